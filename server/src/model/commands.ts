@@ -1,0 +1,219 @@
+// What shell commands do, in the terms rules and the planner care about: system package managers
+// (apt, apk, dnf, yum, microdnf, zypper) and language dependency installs (npm ... dotnet).
+
+import type { ShellCommand, Word } from "./shell";
+import type { Instruction } from "./types";
+
+export type SystemPackageManager = "apt" | "apk" | "dnf" | "yum" | "microdnf" | "zypper";
+export type SystemPackageAction = "install" | "update" | "upgrade" | "remove" | "clean" | "other";
+
+export interface SystemPackageCommand {
+  manager: SystemPackageManager;
+  action: SystemPackageAction;
+  /** The subcommand word (`install`, `add`, `update`). */
+  actionWord: Word | null;
+  /** Package names (arguments that are not options). */
+  packages: Word[];
+  /** Option words (`-y`, `--no-install-recommends`, `--no-cache`). */
+  options: Word[];
+  command: ShellCommand;
+}
+
+const APT = new Set(["apt-get", "apt", "aptitude"]);
+const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
+  "apt-get": "apt",
+  apt: "apt",
+  aptitude: "apt",
+  apk: "apk",
+  dnf: "dnf",
+  yum: "yum",
+  microdnf: "microdnf",
+  zypper: "zypper",
+  tdnf: "dnf",
+};
+const ACTIONS: Record<string, SystemPackageAction> = {
+  install: "install",
+  in: "install",
+  add: "install",
+  reinstall: "install",
+  update: "update",
+  refresh: "update",
+  ref: "update",
+  makecache: "update",
+  upgrade: "upgrade",
+  "dist-upgrade": "upgrade",
+  "full-upgrade": "upgrade",
+  up: "upgrade",
+  remove: "remove",
+  purge: "remove",
+  del: "remove",
+  autoremove: "remove",
+  erase: "remove",
+  rm: "remove",
+  clean: "clean",
+  autoclean: "clean",
+  cache: "clean",
+};
+/** Options that take a separate value word (`apt-get -o Foo=bar`, `apk --repository URL`). */
+const OPTIONS_WITH_VALUE = new Set(["-o", "-t", "--target-release", "--repository", "-X", "--root", "-p", "--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-c", "--config"]);
+
+export function systemPackageCommand(command: ShellCommand): SystemPackageCommand | null {
+  const manager = MANAGER_BY_NAME[command.name];
+  if (!manager) return null;
+  const options: Word[] = [];
+  const rest: Word[] = [];
+  for (let i = 0; i < command.args.length; i++) {
+    const word = command.args[i];
+    if (word.value.startsWith("-")) {
+      options.push(word);
+      if (OPTIONS_WITH_VALUE.has(word.value) && i + 1 < command.args.length) options.push(command.args[++i]);
+    } else {
+      rest.push(word);
+    }
+  }
+  const actionWord = rest[0] ?? null;
+  // `yum -y install x` and `apt-get install -y x` both work: options may come anywhere.
+  const action: SystemPackageAction = actionWord ? ACTIONS[actionWord.value] ?? "other" : "other";
+  const packages = action === "install" || action === "remove" ? rest.slice(1) : [];
+  return { manager, action, actionWord, packages, options, command };
+}
+
+export function isAptCommand(command: ShellCommand): boolean {
+  return APT.has(command.name);
+}
+
+export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
+
+export interface DependencyInstall {
+  ecosystem: Ecosystem;
+  command: ShellCommand;
+  /** Manifest and lock files the install reads, relative to the working directory. */
+  manifests: string[];
+  /**
+   * Whether development dependencies are installed: true, false, or null when it depends on the
+   * environment (e.g. `NODE_ENV`) or does not apply.
+   */
+  includesDevDependencies: boolean | null;
+  /** True when the command installs named packages rather than what a manifest lists. */
+  installsNamedPackages: boolean;
+}
+
+function positional(words: Word[]): Word[] {
+  return words.filter((w) => !w.value.startsWith("-"));
+}
+
+function hasOption(words: Word[], ...names: string[]): boolean {
+  return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
+}
+
+function optionValue(words: Word[], name: string): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].value;
+    if (w === name) return words[i + 1]?.value ?? null;
+    if (w.startsWith(`${name}=`)) return w.slice(name.length + 1);
+  }
+  return null;
+}
+
+function npmDevState(command: ShellCommand): boolean | null {
+  const args = command.args;
+  const omit = optionValue(args, "--omit");
+  const only = optionValue(args, "--only");
+  if (omit === "dev" || hasOption(args, "--production") || only === "prod" || only === "production") return false;
+  if (hasOption(args, "--production=false") || optionValue(args, "--include") === "dev") return true;
+  const env = command.assignments.find((a) => a.value.startsWith("NODE_ENV="));
+  if (env) return env.value !== "NODE_ENV=production";
+  return null;
+}
+
+const PIP_NAMES = /^pip(?:3(?:\.\d+)?)?$/;
+const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
+
+/** Recognises commands that install a project's dependencies from its manifest or lockfile. */
+export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
+  const name = command.name;
+  const args = command.args;
+  const pos = positional(args);
+  const sub = pos[0]?.value ?? "";
+  const make = (ecosystem: Ecosystem, manifests: string[], dev: boolean | null = null, named = false): DependencyInstall => ({
+    ecosystem,
+    command,
+    manifests,
+    includesDevDependencies: dev,
+    installsNamedPackages: named,
+  });
+
+  if (name === "npm") {
+    if (sub === "ci" || sub === "clean-install") return make("npm", ["package.json", "package-lock.json"], npmDevState(command));
+    if (sub === "install" || sub === "i" || sub === "add") {
+      if (hasOption(args, "-g", "--global")) return null;
+      const named = pos.length > 1;
+      return make("npm", ["package.json", "package-lock.json"], named ? null : npmDevState(command), named);
+    }
+    return null;
+  }
+  if (name === "yarn") {
+    if (pos.length === 0 || sub === "install") {
+      const dev = hasOption(args, "--production", "--prod") ? false : null;
+      return make("yarn", ["package.json", "yarn.lock"], dev);
+    }
+    if (sub === "workspaces" && pos[1]?.value === "focus") return make("yarn", ["package.json", "yarn.lock"], hasOption(args, "--production") ? false : null);
+    return null;
+  }
+  if (name === "pnpm") {
+    if (sub === "install" || sub === "i") {
+      const dev = hasOption(args, "--prod", "-P", "--production") ? false : null;
+      return make("pnpm", ["package.json", "pnpm-lock.yaml"], dev, pos.length > 1);
+    }
+    if (sub === "fetch") return make("pnpm", ["pnpm-lock.yaml"]);
+    return null;
+  }
+  const isPip = PIP_NAMES.test(name) || (PYTHON_NAMES.test(name) && args[0]?.value === "-m" && PIP_NAMES.test(args[1]?.value ?? ""));
+  if (isPip) {
+    const pipArgs = PIP_NAMES.test(name) ? args : args.slice(2);
+    const pipPos = positional(pipArgs);
+    if (pipPos[0]?.value !== "install") return null;
+    const requirements: string[] = [];
+    for (let i = 0; i < pipArgs.length; i++) {
+      const w = pipArgs[i].value;
+      if ((w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint") && pipArgs[i + 1]) requirements.push(pipArgs[++i].value);
+      else if (w.startsWith("--requirement=")) requirements.push(w.slice("--requirement=".length));
+      else if (/^-r./.test(w)) requirements.push(w.slice(2));
+    }
+    if (requirements.length > 0) return make("pip", requirements, requirements.some((r) => /dev|test/i.test(r)));
+    // `pip install .` builds the project itself: it needs the sources, so it is not a dependency-only step.
+    return pipPos.length > 1 && !pipPos.slice(1).some((w) => w.value === "." || w.value.startsWith("./") || w.value === "-e")
+      ? make("pip", [], null, true)
+      : null;
+  }
+  if (name === "poetry" && sub === "install") {
+    const dev = hasOption(args, "--no-dev", "--only=main", "--without=dev") || optionValue(args, "--only") === "main" ? false : null;
+    return make("poetry", ["pyproject.toml", "poetry.lock"], dev);
+  }
+  if (name === "uv") {
+    if (sub === "sync") return make("uv", ["pyproject.toml", "uv.lock"], hasOption(args, "--no-dev") ? false : null);
+    if (sub === "pip" && pos[1]?.value === "install") {
+      const req = optionValue(args, "-r") ?? optionValue(args, "--requirement");
+      return req ? make("uv", [req]) : null;
+    }
+    return null;
+  }
+  if (name === "pipenv" && (sub === "install" || sub === "sync")) {
+    return make("pipenv", ["Pipfile", "Pipfile.lock"], hasOption(args, "--dev", "-d") ? true : false);
+  }
+  if (name === "go" && sub === "mod" && pos[1]?.value === "download") return make("go", ["go.mod", "go.sum"]);
+  if (name === "cargo" && sub === "fetch") return make("cargo", ["Cargo.toml", "Cargo.lock"]);
+  if ((name === "bundle" || name === "bundler") && (pos.length === 0 || sub === "install")) return make("bundler", ["Gemfile", "Gemfile.lock"]);
+  if (name === "composer" && sub === "install") return make("composer", ["composer.json", "composer.lock"], hasOption(args, "--no-dev") ? false : null);
+  if ((name === "mvn" || name === "mvnw" || name === "./mvnw") && args.some((w) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(w.value)))
+    return make("maven", ["pom.xml"]);
+  if ((name === "gradle" || name === "gradlew") && args.some((w) => w.value === "dependencies" || w.value === "--refresh-dependencies" || w.value === "downloadDependencies"))
+    return make("gradle", ["build.gradle", "settings.gradle"]);
+  if (name === "dotnet" && sub === "restore") return make("dotnet", ["*.csproj"]);
+  return null;
+}
+
+/** Shell commands of an instruction, including those of an `ONBUILD RUN` trigger. */
+export function commandsOf(instruction: Instruction): ShellCommand[] {
+  return instruction.trigger ? instruction.trigger.commands : instruction.commands;
+}

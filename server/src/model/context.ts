@@ -1,0 +1,18 @@
+// Facts about the build context that only the host can read (files next to the Dockerfile).
+// The engine never touches a file system: the LSP server, the CLI or a test supplies these.
+
+export interface BuildContextFacts {
+  /**
+   * Text of the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` first,
+   * then `.dockerignore` at the context root); `null` when the host looked and found none;
+   * `undefined` when unknown (untitled document, host cannot read files).
+   */
+  dockerignore?: string | null;
+  /**
+   * Entries at the root of the build context when known: file names as-is, directories with a
+   * trailing `/` (e.g. `package-lock.json`, `.git/`, `node_modules/`).
+   */
+  rootEntries?: readonly string[];
+}
+
+export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

@@ -1,0 +1,273 @@
+// Text -> DockerfileModel. The only place in the engine that calls the parser.
+
+import * as ast from "dockerfile-ast";
+import { BuildContextFacts, UNKNOWN_CONTEXT } from "./context";
+import { readShell, ShellCommand, ShellSource } from "./shell";
+import { linkStages } from "./stage-graph";
+import { LineIndex, Range } from "./text";
+import type {
+  BaseImage,
+  CommentLine,
+  DockerfileModel,
+  Flag,
+  GlobalArg,
+  Heredoc,
+  Instruction,
+  ParserDirective,
+  Stage,
+  Token,
+} from "./types";
+import { substituteVariables } from "./variables";
+
+const SHELL_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
+const JSON_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
+
+/** Parses a Dockerfile. Never throws on bad input: what cannot be read is left out of the model. */
+export function parseDockerfile(text: string, context: BuildContextFacts = UNKNOWN_CONTEXT): DockerfileModel {
+  const lines = new LineIndex(text);
+  const dockerfile = ast.DockerfileParser.parse(text);
+  const escapeChar = dockerfile.getEscapeCharacter();
+
+  const instructions: Instruction[] = [];
+  const prelude: Instruction[] = [];
+  const stages: Stage[] = [];
+  let current: Stage | null = null;
+
+  for (const node of dockerfile.getInstructions()) {
+    const instruction = toInstruction(node, current, instructions.length, text, lines, escapeChar);
+    instructions.push(instruction);
+    if (instruction.keyword === "FROM") {
+      current = newStage(node as ast.From, instruction, stages.length);
+      instruction.stage = current;
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(instruction);
+      current.range = { start: current.range.start, end: instruction.range.end };
+    } else {
+      prelude.push(instruction);
+    }
+  }
+
+  const globalArgs = readGlobalArgs(prelude);
+  const globalScope = new Map<string, string | null>();
+  for (const arg of globalArgs) globalScope.set(arg.name, arg.value === null ? null : substituteVariables(arg.value, globalScope).value);
+
+  for (const stage of stages) {
+    stage.base = resolveBase(stage, globalScope);
+    stage.args = stageScope(stage, globalScope);
+  }
+  const finalStage = stages.length > 0 ? stages[stages.length - 1] : null;
+  if (finalStage) finalStage.isFinal = true;
+
+  const model: DockerfileModel = {
+    text,
+    lines,
+    escapeChar,
+    directives: readDirectives(lines),
+    comments: readComments(lines, instructions),
+    instructions,
+    prelude,
+    globalArgs,
+    globalScope,
+    stages,
+    finalStage,
+    references: [],
+    context,
+  };
+  linkStages(model);
+  return model;
+}
+
+function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: number, text: string, lines: LineIndex, escapeChar: string): Instruction {
+  const keyword = node.getKeyword().toUpperCase();
+  const flags = node instanceof ast.ModifiableInstruction ? node.getFlags().map(toFlag) : [];
+  const isJsonForm = JSON_KEYWORDS.has(keyword) && node instanceof ast.JSONInstruction && node.getOpeningBracket() !== null && node.getClosingBracket() !== null;
+  const args: Token[] =
+    isJsonForm && node instanceof ast.JSONInstruction
+      ? node.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getRange() }))
+      : node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  const heredocs = readHeredocs(node, lines);
+  const instruction: Instruction = {
+    keyword,
+    keywordRange: node.getInstructionRange(),
+    range: node.getRange(),
+    args,
+    flags,
+    isJsonForm,
+    commands: [],
+    heredocs,
+    stage,
+    trigger: null,
+    ordinal,
+    node,
+  };
+  if (SHELL_KEYWORDS.has(keyword) && !isJsonForm) {
+    instruction.commands = readCommands(instruction, text, lines, escapeChar);
+  }
+  if (keyword === "ONBUILD" && node instanceof ast.Onbuild) {
+    const trigger = node.getTriggerInstruction();
+    if (trigger) instruction.trigger = toInstruction(trigger, stage, ordinal, text, lines, escapeChar);
+  }
+  return instruction;
+}
+
+function readCommands(instruction: Instruction, text: string, lines: LineIndex, escapeChar: string): ShellCommand[] {
+  if (instruction.args.length === 0) return [];
+  const start = lines.offsetAt(instruction.args[0].range.start);
+  const end = lines.offsetAt(instruction.range.end);
+  const sources: ShellSource[] = [];
+  const bodies = instruction.heredocs.filter((h) => h.contentRange !== null);
+  if (bodies.length === 0) {
+    sources.push({ start, end, newlineSeparates: false });
+  } else {
+    // The first line holds the command (`RUN <<EOF` or `RUN python3 <<EOF`); bodies follow it.
+    const firstLineEnd = lines.offsetAt({ line: instruction.args[0].range.start.line + 1, character: 0 });
+    const lineEnd = Math.min(end, firstLineEnd);
+    const firstWord = instruction.args[0].value;
+    if (!firstWord.startsWith("<<")) sources.push({ start, end: lineEnd, newlineSeparates: false });
+    // A body is shell only when the heredoc itself is the command (`RUN <<EOF`); a body fed to
+    // another program (`RUN python3 <<EOF`, `cat <<EOF > file`) is data.
+    if (firstWord.startsWith("<<")) {
+      for (const h of bodies) {
+        const r = h.contentRange as Range;
+        sources.push({ start: lines.offsetAt(r.start), end: lines.offsetAt(r.end), newlineSeparates: true });
+      }
+    }
+  }
+  return readShell(text, lines, sources, escapeChar);
+}
+
+function readHeredocs(node: ast.Instruction, lines: LineIndex): Heredoc[] {
+  if (!(node instanceof ast.Run || node instanceof ast.Copy || node instanceof ast.Add)) return [];
+  const docs = (node as unknown as { getHeredocs(): ast.Heredoc[] }).getHeredocs?.() ?? [];
+  return docs.map((h) => {
+    const contentRange = h.getContentRange();
+    return { name: h.getName(), contentRange, content: contentRange ? lines.textIn(contentRange) : "" };
+  });
+}
+
+function toFlag(flag: ast.Flag): Flag {
+  return {
+    name: flag.getName(),
+    value: flag.getValue(),
+    range: flag.getRange(),
+    nameRange: flag.getNameRange(),
+    valueRange: flag.getValueRange(),
+    options: flag.getOptions().map((o) => ({ name: o.getName(), value: o.getValue(), range: o.getRange(), valueRange: o.getValueRange() })),
+  };
+}
+
+function newStage(from: ast.From, instruction: Instruction, index: number): Stage {
+  const nameRange = from.getBuildStageRange();
+  const name = from.getBuildStage();
+  const args = instruction.args;
+  // `FROM image AS name`: the AS keyword is the argument before the name.
+  const asArg = nameRange ? args.find((a, i) => i > 0 && a.value.toLowerCase() === "as" && args[i + 1] && sameStart(args[i + 1].range, nameRange)) : undefined;
+  const imageToken: Token = args[0] ?? { value: "", range: instruction.keywordRange };
+  const stage: Stage = {
+    index,
+    name: name ?? null,
+    nameToken: name && nameRange ? { value: name, range: nameRange } : null,
+    asKeyword: asArg ?? null,
+    from: instruction,
+    base: { kind: "image", token: imageToken, resolved: imageToken.value, unresolved: [], stage: null },
+    platform: instruction.flags.find((f) => f.name.toLowerCase() === "platform") ?? null,
+    instructions: [],
+    range: instruction.range,
+    isFinal: false,
+    isReachable: false,
+    args: new Map(),
+  };
+  return stage;
+}
+
+function sameStart(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+function resolveBase(stage: Stage, globalScope: ReadonlyMap<string, string | null>): BaseImage {
+  const token = stage.base.token;
+  const sub = substituteVariables(token.value, globalScope);
+  const resolved = sub.value;
+  const base: BaseImage = { kind: "image", token, resolved, unresolved: sub.unresolved, stage: null };
+  if (resolved.toLowerCase() === "scratch") base.kind = "scratch";
+  return base;
+}
+
+function stageScope(stage: Stage, globalScope: ReadonlyMap<string, string | null>): Map<string, string | null> {
+  const scope = new Map<string, string | null>();
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "ARG") continue;
+    for (const decl of readArgDeclarations(instruction)) {
+      const inherited = globalScope.has(decl.name) ? globalScope.get(decl.name) ?? null : null;
+      scope.set(decl.name, decl.value !== null ? substituteVariables(decl.value, scope).value : inherited);
+    }
+  }
+  return scope;
+}
+
+/** `ARG A=1 B` declares A with default 1 and B without one. */
+export function readArgDeclarations(instruction: Instruction): { name: string; value: string | null; nameRange: Range }[] {
+  return instruction.args.map((token) => {
+    const eq = token.value.indexOf("=");
+    const name = eq < 0 ? token.value : token.value.slice(0, eq);
+    const raw = eq < 0 ? null : token.value.slice(eq + 1);
+    const value = raw === null ? null : unquote(raw);
+    const nameRange: Range = { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } };
+    return { name, value, nameRange };
+  });
+}
+
+function unquote(s: string): string {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) return s.slice(1, -1);
+  return s;
+}
+
+function readGlobalArgs(prelude: Instruction[]): GlobalArg[] {
+  const out: GlobalArg[] = [];
+  for (const instruction of prelude) {
+    if (instruction.keyword !== "ARG") continue;
+    for (const decl of readArgDeclarations(instruction)) out.push({ ...decl, instruction });
+  }
+  return out;
+}
+
+const DIRECTIVE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
+
+/** Parser directives: `# name=value` comment lines at the very top, before any blank line or instruction. */
+function readDirectives(lines: LineIndex): ParserDirective[] {
+  const out: ParserDirective[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const raw = lines.lineText(line);
+    const match = DIRECTIVE.exec(raw);
+    if (!match) break;
+    const valueStart = raw.lastIndexOf(match[2]) >= 0 ? raw.indexOf(match[2], raw.indexOf("=") + 1) : raw.length;
+    out.push({
+      name: match[1].toLowerCase(),
+      value: match[2],
+      range: { start: { line, character: 0 }, end: { line, character: raw.length } },
+      valueRange: { start: { line, character: valueStart }, end: { line, character: valueStart + match[2].length } },
+    });
+  }
+  return out;
+}
+
+/** Every `#` line outside heredoc bodies (Docker drops them, also inside continued instructions). */
+function readComments(lines: LineIndex, instructions: Instruction[]): CommentLine[] {
+  const inBody = new Set<number>();
+  for (const instruction of instructions) {
+    for (const heredoc of instruction.heredocs) {
+      if (!heredoc.contentRange) continue;
+      for (let l = heredoc.contentRange.start.line; l <= heredoc.contentRange.end.line; l++) inBody.add(l);
+    }
+  }
+  const out: CommentLine[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (inBody.has(line)) continue;
+    const raw = lines.lineText(line);
+    const hash = raw.search(/\S/);
+    if (hash < 0 || raw[hash] !== "#") continue;
+    out.push({ content: raw.slice(hash + 1).trim(), range: { start: { line, character: hash }, end: { line, character: raw.length } } });
+  }
+  return out;
+}

@@ -1,0 +1,242 @@
+// A small POSIX-shell reader for RUN/CMD/ENTRYPOINT scripts. It does not evaluate anything: it
+// splits a script into simple commands and words, keeping each word's document range, so rules can
+// ask "is there an `apt-get install` here, and where" without touching text themselves.
+
+import { LineIndex, Range } from "./text";
+
+/** One shell word, unquoted, with where it stands in the document. */
+export interface Word {
+  /** The word with quotes removed and escapes resolved; `$VAR` stays literal. */
+  value: string;
+  range: Range;
+  /** True when any part of the word was quoted. */
+  quoted: boolean;
+}
+
+/** A simple command: `VAR=x sudo apt-get install -y curl`. */
+export interface ShellCommand {
+  /** Every word, including assignments and wrappers. */
+  words: Word[];
+  /** The program word once assignments and wrappers (sudo, env, exec, time, nice, command) are skipped. */
+  program: Word | null;
+  /** Base name of the program (`/usr/bin/pip3` -> `pip3`), or "" when there is none. */
+  name: string;
+  /** Words after the program. */
+  args: Word[];
+  /** `VAR=value` words placed before the program. */
+  assignments: Word[];
+  /** The operator that joins this command to the previous one (`&&`, `||`, `;`, `|`, `&`, newline) or null for the first. */
+  joinedBy: string | null;
+  range: Range;
+}
+
+/** A piece of document text to read as shell; offsets are into the document. */
+export interface ShellSource {
+  start: number;
+  end: number;
+  /** Newlines separate commands (heredoc bodies) rather than continue lines. */
+  newlineSeparates: boolean;
+}
+
+const SEPARATORS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
+const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "{", "}", "!", "in"]);
+const WRAPPERS = new Set(["sudo", "env", "exec", "time", "nice", "command", "nohup", "builtin", "eatmydata", "xargs"]);
+
+interface LogicalText {
+  chars: string;
+  offsets: number[];
+}
+
+/**
+ * Removes Dockerfile line continuations (escape + newline) and the comment lines Docker drops
+ * inside them, keeping for every remaining character its document offset.
+ */
+function toLogical(text: string, src: ShellSource, escapeChar: string): LogicalText {
+  let chars = "";
+  const offsets: number[] = [];
+  let i = src.start;
+  let atLineStart = false;
+  while (i < src.end) {
+    const ch = text[i];
+    if (!src.newlineSeparates && ch === escapeChar) {
+      let j = i + 1;
+      while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;
+      if (j < src.end && (text[j] === "\n" || text[j] === "\r")) {
+        i = j + (text[j] === "\r" && text[j + 1] === "\n" ? 2 : 1);
+        atLineStart = true;
+        continue;
+      }
+    }
+    if (atLineStart && !src.newlineSeparates) {
+      let j = i;
+      while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;
+      if (text[j] === "#" || text[j] === "\n" || text[j] === "\r") {
+        // Docker drops comment and empty lines inside a continued instruction.
+        while (j < src.end && text[j] !== "\n") j++;
+        i = j + 1;
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (ch === "\r") {
+      i++;
+      continue;
+    }
+    chars += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(src.end);
+  return { chars, offsets };
+}
+
+/**
+ * Reads shell sources into simple commands. `escapeChar` is the Dockerfile's escape character; with
+ * the Windows backtick escape a backslash is a path separator, not an escape.
+ */
+export function readShell(text: string, index: LineIndex, sources: readonly ShellSource[], escapeChar = "\\"): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  for (const src of sources) {
+    const logical = toLogical(text, src, escapeChar);
+    readCommands(logical, index, escapeChar === "\\", commands);
+  }
+  return commands;
+}
+
+function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boolean, out: ShellCommand[]): void {
+  const s = lt.chars;
+  let i = 0;
+  let words: Word[] = [];
+  let joinedBy: string | null = out.length > 0 ? "\n" : null;
+
+  const flush = (nextJoin: string) => {
+    if (words.length > 0) out.push(makeCommand(words, joinedBy, index));
+    words = [];
+    joinedBy = nextJoin;
+  };
+
+  while (i < s.length) {
+    const ch = s[i];
+    if (ch === " " || ch === "\t") {
+      i++;
+      continue;
+    }
+    if (ch === "#" && (i === 0 || /\s|;|&|\|/.test(s[i - 1]))) {
+      while (i < s.length && s[i] !== "\n") i++;
+      continue;
+    }
+    const sep = SEPARATORS.find((op) => s.startsWith(op, i));
+    if (sep) {
+      flush(sep);
+      i += sep.length;
+      continue;
+    }
+    // A word: runs until unquoted whitespace or separator.
+    const startIdx = i;
+    let value = "";
+    let quoted = false;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === " " || c === "\t" || c === "\n") break;
+      if (c === ";" || c === "&" || c === "|" || c === "(" || c === ")") {
+        // `$(` and `${` keep going: the command substitution is part of the word.
+        if (c === "(" && s[i - 1] === "$") {
+          const close = matchParen(s, i);
+          value += s.slice(i, close + 1);
+          i = close + 1;
+          continue;
+        }
+        break;
+      }
+      if (c === "'") {
+        quoted = true;
+        const close = s.indexOf("'", i + 1);
+        const end = close < 0 ? s.length : close;
+        value += s.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (c === '"') {
+        quoted = true;
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (backslashEscapes && s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) {
+            value += s[i + 1];
+            i += 2;
+            continue;
+          }
+          value += s[i];
+          i++;
+        }
+        i++;
+        continue;
+      }
+      if (backslashEscapes && c === "\\" && i + 1 < s.length) {
+        value += s[i + 1];
+        i += 2;
+        continue;
+      }
+      value += c;
+      i++;
+    }
+    const endIdx = Math.min(i, s.length);
+    words.push({
+      value,
+      quoted,
+      range: { start: index.positionAt(lt.offsets[startIdx]), end: index.positionAt(lt.offsets[endIdx - 1] + 1) },
+    });
+  }
+  flush("\n");
+}
+
+function matchParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    else if (s[i] === ")") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return s.length - 1;
+}
+
+function makeCommand(words: Word[], joinedBy: string | null, index: LineIndex): ShellCommand {
+  void index;
+  const assignments: Word[] = [];
+  let k = 0;
+  // Leading reserved words (`then`, `do`, `!`) belong to the compound command, not the program.
+  while (k < words.length && RESERVED.has(words[k].value) && !words[k].quoted) k++;
+  for (;;) {
+    while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) && !words[k].quoted) {
+      assignments.push(words[k]);
+      k++;
+    }
+    if (k < words.length && WRAPPERS.has(basename(words[k].value))) {
+      k++;
+      // Options of the wrapper (`sudo -E`, `env -u X`, `nice -n 5`).
+      while (k < words.length && words[k].value.startsWith("-")) {
+        const opt = words[k].value;
+        k++;
+        if ((opt === "-u" || opt === "-n" || opt === "-g") && k < words.length) k++;
+      }
+      continue;
+    }
+    break;
+  }
+  const program = k < words.length ? words[k] : null;
+  return {
+    words,
+    program,
+    name: program ? basename(program.value) : "",
+    args: words.slice(k + 1),
+    assignments,
+    joinedBy,
+    range: { start: words[0].range.start, end: words[words.length - 1].range.end },
+  };
+}
+
+function basename(path: string): string {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}

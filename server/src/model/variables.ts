@@ -1,0 +1,46 @@
+// Build-argument substitution as BuildKit does it in FROM and flag values: `$X`, `${X}`,
+// `${X:-default}`, `${X-default}`, `${X:+alt}`, `${X+alt}`. Unknown variables stay unresolved.
+
+/** Known variables: name -> value, or null when declared without a default. */
+export type VariableScope = ReadonlyMap<string, string | null>;
+
+export interface Substitution {
+  value: string;
+  /** Names referenced but not resolvable to a value. */
+  unresolved: string[];
+  /** True when the text referenced any variable. */
+  hasVariables: boolean;
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+export function substituteVariables(text: string, scope: VariableScope): Substitution {
+  const unresolved: string[] = [];
+  let hasVariables = false;
+  const value = text.replace(VARIABLE, (match, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+    hasVariables = true;
+    const name = (braced ?? plain) as string;
+    const known = scope.has(name);
+    const current = scope.get(name) ?? null;
+    const isSet = known && current !== null;
+    const isNonEmpty = isSet && current !== "";
+    if (op === ":-") return isNonEmpty ? (current as string) : (word ?? "");
+    if (op === "-") return isSet ? (current as string) : (word ?? "");
+    if (op === ":+") return isNonEmpty ? (word ?? "") : "";
+    if (op === "+") return isSet ? (word ?? "") : "";
+    if (!isSet) {
+      unresolved.push(name);
+      return match;
+    }
+    return current as string;
+  });
+  return { value, unresolved, hasVariables };
+}
+
+/** True when the text contains a `$` variable reference. */
+export function hasVariableReference(text: string): boolean {
+  VARIABLE.lastIndex = 0;
+  const found = VARIABLE.test(text);
+  VARIABLE.lastIndex = 0;
+  return found;
+}

@@ -1,0 +1,27 @@
+// base-image-untagged: a FROM image with neither tag nor digest floats to whatever `latest` is.
+
+import type { Rule } from "./types";
+import { parseImageReference } from "../images/reference";
+
+export const rule: Rule = {
+  meta: {
+    id: "base-image-untagged",
+    family: "base-images",
+    severity: "warning",
+    description: "Pin base images with a tag or digest.",
+    fix: "suggestion",
+    equivalents: { hadolint: ["DL3006"] },
+    messages: {
+      untagged: "Base image '{image}' has no tag or digest, so every build may pull a different 'latest'; pin a version tag.",
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      // Stages, scratch and bases still holding unresolved variables are not images we can judge.
+      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0 || stage.base.resolved === "") continue;
+      const ref = parseImageReference(stage.base.resolved);
+      if (!ref || ref.tag !== null || ref.digest !== null) continue;
+      report({ range: stage.base.token.range, messageId: "untagged", data: { image: stage.base.token.value } });
+    }
+  },
+};

@@ -1,0 +1,74 @@
+// Runs rules over a model. The one place that applies settings, severities and ignore comments,
+// and the one place that survives a rule throwing.
+
+import type { DockerfileModel } from "../model/types";
+import type { Range } from "../model/text";
+import { docsUrl } from "./docs-url";
+import { formatMessage } from "./format";
+import { allRules } from "./index";
+import { readSuppressions } from "./suppressions";
+import type { DiagnosticTag, Fix, Report, Rule, RuleMeta, Severity, SeveritySetting } from "./types";
+
+/** Per-rule severity overrides: `{ "layer-consecutive-run": "off" }`. */
+export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  range: Range;
+  fixes: Fix[];
+  suggestions: Fix[];
+  tags: DiagnosticTag[];
+  docsUrl: string;
+  meta: RuleMeta;
+}
+
+export interface RunOptions {
+  settings?: RuleSettings;
+  /** Rules to run; every rule by default. */
+  rules?: readonly Rule[];
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const SEVERITY_SETTINGS = new Set<SeveritySetting>(["off", "hint", "info", "warning", "error"]);
+
+export function runRules(model: DockerfileModel, options: RunOptions = {}): Finding[] {
+  const settings = options.settings ?? {};
+  const suppressions = readSuppressions(model);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const setting = settings[rule.meta.id];
+    const override = setting && SEVERITY_SETTINGS.has(setting) ? setting : undefined;
+    if (override === "off") continue;
+    const report = (r: Report) => {
+      if (suppressions.isSuppressed(rule.meta, r.range)) return;
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId '${r.messageId}'`);
+      const data = r.data ?? {};
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: override ?? r.severity ?? rule.meta.severity,
+        message: formatMessage(template, data),
+        messageId: r.messageId,
+        data,
+        range: r.range,
+        fixes: r.fix === undefined ? [] : Array.isArray(r.fix) ? r.fix : [r.fix],
+        suggestions: r.suggest ?? [],
+        tags: r.tags ?? [],
+        docsUrl: docsUrl(rule.meta.id),
+        meta: rule.meta,
+      });
+    };
+    try {
+      rule.check(model, report);
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}

@@ -1,0 +1,111 @@
+// Reads the ignore comments a Dockerfile may carry: ours (`# stagecraft-ignore`,
+// `# stagecraft-ignore-file`), hadolint's (`# hadolint ignore=`, `# hadolint global ignore=`)
+// and BuildKit's `# check=skip=` directive.
+
+import type { DockerfileModel, Instruction } from "../model/types";
+import type { Range } from "../model/text";
+import type { RuleMeta } from "./types";
+
+/** A set of rule ids, hadolint codes or BuildKit names; `all` means every rule. */
+interface IgnoreSet {
+  all: boolean;
+  ids: Set<string>;
+}
+
+interface LineIgnores {
+  /** Instruction the comment block applies to. */
+  instruction: Instruction;
+  stagecraft: IgnoreSet;
+  hadolint: Set<string>;
+}
+
+export interface Suppressions {
+  isSuppressed(meta: RuleMeta, range: Range): boolean;
+}
+
+const OURS_LINE = /^stagecraft-ignore(?:\s+(.*))?$/i;
+const OURS_FILE = /^stagecraft-ignore-file(?:\s+(.*))?$/i;
+const HADOLINT_LINE = /^hadolint\s+ignore\s*=\s*(.*)$/i;
+const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=\s*(.*)$/i;
+
+function parseList(list: string | undefined): IgnoreSet {
+  const ids = (list ?? "")
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return { all: ids.length === 0 || ids.includes("all"), ids: new Set(ids) };
+}
+
+function emptySet(): IgnoreSet {
+  return { all: false, ids: new Set() };
+}
+
+export function readSuppressions(model: DockerfileModel): Suppressions {
+  const fileOurs = emptySet();
+  const fileHadolint = new Set<string>();
+  const buildkitSkip = emptySet();
+  const perInstruction: LineIgnores[] = [];
+
+  for (const directive of model.directives) {
+    if (directive.name !== "check") continue;
+    for (const part of directive.value.split(";")) {
+      const [key, value] = part.split("=", 2).map((s) => s.trim());
+      if (key?.toLowerCase() === "skip" && value !== undefined) {
+        const list = parseList(value);
+        buildkitSkip.all ||= list.all;
+        for (const id of list.ids) buildkitSkip.ids.add(id);
+      }
+    }
+  }
+
+  const commentsByLine = new Map<number, string>();
+  for (const comment of model.comments) commentsByLine.set(comment.range.start.line, comment.content);
+
+  for (const comment of model.comments) {
+    const file = OURS_FILE.exec(comment.content);
+    if (file) {
+      const list = parseList(file[1]);
+      fileOurs.all ||= list.all;
+      for (const id of list.ids) fileOurs.ids.add(id);
+    }
+    const global = HADOLINT_GLOBAL.exec(comment.content);
+    if (global) for (const code of parseList(global[1]).ids) fileHadolint.add(code.toUpperCase());
+  }
+
+  const allInstructions = model.instructions;
+  for (const instruction of allInstructions) {
+    const ours = emptySet();
+    const hadolint = new Set<string>();
+    // The contiguous comment block right above the instruction.
+    for (let line = instruction.range.start.line - 1; line >= 0 && commentsByLine.has(line); line--) {
+      const content = commentsByLine.get(line) as string;
+      const mine = OURS_FILE.test(content) ? null : OURS_LINE.exec(content);
+      if (mine) {
+        const list = parseList(mine[1]);
+        ours.all ||= list.all;
+        for (const id of list.ids) ours.ids.add(id);
+      }
+      const theirs = HADOLINT_LINE.exec(content);
+      if (theirs) for (const code of parseList(theirs[1]).ids) hadolint.add(code.toUpperCase());
+    }
+    if (ours.all || ours.ids.size > 0 || hadolint.size > 0) perInstruction.push({ instruction, stagecraft: ours, hadolint });
+  }
+
+  const matchesOurs = (set: IgnoreSet, meta: RuleMeta) => set.all || set.ids.has(meta.id);
+  const matchesHadolint = (codes: Set<string>, meta: RuleMeta) => (meta.equivalents.hadolint ?? []).some((c) => codes.has(c));
+  const matchesBuildkit = (meta: RuleMeta) =>
+    (meta.equivalents.buildkit ?? []).length > 0 && (buildkitSkip.all || (meta.equivalents.buildkit ?? []).some((n) => buildkitSkip.ids.has(n)));
+
+  return {
+    isSuppressed(meta, range) {
+      if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta)) return true;
+      const line = range.start.line;
+      for (const entry of perInstruction) {
+        const r = entry.instruction.range;
+        if (line < r.start.line || line > r.end.line) continue;
+        if (matchesOurs(entry.stagecraft, meta) || matchesHadolint(entry.hadolint, meta)) return true;
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// What a rule is: metadata as data, plus a check that reads the model and reports.
+// Modelled on ESLint's meta + create and BuildKit's rule table.
+
+import type { DockerfileModel } from "../model/types";
+import type { Range, TextEdit } from "../model/text";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+export type SeveritySetting = Severity | "off";
+
+export type RuleFamily = "stages" | "references" | "layers" | "base-images";
+
+/** `safe`: fixes keep meaning and are applied by fix-all; `suggestion`: offered, never automatic. */
+export type FixKind = "safe" | "suggestion" | "none";
+
+export interface RuleEquivalents {
+  /** hadolint codes (`DL3006`). */
+  hadolint?: string[];
+  /** BuildKit check names (`StageNameCasing`). */
+  buildkit?: string[];
+}
+
+export interface RuleMeta {
+  /** Public, stable id, also the docs page name. */
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  /** Imperative one-liner: "Pin base images with a tag or digest." */
+  description: string;
+  fix: FixKind;
+  equivalents: RuleEquivalents;
+  /** messageId -> template with `{placeholders}` filled from report data. */
+  messages: Record<string, string>;
+}
+
+/** A file the fix creates next to the Dockerfile (path relative to the Dockerfile's folder). */
+export interface FileCreation {
+  path: string;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  createFiles?: FileCreation[];
+  /** Marks the fix VS Code should prefer for the lightbulb. */
+  isPreferred?: boolean;
+}
+
+export type DiagnosticTag = "unnecessary" | "deprecated";
+
+export interface Report {
+  range: Range;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Safe fixes (meaning kept, result parses). */
+  fix?: Fix | Fix[];
+  /** Fixes offered to the user but never applied automatically. */
+  suggest?: Fix[];
+  /** Overrides the rule's default severity for this report (a user setting still wins). */
+  severity?: Severity;
+  tags?: DiagnosticTag[];
+}
+
+export type ReportFn = (report: Report) => void;
+
+export interface Rule {
+  meta: RuleMeta;
+  check(model: DockerfileModel, report: ReportFn): void;
+}

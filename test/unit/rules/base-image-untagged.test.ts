@@ -1,0 +1,21 @@
+import { rule } from "../../../server/src/rules/base-image-untagged";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    { code: "FROM debian\nRUN true\n", messageId: "untagged", line: 1, token: "debian", data: { image: "debian" }, output: null },
+    { name: "registry with port", code: "FROM localhost:5000/app\n", messageId: "untagged", token: "localhost:5000/app" },
+    { name: "resolved ARG without tag", code: "ARG BASE=alpine\nFROM ${BASE}\n", messageId: "untagged", line: 2, token: "${BASE}" },
+    { name: "later stage base on an image", code: "FROM node:20 AS build\nFROM nginx\nCOPY --from=build /a /b\n", messageId: "untagged", line: 2 },
+  ],
+  silent: [
+    "FROM debian:bookworm\n",
+    "FROM debian@sha256:2f5a0e2e7a3b7b8d8a6c4e9f1b0c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c\n",
+    "FROM scratch\n",
+    "FROM node:20 AS build\nFROM build\n",
+    "ARG TAG\nFROM alpine:${TAG}\n",
+    "ARG IMAGE\nFROM ${IMAGE}\n",
+    "FROM localhost:5000/app:1.0\n",
+    "# hadolint ignore=DL3006\nFROM debian\n",
+  ],
+});
