@@ -153,6 +153,8 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     return null;
   }
   if (name === "yarn") {
+    // `yarn --version` / `yarn --help` are not installs, though bare `yarn` is.
+    if (pos.length === 0 && hasOption(args, "--version", "-v", "--help", "-h")) return null;
     if (pos.length === 0 || sub === "install") {
       const dev = hasOption(args, "--production", "--prod") ? false : null;
       return make("yarn", ["package.json", "yarn.lock"], dev);

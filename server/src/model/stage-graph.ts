@@ -3,6 +3,7 @@
 // final stage needs.
 
 import type { DockerfileModel, Instruction, ReferenceKind, Stage, StageReference, Token } from "./types";
+import { unquoteWord } from "./copy-paths";
 import { substituteVariables } from "./variables";
 
 /** Fills `model.references`, stage bases of kind "stage", and reachability. */
@@ -44,7 +45,8 @@ function collectReferences(model: DockerfileModel, stage: Stage, instruction: In
 }
 
 function addReference(model: DockerfileModel, kind: ReferenceKind, token: Token, scope: ReadonlyMap<string, string | null>, instruction: Instruction, owner: Stage): void {
-  const resolved = substituteVariables(token.value, scope).value;
+  // Flag values go through the shell lexer, so `--from="${STAGE}"` names the stage, quotes removed.
+  const resolved = substituteVariables(unquoteWord(token.value), scope).value;
   const isIndex = /^\d+$/.test(resolved);
   const target = isIndex ? model.stages[Number(resolved)] ?? null : findStageByName(model, resolved, model.stages.length);
   model.references.push(reference(kind, token, resolved, instruction, owner, target, isIndex));

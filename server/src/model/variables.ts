@@ -12,18 +12,27 @@ export interface Substitution {
   hasVariables: boolean;
 }
 
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// The third group catches forms not evaluated here (`${X#prefix}`, `${X%suffix}`, `${X/a/b}`,
+// `${X:?err}`): their value stays unresolved rather than being taken for literal text.
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*)|([^}]+))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 export function substituteVariables(text: string, scope: VariableScope): Substitution {
   const unresolved: string[] = [];
   let hasVariables = false;
-  const value = text.replace(VARIABLE, (match, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+  const value = text.replace(VARIABLE, (match, braced: string | undefined, op: string | undefined, word: string | undefined, other: string | undefined, plain: string | undefined) => {
     hasVariables = true;
     const name = (braced ?? plain) as string;
+    // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
+    if (other !== undefined || holdsVariable(scope.get(name) ?? null)) {
+      unresolved.push(name);
+      return match;
+    }
     const known = scope.has(name);
     const current = scope.get(name) ?? null;
     const isSet = known && current !== null;
     const isNonEmpty = isSet && current !== "";
+    // The shell lexer removes quotes from the operator's word: `${X:-"a b"}` is `a b`.
+    word = word?.replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
     if (op === ":-") return isNonEmpty ? (current as string) : (word ?? "");
     if (op === "-") return isSet ? (current as string) : (word ?? "");
     if (op === ":+") return isNonEmpty ? (word ?? "") : "";
@@ -35,6 +44,12 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
     return current as string;
   });
   return { value, unresolved, hasVariables };
+}
+
+const HOLDS_VARIABLE = /\$(?:\{[A-Za-z_]|[A-Za-z_])/;
+
+function holdsVariable(value: string | null): boolean {
+  return value !== null && HOLDS_VARIABLE.test(value);
 }
 
 /** True when the text contains a `$` variable reference. */

@@ -1,7 +1,10 @@
 // base-image-untagged: a FROM image with neither tag nor digest floats to whatever `latest` is.
 
 import type { Rule } from "./types";
+import { pinnedTagFor } from "../images/facts";
 import { parseImageReference } from "../images/reference";
+import { officialName } from "../images/tags";
+import { replaceImageTag } from "../fixes/image-tag";
 
 export const rule: Rule = {
   meta: {
@@ -21,7 +24,17 @@ export const rule: Rule = {
       if (stage.base.kind !== "image" || stage.base.unresolved.length > 0 || stage.base.resolved === "") continue;
       const ref = parseImageReference(stage.base.resolved);
       if (!ref || ref.tag !== null || ref.digest !== null) continue;
-      report({ range: stage.base.token.range, messageId: "untagged", data: { image: stage.base.token.value } });
+      // A suggestion, not a fix: pinning to what `latest` meant when the facts were taken is the
+      // same image today, but the user should choose the version line to follow.
+      const name = officialName(ref);
+      const pinned = name ? pinnedTagFor(name, "latest") : null;
+      const edits = pinned ? replaceImageTag(stage.base.token, pinned) : null;
+      report({
+        range: stage.base.token.range,
+        messageId: "untagged",
+        data: { image: stage.base.token.value },
+        suggest: edits ? [{ title: `Pin to '${name}:${pinned}' (what 'latest' was in the built-in facts)`, edits }] : undefined,
+      });
     }
   },
 };

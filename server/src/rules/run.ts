@@ -42,7 +42,10 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = settings[rule.meta.id];
-    const override = setting && SEVERITY_SETTINGS.has(setting) ? setting : undefined;
+    // A setting equal to the rule's default is no override: editors send every rule's default
+    // (VS Code fills `stagecraft.rules.*` from package.json), and that must not flatten the
+    // per-report severities a rule chooses (stage-unused reports conventional targets as info).
+    const override = setting && SEVERITY_SETTINGS.has(setting) && setting !== rule.meta.severity ? setting : undefined;
     if (override === "off") continue;
     const report = (r: Report) => {
       if (suppressions.isSuppressed(rule.meta, r.range)) return;

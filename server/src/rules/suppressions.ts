@@ -36,6 +36,16 @@ function parseList(list: string | undefined): IgnoreSet {
   return { all: ids.length === 0 || ids.includes("all"), ids: new Set(ids) };
 }
 
+/**
+ * Codes of a hadolint pragma list, as hadolint reads it: comma-separated codes, a trailing
+ * `# comment` allowed. Like hadolint, a list with an invalid name (`ignore=crazy,DL3002`) is not a
+ * pragma at all, so it ignores nothing.
+ */
+function hadolintCodes(list: string): string[] {
+  const codes = list.replace(/\s#.*$/, "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return codes.every((c) => /^[A-Z]+\d+$/.test(c)) ? codes : [];
+}
+
 function emptySet(): IgnoreSet {
   return { all: false, ids: new Set() };
 }
@@ -69,7 +79,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
       for (const id of list.ids) fileOurs.ids.add(id);
     }
     const global = HADOLINT_GLOBAL.exec(comment.content);
-    if (global) for (const code of parseList(global[1]).ids) fileHadolint.add(code.toUpperCase());
+    if (global) for (const code of hadolintCodes(global[1])) fileHadolint.add(code);
   }
 
   const allInstructions = model.instructions;
@@ -86,7 +96,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
         for (const id of list.ids) ours.ids.add(id);
       }
       const theirs = HADOLINT_LINE.exec(content);
-      if (theirs) for (const code of parseList(theirs[1]).ids) hadolint.add(code.toUpperCase());
+      if (theirs) for (const code of hadolintCodes(theirs[1])) hadolint.add(code);
     }
     if (ours.all || ours.ids.size > 0 || hadolint.size > 0) perInstruction.push({ instruction, stagecraft: ours, hadolint });
   }

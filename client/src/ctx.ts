@@ -1,0 +1,134 @@
+// The client's lifecycle, shared by the desktop and web entries: output channel, client options,
+// start/stop/restart, trust and settings plumbing, and showing activation failures. The client knows
+// nothing about Dockerfiles; the platform entry only says how to start the server.
+
+import { ExtensionContext, LogOutputChannel, window, workspace } from "vscode";
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from "vscode-languageclient";
+import { SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
+import { registerCommands } from "./commands";
+import { Config } from "./config";
+
+export const CLIENT_ID = "stagecraft";
+export const CLIENT_NAME = "Stagecraft";
+
+/**
+ * Sent when the user trusts the workspace, so the server can enable what trust gates (live
+ * registry lookups). The server also receives `isTrusted` in initializationOptions.
+ */
+export const DID_GRANT_WORKSPACE_TRUST = "stagecraft/didGrantWorkspaceTrust";
+
+/** What the client adds to the server's initializationOptions. */
+export interface ClientInitializationOptions extends StagecraftInitializationOptions {
+  isTrusted: boolean;
+}
+
+/** How a platform entry builds its client (node: IPC child process; web: a worker). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+export interface Platform {
+  createClient: ClientFactory;
+  /** URI schemes of Dockerfiles the server should see. */
+  schemes: readonly string[];
+}
+
+export class Ctx {
+  readonly outputChannel: LogOutputChannel;
+  readonly config = new Config();
+  private client: BaseLanguageClient | undefined;
+
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly platform: Platform,
+  ) {
+    this.outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
+    context.subscriptions.push(this.outputChannel);
+  }
+
+  get isRunning(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
+  async start(): Promise<void> {
+    const documentSelector: DocumentSelector = this.platform.schemes.map((scheme) => ({ language: "dockerfile", scheme }));
+    const initializationOptions: ClientInitializationOptions = {
+      settings: this.config.snapshot(),
+      diagnosticsDelay: this.config.diagnosticsDelay,
+      isTrusted: workspace.isTrusted,
+    };
+    const client = this.platform.createClient(CLIENT_ID, CLIENT_NAME, {
+      documentSelector,
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      outputChannel: this.outputChannel,
+      initializationOptions,
+    });
+    this.client = client;
+    await client.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop();
+  }
+
+  async restart(): Promise<void> {
+    this.outputChannel.info("Restarting the Stagecraft server.");
+    try {
+      await this.stop();
+    } catch (error) {
+      // A server that already died cannot stop cleanly; starting a fresh one is what matters.
+      this.outputChannel.warn(`Stopping the server failed: ${describe(error)}`);
+    }
+    try {
+      await this.start();
+    } catch (error) {
+      reportFailure(this.outputChannel, "restart", error);
+    }
+  }
+
+  /** Wires commands, settings and trust; called once after the first start. */
+  subscribe(): void {
+    this.context.subscriptions.push(
+      ...registerCommands(this),
+      workspace.onDidChangeConfiguration((event) => void this.config.onDidChange(event, () => this.restart())),
+      workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client?.isRunning()) void this.client.sendNotification(DID_GRANT_WORKSPACE_TRUST, { isTrusted: true });
+      }),
+    );
+  }
+}
+
+let active: Ctx | undefined;
+
+/** Activation shared by both entries. A failure is shown (VS Code would not), logged and rethrown. */
+export async function activateWith(context: ExtensionContext, platform: Platform): Promise<Ctx> {
+  const ctx = new Ctx(context, platform);
+  active = ctx;
+  // Commands first, so "Show Output" and "Restart Server" work even when the first start fails.
+  ctx.subscribe();
+  try {
+    await ctx.start();
+  } catch (error) {
+    reportFailure(ctx.outputChannel, "start", error);
+    throw error;
+  }
+  return ctx;
+}
+
+export function deactivateActive(): Promise<void> | undefined {
+  const ctx = active;
+  active = undefined;
+  return ctx?.stop();
+}
+
+function reportFailure(channel: LogOutputChannel, what: string, error: unknown): void {
+  const message = `Stagecraft server failed to ${what}: ${describe(error)}`;
+  channel.error(message);
+  void window.showErrorMessage(message, "Show Output").then((choice) => {
+    if (choice) channel.show(true);
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

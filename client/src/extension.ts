@@ -1,0 +1,21 @@
+// Desktop entry: the server runs as a Node child process over IPC.
+
+import { ExtensionContext } from "vscode";
+import { LanguageClient, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { activateWith, deactivateActive } from "./ctx";
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath("dist/server/node.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  await activateWith(context, {
+    schemes: ["file", "untitled"],
+    createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options),
+  });
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return deactivateActive();
+}

@@ -1,0 +1,83 @@
+// `stagecraft check|explain`: the command-line adapter. Reads files, asks the engine, prints, and
+// sets the exit code (0 clean, 1 findings at or above the threshold, 2 usage/config/I-O error).
+// Discovery, configuration and output live in ./cli/.
+
+import { isAbsolute, relative } from "node:path";
+import { analyze } from "./engine";
+import { allRules } from "./rules/index";
+import { CHECK_USAGE, Command, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
+import { ConfigError, ConfigLoader } from "./cli/config";
+import { findDockerfiles, InputError } from "./cli/discover";
+import { explainJson, explainText, findRule } from "./cli/explain";
+import { readDockerfileInput } from "./cli/inputs";
+import { CliFinding, formatJson, formatText, useColor } from "./cli/output";
+import { readVersion } from "./cli/version";
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
+
+async function run(argv: readonly string[]): Promise<number> {
+  const command = parseArgs(argv);
+  switch (command.name) {
+    case "help":
+      process.stdout.write(`${command.topic === "check" ? CHECK_USAGE : command.topic === "explain" ? EXPLAIN_USAGE : USAGE}\n`);
+      return EXIT_CLEAN;
+    case "version":
+      process.stdout.write(`${readVersion()}\n`);
+      return EXIT_CLEAN;
+    case "explain": {
+      const rule = findRule(allRules, command.ruleId);
+      process.stdout.write(command.format === "json" ? explainJson(rule) : explainText(rule));
+      return EXIT_CLEAN;
+    }
+    case "check":
+      return check(command);
+  }
+}
+
+async function check(command: Extract<Command, { name: "check" }>): Promise<number> {
+  const files = await findDockerfiles(command.paths);
+  const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
+  const findings: CliFinding[] = [];
+  for (const file of files) {
+    const input = await readDockerfileInput(file, configs, display(file));
+    const analysis = analyze(input.text, {
+      context: input.context,
+      settings: input.settings,
+      onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
+    });
+    for (const finding of analysis.findings) {
+      if (!meetsThreshold(finding.severity, command.severity)) continue;
+      findings.push({ file: display(file), range: finding.range, severity: finding.severity, code: finding.ruleId, message: finding.message, source: "stagecraft" });
+    }
+  }
+  if (command.format === "json") {
+    process.stdout.write(formatJson(findings));
+  } else {
+    process.stdout.write(formatText(findings, useColor(command.color, process.env, process.stdout.isTTY === true)));
+    if (files.length === 0) process.stderr.write(`stagecraft: no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}\n`);
+  }
+  return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Paths relative to the working directory when inside it, absolute otherwise. */
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) {
+      process.stderr.write(`stagecraft: ${error.message}\n`);
+    } else {
+      // A bug, not a user mistake: keep the stack so it can be reported.
+      process.stderr.write(`stagecraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = EXIT_ERROR;
+  },
+);

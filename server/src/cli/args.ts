@@ -1,0 +1,117 @@
+// Command-line parsing for `stagecraft`: turns argv into a typed command or a UsageError.
+// Hand-written (no dependency): the surface is a few commands with a few long options.
+
+import type { Severity } from "../rules/types";
+
+export type OutputFormat = "text" | "json";
+
+export type Command =
+  | { name: "help"; topic?: string }
+  | { name: "version" }
+  | { name: "check"; paths: string[]; format: OutputFormat; severity: Severity; color?: boolean }
+  | { name: "explain"; ruleId: string; format: OutputFormat };
+
+/** A mistake in how the CLI was called: exit code 2 with a one-line message. */
+export class UsageError extends Error {}
+
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "hint"];
+const FORMATS: readonly OutputFormat[] = ["text", "json"];
+/** Commands the CLI will have; named here so that calling them early gives a clear answer. */
+const RESERVED = new Set(["convert"]);
+
+export const USAGE = `Usage: stagecraft <command> [options]
+
+Commands:
+  check [paths...]     Lint Dockerfiles (files or folders, searched recursively; default ".")
+  explain <rule-id>    Describe a rule: what it checks, its severity, equivalents and docs
+  help [command]       Show help
+
+Options for check:
+  --format text|json   Output format (default: text)
+  --severity <level>   Report findings at or above error|warning|info|hint (default: warning);
+                       findings below it are neither printed nor counted in the exit code
+  --no-color           Plain text output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)
+
+Options:
+  -h, --help           Show help
+  -v, --version        Show the version
+
+Folders are searched for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, *.containerfile
+and Containerfile.*, skipping node_modules and .git. Rule severities come from the nearest
+.stagecraft.json above each Dockerfile: { "rules": { "<rule-id>": "off|hint|info|warning|error" } }.
+
+Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, configuration or I/O error.`;
+
+export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json] [--severity error|warning|info|hint] [--no-color]`;
+export const EXPLAIN_USAGE = `Usage: stagecraft explain <rule-id> [--format text|json]`;
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  const takesValue = new Set(["format", "severity"]);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === "-h") options.set("help", true);
+    else if (arg === "-v") options.set("version", true);
+    else if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const key = arg.slice(2, eq < 0 ? undefined : eq);
+      if (!["help", "version", "no-color", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
+      if (takesValue.has(key)) {
+        const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === "") throw new UsageError(`option '--${key}' needs a value`);
+        options.set(key, value);
+      } else {
+        if (eq >= 0) throw new UsageError(`option '--${key}' takes no value`);
+        options.set(key, true);
+      }
+    } else if (arg.startsWith("-") && arg !== "-") {
+      throw new UsageError(`unknown option '${arg}'`);
+    } else {
+      positionals.push(arg);
+    }
+  }
+
+  const [command, ...rest] = positionals;
+  if (options.has("version") && command === undefined) return { name: "version" };
+  if (command === undefined) {
+    if (options.has("help")) return { name: "help" };
+    throw new UsageError("no command given (try 'stagecraft check' or 'stagecraft --help')");
+  }
+  if (command === "help") return { name: "help", topic: rest[0] };
+  if (options.has("help")) return { name: "help", topic: command };
+  if (command === "version") return { name: "version" };
+
+  const format = (options.get("format") ?? "text") as string;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
+
+  if (command === "check") {
+    const severity = (options.get("severity") ?? "warning") as string;
+    if (!(SEVERITY_ORDER as readonly string[]).includes(severity)) {
+      throw new UsageError(`unknown severity '${severity}' (expected error, warning, info or hint)`);
+    }
+    return {
+      name: "check",
+      paths: rest.length > 0 ? rest : ["."],
+      format: format as OutputFormat,
+      severity: severity as Severity,
+      color: options.has("no-color") ? false : undefined,
+    };
+  }
+  if (options.has("severity") || options.has("no-color")) throw new UsageError(`'${command}' takes no --severity or --no-color`);
+  if (command === "explain") {
+    if (rest.length !== 1) throw new UsageError(`'explain' needs exactly one rule id (${EXPLAIN_USAGE})`);
+    return { name: "explain", ruleId: rest[0], format: format as OutputFormat };
+  }
+  if (RESERVED.has(command)) throw new UsageError(`'${command}' is not available yet in this version`);
+  throw new UsageError(`unknown command '${command}' (try 'stagecraft --help')`);
+}
+
+/** Whether `severity` is at or above `threshold` (error > warning > info > hint). */
+export function meetsThreshold(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+}

@@ -1,0 +1,93 @@
+// `.stagecraft.json`: per-project rule severities for the CLI, found by walking up from each
+// Dockerfile's folder. The nearest file wins outright (no merging), so a subproject's file says
+// everything that applies to it.
+
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { RuleSettings } from "../rules/run";
+import type { SeveritySetting } from "../rules/types";
+
+export const CONFIG_FILE = ".stagecraft.json";
+const SEVERITIES: readonly string[] = ["off", "hint", "info", "warning", "error"];
+
+/** An invalid configuration file: exit code 2 with the file and the reason. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+export interface LoadedConfig {
+  /** The file the settings came from; undefined when none was found. */
+  file?: string;
+  rules: RuleSettings;
+}
+
+/** Validates a parsed `.stagecraft.json`. Unknown rule ids are errors: a typo must not pass silently. */
+export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isObject(data)) throw new ConfigError(file, "expected an object like { \"rules\": { \"<rule-id>\": \"off\" } }");
+  for (const key of Object.keys(data)) {
+    if (key !== "rules" && key !== "$schema") throw new ConfigError(file, `unknown key '${key}' (expected "rules")`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  if (data.rules !== undefined) {
+    if (!isObject(data.rules)) throw new ConfigError(file, "'rules' must be an object of rule id -> severity");
+    for (const [id, value] of Object.entries(data.rules)) {
+      if (!knownRuleIds.has(id)) throw new ConfigError(file, `unknown rule '${id}'`);
+      if (typeof value !== "string" || !SEVERITIES.includes(value)) {
+        throw new ConfigError(file, `rule '${id}' has severity ${JSON.stringify(value)} (expected off, hint, info, warning or error)`);
+      }
+      rules[id] = value as SeveritySetting;
+    }
+  }
+  return { file, rules };
+}
+
+/** Finds and caches configuration per folder. */
+export class ConfigLoader {
+  private readonly byFolder = new Map<string, Promise<LoadedConfig>>();
+
+  constructor(private readonly knownRuleIds: ReadonlySet<string>) {}
+
+  /** The configuration that applies to the Dockerfile at `file` (absolute path). */
+  forFile(file: string): Promise<LoadedConfig> {
+    return this.forFolder(dirname(file));
+  }
+
+  private forFolder(folder: string): Promise<LoadedConfig> {
+    let pending = this.byFolder.get(folder);
+    if (!pending) {
+      pending = this.load(folder);
+      this.byFolder.set(folder, pending);
+    }
+    return pending;
+  }
+
+  private async load(folder: string): Promise<LoadedConfig> {
+    const file = join(folder, CONFIG_FILE);
+    let text: string | undefined;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Only absence sends the search upward; an unreadable config file must not be skipped silently.
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw new ConfigError(file, `cannot read (${code ?? String(error)})`);
+    }
+    if (text !== undefined) return parseConfig(file, text, this.knownRuleIds);
+    const parent = dirname(folder);
+    return parent === folder ? { rules: {} } : this.forFolder(parent);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

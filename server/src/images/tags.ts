@@ -1,0 +1,95 @@
+// How image tags are built: a version, then variant words (`3.12-slim-bookworm`, `21-jre-alpine`,
+// `1.22.3-alpine3.19`). Facts, variants and lifecycle data all read tags through this one reader.
+
+import type { ImageReference } from "./reference";
+
+export interface ParsedTag {
+  tag: string;
+  /** Leading version numbers (`3.12.1` -> [3, 12, 1]); empty when the tag starts with a word. */
+  version: number[];
+  /** Variant words after the version, lower case (`["slim", "bookworm"]`). */
+  words: string[];
+  /** Variant words with Alpine branch numbers dropped (`alpine3.19` -> `alpine`). */
+  variant: string;
+  /** `variant` without Debian/Ubuntu codenames: what is left after the distribution is ignored. */
+  flavour: string;
+  /** Release candidates, early access and development snapshots. */
+  isPrerelease: boolean;
+}
+
+/** Debian and Ubuntu codenames with their version numbers, oldest first. */
+export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = {
+  jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14,
+};
+export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
+  trusty: 14.04, xenial: 16.04, bionic: 18.04, focal: 20.04, jammy: 22.04, noble: 24.04, plucky: 25.04, questing: 25.10, resolute: 26.04,
+};
+const DISTRO_WORDS = new Set([...Object.keys(DEBIAN_CODENAMES), ...Object.keys(UBUNTU_CODENAMES), "sid"]);
+const PRERELEASE = /^(?:rc\d*|ea|tip|beta\d*|alpha\d*|\d+rc\d+|dev)$/;
+
+export function parseTag(tag: string): ParsedTag {
+  const lower = tag.toLowerCase();
+  const match = /^v?(\d+(?:\.\d+)*)/.exec(lower);
+  const version = match ? match[1].split(".").map(Number) : [];
+  // Build suffixes of version numbers (`21.0.12_8`, `8u502-b07`, `3.15.0rc1`) belong to the version.
+  let rest = match ? lower.slice(match[0].length).replace(/^(?:_\d+|u\d+(?:-b\d+)?|rc\d+)/, "") : lower;
+  rest = rest.replace(/^[-_.]/, "");
+  const words = rest === "" ? [] : rest.split("-");
+  const normalized: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^alpine\d/.test(w)) normalized.push("alpine");
+    else if (/^\d+(?:\.\d+)*$/.test(w) && normalized[normalized.length - 1] === "alpine") continue; // `alpine-3.24`
+    else if (/^\d{8}(?:\.\d+)?$/.test(w)) continue; // date stamps (`bookworm-20260803`)
+    else normalized.push(w);
+  }
+  const isPrerelease = words.some((w) => PRERELEASE.test(w)) || /\d(?:rc|a|b)\d+/.test(lower);
+  return {
+    tag,
+    version,
+    words,
+    variant: normalized.join("-"),
+    flavour: normalized.filter((w) => !DISTRO_WORDS.has(w)).join("-"),
+    isPrerelease,
+  };
+}
+
+/**
+ * A single number to compare versions by distance: major, minor and patch weighted so that one
+ * major step outweighs any minor difference.
+ */
+export function versionDistance(a: readonly number[], b: readonly number[]): number {
+  let d = 0;
+  for (let i = 0; i < 3; i++) d += Math.abs((a[i] ?? 0) - (b[i] ?? 0)) * 1000 ** (2 - i);
+  return d;
+}
+
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Registries that serve Docker Hub's official images under another name. */
+const OFFICIAL_MIRRORS: readonly string[] = ["public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "mirror.gcr.io/"];
+
+/**
+ * The official-image name (`node`) of a reference, also when pulled through a known mirror of
+ * Docker Hub's library; null for other images.
+ */
+export function officialName(ref: ImageReference): string | null {
+  if (ref.isOfficial) return ref.familiarName;
+  const full = `${ref.registry}/${ref.repository}`;
+  for (const prefix of OFFICIAL_MIRRORS) {
+    if (full.startsWith(prefix) && !full.slice(prefix.length).includes("/")) return full.slice(prefix.length);
+  }
+  return null;
+}
+
+/** The tag Docker pulls: the written tag, or `latest` when there is neither tag nor digest. */
+export function effectiveTag(ref: ImageReference): string | null {
+  if (ref.tag !== null) return ref.tag;
+  return ref.digest === null ? "latest" : null;
+}

@@ -1,0 +1,141 @@
+// Code actions: the findings' fixes and suggestions as quick fixes, ignore comments, fix-all,
+// and dockerfile-language-service's own quick fixes for dockerfile-utils diagnostics.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  CreateFile,
+  Diagnostic,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver";
+import type { FileCreation, Fix } from "../rules/types";
+import type { Finding } from "../rules/run";
+import type { ClientFeatures } from "./client-features";
+import { isDiagnosticOf } from "./diagnostics";
+import type { DocumentAnalysis, TextDocument } from "./documents";
+import { compatibleSafeFixes } from "./fix-all";
+import type { DockerfileLanguageService } from "./language-service";
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
+
+export function computeCodeActions(
+  params: CodeActionParams,
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  service: DockerfileLanguageService,
+  client: ClientFeatures,
+): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source === DIAGNOSTIC_SOURCE) {
+        const finding = analysis.findings.find((f) => isDiagnosticOf(diagnostic, f));
+        if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
+        if (typeof diagnostic.code === "string") actions.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
+      } else if (diagnostic.source === SYNTAX_SOURCE) {
+        actions.push(...commodityActions(diagnostic, document, service, client));
+      }
+    }
+  }
+
+  if (wants(FIX_ALL_KIND)) {
+    const fixes = compatibleSafeFixes(analysis, client.createFiles);
+    const edit = fixes.length > 0 ? workspaceEdit(document, fixes.flatMap((f) => f.edits), fixes.flatMap((f) => f.createFiles ?? []), client) : null;
+    if (edit) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
+  }
+  return actions;
+}
+
+function findingActions(finding: Finding, diagnostic: Diagnostic, document: TextDocument, client: ClientFeatures): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const onlySafeFix = finding.fixes.length === 1;
+  const offer = (fix: Fix, isSafe: boolean) => {
+    const edit = workspaceEdit(document, fix.edits, fix.createFiles ?? [], client);
+    // A fix that must create a file the client cannot create is left out rather than half-applied.
+    if (!edit) return;
+    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isSafe && (fix.isPreferred === true || onlySafeFix), edit });
+  };
+  for (const fix of finding.fixes) offer(fix, true);
+  for (const fix of finding.suggestions) offer(fix, false);
+  return actions;
+}
+
+const IGNORE_LINE = /^(\s*#\s*stagecraft-ignore)(\s+\S.*)?$/i;
+
+/** `# stagecraft-ignore <id>` above the instruction, and `# stagecraft-ignore-file <id>` at the top. */
+function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): CodeAction[] {
+  const model = analysis.model;
+  const line = diagnostic.range.start.line;
+  const instruction = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+  const targetLine = instruction ? instruction.range.start.line : line;
+  const eol = document.getText().includes("\r\n") ? "\r\n" : "\n";
+  const indent = /^\s*/.exec(model.lines.lineText(targetLine))?.[0] ?? "";
+
+  let lineEdit: TextEdit;
+  const above = targetLine > 0 ? model.lines.lineText(targetLine - 1) : "";
+  const existing = IGNORE_LINE.exec(above);
+  if (existing && existing[2]) {
+    // Extend the ignore comment already there instead of stacking a second one.
+    const end = above.replace(/\s+$/, "").length;
+    lineEdit = TextEdit.insert({ line: targetLine - 1, character: end }, `,${ruleId}`);
+  } else {
+    lineEdit = TextEdit.insert({ line: targetLine, character: 0 }, `${indent}# stagecraft-ignore ${ruleId}${eol}`);
+  }
+  const lastDirective = model.directives[model.directives.length - 1];
+  const fileLine = lastDirective ? lastDirective.range.start.line + 1 : 0;
+  const fileEdit = TextEdit.insert({ line: fileLine, character: 0 }, `# stagecraft-ignore-file ${ruleId}${eol}`);
+
+  const actions: CodeAction[] = [];
+  const lineChange = workspaceEdit(document, [lineEdit], [], client);
+  if (lineChange) actions.push({ title: `Ignore '${ruleId}' for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: lineChange });
+  const fileChange = workspaceEdit(document, [fileEdit], [], client);
+  if (fileChange) actions.push({ title: `Ignore '${ruleId}' in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: fileChange });
+  return actions;
+}
+
+/** dockerfile-language-service answers with commands; we resolve them to edits right away. */
+function commodityActions(diagnostic: Diagnostic, document: TextDocument, service: DockerfileLanguageService, client: ClientFeatures): CodeAction[] {
+  const text = document.getText();
+  const plain = { ...diagnostic, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
+  const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
+  const actions: CodeAction[] = [];
+  for (const command of commands) {
+    const edits = service.computeCommandEdits(text, command.command, command.arguments ?? []);
+    const edit = edits.length > 0 ? workspaceEdit(document, edits, [], client) : null;
+    if (edit) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+  }
+  return actions;
+}
+
+/**
+ * Edits to the document plus files to create next to it. Null when files must be created and the
+ * client cannot (or the document has no folder to create them in).
+ */
+export function workspaceEdit(document: TextDocument, edits: TextEdit[], creates: readonly FileCreation[], client: ClientFeatures): WorkspaceEdit | null {
+  if (creates.length > 0 && !client.createFiles) return null;
+  if (!client.documentChanges) return { changes: { [document.uri]: edits } };
+  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  for (const file of creates) {
+    const uri = siblingUri(document.uri, file.path);
+    if (uri === null) return null;
+    documentChanges.push(CreateFile.create(uri, { ignoreIfExists: true }));
+    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, file.text)]));
+  }
+  if (edits.length > 0) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version), edits));
+  return { documentChanges };
+}
+
+function siblingUri(documentUri: string, relativePath: string): string | null {
+  try {
+    return new URL(relativePath, documentUri).toString();
+  } catch {
+    // Untitled and other non-hierarchical URIs have no folder to put the file in.
+    return null;
+  }
+}

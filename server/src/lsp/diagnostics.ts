@@ -1,0 +1,124 @@
+// Findings and syntax checks -> LSP diagnostics, published per document version: debounced after
+// edits, superseded by newer versions, never published for a version that is no longer current.
+
+import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
+import { ValidationCode } from "dockerfile-utils";
+import { rangesOverlap } from "../model/text";
+import { allRules } from "../rules/index";
+import type { Finding } from "../rules/run";
+import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
+import { describe, DocumentAnalysis, DocumentStore, TextDocument } from "./documents";
+import { DIAGNOSTIC_SOURCE } from "./protocol";
+
+export const DEFAULT_DIAGNOSTICS_DELAY = 150;
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TAGS: Record<FindingTag, DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+  deprecated: DiagnosticTag.Deprecated,
+};
+
+/**
+ * dockerfile-utils checks that a Stagecraft rule makes with a better message and a fix. `always`:
+ * dropped whenever the rule is installed (turning our rule off must not bring theirs back);
+ * `overlap`: dropped only where the rule reported the same token, since theirs is broader.
+ */
+const COVERED_SYNTAX_CHECKS: ReadonlyMap<number, { ruleId: string; when: "always" | "overlap" }> = new Map([
+  [ValidationCode.DUPLICATE_BUILD_STAGE_NAME, { ruleId: "stage-name-duplicate", when: "always" as const }],
+  [ValidationCode.INVALID_BUILD_STAGE_NAME, { ruleId: "stage-name-invalid", when: "always" as const }],
+  [ValidationCode.FLAG_INVALID_FROM_VALUE, { ruleId: "copy-from-undefined", when: "overlap" as const }],
+]);
+
+const INSTALLED_RULES = new Set(allRules.map((rule) => rule.meta.id));
+
+/** One engine finding as an LSP diagnostic. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: finding.docsUrl },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((tag) => TAGS[tag]);
+  return diagnostic;
+}
+
+/** Syntax diagnostics minus those a Stagecraft rule already covers. */
+export function syntaxDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
+  return analysis.syntax.filter((diagnostic) => {
+    const covered = typeof diagnostic.code === "number" ? COVERED_SYNTAX_CHECKS.get(diagnostic.code) : undefined;
+    if (!covered || !INSTALLED_RULES.has(covered.ruleId)) return true;
+    if (covered.when === "always") return false;
+    return !analysis.findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, diagnostic.range));
+  });
+}
+
+export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {
+  return [...analysis.findings.map(toDiagnostic), ...syntaxDiagnostics(analysis)];
+}
+
+/** Whether an LSP diagnostic (as echoed back in a code action request) is this finding's. */
+export function isDiagnosticOf(diagnostic: Diagnostic, finding: Finding): boolean {
+  return (
+    diagnostic.source === DIAGNOSTIC_SOURCE &&
+    diagnostic.code === finding.ruleId &&
+    diagnostic.range.start.line === finding.range.start.line &&
+    diagnostic.range.start.character === finding.range.start.character &&
+    diagnostic.range.end.line === finding.range.end.line &&
+    diagnostic.range.end.character === finding.range.end.character
+  );
+}
+
+/** Schedules analysis after edits and publishes the result if its version is still current. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Quiet time after an edit before analysis, in milliseconds. */
+  delay = DEFAULT_DIAGNOSTICS_DELAY;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+  ) {}
+
+  /** Analyse `document` once edits pause; a newer call for the same document replaces this one. */
+  schedule(document: TextDocument, delay: number = this.delay): void {
+    const { uri, version } = document;
+    const previous = this.timers.get(uri);
+    if (previous !== undefined) clearTimeout(previous);
+    const timer = setTimeout(() => {
+      if (this.timers.get(uri) === timer) this.timers.delete(uri);
+      this.publish(uri, version).catch((error: unknown) => this.connection.console.error(`stagecraft: diagnostics for ${uri} failed: ${describe(error)}`));
+    }, delay);
+    this.timers.set(uri, timer);
+  }
+
+  /** Re-validate every open document now (settings or build context changed). */
+  scheduleAll(): void {
+    for (const document of this.store.all()) this.schedule(document, 0);
+  }
+
+  /** The document closed: stop pending work and clear its diagnostics. */
+  clear(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async publish(uri: string, version: number): Promise<void> {
+    const document = this.store.get(uri);
+    if (!document || document.version !== version) return;
+    const analysis = await this.store.analyze(document);
+    // A newer version arrived while settings or context were being fetched: its own run publishes.
+    if (!analysis || this.store.get(uri)?.version !== analysis.version) return;
+    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis) });
+  }
+}

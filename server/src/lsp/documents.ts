@@ -1,0 +1,152 @@
+// Open documents and, per document version, the parsed model, the engine's findings and the
+// syntax diagnostics, so that no feature re-parses. Also caches the host's build-context facts.
+
+import { Diagnostic, TextDocuments } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { validate } from "dockerfile-utils";
+import type { BuildContextFacts } from "../model/context";
+import { UNKNOWN_CONTEXT } from "../model/context";
+import { parseDockerfile } from "../model/parse";
+import type { DockerfileModel } from "../model/types";
+import { Finding, runRules } from "../rules/run";
+import type { ServerHost } from "./host";
+import type { SettingsStore, StagecraftSettings } from "./settings";
+
+export { TextDocument };
+
+/** Everything known about one version of one document. */
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  model: DockerfileModel;
+  findings: Finding[];
+  /** dockerfile-utils diagnostics under the document's syntax settings (not yet deduplicated). */
+  syntax: Diagnostic[];
+  settings: StagecraftSettings;
+}
+
+interface Entry {
+  version: number;
+  model: DockerfileModel;
+  analysis: DocumentAnalysis | null;
+}
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly entries = new Map<string, Entry>();
+  private readonly contexts = new Map<string, Promise<BuildContextFacts>>();
+  private readonly knownContexts = new Map<string, BuildContextFacts>();
+  private readonly reportedErrors = new Set<string>();
+
+  constructor(
+    private readonly host: ServerHost,
+    private readonly settings: SettingsStore,
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return this.documents.all();
+  }
+
+  /** The parsed model of the document's current version (rules not run). */
+  model(document: TextDocument): DockerfileModel {
+    const entry = this.entries.get(document.uri);
+    if (entry && entry.version === document.version) return entry.model;
+    const context = this.knownContexts.get(document.uri) ?? UNKNOWN_CONTEXT;
+    const model = parseDockerfile(document.getText(), context);
+    this.entries.set(document.uri, { version: document.version, model, analysis: null });
+    return model;
+  }
+
+  /**
+   * The analysis of the document's current version under its settings and build context.
+   * Resolves to null when a newer version arrived while those were fetched.
+   */
+  async analyze(document: TextDocument): Promise<DocumentAnalysis | null> {
+    const { uri, version } = document;
+    const [settings, context] = await Promise.all([this.settings.get(uri), this.context(uri)]);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return null;
+    return this.analyzeNow(current, settings, context);
+  }
+
+  private analyzeNow(document: TextDocument, settings: StagecraftSettings, context: BuildContextFacts): DocumentAnalysis {
+    let entry = this.entries.get(document.uri);
+    if (entry && entry.version === document.version && entry.analysis && entry.analysis.settings === settings && entry.model.context === context) {
+      return entry.analysis;
+    }
+    if (!entry || entry.version !== document.version || entry.model.context !== context) {
+      entry = { version: document.version, model: parseDockerfile(document.getText(), context), analysis: null };
+      this.entries.set(document.uri, entry);
+    }
+    const model = entry.model;
+    // The model is already parsed for this version, so the runner is called directly rather than
+    // through engine.analyze (which would parse again).
+    const findings = runRules(model, { settings: settings.rules, onRuleError: (id, error) => this.ruleFailed(id, error) });
+    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax: this.validateSyntax(model.text, settings), settings };
+    entry.analysis = analysis;
+    return analysis;
+  }
+
+  private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
+    try {
+      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({ range, severity, code, message, source, tags }));
+    } catch (error) {
+      // A validator bug must not cost the user the Stagecraft diagnostics.
+      this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);
+      return [];
+    }
+  }
+
+  private ruleFailed(ruleId: string, error: unknown): void {
+    const message = `stagecraft: rule '${ruleId}' failed: ${describe(error)}`;
+    // Once per distinct failure: a broken rule would otherwise log on every keystroke.
+    if (this.reportedErrors.has(message)) return;
+    this.reportedErrors.add(message);
+    this.logError(message);
+  }
+
+  /** Build-context facts for a document, read once and cached until `forgetContext`. */
+  context(uri: string): Promise<BuildContextFacts> {
+    let pending = this.contexts.get(uri);
+    if (!pending) {
+      pending = this.host.readBuildContext(uri).then(
+        (facts) => facts,
+        (error: unknown) => {
+          this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
+          return UNKNOWN_CONTEXT;
+        },
+      );
+      pending.then((facts) => {
+        if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
+      });
+      this.contexts.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Drops cached context facts (of one document, or all when `uri` is omitted). */
+  forgetContext(uri?: string): void {
+    if (uri === undefined) {
+      this.contexts.clear();
+      this.knownContexts.clear();
+    } else {
+      this.contexts.delete(uri);
+      this.knownContexts.delete(uri);
+    }
+  }
+
+  close(uri: string): void {
+    this.entries.delete(uri);
+    this.forgetContext(uri);
+    this.settings.forget(uri);
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

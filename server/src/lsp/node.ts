@@ -1,0 +1,31 @@
+// Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
+// transport and the file-system host; everything else is in server.ts.
+
+import { createConnection } from "vscode-languageserver/node";
+import { nodeHost } from "../host/node-context";
+import { startServer } from "./server";
+
+/** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
+const TRANSPORT = /^--(?:stdio|node-ipc|socket|pipe)(?:=.+)?$/;
+const USAGE = "Usage: stagecraft-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>";
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!args.some((a) => TRANSPORT.test(a))) {
+    process.stderr.write(`stagecraft: no transport given.\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // createConnection reads the transport from the command line.
+  const connection = createConnection();
+  // Last resort: a bug in an async path is logged, never allowed to end the process.
+  process.on("unhandledRejection", (reason) => connection.console.error(`stagecraft: unhandled rejection: ${String(reason)}`));
+  process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
+  startServer(connection, nodeHost);
+}
+
+main();

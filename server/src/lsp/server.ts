@@ -1,0 +1,169 @@
+// The language server, platform-neutral: wires LSP handlers to the feature modules. The node and
+// browser entries only create the connection and the host, then call `startServer`.
+
+import {
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  InitializeResult,
+  ResponseError,
+  TextDocumentSyncKind,
+} from "vscode-languageserver";
+import { computeCodeActions } from "./code-actions";
+import { ClientFeatures, readClientFeatures } from "./client-features";
+import { computeCompletion, resolveCompletion } from "./completion";
+import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher } from "./diagnostics";
+import { describe, DocumentStore, TextDocument } from "./documents";
+import { computeFolding } from "./folding";
+import { formatDocument, formatOnType, formatRange, ON_TYPE_TRIGGERS } from "./formatting";
+import type { ServerHost } from "./host";
+import { computeHover } from "./hover";
+import { createCommodityService, DockerfileLanguageService } from "./language-service";
+import { computeLinks, resolveLink } from "./links";
+import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
+import { FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./semantic-tokens";
+import { SettingsStore } from "./settings";
+import { computeSignatureHelp, SIGNATURE_TRIGGERS } from "./signature-help";
+import { computeSymbols, flattenSymbols } from "./symbols";
+
+export function startServer(connection: Connection, host: ServerHost): void {
+  const logError = (message: string) => connection.console.error(message);
+  const settings = new SettingsStore(connection);
+  const store = new DocumentStore(host, settings, logError);
+  const publisher = new DiagnosticsPublisher(connection, store);
+  let client: ClientFeatures = readClientFeatures({});
+  let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
+
+  /**
+   * Runs a request handler on an open document. A feature that throws answers `fallback` and logs,
+   * so one bug never takes the server down; ResponseErrors (a refused rename) reach the client.
+   */
+  const onDocument = <R>(name: string, uri: string, fallback: R, handler: (document: TextDocument) => R | Promise<R>): Promise<R> => {
+    const document = store.get(uri);
+    if (!document) return Promise.resolve(fallback);
+    return Promise.resolve()
+      .then(() => handler(document))
+      .catch((error: unknown) => {
+        if (error instanceof ResponseError) throw error;
+        logError(`stagecraft: ${name} failed on ${uri}: ${describe(error)}`);
+        return fallback;
+      });
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    client = readClientFeatures(params.capabilities);
+    service = createCommodityService(params.capabilities, (m) => connection.console.log(m));
+    const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
+    settings.configure(client.configuration, options.settings);
+    const delay = options.diagnosticsDelay;
+    publisher.delay = typeof delay === "number" && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
+        documentSymbolProvider: { label: "Stagecraft" },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_TRIGGERS.first, moreTriggerCharacter: ON_TYPE_TRIGGERS.more },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        documentLinkProvider: { resolveProvider: true },
+      },
+      serverInfo: { name: "stagecraft" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "stagecraft" });
+    if (client.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.dockerignore" }, { globPattern: "**/*.dockerignore" }] });
+    }
+  });
+
+  // Documents and diagnostics.
+  const justOpened = new Set<string>();
+  store.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+  store.documents.onDidChangeContent(({ document }) => {
+    // A freshly opened file is analysed at once; edits wait for the typing to pause.
+    publisher.schedule(document, justOpened.delete(document.uri) ? 0 : publisher.delay);
+  });
+  store.documents.onDidSave(({ document }) => {
+    // Saving is when files next to the Dockerfile most likely changed (a new lockfile, node_modules).
+    store.forgetContext(document.uri);
+    publisher.schedule(document, 0);
+  });
+  store.documents.onDidClose(({ document }) => {
+    justOpened.delete(document.uri);
+    publisher.clear(document.uri);
+    store.close(document.uri);
+  });
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    publisher.scheduleAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    store.forgetContext();
+    publisher.scheduleAll();
+  });
+
+  // Features.
+  connection.onCodeAction((params) =>
+    onDocument("code actions", params.textDocument.uri, [], async (document) => {
+      const analysis = await store.analyze(document);
+      // The document changed meanwhile: the client asks again for the new version.
+      return analysis ? computeCodeActions(params, document, analysis, service, client) : [];
+    }),
+  );
+  connection.onCompletion((params) => onDocument("completion", params.textDocument.uri, [], (d) => computeCompletion(store.model(d), params.position, service)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return resolveCompletion(item, service);
+    } catch (error) {
+      logError(`stagecraft: completion resolve failed: ${describe(error)}`);
+      return item;
+    }
+  });
+  connection.onHover((params) => onDocument("hover", params.textDocument.uri, null, (d) => computeHover({ model: store.model(d), position: params.position, client }, service)));
+  connection.onSignatureHelp((params) => onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)));
+  connection.onDocumentSymbol((params) =>
+    onDocument("symbols", params.textDocument.uri, [], (d) => {
+      const symbols = computeSymbols(store.model(d));
+      return client.hierarchicalSymbols ? symbols : flattenSymbols(symbols, d.uri);
+    }),
+  );
+  connection.onDefinition((params) => onDocument("definition", params.textDocument.uri, null, (d) => computeDefinition(d.uri, store.model(d), params.position, service)));
+  connection.onReferences((params) =>
+    onDocument("references", params.textDocument.uri, [], (d) => computeReferences(d.uri, store.model(d), params.position, params.context.includeDeclaration, service)),
+  );
+  connection.onDocumentHighlight((params) => onDocument("highlight", params.textDocument.uri, [], (d) => computeHighlights(store.model(d), params.position, service)));
+  connection.onPrepareRename((params) => onDocument("prepare rename", params.textDocument.uri, null, (d) => prepareRename(store.model(d), params.position, service)));
+  connection.onRenameRequest((params) => onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, service)));
+  connection.onFoldingRanges((params) => onDocument("folding", params.textDocument.uri, [], (d) => computeFolding(store.model(d), service)));
+  connection.onDocumentFormatting((params) => onDocument("formatting", params.textDocument.uri, [], (d) => formatDocument(d.getText(), params, service)));
+  connection.onDocumentRangeFormatting((params) => onDocument("range formatting", params.textDocument.uri, [], (d) => formatRange(d.getText(), params, service)));
+  connection.onDocumentOnTypeFormatting((params) => onDocument("on-type formatting", params.textDocument.uri, [], (d) => formatOnType(d.getText(), params, service)));
+  connection.languages.semanticTokens.on((params) =>
+    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => computeSemanticTokens(d.getText(), service)),
+  );
+  connection.onDocumentLinks((params) => onDocument("links", params.textDocument.uri, [], (d) => computeLinks(d.getText(), service)));
+  connection.onDocumentLinkResolve((link) => {
+    try {
+      return resolveLink(link, service);
+    } catch (error) {
+      logError(`stagecraft: link resolve failed: ${describe(error)}`);
+      return link;
+    }
+  });
+
+  store.documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,98 @@
+// Settings per document: fetched with `workspace/configuration` (section `stagecraft`) when the
+// client supports it, otherwise taken from initializationOptions / didChangeConfiguration.
+// Cached per resource; the cache is dropped on every configuration change.
+
+import type { Connection } from "vscode-languageserver";
+import { ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
+import type { RuleSettings } from "../rules/run";
+import type { SeveritySetting } from "../rules/types";
+import { SETTINGS_SECTION, SYNTAX_SETTING_KEYS, StagecraftSettingsInput } from "./protocol";
+
+/** Settings as the engine and the syntax validator consume them. */
+export interface StagecraftSettings {
+  rules: RuleSettings;
+  syntax: ValidatorSettings;
+}
+
+const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
+const SYNTAX_SEVERITIES: Record<string, ValidationSeverity> = {
+  ignore: ValidationSeverity.IGNORE,
+  warning: ValidationSeverity.WARNING,
+  error: ValidationSeverity.ERROR,
+};
+
+/** dockerfile-utils replaces its defaults with whatever object it gets, so every key is always set. */
+function defaultSyntax(): ValidatorSettings {
+  const syntax: ValidatorSettings = {};
+  for (const key of SYNTAX_SETTING_KEYS) syntax[key] = ValidationSeverity.WARNING;
+  return syntax;
+}
+
+export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(defaultSyntax()) });
+
+/** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
+export function normalizeSettings(raw: unknown): StagecraftSettings {
+  if (!isObject(raw)) return DEFAULT_SETTINGS;
+  const input = raw as StagecraftSettingsInput;
+  const rules: Record<string, SeveritySetting> = {};
+  if (isObject(input.rules)) {
+    for (const [id, value] of Object.entries(input.rules)) {
+      if (typeof value === "string" && RULE_SEVERITIES.has(value)) rules[id] = value as SeveritySetting;
+    }
+  }
+  const syntax = defaultSyntax();
+  if (isObject(input.syntax)) {
+    const given = input.syntax as Record<string, unknown>;
+    for (const key of SYNTAX_SETTING_KEYS) {
+      const value = given[key];
+      if (typeof value === "string" && value in SYNTAX_SEVERITIES) syntax[key] = SYNTAX_SEVERITIES[value];
+    }
+  }
+  return { rules, syntax };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export class SettingsStore {
+  private readonly perResource = new Map<string, Promise<StagecraftSettings>>();
+  private fallback: StagecraftSettings = DEFAULT_SETTINGS;
+  private canPull = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** From `initialize`: whether to pull settings, and the values to use otherwise. */
+  configure(canPull: boolean, initial: unknown): void {
+    this.canPull = canPull;
+    this.fallback = normalizeSettings(initial);
+    this.perResource.clear();
+  }
+
+  /** Settings for one document. Never rejects: a failed fetch falls back to the defaults. */
+  get(uri: string): Promise<StagecraftSettings> {
+    if (!this.canPull) return Promise.resolve(this.fallback);
+    let pending = this.perResource.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, (error: unknown) => {
+          // A client that errors here still gets diagnostics, with default severities.
+          this.connection.console.error(`stagecraft: reading settings for ${uri} failed: ${String(error)}`);
+          return this.fallback;
+        });
+      this.perResource.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** `workspace/didChangeConfiguration`: drop the cache; push-style clients send the new values. */
+  changed(pushed: unknown): void {
+    this.perResource.clear();
+    if (!this.canPull && isObject(pushed) && SETTINGS_SECTION in pushed) this.fallback = normalizeSettings(pushed[SETTINGS_SECTION]);
+  }
+
+  forget(uri: string): void {
+    this.perResource.delete(uri);
+  }
+}

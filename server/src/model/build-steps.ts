@@ -1,0 +1,115 @@
+// Build steps: RUN commands that compile or bundle the project (go build, npm run build, mvn
+// package, cargo build, dotnet publish, gcc, make ...), shared by final-stage-toolchain,
+// single-stage-build and the multi-stage planner. Dependency installs are not build steps.
+
+import type { ShellCommand, Word } from "./shell";
+import type { Range } from "./text";
+import type { Instruction, Stage } from "./types";
+
+export type BuildEcosystem = "go" | "node" | "java" | "rust" | "dotnet" | "c" | "python" | "haskell" | "elixir" | "swift";
+
+export interface BuildStep {
+  ecosystem: BuildEcosystem;
+  /** Short description of the step as users would say it: `go build`, `npm run build`. */
+  tool: string;
+  command: ShellCommand;
+  instruction: Instruction;
+  /** From the program word to the last word of `tool` (`npm run build`), for reports. */
+  range: Range;
+}
+
+/** package.json script names that produce build output. */
+const BUILD_SCRIPT = /^(?:build|compile|dist|bundle|prod|production)(?::[\w:-]+)?$|^build[-_:]/;
+const JS_BUNDLERS = new Set(["tsc", "webpack", "vite", "rollup", "esbuild", "parcel", "ng", "next", "nuxt", "react-scripts", "vue-cli-service", "astro", "gatsby", "remix", "svelte-kit", "turbo", "nx"]);
+const C_COMPILERS = new Set(["gcc", "g++", "cc", "c++", "clang", "clang++", "make", "gmake", "cmake", "ninja", "meson"]);
+
+function positional(command: ShellCommand): string[] {
+  return command.args.filter((w) => !w.value.startsWith("-")).map((w) => w.value);
+}
+
+/** Classifies one shell command as a build step, or null. */
+export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem; tool: string } | null {
+  const name = command.name;
+  const pos = positional(command);
+  const sub = pos[0] ?? "";
+  switch (name) {
+    case "go":
+      return sub === "build" || sub === "install" ? { ecosystem: "go", tool: `go ${sub}` } : null;
+    case "npm":
+    case "pnpm":
+    case "yarn":
+    case "bun": {
+      const script = sub === "run" || sub === "run-script" ? pos[1] ?? "" : name !== "npm" ? sub : "";
+      return BUILD_SCRIPT.test(script) ? { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` } : null;
+    }
+    case "npx":
+    case "pnpx":
+    case "bunx": {
+      const tool = pos[0] ?? "";
+      return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || pos[1] === "build" || tool === "esbuild" || tool === "rollup") ? { ecosystem: "node", tool: `${name} ${tool}` } : null;
+    }
+    case "mvn":
+    case "mvnw":
+    {
+      const goal = command.args.find((w) => /^(?:package|install|verify|compile|deploy|spring-boot:repackage)$/.test(w.value));
+      return goal ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${goal.value}` } : null;
+    }
+    case "gradle":
+    case "gradlew":
+    {
+      const task = command.args.find((w) => /^(?::?[\w-]+:)*(?:build|assemble|bootJar|jar|shadowJar|installDist|distTar|distZip|war|bootWar)$/.test(w.value));
+      return task ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${task.value}` } : null;
+    }
+    case "javac":
+      return { ecosystem: "java", tool: "javac" };
+    case "cargo":
+      return sub === "build" || sub === "install" ? { ecosystem: "rust", tool: `cargo ${sub}` } : null;
+    case "dotnet":
+      return sub === "publish" || sub === "build" ? { ecosystem: "dotnet", tool: `dotnet ${sub}` } : null;
+    case "stack":
+    case "cabal":
+      return sub === "build" || sub === "install" ? { ecosystem: "haskell", tool: `${name} ${sub}` } : null;
+    case "mix":
+      return sub === "release" || sub === "compile" ? { ecosystem: "elixir", tool: `mix ${sub}` } : null;
+    case "swift":
+      return sub === "build" ? { ecosystem: "swift", tool: "swift build" } : null;
+    case "poetry":
+    case "uv":
+      return sub === "build" ? { ecosystem: "python", tool: `${name} build` } : null;
+    default:
+      break;
+  }
+  if (/^python(?:3(?:\.\d+)?)?$/.test(name)) {
+    if (pos[0] === "setup.py" && /^(?:build|bdist_wheel|build_ext)$/.test(pos[1] ?? "")) return { ecosystem: "python", tool: `python setup.py ${pos[1]}` };
+    if (command.args[0]?.value === "-m" && command.args[1]?.value === "build") return { ecosystem: "python", tool: "python -m build" };
+    return null;
+  }
+  if (/^pip3?$/.test(name) && sub === "wheel") return { ecosystem: "python", tool: "pip wheel" };
+  if (C_COMPILERS.has(name)) {
+    // `make install` of a downloaded tool is still a native build; `cmake --version` is not.
+    if (command.args.some((w) => w.value === "--version" || w.value === "-v")) return null;
+    return { ecosystem: "c", tool: name };
+  }
+  return null;
+}
+
+/** The words of a command that spell its tool description (`npm run build`). */
+function stepRange(command: ShellCommand, tool: string): Range {
+  const program = command.program as Word;
+  const last = tool.split(" ").pop() as string;
+  const words = tool.split(" ").length > 1 ? command.args.find((w) => w.value === last) : undefined;
+  return { start: program.range.start, end: (words ?? program).range.end };
+}
+
+/** Build steps in a stage's own RUN instructions (ONBUILD triggers run in other builds: skipped). */
+export function detectBuildSteps(stage: Stage): BuildStep[] {
+  const out: BuildStep[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const step = buildStepOf(command);
+      if (step) out.push({ ...step, command, instruction, range: stepRange(command, step.tool) });
+    }
+  }
+  return out;
+}

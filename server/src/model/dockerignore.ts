@@ -1,0 +1,102 @@
+// .dockerignore matching with BuildKit's semantics (moby/patternmatcher and its ignorefile
+// reader): `#` comment lines, `!` exceptions where the last matching pattern wins, `*`/`?` within
+// one path segment, `**` across segments, and a pattern that matches a parent directory excludes
+// everything below it. Written here rather than taken from @balena/dockerignore, which requires
+// Node's `path` (the engine runs in a web worker), follows the host's path separator and ignores
+// case by default, while BuildKit on Linux is case-sensitive and always uses `/`.
+
+import { normalizePath } from "./copy-paths";
+
+interface IgnorePattern {
+  /** Cleaned pattern as written, without the `!`. */
+  pattern: string;
+  exclusion: boolean;
+  regexp: RegExp;
+}
+
+export interface DockerignoreMatcher {
+  patterns: readonly IgnorePattern[];
+}
+
+/** Reads a .dockerignore text into a matcher; bad lines are skipped, never thrown on. */
+export function parseDockerignore(text: string): DockerignoreMatcher {
+  const patterns: IgnorePattern[] = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const raw of lines) {
+    // Only lines that start with `#` are comments (before trimming, as in BuildKit).
+    if (raw.startsWith("#")) continue;
+    let line = raw.trim();
+    if (line === "") continue;
+    const exclusion = line.startsWith("!");
+    if (exclusion) line = line.slice(1).trim();
+    if (line === "") continue;
+    let pattern = normalizePath(line);
+    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    const regexp = compile(pattern);
+    if (regexp) patterns.push({ pattern, exclusion, regexp });
+  }
+  return { patterns };
+}
+
+function compile(pattern: string): RegExp | null {
+  let out = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        // `**/` is `**`: it may stand for no directory at all.
+        if (pattern[i + 1] === "/") i++;
+        out += i + 1 >= pattern.length ? ".*" : "(.*/)?";
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "\\") {
+      if (i + 1 < pattern.length) out += escape(pattern[++i]);
+      else out += "\\\\";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 1);
+      if (close < 0) return null;
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("^")) body = `^${body.slice(1)}`;
+      out += `[${body}]`;
+      i = close;
+    } else out += escape(c);
+  }
+  try {
+    return new RegExp(`${out}$`);
+  } catch {
+    // An unreadable class such as `[z-a]`: BuildKit rejects the file; we just skip the pattern.
+    return null;
+  }
+}
+
+function escape(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+
+/**
+ * True when `path` (relative to the context root, `/` separators) is excluded from the build
+ * context, either itself or through one of its parent directories.
+ */
+export function isExcluded(matcher: DockerignoreMatcher, path: string): boolean {
+  let file = normalizePath(path);
+  if (file.startsWith("/")) file = file.slice(1) || ".";
+  const parent = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".";
+  const parentDirs = parent.split("/");
+  let matched = false;
+  for (const p of matcher.patterns) {
+    // An inclusion cannot change an excluded path, nor an exception an included one.
+    if (p.exclusion !== matched) continue;
+    let match = p.regexp.test(file);
+    if (!match && parent !== ".") {
+      for (let i = 0; i < parentDirs.length && !match; i++) match = p.regexp.test(parentDirs.slice(0, i + 1).join("/"));
+    }
+    if (match) matched = !p.exclusion;
+  }
+  return matched;
+}
+
+/** Convenience: parse and test in one go. */
+export function isIgnoredBy(dockerignore: string, path: string): boolean {
+  return isExcluded(parseDockerignore(dockerignore), path);
+}

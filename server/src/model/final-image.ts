@@ -1,0 +1,23 @@
+// Which stages end up in the final image: the final stage and the stages it builds on through
+// `FROM <stage>`. Stages that are only copied from (`COPY --from`) are throwaway builders: what
+// they leave behind never ships.
+
+import { ancestorsOf } from "./stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+
+/** The final stage and its `FROM` ancestors; empty when the file has no stage. */
+export function finalImageStages(model: DockerfileModel): Set<Stage> {
+  const final = model.finalStage;
+  return final ? new Set([final, ...ancestorsOf(final)]) : new Set();
+}
+
+/**
+ * True when what `instruction` leaves in its layer ships in the final image. Instructions before
+ * any FROM (fragments) count as final. An ONBUILD trigger runs in a downstream build whose stages
+ * we cannot see, so its layer is assumed to ship.
+ */
+export function isInFinalImage(model: DockerfileModel, instruction: Instruction, finalStages = finalImageStages(model)): boolean {
+  if (instruction.trigger) return true;
+  if (instruction.stage === null) return true;
+  return finalStages.has(instruction.stage);
+}

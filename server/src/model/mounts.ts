@@ -1,0 +1,42 @@
+// `RUN --mount=...` as data: which directories a RUN keeps out of its layer through cache or
+// tmpfs mounts (`--mount=type=cache,target=/root/.cache/pip`).
+
+import { normalizePath } from "./copy-paths";
+import type { Instruction } from "./types";
+
+export interface RunMount {
+  /** `bind` (the default), `cache`, `tmpfs`, `secret`, `ssh`. */
+  type: string;
+  /** Mount point, normalized; null when not given. */
+  target: string | null;
+}
+
+/** The `--mount` flags of a RUN (or of an `ONBUILD RUN` trigger). */
+export function mountsOf(instruction: Instruction): RunMount[] {
+  const inst = instruction.trigger ?? instruction;
+  if (inst.keyword !== "RUN") return [];
+  const out: RunMount[] = [];
+  for (const flag of inst.flags) {
+    if (flag.name.toLowerCase() !== "mount") continue;
+    let type = "bind";
+    let target: string | null = null;
+    for (const option of flag.options) {
+      const name = option.name.toLowerCase();
+      if (name === "type" && option.value) type = option.value.toLowerCase();
+      else if ((name === "target" || name === "dst" || name === "destination") && option.value) target = normalizePath(option.value.replace(/^["']|["']$/g, ""));
+    }
+    out.push({ type, target });
+  }
+  return out;
+}
+
+/**
+ * True when a cache or tmpfs mount keeps `dir` out of the layer: the mount point is `dir` or one
+ * of its parents.
+ */
+export function hasVolatileMountAt(instruction: Instruction, dir: string): boolean {
+  const wanted = normalizePath(dir);
+  return mountsOf(instruction).some(
+    (m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && (m.target === wanted || wanted.startsWith(m.target === "/" ? "/" : `${m.target}/`)),
+  );
+}

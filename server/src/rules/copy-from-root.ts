@@ -1,0 +1,87 @@
+// copy-from-root: `COPY --from=x / /` lays the whole filesystem of another stage or image over this
+// one (hadolint DL3067), and `COPY --from=x . <dest>` does the same by accident: sources of
+// COPY --from are read from the root of x, never from its WORKDIR.
+
+import { replaceToken } from "../fixes/replace-token";
+import { parseImageReference } from "../images/reference";
+import { copyPaths, normalizePath } from "../model/copy-paths";
+import { ancestorsOf } from "../model/stage-graph";
+import { workdirOf } from "../model/workdir";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { Fix, Rule } from "./types";
+
+// Images built FROM scratch to be copied whole, as their READMEs show (`COPY --from=xx / /`).
+const ARTIFACT_IMAGES = new Set(["tonistiigi/xx", "tonistiigi/bats-assert", "crazymax/yasu", "gloursdocker/docker"]);
+
+export const rule: Rule = {
+  meta: {
+    id: "copy-from-root",
+    family: "references",
+    severity: "warning",
+    description: "Copy artifacts from other stages, not their whole filesystem.",
+    fix: "suggestion",
+    equivalents: { hadolint: ["DL3067"] },
+    messages: {
+      root: "This copies the entire filesystem of '{from}' over this stage, so its packages, build tools and caches ship too and may overwrite this stage's files; copy only the paths you need.",
+      relativeRoot:
+        "Source '{source}' of COPY --from is read from the root of '{from}', not from its WORKDIR, so this copies that whole filesystem; write the absolute path you mean{hint}.",
+    },
+  },
+  check(model, report) {
+    for (const instruction of copiesFrom(model)) {
+      const flag = instruction.flags.find((f) => f.name.toLowerCase() === "from" && f.value !== null);
+      const paths = copyPaths(instruction);
+      if (!flag?.value || !paths) continue;
+      const ref = model.references.find((r) => r.instruction === instruction && r.kind === "copy");
+      // ONBUILD triggers run in another build, where the name means that build's stage.
+      const owner = ref && ref.owner.instructions.includes(instruction) ? ref.owner : null;
+      const target = owner ? ref?.target ?? null : null;
+      const imageName = ref?.resolved ?? flag.value;
+      if (target ? isMeantToBeCopiedWhole(target) : ARTIFACT_IMAGES.has(familiarName(imageName))) continue;
+      const from = target?.name ?? imageName;
+      const dest = paths.dest.value;
+      const destIsRoot = dest.startsWith("/") && normalizePath(dest) === "/";
+      // `FROM scratch` + `COPY --from=x / /` flattens x into one layer: the copy is the whole point.
+      if (destIsRoot && owner && rootOf(owner).base.kind === "scratch") continue;
+      for (const source of paths.sources) {
+        if (source.value.startsWith("/") && normalizePath(source.value) === "/" && destIsRoot) {
+          report({ range: source.range, messageId: "root", data: { from } });
+        } else if (!source.value.startsWith("/") && !source.value.startsWith("<<") && normalizePath(source.value) === ".") {
+          const workdir = target ? workdirOf(model, target) : null;
+          const known = workdir !== null && workdir !== "/";
+          // The WORKDIR is what the author most likely meant, but not certainly: a suggestion.
+          const suggest: Fix[] | undefined = known ? [{ title: `Copy '${workdir}' of '${from}'`, edits: replaceToken(source.range, workdir as string) }] : undefined;
+          report({ range: source.range, messageId: "relativeRoot", data: { source: source.value, from, hint: known ? `, e.g. '${workdir}'` : "" }, suggest });
+        }
+      }
+    }
+  },
+};
+
+/** COPY/ADD with `--from`: in stages, before any FROM, and in ONBUILD triggers (same hazard downstream). */
+function copiesFrom(model: DockerfileModel): Instruction[] {
+  const out: Instruction[] = [];
+  for (const instruction of model.instructions) {
+    const i = instruction.trigger ?? instruction;
+    if ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name.toLowerCase() === "from")) out.push(i);
+  }
+  return out;
+}
+
+function rootOf(stage: Stage): Stage {
+  const chain = ancestorsOf(stage);
+  return chain.length > 0 ? chain[chain.length - 1] : stage;
+}
+
+/**
+ * A stage grown from scratch holds only what was put there (an export or artifact stage); one on
+ * a known artifact image likewise; one whose base is still a variable cannot be judged.
+ */
+function isMeantToBeCopiedWhole(stage: Stage): boolean {
+  const base = rootOf(stage).base;
+  return base.kind === "scratch" || base.unresolved.length > 0 || ARTIFACT_IMAGES.has(familiarName(base.resolved));
+}
+
+function familiarName(image: string): string {
+  return parseImageReference(image)?.familiarName ?? image;
+}

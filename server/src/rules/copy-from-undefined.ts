@@ -1,0 +1,67 @@
+// copy-from-undefined: a `--from` / mount `from=` that names no stage and does not read as an
+// image makes BuildKit pull `docker.io/library/<name>`, which almost always fails; a near miss of
+// a stage name is a typo ("did you mean"), also in `FROM <stage>`.
+
+import { replaceToken } from "../fixes/replace-token";
+import { looksLikeImage } from "../images/official-images";
+import { closestStageName, buildReferences, hasVariableStageName, isUnresolved, preludeReferences } from "../model/stage-references";
+import { findStageByName } from "../model/stage-graph";
+import type { Stage, Token } from "../model/types";
+import type { ReportFn, Rule } from "./types";
+
+// `scratch` (an empty filesystem) and `context` (the build context) are names BuildKit reserves.
+const RESERVED = new Set(["scratch", "context"]);
+
+export const rule: Rule = {
+  meta: {
+    id: "copy-from-undefined",
+    family: "references",
+    severity: "error",
+    description: "Reference only stages that exist, or images written as images.",
+    fix: "safe",
+    equivalents: { hadolint: ["DL3022"] },
+    messages: {
+      undefined:
+        "No stage is named '{name}', so the build will try to pull an image 'docker.io/library/{name}' unless a build context of that name is passed; name an existing stage, or write the image with its tag, e.g. '{name}:latest'.",
+      didYouMean: "No stage is named '{name}', so the build will try to pull it as an image; did you mean '{suggestion}'?",
+    },
+  },
+  check(model, report) {
+    // `FROM x AS ${NAME}`: stage names are unknown, so no name can be called undefined.
+    if (hasVariableStageName(model)) return;
+    for (const ref of buildReferences(model)) {
+      if (ref.kind === "from" || ref.target || ref.isIndex) continue;
+      judge(ref.token, ref.resolved, model.stages.filter((s) => s !== ref.owner), report, true);
+    }
+    for (const ref of preludeReferences(model)) {
+      if (!ref.isIndex) judge(ref.token, ref.resolved, [], report, true);
+    }
+    for (const stage of model.stages) {
+      const base = stage.base;
+      if (base.kind !== "image" || base.unresolved.length > 0) continue;
+      // A later stage of that very name is copy-from-later-stage's finding.
+      if (findStageByName(model, base.resolved) !== null) continue;
+      // FROM of an unknown bare name is usually a local or private image: report only near misses.
+      judge(base.token, base.resolved, model.stages.slice(0, stage.index), report, false);
+    }
+  },
+};
+
+function judge(token: Token, name: string, stages: readonly Stage[], report: ReportFn, reportUnknown: boolean): void {
+  if (name === "" || isUnresolved(name) || RESERVED.has(name.toLowerCase()) || looksLikeImage(name)) return;
+  const close = closestStageName(stages, name);
+  if (close?.name) {
+    const suggestion = close.name;
+    // Only a literal can be rewritten in place; `${VAR}` would need its ARG default changed.
+    const isLiteral = !token.value.includes("$");
+    const quote = /^["']/.test(token.value) ? token.value[0] : "";
+    report({
+      range: token.range,
+      messageId: "didYouMean",
+      data: { name, suggestion },
+      fix: isLiteral ? { title: `Replace '${name}' with '${suggestion}'`, edits: replaceToken(token.range, `${quote}${suggestion}${quote}`), isPreferred: true } : undefined,
+    });
+    return;
+  }
+  if (reportUnknown) report({ range: token.range, messageId: "undefined", data: { name } });
+}

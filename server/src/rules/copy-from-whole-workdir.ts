@@ -1,0 +1,71 @@
+// copy-from-whole-workdir: the final image copies the directory of a builder stage that received
+// the whole build context (`COPY . .` under `WORKDIR /app`, then `COPY --from=build /app /app`):
+// sources, dev dependencies and build caches ship instead of the built artifact.
+
+import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
+import { ancestorsOf } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import { workdirOf } from "../model/workdir";
+import type { DockerfileModel, Stage } from "../model/types";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "copy-from-whole-workdir",
+    family: "references",
+    severity: "info",
+    description: "Copy the built artifacts into the final image, not the builder's whole working directory.",
+    fix: "none",
+    equivalents: {},
+    messages: {
+      wholeWorkdir:
+        "'{path}' is the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
+      holdsWorkdir:
+        "'{path}' holds '{workdir}', the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
+    },
+  },
+  // No fix: which files are the artifact depends on the build.
+  check(model, report) {
+    const final = model.finalStage;
+    if (!final) return;
+    const shipped = [final, ...ancestorsOf(final)];
+    const contextDirs = new Map<Stage, string[]>();
+    for (const ref of buildReferences(model)) {
+      if (ref.kind !== "copy" || !shipped.includes(ref.owner) || !ref.target || shipped.includes(ref.target)) continue;
+      const paths = copyPaths(ref.instruction);
+      if (!paths) continue;
+      const target = ref.target;
+      if (!contextDirs.has(target)) contextDirs.set(target, contextCopyDirs(model, target));
+      const dirs = contextDirs.get(target) as string[];
+      for (const source of paths.sources) {
+        if (isHeredocSource(source.value) || /[*?[$]/.test(source.value)) continue;
+        // Sources of COPY --from are read from the stage's root; `/` itself is copy-from-root's.
+        const path = joinPath("/", source.value);
+        if (path === "/") continue;
+        const workdir = dirs.find((dir) => isSameOrParentPath(path, dir));
+        if (workdir === undefined) continue;
+        const stage = target.name ?? String(target.index);
+        if (workdir === path) report({ range: source.range, messageId: "wholeWorkdir", data: { path: source.value, stage } });
+        else report({ range: source.range, messageId: "holdsWorkdir", data: { path: source.value, workdir, stage } });
+        break;
+      }
+    }
+  },
+};
+
+/** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */
+function contextCopyDirs(model: DockerfileModel, stage: Stage): string[] {
+  const dirs: string[] = [];
+  for (const s of [stage, ...ancestorsOf(stage)]) {
+    for (const instruction of s.instructions) {
+      if ((instruction.keyword !== "COPY" && instruction.keyword !== "ADD") || instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+      const paths = copyPaths(instruction);
+      if (!paths || !paths.sources.some((src) => normalizePath(src.value) === "." || src.value === "*")) continue;
+      const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, s, instruction);
+      if (base === null) continue;
+      const dir = joinPath(base, paths.dest.value);
+      if (dir !== "/" && !dirs.includes(dir)) dirs.push(dir);
+    }
+  }
+  return dirs;
+}

@@ -1,0 +1,145 @@
+// final-stage-dev-dependencies: JS/Python development dependencies (test runners, bundlers, type
+// checkers) installed into the final image. Also flags npm's deprecated `--only=production` /
+// `--production`, which mean `--omit=dev`.
+
+import type { Fix, Report, Rule } from "./types";
+import { dependencyInstall, DependencyInstall } from "../model/commands";
+import { variableFor } from "../model/environment";
+import type { ShellCommand, Word } from "../model/shell";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import { ancestorsOf } from "../model/stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+
+const REMEDY: Record<string, string> = {
+  npm: "'npm ci --omit=dev'",
+  yarn: "'yarn install --production'",
+  pnpm: "'pnpm install --prod'",
+  pip: "only the runtime requirements file",
+  poetry: "'poetry install --only main'",
+  uv: "'uv sync --no-dev'",
+  pipenv: "'pipenv install' without '--dev'",
+};
+const JS = new Set(["npm", "yarn", "pnpm"]);
+
+function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean {
+  const args = command.args.map((w) => w.value);
+  return pairs.some(([flag, value]) => args.includes(`${flag}=${value}`) || args.some((a, i) => a === flag && args[i + 1] === value));
+}
+
+/** Whether an install brings development dependencies, once the environment is considered. */
+function installsDev(model: DockerfileModel, stage: Stage, instruction: Instruction, install: DependencyInstall): boolean {
+  if (install.installsNamedPackages) return false;
+  const cmd = install.command;
+  const env = (name: string) => variableFor(model, stage, instruction, cmd, name);
+  switch (install.ecosystem) {
+    case "npm":
+    case "yarn":
+    case "pnpm": {
+      if (install.includesDevDependencies !== null) return install.includesDevDependencies;
+      if (env("NODE_ENV") === "production") return false;
+      if (install.ecosystem === "npm" && (env("NPM_CONFIG_PRODUCTION") === "true" || env("npm_config_production") === "true" || /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))) return false;
+      return true;
+    }
+    case "poetry":
+      if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
+      return true;
+    case "uv":
+      // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
+      if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
+      return install.includesDevDependencies !== false && !hasWords(cmd, ["--only-group", "main"]) && !cmd.args.some((w) => w.value === "--no-default-groups") && env("UV_NO_DEV") !== "1";
+    case "pip":
+    case "pipenv":
+      return install.includesDevDependencies === true;
+    default:
+      return false;
+  }
+}
+
+/** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
+function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {
+  let seen = false;
+  for (const stage of chain) {
+    for (const inst of stage.instructions) {
+      for (const c of inst.commands) {
+        if (c === command) {
+          seen = true;
+          continue;
+        }
+        if (!seen) continue;
+        const args = c.args.map((w) => w.value);
+        if (JS.has(ecosystem)) {
+          if ((c.name === "npm" || c.name === "pnpm") && args[0] === "prune") return true;
+          if (c.name === "rm" && args.some((a) => /(?:^|\/)node_modules\/?$/.test(a))) return true;
+          const again = dependencyInstall(c);
+          if (again && JS.has(again.ecosystem) && again.includesDevDependencies === false) return true;
+        } else if (c.name === "poetry" || c.name === "uv") {
+          const again = dependencyInstall(c);
+          if (again && again.includesDevDependencies === false) return true;
+        }
+      }
+    }
+  }
+  void instruction;
+  return false;
+}
+
+/** npm's deprecated production flags as words to rewrite: `--production`, `--only=prod`, `--only production`. */
+function deprecatedFlag(command: ShellCommand): { words: Word[]; text: string } | null {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i].value;
+    if (w === "--production" || w === "--production=true" || /^--only=(?:prod|production)$/.test(w)) return { words: [args[i]], text: w };
+    if (w === "--only" && /^(?:prod|production)$/.test(args[i + 1]?.value ?? "")) return { words: [args[i], args[i + 1]], text: `--only ${args[i + 1].value}` };
+  }
+  return null;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "final-stage-dev-dependencies",
+    family: "base-images",
+    severity: "warning",
+    description: "Install only production dependencies in the final image.",
+    fix: "safe",
+    equivalents: {},
+    messages: {
+      devDependencies: "'{command}' in the final stage installs {ecosystem} development dependencies, which bloat the runtime image and widen its attack surface; use {remedy}, or install them in a build stage.",
+      deprecatedFlag: "'{flag}' is deprecated since npm 7 in favour of '--omit=dev', which means the same; write '--omit=dev'.",
+    },
+  },
+  check(model, report) {
+    const final = model.finalStage;
+    if (!final || isDevelopmentStage(final)) return;
+    const chain = [...ancestorsOf(final).reverse(), final];
+    for (const stage of chain) {
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== "RUN") continue;
+        for (const command of instruction.commands) {
+          const install = dependencyInstall(command);
+          if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
+          // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
+          if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
+          const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
+          if (flag) {
+            const first = flag.words[0];
+            const last = flag.words[flag.words.length - 1];
+            const range = { start: first.range.start, end: last.range.end };
+            // Safe: npm documents both spellings as the same setting.
+            const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: "--omit=dev" }] };
+            report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
+            continue;
+          }
+          if (!installsDev(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+          const sub = command.args.find((w) => !w.value.startsWith("-"));
+          const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
+          const r: Report = {
+            range: { start: command.program.range.start, end },
+            messageId: "devDependencies",
+            data: { command: model.lines.textIn({ start: command.program.range.start, end }), ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python", remedy: REMEDY[install.ecosystem] },
+          };
+          report(r);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+// final-stage-heavy-base: the final stage's base has a published smaller variant (slim, alpine,
+// JRE); the message gives the saving from the size facts, and a suggestion switches the tag.
+
+import type { Fix, Rule } from "./types";
+import { detectBuildSteps } from "../model/build-steps";
+import { systemPackageCommand } from "../model/commands";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import { formatSize } from "../images/format-size";
+import { parseImageReference } from "../images/reference";
+import { toolchainOf } from "../images/toolchains";
+import { smallerVariants } from "../images/variants";
+import { replaceImageTag } from "../fixes/image-tag";
+
+export const rule: Rule = {
+  meta: {
+    id: "final-stage-heavy-base",
+    family: "base-images",
+    severity: "info",
+    description: "Ship the final stage on the smallest variant of its base that works.",
+    fix: "suggestion",
+    equivalents: {},
+    messages: {
+      heavyBase: "The final stage's base '{image}' ({size}) has a smaller variant '{variant}' ({variantSize}, saving {saving}{estimate}); switch if your app allows it: {caveat}.",
+    },
+  },
+  check(model, report) {
+    const final = model.finalStage;
+    // Only a final stage that names its image directly: changing the base of a parent stage
+    // would change that stage too.
+    if (!final || final.base.kind !== "image" || final.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
+    const ref = parseImageReference(final.base.resolved);
+    if (!ref || ref.digest !== null) return;
+    // A toolchain image that builds here needs a multi-stage build, not a smaller variant
+    // (final-stage-toolchain / single-stage-build say so).
+    if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
+    const usesApt = final.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.manager === "apt" || c.name === "dpkg"));
+    // Alpine has no apt: a stage that installs Debian packages cannot switch to it as is.
+    const variants = smallerVariants(ref).filter((v) => !(usesApt && v.kind.startsWith("alpine")));
+    const best = variants[0];
+    if (!best) return;
+    const current = best.size.amd64 + best.saving.amd64;
+    // Suggestions only: slim images lack packages, Alpine's musl can change behaviour.
+    const suggest: Fix[] = [];
+    for (const v of variants) {
+      const edits = replaceImageTag(final.base.token, v.tag);
+      if (edits) suggest.push({ title: `Switch to '${v.image}' (saves ${formatSize(v.saving.amd64)}${v.isEstimate ? ", estimate" : ""})`, edits });
+    }
+    report({
+      range: final.base.token.range,
+      messageId: "heavyBase",
+      data: {
+        image: final.base.resolved,
+        size: formatSize(current),
+        variant: best.image,
+        variantSize: formatSize(best.size.amd64),
+        saving: formatSize(best.saving.amd64),
+        estimate: best.isEstimate ? ", estimate" : " compressed on amd64",
+        caveat: best.caveat,
+      },
+      suggest,
+    });
+  },
+};

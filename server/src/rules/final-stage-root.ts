@@ -1,0 +1,78 @@
+// final-stage-root: the final image runs as root, because its last USER is root or because no
+// USER ever switches away from the root default of the base. Unlike hadolint's DL3002 we judge
+// only the final stage (and the stages it builds on): a builder stage running as root never runs
+// in production. And we also report a final stage with no USER at all, hadolint stays silent there.
+
+import type { Rule } from "./types";
+import { mergedScope, ancestorsOf } from "../model/stage-graph";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import type { Instruction, Stage } from "../model/types";
+import { substituteVariables } from "../model/variables";
+import { parseImageReference } from "../images/reference";
+
+/** Images whose default user is not root, so a missing USER is fine. */
+function defaultsToNonRoot(image: string): boolean {
+  const ref = parseImageReference(image);
+  if (!ref) return false;
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
+  const tag = ref.tag ?? "latest";
+  if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot$/.test(tag);
+  if (/^cgr\.dev\/chainguard\//.test(name) || /^chainguard\//.test(name)) return !/-dev$/.test(tag);
+  if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag);
+  return /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/.test(name);
+}
+
+/** Windows images have no root: users are ContainerAdministrator/ContainerUser, another model. */
+function isWindowsImage(image: string): boolean {
+  return /^mcr\.microsoft\.com\/(?:windows|dotnet\/framework)\b/.test(image) || /windowsservercore|nanoserver|-ltsc\d{4}/.test(image);
+}
+
+/** Tools an entrypoint uses to drop root at start (the official images' docker-entrypoint.sh idiom). */
+const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+
+function isRootUser(value: string): boolean {
+  return value === "root" || value === "0" || value.startsWith("root:") || value.startsWith("0:");
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "final-stage-root",
+    family: "base-images",
+    severity: "info",
+    description: "Run the final image as a non-root user.",
+    fix: "none",
+    equivalents: { hadolint: ["DL3002"] },
+    messages: {
+      lastUserRoot: "The last USER of the final stage is '{user}', so the container runs as root and a compromise owns the whole container; switch to a non-root USER after the steps that need root.",
+      noUser: "The final stage never switches away from root (base '{image}' runs as root by default), so a compromise owns the whole container; add a non-root USER after the steps that need root.",
+    },
+  },
+  check(model, report) {
+    const final = model.finalStage;
+    if (!final) return;
+    const chain: Stage[] = [...ancestorsOf(final).reverse(), final];
+    let last: { instruction: Instruction; value: string } | null = null;
+    for (const stage of chain) {
+      const scope = mergedScope(model, stage);
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== "USER" || instruction.args.length === 0) continue;
+        last = { instruction, value: substituteVariables(instruction.args[0].value, scope).value };
+      }
+    }
+    // No fix: we cannot know which user the image should run as.
+    if (last) {
+      if (isRootUser(last.value)) report({ range: last.instruction.args[0].range, messageId: "lastUserRoot", data: { user: last.instruction.args[0].value } });
+      return;
+    }
+    const root = chain[0];
+    // scratch has no user database and usually holds one static binary; distroless-style images
+    // choose their user by tag. Development stages run as root on purpose.
+    if (root.base.kind !== "image" || root.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
+    if (defaultsToNonRoot(root.base.resolved) || isWindowsImage(root.base.resolved)) return;
+    const dropsPrivileges = chain.some((s) =>
+      s.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD") && i.args.some((a) => PRIVILEGE_DROPPERS.test(a.value))),
+    );
+    if (dropsPrivileges) return;
+    report({ range: final.base.token.range, messageId: "noUser", data: { image: root.base.resolved } });
+  },
+};

@@ -1,0 +1,52 @@
+// final-stage-toolchain: a multi-stage file whose final stage still runs on a compiler/SDK image
+// and builds there ships the whole toolchain. (Single-stage files get single-stage-build instead:
+// there the remedy is the conversion itself, so the two never report the same file.)
+
+import type { Rule } from "./types";
+import { detectBuildSteps } from "../model/build-steps";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import { ancestorsOf } from "../model/stage-graph";
+import { lookupImageSize } from "../images/facts";
+import { describeSize } from "../images/format-size";
+import { parseImageReference } from "../images/reference";
+import { ECOSYSTEM_NAMES, toolchainOf } from "../images/toolchains";
+
+export const rule: Rule = {
+  meta: {
+    id: "final-stage-toolchain",
+    family: "base-images",
+    severity: "warning",
+    description: "Build in an earlier stage; ship the final stage on a runtime image.",
+    fix: "none",
+    equivalents: {},
+    messages: {
+      toolchain: "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
+    },
+  },
+  check(model, report) {
+    const final = model.finalStage;
+    if (!final || model.stages.length < 2 || isDevelopmentStage(final)) return;
+    const chain = [final, ...ancestorsOf(final)];
+    const root = chain[chain.length - 1];
+    if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;
+    const ref = parseImageReference(root.base.resolved);
+    const toolchain = ref ? toolchainOf(ref) : null;
+    if (!ref || !toolchain) return;
+    const step = chain.flatMap((s) => detectBuildSteps(s))[0];
+    if (!step) return;
+    const size = lookupImageSize(ref);
+    // No text fix: the remedy is a restructuring. The "Convert to multi-stage" code action (a
+    // later issue) attaches to this diagnostic from the LSP side.
+    report({
+      range: final.base.token.range,
+      messageId: "toolchain",
+      data: {
+        ecosystem: ECOSYSTEM_NAMES[toolchain.ecosystem],
+        image: root.base.resolved,
+        size: size ? describeSize(size) : "size unknown",
+        tool: step.tool,
+        runtime: toolchain.runtime ? `'${toolchain.runtime}'` : "a runtime image",
+      },
+    });
+  },
+};

@@ -1,0 +1,58 @@
+// single-stage-build: a single-stage file that compiles or bundles ships its build tools, sources
+// and intermediate files. In single-stage files this rule wins over final-stage-toolchain (which
+// only judges multi-stage files): the remedy is the conversion, and it reports on the build step.
+
+import type { Rule } from "./types";
+import { detectBuildSteps } from "../model/build-steps";
+import { systemPackageCommand } from "../model/commands";
+import type { ShellCommand } from "../model/shell";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import { lookupImageSize } from "../images/facts";
+import { formatSize } from "../images/format-size";
+import { parseImageReference } from "../images/reference";
+import { toolchainOf } from "../images/toolchains";
+
+function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
+  return commands.slice(commands.indexOf(step) + 1).some((c) => systemPackageCommand(c)?.action === "remove");
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "single-stage-build",
+    family: "base-images",
+    severity: "info",
+    description: "Split building and running into stages.",
+    fix: "none",
+    equivalents: {},
+    messages: {
+      buildWithSaving: "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
+      build: "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
+    },
+  },
+  check(model, report) {
+    if (model.stages.length !== 1) return;
+    const stage = model.stages[0];
+    if (isDevelopmentStage(stage)) return;
+    // The official images' idiom builds from source and purges the build dependencies in the same
+    // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
+    const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));
+    if (!step) return;
+    const range = step.range;
+    const ref = stage.base.kind === "image" && stage.base.unresolved.length === 0 ? parseImageReference(stage.base.resolved) : null;
+    const toolchain = ref ? toolchainOf(ref) : null;
+    const runtimeRef = toolchain?.runtime ? parseImageReference(toolchain.runtime) : null;
+    const base = ref ? lookupImageSize(ref) : null;
+    const runtime = runtimeRef ? lookupImageSize(runtimeRef) : null;
+    // Always labelled an estimate: the artifacts the runtime stage receives add to its size.
+    if (toolchain?.runtime && base && runtime && base.amd64 - runtime.amd64 > 0) {
+      report({
+        range,
+        messageId: "buildWithSaving",
+        data: { tool: step.tool, image: stage.base.resolved, runtime: toolchain.runtime, saving: formatSize(base.amd64 - runtime.amd64) },
+      });
+      return;
+    }
+    // No text fix: the "Convert to multi-stage" code action (a later issue) attaches here.
+    report({ range, messageId: "build", data: { tool: step.tool } });
+  },
+};

@@ -1,0 +1,32 @@
+// stage-name-invalid: BuildKit rejects a stage name that, lower-cased, does not match
+// ^[a-z][a-z0-9_.-]*$ ("invalid name for build stage"), and it does not expand build arguments in
+// stage names, so `AS ${NAME}` fails too (other builders such as Buildah do expand them).
+
+import { isValidStageName, isVariableStageName } from "../model/stage-names";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "stage-name-invalid",
+    family: "stages",
+    severity: "error",
+    description: "Name stages with a letter followed by letters, digits, '_', '.' or '-'.",
+    fix: "none",
+    equivalents: {},
+    messages: {
+      invalid:
+        "Stage name '{name}' is invalid: BuildKit fails with \"invalid name for build stage\" unless a name starts with a letter and holds only letters, digits, '_', '.' and '-'; rename it.",
+      variable:
+        "Stage name '{name}' uses a build argument, which BuildKit does not expand in stage names, so the build fails; write the name literally.",
+    },
+  },
+  // No fix: which valid name the author wants cannot be guessed, and renaming touches every reference.
+  check(model, report) {
+    for (const stage of model.stages) {
+      const token = stage.nameToken;
+      if (!token) continue;
+      if (isVariableStageName(token.value)) report({ range: token.range, messageId: "variable", data: { name: token.value } });
+      else if (!isValidStageName(token.value)) report({ range: token.range, messageId: "invalid", data: { name: token.value } });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+// stage-name-reserved: `scratch` and `context` already mean something where a stage is named
+// (the empty image; the build context), so BuildKit and hadolint reject them as stage names.
+
+import { isReservedStageName } from "../model/stage-names";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "stage-name-reserved",
+    family: "stages",
+    severity: "error",
+    description: "Do not name a stage 'scratch' or 'context'.",
+    fix: "none",
+    equivalents: { hadolint: ["DL3063"], buildkit: ["ReservedStageName"] },
+    messages: {
+      scratch: "Stage name '{name}' is reserved for the empty base image, so 'FROM {name}' and '--from={name}' become ambiguous between this stage and the empty image; rename the stage.",
+      context: "Stage name '{name}' is reserved: 'context' is BuildKit's name for the main build context, so references to it become ambiguous; rename the stage.",
+    },
+  },
+  // No fix: a new name is the author's choice, and references to the stage would need rewriting.
+  check(model, report) {
+    for (const stage of model.stages) {
+      const token = stage.nameToken;
+      if (!token || !isReservedStageName(token.value)) continue;
+      report({ range: token.range, messageId: token.value.toLowerCase() === "scratch" ? "scratch" : "context", data: { name: token.value } });
+    }
+  },
+};

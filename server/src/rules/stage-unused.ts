@@ -1,0 +1,114 @@
+// stage-unused: a stage the final stage never reaches (through FROM, COPY --from or RUN --mount
+// from=) is skipped by a default build. Often dead code; often a stage built with --target (tests,
+// a dev image), which is reported softly.
+
+import { isVariableStageName } from "../model/stage-names";
+import { isTriggerReference } from "../model/stage-references";
+import type { DockerfileModel, Stage, Token } from "../model/types";
+import { hasVariableReference } from "../model/variables";
+import type { Rule } from "./types";
+
+/** Name parts of stages people build with `--target` (`test`, `unit-test`, `dev`, `lint-go`...). */
+const TARGET_PARTS = new Set([
+  "test", "tests", "testing", "unittest", "unittests", "integration", "e2e", "smoke", "smoketest", "spec", "specs", "coverage",
+  "dev", "devel", "develop", "development", "devcontainer", "local", "debug", "shell",
+  "lint", "lints", "linter", "check", "checks", "vet", "fmt", "format", "validate", "verify", "analyze", "audit", "scan", "security",
+  "ci", "docs", "doc", "bench", "benchmark", "benchmarks",
+  "export", "artifact", "artifacts", "binaries", "release", "prod", "production", "dist", "package",
+]);
+
+export const rule: Rule = {
+  meta: {
+    id: "stage-unused",
+    family: "stages",
+    severity: "hint",
+    description: "Remove stages the final stage does not use, or build them on purpose with --target.",
+    fix: "none",
+    equivalents: {},
+    messages: {
+      unused: "Stage '{name}' is not used by the final stage, so a default build skips it; remove it unless something builds it with --target {name}.",
+      unusedUnnamed: "Stage {index} (FROM '{image}') is not used by the final stage, so no build ever runs it (an unnamed stage cannot be a --target); remove it.",
+      onlyTarget: "Stage '{name}' is only built with --target {name}, since the final stage does not use it; keep it if a script or CI builds that {kind} target, else remove it.",
+    },
+  },
+  // No fix: deleting a stage would break a `docker build --target <stage>` a script or CI runs.
+  check(model, report) {
+    if (model.stages.length < 2) return;
+    const used = reachableFrom(model, model.finalStage ? [model.finalStage] : []);
+    const unused = model.stages.filter((s) => !used.has(s));
+    // Only the entry points of the unused part are reported: a stage that another unused stage
+    // builds on or copies from is built with it (`lint` mounting `golangci-lint`), and removing
+    // it alone would break that stage.
+    const neededByUnused = new Set(unused.flatMap((s) => dependenciesOf(model, s)));
+    for (const stage of unused) {
+      if (neededByUnused.has(stage)) continue;
+      const name = stage.nameToken;
+      // `AS ${NAME}`: which references name it cannot be told (stage-name-invalid reports it).
+      if (name && isVariableStageName(name.value)) continue;
+      if (!name) {
+        report({ range: stage.base.token.range, messageId: "unusedUnnamed", data: { index: stage.index, image: stage.base.token.value }, tags: ["unnecessary"] });
+        continue;
+      }
+      const kind = targetKind(stage);
+      if (kind) report({ range: name.range, messageId: "onlyTarget", data: { name: name.value, kind }, severity: "info" });
+      else report({ range: name.range, messageId: "unused", data: { name: name.value }, tags: ["unnecessary"] });
+    }
+  },
+};
+
+/**
+ * What a target-like stage is for: a conventional part of its name (`test` in `unit-test`);
+ * `export` for a `FROM scratch` stage that only copies files, the shape `--output` exports use;
+ * `image` for a stage that sets CMD or ENTRYPOINT, an alternative image of a multi-target file
+ * (leftover build stages do not set them).
+ */
+function targetKind(stage: Stage): string | null {
+  const part = (stage.name ?? "").toLowerCase().split(/[-_.]/).find((p) => TARGET_PARTS.has(p));
+  if (part) return part;
+  const isExport = stage.base.kind === "scratch" && stage.instructions.length > 0 && stage.instructions.every((i) => i.keyword === "COPY" || i.keyword === "ADD");
+  if (isExport) return "export";
+  return stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT") ? "image" : null;
+}
+
+/** Stages the roots build, the roots included. */
+function reachableFrom(model: DockerfileModel, roots: Stage[]): Set<Stage> {
+  const seen = new Set<Stage>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const stage = stack.pop() as Stage;
+    if (seen.has(stage)) continue;
+    seen.add(stage);
+    for (const dep of dependenciesOf(model, stage)) if (!seen.has(dep)) stack.push(dep);
+  }
+  return seen;
+}
+
+/**
+ * Stages `stage` may need. Unlike the model's reachability it counts a reference through a build
+ * argument (`FROM build-${VARIANT}`, `--from=${BUILDER}`) as possibly naming every stage its
+ * pattern matches, since `--build-arg` can select any of them, and it leaves out ONBUILD triggers,
+ * which name stages of a downstream build.
+ */
+function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
+  const out = new Set<Stage>();
+  if (stage.base.stage) out.add(stage.base.stage);
+  if (hasVariableReference(stage.base.token.value)) for (const s of matchingStages(model, stage.base.token, stage.index)) out.add(s);
+  for (const ref of model.references) {
+    if (ref.owner !== stage || ref.kind === "from" || isTriggerReference(ref)) continue;
+    if (ref.target) out.add(ref.target);
+    if (hasVariableReference(ref.token.value)) for (const s of matchingStages(model, ref.token, model.stages.length)) out.add(s);
+  }
+  out.delete(stage);
+  return [...out];
+}
+
+/** Stages before `before` whose name the word could spell once its variables are set. */
+function matchingStages(model: DockerfileModel, word: Token, before: number): Stage[] {
+  const source = word.value
+    .replace(/^["']|["']$/g, "")
+    .split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)
+    .map((part, i) => (i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  const pattern = new RegExp(`^${source}$`, "i");
+  return model.stages.filter((s) => s.index < before && (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
+}

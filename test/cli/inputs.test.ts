@@ -1,0 +1,61 @@
+// What the CLI hands the engine for one Dockerfile: text, build-context facts of its folder and the
+// settings of the nearest .stagecraft.json (in-process, so the facts themselves can be compared).
+
+import * as assert from "assert";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { ConfigLoader } from "../../server/src/cli/config";
+import { readDockerfileInput } from "../../server/src/cli/inputs";
+import { allRules } from "../../server/src/rules/index";
+
+describe("CLI inputs for the engine", () => {
+  let root: string;
+  const configs = () => new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
+
+  function project(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(root, "p-"));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  }
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), "stagecraft-inputs-"));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reports no .dockerignore (null) and the root entries, folders with a trailing slash", async () => {
+    const dir = project({ Dockerfile: "FROM node:20\nCOPY . .\n", "package.json": "{}", "src/index.js": "", ".git/HEAD": "" });
+    const input = await readDockerfileInput(join(dir, "Dockerfile"), configs());
+    assert.strictEqual(input.text, "FROM node:20\nCOPY . .\n");
+    assert.strictEqual(input.context.dockerignore, null);
+    assert.deepStrictEqual([...(input.context.rootEntries ?? [])].sort(), [".git/", "Dockerfile", "package.json", "src/"]);
+  });
+
+  it("reads .dockerignore at the Dockerfile's folder", async () => {
+    const dir = project({ Dockerfile: "FROM alpine:3.22\n", ".dockerignore": ".git\nnode_modules\n" });
+    const input = await readDockerfileInput(join(dir, "Dockerfile"), configs());
+    assert.strictEqual(input.context.dockerignore, ".git\nnode_modules\n");
+  });
+
+  it("prefers <name>.dockerignore over .dockerignore", async () => {
+    const dir = project({ "app.Dockerfile": "FROM alpine:3.22\n", "app.Dockerfile.dockerignore": "dist\n", ".dockerignore": ".git\n" });
+    const input = await readDockerfileInput(join(dir, "app.Dockerfile"), configs());
+    assert.strictEqual(input.context.dockerignore, "dist\n");
+  });
+
+  it("carries the settings of the nearest .stagecraft.json", async () => {
+    const dir = project({ ".stagecraft.json": '{ "rules": { "stage-unused": "off" } }', "svc/Dockerfile": "FROM alpine:3.22\n" });
+    const input = await readDockerfileInput(join(dir, "svc", "Dockerfile"), configs());
+    assert.deepStrictEqual(input.settings, { "stage-unused": "off" });
+  });
+
+  it("has empty settings without a configuration file", async () => {
+    const dir = project({ Dockerfile: "FROM alpine:3.22\n" });
+    const input = await readDockerfileInput(join(dir, "Dockerfile"), configs());
+    assert.deepStrictEqual(input.settings, {});
+  });
+});

@@ -1,0 +1,137 @@
+// Code actions from the real server: quick fixes from findings, fix-all, ignore comments and the
+// commodity quick fixes for dockerfile-utils diagnostics.
+
+import * as assert from "assert";
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
+import { applyEdits } from "../../server/src/model/text";
+import { buildServer, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
+
+const TYPO = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n";
+
+/** The edits a workspace edit makes to `uri` (both `changes` and `documentChanges` forms). */
+function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.changes) return edit.changes[uri] ?? [];
+  return (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
+}
+
+describe("lsp: code actions", function () {
+  this.timeout(30000);
+  let client: LspClient;
+  const ws = workspaceFolder({ ".dockerignore": ".git\n" });
+
+  before(() => buildServer());
+  beforeEach(async () => {
+    client = await LspClient.start();
+  });
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  async function diagnosticsOf(uri: string, text: string): Promise<Diagnostic[]> {
+    await client.open(uri, text);
+    return (await client.waitForDiagnostics(uri)).diagnostics;
+  }
+
+  function actions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  it("offers the finding's fix as the preferred quick fix for its diagnostic", async () => {
+    const uri = ws.uri("Dockerfile.quickfix");
+    const diagnostics = (await diagnosticsOf(uri, TYPO)).filter((d) => d.code === "copy-from-undefined");
+    assert.strictEqual(diagnostics.length, 1, "copy-from-undefined must fire on the typo");
+    const offered = await actions(uri, diagnostics);
+    const fix = offered.find((a) => a.title === "Replace 'buidler' with 'builder'");
+    assert.ok(fix, JSON.stringify(offered.map((a) => a.title)));
+    assert.strictEqual(fix.kind, "quickfix");
+    assert.strictEqual(fix.isPreferred, true);
+    assert.deepStrictEqual(fix.diagnostics, diagnostics);
+    // The client announced documentChanges: the edit is versioned against the open document.
+    const change = fix.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.deepStrictEqual(change.textDocument, { uri, version: 1 });
+    assert.strictEqual(applyEdits(TYPO, editsFor(fix.edit, uri)), TYPO.replace("buidler", "builder"));
+  });
+
+  it("uses plain `changes` for clients without documentChanges", async () => {
+    await client.stop();
+    client = await LspClient.start({ capabilities: { ...FULL_CAPABILITIES, workspace: { configuration: true } } });
+    const uri = ws.uri("Dockerfile.plain");
+    const diagnostics = (await diagnosticsOf(uri, TYPO)).filter((d) => d.code === "copy-from-undefined");
+    const fix = (await actions(uri, diagnostics)).find((a) => a.isPreferred);
+    assert.ok(fix?.edit?.changes?.[uri], JSON.stringify(fix));
+    assert.strictEqual(applyEdits(TYPO, fix.edit.changes[uri]), TYPO.replace("buidler", "builder"));
+  });
+
+  it("offers an ignore comment above the instruction for every Stagecraft diagnostic", async () => {
+    const uri = ws.uri("Dockerfile.ignore");
+    const text = "FROM alpine:3.20\nRUN true\n  FROM node\nRUN true\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.code === "base-image-untagged");
+    assert.strictEqual(diagnostics.length, 1);
+    const offered = await actions(uri, diagnostics);
+    const ignore = offered.find((a) => a.title === "Ignore 'base-image-untagged' for this instruction");
+    assert.ok(ignore, JSON.stringify(offered.map((a) => a.title)));
+    assert.strictEqual(ignore.isPreferred, false);
+    const ignored = applyEdits(text, editsFor(ignore.edit, uri));
+    assert.strictEqual(ignored, "FROM alpine:3.20\nRUN true\n  # stagecraft-ignore base-image-untagged\n  FROM node\nRUN true\n");
+    // Applying it silences the diagnostic.
+    await client.change(uri, 2, [{ text: ignored }]);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(!after.diagnostics.some((d) => d.code === "base-image-untagged"), JSON.stringify(after.diagnostics));
+
+    const file = offered.find((a) => a.title === "Ignore 'base-image-untagged' in this file");
+    assert.ok(file);
+    assert.strictEqual(applyEdits(text, editsFor(file.edit, uri)), `# stagecraft-ignore-file base-image-untagged\n${text}`);
+  });
+
+  it("extends an existing ignore comment instead of stacking another", async () => {
+    const uri = ws.uri("Dockerfile.extend");
+    const text = "# stagecraft-ignore base-image-latest\nFROM node\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.code === "base-image-untagged");
+    const ignore = (await actions(uri, diagnostics)).find((a) => a.title.endsWith("for this instruction"));
+    assert.strictEqual(applyEdits(text, editsFor(ignore?.edit, uri)), "# stagecraft-ignore base-image-latest,base-image-untagged\nFROM node\n");
+  });
+
+  it("fix-all applies every safe fix that still leaves a valid file", async () => {
+    const uri = ws.uri("Dockerfile.fixall");
+    const text = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\nCOPY --from=buidlr /etc/x /etc/x\n";
+    await diagnosticsOf(uri, text);
+    const offered = await actions(uri, [], ["source.fixAll"]);
+    assert.strictEqual(offered.length, 1, JSON.stringify(offered));
+    const [fixAll] = offered;
+    assert.strictEqual(fixAll.kind, "source.fixAll.stagecraft");
+    const fixed = applyEdits(text, editsFor(fixAll.edit, uri));
+    assert.strictEqual(fixed, text.replace("buidler", "builder").replace("buidlr", "builder"));
+    // Asking for quick fixes only does not include it.
+    const quick = await actions(uri, [], ["quickfix"]);
+    assert.ok(!quick.some((a) => a.kind === "source.fixAll.stagecraft"));
+  });
+
+  it("offers no fix-all when nothing is safely fixable", async () => {
+    const uri = ws.uri("Dockerfile.nothing");
+    await diagnosticsOf(uri, "FROM alpine:3.20\nRUN true\n");
+    assert.deepStrictEqual(await actions(uri, [], ["source.fixAll.stagecraft"]), []);
+  });
+
+  it("keeps dockerfile-language-service's quick fixes for dockerfile-utils diagnostics", async () => {
+    const uri = ws.uri("Dockerfile.casing");
+    const text = "from alpine:3.20\nRUN true\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.source === "dockerfile-utils");
+    assert.ok(diagnostics.length > 0);
+    const offered = await actions(uri, diagnostics);
+    const upper = offered.find((a) => /uppercase/i.test(a.title));
+    assert.ok(upper, JSON.stringify(offered.map((a) => a.title)));
+    assert.strictEqual(upper.kind, "quickfix");
+    assert.strictEqual(applyEdits(text, editsFor(upper.edit, uri)), "FROM alpine:3.20\nRUN true\n");
+  });
+
+  it("answers for diagnostics of an older version without throwing", async () => {
+    const uri = ws.uri("Dockerfile.stale");
+    const diagnostics = await diagnosticsOf(uri, TYPO);
+    await client.change(uri, 2, [{ text: "FROM alpine:3.20\n" }]);
+    const offered = await actions(uri, diagnostics);
+    // The finding no longer exists, so no fix is offered for it; ignore comments stay harmless.
+    assert.ok(!offered.some((a) => a.title.startsWith("Replace")));
+  });
+});

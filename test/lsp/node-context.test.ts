@@ -1,0 +1,44 @@
+// The node host's build-context facts: which .dockerignore applies and what the context root holds.
+
+import * as assert from "assert";
+import { chmodSync } from "fs";
+import { join } from "path";
+import { readBuildContext } from "../../server/src/host/node-context";
+import { workspaceFolder } from "../support/lsp-client";
+
+describe("lsp: node build-context host", () => {
+  it("reads .dockerignore and lists root entries, directories with a trailing slash", async () => {
+    const ws = workspaceFolder({ "Dockerfile": "FROM alpine:3.20\n", ".dockerignore": ".git\n", "package.json": "{}", "node_modules/": "", ".git/": "" });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.strictEqual(facts.dockerignore, ".git\n");
+    assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
+  });
+
+  it("prefers <Dockerfile>.dockerignore next to the Dockerfile", async () => {
+    const ws = workspaceFolder({ "Dockerfile.prod": "FROM alpine:3.20\n", "Dockerfile.prod.dockerignore": "*\n", ".dockerignore": ".git\n" });
+    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore, "*\n");
+    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile"))).dockerignore, ".git\n");
+  });
+
+  it("reports null when no .dockerignore exists", async () => {
+    const ws = workspaceFolder({ "Dockerfile": "FROM alpine:3.20\n" });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.strictEqual(facts.dockerignore, null);
+    assert.deepStrictEqual(facts.rootEntries, ["Dockerfile"]);
+  });
+
+  it("knows nothing for non-file URIs or unreadable folders", async () => {
+    assert.deepStrictEqual(await readBuildContext("untitled:Untitled-1"), {});
+    assert.deepStrictEqual(await readBuildContext("vscode-vfs://github/owner/repo/Dockerfile"), {});
+    assert.deepStrictEqual(await readBuildContext("file:///no/such/folder/Dockerfile"), {});
+    const ws = workspaceFolder({ "sub/": "" });
+    if (process.getuid?.() !== 0) {
+      chmodSync(join(ws.dir, "sub"), 0o000);
+      try {
+        assert.deepStrictEqual(await readBuildContext(ws.uri("sub/Dockerfile")), {});
+      } finally {
+        chmodSync(join(ws.dir, "sub"), 0o755);
+      }
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from "assert";
+import { LIFECYCLE_AS_OF, lifecycleOf } from "../../../server/src/images/lifecycle";
+import { parseImageReference } from "../../../server/src/images/reference";
+
+function first(image: string) {
+  return lifecycleOf(parseImageReference(image)!)[0] ?? null;
+}
+
+describe("images/lifecycle: deprecated images and end-of-life versions", () => {
+  it("dates every note and names its source", () => {
+    const note = first("node:18");
+    assert.ok(note);
+    assert.deepStrictEqual({ kind: note.kind, subject: note.subject, since: note.since, asOf: note.asOf }, { kind: "end-of-life", subject: "Node.js 18", since: "2025-04-30", asOf: LIFECYCLE_AS_OF });
+    assert.ok(note.source.length > 0);
+  });
+
+  const eol: [string, string][] = [
+    ["node:20-alpine", "2026-04-30"],
+    ["node:hydrogen-slim", "2025-04-30"],
+    ["python:3.9-slim", "2025-10-31"],
+    ["python:2.7", "2020-01-01"],
+    ["debian:buster", "2024-06-30"],
+    ["debian:bullseye-slim", "2026-08-31"],
+    ["ubuntu:18.04", "2023-05-31"],
+    ["ubuntu:focal", "2025-05-31"],
+    ["alpine:3.19", "2025-11-01"],
+    ["alpine:3.21", "2026-11-01"],
+    ["golang:1.25", "2026-08"],
+    ["golang:1.22-alpine", "2025-02"],
+    ["php:8.1-fpm", "2025-12-31"],
+    ["postgres:14", "2026-11-12"],
+    ["ruby:3.2", "2026-03-31"],
+    ["mcr.microsoft.com/dotnet/sdk:8.0", "2026-11-10"],
+    ["centos:7", "2024-06-30"],
+    ["nginx:1.25-alpine3.18", "2025-05-09"],
+    ["eclipse-temurin:17-jre-focal", "2025-05-31"],
+  ];
+  for (const [image, since] of eol) {
+    it(`'${image}' is past end of life since ${since}`, () => assert.strictEqual(first(image)?.since, since));
+  }
+
+  it("knows deprecated images", () => {
+    assert.strictEqual(first("openjdk:17")?.kind, "deprecated");
+    assert.strictEqual(first("java:8")?.kind, "deprecated");
+    assert.strictEqual(first("adoptopenjdk:11-jre-hotspot")?.kind, "deprecated");
+  });
+
+  it("derives Go support from the two newest majors in the facts", () => {
+    assert.strictEqual(first("golang:1.26"), null);
+    assert.strictEqual(first("golang:1.27-alpine"), null);
+    assert.strictEqual(first("golang:1.25")?.replacement, "golang:1.27");
+  });
+
+  it("is silent for supported versions and unknown images", () => {
+    for (const image of ["node:22", "node:24-slim", "python:3.11", "debian:bookworm", "ubuntu:24.04", "alpine:3.22", "postgres:15", "mcr.microsoft.com/dotnet/aspnet:10.0", "ghcr.io/acme/node:12", "golang:1"]) {
+      assert.deepStrictEqual(lifecycleOf(parseImageReference(image)!), [], image);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { dependencyInstall, systemPackageCommand } from "../../../server/src/model/commands";
+import { parseDockerfile } from "../../../server/src/model/parse";
+
+function command(script: string) {
+  return parseDockerfile(`FROM a\nRUN ${script}\n`).stages[0].instructions[0].commands[0];
+}
+
+describe("model/commands: package managers and dependency installs", () => {
+  it("classifies system package commands with options anywhere", () => {
+    const apt = systemPackageCommand(command("apt-get install -y --no-install-recommends curl git"))!;
+    assert.strictEqual(apt.manager, "apt");
+    assert.strictEqual(apt.action, "install");
+    assert.deepStrictEqual(apt.packages.map((w) => w.value), ["curl", "git"]);
+    assert.strictEqual(systemPackageCommand(command("yum -y install gcc"))!.action, "install");
+    assert.strictEqual(systemPackageCommand(command("apk add --no-cache curl"))!.manager, "apk");
+    assert.strictEqual(systemPackageCommand(command("apt-get -o Acquire::Retries=3 update"))!.action, "update");
+    assert.strictEqual(systemPackageCommand(command("dnf clean all"))!.action, "clean");
+    assert.strictEqual(systemPackageCommand(command("echo apt-get")), null);
+  });
+
+  it("recognises dependency installs and what they read", () => {
+    const cases: [string, string | null, string[]][] = [
+      ["npm ci", "npm", ["package.json", "package-lock.json"]],
+      ["npm install --omit=dev", "npm", ["package.json", "package-lock.json"]],
+      ["npm install -g pnpm", null, []],
+      ["yarn install --frozen-lockfile", "yarn", ["package.json", "yarn.lock"]],
+      ["pnpm install --frozen-lockfile", "pnpm", ["package.json", "pnpm-lock.yaml"]],
+      ["pip install --no-cache-dir -r requirements.txt", "pip", ["requirements.txt"]],
+      ["python3 -m pip install -r req/base.txt", "pip", ["req/base.txt"]],
+      ["pip install .", null, []],
+      ["poetry install --no-root", "poetry", ["pyproject.toml", "poetry.lock"]],
+      ["uv sync --frozen", "uv", ["pyproject.toml", "uv.lock"]],
+      ["go mod download", "go", ["go.mod", "go.sum"]],
+      ["go build ./...", null, []],
+      ["cargo fetch", "cargo", ["Cargo.toml", "Cargo.lock"]],
+      ["bundle install", "bundler", ["Gemfile", "Gemfile.lock"]],
+      ["composer install --no-dev", "composer", ["composer.json", "composer.lock"]],
+      ["mvn -B dependency:go-offline", "maven", ["pom.xml"]],
+      ["dotnet restore", "dotnet", ["*.csproj"]],
+    ];
+    for (const [script, ecosystem, manifests] of cases) {
+      const found = dependencyInstall(command(script));
+      assert.strictEqual(found?.ecosystem ?? null, ecosystem, script);
+      if (found) assert.deepStrictEqual(found.manifests, manifests, script);
+    }
+  });
+
+  it("tells whether npm installs development dependencies", () => {
+    assert.strictEqual(dependencyInstall(command("npm ci --omit=dev"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("npm ci --only=production"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("NODE_ENV=production npm ci"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("npm ci"))!.includesDevDependencies, null);
+  });
+});

@@ -1,0 +1,88 @@
+import * as assert from "assert";
+import { parseDockerfile } from "../../../server/src/model/parse";
+import { ancestorsOf, dependenciesOf, findCycles } from "../../../server/src/model/stage-graph";
+
+describe("model/parse: stages, bases and references", () => {
+  const text = [
+    "# syntax=docker/dockerfile:1",
+    "ARG GO_VERSION=1.22",
+    "ARG BASE",
+    "FROM golang:${GO_VERSION}-alpine AS Build",
+    "WORKDIR /src",
+    "RUN --mount=type=cache,target=/root/.cache --mount=from=deps,target=/deps go build -o /out/app",
+    "FROM build AS test",
+    "RUN go test ./...",
+    "FROM --platform=$BUILDPLATFORM alpine:3.20 AS deps",
+    "FROM ${BASE:-gcr.io/distroless/static} AS final",
+    "COPY --from=build /out/app /app",
+    "COPY --from=0 /etc/passwd /etc/passwd",
+    'ENTRYPOINT ["/app"]',
+  ].join("\n");
+  const model = parseDockerfile(text);
+
+  it("reads stages with names, tokens and ARG-substituted bases", () => {
+    assert.deepStrictEqual(model.stages.map((s) => s.name), ["Build", "test", "deps", "final"]);
+    assert.strictEqual(model.stages[0].base.resolved, "golang:1.22-alpine");
+    assert.strictEqual(model.stages[0].base.token.value, "golang:${GO_VERSION}-alpine");
+    assert.strictEqual(model.lines.textIn(model.stages[0].nameToken!.range), "Build");
+    assert.strictEqual(model.lines.textIn(model.stages[0].asKeyword!.range), "AS");
+    assert.strictEqual(model.stages[3].base.resolved, "gcr.io/distroless/static");
+    assert.strictEqual(model.stages[2].platform?.value, "$BUILDPLATFORM");
+    assert.strictEqual(model.finalStage, model.stages[3]);
+    assert.ok(model.stages[3].isFinal);
+  });
+
+  it("resolves FROM <stage> case-insensitively, and only to earlier stages", () => {
+    assert.strictEqual(model.stages[1].base.kind, "stage");
+    assert.strictEqual(model.stages[1].base.stage, model.stages[0]);
+    const later = parseDockerfile("FROM later AS first\nFROM alpine:3 AS later\n");
+    assert.strictEqual(later.stages[0].base.kind, "image");
+  });
+
+  it("lists references of every kind with their targets", () => {
+    const refs = model.references.map((r) => `${r.kind}:${r.token.value}->${r.target?.index ?? "none"}@${r.owner.index}`);
+    assert.deepStrictEqual(refs, ["from:build->0@1", "mount:deps->2@0", "copy:build->0@3", "copy:0->0@3"]);
+    const mount = model.references.find((r) => r.kind === "mount")!;
+    assert.strictEqual(model.lines.textIn(mount.token.range), "deps");
+  });
+
+  it("marks what the final stage needs", () => {
+    assert.deepStrictEqual(model.stages.map((s) => s.isReachable), [true, false, true, true]);
+    assert.deepStrictEqual(dependenciesOf(model, model.stages[0]).map((s) => s.index), [2]);
+    assert.deepStrictEqual(ancestorsOf(model.stages[1]).map((s) => s.index), [0]);
+  });
+
+  it("finds cycles through later-stage references", () => {
+    const cyclic = parseDockerfile("FROM alpine:3 AS a\nCOPY --from=b /x /x\nFROM a AS b\n");
+    assert.deepStrictEqual(findCycles(cyclic).map((c) => c.map((s) => s.name)), [["a", "b"]]);
+    assert.deepStrictEqual(findCycles(model), []);
+  });
+
+  it("reads global ARGs, stage ARG scope and parser directives", () => {
+    assert.deepStrictEqual(model.globalArgs.map((a) => [a.name, a.value]), [["GO_VERSION", "1.22"], ["BASE", null]]);
+    assert.deepStrictEqual(model.directives.map((d) => [d.name, d.value]), [["syntax", "docker/dockerfile:1"]]);
+    const scoped = parseDockerfile("ARG V=1\nFROM alpine:3\nARG V\nARG W=${V}.0\n");
+    assert.deepStrictEqual([...scoped.stages[0].args], [["V", "1"], ["W", "1.0"]]);
+  });
+
+  it("keeps prelude instructions and ONBUILD triggers", () => {
+    const m = parseDockerfile("ARG X=1\nFROM alpine:3\nONBUILD RUN apk add curl\nONBUILD COPY --from=builder /a /a\n");
+    assert.strictEqual(m.prelude.length, 1);
+    const trigger = m.stages[0].instructions[0].trigger!;
+    assert.strictEqual(trigger.keyword, "RUN");
+    assert.strictEqual(trigger.commands[0].name, "apk");
+    assert.strictEqual(m.references[0].token.value, "builder");
+  });
+
+  it("never throws on hostile input", () => {
+    for (const input of ["", "\n\n", "FROM", "FROM \\\n", "RUN <<EOF\n", "COPY --from= a b", "\u0000\u0001FROM x", "FROM a AS", "ARG ${", "FROM $", "x".repeat(100000)]) {
+      const m = parseDockerfile(input);
+      assert.ok(Array.isArray(m.stages));
+    }
+  });
+
+  it("collects comments outside heredoc bodies", () => {
+    const m = parseDockerfile("# top\nFROM a\nRUN <<EOF\n# not a comment\nEOF\n  # indented\n");
+    assert.deepStrictEqual(m.comments.map((c) => c.content), ["top", "indented"]);
+  });
+});

@@ -1,0 +1,52 @@
+import { rule } from "../../../server/src/rules/copy-from-root";
+import { testRule } from "../../support/rule-tester";
+
+const BUILD = "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n";
+
+testRule(rule, {
+  fires: [
+    {
+      name: "root onto root",
+      code: `${BUILD}FROM node:20-slim\nCOPY --from=build / /\n`,
+      messageId: "root",
+      line: 6,
+      token: "/",
+      data: { from: "build" },
+      output: null,
+    },
+    { name: "quoted paths", code: `${BUILD}FROM node:20-slim\nCOPY --from=build "/" "/"\n`, messageId: "root", line: 6, token: '"/"' },
+    { name: "an image", code: "FROM alpine:3.20\nCOPY --from=busybox:1.36 / /\n", messageId: "root", line: 2, data: { from: "busybox:1.36" } },
+    { name: "fragment without FROM", code: "COPY --from=build / /\n", messageId: "root", line: 1 },
+    { name: "ONBUILD trigger: same hazard downstream", code: "FROM alpine:3.20\nONBUILD COPY --from=build / /\n", messageId: "root", line: 2, data: { from: "build" } },
+    { name: "ADD --from", code: `${BUILD}FROM node:20-slim\nADD --from=build / /\n`, messageId: "root", line: 6 },
+    {
+      name: "'.' is the stage's root, not its WORKDIR",
+      code: `${BUILD}FROM nginx:1.27\nCOPY --from=build . /usr/share/nginx/html\n`,
+      messageId: "relativeRoot",
+      line: 6,
+      token: ".",
+      data: { source: ".", from: "build", hint: ", e.g. '/app'" },
+      output: `${BUILD}FROM nginx:1.27\nCOPY --from=build /app /usr/share/nginx/html\n`,
+    },
+    {
+      name: "'./' from a stage with unknown WORKDIR: no suggestion",
+      code: "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build ./ /srv/\n",
+      messageId: "relativeRoot",
+      token: "./",
+      data: { source: "./", from: "build", hint: "" },
+      output: null,
+    },
+  ],
+  silent: [
+    "COPY / /\n",
+    "COPY --from=build /app /\n",
+    "COPY --from=build / /app\n",
+    { name: "export stage grown from scratch", code: `${BUILD}FROM scratch AS out\nCOPY --from=build /app/dist /\nFROM nginx:1.27\nCOPY --from=out / /\n` },
+    { name: "flattening into scratch", code: `${BUILD}FROM scratch\nCOPY --from=build / /\n` },
+    { name: "artifact image meant to be copied whole", code: "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx\nFROM golang:1.22\nCOPY --from=xx / /\n" },
+    { name: "artifact image by name", code: "FROM alpine:3.20\nCOPY --from=crazymax/yasu / /\n" },
+    { name: "stage base still a variable", code: "ARG OS\nFROM binaries-$OS AS binaries\nFROM alpine:3.20\nCOPY --from=binaries / /\n" },
+    { name: "heredoc source", code: `${BUILD}FROM node:20-slim\nCOPY --from=build <<EOF /\n.\nEOF\n` },
+    { name: "hadolint ignore", code: `${BUILD}FROM node:20-slim\n# hadolint ignore=DL3067\nCOPY --from=build / /\n` },
+  ],
+});

@@ -1,0 +1,64 @@
+import { rule } from "../../../server/src/rules/copy-from-whole-workdir";
+import { testRule } from "../../support/rule-tester";
+
+const BUILD = "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n";
+
+testRule(rule, {
+  fires: [
+    {
+      name: "the whole WORKDIR into the final stage",
+      code: `${BUILD}FROM node:20-slim\nCOPY --from=build /app /app\nCMD ["node", "/app/dist/server.js"]\n`,
+      messageId: "wholeWorkdir",
+      line: 6,
+      token: "/app",
+      data: { path: "/app", stage: "build" },
+      output: null,
+    },
+    {
+      name: "into '.' with a trailing slash",
+      code: `${BUILD}FROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /app/ .\n`,
+      messageId: "wholeWorkdir",
+      line: 7,
+      token: "/app/",
+    },
+    {
+      name: "a parent of the directory",
+      code: "FROM golang:1.22 AS builder\nWORKDIR /go/src/example.com/app/\nCOPY . .\nRUN go build -o app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /go/src/example.com /src\n",
+      messageId: "holdsWorkdir",
+      token: "/go/src/example.com",
+      data: { path: "/go/src/example.com", workdir: "/go/src/example.com/app", stage: "builder" },
+    },
+    {
+      name: "context copied to an absolute path, WORKDIR set after",
+      code: "FROM gcc:14 AS build-env\nCOPY . /app\nWORKDIR /app\nRUN cc hello.c -o hello\nFROM gcr.io/distroless/cc-debian12\nCOPY --from=build-env /app /app\n",
+      messageId: "wholeWorkdir",
+      line: 6,
+    },
+    {
+      name: "relative WORKDIRs join",
+      code: "FROM python:3.12 AS build\nWORKDIR /srv\nWORKDIR app\nCOPY . .\nRUN pip wheel -w /wheels .\nFROM python:3.12-slim\nCOPY --from=build /srv/app /srv/app\n",
+      messageId: "wholeWorkdir",
+      token: "/srv/app",
+    },
+    {
+      name: "in a stage the final stage builds on",
+      code: `${BUILD}FROM node:20-slim AS runtime\nCOPY --from=build /app /app\nFROM runtime\nUSER node\n`,
+      messageId: "wholeWorkdir",
+      line: 6,
+    },
+    {
+      name: "context copied in the builder's parent stage",
+      code: "FROM node:20 AS src\nWORKDIR /app\nCOPY . .\nFROM src AS build\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n",
+      messageId: "wholeWorkdir",
+      line: 7,
+    },
+  ],
+  silent: [
+    `${BUILD}FROM node:20-slim\nCOPY --from=build /app/dist /app/dist\n`,
+    { name: "not the final stage", code: `${BUILD}FROM node:20-slim AS extra\nCOPY --from=build /app /app\nFROM node:20-slim\n` },
+    { name: "builder that only received manifests", code: "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:20-slim\nCOPY --from=deps /app /app\n" },
+    { name: "WORKDIR unknown (image default)", code: "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /go /go\n" },
+    { name: "root is copy-from-root's", code: `${BUILD}FROM node:20-slim\nCOPY --from=build . /app\n` },
+    { name: "builder the final stage builds on", code: `${BUILD}FROM build\nCOPY --from=build /app /app\n` },
+  ],
+});

@@ -1,0 +1,42 @@
+import { rule } from "../../../server/src/rules/final-stage-heavy-base";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM node:24\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+      messageId: "heavyBase",
+      line: 1,
+      token: "node:24",
+      data: {
+        image: "node:24",
+        size: "409 MB",
+        variant: "node:24-slim",
+        variantSize: "80 MB",
+        saving: "328 MB",
+        estimate: " compressed on amd64",
+        caveat: "slim images lack compilers and some libraries",
+      },
+      output: "FROM node:24-slim\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+    },
+    { name: "JDK to JRE", code: "FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\n", messageId: "heavyBase", line: 1, output: "FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n" },
+    { name: "python with codename keeps the codename", code: "FROM python:3.12-bookworm\n", messageId: "heavyBase", output: "FROM python:3.12-slim-bookworm\n" },
+    { name: "multi-stage final", code: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm\nCOPY --from=build /app /app\n", messageId: "heavyBase", line: 3, output: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n" },
+    { name: "resolved through ARG: reported, no rewrite", code: "ARG V=24\nFROM node:${V}\n", messageId: "heavyBase", line: 2, output: null },
+    { name: "a Debian-based stage is offered slim, not Alpine", code: "FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\n", messageId: "heavyBase", data: { image: "node:24", size: "409 MB", variant: "node:24-slim", variantSize: "80 MB", saving: "328 MB", estimate: " compressed on amd64", caveat: "slim images lack compilers and some libraries" } },
+  ],
+  silent: [
+    "FROM node:24-slim\n",
+    "FROM node:24-alpine\n",
+    "FROM golang:1.27\nCOPY app /app\n",
+    // Building on a toolchain image needs a multi-stage build, not a variant.
+    "FROM node:24\nRUN npm ci && npm run build\n",
+    // The apt-based stage cannot move to Alpine, and postgres has no slim variant.
+    "FROM postgres:17\nRUN apt-get update && apt-get install -y --no-install-recommends postgresql-17-pgvector\n",
+    "FROM node:24@sha256:2f5a0e2e7a3b7b8d8a6c4e9f1b0c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c\n",
+    "FROM node:18\n",
+    "FROM node:24 AS build\nFROM build\n",
+    "FROM ghcr.io/acme/app:1\n",
+    "FROM ubuntu:24.04\n",
+  ],
+});
