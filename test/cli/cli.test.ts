@@ -2,10 +2,10 @@
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { dirname, join, resolve } from "path";
+import { readFileSync } from "fs";
+import { join, resolve } from "path";
 import { allRules } from "../../server/src/rules/index";
+import { TempProjects } from "../support/temp-project";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli.js");
@@ -29,17 +29,8 @@ function cli(args: string[], options: { cwd?: string; env?: Record<string, strin
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-let root: string;
-
-/** Writes files (path -> text) under a fresh folder and returns it. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(root, "p-"));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const projects = new TempProjects("stagecraft-cli");
+const project = (files: Record<string, string>) => projects.create(files);
 
 function json(result: Result): Array<Record<string, unknown>> {
   return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
@@ -62,10 +53,9 @@ describe("stagecraft CLI", function () {
       minify: true,
       logLevel: "silent",
     });
-    root = mkdtempSync(join(tmpdir(), "stagecraft-cli-"));
   });
 
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => projects.dispose());
 
   describe("usage", () => {
     it("--help prints the usage and exits 0", () => {

@@ -2,30 +2,19 @@
 // settings of the nearest .stagecraft.json (in-process, so the facts themselves can be compared).
 
 import * as assert from "assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { dirname, join } from "path";
+import { join } from "path";
 import { ConfigLoader } from "../../server/src/cli/config";
 import { readDockerfileInput } from "../../server/src/cli/inputs";
 import { allRules } from "../../server/src/rules/index";
+import { TempProjects } from "../support/temp-project";
 
 describe("CLI inputs for the engine", () => {
-  let root: string;
+  const projects = new TempProjects("stagecraft-inputs");
   const configs = () => new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
 
-  function project(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(root, "p-"));
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return dir;
-  }
+  const project = (files: Record<string, string>) => projects.create(files);
 
-  before(() => {
-    root = mkdtempSync(join(tmpdir(), "stagecraft-inputs-"));
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => projects.dispose());
 
   it("reports no .dockerignore (null) and the root entries, folders with a trailing slash", async () => {
     const dir = project({ Dockerfile: "FROM node:20\nCOPY . .\n", "package.json": "{}", "src/index.js": "", ".git/HEAD": "" });

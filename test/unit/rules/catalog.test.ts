@@ -2,6 +2,7 @@
 // docs page, its tests and fixtures, and every message a rule declares is exercised by a test.
 
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { allRules } from "../../../server/src/rules/index";
@@ -93,6 +94,11 @@ describe("rule catalog", () => {
       });
     });
   }
+
+  it("indexes every rule file (server/src/rules/index.ts is not stale)", () => {
+    const check = spawnSync(process.execPath, [join(REPO, "scripts", "generate-rule-index.mjs"), "--check"], { encoding: "utf8" });
+    assert.strictEqual(check.status, 0, check.stderr);
+  });
 
   it("has no rule outside the catalog", () => {
     assert.deepStrictEqual(allRules.map((r) => r.meta.id).filter((id) => !(id in CATALOG)), []);
