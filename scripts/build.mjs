@@ -24,6 +24,8 @@ const bundles = [
     format: "iife",
     // dockerfile-language-service requires Node's `https` at load time; the worker gets a stand-in.
     alias: { https: "./server/src/host/browser-https.ts" },
+    // dockerfile-ast uses the global `Buffer` when parsing; a web worker has none.
+    inject: ["./server/src/host/browser-buffer.ts"],
   },
   { entry: "server/src/cli.ts", outfile: "dist/cli.js", platform: "node", format: "cjs" },
 ];
@@ -47,6 +49,7 @@ function optionsFor(bundle) {
     target: isBrowser ? "es2022" : "node20",
     external: bundle.external ?? [],
     alias: bundle.alias ?? {},
+    inject: bundle.inject ?? [],
     minify: !dev,
     sourcemap: dev ? "external" : false,
     // Browser bundles: libraries that test NODE_ENV must not reach for a `process` global.

@@ -2,6 +2,7 @@
 // `enabled` needs the server says so clearly while the server is down instead of failing silently.
 
 import { Disposable, commands, window } from "vscode";
+import { CONVERT_CLIENT_COMMAND, convertCommand } from "./convert";
 import type { Ctx } from "./ctx";
 
 export interface CommandFactory {
@@ -22,6 +23,7 @@ const alwaysAvailable = (factory: (ctx: Ctx) => (...args: unknown[]) => unknown)
 export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   "stagecraft.restartServer": alwaysAvailable((ctx) => () => ctx.restart()),
   "stagecraft.showOutput": alwaysAvailable((ctx) => () => ctx.outputChannel.show(true)),
+  [CONVERT_CLIENT_COMMAND]: { enabled: convertCommand },
 };
 
 /** Registers every command; each call is routed to `enabled` or `disabled` by the server's state. */

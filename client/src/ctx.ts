@@ -4,18 +4,13 @@
 
 import { ExtensionContext, LogOutputChannel, window, workspace } from "vscode";
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from "vscode-languageclient";
-import { SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
+import { DID_GRANT_WORKSPACE_TRUST, SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
 import { registerCommands } from "./commands";
 import { Config } from "./config";
+import { convertMiddleware, registerConvertPreview } from "./convert";
 
 export const CLIENT_ID = "stagecraft";
 export const CLIENT_NAME = "Stagecraft";
-
-/**
- * Sent when the user trusts the workspace, so the server can enable what trust gates (live
- * registry lookups). The server also receives `isTrusted` in initializationOptions.
- */
-export const DID_GRANT_WORKSPACE_TRUST = "stagecraft/didGrantWorkspaceTrust";
 
 /** What the client adds to the server's initializationOptions. */
 export interface ClientInitializationOptions extends StagecraftInitializationOptions {
@@ -48,18 +43,26 @@ export class Ctx {
     return this.client?.isRunning() ?? false;
   }
 
+  /** The running client, for commands that send requests; undefined while stopped. */
+  get languageClient(): BaseLanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
   async start(): Promise<void> {
     const documentSelector: DocumentSelector = this.platform.schemes.map((scheme) => ({ language: "dockerfile", scheme }));
     const initializationOptions: ClientInitializationOptions = {
       settings: this.config.snapshot(),
       diagnosticsDelay: this.config.diagnosticsDelay,
       isTrusted: workspace.isTrusted,
+      // The registry cache lives in global storage; on the web there is no file path (and no lookups).
+      cacheDir: this.context.globalStorageUri.scheme === "file" ? this.context.globalStorageUri.fsPath : undefined,
     };
     const client = this.platform.createClient(CLIENT_ID, CLIENT_NAME, {
       documentSelector,
       synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.outputChannel,
       initializationOptions,
+      middleware: convertMiddleware,
     });
     this.client = client;
     await client.start();
@@ -90,6 +93,7 @@ export class Ctx {
   subscribe(): void {
     this.context.subscriptions.push(
       ...registerCommands(this),
+      registerConvertPreview(),
       workspace.onDidChangeConfiguration((event) => void this.config.onDidChange(event, () => this.restart())),
       workspace.onDidGrantWorkspaceTrust(() => {
         if (this.client?.isRunning()) void this.client.sendNotification(DID_GRANT_WORKSPACE_TRUST, { isTrusted: true });

@@ -5,8 +5,9 @@
 import { isAbsolute, relative } from "node:path";
 import { analyze } from "./engine";
 import { allRules } from "./rules/index";
-import { CHECK_USAGE, Command, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
+import { CHECK_USAGE, Command, CONVERT_USAGE, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
 import { ConfigError, ConfigLoader } from "./cli/config";
+import { convertFile } from "./cli/convert";
 import { findDockerfiles, InputError } from "./cli/discover";
 import { explainJson, explainText, findRule } from "./cli/explain";
 import { readDockerfileInput } from "./cli/inputs";
@@ -21,7 +22,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const command = parseArgs(argv);
   switch (command.name) {
     case "help":
-      process.stdout.write(`${command.topic === "check" ? CHECK_USAGE : command.topic === "explain" ? EXPLAIN_USAGE : USAGE}\n`);
+      process.stdout.write(`${command.topic === "check" ? CHECK_USAGE : command.topic === "explain" ? EXPLAIN_USAGE : command.topic === "convert" ? CONVERT_USAGE : USAGE}\n`);
       return EXIT_CLEAN;
     case "version":
       process.stdout.write(`${readVersion()}\n`);
@@ -33,6 +34,8 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case "check":
       return check(command);
+    case "convert":
+      return convertFile(command, display);
   }
 }
 

@@ -98,7 +98,7 @@ describe("extension manifest", () => {
     assert.deepStrictEqual(manifest.contributes.grammars, [{ language: "dockerfile", scopeName: "source.dockerfile", path: "./syntaxes/dockerfile.tmLanguage.json" }]);
     const configuration = JSON.parse(readFileSync(join(REPO, manifest.contributes.languages[0].configuration), "utf8")) as { comments: { lineComment: string } };
     assert.strictEqual(configuration.comments.lineComment, "#");
-    assert.deepStrictEqual(manifest.contributes.commands.map((c) => c.command).sort(), ["stagecraft.restartServer", "stagecraft.showOutput"]);
+    assert.deepStrictEqual(manifest.contributes.commands.map((c) => c.command).sort(), ["stagecraft.convert", "stagecraft.restartServer", "stagecraft.showOutput"]);
     assert.deepStrictEqual(manifest.activationEvents, ["onLanguage:dockerfile"]);
   });
 

@@ -1,6 +1,7 @@
 // Command-line parsing for `stagecraft`: turns argv into a typed command or a UsageError.
 // Hand-written (no dependency): the surface is a few commands with a few long options.
 
+import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import type { Severity } from "../rules/types";
 
 export type OutputFormat = "text" | "json";
@@ -9,21 +10,21 @@ export type Command =
   | { name: "help"; topic?: string }
   | { name: "version" }
   | { name: "check"; paths: string[]; format: OutputFormat; severity: Severity; color?: boolean }
-  | { name: "explain"; ruleId: string; format: OutputFormat };
+  | { name: "explain"; ruleId: string; format: OutputFormat }
+  | { name: "convert"; file: string; write: boolean; runtime?: RuntimeFamily };
 
 /** A mistake in how the CLI was called: exit code 2 with a one-line message. */
 export class UsageError extends Error {}
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "hint"];
 const FORMATS: readonly OutputFormat[] = ["text", "json"];
-/** Commands the CLI will have; named here so that calling them early gives a clear answer. */
-const RESERVED = new Set(["convert"]);
 
 export const USAGE = `Usage: stagecraft <command> [options]
 
 Commands:
   check [paths...]     Lint Dockerfiles (files or folders, searched recursively; default ".")
   explain <rule-id>    Describe a rule: what it checks, its severity, equivalents and docs
+  convert <file>       Rewrite a single-stage Dockerfile as a builder and a runtime stage
   help [command]       Show help
 
 Options for check:
@@ -31,6 +32,11 @@ Options for check:
   --severity <level>   Report findings at or above error|warning|info|hint (default: warning);
                        findings below it are neither printed nor counted in the exit code
   --no-color           Plain text output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)
+
+Options for convert:
+  --write              Rewrite the file instead of printing the result
+  --runtime <family>   Runtime base family: distroless|alpine|slim|scratch (default: the
+                       smallest that fits the ecosystem)
 
 Options:
   -h, --help           Show help
@@ -40,15 +46,17 @@ Folders are searched for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, 
 and Containerfile.*, skipping node_modules and .git. Rule severities come from the nearest
 .stagecraft.json above each Dockerfile: { "rules": { "<rule-id>": "off|hint|info|warning|error" } }.
 
-Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, configuration or I/O error.`;
+Exit codes: 0 no findings at or above the threshold (or converted), 1 findings, 2 usage,
+configuration or I/O error, 3 the file cannot be converted (the reason is printed).`;
 
 export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json] [--severity error|warning|info|hint] [--no-color]`;
 export const EXPLAIN_USAGE = `Usage: stagecraft explain <rule-id> [--format text|json]`;
+export const CONVERT_USAGE = `Usage: stagecraft convert <file> [--write] [--runtime distroless|alpine|slim|scratch]`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
-  const takesValue = new Set(["format", "severity"]);
+  const takesValue = new Set(["format", "severity", "runtime"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -60,7 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const key = arg.slice(2, eq < 0 ? undefined : eq);
-      if (!["help", "version", "no-color", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
+      if (!["help", "version", "no-color", "write", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
       if (takesValue.has(key)) {
         const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined || value === "") throw new UsageError(`option '--${key}' needs a value`);
@@ -89,6 +97,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const format = (options.get("format") ?? "text") as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
 
+  if (command !== "convert" && (options.has("write") || options.has("runtime"))) throw new UsageError(`'${command}' takes no --write or --runtime`);
   if (command === "check") {
     const severity = (options.get("severity") ?? "warning") as string;
     if (!(SEVERITY_ORDER as readonly string[]).includes(severity)) {
@@ -102,16 +111,26 @@ export function parseArgs(argv: readonly string[]): Command {
       color: options.has("no-color") ? false : undefined,
     };
   }
+  if (command === "convert") return convertCommand(rest, options);
   if (options.has("severity") || options.has("no-color")) throw new UsageError(`'${command}' takes no --severity or --no-color`);
   if (command === "explain") {
     if (rest.length !== 1) throw new UsageError(`'explain' needs exactly one rule id (${EXPLAIN_USAGE})`);
     return { name: "explain", ruleId: rest[0], format: format as OutputFormat };
   }
-  if (RESERVED.has(command)) throw new UsageError(`'${command}' is not available yet in this version`);
   throw new UsageError(`unknown command '${command}' (try 'stagecraft --help')`);
 }
 
 /** Whether `severity` is at or above `threshold` (error > warning > info > hint). */
 export function meetsThreshold(severity: Severity, threshold: Severity): boolean {
   return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+}
+
+function convertCommand(rest: readonly string[], options: ReadonlyMap<string, string | true>): Command {
+  if (rest.length !== 1) throw new UsageError(`'convert' needs exactly one Dockerfile (${CONVERT_USAGE})`);
+  for (const key of ["severity", "no-color", "format"]) if (options.has(key)) throw new UsageError(`'convert' takes no --${key}`);
+  const runtime = options.get("runtime");
+  if (runtime !== undefined && !(RUNTIME_FAMILIES as readonly unknown[]).includes(runtime)) {
+    throw new UsageError(`unknown runtime '${String(runtime)}' (expected distroless, alpine, slim or scratch)`);
+  }
+  return { name: "convert", file: rest[0], write: options.has("write"), runtime: runtime as RuntimeFamily | undefined };
 }

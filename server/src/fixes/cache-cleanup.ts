@@ -32,5 +32,6 @@ export function appendToRun(model: DockerfileModel, instruction: Instruction, co
   const indent = /^\s*/.exec(lastLine)?.[0] ?? "    ";
   const esc = model.escapeChar;
   const leadingAnd = lastLine.trimStart().startsWith("&&");
-  return [{ range: { start: at, end: at }, newText: leadingAnd ? ` ${esc}\n${indent}&& ${command}` : ` && ${esc}\n${indent}${command}` }];
+  const eol = model.text.includes("\r\n") ? "\r\n" : "\n";
+  return [{ range: { start: at, end: at }, newText: leadingAnd ? ` ${esc}${eol}${indent}&& ${command}` : ` && ${esc}${eol}${indent}${command}` }];
 }

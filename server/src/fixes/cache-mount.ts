@@ -1,6 +1,7 @@
 // Cache mounts for package managers: instead of deleting caches (which slows every rebuild), a
 // builder stage can keep them in a BuildKit cache mount, out of the layer and warm across builds.
 
+import { mountsOf } from "../model/mounts";
 import type { TextEdit } from "../model/text";
 import type { Instruction } from "../model/types";
 
@@ -31,11 +32,8 @@ export function cacheMountFlags(kind: CacheKind): string[] {
 export function addCacheMounts(instruction: Instruction, kind: CacheKind): TextEdit[] | null {
   const run = instruction.trigger ?? instruction;
   if (run.keyword !== "RUN") return null;
-  const existing = run.flags.filter((f) => f.name.toLowerCase() === "mount").map((f) => f.value ?? "");
-  const missing = MOUNTS[kind].filter((flag) => {
-    const target = /target=([^,]+)/.exec(flag)?.[1];
-    return !existing.some((value) => value.includes(`target=${target}`) || value.includes(`dst=${target}`) || value.includes(`destination=${target}`));
-  });
+  const mounted = new Set(mountsOf(run).map((m) => m.target));
+  const missing = MOUNTS[kind].filter((flag) => !mounted.has(/target=([^,]+)/.exec(flag)?.[1] ?? null));
   if (missing.length === 0) return null;
   const at = run.keywordRange.end;
   return [{ range: { start: at, end: at }, newText: ` ${missing.join(" ")}` }];

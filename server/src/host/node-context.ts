@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { fileStore } from "./registry-store";
+import { nodeHttpTransport } from "./registry-transport";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
 export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
@@ -42,4 +44,8 @@ async function readText(path: string): Promise<string | null> {
   }
 }
 
-export const nodeHost: ServerHost = { name: "node", readBuildContext };
+export const nodeHost: ServerHost = {
+  name: "node",
+  readBuildContext,
+  registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+};

@@ -163,8 +163,22 @@ export function nearestTag(name: string, tag: string): string | null {
   return null;
 }
 
+const newestVersionsMemo = new Map<string, number[][]>();
+
 /** The newest major.minor of an image that the facts list with a given variant (`golang`, ""). */
 export function newestVersions(name: string, variant = ""): number[][] {
+  // The facts never change at run time, and lifecycle checks ask once per FROM.
+  const key = `${name}\u0000${variant}`;
+  let memo = newestVersionsMemo.get(key);
+  if (!memo) {
+    memo = computeNewestVersions(name, variant);
+    newestVersionsMemo.set(key, memo);
+  }
+  // Copies, so a caller that sorts or edits its answer cannot change the next caller's.
+  return memo.map((v) => [...v]);
+}
+
+function computeNewestVersions(name: string, variant: string): number[][] {
   const seen = new Map<string, number[]>();
   for (const t of tagNames(name)) {
     const p = parseTag(t);

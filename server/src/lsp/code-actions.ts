@@ -15,6 +15,7 @@ import {
 import type { FileCreation, Fix } from "../rules/types";
 import type { Finding } from "../rules/run";
 import type { ClientFeatures } from "./client-features";
+import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
 import { compatibleSafeFixes } from "./fix-all";
@@ -43,6 +44,8 @@ export function computeCodeActions(
       }
     }
   }
+
+  actions.push(...conversionActions(params, document, analysis, client, wants));
 
   if (wants(FIX_ALL_KIND)) {
     const fixes = compatibleSafeFixes(analysis, client.createFiles);

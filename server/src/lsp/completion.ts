@@ -1,8 +1,12 @@
 // Completion: stage names where a stage can be named (`FROM `, `COPY/ADD --from=`,
-// `RUN --mount=...,from=`), on top of dockerfile-language-service's keyword and flag proposals.
+// `RUN --mount=...,from=`), image tags after `FROM image:` (from the facts, and from the registry
+// when live lookups are on), on top of dockerfile-language-service's keyword and flag proposals.
 
 import { CompletionItem, CompletionItemKind, MarkupKind, Position, TextEdit } from "vscode-languageserver";
 import type { DockerfileModel, Stage } from "../model/types";
+import { resolveImageReference, type ImageReference } from "../images/reference";
+import type { LiveTagList, Result } from "../images/registry/types";
+import { factTagSuggestions, mergeLiveTags } from "../images/tag-suggestions";
 import type { DockerfileLanguageService } from "./language-service";
 
 const MOUNT_FROM = /(?:^|\s)--mount=(?:\S*,)?from=([^,\s]*)$/i;
@@ -12,7 +16,10 @@ const FROM_IMAGE = /^\s*FROM\s+(?:--\S+\s+)*(\S*)$/i;
 /** Marks our items so resolve leaves them alone. */
 const OURS = { stagecraft: true };
 
-export async function computeCompletion(model: DockerfileModel, position: Position, service: DockerfileLanguageService): Promise<CompletionItem[]> {
+/** A registry's tags for a repository, or null when live lookups are off. */
+export type LiveTagSource = (ref: ImageReference, prefix: string) => Promise<Result<LiveTagList>> | null;
+
+export async function computeCompletion(model: DockerfileModel, position: Position, service: DockerfileLanguageService, liveTags: LiveTagSource = () => null): Promise<CompletionItem[]> {
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const keyword = model.instructions.find((i) => i.range.start.line <= position.line && position.line <= i.range.end.line)?.keyword;
   const stageRef = keyword === "RUN" ? MOUNT_FROM.exec(before) : keyword === "COPY" || keyword === "ADD" ? FLAG_FROM.exec(before) : null;
@@ -21,9 +28,10 @@ export async function computeCompletion(model: DockerfileModel, position: Positi
   const fromImage = FROM_IMAGE.exec(before);
   if (fromImage) {
     const prefix = fromImage[1];
-    // In the tag part of an image the commodity service asks Docker Hub for tags, unbounded and
-    // outside our registry policy (trust, timeouts, browser); tags come later from our own client.
-    if (prefix.includes(":") || prefix.includes("@")) return [];
+    // In the tag part of an image the commodity service would ask Docker Hub for tags, unbounded
+    // and outside our registry policy (trust, timeouts, browser): tags come from our own sources.
+    if (prefix.includes("@")) return [];
+    if (prefix.includes(":")) return tagItems(model, position, prefix, liveTags);
     const commodity = await service.computeCompletionItems(model.text, position);
     return [...stageItems(model, position, prefix), ...commodity];
   }
@@ -33,6 +41,31 @@ export async function computeCompletion(model: DockerfileModel, position: Positi
 export function resolveCompletion(item: CompletionItem, service: DockerfileLanguageService): CompletionItem {
   if (item.data && (item.data as typeof OURS).stagecraft) return item;
   return service.resolveCompletionItem(item);
+}
+
+/** Tags for `FROM name:prefix`: the facts' tags with sizes, then the registry's when lookups are on. */
+async function tagItems(model: DockerfileModel, position: Position, written: string, liveTags: LiveTagSource): Promise<CompletionItem[]> {
+  const colon = written.lastIndexOf(":");
+  // A colon inside the host (`localhost:5000/app`) is a port, not the start of a tag.
+  if (written.indexOf("/", colon) >= 0) return [];
+  // Build arguments in the name (`FROM ${REGISTRY}/app:`) resolve from the global ARG defaults.
+  const resolved = resolveImageReference(written.slice(0, colon), model.globalScope);
+  if (!resolved.ok) return [];
+  const ref = resolved.reference;
+  const prefix = written.slice(colon + 1);
+  let suggestions = factTagSuggestions(ref, prefix);
+  const pending = liveTags(ref, prefix);
+  const live = pending ? await pending : null;
+  if (live?.ok) suggestions = mergeLiveTags(suggestions, live.value.tags, live.value.registry, prefix);
+  const replace = { start: { line: position.line, character: position.character - prefix.length }, end: position };
+  return suggestions.map((s, i) => ({
+    label: s.tag,
+    kind: CompletionItemKind.Constant,
+    detail: s.detail || undefined,
+    sortText: String(i).padStart(4, "0"),
+    textEdit: TextEdit.replace(replace, s.tag),
+    data: OURS,
+  }));
 }
 
 /** Named stages before the stage the position is in (a stage cannot use itself or later ones). */

@@ -1,45 +1,135 @@
-// Hovers: Stagecraft's providers are asked first (stage references today, image sizes later);
-// the first answer wins, and dockerfile-language-service's instruction docs are the fallback.
+// Hovers: Stagecraft's providers are asked first (images and stage references, whose content the
+// engine builds in images/hover-content.ts); the first answer wins, and dockerfile-language-service's
+// instruction docs are the fallback. This file only formats: Markdown, or plain text for clients
+// that cannot render it.
 
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
+import { HoverContent, hoverContentAt, ImageHoverContent, SizeRow, StageHoverContent } from "../images/hover-content";
+import type { LiveAccess } from "../images/image-size";
+import { formatSize } from "../images/format-size";
 import type { DockerfileModel } from "../model/types";
 import type { ClientFeatures } from "./client-features";
 import type { DockerfileLanguageService } from "./language-service";
-import { stageAt, stageLabel } from "./stage-at";
+
+/** How image facts are looked up and shown for this request. */
+export interface ImageHoverOptions {
+  access: LiveAccess;
+  exactBytes: boolean;
+}
 
 export interface HoverRequest {
   model: DockerfileModel;
   position: Position;
   client: ClientFeatures;
+  images: ImageHoverOptions;
 }
 
 /** A Stagecraft hover: null when it has nothing to say at this position. */
 export type HoverProvider = (request: HoverRequest) => Hover | null | Promise<Hover | null>;
 
-/** On a stage reference: what the stage is built from and where it is defined. */
-export const stageReferenceHover: HoverProvider = ({ model, position, client }) => {
-  const found = stageAt(model, position);
-  if (!found || !found.reference) return null;
-  const { stage } = found;
-  const line = stage.from.range.start.line + 1;
-  const base = stage.base.token.value || "(no base image)";
-  const value = client.markdownHover
-    ? `**Stage \`${stageLabel(stage)}\`** (index ${stage.index}), built from \`${base}\`, defined on line ${line}.`
-    : `Stage '${stageLabel(stage)}' (index ${stage.index}), built from '${base}', defined on line ${line}.`;
-  return { contents: { kind: client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: found.range };
+/** On a FROM image, an image in `COPY --from`, or a stage reference. */
+export const imageAndStageHover: HoverProvider = async ({ model, position, client, images }) => {
+  const content = await hoverContentAt(model, position, images.access);
+  if (!content) return null;
+  const markdown = client.markdownHover;
+  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: renderHover(content, { markdown, exactBytes: images.exactBytes }) }, range: content.range };
 };
 
 /** Stagecraft providers, in the order they are asked. */
-export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [stageReferenceHover];
+export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [imageAndStageHover];
 
-export async function computeHover(
-  request: HoverRequest,
-  service: DockerfileLanguageService,
-  providers: readonly HoverProvider[] = STAGECRAFT_HOVERS,
-): Promise<Hover | null> {
+export async function computeHover(request: HoverRequest, service: DockerfileLanguageService, providers: readonly HoverProvider[] = STAGECRAFT_HOVERS): Promise<Hover | null> {
   for (const provider of providers) {
     const hover = await provider(request);
     if (hover) return hover;
   }
   return service.computeHover(request.model.text, request.position);
+}
+
+export interface RenderOptions {
+  markdown: boolean;
+  exactBytes: boolean;
+}
+
+/** The hover text for engine-built content. */
+export function renderHover(content: HoverContent, options: RenderOptions): string {
+  return content.kind === "stage" ? renderStage(content, options) : renderImage(content, options, true).join("\n");
+}
+
+/** `409 MB`, `409 MB (408,949,206 bytes)`, `≈ 409 MB` for estimates. */
+export function renderBytes(bytes: number, options: RenderOptions, isEstimate = false): string {
+  const exact = options.exactBytes ? ` (${bytes.toLocaleString("en-US")} bytes)` : "";
+  return `${isEstimate ? "≈ " : ""}${formatSize(bytes)}${exact}`;
+}
+
+function code(text: string, options: RenderOptions): string {
+  return options.markdown ? `\`${text.replace(/`/g, "'")}\`` : `'${text}'`;
+}
+
+function sizeCell(row: SizeRow, content: ImageHoverContent, options: RenderOptions): string {
+  if (row.bytes === null) return `unknown (${row.missing ?? "not known"})`;
+  return renderBytes(row.bytes, options, content.sizeKind === "estimate");
+}
+
+function platformCell(row: SizeRow): string {
+  return row.isRequested ? `${row.platform} (this stage's --platform)` : row.platform;
+}
+
+function renderImage(content: ImageHoverContent, options: RenderOptions, withHeading: boolean): string[] {
+  const { markdown } = options;
+  const lines: string[] = [];
+  if (withHeading) {
+    const title = content.image ?? content.written;
+    const heading = markdown ? `**${title.replace(/([*_`\\])/g, "\\$1")}**` : title;
+    const full = content.canonical && content.canonical !== title ? ` ${markdown ? "·" : "-"} ${code(content.canonical, options)}` : "";
+    lines.push(`${heading}${full}`);
+    if (content.image && content.written !== content.image) lines.push(`Written as ${code(content.written, options)}, build arguments substituted.`);
+    if (content.platform) lines.push(`Platform: ${code(content.platform, options)}${content.platformNote ? ` (${content.platformNote})` : ""}.`);
+    lines.push("");
+  }
+  if (content.sizes.length > 0) {
+    const header = content.sizeKind === "estimate" ? "Compressed pull size (estimate)" : "Compressed pull size";
+    if (markdown) {
+      lines.push(`| Platform | ${header} |`, "|---|---|");
+      for (const row of content.sizes) lines.push(`| ${platformCell(row)} | ${sizeCell(row, content, options)} |`);
+    } else {
+      lines.push(`${header}:`);
+      for (const row of content.sizes) lines.push(`  ${platformCell(row)}: ${sizeCell(row, content, options)}`);
+    }
+    lines.push("");
+  }
+  lines.push(markdown ? `*Source: ${content.source}.*` : `Source: ${content.source}.`);
+  if (content.problem) lines.push("", markdown ? `*${capitalize(content.problem)}.*` : `${capitalize(content.problem)}.`);
+  if (content.variants.length > 0) {
+    lines.push("");
+    if (markdown) {
+      lines.push("| Smaller variant | linux/amd64 | Saving | Note |", "|---|---|---|---|");
+      for (const v of content.variants) lines.push(`| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%) | ${v.caveat} |`);
+    } else {
+      lines.push("Smaller variants (linux/amd64):");
+      for (const v of content.variants) lines.push(`  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%); ${v.caveat}`);
+    }
+  }
+  if (content.lifecycle.length > 0) {
+    lines.push("");
+    for (const note of content.lifecycle) lines.push(markdown ? `⚠️ ${note}` : `Warning: ${note}`);
+  }
+  if (content.link) lines.push("", markdown ? `[Image page](${content.link})` : `Image page: ${content.link}`);
+  return lines;
+}
+
+function renderStage(content: StageHoverContent, options: RenderOptions): string {
+  const name = options.markdown ? `**Stage ${code(content.label, options)}**` : `Stage '${content.label}'`;
+  const lines = [`${name} (index ${content.index}), built from ${code(content.base, options)}, defined on line ${content.line}.`];
+  const image = content.image;
+  if (image) {
+    const through = content.via.length > 0 ? ` (through ${content.via.map((s) => code(s, options)).join(" → ")})` : "";
+    if (content.via.length > 0 || image.image !== content.base) lines.push("", `Base image ${code(image.image ?? image.written, options)}${through}.`);
+    lines.push("", ...renderImage(image, options, false).filter((line, i, all) => !(line === "" && i === all.length - 1)));
+  }
+  return lines.join("\n");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -35,7 +35,25 @@ export type SyntaxSettingKey = (typeof SYNTAX_SETTING_KEYS)[number];
 export interface StagecraftSettingsInput {
   rules?: Record<string, RuleSeveritySetting>;
   syntax?: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
+  convert?: {
+    /** Runtime family of "Convert to multi-stage"; `auto` lets the recipe choose. */
+    runtime?: "auto" | "distroless" | "alpine" | "slim" | "scratch";
+  };
+  imageSize?: {
+    /** Live registry lookups (hover and completion only; never in untrusted workspaces). */
+    online?: boolean;
+    /** Show exact byte counts next to the human-readable sizes. */
+    exactBytes?: boolean;
+    /** An inlay hint with the compressed size after each FROM image. */
+    inlayHints?: boolean;
+  };
 }
+
+/**
+ * Notification the client sends when the user trusts the workspace, so the server enables what
+ * trust gates (live registry lookups). Params: `{ isTrusted: true }`.
+ */
+export const DID_GRANT_WORKSPACE_TRUST = "stagecraft/didGrantWorkspaceTrust";
 
 /** `initializationOptions` the server understands. */
 export interface StagecraftInitializationOptions {
@@ -43,5 +61,28 @@ export interface StagecraftInitializationOptions {
   settings?: StagecraftSettingsInput;
   /** Quiet time after a keystroke before analysis, in milliseconds (default 150). */
   diagnosticsDelay?: number;
+  /** False in an untrusted workspace: live registry lookups stay off until trust is granted. Default true. */
+  isTrusted?: boolean;
+  /** A folder the server may keep its registry cache in (VS Code: the extension's global storage). */
+  cacheDir?: string;
 }
 
+/**
+ * `workspace/executeCommand` that converts a Dockerfile to a builder + runtime pair. Arguments:
+ * one `ConvertToMultiStageArguments`. Answers a WorkspaceEdit (not applied by the server), or a
+ * RequestFailed error whose message is the one-line reason when the file cannot be converted.
+ */
+export const CONVERT_COMMAND = "stagecraft.convertToMultiStage";
+
+export interface ConvertToMultiStageArguments {
+  uri: string;
+  /** Overrides the `stagecraft.convert.runtime` setting. */
+  runtime?: "distroless" | "alpine" | "slim" | "scratch";
+}
+
+/**
+ * Code action kinds of the conversion: a refactoring on the FROM line, and a quick fix attached to
+ * the diagnostics whose remedy it is. Clients that preview edits (VS Code) recognise them by kind.
+ */
+export const CONVERT_REFACTOR_KIND = "refactor.rewrite.stagecraft.convert";
+export const CONVERT_QUICKFIX_KIND = "quickfix.stagecraft.convert";

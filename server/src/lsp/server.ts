@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   InitializeResult,
+  ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
@@ -19,10 +21,13 @@ import { computeFolding } from "./folding";
 import { formatDocument, formatOnType, formatRange, ON_TYPE_TRIGGERS } from "./formatting";
 import type { ServerHost } from "./host";
 import { computeHover } from "./hover";
+import { ImageLookups } from "./image-lookups";
+import { computeInlayHints } from "./inlay-hints";
 import { createCommodityService, DockerfileLanguageService } from "./language-service";
 import { computeLinks, resolveLink } from "./links";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
-import { FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
+import { executeConvert, readConvertArguments } from "./convert";
+import { CONVERT_COMMAND, DID_GRANT_WORKSPACE_TRUST, FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./semantic-tokens";
 import { SettingsStore } from "./settings";
 import { computeSignatureHelp, SIGNATURE_TRIGGERS } from "./signature-help";
@@ -31,6 +36,8 @@ import { computeSymbols, flattenSymbols } from "./symbols";
 export function startServer(connection: Connection, host: ServerHost): void {
   const logError = (message: string) => connection.console.error(message);
   const settings = new SettingsStore(connection);
+  const images = new ImageLookups(host, logError);
+  let canRefreshInlayHints = false;
   const store = new DocumentStore(host, settings, logError);
   const publisher = new DiagnosticsPublisher(connection, store);
   let client: ClientFeatures = readClientFeatures({});
@@ -57,14 +64,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
     service = createCommodityService(params.capabilities, (m) => connection.console.log(m));
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
     settings.configure(client.configuration, options.settings);
+    images.configure(options);
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const delay = options.diagnosticsDelay;
     publisher.delay = typeof delay === "number" && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [CONVERT_COMMAND] },
         completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
         hoverProvider: true,
+        inlayHintProvider: true,
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
         documentSymbolProvider: { label: "Stagecraft" },
         definitionProvider: true,
@@ -109,7 +120,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     publisher.scheduleAll();
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
   });
+  connection.onNotification(DID_GRANT_WORKSPACE_TRUST, () => images.grantTrust());
   connection.onDidChangeWatchedFiles(() => {
     store.forgetContext();
     publisher.scheduleAll();
@@ -123,7 +136,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return analysis ? computeCodeActions(params, document, analysis, service, client) : [];
     }),
   );
-  connection.onCompletion((params) => onDocument("completion", params.textDocument.uri, [], (d) => computeCompletion(store.model(d), params.position, service)));
+  connection.onExecuteCommand((params) => {
+    const args = params.command === CONVERT_COMMAND ? readConvertArguments(params.arguments) : null;
+    if (!args) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command or arguments: '${params.command}'.`);
+    if (!store.get(args.uri)) throw new ResponseError(ErrorCodes.InvalidParams, `The document '${args.uri}' is not open.`);
+    return onDocument("convert to multi-stage", args.uri, null, async (document) => {
+      const analysis = await store.analyze(document);
+      if (!analysis) throw new ResponseError(LSPErrorCodes.ContentModified, "The document changed while converting; try again.");
+      return executeConvert(document, analysis, args.runtime, client);
+    });
+  });
+  connection.onCompletion((params) =>
+    onDocument("completion", params.textDocument.uri, [], async (d) => {
+      const { imageSize } = await settings.get(d.uri);
+      return computeCompletion(store.model(d), params.position, service, (ref, prefix) => images.tags(imageSize, ref, prefix));
+    }),
+  );
   connection.onCompletionResolve((item) => {
     try {
       return resolveCompletion(item, service);
@@ -132,7 +160,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return item;
     }
   });
-  connection.onHover((params) => onDocument("hover", params.textDocument.uri, null, (d) => computeHover({ model: store.model(d), position: params.position, client }, service)));
+  connection.onHover((params) =>
+    onDocument("hover", params.textDocument.uri, null, async (d) => {
+      const { imageSize } = await settings.get(d.uri);
+      const imageOptions = { access: images.access(imageSize), exactBytes: imageSize.exactBytes };
+      return computeHover({ model: store.model(d), position: params.position, client, images: imageOptions }, service);
+    }),
+  );
+  connection.languages.inlayHint.on((params) =>
+    onDocument("inlay hints", params.textDocument.uri, [], async (d) => {
+      const { imageSize } = await settings.get(d.uri);
+      return imageSize.inlayHints ? computeInlayHints(store.model(d), params.range, images.access(imageSize)) : [];
+    }),
+  );
   connection.onSignatureHelp((params) => onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)));
   connection.onDocumentSymbol((params) =>
     onDocument("symbols", params.textDocument.uri, [], (d) => {

@@ -4,6 +4,7 @@
 
 import type { Connection } from "vscode-languageserver";
 import { ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
+import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import type { RuleSettings } from "../rules/run";
 import type { SeveritySetting } from "../rules/types";
 import { SETTINGS_SECTION, SYNTAX_SETTING_KEYS, StagecraftSettingsInput } from "./protocol";
@@ -12,7 +13,19 @@ import { SETTINGS_SECTION, SYNTAX_SETTING_KEYS, StagecraftSettingsInput } from "
 export interface StagecraftSettings {
   rules: RuleSettings;
   syntax: ValidatorSettings;
+  imageSize: ImageSizeSettings;
+  /** `stagecraft.convert.runtime`; undefined for `auto`. */
+  convertRuntime?: RuntimeFamily;
 }
+
+/** `stagecraft.imageSize.*`, with the defaults package.json declares. */
+export interface ImageSizeSettings {
+  online: boolean;
+  exactBytes: boolean;
+  inlayHints: boolean;
+}
+
+const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exactBytes: false, inlayHints: false });
 
 const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
 const SYNTAX_SEVERITIES: Record<string, ValidationSeverity> = {
@@ -28,7 +41,7 @@ function defaultSyntax(): ValidatorSettings {
   return syntax;
 }
 
-export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(defaultSyntax()) });
+export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(defaultSyntax()), imageSize: DEFAULT_IMAGE_SIZE });
 
 /** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
 export function normalizeSettings(raw: unknown): StagecraftSettings {
@@ -48,7 +61,14 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
       if (typeof value === "string" && value in SYNTAX_SEVERITIES) syntax[key] = SYNTAX_SEVERITIES[value];
     }
   }
-  return { rules, syntax };
+  const imageSize = { ...DEFAULT_IMAGE_SIZE };
+  if (isObject(input.imageSize)) {
+    const given = input.imageSize as Record<string, unknown>;
+    for (const key of ["online", "exactBytes", "inlayHints"] as const) if (typeof given[key] === "boolean") imageSize[key] = given[key] as boolean;
+  }
+  const runtime = isObject(input.convert) ? (input.convert as Record<string, unknown>).runtime : undefined;
+  const convertRuntime = (RUNTIME_FAMILIES as readonly unknown[]).includes(runtime) ? (runtime as RuntimeFamily) : undefined;
+  return { rules, syntax, imageSize, convertRuntime };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

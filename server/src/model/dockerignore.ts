@@ -75,25 +75,44 @@ function escape(c: string): string {
 }
 
 /**
- * True when `path` (relative to the context root, `/` separators) is excluded from the build
- * context, either itself or through one of its parent directories.
+ * The pattern that excludes `path` (relative to the context root, `/` separators) from the build
+ * context, itself or through one of its parent directories; null when the path is sent. With
+ * several matching patterns the last one decides, as in BuildKit.
  */
-export function isExcluded(matcher: DockerignoreMatcher, path: string): boolean {
-  let file = normalizePath(path);
-  if (file.startsWith("/")) file = file.slice(1) || ".";
+export function excludingPattern(matcher: DockerignoreMatcher, path: string): string | null {
+  const file = contextPath(path);
   const parent = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".";
   const parentDirs = parent.split("/");
-  let matched = false;
+  let decidedBy: IgnorePattern | null = null;
   for (const p of matcher.patterns) {
-    // An inclusion cannot change an excluded path, nor an exception an included one.
-    if (p.exclusion !== matched) continue;
     let match = p.regexp.test(file);
     if (!match && parent !== ".") {
       for (let i = 0; i < parentDirs.length && !match; i++) match = p.regexp.test(parentDirs.slice(0, i + 1).join("/"));
     }
-    if (match) matched = !p.exclusion;
+    if (match) decidedBy = p.exclusion ? null : p;
   }
-  return matched;
+  return decidedBy?.pattern ?? null;
+}
+
+/** True when `path` is excluded from the build context (see excludingPattern). */
+export function isExcluded(matcher: DockerignoreMatcher, path: string): boolean {
+  return excludingPattern(matcher, path) !== null;
+}
+
+/**
+ * True when an exception (`!pattern`) may re-include something below the directory `path`, so an
+ * excluded directory can still bring files in: the exception names a path inside it, or starts
+ * with a wildcard that can reach anywhere.
+ */
+export function hasExceptionWithin(matcher: DockerignoreMatcher, path: string): boolean {
+  const dir = contextPath(path);
+  return matcher.patterns.some((p) => p.exclusion && (dir === "." || p.pattern.startsWith(`${dir}/`) || /^[*?[]/.test(p.pattern)));
+}
+
+/** A path relative to the context root: normalized, without a leading `/`. */
+function contextPath(path: string): string {
+  const file = normalizePath(path);
+  return file.startsWith("/") ? file.slice(1) || "." : file;
 }
 
 /** Convenience: parse and test in one go. */

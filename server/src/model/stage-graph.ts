@@ -17,16 +17,20 @@ export function linkStages(model: DockerfileModel): void {
     }
   }
   for (const stage of model.stages) {
+    // The scope is built once per stage, and only for stages that reference others.
+    let scope: ReadonlyMap<string, string | null> | null = null;
+    const scopeOf = () => (scope ??= mergedScope(model, stage));
     for (const instruction of stage.instructions) {
-      collectReferences(model, stage, instruction);
-      if (instruction.trigger) collectReferences(model, stage, instruction.trigger);
+      collectReferences(model, stage, instruction, scopeOf);
+      if (instruction.trigger) collectReferences(model, stage, instruction.trigger, scopeOf);
     }
   }
   markReachable(model);
 }
 
-function collectReferences(model: DockerfileModel, stage: Stage, instruction: Instruction): void {
-  const scope = mergedScope(model, stage);
+function collectReferences(model: DockerfileModel, stage: Stage, instruction: Instruction, scopeOf: () => ReadonlyMap<string, string | null>): void {
+  if (instruction.flags.length === 0) return;
+  const scope = scopeOf();
   if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
     for (const flag of instruction.flags) {
       if (flag.name.toLowerCase() !== "from" || flag.value === null || !flag.valueRange) continue;
@@ -58,12 +62,51 @@ function reference(kind: ReferenceKind, token: Token, resolved: string, instruct
 
 /** The stage named `name` (case-insensitive) among stages with index below `before`; the first wins. */
 export function findStageByName(model: DockerfileModel, name: string, before: number = model.stages.length): Stage | null {
-  const wanted = name.toLowerCase();
-  for (const stage of model.stages) {
-    if (stage.index >= before) break;
-    if (stage.name !== null && stage.name.toLowerCase() === wanted) return stage;
-  }
-  return null;
+  // The first stage of a name has the lowest index, so if it is not before `before`, none is.
+  const first = stagesByName(model).get(name.toLowerCase())?.[0];
+  return first !== undefined && first.index < before ? first : null;
+}
+
+/** Stages by lower-cased name, each list in file order. */
+export function stagesByName(model: DockerfileModel): ReadonlyMap<string, readonly Stage[]> {
+  return memoized(nameTables, model.stages, model.stages.length, () => {
+    const byName = new Map<string, Stage[]>();
+    for (const stage of model.stages) {
+      if (stage.name === null) continue;
+      const key = stage.name.toLowerCase();
+      const list = byName.get(key);
+      if (list) list.push(stage);
+      else byName.set(key, [stage]);
+    }
+    return byName;
+  });
+}
+
+/** References by the stage they appear in, in file order. */
+export function referencesByOwner(model: DockerfileModel): ReadonlyMap<Stage, readonly StageReference[]> {
+  return memoized(ownerTables, model.references, model.references.length, () => {
+    const byOwner = new Map<Stage, StageReference[]>();
+    for (const ref of model.references) {
+      const list = byOwner.get(ref.owner);
+      if (list) list.push(ref);
+      else byOwner.set(ref.owner, [ref]);
+    }
+    return byOwner;
+  });
+}
+
+// Lookup tables keyed by the array they index, so repeated lookups stay linear in file size.
+// A model is not changed once parsed; the length check still rebuilds a table if an array grew
+// (references are appended while the model is being linked).
+const nameTables = new WeakMap<object, { size: number; table: Map<string, Stage[]> }>();
+const ownerTables = new WeakMap<object, { size: number; table: Map<Stage, StageReference[]> }>();
+
+function memoized<T>(cache: WeakMap<object, { size: number; table: T }>, key: object, size: number, build: () => T): T {
+  const hit = cache.get(key);
+  if (hit && hit.size === size) return hit.table;
+  const table = build();
+  cache.set(key, { size, table });
+  return table;
 }
 
 /** Variables visible in a stage body: global defaults overlaid with the stage's own ARGs. */
@@ -77,8 +120,8 @@ export function mergedScope(model: DockerfileModel, stage: Stage): ReadonlyMap<s
 export function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
   const out = new Set<Stage>();
   if (stage.base.stage) out.add(stage.base.stage);
-  for (const ref of model.references) {
-    if (ref.owner === stage && ref.target && ref.kind !== "from") out.add(ref.target);
+  for (const ref of referencesByOwner(model).get(stage) ?? []) {
+    if (ref.target && ref.kind !== "from") out.add(ref.target);
   }
   return [...out];
 }
@@ -111,18 +154,34 @@ export function ancestorsOf(stage: Stage): Stage[] {
 export function findCycles(model: DockerfileModel): Stage[][] {
   const cycles: Stage[][] = [];
   const state = new Map<Stage, "visiting" | "done">();
+  // Depth-first with an explicit stack: a chain of thousands of stages must not overflow the call
+  // stack. Each frame remembers which dependency it visits next; `path` mirrors the frames.
+  const frames: { stage: Stage; deps: Stage[]; next: number }[] = [];
   const path: Stage[] = [];
-  const visit = (stage: Stage) => {
+  const positionOnPath = new Map<Stage, number>();
+  const enter = (stage: Stage) => {
     state.set(stage, "visiting");
+    positionOnPath.set(stage, path.length);
     path.push(stage);
-    for (const dep of dependenciesOf(model, stage)) {
-      const s = state.get(dep);
-      if (s === "visiting") cycles.push(path.slice(path.indexOf(dep)));
-      else if (s === undefined) visit(dep);
-    }
-    path.pop();
-    state.set(stage, "done");
+    frames.push({ stage, deps: dependenciesOf(model, stage), next: 0 });
   };
-  for (const stage of model.stages) if (!state.has(stage)) visit(stage);
+  for (const root of model.stages) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next < frame.deps.length) {
+        const dep = frame.deps[frame.next++];
+        const s = state.get(dep);
+        if (s === "visiting") cycles.push(path.slice(positionOnPath.get(dep)));
+        else if (s === undefined) enter(dep);
+        continue;
+      }
+      frames.pop();
+      path.pop();
+      positionOnPath.delete(frame.stage);
+      state.set(frame.stage, "done");
+    }
+  }
   return cycles;
 }

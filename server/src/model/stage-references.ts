@@ -11,12 +11,23 @@ import { hasVariableReference, substituteVariables, VariableScope } from "./vari
  * one, where `--from` names that build's stages, so it says nothing about this file's stages.
  */
 export function isTriggerReference(ref: StageReference): boolean {
-  return ref.kind !== "from" && !ref.owner.instructions.includes(ref.instruction) && ref.owner.from !== ref.instruction;
+  if (ref.kind === "from" || ref.owner.from === ref.instruction) return false;
+  // A stage's instructions follow its FROM in file order, so the ordinal finds the slot at once;
+  // only a trigger (which shares its ONBUILD's ordinal) falls through to the full search.
+  const owner = ref.owner;
+  if (owner.instructions[ref.instruction.ordinal - owner.from.ordinal - 1] === ref.instruction) return false;
+  return !owner.instructions.includes(ref.instruction);
 }
 
-/** References that take part in this build: ONBUILD triggers left out. */
-export function buildReferences(model: DockerfileModel): StageReference[] {
-  return model.references.filter((ref) => !isTriggerReference(ref));
+const buildReferenceLists = new WeakMap<object, { size: number; list: readonly StageReference[] }>();
+
+/** References that take part in this build: ONBUILD triggers left out. Shared per model: do not mutate. */
+export function buildReferences(model: DockerfileModel): readonly StageReference[] {
+  const hit = buildReferenceLists.get(model.references);
+  if (hit && hit.size === model.references.length) return hit.list;
+  const list = Object.freeze(model.references.filter((ref) => !isTriggerReference(ref)));
+  buildReferenceLists.set(model.references, { size: model.references.length, list });
+  return list;
 }
 
 /** True when the value still holds a `$VAR` that no build argument default resolves. */
@@ -75,39 +86,214 @@ export function hasVariableStageName(model: DockerfileModel): boolean {
  * separated part (`set` -> `license-set`). Null when nothing is close or the choice is ambiguous.
  */
 export function closestStageName(stages: readonly Stage[], name: string): Stage | null {
-  const wanted = name.toLowerCase();
-  const named = stages.filter((s): s is Stage & { name: string } => s.name !== null && !s.name.includes("$"));
-  const limit = wanted.length <= 4 ? 1 : 2;
-  let best: Stage | null = null;
-  let bestDistance = Infinity;
-  let tie = false;
-  for (const stage of named) {
-    const d = editDistance(wanted, stage.name.toLowerCase());
-    if (d === 0 || d > limit || d >= stage.name.length) continue;
-    if (d < bestDistance) {
-      best = stage;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance && best?.name?.toLowerCase() !== stage.name.toLowerCase()) {
-      tie = true;
-    }
+  return new StageNameMatcher(stages).closest(name);
+}
+
+interface NamedCandidate {
+  stage: Stage & { name: string };
+  lower: string;
+  buckets: Uint32Array;
+  /** Bit `c % 32` set for each character code `c` of the name. */
+  mask: number;
+}
+
+/**
+ * `closestStageName` over a fixed list of stages, prepared once for many lookups: a file with
+ * thousands of stages and many unknown references must not pay a full edit distance per pair.
+ */
+export class StageNameMatcher {
+  private readonly candidates: NamedCandidate[];
+  private partIndex: Map<string, NamedCandidate[]> | null = null;
+  private deletionIndex: Map<string, number[]> | null = null;
+  private lookups = 0;
+
+  constructor(stages: readonly Stage[]) {
+    this.candidates = stages
+      .filter((s): s is Stage & { name: string } => s.name !== null && !s.name.includes("$"))
+      .map((stage) => {
+        const lower = stage.name.toLowerCase();
+        return { stage, lower, buckets: characterBuckets(lower), mask: characterMask(lower) };
+      });
   }
-  if (best && !tie) return best;
-  if (best) return null;
-  const byPart = named.filter((s) => s.name.toLowerCase().split(/[-_.]/).includes(wanted));
-  const distinct = new Set(byPart.map((s) => s.name.toLowerCase()));
-  return distinct.size === 1 ? byPart[0] : null;
+
+  /** As `closestStageName`, among the prepared stages that `accept` lets through. */
+  closest(name: string, accept: (stage: Stage) => boolean = () => true): Stage | null {
+    const wanted = name.toLowerCase();
+    const wantedBuckets = characterBuckets(wanted);
+    const wantedUsed = usedBuckets(wantedBuckets);
+    const wantedMask = characterMask(wanted);
+    const limit = wanted.length <= 4 ? 1 : 2;
+    let best: NamedCandidate | null = null;
+    let bestDistance = Infinity;
+    let tie = false;
+    for (const candidate of this.candidatesNear(wanted, limit)) {
+      // Cheap lower bounds first; each is at most the edit distance, so skipping is exact.
+      if (Math.abs(candidate.lower.length - wanted.length) > limit) continue;
+      if (Math.max(bitCount(wantedMask & ~candidate.mask), bitCount(candidate.mask & ~wantedMask)) > limit) continue;
+      if (bucketDistanceBound(wantedBuckets, wantedUsed, wanted.length, candidate.buckets, candidate.lower.length) > limit) continue;
+      if (!accept(candidate.stage)) continue;
+      const d = boundedEditDistance(wanted, candidate.lower, limit);
+      if (d === 0 || d > limit || d >= candidate.stage.name.length) continue;
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance && best?.lower !== candidate.lower) {
+        tie = true;
+      }
+    }
+    if (best && !tie) return best.stage;
+    if (best) return null;
+    const byPart = (this.parts().get(wanted) ?? []).filter((c) => accept(c.stage));
+    const distinct = new Set(byPart.map((c) => c.lower));
+    return distinct.size === 1 ? byPart[0].stage : null;
+  }
+
+  /**
+   * Candidates that can be within `limit` edits of `wanted`, in stage order. Few stages or few
+   * lookups: all of them. Many of both: those sharing a deletion variant with `wanted` (names
+   * within k edits become equal after at most k deletions from each, transpositions included),
+   * found through an index that costs about (name length)^2 / 2 entries per stage to build.
+   */
+  private candidatesNear(wanted: string, limit: number): readonly NamedCandidate[] {
+    this.lookups++;
+    if (this.candidates.length < INDEXED_MATCHING_MIN_STAGES || this.lookups <= UNINDEXED_LOOKUPS || limit > MAX_INDEXED_EDITS) return this.candidates;
+    const index = (this.deletionIndex ??= this.buildDeletionIndex());
+    const positions = new Set<number>();
+    for (const variant of deletionVariants(wanted, limit)) for (const position of index.get(variant) ?? []) positions.add(position);
+    return [...positions].sort((a, b) => a - b).map((position) => this.candidates[position]);
+  }
+
+  private buildDeletionIndex(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.candidates.forEach((candidate, position) => {
+      for (const variant of deletionVariants(candidate.lower, MAX_INDEXED_EDITS)) {
+        const list = index.get(variant);
+        if (list) list.push(position);
+        else index.set(variant, [position]);
+      }
+    });
+    return index;
+  }
+
+  /** Candidates by each `-`/`_`/`.` separated part of their name, in stage order. */
+  private parts(): Map<string, NamedCandidate[]> {
+    if (this.partIndex) return this.partIndex;
+    const index = new Map<string, NamedCandidate[]>();
+    for (const candidate of this.candidates) {
+      for (const part of new Set(candidate.lower.split(/[-_.]/))) {
+        const list = index.get(part);
+        if (list) list.push(candidate);
+        else index.set(part, [candidate]);
+      }
+    }
+    this.partIndex = index;
+    return index;
+  }
+}
+
+// Below these, a scan of every stage name is cheaper than building the deletion index.
+const INDEXED_MATCHING_MIN_STAGES = 256;
+const UNINDEXED_LOOKUPS = 16;
+const MAX_INDEXED_EDITS = 2;
+
+/** Every distinct string left after deleting at most `edits` characters of `text`, `text` included. */
+function deletionVariants(text: string, edits: number): Set<string> {
+  const out = new Set<string>([text]);
+  let frontier = [text];
+  for (let round = 0; round < edits; round++) {
+    const next: string[] = [];
+    for (const word of frontier) {
+      for (let i = 0; i < word.length; i++) {
+        const shorter = word.slice(0, i) + word.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+const BUCKETS = 64;
+
+/** Which of 32 character classes occur: each class one side has and the other lacks costs an edit. */
+function characterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) % 32);
+  return mask;
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Character counts folded into 64 buckets. */
+function characterBuckets(text: string): Uint32Array {
+  const counts = new Uint32Array(BUCKETS);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) % BUCKETS]++;
+  return counts;
+}
+
+function usedBuckets(counts: Uint32Array): number[] {
+  const used: number[] = [];
+  for (let i = 0; i < BUCKETS; i++) if (counts[i] > 0) used.push(i);
+  return used;
+}
+
+/**
+ * A lower bound of the edit distance from character counts: every character of one string that
+ * the other lacks costs at least one edit (transpositions keep counts, so the bound holds for
+ * Damerau-Levenshtein too; folding characters into buckets only lowers it). `aUsed` lists the
+ * buckets `a` has characters in, the only ones that add to what the strings share.
+ */
+function bucketDistanceBound(a: Uint32Array, aUsed: readonly number[], aLength: number, b: Uint32Array, bLength: number): number {
+  let common = 0;
+  for (const i of aUsed) common += a[i] < b[i] ? a[i] : b[i];
+  return Math.max(aLength - common, bLength - common);
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+  return boundedEditDistance(a, b, Math.max(a.length, b.length));
+}
+
+// Rows reused across calls: a lookup over thousands of stage names must not allocate per pair.
+let rows: Int32Array[] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * `editDistance` when it is at most `limit`, otherwise `limit + 1`. Only the diagonal band of
+ * width `2 * limit + 1` can hold values within the limit, so only that band is computed, and the
+ * computation stops as soon as a whole row exceeds the limit.
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  if (Math.abs(n - m) > limit) return over;
+  if (rows[0].length < m + 2) rows = [new Int32Array(m + 2), new Int32Array(m + 2), new Int32Array(m + 2)];
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= Math.min(m, limit + 1); j++) previous[j] = Math.min(j, over);
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
+    current[0] = Math.min(i, over);
+    if (lo > 1) current[lo - 1] = over;
+    let rowMin = lo === 1 ? current[0] : over;
+    for (let j = lo; j <= hi; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, beforePrevious[j - 2] + 1);
+      current[j] = Math.min(d, over);
+      if (current[j] < rowMin) rowMin = current[j];
     }
+    if (hi < m) current[hi + 1] = over;
+    if (rowMin > limit) return over;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return d[a.length][b.length];
+  return previous[m];
 }

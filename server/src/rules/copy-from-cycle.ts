@@ -1,8 +1,8 @@
 // copy-from-cycle: stages that copy or mount from each other in a loop (a -> b -> a). BuildKit
 // refuses the whole file with "circular dependency detected on stage".
 
-import { findCycles } from "../model/stage-graph";
-import { buildReferences } from "../model/stage-references";
+import { findCycles, referencesByOwner } from "../model/stage-graph";
+import { isTriggerReference } from "../model/stage-references";
 import type { Stage, StageReference } from "../model/types";
 import type { Rule } from "./types";
 
@@ -20,7 +20,8 @@ export const rule: Rule = {
   },
   // No fix: which edge of the cycle is the mistake is the author's call.
   check(model, report) {
-    const refs = buildReferences(model).filter((r) => r.target);
+    const byOwner = referencesByOwner(model);
+    const edgeReference = (owner: Stage, target: Stage) => byOwner.get(owner)?.find((r) => r.target === target && !isTriggerReference(r));
     const seen = new Set<string>();
     for (const cycle of findCycles(model)) {
       // A stage naming itself is copy-from-self's (or copy-from-index-invalid's) finding.
@@ -30,7 +31,7 @@ export const rule: Rule = {
       seen.add(key);
       const edges = cycle.map((stage, i) => [stage, cycle[(i + 1) % cycle.length]] as const);
       // The reference to a later stage is the one that turned build order into a loop.
-      const inCycle = edges.map(([owner, target]) => refs.find((r) => r.owner === owner && r.target === target)).filter((r): r is StageReference => r !== undefined);
+      const inCycle = edges.map(([owner, target]) => edgeReference(owner, target)).filter((r): r is StageReference => r !== undefined);
       if (inCycle.length === 0) continue;
       const culprit = inCycle.find((r) => (r.target as Stage).index > r.owner.index) ?? inCycle[0];
       const start = cycle.indexOf(culprit.owner);

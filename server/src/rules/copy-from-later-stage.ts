@@ -4,7 +4,7 @@
 
 import { looksLikeImage } from "../images/official-images";
 import { buildReferences } from "../model/stage-references";
-import { dependenciesOf } from "../model/stage-graph";
+import { dependenciesOf, stagesByName } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Rule } from "./types";
 
@@ -34,8 +34,7 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const base = stage.base;
       if (base.kind !== "image" || base.unresolved.length > 0 || looksLikeImage(base.resolved)) continue;
-      const wanted = base.resolved.toLowerCase();
-      const later = model.stages.find((s) => s.index > stage.index && s.name?.toLowerCase() === wanted);
+      const later = stagesByName(model).get(base.resolved.toLowerCase())?.find((s) => s.index > stage.index);
       if (later) report({ range: base.token.range, messageId: "fromLater", data: { name: base.resolved, line: later.from.range.start.line + 1 } });
     }
   },

@@ -6,8 +6,9 @@ import { replaceToken } from "../fixes/replace-token";
 import { parseImageReference } from "../images/reference";
 import { copyPaths, normalizePath } from "../model/copy-paths";
 import { ancestorsOf } from "../model/stage-graph";
+import { isTriggerReference } from "../model/stage-references";
 import { workdirOf } from "../model/workdir";
-import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage, StageReference } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 // Images built FROM scratch to be copied whole, as their READMEs show (`COPY --from=xx / /`).
@@ -28,13 +29,15 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    const copyReferences = new Map<Instruction, StageReference>();
+    for (const r of model.references) if (r.kind === "copy" && !copyReferences.has(r.instruction)) copyReferences.set(r.instruction, r);
     for (const instruction of copiesFrom(model)) {
       const flag = instruction.flags.find((f) => f.name.toLowerCase() === "from" && f.value !== null);
       const paths = copyPaths(instruction);
       if (!flag?.value || !paths) continue;
-      const ref = model.references.find((r) => r.instruction === instruction && r.kind === "copy");
+      const ref = copyReferences.get(instruction);
       // ONBUILD triggers run in another build, where the name means that build's stage.
-      const owner = ref && ref.owner.instructions.includes(instruction) ? ref.owner : null;
+      const owner = ref && !isTriggerReference(ref) ? ref.owner : null;
       const target = owner ? ref?.target ?? null : null;
       const imageName = ref?.resolved ?? flag.value;
       if (target ? isMeantToBeCopiedWhole(target) : ARTIFACT_IMAGES.has(familiarName(imageName))) continue;

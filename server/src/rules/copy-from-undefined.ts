@@ -4,7 +4,7 @@
 
 import { replaceToken } from "../fixes/replace-token";
 import { looksLikeImage } from "../images/official-images";
-import { closestStageName, buildReferences, hasVariableStageName, isUnresolved, preludeReferences } from "../model/stage-references";
+import { buildReferences, hasVariableStageName, isUnresolved, preludeReferences, StageNameMatcher } from "../model/stage-references";
 import { findStageByName } from "../model/stage-graph";
 import type { Stage, Token } from "../model/types";
 import type { ReportFn, Rule } from "./types";
@@ -29,12 +29,13 @@ export const rule: Rule = {
   check(model, report) {
     // `FROM x AS ${NAME}`: stage names are unknown, so no name can be called undefined.
     if (hasVariableStageName(model)) return;
+    const matcher = new StageNameMatcher(model.stages);
     for (const ref of buildReferences(model)) {
       if (ref.kind === "from" || ref.target || ref.isIndex) continue;
-      judge(ref.token, ref.resolved, model.stages.filter((s) => s !== ref.owner), report, true);
+      judge(ref.token, ref.resolved, (name) => matcher.closest(name, (s) => s !== ref.owner), report, true);
     }
     for (const ref of preludeReferences(model)) {
-      if (!ref.isIndex) judge(ref.token, ref.resolved, [], report, true);
+      if (!ref.isIndex) judge(ref.token, ref.resolved, () => null, report, true);
     }
     for (const stage of model.stages) {
       const base = stage.base;
@@ -42,14 +43,14 @@ export const rule: Rule = {
       // A later stage of that very name is copy-from-later-stage's finding.
       if (findStageByName(model, base.resolved) !== null) continue;
       // FROM of an unknown bare name is usually a local or private image: report only near misses.
-      judge(base.token, base.resolved, model.stages.slice(0, stage.index), report, false);
+      judge(base.token, base.resolved, (name) => matcher.closest(name, (s) => s.index < stage.index), report, false);
     }
   },
 };
 
-function judge(token: Token, name: string, stages: readonly Stage[], report: ReportFn, reportUnknown: boolean): void {
+function judge(token: Token, name: string, closestStage: (name: string) => Stage | null, report: ReportFn, reportUnknown: boolean): void {
   if (name === "" || isUnresolved(name) || RESERVED.has(name.toLowerCase()) || looksLikeImage(name)) return;
-  const close = closestStageName(stages, name);
+  const close = closestStage(name);
   if (close?.name) {
     const suggestion = close.name;
     // Only a literal can be rewritten in place; `${VAR}` would need its ARG default changed.

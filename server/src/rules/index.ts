@@ -4,6 +4,7 @@ import type { Rule } from "./types";
 import { rule as baseImageDeprecated } from "./base-image-deprecated";
 import { rule as baseImageLatest } from "./base-image-latest";
 import { rule as baseImageUntagged } from "./base-image-untagged";
+import { rule as contextNoDockerignore } from "./context-no-dockerignore";
 import { rule as copyFromCycle } from "./copy-from-cycle";
 import { rule as copyFromIndexInvalid } from "./copy-from-index-invalid";
 import { rule as copyFromLaterStage } from "./copy-from-later-stage";
@@ -12,13 +13,18 @@ import { rule as copyFromRoot } from "./copy-from-root";
 import { rule as copyFromSelf } from "./copy-from-self";
 import { rule as copyFromUndefined } from "./copy-from-undefined";
 import { rule as copyFromWholeWorkdir } from "./copy-from-whole-workdir";
+import { rule as copyIgnoredFile } from "./copy-ignored-file";
 import { rule as finalStageBuildTools } from "./final-stage-build-tools";
 import { rule as finalStageDevDependencies } from "./final-stage-dev-dependencies";
 import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
 import { rule as finalStageRoot } from "./final-stage-root";
 import { rule as finalStageToolchain } from "./final-stage-toolchain";
 import { rule as fromAsCasing } from "./from-as-casing";
+import { rule as layerAptUpdateAlone } from "./layer-apt-update-alone";
+import { rule as layerConsecutiveRun } from "./layer-consecutive-run";
 import { rule as layerPackageCache } from "./layer-package-cache";
+import { rule as layerPackagesAfterSource } from "./layer-packages-after-source";
+import { rule as layerSourceBeforeDeps } from "./layer-source-before-deps";
 import { rule as singleStageBuild } from "./single-stage-build";
 import { rule as stageIndexReference } from "./stage-index-reference";
 import { rule as stageNameCasing } from "./stage-name-casing";
@@ -33,6 +39,7 @@ export const allRules: readonly Rule[] = [
   baseImageDeprecated,
   baseImageLatest,
   baseImageUntagged,
+  contextNoDockerignore,
   copyFromCycle,
   copyFromIndexInvalid,
   copyFromLaterStage,
@@ -41,13 +48,18 @@ export const allRules: readonly Rule[] = [
   copyFromSelf,
   copyFromUndefined,
   copyFromWholeWorkdir,
+  copyIgnoredFile,
   finalStageBuildTools,
   finalStageDevDependencies,
   finalStageHeavyBase,
   finalStageRoot,
   finalStageToolchain,
   fromAsCasing,
+  layerAptUpdateAlone,
+  layerConsecutiveRun,
   layerPackageCache,
+  layerPackagesAfterSource,
+  layerSourceBeforeDeps,
   singleStageBuild,
   stageIndexReference,
   stageNameCasing,

@@ -1,18 +1,19 @@
 // layer-package-cache: package-manager caches left in a layer of the final image (apt lists, apk
-// index, pip wheels, yum/dnf metadata, yarn cache) weigh on every pull for nothing.
+// index, pip wheels, yum/dnf metadata, yarn cache) weigh on every pull for nothing. In a builder
+// stage, or an image named for development (`dev`, `test`, `validate`), they never reach
+// production, so the rule only hints at a cache mount there, which keeps the downloads warm across
+// builds; stages the final image never needs are left alone.
 
-import type { Rule, Fix } from "./types";
-import { systemPackageCommand } from "../model/commands";
-import { variableFor } from "../model/environment";
-import { finalImageStages, isInFinalImage } from "../model/final-image";
-import { hasVolatileMountAt, mountsOf } from "../model/mounts";
-import type { ShellCommand, Word } from "../model/shell";
-import type { Range } from "../model/text";
-import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
+import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import { ancestorsOf } from "../model/stage-graph";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import type { Instruction, Stage } from "../model/types";
+import type { Fix, Report, Rule } from "./types";
 
-const RPM_INSTALL = new Set(["install", "in", "reinstall", "rei", "upgrade", "up", "update", "upgrade-minimal", "up-min", "localinstall", "groupinstall", "distro-sync"]);
-const TRUTHY = new Set(["1", "true", "on", "yes"]);
+const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
 
 export const rule: Rule = {
   meta: {
@@ -29,150 +30,92 @@ export const rule: Rule = {
       pipCache: "'{command}' keeps downloaded wheels in the pip cache inside the image; add '--no-cache-dir' (or set PIP_NO_CACHE_DIR=1).",
       rpmCache: "'{command}' leaves the package metadata and cache in the image; add '&& {clean}' to the same RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the same RUN.",
+      builderCacheMount:
+        "'{command}' runs in stage '{stage}', which no production image ships, so its cache costs nothing there but is downloaded again whenever this layer rebuilds; a BuildKit cache mount ('{mount}') keeps it warm across builds.",
     },
   },
   check(model, report) {
     const finals = finalImageStages(model);
-    // Stages whose image has docker-clean disabled (inherited through `FROM <stage>`).
-    const keepsDebs = new Set<Stage | null>();
-    for (const instruction of model.instructions) {
+    const isDevelopmentImage = model.finalStage !== null && isDevelopmentStage(model.finalStage);
+    // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
+    // cache mount); apk and pip are fixed per command, so each of their commands is reported.
+    const reported = new Set<string>();
+    const isFirst = (key: string): boolean => {
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
+    for (const cache of findLeftPackageCaches(model)) {
+      const instruction = cache.instruction;
       const stage = instruction.stage;
-      if (instruction.keyword === "FROM" && stage?.base.stage && keepsDebs.has(stage.base.stage)) keepsDebs.add(stage);
-      const run = instruction.trigger ?? instruction;
-      if (run.keyword !== "RUN") continue;
-      const commands = run.commands;
-      if (commands.some(disablesDockerClean)) keepsDebs.add(stage);
-      const dockerCleanDisabled = keepsDebs.has(stage);
-      // Builder stages only copied from: their caches never ship (a cache mount is the better
-      // remedy there, see fixes/cache-mount.ts, but nothing needs reporting).
-      if (!isInFinalImage(model, instruction, finals)) continue;
-      checkApt(model, instruction, commands, dockerCleanDisabled, report);
-      commands.forEach((command, i) => {
-        const later = commands.slice(i + 1);
-        const pkg = systemPackageCommand(command);
-        if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
-          if (pkg.options.some((o) => o.value === "--no-cache")) return;
-          if (hasVolatileMountAt(run, "/var/cache/apk") || later.some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return;
-          // With `apk update` in the same RUN the index is written before `add` runs: adding
-          // `--no-cache` alone would not remove it, so no automatic fix.
-          const edits = commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update")) ? null : insertOptionAfter(pkg.actionWord, "--no-cache");
-          report({ range: span(command, pkg.actionWord), messageId: "apkCache", data: { command: text(command, pkg.actionWord) }, fix: edits ? fixOf("Use 'apk add --no-cache'", edits) : undefined });
-        } else if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
-          if (later.some(cleansRpm) || ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"].some((d) => hasVolatileMountAt(run, d))) return;
-          const manager = command.name === "tdnf" ? "tdnf" : pkg.manager;
-          const clean = manager === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${manager} clean all`;
-          const edits = appendToRun(model, instruction, clean);
-          report({ range: span(command, pkg.actionWord), messageId: "rpmCache", data: { command: text(command, pkg.actionWord), clean }, fix: edits ? fixOf(`Add '${clean}'`, edits) : undefined });
-        } else {
-          const pipInstall = pipInstallWord(command);
-          if (pipInstall) {
-            if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return;
-            if (pipCacheHandled(model, instruction, command, later)) return;
-            report({ range: span(command, pipInstall), messageId: "pipCache", data: { command: text(command, pipInstall) }, fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(pipInstall, "--no-cache-dir")) });
-          } else if (isYarnInstall(command)) {
-            if (later.some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return;
-            if (later.some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return;
-            if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return;
-            const last = command.args.find((a) => a.value === "install") ?? (command.program as Word);
-            const edits = appendToRun(model, instruction, "yarn cache clean");
-            report({ range: span(command, last), messageId: "yarnCache", data: { command: text(command, last) }, fix: edits ? fixOf("Add 'yarn cache clean'", edits) : undefined });
-          }
-        }
-      });
+      const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
+      if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
+        if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) report(finalImageReport(model, cache));
+      } else if (stage?.isReachable && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) {
+        const hint = builderReport(stage, cache);
+        if (hint) report(hint);
+      }
+      // Stages the final image never reaches are only built with --target: nothing to say.
     }
   },
 };
 
+function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report {
+  const base = { range: cache.range, data: { command: cache.text } };
+  switch (cache.kind) {
+    case "aptLists": {
+      const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
+      // A suggestion: a later RUN that installs without its own `apt-get update` needs the lists.
+      return { ...base, messageId: "aptLists", suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined };
+    }
+    case "aptArchives":
+      // Where the archives should go (a cache mount, `apt-get clean`) is the author's call.
+      return { ...base, messageId: "aptArchives" };
+    case "apk":
+      // With `apk update` in the same RUN the index is written before `add` runs: `--no-cache`
+      // alone would not remove it, so no automatic fix.
+      return { ...base, messageId: "apkCache", fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
+    case "pip":
+      return { ...base, messageId: "pipCache", fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")) };
+    case "rpm": {
+      const clean = cache.cleanCommand ?? "yum clean all";
+      const edits = appendToRun(model, cache.instruction, clean);
+      return { ...base, data: { ...base.data, clean }, messageId: "rpmCache", fix: edits ? fixOf(`Add '${clean}'`, edits) : undefined };
+    }
+    case "yarn": {
+      const edits = appendToRun(model, cache.instruction, "yarn cache clean");
+      return { ...base, messageId: "yarnCache", fix: edits ? fixOf("Add 'yarn cache clean'", edits) : undefined };
+    }
+  }
+}
+
+function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
+  // pip and yarn keep their cache in the user's home, which we cannot know once USER switches away from root.
+  if ((cache.tool === "pip" || cache.tool === "yarn") && !runsAsRoot(stage, cache.instruction)) return null;
+  const edits = addCacheMounts(cache.instruction, cache.tool);
+  if (!edits) return null;
+  return {
+    range: cache.range,
+    messageId: "builderCacheMount",
+    data: { command: cache.text, stage: stage.name ?? String(stage.index), mount: cacheMountFlags(cache.tool).join(" ") },
+    severity: "hint",
+    // Cache mounts need BuildKit; the legacy builder rejects `RUN --mount`.
+    suggest: [fixOf(`Add a cache mount for ${cache.tool}`, edits)],
+  };
+}
+
+/** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */
+function runsAsRoot(stage: Stage, before: Instruction): boolean {
+  let user: string | null = null;
+  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+    for (const instruction of s.instructions) {
+      if (instruction === before) break;
+      if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value.split(":")[0];
+    }
+  }
+  return user === null || user === "root" || user === "0";
+}
+
 function fixOf(title: string, edits: Fix["edits"]): Fix {
   return { title, edits };
-}
-
-function checkApt(model: DockerfileModel, instruction: Instruction, commands: ShellCommand[], dockerCleanDisabled: boolean, report: Parameters<Rule["check"]>[1]): void {
-  const run = instruction.trigger ?? instruction;
-  commands.forEach((command, i) => {
-    const pkg = systemPackageCommand(command);
-    if (pkg?.manager !== "apt" || !pkg.actionWord) return;
-    const later = commands.slice(i + 1);
-    if (pkg.action === "update") {
-      if (hasVolatileMountAt(run, "/var/lib/apt/lists")) return;
-      if (later.some((c) => removes(c, ["/var/lib/apt/lists", "/var/lib/apt"]))) return;
-      const edits = appendToRun(model, instruction, "rm -rf /var/lib/apt/lists/*");
-      // A suggestion: a later RUN that installs without its own `apt-get update` needs the lists.
-      report({ range: span(command, pkg.actionWord), messageId: "aptLists", data: { command: text(command, pkg.actionWord) }, suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined });
-    } else if (pkg.action === "install" || pkg.action === "upgrade") {
-      if (!dockerCleanDisabled || hasVolatileMountAt(run, "/var/cache/apt")) return;
-      if (later.some((c) => removes(c, ["/var/cache/apt"]) || (systemPackageCommand(c)?.manager === "apt" && c.args.some((a) => a.value === "clean" || a.value === "autoclean")))) return;
-      report({ range: span(command, pkg.actionWord), messageId: "aptArchives", data: { command: text(command, pkg.actionWord) } });
-    }
-  });
-}
-
-/** `rm /etc/apt/apt.conf.d/docker-clean`, or configuring apt to keep downloaded packages. */
-function disablesDockerClean(command: ShellCommand): boolean {
-  if (command.name === "rm" && command.args.some((a) => a.value.endsWith("/etc/apt/apt.conf.d/docker-clean"))) return true;
-  return command.words.some((w) => w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"));
-}
-
-/** True when `command` deletes one of `dirs` or something inside it (`rm -rf /var/lib/apt/lists/*`). */
-function removes(command: ShellCommand, dirs: string[]): boolean {
-  const isRm = command.name === "rm" || (command.name === "find" && command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
-  if (!isRm) return false;
-  return command.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
-}
-
-function cleansRpm(command: ShellCommand): boolean {
-  const pkg = systemPackageCommand(command);
-  if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && command.args.some((a) => a.value === "clean") && command.args.some((a) => a.value === "all")) return true;
-  return removes(command, ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"]);
-}
-
-/** The `install` word of `pip install` / `python -m pip install`; pipx and pipenv are other tools. */
-function pipInstallWord(command: ShellCommand): Word | null {
-  const args = command.args;
-  let rest = args;
-  if (/^pip(?:\d+(?:\.\d+)?)?$/.test(command.name)) rest = args;
-  else if (/^python(?:\d+(?:\.\d+)?)?$/.test(command.name) && args[0]?.value === "-m" && /^pip(?:\d+(?:\.\d+)?)?$/.test(args[1]?.value ?? "")) rest = args.slice(2);
-  else return null;
-  const sub = rest.find((a) => !a.value.startsWith("-"));
-  return sub?.value === "install" ? sub : null;
-}
-
-function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
-  const run = instruction.trigger ?? instruction;
-  const value = instruction.stage
-    ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
-    : (command.assignments.find((a) => a.value.startsWith("PIP_NO_CACHE_DIR="))?.value.slice("PIP_NO_CACHE_DIR=".length) ?? exported(run, command, "PIP_NO_CACHE_DIR"));
-  if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
-  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /(?:^|\/)\.cache(?:\/pip)?$/.test(m.target))) return true;
-  if (later.some((c) => /^pip\d*$/.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
-  return later.some((c) => removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]));
-}
-
-function exported(run: Instruction, command: ShellCommand, name: string): string | undefined {
-  let value: string | undefined;
-  for (const c of run.commands) {
-    if (c === command) break;
-    if (c.name === "export") for (const a of c.args) if (a.value.startsWith(`${name}=`)) value = a.value.slice(name.length + 1);
-  }
-  return value;
-}
-
-function isYarnInstall(command: ShellCommand): boolean {
-  if (command.name !== "yarn") return false;
-  const positional = command.args.filter((a) => !a.value.startsWith("-"));
-  if (positional.length === 0) return !command.args.some((a) => /^(?:-v|--version|-h|--help)$/.test(a.value));
-  return positional[0].value === "install";
-}
-
-/** From the program word (or first word) to `last`. */
-function span(command: ShellCommand, last: Word): Range {
-  const first = command.program ?? command.words[0];
-  return { start: first.range.start, end: last.range.end };
-}
-
-function text(command: ShellCommand, last: Word): string {
-  const first = command.program ?? command.words[0];
-  const from = command.words.indexOf(first);
-  const to = command.words.indexOf(last);
-  return command.words.slice(from, to + 1).map((w) => w.value).join(" ");
 }

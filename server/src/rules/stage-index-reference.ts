@@ -2,6 +2,7 @@
 // as soon as a stage is added or moved above it; a name keeps pointing at the same stage.
 
 import { literalIndexReferences, nameIndexReferences } from "../fixes/stage-index-name";
+import { buildReferences } from "../model/stage-references";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -19,7 +20,10 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // Stages some number points at, found in one pass: most stages have none.
+    const indexTargets = new Set(buildReferences(model).filter((ref) => ref.isIndex).map((ref) => ref.target));
     for (const stage of model.stages) {
+      if (!indexTargets.has(stage)) continue;
       // Literal numbers only: `--from=${N}` chooses the stage by build argument on purpose. An index
       // that is no earlier stage is copy-from-index-invalid's error, not a style question.
       const refs = literalIndexReferences(model, stage).filter((ref) => ref.owner.index > stage.index);

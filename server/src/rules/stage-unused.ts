@@ -2,6 +2,7 @@
 // from=) is skipped by a default build. Often dead code; often a stage built with --target (tests,
 // a dev image), which is reported softly.
 
+import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
 import type { DockerfileModel, Stage, Token } from "../model/types";
@@ -93,8 +94,8 @@ function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
   const out = new Set<Stage>();
   if (stage.base.stage) out.add(stage.base.stage);
   if (hasVariableReference(stage.base.token.value)) for (const s of matchingStages(model, stage.base.token, stage.index)) out.add(s);
-  for (const ref of model.references) {
-    if (ref.owner !== stage || ref.kind === "from" || isTriggerReference(ref)) continue;
+  for (const ref of referencesByOwner(model).get(stage) ?? []) {
+    if (ref.kind === "from" || isTriggerReference(ref)) continue;
     if (ref.target) out.add(ref.target);
     if (hasVariableReference(ref.token.value)) for (const s of matchingStages(model, ref.token, model.stages.length)) out.add(s);
   }
@@ -104,11 +105,23 @@ function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
 
 /** Stages before `before` whose name the word could spell once its variables are set. */
 function matchingStages(model: DockerfileModel, word: Token, before: number): Stage[] {
+  // Every stage base and reference may ask with the same word (`FROM golang:${GO_VERSION}`), so
+  // the stages matching a word are found once per model.
+  let byWord = matchesByModel.get(model);
+  if (!byWord) matchesByModel.set(model, (byWord = new Map()));
+  let matching = byWord.get(word.value);
+  if (!matching) byWord.set(word.value, (matching = stagesSpelledBy(model, word)));
+  return matching.filter((s) => s.index < before);
+}
+
+const matchesByModel = new WeakMap<DockerfileModel, Map<string, Stage[]>>();
+
+function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
   const source = word.value
     .replace(/^["']|["']$/g, "")
     .split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)
     .map((part, i) => (i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("");
   const pattern = new RegExp(`^${source}$`, "i");
-  return model.stages.filter((s) => s.index < before && (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
+  return model.stages.filter((s) => (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
 }

@@ -1,0 +1,160 @@
+// `npm run screenshots`: opens VS Code for the web on the examples (no tests: the test runner
+// stops the client at the end, which clears the diagnostics) in Debian's headless Chromium and
+// saves the pictures the README shows to docs/images/:
+//
+//   diagnostics.png      squiggles on references/Dockerfile with the Problems panel open
+//   hover-size.png       the image-size hover on a base image
+//   convert-action.png   the lightbulb menu on a single-stage Dockerfile offering Convert to multi-stage
+//   convert-diff.png     the conversion's diff preview
+//
+// Each shot waits for what it shows and fails loudly when that never appears, rather than saving a
+// picture of something else.
+//   --no-build   reuse dist/ from an earlier build
+//   SCREENSHOTS_TIMEOUT overall limit in seconds (default 240)
+
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CHROMIUM, CHROMIUM_FLAGS, EXAMPLES, HOST, ROOT, buildExtension, chromiumEnvironment, findFreePort, hasChromium, prepareOfflineBuild } from "./web-host.mjs";
+
+const OUT_DIR = join(ROOT, "docs", "images");
+const VIEWPORT = { width: 1280, height: 800 };
+const overallTimeoutSeconds = Number(process.env.SCREENSHOTS_TIMEOUT ?? 240);
+
+if (!hasChromium()) {
+  console.error(`screenshots: ${CHROMIUM} is not installed; install it with 'sudo bash scripts/ci-install-web-deps.sh' or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const overallTimer = setTimeout(() => {
+  console.error(`screenshots: not done after ${overallTimeoutSeconds} s; stopping.`);
+  process.exit(1);
+}, overallTimeoutSeconds * 1000);
+
+if (!process.argv.includes("--no-build")) buildExtension();
+mkdirSync(OUT_DIR, { recursive: true });
+
+const offlineBuild = prepareOfflineBuild();
+const browserEnv = chromiumEnvironment();
+const { open } = await import("@vscode/test-web");
+const { chromium } = await import("playwright-core");
+const port = await findFreePort();
+const server = await open({ ...offlineBuild, browserType: "none", host: HOST, port, extensionDevelopmentPath: ROOT, folderPath: EXAMPLES });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ["--headless", ...CHROMIUM_FLAGS],
+  env: { ...process.env, XDG_CONFIG_HOME: browserEnv.XDG_CONFIG_HOME, XDG_CACHE_HOME: browserEnv.XDG_CACHE_HOME },
+});
+
+const failures = [];
+try {
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await page.goto(`http://localhost:${port}/`);
+  await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+  await page.getByRole("treeitem", { name: "references", exact: true }).waitFor({ timeout: 60_000 });
+  // The Welcome page is a webview, which test-web's server cannot host (its service worker fails):
+  // close it and its error notification so they are not in the pictures.
+  await runCommand(page, "View: Close All Editors");
+  await runCommand(page, "Notifications: Clear All Notifications");
+
+  await shot("diagnostics.png", async () => {
+    await openFromExplorer(page, ["references", "Dockerfile"]);
+    await page.locator(".squiggly-error").first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press("Control+Shift+M");
+    await page.locator(".markers-panel .monaco-tl-row").first().waitFor({ timeout: 10_000 });
+    // The misspelled --from line, so the error squiggle is in view above the panel.
+    await goToText(page, "references/Dockerfile", "--from=biulder");
+  });
+
+  await shot("hover-size.png", async () => {
+    await closePanel(page);
+    await openFromExplorer(page, ["hovers", "Dockerfile"]);
+    await goToText(page, "hovers/Dockerfile", "node:22 AS web-lts");
+    await runCommand(page, "Show or Focus Hover");
+    const hover = page.locator(".monaco-hover:not(.hidden)").first();
+    await hover.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => /\d\s?MB/.test(document.querySelector(".monaco-hover:not(.hidden)")?.textContent ?? ""), null, { timeout: 10_000 });
+  });
+
+  await shot("convert-action.png", async () => {
+    await page.keyboard.press("Escape");
+    await openFromExplorer(page, ["convert", "go", "Dockerfile"]);
+    await page.locator(".squiggly-info").first().waitFor({ timeout: 30_000 });
+    await goToText(page, "convert/go/Dockerfile", "go build"); // where single-stage-build reports
+    await page.keyboard.press("Control+.");
+    const menu = page.locator(".action-widget");
+    await menu.waitFor({ timeout: 10_000 });
+    await menu.getByText(/Convert to multi-stage/i).first().waitFor({ timeout: 10_000 });
+  });
+
+  await shot("convert-diff.png", async () => {
+    await page.locator(".action-widget").getByText(/Convert to multi-stage/i).first().click();
+    // The preview is a diff editor (or the refactor preview panel); either shows both sides.
+    await page.locator(".monaco-diff-editor, .refactor-preview").first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500);
+  });
+
+  /** Runs `prepare`, then captures the window; a shot whose subject never appears is reported, not saved. */
+  async function shot(file, prepare) {
+    try {
+      await prepare();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT_DIR, file) });
+      console.log(`saved docs/images/${file}`);
+    } catch (error) {
+      failures.push(file);
+      console.error(`screenshots: ${file} not taken: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      await page.screenshot({ path: join(ROOT, "out", `screenshot-failed-${file}`) }).catch(() => {});
+    }
+  }
+} finally {
+  await browser.close();
+  server.dispose();
+  clearTimeout(overallTimer);
+}
+
+if (failures.length > 0) {
+  console.error(`screenshots: ${failures.length} of 4 not taken (${failures.join(", ")}); what the page showed instead is in out/screenshot-failed-*.png.`);
+  process.exit(1);
+}
+process.exit(0);
+
+/** Opens a file by clicking through the Explorer (Quick Open does not search test-web's mounted folder). */
+async function openFromExplorer(page, segments) {
+  await runCommand(page, "File: Collapse Folders in Explorer");
+  for (const name of segments) {
+    await page.getByRole("treeitem", { name, exact: true }).first().click();
+    await page.waitForTimeout(300);
+  }
+  await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout: 10_000 });
+}
+
+async function runCommand(page, label) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget .quick-input-box input").first();
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page.locator(".quick-input-list .monaco-list-row").first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+}
+
+async function goToLine(page, line, column) {
+  await page.keyboard.press("Control+G");
+  const input = page.locator(".quick-input-widget .quick-input-box input").first();
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+}
+
+/** Puts the cursor on the first occurrence of `text` in an example (1-based line and column). */
+async function goToText(page, example, text) {
+  const lines = readFileSync(join(EXAMPLES, example), "utf8").split("\n");
+  const index = lines.findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`'${text}' is not in examples/${example}`);
+  await goToLine(page, index + 1, lines[index].indexOf(text) + 1);
+}
+
+async function closePanel(page) {
+  await runCommand(page, "View: Hide Panel");
+}

@@ -1,0 +1,44 @@
+// Which build a stage runs: the ecosystem, the step that produces the artifact and the dependency
+// installs around it. The recipe is chosen from this; nothing here writes text.
+
+import { BuildStep, detectBuildSteps } from "../model/build-steps";
+import { DependencyInstall, dependencyInstall } from "../model/commands";
+import type { Stage } from "../model/types";
+
+export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
+
+export interface BuildTarget {
+  recipe: RecipeId;
+  /** The step producing the artifact (the last of its ecosystem); null for Python installs. */
+  step: BuildStep | null;
+  /** Dependency installs of the stage, in order. */
+  installs: DependencyInstall[];
+}
+
+const RECIPE_BY_ECOSYSTEM: Partial<Record<BuildStep["ecosystem"], RecipeId>> = {
+  go: "go",
+  node: "node",
+  rust: "rust",
+  java: "java",
+  dotnet: "dotnet",
+};
+
+const PYTHON_INSTALLERS = new Set(["pip", "poetry", "uv", "pipenv"]);
+
+export type Detection = { ok: true; target: BuildTarget } | { ok: false; reason: string };
+
+/** The build of a stage, or why none of the recipes applies. */
+export function detectBuild(stage: Stage): Detection {
+  const steps = detectBuildSteps(stage);
+  const installs = stage.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => i.commands.map(dependencyInstall)).filter((d): d is DependencyInstall => d !== null);
+  // Compiled ecosystems first: their artifact is what the runtime stage ships. A `make` that only
+  // drives `go build` is still a Go build, so C steps count only when nothing else is found.
+  for (const step of [...steps].reverse()) {
+    const recipe = RECIPE_BY_ECOSYSTEM[step.ecosystem];
+    if (recipe) return { ok: true, target: { recipe, step, installs } };
+  }
+  if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
+  const other = steps[0];
+  if (other) return { ok: false, reason: `no conversion recipe for the '${other.tool}' build yet (supported: Go, Node.js, Python, Rust, Java with Maven or Gradle, .NET)` };
+  return { ok: false, reason: "no recognisable build step (go build, npm run build, pip install, cargo build, mvn package, gradle build, dotnet publish) in the stage" };
+}

@@ -1,0 +1,73 @@
+// System packages the original stage installs, split into build tools (they stay in the builder)
+// and what the program may need at run time (repeated in the runtime stage when it can install).
+
+import { systemPackageCommand } from "../model/commands";
+import type { Stage } from "../model/types";
+import type { RuntimeImage } from "./runtime-base";
+
+/** Compilers, headers, VCS and download tools: needed to build, not to run. */
+const BUILD_TOOL = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|musl-dev|linux-headers|libc-dev|libc6-dev|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-dev|python-dev|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
+/** Download tools are build tools unless a health check or the command uses them. */
+const DOWNLOADERS = new Set(["curl", "wget"]);
+/** Files distroless images already carry. */
+const IN_DISTROLESS = new Set(["ca-certificates", "tzdata"]);
+
+export interface StagePackages {
+  /** The package manager the original used; null when it installs nothing. */
+  manager: "apt" | "apk" | "other" | null;
+  /** Packages the program may need at run time, versions stripped, in install order. */
+  runtime: string[];
+  /** Header packages (`libpq-dev`) left in the builder: their runtime libraries may be needed. */
+  headers: string[];
+}
+
+/** Runtime packages of a stage; `usedWords` are words of HEALTHCHECK/CMD (to keep curl when used). */
+export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): StagePackages {
+  const runtime: string[] = [];
+  const headers: string[] = [];
+  let manager: StagePackages["manager"] = null;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const pkg = systemPackageCommand(command);
+      if (!pkg || pkg.action !== "install") continue;
+      manager ??= pkg.manager === "apt" ? "apt" : pkg.manager === "apk" ? "apk" : "other";
+      for (const word of pkg.packages) {
+        const name = word.value.replace(/[=<>~].*$/, "");
+        if (/^lib.+-dev(?:el)?$/.test(name) && !headers.includes(name)) headers.push(name);
+        if (name === "" || name.includes("$") || BUILD_TOOL.test(name)) continue;
+        if (DOWNLOADERS.has(name) && !usedWords.has(name)) continue;
+        if (!runtime.includes(name)) runtime.push(name);
+      }
+    }
+  }
+  // Full toolchain images carry curl and wget; a health check using them needs them installed.
+  for (const tool of DOWNLOADERS) if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
+  return { manager, runtime, headers };
+}
+
+/** Packages the runtime image still lacks (distroless carries CA certificates and time zones). */
+export function missingPackages(packages: StagePackages, runtime: RuntimeImage): string[] {
+  return runtime.kind === "distroless" ? packages.runtime.filter((p) => !IN_DISTROLESS.has(p)) : packages.runtime;
+}
+
+/**
+ * The RUN that installs the runtime packages, or a note saying why it cannot: the runtime image has
+ * no package manager, or a different one than the original used (package names differ).
+ */
+export function installPackages(packages: StagePackages, runtime: RuntimeImage): { lines: string[]; notes: string[] } {
+  const notes =
+    packages.headers.length > 0
+      ? [`The headers '${packages.headers.join("', '")}' stay in the build stage; if a compiled module links their library, install the runtime package in the final stage too.`]
+      : [];
+  const wanted = missingPackages(packages, runtime);
+  if (wanted.length === 0) return { lines: [], notes };
+  const list = wanted.join(" ");
+  // Without an install in the original, the names used are curl/wget, spelled alike everywhere.
+  const manager = packages.manager ?? runtime.packageManager;
+  if (runtime.packageManager === "apt" && manager === "apt") {
+    return { lines: [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
+  }
+  if (runtime.packageManager === "apk" && manager === "apk") return { lines: [`RUN apk add --no-cache ${list}`], notes };
+  return { lines: [], notes: [...notes, `The original installs '${list}', which the runtime image '${runtime.image}' does not have; add them if the program needs them at run time.`] };
+}

@@ -1,0 +1,118 @@
+// The multi-stage planner: from a parsed Dockerfile to a builder + runtime pair, or a one-line
+// reason why it will not convert. Engine code: no Node built-ins, no LSP.
+
+import { lookupImageSize } from "../images/facts";
+import { parseImageReference } from "../images/reference";
+import { officialName } from "../images/tags";
+import { toolchainOf } from "../images/toolchains";
+import { detectBuildSteps } from "../model/build-steps";
+import type { DockerfileModel, Stage } from "../model/types";
+import { workdirOf } from "../model/workdir";
+import { detectBuild } from "./detect";
+import { readEntryCommand } from "./entry-command";
+import { RECIPES } from "./recipes/index";
+import { debianCodenameOf, imageSize, isAlpineImage } from "./runtime-base";
+import type { ConversionResult, ConversionSummary, ConvertOptions, RecipePlan } from "./types";
+import { planRuntimeUser } from "./users";
+import { writeConversion } from "./writer";
+
+/** Working directories official toolchain images set (others leave `/`). */
+const IMAGE_WORKDIRS: Readonly<Record<string, string>> = { golang: "/go" };
+
+function refuse(reason: string): ConversionResult {
+  return { ok: false, reason };
+}
+
+/** The stage to convert: the only one, or a final stage that still builds on a toolchain image. */
+function chooseStage(model: DockerfileModel): Stage | string {
+  const final = model.finalStage;
+  if (!final) return "the file has no FROM instruction";
+  if (model.stages.length === 1) return final;
+  const ref = final.base.kind === "image" ? parseImageReference(final.base.resolved) : null;
+  const buildsOnToolchain = ref !== null && toolchainOf(ref) !== null && detectBuildSteps(final).length > 0;
+  return buildsOnToolchain ? final : "the file is already multi-stage: its final stage does not build on a toolchain image";
+}
+
+function workdirFor(model: DockerfileModel, stage: Stage): string | null {
+  const known = workdirOf(model, stage);
+  if (known !== null) return known;
+  if (stage.instructions.some((i) => i.keyword === "WORKDIR")) return null;
+  const ref = parseImageReference(stage.base.resolved);
+  const name = ref ? officialName(ref) : null;
+  if (name !== null) return IMAGE_WORKDIRS[name] ?? "/";
+  // Dotnet SDK images and other registries' toolchains set no WORKDIR either.
+  return ref !== null && ref.registry === "mcr.microsoft.com" ? "/" : null;
+}
+
+/** A stage name no other stage uses. */
+function freeName(model: DockerfileModel): string {
+  const taken = new Set(model.stages.map((s) => s.name?.toLowerCase()));
+  if (!taken.has("build")) return "build";
+  for (let n = 2; ; n++) if (!taken.has(`build-${n}`)) return `build-${n}`;
+}
+
+/**
+ * Keeps a build argument of the builder's tag in the runtime FROM: `node:${NODE_VERSION}` gives
+ * `node:${NODE_VERSION}-slim` rather than the resolved default, so `--build-arg` still applies.
+ */
+function runtimeFrom(stage: Stage, runtimeImage: string): string {
+  const written = /^([^:@$]+):(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/.exec(stage.base.token.value);
+  if (!written) return runtimeImage;
+  const [, name, variable] = written;
+  const resolvedTag = stage.base.resolved.slice(stage.base.resolved.indexOf(":") + 1);
+  const prefix = `${name}:${resolvedTag}`;
+  return runtimeImage.startsWith(prefix) ? `${name}:${variable}${runtimeImage.slice(prefix.length)}` : runtimeImage;
+}
+
+function summarize(stage: Stage, recipe: string, plan: RecipePlan, notes: string[]): ConversionSummary {
+  const ref = parseImageReference(stage.base.resolved);
+  const builderSize = ref ? lookupImageSize(ref) : null;
+  const runtimeSize = imageSize(plan.runtime.image);
+  const saving =
+    builderSize && runtimeSize ? { bytes: builderSize.amd64 - runtimeSize.amd64, isEstimate: builderSize.kind === "estimate" || runtimeSize.kind === "estimate" } : null;
+  return {
+    recipe: plan.variant ?? recipe,
+    builderBase: stage.base.resolved,
+    runtimeBase: plan.runtime.image,
+    builderSize,
+    runtimeSize,
+    saving,
+    command: plan.command?.change ?? "kept",
+    notes,
+  };
+}
+
+/** Converts the single stage (or the toolchain final stage) into a builder and a runtime stage. */
+export function convertToMultiStage(model: DockerfileModel, options: ConvertOptions = {}): ConversionResult {
+  const chosen = chooseStage(model);
+  if (typeof chosen === "string") return refuse(chosen);
+  const stage = chosen;
+  if (stage.base.kind === "scratch") return refuse("the stage builds FROM scratch, so there is no toolchain to leave behind");
+  if (stage.base.kind === "stage") return refuse(`the final stage builds on stage '${stage.base.resolved}'; convert that stage instead`);
+  if (stage.base.unresolved.length > 0) {
+    return refuse(`the base image '${stage.base.token.value}' depends on build argument${stage.base.unresolved.length > 1 ? "s" : ""} '${stage.base.unresolved.join("', '")}' with no default, so no runtime image can be chosen for it`);
+  }
+  const baseRef = parseImageReference(stage.base.resolved);
+  if (!baseRef) return refuse(`'${stage.base.resolved}' is not a valid image reference`);
+  // The runtime images the recipes know are Linux images.
+  if (model.escapeChar === "`" || /^windows\//.test(baseRef.repository) || /windows|nanoserver|servercore/i.test(baseRef.tag ?? "")) {
+    return refuse("Windows container images are not converted");
+  }
+  const detection = detectBuild(stage);
+  if (!detection.ok) return refuse(detection.reason);
+  const workdir = workdirFor(model, stage);
+  if (workdir === null) return refuse("the working directory of the build cannot be determined (a WORKDIR uses a variable without a default)");
+
+  const builderName = freeName(model);
+  const entry = readEntryCommand(stage);
+  const recipe = RECIPES[detection.target.recipe];
+  const answer = recipe.plan({ model, stage, target: detection.target, workdir, entry, options, builderName });
+  if (!answer.ok) return refuse(answer.reason);
+  const plan = answer.plan;
+
+  const builderIsAlpine = isAlpineImage(stage.base.resolved);
+  const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine && debianCodenameOf(stage.base.resolved) !== null;
+  const user = planRuntimeUser(model, stage, plan.runtime, sameDistribution);
+  const text = writeConversion({ model, stage, plan, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
+  return { ok: true, text, summary: summarize(stage, recipe.id, plan, [...plan.notes, ...user.notes]) };
+}

@@ -1,0 +1,70 @@
+// Python: dependencies are installed into a virtual environment in the builder (with whatever
+// compilers it has) and the venv plus the application files are copied into python:<v>-slim.
+
+import { parseImageReference } from "../../images/reference";
+import { effectiveTag, officialName } from "../../images/tags";
+import { dependencyInstall } from "../../model/commands";
+import type { Instruction } from "../../model/types";
+import { installPackages, stagePackages } from "../packages";
+import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
+import { instructionText } from "../source-text";
+import type { Recipe } from "../types";
+import { artifactCommand, refuse, usedPrograms } from "./shared";
+
+const BUILD_ONLY_ENV = /^(?:PIP_[A-Z_]+)$/;
+const VENV = "/opt/venv";
+const VENV_PATH = `ENV PATH="${VENV}/bin:$PATH"`;
+/** pip options that install outside the environment the venv provides. */
+/** Commands that create users, not files of the application. */
+const USER_SETUP = new Set(["useradd", "adduser", "groupadd", "addgroup", "usermod"]);
+const OUTSIDE_VENV = new Set(["--user", "--target", "-t", "--prefix", "--root"]);
+
+function isContextCopy(instruction: Instruction): boolean {
+  return (instruction.keyword === "COPY" || instruction.keyword === "ADD") && !instruction.flags.some((f) => f.name === "from");
+}
+
+export const pythonRecipe: Recipe = {
+  id: "python",
+  plan(input) {
+    const { model, stage, entry, workdir, builderName } = input;
+    const other = input.target.installs.find((d) => d.ecosystem === "poetry" || d.ecosystem === "uv" || d.ecosystem === "pipenv");
+    if (other) return refuse(`'${other.ecosystem}' manages its own environment; only pip installs are converted`);
+    const pips = input.target.installs.filter((d) => d.ecosystem === "pip");
+    const outside = pips.find((d) => d.command.args.some((w) => OUTSIDE_VENV.has(w.value.split("=")[0])));
+    if (outside) return refuse("a pip install uses --user, --target, --prefix or --root, which bypasses the virtual environment the conversion relies on");
+    if (pips.some((d) => d.command.program?.value.includes("/"))) return refuse("a pip install calls pip by absolute path, which bypasses the virtual environment");
+    const ref = parseImageReference(stage.base.resolved);
+    if (!ref || officialName(ref) !== "python") return refuse(`the build runs on '${stage.base.resolved}', not the official python image, so the matching Python runtime cannot be told`);
+    const preference = input.options.runtime;
+    if (preference === "distroless" || preference === "scratch") return refuse(`the virtual environment is tied to the builder's Python; the ${preference} image does not carry the same interpreter`);
+    const builderAlpine = isAlpineImage(stage.base.resolved);
+    if (preference === "alpine" && !builderAlpine) return refuse("wheels built on Debian (glibc) do not run on Alpine (musl); build on a python:*-alpine image instead");
+    const alpine = builderAlpine && preference !== "slim";
+    if (builderAlpine && preference === "slim") return refuse("wheels built on Alpine (musl) do not run on Debian slim (glibc)");
+    const tag = effectiveTag(ref) ?? "latest";
+    const runtime: RuntimeImage = { image: officialVariant("python", tag, alpine ? "alpine" : "slim"), kind: alpine ? "alpine" : "debian", hasShell: true, packageManager: alpine ? "apk" : "apt", nonRootUser: null, runsAsNonRoot: false };
+
+    // Files a RUN writes after the sources arrive (collectstatic, compiled assets) exist only in the
+    // builder: then the working directory is copied from there instead of from the context.
+    const firstCopy = stage.instructions.find(isContextCopy);
+    const writesFiles = stage.instructions.some(
+      (i) => firstCopy !== undefined && i.keyword === "RUN" && i.ordinal > firstCopy.ordinal && !i.commands.every((c) => dependencyInstall(c) !== null || USER_SETUP.has(c.name)),
+    );
+    const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
+    const steps = [...packages.lines, VENV_PATH, `COPY --from=${builderName} ${VENV} ${VENV}`];
+    if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);
+    else steps.push(...stage.instructions.filter(isContextCopy).map((i) => instructionText(model, i)));
+    return {
+      ok: true,
+      plan: {
+        runtime,
+        builderPrelude: [`RUN python -m venv ${VENV}`, VENV_PATH],
+        builderEdits: [],
+        runtimeSteps: steps,
+        command: artifactCommand(entry, runtime, null),
+        buildOnlyEnv: BUILD_ONLY_ENV,
+        notes: [...packages.notes],
+      },
+    };
+  },
+};

@@ -1,0 +1,78 @@
+// Rust: the release binary from `cargo build` (or `cargo install`) shipped alone on distroless cc
+// or Debian slim of the builder's release (glibc), or on Alpine/scratch when built with musl.
+
+import { environmentAt } from "../../model/environment";
+import { executableOf, hasNoCommand } from "../entry-command";
+import { installPackages, missingPackages, stagePackages } from "../packages";
+import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
+import type { Recipe, RecipeInput } from "../types";
+import { artifactCommand, basename, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+
+const BUILD_ONLY_ENV = /^(?:CARGO_[A-Z_]+|RUSTUP_[A-Z_]+|RUSTFLAGS|RUSTDOCFLAGS|RUST_VERSION|CC|CXX|PATH)$/;
+const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
+function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages: boolean): RuntimeImage | string {
+  const builder = input.stage.base.resolved;
+  const preference = input.options.runtime;
+  const shellReason = needsShell ? "the command or health check needs a shell" : null;
+  if (isAlpineImage(builder)) {
+    // Rust on Alpine targets musl and links statically: the binary runs anywhere.
+    if (preference === "scratch") return shellReason ? `${shellReason}, which scratch does not have` : SCRATCH;
+    if (preference === "distroless") return shellReason ? `${shellReason}, which distroless does not have` : distrolessImage("static");
+    if (preference === "slim") return debianSlimImage(runtimeCodename(builder));
+    return alpineImage();
+  }
+  const codename = runtimeCodename(builder);
+  if (preference === "alpine" || preference === "scratch") {
+    return `the binary built on '${builder}' links glibc dynamically, so it does not run on ${preference === "alpine" ? "Alpine (musl)" : "scratch"}; build on a rust:*-alpine image for a static binary`;
+  }
+  if (preference === "distroless") return shellReason ? `${shellReason}, which distroless does not have` : distrolessImage("cc", codename);
+  if (preference === "slim" || needsShell || hasExtraPackages) return debianSlimImage(codename);
+  return distrolessImage("cc", codename);
+}
+
+export const rustRecipe: Recipe = {
+  id: "rust",
+  plan(input) {
+    const { model, stage, entry, workdir, builderName } = input;
+    const step = input.target.step;
+    if (!step) return refuse("no 'cargo build' step found");
+    if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear which binary runs");
+    const executable = executableOf(entry);
+    if (executable === null) return refuse("the command runs through a shell, so the binary it starts cannot be told");
+    const { command } = step;
+    const name = basename(executable);
+    const env = environmentAt(model, stage);
+    let builtAt: string;
+    if (command.args.some((w) => w.value === "install")) {
+      const root = flagValue(command, ["--root"])?.value ?? env.get("CARGO_INSTALL_ROOT") ?? env.get("CARGO_HOME") ?? "/usr/local/cargo";
+      builtAt = `${resolvePath(workdir, root)}/bin/${name}`;
+    } else {
+      const targetDir = flagValue(command, ["--target-dir"])?.value ?? env.get("CARGO_TARGET_DIR") ?? "target";
+      const triple = flagValue(command, ["--target"])?.value;
+      const profileFlag = flagValue(command, ["--profile"])?.value;
+      const isRelease = command.args.some((w) => w.value === "--release" || w.value === "-r");
+      const profile = profileFlag ? (profileFlag === "dev" ? "debug" : profileFlag) : isRelease ? "release" : "debug";
+      builtAt = `${resolvePath(workdir, targetDir)}${triple ? `/${triple}` : ""}/${profile}/${name}`;
+    }
+    const source = executable.includes("/") ? resolvePath(workdir, executable) : builtAt;
+    const runtimePath = executable.includes("/") ? source : `/usr/local/bin/${name}`;
+
+    const packages = stagePackages(stage, usedPrograms(stage.instructions));
+    const needsShell = healthcheckNeedsShell(stage.instructions);
+    const runtime = chooseRuntime(input, needsShell, missingPackages(packages, distrolessImage("cc")).length > 0);
+    if (typeof runtime === "string") return refuse(runtime);
+    const install = installPackages(packages, runtime);
+    const steps = [...install.lines];
+    if (runtime.kind === "scratch") steps.push(`COPY --from=${builderName} ${CA_BUNDLE} ${CA_BUNDLE}`);
+    steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
+    const notes = [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time."];
+    if (packages.runtime.length === 0 && stage.instructions.some((i) => /libssl-dev|openssl-dev/.test(i.args.map((a) => a.value).join(" ")))) {
+      notes.push("The build installs OpenSSL headers: if the binary links libssl, the runtime image needs it (ship on Debian slim with libssl installed, or use rustls).");
+    }
+    return {
+      ok: true,
+      plan: { runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath), buildOnlyEnv: BUILD_ONLY_ENV, notes },
+    };
+  },
+};

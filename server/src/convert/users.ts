@@ -1,0 +1,63 @@
+// The USER of the runtime stage: the original one when it exists there, otherwise the runtime
+// image's own non-root user, so converting never silently turns a non-root image into a root one.
+
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { RuntimeImage } from "./runtime-base";
+import { instructionText } from "./source-text";
+
+/** Users official runtime images ship with, by image name prefix. */
+const IMAGE_USERS: readonly [RegExp, string][] = [
+  [/^node:/, "node"],
+  [/^nginx:/, "nginx"],
+  [/^gcr\.io\/distroless\//, "nonroot"],
+  [/^mcr\.microsoft\.com\/dotnet\//, "app"],
+];
+const ALWAYS_PRESENT = new Set(["root", "nobody", "0"]);
+/** An arbitrary unprivileged uid for images without users (scratch): no passwd entry is needed. */
+export const NUMERIC_NON_ROOT = "65532:65532";
+
+const USER_SETUP = new Set(["useradd", "adduser", "groupadd", "addgroup", "usermod", "mkdir", "chown", "chmod"]);
+
+export interface RuntimeUser {
+  /** RUN lines that create the user in the runtime stage. */
+  setup: string[];
+  /** The USER line, or null for none. */
+  line: string | null;
+  notes: string[];
+}
+
+function userExists(runtime: RuntimeImage, user: string): boolean {
+  const name = user.split(":")[0];
+  if (/^\d+$/.test(name) || ALWAYS_PRESENT.has(name)) return true;
+  return IMAGE_USERS.some(([image, u]) => image.test(runtime.image) && u === name);
+}
+
+/** RUN instructions that only create users and their folders. */
+function userSetupRuns(stage: Stage): Instruction[] {
+  return stage.instructions.filter(
+    (i) => i.keyword === "RUN" && i.commands.length > 0 && i.commands.every((c) => USER_SETUP.has(c.name) || c.name === "true"),
+  );
+}
+
+export function planRuntimeUser(model: DockerfileModel, stage: Stage, runtime: RuntimeImage, sameDistribution: boolean): RuntimeUser {
+  const userInstruction = [...stage.instructions].reverse().find((i) => i.keyword === "USER" && i.args.length > 0);
+  if (!userInstruction) {
+    if (runtime.runsAsNonRoot) return { setup: [], line: null, notes: [] };
+    if (runtime.nonRootUser) return { setup: [], line: `USER ${runtime.nonRootUser}`, notes: [] };
+    if (runtime.kind === "scratch") return { setup: [], line: `USER ${NUMERIC_NON_ROOT}`, notes: [] };
+    return { setup: [], line: null, notes: [] };
+  }
+  const user = userInstruction.args.map((a) => a.value).join(" ");
+  const original = instructionText(model, userInstruction);
+  // nginx starts as root and drops to its own worker user; another USER would stop it binding.
+  if (runtime.kind === "web-server") return { setup: [], line: null, notes: [`USER '${user}' is dropped: nginx starts as root and runs its workers as 'nginx'.`] };
+  if (user.includes("$") || userExists(runtime, user)) return { setup: [], line: original, notes: [] };
+  const setup = userSetupRuns(stage);
+  if (runtime.hasShell && sameDistribution && setup.length > 0) {
+    return { setup: setup.map((i) => instructionText(model, i)), line: original, notes: [] };
+  }
+  const fallback = runtime.nonRootUser ?? NUMERIC_NON_ROOT;
+  const note = `User '${user}' is created in the build stage only; the runtime stage runs as '${fallback}' instead.`;
+  if (runtime.runsAsNonRoot) return { setup: [], line: null, notes: [note] };
+  return { setup: [], line: `USER ${fallback}`, notes: [note] };
+}

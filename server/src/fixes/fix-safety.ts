@@ -1,0 +1,231 @@
+// Proof that safe fixes are safe, run over fixtures (unit test) and the real-world corpus
+// (`npm run corpus`): each safe fix alone, then fix-all, applied to the text and re-analysed. A fix
+// must change the text only inside its edit ranges, leave a text that parses and analyses without
+// a rule failing, make its own finding go away, and bring no new error.
+
+import type { BuildContextFacts } from "../model/context";
+import { UNKNOWN_CONTEXT } from "../model/context";
+import { parseDockerfile } from "../model/parse";
+import { applyEdits, LineIndex, Position, Range, TextEdit } from "../model/text";
+import { Finding, runRules, RuleSettings } from "../rules/run";
+import type { FileCreation } from "../rules/types";
+import { compatibleSafeFixes, countErrors, engineErrorCheck, exceeds, findingErrorKeys } from "./fix-all";
+
+export type FixSafetyProblem =
+  /** An edit names a line or column the text does not have. */
+  | "edit-out-of-range"
+  /** Two edits of the fix overlap, so their result depends on the order they are applied in. */
+  | "edits-overlap"
+  /** Applying the fix leaves the text as it was. */
+  | "no-change"
+  /** Text outside the edit ranges differs after applying the fix. */
+  | "outside-edits-changed"
+  /** Parsing or a rule threw on the fixed text. */
+  | "analysis-failed"
+  /** The syntax validator reports an error the original did not have. */
+  | "syntax-error"
+  /** The fixed finding is still reported at the same place. */
+  | "still-reported"
+  /** An error-severity finding appears that the original did not have. */
+  | "new-error";
+
+export interface FixSafetyViolation {
+  /** `fix-all` for the combined fix. */
+  ruleId: string;
+  messageId: string;
+  fixTitle: string;
+  /** 1-based line of the finding (of the first edit for fix-all). */
+  line: number;
+  problem: FixSafetyProblem;
+  detail: string;
+}
+
+export interface FixSafetyReport {
+  /** Safe fixes checked one by one. */
+  fixesChecked: number;
+  /** Fixes fix-all chose to apply together. */
+  fixAllFixes: number;
+  violations: FixSafetyViolation[];
+}
+
+export interface FixSafetyOptions {
+  context?: BuildContextFacts;
+  settings?: RuleSettings;
+  /**
+   * Error-severity syntax problems of a text, keyed without positions, from a validator outside the
+   * engine (dockerfile-utils in Node); null when the validator failed.
+   */
+  syntaxErrorKeys?: (text: string) => string[] | null;
+}
+
+/** Checks every safe fix of `text`'s findings, and fix-all, under the given context and settings. */
+export function checkFixSafety(text: string, options: FixSafetyOptions = {}): FixSafetyReport {
+  const context = options.context ?? UNKNOWN_CONTEXT;
+  const original = analyseStrictly(text, context, options.settings);
+  const report: FixSafetyReport = { fixesChecked: 0, fixAllFixes: 0, violations: [] };
+  if ("failure" in original) return report;
+  const baselineSyntax = options.syntaxErrorKeys?.(text) ?? [];
+  const baseline = countErrors(findingErrorKeys(original.findings));
+  const syntaxBaseline = countErrors(baselineSyntax);
+
+  for (const finding of original.findings) {
+    for (const fix of finding.fixes) {
+      report.fixesChecked++;
+      const violation = (problem: FixSafetyProblem, detail: string) =>
+        report.violations.push({ ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
+      const fixed = checkEdits(text, fix.edits, violation);
+      if (fixed === null) continue;
+      const after = analyseStrictly(fixed, contextAfter(context, fix.createFiles), options.settings);
+      if ("failure" in after) {
+        violation("analysis-failed", after.failure);
+        continue;
+      }
+      checkSyntax(fixed, options, syntaxBaseline, violation);
+      const moved = mapRange(text, fix.edits, finding.range);
+      const fixedLines = new LineIndex(fixed);
+      const same = after.findings.find((f) => {
+        const start = fixedLines.offsetAt(f.range.start);
+        return f.ruleId === finding.ruleId && f.messageId === finding.messageId && start >= moved.start && start <= moved.end;
+      });
+      if (same) violation("still-reported", `still reported on line ${same.range.start.line + 1}: ${same.message}`);
+      const newErrors = increased(countErrors(findingErrorKeys(after.findings)), baseline);
+      if (newErrors.length > 0) violation("new-error", newErrors.join("; "));
+    }
+  }
+
+  const fixAll = compatibleSafeFixes(text, original.findings, {
+    canCreateFiles: true,
+    baseline: countErrors([...findingErrorKeys(original.findings), ...baselineSyntax]),
+    errorsOf: engineErrorCheck(context, options.settings, options.syntaxErrorKeys),
+  });
+  report.fixAllFixes = fixAll.length;
+  if (fixAll.length > 0) {
+    const edits = fixAll.flatMap((f) => f.edits);
+    const firstLine = edits.length > 0 ? Math.min(...edits.map((e) => e.range.start.line)) + 1 : 1;
+    const violation = (problem: FixSafetyProblem, detail: string) =>
+      report.violations.push({ ruleId: "fix-all", messageId: "", fixTitle: `${fixAll.length} fixes together`, line: firstLine, problem, detail });
+    const fixed = checkEdits(text, edits, violation);
+    if (fixed !== null) {
+      const after = analyseStrictly(fixed, contextAfter(context, fixAll.flatMap((f) => f.createFiles ?? [])), options.settings);
+      if ("failure" in after) violation("analysis-failed", after.failure);
+      else {
+        checkSyntax(fixed, options, syntaxBaseline, violation);
+        const newErrors = increased(countErrors(findingErrorKeys(after.findings)), baseline);
+        if (newErrors.length > 0) violation("new-error", newErrors.join("; "));
+      }
+    }
+  }
+  return report;
+}
+
+type Report = (problem: FixSafetyProblem, detail: string) => void;
+
+/** Parses and runs every rule; a parser or rule exception is a failure, not a silent gap. */
+function analyseStrictly(text: string, context: BuildContextFacts, settings: RuleSettings | undefined): { findings: Finding[] } | { failure: string } {
+  const failures: string[] = [];
+  try {
+    const findings = runRules(parseDockerfile(text, context), { settings, onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`) });
+    return failures.length > 0 ? { failure: failures.join("; ") } : { findings };
+  } catch (error) {
+    return { failure: `parsing threw: ${describeError(error)}` };
+  }
+}
+
+/**
+ * Validates the edits against the text, applies them and proves, independently of `applyEdits`,
+ * that every character outside the edit ranges is still there in order. Null when the fix cannot
+ * be applied.
+ */
+function checkEdits(text: string, edits: readonly TextEdit[], violation: Report): string | null {
+  const lines = new LineIndex(text);
+  for (const edit of edits) {
+    for (const p of [edit.range.start, edit.range.end]) {
+      if (!isInside(lines, p)) {
+        violation("edit-out-of-range", `position ${p.line + 1}:${p.character + 1} is outside the text`);
+        return null;
+      }
+    }
+  }
+  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) {
+      violation("edits-overlap", `edits at offsets ${spans[i - 1].start}-${spans[i - 1].end} and ${spans[i].start}-${spans[i].end} overlap`);
+      return null;
+    }
+  }
+  const fixed = applyEdits(text, edits);
+  if (fixed === text) {
+    violation("no-change", "applying the fix leaves the text unchanged");
+    return null;
+  }
+  let from = 0;
+  let at = 0;
+  for (const span of [...spans, { start: text.length, end: text.length, text: "" }]) {
+    const kept = text.slice(from, span.start);
+    if (fixed.slice(at, at + kept.length) !== kept) {
+      violation("outside-edits-changed", `text between offsets ${from} and ${span.start} changed`);
+      return null;
+    }
+    at += kept.length + span.text.length;
+    from = span.end;
+  }
+  if (at !== fixed.length) {
+    violation("outside-edits-changed", `the fixed text is ${fixed.length - at} characters longer than its edits explain`);
+    return null;
+  }
+  return fixed;
+}
+
+function isInside(lines: LineIndex, p: Position): boolean {
+  return p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && p.character <= lines.lineText(p.line).length;
+}
+
+function checkSyntax(fixed: string, options: FixSafetyOptions, baseline: ReadonlyMap<string, number>, violation: Report): void {
+  if (!options.syntaxErrorKeys) return;
+  const keys = options.syntaxErrorKeys(fixed);
+  if (keys === null) violation("syntax-error", "the syntax validator failed on the fixed text");
+  else if (exceeds(countErrors(keys), baseline)) violation("syntax-error", increased(countErrors(keys), baseline).join("; "));
+}
+
+/** Keys that occur more often than in the baseline, readable. */
+function increased(counts: ReadonlyMap<string, number>, baseline: ReadonlyMap<string, number>): string[] {
+  return [...counts].filter(([key, n]) => n > (baseline.get(key) ?? 0)).map(([key]) => key.replace("\u0000", ": "));
+}
+
+/**
+ * Where a range of the original lies in the fixed text, as offsets. Text inside an edit maps to
+ * the edit's replacement; an insertion right at the range's start or end is taken into the range.
+ */
+function mapRange(text: string, edits: readonly TextEdit[], range: Range): { start: number; end: number } {
+  const lines = new LineIndex(text);
+  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), length: e.newText.length })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const map = (offset: number, side: "start" | "end") => {
+    let shift = 0;
+    for (const span of spans) {
+      if (span.start === offset && span.end === offset) return side === "start" ? offset + shift : offset + shift + span.length;
+      if (span.end <= offset) {
+        shift += span.length - (span.end - span.start);
+        continue;
+      }
+      if (span.start < offset) return side === "start" ? span.start + shift : span.start + shift + span.length;
+      break;
+    }
+    return offset + shift;
+  };
+  return { start: map(lines.offsetAt(range.start), "start"), end: map(lines.offsetAt(range.end), "end") };
+}
+
+/** The build context once the fix's files exist: a created `.dockerignore` is read as the context's. */
+function contextAfter(context: BuildContextFacts, created: readonly FileCreation[] | undefined): BuildContextFacts {
+  if (!created || created.length === 0) return context;
+  const next: BuildContextFacts = { ...context };
+  for (const file of created) {
+    if (file.path === ".dockerignore") next.dockerignore = file.text;
+    if (next.rootEntries && !file.path.includes("/")) next.rootEntries = [...next.rootEntries, file.path];
+  }
+  return next;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,79 @@
+// Which top-level entries of the build context a Dockerfile uses by name: explicit COPY/ADD
+// sources, paths in RUN, CMD and ENTRYPOINT words and in `--mount` options, and `.git` when a RUN
+// asks git about the checkout. Whatever a proposed .dockerignore excludes must stay out of this.
+
+import { contextCopy, globToRegExp, hasWildcard, isWholeContextSource } from "./copies";
+import { normalizePath } from "./copy-paths";
+import type { DockerfileModel, Instruction } from "./types";
+
+/** git subcommands that do not read the repository they run in. */
+const GIT_WITHOUT_CHECKOUT = new Set(["clone", "config", "init", "ls-remote", "--version", "version", "help"]);
+
+export interface ContextUses {
+  /** True when a COPY/ADD names the top-level entry (`COPY dist/ ...`, `COPY *.env ...`). */
+  isCopied(name: string): boolean;
+  /** True when the name appears as a path segment in a RUN, CMD, ENTRYPOINT or `--mount` option. */
+  isMentioned(name: string): boolean;
+  /** True when a RUN asks git about the checkout (`git describe`, `git rev-parse`). */
+  readsGitCheckout: boolean;
+  /** Top-level names COPY/ADD take from the context literally (no wildcard, no variable). */
+  copiedNames: readonly string[];
+}
+
+/** What the Dockerfile uses of the build context by name. */
+export function contextUses(model: DockerfileModel): ContextUses {
+  const copied = new Set<string>();
+  const segments = new Set<string>();
+  const sourceGlobs: RegExp[] = [];
+  let readsGitCheckout = false;
+  for (const outer of model.instructions) {
+    const instruction: Instruction = outer.trigger ?? outer;
+    const copy = contextCopy(instruction);
+    for (const source of copy?.sources ?? []) {
+      if (isWholeContextSource(source.value)) continue;
+      const first = firstSegment(source.value);
+      if (first.includes("$")) continue;
+      if (hasWildcard(first)) sourceGlobs.push(globToRegExp(first));
+      else copied.add(first);
+    }
+    for (const command of instruction.commands) {
+      for (const word of command.words) {
+        addSegments(word.value, segments);
+        // Command substitutions stay inside one word: `-X main.version=$(git describe --tags)`.
+        for (const m of word.value.matchAll(/(?:\$\(|`)\s*git\s+([\w-]+)/g)) if (!GIT_WITHOUT_CHECKOUT.has(m[1])) readsGitCheckout = true;
+      }
+      const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
+      if (command.name === "git" && sub !== undefined && !GIT_WITHOUT_CHECKOUT.has(sub)) readsGitCheckout = true;
+    }
+    if (instruction.isJsonForm && instruction.keyword !== "COPY" && instruction.keyword !== "ADD") for (const arg of instruction.args) addSegments(arg.value, segments);
+    for (const flag of instruction.flags) for (const option of flag.options) if (option.value) addSegments(option.value, segments);
+  }
+  return {
+    isCopied: (name) => copied.has(name) || sourceGlobs.some((glob) => glob.test(name)),
+    isMentioned: (name) => segments.has(name),
+    readsGitCheckout,
+    copiedNames: [...copied],
+  };
+}
+
+function firstSegment(path: string): string {
+  const normalized = normalizePath(path).replace(/^\/+/, "");
+  return normalized.split("/")[0];
+}
+
+/** Every path segment of a word (`./dist/server.js` -> `dist`, `server.js`; `src=build` -> `build`). */
+function addSegments(word: string, into: Set<string>): void {
+  for (const part of word.split(/[/=:,\s"']+/)) if (part !== "" && part !== "." && part !== "..") into.add(part);
+}
+
+/**
+ * True when the root entries cannot be the build context: a COPY names a top-level file or
+ * folder they do not hold. Dockerfiles kept in a subfolder and built with the repository root as
+ * context (`docker build -f docker/Dockerfile .`) look like this; what the host read next to them
+ * says nothing about the real context.
+ */
+export function isContextElsewhere(uses: ContextUses, rootEntries: readonly string[] | undefined): boolean {
+  if (rootEntries === undefined) return false;
+  const present = new Set(rootEntries.map((e) => e.replace(/\/$/, "")));
+  return uses.copiedNames.some((name) => name !== "." && name !== ".." && !present.has(name));
+}

@@ -1,0 +1,122 @@
+// Which files a dependency install needs before the project's sources exist: the manifest and
+// lockfile of its ecosystem, plus the configuration that changes what gets installed (`.npmrc`,
+// `.yarnrc.yml`, `.mvn`). With the build context's root entries known, only files that exist are
+// listed; without them, wildcard forms (`package*.json`, `go.sum*`) that BuildKit accepts when
+// they match nothing.
+
+import type { DependencyInstall } from "./commands";
+import type { BuildContextFacts } from "./context";
+
+export interface ManifestPlan {
+  /** Files or wildcard patterns to copy, relative to the install's working directory. */
+  files: string[];
+  /** Directories the install also reads, relative to the working directory, copied to themselves. */
+  dirs: string[];
+  /**
+   * True when these files are known to be all the install reads; false for a best guess (root
+   * entries unknown and the ecosystem has optional configuration that changes the install).
+   */
+  isCertain: boolean;
+}
+
+/** Root entries that mark a monorepo, whose installs read the manifests of every package. */
+const WORKSPACE_MARKERS = ["pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json"];
+
+function hasOption(install: DependencyInstall, ...names: string[]): boolean {
+  return install.command.args.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
+}
+
+/**
+ * The manifest files to copy ahead of `install` so that it runs without the sources; null when
+ * the install cannot run from its manifests alone (`poetry install` without `--no-root` installs
+ * the project itself, `cargo fetch` needs the crate's targets, a gemspec, a monorepo) or the
+ * files cannot be named.
+ */
+export function manifestPlan(install: DependencyInstall, context: BuildContextFacts): ManifestPlan | null {
+  const entries = context.rootEntries;
+  const known = entries !== undefined;
+  const has = (name: string) => entries?.includes(name) ?? false;
+  const present = (names: string[]) => names.filter(has);
+  const plan = (files: string[], dirs: string[] = [], isCertain = true): ManifestPlan | null => (files.length > 0 ? { files, dirs, isCertain } : null);
+  const isMonorepo = known && WORKSPACE_MARKERS.some(has);
+
+  switch (install.ecosystem) {
+    case "npm":
+      if (!known) return plan(["package*.json"]);
+      if (!has("package.json")) return null;
+      return plan(present(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"]), [], !isMonorepo);
+    case "yarn":
+      // Yarn 2+ reads its version and settings from .yarnrc.yml and .yarn/: unknown context, unsure plan.
+      if (!known) return plan(["package.json", "yarn.lock*"], [], false);
+      if (!has("package.json")) return null;
+      return plan(present(["package.json", "yarn.lock", ".yarnrc", ".yarnrc.yml", ".npmrc", ".pnp.cjs"]), has(".yarn/") ? [".yarn"] : [], !isMonorepo);
+    case "pnpm":
+      if (isMonorepo) return null;
+      if (!known) return plan(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml*"] : ["pnpm-lock.yaml"], [], false);
+      return plan(present(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"] : ["pnpm-lock.yaml", ".npmrc"]));
+    case "pip":
+    case "uv":
+      // `uv sync` reads pyproject.toml; `uv pip install -r` and pip read requirement files.
+      if (install.ecosystem === "uv" && install.manifests.includes("pyproject.toml")) {
+        // `uv sync` installs the project too unless told not to.
+        if (!hasOption(install, "--no-install-project", "--no-install-workspace")) return null;
+        if (!known) return plan(["pyproject.toml", "uv.lock*"], [], false);
+        return plan(present(["pyproject.toml", "uv.lock", ".python-version", "uv.toml"]));
+      }
+      return requirementFiles(install.manifests, entries);
+    case "pipenv":
+      if (!known) return plan(["Pipfile", "Pipfile.lock*"]);
+      return plan(present(["Pipfile", "Pipfile.lock"]));
+    case "poetry":
+      // Without `--no-root`, poetry installs the project itself, which needs its sources.
+      if (!hasOption(install, "--no-root")) return null;
+      if (!known) return plan(["pyproject.toml", "poetry.lock*"], [], false);
+      return plan(present(["pyproject.toml", "poetry.lock", "poetry.toml"]));
+    case "go":
+      if (!known) return plan(["go.mod", "go.sum*"]);
+      return has("go.mod") ? plan(present(["go.mod", "go.sum"])) : null;
+    case "bundler":
+      // A Gemfile with `gemspec` loads the gem's own sources.
+      if (entries?.some((e) => e.endsWith(".gemspec"))) return null;
+      if (!known) return plan(["Gemfile*"], [], false);
+      return has("Gemfile") ? plan(present(["Gemfile", "Gemfile.lock"]), has(".bundle/") ? [".bundle"] : []) : null;
+    case "composer":
+      // Scripts (`artisan package:discover`) and the autoloader's class map read the sources.
+      if (!hasOption(install, "--no-scripts") || !hasOption(install, "--no-autoloader")) return null;
+      if (!known) return plan(["composer.json", "composer.lock*"]);
+      return plan(present(["composer.json", "composer.lock", "auth.json"]));
+    case "maven": {
+      // A multi-module build reads every module's pom.xml, which the root entries do not show.
+      const wrapper = /mvnw$/.test(install.command.program?.value ?? "");
+      return plan(wrapper ? ["mvnw", "pom.xml"] : ["pom.xml"], wrapper ? [".mvn"] : [], false);
+    }
+    case "dotnet":
+      return dotnetProjects(install, entries);
+    default:
+      // cargo fetch needs the crate's targets (src/main.rs); Gradle reads build logic from many files.
+      return null;
+  }
+}
+
+function requirementFiles(manifests: string[], entries: readonly string[] | undefined): ManifestPlan | null {
+  if (manifests.length === 0 || manifests.some((m) => /[$`]/.test(m))) return null;
+  if (entries) {
+    for (const file of manifests) {
+      if (file.startsWith("/")) continue;
+      const top = file.includes("/") ? `${file.slice(0, file.indexOf("/"))}/` : file;
+      if (!entries.includes(top)) return null;
+    }
+  }
+  return { files: [...manifests], dirs: [], isCertain: true };
+}
+
+function dotnetProjects(install: DependencyInstall, entries: readonly string[] | undefined): ManifestPlan | null {
+  const target = install.command.args.slice(1).find((w) => !w.value.startsWith("-"));
+  if (target) return /\.(?:cs|fs|vb)proj$/.test(target.value) && !/[$`*]/.test(target.value) ? { files: [target.value], dirs: [], isCertain: true } : null;
+  if (!entries) return { files: ["*.csproj"], dirs: [], isCertain: false };
+  // `dotnet restore` without a path needs exactly one project or solution at the root.
+  const projects = entries.filter((e) => /\.(?:cs|fs|vb)proj$/.test(e));
+  if (projects.length !== 1 || entries.some((e) => e.endsWith(".sln"))) return null;
+  const config = entries.filter((e) => /^nuget\.config$/i.test(e));
+  return { files: [...projects, ...config], dirs: [], isCertain: true };
+}

@@ -1,0 +1,191 @@
+// Which package-manager caches a RUN leaves in its layer: apt lists (and downloaded .debs once
+// docker-clean is disabled), the apk index, pip's wheel cache, yum/dnf metadata and the yarn
+// cache. A cache counts as left unless the same RUN removes it after the install, keeps it in a
+// cache or tmpfs mount, or tells the tool not to write it (`--no-cache`, PIP_NO_CACHE_DIR).
+
+import { systemPackageCommand } from "./commands";
+import { envDeclarations, variableFor } from "./environment";
+import { hasVolatileMountAt, mountsOf } from "./mounts";
+import type { ShellCommand, Word } from "./shell";
+import type { Range } from "./text";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+
+export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "pip" | "rpm" | "yarn";
+
+/** The tool whose cache it is, as cache mounts name them (fixes/cache-mount.ts). */
+export type PackageCacheTool = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn";
+
+export interface LeftPackageCache {
+  kind: PackageCacheKind;
+  tool: PackageCacheTool;
+  /** The RUN as written (for `ONBUILD RUN`, the ONBUILD instruction). */
+  instruction: Instruction;
+  command: ShellCommand;
+  /** The word that decides the cache (`update`, `add`, `install`, or `yarn` itself). */
+  actionWord: Word;
+  /** From the program word to `actionWord`: `apt-get update`, `pip install`. */
+  range: Range;
+  /** The text of `range` as words: `apt-get update`. */
+  text: string;
+  /** rpm managers: the command that empties this manager's cache (`dnf clean all`). */
+  cleanCommand?: string;
+  /** apk: an `apk update` in the same RUN writes the index before `add --no-cache` could help. */
+  hasSeparateIndexUpdate?: boolean;
+}
+
+const RPM_INSTALL = new Set(["install", "in", "reinstall", "rei", "upgrade", "up", "update", "upgrade-minimal", "up-min", "localinstall", "groupinstall", "distro-sync"]);
+const RPM_CACHE_DIRS = ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"];
+const PIP_PROGRAM = /^pip(?:\d+(?:\.\d+)?)?$/;
+const PYTHON_PROGRAM = /^python(?:\d+(?:\.\d+)?)?$/;
+const TRUTHY = new Set(["1", "true", "on", "yes"]);
+
+/** Every package cache left by a RUN (or `ONBUILD RUN`) of the file, in document order. */
+export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[] {
+  const found: LeftPackageCache[] = [];
+  // Stages whose image has docker-clean disabled, inherited through `FROM <stage>`.
+  const keepsDebs = new Set<Stage | null>();
+  for (const instruction of model.instructions) {
+    const stage = instruction.stage;
+    if (instruction.keyword === "FROM" && stage?.base.stage && keepsDebs.has(stage.base.stage)) keepsDebs.add(stage);
+    const run = instruction.trigger ?? instruction;
+    if (run.keyword !== "RUN") continue;
+    if (run.commands.some(disablesDockerClean)) keepsDebs.add(stage);
+    run.commands.forEach((command, i) => {
+      const later = run.commands.slice(i + 1);
+      const left = cacheLeftBy(model, instruction, command, later, keepsDebs.has(stage));
+      if (left) found.push(left);
+    });
+  }
+  return found;
+}
+
+function cacheLeftBy(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[], keepsDebs: boolean): LeftPackageCache | null {
+  const run = instruction.trigger ?? instruction;
+  const make = (kind: PackageCacheKind, tool: PackageCacheTool, actionWord: Word, extra: Partial<LeftPackageCache> = {}): LeftPackageCache => ({
+    kind,
+    tool,
+    instruction,
+    command,
+    actionWord,
+    range: { start: (command.program ?? command.words[0]).range.start, end: actionWord.range.end },
+    text: wordsUpTo(command, actionWord),
+    ...extra,
+  });
+  const pkg = systemPackageCommand(command);
+  if (pkg?.manager === "apt" && pkg.actionWord) {
+    if (pkg.action === "update") {
+      if (hasVolatileMountAt(run, "/var/lib/apt/lists") || later.some(removesAptLists)) return null;
+      return make("aptLists", "apt", pkg.actionWord);
+    }
+    if ((pkg.action === "install" || pkg.action === "upgrade") && keepsDebs) {
+      if (hasVolatileMountAt(run, "/var/cache/apt") || later.some(cleansApt)) return null;
+      return make("aptArchives", "apt", pkg.actionWord);
+    }
+    return null;
+  }
+  if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
+    // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.
+    if (pkg.options.some((o) => o.value === "--no-cache" || o.value === "--no-network")) return null;
+    if (hasVolatileMountAt(run, "/var/cache/apk") || later.some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
+    const hasSeparateIndexUpdate = run.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"));
+    return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
+  }
+  if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
+    if (later.some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
+    const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
+    return make("rpm", pkg.manager === "yum" ? "yum" : "dnf", pkg.actionWord, { cleanCommand });
+  }
+  const pipInstall = pipInstallWord(command);
+  if (pipInstall) {
+    if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
+    return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
+  }
+  if (isYarnInstall(command)) {
+    if (later.some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
+    if (later.some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
+    if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
+    return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
+  }
+  return null;
+}
+
+/** `rm /etc/apt/apt.conf.d/docker-clean`, or configuring apt to keep downloaded packages. */
+function disablesDockerClean(command: ShellCommand): boolean {
+  if (command.name === "rm" && command.args.some((a) => a.value.endsWith("/etc/apt/apt.conf.d/docker-clean"))) return true;
+  return command.words.some((w) => w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"));
+}
+
+/** True when `command` deletes one of `dirs` or something inside it (`rm -rf /var/lib/apt/lists/*`). */
+function removes(command: ShellCommand, dirs: string[]): boolean {
+  const isRemoval = command.name === "rm" || (command.name === "find" && command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
+  if (!isRemoval) return false;
+  return command.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
+}
+
+/** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get dist-clean`, which removes the lists too. */
+function removesAptLists(command: ShellCommand): boolean {
+  const pkg = systemPackageCommand(command);
+  return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && pkg.actionWord?.value === "dist-clean");
+}
+
+function cleansApt(command: ShellCommand): boolean {
+  const pkg = systemPackageCommand(command);
+  return removes(command, ["/var/cache/apt"]) || (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || a.value === "dist-clean"));
+}
+
+/** `<program> clean all` by the same program (microdnf keeps its cache apart from dnf's), or removing a cache dir. */
+function cleansRpm(command: ShellCommand, program: string): boolean {
+  if (command.name === program && command.args.some((a) => a.value === "clean") && command.args.some((a) => a.value === "all")) return true;
+  return removes(command, RPM_CACHE_DIRS);
+}
+
+/** The `install` word of `pip install` / `python -m pip install`; pipx and pipenv are other tools. */
+function pipInstallWord(command: ShellCommand): Word | null {
+  let rest: Word[];
+  if (PIP_PROGRAM.test(command.name)) rest = command.args;
+  else if (PYTHON_PROGRAM.test(command.name) && command.args[0]?.value === "-m" && PIP_PROGRAM.test(command.args[1]?.value ?? "")) rest = command.args.slice(2);
+  else return null;
+  const sub = rest.find((a) => !a.value.startsWith("-"));
+  return sub?.value === "install" ? sub : null;
+}
+
+function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
+  const run = instruction.trigger ?? instruction;
+  const value = instruction.stage ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR") : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
+  if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
+  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /(?:^|\/)\.cache(?:\/pip)?$/.test(m.target))) return true;
+  if (later.some((c) => PIP_PROGRAM.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
+  return later.some((c) => removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]));
+}
+
+/**
+ * A variable for a RUN before any FROM (a fragment, as in hadolint's specs): its own prefix, an
+ * `export` earlier in the RUN, else the ENV/ARG lines above it.
+ */
+function fragmentVariable(model: DockerfileModel, run: Instruction, command: ShellCommand, name: string): string | null | undefined {
+  const own = command.assignments.find((a) => a.value.startsWith(`${name}=`));
+  if (own) return own.value.slice(name.length + 1);
+  let value: string | null | undefined;
+  for (const c of run.commands) {
+    if (c === command) break;
+    if (c.name === "export") for (const a of c.args) if (a.value.startsWith(`${name}=`)) value = a.value.slice(name.length + 1);
+  }
+  if (value !== undefined) return value;
+  for (const earlier of model.prelude) {
+    if (earlier.ordinal >= run.ordinal) break;
+    for (const decl of envDeclarations(model, earlier)) if (decl.name === name) value = decl.value;
+  }
+  return value;
+}
+
+function isYarnInstall(command: ShellCommand): boolean {
+  if (command.name !== "yarn") return false;
+  const positional = command.args.filter((a) => !a.value.startsWith("-"));
+  if (positional.length === 0) return !command.args.some((a) => /^(?:-v|--version|-h|--help)$/.test(a.value));
+  return positional[0].value === "install";
+}
+
+function wordsUpTo(command: ShellCommand, last: Word): string {
+  const first = command.program ?? command.words[0];
+  return command.words.slice(command.words.indexOf(first), command.words.indexOf(last) + 1).map((w) => w.value).join(" ");
+}

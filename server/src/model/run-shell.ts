@@ -1,0 +1,30 @@
+// The shell that runs shell-form RUN instructions: the last SHELL instruction of the stage or of
+// the stages it builds on, else the platform default (`/bin/sh -c`, `cmd /S /C` on Windows).
+// Fixes that write shell syntax (`a && b`) need to know it is a POSIX shell or cmd.
+
+import { ancestorsOf } from "./stage-graph";
+import type { Instruction, Stage } from "./types";
+
+/**
+ * The program of the SHELL in effect just before `before` (an instruction of `stage`), such as
+ * `powershell` or `/bin/bash`; null when no SHELL instruction applies (the default shell).
+ */
+export function shellProgramAt(stage: Stage, before: Instruction): string | null {
+  const chain = [...ancestorsOf(stage)].reverse();
+  chain.push(stage);
+  let program: string | null = null;
+  for (const s of chain) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.ordinal >= before.ordinal) return program;
+      if (instruction.keyword === "SHELL" && instruction.args.length > 0) program = instruction.args[0].value;
+    }
+  }
+  return program;
+}
+
+/** True when `&&` chains commands in that shell: POSIX shells and cmd do, Windows PowerShell 5 does not. */
+export function chainsWithAnd(program: string | null): boolean {
+  if (program === null) return true;
+  const name = program.replace(/^.*[\\/]/, "").replace(/\.exe$/i, "").toLowerCase();
+  return name !== "powershell" && name !== "pwsh";
+}

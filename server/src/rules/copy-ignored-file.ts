@@ -1,0 +1,53 @@
+// copy-ignored-file: a COPY/ADD source that .dockerignore keeps out of the build context is never
+// sent to the builder, so the build stops with "not found" (or, through a wildcard, copies
+// nothing). BuildKit reports it as CopyIgnoredFile.
+
+import { contextCopy, isWholeContextSource } from "../model/copies";
+import { contextUses, isContextElsewhere } from "../model/context-uses";
+import { excludingPattern, hasExceptionWithin, parseDockerignore } from "../model/dockerignore";
+import { environmentAt } from "../model/environment";
+import { substituteVariables } from "../model/variables";
+import type { Rule } from "./types";
+
+export const rule: Rule = {
+  meta: {
+    id: "copy-ignored-file",
+    family: "layers",
+    severity: "warning",
+    description: "Copy only files the .dockerignore lets into the build context.",
+    fix: "none",
+    equivalents: { buildkit: ["CopyIgnoredFile"] },
+    messages: {
+      ignored: "{keyword} source '{source}' is excluded by the .dockerignore pattern '{pattern}', so the builder never receives it and the build fails with 'not found'; remove the pattern or add '!{source}' after it.",
+    },
+  },
+  check(model, report) {
+    // Unknown (untitled file, host without file access) or no .dockerignore: nothing is excluded.
+    if (typeof model.context.dockerignore !== "string") return;
+    const matcher = parseDockerignore(model.context.dockerignore);
+    if (matcher.patterns.length === 0) return;
+    // The folder the host looked at is not this build's context, so neither is its .dockerignore.
+    if (isContextElsewhere(contextUses(model), model.context.rootEntries)) return;
+    for (const stage of model.stages) {
+      // `ONBUILD COPY` runs in a downstream build, with that build's context: not checked here.
+      for (const instruction of stage.instructions) {
+        const copy = contextCopy(instruction);
+        if (!copy) continue;
+        for (const source of copy.sources) {
+          // The whole context (`COPY . .`) is what .dockerignore is for: never a mistake.
+          if (isWholeContextSource(source.value)) continue;
+          let path = source.value;
+          if (path.includes("$")) {
+            const resolved = substituteVariables(path, environmentAt(model, stage, instruction));
+            if (resolved.unresolved.length > 0) continue;
+            path = resolved.value;
+          }
+          const pattern = excludingPattern(matcher, path);
+          // An exception below an excluded directory still brings files in: the copy may be intended.
+          if (pattern === null || hasExceptionWithin(matcher, path)) continue;
+          report({ range: source.range, messageId: "ignored", data: { keyword: instruction.keyword, source: path, pattern } });
+        }
+      }
+    }
+  },
+};

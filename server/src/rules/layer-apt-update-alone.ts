@@ -1,0 +1,93 @@
+// layer-apt-update-alone: `apt-get update` in a RUN that installs nothing. The build cache keeps
+// that layer, so a later `apt-get install` runs against package lists as old as the cache (and
+// fails once the mirror drops the versions they name), while the lists weigh in the image.
+
+import { mergeIntoPreviousRun } from "../fixes/run-merge";
+import { commandsOf, systemPackageCommand } from "../model/commands";
+import { isSameOrParentPath } from "../model/copy-paths";
+import { mountsOf } from "../model/mounts";
+import type { ShellCommand } from "../model/shell";
+import type { DockerfileModel, Instruction } from "../model/types";
+import type { Fix, Rule } from "./types";
+
+/** Commands besides apt that read the package lists: apt-cache, Bitnami's and Debian's helpers. */
+const LIST_READERS = new Set(["apt-cache", "apt-file", "install_packages", "mk-build-deps", "apt-mark", "dpkg-buildpackage"]);
+/** Programs that run a script we cannot see, which may well install packages. */
+const SCRIPT_RUNNERS = new Set(["sh", "bash", "dash", "zsh", "ash", "source", ".", "eval", "make", "xargs"]);
+
+export const rule: Rule = {
+  meta: {
+    id: "layer-apt-update-alone",
+    family: "layers",
+    severity: "warning",
+    description: "Run apt-get update in the same RUN as the install that needs it.",
+    fix: "safe",
+    equivalents: {},
+    messages: {
+      updateAlone:
+        "'{command}' runs in a RUN that installs nothing: the build cache keeps its package lists, so a later install uses stale lists (and fails once the mirror drops those versions); run '{command} && {install} ...' in one RUN.",
+      updateDiscarded:
+        "'{command}' writes the package lists to a tmpfs mount that is dropped when this RUN ends, so no later instruction sees them; run '{command} && {install} ...' in one RUN.",
+    },
+  },
+  check(model, report) {
+    for (const instruction of model.instructions) {
+      const commands = commandsOf(instruction);
+      commands.forEach((command, i) => {
+        const pkg = systemPackageCommand(command);
+        if (pkg?.manager !== "apt" || pkg.action !== "update" || !pkg.actionWord) return;
+        // An install earlier in the RUN means the update refreshes lists on purpose (a local
+        // repository built in the same RUN, for instance); only a RUN that installs nothing is
+        // the cache trap.
+        if (commands.some((other, j) => j !== i && mayReadPackageLists(other))) return;
+        const program = command.program ?? command.words[0];
+        const fix = mergeWithNextInstall(model, instruction);
+        report({
+          range: { start: program.range.start, end: pkg.actionWord.range.end },
+          messageId: listsOnTmpfs(instruction) ? "updateDiscarded" : "updateAlone",
+          data: { command: `${program.value} ${pkg.actionWord.value}`, install: `${program.value} install` },
+          fix: fix ?? undefined,
+        });
+      });
+    }
+  },
+};
+
+/** True when a tmpfs mount holds /var/lib/apt/lists, so the lists vanish with the RUN. */
+function listsOnTmpfs(instruction: Instruction): boolean {
+  return mountsOf(instruction).some((m) => m.type === "tmpfs" && m.target !== null && isSameOrParentPath(m.target, "/var/lib/apt/lists"));
+}
+
+function mayReadPackageLists(command: ShellCommand): boolean {
+  const pkg = systemPackageCommand(command);
+  if (pkg?.manager === "apt") return pkg.action !== "update" && pkg.action !== "clean";
+  // Wrappers such as `xx-apt-get` (cross builds) and `apt-fast` install through apt.
+  if (command.name.includes("apt")) return true;
+  if (LIST_READERS.has(command.name) || SCRIPT_RUNNERS.has(command.name)) return true;
+  return command.program !== null && isProjectScript(command.program.value);
+}
+
+/** `./install-deps.sh`, `/tmp/setup`, `scripts/bootstrap`: not a system tool from a bin folder. */
+function isProjectScript(program: string): boolean {
+  if (program.endsWith(".sh")) return true;
+  return program.includes("/") && !/^\/(?:usr\/)?(?:local\/)?s?bin\//.test(program);
+}
+
+/**
+ * When the RUN holds nothing but the update and the next instruction is a RUN that starts with
+ * an apt install, merging the two is the remedy itself. Only `&&`-chained RUNs qualify: with
+ * `||` or `;` in the install RUN, the merged script would treat a failed update differently.
+ */
+function mergeWithNextInstall(model: DockerfileModel, instruction: Instruction): Fix | null {
+  if (instruction.trigger || !instruction.stage) return null;
+  const run = instruction;
+  if (!run.commands.every((c) => systemPackageCommand(c)?.action === "update" && (c.joinedBy === null || c.joinedBy === "&&"))) return null;
+  const stageInstructions = instruction.stage.instructions;
+  const next = stageInstructions[stageInstructions.indexOf(run) + 1];
+  if (!next || next.keyword !== "RUN" || next.commands.length === 0) return null;
+  const first = systemPackageCommand(next.commands[0]);
+  if (first?.manager !== "apt" || (first.action !== "install" && first.action !== "upgrade")) return null;
+  if (!next.commands.every((c) => c.joinedBy === null || c.joinedBy === "&&")) return null;
+  const edits = mergeIntoPreviousRun(model, run, next);
+  return edits ? { title: `Merge with the install on line ${next.range.start.line + 1}`, edits, isPreferred: true } : null;
+}

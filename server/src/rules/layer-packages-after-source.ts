@@ -1,0 +1,98 @@
+// layer-packages-after-source: a system package install placed after `COPY . .` re-runs (download,
+// unpack, configure) on every source change, though the packages do not depend on the sources.
+
+import { systemPackageCommand, type SystemPackageCommand } from "../model/commands";
+import { isBroadContextCopy } from "../model/copies";
+import { instructionOnOneLine } from "../model/instruction-text";
+import type { ShellCommand } from "../model/shell";
+import type { TextEdit } from "../model/text";
+import type { DockerfileModel, Instruction } from "../model/types";
+import type { Fix, Rule } from "./types";
+
+/** Instructions that change what a RUN sees: moving the RUN across them could change its result. */
+const CONTEXT_CHANGING = new Set(["USER", "ENV", "ARG", "SHELL", "WORKDIR", "ONBUILD"]);
+/** Package arguments that name files (a local `.deb`, `$(cat packages.txt)`), maybe from the context. */
+const FILE_ARGUMENT = /\/|\$\(|`|\.(?:deb|rpm|apk)$/;
+
+export const rule: Rule = {
+  meta: {
+    id: "layer-packages-after-source",
+    family: "layers",
+    severity: "warning",
+    description: "Install system packages before copying the build context.",
+    fix: "suggestion",
+    equivalents: {},
+    messages: {
+      afterSource:
+        "'{command}' comes after '{copy}' (line {line}), so every source change re-runs the package install and rebuilds its layer; install system packages before copying the sources.",
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      let broadCopy: Instruction | null = null;
+      for (const instruction of stage.instructions) {
+        if (!broadCopy && isBroadContextCopy(instruction)) broadCopy = instruction;
+        if (!broadCopy || instruction.keyword !== "RUN") continue;
+        const installs = instruction.commands.map(systemPackageCommand).filter((p): p is SystemPackageCommand => p !== null && installsNamedPackages(p));
+        if (installs.length === 0) continue;
+        const suggestion = moveBefore(model, instruction, broadCopy);
+        for (const pkg of installs) {
+          const program = pkg.command.program ?? pkg.command.words[0];
+          const actionWord = pkg.actionWord ?? program;
+          report({
+            range: { start: program.range.start, end: actionWord.range.end },
+            messageId: "afterSource",
+            data: { command: `${program.value} ${actionWord.value}`, copy: instructionOnOneLine(model, broadCopy), line: broadCopy.range.start.line + 1 },
+            suggest: suggestion ? [suggestion] : undefined,
+          });
+        }
+      }
+    }
+  },
+};
+
+/** An install of packages from the repositories, not of files that may come from the context. */
+function installsNamedPackages(pkg: SystemPackageCommand): boolean {
+  if (pkg.action !== "install" || pkg.packages.length === 0) return false;
+  // `xargs apt-get install < packages.txt` reads its list from a file.
+  if (pkg.command.words.some((w) => w.value === "xargs")) return false;
+  return !pkg.packages.some((p) => FILE_ARGUMENT.test(p.value));
+}
+
+/**
+ * Moves a RUN that only manages system packages to just before the broad copy. A suggestion, not
+ * a safe fix: the packages could be meant to see files of the context (a post-install hook), and
+ * ENV, USER or WORKDIR between the two would no longer apply to the RUN, so none may be there.
+ */
+function moveBefore(model: DockerfileModel, run: Instruction, copy: Instruction): Fix | null {
+  if (run.isJsonForm || run.heredocs.length > 0 || run.commands.length === 0) return null;
+  if (!run.commands.every(isPackageHousekeeping)) return null;
+  const stage = run.stage;
+  if (!stage) return null;
+  const between = stage.instructions.slice(stage.instructions.indexOf(copy) + 1, stage.instructions.indexOf(run));
+  // A COPY between may bring package configuration (`/etc/apt/sources.list.d`), a RUN may add a
+  // repository key: the install could depend on either.
+  if (between.some((i) => CONTEXT_CHANGING.has(i.keyword) || i.keyword === "COPY" || i.keyword === "ADD" || (i.keyword === "RUN" && touchesPackageSetup(i)))) return null;
+  const lines = model.lines;
+  const runStart = { line: run.range.start.line, character: 0 };
+  const runEnd = { line: run.range.end.line + 1, character: 0 };
+  const runText = lines.textIn({ start: runStart, end: runEnd });
+  const moved = runText.endsWith("\n") ? runText : `${runText}\n`;
+  const copyLineStart = { line: copy.range.start.line, character: 0 };
+  const edits: TextEdit[] = [
+    { range: { start: copyLineStart, end: copyLineStart }, newText: moved },
+    { range: { start: runStart, end: runEnd }, newText: "" },
+  ];
+  return { title: `Move this RUN before '${instructionOnOneLine(model, copy)}'`, edits };
+}
+
+/** Commands a package-only RUN is made of: the package manager itself and cleanup of its caches. */
+function isPackageHousekeeping(command: ShellCommand): boolean {
+  if (systemPackageCommand(command)) return true;
+  if (command.name === "rm") return command.args.every((a) => a.value.startsWith("-") || /^\/var\/(?:lib\/apt|cache)\//.test(a.value) || a.value === "/tmp/*");
+  return command.name === "set" || command.name === "true";
+}
+
+function touchesPackageSetup(run: Instruction): boolean {
+  return run.commands.some((c) => systemPackageCommand(c) !== null || c.words.some((w) => /\/etc\/(?:apt|yum|dnf|apk|zypp)|apt-key|gpg|rpm/.test(w.value)));
+}

@@ -1,0 +1,138 @@
+// layer-source-before-deps: `COPY . .` before `npm ci` (or pip, go, bundle ... installs) makes every
+// source edit invalidate the install layer, so each build downloads every dependency again.
+// Copying the manifests first lets the install come from the cache until they change.
+
+import { manifestFirstEdits } from "../fixes/manifest-first";
+import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
+import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
+import { normalizePath } from "../model/copy-paths";
+import { manifestPlan } from "../model/dependency-manifests";
+import { instructionOnOneLine } from "../model/instruction-text";
+import { isIgnoredBy } from "../model/dockerignore";
+import type { ShellCommand } from "../model/shell";
+import { isSourceFreeCommand } from "../model/source-free";
+import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
+import type { Fix, Report, Rule } from "./types";
+
+/** How the message names what to copy first. */
+const MANIFEST_WORDS: Record<Ecosystem, string> = {
+  npm: "package.json and the lockfile",
+  yarn: "package.json and yarn.lock",
+  pnpm: "package.json and pnpm-lock.yaml",
+  pip: "the requirements file",
+  poetry: "pyproject.toml and poetry.lock",
+  uv: "pyproject.toml and uv.lock",
+  pipenv: "Pipfile and Pipfile.lock",
+  go: "go.mod and go.sum",
+  cargo: "Cargo.toml and Cargo.lock",
+  bundler: "Gemfile and Gemfile.lock",
+  composer: "composer.json and composer.lock",
+  maven: "pom.xml",
+  gradle: "the Gradle build files",
+  dotnet: "the project files",
+};
+/** Ecosystems whose install writes into the project directory, which a later `COPY . .` can overwrite. */
+const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = { npm: "node_modules", yarn: "node_modules", pnpm: "node_modules", composer: "vendor", bundler: "vendor" };
+
+export const rule: Rule = {
+  meta: {
+    id: "layer-source-before-deps",
+    family: "layers",
+    severity: "warning",
+    description: "Copy dependency manifests and install dependencies before copying the sources.",
+    fix: "safe",
+    equivalents: {},
+    messages: {
+      sourceBeforeDeps:
+        "'{copy}' comes before '{install}' (line {line}), so every source change re-runs the install and downloads every dependency again; copy {manifests} first, install, then copy the sources.",
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      let broad: { instruction: Instruction; source: Token } | null = null;
+      const reported = new Set<Ecosystem>();
+      for (const instruction of stage.instructions) {
+        const source = broadContextSource(instruction);
+        if (source && !broad) broad = { instruction, source };
+        if (!broad || instruction.keyword !== "RUN") continue;
+        const copy = broad;
+        for (const command of instruction.commands) {
+          const install = dependencyInstall(command);
+          if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
+          if (install.manifests.some((m) => copiedBefore(stage, copy.instruction, m))) continue;
+          reported.add(install.ecosystem);
+          report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1));
+        }
+      }
+    }
+  },
+};
+
+function reportFor(model: DockerfileModel, stage: Stage, copy: Instruction, source: Token, run: Instruction, install: DependencyInstall, offerFix: boolean): Report {
+  const installText = describeInstall(install.command);
+  const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
+  return {
+    range: source.range,
+    messageId: "sourceBeforeDeps",
+    data: {
+      copy: instructionOnOneLine(model, copy),
+      install: installText,
+      line: run.range.start.line + 1,
+      manifests: install.ecosystem === "pip" && install.manifests.length === 1 ? install.manifests[0] : MANIFEST_WORDS[install.ecosystem],
+    },
+    fix: fix?.isSafe ? fix.fix : undefined,
+    suggest: fix && !fix.isSafe ? [fix.fix] : undefined,
+  };
+}
+
+/**
+ * The reorder fix, safe when the manifests are known and nothing the install writes into the
+ * project (node_modules, vendor) would be overwritten by the moved `COPY . .`.
+ */
+function reorderFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, install: DependencyInstall): { fix: Fix; isSafe: boolean } | null {
+  // Anything else in the install's RUN might read the sources, which will no longer be there.
+  if (!run.commands.every((c) => c === install.command || isSourceFreeCommand(c))) return null;
+  const plan = manifestPlan(install, model.context);
+  if (!plan) return null;
+  const dockerignore = model.context.dockerignore;
+  // A manifest excluded by .dockerignore would make the new COPY fail.
+  if (typeof dockerignore === "string" && plan.files.some((f) => !/[*?[]/.test(f) && isIgnoredBy(dockerignore, normalizePath(f)))) return null;
+  const edits = manifestFirstEdits(model, stage, copy, run, plan, (between) => between.commands.length > 0 && between.commands.every(isSourceFreeCommand));
+  if (!edits) return null;
+  const installDir = INSTALL_DIRS[install.ecosystem];
+  const overwritesInstall =
+    installDir !== undefined &&
+    (model.context.rootEntries?.includes(`${installDir}/`) ?? false) &&
+    !(typeof dockerignore === "string" && isIgnoredBy(dockerignore, installDir));
+  const files = [...plan.files, ...plan.dirs].join(", ");
+  return { fix: { title: `Copy ${files} first and move the source copy after the install`, edits, isPreferred: true }, isSafe: plan.isCertain && !overwritesInstall };
+}
+
+/** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */
+function copiedBefore(stage: Stage, broadCopy: Instruction, manifest: string): boolean {
+  const wanted = normalizePath(manifest);
+  for (const instruction of stage.instructions) {
+    if (instruction === broadCopy) return false;
+    const copy = contextCopy(instruction);
+    if (!copy) continue;
+    for (const source of copy.sources) {
+      const path = normalizePath(source.value);
+      // `COPY requirements.txt /tmp/` then `pip install -r /tmp/requirements.txt`: match by file name too.
+      const name = wanted.slice(wanted.lastIndexOf("/") + 1);
+      if (sourceCopiesFile(source.value, manifest) || sourceCopiesFile(source.value, name) || (wanted.includes("/") && wanted.startsWith(`${path}/`))) return true;
+    }
+  }
+  return false;
+}
+
+/** `npm ci`, `pip install`, `go mod download`, `mvn dependency:go-offline`: the program and its subcommand. */
+function describeInstall(command: ShellCommand): string {
+  const words = [command.program ?? command.words[0]];
+  for (const arg of command.args) {
+    if (arg.value.startsWith("-") && arg.value !== "-m") continue;
+    if (words.length > 1 && !/^(?:mod|pip|-m)$/.test(words[words.length - 1].value)) break;
+    words.push(arg);
+    if (words.length >= 4) break;
+  }
+  return words.map((w) => w.value).join(" ");
+}

@@ -1,0 +1,80 @@
+// The planner's honest fallback: when it cannot convert safely it says why, in one line, instead
+// of guessing.
+
+import * as assert from "assert";
+import { conversionTitle, convertToMultiStage, RuntimeFamily } from "../../../server/src/convert/index";
+import { parseDockerfile } from "../../../server/src/model/parse";
+
+function reasonFor(text: string, runtime?: RuntimeFamily): string {
+  const result = convertToMultiStage(parseDockerfile(text), { runtime });
+  assert.ok(!result.ok, `converted:\n${result.ok ? result.text : ""}`);
+  return result.reason;
+}
+
+const GO = "FROM golang:1.26\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n";
+
+describe("convert: refusals", () => {
+  it("refuses an empty file", () => {
+    assert.match(reasonFor("# nothing here\n"), /no FROM instruction/);
+  });
+
+  it("refuses a stage without a recognisable build", () => {
+    assert.match(reasonFor("FROM nginx:1.30\nCOPY site/ /usr/share/nginx/html/\n"), /no recognisable build step/);
+  });
+
+  it("names builds it has no recipe for", () => {
+    assert.match(reasonFor("FROM gcc:14\nCOPY . /src\nRUN make -C /src\nCMD [\"/src/app\"]\n"), /no conversion recipe for the 'make' build/);
+  });
+
+  it("refuses a file that is already multi-stage", () => {
+    const text = "FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\nCMD [\"/app\"]\n";
+    assert.match(reasonFor(text), /already multi-stage/);
+  });
+
+  it("refuses a base image that depends on a build argument without a default", () => {
+    assert.match(reasonFor("ARG BASE\nFROM ${BASE}\nRUN go build -o /app .\nCMD [\"/app\"]\n"), /build argument 'BASE' with no default/);
+  });
+
+  it("refuses when no CMD or ENTRYPOINT says which binary runs", () => {
+    assert.match(reasonFor(GO), /no CMD or ENTRYPOINT/);
+  });
+
+  it("refuses a shell command on an image without a shell when that family is asked for", () => {
+    assert.match(reasonFor(`${GO}CMD /bin/app | tee log\n`, "distroless"), /needs a shell, which distroless does not have/);
+  });
+
+  it("refuses a glibc Rust binary on Alpine", () => {
+    assert.match(reasonFor("FROM rust:1\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nCMD [\"app\"]\n", "alpine"), /links glibc dynamically/);
+  });
+
+  it("refuses a jar given as a pattern", () => {
+    assert.match(reasonFor("FROM maven:3-eclipse-temurin-21\nWORKDIR /b\nCOPY . .\nRUN mvn package\nCMD java -jar target/*.jar\n"), /shell|pattern/);
+  });
+
+  it("refuses Python environments other than pip", () => {
+    assert.match(reasonFor("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN poetry install\nCMD [\"python\", \"app.py\"]\n"), /'poetry' manages its own environment/);
+  });
+
+  it("refuses pip --user installs, which bypass the virtual environment", () => {
+    assert.match(reasonFor("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --user -r requirements.txt\nCMD [\"python\", \"app.py\"]\n"), /bypasses the virtual environment/);
+  });
+
+  it("refuses distroless for a Node server (no npm there)", () => {
+    const node = "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD [\"node\", \"dist/index.js\"]\n";
+    assert.match(reasonFor(node, "distroless"), /no npm/);
+  });
+
+  it("never throws on malformed input", () => {
+    for (const text of ["FROM", "FROM golang:1.26\nRUN go build -o\nCMD", "FROM node:22\nRUN npm run build\nCMD [\"node\"", "\u0000FROM x\n", "FROM python:3.12\nRUN pip install \\\n"]) {
+      const result = convertToMultiStage(parseDockerfile(text));
+      assert.ok(result.ok || result.reason.length > 0);
+    }
+  });
+
+  it("titles the action with the estimated saving when the facts know both bases", () => {
+    const result = convertToMultiStage(parseDockerfile(`${GO}CMD ["/bin/app"]\n`));
+    assert.ok(result.ok);
+    assert.match(conversionTitle(result.summary), /^Convert to multi-stage \(≈ −\d+ MB\)$/);
+    assert.strictEqual(conversionTitle(null), "Convert to multi-stage");
+  });
+});

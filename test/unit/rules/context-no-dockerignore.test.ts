@@ -1,0 +1,113 @@
+import * as assert from "assert";
+import { rule } from "../../../server/src/rules/context-no-dockerignore";
+import { findingsOf, testRule } from "../../support/rule-tester";
+
+const NODE_APP = "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"server.js\"]\n";
+const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json", "server.js", "Dockerfile"];
+
+testRule(rule, {
+  fires: [
+    {
+      name: "COPY . . and no .dockerignore",
+      code: NODE_APP,
+      context: { dockerignore: null, rootEntries: NODE_ROOT },
+      messageId: "noDockerignore",
+      line: 5,
+      token: ".",
+      data: { copy: "COPY .", entries: "'.git' and 'node_modules'" },
+      // The fix only creates a file: the Dockerfile stays as it is.
+      output: NODE_APP,
+    },
+    {
+      name: "reported once, on the first broad copy",
+      code: "FROM node:20 AS build\nCOPY . /src\nRUN make\nFROM node:20-slim\nADD . /app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "Makefile"] },
+      messageId: "noDockerignore",
+      line: 2,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "root entries unknown",
+      code: "FROM alpine:3.20\nCOPY ./ /srv/\n",
+      context: { dockerignore: null },
+      messageId: "noDockerignore",
+      line: 2,
+      data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile (such as .git or node_modules)" },
+    },
+    {
+      name: "a .dockerignore that lets .git and node_modules through",
+      code: NODE_APP,
+      context: { dockerignore: "*.log\n", rootEntries: NODE_ROOT },
+      messageId: "missingEntries",
+      line: 5,
+      data: { copy: "COPY .", entries: "'.git' and 'node_modules'" },
+      output: null,
+    },
+    {
+      name: "only what is missing and present",
+      code: NODE_APP,
+      context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
+      messageId: "missingEntries",
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+  ],
+  silent: [
+    { name: "context unknown", code: NODE_APP },
+    { name: "no broad copy", code: "FROM node:20\nCOPY package.json server.js ./\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
+    { name: "COPY --from . is no context copy", code: "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20\nCOPY --from=a . /x\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
+    { name: "ONBUILD COPY runs in a downstream build", code: "FROM node:20\nONBUILD COPY . .\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
+    { name: "nothing worth excluding in the context", code: "FROM golang:1.22\nCOPY . .\n", context: { dockerignore: null, rootEntries: ["main.go", "go.mod", "Dockerfile"] } },
+    { name: "a complete .dockerignore", code: NODE_APP, context: { dockerignore: ".git\nnode_modules\n", rootEntries: NODE_ROOT } },
+    { name: "globbed patterns count", code: NODE_APP, context: { dockerignore: "**/.git\nnode_modules/*\n", rootEntries: NODE_ROOT } },
+    { name: "an allow-list .dockerignore", code: NODE_APP, context: { dockerignore: "*\n!server.js\n!package*.json\n", rootEntries: NODE_ROOT } },
+    {
+      name: "a build that reads the git checkout keeps .git",
+      code: "FROM golang:1.22\nCOPY . .\nRUN go build -ldflags \"-X main.version=$(git describe --tags)\" -o /app\n",
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "go.mod", "main.go"] },
+    },
+    { name: "a .dockerignore with .git and no node_modules folder", code: NODE_APP, context: { dockerignore: ".git\n", rootEntries: [".git/", "package.json"] } },
+    { name: "root entries unknown with a .dockerignore", code: NODE_APP, context: { dockerignore: "" } },
+    {
+      name: "the folder is not the context: a copied file is missing from it",
+      code: "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "Dockerfile", "entrypoint.sh"] },
+    },
+  ],
+});
+
+describe("context-no-dockerignore: the proposed .dockerignore", () => {
+  const proposal = (code: string, rootEntries?: string[]) => {
+    const [finding] = findingsOf(rule, code, { dockerignore: null, rootEntries });
+    assert.ok(finding, "expected a report");
+    const [fix] = finding.suggestions;
+    assert.strictEqual(fix.createFiles?.length, 1);
+    assert.strictEqual(fix.createFiles[0].path, ".dockerignore");
+    assert.deepStrictEqual(fix.edits, []);
+    return { title: fix.title, lines: fix.createFiles[0].text.split("\n").filter((l) => l !== "" && !l.startsWith("#")) };
+  };
+
+  it("excludes what the context holds, grouped, and is never applied automatically", () => {
+    const { title, lines } = proposal(NODE_APP, [...NODE_ROOT, "dist/", "coverage/", ".env", ".env.local", ".env.example", ".vscode/", "npm-debug.log"]);
+    assert.deepStrictEqual(lines, [".git", "**/node_modules", "dist", "coverage", "*.log", ".env", ".env.local", ".vscode"]);
+    assert.strictEqual(title, "Create a .dockerignore excluding '.git', '**/node_modules', 'dist' and 5 more");
+    const [finding] = findingsOf(rule, NODE_APP, { dockerignore: null, rootEntries: NODE_ROOT });
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it("leaves in what the Dockerfile copies or runs by name", () => {
+    const code = "FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY .env.production ./\nRUN git rev-parse HEAD > REVISION\nCMD [\"node\", \"dist/server.js\"]\n";
+    const { lines } = proposal(code, [".git/", "node_modules/", "dist/", "package.json", ".env.production"]);
+    assert.deepStrictEqual(lines, ["**/node_modules"]);
+  });
+
+  it("recognises build output by the project's build files", () => {
+    assert.deepStrictEqual(proposal("FROM rust:1\nCOPY . .\n", ["target/", "Cargo.toml", "src/"]).lines, ["target"]);
+    assert.deepStrictEqual(proposal("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\n", ["bin/", "obj/", "app.csproj"]).lines, ["bin", "obj"]);
+    // A Ruby app's bin/ holds sources, not output.
+    assert.throws(() => proposal("FROM ruby:3.3\nCOPY . .\n", ["bin/", "Gemfile"]));
+  });
+
+  it("proposes .git and node_modules when the context's entries are unknown", () => {
+    assert.deepStrictEqual(proposal("FROM alpine:3.20\nCOPY . .\n").lines, [".git", "**/node_modules"]);
+  });
+});

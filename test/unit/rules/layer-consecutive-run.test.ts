@@ -1,0 +1,75 @@
+import { rule } from "../../../server/src/rules/layer-consecutive-run";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM debian:12\nRUN useradd app\nRUN mkdir /data\n",
+      messageId: "consecutive",
+      line: 3,
+      token: "RUN",
+      data: { line: 2 },
+      output: "FROM debian:12\nRUN useradd app && \\\n    mkdir /data\n",
+    },
+    {
+      name: "comments between the RUNs are kept inside the merged RUN",
+      code: "FROM debian:12\nRUN useradd app\n# the data volume\n\nRUN mkdir /data\n",
+      messageId: "consecutive",
+      line: 5,
+      output: "FROM debian:12\nRUN useradd app && \\\n# the data volume\n    mkdir /data\n",
+    },
+    {
+      name: "a multi-line RUN keeps its continuation indent",
+      code: "FROM debian:12\nRUN apt-get install -y \\\n      curl \\\n      git\nRUN git --version\n",
+      messageId: "consecutive",
+      line: 5,
+      output: "FROM debian:12\nRUN apt-get install -y \\\n      curl \\\n      git && \\\n      git --version\n",
+    },
+    {
+      name: "three in a row: one report per extra RUN, each merged into the one before",
+      code: "FROM alpine:3.20\nRUN echo a\nRUN echo b\nRUN echo c\n",
+      messageId: "consecutive",
+      count: 2,
+      output: "FROM alpine:3.20\nRUN echo a && \\\n    echo b\nRUN echo c\n",
+    },
+    {
+      name: "same flags: merged keeping the flags once",
+      code: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm cat /run/secrets/npm\nRUN --mount=type=secret,id=npm wc -c /run/secrets/npm\n",
+      messageId: "consecutive",
+      line: 3,
+      output: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm cat /run/secrets/npm && \\\n    wc -c /run/secrets/npm\n",
+    },
+    {
+      name: "backtick escape directive",
+      code: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app\nRUN mkdir C:\\data\n",
+      messageId: "consecutive",
+      line: 4,
+      output: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app && `\n    mkdir C:\\data\n",
+    },
+    {
+      name: "the base stage of the final stage ships its layers too",
+      code: "FROM debian:12 AS base\nRUN useradd app\nRUN mkdir /data\nFROM base\nCMD [\"sh\"]\n",
+      messageId: "consecutive",
+      line: 3,
+    },
+    { name: "exec form: reported without a fix", code: "FROM alpine:3.20\nRUN [\"mkdir\", \"/a\"]\nRUN mkdir /b\n", messageId: "consecutive", line: 3, output: null },
+    { name: "heredoc: reported without a fix", code: "FROM alpine:3.20\nRUN mkdir /a\nRUN <<EOF\nmkdir /b\nEOF\n", messageId: "consecutive", line: 3, output: null },
+    { name: "trailing semicolon: no fix", code: "FROM alpine:3.20\nRUN mkdir /a;\nRUN mkdir /b\n", messageId: "consecutive", line: 3, output: null },
+    { name: "trailing comment: no fix (it would swallow the merged command)", code: "FROM alpine:3.20\nRUN mkdir /a # data\nRUN mkdir /b\n", messageId: "consecutive", line: 3, output: null },
+    {
+      name: "PowerShell does not chain with &&: no fix",
+      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN New-Item -ItemType Directory C:/a\nRUN New-Item -ItemType Directory C:/b\n",
+      messageId: "consecutive",
+      line: 4,
+      output: null,
+    },
+  ],
+  silent: [
+    "FROM alpine:3.20\nRUN mkdir /a\nWORKDIR /a\nRUN mkdir b\n",
+    { name: "chained commands were split on purpose", code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN curl --version\n" },
+    { name: "different mounts cannot be merged", code: "FROM alpine:3.20\nRUN --mount=type=secret,id=a cat /run/secrets/a\nRUN cat /etc/os-release\n" },
+    { name: "builder stages never ship their layers", code: "FROM golang:1.22 AS build\nRUN go env\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n" },
+    { name: "ONBUILD triggers are not RUNs of this image", code: "FROM alpine:3.20\nONBUILD RUN echo a\nONBUILD RUN echo b\n" },
+    { name: "suppressed by hadolint's DL3059 pragma", code: "FROM alpine:3.20\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\n" },
+  ],
+});

@@ -1,0 +1,62 @@
+import { rule } from "../../../server/src/rules/layer-packages-after-source";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCMD [\"python\", \"app.py\"]\n",
+      messageId: "afterSource",
+      line: 4,
+      token: "apt-get install",
+      data: { command: "apt-get install", copy: "COPY . .", line: 3 },
+      output:
+        "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+    },
+    {
+      name: "apk after ADD . and an unrelated RUN in between",
+      code: "FROM node:20-alpine\nADD . /src\nRUN npm ci\nRUN apk add --no-cache tini\n",
+      messageId: "afterSource",
+      line: 4,
+      token: "apk add",
+      data: { command: "apk add", copy: "ADD . /src", line: 2 },
+      output: "FROM node:20-alpine\nRUN apk add --no-cache tini\nADD . /src\nRUN npm ci\n",
+    },
+    {
+      name: "dnf, yum and zypper too",
+      code: "FROM fedora:40\nCOPY ./ /opt/app/\nRUN dnf install -y gcc && yum -y install make && zypper --non-interactive install git\n",
+      messageId: "afterSource",
+      count: 3,
+    },
+    {
+      name: "the RUN builds too: no suggestion to move it",
+      code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y make && make -C /src\n",
+      messageId: "afterSource",
+      line: 3,
+      output: null,
+    },
+    {
+      name: "a USER between the copy and the install: no suggestion",
+      code: "FROM debian:12\nCOPY . /src\nUSER root\nRUN apt-get install -y curl\n",
+      messageId: "afterSource",
+      line: 4,
+      output: null,
+    },
+    {
+      name: "a COPY between may bring package configuration: no suggestion",
+      code: "FROM debian:12\nCOPY . /src\nCOPY pin.pref /etc/apt/preferences.d/\nRUN apt-get install -y curl\n",
+      messageId: "afterSource",
+      line: 4,
+      output: null,
+    },
+  ],
+  silent: [
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nCOPY . /app\n",
+    { name: "copies of single files are not the whole context", code: "FROM debian:12\nCOPY requirements.txt /app/\nRUN apt-get install -y curl\n" },
+    { name: "a local package from the context", code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y /src/dist/app.deb\n" },
+    { name: "a package list read from the context", code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y $(cat /src/packages.txt)\n" },
+    { name: "xargs reads a list file", code: "FROM debian:12\nCOPY . /src\nRUN xargs apt-get install -y < /src/packages.txt\n" },
+    { name: "another stage's broad copy does not count", code: "FROM node:20 AS build\nCOPY . .\nFROM debian:12\nRUN apt-get install -y curl\n" },
+    { name: "COPY --from is not the build context", code: "FROM debian:12\nCOPY --from=build . /app\nRUN apt-get install -y curl\n" },
+    { name: "removing packages is not installing", code: "FROM debian:12\nCOPY . /src\nRUN apt-get purge -y gcc\n" },
+  ],
+});

@@ -1,0 +1,14 @@
+// Entry point the VS Code extension host loads for `extensionTestsPath` (web worker or desktop
+// Node host): sets up mocha's browser build, loads the suites and resolves when all of them pass.
+
+import "mocha/mocha.js";
+
+/** Called by VS Code once the extension under test is installed; rejects when any test fails. */
+export async function run(): Promise<void> {
+  mocha.setup({ ui: "bdd", reporter: "spec", timeout: 20_000, color: false });
+  // Loaded after setup: the suites call the `describe`/`it` globals that setup defines.
+  await import("./workbench.test");
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} workbench test${failures === 1 ? "" : "s"} failed.`)) : resolve()));
+  });
+}
