@@ -28,7 +28,7 @@ describe("lsp: diagnostics", function () {
     const sync = caps.textDocumentSync as { change: number; openClose: boolean };
     assert.strictEqual(sync.change, TextDocumentSyncKind.Incremental);
     assert.strictEqual(sync.openClose, true);
-    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ["quickfix", "source.fixAll.stagecraft"]);
+    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ["quickfix", "refactor.rewrite", "source.fixAll.stagecraft"]);
     for (const key of [
       "completionProvider",
       "hoverProvider",

@@ -86,6 +86,8 @@ export interface LspClientOptions {
   initializationOptions?: unknown;
   /** Transport arguments; `--stdio` by default. */
   args?: string[];
+  /** Server script to run instead of a fresh bundle of the sources (the benchmark runs dist/server/node.js). */
+  serverPath?: string;
 }
 
 export class LspClient {
@@ -115,7 +117,7 @@ export class LspClient {
   }
 
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
-    const server = await buildServer();
+    const server = options.serverPath ?? (await buildServer());
     const child = spawn(process.execPath, [server, ...(options.args ?? ["--stdio"])], { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);

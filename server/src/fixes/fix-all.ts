@@ -7,7 +7,7 @@ import type { BuildContextFacts } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import { applyEdits, comparePositions, Range, TextEdit } from "../model/text";
 import { Finding, runRules, RuleSettings } from "../rules/run";
-import type { Fix } from "../rules/types";
+import type { Fix, Rule } from "../rules/types";
 
 /** Error-severity problems of a text, counted by a key that leaves positions out (edits move them). */
 export type ErrorCounts = ReadonlyMap<string, number>;
@@ -71,14 +71,22 @@ export function findingErrorKeys(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}\u0000${f.message}`);
 }
 
+/** What the original was analysed with. */
+export interface EngineSetup {
+  context: BuildContextFacts;
+  settings?: RuleSettings;
+  /** Every rule by default. */
+  rules?: readonly Rule[];
+}
+
 /**
  * An `ErrorCheck` that re-runs the engine under the original's context and settings, plus the
  * errors `syntaxErrorKeys` finds (null from it: the validator failed).
  */
-export function engineErrorCheck(context: BuildContextFacts, settings: RuleSettings | undefined, syntaxErrorKeys?: (text: string) => string[] | null): ErrorCheck {
+export function engineErrorCheck(engine: EngineSetup, syntaxErrorKeys?: (text: string) => string[] | null): ErrorCheck {
   return (text) => {
     // A rule that throws is logged where the document itself is analysed; here it only loses its findings.
-    const findings = runRules(parseDockerfile(text, context), { settings });
+    const findings = runRules(parseDockerfile(text, engine.context), { settings: engine.settings, rules: engine.rules });
     const syntax = syntaxErrorKeys ? syntaxErrorKeys(text) : [];
     if (syntax === null) return null;
     return countErrors([...findingErrorKeys(findings), ...syntax]);

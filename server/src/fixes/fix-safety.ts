@@ -8,8 +8,8 @@ import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import { applyEdits, LineIndex, Position, Range, TextEdit } from "../model/text";
 import { Finding, runRules, RuleSettings } from "../rules/run";
-import type { FileCreation } from "../rules/types";
-import { compatibleSafeFixes, countErrors, engineErrorCheck, exceeds, findingErrorKeys } from "./fix-all";
+import type { FileCreation, Rule } from "../rules/types";
+import { compatibleSafeFixes, countErrors, EngineSetup, engineErrorCheck, exceeds, findingErrorKeys } from "./fix-all";
 
 export type FixSafetyProblem =
   /** An edit names a line or column the text does not have. */
@@ -51,6 +51,8 @@ export interface FixSafetyReport {
 export interface FixSafetyOptions {
   context?: BuildContextFacts;
   settings?: RuleSettings;
+  /** Every rule by default. */
+  rules?: readonly Rule[];
   /**
    * Error-severity syntax problems of a text, keyed without positions, from a validator outside the
    * engine (dockerfile-utils in Node); null when the validator failed.
@@ -61,11 +63,14 @@ export interface FixSafetyOptions {
 /** Checks every safe fix of `text`'s findings, and fix-all, under the given context and settings. */
 export function checkFixSafety(text: string, options: FixSafetyOptions = {}): FixSafetyReport {
   const context = options.context ?? UNKNOWN_CONTEXT;
-  const original = analyseStrictly(text, context, options.settings);
+  const engine = { context, settings: options.settings, rules: options.rules };
+  const original = analyseStrictly(text, engine);
   const report: FixSafetyReport = { fixesChecked: 0, fixAllFixes: 0, violations: [] };
   if ("failure" in original) return report;
   const baselineSyntax = options.syntaxErrorKeys?.(text) ?? [];
-  const baseline = countErrors(findingErrorKeys(original.findings));
+  // Per fix, errors are compared by rule and message kind: a message quoting the fixed token (a
+  // renamed stage in stage-name-duplicate's) is the same error, not a new one.
+  const baseline = countErrors(errorKinds(original.findings));
   const syntaxBaseline = countErrors(baselineSyntax);
 
   for (const finding of original.findings) {
@@ -75,7 +80,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
         report.violations.push({ ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
       const fixed = checkEdits(text, fix.edits, violation);
       if (fixed === null) continue;
-      const after = analyseStrictly(fixed, contextAfter(context, fix.createFiles), options.settings);
+      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fix.createFiles) });
       if ("failure" in after) {
         violation("analysis-failed", after.failure);
         continue;
@@ -88,7 +93,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
         return f.ruleId === finding.ruleId && f.messageId === finding.messageId && start >= moved.start && start <= moved.end;
       });
       if (same) violation("still-reported", `still reported on line ${same.range.start.line + 1}: ${same.message}`);
-      const newErrors = increased(countErrors(findingErrorKeys(after.findings)), baseline);
+      const newErrors = newErrorMessages(after.findings, baseline);
       if (newErrors.length > 0) violation("new-error", newErrors.join("; "));
     }
   }
@@ -96,7 +101,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
   const fixAll = compatibleSafeFixes(text, original.findings, {
     canCreateFiles: true,
     baseline: countErrors([...findingErrorKeys(original.findings), ...baselineSyntax]),
-    errorsOf: engineErrorCheck(context, options.settings, options.syntaxErrorKeys),
+    errorsOf: engineErrorCheck(engine, options.syntaxErrorKeys),
   });
   report.fixAllFixes = fixAll.length;
   if (fixAll.length > 0) {
@@ -106,11 +111,11 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
       report.violations.push({ ruleId: "fix-all", messageId: "", fixTitle: `${fixAll.length} fixes together`, line: firstLine, problem, detail });
     const fixed = checkEdits(text, edits, violation);
     if (fixed !== null) {
-      const after = analyseStrictly(fixed, contextAfter(context, fixAll.flatMap((f) => f.createFiles ?? [])), options.settings);
+      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fixAll.flatMap((f) => f.createFiles ?? [])) });
       if ("failure" in after) violation("analysis-failed", after.failure);
       else {
         checkSyntax(fixed, options, syntaxBaseline, violation);
-        const newErrors = increased(countErrors(findingErrorKeys(after.findings)), baseline);
+        const newErrors = newErrorMessages(after.findings, baseline);
         if (newErrors.length > 0) violation("new-error", newErrors.join("; "));
       }
     }
@@ -118,13 +123,28 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
   return report;
 }
 
+/** Rule and messageId of each error-severity finding. */
+function errorKinds(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => f.severity === "error").map(errorKind);
+}
+
+function errorKind(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.messageId}`;
+}
+
+/** The errors, as `line: rule: message`, of each kind that occurs more often than in the baseline. */
+function newErrorMessages(findings: readonly Finding[], baseline: ReadonlyMap<string, number>): string[] {
+  const grown = new Set(increasedKeys(countErrors(errorKinds(findings)), baseline));
+  return findings.filter((f) => f.severity === "error" && grown.has(errorKind(f))).map((f) => `${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
+}
+
 type Report = (problem: FixSafetyProblem, detail: string) => void;
 
 /** Parses and runs every rule; a parser or rule exception is a failure, not a silent gap. */
-function analyseStrictly(text: string, context: BuildContextFacts, settings: RuleSettings | undefined): { findings: Finding[] } | { failure: string } {
+function analyseStrictly(text: string, engine: EngineSetup): { findings: Finding[] } | { failure: string } {
   const failures: string[] = [];
   try {
-    const findings = runRules(parseDockerfile(text, context), { settings, onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`) });
+    const findings = runRules(parseDockerfile(text, engine.context), { settings: engine.settings, rules: engine.rules, onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`) });
     return failures.length > 0 ? { failure: failures.join("; ") } : { findings };
   } catch (error) {
     return { failure: `parsing threw: ${describeError(error)}` };
@@ -184,12 +204,12 @@ function checkSyntax(fixed: string, options: FixSafetyOptions, baseline: Readonl
   if (!options.syntaxErrorKeys) return;
   const keys = options.syntaxErrorKeys(fixed);
   if (keys === null) violation("syntax-error", "the syntax validator failed on the fixed text");
-  else if (exceeds(countErrors(keys), baseline)) violation("syntax-error", increased(countErrors(keys), baseline).join("; "));
+  else if (exceeds(countErrors(keys), baseline)) violation("syntax-error", increasedKeys(countErrors(keys), baseline).map((k) => k.replace("\u0000", ": ")).join("; "));
 }
 
-/** Keys that occur more often than in the baseline, readable. */
-function increased(counts: ReadonlyMap<string, number>, baseline: ReadonlyMap<string, number>): string[] {
-  return [...counts].filter(([key, n]) => n > (baseline.get(key) ?? 0)).map(([key]) => key.replace("\u0000", ": "));
+/** Keys that occur more often than in the baseline. */
+function increasedKeys(counts: ReadonlyMap<string, number>, baseline: ReadonlyMap<string, number>): string[] {
+  return [...counts].filter(([key, n]) => n > (baseline.get(key) ?? 0)).map(([key]) => key);
 }
 
 /**

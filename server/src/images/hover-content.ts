@@ -55,7 +55,14 @@ export interface ImageHoverContent {
   variants: VariantRow[];
   lifecycle: string[];
   link: string | null;
+  /** For an image used as a COPY/mount source: what of it ends up in the image being built. */
+  usageNote: string | null;
 }
+
+/** Where an image is used: as a stage's base, as the source of COPY --from / a mount, or as a stage chain's root. */
+export type ImageRole = "base" | "copy-source" | "stage-root";
+
+const COPY_SOURCE_NOTE = "Only the files copied from it end up in this image; the whole image is pulled at build time.";
 
 export interface StageHoverContent {
   kind: "stage";
@@ -80,7 +87,7 @@ export async function hoverContentAt(model: DockerfileModel, position: Position,
   for (const stage of model.stages) {
     if (stage.base.kind !== "stage" && containsPosition(stage.base.token.range, position)) {
       const platform = stage.platform?.value ?? null;
-      return imageContent(stage.base.token.value, model.globalScope, platform, stage.base.token.range, access, true);
+      return imageContent(stage.base.token.value, model.globalScope, platform, stage.base.token.range, access, "base");
     }
   }
   for (const reference of model.references) {
@@ -88,7 +95,7 @@ export async function hoverContentAt(model: DockerfileModel, position: Position,
     if (reference.target) return stageContent(model, reference.target, reference.token.range, access);
     if (reference.isIndex) return null;
     // Not a stage: BuildKit pulls it as an image, with the stage's build arguments substituted.
-    return imageContent(unquoteWord(reference.token.value), mergedScope(model, reference.owner), null, reference.token.range, access, true);
+    return imageContent(unquoteWord(reference.token.value), mergedScope(model, reference.owner), null, reference.token.range, access, "copy-source");
   }
   return null;
 }
@@ -103,7 +110,7 @@ async function stageContent(model: DockerfileModel, stage: Stage, range: Range, 
     seen.add(root);
     via.push(root.name ?? `stage ${root.index}`);
   }
-  const image = root.base.kind === "stage" ? null : await imageContent(root.base.token.value, model.globalScope, root.platform?.value ?? null, root.base.token.range, access, false);
+  const image = root.base.kind === "stage" ? null : await imageContent(root.base.token.value, model.globalScope, root.platform?.value ?? null, root.base.token.range, access, "stage-root");
   return {
     kind: "stage",
     range,
@@ -123,7 +130,7 @@ export async function imageContent(
   platformText: string | null,
   range: Range,
   access: LiveAccess,
-  withVariants: boolean,
+  role: ImageRole,
 ): Promise<ImageHoverContent> {
   const { platform, platformNote, requested } = describePlatform(platformText, scope);
   const base: ImageHoverContent = {
@@ -141,6 +148,7 @@ export async function imageContent(
     variants: [],
     lifecycle: [],
     link: null,
+    usageNote: role === "copy-source" ? COPY_SOURCE_NOTE : null,
   };
   if (written.toLowerCase() === "scratch") {
     return { ...base, image: "scratch", sizeKind: "fact", sizes: SIZE_PLATFORMS.map((p) => ({ platform: p, bytes: 0, missing: null, isRequested: p === requested })), source: "scratch is the empty image: nothing is pulled" };
@@ -157,7 +165,8 @@ export async function imageContent(
     sizes: sizeRows(answer, requested),
     source: sourceLine(ref, answer, access),
     problem: answer.kind === "estimate" && answer.liveProblem ? `live lookup failed: ${answer.liveProblem}` : null,
-    variants: withVariants ? variantRows(ref) : [],
+    // A smaller variant matters where the image is the base of what ships, not where files are copied from it.
+    variants: role === "base" ? variantRows(ref) : [],
     lifecycle: lifecycleOf(ref).map((n) => `${n.kind === "deprecated" ? "Deprecated" : "End of life"} since ${n.since}: ${n.subject}${n.replacement ? `; use ${n.replacement} instead` : ""} (${n.source}; as of ${n.asOf})`),
     link: imagePageUrl(ref),
   };

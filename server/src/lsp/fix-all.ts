@@ -13,7 +13,7 @@ type SyntaxProblem = { severity?: DiagnosticSeverity; code?: number | string; me
 export function compatibleSafeFixes(analysis: DocumentAnalysis, canCreateFiles: boolean): Fix[] {
   const baseline = countErrors([...findingErrorKeys(analysis.findings), ...syntaxErrorKeys(analysis.syntax)]);
   const syntaxSettings = analysis.settings.syntax;
-  const errorsOf = engineErrorCheck(analysis.model.context, analysis.settings.rules, (text) => {
+  const errorsOf = engineErrorCheck({ context: analysis.model.context, settings: analysis.settings.rules }, (text) => {
     try {
       return syntaxErrorKeys(validate(text, { ...syntaxSettings }));
     } catch {

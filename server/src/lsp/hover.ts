@@ -85,6 +85,7 @@ function renderImage(content: ImageHoverContent, options: RenderOptions, withHea
     lines.push(`${heading}${full}`);
     if (content.image && content.written !== content.image) lines.push(`Written as ${code(content.written, options)}, build arguments substituted.`);
     if (content.platform) lines.push(`Platform: ${code(content.platform, options)}${content.platformNote ? ` (${content.platformNote})` : ""}.`);
+    if (content.usageNote) lines.push(content.usageNote);
     lines.push("");
   }
   if (content.sizes.length > 0) {

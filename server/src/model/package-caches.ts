@@ -93,7 +93,8 @@ function cacheLeftBy(model: DockerfileModel, instruction: Instruction, command: 
   if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
     if (later.some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
     const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
-    return make("rpm", pkg.manager === "yum" ? "yum" : "dnf", pkg.actionWord, { cleanCommand });
+    // microdnf (libdnf) keeps its cache in /var/cache/yum, like yum.
+    return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, { cleanCommand });
   }
   const pipInstall = pipInstallWord(command);
   if (pipInstall) {

@@ -115,6 +115,8 @@ describe("images/hover-content: what the image and stage hovers say", () => {
     const content = await imageAt("FROM alpine:3.23\nARG NGINX=1.31\nCOPY --from=nginx:${NGINX} /etc/nginx /etc/nginx\n", "nginx:");
     assert.strictEqual(content.image, "nginx:1.31");
     assert.strictEqual(content.sizeKind, "fact");
+    assert.deepStrictEqual(content.variants, [], "a smaller variant of a copy source saves nothing in this image");
+    assert.match(md(content), /Only the files copied from it end up in this image/);
   });
 
   it("describes a stage reference with the stage's base image and its size", async () => {

@@ -62,7 +62,7 @@ export const dotnetRecipe: Recipe = {
         builderPrelude: [],
         builderEdits: [],
         runtimeSteps: [`COPY --from=${builderName} ${folder} ${folder}`],
-        command: artifactCommand(entry, runtime, null),
+        command: artifactCommand(entry, runtime, null, workdir),
         buildOnlyEnv: BUILD_ONLY_ENV,
         notes: [],
       },

@@ -109,7 +109,7 @@ export const goRecipe: Recipe = {
         builderPrelude: [],
         builderEdits: edits.length > 0 ? [{ instruction, text: instructionText(model, instruction, edits) }] : [],
         runtimeSteps: steps,
-        command: artifactCommand(entry, runtime, runtimePath),
+        command: artifactCommand(entry, runtime, runtimePath, workdir),
         buildOnlyEnv: BUILD_ONLY_ENV,
         notes: [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets)."],
       },

@@ -59,7 +59,7 @@ export const javaRecipe: Recipe = {
         builderPrelude: [],
         builderEdits: [],
         runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`],
-        command: artifactCommand(entry, runtime, null),
+        command: artifactCommand(entry, runtime, null, workdir),
         buildOnlyEnv: BUILD_ONLY_ENV,
         notes: [],
       },

@@ -46,8 +46,8 @@ function outputFolder(argv: readonly string[], workdir: string): string | null {
 }
 
 /**
- * The pinned stable nginx tag the facts know: `<v>-alpine`, or `<v>-alpine-slim` (the variant
- * nginx itself calls slim: no optional modules, which a static site does not need).
+ * The pinned stable nginx tag the facts know: `<v>-alpine-slim` (no optional modules, which a
+ * static site does not need), or the full `<v>-alpine` when Alpine is asked for by name.
  */
 function nginxImage(slim: boolean): RuntimeImage {
   const suffix = slim ? "-alpine-slim" : "-alpine";
@@ -63,7 +63,7 @@ function staticPlan(input: RecipeInput, folder: string): RecipeAnswer {
   const { model, stage, workdir, builderName } = input;
   const preference = input.options.runtime;
   if (preference === "distroless" || preference === "scratch") return refuse(`a static site needs a web server, and nginx has no ${preference} image`);
-  const runtime = nginxImage(preference === "slim");
+  const runtime = nginxImage(preference !== "alpine");
   const ports = stage.instructions.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.map((a) => a.value.split("/")[0]));
   const steps: string[] = [];
   const notes = [`The site is served by nginx from '${folder}'; the original '${model.lines.textIn((input.entry.cmd ?? input.entry.entrypoint ?? stage.from).range)}' is no longer run.`];
@@ -101,13 +101,13 @@ function manifestCopies(input: RecipeInput, install: DependencyInstall): string[
 /** The production-only form of the original install command. */
 function productionInstall(install: DependencyInstall): string {
   const sub = install.command.args.find((w) => !w.value.startsWith("-"))?.value;
-  if (install.ecosystem === "yarn") return "RUN yarn install --production --frozen-lockfile";
+  if (install.ecosystem === "yarn") return "RUN yarn install --production --frozen-lockfile && yarn cache clean";
   if (install.ecosystem === "pnpm") return "RUN corepack enable && pnpm install --prod --frozen-lockfile";
   return sub === "ci" || sub === "clean-install" ? "RUN npm ci --omit=dev" : "RUN npm install --omit=dev";
 }
 
 function pruneCommand(install: DependencyInstall): string {
-  if (install.ecosystem === "yarn") return "RUN yarn install --production --ignore-scripts --prefer-offline";
+  if (install.ecosystem === "yarn") return "RUN yarn install --production --ignore-scripts --prefer-offline && yarn cache clean";
   if (install.ecosystem === "pnpm") return "RUN corepack enable && pnpm prune --prod";
   return "RUN npm prune --omit=dev";
 }
@@ -154,7 +154,7 @@ export const nodeRecipe: Recipe = {
     }
     return {
       ok: true,
-      plan: { variant: "node-server", runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, null), buildOnlyEnv: BUILD_ONLY_ENV, notes },
+      plan: { variant: "node-server", runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, null, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
     };
   },
 };

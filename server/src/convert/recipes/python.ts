@@ -61,7 +61,7 @@ export const pythonRecipe: Recipe = {
         builderPrelude: [`RUN python -m venv ${VENV}`, VENV_PATH],
         builderEdits: [],
         runtimeSteps: steps,
-        command: artifactCommand(entry, runtime, null),
+        command: artifactCommand(entry, runtime, null, workdir),
         buildOnlyEnv: BUILD_ONLY_ENV,
         notes: [...packages.notes],
       },

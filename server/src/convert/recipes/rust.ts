@@ -56,7 +56,8 @@ export const rustRecipe: Recipe = {
       builtAt = `${resolvePath(workdir, targetDir)}${triple ? `/${triple}` : ""}/${profile}/${name}`;
     }
     const source = executable.includes("/") ? resolvePath(workdir, executable) : builtAt;
-    const runtimePath = executable.includes("/") ? source : `/usr/local/bin/${name}`;
+    // Out of the build tree (target/) the binary lands on the PATH; a path set up by a later RUN stays.
+    const runtimePath = source === builtAt ? `/usr/local/bin/${name}` : source;
 
     const packages = stagePackages(stage, usedPrograms(stage.instructions));
     const needsShell = healthcheckNeedsShell(stage.instructions);
@@ -72,7 +73,7 @@ export const rustRecipe: Recipe = {
     }
     return {
       ok: true,
-      plan: { runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath), buildOnlyEnv: BUILD_ONLY_ENV, notes },
+      plan: { runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
     };
   },
 };

@@ -43,14 +43,22 @@ export function changesDirectoryBefore(instruction: Instruction, command: ShellC
 
 export const refuse = (reason: string): RecipeAnswer => ({ ok: false, reason });
 
+/** Folders on the default PATH of the runtime images (scratch has no PATH at all). */
+const PATH_DIRS = new Set(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
+
 /**
- * The runtime command for an artifact that lands at `runtimePath`: a bare program name becomes
- * that absolute path, and a shell-form command becomes exec form on images without a shell.
+ * The runtime command for an artifact that lands at `runtimePath`: the executable is rewritten to
+ * that path when it would no longer find the artifact (a bare name off the PATH, a build-tree path),
+ * and a shell-form command becomes exec form on images without a shell. Null keeps the original.
  */
-export function artifactCommand(entry: EntryCommand, runtime: RuntimeImage, runtimePath: string | null): RecipePlan["command"] {
+export function artifactCommand(entry: EntryCommand, runtime: RuntimeImage, runtimePath: string | null, workdir: string): RecipePlan["command"] {
   const executable = executableOf(entry);
-  const moved = executable !== null && runtimePath !== null && !executable.includes("/") ? runtimePath : null;
-  if (moved !== null) return { lines: rewriteEntry(entry, moved), change: "adjusted" as CommandChange };
+  if (executable !== null && runtimePath !== null) {
+    const found = executable.includes("/")
+      ? resolvePath(workdir, executable) === runtimePath
+      : runtime.kind !== "scratch" && PATH_DIRS.has(dirname(runtimePath)) && basename(runtimePath) === executable;
+    if (!found) return { lines: rewriteEntry(entry, runtimePath), change: "adjusted" as CommandChange };
+  }
   if (!runtime.hasShell && usesShellForm(entry)) return { lines: rewriteEntry(entry, null), change: "adjusted" };
   return null;
 }
@@ -65,7 +73,11 @@ export function usedPrograms(instructions: readonly Instruction[]): Set<string> 
   return words;
 }
 
-/** A HEALTHCHECK that runs a command (not NONE) needs a shell or the program it names. */
+/** A shell-form HEALTHCHECK (`CMD curl ...`) runs through `/bin/sh`; exec form and NONE do not. */
 export function healthcheckNeedsShell(instructions: readonly Instruction[]): boolean {
-  return instructions.some((i) => i.keyword === "HEALTHCHECK" && !/^\s*NONE\b/i.test(i.args.map((a) => a.value).join(" ")));
+  return instructions.some((i) => {
+    if (i.keyword !== "HEALTHCHECK") return false;
+    const text = i.args.map((a) => a.value).join(" ");
+    return !/^\s*NONE\b/i.test(text) && !/(?:^|\s)CMD\s+\[/i.test(text);
+  });
 }
