@@ -5,7 +5,7 @@
 //   diagnostics.png      squiggles on references/Dockerfile with the Problems panel open
 //   hover-size.png       the image-size hover on a base image
 //   convert-action.png   the lightbulb menu on a single-stage Dockerfile offering Convert to multi-stage
-//   convert-diff.png     the conversion's diff preview
+//   convert-diff.png     the conversion's diff preview, with the dialog that applies it
 //
 // Each shot waits for what it shows and fails loudly when that never appears, rather than saving a
 // picture of something else.
@@ -87,9 +87,16 @@ try {
   });
 
   await shot("convert-diff.png", async () => {
-    await page.locator(".action-widget").getByText(/Convert to multi-stage/i).first().click();
+    // Room for the whole proposal above the Apply dialog, which sits mid-window over the diff.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await runCommand(page, "View: Toggle Primary Side Bar Visibility");
+    await goToText(page, "convert/go/Dockerfile", "go build");
+    await page.keyboard.press("Control+.");
+    await page.locator(".action-widget").waitFor({ timeout: 10_000 });
+    await chooseAction(page, /Convert to multi-stage/i);
     // The preview is a diff editor (or the refactor preview panel); either shows both sides.
     await page.locator(".monaco-diff-editor, .refactor-preview").first().waitFor({ timeout: 20_000 });
+    await page.locator(".monaco-dialog-box").waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
   });
 
@@ -145,6 +152,19 @@ async function goToLine(page, line, column) {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press("Enter");
   await page.waitForTimeout(300);
+}
+
+/** Picks an entry of the open lightbulb menu with the keyboard (the menu ignores synthetic clicks). */
+async function chooseAction(page, label) {
+  for (let step = 0; step < 12; step++) {
+    const focused = await page.locator(".action-widget .monaco-list-row.focused").first().textContent({ timeout: 5_000 });
+    if (label.test(focused ?? "")) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`no entry matching ${label} in the lightbulb menu`);
 }
 
 /** Puts the cursor on the first occurrence of `text` in an example (1-based line and column). */

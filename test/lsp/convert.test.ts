@@ -3,6 +3,8 @@
 // single-stage-build, the `stagecraft.convert.runtime` setting, and refusals.
 
 import * as assert from "assert";
+import { readFileSync } from "fs";
+import { join } from "path";
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
 import { convertToMultiStage } from "../../server/src/convert/index";
 import { parseDockerfile } from "../../server/src/model/parse";
@@ -120,6 +122,19 @@ describe("lsp: convert to multi-stage", function () {
     await client.change(uri, 2, [{ text: converted }]);
     const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
     assert.ok(!after.diagnostics.some((d) => d.code === "single-stage-build" || d.severity === 1), JSON.stringify(after.diagnostics.map((d) => d.code)));
+  });
+
+  it("attaches the conversion of the final stage to the final-stage-toolchain diagnostic", async () => {
+    const text = readFileSync(join(__dirname, "..", "fixtures", "convert", "multi-stage-final-toolchain", "Dockerfile"), "utf8");
+    const { uri, diagnostics } = await open("Dockerfile.toolchain", text);
+    const remedied = diagnostics.filter((d) => d.code === "final-stage-toolchain");
+    assert.strictEqual(remedied.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: remedied[0].range, context: { diagnostics: remedied, only: ["quickfix"] } });
+    const convert = actions.find((a) => a.kind === "quickfix.stagecraft.convert");
+    assert.ok(convert, JSON.stringify(actions.map((a) => a.title)));
+    assert.match(convert.title, /^Convert to multi-stage \(≈ −\d+ MB\)$/);
+    const converted = applyEdits(text, editsFor(convert.edit, uri));
+    assert.strictEqual(converted, readFileSync(join(__dirname, "..", "fixtures", "convert", "multi-stage-final-toolchain", "expected.Dockerfile"), "utf8"));
   });
 
   it("rejects unknown commands and closed documents", async () => {

@@ -11,7 +11,8 @@ export function manyStagesDockerfile(stageCount: number): string {
     lines.push(i > 0 && i % 5 === 0 ? `FROM build-${i - 1} AS ${name}` : `FROM golang:\${GO_VERSION}-alpine AS ${name}`);
     if (i > 0) lines.push(`COPY --from=build-${i - 1} /out/ /in/`);
     if (i % 7 === 3) lines.push(`COPY --from=nginx:1.25 /etc/nginx/ /etc/nginx/`);
-    if (i % 11 === 4 && i > 10) lines.push(`COPY --from=bulid-${i - 10} /out/ /in/`);
+    // Now and then a mistyped stage name, which asks for a "did you mean" over every stage.
+    if (i % 101 === 4 && i > 10) lines.push(`COPY --from=bulid-${i - 10} /out/ /in/`);
     if (i % 13 === 5 && i > 0) lines.push(`COPY --from=build-${i - 1} . /app/`);
     if (i % 17 === 6 && i + 2 < stageCount) lines.push(`RUN --mount=from=build-${i + 2},target=/later true`);
     lines.push(`RUN go build -o /out/app-${i} ./cmd`);

@@ -1,5 +1,5 @@
 // Helpers for the workbench suite: open the examples, wait for the language server's answers, and
-// put documents back the way they were. Everything goes through the public VS Code API.
+// put the examples back the way they were. Everything goes through the public VS Code API.
 
 import * as vscode from "vscode";
 
@@ -13,21 +13,42 @@ export function exampleUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split("/"));
 }
 
+/** Each example's text when a test first opened it, to put it back after tests that edit it. */
+const originals = new Map<string, string>();
+
 /** Opens an example in an editor and returns its document. */
 export async function openExample(relativePath: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(exampleUri(relativePath));
+  if (!originals.has(document.uri.toString())) originals.set(document.uri.toString(), document.getText());
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }
 
-/** Discards unsaved edits of the active editor and closes every editor. */
-export async function revertAndCloseAll(): Promise<void> {
+/**
+ * Puts every example a test changed back to its original text and closes all editors. Reverting
+ * is not enough: VS Code for the web saves edits after a delay by default, so an edit may already
+ * be on the (in-memory) disk. Restoring writes back the same bytes the file had.
+ */
+export async function restoreExamples(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand("workbench.action.files.revert");
+    const original = originals.get(document.uri.toString());
+    if (original === undefined || (document.getText() === original && !document.isDirty)) continue;
+    if (document.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    await document.save();
   }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}
+
+/** Turns auto save off for the run, so a test's edit reaches the disk only when restoring; returns the undo. */
+export async function disableAutoSave(): Promise<() => Thenable<void>> {
+  const files = vscode.workspace.getConfiguration("files");
+  const previous = files.inspect<string>("autoSave")?.globalValue;
+  await files.update("autoSave", "off", vscode.ConfigurationTarget.Global);
+  return () => files.update("autoSave", previous, vscode.ConfigurationTarget.Global);
 }
 
 /** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */

@@ -6,11 +6,12 @@ import * as vscode from "vscode";
 import {
   EXTENSION_ID,
   SOURCE,
+  disableAutoSave,
   exampleUri,
   hoverText,
   openExample,
   positionOf,
-  revertAndCloseAll,
+  restoreExamples,
   ruleOf,
   stagecraftDiagnostics,
   waitFor,
@@ -26,7 +27,12 @@ const TEST_TIMEOUT_MS = 20_000;
 describe("Stagecraft in the workbench", function () {
   this.timeout(TEST_TIMEOUT_MS);
 
-  afterEach(() => revertAndCloseAll());
+  let restoreAutoSave: () => Thenable<void>;
+  before(async () => {
+    restoreAutoSave = await disableAutoSave();
+  });
+  after(() => restoreAutoSave());
+  afterEach(() => restoreExamples());
 
   it("activates on a Dockerfile and registers its commands", async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -46,7 +52,7 @@ describe("Stagecraft in the workbench", function () {
       "base-images/Dockerfile": ["base-image-untagged", "base-image-latest", "base-image-deprecated", "static-binary-cgo"],
       "final-stage/Dockerfile": ["final-stage-toolchain", "final-stage-root"],
       "final-stage/runtime.Dockerfile": ["final-stage-heavy-base", "final-stage-build-tools", "final-stage-dev-dependencies"],
-      "layers/Dockerfile": ["layer-package-cache"],
+      "layers/Dockerfile": ["layer-apt-update-alone", "layer-source-before-deps", "layer-packages-after-source", "layer-consecutive-run", "layer-package-cache"],
       "convert/go/Dockerfile": ["single-stage-build"],
     };
     for (const [file, rules] of Object.entries(expected)) {
@@ -75,103 +81,117 @@ describe("Stagecraft in the workbench", function () {
     });
   });
 
-  it("applies the 'did you mean' quick fix through the code action provider", async () => {
-    const document = await openExample("references/Dockerfile");
-    const diagnostic = await waitForDiagnostic(document.uri, "copy-from-undefined");
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.edit && /builder/.test(a.title));
-    assert.ok(fix?.edit, `no quick fix names 'builder'; offered: ${actions.map((a) => a.title).join(" | ")}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit), "the workbench refused the quick fix's edit");
-    assert.match(document.getText(), /COPY --from=builder \/app\/dist \.\/dist/);
-    await waitForNoDiagnostic(document.uri, "copy-from-undefined");
-  });
+  describe("editing features", () => {
+    it("applies the 'did you mean' quick fix through the code action provider", async () => {
+      const document = await openExample("references/Dockerfile");
+      const diagnostic = await waitForDiagnostic(document.uri, "copy-from-undefined");
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.edit && /builder/.test(a.title));
+      assert.ok(fix?.edit, `no quick fix names 'builder'; offered: ${actions.map((a) => a.title).join(" | ")}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), "the workbench refused the quick fix's edit");
+      assert.match(document.getText(), /COPY --from=builder \/app\/dist \.\/dist/);
+      await waitForNoDiagnostic(document.uri, "copy-from-undefined");
+    });
 
-  it("converts a single-stage Dockerfile to multi-stage with the command", async () => {
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes(CONVERT_COMMAND), `command '${CONVERT_COMMAND}' (Stagecraft: Convert to multi-stage) is not registered by the extension`);
-    const document = await openExample("convert/go/Dockerfile");
-    await waitForDiagnostic(document.uri, "single-stage-build");
-    const before = document.getText();
-    // `apply: true` accepts the diff preview, which a person would confirm with "Apply".
-    const applied = await vscode.commands.executeCommand<boolean>(CONVERT_COMMAND, { uri: document.uri.toString(), apply: true });
-    assert.strictEqual(applied, true, "the command reports the conversion as not applied");
-    const after = document.getText();
-    assert.notStrictEqual(after, before, "the document did not change");
-    const froms = after.match(/^FROM\s.*$/gim) ?? [];
-    assert.ok(froms.length >= 2, `expected a builder and a runtime stage, got:\n${after}`);
-    assert.match(froms[0] ?? "", /golang:1\.26-bookworm AS \S+/i, "the builder stage does not keep the original toolchain image");
-    assert.match(after, /COPY --from=\S+ \S*api\b/, `the runtime stage does not copy the built binary from the builder:\n${after}`);
-    assert.match(after, /^(?:CMD|ENTRYPOINT) .*\bapi\b/m, `the start command was lost:\n${after}`);
-    await waitForNoDiagnostic(document.uri, "single-stage-build");
-    await vscode.commands.executeCommand("undo");
-    assert.strictEqual(document.getText(), before, "one undo does not restore the original");
-  });
+    it("converts a single-stage Dockerfile to multi-stage with the command", async () => {
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes(CONVERT_COMMAND), `command '${CONVERT_COMMAND}' (Stagecraft: Convert to multi-stage) is not registered by the extension`);
+      const document = await openExample("convert/go/Dockerfile");
+      await waitForDiagnostic(document.uri, "single-stage-build");
+      const before = document.getText();
+      // `apply: true` accepts the diff preview, which a person would confirm with "Apply".
+      const applied = await vscode.commands.executeCommand<boolean>(CONVERT_COMMAND, { uri: document.uri.toString(), apply: true });
+      assert.strictEqual(applied, true, "the command reports the conversion as not applied");
+      const after = document.getText();
+      assert.notStrictEqual(after, before, "the document did not change");
+      const froms = after.match(/^FROM\s.*$/gim) ?? [];
+      assert.ok(froms.length >= 2, `expected a builder and a runtime stage, got:\n${after}`);
+      assert.match(froms[0] ?? "", /golang:1\.26-bookworm AS \S+/i, "the builder stage does not keep the original toolchain image");
+      assert.match(after, /COPY --from=\S+ \S*api\b/, `the runtime stage does not copy the built binary from the builder:\n${after}`);
+      assert.match(after, /^(?:CMD|ENTRYPOINT) .*\bapi\b/m, `the start command was lost:\n${after}`);
+      await waitForNoDiagnostic(document.uri, "single-stage-build");
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand("undo");
+      assert.strictEqual(document.getText(), before, "one undo does not restore the original");
+    });
 
-  it("shows the compressed size of a base image on hover", async () => {
-    const document = await openExample("hovers/Dockerfile");
-    const position = positionOf(document, "FROM node:22", "FROM n".length);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, position);
-    const text = hoverText(hovers);
-    assert.match(text, /\d+(?:\.\d+)?\s?MB/, `the hover on node:22 gives no size:\n${text}`);
-  });
-
-  it("completes stage names after --from=", async () => {
-    const document = await openExample("multi-stage/Dockerfile");
-    const editor = await vscode.window.showTextDocument(document);
-    const line = positionOf(document, "EXPOSE 8080").line;
-    await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), "COPY --from=\n"));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, new vscode.Position(line, "COPY --from=".length));
-    const labels = list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
-    for (const stage of ["modules", "build", "test"]) assert.ok(labels.includes(stage), `'${stage}' is not offered after --from=; offered: ${labels.join(", ")}`);
-  });
-
-  it("renames a stage and every reference to it", async () => {
-    const document = await openExample("multi-stage/Dockerfile");
-    const position = positionOf(document, "AS build", "AS ".length);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>("vscode.executeDocumentRenameProvider", document.uri, position, "compile");
-    assert.ok(edit && edit.size > 0, "rename produced no edit");
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    const text = document.getText();
-    assert.match(text, /FROM modules AS compile\n/);
-    assert.match(text, /COPY --from=compile \/out\/server \/server/);
-    assert.doesNotMatch(text, /--from=build\b|AS build\b/);
-  });
-
-  it("groups document symbols by stage", async () => {
-    const document = await openExample("multi-stage/Dockerfile");
-    const symbols = await waitFor("document symbols", () =>
-      vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri).then((s) => (s && s.length > 0 ? s : undefined)),
-    );
-    const names = symbols.map((s) => s.name);
-    for (const stage of ["modules", "build", "test"]) assert.ok(names.includes(stage), `no symbol for stage '${stage}'; top level: ${names.join(", ")}`);
-    const build = symbols.find((s) => s.name === "build") as vscode.DocumentSymbol;
-    assert.deepStrictEqual(
-      build.children.map((c) => c.name),
-      ["FROM", "COPY", "RUN"],
-    );
-    assert.ok(names.indexOf("modules") < names.indexOf("build"), "stages are not in file order");
-  });
-
-  it("drops a rule's diagnostics when its setting is 'off' and brings them back when reset", async () => {
-    const document = await openExample("base-images/Dockerfile");
-    await waitForDiagnostic(document.uri, "base-image-untagged");
-    const rules = vscode.workspace.getConfiguration("stagecraft.rules");
-    try {
-      await rules.update("base-image-untagged", "off", vscode.ConfigurationTarget.Global);
-      await waitForNoDiagnostic(document.uri, "base-image-untagged");
-      // Only that rule goes: the others on the file stay.
-      assert.ok(stagecraftDiagnostics(document.uri).some((d) => ruleOf(d) === "base-image-latest"));
-    } finally {
-      await rules.update("base-image-untagged", undefined, vscode.ConfigurationTarget.Global);
+    for (const ecosystem of ["node", "python", "rust", "java", "dotnet"]) {
+      it(`converts the ${ecosystem} example to a builder and a runtime stage`, async () => {
+        const document = await openExample(`convert/${ecosystem}/Dockerfile`);
+        const applied = await vscode.commands.executeCommand<boolean>(CONVERT_COMMAND, { uri: document.uri.toString(), apply: true });
+        assert.strictEqual(applied, true, `the ${ecosystem} example was not converted`);
+        const stages = document.getText().match(/^FROM\s/gim) ?? [];
+        assert.ok(stages.length >= 2, `expected a builder and a runtime stage, got:\n${document.getText()}`);
+        assert.match(document.getText(), /^COPY --from=/m, `the runtime stage copies nothing from the builder:\n${document.getText()}`);
+      });
     }
-    await waitForDiagnostic(document.uri, "base-image-untagged");
-  });
 
-  it("publishes diagnostics under the 'stagecraft' source only for Dockerfiles", async () => {
-    const readme = await vscode.workspace.openTextDocument(exampleUri("README.md"));
-    await vscode.window.showTextDocument(readme);
-    const document = await openExample("stages/Dockerfile");
-    await waitForDiagnostic(document.uri, "stage-name-casing");
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(readme.uri).filter((d) => d.source === SOURCE), []);
+    it("shows the compressed size of a base image on hover", async () => {
+      const document = await openExample("hovers/Dockerfile");
+      const position = positionOf(document, "FROM node:22", "FROM n".length);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, position);
+      const text = hoverText(hovers);
+      assert.match(text, /\d+(?:\.\d+)?\s?MB/, `the hover on node:22 gives no size:\n${text}`);
+    });
+
+    it("completes stage names after --from=", async () => {
+      const document = await openExample("multi-stage/Dockerfile");
+      const editor = await vscode.window.showTextDocument(document);
+      const line = positionOf(document, "EXPOSE 8080").line;
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), "COPY --from=\n"));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, new vscode.Position(line, "COPY --from=".length));
+      const labels = list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
+      for (const stage of ["modules", "build", "test"]) assert.ok(labels.includes(stage), `'${stage}' is not offered after --from=; offered: ${labels.join(", ")}`);
+    });
+
+    it("renames a stage and every reference to it", async () => {
+      const document = await openExample("multi-stage/Dockerfile");
+      const position = positionOf(document, "AS build", "AS ".length);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>("vscode.executeDocumentRenameProvider", document.uri, position, "compile");
+      assert.ok(edit && edit.size > 0, "rename produced no edit");
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const text = document.getText();
+      assert.match(text, /FROM modules AS compile\n/);
+      assert.match(text, /COPY --from=compile \/out\/server \/server/);
+      assert.doesNotMatch(text, /--from=build\b|AS build\b/);
+    });
+
+    it("groups document symbols by stage", async () => {
+      const document = await openExample("multi-stage/Dockerfile");
+      const symbols = await waitFor("document symbols", () =>
+        vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri).then((s) => (s && s.length > 0 ? s : undefined)),
+      );
+      const names = symbols.map((s) => s.name);
+      for (const stage of ["modules", "build", "test"]) assert.ok(names.includes(stage), `no symbol for stage '${stage}'; top level: ${names.join(", ")}`);
+      const build = symbols.find((s) => s.name === "build") as vscode.DocumentSymbol;
+      assert.deepStrictEqual(
+        build.children.map((c) => c.name),
+        ["FROM", "COPY", "RUN"],
+      );
+      assert.ok(names.indexOf("modules") < names.indexOf("build"), "stages are not in file order");
+    });
+
+    it("drops a rule's diagnostics when its setting is 'off' and brings them back when reset", async () => {
+      const document = await openExample("base-images/Dockerfile");
+      await waitForDiagnostic(document.uri, "base-image-untagged");
+      const rules = vscode.workspace.getConfiguration("stagecraft.rules");
+      try {
+        await rules.update("base-image-untagged", "off", vscode.ConfigurationTarget.Global);
+        await waitForNoDiagnostic(document.uri, "base-image-untagged");
+        // Only that rule goes: the others on the file stay.
+        assert.ok(stagecraftDiagnostics(document.uri).some((d) => ruleOf(d) === "base-image-latest"));
+      } finally {
+        await rules.update("base-image-untagged", undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitForDiagnostic(document.uri, "base-image-untagged");
+    });
+
+    it("publishes diagnostics under the 'stagecraft' source only for Dockerfiles", async () => {
+      const readme = await vscode.workspace.openTextDocument(exampleUri("README.md"));
+      await vscode.window.showTextDocument(readme);
+      const document = await openExample("stages/Dockerfile");
+      await waitForDiagnostic(document.uri, "stage-name-casing");
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(readme.uri).filter((d) => d.source === SOURCE), []);
+    });
   });
 });

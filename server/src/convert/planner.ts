@@ -11,7 +11,7 @@ import { workdirOf } from "../model/workdir";
 import { detectBuild } from "./detect";
 import { readEntryCommand } from "./entry-command";
 import { RECIPES } from "./recipes/index";
-import { debianCodenameOf, imageSize, isAlpineImage } from "./runtime-base";
+import { imageSize, isAlpineImage } from "./runtime-base";
 import type { ConversionResult, ConversionSummary, ConvertOptions, RecipePlan } from "./types";
 import { planRuntimeUser } from "./users";
 import { writeConversion } from "./writer";
@@ -44,11 +44,15 @@ function workdirFor(model: DockerfileModel, stage: Stage): string | null {
   return ref !== null && ref.registry === "mcr.microsoft.com" ? "/" : null;
 }
 
-/** A stage name no other stage uses. */
-function freeName(model: DockerfileModel): string {
+/**
+ * The builder's name: `build`, or `<name>-build` when the converted stage is named (the runtime
+ * stage keeps that name, so `--target <name>` still builds the shipped image); never one in use.
+ */
+function builderNameFor(model: DockerfileModel, stage: Stage): string {
   const taken = new Set(model.stages.map((s) => s.name?.toLowerCase()));
-  if (!taken.has("build")) return "build";
-  for (let n = 2; ; n++) if (!taken.has(`build-${n}`)) return `build-${n}`;
+  const wanted = stage.name ? `${stage.name.toLowerCase()}-build` : "build";
+  if (!taken.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 /**
@@ -103,7 +107,7 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   const workdir = workdirFor(model, stage);
   if (workdir === null) return refuse("the working directory of the build cannot be determined (a WORKDIR uses a variable without a default)");
 
-  const builderName = freeName(model);
+  const builderName = builderNameFor(model, stage);
   const entry = readEntryCommand(stage);
   const recipe = RECIPES[detection.target.recipe];
   const answer = recipe.plan({ model, stage, target: detection.target, workdir, entry, options, builderName });
@@ -111,7 +115,8 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   const plan = answer.plan;
 
   const builderIsAlpine = isAlpineImage(stage.base.resolved);
-  const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine && debianCodenameOf(stage.base.resolved) !== null;
+  // User-creating RUNs replay only within one family: `adduser -D` is Alpine's, `useradd` Debian's.
+  const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine;
   const user = planRuntimeUser(model, stage, plan.runtime, sameDistribution);
   const text = writeConversion({ model, stage, plan, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
   return { ok: true, text, summary: summarize(stage, recipe.id, plan, [...plan.notes, ...user.notes]) };

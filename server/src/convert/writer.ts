@@ -52,7 +52,8 @@ function runtimeLines(input: WriteInput): string[] {
   const command = plan.command ? [...commandComments(model, stage), ...plan.command.lines] : commandLines(model, stage);
   const body = [...setup, ...user.setup, ...plan.runtimeSteps, ...(user.line ? [user.line] : []), ...tail, ...command];
   const args = argLines(model, stage, body.join("\n"));
-  return [`FROM ${input.runtimeFrom}`, ...args, ...body];
+  const name = input.stage.nameToken ? ` ${input.stage.asKeyword?.value ?? "AS"} ${input.stage.nameToken.value}` : "";
+  return [`FROM ${input.runtimeFrom}${name}`, ...args, ...body];
 }
 
 /** Everything before the converted stage: header, prelude and (in multi-stage files) earlier stages. */

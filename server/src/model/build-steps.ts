@@ -61,7 +61,8 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
       return task ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${task.value}` } : null;
     }
     case "javac":
-      return { ecosystem: "java", tool: "javac" };
+      // JDK images smoke-test their install with `javac --version`: that compiles nothing.
+      return command.args.some((w) => /^--?(?:version|help)$/.test(w.value)) ? null : { ecosystem: "java", tool: "javac" };
     case "cargo":
       return sub === "build" || sub === "install" ? { ecosystem: "rust", tool: `cargo ${sub}` } : null;
     case "dotnet":

@@ -139,6 +139,9 @@ function readCommands(instruction: Instruction, text: string, lines: LineIndex, 
 
 function readHeredocs(node: ast.Instruction, lines: LineIndex): Heredoc[] {
   if (!(node instanceof ast.Run || node instanceof ast.Copy || node instanceof ast.Add)) return [];
+  // Asking the parser re-reads every argument; an instruction without `<<` has no heredoc.
+  const range = node.getRange();
+  if (!lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)).includes("<<")) return [];
   const docs = (node as unknown as { getHeredocs(): ast.Heredoc[] }).getHeredocs?.() ?? [];
   return docs.map((h) => {
     const contentRange = h.getContentRange();

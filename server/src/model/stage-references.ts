@@ -99,13 +99,12 @@ interface NamedCandidate {
 
 /**
  * `closestStageName` over a fixed list of stages, prepared once for many lookups: a file with
- * thousands of stages and many unknown references must not pay a full edit distance per pair.
+ * thousands of stages and many unknown references must not pay a full edit distance per pair, so
+ * each name's character statistics are computed once and most pairs are ruled out by them.
  */
 export class StageNameMatcher {
   private readonly candidates: NamedCandidate[];
   private partIndex: Map<string, NamedCandidate[]> | null = null;
-  private deletionIndex: Map<string, number[]> | null = null;
-  private lookups = 0;
 
   constructor(stages: readonly Stage[]) {
     this.candidates = stages
@@ -126,7 +125,7 @@ export class StageNameMatcher {
     let best: NamedCandidate | null = null;
     let bestDistance = Infinity;
     let tie = false;
-    for (const candidate of this.candidatesNear(wanted, limit)) {
+    for (const candidate of this.candidates) {
       // Cheap lower bounds first; each is at most the edit distance, so skipping is exact.
       if (Math.abs(candidate.lower.length - wanted.length) > limit) continue;
       if (Math.max(bitCount(wantedMask & ~candidate.mask), bitCount(candidate.mask & ~wantedMask)) > limit) continue;
@@ -149,33 +148,6 @@ export class StageNameMatcher {
     return distinct.size === 1 ? byPart[0].stage : null;
   }
 
-  /**
-   * Candidates that can be within `limit` edits of `wanted`, in stage order. Few stages or few
-   * lookups: all of them. Many of both: those sharing a deletion variant with `wanted` (names
-   * within k edits become equal after at most k deletions from each, transpositions included),
-   * found through an index that costs about (name length)^2 / 2 entries per stage to build.
-   */
-  private candidatesNear(wanted: string, limit: number): readonly NamedCandidate[] {
-    this.lookups++;
-    if (this.candidates.length < INDEXED_MATCHING_MIN_STAGES || this.lookups <= UNINDEXED_LOOKUPS || limit > MAX_INDEXED_EDITS) return this.candidates;
-    const index = (this.deletionIndex ??= this.buildDeletionIndex());
-    const positions = new Set<number>();
-    for (const variant of deletionVariants(wanted, limit)) for (const position of index.get(variant) ?? []) positions.add(position);
-    return [...positions].sort((a, b) => a - b).map((position) => this.candidates[position]);
-  }
-
-  private buildDeletionIndex(): Map<string, number[]> {
-    const index = new Map<string, number[]>();
-    this.candidates.forEach((candidate, position) => {
-      for (const variant of deletionVariants(candidate.lower, MAX_INDEXED_EDITS)) {
-        const list = index.get(variant);
-        if (list) list.push(position);
-        else index.set(variant, [position]);
-      }
-    });
-    return index;
-  }
-
   /** Candidates by each `-`/`_`/`.` separated part of their name, in stage order. */
   private parts(): Map<string, NamedCandidate[]> {
     if (this.partIndex) return this.partIndex;
@@ -190,31 +162,6 @@ export class StageNameMatcher {
     this.partIndex = index;
     return index;
   }
-}
-
-// Below these, a scan of every stage name is cheaper than building the deletion index.
-const INDEXED_MATCHING_MIN_STAGES = 256;
-const UNINDEXED_LOOKUPS = 16;
-const MAX_INDEXED_EDITS = 2;
-
-/** Every distinct string left after deleting at most `edits` characters of `text`, `text` included. */
-function deletionVariants(text: string, edits: number): Set<string> {
-  const out = new Set<string>([text]);
-  let frontier = [text];
-  for (let round = 0; round < edits; round++) {
-    const next: string[] = [];
-    for (const word of frontier) {
-      for (let i = 0; i < word.length; i++) {
-        const shorter = word.slice(0, i) + word.slice(i + 1);
-        if (!out.has(shorter)) {
-          out.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
 }
 
 const BUCKETS = 64;

@@ -16,6 +16,8 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3006"] },
     messages: {
       untagged: "Base image '{image}' has no tag or digest, so every build may pull a different 'latest'; pin a version tag.",
+      untaggedFromArg:
+        "Base image '{image}' defaults to '{resolved}' through its build arguments, which has no tag or digest, so builds that do not override them may pull a different 'latest' each time; give the argument a version default{pinHint}.",
     },
   },
   check(model, report) {
@@ -29,10 +31,14 @@ export const rule: Rule = {
       const name = officialName(ref);
       const pinned = name ? pinnedTagFor(name, "latest") : null;
       const edits = pinned ? replaceImageTag(stage.base.token, pinned) : null;
+      // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
+      const isLiteral = stage.base.token.value === stage.base.resolved;
       report({
         range: stage.base.token.range,
-        messageId: "untagged",
-        data: { image: stage.base.token.value },
+        messageId: isLiteral ? "untagged" : "untaggedFromArg",
+        data: isLiteral
+          ? { image: stage.base.token.value }
+          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pinned ? ` such as '${name}:${pinned}'` : "" },
         suggest: edits ? [{ title: `Pin to '${name}:${pinned}' (what 'latest' was in the built-in facts)`, edits }] : undefined,
       });
     }

@@ -16,7 +16,8 @@ function defaultsToNonRoot(image: string): boolean {
   if (!ref) return false;
   const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   const tag = ref.tag ?? "latest";
-  if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot$/.test(tag);
+  // `nonroot`, `debug-nonroot`, and their per-architecture forms such as `nonroot-amd64`.
+  if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot(?:$|-)/.test(tag);
   if (/^cgr\.dev\/chainguard\//.test(name) || /^chainguard\//.test(name)) return !/-dev$/.test(tag);
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag);
   return /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/.test(name);

@@ -54,7 +54,7 @@ const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
  * Package lists come from debootstrap and are mounted into each build (see APT_LISTS_MOUNT), so no
  * fixture runs \`apt-get update\` and none keeps the 50 MB of lists in its layers.
  */
-const aptInstall = (packages: string) => `RUN apt-get install -y --no-install-recommends ${packages}`;
+const aptInstall = (packages: string) => `RUN DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages}`;
 
 const APT_LISTS_MOUNT = "/var/lib/apt/lists";
 
@@ -85,7 +85,7 @@ const derived: DerivedFixture[] = [
     parent: fixtures.debianSlim,
     // Official slim Node images ship npm too, and converted Dockerfiles run `npm ci --omit=dev` on them.
     role: "a Node runtime image (Debian nodejs and npm, user node), standing in for node:*-slim",
-    containerfile: [aptInstall("nodejs npm ca-certificates"), nodeUser, 'CMD ["node"]'].join("\n"),
+    containerfile: [aptInstall("nodejs npm"), nodeUser, 'CMD ["node"]'].join("\n"),
   },
   {
     name: fixtures.node,
@@ -98,7 +98,7 @@ const derived: DerivedFixture[] = [
     name: fixtures.pythonSlim,
     parent: fixtures.debianSlim,
     role: "a Python runtime image (Debian python3), standing in for python:*-slim",
-    containerfile: [aptInstall("python3 python-is-python3 ca-certificates"), pipAllowed, 'CMD ["python3"]'].join("\n"),
+    containerfile: [aptInstall("python3 python-is-python3"), pipAllowed, 'CMD ["python3"]'].join("\n"),
   },
   {
     name: fixtures.python,
@@ -108,11 +108,12 @@ const derived: DerivedFixture[] = [
   },
   {
     name: fixtures.static,
-    parent: fixtures.debianSlim,
+    // The Go fixture already has the CA bundle (converted Go images copy it into scratch too);
+    // installing ca-certificates again would cost another minute of update-ca-certificates.
+    parent: fixtures.golang,
     role: "an empty image with CA certificates and the users root, nobody and nonroot, standing in for gcr.io/distroless/static*",
     stage: "rootfs",
     containerfile: [
-      aptInstall("ca-certificates"),
       String.raw`RUN mkdir -p /out/etc/ssl/certs /out/tmp /out/home/nonroot \
  && cp /etc/ssl/certs/ca-certificates.crt /out/etc/ssl/certs/ \
  && printf '%s\n' 'root:x:0:0:root:/root:/sbin/nologin' 'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin' \
@@ -208,7 +209,9 @@ async function importDebianRoot(engine: Engine, workDir: string, mirror: string,
   const tarball = join(workDir, "debian-rootfs.tar");
   rmSync(rootfs, { recursive: true, force: true });
   try {
-    await run("debootstrap", ["--variant=minbase", SUITE, rootfs, mirror]);
+    const debs = join(engine.cacheDir, "debootstrap-debs");
+    mkdirSync(debs, { recursive: true });
+    await run("debootstrap", ["--variant=minbase", `--cache-dir=${debs}`, SUITE, rootfs, mirror]);
     rmSync(aptLists, { recursive: true, force: true });
     mkdirSync(dirname(aptLists), { recursive: true });
     renameSync(join(rootfs, APT_LISTS_MOUNT), aptLists);

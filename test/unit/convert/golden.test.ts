@@ -18,6 +18,14 @@ describe("convert: golden outputs", () => {
     });
   }
 
+  it("keeps CRLF line endings throughout", () => {
+    for (const c of convertCases()) {
+      const result = convertToMultiStage(parseDockerfile(c.input.replace(/\n/g, "\r\n")), { runtime: c.runtime });
+      assert.ok(result.ok, c.name);
+      assert.strictEqual(result.text, readFileSync(c.expectedPath, "utf8").replace(/\n/g, "\r\n"), c.name);
+    }
+  });
+
   it("is deterministic: the same input gives the same text", () => {
     for (const c of convertCases()) {
       const once = convertToMultiStage(parseDockerfile(c.input), { runtime: c.runtime });

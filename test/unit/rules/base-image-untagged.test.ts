@@ -7,7 +7,15 @@ testRule(rule, {
     { name: "unofficial image: no pin suggestion", code: "FROM bitnami/redis\n", messageId: "untagged", line: 1, token: "bitnami/redis", output: null },
     { name: "official image pinned to what latest was in the facts", code: "FROM node AS web\n", messageId: "untagged", line: 1, token: "node", output: "FROM node:26 AS web\n" },
     { name: "registry with port", code: "FROM localhost:5000/app\n", messageId: "untagged", token: "localhost:5000/app" },
-    { name: "resolved ARG without tag", code: "ARG BASE=alpine\nFROM ${BASE}\n", messageId: "untagged", line: 2, token: "${BASE}", output: null },
+    {
+      name: "resolved ARG without tag names the image it defaults to",
+      code: "ARG BASE=alpine\nFROM ${BASE}\n",
+      messageId: "untaggedFromArg",
+      line: 2,
+      token: "${BASE}",
+      data: { image: "${BASE}", resolved: "alpine", pinHint: " such as 'alpine:3'" },
+      output: null,
+    },
     { name: "later stage base on an image", code: "FROM node:20 AS build\nFROM nginx\nCOPY --from=build /a /b\n", messageId: "untagged", line: 2 },
   ],
   silent: [

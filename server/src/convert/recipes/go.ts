@@ -1,7 +1,7 @@
 // Go: the binary is built static (CGO_ENABLED=0) in the builder and shipped alone on distroless
 // static, scratch (with the builder's CA certificates), Alpine or Debian slim.
 
-import { variableFor } from "../../model/environment";
+import { environmentAt, variableFor } from "../../model/environment";
 import { TextEdit } from "../../model/text";
 import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
@@ -17,7 +17,9 @@ const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 function installedName(pkg: string): string | null {
   const parts = pkg.replace(/@.*$/, "").split("/").filter((p) => p !== "" && p !== ".");
   const last = parts.pop();
-  if (last && /^v\d+$/.test(last)) return parts.pop() ?? null;
+  // `./...` installs every command of the module: the name is whichever the CMD runs.
+  if (!last || last.includes("...")) return null;
+  if (/^v\d+$/.test(last)) return parts.pop() ?? null;
   return last ?? null;
 }
 
@@ -73,7 +75,10 @@ export const goRecipe: Recipe = {
     }
     const name = executable !== null ? basename(executable) : basename(output?.value ?? "app");
     let builtAt: string;
-    if (isInstall) builtAt = `/go/bin/${name}`;
+    if (isInstall) {
+      const env = environmentAt(model, stage, instruction);
+      builtAt = `${env.get("GOBIN") ?? `${env.get("GOPATH") ?? "/go"}/bin`}/${name}`;
+    }
     else if (output) builtAt = output.value.endsWith("/") ? `${resolvePath(workdir, output.value)}/${name}` : resolvePath(workdir, output.value);
     else builtAt = executable?.includes("/") ? resolvePath(workdir, executable) : `/out/${name}`;
     // A path in the command is where the build (or a later RUN) left the binary: copy from there.

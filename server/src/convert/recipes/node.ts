@@ -1,7 +1,7 @@
 // Node.js: a server with a build step ships its build output plus production dependencies
 // (`npm ci --omit=dev`) on node slim/alpine; a static front end ships its build folder on nginx.
 
-import { newestVersions, tagNames, canonicalTag } from "../../images/facts";
+import { canonicalTag, newestVersions, tagNames } from "../../images/facts";
 import { parseImageReference } from "../../images/reference";
 import { effectiveTag, officialName } from "../../images/tags";
 import type { DependencyInstall } from "../../model/commands";
@@ -10,8 +10,7 @@ import { hasNoCommand } from "../entry-command";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
-import type { RecipeAnswer, RecipeInput } from "../types";
-import type { Recipe } from "../types";
+import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
 import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|PNPM_[A-Z_]+|NODE_OPTIONS_BUILD)$/;

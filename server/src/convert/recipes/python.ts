@@ -4,12 +4,14 @@
 import { parseImageReference } from "../../images/reference";
 import { effectiveTag, officialName } from "../../images/tags";
 import { dependencyInstall } from "../../model/commands";
+import { isBroadContextCopy } from "../../model/copies";
+import { copyPaths } from "../../model/copy-paths";
 import type { Instruction } from "../../model/types";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe } from "../types";
-import { artifactCommand, refuse, usedPrograms } from "./shared";
+import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:PIP_[A-Z_]+)$/;
 const VENV = "/opt/venv";
@@ -21,6 +23,24 @@ const OUTSIDE_VENV = new Set(["--user", "--target", "-t", "--prefix", "--root"])
 
 function isContextCopy(instruction: Instruction): boolean {
   return (instruction.keyword === "COPY" || instruction.keyword === "ADD") && !instruction.flags.some((f) => f.name === "from");
+}
+
+/** Where a COPY puts its files, as an absolute folder (for `COPY a b ./`, the working directory). */
+function destinationFolder(instruction: Instruction, workdir: string): string | null {
+  const dest = copyPaths(instruction)?.dest.value;
+  return dest === undefined ? null : resolvePath(workdir, dest);
+}
+
+/**
+ * The context copies to repeat in the runtime stage, minus those a later whole-context copy into
+ * the same folder already covers (the manifest copied early for the layer cache).
+ */
+function applicationCopies(instructions: readonly Instruction[], workdir: string): Instruction[] {
+  const copies = instructions.filter(isContextCopy);
+  return copies.filter((copy, index) => {
+    const folder = destinationFolder(copy, workdir);
+    return !copies.slice(index + 1).some((later) => isBroadContextCopy(later) && folder !== null && destinationFolder(later, workdir) === folder);
+  });
 }
 
 export const pythonRecipe: Recipe = {
@@ -53,7 +73,7 @@ export const pythonRecipe: Recipe = {
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     const steps = [...packages.lines, VENV_PATH, `COPY --from=${builderName} ${VENV} ${VENV}`];
     if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);
-    else steps.push(...stage.instructions.filter(isContextCopy).map((i) => instructionText(model, i)));
+    else steps.push(...applicationCopies(stage.instructions, workdir).map((i) => instructionText(model, i)));
     return {
       ok: true,
       plan: {
