@@ -70,6 +70,7 @@ function main(): number {
 
   const violations: { input: string; violation: FixSafetyViolation }[] = [];
   let fixesChecked = 0;
+  let suggestionsChecked = 0;
   let fixAllFixes = 0;
   let filesWithFixAll = 0;
   const fixStarted = performance.now();
@@ -78,6 +79,7 @@ function main(): number {
       try {
         const report = checkFixSafety(input.code, { context: input.context, syntaxErrorKeys: validatorErrors });
         fixesChecked += report.fixesChecked;
+        suggestionsChecked += report.suggestionsChecked;
         fixAllFixes += report.fixAllFixes;
         if (report.fixAllFixes > 0) filesWithFixAll++;
         for (const violation of report.violations) violations.push({ input: input.name, violation });
@@ -96,9 +98,9 @@ function main(): number {
   for (const [id, count] of [...findingsByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${id.padEnd(32)} ${String(count).padStart(6)}`);
   console.log(`  ${"total".padEnd(32)} ${String(total).padStart(6)}`);
   if (checkFixes) {
-    console.log(`\nfix safety: ${fixesChecked} safe fixes checked one by one; fix-all applied ${fixAllFixes} fixes over ${filesWithFixAll} files (${fixMs.toFixed(0)} ms)`);
+    console.log(`\nfix safety: ${fixesChecked} safe fixes and ${suggestionsChecked} suggestions checked one by one; fix-all applied ${fixAllFixes} fixes over ${filesWithFixAll} files (${fixMs.toFixed(0)} ms)`);
     console.log(`violations: ${violations.length}`);
-    for (const { input, violation: v } of violations) console.log(`  ${input}:${v.line} ${v.ruleId} "${v.fixTitle}": ${v.problem}: ${v.detail}`);
+    for (const { input, violation: v } of violations) console.log(`  ${input}:${v.line} ${v.ruleId} ${v.kind} "${v.fixTitle}": ${v.problem}: ${v.detail}`);
   }
   if (failures.length > 0) {
     console.log(`\nexceptions: ${failures.length}`);

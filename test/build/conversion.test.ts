@@ -51,7 +51,8 @@ const originals = new Map<string, Promise<BuiltImage>>();
 const sizeRows: SizeRow[] = [];
 
 describe("real builds: single-stage vs converted", function () {
-  this.timeout(15 * 60 * 1000);
+  // The first run on a machine makes the fixture images (several minutes, more on a busy machine).
+  this.timeout(30 * 60 * 1000);
 
   before(async function () {
     workDir = mkdtempSync(join(tmpdir(), "stagecraft-build-"));

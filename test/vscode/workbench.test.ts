@@ -115,6 +115,17 @@ describe("Stagecraft in the workbench", function () {
       assert.strictEqual(document.getText(), before, "one undo does not restore the original");
     });
 
+    it("offers Convert to multi-stage in the lightbulb, routed through the previewing command", async () => {
+      const document = await openExample("convert/go/Dockerfile");
+      const diagnostic = await waitForDiagnostic(document.uri, "single-stage-build");
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range);
+      const convert = actions.find((a) => /Convert to multi-stage/i.test(a.title));
+      assert.ok(convert, `no Convert to multi-stage action; offered: ${actions.map((a) => a.title).join(" | ")}`);
+      // Applying the raw edit would skip the diff preview the user is promised.
+      assert.strictEqual(convert.edit, undefined, "the action applies its edit without the preview");
+      assert.strictEqual(convert.command?.command, CONVERT_COMMAND);
+    });
+
     for (const ecosystem of ["node", "python", "rust", "java", "dotnet"]) {
       it(`converts the ${ecosystem} example to a builder and a runtime stage`, async () => {
         const document = await openExample(`convert/${ecosystem}/Dockerfile`);
@@ -132,6 +143,15 @@ describe("Stagecraft in the workbench", function () {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, position);
       const text = hoverText(hovers);
       assert.match(text, /\d+(?:\.\d+)?\s?MB/, `the hover on node:22 gives no size:\n${text}`);
+    });
+
+    it("describes the stage a --from= names on hover", async () => {
+      const document = await openExample("hovers/Dockerfile");
+      const position = positionOf(document, "--from=web ", "--from=w".length);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, position);
+      const text = hoverText(hovers);
+      assert.match(text, /web/, `the hover does not name the stage:\n${text}`);
+      assert.match(text, /node:\$\{NODE_VERSION\}-bookworm|node:24-bookworm/, `the hover does not give the stage's base:\n${text}`);
     });
 
     it("completes stage names after --from=", async () => {

@@ -55,17 +55,32 @@ function builderNameFor(model: DockerfileModel, stage: Stage): string {
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
+/** The folder part of an image name (`mcr.microsoft.com/dotnet` of `mcr.microsoft.com/dotnet/sdk`). */
+function imageFamily(name: string): string {
+  return name.includes("/") ? name.slice(0, name.lastIndexOf("/")) : "";
+}
+
 /**
- * Keeps a build argument of the builder's tag in the runtime FROM: `node:${NODE_VERSION}` gives
- * `node:${NODE_VERSION}-slim` rather than the resolved default, so `--build-arg` still applies.
+ * Keeps a build argument of the builder's tag in the runtime FROM: `node:${NODE_VERSION}-bookworm`
+ * gives `node:${NODE_VERSION}-bookworm-slim` and `dotnet/sdk:${V}` gives `dotnet/aspnet:${V}`
+ * rather than the resolved default, so `--build-arg` moves both stages to the same version.
  */
 function runtimeFrom(stage: Stage, runtimeImage: string): string {
-  const written = /^([^:@$]+):(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/.exec(stage.base.token.value);
-  if (!written) return runtimeImage;
-  const [, name, variable] = written;
-  const resolvedTag = stage.base.resolved.slice(stage.base.resolved.indexOf(":") + 1);
-  const prefix = `${name}:${resolvedTag}`;
-  return runtimeImage.startsWith(prefix) ? `${name}:${variable}${runtimeImage.slice(prefix.length)}` : runtimeImage;
+  const written = /^([^:@$]+):([^$@]*)(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)([^$@]*)$/.exec(stage.base.token.value);
+  const runtime = /^([^:@]+):([^@]+)$/.exec(runtimeImage);
+  if (!written || !runtime) return runtimeImage;
+  const [, builderName, before, variable, after] = written;
+  const [, runtimeName, runtimeTag] = runtime;
+  // Only a sibling image shares the version scheme: never carry a Go version into an Alpine tag.
+  if (runtimeName !== builderName && (imageFamily(runtimeName) === "" || imageFamily(runtimeName) !== imageFamily(builderName))) return runtimeImage;
+  const resolvedTag = stage.base.resolved.slice(stage.base.resolved.lastIndexOf(":") + 1);
+  const value = resolvedTag.slice(before.length, resolvedTag.length - after.length);
+  const prefix = `${before}${value}`;
+  if (value === "" || !runtimeTag.startsWith(prefix)) return runtimeImage;
+  const rest = runtimeTag.slice(prefix.length);
+  // `20` must not match the start of `20.11`: the version has to end where the value ends.
+  if (/^[0-9.]/.test(rest)) return runtimeImage;
+  return `${runtimeName}:${before}${variable}${rest}`;
 }
 
 function summarize(stage: Stage, recipe: string, plan: RecipePlan, notes: string[]): ConversionSummary {

@@ -1,7 +1,8 @@
 // Proof that safe fixes are safe, run over fixtures (unit test) and the real-world corpus
 // (`npm run corpus`): each safe fix alone, then fix-all, applied to the text and re-analysed. A fix
 // must change the text only inside its edit ranges, leave a text that parses and analyses without
-// a rule failing, make its own finding go away, and bring no new error.
+// a rule failing, make its own finding go away, and bring no new error. Suggestions are held to
+// the first two.
 
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
@@ -30,6 +31,7 @@ export type FixSafetyProblem =
   | "new-error";
 
 export interface FixSafetyViolation {
+  kind: "fix" | "suggestion" | "fix-all";
   /** `fix-all` for the combined fix. */
   ruleId: string;
   messageId: string;
@@ -43,6 +45,8 @@ export interface FixSafetyViolation {
 export interface FixSafetyReport {
   /** Safe fixes checked one by one. */
   fixesChecked: number;
+  /** Suggestions checked one by one (only that they apply cleanly and leave a text that parses). */
+  suggestionsChecked: number;
   /** Fixes fix-all chose to apply together. */
   fixAllFixes: number;
   violations: FixSafetyViolation[];
@@ -60,12 +64,12 @@ export interface FixSafetyOptions {
   syntaxErrorKeys?: (text: string) => string[] | null;
 }
 
-/** Checks every safe fix of `text`'s findings, and fix-all, under the given context and settings. */
+/** Checks every safe fix and suggestion of `text`'s findings, and fix-all, under the given context and settings. */
 export function checkFixSafety(text: string, options: FixSafetyOptions = {}): FixSafetyReport {
   const context = options.context ?? UNKNOWN_CONTEXT;
   const engine = { context, settings: options.settings, rules: options.rules };
   const original = analyseStrictly(text, engine);
-  const report: FixSafetyReport = { fixesChecked: 0, fixAllFixes: 0, violations: [] };
+  const report: FixSafetyReport = { fixesChecked: 0, suggestionsChecked: 0, fixAllFixes: 0, violations: [] };
   if ("failure" in original) return report;
   const baselineSyntax = options.syntaxErrorKeys?.(text) ?? [];
   // Per fix, errors are compared by rule and message kind: a message quoting the fixed token (a
@@ -77,8 +81,8 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     for (const fix of finding.fixes) {
       report.fixesChecked++;
       const violation = (problem: FixSafetyProblem, detail: string) =>
-        report.violations.push({ ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
-      const fixed = checkEdits(text, fix.edits, violation);
+        report.violations.push({ kind: "fix", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
+      const fixed = checkEdits(text, fix.edits, violation, (fix.createFiles ?? []).length > 0);
       if (fixed === null) continue;
       const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fix.createFiles) });
       if ("failure" in after) {
@@ -98,6 +102,21 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     }
   }
 
+  // Suggestions may change meaning, so they need not remove their finding nor avoid every new
+  // error; like every edit offered, they must still apply cleanly and leave a text that parses.
+  for (const finding of original.findings) {
+    for (const suggestion of finding.suggestions) {
+      report.suggestionsChecked++;
+      const violation = (problem: FixSafetyProblem, detail: string) =>
+        report.violations.push({ kind: "suggestion", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: suggestion.title, line: finding.range.start.line + 1, problem, detail });
+      const fixed = checkEdits(text, suggestion.edits, violation, (suggestion.createFiles ?? []).length > 0);
+      if (fixed === null) continue;
+      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, suggestion.createFiles) });
+      if ("failure" in after) violation("analysis-failed", after.failure);
+      else checkSyntax(fixed, options, syntaxBaseline, violation);
+    }
+  }
+
   const fixAll = compatibleSafeFixes(text, original.findings, {
     canCreateFiles: true,
     baseline: countErrors([...findingErrorKeys(original.findings), ...baselineSyntax]),
@@ -108,8 +127,8 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     const edits = fixAll.flatMap((f) => f.edits);
     const firstLine = edits.length > 0 ? Math.min(...edits.map((e) => e.range.start.line)) + 1 : 1;
     const violation = (problem: FixSafetyProblem, detail: string) =>
-      report.violations.push({ ruleId: "fix-all", messageId: "", fixTitle: `${fixAll.length} fixes together`, line: firstLine, problem, detail });
-    const fixed = checkEdits(text, edits, violation);
+      report.violations.push({ kind: "fix-all", ruleId: "fix-all", messageId: "", fixTitle: `${fixAll.length} fixes together`, line: firstLine, problem, detail });
+    const fixed = checkEdits(text, edits, violation, fixAll.some((f) => (f.createFiles ?? []).length > 0));
     if (fixed !== null) {
       const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fixAll.flatMap((f) => f.createFiles ?? [])) });
       if ("failure" in after) violation("analysis-failed", after.failure);
@@ -156,7 +175,7 @@ function analyseStrictly(text: string, engine: EngineSetup): { findings: Finding
  * that every character outside the edit ranges is still there in order. Null when the fix cannot
  * be applied.
  */
-function checkEdits(text: string, edits: readonly TextEdit[], violation: Report): string | null {
+function checkEdits(text: string, edits: readonly TextEdit[], violation: Report, createsFiles = false): string | null {
   const lines = new LineIndex(text);
   for (const edit of edits) {
     for (const p of [edit.range.start, edit.range.end]) {
@@ -174,8 +193,9 @@ function checkEdits(text: string, edits: readonly TextEdit[], violation: Report)
     }
   }
   const fixed = applyEdits(text, edits);
-  if (fixed === text) {
-    violation("no-change", "applying the fix leaves the text unchanged");
+  // A fix that only creates a file (a `.dockerignore`) leaves the Dockerfile as it is, rightly.
+  if (fixed === text && !createsFiles) {
+    violation("no-change", "applying the fix leaves the text unchanged and creates no file");
     return null;
   }
   let from = 0;

@@ -22,6 +22,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       noDockerignore: "'{copy}' copies {entries} into the image because there is no .dockerignore, and any change there rebuilds this layer; add a .dockerignore.",
+      noDockerignoreYet: "'{copy}' copies the whole folder with no .dockerignore to filter it, so whatever lands there later (.git, .env, node_modules, build output) ships in the image and rebuilds this layer; add a .dockerignore.",
       missingEntries: "'{copy}' copies {entries} into the image, which the .dockerignore does not exclude, and any change there rebuilds this layer; add {entries} to the .dockerignore.",
     },
   },
@@ -36,13 +37,19 @@ export const rule: Rule = {
     // The folder the host looked at is not this build's context: its .dockerignore is not known.
     if (isContextElsewhere(uses, rootEntries)) return;
     if (dockerignore === null) {
-      const entries = proposeIgnoreEntries(rootEntries, uses);
-      // A known context with nothing worth excluding needs no .dockerignore yet.
-      if (entries.length === 0) return;
-      const names = rootEntries === undefined ? "whatever sits next to the Dockerfile (such as .git or node_modules)" : quotedList(entries.map((e) => e.name));
+      const present = proposeIgnoreEntries(rootEntries, uses);
+      // A context with nothing worth excluding today still has no filter for what lands there later:
+      // propose the entries nearly every project grows.
+      const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses);
       const fix: Fix = { title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`, edits: [], createFiles: [{ path: ".dockerignore", text: dockerignoreText(entries) }] };
       // A suggestion: the build may read an excluded file in a way we cannot see (a script, the app at run time).
-      report({ range: first.source.range, messageId: "noDockerignore", data: { copy, entries: names }, suggest: [fix] });
+      const suggest = entries.length > 0 ? [fix] : undefined;
+      if (present.length === 0) {
+        report({ range: first.source.range, messageId: "noDockerignoreYet", data: { copy }, suggest });
+        return;
+      }
+      const names = rootEntries === undefined ? "whatever sits next to the Dockerfile (such as .git or node_modules)" : quotedList(present.map((e) => e.name));
+      report({ range: first.source.range, messageId: "noDockerignore", data: { copy, entries: names }, suggest });
       return;
     }
     if (rootEntries === undefined) return;

@@ -2,7 +2,10 @@
 // the whole build context (`COPY . .` under `WORKDIR /app`, then `COPY --from=build /app /app`):
 // sources, dev dependencies and build caches ship instead of the built artifact.
 
+import { detectBuildSteps } from "../model/build-steps";
+import { dependencyInstall } from "../model/commands";
 import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
+import { installsDevDependencies } from "../model/dev-dependencies";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { workdirOf } from "../model/workdir";
@@ -35,7 +38,7 @@ export const rule: Rule = {
       const paths = copyPaths(ref.instruction);
       if (!paths) continue;
       const target = ref.target;
-      if (!contextDirs.has(target)) contextDirs.set(target, contextCopyDirs(model, target));
+      if (!contextDirs.has(target)) contextDirs.set(target, holdsOnlyTheApp(model, target) ? [] : contextCopyDirs(model, target));
       const dirs = contextDirs.get(target) as string[];
       for (const source of paths.sources) {
         if (isHeredocSource(source.value) || /[*?[$]/.test(source.value)) continue;
@@ -52,6 +55,24 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * A builder that compiles nothing and installs no development dependencies (`npm ci --omit=dev`,
+ * `pip install -r requirements.txt`, Rails with BUNDLE_WITHOUT=development) holds the sources an
+ * interpreted app runs from plus its runtime dependencies: its directory is the artifact.
+ */
+function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
+  const chain = [stage, ...ancestorsOf(stage)];
+  if (chain.some((s) => detectBuildSteps(s).length > 0)) return false;
+  return !chain.some((s) =>
+    s.instructions.some((instruction) =>
+      instruction.commands.some((command) => {
+        const install = dependencyInstall(command);
+        return install !== null && installsDevDependencies(model, s, instruction, install);
+      }),
+    ),
+  );
+}
 
 /** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */
 function contextCopyDirs(model: DockerfileModel, stage: Stage): string[] {

@@ -3,12 +3,12 @@
 // `--production`, which mean `--omit=dev`.
 
 import type { Fix, Report, Rule } from "./types";
-import { dependencyInstall, DependencyInstall } from "../model/commands";
-import { variableFor } from "../model/environment";
+import { dependencyInstall } from "../model/commands";
+import { installsDevDependencies } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
-import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { Instruction, Stage } from "../model/types";
 
 const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
@@ -20,40 +20,6 @@ const REMEDY: Record<string, string> = {
   pipenv: "'pipenv install' without '--dev'",
 };
 const JS = new Set(["npm", "yarn", "pnpm"]);
-
-function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean {
-  const args = command.args.map((w) => w.value);
-  return pairs.some(([flag, value]) => args.includes(`${flag}=${value}`) || args.some((a, i) => a === flag && args[i + 1] === value));
-}
-
-/** Whether an install brings development dependencies, once the environment is considered. */
-function installsDev(model: DockerfileModel, stage: Stage, instruction: Instruction, install: DependencyInstall): boolean {
-  if (install.installsNamedPackages) return false;
-  const cmd = install.command;
-  const env = (name: string) => variableFor(model, stage, instruction, cmd, name);
-  switch (install.ecosystem) {
-    case "npm":
-    case "yarn":
-    case "pnpm": {
-      if (install.includesDevDependencies !== null) return install.includesDevDependencies;
-      if (env("NODE_ENV") === "production") return false;
-      if (install.ecosystem === "npm" && (env("NPM_CONFIG_PRODUCTION") === "true" || env("npm_config_production") === "true" || /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))) return false;
-      return true;
-    }
-    case "poetry":
-      if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
-      return true;
-    case "uv":
-      // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
-      if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
-      return install.includesDevDependencies !== false && !hasWords(cmd, ["--only-group", "main"]) && !cmd.args.some((w) => w.value === "--no-default-groups") && env("UV_NO_DEV") !== "1";
-    case "pip":
-    case "pipenv":
-      return install.includesDevDependencies === true;
-    default:
-      return false;
-  }
-}
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
 function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {
@@ -129,7 +95,7 @@ export const rule: Rule = {
             report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
             continue;
           }
-          if (!installsDev(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+          if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
           const sub = command.args.find((w) => !w.value.startsWith("-"));
           const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
           const r: Report = {

@@ -33,7 +33,7 @@ describe("fixes/fix-safety: rule fixtures", () => {
       fixesChecked += report.fixesChecked;
       fixAllFixes += report.fixAllFixes;
       assert.deepStrictEqual(
-        report.violations.map((v) => `${v.line}: ${v.ruleId} "${v.fixTitle}": ${v.problem}: ${v.detail}`),
+        report.violations.map((v) => `${v.line}: ${v.ruleId} ${v.kind} "${v.fixTitle}": ${v.problem}: ${v.detail}`),
         [],
       );
     });
@@ -47,15 +47,16 @@ describe("fixes/fix-safety: rule fixtures", () => {
 });
 
 /** A test rule reporting each lower-case `from` keyword, with a fix built from the instruction. */
-function lowerFromRule(makeFix: (from: Instruction, model: DockerfileModel) => Fix, id = "test-lower-from"): Rule {
+function lowerFromRule(makeFix: (from: Instruction, model: DockerfileModel) => Fix, offerAs: "fix" | "suggest" = "fix"): Rule {
   return {
-    meta: { id, family: "stages", severity: "warning", description: "Test.", fix: "safe", equivalents: {}, messages: { lower: "Lower-case FROM." } },
+    meta: { id: "test-lower-from", family: "stages", severity: "warning", description: "Test.", fix: "safe", equivalents: {}, messages: { lower: "Lower-case FROM." } },
     check(model, report) {
       if (model.text.includes("BOOM")) throw new Error("BOOM in the text");
       for (const stage of model.stages) {
         const keyword = model.lines.textIn(stage.from.keywordRange);
         if (keyword !== "from") continue;
-        report({ range: stage.from.keywordRange, messageId: "lower", fix: makeFix(stage.from, model) });
+        const fix = makeFix(stage.from, model);
+        report({ range: stage.from.keywordRange, messageId: "lower", ...(offerAs === "fix" ? { fix } : { suggest: [fix] }) });
       }
     },
   };
@@ -101,6 +102,13 @@ describe("fixes/fix-safety: catches unsafe fixes", () => {
       ],
     }));
     assert.deepStrictEqual(problemsOf(text, rule), ["edits-overlap"]);
+  });
+
+  it("a suggestion is held to applying cleanly, not to removing its finding", () => {
+    const padding = lowerFromRule((from) => ({ title: "Pad", edits: [{ range: { start: from.keywordRange.end, end: from.keywordRange.end }, newText: " " }] }), "suggest");
+    assert.deepStrictEqual(problemsOf(text, padding), []);
+    const pastTheEnd = lowerFromRule(() => ({ title: "Past the end", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, newText: "" }] }), "suggest");
+    assert.deepStrictEqual(problemsOf(text, pastTheEnd), ["edit-out-of-range"]);
   });
 
   it("a fix that introduces an error of another rule", () => {

@@ -35,6 +35,16 @@ testRule(rule, {
       data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile (such as .git or node_modules)" },
     },
     {
+      name: "nothing worth excluding yet: still no filter for what lands there later",
+      code: "FROM golang:1.22\nCOPY . .\n",
+      context: { dockerignore: null, rootEntries: ["main.go", "go.mod", "Dockerfile"] },
+      messageId: "noDockerignoreYet",
+      line: 2,
+      token: ".",
+      data: { copy: "COPY ." },
+      output: "FROM golang:1.22\nCOPY . .\n",
+    },
+    {
       name: "a .dockerignore that lets .git and node_modules through",
       code: NODE_APP,
       context: { dockerignore: "*.log\n", rootEntries: NODE_ROOT },
@@ -56,7 +66,6 @@ testRule(rule, {
     { name: "no broad copy", code: "FROM node:20\nCOPY package.json server.js ./\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
     { name: "COPY --from . is no context copy", code: "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20\nCOPY --from=a . /x\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
     { name: "ONBUILD COPY runs in a downstream build", code: "FROM node:20\nONBUILD COPY . .\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
-    { name: "nothing worth excluding in the context", code: "FROM golang:1.22\nCOPY . .\n", context: { dockerignore: null, rootEntries: ["main.go", "go.mod", "Dockerfile"] } },
     { name: "a complete .dockerignore", code: NODE_APP, context: { dockerignore: ".git\nnode_modules\n", rootEntries: NODE_ROOT } },
     { name: "globbed patterns count", code: NODE_APP, context: { dockerignore: "**/.git\nnode_modules/*\n", rootEntries: NODE_ROOT } },
     { name: "an allow-list .dockerignore", code: NODE_APP, context: { dockerignore: "*\n!server.js\n!package*.json\n", rootEntries: NODE_ROOT } },
@@ -103,8 +112,8 @@ describe("context-no-dockerignore: the proposed .dockerignore", () => {
   it("recognises build output by the project's build files", () => {
     assert.deepStrictEqual(proposal("FROM rust:1\nCOPY . .\n", ["target/", "Cargo.toml", "src/"]).lines, ["target"]);
     assert.deepStrictEqual(proposal("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\n", ["bin/", "obj/", "app.csproj"]).lines, ["bin", "obj"]);
-    // A Ruby app's bin/ holds sources, not output.
-    assert.throws(() => proposal("FROM ruby:3.3\nCOPY . .\n", ["bin/", "Gemfile"]));
+    // A Ruby app's bin/ holds sources, not output: only the entries every project grows are proposed.
+    assert.deepStrictEqual(proposal("FROM ruby:3.3\nCOPY . .\n", ["bin/", "Gemfile"]).lines, [".git", "**/node_modules"]);
   });
 
   it("proposes .git and node_modules when the context's entries are unknown", () => {

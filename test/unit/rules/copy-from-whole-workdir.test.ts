@@ -47,6 +47,18 @@ testRule(rule, {
       line: 6,
     },
     {
+      name: "interpreted app whose builder installed development dependencies",
+      code: "FROM node:22 AS build-env\nCOPY . /app\nWORKDIR /app\nRUN npm ci\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build-env /app /app\n",
+      messageId: "wholeWorkdir",
+      line: 6,
+    },
+    {
+      name: "composer install with its dev packages in vendor/",
+      code: "FROM composer:2 AS build\nWORKDIR /app\nCOPY . .\nRUN composer install --prefer-dist\nFROM php:8.4-fpm-alpine\nCOPY --from=build /app /var/www/html\n",
+      messageId: "wholeWorkdir",
+      line: 6,
+    },
+    {
       name: "context copied in the builder's parent stage",
       code: "FROM node:20 AS src\nWORKDIR /app\nCOPY . .\nFROM src AS build\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n",
       messageId: "wholeWorkdir",
@@ -56,6 +68,19 @@ testRule(rule, {
   silent: [
     `${BUILD}FROM node:20-slim\nCOPY --from=build /app/dist /app/dist\n`,
     { name: "not the final stage", code: `${BUILD}FROM node:20-slim AS extra\nCOPY --from=build /app /app\nFROM node:20-slim\n` },
+    // The builder holds nothing but an interpreted app and its runtime dependencies: that is the artifact.
+    {
+      name: "production-only install, nothing compiled (distroless nodejs example)",
+      code: "FROM node:22 AS build-env\nCOPY . /app\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build-env /app /app\nCMD [\"hello.js\"]\n",
+    },
+    {
+      name: "Rails with BUNDLE_WITHOUT=development (rails new Dockerfile)",
+      code: 'FROM ruby:3.3-slim AS base\nWORKDIR /rails\nENV BUNDLE_WITHOUT="development"\nFROM base AS build\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\nRUN ./bin/rails assets:precompile\nFROM base\nCOPY --from=build /rails /rails\n',
+    },
+    {
+      name: "uv sync --no-dev (uv's multi-stage example)",
+      code: "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS builder\nWORKDIR /app\nCOPY . /app\nRUN uv sync --frozen --no-dev\nFROM python:3.12-slim-bookworm\nCOPY --from=builder /app /app\n",
+    },
     { name: "builder that only received manifests", code: "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:20-slim\nCOPY --from=deps /app /app\n" },
     { name: "WORKDIR unknown (image default)", code: "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /go /go\n" },
     { name: "root is copy-from-root's", code: `${BUILD}FROM node:20-slim\nCOPY --from=build . /app\n` },

@@ -10,6 +10,7 @@ testRule(rule, {
     { name: "inherited from the stage the final builds on", code: "FROM debian AS base\nUSER root\nRUN something\nFROM base\nRUN something else\n", messageId: "lastUserRoot", line: 2 },
     { name: "switched back to root at the end", code: "FROM debian:bookworm-slim\nUSER app\nRUN x\nUSER root\n", messageId: "lastUserRoot", line: 4 },
     { name: "resolved through ARG", code: "FROM debian:bookworm-slim\nARG RUN_AS=root\nUSER ${RUN_AS}\n", messageId: "lastUserRoot", line: 3, token: "${RUN_AS}" },
+    { name: "distroless default (root) tag per architecture", code: "FROM gcr.io/distroless/static-debian12:latest-amd64\nCOPY app /app\n", messageId: "noUser", line: 1 },
     { name: "no USER at all", code: "FROM node:24-slim\nCOPY . .\nCMD [\"node\", \"index.js\"]\n", messageId: "noUser", line: 1, token: "node:24-slim", data: { image: "node:24-slim" } },
   ],
   silent: [
@@ -21,6 +22,9 @@ testRule(rule, {
     // scratch without USER: no user database, usually a lone static binary.
     "FROM scratch\nCOPY app /app\n",
     "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n",
+    // Per-architecture and debug forms of the nonroot tag (Prometheus' Dockerfile.distroless).
+    'ARG DISTROLESS_ARCH="amd64"\nFROM gcr.io/distroless/static-debian13:nonroot-${DISTROLESS_ARCH}\nCOPY app /app\n',
+    "FROM gcr.io/distroless/base-debian12:debug-nonroot\nCOPY app /app\n",
     "FROM cgr.dev/chainguard/node:latest\nCOPY . .\n",
     "FROM nginxinc/nginx-unprivileged:1.27\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo hi\n",

@@ -4,7 +4,7 @@
 import { isKnownTag } from "../../images/facts";
 import { parseImageReference } from "../../images/reference";
 import { toolchainOf } from "../../images/toolchains";
-import { executableOf, hasNoCommand } from "../entry-command";
+import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe } from "../types";
 import { artifactCommand, basename, refuse, resolvePath } from "./shared";
@@ -52,6 +52,12 @@ export const javaRecipe: Recipe = {
         runtime = jre(toolchain?.runtime?.replace(/-alpine$/, "") ?? `eclipse-temurin:${release}-jre`, "debian");
     }
     const source = resolvePath(workdir, jar);
+    // Distroless java images set ENTRYPOINT ["java", "-jar"]: a CMD that names java itself would be
+    // appended to it (`java -jar java -jar app.jar`), so the inherited entry point is cleared.
+    const clearsEntrypoint = runtime.kind === "distroless" && entry.entrypoint === null && entry.cmd !== null;
+    const command = clearsEntrypoint
+      ? { lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)], change: "adjusted" as const }
+      : artifactCommand(entry, runtime, null, workdir);
     return {
       ok: true,
       plan: {
@@ -59,7 +65,7 @@ export const javaRecipe: Recipe = {
         builderPrelude: [],
         builderEdits: [],
         runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`],
-        command: artifactCommand(entry, runtime, null, workdir),
+        command,
         buildOnlyEnv: BUILD_ONLY_ENV,
         notes: [],
       },

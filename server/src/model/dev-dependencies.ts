@@ -1,0 +1,47 @@
+// Whether a dependency install brings development dependencies once its flags and the environment
+// it runs in are considered: shared by final-stage-dev-dependencies (which reports them) and
+// copy-from-whole-workdir (a builder holding none ships nothing but the app itself).
+
+import type { DependencyInstall } from "./commands";
+import { variableFor } from "./environment";
+import type { ShellCommand } from "./shell";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+
+function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean {
+  const args = command.args.map((w) => w.value);
+  return pairs.some(([flag, value]) => args.includes(`${flag}=${value}`) || args.some((a, i) => a === flag && args[i + 1] === value));
+}
+
+/** True when `install` (in `instruction` of `stage`) installs development dependencies. */
+export function installsDevDependencies(model: DockerfileModel, stage: Stage, instruction: Instruction, install: DependencyInstall): boolean {
+  if (install.installsNamedPackages) return false;
+  const cmd = install.command;
+  const env = (name: string) => variableFor(model, stage, instruction, cmd, name);
+  switch (install.ecosystem) {
+    case "npm":
+    case "yarn":
+    case "pnpm": {
+      if (install.includesDevDependencies !== null) return install.includesDevDependencies;
+      if (env("NODE_ENV") === "production") return false;
+      if (install.ecosystem === "npm" && (env("NPM_CONFIG_PRODUCTION") === "true" || env("npm_config_production") === "true" || /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))) return false;
+      return true;
+    }
+    case "poetry":
+      if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
+      return true;
+    case "uv":
+      // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
+      if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
+      return install.includesDevDependencies !== false && !hasWords(cmd, ["--only-group", "main"]) && !cmd.args.some((w) => w.value === "--no-default-groups") && env("UV_NO_DEV") !== "1";
+    case "pip":
+    case "pipenv":
+      return install.includesDevDependencies === true;
+    case "bundler":
+      // Rails' generated Dockerfile sets BUNDLE_WITHOUT="development"; `--without` is the older flag.
+      return !/\bdevelopment\b/.test(env("BUNDLE_WITHOUT") ?? "") && !cmd.args.some((w, i) => /^--without=.*\bdevelopment\b/.test(w.value) || (w.value === "--without" && /\bdevelopment\b/.test(cmd.args[i + 1]?.value ?? "")));
+    case "composer":
+      return install.includesDevDependencies !== false;
+    default:
+      return false;
+  }
+}
