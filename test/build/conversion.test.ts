@@ -64,7 +64,8 @@ describe("real builds: single-stage vs converted", function () {
       log(`  ${timing.image.padEnd(52)} ${timing.reused ? "reused" : "built "} ${timing.seconds.toFixed(1).padStart(6)} s  ${fixtureRoles[timing.image]}`);
     }
     log("official images -> fixtures, applied to every FROM before building:");
-    for (const mapping of fixtureMappings) log(`  ${mapping.official.padEnd(28)} -> ${mapping.fixture}`);
+    const width = Math.max(...fixtureMappings.map((mapping) => mapping.official.length));
+    for (const mapping of fixtureMappings) log(`  ${mapping.official.padEnd(width)} -> ${mapping.fixture}`);
   });
 
   after(async function () {
@@ -145,6 +146,7 @@ async function buildAndRun(app: string, variant: string, dockerfile: string): Pr
   mkdirSync(join(workDir, "contexts"), { recursive: true });
   cpSync(join(APPS, app), context, { recursive: true, force: true });
   const mapped = mapToFixtures(dockerfile);
+  log(`    ${app} ${variant}: ${mapped.replacements.map((r) => `${r.official} -> ${r.fixture}`).join(", ") || "no images to map"}`);
   const containerfile = join(workDir, `${app}-${variant}.Dockerfile`);
   writeFileSync(containerfile, mapped.dockerfile);
   const image = `${TEST_REPOSITORY}/${app}:${variant}`;
