@@ -12,6 +12,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver";
+import { ignoreCommentEdits } from "../fixes/ignore-comment";
 import type { FileCreation, Fix } from "../rules/types";
 import type { Finding } from "../rules/run";
 import type { ClientFeatures } from "./client-features";
@@ -69,35 +70,13 @@ function findingActions(finding: Finding, diagnostic: Diagnostic, document: Text
   return actions;
 }
 
-const IGNORE_LINE = /^(\s*#\s*stagecraft-ignore)(\s+\S.*)?$/i;
-
 /** `# stagecraft-ignore <id>` above the instruction, and `# stagecraft-ignore-file <id>` at the top. */
 function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): CodeAction[] {
-  const model = analysis.model;
-  const line = diagnostic.range.start.line;
-  const instruction = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
-  const targetLine = instruction ? instruction.range.start.line : line;
-  const eol = document.getText().includes("\r\n") ? "\r\n" : "\n";
-  const indent = /^\s*/.exec(model.lines.lineText(targetLine))?.[0] ?? "";
-
-  let lineEdit: TextEdit;
-  const above = targetLine > 0 ? model.lines.lineText(targetLine - 1) : "";
-  const existing = IGNORE_LINE.exec(above);
-  if (existing && existing[2]) {
-    // Extend the ignore comment already there instead of stacking a second one.
-    const end = above.replace(/\s+$/, "").length;
-    lineEdit = TextEdit.insert({ line: targetLine - 1, character: end }, `,${ruleId}`);
-  } else {
-    lineEdit = TextEdit.insert({ line: targetLine, character: 0 }, `${indent}# stagecraft-ignore ${ruleId}${eol}`);
-  }
-  const lastDirective = model.directives[model.directives.length - 1];
-  const fileLine = lastDirective ? lastDirective.range.start.line + 1 : 0;
-  const fileEdit = TextEdit.insert({ line: fileLine, character: 0 }, `# stagecraft-ignore-file ${ruleId}${eol}`);
-
+  const edits = ignoreCommentEdits(analysis.model, ruleId, diagnostic.range.start.line);
   const actions: CodeAction[] = [];
-  const lineChange = workspaceEdit(document, [lineEdit], [], client);
+  const lineChange = workspaceEdit(document, [edits.instruction], [], client);
   if (lineChange) actions.push({ title: `Ignore '${ruleId}' for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: lineChange });
-  const fileChange = workspaceEdit(document, [fileEdit], [], client);
+  const fileChange = workspaceEdit(document, [edits.file], [], client);
   if (fileChange) actions.push({ title: `Ignore '${ruleId}' in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: fileChange });
   return actions;
 }
