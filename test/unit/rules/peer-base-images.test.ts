@@ -3,21 +3,12 @@
 // specs, collected in ../shared/corpus/peer-cases/hadolint.jsonl; skipped when that folder is absent.
 
 import * as assert from "assert";
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
 import { rule as baseImageLatest } from "../../../server/src/rules/base-image-latest";
 import { rule as baseImageUntagged } from "../../../server/src/rules/base-image-untagged";
 import { rule as finalStageRoot } from "../../../server/src/rules/final-stage-root";
 import type { Rule } from "../../../server/src/rules/types";
+import { loadPeerCases } from "../../support/peer-cases";
 import { findingsOf } from "../../support/rule-tester";
-
-interface PeerCase {
-  rule: string;
-  dockerfile: string;
-  expect: "fires" | "silent";
-  test: string;
-  src_line: number;
-}
 
 /** hadolint code -> our rule, and the messageIds that mean the same thing as the hadolint check. */
 const EQUIVALENTS: Record<string, { rule: Rule; messageIds: string[] }> = {
@@ -36,18 +27,12 @@ const OUT_OF_SCOPE: Record<string, string> = {
   "DL3002 warns on multiple stages": "root only in a builder stage; the final stage runs as 'foo'",
 };
 
-const file = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "peer-cases", "hadolint.jsonl");
-
 describe("peer agreement: base images (hadolint DL3006, DL3007, DL3002)", function () {
-  if (!existsSync(file)) {
+  const cases = loadPeerCases("hadolint.jsonl", Object.keys(EQUIVALENTS));
+  if (!cases) {
     it.skip("peer cases not found at ../shared/corpus/peer-cases");
     return;
   }
-  const cases: PeerCase[] = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as PeerCase)
-    .filter((c) => c.rule in EQUIVALENTS);
 
   it("has peer cases for every equivalent code", () => {
     for (const code of Object.keys(EQUIVALENTS)) assert.ok(cases.some((c) => c.rule === code), code);

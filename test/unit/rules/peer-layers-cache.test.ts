@@ -4,18 +4,9 @@
 // ../shared/corpus/peer-cases/hadolint.jsonl; skipped when that folder is absent.
 
 import * as assert from "assert";
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
 import { rule as layerPackageCache } from "../../../server/src/rules/layer-package-cache";
+import { loadPeerCases, type PeerCase } from "../../support/peer-cases";
 import { findingsOf } from "../../support/rule-tester";
-
-interface PeerCase {
-  rule: string;
-  dockerfile: string;
-  expect: "fires" | "silent";
-  test: string;
-  src_line: number;
-}
 
 /**
  * hadolint code -> the messageIds that mean "this cache is left in the image". The builder-stage
@@ -37,18 +28,12 @@ const OUT_OF_SCOPE: Record<string, string> = {};
 /** The share of in-scope cases that must agree. */
 const REQUIRED_AGREEMENT = 0.9;
 
-const file = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "peer-cases", "hadolint.jsonl");
-
 describe("peer agreement: layer-package-cache (hadolint DL3009, DL3019, DL3042, DL3032, DL3040, DL3060)", function () {
-  if (!existsSync(file)) {
+  const cases = loadPeerCases("hadolint.jsonl", Object.keys(EQUIVALENT_MESSAGES));
+  if (!cases) {
     it.skip("peer cases not found at ../shared/corpus/peer-cases");
     return;
   }
-  const cases: PeerCase[] = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as PeerCase)
-    .filter((c) => c.rule in EQUIVALENT_MESSAGES);
 
   const verdict = (c: PeerCase): "fires" | "silent" => {
     const findings = findingsOf(layerPackageCache, c.dockerfile).filter((f) => EQUIVALENT_MESSAGES[c.rule].includes(f.messageId));

@@ -4,22 +4,9 @@
 // and layer-apt-update-alone have no peer equivalent.
 
 import * as assert from "assert";
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
-import { parseDockerfile } from "../../../server/src/model/parse";
 import { rule as layerConsecutiveRun } from "../../../server/src/rules/layer-consecutive-run";
-import { runRules } from "../../../server/src/rules/run";
 import type { Rule } from "../../../server/src/rules/types";
-
-interface PeerCase {
-  rule: string;
-  dockerfile: string;
-  expect: "fires" | "silent";
-  test?: string;
-  src_line?: number;
-}
-
-const PEER_FILE = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "peer-cases", "hadolint.jsonl");
+import { loadPeerCases, peerFindings } from "../../support/peer-cases";
 
 const MAPPED: Record<string, Rule> = { DL3059: layerConsecutiveRun };
 
@@ -27,15 +14,11 @@ const MAPPED: Record<string, Rule> = { DL3059: layerConsecutiveRun };
 const EXCLUDED: Record<string, string> = {};
 
 describe("peer cases: hadolint DL3059", function () {
-  if (!existsSync(PEER_FILE)) {
+  const cases = loadPeerCases("hadolint.jsonl", Object.keys(MAPPED));
+  if (!cases) {
     it("skipped: ../shared/corpus/peer-cases/hadolint.jsonl is absent");
     return;
   }
-  const cases = readFileSync(PEER_FILE, "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as PeerCase)
-    .filter((c) => c.rule in MAPPED);
 
   it("has cases for every mapped code", () => {
     for (const code of Object.keys(MAPPED)) assert.ok(cases.some((c) => c.rule === code), `no peer case for ${code}`);
@@ -49,12 +32,7 @@ describe("peer cases: hadolint DL3059", function () {
       continue;
     }
     it(title, () => {
-      const findings = runRules(parseDockerfile(c.dockerfile), {
-        rules: [MAPPED[c.rule]],
-        onRuleError: (id, e) => {
-          throw new Error(`${id} threw: ${String(e)}`);
-        },
-      });
+      const findings = peerFindings(c.dockerfile, [MAPPED[c.rule]]);
       const got = findings.map((f) => `${f.range.start.line + 1}: ${f.message}`);
       if (c.expect === "silent") assert.deepStrictEqual(got, []);
       else assert.ok(got.length > 0, "expected a report");

@@ -4,27 +4,13 @@
 // so a DL3022 case fires when any of them does.
 
 import * as assert from "assert";
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
-import { parseDockerfile } from "../../../server/src/model/parse";
 import { rule as copyFromIndexInvalid } from "../../../server/src/rules/copy-from-index-invalid";
 import { rule as copyFromLaterStage } from "../../../server/src/rules/copy-from-later-stage";
 import { rule as copyFromRoot } from "../../../server/src/rules/copy-from-root";
 import { rule as copyFromSelf } from "../../../server/src/rules/copy-from-self";
 import { rule as copyFromUndefined } from "../../../server/src/rules/copy-from-undefined";
-import { runRules } from "../../../server/src/rules/run";
 import type { Rule } from "../../../server/src/rules/types";
-
-interface PeerCase {
-  rule: string;
-  dockerfile: string;
-  expect: "fires" | "silent";
-  test?: string;
-  src_line?: number;
-  onbuild?: boolean;
-}
-
-const PEER_FILE = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "peer-cases", "hadolint.jsonl");
+import { loadPeerCases, peerFindings } from "../../support/peer-cases";
 
 const MAPPED: Record<string, Rule[]> = {
   DL3022: [copyFromUndefined, copyFromLaterStage, copyFromIndexInvalid],
@@ -36,15 +22,11 @@ const MAPPED: Record<string, Rule[]> = {
 const EXCLUDED: Record<string, string> = {};
 
 describe("peer cases: hadolint DL3022, DL3023, DL3067", function () {
-  if (!existsSync(PEER_FILE)) {
+  const cases = loadPeerCases("hadolint.jsonl", Object.keys(MAPPED));
+  if (!cases) {
     it("skipped: ../shared/corpus/peer-cases/hadolint.jsonl is absent");
     return;
   }
-  const cases = readFileSync(PEER_FILE, "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as PeerCase)
-    .filter((c) => c.rule in MAPPED);
 
   it("has cases for every mapped code", () => {
     for (const code of Object.keys(MAPPED)) assert.ok(cases.some((c) => c.rule === code), `no peer case for ${code}`);
@@ -58,12 +40,7 @@ describe("peer cases: hadolint DL3022, DL3023, DL3067", function () {
       continue;
     }
     it(title, () => {
-      const findings = runRules(parseDockerfile(c.dockerfile), {
-        rules: MAPPED[c.rule],
-        onRuleError: (id, e) => {
-          throw new Error(`${id} threw: ${String(e)}`);
-        },
-      });
+      const findings = peerFindings(c.dockerfile, MAPPED[c.rule]);
       const got = findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}: ${f.message}`);
       if (c.expect === "fires") assert.ok(got.length > 0, "expected a report");
       else assert.deepStrictEqual(got, []);

@@ -4,27 +4,12 @@
 // BuildKit lists, where it lists them); a silent case none.
 
 import * as assert from "assert";
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
-import { parseDockerfile } from "../../../server/src/model/parse";
 import { rule as fromAsCasing } from "../../../server/src/rules/from-as-casing";
-import { runRules } from "../../../server/src/rules/run";
 import { rule as stageNameCasing } from "../../../server/src/rules/stage-name-casing";
 import { rule as stageNameDuplicate } from "../../../server/src/rules/stage-name-duplicate";
 import { rule as stageNameReserved } from "../../../server/src/rules/stage-name-reserved";
 import type { Rule } from "../../../server/src/rules/types";
-
-interface PeerCase {
-  rule: string;
-  dockerfile: string;
-  expect: "fires" | "silent";
-  test?: string;
-  src_line?: number;
-  /** BuildKit cases: every warning the build reports, with its 1-based line. */
-  all_expected?: { rule: string; line: number }[];
-}
-
-const PEER_DIR = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "peer-cases");
+import { loadPeerCases, peerFindings } from "../../support/peer-cases";
 
 const MAPPED: Record<string, Record<string, Rule>> = {
   "hadolint.jsonl": { DL3024: stageNameDuplicate, DL3063: stageNameReserved },
@@ -41,17 +26,11 @@ const EXCLUDED: Record<string, string> = {};
 
 for (const [file, mapped] of Object.entries(MAPPED)) {
   describe(`peer cases: ${file} ${Object.keys(mapped).join(", ")}`, function () {
-    const path = join(PEER_DIR, file);
+    const loaded = loadPeerCases(file, Object.keys(mapped));
     before(function () {
-      if (!existsSync(path)) this.skip();
+      if (!loaded) this.skip();
     });
-    const cases = existsSync(path)
-      ? readFileSync(path, "utf8")
-          .split(/\r?\n/)
-          .filter((line) => line.trim() !== "")
-          .map((line) => JSON.parse(line) as PeerCase)
-          .filter((c) => c.rule in mapped)
-      : [];
+    const cases = loaded ?? [];
 
     it("has cases for every mapped code", function () {
       for (const code of Object.keys(mapped)) assert.ok(cases.some((c) => c.rule === code), `no peer case for ${code}`);
@@ -66,12 +45,7 @@ for (const [file, mapped] of Object.entries(MAPPED)) {
       }
       it(title, () => {
         const rule = mapped[c.rule];
-        const findings = runRules(parseDockerfile(c.dockerfile), {
-          rules: [rule],
-          onRuleError: (id, e) => {
-            throw new Error(`${id} threw: ${String(e)}`);
-          },
-        });
+        const findings = peerFindings(c.dockerfile, [rule]);
         const got = findings.map((f) => `${f.range.start.line + 1}: ${f.message}`);
         if (c.expect === "silent") {
           assert.deepStrictEqual(got, []);
