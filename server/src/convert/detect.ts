@@ -3,6 +3,7 @@
 
 import { BuildStep, detectBuildSteps } from "../model/build-steps";
 import { DependencyInstall, dependencyInstall } from "../model/commands";
+import type { ShellCommand } from "../model/shell";
 import type { Stage } from "../model/types";
 
 export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
@@ -24,13 +25,32 @@ const RECIPE_BY_ECOSYSTEM: Partial<Record<BuildStep["ecosystem"], RecipeId>> = {
 };
 
 const PYTHON_INSTALLERS = new Set(["pip", "poetry", "uv", "pipenv"]);
+const PIP = /^pip(?:3(?:\.\d+)?)?$/;
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+
+/**
+ * `pip install .` (or `-e .`, `./pkg`): the project itself, with its console scripts, goes into the
+ * environment. Not a dependency-only install, but the build of a Python image all the same.
+ */
+function pipProjectInstall(command: ShellCommand): DependencyInstall | null {
+  const viaModule = PYTHON.test(command.name) && command.args[0]?.value === "-m" && PIP.test(command.args[1]?.value ?? "");
+  if (!PIP.test(command.name) && !viaModule) return null;
+  const words = (viaModule ? command.args.slice(2) : command.args).map((w) => w.value);
+  if (words.find((w) => !w.startsWith("-")) !== "install") return null;
+  const isLocalPath = (w: string) => w === "." || w.startsWith("./") || w === ".." || w.startsWith("../") || /^\.\[.+\]$/.test(w);
+  if (!words.some(isLocalPath)) return null;
+  return { ecosystem: "pip", command, manifests: ["pyproject.toml"], includesDevDependencies: null, installsNamedPackages: false };
+}
 
 export type Detection = { ok: true; target: BuildTarget } | { ok: false; reason: string };
 
 /** The build of a stage, or why none of the recipes applies. */
 export function detectBuild(stage: Stage): Detection {
   const steps = detectBuildSteps(stage);
-  const installs = stage.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => i.commands.map(dependencyInstall)).filter((d): d is DependencyInstall => d !== null);
+  const installs = stage.instructions
+    .filter((i) => i.keyword === "RUN")
+    .flatMap((i) => i.commands.map((c) => dependencyInstall(c) ?? pipProjectInstall(c)))
+    .filter((d): d is DependencyInstall => d !== null);
   // Compiled ecosystems first: their artifact is what the runtime stage ships. A `make` that only
   // drives `go build` is still a Go build, so C steps count only when nothing else is found.
   for (const step of [...steps].reverse()) {

@@ -7,6 +7,37 @@ import type { RuntimeImage } from "./runtime-base";
 
 /** Compilers, headers, VCS and download tools: needed to build, not to run. */
 const BUILD_TOOL = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|musl-dev|linux-headers|libc-dev|libc6-dev|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-dev|python-dev|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
+/**
+ * Header packages of libraries a compiled program may link (`libpq-dev`, Alpine's `sqlite-dev`),
+ * not those of the C library or the interpreter, which every runtime image has.
+ */
+const LIBRARY_HEADERS = /^(?!(?:libc6?|musl|python3?|linux)-dev$).+-dev(?:el)?$/;
+/**
+ * The shared library behind common header packages, under names stable across the Debian and
+ * Alpine releases the runtimes use: a C extension or cgo binary built against the headers loads it.
+ */
+const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, string>>>> = {
+  apt: {
+    "libpq-dev": "libpq5",
+    "libsqlite3-dev": "libsqlite3-0",
+    "default-libmysqlclient-dev": "libmariadb3",
+    "libmariadb-dev": "libmariadb3",
+    "libmariadb-dev-compat": "libmariadb3",
+    "libjpeg-dev": "libjpeg62-turbo",
+    "libjpeg62-turbo-dev": "libjpeg62-turbo",
+  },
+  apk: {
+    "postgresql-dev": "libpq",
+    "libpq-dev": "libpq",
+    "sqlite-dev": "sqlite-libs",
+    "mariadb-dev": "mariadb-connector-c",
+    "mariadb-connector-c-dev": "mariadb-connector-c",
+    "jpeg-dev": "libjpeg-turbo",
+    "libjpeg-turbo-dev": "libjpeg-turbo",
+    "libffi-dev": "libffi",
+  },
+};
+const C_TOOLCHAIN = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|musl-dev|libc-dev|libc6-dev|.+-dev|.+-devel)$/;
 /** Download tools are build tools unless a health check or the command uses them. */
 const DOWNLOADERS = new Set(["curl", "wget"]);
 /** Files distroless images already carry. */
@@ -19,6 +50,8 @@ export interface StagePackages {
   runtime: string[];
   /** Header packages (`libpq-dev`) left in the builder: their runtime libraries may be needed. */
   headers: string[];
+  /** The stage installs a C compiler or headers: something is meant to compile (and link) C. */
+  buildsNativeCode: boolean;
 }
 
 /** Runtime packages of a stage; `usedWords` are words of HEALTHCHECK/CMD (to keep curl when used). */
@@ -26,6 +59,7 @@ export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): Sta
   const runtime: string[] = [];
   const headers: string[] = [];
   let manager: StagePackages["manager"] = null;
+  let buildsNativeCode = false;
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
@@ -34,7 +68,10 @@ export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): Sta
       manager ??= pkg.manager === "apt" ? "apt" : pkg.manager === "apk" ? "apk" : "other";
       for (const word of pkg.packages) {
         const name = word.value.replace(/[=<>~].*$/, "");
-        if (/^lib.+-dev(?:el)?$/.test(name) && !headers.includes(name)) headers.push(name);
+        buildsNativeCode ||= C_TOOLCHAIN.test(name);
+        const library = pkg.manager === "apt" || pkg.manager === "apk" ? RUNTIME_LIBRARY[pkg.manager][name] : undefined;
+        if (library !== undefined && !runtime.includes(library)) runtime.push(library);
+        else if (library === undefined && LIBRARY_HEADERS.test(name) && !headers.includes(name)) headers.push(name);
         if (name === "" || name.includes("$") || BUILD_TOOL.test(name)) continue;
         if (DOWNLOADERS.has(name) && !usedWords.has(name)) continue;
         if (!runtime.includes(name)) runtime.push(name);
@@ -43,7 +80,7 @@ export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): Sta
   }
   // Full toolchain images carry curl and wget; a health check using them needs them installed.
   for (const tool of DOWNLOADERS) if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
-  return { manager, runtime, headers };
+  return { manager, runtime, headers, buildsNativeCode };
 }
 
 /** Packages the runtime image still lacks (distroless carries CA certificates and time zones). */
@@ -69,5 +106,5 @@ export function installPackages(packages: StagePackages, runtime: RuntimeImage):
     return { lines: [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
   }
   if (runtime.packageManager === "apk" && manager === "apk") return { lines: [`RUN apk add --no-cache ${list}`], notes };
-  return { lines: [], notes: [...notes, `The original installs '${list}', which the runtime image '${runtime.image}' does not have; add them if the program needs them at run time.`] };
+  return { lines: [], notes: [...notes, `The program may need '${list}' at run time (what the original installs, or the libraries behind its headers), and the runtime image '${runtime.image}' cannot install them; add them if it does.`] };
 }

@@ -128,6 +128,11 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   const answer = recipe.plan({ model, stage, target: detection.target, workdir, entry, options, builderName });
   if (!answer.ok) return refuse(answer.reason);
   const plan = answer.plan;
+  const builderSize = lookupImageSize(baseRef);
+  const runtimeSize = imageSize(plan.runtime.image);
+  if (builderSize && runtimeSize && runtimeSize.amd64 > builderSize.amd64) {
+    return refuse(`'${plan.runtime.image}' is larger than '${stage.base.resolved}', the base the build already uses, so the runtime stage would not be smaller; choose another runtime family`);
+  }
 
   const builderIsAlpine = isAlpineImage(stage.base.resolved);
   // User-creating RUNs replay only within one family: `adduser -D` is Alpine's, `useradd` Debian's.

@@ -76,11 +76,11 @@ export function commandComments(model: DockerfileModel, stage: Stage): string[] 
 const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
- * ARG lines the runtime stage needs for the variables its lines use: the stage's own declaration
- * as written (with its default), or a bare `ARG NAME` that inherits a global default.
+ * ARG lines the runtime stage needs for the variables its lines use (and `alsoNeeded`): the stage's
+ * own declaration as written (with its default), or a bare `ARG NAME` that inherits a global default.
  */
-export function argLines(model: DockerfileModel, stage: Stage, runtimeText: string): string[] {
-  const used = new Set<string>();
+export function argLines(model: DockerfileModel, stage: Stage, runtimeText: string, alsoNeeded: readonly string[] = []): string[] {
+  const used = new Set<string>(alsoNeeded);
   for (const match of runtimeText.matchAll(VARIABLE)) used.add(match[1]);
   const out: string[] = [];
   const declared = new Set<string>();

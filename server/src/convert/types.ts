@@ -66,7 +66,11 @@ export interface RecipePlan {
   runtime: RuntimeImage;
   /** Instructions inserted at the top of the builder stage (after FROM). */
   builderPrelude: string[];
+  /** Instructions appended at the end of the builder stage (after the build). */
+  builderEpilogue?: string[];
   builderEdits: BuilderEdit[];
+  /** ARG names the runtime stage re-declares though its lines do not mention them (an install reads them). */
+  runtimeArgs?: string[];
   /** Instructions that bring the artifacts (and dependencies) into the runtime stage. */
   runtimeSteps: string[];
   /** Replacement CMD/ENTRYPOINT lines; null keeps the original ones. */

@@ -39,12 +39,30 @@ function userSetupRuns(stage: Stage): Instruction[] {
   );
 }
 
+/** Absolute VOLUME paths of a stage (JSON or plain form). */
+function volumePaths(stage: Stage): string[] {
+  return stage.instructions.filter((i) => i.keyword === "VOLUME").flatMap((i) => i.args.map((a) => a.value.replace(/^["']|["']$/g, ""))).filter((p) => p.startsWith("/"));
+}
+
+/**
+ * The original ran as root, so it could write to its volumes; the runtime stage now runs as
+ * `user`, and a VOLUME folder the image does not create is owned by root. Where the runtime has a
+ * shell the folders are created for the user; elsewhere the user is told.
+ */
+function withWritableVolumes(stage: Stage, runtime: RuntimeImage, user: string, plan: RuntimeUser): RuntimeUser {
+  const volumes = volumePaths(stage);
+  if (volumes.length === 0) return plan;
+  if (runtime.hasShell) return { ...plan, setup: [...plan.setup, `RUN mkdir -p ${volumes.join(" ")} && chown ${user} ${volumes.join(" ")}`] };
+  const note = `The runtime stage runs as '${user}' rather than root, and '${volumes.join("', '")}' is created owned by root there: if the program writes to it, prepare the folder's ownership (the image has no shell to do it).`;
+  return { ...plan, notes: [...plan.notes, note] };
+}
+
 export function planRuntimeUser(model: DockerfileModel, stage: Stage, runtime: RuntimeImage, sameDistribution: boolean): RuntimeUser {
   const userInstruction = [...stage.instructions].reverse().find((i) => i.keyword === "USER" && i.args.length > 0);
   if (!userInstruction) {
-    if (runtime.runsAsNonRoot) return { setup: [], line: null, notes: [] };
-    if (runtime.nonRootUser) return { setup: [], line: `USER ${runtime.nonRootUser}`, notes: [] };
-    if (runtime.kind === "scratch") return { setup: [], line: `USER ${NUMERIC_NON_ROOT}`, notes: [] };
+    if (runtime.runsAsNonRoot) return withWritableVolumes(stage, runtime, runtime.nonRootUser ?? NUMERIC_NON_ROOT, { setup: [], line: null, notes: [] });
+    if (runtime.nonRootUser) return withWritableVolumes(stage, runtime, runtime.nonRootUser, { setup: [], line: `USER ${runtime.nonRootUser}`, notes: [] });
+    if (runtime.kind === "scratch") return withWritableVolumes(stage, runtime, NUMERIC_NON_ROOT, { setup: [], line: `USER ${NUMERIC_NON_ROOT}`, notes: [] });
     return { setup: [], line: null, notes: [] };
   }
   const user = userInstruction.args.map((a) => a.value).join(" ");

@@ -19,11 +19,16 @@ export interface WriteInput {
   workdir: string;
 }
 
+/** The AS keyword in the casing of the file's FROM (BuildKit warns when `from x AS y` mixes them). */
+function asKeyword(model: DockerfileModel, stage: Stage): string {
+  return model.lines.textIn(stage.from.keywordRange) === "from" ? "as" : "AS";
+}
+
 /** `FROM [--platform=...] image AS <name>`: the original FROM up to its image, renamed. */
 function builderFrom(model: DockerfileModel, stage: Stage, name: string): string {
   const from = stage.from;
   const head = model.lines.textIn({ start: from.range.start, end: stage.base.token.range.end });
-  return `${head} AS ${name}`;
+  return `${head} ${asKeyword(model, stage)} ${name}`;
 }
 
 /** USER stays in the builder only where a later RUN of the build depends on it. */
@@ -42,7 +47,7 @@ function builderLines(input: WriteInput): string[] {
     if (!keepsInBuilder(stage, instruction)) continue;
     out.push(...withComments(model, instruction, edits.get(instruction) ?? instructionText(model, instruction)));
   }
-  return out;
+  return [...out, ...(plan.builderEpilogue ?? [])];
 }
 
 function runtimeLines(input: WriteInput): string[] {
@@ -51,9 +56,10 @@ function runtimeLines(input: WriteInput): string[] {
   const tail = tailLines(model, stage);
   const command = plan.command ? [...commandComments(model, stage), ...plan.command.lines] : commandLines(model, stage);
   const body = [...setup, ...user.setup, ...plan.runtimeSteps, ...(user.line ? [user.line] : []), ...tail, ...command];
-  const args = argLines(model, stage, body.join("\n"));
+  const args = argLines(model, stage, body.join("\n"), plan.runtimeArgs ?? []);
   const name = input.stage.nameToken ? ` ${input.stage.asKeyword?.value ?? "AS"} ${input.stage.nameToken.value}` : "";
-  return [`FROM ${input.runtimeFrom}${name}`, ...args, ...body];
+  const fromKeyword = model.lines.textIn(input.stage.from.keywordRange) === "from" ? "from" : "FROM";
+  return [`${fromKeyword} ${input.runtimeFrom}${name}`, ...args, ...body];
 }
 
 /** Everything before the converted stage: header, prelude and (in multi-stage files) earlier stages. */

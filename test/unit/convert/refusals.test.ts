@@ -77,4 +77,23 @@ describe("convert: refusals", () => {
     assert.match(conversionTitle(result.summary), /^Convert to multi-stage \(≈ −\d+ MB\)$/);
     assert.strictEqual(conversionTitle(null), "Convert to multi-stage");
   });
+
+  it("refuses a shell-form command that does not mention the binary the build writes", () => {
+    assert.match(reasonFor(`${GO}CMD ./start.sh $MODE\n`), /does not mention 'app'/);
+  });
+
+  it("refuses Yarn 2+ projects, whose production install it cannot write", () => {
+    const berry = "FROM node:24\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nCOPY . .\nRUN yarn build\nCMD [\"node\", \"dist/index.js\"]\n";
+    assert.match(reasonFor(berry), /Yarn 2\+ \(Berry\)/);
+    assert.match(reasonFor(berry.replace(" .yarnrc.yml", "")), /Yarn 2\+ \(Berry\)/);
+  });
+
+  it("treats a Go build that installs C headers without setting CGO_ENABLED as cgo", () => {
+    const cgo = "FROM golang:1.26\nRUN apt-get update && apt-get install -y libsqlite3-dev\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\nCMD [\"/bin/app\"]\n";
+    assert.match(reasonFor(cgo, "scratch"), /C compiler or headers with CGO_ENABLED unset/);
+  });
+  it("refuses a requested runtime family larger than the base the build already uses", () => {
+    const alpine = "FROM node:24-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD [\"node\", \"dist/index.js\"]\n";
+    assert.match(reasonFor(alpine, "slim"), /'node:24-slim' is larger than 'node:24-alpine'/);
+  });
 });

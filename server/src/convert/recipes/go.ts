@@ -1,17 +1,18 @@
 // Go: the binary is built static (CGO_ENABLED=0) in the builder and shipped alone on distroless
 // static, scratch (with the builder's CA certificates), Alpine or Debian slim.
 
+import { BuildStep, detectBuildSteps } from "../../model/build-steps";
 import { environmentAt, variableFor } from "../../model/environment";
 import { TextEdit } from "../../model/text";
-import { executableOf, hasNoCommand } from "../entry-command";
+import type { Stage } from "../../model/types";
+import { EntryCommand, executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, basename, changesDirectoryBefore, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import { artifactCommand, basename, caBundleCopy, changesDirectoryBefore, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
-const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
 /** Binary name of `go install <package>[@version]`: the last path element that is not a major version. */
 function installedName(pkg: string): string | null {
@@ -23,17 +24,18 @@ function installedName(pkg: string): string | null {
   return last ?? null;
 }
 
-function chooseRuntime(input: RecipeInput, needsShell: boolean, needsCgo: boolean, hasExtraPackages: boolean): RuntimeImage | string {
+/** `cgo` says why the binary links the C library (for refusals), or null for a static build. */
+function chooseRuntime(input: RecipeInput, needsShell: boolean, cgo: string | null, hasExtraPackages: boolean): RuntimeImage | string {
   const builder = input.stage.base.resolved;
   const alpine = isAlpineImage(builder);
   const codename = runtimeCodename(builder);
   const preference = input.options.runtime;
-  if (needsCgo) {
+  if (cgo !== null) {
     // A cgo binary links the builder's libc: it runs only on the same family.
-    if (preference === "scratch" || (preference === "distroless" && alpine)) return `the build sets CGO_ENABLED=1, so the binary needs a C library that '${preference}' lacks`;
+    if (preference === "scratch" || (preference === "distroless" && alpine)) return `${cgo}, so the binary needs a C library that '${preference}' lacks`;
     if (preference === "distroless") return distrolessImage("base", codename);
-    if (alpine) return preference === "slim" ? "the build sets CGO_ENABLED=1 on Alpine, so the binary needs musl and cannot ship on Debian slim" : alpineImage();
-    return preference === "alpine" ? "the build sets CGO_ENABLED=1 on Debian, so the binary needs glibc and cannot ship on Alpine" : debianSlimImage(codename);
+    if (alpine) return preference === "slim" ? `${cgo} on Alpine, so the binary needs musl and cannot ship on Debian slim` : alpineImage();
+    return preference === "alpine" ? `${cgo} on Debian, so the binary needs glibc and cannot ship on Alpine` : debianSlimImage(codename);
   }
   const shellReason = needsShell ? "the command or health check needs a shell" : null;
   switch (preference) {
@@ -51,21 +53,40 @@ function chooseRuntime(input: RecipeInput, needsShell: boolean, needsCgo: boolea
   }
 }
 
+/** The CMD/ENTRYPOINT words as written, for commands that only make sense through a shell. */
+function shellCommandText(entry: EntryCommand): string {
+  return [entry.entrypoint, entry.cmd].flatMap((i) => (i ? i.args.map((a) => a.value) : [])).join(" ");
+}
+
+/** Of several Go builds (`-o /bin/api`, `-o /bin/worker`), the one writing the binary the command starts. */
+function stepWriting(stage: Stage, executable: string | null): BuildStep | undefined {
+  if (executable === null) return undefined;
+  return detectBuildSteps(stage)
+    .filter((s) => s.ecosystem === "go")
+    .find((s) => {
+      const output = flagValue(s.command, ["-o"]);
+      return output !== null && !output.value.endsWith("/") && basename(output.value) === basename(executable);
+    });
+}
+
 export const goRecipe: Recipe = {
   id: "go",
   plan(input) {
     const { model, stage, entry, workdir, builderName } = input;
-    const step = input.target.step;
-    if (!step) return refuse("no 'go build' step found");
-    const { command, instruction } = step;
+    if (!input.target.step) return refuse("no 'go build' step found");
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear which binary runs");
     const executable = executableOf(entry);
+    const step = stepWriting(stage, executable) ?? input.target.step;
+    const { command, instruction } = step;
     const isInstall = command.args.some((w) => w.value === "install");
     const output = flagValue(command, ["-o"]);
     if (output && !output.value.startsWith("/") && changesDirectoryBefore(instruction, command)) {
       return refuse("'go build' writes to a relative path after a 'cd', so the binary's location is unclear");
     }
     if (executable === null && !output) return refuse("the command runs through a shell, so the binary it starts cannot be told");
+    if (executable === null && output && !output.value.endsWith("/") && !shellCommandText(entry).includes(basename(output.value))) {
+      return refuse(`the command runs through a shell and does not mention '${basename(output.value)}', the binary the build writes`);
+    }
 
     // The build names the binary when it has -o or installs a package path (`.../cmd/dlv@latest`).
     const installed = isInstall ? command.args.filter((w) => !w.value.startsWith("-") && w.value !== "install").pop()?.value : undefined;
@@ -88,24 +109,28 @@ export const goRecipe: Recipe = {
     }
 
     const edits: TextEdit[] = [];
+    const packages = stagePackages(stage, usedPrograms(stage.instructions));
     const cgo = variableFor(model, stage, instruction, command, "CGO_ENABLED");
-    const needsCgo = cgo === "1";
+    // With CGO_ENABLED unset, installing a C compiler or headers means the build links C (sqlite,
+    // librdkafka...): forcing CGO_ENABLED=0 would drop that code or fail the build.
+    const impliedCgo = (cgo === undefined || cgo === null || cgo === "") && packages.buildsNativeCode;
+    const needsCgo = cgo === "1" || impliedCgo;
     if (!needsCgo && cgo !== "0" && command.program) edits.push({ range: { start: command.program.range.start, end: command.program.range.start }, newText: "CGO_ENABLED=0 " });
     if (!isInstall && !output) {
       const buildWord = command.args.find((w) => w.value === "build");
       if (buildWord) edits.push({ range: { start: buildWord.range.end, end: buildWord.range.end }, newText: ` -o ${builtAt}` });
     }
 
-    const packages = stagePackages(stage, usedPrograms(stage.instructions));
     const needsShell = entry.argv === null || healthcheckNeedsShell(stage.instructions);
-    const runtime = chooseRuntime(input, needsShell, needsCgo, missingPackages(packages, distrolessImage("static")).length > 0);
+    const cgoCause = cgo === "1" ? "the build sets CGO_ENABLED=1" : impliedCgo ? "the build installs a C compiler or headers with CGO_ENABLED unset (cgo)" : null;
+    const runtime = chooseRuntime(input, needsShell, cgoCause, missingPackages(packages, distrolessImage("static")).length > 0);
     if (typeof runtime === "string") return refuse(runtime);
 
-    const runtimePath = executable !== null && executable.includes("/") ? source : `/usr/local/bin/${name}`;
+    // A shell-form command is kept as written, so the binary stays at the path it names.
+    const runtimePath = executable === null ? builtAt : executable.includes("/") ? source : `/usr/local/bin/${name}`;
     const install = installPackages(packages, runtime);
     const steps = [...install.lines];
-    // scratch has no CA bundle: without it every TLS call fails. The toolchain image has one.
-    if (runtime.kind === "scratch") steps.push(`COPY --from=${builderName} ${CA_BUNDLE} ${CA_BUNDLE}`);
+    steps.push(...caBundleCopy(runtime, install.lines, builderName));
     steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
     return {
       ok: true,
@@ -116,7 +141,11 @@ export const goRecipe: Recipe = {
         runtimeSteps: steps,
         command: artifactCommand(entry, runtime, runtimePath, workdir),
         buildOnlyEnv: BUILD_ONLY_ENV,
-        notes: [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets)."],
+        notes: [
+          ...(impliedCgo ? ["The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library."] : []),
+          ...install.notes,
+          "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets).",
+        ],
       },
     };
   },

@@ -5,6 +5,7 @@ import { canonicalTag, newestVersions, tagNames } from "../../images/facts";
 import { parseImageReference } from "../../images/reference";
 import { effectiveTag, officialName } from "../../images/tags";
 import type { DependencyInstall } from "../../model/commands";
+import { readArgDeclarations } from "../../model/parse";
 import type { Instruction, Stage } from "../../model/types";
 import { hasNoCommand } from "../entry-command";
 import { installPackages, stagePackages } from "../packages";
@@ -30,6 +31,11 @@ function staticFolder(argv: readonly string[]): string | null {
     else if (!argv[j].startsWith("-")) return argv[j].replace(/\/+$/, "");
   }
   return ".";
+}
+
+/** `serve -s` / `serve --single`: unknown paths get index.html (client-side routing). */
+function isSinglePageServer(argv: readonly string[]): boolean {
+  return argv.includes("serve") && argv.some((a) => a === "-s" || a === "--single" || /^-[a-z]*s[a-z]*$/.test(a));
 }
 
 /** Top folder of the script `node <script>` runs, relative to the working directory (`dist`). */
@@ -58,7 +64,7 @@ function nginxImage(slim: boolean): RuntimeImage {
   return { image: `nginx:${tag}`, kind: "web-server", hasShell: true, packageManager: "apk", nonRootUser: null, runsAsNonRoot: false };
 }
 
-function staticPlan(input: RecipeInput, folder: string): RecipeAnswer {
+function staticPlan(input: RecipeInput, folder: string, singlePage: boolean): RecipeAnswer {
   const { model, stage, workdir, builderName } = input;
   const preference = input.options.runtime;
   if (preference === "distroless" || preference === "scratch") return refuse(`a static site needs a web server, and nginx has no ${preference} image`);
@@ -66,12 +72,16 @@ function staticPlan(input: RecipeInput, folder: string): RecipeAnswer {
   const ports = stage.instructions.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.map((a) => a.value.split("/")[0]));
   const steps: string[] = [];
   const notes = [`The site is served by nginx from '${folder}'; the original '${model.lines.textIn((input.entry.cmd ?? input.entry.entrypoint ?? stage.from).range)}' is no longer run.`];
+  const configEdits: string[] = [];
   // nginx listens on 80; a site exposed elsewhere keeps its port so clients need no change.
   if (ports.length === 1 && /^\d+$/.test(ports[0]) && ports[0] !== "80") {
-    steps.push(`RUN sed -i -e 's/listen\\(.*\\)80;/listen\\1${ports[0]};/' /etc/nginx/conf.d/default.conf`);
+    configEdits.push(`-e 's/listen\\(.*\\)80;/listen\\1${ports[0]};/'`);
   } else if (ports.length > 1) {
     notes.push(`The original exposes several ports (${ports.join(", ")}); nginx listens on 80 only.`);
   }
+  // `serve -s` answers unknown paths with index.html so client-side routes load; nginx would 404.
+  if (singlePage) configEdits.push(`-e 's#^\\([[:space:]]*index[[:space:]].*;\\)$#\\1 try_files $uri $uri/ /index.html;#'`);
+  if (configEdits.length > 0) steps.push(`RUN sed -i ${configEdits.join(" ")} /etc/nginx/conf.d/default.conf`);
   const source = folder === "." ? workdir : resolvePath(workdir, folder);
   steps.push(`COPY --from=${builderName} ${source} /usr/share/nginx/html`);
   return {
@@ -97,6 +107,17 @@ function manifestCopies(input: RecipeInput, install: DependencyInstall): string[
   return ["COPY package*.json ./"];
 }
 
+/**
+ * The ARGs declared before the original install, for the install repeated in the runtime stage:
+ * `.npmrc` files and install scripts read them (`${NPM_TOKEN}`), and an ARG is scoped to its stage.
+ */
+function installArgs(input: RecipeInput, install: DependencyInstall): string[] {
+  const installAt = input.stage.instructions.find((i) => i.commands.includes(install.command));
+  return input.stage.instructions
+    .filter((i) => i.keyword === "ARG" && (installAt === undefined || i.ordinal < installAt.ordinal))
+    .flatMap((i) => readArgDeclarations(i).map((d) => d.name));
+}
+
 /** The production-only form of the original install command. */
 function productionInstall(install: DependencyInstall): string {
   const sub = install.command.args.find((w) => !w.value.startsWith("-"))?.value;
@@ -109,6 +130,12 @@ function pruneCommand(install: DependencyInstall): string {
   if (install.ecosystem === "yarn") return "RUN yarn install --production --ignore-scripts --prefer-offline && yarn cache clean";
   if (install.ecosystem === "pnpm") return "RUN corepack enable && pnpm prune --prod";
   return "RUN npm prune --omit=dev";
+}
+
+/** Yarn 2+ reveals itself by `--immutable` (Yarn 1 says `--frozen-lockfile`) or a `.yarnrc.yml`. */
+function usesYarnBerry(stage: Stage, install: DependencyInstall): boolean {
+  if (install.command.args.some((w) => /^--immutable(?:-cache)?$/.test(w.value))) return true;
+  return stage.instructions.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.args.slice(0, -1).some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value)));
 }
 
 function nodeRuntime(stage: Stage, input: RecipeInput): RuntimeImage | string {
@@ -129,10 +156,13 @@ export const nodeRecipe: Recipe = {
     const { stage, entry, workdir, builderName } = input;
     const argv = entry.argv;
     const folder = argv ? staticFolder(argv) : null;
-    if (folder !== null) return staticPlan(input, folder);
+    if (folder !== null) return staticPlan(input, folder, argv !== null && isSinglePageServer(argv));
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear whether it runs a server or builds a static site");
     const install = input.target.installs.find((d) => d.ecosystem === "npm" || d.ecosystem === "yarn" || d.ecosystem === "pnpm");
     if (!install) return refuse("no npm, yarn or pnpm install found, so the production dependencies cannot be installed apart");
+    if (install.ecosystem === "yarn" && usesYarnBerry(stage, install)) {
+      return refuse("the project uses Yarn 2+ (Berry), whose production-only install needs the workspace-tools plugin and the .yarn folder; it is not converted");
+    }
     const runtime = nodeRuntime(stage, input);
     if (typeof runtime === "string") return refuse(runtime);
 
@@ -140,20 +170,26 @@ export const nodeRecipe: Recipe = {
     const output = argv ? outputFolder(argv, workdir) : null;
     const builderAlpine = isAlpineImage(stage.base.resolved);
     let steps: string[];
+    let epilogue: string[] = [];
+    let runtimeArgs: string[] = [];
     const notes = [...packages.notes];
     if (output !== null) {
+      runtimeArgs = installArgs(input, install);
       steps = [...packages.lines, ...manifestCopies(input, install), productionInstall(install), `COPY --from=${builderName} ${resolvePath(workdir, output)} ./${output}`];
       notes.push(`Only '${output}' and the production dependencies are copied into the runtime stage; add COPY lines for other files the server reads at run time.`);
     } else {
       // The command does not say which files it needs: ship the built project, minus dev dependencies.
       if (workdir === "/") return refuse("the command does not name the built entry point and the project sits in '/', so the files to ship cannot be told");
       if ((runtime.kind === "alpine") !== builderAlpine) return refuse("the command does not name the built entry point, and node_modules built on one C library cannot ship on the other; keep the same variant");
-      steps = [...packages.lines, `COPY --from=${builderName} ${workdir} ${workdir}`, pruneCommand(install)];
-      notes.push("The command does not name the built entry point, so the whole project is copied and dev dependencies are pruned.");
+      // Pruned in the builder: pruning after the copy would only hide the dev dependencies under a
+      // new layer, and the image would keep every byte of them.
+      epilogue = [pruneCommand(install)];
+      steps = [...packages.lines, `COPY --from=${builderName} ${workdir} ${workdir}`];
+      notes.push("The command does not name the built entry point, so the whole project is copied after pruning its dev dependencies.");
     }
     return {
       ok: true,
-      plan: { variant: "node-server", runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, null, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
+      plan: { variant: "node-server", runtime, builderPrelude: [], builderEdits: [], builderEpilogue: epilogue, runtimeArgs, runtimeSteps: steps, command: artifactCommand(entry, runtime, null, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
     };
   },
 };

@@ -3,7 +3,7 @@
 
 import { parseImageReference } from "../../images/reference";
 import { effectiveTag, officialName } from "../../images/tags";
-import { dependencyInstall } from "../../model/commands";
+import type { DependencyInstall } from "../../model/commands";
 import { isBroadContextCopy } from "../../model/copies";
 import { copyPaths } from "../../model/copy-paths";
 import type { Instruction } from "../../model/types";
@@ -67,8 +67,11 @@ export const pythonRecipe: Recipe = {
     // Files a RUN writes after the sources arrive (collectstatic, compiled assets) exist only in the
     // builder: then the working directory is copied from there instead of from the context.
     const firstCopy = stage.instructions.find(isContextCopy);
+    // An editable install may leave its metadata (`*.egg-info`) beside the sources: those come from the builder.
+    const isEditable = (d: DependencyInstall) => d.command.args.some((w) => w.value === "-e" || w.value.startsWith("--editable"));
+    const installCommands = new Set(input.target.installs.filter((d) => !isEditable(d)).map((d) => d.command));
     const writesFiles = stage.instructions.some(
-      (i) => firstCopy !== undefined && i.keyword === "RUN" && i.ordinal > firstCopy.ordinal && !i.commands.every((c) => dependencyInstall(c) !== null || USER_SETUP.has(c.name)),
+      (i) => firstCopy !== undefined && i.keyword === "RUN" && i.ordinal > firstCopy.ordinal && !i.commands.every((c) => installCommands.has(c) || USER_SETUP.has(c.name)),
     );
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     const steps = [...packages.lines, VENV_PATH, `COPY --from=${builderName} ${VENV} ${VENV}`];

@@ -6,10 +6,12 @@ import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, basename, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import { artifactCommand, basename, caBundleCopy, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
 
+const OPENSSL_HEADERS = new Set(["libssl-dev", "openssl-dev"]);
+/** The libssl package of each Debian release (the ABI moved to 3 in bookworm, to 64-bit time in trixie). */
+const DEBIAN_LIBSSL: Readonly<Record<string, string>> = { bullseye: "libssl1.1", bookworm: "libssl3", trixie: "libssl3t64" };
 const BUILD_ONLY_ENV = /^(?:CARGO_[A-Z_]+|RUSTUP_[A-Z_]+|RUSTFLAGS|RUSTDOCFLAGS|RUST_VERSION|CC|CXX|PATH)$/;
-const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
 function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages: boolean): RuntimeImage | string {
   const builder = input.stage.base.resolved;
@@ -63,13 +65,18 @@ export const rustRecipe: Recipe = {
     const needsShell = healthcheckNeedsShell(stage.instructions);
     const runtime = chooseRuntime(input, needsShell, missingPackages(packages, distrolessImage("cc")).length > 0);
     if (typeof runtime === "string") return refuse(runtime);
-    const install = installPackages(packages, runtime);
+    // openssl-sys links libssl dynamically: distroless cc carries it, Debian slim needs the package.
+    const opensslHeaders = packages.headers.filter((h) => OPENSSL_HEADERS.has(h));
+    const libssl = opensslHeaders.length > 0 && runtime.kind === "debian" ? DEBIAN_LIBSSL[runtimeCodename(input.stage.base.resolved)] : undefined;
+    const providesLibssl = libssl !== undefined || (runtime.kind === "distroless" && runtime.image.includes("/cc-"));
+    const withLibssl = libssl ? { ...packages, runtime: [...packages.runtime, libssl] } : packages;
+    const install = installPackages(providesLibssl ? { ...withLibssl, headers: packages.headers.filter((h) => !OPENSSL_HEADERS.has(h)) } : withLibssl, runtime);
     const steps = [...install.lines];
-    if (runtime.kind === "scratch") steps.push(`COPY --from=${builderName} ${CA_BUNDLE} ${CA_BUNDLE}`);
+    steps.push(...caBundleCopy(runtime, install.lines, builderName));
     steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
     const notes = [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time."];
-    if (packages.runtime.length === 0 && stage.instructions.some((i) => /libssl-dev|openssl-dev/.test(i.args.map((a) => a.value).join(" ")))) {
-      notes.push("The build installs OpenSSL headers: if the binary links libssl, the runtime image needs it (ship on Debian slim with libssl installed, or use rustls).");
+    if (opensslHeaders.length > 0 && !providesLibssl) {
+      notes.push(`The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`);
     }
     return {
       ok: true,

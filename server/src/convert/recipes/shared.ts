@@ -43,6 +43,19 @@ export function changesDirectoryBefore(instruction: Instruction, command: ShellC
 
 export const refuse = (reason: string): RecipeAnswer => ({ ok: false, reason });
 
+export const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
+/**
+ * The builder's CA bundle for runtimes that lack one: scratch, and Debian slim (which ships
+ * without ca-certificates) unless the runtime stage installs that package. Toolchain images carry
+ * the bundle; without it every TLS call of a compiled binary fails with an unknown authority.
+ */
+export function caBundleCopy(runtime: RuntimeImage, installLines: readonly string[], builderName: string): string[] {
+  const installsBundle = installLines.some((line) => /\sca-certificates(?:\s|$)/.test(line));
+  const lacksBundle = runtime.kind === "scratch" || (runtime.kind === "debian" && !installsBundle);
+  return lacksBundle ? [`COPY --from=${builderName} ${CA_BUNDLE} ${CA_BUNDLE}`] : [];
+}
+
 /** Folders on the default PATH of the runtime images (scratch has no PATH at all). */
 const PATH_DIRS = new Set(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
 
