@@ -2,18 +2,11 @@
 // commodity quick fixes for dockerfile-utils diagnostics.
 
 import * as assert from "assert";
-import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
+import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from "vscode-languageserver/node";
 import { applyEdits } from "../../server/src/model/text";
-import { buildServer, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
+import { buildServer, editsFor, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
 
 const TYPO = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n";
-
-/** The edits a workspace edit makes to `uri` (both `changes` and `documentChanges` forms). */
-function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.changes) return edit.changes[uri] ?? [];
-  return (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
-}
 
 describe("lsp: code actions", function () {
   this.timeout(30000);

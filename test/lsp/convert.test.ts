@@ -5,20 +5,14 @@
 import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
+import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from "vscode-languageserver/node";
 import { convertToMultiStage } from "../../server/src/convert/index";
 import { parseDockerfile } from "../../server/src/model/parse";
 import { applyEdits } from "../../server/src/model/text";
-import { buildServer, LspClient, workspaceFolder } from "../support/lsp-client";
+import { buildServer, editsFor, LspClient, workspaceFolder } from "../support/lsp-client";
 
 const GO = 'FROM golang:1.26\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/hello .\nEXPOSE 8080\nCMD ["/bin/hello"]\n';
 const MULTI = 'FROM golang:1.26 AS build\nRUN go build -o /hello .\n\nFROM scratch\nCOPY --from=build /hello /hello\nCMD ["/hello"]\n';
-
-function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.changes) return edit.changes[uri] ?? [];
-  return (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
-}
 
 describe("lsp: convert to multi-stage", function () {
   this.timeout(30000);

@@ -31,9 +31,15 @@ async function hoverWorks(connection: MessageConnection): Promise<void> {
   assert.ok(hover?.contents);
 }
 
-async function shutdown(connection: MessageConnection): Promise<void> {
+/** A whole session over `connection`: initialize, a hover, shutdown and exit with status 0. */
+async function serveOneSession(connection: MessageConnection, exited: Promise<number | null>): Promise<InitializeResult> {
+  const result = await initialize(connection);
+  await hoverWorks(connection);
   await connection.sendRequest("shutdown");
   await connection.sendNotification("exit");
+  assert.strictEqual(await exited, 0);
+  connection.dispose();
+  return result;
 }
 
 describe("lsp: transports", function () {
@@ -54,12 +60,8 @@ describe("lsp: transports", function () {
     try {
       const socket = await accepted;
       const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-      const result = await initialize(connection);
+      const result = await serveOneSession(connection, exited);
       assert.ok(result.capabilities.hoverProvider);
-      await hoverWorks(connection);
-      await shutdown(connection);
-      assert.strictEqual(await exited, 0);
-      connection.dispose();
     } finally {
       child.kill();
       listener.close();
@@ -71,12 +73,8 @@ describe("lsp: transports", function () {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     try {
       const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-      const result = await initialize(connection);
+      const result = await serveOneSession(connection, exited);
       assert.ok(result.capabilities.completionProvider);
-      await hoverWorks(connection);
-      await shutdown(connection);
-      assert.strictEqual(await exited, 0);
-      connection.dispose();
     } finally {
       child.kill();
     }

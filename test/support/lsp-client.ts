@@ -17,6 +17,9 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentContentChangeEvent,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
 } from "vscode-languageserver/node";
 
 const REPO = resolve(__dirname, "..", "..");
@@ -250,4 +253,11 @@ export function textAt(text: string, range: { start: { line: number; character: 
   for (let l = range.start.line + 1; l < range.end.line; l++) parts.push(lines[l]);
   parts.push(lines[range.end.line].slice(0, range.end.character));
   return parts.join("\n");
+}
+
+/** The edits a workspace edit makes to `uri`, in either its `changes` or its `documentChanges` form. */
+export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.changes) return edit.changes[uri] ?? [];
+  return (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
 }

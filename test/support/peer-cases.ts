@@ -1,6 +1,7 @@
 // The peer linters' own test cases (../shared/corpus/peer-cases/*.jsonl: hadolint and BuildKit),
 // loaded for the peer-agreement suites, and a strict way to run our equivalent rules on them.
 
+import * as assert from "assert";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { parseDockerfile } from "../../server/src/model/parse";
@@ -40,5 +41,53 @@ export function peerFindings(dockerfile: string, rules: readonly Rule[]): Findin
     onRuleError: (id, e) => {
       throw new Error(`${id} threw: ${String(e)}`);
     },
+  });
+}
+
+/** Our answer to one peer code: the rules that cover it, and (optionally) the messageIds that mean the same. */
+export interface PeerEquivalent {
+  readonly rules: readonly Rule[];
+  /** When set, only findings with these messageIds count as agreeing (other messages go beyond the peer). */
+  readonly messageIds?: readonly string[];
+}
+
+/**
+ * A suite running every case of `file` for the mapped codes: a case that fires must get at least
+ * one counted report (on the lines BuildKit lists, where it lists them), a silent case none.
+ * `outOfScope` holds deliberate differences keyed `<code>:<src_line>`, each with its reason.
+ */
+export function describePeerAgreement(file: string, equivalents: Record<string, PeerEquivalent>, outOfScope: Record<string, string> = {}): void {
+  const codes = Object.keys(equivalents);
+  describe(`peer agreement: ${file} ${codes.join(", ")}`, function () {
+    const cases = loadPeerCases(file, codes);
+    if (!cases) {
+      it.skip(`peer cases not found at ${join(PEER_CASES_DIR, file)}`);
+      return;
+    }
+
+    it("has peer cases for every equivalent code", () => {
+      for (const code of codes) assert.ok(cases.some((c) => c.rule === code), `no peer case for ${code}`);
+    });
+
+    for (const c of cases) {
+      const label = `${c.rule} ${c.expect}: ${c.test ?? ""} (line ${c.src_line ?? "?"}) ${JSON.stringify(c.dockerfile).slice(0, 60)}`;
+      const reason = outOfScope[`${c.rule}:${c.src_line}`];
+      if (reason) {
+        it.skip(`${label} — out of scope: ${reason}`);
+        continue;
+      }
+      it(label, () => {
+        const { rules, messageIds } = equivalents[c.rule];
+        const findings = peerFindings(c.dockerfile, rules).filter((f) => !messageIds || messageIds.includes(f.messageId));
+        const got = findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}: ${f.message}`);
+        if (c.expect === "silent") {
+          assert.deepStrictEqual(got, []);
+          return;
+        }
+        assert.ok(got.length > 0, "expected a report");
+        const lines = (c.all_expected ?? []).filter((e) => e.rule === c.rule).map((e) => e.line);
+        if (lines.length > 0) assert.deepStrictEqual(findings.map((f) => f.range.start.line + 1), lines, "reported lines");
+      });
+    }
   });
 }

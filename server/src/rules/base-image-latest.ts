@@ -2,10 +2,8 @@
 // get another image.
 
 import type { Rule } from "./types";
-import { pinnedTagFor } from "../images/facts";
 import { parseImageReference } from "../images/reference";
-import { officialName } from "../images/tags";
-import { replaceImageTag } from "../fixes/image-tag";
+import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
   meta: {
@@ -27,16 +25,13 @@ export const rule: Rule = {
       const ref = parseImageReference(stage.base.resolved);
       // A digest pins the image whatever the tag says.
       if (!ref || ref.tag !== "latest" || ref.digest !== null) continue;
-      const name = officialName(ref);
-      const pinned = name ? pinnedTagFor(name, "latest") : null;
-      // Suggest, never fix: the pinned tag is what 'latest' was when the facts were taken.
-      const edits = pinned ? replaceImageTag(stage.base.token, pinned) : null;
+      const pin = pinLatest(ref, stage.base.token);
       const isLiteral = stage.base.token.value === stage.base.resolved;
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "latest" : "latestFromArg",
-        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pinned ? ` such as '${name}:${pinned}'` : "" },
-        suggest: edits ? [{ title: `Pin to '${name}:${pinned}'`, edits }] : undefined,
+        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+        suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
     }
   },

@@ -1,10 +1,8 @@
 // base-image-untagged: a FROM image with neither tag nor digest floats to whatever `latest` is.
 
 import type { Rule } from "./types";
-import { pinnedTagFor } from "../images/facts";
 import { parseImageReference } from "../images/reference";
-import { officialName } from "../images/tags";
-import { replaceImageTag } from "../fixes/image-tag";
+import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
   meta: {
@@ -26,11 +24,7 @@ export const rule: Rule = {
       if (stage.base.kind !== "image" || stage.base.unresolved.length > 0 || stage.base.resolved === "") continue;
       const ref = parseImageReference(stage.base.resolved);
       if (!ref || ref.tag !== null || ref.digest !== null) continue;
-      // A suggestion, not a fix: pinning to what `latest` meant when the facts were taken is the
-      // same image today, but the user should choose the version line to follow.
-      const name = officialName(ref);
-      const pinned = name ? pinnedTagFor(name, "latest") : null;
-      const edits = pinned ? replaceImageTag(stage.base.token, pinned) : null;
+      const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
       const isLiteral = stage.base.token.value === stage.base.resolved;
       report({
@@ -38,8 +32,8 @@ export const rule: Rule = {
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
           ? { image: stage.base.token.value }
-          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pinned ? ` such as '${name}:${pinned}'` : "" },
-        suggest: edits ? [{ title: `Pin to '${name}:${pinned}' (what 'latest' was in the built-in facts)`, edits }] : undefined,
+          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+        suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
     }
   },

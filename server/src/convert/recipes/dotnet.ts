@@ -6,7 +6,7 @@ import { effectiveTag } from "../../images/tags";
 import { executableOf, hasNoCommand } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe } from "../types";
-import { artifactCommand, basename, changesDirectoryBefore, dirname, flagValue, refuse, resolvePath } from "./shared";
+import { artifactCommand, artifactPlan, basename, changesDirectoryBefore, dirname, flagValue, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:DOTNET_CLI_[A-Z_]+|DOTNET_SKIP_FIRST_TIME_EXPERIENCE|DOTNET_NOLOGO|NUGET_[A-Z_]+|PATH)$/;
 const SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
@@ -55,17 +55,11 @@ export const dotnetRecipe: Recipe = {
       default:
         runtime = { image: `${base}:${tag}`, kind: tag.includes("alpine") ? "alpine" : "debian", hasShell: true, packageManager: null, nonRootUser: major >= 8 ? "app" : null, runsAsNonRoot: false };
     }
-    return {
-      ok: true,
-      plan: {
-        runtime,
-        builderPrelude: [],
-        builderEdits: [],
-        runtimeSteps: [`COPY --from=${builderName} ${folder} ${folder}`],
-        command: artifactCommand(entry, runtime, null, workdir),
-        buildOnlyEnv: BUILD_ONLY_ENV,
-        notes: [],
-      },
-    };
+    return artifactPlan({
+      runtime,
+      runtimeSteps: [`COPY --from=${builderName} ${folder} ${folder}`],
+      command: artifactCommand(entry, runtime, null, workdir),
+      buildOnlyEnv: BUILD_ONLY_ENV,
+    });
   },
 };

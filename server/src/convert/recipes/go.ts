@@ -10,7 +10,7 @@ import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, basename, caBundleCopy, changesDirectoryBefore, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import { artifactCommand, artifactPlan, basename, caBundleCopy, changesDirectoryBefore, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
 
@@ -132,21 +132,17 @@ export const goRecipe: Recipe = {
     const steps = [...install.lines];
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
     steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
-    return {
-      ok: true,
-      plan: {
-        runtime,
-        builderPrelude: [],
-        builderEdits: edits.length > 0 ? [{ instruction, text: instructionText(model, instruction, edits) }] : [],
-        runtimeSteps: steps,
-        command: artifactCommand(entry, runtime, runtimePath, workdir),
-        buildOnlyEnv: BUILD_ONLY_ENV,
-        notes: [
-          ...(impliedCgo ? ["The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library."] : []),
-          ...install.notes,
-          "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets).",
-        ],
-      },
-    };
+    return artifactPlan({
+      runtime,
+      builderEdits: edits.length > 0 ? [{ instruction, text: instructionText(model, instruction, edits) }] : [],
+      runtimeSteps: steps,
+      command: artifactCommand(entry, runtime, runtimePath, workdir),
+      buildOnlyEnv: BUILD_ONLY_ENV,
+      notes: [
+        ...(impliedCgo ? ["The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library."] : []),
+        ...install.notes,
+        "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets).",
+      ],
+    });
   },
 };

@@ -7,7 +7,7 @@ import { toolchainOf } from "../../images/toolchains";
 import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe } from "../types";
-import { artifactCommand, basename, refuse, resolvePath } from "./shared";
+import { artifactCommand, artifactPlan, basename, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
 const DISTROLESS_RELEASES = new Set([17, 21]);
@@ -58,17 +58,6 @@ export const javaRecipe: Recipe = {
     const command = clearsEntrypoint
       ? { lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)], change: "adjusted" as const }
       : artifactCommand(entry, runtime, null, workdir);
-    return {
-      ok: true,
-      plan: {
-        runtime,
-        builderPrelude: [],
-        builderEdits: [],
-        runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`],
-        command,
-        buildOnlyEnv: BUILD_ONLY_ENV,
-        notes: [],
-      },
-    };
+    return artifactPlan({ runtime, runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`], command, buildOnlyEnv: BUILD_ONLY_ENV });
   },
 };

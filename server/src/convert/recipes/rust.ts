@@ -6,7 +6,7 @@ import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, basename, caBundleCopy, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import { artifactCommand, artifactPlan, basename, caBundleCopy, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
 
 const OPENSSL_HEADERS = new Set(["libssl-dev", "openssl-dev"]);
 /** The libssl package of each Debian release (the ABI moved to 3 in bookworm, to 64-bit time in trixie). */
@@ -78,9 +78,6 @@ export const rustRecipe: Recipe = {
     if (opensslHeaders.length > 0 && !providesLibssl) {
       notes.push(`The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`);
     }
-    return {
-      ok: true,
-      plan: { runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
-    };
+    return artifactPlan({ runtime, runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes });
   },
 };
