@@ -111,6 +111,9 @@ describe("lsp: convert to multi-stage", function () {
     assert.ok(convert, JSON.stringify(actions.map((a) => a.title)));
     assert.strictEqual(convert.kind, "quickfix.stagecraft.convert");
     assert.deepStrictEqual(convert.diagnostics, remedied);
+    // The remedy leads; the ignore comments come after it.
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.indexOf(convert.title) < titles.findIndex((t) => t.startsWith("Ignore")), JSON.stringify(titles));
     // Applying it removes the diagnostic it remedies.
     const converted = applyEdits(GO, editsFor(convert.edit, uri));
     await client.change(uri, 2, [{ text: converted }]);

@@ -33,13 +33,15 @@ export function computeCodeActions(
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
+  // Ignore comments come after every real fix (and the conversion), so the lightbulb leads with a remedy.
+  const ignores: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE) {
         const finding = analysis.findings.find((f) => isDiagnosticOf(diagnostic, f));
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
-        if (typeof diagnostic.code === "string") actions.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
+        if (typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
         actions.push(...commodityActions(diagnostic, document, service, client));
       }
@@ -47,6 +49,7 @@ export function computeCodeActions(
   }
 
   actions.push(...conversionActions(params, document, analysis, client, wants));
+  actions.push(...ignores);
 
   if (wants(FIX_ALL_KIND)) {
     const fixes = compatibleSafeFixes(analysis, client.createFiles);
