@@ -8,7 +8,7 @@ import type { DockerfileModel, Instruction } from "../model/types";
 
 /** Inserts ` <option>` right after `word` (`apk add` -> `apk add --no-cache`). */
 export function insertOptionAfter(word: Word, option: string): TextEdit[] {
-  return [{ range: { start: word.range.end, end: word.range.end }, newText: ` ${option}` }];
+  return [{ range: { start: word.range.end, end: word.range.end }, newText: word.json ? `, ${JSON.stringify(option)}` : ` ${option}` }];
 }
 
 /**

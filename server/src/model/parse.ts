@@ -2,7 +2,7 @@
 
 import * as ast from "dockerfile-ast";
 import { BuildContextFacts, UNKNOWN_CONTEXT } from "./context";
-import { readShell, ShellCommand, ShellSource } from "./shell";
+import { readExecForm, readShell, ShellCommand, ShellSource } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
 import type {
@@ -84,7 +84,7 @@ function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: numb
   const isJsonForm = JSON_KEYWORDS.has(keyword) && node instanceof ast.JSONInstruction && node.getOpeningBracket() !== null && node.getClosingBracket() !== null;
   const args: Token[] =
     isJsonForm && node instanceof ast.JSONInstruction
-      ? node.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getRange() }))
+      ? node.getJSONStrings().map((s) => ({ value: jsonStringValue(lines.textIn(s.getRange()), s.getJSONValue()), range: s.getRange() }))
       : node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
   const heredocs = readHeredocs(node, lines);
   const instruction: Instruction = {
@@ -103,6 +103,8 @@ function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: numb
   };
   if (SHELL_KEYWORDS.has(keyword) && !isJsonForm) {
     instruction.commands = readCommands(instruction, text, lines, escapeChar);
+  } else if (keyword === "RUN" && isJsonForm) {
+    instruction.commands = readExecForm(text, lines, args, escapeChar);
   }
   if (keyword === "ONBUILD" && node instanceof ast.Onbuild) {
     const trigger = node.getTriggerInstruction();
@@ -135,6 +137,20 @@ function readCommands(instruction: Instruction, text: string, lines: LineIndex, 
     }
   }
   return readShell(text, lines, sources, escapeChar);
+}
+
+/**
+ * The value of an exec-form string as Docker reads it (Go's JSON decoder). dockerfile-ast's own
+ * value drops the whitespace inside the string (`"hello world"` -> `helloworld`), so the string is
+ * decoded from its text; `fallback` stands for a string JSON cannot decode.
+ */
+function jsonStringValue(written: string, fallback: string): string {
+  try {
+    const value: unknown = JSON.parse(written);
+    return typeof value === "string" ? value : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function readHeredocs(node: ast.Instruction, lines: LineIndex): Heredoc[] {

@@ -11,6 +11,8 @@ export interface Word {
   range: Range;
   /** True when any part of the word was quoted. */
   quoted: boolean;
+  /** A string of an exec-form JSON array: its range includes the quotes, so edits write JSON. */
+  json?: boolean;
 }
 
 /** A simple command: `VAR=x sudo apt-get install -y curl`. */
@@ -102,6 +104,25 @@ export function readShell(text: string, index: LineIndex, sources: readonly Shel
   }
   return commands;
 }
+
+/**
+ * The command of an exec-form instruction (`RUN ["apt-get", "update"]`): no shell runs, so its
+ * strings are the words of one command (unquoted: `env` still reads `VAR=x`); a
+ * `["sh", "-c", "<script>"]` form is read as its script.
+ */
+export function readExecForm(text: string, index: LineIndex, strings: readonly { value: string; range: Range }[], escapeChar = "\\"): ShellCommand[] {
+  if (strings.length === 0) return [];
+  const script = strings[2];
+  if (strings.length === 3 && SHELLS.has(basename(strings[0].value)) && strings[1].value === "-c") {
+    const start = index.offsetAt(script.range.start) + 1;
+    const end = index.offsetAt(script.range.end) - 1;
+    // Only a script written without JSON escapes maps 1:1 onto the document; others stay one command.
+    if (end >= start && text.slice(start, end) === script.value) return readShell(text, index, [{ start, end, newlineSeparates: false }], escapeChar);
+  }
+  return [makeCommand(strings.map((s) => ({ value: s.value, range: s.range, quoted: false, json: true })), null, index)];
+}
+
+const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh"]);
 
 function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boolean, out: ShellCommand[]): void {
   const s = lt.chars;

@@ -91,7 +91,7 @@ export const rule: Rule = {
             const last = flag.words[flag.words.length - 1];
             const range = { start: first.range.start, end: last.range.end };
             // Safe: npm documents both spellings as the same setting.
-            const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: "--omit=dev" }] };
+            const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
             report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
             continue;
           }

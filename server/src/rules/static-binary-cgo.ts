@@ -134,7 +134,9 @@ export const rule: Rule = {
       reported.add(ref.target);
       const program = found.build.command.program!;
       // A suggestion: turning cgo off changes the build (packages that need C will fail to build).
-      const fix: Fix = { title: "Build with CGO_ENABLED=0", edits: [{ range: { start: program.range.start, end: program.range.start }, newText: "CGO_ENABLED=0 " }] };
+      // Exec form has no shell to read assignments, so `env` sets the variable there.
+      const newText = program.json ? '"env", "CGO_ENABLED=0", ' : "CGO_ENABLED=0 ";
+      const fix: Fix = { title: "Build with CGO_ENABLED=0", edits: [{ range: { start: program.range.start, end: program.range.start }, newText }] };
       report({
         range: ref.token.range,
         messageId: "cgo",

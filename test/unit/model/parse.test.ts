@@ -81,6 +81,22 @@ describe("model/parse: stages, bases and references", () => {
     }
   });
 
+  it("decodes exec-form strings as JSON, keeping their spaces and escapes", () => {
+    const model = parseDockerfile('FROM alpine:3.20\nCMD ["echo", "hello world", "tab\\there", "q\\"uote"]\n');
+    assert.deepStrictEqual(model.instructions[1].args.map((a) => a.value), ["echo", "hello world", "tab\there", 'q"uote']);
+  });
+
+  it("reads an exec-form RUN as one command, and a 'sh -c' script as shell", () => {
+    const model = parseDockerfile('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y git"]\nCMD ["sleep", "1"]\n');
+    const [, plain, script, cmd] = model.instructions;
+    assert.deepStrictEqual(plain.commands.map((c) => [c.name, c.args.map((w) => w.value)]), [["apt-get", ["install", "-y", "curl"]]]);
+    assert.ok(plain.commands[0].words.every((w) => w.json));
+    assert.deepStrictEqual(script.commands.map((c) => [c.name, c.joinedBy]), [["apt-get", null], ["apt-get", "&&"]]);
+    assert.strictEqual(model.lines.textIn(script.commands[1].range), "apt-get install -y git");
+    // Exec-form CMD and ENTRYPOINT stay strings: the conversion reads them as the container contract.
+    assert.deepStrictEqual(cmd.commands, []);
+  });
+
   it("collects comments outside heredoc bodies", () => {
     const m = parseDockerfile("# top\nFROM a\nRUN <<EOF\n# not a comment\nEOF\n  # indented\n");
     assert.deepStrictEqual(m.comments.map((c) => c.content), ["top", "indented"]);

@@ -21,6 +21,13 @@ testRule(rule, {
       output: "FROM node:24-slim\nRUN npm ci --omit=dev\n",
     },
     { name: "deprecated --production", code: "FROM node:24-slim\nRUN npm install --production\n", messageId: "deprecatedFlag", line: 2, token: "--production", output: "FROM node:24-slim\nRUN npm install --omit=dev\n" },
+    {
+      name: "deprecated flag in an exec-form RUN is rewritten as a JSON string",
+      code: 'FROM node:24-slim\nRUN ["npm", "ci", "--only", "prod"]\n',
+      messageId: "deprecatedFlag",
+      token: '"--only", "prod"',
+      output: 'FROM node:24-slim\nRUN ["npm", "ci", "--omit=dev"]\n',
+    },
     { name: "deprecated --only prod in two words", code: "FROM node:24-slim\nRUN npm ci --only prod\n", messageId: "deprecatedFlag", token: "--only prod", output: "FROM node:24-slim\nRUN npm ci --omit=dev\n" },
     { name: "yarn without --production", code: "FROM node:24-alpine\nRUN yarn install --frozen-lockfile\n", messageId: "devDependencies", line: 2, token: "yarn install" },
     { name: "pip dev requirements", code: "FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements-dev.txt\n", messageId: "devDependencies", line: 2, token: "pip install", data: { command: "pip install", ecosystem: "Python", remedy: "only the runtime requirements file" } },

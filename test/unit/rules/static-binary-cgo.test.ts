@@ -11,6 +11,13 @@ testRule(rule, {
       data: { base: "scratch", stage: "build", image: "golang:1.27" },
       output: "FROM golang:1.27 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n",
     },
+    {
+      name: "exec-form build gets the variable through env",
+      code: 'FROM golang:1.27 AS b\nRUN ["go", "build", "-o", "/app"]\nFROM scratch\nCOPY --from=b /app /app\nENTRYPOINT ["/app"]\n',
+      messageId: "cgo",
+      line: 4,
+      output: 'FROM golang:1.27 AS b\nRUN ["env", "CGO_ENABLED=0", "go", "build", "-o", "/app"]\nFROM scratch\nCOPY --from=b /app /app\nENTRYPOINT ["/app"]\n',
+    },
     { name: "distroless static", code: "FROM golang:1.27-bookworm AS b\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=b /app /app\nENTRYPOINT [\"/app\"]\n", messageId: "cgo", line: 4, token: "b" },
     { name: "alpine builder that installs gcc", code: "FROM golang:1.27-alpine AS b\nRUN apk add --no-cache build-base\nRUN go build -o /app\nFROM scratch\nCOPY --from=b /app /app\nENTRYPOINT [\"/app\"]\n", messageId: "cgo", line: 5 },
     { name: "CGO_ENABLED=1 explicitly", code: "FROM golang:1.27 AS b\nENV CGO_ENABLED=1\nRUN go build -o /app\nFROM scratch\nCOPY --from=b /app /app\nENTRYPOINT [\"/app\"]\n", messageId: "cgo", line: 5 },
