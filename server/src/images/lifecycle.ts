@@ -175,6 +175,9 @@ function deprecatedImageNote(name: string, tag: string): LifecycleNote | null {
     case "adoptopenjdk":
       return note("deprecated", "the 'adoptopenjdk' image", "2021-08", "eclipse-temurin", `${SOURCES.hub}: AdoptOpenJDK moved to Eclipse Adoptium (eclipse-temurin)`);
     case "centos": {
+      // Docker Hub's 'centos' never carried CentOS Stream (quay.io does): a `stream9` tag here is
+      // the deprecated image, not an end-of-life CentOS Linux release.
+      if (/^stream/i.test(tag)) return note("deprecated", "the Docker Hub 'centos' image (CentOS Stream is published on quay.io)", "2021-12-31", "quay.io/centos/centos:stream9, almalinux or rockylinux", `${SOURCES.hub} (the 'centos' image is deprecated)`);
       const major = parseTag(tag).version[0];
       const since = major === 7 ? "2024-06-30" : major === 6 ? "2020-11-30" : "2021-12-31";
       return note("end-of-life", major ? `CentOS Linux ${major}` : "CentOS Linux", since, "quay.io/centos/centos:stream9, almalinux or rockylinux", `${SOURCES.hub} (the 'centos' image is deprecated); CentOS Linux end of life`);

@@ -23,7 +23,10 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
     hasVariables = true;
     const name = (braced ?? plain) as string;
     // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
-    if (other !== undefined || holdsVariable(scope.get(name) ?? null)) {
+    // The builder always sets the platform arguments, to values only the build knows: even
+    // `${TARGETARCH:+...}` cannot be read without them.
+    const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
+    if (other !== undefined || isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
       unresolved.push(name);
       return match;
     }
@@ -45,6 +48,9 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
   });
   return { value, unresolved, hasVariables };
 }
+
+/** BuildKit's automatic platform arguments (available in FROM without a declaration). */
+const PLATFORM_ARGS = new Set(["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]);
 
 const HOLDS_VARIABLE = /\$(?:\{[A-Za-z_]|[A-Za-z_])/;
 

@@ -43,6 +43,10 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
     assert.strictEqual(first("openjdk:17")?.kind, "deprecated");
     assert.strictEqual(first("java:8")?.kind, "deprecated");
     assert.strictEqual(first("adoptopenjdk:11-jre-hotspot")?.kind, "deprecated");
+    // Not CentOS Linux: the deprecated Hub image under a Stream-looking tag.
+    assert.match(first("centos:stream9")?.subject ?? "", /CentOS Stream is published on quay.io/);
+    assert.strictEqual(first("centos:stream9")?.kind, "deprecated");
+    assert.strictEqual(first("quay.io/centos/centos:stream9"), null);
   });
 
   it("derives Go support from the two newest majors in the facts", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { substituteVariables } from "../../../server/src/model/variables";
 
 describe("model/variables: build-argument substitution", () => {
-  const scope = new Map<string, string | null>([["A", "1"], ["EMPTY", ""], ["UNSET", null]]);
+  const scope = new Map<string, string | null>([["A", "1"], ["EMPTY", ""], ["UNSET", null], ["TARGETARCH", null], ["BUILDOS", "linux"]]);
   const cases: [string, string, string[]][] = [
     ["$A", "1", []],
     ["${A}-x", "1-x", []],
@@ -14,6 +14,10 @@ describe("model/variables: build-argument substitution", () => {
     ["${UNSET}", "${UNSET}", ["UNSET"]],
     ["$MISSING/x", "$MISSING/x", ["MISSING"]],
     ["plain", "plain", []],
+    // Platform arguments are set by the builder even when declared without a default, or not at all.
+    ["busybox${TARGETARCH:+@sha256:abc}", "busybox${TARGETARCH:+@sha256:abc}", ["TARGETARCH"]],
+    ["alpine-${TARGETOS:-linux}", "alpine-${TARGETOS:-linux}", ["TARGETOS"]],
+    ["$BUILDOS", "linux", []],
   ];
   for (const [input, value, unresolved] of cases) {
     it(`${input} -> ${value}`, () => {
