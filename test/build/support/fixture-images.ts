@@ -106,8 +106,9 @@ const derived: DerivedFixture[] = [
   {
     name: fixtures.python,
     parent: fixtures.pythonSlim,
-    role: "a Python build image (Debian python3, venv and pip), standing in for python:*",
-    containerfile: [aptInstall("python3-venv python3-pip"), pipAllowed, 'CMD ["python3"]'].join("\n"),
+    // The official full image builds on buildpack-deps (compilers and headers for native wheels).
+    role: "a Python build image (the slim fixture plus venv, pip, g++ and make), standing in for python:*",
+    containerfile: [aptInstall("python3-venv python3-pip python3-dev g++ make"), pipAllowed, 'CMD ["python3"]'].join("\n"),
   },
   {
     name: fixtures.static,
