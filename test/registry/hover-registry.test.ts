@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { CompletionItem, Hover, MarkupContent } from "vscode-languageserver/node";
+import type { CompletionItem, Hover, InlayHint, MarkupContent } from "vscode-languageserver/node";
 import { CACHE_FILE_NAME } from "../../server/src/host/registry-store";
 import { formatSize } from "../../server/src/images/format-size";
 import { buildServer, LspClient, positionOf, workspaceFolder } from "../support/lsp-client";
@@ -101,6 +101,26 @@ describe("registry: hovers over LSP on a loopback registry", function () {
       assert.ok((await hoverWith(untrusted, text, "127")).includes(exact(single)));
     } finally {
       await untrusted.stop();
+    }
+  });
+
+  it("size inlay hints look up what is not cached, then ask the editor to refresh", async () => {
+    const text = `FROM ${registry.host}/multi:amd\n`;
+    const uri = ws.uri(`Dockerfile.${++counter}`);
+    const hinting = await LspClient.start({ initializationOptions: { isTrusted: true } });
+    try {
+      hinting.settings = { imageSize: { online: true, inlayHints: true } };
+      await hinting.open(uri, text);
+      const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+      const before = hinting.inlayHintRefreshes;
+      // Never waits for the registry: nothing is known yet, so no hint.
+      assert.deepStrictEqual(await hinting.request<InlayHint[]>("textDocument/inlayHint", { textDocument: { uri }, range }), []);
+      await hinting.waitForInlayHintRefresh(before);
+      const hints = await hinting.request<InlayHint[]>("textDocument/inlayHint", { textDocument: { uri }, range });
+      assert.deepStrictEqual(hints.map((h) => h.label), [formatSize(amd)]);
+      assert.match(JSON.stringify(hints[0].tooltip), /live from the registry/);
+    } finally {
+      await hinting.stop();
     }
   });
 

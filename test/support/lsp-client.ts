@@ -71,6 +71,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true, resourceOperations: ["create", "rename", "delete"] },
+    inlayHint: { refreshSupport: true },
   },
   textDocument: {
     synchronization: { didSave: true },
@@ -105,6 +106,8 @@ export class LspClient {
   /** Delay before answering workspace/configuration, to widen races on purpose. */
   configurationDelay = 0;
   configurationRequests = 0;
+  /** `workspace/inlayHint/refresh` requests received. */
+  inlayHintRefreshes = 0;
   initializeResult!: InitializeResult;
   private exited = false;
   private readonly waiters: (() => void)[] = [];
@@ -136,6 +139,11 @@ export class LspClient {
       client.configurationRequests++;
       if (client.configurationDelay > 0) await new Promise((r) => setTimeout(r, client.configurationDelay));
       return params.items.map((item) => (item.section === "stagecraft" ? client.settings : null));
+    });
+    connection.onRequest("workspace/inlayHint/refresh", () => {
+      client.inlayHintRefreshes++;
+      client.notifyWaiters();
+      return null;
     });
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("client/unregisterCapability", () => null);
@@ -172,6 +180,22 @@ export class LspClient {
   }
 
   /** Resolves with the first publication for `uri` (already received or upcoming) that passes `test`. */
+  /** Resolves once the server has asked for more than `count` inlay-hint refreshes. */
+  async waitForInlayHintRefresh(count: number, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inlayHintRefreshes <= count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no inlay-hint refresh after ${count} within ${timeoutMs} ms`);
+      await new Promise<void>((resolveWait) => {
+        const timer = setTimeout(resolveWait, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolveWait();
+        });
+      });
+    }
+  }
+
   async waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

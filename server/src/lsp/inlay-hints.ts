@@ -1,6 +1,7 @@
 // Inlay hints (behind `stagecraft.imageSize.inlayHints`, off by default): the compressed size after
 // each FROM image, from the built-in facts, estimates (marked ≈) and live answers already cached.
-// Never sends a request: hints are computed on every scroll and must stay instant.
+// Never waits for a registry: hints are computed on every scroll and must stay instant. An image
+// not looked up yet is handed to `lookUpLater`, and the server refreshes the hints once it lands.
 
 import { InlayHint, InlayHintKind, MarkupKind, Range } from "vscode-languageserver";
 import { bytesFor, LiveAccess, lookupSize } from "../images/image-size";
@@ -8,7 +9,7 @@ import { formatSize } from "../images/format-size";
 import { resolveImageReference } from "../images/reference";
 import type { DockerfileModel } from "../model/types";
 
-export async function computeInlayHints(model: DockerfileModel, range: Range, access: LiveAccess): Promise<InlayHint[]> {
+export async function computeInlayHints(model: DockerfileModel, range: Range, access: LiveAccess, lookUpLater: (lookup: Promise<unknown>) => void = () => {}): Promise<InlayHint[]> {
   const hints: InlayHint[] = [];
   for (const stage of model.stages) {
     const token = stage.base.token;
@@ -22,6 +23,7 @@ export async function computeInlayHints(model: DockerfileModel, range: Range, ac
       const resolved = resolveImageReference(token.value, model.globalScope);
       if (!resolved.ok) continue;
       const answer = await lookupSize(resolved.reference, access, "cached-only");
+      if (access.isOn && answer.kind !== "fact" && access.sizes.peekImageSize(resolved.reference) === undefined) lookUpLater(access.sizes.imageSize(resolved.reference));
       const bytes = bytesFor(answer, "linux/amd64");
       if (bytes === null) continue;
       const isEstimate = answer.kind === "estimate";

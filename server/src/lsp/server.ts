@@ -117,6 +117,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     publisher.clear(document.uri);
     store.close(document.uri);
   });
+  // Live answers started by the hints land in the cache; one refresh shows those that landed together.
+  let inlayRefresh: ReturnType<typeof setTimeout> | undefined;
+  const refreshInlayHintsAfter = (lookup: Promise<unknown>) => {
+    if (!canRefreshInlayHints) return;
+    void lookup.finally(() => {
+      clearTimeout(inlayRefresh);
+      inlayRefresh = setTimeout(() => void connection.languages.inlayHint.refresh(), 100);
+    });
+  };
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     publisher.scheduleAll();
@@ -170,7 +179,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.languages.inlayHint.on((params) =>
     onDocument("inlay hints", params.textDocument.uri, [], async (d) => {
       const { imageSize } = await settings.get(d.uri);
-      return imageSize.inlayHints ? computeInlayHints(store.model(d), params.range, images.access(imageSize)) : [];
+      return imageSize.inlayHints ? computeInlayHints(store.model(d), params.range, images.access(imageSize), refreshInlayHintsAfter) : [];
     }),
   );
   connection.onSignatureHelp((params) => onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)));
