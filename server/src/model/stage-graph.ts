@@ -4,6 +4,7 @@
 
 import type { DockerfileModel, Instruction, ReferenceKind, Stage, StageReference, Token } from "./types";
 import { unquoteWord } from "./copy-paths";
+import { isTriggerReference } from "./stage-references";
 import { substituteVariables } from "./variables";
 
 /** Fills `model.references`, stage bases of kind "stage", and reachability. */
@@ -116,12 +117,16 @@ export function mergedScope(model: DockerfileModel, stage: Stage): ReadonlyMap<s
   return scope;
 }
 
-/** Stages `stage` depends on directly: its base stage and the targets of its COPY/mount references. */
+/**
+ * Stages `stage` depends on directly: its base stage and the targets of its COPY/mount references.
+ * References inside ONBUILD triggers are left out: they run in a downstream build, where the name
+ * means that build's stage, so this build neither needs nor waits for the stage they name here.
+ */
 export function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
   const out = new Set<Stage>();
   if (stage.base.stage) out.add(stage.base.stage);
   for (const ref of referencesByOwner(model).get(stage) ?? []) {
-    if (ref.target && ref.kind !== "from") out.add(ref.target);
+    if (ref.target && ref.kind !== "from" && !isTriggerReference(ref)) out.add(ref.target);
   }
   return [...out];
 }

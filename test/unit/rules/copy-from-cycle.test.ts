@@ -33,5 +33,9 @@ testRule(rule, {
     "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=a /y /y\n",
     { name: "self-reference is copy-from-self's", code: "FROM busybox AS stage0\nCOPY --from=stage0 f1 /sub/\n" },
     { name: "forward reference without a loop", code: "FROM alpine:3.20\nCOPY --from=b /x /x\nFROM alpine:3.20 AS b\n" },
+    {
+      name: "an ONBUILD trigger naming a later stage closes no loop (it runs in a downstream build)",
+      code: "FROM alpine:3.22 AS a\nONBUILD COPY --from=b /x /x\nFROM alpine:3.22 AS b\nCOPY --from=a /etc/hosts /h\n",
+    },
   ],
 });
