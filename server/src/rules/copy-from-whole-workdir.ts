@@ -6,8 +6,10 @@ import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { installsDevDependencies } from "../model/dev-dependencies";
+import { environmentAt } from "../model/environment";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
+import { substituteVariables } from "../model/variables";
 import { workdirOf } from "../model/workdir";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Rule } from "./types";
@@ -41,15 +43,20 @@ export const rule: Rule = {
       if (!contextDirs.has(target)) contextDirs.set(target, holdsOnlyTheApp(model, target) ? [] : contextCopyDirs(model, target));
       const dirs = contextDirs.get(target) as string[];
       for (const source of paths.sources) {
-        if (isHeredocSource(source.value) || /[*?[$]/.test(source.value)) continue;
+        if (isHeredocSource(source.value)) continue;
+        // `COPY --from=build ${APP_DIR} ${APP_DIR}`: the builder's WORKDIR was substituted too.
+        const written = source.value.includes("$") ? substituteVariables(source.value, environmentAt(model, ref.owner, ref.instruction)) : null;
+        if (written && written.unresolved.length > 0) continue;
+        const value = written ? written.value : source.value;
+        if (/[*?[]/.test(value)) continue;
         // Sources of COPY --from are read from the stage's root; `/` itself is copy-from-root's.
-        const path = joinPath("/", source.value);
+        const path = joinPath("/", value);
         if (path === "/") continue;
         const workdir = dirs.find((dir) => isSameOrParentPath(path, dir));
         if (workdir === undefined) continue;
         const stage = target.name ?? String(target.index);
-        if (workdir === path) report({ range: source.range, messageId: "wholeWorkdir", data: { path: source.value, stage } });
-        else report({ range: source.range, messageId: "holdsWorkdir", data: { path: source.value, workdir, stage } });
+        if (workdir === path) report({ range: source.range, messageId: "wholeWorkdir", data: { path: value, stage } });
+        else report({ range: source.range, messageId: "holdsWorkdir", data: { path: value, workdir, stage } });
         break;
       }
     }

@@ -41,6 +41,14 @@ testRule(rule, {
       token: "/srv/app",
     },
     {
+      name: "a source written with the build argument that set the WORKDIR",
+      code: "ARG APP_DIR=/opt/app\nFROM python:3.13 AS build\nARG APP_DIR\nWORKDIR ${APP_DIR}\nCOPY . .\nRUN python -m build\nFROM python:3.13-slim\nARG APP_DIR\nCOPY --from=build ${APP_DIR} ${APP_DIR}\n",
+      messageId: "wholeWorkdir",
+      line: 9,
+      token: "${APP_DIR}",
+      data: { path: "/opt/app", stage: "build" },
+    },
+    {
       name: "in a stage the final stage builds on",
       code: `${BUILD}FROM node:20-slim AS runtime\nCOPY --from=build /app /app\nFROM runtime\nUSER node\n`,
       messageId: "wholeWorkdir",
@@ -68,6 +76,7 @@ testRule(rule, {
   silent: [
     `${BUILD}FROM node:20-slim\nCOPY --from=build /app/dist /app/dist\n`,
     { name: "not the final stage", code: `${BUILD}FROM node:20-slim AS extra\nCOPY --from=build /app /app\nFROM node:20-slim\n` },
+    { name: "a source whose build argument has no value", code: `${BUILD}FROM node:20-slim\nARG FROM_DIR\nCOPY --from=build \${FROM_DIR} /app\n` },
     // The builder holds nothing but an interpreted app and its runtime dependencies: that is the artifact.
     {
       name: "production-only install, nothing compiled (distroless nodejs example)",
