@@ -8,6 +8,7 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import { systemPackageCommand } from "../model/commands";
 import { ancestorsOf } from "../model/stage-graph";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import type { Instruction, Stage } from "../model/types";
@@ -64,8 +65,10 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
   const base = { range: cache.range, data: { command: cache.text } };
   switch (cache.kind) {
     case "aptLists": {
-      const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
-      // A suggestion: a later RUN that installs without its own `apt-get update` needs the lists.
+      // A suggestion: a later RUN that installs without its own `apt-get update` needs the lists,
+      // so it is not offered at all when the stage (or a stage built on it) has such a RUN: removing
+      // the lists would make that install fail ("Unable to locate package").
+      const edits = laterAptInstallNeedsLists(model, cache.instruction) ? null : appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
       return { ...base, messageId: "aptLists", suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined };
     }
     case "aptArchives":
@@ -102,6 +105,25 @@ function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
     // Cache mounts need BuildKit; the legacy builder rejects `RUN --mount`.
     suggest: [fixOf(`Add a cache mount for ${cache.tool}`, edits)],
   };
+}
+
+/**
+ * True when a RUN after `run` (in its stage or a stage built `FROM` it) installs apt packages
+ * without an `apt-get update` of its own, so it relies on the lists `run` leaves behind.
+ */
+function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
+  const stage = run.stage;
+  if (stage === null) return false;
+  const stages = model.stages.filter((s) => s === stage || ancestorsOf(s).includes(stage));
+  for (const s of stages) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.ordinal <= run.ordinal) continue;
+      if (instruction.keyword !== "RUN") continue;
+      const apt = instruction.commands.map(systemPackageCommand).filter((c) => c !== null && c.manager === "apt");
+      if (apt.some((c) => c!.action === "install" || c!.action === "upgrade") && !apt.some((c) => c!.action === "update")) return true;
+    }
+  }
+  return false;
 }
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */

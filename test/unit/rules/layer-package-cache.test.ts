@@ -52,6 +52,20 @@ testRule(rule, {
       output: 'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "apk add --no-cache curl git && update-ca-certificates"]\n',
     },
     {
+      name: "no lists removal when a later RUN installs with the lists this one fetched",
+      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates\n",
+      messageId: "aptLists",
+      line: 2,
+      output: null,
+    },
+    {
+      name: "no lists removal when a later heredoc RUN installs without its own update",
+      code: "FROM debian:12\nRUN apt-get update && echo fetched\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n",
+      messageId: "aptLists",
+      line: 2,
+      output: null,
+    },
+    {
       name: "lists removed in a later RUN still ship in the earlier layer",
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
       messageId: "aptLists",
