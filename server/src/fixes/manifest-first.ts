@@ -60,10 +60,12 @@ export function manifestFirstEdits(
   const keyword = /^[a-z]/.test(model.lines.textIn(broadCopy.keywordRange)) ? "copy" : "COPY";
   const flags = broadCopy.flags.map((f) => `${model.lines.textIn(f.range)} `).join("");
   const indent = /^\s*/.exec(model.lines.lineText(broadCopy.range.start.line))?.[0] ?? "";
-  const lines = [...groups].map(([dir, files]) => `${indent}${keyword} ${flags}${files.join(" ")} ${target(dir)}\n`);
+  // The file's own line ending: a CRLF file must not get lone LFs.
+  const eol = model.text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = [...groups].map(([dir, files]) => `${indent}${keyword} ${flags}${files.join(" ")} ${target(dir)}${eol}`);
   for (const dir of plan.dirs) {
     const contextDir = normalizePath(`${prefix}/${dir}`);
-    lines.push(`${indent}${keyword} ${flags}${contextDir} ${target(contextDir)}\n`);
+    lines.push(`${indent}${keyword} ${flags}${contextDir} ${target(contextDir)}${eol}`);
   }
 
   const copyStart = { line: broadCopy.range.start.line, character: 0 };
@@ -71,7 +73,7 @@ export function manifestFirstEdits(
   const copyText = model.lines.textIn({ start: copyStart, end: copyEnd });
   const afterInstall = { line: install.range.end.line + 1, character: 0 };
   const atEndOfFile = install.range.end.line + 1 >= model.lines.lineCount;
-  const moved = atEndOfFile ? `\n${copyText.replace(/\r?\n$/, "")}` : copyText.endsWith("\n") ? copyText : `${copyText}\n`;
+  const moved = atEndOfFile ? `${eol}${copyText.replace(/\r?\n$/, "")}` : copyText.endsWith("\n") ? copyText : `${copyText}${eol}`;
   return [
     { range: { start: copyStart, end: copyEnd }, newText: lines.join("") },
     { range: { start: afterInstall, end: afterInstall }, newText: moved },

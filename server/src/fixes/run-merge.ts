@@ -28,12 +28,14 @@ export function mergeIntoPreviousRun(model: DockerfileModel, previous: Instructi
   if (!JOINABLE_TAIL.test(model.lines.textIn({ start: lastWord.range.end, end: lastArg.range.end }))) return null;
   if (model.lines.textIn({ start: lastArg.range.end, end: previous.range.end }).trim() !== "") return null;
 
+  // The file's own line ending: a CRLF file must not get lone LFs.
+  const eol = model.text.includes("\r\n") ? "\r\n" : "\n";
   const comments = model.comments
     .filter((c) => c.range.start.line > previous.range.end.line && c.range.start.line < next.range.start.line)
-    .map((c) => `${model.lines.lineText(c.range.start.line).trim()}\n`);
+    .map((c) => `${model.lines.lineText(c.range.start.line).trim()}${eol}`);
   const esc = model.escapeChar;
   const indent = continuationIndent(model, previous);
-  return [{ range: { start: lastArg.range.end, end: next.args[0].range.start }, newText: ` && ${esc}\n${comments.join("")}${indent}` }];
+  return [{ range: { start: lastArg.range.end, end: next.args[0].range.start }, newText: ` && ${esc}${eol}${comments.join("")}${indent}` }];
 }
 
 /** True when two RUNs carry the same flags as written (`--mount=...`, `--network=...`). */

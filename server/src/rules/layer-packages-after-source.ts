@@ -77,7 +77,8 @@ function moveBefore(model: DockerfileModel, run: Instruction, copy: Instruction)
   const runStart = { line: run.range.start.line, character: 0 };
   const runEnd = { line: run.range.end.line + 1, character: 0 };
   const runText = lines.textIn({ start: runStart, end: runEnd });
-  const moved = runText.endsWith("\n") ? runText : `${runText}\n`;
+  // The last line of a file without a final newline: end it the way the file ends its lines.
+  const moved = runText.endsWith("\n") ? runText : `${runText}${model.text.includes("\r\n") ? "\r\n" : "\n"}`;
   const copyLineStart = { line: copy.range.start.line, character: 0 };
   const edits: TextEdit[] = [
     { range: { start: copyLineStart, end: copyLineStart }, newText: moved },

@@ -12,6 +12,13 @@ testRule(rule, {
       output: "FROM debian:12\nRUN useradd app && \\\n    mkdir /data\n",
     },
     {
+      name: "CRLF line endings are kept in the merged RUN (comments included)",
+      code: "FROM debian:12\r\nRUN useradd app\r\n# the data volume\r\nRUN mkdir /data\r\n",
+      messageId: "consecutive",
+      line: 4,
+      output: "FROM debian:12\r\nRUN useradd app && \\\r\n# the data volume\r\n    mkdir /data\r\n",
+    },
+    {
       name: "comments between the RUNs are kept inside the merged RUN",
       code: "FROM debian:12\nRUN useradd app\n# the data volume\n\nRUN mkdir /data\n",
       messageId: "consecutive",

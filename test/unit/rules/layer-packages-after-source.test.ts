@@ -22,6 +22,13 @@ testRule(rule, {
       output: "FROM node:20-alpine\nRUN apk add --no-cache tini\nADD . /src\nRUN npm ci\n",
     },
     {
+      name: "CRLF file whose RUN is the last line without a newline keeps CRLF",
+      code: "FROM node:20-alpine\r\nADD . /src\r\nRUN apk add --no-cache tini",
+      messageId: "afterSource",
+      line: 3,
+      output: "FROM node:20-alpine\r\nRUN apk add --no-cache tini\r\nADD . /src\r\n",
+    },
+    {
       name: "dnf, yum and zypper too",
       code: "FROM fedora:40\nCOPY ./ /opt/app/\nRUN dnf install -y gcc && yum -y install make && zypper --non-interactive install git\n",
       messageId: "afterSource",

@@ -6,6 +6,20 @@ import { FiresCase, findingsOf, testRule } from "../../support/rule-tester";
 
 const fires: FiresCase[] = [
   {
+    name: "CRLF line endings are kept in the manifest copy and the moved source copy",
+    code: "FROM node:20\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN npm run build\r\n",
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    output: "FROM node:20\r\nWORKDIR /app\r\nCOPY package*.json ./\r\nRUN npm ci\r\nCOPY . .\r\nRUN npm run build\r\n",
+  },
+  {
+    name: "CRLF file whose install is the last line without a newline",
+    code: "FROM python:3.12-slim\r\nWORKDIR /app\r\nCOPY . .\r\nRUN pip install --no-cache-dir -r requirements.txt",
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    output: "FROM python:3.12-slim\r\nWORKDIR /app\r\nCOPY requirements.txt ./\r\nRUN pip install --no-cache-dir -r requirements.txt\r\nCOPY . .",
+  },
+  {
     code: "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n",
     messageId: "sourceBeforeDeps",
     line: 3,
