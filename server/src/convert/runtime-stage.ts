@@ -54,9 +54,34 @@ export function setupLines(model: DockerfileModel, stage: Stage, buildOnly: RegE
   return out;
 }
 
-/** EXPOSE, VOLUME, STOPSIGNAL and HEALTHCHECK lines, in their original order. */
-export function tailLines(model: DockerfileModel, stage: Stage): string[] {
-  return stage.instructions.filter((i) => TAIL.has(i.keyword)).flatMap((i) => withComments(model, i));
+/**
+ * EXPOSE, VOLUME, STOPSIGNAL and HEALTHCHECK lines, in their original order; a health check that
+ * runs an artifact by its build path (absolute, or relative to `workdir`) follows it to where the
+ * runtime stage puts it.
+ */
+export function tailLines(model: DockerfileModel, stage: Stage, moves: readonly { from: string; to: string }[] = [], workdir = "/"): string[] {
+  return stage.instructions
+    .filter((i) => TAIL.has(i.keyword))
+    .flatMap((i) => withComments(model, i, i.keyword === "HEALTHCHECK" ? movedPaths(instructionText(model, i), moves, workdir) : instructionText(model, i)));
+}
+
+/** `text` with each whole path word naming a moved artifact (as written, or relative to `workdir`) replaced. */
+function movedPaths(text: string, moves: readonly { from: string; to: string }[], workdir: string): string {
+  let out = text;
+  for (const { from, to } of moves) {
+    if (from === to) continue;
+    const spellings = [from];
+    const prefix = workdir === "/" ? "/" : `${workdir}/`;
+    // Relative spellings; a bare name without a slash is looked up on the PATH, not in the workdir.
+    const relative = from.startsWith(prefix) ? from.slice(prefix.length) : null;
+    if (relative !== null) spellings.push(`./${relative}`, ...(relative.includes("/") ? [relative] : []));
+    for (const spelling of spellings) {
+      const escaped = spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      // A whole word: bounded by the start, whitespace, quotes or brackets (exec form) on both sides.
+      out = out.replace(new RegExp(`(^|[\\s"'\\[,])${escaped}(?=$|[\\s"'\\],;&|])`, "g"), (_m, before: string) => `${before}${to}`);
+    }
+  }
+  return out;
 }
 
 /** The original CMD/ENTRYPOINT lines with their comments. */

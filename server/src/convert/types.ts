@@ -75,6 +75,11 @@ export interface RecipePlan {
   runtimeSteps: string[];
   /** Replacement CMD/ENTRYPOINT lines; null keeps the original ones. */
   command: { lines: string[]; change: CommandChange } | null;
+  /**
+   * Artifacts that land elsewhere in the runtime stage than the build left them (`target/release/app`
+   * -> `/usr/local/bin/app`): a HEALTHCHECK naming the build path is rewritten to follow them.
+   */
+  artifactMoves?: { from: string; to: string }[];
   /** ENV names that only matter for the build (GOPATH, CGO_ENABLED...): not repeated at run time. */
   buildOnlyEnv: RegExp;
   notes: string[];

@@ -53,7 +53,7 @@ function builderLines(input: WriteInput): string[] {
 function runtimeLines(input: WriteInput): string[] {
   const { model, stage, plan, user, workdir } = input;
   const setup = setupLines(model, stage, plan.buildOnlyEnv, workdir);
-  const tail = tailLines(model, stage);
+  const tail = tailLines(model, stage, plan.artifactMoves ?? [], workdir);
   const command = plan.command ? [...commandComments(model, stage), ...plan.command.lines] : commandLines(model, stage);
   const body = [...setup, ...user.setup, ...plan.runtimeSteps, ...(user.line ? [user.line] : []), ...tail, ...command];
   const args = argLines(model, stage, body.join("\n"), plan.runtimeArgs ?? []);

@@ -137,6 +137,7 @@ export const goRecipe: Recipe = {
       builderEdits: edits.length > 0 ? [{ instruction, text: instructionText(model, instruction, edits) }] : [],
       runtimeSteps: steps,
       command: artifactCommand(entry, runtime, runtimePath, workdir),
+      artifactMoves: [{ from: source, to: runtimePath }],
       buildOnlyEnv: BUILD_ONLY_ENV,
       notes: [
         ...(impliedCgo ? ["The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library."] : []),

@@ -78,6 +78,13 @@ export const rustRecipe: Recipe = {
     if (opensslHeaders.length > 0 && !providesLibssl) {
       notes.push(`The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`);
     }
-    return artifactPlan({ runtime, runtimeSteps: steps, command: artifactCommand(entry, runtime, runtimePath, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes });
+    return artifactPlan({
+      runtime,
+      runtimeSteps: steps,
+      command: artifactCommand(entry, runtime, runtimePath, workdir),
+      artifactMoves: [{ from: source, to: runtimePath }],
+      buildOnlyEnv: BUILD_ONLY_ENV,
+      notes,
+    });
   },
 };
