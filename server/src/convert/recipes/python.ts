@@ -6,7 +6,8 @@ import { effectiveTag, officialName } from "../../images/tags";
 import type { DependencyInstall } from "../../model/commands";
 import { isBroadContextCopy } from "../../model/copies";
 import { copyPaths } from "../../model/copy-paths";
-import type { Instruction } from "../../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../../model/types";
+import { workdirOf } from "../../model/workdir";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
@@ -33,14 +34,52 @@ function destinationFolder(instruction: Instruction, workdir: string): string | 
 
 /**
  * The context copies to repeat in the runtime stage, minus those a later whole-context copy into
- * the same folder already covers (the manifest copied early for the layer cache).
+ * the same folder already covers (the manifest copied early for the layer cache). `workdirAt` gives
+ * the working directory each copy ran in (the runtime stage sets only the final one).
  */
-function applicationCopies(instructions: readonly Instruction[], workdir: string): Instruction[] {
+function applicationCopies(instructions: readonly Instruction[], workdirAt: (copy: Instruction) => string): Instruction[] {
   const copies = instructions.filter(isContextCopy);
   return copies.filter((copy, index) => {
-    const folder = destinationFolder(copy, workdir);
-    return !copies.slice(index + 1).some((later) => isBroadContextCopy(later) && folder !== null && destinationFolder(later, workdir) === folder);
+    const folder = destinationFolder(copy, workdirAt(copy));
+    return !copies.slice(index + 1).some((later) => isBroadContextCopy(later) && folder !== null && destinationFolder(later, workdirAt(later)) === folder);
   });
+}
+
+/**
+ * A copy's text for the runtime stage, whose only WORKDIR is the final one: a relative destination
+ * written under an earlier WORKDIR is made absolute (`COPY src/ src/` under /srv, before
+ * `WORKDIR /srv/src`, becomes `COPY src/ /srv/src/`).
+ */
+function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir: string, finalWorkdir: string): string {
+  const dest = copyPaths(copy)?.dest;
+  if (!dest || dest.value.startsWith("/") || copyWorkdir === finalWorkdir) return instructionText(model, copy);
+  const isFolder = dest.value.endsWith("/") || /(?:^|\/)\.{1,2}$/.test(dest.value);
+  const absolute = `${resolvePath(copyWorkdir, dest.value).replace(/\/$/, "")}${isFolder ? "/" : ""}`;
+  return instructionText(model, copy, [{ range: dest.range, newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute }]);
+}
+
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+
+/**
+ * The folder of a virtual environment the stage creates itself (`python -m venv /venv`,
+ * `virtualenv /venv`), resolved against the working directory of that RUN; null when it makes none.
+ */
+function ownVenv(model: DockerfileModel, stage: Stage): string | null | undefined {
+  let found: string | null | undefined;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const args = command.args.map((w) => w.value);
+      const isVenv = (PYTHON.test(command.name) && args[0] === "-m" && (args[1] === "venv" || args[1] === "virtualenv")) || command.name === "virtualenv";
+      if (!isVenv) continue;
+      const folder = args.slice(command.name === "virtualenv" ? 0 : 2).filter((a) => !a.startsWith("-")).pop();
+      const workdir = workdirOf(model, stage, instruction);
+      // A folder we cannot place (variables, unknown working directory): undefined, so the caller refuses.
+      if (folder === undefined || /[$`]/.test(folder) || (!folder.startsWith("/") && workdir === null)) return undefined;
+      found = resolvePath(workdir ?? "/", folder);
+    }
+  }
+  return found ?? null;
 }
 
 export const pythonRecipe: Recipe = {
@@ -73,15 +112,22 @@ export const pythonRecipe: Recipe = {
     const writesFiles = stage.instructions.some(
       (i) => firstCopy !== undefined && i.keyword === "RUN" && i.ordinal > firstCopy.ordinal && !i.commands.every((c) => installCommands.has(c) || USER_SETUP.has(c.name)),
     );
+    // A stage that makes its own venv (and puts it on PATH with an ENV the runtime stage keeps)
+    // installs into that one: ship it instead of adding a second, empty one.
+    const own = ownVenv(model, stage);
+    if (own === undefined) return refuse("the build creates a virtual environment in a folder that cannot be told (a variable or an unknown working directory)");
+    if (own !== null && own === workdir) return refuse(`the virtual environment is the working directory '${own}' itself, so it cannot be copied apart from the sources`);
+    const venv = own ?? VENV;
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
-    const steps = [...packages.lines, VENV_PATH, `COPY --from=${builderName} ${VENV} ${VENV}`];
+    const steps = [...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
+    const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
     if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);
-    else steps.push(...applicationCopies(stage.instructions, workdir).map((i) => instructionText(model, i)));
+    else steps.push(...applicationCopies(stage.instructions, workdirAt).map((i) => copyText(model, i, workdirAt(i), workdir)));
     return {
       ok: true,
       plan: {
         runtime,
-        builderPrelude: [`RUN python -m venv ${VENV}`, VENV_PATH],
+        builderPrelude: own === null ? [`RUN python -m venv ${VENV}`, VENV_PATH] : [],
         builderEdits: [],
         runtimeSteps: steps,
         command: artifactCommand(entry, runtime, null, workdir),
