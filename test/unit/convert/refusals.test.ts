@@ -96,4 +96,12 @@ describe("convert: refusals", () => {
     const alpine = "FROM node:24-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD [\"node\", \"dist/index.js\"]\n";
     assert.match(reasonFor(alpine, "slim"), /'node:24-slim' is larger than 'node:24-alpine'/);
   });
+  it("refuses a shell-form health check on distroless Java and chiseled .NET (no shell, no curl)", () => {
+    const java = 'FROM gradle:8.8-jdk21\nWORKDIR /src\nCOPY . .\nRUN gradle build --no-daemon\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["java", "-jar", "build/libs/app.jar"]\n';
+    assert.match(reasonFor(java, "distroless"), /health check needs a shell/);
+    const dotnet = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
+    assert.match(reasonFor(dotnet, "distroless"), /health check needs a shell/);
+    const dotnetExec = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
+    assert.match(reasonFor(dotnetExec, "distroless"), /health check runs 'curl'/);
+  });
 });

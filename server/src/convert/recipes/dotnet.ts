@@ -6,7 +6,8 @@ import { effectiveTag } from "../../images/tags";
 import { executableOf, hasNoCommand } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe } from "../types";
-import { artifactCommand, artifactPlan, basename, changesDirectoryBefore, dirname, flagValue, refuse, resolvePath } from "./shared";
+import { installPackages, stagePackages } from "../packages";
+import { artifactCommand, artifactPlan, basename, changesDirectoryBefore, dirname, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:DOTNET_CLI_[A-Z_]+|DOTNET_SKIP_FIRST_TIME_EXPERIENCE|DOTNET_NOLOGO|NUGET_[A-Z_]+|PATH)$/;
 const SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
@@ -52,12 +53,21 @@ export const dotnetRecipe: Recipe = {
       case "alpine":
         runtime = { image: `${base}:${version}-alpine`, kind: "alpine", hasShell: true, packageManager: "apk", nonRootUser: major >= 8 ? "app" : null, runsAsNonRoot: false };
         break;
-      default:
-        runtime = { image: `${base}:${tag}`, kind: tag.includes("alpine") ? "alpine" : "debian", hasShell: true, packageManager: null, nonRootUser: major >= 8 ? "app" : null, runsAsNonRoot: false };
+      default: {
+        const alpine = tag.includes("alpine");
+        runtime = { image: `${base}:${tag}`, kind: alpine ? "alpine" : "debian", hasShell: true, packageManager: alpine ? "apk" : "apt", nonRootUser: major >= 8 ? "app" : null, runsAsNonRoot: false };
+      }
     }
+    // The SDK image carries curl; the ASP.NET runtime images do not, and chiseled ones have no shell either.
+    const healthcheck = stage.instructions.filter((i) => i.keyword === "HEALTHCHECK");
+    const downloader = [...usedPrograms(healthcheck)].find((w) => w === "curl" || w === "wget");
+    if (!runtime.hasShell && healthcheckNeedsShell(stage.instructions)) return refuse(`the health check needs a shell, which '${runtime.image}' does not have`);
+    if (runtime.packageManager === null && downloader) return refuse(`the health check runs '${downloader}', which '${runtime.image}' does not have`);
+    const install = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     return artifactPlan({
       runtime,
-      runtimeSteps: [`COPY --from=${builderName} ${folder} ${folder}`],
+      runtimeSteps: [...install.lines, `COPY --from=${builderName} ${folder} ${folder}`],
+      notes: install.notes,
       command: artifactCommand(entry, runtime, null, workdir),
       buildOnlyEnv: BUILD_ONLY_ENV,
     });

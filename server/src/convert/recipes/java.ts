@@ -7,7 +7,7 @@ import { toolchainOf } from "../../images/toolchains";
 import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe } from "../types";
-import { artifactCommand, artifactPlan, basename, refuse, resolvePath } from "./shared";
+import { artifactCommand, artifactPlan, basename, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
 const DISTROLESS_RELEASES = new Set([17, 21]);
@@ -51,6 +51,8 @@ export const javaRecipe: Recipe = {
       default:
         runtime = jre(toolchain?.runtime?.replace(/-alpine$/, "") ?? `eclipse-temurin:${release}-jre`, "debian");
     }
+    // Distroless has no shell (and no curl): a shell-form health check there would always fail.
+    if (!runtime.hasShell && healthcheckNeedsShell(stage.instructions)) return refuse(`the health check needs a shell, which '${runtime.image}' does not have`);
     const source = resolvePath(workdir, jar);
     // Distroless java images set ENTRYPOINT ["java", "-jar"]: a CMD that names java itself would be
     // appended to it (`java -jar java -jar app.jar`), so the inherited entry point is cleared.
