@@ -82,7 +82,7 @@ export function isAptCommand(command: ShellCommand): boolean {
   return APT.has(command.name);
 }
 
-export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
+export type Ecosystem = "npm" | "yarn" | "pnpm" | "bun" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
 
 export interface DependencyInstall {
   ecosystem: Ecosystem;
@@ -168,6 +168,14 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       return make("pnpm", ["package.json", "pnpm-lock.yaml"], dev, pos.length > 1);
     }
     if (sub === "fetch") return make("pnpm", ["pnpm-lock.yaml"]);
+    return null;
+  }
+  if (name === "bun") {
+    // `bun add <pkg>` installs named packages; `bun install -g` is a global tool.
+    if ((sub === "install" || sub === "i") && !hasOption(args, "-g", "--global")) {
+      const dev = hasOption(args, "--production", "-p") ? false : null;
+      return make("bun", ["package.json", "bun.lock", "bun.lockb"], dev, pos.length > 1);
+    }
     return null;
   }
   const isPip = PIP_NAMES.test(name) || (PYTHON_NAMES.test(name) && args[0]?.value === "-m" && PIP_NAMES.test(args[1]?.value ?? ""));

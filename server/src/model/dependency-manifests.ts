@@ -54,6 +54,12 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
       if (isMonorepo) return null;
       if (!known) return plan(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml*"] : ["pnpm-lock.yaml"], [], false);
       return plan(present(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"] : ["pnpm-lock.yaml", ".npmrc"]));
+    case "bun":
+      // bun.lock (text, Bun 1.2+) or bun.lockb (binary, older).
+      if (isMonorepo) return null;
+      if (!known) return plan(["package.json", "bun.lock*"], [], false);
+      if (!has("package.json")) return null;
+      return plan(present(["package.json", "bun.lock", "bun.lockb", "bunfig.toml", ".npmrc"]));
     case "pip":
     case "uv":
       // `uv sync` reads pyproject.toml; `uv pip install -r` and pip read requirement files.

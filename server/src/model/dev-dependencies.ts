@@ -20,7 +20,8 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
   switch (install.ecosystem) {
     case "npm":
     case "yarn":
-    case "pnpm": {
+    case "pnpm":
+    case "bun": {
       if (install.includesDevDependencies !== null) return install.includesDevDependencies;
       if (env("NODE_ENV") === "production") return false;
       if (install.ecosystem === "npm" && (env("NPM_CONFIG_PRODUCTION") === "true" || env("npm_config_production") === "true" || /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))) return false;

@@ -14,12 +14,13 @@ const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
   yarn: "'yarn install --production'",
   pnpm: "'pnpm install --prod'",
+  bun: "'bun install --production'",
   pip: "only the runtime requirements file",
   poetry: "'poetry install --only main'",
   uv: "'uv sync --no-dev'",
   pipenv: "'pipenv install' without '--dev'",
 };
-const JS = new Set(["npm", "yarn", "pnpm"]);
+const JS = new Set(["npm", "yarn", "pnpm", "bun"]);
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
 function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {

@@ -19,6 +19,7 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
   npm: "package.json and the lockfile",
   yarn: "package.json and yarn.lock",
   pnpm: "package.json and pnpm-lock.yaml",
+  bun: "package.json and bun.lock",
   pip: "the requirements file",
   poetry: "pyproject.toml and poetry.lock",
   uv: "pyproject.toml and uv.lock",
@@ -32,7 +33,7 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
   dotnet: "the project files",
 };
 /** Ecosystems whose install writes into the project directory, which a later `COPY . .` can overwrite. */
-const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = { npm: "node_modules", yarn: "node_modules", pnpm: "node_modules", composer: "vendor", bundler: "vendor" };
+const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = { npm: "node_modules", yarn: "node_modules", pnpm: "node_modules", bun: "node_modules", composer: "vendor", bundler: "vendor" };
 
 export const rule: Rule = {
   meta: {

@@ -29,6 +29,7 @@ testRule(rule, {
       output: 'FROM node:24-slim\nRUN ["npm", "ci", "--omit=dev"]\n',
     },
     { name: "deprecated --only prod in two words", code: "FROM node:24-slim\nRUN npm ci --only prod\n", messageId: "deprecatedFlag", token: "--only prod", output: "FROM node:24-slim\nRUN npm ci --omit=dev\n" },
+    { name: "bun without --production", code: "FROM oven/bun:1.2\nRUN bun install --frozen-lockfile\n", messageId: "devDependencies", line: 2, token: "bun install", data: { command: "bun install", ecosystem: "JavaScript", remedy: "'bun install --production'" } },
     { name: "yarn without --production", code: "FROM node:24-alpine\nRUN yarn install --frozen-lockfile\n", messageId: "devDependencies", line: 2, token: "yarn install" },
     { name: "pip dev requirements", code: "FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements-dev.txt\n", messageId: "devDependencies", line: 2, token: "pip install", data: { command: "pip install", ecosystem: "Python", remedy: "only the runtime requirements file" } },
     { name: "poetry default groups", code: "FROM python:3.13-slim\nRUN poetry install --no-root\n", messageId: "devDependencies", line: 2, token: "poetry install" },
@@ -37,6 +38,8 @@ testRule(rule, {
   ],
   silent: [
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
+    "FROM oven/bun:1.2\nRUN bun install --production --frozen-lockfile\n",
+    "FROM oven/bun:1.2\nRUN bun add zod\n",
     "FROM node:24-slim\nENV NODE_ENV=production\nRUN npm ci\n",
     "FROM node:24-slim\nENV NODE_ENV production\nRUN npm ci\n",
     "FROM node:24-slim\nARG NODE_ENV=production\nRUN npm ci\n",

@@ -36,6 +36,15 @@ const fires: FiresCase[] = [
     output: "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json .npmrc ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
   },
   {
+    name: "bun with a known context copies package.json and the lockfile it has",
+    code: "FROM oven/bun:1.2\nWORKDIR /app\nCOPY . .\nRUN bun install --frozen-lockfile\nCMD [\"bun\", \"run\", \"index.ts\"]\n",
+    context: { rootEntries: ["package.json", "bun.lock", "index.ts", "src/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "bun install", line: 4, manifests: "package.json and bun.lock" },
+    output: "FROM oven/bun:1.2\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nCOPY . .\nCMD [\"bun\", \"run\", \"index.ts\"]\n",
+  },
+  {
     name: "yarn with a known context copies yarn.lock and the .yarn folder",
     code: "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn install --immutable\n",
     context: { rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", ".yarn/", "src/"] },
