@@ -8,25 +8,7 @@ import { mergedScope, ancestorsOf } from "../model/stage-graph";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import type { Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
-import { parseImageReference } from "../images/reference";
-
-/** Images whose default user is not root, so a missing USER is fine. */
-function defaultsToNonRoot(image: string): boolean {
-  const ref = parseImageReference(image);
-  if (!ref) return false;
-  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
-  const tag = ref.tag ?? "latest";
-  // `nonroot`, `debug-nonroot`, and their per-architecture forms such as `nonroot-amd64`.
-  if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot(?:$|-)/.test(tag);
-  if (/^cgr\.dev\/chainguard\//.test(name) || /^chainguard\//.test(name)) return !/-dev$/.test(tag);
-  if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag);
-  return /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/.test(name);
-}
-
-/** Windows images have no root: users are ContainerAdministrator/ContainerUser, another model. */
-function isWindowsImage(image: string): boolean {
-  return /^mcr\.microsoft\.com\/(?:windows|dotnet\/framework)\b/.test(image) || /windowsservercore|nanoserver|-ltsc\d{4}/.test(image);
-}
+import { defaultUserOf } from "../images/default-user";
 
 /** Tools an entrypoint uses to drop root at start (the official images' docker-entrypoint.sh idiom). */
 const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
@@ -46,6 +28,8 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The last USER of the final stage is '{user}', so the container runs as root and a compromise owns the whole container; switch to a non-root USER after the steps that need root.",
       noUser: "The final stage never switches away from root (base '{image}' runs as root by default), so a compromise owns the whole container; add a non-root USER after the steps that need root.",
+      noUserUnknownBase:
+        "The final stage sets no USER, so the container runs as root unless base '{image}' picks another user itself (Stagecraft has no facts about its default user); add a non-root USER after the steps that need root.",
     },
   },
   check(model, report) {
@@ -69,11 +53,12 @@ export const rule: Rule = {
     // scratch has no user database and usually holds one static binary; distroless-style images
     // choose their user by tag. Development stages run as root on purpose.
     if (root.base.kind !== "image" || root.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
-    if (defaultsToNonRoot(root.base.resolved) || isWindowsImage(root.base.resolved)) return;
+    const defaultUser = defaultUserOf(root.base.resolved);
+    if (defaultUser === "non-root" || defaultUser === "windows") return;
     const dropsPrivileges = chain.some((s) =>
       s.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD") && i.args.some((a) => PRIVILEGE_DROPPERS.test(a.value))),
     );
     if (dropsPrivileges) return;
-    report({ range: final.base.token.range, messageId: "noUser", data: { image: root.base.resolved } });
+    report({ range: final.base.token.range, messageId: defaultUser === "root" ? "noUser" : "noUserUnknownBase", data: { image: root.base.resolved } });
   },
 };

@@ -11,6 +11,14 @@ testRule(rule, {
     { name: "switched back to root at the end", code: "FROM debian:bookworm-slim\nUSER app\nRUN x\nUSER root\n", messageId: "lastUserRoot", line: 4 },
     { name: "resolved through ARG", code: "FROM debian:bookworm-slim\nARG RUN_AS=root\nUSER ${RUN_AS}\n", messageId: "lastUserRoot", line: 3, token: "${RUN_AS}" },
     { name: "distroless default (root) tag per architecture", code: "FROM gcr.io/distroless/static-debian12:latest-amd64\nCOPY app /app\n", messageId: "noUser", line: 1 },
+    {
+      name: "an image without facts about its default user: said so, not claimed to be root",
+      code: "FROM ghcr.io/acme/runtime:2.1\nCOPY app /app\n",
+      messageId: "noUserUnknownBase",
+      line: 1,
+      token: "ghcr.io/acme/runtime:2.1",
+      data: { image: "ghcr.io/acme/runtime:2.1" },
+    },
     { name: "no USER at all", code: "FROM node:24-slim\nCOPY . .\nCMD [\"node\", \"index.js\"]\n", messageId: "noUser", line: 1, token: "node:24-slim", data: { image: "node:24-slim" } },
   ],
   silent: [
@@ -29,6 +37,7 @@ testRule(rule, {
     "FROM nginxinc/nginx-unprivileged:1.27\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo hi\n",
     "FROM quay.io/jupyter/base-notebook:2025-01-01\n",
+    "FROM grafana/k6:1.4.0\nCOPY script.js /scripts/\n",
     "FROM debian:bookworm-slim\nRUN apt-get install -y gosu\nENTRYPOINT [\"docker-entrypoint.sh\"]\n",
     "FROM debian:bookworm-slim\nUSER ${APP_USER}\n",
     "FROM debian:bookworm-slim AS dev\n",

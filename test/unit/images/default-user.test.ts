@@ -1,0 +1,23 @@
+import * as assert from "assert";
+import { defaultUserOf } from "../../../server/src/images/default-user";
+
+describe("images/default-user: the user an image runs as without USER", () => {
+  const cases: [string, string][] = [
+    ["node:24-slim", "root"],
+    ["docker.io/library/python:3.13", "root"],
+    ["public.ecr.aws/docker/library/nginx:1.27", "root"],
+    ["gcr.io/distroless/static-debian12:nonroot", "non-root"],
+    ["gcr.io/distroless/static-debian12:nonroot-arm64", "non-root"],
+    ["gcr.io/distroless/static-debian12", "root"],
+    ["cgr.dev/chainguard/python:latest", "non-root"],
+    ["cgr.dev/chainguard/python:latest-dev", "root"],
+    ["mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled", "non-root"],
+    ["mcr.microsoft.com/dotnet/aspnet:9.0", "root"],
+    ["bitnami/postgresql:17", "non-root"],
+    ["grafana/k6:1.4.0", "non-root"],
+    ["mcr.microsoft.com/windows/servercore:ltsc2022", "windows"],
+    ["ghcr.io/acme/runtime:2.1", "unknown"],
+    ["acme/base", "unknown"],
+  ];
+  for (const [image, expected] of cases) it(`${image}: ${expected}`, () => assert.strictEqual(defaultUserOf(image), expected));
+});
