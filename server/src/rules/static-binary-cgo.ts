@@ -11,9 +11,9 @@ import { ancestorsOf } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Stage } from "../model/types";
 import { parseImageReference } from "../images/reference";
+import { hasNoLibc } from "../images/no-libc";
 import { officialName } from "../images/tags";
 
-const STATIC_BASES = /^(?:gcr\.io\/distroless\/static(?:-debian\d+)?|cgr\.dev\/chainguard\/static|chainguard\/static)$/;
 const C_COMPILERS = new Set(["gcc", "build-base", "clang", "musl-dev", "g++", "alpine-sdk"]);
 
 /** `scratch`, or an image that has no libc (distroless static, chainguard static). */
@@ -22,9 +22,7 @@ function staticBaseOf(stage: Stage): string | null {
   if (root.base.kind === "scratch") return "scratch";
   if (root.base.kind !== "image") return null;
   const ref = parseImageReference(root.base.resolved);
-  if (!ref) return null;
-  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
-  return STATIC_BASES.test(name) ? root.base.resolved : null;
+  return ref && hasNoLibc(ref) ? root.base.resolved : null;
 }
 
 /** For a builder chain: the golang image, and whether it has a C compiler (cgo on by default). */
