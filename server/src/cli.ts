@@ -12,6 +12,7 @@ import { findDockerfiles, InputError } from "./cli/discover";
 import { explainJson, explainText, findRule } from "./cli/explain";
 import { readDockerfileInput } from "./cli/inputs";
 import { CliFinding, formatJson, formatText, useColor } from "./cli/output";
+import { syntaxFindings } from "./cli/syntax-findings";
 import { readVersion } from "./cli/version";
 
 const EXIT_CLEAN = 0;
@@ -50,10 +51,11 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       settings: input.settings,
       onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
     });
-    for (const finding of analysis.findings) {
-      if (!meetsThreshold(finding.severity, command.severity)) continue;
-      findings.push({ file: display(file), range: finding.range, severity: finding.severity, code: finding.ruleId, message: finding.message, source: "stagecraft" });
-    }
+    const ours: CliFinding[] = analysis.findings.map((f) => ({ file: display(file), range: f.range, severity: f.severity, code: f.ruleId, message: f.message, source: "stagecraft" }));
+    const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
+      .filter((f) => meetsThreshold(f.severity, command.severity))
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    findings.push(...inFile);
   }
   if (command.format === "json") {
     process.stdout.write(formatJson(findings));

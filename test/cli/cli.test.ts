@@ -223,6 +223,8 @@ describe("stagecraft CLI", function () {
       ["a bad severity", '{ "rules": { "base-image-untagged": "fatal" } }', /rule 'base-image-untagged' has severity "fatal"/],
       ["rules not an object", '{ "rules": ["base-image-untagged"] }', /'rules' must be an object/],
       ["an unknown key", '{ "rule": {} }', /unknown key 'rule'/],
+      ["an unknown syntax check", '{ "syntax": { "instructionCase": "ignore" } }', /unknown syntax check 'instructionCase'/],
+      ["a bad syntax severity", '{ "syntax": { "instructionCasing": "off" } }', /syntax check 'instructionCasing' has severity "off"/],
     ] as const) {
       it(`exits 2 naming the file for ${name}`, () => {
         const dir = project({ "sub/.stagecraft.json": text, "sub/Dockerfile": CLEAN });
@@ -233,6 +235,42 @@ describe("stagecraft CLI", function () {
         assert.strictEqual(r.stderr.trim().split("\n").length, 1, r.stderr);
       });
     }
+  });
+
+  describe("syntax validation (dockerfile-utils)", () => {
+    it("reports what BuildKit would reject, under the other tool's name, in line order", () => {
+      const dir = project({ Dockerfile: "FROM alpine:3.22\nRUN true\nFRM ubuntu\n" });
+      const r = cli(["check", "--format", "json"], { cwd: dir });
+      assert.strictEqual(r.code, 1);
+      const problems = json(r);
+      assert.deepStrictEqual(problems.map((f) => [f.source, f.severity, (f.range as { start: { line: number } }).start.line]), [["dockerfile-utils", "error", 2]]);
+      assert.match(String(problems[0].message), /Unknown instruction: FRM/);
+      assert.match(cli(["check", "--no-color"], { cwd: dir }).stdout, /^Dockerfile:3:1 error Unknown instruction: FRM \[dockerfile-utils \d+\]$/m);
+    });
+
+    it("leaves out the checks a Stagecraft rule makes, reporting them once under the rule", () => {
+      const dir = project({ Dockerfile: "FROM alpine:3.22 AS build\nRUN true\nFROM alpine:3.22 AS build\nRUN true\nUSER nobody\n" });
+      const r = cli(["check", "--format", "json"], { cwd: dir });
+      assert.deepStrictEqual(json(r).map((f) => [f.source, f.code]), [["stagecraft", "stage-name-duplicate"]]);
+    });
+
+    it("takes the severities of settable checks from .stagecraft.json", () => {
+      const text = "from alpine:3.22\nRUN true\nUSER nobody\n";
+      const noisy = project({ Dockerfile: text });
+      assert.deepStrictEqual(json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]), [["dockerfile-utils", "warning"]]);
+      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "ignore" } }' });
+      assert.strictEqual(cli(["check"], { cwd: quiet }).code, 0);
+      const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "error" } }' });
+      assert.deepStrictEqual(json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity), ["error"]);
+    });
+
+    it("shows control characters from the file escaped, never raw, in text output", () => {
+      const dir = project({ Dockerfile: "FROM alpine:3.22\nFR\u001b[31mM x\n" });
+      const r = cli(["check", "--no-color"], { cwd: dir });
+      assert.strictEqual(r.code, 1);
+      assert.ok(!r.stdout.includes(ESC), r.stdout);
+      assert.match(r.stdout, /FR\\x1b\[31mM/i);
+    });
   });
 
   describe("discovery", () => {

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { RuleSettings } from "../rules/run";
 import type { SeveritySetting } from "../rules/types";
+import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, SYNTAX_SETTING_KEYS } from "../syntax";
 
 export const CONFIG_FILE = ".stagecraft.json";
 const SEVERITIES: readonly string[] = ["off", "hint", "info", "warning", "error"];
@@ -24,6 +25,8 @@ export interface LoadedConfig {
   /** The file the settings came from; undefined when none was found. */
   file?: string;
   rules: RuleSettings;
+  /** Severities of the settable dockerfile-utils checks (`"syntax": { "instructionCasing": "ignore" }`). */
+  syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
 }
 
 /** Validates a parsed `.stagecraft.json`. Unknown rule ids are errors: a typo must not pass silently. */
@@ -36,7 +39,7 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   }
   if (!isObject(data)) throw new ConfigError(file, "expected an object like { \"rules\": { \"<rule-id>\": \"off\" } }");
   for (const key of Object.keys(data)) {
-    if (key !== "rules" && key !== "$schema") throw new ConfigError(file, `unknown key '${key}' (expected "rules")`);
+    if (key !== "rules" && key !== "syntax" && key !== "$schema") throw new ConfigError(file, `unknown key '${key}' (expected "rules" or "syntax")`);
   }
   const rules: Record<string, SeveritySetting> = {};
   if (data.rules !== undefined) {
@@ -49,7 +52,16 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
       rules[id] = value as SeveritySetting;
     }
   }
-  return { file, rules };
+  const syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
+  if (data.syntax !== undefined) {
+    if (!isObject(data.syntax)) throw new ConfigError(file, "'syntax' must be an object of check -> severity");
+    for (const [key, value] of Object.entries(data.syntax)) {
+      if (!(SYNTAX_SETTING_KEYS as readonly string[]).includes(key)) throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
+      if (!isSyntaxSeveritySetting(value)) throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected ignore, warning or error)`);
+      syntax[key as SyntaxSettingKey] = value;
+    }
+  }
+  return { file, rules, syntax };
 }
 
 /** Finds and caches configuration per folder. */
@@ -84,7 +96,7 @@ export class ConfigLoader {
     }
     if (text !== undefined) return parseConfig(file, text, this.knownRuleIds);
     const parent = dirname(folder);
-    return parent === folder ? { rules: {} } : this.forFolder(parent);
+    return parent === folder ? { rules: {}, syntax: {} } : this.forFolder(parent);
   }
 }
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { readBuildContext } from "../host/node-context";
 import type { BuildContextFacts } from "../model/context";
 import type { RuleSettings } from "../rules/run";
+import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax";
 import type { ConfigLoader } from "./config";
 import { InputError, reason } from "./discover";
 
@@ -13,6 +14,7 @@ export interface DockerfileInput {
   text: string;
   context: BuildContextFacts;
   settings: RuleSettings;
+  syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
 }
 
 /** Reads one Dockerfile (absolute path) and what applies to it; `shown` names it in errors. */
@@ -24,5 +26,5 @@ export async function readDockerfileInput(file: string, configs: ConfigLoader, s
     throw new InputError(`cannot read '${shown}': ${reason(error)}`);
   }
   const [config, context] = await Promise.all([configs.forFile(file), readBuildContext(pathToFileURL(file).href)]);
-  return { text, context, settings: config.rules };
+  return { text, context, settings: config.rules, syntax: config.syntax };
 }

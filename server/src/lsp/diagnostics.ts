@@ -2,9 +2,7 @@
 // edits, superseded by newer versions, never published for a version that is no longer current.
 
 import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
-import { ValidationCode } from "dockerfile-utils";
-import { rangesOverlap } from "../model/text";
-import { allRules } from "../rules/index";
+import { isCoveredByFindings } from "../syntax";
 import type { Finding } from "../rules/run";
 import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
 import { describe, DocumentAnalysis, DocumentStore, TextDocument } from "./documents";
@@ -24,18 +22,6 @@ const TAGS: Record<FindingTag, DiagnosticTag> = {
   deprecated: DiagnosticTag.Deprecated,
 };
 
-/**
- * dockerfile-utils checks that a Stagecraft rule makes with a better message and a fix. `always`:
- * dropped whenever the rule is installed (turning our rule off must not bring theirs back);
- * `overlap`: dropped only where the rule reported the same token, since theirs is broader.
- */
-const COVERED_SYNTAX_CHECKS: ReadonlyMap<number, { ruleId: string; when: "always" | "overlap" }> = new Map([
-  [ValidationCode.DUPLICATE_BUILD_STAGE_NAME, { ruleId: "stage-name-duplicate", when: "always" as const }],
-  [ValidationCode.INVALID_BUILD_STAGE_NAME, { ruleId: "stage-name-invalid", when: "always" as const }],
-  [ValidationCode.FLAG_INVALID_FROM_VALUE, { ruleId: "copy-from-undefined", when: "overlap" as const }],
-]);
-
-const INSTALLED_RULES = new Set(allRules.map((rule) => rule.meta.id));
 
 /** One engine finding as an LSP diagnostic. */
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -53,12 +39,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 
 /** Syntax diagnostics minus those a Stagecraft rule already covers. */
 export function syntaxDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return analysis.syntax.filter((diagnostic) => {
-    const covered = typeof diagnostic.code === "number" ? COVERED_SYNTAX_CHECKS.get(diagnostic.code) : undefined;
-    if (!covered || !INSTALLED_RULES.has(covered.ruleId)) return true;
-    if (covered.when === "always") return false;
-    return !analysis.findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, diagnostic.range));
-  });
+  return analysis.syntax.filter((diagnostic) => !isCoveredByFindings(diagnostic, analysis.findings));
 }
 
 export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {

@@ -9,27 +9,16 @@ export const FIX_ALL_KIND = "source.fixAll.stagecraft";
 
 /** Diagnostic `source` of the engine's findings and of the dockerfile-utils syntax checks. */
 export const DIAGNOSTIC_SOURCE = "stagecraft";
-export const SYNTAX_SOURCE = "dockerfile-utils";
+export { SYNTAX_SOURCE } from "../syntax";
 
 /** Severity of a Stagecraft rule in settings (`stagecraft.rules.<id>`). */
 export type RuleSeveritySetting = "off" | "hint" | "info" | "warning" | "error";
 
 /** Severity of a dockerfile-utils check in settings (`stagecraft.syntax.<key>`). */
-export type SyntaxSeveritySetting = "ignore" | "warning" | "error";
 
 /** Keys of `stagecraft.syntax`: the dockerfile-utils `ValidatorSettings` a user can tune. */
-export const SYNTAX_SETTING_KEYS = [
-  "deprecatedMaintainer",
-  "directiveCasing",
-  "emptyContinuationLine",
-  "instructionCasing",
-  "instructionCmdMultiple",
-  "instructionEntrypointMultiple",
-  "instructionHealthcheckMultiple",
-  "instructionJSONInSingleQuotes",
-  "instructionWorkdirRelative",
-] as const;
-export type SyntaxSettingKey = (typeof SYNTAX_SETTING_KEYS)[number];
+export { SYNTAX_SETTING_KEYS, type SyntaxSettingKey, type SyntaxSeveritySetting } from "../syntax";
+import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax";
 
 /** The `stagecraft` settings section as a client sends it. Every field is optional. */
 export interface StagecraftSettingsInput {

@@ -3,11 +3,12 @@
 // Cached per resource; the cache is dropped on every configuration change.
 
 import type { Connection } from "vscode-languageserver";
-import { ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
+import type { ValidatorSettings } from "dockerfile-utils";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import type { RuleSettings } from "../rules/run";
 import type { SeveritySetting } from "../rules/types";
-import { SETTINGS_SECTION, SYNTAX_SETTING_KEYS, StagecraftSettingsInput } from "./protocol";
+import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SETTING_KEYS } from "../syntax";
+import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
 export interface StagecraftSettings {
@@ -28,20 +29,8 @@ export interface ImageSizeSettings {
 const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exactBytes: false, inlayHints: false });
 
 const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
-const SYNTAX_SEVERITIES: Record<string, ValidationSeverity> = {
-  ignore: ValidationSeverity.IGNORE,
-  warning: ValidationSeverity.WARNING,
-  error: ValidationSeverity.ERROR,
-};
 
-/** dockerfile-utils replaces its defaults with whatever object it gets, so every key is always set. */
-function defaultSyntax(): ValidatorSettings {
-  const syntax: ValidatorSettings = {};
-  for (const key of SYNTAX_SETTING_KEYS) syntax[key] = ValidationSeverity.WARNING;
-  return syntax;
-}
-
-export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(defaultSyntax()), imageSize: DEFAULT_IMAGE_SIZE });
+export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(syntaxSettings()), imageSize: DEFAULT_IMAGE_SIZE });
 
 /** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
 export function normalizeSettings(raw: unknown): StagecraftSettings {
@@ -53,14 +42,15 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
       if (typeof value === "string" && RULE_SEVERITIES.has(value)) rules[id] = value as SeveritySetting;
     }
   }
-  const syntax = defaultSyntax();
+  const chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
   if (isObject(input.syntax)) {
     const given = input.syntax as Record<string, unknown>;
     for (const key of SYNTAX_SETTING_KEYS) {
       const value = given[key];
-      if (typeof value === "string" && value in SYNTAX_SEVERITIES) syntax[key] = SYNTAX_SEVERITIES[value];
+      if (isSyntaxSeveritySetting(value)) chosen[key] = value;
     }
   }
+  const syntax = syntaxSettings(chosen);
   const imageSize = { ...DEFAULT_IMAGE_SIZE };
   if (isObject(input.imageSize)) {
     const given = input.imageSize as Record<string, unknown>;
