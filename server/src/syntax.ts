@@ -5,23 +5,9 @@ import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfil
 import { rangesOverlap, Range } from "./model/text";
 import { allRules } from "./rules/index";
 import type { Finding } from "./rules/run";
+import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, SyntaxSeveritySetting } from "./syntax-checks";
 
-export const SYNTAX_SOURCE = "dockerfile-utils";
-
-/** The dockerfile-utils checks whose severity can be set (`stagecraft.syntax.<key>`). */
-export const SYNTAX_SETTING_KEYS = [
-  "deprecatedMaintainer",
-  "directiveCasing",
-  "emptyContinuationLine",
-  "instructionCasing",
-  "instructionCmdMultiple",
-  "instructionEntrypointMultiple",
-  "instructionHealthcheckMultiple",
-  "instructionJSONInSingleQuotes",
-  "instructionWorkdirRelative",
-] as const;
-export type SyntaxSettingKey = (typeof SYNTAX_SETTING_KEYS)[number];
-export type SyntaxSeveritySetting = "ignore" | "warning" | "error";
+export { SYNTAX_SOURCE, SYNTAX_SETTING_KEYS, type SyntaxSettingKey, type SyntaxSeveritySetting } from "./syntax-checks";
 
 const SYNTAX_SEVERITIES: Record<SyntaxSeveritySetting, ValidationSeverity> = {
   ignore: ValidationSeverity.IGNORE,

@@ -9,7 +9,7 @@ export const FIX_ALL_KIND = "source.fixAll.stagecraft";
 
 /** Diagnostic `source` of the engine's findings and of the dockerfile-utils syntax checks. */
 export const DIAGNOSTIC_SOURCE = "stagecraft";
-export { SYNTAX_SOURCE } from "../syntax";
+export { SYNTAX_SOURCE } from "../syntax-checks";
 
 /** Severity of a Stagecraft rule in settings (`stagecraft.rules.<id>`). */
 export type RuleSeveritySetting = "off" | "hint" | "info" | "warning" | "error";
@@ -17,8 +17,8 @@ export type RuleSeveritySetting = "off" | "hint" | "info" | "warning" | "error";
 /** Severity of a dockerfile-utils check in settings (`stagecraft.syntax.<key>`). */
 
 /** Keys of `stagecraft.syntax`: the dockerfile-utils `ValidatorSettings` a user can tune. */
-export { SYNTAX_SETTING_KEYS, type SyntaxSettingKey, type SyntaxSeveritySetting } from "../syntax";
-import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax";
+export { SYNTAX_SETTING_KEYS, type SyntaxSettingKey, type SyntaxSeveritySetting } from "../syntax-checks";
+import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 
 /** The `stagecraft` settings section as a client sends it. Every field is optional. */
 export interface StagecraftSettingsInput {
