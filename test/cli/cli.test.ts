@@ -336,6 +336,19 @@ describe("stagecraft CLI", function () {
     });
   });
 
+  describe("named build contexts", () => {
+    it("a --from naming a context the compose file passes is no undefined stage", () => {
+      const dockerfile = "FROM node:22-slim AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=templates /t /etc/nginx/templates\nUSER nginx\n";
+      const undeclared = project({ Dockerfile: dockerfile });
+      assert.deepStrictEqual(json(cli(["check", "--format", "json", "--severity", "error"], { cwd: undeclared })).map((f) => f.code), ["copy-from-undefined"]);
+      const declared = project({
+        Dockerfile: dockerfile,
+        "compose.yaml": "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        templates: ./templates\n",
+      });
+      assert.strictEqual(cli(["check", "--severity", "error"], { cwd: declared }).code, 0);
+    });
+  });
+
   describe("explain", () => {
     it("describes a rule: description, family, severity, equivalents, docs", () => {
       const r = cli(["explain", "base-image-untagged"]);

@@ -1,5 +1,5 @@
 // Build-context facts read from disk for the node server: the `.dockerignore` that applies to a
-// Dockerfile and the entries at the context root. The Dockerfile's folder is taken as the context
+// Dockerfile, the entries at the context root and the build contexts compose/bake pass by name. The Dockerfile's folder is taken as the context
 // root (what `docker build .` next to it uses).
 
 import { readdir, readFile } from "node:fs/promises";
@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { readNamedContexts } from "./named-contexts";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
@@ -32,7 +33,7 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
   const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  return { dockerignore, rootEntries: entries };
+  return { dockerignore, rootEntries: entries, namedContexts: await readNamedContexts(folder) };
 }
 
 async function readText(path: string): Promise<string | null> {

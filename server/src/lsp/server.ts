@@ -96,7 +96,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialized(() => {
     if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "stagecraft" });
     if (client.watchedFilesRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.dockerignore" }, { globPattern: "**/*.dockerignore" }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: "**/.dockerignore" },
+          { globPattern: "**/*.dockerignore" },
+          // Named build contexts come from compose and bake files.
+          { globPattern: "**/{compose,docker-compose}.{yaml,yml}" },
+          { globPattern: "**/docker-bake*.{hcl,json}" },
+        ],
+      });
     }
   });
 

@@ -13,6 +13,11 @@ export interface BuildContextFacts {
    * trailing `/` (e.g. `package-lock.json`, `.git/`, `node_modules/`).
    */
   rootEntries?: readonly string[];
+  /**
+   * Names of build contexts the project passes to this build (compose `additional_contexts`, bake
+   * `contexts`), so `COPY --from=<name>` reaches them instead of a stage or an image.
+   */
+  namedContexts?: readonly string[];
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

@@ -30,18 +30,21 @@ export const rule: Rule = {
     // `FROM x AS ${NAME}`: stage names are unknown, so no name can be called undefined.
     if (hasVariableStageName(model)) return;
     const matcher = new StageNameMatcher(model.stages);
+    // A build context the project passes by name is neither a stage nor an image to pull.
+    const namedContexts = new Set((model.context.namedContexts ?? []).map((n) => n.toLowerCase()));
+    const isNamedContext = (name: string) => namedContexts.has(name.toLowerCase());
     for (const ref of buildReferences(model)) {
-      if (ref.kind === "from" || ref.target || ref.isIndex) continue;
+      if (ref.kind === "from" || ref.target || ref.isIndex || isNamedContext(ref.resolved)) continue;
       judge(ref.token, ref.resolved, (name) => matcher.closest(name, (s) => s !== ref.owner), report, true);
     }
     for (const ref of preludeReferences(model)) {
-      if (!ref.isIndex) judge(ref.token, ref.resolved, () => null, report, true);
+      if (!ref.isIndex && !isNamedContext(ref.resolved)) judge(ref.token, ref.resolved, () => null, report, true);
     }
     for (const stage of model.stages) {
       const base = stage.base;
       if (base.kind !== "image" || base.unresolved.length > 0) continue;
       // A later stage of that very name is copy-from-later-stage's finding.
-      if (findStageByName(model, base.resolved) !== null) continue;
+      if (findStageByName(model, base.resolved) !== null || isNamedContext(base.resolved)) continue;
       // FROM of an unknown bare name is usually a local or private image: report only near misses.
       judge(base.token, base.resolved, (name) => matcher.closest(name, (s) => s.index < stage.index), report, false);
     }

@@ -91,6 +91,11 @@ testRule(rule, {
     { name: "later stage is copy-from-later-stage's", code: "FROM alpine:3.20\nCOPY --from=build /a /b\nFROM alpine:3.20 AS build\n" },
     { name: "scratch", code: "FROM alpine:3.20\nCOPY --from=scratch /a /b\n" },
     { name: "FROM of an unknown bare image far from any stage", code: "FROM golang:1.22 AS builder\nFROM mycompany-runtime\n" },
+    {
+      name: "a build context the project passes by name (compose additional_contexts, bake contexts)",
+      code: "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=artifacts /dist /usr/share/nginx/html\nCOPY --from=Templates /t /etc/t\n",
+      context: { namedContexts: ["artifacts", "templates"] },
+    },
     { name: "hadolint ignore", code: `${BUILDER}FROM alpine:3.20\n# hadolint ignore=DL3022\nCOPY --from=buidler /out/app /app\n` },
   ],
 });

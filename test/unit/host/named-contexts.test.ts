@@ -1,0 +1,53 @@
+import * as assert from "assert";
+import { bakeHclContextNames, bakeJsonContextNames, composeContextNames, readNamedContexts } from "../../../server/src/host/named-contexts";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/named-contexts: build contexts passed by name", () => {
+  const projects = new TempProjects("stagecraft-contexts");
+  after(() => projects.dispose());
+
+  it("reads compose additional_contexts in map and list form", () => {
+    const text = [
+      "services:",
+      "  web:",
+      "    build:",
+      "      context: .",
+      "      additional_contexts:",
+      "        templates: ./templates",
+      "        base: docker-image://alpine:3.22",
+      "  worker:",
+      "    build:",
+      "      additional_contexts:",
+      "        - src=../src",
+      "  db:",
+      "    image: postgres:17",
+      "  plain:",
+      "    build: ./plain",
+    ].join("\n");
+    assert.deepStrictEqual(composeContextNames(text).sort(), ["base", "src", "templates"]);
+  });
+
+  it("declares nothing for invalid or unrelated YAML", () => {
+    assert.deepStrictEqual(composeContextNames("services: [\n"), []);
+    assert.deepStrictEqual(composeContextNames("version: '3'\n"), []);
+    assert.deepStrictEqual(composeContextNames("- a\n- b\n"), []);
+  });
+
+  it("reads bake HCL and JSON contexts", () => {
+    const hcl = 'target "app" {\n  dockerfile = "Dockerfile"\n  contexts = {\n    langgraph_src = "../../langgraph"\n    "alpine" = "docker-image://alpine:3.22"\n  }\n}\ntarget "x" { contexts = { base = "target:base" } }\n';
+    assert.deepStrictEqual(bakeHclContextNames(hcl), ["langgraph_src", "alpine", "base"]);
+    assert.deepStrictEqual(bakeJsonContextNames('{ "target": { "app": { "contexts": { "templates": "./t" } }, "b": {} } }'), ["templates"]);
+    assert.deepStrictEqual(bakeJsonContextNames("{ nope"), []);
+  });
+
+  it("looks in the Dockerfile's folder and above, stopping at the repository root", async () => {
+    const root = projects.create({
+      "compose.yaml": "services:\n  a:\n    build:\n      additional_contexts:\n        outside: ../x\n",
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/docker-bake.hcl": 'target "a" {\n  contexts = { shared = "./shared" }\n}\n',
+      "repo/services/api/docker-compose.yml": "services:\n  api:\n    build:\n      additional_contexts: [\"templates=../templates\"]\n",
+      "repo/services/api/Dockerfile": "FROM alpine:3.22\n",
+    });
+    assert.deepStrictEqual(await readNamedContexts(`${root}/repo/services/api`), ["shared", "templates"]);
+  });
+});
