@@ -9,7 +9,7 @@ import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import { applyEdits, LineIndex, Position, Range, TextEdit } from "../model/text";
 import { Finding, runRules, RuleSettings } from "../rules/run";
-import type { FileCreation, Rule } from "../rules/types";
+import type { FileCreation, Fix, Rule } from "../rules/types";
 import { compatibleSafeFixes, countErrors, EngineSetup, engineErrorCheck, exceeds, findingErrorKeys } from "./fix-all";
 
 export type FixSafetyProblem =
@@ -77,19 +77,27 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
   const baseline = countErrors(errorKinds(original.findings));
   const syntaxBaseline = countErrors(baselineSyntax);
 
+  /** What every offered edit must do: apply cleanly, and leave a text that analyses and parses. */
+  const applyAndAnalyse = (offered: Fix, violation: (problem: FixSafetyProblem, detail: string) => void) => {
+    const fixed = checkEdits(text, offered.edits, violation, (offered.createFiles ?? []).length > 0);
+    if (fixed === null) return null;
+    const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, offered.createFiles) });
+    if ("failure" in after) {
+      violation("analysis-failed", after.failure);
+      return null;
+    }
+    checkSyntax(fixed, options, syntaxBaseline, violation);
+    return { fixed, after };
+  };
+
   for (const finding of original.findings) {
     for (const fix of finding.fixes) {
       report.fixesChecked++;
       const violation = (problem: FixSafetyProblem, detail: string) =>
         report.violations.push({ kind: "fix", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
-      const fixed = checkEdits(text, fix.edits, violation, (fix.createFiles ?? []).length > 0);
-      if (fixed === null) continue;
-      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fix.createFiles) });
-      if ("failure" in after) {
-        violation("analysis-failed", after.failure);
-        continue;
-      }
-      checkSyntax(fixed, options, syntaxBaseline, violation);
+      const applied = applyAndAnalyse(fix, violation);
+      if (applied === null) continue;
+      const { fixed, after } = applied;
       const moved = mapRange(text, fix.edits, finding.range);
       const fixedLines = new LineIndex(fixed);
       const same = after.findings.find((f) => {
@@ -109,11 +117,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
       report.suggestionsChecked++;
       const violation = (problem: FixSafetyProblem, detail: string) =>
         report.violations.push({ kind: "suggestion", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: suggestion.title, line: finding.range.start.line + 1, problem, detail });
-      const fixed = checkEdits(text, suggestion.edits, violation, (suggestion.createFiles ?? []).length > 0);
-      if (fixed === null) continue;
-      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, suggestion.createFiles) });
-      if ("failure" in after) violation("analysis-failed", after.failure);
-      else checkSyntax(fixed, options, syntaxBaseline, violation);
+      applyAndAnalyse(suggestion, violation);
     }
   }
 
