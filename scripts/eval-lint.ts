@@ -1,0 +1,36 @@
+// `npm run eval`: precision of Stagecraft's findings on real projects, per rule and overall, and the
+// misses, from the independent reviewer's labels in test/realworld/lint/.
+//   --pending DIR  also writes, per case, the findings no label covers yet (for the reviewer)
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { evaluateAll, precision, tally } from "../test/realworld/support/lint-eval";
+
+const pendingDir = process.argv.includes("--pending") ? process.argv[process.argv.indexOf("--pending") + 1] : undefined;
+const comparisons = evaluateAll();
+const rows = [...tally(comparisons)].sort((a, b) => a[0].localeCompare(b[0]));
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+console.log(`${"rule".padEnd(32)} ${pad("right", 6)} ${pad("wrong", 6)} ${pad("debat.", 6)} ${pad("unlab.", 6)} ${pad("prec.", 7)}`);
+const total = { right: 0, wrong: 0, debatable: 0, unlabelled: 0 };
+for (const [rule, t] of rows) {
+  console.log(`${rule.padEnd(32)} ${pad(t.right, 6)} ${pad(t.wrong, 6)} ${pad(t.debatable, 6)} ${pad(t.unlabelled, 6)} ${pad((precision(t) * 100).toFixed(1) + "%", 7)}`);
+  for (const k of ["right", "wrong", "debatable", "unlabelled"] as const) total[k] += t[k];
+}
+console.log(`${"overall".padEnd(32)} ${pad(total.right, 6)} ${pad(total.wrong, 6)} ${pad(total.debatable, 6)} ${pad(total.unlabelled, 6)} ${pad((precision(total) * 100).toFixed(1) + "%", 7)}`);
+const labelled = comparisons.filter((c) => c.labelled);
+console.log(`\n${labelled.length} of ${comparisons.length} cases labelled.`);
+const missed = labelled.flatMap((c) => c.stillMissed.map((m) => ({ ...m, case: c.name })));
+const caught = labelled.flatMap((c) => c.nowCaught);
+console.log(`Misses: ${caught.length} now reported, ${missed.length} still missed.`);
+for (const m of missed) console.log(`  miss  ${m.case}:${m.line} ${m.rule} — ${m.reason}`);
+for (const c of labelled) for (const l of c.lostRight) console.log(`  LOST  ${c.name}:${l.line} ${l.rule} (labelled right) — ${l.reason}`);
+for (const c of labelled) for (const f of c.judged) if (f.verdict === "wrong") console.log(`  wrong ${c.name}:${f.line} ${f.rule} — ${f.reason}`);
+
+if (pendingDir !== undefined) {
+  mkdirSync(pendingDir, { recursive: true });
+  for (const c of comparisons) {
+    const pending = c.judged.filter((f) => f.verdict === undefined);
+    if (pending.length > 0) writeFileSync(join(pendingDir, `${c.name}.json`), JSON.stringify(pending, null, 2) + "\n");
+  }
+  console.log(`\nUnlabelled findings written to ${pendingDir}.`);
+}

@@ -1,0 +1,136 @@
+// Compares what `stagecraft check` reports on the real-project lint cases with the labels an
+// independent reviewer wrote in test/realworld/lint/<case>.json (format: test/realworld/README.md).
+
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { CaseInfo, layOut, listCases } from "./cases";
+
+export type Verdict = "right" | "wrong" | "debatable";
+
+export interface LabelledFinding {
+  rule: string;
+  line: number;
+  verdict: Verdict;
+  reason: string;
+}
+
+export interface LabelledMiss {
+  rule: string;
+  line: number;
+  reason: string;
+}
+
+export interface CaseLabels {
+  case: string;
+  findings: LabelledFinding[];
+  misses: LabelledMiss[];
+}
+
+/** One finding as the eval sees it: the rule (`dockerfile-utils:<code>` for syntax checks), 1-based line. */
+export interface ReportedFinding {
+  rule: string;
+  line: number;
+  severity: string;
+  message: string;
+}
+
+export const LABELS_DIR = resolve(__dirname, "../lint");
+const CLI = resolve(__dirname, "../../../dist/cli.js");
+
+export function readLabels(name: string): CaseLabels | undefined {
+  const file = join(LABELS_DIR, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CaseLabels) : undefined;
+}
+
+/** Runs the built CLI once over every case (laid out with its `.git` folders) and groups by case. */
+export function reportAll(cases: readonly CaseInfo[]): Map<string, ReportedFinding[]> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first`);
+  const { root, pathOf } = layOut(cases);
+  try {
+    const byPath = new Map(cases.map((c) => [pathOf(c), c.name]));
+    let stdout: string;
+    try {
+      stdout = execFileSync(process.execPath, [CLI, "check", "--format", "json", "--severity", "hint", ...byPath.keys()], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+    } catch (error) {
+      // Exit code 1 means "findings": the report is still on stdout.
+      const failed = error as { status?: number; stdout?: string };
+      if (failed.status !== 1 || failed.stdout === undefined) throw error;
+      stdout = failed.stdout;
+    }
+    const result = new Map<string, ReportedFinding[]>(cases.map((c) => [c.name, []]));
+    for (const f of JSON.parse(stdout) as Array<{ file: string; range: { start: { line: number } }; severity: string; code: string; message: string; source: string }>) {
+      const name = byPath.get(resolve(f.file));
+      if (name === undefined) throw new Error(`finding on an unknown file: ${f.file}`);
+      const rule = f.source === "stagecraft" ? f.code : `${f.source}:${f.code}`;
+      result.get(name)!.push({ rule, line: f.range.start.line + 1, severity: f.severity, message: f.message });
+    }
+    return result;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export interface CaseComparison {
+  name: string;
+  labelled: boolean;
+  /** Reported findings with the reviewer's verdict, or undefined when no label covers them. */
+  judged: Array<ReportedFinding & { verdict?: Verdict; reason?: string }>;
+  /** Findings labelled right that are no longer reported. */
+  lostRight: LabelledFinding[];
+  /** Labelled misses that are still not reported (same rule, same line). */
+  stillMissed: LabelledMiss[];
+  /** Labelled misses that are now reported. */
+  nowCaught: LabelledMiss[];
+}
+
+const key = (rule: string, line: number) => `${rule}@${line}`;
+
+export function compare(name: string, reported: readonly ReportedFinding[], labels: CaseLabels | undefined): CaseComparison {
+  if (labels === undefined) return { name, labelled: false, judged: reported.map((r) => ({ ...r })), lostRight: [], stillMissed: [], nowCaught: [] };
+  const pool = new Map<string, LabelledFinding[]>();
+  for (const l of labels.findings) pool.set(key(l.rule, l.line), [...(pool.get(key(l.rule, l.line)) ?? []), l]);
+  const judged = reported.map((r) => {
+    const label = pool.get(key(r.rule, r.line))?.shift();
+    return label ? { ...r, verdict: label.verdict, reason: label.reason } : { ...r };
+  });
+  const lostRight = [...pool.values()].flat().filter((l) => l.verdict === "right");
+  const reportedKeys = new Set(reported.map((r) => key(r.rule, r.line)));
+  const stillMissed = labels.misses.filter((m) => !reportedKeys.has(key(m.rule, m.line)));
+  const nowCaught = labels.misses.filter((m) => reportedKeys.has(key(m.rule, m.line)));
+  return { name, labelled: true, judged, lostRight, stillMissed, nowCaught };
+}
+
+export interface RuleTally {
+  right: number;
+  wrong: number;
+  debatable: number;
+  unlabelled: number;
+}
+
+export function tally(comparisons: readonly CaseComparison[]): Map<string, RuleTally> {
+  const byRule = new Map<string, RuleTally>();
+  for (const c of comparisons) {
+    if (!c.labelled) continue;
+    for (const f of c.judged) {
+      const t = byRule.get(f.rule) ?? { right: 0, wrong: 0, debatable: 0, unlabelled: 0 };
+      t[f.verdict ?? "unlabelled"]++;
+      byRule.set(f.rule, t);
+    }
+  }
+  return byRule;
+}
+
+export function precision(t: Pick<RuleTally, "right" | "wrong">): number {
+  return t.right + t.wrong === 0 ? 1 : t.right / (t.right + t.wrong);
+}
+
+export function evaluateAll(): CaseComparison[] {
+  const cases = listCases("lint");
+  const reported = reportAll(cases);
+  return cases.map((c) => compare(c.name, reported.get(c.name) ?? [], readLabels(c.name)));
+}
