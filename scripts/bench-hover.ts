@@ -85,7 +85,13 @@ async function liveLookups(rounds: number): Promise<void> {
   try {
     const amd = await pushImage(registry, "bench", "amd", { os: "linux", architecture: "amd64" }, [50_000, 20_000]);
     const arm = await pushImage(registry, "bench", "arm", { os: "linux", architecture: "arm64" }, [48_000]);
-    await pushManifest(registry, "bench", "1", { schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [amd.descriptor, arm.descriptor] }, "application/vnd.oci.image.index.v1+json");
+    await pushManifest(
+      registry,
+      "bench",
+      "1",
+      { schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [amd.descriptor, arm.descriptor] },
+      "application/vnd.oci.image.index.v1+json",
+    );
     const ref = parseImageReference(`${registry.host}/bench:1`);
     if (!ref) throw new Error("bad reference");
     const cold: number[] = [];
@@ -119,10 +125,14 @@ async function liveLookups(rounds: number): Promise<void> {
 async function main(): Promise<void> {
   await engineHover(300); // warm-up: JIT and the facts table's first use
   const engine = await engineHover(3000);
-  console.log(`hover from facts, engine (hoverContentAt + render, ${engine.length} hovers): p50 ${ms(percentile(engine, 50))}  p95 ${ms(percentile(engine, 95))}  max ${ms(Math.max(...engine))}`);
+  console.log(
+    `hover from facts, engine (hoverContentAt + render, ${engine.length} hovers): p50 ${ms(percentile(engine, 50))}  p95 ${ms(percentile(engine, 95))}  max ${ms(Math.max(...engine))}`,
+  );
   const lsp = await lspHover(600);
   const steady = lsp.slice(60);
-  console.log(`hover from facts, over LSP stdio (real server, ${steady.length} requests after 60 warm-up): p50 ${ms(percentile(steady, 50))}  p95 ${ms(percentile(steady, 95))}  max ${ms(Math.max(...steady))}`);
+  console.log(
+    `hover from facts, over LSP stdio (real server, ${steady.length} requests after 60 warm-up): p50 ${ms(percentile(steady, 50))}  p95 ${ms(percentile(steady, 95))}  max ${ms(Math.max(...steady))}`,
+  );
   await liveLookups(30);
 }
 

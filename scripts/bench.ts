@@ -43,7 +43,13 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function stats(values: readonly number[]): { median: number; p95: number; p99: number; max: number; total: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, total: values.reduce((a, b) => a + b, 0) };
+  return {
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    total: values.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Best CPU time (user + system) of `repeats` runs: unlike wall time, not inflated by other processes. */
@@ -121,7 +127,10 @@ function benchCorpus(files: { name: string; text: string }[]): { typical: { name
   console.log("  5 slowest files:");
   table(
     ["file", "bytes", "analyze ms", "validate ms"],
-    [...ours].sort((x, y) => y.ms - x.ms).slice(0, 5).map((s) => [s.name, s.bytes, ms(s.ms), ms(validateByName.get(s.name) ?? NaN)]),
+    [...ours]
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, 5)
+      .map((s) => [s.name, s.bytes, ms(s.ms), ms(validateByName.get(s.name) ?? NaN)]),
   );
   // The typical file for the editor measurements: the multi-stage file of median size.
   const multiStage = files.filter((f) => (f.text.match(/^\s*FROM\s/gim) ?? []).length >= 2).sort((x, y) => x.text.length - y.text.length);
@@ -185,7 +194,9 @@ async function benchKeystrokes(typical: { name: string; text: string }): Promise
     }
   }
   table(["didChange -> publishDiagnostics", "median ms", "p95 ms", "max ms"], rows);
-  console.log(`  the debounce (stagecraft.diagnostics.delay, default ${DEFAULT_DIAGNOSTICS_DELAY} ms) is the quiet time waited before analysing; the 0 ms row is the work itself`);
+  console.log(
+    `  the debounce (stagecraft.diagnostics.delay, default ${DEFAULT_DIAGNOSTICS_DELAY} ms) is the quiet time waited before analysing; the 0 ms row is the work itself`,
+  );
 }
 
 async function benchColdStart(typical: { name: string; text: string }): Promise<void> {

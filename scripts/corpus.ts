@@ -60,7 +60,10 @@ function main(): number {
   for (const input of inputs) {
     const started = performance.now();
     try {
-      const { findings } = analyze(input.code, { context: input.context, onRuleError: (id, error) => failures.push(`${input.name}: rule '${id}' threw: ${describe(error)}`) });
+      const { findings } = analyze(input.code, {
+        context: input.context,
+        onRuleError: (id, error) => failures.push(`${input.name}: rule '${id}' threw: ${describe(error)}`),
+      });
       for (const f of findings) findingsByRule.set(f.ruleId, (findingsByRule.get(f.ruleId) ?? 0) + 1);
     } catch (error) {
       failures.push(`${input.name}: analysis threw: ${describe(error)}`);
@@ -95,10 +98,13 @@ function main(): number {
   console.log(`analysis: ${analysisMs.toFixed(0)} ms total, ${(analysisMs / inputs.length).toFixed(2)} ms per file`);
   console.log(`\nfindings per rule:`);
   const total = [...findingsByRule.values()].reduce((a, b) => a + b, 0);
-  for (const [id, count] of [...findingsByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${id.padEnd(32)} ${String(count).padStart(6)}`);
+  for (const [id, count] of [...findingsByRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+    console.log(`  ${id.padEnd(32)} ${String(count).padStart(6)}`);
   console.log(`  ${"total".padEnd(32)} ${String(total).padStart(6)}`);
   if (checkFixes) {
-    console.log(`\nfix safety: ${fixesChecked} safe fixes and ${suggestionsChecked} suggestions checked one by one; fix-all applied ${fixAllFixes} fixes over ${filesWithFixAll} files (${fixMs.toFixed(0)} ms)`);
+    console.log(
+      `\nfix safety: ${fixesChecked} safe fixes and ${suggestionsChecked} suggestions checked one by one; fix-all applied ${fixAllFixes} fixes over ${filesWithFixAll} files (${fixMs.toFixed(0)} ms)`,
+    );
     console.log(`violations: ${violations.length}`);
     for (const { input, violation: v } of violations) console.log(`  ${input}:${v.line} ${v.ruleId} ${v.kind} "${v.fixTitle}": ${v.problem}: ${v.detail}`);
   }

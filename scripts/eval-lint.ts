@@ -13,10 +13,14 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`${"rule".padEnd(32)} ${pad("right", 6)} ${pad("wrong", 6)} ${pad("debat.", 6)} ${pad("unlab.", 6)} ${pad("prec.", 7)}`);
 const total = { right: 0, wrong: 0, debatable: 0, unlabelled: 0 };
 for (const [rule, t] of rows) {
-  console.log(`${rule.padEnd(32)} ${pad(t.right, 6)} ${pad(t.wrong, 6)} ${pad(t.debatable, 6)} ${pad(t.unlabelled, 6)} ${pad((precision(t) * 100).toFixed(1) + "%", 7)}`);
+  console.log(
+    `${rule.padEnd(32)} ${pad(t.right, 6)} ${pad(t.wrong, 6)} ${pad(t.debatable, 6)} ${pad(t.unlabelled, 6)} ${pad((precision(t) * 100).toFixed(1) + "%", 7)}`,
+  );
   for (const k of ["right", "wrong", "debatable", "unlabelled"] as const) total[k] += t[k];
 }
-console.log(`${"overall".padEnd(32)} ${pad(total.right, 6)} ${pad(total.wrong, 6)} ${pad(total.debatable, 6)} ${pad(total.unlabelled, 6)} ${pad((precision(total) * 100).toFixed(1) + "%", 7)}`);
+console.log(
+  `${"overall".padEnd(32)} ${pad(total.right, 6)} ${pad(total.wrong, 6)} ${pad(total.debatable, 6)} ${pad(total.unlabelled, 6)} ${pad((precision(total) * 100).toFixed(1) + "%", 7)}`,
+);
 const labelled = comparisons.filter((c) => c.labelled);
 console.log(`\n${labelled.length} of ${comparisons.length} cases labelled.`);
 const missed = labelled.flatMap((c) => c.stillMissed.map((m) => ({ ...m, case: c.name })));

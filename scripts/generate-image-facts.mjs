@@ -85,7 +85,10 @@ for (const [repo, info] of Object.entries(data.distroless?.images ?? {})) {
 const out = {
   provenance: {
     source: data.source,
-    aliasSource: String(data.aliasSource ?? "").replace(/:.*$/s, "").trim() || "docker-library/official-images",
+    aliasSource:
+      String(data.aliasSource ?? "")
+        .replace(/:.*$/s, "")
+        .trim() || "docker-library/official-images",
     snapshotDate: data.snapshotDate,
     sizeSemantics: "compressed (gzip) pull size in bytes, per platform, as docker-library/repo-info reports it; not the unpacked size on disk",
     input: relative(root, input).replace(/\\/g, "/"),

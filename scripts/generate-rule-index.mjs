@@ -25,9 +25,16 @@ const text = [
 ].join("\n");
 const target = join(rulesDir, "index.ts");
 let current = "";
-try { current = readFileSync(target, "utf8"); } catch { /* first generation */ }
+try {
+  current = readFileSync(target, "utf8");
+} catch {
+  /* first generation */
+}
 if (process.argv.includes("--check")) {
-  if (current !== text) { console.error("server/src/rules/index.ts is stale: run npm run generate"); process.exit(1); }
+  if (current !== text) {
+    console.error("server/src/rules/index.ts is stale: run npm run generate");
+    process.exit(1);
+  }
 } else if (current !== text) {
   writeFileSync(target, text);
 }

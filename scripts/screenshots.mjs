@@ -14,7 +14,18 @@
 
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHROMIUM, CHROMIUM_FLAGS, EXAMPLES, HOST, ROOT, buildExtension, chromiumEnvironment, findFreePort, hasChromium, prepareOfflineBuild } from "./web-host.mjs";
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  EXAMPLES,
+  HOST,
+  ROOT,
+  buildExtension,
+  chromiumEnvironment,
+  findFreePort,
+  hasChromium,
+  prepareOfflineBuild,
+} from "./web-host.mjs";
 
 const OUT_DIR = join(ROOT, "docs", "images");
 const VIEWPORT = { width: 1280, height: 800 };
@@ -81,7 +92,11 @@ try {
     await page.locator(".squiggly-info").first().waitFor({ timeout: 30_000 });
     await goToText(page, "convert/go/Dockerfile", "go build"); // where single-stage-build reports
     await openLightbulbMenu(page);
-    await page.locator(".action-widget").getByText(/Convert to multi-stage/i).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator(".action-widget")
+      .getByText(/Convert to multi-stage/i)
+      .first()
+      .waitFor({ timeout: 10_000 });
   });
 
   await shot("convert-diff.png", async () => {

@@ -49,7 +49,11 @@ function ensurePortIsFree(candidate) {
     const probe = createServer();
     probe.once("error", (error) => {
       const inUse = error && error.code === "EADDRINUSE";
-      console.error(inUse ? `Port ${candidate} on ${HOST} is in use; run with another, e.g. PORT=3001 npm start.` : `Cannot listen on ${HOST}:${candidate}: ${error.message}`);
+      console.error(
+        inUse
+          ? `Port ${candidate} on ${HOST} is in use; run with another, e.g. PORT=3001 npm start.`
+          : `Cannot listen on ${HOST}:${candidate}: ${error.message}`,
+      );
       process.exit(1);
     });
     probe.listen(candidate, HOST, () => probe.close(() => resolve()));

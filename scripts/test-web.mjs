@@ -9,7 +9,18 @@
 //   TEST_WEB_VERBOSE=1 prints the browser console too; TEST_WEB_SERVER_LOG=1 the HTTP log
 
 import { join } from "node:path";
-import { CHROMIUM, CHROMIUM_FLAGS, EXAMPLES, HOST, ROOT, buildExtension, chromiumEnvironment, findFreePort, hasChromium, prepareOfflineBuild } from "./web-host.mjs";
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  EXAMPLES,
+  HOST,
+  ROOT,
+  buildExtension,
+  chromiumEnvironment,
+  findFreePort,
+  hasChromium,
+  prepareOfflineBuild,
+} from "./web-host.mjs";
 import { bundleWorkbenchSuite } from "./workbench-suite.mjs";
 
 const args = new Set(process.argv.slice(2));

@@ -13,9 +13,11 @@ export interface CommandFactory {
 }
 
 const notRunning = (ctx: Ctx) => () => {
-  void window.showWarningMessage("The Stagecraft server is not running. Run 'Stagecraft: Restart Server' or see the Stagecraft output for why.", "Show Output").then((choice) => {
-    if (choice) ctx.outputChannel.show(true);
-  });
+  void window
+    .showWarningMessage("The Stagecraft server is not running. Run 'Stagecraft: Restart Server' or see the Stagecraft output for why.", "Show Output")
+    .then((choice) => {
+      if (choice) ctx.outputChannel.show(true);
+    });
 };
 
 const alwaysAvailable = (factory: (ctx: Ctx) => (...args: unknown[]) => unknown): CommandFactory => ({ enabled: factory, disabled: factory });

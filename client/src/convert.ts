@@ -77,8 +77,7 @@ function readArguments(value: unknown): ConvertCommandArguments {
 /** The document text after the server's edits (the conversion replaces the whole text). */
 function proposedText(document: TextDocument, edit: ProtocolWorkspaceEdit, uri: string): string {
   const edits =
-    edit.changes?.[uri] ??
-    (edit.documentChanges ?? []).flatMap((change) => ("textDocument" in change && change.textDocument.uri === uri ? change.edits : []));
+    edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((change) => ("textDocument" in change && change.textDocument.uri === uri ? change.edits : []));
   const offset = (p: { line: number; character: number }) => document.offsetAt(new Position(p.line, p.character));
   const replacements = edits
     .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: "newText" in e ? e.newText : e.snippet.value }))
@@ -87,49 +86,56 @@ function proposedText(document: TextDocument, edit: ProtocolWorkspaceEdit, uri: 
 }
 
 async function closePreview(preview: Uri): Promise<void> {
-  const tabs = window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputTextDiff && t.input.modified.toString() === preview.toString());
+  const tabs = window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof TabInputTextDiff && t.input.modified.toString() === preview.toString());
   if (tabs.length > 0) await window.tabGroups.close(tabs);
   previews.forget(preview);
 }
 
 /** The command: resolves to true when the conversion was applied. */
-export const convertCommand = (ctx: Ctx) => async (arg?: unknown): Promise<boolean> => {
-  const args = readArguments(arg);
-  const document = args.uri ? await workspace.openTextDocument(Uri.parse(args.uri)) : window.activeTextEditor?.document;
-  if (!document || document.languageId !== "dockerfile") {
-    void window.showWarningMessage("Open a Dockerfile to convert it to multi-stage.");
-    return false;
-  }
-  const client = ctx.languageClient;
-  if (!client) return false;
-  const uri = client.code2ProtocolConverter.asUri(document.uri);
-  let edit: ProtocolWorkspaceEdit;
-  try {
-    const params: ConvertToMultiStageArguments = { uri, runtime: args.runtime };
-    edit = (await client.sendRequest(ExecuteCommandRequest.type, { command: CONVERT_COMMAND, arguments: [params] })) as ProtocolWorkspaceEdit;
-  } catch (error) {
-    // The server's refusal is the message users need: it says why, in one sentence.
-    void window.showWarningMessage(error instanceof Error ? error.message : String(error));
-    return false;
-  }
-  const preview = previews.create(document.uri, proposedText(document, edit, uri));
-  const name = document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1);
-  await commands.executeCommand("vscode.diff", document.uri, preview, `${name} ↔ multi-stage (preview)`, { preview: true });
-  const accepted =
-    args.apply === true ||
-    testAccepts() ||
-    (await window.showInformationMessage(
-      "Apply the multi-stage conversion?",
-      { modal: true, detail: "The diff shows the builder and runtime stages Stagecraft proposes. Applying replaces the Dockerfile's text; one undo restores it." },
-      "Apply",
-    )) === "Apply";
-  try {
-    if (!accepted) return false;
-    return await workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
-  } finally {
-    await closePreview(preview);
-  }
-};
+export const convertCommand =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<boolean> => {
+    const args = readArguments(arg);
+    const document = args.uri ? await workspace.openTextDocument(Uri.parse(args.uri)) : window.activeTextEditor?.document;
+    if (!document || document.languageId !== "dockerfile") {
+      void window.showWarningMessage("Open a Dockerfile to convert it to multi-stage.");
+      return false;
+    }
+    const client = ctx.languageClient;
+    if (!client) return false;
+    const uri = client.code2ProtocolConverter.asUri(document.uri);
+    let edit: ProtocolWorkspaceEdit;
+    try {
+      const params: ConvertToMultiStageArguments = { uri, runtime: args.runtime };
+      edit = (await client.sendRequest(ExecuteCommandRequest.type, { command: CONVERT_COMMAND, arguments: [params] })) as ProtocolWorkspaceEdit;
+    } catch (error) {
+      // The server's refusal is the message users need: it says why, in one sentence.
+      void window.showWarningMessage(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    const preview = previews.create(document.uri, proposedText(document, edit, uri));
+    const name = document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1);
+    await commands.executeCommand("vscode.diff", document.uri, preview, `${name} ↔ multi-stage (preview)`, { preview: true });
+    const accepted =
+      args.apply === true ||
+      testAccepts() ||
+      (await window.showInformationMessage(
+        "Apply the multi-stage conversion?",
+        {
+          modal: true,
+          detail: "The diff shows the builder and runtime stages Stagecraft proposes. Applying replaces the Dockerfile's text; one undo restores it.",
+        },
+        "Apply",
+      )) === "Apply";
+    try {
+      if (!accepted) return false;
+      return await workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+    } finally {
+      await closePreview(preview);
+    }
+  };
 
 function isConversion(action: unknown): action is CodeAction {
   const kind = action instanceof CodeAction ? action.kind?.value : undefined;

@@ -23,7 +23,9 @@ async function run(argv: readonly string[]): Promise<number> {
   const command = parseArgs(argv);
   switch (command.name) {
     case "help":
-      process.stdout.write(`${command.topic === "check" ? CHECK_USAGE : command.topic === "explain" ? EXPLAIN_USAGE : command.topic === "convert" ? CONVERT_USAGE : USAGE}\n`);
+      process.stdout.write(
+        `${command.topic === "check" ? CHECK_USAGE : command.topic === "explain" ? EXPLAIN_USAGE : command.topic === "convert" ? CONVERT_USAGE : USAGE}\n`,
+      );
       return EXIT_CLEAN;
     case "version":
       process.stdout.write(`${readVersion()}\n`);
@@ -51,7 +53,14 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       settings: input.settings,
       onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
     });
-    const ours: CliFinding[] = analysis.findings.map((f) => ({ file: display(file), range: f.range, severity: f.severity, code: f.ruleId, message: f.message, source: "stagecraft" }));
+    const ours: CliFinding[] = analysis.findings.map((f) => ({
+      file: display(file),
+      range: f.range,
+      severity: f.severity,
+      code: f.ruleId,
+      message: f.message,
+      source: "stagecraft",
+    }));
     const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
       .filter((f) => meetsThreshold(f.severity, command.severity))
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

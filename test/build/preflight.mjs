@@ -13,7 +13,9 @@ const missing = tools.filter((tool) => {
 
 const problems = [];
 if (missing.length > 0) {
-  problems.push(`missing ${missing.join(", ")}: run scripts/ci-install-build-deps.sh as root (installs buildah, podman, runc, debootstrap and friends from Debian)`);
+  problems.push(
+    `missing ${missing.join(", ")}: run scripts/ci-install-build-deps.sh as root (installs buildah, podman, runc, debootstrap and friends from Debian)`,
+  );
 }
 if (typeof process.getuid === "function" && process.getuid() !== 0) {
   problems.push("not root: debootstrap and the rootful buildah/podman setup this suite uses need root (run it with sudo)");

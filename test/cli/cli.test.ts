@@ -176,7 +176,10 @@ describe("stagecraft CLI", function () {
       const dir = project({ Dockerfile: HINT_ONLY });
       const r = cli(["check", "--severity", "hint", "--format", "json"], { cwd: dir });
       assert.strictEqual(r.code, 1);
-      assert.deepStrictEqual(json(r).map((f) => [f.code, f.severity]), [["stage-unused", "hint"]]);
+      assert.deepStrictEqual(
+        json(r).map((f) => [f.code, f.severity]),
+        [["stage-unused", "hint"]],
+      );
     });
 
     it("raising it to error lets warnings pass", () => {
@@ -203,7 +206,10 @@ describe("stagecraft CLI", function () {
       });
       const r = cli(["check", "--format", "json"], { cwd: dir });
       assert.strictEqual(r.code, 1);
-      assert.deepStrictEqual(json(r).map((f) => [f.file, f.code, f.severity]), [["b/deep/Dockerfile", "base-image-untagged", "error"]]);
+      assert.deepStrictEqual(
+        json(r).map((f) => [f.file, f.code, f.severity]),
+        [["b/deep/Dockerfile", "base-image-untagged", "error"]],
+      );
     });
 
     it("a rule turned off makes the run clean", () => {
@@ -243,7 +249,10 @@ describe("stagecraft CLI", function () {
       const r = cli(["check", "--format", "json"], { cwd: dir });
       assert.strictEqual(r.code, 1);
       const problems = json(r);
-      assert.deepStrictEqual(problems.map((f) => [f.source, f.severity, (f.range as { start: { line: number } }).start.line]), [["dockerfile-utils", "error", 2]]);
+      assert.deepStrictEqual(
+        problems.map((f) => [f.source, f.severity, (f.range as { start: { line: number } }).start.line]),
+        [["dockerfile-utils", "error", 2]],
+      );
       assert.match(String(problems[0].message), /Unknown instruction: FRM/);
       assert.match(cli(["check", "--no-color"], { cwd: dir }).stdout, /^Dockerfile:3:1 error Unknown instruction: FRM \[dockerfile-utils \d+\]$/m);
     });
@@ -251,17 +260,26 @@ describe("stagecraft CLI", function () {
     it("leaves out the checks a Stagecraft rule makes, reporting them once under the rule", () => {
       const dir = project({ Dockerfile: "FROM alpine:3.22 AS build\nRUN true\nFROM alpine:3.22 AS build\nRUN true\nUSER nobody\n" });
       const r = cli(["check", "--format", "json"], { cwd: dir });
-      assert.deepStrictEqual(json(r).map((f) => [f.source, f.code]), [["stagecraft", "stage-name-duplicate"]]);
+      assert.deepStrictEqual(
+        json(r).map((f) => [f.source, f.code]),
+        [["stagecraft", "stage-name-duplicate"]],
+      );
     });
 
     it("takes the severities of settable checks from .stagecraft.json", () => {
       const text = "from alpine:3.22\nRUN true\nUSER nobody\n";
       const noisy = project({ Dockerfile: text });
-      assert.deepStrictEqual(json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]), [["dockerfile-utils", "warning"]]);
+      assert.deepStrictEqual(
+        json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]),
+        [["dockerfile-utils", "warning"]],
+      );
       const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "ignore" } }' });
       assert.strictEqual(cli(["check"], { cwd: quiet }).code, 0);
       const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "error" } }' });
-      assert.deepStrictEqual(json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity), ["error"]);
+      assert.deepStrictEqual(
+        json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity),
+        ["error"],
+      );
     });
 
     it("shows control characters from the file escaped, never raw, in text output", () => {
@@ -300,7 +318,10 @@ describe("stagecraft CLI", function () {
     it("accepts several paths and reports each file once", () => {
       const dir = project({ "a/Dockerfile": UNTAGGED, "b/Dockerfile": UNTAGGED });
       const r = cli(["check", "--format", "json", "a", "b", "a/Dockerfile"], { cwd: dir });
-      assert.deepStrictEqual(json(r).map((f) => f.file), ["a/Dockerfile", "b/Dockerfile"]);
+      assert.deepStrictEqual(
+        json(r).map((f) => f.file),
+        ["a/Dockerfile", "b/Dockerfile"],
+      );
     });
 
     it("exits 2 for a path that does not exist", () => {
@@ -321,16 +342,24 @@ describe("stagecraft CLI", function () {
 
   describe("build context", () => {
     it("passes the .dockerignore and root entries of the Dockerfile's folder to the engine", () => {
-      const copyAll = "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"index.js\"]\n";
+      const copyAll = 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n';
       const bare = project({ Dockerfile: copyAll, "index.js": "", "node_modules/x/index.js": "" });
       const missing = cli(["check", "--format", "json", "--severity", "hint"], { cwd: bare });
-      assert.ok(json(missing).some((f) => f.code === "context-no-dockerignore"), missing.stdout);
+      assert.ok(
+        json(missing).some((f) => f.code === "context-no-dockerignore"),
+        missing.stdout,
+      );
 
       const ignored = project({ Dockerfile: copyAll, ".dockerignore": ".git\nnode_modules\n", "index.js": "", "node_modules/x/index.js": "" });
       const withIgnore = cli(["check", "--format", "json", "--severity", "hint"], { cwd: ignored });
       assert.ok(!json(withIgnore).some((f) => f.code === "context-no-dockerignore"), withIgnore.stdout);
 
-      const perFile = project({ "app.Dockerfile": copyAll, "app.Dockerfile.dockerignore": ".git\nnode_modules\n", "index.js": "", "node_modules/x/index.js": "" });
+      const perFile = project({
+        "app.Dockerfile": copyAll,
+        "app.Dockerfile.dockerignore": ".git\nnode_modules\n",
+        "index.js": "",
+        "node_modules/x/index.js": "",
+      });
       const withPerFile = cli(["check", "--format", "json", "--severity", "hint"], { cwd: perFile });
       assert.ok(!json(withPerFile).some((f) => f.code === "context-no-dockerignore"), withPerFile.stdout);
     });
@@ -340,7 +369,10 @@ describe("stagecraft CLI", function () {
     it("a --from naming a context the compose file passes is no undefined stage", () => {
       const dockerfile = "FROM node:22-slim AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=templates /t /etc/nginx/templates\nUSER nginx\n";
       const undeclared = project({ Dockerfile: dockerfile });
-      assert.deepStrictEqual(json(cli(["check", "--format", "json", "--severity", "error"], { cwd: undeclared })).map((f) => f.code), ["copy-from-undefined"]);
+      assert.deepStrictEqual(
+        json(cli(["check", "--format", "json", "--severity", "error"], { cwd: undeclared })).map((f) => f.code),
+        ["copy-from-undefined"],
+      );
       const declared = project({
         Dockerfile: dockerfile,
         "compose.yaml": "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        templates: ./templates\n",

@@ -26,7 +26,15 @@ describe("stagecraft convert", function () {
   before(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require("esbuild") as typeof import("esbuild");
-    await esbuild.build({ entryPoints: [join(REPO, "server", "src", "cli.ts")], outfile: cliPath, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent" });
+    await esbuild.build({
+      entryPoints: [join(REPO, "server", "src", "cli.ts")],
+      outfile: cliPath,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      logLevel: "silent",
+    });
   });
   after(() => {
     projects.dispose();

@@ -36,7 +36,12 @@ const settings: Record<string, Setting> = Object.assign({}, ...manifest.contribu
 
 /** A VS Code filename pattern (`*` and literal text only) as a regular expression. */
 function patternToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  return new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 }
 
 function isDockerfileLanguage(name: string): boolean {
@@ -95,10 +100,18 @@ describe("extension manifest", () => {
   });
 
   it("points at the grammar, the language configuration and the commands", () => {
-    assert.deepStrictEqual(manifest.contributes.grammars, [{ language: "dockerfile", scopeName: "source.dockerfile", path: "./syntaxes/dockerfile.tmLanguage.json" }]);
-    const configuration = JSON.parse(readFileSync(join(REPO, manifest.contributes.languages[0].configuration), "utf8")) as { comments: { lineComment: string } };
+    assert.deepStrictEqual(manifest.contributes.grammars, [
+      { language: "dockerfile", scopeName: "source.dockerfile", path: "./syntaxes/dockerfile.tmLanguage.json" },
+    ]);
+    const configuration = JSON.parse(readFileSync(join(REPO, manifest.contributes.languages[0].configuration), "utf8")) as {
+      comments: { lineComment: string };
+    };
     assert.strictEqual(configuration.comments.lineComment, "#");
-    assert.deepStrictEqual(manifest.contributes.commands.map((c) => c.command).sort(), ["stagecraft.convert", "stagecraft.restartServer", "stagecraft.showOutput"]);
+    assert.deepStrictEqual(manifest.contributes.commands.map((c) => c.command).sort(), [
+      "stagecraft.convert",
+      "stagecraft.restartServer",
+      "stagecraft.showOutput",
+    ]);
     assert.deepStrictEqual(manifest.activationEvents, ["onLanguage:dockerfile"]);
   });
 

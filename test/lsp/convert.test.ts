@@ -52,7 +52,10 @@ describe("lsp: convert to multi-stage", function () {
 
   it("uses the runtime given in the arguments", async () => {
     const { uri } = await open("Dockerfile.runtime-arg", GO);
-    const edit = await client.request<WorkspaceEdit>("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [{ uri, runtime: "scratch" }] });
+    const edit = await client.request<WorkspaceEdit>("workspace/executeCommand", {
+      command: "stagecraft.convertToMultiStage",
+      arguments: [{ uri, runtime: "scratch" }],
+    });
     assert.match(applyEdits(GO, editsFor(edit, uri)), /\nFROM scratch\n/);
   });
 
@@ -65,9 +68,8 @@ describe("lsp: convert to multi-stage", function () {
 
   it("answers a refusal as an error whose message is the reason", async () => {
     const { uri } = await open("Dockerfile.multi", MULTI);
-    await assert.rejects(
-      client.request("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [{ uri }] }),
-      (error: Error) => /Cannot convert to multi-stage: the file is already multi-stage/.test(error.message),
+    await assert.rejects(client.request("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [{ uri }] }), (error: Error) =>
+      /Cannot convert to multi-stage: the file is already multi-stage/.test(error.message),
     );
   });
 
@@ -106,7 +108,11 @@ describe("lsp: convert to multi-stage", function () {
     const { uri, diagnostics } = await open("Dockerfile.quickfix", GO);
     const remedied = diagnostics.filter((d) => d.code === "single-stage-build");
     assert.strictEqual(remedied.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
-    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: remedied[0].range, context: { diagnostics: remedied } });
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: remedied[0].range,
+      context: { diagnostics: remedied },
+    });
     const convert = actions.find((a) => a.title.startsWith("Convert to multi-stage"));
     assert.ok(convert, JSON.stringify(actions.map((a) => a.title)));
     assert.strictEqual(convert.kind, "quickfix.stagecraft.convert");
@@ -126,7 +132,11 @@ describe("lsp: convert to multi-stage", function () {
     const { uri, diagnostics } = await open("Dockerfile.toolchain", text);
     const remedied = diagnostics.filter((d) => d.code === "final-stage-toolchain");
     assert.strictEqual(remedied.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
-    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: remedied[0].range, context: { diagnostics: remedied, only: ["quickfix"] } });
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: remedied[0].range,
+      context: { diagnostics: remedied, only: ["quickfix"] },
+    });
     const convert = actions.find((a) => a.kind === "quickfix.stagecraft.convert");
     assert.ok(convert, JSON.stringify(actions.map((a) => a.title)));
     assert.match(convert.title, /^Convert to multi-stage \(≈ −\d+ MB\)$/);
@@ -136,6 +146,9 @@ describe("lsp: convert to multi-stage", function () {
 
   it("rejects unknown commands and closed documents", async () => {
     await assert.rejects(client.request("workspace/executeCommand", { command: "stagecraft.nope", arguments: [] }));
-    await assert.rejects(client.request("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [{ uri: ws.uri("Closed.Dockerfile") }] }), /not open/);
+    await assert.rejects(
+      client.request("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [{ uri: ws.uri("Closed.Dockerfile") }] }),
+      /not open/,
+    );
   });
 });

@@ -28,7 +28,11 @@ describe("lsp: diagnostics", function () {
     const sync = caps.textDocumentSync as { change: number; openClose: boolean };
     assert.strictEqual(sync.change, TextDocumentSyncKind.Incremental);
     assert.strictEqual(sync.openClose, true);
-    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ["quickfix", "refactor.rewrite", "source.fixAll.stagecraft"]);
+    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      "quickfix",
+      "refactor.rewrite",
+      "source.fixAll.stagecraft",
+    ]);
     for (const key of [
       "completionProvider",
       "hoverProvider",
@@ -101,7 +105,9 @@ describe("lsp: diagnostics", function () {
     let line = "";
     for (let version = 2; version <= 20; version++) {
       const ch = "abcdefghijklmnopqrstuvwxyz"[version];
-      await client.change(uri, version, [{ range: { start: { line: 1, character: line.length }, end: { line: 1, character: line.length } }, text: version === 2 ? `RUN ${ch}` : ch }]);
+      await client.change(uri, version, [
+        { range: { start: { line: 1, character: line.length }, end: { line: 1, character: line.length } }, text: version === 2 ? `RUN ${ch}` : ch },
+      ]);
       line += version === 2 ? `RUN ${ch}` : ch;
     }
     await client.waitForDiagnostics(uri, (p) => p.version === 20);
@@ -121,7 +127,10 @@ describe("lsp: diagnostics", function () {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 3);
     assert.ok(codes(published).includes("base-image-untagged"));
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepStrictEqual(client.publishedFor(uri).map((p) => p.version), [3]);
+    assert.deepStrictEqual(
+      client.publishedFor(uri).map((p) => p.version),
+      [3],
+    );
     assert.ok(client.configurationRequests >= 1);
   });
 
@@ -164,7 +173,10 @@ describe("lsp: diagnostics", function () {
     await client.open(uri, "from alpine:3.20\nWORKDIR app\n");
     const published = await client.waitForDiagnostics(uri);
     const syntax = published.diagnostics.filter((d) => d.source === "dockerfile-utils");
-    assert.ok(syntax.some((d) => d.message.toString().includes("uppercase")), JSON.stringify(published.diagnostics));
+    assert.ok(
+      syntax.some((d) => d.message.toString().includes("uppercase")),
+      JSON.stringify(published.diagnostics),
+    );
     assert.ok(syntax.every((d) => typeof d.code === "number"));
 
     const mark = client.published.length;

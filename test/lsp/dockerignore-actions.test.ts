@@ -5,7 +5,7 @@ import * as assert from "assert";
 import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit } from "vscode-languageserver/node";
 import { buildServer, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
 
-const COPY_ALL = "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"index.js\"]\n";
+const COPY_ALL = 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n';
 
 describe("lsp: build-context rules", function () {
   this.timeout(30000);
@@ -28,7 +28,11 @@ describe("lsp: build-context rules", function () {
     const uri = ws.uri("Dockerfile");
     const diagnostics = (await diagnosticsOf(uri, COPY_ALL)).filter((d) => d.code === "context-no-dockerignore");
     assert.strictEqual(diagnostics.length, 1);
-    const actions = await (client as LspClient).request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const actions = await (client as LspClient).request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
     const create = actions.find((a) => a.title.startsWith("Create a .dockerignore"));
     assert.ok(create, JSON.stringify(actions.map((a) => a.title)));
     // A suggestion: offered, never preferred for fix-all.
@@ -36,7 +40,10 @@ describe("lsp: build-context rules", function () {
     const [createFile, content] = create.edit?.documentChanges ?? [];
     assert.deepStrictEqual(createFile, { kind: "create", uri: ws.uri(".dockerignore"), options: { ignoreIfExists: true } } satisfies CreateFile);
     const text = (content as TextDocumentEdit).edits.map((e) => ("newText" in e ? e.newText : "")).join("");
-    assert.deepStrictEqual(text.split("\n").filter((l) => l !== "" && !l.startsWith("#")), [".git", "**/node_modules"]);
+    assert.deepStrictEqual(
+      text.split("\n").filter((l) => l !== "" && !l.startsWith("#")),
+      [".git", "**/node_modules"],
+    );
   });
 
   it("leaves the fix out for clients that cannot create files", async () => {
@@ -45,7 +52,11 @@ describe("lsp: build-context rules", function () {
     const noCreate = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } };
     const diagnostics = (await diagnosticsOf(uri, COPY_ALL, noCreate)).filter((d) => d.code === "context-no-dockerignore");
     assert.strictEqual(diagnostics.length, 1);
-    const actions = await (client as LspClient).request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const actions = await (client as LspClient).request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
     assert.ok(!actions.some((a) => a.title.startsWith("Create a .dockerignore")), JSON.stringify(actions.map((a) => a.title)));
   });
 

@@ -100,7 +100,7 @@ describe("lsp: editing features", function () {
   });
 
   it("formats the document and a range", async () => {
-    const text = "FROM alpine:3.20\n   RUN true\n\tCMD [\"sh\"]\n";
+    const text = 'FROM alpine:3.20\n   RUN true\n\tCMD ["sh"]\n';
     const uri = await open(text);
     const edits = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
     assert.strictEqual(applyEdits(text, edits), 'FROM alpine:3.20\nRUN true\nCMD ["sh"]\n');
@@ -117,9 +117,18 @@ describe("lsp: editing features", function () {
     const uri = await open(text);
     const ranges = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri } });
     const pairs = ranges.map((r) => [r.startLine, r.endLine]);
-    assert.ok(pairs.some(([s, e]) => s === 2 && e === 5), JSON.stringify(pairs));
-    assert.ok(pairs.some(([s, e]) => s === 7 && e === 9), JSON.stringify(pairs));
-    assert.ok(pairs.some(([s, e]) => s === 3 && e === 4), "the continued RUN still folds");
+    assert.ok(
+      pairs.some(([s, e]) => s === 2 && e === 5),
+      JSON.stringify(pairs),
+    );
+    assert.ok(
+      pairs.some(([s, e]) => s === 7 && e === 9),
+      JSON.stringify(pairs),
+    );
+    assert.ok(
+      pairs.some(([s, e]) => s === 3 && e === 4),
+      "the continued RUN still folds",
+    );
   });
 
   it("returns semantic tokens encoded with the announced legend", async () => {

@@ -43,7 +43,7 @@ describe("lsp: image hovers, tag completion and size hints", function () {
 
   it("FROM node:24: both platforms to the byte, the facts' date, smaller variants and the image page", async () => {
     const [amd64, arm64] = factBytes("node", "24");
-    const value = await hover("FROM node:24\nCMD [\"node\"]\n", "node");
+    const value = await hover('FROM node:24\nCMD ["node"]\n', "node");
     assert.match(value, /^\*\*node:24\*\* · `docker\.io\/library\/node:24`/);
     assert.ok(value.includes(`| linux/amd64 | 409 MB (${exact(amd64)}) |`), value);
     assert.ok(value.includes(`| linux/arm64 | 400 MB (${exact(arm64 as number)}) |`), value);
@@ -72,7 +72,10 @@ describe("lsp: image hovers, tag completion and size hints", function () {
     const value = await hover("FROM node:23-alpine\n", "node");
     assert.match(value, /Compressed pull size \(estimate\)/);
     assert.match(value, /\| linux\/amd64 \| ≈ 58 MB/);
-    assert.match(value, /estimate: 'node:23-alpine' is not in the built-in facts of .*figures of 'node:24-alpine'.*live lookups are off \(stagecraft\.imageSize\.online is false\)/);
+    assert.match(
+      value,
+      /estimate: 'node:23-alpine' is not in the built-in facts of .*figures of 'node:24-alpine'.*live lookups are off \(stagecraft\.imageSize\.online is false\)/,
+    );
     assert.match(value, /End of life since 2025-06-01: Node\.js 23/);
   });
 
@@ -112,7 +115,10 @@ describe("lsp: image hovers, tag completion and size hints", function () {
     const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 14 } });
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes("24-alpine"), labels.join(", "));
-    assert.ok(labels.every((l) => l.startsWith("24-a")), labels.join(", "));
+    assert.ok(
+      labels.every((l) => l.startsWith("24-a")),
+      labels.join(", "),
+    );
     const alpine = items.find((i) => i.label === "24-alpine") as CompletionItem;
     assert.match(alpine.detail ?? "", /58 MB compressed \(linux\/amd64, built-in facts\)/);
     assert.deepStrictEqual((alpine.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 14 } });
@@ -129,9 +135,12 @@ describe("lsp: image hovers, tag completion and size hints", function () {
     const hints = await client.request<InlayHint[]>("textDocument/inlayHint", { textDocument: { uri }, range });
     client.settings = OFFLINE;
     await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
-    assert.deepStrictEqual(hints.map((h) => [h.position, h.label]), [
-      [{ line: 0, character: 12 }, "409 MB"],
-      [{ line: 1, character: 19 }, "≈ 58 MB"],
-    ]);
+    assert.deepStrictEqual(
+      hints.map((h) => [h.position, h.label]),
+      [
+        [{ line: 0, character: 12 }, "409 MB"],
+        [{ line: 1, character: 19 }, "≈ 58 MB"],
+      ],
+    );
   });
 });

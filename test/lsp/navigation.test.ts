@@ -65,7 +65,11 @@ describe("lsp: navigation and symbols", function () {
   });
 
   it("goes to the stage definition from COPY --from, RUN --mount from= and FROM", async () => {
-    for (const [needle, nth] of [["--from=builder", 0], ["from=builder", 1], ["FROM builder", 0]] as const) {
+    for (const [needle, nth] of [
+      ["--from=builder", 0],
+      ["from=builder", 1],
+      ["FROM builder", 0],
+    ] as const) {
       const offset = needle.indexOf("builder") + 2;
       const location = await client.request<Location>("textDocument/definition", at(needle, offset, nth));
       assert.ok(location, `no definition from ${needle}`);
@@ -77,7 +81,10 @@ describe("lsp: navigation and symbols", function () {
   it("finds every reference of a stage name", async () => {
     const references = await client.request<Location[]>("textDocument/references", { ...at("AS builder", 4), context: { includeDeclaration: true } });
     assert.deepStrictEqual(texts(references), ["1:builder", "5:builder", "9:builder", "10:builder"]);
-    const withoutDeclaration = await client.request<Location[]>("textDocument/references", { ...at("--from=builder", 9), context: { includeDeclaration: false } });
+    const withoutDeclaration = await client.request<Location[]>("textDocument/references", {
+      ...at("--from=builder", 9),
+      context: { includeDeclaration: false },
+    });
     assert.deepStrictEqual(texts(withoutDeclaration), ["5:builder", "9:builder", "10:builder"]);
   });
 
@@ -102,7 +109,13 @@ describe("lsp: navigation and symbols", function () {
     const edits = edit.changes?.[uri] as TextEdit[];
     assert.strictEqual(edits.length, 4);
     const renamed = applyEdits(TEXT, edits);
-    assert.ok(renamed.includes("AS compile\n") && renamed.includes("FROM compile AS tester") && renamed.includes("--from=compile ") && renamed.includes("from=compile,"), renamed);
+    assert.ok(
+      renamed.includes("AS compile\n") &&
+        renamed.includes("FROM compile AS tester") &&
+        renamed.includes("--from=compile ") &&
+        renamed.includes("from=compile,"),
+      renamed,
+    );
     assert.ok(!renamed.includes("builder"));
   });
 
@@ -118,7 +131,13 @@ describe("lsp: navigation and symbols", function () {
     const definition = await client.request<Location>("textDocument/definition", at("${GO_VERSION}", 3));
     assert.strictEqual(definition.range.start.line, 0);
     const edit = await client.request<WorkspaceEdit>("textDocument/rename", { ...at("${GO_VERSION}", 3), newName: "GO" });
-    assert.strictEqual(applyEdits(TEXT, edit.changes?.[uri] ?? []).split("\n").slice(0, 2).join("\n"), "ARG GO=1.22\nFROM golang:${GO} AS builder");
+    assert.strictEqual(
+      applyEdits(TEXT, edit.changes?.[uri] ?? [])
+        .split("\n")
+        .slice(0, 2)
+        .join("\n"),
+      "ARG GO=1.22\nFROM golang:${GO} AS builder",
+    );
   });
 
   it("answers null away from names", async () => {

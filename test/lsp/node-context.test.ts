@@ -8,7 +8,7 @@ import { workspaceFolder } from "../support/lsp-client";
 
 describe("lsp: node build-context host", () => {
   it("reads .dockerignore and lists root entries, directories with a trailing slash", async () => {
-    const ws = workspaceFolder({ "Dockerfile": "FROM alpine:3.20\n", ".dockerignore": ".git\n", "package.json": "{}", "node_modules/": "", ".git/": "" });
+    const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n", ".dockerignore": ".git\n", "package.json": "{}", "node_modules/": "", ".git/": "" });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, ".git\n");
     assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
@@ -21,7 +21,7 @@ describe("lsp: node build-context host", () => {
   });
 
   it("reports null when no .dockerignore exists", async () => {
-    const ws = workspaceFolder({ "Dockerfile": "FROM alpine:3.20\n" });
+    const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n" });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, null);
     assert.deepStrictEqual(facts.rootEntries, ["Dockerfile"]);

@@ -27,7 +27,10 @@ async function initialize(connection: MessageConnection): Promise<InitializeResu
 async function hoverWorks(connection: MessageConnection): Promise<void> {
   const uri = "untitled:Dockerfile";
   await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "dockerfile", version: 1, text: "FROM alpine:3.20\n" } });
-  const hover = await connection.sendRequest<{ contents: unknown } | null>("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
+  const hover = await connection.sendRequest<{ contents: unknown } | null>("textDocument/hover", {
+    textDocument: { uri },
+    position: { line: 0, character: 1 },
+  });
   assert.ok(hover?.contents);
 }
 

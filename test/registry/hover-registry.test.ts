@@ -79,14 +79,20 @@ describe("registry: hovers over LSP on a loopback registry", function () {
 
   it("a registry that wants a password: the hover explains, no credentials sent", async () => {
     const value = await hoverWith(client, `FROM ${secured.host}/private:1\n`, "127");
-    assert.ok(value.includes(`no size: live lookup failed: ${secured.host} asks for a user name and password (HTTP Basic auth); Stagecraft never sends credentials`), value);
+    assert.ok(
+      value.includes(`no size: live lookup failed: ${secured.host} asks for a user name and password (HTTP Basic auth); Stagecraft never sends credentials`),
+      value,
+    );
   });
 
   it("completes tags from the registry when live lookups are on", async () => {
     const text = `FROM ${registry.host}/multi:\n`;
     const uri = ws.uri(`Dockerfile.${++counter}`);
     await client.open(uri, text);
-    const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: text.length - 1 } });
+    const items = await client.request<CompletionItem[]>("textDocument/completion", {
+      textDocument: { uri },
+      position: { line: 0, character: text.length - 1 },
+    });
     assert.deepStrictEqual(items.map((i) => i.label).sort(), ["2", "amd", "arm"]);
     assert.strictEqual(items[0].detail, `listed by ${registry.host}`);
   });
@@ -117,7 +123,10 @@ describe("registry: hovers over LSP on a loopback registry", function () {
       assert.deepStrictEqual(await hinting.request<InlayHint[]>("textDocument/inlayHint", { textDocument: { uri }, range }), []);
       await hinting.waitForInlayHintRefresh(before);
       const hints = await hinting.request<InlayHint[]>("textDocument/inlayHint", { textDocument: { uri }, range });
-      assert.deepStrictEqual(hints.map((h) => h.label), [formatSize(amd)]);
+      assert.deepStrictEqual(
+        hints.map((h) => h.label),
+        [formatSize(amd)],
+      );
       assert.match(JSON.stringify(hints[0].tooltip), /live from the registry/);
     } finally {
       await hinting.stop();

@@ -6,17 +6,7 @@ import { nodeHttpTransport } from "../../server/src/host/registry-transport";
 import { parseImageReference } from "../../server/src/images/reference";
 import { RegistryClient, RegistryClientOptions } from "../../server/src/images/registry/client";
 import type { HttpRequest, LiveImageSize, PersistedStore, Result } from "../../server/src/images/registry/types";
-import {
-  DOCKER,
-  OCI,
-  pushAttestation,
-  pushImage,
-  pushManifest,
-  requireRegistry,
-  RunningRegistry,
-  startHttpServer,
-  startRegistry,
-} from "./support";
+import { DOCKER, OCI, pushAttestation, pushImage, pushManifest, requireRegistry, RunningRegistry, startHttpServer, startRegistry } from "./support";
 
 /** The real transport, recording every request it makes. */
 function recordingTransport(): { transport: RegistryClientOptions["transport"]; requests: HttpRequest[] } {
@@ -83,7 +73,13 @@ describe("registry: live lookups against a real registry", function () {
     // The attestation comes first, so a client that does not skip it would pick it.
     const manifests = [attestation, armv7.descriptor, amd.descriptor, arm.descriptor];
     await pushManifest(registry, "multi", "1", { schemaVersion: 2, mediaType: OCI.index, manifests }, OCI.index);
-    await pushManifest(registry, "multi", "docker-list", { schemaVersion: 2, mediaType: DOCKER.list, manifests: [armv7.descriptor, amd.descriptor, arm.descriptor] }, DOCKER.list);
+    await pushManifest(
+      registry,
+      "multi",
+      "docker-list",
+      { schemaVersion: 2, mediaType: DOCKER.list, manifests: [armv7.descriptor, amd.descriptor, arm.descriptor] },
+      DOCKER.list,
+    );
     await pushManifest(registry, "multi", "armv7", { schemaVersion: 2, mediaType: OCI.index, manifests: [armv7.descriptor] }, OCI.index);
 
     await pushImage(secured, "private", "1", { os: "linux", architecture: "amd64" }, [100]);
@@ -108,22 +104,36 @@ describe("registry: live lookups against a real registry", function () {
     const { transport, requests } = recordingTransport();
     const client = new RegistryClient({ transport });
     const result = await client.imageSize(ref(`${registry.host}/multi:1`));
-    assert.deepStrictEqual(sizes(result), [["linux/amd64", expected.amd], ["linux/arm64", expected.arm]]);
+    assert.deepStrictEqual(sizes(result), [
+      ["linux/amd64", expected.amd],
+      ["linux/arm64", expected.arm],
+    ]);
     assert.ok(result.ok && result.value.via === "registry");
     assert.strictEqual(requests.length, 3, "the index and one manifest per wanted platform, nothing for the attestation");
-    for (const accept of ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"]) {
+    for (const accept of [
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.v2+json",
+    ]) {
       assert.ok(requests[0].headers.Accept.includes(accept), `Accept lacks ${accept}`);
     }
   });
 
   it("follows a Docker manifest list the same way", async () => {
     const client = new RegistryClient({ transport: nodeHttpTransport });
-    assert.deepStrictEqual(sizes(await client.imageSize(ref(`${registry.host}/multi:docker-list`))), [["linux/amd64", expected.amd], ["linux/arm64", expected.arm]]);
+    assert.deepStrictEqual(sizes(await client.imageSize(ref(`${registry.host}/multi:docker-list`))), [
+      ["linux/amd64", expected.amd],
+      ["linux/arm64", expected.arm],
+    ]);
   });
 
   it("says which platforms exist when neither amd64 nor arm64 does", async () => {
     const client = new RegistryClient({ transport: nodeHttpTransport });
-    assert.match(reasonOf(await client.imageSize(ref(`${registry.host}/multi:armv7`))), /publishes 'multi:armv7' for linux\/arm\/v7, not linux\/amd64 or linux\/arm64/);
+    assert.match(
+      reasonOf(await client.imageSize(ref(`${registry.host}/multi:armv7`))),
+      /publishes 'multi:armv7' for linux\/arm\/v7, not linux\/amd64 or linux\/arm64/,
+    );
   });
 
   it("reports a missing tag in one line and caches the failure briefly", async () => {
@@ -204,7 +214,10 @@ describe("registry: live lookups against a real registry", function () {
     });
     try {
       const client = new RegistryClient({ transport: nodeHttpTransport });
-      assert.deepStrictEqual(sizes(await client.imageSize(ref(`${front.host}/multi:1`))), [["linux/amd64", expected.amd], ["linux/arm64", expected.arm]]);
+      assert.deepStrictEqual(sizes(await client.imageSize(ref(`${front.host}/multi:1`))), [
+        ["linux/amd64", expected.amd],
+        ["linux/arm64", expected.arm],
+      ]);
       const tokenRequests = seen.filter((s) => s.path.startsWith("/token"));
       assert.strictEqual(tokenRequests.length, 1, "the token is reused for the platform manifests");
       assert.strictEqual(tokenRequests[0].authorization, undefined, "the token request is anonymous");
@@ -225,7 +238,10 @@ describe("registry: misbehaving servers cost bounded time and memory", function 
     });
     try {
       const client = new RegistryClient({ transport: nodeHttpTransport });
-      assert.strictEqual(reasonOf(await client.imageSize(ref(`${server.host}/app:1`))), `${server.host} answered with something that is not JSON ('<html> not a registry at all</html>')`);
+      assert.strictEqual(
+        reasonOf(await client.imageSize(ref(`${server.host}/app:1`))),
+        `${server.host} answered with something that is not JSON ('<html> not a registry at all</html>')`,
+      );
     } finally {
       await server.stop();
     }
@@ -315,7 +331,10 @@ describe("registry: misbehaving servers cost bounded time and memory", function 
     });
     try {
       const client = new RegistryClient({ transport: nodeHttpTransport });
-      assert.strictEqual(reasonOf(await client.imageSize(ref(`${server.host}/app:1`))), "refusing http://registry.example.com: only HTTPS, or plain HTTP to this machine");
+      assert.strictEqual(
+        reasonOf(await client.imageSize(ref(`${server.host}/app:1`))),
+        "refusing http://registry.example.com: only HTTPS, or plain HTTP to this machine",
+      );
     } finally {
       await server.stop();
     }

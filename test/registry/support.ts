@@ -52,7 +52,16 @@ export interface RegistryOptions {
 export async function startRegistry(options: RegistryOptions = {}): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), "stagecraft-registry-"));
   const port = await freePort();
-  const lines = ["version: 0.1", "log:", "  level: error", "storage:", "  filesystem:", `    rootdirectory: ${join(dir, "data")}`, "http:", `  addr: 127.0.0.1:${port}`];
+  const lines = [
+    "version: 0.1",
+    "log:",
+    "  level: error",
+    "storage:",
+    "  filesystem:",
+    `    rootdirectory: ${join(dir, "data")}`,
+    "http:",
+    `  addr: 127.0.0.1:${port}`,
+  ];
   let pushAuth: Record<string, string> = {};
   if (options.basicAuthUser) {
     const htpasswd = execFileSync("htpasswd", ["-Bbn", options.basicAuthUser, "secret"]).toString();
@@ -121,7 +130,11 @@ export async function pushBlob(registry: RunningRegistry, repository: string, da
 /** Puts a manifest under `reference` (tag or digest) and returns its descriptor. */
 export async function pushManifest(registry: RunningRegistry, repository: string, reference: string, manifest: object, mediaType: string): Promise<Descriptor> {
   const body = Buffer.from(JSON.stringify(manifest));
-  const res = await fetch(`${registry.url}/v2/${repository}/manifests/${reference}`, { method: "PUT", headers: { ...registry.pushAuth, "Content-Type": mediaType }, body });
+  const res = await fetch(`${registry.url}/v2/${repository}/manifests/${reference}`, {
+    method: "PUT",
+    headers: { ...registry.pushAuth, "Content-Type": mediaType },
+    body,
+  });
   if (res.status !== 201) throw new Error(`manifest ${repository}:${reference}: ${res.status} ${await res.text()}`);
   return { mediaType, digest: digestOf(body), size: body.length };
 }
@@ -159,10 +172,19 @@ export async function pushImage(
   layerSizes: number[],
   format: "oci" | "docker" = "oci",
 ): Promise<{ descriptor: Descriptor; layerTotal: number }> {
-  const types = format === "oci" ? { manifest: OCI.manifest, config: OCI.config, layer: OCI.layer } : { manifest: DOCKER.manifest, config: DOCKER.config, layer: DOCKER.layer };
-  const config = await pushBlob(registry, repository, Buffer.from(JSON.stringify({ ...platform, rootfs: { type: "layers", diff_ids: [] }, config: {} })), types.config);
+  const types =
+    format === "oci"
+      ? { manifest: OCI.manifest, config: OCI.config, layer: OCI.layer }
+      : { manifest: DOCKER.manifest, config: DOCKER.config, layer: DOCKER.layer };
+  const config = await pushBlob(
+    registry,
+    repository,
+    Buffer.from(JSON.stringify({ ...platform, rootfs: { type: "layers", diff_ids: [] }, config: {} })),
+    types.config,
+  );
   const layers: Descriptor[] = [];
-  for (const [i, size] of layerSizes.entries()) layers.push(await pushBlob(registry, repository, layerBytes(size, `${repository}-${reference}-${platform.architecture}-${i}`), types.layer));
+  for (const [i, size] of layerSizes.entries())
+    layers.push(await pushBlob(registry, repository, layerBytes(size, `${repository}-${reference}-${platform.architecture}-${i}`), types.layer));
   const manifest = { schemaVersion: 2, mediaType: types.manifest, config, layers };
   const descriptor = await pushManifest(registry, repository, reference, manifest, types.manifest);
   return { descriptor: { ...descriptor, platform }, layerTotal: layerSizes.reduce((a, b) => a + b, 0) };
@@ -170,9 +192,24 @@ export async function pushImage(
 
 /** A BuildKit-style attestation manifest for `subject` (platform unknown/unknown). */
 export async function pushAttestation(registry: RunningRegistry, repository: string, subject: Descriptor): Promise<Descriptor> {
-  const statement = await pushBlob(registry, repository, Buffer.from(JSON.stringify({ _type: "https://in-toto.io/Statement/v0.1", predicateType: "https://slsa.dev/provenance/v0.2" })), "application/vnd.in-toto+json");
-  const config = await pushBlob(registry, repository, Buffer.from(JSON.stringify({ architecture: "unknown", os: "unknown", config: {}, rootfs: { type: "layers", diff_ids: [] } })), OCI.config);
-  const manifest = { schemaVersion: 2, mediaType: OCI.manifest, config, layers: [{ ...statement, annotations: { "in-toto.io/predicate-type": "https://slsa.dev/provenance/v0.2" } }] };
+  const statement = await pushBlob(
+    registry,
+    repository,
+    Buffer.from(JSON.stringify({ _type: "https://in-toto.io/Statement/v0.1", predicateType: "https://slsa.dev/provenance/v0.2" })),
+    "application/vnd.in-toto+json",
+  );
+  const config = await pushBlob(
+    registry,
+    repository,
+    Buffer.from(JSON.stringify({ architecture: "unknown", os: "unknown", config: {}, rootfs: { type: "layers", diff_ids: [] } })),
+    OCI.config,
+  );
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI.manifest,
+    config,
+    layers: [{ ...statement, annotations: { "in-toto.io/predicate-type": "https://slsa.dev/provenance/v0.2" } }],
+  };
   // Pushed by digest, untagged, as BuildKit does.
   const descriptor = await pushManifest(registry, repository, digestOf(Buffer.from(JSON.stringify(manifest))), manifest, OCI.manifest);
   return {

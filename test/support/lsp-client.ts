@@ -203,7 +203,14 @@ export class LspClient {
       if (found) return found;
       if (this.exited) throw new Error(`server exited while waiting for diagnostics of ${uri}\n${this.stderr}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.published.filter((p) => p.uri === uri), null, 1)}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching diagnostics for ${uri}; got ${JSON.stringify(
+            this.published.filter((p) => p.uri === uri),
+            null,
+            1,
+          )}`,
+        );
       await new Promise<void>((resolveWait) => {
         const timer = setTimeout(resolveWait, left);
         this.waiters.push(() => {
@@ -283,5 +290,7 @@ export function textAt(text: string, range: { start: { line: number; character: 
 export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
   if (!edit) return [];
   if (edit.changes) return edit.changes[uri] ?? [];
-  return (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
+  return (edit.documentChanges ?? [])
+    .filter((c): c is TextDocumentEdit => "textDocument" in c && c.textDocument.uri === uri)
+    .flatMap((c) => c.edits as TextEdit[]);
 }

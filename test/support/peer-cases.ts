@@ -66,7 +66,11 @@ export function describePeerAgreement(file: string, equivalents: Record<string, 
     }
 
     it("has peer cases for every equivalent code", () => {
-      for (const code of codes) assert.ok(cases.some((c) => c.rule === code), `no peer case for ${code}`);
+      for (const code of codes)
+        assert.ok(
+          cases.some((c) => c.rule === code),
+          `no peer case for ${code}`,
+        );
     });
 
     for (const c of cases) {
@@ -86,7 +90,12 @@ export function describePeerAgreement(file: string, equivalents: Record<string, 
         }
         assert.ok(got.length > 0, "expected a report");
         const lines = (c.all_expected ?? []).filter((e) => e.rule === c.rule).map((e) => e.line);
-        if (lines.length > 0) assert.deepStrictEqual(findings.map((f) => f.range.start.line + 1), lines, "reported lines");
+        if (lines.length > 0)
+          assert.deepStrictEqual(
+            findings.map((f) => f.range.start.line + 1),
+            lines,
+            "reported lines",
+          );
       });
     }
   });

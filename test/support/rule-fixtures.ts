@@ -21,7 +21,11 @@ export function fixtureContext(dir: string, base: string): BuildContextFacts | u
   if (!existsSync(ignore) && !existsSync(entries)) return undefined;
   return {
     dockerignore: existsSync(ignore) ? readFileSync(ignore, "utf8") : null,
-    rootEntries: existsSync(entries) ? readFileSync(entries, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "") : undefined,
+    rootEntries: existsSync(entries)
+      ? readFileSync(entries, "utf8")
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+      : undefined,
   };
 }
 

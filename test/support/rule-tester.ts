@@ -61,7 +61,11 @@ function readFixtureContext(dir: string, base: string): BuildContextFacts | unde
   if (!existsSync(ignore) && !existsSync(ctx)) return undefined;
   return {
     dockerignore: existsSync(ignore) ? readFileSync(ignore, "utf8") : null,
-    rootEntries: existsSync(ctx) ? readFileSync(ctx, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "") : undefined,
+    rootEntries: existsSync(ctx)
+      ? readFileSync(ctx, "utf8")
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+      : undefined,
   };
 }
 
@@ -88,7 +92,8 @@ export function testRule(rule: Rule, tests: RuleTests): void {
         const findings = all.filter((f) => f.messageId === c.messageId);
         assert.ok(findings.length > 0, `expected '${c.messageId}' but got ${JSON.stringify(all.map((f) => f.messageId))}`);
         const expectedCount = c.count ?? (c.line !== undefined ? 1 : undefined);
-        if (expectedCount !== undefined) assert.strictEqual(all.length, expectedCount, `reports: ${all.map((f) => `${f.range.start.line + 1}:${f.message}`).join(" | ")}`);
+        if (expectedCount !== undefined)
+          assert.strictEqual(all.length, expectedCount, `reports: ${all.map((f) => `${f.range.start.line + 1}:${f.message}`).join(" | ")}`);
         const first = findings[0];
         if (c.line !== undefined) assert.strictEqual(first.range.start.line + 1, c.line, "line");
         if (c.data !== undefined) assert.deepStrictEqual(first.data, c.data);
@@ -108,7 +113,10 @@ export function testRule(rule: Rule, tests: RuleTests): void {
       const c = typeof s === "string" ? { code: s } : s;
       it(`silent: ${c.name ?? `case ${i + 1}`}`, () => {
         const findings = findingsOf(rule, c.code, c.context);
-        assert.deepStrictEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
+        assert.deepStrictEqual(
+          findings.map((f) => `${f.range.start.line + 1}: ${f.message}`),
+          [],
+        );
       });
     }
     const fixtures = ruleFixtures(id);
@@ -117,7 +125,10 @@ export function testRule(rule: Rule, tests: RuleTests): void {
     }
     for (const f of fixtures.silent) {
       it(`silent on fixture ${f.name}`, () =>
-        assert.deepStrictEqual(findingsOf(rule, f.code, f.context).map((x) => `${x.range.start.line + 1}: ${x.message}`), []));
+        assert.deepStrictEqual(
+          findingsOf(rule, f.code, f.context).map((x) => `${x.range.start.line + 1}: ${x.message}`),
+          [],
+        ));
     }
     it("is suppressed by '# stagecraft-ignore <id>' above the instruction", () => {
       const sample = tests.fires.find((c) => c.line !== undefined && !c.context?.dockerignore) ?? tests.fires[0];
@@ -134,7 +145,10 @@ export function testRule(rule: Rule, tests: RuleTests): void {
       }
       for (const line of [...starts].sort((a, b) => b - a)) lines.splice(line, 0, `# stagecraft-ignore ${id}`);
       const suppressed = findingsOf(rule, lines.join("\n"), sample.context);
-      assert.deepStrictEqual(suppressed.map((f) => f.message), []);
+      assert.deepStrictEqual(
+        suppressed.map((f) => f.message),
+        [],
+      );
     });
   });
 }

@@ -52,7 +52,11 @@ export async function disableAutoSave(): Promise<() => Thenable<void>> {
 }
 
 /** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | PromiseLike<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | null | false | PromiseLike<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -74,7 +78,12 @@ export function stagecraftDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until the document has a Stagecraft diagnostic of `rule` (and `matching`, when given). */
-export function waitForDiagnostic(uri: vscode.Uri, rule: string, matching: (d: vscode.Diagnostic) => boolean = () => true, timeoutMs?: number): Promise<vscode.Diagnostic> {
+export function waitForDiagnostic(
+  uri: vscode.Uri,
+  rule: string,
+  matching: (d: vscode.Diagnostic) => boolean = () => true,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic> {
   return waitFor(
     `a '${rule}' diagnostic on ${uri.path} (now: ${describeDiagnostics(uri)})`,
     () => stagecraftDiagnostics(uri).find((d) => ruleOf(d) === rule && matching(d)),

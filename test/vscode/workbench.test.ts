@@ -52,7 +52,13 @@ describe("Stagecraft in the workbench", function () {
       "base-images/Dockerfile": ["base-image-untagged", "base-image-latest", "base-image-deprecated", "static-binary-cgo"],
       "final-stage/Dockerfile": ["final-stage-toolchain", "final-stage-root"],
       "final-stage/runtime.Dockerfile": ["final-stage-heavy-base", "final-stage-build-tools", "final-stage-dev-dependencies"],
-      "layers/Dockerfile": ["layer-apt-update-alone", "layer-source-before-deps", "layer-packages-after-source", "layer-consecutive-run", "layer-package-cache"],
+      "layers/Dockerfile": [
+        "layer-apt-update-alone",
+        "layer-source-before-deps",
+        "layer-packages-after-source",
+        "layer-consecutive-run",
+        "layer-package-cache",
+      ],
       "convert/go/Dockerfile": ["single-stage-build"],
     };
     for (const [file, rules] of Object.entries(expected)) {
@@ -77,7 +83,10 @@ describe("Stagecraft in the workbench", function () {
       // The stage-unused info on 'test' proves the analysis ran before we judge the rest.
       await waitForDiagnostic(document.uri, "stage-unused");
       const serious = stagecraftDiagnostics(document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-      assert.deepStrictEqual(serious.map((d) => `${ruleOf(d)}: ${d.message}`), []);
+      assert.deepStrictEqual(
+        serious.map((d) => `${ruleOf(d)}: ${d.message}`),
+        [],
+      );
     });
   });
 
@@ -85,7 +94,12 @@ describe("Stagecraft in the workbench", function () {
     it("applies the 'did you mean' quick fix through the code action provider", async () => {
       const document = await openExample("references/Dockerfile");
       const diagnostic = await waitForDiagnostic(document.uri, "copy-from-undefined");
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        "vscode.executeCodeActionProvider",
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.edit && /builder/.test(a.title));
       assert.ok(fix?.edit, `no quick fix names 'builder'; offered: ${actions.map((a) => a.title).join(" | ")}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit), "the workbench refused the quick fix's edit");
@@ -159,9 +173,14 @@ describe("Stagecraft in the workbench", function () {
       const editor = await vscode.window.showTextDocument(document);
       const line = positionOf(document, "EXPOSE 8080").line;
       await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), "COPY --from=\n"));
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, new vscode.Position(line, "COPY --from=".length));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        "vscode.executeCompletionItemProvider",
+        document.uri,
+        new vscode.Position(line, "COPY --from=".length),
+      );
       const labels = list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
-      for (const stage of ["modules", "build", "test"]) assert.ok(labels.includes(stage), `'${stage}' is not offered after --from=; offered: ${labels.join(", ")}`);
+      for (const stage of ["modules", "build", "test"])
+        assert.ok(labels.includes(stage), `'${stage}' is not offered after --from=; offered: ${labels.join(", ")}`);
     });
 
     it("renames a stage and every reference to it", async () => {
@@ -179,7 +198,9 @@ describe("Stagecraft in the workbench", function () {
     it("groups document symbols by stage", async () => {
       const document = await openExample("multi-stage/Dockerfile");
       const symbols = await waitFor("document symbols", () =>
-        vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri).then((s) => (s && s.length > 0 ? s : undefined)),
+        vscode.commands
+          .executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri)
+          .then((s) => (s && s.length > 0 ? s : undefined)),
       );
       const names = symbols.map((s) => s.name);
       for (const stage of ["modules", "build", "test"]) assert.ok(names.includes(stage), `no symbol for stage '${stage}'; top level: ${names.join(", ")}`);
@@ -211,7 +232,10 @@ describe("Stagecraft in the workbench", function () {
       await vscode.window.showTextDocument(readme);
       const document = await openExample("stages/Dockerfile");
       await waitForDiagnostic(document.uri, "stage-name-casing");
-      assert.deepStrictEqual(vscode.languages.getDiagnostics(readme.uri).filter((d) => d.source === SOURCE), []);
+      assert.deepStrictEqual(
+        vscode.languages.getDiagnostics(readme.uri).filter((d) => d.source === SOURCE),
+        [],
+      );
     });
   });
 });

@@ -37,7 +37,7 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   } catch (error) {
     throw new ConfigError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!isObject(data)) throw new ConfigError(file, "expected an object like { \"rules\": { \"<rule-id>\": \"off\" } }");
+  if (!isObject(data)) throw new ConfigError(file, 'expected an object like { "rules": { "<rule-id>": "off" } }');
   for (const key of Object.keys(data)) {
     if (key !== "rules" && key !== "syntax" && key !== "$schema") throw new ConfigError(file, `unknown key '${key}' (expected "rules" or "syntax")`);
   }
@@ -56,8 +56,10 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   if (data.syntax !== undefined) {
     if (!isObject(data.syntax)) throw new ConfigError(file, "'syntax' must be an object of check -> severity");
     for (const [key, value] of Object.entries(data.syntax)) {
-      if (!(SYNTAX_SETTING_KEYS as readonly string[]).includes(key)) throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
-      if (!isSyntaxSeveritySetting(value)) throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected ignore, warning or error)`);
+      if (!(SYNTAX_SETTING_KEYS as readonly string[]).includes(key))
+        throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
+      if (!isSyntaxSeveritySetting(value))
+        throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected ignore, warning or error)`);
       syntax[key as SyntaxSettingKey] = value;
     }
   }

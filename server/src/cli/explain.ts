@@ -7,7 +7,10 @@ import { UsageError } from "./args";
 export function findRule(rules: readonly Rule[], id: string): Rule {
   const rule = rules.find((r) => r.meta.id === id);
   if (rule) return rule;
-  const near = closest(id, rules.map((r) => r.meta.id));
+  const near = closest(
+    id,
+    rules.map((r) => r.meta.id),
+  );
   throw new UsageError(`unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ""}`);
 }
 

@@ -10,7 +10,12 @@ import type { CliFinding } from "./output";
 /** LSP DiagnosticSeverity numbers, as dockerfile-utils reports them. */
 const SEVERITY_NAMES: Record<number, Severity> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
 
-export function syntaxFindings(text: string, chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>, findings: readonly Finding[], file: string): CliFinding[] {
+export function syntaxFindings(
+  text: string,
+  chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>,
+  findings: readonly Finding[],
+  file: string,
+): CliFinding[] {
   return validate(text, syntaxSettings(chosen))
     .filter((problem) => !isCoveredByFindings(problem, findings))
     .map((problem) => ({

@@ -59,6 +59,13 @@ export function detectBuild(stage: Stage): Detection {
   }
   if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
   const other = steps[0];
-  if (other) return { ok: false, reason: `no conversion recipe for the '${other.tool}' build yet (supported: Go, Node.js, Python, Rust, Java with Maven or Gradle, .NET)` };
-  return { ok: false, reason: "no recognisable build step (go build, npm run build, pip install, cargo build, mvn package, gradle build, dotnet publish) in the stage" };
+  if (other)
+    return {
+      ok: false,
+      reason: `no conversion recipe for the '${other.tool}' build yet (supported: Go, Node.js, Python, Rust, Java with Maven or Gradle, .NET)`,
+    };
+  return {
+    ok: false,
+    reason: "no recognisable build step (go build, npm run build, pip install, cargo build, mvn package, gradle build, dotnet publish) in the stage",
+  };
 }

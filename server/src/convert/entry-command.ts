@@ -82,5 +82,8 @@ export function rewriteEntry(entry: EntryCommand, executable: string | null): st
 
 /** True when the CMD/ENTRYPOINT lines as written need `/bin/sh` (shell form). */
 export function usesShellForm(entry: EntryCommand): boolean {
-  return (entry.entrypoint !== null && !entry.entrypoint.isJsonForm) || (entry.cmd !== null && !entry.cmd.isJsonForm && (entry.entrypoint === null || entry.entrypoint.isJsonForm));
+  return (
+    (entry.entrypoint !== null && !entry.entrypoint.isJsonForm) ||
+    (entry.cmd !== null && !entry.cmd.isJsonForm && (entry.entrypoint === null || entry.entrypoint.isJsonForm))
+  );
 }

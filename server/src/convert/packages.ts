@@ -6,7 +6,8 @@ import type { Stage } from "../model/types";
 import type { RuntimeImage } from "./runtime-base";
 
 /** Compilers, headers, VCS and download tools: needed to build, not to run. */
-const BUILD_TOOL = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|musl-dev|linux-headers|libc-dev|libc6-dev|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-dev|python-dev|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
+const BUILD_TOOL =
+  /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|musl-dev|linux-headers|libc-dev|libc6-dev|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-dev|python-dev|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
 /**
  * Header packages of libraries a compiled program may link (`libpq-dev`, Alpine's `sqlite-dev`),
  * not those of the C library or the interpreter, which every runtime image has.
@@ -95,7 +96,9 @@ export function missingPackages(packages: StagePackages, runtime: RuntimeImage):
 export function installPackages(packages: StagePackages, runtime: RuntimeImage): { lines: string[]; notes: string[] } {
   const notes =
     packages.headers.length > 0
-      ? [`The headers '${packages.headers.join("', '")}' stay in the build stage; if a compiled module links their library, install the runtime package in the final stage too.`]
+      ? [
+          `The headers '${packages.headers.join("', '")}' stay in the build stage; if a compiled module links their library, install the runtime package in the final stage too.`,
+        ]
       : [];
   const wanted = missingPackages(packages, runtime);
   if (wanted.length === 0) return { lines: [], notes };
@@ -106,5 +109,11 @@ export function installPackages(packages: StagePackages, runtime: RuntimeImage):
     return { lines: [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
   }
   if (runtime.packageManager === "apk" && manager === "apk") return { lines: [`RUN apk add --no-cache ${list}`], notes };
-  return { lines: [], notes: [...notes, `The program may need '${list}' at run time (what the original installs, or the libraries behind its headers), and the runtime image '${runtime.image}' cannot install them; add them if it does.`] };
+  return {
+    lines: [],
+    notes: [
+      ...notes,
+      `The program may need '${list}' at run time (what the original installs, or the libraries behind its headers), and the runtime image '${runtime.image}' cannot install them; add them if it does.`,
+    ],
+  };
 }

@@ -88,7 +88,9 @@ function summarize(stage: Stage, recipe: string, plan: RecipePlan, notes: string
   const builderSize = ref ? lookupImageSize(ref) : null;
   const runtimeSize = imageSize(plan.runtime.image);
   const saving =
-    builderSize && runtimeSize ? { bytes: builderSize.amd64 - runtimeSize.amd64, isEstimate: builderSize.kind === "estimate" || runtimeSize.kind === "estimate" } : null;
+    builderSize && runtimeSize
+      ? { bytes: builderSize.amd64 - runtimeSize.amd64, isEstimate: builderSize.kind === "estimate" || runtimeSize.kind === "estimate" }
+      : null;
   return {
     recipe: plan.variant ?? recipe,
     builderBase: stage.base.resolved,
@@ -109,7 +111,9 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   if (stage.base.kind === "scratch") return refuse("the stage builds FROM scratch, so there is no toolchain to leave behind");
   if (stage.base.kind === "stage") return refuse(`the final stage builds on stage '${stage.base.resolved}'; convert that stage instead`);
   if (stage.base.unresolved.length > 0) {
-    return refuse(`the base image '${stage.base.token.value}' depends on build argument${stage.base.unresolved.length > 1 ? "s" : ""} '${stage.base.unresolved.join("', '")}' with no default, so no runtime image can be chosen for it`);
+    return refuse(
+      `the base image '${stage.base.token.value}' depends on build argument${stage.base.unresolved.length > 1 ? "s" : ""} '${stage.base.unresolved.join("', '")}' with no default, so no runtime image can be chosen for it`,
+    );
   }
   const baseRef = parseImageReference(stage.base.resolved);
   if (!baseRef) return refuse(`'${stage.base.resolved}' is not a valid image reference`);
@@ -131,7 +135,9 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   const builderSize = lookupImageSize(baseRef);
   const runtimeSize = imageSize(plan.runtime.image);
   if (builderSize && runtimeSize && runtimeSize.amd64 > builderSize.amd64) {
-    return refuse(`'${plan.runtime.image}' is larger than '${stage.base.resolved}', the base the build already uses, so the runtime stage would not be smaller; choose another runtime family`);
+    return refuse(
+      `'${plan.runtime.image}' is larger than '${stage.base.resolved}', the base the build already uses, so the runtime stage would not be smaller; choose another runtime family`,
+    );
   }
 
   const builderIsAlpine = isAlpineImage(stage.base.resolved);

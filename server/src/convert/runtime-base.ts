@@ -55,7 +55,7 @@ export function debianCodenameOf(image: string): string | null {
 /** True when the builder image is Alpine-based (musl): its binaries need an Alpine runtime. */
 export function isAlpineImage(image: string): boolean {
   const ref = parseImageReference(image);
-  const tag = ref ? effectiveTag(ref) ?? "" : "";
+  const tag = ref ? (effectiveTag(ref) ?? "") : "";
   return parseTag(tag).variant.split("-").includes("alpine") || (ref !== null && officialName(ref) === "alpine");
 }
 
@@ -92,7 +92,14 @@ function distrolessSuffix(codename: string): string {
  * binaries use debian12, the release whose size the facts carry; glibc binaries follow the builder.
  */
 export function distrolessImage(flavour: string, codename = "bookworm"): RuntimeImage {
-  return { image: `gcr.io/distroless/${flavour}-${distrolessSuffix(codename)}:nonroot`, kind: "distroless", hasShell: false, packageManager: null, nonRootUser: "nonroot", runsAsNonRoot: true };
+  return {
+    image: `gcr.io/distroless/${flavour}-${distrolessSuffix(codename)}:nonroot`,
+    kind: "distroless",
+    hasShell: false,
+    packageManager: null,
+    nonRootUser: "nonroot",
+    runsAsNonRoot: true,
+  };
 }
 
 /**

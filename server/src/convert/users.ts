@@ -34,14 +34,15 @@ function userExists(runtime: RuntimeImage, user: string): boolean {
 
 /** RUN instructions that only create users and their folders. */
 function userSetupRuns(stage: Stage): Instruction[] {
-  return stage.instructions.filter(
-    (i) => i.keyword === "RUN" && i.commands.length > 0 && i.commands.every((c) => USER_SETUP.has(c.name) || c.name === "true"),
-  );
+  return stage.instructions.filter((i) => i.keyword === "RUN" && i.commands.length > 0 && i.commands.every((c) => USER_SETUP.has(c.name) || c.name === "true"));
 }
 
 /** Absolute VOLUME paths of a stage (JSON or plain form). */
 function volumePaths(stage: Stage): string[] {
-  return stage.instructions.filter((i) => i.keyword === "VOLUME").flatMap((i) => i.args.map((a) => a.value.replace(/^["']|["']$/g, ""))).filter((p) => p.startsWith("/"));
+  return stage.instructions
+    .filter((i) => i.keyword === "VOLUME")
+    .flatMap((i) => i.args.map((a) => a.value.replace(/^["']|["']$/g, "")))
+    .filter((p) => p.startsWith("/"));
 }
 
 /**
@@ -68,7 +69,8 @@ export function planRuntimeUser(model: DockerfileModel, stage: Stage, runtime: R
   const user = userInstruction.args.map((a) => a.value).join(" ");
   const original = instructionText(model, userInstruction);
   // nginx starts as root and drops to its own worker user; another USER would stop it binding.
-  if (runtime.kind === "web-server") return { setup: [], line: null, notes: [`USER '${user}' is dropped: nginx starts as root and runs its workers as 'nginx'.`] };
+  if (runtime.kind === "web-server")
+    return { setup: [], line: null, notes: [`USER '${user}' is dropped: nginx starts as root and runs its workers as 'nginx'.`] };
   if (user.includes("$") || userExists(runtime, user)) return { setup: [], line: original, notes: [] };
   const setup = userSetupRuns(stage);
   if (runtime.hasShell && sameDistribution && setup.length > 0) {

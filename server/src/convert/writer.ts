@@ -70,7 +70,10 @@ function leadingSections(model: DockerfileModel, stage: Stage): string[][] {
   const prelude = model.prelude.flatMap((i) => withComments(model, i));
   if (prelude.length > 0) sections.push(prelude);
   for (const earlier of model.stages.slice(0, stage.index)) {
-    sections.push([...leadingComments(model, earlier.from), ...[earlier.from, ...earlier.instructions].flatMap((i) => (i === earlier.from ? [instructionText(model, i)] : withComments(model, i)))]);
+    sections.push([
+      ...leadingComments(model, earlier.from),
+      ...[earlier.from, ...earlier.instructions].flatMap((i) => (i === earlier.from ? [instructionText(model, i)] : withComments(model, i))),
+    ]);
   }
   return sections;
 }

@@ -43,7 +43,13 @@ function candidate(pattern: string, name: string, group: Group, isPresent: Candi
 }
 
 const CANDIDATES: Candidate[] = [
-  candidate(".git", ".git", "Version control", (e) => e.has(".git/") || e.has(".git"), (u) => u.isCopied(".git") || u.readsGitCheckout),
+  candidate(
+    ".git",
+    ".git",
+    "Version control",
+    (e) => e.has(".git/") || e.has(".git"),
+    (u) => u.isCopied(".git") || u.readsGitCheckout,
+  ),
   candidate(".hg", ".hg", "Version control", dir(".hg"), copiedOnly(".hg")),
   candidate(".svn", ".svn", "Version control", dir(".svn"), copiedOnly(".svn")),
   candidate("**/node_modules", "node_modules", "Dependencies (installed inside the image)", dir("node_modules"), copiedOnly("node_modules")),
@@ -51,8 +57,20 @@ const CANDIDATES: Candidate[] = [
   candidate(".venv", ".venv", "Dependencies (installed inside the image)", dir(".venv"), copiedOnly(".venv")),
   candidate("venv", "venv", "Dependencies (installed inside the image)", dir("venv"), copiedOnly("venv")),
   candidate("**/__pycache__", "__pycache__", "Dependencies (installed inside the image)", dir("__pycache__"), copiedOnly("__pycache__")),
-  candidate("dist", "dist", "Build output and caches", both(dir("dist"), (e) => JS_PROJECT(e) || PYTHON_PROJECT(e)), copiedOrMentioned("dist")),
-  candidate("build", "build", "Build output and caches", both(dir("build"), (e) => JS_PROJECT(e) || GRADLE_PROJECT(e)), copiedOrMentioned("build")),
+  candidate(
+    "dist",
+    "dist",
+    "Build output and caches",
+    both(dir("dist"), (e) => JS_PROJECT(e) || PYTHON_PROJECT(e)),
+    copiedOrMentioned("dist"),
+  ),
+  candidate(
+    "build",
+    "build",
+    "Build output and caches",
+    both(dir("build"), (e) => JS_PROJECT(e) || GRADLE_PROJECT(e)),
+    copiedOrMentioned("build"),
+  ),
   candidate("target", "target", "Build output and caches", both(dir("target"), JVM_OR_RUST_PROJECT), copiedOrMentioned("target")),
   candidate("bin", "bin", "Build output and caches", both(dir("bin"), DOTNET_PROJECT), copiedOrMentioned("bin")),
   candidate("obj", "obj", "Build output and caches", both(dir("obj"), DOTNET_PROJECT), copiedOrMentioned("obj")),
@@ -94,7 +112,10 @@ export function proposeIgnoreEntries(rootEntries: readonly string[] | undefined,
 
 /** The text of a .dockerignore holding `entries`, grouped under comments. */
 export function dockerignoreText(entries: readonly IgnoreEntry[]): string {
-  const lines = ["# Keeps what the image does not need out of the build context: it is neither sent", "# to the builder nor copied by 'COPY . .', and changing it does not rebuild the layer."];
+  const lines = [
+    "# Keeps what the image does not need out of the build context: it is neither sent",
+    "# to the builder nor copied by 'COPY . .', and changing it does not rebuild the layer.",
+  ];
   const groups = [...new Set(entries.map((e) => e.group))];
   for (const group of groups) {
     lines.push("", `# ${group}`);

@@ -94,7 +94,15 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     for (const fix of finding.fixes) {
       report.fixesChecked++;
       const violation = (problem: FixSafetyProblem, detail: string) =>
-        report.violations.push({ kind: "fix", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: fix.title, line: finding.range.start.line + 1, problem, detail });
+        report.violations.push({
+          kind: "fix",
+          ruleId: finding.ruleId,
+          messageId: finding.messageId,
+          fixTitle: fix.title,
+          line: finding.range.start.line + 1,
+          problem,
+          detail,
+        });
       const applied = applyAndAnalyse(fix, violation);
       if (applied === null) continue;
       const { fixed, after } = applied;
@@ -116,7 +124,15 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     for (const suggestion of finding.suggestions) {
       report.suggestionsChecked++;
       const violation = (problem: FixSafetyProblem, detail: string) =>
-        report.violations.push({ kind: "suggestion", ruleId: finding.ruleId, messageId: finding.messageId, fixTitle: suggestion.title, line: finding.range.start.line + 1, problem, detail });
+        report.violations.push({
+          kind: "suggestion",
+          ruleId: finding.ruleId,
+          messageId: finding.messageId,
+          fixTitle: suggestion.title,
+          line: finding.range.start.line + 1,
+          problem,
+          detail,
+        });
       applyAndAnalyse(suggestion, violation);
     }
   }
@@ -131,10 +147,29 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     const edits = fixAll.flatMap((f) => f.edits);
     const firstLine = edits.length > 0 ? Math.min(...edits.map((e) => e.range.start.line)) + 1 : 1;
     const violation = (problem: FixSafetyProblem, detail: string) =>
-      report.violations.push({ kind: "fix-all", ruleId: "fix-all", messageId: "", fixTitle: `${fixAll.length} fixes together`, line: firstLine, problem, detail });
-    const fixed = checkEdits(text, edits, violation, fixAll.some((f) => (f.createFiles ?? []).length > 0));
+      report.violations.push({
+        kind: "fix-all",
+        ruleId: "fix-all",
+        messageId: "",
+        fixTitle: `${fixAll.length} fixes together`,
+        line: firstLine,
+        problem,
+        detail,
+      });
+    const fixed = checkEdits(
+      text,
+      edits,
+      violation,
+      fixAll.some((f) => (f.createFiles ?? []).length > 0),
+    );
     if (fixed !== null) {
-      const after = analyseStrictly(fixed, { ...engine, context: contextAfter(context, fixAll.flatMap((f) => f.createFiles ?? [])) });
+      const after = analyseStrictly(fixed, {
+        ...engine,
+        context: contextAfter(
+          context,
+          fixAll.flatMap((f) => f.createFiles ?? []),
+        ),
+      });
       if ("failure" in after) violation("analysis-failed", after.failure);
       else {
         checkSyntax(fixed, options, syntaxBaseline, violation);
@@ -167,7 +202,11 @@ type Report = (problem: FixSafetyProblem, detail: string) => void;
 function analyseStrictly(text: string, engine: EngineSetup): { findings: Finding[] } | { failure: string } {
   const failures: string[] = [];
   try {
-    const findings = runRules(parseDockerfile(text, engine.context), { settings: engine.settings, rules: engine.rules, onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`) });
+    const findings = runRules(parseDockerfile(text, engine.context), {
+      settings: engine.settings,
+      rules: engine.rules,
+      onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`),
+    });
     return failures.length > 0 ? { failure: failures.join("; ") } : { findings };
   } catch (error) {
     return { failure: `parsing threw: ${describeError(error)}` };
@@ -189,7 +228,9 @@ function checkEdits(text: string, edits: readonly TextEdit[], violation: Report,
       }
     }
   }
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < spans.length; i++) {
     if (spans[i].start < spans[i - 1].end) {
       violation("edits-overlap", `edits at offsets ${spans[i - 1].start}-${spans[i - 1].end} and ${spans[i].start}-${spans[i].end} overlap`);
@@ -228,7 +269,13 @@ function checkSyntax(fixed: string, options: FixSafetyOptions, baseline: Readonl
   if (!options.syntaxErrorKeys) return;
   const keys = options.syntaxErrorKeys(fixed);
   if (keys === null) violation("syntax-error", "the syntax validator failed on the fixed text");
-  else if (exceeds(countErrors(keys), baseline)) violation("syntax-error", increasedKeys(countErrors(keys), baseline).map((k) => k.replace("\u0000", ": ")).join("; "));
+  else if (exceeds(countErrors(keys), baseline))
+    violation(
+      "syntax-error",
+      increasedKeys(countErrors(keys), baseline)
+        .map((k) => k.replace("\u0000", ": "))
+        .join("; "),
+    );
 }
 
 /** Keys that occur more often than in the baseline. */
@@ -242,7 +289,9 @@ function increasedKeys(counts: ReadonlyMap<string, number>, baseline: ReadonlyMa
  */
 function mapRange(text: string, edits: readonly TextEdit[], range: Range): { start: number; end: number } {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), length: e.newText.length })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), length: e.newText.length }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const map = (offset: number, side: "start" | "end") => {
     let shift = 0;
     for (const span of spans) {

@@ -24,9 +24,10 @@ export function ignoreCommentEdits(model: DockerfileModel, ruleId: string, line:
   const above = targetLine > 0 ? model.lines.lineText(targetLine - 1) : "";
   const existing = IGNORE_LINE.exec(above);
   // Extend the ignore comment already there instead of stacking a second one.
-  const instructionEdit: TextEdit = existing && existing[2]
-    ? insertAt(targetLine - 1, above.replace(/\s+$/, "").length, `,${ruleId}`)
-    : insertAt(targetLine, 0, `${indent}# stagecraft-ignore ${ruleId}${eol}`);
+  const instructionEdit: TextEdit =
+    existing && existing[2]
+      ? insertAt(targetLine - 1, above.replace(/\s+$/, "").length, `,${ruleId}`)
+      : insertAt(targetLine, 0, `${indent}# stagecraft-ignore ${ruleId}${eol}`);
 
   const lastDirective = model.directives[model.directives.length - 1];
   const fileLine = lastDirective ? lastDirective.range.start.line + 1 : 0;

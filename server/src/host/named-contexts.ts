@@ -22,7 +22,12 @@ export async function readNamedContexts(folder: string): Promise<string[]> {
     const texts = await Promise.all([...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) => readSmallText(join(dir, name))));
     texts.forEach((text, i) => {
       if (text === null) return;
-      const found = i < COMPOSE_FILES.length ? composeContextNames(text) : i < COMPOSE_FILES.length + BAKE_HCL_FILES.length ? bakeHclContextNames(text) : bakeJsonContextNames(text);
+      const found =
+        i < COMPOSE_FILES.length
+          ? composeContextNames(text)
+          : i < COMPOSE_FILES.length + BAKE_HCL_FILES.length
+            ? bakeHclContextNames(text)
+            : bakeJsonContextNames(text);
       for (const name of found) names.add(name);
     });
     if (await isPresent(join(dir, ".git"))) break;

@@ -8,7 +8,8 @@ import { officialName } from "./tags";
 export type DefaultUser = "root" | "non-root" | "windows" | "unknown";
 
 /** Repositories whose images set a non-root USER themselves (whatever the tag). */
-const NON_ROOT_REPOSITORIES = /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|grafana\/k6|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/;
+const NON_ROOT_REPOSITORIES =
+  /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|grafana\/k6|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/;
 
 /** The default user of `image` (a resolved reference), as far as the facts know. */
 export function defaultUserOf(image: string): DefaultUser {

@@ -147,7 +147,7 @@ export function nearestTag(name: string, tag: string): string | null {
     .filter((c) => c.isPrerelease === target.isPrerelease && !/^(?:latest|edge|rolling|devel|current|lts|stable|mainline)\b/.test(c.tag));
   const tiers: ((c: ParsedTag) => boolean)[] = [(c) => c.variant === target.variant, (c) => c.flavour === target.flavour];
   for (const inTier of tiers) {
-    const pool = candidates.filter(inTier).filter((c) => (target.version.length > 0) === (c.version.length > 0));
+    const pool = candidates.filter(inTier).filter((c) => target.version.length > 0 === c.version.length > 0);
     if (pool.length === 0) continue;
     if (target.version.length === 0) return pool[0].tag;
     pool.sort((a, b) => {

@@ -110,7 +110,10 @@ async function stageContent(model: DockerfileModel, stage: Stage, range: Range, 
     seen.add(root);
     via.push(root.name ?? `stage ${root.index}`);
   }
-  const image = root.base.kind === "stage" ? null : await imageContent(root.base.token.value, model.globalScope, root.platform?.value ?? null, root.base.token.range, access, "stage-root");
+  const image =
+    root.base.kind === "stage"
+      ? null
+      : await imageContent(root.base.token.value, model.globalScope, root.platform?.value ?? null, root.base.token.range, access, "stage-root");
   return {
     kind: "stage",
     range,
@@ -151,7 +154,13 @@ export async function imageContent(
     usageNote: role === "copy-source" ? COPY_SOURCE_NOTE : null,
   };
   if (written.toLowerCase() === "scratch") {
-    return { ...base, image: "scratch", sizeKind: "fact", sizes: SIZE_PLATFORMS.map((p) => ({ platform: p, bytes: 0, missing: null, isRequested: p === requested })), source: "scratch is the empty image: nothing is pulled" };
+    return {
+      ...base,
+      image: "scratch",
+      sizeKind: "fact",
+      sizes: SIZE_PLATFORMS.map((p) => ({ platform: p, bytes: 0, missing: null, isRequested: p === requested })),
+      source: "scratch is the empty image: nothing is pulled",
+    };
   }
   const resolved = resolveImageReference(written, scope);
   if (!resolved.ok) return { ...base, source: `no size: ${resolved.reason}` };
@@ -167,7 +176,10 @@ export async function imageContent(
     problem: answer.kind === "estimate" && answer.liveProblem ? `live lookup failed: ${answer.liveProblem}` : null,
     // A smaller variant matters where the image is the base of what ships, not where files are copied from it.
     variants: role === "base" ? variantRows(ref) : [],
-    lifecycle: lifecycleOf(ref).map((n) => `${n.kind === "deprecated" ? "Deprecated" : "End of life"} since ${n.since}: ${n.subject}${n.replacement ? `; use ${n.replacement} instead` : ""} (${n.source}; as of ${n.asOf})`),
+    lifecycle: lifecycleOf(ref).map(
+      (n) =>
+        `${n.kind === "deprecated" ? "Deprecated" : "End of life"} since ${n.since}: ${n.subject}${n.replacement ? `; use ${n.replacement} instead` : ""} (${n.source}; as of ${n.asOf})`,
+    ),
     link: imagePageUrl(ref),
   };
 }
@@ -179,7 +191,11 @@ function describePlatform(text: string | null, scope: VariableScope): { platform
   const parsed = parsePlatform(substituted.value);
   if (!parsed) return { platform: text, platformNote: `'${text}' is not a valid platform`, requested: null };
   const requested = formatPlatform(parsed);
-  return { platform: requested, platformNote: SIZE_PLATFORMS.includes(requested) ? null : `sizes are known for ${SIZE_PLATFORMS.join(" and ")} only`, requested };
+  return {
+    platform: requested,
+    platformNote: SIZE_PLATFORMS.includes(requested) ? null : `sizes are known for ${SIZE_PLATFORMS.join(" and ")} only`,
+    requested,
+  };
 }
 
 function sizeRows(answer: SizeAnswer, requested: string | null): SizeRow[] {

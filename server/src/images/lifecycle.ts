@@ -25,36 +25,110 @@ export interface LifecycleNote {
 type DateTable = Readonly<Record<string, string>>;
 
 const NODE_EOL: DateTable = {
-  "4": "2018-04-30", "5": "2016-06-30", "6": "2019-04-30", "7": "2017-06-30", "8": "2019-12-31", "9": "2018-06-30",
-  "10": "2021-04-30", "11": "2019-06-01", "12": "2022-04-30", "13": "2020-06-01", "14": "2023-04-30", "15": "2021-06-01",
-  "16": "2023-09-11", "17": "2022-06-01", "18": "2025-04-30", "19": "2023-06-01", "20": "2026-04-30", "21": "2024-06-01",
-  "23": "2025-06-01", "25": "2026-06-01",
+  "4": "2018-04-30",
+  "5": "2016-06-30",
+  "6": "2019-04-30",
+  "7": "2017-06-30",
+  "8": "2019-12-31",
+  "9": "2018-06-30",
+  "10": "2021-04-30",
+  "11": "2019-06-01",
+  "12": "2022-04-30",
+  "13": "2020-06-01",
+  "14": "2023-04-30",
+  "15": "2021-06-01",
+  "16": "2023-09-11",
+  "17": "2022-06-01",
+  "18": "2025-04-30",
+  "19": "2023-06-01",
+  "20": "2026-04-30",
+  "21": "2024-06-01",
+  "23": "2025-06-01",
+  "25": "2026-06-01",
 };
 const NODE_CODENAMES: Readonly<Record<string, string>> = {
-  argon: "4", boron: "6", carbon: "8", dubnium: "10", erbium: "12", fermium: "14", gallium: "16", hydrogen: "18", iron: "20",
+  argon: "4",
+  boron: "6",
+  carbon: "8",
+  dubnium: "10",
+  erbium: "12",
+  fermium: "14",
+  gallium: "16",
+  hydrogen: "18",
+  iron: "20",
 };
 const PYTHON_EOL: DateTable = {
-  "2.6": "2013-10-29", "2.7": "2020-01-01", "3.3": "2017-09-29", "3.4": "2019-03-18", "3.5": "2020-09-30", "3.6": "2021-12-23",
-  "3.7": "2023-06-27", "3.8": "2024-10-07", "3.9": "2025-10-31", "3.10": "2026-10",
+  "2.6": "2013-10-29",
+  "2.7": "2020-01-01",
+  "3.3": "2017-09-29",
+  "3.4": "2019-03-18",
+  "3.5": "2020-09-30",
+  "3.6": "2021-12-23",
+  "3.7": "2023-06-27",
+  "3.8": "2024-10-07",
+  "3.9": "2025-10-31",
+  "3.10": "2026-10",
 };
 const ALPINE_EOL: DateTable = {
-  "3.11": "2021-11-01", "3.12": "2022-05-01", "3.13": "2022-11-01", "3.14": "2023-05-01", "3.15": "2023-11-01",
-  "3.16": "2024-05-23", "3.17": "2024-11-22", "3.18": "2025-05-09", "3.19": "2025-11-01", "3.20": "2026-04-01", "3.21": "2026-11-01",
+  "3.11": "2021-11-01",
+  "3.12": "2022-05-01",
+  "3.13": "2022-11-01",
+  "3.14": "2023-05-01",
+  "3.15": "2023-11-01",
+  "3.16": "2024-05-23",
+  "3.17": "2024-11-22",
+  "3.18": "2025-05-09",
+  "3.19": "2025-11-01",
+  "3.20": "2026-04-01",
+  "3.21": "2026-11-01",
 };
 /** Debian: end of LTS (the last security support of the free programmes). */
 const DEBIAN_EOL: DateTable = { "7": "2018-05-31", "8": "2020-06-30", "9": "2022-06-30", "10": "2024-06-30", "11": "2026-08-31" };
 /** Ubuntu: end of standard support (paid ESM may continue). */
 const UBUNTU_EOL: DateTable = {
-  "12.04": "2017-04-28", "14.04": "2019-04-25", "16.04": "2021-04-30", "18.04": "2023-05-31", "20.04": "2025-05-31",
-  "21.04": "2022-01-20", "21.10": "2022-07-14", "22.10": "2023-07-20", "23.04": "2024-01-25", "23.10": "2024-07-11", "24.10": "2025-07-10", "25.04": "2026-01",
+  "12.04": "2017-04-28",
+  "14.04": "2019-04-25",
+  "16.04": "2021-04-30",
+  "18.04": "2023-05-31",
+  "20.04": "2025-05-31",
+  "21.04": "2022-01-20",
+  "21.10": "2022-07-14",
+  "22.10": "2023-07-20",
+  "23.04": "2024-01-25",
+  "23.10": "2024-07-11",
+  "24.10": "2025-07-10",
+  "25.04": "2026-01",
 };
 const RUBY_EOL: DateTable = { "2.5": "2021-04-05", "2.6": "2022-04-12", "2.7": "2023-03-31", "3.0": "2024-04-23", "3.1": "2025-03-26", "3.2": "2026-03-31" };
 const PHP_EOL: DateTable = {
-  "5.6": "2018-12-31", "7.0": "2019-01-10", "7.1": "2019-12-01", "7.2": "2020-11-30", "7.3": "2021-12-06", "7.4": "2022-11-28", "8.0": "2023-11-26", "8.1": "2025-12-31",
+  "5.6": "2018-12-31",
+  "7.0": "2019-01-10",
+  "7.1": "2019-12-01",
+  "7.2": "2020-11-30",
+  "7.3": "2021-12-06",
+  "7.4": "2022-11-28",
+  "8.0": "2023-11-26",
+  "8.1": "2025-12-31",
 };
-const POSTGRES_EOL: DateTable = { "9.5": "2021-02-11", "9.6": "2021-11-11", "10": "2022-11-10", "11": "2023-11-09", "12": "2024-11-21", "13": "2025-11-13", "14": "2026-11-12" };
+const POSTGRES_EOL: DateTable = {
+  "9.5": "2021-02-11",
+  "9.6": "2021-11-11",
+  "10": "2022-11-10",
+  "11": "2023-11-09",
+  "12": "2024-11-21",
+  "13": "2025-11-13",
+  "14": "2026-11-12",
+};
 const DOTNET_EOL: DateTable = {
-  "2.1": "2021-08-21", "2.2": "2019-12-23", "3.0": "2020-03-03", "3.1": "2022-12-13", "5.0": "2022-05-10", "6.0": "2024-11-12", "7.0": "2024-05-14", "8.0": "2026-11-10", "9.0": "2026-11-10",
+  "2.1": "2021-08-21",
+  "2.2": "2019-12-23",
+  "3.0": "2020-03-03",
+  "3.1": "2022-12-13",
+  "5.0": "2022-05-10",
+  "6.0": "2024-11-12",
+  "7.0": "2024-05-14",
+  "8.0": "2026-11-10",
+  "9.0": "2026-11-10",
 };
 
 const SOURCES = {
@@ -92,7 +166,16 @@ function golangNote(version: number[]): LifecycleNote | null {
   const oldestSupported = supported[1][1];
   if (version[1] >= oldestSupported) return null;
   const latest = supported[0];
-  return note("end-of-life", `Go 1.${version[1]}`, goReleaseMonth(version[1] + 2), `golang:${latest.join(".")}`, `${SOURCES.golang} (newest in the built-in facts: ${supported.slice(0, 2).map((v) => v.join(".")).join(", ")})`);
+  return note(
+    "end-of-life",
+    `Go 1.${version[1]}`,
+    goReleaseMonth(version[1] + 2),
+    `golang:${latest.join(".")}`,
+    `${SOURCES.golang} (newest in the built-in facts: ${supported
+      .slice(0, 2)
+      .map((v) => v.join("."))
+      .join(", ")})`,
+  );
 }
 
 /** Distribution codenames and Alpine branches inside any image's tag (`3.9-slim-buster`, `-alpine3.17`). */
@@ -100,10 +183,13 @@ function baseDistroNote(tag: string): LifecycleNote | null {
   const words = tag.toLowerCase().split("-");
   for (const w of words) {
     const debian = DEBIAN_CODENAMES[w];
-    if (debian !== undefined && DEBIAN_EOL[String(debian)]) return note("end-of-life", `Debian ${debian} (${w})`, DEBIAN_EOL[String(debian)], "a bookworm or trixie variant", SOURCES.debian);
+    if (debian !== undefined && DEBIAN_EOL[String(debian)])
+      return note("end-of-life", `Debian ${debian} (${w})`, DEBIAN_EOL[String(debian)], "a bookworm or trixie variant", SOURCES.debian);
     const ubuntu = UBUNTU_CODENAMES[w];
-    if (ubuntu !== undefined && UBUNTU_EOL[ubuntu.toFixed(2)]) return note("end-of-life", `Ubuntu ${ubuntu.toFixed(2)} (${w})`, UBUNTU_EOL[ubuntu.toFixed(2)], "a noble (24.04) variant", SOURCES.ubuntu);
-    if (w === "openjdk") return note("deprecated", "openjdk-based variants", "2022-07", "an eclipse-temurin variant", `${SOURCES.hub}: the 'openjdk' image is deprecated`);
+    if (ubuntu !== undefined && UBUNTU_EOL[ubuntu.toFixed(2)])
+      return note("end-of-life", `Ubuntu ${ubuntu.toFixed(2)} (${w})`, UBUNTU_EOL[ubuntu.toFixed(2)], "a noble (24.04) variant", SOURCES.ubuntu);
+    if (w === "openjdk")
+      return note("deprecated", "openjdk-based variants", "2022-07", "an eclipse-temurin variant", `${SOURCES.hub}: the 'openjdk' image is deprecated`);
     const alpine = /^alpine(3\.\d+)$/.exec(w);
     if (alpine && ALPINE_EOL[alpine[1]]) return note("end-of-life", `Alpine ${alpine[1]}`, ALPINE_EOL[alpine[1]], "a current alpine variant", SOURCES.alpine);
   }
@@ -169,18 +255,43 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
 function deprecatedImageNote(name: string, tag: string): LifecycleNote | null {
   switch (name) {
     case "openjdk":
-      return note("deprecated", "the 'openjdk' image", "2022-07", "eclipse-temurin (or amazoncorretto, sapmachine)", `${SOURCES.hub}: only early-access builds are still published`);
+      return note(
+        "deprecated",
+        "the 'openjdk' image",
+        "2022-07",
+        "eclipse-temurin (or amazoncorretto, sapmachine)",
+        `${SOURCES.hub}: only early-access builds are still published`,
+      );
     case "java":
       return note("deprecated", "the 'java' image", "2017-01", "eclipse-temurin", `${SOURCES.hub}: replaced by 'openjdk', itself deprecated since 2022-07`);
     case "adoptopenjdk":
-      return note("deprecated", "the 'adoptopenjdk' image", "2021-08", "eclipse-temurin", `${SOURCES.hub}: AdoptOpenJDK moved to Eclipse Adoptium (eclipse-temurin)`);
+      return note(
+        "deprecated",
+        "the 'adoptopenjdk' image",
+        "2021-08",
+        "eclipse-temurin",
+        `${SOURCES.hub}: AdoptOpenJDK moved to Eclipse Adoptium (eclipse-temurin)`,
+      );
     case "centos": {
       // Docker Hub's 'centos' never carried CentOS Stream (quay.io does): a `stream9` tag here is
       // the deprecated image, not an end-of-life CentOS Linux release.
-      if (/^stream/i.test(tag)) return note("deprecated", "the Docker Hub 'centos' image (CentOS Stream is published on quay.io)", "2021-12-31", "quay.io/centos/centos:stream9, almalinux or rockylinux", `${SOURCES.hub} (the 'centos' image is deprecated)`);
+      if (/^stream/i.test(tag))
+        return note(
+          "deprecated",
+          "the Docker Hub 'centos' image (CentOS Stream is published on quay.io)",
+          "2021-12-31",
+          "quay.io/centos/centos:stream9, almalinux or rockylinux",
+          `${SOURCES.hub} (the 'centos' image is deprecated)`,
+        );
       const major = parseTag(tag).version[0];
       const since = major === 7 ? "2024-06-30" : major === 6 ? "2020-11-30" : "2021-12-31";
-      return note("end-of-life", major ? `CentOS Linux ${major}` : "CentOS Linux", since, "quay.io/centos/centos:stream9, almalinux or rockylinux", `${SOURCES.hub} (the 'centos' image is deprecated); CentOS Linux end of life`);
+      return note(
+        "end-of-life",
+        major ? `CentOS Linux ${major}` : "CentOS Linux",
+        since,
+        "quay.io/centos/centos:stream9, almalinux or rockylinux",
+        `${SOURCES.hub} (the 'centos' image is deprecated); CentOS Linux end of life`,
+      );
     }
     default:
       return null;
@@ -191,8 +302,16 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
   const m = /^mcr\.microsoft\.com\/dotnet\/(core\/)?(sdk|aspnet|runtime|runtime-deps)$/.exec(fullName);
   if (!m) return null;
   const version = minor(parseTag(tag).version);
-  if (version && DOTNET_EOL[version]) return note("end-of-life", `.NET ${version}`, DOTNET_EOL[version], `mcr.microsoft.com/dotnet/${m[2]}:10.0`, SOURCES.dotnet);
-  if (m[1]) return note("deprecated", "the 'mcr.microsoft.com/dotnet/core/*' repositories", "2020-08", `mcr.microsoft.com/dotnet/${m[2]}:10.0`, ".NET Docker repository move to mcr.microsoft.com/dotnet/*");
+  if (version && DOTNET_EOL[version])
+    return note("end-of-life", `.NET ${version}`, DOTNET_EOL[version], `mcr.microsoft.com/dotnet/${m[2]}:10.0`, SOURCES.dotnet);
+  if (m[1])
+    return note(
+      "deprecated",
+      "the 'mcr.microsoft.com/dotnet/core/*' repositories",
+      "2020-08",
+      `mcr.microsoft.com/dotnet/${m[2]}:10.0`,
+      ".NET Docker repository move to mcr.microsoft.com/dotnet/*",
+    );
   return null;
 }
 

@@ -110,13 +110,9 @@ export function familiarReference(ref: ImageReference): string {
 }
 
 /** Build arguments BuildKit sets itself, per platform (they have no default in the Dockerfile). */
-const AUTOMATIC_PLATFORM_ARGS = new Set(
-  ["BUILD", "TARGET"].flatMap((p) => ["PLATFORM", "OS", "ARCH", "VARIANT"].map((s) => `${p}${s}`)),
-);
+const AUTOMATIC_PLATFORM_ARGS = new Set(["BUILD", "TARGET"].flatMap((p) => ["PLATFORM", "OS", "ARCH", "VARIANT"].map((s) => `${p}${s}`)));
 
-export type ResolvedReference =
-  | { ok: true; reference: ImageReference; written: string }
-  | { ok: false; reason: string; written: string; unresolved: string[] };
+export type ResolvedReference = { ok: true; reference: ImageReference; written: string } | { ok: false; reason: string; written: string; unresolved: string[] };
 
 /**
  * Substitutes build arguments (`FROM node:${NODE}-alpine` with `ARG NODE=24`) and parses the

@@ -41,6 +41,9 @@ export function mergeLiveTags(facts: TagSuggestion[], live: readonly string[], r
 
 function sortSuggestions(suggestions: TagSuggestion[]): TagSuggestion[] {
   return suggestions
-    .sort((a, b) => a.rank - b.rank || compareVersions(parseTag(b.tag).version, parseTag(a.tag).version) || a.tag.length - b.tag.length || a.tag.localeCompare(b.tag))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank || compareVersions(parseTag(b.tag).version, parseTag(a.tag).version) || a.tag.length - b.tag.length || a.tag.localeCompare(b.tag),
+    )
     .slice(0, MAX_SUGGESTIONS);
 }

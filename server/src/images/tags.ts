@@ -19,10 +19,24 @@ export interface ParsedTag {
 
 /** Debian and Ubuntu codenames with their version numbers, oldest first. */
 export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = {
-  jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14,
+  jessie: 8,
+  stretch: 9,
+  buster: 10,
+  bullseye: 11,
+  bookworm: 12,
+  trixie: 13,
+  forky: 14,
 };
 export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
-  trusty: 14.04, xenial: 16.04, bionic: 18.04, focal: 20.04, jammy: 22.04, noble: 24.04, plucky: 25.04, questing: 25.10, resolute: 26.04,
+  trusty: 14.04,
+  xenial: 16.04,
+  bionic: 18.04,
+  focal: 20.04,
+  jammy: 22.04,
+  noble: 24.04,
+  plucky: 25.04,
+  questing: 25.1,
+  resolute: 26.04,
 };
 const DISTRO_WORDS = new Set([...Object.keys(DEBIAN_CODENAMES), ...Object.keys(UBUNTU_CODENAMES), "sid"]);
 const PRERELEASE = /^(?:rc\d*|ea|tip|beta\d*|alpha\d*|\d+rc\d+|dev)$/;
@@ -39,8 +53,10 @@ export function parseTag(tag: string): ParsedTag {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (/^alpine\d/.test(w)) normalized.push("alpine");
-    else if (/^\d+(?:\.\d+)*$/.test(w) && normalized[normalized.length - 1] === "alpine") continue; // `alpine-3.24`
-    else if (/^\d{8}(?:\.\d+)?$/.test(w)) continue; // date stamps (`bookworm-20260803`)
+    else if (/^\d+(?:\.\d+)*$/.test(w) && normalized[normalized.length - 1] === "alpine")
+      continue; // `alpine-3.24`
+    else if (/^\d{8}(?:\.\d+)?$/.test(w))
+      continue; // date stamps (`bookworm-20260803`)
     else normalized.push(w);
   }
   const isPrerelease = words.some((w) => PRERELEASE.test(w)) || /\d(?:rc|a|b)\d+/.test(lower);

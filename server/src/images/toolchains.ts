@@ -18,8 +18,19 @@ export type ToolchainEcosystem = "go" | "rust" | "c" | "java" | "node" | "python
 
 /** How ecosystems are named in messages. */
 export const ECOSYSTEM_NAMES: Readonly<Record<ToolchainEcosystem, string>> = {
-  go: "Go", rust: "Rust", c: "C/C++", java: "Java", node: "Node.js", python: "Python", ruby: "Ruby", dotnet: ".NET",
-  haskell: "Haskell", elixir: "Elixir", erlang: "Erlang", swift: "Swift", php: "PHP",
+  go: "Go",
+  rust: "Rust",
+  c: "C/C++",
+  java: "Java",
+  node: "Node.js",
+  python: "Python",
+  ruby: "Ruby",
+  dotnet: ".NET",
+  haskell: "Haskell",
+  elixir: "Elixir",
+  erlang: "Erlang",
+  swift: "Swift",
+  php: "PHP",
 };
 
 export interface ToolchainImage {
@@ -95,7 +106,8 @@ export function toolchainOf(ref: ImageReference): ToolchainImage | null {
     if (only === "go") runtime = "gcr.io/distroless/static-debian12";
     else if (only === "java") runtime = temurinJre(javaRelease(parsed, name), parsed);
     else if (only === "php") runtime = "php:8.4-cli-alpine";
-    else if (only === "swift") runtime = null; // swift:<v>-slim exists, but the facts carry no swift sizes to compare.
+    else if (only === "swift")
+      runtime = null; // swift:<v>-slim exists, but the facts carry no swift sizes to compare.
     else runtime = debianRuntime(parsed);
     return { ecosystem: only, image: name, isToolchainOnly: true, runtime };
   }
@@ -109,7 +121,12 @@ export function toolchainOf(ref: ImageReference): ToolchainImage | null {
     if (words.has("slim") || words.has("alpine") || parsed.variant.includes("alpine")) return null;
     const canonical = canonicalTag(name, tag);
     const sibling = canonical ? slimSibling(name, canonical, parseTag(canonical)) : slimSibling(name, tag, parsed);
-    return { ecosystem: name === "node" ? "node" : name === "python" ? "python" : name === "ruby" ? "ruby" : "erlang", image: name, isToolchainOnly: false, runtime: sibling };
+    return {
+      ecosystem: name === "node" ? "node" : name === "python" ? "python" : name === "ruby" ? "ruby" : "erlang",
+      image: name,
+      isToolchainOnly: false,
+      runtime: sibling,
+    };
   }
   return null;
 }

@@ -42,7 +42,11 @@ const CODENAMES = new Set(["bullseye", "bookworm", "trixie", "noble", "jammy", "
 /** Candidate tags of each kind for a tag, most conservative spelling first. */
 function candidateTags(name: string, tag: string): [VariantKind, string][] {
   // `latest` names the default variant; its siblings are the bare variant tags (`slim`, `alpine`).
-  if (tag === "latest") return [["slim", "slim"], ["alpine", "alpine"]];
+  if (tag === "latest")
+    return [
+      ["slim", "slim"],
+      ["alpine", "alpine"],
+    ];
   const p = parseTag(tag);
   const words = p.words;
   const out: [VariantKind, string][] = [];

@@ -53,7 +53,15 @@ export function computeCodeActions(
 
   if (wants(FIX_ALL_KIND)) {
     const fixes = compatibleSafeFixes(analysis, client.createFiles);
-    const edit = fixes.length > 0 ? workspaceEdit(document, fixes.flatMap((f) => f.edits), fixes.flatMap((f) => f.createFiles ?? []), client) : null;
+    const edit =
+      fixes.length > 0
+        ? workspaceEdit(
+            document,
+            fixes.flatMap((f) => f.edits),
+            fixes.flatMap((f) => f.createFiles ?? []),
+            client,
+          )
+        : null;
     if (edit) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
   }
   return actions;
@@ -66,7 +74,13 @@ function findingActions(finding: Finding, diagnostic: Diagnostic, document: Text
     const edit = workspaceEdit(document, fix.edits, fix.createFiles ?? [], client);
     // A fix that must create a file the client cannot create is left out rather than half-applied.
     if (!edit) return;
-    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isSafe && (fix.isPreferred === true || onlySafeFix), edit });
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: isSafe && (fix.isPreferred === true || onlySafeFix),
+      edit,
+    });
   };
   for (const fix of finding.fixes) offer(fix, true);
   for (const fix of finding.suggestions) offer(fix, false);
@@ -78,9 +92,17 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
   const edits = ignoreCommentEdits(analysis.model, ruleId, diagnostic.range.start.line);
   const actions: CodeAction[] = [];
   const lineChange = workspaceEdit(document, [edits.instruction], [], client);
-  if (lineChange) actions.push({ title: `Ignore '${ruleId}' for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: lineChange });
+  if (lineChange)
+    actions.push({
+      title: `Ignore '${ruleId}' for this instruction`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: false,
+      edit: lineChange,
+    });
   const fileChange = workspaceEdit(document, [edits.file], [], client);
-  if (fileChange) actions.push({ title: `Ignore '${ruleId}' in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: fileChange });
+  if (fileChange)
+    actions.push({ title: `Ignore '${ruleId}' in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: fileChange });
   return actions;
 }
 
@@ -110,7 +132,9 @@ export function workspaceEdit(document: TextDocument, edits: TextEdit[], creates
     const uri = siblingUri(document.uri, file.path);
     if (uri === null) return null;
     documentChanges.push(CreateFile.create(uri, { ignoreIfExists: true }));
-    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, file.text)]));
+    documentChanges.push(
+      TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, file.text)]),
+    );
   }
   if (edits.length > 0) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version), edits));
   return { documentChanges };

@@ -19,7 +19,12 @@ const OURS = { stagecraft: true };
 /** A registry's tags for a repository, or null when live lookups are off. */
 export type LiveTagSource = (ref: ImageReference, prefix: string) => Promise<Result<LiveTagList>> | null;
 
-export async function computeCompletion(model: DockerfileModel, position: Position, service: DockerfileLanguageService, liveTags: LiveTagSource = () => null): Promise<CompletionItem[]> {
+export async function computeCompletion(
+  model: DockerfileModel,
+  position: Position,
+  service: DockerfileLanguageService,
+  liveTags: LiveTagSource = () => null,
+): Promise<CompletionItem[]> {
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const keyword = model.instructions.find((i) => i.range.start.line <= position.line && position.line <= i.range.end.line)?.keyword;
   const stageRef = keyword === "RUN" ? MOUNT_FROM.exec(before) : keyword === "COPY" || keyword === "ADD" ? FLAG_FROM.exec(before) : null;

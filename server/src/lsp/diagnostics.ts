@@ -22,7 +22,6 @@ const TAGS: Record<FindingTag, DiagnosticTag> = {
   deprecated: DiagnosticTag.Deprecated,
 };
 
-
 /** One engine finding as an LSP diagnostic. */
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {

@@ -87,14 +87,28 @@ export class DocumentStore {
     // The model is already parsed for this version, so the runner is called directly rather than
     // through engine.analyze (which would parse again).
     const findings = runRules(model, { settings: settings.rules, onRuleError: (id, error) => this.ruleFailed(id, error) });
-    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax: this.validateSyntax(model.text, settings), settings };
+    const analysis: DocumentAnalysis = {
+      uri: document.uri,
+      version: document.version,
+      model,
+      findings,
+      syntax: this.validateSyntax(model.text, settings),
+      settings,
+    };
     entry.analysis = analysis;
     return analysis;
   }
 
   private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
     try {
-      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({ range, severity, code, message, source, tags }));
+      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({
+        range,
+        severity,
+        code,
+        message,
+        source,
+        tags,
+      }));
     } catch (error) {
       // A validator bug must not cost the user the Stagecraft diagnostics.
       this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);

@@ -32,13 +32,20 @@ export const imageAndStageHover: HoverProvider = async ({ model, position, clien
   const content = await hoverContentAt(model, position, images.access);
   if (!content) return null;
   const markdown = client.markdownHover;
-  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: renderHover(content, { markdown, exactBytes: images.exactBytes }) }, range: content.range };
+  return {
+    contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: renderHover(content, { markdown, exactBytes: images.exactBytes }) },
+    range: content.range,
+  };
 };
 
 /** Stagecraft providers, in the order they are asked. */
 export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [imageAndStageHover];
 
-export async function computeHover(request: HoverRequest, service: DockerfileLanguageService, providers: readonly HoverProvider[] = STAGECRAFT_HOVERS): Promise<Hover | null> {
+export async function computeHover(
+  request: HoverRequest,
+  service: DockerfileLanguageService,
+  providers: readonly HoverProvider[] = STAGECRAFT_HOVERS,
+): Promise<Hover | null> {
   for (const provider of providers) {
     const hover = await provider(request);
     if (hover) return hover;
@@ -105,10 +112,16 @@ function renderImage(content: ImageHoverContent, options: RenderOptions, withHea
     lines.push("");
     if (markdown) {
       lines.push("| Smaller variant | linux/amd64 | Saving | Note |", "|---|---|---|---|");
-      for (const v of content.variants) lines.push(`| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%) | ${v.caveat} |`);
+      for (const v of content.variants)
+        lines.push(
+          `| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%) | ${v.caveat} |`,
+        );
     } else {
       lines.push("Smaller variants (linux/amd64):");
-      for (const v of content.variants) lines.push(`  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%); ${v.caveat}`);
+      for (const v of content.variants)
+        lines.push(
+          `  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%); ${v.caveat}`,
+        );
     }
   }
   if (content.lifecycle.length > 0) {

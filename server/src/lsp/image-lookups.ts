@@ -38,7 +38,11 @@ export class ImageLookups {
   /** Whether live lookups may run under these settings, and through what. */
   access(settings: ImageSizeSettings): LiveAccess {
     if (!this.client) {
-      return { isOn: false, reason: this.host.name === "browser" ? "registries cannot be reached from the browser (they send no CORS headers)" : "this server has no network access" };
+      return {
+        isOn: false,
+        reason:
+          this.host.name === "browser" ? "registries cannot be reached from the browser (they send no CORS headers)" : "this server has no network access",
+      };
     }
     if (!this.isTrusted) return { isOn: false, reason: "the workspace is not trusted" };
     if (!settings.online) return { isOn: false, reason: "stagecraft.imageSize.online is false" };
@@ -67,4 +71,3 @@ function withDeadline<T>(pending: Promise<Result<T>>, waitMs: number, registry: 
   });
   return Promise.race([pending, late]).finally(() => clearTimeout(timer));
 }
-

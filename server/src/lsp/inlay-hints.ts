@@ -9,7 +9,12 @@ import { formatSize } from "../images/format-size";
 import { resolveImageReference } from "../images/reference";
 import type { DockerfileModel } from "../model/types";
 
-export async function computeInlayHints(model: DockerfileModel, range: Range, access: LiveAccess, lookUpLater: (lookup: Promise<unknown>) => void = () => {}): Promise<InlayHint[]> {
+export async function computeInlayHints(
+  model: DockerfileModel,
+  range: Range,
+  access: LiveAccess,
+  lookUpLater: (lookup: Promise<unknown>) => void = () => {},
+): Promise<InlayHint[]> {
   const hints: InlayHint[] = [];
   for (const stage of model.stages) {
     const token = stage.base.token;
@@ -23,7 +28,8 @@ export async function computeInlayHints(model: DockerfileModel, range: Range, ac
       const resolved = resolveImageReference(token.value, model.globalScope);
       if (!resolved.ok) continue;
       const answer = await lookupSize(resolved.reference, access, "cached-only");
-      if (access.isOn && answer.kind !== "fact" && access.sizes.peekImageSize(resolved.reference) === undefined) lookUpLater(access.sizes.imageSize(resolved.reference));
+      if (access.isOn && answer.kind !== "fact" && access.sizes.peekImageSize(resolved.reference) === undefined)
+        lookUpLater(access.sizes.imageSize(resolved.reference));
       const bytes = bytesFor(answer, "linux/amd64");
       if (bytes === null) continue;
       const isEstimate = answer.kind === "estimate";

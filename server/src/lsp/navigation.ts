@@ -27,7 +27,13 @@ export function computeDefinition(uri: string, model: DockerfileModel, position:
   return service.computeDefinition({ uri }, model.text, position) ?? null;
 }
 
-export function computeReferences(uri: string, model: DockerfileModel, position: Position, includeDeclaration: boolean, service: DockerfileLanguageService): Location[] {
+export function computeReferences(
+  uri: string,
+  model: DockerfileModel,
+  position: Position,
+  includeDeclaration: boolean,
+  service: DockerfileLanguageService,
+): Location[] {
   const found = stageAt(model, position);
   if (found) {
     const locations = referencesTo(model, found.stage).map((r) => Location.create(uri, r.token.range));
@@ -58,7 +64,13 @@ export function prepareRename(model: DockerfileModel, position: Position, servic
   return service.prepareRename(model.text, position);
 }
 
-export function computeRename(uri: string, model: DockerfileModel, position: Position, newName: string, service: DockerfileLanguageService): WorkspaceEdit | null {
+export function computeRename(
+  uri: string,
+  model: DockerfileModel,
+  position: Position,
+  newName: string,
+  service: DockerfileLanguageService,
+): WorkspaceEdit | null {
   const found = stageAt(model, position);
   if (!found) {
     const edits = service.computeRename({ uri }, model.text, position, newName);
@@ -67,7 +79,10 @@ export function computeRename(uri: string, model: DockerfileModel, position: Pos
   const { stage } = found;
   if (!stage.nameToken) return null;
   if (!STAGE_NAME.test(newName)) {
-    throw new ResponseError(LSPErrorCodes.RequestFailed, `'${newName}' is not a valid stage name: use lowercase letters, digits, '_', '.' and '-', starting with a letter.`);
+    throw new ResponseError(
+      LSPErrorCodes.RequestFailed,
+      `'${newName}' is not a valid stage name: use lowercase letters, digits, '_', '.' and '-', starting with a letter.`,
+    );
   }
   const clash = findStageByName(model, newName);
   if (clash && clash !== stage) {

@@ -190,24 +190,40 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return imageSize.inlayHints ? computeInlayHints(store.model(d), params.range, images.access(imageSize), refreshInlayHintsAfter) : [];
     }),
   );
-  connection.onSignatureHelp((params) => onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)));
+  connection.onSignatureHelp((params) =>
+    onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)),
+  );
   connection.onDocumentSymbol((params) =>
     onDocument("symbols", params.textDocument.uri, [], (d) => {
       const symbols = computeSymbols(store.model(d));
       return client.hierarchicalSymbols ? symbols : flattenSymbols(symbols, d.uri);
     }),
   );
-  connection.onDefinition((params) => onDocument("definition", params.textDocument.uri, null, (d) => computeDefinition(d.uri, store.model(d), params.position, service)));
-  connection.onReferences((params) =>
-    onDocument("references", params.textDocument.uri, [], (d) => computeReferences(d.uri, store.model(d), params.position, params.context.includeDeclaration, service)),
+  connection.onDefinition((params) =>
+    onDocument("definition", params.textDocument.uri, null, (d) => computeDefinition(d.uri, store.model(d), params.position, service)),
   );
-  connection.onDocumentHighlight((params) => onDocument("highlight", params.textDocument.uri, [], (d) => computeHighlights(store.model(d), params.position, service)));
-  connection.onPrepareRename((params) => onDocument("prepare rename", params.textDocument.uri, null, (d) => prepareRename(store.model(d), params.position, service)));
-  connection.onRenameRequest((params) => onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, service)));
+  connection.onReferences((params) =>
+    onDocument("references", params.textDocument.uri, [], (d) =>
+      computeReferences(d.uri, store.model(d), params.position, params.context.includeDeclaration, service),
+    ),
+  );
+  connection.onDocumentHighlight((params) =>
+    onDocument("highlight", params.textDocument.uri, [], (d) => computeHighlights(store.model(d), params.position, service)),
+  );
+  connection.onPrepareRename((params) =>
+    onDocument("prepare rename", params.textDocument.uri, null, (d) => prepareRename(store.model(d), params.position, service)),
+  );
+  connection.onRenameRequest((params) =>
+    onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, service)),
+  );
   connection.onFoldingRanges((params) => onDocument("folding", params.textDocument.uri, [], (d) => computeFolding(store.model(d), service)));
   connection.onDocumentFormatting((params) => onDocument("formatting", params.textDocument.uri, [], (d) => formatDocument(d.getText(), params, service)));
-  connection.onDocumentRangeFormatting((params) => onDocument("range formatting", params.textDocument.uri, [], (d) => formatRange(d.getText(), params, service)));
-  connection.onDocumentOnTypeFormatting((params) => onDocument("on-type formatting", params.textDocument.uri, [], (d) => formatOnType(d.getText(), params, service)));
+  connection.onDocumentRangeFormatting((params) =>
+    onDocument("range formatting", params.textDocument.uri, [], (d) => formatRange(d.getText(), params, service)),
+  );
+  connection.onDocumentOnTypeFormatting((params) =>
+    onDocument("on-type formatting", params.textDocument.uri, [], (d) => formatOnType(d.getText(), params, service)),
+  );
   connection.languages.semanticTokens.on((params) =>
     onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => computeSemanticTokens(d.getText(), service)),
   );

@@ -30,7 +30,11 @@ const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exac
 
 const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
 
-export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({ rules: Object.freeze({}), syntax: Object.freeze(syntaxSettings()), imageSize: DEFAULT_IMAGE_SIZE });
+export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({
+  rules: Object.freeze({}),
+  syntax: Object.freeze(syntaxSettings()),
+  imageSize: DEFAULT_IMAGE_SIZE,
+});
 
 /** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
 export function normalizeSettings(raw: unknown): StagecraftSettings {
@@ -84,13 +88,11 @@ export class SettingsStore {
     if (!this.canPull) return Promise.resolve(this.fallback);
     let pending = this.perResource.get(uri);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(normalizeSettings, (error: unknown) => {
-          // A client that errors here still gets diagnostics, with default severities.
-          this.connection.console.error(`stagecraft: reading settings for ${uri} failed: ${String(error)}`);
-          return this.fallback;
-        });
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (error: unknown) => {
+        // A client that errors here still gets diagnostics, with default severities.
+        this.connection.console.error(`stagecraft: reading settings for ${uri} failed: ${String(error)}`);
+        return this.fallback;
+      });
       this.perResource.set(uri, pending);
     }
     return pending;

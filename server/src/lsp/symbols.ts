@@ -44,6 +44,9 @@ function instructionSymbol(instruction: Instruction): DocumentSymbol {
 }
 
 function summary(instruction: Instruction): string {
-  const text = instruction.args.map((a) => a.value).join(" ").replace(/\s+/g, " ");
+  const text = instruction.args
+    .map((a) => a.value)
+    .join(" ")
+    .replace(/\s+/g, " ");
   return text.length > DETAIL_LENGTH ? `${text.slice(0, DETAIL_LENGTH - 1)}…` : text;
 }

@@ -20,7 +20,25 @@ export interface BuildStep {
 
 /** package.json script names that produce build output. */
 const BUILD_SCRIPT = /^(?:build|compile|dist|bundle|prod|production)(?::[\w:-]+)?$|^build[-_:]/;
-const JS_BUNDLERS = new Set(["tsc", "webpack", "vite", "rollup", "esbuild", "parcel", "ng", "next", "nuxt", "react-scripts", "vue-cli-service", "astro", "gatsby", "remix", "svelte-kit", "turbo", "nx"]);
+const JS_BUNDLERS = new Set([
+  "tsc",
+  "webpack",
+  "vite",
+  "rollup",
+  "esbuild",
+  "parcel",
+  "ng",
+  "next",
+  "nuxt",
+  "react-scripts",
+  "vue-cli-service",
+  "astro",
+  "gatsby",
+  "remix",
+  "svelte-kit",
+  "turbo",
+  "nx",
+]);
 const C_COMPILERS = new Set(["gcc", "g++", "cc", "c++", "clang", "clang++", "make", "gmake", "cmake", "ninja", "meson"]);
 
 function positional(command: ShellCommand): string[] {
@@ -39,24 +57,24 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
     case "pnpm":
     case "yarn":
     case "bun": {
-      const script = sub === "run" || sub === "run-script" ? pos[1] ?? "" : name !== "npm" ? sub : "";
+      const script = sub === "run" || sub === "run-script" ? (pos[1] ?? "") : name !== "npm" ? sub : "";
       return BUILD_SCRIPT.test(script) ? { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` } : null;
     }
     case "npx":
     case "pnpx":
     case "bunx": {
       const tool = pos[0] ?? "";
-      return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || pos[1] === "build" || tool === "esbuild" || tool === "rollup") ? { ecosystem: "node", tool: `${name} ${tool}` } : null;
+      return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || pos[1] === "build" || tool === "esbuild" || tool === "rollup")
+        ? { ecosystem: "node", tool: `${name} ${tool}` }
+        : null;
     }
     case "mvn":
-    case "mvnw":
-    {
+    case "mvnw": {
       const goal = command.args.find((w) => /^(?:package|install|verify|compile|deploy|spring-boot:repackage)$/.test(w.value));
       return goal ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${goal.value}` } : null;
     }
     case "gradle":
-    case "gradlew":
-    {
+    case "gradlew": {
       const task = command.args.find((w) => /^(?::?[\w-]+:)*(?:build|assemble|bootJar|jar|shadowJar|installDist|distTar|distZip|war|bootWar)$/.test(w.value));
       return task ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${task.value}` } : null;
     }

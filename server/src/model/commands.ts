@@ -55,7 +55,22 @@ const ACTIONS: Record<string, SystemPackageAction> = {
   cache: "clean",
 };
 /** Options that take a separate value word (`apt-get -o Foo=bar`, `apk --repository URL`). */
-const OPTIONS_WITH_VALUE = new Set(["-o", "-t", "--target-release", "--repository", "-X", "--root", "-p", "--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-c", "--config"]);
+const OPTIONS_WITH_VALUE = new Set([
+  "-o",
+  "-t",
+  "--target-release",
+  "--repository",
+  "-X",
+  "--root",
+  "-p",
+  "--setopt",
+  "--enablerepo",
+  "--disablerepo",
+  "--installroot",
+  "--releasever",
+  "-c",
+  "--config",
+]);
 
 export function systemPackageCommand(command: ShellCommand): SystemPackageCommand | null {
   const manager = MANAGER_BY_NAME[command.name];
@@ -73,7 +88,7 @@ export function systemPackageCommand(command: ShellCommand): SystemPackageComman
   }
   const actionWord = rest[0] ?? null;
   // `yum -y install x` and `apt-get install -y x` both work: options may come anywhere.
-  const action: SystemPackageAction = actionWord ? ACTIONS[actionWord.value] ?? "other" : "other";
+  const action: SystemPackageAction = actionWord ? (ACTIONS[actionWord.value] ?? "other") : "other";
   const packages = action === "install" || action === "remove" ? rest.slice(1) : [];
   return { manager, action, actionWord, packages, options, command };
 }
@@ -82,7 +97,8 @@ export function isAptCommand(command: ShellCommand): boolean {
   return APT.has(command.name);
 }
 
-export type Ecosystem = "npm" | "yarn" | "pnpm" | "bun" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
+export type Ecosystem =
+  "npm" | "yarn" | "pnpm" | "bun" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
 
 export interface DependencyInstall {
   ecosystem: Ecosystem;
@@ -190,7 +206,12 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       else if (w.startsWith("--requirement=")) requirements.push(w.slice("--requirement=".length));
       else if (/^-r./.test(w)) requirements.push(w.slice(2));
     }
-    if (requirements.length > 0) return make("pip", requirements, requirements.some((r) => /dev|test/i.test(r)));
+    if (requirements.length > 0)
+      return make(
+        "pip",
+        requirements,
+        requirements.some((r) => /dev|test/i.test(r)),
+      );
     // `pip install .` builds the project itself: it needs the sources, so it is not a dependency-only step.
     return pipPos.length > 1 && !pipPos.slice(1).some((w) => w.value === "." || w.value.startsWith("./") || w.value === "-e")
       ? make("pip", [], null, true)
@@ -217,7 +238,10 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   if (name === "composer" && sub === "install") return make("composer", ["composer.json", "composer.lock"], hasOption(args, "--no-dev") ? false : null);
   if ((name === "mvn" || name === "mvnw" || name === "./mvnw") && args.some((w) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(w.value)))
     return make("maven", ["pom.xml"]);
-  if ((name === "gradle" || name === "gradlew") && args.some((w) => w.value === "dependencies" || w.value === "--refresh-dependencies" || w.value === "downloadDependencies"))
+  if (
+    (name === "gradle" || name === "gradlew") &&
+    args.some((w) => w.value === "dependencies" || w.value === "--refresh-dependencies" || w.value === "downloadDependencies")
+  )
     return make("gradle", ["build.gradle", "settings.gradle"]);
   if (name === "dotnet" && sub === "restore") return make("dotnet", ["*.csproj"]);
   return null;

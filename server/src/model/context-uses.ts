@@ -45,7 +45,8 @@ export function contextUses(model: DockerfileModel): ContextUses {
       const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
       if (command.name === "git" && sub !== undefined && !GIT_WITHOUT_CHECKOUT.has(sub)) readsGitCheckout = true;
     }
-    if (instruction.isJsonForm && instruction.keyword !== "COPY" && instruction.keyword !== "ADD") for (const arg of instruction.args) addSegments(arg.value, segments);
+    if (instruction.isJsonForm && instruction.keyword !== "COPY" && instruction.keyword !== "ADD")
+      for (const arg of instruction.args) addSegments(arg.value, segments);
     for (const flag of instruction.flags) for (const option of flag.options) if (option.value) addSegments(option.value, segments);
   }
   return {

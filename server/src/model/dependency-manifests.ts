@@ -53,7 +53,9 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
     case "pnpm":
       if (isMonorepo) return null;
       if (!known) return plan(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml*"] : ["pnpm-lock.yaml"], [], false);
-      return plan(present(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"] : ["pnpm-lock.yaml", ".npmrc"]));
+      return plan(
+        present(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"] : ["pnpm-lock.yaml", ".npmrc"]),
+      );
     case "bun":
       // bun.lock (text, Bun 1.2+) or bun.lockb (binary, older).
       if (isMonorepo) return null;

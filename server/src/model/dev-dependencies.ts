@@ -24,7 +24,13 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     case "bun": {
       if (install.includesDevDependencies !== null) return install.includesDevDependencies;
       if (env("NODE_ENV") === "production") return false;
-      if (install.ecosystem === "npm" && (env("NPM_CONFIG_PRODUCTION") === "true" || env("npm_config_production") === "true" || /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))) return false;
+      if (
+        install.ecosystem === "npm" &&
+        (env("NPM_CONFIG_PRODUCTION") === "true" ||
+          env("npm_config_production") === "true" ||
+          /\bdev\b/.test(env("NPM_CONFIG_OMIT") ?? env("npm_config_omit") ?? ""))
+      )
+        return false;
       return true;
     }
     case "poetry":
@@ -33,13 +39,23 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     case "uv":
       // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
       if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
-      return install.includesDevDependencies !== false && !hasWords(cmd, ["--only-group", "main"]) && !cmd.args.some((w) => w.value === "--no-default-groups") && env("UV_NO_DEV") !== "1";
+      return (
+        install.includesDevDependencies !== false &&
+        !hasWords(cmd, ["--only-group", "main"]) &&
+        !cmd.args.some((w) => w.value === "--no-default-groups") &&
+        env("UV_NO_DEV") !== "1"
+      );
     case "pip":
     case "pipenv":
       return install.includesDevDependencies === true;
     case "bundler":
       // Rails' generated Dockerfile sets BUNDLE_WITHOUT="development"; `--without` is the older flag.
-      return !/\bdevelopment\b/.test(env("BUNDLE_WITHOUT") ?? "") && !cmd.args.some((w, i) => /^--without=.*\bdevelopment\b/.test(w.value) || (w.value === "--without" && /\bdevelopment\b/.test(cmd.args[i + 1]?.value ?? "")));
+      return (
+        !/\bdevelopment\b/.test(env("BUNDLE_WITHOUT") ?? "") &&
+        !cmd.args.some(
+          (w, i) => /^--without=.*\bdevelopment\b/.test(w.value) || (w.value === "--without" && /\bdevelopment\b/.test(cmd.args[i + 1]?.value ?? "")),
+        )
+      );
     case "composer":
       return install.includesDevDependencies !== false;
     default:

@@ -69,7 +69,7 @@ export function environmentAt(model: DockerfileModel, stage: Stage, before?: Ins
       if (s === stage && before && instruction.ordinal >= before.ordinal) break;
       for (const decl of envDeclarations(model, instruction)) {
         // `ARG X` without a default re-declares a global ARG: its global default applies.
-        const raw = decl.value === null && instruction.keyword === "ARG" ? model.globalScope.get(decl.name) ?? null : decl.value;
+        const raw = decl.value === null && instruction.keyword === "ARG" ? (model.globalScope.get(decl.name) ?? null) : decl.value;
         const value = raw === null ? null : substituteVariables(raw, scope).value;
         env.set(decl.name, value);
         scope.set(decl.name, value);
@@ -94,5 +94,5 @@ export function variableFor(model: DockerfileModel, stage: Stage, instruction: I
   }
   if (exported !== undefined) return exported;
   const env = environmentAt(model, stage, instruction);
-  return env.has(name) ? env.get(name) ?? null : undefined;
+  return env.has(name) ? (env.get(name) ?? null) : undefined;
 }

@@ -6,5 +6,8 @@ import type { DockerfileModel, Instruction } from "./types";
 /** `COPY --chown=app \` / `    . /app` -> `COPY --chown=app . /app`, under either escape character. */
 export function instructionOnOneLine(model: DockerfileModel, instruction: Instruction): string {
   const escape = model.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  return model.lines.textIn(instruction.range).replace(new RegExp(`\\s*${escape}[ \\t]*\\r?\\n\\s*`, "g"), " ").trim();
+  return model.lines
+    .textIn(instruction.range)
+    .replace(new RegExp(`\\s*${escape}[ \\t]*\\r?\\n\\s*`, "g"), " ")
+    .trim();
 }

@@ -23,7 +23,8 @@ export function mountsOf(instruction: Instruction): RunMount[] {
     for (const option of flag.options) {
       const name = option.name.toLowerCase();
       if (name === "type" && option.value) type = option.value.toLowerCase();
-      else if ((name === "target" || name === "dst" || name === "destination") && option.value) target = normalizePath(option.value.replace(/^["']|["']$/g, ""));
+      else if ((name === "target" || name === "dst" || name === "destination") && option.value)
+        target = normalizePath(option.value.replace(/^["']|["']$/g, ""));
     }
     out.push({ type, target });
   }
@@ -37,6 +38,7 @@ export function mountsOf(instruction: Instruction): RunMount[] {
 export function hasVolatileMountAt(instruction: Instruction, dir: string): boolean {
   const wanted = normalizePath(dir);
   return mountsOf(instruction).some(
-    (m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && (m.target === wanted || wanted.startsWith(m.target === "/" ? "/" : `${m.target}/`)),
+    (m) =>
+      (m.type === "cache" || m.type === "tmpfs") && m.target !== null && (m.target === wanted || wanted.startsWith(m.target === "/" ? "/" : `${m.target}/`)),
   );
 }

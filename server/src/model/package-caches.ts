@@ -33,7 +33,20 @@ export interface LeftPackageCache {
   hasSeparateIndexUpdate?: boolean;
 }
 
-const RPM_INSTALL = new Set(["install", "in", "reinstall", "rei", "upgrade", "up", "update", "upgrade-minimal", "up-min", "localinstall", "groupinstall", "distro-sync"]);
+const RPM_INSTALL = new Set([
+  "install",
+  "in",
+  "reinstall",
+  "rei",
+  "upgrade",
+  "up",
+  "update",
+  "upgrade-minimal",
+  "up-min",
+  "localinstall",
+  "groupinstall",
+  "distro-sync",
+]);
 const RPM_CACHE_DIRS = ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"];
 const PIP_PROGRAM = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON_PROGRAM = /^python(?:\d+(?:\.\d+)?)?$/;
@@ -59,7 +72,13 @@ export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[
   return found;
 }
 
-function cacheLeftBy(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[], keepsDebs: boolean): LeftPackageCache | null {
+function cacheLeftBy(
+  model: DockerfileModel,
+  instruction: Instruction,
+  command: ShellCommand,
+  later: ShellCommand[],
+  keepsDebs: boolean,
+): LeftPackageCache | null {
   const run = instruction.trigger ?? instruction;
   const make = (kind: PackageCacheKind, tool: PackageCacheTool, actionWord: Word, extra: Partial<LeftPackageCache> = {}): LeftPackageCache => ({
     kind,
@@ -131,7 +150,10 @@ function removesAptLists(command: ShellCommand): boolean {
 
 function cleansApt(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
-  return removes(command, ["/var/cache/apt"]) || (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || a.value === "dist-clean"));
+  return (
+    removes(command, ["/var/cache/apt"]) ||
+    (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || a.value === "dist-clean"))
+  );
 }
 
 /** `<program> clean all` by the same program (microdnf keeps its cache apart from dnf's), or removing a cache dir. */
@@ -152,7 +174,9 @@ function pipInstallWord(command: ShellCommand): Word | null {
 
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
   const run = instruction.trigger ?? instruction;
-  const value = instruction.stage ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR") : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
+  const value = instruction.stage
+    ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
+    : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
   if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
   if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /(?:^|\/)\.cache(?:\/pip)?$/.test(m.target))) return true;
   if (later.some((c) => PIP_PROGRAM.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
@@ -188,5 +212,8 @@ function isYarnInstall(command: ShellCommand): boolean {
 
 function wordsUpTo(command: ShellCommand, last: Word): string {
   const first = command.program ?? command.words[0];
-  return command.words.slice(command.words.indexOf(first), command.words.indexOf(last) + 1).map((w) => w.value).join(" ");
+  return command.words
+    .slice(command.words.indexOf(first), command.words.indexOf(last) + 1)
+    .map((w) => w.value)
+    .join(" ");
 }

@@ -5,18 +5,7 @@ import { BuildContextFacts, UNKNOWN_CONTEXT } from "./context";
 import { readExecForm, readShell, ShellCommand, ShellSource } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
-import type {
-  BaseImage,
-  CommentLine,
-  DockerfileModel,
-  Flag,
-  GlobalArg,
-  Heredoc,
-  Instruction,
-  ParserDirective,
-  Stage,
-  Token,
-} from "./types";
+import type { BaseImage, CommentLine, DockerfileModel, Flag, GlobalArg, Heredoc, Instruction, ParserDirective, Stage, Token } from "./types";
 import { substituteVariables } from "./variables";
 
 const SHELL_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
@@ -81,7 +70,8 @@ export function parseDockerfile(text: string, context: BuildContextFacts = UNKNO
 function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: number, text: string, lines: LineIndex, escapeChar: string): Instruction {
   const keyword = node.getKeyword().toUpperCase();
   const flags = node instanceof ast.ModifiableInstruction ? node.getFlags().map(toFlag) : [];
-  const isJsonForm = JSON_KEYWORDS.has(keyword) && node instanceof ast.JSONInstruction && node.getOpeningBracket() !== null && node.getClosingBracket() !== null;
+  const isJsonForm =
+    JSON_KEYWORDS.has(keyword) && node instanceof ast.JSONInstruction && node.getOpeningBracket() !== null && node.getClosingBracket() !== null;
   const args: Token[] =
     isJsonForm && node instanceof ast.JSONInstruction
       ? node.getJSONStrings().map((s) => ({ value: jsonStringValue(lines.textIn(s.getRange()), s.getJSONValue()), range: s.getRange() }))
@@ -218,7 +208,7 @@ function stageScope(stage: Stage, globalScope: ReadonlyMap<string, string | null
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== "ARG") continue;
     for (const decl of readArgDeclarations(instruction)) {
-      const inherited = globalScope.has(decl.name) ? globalScope.get(decl.name) ?? null : null;
+      const inherited = globalScope.has(decl.name) ? (globalScope.get(decl.name) ?? null) : null;
       scope.set(decl.name, decl.value !== null ? substituteVariables(decl.value, scope).value : inherited);
     }
   }

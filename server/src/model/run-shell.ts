@@ -25,6 +25,9 @@ export function shellProgramAt(stage: Stage, before: Instruction): string | null
 /** True when `&&` chains commands in that shell: POSIX shells and cmd do, Windows PowerShell 5 does not. */
 export function chainsWithAnd(program: string | null): boolean {
   if (program === null) return true;
-  const name = program.replace(/^.*[\\/]/, "").replace(/\.exe$/i, "").toLowerCase();
+  const name = program
+    .replace(/^.*[\\/]/, "")
+    .replace(/\.exe$/i, "")
+    .toLowerCase();
   return name !== "powershell" && name !== "pwsh";
 }

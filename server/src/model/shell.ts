@@ -119,7 +119,13 @@ export function readExecForm(text: string, index: LineIndex, strings: readonly {
     // Only a script written without JSON escapes maps 1:1 onto the document; others stay one command.
     if (end >= start && text.slice(start, end) === script.value) return readShell(text, index, [{ start, end, newlineSeparates: false }], escapeChar);
   }
-  return [makeCommand(strings.map((s) => ({ value: s.value, range: s.range, quoted: false, json: true })), null, index)];
+  return [
+    makeCommand(
+      strings.map((s) => ({ value: s.value, range: s.range, quoted: false, json: true })),
+      null,
+      index,
+    ),
+  ];
 }
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh"]);

@@ -49,15 +49,30 @@ function collectReferences(model: DockerfileModel, stage: Stage, instruction: In
   }
 }
 
-function addReference(model: DockerfileModel, kind: ReferenceKind, token: Token, scope: ReadonlyMap<string, string | null>, instruction: Instruction, owner: Stage): void {
+function addReference(
+  model: DockerfileModel,
+  kind: ReferenceKind,
+  token: Token,
+  scope: ReadonlyMap<string, string | null>,
+  instruction: Instruction,
+  owner: Stage,
+): void {
   // Flag values go through the shell lexer, so `--from="${STAGE}"` names the stage, quotes removed.
   const resolved = substituteVariables(unquoteWord(token.value), scope).value;
   const isIndex = /^\d+$/.test(resolved);
-  const target = isIndex ? model.stages[Number(resolved)] ?? null : findStageByName(model, resolved, model.stages.length);
+  const target = isIndex ? (model.stages[Number(resolved)] ?? null) : findStageByName(model, resolved, model.stages.length);
   model.references.push(reference(kind, token, resolved, instruction, owner, target, isIndex));
 }
 
-function reference(kind: ReferenceKind, token: Token, resolved: string, instruction: Instruction, owner: Stage, target: Stage | null, isIndex: boolean): StageReference {
+function reference(
+  kind: ReferenceKind,
+  token: Token,
+  resolved: string,
+  instruction: Instruction,
+  owner: Stage,
+  target: Stage | null,
+  isIndex: boolean,
+): StageReference {
   return { kind, token, resolved, instruction, owner, target, isIndex };
 }
 

@@ -3,7 +3,8 @@
 
 import type { Stage } from "./types";
 
-const WORDS = "dev|devel|develop|development|devcontainer|debug|test|tests|testing|lint|linter|ci|local|builder|build|build-env|toolchain|sdk|tools|validate|validation|update|updates|generate|generated|gen|vendor|vendored|outdated|check|checks|docs";
+const WORDS =
+  "dev|devel|develop|development|devcontainer|debug|test|tests|testing|lint|linter|ci|local|builder|build|build-env|toolchain|sdk|tools|validate|validation|update|updates|generate|generated|gen|vendor|vendored|outdated|check|checks|docs";
 // Whole names (`dev`, `build-env`), `dev-*` prefixes and `*-dev` suffixes. The repository tooling
 // idiom (`FROM scratch AS update`, `FROM vendored AS validate`) is covered too.
 const DEVELOPMENT_NAMES = new RegExp(`^(?:${WORDS})(?:[-_.].*)?$|[-_.](?:${WORDS})$`);

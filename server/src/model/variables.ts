@@ -19,33 +19,36 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*)|([^}]+))?\}|
 export function substituteVariables(text: string, scope: VariableScope): Substitution {
   const unresolved: string[] = [];
   let hasVariables = false;
-  const value = text.replace(VARIABLE, (match, braced: string | undefined, op: string | undefined, word: string | undefined, other: string | undefined, plain: string | undefined) => {
-    hasVariables = true;
-    const name = (braced ?? plain) as string;
-    // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
-    // The builder always sets the platform arguments, to values only the build knows: even
-    // `${TARGETARCH:+...}` cannot be read without them.
-    const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
-    if (other !== undefined || isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
-      unresolved.push(name);
-      return match;
-    }
-    const known = scope.has(name);
-    const current = scope.get(name) ?? null;
-    const isSet = known && current !== null;
-    const isNonEmpty = isSet && current !== "";
-    // The shell lexer removes quotes from the operator's word: `${X:-"a b"}` is `a b`.
-    word = word?.replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
-    if (op === ":-") return isNonEmpty ? (current as string) : (word ?? "");
-    if (op === "-") return isSet ? (current as string) : (word ?? "");
-    if (op === ":+") return isNonEmpty ? (word ?? "") : "";
-    if (op === "+") return isSet ? (word ?? "") : "";
-    if (!isSet) {
-      unresolved.push(name);
-      return match;
-    }
-    return current as string;
-  });
+  const value = text.replace(
+    VARIABLE,
+    (match, braced: string | undefined, op: string | undefined, word: string | undefined, other: string | undefined, plain: string | undefined) => {
+      hasVariables = true;
+      const name = (braced ?? plain) as string;
+      // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
+      // The builder always sets the platform arguments, to values only the build knows: even
+      // `${TARGETARCH:+...}` cannot be read without them.
+      const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
+      if (other !== undefined || isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
+        unresolved.push(name);
+        return match;
+      }
+      const known = scope.has(name);
+      const current = scope.get(name) ?? null;
+      const isSet = known && current !== null;
+      const isNonEmpty = isSet && current !== "";
+      // The shell lexer removes quotes from the operator's word: `${X:-"a b"}` is `a b`.
+      word = word?.replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
+      if (op === ":-") return isNonEmpty ? (current as string) : (word ?? "");
+      if (op === "-") return isSet ? (current as string) : (word ?? "");
+      if (op === ":+") return isNonEmpty ? (word ?? "") : "";
+      if (op === "+") return isSet ? (word ?? "") : "";
+      if (!isSet) {
+        unresolved.push(name);
+        return match;
+      }
+      return current as string;
+    },
+  );
   return { value, unresolved, hasVariables };
 }
 

@@ -14,8 +14,10 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      endOfLife: "Base image '{image}' is on {subject}, end of life since {since} (as of {asOf}, per {source}), so it no longer gets security fixes; move to {replacement}.",
-      deprecated: "Base image '{image}' uses {subject}, deprecated since {since} (as of {asOf}, per {source}), so it no longer gets updates; use {replacement}.",
+      endOfLife:
+        "Base image '{image}' is on {subject}, end of life since {since} (as of {asOf}, per {source}), so it no longer gets security fixes; move to {replacement}.",
+      deprecated:
+        "Base image '{image}' uses {subject}, deprecated since {since} (as of {asOf}, per {source}), so it no longer gets updates; use {replacement}.",
     },
   },
   check(model, report) {
@@ -35,7 +37,7 @@ export const rule: Rule = {
           since: note.since,
           asOf: note.asOf,
           source: note.source,
-          replacement: /^[\w.-]+(?:\/[\w.-]+)*:[\w.-]+$/.test(note.replacement ?? "") ? `'${note.replacement}'` : note.replacement ?? "a supported release",
+          replacement: /^[\w.-]+(?:\/[\w.-]+)*:[\w.-]+$/.test(note.replacement ?? "") ? `'${note.replacement}'` : (note.replacement ?? "a supported release"),
         },
         tags: ["deprecated"],
       });

@@ -15,7 +15,8 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3007"] },
     messages: {
       latest: "Base image '{image}' uses the 'latest' tag, so builds drift whenever it moves and cannot be reproduced; pin a version tag{pinHint}.",
-      latestFromArg: "Base image '{image}' defaults to '{resolved}' through its build arguments, so builds that do not override them drift with 'latest'; give the argument a version default{pinHint}.",
+      latestFromArg:
+        "Base image '{image}' defaults to '{resolved}' through its build arguments, so builds that do not override them drift with 'latest'; give the argument a version default{pinHint}.",
     },
   },
   check(model, report) {

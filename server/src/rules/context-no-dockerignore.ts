@@ -21,9 +21,12 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      noDockerignore: "'{copy}' copies {entries} into the image because there is no .dockerignore, and any change there rebuilds this layer; add a .dockerignore.",
-      noDockerignoreYet: "'{copy}' copies the whole folder with no .dockerignore to filter it, so whatever lands there later (.git, .env, node_modules, build output) ships in the image and rebuilds this layer; add a .dockerignore.",
-      missingEntries: "'{copy}' copies {entries} into the image, which the .dockerignore does not exclude, and any change there rebuilds this layer; add {entries} to the .dockerignore.",
+      noDockerignore:
+        "'{copy}' copies {entries} into the image because there is no .dockerignore, and any change there rebuilds this layer; add a .dockerignore.",
+      noDockerignoreYet:
+        "'{copy}' copies the whole folder with no .dockerignore to filter it, so whatever lands there later (.git, .env, node_modules, build output) ships in the image and rebuilds this layer; add a .dockerignore.",
+      missingEntries:
+        "'{copy}' copies {entries} into the image, which the .dockerignore does not exclude, and any change there rebuilds this layer; add {entries} to the .dockerignore.",
     },
   },
   check(model, report) {
@@ -41,7 +44,11 @@ export const rule: Rule = {
       // A context with nothing worth excluding today still has no filter for what lands there later:
       // propose the entries nearly every project grows.
       const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses);
-      const fix: Fix = { title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`, edits: [], createFiles: [{ path: ".dockerignore", text: dockerignoreText(entries) }] };
+      const fix: Fix = {
+        title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`,
+        edits: [],
+        createFiles: [{ path: ".dockerignore", text: dockerignoreText(entries) }],
+      };
       // A suggestion: the build may read an excluded file in a way we cannot see (a script, the app at run time).
       const suggest = entries.length > 0 ? [fix] : undefined;
       if (present.length === 0) {

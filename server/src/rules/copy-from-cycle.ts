@@ -26,7 +26,10 @@ export const rule: Rule = {
     for (const cycle of findCycles(model)) {
       // A stage naming itself is copy-from-self's (or copy-from-index-invalid's) finding.
       if (cycle.length < 2) continue;
-      const key = cycle.map((s) => s.index).sort((a, b) => a - b).join(",");
+      const key = cycle
+        .map((s) => s.index)
+        .sort((a, b) => a - b)
+        .join(",");
       if (seen.has(key)) continue;
       seen.add(key);
       const edges = cycle.map((stage, i) => [stage, cycle[(i + 1) % cycle.length]] as const);

@@ -14,7 +14,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3022"] },
     messages: {
-      outOfRange: "Stage index '{index}' does not exist (this file has {count} stages, numbered from 0), so the build fails; reference an earlier stage, preferably by name.",
+      outOfRange:
+        "Stage index '{index}' does not exist (this file has {count} stages, numbered from 0), so the build fails; reference an earlier stage, preferably by name.",
       noStage: "Stage index '{index}' is used before any FROM, where no stage exists; move this instruction into a stage and reference an earlier stage.",
       self: "Stage index '{index}' is the stage being built, so the build fails with a circular dependency; reference an earlier stage, preferably by name.",
       later:

@@ -34,7 +34,9 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const base = stage.base;
       if (base.kind !== "image" || base.unresolved.length > 0 || looksLikeImage(base.resolved)) continue;
-      const later = stagesByName(model).get(base.resolved.toLowerCase())?.find((s) => s.index > stage.index);
+      const later = stagesByName(model)
+        .get(base.resolved.toLowerCase())
+        ?.find((s) => s.index > stage.index);
       if (later) report({ range: base.token.range, messageId: "fromLater", data: { name: base.resolved, line: later.from.range.start.line + 1 } });
     }
   },

@@ -38,7 +38,7 @@ export const rule: Rule = {
       const ref = copyReferences.get(instruction);
       // ONBUILD triggers run in another build, where the name means that build's stage.
       const owner = ref && !isTriggerReference(ref) ? ref.owner : null;
-      const target = owner ? ref?.target ?? null : null;
+      const target = owner ? (ref?.target ?? null) : null;
       const imageName = ref?.resolved ?? flag.value;
       if (target ? isMeantToBeCopiedWhole(target) : ARTIFACT_IMAGES.has(familiarName(imageName))) continue;
       const from = target?.name ?? imageName;
@@ -53,7 +53,9 @@ export const rule: Rule = {
           const workdir = target ? workdirOf(model, target) : null;
           const known = workdir !== null && workdir !== "/";
           // The WORKDIR is what the author most likely meant, but not certainly: a suggestion.
-          const suggest: Fix[] | undefined = known ? [{ title: `Copy '${workdir}' of '${from}'`, edits: replaceToken(source.range, workdir as string) }] : undefined;
+          const suggest: Fix[] | undefined = known
+            ? [{ title: `Copy '${workdir}' of '${from}'`, edits: replaceToken(source.range, workdir as string) }]
+            : undefined;
           report({ range: source.range, messageId: "relativeRoot", data: { source: source.value, from, hint: known ? `, e.g. '${workdir}'` : "" }, suggest });
         }
       }

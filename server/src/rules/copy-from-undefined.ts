@@ -63,7 +63,9 @@ function judge(token: Token, name: string, closestStage: (name: string) => Stage
       range: token.range,
       messageId: "didYouMean",
       data: { name, suggestion },
-      fix: isLiteral ? { title: `Replace '${name}' with '${suggestion}'`, edits: replaceToken(token.range, `${quote}${suggestion}${quote}`), isPreferred: true } : undefined,
+      fix: isLiteral
+        ? { title: `Replace '${name}' with '${suggestion}'`, edits: replaceToken(token.range, `${quote}${suggestion}${quote}`), isPreferred: true }
+        : undefined,
     });
     return;
   }

@@ -18,7 +18,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { buildkit: ["CopyIgnoredFile"] },
     messages: {
-      ignored: "{keyword} source '{source}' is excluded by the .dockerignore pattern '{pattern}', so the builder never receives it and the build fails with 'not found'; remove the pattern or add '!{source}' after it.",
+      ignored:
+        "{keyword} source '{source}' is excluded by the .dockerignore pattern '{pattern}', so the builder never receives it and the build fails with 'not found'; remove the pattern or add '!{source}' after it.",
     },
   },
   check(model, report) {

@@ -11,16 +11,56 @@ import { parseImageReference } from "../images/reference";
 import { toolchainOf } from "../images/toolchains";
 
 const BUILD_TOOLS = new Set([
-  "build-essential", "build-base", "alpine-sdk", "gcc", "g++", "gcc-c++", "cpp", "clang", "llvm", "make", "cmake", "automake", "autoconf",
-  "libtool", "pkg-config", "pkgconf", "pkgconfig", "git", "linux-headers", "musl-dev", "libc6-dev", "libc-dev", "glibc-devel", "kernel-devel",
-  "golang", "go", "rustc", "cargo", "default-jdk", "openjdk-17-jdk", "openjdk-21-jdk", "ninja-build", "meson", "bison", "flex",
+  "build-essential",
+  "build-base",
+  "alpine-sdk",
+  "gcc",
+  "g++",
+  "gcc-c++",
+  "cpp",
+  "clang",
+  "llvm",
+  "make",
+  "cmake",
+  "automake",
+  "autoconf",
+  "libtool",
+  "pkg-config",
+  "pkgconf",
+  "pkgconfig",
+  "git",
+  "linux-headers",
+  "musl-dev",
+  "libc6-dev",
+  "libc-dev",
+  "glibc-devel",
+  "kernel-devel",
+  "golang",
+  "go",
+  "rustc",
+  "cargo",
+  "default-jdk",
+  "openjdk-17-jdk",
+  "openjdk-21-jdk",
+  "ninja-build",
+  "meson",
+  "bison",
+  "flex",
 ]);
 
 /** `gcc=4:12.2`, `gcc-12`, `libpq-dev`, `openssl-devel`. */
 function isBuildTool(pkg: string): boolean {
-  const name = pkg.replace(/[=<>~].*$/, "").replace(/:(?:amd64|arm64|i386)$/, "").toLowerCase();
+  const name = pkg
+    .replace(/[=<>~].*$/, "")
+    .replace(/:(?:amd64|arm64|i386)$/, "")
+    .toLowerCase();
   if (name.includes("$")) return false;
-  return BUILD_TOOLS.has(name) || /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) || /-dev$|-devel$/.test(name) || /^openjdk\d*-jdk|^java-[\d.]+-openjdk-devel$/.test(name);
+  return (
+    BUILD_TOOLS.has(name) ||
+    /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) ||
+    /-dev$|-devel$/.test(name) ||
+    /^openjdk\d*-jdk|^java-[\d.]+-openjdk-devel$/.test(name)
+  );
 }
 
 /** apk's `--virtual NAME` / `-t NAME`: the name is a group, not a package. */
@@ -60,7 +100,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      buildTools: "The final stage installs build tools {packages} and keeps them, adding size and attack surface to the runtime image; install them in a build stage, or remove them in the same RUN.",
+      buildTools:
+        "The final stage installs build tools {packages} and keeps them, adding size and attack surface to the runtime image; install them in a build stage, or remove them in the same RUN.",
     },
   },
   check(model, report) {

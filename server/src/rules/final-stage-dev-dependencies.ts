@@ -70,7 +70,8 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      devDependencies: "'{command}' in the final stage installs {ecosystem} development dependencies, which bloat the runtime image and widen its attack surface; use {remedy}, or install them in a build stage.",
+      devDependencies:
+        "'{command}' in the final stage installs {ecosystem} development dependencies, which bloat the runtime image and widen its attack surface; use {remedy}, or install them in a build stage.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7 in favour of '--omit=dev', which means the same; write '--omit=dev'.",
     },
   },
@@ -102,7 +103,11 @@ export const rule: Rule = {
           const r: Report = {
             range: { start: command.program.range.start, end },
             messageId: "devDependencies",
-            data: { command: model.lines.textIn({ start: command.program.range.start, end }), ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python", remedy: REMEDY[install.ecosystem] },
+            data: {
+              command: model.lines.textIn({ start: command.program.range.start, end }),
+              ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python",
+              remedy: REMEDY[install.ecosystem],
+            },
           };
           report(r);
         }

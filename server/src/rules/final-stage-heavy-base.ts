@@ -20,7 +20,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      heavyBase: "The final stage's base '{image}' ({size}) has a smaller variant '{variant}' ({variantSize}, saving {saving}{estimate}); switch if your app allows it: {caveat}.",
+      heavyBase:
+        "The final stage's base '{image}' ({size}) has a smaller variant '{variant}' ({variantSize}, saving {saving}{estimate}); switch if your app allows it: {caveat}.",
     },
   },
   check(model, report) {

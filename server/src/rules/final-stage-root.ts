@@ -26,8 +26,10 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3002"] },
     messages: {
-      lastUserRoot: "The last USER of the final stage is '{user}', so the container runs as root and a compromise owns the whole container; switch to a non-root USER after the steps that need root.",
-      noUser: "The final stage never switches away from root (base '{image}' runs as root by default), so a compromise owns the whole container; add a non-root USER after the steps that need root.",
+      lastUserRoot:
+        "The last USER of the final stage is '{user}', so the container runs as root and a compromise owns the whole container; switch to a non-root USER after the steps that need root.",
+      noUser:
+        "The final stage never switches away from root (base '{image}' runs as root by default), so a compromise owns the whole container; add a non-root USER after the steps that need root.",
       noUserUnknownBase:
         "The final stage sets no USER, so the container runs as root unless base '{image}' picks another user itself (Stagecraft has no facts about its default user); add a non-root USER after the steps that need root.",
     },
@@ -56,7 +58,9 @@ export const rule: Rule = {
     const defaultUser = defaultUserOf(root.base.resolved);
     if (defaultUser === "non-root" || defaultUser === "windows") return;
     const dropsPrivileges = chain.some((s) =>
-      s.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD") && i.args.some((a) => PRIVILEGE_DROPPERS.test(a.value))),
+      s.instructions.some(
+        (i) => (i.keyword === "RUN" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD") && i.args.some((a) => PRIVILEGE_DROPPERS.test(a.value)),
+      ),
     );
     if (dropsPrivileges) return;
     report({ range: final.base.token.range, messageId: defaultUser === "root" ? "noUser" : "noUserUnknownBase", data: { image: root.base.resolved } });

@@ -20,7 +20,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      toolchain: "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
+      toolchain:
+        "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
     },
   },
   check(model, report) {

@@ -26,7 +26,8 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3009", "DL3019", "DL3042", "DL3032", "DL3040", "DL3060"] },
     messages: {
       aptLists: "'{command}' leaves the package lists in the image (tens of MB); add '&& rm -rf /var/lib/apt/lists/*' to the same RUN.",
-      aptArchives: "'{command}' keeps the downloaded packages in /var/cache/apt because docker-clean was disabled; mount a cache at /var/cache/apt or run 'apt-get clean' in the same RUN.",
+      aptArchives:
+        "'{command}' keeps the downloaded packages in /var/cache/apt because docker-clean was disabled; mount a cache at /var/cache/apt or run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in /var/cache/apk; use 'apk add --no-cache'.",
       pipCache: "'{command}' keeps downloaded wheels in the pip cache inside the image; add '--no-cache-dir' (or set PIP_NO_CACHE_DIR=1).",
       rpmCache: "'{command}' leaves the package metadata and cache in the image; add '&& {clean}' to the same RUN.",
@@ -77,7 +78,11 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
     case "apk":
       // With `apk update` in the same RUN the index is written before `add` runs: `--no-cache`
       // alone would not remove it, so no automatic fix.
-      return { ...base, messageId: "apkCache", fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
+      return {
+        ...base,
+        messageId: "apkCache",
+        fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")),
+      };
     case "pip":
       return { ...base, messageId: "pipCache", fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")) };
     case "rpm": {

@@ -72,7 +72,8 @@ function moveBefore(model: DockerfileModel, run: Instruction, copy: Instruction)
   const between = stage.instructions.slice(stage.instructions.indexOf(copy) + 1, stage.instructions.indexOf(run));
   // A COPY between may bring package configuration (`/etc/apt/sources.list.d`), a RUN may add a
   // repository key: the install could depend on either.
-  if (between.some((i) => CONTEXT_CHANGING.has(i.keyword) || i.keyword === "COPY" || i.keyword === "ADD" || (i.keyword === "RUN" && touchesPackageSetup(i)))) return null;
+  if (between.some((i) => CONTEXT_CHANGING.has(i.keyword) || i.keyword === "COPY" || i.keyword === "ADD" || (i.keyword === "RUN" && touchesPackageSetup(i))))
+    return null;
   const lines = model.lines;
   const runStart = { line: run.range.start.line, character: 0 };
   const runEnd = { line: run.range.end.line + 1, character: 0 };

@@ -33,7 +33,14 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
   dotnet: "the project files",
 };
 /** Ecosystems whose install writes into the project directory, which a later `COPY . .` can overwrite. */
-const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = { npm: "node_modules", yarn: "node_modules", pnpm: "node_modules", bun: "node_modules", composer: "vendor", bundler: "vendor" };
+const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = {
+  npm: "node_modules",
+  yarn: "node_modules",
+  pnpm: "node_modules",
+  bun: "node_modules",
+  composer: "vendor",
+  bundler: "vendor",
+};
 
 export const rule: Rule = {
   meta: {
@@ -69,7 +76,15 @@ export const rule: Rule = {
   },
 };
 
-function reportFor(model: DockerfileModel, stage: Stage, copy: Instruction, source: Token, run: Instruction, install: DependencyInstall, offerFix: boolean): Report {
+function reportFor(
+  model: DockerfileModel,
+  stage: Stage,
+  copy: Instruction,
+  source: Token,
+  run: Instruction,
+  install: DependencyInstall,
+  offerFix: boolean,
+): Report {
   const installText = describeInstall(install.command);
   const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
   return {
@@ -90,7 +105,13 @@ function reportFor(model: DockerfileModel, stage: Stage, copy: Instruction, sour
  * The reorder fix, safe when the manifests are known and nothing the install writes into the
  * project (node_modules, vendor) would be overwritten by the moved `COPY . .`.
  */
-function reorderFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, install: DependencyInstall): { fix: Fix; isSafe: boolean } | null {
+function reorderFix(
+  model: DockerfileModel,
+  stage: Stage,
+  copy: Instruction,
+  run: Instruction,
+  install: DependencyInstall,
+): { fix: Fix; isSafe: boolean } | null {
   // Anything else in the install's RUN might read the sources, which will no longer be there.
   if (!run.commands.every((c) => c === install.command || isSourceFreeCommand(c))) return null;
   const plan = manifestPlan(install, model.context);
@@ -106,7 +127,10 @@ function reorderFix(model: DockerfileModel, stage: Stage, copy: Instruction, run
     (model.context.rootEntries?.includes(`${installDir}/`) ?? false) &&
     !(typeof dockerignore === "string" && isIgnoredBy(dockerignore, installDir));
   const files = [...plan.files, ...plan.dirs].join(", ");
-  return { fix: { title: `Copy ${files} first and move the source copy after the install`, edits, isPreferred: true }, isSafe: plan.isCertain && !overwritesInstall };
+  return {
+    fix: { title: `Copy ${files} first and move the source copy after the install`, edits, isPreferred: true },
+    isSafe: plan.isCertain && !overwritesInstall,
+  };
 }
 
 /** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */
@@ -120,7 +144,8 @@ function copiedBefore(stage: Stage, broadCopy: Instruction, manifest: string): b
       const path = normalizePath(source.value);
       // `COPY requirements.txt /tmp/` then `pip install -r /tmp/requirements.txt`: match by file name too.
       const name = wanted.slice(wanted.lastIndexOf("/") + 1);
-      if (sourceCopiesFile(source.value, manifest) || sourceCopiesFile(source.value, name) || (wanted.includes("/") && wanted.startsWith(`${path}/`))) return true;
+      if (sourceCopiesFile(source.value, manifest) || sourceCopiesFile(source.value, name) || (wanted.includes("/") && wanted.startsWith(`${path}/`)))
+        return true;
     }
   }
   return false;

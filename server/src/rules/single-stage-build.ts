@@ -25,8 +25,10 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      buildWithSaving: "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
-      build: "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
+      buildWithSaving:
+        "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
+      build:
+        "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
     },
   },
   check(model, report) {

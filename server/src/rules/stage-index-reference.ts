@@ -14,14 +14,19 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      named: "Stage index '{index}' refers to stage '{name}' by number, which points elsewhere as soon as a stage is added above it; reference it by name, '{name}'.",
+      named:
+        "Stage index '{index}' refers to stage '{name}' by number, which points elsewhere as soon as a stage is added above it; reference it by name, '{name}'.",
       unnamed:
         "Stage index '{index}' refers to the stage on line {line} by number, which points elsewhere as soon as a stage is added above it; name that stage and reference it by name.",
     },
   },
   check(model, report) {
     // Stages some number points at, found in one pass: most stages have none.
-    const indexTargets = new Set(buildReferences(model).filter((ref) => ref.isIndex).map((ref) => ref.target));
+    const indexTargets = new Set(
+      buildReferences(model)
+        .filter((ref) => ref.isIndex)
+        .map((ref) => ref.target),
+    );
     for (const stage of model.stages) {
       if (!indexTargets.has(stage)) continue;
       // Literal numbers only: `--from=${N}` chooses the stage by build argument on purpose. An index
@@ -30,7 +35,11 @@ export const rule: Rule = {
       if (refs.length === 0) continue;
       const naming = nameIndexReferences(model, stage);
       const fix = naming
-        ? { title: naming.isNew ? `Name the stage '${naming.name}' and reference it by name` : `Reference stage '${naming.name}' by name`, edits: naming.edits, isPreferred: true }
+        ? {
+            title: naming.isNew ? `Name the stage '${naming.name}' and reference it by name` : `Reference stage '${naming.name}' by name`,
+            edits: naming.edits,
+            isPreferred: true,
+          }
         : undefined;
       for (const ref of refs) {
         const data: Record<string, string | number> = stage.nameToken

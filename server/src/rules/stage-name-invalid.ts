@@ -16,8 +16,7 @@ export const rule: Rule = {
     messages: {
       invalid:
         "Stage name '{name}' is invalid: BuildKit fails with \"invalid name for build stage\" unless a name starts with a letter and holds only letters, digits, '_', '.' and '-'; rename it.",
-      variable:
-        "Stage name '{name}' uses a build argument, which BuildKit does not expand in stage names, so the build fails; write the name literally.",
+      variable: "Stage name '{name}' uses a build argument, which BuildKit does not expand in stage names, so the build fails; write the name literally.",
     },
   },
   // No fix: which valid name the author wants cannot be guessed, and renaming touches every reference.

@@ -13,8 +13,10 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3063"], buildkit: ["ReservedStageName"] },
     messages: {
-      scratch: "Stage name '{name}' is reserved for the empty base image, so 'FROM {name}' and '--from={name}' become ambiguous between this stage and the empty image; rename the stage.",
-      context: "Stage name '{name}' is reserved: 'context' is BuildKit's name for the main build context, so references to it become ambiguous; rename the stage.",
+      scratch:
+        "Stage name '{name}' is reserved for the empty base image, so 'FROM {name}' and '--from={name}' become ambiguous between this stage and the empty image; rename the stage.",
+      context:
+        "Stage name '{name}' is reserved: 'context' is BuildKit's name for the main build context, so references to it become ambiguous; rename the stage.",
     },
   },
   // No fix: a new name is the author's choice, and references to the stage would need rewriting.

@@ -11,11 +11,55 @@ import type { Rule } from "./types";
 
 /** Name parts of stages people build with `--target` (`test`, `unit-test`, `dev`, `lint-go`...). */
 const TARGET_PARTS = new Set([
-  "test", "tests", "testing", "unittest", "unittests", "integration", "e2e", "smoke", "smoketest", "spec", "specs", "coverage",
-  "dev", "devel", "develop", "development", "devcontainer", "local", "debug", "shell",
-  "lint", "lints", "linter", "check", "checks", "vet", "fmt", "format", "validate", "verify", "analyze", "audit", "scan", "security",
-  "ci", "docs", "doc", "bench", "benchmark", "benchmarks",
-  "export", "artifact", "artifacts", "binaries", "release", "prod", "production", "dist", "package",
+  "test",
+  "tests",
+  "testing",
+  "unittest",
+  "unittests",
+  "integration",
+  "e2e",
+  "smoke",
+  "smoketest",
+  "spec",
+  "specs",
+  "coverage",
+  "dev",
+  "devel",
+  "develop",
+  "development",
+  "devcontainer",
+  "local",
+  "debug",
+  "shell",
+  "lint",
+  "lints",
+  "linter",
+  "check",
+  "checks",
+  "vet",
+  "fmt",
+  "format",
+  "validate",
+  "verify",
+  "analyze",
+  "audit",
+  "scan",
+  "security",
+  "ci",
+  "docs",
+  "doc",
+  "bench",
+  "benchmark",
+  "benchmarks",
+  "export",
+  "artifact",
+  "artifacts",
+  "binaries",
+  "release",
+  "prod",
+  "production",
+  "dist",
+  "package",
 ]);
 
 export const rule: Rule = {
@@ -28,8 +72,10 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       unused: "Stage '{name}' is not used by the final stage, so a default build skips it; remove it unless something builds it with --target {name}.",
-      unusedUnnamed: "Stage {index} (FROM '{image}') is not used by the final stage, so no build ever runs it (an unnamed stage cannot be a --target); remove it.",
-      onlyTarget: "Stage '{name}' is only built with --target {name}, since the final stage does not use it; keep it if a script or CI builds that {kind} target, else remove it.",
+      unusedUnnamed:
+        "Stage {index} (FROM '{image}') is not used by the final stage, so no build ever runs it (an unnamed stage cannot be a --target); remove it.",
+      onlyTarget:
+        "Stage '{name}' is only built with --target {name}, since the final stage does not use it; keep it if a script or CI builds that {kind} target, else remove it.",
     },
   },
   // No fix: deleting a stage would break a `docker build --target <stage>` a script or CI runs.
@@ -47,7 +93,12 @@ export const rule: Rule = {
       // `AS ${NAME}`: which references name it cannot be told (stage-name-invalid reports it).
       if (name && isVariableStageName(name.value)) continue;
       if (!name) {
-        report({ range: stage.base.token.range, messageId: "unusedUnnamed", data: { index: stage.index, image: stage.base.token.value }, tags: ["unnecessary"] });
+        report({
+          range: stage.base.token.range,
+          messageId: "unusedUnnamed",
+          data: { index: stage.index, image: stage.base.token.value },
+          tags: ["unnecessary"],
+        });
         continue;
       }
       const kind = targetKind(stage);
@@ -64,9 +115,13 @@ export const rule: Rule = {
  * (leftover build stages do not set them).
  */
 function targetKind(stage: Stage): string | null {
-  const part = (stage.name ?? "").toLowerCase().split(/[-_.]/).find((p) => TARGET_PARTS.has(p));
+  const part = (stage.name ?? "")
+    .toLowerCase()
+    .split(/[-_.]/)
+    .find((p) => TARGET_PARTS.has(p));
   if (part) return part;
-  const isExport = stage.base.kind === "scratch" && stage.instructions.length > 0 && stage.instructions.every((i) => i.keyword === "COPY" || i.keyword === "ADD");
+  const isExport =
+    stage.base.kind === "scratch" && stage.instructions.length > 0 && stage.instructions.every((i) => i.keyword === "COPY" || i.keyword === "ADD");
   if (isExport) return "export";
   return stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT") ? "image" : null;
 }

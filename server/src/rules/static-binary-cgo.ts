@@ -34,10 +34,12 @@ function golangCompiler(chain: Stage[]): { image: string; hasCompiler: boolean }
   // golang:*-alpine ships no gcc, so cgo is off unless the build installs one.
   const isAlpine = /alpine/.test(root.base.token.value) || /alpine/.test(root.base.resolved);
   const installsCompiler = chain.some((s) =>
-    s.instructions.some((i) => i.commands.some((c) => {
-      const cmd = systemPackageCommand(c);
-      return cmd?.action === "install" && cmd.packages.some((p) => C_COMPILERS.has(p.value));
-    })),
+    s.instructions.some((i) =>
+      i.commands.some((c) => {
+        const cmd = systemPackageCommand(c);
+        return cmd?.action === "install" && cmd.packages.some((p) => C_COMPILERS.has(p.value));
+      }),
+    ),
   );
   return { image: root.base.resolved, hasCompiler: !isAlpine || installsCompiler };
 }
@@ -58,12 +60,21 @@ function mayProduce(command: ShellCommand, sources: string[]): boolean {
     });
   const oIndex = args.findIndex((a) => a === "-o" || a.startsWith("-o="));
   if (oIndex >= 0) {
-    const out = args[oIndex] === "-o" ? args[oIndex + 1] ?? "" : args[oIndex].slice(3);
+    const out = args[oIndex] === "-o" ? (args[oIndex + 1] ?? "") : args[oIndex].slice(3);
     return out === "" || out.includes("$") || !out.startsWith("/") || related(out);
   }
   if (args[0] === "install") {
-    const pkg = args.slice(1).filter((a) => !a.startsWith("-")).pop() ?? "";
-    const name = pkg.replace(/@.*$/, "").split("/").filter((x) => x !== "" && x !== "." && x !== "...").pop() ?? "";
+    const pkg =
+      args
+        .slice(1)
+        .filter((a) => !a.startsWith("-"))
+        .pop() ?? "";
+    const name =
+      pkg
+        .replace(/@.*$/, "")
+        .split("/")
+        .filter((x) => x !== "" && x !== "." && x !== "...")
+        .pop() ?? "";
     const gobin = command.assignments.find((a) => a.value.startsWith("GOBIN="))?.value.slice("GOBIN=".length) ?? "/go/bin";
     return name === "" || gobin.includes("$") || related(`${gobin}/${name}`);
   }
@@ -89,7 +100,11 @@ function findBuild(model: DockerfileModel, chain: Stage[], sources: string[]) {
         const cgo = variableFor(model, stage, instruction, command, "CGO_ENABLED");
         if (cgo === "0") continue;
         // `go env -w CGO_ENABLED=0` earlier in the chain, or an explicitly static external link.
-        const envWritten = chain.some((s) => s.instructions.some((i) => i.ordinal <= instruction.ordinal && i.commands.some((c) => c.name === "go" && c.args.some((w) => w.value === "CGO_ENABLED=0"))));
+        const envWritten = chain.some((s) =>
+          s.instructions.some(
+            (i) => i.ordinal <= instruction.ordinal && i.commands.some((c) => c.name === "go" && c.args.some((w) => w.value === "CGO_ENABLED=0")),
+          ),
+        );
         if (envWritten || command.args.some((w) => /-static\b/.test(w.value))) continue;
         // A variable we cannot resolve may well be 0.
         if (cgo !== undefined && cgo !== null && cgo.includes("$")) continue;

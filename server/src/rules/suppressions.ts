@@ -42,7 +42,11 @@ function parseList(list: string | undefined): IgnoreSet {
  * pragma at all, so it ignores nothing.
  */
 function hadolintCodes(list: string): string[] {
-  const codes = list.replace(/\s#.*$/, "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const codes = list
+    .replace(/\s#.*$/, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   return codes.every((c) => /^[A-Z]+\d+$/.test(c)) ? codes : [];
 }
 

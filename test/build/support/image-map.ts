@@ -79,6 +79,8 @@ function parseReference(reference: string): { repository: string; tag: string } 
   const slash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.lastIndexOf(":");
   const hasTag = colon > slash;
-  const repository = (hasTag ? withoutDigest.slice(0, colon) : withoutDigest).replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "").replace(/^library\//, "");
+  const repository = (hasTag ? withoutDigest.slice(0, colon) : withoutDigest)
+    .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "")
+    .replace(/^library\//, "");
   return { repository, tag: hasTag ? withoutDigest.slice(colon + 1) : "latest" };
 }

@@ -63,7 +63,14 @@ export function reportAll(cases: readonly CaseInfo[]): Map<string, ReportedFindi
       stdout = failed.stdout;
     }
     const result = new Map<string, ReportedFinding[]>(cases.map((c) => [c.name, []]));
-    for (const f of JSON.parse(stdout) as Array<{ file: string; range: { start: { line: number } }; severity: string; code: string; message: string; source: string }>) {
+    for (const f of JSON.parse(stdout) as Array<{
+      file: string;
+      range: { start: { line: number } };
+      severity: string;
+      code: string;
+      message: string;
+      source: string;
+    }>) {
       const name = byPath.get(resolve(f.file));
       if (name === undefined) throw new Error(`finding on an unknown file: ${f.file}`);
       const rule = f.source === "stagecraft" ? f.code : `${f.source}:${f.code}`;

@@ -14,11 +14,18 @@ import type { Stage } from "../../../server/src/model/types";
 import { convertCases } from "./cases";
 
 function errorIds(text: string): Set<string> {
-  return new Set(analyze(text).findings.filter((f) => f.severity === "error").map((f) => f.ruleId));
+  return new Set(
+    analyze(text)
+      .findings.filter((f) => f.severity === "error")
+      .map((f) => f.ruleId),
+  );
 }
 
 function exposed(stage: Stage): string[] {
-  return stage.instructions.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.map((a) => a.value)).sort();
+  return stage.instructions
+    .filter((i) => i.keyword === "EXPOSE")
+    .flatMap((i) => i.args.map((a) => a.value))
+    .sort();
 }
 
 function basename(path: string): string {

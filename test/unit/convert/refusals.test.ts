@@ -23,16 +23,16 @@ describe("convert: refusals", () => {
   });
 
   it("names builds it has no recipe for", () => {
-    assert.match(reasonFor("FROM gcc:14\nCOPY . /src\nRUN make -C /src\nCMD [\"/src/app\"]\n"), /no conversion recipe for the 'make' build/);
+    assert.match(reasonFor('FROM gcc:14\nCOPY . /src\nRUN make -C /src\nCMD ["/src/app"]\n'), /no conversion recipe for the 'make' build/);
   });
 
   it("refuses a file that is already multi-stage", () => {
-    const text = "FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\nCMD [\"/app\"]\n";
+    const text = 'FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\nCMD ["/app"]\n';
     assert.match(reasonFor(text), /already multi-stage/);
   });
 
   it("refuses a base image that depends on a build argument without a default", () => {
-    assert.match(reasonFor("ARG BASE\nFROM ${BASE}\nRUN go build -o /app .\nCMD [\"/app\"]\n"), /build argument 'BASE' with no default/);
+    assert.match(reasonFor('ARG BASE\nFROM ${BASE}\nRUN go build -o /app .\nCMD ["/app"]\n'), /build argument 'BASE' with no default/);
   });
 
   it("refuses when no CMD or ENTRYPOINT says which binary runs", () => {
@@ -44,7 +44,7 @@ describe("convert: refusals", () => {
   });
 
   it("refuses a glibc Rust binary on Alpine", () => {
-    assert.match(reasonFor("FROM rust:1\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nCMD [\"app\"]\n", "alpine"), /links glibc dynamically/);
+    assert.match(reasonFor('FROM rust:1\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nCMD ["app"]\n', "alpine"), /links glibc dynamically/);
   });
 
   it("refuses a jar given as a pattern", () => {
@@ -52,20 +52,29 @@ describe("convert: refusals", () => {
   });
 
   it("refuses Python environments other than pip", () => {
-    assert.match(reasonFor("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN poetry install\nCMD [\"python\", \"app.py\"]\n"), /'poetry' manages its own environment/);
+    assert.match(reasonFor('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN poetry install\nCMD ["python", "app.py"]\n'), /'poetry' manages its own environment/);
   });
 
   it("refuses pip --user installs, which bypass the virtual environment", () => {
-    assert.match(reasonFor("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --user -r requirements.txt\nCMD [\"python\", \"app.py\"]\n"), /bypasses the virtual environment/);
+    assert.match(
+      reasonFor('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --user -r requirements.txt\nCMD ["python", "app.py"]\n'),
+      /bypasses the virtual environment/,
+    );
   });
 
   it("refuses distroless for a Node server (no npm there)", () => {
-    const node = "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD [\"node\", \"dist/index.js\"]\n";
+    const node = 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD ["node", "dist/index.js"]\n';
     assert.match(reasonFor(node, "distroless"), /no npm/);
   });
 
   it("never throws on malformed input", () => {
-    for (const text of ["FROM", "FROM golang:1.26\nRUN go build -o\nCMD", "FROM node:22\nRUN npm run build\nCMD [\"node\"", "\u0000FROM x\n", "FROM python:3.12\nRUN pip install \\\n"]) {
+    for (const text of [
+      "FROM",
+      "FROM golang:1.26\nRUN go build -o\nCMD",
+      'FROM node:22\nRUN npm run build\nCMD ["node"',
+      "\u0000FROM x\n",
+      "FROM python:3.12\nRUN pip install \\\n",
+    ]) {
       const result = convertToMultiStage(parseDockerfile(text));
       assert.ok(result.ok || result.reason.length > 0);
     }
@@ -83,25 +92,30 @@ describe("convert: refusals", () => {
   });
 
   it("refuses Yarn 2+ projects, whose production install it cannot write", () => {
-    const berry = "FROM node:24\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nCOPY . .\nRUN yarn build\nCMD [\"node\", \"dist/index.js\"]\n";
+    const berry =
+      'FROM node:24\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nCOPY . .\nRUN yarn build\nCMD ["node", "dist/index.js"]\n';
     assert.match(reasonFor(berry), /Yarn 2\+ \(Berry\)/);
     assert.match(reasonFor(berry.replace(" .yarnrc.yml", "")), /Yarn 2\+ \(Berry\)/);
   });
 
   it("treats a Go build that installs C headers without setting CGO_ENABLED as cgo", () => {
-    const cgo = "FROM golang:1.26\nRUN apt-get update && apt-get install -y libsqlite3-dev\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\nCMD [\"/bin/app\"]\n";
+    const cgo =
+      'FROM golang:1.26\nRUN apt-get update && apt-get install -y libsqlite3-dev\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\nCMD ["/bin/app"]\n';
     assert.match(reasonFor(cgo, "scratch"), /C compiler or headers with CGO_ENABLED unset/);
   });
   it("refuses a requested runtime family larger than the base the build already uses", () => {
-    const alpine = "FROM node:24-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD [\"node\", \"dist/index.js\"]\n";
+    const alpine = 'FROM node:24-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["node", "dist/index.js"]\n';
     assert.match(reasonFor(alpine, "slim"), /'node:24-slim' is larger than 'node:24-alpine'/);
   });
   it("refuses a shell-form health check on distroless Java and chiseled .NET (no shell, no curl)", () => {
-    const java = 'FROM gradle:8.8-jdk21\nWORKDIR /src\nCOPY . .\nRUN gradle build --no-daemon\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["java", "-jar", "build/libs/app.jar"]\n';
+    const java =
+      'FROM gradle:8.8-jdk21\nWORKDIR /src\nCOPY . .\nRUN gradle build --no-daemon\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["java", "-jar", "build/libs/app.jar"]\n';
     assert.match(reasonFor(java, "distroless"), /health check needs a shell/);
-    const dotnet = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
+    const dotnet =
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
     assert.match(reasonFor(dotnet, "distroless"), /health check needs a shell/);
-    const dotnetExec = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
+    const dotnetExec =
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
     assert.match(reasonFor(dotnetExec, "distroless"), /health check runs 'curl'/);
   });
 });

@@ -24,7 +24,10 @@ describe("fixes/cache-mount", () => {
   it("skips targets already mounted, comparing whole normalized paths", () => {
     const text = "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/ --mount=type=cache,target=/var/cache/apt-old apt-get update\n";
     const edits = addCacheMounts(lastRun(text).run, "apt");
-    assert.deepStrictEqual(edits?.map((e) => e.newText), [" --mount=type=cache,target=/var/cache/apt,sharing=locked"]);
+    assert.deepStrictEqual(
+      edits?.map((e) => e.newText),
+      [" --mount=type=cache,target=/var/cache/apt,sharing=locked"],
+    );
   });
 
   it("gives nothing when every mount is there, or for a non-RUN", () => {

@@ -49,7 +49,15 @@ describe("fixes/fix-safety: rule fixtures", () => {
 /** A test rule reporting each lower-case `from` keyword, with a fix built from the instruction. */
 function lowerFromRule(makeFix: (from: Instruction, model: DockerfileModel) => Fix, offerAs: "fix" | "suggest" = "fix"): Rule {
   return {
-    meta: { id: "test-lower-from", family: "stages", severity: "warning", description: "Test.", fix: "safe", equivalents: {}, messages: { lower: "Lower-case FROM." } },
+    meta: {
+      id: "test-lower-from",
+      family: "stages",
+      severity: "warning",
+      description: "Test.",
+      fix: "safe",
+      equivalents: {},
+      messages: { lower: "Lower-case FROM." },
+    },
     check(model, report) {
       if (model.text.includes("BOOM")) throw new Error("BOOM in the text");
       for (const stage of model.stages) {
@@ -89,7 +97,10 @@ describe("fixes/fix-safety: catches unsafe fixes", () => {
   });
 
   it("an edit outside the text, which would silently eat a line break", () => {
-    const rule = lowerFromRule(() => ({ title: "Past the end", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 99 } }, newText: "FROM alpine:3.20 AS base" }] }));
+    const rule = lowerFromRule(() => ({
+      title: "Past the end",
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 99 } }, newText: "FROM alpine:3.20 AS base" }],
+    }));
     assert.deepStrictEqual(problemsOf(text, rule), ["edit-out-of-range"]);
   });
 
@@ -105,27 +116,48 @@ describe("fixes/fix-safety: catches unsafe fixes", () => {
   });
 
   it("a suggestion is held to applying cleanly, not to removing its finding", () => {
-    const padding = lowerFromRule((from) => ({ title: "Pad", edits: [{ range: { start: from.keywordRange.end, end: from.keywordRange.end }, newText: " " }] }), "suggest");
+    const padding = lowerFromRule(
+      (from) => ({ title: "Pad", edits: [{ range: { start: from.keywordRange.end, end: from.keywordRange.end }, newText: " " }] }),
+      "suggest",
+    );
     assert.deepStrictEqual(problemsOf(text, padding), []);
-    const pastTheEnd = lowerFromRule(() => ({ title: "Past the end", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, newText: "" }] }), "suggest");
+    const pastTheEnd = lowerFromRule(
+      () => ({ title: "Past the end", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, newText: "" }] }),
+      "suggest",
+    );
     assert.deepStrictEqual(problemsOf(text, pastTheEnd), ["edit-out-of-range"]);
   });
 
   it("a fix that introduces an error of another rule", () => {
     const twoStages = "FROM alpine:3.20 AS base\nfrom alpine:3.20 AS app\n";
-    const rule = lowerFromRule((from) => ({ title: "Rename", edits: [{ range: from.keywordRange, newText: "FROM" }, ...(from.stage?.nameToken ? [{ range: from.stage.nameToken.range, newText: "base" }] : [])] }));
+    const rule = lowerFromRule((from) => ({
+      title: "Rename",
+      edits: [{ range: from.keywordRange, newText: "FROM" }, ...(from.stage?.nameToken ? [{ range: from.stage.nameToken.range, newText: "base" }] : [])],
+    }));
     // dockerfile-utils reports the duplicate name too, as a syntax error.
     assert.deepStrictEqual(problemsOf(twoStages, rule, [stageNameDuplicate]), ["syntax-error", "new-error"]);
     assert.deepStrictEqual(problemsOf(twoStages, rule, [stageNameDuplicate], { syntaxErrorKeys: undefined }), ["new-error"]);
   });
 
   it("a fix whose result makes a rule throw", () => {
-    const rule = lowerFromRule((from) => ({ title: "Boom", edits: [{ range: from.keywordRange, newText: "FROM" }, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "# BOOM\n" }] }));
+    const rule = lowerFromRule((from) => ({
+      title: "Boom",
+      edits: [
+        { range: from.keywordRange, newText: "FROM" },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "# BOOM\n" },
+      ],
+    }));
     assert.deepStrictEqual(problemsOf(text, rule), ["analysis-failed"]);
   });
 
   it("a fix whose result the syntax validator rejects", () => {
-    const rule = lowerFromRule((from) => ({ title: "Expose", edits: [{ range: from.keywordRange, newText: "FROM" }, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "EXPOSE abc\n" }] }));
+    const rule = lowerFromRule((from) => ({
+      title: "Expose",
+      edits: [
+        { range: from.keywordRange, newText: "FROM" },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "EXPOSE abc\n" },
+      ],
+    }));
     assert.deepStrictEqual(problemsOf(text, rule), ["syntax-error"]);
   });
 });

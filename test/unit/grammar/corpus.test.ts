@@ -21,7 +21,10 @@ describe("dockerfile grammar over the real corpus", function () {
   for (const shell of ["none", "hostile"] as const) {
     it(`marks exactly the instruction starts dockerfile-ast finds, in bounded time (shell grammar: ${shell})`, async () => {
       const grammar = await loadGrammar(shell);
-      const files = fs.readdirSync(CORPUS).filter((f) => !/\.(tsv|md|json|txt)$/i.test(f)).sort();
+      const files = fs
+        .readdirSync(CORPUS)
+        .filter((f) => !/\.(tsv|md|json|txt)$/i.test(f))
+        .sort();
       const problems: string[] = [];
       let slowest = { file: "", ms: 0 };
       let total = 0;

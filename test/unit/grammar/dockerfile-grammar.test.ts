@@ -18,14 +18,7 @@ interface Options {
 }
 
 /** Asserts that the token where `substring` starts on `line` has every scope in `has` and none in `hasNot`. */
-async function expectScopes(
-  text: string,
-  line: number,
-  substring: string,
-  has: string[],
-  hasNot: string[] = [],
-  options: Options = {},
-): Promise<void> {
+async function expectScopes(text: string, line: number, substring: string, has: string[], hasNot: string[] = [], options: Options = {}): Promise<void> {
   const scopes = await scopesAt(text, line, substring, options);
   for (const scope of has) {
     assert.ok(scopes.includes(scope), `'${substring}' (line ${line}) lacks ${scope}; has ${scopes.join(" ")}`);
@@ -104,7 +97,26 @@ describe("dockerfile grammar", () => {
   });
 
   describe("instruction keywords", () => {
-    const all = ["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"];
+    const all = [
+      "FROM",
+      "RUN",
+      "CMD",
+      "LABEL",
+      "MAINTAINER",
+      "EXPOSE",
+      "ENV",
+      "ADD",
+      "COPY",
+      "ENTRYPOINT",
+      "VOLUME",
+      "USER",
+      "WORKDIR",
+      "ARG",
+      "ONBUILD",
+      "STOPSIGNAL",
+      "HEALTHCHECK",
+      "SHELL",
+    ];
     it("scopes every keyword at line start, in any case, after optional whitespace", async () => {
       for (const keyword of all) {
         for (const spelled of [keyword, keyword.toLowerCase(), keyword[0] + keyword.slice(1).toLowerCase()]) {
@@ -218,7 +230,7 @@ describe("dockerfile grammar", () => {
         "LABEL version=$VERSION",
         "EXPOSE $PORT",
         "ENV PATH=${PATH}:/opt/bin",
-        "VOLUME [\"$DATA\"]",
+        'VOLUME ["$DATA"]',
       );
       await expectScopes(text, 0, "$", ["variable.other.dockerfile", "punctuation.definition.variable.dockerfile"]);
       await expectScopes(text, 0, "HOME", ["variable.other.dockerfile"]);
@@ -292,15 +304,7 @@ describe("dockerfile grammar", () => {
 
   describe("line continuations", () => {
     it("keeps continuation lines that start with keyword-like words inside the instruction", async () => {
-      const text = lines(
-        "RUN apt-get install -y \\",
-        "    from-something \\",
-        "    run-parts \\",
-        "    FROM \\",
-        "copy x \\",
-        "  && echo done",
-        "COPY . /app",
-      );
+      const text = lines("RUN apt-get install -y \\", "    from-something \\", "    run-parts \\", "    FROM \\", "copy x \\", "  && echo done", "COPY . /app");
       assert.deepEqual(await keywordLines(text), [0, 6]);
       await expectScopes(text, 1, "from-something", ["meta.instruction.run.dockerfile", SHELL_LINE], [KEYWORD]);
       await expectScopes(text, 3, "FROM", ["meta.instruction.run.dockerfile"], [KEYWORD]);
@@ -381,19 +385,12 @@ describe("dockerfile grammar", () => {
       await expectScopes(text, 1, "b", [SHELL_LINE]);
     });
     it("applies the shell grammar when one is installed", async () => {
-      const text = lines("RUN echo \"$HOME\"");
+      const text = lines('RUN echo "$HOME"');
       await expectScopes(text, 0, "echo", [SHELL_LINE, "keyword.control.shell"], [], { shell: "hostile" });
       await expectScopes(text, 0, '"', ["string.quoted.double.shell"], [], { shell: "hostile", partial: true });
     });
     it("confines whatever the shell grammar leaves open to its line", async () => {
-      const text = lines(
-        "RUN echo \"unclosed \\",
-        "    more $(date \\",
-        "    FROM-ish 'x",
-        "COPY . /app",
-        "CMD echo 'it",
-        "FROM alpine",
-      );
+      const text = lines('RUN echo "unclosed \\', "    more $(date \\", "    FROM-ish 'x", "COPY . /app", "CMD echo 'it", "FROM alpine");
       assert.deepEqual(await keywordLines(text, "hostile"), [0, 3, 4, 5]);
       await expectScopes(text, 1, "more", [SHELL_LINE], ["string.quoted.double.shell"], { shell: "hostile" });
       await expectScopes(text, 3, "COPY", [KEYWORD], ["string.quoted.single.shell"], { shell: "hostile" });
@@ -455,7 +452,11 @@ describe("dockerfile grammar", () => {
       await expectScopes(text, 3, "FILE1", [HEREDOC_TOKEN]);
       await expectScopes(text, 4, "second", [HEREDOC_STRING]);
       await expectScopes(text, 5, "FILE2", [HEREDOC_TOKEN]);
-      for (const [line, word] of [[8, "a"], [10, "b"], [12, "c"]] as const) {
+      for (const [line, word] of [
+        [8, "a"],
+        [10, "b"],
+        [12, "c"],
+      ] as const) {
         await expectScopes(text, line, word, [HEREDOC_TOKEN]);
       }
       await expectScopes(text, 9, "B", [HEREDOC_STRING]);
@@ -474,7 +475,7 @@ describe("dockerfile grammar", () => {
       assert.deepEqual(await keywordLines(text), [0, 4]);
     });
     it("does not read <<< or a shift as a heredoc", async () => {
-      const text = lines("RUN cat <<<\"$x\" && echo $((1<<4))", "FROM x");
+      const text = lines('RUN cat <<<"$x" && echo $((1<<4))', "FROM x");
       await expectScopes(text, 0, "cat <<<", [SHELL_LINE], ["keyword.operator.heredoc.dockerfile"], { partial: true });
       assert.deepEqual(await keywordLines(text), [0, 1]);
     });

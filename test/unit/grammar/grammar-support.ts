@@ -27,12 +27,10 @@ const HOSTILE_SHELL: vsctm.IRawGrammar = {
 
 let onigLib: Promise<vsctm.IOnigLib> | undefined;
 function getOnigLib(): Promise<vsctm.IOnigLib> {
-  onigLib ??= oniguruma
-    .loadWASM(fs.readFileSync(WASM_PATH).buffer as ArrayBuffer)
-    .then(() => ({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }));
+  onigLib ??= oniguruma.loadWASM(fs.readFileSync(WASM_PATH).buffer as ArrayBuffer).then(() => ({
+    createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+    createOnigString: (s: string) => new oniguruma.OnigString(s),
+  }));
   return onigLib;
 }
 
@@ -122,9 +120,7 @@ export async function scopesAt(
   }
   const token = tokenAt(tokens, line, at);
   if (!options.partial && token.end < at + substring.length) {
-    throw new Error(
-      `'${substring}' on line ${line} is split over several tokens (first is '${token.text}' ${token.scopes.join(" ")})`,
-    );
+    throw new Error(`'${substring}' on line ${line} is split over several tokens (first is '${token.text}' ${token.scopes.join(" ")})`);
   }
   return token.scopes;
 }

@@ -34,7 +34,8 @@ describe("host/named-contexts: build contexts passed by name", () => {
   });
 
   it("reads bake HCL and JSON contexts", () => {
-    const hcl = 'target "app" {\n  dockerfile = "Dockerfile"\n  contexts = {\n    langgraph_src = "../../langgraph"\n    "alpine" = "docker-image://alpine:3.22"\n  }\n}\ntarget "x" { contexts = { base = "target:base" } }\n';
+    const hcl =
+      'target "app" {\n  dockerfile = "Dockerfile"\n  contexts = {\n    langgraph_src = "../../langgraph"\n    "alpine" = "docker-image://alpine:3.22"\n  }\n}\ntarget "x" { contexts = { base = "target:base" } }\n';
     assert.deepStrictEqual(bakeHclContextNames(hcl), ["langgraph_src", "alpine", "base"]);
     assert.deepStrictEqual(bakeJsonContextNames('{ "target": { "app": { "contexts": { "templates": "./t" } }, "b": {} } }'), ["templates"]);
     assert.deepStrictEqual(bakeJsonContextNames("{ nope"), []);
@@ -45,7 +46,7 @@ describe("host/named-contexts: build contexts passed by name", () => {
       "compose.yaml": "services:\n  a:\n    build:\n      additional_contexts:\n        outside: ../x\n",
       "repo/.git/HEAD": "ref: refs/heads/main\n",
       "repo/docker-bake.hcl": 'target "a" {\n  contexts = { shared = "./shared" }\n}\n',
-      "repo/services/api/docker-compose.yml": "services:\n  api:\n    build:\n      additional_contexts: [\"templates=../templates\"]\n",
+      "repo/services/api/docker-compose.yml": 'services:\n  api:\n    build:\n      additional_contexts: ["templates=../templates"]\n',
       "repo/services/api/Dockerfile": "FROM alpine:3.22\n",
     });
     assert.deepStrictEqual(await readNamedContexts(`${root}/repo/services/api`), ["shared", "templates"]);

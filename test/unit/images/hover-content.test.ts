@@ -46,7 +46,13 @@ describe("images/hover-content: what the image and stage hovers say", () => {
     const content = await imageAt("FROM node:24\n", "node");
     const fact = lookupTagSize("node", "24");
     assert.ok(fact?.kind === "fact");
-    assert.deepStrictEqual(content.sizes.map((r) => [r.platform, r.bytes]), [["linux/amd64", fact.amd64], ["linux/arm64", fact.arm64]]);
+    assert.deepStrictEqual(
+      content.sizes.map((r) => [r.platform, r.bytes]),
+      [
+        ["linux/amd64", fact.amd64],
+        ["linux/arm64", fact.arm64],
+      ],
+    );
     assert.strictEqual(content.sizeKind, "fact");
     assert.match(content.source, new RegExp(`^built-in facts of ${FACTS_DATE} \\(docker-library/repo-info, image built around \\d{4}-\\d{2}-\\d{2}\\)$`));
     const text = md(content);
@@ -59,7 +65,10 @@ describe("images/hover-content: what the image and stage hovers say", () => {
 
   it("lists smaller variants with their saving, smallest behaviour change first", async () => {
     const content = await imageAt("FROM node:24\n", "node");
-    assert.deepStrictEqual(content.variants.map((v) => v.image), ["node:24-slim", "node:24-alpine"]);
+    assert.deepStrictEqual(
+      content.variants.map((v) => v.image),
+      ["node:24-slim", "node:24-alpine"],
+    );
     const slim = content.variants[0];
     assert.strictEqual(slim.saving, 408949206 - 80451137);
     assert.strictEqual(slim.savingPercent, 80);
@@ -84,7 +93,10 @@ describe("images/hover-content: what the image and stage hovers say", () => {
   it("labels an unlisted tag as an estimate from its nearest relative, never as a fact", async () => {
     const content = await imageAt("FROM node:23-alpine\n", "node");
     assert.strictEqual(content.sizeKind, "estimate");
-    assert.match(content.source, /^estimate: 'node:23-alpine' is not in the built-in facts of .*; figures of 'node:24-alpine', its nearest relative; live lookups are off/);
+    assert.match(
+      content.source,
+      /^estimate: 'node:23-alpine' is not in the built-in facts of .*; figures of 'node:24-alpine', its nearest relative; live lookups are off/,
+    );
     const text = md(content);
     assert.match(text, /Compressed pull size \(estimate\)/);
     assert.match(text, /\| linux\/amd64 \| ≈ 58 MB \|/);
@@ -105,7 +117,10 @@ describe("images/hover-content: what the image and stage hovers say", () => {
 
   it("marks the platform FROM --platform asks for, and explains a build-time platform", async () => {
     const arm = await imageAt("FROM --platform=linux/arm64/v8 node:24\n", "node:");
-    assert.deepStrictEqual(arm.sizes.map((r) => r.isRequested), [false, true]);
+    assert.deepStrictEqual(
+      arm.sizes.map((r) => r.isRequested),
+      [false, true],
+    );
     assert.match(md(arm), /\| linux\/arm64 \(this stage's --platform\) \| 400 MB \|/);
     const later = await imageAt("FROM --platform=$BUILDPLATFORM node:24\n", "node:");
     assert.match(later.platformNote ?? "", /chosen at build time/);
@@ -131,12 +146,18 @@ describe("images/hover-content: what the image and stage hovers say", () => {
 
   it("gives scratch its size of zero", async () => {
     const content = await imageAt("FROM scratch\n", "scratch");
-    assert.deepStrictEqual(content.sizes.map((r) => r.bytes), [0, 0]);
+    assert.deepStrictEqual(
+      content.sizes.map((r) => r.bytes),
+      [0, 0],
+    );
   });
 
   it("asks the registry only when the facts do not know the tag, and shows where the answer came from", async () => {
     const live = fakeLive({
-      "127.0.0.1:5000/app:1": { ok: true, value: { registry: "127.0.0.1:5000", via: "registry", fetchedAt: FETCHED_AT, platforms: [{ platform: "linux/amd64", bytes: 1234567, layers: 2 }] } },
+      "127.0.0.1:5000/app:1": {
+        ok: true,
+        value: { registry: "127.0.0.1:5000", via: "registry", fetchedAt: FETCHED_AT, platforms: [{ platform: "linux/amd64", bytes: 1234567, layers: 2 }] },
+      },
     });
     await imageAt("FROM node:24\n", "node", live.access);
     assert.deepStrictEqual(live.asked, [], "a fact needs no request");

@@ -10,7 +10,10 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
   it("dates every note and names its source", () => {
     const note = first("node:18");
     assert.ok(note);
-    assert.deepStrictEqual({ kind: note.kind, subject: note.subject, since: note.since, asOf: note.asOf }, { kind: "end-of-life", subject: "Node.js 18", since: "2025-04-30", asOf: LIFECYCLE_AS_OF });
+    assert.deepStrictEqual(
+      { kind: note.kind, subject: note.subject, since: note.since, asOf: note.asOf },
+      { kind: "end-of-life", subject: "Node.js 18", since: "2025-04-30", asOf: LIFECYCLE_AS_OF },
+    );
     assert.ok(note.source.length > 0);
   });
 
@@ -56,7 +59,18 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
   });
 
   it("is silent for supported versions and unknown images", () => {
-    for (const image of ["node:22", "node:24-slim", "python:3.11", "debian:bookworm", "ubuntu:24.04", "alpine:3.22", "postgres:15", "mcr.microsoft.com/dotnet/aspnet:10.0", "ghcr.io/acme/node:12", "golang:1"]) {
+    for (const image of [
+      "node:22",
+      "node:24-slim",
+      "python:3.11",
+      "debian:bookworm",
+      "ubuntu:24.04",
+      "alpine:3.22",
+      "postgres:15",
+      "mcr.microsoft.com/dotnet/aspnet:10.0",
+      "ghcr.io/acme/node:12",
+      "golang:1",
+    ]) {
       assert.deepStrictEqual(lifecycleOf(parseImageReference(image)!), [], image);
     }
   });

@@ -31,9 +31,10 @@ function ref(text: string) {
 describe("images/registry: the live-lookup client without a network", () => {
   describe("WWW-Authenticate", () => {
     it("reads a Docker Hub bearer challenge", () => {
-      assert.deepStrictEqual(parseWwwAuthenticate('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/node:pull"'), [
-        { scheme: "bearer", params: { realm: "https://auth.docker.io/token", service: "registry.docker.io", scope: "repository:library/node:pull" } },
-      ]);
+      assert.deepStrictEqual(
+        parseWwwAuthenticate('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/node:pull"'),
+        [{ scheme: "bearer", params: { realm: "https://auth.docker.io/token", service: "registry.docker.io", scope: "repository:library/node:pull" } }],
+      );
     });
 
     it("reads several challenges, unquoted values, escapes and odd spacing", () => {
@@ -45,8 +46,12 @@ describe("images/registry: the live-lookup client without a network", () => {
     });
 
     it("never throws on garbage", () => {
-      for (const junk of ["", "   ", '"', "=", "Bearer realm=\"unterminated", ",,,", "Negotiate abc=="]) assert.doesNotThrow(() => parseWwwAuthenticate(junk), junk);
-      assert.deepStrictEqual(parseWwwAuthenticate("Negotiate abc==").map((c) => c.scheme), ["negotiate"]);
+      for (const junk of ["", "   ", '"', "=", 'Bearer realm="unterminated', ",,,", "Negotiate abc=="])
+        assert.doesNotThrow(() => parseWwwAuthenticate(junk), junk);
+      assert.deepStrictEqual(
+        parseWwwAuthenticate("Negotiate abc==").map((c) => c.scheme),
+        ["negotiate"],
+      );
     });
   });
 
@@ -67,7 +72,10 @@ describe("images/registry: the live-lookup client without a network", () => {
         "https://registry.example.com/": () => ({ status: 401, headers: { "www-authenticate": 'Bearer realm="http://auth.example.com/token"' } }),
       });
       const result = await new RegistryClient({ transport }).imageSize(ref("registry.example.com/app:1"));
-      assert.deepStrictEqual(result, { ok: false, reason: "registry.example.com points to a token service Stagecraft will not use ('http://auth.example.com/token')" });
+      assert.deepStrictEqual(result, {
+        ok: false,
+        reason: "registry.example.com points to a token service Stagecraft will not use ('http://auth.example.com/token')",
+      });
       assert.strictEqual(requests.length, 1);
     });
 
@@ -75,7 +83,9 @@ describe("images/registry: the live-lookup client without a network", () => {
       const { transport, requests } = fakeTransport({
         "https://auth.example.com/token": () => ({ json: { token: "t" } }),
         "https://registry.example.com/": (r) =>
-          r.headers.Authorization ? { status: 307, headers: { location: "https://storage.example.net/m" } } : { status: 401, headers: { "www-authenticate": 'Bearer realm="https://auth.example.com/token",service="s"' } },
+          r.headers.Authorization
+            ? { status: 307, headers: { location: "https://storage.example.net/m" } }
+            : { status: 401, headers: { "www-authenticate": 'Bearer realm="https://auth.example.com/token",service="s"' } },
         "https://storage.example.net/": () => ({ json: { schemaVersion: 2, layers: [{ size: 5 }] } }),
       });
       const result = await new RegistryClient({ transport }).imageSize(ref("registry.example.com/app@sha256:" + "a".repeat(64)));
@@ -101,7 +111,16 @@ describe("images/registry: the live-lookup client without a network", () => {
       });
       const result = await new RegistryClient({ transport }).imageSize(ref("node:24"));
       assert.ok(result.ok);
-      assert.deepStrictEqual([result.value.via, result.value.platforms.map((p) => [p.platform, p.bytes])], ["docker-hub", [["linux/amd64", 409], ["linux/arm64", 400]]]);
+      assert.deepStrictEqual(
+        [result.value.via, result.value.platforms.map((p) => [p.platform, p.bytes])],
+        [
+          "docker-hub",
+          [
+            ["linux/amd64", 409],
+            ["linux/arm64", 400],
+          ],
+        ],
+      );
       assert.strictEqual(requests.length, 1);
     });
 
@@ -111,13 +130,24 @@ describe("images/registry: the live-lookup client without a network", () => {
         "https://auth.docker.io/token": () => ({ json: { token: "anon", expires_in: 300 } }),
         "https://registry-1.docker.io/v2/library/node/manifests/": (r) =>
           r.headers.Authorization === "Bearer anon"
-            ? { headers: { "content-type": "application/vnd.docker.distribution.manifest.v2+json" }, json: { schemaVersion: 2, config: { digest: "sha256:c" }, layers: [{ size: 10 }, { size: 20 }] } }
-            : { status: 401, headers: { "www-authenticate": 'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/node:pull"' } },
+            ? {
+                headers: { "content-type": "application/vnd.docker.distribution.manifest.v2+json" },
+                json: { schemaVersion: 2, config: { digest: "sha256:c" }, layers: [{ size: 10 }, { size: 20 }] },
+              }
+            : {
+                status: 401,
+                headers: {
+                  "www-authenticate": 'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/node:pull"',
+                },
+              },
         "https://registry-1.docker.io/v2/library/node/blobs/": () => ({ json: { os: "linux", architecture: "amd64" } }),
       });
       const result = await new RegistryClient({ transport }).imageSize(ref(`node@${digest}`));
       assert.ok(result.ok);
-      assert.deepStrictEqual(result.value.platforms.map((p) => [p.platform, p.bytes]), [["linux/amd64", 30]]);
+      assert.deepStrictEqual(
+        result.value.platforms.map((p) => [p.platform, p.bytes]),
+        [["linux/amd64", 30]],
+      );
       const token = requests.find((r) => r.url.startsWith("https://auth.docker.io/"));
       assert.strictEqual(token?.url, "https://auth.docker.io/token?service=registry.docker.io&scope=repository%3Alibrary%2Fnode%3Apull");
       assert.ok(!("Authorization" in (token?.headers ?? {})));

@@ -12,8 +12,15 @@ describe("images/tag-suggestions: tags offered after FROM image:", () => {
   it("offers the facts' canonical tags first, newest version first, with their size", () => {
     const tags = factTagSuggestions(ref("node"), "2");
     const canonical = tags.filter((t) => !t.detail.startsWith("same image"));
-    assert.deepStrictEqual(canonical.filter((t) => /^\d+$/.test(t.tag)).map((t) => t.tag), ["26", "24", "22"]);
-    assert.deepStrictEqual(canonical.slice(0, 2).map((t) => t.tag), ["26", "26-slim"], "each version's plain tag leads its variants");
+    assert.deepStrictEqual(
+      canonical.filter((t) => /^\d+$/.test(t.tag)).map((t) => t.tag),
+      ["26", "24", "22"],
+    );
+    assert.deepStrictEqual(
+      canonical.slice(0, 2).map((t) => t.tag),
+      ["26", "26-slim"],
+      "each version's plain tag leads its variants",
+    );
     assert.match(canonical.find((t) => t.tag === "24")?.detail ?? "", /^409 MB compressed \(linux\/amd64, built-in facts\)$/);
   });
 

@@ -32,6 +32,7 @@ describe("images/toolchains: compiler and SDK images", () => {
   });
 
   it("leaves runtimes and unknown images alone", () => {
-    for (const image of ["debian:bookworm", "alpine:3.22", "nginx:1.31", "mcr.microsoft.com/dotnet/aspnet:10.0", "ghcr.io/acme/golang:1"]) assert.strictEqual(tc(image), null, image);
+    for (const image of ["debian:bookworm", "alpine:3.22", "nginx:1.31", "mcr.microsoft.com/dotnet/aspnet:10.0", "ghcr.io/acme/golang:1"])
+      assert.strictEqual(tc(image), null, image);
   });
 });

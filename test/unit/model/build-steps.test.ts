@@ -24,7 +24,16 @@ describe("model/build-steps: what compiles or bundles", () => {
   });
 
   it("ignores installs, tests and version checks", () => {
-    for (const script of ["npm ci", "go mod download", "go test ./...", "npm run test", "mvn dependency:go-offline", "pip install -r requirements.txt", "cmake --version", "npm run start"]) {
+    for (const script of [
+      "npm ci",
+      "go mod download",
+      "go test ./...",
+      "npm run test",
+      "mvn dependency:go-offline",
+      "pip install -r requirements.txt",
+      "cmake --version",
+      "npm run start",
+    ]) {
       assert.deepStrictEqual(steps(script), [], script);
     }
   });
@@ -38,7 +47,9 @@ describe("model/build-steps: what compiles or bundles", () => {
 
 describe("model/environment: variables a RUN sees", () => {
   it("reads ENV and ARG through the stage chain, in order", () => {
-    const model = parseDockerfile('ARG MODE=production\nFROM a AS base\nENV NODE_ENV production\nENV A=1 B="two words"\nFROM base\nARG MODE\nENV C=${MODE}\nRUN true\n');
+    const model = parseDockerfile(
+      'ARG MODE=production\nFROM a AS base\nENV NODE_ENV production\nENV A=1 B="two words"\nFROM base\nARG MODE\nENV C=${MODE}\nRUN true\n',
+    );
     const final = model.stages[1];
     const env = environmentAt(model, final, final.instructions[2]);
     assert.strictEqual(env.get("NODE_ENV"), "production");
@@ -60,6 +71,9 @@ describe("model/environment: variables a RUN sees", () => {
 describe("model/stage-purpose: development stages", () => {
   it("recognises development, test and tooling stage names", () => {
     const names = (text: string) => parseDockerfile(text).stages.map(isDevelopmentStage);
-    assert.deepStrictEqual(names("FROM a AS dev\nFROM a AS test\nFROM a AS builder\nFROM a AS validate\nFROM a AS app-dev\nFROM a AS app\nFROM a AS runtime\nFROM a\n"), [true, true, true, true, true, false, false, false]);
+    assert.deepStrictEqual(
+      names("FROM a AS dev\nFROM a AS test\nFROM a AS builder\nFROM a AS validate\nFROM a AS app-dev\nFROM a AS app\nFROM a AS runtime\nFROM a\n"),
+      [true, true, true, true, true, false, false, false],
+    );
   });
 });

@@ -11,7 +11,10 @@ describe("model/commands: package managers and dependency installs", () => {
     const apt = systemPackageCommand(command("apt-get install -y --no-install-recommends curl git"))!;
     assert.strictEqual(apt.manager, "apt");
     assert.strictEqual(apt.action, "install");
-    assert.deepStrictEqual(apt.packages.map((w) => w.value), ["curl", "git"]);
+    assert.deepStrictEqual(
+      apt.packages.map((w) => w.value),
+      ["curl", "git"],
+    );
     assert.strictEqual(systemPackageCommand(command("yum -y install gcc"))!.action, "install");
     assert.strictEqual(systemPackageCommand(command("apk add --no-cache curl"))!.manager, "apk");
     assert.strictEqual(systemPackageCommand(command("apt-get -o Acquire::Retries=3 update"))!.action, "update");

@@ -20,7 +20,11 @@ describe("model/dependency-manifests: what an install needs before the sources",
 
   it("lists only the files that exist when the root entries are known", () => {
     const yarn = { rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", ".yarn/", "src/"] };
-    assert.deepStrictEqual(planFor("yarn install --immutable", yarn), { files: ["package.json", "yarn.lock", ".yarnrc.yml"], dirs: [".yarn"], isCertain: true });
+    assert.deepStrictEqual(planFor("yarn install --immutable", yarn), {
+      files: ["package.json", "yarn.lock", ".yarnrc.yml"],
+      dirs: [".yarn"],
+      isCertain: true,
+    });
     assert.deepStrictEqual(planFor("npm ci", { rootEntries: ["package.json", "npm-shrinkwrap.json"] })?.files, ["package.json", "npm-shrinkwrap.json"]);
     assert.deepStrictEqual(planFor("go mod download", { rootEntries: ["go.mod", "main.go"] })?.files, ["go.mod"]);
   });
@@ -32,7 +36,11 @@ describe("model/dependency-manifests: what an install needs before the sources",
     assert.deepStrictEqual(planFor("./mvnw dependency:go-offline")?.dirs, [".mvn"]);
     assert.strictEqual(planFor("npm ci", { rootEntries: ["package.json", "package-lock.json", "lerna.json"] })?.isCertain, false);
     assert.deepStrictEqual(planFor("uv sync --frozen --no-install-project"), { files: ["pyproject.toml", "uv.lock*"], dirs: [], isCertain: false });
-    assert.deepStrictEqual(planFor("uv sync --no-install-project", { rootEntries: ["pyproject.toml", "uv.lock", ".python-version"] })?.files, ["pyproject.toml", "uv.lock", ".python-version"]);
+    assert.deepStrictEqual(planFor("uv sync --no-install-project", { rootEntries: ["pyproject.toml", "uv.lock", ".python-version"] })?.files, [
+      "pyproject.toml",
+      "uv.lock",
+      ".python-version",
+    ]);
   });
 
   it("names the requirement files pip is given, when they exist", () => {

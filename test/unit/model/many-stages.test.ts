@@ -20,7 +20,10 @@ describe("model: files with thousands of stages", () => {
     // One mistyped reference every 101 stages, each a transposition of an existing name.
     assert.strictEqual(typos.length, 19);
     assert.deepStrictEqual(typos[typos.length - 1].data, { name: "bulid-1913", suggestion: "build-1913" });
-    assert.ok(findings.some((f) => f.ruleId === "copy-from-cycle"), "the forward mounts close cycles");
+    assert.ok(
+      findings.some((f) => f.ruleId === "copy-from-cycle"),
+      "the forward mounts close cycles",
+    );
     assert.ok(findings.some((f) => f.ruleId === "copy-from-root" && f.messageId === "relativeRoot"));
   });
 
@@ -35,7 +38,9 @@ describe("model: files with thousands of stages", () => {
 
   it("bounds the edit distance exactly", () => {
     const words = ["", "a", "ab", "ba", "abc", "acb", "build", "bulid", "builder", "buidler", "b-1", "1-b", "stage-12", "stage-21"];
-    for (const a of words) for (const b of words) for (const limit of [0, 1, 2, 3]) assert.strictEqual(boundedEditDistance(a, b, limit), Math.min(plainDistance(a, b), limit + 1), `${a}/${b}/${limit}`);
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [0, 1, 2, 3]) assert.strictEqual(boundedEditDistance(a, b, limit), Math.min(plainDistance(a, b), limit + 1), `${a}/${b}/${limit}`);
   });
 
   it("looks stages up by name like a scan: case-insensitive, first of a name, only before the limit", () => {
@@ -49,10 +54,33 @@ describe("model: files with thousands of stages", () => {
   it("suggests the same names as a plain scan with a full edit distance", () => {
     const stages = parseDockerfile(manyStagesDockerfile(600)).stages;
     const matcher = new StageNameMatcher(stages);
-    const queries = ["bulid-17", "build-1x", "buidl-599", "BUILD-42", "biuld-3", "final", "fnial", "uild-500", "build-5999", "b", "build", "-17", "xyz", "18", "bulid-1"];
+    const queries = [
+      "bulid-17",
+      "build-1x",
+      "buidl-599",
+      "BUILD-42",
+      "biuld-3",
+      "final",
+      "fnial",
+      "uild-500",
+      "build-5999",
+      "b",
+      "build",
+      "-17",
+      "xyz",
+      "18",
+      "bulid-1",
+    ];
     for (const query of queries) {
       const excluded = stages[17];
-      assert.strictEqual(matcher.closest(query, (s) => s !== excluded), plainClosest(stages.filter((s) => s !== excluded), query), query);
+      assert.strictEqual(
+        matcher.closest(query, (s) => s !== excluded),
+        plainClosest(
+          stages.filter((s) => s !== excluded),
+          query,
+        ),
+        query,
+      );
     }
   });
 });
@@ -62,7 +90,9 @@ function plainClosest(stages: readonly Stage[], name: string): Stage | null {
   const wanted = name.toLowerCase();
   const limit = wanted.length <= 4 ? 1 : 2;
   const named = stages.filter((s) => s.name !== null && !s.name.includes("$"));
-  const scored = named.map((s) => ({ s, d: plainDistance(wanted, (s.name as string).toLowerCase()) })).filter(({ s, d }) => d > 0 && d <= limit && d < (s.name as string).length);
+  const scored = named
+    .map((s) => ({ s, d: plainDistance(wanted, (s.name as string).toLowerCase()) }))
+    .filter(({ s, d }) => d > 0 && d <= limit && d < (s.name as string).length);
   if (scored.length > 0) {
     const best = Math.min(...scored.map((x) => x.d));
     const atBest = scored.filter((x) => x.d === best);

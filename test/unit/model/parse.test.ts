@@ -21,7 +21,10 @@ describe("model/parse: stages, bases and references", () => {
   const model = parseDockerfile(text);
 
   it("reads stages with names, tokens and ARG-substituted bases", () => {
-    assert.deepStrictEqual(model.stages.map((s) => s.name), ["Build", "test", "deps", "final"]);
+    assert.deepStrictEqual(
+      model.stages.map((s) => s.name),
+      ["Build", "test", "deps", "final"],
+    );
     assert.strictEqual(model.stages[0].base.resolved, "golang:1.22-alpine");
     assert.strictEqual(model.stages[0].base.token.value, "golang:${GO_VERSION}-alpine");
     assert.strictEqual(model.lines.textIn(model.stages[0].nameToken!.range), "Build");
@@ -47,22 +50,49 @@ describe("model/parse: stages, bases and references", () => {
   });
 
   it("marks what the final stage needs", () => {
-    assert.deepStrictEqual(model.stages.map((s) => s.isReachable), [true, false, true, true]);
-    assert.deepStrictEqual(dependenciesOf(model, model.stages[0]).map((s) => s.index), [2]);
-    assert.deepStrictEqual(ancestorsOf(model.stages[1]).map((s) => s.index), [0]);
+    assert.deepStrictEqual(
+      model.stages.map((s) => s.isReachable),
+      [true, false, true, true],
+    );
+    assert.deepStrictEqual(
+      dependenciesOf(model, model.stages[0]).map((s) => s.index),
+      [2],
+    );
+    assert.deepStrictEqual(
+      ancestorsOf(model.stages[1]).map((s) => s.index),
+      [0],
+    );
   });
 
   it("finds cycles through later-stage references", () => {
     const cyclic = parseDockerfile("FROM alpine:3 AS a\nCOPY --from=b /x /x\nFROM a AS b\n");
-    assert.deepStrictEqual(findCycles(cyclic).map((c) => c.map((s) => s.name)), [["a", "b"]]);
+    assert.deepStrictEqual(
+      findCycles(cyclic).map((c) => c.map((s) => s.name)),
+      [["a", "b"]],
+    );
     assert.deepStrictEqual(findCycles(model), []);
   });
 
   it("reads global ARGs, stage ARG scope and parser directives", () => {
-    assert.deepStrictEqual(model.globalArgs.map((a) => [a.name, a.value]), [["GO_VERSION", "1.22"], ["BASE", null]]);
-    assert.deepStrictEqual(model.directives.map((d) => [d.name, d.value]), [["syntax", "docker/dockerfile:1"]]);
+    assert.deepStrictEqual(
+      model.globalArgs.map((a) => [a.name, a.value]),
+      [
+        ["GO_VERSION", "1.22"],
+        ["BASE", null],
+      ],
+    );
+    assert.deepStrictEqual(
+      model.directives.map((d) => [d.name, d.value]),
+      [["syntax", "docker/dockerfile:1"]],
+    );
     const scoped = parseDockerfile("ARG V=1\nFROM alpine:3\nARG V\nARG W=${V}.0\n");
-    assert.deepStrictEqual([...scoped.stages[0].args], [["V", "1"], ["W", "1.0"]]);
+    assert.deepStrictEqual(
+      [...scoped.stages[0].args],
+      [
+        ["V", "1"],
+        ["W", "1.0"],
+      ],
+    );
   });
 
   it("keeps prelude instructions and ONBUILD triggers", () => {
@@ -75,7 +105,19 @@ describe("model/parse: stages, bases and references", () => {
   });
 
   it("never throws on hostile input", () => {
-    for (const input of ["", "\n\n", "FROM", "FROM \\\n", "RUN <<EOF\n", "COPY --from= a b", "\u0000\u0001FROM x", "FROM a AS", "ARG ${", "FROM $", "x".repeat(100000)]) {
+    for (const input of [
+      "",
+      "\n\n",
+      "FROM",
+      "FROM \\\n",
+      "RUN <<EOF\n",
+      "COPY --from= a b",
+      "\u0000\u0001FROM x",
+      "FROM a AS",
+      "ARG ${",
+      "FROM $",
+      "x".repeat(100000),
+    ]) {
       const m = parseDockerfile(input);
       assert.ok(Array.isArray(m.stages));
     }
@@ -83,15 +125,29 @@ describe("model/parse: stages, bases and references", () => {
 
   it("decodes exec-form strings as JSON, keeping their spaces and escapes", () => {
     const model = parseDockerfile('FROM alpine:3.20\nCMD ["echo", "hello world", "tab\\there", "q\\"uote"]\n');
-    assert.deepStrictEqual(model.instructions[1].args.map((a) => a.value), ["echo", "hello world", "tab\there", 'q"uote']);
+    assert.deepStrictEqual(
+      model.instructions[1].args.map((a) => a.value),
+      ["echo", "hello world", "tab\there", 'q"uote'],
+    );
   });
 
   it("reads an exec-form RUN as one command, and a 'sh -c' script as shell", () => {
-    const model = parseDockerfile('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y git"]\nCMD ["sleep", "1"]\n');
+    const model = parseDockerfile(
+      'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y git"]\nCMD ["sleep", "1"]\n',
+    );
     const [, plain, script, cmd] = model.instructions;
-    assert.deepStrictEqual(plain.commands.map((c) => [c.name, c.args.map((w) => w.value)]), [["apt-get", ["install", "-y", "curl"]]]);
+    assert.deepStrictEqual(
+      plain.commands.map((c) => [c.name, c.args.map((w) => w.value)]),
+      [["apt-get", ["install", "-y", "curl"]]],
+    );
     assert.ok(plain.commands[0].words.every((w) => w.json));
-    assert.deepStrictEqual(script.commands.map((c) => [c.name, c.joinedBy]), [["apt-get", null], ["apt-get", "&&"]]);
+    assert.deepStrictEqual(
+      script.commands.map((c) => [c.name, c.joinedBy]),
+      [
+        ["apt-get", null],
+        ["apt-get", "&&"],
+      ],
+    );
     assert.strictEqual(model.lines.textIn(script.commands[1].range), "apt-get install -y git");
     // Exec-form CMD and ENTRYPOINT stay strings: the conversion reads them as the container contract.
     assert.deepStrictEqual(cmd.commands, []);
@@ -99,6 +155,9 @@ describe("model/parse: stages, bases and references", () => {
 
   it("collects comments outside heredoc bodies", () => {
     const m = parseDockerfile("# top\nFROM a\nRUN <<EOF\n# not a comment\nEOF\n  # indented\n");
-    assert.deepStrictEqual(m.comments.map((c) => c.content), ["top", "indented"]);
+    assert.deepStrictEqual(
+      m.comments.map((c) => c.content),
+      ["top", "indented"],
+    );
   });
 });

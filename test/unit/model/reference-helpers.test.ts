@@ -68,7 +68,11 @@ describe("images/official-images", () => {
 });
 
 describe("model/variables: forms the reference rules depend on", () => {
-  const scope = new Map<string, string | null>([["A", "1"], ["UNSET", null], ["DERIVED", "${TARGETPLATFORM#linux/}"]]);
+  const scope = new Map<string, string | null>([
+    ["A", "1"],
+    ["UNSET", null],
+    ["DERIVED", "${TARGETPLATFORM#linux/}"],
+  ]);
   const cases: [string, string, string[]][] = [
     ["${A#prefix}", "${A#prefix}", ["A"]],
     ["x-${A%%.*}", "x-${A%%.*}", ["A"]],

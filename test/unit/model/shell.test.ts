@@ -10,8 +10,14 @@ function commandsOf(text: string, which = 0) {
 describe("model/shell: RUN scripts read into commands", () => {
   it("splits on && || ; | and keeps every word's range", () => {
     const { model, commands } = commandsOf("FROM a\nRUN apt-get update && apt-get install -y curl || true; echo 'a b' | tee x\n");
-    assert.deepStrictEqual(commands.map((c) => c.name), ["apt-get", "apt-get", "true", "echo", "tee"]);
-    assert.deepStrictEqual(commands.map((c) => c.joinedBy), [null, "&&", "||", ";", "|"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["apt-get", "apt-get", "true", "echo", "tee"],
+    );
+    assert.deepStrictEqual(
+      commands.map((c) => c.joinedBy),
+      [null, "&&", "||", ";", "|"],
+    );
     assert.strictEqual(commands[3].args[0].value, "a b");
     assert.strictEqual(model.lines.textIn(commands[3].args[0].range), "'a b'");
     assert.strictEqual(model.lines.textIn(commands[1].range), "apt-get install -y curl");
@@ -20,8 +26,14 @@ describe("model/shell: RUN scripts read into commands", () => {
   it("follows line continuations and drops comment lines inside them", () => {
     const text = "FROM a\nRUN apt-get update \\\n  # a comment Docker drops\n  && apt-get install -y \\\n     curl \\\n     git\n";
     const { model, commands } = commandsOf(text);
-    assert.deepStrictEqual(commands.map((c) => c.name), ["apt-get", "apt-get"]);
-    assert.deepStrictEqual(commands[1].args.map((w) => w.value), ["install", "-y", "curl", "git"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["apt-get", "apt-get"],
+    );
+    assert.deepStrictEqual(
+      commands[1].args.map((w) => w.value),
+      ["install", "-y", "curl", "git"],
+    );
     const git = commands[1].args[3];
     assert.deepStrictEqual(git.range.start, { line: 5, character: 5 });
     assert.strictEqual(model.lines.textIn(git.range), "git");
@@ -30,39 +42,60 @@ describe("model/shell: RUN scripts read into commands", () => {
   it("skips wrappers and assignments to find the program", () => {
     const { commands } = commandsOf("FROM a\nRUN DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y x && env A=b /usr/bin/pip3 install y\n");
     assert.strictEqual(commands[0].name, "apt-get");
-    assert.deepStrictEqual(commands[0].assignments.map((w) => w.value), ["DEBIAN_FRONTEND=noninteractive"]);
+    assert.deepStrictEqual(
+      commands[0].assignments.map((w) => w.value),
+      ["DEBIAN_FRONTEND=noninteractive"],
+    );
     assert.strictEqual(commands[1].name, "pip3");
   });
 
   it("reads compound commands and subshells", () => {
     const { commands } = commandsOf("FROM a\nRUN if [ -f x ]; then npm ci; else npm install; fi && (cd app && make)\n");
     // `if`, `then`, `else` lead into the command they precede; `fi` alone is a command without a program.
-    assert.deepStrictEqual(commands.map((c) => c.name), ["[", "npm", "npm", "", "cd", "make"]);
-    assert.deepStrictEqual(commands[1].args.map((w) => w.value), ["ci"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["[", "npm", "npm", "", "cd", "make"],
+    );
+    assert.deepStrictEqual(
+      commands[1].args.map((w) => w.value),
+      ["ci"],
+    );
   });
 
   it("keeps command substitutions inside one word", () => {
     const { commands } = commandsOf("FROM a\nRUN echo $(uname -m) && ls\n");
-    assert.deepStrictEqual(commands.map((c) => c.name), ["echo", "ls"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["echo", "ls"],
+    );
     assert.strictEqual(commands[0].args[0].value, "$(uname -m)");
   });
 
   it("reads a RUN heredoc body as a script, one command per line", () => {
     const text = "# syntax=docker/dockerfile:1\nFROM a\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n";
     const { commands } = commandsOf(text);
-    assert.deepStrictEqual(commands.map((c) => c.args[0]?.value), ["update", "install"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.args[0]?.value),
+      ["update", "install"],
+    );
   });
 
   it("does not read a heredoc fed to another program as shell", () => {
     const text = "FROM a\nRUN python3 <<EOF\nimport os\nprint(os.name)\nEOF\n";
     const { commands } = commandsOf(text);
-    assert.deepStrictEqual(commands.map((c) => c.name), ["python3"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["python3"],
+    );
   });
 
   it("treats backslash as a path character under the backtick escape", () => {
     const text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\Windows && `\n    echo done\n";
     const { commands } = commandsOf(text);
-    assert.deepStrictEqual(commands.map((c) => c.name), ["dir", "echo"]);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["dir", "echo"],
+    );
     assert.strictEqual(commands[0].args[0].value, "C:\\Windows");
   });
 
@@ -70,7 +103,10 @@ describe("model/shell: RUN scripts read into commands", () => {
     const model = parseDockerfile('FROM a\nCMD node server.js\nENTRYPOINT ["node", "x.js"]\n');
     assert.strictEqual(model.instructions[1].commands[0].name, "node");
     assert.deepStrictEqual(model.instructions[2].commands, []);
-    assert.deepStrictEqual(model.instructions[2].args.map((a) => a.value), ["node", "x.js"]);
+    assert.deepStrictEqual(
+      model.instructions[2].args.map((a) => a.value),
+      ["node", "x.js"],
+    );
     assert.ok(model.instructions[2].isJsonForm);
   });
 });

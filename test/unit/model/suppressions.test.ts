@@ -53,7 +53,13 @@ describe("rules/run: settings and ignore comments", () => {
     assert.deepStrictEqual(reported("# check=error=true;skip=Other\nFROM a\n"), ["2:FROM:warning"]);
   });
   it("keeps running other rules when one throws, and tells the host", () => {
-    const broken: Rule = { ...probe, meta: { ...probe.meta, id: "broken" }, check: () => { throw new Error("boom"); } };
+    const broken: Rule = {
+      ...probe,
+      meta: { ...probe.meta, id: "broken" },
+      check: () => {
+        throw new Error("boom");
+      },
+    };
     const errors: string[] = [];
     const findings = runRules(parseDockerfile("FROM a\n"), { rules: [broken, probe], onRuleError: (id) => errors.push(id) });
     assert.deepStrictEqual(errors, ["broken"]);

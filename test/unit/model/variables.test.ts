@@ -2,7 +2,13 @@ import * as assert from "assert";
 import { substituteVariables } from "../../../server/src/model/variables";
 
 describe("model/variables: build-argument substitution", () => {
-  const scope = new Map<string, string | null>([["A", "1"], ["EMPTY", ""], ["UNSET", null], ["TARGETARCH", null], ["BUILDOS", "linux"]]);
+  const scope = new Map<string, string | null>([
+    ["A", "1"],
+    ["EMPTY", ""],
+    ["UNSET", null],
+    ["TARGETARCH", null],
+    ["BUILDOS", "linux"],
+  ]);
   const cases: [string, string, string[]][] = [
     ["$A", "1", []],
     ["${A}-x", "1-x", []],

@@ -4,7 +4,7 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM node:18-alpine\nCMD [\"node\"]\n",
+      code: 'FROM node:18-alpine\nCMD ["node"]\n',
       messageId: "endOfLife",
       line: 1,
       token: "node:18-alpine",
@@ -19,7 +19,19 @@ testRule(rule, {
       output: null,
     },
     { name: "deprecated image", code: "FROM openjdk:17-jdk-slim\n", messageId: "deprecated", line: 1, token: "openjdk:17-jdk-slim" },
-    { name: "python 3.9", code: "FROM python:3.9-slim\n", messageId: "endOfLife", data: { image: "python:3.9-slim", subject: "Python 3.9", since: "2025-10-31", asOf: "2026-11-22", source: "Python devguide, status of Python versions", replacement: "'python:3.14'" } },
+    {
+      name: "python 3.9",
+      code: "FROM python:3.9-slim\n",
+      messageId: "endOfLife",
+      data: {
+        image: "python:3.9-slim",
+        subject: "Python 3.9",
+        since: "2025-10-31",
+        asOf: "2026-11-22",
+        source: "Python devguide, status of Python versions",
+        replacement: "'python:3.14'",
+      },
+    },
     { name: "EOL distribution in a variant suffix", code: "FROM ruby:3.3-slim-buster\n", messageId: "endOfLife", line: 1 },
     { name: "builder stage on an old Go", code: "FROM golang:1.22 AS build\nFROM scratch\n", messageId: "endOfLife", line: 1, token: "golang:1.22" },
     { name: "resolved through ARG", code: "ARG V=20\nFROM node:${V}-slim\n", messageId: "endOfLife", line: 2, token: "node:${V}-slim" },

@@ -5,7 +5,14 @@ testRule(rule, {
   fires: [
     { code: "FROM debian\nRUN true\n", messageId: "untagged", line: 1, token: "debian", data: { image: "debian" }, output: "FROM debian:trixie\nRUN true\n" },
     { name: "unofficial image: no pin suggestion", code: "FROM bitnami/redis\n", messageId: "untagged", line: 1, token: "bitnami/redis", output: null },
-    { name: "official image pinned to what latest was in the facts", code: "FROM node AS web\n", messageId: "untagged", line: 1, token: "node", output: "FROM node:26 AS web\n" },
+    {
+      name: "official image pinned to what latest was in the facts",
+      code: "FROM node AS web\n",
+      messageId: "untagged",
+      line: 1,
+      token: "node",
+      output: "FROM node:26 AS web\n",
+    },
     { name: "registry with port", code: "FROM localhost:5000/app\n", messageId: "untagged", token: "localhost:5000/app" },
     {
       name: "resolved ARG without tag names the image it defaults to",

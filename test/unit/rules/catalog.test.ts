@@ -89,8 +89,14 @@ describe("rule catalog", () => {
         }
         const fixtures = join(REPO, "test", "fixtures", "rules", id);
         const names = existsSync(fixtures) ? readdirSync(fixtures) : [];
-        assert.ok(names.some((n) => n.startsWith("fires-")), `no fires-* fixture in test/fixtures/rules/${id}`);
-        assert.ok(names.some((n) => n.startsWith("silent-")), `no silent-* fixture in test/fixtures/rules/${id}`);
+        assert.ok(
+          names.some((n) => n.startsWith("fires-")),
+          `no fires-* fixture in test/fixtures/rules/${id}`,
+        );
+        assert.ok(
+          names.some((n) => n.startsWith("silent-")),
+          `no silent-* fixture in test/fixtures/rules/${id}`,
+        );
       });
     });
   }
@@ -101,6 +107,9 @@ describe("rule catalog", () => {
   });
 
   it("has no rule outside the catalog", () => {
-    assert.deepStrictEqual(allRules.map((r) => r.meta.id).filter((id) => !(id in CATALOG)), []);
+    assert.deepStrictEqual(
+      allRules.map((r) => r.meta.id).filter((id) => !(id in CATALOG)),
+      [],
+    );
   });
 });

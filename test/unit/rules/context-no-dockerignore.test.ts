@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { rule } from "../../../server/src/rules/context-no-dockerignore";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
-const NODE_APP = "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"server.js\"]\n";
+const NODE_APP = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n';
 const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json", "server.js", "Dockerfile"];
 
 testRule(rule, {
@@ -64,17 +64,25 @@ testRule(rule, {
   silent: [
     { name: "context unknown", code: NODE_APP },
     { name: "no broad copy", code: "FROM node:20\nCOPY package.json server.js ./\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
-    { name: "COPY --from . is no context copy", code: "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20\nCOPY --from=a . /x\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
+    {
+      name: "COPY --from . is no context copy",
+      code: "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20\nCOPY --from=a . /x\n",
+      context: { dockerignore: null, rootEntries: NODE_ROOT },
+    },
     { name: "ONBUILD COPY runs in a downstream build", code: "FROM node:20\nONBUILD COPY . .\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
     { name: "a complete .dockerignore", code: NODE_APP, context: { dockerignore: ".git\nnode_modules\n", rootEntries: NODE_ROOT } },
     { name: "globbed patterns count", code: NODE_APP, context: { dockerignore: "**/.git\nnode_modules/*\n", rootEntries: NODE_ROOT } },
     { name: "an allow-list .dockerignore", code: NODE_APP, context: { dockerignore: "*\n!server.js\n!package*.json\n", rootEntries: NODE_ROOT } },
     {
       name: "a build that reads the git checkout keeps .git",
-      code: "FROM golang:1.22\nCOPY . .\nRUN go build -ldflags \"-X main.version=$(git describe --tags)\" -o /app\n",
+      code: 'FROM golang:1.22\nCOPY . .\nRUN go build -ldflags "-X main.version=$(git describe --tags)" -o /app\n',
       context: { dockerignore: "node_modules\n", rootEntries: [".git/", "go.mod", "main.go"] },
     },
-    { name: "a .dockerignore with .git and no node_modules folder", code: NODE_APP, context: { dockerignore: ".git\n", rootEntries: [".git/", "package.json"] } },
+    {
+      name: "a .dockerignore with .git and no node_modules folder",
+      code: NODE_APP,
+      context: { dockerignore: ".git\n", rootEntries: [".git/", "package.json"] },
+    },
     { name: "root entries unknown with a .dockerignore", code: NODE_APP, context: { dockerignore: "" } },
     {
       name: "the folder is not the context: a copied file is missing from it",
@@ -104,7 +112,7 @@ describe("context-no-dockerignore: the proposed .dockerignore", () => {
   });
 
   it("leaves in what the Dockerfile copies or runs by name", () => {
-    const code = "FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY .env.production ./\nRUN git rev-parse HEAD > REVISION\nCMD [\"node\", \"dist/server.js\"]\n";
+    const code = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY .env.production ./\nRUN git rev-parse HEAD > REVISION\nCMD ["node", "dist/server.js"]\n';
     const { lines } = proposal(code, [".git/", "node_modules/", "dist/", "package.json", ".env.production"]);
     assert.deepStrictEqual(lines, ["**/node_modules"]);
   });

@@ -22,7 +22,13 @@ testRule(rule, {
       data: { index: 1, line: 3 },
     },
     { name: "before any FROM", code: "COPY --from=0 bar .\n", messageId: "noStage", line: 1, token: "0", data: { index: 0 } },
-    { name: "RUN --mount from= an index", code: "FROM alpine:3.20\nFROM alpine:3.20\nRUN --mount=from=2,target=/x ls /x\n", messageId: "outOfRange", line: 3, token: "2" },
+    {
+      name: "RUN --mount from= an index",
+      code: "FROM alpine:3.20\nFROM alpine:3.20\nRUN --mount=from=2,target=/x ls /x\n",
+      messageId: "outOfRange",
+      line: 3,
+      token: "2",
+    },
     { name: "index from an ARG default", code: "ARG STAGE=4\nFROM alpine:3.20\nCOPY --from=$STAGE /a /b\n", messageId: "outOfRange", line: 3, token: "$STAGE" },
   ],
   silent: [

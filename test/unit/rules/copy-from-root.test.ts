@@ -17,7 +17,13 @@ testRule(rule, {
     { name: "quoted paths", code: `${BUILD}FROM node:20-slim\nCOPY --from=build "/" "/"\n`, messageId: "root", line: 6, token: '"/"' },
     { name: "an image", code: "FROM alpine:3.20\nCOPY --from=busybox:1.36 / /\n", messageId: "root", line: 2, data: { from: "busybox:1.36" } },
     { name: "fragment without FROM", code: "COPY --from=build / /\n", messageId: "root", line: 1 },
-    { name: "ONBUILD trigger: same hazard downstream", code: "FROM alpine:3.20\nONBUILD COPY --from=build / /\n", messageId: "root", line: 2, data: { from: "build" } },
+    {
+      name: "ONBUILD trigger: same hazard downstream",
+      code: "FROM alpine:3.20\nONBUILD COPY --from=build / /\n",
+      messageId: "root",
+      line: 2,
+      data: { from: "build" },
+    },
     { name: "ADD --from", code: `${BUILD}FROM node:20-slim\nADD --from=build / /\n`, messageId: "root", line: 6 },
     {
       name: "'.' is the stage's root, not its WORKDIR",
@@ -43,7 +49,10 @@ testRule(rule, {
     "COPY --from=build / /app\n",
     { name: "export stage grown from scratch", code: `${BUILD}FROM scratch AS out\nCOPY --from=build /app/dist /\nFROM nginx:1.27\nCOPY --from=out / /\n` },
     { name: "flattening into scratch", code: `${BUILD}FROM scratch\nCOPY --from=build / /\n` },
-    { name: "artifact image meant to be copied whole", code: "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx\nFROM golang:1.22\nCOPY --from=xx / /\n" },
+    {
+      name: "artifact image meant to be copied whole",
+      code: "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx\nFROM golang:1.22\nCOPY --from=xx / /\n",
+    },
     { name: "artifact image by name", code: "FROM alpine:3.20\nCOPY --from=crazymax/yasu / /\n" },
     { name: "stage base still a variable", code: "ARG OS\nFROM binaries-$OS AS binaries\nFROM alpine:3.20\nCOPY --from=binaries / /\n" },
     { name: "heredoc source", code: `${BUILD}FROM node:20-slim\nCOPY --from=build <<EOF /\n.\nEOF\n` },

@@ -5,8 +5,20 @@ testRule(rule, {
   fires: [
     { code: "FROM node:20 AS foo\nCOPY --from=foo bar .\n", messageId: "self", line: 2, token: "foo", data: { name: "foo" }, output: null },
     { name: "name written in another case", code: "FROM node:20 AS foo\nCOPY --from=FOO bar .\n", messageId: "self", token: "FOO", data: { name: "foo" } },
-    { name: "RUN --mount from= the own stage", code: "FROM alpine:3.20 AS tools\nRUN --mount=from=tools,target=/t ls /t\n", messageId: "self", line: 2, token: "tools" },
-    { name: "value from an ARG default", code: "FROM alpine:3.20 AS app\nARG SRC=app\nCOPY --from=${SRC} /a /b\n", messageId: "self", line: 3, token: "${SRC}" },
+    {
+      name: "RUN --mount from= the own stage",
+      code: "FROM alpine:3.20 AS tools\nRUN --mount=from=tools,target=/t ls /t\n",
+      messageId: "self",
+      line: 2,
+      token: "tools",
+    },
+    {
+      name: "value from an ARG default",
+      code: "FROM alpine:3.20 AS app\nARG SRC=app\nCOPY --from=${SRC} /a /b\n",
+      messageId: "self",
+      line: 3,
+      token: "${SRC}",
+    },
   ],
   silent: [
     "FROM scratch AS build\nRUN foo\nFROM node:20 AS run\nCOPY --from=build foo .\nRUN baz\n",

@@ -80,7 +80,7 @@ testRule(rule, {
     // The builder holds nothing but an interpreted app and its runtime dependencies: that is the artifact.
     {
       name: "production-only install, nothing compiled (distroless nodejs example)",
-      code: "FROM node:22 AS build-env\nCOPY . /app\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build-env /app /app\nCMD [\"hello.js\"]\n",
+      code: 'FROM node:22 AS build-env\nCOPY . /app\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM gcr.io/distroless/nodejs22-debian12\nCOPY --from=build-env /app /app\nCMD ["hello.js"]\n',
     },
     {
       name: "Rails with BUNDLE_WITHOUT=development (rails new Dockerfile)",
@@ -90,8 +90,14 @@ testRule(rule, {
       name: "uv sync --no-dev (uv's multi-stage example)",
       code: "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS builder\nWORKDIR /app\nCOPY . /app\nRUN uv sync --frozen --no-dev\nFROM python:3.12-slim-bookworm\nCOPY --from=builder /app /app\n",
     },
-    { name: "builder that only received manifests", code: "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:20-slim\nCOPY --from=deps /app /app\n" },
-    { name: "WORKDIR unknown (image default)", code: "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /go /go\n" },
+    {
+      name: "builder that only received manifests",
+      code: "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:20-slim\nCOPY --from=deps /app /app\n",
+    },
+    {
+      name: "WORKDIR unknown (image default)",
+      code: "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /go /go\n",
+    },
     { name: "root is copy-from-root's", code: `${BUILD}FROM node:20-slim\nCOPY --from=build . /app\n` },
     { name: "builder the final stage builds on", code: `${BUILD}FROM build\nCOPY --from=build /app /app\n` },
   ],

@@ -4,7 +4,7 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM node:24\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+      code: 'FROM node:24\nCOPY . .\nCMD ["node", "server.js"]\n',
       messageId: "heavyBase",
       line: 1,
       token: "node:24",
@@ -17,13 +17,43 @@ testRule(rule, {
         estimate: " compressed on amd64",
         caveat: "slim images lack compilers and some libraries",
       },
-      output: "FROM node:24-slim\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+      output: 'FROM node:24-slim\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
-    { name: "JDK to JRE", code: "FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\n", messageId: "heavyBase", line: 1, output: "FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n" },
-    { name: "python with codename keeps the codename", code: "FROM python:3.12-bookworm\n", messageId: "heavyBase", output: "FROM python:3.12-slim-bookworm\n" },
-    { name: "multi-stage final", code: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm\nCOPY --from=build /app /app\n", messageId: "heavyBase", line: 3, output: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n" },
+    {
+      name: "JDK to JRE",
+      code: "FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\n",
+      messageId: "heavyBase",
+      line: 1,
+      output: "FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n",
+    },
+    {
+      name: "python with codename keeps the codename",
+      code: "FROM python:3.12-bookworm\n",
+      messageId: "heavyBase",
+      output: "FROM python:3.12-slim-bookworm\n",
+    },
+    {
+      name: "multi-stage final",
+      code: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm\nCOPY --from=build /app /app\n",
+      messageId: "heavyBase",
+      line: 3,
+      output: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n",
+    },
     { name: "resolved through ARG: reported, no rewrite", code: "ARG V=24\nFROM node:${V}\n", messageId: "heavyBase", line: 2, output: null },
-    { name: "a Debian-based stage is offered slim, not Alpine", code: "FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\n", messageId: "heavyBase", data: { image: "node:24", size: "409 MB", variant: "node:24-slim", variantSize: "80 MB", saving: "328 MB", estimate: " compressed on amd64", caveat: "slim images lack compilers and some libraries" } },
+    {
+      name: "a Debian-based stage is offered slim, not Alpine",
+      code: "FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\n",
+      messageId: "heavyBase",
+      data: {
+        image: "node:24",
+        size: "409 MB",
+        variant: "node:24-slim",
+        variantSize: "80 MB",
+        saving: "328 MB",
+        estimate: " compressed on amd64",
+        caveat: "slim images lack compilers and some libraries",
+      },
+    },
   ],
   silent: [
     "FROM node:24-slim\n",

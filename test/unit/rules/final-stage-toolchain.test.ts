@@ -4,7 +4,7 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM golang:1.27 AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n",
+      code: 'FROM golang:1.27 AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
       messageId: "toolchain",
       line: 3,
       token: "deps",
@@ -30,8 +30,19 @@ testRule(rule, {
         runtime: "'eclipse-temurin:17-jre'",
       },
     },
-    { name: "node full image building in the final stage", code: "FROM alpine AS x\nFROM node:24\nRUN npm ci && npm run build\n", messageId: "toolchain", line: 2, token: "node:24" },
-    { name: ".NET SDK", code: "FROM alpine AS tools\nFROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -c Release -o /out\n", messageId: "toolchain", line: 2 },
+    {
+      name: "node full image building in the final stage",
+      code: "FROM alpine AS x\nFROM node:24\nRUN npm ci && npm run build\n",
+      messageId: "toolchain",
+      line: 2,
+      token: "node:24",
+    },
+    {
+      name: ".NET SDK",
+      code: "FROM alpine AS tools\nFROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -c Release -o /out\n",
+      messageId: "toolchain",
+      line: 2,
+    },
   ],
   silent: [
     // Builds in a builder and ships on a runtime image.

@@ -56,7 +56,14 @@ testRule(rule, {
       line: 2,
       output: "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && \\\n    apt-get install -y curl\n",
     },
-    { name: "in an ONBUILD trigger", code: "FROM debian:12\nONBUILD RUN apt-get update\n", messageId: "updateAlone", line: 2, token: "apt-get update", output: null },
+    {
+      name: "in an ONBUILD trigger",
+      code: "FROM debian:12\nONBUILD RUN apt-get update\n",
+      messageId: "updateAlone",
+      line: 2,
+      token: "apt-get update",
+      output: null,
+    },
     {
       name: "a sudo wrapper and a continuation line",
       code: "FROM debian:12\nRUN sudo \\\n    apt-get update\n",
@@ -73,7 +80,10 @@ testRule(rule, {
     { name: "piped into a shell", code: "FROM debian:12\nRUN apt-get update && curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n" },
     { name: "cross-build apt wrapper", code: "FROM debian:12\nRUN apt-get update && xx-apt-get install -y gcc\n" },
     { name: "apt-cache reads the lists", code: "FROM debian:12\nRUN apt-get update && apt-cache policy curl\n" },
-    { name: "an install earlier in the same RUN: refreshing a local repository on purpose", code: "FROM debian:12\nRUN apt-get build-dep -y hello && dpkg-scanpackages . > Packages && apt-get update\n" },
+    {
+      name: "an install earlier in the same RUN: refreshing a local repository on purpose",
+      code: "FROM debian:12\nRUN apt-get build-dep -y hello && dpkg-scanpackages . > Packages && apt-get update\n",
+    },
     { name: "apk and dnf are other managers", code: "FROM alpine:3.20\nRUN apk update\n" },
   ],
 });

@@ -73,7 +73,7 @@ testRule(rule, {
     },
     {
       name: "a stage the final stage builds on",
-      code: "FROM ubuntu:24.04 AS base\nRUN apt-get update && apt-get install -y python3\nFROM base\nCMD [\"python3\"]\n",
+      code: 'FROM ubuntu:24.04 AS base\nRUN apt-get update && apt-get install -y python3\nFROM base\nCMD ["python3"]\n',
       messageId: "aptLists",
       line: 2,
     },
@@ -179,7 +179,7 @@ testRule(rule, {
     },
     {
       name: "an image named for development gets the hint, not the report",
-      code: "FROM node:20 AS dev-envs\nRUN apk add git\nCMD [\"bash\"]\n",
+      code: 'FROM node:20 AS dev-envs\nRUN apk add git\nCMD ["bash"]\n',
       messageId: "builderCacheMount",
       line: 2,
       data: { command: "apk add", stage: "dev-envs", mount: "--mount=type=cache,target=/var/cache/apk" },
@@ -196,7 +196,8 @@ testRule(rule, {
       code: "FROM python:3.12 AS wheels\nRUN --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
       messageId: "builderCacheMount",
       line: 2,
-      output: "FROM python:3.12 AS wheels\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
+      output:
+        "FROM python:3.12 AS wheels\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
   ],
   silent: [
@@ -219,7 +220,10 @@ testRule(rule, {
     { name: "dnf cache dir removed", code: "FROM fedora:40\nRUN dnf install -y httpd && rm -rf /var/cache/dnf/*\n" },
     { name: "yarn cache clean", code: "FROM node:20\nRUN yarn install && yarn cache clean\n" },
     { name: "yarn build is no install", code: "FROM node:20\nRUN yarn build\n" },
-    { name: "throwaway stage the final image never reaches", code: "FROM debian:12 AS scratchpad\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.20\nRUN echo ok\n" },
+    {
+      name: "throwaway stage the final image never reaches",
+      code: "FROM debian:12 AS scratchpad\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.20\nRUN echo ok\n",
+    },
     {
       name: "builder stage that already mounts the caches",
       code: "FROM python:3.12 AS build\nRUN --mount=type=cache,target=/root/.cache/pip pip wheel -w /w -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /w /w\n",

@@ -4,13 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCMD [\"python\", \"app.py\"]\n",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["python", "app.py"]\n',
       messageId: "afterSource",
       line: 4,
       token: "apt-get install",
       data: { command: "apt-get install", copy: "COPY . .", line: 3 },
       output:
-        "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+        'FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
     {
       name: "apk after ADD . and an unrelated RUN in between",

@@ -29,20 +29,20 @@ const fires: FiresCase[] = [
   },
   {
     name: "known context: only the lockfile that exists, and .npmrc",
-    code: "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD [\"node\", \"server.js\"]\n",
+    code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
     context: { rootEntries: ["package.json", "package-lock.json", ".npmrc", "server.js", "src/"] },
     messageId: "sourceBeforeDeps",
     line: 3,
-    output: "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json .npmrc ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+    output: 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json .npmrc ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
   },
   {
     name: "bun with a known context copies package.json and the lockfile it has",
-    code: "FROM oven/bun:1.2\nWORKDIR /app\nCOPY . .\nRUN bun install --frozen-lockfile\nCMD [\"bun\", \"run\", \"index.ts\"]\n",
+    code: 'FROM oven/bun:1.2\nWORKDIR /app\nCOPY . .\nRUN bun install --frozen-lockfile\nCMD ["bun", "run", "index.ts"]\n',
     context: { rootEntries: ["package.json", "bun.lock", "index.ts", "src/"] },
     messageId: "sourceBeforeDeps",
     line: 3,
     data: { copy: "COPY . .", install: "bun install", line: 4, manifests: "package.json and bun.lock" },
-    output: "FROM oven/bun:1.2\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nCOPY . .\nCMD [\"bun\", \"run\", \"index.ts\"]\n",
+    output: 'FROM oven/bun:1.2\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nCOPY . .\nCMD ["bun", "run", "index.ts"]\n',
   },
   {
     name: "yarn with a known context copies yarn.lock and the .yarn folder",
@@ -55,13 +55,13 @@ const fires: FiresCase[] = [
   },
   {
     name: "absolute destination, WORKDIR after the copy, flags kept, requirements in a folder",
-    code: "FROM python:3.12-slim\nCOPY --chown=app:app . /srv/app\nWORKDIR /srv/app\nRUN python -m pip install --no-cache-dir -r requirements/prod.txt\nCMD [\"gunicorn\", \"app:app\"]\n",
+    code: 'FROM python:3.12-slim\nCOPY --chown=app:app . /srv/app\nWORKDIR /srv/app\nRUN python -m pip install --no-cache-dir -r requirements/prod.txt\nCMD ["gunicorn", "app:app"]\n',
     messageId: "sourceBeforeDeps",
     line: 2,
     token: ".",
     data: { copy: "COPY --chown=app:app . /srv/app", install: "python -m pip install", line: 4, manifests: "requirements/prod.txt" },
     output:
-      "FROM python:3.12-slim\nCOPY --chown=app:app requirements/prod.txt /srv/app/requirements/\nWORKDIR /srv/app\nRUN python -m pip install --no-cache-dir -r requirements/prod.txt\nCOPY --chown=app:app . /srv/app\nCMD [\"gunicorn\", \"app:app\"]\n",
+      'FROM python:3.12-slim\nCOPY --chown=app:app requirements/prod.txt /srv/app/requirements/\nWORKDIR /srv/app\nRUN python -m pip install --no-cache-dir -r requirements/prod.txt\nCOPY --chown=app:app . /srv/app\nCMD ["gunicorn", "app:app"]\n',
   },
   {
     name: "ADD . with go mod download; go.sum may be missing, so a wildcard",
@@ -69,14 +69,16 @@ const fires: FiresCase[] = [
     messageId: "sourceBeforeDeps",
     line: 3,
     token: "./",
-    output: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nADD ./ ./\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n",
+    output:
+      "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nADD ./ ./\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n",
   },
   {
     name: "instructions between are crossed when they do not read the sources",
     code: "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nENV NODE_ENV=production\nRUN apk add --no-cache git && npm install -g pnpm\nRUN npm ci\nEXPOSE 3000\n",
     messageId: "sourceBeforeDeps",
     line: 3,
-    output: "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nENV NODE_ENV=production\nRUN apk add --no-cache git && npm install -g pnpm\nRUN npm ci\nCOPY . .\nEXPOSE 3000\n",
+    output:
+      "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nENV NODE_ENV=production\nRUN apk add --no-cache git && npm install -g pnpm\nRUN npm ci\nCOPY . .\nEXPOSE 3000\n",
   },
   {
     name: "the install is the last line, without a final newline",
@@ -160,8 +162,14 @@ testRule(rule, {
   silent: [
     "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
     { name: "manifests copied by wildcard", code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm ci\n" },
-    { name: "requirements copied to another folder first", code: "FROM python:3.12\nCOPY requirements.txt /tmp/\nCOPY . /app\nRUN pip install -r /tmp/requirements.txt\n" },
-    { name: "requirements folder copied first", code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n" },
+    {
+      name: "requirements copied to another folder first",
+      code: "FROM python:3.12\nCOPY requirements.txt /tmp/\nCOPY . /app\nRUN pip install -r /tmp/requirements.txt\n",
+    },
+    {
+      name: "requirements folder copied first",
+      code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
+    },
     { name: "named packages do not depend on the sources", code: "FROM python:3.12\nCOPY . /app\nRUN pip install --upgrade pip gunicorn\n" },
     { name: "pip install . builds the project itself", code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install .\n" },
     { name: "global installs", code: "FROM node:20\nCOPY . /app\nRUN npm install -g serve\n" },
@@ -179,7 +187,10 @@ describe("layer-source-before-deps: fixes", () => {
       const before = findingsOf(rule, c.code, c.context);
       const fixed = applyEdits(c.code, (before[0].fixes[0] ?? before[0].suggestions[0]).edits);
       const model = parseDockerfile(fixed, c.context);
-      assert.strictEqual(model.instructions.length, parseDockerfile(c.code, c.context).instructions.length + (fixed.split("COPY").length - c.code.split("COPY").length));
+      assert.strictEqual(
+        model.instructions.length,
+        parseDockerfile(c.code, c.context).instructions.length + (fixed.split("COPY").length - c.code.split("COPY").length),
+      );
       assert.strictEqual(findingsOf(rule, fixed, c.context).length, before.length - 1);
     });
   }

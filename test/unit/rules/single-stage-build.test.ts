@@ -4,26 +4,46 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n",
+      code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
       messageId: "buildWithSaving",
       line: 4,
       token: "go build",
       data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian12", saving: "314 MB" },
       output: null,
     },
-    { name: "node full image", code: "FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"npm\", \"start\"]\n", messageId: "buildWithSaving", line: 3, token: "npm run build", data: { tool: "npm run build", image: "node:24", runtime: "node:24-slim", saving: "328 MB" } },
-    { name: "maven", code: "FROM maven:3-eclipse-temurin-21\nCOPY . .\nRUN mvn -B -DskipTests package\n", messageId: "buildWithSaving", line: 3, token: "mvn -B -DskipTests package" },
-    { name: "no runtime estimate for a plain distribution base", code: "FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nRUN make\n", messageId: "build", line: 3, token: "make", data: { tool: "make" } },
+    {
+      name: "node full image",
+      code: 'FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      messageId: "buildWithSaving",
+      line: 3,
+      token: "npm run build",
+      data: { tool: "npm run build", image: "node:24", runtime: "node:24-slim", saving: "328 MB" },
+    },
+    {
+      name: "maven",
+      code: "FROM maven:3-eclipse-temurin-21\nCOPY . .\nRUN mvn -B -DskipTests package\n",
+      messageId: "buildWithSaving",
+      line: 3,
+      token: "mvn -B -DskipTests package",
+    },
+    {
+      name: "no runtime estimate for a plain distribution base",
+      code: "FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nRUN make\n",
+      messageId: "build",
+      line: 3,
+      token: "make",
+      data: { tool: "make" },
+    },
     { name: "javac compiling sources", code: "FROM ubuntu:24.04\nCOPY Main.java .\nRUN javac Main.java\n", messageId: "build", line: 3, token: "javac" },
     { name: "slim node bundling", code: "FROM node:24-slim\nRUN npm ci && npm run build:prod\n", messageId: "build", token: "npm run build:prod" },
   ],
   silent: [
     // Multi-stage files: final-stage-toolchain's business.
     "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM golang:1.27\nRUN go build -o /app\n",
-    "FROM node:24-slim\nRUN npm ci --omit=dev\nCMD [\"node\", \"index.js\"]\n",
+    'FROM node:24-slim\nRUN npm ci --omit=dev\nCMD ["node", "index.js"]\n',
     "FROM golang:1.27\nRUN go version\n",
     // A JDK image smoke-testing its install (the official eclipse-temurin Dockerfiles) compiles nothing.
-    "FROM ubuntu:24.04\nRUN set -eux; echo \"javac --version\"; javac --version; java --version\n",
+    'FROM ubuntu:24.04\nRUN set -eux; echo "javac --version"; javac --version; java --version\n',
     // Built and purged in one RUN: no tools stay in a layer (the official images' idiom).
     "FROM debian:bookworm-slim\nRUN apt-get install -y gcc make && make && apt-get purge -y gcc make\n",
     "FROM golang:1.27 AS dev\nRUN go build ./...\n",

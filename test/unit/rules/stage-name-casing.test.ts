@@ -13,10 +13,10 @@ testRule(rule, {
     },
     {
       name: "every kind of reference is renamed, whatever its case",
-      code: "FROM node:20 AS Deps\nFROM Deps AS build\nRUN --mount=type=cache,from=DEPS,target=/c npm ci\nCOPY --from=deps /a /a\nADD --from=\"Deps\" /b /b\n",
+      code: 'FROM node:20 AS Deps\nFROM Deps AS build\nRUN --mount=type=cache,from=DEPS,target=/c npm ci\nCOPY --from=deps /a /a\nADD --from="Deps" /b /b\n',
       messageId: "upperCase",
       line: 1,
-      output: "FROM node:20 AS deps\nFROM deps AS build\nRUN --mount=type=cache,from=deps,target=/c npm ci\nCOPY --from=deps /a /a\nADD --from=\"deps\" /b /b\n",
+      output: 'FROM node:20 AS deps\nFROM deps AS build\nRUN --mount=type=cache,from=deps,target=/c npm ci\nCOPY --from=deps /a /a\nADD --from="deps" /b /b\n',
     },
     {
       name: "references through build arguments are left alone (matched case-insensitively)",
@@ -45,7 +45,8 @@ testRule(rule, {
       code: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 `\n    AS Build\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=Build C:/app C:/app\n",
       messageId: "upperCase",
       line: 3,
-      output: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 `\n    AS build\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=build C:/app C:/app\n",
+      output:
+        "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 `\n    AS build\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=build C:/app C:/app\n",
     },
     { name: "single-stage file", code: "FROM alpine:3.20 AS App\n", messageId: "upperCase", line: 1, token: "App" },
   ],

@@ -11,7 +11,14 @@ testRule(rule, {
       data: { name: "build", line: 1 },
       output: null,
     },
-    { name: "case-insensitive", code: "FROM node:20 AS build\nFROM node:20 AS Build\n", messageId: "duplicate", line: 2, token: "Build", data: { name: "Build", line: 1 } },
+    {
+      name: "case-insensitive",
+      code: "FROM node:20 AS build\nFROM node:20 AS Build\n",
+      messageId: "duplicate",
+      line: 2,
+      token: "Build",
+      data: { name: "Build", line: 1 },
+    },
     {
       name: "every later occurrence, each pointing at the first",
       code: "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\n",

@@ -15,7 +15,13 @@ testRule(rule, {
       token: "${STAGE}",
       data: { name: "${STAGE}" },
     },
-    { name: "second stage on a continuation line", code: "FROM alpine:3.20 AS ok\nFROM alpine:3.20 \\\n  AS bad!\n", messageId: "invalid", line: 3, token: "bad!" },
+    {
+      name: "second stage on a continuation line",
+      code: "FROM alpine:3.20 AS ok\nFROM alpine:3.20 \\\n  AS bad!\n",
+      messageId: "invalid",
+      line: 3,
+      token: "bad!",
+    },
   ],
   silent: [
     "FROM alpine:3.20 AS build\n",

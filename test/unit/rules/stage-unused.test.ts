@@ -5,7 +5,7 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM node:20 AS old-build\nRUN npm ci\nFROM node:20-slim\nCMD [\"node\"]\n",
+      code: 'FROM node:20 AS old-build\nRUN npm ci\nFROM node:20-slim\nCMD ["node"]\n',
       messageId: "unused",
       line: 1,
       token: "old-build",
@@ -20,12 +20,31 @@ testRule(rule, {
       token: "golang:1.22",
       data: { index: 0, image: "golang:1.22" },
     },
-    { name: "conventional target", code: "FROM node:20 AS build\nFROM build AS test\nRUN npm test\nFROM build AS app\n", messageId: "onlyTarget", line: 2, token: "test", data: { name: "test", kind: "test" } },
-    { name: "conventional part of a name", code: "FROM node:20 AS build\nFROM build AS unit-test\nFROM build\n", messageId: "onlyTarget", token: "unit-test", data: { name: "unit-test", kind: "test" } },
-    { name: "export stage", code: "FROM golang:1.22 AS build\nFROM scratch AS binary\nCOPY --from=build /out /\nFROM alpine:3.20\n", messageId: "onlyTarget", token: "binary", data: { name: "binary", kind: "export" } },
+    {
+      name: "conventional target",
+      code: "FROM node:20 AS build\nFROM build AS test\nRUN npm test\nFROM build AS app\n",
+      messageId: "onlyTarget",
+      line: 2,
+      token: "test",
+      data: { name: "test", kind: "test" },
+    },
+    {
+      name: "conventional part of a name",
+      code: "FROM node:20 AS build\nFROM build AS unit-test\nFROM build\n",
+      messageId: "onlyTarget",
+      token: "unit-test",
+      data: { name: "unit-test", kind: "test" },
+    },
+    {
+      name: "export stage",
+      code: "FROM golang:1.22 AS build\nFROM scratch AS binary\nCOPY --from=build /out /\nFROM alpine:3.20\n",
+      messageId: "onlyTarget",
+      token: "binary",
+      data: { name: "binary", kind: "export" },
+    },
     {
       name: "an alternative image with its own CMD",
-      code: "FROM alpine:3.20 AS cli\nCMD [\"cli\"]\nFROM alpine:3.20 AS server\nCMD [\"server\"]\n",
+      code: 'FROM alpine:3.20 AS cli\nCMD ["cli"]\nFROM alpine:3.20 AS server\nCMD ["server"]\n',
       messageId: "onlyTarget",
       line: 1,
       data: { name: "cli", kind: "image" },

@@ -10,13 +10,28 @@ import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, artifactPlan, basename, caBundleCopy, changesDirectoryBefore, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import {
+  artifactCommand,
+  artifactPlan,
+  basename,
+  caBundleCopy,
+  changesDirectoryBefore,
+  flagValue,
+  healthcheckNeedsShell,
+  refuse,
+  resolvePath,
+  usedPrograms,
+} from "./shared";
 
-const BUILD_ONLY_ENV = /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
+const BUILD_ONLY_ENV =
+  /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
 
 /** Binary name of `go install <package>[@version]`: the last path element that is not a major version. */
 function installedName(pkg: string): string | null {
-  const parts = pkg.replace(/@.*$/, "").split("/").filter((p) => p !== "" && p !== ".");
+  const parts = pkg
+    .replace(/@.*$/, "")
+    .split("/")
+    .filter((p) => p !== "" && p !== ".");
   const last = parts.pop();
   // `./...` installs every command of the module: the name is whichever the CMD runs.
   if (!last || last.includes("...")) return null;
@@ -99,8 +114,7 @@ export const goRecipe: Recipe = {
     if (isInstall) {
       const env = environmentAt(model, stage, instruction);
       builtAt = `${env.get("GOBIN") ?? `${env.get("GOPATH") ?? "/go"}/bin`}/${name}`;
-    }
-    else if (output) builtAt = output.value.endsWith("/") ? `${resolvePath(workdir, output.value)}/${name}` : resolvePath(workdir, output.value);
+    } else if (output) builtAt = output.value.endsWith("/") ? `${resolvePath(workdir, output.value)}/${name}` : resolvePath(workdir, output.value);
     else builtAt = executable?.includes("/") ? resolvePath(workdir, executable) : `/out/${name}`;
     // A path in the command is where the build (or a later RUN) left the binary: copy from there.
     const source = executable?.includes("/") ? resolvePath(workdir, executable) : builtAt;
@@ -115,14 +129,16 @@ export const goRecipe: Recipe = {
     // librdkafka...): forcing CGO_ENABLED=0 would drop that code or fail the build.
     const impliedCgo = (cgo === undefined || cgo === null || cgo === "") && packages.buildsNativeCode;
     const needsCgo = cgo === "1" || impliedCgo;
-    if (!needsCgo && cgo !== "0" && command.program) edits.push({ range: { start: command.program.range.start, end: command.program.range.start }, newText: "CGO_ENABLED=0 " });
+    if (!needsCgo && cgo !== "0" && command.program)
+      edits.push({ range: { start: command.program.range.start, end: command.program.range.start }, newText: "CGO_ENABLED=0 " });
     if (!isInstall && !output) {
       const buildWord = command.args.find((w) => w.value === "build");
       if (buildWord) edits.push({ range: { start: buildWord.range.end, end: buildWord.range.end }, newText: ` -o ${builtAt}` });
     }
 
     const needsShell = entry.argv === null || healthcheckNeedsShell(stage.instructions);
-    const cgoCause = cgo === "1" ? "the build sets CGO_ENABLED=1" : impliedCgo ? "the build installs a C compiler or headers with CGO_ENABLED unset (cgo)" : null;
+    const cgoCause =
+      cgo === "1" ? "the build sets CGO_ENABLED=1" : impliedCgo ? "the build installs a C compiler or headers with CGO_ENABLED unset (cgo)" : null;
     const runtime = chooseRuntime(input, needsShell, cgoCause, missingPackages(packages, distrolessImage("static")).length > 0);
     if (typeof runtime === "string") return refuse(runtime);
 
@@ -140,7 +156,11 @@ export const goRecipe: Recipe = {
       artifactMoves: [{ from: source, to: runtimePath }],
       buildOnlyEnv: BUILD_ONLY_ENV,
       notes: [
-        ...(impliedCgo ? ["The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library."] : []),
+        ...(impliedCgo
+          ? [
+              "The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library.",
+            ]
+          : []),
         ...install.notes,
         "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets).",
       ],

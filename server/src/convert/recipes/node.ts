@@ -18,12 +18,14 @@ const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|P
 const STATIC_SERVERS = new Set(["serve", "http-server", "live-server", "lite-server"]);
 /** Options of `serve` and `http-server` that take a value (the folder is the other word). */
 const VALUE_OPTIONS = new Set(["-l", "--listen", "-p", "--port", "-c", "--config", "-a", "-e", "-C", "-K", "--cors", "-t"]);
-const MANIFESTS = /^(?:\.\/)?(?:package(?:-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(?:\.yml)?)$/;
+const MANIFESTS =
+  /^(?:\.\/)?(?:package(?:-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(?:\.yml)?)$/;
 
 /** The folder a static server serves, when the command runs one (`serve -s build`, `npx http-server dist`). */
 function staticFolder(argv: readonly string[]): string | null {
   let i = 0;
-  if (["npx", "pnpx", "bunx"].includes(argv[0]) || (["yarn", "pnpm"].includes(argv[0]) && argv[1] === "dlx")) i = argv[0] === "yarn" || argv[0] === "pnpm" ? 2 : 1;
+  if (["npx", "pnpx", "bunx"].includes(argv[0]) || (["yarn", "pnpm"].includes(argv[0]) && argv[1] === "dlx"))
+    i = argv[0] === "yarn" || argv[0] === "pnpm" ? 2 : 1;
   while (argv[i]?.startsWith("-")) i++;
   if (!STATIC_SERVERS.has(argv[i] ?? "")) return null;
   for (let j = i + 1; j < argv.length; j++) {
@@ -71,7 +73,9 @@ function staticPlan(input: RecipeInput, folder: string, singlePage: boolean): Re
   const runtime = nginxImage(preference !== "alpine");
   const ports = stage.instructions.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.map((a) => a.value.split("/")[0]));
   const steps: string[] = [];
-  const notes = [`The site is served by nginx from '${folder}'; the original '${model.lines.textIn((input.entry.cmd ?? input.entry.entrypoint ?? stage.from).range)}' is no longer run.`];
+  const notes = [
+    `The site is served by nginx from '${folder}'; the original '${model.lines.textIn((input.entry.cmd ?? input.entry.entrypoint ?? stage.from).range)}' is no longer run.`,
+  ];
   const configEdits: string[] = [];
   // nginx listens on 80; a site exposed elsewhere keeps its port so clients need no change.
   if (ports.length === 1 && /^\d+$/.test(ports[0]) && ports[0] !== "80") {
@@ -86,7 +90,16 @@ function staticPlan(input: RecipeInput, folder: string, singlePage: boolean): Re
   steps.push(`COPY --from=${builderName} ${source} /usr/share/nginx/html`);
   return {
     ok: true,
-    plan: { variant: "node-static", runtime, builderPrelude: [], builderEdits: [], runtimeSteps: steps, command: { lines: [], change: "replaced" }, buildOnlyEnv: BUILD_ONLY_ENV, notes },
+    plan: {
+      variant: "node-static",
+      runtime,
+      builderPrelude: [],
+      builderEdits: [],
+      runtimeSteps: steps,
+      command: { lines: [], change: "replaced" },
+      buildOnlyEnv: BUILD_ONLY_ENV,
+      notes,
+    },
   };
 }
 
@@ -135,19 +148,29 @@ function pruneCommand(install: DependencyInstall): string {
 /** Yarn 2+ reveals itself by `--immutable` (Yarn 1 says `--frozen-lockfile`) or a `.yarnrc.yml`. */
 function usesYarnBerry(stage: Stage, install: DependencyInstall): boolean {
   if (install.command.args.some((w) => /^--immutable(?:-cache)?$/.test(w.value))) return true;
-  return stage.instructions.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.args.slice(0, -1).some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value)));
+  return stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.args.slice(0, -1).some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value)),
+  );
 }
 
 function nodeRuntime(stage: Stage, input: RecipeInput): RuntimeImage | string {
   const ref = parseImageReference(stage.base.resolved);
-  if (!ref || officialName(ref) !== "node") return `the build runs on '${stage.base.resolved}', not the official node image, so the Node.js runtime to ship on cannot be told`;
+  if (!ref || officialName(ref) !== "node")
+    return `the build runs on '${stage.base.resolved}', not the official node image, so the Node.js runtime to ship on cannot be told`;
   const tag = effectiveTag(ref) ?? "latest";
   const preference = input.options.runtime;
   if (preference === "distroless" || preference === "scratch") {
     return `the ${preference} image has no npm to install the production dependencies; use slim or alpine`;
   }
   const alpine = preference === "alpine" || (preference !== "slim" && isAlpineImage(stage.base.resolved));
-  return { image: officialVariant("node", tag, alpine ? "alpine" : "slim"), kind: alpine ? "alpine" : "debian", hasShell: true, packageManager: alpine ? "apk" : "apt", nonRootUser: "node", runsAsNonRoot: false };
+  return {
+    image: officialVariant("node", tag, alpine ? "alpine" : "slim"),
+    kind: alpine ? "alpine" : "debian",
+    hasShell: true,
+    packageManager: alpine ? "apk" : "apt",
+    nonRootUser: "node",
+    runsAsNonRoot: false,
+  };
 }
 
 export const nodeRecipe: Recipe = {
@@ -161,7 +184,9 @@ export const nodeRecipe: Recipe = {
     const install = input.target.installs.find((d) => d.ecosystem === "npm" || d.ecosystem === "yarn" || d.ecosystem === "pnpm");
     if (!install) return refuse("no npm, yarn or pnpm install found, so the production dependencies cannot be installed apart");
     if (install.ecosystem === "yarn" && usesYarnBerry(stage, install)) {
-      return refuse("the project uses Yarn 2+ (Berry), whose production-only install needs the workspace-tools plugin and the .yarn folder; it is not converted");
+      return refuse(
+        "the project uses Yarn 2+ (Berry), whose production-only install needs the workspace-tools plugin and the .yarn folder; it is not converted",
+      );
     }
     const runtime = nodeRuntime(stage, input);
     if (typeof runtime === "string") return refuse(runtime);
@@ -175,12 +200,22 @@ export const nodeRecipe: Recipe = {
     const notes = [...packages.notes];
     if (output !== null) {
       runtimeArgs = installArgs(input, install);
-      steps = [...packages.lines, ...manifestCopies(input, install), productionInstall(install), `COPY --from=${builderName} ${resolvePath(workdir, output)} ./${output}`];
-      notes.push(`Only '${output}' and the production dependencies are copied into the runtime stage; add COPY lines for other files the server reads at run time.`);
+      steps = [
+        ...packages.lines,
+        ...manifestCopies(input, install),
+        productionInstall(install),
+        `COPY --from=${builderName} ${resolvePath(workdir, output)} ./${output}`,
+      ];
+      notes.push(
+        `Only '${output}' and the production dependencies are copied into the runtime stage; add COPY lines for other files the server reads at run time.`,
+      );
     } else {
       // The command does not say which files it needs: ship the built project, minus dev dependencies.
       if (workdir === "/") return refuse("the command does not name the built entry point and the project sits in '/', so the files to ship cannot be told");
-      if ((runtime.kind === "alpine") !== builderAlpine) return refuse("the command does not name the built entry point, and node_modules built on one C library cannot ship on the other; keep the same variant");
+      if ((runtime.kind === "alpine") !== builderAlpine)
+        return refuse(
+          "the command does not name the built entry point, and node_modules built on one C library cannot ship on the other; keep the same variant",
+        );
       // Pruned in the builder: pruning after the copy would only hide the dev dependencies under a
       // new layer, and the image would keep every byte of them.
       epilogue = [pruneCommand(install)];
@@ -189,7 +224,18 @@ export const nodeRecipe: Recipe = {
     }
     return {
       ok: true,
-      plan: { variant: "node-server", runtime, builderPrelude: [], builderEdits: [], builderEpilogue: epilogue, runtimeArgs, runtimeSteps: steps, command: artifactCommand(entry, runtime, null, workdir), buildOnlyEnv: BUILD_ONLY_ENV, notes },
+      plan: {
+        variant: "node-server",
+        runtime,
+        builderPrelude: [],
+        builderEdits: [],
+        builderEpilogue: epilogue,
+        runtimeArgs,
+        runtimeSteps: steps,
+        command: artifactCommand(entry, runtime, null, workdir),
+        buildOnlyEnv: BUILD_ONLY_ENV,
+        notes,
+      },
     };
   },
 };

@@ -72,7 +72,10 @@ function ownVenv(model: DockerfileModel, stage: Stage): string | null | undefine
       const args = command.args.map((w) => w.value);
       const isVenv = (PYTHON.test(command.name) && args[0] === "-m" && (args[1] === "venv" || args[1] === "virtualenv")) || command.name === "virtualenv";
       if (!isVenv) continue;
-      const folder = args.slice(command.name === "virtualenv" ? 0 : 2).filter((a) => !a.startsWith("-")).pop();
+      const folder = args
+        .slice(command.name === "virtualenv" ? 0 : 2)
+        .filter((a) => !a.startsWith("-"))
+        .pop();
       const workdir = workdirOf(model, stage, instruction);
       // A folder we cannot place (variables, unknown working directory): undefined, so the caller refuses.
       if (folder === undefined || /[$`]/.test(folder) || (!folder.startsWith("/") && workdir === null)) return undefined;
@@ -91,17 +94,28 @@ export const pythonRecipe: Recipe = {
     const pips = input.target.installs.filter((d) => d.ecosystem === "pip");
     const outside = pips.find((d) => d.command.args.some((w) => OUTSIDE_VENV.has(w.value.split("=")[0])));
     if (outside) return refuse("a pip install uses --user, --target, --prefix or --root, which bypasses the virtual environment the conversion relies on");
-    if (pips.some((d) => d.command.program?.value.includes("/"))) return refuse("a pip install calls pip by absolute path, which bypasses the virtual environment");
+    if (pips.some((d) => d.command.program?.value.includes("/")))
+      return refuse("a pip install calls pip by absolute path, which bypasses the virtual environment");
     const ref = parseImageReference(stage.base.resolved);
-    if (!ref || officialName(ref) !== "python") return refuse(`the build runs on '${stage.base.resolved}', not the official python image, so the matching Python runtime cannot be told`);
+    if (!ref || officialName(ref) !== "python")
+      return refuse(`the build runs on '${stage.base.resolved}', not the official python image, so the matching Python runtime cannot be told`);
     const preference = input.options.runtime;
-    if (preference === "distroless" || preference === "scratch") return refuse(`the virtual environment is tied to the builder's Python; the ${preference} image does not carry the same interpreter`);
+    if (preference === "distroless" || preference === "scratch")
+      return refuse(`the virtual environment is tied to the builder's Python; the ${preference} image does not carry the same interpreter`);
     const builderAlpine = isAlpineImage(stage.base.resolved);
-    if (preference === "alpine" && !builderAlpine) return refuse("wheels built on Debian (glibc) do not run on Alpine (musl); build on a python:*-alpine image instead");
+    if (preference === "alpine" && !builderAlpine)
+      return refuse("wheels built on Debian (glibc) do not run on Alpine (musl); build on a python:*-alpine image instead");
     const alpine = builderAlpine && preference !== "slim";
     if (builderAlpine && preference === "slim") return refuse("wheels built on Alpine (musl) do not run on Debian slim (glibc)");
     const tag = effectiveTag(ref) ?? "latest";
-    const runtime: RuntimeImage = { image: officialVariant("python", tag, alpine ? "alpine" : "slim"), kind: alpine ? "alpine" : "debian", hasShell: true, packageManager: alpine ? "apk" : "apt", nonRootUser: null, runsAsNonRoot: false };
+    const runtime: RuntimeImage = {
+      image: officialVariant("python", tag, alpine ? "alpine" : "slim"),
+      kind: alpine ? "alpine" : "debian",
+      hasShell: true,
+      packageManager: alpine ? "apk" : "apt",
+      nonRootUser: null,
+      runsAsNonRoot: false,
+    };
 
     // Files a RUN writes after the sources arrive (collectstatic, compiled assets) exist only in the
     // builder: then the working directory is copied from there instead of from the context.
@@ -110,13 +124,19 @@ export const pythonRecipe: Recipe = {
     const isEditable = (d: DependencyInstall) => d.command.args.some((w) => w.value === "-e" || w.value.startsWith("--editable"));
     const installCommands = new Set(input.target.installs.filter((d) => !isEditable(d)).map((d) => d.command));
     const writesFiles = stage.instructions.some(
-      (i) => firstCopy !== undefined && i.keyword === "RUN" && i.ordinal > firstCopy.ordinal && !i.commands.every((c) => installCommands.has(c) || USER_SETUP.has(c.name)),
+      (i) =>
+        firstCopy !== undefined &&
+        i.keyword === "RUN" &&
+        i.ordinal > firstCopy.ordinal &&
+        !i.commands.every((c) => installCommands.has(c) || USER_SETUP.has(c.name)),
     );
     // A stage that makes its own venv (and puts it on PATH with an ENV the runtime stage keeps)
     // installs into that one: ship it instead of adding a second, empty one.
     const own = ownVenv(model, stage);
-    if (own === undefined) return refuse("the build creates a virtual environment in a folder that cannot be told (a variable or an unknown working directory)");
-    if (own !== null && own === workdir) return refuse(`the virtual environment is the working directory '${own}' itself, so it cannot be copied apart from the sources`);
+    if (own === undefined)
+      return refuse("the build creates a virtual environment in a folder that cannot be told (a variable or an unknown working directory)");
+    if (own !== null && own === workdir)
+      return refuse(`the virtual environment is the working directory '${own}' itself, so it cannot be copied apart from the sources`);
     const venv = own ?? VENV;
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     const steps = [...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];

@@ -76,7 +76,9 @@ export const rustRecipe: Recipe = {
     steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
     const notes = [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time."];
     if (opensslHeaders.length > 0 && !providesLibssl) {
-      notes.push(`The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`);
+      notes.push(
+        `The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`,
+      );
     }
     return artifactPlan({
       runtime,

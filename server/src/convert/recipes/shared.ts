@@ -44,7 +44,9 @@ export function changesDirectoryBefore(instruction: Instruction, command: ShellC
 export const refuse = (reason: string): RecipeAnswer => ({ ok: false, reason });
 
 /** The plan of a compiled artifact: the builder stays as written unless edited, the runtime stage copies and runs. */
-export function artifactPlan(plan: Pick<RecipePlan, "runtime" | "runtimeSteps" | "command" | "buildOnlyEnv"> & Partial<Pick<RecipePlan, "builderEdits" | "notes" | "artifactMoves">>): RecipeAnswer {
+export function artifactPlan(
+  plan: Pick<RecipePlan, "runtime" | "runtimeSteps" | "command" | "buildOnlyEnv"> & Partial<Pick<RecipePlan, "builderEdits" | "notes" | "artifactMoves">>,
+): RecipeAnswer {
   return { ok: true, plan: { builderPrelude: [], builderEdits: [], notes: [], ...plan } };
 }
 

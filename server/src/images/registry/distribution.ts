@@ -53,7 +53,13 @@ function contentType(headers: Readonly<Record<string, string>>): string {
 }
 
 function isIndex(document: ManifestDocument, type: string): boolean {
-  return type === MEDIA_TYPES.ociIndex || type === MEDIA_TYPES.dockerList || document.mediaType === MEDIA_TYPES.ociIndex || document.mediaType === MEDIA_TYPES.dockerList || (Array.isArray(document.manifests) && !Array.isArray(document.layers));
+  return (
+    type === MEDIA_TYPES.ociIndex ||
+    type === MEDIA_TYPES.dockerList ||
+    document.mediaType === MEDIA_TYPES.ociIndex ||
+    document.mediaType === MEDIA_TYPES.dockerList ||
+    (Array.isArray(document.manifests) && !Array.isArray(document.layers))
+  );
 }
 
 /** The summed layer sizes of one image manifest, or why they cannot be read. */
@@ -62,7 +68,8 @@ function layerTotal(document: ManifestDocument, host: string): Result<{ bytes: n
   if (!Array.isArray(document.layers)) return { ok: false, reason: `${host} sent a manifest without a layer list` };
   let bytes = 0;
   for (const layer of document.layers) {
-    if (typeof layer?.size !== "number" || !Number.isSafeInteger(layer.size) || layer.size < 0) return { ok: false, reason: `${host} sent a manifest with an invalid layer size` };
+    if (typeof layer?.size !== "number" || !Number.isSafeInteger(layer.size) || layer.size < 0)
+      return { ok: false, reason: `${host} sent a manifest with an invalid layer size` };
     bytes += layer.size;
   }
   return { ok: true, value: { bytes, layers: document.layers.length } };
@@ -96,7 +103,10 @@ export async function fetchImageSizes(session: RegistrySession, ref: ImageRefere
   }
   if (chosen.size === 0) {
     const offered = [...new Set(entries.map(platformOf).filter((p): p is string => p !== null))];
-    return { ok: false, reason: `${host} publishes '${ref.repository}:${reference}' for ${offered.length > 0 ? offered.join(", ") : "no platform"}, not ${wanted.join(" or ")}` };
+    return {
+      ok: false,
+      reason: `${host} publishes '${ref.repository}:${reference}' for ${offered.length > 0 ? offered.join(", ") : "no platform"}, not ${wanted.join(" or ")}`,
+    };
   }
   const sizes = await Promise.all(
     [...chosen].map(async ([platform, entry]): Promise<Result<PlatformSize>> => {

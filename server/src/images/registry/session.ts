@@ -121,14 +121,20 @@ export class RegistrySession {
   }
 
   /** One GET through the limiter, following a few redirects under the same policy. */
-  private async request(url: string, headers: Record<string, string>, host: string): Promise<{ ok: true; response: HttpResponse } | { ok: false; reason: string }> {
+  private async request(
+    url: string,
+    headers: Record<string, string>,
+    host: string,
+  ): Promise<{ ok: true; response: HttpResponse } | { ok: false; reason: string }> {
     let target = url;
     let sent = headers;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (!isAllowedUrl(target)) return { ok: false, reason: `refusing ${describeTarget(target)}: only HTTPS, or plain HTTP to this machine` };
       let response: HttpResponse;
       try {
-        response = await this.options.limiter.run(() => this.options.transport({ url: target, headers: sent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes }));
+        response = await this.options.limiter.run(() =>
+          this.options.transport({ url: target, headers: sent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes }),
+        );
       } catch (error) {
         return { ok: false, reason: `${host}: ${error instanceof Error ? error.message : String(error)}` };
       }
@@ -155,6 +161,9 @@ function describeTarget(url: string): string {
 
 /** A short, single-line, printable excerpt of untrusted text. */
 export function excerpt(text: string, max = 40): string {
-  const printable = text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim();
+  const printable = text
+    .replace(/[^\x20-\x7e]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return printable.length > max ? `${printable.slice(0, max)}…` : printable;
 }
