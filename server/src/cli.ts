@@ -12,8 +12,8 @@ import { findDockerfiles, InputError } from "./cli/discover";
 import { explainJson, explainText, findRule } from "./cli/explain";
 import { readDockerfileInput } from "./cli/inputs";
 import { CliFinding, formatJson, formatText, useColor } from "./cli/output";
-import { syntaxFindings } from "./cli/syntax-findings";
 import { readVersion } from "./cli/version";
+import { SYNTAX_SOURCE } from "./syntax-checks";
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -51,7 +51,9 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
     const analysis = analyze(input.text, {
       context: input.context,
       settings: input.settings,
+      syntax: input.syntax,
       onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
+      onSyntaxError: (error) => process.stderr.write(`stagecraft: dockerfile-utils validation failed on ${display(file)}: ${String(error)}\n`),
     });
     const ours: CliFinding[] = analysis.findings.map((f) => ({
       file: display(file),
@@ -61,7 +63,16 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       message: f.message,
       source: "stagecraft",
     }));
-    const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
+    // dockerfile-utils problems too, so `check` fails on a Dockerfile BuildKit would reject, as the editor shows it.
+    const syntax: CliFinding[] = analysis.syntax.map((p) => ({
+      file: display(file),
+      range: p.range,
+      severity: p.severity,
+      code: String(p.code ?? ""),
+      message: p.message,
+      source: SYNTAX_SOURCE,
+    }));
+    const inFile = [...ours, ...syntax]
       .filter((f) => meetsThreshold(f.severity, command.severity))
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     findings.push(...inFile);

@@ -19,6 +19,7 @@ export const rule: Rule = {
     description: "Build in an earlier stage; ship the final stage on a runtime image.",
     fix: "none",
     equivalents: {},
+    remedy: "convert",
     messages: {
       toolchain:
         "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",

@@ -24,6 +24,7 @@ export const rule: Rule = {
     description: "Split building and running into stages.",
     fix: "none",
     equivalents: {},
+    remedy: "convert",
     messages: {
       buildWithSaving:
         "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",

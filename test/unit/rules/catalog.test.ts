@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { allRules } from "../../../server/src/rules/index";
-import { docsUrl } from "../../../server/src/rules/docs-url";
+import { docsUrl } from "../../../server/src/lint/docs-url";
 import type { RuleFamily, Severity } from "../../../server/src/rules/types";
 
 const REPO = join(__dirname, "..", "..", "..");

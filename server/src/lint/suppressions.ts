@@ -4,7 +4,7 @@
 
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { Range } from "../model/text";
-import type { RuleMeta } from "./types";
+import type { RuleMeta } from "../rules/types";
 
 /** A set of rule ids, hadolint codes or BuildKit names; `all` means every rule. */
 interface IgnoreSet {
