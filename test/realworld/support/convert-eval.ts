@@ -63,7 +63,7 @@ export function runChecks(converted: string, checks: readonly ConvertCheck[], co
         break;
       }
       case "workdir":
-        if (posix.normalize(check.path!).replace(/\/$/, "") !== workdir) failed.push({ ...check, detail: `WORKDIR is ${workdir}` });
+        if ((posix.normalize(check.path!).replace(/\/$/, "") || "/") !== workdir) failed.push({ ...check, detail: `WORKDIR is ${workdir}` });
         break;
       case "base":
         if (!new RegExp(check.pattern!).test(runtime.from)) failed.push({ ...check, detail: `FROM ${runtime.from}` });
