@@ -5,16 +5,7 @@
 import { isAbsolute, relative } from "node:path";
 import { analyze } from "./engine";
 import { allRules } from "./rules/index";
-import {
-  CHECK_USAGE,
-  Command,
-  CONVERT_USAGE,
-  EXPLAIN_USAGE,
-  meetsThreshold,
-  parseArgs,
-  USAGE,
-  UsageError,
-} from "./cli/args";
+import { CHECK_USAGE, Command, CONVERT_USAGE, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
 import { ConfigError, ConfigLoader } from "./cli/config";
 import { convertFile } from "./cli/convert";
 import { findDockerfiles, InputError } from "./cli/discover";
@@ -47,9 +38,7 @@ async function run(argv: readonly string[]): Promise<number> {
       return EXIT_CLEAN;
     case "explain": {
       const rule = findRule(allRules, command.ruleId);
-      process.stdout.write(
-        command.format === "json" ? explainJson(rule) : explainText(rule),
-      );
+      process.stdout.write(command.format === "json" ? explainJson(rule) : explainText(rule));
       return EXIT_CLEAN;
     }
     case "check":
@@ -59,9 +48,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function check(
-  command: Extract<Command, { name: "check" }>,
-): Promise<number> {
+async function check(command: Extract<Command, { name: "check" }>): Promise<number> {
   const files = await findDockerfiles(command.paths);
   const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
   const findings: CliFinding[] = [];
@@ -70,10 +57,7 @@ async function check(
     const analysis = analyze(input.text, {
       context: input.context,
       settings: input.settings,
-      onRuleError: (ruleId, error) =>
-        process.stderr.write(
-          `stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`,
-        ),
+      onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
     });
     const ours: CliFinding[] = analysis.findings.map((f) => ({
       file: display(file),
@@ -83,36 +67,17 @@ async function check(
       message: f.message,
       source: "stagecraft",
     }));
-    const inFile = [
-      ...ours,
-      ...syntaxFindings(
-        input.text,
-        input.syntax,
-        analysis.findings,
-        display(file),
-      ),
-    ]
+    const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
       .filter((f) => meetsThreshold(f.severity, command.severity))
-      .sort(
-        (a, b) =>
-          a.range.start.line - b.range.start.line ||
-          a.range.start.character - b.range.start.character,
-      );
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     findings.push(...inFile);
   }
   process.stdout.write(report(command, findings, files.map(display)));
-  if (files.length === 0)
-    process.stderr.write(
-      `stagecraft: no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}\n`,
-    );
+  if (files.length === 0) process.stderr.write(`stagecraft: no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}\n`);
   return exitCodeFor(findings, command.maxWarnings);
 }
 
-function report(
-  command: Extract<Command, { name: "check" }>,
-  findings: CliFinding[],
-  files: string[],
-): string {
+function report(command: Extract<Command, { name: "check" }>, findings: CliFinding[], files: string[]): string {
   switch (command.format) {
     case "json":
       return formatJson(findings);
@@ -125,20 +90,13 @@ function report(
     case "gitlab":
       return formatGitlab(findings);
     case "text":
-      return formatText(
-        findings,
-        useColor(command.color, process.env, process.stdout.isTTY === true),
-      );
+      return formatText(findings, useColor(command.color, process.env, process.stdout.isTTY === true));
   }
 }
 
 /** Without --max-warnings any finding fails; with it, errors fail and warnings only past the budget. */
-function exitCodeFor(
-  findings: readonly CliFinding[],
-  maxWarnings: number | undefined,
-): number {
-  if (maxWarnings === undefined)
-    return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+function exitCodeFor(findings: readonly CliFinding[], maxWarnings: number | undefined): number {
+  if (maxWarnings === undefined) return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   return errors > 0 || warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -169,17 +127,11 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      error instanceof InputError ||
-      error instanceof ConfigError
-    ) {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) {
       process.stderr.write(`stagecraft: ${error.message}\n`);
     } else {
       // A bug, not a user mistake: keep the stack so it can be reported.
-      process.stderr.write(
-        `stagecraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      process.stderr.write(`stagecraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
     process.exitCode = EXIT_ERROR;
   },

@@ -6,8 +6,7 @@ import type { Severity } from "../rules/types";
 
 export type OutputFormat = "text" | "json";
 /** Report formats of `check`: people, scripts, and CI systems (code scanning, annotations, dashboards). */
-export type CheckFormat =
-  OutputFormat | "sarif" | "github" | "checkstyle" | "gitlab";
+export type CheckFormat = OutputFormat | "sarif" | "github" | "checkstyle" | "gitlab";
 
 export type Command =
   | { name: "help"; topic?: string }
@@ -26,21 +25,9 @@ export type Command =
 /** A mistake in how the CLI was called: exit code 2 with a one-line message. */
 export class UsageError extends Error {}
 
-export const SEVERITY_ORDER: readonly Severity[] = [
-  "error",
-  "warning",
-  "info",
-  "hint",
-];
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "hint"];
 const FORMATS: readonly OutputFormat[] = ["text", "json"];
-const CHECK_FORMATS: readonly CheckFormat[] = [
-  "text",
-  "json",
-  "sarif",
-  "github",
-  "checkstyle",
-  "gitlab",
-];
+const CHECK_FORMATS: readonly CheckFormat[] = ["text", "json", "sarif", "github", "checkstyle", "gitlab"];
 
 export const USAGE = `Usage: stagecraft <command> [options]
 
@@ -93,14 +80,10 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const key = arg.slice(2, eq < 0 ? undefined : eq);
-      if (
-        !["help", "version", "no-color", "write", ...takesValue].includes(key)
-      )
-        throw new UsageError(`unknown option '${arg}'`);
+      if (!["help", "version", "no-color", "write", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
       if (takesValue.has(key)) {
         const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === "")
-          throw new UsageError(`option '--${key}' needs a value`);
+        if (value === undefined || value === "") throw new UsageError(`option '--${key}' needs a value`);
         options.set(key, value);
       } else {
         if (eq >= 0) throw new UsageError(`option '--${key}' takes no value`);
@@ -114,46 +97,31 @@ export function parseArgs(argv: readonly string[]): Command {
   }
 
   const [command, ...rest] = positionals;
-  if (options.has("version") && command === undefined)
-    return { name: "version" };
+  if (options.has("version") && command === undefined) return { name: "version" };
   if (command === undefined) {
     if (options.has("help")) return { name: "help" };
-    throw new UsageError(
-      "no command given (try 'stagecraft check' or 'stagecraft --help')",
-    );
+    throw new UsageError("no command given (try 'stagecraft check' or 'stagecraft --help')");
   }
   if (command === "help") return { name: "help", topic: rest[0] };
   if (options.has("help")) return { name: "help", topic: command };
   if (command === "version") return { name: "version" };
 
   const format = (options.get("format") ?? "text") as string;
-  if (
-    command === "check" &&
-    !(CHECK_FORMATS as readonly string[]).includes(format)
-  ) {
-    throw new UsageError(
-      `unknown format '${format}' (expected ${CHECK_FORMATS.slice(0, -1).join(", ")} or ${CHECK_FORMATS[CHECK_FORMATS.length - 1]})`,
-    );
+  if (command === "check" && !(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}' (expected ${CHECK_FORMATS.slice(0, -1).join(", ")} or ${CHECK_FORMATS[CHECK_FORMATS.length - 1]})`);
   }
-  if (command !== "check" && !(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`unknown format '${format}' (expected text or json)`);
-  if (command !== "check" && options.has("max-warnings"))
-    throw new UsageError(`'${command}' takes no --max-warnings`);
+  if (command !== "check" && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
+  if (command !== "check" && options.has("max-warnings")) throw new UsageError(`'${command}' takes no --max-warnings`);
 
-  if (command !== "convert" && (options.has("write") || options.has("runtime")))
-    throw new UsageError(`'${command}' takes no --write or --runtime`);
+  if (command !== "convert" && (options.has("write") || options.has("runtime"))) throw new UsageError(`'${command}' takes no --write or --runtime`);
   if (command === "check") {
     const severity = (options.get("severity") ?? "warning") as string;
     if (!(SEVERITY_ORDER as readonly string[]).includes(severity)) {
-      throw new UsageError(
-        `unknown severity '${severity}' (expected error, warning, info or hint)`,
-      );
+      throw new UsageError(`unknown severity '${severity}' (expected error, warning, info or hint)`);
     }
     const maxWarnings = options.get("max-warnings");
     if (maxWarnings !== undefined && !/^\d{1,9}$/.test(String(maxWarnings)))
-      throw new UsageError(
-        `'--max-warnings' needs a whole number, not '${String(maxWarnings)}'`,
-      );
+      throw new UsageError(`'--max-warnings' needs a whole number, not '${String(maxWarnings)}'`);
     return {
       name: "check",
       paths: rest.length > 0 ? rest : ["."],
@@ -164,46 +132,25 @@ export function parseArgs(argv: readonly string[]): Command {
     };
   }
   if (command === "convert") return convertCommand(rest, options);
-  if (options.has("severity") || options.has("no-color"))
-    throw new UsageError(`'${command}' takes no --severity or --no-color`);
+  if (options.has("severity") || options.has("no-color")) throw new UsageError(`'${command}' takes no --severity or --no-color`);
   if (command === "explain") {
-    if (rest.length !== 1)
-      throw new UsageError(
-        `'explain' needs exactly one rule id (${EXPLAIN_USAGE})`,
-      );
+    if (rest.length !== 1) throw new UsageError(`'explain' needs exactly one rule id (${EXPLAIN_USAGE})`);
     return { name: "explain", ruleId: rest[0], format: format as OutputFormat };
   }
-  throw new UsageError(
-    `unknown command '${command}' (try 'stagecraft --help')`,
-  );
+  throw new UsageError(`unknown command '${command}' (try 'stagecraft --help')`);
 }
 
 /** Whether `severity` is at or above `threshold` (error > warning > info > hint). */
-export function meetsThreshold(
-  severity: Severity,
-  threshold: Severity,
-): boolean {
+export function meetsThreshold(severity: Severity, threshold: Severity): boolean {
   return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
 }
 
-function convertCommand(
-  rest: readonly string[],
-  options: ReadonlyMap<string, string | true>,
-): Command {
-  if (rest.length !== 1)
-    throw new UsageError(
-      `'convert' needs exactly one Dockerfile (${CONVERT_USAGE})`,
-    );
-  for (const key of ["severity", "no-color", "format"])
-    if (options.has(key)) throw new UsageError(`'convert' takes no --${key}`);
+function convertCommand(rest: readonly string[], options: ReadonlyMap<string, string | true>): Command {
+  if (rest.length !== 1) throw new UsageError(`'convert' needs exactly one Dockerfile (${CONVERT_USAGE})`);
+  for (const key of ["severity", "no-color", "format"]) if (options.has(key)) throw new UsageError(`'convert' takes no --${key}`);
   const runtime = options.get("runtime");
-  if (
-    runtime !== undefined &&
-    !(RUNTIME_FAMILIES as readonly unknown[]).includes(runtime)
-  ) {
-    throw new UsageError(
-      `unknown runtime '${String(runtime)}' (expected distroless, alpine, slim or scratch)`,
-    );
+  if (runtime !== undefined && !(RUNTIME_FAMILIES as readonly unknown[]).includes(runtime)) {
+    throw new UsageError(`unknown runtime '${String(runtime)}' (expected distroless, alpine, slim or scratch)`);
   }
   return {
     name: "convert",

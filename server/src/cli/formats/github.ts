@@ -15,12 +15,7 @@ function escapeProperty(text: string): string {
 export function formatGithub(findings: readonly CliFinding[]): string {
   return findings
     .map((f) => {
-      const command =
-        f.severity === "error"
-          ? "error"
-          : f.severity === "warning"
-            ? "warning"
-            : "notice";
+      const command = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
       const code = f.source === "stagecraft" ? f.code : `${f.source} ${f.code}`;
       const props = [
         `file=${escapeProperty(f.file)}`,

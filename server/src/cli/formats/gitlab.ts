@@ -14,8 +14,7 @@ const SEVERITY = {
 export function formatGitlab(findings: readonly CliFinding[]): string {
   const seen = new Map<string, number>();
   const issues = findings.map((f) => {
-    const checkName =
-      f.source === "stagecraft" ? f.code : `${f.source}:${f.code}`;
+    const checkName = f.source === "stagecraft" ? f.code : `${f.source}:${f.code}`;
     // The fingerprint must be stable across runs and unique per issue: the same finding on the same
     // line in the same file keeps its fingerprint, a repeat gets an ordinal.
     const base = `${f.file}\u0000${checkName}\u0000${f.range.start.line}\u0000${f.range.start.character}\u0000${f.message}`;
@@ -24,9 +23,7 @@ export function formatGitlab(findings: readonly CliFinding[]): string {
     return {
       description: f.message,
       check_name: checkName,
-      fingerprint: createHash("sha256")
-        .update(`${base}\u0000${ordinal}`)
-        .digest("hex"),
+      fingerprint: createHash("sha256").update(`${base}\u0000${ordinal}`).digest("hex"),
       severity: SEVERITY[f.severity],
       location: {
         path: f.file,

@@ -10,22 +10,14 @@ const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 type SarifLevel = "error" | "warning" | "note";
 
 function level(severity: CliFinding["severity"]): SarifLevel {
-  return severity === "error"
-    ? "error"
-    : severity === "warning"
-      ? "warning"
-      : "note";
+  return severity === "error" ? "error" : severity === "warning" ? "warning" : "note";
 }
 
 /** Relative paths as URIs with forward slashes (SARIF wants URI references). */
 function artifactUri(file: string): string {
   return file
     .split(/[\\/]/)
-    .map((segment, i) =>
-      i === 0 && /^[A-Za-z]:$/.test(segment)
-        ? segment
-        : encodeURIComponent(segment),
-    )
+    .map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
     .join("/");
 }
 
@@ -33,11 +25,7 @@ function ruleKey(f: CliFinding): string {
   return f.source === "stagecraft" ? f.code : `${f.source}/${f.code}`;
 }
 
-export function formatSarif(
-  findings: readonly CliFinding[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  version: string,
-): string {
+export function formatSarif(findings: readonly CliFinding[], rules: ReadonlyMap<string, RuleInfo>, version: string): string {
   const ruleIds = [...new Set(findings.map(ruleKey))].sort();
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const driverRules = ruleIds.map((id) => {
@@ -46,9 +34,7 @@ export function formatSarif(
       id,
       ...(info ? { shortDescription: { text: info.description } } : {}),
       ...(info?.helpUri ? { helpUri: info.helpUri } : {}),
-      ...(info
-        ? { defaultConfiguration: { level: level(info.severity) } }
-        : {}),
+      ...(info ? { defaultConfiguration: { level: level(info.severity) } } : {}),
     };
   });
   const results = findings.map((f) => ({
