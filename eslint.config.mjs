@@ -7,8 +7,33 @@ import importX from "eslint-plugin-import-x";
 import regexp from "eslint-plugin-regexp";
 import noDynamicRegExp from "./scripts/eslint/no-dynamic-regexp.mjs";
 
-const NODE_BUILTINS = ["node:*", "fs", "fs/*", "path", "os", "child_process", "net", "http", "https", "url", "util", "crypto", "stream", "events", "zlib", "worker_threads"];
-const ENGINE = ["server/src/model/**", "server/src/rules/**", "server/src/fixes/**", "server/src/convert/**", "server/src/images/**", "server/src/lint/**", "server/src/engine.ts"];
+const NODE_BUILTINS = [
+  "node:*",
+  "fs",
+  "fs/*",
+  "path",
+  "os",
+  "child_process",
+  "net",
+  "http",
+  "https",
+  "url",
+  "util",
+  "crypto",
+  "stream",
+  "events",
+  "zlib",
+  "worker_threads",
+];
+const ENGINE = [
+  "server/src/model/**",
+  "server/src/rules/**",
+  "server/src/fixes/**",
+  "server/src/convert/**",
+  "server/src/images/**",
+  "server/src/lint/**",
+  "server/src/engine.ts",
+];
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "out/**", ".vscode-test/**", ".vscode-test-web/**", "test/fixtures/**", "examples/**", "**/*.d.ts"] },
@@ -36,7 +61,11 @@ export default tseslint.config(
         {
           zones: [
             // The engine runs in a web worker: no Node, no LSP, no CLI, no file-system host.
-            { target: ENGINE, from: ["server/src/lsp", "server/src/cli", "server/src/cli.ts", "server/src/host"], message: "The engine never imports adapters or the Node host." },
+            {
+              target: ENGINE,
+              from: ["server/src/lsp", "server/src/cli", "server/src/cli.ts", "server/src/host"],
+              message: "The engine never imports adapters or the Node host.",
+            },
             // Rules read the model, image facts and fix primitives; nothing else.
             {
               target: "server/src/rules/!(index|run|suppressions|types|format|docs-url).ts",
@@ -82,6 +111,16 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "scripts/**/*.ts", "test/**/*.ts"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", __dirname: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly",
+      },
+    },
   },
 );

@@ -29,7 +29,12 @@ function isSafe(node, scopeManager) {
       return isConstFromLiterals(node, scopeManager);
     case "MemberExpression":
       // `regex.source` / `regex.flags` of a literal regex.
-      return node.property.type === "Identifier" && (node.property.name === "source" || node.property.name === "flags") && node.object.type === "Identifier" && isConstFromLiterals(node.object, scopeManager);
+      return (
+        node.property.type === "Identifier" &&
+        (node.property.name === "source" || node.property.name === "flags") &&
+        node.object.type === "Identifier" &&
+        isConstFromLiterals(node.object, scopeManager)
+      );
     default:
       return false;
   }
