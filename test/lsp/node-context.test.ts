@@ -17,13 +17,7 @@ describe("lsp: node build-context host", () => {
     });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, ".git\n");
-    assert.deepStrictEqual(facts.rootEntries, [
-      ".dockerignore",
-      ".git/",
-      "Dockerfile",
-      "node_modules/",
-      "package.json",
-    ]);
+    assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
   });
 
   it("prefers <Dockerfile>.dockerignore next to the Dockerfile", async () => {
@@ -32,14 +26,8 @@ describe("lsp: node build-context host", () => {
       "Dockerfile.prod.dockerignore": "*\n",
       ".dockerignore": ".git\n",
     });
-    assert.strictEqual(
-      (await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore,
-      "*\n",
-    );
-    assert.strictEqual(
-      (await readBuildContext(ws.uri("Dockerfile"))).dockerignore,
-      ".git\n",
-    );
+    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore, "*\n");
+    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile"))).dockerignore, ".git\n");
   });
 
   it("reports null when no .dockerignore exists", async () => {
@@ -63,34 +51,20 @@ describe("lsp: node build-context host", () => {
       "node_modules/x/package.json": "{}",
     });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
-    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), [
-      "App/App.csproj",
-      "Cargo.lock",
-      "go.mod",
-      "run.sh",
-    ]);
+    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), ["App/App.csproj", "Cargo.lock", "go.mod", "run.sh"]);
     assert.strictEqual(facts.files?.["go.mod"], "module example.com/app\n");
     assert.strictEqual(facts.files?.["Cargo.lock"].length, 256 * 1024);
   });
 
   it("knows nothing for non-file URIs or unreadable folders", async () => {
     assert.deepStrictEqual(await readBuildContext("untitled:Untitled-1"), {});
-    assert.deepStrictEqual(
-      await readBuildContext("vscode-vfs://github/owner/repo/Dockerfile"),
-      {},
-    );
-    assert.deepStrictEqual(
-      await readBuildContext("file:///no/such/folder/Dockerfile"),
-      {},
-    );
+    assert.deepStrictEqual(await readBuildContext("vscode-vfs://github/owner/repo/Dockerfile"), {});
+    assert.deepStrictEqual(await readBuildContext("file:///no/such/folder/Dockerfile"), {});
     const ws = workspaceFolder({ "sub/": "" });
     if (process.getuid?.() !== 0) {
       chmodSync(join(ws.dir, "sub"), 0o000);
       try {
-        assert.deepStrictEqual(
-          await readBuildContext(ws.uri("sub/Dockerfile")),
-          {},
-        );
+        assert.deepStrictEqual(await readBuildContext(ws.uri("sub/Dockerfile")), {});
       } finally {
         chmodSync(join(ws.dir, "sub"), 0o755);
       }

@@ -6,21 +6,14 @@ import { open, readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
-import {
-  CONTEXT_FILE_MAX_CHARS,
-  CONTEXT_FILE_MAX_COUNT,
-  isContextFileOfInterest,
-  UNKNOWN_CONTEXT,
-} from "../model/context";
+import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
-export async function readBuildContext(
-  uri: string,
-): Promise<BuildContextFacts> {
+export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
   if (!uri.startsWith("file:")) return UNKNOWN_CONTEXT;
   let file: string;
   try {
@@ -33,17 +26,13 @@ export async function readBuildContext(
   let entries: string[];
   try {
     const dirents = await readdir(folder, { withFileTypes: true });
-    entries = dirents
-      .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
-      .sort();
+    entries = dirents.map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
   } catch {
     // The folder cannot be listed (deleted, no permission): nothing is known about the context.
     return UNKNOWN_CONTEXT;
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const dockerignore =
-    (await readText(join(folder, `${basename(file)}.dockerignore`))) ??
-    (await readText(join(folder, ".dockerignore")));
+  const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
   return {
     dockerignore,
     rootEntries: entries,
@@ -53,40 +42,16 @@ export async function readBuildContext(
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */
-const SKIPPED_FOLDERS = new Set([
-  ".git/",
-  "node_modules/",
-  "target/",
-  "bin/",
-  "obj/",
-  "dist/",
-  "build/",
-  "vendor/",
-  ".venv/",
-  "venv/",
-  "__pycache__/",
-]);
+const SKIPPED_FOLDERS = new Set([".git/", "node_modules/", "target/", "bin/", "obj/", "dist/", "build/", "vendor/", ".venv/", "venv/", "__pycache__/"]);
 
 /** Manifests and scripts the planner reads (root, then one folder down), clamped in count and size. */
-async function readContextFiles(
-  folder: string,
-  rootEntries: readonly string[],
-): Promise<Record<string, string>> {
-  const wanted = rootEntries.filter(
-    (e) => !e.endsWith("/") && isContextFileOfInterest(e),
-  );
+async function readContextFiles(folder: string, rootEntries: readonly string[]): Promise<Record<string, string>> {
+  const wanted = rootEntries.filter((e) => !e.endsWith("/") && isContextFileOfInterest(e));
   for (const dir of rootEntries) {
-    if (
-      !dir.endsWith("/") ||
-      SKIPPED_FOLDERS.has(dir) ||
-      wanted.length >= CONTEXT_FILE_MAX_COUNT
-    )
-      continue;
+    if (!dir.endsWith("/") || SKIPPED_FOLDERS.has(dir) || wanted.length >= CONTEXT_FILE_MAX_COUNT) continue;
     try {
       const inner = await readdir(join(folder, dir), { withFileTypes: true });
-      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name)))
-        if (d.isFile() && isContextFileOfInterest(d.name))
-          wanted.push(`${dir}${d.name}`);
+      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name))) if (d.isFile() && isContextFileOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
     } catch {
       // An unreadable sub-folder only means fewer facts; the root files are still read.
     }

@@ -55,12 +55,7 @@ const MANIFEST_NAMES = new Set([
  * for each file name it lists, so the choice lives in the engine.
  */
 export function isContextFileOfInterest(name: string): boolean {
-  return (
-    MANIFEST_NAMES.has(name) ||
-    /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) ||
-    /^requirements.*\.(?:txt|in)$/.test(name) ||
-    name === "docker-entrypoint"
-  );
+  return MANIFEST_NAMES.has(name) || /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) || /^requirements.*\.(?:txt|in)$/.test(name) || name === "docker-entrypoint";
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

@@ -5,13 +5,7 @@ import { join } from "path";
 import type { RuntimeFamily } from "../../../server/src/convert/index";
 import type { BuildContextFacts } from "../../../server/src/model/context";
 
-export const CONVERT_FIXTURES = join(
-  __dirname,
-  "..",
-  "..",
-  "fixtures",
-  "convert",
-);
+export const CONVERT_FIXTURES = join(__dirname, "..", "..", "fixtures", "convert");
 
 export interface ConvertCase {
   name: string;
@@ -28,13 +22,9 @@ export function convertCases(): ConvertCase[] {
     .map((name) => {
       const dir = join(CONVERT_FIXTURES, name);
       const optionsPath = join(dir, "options");
-      const runtime = existsSync(optionsPath)
-        ? (readFileSync(optionsPath, "utf8").trim() as RuntimeFamily)
-        : undefined;
+      const runtime = existsSync(optionsPath) ? (readFileSync(optionsPath, "utf8").trim() as RuntimeFamily) : undefined;
       const contextPath = join(dir, "context.json");
-      const context = existsSync(contextPath)
-        ? (JSON.parse(readFileSync(contextPath, "utf8")) as BuildContextFacts)
-        : undefined;
+      const context = existsSync(contextPath) ? (JSON.parse(readFileSync(contextPath, "utf8")) as BuildContextFacts) : undefined;
       return {
         name,
         input: readFileSync(join(dir, "Dockerfile"), "utf8"),

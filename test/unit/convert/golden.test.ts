@@ -15,24 +15,16 @@ describe("convert: golden outputs", () => {
         runtime: c.runtime,
       });
       assert.ok(result.ok, `refused: ${result.ok ? "" : result.reason}`);
-      if (process.env.UPDATE_GOLDEN === "1")
-        writeFileSync(c.expectedPath, result.text);
+      if (process.env.UPDATE_GOLDEN === "1") writeFileSync(c.expectedPath, result.text);
       assert.strictEqual(result.text, readFileSync(c.expectedPath, "utf8"));
     });
   }
 
   it("keeps CRLF line endings throughout", () => {
     for (const c of convertCases()) {
-      const result = convertToMultiStage(
-        parseDockerfile(c.input.replace(/\n/g, "\r\n"), c.context),
-        { runtime: c.runtime },
-      );
+      const result = convertToMultiStage(parseDockerfile(c.input.replace(/\n/g, "\r\n"), c.context), { runtime: c.runtime });
       assert.ok(result.ok, c.name);
-      assert.strictEqual(
-        result.text,
-        readFileSync(c.expectedPath, "utf8").replace(/\n/g, "\r\n"),
-        c.name,
-      );
+      assert.strictEqual(result.text, readFileSync(c.expectedPath, "utf8").replace(/\n/g, "\r\n"), c.name);
     }
   });
 
