@@ -61,7 +61,12 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       message: f.message,
       source: "stagecraft",
     }));
-    const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
+    const inFile = [
+      ...ours,
+      ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file), (reason) =>
+        process.stderr.write(`stagecraft: syntax validation failed on ${display(file)}: ${reason}\n`),
+      ),
+    ]
       .filter((f) => meetsThreshold(f.severity, command.severity))
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     findings.push(...inFile);
