@@ -2,7 +2,8 @@
 // syntax errors counted alongside the findings, so no fix is applied that breaks the file.
 
 import { DiagnosticSeverity } from "vscode-languageserver";
-import { compatibleSafeFixes as chooseSafeFixes, countErrors, engineErrorCheck, findingErrorKeys } from "../fixes/fix-all";
+import { compatibleSafeFixes as chooseSafeFixes, countErrors, engineErrorCheck, exceeds, findingErrorKeys } from "../fixes/fix-all";
+import { applyEdits, TextEdit } from "../model/text";
 import type { Fix } from "../rules/types";
 import { validateSyntax } from "../syntax-validation";
 import type { DocumentAnalysis } from "./documents";
@@ -26,4 +27,28 @@ export function syntaxErrorKeys(syntax: readonly SyntaxProblem[]): string[] {
   return syntax
     .filter((d) => d.severity === DiagnosticSeverity.Error)
     .map((d) => `syntax:${String(d.code)}\u0000${typeof d.message === "string" ? d.message : d.message.value}`);
+}
+
+/**
+ * The apply-analyse-parse check for edits Stagecraft did not make (dockerfile-language-service's
+ * quick fixes): they apply, change the text, leave it without a new error (engine or syntax), and
+ * the problem they fix (`code`, a dockerfile-utils code) is reported fewer times afterwards.
+ */
+export function isSoundCommodityFix(analysis: DocumentAnalysis, edits: readonly TextEdit[], code: number | string | undefined): boolean {
+  const text = analysis.model.text;
+  let fixed: string;
+  try {
+    fixed = applyEdits(text, edits);
+  } catch {
+    // Overlapping edits cannot be applied as one change.
+    return false;
+  }
+  if (fixed === text) return false;
+  const after = validateSyntax(fixed, { ...analysis.settings.syntax });
+  if (!after.ok) return false;
+  const baseline = countErrors([...findingErrorKeys(analysis.findings), ...syntaxErrorKeys(analysis.syntax)]);
+  const errors = engineErrorCheck({ context: analysis.model.context, settings: analysis.settings.rules }, () => syntaxErrorKeys(after.value))(fixed);
+  if (errors === null || exceeds(errors, baseline)) return false;
+  const count = (problems: readonly { code?: number | string }[]) => problems.filter((p) => p.code === code).length;
+  return count(after.value) < count(analysis.syntax);
 }
