@@ -2,13 +2,14 @@
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name. The Dockerfile's folder is taken as the context
 // root (what `docker build .` next to it uses).
 
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
+import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
@@ -37,12 +38,9 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
 }
 
 async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: both mean no ignore file applies from here.
-    return null;
-  }
+  // Absent (the usual case), unreadable or not a regular file (a FIFO would block): no ignore file applies from here.
+  const read = await readTextFile(path);
+  return read.ok ? read.text : null;
 }
 
 export const nodeHost: ServerHost = {
