@@ -40,8 +40,10 @@ export function computeCodeActions(
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE) {
         const finding = analysis.findings.find((f) => isDiagnosticOf(diagnostic, f));
+        // A diagnostic of an older version (no current finding) may name lines the text no longer
+        // has: nothing is offered for it, not even an ignore comment.
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
-        if (typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
+        if (finding && typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
         actions.push(...commodityActions(diagnostic, document, analysis, service, client));
       }
