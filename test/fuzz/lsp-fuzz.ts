@@ -119,7 +119,7 @@ export function corpusFiles(): string[] {
   return (
     readdirSync(CORPUS)
       // The corpus holds Dockerfiles plus its own metadata (MANIFEST.tsv, README.md).
-      .filter((n) => !n.startsWith(".") && !/\.(tsv|md|json|txt)$/i.test(n))
+      .filter((n) => !n.startsWith(".") && !/\.(?:tsv|md|json|txt)$/i.test(n))
       .sort()
       .map((n) => join(CORPUS, n))
   );
