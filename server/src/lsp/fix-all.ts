@@ -10,6 +10,9 @@ import type { DocumentAnalysis } from "./documents";
 
 type SyntaxProblem = { severity?: DiagnosticSeverity; code?: number | string; message: string | { value: string } };
 
+/** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
+const FIX_ALL_BUDGET_MS = 1000;
+
 /** The safe fixes of an analysis that can be applied together, in document order. */
 export function compatibleSafeFixes(analysis: DocumentAnalysis, canCreateFiles: boolean): Fix[] {
   const baseline = countErrors([...findingErrorKeys(analysis.findings), ...syntaxErrorKeys(analysis.syntax)]);
@@ -19,7 +22,9 @@ export function compatibleSafeFixes(analysis: DocumentAnalysis, canCreateFiles: 
     // A validator failure on the fixed text counts against the fix.
     return result.ok ? syntaxErrorKeys(result.value) : null;
   });
-  return chooseSafeFixes(analysis.model.text, analysis.findings, { canCreateFiles, baseline, errorsOf });
+  // Each candidate costs an analysis and a validation of the whole text: on a large file with many
+  // fixes that outgrows a code-action answer, so checking stops after a budget (fewer fixes, all safe).
+  return chooseSafeFixes(analysis.model.text, analysis.findings, { canCreateFiles, baseline, errorsOf, deadline: Date.now() + FIX_ALL_BUDGET_MS });
 }
 
 /** Syntax errors keyed by code and message (positions move with edits, so they are left out). */
