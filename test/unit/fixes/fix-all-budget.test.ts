@@ -3,13 +3,14 @@
 
 import * as assert from "assert";
 import { analyze } from "../../../server/src/engine";
+import { UNKNOWN_CONTEXT } from "../../../server/src/model/context";
 import { compatibleSafeFixes, countErrors, engineErrorCheck, findingErrorKeys } from "../../../server/src/fixes/fix-all";
 
 const TEXT = "FROM ubuntu\nRUN apk add curl\nRUN pip install flask\nRUN apk add git\n";
 
 describe("fixes/fix-all budget", () => {
   const { findings } = analyze(TEXT);
-  const options = { canCreateFiles: true, baseline: countErrors(findingErrorKeys(findings)), errorsOf: engineErrorCheck({}) };
+  const options = { canCreateFiles: true, baseline: countErrors(findingErrorKeys(findings)), errorsOf: engineErrorCheck({ context: UNKNOWN_CONTEXT }) };
 
   it("checks every fix without a deadline", () => {
     assert.ok(compatibleSafeFixes(TEXT, findings, options).length >= 3);
