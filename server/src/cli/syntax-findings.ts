@@ -1,10 +1,10 @@
 // dockerfile-utils syntax problems as printed findings, so `stagecraft check` fails on a Dockerfile
 // BuildKit would reject just as the editor shows it: the checks our rules make better are dropped.
 
-import { validate } from "dockerfile-utils";
 import type { Finding } from "../rules/run";
 import type { Severity } from "../rules/types";
 import { isCoveredByFindings, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SOURCE } from "../syntax";
+import { validateSyntax } from "../syntax-validation";
 import type { CliFinding } from "./output";
 
 /** LSP DiagnosticSeverity numbers, as dockerfile-utils reports them. */
@@ -15,8 +15,15 @@ export function syntaxFindings(
   chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>,
   findings: readonly Finding[],
   file: string,
+  onFailure: (reason: string) => void = () => undefined,
 ): CliFinding[] {
-  return validate(text, syntaxSettings(chosen))
+  const result = validateSyntax(text, syntaxSettings(chosen));
+  // The validator failing costs this file its syntax findings, never the rules' or other files'.
+  if (!result.ok) {
+    onFailure(result.reason);
+    return [];
+  }
+  return result.value
     .filter((problem) => !isCoveredByFindings(problem, findings))
     .map((problem) => ({
       file,

@@ -21,6 +21,12 @@ export interface FixAllOptions {
   /** Errors of the original text, the baseline a fix must not exceed. */
   baseline: ErrorCounts;
   errorsOf: ErrorCheck;
+  /**
+   * Time (as `now()` reads it) after which no further fix is checked: the fixes accepted so far
+   * are returned, each still verified. Keeps a code-action answer within its budget on large files.
+   */
+  deadline?: number;
+  now?: () => number;
 }
 
 /** The safe fixes of `findings` that can be applied to `text` together, in document order. */
@@ -29,6 +35,7 @@ export function compatibleSafeFixes(text: string, findings: readonly Finding[], 
   const acceptedEdits: TextEdit[] = [];
   for (const finding of findings) {
     for (const fix of finding.fixes) {
+      if (options.deadline !== undefined && (options.now ?? Date.now)() > options.deadline) return accepted;
       if (fix.createFiles && fix.createFiles.length > 0 && !options.canCreateFiles) continue;
       if (fix.edits.some((edit) => acceptedEdits.some((other) => conflicts(edit.range, other.range)))) continue;
       let result: string;

@@ -2,13 +2,14 @@
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name. The Dockerfile's folder is taken as the context
 // root (what `docker build .` next to it uses).
 
-import { open, readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
+import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
@@ -64,30 +65,19 @@ async function readContextFiles(folder: string, rootEntries: readonly string[]):
   return files;
 }
 
-/** The first `max` characters (as UTF-8 bytes, at most) of a file, or null when unreadable. */
+/**
+ * A context file's text when it is a regular, readable UTF-8 file of at most `max` bytes (a FIFO
+ * would block, a device would never end; a truncated manifest would not parse anyway), else null.
+ */
 async function readHead(path: string, max: number): Promise<string | null> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(max);
-      const { bytesRead } = await handle.read(buffer, 0, max, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Unreadable (permissions, a broken link): the planner treats it as not found.
-    return null;
-  }
+  const read = await readTextFile(path, max);
+  return read.ok ? read.text : null;
 }
 
 async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: both mean no ignore file applies from here.
-    return null;
-  }
+  // Absent (the usual case), unreadable or not a regular file (a FIFO would block): no ignore file applies from here.
+  const read = await readTextFile(path);
+  return read.ok ? read.text : null;
 }
 
 export const nodeHost: ServerHost = {

@@ -3,16 +3,19 @@
 
 import { Diagnostic, TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { validate } from "dockerfile-utils";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import type { DockerfileModel } from "../model/types";
 import { Finding, runRules } from "../rules/run";
+import { validateSyntax } from "../syntax-validation";
 import type { ServerHost } from "./host";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
+
+/** A validation slower than this is logged: the budget third-party analysis should stay within. */
+const SLOW_VALIDATION_MS = 500;
 
 /** Everything known about one version of one document. */
 export interface DocumentAnalysis {
@@ -100,20 +103,14 @@ export class DocumentStore {
   }
 
   private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
-    try {
-      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({
-        range,
-        severity,
-        code,
-        message,
-        source,
-        tags,
-      }));
-    } catch (error) {
-      // A validator bug must not cost the user the Stagecraft diagnostics.
-      this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);
+    const result = validateSyntax(text, { ...settings.syntax });
+    // A validator failure must not cost the user the Stagecraft diagnostics: logged, and left out.
+    if (!result.ok) {
+      this.logError(`stagecraft: dockerfile-utils validation failed (${result.ms} ms): ${result.reason}`);
       return [];
     }
+    if (result.ms > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${result.ms} ms`);
+    return result.value.map(({ range, severity, code, message, source, tags }) => ({ range, severity, code, message, source, tags }));
   }
 
   private ruleFailed(ruleId: string, error: unknown): void {
