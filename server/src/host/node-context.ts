@@ -66,11 +66,11 @@ async function readContextFiles(folder: string, rootEntries: readonly string[]):
 }
 
 /**
- * A context file's text when it is a regular, readable UTF-8 file of at most `max` bytes (a FIFO
- * would block, a device would never end; a truncated manifest would not parse anyway), else null.
+ * The first `max` bytes of a context file when it is a regular, readable UTF-8 file (a FIFO would
+ * block, a device would never end), else null: the planner treats it as not found.
  */
 async function readHead(path: string, max: number): Promise<string | null> {
-  const read = await readTextFile(path, max);
+  const read = await readTextFile(path, max, { truncate: true });
   return read.ok ? read.text : null;
 }
 

@@ -9,8 +9,12 @@ export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 export type TextRead = { ok: true; text: string } | { ok: false; reason: string; code?: string };
 
-/** Reads `path` as UTF-8 text (BOM removed) if it is a regular file of at most `limit` bytes. */
-export async function readTextFile(path: string, limit = MAX_TEXT_BYTES): Promise<TextRead> {
+/**
+ * Reads `path` as UTF-8 text (BOM removed) if it is a regular file of at most `limit` bytes. With
+ * `truncate`, a larger file gives its first `limit` bytes instead (a character cut at the end is
+ * dropped): enough for facts read from the head of a lock file.
+ */
+export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options: { truncate?: boolean } = {}): Promise<TextRead> {
   let handle;
   try {
     // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
@@ -22,7 +26,7 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES): Promis
     const info = await handle.stat();
     if (info.isDirectory()) return { ok: false, reason: "is a folder, not a file", code: "EISDIR" };
     if (!info.isFile()) return { ok: false, reason: `is not a regular file (${fileKind(info)})` };
-    if (info.size > limit) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+    if (info.size > limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
     // The size on disk can lie (procfs says 0, a file may grow): read at most one byte past the cap.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -32,9 +36,13 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES): Promis
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > limit) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+      if (total > limit) {
+        if (!options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+        break;
+      }
     }
-    const bytes = Buffer.concat(chunks, total);
+    let bytes: Buffer = Buffer.concat(chunks, total);
+    if (total > limit) bytes = withoutCutCharacter(bytes.subarray(0, limit));
     if (bytes.includes(0)) return { ok: false, reason: "is a binary file (it holds NUL bytes)" };
     try {
       // `ignoreBOM: false` drops a leading byte-order mark.
@@ -48,6 +56,16 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES): Promis
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** Drops a UTF-8 sequence cut short at the end of `bytes`. */
+function withoutCutCharacter(bytes: Buffer): Buffer {
+  let start = bytes.length - 1;
+  // Walk back over continuation bytes (10xxxxxx) to the lead byte of the last character.
+  while (start > 0 && start >= bytes.length - 4 && (bytes[start] & 0xc0) === 0x80) start--;
+  const lead = bytes[start];
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start + length > bytes.length ? bytes.subarray(0, start) : bytes;
 }
 
 function failure(error: unknown): TextRead {
