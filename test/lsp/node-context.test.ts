@@ -8,16 +8,38 @@ import { workspaceFolder } from "../support/lsp-client";
 
 describe("lsp: node build-context host", () => {
   it("reads .dockerignore and lists root entries, directories with a trailing slash", async () => {
-    const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n", ".dockerignore": ".git\n", "package.json": "{}", "node_modules/": "", ".git/": "" });
+    const ws = workspaceFolder({
+      Dockerfile: "FROM alpine:3.20\n",
+      ".dockerignore": ".git\n",
+      "package.json": "{}",
+      "node_modules/": "",
+      ".git/": "",
+    });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, ".git\n");
-    assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
+    assert.deepStrictEqual(facts.rootEntries, [
+      ".dockerignore",
+      ".git/",
+      "Dockerfile",
+      "node_modules/",
+      "package.json",
+    ]);
   });
 
   it("prefers <Dockerfile>.dockerignore next to the Dockerfile", async () => {
-    const ws = workspaceFolder({ "Dockerfile.prod": "FROM alpine:3.20\n", "Dockerfile.prod.dockerignore": "*\n", ".dockerignore": ".git\n" });
-    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore, "*\n");
-    assert.strictEqual((await readBuildContext(ws.uri("Dockerfile"))).dockerignore, ".git\n");
+    const ws = workspaceFolder({
+      "Dockerfile.prod": "FROM alpine:3.20\n",
+      "Dockerfile.prod.dockerignore": "*\n",
+      ".dockerignore": ".git\n",
+    });
+    assert.strictEqual(
+      (await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore,
+      "*\n",
+    );
+    assert.strictEqual(
+      (await readBuildContext(ws.uri("Dockerfile"))).dockerignore,
+      ".git\n",
+    );
   });
 
   it("reports null when no .dockerignore exists", async () => {
@@ -27,15 +49,48 @@ describe("lsp: node build-context host", () => {
     assert.deepStrictEqual(facts.rootEntries, ["Dockerfile"]);
   });
 
+  it("reads manifests and shell scripts at the root and one folder down, clamped in size", async () => {
+    const big = "x".repeat(300 * 1024);
+    const ws = workspaceFolder({
+      "App/": "",
+      "node_modules/x/": "",
+      Dockerfile: "FROM golang:1.22\n",
+      "go.mod": "module example.com/app\n",
+      "run.sh": "#!/bin/sh\nexec ./app\n",
+      "main.go": "package main\n",
+      "Cargo.lock": big,
+      "App/App.csproj": "<Project/>",
+      "node_modules/x/package.json": "{}",
+    });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), [
+      "App/App.csproj",
+      "Cargo.lock",
+      "go.mod",
+      "run.sh",
+    ]);
+    assert.strictEqual(facts.files?.["go.mod"], "module example.com/app\n");
+    assert.strictEqual(facts.files?.["Cargo.lock"].length, 256 * 1024);
+  });
+
   it("knows nothing for non-file URIs or unreadable folders", async () => {
     assert.deepStrictEqual(await readBuildContext("untitled:Untitled-1"), {});
-    assert.deepStrictEqual(await readBuildContext("vscode-vfs://github/owner/repo/Dockerfile"), {});
-    assert.deepStrictEqual(await readBuildContext("file:///no/such/folder/Dockerfile"), {});
+    assert.deepStrictEqual(
+      await readBuildContext("vscode-vfs://github/owner/repo/Dockerfile"),
+      {},
+    );
+    assert.deepStrictEqual(
+      await readBuildContext("file:///no/such/folder/Dockerfile"),
+      {},
+    );
     const ws = workspaceFolder({ "sub/": "" });
     if (process.getuid?.() !== 0) {
       chmodSync(join(ws.dir, "sub"), 0o000);
       try {
-        assert.deepStrictEqual(await readBuildContext(ws.uri("sub/Dockerfile")), {});
+        assert.deepStrictEqual(
+          await readBuildContext(ws.uri("sub/Dockerfile")),
+          {},
+        );
       } finally {
         chmodSync(join(ws.dir, "sub"), 0o755);
       }

@@ -4,7 +4,12 @@
 // converting it again is refused as already multi-stage.
 
 import * as assert from "assert";
-import { convertToMultiStage, ConversionResult, RUNTIME_FAMILIES, RuntimeFamily } from "../../../server/src/convert/index";
+import {
+  convertToMultiStage,
+  ConversionResult,
+  RUNTIME_FAMILIES,
+  RuntimeFamily,
+} from "../../../server/src/convert/index";
 import { readEntryCommand } from "../../../server/src/convert/entry-command";
 import { analyze } from "../../../server/src/engine";
 import { parseImageReference } from "../../../server/src/images/reference";
@@ -33,24 +38,42 @@ function basename(path: string): string {
 }
 
 /** Checks one successful conversion of `input` against every property. */
-function checkProperties(label: string, input: string, result: ConversionResult & { ok: true }): void {
+function checkProperties(
+  label: string,
+  input: string,
+  result: ConversionResult & { ok: true },
+): void {
   const before = parseDockerfile(input);
   const after = parseDockerfile(result.text);
-  assert.ok(after.stages.length >= 2, `${label}: ${after.stages.length} stage(s)`);
+  assert.ok(
+    after.stages.length >= 2,
+    `${label}: ${after.stages.length} stage(s)`,
+  );
   const final = after.finalStage as Stage;
   const original = before.finalStage as Stage;
 
-  const newErrors = [...errorIds(result.text)].filter((id) => !errorIds(input).has(id));
+  const newErrors = [...errorIds(result.text)].filter(
+    (id) => !errorIds(input).has(id),
+  );
   assert.deepStrictEqual(newErrors, [], `${label}: new error findings`);
 
   const { builderSize, runtimeSize } = result.summary;
   if (builderSize && runtimeSize) {
     const ref = parseImageReference(result.summary.builderBase);
     const isToolchain = ref !== null && toolchainOf(ref) !== null;
-    assert.ok(isToolchain ? runtimeSize.amd64 < builderSize.amd64 : runtimeSize.amd64 <= builderSize.amd64, `${label}: runtime base is not smaller`);
+    assert.ok(
+      isToolchain
+        ? runtimeSize.amd64 < builderSize.amd64
+        : runtimeSize.amd64 <= builderSize.amd64,
+      `${label}: runtime base is not smaller`,
+    );
   }
 
-  assert.deepStrictEqual(exposed(final), exposed(original), `${label}: EXPOSE changed`);
+  assert.deepStrictEqual(
+    exposed(final),
+    exposed(original),
+    `${label}: EXPOSE changed`,
+  );
   const was = readEntryCommand(original);
   const now = readEntryCommand(final);
   switch (result.summary.command) {
@@ -64,24 +87,40 @@ function checkProperties(label: string, input: string, result: ConversionResult 
       assert.deepStrictEqual(now.argv.slice(1), was.argv.slice(1), label);
       break;
     case "replaced":
-      assert.strictEqual(now.cmd, null, `${label}: a replaced command leaves the image's own`);
+      assert.strictEqual(
+        now.cmd,
+        null,
+        `${label}: a replaced command leaves the image's own`,
+      );
       break;
   }
 
   const again = convertToMultiStage(after);
-  assert.ok(!again.ok && /already multi-stage/.test(again.reason), `${label}: second conversion was ${again.ok ? "accepted" : again.reason}`);
+  assert.ok(
+    !again.ok && /already multi-stage/.test(again.reason),
+    `${label}: second conversion was ${again.ok ? "accepted" : again.reason}`,
+  );
 }
 
 describe("convert: properties over every case", () => {
   for (const c of convertCases()) {
     it(`${c.name} holds under every runtime family it accepts`, () => {
       let accepted = 0;
-      const runtimes: (RuntimeFamily | undefined)[] = [undefined, ...RUNTIME_FAMILIES];
+      const runtimes: (RuntimeFamily | undefined)[] = [
+        undefined,
+        ...RUNTIME_FAMILIES,
+      ];
       for (const runtime of runtimes) {
-        const result = convertToMultiStage(parseDockerfile(c.input), { runtime });
+        const result = convertToMultiStage(
+          parseDockerfile(c.input, c.context),
+          { runtime },
+        );
         if (!result.ok) {
           // A refusal is one line that says why.
-          assert.ok(result.reason.length > 0 && !result.reason.includes("\n"), result.reason);
+          assert.ok(
+            result.reason.length > 0 && !result.reason.includes("\n"),
+            result.reason,
+          );
           continue;
         }
         accepted++;
