@@ -25,6 +25,7 @@ const RECIPE_BY_ECOSYSTEM: Partial<Record<BuildStep["ecosystem"], RecipeId>> = {
 };
 
 const PYTHON_INSTALLERS = new Set(["pip", "poetry", "uv", "pipenv"]);
+const NODE_INSTALLERS = new Set(["npm", "yarn", "pnpm"]);
 const PIP = /^pip(?:3(?:\.\d+)?)?$/;
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
 
@@ -58,6 +59,8 @@ export function detectBuild(stage: Stage): Detection {
     if (recipe) return { ok: true, target: { recipe, step, installs } };
   }
   if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
+  // A Node.js project without a build step (`npm ci`, then `node server.js`): the node recipe decides.
+  if (installs.some((d) => NODE_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "node", step: null, installs } };
   const other = steps[0];
   if (other)
     return {

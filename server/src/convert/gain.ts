@@ -19,8 +19,7 @@ export function buildOnlyPackages(stage: Stage): string[] {
       if (!pkg || pkg.action !== "install") continue;
       for (const word of pkg.packages) {
         const name = word.value.replace(/[=<>~].*$/, "");
-        if (name !== "" && BUILD_TOOL.test(name) && !found.includes(name))
-          found.push(name);
+        if (name !== "" && BUILD_TOOL.test(name) && !found.includes(name)) found.push(name);
       }
     }
   }
@@ -31,8 +30,7 @@ export function buildOnlyPackages(stage: Stage): string[] {
 function isSameImage(a: string, b: string): boolean {
   const [ra, rb] = [parseImageReference(a), parseImageReference(b)];
   if (!ra || !rb) return false;
-  const name = (r: NonNullable<typeof ra>) =>
-    officialName(r) ?? `${r.registry}/${r.repository}`;
+  const name = (r: NonNullable<typeof ra>) => officialName(r) ?? `${r.registry}/${r.repository}`;
   return name(ra) === name(rb) && effectiveTag(ra) === effectiveTag(rb);
 }
 
@@ -41,11 +39,7 @@ function isSameImage(a: string, b: string): boolean {
  * installed; null when a builder stage would leave something behind. `installs` says what the
  * stage does instead of building (`installs its dependencies with pip`).
  */
-export function nothingToGain(
-  stage: Stage,
-  runtimeImage: string,
-  installs: string,
-): string | null {
+export function nothingToGain(stage: Stage, runtimeImage: string, installs: string): string | null {
   if (!isSameImage(runtimeImage, stage.base.resolved)) return null;
   if (buildOnlyPackages(stage).length > 0) return null;
   return `nothing to gain: '${stage.base.resolved}' is already the image the runtime stage would use, and the stage only ${installs} (no compilers, headers or build step to leave behind)`;

@@ -12,15 +12,12 @@ export const BUILD_TOOL =
  * Header packages of libraries a compiled program may link (`libpq-dev`, Alpine's `sqlite-dev`),
  * not those of the C library or the interpreter, which every runtime image has.
  */
-const LIBRARY_HEADERS =
-  /^(?!(?:libc6?|musl|python3?|linux)-dev$).+-dev(?:el)?$/;
+const LIBRARY_HEADERS = /^(?!(?:libc6?|musl|python3?|linux)-dev$).+-dev(?:el)?$/;
 /**
  * The shared library behind common header packages, under names stable across the Debian and
  * Alpine releases the runtimes use: a C extension or cgo binary built against the headers loads it.
  */
-const RUNTIME_LIBRARY: Readonly<
-  Record<"apt" | "apk", Readonly<Record<string, string>>>
-> = {
+const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, string>>>> = {
   apt: {
     "libpq-dev": "libpq5",
     "libsqlite3-dev": "libsqlite3-0",
@@ -41,8 +38,7 @@ const RUNTIME_LIBRARY: Readonly<
     "libffi-dev": "libffi",
   },
 };
-const C_TOOLCHAIN =
-  /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|musl-dev|libc-dev|libc6-dev|.+-dev|.+-devel)$/;
+const C_TOOLCHAIN = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|musl-dev|libc-dev|libc6-dev|.+-dev|.+-devel)$/;
 /** Download tools are build tools unless a health check or the command uses them. */
 const DOWNLOADERS = new Set(["curl", "wget"]);
 /** Files distroless images already carry. */
@@ -60,10 +56,7 @@ export interface StagePackages {
 }
 
 /** Runtime packages of a stage; `usedWords` are words of HEALTHCHECK/CMD (to keep curl when used). */
-export function stagePackages(
-  stage: Stage,
-  usedWords: ReadonlySet<string>,
-): StagePackages {
+export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): StagePackages {
   const runtime: string[] = [];
   const headers: string[] = [];
   let manager: StagePackages["manager"] = null;
@@ -73,54 +66,34 @@ export function stagePackages(
     for (const command of instruction.commands) {
       const pkg = systemPackageCommand(command);
       if (!pkg || pkg.action !== "install") continue;
-      manager ??=
-        pkg.manager === "apt" ? "apt" : pkg.manager === "apk" ? "apk" : "other";
+      manager ??= pkg.manager === "apt" ? "apt" : pkg.manager === "apk" ? "apk" : "other";
       for (const word of pkg.packages) {
         const name = word.value.replace(/[=<>~].*$/, "");
         buildsNativeCode ||= C_TOOLCHAIN.test(name);
-        const library =
-          pkg.manager === "apt" || pkg.manager === "apk"
-            ? RUNTIME_LIBRARY[pkg.manager][name]
-            : undefined;
-        if (library !== undefined && !runtime.includes(library))
-          runtime.push(library);
-        else if (
-          library === undefined &&
-          LIBRARY_HEADERS.test(name) &&
-          !headers.includes(name)
-        )
-          headers.push(name);
-        if (name === "" || name.includes("$") || BUILD_TOOL.test(name))
-          continue;
+        const library = pkg.manager === "apt" || pkg.manager === "apk" ? RUNTIME_LIBRARY[pkg.manager][name] : undefined;
+        if (library !== undefined && !runtime.includes(library)) runtime.push(library);
+        else if (library === undefined && LIBRARY_HEADERS.test(name) && !headers.includes(name)) headers.push(name);
+        if (name === "" || name.includes("$") || BUILD_TOOL.test(name)) continue;
         if (DOWNLOADERS.has(name) && !usedWords.has(name)) continue;
         if (!runtime.includes(name)) runtime.push(name);
       }
     }
   }
   // Full toolchain images carry curl and wget; a health check using them needs them installed.
-  for (const tool of DOWNLOADERS)
-    if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
+  for (const tool of DOWNLOADERS) if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
   return { manager, runtime, headers, buildsNativeCode };
 }
 
 /** Packages the runtime image still lacks (distroless carries CA certificates and time zones). */
-export function missingPackages(
-  packages: StagePackages,
-  runtime: RuntimeImage,
-): string[] {
-  return runtime.kind === "distroless"
-    ? packages.runtime.filter((p) => !IN_DISTROLESS.has(p))
-    : packages.runtime;
+export function missingPackages(packages: StagePackages, runtime: RuntimeImage): string[] {
+  return runtime.kind === "distroless" ? packages.runtime.filter((p) => !IN_DISTROLESS.has(p)) : packages.runtime;
 }
 
 /**
  * The RUN that installs the runtime packages, or a note saying why it cannot: the runtime image has
  * no package manager, or a different one than the original used (package names differ).
  */
-export function installPackages(
-  packages: StagePackages,
-  runtime: RuntimeImage,
-): { lines: string[]; notes: string[] } {
+export function installPackages(packages: StagePackages, runtime: RuntimeImage): { lines: string[]; notes: string[] } {
   const notes =
     packages.headers.length > 0
       ? [
@@ -133,15 +106,9 @@ export function installPackages(
   // Without an install in the original, the names used are curl/wget, spelled alike everywhere.
   const manager = packages.manager ?? runtime.packageManager;
   if (runtime.packageManager === "apt" && manager === "apt") {
-    return {
-      lines: [
-        `RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`,
-      ],
-      notes,
-    };
+    return { lines: [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
   }
-  if (runtime.packageManager === "apk" && manager === "apk")
-    return { lines: [`RUN apk add --no-cache ${list}`], notes };
+  if (runtime.packageManager === "apk" && manager === "apk") return { lines: [`RUN apk add --no-cache ${list}`], notes };
   return {
     lines: [],
     notes: [

@@ -201,4 +201,19 @@ describe("convert: refusals", () => {
       'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "main.py"]\n';
     assert.ok(convertToMultiStage(parseDockerfile(text)).ok);
   });
+
+  it("refuses a Node.js install without a build step already on node alpine: nothing to gain", () => {
+    const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["npm", "start"]\n';
+    assert.match(reasonFor(text), /nothing to gain: 'node:20-alpine' is already the image the runtime stage would use/);
+  });
+
+  it("refuses a Node.js install without a build step that also installs a tool globally", () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm install -g pm2\nCMD ["pm2-runtime", "server.js"]\n';
+    assert.match(reasonFor(text), /'npm install -g pm2' installs outside the project folder/);
+  });
+
+  it("refuses a static server told to serve an npm script name", () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build:prod\nCMD ["serve", "-s", "build:prod"]\n';
+    assert.match(reasonFor(text), /serve 'build:prod', which names an npm script, not a folder/);
+  });
 });

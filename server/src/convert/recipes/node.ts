@@ -8,10 +8,12 @@ import type { DependencyInstall } from "../../model/commands";
 import { readArgDeclarations } from "../../model/parse";
 import type { Instruction, Stage } from "../../model/types";
 import { hasNoCommand } from "../entry-command";
+import { readPackageJson } from "../package-json";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
+import { dependenciesOnlyPlan } from "./node-deps";
 import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|PNPM_[A-Z_]+|NODE_OPTIONS_BUILD)$/;
@@ -179,6 +181,10 @@ export const nodeRecipe: Recipe = {
     const { stage, entry, workdir, builderName } = input;
     const argv = entry.argv;
     const folder = argv ? staticFolder(argv) : null;
+    // `serve -s build:prod` names the npm script, not its output folder: what to serve is unknown.
+    const scripts = readPackageJson(input.model)?.scripts ?? {};
+    if (folder !== null && (folder in scripts || /:/.test(folder)))
+      return refuse(`the static server is told to serve '${folder}', which names an npm script, not a folder; name the build's output folder in the command`);
     if (folder !== null) return staticPlan(input, folder, argv !== null && isSinglePageServer(argv));
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear whether it runs a server or builds a static site");
     const install = input.target.installs.find((d) => d.ecosystem === "npm" || d.ecosystem === "yarn" || d.ecosystem === "pnpm");
@@ -190,6 +196,7 @@ export const nodeRecipe: Recipe = {
     }
     const runtime = nodeRuntime(stage, input);
     if (typeof runtime === "string") return refuse(runtime);
+    if (input.target.step === null) return dependenciesOnlyPlan(input, install, runtime, pruneCommand(install), BUILD_ONLY_ENV);
 
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     const output = argv ? outputFolder(argv, workdir) : null;
