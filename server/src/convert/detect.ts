@@ -4,6 +4,8 @@
 import { BuildStep, detectBuildSteps } from "../model/build-steps";
 import { DependencyInstall, dependencyInstall } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
+import { readEntryCommand } from "./entry-command";
+import { springBootRun } from "./recipes/java-project";
 import type { Stage } from "../model/types";
 
 export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
@@ -59,6 +61,8 @@ export function detectBuild(stage: Stage): Detection {
     if (recipe) return { ok: true, target: { recipe, step, installs } };
   }
   if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
+  // `mvn spring-boot:run` as the command: the build happens at every start; the java recipe moves it.
+  if (springBootRun(readEntryCommand(stage)) !== null) return { ok: true, target: { recipe: "java", step: null, installs } };
   // A Node.js project without a build step (`npm ci`, then `node server.js`): the node recipe decides.
   if (installs.some((d) => NODE_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "node", step: null, installs } };
   const other = steps[0];

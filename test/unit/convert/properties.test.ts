@@ -93,6 +93,11 @@ function checkProperties(
         `${label}: a replaced command leaves the image's own`,
       );
       break;
+    case "artifact":
+      // The build tool at start (`mvn spring-boot:run`) gives way to the artifact it built.
+      assert.ok(now.argv, `${label}: command unreadable`);
+      assert.strictEqual(basename(now.argv[0]), "java", label);
+      break;
   }
 
   const again = convertToMultiStage(after);

@@ -216,4 +216,14 @@ describe("convert: refusals", () => {
     const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build:prod\nCMD ["serve", "-s", "build:prod"]\n';
     assert.match(reasonFor(text), /serve 'build:prod', which names an npm script, not a folder/);
   });
+
+  it("refuses a jar the build context supplies rather than the stage's build", () => {
+    const text = 'FROM gradle:jdk21\nARG JAR_FILE=build/libs/*-all.jar\nRUN gradle build\nCOPY ${JAR_FILE} app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n';
+    assert.match(reasonFor(text), /the jar 'app\.jar' comes from the build context \('COPY \$\{JAR_FILE\} app\.jar'\)/);
+  });
+
+  it("refuses spring-boot:run with arguments it cannot carry over to java -jar", () => {
+    const text = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nCMD ["mvn", "spring-boot:run", "-Dspring-boot.run.profiles=prod"]\n';
+    assert.match(reasonFor(text), /passes '-Dspring-boot\.run\.profiles=prod' to 'spring-boot:run'/);
+  });
 });

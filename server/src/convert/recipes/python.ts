@@ -9,6 +9,7 @@ import { copyPaths } from "../../model/copy-paths";
 import type { DockerfileModel, Instruction, Stage } from "../../model/types";
 import { workdirOf } from "../../model/workdir";
 import { nothingToGain } from "../gain";
+import { linkedLibraries } from "../python-native";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
@@ -57,6 +58,11 @@ export function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir:
   const isFolder = dest.value.endsWith("/") || /(?:^|\/)\.{1,2}$/.test(dest.value);
   const absolute = `${resolvePath(copyWorkdir, dest.value).replace(/\/$/, "")}${isFolder ? "/" : ""}`;
   return instructionText(model, copy, [{ range: dest.range, newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute }]);
+}
+
+/** `3.12-slim`, `3.11-slim-bookworm`: already the slim variant, which has no headers to build against. */
+function isSlimTag(tag: string): boolean {
+  return /(?:^|-)slim(?:-|$)/.test(tag);
 }
 
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
@@ -143,7 +149,15 @@ export const pythonRecipe: Recipe = {
     if (own !== null && own === workdir)
       return refuse(`the virtual environment is the working directory '${own}' itself, so it cannot be copied apart from the sources`);
     const venv = own ?? VENV;
-    const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
+    const stageSet = stagePackages(stage, usedPrograms(stage.instructions));
+    // Built from source on the full image (whose headers it found), a requirement links a library slim lacks.
+    const linked = alpine || builderAlpine || isSlimTag(tag) ? [] : linkedLibraries(model, input.target.installs);
+    for (const { library } of linked) if (!stageSet.runtime.includes(library)) stageSet.runtime.push(library);
+    const packages = installPackages(stageSet, runtime);
+    if (linked.length > 0)
+      packages.notes.push(
+        `'${linked.map((l) => l.library).join("', '")}' installed for '${linked.map((l) => l.requirement).join("', '")}', which pip builds from source against the full image's headers.`,
+      );
     const steps = [...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
     const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
     if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);

@@ -1,0 +1,96 @@
+// What the Java recipe reads beyond `java -jar <file>`: the files the program loads from its working
+// directory (copied from the context next to the build inputs), a jar that the context supplies
+// rather than the build, and a Spring Boot app started with `mvn spring-boot:run` (the build at
+// every start), which converts to a repackaged jar run by `java -jar`.
+
+import { isBroadContextCopy } from "../../model/copies";
+import { copyPaths } from "../../model/copy-paths";
+import type { DockerfileModel, Instruction, Stage } from "../../model/types";
+import { workdirOf } from "../../model/workdir";
+import type { EntryCommand } from "../entry-command";
+import { copyText, isContextCopy } from "./python";
+import { basename, resolvePath } from "./shared";
+
+/** Files and folders only the build reads: sources, build scripts, wrappers and their settings. */
+const BUILD_INPUT =
+  /^(?:\.\/)?(?:pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|gradle\.properties|gradlew(?:\.bat)?|mvnw(?:\.cmd)?|\.mvn|\.mnv|gradle|src|lib|libs|buildSrc|\.gradle|target|build)\/?$/;
+/**
+ * Root entries of the context a Java program commonly reads from its working directory when the
+ * whole context is copied: configuration, templates, static files, data and migrations.
+ */
+const RUNTIME_ENTRY =
+  /^(?:conf|config|configuration|templates|static|public|views|locales|i18n|migrations|db|data|resources|application(?:-[\w-]+)?\.(?:properties|ya?ml)|[\w.-]+\.(?:conf|toml))\/?$/;
+
+/** Context copies the runtime stage repeats: those bringing anything besides build inputs. */
+export function runtimeFileCopies(model: DockerfileModel, stage: Stage, workdir: string): string[] {
+  const lines: string[] = [];
+  const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
+  for (const copy of stage.instructions.filter(isContextCopy)) {
+    const paths = copyPaths(copy);
+    if (!paths) continue;
+    if (isBroadContextCopy(copy)) {
+      // The whole context: the entries a program reads at run time, found by name among the root entries.
+      const dest = resolvePath(workdirAt(copy), paths.dest.value);
+      for (const entry of model.context.rootEntries ?? []) {
+        if (!RUNTIME_ENTRY.test(entry) || BUILD_INPUT.test(entry)) continue;
+        const name = entry.replace(/\/$/, "");
+        lines.push(`COPY ${name} ${dest === "/" ? "" : dest}/${name}${entry.endsWith("/") ? "/" : ""}`);
+      }
+      continue;
+    }
+    if (paths.sources.every((s) => BUILD_INPUT.test(s.value) || s.value.startsWith("$"))) continue;
+    lines.push(copyText(model, copy, workdirAt(copy), workdir));
+  }
+  return lines;
+}
+
+/** The context COPY that puts the jar `jarPath` in place (`COPY ${JAR_FILE} app.jar`), when one does. */
+export function jarCopiedFromContext(model: DockerfileModel, stage: Stage, jarPath: string, workdir: string): Instruction | null {
+  for (const copy of stage.instructions.filter(isContextCopy)) {
+    const paths = copyPaths(copy);
+    if (!paths || isBroadContextCopy(copy)) continue;
+    const dest = resolvePath(workdirOf(model, stage, copy) ?? workdir, paths.dest.value);
+    const isFolder = paths.dest.value.endsWith("/") || paths.sources.length > 1;
+    if (dest === jarPath) return copy;
+    if (isFolder && paths.sources.some((s) => resolvePath(dest, basename(s.value)) === jarPath)) return copy;
+  }
+  return null;
+}
+
+export interface BootRun {
+  /** `mvn`, `./mvnw`... as the command wrote it. */
+  maven: string;
+}
+
+/** `mvn spring-boot:run` / `./mvnw spring-boot:run` as the whole command (options before the goal allowed); null otherwise. */
+export function springBootRun(entry: EntryCommand): BootRun | string | null {
+  const argv = entry.argv;
+  if (!argv || argv.length === 0) return null;
+  const tool = basename(argv[0]);
+  if (tool !== "mvn" && tool !== "mvnw") return null;
+  const goal = argv.indexOf("spring-boot:run");
+  if (goal < 0) return null;
+  const rest = argv.slice(1).filter((_, i) => i + 1 !== goal);
+  if (rest.some((w) => !/^(?:-B|--batch-mode|-q|--quiet|-e|-ntp|--no-transfer-progress|-o|--offline)$/.test(w)))
+    return `the command passes '${rest.join(" ")}' to 'spring-boot:run', which cannot be carried over to 'java -jar' safely`;
+  return { maven: argv[0] };
+}
+
+/** True when the stage's COPYs put the Maven wrapper's settings (`.mvn/`) where `mvnw` looks for them. */
+export function hasWrapperSettings(model: DockerfileModel, stage: Stage, workdir: string): boolean {
+  const target = resolvePath(workdir, ".mvn");
+  return stage.instructions.filter(isContextCopy).some((copy) => {
+    const paths = copyPaths(copy);
+    if (!paths) return false;
+    const dest = resolvePath(workdirOf(model, stage, copy) ?? workdir, paths.dest.value);
+    return (isBroadContextCopy(copy) && dest === workdir) || (dest === target && paths.sources.some((s) => /^(?:\.\/)?\.mvn\/?$/.test(s.value)));
+  });
+}
+
+/** Whether pom.xml (from the context facts) declares spring-boot-maven-plugin under <build><plugins>, outside pluginManagement. */
+export function declaresBootPlugin(model: DockerfileModel): boolean | null {
+  const pom = model.context.files?.["pom.xml"];
+  if (pom === undefined) return null;
+  const withoutManagement = pom.replace(/<pluginManagement>[\s\S]*?<\/pluginManagement>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  return /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(withoutManagement);
+}
