@@ -5,7 +5,7 @@ import { BuildStep, detectBuildSteps } from "../model/build-steps";
 import { DependencyInstall, dependencyInstall } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
 import { readEntryCommand } from "./entry-command";
-import { springBootRun } from "./recipes/java-project";
+import { prebuiltJarReason, springBootRun } from "./recipes/java-project";
 import type { Stage } from "../model/types";
 
 export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
@@ -71,6 +71,8 @@ export function detectBuild(stage: Stage): Detection {
       ok: false,
       reason: `no conversion recipe for the '${other.tool}' build yet (supported: Go, Node.js, Python, Rust, Java with Maven or Gradle, .NET)`,
     };
+  const prebuilt = prebuiltJarReason(stage, readEntryCommand(stage));
+  if (prebuilt !== null) return { ok: false, reason: prebuilt };
   return {
     ok: false,
     reason: "no recognisable build step (go build, npm run build, pip install, cargo build, mvn package, gradle build, dotnet publish) in the stage",

@@ -75,12 +75,12 @@ describe("convert: refusals", () => {
     );
   });
 
-  it("refuses a jar given as a pattern", () => {
+  it("refuses a jar pattern in an exec-form command (no shell expands it; the shell form converts)", () => {
     assert.match(
       reasonFor(
-        "FROM maven:3-eclipse-temurin-21\nWORKDIR /b\nCOPY . .\nRUN mvn package\nCMD java -jar target/*.jar\n",
+        'FROM maven:3-eclipse-temurin-21\nWORKDIR /b\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/*.jar"]\n',
       ),
-      /shell|pattern/,
+      /pattern the exec-form command never expands/,
     );
   });
 
@@ -225,5 +225,14 @@ describe("convert: refusals", () => {
   it("refuses spring-boot:run with arguments it cannot carry over to java -jar", () => {
     const text = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nCMD ["mvn", "spring-boot:run", "-Dspring-boot.run.profiles=prod"]\n';
     assert.match(reasonFor(text), /passes '-Dspring-boot\.run\.profiles=prod' to 'spring-boot:run'/);
+  });
+
+  it("names a jar built outside the image as the blocker when the stage has no build", () => {
+    const text = 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY target/*.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n';
+    assert.match(reasonFor(text), /the jar 'app\.jar' arrives from the build context \('COPY target\/\*\.jar app\.jar'\), built outside the image/);
+  });
+
+  it("does not throw on an empty exec-form command", () => {
+    assert.match(reasonFor('FROM eclipse-temurin:21-jdk\nCOPY a.jar /a.jar\nCMD []\n'), /no recognisable build step/);
   });
 });

@@ -94,3 +94,32 @@ export function declaresBootPlugin(model: DockerfileModel): boolean | null {
   const withoutManagement = pom.replace(/<pluginManagement>[\s\S]*?<\/pluginManagement>/g, "").replace(/<!--[\s\S]*?-->/g, "");
   return /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(withoutManagement);
 }
+
+/** Words with no shell meaning besides the glob of the jar. */
+const PLAIN = String.raw`[^\s$;&|<>()\x60'"\\~*?[]+`;
+const SHELL_GLOB_JAR = new RegExp(String.raw`^(?:exec\s+)?java((?:\s+${PLAIN})*)\s+-jar\s+([\w./-]*[*?][\w./*?-]*)((?:\s+${PLAIN})*)\s*$`);
+
+/** The jar pattern of a shell-form `java [opts] -jar target/*.jar [args]` (the one CMD/ENTRYPOINT), or null. */
+export function shellGlobJar(model: DockerfileModel, entry: EntryCommand): string | null {
+  const forms = [entry.entrypoint, entry.cmd].filter((i): i is Instruction => i !== null);
+  if (forms.length !== 1 || forms[0].isJsonForm) return null;
+  const raw = forms[0].args.map((a) => a.value).join(" ");
+  return SHELL_GLOB_JAR.exec(raw)?.[2] ?? null;
+}
+
+/**
+ * Why a stage without a build step that runs `java -jar <file>` cannot convert: the jar (or a
+ * distribution archive) arrives from the build context, built outside the image; null otherwise.
+ */
+export function prebuiltJarReason(stage: Stage, entry: EntryCommand): string | null {
+  const argv = entry.argv;
+  const jar = argv && argv.length > 0 && basename(argv[0]) === "java" && argv.includes("-jar") ? argv[argv.indexOf("-jar") + 1] : undefined;
+  if (jar === undefined) return null;
+  const copy = stage.instructions.filter(isContextCopy).find((c) => {
+    const paths = copyPaths(c);
+    return paths !== null && (basename(paths.dest.value) === basename(jar) || paths.sources.some((s) => /\.jar$/.test(s.value)));
+  });
+  if (!copy) return null;
+  const written = copy.args.map((a) => a.value).join(" ");
+  return `the jar '${jar}' arrives from the build context ('${copy.keyword} ${written}'), built outside the image, so there is no build in the stage to leave behind; add the Maven or Gradle build as a builder stage by hand`;
+}

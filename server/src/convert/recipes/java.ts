@@ -8,8 +8,8 @@ import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
-import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, runtimeFileCopies, springBootRun } from "./java-project";
-import { artifactCommand, artifactPlan, basename, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
+import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, runtimeFileCopies, shellGlobJar, springBootRun } from "./java-project";
+import { artifactCommand, artifactPlan, basename, dirname, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
 const DISTROLESS_RELEASES = new Set([17, 21]);
@@ -29,12 +29,15 @@ export const javaRecipe: Recipe = {
     if (bootRun !== null) return bootRunPlan(input, bootRun.maven);
     const argv = entry.argv;
     const executable = executableOf(entry);
-    if (argv === null || executable === null) return refuse("the command runs through a shell, so the jar it starts cannot be told");
-    if (basename(executable) !== "java") return refuse(`the container starts '${executable}', not 'java -jar <file>', so there is no single jar to ship`);
-    const jarIndex = argv.indexOf("-jar");
-    const jar = jarIndex >= 0 ? argv[jarIndex + 1] : undefined;
+    // `CMD java -jar target/*.jar`: the shell expands the pattern; the jars are copied by it and the command kept.
+    const globJar = argv === null ? shellGlobJar(model, entry) : null;
+    if ((argv === null || executable === null) && globJar === null) return refuse("the command runs through a shell, so the jar it starts cannot be told");
+    if (globJar === null && basename(executable ?? "") !== "java")
+      return refuse(`the container starts '${executable}', not 'java -jar <file>', so there is no single jar to ship`);
+    const jarIndex = argv?.indexOf("-jar") ?? -1;
+    const jar = globJar ?? (jarIndex >= 0 ? argv?.[jarIndex + 1] : undefined);
     if (!jar) return refuse("the command runs 'java' without '-jar <file>', so the classpath to ship cannot be told");
-    if (/[*?[]/.test(jar)) return refuse(`the jar '${jar}' is a pattern; name the jar file so it can be copied`);
+    if (globJar === null && /[*?[]/.test(jar)) return refuse(`the jar '${jar}' is a pattern the exec-form command never expands; name the jar file`);
 
     const ref = parseImageReference(stage.base.resolved);
     const toolchain = ref ? toolchainOf(ref) : null;
@@ -70,10 +73,18 @@ export const javaRecipe: Recipe = {
     const command = clearsEntrypoint
       ? { lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)], change: "adjusted" as const }
       : artifactCommand(entry, runtime, null, workdir);
+    if (globJar !== null && !runtime.hasShell) return refuse(`the command expands '${jar}' in a shell, which '${runtime.image}' does not have`);
     const files = runtimeFileCopies(model, stage, workdir);
+    // Quarkus fast-jar: quarkus-run.jar loads lib/, app/ and quarkus/ beside it, so the folder goes whole.
+    const artifact =
+      globJar !== null
+        ? [`COPY --from=${builderName} ${source} ${dirname(source)}/`]
+        : basename(source) === "quarkus-run.jar"
+          ? [`COPY --from=${builderName} ${dirname(source)} ${dirname(source)}`]
+          : [`COPY --from=${builderName} ${source} ${source}`];
     return artifactPlan({
       runtime,
-      runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`, ...files],
+      runtimeSteps: [...artifact, ...files],
       command,
       buildOnlyEnv: BUILD_ONLY_ENV,
       notes:
