@@ -8,40 +8,17 @@ import { copyPaths } from "../../model/copy-paths";
 import type { DockerfileModel, Instruction, Stage } from "../../model/types";
 import { workdirOf } from "../../model/workdir";
 import type { EntryCommand } from "../entry-command";
-import { copyText, isContextCopy } from "./python";
+import { isContextCopy } from "./python";
+import { runtimeEntryCopies } from "./runtime-files";
 import { basename, resolvePath } from "./shared";
 
-/** Files and folders only the build reads: sources, build scripts, wrappers and their settings. */
-const BUILD_INPUT =
+/** Files and folders only a Java build reads: sources, build scripts, wrappers and their settings. */
+const JAVA_BUILD_INPUT =
   /^(?:\.\/)?(?:pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|gradle\.properties|gradlew(?:\.bat)?|mvnw(?:\.cmd)?|\.mvn|\.mnv|gradle|src|lib|libs|buildSrc|\.gradle|target|build)\/?$/;
-/**
- * Root entries of the context a Java program commonly reads from its working directory when the
- * whole context is copied: configuration, templates, static files, data and migrations.
- */
-const RUNTIME_ENTRY =
-  /^(?:conf|config|configuration|templates|static|public|views|locales|i18n|migrations|db|data|resources|application(?:-[\w-]+)?\.(?:properties|ya?ml)|[\w.-]+\.(?:conf|toml))\/?$/;
 
 /** Context copies the runtime stage repeats: those bringing anything besides build inputs. */
 export function runtimeFileCopies(model: DockerfileModel, stage: Stage, workdir: string): string[] {
-  const lines: string[] = [];
-  const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
-  for (const copy of stage.instructions.filter(isContextCopy)) {
-    const paths = copyPaths(copy);
-    if (!paths) continue;
-    if (isBroadContextCopy(copy)) {
-      // The whole context: the entries a program reads at run time, found by name among the root entries.
-      const dest = resolvePath(workdirAt(copy), paths.dest.value);
-      for (const entry of model.context.rootEntries ?? []) {
-        if (!RUNTIME_ENTRY.test(entry) || BUILD_INPUT.test(entry)) continue;
-        const name = entry.replace(/\/$/, "");
-        lines.push(`COPY ${name} ${dest === "/" ? "" : dest}/${name}${entry.endsWith("/") ? "/" : ""}`);
-      }
-      continue;
-    }
-    if (paths.sources.every((s) => BUILD_INPUT.test(s.value) || s.value.startsWith("$"))) continue;
-    lines.push(copyText(model, copy, workdirAt(copy), workdir));
-  }
-  return lines;
+  return runtimeEntryCopies(model, stage, workdir, JAVA_BUILD_INPUT);
 }
 
 /** The context COPY that puts the jar `jarPath` in place (`COPY ${JAR_FILE} app.jar`), when one does. */

@@ -14,9 +14,13 @@ import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
 import { dependenciesOnlyPlan } from "./node-deps";
+import { runtimeEntryCopies } from "./runtime-files";
 import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|PNPM_[A-Z_]+|NODE_OPTIONS_BUILD)$/;
+/** What only a Node.js build reads (sources, manifests, tool configuration) or writes (its output folders). */
+const NODE_BUILD_INPUT =
+  /^(?:\.\/)?(?:src|source|test|tests|__tests__|node_modules|dist|build|out|\.next|package(?:-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(?:\.yml)?|tsconfig[\w.-]*\.json|\.babelrc|\.eslintrc[\w.]*|\.prettierrc[\w.]*|[\w-]+\.config\.[cm]?[jt]s)\/?$/;
 const STATIC_SERVERS = new Set(["serve", "http-server", "live-server", "lite-server"]);
 /** Options of `serve` and `http-server` that take a value (the folder is the other word). */
 const VALUE_OPTIONS = new Set(["-l", "--listen", "-p", "--port", "-c", "--config", "-a", "-e", "-C", "-K", "--cors", "-t"]);
@@ -212,6 +216,8 @@ export const nodeRecipe: Recipe = {
         ...manifestCopies(input, install),
         productionInstall(install),
         `COPY --from=${builderName} ${resolvePath(workdir, output)} ./${output}`,
+        // Views, public files, configuration the server reads beside its output, as the original copied them.
+        ...runtimeEntryCopies(input.model, stage, workdir, NODE_BUILD_INPUT),
       ];
       notes.push(
         `Only '${output}' and the production dependencies are copied into the runtime stage; add COPY lines for other files the server reads at run time.`,
