@@ -158,7 +158,11 @@ export const pythonRecipe: Recipe = {
       packages.notes.push(
         `'${linked.map((l) => l.library).join("', '")}' installed for '${linked.map((l) => l.requirement).join("', '")}', which pip builds from source against the full image's headers.`,
       );
-    const steps = [...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
+    const linkedComment =
+      linked.length > 0 && packages.lines.length > 0
+        ? [`# ${linked.map((l) => `${l.library} for ${l.requirement}`).join(", ")}: built from source in the builder, linked at run time`]
+        : [];
+    const steps = [...linkedComment, ...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
     const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
     if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);
     else steps.push(...applicationCopies(stage.instructions, workdirAt).map((i) => copyText(model, i, workdirAt(i), workdir)));

@@ -40,5 +40,5 @@ export function runtimeEntryCopies(model: DockerfileModel, stage: Stage, workdir
     if (paths.sources.every((s) => buildInput.test(s.value) || s.value.startsWith("$"))) continue;
     lines.push(copyText(model, copy, workdirAt(copy), workdir));
   }
-  return lines;
+  return lines.length > 0 ? ["# Files the program may read at run time, copied from the context as the original does", ...lines] : [];
 }
