@@ -16,7 +16,14 @@ const DISTROLESS_RELEASES = new Set([17, 21]);
 
 function jre(image: string, kind: RuntimeImage["kind"]): RuntimeImage {
   const distroless = kind === "distroless";
-  return { image, kind, hasShell: !distroless, packageManager: null, nonRootUser: distroless ? "nonroot" : null, runsAsNonRoot: distroless };
+  return {
+    image,
+    kind,
+    hasShell: !distroless,
+    packageManager: null,
+    nonRootUser: distroless ? "nonroot" : null,
+    runsAsNonRoot: distroless,
+  };
 }
 
 export const javaRecipe: Recipe = {
@@ -71,7 +78,10 @@ export const javaRecipe: Recipe = {
     // appended to it (`java -jar java -jar app.jar`), so the inherited entry point is cleared.
     const clearsEntrypoint = runtime.kind === "distroless" && entry.entrypoint === null && entry.cmd !== null;
     const command = clearsEntrypoint
-      ? { lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)], change: "adjusted" as const }
+      ? {
+          lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)],
+          change: "adjusted" as const,
+        }
       : artifactCommand(entry, runtime, null, workdir);
     if (globJar !== null && !runtime.hasShell) return refuse(`the command expands '${jar}' in a shell, which '${runtime.image}' does not have`);
     const files = runtimeFileCopies(model, stage, workdir);

@@ -57,7 +57,12 @@ export function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir:
   if (!dest || dest.value.startsWith("/") || copyWorkdir === finalWorkdir) return instructionText(model, copy);
   const isFolder = dest.value.endsWith("/") || /(?:^|\/)\.{1,2}$/.test(dest.value);
   const absolute = `${resolvePath(copyWorkdir, dest.value).replace(/\/$/, "")}${isFolder ? "/" : ""}`;
-  return instructionText(model, copy, [{ range: dest.range, newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute }]);
+  return instructionText(model, copy, [
+    {
+      range: dest.range,
+      newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute,
+    },
+  ]);
 }
 
 /** `3.12-slim`, `3.11-slim-bookworm`: already the slim variant, which has no headers to build against. */
