@@ -9,7 +9,7 @@ import type { DockerfileModel, Instruction, Stage } from "../../model/types";
 import { workdirOf } from "../../model/workdir";
 import type { EntryCommand } from "../entry-command";
 import { isContextCopy } from "./python";
-import { runtimeEntryCopies } from "./runtime-files";
+import { runtimeEntryCopies } from "./runtime-entries";
 import { basename, resolvePath } from "./shared";
 
 /** Files and folders only a Java build reads: sources, build scripts, wrappers and their settings. */
@@ -17,7 +17,7 @@ const JAVA_BUILD_INPUT =
   /^(?:\.\/)?(?:pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|gradle\.properties|gradlew(?:\.bat)?|mvnw(?:\.cmd)?|\.mvn|\.mnv|gradle|src|lib|libs|buildSrc|\.gradle|target|build)\/?$/;
 
 /** Context copies the runtime stage repeats: those bringing anything besides build inputs. */
-export function runtimeFileCopies(model: DockerfileModel, stage: Stage, workdir: string): string[] {
+export function javaRuntimeFiles(model: DockerfileModel, stage: Stage, workdir: string): string[] {
   return runtimeEntryCopies(model, stage, workdir, JAVA_BUILD_INPUT);
 }
 

@@ -8,7 +8,7 @@ import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
-import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, runtimeFileCopies, shellGlobJar, springBootRun } from "./java-project";
+import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, javaRuntimeFiles, shellGlobJar, springBootRun } from "./java-project";
 import { artifactCommand, artifactPlan, basename, dirname, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
@@ -84,7 +84,7 @@ export const javaRecipe: Recipe = {
         }
       : artifactCommand(entry, runtime, null, workdir);
     if (globJar !== null && !runtime.hasShell) return refuse(`the command expands '${jar}' in a shell, which '${runtime.image}' does not have`);
-    const files = runtimeFileCopies(model, stage, workdir);
+    const files = javaRuntimeFiles(model, stage, workdir);
     // Quarkus fast-jar: quarkus-run.jar loads lib/, app/ and quarkus/ beside it, so the folder goes whole.
     const artifact =
       globJar !== null
@@ -137,7 +137,7 @@ function bootRunPlan(input: RecipeInput, maven: string): RecipeAnswer {
       runtimeSteps: [
         "# The one executable jar of target/ (a second jar there fails this COPY rather than the start)",
         `COPY --from=${builderName} ${resolvePath(workdir, "target")}/*.jar ${jar}`,
-        ...runtimeFileCopies(model, stage, workdir),
+        ...javaRuntimeFiles(model, stage, workdir),
       ],
       // An ENTRYPOINT and a CMD together would pass the CMD to java as arguments: only one is written.
       command: {

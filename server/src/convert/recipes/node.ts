@@ -14,7 +14,7 @@ import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
 import { dependenciesOnlyPlan } from "./node-deps";
-import { runtimeEntryCopies } from "./runtime-files";
+import { runtimeEntryCopies } from "./runtime-entries";
 import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|PNPM_[A-Z_]+|NODE_OPTIONS_BUILD)$/;
