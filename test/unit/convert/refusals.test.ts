@@ -183,4 +183,16 @@ describe("convert: refusals", () => {
   it("does not throw on an empty exec-form command", () => {
     assert.match(reasonFor("FROM eclipse-temurin:21-jdk\nCOPY a.jar /a.jar\nCMD []\n"), /no recognisable build step/);
   });
+
+  it("refuses gradle bootRun at start with what to do instead", () => {
+    const text = 'FROM gradle:8-jdk21\nWORKDIR /app\nCOPY . .\nCMD ["gradle", "bootRun"]\n';
+    assert.match(reasonFor(text), /runs 'gradle bootRun', which builds at every start; build with 'bootJar'/);
+  });
+
+  it("refuses spring-boot:run of a war project", () => {
+    const text = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nCMD ["mvn", "spring-boot:run"]\n';
+    const context = { files: { "pom.xml": "<project><artifactId>web</artifactId><packaging>war</packaging></project>" } };
+    const result = convertToMultiStage(parseDockerfile(text, context));
+    assert.ok(!result.ok && /packages a 'war', not an executable jar/.test(result.reason));
+  });
 });

@@ -44,6 +44,8 @@ export function springBootRun(entry: EntryCommand): BootRun | string | null {
   const argv = entry.argv;
   if (!argv || argv.length === 0) return null;
   const tool = basename(argv[0]);
+  if ((tool === "gradle" || tool === "gradlew") && argv.some((w) => /^(?::?[\w-]+:)*bootRun$/.test(w)))
+    return `the command runs '${argv.join(" ")}', which builds at every start; build with 'bootJar' in a builder stage and run 'java -jar' by hand`;
   if (tool !== "mvn" && tool !== "mvnw") return null;
   const goal = argv.indexOf("spring-boot:run");
   if (goal < 0) return null;
@@ -99,4 +101,12 @@ export function prebuiltJarReason(stage: Stage, entry: EntryCommand): string | n
   if (!copy) return null;
   const written = copy.args.map((a) => a.value).join(" ");
   return `the jar '${jar}' arrives from the build context ('${copy.keyword} ${written}'), built outside the image, so there is no build in the stage to leave behind; add the Maven or Gradle build as a builder stage by hand`;
+}
+
+/** The `<packaging>` of pom.xml from the context facts (`jar` when absent); null when pom.xml is unknown. */
+export function pomPackaging(model: DockerfileModel): string | null {
+  const pom = model.context.files?.["pom.xml"];
+  if (pom === undefined) return null;
+  const project = pom.replace(/<!--[\s\S]*?-->/g, "").replace(/<parent>[\s\S]*?<\/parent>/, "");
+  return /<packaging>\s*([\w-]+)\s*<\/packaging>/.exec(project)?.[1] ?? "jar";
 }

@@ -8,7 +8,7 @@ import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
-import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, javaRuntimeFiles, shellGlobJar, springBootRun } from "./java-project";
+import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, javaRuntimeFiles, pomPackaging, shellGlobJar, springBootRun } from "./java-project";
 import { artifactCommand, artifactPlan, basename, dirname, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
@@ -115,6 +115,9 @@ function bootRunPlan(input: RecipeInput, maven: string): RecipeAnswer {
   if (!runtimeImage) return refuse(`the Java release of '${stage.base.resolved}' cannot be told, so no matching JRE can be chosen`);
   if (input.options.runtime !== undefined && input.options.runtime !== "slim")
     return refuse(`a Spring Boot app moved off 'spring-boot:run' is shipped on '${runtimeImage}' only; choose the default runtime`);
+  const packaging = pomPackaging(model);
+  if (packaging !== null && packaging !== "jar")
+    return refuse(`pom.xml packages a '${packaging}', not an executable jar, so 'spring-boot:run' cannot become 'java -jar'`);
   const epilogue: string[] = [];
   // Only when nothing builds before the start: a build step in the stage shows the wrapper already works there.
   if (input.target.step === null && /mvnw$/.test(maven) && !hasWrapperSettings(model, stage, workdir) && (model.context.rootEntries ?? []).includes(".mvn/"))
