@@ -66,7 +66,7 @@ export function scriptPrograms(script: string): string[] {
     const words = part
       .trim()
       .split(/\s+/)
-      .filter((w) => w !== "" && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+      .filter((w) => w !== "" && !/^[a-z_]\w*=/i.test(w));
     const first = words[0] === "cross-env" ? words.slice(1).find((w) => !w.includes("=")) : words[0];
     if (first !== undefined) programs.push(first);
   }

@@ -74,16 +74,24 @@ export function declaresBootPlugin(model: DockerfileModel): boolean | null {
   return /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(withoutManagement);
 }
 
-/** Words with no shell meaning besides the glob of the jar. */
-const PLAIN = String.raw`[^\s$;&|<>()\x60'"\\~*?[]+`;
-const SHELL_GLOB_JAR = new RegExp(String.raw`^(?:exec\s+)?java((?:\s+${PLAIN})*)\s+-jar\s+([\w./-]*[*?][\w./*?-]*)((?:\s+${PLAIN})*)\s*$`);
+/** Shell syntax other words of the command must not hold (only the jar may be a pattern). */
+const SHELL_SYNTAX = /[$;&|<>()`'"\\~*?[]/;
+const JAR_PATTERN = /^[\w./-]*[*?][\w./*?-]*$/;
 
 /** The jar pattern of a shell-form `java [opts] -jar target/*.jar [args]` (the one CMD/ENTRYPOINT), or null. */
 export function shellGlobJar(model: DockerfileModel, entry: EntryCommand): string | null {
   const forms = [entry.entrypoint, entry.cmd].filter((i): i is Instruction => i !== null);
   if (forms.length !== 1 || forms[0].isJsonForm) return null;
-  const raw = forms[0].args.map((a) => a.value).join(" ");
-  return SHELL_GLOB_JAR.exec(raw)?.[2] ?? null;
+  const words = forms[0].args
+    .map((a) => a.value)
+    .join(" ")
+    .trim()
+    .split(/\s+/);
+  if (words[0] === "exec") words.shift();
+  const at = words.indexOf("-jar");
+  const jar = words[at + 1];
+  if (words[0] !== "java" || at < 0 || jar === undefined || !JAR_PATTERN.test(jar)) return null;
+  return words.every((w, i) => i === at + 1 || !SHELL_SYNTAX.test(w)) ? jar : null;
 }
 
 /**
