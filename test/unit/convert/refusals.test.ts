@@ -195,4 +195,11 @@ describe("convert: refusals", () => {
     const result = convertToMultiStage(parseDockerfile(text, context));
     assert.ok(!result.ok && /packages a 'war', not an executable jar/.test(result.reason));
   });
+
+  it("says how to shed dev dependencies when a Node.js image has nothing else to gain", () => {
+    const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY src ./src\nCMD ["node", "src/index.js"]\n';
+    const context = { files: { "package.json": '{"dependencies":{"express":"4"},"devDependencies":{"jest":"29"}}' } };
+    const result = convertToMultiStage(parseDockerfile(text, context));
+    assert.ok(!result.ok && /nothing to gain.*; to leave the dev dependency out, install with 'npm ci --omit=dev' instead$/.test(result.reason));
+  });
 });

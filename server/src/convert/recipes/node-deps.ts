@@ -65,7 +65,14 @@ function sameFamily(manager: string, runtime: RuntimeImage): boolean {
 export function dependenciesOnlyPlan(input: RecipeInput, install: DependencyInstall, runtime: RuntimeImage, prune: string, buildOnlyEnv: RegExp): RecipeAnswer {
   const { model, stage, entry, workdir, builderName } = input;
   const same = nothingToGain(stage, runtime.image, `installs its dependencies with ${install.ecosystem}`);
-  if (same !== null) return refuse(same);
+  if (same !== null) {
+    // Dev dependencies are the one thing left to shed, and an install flag sheds them without a stage.
+    const devs = install.includesDevDependencies !== false ? (readPackageJson(model)?.devDependencies.size ?? 0) : 0;
+    const sub = install.command.args.find((w) => !w.value.startsWith("-"))?.value === "ci" ? "ci" : "install";
+    const flag = install.ecosystem === "yarn" ? "yarn install --production" : install.ecosystem === "pnpm" ? "pnpm install --prod" : `npm ${sub} --omit=dev`;
+    const what = devs === 1 ? "the dev dependency" : `the ${devs} dev dependencies`;
+    return refuse(devs > 0 ? `${same}; to leave ${what} out, install with '${flag}' instead` : same);
+  }
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== "RUN") continue;
     const global = instruction.commands.find((c) =>
