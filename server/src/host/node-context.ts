@@ -9,6 +9,7 @@ import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
+import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
@@ -33,7 +34,15 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
   const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  return { dockerignore, rootEntries: entries, namedContexts: await readNamedContexts(folder) };
+  // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
+  const text = await readText(file);
+  const [namedContexts, dockerfilePath, files, composeSourceMount] = await Promise.all([
+    readNamedContexts(folder),
+    repositoryPath(file),
+    text === null ? Promise.resolve(undefined) : readCopiedFiles(folder, text),
+    readComposeSourceMount(file),
+  ]);
+  return { dockerignore, rootEntries: entries, namedContexts, dockerfilePath, files, composeSourceMount };
 }
 
 async function readText(path: string): Promise<string | null> {

@@ -18,6 +18,21 @@ export interface BuildContextFacts {
    * `contexts`), so `COPY --from=<name>` reaches them instead of a stage or an image.
    */
   namedContexts?: readonly string[];
+  /**
+   * The Dockerfile's path relative to its repository root, with `/` separators
+   * (`docker/dev/Dockerfile`); just the file name when no repository root was found.
+   */
+  dockerfilePath?: string;
+  /**
+   * Small text files the Dockerfile copies from the context (entry scripts, server configs), by
+   * context-relative path with `/` separators. Only what the host chose to read; absent = unknown.
+   */
+  files?: Readonly<Record<string, string>>;
+  /**
+   * True when a compose service builds this Dockerfile and bind-mounts the project source into the
+   * container (`- ./:/app`): a development container, whatever the Dockerfile says.
+   */
+  composeSourceMount?: boolean;
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

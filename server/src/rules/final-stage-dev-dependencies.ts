@@ -6,7 +6,7 @@ import type { Fix, Report, Rule } from "./types";
 import { dependencyInstall } from "../model/commands";
 import { installsDevDependencies } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
 import type { Instruction, Stage } from "../model/types";
 
@@ -77,7 +77,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || isDevelopmentStage(final)) return;
+    if (!final || developmentPurpose(model) !== null) return;
     const chain = [...ancestorsOf(final).reverse(), final];
     for (const stage of chain) {
       for (const instruction of stage.instructions) {

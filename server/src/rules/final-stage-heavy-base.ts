@@ -4,7 +4,7 @@
 import type { Fix, Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
 import { toolchainOf } from "../images/toolchains";
@@ -28,7 +28,7 @@ export const rule: Rule = {
     const final = model.finalStage;
     // Only a final stage that names its image directly: changing the base of a parent stage
     // would change that stage too.
-    if (!final || final.base.kind !== "image" || final.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
+    if (!final || final.base.kind !== "image" || final.base.unresolved.length > 0 || developmentPurpose(model) !== null) return;
     const ref = parseImageReference(final.base.resolved);
     if (!ref || ref.digest !== null) return;
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant

@@ -4,7 +4,7 @@
 
 import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
 import { lookupImageSize } from "../images/facts";
 import { describeSize } from "../images/format-size";
@@ -26,7 +26,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || model.stages.length < 2 || isDevelopmentStage(final)) return;
+    if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
     const chain = [final, ...ancestorsOf(final)];
     const root = chain[chain.length - 1];
     if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;

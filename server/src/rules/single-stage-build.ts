@@ -6,7 +6,7 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
@@ -34,7 +34,7 @@ export const rule: Rule = {
   check(model, report) {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0];
-    if (isDevelopmentStage(stage)) return;
+    if (developmentPurpose(model) !== null) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));
