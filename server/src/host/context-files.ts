@@ -1,7 +1,7 @@
 // Files of the build context that rules read as facts: the Dockerfile's place in its repository
 // (a `.devcontainer/` or `ci/` Dockerfile is a development image) and the small text files it copies
-// from the context (entry scripts, uwsgi/supervisord configs), so a rule can see that an entrypoint
-// drops root. The host reads; the engine only receives the contents.
+// from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
+// can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
@@ -50,9 +50,13 @@ export function copiedContextPaths(text: string): string[] {
 /** Reads the small script and config files `text` copies from the context folder `folder`. */
 export async function readCopiedFiles(folder: string, text: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  const wanted = copiedContextPaths(text)
-    .filter((p) => INTERESTING.test(p))
-    .slice(0, MAX_FILES);
+  // package.json at the root tells whether an install brings devDependencies at all.
+  const wanted = [
+    "package.json",
+    ...copiedContextPaths(text)
+      .filter((p) => INTERESTING.test(p) && p !== "package.json")
+      .slice(0, MAX_FILES),
+  ];
   await Promise.all(
     wanted.map(async (path) => {
       const full = join(folder, path);

@@ -45,6 +45,10 @@ export const rule: Rule = {
     const root = chain[0];
     const rootRef = root.base.kind === "image" ? parseImageReference(root.base.resolved.replace(/\$\{?\w+\}?/g, "x")) : null;
     if (rootRef && toolchainOf(rootRef)) return;
+    // dkms builds kernel modules against the host's kernel when the container starts (driver
+    // loaders): compilers and headers are its run-time job.
+    const runWords = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => i.commands.flatMap((c) => c.args)));
+    if (runWords.some((w) => w.value === "dkms")) return;
     for (const kept of keptBuildTools(chain)) {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
