@@ -32,8 +32,6 @@ const DEVELOPMENT_PATH_WORDS = new Set([
   "builder",
   "build-env",
   "buildenv",
-  "toolchain",
-  "compile",
 ]);
 /** Interactive shells and idlers: a container started to work in, or to copy files out of. */
 const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;

@@ -21,7 +21,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       heavyBase:
-        "The final stage's base '{image}' ({size}) has a smaller variant '{variant}' ({variantSize}, saving {saving}{estimate}); switch if your app allows it: {caveat}.",
+        "The final base '{image}' has a smaller variant '{variant}'; switch if your app allows it. {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
     },
   },
   check(model, report) {

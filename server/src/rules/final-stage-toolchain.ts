@@ -21,7 +21,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       toolchain:
-        "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
+        "The final stage builds with '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
     },
   },
   check(model, report) {

@@ -26,9 +26,8 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       buildWithSaving:
-        "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
-      build:
-        "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
+        "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second. On '{runtime}' instead of '{image}' that saves about {saving} (estimate).",
+      build: "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second.",
     },
   },
   check(model, report) {
