@@ -2,7 +2,7 @@
 // are built on purpose with compilers and dev dependencies, so final-image rules leave them alone.
 
 import { keptBuildTools } from "./build-tools";
-import { ancestorsOf } from "./stage-graph";
+import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 
 const WORDS =
@@ -45,7 +45,7 @@ export type ImagePurpose =
 export function startCommand(model: DockerfileModel): string[] | null {
   const final = model.finalStage;
   if (!final) return null;
-  const chain = [...ancestorsOf(final).reverse(), final];
+  const chain = lineage(final);
   let entrypoint: string[] | null = null;
   let cmd: string[] | null = null;
   for (const stage of chain) {
@@ -80,7 +80,7 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
       .flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
     if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
   }
-  const root = [...ancestorsOf(final).reverse(), final][0];
+  const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   if (model.context.composeSourceMount === true) return "compose-source-mount";
   const command = startCommand(model);
@@ -91,7 +91,7 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
     if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";
     return null;
   }
-  const chain = [...ancestorsOf(final).reverse(), final];
+  const chain = lineage(final);
   if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   return null;
 }

@@ -5,9 +5,10 @@
 import type { Rule } from "./types";
 import { keptBuildTools, packageName } from "../model/build-tools";
 import { developmentPurpose } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
+import { runCommands } from "../model/run-commands";
+import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
-import { parseImageReference } from "../images/reference";
+import { baseRepositoryOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
 /** How many package names the message quotes before "and N more". */
@@ -40,15 +41,13 @@ export const rule: Rule = {
     const final = model.finalStage;
     // A development, CI or build-environment image has its toolchain on purpose.
     if (!final || developmentPurpose(model) !== null) return;
-    const chain = [...ancestorsOf(final).reverse(), final];
+    const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
-    const root = chain[0];
-    const rootRef = root.base.kind === "image" ? parseImageReference(root.base.resolved.replace(/\$\{?\w+\}?/g, "x")) : null;
+    const rootRef = baseRepositoryOf(chain[0]);
     if (rootRef && toolchainOf(rootRef)) return;
     // dkms builds kernel modules against the host's kernel when the container starts (driver
     // loaders): compilers and headers are its run-time job.
-    const runWords = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => i.commands.flatMap((c) => c.args)));
-    if (runWords.some((w) => w.value === "dkms")) return;
+    if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
     for (const kept of keptBuildTools(chain)) {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says

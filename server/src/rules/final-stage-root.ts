@@ -7,7 +7,7 @@
 
 import type { Fix, Rule } from "./types";
 import { systemPackageCommand } from "../model/commands";
-import { mergedScope, ancestorsOf } from "../model/stage-graph";
+import { lineage, mergedScope } from "../model/stage-graph";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
@@ -111,7 +111,7 @@ export const rule: Rule = {
   check(model, report) {
     const final = model.finalStage;
     if (!final) return;
-    const chain: Stage[] = [...ancestorsOf(final).reverse(), final];
+    const chain: Stage[] = lineage(final);
     let last: { instruction: Instruction; value: string } | null = null;
     for (const stage of chain) {
       const scope = mergedScope(model, stage);
