@@ -89,15 +89,6 @@ function isRemovedLater(instruction: Instruction, after: SystemPackageCommand, n
   return false;
 }
 
-/** PHP extension builds (`docker-php-ext-install`, `pecl install`): their -dev packages carry the libraries the extensions link to. */
-function buildsPhpExtensions(instruction: Instruction): boolean {
-  return instruction.commands.some(
-    (c) =>
-      /^docker-php-ext-(?:install|configure|enable)$|^install-php-extensions$/.test(c.name) ||
-      ((c.name === "pecl" || c.name === "pie") && c.args[0]?.value === "install"),
-  );
-}
-
 export interface KeptBuildTools {
   instruction: Instruction;
   /** Compilers, headers and helpers, in the order written. */
@@ -107,15 +98,13 @@ export interface KeptBuildTools {
 
 /**
  * Install commands in `stages` that keep compilers or -dev headers (not removed in the same RUN).
- * Helpers are listed only next to a compiler or headers; a RUN building PHP extensions keeps its
- * -dev packages on purpose.
+ * Helpers are listed only next to a compiler or headers.
  */
 export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
   const found: KeptBuildTools[] = [];
   for (const stage of stages) {
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== "RUN") continue;
-      const php = buildsPhpExtensions(instruction);
       for (const command of instruction.commands) {
         const cmd = systemPackageCommand(command);
         if (!cmd || cmd.action !== "install") continue;
@@ -123,7 +112,7 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
         const tools = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null);
         const kinds = tools.map((t) => buildToolKind(t.value));
         const hasCompiler = kinds.includes("compiler");
-        if (!hasCompiler && (php || !kinds.includes("headers"))) continue;
+        if (!hasCompiler && !kinds.includes("headers")) continue;
         if (
           isRemovedLater(
             instruction,

@@ -35,6 +35,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       buildTools: "Build tools {packages} stay in the final image; install them in a build stage or remove them in this RUN.",
+      buildToolsMany: "Build tools {packages} stay in the final image, as in {count} later RUNs; install them in a build stage.",
     },
   },
   check(model, report) {
@@ -48,17 +49,25 @@ export const rule: Rule = {
     // dkms builds kernel modules against the host's kernel when the container starts (driver
     // loaders): compilers and headers are its run-time job.
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
-    for (const kept of keptBuildTools(chain)) {
+    // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
+    // the first install reported with a count of the others.
+    const findings = keptBuildTools(chain).filter((kept) => {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
       // why it stays at run time ("libc-dev for protobuf").
       const comment = commentWordsAbove(model, kept.instruction);
       const aboutBuilding = ["build", "building", "compile", "compiling", "compilation"].some((w) => comment.has(w));
-      if (!aboutBuilding && names.some((n) => comment.has(n))) continue;
-      const listed = names.slice(0, LISTED).map((n) => `'${n}'`);
-      const packages = names.length > LISTED ? `${listed.join(", ")} and ${names.length - LISTED} more` : listed.join(", ");
-      // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
-      report({ range: kept.tools[0].range, messageId: "buildTools", data: { packages } });
-    }
+      return aboutBuilding || !names.some((n) => comment.has(n));
+    });
+    if (findings.length === 0) return;
+    const [first, ...rest] = findings;
+    const names = first.tools.map((t) => packageName(t.value));
+    const shown = rest.length > 0 ? LISTED - 1 : LISTED;
+    const listed = names.slice(0, shown).map((n) => `'${n}'`);
+    const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
+    const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
+    // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
+    if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
+    else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
   },
 };

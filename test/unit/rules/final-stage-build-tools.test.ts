@@ -64,6 +64,23 @@ testRule(rule, {
       messageId: "buildTools",
       line: 4,
     },
+    {
+      // pterodactyl: headers for PHP extensions kept after docker-php-ext-install (apk --virtual ... apk del would drop them).
+      name: "-dev packages of a PHP extension build are still headers",
+      code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache libzip-dev icu-dev && docker-php-ext-install zip intl\nCMD ["php-fpm"]\n',
+      messageId: "buildTools",
+      data: { packages: "'libzip-dev', 'icu-dev'" },
+    },
+    {
+      // laradock: one RUN per extension; one finding for the file, on the first, with a count.
+      name: "one finding for many RUNs that keep headers",
+      code: 'FROM php:8.4-fpm\nRUN apt-get install -y libzip-dev && docker-php-ext-install zip\nRUN apt-get install -y libgmp-dev libicu-dev libxml2-dev && docker-php-ext-install gmp intl\nRUN apt-get install -y libpq-dev\nCMD ["php-fpm"]\n',
+      messageId: "buildToolsMany",
+      line: 2,
+      count: 1,
+      token: "libzip-dev",
+      data: { packages: "'libzip-dev'", count: 2 },
+    },
   ],
   silent: [
     "FROM debian:bookworm-slim\nRUN apt-get install -y curl ca-certificates\n",
@@ -81,15 +98,6 @@ testRule(rule, {
     // git and make are run-time tools of many images (wikis, CI agents, Composer, doc builders).
     { name: "git alone", code: 'FROM ruby:3.4-slim\nRUN apt-get install -y git\nCMD ["gollum"]\n' },
     { name: "git and make alone", code: 'FROM python:3.12-slim\nRUN apt-get install -y git make\nCMD ["gunicorn"]\n' },
-    {
-      // shlink's and BookStack's PHP images: the -dev packages carry the libraries the extensions link to.
-      name: "-dev packages of a PHP extension build in the same RUN",
-      code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache libzip-dev icu-dev && docker-php-ext-install zip intl\nCMD ["php-fpm"]\n',
-    },
-    {
-      name: "-dev packages for pecl in the same RUN",
-      code: 'FROM php:8.4-fpm\nRUN apt-get install -y librdkafka-dev && pecl install rdkafka && docker-php-ext-enable rdkafka\nCMD ["php-fpm"]\n',
-    },
     {
       // Squidex: "# Curl for debugging and libc-dev for protobuf".
       name: "a comment above the RUN names the package and why it stays",
