@@ -22,6 +22,9 @@ export function defaultUserOf(image: string): DefaultUser {
   if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot(?:$|-)/.test(tag) ? "non-root" : "root";
   if (/^cgr\.dev\/chainguard\//.test(name) || /^chainguard\//.test(name)) return /-dev$/.test(tag) ? "root" : "non-root";
   // Docker Hardened Images run as a non-root user except their `-dev` build variants.
+  // SQL Server 2019 and later run as `mssql`; AWS Lambda runs every function container as a non-root sandbox user.
+  if (name === "mcr.microsoft.com/mssql/server") return /^2017/.test(tag) ? "root" : "non-root";
+  if (/^public\.ecr\.aws\/lambda\//.test(name)) return "non-root";
   if (/^dhi\.io\//.test(name)) return /(?:^|-)dev$/.test(tag) ? "root" : "non-root";
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag) ? "non-root" : "root";
   if (NON_ROOT_REPOSITORIES.test(name)) return "non-root";

@@ -19,6 +19,8 @@ const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst
 const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
 /** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`. */
 const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!root\b|0\b)\S+/m;
+/** Servers whose master starts as root to bind ports and runs its workers as another user. */
+const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd)$/;
 /** Supervisors that start as root and run their services as other users. */
 const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
 /**
@@ -40,8 +42,10 @@ function words(chain: Stage[], keywords: string[]): string[] {
 
 /** True when the image is set up to drop root itself, or root is what it is for. */
 function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
-  if (words(chain, ["RUN", "ENTRYPOINT", "CMD"]).some((w) => PRIVILEGE_DROPPERS.test(w))) return true;
+  // A dropper installed, fetched, copied in (`COPY --from=gosu /gosu /usr/local/bin/`) or called at start.
+  if (words(chain, ["RUN", "ENTRYPOINT", "CMD", "COPY", "ADD"]).some((w) => PRIVILEGE_DROPPERS.test(w))) return true;
   const command = startCommand(model);
+  if (command?.some((w) => WORKER_SERVERS.test(w.split("/").pop() ?? ""))) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(program.split("/").pop() ?? "")) return true;
   // Entry scripts and server configs copied from the context (read by the host).

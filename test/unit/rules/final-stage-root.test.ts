@@ -147,6 +147,22 @@ testRule(rule, {
       code: 'FROM node:24\nRUN npm i -g cypress\nCMD ["cypress", "run"]\n',
       context: { dockerfilePath: ".ci/Dockerfile.cypress" },
     },
+    {
+      name: "SQL Server 2019+ runs as mssql",
+      code: 'FROM mcr.microsoft.com/mssql/server:2022-latest\nCOPY setup.sql /setup/\nENTRYPOINT ["/bin/bash", "/entrypoint.sh"]\n',
+    },
+    { name: "AWS Lambda runs function containers as a sandbox user", code: 'FROM public.ecr.aws/lambda/python:3.14\nCOPY app.py ./\nCMD ["app.handler"]\n' },
+    {
+      // nginx unit: built with --user=unit, the router drops to it.
+      name: "a master/worker server as the command",
+      code: 'FROM debian:bookworm-slim\nRUN make install\nENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]\nCMD ["unitd", "--no-daemon"]\n',
+    },
+    { name: "USER root before php-fpm, whose workers run as www-data", code: 'FROM php:8.4-fpm\nUSER root\nCMD ["php-fpm"]\n' },
+    {
+      // pypiserver: gosu fetched in a builder stage and copied in for the entrypoint.
+      name: "gosu copied in from another stage",
+      code: 'FROM debian:bookworm-slim AS gosu\nRUN wget -O /usr/local/bin/gosu https://example.com/gosu\nFROM python:3.12-slim\nCOPY --from=gosu /usr/local/bin/gosu /usr/local/bin/gosu\nENTRYPOINT ["/entrypoint.sh"]\n',
+    },
     { name: "a throwaway helper that only sleeps", code: 'FROM debian:12\nRUN make\nCMD ["sleep", "60s"]\n' },
   ],
 });
