@@ -12,7 +12,7 @@ import { baseRepositoryOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
 /** How many package names the message quotes before "and N more". */
-const LISTED = 3;
+const LISTED = 2;
 
 /** Words of the comment lines right above `instruction` (no blank line between), lower-cased. */
 function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Set<string> {
@@ -34,8 +34,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      buildTools: "Build tools {packages} stay in the final image; install them in a build stage or remove them in this RUN.",
-      buildToolsMany: "Build tools {packages} stay in the final image, as in {count} later RUNs; install them in a build stage.",
+      buildTools: "The final image keeps build tools {packages}; use a build stage or remove them in this RUN.",
+      buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
   check(model, report) {

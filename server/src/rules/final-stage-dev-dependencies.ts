@@ -115,7 +115,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      devDependencies: "'{command}' installs {ecosystem} dev dependencies into the final image; use {remedy} instead.",
+      devDependencies: "'{command}' ships {ecosystem} dev dependencies in the final image; use {remedy}.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
     },
   },

@@ -109,7 +109,7 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
       noUser: "The final image runs as root, the default of '{image}'; add a non-root USER.",
-      noUserUnknownBase: "The final stage sets no USER, so it runs as root unless '{image}' sets one; add a non-root USER.",
+      noUserUnknownBase: "No USER: the image runs as root unless '{image}' sets a user; add a non-root USER.",
     },
   },
   check(model, report) {
