@@ -1,5 +1,7 @@
-// What a stage is for, as far as its name tells: development, test and build-environment stages
-// are built on purpose with compilers and dev dependencies, so final-image rules leave them alone.
+// What a stage or a whole Dockerfile is for. By name, development, test and build-environment
+// stages are built on purpose with compilers and dev dependencies; `developmentPurpose` extends
+// that to the file (its path, base, start command, compose use), so final-image rules leave
+// development, CI and build-environment images alone.
 
 import { keptBuildTools } from "./build-tools";
 import { lineage } from "./stage-graph";
