@@ -9,6 +9,7 @@ import type { BuildContextFacts } from "../model/context";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
+import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
 import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
@@ -34,12 +35,16 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
   const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  return {
-    dockerignore,
-    rootEntries: entries,
-    namedContexts: await readNamedContexts(folder),
-    files: await readContextFiles(folder, entries),
-  };
+  // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
+  const text = await readText(file);
+  const [namedContexts, dockerfilePath, manifests, copied, composeSourceMount] = await Promise.all([
+    readNamedContexts(folder),
+    repositoryPath(file),
+    readContextFiles(folder, entries),
+    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text),
+    readComposeSourceMount(file),
+  ]);
+  return { dockerignore, rootEntries: entries, namedContexts, dockerfilePath, files: { ...manifests, ...copied }, composeSourceMount };
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */

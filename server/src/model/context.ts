@@ -19,12 +19,24 @@ export interface BuildContextFacts {
    */
   namedContexts?: readonly string[];
   /**
-   * Contents of the project files the planner reads, by path relative to the context root
-   * (`go.mod`, `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...): manifests and shell
-   * scripts at the root and one folder down, each clamped to {@link CONTEXT_FILE_MAX_CHARS}. A file
-   * missing here was not found or not read; `undefined` when the host cannot read files.
+   * Contents of the project files the planner and rules read, by path relative to the context root
+   * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
+   * `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...), each clamped to
+   * {@link CONTEXT_FILE_MAX_CHARS}, and the small scripts and server configs the Dockerfile copies
+   * (entry scripts, uwsgi/supervisord configs). A file missing here was not found or not read;
+   * `undefined` when the host cannot read files.
    */
   files?: Readonly<Record<string, string>>;
+  /**
+   * The Dockerfile's path relative to its repository root, with `/` separators
+   * (`docker/dev/Dockerfile`); just the file name when no repository root was found.
+   */
+  dockerfilePath?: string;
+  /**
+   * True when a compose service builds this Dockerfile and bind-mounts the project source into the
+   * container (`- ./:/app`): a development container, whatever the Dockerfile says.
+   */
+  composeSourceMount?: boolean;
 }
 
 /** Longest text kept per context file: manifests and entry scripts are far smaller. */
