@@ -160,6 +160,14 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "uv: dependencies installed from bind-mounted manifests with --no-install-project, then the project",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked --no-install-project\nCOPY . /app\nRUN uv sync --locked\n",
+    },
+    {
+      name: "cargo fetch with cache mounts on the registry: a rerun downloads nothing",
+      code: "FROM rust:1-alpine AS build\nCOPY . /app\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cargo/registry/cache --mount=type=cache,target=/root/.cargo/git/db cargo fetch\n",
+    },
     "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
     { name: "manifests copied by wildcard", code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm ci\n" },
     {
