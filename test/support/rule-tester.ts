@@ -7,9 +7,9 @@ import * as assert from "assert";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { BuildContextFacts } from "../../server/src/model/context";
+import { analyze, Finding } from "../../server/src/engine";
 import { parseDockerfile } from "../../server/src/model/parse";
 import { applyEdits } from "../../server/src/model/text";
-import { Finding, runRules } from "../../server/src/rules/run";
 import type { Rule } from "../../server/src/rules/types";
 
 export interface FiresCase {
@@ -43,9 +43,8 @@ export interface RuleTests {
 export const FIXTURES_ROOT = join(__dirname, "..", "fixtures", "rules");
 
 export function findingsOf(rule: Rule, code: string, context?: BuildContextFacts): Finding[] {
-  const model = parseDockerfile(code, context);
   const errors: unknown[] = [];
-  const findings = runRules(model, { rules: [rule], onRuleError: (_id, e) => errors.push(e) });
+  const { findings } = analyze(code, { context, rules: [rule], syntax: false, onRuleError: (_id, e) => errors.push(e) });
   if (errors.length > 0) throw errors[0];
   return findings;
 }

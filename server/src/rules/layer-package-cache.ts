@@ -9,13 +9,9 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
-import {
-  findLeftPackageCaches,
-  type LeftPackageCache,
-  type PackageCacheKind,
-} from "../model/package-caches";
+import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
-import { ancestorsOf } from "../model/stage-graph";
+import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import type { Instruction, Stage } from "../model/types";
@@ -28,33 +24,24 @@ export const rule: Rule = {
     id: "layer-package-cache",
     family: "layers",
     severity: "info",
-    description:
-      "Keep package-manager caches out of the layers of the final image.",
+    description: "Keep package-manager caches out of the layers of the final image.",
     fix: "safe",
     equivalents: {
       hadolint: ["DL3009", "DL3019", "DL3042", "DL3032", "DL3040", "DL3060"],
     },
     messages: {
-      aptLists:
-        "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
-      aptArchives:
-        "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
-      apkCache:
-        "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
-      pipCache:
-        "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
-      rpmCache:
-        "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
-      yarnCache:
-        "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the RUN.",
-      builderCacheMount:
-        "'{command}' downloads everything again when this layer rebuilds; add a cache mount at {target}.",
+      aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
+      aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
+      apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
+      pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
+      rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
+      yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the RUN.",
+      builderCacheMount: "'{command}' downloads everything again when this layer rebuilds; add a cache mount at {target}.",
     },
   },
   check(model, report) {
     const finals = finalImageStages(model);
-    const isDevelopmentImage =
-      model.finalStage !== null && isDevelopmentStage(model.finalStage);
+    const isDevelopmentImage = model.finalStage !== null && isDevelopmentStage(model.finalStage);
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const reported = new Set<string>();
@@ -66,36 +53,22 @@ export const rule: Rule = {
     for (const cache of findLeftPackageCaches(model)) {
       const instruction = cache.instruction;
       const stage = instruction.stage;
-      const isDevelopment =
-        isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
-      if (
-        isInFinalImage(model, instruction, finals) &&
-        (instruction.trigger !== null || !isDevelopment)
-      ) {
-        if (
-          PER_COMMAND.has(cache.kind) ||
-          isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)
-        ) {
+      const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
+      if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
+        if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
           const found = finalImageReport(model, cache);
           if (found) report(found);
         }
-      } else if (
-        stage?.isReachable &&
-        !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)
-      ) {
+      } else if (stage?.isReachable && !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)) {
         const hint = builderReport(stage, cache);
-        if (hint && isFirst(`${instruction.ordinal}:mount:${cache.tool}`))
-          report(hint);
+        if (hint && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) report(hint);
       }
       // Stages the final image never reaches are only built with --target: nothing to say.
     }
   },
 };
 
-function finalImageReport(
-  model: Parameters<Rule["check"]>[0],
-  cache: LeftPackageCache,
-): Report | null {
+function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report | null {
   const base = { range: cache.range, data: { command: cache.text } };
   switch (cache.kind) {
     case "aptLists": {
@@ -104,17 +77,11 @@ function finalImageReport(
       // build. Silent; layer-apt-update-alone reports the split update, whose fix is merging.
       if (laterAptInstallNeedsLists(model, cache.instruction)) return null;
       // A suggestion: the author may rely on the lists in a way we cannot see (a script, ONBUILD).
-      const edits = appendToRun(
-        model,
-        cache.instruction,
-        "rm -rf /var/lib/apt/lists/*",
-      );
+      const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
       return {
         ...base,
         messageId: "aptLists",
-        suggest: edits
-          ? [fixOf("Remove the apt lists in the same RUN", edits)]
-          : undefined,
+        suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined,
       };
     }
     case "aptArchives":
@@ -129,21 +96,13 @@ function finalImageReport(
       return {
         ...base,
         messageId: "apkCache",
-        fix: cache.hasSeparateIndexUpdate
-          ? undefined
-          : fixOf(
-              "Use 'apk add --no-cache'",
-              insertOptionAfter(cache.actionWord, "--no-cache"),
-            ),
+        fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")),
       };
     case "pip":
       return {
         ...base,
         messageId: "pipCache",
-        fix: fixOf(
-          "Add '--no-cache-dir'",
-          insertOptionAfter(cache.actionWord, "--no-cache-dir"),
-        ),
+        fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")),
       };
     case "rpm": {
       const clean = cache.cleanCommand ?? "yum clean all";
@@ -178,11 +137,7 @@ function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
   // A cache mount for this tool is already there (at a custom directory such as PIP_CACHE_DIR).
   if (hasCacheMountFor(cache)) return null;
   // pip and yarn keep their cache in the user's home, which we cannot know once USER switches away from root.
-  if (
-    (cache.tool === "pip" || cache.tool === "yarn") &&
-    !runsAsRoot(stage, cache.instruction)
-  )
-    return null;
+  if ((cache.tool === "pip" || cache.tool === "yarn") && !runsAsRoot(stage, cache.instruction)) return null;
   const edits = addCacheMounts(cache.instruction, cache.tool);
   if (!edits) return null;
   return {
@@ -202,10 +157,7 @@ function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
  * True when a RUN after `run` (in its stage or a stage built `FROM` it) installs apt packages
  * before an `apt-get update` of its own, so it relies on the lists `run` leaves behind.
  */
-function laterAptInstallNeedsLists(
-  model: Parameters<Rule["check"]>[0],
-  run: Instruction,
-): boolean {
+function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
   const stage = run.stage;
   if (stage === null) return false;
   // Each stage built on `stage` sees the RUNs after `run`, then those of the stages in between.
@@ -214,14 +166,7 @@ function laterAptInstallNeedsLists(
     if (s !== stage && !chain.includes(stage)) continue;
     const between = chain.slice(0, chain.indexOf(stage)).reverse();
     const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
-    if (
-      installsBeforeUpdate([
-        ...after,
-        ...between.flatMap((b) => b.instructions),
-        ...(s === stage ? [] : s.instructions),
-      ])
-    )
-      return true;
+    if (installsBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)])) return true;
   }
   return false;
 }
@@ -241,24 +186,14 @@ function installsBeforeUpdate(instructions: readonly Instruction[]): boolean {
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */
-function earlierApkIndexUpdate(
-  model: Parameters<Rule["check"]>[0],
-  run: Instruction,
-): boolean {
+function earlierApkIndexUpdate(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
   const stage = run.stage;
   if (stage === null) return false;
-  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === run) return false;
       if (instruction.keyword !== "RUN") continue;
-      if (
-        instruction.commands.some(
-          (c) =>
-            systemPackageCommand(c)?.manager === "apk" &&
-            c.args.some((a) => a.value === "update"),
-        )
-      )
-        return true;
+      if (instruction.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"))) return true;
     }
   }
   return false;
@@ -269,57 +204,35 @@ function followsCopy(stage: Stage, run: Instruction): boolean {
   for (const s of [stage, ...ancestorsOf(stage)]) {
     for (const instruction of s.instructions) {
       if (instruction === run) break;
-      if (instruction.keyword === "COPY" || instruction.keyword === "ADD")
-        return true;
+      if (instruction.keyword === "COPY" || instruction.keyword === "ADD") return true;
     }
   }
   return false;
 }
 
-const PIP_TOOLING = new Set([
-  "pip",
-  "setuptools",
-  "wheel",
-  "uv",
-  "poetry",
-  "pipenv",
-  "virtualenv",
-]);
+const PIP_TOOLING = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "virtualenv"]);
 
 /** `pip install --upgrade pip setuptools`: only the installer's own tooling, no project dependency. */
 function upgradesOnlyPipTooling(cache: LeftPackageCache): boolean {
   const args = cache.command.args;
-  const after = args
-    .slice(args.indexOf(cache.actionWord) + 1)
-    .filter((a) => !a.value.startsWith("-"));
-  return (
-    after.length > 0 &&
-    after.every((a) =>
-      PIP_TOOLING.has(a.value.replace(/[<>=!~].*$/, "").toLowerCase()),
-    )
-  );
+  const after = args.slice(args.indexOf(cache.actionWord) + 1).filter((a) => !a.value.startsWith("-"));
+  return after.length > 0 && after.every((a) => PIP_TOOLING.has(a.value.replace(/[<>=!~].*$/, "").toLowerCase()));
 }
 
 /** True when the RUN already mounts a cache (or tmpfs) whose target names the tool (`/root/.cache/pip`, `$PIP_CACHE_DIR`). */
 function hasCacheMountFor(cache: LeftPackageCache): boolean {
   const run = cache.instruction.trigger ?? cache.instruction;
   const name = cache.tool === "pip" ? /pip|\.cache$/i : /yarn/i;
-  return mountsOf(run).some(
-    (m) =>
-      (m.type === "cache" || m.type === "tmpfs") &&
-      m.target !== null &&
-      name.test(m.target),
-  );
+  return mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && name.test(m.target));
 }
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */
 function runsAsRoot(stage: Stage, before: Instruction): boolean {
   let user: string | null = null;
-  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === before) break;
-      if (instruction.keyword === "USER" && instruction.args.length > 0)
-        user = instruction.args[0].value.split(":")[0];
+      if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value.split(":")[0];
     }
   }
   return user === null || user === "root" || user === "0";
@@ -330,10 +243,6 @@ function fixOf(title: string, edits: Fix["edits"]): Fix {
 }
 
 /** The target directories of the cache mounts a tool needs (`/root/.cache/pip`). */
-function cacheMountTargets(
-  tool: Parameters<typeof cacheMountFlags>[0],
-): string[] {
-  return cacheMountFlags(tool).map(
-    (flag) => /target=([^,]+)/.exec(flag)?.[1] ?? flag,
-  );
+function cacheMountTargets(tool: Parameters<typeof cacheMountFlags>[0]): string[] {
+  return cacheMountFlags(tool).map((flag) => /target=([^,]+)/.exec(flag)?.[1] ?? flag);
 }
