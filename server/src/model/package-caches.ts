@@ -10,8 +10,7 @@ import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
-export type PackageCacheKind =
-  "aptLists" | "aptArchives" | "apk" | "pip" | "rpm" | "yarn";
+export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "pip" | "rpm" | "yarn";
 
 /** The tool whose cache it is, as cache mounts name them (fixes/cache-mount.ts). */
 export type PackageCacheTool = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn";
@@ -48,42 +47,25 @@ const RPM_INSTALL = new Set([
   "groupinstall",
   "distro-sync",
 ]);
-const RPM_CACHE_DIRS = [
-  "/var/cache/yum",
-  "/var/cache/dnf",
-  "/var/cache/libdnf5",
-];
+const RPM_CACHE_DIRS = ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"];
 const PIP_PROGRAM = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON_PROGRAM = /^python(?:\d+(?:\.\d+)?)?$/;
 const TRUTHY = new Set(["1", "true", "on", "yes"]);
 
 /** Every package cache left by a RUN (or `ONBUILD RUN`) of the file, in document order. */
-export function findLeftPackageCaches(
-  model: DockerfileModel,
-): LeftPackageCache[] {
+export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[] {
   const found: LeftPackageCache[] = [];
   // Stages whose image has docker-clean disabled, inherited through `FROM <stage>`.
   const keepsDebs = new Set<Stage | null>();
   for (const instruction of model.instructions) {
     const stage = instruction.stage;
-    if (
-      instruction.keyword === "FROM" &&
-      stage?.base.stage &&
-      keepsDebs.has(stage.base.stage)
-    )
-      keepsDebs.add(stage);
+    if (instruction.keyword === "FROM" && stage?.base.stage && keepsDebs.has(stage.base.stage)) keepsDebs.add(stage);
     const run = instruction.trigger ?? instruction;
     if (run.keyword !== "RUN") continue;
     if (run.commands.some(disablesDockerClean)) keepsDebs.add(stage);
     run.commands.forEach((command, i) => {
       const later = run.commands.slice(i + 1);
-      const left = cacheLeftBy(
-        model,
-        instruction,
-        command,
-        later,
-        keepsDebs.has(stage),
-      );
+      const left = cacheLeftBy(model, instruction, command, later, keepsDebs.has(stage));
       if (left) found.push(left);
     });
   }
@@ -98,12 +80,7 @@ function cacheLeftBy(
   keepsDebs: boolean,
 ): LeftPackageCache | null {
   const run = instruction.trigger ?? instruction;
-  const make = (
-    kind: PackageCacheKind,
-    tool: PackageCacheTool,
-    actionWord: Word,
-    extra: Partial<LeftPackageCache> = {},
-  ): LeftPackageCache => ({
+  const make = (kind: PackageCacheKind, tool: PackageCacheTool, actionWord: Word, extra: Partial<LeftPackageCache> = {}): LeftPackageCache => ({
     kind,
     tool,
     instruction,
@@ -119,57 +96,25 @@ function cacheLeftBy(
   const pkg = systemPackageCommand(command);
   if (pkg?.manager === "apt" && pkg.actionWord) {
     if (pkg.action === "update") {
-      if (
-        hasVolatileMountAt(run, "/var/lib/apt/lists") ||
-        later.some(removesAptLists)
-      )
-        return null;
+      if (hasVolatileMountAt(run, "/var/lib/apt/lists") || later.some(removesAptLists)) return null;
       return make("aptLists", "apt", pkg.actionWord);
     }
     if ((pkg.action === "install" || pkg.action === "upgrade") && keepsDebs) {
-      if (hasVolatileMountAt(run, "/var/cache/apt") || later.some(cleansApt))
-        return null;
+      if (hasVolatileMountAt(run, "/var/cache/apt") || later.some(cleansApt)) return null;
       return make("aptArchives", "apt", pkg.actionWord);
     }
     return null;
   }
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
     // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.
-    if (
-      pkg.options.some(
-        (o) => o.value === "--no-cache" || o.value === "--no-network",
-      )
-    )
-      return null;
-    if (
-      hasVolatileMountAt(run, "/var/cache/apk") ||
-      later.some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))
-    )
-      return null;
-    const hasSeparateIndexUpdate = run.commands.some(
-      (c) =>
-        systemPackageCommand(c)?.manager === "apk" &&
-        c.args.some((a) => a.value === "update"),
-    );
+    if (pkg.options.some((o) => o.value === "--no-cache" || o.value === "--no-network")) return null;
+    if (hasVolatileMountAt(run, "/var/cache/apk") || later.some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
+    const hasSeparateIndexUpdate = run.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"));
     return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
   }
-  if (
-    pkg &&
-    (pkg.manager === "yum" ||
-      pkg.manager === "dnf" ||
-      pkg.manager === "microdnf") &&
-    pkg.actionWord &&
-    RPM_INSTALL.has(pkg.actionWord.value)
-  ) {
-    if (
-      later.some((c) => cleansRpm(c, command.name)) ||
-      RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))
-    )
-      return null;
-    const cleanCommand =
-      command.name === "yum"
-        ? "yum clean all && rm -rf /var/cache/yum"
-        : `${command.name} clean all`;
+  if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
+    if (later.some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
+    const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
     // microdnf (libdnf) keeps its cache in /var/cache/yum, like yum.
     return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, {
       cleanCommand,
@@ -177,91 +122,38 @@ function cacheLeftBy(
   }
   const pipInstall = pipInstallWord(command);
   if (pipInstall) {
-    if (
-      command.args.some(
-        (a) =>
-          a.value === "--no-cache-dir" ||
-          a.value === "--no-cache" ||
-          a.value.startsWith("--no-cache-dir="),
-      )
-    )
-      return null;
+    if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
     if (installsOnlyLocalWithoutDownloads(command, pipInstall)) return null;
-    return pipCacheHandled(model, instruction, command, later)
-      ? null
-      : make("pip", "pip", pipInstall);
+    return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
   // Yarn 2+ keeps its cache in the project (`.yarn/cache`, the installed packages themselves under
   // Plug'n'Play) or in ~/.yarn/berry: Yarn 1's cache paths and advice do not apply.
   if (isYarnInstall(command) && !usesModernYarn(model)) {
-    if (
-      later.some(
-        (c) =>
-          c.name === "yarn" &&
-          c.args[0]?.value === "cache" &&
-          c.args[1]?.value === "clean",
-      )
-    )
-      return null;
-    if (
-      later.some((c) =>
-        removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]),
-      )
-    )
-      return null;
-    if (
-      mountsOf(run).some(
-        (m) =>
-          (m.type === "cache" || m.type === "tmpfs") &&
-          m.target !== null &&
-          /yarn/.test(m.target),
-      )
-    )
-      return null;
-    return make(
-      "yarn",
-      "yarn",
-      command.args.find((a) => a.value === "install") ??
-        (command.program as Word),
-    );
+    if (later.some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
+    if (later.some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
+    if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
+    return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
   return null;
 }
 
 /** `rm /etc/apt/apt.conf.d/docker-clean`, or configuring apt to keep downloaded packages. */
 function disablesDockerClean(command: ShellCommand): boolean {
-  if (
-    command.name === "rm" &&
-    command.args.some((a) =>
-      a.value.endsWith("/etc/apt/apt.conf.d/docker-clean"),
-    )
-  )
-    return true;
-  return command.words.some(
-    (w) =>
-      w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"),
-  );
+  if (command.name === "rm" && command.args.some((a) => a.value.endsWith("/etc/apt/apt.conf.d/docker-clean"))) return true;
+  return command.words.some((w) => w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"));
 }
 
 /** True when `command` deletes one of `dirs` or something inside it (`rm -rf /var/lib/apt/lists/*`). */
 function removes(command: ShellCommand, dirs: string[]): boolean {
-  const isRemoval =
-    command.name === "rm" ||
-    (command.name === "find" &&
-      command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
+  const isRemoval = command.name === "rm" || (command.name === "find" && command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
   if (!isRemoval) return false;
-  return command.args.some((a) =>
-    dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)),
-  );
+  return command.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
 function removesAptLists(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
-  return (
-    removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) ||
-    (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? ""))
-  );
+  return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? ""));
 }
 
 const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
@@ -274,17 +166,9 @@ function usesModernYarn(model: DockerfileModel): boolean {
   if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
   return model.instructions.some((instruction) => {
     const run = instruction.trigger ?? instruction;
-    if (
-      (run.keyword === "COPY" || run.keyword === "ADD") &&
-      run.args.some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value))
-    )
-      return true;
+    if ((run.keyword === "COPY" || run.keyword === "ADD") && run.args.some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value))) return true;
     return run.commands.some(
-      (c) =>
-        c.name === "yarn" &&
-        c.args[0]?.value === "set" &&
-        c.args[1]?.value === "version" &&
-        !/^(?:classic|1\.)/.test(c.args[2]?.value ?? ""),
+      (c) => c.name === "yarn" && c.args[0]?.value === "set" && c.args[1]?.value === "version" && !/^(?:classic|1\.)/.test(c.args[2]?.value ?? ""),
     );
   });
 }
@@ -293,24 +177,13 @@ function cleansApt(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return (
     removes(command, ["/var/cache/apt"]) ||
-    (pkg?.manager === "apt" &&
-      command.args.some(
-        (a) =>
-          a.value === "clean" ||
-          a.value === "autoclean" ||
-          DIST_CLEAN.has(a.value),
-      ))
+    (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || DIST_CLEAN.has(a.value)))
   );
 }
 
 /** `<program> clean all` by the same program (microdnf keeps its cache apart from dnf's), or removing a cache dir. */
 function cleansRpm(command: ShellCommand, program: string): boolean {
-  if (
-    command.name === program &&
-    command.args.some((a) => a.value === "clean") &&
-    command.args.some((a) => a.value === "all")
-  )
-    return true;
+  if (command.name === program && command.args.some((a) => a.value === "clean") && command.args.some((a) => a.value === "all")) return true;
   return removes(command, RPM_CACHE_DIRS);
 }
 
@@ -318,12 +191,7 @@ function cleansRpm(command: ShellCommand, program: string): boolean {
 function pipInstallWord(command: ShellCommand): Word | null {
   let rest: Word[];
   if (PIP_PROGRAM.test(command.name)) rest = command.args;
-  else if (
-    PYTHON_PROGRAM.test(command.name) &&
-    command.args[0]?.value === "-m" &&
-    PIP_PROGRAM.test(command.args[1]?.value ?? "")
-  )
-    rest = command.args.slice(2);
+  else if (PYTHON_PROGRAM.test(command.name) && command.args[0]?.value === "-m" && PIP_PROGRAM.test(command.args[1]?.value ?? "")) rest = command.args.slice(2);
   else return null;
   const sub = rest.find((a) => !a.value.startsWith("-"));
   return sub?.value === "install" ? sub : null;
@@ -333,97 +201,46 @@ function pipInstallWord(command: ShellCommand): Word | null {
  * `pip install --no-deps .` (or `--no-index` with local paths): nothing is downloaded, and pip does
  * not cache wheels it builds from a local directory, so no cache is left.
  */
-function installsOnlyLocalWithoutDownloads(
-  command: ShellCommand,
-  install: Word,
-): boolean {
+function installsOnlyLocalWithoutDownloads(command: ShellCommand, install: Word): boolean {
   const rest = command.args.slice(command.args.indexOf(install) + 1);
-  if (!rest.some((a) => a.value === "--no-deps" || a.value === "--no-index"))
-    return false;
+  if (!rest.some((a) => a.value === "--no-deps" || a.value === "--no-index")) return false;
   const targets = rest.filter((a) => !a.value.startsWith("-"));
-  return (
-    targets.length > 0 &&
-    targets.every(
-      (a) =>
-        /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) ||
-        /\.whl$/.test(a.value),
-    )
-  );
+  return targets.length > 0 && targets.every((a) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) || /\.whl$/.test(a.value));
 }
 
-function pipCacheHandled(
-  model: DockerfileModel,
-  instruction: Instruction,
-  command: ShellCommand,
-  later: ShellCommand[],
-): boolean {
+function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
   const run = instruction.trigger ?? instruction;
   const value = instruction.stage
     ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
     : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
-  if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase()))
-    return true;
+  if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
   // The default cache (~/.cache/pip) or a custom one (PIP_CACHE_DIR, `--cache-dir`) kept in a mount.
   const stage = instruction.stage;
-  const customDir = stage
-    ? variableFor(model, stage, run, command, "PIP_CACHE_DIR")
-    : undefined;
-  const cacheDirArg = command.args
-    .find((a) => a.value.startsWith("--cache-dir="))
-    ?.value.slice("--cache-dir=".length);
+  const customDir = stage ? variableFor(model, stage, run, command, "PIP_CACHE_DIR") : undefined;
+  const cacheDirArg = command.args.find((a) => a.value.startsWith("--cache-dir="))?.value.slice("--cache-dir=".length);
   const isCacheTarget = (target: string): boolean =>
-    /(?:^|\/)\.cache(?:\/pip)?$/.test(target) ||
-    /pip/i.test(target) ||
-    (!!customDir && target === customDir) ||
-    (!!cacheDirArg && target === cacheDirArg);
-  if (
-    mountsOf(run).some(
-      (m) =>
-        (m.type === "cache" || m.type === "tmpfs") &&
-        m.target !== null &&
-        isCacheTarget(m.target),
-    )
-  )
-    return true;
-  if (
-    later.some(
-      (c) =>
-        PIP_PROGRAM.test(c.name) &&
-        c.args[0]?.value === "cache" &&
-        c.args[1]?.value === "purge",
-    )
-  )
-    return true;
-  return later.some((c) =>
-    removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]),
-  );
+    /(?:^|\/)\.cache(?:\/pip)?$/.test(target) || /pip/i.test(target) || (!!customDir && target === customDir) || (!!cacheDirArg && target === cacheDirArg);
+  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  if (later.some((c) => PIP_PROGRAM.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
+  return later.some((c) => removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]));
 }
 
 /**
  * A variable for a RUN before any FROM (a fragment, as in hadolint's specs): its own prefix, an
  * `export` earlier in the RUN, else the ENV/ARG lines above it.
  */
-function fragmentVariable(
-  model: DockerfileModel,
-  run: Instruction,
-  command: ShellCommand,
-  name: string,
-): string | null | undefined {
+function fragmentVariable(model: DockerfileModel, run: Instruction, command: ShellCommand, name: string): string | null | undefined {
   const own = command.assignments.find((a) => a.value.startsWith(`${name}=`));
   if (own) return own.value.slice(name.length + 1);
   let value: string | null | undefined;
   for (const c of run.commands) {
     if (c === command) break;
-    if (c.name === "export")
-      for (const a of c.args)
-        if (a.value.startsWith(`${name}=`))
-          value = a.value.slice(name.length + 1);
+    if (c.name === "export") for (const a of c.args) if (a.value.startsWith(`${name}=`)) value = a.value.slice(name.length + 1);
   }
   if (value !== undefined) return value;
   for (const earlier of model.prelude) {
     if (earlier.ordinal >= run.ordinal) break;
-    for (const decl of envDeclarations(model, earlier))
-      if (decl.name === name) value = decl.value;
+    for (const decl of envDeclarations(model, earlier)) if (decl.name === name) value = decl.value;
   }
   return value;
 }
@@ -431,10 +248,7 @@ function fragmentVariable(
 function isYarnInstall(command: ShellCommand): boolean {
   if (command.name !== "yarn") return false;
   const positional = command.args.filter((a) => !a.value.startsWith("-"));
-  if (positional.length === 0)
-    return !command.args.some((a) =>
-      /^(?:-v|--version|-h|--help)$/.test(a.value),
-    );
+  if (positional.length === 0) return !command.args.some((a) => /^(?:-v|--version|-h|--help)$/.test(a.value));
   return positional[0].value === "install";
 }
 

@@ -78,6 +78,14 @@ testRule(rule, {
       data: { copy: "COPY .", entries: "'.git'" },
     },
     {
+      name: "a .dockerignore without .git, copy in a builder that never ships its folder",
+      code: "FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
+      messageId: "missingEntriesStage",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
       name: "the commit comes in as a build argument: nothing reads .git",
       code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nARG CI_COMMIT_SHA\nRUN make build-agent\nFROM alpine:3.20\nCOPY --from=build /src/dist/agent /bin/\n",
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "Makefile"] },

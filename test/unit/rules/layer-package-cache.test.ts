@@ -1,8 +1,7 @@
 import { rule } from "../../../server/src/rules/layer-package-cache";
 import { testRule } from "../../support/rule-tester";
 
-const APT_BUILDER =
-  "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /app main.c\n";
+const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /app main.c\n";
 
 testRule(rule, {
   fires: [
@@ -13,24 +12,21 @@ testRule(rule, {
       line: 2,
       token: "apt-get update",
       data: { command: "apt-get update" },
-      output:
-        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
+      output: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
     },
     {
       name: "multi-line RUN with leading '&&' keeps its layout",
       code: "FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\n",
       messageId: "aptLists",
       line: 2,
-      output:
-        "FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n",
+      output: "FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n",
     },
     {
       name: "CRLF line endings are kept",
       code: "FROM debian:12\r\nRUN apt-get update && \\\r\n\tapt-get install -y curl\r\n",
       messageId: "aptLists",
       line: 2,
-      output:
-        "FROM debian:12\r\nRUN apt-get update && \\\r\n\tapt-get install -y curl && \\\r\n\trm -rf /var/lib/apt/lists/*\r\n",
+      output: "FROM debian:12\r\nRUN apt-get update && \\\r\n\tapt-get install -y curl && \\\r\n\trm -rf /var/lib/apt/lists/*\r\n",
     },
     {
       name: "exec-form pip install gets the option as a JSON string",
@@ -38,8 +34,7 @@ testRule(rule, {
       messageId: "pipCache",
       line: 2,
       token: '"pip", "install"',
-      output:
-        'FROM python:3.13-slim\nRUN ["pip", "install", "--no-cache-dir", "flask"]\n',
+      output: 'FROM python:3.13-slim\nRUN ["pip", "install", "--no-cache-dir", "flask"]\n',
     },
     {
       name: "exec-form apt-get: no shell to append the cleanup to",
@@ -54,8 +49,7 @@ testRule(rule, {
       messageId: "apkCache",
       line: 2,
       token: "apk add",
-      output:
-        'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "apk add --no-cache curl git && update-ca-certificates"]\n',
+      output: 'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "apk add --no-cache curl git && update-ca-certificates"]\n',
     },
     {
       name: "lists removed in a later RUN still ship in the earlier layer",
@@ -98,8 +92,7 @@ testRule(rule, {
       messageId: "pipCache",
       line: 2,
       token: "pip install",
-      output:
-        "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
+      output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
     },
     {
       name: "python -m pip install",
@@ -123,8 +116,7 @@ testRule(rule, {
         command: "yum install",
         clean: "yum clean all && rm -rf /var/cache/yum",
       },
-      output:
-        "FROM centos:7\nRUN yum install -y httpd && yum clean all && rm -rf /var/cache/yum\n",
+      output: "FROM centos:7\nRUN yum install -y httpd && yum clean all && rm -rf /var/cache/yum\n",
     },
     {
       name: "dnf cleaned by another tool",
@@ -138,8 +130,7 @@ testRule(rule, {
       messageId: "rpmCache",
       line: 2,
       token: "yum -y update",
-      output:
-        "FROM centos:7\nRUN yum -y update && yum -y install cmake && yum -y groupinstall 'Development Tools' && yum clean all && rm -rf /var/cache/yum\n",
+      output: "FROM centos:7\nRUN yum -y update && yum -y install cmake && yum -y groupinstall 'Development Tools' && yum clean all && rm -rf /var/cache/yum\n",
     },
     {
       name: "clean before install does not count",
@@ -153,8 +144,7 @@ testRule(rule, {
       messageId: "yarnCache",
       line: 3,
       token: "yarn install",
-      output:
-        "FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+      output: "FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
     },
     {
       name: "ONBUILD trigger ships in the downstream image",
