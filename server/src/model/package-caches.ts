@@ -126,9 +126,7 @@ function cacheLeftBy(
     if (installsOnlyLocalWithoutDownloads(command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
-  // Yarn 2+ keeps its cache in the project (`.yarn/cache`, the installed packages themselves under
-  // Plug'n'Play) or in ~/.yarn/berry: Yarn 1's cache paths and advice do not apply.
-  if (isYarnInstall(command) && !usesModernYarn(model)) {
+  if (isYarnInstall(command)) {
     if (later.some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
     if (later.some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
     if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
@@ -159,10 +157,11 @@ function removesAptLists(command: ShellCommand): boolean {
 const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
 
 /**
- * True when the project uses Yarn 2 or later: a `.yarnrc.yml` at the context root or copied by the
+ * True when the project uses Yarn 2 or later (its cache lives in the project's `.yarn/cache` or in
+ * ~/.yarn/berry, not in Yarn 1's folders): a `.yarnrc.yml` at the context root or copied by the
  * Dockerfile, or `yarn set version` to a release other than classic.
  */
-function usesModernYarn(model: DockerfileModel): boolean {
+export function usesModernYarn(model: DockerfileModel): boolean {
   if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
   return model.instructions.some((instruction) => {
     const run = instruction.trigger ?? instruction;
@@ -198,12 +197,14 @@ function pipInstallWord(command: ShellCommand): Word | null {
 }
 
 /**
- * `pip install --no-deps .` (or `--no-index` with local paths): nothing is downloaded, and pip does
+ * `pip install --no-deps .` (local paths only) or `--no-index`: nothing is downloaded, and pip does
  * not cache wheels it builds from a local directory, so no cache is left.
  */
 function installsOnlyLocalWithoutDownloads(command: ShellCommand, install: Word): boolean {
   const rest = command.args.slice(command.args.indexOf(install) + 1);
-  if (!rest.some((a) => a.value === "--no-deps" || a.value === "--no-index")) return false;
+  // `--no-index` (with `--find-links`): every package comes from local files, nothing is downloaded.
+  if (rest.some((a) => a.value === "--no-index")) return true;
+  if (!rest.some((a) => a.value === "--no-deps")) return false;
   const targets = rest.filter((a) => !a.value.startsWith("-"));
   return targets.length > 0 && targets.every((a) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) || /\.whl$/.test(a.value));
 }

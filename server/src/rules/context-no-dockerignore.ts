@@ -20,8 +20,6 @@ import type { Fix, Rule } from "./types";
 
 /** The entries DESIGN.md asks every .dockerignore to exclude when the context holds them. */
 const ESSENTIAL = [".git", "node_modules"];
-/** Entry groups that slow every build (sent, copied, and changing often) wherever the copy lands. */
-const WEIGHTY = new Set(["Version control", "Dependencies (installed inside the image)", "Build output and caches"]);
 
 export const rule: Rule = {
   meta: {
@@ -45,20 +43,21 @@ export const rule: Rule = {
     if (dockerignore === undefined) return;
     const copies = broadCopies(model.instructions);
     if (copies.length === 0) return;
-    // The copy that puts the context into the final image if there is one, else the first.
-    const first = copies.find((c) => reachesFinalImage(model, c.instruction, ".git")) ?? copies[0];
+    // Reported once, on the first copy; what ships is decided over every whole-context copy.
+    const first = copies[0];
     const copy = `${first.instruction.keyword} ${first.source.value}`;
     const uses = contextUses(model);
     // The folder the host looked at is not this build's context: its .dockerignore is not known.
     if (isContextElsewhere(uses, rootEntries)) return;
     const matcher = dockerignore === null ? null : parseDockerignore(dockerignore);
-    const reaching = (name: string) => reachesFinalImage(model, first.instruction, name);
-    // .git stays when the build may read it: a build system that stamps versions from git (anywhere),
-    // or git at hand in a builder stage whose copy never ships (excluding it could break the build).
+    const reaching = (name: string) => copies.some((c) => reachesFinalImage(model, c.instruction, name));
+    // .git stays when the build may read it: git at hand (installed, bundled with the toolchain
+    // image) and either a build system that often stamps versions from git, or a builder stage whose
+    // copy never ships (excluding .git could break the build there, for little gain).
     const git = gitUseAfter(model, first.instruction);
     // A development or test image (final stage named so) is a build environment too.
     const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
-    const keepsGit = uses.readsGitCheckout || git.buildSystem || (git.available && isBuildEnvironment) || (matcher !== null && reincludes(matcher, ".git"));
+    const keepsGit = uses.readsGitCheckout || (git.available && (git.buildSystem || isBuildEnvironment)) || (matcher !== null && reincludes(matcher, ".git"));
     const excludedByCopy = copyExcludes(first.instruction);
     const wanted = (name: string) => !(name === ".git" && keepsGit) && !uses.isCopied(name) && !(excludedByCopy && isExcluded(excludedByCopy, name));
     if (matcher === null) {
@@ -83,8 +82,6 @@ export const rule: Rule = {
       }
       const names = rootEntries === undefined ? "whatever sits next to the Dockerfile" : quotedList(present.map((e) => e.name));
       const ships = present.some((e) => reaching(e.name));
-      // In a builder the cost is build time: editor settings or a .env there are not worth a finding.
-      if (!ships && !present.some((e) => WEIGHTY.has(e.group))) return;
       report({
         range: first.source.range,
         messageId: ships ? "noDockerignore" : "noDockerignoreStage",

@@ -9,12 +9,12 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
-import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import { findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import type { Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
@@ -60,7 +60,7 @@ export const rule: Rule = {
           if (found) report(found);
         }
       } else if (stage?.isReachable && !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)) {
-        const hint = builderReport(stage, cache);
+        const hint = builderReport(model, stage, cache);
         if (hint && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) report(hint);
       }
       // Stages the final image never reaches are only built with --target: nothing to say.
@@ -125,7 +125,9 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
   }
 }
 
-function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
+function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageCache): Report | null {
+  // Yarn 2+ keeps its cache elsewhere (`.yarn/cache`, ~/.yarn/berry): Yarn 1's mount would miss it.
+  if (cache.tool === "yarn" && usesModernYarn(model)) return null;
   // A layer that no COPY/ADD precedes rebuilds only when its own text or the base image changes:
   // a cache mount would rarely be warm when it reruns. Only installs that rerun with the sources
   // (a manifest copied before them) are worth the hint.

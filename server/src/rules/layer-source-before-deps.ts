@@ -9,7 +9,6 @@ import { normalizePath } from "../model/copy-paths";
 import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
-import { ancestorsOf } from "../model/stage-graph";
 import { isIgnoredBy } from "../model/dockerignore";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -139,14 +138,15 @@ function reorderFix(
   };
 }
 
-/** True when a RUN before `broadCopy` (in its stage or a stage it builds on) installs this ecosystem's dependencies. */
+/**
+ * True when a RUN before `broadCopy` in its stage installs this ecosystem's dependencies. Only the
+ * same stage counts: a stage may wipe and re-install what the one it builds on installed.
+ */
 function installedBefore(stage: Stage, broadCopy: Instruction, ecosystem: Ecosystem): boolean {
-  for (const s of [stage, ...ancestorsOf(stage)]) {
-    for (const instruction of s.instructions) {
-      if (instruction === broadCopy) break;
-      if (instruction.keyword !== "RUN") continue;
-      if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
-    }
+  for (const instruction of stage.instructions) {
+    if (instruction === broadCopy) return false;
+    if (instruction.keyword !== "RUN") continue;
+    if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
   }
   return false;
 }

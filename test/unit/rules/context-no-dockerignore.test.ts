@@ -19,13 +19,13 @@ testRule(rule, {
       output: NODE_APP,
     },
     {
-      name: "reported once, on the copy that reaches the final image",
+      name: "reported once, on the first copy; the later one decides that it ships",
       code: "FROM node:20-alpine AS build\nCOPY . /src\nRUN npm run build\nFROM node:20-slim\nADD . /app\n",
       context: { dockerignore: null, rootEntries: [".git/", "package.json"] },
       messageId: "noDockerignore",
-      line: 5,
+      line: 2,
       count: 1,
-      data: { copy: "ADD .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'" },
     },
     {
       name: "root entries unknown",
@@ -105,13 +105,13 @@ testRule(rule, {
       context: { dockerignore: "node_modules\n.git\n!.git\n", rootEntries: NODE_ROOT },
     },
     {
-      name: "a Makefile build may stamp the version from git: .git stays",
-      code: "FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      name: "a Makefile build with git installed may stamp the version from git: .git stays",
+      code: "FROM golang:1.22-alpine AS build\nRUN apk add --no-cache git make\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
       context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
     },
     {
-      name: "a CMake build in the final stage may read git too",
-      code: "FROM ubuntu:24.04\nCOPY . /src\nRUN cmake -S /src -B /build && cmake --build /build\n",
+      name: "a CMake build with git installed, in the final stage, may read git too",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y cmake g++ git\nCOPY . /src\nRUN cmake -S /src -B /build && cmake --build /build\n",
       context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt"] },
     },
     {

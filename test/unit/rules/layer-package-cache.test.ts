@@ -215,8 +215,12 @@ testRule(rule, {
       code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pypi\nRUN --mount=type=cache,target=/var/cache/pypi pip install flask\n",
     },
     {
-      name: "Yarn 2+ (a .yarnrc.yml is copied): Yarn 1's cache advice does not apply",
-      code: "FROM node:20\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\n",
+      name: "Yarn 2+ (a .yarnrc.yml is copied) in a builder: Yarn 1's cache-mount path would miss its cache",
+      code: "FROM node:20 AS build\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nFROM nginx:alpine\nCOPY --from=build /dist /usr/share/nginx/html\n",
+    },
+    {
+      name: "pip install --no-index from local wheels downloads nothing",
+      code: "FROM python:3.12-slim\nCOPY --from=wheels /wheels /wheels\nRUN pip install --no-index --find-links=/wheels app\n",
     },
     {
       name: "builder-stage system packages before any COPY: the layer only rebuilds with the base image",
