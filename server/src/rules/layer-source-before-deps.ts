@@ -9,6 +9,7 @@ import { normalizePath } from "../model/copy-paths";
 import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
+import { ancestorsOf } from "../model/stage-graph";
 import { isIgnoredBy } from "../model/dockerignore";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -70,7 +71,7 @@ export const rule: Rule = {
           if (install.manifests.some((m) => copiedBefore(stage, copy.instruction, m))) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
-          if (installedBefore(stage, copy.instruction, install.ecosystem)) continue;
+          if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
           // A cache mount keeps the downloads warm: a rerun does not download everything again.
           if (mountsOf(instruction).some((m) => m.type === "cache")) continue;
           reported.add(install.ecosystem);
@@ -139,14 +140,18 @@ function reorderFix(
 }
 
 /**
- * True when a RUN before `broadCopy` in its stage installs this ecosystem's dependencies. Only the
- * same stage counts: a stage may wipe and re-install what the one it builds on installed.
+ * True when a RUN before `broadCopy` (in its stage or a stage it builds on) installed this
+ * ecosystem's dependencies, and the install after the copy does not remove them first
+ * (`rm -rf .venv && uv sync`): then only the project itself is added after the copy.
  */
-function installedBefore(stage: Stage, broadCopy: Instruction, ecosystem: Ecosystem): boolean {
-  for (const instruction of stage.instructions) {
-    if (instruction === broadCopy) return false;
-    if (instruction.keyword !== "RUN") continue;
-    if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
+function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction, ecosystem: Ecosystem): boolean {
+  if (run.commands.some((c) => c.name === "rm")) return false;
+  for (const s of [stage, ...ancestorsOf(stage)]) {
+    for (const instruction of s.instructions) {
+      if (instruction === broadCopy) break;
+      if (instruction.keyword !== "RUN") continue;
+      if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
+    }
   }
   return false;
 }
