@@ -37,9 +37,7 @@ const settings: Record<string, Setting> = Object.assign({}, ...manifest.contribu
 
 /** A VS Code filename pattern (`*` and literal text only) as a regular expression. */
 function patternToRegExp(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern.split("*").map(escapeRegExp).join(".*")}$`,
-  );
+  return new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
 }
 
 function isDockerfileLanguage(name: string): boolean {
