@@ -5,6 +5,7 @@
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { Range } from "../model/text";
 import type { RuleMeta } from "../rules/types";
+import { CheckOptions, fileCheckOptions, instructionCheckOptions, isCheckEnabled } from "../model/check-directive";
 
 /** A set of rule ids, hadolint codes or BuildKit names; `all` means every rule. */
 interface IgnoreSet {
@@ -21,6 +22,8 @@ interface LineIgnores {
 
 export interface Suppressions {
   isSuppressed(meta: RuleMeta, range: Range): boolean;
+  /** `# check=error=true`: BuildKit fails the build on its checks, so their findings are errors. */
+  buildkitError: boolean;
 }
 
 const OURS_LINE = /^stagecraft-ignore(?:\s+(.*))?$/i;
@@ -57,19 +60,13 @@ function emptySet(): IgnoreSet {
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const fileOurs = emptySet();
   const fileHadolint = new Set<string>();
-  const buildkitSkip = emptySet();
   const perInstruction: LineIgnores[] = [];
 
-  for (const directive of model.directives) {
-    if (directive.name !== "check") continue;
-    for (const part of directive.value.split(";")) {
-      const [key, value] = part.split("=", 2).map((s) => s.trim());
-      if (key?.toLowerCase() === "skip" && value !== undefined) {
-        const list = parseList(value);
-        buildkitSkip.all ||= list.all;
-        for (const id of list.ids) buildkitSkip.ids.add(id);
-      }
-    }
+  const fileCheck = fileCheckOptions(model);
+  const checkByInstruction: { instruction: Instruction; options: CheckOptions }[] = [];
+  for (const instruction of model.instructions) {
+    const options = instructionCheckOptions(model, instruction);
+    if (options) checkByInstruction.push({ instruction, options });
   }
 
   const commentsByLine = new Map<number, string>();
@@ -107,13 +104,23 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
 
   const matchesOurs = (set: IgnoreSet, meta: RuleMeta) => set.all || set.ids.has(meta.id);
   const matchesHadolint = (codes: Set<string>, meta: RuleMeta) => (meta.equivalents.hadolint ?? []).some((c) => codes.has(c));
-  const matchesBuildkit = (meta: RuleMeta) =>
-    (meta.equivalents.buildkit ?? []).length > 0 && (buildkitSkip.all || (meta.equivalents.buildkit ?? []).some((n) => buildkitSkip.ids.has(n)));
+  // BuildKit's `# check=skip=`: the file's directive, and a `check=` comment above the instruction.
+  const matchesBuildkit = (meta: RuleMeta, line: number) => {
+    const names = meta.equivalents.buildkit ?? [];
+    if (names.length === 0) return false;
+    const options = [fileCheck];
+    for (const entry of checkByInstruction) {
+      const r = entry.instruction.range;
+      if (line >= r.start.line && line <= r.end.line) options.push(entry.options);
+    }
+    return names.some((n) => !isCheckEnabled(options, n));
+  };
 
   return {
+    buildkitError: fileCheck.error,
     isSuppressed(meta, range) {
-      if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta)) return true;
       const line = range.start.line;
+      if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta, line)) return true;
       for (const entry of perInstruction) {
         const r = entry.instruction.range;
         if (line < r.start.line || line > r.end.line) continue;

@@ -3,6 +3,9 @@
 import type { Rule } from "./types";
 import { rule as baseImageDeprecated } from "./base-image-deprecated";
 import { rule as baseImageLatest } from "./base-image-latest";
+import { rule as baseImagePlatformConstant } from "./base-image-platform-constant";
+import { rule as baseImagePlatformRedundant } from "./base-image-platform-redundant";
+import { rule as baseImagePlatformUnavailable } from "./base-image-platform-unavailable";
 import { rule as baseImageUntagged } from "./base-image-untagged";
 import { rule as contextNoDockerignore } from "./context-no-dockerignore";
 import { rule as copyFromCycle } from "./copy-from-cycle";
@@ -20,6 +23,16 @@ import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
 import { rule as finalStageRoot } from "./final-stage-root";
 import { rule as finalStageToolchain } from "./final-stage-toolchain";
 import { rule as fromAsCasing } from "./from-as-casing";
+import { rule as instructionCasing } from "./instruction-casing";
+import { rule as instructionDescriptionFormat } from "./instruction-description-format";
+import { rule as instructionEmptyContinuation } from "./instruction-empty-continuation";
+import { rule as instructionExposeHostMapping } from "./instruction-expose-host-mapping";
+import { rule as instructionExposeProtocolCasing } from "./instruction-expose-protocol-casing";
+import { rule as instructionJsonArgs } from "./instruction-json-args";
+import { rule as instructionLegacyKeyValue } from "./instruction-legacy-key-value";
+import { rule as instructionMaintainerDeprecated } from "./instruction-maintainer-deprecated";
+import { rule as instructionRepeated } from "./instruction-repeated";
+import { rule as instructionWorkdirRelative } from "./instruction-workdir-relative";
 import { rule as layerAptUpdateAlone } from "./layer-apt-update-alone";
 import { rule as layerConsecutiveRun } from "./layer-consecutive-run";
 import { rule as layerPackageCache } from "./layer-package-cache";
@@ -33,11 +46,18 @@ import { rule as stageNameInvalid } from "./stage-name-invalid";
 import { rule as stageNameReserved } from "./stage-name-reserved";
 import { rule as stageUnused } from "./stage-unused";
 import { rule as staticBinaryCgo } from "./static-binary-cgo";
+import { rule as varInvalidBaseDefault } from "./var-invalid-base-default";
+import { rule as varSecret } from "./var-secret";
+import { rule as varUndefined } from "./var-undefined";
+import { rule as varUndefinedInFrom } from "./var-undefined-in-from";
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
   baseImageDeprecated,
   baseImageLatest,
+  baseImagePlatformConstant,
+  baseImagePlatformRedundant,
+  baseImagePlatformUnavailable,
   baseImageUntagged,
   contextNoDockerignore,
   copyFromCycle,
@@ -55,6 +75,16 @@ export const allRules: readonly Rule[] = [
   finalStageRoot,
   finalStageToolchain,
   fromAsCasing,
+  instructionCasing,
+  instructionDescriptionFormat,
+  instructionEmptyContinuation,
+  instructionExposeHostMapping,
+  instructionExposeProtocolCasing,
+  instructionJsonArgs,
+  instructionLegacyKeyValue,
+  instructionMaintainerDeprecated,
+  instructionRepeated,
+  instructionWorkdirRelative,
   layerAptUpdateAlone,
   layerConsecutiveRun,
   layerPackageCache,
@@ -68,4 +98,8 @@ export const allRules: readonly Rule[] = [
   stageNameReserved,
   stageUnused,
   staticBinaryCgo,
+  varInvalidBaseDefault,
+  varSecret,
+  varUndefined,
+  varUndefinedInFrom,
 ];

