@@ -26,10 +26,12 @@ export interface Suppressions {
   buildkitError: boolean;
 }
 
-const OURS_LINE = /^stagecraft-ignore(?:\s+(.*))?$/i;
-const OURS_FILE = /^stagecraft-ignore-file(?:\s+(.*))?$/i;
-const HADOLINT_LINE = /^hadolint\s+ignore\s*=\s*(.*)$/i;
-const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=\s*(.*)$/i;
+// The lists are split and trimmed in code; spaces around them are not matched here, because `\s*(.*)`
+// backtracks polynomially on a long run of spaces.
+const OURS_LINE = /^stagecraft-ignore(?:\s(.*))?$/i;
+const OURS_FILE = /^stagecraft-ignore-file(?:\s(.*))?$/i;
+const HADOLINT_LINE = /^hadolint\s+ignore\s*=(.*)$/i;
+const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=(.*)$/i;
 
 function parseList(list: string | undefined): IgnoreSet {
   const ids = (list ?? "")
