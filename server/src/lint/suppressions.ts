@@ -32,6 +32,7 @@ const OURS_LINE = /^stagecraft-ignore(?:\s(.*))?$/i;
 const OURS_FILE = /^stagecraft-ignore-file(?:\s(.*))?$/i;
 const HADOLINT_LINE = /^hadolint\s+ignore\s*=(.*)$/i;
 const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=(.*)$/i;
+const HADOLINT_STAGE = /^hadolint\s+stage\s+ignore\s*=\s*(.*)$/i;
 
 function parseList(list: string | undefined): IgnoreSet {
   const ids = (list ?? "")
@@ -63,6 +64,8 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
   const fileOurs = emptySet();
   const fileHadolint = new Set<string>();
   const perInstruction: LineIgnores[] = [];
+  // `# hadolint stage ignore=` above a FROM: the codes are ignored in that whole stage.
+  const perStage: { range: Range; codes: Set<string> }[] = [];
 
   const fileCheck = fileCheckOptions(model);
   const checkByInstruction: { instruction: Instruction; options: CheckOptions }[] = [];
@@ -100,6 +103,9 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
       }
       const theirs = HADOLINT_LINE.exec(content);
       if (theirs) for (const code of hadolintCodes(theirs[1])) hadolint.add(code);
+      const stage = instruction.keyword === "FROM" ? HADOLINT_STAGE.exec(content) : null;
+      const range = model.stages.find((s) => s.from === instruction)?.range;
+      if (stage && range) perStage.push({ range, codes: new Set(hadolintCodes(stage[1])) });
     }
     if (ours.all || ours.ids.size > 0 || hadolint.size > 0) perInstruction.push({ instruction, stagecraft: ours, hadolint });
   }
@@ -123,6 +129,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     isSuppressed(meta, range) {
       const line = range.start.line;
       if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta, line)) return true;
+      for (const entry of perStage) if (line >= entry.range.start.line && line <= entry.range.end.line && matchesHadolint(entry.codes, meta)) return true;
       for (const entry of perInstruction) {
         const r = entry.instruction.range;
         if (line < r.start.line || line > r.end.line) continue;

@@ -12,7 +12,7 @@ export const rule: Rule = {
     severity: "warning",
     description: "Leave out --platform=$TARGETPLATFORM; it is the default.",
     fix: "safe",
-    equivalents: { buildkit: ["RedundantTargetPlatform"] },
+    equivalents: { buildkit: ["RedundantTargetPlatform"], hadolint: ["DL3065"] },
     messages: {
       redundant: "Setting --platform to '{value}' is redundant, as it is the default; remove the flag.",
     },

@@ -23,10 +23,13 @@ import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
 import { rule as finalStageRoot } from "./final-stage-root";
 import { rule as finalStageToolchain } from "./final-stage-toolchain";
 import { rule as fromAsCasing } from "./from-as-casing";
+import { rule as instructionAddLocalFile } from "./instruction-add-local-file";
 import { rule as instructionCasing } from "./instruction-casing";
+import { rule as instructionCopyDestNotDir } from "./instruction-copy-dest-not-dir";
 import { rule as instructionDescriptionFormat } from "./instruction-description-format";
 import { rule as instructionEmptyContinuation } from "./instruction-empty-continuation";
 import { rule as instructionExposeHostMapping } from "./instruction-expose-host-mapping";
+import { rule as instructionExposePortRange } from "./instruction-expose-port-range";
 import { rule as instructionExposeProtocolCasing } from "./instruction-expose-protocol-casing";
 import { rule as instructionJsonArgs } from "./instruction-json-args";
 import { rule as instructionLegacyKeyValue } from "./instruction-legacy-key-value";
@@ -38,6 +41,13 @@ import { rule as layerConsecutiveRun } from "./layer-consecutive-run";
 import { rule as layerPackageCache } from "./layer-package-cache";
 import { rule as layerPackagesAfterSource } from "./layer-packages-after-source";
 import { rule as layerSourceBeforeDeps } from "./layer-source-before-deps";
+import { rule as runAptGetNoYes } from "./run-apt-get-no-yes";
+import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
+import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
+import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
+import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
+import { rule as runSudo } from "./run-sudo";
+import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
 import { rule as singleStageBuild } from "./single-stage-build";
 import { rule as stageIndexReference } from "./stage-index-reference";
 import { rule as stageNameCasing } from "./stage-name-casing";
@@ -75,10 +85,13 @@ export const allRules: readonly Rule[] = [
   finalStageRoot,
   finalStageToolchain,
   fromAsCasing,
+  instructionAddLocalFile,
   instructionCasing,
+  instructionCopyDestNotDir,
   instructionDescriptionFormat,
   instructionEmptyContinuation,
   instructionExposeHostMapping,
+  instructionExposePortRange,
   instructionExposeProtocolCasing,
   instructionJsonArgs,
   instructionLegacyKeyValue,
@@ -90,6 +103,13 @@ export const allRules: readonly Rule[] = [
   layerPackageCache,
   layerPackagesAfterSource,
   layerSourceBeforeDeps,
+  runAptGetNoYes,
+  runAptGetRecommends,
+  runAptInsteadOfAptGet,
+  runCdInsteadOfWorkdir,
+  runPipeNoPipefail,
+  runSudo,
+  runUseraddNoLogInit,
   singleStageBuild,
   stageIndexReference,
   stageNameCasing,

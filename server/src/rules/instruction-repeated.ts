@@ -14,7 +14,7 @@ export const rule: Rule = {
     severity: "warning",
     description: "Keep one CMD, ENTRYPOINT and HEALTHCHECK per stage; only the last one takes effect.",
     fix: "safe",
-    equivalents: { buildkit: ["MultipleInstructionsDisallowed"], hadolint: ["DL4003", "DL4004"] },
+    equivalents: { buildkit: ["MultipleInstructionsDisallowed"], hadolint: ["DL3012", "DL4003", "DL4004"] },
     messages: {
       overridden: "This {keyword} is overridden by the one on line {line}, so it has no effect; remove it.",
     },

@@ -6,7 +6,8 @@ import { substituteVariables } from "../model/variables";
 import type { Stage } from "../model/types";
 import type { Rule } from "./types";
 
-const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\)/;
+// `C:` too: the escape character may have eaten the backslash of `C:\`.
+const ABSOLUTE = /^(?:\/|[A-Za-z]:(?:$|[\\/])|\\)/;
 
 export const rule: Rule = {
   meta: {
@@ -24,6 +25,13 @@ export const rule: Rule = {
   check(model, report) {
     // BuildKit checks only the first WORKDIR of a lineage: once one is set, later relative ones are anchored.
     const isSet = new Map<Stage, boolean>();
+    // Instructions before any FROM (a fragment) are checked as if they began a stage.
+    const fragment = model.prelude.filter((i) => i.keyword === "WORKDIR");
+    if (model.stages.length === 0 && fragment.length > 0) {
+      const path = fragment[0].args.map((a) => a.value).join(" ");
+      const unquoted = path.replace(/^["']|["']$/g, "");
+      if (!unquoted.includes("$") && !ABSOLUTE.test(unquoted)) report({ range: fragment[0].args[0].range, messageId: "relative", data: { path } });
+    }
     for (const stage of model.stages) {
       let set = stage.base.stage ? (isSet.get(stage.base.stage) ?? false) : false;
       for (const instruction of stage.instructions) {

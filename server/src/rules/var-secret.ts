@@ -16,7 +16,7 @@ export const rule: Rule = {
     severity: "warning",
     description: "Pass secrets with RUN --mount=type=secret, not ARG or ENV.",
     fix: "none",
-    equivalents: { buildkit: ["SecretsUsedInArgOrEnv"] },
+    equivalents: { buildkit: ["SecretsUsedInArgOrEnv"], hadolint: ["DL3064"] },
     messages: {
       secret: "{keyword} '{name}' looks like a secret and is stored in the image; use RUN --mount=type=secret instead.",
     },
