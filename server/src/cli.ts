@@ -4,6 +4,8 @@
 
 import { isAbsolute, relative } from "node:path";
 import { analyze } from "./engine";
+import { ShellcheckRunner, withShellcheck } from "./host/shellcheck";
+import { parseDockerfile } from "./model/parse";
 import { allRules } from "./rules/index";
 import { CHECK_USAGE, Command, CONVERT_USAGE, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
 import { ConfigError, ConfigLoader } from "./cli/config";
@@ -52,10 +54,14 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
   const files = await findDockerfiles(command.paths);
   const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
   const findings: CliFinding[] = [];
+  // Says once, on stderr, when the binary cannot be run; the rest of the check goes on without it.
+  const shellcheck = command.shellcheck === undefined ? null : new ShellcheckRunner(command.shellcheck, (m) => process.stderr.write(`stagecraft: ${m}\n`));
   for (const file of files) {
     const input = await readDockerfileInput(file, configs, display(file));
-    const analysis = analyze(input.text, {
-      context: input.context,
+    let model = parseDockerfile(input.text, input.context);
+    const shellResults = shellcheck ? await shellcheck.check(model) : null;
+    if (shellResults) model = withShellcheck(model, shellResults);
+    const analysis = analyze(model, {
       settings: input.settings,
       syntax: input.syntax,
       onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),

@@ -62,7 +62,7 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
         fixes: r.fix === undefined ? [] : Array.isArray(r.fix) ? r.fix : [r.fix],
         suggestions: r.suggest ?? [],
         tags: r.tags ?? [],
-        docsUrl: docsUrl(rule.meta.id),
+        docsUrl: r.docsUrl ?? docsUrl(rule.meta.id),
         meta: rule.meta,
       });
     };

@@ -46,6 +46,7 @@ import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
 import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
 import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
 import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
+import { rule as runShellcheck } from "./run-shellcheck";
 import { rule as runSudo } from "./run-sudo";
 import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
 import { rule as singleStageBuild } from "./single-stage-build";
@@ -108,6 +109,7 @@ export const allRules: readonly Rule[] = [
   runAptInsteadOfAptGet,
   runCdInsteadOfWorkdir,
   runPipeNoPipefail,
+  runShellcheck,
   runSudo,
   runUseraddNoLogInit,
   singleStageBuild,

@@ -63,6 +63,8 @@ export interface Report {
   /** Overrides the rule's default severity for this report (a user setting still wins). */
   severity?: Severity;
   tags?: DiagnosticTag[];
+  /** A page more specific than the rule's (a ShellCheck wiki page for one SC code). */
+  docsUrl?: string;
 }
 
 export type ReportFn = (report: Report) => void;
