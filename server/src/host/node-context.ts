@@ -11,6 +11,7 @@ import type { ServerHost } from "../lsp/host";
 import { readNamedContexts } from "./named-contexts";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
+import { ShellcheckRunner } from "./shellcheck";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
 export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
@@ -49,4 +50,5 @@ export const nodeHost: ServerHost = {
   name: "node",
   readBuildContext,
   registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+  shellcheck: (path, log) => new ShellcheckRunner(path, log),
 };

@@ -93,7 +93,4 @@ export class ShellcheckRunner {
   }
 }
 
-/** The model with ShellCheck's results in its build-context facts, for `analyze`. */
-export function withShellcheck(model: DockerfileModel, results: ShellcheckResults): DockerfileModel {
-  return { ...model, context: { ...model.context, shellcheck: results } };
-}
+export { withShellcheck } from "../model/with-shellcheck";
