@@ -114,6 +114,7 @@ export default tseslint.config(
               message: "A rule imports only the model, images and fix primitives (and the Rule types).",
             },
             { target: "server/src/lint", from: "server/src/convert", message: "The runner and the planner do not know each other." },
+            { target: "server/src/lint", from: "server/src/engine.ts", message: "engine.ts is the door out of the engine; lint/ sits behind it." },
             { target: "server/src/convert", from: "server/src/lint", message: "The runner and the planner do not know each other." },
           ],
         },

@@ -1,45 +1,8 @@
 // The engine's front door: text (or an already parsed model) in; the model, the rules' findings and
 // dockerfile-utils' syntax problems out. Every adapter (LSP, CLI), fix-all and the tests analyse
-// through `analyze`, so "parse, run rules, validate" is written once.
+// through `analyze`, so "parse, run rules, validate" is written once (lint/analyze.ts).
 
-import type { BuildContextFacts } from "./model/context";
-import { parseDockerfile } from "./model/parse";
-import type { DockerfileModel } from "./model/types";
-import type { Rule } from "./rules/types";
-import { Finding, runRules } from "./lint/run";
-import type { RuleSettings, SyntaxSettings } from "./lint/severity";
-import { SyntaxProblem, validateSyntax } from "./lint/syntax";
-
+export { analyze, type Analysis, type AnalyzeOptions } from "./lint/analyze";
 export type { Finding } from "./lint/run";
 export type { RuleSettings, SyntaxSettings } from "./lint/severity";
 export type { SyntaxProblem } from "./lint/syntax";
-
-export interface AnalyzeOptions {
-  /** Build-context facts for parsing text; ignored when a model is passed (it carries its own). */
-  context?: BuildContextFacts;
-  /** Per-rule severity overrides. */
-  settings?: RuleSettings;
-  /** Per-check dockerfile-utils severities; `false` skips syntax validation (rule unit tests). */
-  syntax?: SyntaxSettings | false;
-  /** Rules to run; every rule by default. */
-  rules?: readonly Rule[];
-  /** Called when a rule throws; the other rules still run. */
-  onRuleError?: (ruleId: string, error: unknown) => void;
-  /** Called when the syntax validator throws; the findings still stand. */
-  onSyntaxError?: (error: unknown) => void;
-}
-
-export interface Analysis {
-  model: DockerfileModel;
-  findings: Finding[];
-  /** dockerfile-utils problems, minus the checks a rule supersedes. */
-  syntax: SyntaxProblem[];
-}
-
-/** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
-export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
-  const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
-  const findings = runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
-  const syntax = options.syntax === false ? [] : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError);
-  return { model, findings, syntax };
-}

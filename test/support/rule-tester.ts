@@ -82,11 +82,24 @@ export function ruleFixtures(id: string): { fires: SilentCase[]; silent: SilentC
   return out;
 }
 
+/**
+ * A title for a case without a name: the message it expects and the Dockerfile it runs on, on
+ * one line (`'untagged' on line 2 of: FROM alpine:3.20 AS base ⏎ FROM ubuntu`), so a failing
+ * test says which input failed.
+ */
+function describeCase(code: string, messageId?: string, line?: number): string {
+  const lines = code.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const shown = lines.join(" ⏎ ");
+  const input = shown.length > 110 ? `${shown.slice(0, 107)}...` : shown;
+  if (messageId === undefined) return `nothing on: ${input}`;
+  return `'${messageId}'${line !== undefined ? ` on line ${line}` : ""} of: ${input}`;
+}
+
 export function testRule(rule: Rule, tests: RuleTests): void {
   const id = rule.meta.id;
   describe(`${id}: ${rule.meta.description}`, () => {
-    for (const [i, c] of tests.fires.entries()) {
-      it(`fires: ${c.name ?? `case ${i + 1}`}`, () => {
+    for (const c of tests.fires) {
+      it(`fires: ${c.name ?? describeCase(c.code, c.messageId, c.line)}`, () => {
         const all = findingsOf(rule, c.code, c.context);
         const findings = all.filter((f) => f.messageId === c.messageId);
         assert.ok(findings.length > 0, `expected '${c.messageId}' but got ${JSON.stringify(all.map((f) => f.messageId))}`);
@@ -108,9 +121,9 @@ export function testRule(rule: Rule, tests: RuleTests): void {
         }
       });
     }
-    for (const [i, s] of tests.silent.entries()) {
+    for (const s of tests.silent) {
       const c = typeof s === "string" ? { code: s } : s;
-      it(`silent: ${c.name ?? `case ${i + 1}`}`, () => {
+      it(`silent: ${c.name ?? describeCase(c.code)}`, () => {
         const findings = findingsOf(rule, c.code, c.context);
         assert.deepStrictEqual(
           findings.map((f) => `${f.range.start.line + 1}: ${f.message}`),

@@ -2,7 +2,7 @@
 // analysing the text with it and every fix accepted before it (rules and syntax validation, under
 // the original's options); a fix whose result shows an error the original did not have is skipped.
 
-import { Analysis, analyze, AnalyzeOptions } from "../engine";
+import { Analysis, analyze, AnalyzeOptions } from "./analyze";
 import type { Fix } from "../fixes/types";
 import { applyEdits, comparePositions, Range, TextEdit } from "../model/text";
 import type { Finding } from "./run";
