@@ -15,7 +15,6 @@ describe("lsp: ShellCheck inside RUN", function () {
 
   before(function () {
     if (!HAS_SHELLCHECK) {
-      // eslint-disable-next-line no-console
       console.log("    (skipped: no 'shellcheck' on PATH; install Debian's shellcheck package to run these)");
       this.skip();
     }

@@ -32,7 +32,7 @@ const OURS_LINE = /^stagecraft-ignore(?:\s(.*))?$/i;
 const OURS_FILE = /^stagecraft-ignore-file(?:\s(.*))?$/i;
 const HADOLINT_LINE = /^hadolint\s+ignore\s*=(.*)$/i;
 const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=(.*)$/i;
-const HADOLINT_STAGE = /^hadolint\s+stage\s+ignore\s*=\s*(.*)$/i;
+const HADOLINT_STAGE = /^hadolint\s+stage\s+ignore\s*=(.*)$/i;
 
 function parseList(list: string | undefined): IgnoreSet {
   const ids = (list ?? "")

@@ -56,7 +56,7 @@ export function fileCheckOptions(model: DockerfileModel): CheckOptions {
 }
 
 // BuildKit's directive syntax, applied to a comment's text (after `#`).
-const CHECK_COMMENT = /^check\s*=\s*(.+?)\s*$/i;
+const CHECK_COMMENT = /^check\s*=(.*)$/i;
 
 /**
  * The options of the first `check=` comment among the comments BuildKit attaches to `instruction`:
@@ -77,7 +77,7 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
   for (const content of block) {
     const match = CHECK_COMMENT.exec(content);
     if (!match) continue;
-    return parseCheckOptions(match[1].split(" ")[0]);
+    return parseCheckOptions(match[1].trim().split(" ")[0]);
   }
   return null;
 }

@@ -36,7 +36,7 @@ export function variableUses(token: Token, escapeChar = "\\"): VariableUse[] {
     else if (c === '"' && !inSingle) inDouble = !inDouble;
     if (c !== "$" || inSingle) continue;
     const rest = text.slice(i + 1);
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/.exec(rest);
+    const braced = /^\{([A-Za-z_]\w*)\b([^}]*)\}/.exec(rest);
     const plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (braced) {
       out.push({ name: braced[1], range: rangeOf(i, i + 1 + braced[0].length), hasOperator: /^:?[-+]/.test(braced[2]) });

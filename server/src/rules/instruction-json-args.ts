@@ -6,7 +6,7 @@ import type { Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 // Words that need a shell: operators, expansions, globs, redirections, quotes.
-const NEEDS_SHELL = /[$`*?~<>|&;(){}\[\]"'\\]/;
+const NEEDS_SHELL = /[$`*?~<>|&;(){}[\]"'\\]/;
 
 function hasShellInstruction(stage: Stage, before: Instruction): boolean {
   for (const s of lineage(stage)) {

@@ -26,7 +26,7 @@ export const rule: Rule = {
       for (const command of run.commands) {
         if (command.name !== "useradd" || !command.program) continue;
         const args = command.args.map((w) => w.value);
-        if (args.some((a) => a === "--no-log-init" || /^-[a-zA-Z]*l[a-zA-Z]*$/.test(a))) continue;
+        if (args.some((a) => a === "--no-log-init" || (/^-[a-zA-Z]+$/.test(a) && a.includes("l")))) continue;
         let uid: string | undefined;
         args.forEach((a, i) => {
           if (a === "-u" || a === "--uid") uid = args[i + 1];

@@ -67,7 +67,6 @@ describe("run-shellcheck: with the shellcheck binary", function () {
   this.timeout(20000);
   before(function () {
     if (!HAS_SHELLCHECK) {
-      // eslint-disable-next-line no-console
       console.log("    (skipped: no 'shellcheck' on PATH; install Debian's shellcheck package to run these)");
       this.skip();
     }
