@@ -15,6 +15,7 @@ import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./conte
 import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
+import { ShellcheckRunner } from "./shellcheck";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
 export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
@@ -121,8 +122,6 @@ async function readText(path: string): Promise<string | null> {
 export const nodeHost: ServerHost = {
   name: "node",
   readBuildContext,
-  registryAccess: (cacheDir) => ({
-    transport: nodeHttpTransport,
-    store: cacheDir ? fileStore(cacheDir) : null,
-  }),
+  registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+  shellcheck: (path, log) => new ShellcheckRunner(path, log),
 };

@@ -1,6 +1,8 @@
 // Facts about the build context that only the host can read (files next to the Dockerfile).
 // The engine never touches a file system: the LSP server, the CLI or a test supplies these.
 
+import type { ShellcheckComment } from "./shellcheck-scripts";
+
 export interface BuildContextFacts {
   /**
    * Text of the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` first,
@@ -37,6 +39,11 @@ export interface BuildContextFacts {
    * container (`- ./:/app`): a development container, whatever the Dockerfile says.
    */
   composeSourceMount?: boolean;
+  /**
+   * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
+   * binary; undefined when ShellCheck is off or unavailable.
+   */
+  shellcheck?: ReadonlyMap<string, readonly ShellcheckComment[]>;
 }
 
 /** Longest text kept per context file: manifests and entry scripts are far smaller. */
