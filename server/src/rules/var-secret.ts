@@ -4,6 +4,7 @@
 // that hold no secret (empty, a placeholder, a boolean).
 
 import { envDeclarations, environmentAt } from "../model/environment";
+import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -35,6 +36,7 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    const finalStages = finalImageStages(model);
     for (const instruction of model.instructions) {
       const keys: { name: string; range: Range }[] = [];
       if (instruction.keyword === "ARG") keys.push(...readArgDeclarations(instruction).map((d) => ({ name: d.name, range: d.nameRange })));
@@ -53,7 +55,13 @@ export const rule: Rule = {
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
         if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || PUBLIC_PREFIX.test(key.name)) continue;
-        if (holdsNoSecret(model, instruction, values.get(key.name) ?? null)) continue;
+        const value = values.get(key.name) ?? null;
+        if (holdsNoSecret(model, instruction, value)) continue;
+        // A literal ENV value is in the Dockerfile's source already; in a builder stage that only
+        // feeds the final image (COPY --from), the stage's config does not ship either.
+        const stage = instruction.stage;
+        const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
+        if (instruction.keyword === "ENV" && isBuilder && value !== null && !value.includes("$")) continue;
         report({ range: key.range, messageId: "secret", data: { keyword: instruction.keyword, name: key.name } });
       }
     }

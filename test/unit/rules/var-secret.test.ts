@@ -13,6 +13,17 @@ testRule(rule, {
       messageId: "secret",
       count: 2,
     },
+    {
+      name: "an ENV copying a build ARG in a builder stage",
+      code: "FROM node:22 AS build\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      messageId: "secret",
+      count: 2,
+    },
+    {
+      name: "a literal ENV in the final image",
+      code: 'FROM ruby:3.3 AS base\nENV SECRET_KEY_BASE=0123abcd\nFROM base\nCMD ["rails", "s"]\n',
+      messageId: "secret",
+    },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -34,6 +45,10 @@ testRule(rule, {
     {
       name: "public client keys",
       code: 'FROM node:22\nARG VITE_AMPLITUDE_API_KEY=""\nENV VITE_AMPLITUDE_API_KEY=$VITE_AMPLITUDE_API_KEY NEXT_PUBLIC_API_KEY=abc REACT_APP_MAPS_KEY=abc\n',
+    },
+    {
+      name: "a literal ENV in a builder stage that does not ship",
+      code: "FROM ruby:3.3 AS assets\nENV SECRET_KEY_BASE=0123abcd\nRUN rake assets:precompile\nFROM ruby:3.3-slim\nCOPY --from=assets /app/public /app/public\n",
     },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
