@@ -1,11 +1,13 @@
 // run-cd-instead-of-workdir: hadolint DL3003, narrowed to the `cd` that is certainly a mistake. A
 // `cd` lasts only for its RUN, so one that nothing in the RUN uses (the RUN is only `cd`, or the
-// `cd` is its last top-level command) is lost: the author expected it to persist. A `cd` that
+// `cd` is its last top-level command) is lost: the author expected it to persist. So is a RUN
+// that starts by repeating the `cd` of the RUN just before it: one WORKDIR would serve both. A `cd` that
 // serves its own RUN (a source tree built and deleted there, inside `( … )` or an `if`) is the
 // normal way to write it and is left alone; WORKDIR would leak into every later instruction.
 
 import type { ShellCommand } from "../model/shell";
 import { allRunInstructions } from "../model/run-instructions";
+import type { Instruction } from "../model/types";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -19,6 +21,7 @@ export const rule: Rule = {
     messages: {
       cdLost: "'cd {dir}' is lost when this RUN ends; use WORKDIR {dir} if later instructions need it.",
       cdUseless: "'cd {dir}' is lost when this RUN ends and does nothing; remove it.",
+      cdRepeated: "'cd {dir}' repeats the previous RUN's cd; one WORKDIR would serve both RUNs.",
     },
   },
   check(model, report) {
@@ -28,6 +31,11 @@ export const rule: Rule = {
       const onlyCd = commands.every((c) => c.name === "cd");
       const last = commands[commands.length - 1];
       const targets = onlyCd ? commands : isLostCd(last) ? [last] : [];
+      const repeated = repeatedCd(run);
+      if (repeated?.program && !targets.includes(repeated)) {
+        const dir = repeated.args[0];
+        report({ range: { start: repeated.program.range.start, end: dir.range.end }, messageId: "cdRepeated", data: { dir: dir.value } });
+      }
       for (const command of targets) {
         if (command.depth > 0 || !command.program || command.args.length !== 1) continue;
         const dir = command.args[0];
@@ -39,6 +47,21 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The first command of `run` when it is a `cd` to the literal directory a top-level `cd` of the
+ * instruction just before it (a RUN of the same stage) also entered.
+ */
+function repeatedCd(run: Instruction): ShellCommand | null {
+  const first = run.commands[0];
+  if (first.name !== "cd" || first.depth > 0 || first.args.length !== 1) return null;
+  const dir = first.args[0].value;
+  if (/^\/*$|^\.\.?\/?$|^-|[$`*?[\]{}~]/.test(dir)) return null;
+  const siblings = run.stage?.instructions ?? [];
+  const previous = siblings[siblings.indexOf(run) - 1];
+  if (previous?.keyword !== "RUN") return null;
+  return previous.commands.some((c) => c.name === "cd" && c.depth === 0 && c.args.length === 1 && c.args[0].value === dir) ? first : null;
+}
 
 /**
  * A RUN's last command is a `cd` whose loss matters only when it names a real directory to keep:

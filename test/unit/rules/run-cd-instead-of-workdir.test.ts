@@ -8,6 +8,14 @@ testRule(rule, {
     { name: "a last cd to an absolute path", code: "FROM python:3.12\nRUN pip install -r /req.txt && cd /tmp\n", messageId: "cdLost", token: "cd /tmp" },
     { name: "a RUN of only a relative cd", code: "FROM alpine:3.20\nWORKDIR /src\nRUN cd app\n", messageId: "cdUseless", data: { dir: "app" } },
     { name: "a RUN of only cd ..", code: "FROM alpine:3.20\nRUN cd ..\n", messageId: "cdUseless", data: { dir: ".." } },
+    {
+      name: "a RUN that repeats the previous RUN's cd",
+      code: "FROM debian:12\nRUN git clone https://x/libvips.git && cd libvips && git checkout v8\nRUN cd libvips && meson setup build && ninja -C build install\n",
+      messageId: "cdRepeated",
+      line: 3,
+      token: "cd libvips",
+      data: { dir: "libvips" },
+    },
   ],
   silent: [
     "FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n",
@@ -22,6 +30,14 @@ testRule(rule, {
     {
       name: "a last cd to '/', '..', a glob or a variable",
       code: "FROM debian:12\nRUN make && cd /\nRUN make && cd ..\nRUN make && cd /etc/php*\nRUN make && cd $HOME\n",
+    },
+    {
+      name: "the same cd after other instructions (a WORKDIR would break the COPY between)",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /source\nRUN cd App && dotnet restore\nCOPY App/. ./App/\nRUN cd App && dotnet publish -o /app\n",
+    },
+    {
+      name: "the same cd in the next stage",
+      code: "FROM node:22 AS base\nRUN cd frontend && npm ci\nFROM base AS bundle\nRUN cd frontend && npm run bundle\n",
     },
     { name: "a last cd after ||", code: "FROM debian:12\nRUN test -d /opt || cd /opt\n" },
     { name: "ignored by a hadolint pragma", code: "FROM alpine:3.20\n# hadolint ignore=DL3003\nRUN cd /tmp\n" },
