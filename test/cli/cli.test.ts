@@ -178,7 +178,7 @@ describe("stagecraft CLI", function () {
       assert.strictEqual(r.code, 1);
       assert.deepStrictEqual(
         json(r).map((f) => [f.code, f.severity]),
-        [["stage-unused", "hint"]],
+        [["stage-unused", "info"]],
       );
     });
 

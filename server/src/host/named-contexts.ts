@@ -6,7 +6,12 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 
-const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+const COMPOSE_FILES = [
+  "compose.yaml",
+  "compose.yml",
+  "docker-compose.yaml",
+  "docker-compose.yml",
+];
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
 const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
 /** Compose and bake files sit at the project root, rarely more than a few folders up. */
@@ -19,7 +24,11 @@ export async function readNamedContexts(folder: string): Promise<string[]> {
   const names = new Set<string>();
   let dir = folder;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const texts = await Promise.all([...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) => readSmallText(join(dir, name))));
+    const texts = await Promise.all(
+      [...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) =>
+        readSmallText(join(dir, name)),
+      ),
+    );
     texts.forEach((text, i) => {
       if (text === null) return;
       const found =
@@ -53,7 +62,9 @@ export function composeContextNames(text: string): string[] {
   for (const service of Object.values(services)) {
     const contexts = field(field(service, "build"), "additional_contexts");
     if (Array.isArray(contexts)) {
-      for (const entry of contexts) if (typeof entry === "string" && entry.includes("=")) names.push(entry.slice(0, entry.indexOf("=")).trim());
+      for (const entry of contexts)
+        if (typeof entry === "string" && entry.includes("="))
+          names.push(entry.slice(0, entry.indexOf("=")).trim());
     } else if (isRecord(contexts)) {
       names.push(...Object.keys(contexts));
     }
@@ -65,7 +76,10 @@ export function composeContextNames(text: string): string[] {
 export function bakeHclContextNames(text: string): string[] {
   const names: string[] = [];
   for (const block of text.matchAll(/\bcontexts\s*=\s*\{([^}]*)\}/g)) {
-    for (const key of block[1].matchAll(/(?:^|[\s,{])"?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)"?\s*=/g)) names.push(key[1]);
+    for (const key of block[1].matchAll(
+      /(?:^|[\s,{])"?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)"?\s*=/g,
+    ))
+      names.push(key[1]);
   }
   return names;
 }
@@ -86,15 +100,17 @@ export function bakeJsonContextNames(text: string): string[] {
   });
 }
 
-function field(value: unknown, key: string): unknown {
+/** `value[key]` when value is a plain object. */
+export function field(value: unknown, key: string): unknown {
   return isRecord(value) ? value[key] : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function readSmallText(path: string): Promise<string | null> {
+/** A file's text, or null when absent, unreadable or too large to be project configuration. */
+export async function readSmallText(path: string): Promise<string | null> {
   try {
     const info = await stat(path);
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return null;
@@ -105,7 +121,7 @@ async function readSmallText(path: string): Promise<string | null> {
   }
 }
 
-async function isPresent(path: string): Promise<boolean> {
+export async function isPresent(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

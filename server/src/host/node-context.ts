@@ -8,12 +8,15 @@ import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { readBuildTargets } from "./build-targets";
 import { readNamedContexts } from "./named-contexts";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
-export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
+export async function readBuildContext(
+  uri: string,
+): Promise<BuildContextFacts> {
   if (!uri.startsWith("file:")) return UNKNOWN_CONTEXT;
   let file: string;
   try {
@@ -26,14 +29,22 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   let entries: string[];
   try {
     const dirents = await readdir(folder, { withFileTypes: true });
-    entries = dirents.map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
+    entries = dirents
+      .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
+      .sort();
   } catch {
     // The folder cannot be listed (deleted, no permission): nothing is known about the context.
     return UNKNOWN_CONTEXT;
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  return { dockerignore, rootEntries: entries, namedContexts: await readNamedContexts(folder) };
+  const dockerignore =
+    (await readText(join(folder, `${basename(file)}.dockerignore`))) ??
+    (await readText(join(folder, ".dockerignore")));
+  const [namedContexts, buildTargets] = await Promise.all([
+    readNamedContexts(folder),
+    readBuildTargets(folder),
+  ]);
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets };
 }
 
 async function readText(path: string): Promise<string | null> {
@@ -48,5 +59,8 @@ async function readText(path: string): Promise<string | null> {
 export const nodeHost: ServerHost = {
   name: "node",
   readBuildContext,
-  registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+  registryAccess: (cacheDir) => ({
+    transport: nodeHttpTransport,
+    store: cacheDir ? fileStore(cacheDir) : null,
+  }),
 };

@@ -4,7 +4,11 @@
 
 import * as http from "node:http";
 import * as https from "node:https";
-import type { HttpRequest, HttpResponse, HttpTransport } from "../images/registry/types";
+import type {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+} from "../images/registry/types";
 
 const FRIENDLY_CODES: Readonly<Record<string, string>> = {
   ECONNREFUSED: "connection refused",
@@ -23,12 +27,15 @@ function describeError(error: NodeJS.ErrnoException): string {
   const code = error.code ?? "";
   if (FRIENDLY_CODES[code]) return FRIENDLY_CODES[code];
   if (/CERT|SSL|TLS/.test(code)) return `TLS certificate problem (${code})`;
-  if (code.startsWith("HPE_")) return "the server sent a malformed HTTP response";
+  if (code.startsWith("HPE_"))
+    return "the server sent a malformed HTTP response";
   return error.message.split("\n")[0];
 }
 
 function formatLimit(bytes: number): string {
-  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
+  return bytes >= 1_000_000
+    ? `${Math.round(bytes / 100_000) / 10} MB`
+    : `${Math.round(bytes / 1000)} kB`;
 }
 
 /** GET with a deadline and a body cap; rejects with a one-line reason. */
@@ -41,7 +48,12 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
       reject(new Error("invalid URL"));
       return;
     }
-    const get = url.protocol === "https:" ? https.get : url.protocol === "http:" ? http.get : null;
+    const get =
+      url.protocol === "https:"
+        ? https.get
+        : url.protocol === "http:"
+          ? http.get
+          : null;
     if (!get) {
       reject(new Error(`unsupported protocol ${url.protocol}`));
       return;
@@ -55,36 +67,64 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
       else resolve(response as HttpResponse);
     };
     // agent: false gives every request its own socket, so a stalled server cannot hold others back.
-    const req = get(url, { headers: { "User-Agent": "stagecraft", ...request.headers }, agent: false }, (res) => {
-      const declared = Number(res.headers["content-length"]);
-      if (Number.isFinite(declared) && declared > request.maxBytes) {
-        req.destroy();
-        finish(new Error(`response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      res.on("data", (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > request.maxBytes) {
+    const req = get(
+      url,
+      {
+        headers: { "User-Agent": "stagecraft", ...request.headers },
+        agent: false,
+      },
+      (res) => {
+        const declared = Number(res.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > request.maxBytes) {
           req.destroy();
-          finish(new Error(`response larger than ${formatLimit(request.maxBytes)}`));
+          finish(
+            new Error(
+              `response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`,
+            ),
+          );
           return;
         }
-        chunks.push(chunk);
-      });
-      res.on("end", () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-        }
-        finish(null, { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8") });
-      });
-      res.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
-    });
-    req.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
+        const chunks: Buffer[] = [];
+        let received = 0;
+        res.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > request.maxBytes) {
+            req.destroy();
+            finish(
+              new Error(
+                `response larger than ${formatLimit(request.maxBytes)}`,
+              ),
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+              headers[name.toLowerCase()] = Array.isArray(value)
+                ? value.join(", ")
+                : value;
+          }
+          finish(null, {
+            status: res.statusCode ?? 0,
+            headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          });
+        });
+        res.on("error", (error: NodeJS.ErrnoException) =>
+          finish(new Error(describeError(error))),
+        );
+      },
+    );
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      finish(new Error(describeError(error))),
+    );
     const deadline = setTimeout(() => {
       req.destroy();
-      finish(new Error(`no complete answer within ${request.timeoutMs / 1000} s`));
+      finish(
+        new Error(`no complete answer within ${request.timeoutMs / 1000} s`),
+      );
     }, request.timeoutMs);
   });

@@ -18,6 +18,11 @@ export interface BuildContextFacts {
    * `contexts`), so `COPY --from=<name>` reaches them instead of a stage or an image.
    */
   namedContexts?: readonly string[];
+  /**
+   * Stage names the project builds with `--target` (compose `build.target`, bake `target`, and
+   * `--target x` in scripts, Makefiles and CI workflows near the Dockerfile).
+   */
+  buildTargets?: readonly string[];
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

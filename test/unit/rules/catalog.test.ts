@@ -20,7 +20,7 @@ const CATALOG: Record<string, [RuleFamily, Severity]> = {
   "stage-name-reserved": ["stages", "error"],
   "from-as-casing": ["stages", "warning"],
   "stage-index-reference": ["stages", "warning"],
-  "stage-unused": ["stages", "hint"],
+  "stage-unused": ["stages", "info"],
   "copy-from-undefined": ["references", "error"],
   "copy-from-later-stage": ["references", "error"],
   "copy-from-self": ["references", "error"],
