@@ -177,7 +177,9 @@ describe("lsp: diagnostics", function () {
       syntax.some((d) => d.message.toString().includes("uppercase")),
       JSON.stringify(published.diagnostics),
     );
-    assert.ok(syntax.every((d) => typeof d.code === "number"));
+    // Stable names, not dockerfile-utils' numbers.
+    assert.ok(syntax.some((d) => d.code === "instructionCasing"), JSON.stringify(syntax));
+    assert.ok(syntax.every((d) => typeof d.code === "string" && /^[a-z][A-Za-z]+$/.test(d.code)));
 
     const mark = client.published.length;
     client.settings = { syntax: { instructionCasing: "ignore", instructionWorkdirRelative: "error" } };

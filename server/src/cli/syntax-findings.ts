@@ -1,10 +1,9 @@
 // dockerfile-utils syntax problems as printed findings, so `stagecraft check` fails on a Dockerfile
 // BuildKit would reject just as the editor shows it: the checks our rules make better are dropped.
 
-import { validate } from "dockerfile-utils";
 import type { Finding } from "../rules/run";
 import type { Severity } from "../rules/types";
-import { isCoveredByFindings, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SOURCE } from "../syntax";
+import { isCoveredByFindings, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SOURCE, validateSyntax } from "../syntax";
 import type { CliFinding } from "./output";
 
 /** LSP DiagnosticSeverity numbers, as dockerfile-utils reports them. */
@@ -16,14 +15,14 @@ export function syntaxFindings(
   findings: readonly Finding[],
   file: string,
 ): CliFinding[] {
-  return validate(text, syntaxSettings(chosen))
+  return validateSyntax(text, syntaxSettings(chosen))
     .filter((problem) => !isCoveredByFindings(problem, findings))
     .map((problem) => ({
       file,
       range: problem.range,
       severity: SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
-      code: String(problem.code ?? ""),
-      message: typeof problem.message === "string" ? problem.message : problem.message.value,
+      code: problem.code,
+      message: problem.message,
       source: SYNTAX_SOURCE,
     }));
 }

@@ -13,6 +13,7 @@ import {
   WorkspaceEdit,
 } from "vscode-languageserver";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
+import { syntaxCodeNumber } from "../syntax-checks";
 import type { FileCreation, Fix } from "../rules/types";
 import type { Finding } from "../rules/run";
 import type { ClientFeatures } from "./client-features";
@@ -109,7 +110,9 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
 /** dockerfile-language-service answers with commands; we resolve them to edits right away. */
 function commodityActions(diagnostic: Diagnostic, document: TextDocument, service: DockerfileLanguageService, client: ClientFeatures): CodeAction[] {
   const text = document.getText();
-  const plain = { ...diagnostic, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
+  // dockerfile-language-service keys its fixes on dockerfile-utils' numbers, not our names.
+  const code = typeof diagnostic.code === "string" ? (syntaxCodeNumber(diagnostic.code) ?? diagnostic.code) : diagnostic.code;
+  const plain = { ...diagnostic, code, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
   const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
   const actions: CodeAction[] = [];
   for (const command of commands) {

@@ -3,7 +3,7 @@
 
 import { Diagnostic, TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { validate } from "dockerfile-utils";
+import { validateSyntax } from "../syntax";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
@@ -101,14 +101,7 @@ export class DocumentStore {
 
   private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
     try {
-      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({
-        range,
-        severity,
-        code,
-        message,
-        source,
-        tags,
-      }));
+      return validateSyntax(text, settings.syntax);
     } catch (error) {
       // A validator bug must not cost the user the Stagecraft diagnostics.
       this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);

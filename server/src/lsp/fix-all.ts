@@ -1,10 +1,10 @@
 // `source.fixAll.stagecraft`: the engine's fix-all choice (fixes/fix-all.ts), with dockerfile-utils
 // syntax errors counted alongside the findings, so no fix is applied that breaks the file.
 
-import { validate } from "dockerfile-utils";
 import { DiagnosticSeverity } from "vscode-languageserver";
 import { compatibleSafeFixes as chooseSafeFixes, countErrors, engineErrorCheck, findingErrorKeys } from "../fixes/fix-all";
 import type { Fix } from "../rules/types";
+import { validateSyntax } from "../syntax";
 import type { DocumentAnalysis } from "./documents";
 
 type SyntaxProblem = { severity?: DiagnosticSeverity; code?: number | string; message: string | { value: string } };
@@ -15,7 +15,7 @@ export function compatibleSafeFixes(analysis: DocumentAnalysis, canCreateFiles: 
   const syntaxSettings = analysis.settings.syntax;
   const errorsOf = engineErrorCheck({ context: analysis.model.context, settings: analysis.settings.rules }, (text) => {
     try {
-      return syntaxErrorKeys(validate(text, { ...syntaxSettings }));
+      return syntaxErrorKeys(validateSyntax(text, syntaxSettings));
     } catch {
       // A validator crash on the fixed text counts against the fix.
       return null;

@@ -7,7 +7,7 @@ import type { ValidatorSettings } from "dockerfile-utils";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import type { RuleSettings } from "../rules/run";
 import type { SeveritySetting } from "../rules/types";
-import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SETTING_KEYS } from "../syntax";
+import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettingKeyOf, syntaxSettings } from "../syntax";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
@@ -48,10 +48,11 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   }
   const chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
   if (isObject(input.syntax)) {
-    const given = input.syntax as Record<string, unknown>;
-    for (const key of SYNTAX_SETTING_KEYS) {
-      const value = given[key];
-      if (isSyntaxSeveritySetting(value)) chosen[key] = value;
+    // Names, and the numbers older settings used (`"45": "ignore"`); a name wins over a number.
+    const entries = Object.entries(input.syntax as Record<string, unknown>).sort(([a], [b]) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
+    for (const [written, value] of entries) {
+      const key = syntaxSettingKeyOf(written);
+      if (key && isSyntaxSeveritySetting(value) && chosen[key] === undefined) chosen[key] = value;
     }
   }
   const syntax = syntaxSettings(chosen);
