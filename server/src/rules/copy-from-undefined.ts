@@ -103,7 +103,7 @@ function judge(
   }
   if (!reportUnknown) return;
   // BuildKit resolves an unknown name to a named context when one is passed, else pulls it as an
-  // image and fails; which one the command line does cannot be seen, so likely contexts warn.
-  if (isLikelyContext) report({ range: token.range, messageId: "namedContext", data: { name }, severity: "warning" });
+  // image and fails; the command line cannot be seen, and where the file shows a context BuildKit says nothing: info.
+  if (isLikelyContext) report({ range: token.range, messageId: "namedContext", data: { name }, severity: "info" });
   else report({ range: token.range, messageId: "undefined", data: { name } });
 }
