@@ -17,7 +17,7 @@ const CATALOG: Record<string, [RuleFamily, Severity]> = {
   "stage-name-casing": ["stages", "warning"],
   "stage-name-invalid": ["stages", "error"],
   "stage-name-duplicate": ["stages", "error"],
-  "stage-name-reserved": ["stages", "error"],
+  "stage-name-reserved": ["stages", "warning"],
   "from-as-casing": ["stages", "warning"],
   "stage-index-reference": ["stages", "warning"],
   "stage-unused": ["stages", "info"],
