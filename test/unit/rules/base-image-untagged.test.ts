@@ -24,8 +24,20 @@ testRule(rule, {
       output: null,
     },
     { name: "later stage base on an image", code: "FROM node:20 AS build\nFROM nginx\nCOPY --from=build /a /b\n", messageId: "untagged", line: 2 },
+    {
+      name: "an untagged image in COPY --from",
+      code: "FROM nginx:1.27-alpine\nCOPY --from=nginx /etc/nginx/mime.types /etc/nginx/\n",
+      messageId: "untaggedCopy",
+      line: 2,
+      token: "nginx",
+      data: { image: "nginx" },
+      output: "FROM nginx:1.27-alpine\nCOPY --from=nginx:1.31 /etc/nginx/mime.types /etc/nginx/\n",
+    },
   ],
   silent: [
+    { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
+    { name: "a named build context is a folder", code: "FROM alpine:3.22\nCOPY --from=assets . /www\n", context: { namedContexts: ["assets"] } },
+
     "FROM debian:bookworm\n",
     "FROM debian@sha256:2f5a0e2e7a3b7b8d8a6c4e9f1b0c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c\n",
     "FROM scratch\n",
