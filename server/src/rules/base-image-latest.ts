@@ -16,8 +16,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3007"] },
     messages: {
-      latest: "Base image '{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.",
-      latestFromArg: "Base image '{image}' defaults to '{resolved}', so builds drift; give the ARG a version default{pinHint}.",
+      latest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.",
+      latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.",
       floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.",
     },
   },
@@ -38,7 +38,7 @@ export const rule: Rule = {
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "latest" : "latestFromArg",
-        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
     }

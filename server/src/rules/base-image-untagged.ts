@@ -15,9 +15,9 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3006"] },
     messages: {
-      untagged: "Base image '{image}' has no tag or digest, so each build may pull a new 'latest'; pin a version tag.",
-      untaggedFromArg: "Base image '{image}' defaults to untagged '{resolved}'; give the ARG a version default{pinHint}.",
-      untaggedCopy: "Image '{image}' has no tag or digest, so each build may copy from a new 'latest'; pin a version tag.",
+      untagged: "'{image}' has no tag or digest, so each build may pull a new 'latest'; pin a version tag.",
+      untaggedFromArg: "'{image}' defaults to untagged '{resolved}'; set a version in the ARG{pinHint}.",
+      untaggedCopy: "'{image}' has no tag or digest, so each build may copy a new 'latest'; pin a version tag.",
     },
   },
   check(model, report) {
@@ -34,7 +34,7 @@ export const rule: Rule = {
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
           ? { image: stage.base.token.value }
-          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
     }

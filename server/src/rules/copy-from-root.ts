@@ -27,9 +27,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3067"] },
     messages: {
-      root: "This copies the entire filesystem of '{from}' over this stage, so its packages, build tools and caches ship too and may overwrite this stage's files; copy only the paths you need.",
-      relativeRoot:
-        "Source '{source}' of COPY --from is read from the root of '{from}', not from its WORKDIR, so this copies that whole filesystem; write the absolute path you mean{hint}.",
+      root: "This copies the whole filesystem of '{from}' over this stage; copy only the paths you need.",
+      relativeRoot: "--from source '{source}' is the root of '{from}', not its WORKDIR; write the path{hint}.",
     },
   },
   check(model, report) {

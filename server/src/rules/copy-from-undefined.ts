@@ -22,7 +22,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: { hadolint: ["DL3022"] },
     messages: {
-      undefined: "No stage named '{name}', so the build pulls docker.io/library/{name}; name a stage or tag the image.",
+      undefined: "No stage is named '{name}', so docker.io/library/{name} is pulled; fix the name or tag the image.",
       namedContext: "'{name}' is no stage or image; pass it with --build-context {name}=<dir>, or fix the name.",
       didYouMean: "No stage is named '{name}'; did you mean '{suggestion}'?",
     },

@@ -67,33 +67,24 @@ export const rule: Rule = {
     id: "stage-unused",
     family: "stages",
     severity: "info",
-    description:
-      "Remove stages the final stage does not use, or build them on purpose with --target.",
+    description: "Remove stages the final stage does not use, or build them on purpose with --target.",
     fix: "none",
     equivalents: {},
     messages: {
-      unused:
-        "Stage '{name}' is never used by the final stage or a target; remove it.",
-      unusedUnnamed:
-        "Unnamed stage {index} (FROM '{image}') is never used and cannot be a --target; remove it.",
-      onlyTarget:
-        "Stage '{name}' is built only with --target {name}; remove it if nothing builds that target.",
+      unused: "Stage '{name}' is never used by the final stage or a target; remove it.",
+      unusedUnnamed: "Unnamed stage {index} (FROM '{image}') is never used and cannot be a --target; remove it.",
+      onlyTarget: "Stage '{name}' is built only with --target {name}; remove it if nothing builds that target.",
     },
   },
   // No fix: deleting a stage would break a `docker build --target <stage>` a script or CI runs.
   check(model, report) {
     if (model.stages.length < 2) return;
-    const used = reachableFrom(
-      model,
-      model.finalStage ? [model.finalStage] : [],
-    );
+    const used = reachableFrom(model, model.finalStage ? [model.finalStage] : []);
     const unused = model.stages.filter((s) => !used.has(s));
     // Only the entry points of the unused part are reported: a stage that another unused stage
     // builds on or copies from is built with it (`lint` mounting `golangci-lint`), and removing
     // it alone would break that stage.
-    const neededByUnused = new Set(
-      unused.flatMap((s) => dependenciesOf(model, s)),
-    );
+    const neededByUnused = new Set(unused.flatMap((s) => dependenciesOf(model, s)));
     const evidence = targetEvidence(model);
     for (const stage of unused) {
       if (neededByUnused.has(stage)) continue;
@@ -134,8 +125,7 @@ export const rule: Rule = {
 };
 
 /** Comments that say a Dockerfile is built per target (`docker build --target x`, compose `#target`). */
-const MULTI_TARGET_COMMENT =
-  /(?:--|#)target\b|\b(?:build|docker|image|separate) targets?\b|\btarget stages?\b|\bseparate images\b/i;
+const MULTI_TARGET_COMMENT = /(?:--|#)target\b|\b(?:build|docker|image|separate) targets?\b|\btarget stages?\b|\bseparate images\b/i;
 
 interface TargetEvidence {
   /** The file declares itself multi-target in a comment: its unused named stages are its targets. */
@@ -145,9 +135,7 @@ interface TargetEvidence {
 }
 
 function targetEvidence(model: DockerfileModel): TargetEvidence {
-  const targets = new Set(
-    (model.context.buildTargets ?? []).map((t) => t.toLowerCase()),
-  );
+  const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
   const comments = model.comments.map((c) => c.content);
   const isMultiTarget = comments.some((c) => MULTI_TARGET_COMMENT.test(c));
   // A name in any comment of a multi-target file (its table of targets), else only in a comment
@@ -157,13 +145,10 @@ function targetEvidence(model: DockerfileModel): TargetEvidence {
       .toLowerCase()
       .split(/[^a-z0-9_.-]+/)
       .map((w) => w.replace(/^[.-]+|[.-]+$/g, ""));
-  const named = new Set(
-    comments.filter((c) => isMultiTarget || /target/i.test(c)).flatMap(words),
-  );
+  const named = new Set(comments.filter((c) => isMultiTarget || /target/i.test(c)).flatMap(words));
   return {
     isMultiTarget,
-    isNamed: (name) =>
-      targets.has(name.toLowerCase()) || named.has(name.toLowerCase()),
+    isNamed: (name) => targets.has(name.toLowerCase()) || named.has(name.toLowerCase()),
   };
 }
 
@@ -174,36 +159,18 @@ function targetEvidence(model: DockerfileModel): TargetEvidence {
  * (leftover build stages do not set them); `variant` for a stage built on a stage that the final
  * stage or another stage also builds on (`FROM app AS app-cloudrun`), a published flavour.
  */
-function targetKind(
-  model: DockerfileModel,
-  stage: Stage,
-  used: Set<Stage>,
-): string | null {
+function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): string | null {
   const part = (stage.name ?? "")
     .toLowerCase()
     .split(/[-_.]/)
     .find((p) => TARGET_PARTS.has(p));
   if (part) return part;
   const isExport =
-    stage.base.kind === "scratch" &&
-    stage.instructions.length > 0 &&
-    stage.instructions.every(
-      (i) => i.keyword === "COPY" || i.keyword === "ADD",
-    );
+    stage.base.kind === "scratch" && stage.instructions.length > 0 && stage.instructions.every((i) => i.keyword === "COPY" || i.keyword === "ADD");
   if (isExport) return "export";
-  if (
-    stage.instructions.some(
-      (i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT",
-    )
-  )
-    return "image";
+  if (stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) return "image";
   const parent = stage.base.stage;
-  if (
-    parent &&
-    (used.has(parent) ||
-      model.stages.some((s) => s !== stage && s.base.stage === parent))
-  )
-    return "variant";
+  if (parent && (used.has(parent) || model.stages.some((s) => s !== stage && s.base.stage === parent))) return "variant";
   return null;
 }
 
@@ -215,8 +182,7 @@ function reachableFrom(model: DockerfileModel, roots: Stage[]): Set<Stage> {
     const stage = stack.pop() as Stage;
     if (seen.has(stage)) continue;
     seen.add(stage);
-    for (const dep of dependenciesOf(model, stage))
-      if (!seen.has(dep)) stack.push(dep);
+    for (const dep of dependenciesOf(model, stage)) if (!seen.has(dep)) stack.push(dep);
   }
   return seen;
 }
@@ -230,33 +196,24 @@ function reachableFrom(model: DockerfileModel, roots: Stage[]): Set<Stage> {
 function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
   const out = new Set<Stage>();
   if (stage.base.stage) out.add(stage.base.stage);
-  if (hasVariableReference(stage.base.token.value))
-    for (const s of matchingStages(model, stage.base.token, stage.index))
-      out.add(s);
+  if (hasVariableReference(stage.base.token.value)) for (const s of matchingStages(model, stage.base.token, stage.index)) out.add(s);
   for (const ref of referencesByOwner(model).get(stage) ?? []) {
     if (ref.kind === "from" || isTriggerReference(ref)) continue;
     if (ref.target) out.add(ref.target);
-    if (hasVariableReference(ref.token.value))
-      for (const s of matchingStages(model, ref.token, model.stages.length))
-        out.add(s);
+    if (hasVariableReference(ref.token.value)) for (const s of matchingStages(model, ref.token, model.stages.length)) out.add(s);
   }
   out.delete(stage);
   return [...out];
 }
 
 /** Stages before `before` whose name the word could spell once its variables are set. */
-function matchingStages(
-  model: DockerfileModel,
-  word: Token,
-  before: number,
-): Stage[] {
+function matchingStages(model: DockerfileModel, word: Token, before: number): Stage[] {
   // Every stage base and reference may ask with the same word (`FROM golang:${GO_VERSION}`), so
   // the stages matching a word are found once per model.
   let byWord = matchesByModel.get(model);
   if (!byWord) matchesByModel.set(model, (byWord = new Map()));
   let matching = byWord.get(word.value);
-  if (!matching)
-    byWord.set(word.value, (matching = stagesSpelledBy(model, word)));
+  if (!matching) byWord.set(word.value, (matching = stagesSpelledBy(model, word)));
   return matching.filter((s) => s.index < before);
 }
 
@@ -266,12 +223,8 @@ function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
   const source = word.value
     .replace(/^["']|["']$/g, "")
     .split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)
-    .map((part, i) =>
-      i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
+    .map((part, i) => (i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("");
   const pattern = new RegExp(`^${source}$`, "i");
-  return model.stages.filter((s) =>
-    s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name),
-  );
+  return model.stages.filter((s) => (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
 }

@@ -8,7 +8,7 @@ testRule(rule, {
       messageId: "latest",
       line: 1,
       token: "debian:latest",
-      data: { image: "debian:latest", resolved: "debian:latest", pinHint: " such as 'debian:trixie'" },
+      data: { image: "debian:latest", resolved: "debian:latest", pinHint: " ('debian:trixie')" },
       output: "FROM debian:trixie\nRUN true\n",
     },
     { name: "named stage", code: "FROM node:latest AS build\n", messageId: "latest", line: 1, token: "node:latest", output: "FROM node:26 AS build\n" },
