@@ -12,8 +12,14 @@ import { findDockerfiles, InputError } from "./cli/discover";
 import { explainJson, explainText, findRule } from "./cli/explain";
 import { readDockerfileInput } from "./cli/inputs";
 import { CliFinding, formatJson, formatText, useColor } from "./cli/output";
-import { syntaxFindings } from "./cli/syntax-findings";
+import { formatCheckstyle } from "./cli/formats/checkstyle";
+import { formatGithub } from "./cli/formats/github";
+import { formatGitlab } from "./cli/formats/gitlab";
+import type { RuleInfo } from "./cli/formats/rule-info";
+import { formatSarif } from "./cli/formats/sarif";
+import { docsUrl } from "./lint/docs-url";
 import { readVersion } from "./cli/version";
+import { SYNTAX_SOURCE } from "./syntax-checks";
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -51,7 +57,9 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
     const analysis = analyze(input.text, {
       context: input.context,
       settings: input.settings,
+      syntax: input.syntax,
       onRuleError: (ruleId, error) => process.stderr.write(`stagecraft: rule '${ruleId}' failed on ${display(file)}: ${String(error)}\n`),
+      onSyntaxError: (error) => process.stderr.write(`stagecraft: dockerfile-utils validation failed on ${display(file)}: ${String(error)}\n`),
     });
     const ours: CliFinding[] = analysis.findings.map((f) => ({
       file: display(file),
@@ -61,18 +69,62 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       message: f.message,
       source: "stagecraft",
     }));
-    const inFile = [...ours, ...syntaxFindings(input.text, input.syntax, analysis.findings, display(file))]
+    // dockerfile-utils problems too, so `check` fails on a Dockerfile BuildKit would reject, as the editor shows it.
+    const syntax: CliFinding[] = analysis.syntax.map((p) => ({
+      file: display(file),
+      range: p.range,
+      severity: p.severity,
+      code: String(p.code ?? ""),
+      message: p.message,
+      source: SYNTAX_SOURCE,
+    }));
+    const inFile = [...ours, ...syntax]
       .filter((f) => meetsThreshold(f.severity, command.severity))
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     findings.push(...inFile);
   }
-  if (command.format === "json") {
-    process.stdout.write(formatJson(findings));
-  } else {
-    process.stdout.write(formatText(findings, useColor(command.color, process.env, process.stdout.isTTY === true)));
-    if (files.length === 0) process.stderr.write(`stagecraft: no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}\n`);
+  process.stdout.write(report(command, findings, files.map(display)));
+  if (files.length === 0) process.stderr.write(`stagecraft: no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}\n`);
+  return exitCodeFor(findings, command.maxWarnings);
+}
+
+function report(command: Extract<Command, { name: "check" }>, findings: CliFinding[], files: string[]): string {
+  switch (command.format) {
+    case "json":
+      return formatJson(findings);
+    case "sarif":
+      return formatSarif(findings, ruleInfos(), readVersion());
+    case "github":
+      return formatGithub(findings);
+    case "checkstyle":
+      return formatCheckstyle(findings, files);
+    case "gitlab":
+      return formatGitlab(findings);
+    case "text":
+      return formatText(findings, useColor(command.color, process.env, process.stdout.isTTY === true));
   }
-  return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Without --max-warnings any finding fails; with it, errors fail and warnings only past the budget. */
+function exitCodeFor(findings: readonly CliFinding[], maxWarnings: number | undefined): number {
+  if (maxWarnings === undefined) return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return errors > 0 || warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function ruleInfos(): Map<string, RuleInfo> {
+  return new Map(
+    allRules.map((r) => [
+      r.meta.id,
+      {
+        id: r.meta.id,
+        description: r.meta.description,
+        helpUri: docsUrl(r.meta.id),
+        severity: r.meta.severity,
+      },
+    ]),
+  );
 }
 
 /** Paths relative to the working directory when inside it, absolute otherwise. */

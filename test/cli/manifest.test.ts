@@ -8,6 +8,7 @@ import { join, resolve } from "path";
 import { isDockerfileName } from "../../server/src/cli/discover";
 import { SYNTAX_SETTING_KEYS } from "../../server/src/lsp/protocol";
 import { allRules } from "../../server/src/rules/index";
+import { escapeRegExp } from "../../server/src/model/text";
 
 const REPO = resolve(__dirname, "..", "..");
 
@@ -37,12 +38,7 @@ const settings: Record<string, Setting> = Object.assign({}, ...manifest.contribu
 
 /** A VS Code filename pattern (`*` and literal text only) as a regular expression. */
 function patternToRegExp(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
+  return new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
 }
 
 function isDockerfileLanguage(name: string): boolean {

@@ -2,7 +2,7 @@
 // commodity quick fixes for dockerfile-utils diagnostics.
 
 import * as assert from "assert";
-import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from "vscode-languageserver/node";
+import type { CodeAction, Diagnostic, TextDocumentEdit } from "vscode-languageserver/node";
 import { applyEdits } from "../../server/src/model/text";
 import { buildServer, editsFor, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
 

@@ -178,7 +178,10 @@ describe("lsp: diagnostics", function () {
       JSON.stringify(published.diagnostics),
     );
     // Stable names, not dockerfile-utils' numbers.
-    assert.ok(syntax.some((d) => d.code === "instructionCasing"), JSON.stringify(syntax));
+    assert.ok(
+      syntax.some((d) => d.code === "instructionCasing"),
+      JSON.stringify(syntax),
+    );
     assert.ok(syntax.every((d) => typeof d.code === "string" && /^[a-z][A-Za-z]+$/.test(d.code)));
 
     const mark = client.published.length;

@@ -102,7 +102,7 @@ describe("lsp: image hovers, tag completion and size hints", function () {
       const text = "FROM ghcr.io/acme/app:1\n";
       await untrusted.open(uri, text);
       const result = await untrusted.request<Hover>("textDocument/hover", { textDocument: { uri }, position: positionOf(text, "ghcr") });
-      assert.match((result.contents as MarkupContent).value, /no size: not in the built-in facts\.[^]*Live lookups are off: the workspace is not trusted\./);
+      assert.match((result.contents as MarkupContent).value, /no size: not in the built-in facts\.[\s\S]*Live lookups are off: the workspace is not trusted\./);
     } finally {
       await untrusted.stop();
     }

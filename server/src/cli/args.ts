@@ -5,11 +5,20 @@ import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import type { Severity } from "../rules/types";
 
 export type OutputFormat = "text" | "json";
+/** Report formats of `check`: people, scripts, and CI systems (code scanning, annotations, dashboards). */
+export type CheckFormat = OutputFormat | "sarif" | "github" | "checkstyle" | "gitlab";
 
 export type Command =
   | { name: "help"; topic?: string }
   | { name: "version" }
-  | { name: "check"; paths: string[]; format: OutputFormat; severity: Severity; color?: boolean }
+  | {
+      name: "check";
+      paths: string[];
+      format: CheckFormat;
+      severity: Severity;
+      color?: boolean;
+      maxWarnings?: number;
+    }
   | { name: "explain"; ruleId: string; format: OutputFormat }
   | { name: "convert"; file: string; write: boolean; runtime?: RuntimeFamily };
 
@@ -18,6 +27,7 @@ export class UsageError extends Error {}
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "hint"];
 const FORMATS: readonly OutputFormat[] = ["text", "json"];
+const CHECK_FORMATS: readonly CheckFormat[] = ["text", "json", "sarif", "github", "checkstyle", "gitlab"];
 
 export const USAGE = `Usage: stagecraft <command> [options]
 
@@ -28,7 +38,9 @@ Commands:
   help [command]       Show help
 
 Options for check:
-  --format text|json   Output format (default: text)
+  --format <format>    text (default), json, sarif (SARIF 2.1.0 for code scanning), github
+                       (workflow annotations), checkstyle (XML) or gitlab (code quality)
+  --max-warnings <n>   Exit 1 only on errors or on more than n warnings (default: any finding)
   --severity <level>   Report findings at or above error|warning|info|hint (default: warning);
                        findings below it are neither printed nor counted in the exit code
   --no-color           Plain text output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)
@@ -49,14 +61,14 @@ and Containerfile.*, skipping node_modules and .git. Rule severities come from t
 Exit codes: 0 no findings at or above the threshold (or converted), 1 findings, 2 usage,
 configuration or I/O error, 3 the file cannot be converted (the reason is printed).`;
 
-export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json] [--severity error|warning|info|hint] [--no-color]`;
+export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json|sarif|github|checkstyle|gitlab] [--severity error|warning|info|hint] [--max-warnings n] [--no-color]`;
 export const EXPLAIN_USAGE = `Usage: stagecraft explain <rule-id> [--format text|json]`;
 export const CONVERT_USAGE = `Usage: stagecraft convert <file> [--write] [--runtime distroless|alpine|slim|scratch]`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
-  const takesValue = new Set(["format", "severity", "runtime"]);
+  const takesValue = new Set(["format", "severity", "runtime", "max-warnings"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -95,7 +107,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === "version") return { name: "version" };
 
   const format = (options.get("format") ?? "text") as string;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
+  if (command === "check" && !(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}' (expected ${CHECK_FORMATS.slice(0, -1).join(", ")} or ${CHECK_FORMATS[CHECK_FORMATS.length - 1]})`);
+  }
+  if (command !== "check" && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
+  if (command !== "check" && options.has("max-warnings")) throw new UsageError(`'${command}' takes no --max-warnings`);
 
   if (command !== "convert" && (options.has("write") || options.has("runtime"))) throw new UsageError(`'${command}' takes no --write or --runtime`);
   if (command === "check") {
@@ -103,12 +119,16 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!(SEVERITY_ORDER as readonly string[]).includes(severity)) {
       throw new UsageError(`unknown severity '${severity}' (expected error, warning, info or hint)`);
     }
+    const maxWarnings = options.get("max-warnings");
+    if (maxWarnings !== undefined && !/^\d{1,9}$/.test(String(maxWarnings)))
+      throw new UsageError(`'--max-warnings' needs a whole number, not '${String(maxWarnings)}'`);
     return {
       name: "check",
       paths: rest.length > 0 ? rest : ["."],
-      format: format as OutputFormat,
+      format: format as CheckFormat,
       severity: severity as Severity,
       color: options.has("no-color") ? false : undefined,
+      maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     };
   }
   if (command === "convert") return convertCommand(rest, options);
@@ -132,5 +152,10 @@ function convertCommand(rest: readonly string[], options: ReadonlyMap<string, st
   if (runtime !== undefined && !(RUNTIME_FAMILIES as readonly unknown[]).includes(runtime)) {
     throw new UsageError(`unknown runtime '${String(runtime)}' (expected distroless, alpine, slim or scratch)`);
   }
-  return { name: "convert", file: rest[0], write: options.has("write"), runtime: runtime as RuntimeFamily | undefined };
+  return {
+    name: "convert",
+    file: rest[0],
+    write: options.has("write"),
+    runtime: runtime as RuntimeFamily | undefined,
+  };
 }

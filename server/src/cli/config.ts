@@ -4,12 +4,11 @@
 
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { RuleSettings } from "../rules/run";
+import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettingKeyOf, SYNTAX_SETTING_KEYS } from "../syntax";
+import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 
 export const CONFIG_FILE = ".stagecraft.json";
-const SEVERITIES: readonly string[] = ["off", "hint", "info", "warning", "error"];
 
 /** An invalid configuration file: exit code 2 with the file and the reason. */
 export class ConfigError extends Error {
@@ -26,7 +25,7 @@ export interface LoadedConfig {
   file?: string;
   rules: RuleSettings;
   /** Severities of the settable dockerfile-utils checks (`"syntax": { "instructionCasing": "ignore" }`). */
-  syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
+  syntax: SyntaxSettings;
 }
 
 /** Validates a parsed `.stagecraft.json`. Unknown rule ids are errors: a typo must not pass silently. */
@@ -46,10 +45,10 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
     if (!isObject(data.rules)) throw new ConfigError(file, "'rules' must be an object of rule id -> severity");
     for (const [id, value] of Object.entries(data.rules)) {
       if (!knownRuleIds.has(id)) throw new ConfigError(file, `unknown rule '${id}'`);
-      if (typeof value !== "string" || !SEVERITIES.includes(value)) {
+      if (!isSeveritySetting(value)) {
         throw new ConfigError(file, `rule '${id}' has severity ${JSON.stringify(value)} (expected off, hint, info, warning or error)`);
       }
-      rules[id] = value as SeveritySetting;
+      rules[id] = value;
     }
   }
   const syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};

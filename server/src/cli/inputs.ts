@@ -5,8 +5,7 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { readBuildContext } from "../host/node-context";
 import type { BuildContextFacts } from "../model/context";
-import type { RuleSettings } from "../rules/run";
-import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax";
+import type { RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { ConfigLoader } from "./config";
 import { InputError, reason } from "./discover";
 
@@ -14,7 +13,7 @@ export interface DockerfileInput {
   text: string;
   context: BuildContextFacts;
   settings: RuleSettings;
-  syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
+  syntax: SyntaxSettings;
 }
 
 /** Reads one Dockerfile (absolute path) and what applies to it; `shown` names it in errors. */

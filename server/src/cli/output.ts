@@ -49,6 +49,7 @@ export function formatText(findings: readonly CliFinding[], color: boolean): str
  * hostile file cannot move the cursor or recolour the terminal.
  */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are shown escaped.
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 

@@ -66,7 +66,8 @@ function imageFamily(name: string): string {
  * rather than the resolved default, so `--build-arg` moves both stages to the same version.
  */
 function runtimeFrom(stage: Stage, runtimeImage: string): string {
-  const written = /^([^:@$]+):([^$@]*)(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)([^$@]*)$/.exec(stage.base.token.value);
+  // `\b` ends the variable's name where the word does (no backtracking into `after`).
+  const written = /^([^:@$]+):([^$@]*)(\$\{?[A-Za-z_][A-Za-z0-9_]*\b\}?)([^$@]*)$/.exec(stage.base.token.value);
   const runtime = /^([^:@]+):([^@]+)$/.exec(runtimeImage);
   if (!written || !runtime) return runtimeImage;
   const [, builderName, before, variable, after] = written;

@@ -6,12 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 
-const COMPOSE_FILES = [
-  "compose.yaml",
-  "compose.yml",
-  "docker-compose.yaml",
-  "docker-compose.yml",
-];
+const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
 const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
 /** Compose and bake files sit at the project root, rarely more than a few folders up. */
@@ -24,11 +19,7 @@ export async function readNamedContexts(folder: string): Promise<string[]> {
   const names = new Set<string>();
   let dir = folder;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const texts = await Promise.all(
-      [...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) =>
-        readSmallText(join(dir, name)),
-      ),
-    );
+    const texts = await Promise.all([...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) => readSmallText(join(dir, name))));
     texts.forEach((text, i) => {
       if (text === null) return;
       const found =
@@ -62,9 +53,7 @@ export function composeContextNames(text: string): string[] {
   for (const service of Object.values(services)) {
     const contexts = field(field(service, "build"), "additional_contexts");
     if (Array.isArray(contexts)) {
-      for (const entry of contexts)
-        if (typeof entry === "string" && entry.includes("="))
-          names.push(entry.slice(0, entry.indexOf("=")).trim());
+      for (const entry of contexts) if (typeof entry === "string" && entry.includes("=")) names.push(entry.slice(0, entry.indexOf("=")).trim());
     } else if (isRecord(contexts)) {
       names.push(...Object.keys(contexts));
     }
@@ -76,10 +65,7 @@ export function composeContextNames(text: string): string[] {
 export function bakeHclContextNames(text: string): string[] {
   const names: string[] = [];
   for (const block of text.matchAll(/\bcontexts\s*=\s*\{([^}]*)\}/g)) {
-    for (const key of block[1].matchAll(
-      /(?:^|[\s,{])"?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)"?\s*=/g,
-    ))
-      names.push(key[1]);
+    for (const key of block[1].matchAll(/(?:^|[\s,{])"?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)"?\s*=/g)) names.push(key[1]);
   }
   return names;
 }

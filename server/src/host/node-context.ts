@@ -14,9 +14,7 @@ import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
-export async function readBuildContext(
-  uri: string,
-): Promise<BuildContextFacts> {
+export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
   if (!uri.startsWith("file:")) return UNKNOWN_CONTEXT;
   let file: string;
   try {
@@ -29,21 +27,14 @@ export async function readBuildContext(
   let entries: string[];
   try {
     const dirents = await readdir(folder, { withFileTypes: true });
-    entries = dirents
-      .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
-      .sort();
+    entries = dirents.map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
   } catch {
     // The folder cannot be listed (deleted, no permission): nothing is known about the context.
     return UNKNOWN_CONTEXT;
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const dockerignore =
-    (await readText(join(folder, `${basename(file)}.dockerignore`))) ??
-    (await readText(join(folder, ".dockerignore")));
-  const [namedContexts, buildTargets] = await Promise.all([
-    readNamedContexts(folder),
-    readBuildTargets(folder),
-  ]);
+  const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
+  const [namedContexts, buildTargets] = await Promise.all([readNamedContexts(folder), readBuildTargets(folder)]);
   return { dockerignore, rootEntries: entries, namedContexts, buildTargets };
 }
 

@@ -54,9 +54,17 @@ export function imageReferences(model: DockerfileModel): { ref: StageReference; 
     if (ref.kind === "from" || ref.target !== null || ref.isIndex) continue;
     if (ref.resolved.includes("$") || !looksLikeImage(ref.resolved)) continue;
     // A name the project passes as a build context is a folder, not an image.
-    if ((model.context.namedContexts ?? []).some((n) => n.toLowerCase() === ref.resolved.toLowerCase())) continue;
+    if (isNamedContext(model, ref.resolved)) continue;
     const image = parseImageReference(ref.resolved.replace(/^docker-image:\/\//, ""));
     if (image) out.push({ ref, image });
   }
   return out;
+}
+
+/**
+ * Whether compose or bake passes a build context of this name (`php-base =
+ * "docker-image://php:8.4-zts"`): `FROM php-base` then builds on what the project pins there.
+ */
+export function isNamedContext(model: DockerfileModel, name: string): boolean {
+  return (model.context.namedContexts ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
 }

@@ -1,28 +1,19 @@
 // Code actions: the findings' fixes and suggestions as quick fixes, ignore comments, fix-all,
 // and dockerfile-language-service's own quick fixes for dockerfile-utils diagnostics.
 
-import {
-  CodeAction,
-  CodeActionKind,
-  CodeActionParams,
-  CreateFile,
-  Diagnostic,
-  OptionalVersionedTextDocumentIdentifier,
-  TextDocumentEdit,
-  TextEdit,
-  WorkspaceEdit,
-} from "vscode-languageserver";
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from "vscode-languageserver";
+import type { Finding } from "../engine";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
+import type { Fix } from "../fixes/types";
+import { compatibleSafeFixes } from "../lint/fix-all";
 import { syntaxCodeNumber } from "../syntax-checks";
-import type { FileCreation, Fix } from "../rules/types";
-import type { Finding } from "../rules/run";
 import type { ClientFeatures } from "./client-features";
 import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
-import { compatibleSafeFixes } from "./fix-all";
 import type { DockerfileLanguageService } from "./language-service";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
+import { workspaceEdit } from "./workspace-edit";
 
 export function computeCodeActions(
   params: CodeActionParams,
@@ -53,7 +44,7 @@ export function computeCodeActions(
   actions.push(...ignores);
 
   if (wants(FIX_ALL_KIND)) {
-    const fixes = compatibleSafeFixes(analysis, client.createFiles);
+    const fixes = compatibleSafeFixes(analysis, { canCreateFiles: client.createFiles, analyzeOptions: analysis.options });
     const edit =
       fixes.length > 0
         ? workspaceEdit(
@@ -121,33 +112,4 @@ function commodityActions(diagnostic: Diagnostic, document: TextDocument, servic
     if (edit) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
   }
   return actions;
-}
-
-/**
- * Edits to the document plus files to create next to it. Null when files must be created and the
- * client cannot (or the document has no folder to create them in).
- */
-export function workspaceEdit(document: TextDocument, edits: TextEdit[], creates: readonly FileCreation[], client: ClientFeatures): WorkspaceEdit | null {
-  if (creates.length > 0 && !client.createFiles) return null;
-  if (!client.documentChanges) return { changes: { [document.uri]: edits } };
-  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-  for (const file of creates) {
-    const uri = siblingUri(document.uri, file.path);
-    if (uri === null) return null;
-    documentChanges.push(CreateFile.create(uri, { ignoreIfExists: true }));
-    documentChanges.push(
-      TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, file.text)]),
-    );
-  }
-  if (edits.length > 0) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version), edits));
-  return { documentChanges };
-}
-
-function siblingUri(documentUri: string, relativePath: string): string | null {
-  try {
-    return new URL(relativePath, documentUri).toString();
-  } catch {
-    // Untitled and other non-hierarchical URIs have no folder to put the file in.
-    return null;
-  }
 }

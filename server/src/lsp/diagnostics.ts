@@ -2,11 +2,10 @@
 // edits, superseded by newer versions, never published for a version that is no longer current.
 
 import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
-import { isCoveredByFindings } from "../syntax";
-import type { Finding } from "../rules/run";
+import type { Finding, SyntaxProblem } from "../engine";
 import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
 import { describe, DocumentAnalysis, DocumentStore, TextDocument } from "./documents";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE, SYNTAX_SOURCE } from "./protocol";
 
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
@@ -36,13 +35,16 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** Syntax diagnostics minus those a Stagecraft rule already covers. */
-export function syntaxDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return analysis.syntax.filter((diagnostic) => !isCoveredByFindings(diagnostic, analysis.findings));
+/** One dockerfile-utils problem as an LSP diagnostic (its numeric code kept for its quick fixes). */
+export function syntaxDiagnostic(problem: SyntaxProblem): Diagnostic {
+  const diagnostic: Diagnostic = { range: problem.range, severity: SEVERITIES[problem.severity], source: SYNTAX_SOURCE, message: problem.message };
+  if (problem.code !== undefined) diagnostic.code = problem.code;
+  if (problem.tags.length > 0) diagnostic.tags = problem.tags.map((tag) => TAGS[tag]);
+  return diagnostic;
 }
 
 export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {
-  return [...analysis.findings.map(toDiagnostic), ...syntaxDiagnostics(analysis)];
+  return [...analysis.findings.map(toDiagnostic), ...analysis.syntax.map(syntaxDiagnostic)];
 }
 
 /** Whether an LSP diagnostic (as echoed back in a code action request) is this finding's. */

@@ -1,14 +1,13 @@
 // Open documents and, per document version, the parsed model, the engine's findings and the
 // syntax diagnostics, so that no feature re-parses. Also caches the host's build-context facts.
 
-import { Diagnostic, TextDocuments } from "vscode-languageserver";
+import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { validateSyntax } from "../syntax";
+import { analyze, AnalyzeOptions, Finding, SyntaxProblem } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import type { DockerfileModel } from "../model/types";
-import { Finding, runRules } from "../rules/run";
 import type { ServerHost } from "./host";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 
@@ -20,9 +19,11 @@ export interface DocumentAnalysis {
   version: number;
   model: DockerfileModel;
   findings: Finding[];
-  /** dockerfile-utils diagnostics under the document's syntax settings (not yet deduplicated). */
-  syntax: Diagnostic[];
+  /** dockerfile-utils problems under the document's syntax settings, minus those a rule supersedes. */
+  syntax: SyntaxProblem[];
   settings: StagecraftSettings;
+  /** What the engine was given, so fix-all re-checks candidates the same way. */
+  options: AnalyzeOptions;
 }
 
 interface Entry {
@@ -83,30 +84,17 @@ export class DocumentStore {
       entry = { version: document.version, model: parseDockerfile(document.getText(), context), analysis: null };
       this.entries.set(document.uri, entry);
     }
-    const model = entry.model;
-    // The model is already parsed for this version, so the runner is called directly rather than
-    // through engine.analyze (which would parse again).
-    const findings = runRules(model, { settings: settings.rules, onRuleError: (id, error) => this.ruleFailed(id, error) });
-    const analysis: DocumentAnalysis = {
-      uri: document.uri,
-      version: document.version,
-      model,
-      findings,
-      syntax: this.validateSyntax(model.text, settings),
-      settings,
+    const options: AnalyzeOptions = {
+      settings: settings.rules,
+      syntax: settings.syntax,
+      onRuleError: (id, error) => this.ruleFailed(id, error),
+      onSyntaxError: (error) => this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`),
     };
+    // The model is already parsed for this version; the engine analyses it without parsing again.
+    const { model, findings, syntax } = analyze(entry.model, options);
+    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
     entry.analysis = analysis;
     return analysis;
-  }
-
-  private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
-    try {
-      return validateSyntax(text, settings.syntax);
-    } catch (error) {
-      // A validator bug must not cost the user the Stagecraft diagnostics.
-      this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);
-      return [];
-    }
   }
 
   private ruleFailed(ruleId: string, error: unknown): void {

@@ -3,17 +3,16 @@
 // Cached per resource; the cache is dropped on every configuration change.
 
 import type { Connection } from "vscode-languageserver";
-import type { ValidatorSettings } from "dockerfile-utils";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
-import type { RuleSettings } from "../rules/run";
+import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettingKeyOf, syntaxSettings } from "../syntax";
+import { SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
 export interface StagecraftSettings {
   rules: RuleSettings;
-  syntax: ValidatorSettings;
+  syntax: SyntaxSettings;
   imageSize: ImageSizeSettings;
   /** `stagecraft.convert.runtime`; undefined for `auto`. */
   convertRuntime?: RuntimeFamily;
@@ -28,11 +27,9 @@ export interface ImageSizeSettings {
 
 const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exactBytes: false, inlayHints: false });
 
-const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
-
 export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({
   rules: Object.freeze({}),
-  syntax: Object.freeze(syntaxSettings()),
+  syntax: Object.freeze({}),
   imageSize: DEFAULT_IMAGE_SIZE,
 });
 
@@ -43,7 +40,7 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   const rules: Record<string, SeveritySetting> = {};
   if (isObject(input.rules)) {
     for (const [id, value] of Object.entries(input.rules)) {
-      if (typeof value === "string" && RULE_SEVERITIES.has(value)) rules[id] = value as SeveritySetting;
+      if (isSeveritySetting(value)) rules[id] = value;
     }
   }
   const chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
@@ -55,7 +52,7 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
       if (key && isSyntaxSeveritySetting(value) && chosen[key] === undefined) chosen[key] = value;
     }
   }
-  const syntax = syntaxSettings(chosen);
+  const syntax = chosen;
   const imageSize = { ...DEFAULT_IMAGE_SIZE };
   if (isObject(input.imageSize)) {
     const given = input.imageSize as Record<string, unknown>;

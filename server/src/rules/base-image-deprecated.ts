@@ -4,6 +4,8 @@
 
 import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
+import { baseImageOf } from "../images/base-image";
+import { isNamedContext } from "../images/floating-tags";
 import { lifecycleOf } from "../images/lifecycle";
 import { parseImageReference } from "../images/reference";
 import type { Stage } from "../model/types";
@@ -26,8 +28,9 @@ export const rule: Rule = {
   check(model, report) {
     const byImage = new Map<string, { stage: Stage; note: LifecycleNote }[]>();
     for (const stage of model.stages) {
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0) continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
+      // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
+      if (isNamedContext(model, stage.base.resolved)) continue;
       if (!ref) continue;
       const [note] = lifecycleOf(ref);
       if (!note) continue;

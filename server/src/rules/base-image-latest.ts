@@ -3,8 +3,8 @@
 // Images used by `COPY --from` and `RUN --mount from=` float the same way.
 
 import type { Rule } from "./types";
-import { floatingKind, imageReferences, isMovingByDesign } from "../images/floating-tags";
-import { parseImageReference } from "../images/reference";
+import { floatingKind, imageReferences, isMovingByDesign, isNamedContext } from "../images/floating-tags";
+import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -24,8 +24,9 @@ export const rule: Rule = {
   check(model, report) {
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0) continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
+      // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
+      if (isNamedContext(model, stage.base.resolved)) continue;
       // A digest pins the image whatever the tag says.
       const kind = ref ? floatingKind(ref) : null;
       if (!ref || !kind || isMovingByDesign(ref)) continue;

@@ -2,8 +2,8 @@
 // `FROM` and in `COPY --from` / `RUN --mount from=`.
 
 import type { Rule } from "./types";
-import { imageReferences, isMovingByDesign } from "../images/floating-tags";
-import { parseImageReference } from "../images/reference";
+import { imageReferences, isMovingByDesign, isNamedContext } from "../images/floating-tags";
+import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -23,8 +23,9 @@ export const rule: Rule = {
   check(model, report) {
     for (const stage of model.stages) {
       // Stages, scratch and bases still holding unresolved variables are not images we can judge.
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0 || stage.base.resolved === "") continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
+      // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
+      if (isNamedContext(model, stage.base.resolved)) continue;
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.

@@ -21,6 +21,7 @@ export const rule: Rule = {
     description: "Reference only stages that exist, or images written as images.",
     fix: "safe",
     equivalents: { hadolint: ["DL3022"] },
+    supersedes: [{ check: "FLAG_INVALID_FROM_VALUE", when: "overlap" }],
     messages: {
       undefined: "No stage is named '{name}', so docker.io/library/{name} is pulled; fix the name or tag the image.",
       namedContext: "'{name}' is no stage or image; pass it with --build-context {name}=<dir>, or fix the name.",

@@ -5,9 +5,10 @@ import type { Rule } from "./types";
 import { systemPackageCommand, SystemPackageCommand } from "../model/commands";
 import type { Word } from "../model/shell";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
+import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
-import { parseImageReference } from "../images/reference";
+import { runCommands } from "../model/run-commands";
+import { baseRepositoryOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
 const BUILD_TOOLS = new Set([
@@ -107,26 +108,20 @@ export const rule: Rule = {
   check(model, report) {
     const final = model.finalStage;
     if (!final || isDevelopmentStage(final)) return;
-    const chain = [...ancestorsOf(final).reverse(), final];
+    const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
-    const root = chain[0];
-    const rootRef = root.base.kind === "image" ? parseImageReference(root.base.resolved.replace(/\$\{?\w+\}?/g, "x")) : null;
+    const rootRef = baseRepositoryOf(chain[0]);
     if (rootRef && toolchainOf(rootRef)) return;
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "RUN") continue;
-        for (const command of instruction.commands) {
-          const cmd = systemPackageCommand(command);
-          if (!cmd || cmd.action !== "install") continue;
-          const group = virtualName(cmd);
-          const tools: Word[] = cmd.packages.filter((p) => p.value !== group && isBuildTool(p.value));
-          if (tools.length === 0) continue;
-          const names = tools.map((t) => t.value.replace(/[=<>~].*$/, ""));
-          if (isRemovedLater(instruction, cmd, names, group)) continue;
-          // No fix: whether the tools are needed at run time (git for a CI agent) is the user's call.
-          report({ range: tools[0].range, messageId: "buildTools", data: { packages: names.map((n) => `'${n}'`).join(", ") } });
-        }
-      }
+    for (const { instruction, command } of runCommands(chain)) {
+      const cmd = systemPackageCommand(command);
+      if (!cmd || cmd.action !== "install") continue;
+      const group = virtualName(cmd);
+      const tools: Word[] = cmd.packages.filter((p) => p.value !== group && isBuildTool(p.value));
+      if (tools.length === 0) continue;
+      const names = tools.map((t) => t.value.replace(/[=<>~].*$/, ""));
+      if (isRemovedLater(instruction, cmd, names, group)) continue;
+      // No fix: whether the tools are needed at run time (git for a CI agent) is the user's call.
+      report({ range: tools[0].range, messageId: "buildTools", data: { packages: names.map((n) => `'${n}'`).join(", ") } });
     }
   },
 };

@@ -7,7 +7,8 @@ import { dependencyInstall } from "../model/commands";
 import { installsDevDependencies } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
+import { runCommands } from "../model/run-commands";
+import { lineage } from "../model/stage-graph";
 import type { Instruction, Stage } from "../model/types";
 
 const REMEDY: Record<string, string> = {
@@ -78,40 +79,35 @@ export const rule: Rule = {
   check(model, report) {
     const final = model.finalStage;
     if (!final || isDevelopmentStage(final)) return;
-    const chain = [...ancestorsOf(final).reverse(), final];
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "RUN") continue;
-        for (const command of instruction.commands) {
-          const install = dependencyInstall(command);
-          if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
-          // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
-          if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
-          const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
-          if (flag) {
-            const first = flag.words[0];
-            const last = flag.words[flag.words.length - 1];
-            const range = { start: first.range.start, end: last.range.end };
-            // Safe: npm documents both spellings as the same setting.
-            const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
-            report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
-            continue;
-          }
-          if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
-          const sub = command.args.find((w) => !w.value.startsWith("-"));
-          const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
-          const r: Report = {
-            range: { start: command.program.range.start, end },
-            messageId: "devDependencies",
-            data: {
-              command: model.lines.textIn({ start: command.program.range.start, end }),
-              ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python",
-              remedy: REMEDY[install.ecosystem],
-            },
-          };
-          report(r);
-        }
+    const chain = lineage(final);
+    for (const { stage, instruction, command } of runCommands(chain)) {
+      const install = dependencyInstall(command);
+      if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
+      // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
+      if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
+      const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
+      if (flag) {
+        const first = flag.words[0];
+        const last = flag.words[flag.words.length - 1];
+        const range = { start: first.range.start, end: last.range.end };
+        // Safe: npm documents both spellings as the same setting.
+        const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
+        report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
+        continue;
       }
+      if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+      const sub = command.args.find((w) => !w.value.startsWith("-"));
+      const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
+      const r: Report = {
+        range: { start: command.program.range.start, end },
+        messageId: "devDependencies",
+        data: {
+          command: model.lines.textIn({ start: command.program.range.start, end }),
+          ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python",
+          remedy: REMEDY[install.ecosystem],
+        },
+      };
+      report(r);
     }
   },
 };

@@ -6,7 +6,7 @@ import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import { formatSize } from "../images/format-size";
-import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 import { smallerVariants } from "../images/variants";
 import { replaceImageTag } from "../fixes/image-tag";
@@ -28,8 +28,8 @@ export const rule: Rule = {
     const final = model.finalStage;
     // Only a final stage that names its image directly: changing the base of a parent stage
     // would change that stage too.
-    if (!final || final.base.kind !== "image" || final.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
-    const ref = parseImageReference(final.base.resolved);
+    if (!final || isDevelopmentStage(final)) return;
+    const ref = baseImageOf(final);
     if (!ref || ref.digest !== null) return;
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant
     // (final-stage-toolchain / single-stage-build say so).

@@ -4,7 +4,7 @@
 // in production. And we also report a final stage with no USER at all, hadolint stays silent there.
 
 import type { Rule } from "./types";
-import { mergedScope, ancestorsOf } from "../model/stage-graph";
+import { lineage, mergedScope } from "../model/stage-graph";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import type { Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
@@ -37,7 +37,7 @@ export const rule: Rule = {
   check(model, report) {
     const final = model.finalStage;
     if (!final) return;
-    const chain: Stage[] = [...ancestorsOf(final).reverse(), final];
+    const chain: Stage[] = lineage(final);
     let last: { instruction: Instruction; value: string } | null = null;
     for (const stage of chain) {
       const scope = mergedScope(model, stage);

@@ -9,7 +9,7 @@ import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
-import { ancestorsOf } from "../model/stage-graph";
+import { ancestorsOf, lineage } from "../model/stage-graph";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import type { Instruction, Stage } from "../model/types";
 import type { Fix, Report, Rule } from "./types";
@@ -134,7 +134,7 @@ function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Ins
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */
 function runsAsRoot(stage: Stage, before: Instruction): boolean {
   let user: string | null = null;
-  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === before) break;
       if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value.split(":")[0];

@@ -10,6 +10,7 @@ import { isDevelopmentStage } from "../model/stage-purpose";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
 function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
@@ -24,6 +25,7 @@ export const rule: Rule = {
     description: "Split building and running into stages.",
     fix: "none",
     equivalents: {},
+    remedy: "convert",
     messages: {
       buildWithSaving:
         "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
@@ -40,7 +42,7 @@ export const rule: Rule = {
     const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));
     if (!step) return;
     const range = step.range;
-    const ref = stage.base.kind === "image" && stage.base.unresolved.length === 0 ? parseImageReference(stage.base.resolved) : null;
+    const ref = baseImageOf(stage);
     const toolchain = ref ? toolchainOf(ref) : null;
     const runtimeRef = toolchain?.runtime ? parseImageReference(toolchain.runtime) : null;
     const base = ref ? lookupImageSize(ref) : null;

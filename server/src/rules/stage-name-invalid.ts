@@ -13,6 +13,7 @@ export const rule: Rule = {
     description: "Name stages with a letter followed by letters, digits, '_', '.' or '-'.",
     fix: "none",
     equivalents: {},
+    supersedes: [{ check: "INVALID_BUILD_STAGE_NAME", when: "always" }],
     messages: {
       invalid: "Stage name '{name}' is invalid, so the build fails; start with a letter, use only [a-z0-9_.-].",
       variable: "Stage name '{name}' uses a build argument, which BuildKit does not expand; write it literally.",

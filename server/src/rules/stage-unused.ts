@@ -5,6 +5,7 @@
 import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
+import { escapeRegExp } from "../model/text";
 import type { DockerfileModel, Stage, Token } from "../model/types";
 import { hasVariableReference } from "../model/variables";
 import type { Rule } from "./types";
@@ -66,14 +67,14 @@ export const rule: Rule = {
   meta: {
     id: "stage-unused",
     family: "stages",
-    severity: "info",
+    // The catalog's default (DESIGN §2); a truly dead stage is raised to info below.
+    severity: "hint",
     description: "Remove stages the final stage does not use, or build them on purpose with --target.",
     fix: "none",
     equivalents: {},
     messages: {
       unused: "Stage '{name}' is never used by the final stage or a target; remove it.",
       unusedUnnamed: "Unnamed stage {index} (FROM '{image}') is never used and cannot be a --target; remove it.",
-      onlyTarget: "Stage '{name}' is built only with --target {name}; remove it if nothing builds that target.",
     },
   },
   // No fix: deleting a stage would break a `docker build --target <stage>` a script or CI runs.
@@ -97,29 +98,18 @@ export const rule: Rule = {
           messageId: "unusedUnnamed",
           data: { index: stage.index, image: stage.base.token.value },
           tags: ["unnecessary"],
+          severity: "info",
         });
         continue;
       }
       // Built on purpose: a project file or a comment names the target, or the file says it is
       // multi-target; an alternative image (own CMD, or a variant of a shared stage) likewise.
       if (evidence.isMultiTarget || evidence.isNamed(name.value)) continue;
-      const kind = targetKind(model, stage, used);
-      if (kind === "image" || kind === "variant") continue;
-      // A conventional target nobody is seen building still ranks below a dead stage.
-      if (kind)
-        report({
-          range: name.range,
-          messageId: "onlyTarget",
-          data: { name: name.value },
-          severity: "hint",
-        });
-      else
-        report({
-          range: name.range,
-          messageId: "unused",
-          data: { name: name.value },
-          tags: ["unnecessary"],
-        });
+      // A conventional target name (`test`, `dev`, `production`), an export stage, an alternative
+      // image or a variant: built with --target by something the project's files may not show
+      // (CI in another folder, a release script), so the tool cannot know it is dead: silent.
+      if (targetKind(model, stage, used)) continue;
+      report({ range: name.range, messageId: "unused", data: { name: name.value }, tags: ["unnecessary"], severity: "info" });
     }
   },
 };
@@ -223,8 +213,13 @@ function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
   const source = word.value
     .replace(/^["']|["']$/g, "")
     .split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)
-    .map((part, i) => (i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map(wordPartToRegExp)
     .join("");
   const pattern = new RegExp(`^${source}$`, "i");
   return model.stages.filter((s) => (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
+}
+
+/** A part of a split word: the variables (odd parts) match anything, the text is escaped. */
+function wordPartToRegExp(part: string, i: number): string {
+  return i % 2 === 1 ? ".*" : escapeRegExp(part);
 }

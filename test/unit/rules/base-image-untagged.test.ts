@@ -36,6 +36,7 @@ testRule(rule, {
   ],
   silent: [
     { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
+    { name: "FROM a build context bake passes by name (pinned there)", code: "FROM php-base\nRUN true\n", context: { namedContexts: ["php-base"] } },
     { name: "a named build context is a folder", code: "FROM alpine:3.22\nCOPY --from=assets . /www\n", context: { namedContexts: ["assets"] } },
 
     "FROM debian:bookworm\n",

@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 import { allRules } from "../../../server/src/rules/index";
-import { formatMessage } from "../../../server/src/rules/format";
+import { formatMessage } from "../../../server/src/lint/format-message";
 
 const LIMIT = 100;
 

@@ -37,7 +37,7 @@ function staticFolder(argv: readonly string[]): string | null {
 
 /** `serve -s` / `serve --single`: unknown paths get index.html (client-side routing). */
 function isSinglePageServer(argv: readonly string[]): boolean {
-  return argv.includes("serve") && argv.some((a) => a === "-s" || a === "--single" || /^-[a-z]*s[a-z]*$/.test(a));
+  return argv.includes("serve") && argv.some((a) => a === "-s" || a === "--single" || /^-[a-rt-z]*s[a-z]*$/.test(a));
 }
 
 /** Top folder of the script `node <script>` runs, relative to the working directory (`dist`). */

@@ -1,13 +1,12 @@
 // Fix-all: the safe fixes of an analysis that can be applied together. Each one is re-verified by
-// checking the text with it and every fix accepted before it; a fix whose result shows an error
-// the original did not is skipped. How a text is checked is the caller's: the engine's findings,
-// plus a syntax validator where the adapter has one.
+// analysing the text with it and every fix accepted before it (rules and syntax validation, under
+// the original's options); a fix whose result shows an error the original did not have is skipped.
 
-import type { BuildContextFacts } from "../model/context";
-import { parseDockerfile } from "../model/parse";
+import { Analysis, analyze, AnalyzeOptions } from "./analyze";
+import type { Fix } from "../fixes/types";
 import { applyEdits, comparePositions, Range, TextEdit } from "../model/text";
-import { Finding, runRules, RuleSettings } from "../rules/run";
-import type { Fix, Rule } from "../rules/types";
+import type { Finding } from "./run";
+import type { SyntaxProblem } from "./syntax";
 
 /** Error-severity problems of a text, counted by a key that leaves positions out (edits move them). */
 export type ErrorCounts = ReadonlyMap<string, number>;
@@ -18,13 +17,26 @@ export type ErrorCheck = (text: string) => ErrorCounts | null;
 export interface FixAllOptions {
   /** Whether fixes that create files (a `.dockerignore`) may be included. */
   canCreateFiles: boolean;
-  /** Errors of the original text, the baseline a fix must not exceed. */
-  baseline: ErrorCounts;
-  errorsOf: ErrorCheck;
+  /** What the original was analysed with (its model's build context is used for the candidates). */
+  analyzeOptions?: AnalyzeOptions;
 }
 
-/** The safe fixes of `findings` that can be applied to `text` together, in document order. */
-export function compatibleSafeFixes(text: string, findings: readonly Finding[], options: FixAllOptions): Fix[] {
+/** The safe fixes of `analysis` that can be applied together, in document order. */
+export function compatibleSafeFixes(analysis: Analysis, options: FixAllOptions): Fix[] {
+  const engine: AnalyzeOptions = { ...options.analyzeOptions, context: analysis.model.context };
+  return chooseSafeFixes(analysis.model.text, analysis.findings, {
+    canCreateFiles: options.canCreateFiles,
+    baseline: errorCounts(analysis),
+    errorsOf: engineErrorCheck(engine),
+  });
+}
+
+/** The choice itself, for any way of counting a text's errors. */
+export function chooseSafeFixes(
+  text: string,
+  findings: readonly Finding[],
+  options: { canCreateFiles: boolean; baseline: ErrorCounts; errorsOf: ErrorCheck },
+): Fix[] {
   const accepted: Fix[] = [];
   const acceptedEdits: TextEdit[] = [];
   for (const finding of findings) {
@@ -71,24 +83,31 @@ export function findingErrorKeys(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}\u0000${f.message}`);
 }
 
-/** What the original was analysed with. */
-export interface EngineSetup {
-  context: BuildContextFacts;
-  settings?: RuleSettings;
-  /** Every rule by default. */
-  rules?: readonly Rule[];
+/** Syntax errors keyed by code and message (positions move with edits, so they are left out). */
+export function syntaxErrorKeys(syntax: readonly SyntaxProblem[]): string[] {
+  return syntax.filter((p) => p.severity === "error").map((p) => `syntax:${String(p.code)}\u0000${p.message}`);
+}
+
+/** The errors of an analysis: error findings and syntax errors. */
+export function errorCounts(analysis: Analysis): Map<string, number> {
+  return countErrors([...findingErrorKeys(analysis.findings), ...syntaxErrorKeys(analysis.syntax)]);
 }
 
 /**
- * An `ErrorCheck` that re-runs the engine under the original's context and settings, plus the
- * errors `syntaxErrorKeys` finds (null from it: the validator failed).
+ * An `ErrorCheck` that analyses a candidate under the original's options. A validator crash on the
+ * candidate counts against the fix; a rule that throws is logged where the document itself is
+ * analysed, so here it only loses its findings.
  */
-export function engineErrorCheck(engine: EngineSetup, syntaxErrorKeys?: (text: string) => string[] | null): ErrorCheck {
+export function engineErrorCheck(options: AnalyzeOptions): ErrorCheck {
   return (text) => {
-    // A rule that throws is logged where the document itself is analysed; here it only loses its findings.
-    const findings = runRules(parseDockerfile(text, engine.context), { settings: engine.settings, rules: engine.rules });
-    const syntax = syntaxErrorKeys ? syntaxErrorKeys(text) : [];
-    if (syntax === null) return null;
-    return countErrors([...findingErrorKeys(findings), ...syntax]);
+    let validatorFailed = false;
+    const analysis = analyze(text, {
+      ...options,
+      onRuleError: undefined,
+      onSyntaxError: () => {
+        validatorFailed = true;
+      },
+    });
+    return validatorFailed ? null : errorCounts(analysis);
   };
 }

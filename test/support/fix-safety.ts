@@ -1,16 +1,17 @@
-// Proof that safe fixes are safe, run over fixtures (unit test) and the real-world corpus
-// (`npm run corpus`): each safe fix alone, then fix-all, applied to the text and re-analysed. A fix
+// Proof that safe fixes are safe, run over fixtures (test/unit/fixes/fix-safety.test.ts) and the
+// real-world corpus (`npm run corpus`): each safe fix alone, then fix-all, applied to the text and
+// re-analysed through the engine. A fix
 // must change the text only inside its edit ranges, leave a text that parses and analyses without
 // a rule failing, make its own finding go away, and bring no new error. Suggestions are held to
 // the first two.
 
-import type { BuildContextFacts } from "../model/context";
-import { UNKNOWN_CONTEXT } from "../model/context";
-import { parseDockerfile } from "../model/parse";
-import { applyEdits, LineIndex, Position, Range, TextEdit } from "../model/text";
-import { Finding, runRules, RuleSettings } from "../rules/run";
-import type { FileCreation, Fix, Rule } from "../rules/types";
-import { compatibleSafeFixes, countErrors, EngineSetup, engineErrorCheck, exceeds, findingErrorKeys } from "./fix-all";
+import { analyze, AnalyzeOptions, Finding, RuleSettings, SyntaxSettings } from "../../server/src/engine";
+import type { FileCreation, Fix } from "../../server/src/fixes/types";
+import { chooseSafeFixes, countErrors, engineErrorCheck, exceeds, findingErrorKeys, syntaxErrorKeys } from "../../server/src/lint/fix-all";
+import type { BuildContextFacts } from "../../server/src/model/context";
+import { UNKNOWN_CONTEXT } from "../../server/src/model/context";
+import { applyEdits, LineIndex, Position, Range, TextEdit } from "../../server/src/model/text";
+import type { Rule } from "../../server/src/rules/types";
 
 export type FixSafetyProblem =
   /** An edit names a line or column the text does not have. */
@@ -57,21 +58,18 @@ export interface FixSafetyOptions {
   settings?: RuleSettings;
   /** Every rule by default. */
   rules?: readonly Rule[];
-  /**
-   * Error-severity syntax problems of a text, keyed without positions, from a validator outside the
-   * engine (dockerfile-utils in Node); null when the validator failed.
-   */
-  syntaxErrorKeys?: (text: string) => string[] | null;
+  /** dockerfile-utils severities; `false` leaves syntax validation out of the check. */
+  syntax?: SyntaxSettings | false;
 }
 
 /** Checks every safe fix and suggestion of `text`'s findings, and fix-all, under the given context and settings. */
 export function checkFixSafety(text: string, options: FixSafetyOptions = {}): FixSafetyReport {
   const context = options.context ?? UNKNOWN_CONTEXT;
-  const engine = { context, settings: options.settings, rules: options.rules };
+  const engine: AnalyzeOptions = { context, settings: options.settings, rules: options.rules, syntax: options.syntax };
   const original = analyseStrictly(text, engine);
   const report: FixSafetyReport = { fixesChecked: 0, suggestionsChecked: 0, fixAllFixes: 0, violations: [] };
   if ("failure" in original) return report;
-  const baselineSyntax = options.syntaxErrorKeys?.(text) ?? [];
+  const baselineSyntax = original.syntaxErrors ?? [];
   // Per fix, errors are compared by rule and message kind: a message quoting the fixed token (a
   // renamed stage in stage-name-duplicate's) is the same error, not a new one.
   const baseline = countErrors(errorKinds(original.findings));
@@ -86,7 +84,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
       violation("analysis-failed", after.failure);
       return null;
     }
-    checkSyntax(fixed, options, syntaxBaseline, violation);
+    checkSyntax(after, syntaxBaseline, violation);
     return { fixed, after };
   };
 
@@ -137,10 +135,10 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
     }
   }
 
-  const fixAll = compatibleSafeFixes(text, original.findings, {
+  const fixAll = chooseSafeFixes(text, original.findings, {
     canCreateFiles: true,
     baseline: countErrors([...findingErrorKeys(original.findings), ...baselineSyntax]),
-    errorsOf: engineErrorCheck(engine, options.syntaxErrorKeys),
+    errorsOf: engineErrorCheck(engine),
   });
   report.fixAllFixes = fixAll.length;
   if (fixAll.length > 0) {
@@ -172,7 +170,7 @@ export function checkFixSafety(text: string, options: FixSafetyOptions = {}): Fi
       });
       if ("failure" in after) violation("analysis-failed", after.failure);
       else {
-        checkSyntax(fixed, options, syntaxBaseline, violation);
+        checkSyntax(after, syntaxBaseline, violation);
         const newErrors = newErrorMessages(after.findings, baseline);
         if (newErrors.length > 0) violation("new-error", newErrors.join("; "));
       }
@@ -198,16 +196,26 @@ function newErrorMessages(findings: readonly Finding[], baseline: ReadonlyMap<st
 
 type Report = (problem: FixSafetyProblem, detail: string) => void;
 
-/** Parses and runs every rule; a parser or rule exception is a failure, not a silent gap. */
-function analyseStrictly(text: string, engine: EngineSetup): { findings: Finding[] } | { failure: string } {
+interface StrictAnalysis {
+  findings: Finding[];
+  /** Syntax errors keyed as fix-all keys them; null when the validator threw. */
+  syntaxErrors: string[] | null;
+}
+
+/** Analyses through the engine; a parser or rule exception is a failure, not a silent gap. */
+function analyseStrictly(text: string, engine: AnalyzeOptions): StrictAnalysis | { failure: string } {
   const failures: string[] = [];
+  let validatorFailed = false;
   try {
-    const findings = runRules(parseDockerfile(text, engine.context), {
-      settings: engine.settings,
-      rules: engine.rules,
+    const analysis = analyze(text, {
+      ...engine,
       onRuleError: (id, error) => failures.push(`rule '${id}' threw: ${describeError(error)}`),
+      onSyntaxError: () => {
+        validatorFailed = true;
+      },
     });
-    return failures.length > 0 ? { failure: failures.join("; ") } : { findings };
+    if (failures.length > 0) return { failure: failures.join("; ") };
+    return { findings: analysis.findings, syntaxErrors: validatorFailed ? null : syntaxErrorKeys(analysis.syntax) };
   } catch (error) {
     return { failure: `parsing threw: ${describeError(error)}` };
   }
@@ -265,9 +273,8 @@ function isInside(lines: LineIndex, p: Position): boolean {
   return p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && p.character <= lines.lineText(p.line).length;
 }
 
-function checkSyntax(fixed: string, options: FixSafetyOptions, baseline: ReadonlyMap<string, number>, violation: Report): void {
-  if (!options.syntaxErrorKeys) return;
-  const keys = options.syntaxErrorKeys(fixed);
+function checkSyntax(after: StrictAnalysis, baseline: ReadonlyMap<string, number>, violation: Report): void {
+  const keys = after.syntaxErrors;
   if (keys === null) violation("syntax-error", "the syntax validator failed on the fixed text");
   else if (exceeds(countErrors(keys), baseline))
     violation(

@@ -1,6 +1,5 @@
 import * as assert from "assert";
-import { parseDockerfile } from "../../../server/src/model/parse";
-import { runRules } from "../../../server/src/rules/run";
+import { analyze } from "../../../server/src/engine";
 import type { Rule } from "../../../server/src/rules/types";
 
 // A probe rule that reports every instruction keyword, with peer equivalents to test their pragmas.
@@ -20,10 +19,10 @@ const probe: Rule = {
 };
 
 function reported(text: string, settings = {}): string[] {
-  return runRules(parseDockerfile(text), { rules: [probe], settings }).map((f) => `${f.range.start.line + 1}:${f.data.keyword}:${f.severity}`);
+  return analyze(text, { rules: [probe], settings, syntax: false }).findings.map((f) => `${f.range.start.line + 1}:${f.data.keyword}:${f.severity}`);
 }
 
-describe("rules/run: settings and ignore comments", () => {
+describe("lint/run: settings and ignore comments", () => {
   it("reports with the default severity", () => {
     assert.deepStrictEqual(reported("FROM a\nRUN x\n"), ["1:FROM:warning", "2:RUN:warning"]);
   });
@@ -61,7 +60,7 @@ describe("rules/run: settings and ignore comments", () => {
       },
     };
     const errors: string[] = [];
-    const findings = runRules(parseDockerfile("FROM a\n"), { rules: [broken, probe], onRuleError: (id) => errors.push(id) });
+    const { findings } = analyze("FROM a\n", { rules: [broken, probe], syntax: false, onRuleError: (id) => errors.push(id) });
     assert.deepStrictEqual(errors, ["broken"]);
     assert.strictEqual(findings.length, 1);
   });

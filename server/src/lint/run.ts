@@ -3,14 +3,15 @@
 
 import type { DockerfileModel } from "../model/types";
 import type { Range } from "../model/text";
+import type { Fix } from "../fixes/types";
+import { allRules } from "../rules/index";
+import type { DiagnosticTag, Report, Rule, RuleMeta, Severity } from "../rules/types";
 import { docsUrl } from "./docs-url";
-import { formatMessage } from "./format";
-import { allRules } from "./index";
+import { formatMessage } from "./format-message";
+import { isSeveritySetting, RuleSettings } from "./severity";
 import { readSuppressions } from "./suppressions";
-import type { DiagnosticTag, Fix, Report, Rule, RuleMeta, Severity, SeveritySetting } from "./types";
 
-/** Per-rule severity overrides: `{ "layer-consecutive-run": "off" }`; `default` (or absent) keeps the rule's own. */
-export type RuleSettings = Readonly<Record<string, SeveritySetting | "default" | undefined>>;
+export type { RuleSettings } from "./severity";
 
 export interface Finding {
   ruleId: string;
@@ -34,8 +35,7 @@ export interface RunOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-const SEVERITY_SETTINGS = new Set<SeveritySetting>(["off", "hint", "info", "warning", "error"]);
-
+/** Runs `options.rules` (every rule by default) over `model`; findings sorted by position, then rule id. */
 export function runRules(model: DockerfileModel, options: RunOptions = {}): Finding[] {
   const settings = options.settings ?? {};
   const suppressions = readSuppressions(model);
@@ -45,7 +45,7 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
     // A setting the user wrote wins over every per-report severity, even when it equals the rule's
     // default (`stage-unused: hint` makes every stage-unused finding a hint). Editors send
     // `default` for rules the user left alone (package.json declares it), which is no override.
-    const override = setting && SEVERITY_SETTINGS.has(setting as SeveritySetting) ? (setting as SeveritySetting) : undefined;
+    const override = isSeveritySetting(setting) ? setting : undefined;
     if (override === "off") continue;
     const report = (r: Report) => {
       if (suppressions.isSuppressed(rule.meta, r.range)) return;

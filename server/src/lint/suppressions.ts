@@ -4,7 +4,7 @@
 
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { Range } from "../model/text";
-import type { RuleMeta } from "./types";
+import type { RuleMeta } from "../rules/types";
 
 /** A set of rule ids, hadolint codes or BuildKit names; `all` means every rule. */
 interface IgnoreSet {
@@ -23,10 +23,12 @@ export interface Suppressions {
   isSuppressed(meta: RuleMeta, range: Range): boolean;
 }
 
-const OURS_LINE = /^stagecraft-ignore(?:\s+(.*))?$/i;
-const OURS_FILE = /^stagecraft-ignore-file(?:\s+(.*))?$/i;
-const HADOLINT_LINE = /^hadolint\s+ignore\s*=\s*(.*)$/i;
-const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=\s*(.*)$/i;
+// The lists are split and trimmed in code; spaces around them are not matched here, because `\s*(.*)`
+// backtracks polynomially on a long run of spaces.
+const OURS_LINE = /^stagecraft-ignore(?:\s(.*))?$/i;
+const OURS_FILE = /^stagecraft-ignore-file(?:\s(.*))?$/i;
+const HADOLINT_LINE = /^hadolint\s+ignore\s*=(.*)$/i;
+const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=(.*)$/i;
 
 function parseList(list: string | undefined): IgnoreSet {
   const ids = (list ?? "")

@@ -1,0 +1,115 @@
+// Syntax validation by dockerfile-utils, as the engine runs it for every adapter: the validator
+// under the user's per-check severities, with the checks a Stagecraft rule makes better dropped
+// (rules declare those in `meta.supersedes`). Third-party code: a crash costs only its problems.
+
+import { ValidationCode, ValidationSeverity, ValidatorSettings, validate } from "dockerfile-utils";
+import { rangesOverlap, Range } from "../model/text";
+import { allRules } from "../rules/index";
+import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
+import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSeveritySetting } from "../syntax-checks";
+import type { Finding } from "./run";
+import type { SyntaxSettings } from "./severity";
+
+export { SYNTAX_SOURCE } from "../syntax-checks";
+
+/** One dockerfile-utils problem, in the engine's terms. */
+export interface SyntaxProblem {
+  range: Range;
+  severity: Severity;
+  /**
+   * The stable name of dockerfile-utils' `ValidationCode` (`deprecatedMaintainer`, `unknownInstruction`);
+   * `syntaxCodeNumber` gives the number back for dockerfile-language-service's quick fixes.
+   */
+  code?: string;
+  message: string;
+  tags: DiagnosticTag[];
+}
+
+const VALIDATOR_SEVERITIES: Record<SyntaxSeveritySetting, ValidationSeverity> = {
+  ignore: ValidationSeverity.IGNORE,
+  warning: ValidationSeverity.WARNING,
+  error: ValidationSeverity.ERROR,
+};
+
+/** LSP DiagnosticSeverity and DiagnosticTag numbers, as dockerfile-utils reports them. */
+const SEVERITY_NAMES: Record<number, Severity> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
+const TAG_NAMES: Record<number, DiagnosticTag> = { 1: "unnecessary", 2: "deprecated" };
+
+/**
+ * Validator settings with every key set (dockerfile-utils replaces its defaults with whatever
+ * object it gets): warning unless `given` says otherwise.
+ */
+export function validatorSettings(given: SyntaxSettings = {}): ValidatorSettings {
+  const settings: ValidatorSettings = {};
+  for (const key of SYNTAX_SETTING_KEYS) settings[key] = VALIDATOR_SEVERITIES[given[key] ?? "warning"];
+  return settings;
+}
+
+/** The dockerfile-utils checks the installed rules supersede, by validation code. */
+export function supersededChecks(rules: readonly Rule[] = allRules): ReadonlyMap<number, { ruleId: string } & SupersededCheck> {
+  const byCode = new Map<number, { ruleId: string } & SupersededCheck>();
+  for (const rule of rules) {
+    for (const superseded of rule.meta.supersedes ?? []) {
+      const code = (ValidationCode as unknown as Record<string, number | undefined>)[superseded.check];
+      if (typeof code !== "number") throw new Error(`rule ${rule.meta.id} supersedes unknown dockerfile-utils check '${superseded.check}'`);
+      byCode.set(code, { ruleId: rule.meta.id, ...superseded });
+    }
+  }
+  return byCode;
+}
+
+const SUPERSEDED = supersededChecks();
+
+/** Whether a syntax problem is one a Stagecraft finding of the same document already reports. */
+export function isCoveredByFindings(problem: { code?: number | string; range: Range }, findings: readonly Finding[]): boolean {
+  const number = typeof problem.code === "number" ? problem.code : syntaxCodeNumber(problem.code ?? "");
+  const covered = number === undefined ? undefined : SUPERSEDED.get(number);
+  if (!covered) return false;
+  if (covered.when === "always") return true;
+  return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
+}
+
+/**
+ * dockerfile-utils' problems of `text` under `settings`, minus those the findings cover. A
+ * validator that throws yields no problems; `onError` hears why.
+ */
+export function validateSyntax(text: string, settings: SyntaxSettings, findings: readonly Finding[], onError?: (error: unknown) => void): SyntaxProblem[] {
+  let problems: ReturnType<typeof validate>;
+  try {
+    problems = validate(text, validatorSettings(settings));
+  } catch (error) {
+    // A validator bug must not cost the user the Stagecraft findings.
+    onError?.(error);
+    return [];
+  }
+  const lines = text.split(/\r?\n/);
+  return problems
+    .filter((problem) => !isCoveredByFindings(problem, findings))
+    .filter((problem) => !isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", textIn(lines, problem.range)))
+    .map((problem) => ({
+      range: problem.range,
+      severity: SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
+      code: problem.code === undefined ? undefined : syntaxCodeName(problem.code),
+      message: typeof problem.message === "string" ? problem.message : problem.message.value,
+      tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
+    }));
+}
+
+/**
+ * Problems dockerfile-utils reports that BuildKit does not:
+ * - a multi-source COPY/ADD to `.` or `..` (or `dir/.`): BuildKit treats those as directories;
+ *   only a file-like destination needs the trailing slash;
+ * - an empty base name on a FROM holding a template placeholder such as Maven's
+ *   `${docker.base.image}` (a dot cannot be in a build argument name): the file is filtered into a
+ *   real Dockerfile before any build sees it.
+ */
+function isFalseProblem(code: number | string | undefined, line: string, flagged: string): boolean {
+  if (code === ValidationCode.INVALID_DESTINATION) return /(?:^|\/)\.\.?\/?$/.test(flagged.trim().replace(/^["']|["']$/g, ""));
+  if (code === ValidationCode.BASE_NAME_EMPTY) return /\$\{[A-Za-z_][\w-]*\.[\w.-]*\}|@[\w.-]+@/.test(line);
+  return false;
+}
+
+function textIn(lines: readonly string[], range: Range): string {
+  if (range.start.line !== range.end.line) return "";
+  return (lines[range.start.line] ?? "").slice(range.start.character, range.end.character);
+}
