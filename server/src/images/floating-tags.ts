@@ -2,7 +2,8 @@
 // official images (`golang:alpine`, `python:slim`), plus the images for which following a moving
 // tag is the only choice or the purpose (published only as `latest`; nightly builds).
 
-import type { DockerfileModel, StageReference } from "../model/types";
+import { finalImageStages } from "../model/final-image";
+import type { DockerfileModel, Stage, StageReference } from "../model/types";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
@@ -67,4 +68,50 @@ export function imageReferences(model: DockerfileModel): { ref: StageReference; 
  */
 export function isNamedContext(model: DockerfileModel, name: string): boolean {
   return (model.context.namedContexts ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** Commands that only fetch, unpack and move files (and install the tools to do so). */
+const FETCH_COMMANDS = new Set([
+  "wget",
+  "curl",
+  "unzip",
+  "tar",
+  "gunzip",
+  "gzip",
+  "xz",
+  "bunzip2",
+  "mv",
+  "cp",
+  "mkdir",
+  "rm",
+  "chmod",
+  "chown",
+  "ln",
+  "echo",
+  "true",
+  "test",
+  "[",
+  "cd",
+  "sha256sum",
+  "sha512sum",
+  "md5sum",
+  "apk",
+  "apt-get",
+  "if",
+  "then",
+  "else",
+  "fi",
+]);
+
+/**
+ * A throwaway stage that only fetches or unpacks files (`ADD app.tar.gz /opt`, `RUN wget ... &&
+ * unzip ...`) for a later stage to copy: what it hands on does not depend on which release of its
+ * base ran the download, and nothing of the base ships. Needs at least one ADD or RUN: a stage
+ * with none is copied from for what the image itself holds.
+ */
+export function isFetchOnlyStage(model: DockerfileModel, stage: Stage): boolean {
+  if (finalImageStages(model).has(stage)) return false;
+  const steps = stage.instructions.filter((i) => i.keyword === "RUN" || i.keyword === "ADD");
+  if (steps.length === 0) return false;
+  return steps.every((i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name))));
 }

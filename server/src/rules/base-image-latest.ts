@@ -3,7 +3,7 @@
 // Images used by `COPY --from` and `RUN --mount from=` float the same way.
 
 import type { Rule } from "./types";
-import { floatingKind, imageReferences, isMovingByDesign, isNamedContext } from "../images/floating-tags";
+import { floatingKind, imageReferences, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -27,6 +27,8 @@ export const rule: Rule = {
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
+      // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
+      if (isFetchOnlyStage(model, stage)) continue;
       // A digest pins the image whatever the tag says.
       const kind = ref ? floatingKind(ref) : null;
       if (!ref || !kind || isMovingByDesign(ref)) continue;

@@ -33,9 +33,29 @@ testRule(rule, {
       data: { image: "nginx" },
       output: "FROM nginx:1.27-alpine\nCOPY --from=nginx:1.31 /etc/nginx/mime.types /etc/nginx/\n",
     },
+    {
+      name: "a stage copied from for what its image holds is not a download stage",
+      code: "FROM nginxproxymanager/testca AS testca\nFROM alpine:3.22\nCOPY --from=testca /ca.crt /ca.crt\n",
+      messageId: "untagged",
+      line: 1,
+    },
+    {
+      name: "a builder stage that compiles is not a download stage",
+      code: "FROM alpine AS build\nRUN apk add gcc && gcc -o /app main.c\nFROM scratch\nCOPY --from=build /app /app\n",
+      messageId: "untagged",
+      line: 1,
+    },
   ],
   silent: [
     { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
+    {
+      name: "a throwaway stage that only downloads and unpacks files",
+      code: "FROM alpine AS download\nRUN apk add --update wget\nRUN wget -O app.jar https://repo.example/app-1.2.jar && unzip app.jar\nFROM eclipse-temurin:21-jre\nCOPY --from=download /app.jar /app.jar\n",
+    },
+    {
+      name: "a prepare stage that only unpacks an archive",
+      code: "FROM alpine AS prepare\nADD target/app.tar.gz /opt\nRUN mv /opt/app /srv/app\nFROM alpine:3.22\nCOPY --from=prepare /srv/app /srv/app\n",
+    },
     { name: "FROM a build context bake passes by name (pinned there)", code: "FROM php-base\nRUN true\n", context: { namedContexts: ["php-base"] } },
     { name: "a named build context is a folder", code: "FROM alpine:3.22\nCOPY --from=assets . /www\n", context: { namedContexts: ["assets"] } },
 
