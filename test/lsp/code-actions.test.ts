@@ -119,6 +119,19 @@ describe("lsp: code actions", function () {
     assert.strictEqual(applyEdits(text, editsFor(upper.edit, uri)), "FROM alpine:3.20\nRUN true\n");
   });
 
+  it("offers a dockerfile-language-service quick fix only when it passes the apply-analyse-parse check", async () => {
+    // Issue #15: "Convert to --from" on `--frombuild` wrote `--from` without the stage name.
+    const uri = ws.uri("Dockerfile.frombuild");
+    const text = "FROM alpine:3.20 AS build\nRUN touch /out\nFROM alpine:3.20\nCOPY --frombuild /out /out\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.source === "dockerfile-utils");
+    assert.ok(diagnostics.length > 0);
+    const offered = await actions(uri, diagnostics);
+    assert.deepStrictEqual(
+      offered.filter((a) => /^Convert to/.test(a.title)).map((a) => a.title),
+      [],
+    );
+  });
+
   it("answers for diagnostics of an older version without throwing", async () => {
     const uri = ws.uri("Dockerfile.stale");
     const diagnostics = await diagnosticsOf(uri, TYPO);

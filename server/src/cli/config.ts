@@ -2,8 +2,8 @@
 // Dockerfile's folder. The nearest file wins outright (no merging), so a subproject's file says
 // everything that applies to it.
 
-import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { readTextFile } from "../host/read-text";
 import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
 import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
@@ -32,7 +32,8 @@ export interface LoadedConfig {
 export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save JSON with a byte-order mark; JSON.parse rejects it.
+    data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw new ConfigError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -88,15 +89,10 @@ export class ConfigLoader {
 
   private async load(folder: string): Promise<LoadedConfig> {
     const file = join(folder, CONFIG_FILE);
-    let text: string | undefined;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Only absence sends the search upward; an unreadable config file must not be skipped silently.
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw new ConfigError(file, `cannot read (${code ?? String(error)})`);
-    }
-    if (text !== undefined) return parseConfig(file, text, this.knownRuleIds);
+    const read = await readTextFile(file);
+    // Only absence sends the search upward; an unreadable config file must not be skipped silently.
+    if (!read.ok && read.code !== "ENOENT" && read.code !== "ENOTDIR") throw new ConfigError(file, `cannot read: ${read.reason}`);
+    if (read.ok) return parseConfig(file, read.text, this.knownRuleIds);
     const parent = dirname(folder);
     return parent === folder ? { rules: {}, syntax: {} } : this.forFolder(parent);
   }

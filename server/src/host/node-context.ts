@@ -2,14 +2,15 @@
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name. The Dockerfile's folder is taken as the context
 // root (what `docker build .` next to it uses).
 
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
-import { UNKNOWN_CONTEXT } from "../model/context";
+import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildTargets } from "./build-targets";
 import { readNamedContexts } from "./named-contexts";
+import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 
@@ -34,17 +35,51 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
   const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  const [namedContexts, buildTargets] = await Promise.all([readNamedContexts(folder), readBuildTargets(folder)]);
-  return { dockerignore, rootEntries: entries, namedContexts, buildTargets };
+  return {
+    dockerignore,
+    rootEntries: entries,
+    namedContexts: await readNamedContexts(folder),
+    buildTargets: await readBuildTargets(folder),
+    files: await readContextFiles(folder, entries),
+  };
+}
+
+/** Folders never searched for manifests: dependencies, build output and VCS data. */
+const SKIPPED_FOLDERS = new Set([".git/", "node_modules/", "target/", "bin/", "obj/", "dist/", "build/", "vendor/", ".venv/", "venv/", "__pycache__/"]);
+
+/** Manifests and scripts the planner reads (root, then one folder down), clamped in count and size. */
+async function readContextFiles(folder: string, rootEntries: readonly string[]): Promise<Record<string, string>> {
+  const wanted = rootEntries.filter((e) => !e.endsWith("/") && isContextFileOfInterest(e));
+  for (const dir of rootEntries) {
+    if (!dir.endsWith("/") || SKIPPED_FOLDERS.has(dir) || wanted.length >= CONTEXT_FILE_MAX_COUNT) continue;
+    try {
+      const inner = await readdir(join(folder, dir), { withFileTypes: true });
+      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name))) if (d.isFile() && isContextFileOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
+    } catch {
+      // An unreadable sub-folder only means fewer facts; the root files are still read.
+    }
+  }
+  const files: Record<string, string> = {};
+  for (const rel of wanted.slice(0, CONTEXT_FILE_MAX_COUNT)) {
+    const text = await readHead(join(folder, rel), CONTEXT_FILE_MAX_CHARS);
+    if (text !== null) files[rel] = text;
+  }
+  return files;
+}
+
+/**
+ * The first `max` bytes of a context file when it is a regular, readable UTF-8 file (a FIFO would
+ * block, a device would never end), else null: the planner treats it as not found.
+ */
+async function readHead(path: string, max: number): Promise<string | null> {
+  const read = await readTextFile(path, max, { truncate: true });
+  return read.ok ? read.text : null;
 }
 
 async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: both mean no ignore file applies from here.
-    return null;
-  }
+  // Absent (the usual case), unreadable or not a regular file (a FIFO would block): no ignore file applies from here.
+  const read = await readTextFile(path);
+  return read.ok ? read.text : null;
 }
 
 export const nodeHost: ServerHost = {

@@ -4,11 +4,7 @@
 
 import * as http from "node:http";
 import * as https from "node:https";
-import type {
-  HttpRequest,
-  HttpResponse,
-  HttpTransport,
-} from "../images/registry/types";
+import type { HttpRequest, HttpResponse, HttpTransport } from "../images/registry/types";
 
 const FRIENDLY_CODES: Readonly<Record<string, string>> = {
   ECONNREFUSED: "connection refused",
@@ -27,15 +23,12 @@ function describeError(error: NodeJS.ErrnoException): string {
   const code = error.code ?? "";
   if (FRIENDLY_CODES[code]) return FRIENDLY_CODES[code];
   if (/CERT|SSL|TLS/.test(code)) return `TLS certificate problem (${code})`;
-  if (code.startsWith("HPE_"))
-    return "the server sent a malformed HTTP response";
+  if (code.startsWith("HPE_")) return "the server sent a malformed HTTP response";
   return error.message.split("\n")[0];
 }
 
 function formatLimit(bytes: number): string {
-  return bytes >= 1_000_000
-    ? `${Math.round(bytes / 100_000) / 10} MB`
-    : `${Math.round(bytes / 1000)} kB`;
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
 }
 
 /** GET with a deadline and a body cap; rejects with a one-line reason. */
@@ -48,12 +41,7 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
       reject(new Error("invalid URL"));
       return;
     }
-    const get =
-      url.protocol === "https:"
-        ? https.get
-        : url.protocol === "http:"
-          ? http.get
-          : null;
+    const get = url.protocol === "https:" ? https.get : url.protocol === "http:" ? http.get : null;
     if (!get) {
       reject(new Error(`unsupported protocol ${url.protocol}`));
       return;
@@ -77,11 +65,7 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
         const declared = Number(res.headers["content-length"]);
         if (Number.isFinite(declared) && declared > request.maxBytes) {
           req.destroy();
-          finish(
-            new Error(
-              `response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`,
-            ),
-          );
+          finish(new Error(`response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`));
           return;
         }
         const chunks: Buffer[] = [];
@@ -90,11 +74,7 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
           received += chunk.length;
           if (received > request.maxBytes) {
             req.destroy();
-            finish(
-              new Error(
-                `response larger than ${formatLimit(request.maxBytes)}`,
-              ),
-            );
+            finish(new Error(`response larger than ${formatLimit(request.maxBytes)}`));
             return;
           }
           chunks.push(chunk);
@@ -102,10 +82,7 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
         res.on("end", () => {
           const headers: Record<string, string> = {};
           for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined)
-              headers[name.toLowerCase()] = Array.isArray(value)
-                ? value.join(", ")
-                : value;
+            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
           }
           finish(null, {
             status: res.statusCode ?? 0,
@@ -113,18 +90,12 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
             body: Buffer.concat(chunks).toString("utf8"),
           });
         });
-        res.on("error", (error: NodeJS.ErrnoException) =>
-          finish(new Error(describeError(error))),
-        );
+        res.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
       },
     );
-    req.on("error", (error: NodeJS.ErrnoException) =>
-      finish(new Error(describeError(error))),
-    );
+    req.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
     const deadline = setTimeout(() => {
       req.destroy();
-      finish(
-        new Error(`no complete answer within ${request.timeoutMs / 1000} s`),
-      );
+      finish(new Error(`no complete answer within ${request.timeoutMs / 1000} s`));
     }, request.timeoutMs);
   });

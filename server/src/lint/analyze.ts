@@ -20,8 +20,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
-  /** Called when the syntax validator throws; the findings still stand. */
-  onSyntaxError?: (error: unknown) => void;
+  /** Called with the reason when the syntax validator fails; the findings still stand. */
+  onSyntaxError?: (reason: string) => void;
 }
 
 export interface Analysis {
@@ -29,12 +29,14 @@ export interface Analysis {
   findings: Finding[];
   /** dockerfile-utils problems, minus the checks a rule supersedes. */
   syntax: SyntaxProblem[];
+  /** Time the syntax validator took, in milliseconds (0 when skipped). */
+  syntaxMs: number;
 }
 
 /** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
 export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
   const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
   const findings = runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
-  const syntax = options.syntax === false ? [] : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError);
-  return { model, findings, syntax };
+  const validation = options.syntax === false ? { problems: [], ms: 0 } : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError);
+  return { model, findings, syntax: validation.problems, syntaxMs: validation.ms };
 }

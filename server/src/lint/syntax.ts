@@ -1,14 +1,15 @@
-// Syntax validation by dockerfile-utils, as the engine runs it for every adapter: the validator
-// under the user's per-check severities, with the checks a Stagecraft rule makes better dropped
-// (rules declare those in `meta.supersedes`). Third-party code: a crash costs only its problems.
+// Syntax validation by dockerfile-utils, as the engine runs it for every adapter: the guarded
+// validator (syntax-validation.ts) under the user's per-check severities, with the checks a
+// Stagecraft rule makes better dropped (rules declare those in `meta.supersedes`).
 
-import { ValidationCode, ValidationSeverity, ValidatorSettings, validate } from "dockerfile-utils";
+import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
 import { rangesOverlap, Range } from "../model/text";
 import { allRules } from "../rules/index";
 import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
 import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSeveritySetting } from "../syntax-checks";
 import type { Finding } from "./run";
 import type { SyntaxSettings } from "./severity";
+import { validateSyntax as validateGuarded } from "./syntax-validation";
 
 export { SYNTAX_SOURCE } from "../syntax-checks";
 
@@ -69,21 +70,25 @@ export function isCoveredByFindings(problem: { code?: number | string; range: Ra
   return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
 }
 
+/** What validation found, and how long the validator took (adapters log slow runs). */
+export interface SyntaxValidation {
+  problems: SyntaxProblem[];
+  ms: number;
+}
+
 /**
  * dockerfile-utils' problems of `text` under `settings`, minus those the findings cover. A
  * validator that throws yields no problems; `onError` hears why.
  */
-export function validateSyntax(text: string, settings: SyntaxSettings, findings: readonly Finding[], onError?: (error: unknown) => void): SyntaxProblem[] {
-  let problems: ReturnType<typeof validate>;
-  try {
-    problems = validate(text, validatorSettings(settings));
-  } catch (error) {
-    // A validator bug must not cost the user the Stagecraft findings.
-    onError?.(error);
-    return [];
+export function validateSyntax(text: string, settings: SyntaxSettings, findings: readonly Finding[], onError?: (reason: string) => void): SyntaxValidation {
+  const result = validateGuarded(text, validatorSettings(settings));
+  // A validator failure must not cost the user the Stagecraft findings.
+  if (!result.ok) {
+    onError?.(result.reason);
+    return { problems: [], ms: result.ms };
   }
   const lines = text.split(/\r?\n/);
-  return problems
+  const problems = result.value
     .filter((problem) => !isCoveredByFindings(problem, findings))
     .filter((problem) => !isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", textIn(lines, problem.range)))
     .map((problem) => ({
@@ -93,6 +98,7 @@ export function validateSyntax(text: string, settings: SyntaxSettings, findings:
       message: typeof problem.message === "string" ? problem.message : problem.message.value,
       tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
     }));
+  return { problems, ms: result.ms };
 }
 
 /**

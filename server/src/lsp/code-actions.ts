@@ -5,7 +5,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from "vscode
 import type { Finding } from "../engine";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
 import type { Fix } from "../fixes/types";
-import { compatibleSafeFixes } from "../lint/fix-all";
+import { compatibleSafeFixes, isSoundCommodityFix } from "../lint/fix-all";
 import { syntaxCodeNumber } from "../syntax-checks";
 import type { ClientFeatures } from "./client-features";
 import { conversionActions } from "./convert";
@@ -14,6 +14,9 @@ import type { DocumentAnalysis, TextDocument } from "./documents";
 import type { DockerfileLanguageService } from "./language-service";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
+
+/** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
+const FIX_ALL_BUDGET_MS = 1000;
 
 export function computeCodeActions(
   params: CodeActionParams,
@@ -32,10 +35,12 @@ export function computeCodeActions(
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE) {
         const finding = analysis.findings.find((f) => isDiagnosticOf(diagnostic, f));
+        // A diagnostic of an older version (no current finding) may name lines the text no longer
+        // has: nothing is offered for it, not even an ignore comment.
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
-        if (typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
+        if (finding && typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
-        actions.push(...commodityActions(diagnostic, document, service, client));
+        actions.push(...commodityActions(diagnostic, document, analysis, service, client));
       }
     }
   }
@@ -44,7 +49,12 @@ export function computeCodeActions(
   actions.push(...ignores);
 
   if (wants(FIX_ALL_KIND)) {
-    const fixes = compatibleSafeFixes(analysis, { canCreateFiles: client.createFiles, analyzeOptions: analysis.options });
+    const fixes = compatibleSafeFixes(analysis, {
+      canCreateFiles: client.createFiles,
+      analyzeOptions: analysis.options,
+      // Past the budget, fewer fixes are offered, all of them verified.
+      deadline: Date.now() + FIX_ALL_BUDGET_MS,
+    });
     const edit =
       fixes.length > 0
         ? workspaceEdit(
@@ -98,8 +108,14 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
   return actions;
 }
 
-/** dockerfile-language-service answers with commands; we resolve them to edits right away. */
-function commodityActions(diagnostic: Diagnostic, document: TextDocument, service: DockerfileLanguageService, client: ClientFeatures): CodeAction[] {
+/** dockerfile-language-service answers with commands; we resolve them to edits right away and check them. */
+function commodityActions(
+  diagnostic: Diagnostic,
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  service: DockerfileLanguageService,
+  client: ClientFeatures,
+): CodeAction[] {
   const text = document.getText();
   // dockerfile-language-service keys its fixes on dockerfile-utils' numbers, not our names.
   const code = typeof diagnostic.code === "string" ? (syntaxCodeNumber(diagnostic.code) ?? diagnostic.code) : diagnostic.code;
@@ -108,7 +124,10 @@ function commodityActions(diagnostic: Diagnostic, document: TextDocument, servic
   const actions: CodeAction[] = [];
   for (const command of commands) {
     const edits = service.computeCommandEdits(text, command.command, command.arguments ?? []);
-    const edit = edits.length > 0 ? workspaceEdit(document, edits, [], client) : null;
+    // Held to the check Stagecraft's own fixes pass: "Convert to --from" on `--frombuild` wrote
+    // `--from` and lost the stage name.
+    const edit =
+      edits.length > 0 && isSoundCommodityFix(analysis, analysis.options, edits, diagnostic.code) ? workspaceEdit(document, edits, [], client) : null;
     if (edit) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
   }
   return actions;

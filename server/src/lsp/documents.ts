@@ -13,6 +13,9 @@ import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
 
+/** A validation slower than this is logged: the budget third-party analysis should stay within. */
+const SLOW_VALIDATION_MS = 500;
+
 /** Everything known about one version of one document. */
 export interface DocumentAnalysis {
   uri: string;
@@ -88,10 +91,12 @@ export class DocumentStore {
       settings: settings.rules,
       syntax: settings.syntax,
       onRuleError: (id, error) => this.ruleFailed(id, error),
-      onSyntaxError: (error) => this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`),
+      // A validator failure must not cost the user the Stagecraft diagnostics: logged, and left out.
+      onSyntaxError: (reason) => this.logError(`stagecraft: dockerfile-utils validation failed: ${reason}`),
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
-    const { model, findings, syntax } = analyze(entry.model, options);
+    const { model, findings, syntax, syntaxMs } = analyze(entry.model, options);
+    if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
     const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
     entry.analysis = analysis;
     return analysis;

@@ -6,6 +6,14 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Issue #15: appended inside the open quote, the cleanup became part of the string.
+      name: "no cleanup offered when the RUN's shell text ends inside an open quote",
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "unterminated\n',
+      messageId: "aptLists",
+      line: 2,
+      output: null,
+    },
+    {
       name: "apt-get update without removing the lists",
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
       messageId: "aptLists",

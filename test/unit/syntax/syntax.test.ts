@@ -3,7 +3,7 @@ import { normalizeSettings } from "../../../server/src/lsp/settings";
 import { validateSyntax } from "../../../server/src/lint/syntax";
 import { syntaxCodeName, syntaxSettingKeyOf } from "../../../server/src/syntax-checks";
 
-const codes = (text: string) => validateSyntax(text, {}, []).map((p) => `${p.range.start.line + 1}:${p.code}`);
+const codes = (text: string) => validateSyntax(text, {}, []).problems.map((p) => `${p.range.start.line + 1}:${p.code}`);
 
 describe("syntax layer (dockerfile-utils)", () => {
   it("names problems instead of numbering them", () => {
