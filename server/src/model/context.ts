@@ -21,6 +21,11 @@ export interface BuildContextFacts {
    */
   namedContexts?: readonly string[];
   /**
+   * Stage names the project builds with `--target` (compose `build.target`, bake `target`, and
+   * `--target x` in scripts, Makefiles and CI workflows near the Dockerfile).
+   */
+  buildTargets?: readonly string[];
+  /**
    * Contents of the project files the planner and rules read, by path relative to the context root
    * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
    * `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...), each clamped to
