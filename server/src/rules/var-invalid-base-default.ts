@@ -26,7 +26,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { buildkit: ["InvalidDefaultArgInFrom"] },
     messages: {
-      invalid: "Default value for ARG {base} results in an empty or invalid base image name; give the ARG a default.",
+      invalid: "ARG defaults make '{base}' an invalid image name; give the ARG a valid default.",
     },
     supersedes: [{ check: "BASE_NAME_EMPTY", when: "overlap" }],
   },
