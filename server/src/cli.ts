@@ -4,6 +4,8 @@
 
 import { isAbsolute, relative } from "node:path";
 import { analyze } from "./engine";
+import { ShellcheckRunner, withShellcheck } from "./host/shellcheck";
+import { parseDockerfile } from "./model/parse";
 import { allRules } from "./rules/index";
 import { CHECK_USAGE, Command, CONVERT_USAGE, EXPLAIN_USAGE, meetsThreshold, parseArgs, USAGE, UsageError } from "./cli/args";
 import { ConfigError, ConfigLoader } from "./cli/config";
@@ -52,6 +54,8 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
   const { files, errors } = await findDockerfiles(command.paths);
   const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)));
   const findings: CliFinding[] = [];
+  // Says once, on stderr, when the binary cannot be run; the rest of the check goes on without it.
+  const shellcheck = command.shellcheck === undefined ? null : new ShellcheckRunner(command.shellcheck, (m) => warn(m));
   // One file that cannot be read (or whose configuration is invalid) is reported and skipped; the
   // findings of every other file are kept.
   for (const file of files) {
@@ -63,8 +67,10 @@ async function check(command: Extract<Command, { name: "check" }>): Promise<numb
       errors.push(error.message);
       continue;
     }
-    const analysis = analyze(input.text, {
-      context: input.context,
+    let model = parseDockerfile(input.text, input.context);
+    const shellResults = shellcheck ? await shellcheck.check(model) : null;
+    if (shellResults) model = withShellcheck(model, shellResults);
+    const analysis = analyze(model, {
       settings: input.settings,
       syntax: input.syntax,
       onRuleError: (ruleId, error) => warn(`rule '${ruleId}' failed on ${display(file)}: ${String(error)}`),

@@ -81,8 +81,10 @@ describe("extension manifest", () => {
     assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces, {
       supported: "limited",
       description: (manifest.capabilities.untrustedWorkspaces as { description?: string }).description,
-      restrictedConfigurations: ["stagecraft.imageSize.online"],
+      // A binary path from an untrusted workspace would run that workspace's program.
+      restrictedConfigurations: ["stagecraft.imageSize.online", "stagecraft.shellcheck.path"],
     });
+    assert.strictEqual(settings["stagecraft.shellcheck.path"].default, "shellcheck");
     assert.strictEqual(manifest.capabilities.virtualWorkspaces, true);
   });
 

@@ -6,7 +6,7 @@ import type { Stage } from "../model/types";
 import type { RuntimeImage } from "./runtime-base";
 
 /** Compilers, headers, VCS and download tools: needed to build, not to run. */
-const BUILD_TOOL =
+export const BUILD_TOOL =
   /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
 /**
  * Header packages of libraries a compiled program may link (`libpq-dev`, Alpine's `sqlite-dev`),

@@ -54,7 +54,7 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
       const data = r.data ?? {};
       findings.push({
         ruleId: rule.meta.id,
-        severity: override ?? r.severity ?? rule.meta.severity,
+        severity: override ?? (suppressions.buildkitError && (rule.meta.equivalents.buildkit ?? []).length > 0 ? "error" : (r.severity ?? rule.meta.severity)),
         message: formatMessage(template, data),
         messageId: r.messageId,
         data,
@@ -62,7 +62,7 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
         fixes: r.fix === undefined ? [] : Array.isArray(r.fix) ? r.fix : [r.fix],
         suggestions: r.suggest ?? [],
         tags: r.tags ?? [],
-        docsUrl: docsUrl(rule.meta.id),
+        docsUrl: r.docsUrl ?? docsUrl(rule.meta.id),
         meta: rule.meta,
       });
     };

@@ -5,6 +5,7 @@
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { Range } from "../model/text";
 import type { RuleMeta } from "../rules/types";
+import { CheckOptions, fileCheckOptions, instructionCheckOptions, isCheckEnabled } from "../model/check-directive";
 
 /** A set of rule ids, hadolint codes or BuildKit names; `all` means every rule. */
 interface IgnoreSet {
@@ -21,6 +22,8 @@ interface LineIgnores {
 
 export interface Suppressions {
   isSuppressed(meta: RuleMeta, range: Range): boolean;
+  /** `# check=error=true`: BuildKit fails the build on its checks, so their findings are errors. */
+  buildkitError: boolean;
 }
 
 // The lists are split and trimmed in code; spaces around them are not matched here, because `\s*(.*)`
@@ -29,6 +32,7 @@ const OURS_LINE = /^stagecraft-ignore(?:\s(.*))?$/i;
 const OURS_FILE = /^stagecraft-ignore-file(?:\s(.*))?$/i;
 const HADOLINT_LINE = /^hadolint\s+ignore\s*=(.*)$/i;
 const HADOLINT_GLOBAL = /^hadolint\s+global\s+ignore\s*=(.*)$/i;
+const HADOLINT_STAGE = /^hadolint\s+stage\s+ignore\s*=(.*)$/i;
 
 function parseList(list: string | undefined): IgnoreSet {
   const ids = (list ?? "")
@@ -59,19 +63,15 @@ function emptySet(): IgnoreSet {
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const fileOurs = emptySet();
   const fileHadolint = new Set<string>();
-  const buildkitSkip = emptySet();
   const perInstruction: LineIgnores[] = [];
+  // `# hadolint stage ignore=` above a FROM: the codes are ignored in that whole stage.
+  const perStage: { range: Range; codes: Set<string> }[] = [];
 
-  for (const directive of model.directives) {
-    if (directive.name !== "check") continue;
-    for (const part of directive.value.split(";")) {
-      const [key, value] = part.split("=", 2).map((s) => s.trim());
-      if (key?.toLowerCase() === "skip" && value !== undefined) {
-        const list = parseList(value);
-        buildkitSkip.all ||= list.all;
-        for (const id of list.ids) buildkitSkip.ids.add(id);
-      }
-    }
+  const fileCheck = fileCheckOptions(model);
+  const checkByInstruction: { instruction: Instruction; options: CheckOptions }[] = [];
+  for (const instruction of model.instructions) {
+    const options = instructionCheckOptions(model, instruction);
+    if (options) checkByInstruction.push({ instruction, options });
   }
 
   const commentsByLine = new Map<number, string>();
@@ -103,19 +103,33 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
       }
       const theirs = HADOLINT_LINE.exec(content);
       if (theirs) for (const code of hadolintCodes(theirs[1])) hadolint.add(code);
+      const stage = instruction.keyword === "FROM" ? HADOLINT_STAGE.exec(content) : null;
+      const range = model.stages.find((s) => s.from === instruction)?.range;
+      if (stage && range) perStage.push({ range, codes: new Set(hadolintCodes(stage[1])) });
     }
     if (ours.all || ours.ids.size > 0 || hadolint.size > 0) perInstruction.push({ instruction, stagecraft: ours, hadolint });
   }
 
   const matchesOurs = (set: IgnoreSet, meta: RuleMeta) => set.all || set.ids.has(meta.id);
   const matchesHadolint = (codes: Set<string>, meta: RuleMeta) => (meta.equivalents.hadolint ?? []).some((c) => codes.has(c));
-  const matchesBuildkit = (meta: RuleMeta) =>
-    (meta.equivalents.buildkit ?? []).length > 0 && (buildkitSkip.all || (meta.equivalents.buildkit ?? []).some((n) => buildkitSkip.ids.has(n)));
+  // BuildKit's `# check=skip=`: the file's directive, and a `check=` comment above the instruction.
+  const matchesBuildkit = (meta: RuleMeta, line: number) => {
+    const names = meta.equivalents.buildkit ?? [];
+    if (names.length === 0) return false;
+    const options = [fileCheck];
+    for (const entry of checkByInstruction) {
+      const r = entry.instruction.range;
+      if (line >= r.start.line && line <= r.end.line) options.push(entry.options);
+    }
+    return names.some((n) => !isCheckEnabled(options, n));
+  };
 
   return {
+    buildkitError: fileCheck.error,
     isSuppressed(meta, range) {
-      if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta)) return true;
       const line = range.start.line;
+      if (matchesOurs(fileOurs, meta) || matchesHadolint(fileHadolint, meta) || matchesBuildkit(meta, line)) return true;
+      for (const entry of perStage) if (line >= entry.range.start.line && line <= entry.range.end.line && matchesHadolint(entry.codes, meta)) return true;
       for (const entry of perInstruction) {
         const r = entry.instruction.range;
         if (line < r.start.line || line > r.end.line) continue;

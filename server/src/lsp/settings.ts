@@ -16,6 +16,8 @@ export interface StagecraftSettings {
   imageSize: ImageSizeSettings;
   /** `stagecraft.convert.runtime`; undefined for `auto`. */
   convertRuntime?: RuntimeFamily;
+  /** `stagecraft.shellcheck.path`; "" when ShellCheck is off. */
+  shellcheckPath: string;
 }
 
 /** `stagecraft.imageSize.*`, with the defaults package.json declares. */
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({
   rules: Object.freeze({}),
   syntax: Object.freeze({}),
   imageSize: DEFAULT_IMAGE_SIZE,
+  shellcheckPath: "shellcheck",
 });
 
 /** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
@@ -59,7 +62,9 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   }
   const runtime = isObject(input.convert) ? (input.convert as Record<string, unknown>).runtime : undefined;
   const convertRuntime = (RUNTIME_FAMILIES as readonly unknown[]).includes(runtime) ? (runtime as RuntimeFamily) : undefined;
-  return { rules, syntax, imageSize, convertRuntime };
+  const path = isObject(input.shellcheck) ? (input.shellcheck as Record<string, unknown>).path : undefined;
+  const shellcheckPath = typeof path === "string" ? path.trim() : DEFAULT_SETTINGS.shellcheckPath;
+  return { rules, syntax, imageSize, convertRuntime, shellcheckPath };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

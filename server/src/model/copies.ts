@@ -35,12 +35,12 @@ export function contextCopy(instruction: Instruction): ContextCopy | null {
   return { instruction: inst, sources, dest: paths.dest };
 }
 
-/** True for a source that names the whole context: `.`, `./`, `/`, `*`, `./*`. */
+/** True for a source that names the whole context: `.`, `./`, `/`, `*`, `./*`, and `..` (BuildKit keeps sources inside the context). */
 export function isWholeContextSource(path: string): boolean {
   if (path === "") return false;
   if (/^(?:\.\/)*\*+$/.test(path)) return true;
   const normalized = normalizePath(path);
-  return normalized === "." || normalized === "/";
+  return normalized === "." || normalized === "/" || /^\.\.(?:\/\.\.)*$/.test(normalized);
 }
 
 /** The source token of a COPY/ADD that copies the whole build context, or null. */

@@ -23,10 +23,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      wholeWorkdir:
-        "'{path}' is the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
-      holdsWorkdir:
-        "'{path}' holds '{workdir}', the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
+      wholeWorkdir: "'{path}' is stage '{stage}''s whole build folder, sources included; copy only the built artifacts.",
+      holdsWorkdir: "'{path}' holds '{workdir}', stage '{stage}''s whole build folder; copy only the built artifacts.",
     },
   },
   // No fix: which files are the artifact depends on the build.

@@ -4,7 +4,7 @@
 
 import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { lineage } from "../model/stage-graph";
 import { lookupImageSize } from "../images/facts";
 import { describeSize } from "../images/format-size";
@@ -22,12 +22,12 @@ export const rule: Rule = {
     remedy: "convert",
     messages: {
       toolchain:
-        "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
+        "The final stage builds with '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
     },
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || model.stages.length < 2 || isDevelopmentStage(final)) return;
+    if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
     const { stage: root, image: ref } = rootImageOf(final);
     const toolchain = ref ? toolchainOf(ref) : null;
     if (!ref || !toolchain) return;

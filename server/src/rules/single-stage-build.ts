@@ -6,7 +6,7 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
@@ -28,15 +28,14 @@ export const rule: Rule = {
     remedy: "convert",
     messages: {
       buildWithSaving:
-        "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
-      build:
-        "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
+        "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second. On '{runtime}' instead of '{image}' that saves about {saving} (estimate).",
+      build: "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second.",
     },
   },
   check(model, report) {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0];
-    if (isDevelopmentStage(stage)) return;
+    if (developmentPurpose(model) !== null) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));

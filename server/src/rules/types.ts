@@ -10,7 +10,8 @@ export type { FileCreation, Fix } from "../fixes/types";
 export type Severity = "error" | "warning" | "info" | "hint";
 export type SeveritySetting = Severity | "off";
 
-export type RuleFamily = "stages" | "references" | "layers" | "base-images";
+/** `instructions`: how instructions are written (BuildKit's style checks); `variables`: ARG/ENV and their uses; `run`: the commands of RUN. */
+export type RuleFamily = "stages" | "references" | "layers" | "base-images" | "instructions" | "variables" | "run";
 
 /** `safe`: fixes keep meaning and are applied by fix-all; `suggestion`: offered, never automatic. */
 export type FixKind = "safe" | "suggestion" | "none";
@@ -62,6 +63,8 @@ export interface Report {
   /** Overrides the rule's default severity for this report (a user setting still wins). */
   severity?: Severity;
   tags?: DiagnosticTag[];
+  /** A page more specific than the rule's (a ShellCheck wiki page for one SC code). */
+  docsUrl?: string;
 }
 
 export type ReportFn = (report: Report) => void;

@@ -49,7 +49,15 @@ describe("lint/run: settings and ignore comments", () => {
   it("honours BuildKit's '# check=skip=' directive for equivalent rules", () => {
     assert.deepStrictEqual(reported("# check=skip=ProbeCheck\nFROM a\n"), []);
     assert.deepStrictEqual(reported("# check=skip=all\nFROM a\n"), []);
-    assert.deepStrictEqual(reported("# check=error=true;skip=Other\nFROM a\n"), ["2:FROM:warning"]);
+  });
+  it("raises BuildKit checks to errors under '# check=error=true', as the build fails on them", () => {
+    assert.deepStrictEqual(reported("# check=error=true;skip=Other\nFROM a\n"), ["2:FROM:error"]);
+    assert.deepStrictEqual(reported("# check=error=true\nFROM a\n", { "probe-rule": "info" }), ["2:FROM:info"]);
+  });
+  it("honours a '# check=skip=' comment above one instruction, as BuildKit does", () => {
+    assert.deepStrictEqual(reported("FROM a\n# check=skip=ProbeCheck // why\nRUN x\nRUN y\n"), ["1:FROM:warning", "4:RUN:warning"]);
+    assert.deepStrictEqual(reported("FROM a\n# check=skip=all\n\n# more\nRUN x\n"), ["1:FROM:warning"]);
+    assert.deepStrictEqual(reported("FROM a\n# check=skip=ProbeCheck\n#\nRUN x\n"), ["1:FROM:warning", "4:RUN:warning"]);
   });
   it("keeps running other rules when one throws, and tells the host", () => {
     const broken: Rule = {
