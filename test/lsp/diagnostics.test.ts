@@ -180,7 +180,7 @@ describe("lsp: diagnostics", function () {
     );
     // Stable names, not dockerfile-utils' numbers.
     assert.ok(
-      syntax.some((d) => d.code === "instructionCasing"),
+      syntax.some((d) => d.code === "directiveCasing"),
       JSON.stringify(syntax),
     );
     assert.ok(syntax.every((d) => typeof d.code === "string" && /^[a-z][A-Za-z]+$/.test(d.code)));

@@ -77,23 +77,7 @@ const TYPICAL: Record<string, string | number> = {
  * empties this list after merging; a rule listed here that already fits fails the test, so the
  * list cannot go stale.
  */
-const PENDING_OTHER_OWNERS = new Set([
-  "context-no-dockerignore",
-  "copy-from-whole-workdir",
-  "copy-ignored-file",
-  "final-stage-build-tools",
-  "final-stage-dev-dependencies",
-  "final-stage-heavy-base",
-  "final-stage-root",
-  "final-stage-toolchain",
-  "layer-apt-update-alone",
-  "layer-consecutive-run",
-  "layer-package-cache",
-  "layer-packages-after-source",
-  "layer-source-before-deps",
-  "single-stage-build",
-  "static-binary-cgo",
-]);
+const PENDING_OTHER_OWNERS = new Set<string>([]);
 
 /** The first sentence: up to the first `.`, `?` or `!` followed by a capital or the end (not `COPY . .`, `3.12`). */
 export function firstSentence(message: string): string {

@@ -7,7 +7,8 @@ const codes = (text: string) => validateSyntax(text, {}, []).problems.map((p) =>
 
 describe("syntax layer (dockerfile-utils)", () => {
   it("names problems instead of numbering them", () => {
-    assert.deepStrictEqual(codes("FROM alpine:3.22\nMAINTAINER me\nWORKDIR app\n"), ["2:deprecatedMaintainer", "3:instructionWorkdirRelative"]);
+    // (MAINTAINER and a relative WORKDIR are Stagecraft rules now, which supersede those checks.)
+    assert.deepStrictEqual(codes("# ESCAPE=\\\nFROM alpine:3.22\nCMD ['echo', 'hi']\n"), ["1:directiveCasing", "3:instructionJSONInSingleQuotes"]);
     assert.strictEqual(syntaxCodeName(23), "invalidDestination");
     assert.strictEqual(syntaxCodeName("51"), "baseNameEmpty");
   });
