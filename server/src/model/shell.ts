@@ -31,6 +31,11 @@ export interface ShellCommand {
   assignments: Word[];
   /** The operator that joins this command to the previous one (`&&`, `||`, `;`, `|`, `&`, newline) or null for the first. */
   joinedBy: string | null;
+  /**
+   * How many subshells `( )` and compound commands (`if`, `while`, `until`, `for`, `case`, `{ }`)
+   * enclose the command; 0 at the top level of its script. `$( )` is part of a word, not counted.
+   */
+  depth: number;
   range: Range;
 }
 
@@ -44,6 +49,8 @@ export interface ShellSource {
 
 const SEPARATORS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
 const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "{", "}", "!", "in"]);
+const OPENERS = new Set(["if", "while", "until", "for", "case", "{"]);
+const CLOSERS = new Set(["fi", "done", "esac", "}"]);
 const WRAPPERS = new Set(["sudo", "env", "exec", "time", "nice", "command", "nohup", "builtin", "eatmydata", "xargs"]);
 
 export interface LogicalText {
@@ -125,7 +132,7 @@ export function readExecForm(text: string, index: LineIndex, strings: readonly {
     makeCommand(
       strings.map((s) => ({ value: s.value, range: s.range, quoted: false, json: true })),
       null,
-      index,
+      0,
     ),
   ];
 }
@@ -137,11 +144,23 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
   let i = 0;
   let words: Word[] = [];
   let joinedBy: string | null = out.length > 0 ? "\n" : null;
+  // Subshells open and close at separators; compound commands at their leading reserved words.
+  let subshells = 0;
+  let compounds = 0;
 
   const flush = (nextJoin: string) => {
-    if (words.length > 0) out.push(makeCommand(words, joinedBy, index));
+    if (words.length > 0) {
+      for (const word of words) {
+        if (word.quoted || !RESERVED.has(word.value)) break;
+        if (OPENERS.has(word.value)) compounds++;
+        else if (CLOSERS.has(word.value)) compounds = Math.max(0, compounds - 1);
+      }
+      out.push(makeCommand(words, joinedBy, subshells + compounds));
+    }
     words = [];
     joinedBy = nextJoin;
+    if (nextJoin === "(") subshells++;
+    else if (nextJoin === ")") subshells = Math.max(0, subshells - 1);
   };
 
   while (i < s.length) {
@@ -236,8 +255,7 @@ function matchParen(s: string, open: number): number {
   return s.length - 1;
 }
 
-function makeCommand(words: Word[], joinedBy: string | null, index: LineIndex): ShellCommand {
-  void index;
+function makeCommand(words: Word[], joinedBy: string | null, depth: number): ShellCommand {
   const assignments: Word[] = [];
   let k = 0;
   // Leading reserved words (`then`, `do`, `!`) belong to the compound command, not the program.
@@ -267,6 +285,7 @@ function makeCommand(words: Word[], joinedBy: string | null, index: LineIndex): 
     args: words.slice(k + 1),
     assignments,
     joinedBy,
+    depth,
     range: { start: words[0].range.start, end: words[words.length - 1].range.end },
   };
 }

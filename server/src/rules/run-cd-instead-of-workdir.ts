@@ -1,6 +1,10 @@
-// run-cd-instead-of-workdir: hadolint DL3003. `cd` lasts only for its RUN; a directory the rest of
-// the stage works in is WORKDIR's job, which also creates it and documents it.
+// run-cd-instead-of-workdir: hadolint DL3003, narrowed to the `cd` that is certainly a mistake. A
+// `cd` lasts only for its RUN, so one that nothing in the RUN uses (the RUN is only `cd`, or the
+// `cd` is its last top-level command) is lost: the author expected it to persist. A `cd` that
+// serves its own RUN (a source tree built and deleted there, inside `( … )` or an `if`) is the
+// normal way to write it and is left alone; WORKDIR would leak into every later instruction.
 
+import type { ShellCommand } from "../model/shell";
 import { allRunInstructions } from "../model/run-instructions";
 import type { Rule } from "./types";
 
@@ -9,20 +13,47 @@ export const rule: Rule = {
     id: "run-cd-instead-of-workdir",
     family: "run",
     severity: "info",
-    description: "Use WORKDIR to switch directories instead of starting RUN with cd.",
+    description: "Use WORKDIR for a directory later instructions need; a cd at the end of a RUN is lost.",
     fix: "none",
     equivalents: { hadolint: ["DL3003"] },
     messages: {
-      cd: "'cd {dir}' lasts only for this RUN; use WORKDIR {dir} to set the directory for what follows.",
+      cdLost: "'cd {dir}' is lost when this RUN ends; use WORKDIR {dir} if later instructions need it.",
+      cdUseless: "'cd {dir}' is lost when this RUN ends and does nothing; remove it.",
     },
   },
   check(model, report) {
     for (const run of allRunInstructions(model)) {
-      for (const command of run.commands) {
-        if (command.name !== "cd" || !command.program || command.args.length === 0) continue;
-        // Not fixed: the commands before or after the cd may rely on the old directory.
-        report({ range: { start: command.program.range.start, end: command.args[0].range.end }, messageId: "cd", data: { dir: command.args[0].value } });
+      const commands = run.commands;
+      if (commands.length === 0) continue;
+      const onlyCd = commands.every((c) => c.name === "cd");
+      const last = commands[commands.length - 1];
+      const targets = onlyCd ? commands : isLostCd(last) ? [last] : [];
+      for (const command of targets) {
+        if (command.depth > 0 || !command.program || command.args.length !== 1) continue;
+        const dir = command.args[0];
+        if (dir.value.startsWith("-")) continue;
+        // Not fixed: whether later instructions need the directory is the author's call.
+        const range = { start: command.program.range.start, end: dir.range.end };
+        report({ range, messageId: isWorkdirPath(dir.value) ? "cdLost" : "cdUseless", data: { dir: dir.value } });
       }
     }
   },
 };
+
+/**
+ * A RUN's last command is a `cd` whose loss matters only when it names a real directory to keep:
+ * an absolute literal path. `cd ..`, `cd /` or `cd $HOME` at the end usually leave a tree before
+ * it is deleted (or are noise), and the joiner must not make it conditional (`|| cd …`) or piped.
+ */
+function isLostCd(command: ShellCommand): boolean {
+  if (command.name !== "cd" || command.args.length !== 1) return false;
+  if (command.joinedBy !== null && !["&&", ";", "\n"].includes(command.joinedBy)) return false;
+  return isWorkdirPath(command.args[0].value);
+}
+
+/** An absolute, literal path other than `/` that WORKDIR can take as written: no variable, glob or `..`. */
+function isWorkdirPath(dir: string): boolean {
+  if (!dir.startsWith("/") || /^\/+$/.test(dir)) return false;
+  if (/[$`*?[\]{}~]/.test(dir)) return false;
+  return !dir.split("/").some((part) => part === ".." || part === ".");
+}

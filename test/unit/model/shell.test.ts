@@ -109,4 +109,12 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
     assert.ok(model.instructions[2].isJsonForm);
   });
+
+  it("counts the subshells and compound commands around each command", () => {
+    const { commands } = commandsOf("FROM a\nRUN cd /a && (cd b && make) && if [ -n x ]; then cd c; fi; for d in x; do cd $d; done; { cd e; }; cd $(pwd)\n");
+    assert.deepStrictEqual(
+      commands.map((c) => `${c.name || c.words[0].value}:${c.depth}`),
+      ["cd:0", "cd:1", "make:1", "[:1", "cd:1", "fi:0", "d:1", "cd:1", "done:0", "cd:1", "}:0", "cd:0"],
+    );
+  });
 });

@@ -3,11 +3,27 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
-    { code: "FROM golang:1.23\nRUN cd /src && go build ./...\n", messageId: "cd", line: 2, token: "cd /src", data: { dir: "/src" }, output: null },
-    { name: "ONBUILD", code: "FROM alpine:3.20\nONBUILD RUN cd /app\n", messageId: "cd", line: 2 },
+    { code: "FROM alpine:3.20\nRUN cd /app\n", messageId: "cdLost", line: 2, token: "cd /app", data: { dir: "/app" }, output: null },
+    { name: "ONBUILD", code: "FROM alpine:3.20\nONBUILD RUN cd /app\n", messageId: "cdLost", line: 2 },
+    { name: "a last cd to an absolute path", code: "FROM python:3.12\nRUN pip install -r /req.txt && cd /tmp\n", messageId: "cdLost", token: "cd /tmp" },
+    { name: "a RUN of only a relative cd", code: "FROM alpine:3.20\nWORKDIR /src\nRUN cd app\n", messageId: "cdUseless", data: { dir: "app" } },
+    { name: "a RUN of only cd ..", code: "FROM alpine:3.20\nRUN cd ..\n", messageId: "cdUseless", data: { dir: ".." } },
   ],
   silent: [
     "FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n",
-    { name: "ignored by a hadolint pragma", code: "FROM alpine:3.20\n# hadolint ignore=DL3003\nRUN cd /tmp && make\n" },
+    { name: "a cd that serves its own RUN", code: "FROM golang:1.23\nRUN cd /src && go build ./...\n" },
+    {
+      name: "a temporary source tree built and deleted in one RUN",
+      code: "FROM debian:12\nRUN git clone https://x/y.git /tmp/y && cd /tmp/y && make install && cd / && rm -rf /tmp/y\n",
+    },
+    { name: "a cd in a subshell", code: "FROM debian:12\nRUN (cd /usr/src/ext && phpize && make) && rm -rf /usr/src/ext\n" },
+    { name: "a cd inside an if", code: "FROM debian:12\nARG X=false\nRUN if [ $X = true ]; then cd /tmp && make; fi\n" },
+    { name: "a last cd inside an if", code: "FROM debian:12\nARG X=false\nRUN if [ $X = true ]; then make && cd /opt; fi\n" },
+    {
+      name: "a last cd to '/', '..', a glob or a variable",
+      code: "FROM debian:12\nRUN make && cd /\nRUN make && cd ..\nRUN make && cd /etc/php*\nRUN make && cd $HOME\n",
+    },
+    { name: "a last cd after ||", code: "FROM debian:12\nRUN test -d /opt || cd /opt\n" },
+    { name: "ignored by a hadolint pragma", code: "FROM alpine:3.20\n# hadolint ignore=DL3003\nRUN cd /tmp\n" },
   ],
 });
