@@ -8,14 +8,24 @@ import { workspaceFolder } from "../support/lsp-client";
 
 describe("lsp: node build-context host", () => {
   it("reads .dockerignore and lists root entries, directories with a trailing slash", async () => {
-    const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n", ".dockerignore": ".git\n", "package.json": "{}", "node_modules/": "", ".git/": "" });
+    const ws = workspaceFolder({
+      Dockerfile: "FROM alpine:3.20\n",
+      ".dockerignore": ".git\n",
+      "package.json": "{}",
+      "node_modules/": "",
+      ".git/": "",
+    });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, ".git\n");
     assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
   });
 
   it("prefers <Dockerfile>.dockerignore next to the Dockerfile", async () => {
-    const ws = workspaceFolder({ "Dockerfile.prod": "FROM alpine:3.20\n", "Dockerfile.prod.dockerignore": "*\n", ".dockerignore": ".git\n" });
+    const ws = workspaceFolder({
+      "Dockerfile.prod": "FROM alpine:3.20\n",
+      "Dockerfile.prod.dockerignore": "*\n",
+      ".dockerignore": ".git\n",
+    });
     assert.strictEqual((await readBuildContext(ws.uri("Dockerfile.prod"))).dockerignore, "*\n");
     assert.strictEqual((await readBuildContext(ws.uri("Dockerfile"))).dockerignore, ".git\n");
   });
@@ -25,6 +35,25 @@ describe("lsp: node build-context host", () => {
     const facts = await readBuildContext(ws.uri("Dockerfile"));
     assert.strictEqual(facts.dockerignore, null);
     assert.deepStrictEqual(facts.rootEntries, ["Dockerfile"]);
+  });
+
+  it("reads manifests and shell scripts at the root and one folder down, clamped in size", async () => {
+    const big = "x".repeat(300 * 1024);
+    const ws = workspaceFolder({
+      "App/": "",
+      "node_modules/x/": "",
+      Dockerfile: "FROM golang:1.22\n",
+      "go.mod": "module example.com/app\n",
+      "run.sh": "#!/bin/sh\nexec ./app\n",
+      "main.go": "package main\n",
+      "Cargo.lock": big,
+      "App/App.csproj": "<Project/>",
+      "node_modules/x/package.json": "{}",
+    });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), ["App/App.csproj", "Cargo.lock", "go.mod", "run.sh"]);
+    assert.strictEqual(facts.files?.["go.mod"], "module example.com/app\n");
+    assert.strictEqual(facts.files?.["Cargo.lock"].length, 256 * 1024);
   });
 
   it("knows nothing for non-file URIs or unreadable folders", async () => {

@@ -43,13 +43,49 @@ export function debianCodenameOf(image: string): string | null {
   if (inTag) return inTag;
   const name = officialName(ref);
   const canonical = name ? canonicalTag(name, tag) : null;
-  if (!name || !canonical) return null;
+  if (!name) return null;
+  if (!canonical) return codenameByVersion(name, tag);
   for (const alias of tagNames(name)) {
     if (canonicalTag(name, alias) !== canonical) continue;
     const word = parseTag(alias).words.find((w) => w in DEBIAN_CODENAMES);
     if (word) return word;
   }
   return null;
+}
+
+/**
+ * Debian release an official toolchain image was built on, for version tags the facts no longer
+ * list: the image of a version follows the Debian stable of the time it was last rebuilt
+ * (`rust:1.76` is bookworm, `golang:1.24.2` bookworm, `rust:1.89` trixie). First version on each.
+ */
+const DEFAULT_RELEASES: Readonly<Record<string, readonly [number[], string][]>> = {
+  rust: [
+    [[1, 89], "trixie"],
+    [[1, 70], "bookworm"],
+    [[1, 54], "bullseye"],
+  ],
+  golang: [
+    [[1, 25], "trixie"],
+    [[1, 24, 6], "trixie"],
+    [[1, 20, 5], "bookworm"],
+    [[1, 17], "bullseye"],
+  ],
+};
+
+function atLeast(version: readonly number[], first: readonly number[]): boolean {
+  for (let i = 0; i < first.length; i++) {
+    const v = version[i] ?? 0;
+    if (v !== first[i]) return v > first[i];
+  }
+  return true;
+}
+
+function codenameByVersion(name: string, tag: string): string | null {
+  const table = DEFAULT_RELEASES[name];
+  const parsed = parseTag(tag);
+  // Only a plain version (`1.76`, `1.80.1`): variants name their own base.
+  if (!table || parsed.version.length === 0 || parsed.variant !== "") return null;
+  return table.find(([first]) => atLeast(parsed.version, first))?.[1] ?? null;
 }
 
 /** True when the builder image is Alpine-based (musl): its binaries need an Alpine runtime. */

@@ -51,6 +51,8 @@ export function setupLines(model: DockerfileModel, stage: Stage, buildOnly: RegE
       out.push(...withComments(model, instruction));
     }
   }
+  // No WORKDIR of its own: the builder image's (golang's /go) applied, and relative paths resolve there.
+  if (lastWorkdir === undefined && workdir !== "/") out.push(`WORKDIR ${workdir}`);
   return out;
 }
 

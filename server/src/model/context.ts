@@ -18,6 +18,44 @@ export interface BuildContextFacts {
    * `contexts`), so `COPY --from=<name>` reaches them instead of a stage or an image.
    */
   namedContexts?: readonly string[];
+  /**
+   * Contents of the project files the planner reads, by path relative to the context root
+   * (`go.mod`, `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...): manifests and shell
+   * scripts at the root and one folder down, each clamped to {@link CONTEXT_FILE_MAX_CHARS}. A file
+   * missing here was not found or not read; `undefined` when the host cannot read files.
+   */
+  files?: Readonly<Record<string, string>>;
+}
+
+/** Longest text kept per context file: manifests and entry scripts are far smaller. */
+export const CONTEXT_FILE_MAX_CHARS = 256 * 1024;
+/** Most context files read per Dockerfile (root first, then one folder down, in name order). */
+export const CONTEXT_FILE_MAX_COUNT = 64;
+
+const MANIFEST_NAMES = new Set([
+  "go.mod",
+  "Cargo.toml",
+  "Cargo.lock",
+  "Rocket.toml",
+  "package.json",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "settings.gradle",
+  "settings.gradle.kts",
+  "pyproject.toml",
+  "Pipfile",
+  "global.json",
+  "Directory.Build.props",
+]);
+
+/**
+ * True for a file whose contents the planner reads: manifests of every ecosystem, .NET project
+ * files, requirements lists and shell scripts (what CMD/ENTRYPOINT may run). The host asks this
+ * for each file name it lists, so the choice lives in the engine.
+ */
+export function isContextFileOfInterest(name: string): boolean {
+  return MANIFEST_NAMES.has(name) || /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) || /^requirements.*\.(?:txt|in)$/.test(name) || name === "docker-entrypoint";
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

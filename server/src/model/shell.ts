@@ -11,6 +11,8 @@ export interface Word {
   range: Range;
   /** True when any part of the word was quoted. */
   quoted: boolean;
+  /** True for `NAME=value` whose name and `=` are unquoted (the value may be: `FLAGS="-C x"`). */
+  isAssignment?: boolean;
   /** A string of an exec-form JSON array: its range includes the quotes, so edits write JSON. */
   json?: boolean;
 }
@@ -162,6 +164,8 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
     const startIdx = i;
     let value = "";
     let quoted = false;
+    // Length of `value` when the first quote opened: an assignment's `NAME=` must come before it.
+    let unquotedPrefix = -1;
     while (i < s.length) {
       const c = s[i];
       if (c === " " || c === "\t" || c === "\n") break;
@@ -176,6 +180,7 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
         break;
       }
       if (c === "'") {
+        if (!quoted) unquotedPrefix = value.length;
         quoted = true;
         const close = s.indexOf("'", i + 1);
         const end = close < 0 ? s.length : close;
@@ -184,6 +189,7 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
         continue;
       }
       if (c === '"') {
+        if (!quoted) unquotedPrefix = value.length;
         quoted = true;
         i++;
         while (i < s.length && s[i] !== '"') {
@@ -207,9 +213,11 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       i++;
     }
     const endIdx = Math.min(i, s.length);
+    const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(value);
     words.push({
       value,
       quoted,
+      isAssignment: assignment !== null && (!quoted || assignment[0].length <= unquotedPrefix),
       range: { start: index.positionAt(lt.offsets[startIdx]), end: index.positionAt(lt.offsets[endIdx - 1] + 1) },
     });
   }
@@ -235,7 +243,7 @@ function makeCommand(words: Word[], joinedBy: string | null, index: LineIndex): 
   // Leading reserved words (`then`, `do`, `!`) belong to the compound command, not the program.
   while (k < words.length && RESERVED.has(words[k].value) && !words[k].quoted) k++;
   for (;;) {
-    while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) && !words[k].quoted) {
+    while (k < words.length && (words[k].isAssignment ?? (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) && !words[k].quoted))) {
       assignments.push(words[k]);
       k++;
     }

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { RuntimeFamily } from "../../../server/src/convert/index";
+import type { BuildContextFacts } from "../../../server/src/model/context";
 
 export const CONVERT_FIXTURES = join(__dirname, "..", "..", "fixtures", "convert");
 
@@ -11,6 +12,8 @@ export interface ConvertCase {
   input: string;
   runtime?: RuntimeFamily;
   expectedPath: string;
+  /** Build-context facts from `context.json` (root entries, manifest contents), when the case has them. */
+  context?: BuildContextFacts;
 }
 
 export function convertCases(): ConvertCase[] {
@@ -20,6 +23,14 @@ export function convertCases(): ConvertCase[] {
       const dir = join(CONVERT_FIXTURES, name);
       const optionsPath = join(dir, "options");
       const runtime = existsSync(optionsPath) ? (readFileSync(optionsPath, "utf8").trim() as RuntimeFamily) : undefined;
-      return { name, input: readFileSync(join(dir, "Dockerfile"), "utf8"), runtime, expectedPath: join(dir, "expected.Dockerfile") };
+      const contextPath = join(dir, "context.json");
+      const context = existsSync(contextPath) ? (JSON.parse(readFileSync(contextPath, "utf8")) as BuildContextFacts) : undefined;
+      return {
+        name,
+        input: readFileSync(join(dir, "Dockerfile"), "utf8"),
+        runtime,
+        expectedPath: join(dir, "expected.Dockerfile"),
+        context,
+      };
     });
 }

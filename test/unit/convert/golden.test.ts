@@ -11,7 +11,9 @@ import { convertCases } from "./cases";
 describe("convert: golden outputs", () => {
   for (const c of convertCases()) {
     it(`${c.name}${c.runtime ? ` (--runtime ${c.runtime})` : ""}`, () => {
-      const result = convertToMultiStage(parseDockerfile(c.input), { runtime: c.runtime });
+      const result = convertToMultiStage(parseDockerfile(c.input, c.context), {
+        runtime: c.runtime,
+      });
       assert.ok(result.ok, `refused: ${result.ok ? "" : result.reason}`);
       if (process.env.UPDATE_GOLDEN === "1") writeFileSync(c.expectedPath, result.text);
       assert.strictEqual(result.text, readFileSync(c.expectedPath, "utf8"));
@@ -20,7 +22,7 @@ describe("convert: golden outputs", () => {
 
   it("keeps CRLF line endings throughout", () => {
     for (const c of convertCases()) {
-      const result = convertToMultiStage(parseDockerfile(c.input.replace(/\n/g, "\r\n")), { runtime: c.runtime });
+      const result = convertToMultiStage(parseDockerfile(c.input.replace(/\n/g, "\r\n"), c.context), { runtime: c.runtime });
       assert.ok(result.ok, c.name);
       assert.strictEqual(result.text, readFileSync(c.expectedPath, "utf8").replace(/\n/g, "\r\n"), c.name);
     }
@@ -28,8 +30,12 @@ describe("convert: golden outputs", () => {
 
   it("is deterministic: the same input gives the same text", () => {
     for (const c of convertCases()) {
-      const once = convertToMultiStage(parseDockerfile(c.input), { runtime: c.runtime });
-      const twice = convertToMultiStage(parseDockerfile(c.input), { runtime: c.runtime });
+      const once = convertToMultiStage(parseDockerfile(c.input, c.context), {
+        runtime: c.runtime,
+      });
+      const twice = convertToMultiStage(parseDockerfile(c.input, c.context), {
+        runtime: c.runtime,
+      });
       assert.deepStrictEqual(once, twice, c.name);
     }
   });

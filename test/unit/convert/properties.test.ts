@@ -78,7 +78,7 @@ describe("convert: properties over every case", () => {
       let accepted = 0;
       const runtimes: (RuntimeFamily | undefined)[] = [undefined, ...RUNTIME_FAMILIES];
       for (const runtime of runtimes) {
-        const result = convertToMultiStage(parseDockerfile(c.input), { runtime });
+        const result = convertToMultiStage(parseDockerfile(c.input, c.context), { runtime });
         if (!result.ok) {
           // A refusal is one line that says why.
           assert.ok(result.reason.length > 0 && !result.reason.includes("\n"), result.reason);

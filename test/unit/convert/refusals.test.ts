@@ -14,6 +14,17 @@ function reasonFor(text: string, runtime?: RuntimeFamily): string {
 const GO = "FROM golang:1.26\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n";
 
 describe("convert: refusals", () => {
+  it("refuses a development image that starts a hot-reload tool", () => {
+    assert.match(
+      reasonFor('FROM golang:1.24\nWORKDIR /app\nRUN go install github.com/air-verse/air@latest\nCMD ["air", "-c", ".air.toml"]\n'),
+      /hot-reload tool/,
+    );
+  });
+
+  it("refuses a development image that starts an interactive shell", () => {
+    assert.match(reasonFor('FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build\nENTRYPOINT ["/bin/bash"]\n'), /interactive shell/);
+  });
+
   it("refuses an empty file", () => {
     assert.match(reasonFor("# nothing here\n"), /no FROM instruction/);
   });

@@ -9,19 +9,26 @@ import { EntryCommand, executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { instructionText } from "../source-text";
+import { runtimeFileCopies } from "../runtime-files";
 import type { Recipe, RecipeInput } from "../types";
+import { cgoOnlyModule } from "./go-module";
 import {
   artifactCommand,
   artifactPlan,
   basename,
   caBundleCopy,
   changesDirectoryBefore,
+  developmentImageReason,
   flagValue,
   healthcheckNeedsShell,
   refuse,
   resolvePath,
+  isSystemPath,
   usedPrograms,
 } from "./shared";
+
+/** Context entries only a Go build reads. */
+const GO_BUILD_ONLY = [/\.go$/, /^go\.(?:mod|sum|work|work\.sum)$/, /^vendor\//, /^\.air\.toml$/, /^\.golangci\.ya?ml$/, /^\.goreleaser\.ya?ml$/];
 
 const BUILD_ONLY_ENV =
   /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
@@ -90,6 +97,8 @@ export const goRecipe: Recipe = {
     const { model, stage, entry, workdir, builderName } = input;
     if (!input.target.step) return refuse("no 'go build' step found");
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear which binary runs");
+    const development = developmentImageReason(entry);
+    if (development !== null) return refuse(development);
     const executable = executableOf(entry);
     const step = stepWriting(stage, executable) ?? input.target.step;
     const { command, instruction } = step;
@@ -121,33 +130,69 @@ export const goRecipe: Recipe = {
     if (executable !== null && !executable.includes("/") && basename(builtAt) !== executable) {
       return refuse(`the container starts '${executable}', but the build writes '${builtAt}'`);
     }
+    if (isSystemPath(source) && source !== builtAt)
+      return refuse(`the container starts '${source}', a program of the toolchain image, not one the build writes`);
 
     const edits: TextEdit[] = [];
     const packages = stagePackages(stage, usedPrograms(stage.instructions));
     const cgo = variableFor(model, stage, instruction, command, "CGO_ENABLED");
     // With CGO_ENABLED unset, installing a C compiler or headers means the build links C (sqlite,
     // librdkafka...): forcing CGO_ENABLED=0 would drop that code or fail the build.
-    const impliedCgo = (cgo === undefined || cgo === null || cgo === "") && packages.buildsNativeCode;
+    // go.mod naming a cgo-only module (mattn/go-sqlite3) means cgo too, where the builder has a C
+    // compiler: the Debian golang images do, Alpine ones only when the stage installs one.
+    const cgoModule = cgo === undefined || cgo === null || cgo === "" ? cgoOnlyModule(model.context) : null;
+    const hasCompiler = !isAlpineImage(stage.base.resolved) || packages.buildsNativeCode;
+    const impliedCgo = (cgo === undefined || cgo === null || cgo === "") && (packages.buildsNativeCode || (cgoModule !== null && hasCompiler));
     const needsCgo = cgo === "1" || impliedCgo;
     if (!needsCgo && cgo !== "0" && command.program)
-      edits.push({ range: { start: command.program.range.start, end: command.program.range.start }, newText: "CGO_ENABLED=0 " });
+      edits.push({
+        range: {
+          start: command.program.range.start,
+          end: command.program.range.start,
+        },
+        newText: "CGO_ENABLED=0 ",
+      });
     if (!isInstall && !output) {
       const buildWord = command.args.find((w) => w.value === "build");
-      if (buildWord) edits.push({ range: { start: buildWord.range.end, end: buildWord.range.end }, newText: ` -o ${builtAt}` });
+      if (buildWord)
+        edits.push({
+          range: { start: buildWord.range.end, end: buildWord.range.end },
+          newText: ` -o ${builtAt}`,
+        });
     }
 
     const needsShell = entry.argv === null || healthcheckNeedsShell(stage.instructions);
     const cgoCause =
-      cgo === "1" ? "the build sets CGO_ENABLED=1" : impliedCgo ? "the build installs a C compiler or headers with CGO_ENABLED unset (cgo)" : null;
+      cgo === "1"
+        ? "the build sets CGO_ENABLED=1"
+        : impliedCgo
+          ? cgoModule !== null && !packages.buildsNativeCode
+            ? `go.mod requires '${cgoModule}', which needs cgo`
+            : "the build installs a C compiler or headers with CGO_ENABLED unset (cgo)"
+          : null;
     const runtime = chooseRuntime(input, needsShell, cgoCause, missingPackages(packages, distrolessImage("static")).length > 0);
     if (typeof runtime === "string") return refuse(runtime);
 
     // A shell-form command is kept as written, so the binary stays at the path it names.
     const runtimePath = executable === null ? builtAt : executable.includes("/") ? source : `/usr/local/bin/${name}`;
     const install = installPackages(packages, runtime);
+    const env = environmentAt(model, stage);
+    const files = runtimeFileCopies({
+      model,
+      stage,
+      builderName,
+      workdir,
+      buildOnly: GO_BUILD_ONLY,
+      isWorkdirSmall: true,
+      toolchainHomes: ["/go", env.get("GOPATH") ?? "/go"],
+    });
     const steps = [...install.lines];
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
-    steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
+    steps.push(...files.lines);
+    if (cgoCause !== null && cgoModule !== null)
+      steps.push(`# ${cgoCause}: the binary links the C library of '${stage.base.resolved}', so it ships on the same release.`);
+    if (source !== runtimePath || !files.wholeFolders.some((f) => source.startsWith(`${f}/`)))
+      steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
     return artifactPlan({
       runtime,
       builderEdits: edits.length > 0 ? [{ instruction, text: instructionText(model, instruction, edits) }] : [],
@@ -156,13 +201,13 @@ export const goRecipe: Recipe = {
       artifactMoves: [{ from: source, to: runtimePath }],
       buildOnlyEnv: BUILD_ONLY_ENV,
       notes: [
-        ...(impliedCgo
+        ...(impliedCgo && cgoModule === null
           ? [
               "The build installs a C compiler or headers and leaves CGO_ENABLED unset, so the binary is treated as a cgo binary and ships on an image with the same C library.",
             ]
           : []),
         ...install.notes,
-        "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time (templates, static assets).",
+        ...files.notes,
       ],
     });
   },

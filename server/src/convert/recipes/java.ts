@@ -14,7 +14,14 @@ const DISTROLESS_RELEASES = new Set([17, 21]);
 
 function jre(image: string, kind: RuntimeImage["kind"]): RuntimeImage {
   const distroless = kind === "distroless";
-  return { image, kind, hasShell: !distroless, packageManager: null, nonRootUser: distroless ? "nonroot" : null, runsAsNonRoot: distroless };
+  return {
+    image,
+    kind,
+    hasShell: !distroless,
+    packageManager: null,
+    nonRootUser: distroless ? "nonroot" : null,
+    runsAsNonRoot: distroless,
+  };
 }
 
 export const javaRecipe: Recipe = {
@@ -58,8 +65,16 @@ export const javaRecipe: Recipe = {
     // appended to it (`java -jar java -jar app.jar`), so the inherited entry point is cleared.
     const clearsEntrypoint = runtime.kind === "distroless" && entry.entrypoint === null && entry.cmd !== null;
     const command = clearsEntrypoint
-      ? { lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)], change: "adjusted" as const }
+      ? {
+          lines: ["ENTRYPOINT []", ...rewriteEntry(entry, null)],
+          change: "adjusted" as const,
+        }
       : artifactCommand(entry, runtime, null, workdir);
-    return artifactPlan({ runtime, runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`], command, buildOnlyEnv: BUILD_ONLY_ENV });
+    return artifactPlan({
+      runtime,
+      runtimeSteps: [`COPY --from=${builderName} ${source} ${source}`],
+      command,
+      buildOnlyEnv: BUILD_ONLY_ENV,
+    });
   },
 };

@@ -63,7 +63,14 @@ function nginxImage(slim: boolean): RuntimeImage {
   const pinned = canonical ? tagNames("nginx").find((t) => pattern.test(t) && canonicalTag("nginx", t) === canonical) : undefined;
   const fallback = newestVersions("nginx")[0];
   const tag = pinned ?? (fallback ? `${fallback.join(".")}${suffix}` : `stable${suffix}`);
-  return { image: `nginx:${tag}`, kind: "web-server", hasShell: true, packageManager: "apk", nonRootUser: null, runsAsNonRoot: false };
+  return {
+    image: `nginx:${tag}`,
+    kind: "web-server",
+    hasShell: true,
+    packageManager: "apk",
+    nonRootUser: null,
+    runsAsNonRoot: false,
+  };
 }
 
 function staticPlan(input: RecipeInput, folder: string, singlePage: boolean): RecipeAnswer {

@@ -55,7 +55,12 @@ function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir: string
   if (!dest || dest.value.startsWith("/") || copyWorkdir === finalWorkdir) return instructionText(model, copy);
   const isFolder = dest.value.endsWith("/") || /(?:^|\/)\.{1,2}$/.test(dest.value);
   const absolute = `${resolvePath(copyWorkdir, dest.value).replace(/\/$/, "")}${isFolder ? "/" : ""}`;
-  return instructionText(model, copy, [{ range: dest.range, newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute }]);
+  return instructionText(model, copy, [
+    {
+      range: dest.range,
+      newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute,
+    },
+  ]);
 }
 
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;

@@ -5,15 +5,45 @@ import { environmentAt } from "../../model/environment";
 import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
+import { runtimeFileCopies } from "../runtime-files";
 import type { Recipe, RecipeInput } from "../types";
-import { artifactCommand, artifactPlan, basename, caBundleCopy, flagValue, healthcheckNeedsShell, refuse, resolvePath, usedPrograms } from "./shared";
+import { CargoFacts, readCargoFacts } from "./cargo-manifest";
+import {
+  artifactCommand,
+  artifactPlan,
+  basename,
+  caBundleCopy,
+  developmentImageReason,
+  flagValue,
+  healthcheckNeedsShell,
+  isSystemPath,
+  refuse,
+  resolvePath,
+  usedPrograms,
+} from "./shared";
+
+/** Context entries only a Rust build reads (target/ is build output, which can be large). */
+const RUST_BUILD_ONLY = [
+  /^src\//,
+  /^target\//,
+  /^Cargo\.(?:toml|lock)$/,
+  /^build\.rs$/,
+  /^(?:benches|tests|examples)\//,
+  /^\.cargo\//,
+  /^(?:rustfmt|\.rustfmt|clippy|\.clippy|deny)\.toml$/,
+  /^rust-toolchain(?:\.toml)?$/,
+];
 
 const OPENSSL_HEADERS = new Set(["libssl-dev", "openssl-dev"]);
 /** The libssl package of each Debian release (the ABI moved to 3 in bookworm, to 64-bit time in trixie). */
-const DEBIAN_LIBSSL: Readonly<Record<string, string>> = { bullseye: "libssl1.1", bookworm: "libssl3", trixie: "libssl3t64" };
+const DEBIAN_LIBSSL: Readonly<Record<string, string>> = {
+  bullseye: "libssl1.1",
+  bookworm: "libssl3",
+  trixie: "libssl3t64",
+};
 const BUILD_ONLY_ENV = /^(?:CARGO_[A-Z_]+|RUSTUP_[A-Z_]+|RUSTFLAGS|RUSTDOCFLAGS|RUST_VERSION|CC|CXX|PATH)$/;
 
-function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages: boolean): RuntimeImage | string {
+function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages: boolean, cargo: CargoFacts): RuntimeImage | string {
   const builder = input.stage.base.resolved;
   const preference = input.options.runtime;
   const shellReason = needsShell ? "the command or health check needs a shell" : null;
@@ -29,7 +59,9 @@ function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages
     return `the binary built on '${builder}' links glibc dynamically, so it does not run on ${preference === "alpine" ? "Alpine (musl)" : "scratch"}; build on a rust:*-alpine image for a static binary`;
   }
   if (preference === "distroless") return shellReason ? `${shellReason}, which distroless does not have` : distrolessImage("cc", codename);
-  if (preference === "slim" || needsShell || hasExtraPackages) return debianSlimImage(codename);
+  // Distroless cc has no zlib or libpq; with unknown crates, Debian slim of the same release is the safe base.
+  const needsDebianLibs = cargo.isUnknown || cargo.links.zlib || cargo.links.libpq;
+  if (preference === "slim" || needsShell || hasExtraPackages || needsDebianLibs) return debianSlimImage(codename);
   return distrolessImage("cc", codename);
 }
 
@@ -40,6 +72,8 @@ export const rustRecipe: Recipe = {
     const step = input.target.step;
     if (!step) return refuse("no 'cargo build' step found");
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear which binary runs");
+    const development = developmentImageReason(entry);
+    if (development !== null) return refuse(development);
     const executable = executableOf(entry);
     if (executable === null) return refuse("the command runs through a shell, so the binary it starts cannot be told");
     const { command } = step;
@@ -60,21 +94,39 @@ export const rustRecipe: Recipe = {
     const source = executable.includes("/") ? resolvePath(workdir, executable) : builtAt;
     // Out of the build tree (target/) the binary lands on the PATH; a path set up by a later RUN stays.
     const runtimePath = source === builtAt ? `/usr/local/bin/${name}` : source;
+    if (isSystemPath(source)) return refuse(`the container starts '${source}', a program of the toolchain image, not one the build writes`);
+    const cargo = readCargoFacts(model.context);
 
     const packages = stagePackages(stage, usedPrograms(stage.instructions));
     const needsShell = healthcheckNeedsShell(stage.instructions);
-    const runtime = chooseRuntime(input, needsShell, missingPackages(packages, distrolessImage("cc")).length > 0);
+    const runtime = chooseRuntime(input, needsShell, missingPackages(packages, distrolessImage("cc")).length > 0, cargo);
     if (typeof runtime === "string") return refuse(runtime);
     // openssl-sys links libssl dynamically: distroless cc carries it, Debian slim needs the package.
-    const opensslHeaders = packages.headers.filter((h) => OPENSSL_HEADERS.has(h));
+    const opensslHeaders = [...packages.headers.filter((h) => OPENSSL_HEADERS.has(h)), ...(cargo.links.openssl ? ["libssl-dev"] : [])];
     const libssl = opensslHeaders.length > 0 && runtime.kind === "debian" ? DEBIAN_LIBSSL[runtimeCodename(input.stage.base.resolved)] : undefined;
     const providesLibssl = libssl !== undefined || (runtime.kind === "distroless" && runtime.image.includes("/cc-"));
-    const withLibssl = libssl ? { ...packages, runtime: [...packages.runtime, libssl] } : packages;
-    const install = installPackages(providesLibssl ? { ...withLibssl, headers: packages.headers.filter((h) => !OPENSSL_HEADERS.has(h)) } : withLibssl, runtime);
+    const libpq = cargo.links.libpq && runtime.kind === "debian" ? ["libpq5"] : [];
+    const withLibssl = { ...packages, runtime: [...packages.runtime, ...(libssl ? [libssl, "ca-certificates"] : []), ...libpq] };
+    const install = installPackages(
+      providesLibssl
+        ? {
+            ...withLibssl,
+            headers: packages.headers.filter((h) => !OPENSSL_HEADERS.has(h)),
+          }
+        : withLibssl,
+      runtime,
+    );
+    const files = runtimeFileCopies({ model, stage, builderName, workdir, buildOnly: RUST_BUILD_ONLY, isWorkdirSmall: false, toolchainHomes: [] });
     const steps = [...install.lines];
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
+    if (cargo.isUnknown) {
+      steps.push(
+        "# Cargo.toml and Cargo.lock are not in the build context read here, so the libraries the binary links are unknown: it ships on Debian slim of the builder's release; install what it needs (libssl, libpq).",
+      );
+    }
+    steps.push(...files.lines);
     steps.push(`COPY --from=${builderName} ${source} ${runtimePath}`);
-    const notes = [...install.notes, "Only the binary is copied into the runtime stage; add COPY --from lines for files it reads at run time."];
+    const notes = [...install.notes, ...files.notes];
     if (opensslHeaders.length > 0 && !providesLibssl) {
       notes.push(
         `The build installs OpenSSL headers, and '${runtime.image}' has no libssl: if the binary links it dynamically, ship on distroless cc or Debian slim, or use rustls.`,

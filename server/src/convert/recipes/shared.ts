@@ -47,7 +47,10 @@ export const refuse = (reason: string): RecipeAnswer => ({ ok: false, reason });
 export function artifactPlan(
   plan: Pick<RecipePlan, "runtime" | "runtimeSteps" | "command" | "buildOnlyEnv"> & Partial<Pick<RecipePlan, "builderEdits" | "notes" | "artifactMoves">>,
 ): RecipeAnswer {
-  return { ok: true, plan: { builderPrelude: [], builderEdits: [], notes: [], ...plan } };
+  return {
+    ok: true,
+    plan: { builderPrelude: [], builderEdits: [], notes: [], ...plan },
+  };
 }
 
 export const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
@@ -77,7 +80,11 @@ export function artifactCommand(entry: EntryCommand, runtime: RuntimeImage, runt
     const found = executable.includes("/")
       ? resolvePath(workdir, executable) === runtimePath
       : runtime.kind !== "scratch" && PATH_DIRS.has(dirname(runtimePath)) && basename(runtimePath) === executable;
-    if (!found) return { lines: rewriteEntry(entry, runtimePath), change: "adjusted" as CommandChange };
+    if (!found)
+      return {
+        lines: rewriteEntry(entry, runtimePath),
+        change: "adjusted" as CommandChange,
+      };
   }
   if (!runtime.hasShell && usesShellForm(entry)) return { lines: rewriteEntry(entry, null), change: "adjusted" };
   return null;
@@ -100,4 +107,33 @@ export function healthcheckNeedsShell(instructions: readonly Instruction[]): boo
     const text = i.args.map((a) => a.value).join(" ");
     return !/^\s*NONE\b/i.test(text) && !/(?:^|\s)CMD\s+\[/i.test(text);
   });
+}
+
+/** Programs that rebuild the sources on every change: the toolchain is what such an image runs. */
+const HOT_RELOADERS = new Set(["air", "reflex", "CompileDaemon", "realize", "fresh", "modd", "gow", "wgo", "watchexec", "cargo-watch", "nodemon"]);
+const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "fish"]);
+
+/**
+ * Why the image is a development container rather than a program to ship: it starts a hot-reload
+ * tool, `<toolchain> run|watch`, or an interactive shell. Null when it starts a program.
+ */
+export function developmentImageReason(entry: EntryCommand): string | null {
+  const argv = entry.argv;
+  if (argv === null || argv.length === 0) return null;
+  const program = basename(argv[0]);
+  if (HOT_RELOADERS.has(program)) {
+    return `the container starts '${program}', a hot-reload tool that rebuilds the sources at run time, so the toolchain is its job; keep this image for development and convert the production Dockerfile`;
+  }
+  if ((program === "go" || program === "cargo") && (argv[1] === "run" || argv[1] === "watch")) {
+    return `the container starts '${program} ${argv[1]}', which compiles at start; build the binary in the Dockerfile and start it instead, then convert`;
+  }
+  if (SHELLS.has(program) && !argv.slice(1).some((w) => w === "-c" || !w.startsWith("-"))) {
+    return `the container starts an interactive shell ('${argv[0]}'), not a program: it is a development image whose job is the toolchain`;
+  }
+  return null;
+}
+
+/** True for a path inside a system folder of the builder (`/bin/bash`, `/usr/lib/...`): never a COPY source for the artifact. */
+export function isSystemPath(path: string): boolean {
+  return /^\/(?:bin|sbin|lib|lib32|lib64|libx32|usr\/(?:bin|sbin|lib|lib64|libexec|share|include)|etc|proc|sys|dev)(?:\/|$)/.test(path);
 }
