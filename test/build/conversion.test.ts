@@ -77,7 +77,10 @@ describe("real builds: single-stage vs converted", function () {
   after(async function () {
     if (sizeRows.length > 0) log(`\nimage sizes (podman image inspect .Size, uncompressed):\n${indent(formatSizeTable(sizeRows))}`);
     if (engine) {
-      await engine.removeImages([...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:${c.runtime ?? "auto"}`), ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:original`)]);
+      await engine.removeImages([
+        ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:${c.runtime ?? "auto"}`),
+        ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:original`),
+      ]);
       await engine.removeWorkingContainers();
     }
     if (workDir) rmSync(workDir, { recursive: true, force: true });

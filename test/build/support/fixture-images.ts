@@ -90,7 +90,9 @@ const derived: DerivedFixture[] = [
     name: fixtures.rust,
     parent: fixtures.debianSlim,
     role: "a Rust toolchain image (Debian rustc and cargo, gcc), standing in for rust:*",
-    containerfile: [aptInstall("rustc cargo gcc libc6-dev ca-certificates"), "ENV CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:" + DEFAULT_PATH].join("\n"),
+    containerfile: [aptInstall("rustc cargo gcc libc6-dev ca-certificates"), "ENV CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:" + DEFAULT_PATH].join(
+      "\n",
+    ),
   },
   {
     name: fixtures.glibc,
@@ -171,7 +173,7 @@ export const fixtureRoles: Record<string, string> = {
   ...Object.fromEntries(derived.map((fixture) => [fixture.name, fixture.role])),
 };
 
-/** Makes every fixture image that is missing or out of date; independent chains build in parallel. */
+/** Makes every fixture image that is missing or out of date, one after another. */
 export async function ensureFixtureImages(engine: Engine, workDir: string): Promise<FixtureReport> {
   const mirror = debianMirror(SUITE);
   const timings: FixtureTiming[] = [];
@@ -214,7 +216,9 @@ export async function ensureFixtureImages(engine: Engine, workDir: string): Prom
     }
     return pending;
   };
-  await Promise.all(derived.map(buildDerived));
+  // One build at a time: parallel chroot builds from one freshly reused base have failed here with
+  // "fork/exec /bin/sh: no such file or directory" (overlay storage), and apt is the bottleneck anyway.
+  for (const fixture of derived) await buildDerived(fixture);
   return { mirror, timings };
 }
 
