@@ -1,15 +1,13 @@
 // `npm run corpus`: runs the engine over the real-world corpus (<repo>/../shared/corpus/real) and
 // the rule fixtures, fails on any parser or rule exception, and proves every safe fix and fix-all
-// safe on each file (fixes/fix-safety.ts). Prints findings per rule and the time taken.
+// safe on each file (test/support/fix-safety.ts). Prints findings per rule and the time taken.
 // Usage: npm run corpus [-- --no-fixes] [-- --corpus <dir>]
 
-import { validate } from "dockerfile-utils";
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join, resolve } from "path";
 import { analyze } from "../server/src/engine";
-import { checkFixSafety, FixSafetyViolation } from "../server/src/fixes/fix-safety";
-import { syntaxErrorKeys } from "../server/src/lsp/fix-all";
 import type { BuildContextFacts } from "../server/src/model/context";
+import { checkFixSafety, FixSafetyViolation } from "../test/support/fix-safety";
 import { allRuleFixtures } from "../test/support/rule-fixtures";
 
 const REPO = resolve(__dirname, "..");
@@ -31,16 +29,6 @@ function corpusFiles(dir: string): Input[] {
     .filter((f) => f !== "MANIFEST.tsv" && statSync(join(dir, f)).isFile())
     .sort()
     .map((f) => ({ name: `corpus/${f}`, code: readFileSync(join(dir, f), "utf8") }));
-}
-
-/** dockerfile-utils errors of a text, keyed as fix-all keys them; null when the validator throws. */
-function validatorErrors(text: string): string[] | null {
-  try {
-    return syntaxErrorKeys(validate(text));
-  } catch {
-    // The caller reports a validator failure on a fixed text as a violation of that fix.
-    return null;
-  }
 }
 
 function main(): number {
@@ -80,7 +68,7 @@ function main(): number {
   if (checkFixes) {
     for (const input of inputs) {
       try {
-        const report = checkFixSafety(input.code, { context: input.context, syntaxErrorKeys: validatorErrors });
+        const report = checkFixSafety(input.code, { context: input.context });
         fixesChecked += report.fixesChecked;
         suggestionsChecked += report.suggestionsChecked;
         fixAllFixes += report.fixAllFixes;

@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 // The rules are TypeScript: compile them on the fly, as the tests do.
 require("esbuild-register/dist/node").register({ target: "node20" });
 const { allRules } = require(join(root, "server/src/rules/index.ts"));
-const { docsUrl } = require(join(root, "server/src/rules/docs-url.ts"));
+const { docsUrl } = require(join(root, "server/src/lint/docs-url.ts"));
 const { SYNTAX_SETTING_KEYS } = require(join(root, "server/src/lsp/protocol.ts"));
 
 /** What each dockerfile-utils check flags (ValidatorSettings in dockerfile-utils' main.d.ts). */

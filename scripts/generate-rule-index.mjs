@@ -5,7 +5,8 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "server", "src", "rules");
-const NOT_RULES = new Set(["index.ts", "types.ts", "run.ts", "suppressions.ts", "format.ts", "docs-url.ts"]);
+// The folder holds only rules, the generated index and the Rule types.
+const NOT_RULES = new Set(["index.ts", "types.ts"]);
 const ids = readdirSync(rulesDir)
   .filter((f) => f.endsWith(".ts") && !NOT_RULES.has(f) && /^[a-z0-9-]+\.ts$/.test(f))
   .map((f) => f.slice(0, -3))

@@ -3,17 +3,22 @@
 
 import { ExtensionContext, Uri } from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
+import { extensionFeatures } from "./commands";
 import { activateWith, deactivateActive } from "./ctx";
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  await activateWith(context, {
-    // Virtual file systems of the web workbench: GitHub repositories, the test web host, memory files.
-    schemes: ["file", "untitled", "vscode-vfs", "vscode-test-web", "vscode-remote"],
-    createClient: (id, name, options) => {
-      const worker = new Worker(Uri.joinPath(context.extensionUri, "dist/server/browser.js").toString(true));
-      return new LanguageClient(id, name, worker, options);
+  await activateWith(
+    context,
+    {
+      // Virtual file systems of the web workbench: GitHub repositories, the test web host, memory files.
+      schemes: ["file", "untitled", "vscode-vfs", "vscode-test-web", "vscode-remote"],
+      createClient: (id, name, options) => {
+        const worker = new Worker(Uri.joinPath(context.extensionUri, "dist/server/browser.js").toString(true));
+        return new LanguageClient(id, name, worker, options);
+      },
     },
-  });
+    extensionFeatures(),
+  );
 }
 
 export function deactivate(): Promise<void> | undefined {

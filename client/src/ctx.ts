@@ -1,13 +1,13 @@
 // The client's lifecycle, shared by the desktop and web entries: output channel, client options,
 // start/stop/restart, trust and settings plumbing, and showing activation failures. The client knows
-// nothing about Dockerfiles; the platform entry only says how to start the server.
+// nothing about Dockerfiles; the platform entry says how to start the server, and the features
+// (command map, middleware) are passed in, as rust-analyzer's main.ts hands its Ctx the commands, so
+// this module imports none of them.
 
-import { ExtensionContext, LogOutputChannel, window, workspace } from "vscode";
-import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from "vscode-languageclient";
+import { commands, Disposable, ExtensionContext, LogOutputChannel, window, workspace } from "vscode";
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions, Middleware } from "vscode-languageclient";
 import { DID_GRANT_WORKSPACE_TRUST, SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
-import { registerCommands } from "./commands";
 import { Config } from "./config";
-import { convertMiddleware, registerConvertPreview } from "./convert";
 
 export const CLIENT_ID = "stagecraft";
 export const CLIENT_NAME = "Stagecraft";
@@ -26,6 +26,22 @@ export interface Platform {
   schemes: readonly string[];
 }
 
+/** A command as a name -> factory entry, in the style of rust-analyzer. */
+export interface CommandFactory {
+  /** The command while the server runs. */
+  enabled: (ctx: Ctx) => (...args: unknown[]) => unknown;
+  /** The command while the server is down; defaults to a "server is not running" message. */
+  disabled?: (ctx: Ctx) => (...args: unknown[]) => unknown;
+}
+
+/** What the extension adds to the bare lifecycle: its commands, client middleware, providers. */
+export interface Features {
+  commands: Readonly<Record<string, CommandFactory>>;
+  middleware?: Middleware;
+  /** Registers what lives as long as the extension (content providers). */
+  register?: () => Disposable[];
+}
+
 export class Ctx {
   readonly outputChannel: LogOutputChannel;
   readonly config = new Config();
@@ -34,6 +50,7 @@ export class Ctx {
   constructor(
     private readonly context: ExtensionContext,
     private readonly platform: Platform,
+    private readonly features: Features,
   ) {
     this.outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
     context.subscriptions.push(this.outputChannel);
@@ -62,7 +79,7 @@ export class Ctx {
       synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.outputChannel,
       initializationOptions,
-      middleware: convertMiddleware,
+      middleware: this.features.middleware,
     });
     this.client = client;
     await client.start();
@@ -92,21 +109,39 @@ export class Ctx {
   /** Wires commands, settings and trust; called once after the first start. */
   subscribe(): void {
     this.context.subscriptions.push(
-      ...registerCommands(this),
-      registerConvertPreview(),
+      ...this.registerCommands(),
+      ...(this.features.register?.() ?? []),
       workspace.onDidChangeConfiguration((event) => void this.config.onDidChange(event, () => this.restart())),
       workspace.onDidGrantWorkspaceTrust(() => {
         if (this.client?.isRunning()) void this.client.sendNotification(DID_GRANT_WORKSPACE_TRUST, { isTrusted: true });
       }),
     );
   }
+
+  /** Registers every command; each call is routed to `enabled` or `disabled` by the server's state. */
+  private registerCommands(): Disposable[] {
+    return Object.entries(this.features.commands).map(([name, factory]) =>
+      commands.registerCommand(name, (...args: unknown[]) => {
+        const run = this.isRunning ? factory.enabled(this) : (factory.disabled ?? notRunning)(this);
+        return run(...args);
+      }),
+    );
+  }
 }
+
+const notRunning = (ctx: Ctx) => () => {
+  void window
+    .showWarningMessage("The Stagecraft server is not running. Run 'Stagecraft: Restart Server' or see the Stagecraft output for why.", "Show Output")
+    .then((choice) => {
+      if (choice) ctx.outputChannel.show(true);
+    });
+};
 
 let active: Ctx | undefined;
 
 /** Activation shared by both entries. A failure is shown (VS Code would not), logged and rethrown. */
-export async function activateWith(context: ExtensionContext, platform: Platform): Promise<Ctx> {
-  const ctx = new Ctx(context, platform);
+export async function activateWith(context: ExtensionContext, platform: Platform, features: Features): Promise<Ctx> {
+  const ctx = new Ctx(context, platform, features);
   active = ctx;
   // Commands first, so "Show Output" and "Restart Server" work even when the first start fails.
   ctx.subscribe();

@@ -2,6 +2,7 @@
 
 import { ExtensionContext } from "vscode";
 import { LanguageClient, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { extensionFeatures } from "./commands";
 import { activateWith, deactivateActive } from "./ctx";
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -10,10 +11,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
-  await activateWith(context, {
-    schemes: ["file", "untitled"],
-    createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options),
-  });
+  await activateWith(
+    context,
+    {
+      schemes: ["file", "untitled"],
+      createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options),
+    },
+    extensionFeatures(),
+  );
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -4,7 +4,7 @@
 // it escapes (`escapeRegExp`, `globToRegExp`...), which is then the one place to review.
 
 /** Names of helpers that turn untrusted text into a safe pattern. */
-const SAFE_BUILDERS = /^(escape\w*|\w*ToRegExp|\w*Escaped)$/;
+const SAFE_BUILDERS = /^(?:escape\w*|\w*ToRegExp|\w*Escaped)$/;
 
 function isSafe(node, scopeManager) {
   if (!node) return true;
@@ -15,11 +15,18 @@ function isSafe(node, scopeManager) {
       return node.expressions.every((e) => isSafe(e, scopeManager));
     case "BinaryExpression":
       return node.operator === "+" && isSafe(node.left, scopeManager) && isSafe(node.right, scopeManager);
+    case "ConditionalExpression":
+      return isSafe(node.consequent, scopeManager) && isSafe(node.alternate, scopeManager);
     case "CallExpression": {
       const callee = node.callee.type === "MemberExpression" ? node.callee.property : node.callee;
       if (callee.type === "Identifier" && SAFE_BUILDERS.test(callee.name)) return true;
       // `[...].join("|")` of safe parts.
       if (node.callee.type === "MemberExpression" && callee.name === "join") return isSafe(node.callee.object, scopeManager);
+      // `parts.map(escapeRegExp)`: every element escaped.
+      if (node.callee.type === "MemberExpression" && callee.name === "map") {
+        const [mapper] = node.arguments;
+        return mapper?.type === "Identifier" && SAFE_BUILDERS.test(mapper.name);
+      }
       return false;
     }
     case "ArrayExpression":

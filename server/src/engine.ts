@@ -1,23 +1,8 @@
-// The engine's front door: text in, model and findings out. Adapters (LSP, CLI, tests) call this.
+// The engine's front door: text (or an already parsed model) in; the model, the rules' findings and
+// dockerfile-utils' syntax problems out. Every adapter (LSP, CLI), fix-all and the tests analyse
+// through `analyze`, so "parse, run rules, validate" is written once (lint/analyze.ts).
 
-import type { BuildContextFacts } from "./model/context";
-import { parseDockerfile } from "./model/parse";
-import type { DockerfileModel } from "./model/types";
-import { Finding, runRules, RuleSettings } from "./rules/run";
-
-export interface AnalyzeOptions {
-  context?: BuildContextFacts;
-  settings?: RuleSettings;
-  onRuleError?: (ruleId: string, error: unknown) => void;
-}
-
-export interface Analysis {
-  model: DockerfileModel;
-  findings: Finding[];
-}
-
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const model = parseDockerfile(text, options.context);
-  const findings = runRules(model, { settings: options.settings, onRuleError: options.onRuleError });
-  return { model, findings };
-}
+export { analyze, type Analysis, type AnalyzeOptions } from "./lint/analyze";
+export type { Finding } from "./lint/run";
+export type { RuleSettings, SyntaxSettings } from "./lint/severity";
+export type { SyntaxProblem } from "./lint/syntax";

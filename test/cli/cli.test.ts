@@ -267,15 +267,16 @@ describe("stagecraft CLI", function () {
     });
 
     it("takes the severities of settable checks from .stagecraft.json", () => {
-      const text = "from alpine:3.22\nRUN true\nUSER nobody\n";
+      // instructionCasing and the other checks a rule supersedes are the rule's; directive casing is theirs alone.
+      const text = "# ESCAPE=\\\nFROM alpine:3.22\nRUN true\nUSER nobody\n";
       const noisy = project({ Dockerfile: text });
       assert.deepStrictEqual(
         json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]),
         [["dockerfile-utils", "warning"]],
       );
-      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "ignore" } }' });
+      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "ignore" } }' });
       assert.strictEqual(cli(["check"], { cwd: quiet }).code, 0);
-      const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "instructionCasing": "error" } }' });
+      const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "error" } }' });
       assert.deepStrictEqual(
         json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity),
         ["error"],

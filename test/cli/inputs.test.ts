@@ -2,8 +2,10 @@
 // settings of the nearest .stagecraft.json (in-process, so the facts themselves can be compared).
 
 import * as assert from "assert";
+import { stat } from "fs/promises";
 import { join } from "path";
 import { ConfigLoader } from "../../server/src/cli/config";
+import { findDockerfiles } from "../../server/src/cli/discover";
 import { readDockerfileInput } from "../../server/src/cli/inputs";
 import { allRules } from "../../server/src/rules/index";
 import { TempProjects } from "../support/temp-project";
@@ -46,5 +48,23 @@ describe("CLI inputs for the engine", () => {
     const dir = project({ Dockerfile: "FROM alpine:3.22\n" });
     const input = await readDockerfileInput(join(dir, "Dockerfile"), configs());
     assert.deepStrictEqual(input.settings, {});
+  });
+
+  it("reports a folder it cannot list and keeps searching the others", async () => {
+    // Tests run as root, where permissions do not stop readdir: the failure is injected.
+    const dir = project({ "a/Dockerfile": "FROM alpine:3.22\n", "locked/Dockerfile": "FROM alpine:3.22\n", "z/Dockerfile": "FROM alpine:3.22\n" });
+    const { readdir } = await import("fs/promises");
+    const found = await findDockerfiles([dir, join(dir, "missing")], dir, {
+      stat,
+      readdir: async (folder) => {
+        if (folder.endsWith("locked")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+        return readdir(folder, { withFileTypes: true });
+      },
+    });
+    assert.deepStrictEqual(found.files, [join(dir, "a", "Dockerfile"), join(dir, "z", "Dockerfile")]);
+    assert.deepStrictEqual(found.errors, [
+      `cannot read folder '${join(dir, "locked")}': permission denied`,
+      `cannot read '${join(dir, "missing")}': no such file or folder`,
+    ]);
   });
 });

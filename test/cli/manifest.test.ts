@@ -8,6 +8,7 @@ import { join, resolve } from "path";
 import { isDockerfileName } from "../../server/src/cli/discover";
 import { SYNTAX_SETTING_KEYS } from "../../server/src/lsp/protocol";
 import { allRules } from "../../server/src/rules/index";
+import { escapeRegExp } from "../../server/src/model/text";
 
 const REPO = resolve(__dirname, "..", "..");
 
@@ -36,12 +37,7 @@ const settings: Record<string, Setting> = Object.assign({}, ...manifest.contribu
 
 /** A VS Code filename pattern (`*` and literal text only) as a regular expression. */
 function patternToRegExp(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
+  return new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
 }
 
 function isDockerfileLanguage(name: string): boolean {
@@ -85,8 +81,10 @@ describe("extension manifest", () => {
     assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces, {
       supported: "limited",
       description: (manifest.capabilities.untrustedWorkspaces as { description?: string }).description,
-      restrictedConfigurations: ["stagecraft.imageSize.online"],
+      // A binary path from an untrusted workspace would run that workspace's program.
+      restrictedConfigurations: ["stagecraft.imageSize.online", "stagecraft.shellcheck.path"],
     });
+    assert.strictEqual(settings["stagecraft.shellcheck.path"].default, "shellcheck");
     assert.strictEqual(manifest.capabilities.virtualWorkspaces, true);
   });
 

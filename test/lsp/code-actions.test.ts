@@ -2,7 +2,7 @@
 // commodity quick fixes for dockerfile-utils diagnostics.
 
 import * as assert from "assert";
-import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from "vscode-languageserver/node";
+import type { CodeAction, Diagnostic, TextDocumentEdit } from "vscode-languageserver/node";
 import { applyEdits } from "../../server/src/model/text";
 import { buildServer, editsFor, FULL_CAPABILITIES, LspClient, workspaceFolder } from "../support/lsp-client";
 
@@ -109,14 +109,27 @@ describe("lsp: code actions", function () {
 
   it("keeps dockerfile-language-service's quick fixes for dockerfile-utils diagnostics", async () => {
     const uri = ws.uri("Dockerfile.casing");
-    const text = "from alpine:3.20\nRUN true\n";
+    const text = "# ESCAPE=\\\nFROM alpine:3.20\nRUN true\n";
     const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.source === "dockerfile-utils");
     assert.ok(diagnostics.length > 0);
     const offered = await actions(uri, diagnostics);
-    const upper = offered.find((a) => /uppercase/i.test(a.title));
-    assert.ok(upper, JSON.stringify(offered.map((a) => a.title)));
-    assert.strictEqual(upper.kind, "quickfix");
-    assert.strictEqual(applyEdits(text, editsFor(upper.edit, uri)), "FROM alpine:3.20\nRUN true\n");
+    const lower = offered.find((a) => /lowercase/i.test(a.title));
+    assert.ok(lower, JSON.stringify(offered.map((a) => a.title)));
+    assert.strictEqual(lower.kind, "quickfix");
+    assert.strictEqual(applyEdits(text, editsFor(lower.edit, uri)), "# escape=\\\nFROM alpine:3.20\nRUN true\n");
+  });
+
+  it("offers a dockerfile-language-service quick fix only when it passes the apply-analyse-parse check", async () => {
+    // Issue #15: "Convert to --from" on `--frombuild` wrote `--from` without the stage name.
+    const uri = ws.uri("Dockerfile.frombuild");
+    const text = "FROM alpine:3.20 AS build\nRUN touch /out\nFROM alpine:3.20\nCOPY --frombuild /out /out\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.source === "dockerfile-utils");
+    assert.ok(diagnostics.length > 0);
+    const offered = await actions(uri, diagnostics);
+    assert.deepStrictEqual(
+      offered.filter((a) => /^Convert to/.test(a.title)).map((a) => a.title),
+      [],
+    );
   });
 
   it("answers for diagnostics of an older version without throwing", async () => {

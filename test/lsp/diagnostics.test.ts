@@ -170,23 +170,24 @@ describe("lsp: diagnostics", function () {
 
   it("surfaces dockerfile-utils diagnostics with their own source, tunable per check", async () => {
     const uri = ws.uri("Dockerfile.syntax");
-    await client.open(uri, "from alpine:3.20\nWORKDIR app\n");
+    // Instruction casing and relative WORKDIR are rules now (instruction-casing, instruction-workdir-relative).
+    await client.open(uri, "# ESCAPE=\\\nFROM alpine:3.20\nCMD ['a']\n");
     const published = await client.waitForDiagnostics(uri);
     const syntax = published.diagnostics.filter((d) => d.source === "dockerfile-utils");
     assert.ok(
-      syntax.some((d) => d.message.toString().includes("uppercase")),
+      syntax.some((d) => d.message.toString().includes("lowercase")),
       JSON.stringify(published.diagnostics),
     );
     assert.ok(syntax.every((d) => typeof d.code === "number"));
 
     const mark = client.published.length;
-    client.settings = { syntax: { instructionCasing: "ignore", instructionWorkdirRelative: "error" } };
+    client.settings = { syntax: { directiveCasing: "ignore", instructionJSONInSingleQuotes: "error" } };
     await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
     const after = await client.waitForDiagnostics(uri, (p) => client.published.indexOf(p) >= mark);
     const tuned = after.diagnostics.filter((d) => d.source === "dockerfile-utils");
-    assert.ok(!tuned.some((d) => d.message.toString().includes("uppercase")), JSON.stringify(tuned));
-    const workdir = tuned.find((d) => d.range.start.line === 1);
-    assert.strictEqual(workdir?.severity, DiagnosticSeverity.Error);
+    assert.ok(!tuned.some((d) => d.message.toString().includes("lowercase")), JSON.stringify(tuned));
+    const quotes = tuned.find((d) => d.range.start.line === 2);
+    assert.strictEqual(quotes?.severity, DiagnosticSeverity.Error);
   });
 
   it("does not report a duplicate stage name twice (dockerfile-utils and Stagecraft)", async () => {

@@ -30,6 +30,25 @@ describe("lsp: node build-context host", () => {
     assert.strictEqual((await readBuildContext(ws.uri("Dockerfile"))).dockerignore, ".git\n");
   });
 
+  it("takes the context a compose service gives the Dockerfile", async () => {
+    const ws = workspaceFolder({
+      ".git/": "",
+      ".dockerignore": "bin/\n",
+      "src/": "",
+      "examples/app/": "",
+      "examples/app/compose.yaml": "services:\n  api:\n    build:\n      context: ../..\n      dockerfile: examples/app/Dockerfile\n",
+      "examples/app/Dockerfile": "FROM alpine:3.20\nCOPY . /src\n",
+    });
+    const facts = await readBuildContext(ws.uri("examples/app/Dockerfile"));
+    assert.strictEqual(facts.dockerignore, "bin/\n");
+    assert.ok(facts.rootEntries?.includes("src/"));
+  });
+
+  it("a subfolder Dockerfile with no ignore file of its own, under a root that has one: unknown", async () => {
+    const ws = workspaceFolder({ ".git/": "", ".dockerignore": ".git\n", "docker/": "", "docker/Dockerfile": "FROM alpine:3.20\nCOPY . /src\n" });
+    assert.strictEqual((await readBuildContext(ws.uri("docker/Dockerfile"))).dockerignore, undefined);
+  });
+
   it("reports null when no .dockerignore exists", async () => {
     const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n" });
     const facts = await readBuildContext(ws.uri("Dockerfile"));

@@ -10,6 +10,7 @@ import { CACHE_FILE_NAME } from "../../server/src/host/registry-store";
 import { formatSize } from "../../server/src/images/format-size";
 import { buildServer, LspClient, positionOf, workspaceFolder } from "../support/lsp-client";
 import { DOCKER, pushAttestation, pushImage, pushManifest, requireRegistry, RunningRegistry, startRegistry } from "./support";
+import { escapeRegExp } from "../../server/src/model/text";
 
 const ONLINE = { imageSize: { online: true, exactBytes: true } };
 const exact = (bytes: number) => `${bytes.toLocaleString("en-US")} bytes`;
@@ -60,7 +61,7 @@ describe("registry: hovers over LSP on a loopback registry", function () {
   it("FROM 127.0.0.1:<port>/app:1 shows the registry's exact size and where it came from", async () => {
     const value = await hoverWith(client, `FROM ${registry.host}/app:1\n`, "127");
     assert.ok(value.includes(`| linux/amd64 | ${formatSize(single)} (${exact(single)}) |`), value);
-    assert.match(value, new RegExp(`\\*Source: live from ${registry.host.replace(/\./g, "\\.")} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.\\*`));
+    assert.match(value, new RegExp(`\\*Source: live from ${escapeRegExp(registry.host)} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.\\*`));
   });
 
   it("a multi-platform list: both platforms to the byte, the attestation ignored", async () => {

@@ -4,8 +4,7 @@
 import * as assert from "assert";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { parseDockerfile } from "../../server/src/model/parse";
-import { Finding, runRules } from "../../server/src/rules/run";
+import { analyze, Finding } from "../../server/src/engine";
 import type { Rule } from "../../server/src/rules/types";
 
 export interface PeerCase {
@@ -36,12 +35,13 @@ export function loadPeerCases(file: string, codes: Iterable<string>): PeerCase[]
 
 /** Runs `rules` on a peer case's Dockerfile; a rule that throws fails the test instead of being logged. */
 export function peerFindings(dockerfile: string, rules: readonly Rule[]): Finding[] {
-  return runRules(parseDockerfile(dockerfile), {
+  return analyze(dockerfile, {
     rules,
+    syntax: false,
     onRuleError: (id, e) => {
       throw new Error(`${id} threw: ${String(e)}`);
     },
-  });
+  }).findings;
 }
 
 /** Our answer to one peer code: the rules that cover it, and (optionally) the messageIds that mean the same. */

@@ -7,9 +7,9 @@ import * as assert from "assert";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { BuildContextFacts } from "../../server/src/model/context";
+import { analyze, Finding } from "../../server/src/engine";
 import { parseDockerfile } from "../../server/src/model/parse";
 import { applyEdits } from "../../server/src/model/text";
-import { Finding, runRules } from "../../server/src/rules/run";
 import type { Rule } from "../../server/src/rules/types";
 
 export interface FiresCase {
@@ -43,9 +43,8 @@ export interface RuleTests {
 export const FIXTURES_ROOT = join(__dirname, "..", "fixtures", "rules");
 
 export function findingsOf(rule: Rule, code: string, context?: BuildContextFacts): Finding[] {
-  const model = parseDockerfile(code, context);
   const errors: unknown[] = [];
-  const findings = runRules(model, { rules: [rule], onRuleError: (_id, e) => errors.push(e) });
+  const { findings } = analyze(code, { context, rules: [rule], syntax: false, onRuleError: (_id, e) => errors.push(e) });
   if (errors.length > 0) throw errors[0];
   return findings;
 }
@@ -83,11 +82,24 @@ export function ruleFixtures(id: string): { fires: SilentCase[]; silent: SilentC
   return out;
 }
 
+/**
+ * A title for a case without a name: the message it expects and the Dockerfile it runs on, on
+ * one line (`'untagged' on line 2 of: FROM alpine:3.20 AS base ⏎ FROM ubuntu`), so a failing
+ * test says which input failed.
+ */
+function describeCase(code: string, messageId?: string, line?: number): string {
+  const lines = code.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const shown = lines.join(" ⏎ ");
+  const input = shown.length > 110 ? `${shown.slice(0, 107)}...` : shown;
+  if (messageId === undefined) return `nothing on: ${input}`;
+  return `'${messageId}'${line !== undefined ? ` on line ${line}` : ""} of: ${input}`;
+}
+
 export function testRule(rule: Rule, tests: RuleTests): void {
   const id = rule.meta.id;
   describe(`${id}: ${rule.meta.description}`, () => {
-    for (const [i, c] of tests.fires.entries()) {
-      it(`fires: ${c.name ?? `case ${i + 1}`}`, () => {
+    for (const c of tests.fires) {
+      it(`fires: ${c.name ?? describeCase(c.code, c.messageId, c.line)}`, () => {
         const all = findingsOf(rule, c.code, c.context);
         const findings = all.filter((f) => f.messageId === c.messageId);
         assert.ok(findings.length > 0, `expected '${c.messageId}' but got ${JSON.stringify(all.map((f) => f.messageId))}`);
@@ -109,9 +121,9 @@ export function testRule(rule: Rule, tests: RuleTests): void {
         }
       });
     }
-    for (const [i, s] of tests.silent.entries()) {
+    for (const s of tests.silent) {
       const c = typeof s === "string" ? { code: s } : s;
-      it(`silent: ${c.name ?? `case ${i + 1}`}`, () => {
+      it(`silent: ${c.name ?? describeCase(c.code)}`, () => {
         const findings = findingsOf(rule, c.code, c.context);
         assert.deepStrictEqual(
           findings.map((f) => `${f.range.start.line + 1}: ${f.message}`),

@@ -18,6 +18,8 @@ export type Command =
       severity: Severity;
       color?: boolean;
       maxWarnings?: number;
+      /** `--shellcheck <path>`: run this ShellCheck binary on RUN scripts. */
+      shellcheck?: string;
     }
   | { name: "explain"; ruleId: string; format: OutputFormat }
   | { name: "convert"; file: string; write: boolean; runtime?: RuntimeFamily };
@@ -44,6 +46,8 @@ Options for check:
   --severity <level>   Report findings at or above error|warning|info|hint (default: warning);
                        findings below it are neither printed nor counted in the exit code
   --no-color           Plain text output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)
+  --shellcheck <path>  Check RUN scripts with this ShellCheck binary ('shellcheck' for the one
+                       on PATH); SCxxxx findings are reported under run-shellcheck
 
 Options for convert:
   --write              Rewrite the file instead of printing the result
@@ -61,14 +65,14 @@ and Containerfile.*, skipping node_modules and .git. Rule severities come from t
 Exit codes: 0 no findings at or above the threshold (or converted), 1 findings, 2 usage,
 configuration or I/O error, 3 the file cannot be converted (the reason is printed).`;
 
-export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json|sarif|github|checkstyle|gitlab] [--severity error|warning|info|hint] [--max-warnings n] [--no-color]`;
+export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json|sarif|github|checkstyle|gitlab] [--severity error|warning|info|hint] [--max-warnings n] [--no-color] [--shellcheck path]`;
 export const EXPLAIN_USAGE = `Usage: stagecraft explain <rule-id> [--format text|json]`;
 export const CONVERT_USAGE = `Usage: stagecraft convert <file> [--write] [--runtime distroless|alpine|slim|scratch]`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
-  const takesValue = new Set(["format", "severity", "runtime", "max-warnings"]);
+  const takesValue = new Set(["format", "severity", "runtime", "max-warnings", "shellcheck"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -112,6 +116,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (command !== "check" && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
   if (command !== "check" && options.has("max-warnings")) throw new UsageError(`'${command}' takes no --max-warnings`);
+  if (command !== "check" && options.has("shellcheck")) throw new UsageError(`'${command}' takes no --shellcheck`);
 
   if (command !== "convert" && (options.has("write") || options.has("runtime"))) throw new UsageError(`'${command}' takes no --write or --runtime`);
   if (command === "check") {
@@ -129,6 +134,7 @@ export function parseArgs(argv: readonly string[]): Command {
       severity: severity as Severity,
       color: options.has("no-color") ? false : undefined,
       maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+      shellcheck: options.has("shellcheck") ? String(options.get("shellcheck")) : undefined,
     };
   }
   if (command === "convert") return convertCommand(rest, options);

@@ -2,14 +2,13 @@
 // Dockerfile's folder. The nearest file wins outright (no merging), so a subproject's file says
 // everything that applies to it.
 
-import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { RuleSettings } from "../rules/run";
+import { readTextFile } from "../host/read-text";
+import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, SYNTAX_SETTING_KEYS } from "../syntax";
+import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 
 export const CONFIG_FILE = ".stagecraft.json";
-const SEVERITIES: readonly string[] = ["off", "hint", "info", "warning", "error"];
 
 /** An invalid configuration file: exit code 2 with the file and the reason. */
 export class ConfigError extends Error {
@@ -26,14 +25,15 @@ export interface LoadedConfig {
   file?: string;
   rules: RuleSettings;
   /** Severities of the settable dockerfile-utils checks (`"syntax": { "instructionCasing": "ignore" }`). */
-  syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>;
+  syntax: SyntaxSettings;
 }
 
 /** Validates a parsed `.stagecraft.json`. Unknown rule ids are errors: a typo must not pass silently. */
 export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save JSON with a byte-order mark; JSON.parse rejects it.
+    data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw new ConfigError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -46,10 +46,10 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
     if (!isObject(data.rules)) throw new ConfigError(file, "'rules' must be an object of rule id -> severity");
     for (const [id, value] of Object.entries(data.rules)) {
       if (!knownRuleIds.has(id)) throw new ConfigError(file, `unknown rule '${id}'`);
-      if (typeof value !== "string" || !SEVERITIES.includes(value)) {
+      if (!isSeveritySetting(value)) {
         throw new ConfigError(file, `rule '${id}' has severity ${JSON.stringify(value)} (expected off, hint, info, warning or error)`);
       }
-      rules[id] = value as SeveritySetting;
+      rules[id] = value;
     }
   }
   const syntax: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
@@ -88,15 +88,10 @@ export class ConfigLoader {
 
   private async load(folder: string): Promise<LoadedConfig> {
     const file = join(folder, CONFIG_FILE);
-    let text: string | undefined;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Only absence sends the search upward; an unreadable config file must not be skipped silently.
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw new ConfigError(file, `cannot read (${code ?? String(error)})`);
-    }
-    if (text !== undefined) return parseConfig(file, text, this.knownRuleIds);
+    const read = await readTextFile(file);
+    // Only absence sends the search upward; an unreadable config file must not be skipped silently.
+    if (!read.ok && read.code !== "ENOENT" && read.code !== "ENOTDIR") throw new ConfigError(file, `cannot read: ${read.reason}`);
+    if (read.ok) return parseConfig(file, read.text, this.knownRuleIds);
     const parent = dirname(folder);
     return parent === folder ? { rules: {}, syntax: {} } : this.forFolder(parent);
   }

@@ -2,27 +2,27 @@
 // Dockerfile (or rewrites the file), with a one-line summary and the planner's notes on stderr.
 // Exit 3 with the planner's reason when it will not convert.
 
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { convertToMultiStage, describeConversion } from "../convert/index";
 import { readBuildContext } from "../host/node-context";
+import { readTextFile } from "../host/read-text";
 import { parseDockerfile } from "../model/parse";
 import type { Command } from "./args";
 import { InputError, reason } from "./discover";
+import { printable } from "./output";
 
 export const EXIT_CONVERTED = 0;
 export const EXIT_NOT_CONVERTIBLE = 3;
 
 export async function convertFile(command: Extract<Command, { name: "convert" }>, display: (file: string) => string): Promise<number> {
   const file = resolve(command.file);
-  const shown = display(file);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new InputError(`cannot read '${shown}': ${reason(error)}`);
-  }
+  // The name goes to the terminal: control characters escaped.
+  const shown = printable(display(file));
+  const read = await readTextFile(file);
+  if (!read.ok) throw new InputError(`cannot read '${shown}': ${read.reason}`);
+  const text = read.text;
   const model = parseDockerfile(text, await readBuildContext(pathToFileURL(file).href));
   const result = convertToMultiStage(model, { runtime: command.runtime });
   if (!result.ok) {

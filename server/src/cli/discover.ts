@@ -3,6 +3,7 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import { ioReason } from "../host/read-text";
 
 /** Folders never searched: dependencies and version-control data hold no Dockerfiles of the project. */
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
@@ -22,57 +23,72 @@ export function isDockerfileName(name: string): boolean {
 /** An unreadable or missing path: exit code 2. */
 export class InputError extends Error {}
 
+/** What discovery found: Dockerfiles to check, and one message per path or folder it could not read. */
+export interface Discovery {
+  files: string[];
+  errors: string[];
+}
+
+/** The file-system calls discovery makes (tests pass failing ones). */
+export interface DiscoveryFs {
+  stat: typeof stat;
+  readdir: (folder: string) => Promise<{ name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }[]>;
+}
+
+const NODE_FS: DiscoveryFs = { stat, readdir: (folder) => readdir(folder, { withFileTypes: true }) };
+
 /**
  * Absolute paths of the Dockerfiles under `paths`, sorted and deduplicated. A file given explicitly
- * is checked whatever its name; a missing path throws InputError.
+ * is checked whatever its name (reading it says whether it is a file). A path or folder that cannot
+ * be read is reported in `errors` and the search goes on: one bad folder must not hide the rest.
  */
-export async function findDockerfiles(paths: readonly string[], cwd = process.cwd()): Promise<string[]> {
+export async function findDockerfiles(paths: readonly string[], cwd = process.cwd(), fs: DiscoveryFs = NODE_FS): Promise<Discovery> {
   const found = new Set<string>();
+  const errors: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
     let info;
     try {
-      info = await stat(path);
+      info = await fs.stat(path);
     } catch (error) {
-      throw new InputError(`cannot read '${given}': ${reason(error)}`);
+      errors.push(`cannot read '${given}': ${ioReason(error)}`);
+      continue;
     }
-    if (info.isDirectory()) await walk(path, found);
+    if (info.isDirectory()) await walk(path, found, errors, fs);
     else found.add(path);
   }
-  return [...found].sort();
+  return { files: [...found].sort(), errors };
 }
 
-async function walk(folder: string, found: Set<string>): Promise<void> {
+async function walk(folder: string, found: Set<string>, errors: string[], fs: DiscoveryFs): Promise<void> {
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = await fs.readdir(folder);
   } catch (error) {
-    throw new InputError(`cannot read folder '${folder}': ${reason(error)}`);
+    errors.push(`cannot read folder '${folder}': ${ioReason(error)}`);
+    return;
   }
   for (const entry of entries) {
     const path = join(folder, entry.name);
     // Symbolic links are not followed into folders (loops), but a linked Dockerfile is checked.
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isDockerfileName(basename(path))) {
-      if (entry.isSymbolicLink() && !(await isFile(path))) continue;
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, found, errors, fs);
+    } else if (isDockerfileName(basename(path))) {
+      // A FIFO or device with a Dockerfile's name is kept: reading it says clearly why it is skipped.
+      if (entry.isSymbolicLink() && !(await isFile(path, fs))) continue;
       found.add(path);
     }
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function isFile(path: string, fs: DiscoveryFs): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return (await fs.stat(path)).isFile();
   } catch {
-    // A dangling link is not a Dockerfile to check.
+    // A dangling link or a link loop is not a Dockerfile to check.
     return false;
   }
 }
 
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
-}
+/** A one-line reason for a file-system error. */
+export const reason = ioReason;

@@ -1,6 +1,6 @@
 // `stagecraft explain <rule-id>`: a rule's metadata for people (text) or tools (JSON).
 
-import { docsUrl } from "../rules/docs-url";
+import { docsUrl } from "../lint/docs-url";
 import type { Rule } from "../rules/types";
 import { UsageError } from "./args";
 

@@ -38,7 +38,7 @@ export function formatText(findings: readonly CliFinding[], color: boolean): str
     const where = `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     // Our rule ids speak for themselves; another tool's numeric codes need its name.
     const code = f.source === "stagecraft" ? f.code : `${f.source} ${f.code}`;
-    return `${paint(color, 1, where)} ${paint(color, SEVERITY_COLOR[f.severity], f.severity)} ${printable(f.message)} ${paint(color, 90, `[${code}]`)}`;
+    return `${paint(color, 1, printable(where))} ${paint(color, SEVERITY_COLOR[f.severity], f.severity)} ${printable(f.message)} ${paint(color, 90, `[${code}]`)}`;
   });
   if (findings.length > 0) lines.push("", summary(findings));
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
@@ -48,7 +48,8 @@ export function formatText(findings: readonly CliFinding[], color: boolean): str
  * Messages quote the file, which may hold anything: control characters are shown as `\xNN` so a
  * hostile file cannot move the cursor or recolour the terminal.
  */
-function printable(text: string): string {
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are shown escaped.
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 

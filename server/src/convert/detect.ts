@@ -4,6 +4,8 @@
 import { BuildStep, detectBuildSteps } from "../model/build-steps";
 import { DependencyInstall, dependencyInstall } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
+import { readEntryCommand } from "./entry-command";
+import { prebuiltJarReason, springBootRun } from "./recipes/java-project";
 import type { Stage } from "../model/types";
 
 export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
@@ -25,6 +27,7 @@ const RECIPE_BY_ECOSYSTEM: Partial<Record<BuildStep["ecosystem"], RecipeId>> = {
 };
 
 const PYTHON_INSTALLERS = new Set(["pip", "poetry", "uv", "pipenv"]);
+const NODE_INSTALLERS = new Set(["npm", "yarn", "pnpm"]);
 const PIP = /^pip(?:3(?:\.\d+)?)?$/;
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
 
@@ -58,12 +61,18 @@ export function detectBuild(stage: Stage): Detection {
     if (recipe) return { ok: true, target: { recipe, step, installs } };
   }
   if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
+  // `mvn spring-boot:run` as the command: the build happens at every start; the java recipe moves it.
+  if (springBootRun(readEntryCommand(stage)) !== null) return { ok: true, target: { recipe: "java", step: null, installs } };
+  // A Node.js project without a build step (`npm ci`, then `node server.js`): the node recipe decides.
+  if (installs.some((d) => NODE_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "node", step: null, installs } };
   const other = steps[0];
   if (other)
     return {
       ok: false,
       reason: `no conversion recipe for the '${other.tool}' build yet (supported: Go, Node.js, Python, Rust, Java with Maven or Gradle, .NET)`,
     };
+  const prebuilt = prebuiltJarReason(stage, readEntryCommand(stage));
+  if (prebuilt !== null) return { ok: false, reason: prebuilt };
   return {
     ok: false,
     reason: "no recognisable build step (go build, npm run build, pip install, cargo build, mvn package, gradle build, dotnet publish) in the stage",

@@ -18,6 +18,3 @@ export function describeConversion(summary: ConversionSummary): string {
   const saving = summary.saving && summary.saving.bytes > 0 ? `, about ${formatSize(summary.saving.bytes)} smaller base (estimate, compressed)` : "";
   return `Builds on '${summary.builderBase}' and ships on '${summary.runtimeBase}'${saving}.`;
 }
-
-/** Rules whose remedy is this conversion: their diagnostics offer it as a fix. */
-export const CONVERSION_REMEDY_RULES: readonly string[] = ["final-stage-toolchain", "single-stage-build"];

@@ -6,8 +6,8 @@ import type { Stage } from "../model/types";
 import type { RuntimeImage } from "./runtime-base";
 
 /** Compilers, headers, VCS and download tools: needed to build, not to run. */
-const BUILD_TOOL =
-  /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|musl-dev|linux-headers|libc-dev|libc6-dev|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-dev|python-dev|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
+export const BUILD_TOOL =
+  /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja(?:-build)?|meson|autoconf|automake|libtool|pkg-config|pkgconf|pkgconfig|git|mercurial|subversion|patch|bison|flex|binutils|gnupg|gnupg2|dirmngr|unzip|xz-utils|bzip2|python3-pip|python3-venv|nodejs|npm|yarn|golang|golang-go|cargo|rustc|maven|gradle|openjdk-\d+-jdk(?:-headless)?|dotnet-sdk-[\d.]+|.+-dev|.+-devel|.+-headers)$/;
 /**
  * Header packages of libraries a compiled program may link (`libpq-dev`, Alpine's `sqlite-dev`),
  * not those of the C library or the interpreter, which every runtime image has.
@@ -38,7 +38,8 @@ const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, st
     "libffi-dev": "libffi",
   },
 };
-const C_TOOLCHAIN = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|musl-dev|libc-dev|libc6-dev|.+-dev|.+-devel)$/;
+// -dev covers the C library's headers too (musl-dev, libc-dev, libc6-dev).
+const C_TOOLCHAIN = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|.+-dev|.+-devel)$/;
 /** Download tools are build tools unless a health check or the command uses them. */
 const DOWNLOADERS = new Set(["curl", "wget"]);
 /** Files distroless images already carry. */

@@ -6,6 +6,7 @@ import { parseImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
 import { toolchainOf } from "../images/toolchains";
 import { detectBuildSteps } from "../model/build-steps";
+import { joinPath } from "../model/copy-paths";
 import type { DockerfileModel, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
 import { detectBuild } from "./detect";
@@ -17,7 +18,7 @@ import { planRuntimeUser } from "./users";
 import { writeConversion } from "./writer";
 
 /** Working directories official toolchain images set (others leave `/`). */
-const IMAGE_WORKDIRS: Readonly<Record<string, string>> = { golang: "/go" };
+const IMAGE_WORKDIRS: Readonly<Record<string, string>> = { golang: "/go", gradle: "/home/gradle" };
 
 function refuse(reason: string): ConversionResult {
   return { ok: false, reason };
@@ -36,12 +37,20 @@ function chooseStage(model: DockerfileModel): Stage | string {
 function workdirFor(model: DockerfileModel, stage: Stage): string | null {
   const known = workdirOf(model, stage);
   if (known !== null) return known;
-  if (stage.instructions.some((i) => i.keyword === "WORKDIR")) return null;
   const ref = parseImageReference(stage.base.resolved);
   const name = ref ? officialName(ref) : null;
-  if (name !== null) return IMAGE_WORKDIRS[name] ?? "/";
   // Dotnet SDK images and other registries' toolchains set no WORKDIR either.
-  return ref !== null && ref.registry === "mcr.microsoft.com" ? "/" : null;
+  const image = name !== null ? (IMAGE_WORKDIRS[name] ?? "/") : ref !== null && ref.registry === "mcr.microsoft.com" ? "/" : null;
+  const workdirs = stage.instructions.filter((i) => i.keyword === "WORKDIR");
+  if (workdirs.length === 0 || image === null) return image;
+  // Only relative WORKDIRs (`WORKDIR app`): they join onto the image's own; variables stay unknown.
+  const words = workdirs.map((i) =>
+    i.args
+      .map((a) => a.value)
+      .join(" ")
+      .replace(/^["']|["']$/g, ""),
+  );
+  return words.some((w) => /[$]/.test(w) || w.startsWith("/")) ? null : words.reduce((dir, w) => joinPath(dir, w), image);
 }
 
 /**
@@ -66,7 +75,8 @@ function imageFamily(name: string): string {
  * rather than the resolved default, so `--build-arg` moves both stages to the same version.
  */
 function runtimeFrom(stage: Stage, runtimeImage: string): string {
-  const written = /^([^:@$]+):([^$@]*)(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)([^$@]*)$/.exec(stage.base.token.value);
+  // `\b` ends the variable's name where the word does (no backtracking into `after`).
+  const written = /^([^:@$]+):([^$@]*)(\$\{?[A-Za-z_][A-Za-z0-9_]*\b\}?)([^$@]*)$/.exec(stage.base.token.value);
   const runtime = /^([^:@]+):([^@]+)$/.exec(runtimeImage);
   if (!written || !runtime) return runtimeImage;
   const [, builderName, before, variable, after] = written;

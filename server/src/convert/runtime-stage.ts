@@ -6,6 +6,7 @@ import { envDeclarations } from "../model/environment";
 import { readArgDeclarations } from "../model/parse";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { instructionText, leadingComments } from "./source-text";
+import { escapeRegExp } from "../model/text";
 
 /** Instructions that describe the running container rather than the build. */
 export const RUNTIME_ONLY = new Set(["CMD", "ENTRYPOINT", "EXPOSE", "HEALTHCHECK", "LABEL", "VOLUME", "STOPSIGNAL", "MAINTAINER"]);
@@ -78,7 +79,7 @@ function movedPaths(text: string, moves: readonly { from: string; to: string }[]
     const relative = from.startsWith(prefix) ? from.slice(prefix.length) : null;
     if (relative !== null) spellings.push(`./${relative}`, ...(relative.includes("/") ? [relative] : []));
     for (const spelling of spellings) {
-      const escaped = spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const escaped = escapeRegExp(spelling);
       // A whole word: bounded by the start, whitespace, quotes or brackets (exec form) on both sides.
       out = out.replace(new RegExp(`(^|[\\s"'\\[,])${escaped}(?=$|[\\s"'\\],;&|])`, "g"), (_m, before: string) => `${before}${to}`);
     }

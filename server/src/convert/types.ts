@@ -18,7 +18,7 @@ export interface ConvertOptions {
 }
 
 /** What happened to the CMD/ENTRYPOINT contract. */
-export type CommandChange = "kept" | "adjusted" | "replaced";
+export type CommandChange = "kept" | "adjusted" | "replaced" | "artifact";
 
 export interface ConversionSummary {
   /** Recipe that wrote the plan (`go`, `node-server`, `node-static`, `python`, `rust`, `java`, `dotnet`). */
@@ -31,7 +31,8 @@ export interface ConversionSummary {
   saving: { bytes: number; isEstimate: boolean } | null;
   /**
    * `kept`: CMD/ENTRYPOINT unchanged; `adjusted`: the executable path follows the artifact (or the
-   * shell form became exec form); `replaced`: a static site is now served by nginx.
+   * shell form became exec form); `replaced`: a static site is now served by nginx; `artifact`: a
+   * command that built the app at every start (`mvn spring-boot:run`) now runs what the builder made.
    */
   command: CommandChange;
   /** Things the user should check by hand, one sentence each. */

@@ -15,7 +15,8 @@ export function insertOptionAfter(word: Word, option: string): TextEdit[] {
  * Appends `&& <command>` to a shell-form RUN, following its layout: on the same line for a
  * one-line RUN, on a continuation line otherwise (leading `&&` kept when the RUN writes it so).
  * Null when appending could change the script: exec form, heredocs, no commands, or anything
- * but whitespace after the last word (a trailing `&`, `;`, `)`, `fi` or comment).
+ * but whitespace after the last word (a trailing `&`, `;`, `)`, `fi` or comment), or a script
+ * that does not parse (an open quote: the command would land inside the string).
  */
 export function appendToRun(model: DockerfileModel, instruction: Instruction, command: string): TextEdit[] | null {
   const run = instruction.trigger ?? instruction;
@@ -24,6 +25,7 @@ export function appendToRun(model: DockerfileModel, instruction: Instruction, co
   const lastWord = last.words[last.words.length - 1];
   const tail = model.lines.textIn({ start: lastWord.range.end, end: run.range.end });
   if (tail.trim() !== "") return null;
+  if (hasOpenQuote(model.lines.textIn({ start: run.args[0].range.start, end: run.range.end }), model.escapeChar)) return null;
   // The last command must be a plain one: `then`/`do` bodies end in `fi`/`done`, read as words.
   if (/^(?:fi|done|esac|\}|\))$/.test(lastWord.value) && !lastWord.quoted) return null;
   const at = lastWord.range.end;
@@ -34,4 +36,34 @@ export function appendToRun(model: DockerfileModel, instruction: Instruction, co
   const leadingAnd = lastLine.trimStart().startsWith("&&");
   const eol = model.text.includes("\r\n") ? "\r\n" : "\n";
   return [{ range: { start: at, end: at }, newText: leadingAnd ? ` ${esc}${eol}${indent}&& ${command}` : ` && ${esc}${eol}${indent}${command}` }];
+}
+
+/**
+ * Whether shell text ends inside a quote: `'...` or `"...` left open (escapes and comments
+ * read as the shell reads them, the Dockerfile's line continuations included).
+ */
+export function hasOpenQuote(script: string, escapeChar = "\\"): boolean {
+  let quote: "'" | '"' | null = null;
+  let atWordStart = true;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      continue;
+    }
+    if (c === escapeChar) {
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === "#" && atWordStart) {
+      while (i < script.length && script[i] !== "\n") i++;
+    }
+    atWordStart = c === " " || c === "\t" || c === "\n" || c === ";" || c === "&" || c === "|";
+  }
+  return quote !== null;
 }

@@ -2,9 +2,10 @@
 // down in compose `build.additional_contexts` or bake `contexts`), read from the compose and bake
 // files in the Dockerfile's folder and the folders above it, up to the repository root.
 
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { readTextFile } from "./read-text";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
@@ -95,14 +96,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 async function readSmallText(path: string): Promise<string | null> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return null;
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: it declares nothing.
-    return null;
-  }
+  // Absent (the usual case), unreadable, not a regular file or too large: it declares nothing.
+  const read = await readTextFile(path, MAX_FILE_BYTES);
+  return read.ok ? read.text : null;
 }
 
 async function isPresent(path: string): Promise<boolean> {

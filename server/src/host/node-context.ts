@@ -1,16 +1,21 @@
 // Build-context facts read from disk for the node server: the `.dockerignore` that applies to a
-// Dockerfile, the entries at the context root and the build contexts compose/bake pass by name. The Dockerfile's folder is taken as the context
-// root (what `docker build .` next to it uses).
+// Dockerfile, the entries at the context root and the build contexts compose/bake pass by name.
+// The context root is the `build.context` of a compose service that builds this Dockerfile, else
+// the Dockerfile's folder (what `docker build .` next to it uses).
 
-import { open, readdir, readFile } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { readComposeBuildContext } from "./compose-context";
 import { readNamedContexts } from "./named-contexts";
+import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
+import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
+import { ShellcheckRunner } from "./shellcheck";
 
 /** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
 export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
@@ -22,7 +27,9 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
     // A malformed file URI (e.g. a remote host) is treated like any other unreadable location.
     return UNKNOWN_CONTEXT;
   }
-  const folder = dirname(file);
+  // A compose service that builds this Dockerfile names its real context (often the repository root).
+  const composeContext = await readComposeBuildContext(file);
+  const folder = composeContext ?? dirname(file);
   let entries: string[];
   try {
     const dirents = await readdir(folder, { withFileTypes: true });
@@ -32,13 +39,25 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
     return UNKNOWN_CONTEXT;
   }
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const dockerignore = (await readText(join(folder, `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
-  return {
-    dockerignore,
-    rootEntries: entries,
-    namedContexts: await readNamedContexts(folder),
-    files: await readContextFiles(folder, entries),
-  };
+  let dockerignore: string | null | undefined =
+    (await readText(join(dirname(file), `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
+  // A Dockerfile in a subfolder with no ignore file of its own, while the repository root has one,
+  // is usually built with the root as context (`docker build -f sub/Dockerfile .`): which ignore
+  // file applies is unknown.
+  if (dockerignore === null && composeContext === null) {
+    const root = await repositoryRoot(folder);
+    if (root !== null && root !== folder && (await readText(join(root, ".dockerignore"))) !== null) dockerignore = undefined;
+  }
+  // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
+  const text = await readText(file);
+  const [namedContexts, dockerfilePath, manifests, copied, composeSourceMount] = await Promise.all([
+    readNamedContexts(dirname(file)),
+    repositoryPath(file),
+    readContextFiles(folder, entries),
+    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text),
+    readComposeSourceMount(file),
+  ]);
+  return { dockerignore, rootEntries: entries, namedContexts, dockerfilePath, files: { ...manifests, ...copied }, composeSourceMount };
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */
@@ -64,37 +83,45 @@ async function readContextFiles(folder: string, rootEntries: readonly string[]):
   return files;
 }
 
-/** The first `max` characters (as UTF-8 bytes, at most) of a file, or null when unreadable. */
+/**
+ * The first `max` bytes of a context file when it is a regular, readable UTF-8 file (a FIFO would
+ * block, a device would never end), else null: the planner treats it as not found.
+ */
 async function readHead(path: string, max: number): Promise<string | null> {
+  const read = await readTextFile(path, max, { truncate: true });
+  return read.ok ? read.text : null;
+}
+
+/** The nearest folder at or above `folder` holding `.git`; null outside a repository. */
+async function repositoryRoot(folder: string): Promise<string | null> {
+  for (let dir = folder, level = 0; level < 8; level++) {
+    if (await isPresent(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+  return null;
+}
+
+async function isPresent(path: string): Promise<boolean> {
   try {
-    const handle = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(max);
-      const { bytesRead } = await handle.read(buffer, 0, max, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
-    }
+    await stat(path);
+    return true;
   } catch {
-    // Unreadable (permissions, a broken link): the planner treats it as not found.
-    return null;
+    // Absent: keep looking upwards.
+    return false;
   }
 }
 
 async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: both mean no ignore file applies from here.
-    return null;
-  }
+  // Absent (the usual case), unreadable or not a regular file (a FIFO would block): no ignore file applies from here.
+  const read = await readTextFile(path);
+  return read.ok ? read.text : null;
 }
 
 export const nodeHost: ServerHost = {
   name: "node",
   readBuildContext,
-  registryAccess: (cacheDir) => ({
-    transport: nodeHttpTransport,
-    store: cacheDir ? fileStore(cacheDir) : null,
-  }),
+  registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+  shellcheck: (path, log) => new ShellcheckRunner(path, log),
 };

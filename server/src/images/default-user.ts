@@ -21,6 +21,11 @@ export function defaultUserOf(image: string): DefaultUser {
   // `nonroot`, `debug-nonroot`, and their per-architecture forms such as `nonroot-amd64`.
   if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot(?:$|-)/.test(tag) ? "non-root" : "root";
   if (/^cgr\.dev\/chainguard\//.test(name) || /^chainguard\//.test(name)) return /-dev$/.test(tag) ? "root" : "non-root";
+  // Docker Hardened Images run as a non-root user except their `-dev` build variants.
+  // SQL Server 2019 and later run as `mssql`; AWS Lambda runs every function container as a non-root sandbox user.
+  if (name === "mcr.microsoft.com/mssql/server") return /^2017/.test(tag) ? "root" : "non-root";
+  if (/^public\.ecr\.aws\/lambda\//.test(name)) return "non-root";
+  if (/^dhi\.io\//.test(name)) return /(?:^|-)dev$/.test(tag) ? "root" : "non-root";
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag) ? "non-root" : "root";
   if (NON_ROOT_REPOSITORIES.test(name)) return "non-root";
   return officialName(ref) !== null ? "root" : "unknown";
@@ -29,4 +34,36 @@ export function defaultUserOf(image: string): DefaultUser {
 /** Windows images have no root: users are ContainerAdministrator/ContainerUser, another model. */
 function isWindowsImage(image: string): boolean {
   return /^mcr\.microsoft\.com\/(?:windows|dotnet\/framework)\b/.test(image) || /windowsservercore|nanoserver|-ltsc\d{4}/.test(image);
+}
+
+/** Official images that ship a non-root user meant for `USER` (node's `node`, .NET's `app`). */
+export function nonRootUserOf(image: string): string | null {
+  const ref = parseImageReference(image);
+  if (!ref) return null;
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
+  if (name === "library/node") return "node";
+  // .NET 8 and later images create `app` (uid 1654).
+  if (/^mcr\.microsoft\.com\/dotnet\/(?:aspnet|runtime|runtime-deps)$/.test(name) && !/^[1-7]\./.test(ref.tag ?? "")) return "app";
+  return null;
+}
+
+/**
+ * How an image leaves root by itself, when a Dockerfile sets no USER: `entrypoint` when its
+ * entrypoint drops to a service user (postgres' gosu idiom; lost when ENTRYPOINT is replaced),
+ * `workers` when its server starts as root and runs the workers as another user (php-fpm, Apache,
+ * nginx), null when it does neither or nothing is known.
+ */
+export function privilegeDropOf(image: string): "entrypoint" | "workers" | null {
+  const ref = parseImageReference(image);
+  if (!ref) return null;
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
+  const tag = ref.tag ?? "latest";
+  if (/^library\/(?:postgres|mysql|mariadb|mongo|redis|rabbitmq|couchdb|cassandra|zookeeper|elasticsearch|percona|neo4j)$/.test(name)) return "entrypoint";
+  // linuxserver.io images start s6 as root and run the app as PUID/PGID.
+  if (/^(?:lscr\.io\/)?linuxserver\//.test(name)) return "entrypoint";
+  if (name === "library/php") return /fpm|apache/.test(tag) ? "workers" : null;
+  if (/^library\/(?:nginx|httpd)$/.test(name)) return "workers";
+  // webdevops images run supervisord, which starts nginx/Apache and php-fpm as the application user.
+  if (/^webdevops\/php-(?:nginx|apache)|^webdevops\/(?:php|nginx|apache)$/.test(name)) return "workers";
+  return null;
 }

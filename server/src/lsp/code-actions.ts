@@ -1,27 +1,21 @@
 // Code actions: the findings' fixes and suggestions as quick fixes, ignore comments, fix-all,
 // and dockerfile-language-service's own quick fixes for dockerfile-utils diagnostics.
 
-import {
-  CodeAction,
-  CodeActionKind,
-  CodeActionParams,
-  CreateFile,
-  Diagnostic,
-  OptionalVersionedTextDocumentIdentifier,
-  TextDocumentEdit,
-  TextEdit,
-  WorkspaceEdit,
-} from "vscode-languageserver";
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from "vscode-languageserver";
+import type { Finding } from "../engine";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
-import type { FileCreation, Fix } from "../rules/types";
-import type { Finding } from "../rules/run";
+import type { Fix } from "../fixes/types";
+import { compatibleSafeFixes, isSoundCommodityFix } from "../lint/fix-all";
 import type { ClientFeatures } from "./client-features";
 import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
-import { compatibleSafeFixes } from "./fix-all";
 import type { DockerfileLanguageService } from "./language-service";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
+import { workspaceEdit } from "./workspace-edit";
+
+/** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
+const FIX_ALL_BUDGET_MS = 1000;
 
 export function computeCodeActions(
   params: CodeActionParams,
@@ -40,10 +34,12 @@ export function computeCodeActions(
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source === DIAGNOSTIC_SOURCE) {
         const finding = analysis.findings.find((f) => isDiagnosticOf(diagnostic, f));
+        // A diagnostic of an older version (no current finding) may name lines the text no longer
+        // has: nothing is offered for it, not even an ignore comment.
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
-        if (typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
+        if (finding && typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
-        actions.push(...commodityActions(diagnostic, document, service, client));
+        actions.push(...commodityActions(diagnostic, document, analysis, service, client));
       }
     }
   }
@@ -52,7 +48,12 @@ export function computeCodeActions(
   actions.push(...ignores);
 
   if (wants(FIX_ALL_KIND)) {
-    const fixes = compatibleSafeFixes(analysis, client.createFiles);
+    const fixes = compatibleSafeFixes(analysis, {
+      canCreateFiles: client.createFiles,
+      analyzeOptions: analysis.options,
+      // Past the budget, fewer fixes are offered, all of them verified.
+      deadline: Date.now() + FIX_ALL_BUDGET_MS,
+    });
     const edit =
       fixes.length > 0
         ? workspaceEdit(
@@ -106,45 +107,25 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
   return actions;
 }
 
-/** dockerfile-language-service answers with commands; we resolve them to edits right away. */
-function commodityActions(diagnostic: Diagnostic, document: TextDocument, service: DockerfileLanguageService, client: ClientFeatures): CodeAction[] {
+/** dockerfile-language-service answers with commands; we resolve them to edits right away and check them. */
+function commodityActions(
+  diagnostic: Diagnostic,
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  service: DockerfileLanguageService,
+  client: ClientFeatures,
+): CodeAction[] {
   const text = document.getText();
   const plain = { ...diagnostic, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
   const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
   const actions: CodeAction[] = [];
   for (const command of commands) {
     const edits = service.computeCommandEdits(text, command.command, command.arguments ?? []);
-    const edit = edits.length > 0 ? workspaceEdit(document, edits, [], client) : null;
+    // Held to the check Stagecraft's own fixes pass: "Convert to --from" on `--frombuild` wrote
+    // `--from` and lost the stage name.
+    const edit =
+      edits.length > 0 && isSoundCommodityFix(analysis, analysis.options, edits, diagnostic.code) ? workspaceEdit(document, edits, [], client) : null;
     if (edit) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
   }
   return actions;
-}
-
-/**
- * Edits to the document plus files to create next to it. Null when files must be created and the
- * client cannot (or the document has no folder to create them in).
- */
-export function workspaceEdit(document: TextDocument, edits: TextEdit[], creates: readonly FileCreation[], client: ClientFeatures): WorkspaceEdit | null {
-  if (creates.length > 0 && !client.createFiles) return null;
-  if (!client.documentChanges) return { changes: { [document.uri]: edits } };
-  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-  for (const file of creates) {
-    const uri = siblingUri(document.uri, file.path);
-    if (uri === null) return null;
-    documentChanges.push(CreateFile.create(uri, { ignoreIfExists: true }));
-    documentChanges.push(
-      TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, file.text)]),
-    );
-  }
-  if (edits.length > 0) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version), edits));
-  return { documentChanges };
-}
-
-function siblingUri(documentUri: string, relativePath: string): string | null {
-  try {
-    return new URL(relativePath, documentUri).toString();
-  } catch {
-    // Untitled and other non-hierarchical URIs have no folder to put the file in.
-    return null;
-  }
 }

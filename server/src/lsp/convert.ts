@@ -3,12 +3,16 @@
 // estimated saving. The planner decides everything; this file only converts shapes.
 
 import { CodeAction, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserver";
-import { conversionTitle, CONVERSION_REMEDY_RULES, convertToMultiStage, RUNTIME_FAMILIES, RuntimeFamily } from "../convert/index";
+import { conversionTitle, convertToMultiStage, RUNTIME_FAMILIES, RuntimeFamily } from "../convert/index";
 import type { DockerfileModel } from "../model/types";
+import { allRules } from "../rules/index";
 import type { ClientFeatures } from "./client-features";
-import { workspaceEdit } from "./code-actions";
 import type { DocumentAnalysis, TextDocument } from "./documents";
 import { CONVERT_QUICKFIX_KIND, CONVERT_REFACTOR_KIND, ConvertToMultiStageArguments, DIAGNOSTIC_SOURCE } from "./protocol";
+import { workspaceEdit } from "./workspace-edit";
+
+/** Rules whose `meta.remedy` is this conversion: their diagnostics offer it as a quick fix. */
+const REMEDY_RULES: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.meta.remedy === "convert").map((rule) => rule.meta.id));
 
 /** The whole document replaced by the converted text. */
 function replaceAll(document: TextDocument, text: string, client: ClientFeatures): WorkspaceEdit {
@@ -57,7 +61,7 @@ export function conversionActions(
   wants: (kind: string) => boolean,
 ): CodeAction[] {
   const remedied: Diagnostic[] = params.context.diagnostics.filter(
-    (d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === "string" && CONVERSION_REMEDY_RULES.includes(d.code),
+    (d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === "string" && REMEDY_RULES.has(d.code),
   );
   const asQuickFix = remedied.length > 0 && wants(CONVERT_QUICKFIX_KIND);
   const asRefactor = !asQuickFix && wants(CONVERT_REFACTOR_KIND) && isOnFromLine(analysis.model, params);

@@ -2,11 +2,14 @@
 // edits, superseded by newer versions, never published for a version that is no longer current.
 
 import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
-import { isCoveredByFindings } from "../syntax";
-import type { Finding } from "../rules/run";
+import type { Finding, SyntaxProblem } from "../engine";
 import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
+import { analyze } from "../engine";
+import { withShellcheck } from "../model/with-shellcheck";
+import { rule as shellcheckRule } from "../rules/run-shellcheck";
 import { describe, DocumentAnalysis, DocumentStore, TextDocument } from "./documents";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
+import type { ServerHost, ShellChecker } from "./host";
+import { DIAGNOSTIC_SOURCE, SYNTAX_SOURCE } from "./protocol";
 
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
@@ -36,13 +39,16 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** Syntax diagnostics minus those a Stagecraft rule already covers. */
-export function syntaxDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return analysis.syntax.filter((diagnostic) => !isCoveredByFindings(diagnostic, analysis.findings));
+/** One dockerfile-utils problem as an LSP diagnostic (its numeric code kept for its quick fixes). */
+export function syntaxDiagnostic(problem: SyntaxProblem): Diagnostic {
+  const diagnostic: Diagnostic = { range: problem.range, severity: SEVERITIES[problem.severity], source: SYNTAX_SOURCE, message: problem.message };
+  if (problem.code !== undefined) diagnostic.code = problem.code;
+  if (problem.tags.length > 0) diagnostic.tags = problem.tags.map((tag) => TAGS[tag]);
+  return diagnostic;
 }
 
 export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {
-  return [...analysis.findings.map(toDiagnostic), ...syntaxDiagnostics(analysis)];
+  return [...analysis.findings.map(toDiagnostic), ...analysis.syntax.map(syntaxDiagnostic)];
 }
 
 /** Whether an LSP diagnostic (as echoed back in a code action request) is this finding's. */
@@ -63,9 +69,14 @@ export class DiagnosticsPublisher {
   /** Quiet time after an edit before analysis, in milliseconds. */
   delay = DEFAULT_DIAGNOSTICS_DELAY;
 
+  /** ShellCheck runs in flight per document; a newer version cancels the older run. */
+  private readonly shellRuns = new Map<string, AbortController>();
+  private readonly shellRunners = new Map<string, ShellChecker>();
+
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
+    private readonly host?: Pick<ServerHost, "shellcheck">,
   ) {}
 
   /** Analyse `document` once edits pause; a newer call for the same document replaces this one. */
@@ -90,6 +101,8 @@ export class DiagnosticsPublisher {
     const timer = this.timers.get(uri);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(uri);
+    this.shellRuns.get(uri)?.abort();
+    this.shellRuns.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -99,6 +112,38 @@ export class DiagnosticsPublisher {
     const analysis = await this.store.analyze(document);
     // A newer version arrived while settings or context were being fetched: its own run publishes.
     if (!analysis || this.store.get(uri)?.version !== analysis.version) return;
-    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis) });
+    const diagnostics = diagnosticsOf(analysis);
+    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    this.startShellcheck(analysis, diagnostics);
+  }
+
+  /**
+   * ShellCheck off the diagnostics path: the rules' diagnostics are out already; ShellCheck's are
+   * added when its run finishes, if the version is still current. A newer version cancels the run.
+   */
+  private startShellcheck(analysis: DocumentAnalysis, published: Diagnostic[]): void {
+    const { uri, version } = analysis;
+    this.shellRuns.get(uri)?.abort();
+    this.shellRuns.delete(uri);
+    const path = analysis.settings.shellcheckPath;
+    if (!this.host?.shellcheck || path === "" || analysis.settings.rules[shellcheckRule.meta.id] === "off") return;
+    let runner = this.shellRunners.get(path);
+    if (!runner) {
+      // The runner says once (per path) when the binary is missing.
+      runner = this.host.shellcheck(path, (m) => this.connection.console.info(`stagecraft: ${m}`));
+      this.shellRunners.set(path, runner);
+    }
+    const controller = new AbortController();
+    this.shellRuns.set(uri, controller);
+    runner
+      .check(analysis.model, controller.signal)
+      .then(async (results) => {
+        if (this.shellRuns.get(uri) === controller) this.shellRuns.delete(uri);
+        if (!results || controller.signal.aborted || this.store.get(uri)?.version !== version) return;
+        const { findings } = analyze(withShellcheck(analysis.model, results), { rules: [shellcheckRule], settings: analysis.settings.rules, syntax: false });
+        if (findings.length === 0) return;
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: [...published, ...findings.map(toDiagnostic)] });
+      })
+      .catch((error: unknown) => this.connection.console.error(`stagecraft: ShellCheck for ${uri} failed: ${describe(error)}`));
   }
 }

@@ -1,18 +1,20 @@
 // Open documents and, per document version, the parsed model, the engine's findings and the
 // syntax diagnostics, so that no feature re-parses. Also caches the host's build-context facts.
 
-import { Diagnostic, TextDocuments } from "vscode-languageserver";
+import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { validate } from "dockerfile-utils";
+import { analyze, AnalyzeOptions, Finding, SyntaxProblem } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import type { DockerfileModel } from "../model/types";
-import { Finding, runRules } from "../rules/run";
 import type { ServerHost } from "./host";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
+
+/** A validation slower than this is logged: the budget third-party analysis should stay within. */
+const SLOW_VALIDATION_MS = 500;
 
 /** Everything known about one version of one document. */
 export interface DocumentAnalysis {
@@ -20,9 +22,11 @@ export interface DocumentAnalysis {
   version: number;
   model: DockerfileModel;
   findings: Finding[];
-  /** dockerfile-utils diagnostics under the document's syntax settings (not yet deduplicated). */
-  syntax: Diagnostic[];
+  /** dockerfile-utils problems under the document's syntax settings, minus those a rule supersedes. */
+  syntax: SyntaxProblem[];
   settings: StagecraftSettings;
+  /** What the engine was given, so fix-all re-checks candidates the same way. */
+  options: AnalyzeOptions;
 }
 
 interface Entry {
@@ -83,37 +87,19 @@ export class DocumentStore {
       entry = { version: document.version, model: parseDockerfile(document.getText(), context), analysis: null };
       this.entries.set(document.uri, entry);
     }
-    const model = entry.model;
-    // The model is already parsed for this version, so the runner is called directly rather than
-    // through engine.analyze (which would parse again).
-    const findings = runRules(model, { settings: settings.rules, onRuleError: (id, error) => this.ruleFailed(id, error) });
-    const analysis: DocumentAnalysis = {
-      uri: document.uri,
-      version: document.version,
-      model,
-      findings,
-      syntax: this.validateSyntax(model.text, settings),
-      settings,
+    const options: AnalyzeOptions = {
+      settings: settings.rules,
+      syntax: settings.syntax,
+      onRuleError: (id, error) => this.ruleFailed(id, error),
+      // A validator failure must not cost the user the Stagecraft diagnostics: logged, and left out.
+      onSyntaxError: (reason) => this.logError(`stagecraft: dockerfile-utils validation failed: ${reason}`),
     };
+    // The model is already parsed for this version; the engine analyses it without parsing again.
+    const { model, findings, syntax, syntaxMs } = analyze(entry.model, options);
+    if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
+    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
     entry.analysis = analysis;
     return analysis;
-  }
-
-  private validateSyntax(text: string, settings: StagecraftSettings): Diagnostic[] {
-    try {
-      return validate(text, { ...settings.syntax }).map(({ range, severity, code, message, source, tags }) => ({
-        range,
-        severity,
-        code,
-        message,
-        source,
-        tags,
-      }));
-    } catch (error) {
-      // A validator bug must not cost the user the Stagecraft diagnostics.
-      this.logError(`stagecraft: dockerfile-utils validation failed: ${describe(error)}`);
-      return [];
-    }
   }
 
   private ruleFailed(ruleId: string, error: unknown): void {

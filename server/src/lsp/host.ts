@@ -4,6 +4,14 @@
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { HttpTransport, PersistedStore } from "../images/registry/types";
+import type { DockerfileModel } from "../model/types";
+import type { ShellcheckComment } from "../model/shellcheck-scripts";
+
+/** Runs ShellCheck on a model's RUN scripts (the Node host spawns the binary: host/shellcheck.ts). */
+export interface ShellChecker {
+  /** Comments per script text; null when the binary is unavailable or the run was cancelled. */
+  check(model: DockerfileModel, signal?: AbortSignal): Promise<ReadonlyMap<string, readonly ShellcheckComment[]> | null>;
+}
 
 export interface ServerHost {
   /** Short platform name for logs: `node`, `browser`. */
@@ -15,6 +23,8 @@ export interface ServerHost {
    * where the server cannot reach registries (the browser: registries send no CORS headers).
    */
   readonly registryAccess?: (cacheDir: string | null) => { transport: HttpTransport; store: PersistedStore | null };
+  /** Runs a ShellCheck binary; absent where processes cannot be spawned (the browser), so ShellCheck is off there. */
+  readonly shellcheck?: (path: string, log: (message: string) => void) => ShellChecker;
 }
 
 /** A host that knows nothing about files: web workers, untitled documents. */

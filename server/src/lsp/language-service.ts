@@ -3,6 +3,7 @@
 
 import type { ClientCapabilities } from "vscode-languageserver";
 import { DockerfileLanguageService, DockerfileLanguageServiceFactory } from "dockerfile-language-service";
+import { guardService } from "./guarded-service";
 
 export type { DockerfileLanguageService };
 
@@ -15,5 +16,5 @@ export function createCommodityService(capabilities: ClientCapabilities, log: (m
     foldingRange: { lineFoldingOnly: text?.foldingRange?.lineFoldingOnly, rangeLimit: text?.foldingRange?.rangeLimit },
   });
   service.setLogger({ log });
-  return service;
+  return guardService(service);
 }

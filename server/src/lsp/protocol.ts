@@ -36,6 +36,10 @@ export interface StagecraftSettingsInput {
     /** An inlay hint with the compressed size after each FROM image. */
     inlayHints?: boolean;
   };
+  shellcheck?: {
+    /** The ShellCheck binary for RUN scripts: a name on PATH or a file; "" turns ShellCheck off. */
+    path?: string;
+  };
 }
 
 /**

@@ -39,7 +39,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const images = new ImageLookups(host, logError);
   let canRefreshInlayHints = false;
   const store = new DocumentStore(host, settings, logError);
-  const publisher = new DiagnosticsPublisher(connection, store);
+  const publisher = new DiagnosticsPublisher(connection, store, host);
   let client: ClientFeatures = readClientFeatures({});
   let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
 

@@ -3,20 +3,21 @@
 // Cached per resource; the cache is dropped on every configuration change.
 
 import type { Connection } from "vscode-languageserver";
-import type { ValidatorSettings } from "dockerfile-utils";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
-import type { RuleSettings } from "../rules/run";
+import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { isSyntaxSeveritySetting, SyntaxSettingKey, SyntaxSeveritySetting, syntaxSettings, SYNTAX_SETTING_KEYS } from "../syntax";
+import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
 export interface StagecraftSettings {
   rules: RuleSettings;
-  syntax: ValidatorSettings;
+  syntax: SyntaxSettings;
   imageSize: ImageSizeSettings;
   /** `stagecraft.convert.runtime`; undefined for `auto`. */
   convertRuntime?: RuntimeFamily;
+  /** `stagecraft.shellcheck.path`; "" when ShellCheck is off. */
+  shellcheckPath: string;
 }
 
 /** `stagecraft.imageSize.*`, with the defaults package.json declares. */
@@ -28,12 +29,11 @@ export interface ImageSizeSettings {
 
 const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exactBytes: false, inlayHints: false });
 
-const RULE_SEVERITIES = new Set<string>(["off", "hint", "info", "warning", "error"]);
-
 export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({
   rules: Object.freeze({}),
-  syntax: Object.freeze(syntaxSettings()),
+  syntax: Object.freeze({}),
   imageSize: DEFAULT_IMAGE_SIZE,
+  shellcheckPath: "shellcheck",
 });
 
 /** Reads whatever the client sent; unknown keys and bad values are dropped, never thrown on. */
@@ -43,7 +43,7 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   const rules: Record<string, SeveritySetting> = {};
   if (isObject(input.rules)) {
     for (const [id, value] of Object.entries(input.rules)) {
-      if (typeof value === "string" && RULE_SEVERITIES.has(value)) rules[id] = value as SeveritySetting;
+      if (isSeveritySetting(value)) rules[id] = value;
     }
   }
   const chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
@@ -54,7 +54,7 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
       if (isSyntaxSeveritySetting(value)) chosen[key] = value;
     }
   }
-  const syntax = syntaxSettings(chosen);
+  const syntax = chosen;
   const imageSize = { ...DEFAULT_IMAGE_SIZE };
   if (isObject(input.imageSize)) {
     const given = input.imageSize as Record<string, unknown>;
@@ -62,7 +62,9 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   }
   const runtime = isObject(input.convert) ? (input.convert as Record<string, unknown>).runtime : undefined;
   const convertRuntime = (RUNTIME_FAMILIES as readonly unknown[]).includes(runtime) ? (runtime as RuntimeFamily) : undefined;
-  return { rules, syntax, imageSize, convertRuntime };
+  const path = isObject(input.shellcheck) ? (input.shellcheck as Record<string, unknown>).path : undefined;
+  const shellcheckPath = typeof path === "string" ? path.trim() : DEFAULT_SETTINGS.shellcheckPath;
+  return { rules, syntax, imageSize, convertRuntime, shellcheckPath };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,8 +2,9 @@
 // sources, paths in RUN, CMD and ENTRYPOINT words and in `--mount` options, and `.git` when a RUN
 // asks git about the checkout. Whatever a proposed .dockerignore excludes must stay out of this.
 
-import { contextCopy, globToRegExp, hasWildcard, isWholeContextSource } from "./copies";
+import { contextCopy, copyGlob, hasWildcard, isWholeContextSource } from "./copies";
 import { normalizePath } from "./copy-paths";
+import type { Glob } from "./glob";
 import type { DockerfileModel, Instruction } from "./types";
 
 /** git subcommands that do not read the repository they run in. */
@@ -24,7 +25,7 @@ export interface ContextUses {
 export function contextUses(model: DockerfileModel): ContextUses {
   const copied = new Set<string>();
   const segments = new Set<string>();
-  const sourceGlobs: RegExp[] = [];
+  const sourceGlobs: Glob[] = [];
   let readsGitCheckout = false;
   for (const outer of model.instructions) {
     const instruction: Instruction = outer.trigger ?? outer;
@@ -33,7 +34,7 @@ export function contextUses(model: DockerfileModel): ContextUses {
       if (isWholeContextSource(source.value)) continue;
       const first = firstSegment(source.value);
       if (first.includes("$")) continue;
-      if (hasWildcard(first)) sourceGlobs.push(globToRegExp(first));
+      if (hasWildcard(first)) sourceGlobs.push(copyGlob(first));
       else copied.add(first);
     }
     for (const command of instruction.commands) {

@@ -1,6 +1,8 @@
 // Facts about the build context that only the host can read (files next to the Dockerfile).
 // The engine never touches a file system: the LSP server, the CLI or a test supplies these.
 
+import type { ShellcheckComment } from "./shellcheck-scripts";
+
 export interface BuildContextFacts {
   /**
    * Text of the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` first,
@@ -19,12 +21,29 @@ export interface BuildContextFacts {
    */
   namedContexts?: readonly string[];
   /**
-   * Contents of the project files the planner reads, by path relative to the context root
-   * (`go.mod`, `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...): manifests and shell
-   * scripts at the root and one folder down, each clamped to {@link CONTEXT_FILE_MAX_CHARS}. A file
-   * missing here was not found or not read; `undefined` when the host cannot read files.
+   * Contents of the project files the planner and rules read, by path relative to the context root
+   * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
+   * `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...), each clamped to
+   * {@link CONTEXT_FILE_MAX_CHARS}, and the small scripts and server configs the Dockerfile copies
+   * (entry scripts, uwsgi/supervisord configs). A file missing here was not found or not read;
+   * `undefined` when the host cannot read files.
    */
   files?: Readonly<Record<string, string>>;
+  /**
+   * The Dockerfile's path relative to its repository root, with `/` separators
+   * (`docker/dev/Dockerfile`); just the file name when no repository root was found.
+   */
+  dockerfilePath?: string;
+  /**
+   * True when a compose service builds this Dockerfile and bind-mounts the project source into the
+   * container (`- ./:/app`): a development container, whatever the Dockerfile says.
+   */
+  composeSourceMount?: boolean;
+  /**
+   * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
+   * binary; undefined when ShellCheck is off or unavailable.
+   */
+  shellcheck?: ReadonlyMap<string, readonly ShellcheckComment[]>;
 }
 
 /** Longest text kept per context file: manifests and entry scripts are far smaller. */

@@ -3,6 +3,7 @@
 // (a manifest such as `package.json`), with Docker's wildcard semantics.
 
 import { copyPaths, isHeredocSource, normalizePath } from "./copy-paths";
+import { compileGlob, Glob } from "./glob";
 import type { Instruction, Stage, Token } from "./types";
 
 /** A COPY/ADD that reads the build context. */
@@ -34,12 +35,12 @@ export function contextCopy(instruction: Instruction): ContextCopy | null {
   return { instruction: inst, sources, dest: paths.dest };
 }
 
-/** True for a source that names the whole context: `.`, `./`, `/`, `*`, `./*`. */
+/** True for a source that names the whole context: `.`, `./`, `/`, `*`, `./*`, and `..` (BuildKit keeps sources inside the context). */
 export function isWholeContextSource(path: string): boolean {
   if (path === "") return false;
   if (/^(?:\.\/)*\*+$/.test(path)) return true;
   const normalized = normalizePath(path);
-  return normalized === "." || normalized === "/";
+  return normalized === "." || normalized === "/" || /^\.\.(?:\/\.\.)*$/.test(normalized);
 }
 
 /** The source token of a COPY/ADD that copies the whole build context, or null. */
@@ -60,34 +61,14 @@ export function hasWildcard(path: string): boolean {
 
 /**
  * Go `filepath.Match` semantics, which COPY uses for its sources: `*` and `?` never cross `/`,
- * `[...]` is a class (`[^...]` negated), `\` escapes.
+ * `[...]` is a class (`[^...]` or `[!...]` negated), `\\` escapes. A pattern Go rejects (`[z-a]`)
+ * matches nothing. Linear matching (model/glob.ts): the pattern comes from the Dockerfile.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let out = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) {
-        out += "\\[";
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      if (body.startsWith("^") || body.startsWith("!")) body = `^${body.slice(1)}`;
-      out += `[${body.replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      out += escapeRegExp(pattern[++i]);
-    } else out += escapeRegExp(c);
-  }
-  return new RegExp(`${out}$`);
+export function copyGlob(pattern: string): Glob {
+  return compileGlob(pattern, { bangNegates: true, unclosedClass: "literal" }) ?? NEVER;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
+const NEVER: Glob = { steps: [], crossesSlash: false, test: () => false };
 
 function basename(path: string): string {
   const trimmed = path.replace(/\/+$/, "");
@@ -111,8 +92,8 @@ export function sourceCopiesFile(source: string, file: string): boolean {
   const target = fileIsBare ? srcName : src;
   const wantedPath = fileIsBare ? fileName : wanted;
   if (target === wantedPath) return true;
-  if (hasWildcard(source) && globToRegExp(target).test(wantedPath)) return true;
-  if (hasWildcard(file) && globToRegExp(wantedPath).test(target)) return true;
+  if (hasWildcard(source) && copyGlob(target).test(wantedPath)) return true;
+  if (hasWildcard(file) && copyGlob(wantedPath).test(target)) return true;
   return false;
 }
 

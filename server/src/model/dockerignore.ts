@@ -6,12 +6,13 @@
 // case by default, while BuildKit on Linux is case-sensitive and always uses `/`.
 
 import { normalizePath } from "./copy-paths";
+import { compileGlob, Glob } from "./glob";
 
 interface IgnorePattern {
   /** Cleaned pattern as written, without the `!`. */
   pattern: string;
   exclusion: boolean;
-  regexp: RegExp;
+  glob: Glob;
 }
 
 export interface DockerignoreMatcher {
@@ -32,46 +33,11 @@ export function parseDockerignore(text: string): DockerignoreMatcher {
     if (line === "") continue;
     let pattern = normalizePath(line);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    const regexp = compile(pattern);
-    if (regexp) patterns.push({ pattern, exclusion, regexp });
+    // An unreadable class such as `[z-a]`: BuildKit rejects the file; we just skip the pattern.
+    const glob = compileGlob(pattern, { globstar: true, unclosedClass: "invalid" });
+    if (glob) patterns.push({ pattern, exclusion, glob });
   }
   return { patterns };
-}
-
-function compile(pattern: string): RegExp | null {
-  let out = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        i++;
-        // `**/` is `**`: it may stand for no directory at all.
-        if (pattern[i + 1] === "/") i++;
-        out += i + 1 >= pattern.length ? ".*" : "(.*/)?";
-      } else out += "[^/]*";
-    } else if (c === "?") out += "[^/]";
-    else if (c === "\\") {
-      if (i + 1 < pattern.length) out += escape(pattern[++i]);
-      else out += "\\\\";
-    } else if (c === "[") {
-      const close = pattern.indexOf("]", i + 1);
-      if (close < 0) return null;
-      let body = pattern.slice(i + 1, close);
-      if (body.startsWith("^")) body = `^${body.slice(1)}`;
-      out += `[${body}]`;
-      i = close;
-    } else out += escape(c);
-  }
-  try {
-    return new RegExp(`${out}$`);
-  } catch {
-    // An unreadable class such as `[z-a]`: BuildKit rejects the file; we just skip the pattern.
-    return null;
-  }
-}
-
-function escape(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
 /**
@@ -85,9 +51,9 @@ export function excludingPattern(matcher: DockerignoreMatcher, path: string): st
   const parentDirs = parent.split("/");
   let decidedBy: IgnorePattern | null = null;
   for (const p of matcher.patterns) {
-    let match = p.regexp.test(file);
+    let match = p.glob.test(file);
     if (!match && parent !== ".") {
-      for (let i = 0; i < parentDirs.length && !match; i++) match = p.regexp.test(parentDirs.slice(0, i + 1).join("/"));
+      for (let i = 0; i < parentDirs.length && !match; i++) match = p.glob.test(parentDirs.slice(0, i + 1).join("/"));
     }
     if (match) decidedBy = p.exclusion ? null : p;
   }

@@ -2,10 +2,11 @@
 // breaks after them replaced by a space.
 
 import type { DockerfileModel, Instruction } from "./types";
+import { escapeRegExp } from "./text";
 
 /** `COPY --chown=app \` / `    . /app` -> `COPY --chown=app . /app`, under either escape character. */
 export function instructionOnOneLine(model: DockerfileModel, instruction: Instruction): string {
-  const escape = model.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  const escape = escapeRegExp(model.escapeChar);
   return model.lines
     .textIn(instruction.range)
     .replace(new RegExp(`\\s*${escape}[ \\t]*\\r?\\n\\s*`, "g"), " ")

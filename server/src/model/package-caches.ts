@@ -86,7 +86,10 @@ function cacheLeftBy(
     instruction,
     command,
     actionWord,
-    range: { start: (command.program ?? command.words[0]).range.start, end: actionWord.range.end },
+    range: {
+      start: (command.program ?? command.words[0]).range.start,
+      end: actionWord.range.end,
+    },
     text: wordsUpTo(command, actionWord),
     ...extra,
   });
@@ -113,11 +116,14 @@ function cacheLeftBy(
     if (later.some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
     const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
     // microdnf (libdnf) keeps its cache in /var/cache/yum, like yum.
-    return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, { cleanCommand });
+    return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, {
+      cleanCommand,
+    });
   }
   const pipInstall = pipInstallWord(command);
   if (pipInstall) {
     if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
+    if (installsOnlyLocalWithoutDownloads(command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
@@ -142,17 +148,35 @@ function removes(command: ShellCommand, dirs: string[]): boolean {
   return command.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
 }
 
-/** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get dist-clean`, which removes the lists too. */
+/** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
 function removesAptLists(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
-  return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && pkg.actionWord?.value === "dist-clean");
+  return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? ""));
+}
+
+const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
+
+/**
+ * True when the project uses Yarn 2 or later (its cache lives in the project's `.yarn/cache` or in
+ * ~/.yarn/berry, not in Yarn 1's folders): a `.yarnrc.yml` at the context root or copied by the
+ * Dockerfile, or `yarn set version` to a release other than classic.
+ */
+export function usesModernYarn(model: DockerfileModel): boolean {
+  if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
+  return model.instructions.some((instruction) => {
+    const run = instruction.trigger ?? instruction;
+    if ((run.keyword === "COPY" || run.keyword === "ADD") && run.args.some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value))) return true;
+    return run.commands.some(
+      (c) => c.name === "yarn" && c.args[0]?.value === "set" && c.args[1]?.value === "version" && !/^(?:classic|1\.)/.test(c.args[2]?.value ?? ""),
+    );
+  });
 }
 
 function cleansApt(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return (
     removes(command, ["/var/cache/apt"]) ||
-    (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || a.value === "dist-clean"))
+    (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || DIST_CLEAN.has(a.value)))
   );
 }
 
@@ -172,13 +196,32 @@ function pipInstallWord(command: ShellCommand): Word | null {
   return sub?.value === "install" ? sub : null;
 }
 
+/**
+ * `pip install --no-deps .` (local paths only) or `--no-index`: nothing is downloaded, and pip does
+ * not cache wheels it builds from a local directory, so no cache is left.
+ */
+function installsOnlyLocalWithoutDownloads(command: ShellCommand, install: Word): boolean {
+  const rest = command.args.slice(command.args.indexOf(install) + 1);
+  // `--no-index` (with `--find-links`): every package comes from local files, nothing is downloaded.
+  if (rest.some((a) => a.value === "--no-index")) return true;
+  if (!rest.some((a) => a.value === "--no-deps")) return false;
+  const targets = rest.filter((a) => !a.value.startsWith("-"));
+  return targets.length > 0 && targets.every((a) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) || /\.whl$/.test(a.value));
+}
+
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
   const run = instruction.trigger ?? instruction;
   const value = instruction.stage
     ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
     : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
   if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
-  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /(?:^|\/)\.cache(?:\/pip)?$/.test(m.target))) return true;
+  // The default cache (~/.cache/pip) or a custom one (PIP_CACHE_DIR, `--cache-dir`) kept in a mount.
+  const stage = instruction.stage;
+  const customDir = stage ? variableFor(model, stage, run, command, "PIP_CACHE_DIR") : undefined;
+  const cacheDirArg = command.args.find((a) => a.value.startsWith("--cache-dir="))?.value.slice("--cache-dir=".length);
+  const isCacheTarget = (target: string): boolean =>
+    /(?:^|\/)\.cache(?:\/pip)?$/.test(target) || /pip/i.test(target) || (!!customDir && target === customDir) || (!!cacheDirArg && target === cacheDirArg);
+  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
   if (later.some((c) => PIP_PROGRAM.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
   return later.some((c) => removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]));
 }

@@ -241,7 +241,8 @@ function readGlobalArgs(prelude: Instruction[]): GlobalArg[] {
   return out;
 }
 
-const DIRECTIVE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
+// The value is trimmed in code: `\s*(.*?)\s*$` backtracks polynomially on long runs of spaces.
+const DIRECTIVE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$/;
 
 /** Parser directives: `# name=value` comment lines at the very top, before any blank line or instruction. */
 function readDirectives(lines: LineIndex): ParserDirective[] {
@@ -250,12 +251,13 @@ function readDirectives(lines: LineIndex): ParserDirective[] {
     const raw = lines.lineText(line);
     const match = DIRECTIVE.exec(raw);
     if (!match) break;
-    const valueStart = raw.lastIndexOf(match[2]) >= 0 ? raw.indexOf(match[2], raw.indexOf("=") + 1) : raw.length;
+    const value = match[2].trim();
+    const valueStart = raw.lastIndexOf(value) >= 0 ? raw.indexOf(value, raw.indexOf("=") + 1) : raw.length;
     out.push({
       name: match[1].toLowerCase(),
-      value: match[2],
+      value,
       range: { start: { line, character: 0 }, end: { line, character: raw.length } },
-      valueRange: { start: { line, character: valueStart }, end: { line, character: valueStart + match[2].length } },
+      valueRange: { start: { line, character: valueStart }, end: { line, character: valueStart + value.length } },
     });
   }
   return out;

@@ -46,7 +46,7 @@ const SEPARATORS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
 const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "{", "}", "!", "in"]);
 const WRAPPERS = new Set(["sudo", "env", "exec", "time", "nice", "command", "nohup", "builtin", "eatmydata", "xargs"]);
 
-interface LogicalText {
+export interface LogicalText {
   chars: string;
   offsets: number[];
 }
@@ -55,7 +55,7 @@ interface LogicalText {
  * Removes Dockerfile line continuations (escape + newline) and the comment lines Docker drops
  * inside them, keeping for every remaining character its document offset.
  */
-function toLogical(text: string, src: ShellSource, escapeChar: string): LogicalText {
+export function toLogical(text: string, src: ShellSource, escapeChar: string): LogicalText {
   let chars = "";
   const offsets: number[] = [];
   let i = src.start;

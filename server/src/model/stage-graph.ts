@@ -170,6 +170,20 @@ export function ancestorsOf(stage: Stage): Stage[] {
   return out;
 }
 
+/**
+ * The stages a stage's image is built through, root first and ending with `stage` itself: the
+ * order its layers are laid down in (`FROM a AS b` / `FROM b AS c`: c -> [a, b, c]). The first
+ * one's base is the image (or scratch, or an unknown) everything starts from.
+ */
+export function lineage(stage: Stage): Stage[] {
+  return [...ancestorsOf(stage).reverse(), stage];
+}
+
+/** The stage a lineage starts from: the first of `lineage(stage)`. */
+export function rootStageOf(stage: Stage): Stage {
+  return lineage(stage)[0];
+}
+
 /** Cycles in the dependency graph, each as the list of stages around it. */
 export function findCycles(model: DockerfileModel): Stage[][] {
   const cycles: Stage[][] = [];

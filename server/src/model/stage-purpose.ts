@@ -1,7 +1,11 @@
-// What a stage is for, as far as its name tells: development, test and build-environment stages
-// are built on purpose with compilers and dev dependencies, so final-image rules leave them alone.
+// What a stage or a whole Dockerfile is for. By name, development, test and build-environment
+// stages are built on purpose with compilers and dev dependencies; `developmentPurpose` extends
+// that to the file (its path, base, start command, compose use), so final-image rules leave
+// development, CI and build-environment images alone.
 
-import type { Stage } from "./types";
+import { keptBuildTools } from "./build-tools";
+import { lineage } from "./stage-graph";
+import type { DockerfileModel, Stage } from "./types";
 
 const WORDS =
   "dev|devel|develop|development|devcontainer|debug|test|tests|testing|lint|linter|ci|local|builder|build|build-env|toolchain|sdk|tools|validate|validation|update|updates|generate|generated|gen|vendor|vendored|outdated|check|checks|docs";
@@ -12,4 +16,84 @@ const DEVELOPMENT_NAMES = new RegExp(`^(?:${WORDS})(?:[-_.].*)?$|[-_.](?:${WORDS
 /** True when the stage's name marks it as a development, test or build environment. */
 export function isDevelopmentStage(stage: Stage): boolean {
   return stage.name !== null && DEVELOPMENT_NAMES.test(stage.name.toLowerCase());
+}
+
+/** Folder and file-name words that mark a development, CI or test Dockerfile (`.devcontainer/`, `Dockerfile.dev`, `ci/`). */
+const DEVELOPMENT_PATH_WORDS = new Set([
+  "dev",
+  "devel",
+  "development",
+  "devcontainer",
+  "ci",
+  "test",
+  "tests",
+  "testing",
+  "testassets",
+  "e2e",
+  "cypress",
+  "builder",
+  "build-env",
+  "buildenv",
+]);
+/** Interactive shells and idlers: a container started to work in, or to copy files out of. */
+const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
+/** Build commands as the container's command: the image exists to compile mounted sources. */
+const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja)$/;
+
+export type ImagePurpose =
+  "stage-name" | "path" | "devcontainer-base" | "compose-source-mount" | "shell-command" | "build-command" | "toolchain-without-command";
+
+/** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */
+export function startCommand(model: DockerfileModel): string[] | null {
+  const final = model.finalStage;
+  if (!final) return null;
+  const chain = lineage(final);
+  let entrypoint: string[] | null = null;
+  let cmd: string[] | null = null;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
+      const words = i.isJsonForm ? i.args.map((a) => a.value) : (i.commands[0]?.words.map((w) => w.value) ?? []);
+      if (i.keyword === "ENTRYPOINT") {
+        entrypoint = words;
+        cmd = null; // BuildKit resets an inherited CMD when ENTRYPOINT is set.
+      } else cmd = words;
+    }
+  }
+  if (entrypoint === null && cmd === null) return null;
+  return [...(entrypoint ?? []), ...(cmd ?? [])];
+}
+
+/**
+ * Why the final image is a development, CI, test or build environment rather than something
+ * deployed, or null when nothing says so. Final-image advice (non-root, no compilers, no dev
+ * dependencies, fewer layers) is aimed at shipped images; these images have the toolchain and root
+ * on purpose.
+ */
+export function developmentPurpose(model: DockerfileModel): ImagePurpose | null {
+  const final = model.finalStage;
+  if (!final) return null;
+  if (isDevelopmentStage(final)) return "stage-name";
+  const path = model.context.dockerfilePath;
+  if (path !== undefined) {
+    const words = path
+      .toLowerCase()
+      .split("/")
+      .flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
+    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
+  }
+  const root = lineage(final)[0];
+  if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
+  if (model.context.composeSourceMount === true) return "compose-source-mount";
+  const command = startCommand(model);
+  if (command !== null) {
+    const program = command[0]?.split("/").pop() ?? "";
+    const rest = command.slice(1);
+    if (IDLE_PROGRAMS.test(program) && (program === "sleep" || program === "tail" || rest.every((w) => /^-(?:l|i|-login)$/.test(w)))) return "shell-command";
+    if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";
+    return null;
+  }
+  const chain = lineage(final);
+  if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
+  return null;
 }

@@ -92,6 +92,37 @@ export class LineIndex {
   }
 }
 
+/** Whether a position names a line of the text and a character of that line (its end included). */
+export function isInsideText(lines: LineIndex, p: Position): boolean {
+  return (
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    p.line >= 0 &&
+    p.line < lines.lineCount &&
+    p.character >= 0 &&
+    p.character <= lines.lineText(p.line).length
+  );
+}
+
+/** The nearest position inside the text: lines past the end go to the end, columns past a line to its end. */
+export function clampPosition(lines: LineIndex, p: Position): Position {
+  const line = Number.isFinite(p.line) ? Math.floor(p.line) : 0;
+  if (line < 0) return { line: 0, character: 0 };
+  if (line >= lines.lineCount) {
+    const last = lines.lineCount - 1;
+    return { line: last, character: lines.lineText(last).length };
+  }
+  const character = Number.isFinite(p.character) ? Math.floor(p.character) : 0;
+  return { line, character: Math.max(0, Math.min(character, lines.lineText(line).length)) };
+}
+
+/** The range with both ends inside the text, start not after end. */
+export function clampRange(lines: LineIndex, r: Range): Range {
+  const start = clampPosition(lines, r.start);
+  const end = clampPosition(lines, r.end);
+  return comparePositions(start, end) <= 0 ? { start, end } : { start: end, end: start };
+}
+
 /** Applies non-overlapping edits to a text; edits may come in any order. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);
@@ -106,4 +137,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = e.end;
   }
   return out + text.slice(cursor);
+}
+
+/** `text` as a regular expression that matches it literally: every pattern character escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -14,7 +14,8 @@ export interface Substitution {
 
 // The third group catches forms not evaluated here (`${X#prefix}`, `${X%suffix}`, `${X/a/b}`,
 // `${X:?err}`): their value stays unresolved rather than being taken for literal text.
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*)|([^}]+))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// `\b` ends the name where the word does, so the name and the operand cannot trade characters.
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\b(?:(:?[-+])([^}]*)|([^}]+))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 export function substituteVariables(text: string, scope: VariableScope): Substitution {
   const unresolved: string[] = [];

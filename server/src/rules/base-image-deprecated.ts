@@ -3,7 +3,7 @@
 
 import type { Rule } from "./types";
 import { lifecycleOf } from "../images/lifecycle";
-import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 
 export const rule: Rule = {
   meta: {
@@ -22,8 +22,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     for (const stage of model.stages) {
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0) continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
       if (!ref) continue;
       const [note] = lifecycleOf(ref);
       if (!note) continue;

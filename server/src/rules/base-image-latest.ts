@@ -2,7 +2,7 @@
 // get another image.
 
 import type { Rule } from "./types";
-import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -22,8 +22,7 @@ export const rule: Rule = {
   check(model, report) {
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0) continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
       // A digest pins the image whatever the tag says.
       if (!ref || ref.tag !== "latest" || ref.digest !== null) continue;
       const pin = pinLatest(ref, stage.base.token);

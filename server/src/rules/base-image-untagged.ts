@@ -1,7 +1,7 @@
 // base-image-untagged: a FROM image with neither tag nor digest floats to whatever `latest` is.
 
 import type { Rule } from "./types";
-import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -21,8 +21,7 @@ export const rule: Rule = {
   check(model, report) {
     for (const stage of model.stages) {
       // Stages, scratch and bases still holding unresolved variables are not images we can judge.
-      if (stage.base.kind !== "image" || stage.base.unresolved.length > 0 || stage.base.resolved === "") continue;
-      const ref = parseImageReference(stage.base.resolved);
+      const ref = baseImageOf(stage);
       if (!ref || ref.tag !== null || ref.digest !== null) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.

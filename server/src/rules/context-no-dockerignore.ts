@@ -1,12 +1,21 @@
 // context-no-dockerignore: `COPY . .` with no .dockerignore (or one that lets .git or
 // node_modules through) sends the repository history, host dependencies and build output to the
-// builder, copies them into the image, and rebuilds the layer whenever any of them changes.
+// builder, copies them into the image, and rebuilds the layer whenever any of them changes. Where
+// the copy only reaches a builder stage the cost is build time, not image size: a quieter finding
+// that says "this stage", and none for .git when the build may read it (a version stamp).
 
 import { dockerignoreText, proposeIgnoreEntries } from "../fixes/dockerignore-file";
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextElsewhere } from "../model/context-uses";
-import { isExcluded, parseDockerignore } from "../model/dockerignore";
-import type { Instruction, Token } from "../model/types";
+import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
+import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
+import { finalImageStages } from "../model/final-image";
+import { gitUseAfter } from "../model/git-metadata";
+import { isDevelopmentStage } from "../model/stage-purpose";
+import { ancestorsOf } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import { workdirOf } from "../model/workdir";
+import type { DockerfileModel, Instruction, Token } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 /** The entries DESIGN.md asks every .dockerignore to exclude when the context holds them. */
@@ -21,29 +30,44 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      noDockerignore:
-        "'{copy}' copies {entries} into the image because there is no .dockerignore, and any change there rebuilds this layer; add a .dockerignore.",
-      noDockerignoreYet:
-        "'{copy}' copies the whole folder with no .dockerignore to filter it, so whatever lands there later (.git, .env, node_modules, build output) ships in the image and rebuilds this layer; add a .dockerignore.",
-      missingEntries:
-        "'{copy}' copies {entries} into the image, which the .dockerignore does not exclude, and any change there rebuilds this layer; add {entries} to the .dockerignore.",
+      noDockerignore: "'{copy}' copies {entries} into the image; add a .dockerignore that excludes them.",
+      noDockerignoreStage: "'{copy}' copies {entries} into this stage; add a .dockerignore that excludes them.",
+      noDockerignoreYet: "'{copy}' has no .dockerignore to filter what it copies; add one that excludes .git and build output.",
+      missingEntries: "'{copy}' copies {entries} into the image; add {entries} to the .dockerignore.",
+      missingEntriesStage: "'{copy}' copies {entries} into this stage; add {entries} to the .dockerignore.",
     },
   },
   check(model, report) {
     const { dockerignore, rootEntries } = model.context;
     // Unknown context (untitled file, a host that cannot read files): nothing to say.
     if (dockerignore === undefined) return;
-    const first = firstBroadCopy(model.instructions);
-    if (!first) return;
+    const copies = broadCopies(model.instructions);
+    if (copies.length === 0) return;
+    // Reported once, on the first copy; what ships is decided over every whole-context copy.
+    const first = copies[0];
     const copy = `${first.instruction.keyword} ${first.source.value}`;
     const uses = contextUses(model);
     // The folder the host looked at is not this build's context: its .dockerignore is not known.
     if (isContextElsewhere(uses, rootEntries)) return;
-    if (dockerignore === null) {
-      const present = proposeIgnoreEntries(rootEntries, uses);
+    const matcher = dockerignore === null ? null : parseDockerignore(dockerignore);
+    const reaching = (name: string) => copies.some((c) => reachesFinalImage(model, c.instruction, name));
+    // .git stays when the build may read it: git at hand (installed, bundled with the toolchain
+    // image) and either a build system that often stamps versions from git, or a builder stage whose
+    // copy never ships (excluding .git could break the build there, for little gain).
+    const git = gitUseAfter(model, first.instruction);
+    // A development or test image (final stage named so) is a build environment too.
+    const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
+    const keepsGit = uses.readsGitCheckout || (git.available && (git.buildSystem || isBuildEnvironment)) || (matcher !== null && reincludes(matcher, ".git"));
+    const excludedByCopy = copyExcludes(first.instruction);
+    const wanted = (name: string) => !(name === ".git" && keepsGit) && !uses.isCopied(name) && !(excludedByCopy && isExcluded(excludedByCopy, name));
+    if (matcher === null) {
+      const proposed = proposeIgnoreEntries(rootEntries, uses);
+      const present = proposed.filter((e) => wanted(e.name));
+      // With .git kept on purpose, editor folders and the like are not worth a finding on their own.
+      if (rootEntries !== undefined && present.length < proposed.length && !present.some((e) => ESSENTIAL.includes(e.name))) return;
       // A context with nothing worth excluding today still has no filter for what lands there later:
       // propose the entries nearly every project grows.
-      const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses);
+      const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses).filter((e) => wanted(e.name));
       const fix: Fix = {
         title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`,
         edits: [],
@@ -52,36 +76,85 @@ export const rule: Rule = {
       // A suggestion: the build may read an excluded file in a way we cannot see (a script, the app at run time).
       const suggest = entries.length > 0 ? [fix] : undefined;
       if (present.length === 0) {
-        report({ range: first.source.range, messageId: "noDockerignoreYet", data: { copy }, suggest });
+        if (keepsGit) return;
+        report({ range: first.source.range, messageId: "noDockerignoreYet", data: { copy }, suggest, severity: reaching(".git") ? undefined : "info" });
         return;
       }
-      const names = rootEntries === undefined ? "whatever sits next to the Dockerfile (such as .git or node_modules)" : quotedList(present.map((e) => e.name));
-      report({ range: first.source.range, messageId: "noDockerignore", data: { copy, entries: names }, suggest });
+      const names = rootEntries === undefined ? "whatever sits next to the Dockerfile" : quotedList(present.map((e) => e.name));
+      const ships = present.some((e) => reaching(e.name));
+      report({
+        range: first.source.range,
+        messageId: ships ? "noDockerignore" : "noDockerignoreStage",
+        data: { copy, entries: names },
+        suggest,
+        severity: ships ? undefined : "info",
+      });
       return;
     }
     if (rootEntries === undefined) return;
-    const matcher = parseDockerignore(dockerignore);
     const present = new Set(rootEntries);
     const missing = ESSENTIAL.filter((name) => {
       if (!present.has(`${name}/`) && !present.has(name)) return false;
-      if (uses.isCopied(name) || (name === ".git" && uses.readsGitCheckout)) return false;
+      if (!wanted(name)) return false;
       // `node_modules/*` leaves the folder itself in but excludes everything in it.
       return !isExcluded(matcher, name) && !isExcluded(matcher, `${name}/x`);
     });
     if (missing.length === 0) return;
+    const ships = missing.some(reaching);
     // No fix: a fix can create files but not edit an existing .dockerignore, and the host does not
     // say which one applies (`<Dockerfile>.dockerignore` or `.dockerignore`).
-    report({ range: first.source.range, messageId: "missingEntries", data: { copy, entries: quotedList(missing) } });
+    report({
+      range: first.source.range,
+      messageId: ships ? "missingEntries" : "missingEntriesStage",
+      data: { copy, entries: quotedList(missing) },
+      severity: ships ? undefined : "info",
+    });
   },
 };
 
-/** The first COPY/ADD of the whole context; `ONBUILD COPY` runs with a downstream build's context. */
-function firstBroadCopy(instructions: readonly Instruction[]): { instruction: Instruction; source: Token } | null {
+/** `COPY --exclude=.git . .` (BuildKit 1.7+): the patterns the copy itself leaves out; null when none. */
+function copyExcludes(instruction: Instruction): DockerignoreMatcher | null {
+  const patterns = instruction.flags.filter((f) => f.name.toLowerCase() === "exclude" && f.value).map((f) => f.value as string);
+  return patterns.length > 0 ? parseDockerignore(patterns.join("\n")) : null;
+}
+
+/** True when a `!` exception of the .dockerignore names the entry: it is let in on purpose (`!.git`). */
+function reincludes(matcher: DockerignoreMatcher, name: string): boolean {
+  return matcher.patterns.some((p) => p.exclusion && (p.pattern === name || p.pattern.startsWith(`${name}/`)));
+}
+
+/**
+ * True when `name` (a top-level context entry) copied by `copy` ends up in the final image: the
+ * copy is in a stage the final image builds on, or a shipped stage copies a folder holding it out
+ * of the copy's stage (or a stage built on it) with `COPY --from`.
+ */
+function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: string): boolean {
+  const stage = copy.stage;
+  const finals = finalImageStages(model);
+  if (stage === null || finals.has(stage)) return true;
+  const paths = copyPaths(copy);
+  const base = paths?.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  // Where the copy lands is unknown: assume it ships rather than understate the problem.
+  if (!paths || base === null || paths.dest.value.includes("$")) return true;
+  const entry = joinPath(joinPath(base, paths.dest.value), name);
+  for (const ref of buildReferences(model)) {
+    if (ref.kind !== "copy" || !finals.has(ref.owner) || !ref.target) continue;
+    if (ref.target !== stage && !ancestorsOf(ref.target).includes(stage)) continue;
+    for (const source of copyPaths(ref.instruction)?.sources ?? []) {
+      if (source.value.includes("$") || isSameOrParentPath(joinPath("/", source.value), entry)) return true;
+    }
+  }
+  return false;
+}
+
+/** The COPY/ADD instructions of the whole context; `ONBUILD COPY` runs with a downstream build's context. */
+function broadCopies(instructions: readonly Instruction[]): { instruction: Instruction; source: Token }[] {
+  const found: { instruction: Instruction; source: Token }[] = [];
   for (const instruction of instructions) {
     const source = broadContextSource(instruction);
-    if (source) return { instruction, source };
+    if (source) found.push({ instruction, source });
   }
-  return null;
+  return found;
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b' and 3 more`. */

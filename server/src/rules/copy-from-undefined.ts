@@ -20,6 +20,7 @@ export const rule: Rule = {
     description: "Reference only stages that exist, or images written as images.",
     fix: "safe",
     equivalents: { hadolint: ["DL3022"] },
+    supersedes: [{ check: "FLAG_INVALID_FROM_VALUE", when: "overlap" }],
     messages: {
       undefined:
         "No stage is named '{name}', so the build will try to pull an image 'docker.io/library/{name}' unless a build context of that name is passed; name an existing stage, or write the image with its tag, e.g. '{name}:latest'.",

@@ -7,7 +7,7 @@ import { dependencyInstall } from "../model/commands";
 import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { installsDevDependencies } from "../model/dev-dependencies";
 import { environmentAt } from "../model/environment";
-import { ancestorsOf } from "../model/stage-graph";
+import { lineage } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
 import { workdirOf } from "../model/workdir";
@@ -23,17 +23,15 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      wholeWorkdir:
-        "'{path}' is the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
-      holdsWorkdir:
-        "'{path}' holds '{workdir}', the directory of stage '{stage}' that received the whole build context, so sources, dev dependencies and build caches ship in the final image; copy only the built artifacts.",
+      wholeWorkdir: "'{path}' is stage '{stage}''s whole build folder, sources included; copy only the built artifacts.",
+      holdsWorkdir: "'{path}' holds '{workdir}', stage '{stage}''s whole build folder; copy only the built artifacts.",
     },
   },
   // No fix: which files are the artifact depends on the build.
   check(model, report) {
     const final = model.finalStage;
     if (!final) return;
-    const shipped = [final, ...ancestorsOf(final)];
+    const shipped = lineage(final);
     const contextDirs = new Map<Stage, string[]>();
     for (const ref of buildReferences(model)) {
       if (ref.kind !== "copy" || !shipped.includes(ref.owner) || !ref.target || shipped.includes(ref.target)) continue;
@@ -69,7 +67,7 @@ export const rule: Rule = {
  * interpreted app runs from plus its runtime dependencies: its directory is the artifact.
  */
 function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
-  const chain = [stage, ...ancestorsOf(stage)];
+  const chain = lineage(stage);
   if (chain.some((s) => detectBuildSteps(s).length > 0)) return false;
   return !chain.some((s) =>
     s.instructions.some((instruction) =>
@@ -84,7 +82,7 @@ function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
 /** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */
 function contextCopyDirs(model: DockerfileModel, stage: Stage): string[] {
   const dirs: string[] = [];
-  for (const s of [stage, ...ancestorsOf(stage)]) {
+  for (const s of lineage(stage).reverse()) {
     for (const instruction of s.instructions) {
       if ((instruction.keyword !== "COPY" && instruction.keyword !== "ADD") || instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       const paths = copyPaths(instruction);

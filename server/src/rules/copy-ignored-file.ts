@@ -18,8 +18,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { buildkit: ["CopyIgnoredFile"] },
     messages: {
-      ignored:
-        "{keyword} source '{source}' is excluded by the .dockerignore pattern '{pattern}', so the builder never receives it and the build fails with 'not found'; remove the pattern or add '!{source}' after it.",
+      ignored: "{keyword} source '{source}' is excluded by .dockerignore pattern '{pattern}'; add '!{source}' after it.",
     },
   },
   check(model, report) {

@@ -1,94 +1,28 @@
-// final-stage-build-tools: compilers, make, git and -dev headers installed into the final image
-// and not removed in the same RUN stay in a layer for good.
+// final-stage-build-tools: compilers and -dev headers installed into the final image and not
+// removed in the same RUN stay in a layer for good. git and make are not reported on their own:
+// they are run-time tools of many images (CI agents, wikis, package managers, doc builders).
 
 import type { Rule } from "./types";
-import { systemPackageCommand, SystemPackageCommand } from "../model/commands";
-import type { Word } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
-import type { Instruction } from "../model/types";
-import { parseImageReference } from "../images/reference";
+import { keptBuildTools, packageName } from "../model/build-tools";
+import { developmentPurpose } from "../model/stage-purpose";
+import { runCommands } from "../model/run-commands";
+import { lineage } from "../model/stage-graph";
+import type { DockerfileModel, Instruction } from "../model/types";
+import { baseRepositoryOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
-const BUILD_TOOLS = new Set([
-  "build-essential",
-  "build-base",
-  "alpine-sdk",
-  "gcc",
-  "g++",
-  "gcc-c++",
-  "cpp",
-  "clang",
-  "llvm",
-  "make",
-  "cmake",
-  "automake",
-  "autoconf",
-  "libtool",
-  "pkg-config",
-  "pkgconf",
-  "pkgconfig",
-  "git",
-  "linux-headers",
-  "musl-dev",
-  "libc6-dev",
-  "libc-dev",
-  "glibc-devel",
-  "kernel-devel",
-  "golang",
-  "go",
-  "rustc",
-  "cargo",
-  "default-jdk",
-  "openjdk-17-jdk",
-  "openjdk-21-jdk",
-  "ninja-build",
-  "meson",
-  "bison",
-  "flex",
-]);
+/** How many package names the message quotes before "and N more". */
+const LISTED = 2;
 
-/** `gcc=4:12.2`, `gcc-12`, `libpq-dev`, `openssl-devel`. */
-function isBuildTool(pkg: string): boolean {
-  const name = pkg
-    .replace(/[=<>~].*$/, "")
-    .replace(/:(?:amd64|arm64|i386)$/, "")
-    .toLowerCase();
-  if (name.includes("$")) return false;
-  return (
-    BUILD_TOOLS.has(name) ||
-    /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) ||
-    /-dev$|-devel$/.test(name) ||
-    /^openjdk\d*-jdk|^java-[\d.]+-openjdk-devel$/.test(name)
-  );
-}
-
-/** apk's `--virtual NAME` / `-t NAME`: the name is a group, not a package. */
-function virtualName(cmd: SystemPackageCommand): string | null {
-  const args = cmd.command.args;
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i].value;
-    if ((w === "--virtual" || w === "-t") && args[i + 1]) return args[i + 1].value;
-    if (w.startsWith("--virtual=")) return w.slice("--virtual=".length);
+/** Words of the comment lines right above `instruction` (no blank line between), lower-cased. */
+function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Set<string> {
+  const byLine = new Map(model.comments.map((c) => [c.range.start.line, c.content]));
+  const words = new Set<string>();
+  for (let line = instruction.range.start.line - 1; byLine.has(line); line--) {
+    const text = byLine.get(line)!.toLowerCase();
+    for (const word of text.split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
   }
-  return null;
-}
-
-/** True when a later command of the same RUN removes the packages (or their virtual group). */
-function isRemovedLater(instruction: Instruction, after: SystemPackageCommand, names: string[], group: string | null): boolean {
-  const commands = instruction.commands;
-  const start = commands.indexOf(after.command);
-  const aptMarkAuto = commands.some((c) => c.name === "apt-mark" && c.args.some((w) => w.value === "auto"));
-  for (const c of commands.slice(start + 1)) {
-    const cmd = systemPackageCommand(c);
-    if (!cmd || cmd.action !== "remove") continue;
-    const removed = new Set(cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, "")));
-    if (group && removed.has(group)) return true;
-    if (names.every((n) => removed.has(n))) return true;
-    // The official images' idiom: `apt-mark auto '.*'` then `apt-get purge --auto-remove`.
-    if (aptMarkAuto && (cmd.actionWord?.value === "autoremove" || cmd.options.some((o) => o.value === "--auto-remove"))) return true;
-  }
-  return false;
+  return words;
 }
 
 export const rule: Rule = {
@@ -96,37 +30,44 @@ export const rule: Rule = {
     id: "final-stage-build-tools",
     family: "base-images",
     severity: "warning",
-    description: "Keep compilers, git and -dev headers out of the final image.",
+    description: "Keep compilers and -dev headers out of the final image.",
     fix: "none",
     equivalents: {},
     messages: {
-      buildTools:
-        "The final stage installs build tools {packages} and keeps them, adding size and attack surface to the runtime image; install them in a build stage, or remove them in the same RUN.",
+      buildTools: "The final image keeps build tools {packages}; use a build stage or remove them in this RUN.",
+      buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || isDevelopmentStage(final)) return;
-    const chain = [...ancestorsOf(final).reverse(), final];
+    // A development, CI or build-environment image has its toolchain on purpose.
+    if (!final || developmentPurpose(model) !== null) return;
+    const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
-    const root = chain[0];
-    const rootRef = root.base.kind === "image" ? parseImageReference(root.base.resolved.replace(/\$\{?\w+\}?/g, "x")) : null;
+    const rootRef = baseRepositoryOf(chain[0]);
     if (rootRef && toolchainOf(rootRef)) return;
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "RUN") continue;
-        for (const command of instruction.commands) {
-          const cmd = systemPackageCommand(command);
-          if (!cmd || cmd.action !== "install") continue;
-          const group = virtualName(cmd);
-          const tools: Word[] = cmd.packages.filter((p) => p.value !== group && isBuildTool(p.value));
-          if (tools.length === 0) continue;
-          const names = tools.map((t) => t.value.replace(/[=<>~].*$/, ""));
-          if (isRemovedLater(instruction, cmd, names, group)) continue;
-          // No fix: whether the tools are needed at run time (git for a CI agent) is the user's call.
-          report({ range: tools[0].range, messageId: "buildTools", data: { packages: names.map((n) => `'${n}'`).join(", ") } });
-        }
-      }
-    }
+    // dkms builds kernel modules against the host's kernel when the container starts (driver
+    // loaders): compilers and headers are its run-time job.
+    if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
+    // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
+    // the first install reported with a count of the others.
+    const findings = keptBuildTools(chain).filter((kept) => {
+      const names = kept.tools.map((t) => packageName(t.value));
+      // A comment above the RUN that names a kept package for something other than a build says
+      // why it stays at run time ("libc-dev for protobuf").
+      const comment = commentWordsAbove(model, kept.instruction);
+      const aboutBuilding = ["build", "building", "compile", "compiling", "compilation"].some((w) => comment.has(w));
+      return aboutBuilding || !names.some((n) => comment.has(n));
+    });
+    if (findings.length === 0) return;
+    const [first, ...rest] = findings;
+    const names = first.tools.map((t) => packageName(t.value));
+    const shown = rest.length > 0 ? LISTED - 1 : LISTED;
+    const listed = names.slice(0, shown).map((n) => `'${n}'`);
+    const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
+    const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
+    // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
+    if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
+    else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
   },
 };

@@ -3,12 +3,15 @@
 // `--production`, which mean `--omit=dev`.
 
 import type { Fix, Report, Rule } from "./types";
+import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import { installsDevDependencies } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
-import type { Instruction, Stage } from "../model/types";
+import { developmentPurpose } from "../model/stage-purpose";
+import { runCommands } from "../model/run-commands";
+import { lineage } from "../model/stage-graph";
+import type { Range } from "../model/text";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 
 const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
@@ -19,8 +22,19 @@ const REMEDY: Record<string, string> = {
   poetry: "'poetry install --only main'",
   uv: "'uv sync --no-dev'",
   pipenv: "'pipenv install' without '--dev'",
+  composer: "'composer install --no-dev'",
 };
 const JS = new Set(["npm", "yarn", "pnpm", "bun"]);
+/** The flag each installer takes to leave development dependencies out. */
+const PRODUCTION_FLAG: Record<string, string> = {
+  npm: "--omit=dev",
+  yarn: "--production",
+  pnpm: "--prod",
+  bun: "--production",
+  poetry: "--only main",
+  uv: "--no-dev",
+  composer: "--no-dev",
+};
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
 function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {
@@ -50,6 +64,37 @@ function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellC
   return false;
 }
 
+/**
+ * True when the package.json at the context root (read by the host) declares no devDependencies and
+ * no workspaces: an install then brings nothing that '--omit=dev' would drop.
+ */
+function hasNoDevDependencies(files: Readonly<Record<string, string>> | undefined): boolean {
+  const text = files?.["package.json"];
+  if (text === undefined) return false;
+  try {
+    const manifest = JSON.parse(text) as { devDependencies?: Record<string, string>; workspaces?: unknown };
+    return manifest.workspaces === undefined && Object.keys(manifest.devDependencies ?? {}).length === 0;
+  } catch {
+    // Not valid JSON (being edited): nothing is known.
+    return false;
+  }
+}
+
+/**
+ * The install the message names, as a suggestion (not a fix: the build may need a dev dependency
+ * later): `npm install` becomes `npm ci --omit=dev` when a lockfile is there, other installers get
+ * their production flag. None for exec-form RUNs and pip (the requirements file decides).
+ */
+function productionSuggestion(model: DockerfileModel, ecosystem: string, command: ShellCommand, sub: Word | undefined, range: Range): Fix[] | undefined {
+  const flag = PRODUCTION_FLAG[ecosystem];
+  if (!flag || command.words.some((w) => w.json)) return undefined;
+  const hasLockfile = (model.context.rootEntries ?? []).includes("package-lock.json");
+  if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && hasLockfile) {
+    return [{ title: "Use 'npm ci --omit=dev'", edits: [{ range, newText: "npm ci --omit=dev" }] }];
+  }
+  return [{ title: `Add '${flag}'`, edits: [{ range: { start: range.end, end: range.end }, newText: ` ${flag}` }] }];
+}
+
 /** npm's deprecated production flags as words to rewrite: `--production`, `--only=prod`, `--only production`. */
 function deprecatedFlag(command: ShellCommand): { words: Word[]; text: string } | null {
   const args = command.args;
@@ -70,48 +115,48 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      devDependencies:
-        "'{command}' in the final stage installs {ecosystem} development dependencies, which bloat the runtime image and widen its attack surface; use {remedy}, or install them in a build stage.",
-      deprecatedFlag: "'{flag}' is deprecated since npm 7 in favour of '--omit=dev', which means the same; write '--omit=dev'.",
+      devDependencies: "'{command}' ships {ecosystem} dev dependencies in the final image; use {remedy}.",
+      deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
     },
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || isDevelopmentStage(final)) return;
-    const chain = [...ancestorsOf(final).reverse(), final];
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "RUN") continue;
-        for (const command of instruction.commands) {
-          const install = dependencyInstall(command);
-          if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
-          // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
-          if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
-          const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
-          if (flag) {
-            const first = flag.words[0];
-            const last = flag.words[flag.words.length - 1];
-            const range = { start: first.range.start, end: last.range.end };
-            // Safe: npm documents both spellings as the same setting.
-            const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
-            report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
-            continue;
-          }
-          if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
-          const sub = command.args.find((w) => !w.value.startsWith("-"));
-          const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
-          const r: Report = {
-            range: { start: command.program.range.start, end },
-            messageId: "devDependencies",
-            data: {
-              command: model.lines.textIn({ start: command.program.range.start, end }),
-              ecosystem: JS.has(install.ecosystem) ? "JavaScript" : "Python",
-              remedy: REMEDY[install.ecosystem],
-            },
-          };
-          report(r);
-        }
+    if (!final || developmentPurpose(model) !== null) return;
+    const chain = lineage(final);
+    for (const { stage, instruction, command } of runCommands(chain)) {
+      const install = dependencyInstall(command);
+      if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
+      // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
+      if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
+      const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
+      if (flag) {
+        const first = flag.words[0];
+        const last = flag.words[flag.words.length - 1];
+        const range = { start: first.range.start, end: last.range.end };
+        // Safe: npm documents both spellings as the same setting.
+        const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
+        report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
+        continue;
       }
+      if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+      if (JS.has(install.ecosystem) && hasNoDevDependencies(model.context.files)) continue;
+      // A single-stage file that builds needs its dev dependencies for the build ('--omit=dev'
+      // would break it): single-stage-build reports the real remedy, a build stage.
+      if (model.stages.length === 1 && detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
+      const sub = command.args.find((w) => !w.value.startsWith("-"));
+      const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
+      const range = { start: command.program.range.start, end };
+      const r: Report = {
+        range,
+        messageId: "devDependencies",
+        data: {
+          command: model.lines.textIn({ start: command.program.range.start, end }),
+          ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
+          remedy: REMEDY[install.ecosystem],
+        },
+        suggest: productionSuggestion(model, install.ecosystem, command, sub, range),
+      };
+      report(r);
     }
   },
 };

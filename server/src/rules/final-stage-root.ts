@@ -2,19 +2,100 @@
 // USER ever switches away from the root default of the base. Unlike hadolint's DL3002 we judge
 // only the final stage (and the stages it builds on): a builder stage running as root never runs
 // in production. And we also report a final stage with no USER at all, hadolint stays silent there.
+// Silent where root is the design: development and build-environment images, entrypoints and
+// servers that drop privileges themselves, GitHub Action images, and privileged system tools.
 
-import type { Rule } from "./types";
-import { mergedScope, ancestorsOf } from "../model/stage-graph";
-import { isDevelopmentStage } from "../model/stage-purpose";
-import type { Instruction, Stage } from "../model/types";
+import type { Fix, Rule } from "./types";
+import { systemPackageCommand } from "../model/commands";
+import { lineage, mergedScope } from "../model/stage-graph";
+import { developmentPurpose, startCommand } from "../model/stage-purpose";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
-import { defaultUserOf } from "../images/default-user";
+import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
 
 /** Tools an entrypoint uses to drop root at start (the official images' docker-entrypoint.sh idiom). */
 const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+/** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
+const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
+/** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`. */
+const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!root\b|0\b)\S+/m;
+/** Servers whose master starts as root to bind ports and runs its workers as another user. */
+const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd)$/;
+/** Supervisors that start as root and run their services as other users. */
+const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
+/**
+ * System tools that need root: routing/VPN daemons (IPv6 firewall rules, WireGuard, OpenVPN), kernel
+ * modules (dkms), the Docker socket (the engine or its CLI), FUSE mounts. A lone `iptables` is not
+ * enough: apps install it for a one-off rule at start and still run unprivileged.
+ */
+const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
 
 function isRootUser(value: string): boolean {
-  return value === "root" || value === "0" || value.startsWith("root:") || value.startsWith("0:");
+  const user = value.replace(/^["']|["']$/g, "");
+  return user === "root" || user === "0" || user.startsWith("root:") || user.startsWith("0:");
+}
+
+/** The words of every RUN, ENTRYPOINT and CMD of `chain`. */
+function words(chain: Stage[], keywords: string[]): string[] {
+  return chain.flatMap((s) => s.instructions.filter((i) => keywords.includes(i.keyword)).flatMap((i) => i.args.map((a) => a.value)));
+}
+
+/** True when the image is set up to drop root itself, or root is what it is for. */
+function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
+  // A dropper installed, fetched, copied in (`COPY --from=gosu /gosu /usr/local/bin/`) or called at start.
+  if (words(chain, ["RUN", "ENTRYPOINT", "CMD", "COPY", "ADD"]).some((w) => PRIVILEGE_DROPPERS.test(w))) return true;
+  const command = startCommand(model);
+  if (command?.some((w) => WORKER_SERVERS.test(w.split("/").pop() ?? ""))) return true;
+  const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
+  if (program !== undefined && SUPERVISORS.test(program.split("/").pop() ?? "")) return true;
+  // Entry scripts and server configs copied from the context (read by the host).
+  const files = model.context.files ?? {};
+  for (const [path, text] of Object.entries(files)) {
+    const name = path.split("/").pop() ?? path;
+    const isEntry = command?.some((w) => w.split("/").pop() === name) ?? false;
+    if (isEntry && SCRIPT_DROP.test(text)) return true;
+    if (/\.(?:ini|conf)$/.test(name) && CONFIG_DROP.test(text)) return true;
+  }
+  // GitHub Docker actions must run as root (the runner mounts the workspace root-owned).
+  if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
+  const labelsAndCopies = words(chain, ["LABEL", "COPY", "ADD"]);
+  if (labelsAndCopies.some((w) => /com\.github\.actions\.|github_action|problem-matcher/i.test(w))) return true;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      if (i.keyword !== "RUN") continue;
+      for (const c of i.commands) {
+        const cmd = systemPackageCommand(c);
+        if (cmd?.action === "install" && cmd.packages.some((p) => PRIVILEGED_PACKAGES.test(p.value.replace(/[=<>~].*$/, "")))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A `USER` line before the final stage's start command, when a non-root user is known. */
+function addUserFix(model: DockerfileModel, final: Stage, user: string | null): Fix[] | undefined {
+  if (user === null) return undefined;
+  const start = [...final.instructions].reverse().find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  const anchor: Instruction | undefined = start ?? final.instructions[final.instructions.length - 1];
+  if (!anchor) return undefined;
+  const position = start ? { line: start.range.start.line, character: 0 } : { line: anchor.range.end.line + 1, character: 0 };
+  const atEnd = !start && position.line >= model.lines.lineCount;
+  const newText = atEnd ? `\nUSER ${user}\n` : `USER ${user}\n`;
+  return [{ title: `Add 'USER ${user}'`, edits: [{ range: { start: position, end: position }, newText }] }];
+}
+
+/** The first non-root user the file creates (`useradd app`, `adduser -S app`), if any. */
+function createdUser(chain: Stage[]): string | null {
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      for (const c of i.commands) {
+        if (c.name !== "useradd" && c.name !== "adduser") continue;
+        const name = [...c.args].reverse().find((w) => !w.value.startsWith("-"));
+        if (name && /^[a-z_][a-z0-9_-]*$/.test(name.value) && name.value !== "root") return name.value;
+      }
+    }
+  }
+  return null;
 }
 
 export const rule: Rule = {
@@ -23,46 +104,51 @@ export const rule: Rule = {
     family: "base-images",
     severity: "info",
     description: "Run the final image as a non-root user.",
-    fix: "none",
+    fix: "suggestion",
     equivalents: { hadolint: ["DL3002"] },
     messages: {
-      lastUserRoot:
-        "The last USER of the final stage is '{user}', so the container runs as root and a compromise owns the whole container; switch to a non-root USER after the steps that need root.",
-      noUser:
-        "The final stage never switches away from root (base '{image}' runs as root by default), so a compromise owns the whole container; add a non-root USER after the steps that need root.",
-      noUserUnknownBase:
-        "The final stage sets no USER, so the container runs as root unless base '{image}' picks another user itself (Stagecraft has no facts about its default user); add a non-root USER after the steps that need root.",
+      lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
+      noUser: "The final image runs as root, the default of '{image}'; add a non-root USER.",
+      noUserUnknownBase: "No USER: the image runs as root unless '{image}' sets a user; add a non-root USER.",
     },
   },
   check(model, report) {
     const final = model.finalStage;
     if (!final) return;
-    const chain: Stage[] = [...ancestorsOf(final).reverse(), final];
+    const chain: Stage[] = lineage(final);
     let last: { instruction: Instruction; value: string } | null = null;
     for (const stage of chain) {
       const scope = mergedScope(model, stage);
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== "USER" || instruction.args.length === 0) continue;
-        last = { instruction, value: substituteVariables(instruction.args[0].value, scope).value };
+        // `USER "$UID"`: quotes are not part of the user name.
+        const value = substituteVariables(instruction.args[0].value, scope).value.replace(/^["']|["']$/g, "");
+        last = { instruction, value };
       }
     }
-    // No fix: we cannot know which user the image should run as.
+    // Development, CI and build-environment images run as root on purpose. A compose file that
+    // mounts the sources is not enough here: the same Dockerfile often ships too, and root is a
+    // deployment risk, so only the file's own signals count.
+    const purpose = developmentPurpose(model);
+    if ((purpose !== null && purpose !== "compose-source-mount") || isRootByDesign(model, chain)) return;
     if (last) {
-      if (isRootUser(last.value)) report({ range: last.instruction.args[0].range, messageId: "lastUserRoot", data: { user: last.instruction.args[0].value } });
+      if (isRootUser(last.value)) report({ range: last.instruction.args[0].range, messageId: "lastUserRoot", data: { user: last.value } });
       return;
     }
     const root = chain[0];
     // scratch has no user database and usually holds one static binary; distroless-style images
-    // choose their user by tag. Development stages run as root on purpose.
-    if (root.base.kind !== "image" || root.base.unresolved.length > 0 || isDevelopmentStage(final)) return;
+    // choose their user by tag.
+    if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;
     const defaultUser = defaultUserOf(root.base.resolved);
     if (defaultUser === "non-root" || defaultUser === "windows") return;
-    const dropsPrivileges = chain.some((s) =>
-      s.instructions.some(
-        (i) => (i.keyword === "RUN" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD") && i.args.some((a) => PRIVILEGE_DROPPERS.test(a.value)),
-      ),
-    );
-    if (dropsPrivileges) return;
-    report({ range: final.base.token.range, messageId: defaultUser === "root" ? "noUser" : "noUserUnknownBase", data: { image: root.base.resolved } });
+    // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
+    const drop = privilegeDropOf(root.base.resolved);
+    const command = startCommand(model);
+    if (drop === "entrypoint" && !chain.some((s) => s.instructions.some((i) => i.keyword === "ENTRYPOINT"))) return;
+    const program = command?.[0]?.split("/").pop() ?? "";
+    if (drop === "workers" && (command === null || /^(?:php-fpm\d*|apache2-foreground|nginx|httpd|httpd-foreground)$/.test(program))) return;
+    const suggest = addUserFix(model, final, createdUser(chain) ?? nonRootUserOf(root.base.resolved));
+    const messageId = defaultUser === "root" ? "noUser" : "noUserUnknownBase";
+    report({ range: final.base.token.range, messageId, data: { image: root.base.resolved }, suggest });
   },
 };

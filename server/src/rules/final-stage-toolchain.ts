@@ -4,11 +4,11 @@
 
 import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
-import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
+import { developmentPurpose } from "../model/stage-purpose";
+import { lineage } from "../model/stage-graph";
 import { lookupImageSize } from "../images/facts";
 import { describeSize } from "../images/format-size";
-import { parseImageReference } from "../images/reference";
+import { rootImageOf } from "../images/base-image";
 import { ECOSYSTEM_NAMES, toolchainOf } from "../images/toolchains";
 
 export const rule: Rule = {
@@ -19,21 +19,20 @@ export const rule: Rule = {
     description: "Build in an earlier stage; ship the final stage on a runtime image.",
     fix: "none",
     equivalents: {},
+    remedy: "convert",
     messages: {
       toolchain:
-        "The final stage runs on {ecosystem} toolchain image '{image}' ({size}) and builds there with '{tool}', so compilers and sources ship in the image; build in an earlier stage and copy the artifacts onto {runtime}.",
+        "The final stage builds with '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
     },
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || model.stages.length < 2 || isDevelopmentStage(final)) return;
-    const chain = [final, ...ancestorsOf(final)];
-    const root = chain[chain.length - 1];
-    if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;
-    const ref = parseImageReference(root.base.resolved);
+    if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
+    const { stage: root, image: ref } = rootImageOf(final);
     const toolchain = ref ? toolchainOf(ref) : null;
     if (!ref || !toolchain) return;
-    const step = chain.flatMap((s) => detectBuildSteps(s))[0];
+    // The nearest stage's build step first: that is where the final image builds.
+    const step = [...lineage(final)].reverse().flatMap((s) => detectBuildSteps(s))[0];
     if (!step) return;
     const size = lookupImageSize(ref);
     // No text fix: the remedy is a restructuring. The "Convert to multi-stage" code action (a

@@ -3,6 +3,9 @@
 import type { Rule } from "./types";
 import { rule as baseImageDeprecated } from "./base-image-deprecated";
 import { rule as baseImageLatest } from "./base-image-latest";
+import { rule as baseImagePlatformConstant } from "./base-image-platform-constant";
+import { rule as baseImagePlatformRedundant } from "./base-image-platform-redundant";
+import { rule as baseImagePlatformUnavailable } from "./base-image-platform-unavailable";
 import { rule as baseImageUntagged } from "./base-image-untagged";
 import { rule as contextNoDockerignore } from "./context-no-dockerignore";
 import { rule as copyFromCycle } from "./copy-from-cycle";
@@ -20,11 +23,32 @@ import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
 import { rule as finalStageRoot } from "./final-stage-root";
 import { rule as finalStageToolchain } from "./final-stage-toolchain";
 import { rule as fromAsCasing } from "./from-as-casing";
+import { rule as instructionAddLocalFile } from "./instruction-add-local-file";
+import { rule as instructionCasing } from "./instruction-casing";
+import { rule as instructionCopyDestNotDir } from "./instruction-copy-dest-not-dir";
+import { rule as instructionDescriptionFormat } from "./instruction-description-format";
+import { rule as instructionEmptyContinuation } from "./instruction-empty-continuation";
+import { rule as instructionExposeHostMapping } from "./instruction-expose-host-mapping";
+import { rule as instructionExposePortRange } from "./instruction-expose-port-range";
+import { rule as instructionExposeProtocolCasing } from "./instruction-expose-protocol-casing";
+import { rule as instructionJsonArgs } from "./instruction-json-args";
+import { rule as instructionLegacyKeyValue } from "./instruction-legacy-key-value";
+import { rule as instructionMaintainerDeprecated } from "./instruction-maintainer-deprecated";
+import { rule as instructionRepeated } from "./instruction-repeated";
+import { rule as instructionWorkdirRelative } from "./instruction-workdir-relative";
 import { rule as layerAptUpdateAlone } from "./layer-apt-update-alone";
 import { rule as layerConsecutiveRun } from "./layer-consecutive-run";
 import { rule as layerPackageCache } from "./layer-package-cache";
 import { rule as layerPackagesAfterSource } from "./layer-packages-after-source";
 import { rule as layerSourceBeforeDeps } from "./layer-source-before-deps";
+import { rule as runAptGetNoYes } from "./run-apt-get-no-yes";
+import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
+import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
+import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
+import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
+import { rule as runShellcheck } from "./run-shellcheck";
+import { rule as runSudo } from "./run-sudo";
+import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
 import { rule as singleStageBuild } from "./single-stage-build";
 import { rule as stageIndexReference } from "./stage-index-reference";
 import { rule as stageNameCasing } from "./stage-name-casing";
@@ -33,11 +57,18 @@ import { rule as stageNameInvalid } from "./stage-name-invalid";
 import { rule as stageNameReserved } from "./stage-name-reserved";
 import { rule as stageUnused } from "./stage-unused";
 import { rule as staticBinaryCgo } from "./static-binary-cgo";
+import { rule as varInvalidBaseDefault } from "./var-invalid-base-default";
+import { rule as varSecret } from "./var-secret";
+import { rule as varUndefined } from "./var-undefined";
+import { rule as varUndefinedInFrom } from "./var-undefined-in-from";
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
   baseImageDeprecated,
   baseImageLatest,
+  baseImagePlatformConstant,
+  baseImagePlatformRedundant,
+  baseImagePlatformUnavailable,
   baseImageUntagged,
   contextNoDockerignore,
   copyFromCycle,
@@ -55,11 +86,32 @@ export const allRules: readonly Rule[] = [
   finalStageRoot,
   finalStageToolchain,
   fromAsCasing,
+  instructionAddLocalFile,
+  instructionCasing,
+  instructionCopyDestNotDir,
+  instructionDescriptionFormat,
+  instructionEmptyContinuation,
+  instructionExposeHostMapping,
+  instructionExposePortRange,
+  instructionExposeProtocolCasing,
+  instructionJsonArgs,
+  instructionLegacyKeyValue,
+  instructionMaintainerDeprecated,
+  instructionRepeated,
+  instructionWorkdirRelative,
   layerAptUpdateAlone,
   layerConsecutiveRun,
   layerPackageCache,
   layerPackagesAfterSource,
   layerSourceBeforeDeps,
+  runAptGetNoYes,
+  runAptGetRecommends,
+  runAptInsteadOfAptGet,
+  runCdInsteadOfWorkdir,
+  runPipeNoPipefail,
+  runShellcheck,
+  runSudo,
+  runUseraddNoLogInit,
   singleStageBuild,
   stageIndexReference,
   stageNameCasing,
@@ -68,4 +120,8 @@ export const allRules: readonly Rule[] = [
   stageNameReserved,
   stageUnused,
   staticBinaryCgo,
+  varInvalidBaseDefault,
+  varSecret,
+  varUndefined,
+  varUndefinedInFrom,
 ];

@@ -24,10 +24,8 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      updateAlone:
-        "'{command}' runs in a RUN that installs nothing: the build cache keeps its package lists, so a later install uses stale lists (and fails once the mirror drops those versions); run '{command} && {install} ...' in one RUN.",
-      updateDiscarded:
-        "'{command}' writes the package lists to a tmpfs mount that is dropped when this RUN ends, so no later instruction sees them; run '{command} && {install} ...' in one RUN.",
+      updateAlone: "'{command}' installs nothing, so later installs may use stale cached lists; run it with the install.",
+      updateDiscarded: "'{command}' writes its lists to a tmpfs mount dropped after this RUN; run it with the install.",
     },
   },
   check(model, report) {
@@ -64,6 +62,8 @@ function mayReadPackageLists(command: ShellCommand): boolean {
   // Wrappers such as `xx-apt-get` (cross builds) and `apt-fast` install through apt.
   if (command.name.includes("apt")) return true;
   if (LIST_READERS.has(command.name) || SCRIPT_RUNNERS.has(command.name)) return true;
+  // Installers that call apt themselves: `npx playwright install --with-deps`, `playwright install-deps`.
+  if (command.args.some((a) => a.value === "--with-deps" || a.value === "install-deps")) return true;
   return command.program !== null && isProjectScript(command.program.value);
 }
 

@@ -1,17 +1,20 @@
 // layer-package-cache: package-manager caches left in a layer of the final image (apt lists, apk
 // index, pip wheels, yum/dnf metadata, yarn cache) weigh on every pull for nothing. In a builder
 // stage, or an image named for development (`dev`, `test`, `validate`), they never reach
-// production, so the rule only hints at a cache mount there, which keeps the downloads warm across
-// builds; stages the final image never needs are left alone.
+// production, so the rule only hints at a cache mount there, and only for pip/yarn installs that
+// rerun with copied sources; stages the final image never needs are left alone. Advice that would
+// break a later install of the same stage is never given.
 
 import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
+
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
-import { findLeftPackageCaches, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import { findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
-import { ancestorsOf } from "../model/stage-graph";
+import { ancestorsOf, lineage } from "../model/stage-graph";
+import { mountsOf } from "../model/mounts";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import type { Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
@@ -23,17 +26,17 @@ export const rule: Rule = {
     severity: "info",
     description: "Keep package-manager caches out of the layers of the final image.",
     fix: "safe",
-    equivalents: { hadolint: ["DL3009", "DL3019", "DL3042", "DL3032", "DL3040", "DL3060"] },
+    equivalents: {
+      hadolint: ["DL3009", "DL3019", "DL3042", "DL3032", "DL3040", "DL3060"],
+    },
     messages: {
-      aptLists: "'{command}' leaves the package lists in the image (tens of MB); add '&& rm -rf /var/lib/apt/lists/*' to the same RUN.",
-      aptArchives:
-        "'{command}' keeps the downloaded packages in /var/cache/apt because docker-clean was disabled; mount a cache at /var/cache/apt or run 'apt-get clean' in the same RUN.",
-      apkCache: "'{command}' leaves the package index in /var/cache/apk; use 'apk add --no-cache'.",
-      pipCache: "'{command}' keeps downloaded wheels in the pip cache inside the image; add '--no-cache-dir' (or set PIP_NO_CACHE_DIR=1).",
-      rpmCache: "'{command}' leaves the package metadata and cache in the image; add '&& {clean}' to the same RUN.",
-      yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the same RUN.",
-      builderCacheMount:
-        "'{command}' runs in stage '{stage}', which no production image ships, so its cache costs nothing there but is downloaded again whenever this layer rebuilds; a BuildKit cache mount ('{mount}') keeps it warm across builds.",
+      aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
+      aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
+      apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
+      pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
+      rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
+      yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the RUN.",
+      builderCacheMount: "'{command}' downloads everything again when this layer rebuilds; add a cache mount at {target}.",
     },
   },
   check(model, report) {
@@ -52,30 +55,42 @@ export const rule: Rule = {
       const stage = instruction.stage;
       const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
-        if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) report(finalImageReport(model, cache));
-      } else if (stage?.isReachable && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) {
-        const hint = builderReport(stage, cache);
-        if (hint) report(hint);
+        if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
+          const found = finalImageReport(model, cache);
+          if (found) report(found);
+        }
+      } else if (stage?.isReachable && !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)) {
+        const hint = builderReport(model, stage, cache);
+        if (hint && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) report(hint);
       }
       // Stages the final image never reaches are only built with --target: nothing to say.
     }
   },
 };
 
-function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report {
+function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report | null {
   const base = { range: cache.range, data: { command: cache.text } };
   switch (cache.kind) {
     case "aptLists": {
-      // A suggestion: a later RUN that installs without its own `apt-get update` needs the lists,
-      // so it is not offered at all when the stage (or a stage built on it) has such a RUN: removing
-      // the lists would make that install fail ("Unable to locate package").
-      const edits = laterAptInstallNeedsLists(model, cache.instruction) ? null : appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
-      return { ...base, messageId: "aptLists", suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined };
+      // A later RUN that installs without its own `apt-get update` needs these lists: removing them
+      // would make that install fail ("Unable to locate package"), so the advice would break the
+      // build. Silent; layer-apt-update-alone reports the split update, whose fix is merging.
+      if (laterAptInstallNeedsLists(model, cache.instruction)) return null;
+      // A suggestion: the author may rely on the lists in a way we cannot see (a script, ONBUILD).
+      const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
+      return {
+        ...base,
+        messageId: "aptLists",
+        suggest: edits ? [fixOf("Remove the apt lists in the same RUN", edits)] : undefined,
+      };
     }
     case "aptArchives":
       // Where the archives should go (a cache mount, `apt-get clean`) is the author's call.
       return { ...base, messageId: "aptArchives" };
     case "apk":
+      // An `apk update` in an earlier RUN already wrote the index into its own layer; this `add`
+      // reuses it and writes nothing new, so `--no-cache` here would save nothing.
+      if (earlierApkIndexUpdate(model, cache.instruction)) return null;
       // With `apk update` in the same RUN the index is written before `add` runs: `--no-cache`
       // alone would not remove it, so no automatic fix.
       return {
@@ -84,20 +99,45 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
         fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")),
       };
     case "pip":
-      return { ...base, messageId: "pipCache", fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")) };
+      return {
+        ...base,
+        messageId: "pipCache",
+        fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")),
+      };
     case "rpm": {
       const clean = cache.cleanCommand ?? "yum clean all";
       const edits = appendToRun(model, cache.instruction, clean);
-      return { ...base, data: { ...base.data, clean }, messageId: "rpmCache", fix: edits ? fixOf(`Add '${clean}'`, edits) : undefined };
+      return {
+        ...base,
+        data: { ...base.data, clean },
+        messageId: "rpmCache",
+        fix: edits ? fixOf(`Add '${clean}'`, edits) : undefined,
+      };
     }
     case "yarn": {
       const edits = appendToRun(model, cache.instruction, "yarn cache clean");
-      return { ...base, messageId: "yarnCache", fix: edits ? fixOf("Add 'yarn cache clean'", edits) : undefined };
+      return {
+        ...base,
+        messageId: "yarnCache",
+        fix: edits ? fixOf("Add 'yarn cache clean'", edits) : undefined,
+      };
     }
   }
 }
 
-function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
+function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageCache): Report | null {
+  // Yarn 2+ keeps its cache elsewhere (`.yarn/cache`, ~/.yarn/berry): Yarn 1's mount would miss it.
+  if (cache.tool === "yarn" && usesModernYarn(model)) return null;
+  // A layer that no COPY/ADD precedes rebuilds only when its own text or the base image changes:
+  // a cache mount would rarely be warm when it reruns. Only installs that rerun with the sources
+  // (a manifest copied before them) are worth the hint.
+  if (!followsCopy(stage, cache.instruction)) return null;
+  // System packages in a builder are a small, rarely repeated download next to the build itself.
+  if (cache.tool !== "pip" && cache.tool !== "yarn") return null;
+  // Upgrading pip's own tooling downloads a few wheels: nothing a mount would noticeably save.
+  if (cache.tool === "pip" && upgradesOnlyPipTooling(cache)) return null;
+  // A cache mount for this tool is already there (at a custom directory such as PIP_CACHE_DIR).
+  if (hasCacheMountFor(cache)) return null;
   // pip and yarn keep their cache in the user's home, which we cannot know once USER switches away from root.
   if ((cache.tool === "pip" || cache.tool === "yarn") && !runsAsRoot(stage, cache.instruction)) return null;
   const edits = addCacheMounts(cache.instruction, cache.tool);
@@ -105,7 +145,10 @@ function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
   return {
     range: cache.range,
     messageId: "builderCacheMount",
-    data: { command: cache.text, stage: stage.name ?? String(stage.index), mount: cacheMountFlags(cache.tool).join(" ") },
+    data: {
+      command: cache.text,
+      target: cacheMountTargets(cache.tool).join(" and "),
+    },
     severity: "hint",
     // Cache mounts need BuildKit; the legacy builder rejects `RUN --mount`.
     suggest: [fixOf(`Add a cache mount for ${cache.tool}`, edits)],
@@ -114,27 +157,81 @@ function builderReport(stage: Stage, cache: LeftPackageCache): Report | null {
 
 /**
  * True when a RUN after `run` (in its stage or a stage built `FROM` it) installs apt packages
- * without an `apt-get update` of its own, so it relies on the lists `run` leaves behind.
+ * before an `apt-get update` of its own, so it relies on the lists `run` leaves behind.
  */
 function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
   const stage = run.stage;
   if (stage === null) return false;
-  const stages = model.stages.filter((s) => s === stage || ancestorsOf(s).includes(stage));
-  for (const s of stages) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.ordinal <= run.ordinal) continue;
-      if (instruction.keyword !== "RUN") continue;
-      const apt = instruction.commands.map(systemPackageCommand).filter((c) => c !== null && c.manager === "apt");
-      if (apt.some((c) => c!.action === "install" || c!.action === "upgrade") && !apt.some((c) => c!.action === "update")) return true;
+  // Each stage built on `stage` sees the RUNs after `run`, then those of the stages in between.
+  for (const s of model.stages) {
+    const chain: Stage[] = s === stage ? [] : ancestorsOf(s);
+    if (s !== stage && !chain.includes(stage)) continue;
+    const between = chain.slice(0, chain.indexOf(stage)).reverse();
+    const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
+    if (installsBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)])) return true;
+  }
+  return false;
+}
+
+/** True when an apt install in these instructions comes before any `apt-get update` refreshes the lists. */
+function installsBeforeUpdate(instructions: readonly Instruction[]): boolean {
+  for (const instruction of instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const apt = systemPackageCommand(command);
+      if (apt?.manager !== "apt") continue;
+      if (apt.action === "update") return false;
+      if (apt.action === "install" || apt.action === "upgrade") return true;
     }
   }
   return false;
 }
 
+/** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */
+function earlierApkIndexUpdate(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
+  const stage = run.stage;
+  if (stage === null) return false;
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === run) return false;
+      if (instruction.keyword !== "RUN") continue;
+      if (instruction.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when a COPY or ADD comes before `run` in its stage or a stage it is built on. */
+function followsCopy(stage: Stage, run: Instruction): boolean {
+  for (const s of [stage, ...ancestorsOf(stage)]) {
+    for (const instruction of s.instructions) {
+      if (instruction === run) break;
+      if (instruction.keyword === "COPY" || instruction.keyword === "ADD") return true;
+    }
+  }
+  return false;
+}
+
+const PIP_TOOLING = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "virtualenv"]);
+
+/** `pip install --upgrade pip setuptools`: only the installer's own tooling, no project dependency. */
+function upgradesOnlyPipTooling(cache: LeftPackageCache): boolean {
+  const args = cache.command.args;
+  const after = args.slice(args.indexOf(cache.actionWord) + 1).filter((a) => !a.value.startsWith("-"));
+  return after.length > 0 && after.every((a) => PIP_TOOLING.has(a.value.replace(/[<>=!~].*$/, "").toLowerCase()));
+}
+
+/** True when the RUN already mounts a cache (or tmpfs) whose target names the tool (`/root/.cache/pip`, `$PIP_CACHE_DIR`). */
+function hasCacheMountFor(cache: LeftPackageCache): boolean {
+  const run = cache.instruction.trigger ?? cache.instruction;
+  const name = cache.tool === "pip" ? /pip|\.cache$/i : /yarn/i;
+  return mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && name.test(m.target));
+}
+
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */
 function runsAsRoot(stage: Stage, before: Instruction): boolean {
   let user: string | null = null;
-  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === before) break;
       if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value.split(":")[0];
@@ -145,4 +242,9 @@ function runsAsRoot(stage: Stage, before: Instruction): boolean {
 
 function fixOf(title: string, edits: Fix["edits"]): Fix {
   return { title, edits };
+}
+
+/** The target directories of the cache mounts a tool needs (`/root/.cache/pip`). */
+function cacheMountTargets(tool: Parameters<typeof cacheMountFlags>[0]): string[] {
+  return cacheMountFlags(tool).map((flag) => /target=([^,]+)/.exec(flag)?.[1] ?? flag);
 }

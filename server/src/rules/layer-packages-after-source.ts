@@ -23,8 +23,7 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      afterSource:
-        "'{command}' comes after '{copy}' (line {line}), so every source change re-runs the package install and rebuilds its layer; install system packages before copying the sources.",
+      afterSource: "'{command}' after '{copy}' (line {line}) reruns on every edit; install packages before the copy.",
     },
   },
   check(model, report) {

@@ -8,6 +8,8 @@ import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copi
 import { normalizePath } from "../model/copy-paths";
 import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
+import { mountsOf } from "../model/mounts";
+import { ancestorsOf } from "../model/stage-graph";
 import { isIgnoredBy } from "../model/dockerignore";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -51,8 +53,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      sourceBeforeDeps:
-        "'{copy}' comes before '{install}' (line {line}), so every source change re-runs the install and downloads every dependency again; copy {manifests} first, install, then copy the sources.",
+      sourceBeforeDeps: "'{copy}' before '{install}' (line {line}) reruns it on every edit; copy {manifests} first.",
     },
   },
   check(model, report) {
@@ -68,6 +69,11 @@ export const rule: Rule = {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
           if (install.manifests.some((m) => copiedBefore(stage, copy.instruction, m))) continue;
+          // Dependencies already installed before the copy (from bind-mounted manifests with
+          // `uv sync --no-install-project`, say): this install only adds the project itself.
+          if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
+          // A cache mount keeps the downloads warm: a rerun does not download everything again.
+          if (mountsOf(instruction).some((m) => m.type === "cache")) continue;
           reported.add(install.ecosystem);
           report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1));
         }
@@ -131,6 +137,23 @@ function reorderFix(
     fix: { title: `Copy ${files} first and move the source copy after the install`, edits, isPreferred: true },
     isSafe: plan.isCertain && !overwritesInstall,
   };
+}
+
+/**
+ * True when a RUN before `broadCopy` (in its stage or a stage it builds on) installed this
+ * ecosystem's dependencies, and the install after the copy does not remove them first
+ * (`rm -rf .venv && uv sync`): then only the project itself is added after the copy.
+ */
+function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction, ecosystem: Ecosystem): boolean {
+  if (run.commands.some((c) => c.name === "rm")) return false;
+  for (const s of [stage, ...ancestorsOf(stage)]) {
+    for (const instruction of s.instructions) {
+      if (instruction === broadCopy) break;
+      if (instruction.keyword !== "RUN") continue;
+      if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
+    }
+  }
+  return false;
 }
 
 /** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */

@@ -6,10 +6,11 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
+import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 
 function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
@@ -24,23 +25,23 @@ export const rule: Rule = {
     description: "Split building and running into stages.",
     fix: "none",
     equivalents: {},
+    remedy: "convert",
     messages: {
       buildWithSaving:
-        "This single-stage Dockerfile builds with '{tool}' on '{image}', so the toolchain and sources ship in the image; a multi-stage build shipping on '{runtime}' would save about {saving} (estimate).",
-      build:
-        "This single-stage Dockerfile builds with '{tool}', so build tools and sources ship in the image; build in a first stage and copy only the artifacts into a runtime stage.",
+        "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second. On '{runtime}' instead of '{image}' that saves about {saving} (estimate).",
+      build: "This single-stage build ships the toolchain of '{tool}'; build in a first stage, run in a second.",
     },
   },
   check(model, report) {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0];
-    if (isDevelopmentStage(stage)) return;
+    if (developmentPurpose(model) !== null) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));
     if (!step) return;
     const range = step.range;
-    const ref = stage.base.kind === "image" && stage.base.unresolved.length === 0 ? parseImageReference(stage.base.resolved) : null;
+    const ref = baseImageOf(stage);
     const toolchain = ref ? toolchainOf(ref) : null;
     const runtimeRef = toolchain?.runtime ? parseImageReference(toolchain.runtime) : null;
     const base = ref ? lookupImageSize(ref) : null;

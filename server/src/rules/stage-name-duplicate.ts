@@ -13,6 +13,7 @@ export const rule: Rule = {
     description: "Give every stage a unique name.",
     fix: "none",
     equivalents: { hadolint: ["DL3024"], buildkit: ["DuplicateStageName"] },
+    supersedes: [{ check: "DUPLICATE_BUILD_STAGE_NAME", when: "always" }],
     messages: {
       duplicate:
         "Stage name '{name}' is already used by the stage on line {line}, so --target and --from cannot tell them apart; give this stage another name.",

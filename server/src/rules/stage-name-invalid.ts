@@ -13,6 +13,7 @@ export const rule: Rule = {
     description: "Name stages with a letter followed by letters, digits, '_', '.' or '-'.",
     fix: "none",
     equivalents: {},
+    supersedes: [{ check: "INVALID_BUILD_STAGE_NAME", when: "always" }],
     messages: {
       invalid:
         "Stage name '{name}' is invalid: BuildKit fails with \"invalid name for build stage\" unless a name starts with a letter and holds only letters, digits, '_', '.' and '-'; rename it.",

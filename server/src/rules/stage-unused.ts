@@ -6,6 +6,7 @@ import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
 import type { DockerfileModel, Stage, Token } from "../model/types";
+import { compileGlob, escapeGlob } from "../model/glob";
 import { hasVariableReference } from "../model/variables";
 import type { Rule } from "./types";
 
@@ -172,11 +173,51 @@ function matchingStages(model: DockerfileModel, word: Token, before: number): St
 const matchesByModel = new WeakMap<DockerfileModel, Map<string, Stage[]>>();
 
 function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
-  const source = word.value
-    .replace(/^["']|["']$/g, "")
-    .split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)
-    .map((part, i) => (i % 2 === 1 ? ".*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  const pattern = new RegExp(`^${source}$`, "i");
-  return model.stages.filter((s) => (s.name === null ? pattern.test(String(s.index)) : pattern.test(s.name)));
+  // Each variable may stand for anything: a wildcard. Matched linearly, never as a regular
+  // expression, since the word comes from the file (`${V0}${V1}...${V11}x` backtracks for minutes).
+  const glob = compileGlob(wildcardPattern(word.value.replace(/^["']|["']$/g, "")), { crossesSlash: true, ignoreCase: true });
+  if (!glob) return [];
+  return model.stages.filter((s) => glob.test(s.name ?? String(s.index)));
+}
+
+/** The word with each `$NAME` or `${...}` (nested braces included) as `*`, the rest escaped. */
+function wildcardPattern(word: string): string {
+  let out = "";
+  let literal = "";
+  for (let i = 0; i < word.length; i++) {
+    const end = variableEnd(word, i);
+    if (end === i) {
+      literal += word[i];
+      continue;
+    }
+    out += `${escapeGlob(literal)}*`;
+    literal = "";
+    i = end - 1;
+  }
+  return out + escapeGlob(literal);
+}
+
+/** Where a variable reference starting at `i` ends (exclusive); `i` when none starts there. */
+function variableEnd(word: string, i: number): number {
+  if (word[i] !== "$") return i;
+  if (word[i + 1] === "{") {
+    let depth = 0;
+    for (let j = i + 1; j < word.length; j++) {
+      if (word[j] === "{") depth++;
+      else if (word[j] === "}" && --depth === 0) return j + 1;
+    }
+    // Unclosed: the rest of the word is the variable's.
+    return word.length;
+  }
+  let j = i + 1;
+  if (j < word.length && isNameStart(word[j])) while (j < word.length && isNameChar(word[j])) j++;
+  return j === i + 1 ? i : j;
+}
+
+function isNameStart(c: string): boolean {
+  return c === "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
+}
+
+function isNameChar(c: string): boolean {
+  return isNameStart(c) || (c >= "0" && c <= "9");
 }

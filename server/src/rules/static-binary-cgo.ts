@@ -7,10 +7,11 @@ import type { Fix, Rule } from "./types";
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { variableFor } from "../model/environment";
-import { ancestorsOf } from "../model/stage-graph";
+import { runCommands } from "../model/run-commands";
+import { lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Stage } from "../model/types";
-import { parseImageReference } from "../images/reference";
+import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { hasNoLibc } from "../images/no-libc";
 import { officialName } from "../images/tags";
 
@@ -18,29 +19,22 @@ const C_COMPILERS = new Set(["gcc", "build-base", "clang", "musl-dev", "g++", "a
 
 /** `scratch`, or an image that has no libc (distroless static, chainguard static). */
 function staticBaseOf(stage: Stage): string | null {
-  const root = [stage, ...ancestorsOf(stage)].pop() as Stage;
+  const { stage: root, image: ref } = rootImageOf(stage);
   if (root.base.kind === "scratch") return "scratch";
-  if (root.base.kind !== "image") return null;
-  const ref = parseImageReference(root.base.resolved);
   return ref && hasNoLibc(ref) ? root.base.resolved : null;
 }
 
-/** For a builder chain: the golang image, and whether it has a C compiler (cgo on by default). */
+/** For a builder lineage (root first): the golang image, and whether it has a C compiler (cgo on by default). */
 function golangCompiler(chain: Stage[]): { image: string; hasCompiler: boolean } | null {
-  const root = chain[chain.length - 1];
-  if (root.base.kind !== "image") return null;
-  const ref = parseImageReference(root.base.resolved.replace(/\$\{?\w+\}?/g, "x"));
+  const root = chain[0];
+  const ref = baseRepositoryOf(root);
   if (!ref || officialName(ref) !== "golang") return null;
   // golang:*-alpine ships no gcc, so cgo is off unless the build installs one.
   const isAlpine = /alpine/.test(root.base.token.value) || /alpine/.test(root.base.resolved);
-  const installsCompiler = chain.some((s) =>
-    s.instructions.some((i) =>
-      i.commands.some((c) => {
-        const cmd = systemPackageCommand(c);
-        return cmd?.action === "install" && cmd.packages.some((p) => C_COMPILERS.has(p.value));
-      }),
-    ),
-  );
+  const installsCompiler = runCommands(chain).some(({ command }) => {
+    const cmd = systemPackageCommand(command);
+    return cmd?.action === "install" && cmd.packages.some((p) => C_COMPILERS.has(p.value));
+  });
   return { image: root.base.resolved, hasCompiler: !isAlpine || installsCompiler };
 }
 
@@ -82,7 +76,7 @@ function mayProduce(command: ShellCommand, sources: string[]): boolean {
 }
 
 function checkSource(model: DockerfileModel, source: Stage, sources: string[]): { build: ReturnType<typeof findBuild>; image: string } | null {
-  const chain = [source, ...ancestorsOf(source)];
+  const chain = lineage(source);
   const compiler = golangCompiler(chain);
   if (!compiler || !compiler.hasCompiler) return null;
   const build = findBuild(model, chain, sources);
@@ -91,27 +85,22 @@ function checkSource(model: DockerfileModel, source: Stage, sources: string[]): 
 
 /** The first `go build`/`go install` in the chain that may run with cgo on. */
 function findBuild(model: DockerfileModel, chain: Stage[], sources: string[]) {
-  for (const stage of [...chain].reverse()) {
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "RUN") continue;
-      for (const command of instruction.commands) {
-        const step = buildStepOf(command);
-        if (!step || step.ecosystem !== "go" || !command.program || !mayProduce(command, sources)) continue;
-        const cgo = variableFor(model, stage, instruction, command, "CGO_ENABLED");
-        if (cgo === "0") continue;
-        // `go env -w CGO_ENABLED=0` earlier in the chain, or an explicitly static external link.
-        const envWritten = chain.some((s) =>
-          s.instructions.some(
-            (i) => i.ordinal <= instruction.ordinal && i.commands.some((c) => c.name === "go" && c.args.some((w) => w.value === "CGO_ENABLED=0")),
-          ),
-        );
-        if (envWritten || command.args.some((w) => /-static\b/.test(w.value))) continue;
-        // A variable we cannot resolve may well be 0.
-        if (cgo !== undefined && cgo !== null && cgo.includes("$")) continue;
-        if (cgo === null) continue;
-        return { command, stage };
-      }
-    }
+  for (const { stage, instruction, command } of runCommands(chain)) {
+    const step = buildStepOf(command);
+    if (!step || step.ecosystem !== "go" || !command.program || !mayProduce(command, sources)) continue;
+    const cgo = variableFor(model, stage, instruction, command, "CGO_ENABLED");
+    if (cgo === "0") continue;
+    // `go env -w CGO_ENABLED=0` earlier in the chain, or an explicitly static external link.
+    const envWritten = chain.some((s) =>
+      s.instructions.some(
+        (i) => i.ordinal <= instruction.ordinal && i.commands.some((c) => c.name === "go" && c.args.some((w) => w.value === "CGO_ENABLED=0")),
+      ),
+    );
+    if (envWritten || command.args.some((w) => /-static\b/.test(w.value))) continue;
+    // A variable we cannot resolve may well be 0.
+    if (cgo !== undefined && cgo !== null && cgo.includes("$")) continue;
+    if (cgo === null) continue;
+    return { command, stage };
   }
   return null;
 }
@@ -134,12 +123,12 @@ export const rule: Rule = {
     const base = staticBaseOf(final);
     if (!base) return;
     // Without ENTRYPOINT or CMD the stage is an export of files (`--output`), not an image to run.
-    const chain = [final, ...ancestorsOf(final)];
+    const chain = lineage(final);
     if (!chain.some((s) => s.instructions.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD"))) return;
     const reported = new Set<Stage>();
     for (const ref of model.references) {
       if (ref.kind !== "copy" || !ref.target || ref.target === final) continue;
-      if (ref.owner !== final && !ancestorsOf(final).includes(ref.owner)) continue;
+      if (!chain.includes(ref.owner)) continue;
       if (reported.has(ref.target)) continue;
       const sources = ref.instruction.args.slice(0, -1).map((a) => a.value);
       const found = checkSource(model, ref.target, sources);

@@ -2,12 +2,16 @@
 // Modelled on ESLint's meta + create and BuildKit's rule table.
 
 import type { DockerfileModel } from "../model/types";
-import type { Range, TextEdit } from "../model/text";
+import type { Range } from "../model/text";
+import type { Fix } from "../fixes/types";
+
+export type { FileCreation, Fix } from "../fixes/types";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 export type SeveritySetting = Severity | "off";
 
-export type RuleFamily = "stages" | "references" | "layers" | "base-images";
+/** `instructions`: how instructions are written (BuildKit's style checks); `variables`: ARG/ENV and their uses; `run`: the commands of RUN. */
+export type RuleFamily = "stages" | "references" | "layers" | "base-images" | "instructions" | "variables" | "run";
 
 /** `safe`: fixes keep meaning and are applied by fix-all; `suggestion`: offered, never automatic. */
 export type FixKind = "safe" | "suggestion" | "none";
@@ -30,20 +34,20 @@ export interface RuleMeta {
   equivalents: RuleEquivalents;
   /** messageId -> template with `{placeholders}` filled from report data. */
   messages: Record<string, string>;
+  /** A remedy beyond the rule's own fixes: `convert` offers "Convert to multi-stage" on its diagnostics. */
+  remedy?: "convert";
+  /** dockerfile-utils checks this rule makes with a better message and a fix; their problems are dropped. */
+  supersedes?: readonly SupersededCheck[];
 }
 
-/** A file the fix creates next to the Dockerfile (path relative to the Dockerfile's folder). */
-export interface FileCreation {
-  path: string;
-  text: string;
-}
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  createFiles?: FileCreation[];
-  /** Marks the fix VS Code should prefer for the lightbulb. */
-  isPreferred?: boolean;
+/**
+ * A dockerfile-utils check a rule replaces. `check` is the `ValidationCode` name. `always`: dropped
+ * whenever the rule is installed (turning the rule off must not bring theirs back); `overlap`:
+ * dropped only where the rule reported the same token, since theirs is broader.
+ */
+export interface SupersededCheck {
+  check: string;
+  when: "always" | "overlap";
 }
 
 export type DiagnosticTag = "unnecessary" | "deprecated";
@@ -59,6 +63,8 @@ export interface Report {
   /** Overrides the rule's default severity for this report (a user setting still wins). */
   severity?: Severity;
   tags?: DiagnosticTag[];
+  /** A page more specific than the rule's (a ShellCheck wiki page for one SC code). */
+  docsUrl?: string;
 }
 
 export type ReportFn = (report: Report) => void;

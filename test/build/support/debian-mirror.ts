@@ -43,8 +43,8 @@ function parseOneLine(text: string): AptSource[] {
   for (const rawLine of text.split("\n")) {
     const line = rawLine.replace(/#.*/, "").trim();
     // deb [options] uri suite component...
-    const match = /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)\s+(.*)$/.exec(line);
-    if (match) sources.push({ uri: match[1], suites: [match[2]], components: match[3].split(/\s+/) });
+    const match = /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)\s(.*)$/.exec(line);
+    if (match) sources.push({ uri: match[1], suites: [match[2]], components: match[3].trim().split(/\s+/) });
   }
   return sources;
 }
@@ -54,7 +54,7 @@ function parseDeb822(text: string): AptSource[] {
   for (const stanza of text.split(/\n\s*\n/)) {
     const fields = new Map<string, string>();
     for (const line of stanza.split("\n")) {
-      const match = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+      const match = /^([A-Za-z-]+):(.*)$/.exec(line);
       if (match && !line.startsWith("#")) fields.set(match[1].toLowerCase(), match[2].trim());
     }
     if (!(fields.get("types") ?? "").split(/\s+/).includes("deb") || fields.get("enabled") === "no") continue;

@@ -6,7 +6,7 @@ import { join, resolve } from "path";
 
 const REPO = resolve(__dirname, "..", "..", "..");
 const ENGINE_INPUTS =
-  /^(?:server\/src\/(?:rules|model|convert|images|fixes|syntax\.ts|engine\.ts)|node_modules\/(?:dockerfile-ast|dockerfile-utils|dockerfile-language-service)\/)/;
+  /^(?:server\/src\/(?:rules|lint|model|convert|images|fixes|engine\.ts)|node_modules\/(?:dockerfile-ast|dockerfile-utils|dockerfile-language-service)\/)/;
 
 describe("client bundles: thin", function () {
   this.timeout(30000);

@@ -58,8 +58,11 @@ describe("convert: refusals", () => {
     assert.match(reasonFor('FROM rust:1\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nCMD ["app"]\n', "alpine"), /links glibc dynamically/);
   });
 
-  it("refuses a jar given as a pattern", () => {
-    assert.match(reasonFor("FROM maven:3-eclipse-temurin-21\nWORKDIR /b\nCOPY . .\nRUN mvn package\nCMD java -jar target/*.jar\n"), /shell|pattern/);
+  it("refuses a jar pattern in an exec-form command (no shell expands it; the shell form converts)", () => {
+    assert.match(
+      reasonFor('FROM maven:3-eclipse-temurin-21\nWORKDIR /b\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/*.jar"]\n'),
+      /pattern the exec-form command never expands/,
+    );
   });
 
   it("refuses Python environments other than pip", () => {
@@ -128,5 +131,75 @@ describe("convert: refusals", () => {
     const dotnetExec =
       'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\nHEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]\nENTRYPOINT ["dotnet", "/out/Api.dll"]\n';
     assert.match(reasonFor(dotnetExec, "distroless"), /health check runs 'curl'/);
+  });
+
+  it("refuses a pip install already on python slim with nothing build-only: nothing to gain", () => {
+    const text =
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "main.py"]\n';
+    assert.match(reasonFor(text), /nothing to gain: 'python:3\.12-slim' is already the image the runtime stage would use/);
+  });
+
+  it("refuses a pip install already on python alpine with nothing build-only: nothing to gain", () => {
+    const text = 'FROM python:3.12-alpine\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nCMD ["python", "main.py"]\n';
+    assert.match(reasonFor(text), /nothing to gain/);
+  });
+
+  it("still converts python slim when the stage installs compilers or headers", () => {
+    const text =
+      'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "main.py"]\n';
+    assert.ok(convertToMultiStage(parseDockerfile(text)).ok);
+  });
+
+  it("refuses a Node.js install without a build step already on node alpine: nothing to gain", () => {
+    const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["npm", "start"]\n';
+    assert.match(reasonFor(text), /nothing to gain: 'node:20-alpine' is already the image the runtime stage would use/);
+  });
+
+  it("refuses a Node.js install without a build step that also installs a tool globally", () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm install -g pm2\nCMD ["pm2-runtime", "server.js"]\n';
+    assert.match(reasonFor(text), /'npm install -g pm2' installs outside the project folder/);
+  });
+
+  it("refuses a static server told to serve an npm script name", () => {
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build:prod\nCMD ["serve", "-s", "build:prod"]\n';
+    assert.match(reasonFor(text), /serve 'build:prod', which names an npm script, not a folder/);
+  });
+
+  it("refuses a jar the build context supplies rather than the stage's build", () => {
+    const text = 'FROM gradle:jdk21\nARG JAR_FILE=build/libs/*-all.jar\nRUN gradle build\nCOPY ${JAR_FILE} app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n';
+    assert.match(reasonFor(text), /the jar 'app\.jar' comes from the build context \('COPY \$\{JAR_FILE\} app\.jar'\)/);
+  });
+
+  it("refuses spring-boot:run with arguments it cannot carry over to java -jar", () => {
+    const text = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nCMD ["mvn", "spring-boot:run", "-Dspring-boot.run.profiles=prod"]\n';
+    assert.match(reasonFor(text), /passes '-Dspring-boot\.run\.profiles=prod' to 'spring-boot:run'/);
+  });
+
+  it("names a jar built outside the image as the blocker when the stage has no build", () => {
+    const text = 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY target/*.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n';
+    assert.match(reasonFor(text), /the jar 'app\.jar' arrives from the build context \('COPY target\/\*\.jar app\.jar'\), built outside the image/);
+  });
+
+  it("does not throw on an empty exec-form command", () => {
+    assert.match(reasonFor("FROM eclipse-temurin:21-jdk\nCOPY a.jar /a.jar\nCMD []\n"), /no recognisable build step/);
+  });
+
+  it("refuses gradle bootRun at start with what to do instead", () => {
+    const text = 'FROM gradle:8-jdk21\nWORKDIR /app\nCOPY . .\nCMD ["gradle", "bootRun"]\n';
+    assert.match(reasonFor(text), /runs 'gradle bootRun', which builds at every start; build with 'bootJar'/);
+  });
+
+  it("refuses spring-boot:run of a war project", () => {
+    const text = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nCMD ["mvn", "spring-boot:run"]\n';
+    const context = { files: { "pom.xml": "<project><artifactId>web</artifactId><packaging>war</packaging></project>" } };
+    const result = convertToMultiStage(parseDockerfile(text, context));
+    assert.ok(!result.ok && /packages a 'war', not an executable jar/.test(result.reason));
+  });
+
+  it("says how to shed dev dependencies when a Node.js image has nothing else to gain", () => {
+    const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY src ./src\nCMD ["node", "src/index.js"]\n';
+    const context = { files: { "package.json": '{"dependencies":{"express":"4"},"devDependencies":{"jest":"29"}}' } };
+    const result = convertToMultiStage(parseDockerfile(text, context));
+    assert.ok(!result.ok && /nothing to gain.*; to leave the dev dependency out, install with 'npm ci --omit=dev' instead$/.test(result.reason));
   });
 });

@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { ignoreCommentEdits } from "../../../server/src/fixes/ignore-comment";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { applyEdits } from "../../../server/src/model/text";
-import { runRules } from "../../../server/src/rules/run";
+import { analyze } from "../../../server/src/engine";
 import { rule as untagged } from "../../../server/src/rules/base-image-untagged";
 
-const findings = (text: string) => runRules(parseDockerfile(text), { rules: [untagged] });
+const findings = (text: string) => analyze(text, { rules: [untagged], syntax: false }).findings;
 
 describe("ignore-comment edits", () => {
   it("puts the comment above the instruction, with its indentation, and silences the finding", () => {

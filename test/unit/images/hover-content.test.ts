@@ -7,6 +7,7 @@ import type { LiveImageSize, Result } from "../../../server/src/images/registry/
 import { renderHover } from "../../../server/src/lsp/hover";
 import { UNKNOWN_CONTEXT } from "../../../server/src/model/context";
 import { parseDockerfile } from "../../../server/src/model/parse";
+import { escapeRegExp } from "../../../server/src/model/text";
 
 const OFF: LiveAccess = { isOn: false, reason: "stagecraft.imageSize.online is false" };
 const FETCHED_AT = Date.UTC(2026, 10, 30, 21, 5);
@@ -54,7 +55,10 @@ describe("images/hover-content: what the image and stage hovers say", () => {
       ],
     );
     assert.strictEqual(content.sizeKind, "fact");
-    assert.match(content.source, new RegExp(`^built-in facts of ${FACTS_DATE} \\(docker-library/repo-info, image built around \\d{4}-\\d{2}-\\d{2}\\)$`));
+    assert.match(
+      content.source,
+      new RegExp(`^built-in facts of ${escapeRegExp(FACTS_DATE)} \\(docker-library/repo-info, image built around \\d{4}-\\d{2}-\\d{2}\\)$`),
+    );
     const text = md(content);
     assert.match(text, /^\*\*node:24\*\* · `docker\.io\/library\/node:24`/);
     assert.match(text, /\| linux\/amd64 \| 409 MB \|/);

@@ -1,52 +1,44 @@
-// The rule catalog as a contract: every public id of DESIGN.md §2 is a rule with its metadata, its
-// docs page, its tests and fixtures, and every message a rule declares is exercised by a test.
+// The rule catalog as a contract: every public id of DESIGN.md §2 is a rule with the family and
+// severity DESIGN gives it, and every rule file has its docs page, its tests and fixtures, and a
+// test for every message it declares. The list of rules is the rule files (server/src/rules/index.ts
+// is generated from them; `npm run check` fails when it is stale), never a list kept here.
 
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { allRules } from "../../../server/src/rules/index";
-import { docsUrl } from "../../../server/src/rules/docs-url";
+import { docsUrl } from "../../../server/src/lint/docs-url";
+import { supersededChecks } from "../../../server/src/lint/syntax";
 import type { RuleFamily, Severity } from "../../../server/src/rules/types";
 
 const REPO = join(__dirname, "..", "..", "..");
 const DESIGN = join(REPO, "..", "shared", "DESIGN.md");
 
-/** The public ids with their family and default severity, as DESIGN.md §2 fixes them. */
-const CATALOG: Record<string, [RuleFamily, Severity]> = {
-  "stage-name-casing": ["stages", "warning"],
-  "stage-name-invalid": ["stages", "error"],
-  "stage-name-duplicate": ["stages", "error"],
-  "stage-name-reserved": ["stages", "error"],
-  "from-as-casing": ["stages", "warning"],
-  "stage-index-reference": ["stages", "warning"],
-  "stage-unused": ["stages", "hint"],
-  "copy-from-undefined": ["references", "error"],
-  "copy-from-later-stage": ["references", "error"],
-  "copy-from-self": ["references", "error"],
-  "copy-from-parent": ["references", "warning"],
-  "copy-from-index-invalid": ["references", "error"],
-  "copy-from-cycle": ["references", "error"],
-  "copy-from-root": ["references", "warning"],
-  "copy-from-whole-workdir": ["references", "info"],
-  "layer-source-before-deps": ["layers", "warning"],
-  "layer-packages-after-source": ["layers", "warning"],
-  "layer-apt-update-alone": ["layers", "warning"],
-  "layer-consecutive-run": ["layers", "info"],
-  "layer-package-cache": ["layers", "info"],
-  "context-no-dockerignore": ["layers", "warning"],
-  "copy-ignored-file": ["layers", "warning"],
-  "base-image-untagged": ["base-images", "warning"],
-  "base-image-latest": ["base-images", "warning"],
-  "base-image-deprecated": ["base-images", "warning"],
-  "final-stage-toolchain": ["base-images", "warning"],
-  "final-stage-heavy-base": ["base-images", "info"],
-  "final-stage-build-tools": ["base-images", "warning"],
-  "final-stage-dev-dependencies": ["base-images", "warning"],
-  "static-binary-cgo": ["base-images", "warning"],
-  "final-stage-root": ["base-images", "info"],
-  "single-stage-build": ["base-images", "info"],
+/** DESIGN.md §2's tables by their heading, and the family each stands for. */
+const DESIGN_FAMILIES: Record<string, RuleFamily> = {
+  Stages: "stages",
+  References: "references",
+  "Layer order and cache": "layers",
+  "Base images": "base-images",
 };
+
+/**
+ * The public ids DESIGN.md §2 fixes, with family and default severity read from its tables (the
+ * contract the rules' meta must honour). Rules added later by other issues are held to their own
+ * meta: the catalog is the rule files, not a list kept here.
+ */
+function designCatalog(design: string): Map<string, [RuleFamily, Severity]> {
+  const section = design.slice(design.indexOf("## 2."), design.indexOf("## 3."));
+  const out = new Map<string, [RuleFamily, Severity]>();
+  let family: RuleFamily | undefined;
+  for (const line of section.split("\n")) {
+    const heading = line.trim().replace(/ \(.*$/, "");
+    if (heading in DESIGN_FAMILIES) family = DESIGN_FAMILIES[heading];
+    const row = /^\| ([a-z][a-z0-9-]+) \| ([a-z]+)/.exec(line);
+    if (row && row[1] !== "id" && family) out.set(row[1], [family, row[2] as Severity]);
+  }
+  return out;
+}
 
 const DOC_SECTIONS = ["What", "Why", "Fires", "Silent", "Fix", "Equivalents"];
 
@@ -54,21 +46,24 @@ describe("rule catalog", () => {
   const byId = new Map(allRules.map((r) => [r.meta.id, r]));
 
   if (existsSync(DESIGN)) {
-    it("lists exactly the ids of DESIGN.md §2", () => {
-      const design = readFileSync(DESIGN, "utf8");
-      const section = design.slice(design.indexOf("## 2."), design.indexOf("## 3."));
-      const ids = [...section.matchAll(/^\| ([a-z][a-z0-9-]+) \|/gm)].map((m) => m[1]).filter((id) => id !== "id");
-      assert.deepStrictEqual([...ids].sort(), Object.keys(CATALOG).sort());
+    it("has every id of DESIGN.md §2 as a rule with its family and default severity", () => {
+      const catalog = designCatalog(readFileSync(DESIGN, "utf8"));
+      assert.ok(catalog.size >= 30, `read only ${catalog.size} ids from DESIGN.md §2`);
+      for (const [id, [family, severity]] of catalog) {
+        const rule = byId.get(id);
+        assert.ok(rule, `no rule file server/src/rules/${id}.ts`);
+        assert.deepStrictEqual([rule.meta.family, rule.meta.severity], [family, severity], id);
+      }
     });
   }
 
-  for (const [id, [family, severity]] of Object.entries(CATALOG)) {
+  for (const rule of allRules) {
+    const id = rule.meta.id;
     describe(id, () => {
-      it("is a rule with the catalog's family and default severity", () => {
-        const rule = byId.get(id);
-        assert.ok(rule, `no rule file server/src/rules/${id}.ts`);
-        assert.deepStrictEqual([rule.meta.family, rule.meta.severity], [family, severity]);
+      it("has an id that names its file and a family prefix, a description and messages", () => {
+        assert.ok(existsSync(join(REPO, "server", "src", "rules", `${id}.ts`)), `the rule '${id}' is not in server/src/rules/${id}.ts`);
         assert.ok(rule.meta.description.length > 10, "description missing");
+        assert.ok(/^[A-Z].*\.$/.test(rule.meta.description), "description: one imperative sentence");
         assert.ok(Object.keys(rule.meta.messages).length > 0, "no messages");
       });
 
@@ -84,7 +79,7 @@ describe("rule catalog", () => {
         const testFile = join(REPO, "test", "unit", "rules", `${id}.test.ts`);
         assert.ok(existsSync(testFile), `missing test/unit/rules/${id}.test.ts`);
         const test = readFileSync(testFile, "utf8");
-        for (const messageId of Object.keys(byId.get(id)?.meta.messages ?? {})) {
+        for (const messageId of Object.keys(rule.meta.messages)) {
           assert.ok(test.includes(`"${messageId}"`), `message '${messageId}' is never asserted in ${id}.test.ts`);
         }
         const fixtures = join(REPO, "test", "fixtures", "rules", id);
@@ -101,15 +96,7 @@ describe("rule catalog", () => {
     });
   }
 
-  it("indexes every rule file (server/src/rules/index.ts is not stale)", () => {
-    const check = spawnSync(process.execPath, [join(REPO, "scripts", "generate-rule-index.mjs"), "--check"], { encoding: "utf8" });
-    assert.strictEqual(check.status, 0, check.stderr);
-  });
-
-  it("has no rule outside the catalog", () => {
-    assert.deepStrictEqual(
-      allRules.map((r) => r.meta.id).filter((id) => !(id in CATALOG)),
-      [],
-    );
+  it("supersedes only dockerfile-utils checks that exist", () => {
+    assert.doesNotThrow(() => supersededChecks(allRules));
   });
 });

@@ -19,11 +19,12 @@ testRule(rule, {
       output: NODE_APP,
     },
     {
-      name: "reported once, on the first broad copy",
-      code: "FROM node:20 AS build\nCOPY . /src\nRUN make\nFROM node:20-slim\nADD . /app\n",
-      context: { dockerignore: null, rootEntries: [".git/", "Makefile"] },
+      name: "reported once, on the first copy; the later one decides that it ships",
+      code: "FROM node:20-alpine AS build\nCOPY . /src\nRUN npm run build\nFROM node:20-slim\nADD . /app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "package.json"] },
       messageId: "noDockerignore",
       line: 2,
+      count: 1,
       data: { copy: "COPY .", entries: "'.git'" },
     },
     {
@@ -32,7 +33,7 @@ testRule(rule, {
       context: { dockerignore: null },
       messageId: "noDockerignore",
       line: 2,
-      data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile (such as .git or node_modules)" },
+      data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile" },
     },
     {
       name: "nothing worth excluding yet: still no filter for what lands there later",
@@ -60,8 +61,69 @@ testRule(rule, {
       messageId: "missingEntries",
       data: { copy: "COPY .", entries: "'.git'" },
     },
+    {
+      name: "a builder-only copy: 'into this stage', at info",
+      code: "FROM rust:1-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nFROM alpine:3.20\nCOPY --from=build /app/target/release/tool /bin/tool\n",
+      context: { dockerignore: null, rootEntries: [".git/", "Cargo.toml", "src/", "target/"] },
+      messageId: "noDockerignoreStage",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git' and 'target'" },
+    },
+    {
+      name: "a builder whose whole workdir the final stage copies: into the image",
+      code: "FROM ruby:3.3-slim AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle exec bootsnap precompile app/\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\n",
+      context: { dockerignore: "log/\n", rootEntries: [".git/", "Gemfile", "app/"] },
+      messageId: "missingEntries",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "a .dockerignore without .git, copy in a builder that never ships its folder",
+      code: "FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
+      messageId: "missingEntriesStage",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "the commit comes in as a build argument: nothing reads .git",
+      code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nARG CI_COMMIT_SHA\nRUN make build-agent\nFROM alpine:3.20\nCOPY --from=build /src/dist/agent /bin/\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "Makefile"] },
+      messageId: "noDockerignoreStage",
+      line: 3,
+    },
   ],
   silent: [
+    {
+      name: "COPY --exclude leaves .git and node_modules out",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY --exclude=.git --exclude=node_modules . .\nCMD ["node", "server.js"]\n',
+      context: { dockerignore: "*.log\n", rootEntries: NODE_ROOT },
+    },
+    {
+      name: "a .dockerignore that lets .git back in on purpose",
+      code: NODE_APP,
+      context: { dockerignore: "node_modules\n.git\n!.git\n", rootEntries: NODE_ROOT },
+    },
+    {
+      name: "a Makefile build with git installed may stamp the version from git: .git stays",
+      code: "FROM golang:1.22-alpine AS build\nRUN apk add --no-cache git make\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
+    },
+    {
+      name: "a CMake build with git installed, in the final stage, may read git too",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y cmake g++ git\nCOPY . /src\nRUN cmake -S /src -B /build && cmake --build /build\n",
+      context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt"] },
+    },
+    {
+      name: "git installed in a builder stage: the build may read .git, which never ships",
+      code: "FROM node:20-alpine AS build\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
+    },
+    {
+      name: "a toolchain image that bundles git, in a builder",
+      code: "FROM rust:1.80-bookworm AS build\nCOPY . /src\nRUN cargo build --release --manifest-path /src/Cargo.toml\nFROM debian:12-slim\nCOPY --from=build /src/target/release/app /bin/app\n",
+      context: { dockerignore: "target\n", rootEntries: [".git/", "Cargo.toml", "src/"] },
+    },
     { name: "context unknown", code: NODE_APP },
     { name: "no broad copy", code: "FROM node:20\nCOPY package.json server.js ./\n", context: { dockerignore: null, rootEntries: NODE_ROOT } },
     {
@@ -109,6 +171,12 @@ describe("context-no-dockerignore: the proposed .dockerignore", () => {
     assert.strictEqual(title, "Create a .dockerignore excluding '.git', '**/node_modules', 'dist' and 5 more");
     const [finding] = findingsOf(rule, NODE_APP, { dockerignore: null, rootEntries: NODE_ROOT });
     assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it("a copy that only reaches a builder stage is info, one that ships keeps the warning", () => {
+    const builder = "FROM rust:1-alpine AS build\nCOPY . /app\nRUN cargo build\nFROM alpine:3.20\nCOPY --from=build /app/target/release/x /bin/x\n";
+    assert.strictEqual(findingsOf(rule, builder, { dockerignore: null, rootEntries: [".git/", "Cargo.toml"] })[0].severity, "info");
+    assert.strictEqual(findingsOf(rule, NODE_APP, { dockerignore: null, rootEntries: NODE_ROOT })[0].severity, "warning");
   });
 
   it("leaves in what the Dockerfile copies or runs by name", () => {

@@ -4,35 +4,83 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
       messageId: "buildTools",
       line: 2,
       token: "gcc",
       data: { packages: "'gcc', 'libpq-dev'" },
       output: null,
     },
-    { name: "apk build-base", code: "FROM alpine:3.22\nRUN apk add --no-cache build-base git\n", messageId: "buildTools", line: 2, token: "build-base" },
     {
-      name: "dnf -devel",
-      code: "FROM fedora:42\nRUN dnf install -y make openssl-devel\n",
+      name: "git is not listed, the compiler is",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache git build-base\nCMD ["app"]\n',
+      messageId: "buildTools",
+      line: 2,
+      token: "build-base",
+      data: { packages: "'build-base'" },
+    },
+    {
+      name: "dnf -devel with make next to it",
+      code: 'FROM fedora:42\nRUN dnf install -y make openssl-devel\nCMD ["app"]\n',
       messageId: "buildTools",
       line: 2,
       token: "make",
       data: { packages: "'make', 'openssl-devel'" },
     },
     {
+      name: "-dev headers alone in a runtime stage (lighthouse's libssl-dev)",
+      code: "FROM rust:1.90 AS build\nRUN cargo build --release\nFROM ubuntu:22.04\nRUN apt-get install -y libssl-dev ca-certificates\nCOPY --from=build /app/target/release/node /usr/local/bin/node\n",
+      messageId: "buildTools",
+      line: 4,
+      data: { packages: "'libssl-dev'" },
+    },
+    {
+      name: "long lists are cut",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get install -y gcc g++ make cmake libssl-dev\nCMD ["app"]\n',
+      messageId: "buildTools",
+      data: { packages: "'gcc', 'g++' and 3 more" },
+    },
+    {
       name: "version-pinned package",
-      code: "FROM debian:bookworm-slim\nRUN apt-get install -y build-essential=12.9\n",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get install -y build-essential=12.9\nCMD ["app"]\n',
       messageId: "buildTools",
       data: { packages: "'build-essential'" },
     },
     {
       name: "installed in a parent stage of the final",
-      code: 'FROM debian:bookworm-slim AS base\nRUN apt-get install -y git\nFROM base\nCMD ["app"]\n',
+      code: 'FROM debian:bookworm-slim AS base\nRUN apt-get install -y gcc\nFROM base\nCMD ["app"]\n',
       messageId: "buildTools",
       line: 2,
     },
-    { name: "removed in a later RUN still leaves a layer", code: "FROM alpine:3.22\nRUN apk add gcc\nRUN apk del gcc\n", messageId: "buildTools", line: 2 },
+    {
+      name: "removed in a later RUN still leaves a layer",
+      code: 'FROM alpine:3.22\nRUN apk add gcc\nRUN apk del gcc\nCMD ["app"]\n',
+      messageId: "buildTools",
+      line: 2,
+    },
+    {
+      name: "a comment about building does not excuse the compiler",
+      code: '# gcc to build the wheels\nFROM python:3.13-slim\n# gcc to build the wheels\nRUN apt-get install -y gcc\nCMD ["app"]\n',
+      messageId: "buildTools",
+      line: 4,
+    },
+    {
+      // pterodactyl: headers for PHP extensions kept after docker-php-ext-install (apk --virtual ... apk del would drop them).
+      name: "-dev packages of a PHP extension build are still headers",
+      code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache libzip-dev icu-dev && docker-php-ext-install zip intl\nCMD ["php-fpm"]\n',
+      messageId: "buildTools",
+      data: { packages: "'libzip-dev', 'icu-dev'" },
+    },
+    {
+      // laradock: one RUN per extension; one finding for the file, on the first, with a count.
+      name: "one finding for many RUNs that keep headers",
+      code: 'FROM php:8.4-fpm\nRUN apt-get install -y libzip-dev && docker-php-ext-install zip\nRUN apt-get install -y libgmp-dev libicu-dev libxml2-dev && docker-php-ext-install gmp intl\nRUN apt-get install -y libpq-dev\nCMD ["php-fpm"]\n',
+      messageId: "buildToolsMany",
+      line: 2,
+      count: 1,
+      token: "libzip-dev",
+      data: { packages: "'libzip-dev'", count: 2 },
+    },
   ],
   silent: [
     "FROM debian:bookworm-slim\nRUN apt-get install -y curl ca-certificates\n",
@@ -47,5 +95,36 @@ testRule(rule, {
     // A toolchain base has them anyway (final-stage-toolchain's concern).
     "FROM golang:1.27-alpine\nRUN apk add --no-cache git gcc\n",
     "FROM alpine:3.22\nRUN apk add $BUILD_DEPS\n",
+    // git and make are run-time tools of many images (wikis, CI agents, Composer, doc builders).
+    { name: "git alone", code: 'FROM ruby:3.4-slim\nRUN apt-get install -y git\nCMD ["gollum"]\n' },
+    { name: "git and make alone", code: 'FROM python:3.12-slim\nRUN apt-get install -y git make\nCMD ["gunicorn"]\n' },
+    {
+      // Squidex: "# Curl for debugging and libc-dev for protobuf".
+      name: "a comment above the RUN names the package and why it stays",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\n# curl for debugging and libc-dev for protobuf\nRUN apt-get install -y curl libc-dev\nENTRYPOINT ["dotnet", "App.dll"]\n',
+    },
+    {
+      // falco's driver loader compiles the kernel module for the host when it starts.
+      name: "dkms driver builders compile at run time",
+      code: 'FROM debian:12\nRUN apt-get install -y dkms gcc make linux-headers-amd64 clang llvm\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+    },
+    {
+      name: "a development image by its path",
+      code: 'FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nCMD ["app"]\n',
+      context: { dockerfilePath: "docker/dev-builder/ubuntu/Dockerfile" },
+    },
+    { name: "a devcontainer", code: "FROM mcr.microsoft.com/devcontainers/base:ubuntu\nRUN apt-get install -y build-essential\n" },
+    {
+      name: "a compose development service that bind-mounts the sources",
+      code: 'FROM ruby:3.4-alpine\nRUN apk add build-base\nCMD ["bin/dev"]\n',
+      context: { composeSourceMount: true },
+    },
+    { name: "an interactive toolbox image", code: 'FROM python:3.12\nRUN apt-get install -y build-essential cmake\nCMD ["/bin/bash"]\n' },
+    { name: "an image whose command is a build", code: "FROM eclipse-temurin:21-jdk\nRUN apt-get install -y gcc\nCMD ./gradlew installDist\n" },
+    {
+      // zeek's builder.Dockerfile, greptime's dev-builder: a toolchain and no command of its own.
+      name: "a build-environment image: compilers and no command",
+      code: "FROM ubuntu:24.04\nRUN apt-get install -y build-essential cmake libssl-dev\n",
+    },
   ],
 });

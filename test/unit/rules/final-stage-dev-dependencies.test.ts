@@ -4,12 +4,29 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "npm install with a lockfile: the lightbulb offers npm ci --omit=dev",
+      code: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm install\nCMD ["node", "server.js"]\n',
+      context: { rootEntries: ["package.json", "package-lock.json"] },
+      messageId: "devDependencies",
+      line: 3,
+      output: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "composer install without --no-dev",
+      code: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      messageId: "devDependencies",
+      line: 3,
+      token: "composer install",
+      data: { command: "composer install", ecosystem: "PHP", remedy: "'composer install --no-dev'" },
+      output: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev --no-interaction\nCMD ["php-fpm"]\n',
+    },
+    {
       code: 'FROM node:24-slim\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
       messageId: "devDependencies",
       line: 3,
       token: "npm ci",
       data: { command: "npm ci", ecosystem: "JavaScript", remedy: "'npm ci --omit=dev'" },
-      output: null,
+      output: 'FROM node:24-slim\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
     {
       name: "deprecated --only=production is rewritten",
@@ -82,6 +99,27 @@ testRule(rule, {
   ],
   silent: [
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
+    {
+      // super-linter's dev-dependencies image: package.json lists only dependencies.
+      name: "package.json declares no devDependencies",
+      code: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm ci\nCMD ["npx", "release-please"]\n',
+      context: { files: { "package.json": '{ "name": "tools", "dependencies": { "release-please": "17.0.0" } }' } },
+    },
+    {
+      // A single-stage file that bundles after the install: --omit=dev would break the build; single-stage-build reports it.
+      name: "single-stage file that builds with its dev dependencies",
+      code: 'FROM node:24\nCOPY . .\nRUN npm install && npm run build\nCMD ["npx", "serve", "dist"]\n',
+    },
+    {
+      name: "an end-to-end test image (by its path) needs its test runner",
+      code: 'FROM mcr.microsoft.com/playwright:v1.50.0\nCOPY package*.json ./\nRUN npm ci\nCMD ["npx", "playwright", "test"]\n',
+      context: { dockerfilePath: "frontend/Dockerfile.e2e" },
+    },
+    {
+      name: "a compose development service that bind-mounts the sources",
+      code: 'FROM node:24\nCOPY package*.json ./\nRUN npm ci\nCMD ["npm", "run", "dev"]\n',
+      context: { composeSourceMount: true },
+    },
     "FROM oven/bun:1.2\nRUN bun install --production --frozen-lockfile\n",
     "FROM oven/bun:1.2\nRUN bun add zod\n",
     "FROM node:24-slim\nENV NODE_ENV=production\nRUN npm ci\n",

@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "curl installed before it is used: slim still works",
+      code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://example.com/x -o /x\nCMD ["app"]\n',
+      messageId: "heavyBase",
+      line: 1,
+    },
+    {
       code: 'FROM node:24\nCOPY . .\nCMD ["node", "server.js"]\n',
       messageId: "heavyBase",
       line: 1,
@@ -56,6 +62,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // mage-ai: 'curl ... | apt-key add -' before any install; slim has no curl, so the switch breaks the build.
+      name: "a RUN uses curl that only the full image ships",
+      code: 'FROM python:3.10-bookworm\nRUN curl -fsSL https://example.com/key.asc | apt-key add - && apt-get update && apt-get install -y nfs-common\nCMD ["app"]\n',
+    },
     "FROM node:24-slim\n",
     "FROM node:24-alpine\n",
     "FROM golang:1.27\nCOPY app /app\n",

@@ -36,6 +36,40 @@ testRule(rule, {
       data: { image: "ghcr.io/acme/runtime:2.1" },
     },
     {
+      // A quoted USER that resolves to root is still root; the message shows the resolved value.
+      name: 'quoted USER "$UID" resolving to root',
+      code: 'FROM debian:bookworm-slim\nARG UID=0\nUSER "$UID"\nCMD ["app"]\n',
+      messageId: "lastUserRoot",
+      line: 3,
+      data: { user: "0" },
+    },
+    {
+      name: "the lightbulb adds USER for the user the file creates",
+      code: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nCMD ["/app"]\n',
+      messageId: "noUser",
+      line: 1,
+      output: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\nCMD ["/app"]\n',
+    },
+    {
+      name: "the lightbulb adds USER for the image's own non-root user",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
+      messageId: "noUser",
+      output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY out /app\nUSER app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
+    },
+    {
+      // supabase realtime's run.sh: runuser only for a migration, then the server is exec-ed as root.
+      name: "an entry script that drops root only for a side step",
+      code: 'FROM debian:bookworm-slim\nCOPY run.sh /app/run.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/app/run.sh"]\n',
+      context: { files: { "run.sh": '#!/bin/sh\nrunuser -u nobody -- /app/bin/migrate\nexec "$@"\n' } },
+      messageId: "noUser",
+    },
+    {
+      name: "a compose file mounting the sources does not excuse a Dockerfile that may ship",
+      code: 'FROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
+      context: { composeSourceMount: true },
+      messageId: "noUser",
+    },
+    {
       name: "no USER at all",
       code: 'FROM node:24-slim\nCOPY . .\nCMD ["node", "index.js"]\n',
       messageId: "noUser",
@@ -66,5 +100,69 @@ testRule(rule, {
     "FROM debian:bookworm-slim AS dev\n",
     "ARG BASE\nFROM ${BASE}\n",
     "FROM ubuntu\n# hadolint ignore=DL3002\nUSER root\n",
+    {
+      // nicegui's docker-entrypoint.sh ends in 'exec setpriv --reuid ...'.
+      name: "an entry script from the context that execs through setpriv",
+      code: 'FROM python:3.12-slim\nCOPY docker-entrypoint.sh /resources/docker-entrypoint.sh\nENTRYPOINT ["/resources/docker-entrypoint.sh"]\nCMD ["python", "main.py"]\n',
+      context: { files: { "docker-entrypoint.sh": '#!/bin/sh\nchown -R app /app\nexec setpriv --reuid="$PUID" --regid="$PGID" --init-groups "$@"\n' } },
+    },
+    {
+      // duplicati's run-as-user.sh.
+      name: "an entry script that execs through su",
+      code: 'FROM debian:bookworm-slim\nCOPY run-as-user.sh /run-as-user.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/run-as-user.sh"]\nCMD ["server"]\n',
+      context: { files: { "run-as-user.sh": '#!/bin/bash\nuseradd -u "$UID" app\nexec su app -c "$*"\n' } },
+    },
+    {
+      // OpenHands: USER root on purpose, the entrypoint drops with su-exec/gosu.
+      name: "USER root before an entry script that drops privileges",
+      code: 'FROM python:3.12-slim\nUSER root\nCOPY entrypoint.sh /app/entrypoint.sh\nENTRYPOINT ["/app/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/bash\nexec gosu enduser "$@"\n' } },
+    },
+    {
+      // linkding: uwsgi.ini sets uid/gid.
+      name: "a uwsgi config that runs the workers as another user",
+      code: 'FROM python:3.12-slim\nCOPY uwsgi.ini ./uwsgi.ini\nCMD ["./bootstrap.sh"]\n',
+      context: { files: { "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nuid = www-data\ngid = www-data\n" } },
+    },
+    { name: "s6-overlay's /init starts as root and runs services as their users", code: 'FROM alpine:3.22\nCOPY rootfs/ /\nENTRYPOINT ["/init"]\n' },
+    { name: "supervisord as the command", code: 'FROM debian:bookworm-slim\nCOPY supervisord.conf /etc/\nCMD ["/usr/bin/supervisord", "-n"]\n' },
+    { name: "postgres' entrypoint drops to postgres with gosu", code: "FROM postgres:17\nRUN apt-get update && apt-get install -y postgresql-17-pgvector\n" },
+    { name: "php-fpm workers run as www-data", code: "FROM php:8.4-fpm-alpine\nCOPY . /var/www/html\n" },
+    { name: "Apache workers run as www-data", code: 'FROM php:8.4-apache\nCOPY . /var/www/html\nCMD ["apache2-foreground"]\n' },
+    {
+      name: "a GitHub Action image (action.yml in the context)",
+      code: 'FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { rootEntries: ["Dockerfile", "action.yml", "entrypoint.sh"] },
+    },
+    { name: "a GitHub Action image (labels)", code: 'FROM alpine:3.22\nLABEL com.github.actions.name="lint"\nENTRYPOINT ["/action/lint.sh"]\n' },
+    { name: "Docker Hardened Images run as non-root", code: 'FROM dhi.io/node:24-debian12\nCOPY . .\nCMD ["node", "server.js"]\n' },
+    {
+      name: "tailscaled programs IPv6 firewall rules",
+      code: "FROM alpine:3.22\nRUN apk add --no-cache ca-certificates iptables ip6tables iproute2\nCOPY tailscaled /usr/local/bin/\n",
+    },
+    { name: "an image that drives the Docker socket", code: 'FROM ruby:3.4-alpine\nRUN apk add --no-cache docker-cli openssh-client\nENTRYPOINT ["kamal"]\n' },
+    { name: "a devcontainer", code: "FROM mcr.microsoft.com/devcontainers/ruby:3.4\nRUN gem install rails\n" },
+    {
+      name: "a CI image by its path",
+      code: 'FROM node:24\nRUN npm i -g cypress\nCMD ["cypress", "run"]\n',
+      context: { dockerfilePath: ".ci/Dockerfile.cypress" },
+    },
+    {
+      name: "SQL Server 2019+ runs as mssql",
+      code: 'FROM mcr.microsoft.com/mssql/server:2022-latest\nCOPY setup.sql /setup/\nENTRYPOINT ["/bin/bash", "/entrypoint.sh"]\n',
+    },
+    { name: "AWS Lambda runs function containers as a sandbox user", code: 'FROM public.ecr.aws/lambda/python:3.14\nCOPY app.py ./\nCMD ["app.handler"]\n' },
+    {
+      // nginx unit: built with --user=unit, the router drops to it.
+      name: "a master/worker server as the command",
+      code: 'FROM debian:bookworm-slim\nRUN make install\nENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]\nCMD ["unitd", "--no-daemon"]\n',
+    },
+    { name: "USER root before php-fpm, whose workers run as www-data", code: 'FROM php:8.4-fpm\nUSER root\nCMD ["php-fpm"]\n' },
+    {
+      // pypiserver: gosu fetched in a builder stage and copied in for the entrypoint.
+      name: "gosu copied in from another stage",
+      code: 'FROM debian:bookworm-slim AS gosu\nRUN wget -O /usr/local/bin/gosu https://example.com/gosu\nFROM python:3.12-slim\nCOPY --from=gosu /usr/local/bin/gosu /usr/local/bin/gosu\nENTRYPOINT ["/entrypoint.sh"]\n',
+    },
+    { name: "a throwaway helper that only sleeps", code: 'FROM debian:12\nRUN make\nCMD ["sleep", "60s"]\n' },
   ],
 });

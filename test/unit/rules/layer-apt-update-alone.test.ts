@@ -73,6 +73,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an installer that calls apt itself (playwright --with-deps)",
+      code: "FROM node:20\nRUN apt-get update && npx -y playwright install --with-deps chromium\n",
+    },
+    {
+      name: "update and install inside one heredoc RUN",
+      code: "FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+    },
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
     { name: "heredoc RUN with the install", code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y git\nEOF\n" },
     { name: "upgrade uses the lists", code: "FROM debian:12\nRUN apt-get update && apt-get -y dist-upgrade\n" },

@@ -6,6 +6,14 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Issue #15: appended inside the open quote, the cleanup became part of the string.
+      name: "no cleanup offered when the RUN's shell text ends inside an open quote",
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "unterminated\n',
+      messageId: "aptLists",
+      line: 2,
+      output: null,
+    },
+    {
       name: "apt-get update without removing the lists",
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
       messageId: "aptLists",
@@ -50,20 +58,6 @@ testRule(rule, {
       line: 2,
       token: "apk add",
       output: 'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "apk add --no-cache curl git && update-ca-certificates"]\n',
-    },
-    {
-      name: "no lists removal when a later RUN installs with the lists this one fetched",
-      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates\n",
-      messageId: "aptLists",
-      line: 2,
-      output: null,
-    },
-    {
-      name: "no lists removal when a later heredoc RUN installs without its own update",
-      code: "FROM debian:12\nRUN apt-get update && echo fetched\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n",
-      messageId: "aptLists",
-      line: 2,
-      output: null,
     },
     {
       name: "lists removed in a later RUN still ship in the earlier layer",
@@ -126,7 +120,10 @@ testRule(rule, {
       code: "FROM centos:7\nRUN yum install -y httpd\n",
       messageId: "rpmCache",
       line: 2,
-      data: { command: "yum install", clean: "yum clean all && rm -rf /var/cache/yum" },
+      data: {
+        command: "yum install",
+        clean: "yum clean all && rm -rf /var/cache/yum",
+      },
       output: "FROM centos:7\nRUN yum install -y httpd && yum clean all && rm -rf /var/cache/yum\n",
     },
     {
@@ -164,62 +161,147 @@ testRule(rule, {
       line: 2,
     },
     {
-      name: "builder stage: a cache-mount hint instead",
-      code: `${APT_BUILDER}FROM debian:12-slim\nCOPY --from=build /app /app\n`,
+      name: "builder stage: a cache-mount hint for an install that reruns with the copied manifest",
+      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
-      line: 2,
-      token: "apt-get update",
-      data: {
-        command: "apt-get update",
-        stage: "build",
-        mount: "--mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked",
-      },
+      line: 3,
+      token: "pip install",
+      data: { command: "pip install", target: "/root/.cache/pip" },
       output:
-        "FROM debian:12 AS build\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y gcc\nRUN gcc -o /app main.c\nFROM debian:12-slim\nCOPY --from=build /app /app\n",
+        "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
     },
     {
       name: "an image named for development gets the hint, not the report",
-      code: 'FROM node:20 AS dev-envs\nRUN apk add git\nCMD ["bash"]\n',
+      code: 'FROM node:20 AS dev-envs\nCOPY package.json yarn.lock ./\nRUN yarn install\nCMD ["bash"]\n',
       messageId: "builderCacheMount",
-      line: 2,
-      data: { command: "apk add", stage: "dev-envs", mount: "--mount=type=cache,target=/var/cache/apk" },
+      line: 3,
+      data: { command: "yarn install", target: "/usr/local/share/.cache/yarn" },
     },
     {
       name: "one cache-mount hint per RUN and tool",
-      code: "FROM python:3.12 AS build\nRUN pip install -U pip && pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install -U pip && pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
-      line: 2,
+      line: 3,
       count: 1,
     },
     {
       name: "builder stage with one mount already: only the missing one is added",
-      code: "FROM python:3.12 AS wheels\nRUN --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
+      code: "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
       messageId: "builderCacheMount",
-      line: 2,
+      line: 3,
       output:
-        "FROM python:3.12 AS wheels\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
+        "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
   ],
   silent: [
-    { name: "lists removed in the same RUN", code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" },
-    { name: "lists in a cache mount", code: "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n" },
+    {
+      name: "update-only RUN whose lists a later RUN installs with: removing them would break that install",
+      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates\n",
+    },
+    {
+      name: "later heredoc RUN installs without its own update",
+      code: "FROM debian:12\nRUN apt-get update && echo fetched\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n",
+    },
+    {
+      name: "a later RUN installs before its own update (nodesource setup pattern)",
+      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS plus\nRUN apt-get install -y gnupg2 && curl -fsSL https://example.com/setup | sh && apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "apt 3's 'apt-get distclean' removes the lists",
+      code: "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n",
+    },
+    {
+      name: "apk add reusing the index an earlier 'apk update' layer wrote: --no-cache would save nothing",
+      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+    },
+    {
+      name: "pip install --no-deps of the local project downloads nothing",
+      code: "FROM python:3.12-slim\nCOPY . /src\nRUN pip install --no-deps /src\n",
+    },
+    {
+      name: "pip cache kept in a mount at PIP_CACHE_DIR",
+      code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pypi\nRUN --mount=type=cache,target=/var/cache/pypi pip install flask\n",
+    },
+    {
+      name: "Yarn 2+ (a .yarnrc.yml is copied) in a builder: Yarn 1's cache-mount path would miss its cache",
+      code: "FROM node:20 AS build\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nFROM nginx:alpine\nCOPY --from=build /dist /usr/share/nginx/html\n",
+    },
+    {
+      name: "pip install --no-index from local wheels downloads nothing",
+      code: "FROM python:3.12-slim\nCOPY --from=wheels /wheels /wheels\nRUN pip install --no-index --find-links=/wheels app\n",
+    },
+    {
+      name: "builder-stage system packages before any COPY: the layer only rebuilds with the base image",
+      code: `${APT_BUILDER}FROM debian:12-slim\nCOPY --from=build /app /app\n`,
+    },
+    {
+      name: "builder-stage pip self-upgrade: a few wheels, nothing a mount would save",
+      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install --upgrade pip setuptools\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+    },
+    {
+      name: "lists removed in the same RUN",
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "lists in a cache mount",
+      code: "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
+    },
     {
       name: "canonical BuildKit apt cache mounts",
       code: "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y curl\n",
     },
-    { name: "apt-get install alone (lists come from elsewhere)", code: "FROM debian:12\nRUN apt-get install -y curl\n" },
-    { name: "apk add --no-cache", code: "FROM alpine:3.20\nRUN apk add --no-cache curl\n" },
-    { name: "apk add --no-network downloads nothing", code: "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n" },
-    { name: "apt 3 dist-clean removes the lists", code: "FROM ubuntu:25.04\nRUN apt-get update; apt-get install -y wget; apt-get dist-clean\n" },
-    { name: "apk cache in a tmpfs", code: "FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl\n" },
-    { name: "pip --no-cache-dir", code: "FROM python:3.12\nRUN pip install --no-cache-dir flask\n" },
-    { name: "PIP_NO_CACHE_DIR inherited through FROM <stage>", code: "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six\n" },
-    { name: "pip cache mount", code: "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n" },
-    { name: "pipx and pipenv are other tools", code: "FROM python:3.12\nRUN pipx install black && pipenv install\n" },
-    { name: "yum clean all", code: "FROM centos:7\nRUN yum install -y httpd && yum clean all\n" },
-    { name: "dnf cache dir removed", code: "FROM fedora:40\nRUN dnf install -y httpd && rm -rf /var/cache/dnf/*\n" },
-    { name: "yarn cache clean", code: "FROM node:20\nRUN yarn install && yarn cache clean\n" },
-    { name: "yarn build is no install", code: "FROM node:20\nRUN yarn build\n" },
+    {
+      name: "apt-get install alone (lists come from elsewhere)",
+      code: "FROM debian:12\nRUN apt-get install -y curl\n",
+    },
+    {
+      name: "apk add --no-cache",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
+    },
+    {
+      name: "apk add --no-network downloads nothing",
+      code: "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
+    },
+    {
+      name: "apt 3 dist-clean removes the lists",
+      code: "FROM ubuntu:25.04\nRUN apt-get update; apt-get install -y wget; apt-get dist-clean\n",
+    },
+    {
+      name: "apk cache in a tmpfs",
+      code: "FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl\n",
+    },
+    {
+      name: "pip --no-cache-dir",
+      code: "FROM python:3.12\nRUN pip install --no-cache-dir flask\n",
+    },
+    {
+      name: "PIP_NO_CACHE_DIR inherited through FROM <stage>",
+      code: "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six\n",
+    },
+    {
+      name: "pip cache mount",
+      code: "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n",
+    },
+    {
+      name: "pipx and pipenv are other tools",
+      code: "FROM python:3.12\nRUN pipx install black && pipenv install\n",
+    },
+    {
+      name: "yum clean all",
+      code: "FROM centos:7\nRUN yum install -y httpd && yum clean all\n",
+    },
+    {
+      name: "dnf cache dir removed",
+      code: "FROM fedora:40\nRUN dnf install -y httpd && rm -rf /var/cache/dnf/*\n",
+    },
+    {
+      name: "yarn cache clean",
+      code: "FROM node:20\nRUN yarn install && yarn cache clean\n",
+    },
+    {
+      name: "yarn build is no install",
+      code: "FROM node:20\nRUN yarn build\n",
+    },
     {
       name: "throwaway stage the final image never reaches",
       code: "FROM debian:12 AS scratchpad\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.20\nRUN echo ok\n",
@@ -232,6 +314,9 @@ testRule(rule, {
       name: "builder stage pip install as a non-root user: its cache path is unknown",
       code: "FROM python:3.12 AS build\nUSER app\nRUN pip install --user flask\nFROM python:3.12-slim\nCOPY --from=build /home/app/.local /home/app/.local\n",
     },
-    { name: "heredoc with cleanup", code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n" },
+    {
+      name: "heredoc with cleanup",
+      code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+    },
   ],
 });

@@ -6,6 +6,12 @@ import { FiresCase, findingsOf, testRule } from "../../support/rule-tester";
 
 const fires: FiresCase[] = [
   {
+    name: "an inherited environment removed and re-installed after the broad copy",
+    code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM base AS prod\nCOPY . .\nRUN rm -rf .venv && uv venv && uv sync --frozen --no-dev\n",
+    messageId: "sourceBeforeDeps",
+    line: 6,
+  },
+  {
     name: "CRLF line endings are kept in the manifest copy and the moved source copy",
     code: "FROM node:20\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN npm run build\r\n",
     messageId: "sourceBeforeDeps",
@@ -160,6 +166,18 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "dependencies installed in the stage this one builds on; the sync after the copy adds the project",
+      code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM base AS dev\nCOPY . .\nRUN uv sync --frozen\n",
+    },
+    {
+      name: "uv: dependencies installed from bind-mounted manifests with --no-install-project, then the project",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked --no-install-project\nCOPY . /app\nRUN uv sync --locked\n",
+    },
+    {
+      name: "cargo fetch with cache mounts on the registry: a rerun downloads nothing",
+      code: "FROM rust:1-alpine AS build\nCOPY . /app\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cargo/registry/cache --mount=type=cache,target=/root/.cargo/git/db cargo fetch\n",
+    },
     "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
     { name: "manifests copied by wildcard", code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm ci\n" },
     {

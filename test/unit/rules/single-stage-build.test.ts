@@ -28,7 +28,7 @@ testRule(rule, {
     },
     {
       name: "no runtime estimate for a plain distribution base",
-      code: "FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nRUN make\n",
+      code: 'FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nRUN make\nCMD ["./app"]\n',
       messageId: "build",
       line: 3,
       token: "make",

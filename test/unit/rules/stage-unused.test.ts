@@ -90,3 +90,30 @@ describe("stage-unused severities and tags", () => {
     assert.deepStrictEqual(f.tags, []);
   });
 });
+
+describe("stage-unused with variables in references", () => {
+  it("matches `${...}` wildcards linearly (no regular expression built from the word)", () => {
+    const stage = "a".repeat(40);
+    const word = `${Array.from({ length: 12 }, (_, i) => `\${V${i}}`).join("")}x`;
+    const start = Date.now();
+    const findings = findingsOf(rule, `FROM alpine AS ${stage}\nFROM alpine\nCOPY --from=${word} /a /b\n`);
+    assert.ok(Date.now() - start < 1000, `took ${Date.now() - start} ms`);
+    assert.deepStrictEqual(
+      findings.map((f) => f.messageId),
+      ["unused"],
+    );
+  });
+
+  it("reads deeply nested `${...}` as one variable without throwing", () => {
+    let nested = "x";
+    for (let i = 0; i < 2000; i++) nested = `\${${nested}}`;
+    const findings = findingsOf(rule, `FROM alpine AS build\nFROM alpine\nCOPY --from=${nested} /a /b\n`);
+    // The whole word is one variable, so it may name `build`: not unused.
+    assert.deepStrictEqual(findings, []);
+  });
+
+  it("still counts a stage a variable reference can spell as used", () => {
+    const findings = findingsOf(rule, "FROM alpine AS build-amd64\nFROM alpine\nARG ARCH\nCOPY --from=build-${ARCH} /a /b\n");
+    assert.deepStrictEqual(findings, []);
+  });
+});

@@ -2,10 +2,13 @@
 
 import type { CliFinding } from "../output";
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function escapeXml(text: string): string {
   // XML 1.0 cannot carry most control characters at all, even escaped: show them as \xNN.
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+    .replace(XML_FORBIDDEN, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -19,7 +19,8 @@ function lockHas(lock: string, crate: string): boolean {
 
 /** Whether `reqwest` is declared with its default (native-tls) features. */
 function reqwestUsesNativeTls(toml: string): boolean {
-  const line = /^\s*reqwest\s*=\s*(.*)$/m.exec(toml);
+  // The value is only searched, so spaces after `=` need no matching (`\s*(.*)` backtracks polynomially).
+  const line = /^\s*reqwest\s*=(.*)$/m.exec(toml);
   if (!line) return false;
   if (/native-tls/.test(line[1])) return true;
   return !/default-features\s*=\s*false/.test(line[1]);

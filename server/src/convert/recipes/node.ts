@@ -8,13 +8,19 @@ import type { DependencyInstall } from "../../model/commands";
 import { readArgDeclarations } from "../../model/parse";
 import type { Instruction, Stage } from "../../model/types";
 import { hasNoCommand } from "../entry-command";
+import { readPackageJson } from "../package-json";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
+import { dependenciesOnlyPlan } from "./node-deps";
+import { runtimeEntryCopies } from "./runtime-entries";
 import { artifactCommand, refuse, resolvePath, usedPrograms } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:NPM_CONFIG_[A-Z_]+|npm_config_[a-z_]+|YARN_[A-Z_]+|PNPM_[A-Z_]+|NODE_OPTIONS_BUILD)$/;
+/** What only a Node.js build reads (sources, manifests, tool configuration) or writes (its output folders). */
+const NODE_BUILD_INPUT =
+  /^(?:\.\/)?(?:src|source|test|tests|__tests__|node_modules|dist|build|out|\.next|package(?:-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(?:\.yml)?|tsconfig[\w.-]*\.json|\.babelrc|\.eslintrc[\w.]*|\.prettierrc[\w.]*|[\w-]+\.config\.[cm]?[jt]s)\/?$/;
 const STATIC_SERVERS = new Set(["serve", "http-server", "live-server", "lite-server"]);
 /** Options of `serve` and `http-server` that take a value (the folder is the other word). */
 const VALUE_OPTIONS = new Set(["-l", "--listen", "-p", "--port", "-c", "--config", "-a", "-e", "-C", "-K", "--cors", "-t"]);
@@ -37,7 +43,7 @@ function staticFolder(argv: readonly string[]): string | null {
 
 /** `serve -s` / `serve --single`: unknown paths get index.html (client-side routing). */
 function isSinglePageServer(argv: readonly string[]): boolean {
-  return argv.includes("serve") && argv.some((a) => a === "-s" || a === "--single" || /^-[a-z]*s[a-z]*$/.test(a));
+  return argv.includes("serve") && argv.some((a) => a === "-s" || a === "--single" || /^-[a-rt-z]*s[a-z]*$/.test(a));
 }
 
 /** Top folder of the script `node <script>` runs, relative to the working directory (`dist`). */
@@ -186,6 +192,10 @@ export const nodeRecipe: Recipe = {
     const { stage, entry, workdir, builderName } = input;
     const argv = entry.argv;
     const folder = argv ? staticFolder(argv) : null;
+    // `serve -s build:prod` names the npm script, not its output folder: what to serve is unknown.
+    const scripts = readPackageJson(input.model)?.scripts ?? {};
+    if (folder !== null && (folder in scripts || /:/.test(folder)))
+      return refuse(`the static server is told to serve '${folder}', which names an npm script, not a folder; name the build's output folder in the command`);
     if (folder !== null) return staticPlan(input, folder, argv !== null && isSinglePageServer(argv));
     if (hasNoCommand(entry)) return refuse("the stage sets no CMD or ENTRYPOINT, so it is unclear whether it runs a server or builds a static site");
     const install = input.target.installs.find((d) => d.ecosystem === "npm" || d.ecosystem === "yarn" || d.ecosystem === "pnpm");
@@ -197,6 +207,7 @@ export const nodeRecipe: Recipe = {
     }
     const runtime = nodeRuntime(stage, input);
     if (typeof runtime === "string") return refuse(runtime);
+    if (input.target.step === null) return dependenciesOnlyPlan(input, install, runtime, pruneCommand(install), BUILD_ONLY_ENV);
 
     const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     const output = argv ? outputFolder(argv, workdir) : null;
@@ -212,6 +223,8 @@ export const nodeRecipe: Recipe = {
         ...manifestCopies(input, install),
         productionInstall(install),
         `COPY --from=${builderName} ${resolvePath(workdir, output)} ./${output}`,
+        // Views, public files, configuration the server reads beside its output, as the original copied them.
+        ...runtimeEntryCopies(input.model, stage, workdir, NODE_BUILD_INPUT),
       ];
       notes.push(
         `Only '${output}' and the production dependencies are copied into the runtime stage; add COPY lines for other files the server reads at run time.`,

@@ -8,6 +8,8 @@ import { isBroadContextCopy } from "../../model/copies";
 import { copyPaths } from "../../model/copy-paths";
 import type { DockerfileModel, Instruction, Stage } from "../../model/types";
 import { workdirOf } from "../../model/workdir";
+import { nothingToGain } from "../gain";
+import { linkedLibraries } from "../python-native";
 import { installPackages, stagePackages } from "../packages";
 import { isAlpineImage, officialVariant, RuntimeImage } from "../runtime-base";
 import { instructionText } from "../source-text";
@@ -22,7 +24,7 @@ const VENV_PATH = `ENV PATH="${VENV}/bin:$PATH"`;
 const USER_SETUP = new Set(["useradd", "adduser", "groupadd", "addgroup", "usermod"]);
 const OUTSIDE_VENV = new Set(["--user", "--target", "-t", "--prefix", "--root"]);
 
-function isContextCopy(instruction: Instruction): boolean {
+export function isContextCopy(instruction: Instruction): boolean {
   return (instruction.keyword === "COPY" || instruction.keyword === "ADD") && !instruction.flags.some((f) => f.name === "from");
 }
 
@@ -37,7 +39,7 @@ function destinationFolder(instruction: Instruction, workdir: string): string | 
  * the same folder already covers (the manifest copied early for the layer cache). `workdirAt` gives
  * the working directory each copy ran in (the runtime stage sets only the final one).
  */
-function applicationCopies(instructions: readonly Instruction[], workdirAt: (copy: Instruction) => string): Instruction[] {
+export function applicationCopies(instructions: readonly Instruction[], workdirAt: (copy: Instruction) => string): Instruction[] {
   const copies = instructions.filter(isContextCopy);
   return copies.filter((copy, index) => {
     const folder = destinationFolder(copy, workdirAt(copy));
@@ -50,7 +52,7 @@ function applicationCopies(instructions: readonly Instruction[], workdirAt: (cop
  * written under an earlier WORKDIR is made absolute (`COPY src/ src/` under /srv, before
  * `WORKDIR /srv/src`, becomes `COPY src/ /srv/src/`).
  */
-function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir: string, finalWorkdir: string): string {
+export function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir: string, finalWorkdir: string): string {
   const dest = copyPaths(copy)?.dest;
   if (!dest || dest.value.startsWith("/") || copyWorkdir === finalWorkdir) return instructionText(model, copy);
   const isFolder = dest.value.endsWith("/") || /(?:^|\/)\.{1,2}$/.test(dest.value);
@@ -61,6 +63,11 @@ function copyText(model: DockerfileModel, copy: Instruction, copyWorkdir: string
       newText: copy.isJsonForm ? JSON.stringify(absolute) : absolute,
     },
   ]);
+}
+
+/** `3.12-slim`, `3.11-slim-bookworm`: already the slim variant, which has no headers to build against. */
+function isSlimTag(tag: string): boolean {
+  return /(?:^|-)slim(?:-|$)/.test(tag);
 }
 
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
@@ -121,6 +128,10 @@ export const pythonRecipe: Recipe = {
       nonRootUser: null,
       runsAsNonRoot: false,
     };
+    // Already on slim/alpine with no compilers: pip could only have installed wheels, so a builder
+    // would copy the same site-packages onto the same base.
+    const same = nothingToGain(stage, runtime.image, "installs Python packages with pip");
+    if (same !== null) return refuse(same);
 
     // Files a RUN writes after the sources arrive (collectstatic, compiled assets) exist only in the
     // builder: then the working directory is copied from there instead of from the context.
@@ -143,8 +154,20 @@ export const pythonRecipe: Recipe = {
     if (own !== null && own === workdir)
       return refuse(`the virtual environment is the working directory '${own}' itself, so it cannot be copied apart from the sources`);
     const venv = own ?? VENV;
-    const packages = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
-    const steps = [...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
+    const stageSet = stagePackages(stage, usedPrograms(stage.instructions));
+    // Built from source on the full image (whose headers it found), a requirement links a library slim lacks.
+    const linked = alpine || builderAlpine || isSlimTag(tag) ? [] : linkedLibraries(model, input.target.installs);
+    for (const { library } of linked) if (!stageSet.runtime.includes(library)) stageSet.runtime.push(library);
+    const packages = installPackages(stageSet, runtime);
+    if (linked.length > 0)
+      packages.notes.push(
+        `'${linked.map((l) => l.library).join("', '")}' installed for '${linked.map((l) => l.requirement).join("', '")}', which pip builds from source against the full image's headers.`,
+      );
+    const linkedComment =
+      linked.length > 0 && packages.lines.length > 0
+        ? [`# ${linked.map((l) => `${l.library} for ${l.requirement}`).join(", ")}: built from source in the builder, linked at run time`]
+        : [];
+    const steps = [...linkedComment, ...packages.lines, ...(own === null ? [VENV_PATH] : []), `COPY --from=${builderName} ${venv} ${venv}`];
     const workdirAt = (copy: Instruction) => workdirOf(model, stage, copy) ?? workdir;
     if (writesFiles && workdir !== "/") steps.push(`COPY --from=${builderName} ${workdir} ${workdir}`);
     else steps.push(...applicationCopies(stage.instructions, workdirAt).map((i) => copyText(model, i, workdirAt(i), workdir)));

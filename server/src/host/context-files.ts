@@ -1,0 +1,151 @@
+// Files of the build context that rules read as facts: the Dockerfile's place in its repository
+// (a `.devcontainer/` or `ci/` Dockerfile is a development image) and the small text files it copies
+// from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
+// can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
+
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, normalize, relative, resolve, sep } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { parseDockerfile } from "../model/parse";
+
+const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
+
+/** How far up a repository root is looked for. */
+const MAX_LEVELS = 8;
+/** Entry scripts and configs are small; anything larger is not read. */
+const MAX_FILE_BYTES = 64 * 1024;
+const MAX_FILES = 24;
+/** Files worth reading: scripts and the configs of servers that drop privileges themselves. */
+const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb)|entrypoint[^/]*|(?:^|\/)(?:run|start|boot|init)[^/.]*)$/i;
+
+/** The Dockerfile's path relative to the nearest folder holding `.git`; its file name when none. */
+export async function repositoryPath(file: string): Promise<string> {
+  let dir = dirname(file);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    if (await isPresent(join(dir, ".git"))) return relative(dir, file).split(sep).join("/");
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return file.split(sep).pop() ?? file;
+}
+
+/** Context-relative sources of `COPY`/`ADD` (no `--from`, no wildcard, no variable) in `text`. */
+export function copiedContextPaths(text: string): string[] {
+  const paths = new Set<string>();
+  for (const instruction of parseDockerfile(text).instructions) {
+    if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
+    if (instruction.flags.some((f) => f.name === "from")) continue;
+    for (const arg of instruction.args.slice(0, -1)) {
+      const value = arg.value.replace(/^["']|["']$/g, "");
+      if (/[*?[$]|^[a-z]+:\/\//i.test(value) || value.startsWith("<<")) continue;
+      const path = normalize(value).split(sep).join("/").replace(/^\.\//, "");
+      if (path.startsWith("..") || path === "." || path.endsWith("/")) continue;
+      paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
+/** Reads the small script and config files `text` copies from the context folder `folder`. */
+export async function readCopiedFiles(folder: string, text: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  // package.json at the root tells whether an install brings devDependencies at all.
+  const wanted = [
+    "package.json",
+    ...copiedContextPaths(text)
+      .filter((p) => INTERESTING.test(p) && p !== "package.json")
+      .slice(0, MAX_FILES),
+  ];
+  await Promise.all(
+    wanted.map(async (path) => {
+      const full = join(folder, path);
+      try {
+        const info = await stat(full);
+        if (!info.isFile() || info.size > MAX_FILE_BYTES) return;
+        files[path] = await readFile(full, "utf8");
+      } catch {
+        // Missing (generated during the build, or a folder named like a file): nothing to read.
+      }
+    }),
+  );
+  return files;
+}
+
+/**
+ * True when a service of the compose file `text` (in `composeDir`) builds `dockerfile` and
+ * bind-mounts its build context, or a folder holding it, into the container: the usual development
+ * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
+ */
+export function composeMountsSource(text: string, composeDir: string, dockerfile: string): boolean {
+  let document: unknown;
+  try {
+    document = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    // A compose file being edited is often invalid for a moment; it says nothing meanwhile.
+    return false;
+  }
+  const services = isRecord(document) ? document.services : undefined;
+  if (!isRecord(services)) return false;
+  for (const service of Object.values(services)) {
+    if (!isRecord(service)) continue;
+    const build = service.build;
+    const contextPath = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : null;
+    if (contextPath === null || /^[a-z]+:\/\//i.test(contextPath)) continue;
+    const context = resolve(composeDir, contextPath);
+    const file = isRecord(build) && typeof build.dockerfile === "string" ? resolve(context, build.dockerfile) : join(context, "Dockerfile");
+    if (file !== resolve(dockerfile)) continue;
+    const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+    for (const volume of volumes) {
+      const source =
+        typeof volume === "string"
+          ? volume.split(":")[0]
+          : isRecord(volume) && volume.type === "bind" && typeof volume.source === "string"
+            ? volume.source
+            : null;
+      if (source === null || !/^\.\.?(?:\/|$)/.test(source)) continue;
+      const mounted = resolve(composeDir, source);
+      if (mounted === context || context.startsWith(mounted + sep)) return true;
+    }
+  }
+  return false;
+}
+
+/** Looks for compose files from the Dockerfile's folder up to the repository root. */
+export async function readComposeSourceMount(file: string): Promise<boolean> {
+  let dir = dirname(file);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    for (const name of COMPOSE_FILES) {
+      const path = join(dir, name);
+      let text: string;
+      try {
+        const info = await stat(path);
+        if (!info.isFile() || info.size > 1 << 20) continue;
+        text = await readFile(path, "utf8");
+      } catch {
+        // Absent (the usual case) or unreadable: it says nothing.
+        continue;
+      }
+      if (composeMountsSource(text, dir, file)) return true;
+    }
+    if (await isPresent(join(dir, ".git"))) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return false;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function isPresent(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    // Absent or unreadable: not a repository marker.
+    return false;
+  }
+}

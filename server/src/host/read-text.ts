@@ -1,0 +1,110 @@
+// Reading a text file the user pointed us at, defensively: only regular files (a FIFO named
+// Dockerfile would block forever, /dev/zero would fill memory), at most a size cap, UTF-8 only,
+// and a byte-order mark dropped. Never throws: a failure is a one-line reason.
+
+import { constants, open } from "node:fs/promises";
+
+/** Larger than any real Dockerfile or config; analysis time grows with the text. */
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+
+export type TextRead = { ok: true; text: string } | { ok: false; reason: string; code?: string };
+
+/**
+ * Reads `path` as UTF-8 text (BOM removed) if it is a regular file of at most `limit` bytes. With
+ * `truncate`, a larger file gives its first `limit` bytes instead (a character cut at the end is
+ * dropped): enough for facts read from the head of a lock file.
+ */
+export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options: { truncate?: boolean } = {}): Promise<TextRead> {
+  let handle;
+  try {
+    // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return failure(error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { ok: false, reason: "is a folder, not a file", code: "EISDIR" };
+    if (!info.isFile()) return { ok: false, reason: `is not a regular file (${fileKind(info)})` };
+    if (info.size > limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+    // The size on disk can lie (procfs says 0, a file may grow): read at most one byte past the cap.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) {
+        if (!options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+        break;
+      }
+    }
+    let bytes: Buffer = Buffer.concat(chunks, total);
+    if (total > limit) bytes = withoutCutCharacter(bytes.subarray(0, limit));
+    if (bytes.includes(0)) return { ok: false, reason: "is a binary file (it holds NUL bytes)" };
+    try {
+      // `ignoreBOM: false` drops a leading byte-order mark.
+      return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+    } catch {
+      // The decoder's error says nothing more than this.
+      return { ok: false, reason: "is not UTF-8 text" };
+    }
+  } catch (error) {
+    return failure(error);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Drops a UTF-8 sequence cut short at the end of `bytes`. */
+function withoutCutCharacter(bytes: Buffer): Buffer {
+  let start = bytes.length - 1;
+  // Walk back over continuation bytes (10xxxxxx) to the lead byte of the last character.
+  while (start > 0 && start >= bytes.length - 4 && (bytes[start] & 0xc0) === 0x80) start--;
+  const lead = bytes[start];
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start + length > bytes.length ? bytes.subarray(0, start) : bytes;
+}
+
+function failure(error: unknown): TextRead {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return { ok: false, reason: ioReason(error), code };
+}
+
+/** A short, one-line reason for a file-system error. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links (a link loop?)";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "EISDIR":
+      return "is a folder, not a file";
+    case "EIO":
+      return "input/output error";
+    case "ENAMETOOLONG":
+      return "the path is too long";
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(/\r?\n/)[0];
+}
+
+function fileKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  return "not a file";
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}

@@ -1,0 +1,96 @@
+// Runs a `shellcheck` binary for the Node hosts (CLI, language server): one process per RUN script,
+// a few at a time, results cached per script text, a time budget per run, cancellable. The engine
+// builds the scripts and maps the results back (model/shellcheck-scripts.ts).
+
+import { spawn } from "child_process";
+import type { DockerfileModel } from "../model/types";
+import { runScripts, ShellcheckComment } from "../model/shellcheck-scripts";
+
+const TIMEOUT_MS = 10_000;
+const PARALLEL = 4;
+// Enough for a large workspace: a few thousand RUNs of a few hundred bytes each.
+const CACHE_LIMIT = 10_000;
+
+export type ShellcheckResults = ReadonlyMap<string, readonly ShellcheckComment[]>;
+
+export class ShellcheckRunner {
+  private readonly cache = new Map<string, readonly ShellcheckComment[]>();
+  private availability: Promise<string | null> | null = null;
+
+  /** `path`: the binary (a name on PATH or a file). `log` hears why ShellCheck is off, once. */
+  constructor(
+    readonly path: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  /** The binary's version, or null (logged once) when it cannot be run. */
+  version(): Promise<string | null> {
+    this.availability ??= new Promise((resolve) => {
+      let out = "";
+      const child = spawn(this.path, ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("error", () => resolve(null));
+      child.on("close", (code) => resolve(code === 0 ? (/version:\s*(\S+)/.exec(out)?.[1] ?? "unknown") : null));
+    }).then((v) => {
+      if (v === null) this.log(`ShellCheck not found at '${this.path}': shell linting of RUN is off (install shellcheck or set its path).`);
+      return v as string | null;
+    });
+    return this.availability;
+  }
+
+  /** ShellCheck's comments for every RUN script of `model`; null when the binary is unavailable or the run was cancelled. */
+  async check(model: DockerfileModel, signal?: AbortSignal): Promise<ShellcheckResults | null> {
+    if ((await this.version()) === null) return null;
+    const scripts = [...new Set(runScripts(model).map((s) => s.text))];
+    const results = new Map<string, readonly ShellcheckComment[]>();
+    const queue = scripts.filter((text) => {
+      const cached = this.cache.get(text);
+      if (cached) results.set(text, cached);
+      return !cached;
+    });
+    const worker = async () => {
+      for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
+        if (signal?.aborted) return;
+        const comments = await this.run(text, signal);
+        if (comments === null) continue;
+        results.set(text, comments);
+        if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+        this.cache.set(text, comments);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
+    return signal?.aborted ? null : results;
+  }
+
+  /** One script through the binary; null on a timeout, a crash or cancellation (logged, not thrown). */
+  private run(text: string, signal?: AbortSignal): Promise<readonly ShellcheckComment[] | null> {
+    return new Promise((resolve) => {
+      const child = spawn(this.path, ["--format=json1", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+      let out = "";
+      const timer = setTimeout(() => child.kill(), TIMEOUT_MS);
+      const abort = () => child.kill();
+      signal?.addEventListener("abort", abort, { once: true });
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("error", () => finish(null));
+      child.on("close", () => {
+        try {
+          const parsed = JSON.parse(out) as { comments?: ShellcheckComment[] };
+          finish(Array.isArray(parsed.comments) ? parsed.comments : []);
+        } catch {
+          // Killed (timeout, cancel) or crashed: no findings rather than wrong ones.
+          if (!signal?.aborted) this.log("ShellCheck gave no readable output for a RUN script; its findings are left out.");
+          finish(null);
+        }
+      });
+      child.stdin.on("error", () => undefined); // the process may exit before reading everything
+      child.stdin.end(text);
+      function finish(value: readonly ShellcheckComment[] | null) {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", abort);
+        resolve(value);
+      }
+    });
+  }
+}
+
+export { withShellcheck } from "../model/with-shellcheck";

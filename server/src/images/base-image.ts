@@ -1,0 +1,36 @@
+// The parsed image a stage is built on, read once per stage instead of in every rule: the
+// reference its FROM names with build arguments substituted, and the image its lineage starts from.
+
+import { rootStageOf } from "../model/stage-graph";
+import type { Stage } from "../model/types";
+import { ImageReference, parseImageReference } from "./reference";
+
+const parsed = new WeakMap<Stage, ImageReference | null>();
+
+/**
+ * The image `FROM` names, parsed: null for a stage base, `scratch`, a base whose variables have no
+ * default, or text that is no image reference. Models are immutable, so the answer is cached.
+ */
+export function baseImageOf(stage: Stage): ImageReference | null {
+  let ref = parsed.get(stage);
+  if (ref === undefined) {
+    ref = stage.base.kind === "image" && stage.base.unresolved.length === 0 ? parseImageReference(stage.base.resolved) : null;
+    parsed.set(stage, ref);
+  }
+  return ref;
+}
+
+/**
+ * The image with unresolved variables read as placeholders (`golang:${GO}-alpine` as
+ * `golang:x-alpine`): enough to know the repository when the tag is unknown. Null for non-images.
+ */
+export function baseRepositoryOf(stage: Stage): ImageReference | null {
+  if (stage.base.kind !== "image") return null;
+  return stage.base.unresolved.length === 0 ? baseImageOf(stage) : parseImageReference(stage.base.resolved.replace(/\$\{?\w+\}?/g, "x"));
+}
+
+/** The stage `stage`'s lineage starts from, and the image that stage names (see `baseImageOf`). */
+export function rootImageOf(stage: Stage): { stage: Stage; image: ImageReference | null } {
+  const root = rootStageOf(stage);
+  return { stage: root, image: baseImageOf(root) };
+}

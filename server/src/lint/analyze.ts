@@ -1,0 +1,42 @@
+// "Parse, run the rules, validate the syntax", written once. engine.ts is its public door; fix-all
+// re-checks candidate texts through it too.
+
+import type { BuildContextFacts } from "../model/context";
+import { parseDockerfile } from "../model/parse";
+import type { DockerfileModel } from "../model/types";
+import type { Rule } from "../rules/types";
+import { Finding, runRules } from "./run";
+import type { RuleSettings, SyntaxSettings } from "./severity";
+import { SyntaxProblem, validateSyntax } from "./syntax";
+
+export interface AnalyzeOptions {
+  /** Build-context facts for parsing text; ignored when a model is passed (it carries its own). */
+  context?: BuildContextFacts;
+  /** Per-rule severity overrides. */
+  settings?: RuleSettings;
+  /** Per-check dockerfile-utils severities; `false` skips syntax validation (rule unit tests). */
+  syntax?: SyntaxSettings | false;
+  /** Rules to run; every rule by default. */
+  rules?: readonly Rule[];
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Called with the reason when the syntax validator fails; the findings still stand. */
+  onSyntaxError?: (reason: string) => void;
+}
+
+export interface Analysis {
+  model: DockerfileModel;
+  findings: Finding[];
+  /** dockerfile-utils problems, minus the checks a rule supersedes. */
+  syntax: SyntaxProblem[];
+  /** Time the syntax validator took, in milliseconds (0 when skipped). */
+  syntaxMs: number;
+}
+
+/** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
+export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
+  const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
+  const findings = runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
+  const validation = options.syntax === false ? { problems: [], ms: 0 } : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError);
+  return { model, findings, syntax: validation.problems, syntaxMs: validation.ms };
+}

@@ -1,0 +1,96 @@
+// Syntax validation by dockerfile-utils, as the engine runs it for every adapter: the guarded
+// validator (syntax-validation.ts) under the user's per-check severities, with the checks a
+// Stagecraft rule makes better dropped (rules declare those in `meta.supersedes`).
+
+import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
+import { rangesOverlap, Range } from "../model/text";
+import { allRules } from "../rules/index";
+import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
+import { SYNTAX_SETTING_KEYS, SyntaxSeveritySetting } from "../syntax-checks";
+import type { Finding } from "./run";
+import type { SyntaxSettings } from "./severity";
+import { validateSyntax as validateGuarded } from "./syntax-validation";
+
+export { SYNTAX_SOURCE } from "../syntax-checks";
+
+/** One dockerfile-utils problem, in the engine's terms. */
+export interface SyntaxProblem {
+  range: Range;
+  severity: Severity;
+  /** dockerfile-utils' `ValidationCode` (a number); dockerfile-language-service's quick fixes key on it. */
+  code?: number | string;
+  message: string;
+  tags: DiagnosticTag[];
+}
+
+const VALIDATOR_SEVERITIES: Record<SyntaxSeveritySetting, ValidationSeverity> = {
+  ignore: ValidationSeverity.IGNORE,
+  warning: ValidationSeverity.WARNING,
+  error: ValidationSeverity.ERROR,
+};
+
+/** LSP DiagnosticSeverity and DiagnosticTag numbers, as dockerfile-utils reports them. */
+const SEVERITY_NAMES: Record<number, Severity> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
+const TAG_NAMES: Record<number, DiagnosticTag> = { 1: "unnecessary", 2: "deprecated" };
+
+/**
+ * Validator settings with every key set (dockerfile-utils replaces its defaults with whatever
+ * object it gets): warning unless `given` says otherwise.
+ */
+export function validatorSettings(given: SyntaxSettings = {}): ValidatorSettings {
+  const settings: ValidatorSettings = {};
+  for (const key of SYNTAX_SETTING_KEYS) settings[key] = VALIDATOR_SEVERITIES[given[key] ?? "warning"];
+  return settings;
+}
+
+/** The dockerfile-utils checks the installed rules supersede, by validation code. */
+export function supersededChecks(rules: readonly Rule[] = allRules): ReadonlyMap<number, { ruleId: string } & SupersededCheck> {
+  const byCode = new Map<number, { ruleId: string } & SupersededCheck>();
+  for (const rule of rules) {
+    for (const superseded of rule.meta.supersedes ?? []) {
+      const code = (ValidationCode as unknown as Record<string, number | undefined>)[superseded.check];
+      if (typeof code !== "number") throw new Error(`rule ${rule.meta.id} supersedes unknown dockerfile-utils check '${superseded.check}'`);
+      byCode.set(code, { ruleId: rule.meta.id, ...superseded });
+    }
+  }
+  return byCode;
+}
+
+const SUPERSEDED = supersededChecks();
+
+/** Whether a syntax problem is one a Stagecraft finding of the same document already reports. */
+export function isCoveredByFindings(problem: { code?: number | string; range: Range }, findings: readonly Finding[]): boolean {
+  const covered = typeof problem.code === "number" ? SUPERSEDED.get(problem.code) : undefined;
+  if (!covered) return false;
+  if (covered.when === "always") return true;
+  return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
+}
+
+/** What validation found, and how long the validator took (adapters log slow runs). */
+export interface SyntaxValidation {
+  problems: SyntaxProblem[];
+  ms: number;
+}
+
+/**
+ * dockerfile-utils' problems of `text` under `settings`, minus those the findings cover. A
+ * validator that throws yields no problems; `onError` hears why.
+ */
+export function validateSyntax(text: string, settings: SyntaxSettings, findings: readonly Finding[], onError?: (reason: string) => void): SyntaxValidation {
+  const result = validateGuarded(text, validatorSettings(settings));
+  // A validator failure must not cost the user the Stagecraft findings.
+  if (!result.ok) {
+    onError?.(result.reason);
+    return { problems: [], ms: result.ms };
+  }
+  const problems = result.value
+    .filter((problem) => !isCoveredByFindings(problem, findings))
+    .map((problem) => ({
+      range: problem.range,
+      severity: SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
+      code: problem.code,
+      message: typeof problem.message === "string" ? problem.message : problem.message.value,
+      tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
+    }));
+  return { problems, ms: result.ms };
+}

@@ -1,0 +1,44 @@
+// How an `apt-get` command line reads: its subcommand and options, as apt-get parses them
+// (options may come before or after the subcommand; short options combine, `-yq`).
+
+import type { ShellCommand, Word } from "./shell";
+
+export interface AptGetCall {
+  command: ShellCommand;
+  /** `install`, `update`, ...; null when none is given. */
+  subcommand: Word | null;
+  /** Option words (`-y`, `--no-install-recommends`, `-o`, `APT::...=false` after `-o`). */
+  options: Word[];
+}
+
+/** The apt-get call of a command, or null when it is not apt-get. */
+export function readAptGet(command: ShellCommand): AptGetCall | null {
+  if (command.name !== "apt-get") return null;
+  let subcommand: Word | null = null;
+  const options: Word[] = [];
+  for (let i = 0; i < command.args.length; i++) {
+    const word = command.args[i];
+    if (word.value.startsWith("-")) {
+      options.push(word);
+      // `-o X=Y` and `-c file` take the next word.
+      if ((word.value === "-o" || word.value === "--option" || word.value === "-c" || word.value === "-t") && command.args[i + 1])
+        options.push(command.args[++i]);
+    } else if (subcommand === null) subcommand = word;
+  }
+  return { command, subcommand, options };
+}
+
+/** True when apt-get will not ask: `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q=2`, `-q -q`). */
+export function isNonInteractive(call: AptGetCall): boolean {
+  let quiet = 0;
+  for (const { value } of call.options) {
+    if (value === "--yes" || value === "--assume-yes" || value === "--force-yes") return true;
+    if (value === "--quiet") quiet++;
+    else if (/^--quiet=\d/.test(value) || /^-q=\d/.test(value)) quiet += Number(value.split("=")[1]);
+    else if (/^-[a-zA-Z]+$/.test(value)) {
+      if (value.includes("y")) return true;
+      quiet += [...value].filter((c) => c === "q").length;
+    }
+  }
+  return quiet >= 2;
+}

@@ -1,0 +1,130 @@
+// Which installed system packages are build tools: compilers and -dev headers (what a runtime image
+// never needs), and build helpers (make, cmake, pkg-config) that only matter next to a compiler.
+// git is not here: it is a run-time tool of many images (CI agents, wikis, package managers).
+
+import { systemPackageCommand, SystemPackageCommand } from "./commands";
+import type { Word } from "./shell";
+import type { Instruction, Stage } from "./types";
+
+const COMPILERS = new Set([
+  "build-essential",
+  "build-base",
+  "alpine-sdk",
+  "gcc",
+  "g++",
+  "gcc-c++",
+  "clang",
+  "llvm",
+  "golang",
+  "go",
+  "rustc",
+  "cargo",
+  "default-jdk",
+  "openjdk-17-jdk",
+  "openjdk-21-jdk",
+]);
+const HELPERS = new Set([
+  "cpp",
+  "make",
+  "cmake",
+  "automake",
+  "autoconf",
+  "libtool",
+  "pkg-config",
+  "pkgconf",
+  "pkgconfig",
+  "ninja-build",
+  "meson",
+  "bison",
+  "flex",
+  "linux-headers",
+  "kernel-devel",
+]);
+
+export type BuildToolKind = "compiler" | "headers" | "helper";
+
+/** The package's name without version, release or architecture: `gcc=4:12.2` -> `gcc`. */
+export function packageName(pkg: string): string {
+  return pkg
+    .replace(/[=<>~].*$/, "")
+    .replace(/:(?:amd64|arm64|i386)$/, "")
+    .toLowerCase();
+}
+
+/** `gcc-12` and `build-essential` are compilers, `libpq-dev` headers, `cmake` a helper; null otherwise. */
+export function buildToolKind(pkg: string): BuildToolKind | null {
+  const name = packageName(pkg);
+  if (name.includes("$")) return null;
+  if (COMPILERS.has(name) || /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) || /^openjdk\d*-jdk|^java-[\d.]+-openjdk-devel$/.test(name)) return "compiler";
+  if (HELPERS.has(name)) return "helper";
+  if (/-dev$|-devel$/.test(name)) return "headers";
+  return null;
+}
+
+/** apk's `--virtual NAME` / `-t NAME`: the name is a group, not a package. */
+function virtualName(cmd: SystemPackageCommand): string | null {
+  const args = cmd.command.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i].value;
+    if ((w === "--virtual" || w === "-t") && args[i + 1]) return args[i + 1].value;
+    if (w.startsWith("--virtual=")) return w.slice("--virtual=".length);
+  }
+  return null;
+}
+
+/** True when a later command of the same RUN removes the packages (or their virtual group). */
+function isRemovedLater(instruction: Instruction, after: SystemPackageCommand, names: string[], group: string | null): boolean {
+  const commands = instruction.commands;
+  const start = commands.indexOf(after.command);
+  const aptMarkAuto = commands.some((c) => c.name === "apt-mark" && c.args.some((w) => w.value === "auto"));
+  for (const c of commands.slice(start + 1)) {
+    const cmd = systemPackageCommand(c);
+    if (!cmd || cmd.action !== "remove") continue;
+    const removed = new Set(cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, "")));
+    if (group && removed.has(group)) return true;
+    if (names.every((n) => removed.has(n))) return true;
+    // The official images' idiom: `apt-mark auto '.*'` then `apt-get purge --auto-remove`.
+    if (aptMarkAuto && (cmd.actionWord?.value === "autoremove" || cmd.options.some((o) => o.value === "--auto-remove"))) return true;
+  }
+  return false;
+}
+
+export interface KeptBuildTools {
+  instruction: Instruction;
+  /** Compilers, headers and helpers, in the order written. */
+  tools: Word[];
+  hasCompiler: boolean;
+}
+
+/**
+ * Install commands in `stages` that keep compilers or -dev headers (not removed in the same RUN).
+ * Helpers are listed only next to a compiler or headers.
+ */
+export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
+  const found: KeptBuildTools[] = [];
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== "RUN") continue;
+      for (const command of instruction.commands) {
+        const cmd = systemPackageCommand(command);
+        if (!cmd || cmd.action !== "install") continue;
+        const group = virtualName(cmd);
+        const tools = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null);
+        const kinds = tools.map((t) => buildToolKind(t.value));
+        const hasCompiler = kinds.includes("compiler");
+        if (!hasCompiler && !kinds.includes("headers")) continue;
+        if (
+          isRemovedLater(
+            instruction,
+            cmd,
+            tools.map((t) => packageName(t.value)),
+            group,
+          )
+        )
+          continue;
+        found.push({ instruction, tools, hasCompiler });
+      }
+    }
+  }
+  return found;
+}

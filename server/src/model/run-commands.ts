@@ -1,0 +1,24 @@
+// The shell commands of a stage's RUN instructions, in order, each with its instruction: the walk
+// rules make to find installs, builds and cleanups. CMD/ENTRYPOINT commands are not RUN steps.
+
+import type { ShellCommand } from "./shell";
+import type { Instruction, Stage } from "./types";
+
+export interface RunCommand {
+  stage: Stage;
+  /** The RUN instruction the command belongs to. */
+  instruction: Instruction;
+  command: ShellCommand;
+}
+
+/** The commands of every RUN instruction of `stages` (one stage, or a lineage), in order. */
+export function runCommands(stages: Stage | readonly Stage[]): RunCommand[] {
+  const out: RunCommand[] = [];
+  for (const stage of Array.isArray(stages) ? stages : [stages as Stage]) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== "RUN") continue;
+      for (const command of instruction.commands) out.push({ stage, instruction, command });
+    }
+  }
+  return out;
+}

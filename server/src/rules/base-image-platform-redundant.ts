@@ -1,0 +1,37 @@
+// base-image-platform-redundant: BuildKit's RedundantTargetPlatform. Stages are built for the
+// target platform by default, so `--platform=$TARGETPLATFORM` says nothing.
+
+import type { Rule } from "./types";
+
+const TARGET = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/;
+
+export const rule: Rule = {
+  meta: {
+    id: "base-image-platform-redundant",
+    family: "base-images",
+    severity: "warning",
+    description: "Leave out --platform=$TARGETPLATFORM; it is the default.",
+    fix: "safe",
+    equivalents: { buildkit: ["RedundantTargetPlatform"], hadolint: ["DL3065"] },
+    messages: {
+      redundant: "Setting --platform to '{value}' is redundant, as it is the default; remove the flag.",
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      const flag = stage.platform;
+      if (!flag?.value || !TARGET.test(flag.value)) continue;
+      // The flag with the blanks after it, so `FROM --platform=$TARGETPLATFORM x` becomes `FROM x`.
+      const after = model.lines.lineText(flag.range.end.line).slice(flag.range.end.character);
+      const blanks = after.length - after.trimStart().length;
+      const end = { line: flag.range.end.line, character: flag.range.end.character + blanks };
+      report({
+        range: flag.range,
+        messageId: "redundant",
+        data: { value: flag.value },
+        tags: ["unnecessary"],
+        fix: { title: "Remove --platform", edits: [{ range: { start: flag.range.start, end }, newText: "" }], isPreferred: true },
+      });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+// instruction-json-args: BuildKit's JSONArgsRecommended (hadolint DL3025). Shell-form CMD and
+// ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM.
+
+import { lineage } from "../model/stage-graph";
+import type { Instruction, Stage } from "../model/types";
+import type { Fix, Rule } from "./types";
+
+// Words that need a shell: operators, expansions, globs, redirections, quotes.
+const NEEDS_SHELL = /[$`*?~<>|&;(){}[\]"'\\]/;
+
+function hasShellInstruction(stage: Stage, before: Instruction): boolean {
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.ordinal >= before.ordinal) break;
+      if (instruction.keyword === "SHELL") return true;
+    }
+  }
+  return false;
+}
+
+/** `CMD a b` as `CMD ["a", "b"]`, when the words need no shell to mean the same. */
+function execForm(instruction: Instruction, text: string): Fix | undefined {
+  if (instruction.commands.length !== 1 || instruction.args.length === 0) return undefined;
+  const words = instruction.commands[0].words;
+  if (words.length === 0 || words.some((w) => w.quoted || NEEDS_SHELL.test(w.value)) || NEEDS_SHELL.test(text)) return undefined;
+  const json = `[${words.map((w) => JSON.stringify(w.value)).join(", ")}]`;
+  const range = { start: instruction.args[0].range.start, end: instruction.args[instruction.args.length - 1].range.end };
+  return { title: `Write ${instruction.keyword} in JSON form`, edits: [{ range, newText: json }] };
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "instruction-json-args",
+    family: "instructions",
+    severity: "warning",
+    description: "Write CMD and ENTRYPOINT in JSON form so the program receives signals.",
+    fix: "suggestion",
+    equivalents: { buildkit: ["JSONArgsRecommended"], hadolint: ["DL3025"] },
+    messages: {
+      shellForm: '{keyword} in shell form runs under \'/bin/sh -c\' and misses signals; use JSON form: {keyword} ["prog", "arg"].',
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if ((instruction.keyword !== "CMD" && instruction.keyword !== "ENTRYPOINT") || instruction.isJsonForm || instruction.args.length === 0) continue;
+        // A SHELL instruction says the shell form is meant (BuildKit stays silent too).
+        if (hasShellInstruction(stage, instruction)) continue;
+        const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
+        const fix = execForm(instruction, text);
+        report({ range: instruction.range, messageId: "shellForm", data: { keyword: instruction.keyword }, suggest: fix ? [fix] : undefined });
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+// var-undefined-in-from: BuildKit's UndefinedArgInFrom. FROM and its --platform can only use ARGs
+// declared before the first FROM (plus the builder's platform arguments); anything else expands to
+// an empty string.
+
+import { suggestName, variableUses } from "../model/variable-uses";
+import type { Token } from "../model/types";
+import type { Rule } from "./types";
+
+const PLATFORM_ARGS = ["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"];
+
+export const rule: Rule = {
+  meta: {
+    id: "var-undefined-in-from",
+    family: "variables",
+    severity: "warning",
+    description: "Declare the ARGs FROM uses before the first FROM.",
+    fix: "suggestion",
+    equivalents: { buildkit: ["UndefinedArgInFrom"] },
+    messages: {
+      undeclared: "FROM argument '{name}' is not declared; declare it with ARG before the first FROM.",
+      didYouMean: "FROM argument '{name}' is not declared; did you mean '{suggestion}'?",
+    },
+  },
+  check(model, report) {
+    const declared = model.globalArgs.map((a) => a.name);
+    const known = new Set([...declared, ...PLATFORM_ARGS]);
+    for (const stage of model.stages) {
+      const words: Token[] = [stage.base.token];
+      const platform = stage.platform;
+      if (platform?.value && platform.valueRange) words.unshift({ value: platform.value, range: platform.valueRange });
+      for (const word of words) {
+        for (const use of variableUses(word, model.escapeChar)) {
+          if (known.has(use.name)) continue;
+          const suggestion = suggestName(use.name, declared);
+          if (suggestion === null) {
+            report({ range: use.range, messageId: "undeclared", data: { name: use.name } });
+            continue;
+          }
+          const written = model.lines.textIn(use.range);
+          report({
+            range: use.range,
+            messageId: "didYouMean",
+            data: { name: use.name, suggestion },
+            suggest: [{ title: `Use '${suggestion}'`, edits: [{ range: use.range, newText: written.replace(use.name, suggestion) }] }],
+          });
+        }
+      }
+    }
+  },
+};

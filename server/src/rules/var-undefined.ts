@@ -1,0 +1,60 @@
+// var-undefined: BuildKit's UndefinedVar. Instructions the builder expands (COPY, ADD, ENV, LABEL,
+// WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, ARG defaults) see only ARG and ENV declared earlier in
+// the stage lineage and the base image's environment; anything else expands to an empty string.
+// RUN is left to the shell. For a base image whose environment is unknown, only a near miss of a
+// known name is reported, since the image may define the variable.
+
+import { baseImageOf, rootImageOf } from "../images/base-image";
+import { COMMON_ENV_NAMES, imageEnvNames } from "../images/image-env";
+import { environmentAt } from "../model/environment";
+import { suggestName, variableUses } from "../model/variable-uses";
+import type { Rule } from "./types";
+
+const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
+
+export const rule: Rule = {
+  meta: {
+    id: "var-undefined",
+    family: "variables",
+    severity: "warning",
+    description: "Define variables with ARG or ENV before using them.",
+    fix: "suggestion",
+    equivalents: { buildkit: ["UndefinedVar"] },
+    messages: {
+      undefined: "Usage of undefined variable '${name}'; declare it with ARG or ENV before this line.",
+      didYouMean: "Usage of undefined variable '${name}'; did you mean '${suggestion}'?",
+    },
+  },
+  check(model, report) {
+    for (const stage of model.stages) {
+      const root = rootImageOf(stage);
+      const image = root.stage.base.kind === "image" ? baseImageOf(root.stage) : null;
+      const imageEnv = imageEnvNames(image?.familiarName ?? null, root.stage.base.kind === "scratch");
+      for (const instruction of stage.instructions) {
+        if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
+        let env: Map<string, string | null> | null = null;
+        const seen = new Set<string>();
+        for (const token of instruction.args) {
+          for (const use of variableUses(token, model.escapeChar)) {
+            env ??= environmentAt(model, stage, instruction);
+            if (env.has(use.name) || imageEnv?.includes(use.name) || seen.has(use.name)) continue;
+            seen.add(use.name);
+            const options = [...env.keys(), ...(imageEnv ?? COMMON_ENV_NAMES)];
+            const suggestion = suggestName(use.name, options);
+            if (suggestion === null) {
+              if (imageEnv !== null) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
+              continue;
+            }
+            const written = model.lines.textIn(use.range);
+            report({
+              range: use.range,
+              messageId: "didYouMean",
+              data: { name: use.name, suggestion },
+              suggest: [{ title: `Use '$${suggestion}'`, edits: [{ range: use.range, newText: written.replace(use.name, suggestion) }] }],
+            });
+          }
+        }
+      }
+    }
+  },
+};

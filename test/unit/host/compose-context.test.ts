@@ -1,0 +1,29 @@
+// Which build context a compose file gives a Dockerfile (`build.context` + `build.dockerfile`).
+
+import * as assert from "assert";
+import { composeContextFor } from "../../../server/src/host/compose-context";
+
+describe("host: compose build context", () => {
+  const compose = [
+    "services:",
+    "  backend:",
+    "    build:",
+    "      context: ./../../",
+    "      dockerfile: ./examples/app/Backend/Dockerfile",
+    "  web:",
+    "    build: ./web",
+  ].join("\n");
+
+  it("finds the repository-root context of a Dockerfile kept in a subfolder", () => {
+    assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/Backend/Dockerfile"), "/repo");
+  });
+
+  it("a short-form build names the folder holding the Dockerfile", () => {
+    assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/web/Dockerfile"), "/repo/examples/app/web");
+  });
+
+  it("null when no service builds the Dockerfile, or the file is not valid YAML", () => {
+    assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/other/Dockerfile"), null);
+    assert.strictEqual(composeContextFor("services: [", "/repo", "/repo/Dockerfile"), null);
+  });
+});

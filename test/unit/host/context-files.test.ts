@@ -1,0 +1,68 @@
+import * as assert from "assert";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import { composeMountsSource, copiedContextPaths, readComposeSourceMount, readCopiedFiles, repositoryPath } from "../../../server/src/host/context-files";
+import { readBuildContext } from "../../../server/src/host/node-context";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/context-files: what the host reads for the final-image rules", () => {
+  const projects = new TempProjects("stagecraft-context-files");
+  after(() => projects.dispose());
+
+  it("gives the Dockerfile's path from the repository root, or its name outside a repository", async () => {
+    const repo = projects.create({ ".git/HEAD": "ref: refs/heads/main\n", ".devcontainer/Dockerfile": "FROM debian\n" });
+    assert.strictEqual(await repositoryPath(join(repo, ".devcontainer", "Dockerfile")), ".devcontainer/Dockerfile");
+    const loose = projects.create({ "docker/Dockerfile.dev": "FROM debian\n" });
+    assert.strictEqual(await repositoryPath(join(loose, "docker", "Dockerfile.dev")), "Dockerfile.dev");
+  });
+
+  it("lists plain context sources of COPY and ADD, not stages, URLs, wildcards or variables", () => {
+    const text = [
+      "FROM debian",
+      "COPY ./docker-entrypoint.sh /usr/local/bin/",
+      'COPY ["conf/uwsgi.ini", "/etc/uwsgi.ini"]',
+      "COPY --from=build /out /out",
+      "ADD https://example.com/x.tgz /x",
+      "COPY *.sh $DIR/ /scripts/",
+      "COPY ../outside.sh /x",
+    ].join("\n");
+    assert.deepStrictEqual(copiedContextPaths(text), ["docker-entrypoint.sh", "conf/uwsgi.ini"]);
+  });
+
+  it("reads the small scripts and configs the Dockerfile copies, and the root package.json", async () => {
+    const dir = projects.create({
+      Dockerfile: "FROM node\nCOPY entrypoint.sh /e.sh\nCOPY big.sh /b.sh\nCOPY src/index.js /app/\n",
+      "entrypoint.sh": '#!/bin/sh\nexec gosu node "$@"\n',
+      "big.sh": "#".repeat(70 * 1024),
+      "src/index.js": "console.log(1)\n",
+      "package.json": '{ "dependencies": {} }',
+    });
+    const files = await readCopiedFiles(dir, "FROM node\nCOPY entrypoint.sh /e.sh\nCOPY big.sh /b.sh\nCOPY src/index.js /app/\n");
+    assert.deepStrictEqual(Object.keys(files).sort(), ["entrypoint.sh", "package.json"]);
+    assert.match(files["entrypoint.sh"], /exec gosu/);
+  });
+
+  it("recognises a compose service that builds the Dockerfile and bind-mounts the sources", () => {
+    const root = "/repo";
+    const dev = "services:\n  php:\n    build:\n      context: .\n      dockerfile: ./data/infra/php.Dockerfile\n    volumes:\n      - ./:/home/app/www\n";
+    assert.strictEqual(composeMountsSource(dev, root, "/repo/data/infra/php.Dockerfile"), true);
+    assert.strictEqual(composeMountsSource("services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/src/app\n", root, "/repo/Dockerfile"), true);
+    // Another Dockerfile, a named volume, a data folder, or no mount at all: not a development service.
+    assert.strictEqual(composeMountsSource(dev, root, "/repo/Dockerfile"), false);
+    assert.strictEqual(composeMountsSource("services:\n  web:\n    build: .\n    volumes:\n      - data:/data\n", root, "/repo/Dockerfile"), false);
+    assert.strictEqual(composeMountsSource("services:\n  web:\n    build: .\n    volumes:\n      - ./data:/data\n", root, "/repo/Dockerfile"), false);
+    assert.strictEqual(composeMountsSource("services: [\n", root, "/repo/Dockerfile"), false);
+  });
+
+  it("finds the compose file above the Dockerfile, up to the repository root", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "",
+      "docker-compose.yml": "services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n    volumes:\n      - .:/app\n",
+      "docker/Dockerfile": "FROM python:3.12\n",
+    });
+    assert.strictEqual(await readComposeSourceMount(join(dir, "docker", "Dockerfile")), true);
+    const facts = await readBuildContext(pathToFileURL(join(dir, "docker", "Dockerfile")).href);
+    assert.strictEqual(facts.dockerfilePath, "docker/Dockerfile");
+    assert.strictEqual(facts.composeSourceMount, true);
+  });
+});

@@ -1,0 +1,23 @@
+import { rule } from "../../../server/src/rules/run-apt-get-recommends";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+      messageId: "recommends",
+      line: 2,
+      token: "install",
+      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+    },
+  ],
+  silent: [
+    "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n",
+    { name: "builder stage", code: "FROM debian:12-slim AS build\nRUN apt-get install -y make\nFROM scratch\nCOPY --from=build /usr/bin/make /make\n" },
+    {
+      name: "configured once",
+      code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/norecs\nRUN apt-get install -y curl\n",
+    },
+    "FROM debian:12-slim\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n",
+  ],
+});

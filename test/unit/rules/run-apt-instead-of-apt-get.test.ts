@@ -1,0 +1,16 @@
+import { rule } from "../../../server/src/rules/run-apt-instead-of-apt-get";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM ubuntu:24.04\nRUN apt install -y curl\n",
+      messageId: "apt",
+      line: 2,
+      token: "apt",
+      output: "FROM ubuntu:24.04\nRUN apt-get install -y curl\n",
+    },
+    { name: "apt list has no apt-get spelling", code: "FROM ubuntu:24.04\nRUN apt list --installed\n", messageId: "apt", output: null },
+  ],
+  silent: ["FROM ubuntu:24.04\nRUN apt-get install -y curl\n", "FROM ubuntu:24.04\nRUN apt-cache policy curl\n"],
+});

@@ -1,0 +1,116 @@
+// run-shellcheck with the real binary: scripts built from RUN (continuations, heredocs, SHELL,
+// ARG/ENV declared), findings mapped back to exact Dockerfile positions, the ignore comments, the
+// cache, and the feature switching itself off without the binary. Skipped, with a message, when no
+// `shellcheck` is on PATH (CI installs Debian's package: scripts/ci-install-shellcheck.sh).
+
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { analyze, Finding } from "../../../server/src/engine";
+import { ShellcheckRunner, withShellcheck } from "../../../server/src/host/shellcheck";
+import { parseDockerfile } from "../../../server/src/model/parse";
+import { commentRange, runScripts } from "../../../server/src/model/shellcheck-scripts";
+import { rule } from "../../../server/src/rules/run-shellcheck";
+import { FIXTURES_ROOT } from "../../support/rule-tester";
+
+const HAS_SHELLCHECK = spawnSync("shellcheck", ["--version"]).status === 0;
+
+async function check(text: string, runner = new ShellcheckRunner("shellcheck")): Promise<{ findings: Finding[]; at: (f: Finding) => string }> {
+  const model = parseDockerfile(text);
+  const results = await runner.check(model);
+  assert.ok(results, "shellcheck ran");
+  const { findings } = analyze(withShellcheck(model, results), { rules: [rule], syntax: false });
+  return {
+    findings,
+    at: (f) => `${f.range.start.line + 1}:${f.range.start.character}-${f.range.end.line + 1}:${f.range.end.character} ${model.lines.textIn(f.range)}`,
+  };
+}
+
+const codes = (findings: Finding[]) => findings.map((f) => `SC${f.data.code}`);
+
+describe("run-shellcheck: scripts and positions (no binary needed)", () => {
+  it("builds one script per shell-form RUN and heredoc, with the shell of SHELL and the ARG/ENV names exported", () => {
+    const model = parseDockerfile(
+      'FROM alpine:3.20\nARG A=1\nRUN echo $A\nSHELL ["/bin/bash", "-c"]\nRUN <<EOF\necho hi\nEOF\nRUN ["echo", "exec form"]\nSHELL ["pwsh", "-c"]\nRUN Get-Item x\n',
+    );
+    const scripts = runScripts(model);
+    assert.strictEqual(scripts.length, 2);
+    assert.match(scripts[0].text, /^#!\/bin\/sh\n/);
+    assert.match(scripts[0].text, /^export .*\bA\b/m);
+    assert.match(scripts[1].text, /^#!\/bin\/bash\n/);
+    assert.ok(scripts[1].text.endsWith("echo hi\n\n") || scripts[1].text.endsWith("echo hi\n"), JSON.stringify(scripts[1].text));
+  });
+  it("maps a script position back across a removed line continuation", () => {
+    const model = parseDockerfile("FROM alpine:3.20\nRUN echo a \\\n    && echo $x\n");
+    const [script] = runScripts(model);
+    const line = script.text.split("\n").length - 1; // the body is one logical line
+    const body = script.text.split("\n")[script.headerLines];
+    const column = body.indexOf("$x") + 1;
+    const range = commentRange(model, script, { line, column, endLine: line, endColumn: column + 2, level: "warning", code: 2154, message: "x" });
+    assert.deepStrictEqual(range, { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } });
+  });
+  it("is silent without ShellCheck results (no binary, or the browser)", () => {
+    assert.deepStrictEqual(analyze("FROM alpine:3.20\nRUN echo $x\n", { rules: [rule], syntax: false }).findings, []);
+  });
+  it("says once that ShellCheck is off when the binary is missing", async () => {
+    const said: string[] = [];
+    const runner = new ShellcheckRunner(join(__dirname, "no-such-shellcheck"), (m) => said.push(m));
+    assert.strictEqual(await runner.check(parseDockerfile("FROM alpine\nRUN echo $x\n")), null);
+    assert.strictEqual(await runner.check(parseDockerfile("FROM alpine\nRUN echo $y\n")), null);
+    assert.strictEqual(said.length, 1);
+    assert.match(said[0], /ShellCheck not found/);
+  });
+});
+
+describe("run-shellcheck: with the shellcheck binary", function () {
+  this.timeout(20000);
+  before(function () {
+    if (!HAS_SHELLCHECK) {
+      console.log("    (skipped: no 'shellcheck' on PATH; install Debian's shellcheck package to run these)");
+      this.skip();
+    }
+  });
+
+  it("fires on the exact tokens, across continuation lines and in heredocs, with SC codes and wiki links", async () => {
+    const text = readFileSync(join(FIXTURES_ROOT, "run-shellcheck", "fires-continuations.Dockerfile"), "utf8");
+    const { findings, at } = await check(text);
+    const byCode = (code: number) => findings.filter((f) => f.data.code === code).map(at);
+    assert.deepStrictEqual(byCode(2154), ["6:12-6:27 $undefined_name", "10:5-10:10 $nope"]);
+    assert.ok(byCode(2045).length === 1 && byCode(2045)[0] === "5:16-5:26 $(ls /etc)", JSON.stringify(findings.map(at)));
+    const first = findings.find((f) => f.data.code === 2154) as Finding;
+    assert.strictEqual(first.messageId, "shellcheck");
+    assert.strictEqual(first.message, "undefined_name is referenced but not assigned. (SC2154)");
+    assert.strictEqual(first.docsUrl, "https://www.shellcheck.net/wiki/SC2154");
+    assert.strictEqual(first.severity, "warning");
+    assert.strictEqual(findings.find((f) => f.data.code === 2086)?.severity, "info");
+  });
+
+  it("stays silent on declared ARG/ENV, ignore comments and non-POSIX shells", async () => {
+    const text = readFileSync(join(FIXTURES_ROOT, "run-shellcheck", "silent-declared.Dockerfile"), "utf8");
+    const { findings, at } = await check(text);
+    assert.deepStrictEqual(findings.map(at), []);
+  });
+
+  it("honours '# stagecraft-ignore run-shellcheck' and '# shellcheck disable=' inside a heredoc", async () => {
+    const { findings } = await check(
+      'FROM alpine:3.20\n# stagecraft-ignore run-shellcheck\nRUN echo $a\nRUN <<EOF\n# shellcheck disable=SC2154\necho "$b"\nEOF\n',
+    );
+    assert.deepStrictEqual(codes(findings), []);
+  });
+
+  it("caches results per RUN text", async () => {
+    const runner = new ShellcheckRunner("shellcheck");
+    const model = parseDockerfile("FROM alpine:3.20\nRUN echo $a\n");
+    const first = await runner.check(model);
+    const again = await runner.check(parseDockerfile("FROM debian:12\n\nRUN echo $a\n"));
+    assert.ok(first && again);
+    assert.strictEqual([...first.values()][0], [...again.values()][0]);
+  });
+
+  it("stops when cancelled", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    assert.strictEqual(await new ShellcheckRunner("shellcheck").check(parseDockerfile("FROM alpine\nRUN echo $a\n"), controller.signal), null);
+  });
+});

@@ -1,0 +1,30 @@
+import { rule } from "../../../server/src/rules/var-undefined";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      code: "FROM alpine:3.20\nARG DIST_DIR=dist\nCOPY $DIST_DIRR /app\n",
+      messageId: "didYouMean",
+      line: 3,
+      token: "$DIST_DIRR",
+      data: { name: "DIST_DIRR", suggestion: "DIST_DIR" },
+      output: "FROM alpine:3.20\nARG DIST_DIR=dist\nCOPY $DIST_DIR /app\n",
+    },
+    { name: "declared later", code: "FROM alpine:3.20\nCOPY $foo .\nARG foo=bar\n", messageId: "undefined", line: 2, data: { name: "foo" }, output: null },
+    {
+      name: "near miss of PATH on any image",
+      code: "FROM node:22\nENV PATH=$PAHT:/app/bin\n",
+      messageId: "didYouMean",
+      data: { name: "PAHT", suggestion: "PATH" },
+    },
+    { name: "global ARG not re-declared", code: "ARG V=1\nFROM scratch\nLABEL v=$V\n", messageId: "undefined" },
+  ],
+  silent: [
+    "FROM alpine:3.20\nRUN echo $PATH\n",
+    "FROM alpine:3.20\nENV PATH=$PATH:/app\n",
+    { name: "unknown image environment", code: "FROM eclipse-temurin:21\nENV PATH=$JAVA_HOME/bin:$PATH\n" },
+    { name: "parent stage ARG", code: "FROM alpine AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n" },
+    { name: "single-quoted", code: "FROM alpine:3.20\nLABEL x='$nothing'\n" },
+  ],
+});
