@@ -14,8 +14,10 @@ export const BUILD_TOOL =
  */
 const LIBRARY_HEADERS = /^(?!(?:libc6?|musl|python3?|linux)-dev$).+-dev(?:el)?$/;
 /**
- * The shared library behind common header packages, under names stable across the Debian and
- * Alpine releases the runtimes use: a C extension or cgo binary built against the headers loads it.
+ * The shared library behind common header packages, under names stable across the Debian (bullseye
+ * to trixie) and Alpine releases the runtimes use: a C extension or cgo binary built against the
+ * headers loads it. Libraries whose package name changes between releases (libssl, libffi, libcurl,
+ * the t64 renames of trixie) are left out: for those the converted file says what to install.
  */
 const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, string>>>> = {
   apt: {
@@ -26,6 +28,25 @@ const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, st
     "libmariadb-dev-compat": "libmariadb3",
     "libjpeg-dev": "libjpeg62-turbo",
     "libjpeg62-turbo-dev": "libjpeg62-turbo",
+    "libyaml-dev": "libyaml-0-2",
+    "libxml2-dev": "libxml2",
+    "libxslt1-dev": "libxslt1.1",
+    "zlib1g-dev": "zlib1g",
+    "libbz2-dev": "libbz2-1.0",
+    "liblzma-dev": "liblzma5",
+    "libzstd-dev": "libzstd1",
+    "liblz4-dev": "liblz4-1",
+    "libgmp-dev": "libgmp10",
+    "libsodium-dev": "libsodium23",
+    "libpcre2-dev": "libpcre2-8-0",
+    "libgeos-dev": "libgeos-c1v5",
+    "libfreetype-dev": "libfreetype6",
+    "libfreetype6-dev": "libfreetype6",
+    "libkrb5-dev": "libkrb5-3",
+    "libsasl2-dev": "libsasl2-2",
+    "libedit-dev": "libedit2",
+    "libblas-dev": "libblas3",
+    "liblapack-dev": "liblapack3",
   },
   apk: {
     "postgresql-dev": "libpq",
@@ -36,6 +57,20 @@ const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, st
     "jpeg-dev": "libjpeg-turbo",
     "libjpeg-turbo-dev": "libjpeg-turbo",
     "libffi-dev": "libffi",
+    "yaml-dev": "yaml",
+    "libxml2-dev": "libxml2",
+    "libxslt-dev": "libxslt",
+    "zlib-dev": "zlib",
+    "bzip2-dev": "libbz2",
+    "xz-dev": "xz-libs",
+    "zstd-dev": "zstd-libs",
+    "gmp-dev": "gmp",
+    "libsodium-dev": "libsodium",
+    "pcre2-dev": "pcre2",
+    "geos-dev": "geos",
+    "freetype-dev": "freetype",
+    "libpng-dev": "libpng",
+    "libwebp-dev": "libwebp",
   },
 };
 // -dev covers the C library's headers too (musl-dev, libc-dev, libc6-dev).
@@ -101,15 +136,21 @@ export function installPackages(packages: StagePackages, runtime: RuntimeImage):
           `The headers '${packages.headers.join("', '")}' stay in the build stage; if a compiled module links their library, install the runtime package in the final stage too.`,
         ]
       : [];
+  // Said in the file too, where the runtime packages go: a module that links one of these libraries
+  // builds, and fails when it loads.
+  const caveat =
+    packages.headers.length > 0 && packages.buildsNativeCode
+      ? [`# The build installed '${packages.headers.join("', '")}': if a compiled module links their library, install its runtime package here.`]
+      : [];
   const wanted = missingPackages(packages, runtime);
-  if (wanted.length === 0) return { lines: [], notes };
+  if (wanted.length === 0) return { lines: caveat, notes };
   const list = wanted.join(" ");
   // Without an install in the original, the names used are curl/wget, spelled alike everywhere.
   const manager = packages.manager ?? runtime.packageManager;
   if (runtime.packageManager === "apt" && manager === "apt") {
-    return { lines: [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
+    return { lines: [...caveat, `RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`], notes };
   }
-  if (runtime.packageManager === "apk" && manager === "apk") return { lines: [`RUN apk add --no-cache ${list}`], notes };
+  if (runtime.packageManager === "apk" && manager === "apk") return { lines: [...caveat, `RUN apk add --no-cache ${list}`], notes };
   return {
     lines: [],
     notes: [

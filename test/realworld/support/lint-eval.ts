@@ -4,6 +4,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ValidationCode } from "dockerfile-utils";
+import { allRules } from "../../../server/src/rules/index";
 import { CaseInfo, layOut, listCases } from "./cases";
 
 export type Verdict = "right" | "wrong" | "debatable";
@@ -97,16 +99,25 @@ export interface CaseComparison {
 
 const key = (rule: string, line: number) => `${rule}@${line}`;
 
+/**
+ * Labels written for a dockerfile-utils check (`dockerfile-utils:45`) also judge the rule that now
+ * reports the same problem in its place (its meta `supersedes` names the check): the finding moved,
+ * it did not disappear.
+ */
+const LABEL_ALIASES: ReadonlyMap<string, readonly string[]> = new Map(
+  allRules.map((r) => [r.meta.id, (r.meta.supersedes ?? []).map((s) => `dockerfile-utils:${(ValidationCode as unknown as Record<string, number>)[s.check]}`)]),
+);
+
 export function compare(name: string, reported: readonly ReportedFinding[], labels: CaseLabels | undefined): CaseComparison {
   if (labels === undefined) return { name, labelled: false, judged: reported.map((r) => ({ ...r })), lostRight: [], stillMissed: [], nowCaught: [] };
   const pool = new Map<string, LabelledFinding[]>();
   for (const l of labels.findings) pool.set(key(l.rule, l.line), [...(pool.get(key(l.rule, l.line)) ?? []), l]);
   const judged = reported.map((r) => {
-    const label = pool.get(key(r.rule, r.line))?.shift();
+    const label = [r.rule, ...(LABEL_ALIASES.get(r.rule) ?? [])].map((rule) => pool.get(key(rule, r.line))?.shift()).find((l) => l !== undefined);
     return label ? { ...r, verdict: label.verdict, reason: label.reason } : { ...r };
   });
   const lostRight = [...pool.values()].flat().filter((l) => l.verdict === "right");
-  const reportedKeys = new Set(reported.map((r) => key(r.rule, r.line)));
+  const reportedKeys = new Set(reported.flatMap((r) => [r.rule, ...(LABEL_ALIASES.get(r.rule) ?? [])].map((rule) => key(rule, r.line))));
   const stillMissed = labels.misses.filter((m) => !reportedKeys.has(key(m.rule, m.line)));
   const nowCaught = labels.misses.filter((m) => reportedKeys.has(key(m.rule, m.line)));
   return { name, labelled: true, judged, lostRight, stillMissed, nowCaught };
