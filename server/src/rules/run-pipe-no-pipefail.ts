@@ -1,15 +1,31 @@
-// run-pipe-no-pipefail: hadolint DL4006. A RUN's exit status is the last command of a pipeline:
-// `curl ... | tar x` succeeds when the download fails, and the build carries on broken.
-// Silent when the SHELL sets `-o pipefail` (bash, zsh, ash, ksh), when the RUN sets it itself
-// (`set -o pipefail` before the pipe), and under non-POSIX shells (PowerShell, cmd).
+// run-pipe-no-pipefail: hadolint DL4006, narrowed to the pipes where a swallowed failure matters.
+// A pipeline's status is its last command's, so `curl … | sh` succeeds when the download fails:
+// the shell runs empty input and exits 0, and the build carries on without what it installs.
+// Reported: a failable command piped into an interpreter that executes its input, or a download
+// piped into a file under the package manager's sources or keyrings (a later install silently
+// falls back to the distribution's package). Silent when the left side cannot meaningfully fail
+// (`echo`, `cat`, `yes`, `php -m`), when the right side validates its input (`sha256sum -c`,
+// `tar`, `gpg --dearmor`, `apt-key add` fail on empty input), when the pipe ends `|| …`, when
+// SHELL or the script sets pipefail, and under non-POSIX shells (PowerShell, cmd).
 
 import { allRunInstructions } from "../model/run-instructions";
+import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
 import type { Rule } from "./types";
 
 const NON_POSIX = /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i;
 const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
+// Interpreters that run a script read from stdin when given no script file.
+const INTERPRETERS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|python[0-9.]*|perl|ruby|node|php)$/;
+const SHELL_NAMES = /^(?:sh|bash|dash|ash|zsh|ksh|mksh)$/;
+// Producers whose failure means nothing: literal output, listings, version and module checks.
+// `yes` is also killed by SIGPIPE by design, so pipefail would fail the build with 141.
+const CANNOT_FAIL = new Set(["echo", "printf", "cat", "yes", "find", "true", "ls", "env", "printenv", "seq", "pwd", "date", "uname", "id", "whoami"]);
+const DOWNLOADERS = new Set(["curl", "wget", "fetch"]);
+const SINKS = new Set(["tee", "cat", "dd"]);
+// Where a downloaded file configures a later install: package sources and keyrings.
+const PACKAGE_CONFIG = /^\/(?:etc\/apt\/|usr\/share\/keyrings\/|etc\/yum\.repos\.d\/|etc\/zypp\/repos\.d\/|etc\/apk\/)/;
 
 /** The SHELL instruction's words in effect for `run`, or null for the default `/bin/sh -c`. */
 function shellWords(run: Instruction): string[] | null {
@@ -32,11 +48,11 @@ export const rule: Rule = {
     id: "run-pipe-no-pipefail",
     family: "run",
     severity: "warning",
-    description: "Set -o pipefail before piping in RUN so a failing command fails the build.",
+    description: "Set -o pipefail when piping a download into a shell, so a failed download fails the build.",
     fix: "none",
     equivalents: { hadolint: ["DL4006"] },
     messages: {
-      pipefail: "A failure before this pipe is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
+      pipefail: "A failure before '{command}' is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
     },
   },
   check(model, report) {
@@ -46,13 +62,55 @@ export const rule: Rule = {
       if (shell && shell.length > 0 && NON_POSIX.test(shell[0])) continue;
       if (shell && PIPEFAIL_SHELLS.test(shell[0]) && setsPipefail(shell)) continue;
       let pipefail = false;
-      for (const command of run.commands) {
-        if (command.name === "set" && setsPipefail(command.args.map((w) => w.value))) pipefail = true;
-        if (command.joinedBy !== "|" || pipefail) continue;
+      const commands = run.commands;
+      for (let start = 0; start < commands.length;) {
+        let end = start + 1;
+        while (end < commands.length && commands[end].joinedBy === "|") end++;
+        const pipeline = commands.slice(start, end);
+        if (commands[start].name === "set" && setsPipefail(commands[start].args.map((w) => w.value))) pipefail = true;
+        // A pipe followed by `|| …` is best-effort by design.
+        const fallback = end < commands.length && commands[end].joinedBy === "||";
+        const swallowing = pipeline.length > 1 && !pipefail && !fallback ? swallowingCommand(pipeline) : null;
+        start = end;
+        if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
-        report({ range: command.range, messageId: "pipefail" });
+        report({ range: swallowing.range, messageId: "pipefail", data: { command: swallowing.name } });
         break;
       }
     }
   },
 };
+
+/** The command of `pipeline` whose success hides a failure that matters, or null. */
+function swallowingCommand(pipeline: readonly ShellCommand[]): ShellCommand | null {
+  for (let i = 1; i < pipeline.length; i++) {
+    const failable = pipeline.slice(0, i).some(canFail);
+    if (failable && executesInput(pipeline[i])) return pipeline[i];
+  }
+  const last = pipeline[pipeline.length - 1];
+  const downloads = pipeline.slice(0, -1).some((c) => DOWNLOADERS.has(c.name));
+  if (downloads && SINKS.has(last.name) && last.args.some((a) => PACKAGE_CONFIG.test(a.value))) return last;
+  return null;
+}
+
+/** False for producers whose failure means nothing, and `<tool> --version`/`-v`/`-m` checks. */
+function canFail(command: ShellCommand): boolean {
+  if (command.name === "" || CANNOT_FAIL.has(command.name)) return false;
+  const args = command.args.map((a) => a.value);
+  if (args.length === 1 && /^(?:-v|-V|--version|version|-m|-l|-L|--help|-h)$/.test(args[0])) return false;
+  return true;
+}
+
+/** An interpreter that runs its stdin: no script file, or `-`, `-s`, `/dev/stdin`. */
+function executesInput(command: ShellCommand): boolean {
+  if (!INTERPRETERS.test(command.name)) return false;
+  // The flags that take the program as an argument (`sh -c`, `python -m`, `node -e`, `php -r`).
+  const programFlags = SHELL_NAMES.test(command.name) ? /c/ : /[cmeErp]/;
+  for (const arg of command.args) {
+    const value = arg.value;
+    if (value === "-" || value === "-s" || value === "/dev/stdin" || value === "--") return true;
+    if (!value.startsWith("-")) return false;
+    if (!value.startsWith("--") && programFlags.test(value.slice(1))) return false;
+  }
+  return true;
+}

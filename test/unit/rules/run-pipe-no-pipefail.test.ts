@@ -3,13 +3,63 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
-    { code: "FROM debian:12-slim\nRUN curl -fsSL https://example.com/t.tgz | tar xz\n", messageId: "pipefail", line: 2, token: "tar xz", output: null },
-    { name: "sh with pipefail is still sh", code: 'FROM debian:12-slim\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', messageId: "pipefail" },
+    {
+      code: "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - && apt-get install -y nodejs\n",
+      messageId: "pipefail",
+      line: 2,
+      token: "bash -",
+      data: { command: "bash" },
+      output: null,
+    },
+    {
+      name: "sh with arguments for the script",
+      code: "FROM debian:12-slim\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\n",
+      messageId: "pipefail",
+      token: "sh -s -- -y",
+    },
+    {
+      name: "a script read from /dev/stdin",
+      code: "FROM debian:12-slim\nRUN curl -sSL https://dot.net/v1/dotnet-install.sh | bash /dev/stdin --channel 8.0\n",
+      messageId: "pipefail",
+    },
+    {
+      name: "python reading its program from stdin",
+      code: "FROM python:3.12\nRUN wget -qO- https://install.python-poetry.org | python3 -\n",
+      messageId: "pipefail",
+    },
+    {
+      name: "sh with pipefail is still sh",
+      code: 'FROM debian:12-slim\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/i.sh | sh\n',
+      messageId: "pipefail",
+    },
+    {
+      name: "a download written into the package sources",
+      code: "FROM debian:12-slim\nRUN curl https://www.postgresql.org/media/keys/ACCC4CF8.asc | gpg --dearmor | tee /etc/apt/trusted.gpg.d/pg.gpg\n",
+      messageId: "pipefail",
+      token: "tee /etc/apt/trusted.gpg.d/pg.gpg",
+    },
   ],
   silent: [
-    'FROM debian:12-slim\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b\n',
-    "FROM alpine:3.20\nRUN set -eo pipefail && a | b\n",
-    'FROM mcr.microsoft.com/powershell:lts\nSHELL ["pwsh", "-c"]\nRUN Get-Item x | Select-Object y\n',
-    "FROM alpine:3.20\nRUN a || b\n",
+    'FROM debian:12-slim\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN curl -fsSL https://x/i.sh | bash\n',
+    { name: "pipefail set by the script", code: "FROM alpine:3.20\nRUN set -eo pipefail && curl -fsSL https://x/i.sh | sh\n" },
+    { name: "PowerShell", code: 'FROM mcr.microsoft.com/powershell:lts\nSHELL ["pwsh", "-c"]\nRUN Get-Item x | Select-Object y\n' },
+    { name: "no pipe", code: "FROM alpine:3.20\nRUN a || b\n" },
+    { name: "a checksum line echoed into sha256sum -c", code: 'FROM debian:12-slim\nRUN echo "${SHA}  /tmp/x.tgz" | sha256sum -c - && tar -xzf /tmp/x.tgz\n' },
+    {
+      name: "an echo written with tee",
+      code: 'FROM debian:12-slim\nRUN echo "deb https://deb.nodesource.com/node_20.x nodistro main" | tee /etc/apt/sources.list.d/nodesource.list\n',
+    },
+    { name: "a module check", code: "FROM php:8.3\nRUN php -m | grep -q zip && php -v | head -n 1 | grep -q 'PHP 8.3'\n" },
+    { name: "an answer piped into a prompt", code: "FROM php:8.3\nRUN printf '\\n' | pecl install redis && yes | pecl install apcu\n" },
+    {
+      name: "a right side that validates its input",
+      code: "FROM debian:12-slim\nRUN curl -fsSL https://x/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg && curl -L https://x/t.tgz | tar xz\n",
+    },
+    { name: "a best-effort pipe", code: "FROM debian:12-slim\nRUN find / -name '*.so' | xargs ldd 2>/dev/null | sort -u || true\n" },
+    {
+      name: "a download piped into an inline program",
+      code: "FROM python:3.12\nRUN curl -fsSL https://x/v.json | python3 -c 'import json,sys; print(json.load(sys.stdin))'\n",
+    },
+    { name: "a cat of a file into a shell", code: "FROM debian:12-slim\nCOPY install.sh /tmp/\nRUN cat /tmp/install.sh | sh\n" },
   ],
 });
