@@ -11,6 +11,7 @@ const LIMIT = 100;
 const TYPICAL: Record<string, string | number> = {
   image: "node:20-alpine",
   author: "Jane Doe <jane@example.com>",
+  manager: "dnf",
   fixed: "8080/tcp",
   code: "SC2086",
   casing: "run",
