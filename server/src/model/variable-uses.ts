@@ -1,8 +1,10 @@
 // Where a Dockerfile word uses variables (`$X`, `${X}`, `${X:-default}`), as BuildKit's word
-// expansion reads it: not inside single quotes, not after the escape character.
+// expansion reads it: not inside single quotes, not after the escape character. Template
+// placeholders (`${docker.base.image}`) are not variables and are skipped.
 
 import type { Range } from "./text";
 import type { Token } from "./types";
+import { TEMPLATE_PLACEHOLDER } from "./variables";
 
 export interface VariableUse {
   name: string;
@@ -36,6 +38,11 @@ export function variableUses(token: Token, escapeChar = "\\"): VariableUse[] {
     else if (c === '"' && !inSingle) inDouble = !inDouble;
     if (c !== "$" || inSingle) continue;
     const rest = text.slice(i + 1);
+    const placeholder = TEMPLATE_PLACEHOLDER.exec(text.slice(i));
+    if (placeholder) {
+      i += placeholder[0].length - 1;
+      continue;
+    }
     const braced = /^\{([A-Za-z_]\w*)\b([^}]*)\}/.exec(rest);
     const plain = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (braced) {

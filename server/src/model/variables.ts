@@ -69,3 +69,14 @@ export function hasVariableReference(text: string): boolean {
   VARIABLE.lastIndex = 0;
   return found;
 }
+
+/**
+ * `${docker.base.image}`, `${project.version}`: a Maven (or other template) property, filled in
+ * before docker sees the file. Docker variable names have no dots, so it is never a build ARG.
+ */
+export const TEMPLATE_PLACEHOLDER = /^\$\{[A-Za-z_][\w-]*(?:\.[\w-]+)+\}/;
+
+/** True when `text` holds a template placeholder such as `${docker.base.image}`. */
+export function hasTemplatePlaceholder(text: string): boolean {
+  return /\$\{[A-Za-z_][\w-]*(?:\.[\w-]+)+\}/.test(text);
+}

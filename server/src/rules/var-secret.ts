@@ -1,13 +1,27 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
-// (history, config), so a password passed that way ships to everyone who pulls it.
+// (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
+// names that only look like secrets (switches, provider lists, public client keys) and ENV values
+// that hold no secret (empty, a placeholder, a boolean).
 
+import { envDeclarations, environmentAt } from "../model/environment";
+import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import type { Range } from "../model/text";
+import type { DockerfileModel, Instruction } from "../model/types";
+import { substituteVariables } from "../model/variables";
 import type { Rule } from "./types";
 
 // BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`.
+const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name)$/i;
+// Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`).
+const PUBLIC_PREFIX = /^(?:VITE|REACT_APP)_/i;
+const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
+// Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
+// default password that ships is itself the problem.
+const PLACEHOLDER = /^(?:|none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.)$/i;
 
 export const rule: Rule = {
   meta: {
@@ -22,6 +36,7 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    const finalStages = finalImageStages(model);
     for (const instruction of model.instructions) {
       const keys: { name: string; range: Range }[] = [];
       if (instruction.keyword === "ARG") keys.push(...readArgDeclarations(instruction).map((d) => ({ name: d.name, range: d.nameRange })));
@@ -37,10 +52,33 @@ export const rule: Rule = {
           keys.push({ name, range: { start: token.range.start, end } });
         }
       } else continue;
+      const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
-        if (!SECRET.test(key.name) || ALLOWED.test(key.name)) continue;
+        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || PUBLIC_PREFIX.test(key.name)) continue;
+        const value = values.get(key.name) ?? null;
+        if (holdsNoSecret(model, instruction, value)) continue;
+        // A literal ENV value is in the Dockerfile's source already; in a builder stage that only
+        // feeds the final image (COPY --from), the stage's config does not ship either.
+        const stage = instruction.stage;
+        const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
+        if (instruction.keyword === "ENV" && isBuilder && value !== null && !value.includes("$")) continue;
         report({ range: key.range, messageId: "secret", data: { keyword: instruction.keyword, name: key.name } });
       }
     }
   },
 };
+
+/**
+ * True when the value set is certainly not a secret. A boolean is a switch (`COMPOSER_AUTH=false`),
+ * also when an ENV copies an ARG whose default is one. An ARG's empty or placeholder default
+ * still takes the real value from `--build-arg`, so only an ENV's literal empty value or
+ * placeholder counts.
+ */
+function holdsNoSecret(model: DockerfileModel, instruction: Instruction, value: string | null): boolean {
+  if (value === null) return false;
+  const literal = value.trim();
+  if (!literal.includes("$")) return BOOLEAN.test(literal) || (instruction.keyword === "ENV" && PLACEHOLDER.test(literal));
+  if (!instruction.stage) return false;
+  const sub = substituteVariables(literal, environmentAt(model, instruction.stage, instruction));
+  return sub.unresolved.length === 0 && BOOLEAN.test(sub.value.trim());
+}

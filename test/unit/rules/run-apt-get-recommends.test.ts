@@ -10,6 +10,11 @@ testRule(rule, {
       token: "install",
       output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n",
     },
+    {
+      name: "an autoremove that keeps recommends",
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y --auto-remove gcc\n",
+      messageId: "recommends",
+    },
   ],
   silent: [
     "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n",
@@ -19,5 +24,14 @@ testRule(rule, {
       code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/norecs\nRUN apt-get install -y curl\n",
     },
     "FROM debian:12-slim\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n",
+    {
+      name: "recommends purged later in the same RUN",
+      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential && pip install x && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false build-essential\n",
+    },
+    { name: "a development image by its stage name", code: "FROM debian:12-slim AS dev\nRUN apt-get update && apt-get install -y git vim\n" },
+    {
+      name: "a development image by its shell command",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git\nCMD ["bash"]\n',
+    },
   ],
 });

@@ -1,3 +1,6 @@
+import * as assert from "assert";
+import { ValidationCode } from "dockerfile-utils";
+import { analyze } from "../../../server/src/engine";
 import { rule } from "../../../server/src/rules/var-invalid-base-default";
 import { testRule } from "../../support/rule-tester";
 
@@ -5,6 +8,39 @@ testRule(rule, {
   fires: [
     { code: "ARG TAG\nFROM alpine:${TAG}\n", messageId: "invalid", line: 2, token: "alpine:${TAG}", data: { base: "alpine:${TAG}" }, output: null },
     { name: "empty image", code: "ARG IMAGE\nFROM $IMAGE\n", messageId: "invalid" },
+    { name: "a default from an unset ARG", code: "ARG A\nARG B=${A}\nFROM $B\n", messageId: "invalid", line: 3 },
   ],
-  silent: ["ARG TAG=3.20\nFROM alpine:${TAG}\n", "ARG TAG\nFROM alpine:${TAG:-3.20}\n", "FROM --platform=$BUILDPLATFORM golang:1.23-${TARGETOS}\n"],
+  silent: [
+    "ARG TAG=3.20\nFROM alpine:${TAG}\n",
+    "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
+    "FROM --platform=$BUILDPLATFORM golang:1.23-${TARGETOS}\n",
+    {
+      name: "a default that uses a platform argument",
+      code: "ARG ARCH=${TARGETARCH:-amd64}\nFROM debian:12 AS deps-amd64\nFROM debian:12 AS deps-arm64\nFROM deps-${ARCH} AS app\n",
+    },
+    { name: "a Maven template placeholder", code: "FROM ${docker.base.image}\nCOPY ${pkg.name}.deb /tmp/\n" },
+  ],
+});
+
+describe("var-invalid-base-default and dockerfile-utils' BASE_NAME_EMPTY", () => {
+  it("keeps BASE_NAME_EMPTY away from a template placeholder the rule leaves alone", () => {
+    const { findings, syntax } = analyze("FROM ${docker.base.image}\n");
+    assert.deepStrictEqual(
+      findings.map((f) => f.ruleId),
+      [],
+    );
+    assert.deepStrictEqual(
+      syntax.filter((p) => p.code === ValidationCode.BASE_NAME_EMPTY),
+      [],
+    );
+  });
+
+  it("reports an undeclared base once, as the rule", () => {
+    const { findings, syntax } = analyze("FROM $IMAGE\n");
+    assert.ok(findings.some((f) => f.ruleId === "var-invalid-base-default"));
+    assert.deepStrictEqual(
+      syntax.filter((p) => p.code === ValidationCode.BASE_NAME_EMPTY),
+      [],
+    );
+  });
 });

@@ -6,10 +6,50 @@ testRule(rule, {
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "secret", count: 2 },
     { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "secret", token: "DB_PASSWORD" },
+    { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
+    {
+      name: "an ENV copying a secret ARG",
+      code: "FROM node:22\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\n",
+      messageId: "secret",
+      count: 2,
+    },
+    {
+      name: "an ENV copying a build ARG in a builder stage",
+      code: "FROM node:22 AS build\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      messageId: "secret",
+      count: 2,
+    },
+    {
+      name: "a literal ENV in the final image",
+      code: 'FROM ruby:3.3 AS base\nENV SECRET_KEY_BASE=0123abcd\nFROM base\nCMD ["rails", "s"]\n',
+      messageId: "secret",
+    },
+    { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
+    {
+      name: "BuildKit's cases, but an empty ENV",
+      code: "FROM scratch\nARG SECRET_PASSPHRASE\nENV SUPER_Secret=foo\nENV password=bar secret=baz\nARG super_duper_secret_token=foo auth=bar\nENV apikey=bar sunflower=foo\n",
+      messageId: "secret",
+      count: 7,
+    },
   ],
   silent: [
     "FROM scratch\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/pw\nARG AUTH_MODULE_VERSION\n",
     { name: "keyword inside a word", code: "FROM scratch\nENV MONKEY=1 AUTHOR=me\n" },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // test only\nARG password\n" },
+    { name: "empty ENV values set at run time", code: "FROM node:22\nENV OPENAI_API_KEY=\"\" GOOGLE_API_KEY='' git_key=\n" },
+    {
+      name: "placeholder ENV values",
+      code: "FROM ruby:3.3\nENV SECRET_KEY_BASE=nokey AWS_SECRET_ACCESS_KEY=dummy_secret_access_key JWT_AUTH_SECRET=unused_yet_required\n",
+    },
+    { name: "a boolean switch, and the ENV copying it", code: "FROM php:8.3\nARG COMPOSER_AUTH_JSON=false\nENV COMPOSER_AUTH_JSON ${COMPOSER_AUTH_JSON}\n" },
+    {
+      name: "public client keys",
+      code: 'FROM node:22\nARG VITE_AMPLITUDE_API_KEY=""\nENV VITE_AMPLITUDE_API_KEY=$VITE_AMPLITUDE_API_KEY NEXT_PUBLIC_API_KEY=abc REACT_APP_MAPS_KEY=abc\n',
+    },
+    {
+      name: "a literal ENV in a builder stage that does not ship",
+      code: "FROM ruby:3.3 AS assets\nENV SECRET_KEY_BASE=0123abcd\nRUN rake assets:precompile\nFROM ruby:3.3-slim\nCOPY --from=assets /app/public /app/public\n",
+    },
+    { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
 });

@@ -18,5 +18,6 @@ testRule(rule, {
     "ARG base=alpine:3.20\nFROM $base\n",
     "FROM --platform=$BUILDPLATFORM golang:1.23\n",
     { name: "declared without a default", code: "ARG DEBUG\nFROM scratch${DEBUG}\n" },
+    { name: "a Maven template placeholder is no build ARG", code: "FROM ${docker.base.image}\n" },
   ],
 });
