@@ -22,7 +22,7 @@ const ASKS = new Set([
   "distro-sync",
 ]);
 /** `-y` may be combined with other short options (`-qy`); `--assumeyes` is the long form. */
-const ASSUMES_YES = (value: string) => value === "--assumeyes" || value === "--assume-yes" || value === "-y" || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(value);
+const ASSUMES_YES = (value: string) => value === "--assumeyes" || value === "--assume-yes" || (/^-[a-zA-Z]+$/.test(value) && value.includes("y"));
 
 /** The subcommand word of a yum/dnf command that would ask, or null. */
 function askingSubcommand(command: ShellCommand): Word | null {
