@@ -1,6 +1,6 @@
 // Writes the generated parts of package.json's `contributes.configuration` from the code, so the
 // settings can never drift from the rules: one `stagecraft.rules.<id>` setting per rule (default =
-// the rule's severity, description = its meta description) and one `stagecraft.syntax.<key>` per
+// `default`, the rule's own severity; description = its meta description) and one `stagecraft.syntax.<key>` per
 // dockerfile-utils check. The sections with ids `stagecraft.rules` and `stagecraft.syntax` are
 // owned by this script; everything else in package.json is edited by hand.
 // `--check` exits 1 (and writes nothing) when package.json is stale.
@@ -38,13 +38,20 @@ const RULE_SEVERITIES = ["off", "hint", "info", "warning", "error"];
 function ruleSection() {
   const properties = {};
   for (const { meta } of [...allRules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
+    // `default` rather than the rule's severity as the default value: VS Code sends defaults like
+    // any other value, and a rule's default may vary per finding (stage-unused reports dead stages
+    // as info, unbuilt targets as hints), which an explicit `info` must flatten and `default` not.
     properties[`stagecraft.rules.${meta.id}`] = {
       type: "string",
-      enum: RULE_SEVERITIES,
-      default: meta.severity,
+      enum: ["default", ...RULE_SEVERITIES],
+      enumDescriptions: [
+        `The rule's own severity (${meta.severity}; see the documentation).`,
+        ...RULE_SEVERITIES.map((s) => (s === "off" ? "Never report." : `Report every finding as ${s}.`)),
+      ],
+      default: "default",
       scope: "resource",
       description: meta.description,
-      markdownDescription: `${meta.description} [Documentation](${docsUrl(meta.id)})`,
+      markdownDescription: `${meta.description} Default severity: ${meta.severity}. [Documentation](${docsUrl(meta.id)})`,
     };
   }
   return { id: "stagecraft.rules", title: "Rules", properties };

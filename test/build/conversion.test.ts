@@ -24,8 +24,8 @@ const APPS = join(__dirname, "apps");
 const TEST_REPOSITORY = "localhost/stagecraft-test";
 
 interface Case {
-  app: "go" | "node" | "python";
-  runtime: "distroless" | "scratch" | "slim";
+  app: "go" | "node" | "python" | "go-web" | "rust-config" | "node-devcli" | "python-native";
+  runtime?: "distroless" | "scratch" | "slim";
   /** How many times smaller the converted final image must be; 1 means "smaller". */
   minRatio: number;
 }
@@ -35,6 +35,12 @@ const cases: Case[] = [
   { app: "go", runtime: "scratch", minRatio: 5 },
   { app: "node", runtime: "slim", minRatio: 1 },
   { app: "python", runtime: "slim", minRatio: 1 },
+  // Apps shaped like real projects (issue #10): what the program reads and links at run time. They
+  // convert with the runtime the planner picks itself, as a user gets it from the lightbulb.
+  { app: "go-web", minRatio: 1 }, // templates/ parsed at start, SQLite through cgo (glibc runtime)
+  { app: "rust-config", minRatio: 1 }, // App.toml read from the working directory at start
+  { app: "node-devcli", minRatio: 1 }, // `npm start` runs cross-env, a devDependency
+  { app: "python-native", minRatio: 1 }, // a C extension linking libyaml (the runtime needs the library)
 ];
 
 interface BuiltImage {
@@ -71,14 +77,17 @@ describe("real builds: single-stage vs converted", function () {
   after(async function () {
     if (sizeRows.length > 0) log(`\nimage sizes (podman image inspect .Size, uncompressed):\n${indent(formatSizeTable(sizeRows))}`);
     if (engine) {
-      await engine.removeImages([...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:${c.runtime}`), ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:original`)]);
+      await engine.removeImages([
+        ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:${c.runtime ?? "auto"}`),
+        ...cases.map((c) => `${TEST_REPOSITORY}/${c.app}:original`),
+      ]);
       await engine.removeWorkingContainers();
     }
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   for (const testCase of cases) {
-    describe(`${testCase.app} app, converted with --runtime ${testCase.runtime}`, function () {
+    describe(`${testCase.app} app, converted with ${testCase.runtime ? `--runtime ${testCase.runtime}` : "the runtime the planner picks"}`, function () {
       let converted: string | undefined;
       let original: BuiltImage | undefined;
       let result: BuiltImage | undefined;
@@ -96,7 +105,7 @@ describe("real builds: single-stage vs converted", function () {
 
       it("builds the converted Dockerfile, which prints the same output", async function () {
         assert.ok(converted !== undefined && original !== undefined, "needs the conversion and the original build above");
-        result = await buildAndRun(testCase.app, testCase.runtime, converted);
+        result = await buildAndRun(testCase.app, testCase.runtime ?? "auto", converted);
         log(`    built in ${result.seconds.toFixed(1)} s; output: ${JSON.stringify(firstLine(result.output))}`);
         assert.strictEqual(result.output, original.output);
       });
@@ -106,7 +115,7 @@ describe("real builds: single-stage vs converted", function () {
         assert.ok(original !== undefined && result !== undefined, "needs both builds above");
         const row: SizeRow = {
           app: testCase.app,
-          runtime: testCase.runtime,
+          runtime: testCase.runtime ?? "auto",
           originalBase: original.base,
           convertedBase: result.base,
           originalBytes: await engine.size(original.image),
@@ -125,7 +134,8 @@ describe("real builds: single-stage vs converted", function () {
 /** The CLI as users run it: `stagecraft convert <Dockerfile> --runtime <family>` prints the new file. */
 function convert(testCase: Case): string {
   const dockerfile = join(APPS, testCase.app, "Dockerfile");
-  const result = spawnSync(process.execPath, [CLI, "convert", dockerfile, "--runtime", testCase.runtime], { cwd: REPO, encoding: "utf8" });
+  const runtime = testCase.runtime ? ["--runtime", testCase.runtime] : [];
+  const result = spawnSync(process.execPath, [CLI, "convert", dockerfile, ...runtime], { cwd: REPO, encoding: "utf8" });
   assert.strictEqual(result.status, 0, `stagecraft convert exited with ${result.status}:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }

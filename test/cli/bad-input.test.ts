@@ -11,7 +11,7 @@ import { TempProjects } from "../support/temp-project";
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli.js");
 const UNTAGGED = "FROM ubuntu\nRUN true\n";
-const UNTAGGED_LINE = /^Dockerfile:1:6 warning Base image 'ubuntu' has no tag or digest.*\[base-image-untagged\]$/m;
+const UNTAGGED_LINE = /^Dockerfile:1:6 warning 'ubuntu' has no tag or digest.*\[base-image-untagged\]$/m;
 /** Every case must finish well within this (the hanging inputs never finished). */
 const BUDGET_MS = 10000;
 

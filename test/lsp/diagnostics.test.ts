@@ -178,7 +178,12 @@ describe("lsp: diagnostics", function () {
       syntax.some((d) => d.message.toString().includes("lowercase")),
       JSON.stringify(published.diagnostics),
     );
-    assert.ok(syntax.every((d) => typeof d.code === "number"));
+    // Stable names, not dockerfile-utils' numbers.
+    assert.ok(
+      syntax.some((d) => d.code === "directiveCasing"),
+      JSON.stringify(syntax),
+    );
+    assert.ok(syntax.every((d) => typeof d.code === "string" && /^[a-z][A-Za-z]+$/.test(d.code)));
 
     const mark = client.published.length;
     client.settings = { syntax: { directiveCasing: "ignore", instructionJSONInSingleQuotes: "error" } };

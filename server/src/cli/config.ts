@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { readTextFile } from "../host/read-text";
 import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
+import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 
 export const CONFIG_FILE = ".stagecraft.json";
 
@@ -56,11 +56,12 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
   if (data.syntax !== undefined) {
     if (!isObject(data.syntax)) throw new ConfigError(file, "'syntax' must be an object of check -> severity");
     for (const [key, value] of Object.entries(data.syntax)) {
-      if (!(SYNTAX_SETTING_KEYS as readonly string[]).includes(key))
-        throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
+      // Old configurations name checks by dockerfile-utils number (`"45"`); both forms are read.
+      const settingKey = syntaxSettingKeyOf(key);
+      if (!settingKey) throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
       if (!isSyntaxSeveritySetting(value))
         throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected ignore, warning or error)`);
-      syntax[key as SyntaxSettingKey] = value;
+      syntax[settingKey] = value;
     }
   }
   return { file, rules, syntax };

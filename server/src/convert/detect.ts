@@ -7,16 +7,9 @@ import type { ShellCommand } from "../model/shell";
 import { readEntryCommand } from "./entry-command";
 import { prebuiltJarReason, springBootRun } from "./recipes/java-project";
 import type { Stage } from "../model/types";
+import type { BuildTarget, RecipeId } from "./types";
 
-export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
-
-export interface BuildTarget {
-  recipe: RecipeId;
-  /** The step producing the artifact (the last of its ecosystem); null for Python installs. */
-  step: BuildStep | null;
-  /** Dependency installs of the stage, in order. */
-  installs: DependencyInstall[];
-}
+export type { BuildTarget, RecipeId } from "./types";
 
 const RECIPE_BY_ECOSYSTEM: Partial<Record<BuildStep["ecosystem"], RecipeId>> = {
   go: "go",

@@ -4,8 +4,19 @@
 import type { SizeLookup } from "../images/facts";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { EntryCommand } from "./entry-command";
-import type { BuildTarget } from "./detect";
+import type { BuildStep } from "../model/build-steps";
+import type { DependencyInstall } from "../model/commands";
 import type { RuntimeImage } from "./runtime-base";
+
+export type RecipeId = "go" | "node" | "python" | "rust" | "java" | "dotnet";
+
+export interface BuildTarget {
+  recipe: RecipeId;
+  /** The step producing the artifact (the last of its ecosystem); null for Python installs. */
+  step: BuildStep | null;
+  /** Dependency installs of the stage, in order. */
+  installs: DependencyInstall[];
+}
 
 /** The runtime image family a user may ask for (`stagecraft.convert.runtime`, `--runtime`). */
 export type RuntimeFamily = "distroless" | "alpine" | "slim" | "scratch";

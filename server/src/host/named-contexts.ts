@@ -87,21 +87,23 @@ export function bakeJsonContextNames(text: string): string[] {
   });
 }
 
-function field(value: unknown, key: string): unknown {
+/** `value[key]` when value is a plain object. */
+export function field(value: unknown, key: string): unknown {
   return isRecord(value) ? value[key] : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function readSmallText(path: string): Promise<string | null> {
+/** A file's text, or null when absent, unreadable, not a regular file or too large to be project configuration. */
+export async function readSmallText(path: string): Promise<string | null> {
   // Absent (the usual case), unreadable, not a regular file or too large: it declares nothing.
   const read = await readTextFile(path, MAX_FILE_BYTES);
   return read.ok ? read.text : null;
 }
 
-async function isPresent(path: string): Promise<boolean> {
+export async function isPresent(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { readBuildTargets } from "./build-targets";
 import { readComposeBuildContext } from "./compose-context";
 import { readNamedContexts } from "./named-contexts";
 import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
@@ -50,14 +51,15 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = await readText(file);
-  const [namedContexts, dockerfilePath, manifests, copied, composeSourceMount] = await Promise.all([
+  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount] = await Promise.all([
     readNamedContexts(dirname(file)),
+    readBuildTargets(dirname(file)),
     repositoryPath(file),
     readContextFiles(folder, entries),
     text === null ? Promise.resolve({}) : readCopiedFiles(folder, text),
     readComposeSourceMount(file),
   ]);
-  return { dockerignore, rootEntries: entries, namedContexts, dockerfilePath, files: { ...manifests, ...copied }, composeSourceMount };
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files: { ...manifests, ...copied }, composeSourceMount };
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */

@@ -55,33 +55,44 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
       else resolve(response as HttpResponse);
     };
     // agent: false gives every request its own socket, so a stalled server cannot hold others back.
-    const req = get(url, { headers: { "User-Agent": "stagecraft", ...request.headers }, agent: false }, (res) => {
-      const declared = Number(res.headers["content-length"]);
-      if (Number.isFinite(declared) && declared > request.maxBytes) {
-        req.destroy();
-        finish(new Error(`response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      res.on("data", (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > request.maxBytes) {
+    const req = get(
+      url,
+      {
+        headers: { "User-Agent": "stagecraft", ...request.headers },
+        agent: false,
+      },
+      (res) => {
+        const declared = Number(res.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > request.maxBytes) {
           req.destroy();
-          finish(new Error(`response larger than ${formatLimit(request.maxBytes)}`));
+          finish(new Error(`response larger than ${formatLimit(request.maxBytes)} (declared ${formatLimit(declared)})`));
           return;
         }
-        chunks.push(chunk);
-      });
-      res.on("end", () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-        }
-        finish(null, { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8") });
-      });
-      res.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
-    });
+        const chunks: Buffer[] = [];
+        let received = 0;
+        res.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > request.maxBytes) {
+            req.destroy();
+            finish(new Error(`response larger than ${formatLimit(request.maxBytes)}`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+          }
+          finish(null, {
+            status: res.statusCode ?? 0,
+            headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          });
+        });
+        res.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
+      },
+    );
     req.on("error", (error: NodeJS.ErrnoException) => finish(new Error(describeError(error))));
     const deadline = setTimeout(() => {
       req.destroy();

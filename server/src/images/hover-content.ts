@@ -10,6 +10,7 @@ import { substituteVariables, VariableScope } from "../model/variables";
 import { imagePageUrl } from "./image-page";
 import { bytesFor, FACTS_DATE, LiveAccess, lookupSize, SizeAnswer } from "./image-size";
 import { lifecycleOf } from "./lifecycle";
+import { looksLikeImage } from "./official-images";
 import { canonicalReference, familiarReference, formatPlatform, ImageReference, parsePlatform, resolveImageReference } from "./reference";
 import { SIZE_PLATFORMS } from "./registry/client";
 import { smallerVariants } from "./variants";
@@ -57,6 +58,8 @@ export interface ImageHoverContent {
   link: string | null;
   /** For an image used as a COPY/mount source: what of it ends up in the image being built. */
   usageNote: string | null;
+  /** Why live lookups are off, when that left the size unknown or estimated; said once. */
+  liveOff: string | null;
 }
 
 /** Where an image is used: as a stage's base, as the source of COPY --from / a mount, or as a stage chain's root. */
@@ -80,7 +83,18 @@ export interface StageHoverContent {
   image: ImageHoverContent | null;
 }
 
-export type HoverContent = ImageHoverContent | StageHoverContent;
+/** A `--from` value that is neither a stage of the file nor an image name: a typo, or a named build context. */
+export interface ReferenceHoverContent {
+  kind: "reference";
+  range: Range;
+  name: string;
+  /** True when compose or bake passes a build context of that name. */
+  isNamedContext: boolean;
+  /** Stage names of the file, for the reader to compare. */
+  stages: string[];
+}
+
+export type HoverContent = ImageHoverContent | StageHoverContent | ReferenceHoverContent;
 
 /** The image or stage reference under `position`, with what a hover shows for it; null elsewhere. */
 export async function hoverContentAt(model: DockerfileModel, position: Position, access: LiveAccess): Promise<HoverContent | null> {
@@ -94,6 +108,14 @@ export async function hoverContentAt(model: DockerfileModel, position: Position,
     if (!containsPosition(reference.token.range, position)) continue;
     if (reference.target) return stageContent(model, reference.target, reference.token.range, access);
     if (reference.isIndex) return null;
+    // Not a stage, and not written as an image (`--from=biuld`): a typo or a named build context,
+    // never presented as a Docker Hub image.
+    const resolved = substituteVariables(unquoteWord(reference.token.value), mergedScope(model, reference.owner));
+    const isNamedContext = (model.context.namedContexts ?? []).some((n) => n.toLowerCase() === resolved.value.toLowerCase());
+    if (resolved.unresolved.length === 0 && (isNamedContext || !looksLikeImage(resolved.value))) {
+      const stages = model.stages.flatMap((s) => (s.name ? [s.name] : []));
+      return { kind: "reference", range: reference.token.range, name: resolved.value, isNamedContext, stages };
+    }
     // Not a stage: BuildKit pulls it as an image, with the stage's build arguments substituted.
     return imageContent(unquoteWord(reference.token.value), mergedScope(model, reference.owner), null, reference.token.range, access, "copy-source");
   }
@@ -152,6 +174,7 @@ export async function imageContent(
     lifecycle: [],
     link: null,
     usageNote: role === "copy-source" ? COPY_SOURCE_NOTE : null,
+    liveOff: null,
   };
   if (written.toLowerCase() === "scratch") {
     return {
@@ -172,15 +195,14 @@ export async function imageContent(
     canonical: canonicalReference(ref),
     sizeKind: answer.kind,
     sizes: sizeRows(answer, requested),
-    source: sourceLine(ref, answer, access),
+    source: sourceLine(ref, answer),
     problem: answer.kind === "estimate" && answer.liveProblem ? `live lookup failed: ${answer.liveProblem}` : null,
     // A smaller variant matters where the image is the base of what ships, not where files are copied from it.
     variants: role === "base" ? variantRows(ref) : [],
-    lifecycle: lifecycleOf(ref).map(
-      (n) =>
-        `${n.kind === "deprecated" ? "Deprecated" : "End of life"} since ${n.since}: ${n.subject}${n.replacement ? `; use ${n.replacement} instead` : ""} (${n.source}; as of ${n.asOf})`,
-    ),
+    // The diagnostic names the date and the replacement; the hover adds where that comes from.
+    lifecycle: lifecycleOf(ref).map((n) => `${n.subject}: ${n.kind === "deprecated" ? "deprecated" : "end of life"} per ${n.source}, as of ${n.asOf}.`),
     link: imagePageUrl(ref),
+    liveOff: !access.isOn && answer.kind !== "fact" ? access.reason : null,
   };
 }
 
@@ -212,7 +234,7 @@ function sizeRows(answer: SizeAnswer, requested: string | null): SizeRow[] {
   });
 }
 
-function sourceLine(ref: ImageReference, answer: SizeAnswer, access: LiveAccess): string {
+function sourceLine(ref: ImageReference, answer: SizeAnswer): string {
   switch (answer.kind) {
     case "fact": {
       const alias = answer.fact.tag !== (ref.tag ?? "latest") ? `, read for tag '${answer.fact.tag}'` : "";
@@ -223,8 +245,7 @@ function sourceLine(ref: ImageReference, answer: SizeAnswer, access: LiveAccess)
       return `live from ${answer.live.registry}${answer.live.via === "docker-hub" ? " (Docker Hub tags API)" : ""} at ${at} UTC`;
     }
     case "estimate": {
-      const off = !access.isOn ? `; live lookups are off (${access.reason})` : "";
-      return `estimate: '${familiarReference(ref)}' is not in the built-in facts of ${FACTS_DATE}; figures of '${answer.estimate.basis}', its nearest relative${off}`;
+      return `estimate: '${familiarReference(ref)}' is not in the built-in facts of ${FACTS_DATE}; figures of '${answer.estimate.basis}', its nearest relative`;
     }
     case "unknown":
       return `no size: ${answer.reason}`;

@@ -34,7 +34,8 @@ export async function lookupSize(ref: ImageReference, access: LiveAccess, mode: 
   if (offline?.kind === "fact") return { kind: "fact", fact: offline };
   if (!access.isOn) {
     if (offline) return { kind: "estimate", estimate: offline, liveProblem: null };
-    return { kind: "unknown", reason: `not in the built-in facts, and live lookups are off (${access.reason})` };
+    // Why live lookups are off is said once, by whoever shows the answer (the hover's last line).
+    return { kind: "unknown", reason: "not in the built-in facts" };
   }
   const live = mode === "live" ? await access.sizes.imageSize(ref) : access.sizes.peekImageSize(ref);
   if (live?.ok) return { kind: "live", live: live.value };

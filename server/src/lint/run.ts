@@ -42,10 +42,10 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = settings[rule.meta.id];
-    // A setting equal to the rule's default is no override: editors send every rule's default
-    // (VS Code fills `stagecraft.rules.*` from package.json), and that must not flatten the
-    // per-report severities a rule chooses (stage-unused reports conventional targets as info).
-    const override = isSeveritySetting(setting) && setting !== rule.meta.severity ? setting : undefined;
+    // A setting the user wrote wins over every per-report severity, even when it equals the rule's
+    // default (`stage-unused: hint` makes every stage-unused finding a hint). Editors send
+    // `default` for rules the user left alone (package.json declares it), which is no override.
+    const override = isSeveritySetting(setting) ? setting : undefined;
     if (override === "off") continue;
     const report = (r: Report) => {
       if (suppressions.isSuppressed(rule.meta, r.range)) return;

@@ -5,8 +5,8 @@
 import type { SeveritySetting } from "../rules/types";
 import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 
-/** Per-rule severity overrides: `{ "layer-consecutive-run": "off" }`. */
-export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
+/** Per-rule severity overrides: `{ "layer-consecutive-run": "off" }`; `default` (or absent) keeps the rule's own. */
+export type RuleSettings = Readonly<Record<string, SeveritySetting | "default" | undefined>>;
 
 /** Per-check severities of the settable dockerfile-utils checks; `warning` where unset. */
 export type SyntaxSettings = Readonly<Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>>>;

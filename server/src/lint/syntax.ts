@@ -6,7 +6,7 @@ import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfil
 import { rangesOverlap, Range } from "../model/text";
 import { allRules } from "../rules/index";
 import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
-import { SYNTAX_SETTING_KEYS, SyntaxSeveritySetting } from "../syntax-checks";
+import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSeveritySetting } from "../syntax-checks";
 import type { Finding } from "./run";
 import type { SyntaxSettings } from "./severity";
 import { validateSyntax as validateGuarded } from "./syntax-validation";
@@ -17,8 +17,11 @@ export { SYNTAX_SOURCE } from "../syntax-checks";
 export interface SyntaxProblem {
   range: Range;
   severity: Severity;
-  /** dockerfile-utils' `ValidationCode` (a number); dockerfile-language-service's quick fixes key on it. */
-  code?: number | string;
+  /**
+   * The stable name of dockerfile-utils' `ValidationCode` (`deprecatedMaintainer`, `unknownInstruction`);
+   * `syntaxCodeNumber` gives the number back for dockerfile-language-service's quick fixes.
+   */
+  code?: string;
   message: string;
   tags: DiagnosticTag[];
 }
@@ -60,7 +63,8 @@ const SUPERSEDED = supersededChecks();
 
 /** Whether a syntax problem is one a Stagecraft finding of the same document already reports. */
 export function isCoveredByFindings(problem: { code?: number | string; range: Range }, findings: readonly Finding[]): boolean {
-  const covered = typeof problem.code === "number" ? SUPERSEDED.get(problem.code) : undefined;
+  const number = typeof problem.code === "number" ? problem.code : syntaxCodeNumber(problem.code ?? "");
+  const covered = number === undefined ? undefined : SUPERSEDED.get(number);
   if (!covered) return false;
   if (covered.when === "always") return true;
   return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
@@ -83,14 +87,35 @@ export function validateSyntax(text: string, settings: SyntaxSettings, findings:
     onError?.(result.reason);
     return { problems: [], ms: result.ms };
   }
+  const lines = text.split(/\r?\n/);
   const problems = result.value
     .filter((problem) => !isCoveredByFindings(problem, findings))
+    .filter((problem) => !isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", textIn(lines, problem.range)))
     .map((problem) => ({
       range: problem.range,
       severity: SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
-      code: problem.code,
+      code: problem.code === undefined ? undefined : syntaxCodeName(problem.code),
       message: typeof problem.message === "string" ? problem.message : problem.message.value,
       tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
     }));
   return { problems, ms: result.ms };
+}
+
+/**
+ * Problems dockerfile-utils reports that BuildKit does not:
+ * - a multi-source COPY/ADD to `.` or `..` (or `dir/.`): BuildKit treats those as directories;
+ *   only a file-like destination needs the trailing slash;
+ * - an empty base name on a FROM holding a template placeholder such as Maven's
+ *   `${docker.base.image}` (a dot cannot be in a build argument name): the file is filtered into a
+ *   real Dockerfile before any build sees it.
+ */
+function isFalseProblem(code: number | string | undefined, line: string, flagged: string): boolean {
+  if (code === ValidationCode.INVALID_DESTINATION) return /(?:^|\/)\.\.?\/?$/.test(flagged.trim().replace(/^["']|["']$/g, ""));
+  if (code === ValidationCode.BASE_NAME_EMPTY) return /\$\{[A-Za-z_][\w-]*\.[\w.-]*\}|@[\w.-]+@/.test(line);
+  return false;
+}
+
+function textIn(lines: readonly string[], range: Range): string {
+  if (range.start.line !== range.end.line) return "";
+  return (lines[range.start.line] ?? "").slice(range.start.character, range.end.character);
 }

@@ -6,6 +6,7 @@ import type { Finding } from "../engine";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
 import type { Fix } from "../fixes/types";
 import { compatibleSafeFixes, isSoundCommodityFix } from "../lint/fix-all";
+import { syntaxCodeNumber } from "../syntax-checks";
 import type { ClientFeatures } from "./client-features";
 import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
@@ -116,7 +117,9 @@ function commodityActions(
   client: ClientFeatures,
 ): CodeAction[] {
   const text = document.getText();
-  const plain = { ...diagnostic, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
+  // dockerfile-language-service keys its fixes on dockerfile-utils' numbers, not our names.
+  const code = typeof diagnostic.code === "string" ? (syntaxCodeNumber(diagnostic.code) ?? diagnostic.code) : diagnostic.code;
+  const plain = { ...diagnostic, code, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
   const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
   const actions: CodeAction[] = [];
   for (const command of commands) {

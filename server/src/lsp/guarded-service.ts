@@ -5,7 +5,7 @@
 
 import type { FormattingOptions, Range, SemanticTokens, TextEdit } from "vscode-languageserver";
 import { clampPosition, clampRange, comparePositions, isInsideText, LineIndex } from "../model/text";
-import type { DockerfileLanguageService } from "./language-service";
+import type { DockerfileLanguageService } from "dockerfile-language-service";
 
 /** Indentation no editor uses; a larger tabSize would only make the formatter allocate. */
 const MAX_TAB_SIZE = 64;

@@ -4,7 +4,7 @@
 // that cannot render it.
 
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
-import { HoverContent, hoverContentAt, ImageHoverContent, SizeRow, StageHoverContent } from "../images/hover-content";
+import { HoverContent, hoverContentAt, ImageHoverContent, ReferenceHoverContent, SizeRow, StageHoverContent } from "../images/hover-content";
 import type { LiveAccess } from "../images/image-size";
 import { formatSize } from "../images/format-size";
 import type { DockerfileModel } from "../model/types";
@@ -60,6 +60,7 @@ export interface RenderOptions {
 
 /** The hover text for engine-built content. */
 export function renderHover(content: HoverContent, options: RenderOptions): string {
+  if (content.kind === "reference") return renderReference(content, options);
   return content.kind === "stage" ? renderStage(content, options) : renderImage(content, options, true).join("\n");
 }
 
@@ -128,8 +129,18 @@ function renderImage(content: ImageHoverContent, options: RenderOptions, withHea
     lines.push("");
     for (const note of content.lifecycle) lines.push(markdown ? `⚠️ ${note}` : `Warning: ${note}`);
   }
+  if (content.liveOff) lines.push("", `Live lookups are off: ${content.liveOff}.`);
   if (content.link) lines.push("", markdown ? `[Image page](${content.link})` : `Image page: ${content.link}`);
   return lines;
+}
+
+/** One line per fact: what the name is not (or is), and the stages it could have meant. */
+function renderReference(content: ReferenceHoverContent, options: RenderOptions): string {
+  const name = options.markdown ? `**${code(content.name, options)}**` : `'${content.name}'`;
+  if (content.isNamedContext) return `${name}: a build context the project passes by name (compose or bake).`;
+  const lines = [`${name}: no stage of this file, and not an image name.`];
+  if (content.stages.length > 0) lines.push("", `Stages: ${content.stages.map((s) => code(s, options)).join(", ")}.`);
+  return lines.join("\n");
 }
 
 function renderStage(content: StageHoverContent, options: RenderOptions): string {

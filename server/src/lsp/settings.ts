@@ -6,7 +6,7 @@ import type { Connection } from "vscode-languageserver";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
-import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
+import { SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
@@ -48,10 +48,11 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   }
   const chosen: Partial<Record<SyntaxSettingKey, SyntaxSeveritySetting>> = {};
   if (isObject(input.syntax)) {
-    const given = input.syntax as Record<string, unknown>;
-    for (const key of SYNTAX_SETTING_KEYS) {
-      const value = given[key];
-      if (isSyntaxSeveritySetting(value)) chosen[key] = value;
+    // Names, and the numbers older settings used (`"45": "ignore"`); a name wins over a number.
+    const entries = Object.entries(input.syntax as Record<string, unknown>).sort(([a], [b]) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
+    for (const [written, value] of entries) {
+      const key = syntaxSettingKeyOf(written);
+      if (key && isSyntaxSeveritySetting(value) && chosen[key] === undefined) chosen[key] = value;
     }
   }
   const syntax = chosen;

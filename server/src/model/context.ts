@@ -1,8 +1,6 @@
 // Facts about the build context that only the host can read (files next to the Dockerfile).
 // The engine never touches a file system: the LSP server, the CLI or a test supplies these.
 
-import type { ShellcheckComment } from "./shellcheck-scripts";
-
 export interface BuildContextFacts {
   /**
    * Text of the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` first,
@@ -20,6 +18,11 @@ export interface BuildContextFacts {
    * `contexts`), so `COPY --from=<name>` reaches them instead of a stage or an image.
    */
   namedContexts?: readonly string[];
+  /**
+   * Stage names the project builds with `--target` (compose `build.target`, bake `target`, and
+   * `--target x` in scripts, Makefiles and CI workflows near the Dockerfile).
+   */
+  buildTargets?: readonly string[];
   /**
    * Contents of the project files the planner and rules read, by path relative to the context root
    * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
@@ -78,3 +81,14 @@ export function isContextFileOfInterest(name: string): boolean {
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});
+
+/** One ShellCheck comment on a RUN script, as the host's runner reports it (1-based lines and columns of the script). */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: "error" | "warning" | "info" | "style";
+  code: number;
+  message: string;
+}

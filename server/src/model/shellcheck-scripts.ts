@@ -12,18 +12,11 @@ import { LogicalText, toLogical } from "./shell";
 import { lineage } from "./stage-graph";
 import type { Position, Range } from "./text";
 import type { DockerfileModel, Instruction } from "./types";
+import type { ShellcheckComment } from "./context";
+
+export type { ShellcheckComment } from "./context";
 
 /** One ShellCheck comment (its `json1` output), positions 1-based in the script. */
-export interface ShellcheckComment {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  level: "error" | "warning" | "info" | "style";
-  code: number;
-  message: string;
-}
-
 export interface RunScript {
   instruction: Instruction;
   /** What ShellCheck is given; results are cached by this text. */

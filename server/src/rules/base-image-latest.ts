@@ -1,7 +1,9 @@
-// base-image-latest: `FROM image:latest` names a moving target; without a digest every build may
-// get another image.
+// base-image-latest: `FROM image:latest`, a channel tag (`lts`, `stable`) or a bare variant
+// (`golang:alpine`) names a moving target; without a digest every build may get another image.
+// Images used by `COPY --from` and `RUN --mount from=` float the same way.
 
 import type { Rule } from "./types";
+import { floatingKind, imageReferences, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -10,29 +12,43 @@ export const rule: Rule = {
     id: "base-image-latest",
     family: "base-images",
     severity: "warning",
-    description: "Pin base images to a version instead of 'latest'.",
+    description: "Pin images to a version instead of 'latest' or another moving tag.",
     fix: "suggestion",
     equivalents: { hadolint: ["DL3007"] },
     messages: {
-      latest: "Base image '{image}' uses the 'latest' tag, so builds drift whenever it moves and cannot be reproduced; pin a version tag{pinHint}.",
-      latestFromArg:
-        "Base image '{image}' defaults to '{resolved}' through its build arguments, so builds that do not override them drift with 'latest'; give the argument a version default{pinHint}.",
+      latest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.",
+      latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.",
+      floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.",
     },
   },
   check(model, report) {
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
       const ref = baseImageOf(stage);
+      // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
+      if (isNamedContext(model, stage.base.resolved)) continue;
+      // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
+      if (isFetchOnlyStage(model, stage)) continue;
       // A digest pins the image whatever the tag says.
-      if (!ref || ref.tag !== "latest" || ref.digest !== null) continue;
-      const pin = pinLatest(ref, stage.base.token);
+      const kind = ref ? floatingKind(ref) : null;
+      if (!ref || !kind || isMovingByDesign(ref)) continue;
       const isLiteral = stage.base.token.value === stage.base.resolved;
+      if (kind !== "latest") {
+        report({ range: stage.base.token.range, messageId: "floating", data: { image: stage.base.resolved, tag: ref.tag ?? "" } });
+        continue;
+      }
+      const pin = pinLatest(ref, stage.base.token);
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "latest" : "latestFromArg",
-        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
+    }
+    for (const { ref, image } of imageReferences(model)) {
+      const kind = floatingKind(image);
+      if (!kind || isMovingByDesign(image)) continue;
+      report({ range: ref.token.range, messageId: "floating", data: { image: ref.resolved, tag: image.tag ?? "" } });
     }
   },
 };

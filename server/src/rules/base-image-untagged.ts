@@ -1,6 +1,8 @@
-// base-image-untagged: a FROM image with neither tag nor digest floats to whatever `latest` is.
+// base-image-untagged: an image with neither tag nor digest floats to whatever `latest` is, in
+// `FROM` and in `COPY --from` / `RUN --mount from=`.
 
 import type { Rule } from "./types";
+import { imageReferences, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -9,20 +11,24 @@ export const rule: Rule = {
     id: "base-image-untagged",
     family: "base-images",
     severity: "warning",
-    description: "Pin base images with a tag or digest.",
+    description: "Pin images with a tag or digest.",
     fix: "suggestion",
     equivalents: { hadolint: ["DL3006"] },
     messages: {
-      untagged: "Base image '{image}' has no tag or digest, so every build may pull a different 'latest'; pin a version tag.",
-      untaggedFromArg:
-        "Base image '{image}' defaults to '{resolved}' through its build arguments, which has no tag or digest, so builds that do not override them may pull a different 'latest' each time; give the argument a version default{pinHint}.",
+      untagged: "'{image}' has no tag or digest, so each build may pull a new 'latest'; pin a version tag.",
+      untaggedFromArg: "'{image}' defaults to untagged '{resolved}'; set a version in the ARG{pinHint}.",
+      untaggedCopy: "'{image}' has no tag or digest, so each build may copy a new 'latest'; pin a version tag.",
     },
   },
   check(model, report) {
     for (const stage of model.stages) {
       // Stages, scratch and bases still holding unresolved variables are not images we can judge.
       const ref = baseImageOf(stage);
-      if (!ref || ref.tag !== null || ref.digest !== null) continue;
+      // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
+      if (isNamedContext(model, stage.base.resolved)) continue;
+      // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
+      if (isFetchOnlyStage(model, stage)) continue;
+      if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
       const isLiteral = stage.base.token.value === stage.base.resolved;
@@ -31,9 +37,14 @@ export const rule: Rule = {
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
           ? { image: stage.base.token.value }
-          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` such as '${pin.image}'` : "" },
+          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
+    }
+    for (const { ref, image } of imageReferences(model)) {
+      if (image.tag !== null || image.digest !== null || isMovingByDesign(image)) continue;
+      const pin = pinLatest(image, ref.token);
+      report({ range: ref.token.range, messageId: "untaggedCopy", data: { image: ref.resolved }, suggest: pin?.suggestion ? [pin.suggestion] : undefined });
     }
   },
 };

@@ -32,9 +32,9 @@ export const rule: Rule = {
     messages: {
       noDockerignore: "'{copy}' copies {entries} into the image; add a .dockerignore that excludes them.",
       noDockerignoreStage: "'{copy}' copies {entries} into this stage; add a .dockerignore that excludes them.",
-      noDockerignoreYet: "'{copy}' has no .dockerignore to filter what it copies; add one that excludes .git and build output.",
-      missingEntries: "'{copy}' copies {entries} into the image; add {entries} to the .dockerignore.",
-      missingEntriesStage: "'{copy}' copies {entries} into this stage; add {entries} to the .dockerignore.",
+      noDockerignoreYet: "'{copy}' has no .dockerignore to filter it; add one that excludes .git and build output.",
+      missingEntries: "'{copy}' copies {entries} into the image; exclude them in .dockerignore.",
+      missingEntriesStage: "'{copy}' copies {entries} into this stage; exclude them in .dockerignore.",
     },
   },
   check(model, report) {

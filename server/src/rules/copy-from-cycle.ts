@@ -15,7 +15,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      cycle: "Stages {cycle} depend on each other in a cycle, so the build fails with 'circular dependency detected'; remove one of these references.",
+      cycle: "Stages {cycle} depend on each other in a cycle, so the build fails; remove one reference.",
     },
   },
   // No fix: which edge of the cycle is the mistake is the author's call.

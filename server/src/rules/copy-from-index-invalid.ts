@@ -1,6 +1,6 @@
 // copy-from-index-invalid: `--from=<n>` must name an earlier stage. An index past the last stage
-// fails the build, the stage's own index is a circular dependency, and a later index is rejected
-// by the classic builder and silently changes meaning when stages are inserted.
+// fails the build, the stage's own index is a circular dependency, and a later index fails too
+// (BuildKit dispatches in file order) and silently changes meaning when stages are inserted.
 
 import { buildReferences, preludeReferences } from "../model/stage-references";
 import type { Rule } from "./types";
@@ -14,12 +14,10 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3022"] },
     messages: {
-      outOfRange:
-        "Stage index '{index}' does not exist (this file has {count} stages, numbered from 0), so the build fails; reference an earlier stage, preferably by name.",
-      noStage: "Stage index '{index}' is used before any FROM, where no stage exists; move this instruction into a stage and reference an earlier stage.",
-      self: "Stage index '{index}' is the stage being built, so the build fails with a circular dependency; reference an earlier stage, preferably by name.",
-      later:
-        "Stage index '{index}' is a later stage (line {line}), which the classic builder rejects and which changes meaning whenever stages are added; reference an earlier stage, preferably by name.",
+      outOfRange: "Stage index '{index}' does not exist ({count} stages, from 0), so the build fails; use a stage name.",
+      noStage: "Stage index '{index}' is used before any FROM, where no stage exists; move it into a stage.",
+      self: "Stage index '{index}' is the stage being built, so the build fails; name an earlier stage.",
+      later: "Stage index '{index}' is a later stage (line {line}), so the build fails; name an earlier stage.",
     },
   },
   // No fix: which stage was meant cannot be told from a wrong number.

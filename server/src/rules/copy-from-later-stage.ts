@@ -17,10 +17,8 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3022"] },
     messages: {
-      later:
-        "Stage '{name}' is defined later, on line {line}, which the classic builder rejects and which makes the file read out of build order; move stage '{name}' above this one.",
-      fromLater:
-        "FROM only sees earlier stages, so '{name}' is pulled as an image instead of the stage defined on line {line}; move that stage above this one.",
+      later: "Stage '{name}' is defined later, on line {line}, so the build fails; move it above this stage.",
+      fromLater: "FROM '{name}' pulls an image, as stage '{name}' comes later (line {line}); move that stage up.",
     },
   },
   // No fix: moving a stage is a multi-line edit that may change what other references resolve to.

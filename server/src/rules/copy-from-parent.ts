@@ -19,8 +19,7 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      parent:
-        "This stage already builds on '{name}', so its files are already here and copying them stores them again in a new layer; use them in place or move them with 'RUN mv'.",
+      parent: "This stage already builds on '{name}', so this copy stores its files twice; use them in place.",
     },
   },
   check(model, report) {

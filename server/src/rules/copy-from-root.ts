@@ -3,6 +3,7 @@
 // COPY --from are read from the root of x, never from its WORKDIR.
 
 import { replaceToken } from "../fixes/replace-token";
+import { looksLikeImage } from "../images/official-images";
 import { parseImageReference } from "../images/reference";
 import { copyPaths, normalizePath } from "../model/copy-paths";
 import { ancestorsOf } from "../model/stage-graph";
@@ -13,6 +14,9 @@ import type { Fix, Rule } from "./types";
 
 // Images built FROM scratch to be copied whole, as their READMEs show (`COPY --from=xx / /`).
 const ARTIFACT_IMAGES = new Set(["tonistiigi/xx", "tonistiigi/bats-assert", "crazymax/yasu", "gloursdocker/docker"]);
+// Namespaces whose every image is such a bundle: stagex publishes each toolchain package as a
+// scratch image meant for `COPY --from=stagex/core-gcc . /`.
+const ARTIFACT_NAMESPACES = ["stagex/"];
 
 export const rule: Rule = {
   meta: {
@@ -23,9 +27,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3067"] },
     messages: {
-      root: "This copies the entire filesystem of '{from}' over this stage, so its packages, build tools and caches ship too and may overwrite this stage's files; copy only the paths you need.",
-      relativeRoot:
-        "Source '{source}' of COPY --from is read from the root of '{from}', not from its WORKDIR, so this copies that whole filesystem; write the absolute path you mean{hint}.",
+      root: "This copies the whole filesystem of '{from}' over this stage; copy only the paths you need.",
+      relativeRoot: "--from source '{source}' is the root of '{from}', not its WORKDIR; write the path{hint}.",
     },
   },
   check(model, report) {
@@ -40,7 +43,11 @@ export const rule: Rule = {
       const owner = ref && !isTriggerReference(ref) ? ref.owner : null;
       const target = owner ? (ref?.target ?? null) : null;
       const imageName = ref?.resolved ?? flag.value;
-      if (target ? isMeantToBeCopiedWhole(target) : ARTIFACT_IMAGES.has(familiarName(imageName))) continue;
+      if (target ? isMeantToBeCopiedWhole(target) : isArtifactImage(imageName)) continue;
+      // No stage and no image: a named build context (`--build-context src=./plugin`), a folder
+      // whose root is exactly what `COPY --from=src . /dest` means to copy.
+      // (Before any FROM or in an ONBUILD trigger the name may be a stage of another build.)
+      if (owner && !target && !looksLikeImage(imageName)) continue;
       const from = target?.name ?? imageName;
       const dest = paths.dest.value;
       const destIsRoot = dest.startsWith("/") && normalizePath(dest) === "/";
@@ -84,7 +91,12 @@ function rootOf(stage: Stage): Stage {
  */
 function isMeantToBeCopiedWhole(stage: Stage): boolean {
   const base = rootOf(stage).base;
-  return base.kind === "scratch" || base.unresolved.length > 0 || ARTIFACT_IMAGES.has(familiarName(base.resolved));
+  return base.kind === "scratch" || base.unresolved.length > 0 || isArtifactImage(base.resolved);
+}
+
+function isArtifactImage(image: string): boolean {
+  const name = familiarName(image);
+  return ARTIFACT_IMAGES.has(name) || ARTIFACT_NAMESPACES.some((ns) => name.startsWith(ns));
 }
 
 function familiarName(image: string): string {

@@ -13,7 +13,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3023"] },
     messages: {
-      self: "Stage '{name}' cannot copy from itself, so the build fails with a circular dependency; copy from an earlier stage, or from the build context without '--from'.",
+      self: "Stage '{name}' cannot copy from itself, so the build fails; copy from an earlier stage.",
     },
   },
   // No fix: whether the author meant an earlier stage or the build context cannot be told.

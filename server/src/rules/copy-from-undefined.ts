@@ -6,7 +6,8 @@ import { replaceToken } from "../fixes/replace-token";
 import { looksLikeImage } from "../images/official-images";
 import { buildReferences, hasVariableStageName, isUnresolved, preludeReferences, StageNameMatcher } from "../model/stage-references";
 import { findStageByName } from "../model/stage-graph";
-import type { Stage, Token } from "../model/types";
+import { copyPaths, normalizePath } from "../model/copy-paths";
+import type { Stage, StageReference, Token } from "../model/types";
 import type { ReportFn, Rule } from "./types";
 
 // `scratch` (an empty filesystem) and `context` (the build context) are names BuildKit reserves.
@@ -22,9 +23,9 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3022"] },
     supersedes: [{ check: "FLAG_INVALID_FROM_VALUE", when: "overlap" }],
     messages: {
-      undefined:
-        "No stage is named '{name}', so the build will try to pull an image 'docker.io/library/{name}' unless a build context of that name is passed; name an existing stage, or write the image with its tag, e.g. '{name}:latest'.",
-      didYouMean: "No stage is named '{name}', so the build will try to pull it as an image; did you mean '{suggestion}'?",
+      undefined: "No stage is named '{name}', so docker.io/library/{name} is pulled; fix the name or tag the image.",
+      namedContext: "'{name}' is no stage or image; pass it with --build-context {name}=<dir>, or fix the name.",
+      didYouMean: "No stage is named '{name}'; did you mean '{suggestion}'?",
     },
   },
   check(model, report) {
@@ -36,7 +37,7 @@ export const rule: Rule = {
     const isNamedContext = (name: string) => namedContexts.has(name.toLowerCase());
     for (const ref of buildReferences(model)) {
       if (ref.kind === "from" || ref.target || ref.isIndex || isNamedContext(ref.resolved)) continue;
-      judge(ref.token, ref.resolved, (name) => matcher.closest(name, (s) => s !== ref.owner), report, true);
+      judge(ref.token, ref.resolved, (name) => matcher.closest(name, (s) => s !== ref.owner), report, true, looksLikeNamedContext(ref));
     }
     for (const ref of preludeReferences(model)) {
       if (!ref.isIndex && !isNamedContext(ref.resolved)) judge(ref.token, ref.resolved, () => null, report, true);
@@ -52,7 +53,38 @@ export const rule: Rule = {
   },
 };
 
-function judge(token: Token, name: string, closestStage: (name: string) => Stage | null, report: ReportFn, reportUnknown: boolean): void {
+/** Name parts that say "a folder of sources" (`plugin-src`, `app_context`). */
+const CONTEXT_PARTS = new Set(["src", "source", "sources", "context", "ctx", "repo", "checkout", "files", "root"]);
+
+/**
+ * Signs that an unknown `--from` name is a build context passed on the command line
+ * (`--build-context name=./dir`), which no file of the project shows: the whole of it is copied
+ * into a folder (`COPY --from=x . /dest`, `COPY --from=x / /dest`), it is bind-mounted, or its
+ * name says it holds sources.
+ */
+function looksLikeNamedContext(ref: StageReference): boolean {
+  if (
+    ref.resolved
+      .toLowerCase()
+      .split(/[-_.]/)
+      .some((part) => CONTEXT_PARTS.has(part))
+  )
+    return true;
+  if (ref.kind === "mount") return true;
+  const paths = copyPaths(ref.instruction);
+  if (!paths) return false;
+  const isWhole = paths.sources.every((s) => [".", "/"].includes(normalizePath(s.value)));
+  return isWhole && normalizePath(paths.dest.value) !== "/";
+}
+
+function judge(
+  token: Token,
+  name: string,
+  closestStage: (name: string) => Stage | null,
+  report: ReportFn,
+  reportUnknown: boolean,
+  isLikelyContext = false,
+): void {
   if (name === "" || isUnresolved(name) || RESERVED.has(name.toLowerCase()) || looksLikeImage(name)) return;
   const close = closestStage(name);
   if (close?.name) {
@@ -70,5 +102,9 @@ function judge(token: Token, name: string, closestStage: (name: string) => Stage
     });
     return;
   }
-  if (reportUnknown) report({ range: token.range, messageId: "undefined", data: { name } });
+  if (!reportUnknown) return;
+  // BuildKit resolves an unknown name to a named context when one is passed, else pulls it as an
+  // image and fails; the command line cannot be seen, and where the file shows a context BuildKit says nothing: info.
+  if (isLikelyContext) report({ range: token.range, messageId: "namedContext", data: { name }, severity: "info" });
+  else report({ range: token.range, messageId: "undefined", data: { name } });
 }

@@ -18,7 +18,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { buildkit: ["CopyIgnoredFile"] },
     messages: {
-      ignored: "{keyword} source '{source}' is excluded by .dockerignore pattern '{pattern}'; add '!{source}' after it.",
+      ignored: "{keyword} source '{source}' is excluded by .dockerignore '{pattern}'; add '!{source}' after it.",
     },
   },
   check(model, report) {

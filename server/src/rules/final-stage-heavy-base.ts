@@ -39,7 +39,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       heavyBase:
-        "The final base '{image}' has a smaller variant '{variant}'; switch if your app allows it. {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
+        "Final base '{image}' has a smaller variant '{variant}'; switch if the app allows it. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
     },
   },
   check(model, report) {

@@ -22,7 +22,7 @@ export const rule: Rule = {
     remedy: "convert",
     messages: {
       toolchain:
-        "The final stage builds with '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
+        "The final stage runs '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
     },
   },
   check(model, report) {

@@ -13,7 +13,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: { buildkit: ["FromAsCasing"] },
     messages: {
-      mismatch: "Keyword '{as}' does not match the casing of '{from}', which BuildKit warns about on every build; write '{expected}'.",
+      mismatch: "Keyword '{as}' does not match the casing of '{from}'; write '{expected}'.",
     },
   },
   check(model, report) {

@@ -45,6 +45,7 @@ import { rule as runAptGetNoYes } from "./run-apt-get-no-yes";
 import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
 import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
 import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
+import { rule as runDnfYumNoYes } from "./run-dnf-yum-no-yes";
 import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
 import { rule as runShellcheck } from "./run-shellcheck";
 import { rule as runSudo } from "./run-sudo";
@@ -108,6 +109,7 @@ export const allRules: readonly Rule[] = [
   runAptGetRecommends,
   runAptInsteadOfAptGet,
   runCdInsteadOfWorkdir,
+  runDnfYumNoYes,
   runPipeNoPipefail,
   runShellcheck,
   runSudo,

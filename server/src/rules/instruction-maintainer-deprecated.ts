@@ -12,7 +12,7 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { buildkit: ["MaintainerDeprecated"], hadolint: ["DL4000"] },
     messages: {
-      deprecated: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="{author}" instead.',
+      deprecated: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead. Author: "{author}".',
     },
     supersedes: [{ check: "DEPRECATED_MAINTAINER", when: "always" }],
   },

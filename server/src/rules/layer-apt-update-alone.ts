@@ -24,7 +24,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      updateAlone: "'{command}' installs nothing, so later installs may use stale cached lists; run it with the install.",
+      updateAlone: "'{command}' installs nothing, so later installs may use stale lists; run it with the install.",
       updateDiscarded: "'{command}' writes its lists to a tmpfs mount dropped after this RUN; run it with the install.",
     },
   },

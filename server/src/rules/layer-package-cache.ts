@@ -36,7 +36,7 @@ export const rule: Rule = {
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the RUN.",
-      builderCacheMount: "'{command}' downloads everything again when this layer rebuilds; add a cache mount at {target}.",
+      builderCacheMount: "'{command}' downloads again when this layer rebuilds; add a cache mount at {target}.",
     },
   },
   check(model, report) {

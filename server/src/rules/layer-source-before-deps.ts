@@ -53,7 +53,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      sourceBeforeDeps: "'{copy}' before '{install}' (line {line}) reruns it on every edit; copy {manifests} first.",
+      sourceBeforeDeps: "'{copy}' before '{install}' reruns it on every edit; copy the manifests first. Manifests: {manifests}; install on line {line}.",
     },
   },
   check(model, report) {

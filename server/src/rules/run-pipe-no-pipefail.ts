@@ -52,7 +52,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL4006"] },
     messages: {
-      pipefail: 'A failure before \'{command}\' is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] or \'set -o pipefail\'.',
+      pipefail: "A failure before '{command}' is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
     },
   },
   check(model, report) {

@@ -13,7 +13,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { hadolint: ["DL3004"] },
     messages: {
-      sudo: "Do not use sudo in RUN; it behaves unpredictably in builds; use USER root for the commands that need it.",
+      sudo: "Do not use sudo in RUN; use USER root for the commands that need it.",
     },
   },
   check(model, report) {

@@ -14,10 +14,8 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      named:
-        "Stage index '{index}' refers to stage '{name}' by number, which points elsewhere as soon as a stage is added above it; reference it by name, '{name}'.",
-      unnamed:
-        "Stage index '{index}' refers to the stage on line {line} by number, which points elsewhere as soon as a stage is added above it; name that stage and reference it by name.",
+      named: "Stage index '{index}' refers to stage '{name}' by number; reference it by name, '{name}'.",
+      unnamed: "Stage index '{index}' refers to the stage on line {line} by number; name that stage and use the name.",
     },
   },
   check(model, report) {

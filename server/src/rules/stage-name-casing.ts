@@ -14,7 +14,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: { buildkit: ["StageNameCasing"] },
     messages: {
-      upperCase: "Stage name '{name}' should be lower case: BuildKit lower-cases it, so '{lower}' is what --target and --from match; rename to '{lower}'.",
+      upperCase: "Stage name '{name}' should be lower case; rename it to '{lower}'.",
     },
   },
   check(model, report) {

@@ -15,8 +15,7 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3024"], buildkit: ["DuplicateStageName"] },
     supersedes: [{ check: "DUPLICATE_BUILD_STAGE_NAME", when: "always" }],
     messages: {
-      duplicate:
-        "Stage name '{name}' is already used by the stage on line {line}, so --target and --from cannot tell them apart; give this stage another name.",
+      duplicate: "Stage name '{name}' is already used on line {line}; give this stage another name.",
     },
   },
   // No fix: which name the author wants, and which references meant which stage, cannot be told.

@@ -15,9 +15,8 @@ export const rule: Rule = {
     equivalents: {},
     supersedes: [{ check: "INVALID_BUILD_STAGE_NAME", when: "always" }],
     messages: {
-      invalid:
-        "Stage name '{name}' is invalid: BuildKit fails with \"invalid name for build stage\" unless a name starts with a letter and holds only letters, digits, '_', '.' and '-'; rename it.",
-      variable: "Stage name '{name}' uses a build argument, which BuildKit does not expand in stage names, so the build fails; write the name literally.",
+      invalid: "Stage name '{name}' is invalid, so the build fails; start with a letter, use only [a-z0-9_.-].",
+      variable: "Stage name '{name}' uses a build argument, which BuildKit does not expand; write it literally.",
     },
   },
   // No fix: which valid name the author wants cannot be guessed, and renaming touches every reference.

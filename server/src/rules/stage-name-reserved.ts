@@ -1,5 +1,6 @@
 // stage-name-reserved: `scratch` and `context` already mean something where a stage is named
-// (the empty image; the build context), so BuildKit and hadolint reject them as stage names.
+// (the empty image; the build context). BuildKit warns (ReservedStageName) and builds; hadolint
+// reports DL3063. A warning, as BuildKit gives.
 
 import { isReservedStageName } from "../model/stage-names";
 import type { Rule } from "./types";
@@ -8,15 +9,13 @@ export const rule: Rule = {
   meta: {
     id: "stage-name-reserved",
     family: "stages",
-    severity: "error",
+    severity: "warning",
     description: "Do not name a stage 'scratch' or 'context'.",
     fix: "none",
     equivalents: { hadolint: ["DL3063"], buildkit: ["ReservedStageName"] },
     messages: {
-      scratch:
-        "Stage name '{name}' is reserved for the empty base image, so 'FROM {name}' and '--from={name}' become ambiguous between this stage and the empty image; rename the stage.",
-      context:
-        "Stage name '{name}' is reserved: 'context' is BuildKit's name for the main build context, so references to it become ambiguous; rename the stage.",
+      scratch: "Stage name '{name}' is reserved for the empty image; rename the stage.",
+      context: "Stage name '{name}' is reserved for the build context; rename the stage.",
     },
   },
   // No fix: a new name is the author's choice, and references to the stage would need rewriting.

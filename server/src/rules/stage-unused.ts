@@ -1,6 +1,6 @@
 // stage-unused: a stage the final stage never reaches (through FROM, COPY --from or RUN --mount
-// from=) is skipped by a default build. Often dead code; often a stage built with --target (tests,
-// a dev image), which is reported softly.
+// from=) is skipped by a default build. Dead code is reported; a stage built on purpose with
+// --target (named by compose/bake/scripts or a comment, an alternative image, a variant) is not.
 
 import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
@@ -67,16 +67,14 @@ export const rule: Rule = {
   meta: {
     id: "stage-unused",
     family: "stages",
+    // The catalog's default (DESIGN §2); a truly dead stage is raised to info below.
     severity: "hint",
     description: "Remove stages the final stage does not use, or build them on purpose with --target.",
     fix: "none",
     equivalents: {},
     messages: {
-      unused: "Stage '{name}' is not used by the final stage, so a default build skips it; remove it unless something builds it with --target {name}.",
-      unusedUnnamed:
-        "Stage {index} (FROM '{image}') is not used by the final stage, so no build ever runs it (an unnamed stage cannot be a --target); remove it.",
-      onlyTarget:
-        "Stage '{name}' is only built with --target {name}, since the final stage does not use it; keep it if a script or CI builds that {kind} target, else remove it.",
+      unused: "Stage '{name}' is never used by the final stage or a target; remove it.",
+      unusedUnnamed: "Unnamed stage {index} (FROM '{image}') is never used and cannot be a --target; remove it.",
     },
   },
   // No fix: deleting a stage would break a `docker build --target <stage>` a script or CI runs.
@@ -88,6 +86,7 @@ export const rule: Rule = {
     // builds on or copies from is built with it (`lint` mounting `golangci-lint`), and removing
     // it alone would break that stage.
     const neededByUnused = new Set(unused.flatMap((s) => dependenciesOf(model, s)));
+    const evidence = targetEvidence(model);
     for (const stage of unused) {
       if (neededByUnused.has(stage)) continue;
       const name = stage.nameToken;
@@ -99,23 +98,58 @@ export const rule: Rule = {
           messageId: "unusedUnnamed",
           data: { index: stage.index, image: stage.base.token.value },
           tags: ["unnecessary"],
+          severity: "info",
         });
         continue;
       }
-      const kind = targetKind(stage);
-      if (kind) report({ range: name.range, messageId: "onlyTarget", data: { name: name.value, kind }, severity: "info" });
-      else report({ range: name.range, messageId: "unused", data: { name: name.value }, tags: ["unnecessary"] });
+      // Built on purpose: a project file or a comment names the target, or the file says it is
+      // multi-target; an alternative image (own CMD, or a variant of a shared stage) likewise.
+      if (evidence.isMultiTarget || evidence.isNamed(name.value)) continue;
+      // A conventional target name (`test`, `dev`, `production`), an export stage, an alternative
+      // image or a variant: built with --target by something the project's files may not show
+      // (CI in another folder, a release script), so the tool cannot know it is dead: silent.
+      if (targetKind(model, stage, used)) continue;
+      report({ range: name.range, messageId: "unused", data: { name: name.value }, tags: ["unnecessary"], severity: "info" });
     }
   },
 };
+
+/** Comments that say a Dockerfile is built per target (`docker build --target x`, compose `#target`). */
+const MULTI_TARGET_COMMENT = /(?:--|#)target\b|\b(?:build|docker|image|separate) targets?\b|\btarget stages?\b|\bseparate images\b/i;
+
+interface TargetEvidence {
+  /** The file declares itself multi-target in a comment: its unused named stages are its targets. */
+  isMultiTarget: boolean;
+  /** A project file (compose, bake, scripts, CI) or a comment of this file names the stage. */
+  isNamed(name: string): boolean;
+}
+
+function targetEvidence(model: DockerfileModel): TargetEvidence {
+  const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
+  const comments = model.comments.map((c) => c.content);
+  const isMultiTarget = comments.some((c) => MULTI_TARGET_COMMENT.test(c));
+  // A name in any comment of a multi-target file (its table of targets), else only in a comment
+  // that speaks of targets (`# build it with --target tomcat`): `# builder stage` proves nothing.
+  const words = (c: string) =>
+    c
+      .toLowerCase()
+      .split(/[^a-z0-9_.-]+/)
+      .map((w) => w.replace(/^[.-]+|[.-]+$/g, ""));
+  const named = new Set(comments.filter((c) => isMultiTarget || /target/i.test(c)).flatMap(words));
+  return {
+    isMultiTarget,
+    isNamed: (name) => targets.has(name.toLowerCase()) || named.has(name.toLowerCase()),
+  };
+}
 
 /**
  * What a target-like stage is for: a conventional part of its name (`test` in `unit-test`);
  * `export` for a `FROM scratch` stage that only copies files, the shape `--output` exports use;
  * `image` for a stage that sets CMD or ENTRYPOINT, an alternative image of a multi-target file
- * (leftover build stages do not set them).
+ * (leftover build stages do not set them); `variant` for a stage built on a stage that the final
+ * stage or another stage also builds on (`FROM app AS app-cloudrun`), a published flavour.
  */
-function targetKind(stage: Stage): string | null {
+function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): string | null {
   const part = (stage.name ?? "")
     .toLowerCase()
     .split(/[-_.]/)
@@ -124,7 +158,10 @@ function targetKind(stage: Stage): string | null {
   const isExport =
     stage.base.kind === "scratch" && stage.instructions.length > 0 && stage.instructions.every((i) => i.keyword === "COPY" || i.keyword === "ADD");
   if (isExport) return "export";
-  return stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT") ? "image" : null;
+  if (stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) return "image";
+  const parent = stage.base.stage;
+  if (parent && (used.has(parent) || model.stages.some((s) => s !== stage && s.base.stage === parent))) return "variant";
+  return null;
 }
 
 /** Stages the roots build, the roots included. */

@@ -114,7 +114,7 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      cgo: "The final stage on '{base}' gets a Go binary from '{stage}', whose 'go build' may link against glibc because cgo is on by default in '{image}'; without a C library the binary will not start, so build it with CGO_ENABLED=0.",
+      cgo: "Binary from '{stage}' may need libc, absent in '{base}'; build with CGO_ENABLED=0. By default cgo is on in '{image}', so 'go build' may link against glibc and the binary will not start.",
     },
   },
   check(model, report) {

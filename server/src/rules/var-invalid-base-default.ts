@@ -26,7 +26,7 @@ export const rule: Rule = {
     fix: "none",
     equivalents: { buildkit: ["InvalidDefaultArgInFrom"] },
     messages: {
-      invalid: "Default value for ARG {base} results in an empty or invalid base image name; give the ARG a default.",
+      invalid: "ARG defaults make '{base}' an invalid image name; give the ARG a valid default.",
     },
     // Every base BASE_NAME_EMPTY reports (a lone undeclared variable) is empty here too; the ones
     // left alone on purpose (template placeholders) must not come back through dockerfile-utils.

@@ -22,6 +22,8 @@ const SUITE = "bookworm";
 export const fixtures = {
   debianSlim: `${FIXTURE_REPOSITORY}/debian:bookworm-slim`,
   golang: `${FIXTURE_REPOSITORY}/golang:1.19-bookworm`,
+  rust: `${FIXTURE_REPOSITORY}/rust:1.63-bookworm`,
+  glibc: `${FIXTURE_REPOSITORY}/glibc:debian12`,
   nodeSlim: `${FIXTURE_REPOSITORY}/node:18-bookworm-slim`,
   node: `${FIXTURE_REPOSITORY}/node:18-bookworm`,
   pythonSlim: `${FIXTURE_REPOSITORY}/python:3.11-slim-bookworm`,
@@ -80,8 +82,25 @@ const derived: DerivedFixture[] = [
   {
     name: fixtures.golang,
     parent: fixtures.debianSlim,
-    role: "a Go toolchain image (Debian golang-go, without gcc or git), standing in for golang:*",
-    containerfile: [aptInstall("golang-go ca-certificates"), "ENV GOPATH=/go PATH=/go/bin:" + DEFAULT_PATH, "WORKDIR /go"].join("\n"),
+    // Official golang images carry gcc and libc headers, so cgo builds (go-sqlite3...) work in them.
+    role: "a Go toolchain image (Debian golang-go, gcc and libc headers), standing in for golang:*",
+    containerfile: [aptInstall("golang-go gcc libc6-dev ca-certificates"), "ENV GOPATH=/go PATH=/go/bin:" + DEFAULT_PATH, "WORKDIR /go"].join("\n"),
+  },
+  {
+    name: fixtures.rust,
+    parent: fixtures.debianSlim,
+    role: "a Rust toolchain image (Debian rustc and cargo, gcc), standing in for rust:*",
+    containerfile: [aptInstall("rustc cargo gcc libc6-dev ca-certificates"), "ENV CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:" + DEFAULT_PATH].join(
+      "\n",
+    ),
+  },
+  {
+    name: fixtures.glibc,
+    parent: fixtures.debianSlim,
+    // Distroless base/cc hold glibc, libgcc, libssl and CA certificates and no shell; the stand-in is
+    // Debian slim with the same libraries, so it proves the binary's libraries, not the missing shell.
+    role: "a glibc runtime (Debian slim with libgcc, libssl and CA certificates), standing in for gcr.io/distroless/base* and cc*",
+    containerfile: [aptInstall("libssl3 ca-certificates")].join("\n"),
   },
   {
     name: fixtures.nodeSlim,
@@ -154,7 +173,7 @@ export const fixtureRoles: Record<string, string> = {
   ...Object.fromEntries(derived.map((fixture) => [fixture.name, fixture.role])),
 };
 
-/** Makes every fixture image that is missing or out of date; independent chains build in parallel. */
+/** Makes every fixture image that is missing or out of date, one after another. */
 export async function ensureFixtureImages(engine: Engine, workDir: string): Promise<FixtureReport> {
   const mirror = debianMirror(SUITE);
   const timings: FixtureTiming[] = [];
@@ -197,7 +216,9 @@ export async function ensureFixtureImages(engine: Engine, workDir: string): Prom
     }
     return pending;
   };
-  await Promise.all(derived.map(buildDerived));
+  // One build at a time: parallel chroot builds from one freshly reused base have failed here with
+  // "fork/exec /bin/sh: no such file or directory" (overlay storage), and apt is the bottleneck anyway.
+  for (const fixture of derived) await buildDerived(fixture);
   return { mirror, timings };
 }
 

@@ -19,9 +19,11 @@ const slim = (tag: string) => /(^|-)slim(-|$)/.test(tag);
 const notAlpine = (tag: string) => !tag.includes("alpine");
 
 const distrolessStatic = ["gcr.io/distroless/static", "gcr.io/distroless/static-debian11", "gcr.io/distroless/static-debian12"];
+const distrolessGlibc = ["base", "base-nossl", "cc"].flatMap((name) => [`gcr.io/distroless/${name}`, `gcr.io/distroless/${name}-debian12`]);
 
 export const fixtureMappings: FixtureMapping[] = [
   { official: "golang:* (Debian variants)", repositories: ["golang"], tags: notAlpine, fixture: fixtures.golang },
+  { official: "rust:* (Debian variants)", repositories: ["rust"], tags: (tag) => notAlpine(tag) && !slim(tag), fixture: fixtures.rust },
   { official: "node:*-slim", repositories: ["node"], tags: slim, fixture: fixtures.nodeSlim },
   { official: "node:* (Debian variants)", repositories: ["node"], tags: notAlpine, fixture: fixtures.node },
   { official: "python:*-slim", repositories: ["python"], tags: slim, fixture: fixtures.pythonSlim },
@@ -38,6 +40,7 @@ export const fixtureMappings: FixtureMapping[] = [
     tags: () => true,
     fixture: fixtures.static,
   },
+  { official: "gcr.io/distroless/base*, cc*", repositories: distrolessGlibc, tags: () => true, fixture: fixtures.glibc },
   { official: "debian:*-slim", repositories: ["debian"], tags: slim, fixture: fixtures.debianSlim },
 ];
 

@@ -1,6 +1,7 @@
 // Compares what `stagecraft check` reports on the real-project lint cases with the labels an
 // independent reviewer wrote in test/realworld/lint/<case>.json (format: test/realworld/README.md).
 
+import { syntaxCodeName } from "../../../server/src/syntax-checks";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -97,7 +98,9 @@ export interface CaseComparison {
   nowCaught: LabelledMiss[];
 }
 
-const key = (rule: string, line: number) => `${rule}@${line}`;
+/** Labels written before syntax problems had names say `dockerfile-utils:45`; findings now say `dockerfile-utils:deprecatedMaintainer`. */
+const labelRule = (rule: string) => rule.replace(/^(dockerfile-utils:)(\d+)$/, (_m, source: string, code: string) => `${source}${syntaxCodeName(code)}`);
+const key = (rule: string, line: number) => `${labelRule(rule)}@${line}`;
 
 /**
  * Labels written for a dockerfile-utils check (`dockerfile-utils:45`) also judge the rule that now

@@ -43,6 +43,26 @@ async function imageAt(text: string, needle: string, access: LiveAccess = OFF): 
 const md = (c: HoverContent, exactBytes = false) => renderHover(c, { markdown: true, exactBytes });
 
 describe("images/hover-content: what the image and stage hovers say", () => {
+  it("presents a --from that is no stage and no image name as such, never as a Docker Hub image", async () => {
+    const content = await hoverAt("FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=biuld /a /a\n", "biuld");
+    assert.deepStrictEqual(content && content.kind === "reference" ? [content.name, content.isNamedContext, content.stages] : content, [
+      "biuld",
+      false,
+      ["build"],
+    ]);
+    const text = md(content as HoverContent);
+    assert.ok(!text.includes("docker.io") && !text.includes("hub.docker.com"), text);
+    assert.strictEqual(text, "**`biuld`**: no stage of this file, and not an image name.\n\nStages: `build`.");
+  });
+
+  it("says the live-lookup note once, and does not repeat the end-of-life diagnostic", async () => {
+    const access: LiveAccess = { isOn: false, reason: "registries cannot be reached from the browser (they send no CORS headers)" };
+    const text = md(await imageAt("FROM node:18-alpine AS build\nFROM build\n", "node", access));
+    assert.strictEqual(text.split("CORS").length - 1, 1, text);
+    assert.ok(!text.includes("use node:24"), text);
+    assert.match(text, /Node\.js 18: end of life per Node\.js release schedule/);
+  });
+
   it("gives both platforms of a listed tag, to the byte, with the facts' date", async () => {
     const content = await imageAt("FROM node:24\n", "node");
     const fact = lookupTagSize("node", "24");
@@ -97,14 +117,13 @@ describe("images/hover-content: what the image and stage hovers say", () => {
   it("labels an unlisted tag as an estimate from its nearest relative, never as a fact", async () => {
     const content = await imageAt("FROM node:23-alpine\n", "node");
     assert.strictEqual(content.sizeKind, "estimate");
-    assert.match(
-      content.source,
-      /^estimate: 'node:23-alpine' is not in the built-in facts of .*; figures of 'node:24-alpine', its nearest relative; live lookups are off/,
-    );
+    assert.match(content.source, /^estimate: 'node:23-alpine' is not in the built-in facts of .*; figures of 'node:24-alpine', its nearest relative$/);
+    // Why the figures are not live is said once, on its own line.
+    assert.strictEqual(content.liveOff, "stagecraft.imageSize.online is false");
     const text = md(content);
     assert.match(text, /Compressed pull size \(estimate\)/);
     assert.match(text, /\| linux\/amd64 \| ≈ 58 MB \|/);
-    assert.match(text, /End of life since 2025-06-01: Node\.js 23/);
+    assert.match(text, /Node\.js 23: end of life per /);
   });
 
   it("substitutes global ARG defaults in FROM and shows what was written", async () => {

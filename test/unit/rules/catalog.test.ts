@@ -40,6 +40,17 @@ function designCatalog(design: string): Map<string, [RuleFamily, Severity]> {
   return out;
 }
 
+/**
+ * Where a rule's default departs from DESIGN.md §2 on purpose, and why; the lead folds these into
+ * DESIGN.md and empties the list.
+ */
+const DESIGN_DEVIATIONS: Record<string, { severity: Severity; why: string }> = {
+  "stage-name-reserved": {
+    severity: "warning",
+    why: "BuildKit's ReservedStageName is a build-check warning and the build goes on (dockerfile_check_test.go, testReservedStageName); issue #11",
+  },
+};
+
 const DOC_SECTIONS = ["What", "Why", "Fires", "Silent", "Fix", "Equivalents"];
 
 describe("rule catalog", () => {
@@ -52,7 +63,7 @@ describe("rule catalog", () => {
       for (const [id, [family, severity]] of catalog) {
         const rule = byId.get(id);
         assert.ok(rule, `no rule file server/src/rules/${id}.ts`);
-        assert.deepStrictEqual([rule.meta.family, rule.meta.severity], [family, severity], id);
+        assert.deepStrictEqual([rule.meta.family, rule.meta.severity], [family, DESIGN_DEVIATIONS[id]?.severity ?? severity], id);
       }
     });
   }

@@ -44,6 +44,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the root of a named build context is the folder passed",
+      code: "FROM python:3.14-alpine AS app\nFROM app AS plugin\nCOPY --from=plugin-src . /opt/app/src/plugin\n",
+    },
+    {
+      name: "stagex toolchain bundles are published to be copied whole",
+      code: "FROM scratch AS build\nCOPY --from=stagex/core-busybox . /\nCOPY --from=stagex/core-gcc . /\nRUN gcc -o /app main.c\n",
+    },
     "COPY / /\n",
     "COPY --from=build /app /\n",
     "COPY --from=build / /app\n",

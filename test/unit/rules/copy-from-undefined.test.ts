@@ -1,5 +1,6 @@
+import * as assert from "assert";
 import { rule } from "../../../server/src/rules/copy-from-undefined";
-import { testRule } from "../../support/rule-tester";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 const BUILDER = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\n";
 
@@ -71,6 +72,22 @@ testRule(rule, {
       output: null,
     },
     { name: "fragment without FROM", code: "COPY --from=foo bar .\n", messageId: "undefined", line: 1, token: "foo" },
+    {
+      name: "a build context passed on the command line: its whole root copied into a folder",
+      code: "FROM python:3.14-alpine AS app\nFROM app AS app-plugin\nCOPY --from=plugin-src . /opt/app/src/plugin\n",
+      messageId: "namedContext",
+      line: 3,
+      token: "plugin-src",
+      data: { name: "plugin-src" },
+      output: null,
+    },
+    {
+      name: "a build context copied from its root into a sibling folder",
+      code: "FROM elixir:1.18 AS builder\nWORKDIR /b/app\nCOPY --from=telemetry / /b/telemetry\nFROM debian:13-slim\nCOPY --from=builder /b/app/_build /app\n",
+      messageId: "namedContext",
+      line: 3,
+      data: { name: "telemetry" },
+    },
   ],
   silent: [
     `${BUILDER}FROM alpine:3.20\nCOPY --from=builder /out/app /app\n`,
@@ -104,4 +121,15 @@ testRule(rule, {
     },
     { name: "hadolint ignore", code: `${BUILDER}FROM alpine:3.20\n# hadolint ignore=DL3022\nCOPY --from=buidler /out/app /app\n` },
   ],
+});
+
+describe("copy-from-undefined severities", () => {
+  it("an unseen named build context is info: BuildKit builds it silently when --build-context passes it", () => {
+    const [f] = findingsOf(rule, "FROM alpine:3.22\nCOPY --from=shared-src . /src\n");
+    assert.deepStrictEqual([f.messageId, f.severity], ["namedContext", "info"]);
+  });
+  it("a bare unknown name without those signs stays an error: BuildKit pulls docker.io/library/<name> and fails", () => {
+    const [f] = findingsOf(rule, "FROM alpine:3.22\nCOPY --from=artifacts /dist /www\n");
+    assert.deepStrictEqual([f.messageId, f.severity], ["undefined", "error"]);
+  });
 });

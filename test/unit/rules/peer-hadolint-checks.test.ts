@@ -15,6 +15,7 @@ import { rule as aptGetNoYes } from "../../../server/src/rules/run-apt-get-no-ye
 import { rule as aptGetRecommends } from "../../../server/src/rules/run-apt-get-recommends";
 import { rule as aptInsteadOfAptGet } from "../../../server/src/rules/run-apt-instead-of-apt-get";
 import { rule as cdInsteadOfWorkdir } from "../../../server/src/rules/run-cd-instead-of-workdir";
+import { rule as dnfYumNoYes } from "../../../server/src/rules/run-dnf-yum-no-yes";
 import { rule as pipeNoPipefail } from "../../../server/src/rules/run-pipe-no-pipefail";
 import { rule as sudo } from "../../../server/src/rules/run-sudo";
 import { rule as useraddNoLogInit } from "../../../server/src/rules/run-useradd-no-log-init";
@@ -29,6 +30,8 @@ describePeerAgreement(
     DL3011: { rules: [exposePortRange] },
     DL3012: { rules: [repeated] },
     DL3014: { rules: [aptGetNoYes] },
+    DL3030: { rules: [dnfYumNoYes] },
+    DL3038: { rules: [dnfYumNoYes] },
     DL3015: { rules: [aptGetRecommends] },
     DL3020: { rules: [addLocalFile] },
     DL3021: { rules: [copyDestNotDir] },
@@ -51,6 +54,9 @@ describePeerAgreement(
     "DL4006:93": "'wget … | wc -l' only counts lines, in the second stage as in the first",
     "DL4006:102": "'wget … | wc -l' only counts lines, under the second SHELL as under the first",
     "DL4006:26": "the left side is 'echo', which cannot meaningfully fail; pipefail would change nothing",
+    // microdnf never prompts: its -y "does nothing, we always assume yes" (microdnf --help).
+    "DL3038:15": "microdnf install never asks for confirmation, so there is no -y to forget",
+    "DL3038:17": "microdnf install never asks for confirmation, in an ONBUILD trigger as elsewhere",
     "DL3025:46":
       "HEALTHCHECK CMD in shell form is not a signal problem (the check command is not PID 1 and is not stopped by signals); BuildKit's JSONArgsRecommended leaves it alone too",
   },

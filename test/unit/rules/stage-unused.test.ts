@@ -21,35 +21,6 @@ testRule(rule, {
       data: { index: 0, image: "golang:1.22" },
     },
     {
-      name: "conventional target",
-      code: "FROM node:20 AS build\nFROM build AS test\nRUN npm test\nFROM build AS app\n",
-      messageId: "onlyTarget",
-      line: 2,
-      token: "test",
-      data: { name: "test", kind: "test" },
-    },
-    {
-      name: "conventional part of a name",
-      code: "FROM node:20 AS build\nFROM build AS unit-test\nFROM build\n",
-      messageId: "onlyTarget",
-      token: "unit-test",
-      data: { name: "unit-test", kind: "test" },
-    },
-    {
-      name: "export stage",
-      code: "FROM golang:1.22 AS build\nFROM scratch AS binary\nCOPY --from=build /out /\nFROM alpine:3.20\n",
-      messageId: "onlyTarget",
-      token: "binary",
-      data: { name: "binary", kind: "export" },
-    },
-    {
-      name: "an alternative image with its own CMD",
-      code: 'FROM alpine:3.20 AS cli\nCMD ["cli"]\nFROM alpine:3.20 AS server\nCMD ["server"]\n',
-      messageId: "onlyTarget",
-      line: 1,
-      data: { name: "cli", kind: "image" },
-    },
-    {
       name: "only the entry point of an unused chain is reported",
       code: "FROM golangci/golangci-lint:v1 AS golangci\nFROM golang:1.22 AS checker\nRUN --mount=from=golangci,source=/usr/bin/golangci-lint,target=/g true\nFROM alpine:3.20\n",
       messageId: "unused",
@@ -64,30 +35,79 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a conventional target name", code: "FROM node:20 AS build\nFROM build AS test\nRUN npm test\nFROM build AS app\n" },
+    { name: "a conventional part of a name", code: "FROM node:20 AS build\nFROM node:20 AS production\nRUN npm ci\nFROM build\n" },
+    { name: "an export stage", code: "FROM golang:1.22 AS build\nFROM scratch AS binary\nCOPY --from=build /out /\nFROM alpine:3.20\n" },
     "FROM alpine:3.20\nRUN true\n",
-    { name: "used through COPY --from", code: "FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\n" },
-    { name: "used through FROM", code: "FROM node:20 AS base\nFROM base AS build\nFROM build\n" },
-    { name: "used only through RUN --mount", code: "FROM golang:1.22 AS src\nFROM golang:1.22\nRUN --mount=type=bind,from=src,target=/src go build /src\n" },
-    { name: "used through an index", code: "FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=0 /a /a\n" },
+    {
+      name: "used through COPY --from",
+      code: "FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "used through FROM",
+      code: "FROM node:20 AS base\nFROM base AS build\nFROM build\n",
+    },
+    {
+      name: "used only through RUN --mount",
+      code: "FROM golang:1.22 AS src\nFROM golang:1.22\nRUN --mount=type=bind,from=src,target=/src go build /src\n",
+    },
+    {
+      name: "used through an index",
+      code: "FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=0 /a /a\n",
+    },
     {
       name: "stage selected by a build argument",
       code: "ARG VARIANT=prod\nFROM alpine:3.20 AS base-dev\nFROM alpine:3.20 AS base-prod\nFROM base-${VARIANT}\n",
     },
-    { name: "stage selected by a --from build argument", code: "ARG SRC\nFROM a:1 AS one\nFROM b:1 AS two\nFROM c:1\nCOPY --from=${SRC} /x /x\n" },
-    { name: "variable stage names cannot be judged", code: "ARG N=x\nFROM a:1 AS ${N}\nFROM b:1\n" },
+    {
+      name: "stage selected by a --from build argument",
+      code: "ARG SRC\nFROM a:1 AS one\nFROM b:1 AS two\nFROM c:1\nCOPY --from=${SRC} /x /x\n",
+    },
+    {
+      name: "variable stage names cannot be judged",
+      code: "ARG N=x\nFROM a:1 AS ${N}\nFROM b:1\n",
+    },
+    {
+      name: "an alternative image with its own CMD",
+      code: 'FROM alpine:3.20 AS cli\nCMD ["cli"]\nFROM alpine:3.20 AS server\nCMD ["server"]\n',
+    },
+    {
+      name: "variants of a shared stage (published flavours built with --target)",
+      code: "FROM debian:13-slim AS common\nRUN apt-get update\nFROM common AS app\nENV A=1\nFROM app AS app-cloudrun\nENV PORT=8080\nFROM app AS app-lambda\nENV PORT=9000\n",
+    },
+    {
+      name: "a sibling of the final stage",
+      code: "FROM alpine:3.20 AS base\nRUN apk add tini\nFROM base AS sidecar\nCOPY x /x\nFROM base AS server\nCOPY y /y\n",
+    },
+    {
+      name: "a target named by compose, bake or a script",
+      code: "FROM node:20 AS build\nFROM build AS development\nRUN npm i\nFROM node:20 AS old\nFROM build\n",
+      context: { buildTargets: ["development", "old"] },
+    },
+    {
+      name: "a comment documents the target",
+      code: "FROM maven:3 AS build\nRUN mvn package\n# the Tomcat variant: docker build --target tomcat .\nFROM tomcat:10 AS tomcat\nCOPY --from=build /a.war /w\nFROM gcr.io/distroless/java21\nCOPY --from=build /a.war /w\n",
+    },
+    {
+      name: "a header says the file is multi-target",
+      code: "# the stages of this file are built into separate images (compose target)\nFROM php:8 AS base\nFROM nginx:1 AS web\nCOPY --from=base /p /p\nFROM base AS php\n",
+    },
+    {
+      name: "an export stage documented with --target",
+      code: "FROM php:8 AS runtime\nFROM scratch AS standalone\nCOPY --from=runtime /bin/x /x\n# last so that a build without --target gets the runtime\nFROM runtime AS default\n",
+    },
   ],
 });
 
 describe("stage-unused severities and tags", () => {
-  it("marks dead stages unnecessary, at hint severity", () => {
+  it("marks dead stages unnecessary, at info severity: they rank above conventional targets", () => {
     const [f] = findingsOf(rule, "FROM a:1 AS old\nFROM b:1\n");
-    assert.strictEqual(f.severity, "hint");
+    assert.strictEqual(f.severity, "info");
     assert.deepStrictEqual(f.tags, ["unnecessary"]);
   });
-  it("reports conventional targets as info, without the unnecessary tag", () => {
-    const [f] = findingsOf(rule, "FROM a:1 AS debug\nFROM b:1\n");
-    assert.strictEqual(f.severity, "info");
-    assert.deepStrictEqual(f.tags, []);
+  it("a comment that does not speak of targets proves nothing", () => {
+    const [f] = findingsOf(rule, "# old builder, kept for reference\nFROM a:1 AS old\nRUN make\nFROM b:1\n");
+    assert.strictEqual(f?.messageId, "unused");
   });
 });
 

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { ValidationCode } from "dockerfile-utils";
 import { analyze } from "../../../server/src/engine";
 import { rule } from "../../../server/src/rules/var-invalid-base-default";
+import { syntaxCodeName } from "../../../server/src/syntax-checks";
 import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
@@ -30,7 +31,7 @@ describe("var-invalid-base-default and dockerfile-utils' BASE_NAME_EMPTY", () =>
       [],
     );
     assert.deepStrictEqual(
-      syntax.filter((p) => p.code === ValidationCode.BASE_NAME_EMPTY),
+      syntax.filter((p) => p.code === syntaxCodeName(ValidationCode.BASE_NAME_EMPTY)),
       [],
     );
   });
@@ -39,7 +40,7 @@ describe("var-invalid-base-default and dockerfile-utils' BASE_NAME_EMPTY", () =>
     const { findings, syntax } = analyze("FROM $IMAGE\n");
     assert.ok(findings.some((f) => f.ruleId === "var-invalid-base-default"));
     assert.deepStrictEqual(
-      syntax.filter((p) => p.code === ValidationCode.BASE_NAME_EMPTY),
+      syntax.filter((p) => p.code === syntaxCodeName(ValidationCode.BASE_NAME_EMPTY)),
       [],
     );
   });

@@ -1,6 +1,6 @@
 // The recipes by id, one module per ecosystem.
 
-import type { RecipeId } from "../detect";
+import type { RecipeId } from "../types";
 import type { Recipe } from "../types";
 import { dotnetRecipe } from "./dotnet";
 import { goRecipe } from "./go";

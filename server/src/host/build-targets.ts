@@ -1,0 +1,80 @@
+// Stage names a project builds with `--target`, read from the files that run its builds: compose
+// `build.target`, bake `target = "x"`, and `--target x` in scripts, Makefiles and CI workflows in
+// the Dockerfile's folder and the folders above it, up to the repository root.
+
+import { readdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { field, isPresent, isRecord, readSmallText } from "./named-contexts";
+
+const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
+/** Files that usually hold build commands: shell scripts, make and task runners. */
+const SCRIPT_FILE = /^(?:.*\.(?:sh|bash|mk|ya?ml|ps1|py)|Makefile|GNUmakefile|makefile|justfile|Justfile|Earthfile)$/;
+const MAX_LEVELS = 6;
+/** Folders with more files than this are not a project's build scripts; only the known names are read. */
+const MAX_SCRIPTS_PER_FOLDER = 40;
+
+/** Every `--target` name in reach of a Dockerfile in `folder`, sorted. */
+export async function readBuildTargets(folder: string): Promise<string[]> {
+  const names = new Set<string>();
+  let dir = folder;
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    for (const name of COMPOSE_FILES) for (const t of composeTargets(await readSmallText(join(dir, name)))) names.add(t);
+    for (const name of BAKE_FILES) for (const t of bakeTargets(await readSmallText(join(dir, name)))) names.add(t);
+    const scripts = await scriptFiles(dir);
+    const isRoot = await isPresent(join(dir, ".git"));
+    if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"))), ...(await scriptFiles(join(dir, ".gitlab"))));
+    for (const path of scripts) for (const t of commandLineTargets(await readSmallText(path))) names.add(t);
+    if (isRoot) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return [...names].sort();
+}
+
+/** `services.<name>.build.target` of a compose file. */
+export function composeTargets(text: string | null): string[] {
+  if (text === null) return [];
+  let document: unknown;
+  try {
+    document = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    // A compose file being edited is often invalid for a moment; it names nothing meanwhile.
+    return [];
+  }
+  const services = field(document, "services");
+  if (!isRecord(services)) return [];
+  return Object.values(services)
+    .map((service) => field(field(service, "build"), "target"))
+    .filter((t): t is string => typeof t === "string" && t !== "");
+}
+
+/** `target = "x"` attributes of bake HCL, `"target": "x"` of bake JSON. */
+export function bakeTargets(text: string | null): string[] {
+  if (text === null) return [];
+  return [...text.matchAll(/"?\btarget"?\s*[=:]\s*"([A-Za-z0-9_.-]+)"/g)].map((m) => m[1]);
+}
+
+/** `--target x`, `--target=x` and `-t`-free `target: x` in scripts and CI files. */
+export function commandLineTargets(text: string | null): string[] {
+  if (text === null) return [];
+  const out = [...text.matchAll(/--target[= ]+["']?([A-Za-z0-9_.-]+)/g)].map((m) => m[1]);
+  // GitHub's docker/build-push-action takes `target: x` under `with:`.
+  out.push(...[...text.matchAll(/^\s+target:\s*["']?([A-Za-z0-9_.-]+)["']?\s*$/gm)].map((m) => m[1]));
+  return out;
+}
+
+async function scriptFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && SCRIPT_FILE.test(e.name))
+      .slice(0, MAX_SCRIPTS_PER_FOLDER)
+      .map((e) => join(dir, e.name));
+  } catch {
+    // No such folder (the usual case for .github/workflows below the root): no scripts.
+    return [];
+  }
+}

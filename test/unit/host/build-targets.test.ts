@@ -1,0 +1,30 @@
+import * as assert from "assert";
+import { bakeTargets, commandLineTargets, composeTargets, readBuildTargets } from "../../../server/src/host/build-targets";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/build-targets: stages a project builds with --target", () => {
+  const projects = new TempProjects("stagecraft-targets");
+  after(() => projects.dispose());
+
+  it("reads compose build.target", () => {
+    const text = "services:\n  web:\n    build:\n      context: .\n      target: development\n  db:\n    image: postgres:17\n";
+    assert.deepStrictEqual(composeTargets(text), ["development"]);
+    assert.deepStrictEqual(composeTargets("services: [\n"), []);
+  });
+
+  it("reads bake targets and --target in scripts and workflows", () => {
+    assert.deepStrictEqual(bakeTargets('target "api" {\n  target = "api-prod"\n}\n'), ["api-prod"]);
+    assert.deepStrictEqual(commandLineTargets('for t in a b; do docker build --target "$t" .; done\ndocker build --target=sidecar -t x .\n'), ["sidecar"]);
+    assert.deepStrictEqual(commandLineTargets("      - uses: docker/build-push-action@v6\n        with:\n          target: slim\n"), ["slim"]);
+  });
+
+  it("looks in the Dockerfile's folder and above, and in the root's CI workflows", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/release.yml": "jobs:\n  x:\n    steps:\n      - run: docker buildx build --target slim .\n",
+      "repo/packaging/docker/build-images.sh": "docker build --target fdb-monitor -f Dockerfile .\n",
+      "repo/packaging/docker/Dockerfile": "FROM alpine:3.22\n",
+    });
+    assert.deepStrictEqual(await readBuildTargets(`${root}/repo/packaging/docker`), ["fdb-monitor", "slim"]);
+  });
+});
