@@ -28,8 +28,6 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "the right side validates its input: 'gpg --dearmor' of an empty download exits 2 ('no valid OpenPGP data found'), so the RUN already fails here; the label assumed it succeeds",
   "sissbruecker__linkding__docker__default.Dockerfile:101 run-pipe-no-pipefail":
     "the right side validates its input: 'gpg --dearmor' of an empty download exits 2 ('no valid OpenPGP data found'), so the RUN already fails here; the label assumed it succeeds",
-  "pupilfirst__pupilfirst__Dockerfile:80 run-cd-instead-of-workdir":
-    "a cd that serves its own RUN: the rule now reports only a cd whose effect is lost (about 65 findings were wrong)",
 };
 
 /**
