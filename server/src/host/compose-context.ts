@@ -6,6 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { isPresent } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 /** Compose files sit at the project root, rarely more than a few folders up. */
@@ -79,15 +80,5 @@ async function readSmallText(path: string): Promise<string | null> {
   } catch {
     // Absent (the usual case) or unreadable: it names nothing.
     return null;
-  }
-}
-
-async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    // Absent: not the repository root.
-    return false;
   }
 }

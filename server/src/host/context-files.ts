@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { parseDockerfile } from "../model/parse";
+import { isPresent } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -138,14 +139,4 @@ export async function readComposeSourceMount(file: string): Promise<boolean> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    // Absent or unreadable: not a repository marker.
-    return false;
-  }
 }

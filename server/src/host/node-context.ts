@@ -3,7 +3,7 @@
 // The context root is the `build.context` of a compose service that builds this Dockerfile, else
 // the Dockerfile's folder (what `docker build .` next to it uses).
 
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
@@ -12,6 +12,7 @@ import type { ServerHost } from "../lsp/host";
 import { readBuildTargets } from "./build-targets";
 import { readComposeBuildContext } from "./compose-context";
 import { readNamedContexts } from "./named-contexts";
+import { repositoryRoot } from "./paths";
 import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
 import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
@@ -92,27 +93,6 @@ async function readContextFiles(folder: string, rootEntries: readonly string[]):
 async function readHead(path: string, max: number): Promise<string | null> {
   const read = await readTextFile(path, max, { truncate: true });
   return read.ok ? read.text : null;
-}
-
-/** The nearest folder at or above `folder` holding `.git`; null outside a repository. */
-async function repositoryRoot(folder: string): Promise<string | null> {
-  for (let dir = folder, level = 0; level < 8; level++) {
-    if (await isPresent(join(dir, ".git"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-  return null;
-}
-
-async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    // Absent: keep looking upwards.
-    return false;
-  }
 }
 
 async function readText(path: string): Promise<string | null> {
