@@ -27,12 +27,15 @@ export const rule: Rule = {
       for (const instruction of stage.instructions) {
         const winner = last.get(instruction.keyword);
         if (!winner || winner === instruction) continue;
+        // The fix removes one instruction; with several overridden ones the next takes its line and
+        // is reported there again, so a safe fix is offered only where one is overridden.
+        const overridden = stage.instructions.filter((i) => i.keyword === instruction.keyword && i !== winner).length;
         report({
           range: instruction.keywordRange,
           messageId: "overridden",
           data: { keyword: instruction.keyword, line: winner.range.start.line + 1 },
           tags: ["unnecessary"],
-          fix: { title: `Remove the overridden ${instruction.keyword}`, edits: removeInstruction(instruction) },
+          ...(overridden === 1 ? { fix: { title: `Remove the overridden ${instruction.keyword}`, edits: removeInstruction(instruction) } } : {}),
         });
       }
     }
