@@ -4,8 +4,9 @@
 
 import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { field, isPresent, isRecord, readSmallText } from "./named-contexts";
+import { composeServices, field } from "./compose-file";
+import { readSmallText } from "./named-contexts";
+import { isPresent } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
@@ -37,18 +38,7 @@ export async function readBuildTargets(folder: string): Promise<string[]> {
 /** `services.<name>.build.target` of a compose file. */
 export function composeTargets(text: string | null): string[] {
   if (text === null) return [];
-  let document: unknown;
-  try {
-    document = parseYaml(text, { maxAliasCount: 100 });
-  } catch {
-    // A compose file being edited is often invalid for a moment; it names nothing meanwhile.
-    return [];
-  }
-  const services = field(document, "services");
-  if (!isRecord(services)) return [];
-  return Object.values(services)
-    .map((service) => field(field(service, "build"), "target"))
-    .filter((t): t is string => typeof t === "string" && t !== "");
+  return (composeServices(text) ?? []).map((service) => field(field(service, "build"), "target")).filter((t): t is string => typeof t === "string" && t !== "");
 }
 
 /** `target = "x"` attributes of bake HCL, `"target": "x"` of bake JSON. */

@@ -5,7 +5,7 @@
 
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { composeServices, field } from "./compose-file";
 import { isPresent } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -41,17 +41,8 @@ export async function readComposeBuildContext(dockerfile: string): Promise<strin
  * compose file's folder. Contexts that are URLs or variables are skipped: they cannot be read here.
  */
 export function composeContextFor(text: string, composeDir: string, dockerfile: string): string | null {
-  let document: unknown;
-  try {
-    document = parseYaml(text, { maxAliasCount: 100 });
-  } catch {
-    // A compose file being edited is often invalid for a moment; it names nothing meanwhile.
-    return null;
-  }
-  const services = field(document, "services");
-  if (!isRecord(services)) return null;
   const target = resolve(dockerfile);
-  for (const service of Object.values(services)) {
+  for (const service of composeServices(text) ?? []) {
     const build = field(service, "build");
     const context = typeof build === "string" ? build : field(build, "context");
     const file = field(build, "dockerfile");
@@ -62,14 +53,6 @@ export function composeContextFor(text: string, composeDir: string, dockerfile: 
     if (dockerfilePath === target) return contextDir;
   }
   return null;
-}
-
-function field(value: unknown, key: string): unknown {
-  return isRecord(value) ? value[key] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function readSmallText(path: string): Promise<string | null> {

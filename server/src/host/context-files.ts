@@ -5,8 +5,8 @@
 
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { parseDockerfile } from "../model/parse";
+import { composeServices, isRecord } from "./compose-file";
 import { isPresent } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
@@ -79,16 +79,7 @@ export async function readCopiedFiles(folder: string, text: string): Promise<Rec
  * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
  */
 export function composeMountsSource(text: string, composeDir: string, dockerfile: string): boolean {
-  let document: unknown;
-  try {
-    document = parseYaml(text, { maxAliasCount: 100 });
-  } catch {
-    // A compose file being edited is often invalid for a moment; it says nothing meanwhile.
-    return false;
-  }
-  const services = isRecord(document) ? document.services : undefined;
-  if (!isRecord(services)) return false;
-  for (const service of Object.values(services)) {
+  for (const service of composeServices(text) ?? []) {
     if (!isRecord(service)) continue;
     const build = service.build;
     const contextPath = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : null;
@@ -135,8 +126,4 @@ export async function readComposeSourceMount(file: string): Promise<boolean> {
     dir = parent;
   }
   return false;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -2,9 +2,9 @@
 // down in compose `build.additional_contexts` or bake `contexts`), read from the compose and bake
 // files in the Dockerfile's folder and the folders above it, up to the repository root.
 
-import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { composeServices, field, isRecord } from "./compose-file";
+import { isPresent } from "./paths";
 import { readTextFile } from "./read-text";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -41,17 +41,8 @@ export async function readNamedContexts(folder: string): Promise<string[]> {
 
 /** `services.<name>.build.additional_contexts`, as a map (`name: path`) or a list (`name=path`). */
 export function composeContextNames(text: string): string[] {
-  let document: unknown;
-  try {
-    document = parseYaml(text, { maxAliasCount: 100 });
-  } catch {
-    // A compose file being edited is often invalid for a moment; it declares nothing meanwhile.
-    return [];
-  }
-  const services = field(document, "services");
-  if (!isRecord(services)) return [];
   const names: string[] = [];
-  for (const service of Object.values(services)) {
+  for (const service of composeServices(text) ?? []) {
     const contexts = field(field(service, "build"), "additional_contexts");
     if (Array.isArray(contexts)) {
       for (const entry of contexts) if (typeof entry === "string" && entry.includes("=")) names.push(entry.slice(0, entry.indexOf("=")).trim());
@@ -87,27 +78,9 @@ export function bakeJsonContextNames(text: string): string[] {
   });
 }
 
-/** `value[key]` when value is a plain object. */
-export function field(value: unknown, key: string): unknown {
-  return isRecord(value) ? value[key] : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** A file's text, or null when absent, unreadable, not a regular file or too large to be project configuration. */
 export async function readSmallText(path: string): Promise<string | null> {
   // Absent (the usual case), unreadable, not a regular file or too large: it declares nothing.
   const read = await readTextFile(path, MAX_FILE_BYTES);
   return read.ok ? read.text : null;
-}
-
-export async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
