@@ -1,15 +1,77 @@
 // What some base images put in their environment (the image config's Env), for checks that must
-// know whether `$X` is defined when the Dockerfile does not define it. Only images whose config
-// sets PATH alone are listed; any other image may define variables we cannot see.
+// know whether `$X` is defined when the Dockerfile does not define it. Facts come from the
+// docker-library definitions (the `ENV` lines of each official image's Dockerfile); rules read them
+// through `imageEnvironment` and hold no image facts of their own.
 
-/** Official images whose config environment is `PATH` only (docker-library definitions). */
+/** Official images whose config environment is `PATH` only: any other name is undefined there. */
 const PATH_ONLY = new Set(["alpine", "busybox", "debian", "ubuntu", "archlinux", "oraclelinux", "almalinux", "rockylinux", "amazonlinux"]);
 
-/** The environment variable names the image defines, or null when not known. `scratch` defines none. */
-export function imageEnvNames(familiarName: string | null, isScratch: boolean): readonly string[] | null {
-  if (isScratch) return [];
-  if (familiarName !== null && PATH_ONLY.has(familiarName)) return ["PATH"];
-  return null;
+const JAVA = ["JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL"];
+
+/**
+ * Names official images are known to define, beyond PATH. Not exhaustive: older tags set names newer
+ * ones dropped (PYTHON_PIP_VERSION) and variants add their own, so a name missing here is unknown,
+ * never undefined.
+ */
+const KNOWN_NAMES: Readonly<Record<string, readonly string[]>> = {
+  golang: ["GOLANG_VERSION", "GOTOOLCHAIN", "GOPATH"],
+  node: ["NODE_VERSION", "YARN_VERSION"],
+  python: [
+    "LANG",
+    "GPG_KEY",
+    "PYTHON_VERSION",
+    "PYTHON_SHA256",
+    "PYTHON_PIP_VERSION",
+    "PYTHON_SETUPTOOLS_VERSION",
+    "PYTHON_GET_PIP_URL",
+    "PYTHON_GET_PIP_SHA256",
+  ],
+  pypy: ["LANG", "PYPY_VERSION"],
+  ruby: ["LANG", "RUBY_MAJOR", "RUBY_VERSION", "RUBY_DOWNLOAD_URL", "RUBY_DOWNLOAD_SHA256", "GEM_HOME", "BUNDLE_SILENCE_ROOT_WARNING", "BUNDLE_APP_CONFIG"],
+  rust: ["RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION"],
+  php: [
+    "PHPIZE_DEPS",
+    "PHP_INI_DIR",
+    "APACHE_CONFDIR",
+    "APACHE_ENVVARS",
+    "PHP_CFLAGS",
+    "PHP_CPPFLAGS",
+    "PHP_LDFLAGS",
+    "GPG_KEYS",
+    "PHP_VERSION",
+    "PHP_URL",
+    "PHP_ASC_URL",
+    "PHP_SHA256",
+  ],
+  openjdk: JAVA,
+  "eclipse-temurin": JAVA,
+  amazoncorretto: ["JAVA_HOME", "LANG"],
+  maven: [...JAVA, "MAVEN_HOME", "MAVEN_CONFIG"],
+  gradle: [...JAVA, "GRADLE_HOME", "GRADLE_VERSION"],
+  tomcat: [...JAVA, "CATALINA_HOME", "TOMCAT_NATIVE_LIBDIR", "LD_LIBRARY_PATH", "TOMCAT_MAJOR", "TOMCAT_VERSION", "TOMCAT_SHA512"],
+  elixir: ["LANG", "ELIXIR_VERSION", "OTP_VERSION", "REBAR3_VERSION"],
+  erlang: ["OTP_VERSION", "REBAR3_VERSION"],
+  nginx: ["NGINX_VERSION", "NJS_VERSION", "NJS_RELEASE", "PKG_RELEASE", "DYNPKG_RELEASE"],
+  httpd: ["HTTPD_PREFIX", "HTTPD_VERSION", "HTTPD_SHA256", "HTTPD_PATCHES"],
+  postgres: ["GOSU_VERSION", "LANG", "PG_MAJOR", "PG_VERSION", "PGDATA"],
+  mysql: ["GOSU_VERSION", "MYSQL_MAJOR", "MYSQL_VERSION", "MYSQL_SHELL_VERSION"],
+  redis: ["REDIS_VERSION", "REDIS_DOWNLOAD_URL", "REDIS_DOWNLOAD_SHA"],
+};
+
+/** What a base image's environment is known to hold. */
+export interface ImageEnvironment {
+  /** Names the image defines. */
+  readonly names: readonly string[];
+  /** True when `names` is all of it, so any other name is undefined on this image. */
+  readonly complete: boolean;
+}
+
+/** The environment of the image `familiarName` (`golang`, `node`); `scratch` defines nothing. */
+export function imageEnvironment(familiarName: string | null, isScratch: boolean): ImageEnvironment {
+  if (isScratch) return { names: [], complete: true };
+  if (familiarName !== null && PATH_ONLY.has(familiarName)) return { names: ["PATH"], complete: true };
+  const known = familiarName === null ? undefined : KNOWN_NAMES[familiarName];
+  return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false };
 }
 
 /** Variables most images set, offered as "did you mean" candidates (`$PAHT`). */

@@ -148,6 +148,16 @@ const ARCH_ALIASES: Readonly<Record<string, [string, string | null]>> = {
   armhf: ["arm", "v7"],
   armel: ["arm", "v6"],
 };
+/**
+ * The names an architecture goes by in file names and download URLs (`amd64`, `x86_64`, `x64`), for
+ * telling an artefact built for one architecture; the canonical name first.
+ */
+export function architectureNames(architecture: string): string[] {
+  const aliases = Object.entries(ARCH_ALIASES)
+    .filter(([, [canonical]]) => canonical === architecture)
+    .map(([alias]) => alias);
+  return [architecture, ...aliases, ...(architecture === "amd64" ? ["x64"] : [])];
+}
 const KNOWN_ARCHITECTURES = new Set(["386", "amd64", "arm", "arm64", "ppc64le", "s390x", "riscv64", "mips64le", "loong64", ...Object.keys(ARCH_ALIASES)]);
 
 /**

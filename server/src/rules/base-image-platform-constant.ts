@@ -1,8 +1,15 @@
 // base-image-platform-constant: BuildKit's FromPlatformFlagConstDisallowed. A constant --platform
 // pins the stage to one platform, so multi-platform builds emulate it or fail. Silent when the
-// stage name mentions the platform's OS or architecture (`AS build-amd64`): that pin is on purpose.
+// stage name mentions the platform's OS or architecture (`AS build-amd64`), when the comment right
+// above the FROM names the architecture (the pin is explained), or when the stage fetches or unpacks
+// an artefact built for that architecture only (`google-chrome-stable_current_amd64.deb`): those
+// pins are on purpose, and $TARGETPLATFORM would break the build elsewhere.
 
-import { parsePlatform } from "../images/reference";
+import { architectureNames, parsePlatform } from "../images/reference";
+import { commentsAbove } from "../model/comments";
+import { instructionOnOneLine } from "../model/instruction-text";
+import { escapeRegExp } from "../model/text";
+import type { DockerfileModel, Stage } from "../model/types";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -25,7 +32,15 @@ export const rule: Rule = {
       if (!platform) continue;
       const name = stage.name ?? "";
       if (name.includes(platform.os) || (platform.architecture !== "" && name.includes(platform.architecture))) continue;
+      if (platform.architecture !== "" && pinIsDeliberate(model, stage, architectureNames(platform.architecture))) continue;
       report({ range: flag.valueRange, messageId: "constant", data: { platform: flag.value } });
     }
   },
 };
+
+/** An architecture named in the comment above the FROM, or in a RUN or ADD of the stage as part of a file or URL name. */
+function pinIsDeliberate(model: DockerfileModel, stage: Stage, names: string[]): boolean {
+  const word = new RegExp(`(?:^|[^a-z0-9])(?:${names.map(escapeRegExp).join("|")})(?![a-z0-9])`, "i");
+  if (commentsAbove(model, stage.from).some((c) => word.test(c))) return true;
+  return stage.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ADD") && word.test(instructionOnOneLine(model, i)));
+}

@@ -173,15 +173,23 @@ function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Ins
   return false;
 }
 
-/** True when an apt install in these instructions comes before any `apt-get update` refreshes the lists. */
+/**
+ * True when an apt install in these instructions comes before an `apt-get update` refreshes the
+ * lists. An update inside `if`/`case`/`( )` (an opt-in `RUN if [ $INSTALL_X = true ]; then ...`)
+ * may not run, so it protects only the installs after it in its own RUN, not the later RUNs.
+ */
 function installsBeforeUpdate(instructions: readonly Instruction[]): boolean {
   for (const instruction of instructions) {
     if (instruction.keyword !== "RUN") continue;
+    let updatedInThisRun = false;
     for (const command of instruction.commands) {
       const apt = systemPackageCommand(command);
       if (apt?.manager !== "apt") continue;
-      if (apt.action === "update") return false;
-      if (apt.action === "install" || apt.action === "upgrade") return true;
+      if (apt.action === "update") {
+        if (command.depth === 0) return false;
+        updatedInThisRun = true;
+      }
+      if ((apt.action === "install" || apt.action === "upgrade") && !updatedInThisRun) return true;
     }
   }
   return false;

@@ -1,11 +1,12 @@
 // var-undefined: BuildKit's UndefinedVar. Instructions the builder expands (COPY, ADD, ENV, LABEL,
 // WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, ARG defaults) see only ARG and ENV declared earlier in
 // the stage lineage and the base image's environment; anything else expands to an empty string.
-// RUN is left to the shell. For a base image whose environment is unknown, only a near miss of a
-// known name is reported, since the image may define the variable.
+// RUN is left to the shell. For a base image whose environment is not fully known, only a near miss
+// of a known name is reported, since the image may define the variable; and a longer or shorter
+// name than the image's (`$GOPATH` beside `PATH`) is a plausible variable of its own, not a typo.
 
-import { baseImageOf, rootImageOf } from "../images/base-image";
-import { COMMON_ENV_NAMES, imageEnvNames } from "../images/image-env";
+import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { imageEnvironment } from "../images/image-env";
 import { environmentAt } from "../model/environment";
 import { suggestName, variableUses } from "../model/variable-uses";
 import type { Rule } from "./types";
@@ -28,8 +29,8 @@ export const rule: Rule = {
   check(model, report) {
     for (const stage of model.stages) {
       const root = rootImageOf(stage);
-      const image = root.stage.base.kind === "image" ? baseImageOf(root.stage) : null;
-      const imageEnv = imageEnvNames(image?.familiarName ?? null, root.stage.base.kind === "scratch");
+      const image = baseRepositoryOf(root.stage);
+      const imageEnv = imageEnvironment(image?.familiarName ?? null, root.stage.base.kind === "scratch");
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
         let env: Map<string, string | null> | null = null;
@@ -37,14 +38,14 @@ export const rule: Rule = {
         for (const token of instruction.args) {
           for (const use of variableUses(token, model.escapeChar)) {
             env ??= environmentAt(model, stage, instruction);
-            if (env.has(use.name) || imageEnv?.includes(use.name) || seen.has(use.name)) continue;
+            if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             seen.add(use.name);
-            const options = [...env.keys(), ...(imageEnv ?? COMMON_ENV_NAMES)];
-            const suggestion = suggestName(use.name, options);
+            const suggestion = suggestName(use.name, [...env.keys(), ...imageEnv.names]);
             if (suggestion === null) {
-              if (imageEnv !== null) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
+              if (imageEnv.complete) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
               continue;
             }
+            if (!imageEnv.complete && !env.has(suggestion) && suggestion.length !== use.name.length) continue;
             const written = model.lines.textIn(use.range);
             report({
               range: use.range,

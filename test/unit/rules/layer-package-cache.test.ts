@@ -192,6 +192,12 @@ testRule(rule, {
       output:
         "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
+    {
+      name: "a later install after an unconditional update of its own does not need these lists",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nRUN if true; then apt-get update; fi && apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n",
+      messageId: "aptLists",
+      line: 2,
+    },
   ],
   silent: [
     {
@@ -205,6 +211,10 @@ testRule(rule, {
     {
       name: "a later RUN installs before its own update (nodesource setup pattern)",
       code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS plus\nRUN apt-get install -y gnupg2 && curl -fsSL https://example.com/setup | sh && apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "an opt-in RUN's own update does not refresh the lists for a later opt-in install",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nARG INSTALL_A=false\nRUN if [ $INSTALL_A = true ]; then apt-get update && apt-get install -y a; fi\nARG INSTALL_B=false\nRUN if [ $INSTALL_B = true ]; then apt-get install -y b; fi\n",
     },
     {
       name: "apt 3's 'apt-get distclean' removes the lists",
