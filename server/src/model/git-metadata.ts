@@ -3,7 +3,8 @@
 // (`git describe` in a Makefile or CMakeLists.txt, a build script, versioningit, git-rev-sync,
 // Rust's `git_version!`), so this reads the signs the Dockerfile does show: a build system that
 // commonly runs git, git installed for the build, a toolchain image that bundles git, a comment
-// about git. A commit passed in as a build argument says the build does not need the checkout.
+// about git, and a package.json that depends on a package reading the checkout (git-rev-sync). A commit
+// passed in as a build argument says the build does not need the checkout.
 
 import { systemPackageCommand } from "./commands";
 import { readArgDeclarations } from "./parse";
@@ -11,7 +12,19 @@ import { ancestorsOf } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /** Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt, autotools, Rakefile). */
-const GIT_STAMPING_BUILDS = new Set(["make", "gmake", "cmake", "autoreconf", "./autogen.sh", "autogen.sh", "./configure", "rake", "meson"]);
+const GIT_STAMPING_BUILDS = new Set(["make", "gmake", "cmake", "autoreconf", "./autogen.sh", "autogen.sh", "./configure", "rake", "meson", "just"]);
+/** Packages that install git with them (Alpine's `alpine-sdk` depends on git). */
+const PACKAGES_WITH_GIT = new Set(["git", "git-core", "alpine-sdk"]);
+/** npm packages that read the checkout's .git at build time to stamp a version. */
+const GIT_READING_NPM_PACKAGES = new Set([
+  "git-rev-sync",
+  "git-revision-webpack-plugin",
+  "git-describe",
+  "git-repo-info",
+  "git-rev",
+  "git-last-commit",
+  "git-commit-info",
+]);
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
 const BUILD_SCRIPT = /(?:^|\/)(?:build|make|compile|release)[\w.-]*\.sh$/;
 /** Official toolchain images built on buildpack-deps (which installs git), unless slim or Alpine. */
@@ -26,6 +39,8 @@ export interface GitUse {
   buildSystem: boolean;
   /** git is at hand in the stage: installed, bundled with the base image, or discussed in a comment. */
   available: boolean;
+  /** The project's package.json depends on a package that reads .git to stamp the build. */
+  manifestReadsGit: boolean;
 }
 
 /**
@@ -35,21 +50,36 @@ export interface GitUse {
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
-  if (stage === null) return { buildSystem: false, available: false };
+  const none = { buildSystem: false, available: false, manifestReadsGit: false };
+  if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
   const scope = [...chain, ...descendants];
-  if (scope.some((s) => s.instructions.some((i) => declaresCommitVariable(i)))) return { buildSystem: false, available: false };
+  if (scope.some((s) => s.instructions.some((i) => declaresCommitVariable(i)))) return none;
   const after = [...stage.instructions.filter((i) => i.ordinal > copy.ordinal), ...descendants.flatMap((s) => s.instructions)];
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
-    s.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.packages.some((p) => p.value === "git" || p.value === "git-core"))),
+    s.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.packages.some((p) => PACKAGES_WITH_GIT.has(p.value)))),
   );
   const root = chain[chain.length - 1];
   const image = root.base.kind === "image" ? root.base.resolved : "";
   const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
-  return { buildSystem, available: installsGit || bundlesGit || mentionsGit };
+  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model) };
+}
+
+/** True when the package.json at the context root depends on a package that reads the checkout. */
+function manifestReadsGit(model: DockerfileModel): boolean {
+  const text = model.context.files?.["package.json"];
+  if (text === undefined) return false;
+  try {
+    const manifest: unknown = JSON.parse(text);
+    if (typeof manifest !== "object" || manifest === null) return false;
+    const sections = ["dependencies", "devDependencies"].map((k) => (manifest as Record<string, unknown>)[k]);
+    return sections.some((deps) => typeof deps === "object" && deps !== null && Object.keys(deps).some((name) => GIT_READING_NPM_PACKAGES.has(name)));
+  } catch {
+    return false;
+  }
 }
 
 function declaresCommitVariable(instruction: Instruction): boolean {

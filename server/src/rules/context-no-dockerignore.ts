@@ -10,12 +10,13 @@ import { contextUses, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
+import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { workdirOf } from "../model/workdir";
-import type { DockerfileModel, Instruction, Token } from "../model/types";
+import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 /** The entries DESIGN.md asks every .dockerignore to exclude when the context holds them. */
@@ -57,7 +58,15 @@ export const rule: Rule = {
     const git = gitUseAfter(model, first.instruction);
     // A development or test image (final stage named so) is a build environment too.
     const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
-    const keepsGit = uses.readsGitCheckout || (git.available && (git.buildSystem || isBuildEnvironment)) || (matcher !== null && reincludes(matcher, ".git"));
+    // A toolchain image of the project's own (not an official image) may bundle git unseen, so a
+    // versioning build system run on it counts too.
+    const customBase = first.instruction.stage !== null && startsFromCustomImage(first.instruction.stage);
+    const keepsGit =
+      uses.readsGitCheckout ||
+      git.manifestReadsGit ||
+      (git.available && (git.buildSystem || isBuildEnvironment)) ||
+      (customBase && git.buildSystem) ||
+      (matcher !== null && reincludes(matcher, ".git"));
     const excludedByCopy = copyExcludes(first.instruction);
     const wanted = (name: string) => !(name === ".git" && keepsGit) && !uses.isCopied(name) && !(excludedByCopy && isExcluded(excludedByCopy, name));
     if (matcher === null) {
@@ -111,6 +120,14 @@ export const rule: Rule = {
     });
   },
 };
+
+/** True when the stage's lineage starts from an image that is not a Docker official image. */
+function startsFromCustomImage(stage: Stage): boolean {
+  const root = rootImageOf(stage).stage;
+  if (root.base.kind !== "image") return false;
+  const reference = baseRepositoryOf(root);
+  return reference === null || !reference.isOfficial;
+}
 
 /** `COPY --exclude=.git . .` (BuildKit 1.7+): the patterns the copy itself leaves out; null when none. */
 function copyExcludes(instruction: Instruction): DockerignoreMatcher | null {

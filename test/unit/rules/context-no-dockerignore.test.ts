@@ -92,6 +92,28 @@ testRule(rule, {
       messageId: "noDockerignoreStage",
       line: 3,
     },
+    {
+      name: "an official image without git running make: .git is not read",
+      code: "FROM golang:1.22-alpine AS build\nRUN apk add --update build-base\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
+      messageId: "missingEntriesStage",
+    },
+    {
+      name: "the project's own base image without a build step",
+      code: 'FROM ghcr.io/example/runtime:1\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "run"] },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a package.json without git-reading packages",
+      code: "FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-alpine\nCOPY --from=build /app/dist /app/dist\n",
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "package.json"],
+        files: { "package.json": '{"devDependencies": {"webpack": "^5.0.0"}}' },
+      },
+      messageId: "missingEntriesStage",
+    },
   ],
   silent: [
     {
@@ -103,6 +125,30 @@ testRule(rule, {
       name: "a .dockerignore that lets .git back in on purpose",
       code: NODE_APP,
       context: { dockerignore: "node_modules\n.git\n!.git\n", rootEntries: NODE_ROOT },
+    },
+    {
+      name: "alpine-sdk brings git along for the make build",
+      code: "FROM golang:1.22-alpine AS build\nRUN apk add --update alpine-sdk\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
+    },
+    {
+      name: "a justfile build on the project's own toolchain image, which may bundle git",
+      code: "FROM ghcr.io/example/dev:v5-rust AS build\nWORKDIR /src\nCOPY . .\nRUN just build\nFROM debian:12-slim\nCOPY --from=build /src/target/release/proxy /bin/\n",
+      context: { dockerignore: "target\n", rootEntries: [".git/", "Cargo.toml", "justfile"] },
+    },
+    {
+      name: "a build script on the project's own base image, in the final stage",
+      code: "FROM ghcr.io/example/ubuntu-22.04-base:latest\nCOPY ./ /app/src\nRUN cd /app/src && ./scripts/build_and_install_all.sh && rm -rf /app/src\n",
+      context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt", "scripts/"] },
+    },
+    {
+      name: "package.json depends on git-rev-sync: the build stamps the commit from .git",
+      code: "FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:20-alpine\nCOPY --from=build /app/dist /app/dist\n",
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "package.json", "webpack.config.js"],
+        files: { "package.json": '{"devDependencies": {"git-rev-sync": "^3.0.2", "webpack": "^5.0.0"}}' },
+      },
     },
     {
       name: "a Makefile build with git installed may stamp the version from git: .git stays",
