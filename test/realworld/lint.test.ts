@@ -16,6 +16,8 @@ const ACCEPTED_LOSSES: Record<string, string> = {
   "GreptimeTeam__greptimedb__docker__dev-builder__ubuntu__Dockerfile:36 layer-consecutive-run":
     "a development image: more than 20 labels call tiny layers there debatable, so the rule merges only a bare apt-get update in them",
   "nautobot__nautobot__development__Dockerfile-dolt:9 layer-consecutive-run": "a development image, as above",
+  "novuhq__novu__apps__widget__Dockerfile:5 layer-consecutive-run":
+    "'apk add' then 'npm install -g pnpm': issue #13 requires that merges never join RUNs of two package managers (a pnpm bump would rerun the apk install)",
   "novuhq__novu__apps__widget__Dockerfile:31 final-stage-dev-dependencies":
     "a single-stage file that builds after the install: --omit=dev would break the build; single-stage-build reports it (line 32, labelled right)",
   "ossrs__srs__Dockerfile:26 context-no-dockerignore":

@@ -1,10 +1,12 @@
 // layer-consecutive-run: two single-command RUNs in a row add two layers to the final image where
 // one would do, and what the first writes cannot be removed by the second. Follows hadolint
 // DL3059: RUNs that chain several commands were split on purpose (usually for the build cache),
-// and RUNs with different flags (mounts, network) cannot be merged.
+// and RUNs with different flags (mounts, network) cannot be merged. A package install is never
+// joined with a RUN of another package manager or an unrelated step: merged, a change to either
+// reruns the install, and the split keeps the install's layer cached.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
-import { systemPackageCommand } from "../model/commands";
+import { dependencyInstall, systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -36,6 +38,7 @@ export const rule: Rule = {
         const current = instructions[i];
         if (!isSingleCommandRun(current) || !isSingleCommandRun(previous)) continue;
         if (!haveSameFlags(model, previous, current)) continue;
+        if (mixesPackageSteps(previous, current)) continue;
         // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it there.
         if (hasNonPosixShell(instructions, i)) continue;
         if (isDevelopment && !isIndexUpdate(previous)) continue;
@@ -57,6 +60,54 @@ function isSingleCommandRun(instruction: Instruction): boolean {
   if (instruction.keyword !== "RUN") return false;
   if (instruction.isJsonForm) return true;
   return instruction.commands.filter((c) => c.program !== null).length <= 1;
+}
+
+/** Package-manager tools whose setup steps (`npm install -g`, `bundle config`) belong with their installs. */
+const TOOL_FAMILY: Readonly<Record<string, string>> = {
+  npm: "npm",
+  yarn: "yarn",
+  pnpm: "pnpm",
+  bun: "bun",
+  bundle: "bundler",
+  bundler: "bundler",
+  gem: "gem",
+  composer: "composer",
+  pip: "pip",
+  pip3: "pip",
+};
+const SETUP_SUBCOMMANDS = new Set(["install", "i", "add", "config", "set"]);
+
+/** What a single-command RUN is, for deciding whether it may join its neighbour. */
+interface RunKind {
+  /** The package manager it drives (`apt`, `apk`, `pip`, `npm`...), or null for any other step. */
+  manager: string | null;
+  /** A language-level install (npm, pip, bundler...), whose cached layer a merge would tie to the other step. */
+  isDependencyInstall: boolean;
+}
+
+function runKindOf(run: Instruction): RunKind {
+  const command = run.commands.find((c) => c.program !== null);
+  if (command === undefined) return { manager: null, isDependencyInstall: false };
+  const system = systemPackageCommand(command);
+  if (system !== null) return { manager: system.manager, isDependencyInstall: false };
+  const install = dependencyInstall(command);
+  if (install !== null) return { manager: install.ecosystem, isDependencyInstall: true };
+  const family = TOOL_FAMILY[command.name];
+  const sub = command.args.find((a) => !a.value.startsWith("-"))?.value ?? "";
+  if (family !== undefined && SETUP_SUBCOMMANDS.has(sub)) return { manager: family, isDependencyInstall: true };
+  return { manager: null, isDependencyInstall: false };
+}
+
+/**
+ * True when merging the two RUNs would tie unrelated caching together: installs of two package
+ * managers (`apt-get install` + `pip install`), or a language install and a step of another kind
+ * (`npm ci` + `npm run build`). A system install and a plain step (`apk add` + `mkdir`) may merge.
+ */
+function mixesPackageSteps(previous: Instruction, current: Instruction): boolean {
+  const a = runKindOf(previous);
+  const b = runKindOf(current);
+  if (a.manager !== null && b.manager !== null) return a.manager !== b.manager;
+  return a.isDependencyInstall || b.isDependencyInstall;
 }
 
 /** True when a SHELL before `index` in the stage switches to PowerShell or cmd. */

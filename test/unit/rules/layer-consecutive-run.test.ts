@@ -4,6 +4,31 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a system install and a plain step merge",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache bash\nRUN mkdir /appdata\n",
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
+      name: "a project install and the global install of the same tool merge",
+      code: "FROM node:22-alpine\nCOPY . .\nRUN npm install --production\nRUN npm install --global\n",
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
+      name: "bundler's configuration and its install merge",
+      code: "FROM ruby:3.3\nRUN bundle config set --local deployment true\nRUN bundle install\n",
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
+      name: "two installs of the same package manager merge",
+      code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -U pip\nRUN pip install --no-cache-dir flask\n",
+      messageId: "consecutive",
+      line: 3,
+      output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -U pip && \\\n    pip install --no-cache-dir flask\n",
+    },
+    {
       name: "a development image still gets a bare index update merged into its install",
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
       context: { dockerfilePath: "docker/dev/Dockerfile" },
@@ -35,10 +60,10 @@ testRule(rule, {
     },
     {
       name: "a multi-line RUN keeps its continuation indent",
-      code: "FROM debian:12\nRUN apt-get install -y \\\n      curl \\\n      git\nRUN git --version\n",
+      code: "FROM debian:12\nRUN useradd \\\n      --create-home \\\n      app\nRUN mkdir /data\n",
       messageId: "consecutive",
       line: 5,
-      output: "FROM debian:12\nRUN apt-get install -y \\\n      curl \\\n      git && \\\n      git --version\n",
+      output: "FROM debian:12\nRUN useradd \\\n      --create-home \\\n      app && \\\n      mkdir /data\n",
     },
     {
       name: "three in a row: one report per extra RUN, each merged into the one before",
@@ -91,6 +116,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "never joins installs of different package managers (apt-get + pip)",
+      code: "FROM debian:12\nRUN apt-get install -y python3-pip\nRUN pip install flask\n",
+    },
+    { name: "never joins apk and a global npm tool install", code: "FROM node:20-alpine\nRUN apk add --no-cache bash\nRUN npm install -g pnpm@9\n" },
+    { name: "never joins apk and npm", code: "FROM node:20-alpine\nRUN apk add --no-cache git\nRUN npm ci --omit=dev\n" },
+    {
+      name: "never joins an install with an unrelated step",
+      code: "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nRUN npm run build\n",
+    },
+    { name: "nor an unrelated step with the install after it", code: "FROM python:3.12-slim\nRUN useradd app\nRUN pip install --no-cache-dir flask\n" },
     "FROM alpine:3.20\nRUN mkdir /a\nWORKDIR /a\nRUN mkdir b\n",
     {
       // zeek's ci/windows: '&&' is no PowerShell 5 operator, so the advice would break the build.
