@@ -1,6 +1,11 @@
 // instruction-json-args: BuildKit's JSONArgsRecommended (hadolint DL3025). Shell-form CMD and
-// ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM.
+// ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM. Silent
+// for a shell-form CMD whose program gets the signal anyway: under an exec-form ENTRYPOINT of an init
+// that signals the whole process group (dumb-init, `tini -g`), or on an image whose /bin/sh is
+// BusyBox ash (Alpine), which execs the last command of the string unless it is piped or backgrounded.
 
+import { rootImageOf } from "../images/base-image";
+import { shellExecsLastCommand } from "../images/default-shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -28,6 +33,37 @@ function execForm(instruction: Instruction, text: string): Fix | undefined {
   return { title: `Write ${instruction.keyword} in JSON form`, edits: [{ range, newText: json }] };
 }
 
+/** Inits whose exec-form ENTRYPOINT forwards signals to the whole process group of their child. */
+function signalsProcessGroup(entrypoint: Instruction): boolean {
+  if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
+  const program = entrypoint.args[0].value.split("/").pop() ?? "";
+  const options = entrypoint.args.slice(1).map((a) => a.value);
+  // dumb-init runs its child in a new session and signals the group, unless told to signal the child only.
+  if (program === "dumb-init") return !options.some((o) => o === "-c" || o === "--single-child");
+  if (program === "tini" || program === "tini-static") return options.includes("-g");
+  return false;
+}
+
+/** The ENTRYPOINT in effect for the stage (its own or the last one of the stages it builds on). */
+function entrypointOf(stage: Stage): Instruction | null {
+  let found: Instruction | null = null;
+  for (const s of lineage(stage)) for (const instruction of s.instructions) if (instruction.keyword === "ENTRYPOINT") found = instruction;
+  return found;
+}
+
+/** True when the shell-form CMD's program receives SIGTERM even though a shell starts it. */
+function programGetsSignals(stage: Stage, cmd: Instruction): boolean {
+  const entrypoint = entrypointOf(stage);
+  if (entrypoint !== null && signalsProcessGroup(entrypoint)) return true;
+  if (entrypoint !== null) return false;
+  const image = rootImageOf(stage).image;
+  if (image === null || !shellExecsLastCommand(image)) return false;
+  // ash cannot exec a command that is piped or sent to the background; a trap needs the shell to stay.
+  const commands = cmd.commands.filter((c) => c.program !== null);
+  const last = commands[commands.length - 1];
+  return last !== undefined && !commands.some((c) => c.joinedBy === "&" || c.joinedBy === "|" || c.name === "trap");
+}
+
 export const rule: Rule = {
   meta: {
     id: "instruction-json-args",
@@ -46,6 +82,7 @@ export const rule: Rule = {
         if ((instruction.keyword !== "CMD" && instruction.keyword !== "ENTRYPOINT") || instruction.isJsonForm || instruction.args.length === 0) continue;
         // A SHELL instruction says the shell form is meant (BuildKit stays silent too).
         if (hasShellInstruction(stage, instruction)) continue;
+        if (instruction.keyword === "CMD" && programGetsSignals(stage, instruction)) continue;
         const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
         const fix = execForm(instruction, text);
         report({ range: instruction.range, messageId: "shellForm", data: { keyword: instruction.keyword }, suggest: fix ? [fix] : undefined });

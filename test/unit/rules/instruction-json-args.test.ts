@@ -4,12 +4,26 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM node:22-alpine\nCMD node server.js\n",
+      code: "FROM node:22-slim\nCMD node server.js\n",
       messageId: "shellForm",
       line: 2,
       data: { keyword: "CMD" },
-      output: 'FROM node:22-alpine\nCMD ["node", "server.js"]\n',
+      output: 'FROM node:22-slim\nCMD ["node", "server.js"]\n',
     },
+    {
+      name: "tini without -g signals only its child, the shell",
+      code: 'FROM debian:12-slim\nENTRYPOINT ["/tini", "--"]\nCMD bin/start\n',
+      messageId: "shellForm",
+    },
+    {
+      name: "dumb-init told to signal the child only",
+      code: 'FROM node:22-slim\nENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD node server.js\n',
+      messageId: "shellForm",
+    },
+    { name: "Alpine, but the program is piped", code: "FROM node:22-alpine\nCMD node server.js | tee /var/log/app.log\n", messageId: "shellForm" },
+    { name: "Alpine, but the program is backgrounded", code: "FROM alpine:3.20\nCMD crond & nginx -g 'daemon off;'\n", messageId: "shellForm" },
+    { name: "Alpine with an ENTRYPOINT script in front", code: 'FROM node:22-alpine\nENTRYPOINT ["/entry.sh"]\nCMD node server.js\n', messageId: "shellForm" },
+    { name: "ENTRYPOINT in shell form on Alpine", code: "FROM alpine:3.20\nENTRYPOINT /app --serve\n", messageId: "shellForm" },
     {
       name: "ENTRYPOINT",
       code: "FROM scratch\nENTRYPOINT /app --serve\n",
@@ -18,10 +32,19 @@ testRule(rule, {
       data: { keyword: "ENTRYPOINT" },
       output: 'FROM scratch\nENTRYPOINT ["/app", "--serve"]\n',
     },
-    { name: "shell syntax gets no fix", code: "FROM alpine:3.20\nCMD echo $HOME && sleep 1\n", messageId: "shellForm", output: null },
+    { name: "shell syntax gets no fix", code: "FROM debian:12\nCMD echo $HOME && sleep 1\n", messageId: "shellForm", output: null },
   ],
   silent: [
     'FROM node:22-alpine\nCMD ["node", "server.js"]\n',
+    {
+      name: "under dumb-init, which signals the whole process group",
+      code: 'FROM node:22-slim\nENTRYPOINT ["dumb-init", "--", "./entrypoint.sh"]\nCMD if [ -n "$REGION" ]; then node --import dd.mjs server.js; else node server.js; fi\n',
+    },
+    { name: "under tini -g", code: 'FROM debian:12-slim\nENTRYPOINT ["/usr/bin/tini", "-g", "--"]\nCMD bin/start\n' },
+    {
+      name: "Alpine's ash execs the last command",
+      code: 'FROM node:18-alpine AS base\nFROM base\nCMD if [ -n "$PROXY_URL" ]; then proxychains node server.js; else node server.js; fi\n',
+    },
     { name: "SHELL in the stage", code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-c"]\nCMD run\n' },
     { name: "SHELL in the parent stage", code: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD run\n' },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=JSONArgsRecommended\nCMD run\n" },
