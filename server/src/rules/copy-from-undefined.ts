@@ -24,7 +24,6 @@ export const rule: Rule = {
     supersedes: [{ check: "FLAG_INVALID_FROM_VALUE", when: "overlap" }],
     messages: {
       undefined: "No stage is named '{name}', so docker.io/library/{name} is pulled; fix the name or tag the image.",
-      namedContext: "'{name}' is no stage or image; pass it with --build-context {name}=<dir>, or fix the name.",
       didYouMean: "No stage is named '{name}'; did you mean '{suggestion}'?",
     },
   },
@@ -104,7 +103,8 @@ function judge(
   }
   if (!reportUnknown) return;
   // BuildKit resolves an unknown name to a named context when one is passed, else pulls it as an
-  // image and fails; the command line cannot be seen, and where the file shows a context BuildKit says nothing: info.
-  if (isLikelyContext) report({ range: token.range, messageId: "namedContext", data: { name }, severity: "info" });
-  else report({ range: token.range, messageId: "undefined", data: { name } });
+  // image and fails. Where the file shows a context, the project's build scripts pass it (the
+  // command line cannot be seen): without one the build stops with BuildKit's own pull error, so
+  // a finding would only be noise on every correct build.
+  if (!isLikelyContext) report({ range: token.range, messageId: "undefined", data: { name } });
 }

@@ -72,24 +72,17 @@ testRule(rule, {
       output: null,
     },
     { name: "fragment without FROM", code: "COPY --from=foo bar .\n", messageId: "undefined", line: 1, token: "foo" },
+  ],
+  silent: [
     {
       name: "a build context passed on the command line: its whole root copied into a folder",
       code: "FROM python:3.14-alpine AS app\nFROM app AS app-plugin\nCOPY --from=plugin-src . /opt/app/src/plugin\n",
-      messageId: "namedContext",
-      line: 3,
-      token: "plugin-src",
-      data: { name: "plugin-src" },
-      output: null,
     },
     {
       name: "a build context copied from its root into a sibling folder",
       code: "FROM elixir:1.18 AS builder\nWORKDIR /b/app\nCOPY --from=telemetry / /b/telemetry\nFROM debian:13-slim\nCOPY --from=builder /b/app/_build /app\n",
-      messageId: "namedContext",
-      line: 3,
-      data: { name: "telemetry" },
     },
-  ],
-  silent: [
+    { name: "a bind-mounted build context", code: "FROM golang:1.22\nRUN --mount=type=bind,from=proto,target=/proto ls /proto\n" },
     `${BUILDER}FROM alpine:3.20\nCOPY --from=builder /out/app /app\n`,
     { name: "stage names are case-insensitive", code: `${BUILDER}FROM alpine:3.20\nCOPY --from=Builder /out/app /app\n` },
     { name: "official image", code: "FROM alpine:3.20\nCOPY --from=nginx /etc/nginx/nginx.conf /etc/\n" },
@@ -124,9 +117,12 @@ testRule(rule, {
 });
 
 describe("copy-from-undefined severities", () => {
-  it("an unseen named build context is info: BuildKit builds it silently when --build-context passes it", () => {
-    const [f] = findingsOf(rule, "FROM alpine:3.22\nCOPY --from=shared-src . /src\n");
-    assert.deepStrictEqual([f.messageId, f.severity], ["namedContext", "info"]);
+  it("an unseen named build context is no finding: BuildKit builds it silently when --build-context passes it", () => {
+    assert.deepStrictEqual(findingsOf(rule, "FROM alpine:3.22\nCOPY --from=shared-src . /src\n"), []);
+  });
+  it("a near miss of a stage is still a typo, whatever the signs of a context", () => {
+    const [f] = findingsOf(rule, "FROM golang:1.22 AS plugin-src\nRUN true\nFROM alpine:3.22\nCOPY --from=plugin-scr . /src\n");
+    assert.deepStrictEqual([f.messageId, f.severity], ["didYouMean", "error"]);
   });
   it("a bare unknown name without those signs stays an error: BuildKit pulls docker.io/library/<name> and fails", () => {
     const [f] = findingsOf(rule, "FROM alpine:3.22\nCOPY --from=artifacts /dist /www\n");
