@@ -40,8 +40,22 @@ const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
 /** Build commands as the container's command: the image exists to compile mounted sources. */
 const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja)$/;
 
+/**
+ * Words of a base image's name or tag that mark a build environment (`ossrs/srs:dev`,
+ * `dotnet-buildtools/prereqs:...-crossdeps-builder`, `buildpack-deps`): an image built on one with no
+ * command of its own is a CI, toolchain or packaging image run to build something, not a service.
+ */
+const BUILD_ENVIRONMENT_IMAGE_WORDS = new Set(["dev", "devel", "buildtools", "build-tools", "builder", "crossdeps", "toolchain", "buildpack", "ci"]);
+
 export type ImagePurpose =
-  "stage-name" | "path" | "devcontainer-base" | "compose-source-mount" | "shell-command" | "build-command" | "toolchain-without-command";
+  | "stage-name"
+  | "path"
+  | "devcontainer-base"
+  | "compose-source-mount"
+  | "shell-command"
+  | "build-command"
+  | "toolchain-without-command"
+  | "build-environment-base";
 
 /** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */
 export function startCommand(model: DockerfileModel): string[] | null {
@@ -95,5 +109,15 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
   }
   const chain = lineage(final);
   if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
+  if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   return null;
+}
+
+/** `ossrs/srs:dev`, `mcr.microsoft.com/dotnet-buildtools/prereqs:azurelinux-3.0-crossdeps-llvm-amd64`. */
+function isBuildEnvironmentImage(reference: string): boolean {
+  const words = reference
+    .toLowerCase()
+    .split(/[/:@]/)
+    .flatMap((part) => [part, ...part.split(/[-_.]/)]);
+  return words.some((w) => BUILD_ENVIRONMENT_IMAGE_WORDS.has(w));
 }

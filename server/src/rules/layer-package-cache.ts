@@ -13,7 +13,7 @@ import { findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type Pack
 import { systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Report, Rule } from "./types";
 
@@ -41,7 +41,9 @@ export const rule: Rule = {
   },
   check(model, report) {
     const finals = finalImageStages(model);
-    const isDevelopmentImage = model.finalStage !== null && isDevelopmentStage(model.finalStage);
+    // A final image named for development, or built on a build-environment image with no command
+    // of its own (a CI toolchain or one-shot packaging image): its caches are never pulled by users.
+    const isDevelopmentImage = model.finalStage !== null && (isDevelopmentStage(model.finalStage) || developmentPurpose(model) === "build-environment-base");
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const reported = new Set<string>();

@@ -3,6 +3,12 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      name: "a build-environment base, but the image has a command: a service",
+      code: 'FROM ossrs/srs:dev\nRUN ./configure && make\nCMD ["./objs/srs", "-c", "conf/docker.conf"]\n',
+      messageId: "noUserUnknownBase",
+    },
+    { name: "a plain base without a command is no build environment", code: "FROM example/runtime:1.2\nCOPY app /app\n", messageId: "noUserUnknownBase" },
     { code: "FROM debian:bookworm-slim\nUSER root\n", messageId: "lastUserRoot", line: 2, token: "root", data: { user: "root" }, output: null },
     { name: "uid 0", code: "FROM scratch\nUSER 0\n", messageId: "lastUserRoot", line: 2, token: "0" },
     { name: "root:root", code: "FROM scratch\nUSER root:root\n", messageId: "lastUserRoot", line: 2, token: "root:root" },
@@ -80,6 +86,14 @@ testRule(rule, {
   ],
   silent: [
     "FROM scratch\nUSER foo\n",
+    {
+      name: "a packaging image on the project's dev image, with no command of its own",
+      code: "FROM ossrs/srs:dev\nRUN yum install -y zip\nADD srs-server-1.0.tar.gz /srs\nRUN ./scripts/package.sh --x86-x64\n",
+    },
+    {
+      name: "a CI cross toolchain built on a build-tools image",
+      code: "FROM mcr.microsoft.com/dotnet-buildtools/prereqs:azurelinux-3.0-net10.0-crossdeps-llvm-amd64\nCOPY --from=mcr.microsoft.com/dotnet-buildtools/prereqs:azurelinux-3.0-net10.0-crossdeps-builder-amd64 /crossrootfs /crossrootfs\nENV ROOTFS_DIR=/crossrootfs/arm64\n",
+    },
     "FROM scratch\nUSER root\nRUN something\nUSER foo\n",
     // hadolint fires on the builder's USER root; we judge the final image only (documented).
     "FROM debian AS base\nUSER root\nRUN something\nFROM scratch\nUSER foo\nRUN something else\n",

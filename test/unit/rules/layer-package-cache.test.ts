@@ -193,6 +193,11 @@ testRule(rule, {
         "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
     {
+      name: "the project's dev image as base, but a service with its own command",
+      code: 'FROM ossrs/srs:dev\nRUN yum install -y zip\nCMD ["./objs/srs"]\n',
+      messageId: "rpmCache",
+    },
+    {
       name: "a later install after an unconditional update of its own does not need these lists",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nRUN if true; then apt-get update; fi && apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n",
       messageId: "aptLists",
@@ -200,6 +205,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a one-shot packaging image built on the project's dev image (no command of its own)",
+      code: "FROM ossrs/srs:dev\nRUN yum install -y zip\nRUN ./scripts/package.sh --x86-x64\n",
+    },
     {
       name: "update-only RUN whose lists a later RUN installs with: removing them would break that install",
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ca-certificates\n",
