@@ -17,6 +17,8 @@ import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default
 const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
 /** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
 const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
+/** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
+const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
 /** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`. */
 const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!root\b|0\b)\S+/m;
 /** Servers whose master starts as root to bind ports and runs its workers as another user. */
@@ -70,6 +72,26 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
+}
+
+/** True when the start command runs an entry script whose name says it drops to a user (`/run-as-user.sh`). */
+function entryScriptDropsByName(model: DockerfileModel): boolean {
+  return (startCommand(model) ?? []).some((w) => DROPPER_SCRIPT_NAME.test(w.split("/").pop() ?? ""));
+}
+
+/**
+ * A `USER root` written after a non-root USER, followed by no build step (RUN, COPY, ADD) but an
+ * entry script as ENTRYPOINT: nothing in the build needs root there, so it is for the entrypoint, which starts as
+ * root to set up (ownership, a user from PUID) and drops privileges itself.
+ */
+function isRootForEntrypoint(chain: Stage[], rootUser: Instruction): boolean {
+  const instructions = chain.flatMap((s) => s.instructions);
+  const at = instructions.indexOf(rootUser);
+  const before = instructions.slice(0, at).filter((i) => i.keyword === "USER" && i.args.length > 0);
+  if (!before.some((i) => !isRootUser(i.args[0].value))) return false;
+  const after = instructions.slice(at + 1);
+  if (after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD")) return false;
+  return after.some((i) => i.keyword === "ENTRYPOINT" && i.args.some((a) => /\.sh$|entrypoint/i.test(a.value.split("/").pop() ?? "")));
 }
 
 /** A `USER` line before the final stage's start command, when a non-root user is known. */
@@ -131,8 +153,11 @@ export const rule: Rule = {
     // deployment risk, so only the file's own signals count.
     const purpose = developmentPurpose(model);
     if ((purpose !== null && purpose !== "compose-source-mount") || isRootByDesign(model, chain)) return;
+    if (entryScriptDropsByName(model)) return;
     if (last) {
-      if (isRootUser(last.value)) report({ range: last.instruction.args[0].range, messageId: "lastUserRoot", data: { user: last.value } });
+      if (isRootUser(last.value) && !isRootForEntrypoint(chain, last.instruction)) {
+        report({ range: last.instruction.args[0].range, messageId: "lastUserRoot", data: { user: last.value } });
+      }
       return;
     }
     const root = chain[0];

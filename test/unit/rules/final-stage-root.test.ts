@@ -4,6 +4,24 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "back to root for a build step after a non-root USER",
+      code: 'FROM python:3.12-slim\nUSER app\nRUN x\nUSER root\nRUN apt-get update\nENTRYPOINT ["/app/entrypoint.sh"]\n',
+      messageId: "lastUserRoot",
+      line: 4,
+    },
+    {
+      name: "back to root with a program, not an entry script, as ENTRYPOINT",
+      code: 'FROM python:3.12-slim\nUSER app\nRUN x\nUSER root\nENTRYPOINT ["python", "app.py"]\n',
+      messageId: "lastUserRoot",
+      line: 4,
+    },
+    {
+      name: "root from the start, with an entry script",
+      code: 'FROM debian:12-slim\nUSER root\nENTRYPOINT ["/entrypoint.sh"]\n',
+      messageId: "lastUserRoot",
+      line: 2,
+    },
+    {
       name: "a build-environment base, but the image has a command: a service",
       code: 'FROM ossrs/srs:dev\nRUN ./configure && make\nCMD ["./objs/srs", "-c", "conf/docker.conf"]\n',
       messageId: "noUserUnknownBase",
@@ -86,6 +104,14 @@ testRule(rule, {
   ],
   silent: [
     "FROM scratch\nUSER foo\n",
+    {
+      name: "back to root after a non-root USER, only for the entry script",
+      code: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nCOPY --chown=app . /app\nUSER root\nWORKDIR /app\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["uvicorn", "app:app"]\n',
+    },
+    {
+      name: "an entry script named for dropping to a user",
+      code: 'FROM debian:12\nCOPY run-as-user.sh /run-as-user.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/run-as-user.sh"]\nCMD ["server"]\n',
+    },
     {
       name: "a packaging image on the project's dev image, with no command of its own",
       code: "FROM ossrs/srs:dev\nRUN yum install -y zip\nADD srs-server-1.0.tar.gz /srs\nRUN ./scripts/package.sh --x86-x64\n",
