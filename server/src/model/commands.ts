@@ -235,7 +235,14 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   if (name === "go" && sub === "mod" && pos[1]?.value === "download") return make("go", ["go.mod", "go.sum"]);
   if (name === "cargo" && sub === "fetch") return make("cargo", ["Cargo.toml", "Cargo.lock"]);
   if ((name === "bundle" || name === "bundler") && (pos.length === 0 || sub === "install")) return make("bundler", ["Gemfile", "Gemfile.lock"]);
-  if (name === "composer" && sub === "install") return make("composer", ["composer.json", "composer.lock"], hasOption(args, "--no-dev") ? false : null);
+  // `composer install`, and the PHAR run directly or through php (`php composer.phar install`).
+  const composerArgs = /^composer(?:\.phar)?$/.test(name)
+    ? args
+    : name === "php" && /(?:^|\/)composer(?:\.phar)?$/.test(args[0]?.value ?? "")
+      ? args.slice(1)
+      : null;
+  if (composerArgs !== null && positional(composerArgs)[0]?.value === "install")
+    return make("composer", ["composer.json", "composer.lock"], hasOption(composerArgs, "--no-dev") ? false : null);
   if ((name === "mvn" || name === "mvnw" || name === "./mvnw") && args.some((w) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(w.value)))
     return make("maven", ["pom.xml"]);
   if (

@@ -179,7 +179,8 @@ function describeInstall(command: ShellCommand): string {
   const words = [command.program ?? command.words[0]];
   for (const arg of command.args) {
     if (arg.value.startsWith("-") && arg.value !== "-m") continue;
-    if (words.length > 1 && !/^(?:mod|pip|-m)$/.test(words[words.length - 1].value)) break;
+    // `go mod download`, `python -m pip install`, `php composer.phar install`: the subcommand follows.
+    if (words.length > 1 && !/^(?:mod|pip|-m|(?:.*\/)?composer(?:\.phar)?)$/.test(words[words.length - 1].value)) break;
     words.push(arg);
     if (words.length >= 4) break;
   }

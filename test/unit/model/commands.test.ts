@@ -39,6 +39,11 @@ describe("model/commands: package managers and dependency installs", () => {
       ["cargo fetch", "cargo", ["Cargo.toml", "Cargo.lock"]],
       ["bundle install", "bundler", ["Gemfile", "Gemfile.lock"]],
       ["composer install --no-dev", "composer", ["composer.json", "composer.lock"]],
+      ["php composer.phar install --no-dev --prefer-dist", "composer", ["composer.json", "composer.lock"]],
+      ["./composer.phar install", "composer", ["composer.json", "composer.lock"]],
+      ["php /usr/bin/composer install", "composer", ["composer.json", "composer.lock"]],
+      ["php composer.phar clear-cache", null, []],
+      ["php artisan install", null, []],
       ["mvn -B dependency:go-offline", "maven", ["pom.xml"]],
       ["dotnet restore", "dotnet", ["*.csproj"]],
     ];

@@ -6,6 +6,13 @@ import { FiresCase, findingsOf, testRule } from "../../support/rule-tester";
 
 const fires: FiresCase[] = [
   {
+    name: "composer run through php, with no composer.json copied first",
+    code: "FROM php:8.3-cli-alpine AS builder\nWORKDIR /app\nCOPY . .\nCOPY --from=composer:2 /usr/bin/composer ./composer.phar\nRUN php composer.phar install --no-dev --prefer-dist\n",
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "php composer.phar install", line: 5, manifests: "composer.json and composer.lock" },
+  },
+  {
     name: "an inherited environment removed and re-installed after the broad copy",
     code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM base AS prod\nCOPY . .\nRUN rm -rf .venv && uv venv && uv sync --frozen --no-dev\n",
     messageId: "sourceBeforeDeps",
