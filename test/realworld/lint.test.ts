@@ -33,10 +33,10 @@ const ACCEPTED_LOSSES: Record<string, string> = {
 };
 
 /**
- * The floor the suite holds: what the rules reach today (93.8 % on the labelled findings). The
- * issue's bar is 0.95; raise this as precision rises, never lower it.
+ * The floor the suite holds: what the rules reach today (97.5 % on the labelled findings: 469 right,
+ * 12 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
-const MIN_PRECISION = 0.93;
+const MIN_PRECISION = 0.97;
 
 describe("real projects: lint findings against the reviewer's labels", function () {
   this.timeout(180_000);
