@@ -27,7 +27,7 @@ function runs(text: string): string[] {
 describe("lint/fix-all: RUN merges", () => {
   it("keeps apt-get and pip installs in their own RUNs", () => {
     const out = fixAll("FROM debian:12\nRUN apt-get install -y python3-pip\nRUN pip install flask\n");
-    const merged = runs(out).filter((r) => /apt-get/.test(r) && /\bpip\b.*install/.test(r.replace(/python3-pip/, "")));
+    const merged = runs(out).filter((r) => r.includes("apt-get") && r.includes("pip install"));
     assert.deepStrictEqual(merged, [], out);
     assert.strictEqual(runs(out).length, 2, out);
   });
