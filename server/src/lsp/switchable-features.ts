@@ -61,7 +61,9 @@ const SWITCHABLE: Readonly<Record<RegisteredFeature, Switchable>> = {
   semanticTokens: {
     dynamic: (c) => c.textDocument?.semanticTokens?.dynamicRegistration === true,
     capabilities: { semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } },
-    register: (connection) => [connection.client.register(SemanticTokensRegistrationType.type, { documentSelector: null, legend: SEMANTIC_TOKENS_LEGEND, full: true })],
+    register: (connection) => [
+      connection.client.register(SemanticTokensRegistrationType.type, { documentSelector: null, legend: SEMANTIC_TOKENS_LEGEND, full: true }),
+    ],
   },
   links: {
     dynamic: (c) => c.textDocument?.documentLink?.dynamicRegistration === true,
