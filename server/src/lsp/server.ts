@@ -17,7 +17,7 @@ import { computeCodeActions } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
 import { computeCompletion, resolveCompletion } from "./completion";
-import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher } from "./diagnostics";
+import { DEFAULT_DIAGNOSTICS_DELAY, diagnosticsOf, DiagnosticsPublisher } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
 import { formatDocument, formatOnType, formatRange } from "./formatting";
@@ -27,6 +27,7 @@ import { ImageLookups } from "./image-lookups";
 import { computeInlayHints } from "./inlay-hints";
 import { createCommodityService, DockerfileLanguageService } from "./language-service";
 import { computeLinks, resolveLink } from "./links";
+import { linksBesideDiagnostics } from "./one-decoration";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
 import { executeConvert, readConvertArguments } from "./convert";
 import {
@@ -283,7 +284,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ) as Promise<SemanticTokens>,
   );
   connection.onDocumentLinks((params) =>
-    onDocument("links", params.textDocument.uri, [], (d) => (switchable.isOn("links") ? computeLinks(d.getText(), service) : [])),
+    onDocument("links", params.textDocument.uri, [], async (d) => {
+      if (!switchable.isOn("links")) return [];
+      const analysis = await store.analyze(d);
+      const links = computeLinks(d.getText(), service);
+      return analysis ? linksBesideDiagnostics(links, diagnosticsOf(analysis)) : links;
+    }),
   );
   connection.onDocumentLinkResolve((link) => {
     try {
