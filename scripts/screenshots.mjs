@@ -135,19 +135,18 @@ try {
     await chooseAction(page, /Convert to multi-stage/i);
     const change = page.locator(".bulk-edit-panel .monaco-list-row").first();
     await change.waitFor({ timeout: 20_000 });
-    // A click on the file shows its diff above the panel, as a person would look before applying.
+    // The change needs confirmation, so it comes unticked: tick it, and a click on the file shows
+    // the whole diff above the panel, as a person would read it before choosing Apply.
+    await page.locator(".bulk-edit-panel .monaco-list-row .edit-checkbox").first().click();
+    await page.waitForTimeout(300);
     await change.click();
     await page.locator(".monaco-diff-editor").first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
   });
 
   await shot("convert-applied.png", async () => {
-    // The change needs confirmation: tick it, then Apply.
-    const checkbox = page.locator(".bulk-edit-panel .monaco-list-row .edit-checkbox").first();
-    await checkbox.click();
-    await page.waitForTimeout(500);
-    await runCommand(page, "Refactor Preview: Apply Refactoring");
-    await page.locator(".bulk-edit-panel").waitFor({ state: "hidden", timeout: 10_000 });
+    await page.locator(".bulk-edit-panel .monaco-button", { hasText: "Apply" }).first().click();
+    await page.locator(".monaco-diff-editor").first().waitFor({ state: "hidden", timeout: 10_000 });
     await runCommand(page, "View: Hide Panel");
     await goToText(page, "convert/go/Dockerfile", "FROM");
     await page.waitForFunction(() => (document.querySelector(".editor-instance .view-lines")?.textContent?.match(/FROM/g) ?? []).length >= 2, null, {
