@@ -220,7 +220,9 @@ describe("Stagecraft in the workbench", function () {
           // About a typist's pace: completion, semantic tokens and diagnostics run in between.
           await new Promise((resolve) => setTimeout(resolve, 40));
         }
-        await vscode.commands.executeCommand("vscode.provideDocumentSemanticTokens", document.uri);
+        // A pause after each chunk, as a typist looks at the completion list: the editor asks for
+        // semantic tokens and draws them then (`FROM node:` once drew a zero-length token).
+        await new Promise((resolve) => setTimeout(resolve, 1200));
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.match(document.getText(), /^FROM node:/);
