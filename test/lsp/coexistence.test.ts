@@ -119,6 +119,25 @@ describe("lsp: coexistence with Docker's Dockerfile extensions", function () {
     }
   });
 
+  it("applies to clients that push their settings instead of answering workspace/configuration", async () => {
+    const capabilities: ClientCapabilities = { ...DYNAMIC, workspace: { ...DYNAMIC.workspace, configuration: false } };
+    const client = await LspClient.start({ capabilities, initializationOptions: { settings: {}, environment: { extensions: ["docker.docker"] } } });
+    try {
+      const uri = ws.uri(`Dockerfile.${++counter}`);
+      await client.open(uri, TEXT);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(!rules(published).includes("stagecraft:from-as-casing"), rules(published).join());
+      assert.ok(
+        rules(published).some((r) => r.startsWith("stagecraft:")),
+        "Stagecraft's own rules stay",
+      );
+      assert.ok(!published.diagnostics.some((d) => d.source === "dockerfile-utils"));
+      assert.strictEqual(client.configurationRequests, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it("follows the client when an extension is installed or the setting changes", async () => {
     const { client, uri } = await session(["ms-azuretools.vscode-containers"]);
     try {

@@ -79,6 +79,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export class SettingsStore {
   private readonly perResource = new Map<string, Promise<StagecraftSettings>>();
   private fallback: StagecraftSettings = DEFAULT_SETTINGS;
+  /** The settings of a client that cannot be asked, with coexistence applied; reset on every change. */
+  private pushed: Promise<StagecraftSettings> | undefined;
   private canPull = false;
   private coexistence: CoexistenceDecision = ALL_FEATURES;
 
@@ -89,17 +91,20 @@ export class SettingsStore {
     this.canPull = canPull;
     this.fallback = normalizeSettings(initial);
     this.perResource.clear();
+    this.pushed = undefined;
   }
 
   /** What coexistence.ts decided: hidden rules and syntax validation apply to every document. */
   setCoexistence(decision: CoexistenceDecision): void {
     this.coexistence = decision;
     this.perResource.clear();
+    this.pushed = undefined;
   }
 
   /** Settings for one document. Never rejects: a failed fetch falls back to the defaults. */
   get(uri: string): Promise<StagecraftSettings> {
-    if (!this.canPull) return Promise.resolve(this.withCoexistence(this.fallback));
+    // One object per settings change: the document store reuses an analysis while its settings object is the same.
+    if (!this.canPull) return (this.pushed ??= Promise.resolve(this.withCoexistence(this.fallback)));
     let pending = this.perResource.get(uri);
     if (!pending) {
       pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
@@ -118,6 +123,7 @@ export class SettingsStore {
   /** `workspace/didChangeConfiguration`: drop the cache; push-style clients send the new values. */
   changed(pushed: unknown): void {
     this.perResource.clear();
+    this.pushed = undefined;
     if (!this.canPull && isObject(pushed) && SETTINGS_SECTION in pushed) this.fallback = normalizeSettings(pushed[SETTINGS_SECTION]);
   }
 
