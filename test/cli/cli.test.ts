@@ -1,32 +1,19 @@
 // The CLI as users run it: the bundled dist/cli.js in a child process, on temp folders.
 
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
-import { join, resolve } from "path";
+import { join } from "path";
+import { bundleCli, CliResult, REPO, runCli } from "../support/cli-process";
 import { TempProjects } from "../support/temp-project";
 
-const REPO = resolve(__dirname, "..", "..");
-const CLI = join(REPO, "dist", "cli.js");
 const UNTAGGED = "FROM ubuntu\nRUN true\n";
 const CLEAN = "FROM alpine:3.22\nRUN true\n";
 /** Only a hint: an unused named stage. */
 const HINT_ONLY = "FROM alpine:3.22 AS unused\nRUN true\n\nFROM alpine:3.22\nRUN true\nUSER nobody\n";
 const ESC = "\u001b[";
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Result {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: { ...env, ...options.env }, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+type Result = CliResult;
+const cli = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Result => runCli(args, options);
 
 const projects = new TempProjects("stagecraft-cli");
 const project = (files: Record<string, string>) => projects.create(files);
@@ -38,21 +25,8 @@ function json(result: Result): Array<Record<string, unknown>> {
 describe("stagecraft CLI", function () {
   this.timeout(60000);
 
-  before(async () => {
-    // Bundle the CLI with the build script's options so the test runs what ships.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require("esbuild") as typeof import("esbuild");
-    await esbuild.build({
-      entryPoints: [join(REPO, "server", "src", "cli.ts")],
-      outfile: CLI,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      minify: true,
-      logLevel: "silent",
-    });
-  });
+  // Bundle the CLI with the build script's options so the test runs what ships.
+  before(() => bundleCli());
 
   after(() => projects.dispose());
 
