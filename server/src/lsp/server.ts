@@ -14,7 +14,7 @@ import {
 } from "vscode-languageserver";
 import { computeCodeActions } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
-import { computeCompletion, resolveCompletion } from "./completion";
+import { COMPLETION_TRIGGERS, computeCompletion, resolveCompletion } from "./completion";
 import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
@@ -73,7 +73,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
-        completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: true,
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
@@ -166,7 +166,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onCompletion((params) =>
     onDocument("completion", params.textDocument.uri, [], async (d) => {
       const { imageSize } = await settings.get(d.uri);
-      return computeCompletion(store.model(d), params.position, service, (ref, prefix) => images.tags(imageSize, ref, prefix));
+      return computeCompletion(
+        store.model(d),
+        params.position,
+        service,
+        (ref, prefix) => images.tags(imageSize, ref, prefix),
+        params.context?.triggerCharacter,
+      );
     }),
   );
   connection.onCompletionResolve((item) => {
