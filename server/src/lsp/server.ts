@@ -233,10 +233,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.languages.semanticTokens.on((params) =>
     onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => computeSemanticTokens(d.getText(), service)),
   );
-  connection.onDocumentLinks((params) => onDocument("links", params.textDocument.uri, [], (d) => computeLinks(d.getText(), service)));
+  connection.onDocumentLinks((params) => onDocument("links", params.textDocument.uri, [], (d) => computeLinks(store.model(d))));
   connection.onDocumentLinkResolve((link) => {
     try {
-      return resolveLink(link, service);
+      return resolveLink(link);
     } catch (error) {
       logError(`stagecraft: link resolve failed: ${describe(error)}`);
       return link;
