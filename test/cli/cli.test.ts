@@ -204,7 +204,11 @@ describe("stagecraft CLI", function () {
       ["rules not an object", '{ "rules": ["base-image-untagged"] }', /'rules' must be an object/],
       ["an unknown key", '{ "rule": {} }', /unknown key 'rule'/],
       ["an unknown syntax check", '{ "syntax": { "instructionCase": "ignore" } }', /unknown syntax check 'instructionCase'/],
-      ["a bad syntax severity", '{ "syntax": { "instructionCasing": "off" } }', /syntax check 'instructionCasing' has severity "off"/],
+      [
+        "a bad syntax severity",
+        '{ "syntax": { "instructionCasing": "fatal" } }',
+        /syntax check 'instructionCasing' has severity "fatal" \(expected off, hint, info, warning or error\)/,
+      ],
     ] as const) {
       it(`exits 2 naming the file for ${name}`, () => {
         const dir = project({ "sub/.stagecraft.json": text, "sub/Dockerfile": CLEAN });
@@ -251,8 +255,16 @@ describe("stagecraft CLI", function () {
         json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]),
         [["dockerfile-utils", "warning"]],
       );
-      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "ignore" } }' });
+      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "off" } }' });
       assert.strictEqual(cli(["check"], { cwd: quiet }).code, 0);
+      // The word older configurations used still reads as off.
+      const legacy = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "ignore" } }' });
+      assert.strictEqual(cli(["check"], { cwd: legacy }).code, 0);
+      const hint = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "hint" } }' });
+      assert.deepStrictEqual(
+        json(cli(["check", "--format", "json", "--severity", "hint"], { cwd: hint })).map((f) => f.severity),
+        ["hint"],
+      );
       const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "error" } }' });
       assert.deepStrictEqual(
         json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity),
