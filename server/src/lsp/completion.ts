@@ -13,6 +13,9 @@ const MOUNT_FROM = /(?:^|\s)--mount=(?:\S*,)?from=([^,\s]*)$/i;
 const FLAG_FROM = /(?:^|\s)--from=(\S*)$/i;
 const FROM_IMAGE = /^\s*FROM\s+(?:--\S+\s+)*(\S*)$/i;
 
+/** Characters that open completion as they are typed; `:` opens the tags after `FROM image:`. */
+export const COMPLETION_TRIGGERS = ["=", " ", "$", "-", ",", ":"];
+
 /** Marks our items so resolve leaves them alone. */
 const OURS = { stagecraft: true };
 
@@ -25,6 +28,7 @@ export async function computeCompletion(
   position: Position,
   service: DockerfileLanguageService | null,
   liveTags: LiveTagSource = () => null,
+  triggerCharacter?: string,
 ): Promise<CompletionItem[]> {
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const keyword = model.instructions.find((i) => i.range.start.line <= position.line && position.line <= i.range.end.line)?.keyword;
@@ -38,9 +42,12 @@ export async function computeCompletion(
     // and outside our registry policy (trust, timeouts, browser): tags come from our own sources.
     if (prefix.includes("@")) return [];
     if (prefix.includes(":")) return tagItems(model, position, prefix, liveTags);
+    if (triggerCharacter === ":") return [];
     const commodity = service ? await service.computeCompletionItems(model.text, position) : [];
     return [...stageItems(model, position, prefix), ...commodity];
   }
+  // A `:` typed anywhere else (`EXPOSE 80:`, a port in a registry host) asks for nothing.
+  if (triggerCharacter === ":") return [];
   return service ? service.computeCompletionItems(model.text, position) : [];
 }
 

@@ -6,7 +6,7 @@
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
 import { HoverContent, hoverContentAt, ImageHoverContent, ReferenceHoverContent, SizeRow, StageHoverContent } from "../images/hover-content";
 import type { LiveAccess } from "../images/image-size";
-import { formatSize } from "../images/format-size";
+import { formatSaving, formatSize } from "../images/format-size";
 import type { DockerfileModel } from "../model/types";
 import type { ClientFeatures } from "./client-features";
 import type { DockerfileLanguageService } from "./language-service";
@@ -71,6 +71,15 @@ export function renderBytes(bytes: number, options: RenderOptions, isEstimate = 
   return `${isEstimate ? "≈ " : ""}${formatSize(bytes)}${exact}`;
 }
 
+/**
+ * A variant's saving as the shown sizes add up (`409 MB` to `80 MB` saves `329 MB`), with the exact
+ * byte difference beside it when exact bytes are on.
+ */
+function renderSaving(v: { bytes: number; saving: number; isEstimate: boolean }, options: RenderOptions): string {
+  const exact = options.exactBytes ? ` (${v.saving.toLocaleString("en-US")} bytes)` : "";
+  return `${v.isEstimate ? "≈ " : ""}${formatSaving(v.bytes + v.saving, v.bytes)}${exact}`;
+}
+
 function code(text: string, options: RenderOptions): string {
   return options.markdown ? `\`${text.replace(/`/g, "'")}\`` : `'${text}'`;
 }
@@ -116,14 +125,12 @@ function renderImage(content: ImageHoverContent, options: RenderOptions, withHea
       lines.push("| Smaller variant | linux/amd64 | Saving | Note |", "|---|---|---|---|");
       for (const v of content.variants)
         lines.push(
-          `| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%) | ${v.caveat} |`,
+          `| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderSaving(v, options)} (${v.savingPercent}%) | ${v.caveat} |`,
         );
     } else {
       lines.push("Smaller variants (linux/amd64):");
       for (const v of content.variants)
-        lines.push(
-          `  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%); ${v.caveat}`,
-        );
+        lines.push(`  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderSaving(v, options)} (${v.savingPercent}%); ${v.caveat}`);
     }
   }
   if (content.lifecycle.length > 0) {

@@ -16,7 +16,7 @@ import {
 import { computeCodeActions } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
-import { computeCompletion, resolveCompletion } from "./completion";
+import { COMPLETION_TRIGGERS, computeCompletion, resolveCompletion } from "./completion";
 import { DEFAULT_DIAGNOSTICS_DELAY, diagnosticsOf, DiagnosticsPublisher } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
@@ -99,7 +99,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
-        completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: true,
         documentSymbolProvider: { label: "Stagecraft" },
@@ -212,7 +212,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onCompletion((params) =>
     onDocument("completion", params.textDocument.uri, [], async (d) => {
       const { imageSize } = await settings.get(d.uri);
-      return computeCompletion(store.model(d), params.position, instructionHelp(), (ref, prefix) => images.tags(imageSize, ref, prefix));
+      return computeCompletion(
+        store.model(d),
+        params.position,
+        instructionHelp(),
+        (ref, prefix) => images.tags(imageSize, ref, prefix),
+        params.context?.triggerCharacter,
+      );
     }),
   );
   connection.onCompletionResolve((item) => {
@@ -287,13 +293,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     onDocument("links", params.textDocument.uri, [], async (d) => {
       if (!switchable.isOn("links")) return [];
       const analysis = await store.analyze(d);
-      const links = computeLinks(d.getText(), service);
+      const links = computeLinks(store.model(d));
       return analysis ? linksBesideDiagnostics(links, diagnosticsOf(analysis)) : links;
     }),
   );
   connection.onDocumentLinkResolve((link) => {
     try {
-      return resolveLink(link, service);
+      return resolveLink(link);
     } catch (error) {
       logError(`stagecraft: link resolve failed: ${describe(error)}`);
       return link;

@@ -4,7 +4,7 @@
 
 import type { Connection } from "vscode-languageserver";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
-import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
+import { isSeveritySetting, RuleSettings, SyntaxSettings, syntaxSeverityOf } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
 import { SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 import { ALL_FEATURES, CoexistenceDecision, withHiddenRules } from "./coexistence";
@@ -56,7 +56,8 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
     const entries = Object.entries(input.syntax as Record<string, unknown>).sort(([a], [b]) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
     for (const [written, value] of entries) {
       const key = syntaxSettingKeyOf(written);
-      if (key && isSyntaxSeveritySetting(value) && chosen[key] === undefined) chosen[key] = value;
+      const severity = syntaxSeverityOf(value);
+      if (key && severity && chosen[key] === undefined) chosen[key] = severity;
     }
   }
   const syntax = chosen;

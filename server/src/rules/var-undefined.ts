@@ -7,7 +7,8 @@
 import { baseImageOf, rootImageOf } from "../images/base-image";
 import { COMMON_ENV_NAMES, imageEnvNames } from "../images/image-env";
 import { environmentAt } from "../model/environment";
-import { suggestName, variableUses } from "../model/variable-uses";
+import { nearNameReport } from "../fixes/variable-near-name";
+import { variableUses } from "../model/variable-uses";
 import type { Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -39,19 +40,9 @@ export const rule: Rule = {
             env ??= environmentAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv?.includes(use.name) || seen.has(use.name)) continue;
             seen.add(use.name);
-            const options = [...env.keys(), ...(imageEnv ?? COMMON_ENV_NAMES)];
-            const suggestion = suggestName(use.name, options);
-            if (suggestion === null) {
-              if (imageEnv !== null) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
-              continue;
-            }
-            const written = model.lines.textIn(use.range);
-            report({
-              range: use.range,
-              messageId: "didYouMean",
-              data: { name: use.name, suggestion },
-              suggest: [{ title: `Use '$${suggestion}'`, edits: [{ range: use.range, newText: written.replace(use.name, suggestion) }] }],
-            });
+            const near = nearNameReport(model, use, [...env.keys(), ...(imageEnv ?? COMMON_ENV_NAMES)]);
+            if (near !== null) report(near);
+            else if (imageEnv !== null) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
           }
         }
       }
