@@ -62,9 +62,11 @@ function syntaxSection() {
   for (const key of SYNTAX_SETTING_KEYS) {
     const description = SYNTAX_DESCRIPTIONS[key];
     if (!description) throw new Error(`generate-manifest: no description for syntax setting '${key}'`);
+    // The rules' words; the `ignore` older settings hold is still read as `off` (lint/severity.ts).
     properties[`stagecraft.syntax.${key}`] = {
       type: "string",
-      enum: ["ignore", "warning", "error"],
+      enum: RULE_SEVERITIES,
+      enumDescriptions: RULE_SEVERITIES.map((s) => (s === "off" ? "Never report (formerly 'ignore')." : `Report as ${s}.`)),
       default: SYNTAX_DEFAULT,
       scope: "resource",
       description,

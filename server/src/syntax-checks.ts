@@ -16,7 +16,8 @@ export const SYNTAX_SETTING_KEYS = [
   "instructionWorkdirRelative",
 ] as const;
 export type SyntaxSettingKey = (typeof SYNTAX_SETTING_KEYS)[number];
-export type SyntaxSeveritySetting = "ignore" | "warning" | "error";
+/** The same words as a rule's severity setting (`ignore` and dockerfile-utils' numbers are read as before: lint/severity.ts). */
+export type SyntaxSeveritySetting = "off" | "hint" | "info" | "warning" | "error";
 
 /**
  * Stable names of dockerfile-utils' problem codes (its `ValidationCode` numbers), shown as the

@@ -3,30 +3,21 @@
 // findings. Runs the bundled dist/cli.js in a child process, as users do.
 
 import * as assert from "assert";
-import { execFileSync, spawn, spawnSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { join } from "path";
+import { bundleCli, CLI_BUNDLE as CLI, CliResult, runCli } from "../support/cli-process";
 import { TempProjects } from "../support/temp-project";
 
-const REPO = resolve(__dirname, "..", "..");
-const CLI = join(REPO, "dist", "cli.js");
 const UNTAGGED = "FROM ubuntu\nRUN true\n";
 const UNTAGGED_LINE = /^Dockerfile:1:6 warning 'ubuntu' has no tag or digest.*\[base-image-untagged\]$/m;
 /** Every case must finish well within this (the hanging inputs never finished). */
 const BUDGET_MS = 10000;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
+type Result = CliResult;
 
 function cli(args: string[], cwd: string): Result {
-  const started = Date.now();
-  const env = { ...process.env, NO_COLOR: "1" };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: "utf8", timeout: BUDGET_MS * 2 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+  return runCli(args, { cwd, env: { NO_COLOR: "1" }, timeoutMs: BUDGET_MS * 2 });
 }
 
 const projects = new TempProjects("stagecraft-bad-input");
@@ -53,20 +44,7 @@ function assertStderr(r: Result, lines: string[]): void {
 describe("stagecraft CLI on bad input", function () {
   this.timeout(120000);
 
-  before(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require("esbuild") as typeof import("esbuild");
-    await esbuild.build({
-      entryPoints: [join(REPO, "server", "src", "cli.ts")],
-      outfile: CLI,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      minify: true,
-      logLevel: "silent",
-    });
-  });
+  before(() => bundleCli());
   after(() => projects.dispose());
 
   describe("paths that are not readable Dockerfiles: exit 2, one line each, other files kept", () => {

@@ -1,32 +1,19 @@
 // The CLI as users run it: the bundled dist/cli.js in a child process, on temp folders.
 
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
-import { join, resolve } from "path";
+import { join } from "path";
+import { bundleCli, CliResult, REPO, runCli } from "../support/cli-process";
 import { TempProjects } from "../support/temp-project";
 
-const REPO = resolve(__dirname, "..", "..");
-const CLI = join(REPO, "dist", "cli.js");
 const UNTAGGED = "FROM ubuntu\nRUN true\n";
 const CLEAN = "FROM alpine:3.22\nRUN true\n";
 /** Only a hint: an unused named stage. */
 const HINT_ONLY = "FROM alpine:3.22 AS unused\nRUN true\n\nFROM alpine:3.22\nRUN true\nUSER nobody\n";
 const ESC = "\u001b[";
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Result {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: { ...env, ...options.env }, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+type Result = CliResult;
+const cli = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Result => runCli(args, options);
 
 const projects = new TempProjects("stagecraft-cli");
 const project = (files: Record<string, string>) => projects.create(files);
@@ -38,21 +25,8 @@ function json(result: Result): Array<Record<string, unknown>> {
 describe("stagecraft CLI", function () {
   this.timeout(60000);
 
-  before(async () => {
-    // Bundle the CLI with the build script's options so the test runs what ships.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require("esbuild") as typeof import("esbuild");
-    await esbuild.build({
-      entryPoints: [join(REPO, "server", "src", "cli.ts")],
-      outfile: CLI,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      minify: true,
-      logLevel: "silent",
-    });
-  });
+  // Bundle the CLI with the build script's options so the test runs what ships.
+  before(() => bundleCli());
 
   after(() => projects.dispose());
 
@@ -230,7 +204,11 @@ describe("stagecraft CLI", function () {
       ["rules not an object", '{ "rules": ["base-image-untagged"] }', /'rules' must be an object/],
       ["an unknown key", '{ "rule": {} }', /unknown key 'rule'/],
       ["an unknown syntax check", '{ "syntax": { "instructionCase": "ignore" } }', /unknown syntax check 'instructionCase'/],
-      ["a bad syntax severity", '{ "syntax": { "instructionCasing": "off" } }', /syntax check 'instructionCasing' has severity "off"/],
+      [
+        "a bad syntax severity",
+        '{ "syntax": { "instructionCasing": "fatal" } }',
+        /syntax check 'instructionCasing' has severity "fatal" \(expected off, hint, info, warning or error\)/,
+      ],
     ] as const) {
       it(`exits 2 naming the file for ${name}`, () => {
         const dir = project({ "sub/.stagecraft.json": text, "sub/Dockerfile": CLEAN });
@@ -277,8 +255,16 @@ describe("stagecraft CLI", function () {
         json(cli(["check", "--format", "json"], { cwd: noisy })).map((f) => [f.source, f.severity]),
         [["dockerfile-utils", "warning"]],
       );
-      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "ignore" } }' });
+      const quiet = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "off" } }' });
       assert.strictEqual(cli(["check"], { cwd: quiet }).code, 0);
+      // The word older configurations used still reads as off.
+      const legacy = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "ignore" } }' });
+      assert.strictEqual(cli(["check"], { cwd: legacy }).code, 0);
+      const hint = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "hint" } }' });
+      assert.deepStrictEqual(
+        json(cli(["check", "--format", "json", "--severity", "hint"], { cwd: hint })).map((f) => f.severity),
+        ["hint"],
+      );
       const strict = project({ Dockerfile: text, ".stagecraft.json": '{ "syntax": { "directiveCasing": "error" } }' });
       assert.deepStrictEqual(
         json(cli(["check", "--format", "json", "--severity", "error"], { cwd: strict })).map((f) => f.severity),

@@ -1,14 +1,13 @@
 // `stagecraft convert` as users run it: the bundled CLI in a child process on temp projects.
 
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { parseDockerfile } from "../../server/src/model/parse";
+import { bundleCli, runCli } from "../support/cli-process";
 import { TempProjects } from "../support/temp-project";
 
-const REPO = resolve(__dirname, "..", "..");
 const GO = 'FROM golang:1.26\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/hello .\nEXPOSE 8080\nCMD ["/bin/hello"]\n';
 const MULTI = 'FROM golang:1.26 AS build\nRUN go build -o /hello .\n\nFROM scratch\nCOPY --from=build /hello /hello\nCMD ["/hello"]\n';
 
@@ -18,24 +17,9 @@ describe("stagecraft convert", function () {
   const bundleDir = mkdtempSync(join(tmpdir(), "stagecraft-convert-cli-"));
   const cliPath = join(bundleDir, "cli.js");
 
-  function cli(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: "utf8" });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const cli = (args: string[], cwd: string) => runCli(args, { cwd, bundle: cliPath });
 
-  before(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require("esbuild") as typeof import("esbuild");
-    await esbuild.build({
-      entryPoints: [join(REPO, "server", "src", "cli.ts")],
-      outfile: cliPath,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      logLevel: "silent",
-    });
-  });
+  before(() => bundleCli(cliPath, false));
   after(() => {
     projects.dispose();
     rmSync(bundleDir, { recursive: true, force: true });

@@ -70,10 +70,15 @@ describe("extension manifest", () => {
     assert.strictEqual(ruleSettings.length, allRules.length, "a setting for a rule that no longer exists");
   });
 
-  it("contributes stagecraft.syntax.<key> for every dockerfile-utils check", () => {
+  it("contributes stagecraft.syntax.<key> for every dockerfile-utils check, in the rules' severity words", () => {
     for (const key of SYNTAX_SETTING_KEYS) {
-      assert.deepStrictEqual(settings[`stagecraft.syntax.${key}`]?.enum, ["ignore", "warning", "error"], key);
+      assert.deepStrictEqual(settings[`stagecraft.syntax.${key}`]?.enum, ["off", "hint", "info", "warning", "error"], key);
     }
+  });
+
+  it("says which settings cannot work in the browser", () => {
+    for (const key of ["stagecraft.imageSize.online", "stagecraft.shellcheck.path"])
+      assert.match(String(settings[key].description ?? settings[key].markdownDescription), /in the browser/, key);
   });
 
   it("declares the client settings and the trust and virtual-workspace capabilities", () => {

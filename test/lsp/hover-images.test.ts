@@ -124,6 +124,34 @@ describe("lsp: image hovers, tag completion and size hints", function () {
     assert.deepStrictEqual((alpine.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 14 } });
   });
 
+  it("opens tag completion as ':' is typed after FROM image, and nowhere else", async () => {
+    assert.ok(client.initializeResult.capabilities.completionProvider?.triggerCharacters?.includes(":"), "':' is a trigger character");
+    const text = "FROM node:\nEXPOSE 80:\n";
+    const uri = ws.uri(`Dockerfile.${++counter}`);
+    await client.open(uri, text);
+    const typed = { triggerKind: 2, triggerCharacter: ":" };
+    const tags = await client.request<CompletionItem[]>("textDocument/completion", {
+      textDocument: { uri },
+      position: { line: 0, character: 10 },
+      context: typed,
+    });
+    const labels = tags.map((i) => i.label);
+    assert.ok(labels.includes("24-alpine"), labels.join(", "));
+    assert.ok(
+      tags.every((i) => i.kind === 21 /* Constant: a tag */),
+      labels.join(", "),
+    );
+    const elsewhere = await client.request<CompletionItem[]>("textDocument/completion", {
+      textDocument: { uri },
+      position: { line: 1, character: 10 },
+      context: typed,
+    });
+    assert.deepStrictEqual(
+      elsewhere.map((i) => i.label),
+      [],
+    );
+  });
+
   it("shows size inlay hints only when the setting is on", async () => {
     const text = "FROM node:24 AS build\nFROM node:23-alpine\nFROM build\n";
     const uri = ws.uri(`Dockerfile.${++counter}`);

@@ -4,7 +4,7 @@
 
 import { dirname, join } from "node:path";
 import { readTextFile } from "../host/read-text";
-import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
+import { isSeveritySetting, RuleSettings, SyntaxSettings, syntaxSeverityOf } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
 import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 
@@ -59,9 +59,9 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
       // Old configurations name checks by dockerfile-utils number (`"45"`); both forms are read.
       const settingKey = syntaxSettingKeyOf(key);
       if (!settingKey) throw new ConfigError(file, `unknown syntax check '${key}' (expected one of ${SYNTAX_SETTING_KEYS.join(", ")})`);
-      if (!isSyntaxSeveritySetting(value))
-        throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected ignore, warning or error)`);
-      syntax[settingKey] = value;
+      const severity = syntaxSeverityOf(value);
+      if (!severity) throw new ConfigError(file, `syntax check '${key}' has severity ${JSON.stringify(value)} (expected off, hint, info, warning or error)`);
+      syntax[settingKey] = severity;
     }
   }
   return { file, rules, syntax };

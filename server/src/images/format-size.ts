@@ -13,18 +13,39 @@ const UNITS: readonly [number, string][] = [
  */
 export function formatSize(bytes: number): string {
   if (!Number.isFinite(bytes)) return "unknown size";
+  const { sign, figure, unit } = shown(bytes);
+  return `${sign}${figure} ${unit}`;
+}
+
+/** The bytes `formatSize` shows for `bytes`: 408,949,206 reads `409 MB`, so 409,000,000. */
+export function shownBytes(bytes: number): number {
+  if (!Number.isFinite(bytes)) return bytes;
+  const { sign, figure, factor } = shown(bytes);
+  return (sign === "-" ? -1 : 1) * figure * factor;
+}
+
+/**
+ * The saving from `from` to `to` bytes as the figures shown add up: `408 MB` to `80 MB` saves
+ * `328 MB`, even when the exact bytes differ by 328.6 MB (which alone would read `329 MB`).
+ */
+export function formatSaving(from: number, to: number): string {
+  return formatSize(shownBytes(from) - shownBytes(to));
+}
+
+function shown(bytes: number): { sign: string; figure: number; unit: string; factor: number } {
   const sign = bytes < 0 ? "-" : "";
   const abs = Math.abs(bytes);
   for (const [factor, unit] of UNITS) {
-    if (abs >= factor) return `${sign}${round(abs / factor)} ${unit}`;
+    if (abs >= factor) return { sign, figure: round(abs / factor), unit, factor };
   }
-  return `${sign}${Math.round(abs)} B`;
+  return { sign, figure: Math.round(abs), unit: "B", factor: 1 };
 }
 
-function round(value: number): string {
-  if (value >= 10) return String(Math.round(value));
+/** Whole numbers from 10 up, one decimal below that. */
+function round(value: number): number {
+  if (value >= 10) return Math.round(value);
   const r = Math.round(value * 10) / 10;
-  return r >= 10 ? "10" : String(r);
+  return r >= 10 ? 10 : r;
 }
 
 /**

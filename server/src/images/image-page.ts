@@ -22,8 +22,25 @@ export function imagePageUrl(ref: ImageReference): string | null {
     case "public.ecr.aws":
       return `https://gallery.ecr.aws/${repo}`;
     case "gcr.io":
-      return repo.startsWith("distroless/") ? "https://github.com/GoogleContainerTools/distroless" : null;
+    case "us.gcr.io":
+    case "eu.gcr.io":
+    case "asia.gcr.io":
+      // Distroless is documented on GitHub; other gcr.io repositories have a Cloud console page
+      // (project, then location: `global` for gcr.io, else the host's region).
+      if (ref.registry === "gcr.io" && repo.startsWith("distroless/")) return "https://github.com/GoogleContainerTools/distroless";
+      return gcrConsolePage(ref.registry, repo);
+    case "registry.k8s.io":
+      // registry.k8s.io has no page per image; the registry's own address sends browsers to this one.
+      return "https://github.com/kubernetes/registry.k8s.io";
     default:
       return null;
   }
+}
+
+/** `https://console.cloud.google.com/gcr/images/<project>/<location>/<image>`, or null without an image path. */
+function gcrConsolePage(registry: string, repo: string): string | null {
+  const slash = repo.indexOf("/");
+  if (slash < 0) return null;
+  const location = registry === "gcr.io" ? "global" : registry.slice(0, -".gcr.io".length);
+  return `https://console.cloud.google.com/gcr/images/${repo.slice(0, slash)}/${location}/${repo.slice(slash + 1)}`;
 }

@@ -1,6 +1,7 @@
 // Severity settings: what a user may set per rule (`stagecraft.rules.<id>`, `.stagecraft.json`'s
-// "rules") and per dockerfile-utils check (`stagecraft.syntax.<key>`, "syntax"). One list of valid
-// values, read by the LSP settings, the CLI configuration and the runner.
+// "rules") and per dockerfile-utils check (`stagecraft.syntax.<key>`, "syntax"). One vocabulary for
+// both (`off|hint|info|warning|error`), read by the LSP settings, the CLI configuration and the
+// runner; the values older syntax settings used (`ignore`, dockerfile-utils' numbers) still read.
 
 import type { SeveritySetting } from "../rules/types";
 import type { SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
@@ -13,12 +14,19 @@ export type SyntaxSettings = Readonly<Partial<Record<SyntaxSettingKey, SyntaxSev
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ["off", "hint", "info", "warning", "error"];
 
-export const SYNTAX_SEVERITY_SETTINGS: readonly SyntaxSeveritySetting[] = ["ignore", "warning", "error"];
+export const SYNTAX_SEVERITY_SETTINGS: readonly SyntaxSeveritySetting[] = SEVERITY_SETTINGS;
+
+/** dockerfile-utils' `ValidationSeverity` numbers (IGNORE, WARNING, ERROR), which older settings held. */
+const LEGACY_SYNTAX_NUMBERS: readonly SyntaxSeveritySetting[] = ["off", "warning", "error"];
 
 export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return typeof value === "string" && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }
 
-export function isSyntaxSeveritySetting(value: unknown): value is SyntaxSeveritySetting {
-  return typeof value === "string" && (SYNTAX_SEVERITY_SETTINGS as readonly string[]).includes(value);
+/** A syntax check's severity as written: the shared words, or the old `ignore` and 0/1/2; undefined otherwise. */
+export function syntaxSeverityOf(value: unknown): SyntaxSeveritySetting | undefined {
+  if (isSeveritySetting(value)) return value;
+  if (value === "ignore") return "off";
+  const number = typeof value === "number" ? value : typeof value === "string" && /^\d$/.test(value) ? Number(value) : NaN;
+  return LEGACY_SYNTAX_NUMBERS[number];
 }

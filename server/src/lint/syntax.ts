@@ -6,7 +6,7 @@ import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfil
 import { rangesOverlap, Range } from "../model/text";
 import { allRules } from "../rules/index";
 import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
-import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSeveritySetting } from "../syntax-checks";
+import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 import type { Finding } from "./run";
 import type { SyntaxSettings } from "./severity";
 import { validateSyntax as validateGuarded } from "./syntax-validation";
@@ -26,10 +26,20 @@ export interface SyntaxProblem {
   tags: DiagnosticTag[];
 }
 
+/** dockerfile-utils knows ignore, warning and error; a hint or info check runs as a warning and is lowered after. */
 const VALIDATOR_SEVERITIES: Record<SyntaxSeveritySetting, ValidationSeverity> = {
-  ignore: ValidationSeverity.IGNORE,
+  off: ValidationSeverity.IGNORE,
+  hint: ValidationSeverity.WARNING,
+  info: ValidationSeverity.WARNING,
   warning: ValidationSeverity.WARNING,
   error: ValidationSeverity.ERROR,
+};
+
+/** dockerfile-utils' one code for a repeated CMD, ENTRYPOINT or HEALTHCHECK, split by its keyword into the three settings. */
+const REPEATED_INSTRUCTION_SETTINGS: Record<string, SyntaxSettingKey> = {
+  CMD: "instructionCmdMultiple",
+  ENTRYPOINT: "instructionEntrypointMultiple",
+  HEALTHCHECK: "instructionHealthcheckMultiple",
 };
 
 /** LSP DiagnosticSeverity and DiagnosticTag numbers, as dockerfile-utils reports them. */
@@ -93,12 +103,25 @@ export function validateSyntax(text: string, settings: SyntaxSettings, findings:
     .filter((problem) => !isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", textIn(lines, problem.range)))
     .map((problem) => ({
       range: problem.range,
-      severity: SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
+      severity: settingSeverity(settings, problem.code, lines[problem.range.start.line] ?? "") ?? SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
       code: problem.code === undefined ? undefined : syntaxCodeName(problem.code),
       message: typeof problem.message === "string" ? problem.message : problem.message.value,
       tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
     }));
   return { problems, ms: result.ms };
+}
+
+/** The hint or info a user set for the check that reported `code` (on `line`); undefined for the validator's own. */
+function settingSeverity(settings: SyntaxSettings, code: number | string | undefined, line: string): Severity | undefined {
+  const name = syntaxCodeName(code);
+  const key =
+    name === "multipleInstructions"
+      ? REPEATED_INSTRUCTION_SETTINGS[/^\s*(\w+)/.exec(line)?.[1]?.toUpperCase() ?? ""]
+      : (SYNTAX_SETTING_KEYS as readonly string[]).includes(name)
+        ? (name as SyntaxSettingKey)
+        : undefined;
+  const setting = key ? settings[key] : undefined;
+  return setting === "hint" || setting === "info" ? setting : undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
 import type { DockerfileLanguageService } from "./language-service";
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, SYNTAX_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
 
 /** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
@@ -48,7 +48,12 @@ export function computeCodeActions(
   actions.push(...conversionActions(params, document, analysis, client, wants));
   actions.push(...ignores);
 
-  if (wants(FIX_ALL_KIND)) {
+  // Fix all is a source action (editor.codeActionsOnSave, Source Action…) and, where the cursor is on
+  // a Stagecraft problem and more than one can be fixed, a quick fix, because the lightbulb lists no
+  // source actions.
+  const onStagecraftProblem = params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
+  const wantsQuickFixAll = wants(FIX_ALL_QUICKFIX_KIND) && onStagecraftProblem;
+  if (wants(FIX_ALL_KIND) || wantsQuickFixAll) {
     const fixes = compatibleSafeFixes(analysis, {
       canCreateFiles: client.createFiles,
       analyzeOptions: analysis.options,
@@ -64,7 +69,10 @@ export function computeCodeActions(
             client,
           )
         : null;
-    if (edit) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
+    if (edit && wants(FIX_ALL_KIND)) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
+    if (edit && wantsQuickFixAll && fixes.length > 1) {
+      actions.push({ title: `Fix all ${fixes.length} safe Stagecraft problems`, kind: FIX_ALL_QUICKFIX_KIND, edit });
+    }
   }
   return actions;
 }

@@ -13,17 +13,22 @@ const MOUNT_FROM = /(?:^|\s)--mount=(?:\S*,)?from=([^,\s]*)$/i;
 const FLAG_FROM = /(?:^|\s)--from=(\S*)$/i;
 const FROM_IMAGE = /^\s*FROM\s+(?:--\S+\s+)*(\S*)$/i;
 
+/** Characters that open completion as they are typed; `:` opens the tags after `FROM image:`. */
+export const COMPLETION_TRIGGERS = ["=", " ", "$", "-", ",", ":"];
+
 /** Marks our items so resolve leaves them alone. */
 const OURS = { stagecraft: true };
 
 /** A registry's tags for a repository, or null when live lookups are off. */
 export type LiveTagSource = (ref: ImageReference, prefix: string) => Promise<Result<LiveTagList>> | null;
 
+/** `service` null: keywords and flags are left to another extension (coexistence.ts); stages and tags stay. */
 export async function computeCompletion(
   model: DockerfileModel,
   position: Position,
-  service: DockerfileLanguageService,
+  service: DockerfileLanguageService | null,
   liveTags: LiveTagSource = () => null,
+  triggerCharacter?: string,
 ): Promise<CompletionItem[]> {
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const keyword = model.instructions.find((i) => i.range.start.line <= position.line && position.line <= i.range.end.line)?.keyword;
@@ -37,10 +42,13 @@ export async function computeCompletion(
     // and outside our registry policy (trust, timeouts, browser): tags come from our own sources.
     if (prefix.includes("@")) return [];
     if (prefix.includes(":")) return tagItems(model, position, prefix, liveTags);
-    const commodity = await service.computeCompletionItems(model.text, position);
+    if (triggerCharacter === ":") return [];
+    const commodity = service ? await service.computeCompletionItems(model.text, position) : [];
     return [...stageItems(model, position, prefix), ...commodity];
   }
-  return service.computeCompletionItems(model.text, position);
+  // A `:` typed anywhere else (`EXPOSE 80:`, a port in a registry host) asks for nothing.
+  if (triggerCharacter === ":") return [];
+  return service ? service.computeCompletionItems(model.text, position) : [];
 }
 
 export function resolveCompletion(item: CompletionItem, service: DockerfileLanguageService): CompletionItem {

@@ -6,7 +6,7 @@
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
 import { HoverContent, hoverContentAt, ImageHoverContent, ReferenceHoverContent, SizeRow, StageHoverContent } from "../images/hover-content";
 import type { LiveAccess } from "../images/image-size";
-import { formatSize } from "../images/format-size";
+import { formatSaving, formatSize } from "../images/format-size";
 import type { DockerfileModel } from "../model/types";
 import type { ClientFeatures } from "./client-features";
 import type { DockerfileLanguageService } from "./language-service";
@@ -41,16 +41,17 @@ export const imageAndStageHover: HoverProvider = async ({ model, position, clien
 /** Stagecraft providers, in the order they are asked. */
 export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [imageAndStageHover];
 
+/** `service` null: instruction docs are left to another extension (coexistence.ts). */
 export async function computeHover(
   request: HoverRequest,
-  service: DockerfileLanguageService,
+  service: DockerfileLanguageService | null,
   providers: readonly HoverProvider[] = STAGECRAFT_HOVERS,
 ): Promise<Hover | null> {
   for (const provider of providers) {
     const hover = await provider(request);
     if (hover) return hover;
   }
-  return service.computeHover(request.model.text, request.position);
+  return service ? service.computeHover(request.model.text, request.position) : null;
 }
 
 export interface RenderOptions {
@@ -68,6 +69,15 @@ export function renderHover(content: HoverContent, options: RenderOptions): stri
 export function renderBytes(bytes: number, options: RenderOptions, isEstimate = false): string {
   const exact = options.exactBytes ? ` (${bytes.toLocaleString("en-US")} bytes)` : "";
   return `${isEstimate ? "≈ " : ""}${formatSize(bytes)}${exact}`;
+}
+
+/**
+ * A variant's saving as the shown sizes add up (`409 MB` to `80 MB` saves `329 MB`), with the exact
+ * byte difference beside it when exact bytes are on.
+ */
+function renderSaving(v: { bytes: number; saving: number; isEstimate: boolean }, options: RenderOptions): string {
+  const exact = options.exactBytes ? ` (${v.saving.toLocaleString("en-US")} bytes)` : "";
+  return `${v.isEstimate ? "≈ " : ""}${formatSaving(v.bytes + v.saving, v.bytes)}${exact}`;
 }
 
 function code(text: string, options: RenderOptions): string {
@@ -115,14 +125,12 @@ function renderImage(content: ImageHoverContent, options: RenderOptions, withHea
       lines.push("| Smaller variant | linux/amd64 | Saving | Note |", "|---|---|---|---|");
       for (const v of content.variants)
         lines.push(
-          `| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%) | ${v.caveat} |`,
+          `| ${code(v.image, options)} | ${renderBytes(v.bytes, options, v.isEstimate)} | −${renderSaving(v, options)} (${v.savingPercent}%) | ${v.caveat} |`,
         );
     } else {
       lines.push("Smaller variants (linux/amd64):");
       for (const v of content.variants)
-        lines.push(
-          `  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderBytes(v.saving, options, v.isEstimate)} (${v.savingPercent}%); ${v.caveat}`,
-        );
+        lines.push(`  ${v.image}: ${renderBytes(v.bytes, options, v.isEstimate)}, saves ${renderSaving(v, options)} (${v.savingPercent}%); ${v.caveat}`);
     }
   }
   if (content.lifecycle.length > 0) {

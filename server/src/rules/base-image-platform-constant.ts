@@ -19,7 +19,7 @@ export const rule: Rule = {
     severity: "warning",
     description: "Use a platform build argument in FROM --platform, not a constant.",
     fix: "none",
-    equivalents: { buildkit: ["FromPlatformFlagConstDisallowed"] },
+    equivalents: { buildkit: ["FromPlatformFlagConstDisallowed"], hadolint: ["DL3029"] },
     messages: {
       constant: "FROM --platform should not use the constant '{platform}'; use $BUILDPLATFORM or $TARGETPLATFORM.",
     },

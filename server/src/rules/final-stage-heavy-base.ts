@@ -6,7 +6,7 @@ import type { Instruction } from "../model/types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { developmentPurpose } from "../model/stage-purpose";
-import { formatSize } from "../images/format-size";
+import { formatSaving, formatSize } from "../images/format-size";
 import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 import { smallerVariants } from "../images/variants";
@@ -75,7 +75,7 @@ export const rule: Rule = {
         size: formatSize(current),
         variant: best.image,
         variantSize: formatSize(best.size.amd64),
-        saving: formatSize(best.saving.amd64),
+        saving: formatSaving(current, best.size.amd64),
         estimate: best.isEstimate ? ", estimate" : " compressed on amd64",
         caveat: best.caveat,
       },

@@ -50,6 +50,7 @@ import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
 import { rule as runShellcheck } from "./run-shellcheck";
 import { rule as runSudo } from "./run-sudo";
 import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
+import { rule as runZypperNoNonInteractive } from "./run-zypper-no-non-interactive";
 import { rule as singleStageBuild } from "./single-stage-build";
 import { rule as stageIndexReference } from "./stage-index-reference";
 import { rule as stageNameCasing } from "./stage-name-casing";
@@ -114,6 +115,7 @@ export const allRules: readonly Rule[] = [
   runShellcheck,
   runSudo,
   runUseraddNoLogInit,
+  runZypperNoNonInteractive,
   singleStageBuild,
   stageIndexReference,
   stageNameCasing,

@@ -2,7 +2,8 @@
 // declared before the first FROM (plus the builder's platform arguments); anything else expands to
 // an empty string.
 
-import { suggestName, variableUses } from "../model/variable-uses";
+import { nearNameReport } from "../fixes/variable-near-name";
+import { variableUses } from "../model/variable-uses";
 import type { Token } from "../model/types";
 import type { Rule } from "./types";
 
@@ -31,18 +32,7 @@ export const rule: Rule = {
       for (const word of words) {
         for (const use of variableUses(word, model.escapeChar)) {
           if (known.has(use.name)) continue;
-          const suggestion = suggestName(use.name, declared);
-          if (suggestion === null) {
-            report({ range: use.range, messageId: "undeclared", data: { name: use.name } });
-            continue;
-          }
-          const written = model.lines.textIn(use.range);
-          report({
-            range: use.range,
-            messageId: "didYouMean",
-            data: { name: use.name, suggestion },
-            suggest: [{ title: `Use '${suggestion}'`, edits: [{ range: use.range, newText: written.replace(use.name, suggestion) }] }],
-          });
+          report(nearNameReport(model, use, declared) ?? { range: use.range, messageId: "undeclared", data: { name: use.name } });
         }
       }
     }

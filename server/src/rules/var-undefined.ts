@@ -8,7 +8,8 @@
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { imageEnvironment } from "../images/image-env";
 import { environmentAt } from "../model/environment";
-import { suggestName, variableUses } from "../model/variable-uses";
+import { nearNameReport } from "../fixes/variable-near-name";
+import { variableUses } from "../model/variable-uses";
 import type { Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -40,19 +41,12 @@ export const rule: Rule = {
             env ??= environmentAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             seen.add(use.name);
-            const suggestion = suggestName(use.name, [...env.keys(), ...imageEnv.names]);
-            if (suggestion === null) {
-              if (imageEnv.complete) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
-              continue;
-            }
-            if (!imageEnv.complete && !env.has(suggestion) && suggestion.length !== use.name.length) continue;
-            const written = model.lines.textIn(use.range);
-            report({
-              range: use.range,
-              messageId: "didYouMean",
-              data: { name: use.name, suggestion },
-              suggest: [{ title: `Use '$${suggestion}'`, edits: [{ range: use.range, newText: written.replace(use.name, suggestion) }] }],
-            });
+            const near = nearNameReport(model, use, [...env.keys(), ...imageEnv.names]);
+            // On an image whose environment is not all known, a name longer or shorter than the
+            // image's (`$GOPATH` next to `PATH`) is a variable of its own, not a typo of it.
+            const plausible = near !== null && !imageEnv.complete && !env.has(near.data.suggestion) && near.data.suggestion.length !== use.name.length;
+            if (near !== null && !plausible) report(near);
+            else if (near === null && imageEnv.complete) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
           }
         }
       }

@@ -4,6 +4,7 @@ import { hoverContentAt, HoverContent, ImageHoverContent } from "../../../server
 import { FACTS_DATE, LiveAccess, LiveSizes } from "../../../server/src/images/image-size";
 import type { ImageReference } from "../../../server/src/images/reference";
 import type { LiveImageSize, Result } from "../../../server/src/images/registry/types";
+import { formatSize } from "../../../server/src/images/format-size";
 import { renderHover } from "../../../server/src/lsp/hover";
 import { UNKNOWN_CONTEXT } from "../../../server/src/model/context";
 import { parseDockerfile } from "../../../server/src/model/parse";
@@ -96,7 +97,19 @@ describe("images/hover-content: what the image and stage hovers say", () => {
     const slim = content.variants[0];
     assert.strictEqual(slim.saving, 408949206 - 80451137);
     assert.strictEqual(slim.savingPercent, 80);
-    assert.match(md(content), /\| `node:24-slim` \| 80 MB \| −328 MB \(80%\) \| slim images lack compilers/);
+    // 409 MB shown for node:24 (lines above), 80 MB for slim: the saving shown is their difference,
+    // 329 MB, though the exact bytes differ by 328.5 MB.
+    assert.match(md(content), /\| `node:24-slim` \| 80 MB \| −329 MB \(80%\) \| slim images lack compilers/);
+    assert.match(md(content, true), /\| `node:24-slim` \| 80 MB \(80,451,137 bytes\) \| −329 MB \(328,498,069 bytes\) \(80%\)/);
+  });
+
+  it("shows savings that add up as displayed: 408 MB − 80 MB saves 328 MB", async () => {
+    const content = await imageAt("FROM node:22\n", "node");
+    const text = md(content);
+    assert.match(text, /\| linux\/amd64 \| 408 MB \|/);
+    assert.match(text, /\| `node:22-slim` \| 80 MB \| −328 MB \(/);
+    const slim = content.variants.find((v) => v.image === "node:22-slim");
+    assert.ok(slim && formatSize(slim.saving) === "329 MB", "the exact difference alone would read 329 MB");
   });
 
   it("offers no variant for an image that is already the small one", async () => {

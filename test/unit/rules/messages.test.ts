@@ -1,13 +1,16 @@
 // Every rule message's first sentence — the part the Problems panel shows — states the problem
-// and the remedy within 100 characters, with typical data filled in (DESIGN §2, STYLE 6).
+// and the remedy within 100 characters, with typical data filled in (DESIGN §2, STYLE 6). The
+// placeholders rules share take the typical values below; a placeholder of one rule's own takes
+// the value that rule reports on its fires fixtures, so a new rule needs no edit here.
 
 import * as assert from "assert";
 import { allRules } from "../../../server/src/rules/index";
 import { formatMessage } from "../../../server/src/lint/format-message";
+import { findingsOf, ruleFixtures } from "../../support/rule-tester";
 
 const LIMIT = 100;
 
-/** Typical values for each placeholder, as real reports carry them. */
+/** Typical values for the placeholders several rules share, as real reports carry them. */
 const TYPICAL: Record<string, string | number> = {
   image: "node:20-alpine",
   author: "Jane Doe <jane@example.com>",
@@ -86,12 +89,27 @@ export function firstSentence(message: string): string {
   return end ? message.slice(0, end.index + 1) : message;
 }
 
-function tooLong(rule: (typeof allRules)[number]): string[] {
+type AnyRule = (typeof allRules)[number];
+
+/** The data `rule` reports on its own fires fixtures, per messageId (the first report of each). */
+function fixtureData(rule: AnyRule): Map<string, Record<string, string | number>> {
+  const data = new Map<string, Record<string, string | number>>();
+  for (const fixture of ruleFixtures(rule.meta.id).fires)
+    for (const finding of findingsOf(rule, fixture.code, fixture.context)) if (!data.has(finding.messageId)) data.set(finding.messageId, finding.data);
+  return data;
+}
+
+function tooLong(rule: AnyRule): string[] {
+  const reported = fixtureData(rule);
   return Object.entries(rule.meta.messages)
     .map(([id, template]) => {
+      const values = { ...reported.get(id), ...TYPICAL };
       for (const placeholder of template.matchAll(/\{(\w+)\}/g))
-        assert.ok(placeholder[1] in TYPICAL, `no typical value for {${placeholder[1]}} (${rule.meta.id}/${id})`);
-      return [id, firstSentence(formatMessage(template, TYPICAL))] as const;
+        assert.ok(
+          placeholder[1] in values,
+          `{${placeholder[1]}} (${rule.meta.id}/${id}) has no typical value: add a fires fixture under test/fixtures/rules/${rule.meta.id}/ that reports '${id}'`,
+        );
+      return [id, firstSentence(formatMessage(template, values))] as const;
     })
     .filter(([, sentence]) => sentence.length > LIMIT)
     .map(([id, sentence]) => `${id} (${sentence.length}): ${sentence}`);

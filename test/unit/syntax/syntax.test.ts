@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { normalizeSettings } from "../../../server/src/lsp/settings";
+import type { SyntaxSettings } from "../../../server/src/lint/severity";
 import { validateSyntax } from "../../../server/src/lint/syntax";
 import { syntaxCodeName, syntaxSettingKeyOf } from "../../../server/src/syntax-checks";
 
@@ -27,7 +28,25 @@ describe("syntax layer (dockerfile-utils)", () => {
     assert.strictEqual(syntaxSettingKeyOf("45"), "deprecatedMaintainer");
     assert.strictEqual(syntaxSettingKeyOf("instructionCasing"), "instructionCasing");
     assert.strictEqual(syntaxSettingKeyOf("23"), undefined);
-    const settings = normalizeSettings({ syntax: { "45": "ignore", "50": "error", instructionWorkdirRelative: "warning" } }).syntax;
-    assert.deepStrictEqual([settings.deprecatedMaintainer, settings.instructionWorkdirRelative], ["ignore", "warning"]);
+    const settings = normalizeSettings({ syntax: { "45": "off", "50": "error", instructionWorkdirRelative: "warning" } }).syntax;
+    assert.deepStrictEqual([settings.deprecatedMaintainer, settings.instructionWorkdirRelative], ["off", "warning"]);
+  });
+
+  it("reads the rules' severity words, and the old 'ignore' and dockerfile-utils numbers as before", () => {
+    const read = (value: unknown) => normalizeSettings({ syntax: { directiveCasing: value } }).syntax.directiveCasing;
+    assert.deepStrictEqual(["off", "hint", "info", "warning", "error"].map(read), ["off", "hint", "info", "warning", "error"]);
+    assert.deepStrictEqual(["ignore", 0, 1, 2, "2"].map(read), ["off", "off", "warning", "error", "error"]);
+    assert.deepStrictEqual(["default", "IGNORE", 3, true].map(read), [undefined, undefined, undefined, undefined]);
+  });
+
+  it("reports a check set to hint or info at that severity, and none when off", () => {
+    const text = "# ESCAPE=\\\nFROM alpine:3.22\nCMD ['echo', 'hi']\n";
+    const severities = (syntax: SyntaxSettings) => validateSyntax(text, syntax, []).problems.map((p) => `${p.code}:${p.severity}`);
+    assert.deepStrictEqual(severities({}), ["directiveCasing:warning", "instructionJSONInSingleQuotes:warning"]);
+    assert.deepStrictEqual(severities({ directiveCasing: "info", instructionJSONInSingleQuotes: "hint" }), [
+      "directiveCasing:info",
+      "instructionJSONInSingleQuotes:hint",
+    ]);
+    assert.deepStrictEqual(severities({ directiveCasing: "off", instructionJSONInSingleQuotes: "error" }), ["instructionJSONInSingleQuotes:error"]);
   });
 });
