@@ -15,6 +15,7 @@ import { RECIPES } from "./recipes/index";
 import { imageSize, isAlpineImage } from "./runtime-base";
 import type { ConversionResult, ConversionSummary, ConvertOptions, RecipePlan } from "./types";
 import { planRuntimeUser } from "./users";
+import { provideWritablePaths } from "./writable-paths";
 import { writeConversion } from "./writer";
 
 /** Working directories official toolchain images set (others leave `/`). */
@@ -154,6 +155,12 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
   // User-creating RUNs replay only within one family: `adduser -D` is Alpine's, `useradd` Debian's.
   const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine;
   const user = planRuntimeUser(model, stage, plan.runtime, sameDistribution);
-  const text = writeConversion({ model, stage, plan, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
+  const provided = provideWritablePaths(plan.writablePaths ?? [], plan.runtime, user.runsAs, builderName);
+  const written: RecipePlan = {
+    ...plan,
+    builderEpilogue: [...(plan.builderEpilogue ?? []), ...provided.builderLines],
+    runtimeSteps: [...provided.runtimeLines, ...plan.runtimeSteps],
+  };
+  const text = writeConversion({ model, stage, plan: written, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
   return { ok: true, text, summary: summarize(stage, recipe.id, plan, [...plan.notes, ...user.notes]) };
 }

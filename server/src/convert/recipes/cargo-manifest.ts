@@ -35,13 +35,23 @@ function lockHas(lock: string | null, crate: string): boolean {
   return lock !== null && lock.includes(`name = "${crate}"`);
 }
 
-/** True when some manifest line declaring `crate` enables `feature` (`crate = { features = ["bundled"] }`). */
+/** True when some manifest declaring `crate` enables `feature` (`crate = { features = ["bundled"] }`). */
 function declaresFeature(manifests: string, crate: string, feature: string): boolean {
-  const escaped = crate.replace(/[-]/g, "[-_]");
-  // The declaration's line, or its own table (`[dependencies.rusqlite]` up to the next header).
-  const inline = new RegExp(`^\\s*${escaped}\\s*=.*"${feature}"`, "m");
-  const table = new RegExp(`^\\[(?:[a-z-]*\\.)?dependencies\\.${escaped}\\][^[]*"${feature}"`, "m");
-  return inline.test(manifests) || table.test(manifests);
+  const names = new Set([crate, crate.replace(/-/g, "_")]);
+  const quoted = `"${feature}"`;
+  const lines = manifests.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    // `crate = { ... }` on one line.
+    const key = line.slice(0, line.indexOf("=")).trim();
+    if (line.includes("=") && names.has(key) && line.includes(quoted)) return true;
+    // Its own table, `[dependencies.crate]`, up to the next header.
+    const header = /^\[(?:[\w-]+\.)?dependencies\.([\w-]+)\]$/.exec(line);
+    if (header && names.has(header[1])) {
+      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith("["); j++) if (lines[j].includes(quoted)) return true;
+    }
+  }
+  return false;
 }
 
 /** The -sys crates that link a system library, and what makes each one build it in. */
@@ -111,7 +121,7 @@ export function parseCargoLock(lock: string): LockPackage[] {
     .map((block) => {
       const name = /^name = "([^"]+)"/m.exec(block)?.[1] ?? "";
       const list = /^dependencies = \[([^\]]*)\]/m.exec(block)?.[1] ?? "";
-      const dependencies = [...list.matchAll(/"([^" ]+)[^"]*"/g)].map((m) => m[1]);
+      const dependencies = [...list.matchAll(/"([^"]*)"/g)].map((m) => m[1].split(" ")[0]);
       return { name, dependencies, isLocal: !/^source = /m.test(block) };
     })
     .filter((p) => p.name !== "");
