@@ -122,11 +122,12 @@ function planRun(input: RecipeInput, argv: readonly string[]): RecipeAnswer {
   const words = ["dotnet", assembly, ...run.programArgs];
   const install = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
   const comments = [
-    `# '${project.path}' published by the build stage: its output (${assembly}${project.isWeb ? ", appsettings*.json, wwwroot/" : " and its content files"}) lands in ${workdir}, where 'dotnet run' started.`,
+    `# '${project.path}' published by the build stage: its output (${assembly}${project.isWeb ? ", appsettings*.json, wwwroot/" : " and its content files"}) lands in ${workdir}, where the original command started.`,
   ];
   const notes = [`'dotnet run' rebuilt the project at every start; the runtime stage starts the published ${assembly} on ${runtime.image} instead.`];
   if (run.usesLaunchProfile) {
-    const launch = "'dotnet run' applied the launch profile of Properties/launchSettings.json (environment, URLs), which 'dotnet <dll>' does not";
+    // Worded without the old command: the runtime stage holds no trace of the SDK's run.
+    const launch = `Started through the SDK, the app got the launch profile of Properties/launchSettings.json (environment, URLs); 'dotnet ${assembly}' does not apply it`;
     comments.push(`# ${launch}: set ASPNETCORE_ENVIRONMENT or ASPNETCORE_URLS here if the app relies on them.`);
     notes.push(`${launch}; set ASPNETCORE_ENVIRONMENT or ASPNETCORE_URLS in the runtime stage if the app relies on them.`);
   }
