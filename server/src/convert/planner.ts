@@ -65,6 +65,13 @@ function builderNameFor(model: DockerfileModel, stage: Stage): string {
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
+/** The runtime stage's name when the converted stage has none: `runtime`, or `runtime-2` when taken. */
+function runtimeNameFor(model: DockerfileModel, builderName: string): string {
+  const taken = new Set([...model.stages.map((s) => s.name?.toLowerCase()), builderName]);
+  if (!taken.has("runtime")) return "runtime";
+  for (let n = 2; ; n++) if (!taken.has(`runtime-${n}`)) return `runtime-${n}`;
+}
+
 /** The folder part of an image name (`mcr.microsoft.com/dotnet` of `mcr.microsoft.com/dotnet/sdk`). */
 function imageFamily(name: string): string {
   return name.includes("/") ? name.slice(0, name.lastIndexOf("/")) : "";
@@ -161,6 +168,7 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
     builderEpilogue: [...(plan.builderEpilogue ?? []), ...provided.builderLines],
     runtimeSteps: [...provided.runtimeLines, ...plan.runtimeSteps],
   };
-  const text = writeConversion({ model, stage, plan: written, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
+  const runtimeName = stage.name ?? runtimeNameFor(model, builderName);
+  const text = writeConversion({ model, stage, plan: written, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), runtimeName, user, workdir });
   return { ok: true, text, summary: summarize(stage, recipe.id, plan, [...plan.notes, ...user.notes]) };
 }
