@@ -12,9 +12,9 @@ import { workdirOf } from "../model/workdir";
 import { detectBuild } from "./detect";
 import { readEntryCommand } from "./entry-command";
 import { RECIPES } from "./recipes/index";
-import { imageSize, isAlpineImage } from "./runtime-base";
+import { imageSize } from "./runtime-base";
 import type { ConversionResult, ConversionSummary, ConvertOptions, RecipePlan } from "./types";
-import { planRuntimeUser } from "./users";
+import { planRuntimeUser, sharesDistribution } from "./users";
 import { provideWritablePaths } from "./writable-paths";
 import { writeConversion } from "./writer";
 
@@ -158,10 +158,7 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
     );
   }
 
-  const builderIsAlpine = isAlpineImage(stage.base.resolved);
-  // User-creating RUNs replay only within one family: `adduser -D` is Alpine's, `useradd` Debian's.
-  const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine;
-  const user = planRuntimeUser(model, stage, plan.runtime, sameDistribution);
+  const user = planRuntimeUser(model, stage, plan.runtime, sharesDistribution(stage, plan.runtime));
   const provided = provideWritablePaths(plan.writablePaths ?? [], plan.runtime, user.runsAs, builderName);
   const written: RecipePlan = {
     ...plan,

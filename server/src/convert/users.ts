@@ -2,7 +2,7 @@
 // image's own non-root user, so converting never silently turns a non-root image into a root one.
 
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import type { RuntimeImage } from "./runtime-base";
+import { isAlpineImage, RuntimeImage } from "./runtime-base";
 import { instructionText } from "./source-text";
 
 /** Users official runtime images ship with, by image name prefix. */
@@ -58,6 +58,22 @@ function withWritableVolumes(stage: Stage, runtime: RuntimeImage, user: string, 
   if (runtime.hasShell) return { ...plan, setup: [...plan.setup, `RUN mkdir -p ${volumes.join(" ")} && chown ${user} ${volumes.join(" ")}`] };
   const note = `The runtime stage runs as '${user}' rather than root, and '${volumes.join("', '")}' is created owned by root there: if the program writes to it, prepare the folder's ownership (the image has no shell to do it).`;
   return { ...plan, notes: [...plan.notes, note] };
+}
+
+/** `--chown=<user>` for a COPY the program must be able to write to (the group follows the user). */
+export function chownFlag(user: string): string {
+  return `--chown=${user}`;
+}
+
+/** True when the builder's user-creating RUNs replay in the runtime (`adduser -D` is Alpine's, `useradd` Debian's). */
+export function sharesDistribution(stage: Stage, runtime: RuntimeImage): boolean {
+  const builderIsAlpine = isAlpineImage(stage.base.resolved);
+  return runtime.kind === "alpine" ? builderIsAlpine : runtime.kind === "debian" && !builderIsAlpine;
+}
+
+/** Who will run the program on `runtime` (null: root), as the planner decides it after the recipe. */
+export function runtimeUserOf(model: DockerfileModel, stage: Stage, runtime: RuntimeImage): string | null {
+  return planRuntimeUser(model, stage, runtime, sharesDistribution(stage, runtime)).runsAs;
 }
 
 export function planRuntimeUser(model: DockerfileModel, stage: Stage, runtime: RuntimeImage, sameDistribution: boolean): RuntimeUser {

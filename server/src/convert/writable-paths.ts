@@ -9,6 +9,7 @@
 import { dirname } from "./recipes/shared";
 import type { RuntimeImage } from "./runtime-base";
 import type { WritablePath } from "./types";
+import { chownFlag } from "./users";
 
 /** Where the builder stage prepares the empty files and folders a shell-less runtime receives. */
 export const RUNTIME_PATHS = "/runtime-paths";
@@ -42,7 +43,7 @@ export function provideWritablePaths(paths: readonly WritablePath[], runtime: Ru
   const folders = [...new Set(prepared.map((p) => (p.kind === "folder" ? p.source : dirname(p.source))))].map(quoteIfNeeded);
   const files = prepared.filter((p) => p.kind === "file").map((p) => quoteIfNeeded(p.source));
   const builderLines = [`RUN mkdir -p ${folders.join(" ")}${files.length > 0 ? ` && touch ${files.join(" ")}` : ""}`];
-  const chown = user ? ` --chown=${user.includes(":") ? user : `${user}:${user}`}` : "";
+  const chown = user ? ` ${chownFlag(user)}` : "";
   const copies = prepared.map((p) => `COPY --from=${builderName}${chown} ${quoteIfNeeded(p.source)} ${quoteIfNeeded(p.path)}`);
   return { builderLines, runtimeLines: [...comments, ...copies] };
 }

@@ -81,7 +81,7 @@ describe("convert: Cargo manifests and the libraries they link", () => {
     ]);
     const result = convertToMultiStage(parseDockerfile(DOCKERFILE, { files: { "Cargo.lock": lock } }));
     assert.ok(result.ok);
-    assert.match(result.text, /^FROM debian:trixie-slim$/m);
+    assert.match(result.text, /^FROM debian:trixie-slim AS runtime$/m);
     assert.match(result.text, /apt-get install -y --no-install-recommends libpq5 /);
     assert.match(result.text, /^# The binary links the system zlib .*Cargo\.lock: flate2 -> libz-sys/m);
   });

@@ -20,7 +20,7 @@ describe("convert: dotnet run", () => {
     const result = convertToMultiStage(parseDockerfile(text, { rootEntries: ["App.csproj"], files: { "App.csproj": WEB } }));
     assert.ok(result.ok, result.ok ? "" : result.reason);
     // The project targets net6.0: the 8.0 SDK builds it, the 6.0 runtime runs it.
-    assert.match(result.text, /^FROM mcr\.microsoft\.com\/dotnet\/aspnet:6\.0$/m);
+    assert.match(result.text, /^FROM mcr\.microsoft\.com\/dotnet\/aspnet:6\.0 AS runtime$/m);
     assert.match(result.text, /^RUN dotnet publish -c Release -o \/app\/publish$/m);
     assert.match(result.text, /^COPY --from=build \/app\/publish \/source$/m);
     assert.match(result.text, /^ENTRYPOINT \["dotnet", "App\.dll"\]$/m);

@@ -74,8 +74,8 @@ describe("convert: paths a Go program writes", () => {
       result.text,
       /^# main\.go:11 os\.OpenFile\(logFilePath\) writes \/var\/log\/random\.log: created here for 'nonroot', who runs the program\.$/m,
     );
-    assert.match(result.text, /^COPY --from=build --chown=nonroot:nonroot \/runtime-paths\/var\/log\/random\.log \/var\/log\/random\.log$/m);
-    assert.match(result.text, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m);
+    assert.match(result.text, /^COPY --from=build --chown=nonroot \/runtime-paths\/var\/log\/random\.log \/var\/log\/random\.log$/m);
+    assert.match(result.text, /^FROM gcr\.io\/distroless\/static-debian12:nonroot AS runtime$/m);
   });
 
   it("creates the folder with a RUN where the runtime has a shell", () => {
@@ -89,11 +89,32 @@ describe("convert: paths a Go program writes", () => {
     const source = 'package main\nfunc main() { os.Create(filepath.Join("/var/log", "a.log")) }\n';
     const result = convert({ "main.go": source });
     assert.ok(result.ok);
-    assert.match(result.text, /^FROM debian:\S+-slim$/m);
+    assert.match(result.text, /^FROM debian:\S+-slim AS runtime$/m);
     assert.match(result.text, /^RUN mkdir -p \/var\/log$/m);
     const refused = convert({ "main.go": source }, "distroless");
     assert.ok(!refused.ok);
     assert.match(refused.reason, /creates files in \/var\/log.*choose the alpine or slim runtime/);
+  });
+
+  it("copies the program's folder owned by the runtime user where the sources write into it, and says so where unknown", () => {
+    const sources = { "main.go": 'package main\nfunc main() { os.MkdirAll("./uploads", 0o755) }\n', "templates/": "" };
+    const writes = convert(sources);
+    assert.ok(writes.ok);
+    assert.match(
+      writes.text,
+      /^# main\.go:2 os\.MkdirAll\("\.\/uploads"\) writes under \/app: copied owned by 'nonroot', who runs the program\.\nCOPY --from=build --chown=nonroot \/app \/app$/m,
+    );
+    const unknown = convert({ "main.go": "package main\nfunc main() {}\n", "templates/": "" });
+    assert.ok(unknown.ok);
+    assert.match(
+      unknown.text,
+      /^# Copied owned by root while 'nonroot' runs the program: if it writes under \/app, add --chown=nonroot to the COPY\.\nCOPY --from=build \/app \/app$/m,
+    );
+    // Debian slim runs as root, like the original: nothing to say.
+    const root = convert(sources, "slim");
+    assert.ok(root.ok);
+    assert.match(root.text, /^COPY --from=build \/app \/app$/m);
+    assert.doesNotMatch(root.text, /--chown|Copied owned/);
   });
 
   it("refuses a program that creates files in a system folder", () => {

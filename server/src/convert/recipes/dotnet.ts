@@ -9,6 +9,7 @@ import { executableOf, hasNoCommand } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
 import type { Recipe, RecipeAnswer, RecipeInput } from "../types";
 import { runProject } from "./dotnet-project";
+import { chownFlag, runtimeUserOf } from "../users";
 import { installPackages, stagePackages } from "../packages";
 import {
   artifactCommand,
@@ -61,6 +62,13 @@ function runtimeImage(flavour: "aspnet" | "runtime", version: string, sdkTag: st
       };
     }
   }
+}
+
+/** The publish folder is copied root-owned: a non-root runtime user cannot write there (logs, uploads, SQLite files). */
+function ownerComment(owner: string | null, folder: string): string[] {
+  return owner === null
+    ? []
+    : [`# Copied owned by root while '${owner}' runs the program: if it writes under ${folder}, add ${chownFlag(owner)} to the COPY below.`];
 }
 
 /** `dotnet run` options that only choose what to build; anything else is refused. */
@@ -131,6 +139,7 @@ function planRun(input: RecipeInput, argv: readonly string[]): RecipeAnswer {
     comments.push(`# ${launch}: set ASPNETCORE_ENVIRONMENT or ASPNETCORE_URLS here if the app relies on them.`);
     notes.push(`${launch}; set ASPNETCORE_ENVIRONMENT or ASPNETCORE_URLS in the runtime stage if the app relies on them.`);
   }
+  comments.push(...ownerComment(runtimeUserOf(model, stage, runtime), workdir));
   return artifactPlan({
     runtime,
     runtimeSteps: [...install.lines, ...comments, `COPY --from=${builderName} ${output} ${workdir}`],
@@ -184,7 +193,7 @@ export const dotnetRecipe: Recipe = {
     const install = installPackages(stagePackages(stage, usedPrograms(stage.instructions)), runtime);
     return artifactPlan({
       runtime,
-      runtimeSteps: [...install.lines, `COPY --from=${builderName} ${folder} ${folder}`],
+      runtimeSteps: [...install.lines, ...ownerComment(runtimeUserOf(input.model, stage, runtime), folder), `COPY --from=${builderName} ${folder} ${folder}`],
       notes: install.notes,
       command: artifactCommand(entry, runtime, null, workdir),
       buildOnlyEnv: BUILD_ONLY_ENV,

@@ -1,22 +1,22 @@
-// Where a Go program writes outside its working directory, read from the module's .go sources the
+// Where a Go program writes, read from the module's .go sources the
 // host passes (root and one folder down, bounded): `os.OpenFile` with a write flag, `os.Create`,
-// `os.WriteFile`, `os.Mkdir(All)` and log files (`lumberjack.Logger{Filename: ...}`) on an absolute
-// path, written literally or through a string constant. The original ran as root on a full image,
+// `os.WriteFile`, `os.Mkdir(All)` and log files (`lumberjack.Logger{Filename: ...}`) on a path
+// written literally or through a string constant (absolute, or relative to the working directory). The original ran as root on a full image,
 // so those folders existed and were writable; a non-root runtime on distroless must be given them.
 // Paths built at run time (flags, environment variables) are not seen: the docs say so.
 
 import type { BuildContextFacts } from "../../model/context";
 
 export interface GoWrite {
-  /** The absolute path written (a file), or the folder created (`os.MkdirAll`). */
+  /** The path written (a file), or the folder created (`os.MkdirAll`); relative to the working directory unless absolute. */
   path: string;
   kind: "file" | "folder";
   /** `main.go:18 os.OpenFile(logFilePath)`: where the sources show it. */
   evidence: string;
 }
 
-/** `name = "/abs"` in const/var declarations and `:=` assignments (one string literal, nothing after). */
-const STRING_CONSTANT = /\b([A-Za-z_]\w*)(?:\s+string)?\s*:?=\s*(?:"(\/[^"\n]*)"|`(\/[^`\n]*)`)\s*(?:\/\/.*)?$/gm;
+/** `name = "path"` in const/var declarations and `:=` assignments (one string literal, nothing after). */
+const STRING_CONSTANT = /\b([A-Za-z_]\w*)(?:\s+string)?\s*:?=\s*(?:"([^"\n]*)"|`([^`\n]*)`)\s*(?:\/\/.*)?$/gm;
 /** The calls that create or write a file (or a folder) at their first argument. */
 const WRITE_CALL = /\b(?:(os|ioutil)\.(OpenFile|Create|WriteFile|Mkdir|MkdirAll)\(|(Filename)\s*:)\s*/g;
 /** OpenFile flags that create or write. */
@@ -47,19 +47,21 @@ function stringConstants(sources: readonly [string, string][]): Map<string, stri
 function firstArgumentPath(rest: string, constants: Map<string, string>): { path: string; joined: boolean; written: string } | null {
   const join = /^(?:filepath|path)\.Join\(\s*/.exec(rest);
   const argument = join ? rest.slice(join[0].length) : rest;
-  const literal = /^(?:"(\/[^"\n]*)"|`(\/[^`\n]*)`)/.exec(argument);
+  const literal = /^(?:"([^"\n]*)"|`([^`\n]*)`)/.exec(argument);
   const name = literal ? null : /^([A-Za-z_]\w*)\s*[,)}\n]/.exec(argument);
   const value = literal ? (literal[1] ?? literal[2]) : name ? constants.get(name[1]) : undefined;
-  if (!value) return null;
+  // Not a path: empty, a format string, a URL, or the working directory itself.
+  if (!value || /[%:]|^\.?\/?$/.test(value)) return null;
   const written = literal ? literal[0] : (name?.[1] ?? "");
-  return { path: value.replace(/\/+$/, "") || "/", joined: join !== null, written };
+  const path = value.startsWith("/") ? value.replace(/\/+$/, "") || "/" : value.replace(/^\.\//, "").replace(/\/+$/, "");
+  return { path, joined: join !== null, written };
 }
 
 function dirname(path: string): string {
   return path.slice(0, path.lastIndexOf("/")) || "/";
 }
 
-/** Absolute paths the program's Go sources write, each once, in file order. */
+/** Paths the program's Go sources write (absolute, or relative to where it starts), each once, in file order. */
 export function goWrites(context: BuildContextFacts): GoWrite[] {
   const sources = Object.entries(context.files ?? {})
     .filter(([path]) => isGoSource(path))
@@ -79,7 +81,7 @@ export function goWrites(context: BuildContextFacts): GoWrite[] {
       const written = kind === "Filename" ? `Filename: ${argument}` : `${call[1]}.${kind}(${argument})`;
       const isFolder = found.joined || kind === "Mkdir" || kind === "MkdirAll";
       const write: GoWrite = { path: found.path, kind: isFolder ? "folder" : "file", evidence: `${file}:${line} ${written}` };
-      if (write.path === "/" || dirname(write.path) === write.path) continue;
+      if (write.path === "/" || write.path.startsWith("..")) continue;
       if (!writes.some((w) => w.path === write.path && w.kind === write.kind)) writes.push(write);
     }
   }
@@ -98,5 +100,5 @@ function callArguments(rest: string): string {
 
 /** The folder a write needs to exist and be writable: the file's folder, or the folder itself. */
 export function folderOf(write: GoWrite): string {
-  return write.kind === "folder" ? write.path : dirname(write.path);
+  return write.kind === "folder" ? write.path : write.path.includes("/") ? dirname(write.path) : ".";
 }

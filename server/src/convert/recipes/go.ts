@@ -14,6 +14,7 @@ import type { Recipe, RecipeInput } from "../types";
 import { cgoOnlyModule } from "./go-module";
 import { folderOf, goWrites } from "./go-writes";
 import type { WritablePath } from "../types";
+import { runtimeUserOf } from "../users";
 import {
   artifactCommand,
   artifactPlan,
@@ -44,6 +45,8 @@ const KERNEL_PATHS = /^\/(?:dev|proc|sys)(?:\/|$)/;
 
 interface WriteNeeds {
   paths: WritablePath[];
+  /** The first write under the working directory (a relative path), as evidence. */
+  workdirWrite: string | null;
   /** Folders the base may hold root-owned: the runtime needs a shell to chown them. */
   baseFolders: string[];
   refusal: string | null;
@@ -53,7 +56,12 @@ interface WriteNeeds {
 function writeNeeds(input: RecipeInput): WriteNeeds {
   const paths: WritablePath[] = [];
   const baseFolders: string[] = [];
+  let workdirWrite: string | null = null;
   for (const write of goWrites(input.model.context)) {
+    if (!write.path.startsWith("/")) {
+      workdirWrite ??= write.evidence;
+      continue;
+    }
     if (KERNEL_PATHS.test(write.path)) continue;
     const folder = folderOf(write);
     // /tmp is writable by everyone wherever it exists (scratch is handled below).
@@ -62,13 +70,14 @@ function writeNeeds(input: RecipeInput): WriteNeeds {
       return {
         paths,
         baseFolders,
+        workdirWrite,
         refusal: `the program creates files in ${folder} (${write.evidence}), a system folder the runtime's non-root user cannot own; write to a folder of its own`,
       };
     }
     if (write.kind === "folder" && BASE_FOLDERS.test(folder)) baseFolders.push(folder);
     paths.push(write);
   }
-  return { paths, baseFolders, refusal: null };
+  return { paths, baseFolders, workdirWrite, refusal: null };
 }
 
 /** Binary name of `go install <package>[@version]`: the last path element that is not a major version. */
@@ -231,6 +240,8 @@ export const goRecipe: Recipe = {
       buildOnly: GO_BUILD_ONLY,
       isWorkdirSmall: true,
       toolchainHomes: ["/go", env.get("GOPATH") ?? "/go"],
+      owner: runtimeUserOf(model, stage, runtime),
+      workdirWrite: writes.workdirWrite,
     });
     const steps = [...install.lines];
     steps.push(...caBundleCopy(runtime, install.lines, builderName));

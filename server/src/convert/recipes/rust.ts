@@ -6,6 +6,7 @@ import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { runtimeFileCopies } from "../runtime-files";
+import { runtimeUserOf } from "../users";
 import type { Recipe, RecipeInput } from "../types";
 import { CargoFacts, LinkedLibrary, readCargoFacts, SystemLibraryId } from "./cargo-manifest";
 import {
@@ -157,7 +158,16 @@ export const rustRecipe: Recipe = {
         : withLibssl,
       runtime,
     );
-    const files = runtimeFileCopies({ model, stage, builderName, workdir, buildOnly: RUST_BUILD_ONLY, isWorkdirSmall: false, toolchainHomes: [] });
+    const files = runtimeFileCopies({
+      model,
+      stage,
+      builderName,
+      workdir,
+      buildOnly: RUST_BUILD_ONLY,
+      isWorkdirSmall: false,
+      toolchainHomes: [],
+      owner: runtimeUserOf(model, stage, runtime),
+    });
     const steps = cargo.libraries.map((l) => `# T${libraryReason(l).slice(1)}: ${runtimeProvision(l, runtime)}.`);
     steps.push(...install.lines);
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
