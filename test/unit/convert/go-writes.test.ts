@@ -66,6 +66,14 @@ describe("convert: paths a Go program writes", () => {
     );
   });
 
+  it("takes Filename: as a log file only on an absolute .log path", () => {
+    const source = 'package main\nvar h = multipart.FileHeader{Filename: "report.pdf"}\nvar l = &lumberjack.Logger{Filename: "/var/log/app.log"}\n';
+    assert.deepStrictEqual(
+      goWrites({ files: { "main.go": source } }).map((w) => w.path),
+      ["/var/log/app.log"],
+    );
+  });
+
   it("gives distroless the file itself, created empty in the builder and owned by nonroot", () => {
     const result = convert({ "main.go": LOGGER });
     assert.ok(result.ok, result.ok ? "" : result.reason);
@@ -108,7 +116,7 @@ describe("convert: paths a Go program writes", () => {
     assert.ok(unknown.ok);
     assert.match(
       unknown.text,
-      /^# Copied owned by root while 'nonroot' runs the program: if it writes under \/app, add --chown=nonroot to the COPY\.\nCOPY --from=build \/app \/app$/m,
+      /^# Copied owned by root while 'nonroot' runs the program: if it writes under \/app, add --chown=nonroot to the COPY below\.\nCOPY --from=build \/app \/app$/m,
     );
     // Debian slim runs as root, like the original: nothing to say.
     const root = convert(sources, "slim");

@@ -79,6 +79,8 @@ export function goWrites(context: BuildContextFacts): GoWrite[] {
       if (kind === "OpenFile" && !WRITE_FLAGS.test(callArguments(rest))) continue;
       const argument = found.joined ? `filepath.Join(${found.written}, ...)` : found.written;
       const written = kind === "Filename" ? `Filename: ${argument}` : `${call[1]}.${kind}(${argument})`;
+      // `Filename:` names a log file (lumberjack) only on an absolute `.log` path; elsewhere it is any struct's field.
+      if (kind === "Filename" && (!found.path.startsWith("/") || !found.path.endsWith(".log") || found.joined)) continue;
       const isFolder = found.joined || kind === "Mkdir" || kind === "MkdirAll";
       const write: GoWrite = { path: found.path, kind: isFolder ? "folder" : "file", evidence: `${file}:${line} ${written}` };
       if (write.path === "/" || write.path.startsWith("..")) continue;
