@@ -24,7 +24,7 @@ const APPS = join(__dirname, "apps");
 const TEST_REPOSITORY = "localhost/stagecraft-test";
 
 interface Case {
-  app: "go" | "node" | "python" | "go-web" | "rust-config" | "node-devcli" | "python-native";
+  app: "go" | "node" | "python" | "go-web" | "go-logfile" | "rust-config" | "node-devcli" | "python-native";
   runtime?: "distroless" | "scratch" | "slim";
   /** How many times smaller the converted final image must be; 1 means "smaller". */
   minRatio: number;
@@ -38,6 +38,7 @@ const cases: Case[] = [
   // Apps shaped like real projects (issue #10): what the program reads and links at run time. They
   // convert with the runtime the planner picks itself, as a user gets it from the lightbulb.
   { app: "go-web", minRatio: 1 }, // templates/ parsed at start, SQLite through cgo (glibc runtime)
+  { app: "go-logfile", minRatio: 5 }, // appends to /var/log/<name>.log as nonroot on distroless static
   { app: "rust-config", minRatio: 1 }, // App.toml read from the working directory at start
   { app: "node-devcli", minRatio: 1 }, // `npm start` runs cross-env, a devDependency
   { app: "python-native", minRatio: 1 }, // a C extension linking libyaml (the runtime needs the library)

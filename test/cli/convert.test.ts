@@ -52,7 +52,7 @@ describe("stagecraft convert", function () {
     const dir = projects.create({ Dockerfile: GO });
     const r = cli(["convert", "Dockerfile", "--runtime", "scratch"], dir);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /\nFROM scratch\n/);
+    assert.match(r.stdout, /\nFROM scratch AS runtime\n/);
     assert.match(r.stdout, /COPY --from=build \/etc\/ssl\/certs\/ca-certificates\.crt/);
   });
 

@@ -58,14 +58,14 @@ describe("lsp: convert to multi-stage", function () {
       command: "stagecraft.convertToMultiStage",
       arguments: [{ uri, runtime: "scratch" }],
     });
-    assert.match(applyEdits(GO, editsFor(edit, uri)), /\nFROM scratch\n/);
+    assert.match(applyEdits(GO, editsFor(edit, uri)), /\nFROM scratch AS runtime\n/);
   });
 
   it("follows the stagecraft.convert.runtime setting", async () => {
     client.settings = { convert: { runtime: "alpine" } };
     const { uri } = await open("Dockerfile.runtime-setting", GO);
     const edit = await client.request<WorkspaceEdit>("workspace/executeCommand", { command: "stagecraft.convertToMultiStage", arguments: [uri] });
-    assert.match(applyEdits(GO, editsFor(edit, uri)), /\nFROM alpine:3\.\d+\n/);
+    assert.match(applyEdits(GO, editsFor(edit, uri)), /\nFROM alpine:3\.\d+ AS runtime\n/);
   });
 
   it("answers a refusal as an error whose message is the reason", async () => {

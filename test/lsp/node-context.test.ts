@@ -70,9 +70,32 @@ describe("lsp: node build-context host", () => {
       "node_modules/x/package.json": "{}",
     });
     const facts = await readBuildContext(ws.uri("Dockerfile"));
-    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), ["App/App.csproj", "Cargo.lock", "go.mod", "run.sh"]);
+    // main.go comes as a Go source of the module (next test), not as a manifest.
+    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), ["App/App.csproj", "Cargo.lock", "go.mod", "main.go", "run.sh"]);
     assert.strictEqual(facts.files?.["go.mod"], "module example.com/app\n");
     assert.strictEqual(facts.files?.["Cargo.lock"].length, 256 * 1024);
+  });
+
+  it("reads a Go module's sources at the root and one folder down, without tests or vendored code", async () => {
+    const ws = workspaceFolder({
+      "cmd/": "",
+      "vendor/x/": "",
+      Dockerfile: "FROM golang:1.22\n",
+      "go.mod": "module example.com/app\n",
+      "main.go": "package main\n",
+      "main_test.go": "package main\n",
+      "cmd/serve.go": "package cmd\n",
+      "vendor/x/x.go": "package x\n",
+    });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.deepStrictEqual(
+      Object.keys(facts.files ?? {})
+        .filter((f) => f.endsWith(".go"))
+        .sort(),
+      ["cmd/serve.go", "main.go"],
+    );
+    const withoutModule = workspaceFolder({ Dockerfile: "FROM golang:1.22\n", "main.go": "package main\n" });
+    assert.deepStrictEqual(Object.keys((await readBuildContext(withoutModule.uri("Dockerfile"))).files ?? {}), []);
   });
 
   it("knows nothing for non-file URIs or unreadable folders", async () => {

@@ -12,12 +12,7 @@ const MIN_GOOD_SHARE = 0.75;
  * Cases whose conversion still fails a label check, each with the reason it is not fixed yet. The
  * suite fails when a case not listed here breaks, and when a listed case passes (so the list shrinks).
  */
-const KNOWN_BROKEN: Record<string, string> = {
-  go__veben__go_random_logger:
-    "the program opens /var/log/random.log without creating /var/log, which only its Go source shows; the planner does not read Go sources yet, so it ships on distroless static",
-  rust__rmanosuthi__yap:
-    "Cargo.lock reaches the system zlib through mysql -> flate2 -> libz-sys, a chain the planner does not follow; it picks distroless cc, which the reviewer reports lacks libz.so.1",
-};
+const KNOWN_BROKEN: Record<string, string> = {};
 
 describe("real projects: Convert to multi-stage against the reviewer's labels", function () {
   this.timeout(300_000);

@@ -56,6 +56,9 @@ export function detectBuild(stage: Stage): Detection {
   if (installs.some((d) => PYTHON_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "python", step: null, installs } };
   // `mvn spring-boot:run` as the command: the build happens at every start; the java recipe moves it.
   if (springBootRun(readEntryCommand(stage)) !== null) return { ok: true, target: { recipe: "java", step: null, installs } };
+  // `dotnet run` as the command builds at every start; the dotnet recipe publishes instead.
+  const argv = readEntryCommand(stage).argv;
+  if (argv !== null && /(?:^|\/)dotnet$/.test(argv[0] ?? "") && argv[1] === "run") return { ok: true, target: { recipe: "dotnet", step: null, installs } };
   // A Node.js project without a build step (`npm ci`, then `node server.js`): the node recipe decides.
   if (installs.some((d) => NODE_INSTALLERS.has(d.ecosystem))) return { ok: true, target: { recipe: "node", step: null, installs } };
   const other = steps[0];

@@ -12,9 +12,10 @@ import { workdirOf } from "../model/workdir";
 import { detectBuild } from "./detect";
 import { readEntryCommand } from "./entry-command";
 import { RECIPES } from "./recipes/index";
-import { imageSize, isAlpineImage } from "./runtime-base";
+import { imageSize } from "./runtime-base";
 import type { ConversionResult, ConversionSummary, ConvertOptions, RecipePlan } from "./types";
-import { planRuntimeUser } from "./users";
+import { planRuntimeUser, sharesDistribution } from "./users";
+import { provideWritablePaths } from "./writable-paths";
 import { writeConversion } from "./writer";
 
 /** Working directories official toolchain images set (others leave `/`). */
@@ -62,6 +63,13 @@ function builderNameFor(model: DockerfileModel, stage: Stage): string {
   const wanted = stage.name ? `${stage.name.toLowerCase()}-build` : "build";
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+/** The runtime stage's name when the converted stage has none: `runtime`, or `runtime-2` when taken. */
+function runtimeNameFor(model: DockerfileModel, builderName: string): string {
+  const taken = new Set([...model.stages.map((s) => s.name?.toLowerCase()), builderName]);
+  if (!taken.has("runtime")) return "runtime";
+  for (let n = 2; ; n++) if (!taken.has(`runtime-${n}`)) return `runtime-${n}`;
 }
 
 /** The folder part of an image name (`mcr.microsoft.com/dotnet` of `mcr.microsoft.com/dotnet/sdk`). */
@@ -150,10 +158,14 @@ export function convertToMultiStage(model: DockerfileModel, options: ConvertOpti
     );
   }
 
-  const builderIsAlpine = isAlpineImage(stage.base.resolved);
-  // User-creating RUNs replay only within one family: `adduser -D` is Alpine's, `useradd` Debian's.
-  const sameDistribution = plan.runtime.kind === "alpine" ? builderIsAlpine : plan.runtime.kind === "debian" && !builderIsAlpine;
-  const user = planRuntimeUser(model, stage, plan.runtime, sameDistribution);
-  const text = writeConversion({ model, stage, plan, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), user, workdir });
+  const user = planRuntimeUser(model, stage, plan.runtime, sharesDistribution(stage, plan.runtime));
+  const provided = provideWritablePaths(plan.writablePaths ?? [], plan.runtime, user.runsAs, builderName);
+  const written: RecipePlan = {
+    ...plan,
+    builderEpilogue: [...(plan.builderEpilogue ?? []), ...provided.builderLines],
+    runtimeSteps: [...provided.runtimeLines, ...plan.runtimeSteps],
+  };
+  const runtimeName = stage.name ?? runtimeNameFor(model, builderName);
+  const text = writeConversion({ model, stage, plan: written, builderName, runtimeFrom: runtimeFrom(stage, plan.runtime.image), runtimeName, user, workdir });
   return { ok: true, text, summary: summarize(stage, recipe.id, plan, [...plan.notes, ...user.notes]) };
 }

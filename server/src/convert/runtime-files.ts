@@ -10,6 +10,7 @@ import { contextCopy, hasWildcard, isWholeContextSource } from "../model/copies"
 import { joinPath, normalizePath } from "../model/copy-paths";
 import type { DockerfileModel, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
+import { chownFlag } from "./users";
 
 /** Context entries only the build reads, in every ecosystem (VCS data, docs, container files). */
 const COMMON_BUILD_ONLY = [
@@ -45,6 +46,10 @@ export interface RuntimeFilesInput {
   isWorkdirSmall: boolean;
   /** Folders of the toolchain image itself (`/go`): never copied whole. */
   toolchainHomes: readonly string[];
+  /** The non-root user that runs the program (null or absent: root, who may write anywhere). */
+  owner?: string | null;
+  /** Where the sources show the program writing under its working directory (`main.go:40 os.Create("db/app.db")`), if known. */
+  workdirWrite?: string | null;
 }
 
 export interface RuntimeFiles {
@@ -70,14 +75,31 @@ function isSystemFolder(path: string): boolean {
 }
 
 /** COPY lines for the root entries of a whole-context copy into `dest` that are not build inputs. */
-function entryCopies(dest: string, entries: readonly string[], input: RuntimeFilesInput): string[] {
+function entryCopies(dest: string, entries: readonly string[], input: RuntimeFilesInput, ownerFlag: string): string[] {
   const kept = entries.filter((e) => !isBuildOnly(e, input.buildOnly) && !(e.endsWith("/") && isSourceFolder(e.slice(0, -1), input.model)));
   const folders = kept.filter((e) => e.endsWith("/")).map((e) => e.slice(0, -1));
   const files = kept.filter((e) => !e.endsWith("/"));
-  const from = `COPY --from=${input.builderName}`;
+  const from = `COPY --from=${input.builderName}${ownerFlag}`;
   const lines = folders.map((f) => `${from} ${joinPath(dest, f)} ${joinPath(dest, f)}`);
   if (files.length > 0) lines.push(`${from} ${files.map((f) => joinPath(dest, f)).join(" ")} ${dest === "/" ? "/" : `${dest}/`}`);
   return lines;
+}
+
+/**
+ * Who owns a copy of the program's own folder. The original ran as root, so it could write there;
+ * a copy is root-owned, so for a non-root runtime user it is copied with `--chown` where the
+ * sources show a write, and a comment says what to do where that is unknown.
+ */
+function ownership(dest: string, input: RuntimeFilesInput, copies = "the COPY below"): { flag: string; comments: string[] } {
+  const owner = input.owner ?? null;
+  if (owner === null) return { flag: "", comments: [] };
+  if (input.workdirWrite) {
+    return { flag: ` ${chownFlag(owner)}`, comments: [`# ${input.workdirWrite} writes under ${dest}: copied owned by '${owner}', who runs the program.`] };
+  }
+  return {
+    flag: "",
+    comments: [`# Copied owned by root while '${owner}' runs the program: if it writes under ${dest}, add ${chownFlag(owner)} to ${copies}.`],
+  };
 }
 
 /** Runtime COPY lines (with their caveat comments) for the files the program reads at run time. */
@@ -107,15 +129,22 @@ export function runtimeFileCopies(input: RuntimeFilesInput): RuntimeFiles {
         const hasRuntimeEntries = entries === undefined || entries.some((e) => !isBuildOnly(e, input.buildOnly));
         if (!hasRuntimeEntries) continue;
         if (input.isWorkdirSmall && !home && dest !== "/") {
+          const owned = ownership(dest, input);
           lines.push(
             `# Files the program may read from ${dest} (templates, config, .env...) come with the whole folder, as in the original.`,
-            `${from} ${dest} ${dest}`,
+            ...owned.comments,
+            `COPY --from=${builderName}${owned.flag} ${dest} ${dest}`,
           );
           wholeFolders.push(dest);
         } else if (entries !== undefined) {
-          const copies = entryCopies(dest, entries, input);
+          const owned = ownership(dest, input, "the COPY lines below");
+          const copies = entryCopies(dest, entries, input, owned.flag);
           if (copies.length > 0) {
-            lines.push(`# Files of the context the program may read at run time (everything but build inputs); drop what it does not need.`, ...copies);
+            lines.push(
+              `# Files of the context the program may read at run time (everything but build inputs); drop what it does not need.`,
+              ...owned.comments,
+              ...copies,
+            );
           }
         } else {
           const note = `The original copies the whole context into ${dest}; files the program reads from there at run time are not copied: add COPY --from=${builderName} lines for them.`;

@@ -27,6 +27,19 @@ export function leadingComments(model: DockerfileModel, instruction: Instruction
     .map((c) => model.lines.lineText(c.range.start.line).trim());
 }
 
+/**
+ * True when a blank line separates an instruction (with its comment lines) from the instruction
+ * before it: the original's grouping, which the builder stage keeps.
+ */
+export function hasBlankLineBefore(model: DockerfileModel, instruction: Instruction): boolean {
+  const previous = model.instructions[instruction.ordinal - 1];
+  if (!previous) return false;
+  const comments = model.comments.filter((c) => c.range.start.line > previous.range.end.line && c.range.start.line < instruction.range.start.line);
+  const firstLine = comments.length > 0 ? Math.min(...comments.map((c) => c.range.start.line)) : instruction.range.start.line;
+  for (let line = previous.range.end.line + 1; line < firstLine; line++) if (model.lines.lineText(line).trim() === "") return true;
+  return false;
+}
+
 /** Lines of the file header: parser directives and the comment block right below them. */
 export function headerLines(model: DockerfileModel): string[] {
   const end = headerEnd(model);

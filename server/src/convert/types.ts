@@ -71,6 +71,15 @@ export interface BuilderEdit {
   text: string;
 }
 
+/** A path the program writes outside what the runtime stage copies (`/var/log/app.log`). */
+export interface WritablePath {
+  path: string;
+  /** `file`: the program creates or appends to this file; `folder`: it creates files in this folder. */
+  kind: "file" | "folder";
+  /** Where the project shows it (`main.go:18 os.OpenFile(logFilePath)`), for the comment. */
+  evidence: string;
+}
+
 /** A recipe's answer: how the builder changes and what the runtime stage receives. */
 export interface RecipePlan {
   /** Names the recipe's variant in the summary (`node-static`) when one recipe has several. */
@@ -92,6 +101,11 @@ export interface RecipePlan {
    * -> `/usr/local/bin/app`): a HEALTHCHECK naming the build path is rewritten to follow them.
    */
   artifactMoves?: { from: string; to: string }[];
+  /**
+   * Paths the program writes that the runtime base may lack or keep root-owned: the runtime stage
+   * provides them, owned by the user that runs the program.
+   */
+  writablePaths?: WritablePath[];
   /** ENV names that only matter for the build (GOPATH, CGO_ENABLED...): not repeated at run time. */
   buildOnlyEnv: RegExp;
   notes: string[];

@@ -2,7 +2,7 @@
 // image's own non-root user, so converting never silently turns a non-root image into a root one.
 
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import type { RuntimeImage } from "./runtime-base";
+import { isAlpineImage, RuntimeImage } from "./runtime-base";
 import { instructionText } from "./source-text";
 
 /** Users official runtime images ship with, by image name prefix. */
@@ -23,6 +23,8 @@ export interface RuntimeUser {
   setup: string[];
   /** The USER line, or null for none. */
   line: string | null;
+  /** Who runs the program in the runtime stage (as USER names it); null for root. */
+  runsAs: string | null;
   notes: string[];
 }
 
@@ -58,26 +60,53 @@ function withWritableVolumes(stage: Stage, runtime: RuntimeImage, user: string, 
   return { ...plan, notes: [...plan.notes, note] };
 }
 
+/** `--chown=<user>` for a COPY the program must be able to write to (the group follows the user). */
+export function chownFlag(user: string): string {
+  return `--chown=${user}`;
+}
+
+/** True when the builder's user-creating RUNs replay in the runtime (`adduser -D` is Alpine's, `useradd` Debian's). */
+export function sharesDistribution(stage: Stage, runtime: RuntimeImage): boolean {
+  const builderIsAlpine = isAlpineImage(stage.base.resolved);
+  return runtime.kind === "alpine" ? builderIsAlpine : runtime.kind === "debian" && !builderIsAlpine;
+}
+
+/** Who will run the program on `runtime` (null: root), as the planner decides it after the recipe. */
+export function runtimeUserOf(model: DockerfileModel, stage: Stage, runtime: RuntimeImage): string | null {
+  return planRuntimeUser(model, stage, runtime, sharesDistribution(stage, runtime)).runsAs;
+}
+
 export function planRuntimeUser(model: DockerfileModel, stage: Stage, runtime: RuntimeImage, sameDistribution: boolean): RuntimeUser {
   const userInstruction = [...stage.instructions].reverse().find((i) => i.keyword === "USER" && i.args.length > 0);
   if (!userInstruction) {
-    if (runtime.runsAsNonRoot) return withWritableVolumes(stage, runtime, runtime.nonRootUser ?? NUMERIC_NON_ROOT, { setup: [], line: null, notes: [] });
-    if (runtime.nonRootUser) return withWritableVolumes(stage, runtime, runtime.nonRootUser, { setup: [], line: `USER ${runtime.nonRootUser}`, notes: [] });
-    if (runtime.kind === "scratch") return withWritableVolumes(stage, runtime, NUMERIC_NON_ROOT, { setup: [], line: `USER ${NUMERIC_NON_ROOT}`, notes: [] });
-    return { setup: [], line: null, notes: [] };
+    if (runtime.runsAsNonRoot) {
+      const user = runtime.nonRootUser ?? NUMERIC_NON_ROOT;
+      return withWritableVolumes(stage, runtime, user, { setup: [], line: null, runsAs: user, notes: [] });
+    }
+    if (runtime.nonRootUser)
+      return withWritableVolumes(stage, runtime, runtime.nonRootUser, {
+        setup: [],
+        line: `USER ${runtime.nonRootUser}`,
+        runsAs: runtime.nonRootUser,
+        notes: [],
+      });
+    if (runtime.kind === "scratch")
+      return withWritableVolumes(stage, runtime, NUMERIC_NON_ROOT, { setup: [], line: `USER ${NUMERIC_NON_ROOT}`, runsAs: NUMERIC_NON_ROOT, notes: [] });
+    return { setup: [], line: null, runsAs: null, notes: [] };
   }
   const user = userInstruction.args.map((a) => a.value).join(" ");
   const original = instructionText(model, userInstruction);
   // nginx starts as root and drops to its own worker user; another USER would stop it binding.
   if (runtime.kind === "web-server")
-    return { setup: [], line: null, notes: [`USER '${user}' is dropped: nginx starts as root and runs its workers as 'nginx'.`] };
-  if (user.includes("$") || userExists(runtime, user)) return { setup: [], line: original, notes: [] };
+    return { setup: [], line: null, runsAs: null, notes: [`USER '${user}' is dropped: nginx starts as root and runs its workers as 'nginx'.`] };
+  const runsAs = /^(?:root|0)(?::|$)/.test(user) ? null : user;
+  if (user.includes("$") || userExists(runtime, user)) return { setup: [], line: original, runsAs, notes: [] };
   const setup = userSetupRuns(stage);
   if (runtime.hasShell && sameDistribution && setup.length > 0) {
-    return { setup: setup.map((i) => instructionText(model, i)), line: original, notes: [] };
+    return { setup: setup.map((i) => instructionText(model, i)), line: original, runsAs, notes: [] };
   }
   const fallback = runtime.nonRootUser ?? NUMERIC_NON_ROOT;
   const note = `User '${user}' is created in the build stage only; the runtime stage runs as '${fallback}' instead.`;
-  if (runtime.runsAsNonRoot) return { setup: [], line: null, notes: [note] };
-  return { setup: [], line: `USER ${fallback}`, notes: [note] };
+  if (runtime.runsAsNonRoot) return { setup: [], line: null, runsAs: fallback, notes: [note] };
+  return { setup: [], line: `USER ${fallback}`, runsAs: fallback, notes: [note] };
 }

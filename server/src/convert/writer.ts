@@ -4,7 +4,7 @@
 
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { argLines, commandComments, commandLines, RUNTIME_ONLY, setupLines, tailLines, withComments } from "./runtime-stage";
-import { headerLines, instructionText, leadingComments, trailingComments } from "./source-text";
+import { hasBlankLineBefore, headerLines, instructionText, leadingComments, trailingComments } from "./source-text";
 import type { RecipePlan } from "./types";
 import type { RuntimeUser } from "./users";
 
@@ -15,6 +15,8 @@ export interface WriteInput {
   builderName: string;
   /** The runtime FROM image as written (may keep a build argument of the builder's tag). */
   runtimeFrom: string;
+  /** The runtime stage's name: the converted stage's own, else `runtime` (or `runtime-2` when taken). */
+  runtimeName: string;
   user: RuntimeUser;
   workdir: string;
 }
@@ -43,8 +45,13 @@ function builderLines(input: WriteInput): string[] {
   const { model, stage, plan, builderName } = input;
   const edits = new Map(plan.builderEdits.map((e) => [e.instruction, e.text]));
   const out = [...leadingComments(model, stage.from), builderFrom(model, stage, builderName), ...plan.builderPrelude];
+  // A blank line before an instruction that moves to the runtime stage still separates what follows.
+  let blankPending = false;
   for (const instruction of stage.instructions) {
+    blankPending ||= hasBlankLineBefore(model, instruction);
     if (!keepsInBuilder(stage, instruction)) continue;
+    if (blankPending) out.push("");
+    blankPending = false;
     out.push(...withComments(model, instruction, edits.get(instruction) ?? instructionText(model, instruction)));
   }
   return [...out, ...(plan.builderEpilogue ?? [])];
@@ -57,7 +64,9 @@ function runtimeLines(input: WriteInput): string[] {
   const command = plan.command ? [...commandComments(model, stage), ...plan.command.lines] : commandLines(model, stage);
   const body = [...setup, ...user.setup, ...plan.runtimeSteps, ...(user.line ? [user.line] : []), ...tail, ...command];
   const args = argLines(model, stage, body.join("\n"), plan.runtimeArgs ?? []);
-  const name = input.stage.nameToken ? ` ${input.stage.asKeyword?.value ?? "AS"} ${input.stage.nameToken.value}` : "";
+  const name = input.stage.nameToken
+    ? ` ${input.stage.asKeyword?.value ?? "AS"} ${input.stage.nameToken.value}`
+    : ` ${asKeyword(model, stage)} ${input.runtimeName}`;
   const fromKeyword = model.lines.textIn(input.stage.from.keywordRange) === "from" ? "from" : "FROM";
   return [`${fromKeyword} ${input.runtimeFrom}${name}`, ...args, ...body];
 }

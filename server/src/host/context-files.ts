@@ -3,11 +3,13 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parseDockerfile } from "../model/parse";
 import { composeServices, isRecord } from "./compose-file";
+import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
 import { isPresent } from "./paths";
+import { readTextFile } from "./read-text";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -70,6 +72,33 @@ export async function readCopiedFiles(folder: string, text: string): Promise<Rec
       }
     }),
   );
+  return files;
+}
+
+/** Folders of a Go module that hold no sources of the program. */
+const NOT_GO_SOURCES = new Set(["vendor/", "testdata/", ".git/", "node_modules/"]);
+
+/**
+ * The `.go` sources (not tests) at the root of a Go module's context and one folder down, in name
+ * order, at most {@link GO_SOURCE_MAX_COUNT} of {@link GO_SOURCE_MAX_CHARS} each; none without go.mod.
+ */
+export async function readGoSources(folder: string, rootEntries: readonly string[]): Promise<Record<string, string>> {
+  if (!rootEntries.includes("go.mod")) return {};
+  const wanted = rootEntries.filter((e) => isGoSourceOfInterest(e));
+  for (const dir of rootEntries) {
+    if (!dir.endsWith("/") || NOT_GO_SOURCES.has(dir) || wanted.length >= GO_SOURCE_MAX_COUNT) continue;
+    try {
+      const inner = await readdir(join(folder, dir), { withFileTypes: true });
+      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name))) if (d.isFile() && isGoSourceOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
+    } catch {
+      // An unreadable folder only means fewer facts.
+    }
+  }
+  const files: Record<string, string> = {};
+  for (const rel of wanted.slice(0, GO_SOURCE_MAX_COUNT)) {
+    const read = await readTextFile(join(folder, rel), GO_SOURCE_MAX_CHARS, { truncate: true });
+    if (read.ok) files[rel] = read.text;
+  }
   return files;
 }
 

@@ -13,7 +13,7 @@ import { readBuildTargets } from "./build-targets";
 import { readComposeBuildContext } from "./compose-context";
 import { readNamedContexts } from "./named-contexts";
 import { repositoryRoot } from "./paths";
-import { readComposeSourceMount, readCopiedFiles, repositoryPath } from "./context-files";
+import { readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
@@ -52,15 +52,17 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = await readText(file);
-  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount] = await Promise.all([
+  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources] = await Promise.all([
     readNamedContexts(dirname(file)),
     readBuildTargets(dirname(file)),
     repositoryPath(file),
     readContextFiles(folder, entries),
     text === null ? Promise.resolve({}) : readCopiedFiles(folder, text),
     readComposeSourceMount(file),
+    readGoSources(folder, entries),
   ]);
-  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files: { ...manifests, ...copied }, composeSourceMount };
+  const files = { ...goSources, ...manifests, ...copied };
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */

@@ -28,7 +28,8 @@ export interface BuildContextFacts {
    * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
    * `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...), each clamped to
    * {@link CONTEXT_FILE_MAX_CHARS}, and the small scripts and server configs the Dockerfile copies
-   * (entry scripts, uwsgi/supervisord configs). A file missing here was not found or not read;
+   * (entry scripts, uwsgi/supervisord configs); in a Go module, up to {@link GO_SOURCE_MAX_COUNT}
+   * `.go` sources. A file missing here was not found or not read;
    * `undefined` when the host cannot read files.
    */
   files?: Readonly<Record<string, string>>;
@@ -53,6 +54,17 @@ export interface BuildContextFacts {
 export const CONTEXT_FILE_MAX_CHARS = 256 * 1024;
 /** Most context files read per Dockerfile (root first, then one folder down, in name order). */
 export const CONTEXT_FILE_MAX_COUNT = 64;
+/**
+ * Go sources read besides, when go.mod is at the context root (root first, then one folder down,
+ * no tests or vendored code): the planner looks in them for absolute paths the program writes.
+ */
+export const GO_SOURCE_MAX_COUNT = 48;
+export const GO_SOURCE_MAX_CHARS = 64 * 1024;
+
+/** True for a Go source the planner reads (not a test): see {@link GO_SOURCE_MAX_COUNT}. */
+export function isGoSourceOfInterest(name: string): boolean {
+  return name.endsWith(".go") && !name.endsWith("_test.go");
+}
 
 const MANIFEST_NAMES = new Set([
   "go.mod",

@@ -67,9 +67,11 @@ function checkProperties(label: string, input: string, result: ConversionResult 
       assert.strictEqual(now.cmd, null, `${label}: a replaced command leaves the image's own`);
       break;
     case "artifact":
-      // The build tool at start (`mvn spring-boot:run`) gives way to the artifact it built.
-      assert.ok(now.argv, `${label}: command unreadable`);
-      assert.strictEqual(basename(now.argv[0]), "java", label);
+      // The build tool at start (`mvn spring-boot:run`, `dotnet run`) gives way to the artifact it built,
+      // started by the runtime that tool brought along.
+      assert.ok(now.argv && was.argv, `${label}: command unreadable`);
+      assert.strictEqual(basename(now.argv[0]), basename(was.argv[0]) === "dotnet" ? "dotnet" : "java", label);
+      assert.doesNotMatch(now.argv[1] ?? "", /^(?:run|spring-boot:run)$/, `${label}: still builds at start`);
       break;
   }
 

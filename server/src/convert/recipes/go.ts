@@ -12,6 +12,9 @@ import { instructionText } from "../source-text";
 import { runtimeFileCopies } from "../runtime-files";
 import type { Recipe, RecipeInput } from "../types";
 import { cgoOnlyModule } from "./go-module";
+import { folderOf, goWrites } from "./go-writes";
+import type { WritablePath } from "../types";
+import { runtimeUserOf } from "../users";
 import {
   artifactCommand,
   artifactPlan,
@@ -32,6 +35,50 @@ const GO_BUILD_ONLY = [/\.go$/, /^go\.(?:mod|sum|work|work\.sum)$/, /^vendor\//,
 
 const BUILD_ONLY_ENV =
   /^(?:GOPATH|GOROOT|GOBIN|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GO111MODULE|GOCACHE|GOMODCACHE|GOTOOLCHAIN|GOWORK|GOEXPERIMENT|CGO_[A-Z_]+|CC|CXX|PATH)$/;
+
+/** Folders a program may not own: refused rather than handed to the runtime user. */
+const SYSTEM_FOLDERS = /^\/(?:etc|usr|bin|sbin|lib\w*|var|root|boot|home|opt|srv|run)?$|^\/usr\/(?:bin|sbin|lib\w*|share|local|local\/bin)$/;
+/** Folders a runtime base may already hold, root-owned: only a RUN chown makes them the user's. */
+const BASE_FOLDERS = /^\/(?:var\/(?:log|cache|lib|tmp|spool|mail|local|opt|backups|run)|run|mnt|media|tmp)$/;
+/** Pseudo-file systems: writing there needs nothing from the image. */
+const KERNEL_PATHS = /^\/(?:dev|proc|sys)(?:\/|$)/;
+
+interface WriteNeeds {
+  paths: WritablePath[];
+  /** The first write under the working directory (a relative path), as evidence. */
+  workdirWrite: string | null;
+  /** Folders the base may hold root-owned: the runtime needs a shell to chown them. */
+  baseFolders: string[];
+  refusal: string | null;
+}
+
+/** What the program's writes outside its folder ask of the runtime stage (see go-writes.ts). */
+function writeNeeds(input: RecipeInput): WriteNeeds {
+  const paths: WritablePath[] = [];
+  const baseFolders: string[] = [];
+  let workdirWrite: string | null = null;
+  for (const write of goWrites(input.model.context)) {
+    if (!write.path.startsWith("/")) {
+      workdirWrite ??= write.evidence;
+      continue;
+    }
+    if (KERNEL_PATHS.test(write.path)) continue;
+    const folder = folderOf(write);
+    // /tmp is writable by everyone wherever it exists (scratch is handled below).
+    if (folder === "/tmp" && input.options.runtime !== "scratch") continue;
+    if (write.kind === "folder" && SYSTEM_FOLDERS.test(folder)) {
+      return {
+        paths,
+        baseFolders,
+        workdirWrite,
+        refusal: `the program creates files in ${folder} (${write.evidence}), a system folder the runtime's non-root user cannot own; write to a folder of its own`,
+      };
+    }
+    if (write.kind === "folder" && BASE_FOLDERS.test(folder)) baseFolders.push(folder);
+    paths.push(write);
+  }
+  return { paths, baseFolders, workdirWrite, refusal: null };
+}
 
 /** Binary name of `go install <package>[@version]`: the last path element that is not a major version. */
 function installedName(pkg: string): string | null {
@@ -161,7 +208,15 @@ export const goRecipe: Recipe = {
         });
     }
 
-    const needsShell = entry.argv === null || healthcheckNeedsShell(stage.instructions);
+    const writes = writeNeeds(input);
+    if (writes.refusal !== null) return refuse(writes.refusal);
+    const preference = input.options.runtime;
+    if (writes.baseFolders.length > 0 && (preference === "distroless" || preference === "scratch")) {
+      return refuse(
+        `the program creates files in ${writes.baseFolders[0]}, which the runtime's non-root user must own, and ${preference} has no shell to change the owner of a folder it may already have; choose the alpine or slim runtime`,
+      );
+    }
+    const needsShell = entry.argv === null || healthcheckNeedsShell(stage.instructions) || writes.baseFolders.length > 0;
     const cgoCause =
       cgo === "1"
         ? "the build sets CGO_ENABLED=1"
@@ -185,6 +240,8 @@ export const goRecipe: Recipe = {
       buildOnly: GO_BUILD_ONLY,
       isWorkdirSmall: true,
       toolchainHomes: ["/go", env.get("GOPATH") ?? "/go"],
+      owner: runtimeUserOf(model, stage, runtime),
+      workdirWrite: writes.workdirWrite,
     });
     const steps = [...install.lines];
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
@@ -199,6 +256,7 @@ export const goRecipe: Recipe = {
       runtimeSteps: steps,
       command: artifactCommand(entry, runtime, runtimePath, workdir),
       artifactMoves: [{ from: source, to: runtimePath }],
+      writablePaths: writes.paths,
       buildOnlyEnv: BUILD_ONLY_ENV,
       notes: [
         ...(impliedCgo && cgoModule === null

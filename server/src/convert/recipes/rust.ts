@@ -6,8 +6,9 @@ import { executableOf, hasNoCommand } from "../entry-command";
 import { installPackages, missingPackages, stagePackages } from "../packages";
 import { alpineImage, debianSlimImage, distrolessImage, isAlpineImage, RuntimeImage, runtimeCodename, SCRATCH } from "../runtime-base";
 import { runtimeFileCopies } from "../runtime-files";
+import { runtimeUserOf } from "../users";
 import type { Recipe, RecipeInput } from "../types";
-import { CargoFacts, readCargoFacts } from "./cargo-manifest";
+import { CargoFacts, LinkedLibrary, readCargoFacts, SystemLibraryId } from "./cargo-manifest";
 import {
   artifactCommand,
   artifactPlan,
@@ -41,6 +42,25 @@ const DEBIAN_LIBSSL: Readonly<Record<string, string>> = {
   bookworm: "libssl3",
   trixie: "libssl3t64",
 };
+/**
+ * The Debian package of each system library a crate links, by release (the t64 renames of trixie);
+ * zlib1g is part of every Debian image (dpkg needs it), so it is named only to be sure.
+ */
+const DEBIAN_LIBRARY: Readonly<Record<Exclude<SystemLibraryId, "openssl">, (codename: string) => string>> = {
+  zlib: () => "zlib1g",
+  libpq: () => "libpq5",
+  sqlite: () => "libsqlite3-0",
+  mysqlclient: () => "libmariadb3",
+  curl: (codename) => (codename === "trixie" ? "libcurl4t64" : "libcurl4"),
+};
+const LIBRARY_NAMES: Readonly<Record<SystemLibraryId, string>> = {
+  openssl: "libssl",
+  zlib: "the system zlib (libz.so.1)",
+  libpq: "libpq",
+  sqlite: "the system SQLite (libsqlite3)",
+  mysqlclient: "the MySQL/MariaDB client library",
+  curl: "libcurl",
+};
 const BUILD_ONLY_ENV = /^(?:CARGO_[A-Z_]+|RUSTUP_[A-Z_]+|RUSTFLAGS|RUSTDOCFLAGS|RUST_VERSION|CC|CXX|PATH)$/;
 
 function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages: boolean, cargo: CargoFacts): RuntimeImage | string {
@@ -58,11 +78,29 @@ function chooseRuntime(input: RecipeInput, needsShell: boolean, hasExtraPackages
   if (preference === "alpine" || preference === "scratch") {
     return `the binary built on '${builder}' links glibc dynamically, so it does not run on ${preference === "alpine" ? "Alpine (musl)" : "scratch"}; build on a rust:*-alpine image for a static binary`;
   }
-  if (preference === "distroless") return shellReason ? `${shellReason}, which distroless does not have` : distrolessImage("cc", codename);
-  // Distroless cc has no zlib or libpq; with unknown crates, Debian slim of the same release is the safe base.
-  const needsDebianLibs = cargo.isUnknown || cargo.links.zlib || cargo.links.libpq;
+  // Distroless cc carries libssl and nothing else a -sys crate links (no zlib, libpq, SQLite...).
+  const beyondDistroless = cargo.libraries.filter((l) => l.id !== "openssl");
+  if (preference === "distroless") {
+    if (shellReason) return `${shellReason}, which distroless does not have`;
+    if (beyondDistroless.length > 0) return `${libraryReason(beyondDistroless[0])}, which distroless cc lacks and cannot install; choose the slim runtime`;
+    return distrolessImage("cc", codename);
+  }
+  // With unknown crates, Debian slim of the same release is the safe base.
+  const needsDebianLibs = cargo.isUnknown || beyondDistroless.length > 0;
   if (preference === "slim" || needsShell || hasExtraPackages || needsDebianLibs) return debianSlimImage(codename);
   return distrolessImage("cc", codename);
+}
+
+/** How the runtime base provides a linked library, for the comment above the install. */
+function runtimeProvision(library: LinkedLibrary, runtime: RuntimeImage): string {
+  if (runtime.kind === "distroless") return `'${runtime.image}' carries it`;
+  if (library.id === "zlib" && runtime.kind === "debian") return `'${runtime.image}' ships it (zlib1g)`;
+  if (runtime.kind === "debian") return "installed below";
+  return "a musl build usually links it statically; if not, install its package here";
+}
+
+function libraryReason(library: LinkedLibrary): string {
+  return `the binary links ${LIBRARY_NAMES[library.id]} (${library.evidence})`;
 }
 
 export const rustRecipe: Recipe = {
@@ -102,11 +140,15 @@ export const rustRecipe: Recipe = {
     const runtime = chooseRuntime(input, needsShell, missingPackages(packages, distrolessImage("cc")).length > 0, cargo);
     if (typeof runtime === "string") return refuse(runtime);
     // openssl-sys links libssl dynamically: distroless cc carries it, Debian slim needs the package.
-    const opensslHeaders = [...packages.headers.filter((h) => OPENSSL_HEADERS.has(h)), ...(cargo.links.openssl ? ["libssl-dev"] : [])];
-    const libssl = opensslHeaders.length > 0 && runtime.kind === "debian" ? DEBIAN_LIBSSL[runtimeCodename(input.stage.base.resolved)] : undefined;
+    const linksOpenssl = cargo.libraries.some((l) => l.id === "openssl");
+    const opensslHeaders = [...packages.headers.filter((h) => OPENSSL_HEADERS.has(h)), ...(linksOpenssl ? ["libssl-dev"] : [])];
+    const codename = runtimeCodename(input.stage.base.resolved);
+    const libssl = opensslHeaders.length > 0 && runtime.kind === "debian" ? DEBIAN_LIBSSL[codename] : undefined;
     const providesLibssl = libssl !== undefined || (runtime.kind === "distroless" && runtime.image.includes("/cc-"));
-    const libpq = cargo.links.libpq && runtime.kind === "debian" ? ["libpq5"] : [];
-    const withLibssl = { ...packages, runtime: [...packages.runtime, ...(libssl ? [libssl, "ca-certificates"] : []), ...libpq] };
+    // zlib1g comes with every Debian image: only the libraries a slim image lacks are installed.
+    const linked = cargo.libraries.filter((l) => l.id !== "openssl" && l.id !== "zlib");
+    const libraries = runtime.kind === "debian" ? linked.map((l) => DEBIAN_LIBRARY[l.id as Exclude<SystemLibraryId, "openssl">](codename)) : [];
+    const withLibssl = { ...packages, runtime: [...packages.runtime, ...(libssl ? [libssl, "ca-certificates"] : []), ...libraries] };
     const install = installPackages(
       providesLibssl
         ? {
@@ -116,8 +158,18 @@ export const rustRecipe: Recipe = {
         : withLibssl,
       runtime,
     );
-    const files = runtimeFileCopies({ model, stage, builderName, workdir, buildOnly: RUST_BUILD_ONLY, isWorkdirSmall: false, toolchainHomes: [] });
-    const steps = [...install.lines];
+    const files = runtimeFileCopies({
+      model,
+      stage,
+      builderName,
+      workdir,
+      buildOnly: RUST_BUILD_ONLY,
+      isWorkdirSmall: false,
+      toolchainHomes: [],
+      owner: runtimeUserOf(model, stage, runtime),
+    });
+    const steps = cargo.libraries.map((l) => `# T${libraryReason(l).slice(1)}: ${runtimeProvision(l, runtime)}.`);
+    steps.push(...install.lines);
     steps.push(...caBundleCopy(runtime, install.lines, builderName));
     if (cargo.isUnknown) {
       steps.push(

@@ -45,7 +45,8 @@ export const refuse = (reason: string): RecipeAnswer => ({ ok: false, reason });
 
 /** The plan of a compiled artifact: the builder stays as written unless edited, the runtime stage copies and runs. */
 export function artifactPlan(
-  plan: Pick<RecipePlan, "runtime" | "runtimeSteps" | "command" | "buildOnlyEnv"> & Partial<Pick<RecipePlan, "builderEdits" | "notes" | "artifactMoves">>,
+  plan: Pick<RecipePlan, "runtime" | "runtimeSteps" | "command" | "buildOnlyEnv"> &
+    Partial<Pick<RecipePlan, "builderEdits" | "builderEpilogue" | "notes" | "artifactMoves" | "writablePaths">>,
 ): RecipeAnswer {
   return {
     ok: true,

@@ -1,0 +1,3 @@
+module example.com/logfile
+
+go 1.19
