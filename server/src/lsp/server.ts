@@ -28,6 +28,7 @@ import { computeLinks, resolveLink } from "./links";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
 import { executeConvert, readConvertArguments } from "./convert";
 import { CONVERT_COMMAND, DID_GRANT_WORKSPACE_TRUST, FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
+import { SemanticTokenResults } from "./semantic-token-results";
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./semantic-tokens";
 import { SettingsStore } from "./settings";
 import { computeSignatureHelp, SIGNATURE_TRIGGERS } from "./signature-help";
@@ -40,6 +41,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let canRefreshInlayHints = false;
   const store = new DocumentStore(host, settings, logError);
   const publisher = new DiagnosticsPublisher(connection, store, host);
+  // Stagecraft's own tokens, from the document's model (linear; the bundled service's were not).
+  const semanticTokens = new SemanticTokenResults();
   let client: ClientFeatures = readClientFeatures({});
   let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
 
@@ -86,7 +89,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_TRIGGERS.first, moreTriggerCharacter: ON_TYPE_TRIGGERS.more },
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         documentLinkProvider: { resolveProvider: true },
       },
       serverInfo: { name: "stagecraft" },
@@ -123,6 +126,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   store.documents.onDidClose(({ document }) => {
     justOpened.delete(document.uri);
     publisher.clear(document.uri);
+    semanticTokens.forget(document.uri);
     store.close(document.uri);
   });
   // Live answers started by the hints land in the cache; one refresh shows those that landed together.
@@ -225,7 +229,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
     onDocument("on-type formatting", params.textDocument.uri, [], (d) => formatOnType(d.getText(), params, service)),
   );
   connection.languages.semanticTokens.on((params) =>
-    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => computeSemanticTokens(d.getText(), service)),
+    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
+      semanticTokens.full(d.uri, d.version, () => computeSemanticTokens(store.model(d))),
+    ),
+  );
+  connection.languages.semanticTokens.onDelta((params) =>
+    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
+      semanticTokens.delta(d.uri, d.version, params.previousResultId, () => computeSemanticTokens(store.model(d))),
+    ),
+  );
+  connection.languages.semanticTokens.onRange((params) =>
+    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => ({
+      data: computeSemanticTokens(store.model(d), { startLine: params.range.start.line, endLine: params.range.end.line }),
+    })),
   );
   connection.onDocumentLinks((params) => onDocument("links", params.textDocument.uri, [], (d) => computeLinks(d.getText(), service)));
   connection.onDocumentLinkResolve((link) => {
