@@ -268,7 +268,9 @@ describe("semantic tokens", () => {
         const best = (model: typeof small) => Math.min(...Array.from({ length: 7 }, () => cpuMs(() => computeSemanticTokens(model))));
         const ratio = best(large) / Math.max(best(small), 0.05);
         const exponent = Math.log(ratio) / Math.log(4);
-        assert.ok(exponent < 1.3, `${shape}: time x${ratio.toFixed(2)} for 4x the input (exponent ${exponent.toFixed(2)})`);
+        // Linear is 1 (x4), quadratic 2 (x16); on a loaded machine cache and GC effects alone
+        // reach ~1.35, hence the margin. The bundled service measured 2 to 3.4.
+        assert.ok(exponent < 1.5, `${shape}: time x${ratio.toFixed(2)} for 4x the input (exponent ${exponent.toFixed(2)})`);
       });
     }
   });
