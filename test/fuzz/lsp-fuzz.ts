@@ -108,6 +108,8 @@ const METHODS = [
   "rangeFormatting",
   "onTypeFormatting",
   "semanticTokens",
+  "semanticTokensDelta",
+  "semanticTokensRange",
   "documentLink",
   "codeAction",
   "inlayHint",
@@ -150,6 +152,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const uri = ws.uri(`f${report.files}-${name.replace(/\W/g, "_")}.Dockerfile`);
       report.files++;
       let document = TextDocument.create(uri, "dockerfile", 1, readFileSync(file, "utf8"));
+      // The last semantic tokens the server sent for this document, the base of its deltas.
+      let lastTokens: { resultId?: string; data: number[] } | null = null;
       await client.open(uri, document.getText());
       const edits = options.editsPerFile ?? 40;
       for (let i = 0; i < edits && Date.now() < deadline; i++) {
@@ -224,11 +228,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           rangeFormatting: { ...doc, range: rand() < 0.5 ? far : { start: position, end: position }, options },
           onTypeFormatting: { ...doc, position, ch: "\\", options },
           semanticTokens: doc,
+          semanticTokensDelta: { ...doc, previousResultId: lastTokens?.resultId ?? "none" },
+          semanticTokensRange: { ...doc, range: { start: { line: Math.min(position.line, lines), character: 0 }, end: position } },
           documentLink: doc,
           codeAction: { ...doc, range: { start: position, end: position }, context: { diagnostics: client.publishedFor(uri).at(-1)?.diagnostics ?? [] } },
           inlayHint: { ...doc, range: far },
         };
-        const wire = method === "semanticTokens" ? "textDocument/semanticTokens/full" : `textDocument/${method}`;
+        const wire =
+          {
+            semanticTokens: "textDocument/semanticTokens/full",
+            semanticTokensDelta: "textDocument/semanticTokens/full/delta",
+            semanticTokensRange: "textDocument/semanticTokens/range",
+          }[method as string] ?? `textDocument/${method}`;
         const begin = Date.now();
         let answer: unknown;
         try {
@@ -244,8 +255,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           if (ms > MAX_ANSWER_MS) fail(`${method} took ${ms} ms on ${name}`);
         }
         // The document may have changed meanwhile only through us, and we await each request.
-        if (method === "semanticTokens") checkTokens((answer as { data: number[] }).data, document);
-        else if (method === "foldingRange") {
+        if (method === "semanticTokens" || method === "semanticTokensDelta") {
+          const tokens = answer as { resultId?: string; data?: number[]; edits?: { start: number; deleteCount: number; data?: number[] }[] };
+          let data = tokens.data;
+          if (!data && tokens.edits) {
+            if (!lastTokens) return fail(`semantic tokens delta: edits without a previous result`);
+            data = [...lastTokens.data];
+            for (const e of [...tokens.edits].sort((a, b) => b.start - a.start)) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+          }
+          lastTokens = { resultId: tokens.resultId, data: data ?? [] };
+          checkTokens(lastTokens.data, document);
+        } else if (method === "semanticTokensRange") {
+          checkTokens((answer as { data: number[] }).data, document);
+        } else if (method === "foldingRange") {
           for (const r of (answer as { startLine: number; endLine: number }[]) ?? [])
             if (r.startLine < 0 || r.endLine >= document.lineCount || r.startLine > r.endLine) fail(`folding range ${JSON.stringify(r)} outside ${name}`);
         } else if (method === "formatting" || method === "rangeFormatting" || method === "onTypeFormatting") {
@@ -274,10 +296,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   function checkTokens(data: number[], document: TextDocument): void {
     let line = 0;
     let character = 0;
+    let previousEnd = 0;
+    if (data.length % 5 !== 0) return fail(`semantic tokens: ${data.length} integers, not a multiple of 5`);
     for (let i = 0; i + 4 < data.length; i += 5) {
-      if (data[i] < 0 || (data[i] === 0 && data[i + 1] < 0)) return fail(`semantic tokens: negative delta at ${i / 5}`);
+      if (data[i] < 0 || data[i + 1] < 0) return fail(`semantic tokens: negative delta at ${i / 5}`);
+      if (data[i] > 0) previousEnd = 0;
       line += data[i];
       character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      if (data[i + 2] <= 0 || character < previousEnd) return fail(`semantic token at ${line}:${character} empty or overlapping the one before`);
+      previousEnd = character + data[i + 2];
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, "");
       if (line >= document.lineCount || character + data[i + 2] > lineText.length)
         return fail(`semantic token at ${line}:${character} (+${data[i + 2]}) past its line`);

@@ -11,6 +11,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   SemanticTokens,
+  SemanticTokensDelta,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
 import { computeCodeActions } from "./code-actions";
@@ -38,6 +39,7 @@ import {
   StagecraftEnvironment,
   StagecraftInitializationOptions,
 } from "./protocol";
+import { SemanticTokenResults } from "./semantic-token-results";
 import { computeSemanticTokens } from "./semantic-tokens";
 import { normalizeSettings, SettingsStore, StagecraftSettings } from "./settings";
 import { computeSignatureHelp } from "./signature-help";
@@ -51,6 +53,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let canRefreshInlayHints = false;
   const store = new DocumentStore(host, settings, logError);
   const publisher = new DiagnosticsPublisher(connection, store, host);
+  // Stagecraft's own tokens, from the document's model (linear; the bundled service's were not).
+  const semanticTokens = new SemanticTokenResults();
   let client: ClientFeatures = readClientFeatures({});
   let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
   const switchable = new SwitchableFeatures(connection);
@@ -148,6 +152,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   store.documents.onDidClose(({ document }) => {
     justOpened.delete(document.uri);
     publisher.clear(document.uri);
+    semanticTokens.forget(document.uri);
     store.close(document.uri);
   });
   // Live answers started by the hints land in the cache; one refresh shows those that landed together.
@@ -282,11 +287,24 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDocumentOnTypeFormatting((params) =>
     onDocument("on-type formatting", params.textDocument.uri, [], (d) => (formats() ? formatOnType(d.getText(), params, service) : [])),
   );
-  // null, not empty tokens: VS Code then takes another extension's tokens instead of ours.
+  // null, not empty tokens, while switched off: VS Code then takes another extension's tokens instead of ours.
+  const tokensOn = () => switchable.isOn("semanticTokens");
   connection.languages.semanticTokens.on(
     (params) =>
       onDocument<SemanticTokens | null>("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
-        switchable.isOn("semanticTokens") ? computeSemanticTokens(d.getText(), service) : null,
+        tokensOn() ? semanticTokens.full(d.uri, d.version, () => computeSemanticTokens(store.model(d))) : null,
+      ) as Promise<SemanticTokens>,
+  );
+  connection.languages.semanticTokens.onDelta(
+    (params) =>
+      onDocument<SemanticTokens | SemanticTokensDelta | null>("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
+        tokensOn() ? semanticTokens.delta(d.uri, d.version, params.previousResultId, () => computeSemanticTokens(store.model(d))) : null,
+      ) as Promise<SemanticTokens>,
+  );
+  connection.languages.semanticTokens.onRange(
+    (params) =>
+      onDocument<SemanticTokens | null>("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
+        tokensOn() ? { data: computeSemanticTokens(store.model(d), { startLine: params.range.start.line, endLine: params.range.end.line }) } : null,
       ) as Promise<SemanticTokens>,
   );
   connection.onDocumentLinks((params) =>

@@ -60,9 +60,14 @@ const SWITCHABLE: Readonly<Record<RegisteredFeature, Switchable>> = {
   },
   semanticTokens: {
     dynamic: (c) => c.textDocument?.semanticTokens?.dynamicRegistration === true,
-    capabilities: { semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } },
+    capabilities: { semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true } },
     register: (connection) => [
-      connection.client.register(SemanticTokensRegistrationType.type, { documentSelector: null, legend: SEMANTIC_TOKENS_LEGEND, full: true }),
+      connection.client.register(SemanticTokensRegistrationType.type, {
+        documentSelector: null,
+        legend: SEMANTIC_TOKENS_LEGEND,
+        full: { delta: true },
+        range: true,
+      }),
     ],
   },
   links: {

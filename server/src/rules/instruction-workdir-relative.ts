@@ -26,7 +26,8 @@ export const rule: Rule = {
     // BuildKit checks only the first WORKDIR of a lineage: once one is set, later relative ones are anchored.
     const isSet = new Map<Stage, boolean>();
     // Instructions before any FROM (a fragment) are checked as if they began a stage.
-    const fragment = model.prelude.filter((i) => i.keyword === "WORKDIR");
+    // A WORKDIR without a path has no token to report on (the syntax check reports it).
+    const fragment = model.prelude.filter((i) => i.keyword === "WORKDIR" && i.args.length > 0);
     if (model.stages.length === 0 && fragment.length > 0) {
       const path = fragment[0].args.map((a) => a.value).join(" ");
       const unquoted = path.replace(/^["']|["']$/g, "");

@@ -168,6 +168,27 @@ describe("third-party guards", () => {
       raw.computeHover(text, { line: 0, character: 11 });
     });
 
+    it("dockerfile-ast reads no heredoc body after a comment line holding an escape (fuzz seed 101)", () => {
+      // Shortest form of an edited devcontainer Dockerfile: getHeredocs read a definition past the list.
+      const text = "FROM alpine\nRUN \\\n#\\mu\n";
+      const run = DockerfileParser.parse(text).getInstructions()[1] as unknown as { getHeredocs(): unknown[] };
+      assert.deepStrictEqual(run.getHeredocs(), []);
+      assert.ok(validate(text).every((p) => p.range));
+      const position = { line: 2, character: 2 };
+      raw.computeDefinition({ uri: "file:///Dockerfile" }, text, position);
+      raw.computeHighlightRanges(text, position);
+      const result = validateSyntax(text, syntaxSettings());
+      assert.ok(result.ok, result.ok ? "" : result.reason);
+    });
+
+    it("dockerfile-ast ends heredoc bodies with the last heredoc", () => {
+      const run = DockerfileParser.parse("FROM alpine\nRUN <<A cat\nx\nA\n").getInstructions()[1] as unknown as { getHeredocs(): { getName(): string }[] };
+      assert.deepStrictEqual(
+        run.getHeredocs().map((h) => h.getName()),
+        ["A"],
+      );
+    });
+
     it("dockerfile-language-service tokenizes a line holding only `\\\\`", () => {
       assert.ok(raw.computeSemanticTokens("FROM alpine\n\\\\\nRUN x\n").data.length > 0);
     });

@@ -11,5 +11,8 @@ testRule(rule, {
     { name: "anchored in the parent stage", code: "FROM alpine:3.20 AS a\nWORKDIR /app\nFROM a\nWORKDIR sub\n" },
     { name: "Windows path", code: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\app\n" },
     { name: "unknown variable", code: "FROM alpine:3.20\nWORKDIR $HOME\n" },
+    // Found by the LSP fuzzer (seed 505): the rule threw on a path-less WORKDIR before any FROM.
+    { name: "a WORKDIR without a path and no FROM", code: "WORKDIR \\\n" },
+    { name: "a WORKDIR without a path and no FROM, alone", code: "WORKDIR\n" },
   ],
 });
