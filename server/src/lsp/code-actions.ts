@@ -1,5 +1,8 @@
 // Code actions: the findings' fixes and suggestions as quick fixes, ignore comments, fix-all,
 // and dockerfile-language-service's own quick fixes for dockerfile-utils diagnostics.
+// Fix-all costs an analysis of the fixed text, so it is computed only when asked for by kind
+// (`only: source.fixAll`, as on save); the lightbulb, asked on every cursor move, offers it
+// without its edit to clients that resolve code actions, and to others not at all.
 
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from "vscode-languageserver";
 import type { Finding } from "../engine";
@@ -12,7 +15,7 @@ import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
 import type { DockerfileLanguageService } from "./language-service";
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SYNTAX_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FixAllData, SYNTAX_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
 
 /** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
@@ -48,25 +51,43 @@ export function computeCodeActions(
   actions.push(...conversionActions(params, document, analysis, client, wants));
   actions.push(...ignores);
 
-  if (wants(FIX_ALL_KIND)) {
-    const fixes = compatibleSafeFixes(analysis, {
-      canCreateFiles: client.createFiles,
-      analyzeOptions: analysis.options,
-      // Past the budget, fewer fixes are offered, all of them verified.
-      deadline: Date.now() + FIX_ALL_BUDGET_MS,
-    });
-    const edit =
-      fixes.length > 0
-        ? workspaceEdit(
-            document,
-            fixes.flatMap((f) => f.edits),
-            fixes.flatMap((f) => f.createFiles ?? []),
-            client,
-          )
-        : null;
-    if (edit) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
+  const fixAllAsked = only !== undefined && wants(FIX_ALL_KIND);
+  if (fixAllAsked) {
+    const fixAll = fixAllAction(document, analysis, client);
+    if (fixAll) actions.push(fixAll);
+  } else if (!only && client.codeActionEditResolve && analysis.findings.some((f) => f.fixes.length > 0)) {
+    const data: FixAllData = { fixAll: { uri: document.uri, version: document.version } };
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
   }
   return actions;
+}
+
+const FIX_ALL_TITLE = "Fix all safe Stagecraft problems";
+
+/** Fix-all with its edit: the safe fixes that apply together, checked, or null when there are none. */
+export function fixAllAction(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): CodeAction | null {
+  const fixes = compatibleSafeFixes(analysis, {
+    canCreateFiles: client.createFiles,
+    analyzeOptions: analysis.options,
+    // Past the budget, fewer fixes are offered, all of them verified.
+    deadline: Date.now() + FIX_ALL_BUDGET_MS,
+  });
+  const edit =
+    fixes.length > 0
+      ? workspaceEdit(
+          document,
+          fixes.flatMap((f) => f.edits),
+          fixes.flatMap((f) => f.createFiles ?? []),
+          client,
+        )
+      : null;
+  return edit ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit } : null;
+}
+
+/** The fix-all an earlier answer offered without its edit, for the version it was offered on. */
+export function readFixAllData(data: unknown): FixAllData["fixAll"] | null {
+  const fixAll = typeof data === "object" && data !== null ? (data as Partial<FixAllData>).fixAll : undefined;
+  return typeof fixAll?.uri === "string" && typeof fixAll.version === "number" ? fixAll : null;
 }
 
 function findingActions(finding: Finding, diagnostic: Diagnostic, document: TextDocument, client: ClientFeatures): CodeAction[] {

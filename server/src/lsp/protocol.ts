@@ -7,6 +7,11 @@ export const SETTINGS_SECTION = "stagecraft";
 /** Code action kind of "fix all safe Stagecraft problems" (usable in `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = "source.fixAll.stagecraft";
 
+/** `data` of a fix-all code action offered without its edit, which `codeAction/resolve` computes. */
+export interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
 /** Diagnostic `source` of the engine's findings and of the dockerfile-utils syntax checks. */
 export const DIAGNOSTIC_SOURCE = "stagecraft";
 export { SYNTAX_SOURCE } from "../syntax-checks";

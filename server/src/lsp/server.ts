@@ -12,7 +12,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
-import { computeCodeActions } from "./code-actions";
+import { computeCodeActions, fixAllAction, readFixAllData } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { computeCompletion, resolveCompletion } from "./completion";
 import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher } from "./diagnostics";
@@ -71,7 +71,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
         completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
         hoverProvider: true,
@@ -153,6 +153,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return analysis ? computeCodeActions(params, document, analysis, service, client) : [];
     }),
   );
+  connection.onCodeActionResolve((action) => {
+    const target = readFixAllData(action.data);
+    if (!target) return action;
+    return onDocument("fix all", target.uri, action, async (document) => {
+      const analysis = document.version === target.version ? await store.analyze(document) : null;
+      // The document changed since the offer: its edit would be stale, so the client must ask again.
+      if (!analysis) throw new ResponseError(LSPErrorCodes.ContentModified, "The document changed; ask for the code actions again.");
+      return { ...action, edit: fixAllAction(document, analysis, client)?.edit };
+    });
+  });
   connection.onExecuteCommand((params) => {
     const args = params.command === CONVERT_COMMAND ? readConvertArguments(params.arguments) : null;
     if (!args) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command or arguments: '${params.command}'.`);
