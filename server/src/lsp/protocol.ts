@@ -45,6 +45,10 @@ export interface StagecraftSettingsInput {
     /** The ShellCheck binary for RUN scripts: a name on PATH or a file; "" turns ShellCheck off. */
     path?: string;
   };
+  diagnostics?: {
+    /** Quiet time after a keystroke before analysis, in milliseconds; applies from the next edit. */
+    delay?: number;
+  };
 }
 
 /**
@@ -57,7 +61,10 @@ export const DID_GRANT_WORKSPACE_TRUST = "stagecraft/didGrantWorkspaceTrust";
 export interface StagecraftInitializationOptions {
   /** Settings used when the client cannot answer `workspace/configuration`. */
   settings?: StagecraftSettingsInput;
-  /** Quiet time after a keystroke before analysis, in milliseconds (default 150). */
+  /**
+   * Quiet time after a keystroke before analysis, in milliseconds (default 150), for documents
+   * whose settings do not set `diagnostics.delay` (which is read per document and wins).
+   */
   diagnosticsDelay?: number;
   /** False in an untrusted workspace: live registry lookups stay off until trust is granted. Default true. */
   isTrusted?: boolean;

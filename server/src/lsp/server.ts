@@ -29,7 +29,7 @@ import { computeDefinition, computeHighlights, computeReferences, computeRename,
 import { executeConvert, readConvertArguments } from "./convert";
 import { CONVERT_COMMAND, DID_GRANT_WORKSPACE_TRUST, FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./semantic-tokens";
-import { SettingsStore } from "./settings";
+import { isDelay, SettingsStore } from "./settings";
 import { computeSignatureHelp, SIGNATURE_TRIGGERS } from "./signature-help";
 import { computeSymbols, flattenSymbols } from "./symbols";
 
@@ -66,8 +66,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settings.configure(client.configuration, options.settings);
     images.configure(options);
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    const delay = options.diagnosticsDelay;
-    publisher.delay = typeof delay === "number" && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY;
+    publisher.delay = isDelay(options.diagnosticsDelay) ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -112,8 +111,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const justOpened = new Set<string>();
   store.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   store.documents.onDidChangeContent(({ document }) => {
-    // A freshly opened file is analysed at once; edits wait for the typing to pause.
-    publisher.schedule(document, justOpened.delete(document.uri) ? 0 : publisher.delay);
+    // A freshly opened file is analysed at once; edits wait for the typing to pause, as long as the
+    // document's `diagnostics.delay` says (read per document, so a change applies from the next edit).
+    if (justOpened.delete(document.uri)) return publisher.schedule(document, 0);
+    void settings.get(document.uri).then(({ diagnosticsDelay }) => {
+      // A newer edit may have been scheduled while the settings were fetched: it is not undone.
+      if (store.get(document.uri)?.version === document.version) publisher.schedule(document, diagnosticsDelay ?? publisher.delay);
+    });
   });
   store.documents.onDidSave(({ document }) => {
     // Saving is when files next to the Dockerfile most likely changed (a new lockfile, node_modules).
