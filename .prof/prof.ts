@@ -30,12 +30,15 @@ const mode = process.argv[2] ?? "open";
       await c.sendNotification("textDocument/didClose", { textDocument: { uri } });
     }
   } else {
-    const text = readFileSync(join(dir, "supabase__postgres__docker__orioledb__Dockerfile"), "utf8") + "RUN echo ";
+    const { GROWTH_INPUTS } = require("../scripts/bench-lsp");
+    const text = mode === "typing" ? readFileSync(join(dir, "supabase__postgres__docker__orioledb__Dockerfile"), "utf8") + "RUN echo " : GROWTH_INPUTS.find((i: any) => i.name === mode).text(Number(process.argv[3])) + "RUN echo ";
     const line = text.split("\n").length - 1;
     const uri = "file:///tmp/lsp16-prof/ws/typing/Dockerfile"; mkdirSync("/tmp/lsp16-prof/ws/typing", { recursive: true });
     let w = wait(uri, 1);
+    const to = performance.now();
     await c.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "dockerfile", version: 1, text } }); await w;
-    for (let k = 0; k < 100; k++) {
+    console.log("open ms", (performance.now() - to).toFixed(1));
+    for (let k = 0; k < Number(process.env.EDITS ?? 100); k++) {
       const v = k + 2; w = wait(uri, v);
       const ch = 9 + k;
       await c.sendNotification("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: ch }, end: { line, character: ch } }, text: "a" }] });
