@@ -72,11 +72,20 @@ export interface Growth {
   measure: string;
   server: string;
   n: number;
+  /** Best wall time of the repeats at n and 4n, in ms (Infinity: timed out). */
   atN: number;
   at4N: number;
+  /** The server's CPU time per repeat at n and 4n, in ms (mean of the repeats; NaN without /proc). */
+  cpuAtN: number;
+  cpuAt4N: number;
+  /** What the exponent is fitted on: server CPU time when enough of it was used to read, else wall time. */
+  basis: "cpu" | "wall";
   exponent: number;
   flagged: boolean;
 }
+
+/** Below this much server CPU time over the repeats at n, clock ticks (10 ms) are too coarse to fit on. */
+const MIN_CPU_TO_FIT_MS = 100;
 
 export interface LspBenchResult {
   figures: Figure[];
@@ -378,6 +387,7 @@ async function measureGrowth(
     const n = quick ? input.n.quick : input.n.full;
     for (const spec of specs) {
       const times: Record<string, [number, number]> = {};
+      const cpuTotals: Record<string, [number, number]> = {};
       let { subject } = await Subject.start(spec);
       try {
         for (const [slot, size] of [n, 4 * n].entries()) {
@@ -385,6 +395,7 @@ async function measureGrowth(
           const lastLine = text.split("\n").length - 1;
           const samples: Record<string, number[]> = {};
           const add = (measure: string, value: number) => (samples[measure] ??= []).push(value);
+          const cpu: Record<string, number[]> = {};
           // A measure that timed out once at this size is not asked again: it counts as unbounded.
           const timedOut = new Set<string>();
           // Without the document open, nothing else can be measured at this size.
@@ -411,11 +422,14 @@ async function measureGrowth(
             for (const [measure, step] of steps) {
               if (timedOut.has(measure)) continue;
               try {
+                const before = cpuMs(subject.pid);
                 add(measure, await step());
+                (cpu[measure] ??= []).push(cpuMs(subject.pid) - before);
               } catch (error) {
                 if (!(error instanceof TimeoutError) && !/no matching diagnostics/.test(String(error))) throw error;
                 timedOut.add(measure);
                 add(measure, Infinity);
+                (cpu[measure] ??= []).push(Infinity);
                 // The stuck server is replaced; this repeat's remaining measures are skipped.
                 subject.client.process.kill();
                 await subject.stop();
@@ -428,26 +442,35 @@ async function measureGrowth(
           }
           // The best of the repeats: the run least disturbed by other processes.
           for (const [measure, values] of Object.entries(samples)) (times[measure] ??= [NaN, NaN])[slot] = Math.min(...values);
+          // CPU time is not inflated by other processes' load the way wall time is; summed, so ticks add up.
+          for (const [measure, values] of Object.entries(cpu)) (cpuTotals[measure] ??= [NaN, NaN])[slot] = values.reduce((a, b) => a + b, 0) / values.length;
         }
       } finally {
         await subject.stop();
       }
       for (const [measure, [atN, at4N]] of Object.entries(times)) {
-        const k = exponent(atN, at4N);
-        growth.push({ input: input.name, measure, server: spec.name, n, atN, at4N, exponent: k, flagged: !(k <= GROWTH_LIMIT) });
+        const [cpuAtN, cpuAt4N] = cpuTotals[measure] ?? [NaN, NaN];
+        const basis = cpuAtN * repeats >= MIN_CPU_TO_FIT_MS ? "cpu" : "wall";
+        const k = basis === "cpu" ? exponent(cpuAtN, cpuAt4N) : exponent(atN, at4N);
+        growth.push({ input: input.name, measure, server: spec.name, n, atN, at4N, cpuAtN, cpuAt4N, basis, exponent: k, flagged: !(k <= GROWTH_LIMIT) });
       }
     }
   }
-  log(`\nGrowth on generated inputs: best of ${repeats} at n and 4n, fitted exponent k (time ~ n^k; 1.00 = linear, above ${GROWTH_LIMIT} flagged)`);
+  log(
+    `\nGrowth on generated inputs at n and 4n: best wall ms of ${repeats}, server CPU ms per request (mean), fitted exponent k (time ~ n^k; 1.00 = linear, above ${GROWTH_LIMIT} flagged)`,
+  );
+  log(`  k is fitted on CPU time (c) when the server used at least ${MIN_CPU_TO_FIT_MS} ms of it at n over the repeats, else on wall time (w)`);
   table(
     log,
-    ["input", "n", "measure", "stagecraft n", "4n", "k", "anchor n", "4n", "k"],
+    ["input", "n", "measure", "stagecraft n", "4n", "cpu n", "4n", "k", "anchor n", "4n", "cpu n", "4n", "k"],
     growth
       .filter((g) => g.server === "stagecraft")
       .map((g) => {
         const other = growth.find((a) => a.server === "anchor" && a.input === g.input && a.measure === g.measure);
-        const k = (x: Growth | undefined) => (x ? `${Number.isFinite(x.exponent) ? x.exponent.toFixed(2) : "inf"}${x.flagged ? " !" : ""}` : "-");
-        return [g.input, String(g.n), g.measure, fmt(g.atN), fmt(g.at4N), k(g), fmt(other?.atN ?? NaN), fmt(other?.at4N ?? NaN), k(other)];
+        const k = (x: Growth | undefined) =>
+          x ? `${Number.isFinite(x.exponent) ? x.exponent.toFixed(2) : Number.isNaN(x.exponent) ? "-" : "inf"} ${x.basis[0]}${x.flagged ? " !" : ""}` : "-";
+        const cells = (x: Growth | undefined) => [fmt(x?.atN ?? NaN), fmt(x?.at4N ?? NaN), fmt(x?.cpuAtN ?? NaN), fmt(x?.cpuAt4N ?? NaN), k(x)];
+        return [g.input, String(g.n), g.measure, ...cells(g), ...cells(other)];
       }),
   );
   const flagged = growth.filter((g) => g.flagged);

@@ -41,6 +41,9 @@ describe("LSP side-by-side bench (quick, 5 files)", function () {
     assert.strictEqual(result.growth.length, GROWTH_INPUTS.length * 4 * 2, "4 measures per input per server");
     for (const g of result.growth) {
       assert.ok(g.atN > 0 && g.at4N > 0, `${g.server} ${g.measure} on ${g.input}: ${g.atN} / ${g.at4N}`);
+      // CPU time may read 0 ticks for a quick request, never less.
+      assert.ok(!(g.cpuAtN < 0) && !(g.cpuAt4N < 0), `${g.server} ${g.measure} on ${g.input}: CPU ${g.cpuAtN} / ${g.cpuAt4N}`);
+      assert.ok(g.basis === "cpu" || g.basis === "wall");
       assert.strictEqual(g.flagged, !(g.exponent <= 1.2));
     }
   });

@@ -1,1 +1,0 @@
-const c=process.cpuUsage();require(process.argv[2]);const u=process.cpuUsage(c);process.stderr.write(`CPU ${((u.user+u.system)/1000).toFixed(0)} ms heap ${(process.memoryUsage().heapUsed/1048576).toFixed(1)} rss ${(process.memoryUsage().rss/1048576).toFixed(1)}\n`);setTimeout(()=>process.exit(0),10);
