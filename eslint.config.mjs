@@ -158,8 +158,9 @@ export default tseslint.config(
     languageOptions: { globals: NODE_GLOBALS },
   },
   {
-    // CommonJS launchers and the sample apps the build tests put in images.
-    files: ["bin/**/*.js", "test/build/apps/**/*.js"],
+    // CommonJS launchers, the sample apps the build tests put in images, and the web suite's
+    // stand-in extensions (loaded as is by the web extension host).
+    files: ["bin/**/*.js", "test/build/apps/**/*.js", "test/vscode/stub-extension/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...NODE_GLOBALS, require: "readonly", module: "writable", exports: "writable" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -3,16 +3,18 @@
 // saves the pictures the README shows to docs/images/:
 //
 //   diagnostics.png      squiggles on references/Dockerfile with the Problems panel open
-//   hover-size.png       the image-size hover on a base image
+//   hover-size.png       the image-size hover on a variant-rich base image (sizes and smaller variants)
+//   inlay-hints.png      hovers/Dockerfile with stagecraft.imageSize.inlayHints on (set in the Settings UI)
 //   convert-action.png   the lightbulb menu on a single-stage Dockerfile offering Convert to multi-stage
-//   convert-diff.png     the conversion's diff preview, with the dialog that applies it
+//   convert-preview.png  the conversion in VS Code's Refactor Preview: the diff, the change to tick, Apply
+//   convert-applied.png  the Dockerfile after Apply: a builder and a runtime stage
 //
 // Each shot waits for what it shows and fails loudly when that never appears, rather than saving a
 // picture of something else.
 //   --no-build   reuse dist/ from an earlier build
 //   SCREENSHOTS_TIMEOUT overall limit in seconds (default 360)
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   CHROMIUM,
@@ -56,6 +58,9 @@ const browser = await chromium.launch({
   env: { ...process.env, XDG_CONFIG_HOME: browserEnv.XDG_CONFIG_HOME, XDG_CACHE_HOME: browserEnv.XDG_CACHE_HOME },
 });
 
+// Apply writes the conversion into the example (the web workbench saves after a delay): put it back.
+const CONVERTED_EXAMPLE = join(EXAMPLES, "convert", "go", "Dockerfile");
+const convertedOriginal = readFileSync(CONVERTED_EXAMPLE, "utf8");
 const failures = [];
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -83,7 +88,27 @@ try {
     await runCommand(page, "Show or Focus Hover");
     const hover = page.locator(".monaco-hover:not(.hidden)").first();
     await hover.waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => /\d\s?MB/.test(document.querySelector(".monaco-hover:not(.hidden)")?.textContent ?? ""), null, { timeout: 10_000 });
+    // A variant-rich image: the hover lists smaller variants with their saving.
+    await page.waitForFunction(() => /\d\s?MB[\s\S]*Smaller variant/.test(document.querySelector(".monaco-hover:not(.hidden)")?.textContent ?? ""), null, {
+      timeout: 10_000,
+    });
+  });
+
+  await shot("inlay-hints.png", async () => {
+    await page.keyboard.press("Escape");
+    await runCommand(page, "Preferences: Open User Settings");
+    await page.locator(".settings-editor").waitFor({ timeout: 10_000 });
+    await page.keyboard.type("stagecraft.imageSize.inlayHints");
+    const checkbox = page.locator(".settings-editor .setting-item-bool .setting-value-checkbox").first();
+    await checkbox.waitFor({ timeout: 10_000 });
+    if ((await checkbox.getAttribute("aria-checked")) !== "true") await checkbox.click();
+    await runCommand(page, "View: Close Editor");
+    await openFromExplorer(page, ["hovers", "Dockerfile"]);
+    await goToText(page, "hovers/Dockerfile", "FROM golang");
+    // Inlay hints are rendered inside the text lines, after each image.
+    await page.waitForFunction(() => (document.querySelector(".editor-instance .view-lines")?.textContent?.match(/\d\s?MB/g) ?? []).length >= 3, null, {
+      timeout: 15_000,
+    });
   });
 
   await shot("convert-action.png", async () => {
@@ -99,19 +124,34 @@ try {
       .waitFor({ timeout: 10_000 });
   });
 
-  await shot("convert-diff.png", async () => {
+  await shot("convert-preview.png", async () => {
     await page.keyboard.press("Escape");
-    // Room for the whole proposal above the Apply dialog, which sits mid-window over the diff.
+    // Room for the diff above the Refactor Preview panel.
     await page.setViewportSize({ width: 1280, height: 1000 });
     await runCommand(page, "View: Toggle Primary Side Bar Visibility");
     await page.locator(".part.sidebar").waitFor({ state: "hidden", timeout: 5_000 });
     await goToText(page, "convert/go/Dockerfile", "go build");
     await openLightbulbMenu(page);
     await chooseAction(page, /Convert to multi-stage/i);
-    // The preview is a diff editor (or the refactor preview panel); either shows both sides.
-    await page.locator(".monaco-diff-editor, .refactor-preview").first().waitFor({ timeout: 20_000 });
-    await page.locator(".monaco-dialog-box").waitFor({ timeout: 10_000 });
+    const change = page.locator(".bulk-edit-panel .monaco-list-row").first();
+    await change.waitFor({ timeout: 20_000 });
+    // The change needs confirmation, so it comes unticked: tick it, and a click on the file shows
+    // the whole diff above the panel, as a person would read it before choosing Apply.
+    await page.locator(".bulk-edit-panel .monaco-list-row .edit-checkbox").first().click();
+    await page.waitForTimeout(300);
+    await change.click();
+    await page.locator(".monaco-diff-editor").first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
+  });
+
+  await shot("convert-applied.png", async () => {
+    await page.locator(".bulk-edit-panel .monaco-button", { hasText: "Apply" }).first().click();
+    await page.locator(".monaco-diff-editor").first().waitFor({ state: "hidden", timeout: 10_000 });
+    await runCommand(page, "View: Hide Panel");
+    await goToText(page, "convert/go/Dockerfile", "FROM");
+    await page.waitForFunction(() => (document.querySelector(".editor-instance .view-lines")?.textContent?.match(/FROM/g) ?? []).length >= 2, null, {
+      timeout: 10_000,
+    });
   });
 
   /** Runs `prepare`, then captures the window; a shot whose subject never appears is reported, not saved. */
@@ -129,12 +169,13 @@ try {
   }
 } finally {
   await browser.close();
+  writeFileSync(CONVERTED_EXAMPLE, convertedOriginal);
   server.dispose();
   clearTimeout(overallTimer);
 }
 
 if (failures.length > 0) {
-  console.error(`screenshots: ${failures.length} of 4 not taken (${failures.join(", ")}); what the page showed instead is in out/screenshot-failed-*.png.`);
+  console.error(`screenshots: ${failures.length} of 6 not taken (${failures.join(", ")}); what the page showed instead is in out/screenshot-failed-*.png.`);
   process.exit(1);
 }
 process.exit(0);

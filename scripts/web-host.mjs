@@ -3,7 +3,7 @@
 // See ../shared/notes/vscode-web-tests.md for why each step is needed on a machine without downloads.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -105,5 +105,33 @@ export function findFreePort() {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
+  });
+}
+
+/** The Dockerfile extensions Stagecraft steps aside for (server/src/lsp/coexistence.ts). */
+export const DOCKER_EXTENSION_IDS = ["ms-azuretools.vscode-containers", "ms-azuretools.vscode-docker", "docker.docker", "exiasr.hadolint"];
+
+/**
+ * Writes one stand-in extension per id (test/vscode/stub-extension/extension.js under a package.json
+ * carrying the id) into out/stub-extensions and returns their folders, for test-web's extensionPaths.
+ */
+export function writeStubExtensions() {
+  const template = join(ROOT, "test", "vscode", "stub-extension", "extension.js");
+  return DOCKER_EXTENSION_IDS.map((id) => {
+    const [publisher, name] = id.split(".");
+    const dir = join(ROOT, "out", "stub-extensions", id);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(template, join(dir, "extension.js"));
+    const manifest = {
+      name,
+      publisher,
+      displayName: `Stand-in for ${id}`,
+      version: "0.0.1",
+      engines: { vscode: "^1.91.0" },
+      browser: "./extension.js",
+      activationEvents: ["onLanguage:dockerfile"],
+    };
+    writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    return dir;
   });
 }

@@ -1,28 +1,16 @@
-// "Stagecraft: Convert to multi-stage": asks the server for the edit (workspace/executeCommand),
-// shows it as a diff against a virtual document, and applies it with one workspace edit (one undo
-// step) only when the user accepts. Code actions of the conversion are routed here too, so the
-// lightbulb previews instead of applying blind. The client decides nothing about Dockerfiles.
+// "Stagecraft: Convert to multi-stage": asks the server for the edit (workspace/executeCommand) and
+// applies it as a workspace edit that needs confirmation, so VS Code opens its own Refactor Preview:
+// the whole diff can be read and scrolled before Apply or Discard, nothing modal in the way, and the
+// result is one undo step. Code actions of the conversion are routed here too, so the lightbulb
+// previews instead of applying blind. The client decides nothing about Dockerfiles.
 
-import {
-  CodeAction,
-  Disposable,
-  EventEmitter,
-  Position,
-  TabInputTextDiff,
-  TextDocument,
-  TextDocumentContentProvider,
-  Uri,
-  commands,
-  window,
-  workspace,
-} from "vscode";
+import { CodeAction, TextDocument, Uri, WorkspaceEdit, WorkspaceEditEntryMetadata, window, workspace } from "vscode";
 import { ExecuteCommandRequest, Middleware, WorkspaceEdit as ProtocolWorkspaceEdit } from "vscode-languageclient";
 import { CONVERT_COMMAND, CONVERT_QUICKFIX_KIND, CONVERT_REFACTOR_KIND, ConvertToMultiStageArguments } from "../../server/src/lsp/protocol";
 import type { Ctx } from "./ctx";
 
 /** The palette / context-menu command (the server's own command id is taken by the LSP client). */
 export const CONVERT_CLIENT_COMMAND = "stagecraft.convert";
-const PREVIEW_SCHEME = "stagecraft-convert-preview";
 /** Lets automated tests accept the preview without a person clicking "Apply". */
 const TEST_ACCEPT_ENV = "STAGECRAFT_TEST_ACCEPT_PREVIEW";
 
@@ -30,38 +18,15 @@ const TEST_ACCEPT_ENV = "STAGECRAFT_TEST_ACCEPT_PREVIEW";
 export interface ConvertCommandArguments {
   uri?: string;
   runtime?: ConvertToMultiStageArguments["runtime"];
-  /** Apply without asking (tests, scripted use); the diff is still shown while applying. */
+  /** Apply without the preview (tests, scripted use). */
   apply?: boolean;
 }
 
-/** Proposed texts served as read-only virtual documents for the diff view. */
-class PreviewDocuments implements TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new EventEmitter<Uri>();
-  readonly onDidChange = this.changed.event;
-  private counter = 0;
-
-  create(original: Uri, text: string): Uri {
-    const uri = Uri.from({ scheme: PREVIEW_SCHEME, path: original.path, query: String(++this.counter) });
-    this.texts.set(uri.toString(), text);
-    return uri;
-  }
-
-  forget(uri: Uri): void {
-    this.texts.delete(uri.toString());
-  }
-
-  provideTextDocumentContent(uri: Uri): string {
-    return this.texts.get(uri.toString()) ?? "";
-  }
-}
-
-const previews = new PreviewDocuments();
-
-/** Registers the virtual documents the diff preview shows. */
-export function registerConvertPreview(): Disposable {
-  return workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews);
-}
+const CONFIRMATION: WorkspaceEditEntryMetadata = {
+  label: "Convert to multi-stage",
+  description: "tick it and Apply to replace the Dockerfile's text with a builder and a runtime stage; one undo restores it",
+  needsConfirmation: true,
+};
 
 function testAccepts(): boolean {
   // No `process` in the web extension host: there the `apply` argument is the test hook.
@@ -74,23 +39,22 @@ function readArguments(value: unknown): ConvertCommandArguments {
   return typeof value === "object" && value !== null ? (value as ConvertCommandArguments) : {};
 }
 
-/** The document text after the server's edits (the conversion replaces the whole text). */
-function proposedText(document: TextDocument, edit: ProtocolWorkspaceEdit, uri: string): string {
-  const edits =
-    edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((change) => ("textDocument" in change && change.textDocument.uri === uri ? change.edits : []));
-  const offset = (p: { line: number; character: number }) => document.offsetAt(new Position(p.line, p.character));
-  const replacements = edits
-    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: "newText" in e ? e.newText : e.snippet.value }))
-    .sort((a, b) => b.start - a.start);
-  return replacements.reduce((acc, e) => acc.slice(0, e.start) + e.text + acc.slice(e.end), document.getText());
+/** The same text edits, each marked as needing confirmation, which is what opens the Refactor Preview. */
+function needingConfirmation(edit: WorkspaceEdit): WorkspaceEdit {
+  const annotated = new WorkspaceEdit();
+  for (const [uri, edits] of edit.entries()) for (const e of edits) annotated.replace(uri, e.range, e.newText, CONFIRMATION);
+  return annotated;
 }
 
-async function closePreview(preview: Uri): Promise<void> {
-  const tabs = window.tabGroups.all
+/**
+ * Pins the Dockerfile's tab when it is a preview tab (opened with a single click): the Refactor
+ * Preview opens its diff in the active group and would otherwise replace it.
+ */
+async function keepTab(document: TextDocument): Promise<void> {
+  const isOpenInPreview = window.tabGroups.all
     .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof TabInputTextDiff && t.input.modified.toString() === preview.toString());
-  if (tabs.length > 0) await window.tabGroups.close(tabs);
-  previews.forget(preview);
+    .some((t) => t.isPreview && t.input !== null && typeof t.input === "object" && "uri" in t.input && String(t.input.uri) === document.uri.toString());
+  if (isOpenInPreview) await window.showTextDocument(document, { preview: false, preserveFocus: true });
 }
 
 /** The command: resolves to true when the conversion was applied. */
@@ -115,26 +79,14 @@ export const convertCommand =
       void window.showWarningMessage(error instanceof Error ? error.message : String(error));
       return false;
     }
-    const preview = previews.create(document.uri, proposedText(document, edit, uri));
-    const name = document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1);
-    await commands.executeCommand("vscode.diff", document.uri, preview, `${name} ↔ multi-stage (preview)`, { preview: true });
-    const accepted =
-      args.apply === true ||
-      testAccepts() ||
-      (await window.showInformationMessage(
-        "Apply the multi-stage conversion?",
-        {
-          modal: true,
-          detail: "The diff shows the builder and runtime stages Stagecraft proposes. Applying replaces the Dockerfile's text; one undo restores it.",
-        },
-        "Apply",
-      )) === "Apply";
-    try {
-      if (!accepted) return false;
-      return await workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
-    } finally {
-      await closePreview(preview);
-    }
+    const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit);
+    if (args.apply === true || testAccepts()) return workspace.applyEdit(converted);
+    await keepTab(document);
+    // Resolves when the user chose Apply (true) or Discard (false) in the Refactor Preview.
+    const applied = await workspace.applyEdit(needingConfirmation(converted));
+    // The preview's diff took the editor area: bring the Dockerfile back, applied or not.
+    await window.showTextDocument(document, { preview: false });
+    return applied;
   };
 
 function isConversion(action: unknown): action is CodeAction {

@@ -6,8 +6,9 @@
 
 import { commands, Disposable, ExtensionContext, LogOutputChannel, window, workspace } from "vscode";
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions, Middleware } from "vscode-languageclient";
-import { DID_GRANT_WORKSPACE_TRUST, SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
+import { DID_CHANGE_ENVIRONMENT, DID_GRANT_WORKSPACE_TRUST, SETTINGS_SECTION, StagecraftInitializationOptions } from "../../server/src/lsp/protocol";
 import { Config } from "./config";
+import { currentEnvironment, watchEnvironment } from "./environment";
 
 export const CLIENT_ID = "stagecraft";
 export const CLIENT_NAME = "Stagecraft";
@@ -56,6 +57,11 @@ export class Ctx {
     context.subscriptions.push(this.outputChannel);
   }
 
+  private get version(): string | undefined {
+    const version: unknown = (this.context.extension.packageJSON as { version?: unknown }).version;
+    return typeof version === "string" ? version : undefined;
+  }
+
   get isRunning(): boolean {
     return this.client?.isRunning() ?? false;
   }
@@ -71,6 +77,7 @@ export class Ctx {
       settings: this.config.snapshot(),
       diagnosticsDelay: this.config.diagnosticsDelay,
       isTrusted: workspace.isTrusted,
+      environment: currentEnvironment(this.version),
       // The registry cache lives in global storage; on the web there is no file path (and no lookups).
       cacheDir: this.context.globalStorageUri.scheme === "file" ? this.context.globalStorageUri.fsPath : undefined,
     };
@@ -113,6 +120,9 @@ export class Ctx {
       ...(this.features.register?.() ?? []),
       workspace.onDidGrantWorkspaceTrust(() => {
         if (this.client?.isRunning()) void this.client.sendNotification(DID_GRANT_WORKSPACE_TRUST, { isTrusted: true });
+      }),
+      ...watchEnvironment(() => {
+        if (this.client?.isRunning()) void this.client.sendNotification(DID_CHANGE_ENVIRONMENT, currentEnvironment(this.version));
       }),
     );
   }

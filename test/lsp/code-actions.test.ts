@@ -101,6 +101,26 @@ describe("lsp: code actions", function () {
     assert.ok(!quick.some((a) => a.kind === "source.fixAll.stagecraft"));
   });
 
+  it("offers fix-all in the lightbulb (as a quick fix) on a Stagecraft problem when more than one is fixable", async () => {
+    const uri = ws.uri("Dockerfile.fixall-lightbulb");
+    const text = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\nCOPY --from=buidlr /etc/x /etc/x\n";
+    const diagnostics = (await diagnosticsOf(uri, text)).filter((d) => d.source === "stagecraft");
+    const onFirst = diagnostics.filter((d) => d.range.start.line === 4);
+    assert.ok(onFirst.length > 0, JSON.stringify(diagnostics));
+    // The lightbulb asks without `only`; the editor drops source actions from it, so a quick fix must carry fix-all.
+    const lightbulb = await actions(uri, onFirst);
+    const fixAll = lightbulb.filter((a) => a.kind === "quickfix.stagecraft.fixAll");
+    assert.strictEqual(fixAll.length, 1, JSON.stringify(lightbulb.map((a) => a.title)));
+    assert.strictEqual(fixAll[0].title, "Fix all 2 safe Stagecraft problems");
+    assert.strictEqual(applyEdits(text, editsFor(fixAll[0].edit, uri)), text.replace("buidler", "builder").replace("buidlr", "builder"));
+    // Off a problem, and with one fixable problem only, the lightbulb keeps to the problem's own fixes.
+    assert.ok(!(await actions(uri, [])).some((a) => a.kind === "quickfix.stagecraft.fixAll"));
+    const single = ws.uri("Dockerfile.fixall-single");
+    const singleText = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n";
+    const singleDiagnostics = (await diagnosticsOf(single, singleText)).filter((d) => d.source === "stagecraft" && d.range.start.line === 4);
+    assert.ok(!(await actions(single, singleDiagnostics)).some((a) => a.kind === "quickfix.stagecraft.fixAll"));
+  });
+
   it("offers no fix-all when nothing is safely fixable", async () => {
     const uri = ws.uri("Dockerfile.nothing");
     await diagnosticsOf(uri, "FROM alpine:3.20\nRUN true\n");

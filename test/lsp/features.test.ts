@@ -143,12 +143,26 @@ describe("lsp: editing features", function () {
   });
 
   it("links base images", async () => {
-    const text = "FROM alpine:3.20\n";
+    const text = "FROM alpine:3.22\nUSER nobody\n";
     const uri = await open(text);
     const links = await client.request<{ range: unknown; target?: string; data?: unknown }[]>("textDocument/documentLink", { textDocument: { uri } });
     assert.strictEqual(links.length, 1);
     const resolved = links[0].target ? links[0] : await client.request<{ target?: string }>("documentLink/resolve", links[0]);
     assert.match(resolved.target ?? "", /alpine/);
+  });
+
+  it("links no image a diagnostic covers: one decoration per token, the hover keeps the link", async () => {
+    // base-image-latest squiggles nginx; the hint on the unused stage's name is not on the image.
+    const text = "FROM nginx:mainline AS proxy\nFROM alpine:3.22\nUSER nobody\n";
+    const uri = await open(text);
+    const diagnostics = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "base-image-latest"))).diagnostics;
+    const latest = diagnostics.find((d) => d.code === "base-image-latest");
+    assert.strictEqual(latest?.range.start.line, 0);
+    const links = await client.request<{ range: { start: { line: number } } }[]>("textDocument/documentLink", { textDocument: { uri } });
+    assert.deepStrictEqual(
+      links.map((l) => l.range.start.line),
+      [1],
+    );
   });
 
   it("gives signature help for instruction flags", async () => {

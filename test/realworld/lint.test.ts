@@ -13,21 +13,12 @@ import { projectsAvailable } from "./support/cases";
 const ACCEPTED_LOSSES: Record<string, string> = {
   "DefectDojo__django-DefectDojo__Dockerfile.django-debian:61 final-stage-build-tools":
     "still reported, on line 63: git alone is no longer a build tool, so the finding starts at the first header package",
-  "GreptimeTeam__greptimedb__docker__dev-builder__ubuntu__Dockerfile:36 layer-consecutive-run":
-    "a development image: more than 20 labels call tiny layers there debatable, so the rule merges only a bare apt-get update in them",
-  "nautobot__nautobot__development__Dockerfile-dolt:9 layer-consecutive-run": "a development image, as above",
   "novuhq__novu__apps__widget__Dockerfile:31 final-stage-dev-dependencies":
     "a single-stage file that builds after the install: --omit=dev would break the build; single-stage-build reports it (line 32, labelled right)",
   "ossrs__srs__Dockerfile:26 context-no-dockerignore":
     "git at hand and a make step are the signs of a build that reads .git, which removed eight wrong findings elsewhere",
   "postmanlabs__httpbin__Dockerfile:11 final-stage-build-tools":
     "git alone: fourteen labels judge git a run-time tool, and the file cannot show that it is build-only here",
-  "basecamp__kamal__test__integration__docker__deployer__Dockerfile:15 run-pipe-no-pipefail":
-    "the right side validates its input: 'gpg --dearmor' of an empty download exits 2 ('no valid OpenPGP data found'), so the RUN already fails here; the label assumed it succeeds",
-  "pupilfirst__pupilfirst__Dockerfile:14 run-pipe-no-pipefail":
-    "the right side validates its input: 'gpg --dearmor' of an empty download exits 2 ('no valid OpenPGP data found'), so the RUN already fails here; the label assumed it succeeds",
-  "sissbruecker__linkding__docker__default.Dockerfile:101 run-pipe-no-pipefail":
-    "the right side validates its input: 'gpg --dearmor' of an empty download exits 2 ('no valid OpenPGP data found'), so the RUN already fails here; the label assumed it succeeds",
 };
 
 /**

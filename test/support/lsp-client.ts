@@ -106,6 +106,8 @@ export class LspClient {
   /** Delay before answering workspace/configuration, to widen races on purpose. */
   configurationDelay = 0;
   configurationRequests = 0;
+  /** Methods the server registered dynamically and has not unregistered. */
+  readonly registered = new Map<string, string>();
   /** `workspace/inlayHint/refresh` requests received. */
   inlayHintRefreshes = 0;
   initializeResult!: InitializeResult;
@@ -145,8 +147,16 @@ export class LspClient {
       client.notifyWaiters();
       return null;
     });
-    connection.onRequest("client/registerCapability", () => null);
-    connection.onRequest("client/unregisterCapability", () => null);
+    connection.onRequest("client/registerCapability", (params: { registrations: { id: string; method: string }[] }) => {
+      for (const r of params.registrations) client.registered.set(r.id, r.method);
+      client.notifyWaiters();
+      return null;
+    });
+    connection.onRequest("client/unregisterCapability", (params: { unregisterations: { id: string }[] }) => {
+      for (const r of params.unregisterations) client.registered.delete(r.id);
+      client.notifyWaiters();
+      return null;
+    });
     connection.onRequest("window/workDoneProgress/create", () => null);
     connection.listen();
     client.initializeResult = await connection.sendRequest("initialize", {

@@ -2,12 +2,15 @@
 // Node host): sets up mocha's browser build, loads the suites and resolves when all of them pass.
 
 import "mocha/mocha.js";
+import * as vscode from "vscode";
 
 /** Called by VS Code once the extension under test is installed; rejects when any test fails. */
 export async function run(): Promise<void> {
   mocha.setup({ ui: "bdd", reporter: "spec", timeout: 20_000, color: false });
-  // Loaded after setup: the suites call the `describe`/`it` globals that setup defines.
-  await import("./workbench.test");
+  // Loaded after setup: the suites call the `describe`/`it` globals that setup defines. The run with
+  // the stand-ins for Docker's extensions tests coexistence; the plain run tests everything else.
+  if (vscode.extensions.getExtension("docker.docker")) await import("./coexistence.test");
+  else await import("./workbench.test");
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} workbench test${failures === 1 ? "" : "s"} failed.`)) : resolve()));
   });

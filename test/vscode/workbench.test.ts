@@ -145,6 +145,90 @@ describe("Stagecraft in the workbench", function () {
       assert.strictEqual(convert.command?.command, CONVERT_COMMAND);
     });
 
+    /** Runs Convert on a Dockerfile opened in a preview tab and answers the Refactor Preview with `answer`. */
+    async function convertThroughRefactorPreview(answer: "refactorPreview.apply" | "refactorPreview.discard") {
+      const document = await vscode.workspace.openTextDocument(exampleUri("convert/go/Dockerfile"));
+      await openExample("convert/go/Dockerfile"); // remembers the original text for restoreExamples
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      // A single click in the Explorer opens a preview tab (italic title), which the next editor replaces.
+      await vscode.window.showTextDocument(document, { preview: true });
+      const tabOf = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString());
+      assert.strictEqual(tabOf()?.isPreview, true, "the test could not open the Dockerfile in a preview tab");
+      await waitForDiagnostic(document.uri, "single-stage-build");
+      const before = document.getText();
+      let settled = false;
+      const converting = Promise.resolve(vscode.commands.executeCommand<boolean>(CONVERT_COMMAND, { uri: document.uri.toString() })).finally(
+        () => (settled = true),
+      );
+      // The preview is not modal: the document stays as it was until the answer, which a person gives
+      // in the Refactor Preview panel (these are its Apply and Discard buttons' commands).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.strictEqual(document.getText(), before, "the conversion was applied before anyone confirmed it");
+      assert.strictEqual(settled, false, "Convert finished without waiting for the Refactor Preview");
+      if (answer === "refactorPreview.apply") {
+        // The change needs confirmation, so it starts unticked: tick it (the panel has the focus), as a person would.
+        await vscode.commands.executeCommand("list.focusFirst");
+        await vscode.commands.executeCommand("refactorPreview.toggleCheckedState");
+      }
+      await waitFor(`the Refactor Preview to take '${answer}'`, async () => {
+        if (!settled) await vscode.commands.executeCommand(answer);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return settled;
+      });
+      return { document, before, applied: await converting, tab: tabOf() };
+    }
+
+    it("previews Convert in the Refactor Preview and keeps a preview tab open after Apply", async () => {
+      const { document, before, applied, tab } = await convertThroughRefactorPreview("refactorPreview.apply");
+      assert.strictEqual(applied, true);
+      assert.notStrictEqual(document.getText(), before);
+      assert.ok((document.getText().match(/^FROM\s/gim) ?? []).length >= 2, document.getText());
+      assert.ok(tab, "the Dockerfile's tab is gone after Apply");
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), "the Dockerfile is not back in front");
+    });
+
+    it("keeps the Dockerfile unchanged and its preview tab open after Discard", async () => {
+      const { document, before, applied, tab } = await convertThroughRefactorPreview("refactorPreview.discard");
+      assert.strictEqual(applied, false);
+      assert.strictEqual(document.getText(), before);
+      assert.ok(tab, "the Dockerfile's tab is gone after Discard");
+    });
+
+    it("offers Fix all in the lightbulb (a quick fix, not only a source action) when several problems are fixable", async () => {
+      const text = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\nCOPY --from=buidlr /etc/x /etc/x\n";
+      const document = await vscode.workspace.openTextDocument({ language: "dockerfile", content: text });
+      await vscode.window.showTextDocument(document);
+      const typo = await waitForDiagnostic(document.uri, "copy-from-undefined");
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, typo.range);
+      // The lightbulb lists every action but source actions: a quick-fix kind is what puts Fix all there.
+      const fixAll = actions.filter((a) => /^Fix all/.test(a.title) && a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+      assert.strictEqual(fixAll.length, 1, actions.map((a) => `${a.title} (${a.kind?.value})`).join(" | "));
+      assert.ok(fixAll[0].edit && (await vscode.workspace.applyEdit(fixAll[0].edit)));
+      assert.strictEqual(document.getText(), text.replace("buidler", "builder").replace("buidlr", "builder"));
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    });
+
+    it("types `FROM node:` and more in a new Dockerfile (test-web fails the run on any workbench warning or error)", async () => {
+      const document = await vscode.workspace.openTextDocument({ language: "dockerfile", content: "" });
+      await vscode.window.showTextDocument(document);
+      for (const text of ["FROM node:", "20-alpine AS build\n", "RUN npm ci\n", "FROM build\nCOPY --from="]) {
+        for (const ch of text) {
+          await vscode.commands.executeCommand("type", { text: ch });
+          // About a typist's pace: completion, semantic tokens and diagnostics run in between.
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+        // A pause after each chunk, as a typist looks at the completion list: the editor asks for
+        // semantic tokens and draws them then (`FROM node:` once drew a zero-length token).
+        await new Promise((resolve) => setTimeout(resolve, 1200));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.match(document.getText(), /^FROM node:/);
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    });
+
     for (const ecosystem of ["node", "python", "rust", "java", "dotnet"]) {
       it(`converts the ${ecosystem} example to a builder and a runtime stage`, async () => {
         const document = await openExample(`convert/${ecosystem}/Dockerfile`);

@@ -19,10 +19,11 @@ const OURS = { stagecraft: true };
 /** A registry's tags for a repository, or null when live lookups are off. */
 export type LiveTagSource = (ref: ImageReference, prefix: string) => Promise<Result<LiveTagList>> | null;
 
+/** `service` null: keywords and flags are left to another extension (coexistence.ts); stages and tags stay. */
 export async function computeCompletion(
   model: DockerfileModel,
   position: Position,
-  service: DockerfileLanguageService,
+  service: DockerfileLanguageService | null,
   liveTags: LiveTagSource = () => null,
 ): Promise<CompletionItem[]> {
   const before = model.lines.lineText(position.line).slice(0, position.character);
@@ -37,10 +38,10 @@ export async function computeCompletion(
     // and outside our registry policy (trust, timeouts, browser): tags come from our own sources.
     if (prefix.includes("@")) return [];
     if (prefix.includes(":")) return tagItems(model, position, prefix, liveTags);
-    const commodity = await service.computeCompletionItems(model.text, position);
+    const commodity = service ? await service.computeCompletionItems(model.text, position) : [];
     return [...stageItems(model, position, prefix), ...commodity];
   }
-  return service.computeCompletionItems(model.text, position);
+  return service ? service.computeCompletionItems(model.text, position) : [];
 }
 
 export function resolveCompletion(item: CompletionItem, service: DockerfileLanguageService): CompletionItem {

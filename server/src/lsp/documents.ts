@@ -89,7 +89,8 @@ export class DocumentStore {
     }
     const options: AnalyzeOptions = {
       settings: settings.rules,
-      syntax: settings.syntax,
+      // Off when another Dockerfile extension validates the syntax (coexistence.ts).
+      syntax: settings.syntaxValidation ? settings.syntax : false,
       onRuleError: (id, error) => this.ruleFailed(id, error),
       // A validator failure must not cost the user the Stagecraft diagnostics: logged, and left out.
       onSyntaxError: (reason) => this.logError(`stagecraft: dockerfile-utils validation failed: ${reason}`),

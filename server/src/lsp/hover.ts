@@ -41,16 +41,17 @@ export const imageAndStageHover: HoverProvider = async ({ model, position, clien
 /** Stagecraft providers, in the order they are asked. */
 export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [imageAndStageHover];
 
+/** `service` null: instruction docs are left to another extension (coexistence.ts). */
 export async function computeHover(
   request: HoverRequest,
-  service: DockerfileLanguageService,
+  service: DockerfileLanguageService | null,
   providers: readonly HoverProvider[] = STAGECRAFT_HOVERS,
 ): Promise<Hover | null> {
   for (const provider of providers) {
     const hover = await provider(request);
     if (hover) return hover;
   }
-  return service.computeHover(request.model.text, request.position);
+  return service ? service.computeHover(request.model.text, request.position) : null;
 }
 
 export interface RenderOptions {

@@ -12,6 +12,9 @@ export interface FixAllData {
   fixAll: { uri: string; version: number };
 }
 
+/** The same fix-all as a quick fix, so the lightbulb lists it (it shows no source actions). */
+export const FIX_ALL_QUICKFIX_KIND = "quickfix.stagecraft.fixAll";
+
 /** Diagnostic `source` of the engine's findings and of the dockerfile-utils syntax checks. */
 export const DIAGNOSTIC_SOURCE = "stagecraft";
 export { SYNTAX_SOURCE } from "../syntax-checks";
@@ -57,8 +60,32 @@ export interface StagecraftSettingsInput {
  */
 export const DID_GRANT_WORKSPACE_TRUST = "stagecraft/didGrantWorkspaceTrust";
 
+/**
+ * `stagecraft.languageFeatures`: `auto` leaves to Docker's Dockerfile extensions what they already
+ * do when one is installed; `all` keeps every feature; `stagecraft-only` keeps only Stagecraft's own.
+ */
+export type LanguageFeaturesMode = "auto" | "all" | "stagecraft-only";
+
+/**
+ * What the client reports about the editor around the server, in `initializationOptions.environment`
+ * and again in `stagecraft/didChangeEnvironment` whenever it changes. Facts only: the server decides.
+ */
+export interface StagecraftEnvironment {
+  /** The `stagecraft.languageFeatures` setting as written (unknown values count as `auto`). */
+  languageFeatures?: string;
+  /** Ids of the installed and enabled extensions (`publisher.name`). */
+  extensions?: string[];
+  /** The extension's version, for the server's start-up line. */
+  version?: string;
+}
+
+/** Notification with a new `StagecraftEnvironment` (an extension was installed, enabled or removed). */
+export const DID_CHANGE_ENVIRONMENT = "stagecraft/didChangeEnvironment";
+
 /** `initializationOptions` the server understands. */
 export interface StagecraftInitializationOptions {
+  /** The editor around the server; absent: no other Dockerfile extension is assumed. */
+  environment?: StagecraftEnvironment;
   /** Settings used when the client cannot answer `workspace/configuration`. */
   settings?: StagecraftSettingsInput;
   /**

@@ -10,27 +10,38 @@ import {
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
+  SemanticTokens,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
 import { computeCodeActions, fixAllAction, readFixAllData } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
+import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
 import { computeCompletion, resolveCompletion } from "./completion";
-import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher } from "./diagnostics";
+import { DEFAULT_DIAGNOSTICS_DELAY, diagnosticsOf, DiagnosticsPublisher } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
-import { formatDocument, formatOnType, formatRange, ON_TYPE_TRIGGERS } from "./formatting";
+import { formatDocument, formatOnType, formatRange } from "./formatting";
 import type { ServerHost } from "./host";
 import { computeHover } from "./hover";
 import { ImageLookups } from "./image-lookups";
 import { computeInlayHints } from "./inlay-hints";
 import { createCommodityService, DockerfileLanguageService } from "./language-service";
 import { computeLinks, resolveLink } from "./links";
+import { linksBesideDiagnostics } from "./one-decoration";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
 import { executeConvert, readConvertArguments } from "./convert";
-import { CONVERT_COMMAND, DID_GRANT_WORKSPACE_TRUST, FIX_ALL_KIND, StagecraftInitializationOptions } from "./protocol";
-import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./semantic-tokens";
-import { isDelay, SettingsStore } from "./settings";
-import { computeSignatureHelp, SIGNATURE_TRIGGERS } from "./signature-help";
+import {
+  CONVERT_COMMAND,
+  DID_CHANGE_ENVIRONMENT,
+  DID_GRANT_WORKSPACE_TRUST,
+  FIX_ALL_KIND,
+  StagecraftEnvironment,
+  StagecraftInitializationOptions,
+} from "./protocol";
+import { computeSemanticTokens } from "./semantic-tokens";
+import { isDelay, normalizeSettings, SettingsStore, StagecraftSettings } from "./settings";
+import { computeSignatureHelp } from "./signature-help";
+import { SwitchableFeatures } from "./switchable-features";
 import { computeSymbols, flattenSymbols } from "./symbols";
 
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -42,6 +53,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const publisher = new DiagnosticsPublisher(connection, store, host);
   let client: ClientFeatures = readClientFeatures({});
   let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
+  const switchable = new SwitchableFeatures(connection);
+  let coexistence: CoexistenceDecision = ALL_FEATURES;
+  let initialSettings: StagecraftSettings | undefined;
+  let version = "unknown";
+  /** Decides coexistence from what the client reported; features follow in `switchable` and the settings. */
+  const decide = (environment: StagecraftEnvironment | undefined) => {
+    const extensions = Array.isArray(environment?.extensions) ? environment.extensions.filter((e): e is string => typeof e === "string") : [];
+    coexistence = decideCoexistence({ mode: readLanguageFeaturesMode(environment?.languageFeatures), extensions });
+    settings.setCoexistence(coexistence);
+  };
+  /** The commodity service where instruction help is on, nothing where another extension gives it. */
+  const instructionHelp = () => (switchable.isOn("instructionHelp") ? service : null);
 
   /**
    * Runs a request handler on an open document. A feature that throws answers `fallback` and logs,
@@ -64,6 +87,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     service = createCommodityService(params.capabilities, (m) => connection.console.log(m));
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
     settings.configure(client.configuration, options.settings);
+    initialSettings = normalizeSettings(options.settings);
+    if (typeof options.environment?.version === "string") version = options.environment.version;
+    decide(options.environment);
     images.configure(options);
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     publisher.delay = isDelay(options.diagnosticsDelay) ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
@@ -75,24 +101,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
         completionProvider: { triggerCharacters: ["=", " ", "$", "-", ","], resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: true,
-        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
         documentSymbolProvider: { label: "Stagecraft" },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         foldingRangeProvider: true,
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_TRIGGERS.first, moreTriggerCharacter: ON_TYPE_TRIGGERS.more },
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        documentLinkProvider: { resolveProvider: true },
+        // Formatting, semantic tokens, links, signature help: registered later where the client allows,
+        // so coexistence can take them away again.
+        ...switchable.staticCapabilities(params.capabilities),
       },
       serverInfo: { name: "stagecraft" },
     };
   });
 
   connection.onInitialized(() => {
+    void switchable.start(coexistence);
+    connection.console.info(startupLine());
     if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "stagecraft" });
     if (client.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -144,6 +169,27 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
   });
   connection.onNotification(DID_GRANT_WORKSPACE_TRUST, () => images.grantTrust());
+  connection.onNotification(DID_CHANGE_ENVIRONMENT, (environment: StagecraftEnvironment) => {
+    decide(environment);
+    void switchable.apply(coexistence);
+    connection.console.info(`Dockerfile extensions changed: ${describeCoexistence(coexistence)}`);
+    publisher.scheduleAll();
+  });
+  /** The output channel's first line: version, platform, effective settings, coexistence. */
+  const startupLine = () => {
+    const s = initialSettings ?? normalizeSettings(undefined);
+    const access = images.access(s.imageSize);
+    const effective = [
+      `imageSize.online=${access.isOn ? "on" : `off (${access.reason})`}`,
+      `imageSize.inlayHints=${s.imageSize.inlayHints}`,
+      `imageSize.exactBytes=${s.imageSize.exactBytes}`,
+      `convert.runtime=${s.convertRuntime ?? "auto"}`,
+      `shellcheck=${host.shellcheck && s.shellcheckPath !== "" ? s.shellcheckPath : "off"}`,
+      `diagnostics.delay=${s.diagnosticsDelay ?? publisher.delay} ms`,
+      `rule overrides=${Object.keys(s.rules).length}`,
+    ];
+    return `Stagecraft ${version}, ${host.name} server; settings: ${effective.join(", ")}; ${describeCoexistence(coexistence)}.`;
+  };
   connection.onDidChangeWatchedFiles(() => {
     store.forgetContext();
     publisher.scheduleAll();
@@ -180,7 +226,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onCompletion((params) =>
     onDocument("completion", params.textDocument.uri, [], async (d) => {
       const { imageSize } = await settings.get(d.uri);
-      return computeCompletion(store.model(d), params.position, service, (ref, prefix) => images.tags(imageSize, ref, prefix));
+      return computeCompletion(store.model(d), params.position, instructionHelp(), (ref, prefix) => images.tags(imageSize, ref, prefix));
     }),
   );
   connection.onCompletionResolve((item) => {
@@ -195,7 +241,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     onDocument("hover", params.textDocument.uri, null, async (d) => {
       const { imageSize } = await settings.get(d.uri);
       const imageOptions = { access: images.access(imageSize), exactBytes: imageSize.exactBytes };
-      return computeHover({ model: store.model(d), position: params.position, client, images: imageOptions }, service);
+      return computeHover({ model: store.model(d), position: params.position, client, images: imageOptions }, instructionHelp());
     }),
   );
   connection.languages.inlayHint.on((params) =>
@@ -205,7 +251,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
   connection.onSignatureHelp((params) =>
-    onDocument("signature help", params.textDocument.uri, null, (d) => computeSignatureHelp(d.getText(), params.position, service)),
+    onDocument("signature help", params.textDocument.uri, null, (d) =>
+      switchable.isOn("instructionHelp") ? computeSignatureHelp(d.getText(), params.position, service) : null,
+    ),
   );
   connection.onDocumentSymbol((params) =>
     onDocument("symbols", params.textDocument.uri, [], (d) => {
@@ -231,17 +279,32 @@ export function startServer(connection: Connection, host: ServerHost): void {
     onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, service)),
   );
   connection.onFoldingRanges((params) => onDocument("folding", params.textDocument.uri, [], (d) => computeFolding(store.model(d), service)));
-  connection.onDocumentFormatting((params) => onDocument("formatting", params.textDocument.uri, [], (d) => formatDocument(d.getText(), params, service)));
+  // Clients that registered these statically still ask while they are off: answer nothing then.
+  const formats = () => switchable.isOn("formatting");
+  connection.onDocumentFormatting((params) =>
+    onDocument("formatting", params.textDocument.uri, [], (d) => (formats() ? formatDocument(d.getText(), params, service) : [])),
+  );
   connection.onDocumentRangeFormatting((params) =>
-    onDocument("range formatting", params.textDocument.uri, [], (d) => formatRange(d.getText(), params, service)),
+    onDocument("range formatting", params.textDocument.uri, [], (d) => (formats() ? formatRange(d.getText(), params, service) : [])),
   );
   connection.onDocumentOnTypeFormatting((params) =>
-    onDocument("on-type formatting", params.textDocument.uri, [], (d) => formatOnType(d.getText(), params, service)),
+    onDocument("on-type formatting", params.textDocument.uri, [], (d) => (formats() ? formatOnType(d.getText(), params, service) : [])),
   );
-  connection.languages.semanticTokens.on((params) =>
-    onDocument("semantic tokens", params.textDocument.uri, { data: [] }, (d) => computeSemanticTokens(d.getText(), service)),
+  // null, not empty tokens: VS Code then takes another extension's tokens instead of ours.
+  connection.languages.semanticTokens.on(
+    (params) =>
+      onDocument<SemanticTokens | null>("semantic tokens", params.textDocument.uri, { data: [] }, (d) =>
+        switchable.isOn("semanticTokens") ? computeSemanticTokens(d.getText(), service) : null,
+      ) as Promise<SemanticTokens>,
   );
-  connection.onDocumentLinks((params) => onDocument("links", params.textDocument.uri, [], (d) => computeLinks(d.getText(), service)));
+  connection.onDocumentLinks((params) =>
+    onDocument("links", params.textDocument.uri, [], async (d) => {
+      if (!switchable.isOn("links")) return [];
+      const analysis = await store.analyze(d);
+      const links = computeLinks(d.getText(), service);
+      return analysis ? linksBesideDiagnostics(links, diagnosticsOf(analysis)) : links;
+    }),
+  );
   connection.onDocumentLinkResolve((link) => {
     try {
       return resolveLink(link, service);

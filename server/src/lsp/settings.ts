@@ -7,12 +7,15 @@ import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
 import { isSeveritySetting, isSyntaxSeveritySetting, RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
 import { SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
+import { ALL_FEATURES, CoexistenceDecision, withHiddenRules } from "./coexistence";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
 export interface StagecraftSettings {
   rules: RuleSettings;
   syntax: SyntaxSettings;
+  /** False when another Dockerfile extension validates the syntax (coexistence.ts decides). */
+  syntaxValidation: boolean;
   imageSize: ImageSizeSettings;
   /** `stagecraft.convert.runtime`; undefined for `auto`. */
   convertRuntime?: RuntimeFamily;
@@ -34,6 +37,7 @@ const DEFAULT_IMAGE_SIZE: ImageSizeSettings = Object.freeze({ online: true, exac
 export const DEFAULT_SETTINGS: StagecraftSettings = Object.freeze({
   rules: Object.freeze({}),
   syntax: Object.freeze({}),
+  syntaxValidation: true,
   imageSize: DEFAULT_IMAGE_SIZE,
   shellcheckPath: "shellcheck",
 });
@@ -69,7 +73,7 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   const shellcheckPath = typeof path === "string" ? path.trim() : DEFAULT_SETTINGS.shellcheckPath;
   const delay = isObject(input.diagnostics) ? (input.diagnostics as Record<string, unknown>).delay : undefined;
   const diagnosticsDelay = isDelay(delay) ? Math.min(delay, MAX_DIAGNOSTICS_DELAY) : undefined;
-  return { rules, syntax, imageSize, convertRuntime, shellcheckPath, diagnosticsDelay };
+  return { rules, syntax, syntaxValidation: true, imageSize, convertRuntime, shellcheckPath, diagnosticsDelay };
 }
 
 /** The longest quiet time the setting accepts (package.json declares the same maximum). */
@@ -87,7 +91,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export class SettingsStore {
   private readonly perResource = new Map<string, Promise<StagecraftSettings>>();
   private fallback: StagecraftSettings = DEFAULT_SETTINGS;
+  /** The settings of a client that cannot be asked, with coexistence applied; reset on every change. */
+  private pushed: Promise<StagecraftSettings> | undefined;
   private canPull = false;
+  private coexistence: CoexistenceDecision = ALL_FEATURES;
 
   constructor(private readonly connection: Connection) {}
 
@@ -96,18 +103,30 @@ export class SettingsStore {
     this.canPull = canPull;
     this.fallback = normalizeSettings(initial);
     this.perResource.clear();
+    this.pushed = undefined;
+  }
+
+  /** What coexistence.ts decided: hidden rules and syntax validation apply to every document. */
+  setCoexistence(decision: CoexistenceDecision): void {
+    this.coexistence = decision;
+    this.perResource.clear();
+    this.pushed = undefined;
   }
 
   /** Settings for one document. Never rejects: a failed fetch falls back to the defaults. */
   get(uri: string): Promise<StagecraftSettings> {
-    if (!this.canPull) return Promise.resolve(this.fallback);
+    // One object per settings change: the document store reuses an analysis while its settings object is the same.
+    if (!this.canPull) return (this.pushed ??= Promise.resolve(this.withCoexistence(this.fallback)));
     let pending = this.perResource.get(uri);
     if (!pending) {
-      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (error: unknown) => {
-        // A client that errors here still gets diagnostics, with default severities.
-        this.connection.console.error(`stagecraft: reading settings for ${uri} failed: ${String(error)}`);
-        return this.fallback;
-      });
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw: unknown) => this.withCoexistence(normalizeSettings(raw)),
+        (error: unknown) => {
+          // A client that errors here still gets diagnostics, with default severities.
+          this.connection.console.error(`stagecraft: reading settings for ${uri} failed: ${String(error)}`);
+          return this.withCoexistence(this.fallback);
+        },
+      );
       this.perResource.set(uri, pending);
     }
     return pending;
@@ -116,7 +135,14 @@ export class SettingsStore {
   /** `workspace/didChangeConfiguration`: drop the cache; push-style clients send the new values. */
   changed(pushed: unknown): void {
     this.perResource.clear();
+    this.pushed = undefined;
     if (!this.canPull && isObject(pushed) && SETTINGS_SECTION in pushed) this.fallback = normalizeSettings(pushed[SETTINGS_SECTION]);
+  }
+
+  private withCoexistence(settings: StagecraftSettings): StagecraftSettings {
+    const decision = this.coexistence;
+    if (decision.hiddenRules.size === 0 && !decision.off.has("syntax")) return settings;
+    return { ...settings, rules: withHiddenRules(settings.rules, decision), syntaxValidation: !decision.off.has("syntax") };
   }
 
   forget(uri: string): void {
