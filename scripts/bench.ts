@@ -7,6 +7,7 @@
 //  4. Cold start: spawn to initialize result, and to the first diagnostics of an opened file.
 //  5. Server memory after opening every corpus file.
 //  6. Bundle sizes of dist/.
+//  7. The LSP side-by-side with the anchor server and the growth measures (scripts/bench-lsp.ts).
 // Usage: npm run bench [-- --quick] (--quick: fewer repetitions). Run `npm run build` first when
 // calling this script directly; the npm script builds.
 
@@ -17,6 +18,7 @@ import { pathToFileURL } from "url";
 import { gzipSync } from "zlib";
 import { analyze } from "../server/src/engine";
 import { DEFAULT_DIAGNOSTICS_DELAY } from "../server/src/lsp/diagnostics";
+import { ANCHOR_SERVER, corpusFiles as lspCorpusFiles, runLspBench } from "./bench-lsp";
 import { LspClient } from "../test/support/lsp-client";
 import { manyStagesDockerfile } from "../test/support/many-stages";
 
@@ -286,6 +288,11 @@ async function main(): Promise<void> {
   await benchColdStart(sample);
   if (files.length > 0) await benchMemory(files);
   benchBundles();
+  if (!existsSync(ANCHOR_SERVER)) console.log(`\n${relative(REPO, ANCHOR_SERVER)} not found: run \`npm ci\`; LSP side-by-side skipped`);
+  else {
+    const typing = [...files].sort((a, b) => b.text.length - a.text.length)[0];
+    await runLspBench({ stagecraft: SERVER, anchor: ANCHOR_SERVER, files: quick ? lspCorpusFiles(CORPUS, 40) : files, typing, quick });
+  }
 }
 
 main().then(

@@ -1,12 +1,8 @@
-// Typed access to the `stagecraft.*` settings the client itself reads, and the restart prompt for
-// the few settings the server only reads at start-up. Rule and syntax severities are not read
-// here: the server pulls them per document.
+// Typed access to the `stagecraft.*` settings the client itself reads. Everything else (rule and
+// syntax severities, the diagnostics delay) the server pulls per document, so no setting needs a restart.
 
-import { ConfigurationChangeEvent, window, workspace, WorkspaceConfiguration } from "vscode";
+import { workspace, WorkspaceConfiguration } from "vscode";
 import { SETTINGS_SECTION } from "../../server/src/lsp/protocol";
-
-/** Settings the server reads once, in `initialize`: changing them asks for a restart. */
-const RESTART_SETTINGS = [`${SETTINGS_SECTION}.diagnostics.delay`] as const;
 
 export type ConvertRuntime = "auto" | "distroless" | "alpine" | "slim" | "scratch";
 const CONVERT_RUNTIMES: readonly ConvertRuntime[] = ["auto", "distroless", "alpine", "slim", "scratch"];
@@ -16,7 +12,7 @@ export class Config {
     return workspace.getConfiguration(SETTINGS_SECTION);
   }
 
-  /** Milliseconds of quiet after a keystroke before analysis (sent in initializationOptions). */
+  /** Milliseconds of quiet after a keystroke before analysis (sent in initializationOptions for the start; the server then reads the setting per document). */
   get diagnosticsDelay(): number {
     const value = this.section.get<number>("diagnostics.delay", 150);
     return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 150;
@@ -35,13 +31,5 @@ export class Config {
   /** The whole `stagecraft` section as plain data, for servers that cannot pull settings. */
   snapshot(): Record<string, unknown> {
     return JSON.parse(JSON.stringify(this.section)) as Record<string, unknown>;
-  }
-
-  /** Offers "Restart now" when a setting read only at start-up changes. */
-  async onDidChange(event: ConfigurationChangeEvent, restart: () => Promise<void>): Promise<void> {
-    const changed = RESTART_SETTINGS.find((key) => event.affectsConfiguration(key));
-    if (!changed) return;
-    const choice = await window.showInformationMessage(`Changing '${changed}' takes effect after the Stagecraft server restarts.`, "Restart now");
-    if (choice === "Restart now") await restart();
   }
 }

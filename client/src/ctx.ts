@@ -118,7 +118,6 @@ export class Ctx {
     this.context.subscriptions.push(
       ...this.registerCommands(),
       ...(this.features.register?.() ?? []),
-      workspace.onDidChangeConfiguration((event) => void this.config.onDidChange(event, () => this.restart())),
       workspace.onDidGrantWorkspaceTrust(() => {
         if (this.client?.isRunning()) void this.client.sendNotification(DID_GRANT_WORKSPACE_TRUST, { isTrusted: true });
       }),

@@ -160,4 +160,55 @@ describe("lsp: code actions", function () {
     // The finding no longer exists, so no fix is offered for it; ignore comments stay harmless.
     assert.ok(!offered.some((a) => a.title.startsWith("Replace")));
   });
+
+  describe("fix-all in the lightbulb (no `only`)", () => {
+    const text = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=buidler /app /app\nCOPY --from=buidlr /etc/x /etc/x\n";
+    const RESOLVING = {
+      ...FULL_CAPABILITIES,
+      textDocument: {
+        ...FULL_CAPABILITIES.textDocument,
+        codeAction: { ...FULL_CAPABILITIES.textDocument?.codeAction, dataSupport: true, resolveSupport: { properties: ["edit"] } },
+      },
+    };
+
+    it("is left out for clients that cannot resolve code actions", async () => {
+      const uri = ws.uri("Dockerfile.lightbulb");
+      await diagnosticsOf(uri, text);
+      const offered = await actions(uri, []);
+      assert.ok(!offered.some((a) => a.kind === "source.fixAll.stagecraft"), JSON.stringify(offered.map((a) => a.title)));
+    });
+
+    it("is offered without its edit to resolving clients, and resolved to the checked edit when picked", async () => {
+      await client.stop();
+      client = await LspClient.start({ capabilities: RESOLVING });
+      const uri = ws.uri("Dockerfile.resolve");
+      await diagnosticsOf(uri, text);
+      const fixAll = (await actions(uri, [])).find((a) => a.kind === "source.fixAll.stagecraft");
+      assert.ok(fixAll && fixAll.edit === undefined && fixAll.data, JSON.stringify(fixAll));
+      const resolved = await client.request<CodeAction>("codeAction/resolve", fixAll);
+      assert.strictEqual(applyEdits(text, editsFor(resolved.edit, uri)), text.replace("buidler", "builder").replace("buidlr", "builder"));
+      // Asked for by kind (on save), it comes with its edit at once.
+      const onSave = await actions(uri, [], ["source.fixAll"]);
+      assert.ok(onSave[0]?.edit, JSON.stringify(onSave));
+    });
+
+    it("refuses to resolve an offer made on an older version", async () => {
+      await client.stop();
+      client = await LspClient.start({ capabilities: RESOLVING });
+      const uri = ws.uri("Dockerfile.resolve-stale");
+      await diagnosticsOf(uri, text);
+      const fixAll = (await actions(uri, [])).find((a) => a.kind === "source.fixAll.stagecraft");
+      assert.ok(fixAll);
+      await client.change(uri, 2, [{ text: `${text}RUN true\n` }]);
+      await assert.rejects(client.request<CodeAction>("codeAction/resolve", fixAll), /changed/);
+    });
+
+    it("is not offered when no finding has a safe fix", async () => {
+      await client.stop();
+      client = await LspClient.start({ capabilities: RESOLVING });
+      const uri = ws.uri("Dockerfile.resolve-nothing");
+      await diagnosticsOf(uri, "FROM alpine:3.20\nRUN true\n");
+      assert.ok(!(await actions(uri, [])).some((a) => a.kind === "source.fixAll.stagecraft"));
+    });
+  });
 });

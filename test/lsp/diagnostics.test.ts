@@ -116,6 +116,31 @@ describe("lsp: diagnostics", function () {
     assert.deepStrictEqual(versions, [1, 20]);
   });
 
+  it("reads the debounce from workspace/configuration and applies a change without a restart", async () => {
+    // Started with 0 in initializationOptions: the per-document setting wins over it.
+    await client.stop();
+    client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+    client.settings = { diagnostics: { delay: 4000 } };
+    const uri = ws.uri("Dockerfile.delay");
+    const started = Date.now();
+    await client.open(uri, "FROM node\n");
+    // Opening analyses at once, whatever the delay.
+    await client.waitForDiagnostics(uri, (p) => p.version === 1, 3000);
+    assert.ok(Date.now() - started < 3000);
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 9 } }, text: ":20" }]);
+    await assert.rejects(
+      client.waitForDiagnostics(uri, (p) => p.version === 2, 1500),
+      /no matching diagnostics/,
+    );
+    // The user lowers the delay: the next edit is analysed without waiting 4 s.
+    client.settings = { diagnostics: { delay: 0 } };
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.change(uri, 3, [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } }, text: "-slim" }]);
+    const typed = Date.now();
+    await client.waitForDiagnostics(uri, (p) => p.version === 3, 3000);
+    assert.ok(Date.now() - typed < 3000);
+  });
+
   it("drops an analysis whose document changed while its settings were being fetched", async () => {
     await client.stop();
     client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });

@@ -37,6 +37,9 @@ export interface Analysis {
 export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
   const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
   const findings = runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
-  const validation = options.syntax === false ? { problems: [], ms: 0 } : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError);
+  // The model's FROMs spare the validator's guard a parse of its own: the text is parsed twice per analysis (here and in dockerfile-utils), not three times.
+  const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
+  const validation =
+    options.syntax === false ? { problems: [], ms: 0 } : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
   return { model, findings, syntax: validation.problems, syntaxMs: validation.ms };
 }

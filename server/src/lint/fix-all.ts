@@ -1,6 +1,7 @@
-// Fix-all: the safe fixes of an analysis that can be applied together. Each one is re-verified by
-// analysing the text with it and every fix accepted before it (rules and syntax validation, under
-// the original's options); a fix whose result shows an error the original did not have is skipped.
+// Fix-all: the safe fixes of an analysis that can be applied together. The fixes whose edits do
+// not overlap are applied together and the result is checked once (rules and syntax validation,
+// under the original's options). Only when that result shows an error the original did not have
+// is each fix re-verified on its own, with every fix accepted before it, and the culprits skipped.
 
 import { Analysis as FullAnalysis, analyze, AnalyzeOptions } from "./analyze";
 import type { Fix } from "../fixes/types";
@@ -47,20 +48,60 @@ export function chooseSafeFixes(
   findings: readonly Finding[],
   options: FixAllBudget & { canCreateFiles: boolean; baseline: ErrorCounts; errorsOf: ErrorCheck },
 ): Fix[] {
+  const pastDeadline = () => options.deadline !== undefined && (options.now ?? Date.now)() > options.deadline;
+  const together = applicableTogether(text, findings, options.canCreateFiles);
+  if (together.fixes.length === 0 || pastDeadline()) return [];
+  // One analysis for the usual case, where no fix breaks anything: 400 fixes cost one check, not 400.
+  const errors = options.errorsOf(together.text);
+  if (errors !== null && !exceeds(errors, options.baseline)) return together.fixes;
+  return chooseOneByOne(text, findings, options, pastDeadline);
+}
+
+/** The fixes that apply together (in document order, no overlapping edits) and the text they make. */
+function applicableTogether(text: string, findings: readonly Finding[], canCreateFiles: boolean): { fixes: Fix[]; text: string } {
+  const fixes: Fix[] = [];
+  const edits: TextEdit[] = [];
+  let result = text;
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      if (!isCandidate(fix, edits, canCreateFiles)) continue;
+      try {
+        result = applyEdits(text, [...edits, ...fix.edits]);
+      } catch {
+        // The fix's own edits overlap each other: not applicable mechanically, so not applied.
+        continue;
+      }
+      fixes.push(fix);
+      edits.push(...fix.edits);
+    }
+  }
+  return { fixes, text: result };
+}
+
+function isCandidate(fix: Fix, acceptedEdits: readonly TextEdit[], canCreateFiles: boolean): boolean {
+  if (fix.createFiles && fix.createFiles.length > 0 && !canCreateFiles) return false;
+  return !fix.edits.some((edit) => acceptedEdits.some((other) => conflicts(edit.range, other.range)));
+}
+
+/** The slow path, when the fixes together break something: each fix checked with those accepted before it. */
+function chooseOneByOne(
+  text: string,
+  findings: readonly Finding[],
+  options: { canCreateFiles: boolean; baseline: ErrorCounts; errorsOf: ErrorCheck },
+  pastDeadline: () => boolean,
+): Fix[] {
   const accepted: Fix[] = [];
   const acceptedEdits: TextEdit[] = [];
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       // Each candidate costs an analysis and a validation of the whole text: on a large file with
       // many fixes that outgrows a code-action answer, so checking stops at the deadline.
-      if (options.deadline !== undefined && (options.now ?? Date.now)() > options.deadline) return accepted;
-      if (fix.createFiles && fix.createFiles.length > 0 && !options.canCreateFiles) continue;
-      if (fix.edits.some((edit) => acceptedEdits.some((other) => conflicts(edit.range, other.range)))) continue;
+      if (pastDeadline()) return accepted;
+      if (!isCandidate(fix, acceptedEdits, options.canCreateFiles)) continue;
       let result: string;
       try {
         result = applyEdits(text, [...acceptedEdits, ...fix.edits]);
       } catch {
-        // The fix's own edits overlap each other: not applicable mechanically, so not applied.
         continue;
       }
       const errors = options.errorsOf(result);

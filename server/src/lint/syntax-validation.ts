@@ -4,12 +4,21 @@
 
 import { DockerfileParser } from "dockerfile-ast";
 import { validate, ValidatorSettings } from "dockerfile-utils";
-import { clampRange, LineIndex } from "../model/text";
+import { clampRange, LineIndex, Range } from "../model/text";
 
 /** One dockerfile-utils problem, as `validate` returns it. */
 export type ValidatorProblem = ReturnType<typeof validate>[number];
 
 export type SyntaxResult = { ok: true; value: ValidatorProblem[]; ms: number } | { ok: false; reason: string; ms: number };
+
+/**
+ * What an earlier parse of the same text knows about its FROM instructions, so masking does not
+ * parse the text again: the escape character and each FROM's arguments (flags left out).
+ */
+export interface ParsedFroms {
+  escapeChar: string;
+  fromArguments: readonly (readonly { value: string; range: Range }[])[];
+}
 
 /** BuildKit's stage-name syntax, checked without the validator's exponential `([a-z0-9_\-.]*)*`. */
 const STAGE_NAME = /^[a-z][\w.-]*$/;
@@ -19,10 +28,10 @@ const STAGE_NAME = /^[a-z][\w.-]*$/;
  * its exponential expression are masked first (Stagecraft's stage-name-invalid reports them, and
  * the validator's own report of them is dropped anyway, see lint/syntax.ts); ranges are clamped.
  */
-export function validateSyntax(text: string, settings: ValidatorSettings): SyntaxResult {
+export function validateSyntax(text: string, settings: ValidatorSettings, parsed?: ParsedFroms): SyntaxResult {
   const started = Date.now();
   try {
-    const problems = validate(maskInvalidStageNames(text), settings);
+    const problems = validate(maskInvalidStageNames(text, parsed), settings);
     const lines = new LineIndex(text);
     const value = problems.map((p) => ({
       ...p,
@@ -42,27 +51,32 @@ export function validateSyntax(text: string, settings: ValidatorSettings): Synta
  * The text with each `FROM image AS <name>` whose name is invalid rewritten, character for
  * character, to a valid name of the same length, so positions stay where they were.
  */
-export function maskInvalidStageNames(text: string): string {
+export function maskInvalidStageNames(text: string, parsed: ParsedFroms = parseFroms(text)): string {
   let masked: string[] | null = null;
-  const dockerfile = DockerfileParser.parse(text);
   const lines = new LineIndex(text);
-  for (const from of dockerfile.getFROMs()) {
-    const args = from.getArguments();
-    if (args.length !== 3 || STAGE_NAME.test(args[2].getValue().toLowerCase())) continue;
+  for (const args of parsed.fromArguments) {
+    if (args.length !== 3 || STAGE_NAME.test(args[2].value.toLowerCase())) continue;
     // UTF-16 code units, the unit of offsets.
     masked ??= text.split("");
-    const start = lines.offsetAt(args[2].getRange().start);
-    const end = lines.offsetAt(args[2].getRange().end);
+    const start = lines.offsetAt(args[2].range.start);
+    const end = lines.offsetAt(args[2].range.end);
     for (let i = start; i < end; i++) {
       // Line breaks and indentation of a name continued over lines stay; the escape before them is
       // kept too, so the instruction still ends where it did.
       const c = text[i];
       if (c === "\n" || c === "\r" || c === " " || c === "\t") continue;
-      if (c === dockerfile.getEscapeCharacter() && /^[ \t]*\r?$/.test(lineRest(text, i + 1))) continue;
+      if (c === parsed.escapeChar && /^[ \t]*\r?$/.test(lineRest(text, i + 1))) continue;
       masked[i] = i === start ? "a" : "0";
     }
   }
   return masked === null ? text : masked.join("");
+}
+
+/** The FROM arguments of `text`, for callers without a parse of their own. */
+function parseFroms(text: string): ParsedFroms {
+  const dockerfile = DockerfileParser.parse(text);
+  const fromArguments = dockerfile.getFROMs().map((from) => from.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() })));
+  return { escapeChar: dockerfile.getEscapeCharacter(), fromArguments };
 }
 
 function lineRest(text: string, from: number): string {

@@ -9,7 +9,7 @@ import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/ty
 import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 import type { Finding } from "./run";
 import type { SyntaxSettings } from "./severity";
-import { validateSyntax as validateGuarded } from "./syntax-validation";
+import { ParsedFroms, validateSyntax as validateGuarded } from "./syntax-validation";
 
 export { SYNTAX_SOURCE } from "../syntax-checks";
 
@@ -90,8 +90,14 @@ export interface SyntaxValidation {
  * dockerfile-utils' problems of `text` under `settings`, minus those the findings cover. A
  * validator that throws yields no problems; `onError` hears why.
  */
-export function validateSyntax(text: string, settings: SyntaxSettings, findings: readonly Finding[], onError?: (reason: string) => void): SyntaxValidation {
-  const result = validateGuarded(text, validatorSettings(settings));
+export function validateSyntax(
+  text: string,
+  settings: SyntaxSettings,
+  findings: readonly Finding[],
+  onError?: (reason: string) => void,
+  parsed?: ParsedFroms,
+): SyntaxValidation {
+  const result = validateGuarded(text, validatorSettings(settings), parsed);
   // A validator failure must not cost the user the Stagecraft findings.
   if (!result.ok) {
     onError?.(result.reason);

@@ -18,6 +18,8 @@ export interface ClientFeatures {
   hierarchicalSymbols: boolean;
   /** Renders Markdown in hovers. */
   markdownHover: boolean;
+  /** Asks `codeAction/resolve` for a code action's edit when the user picks it. */
+  codeActionEditResolve: boolean;
 }
 
 export function readClientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -31,5 +33,7 @@ export function readClientFeatures(capabilities: ClientCapabilities): ClientFeat
     createFiles: documentChanges && (workspace?.workspaceEdit?.resourceOperations ?? []).includes(ResourceOperationKind.Create),
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     markdownHover: (capabilities.textDocument?.hover?.contentFormat ?? [MarkupKind.Markdown]).includes(MarkupKind.Markdown),
+    codeActionEditResolve:
+      capabilities.textDocument?.codeAction?.dataSupport === true && (capabilities.textDocument.codeAction.resolveSupport?.properties ?? []).includes("edit"),
   };
 }

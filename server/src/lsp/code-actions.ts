@@ -1,7 +1,11 @@
 // Code actions: the findings' fixes and suggestions as quick fixes, ignore comments, fix-all,
 // and dockerfile-language-service's own quick fixes for dockerfile-utils diagnostics.
+// Fix-all costs an analysis of the fixed text, so it is computed only when asked for: by kind
+// (`only: source.fixAll`, as on save), or as the lightbulb's quick fix when the cursor is on a
+// Stagecraft problem. A plain request elsewhere (the lightbulb on every cursor move) computes none;
+// it offers the source action without its edit to clients that resolve code actions.
 
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from "vscode-languageserver";
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from "vscode-languageserver";
 import type { Finding } from "../engine";
 import { ignoreCommentEdits } from "../fixes/ignore-comment";
 import type { Fix } from "../fixes/types";
@@ -12,7 +16,7 @@ import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
 import type { DockerfileLanguageService } from "./language-service";
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, SYNTAX_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FixAllData, SYNTAX_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
 
 /** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
@@ -48,33 +52,57 @@ export function computeCodeActions(
   actions.push(...conversionActions(params, document, analysis, client, wants));
   actions.push(...ignores);
 
-  // Fix all is a source action (editor.codeActionsOnSave, Source Action…) and, where the cursor is on
-  // a Stagecraft problem and more than one can be fixed, a quick fix, because the lightbulb lists no
-  // source actions.
+  // Fix all is a source action (editor.codeActionsOnSave, Source Action…), computed when asked for by
+  // kind; and, where the cursor is on a Stagecraft problem and more than one can be fixed, a quick
+  // fix, because the lightbulb lists no source actions. Both cost one analysis of the fixed text.
   const onStagecraftProblem = params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
   const wantsQuickFixAll = wants(FIX_ALL_QUICKFIX_KIND) && onStagecraftProblem;
-  if (wants(FIX_ALL_KIND) || wantsQuickFixAll) {
-    const fixes = compatibleSafeFixes(analysis, {
-      canCreateFiles: client.createFiles,
-      analyzeOptions: analysis.options,
-      // Past the budget, fewer fixes are offered, all of them verified.
-      deadline: Date.now() + FIX_ALL_BUDGET_MS,
-    });
-    const edit =
-      fixes.length > 0
-        ? workspaceEdit(
-            document,
-            fixes.flatMap((f) => f.edits),
-            fixes.flatMap((f) => f.createFiles ?? []),
-            client,
-          )
-        : null;
-    if (edit && wants(FIX_ALL_KIND)) actions.push({ title: "Fix all safe Stagecraft problems", kind: FIX_ALL_KIND, edit });
-    if (edit && wantsQuickFixAll && fixes.length > 1) {
-      actions.push({ title: `Fix all ${fixes.length} safe Stagecraft problems`, kind: FIX_ALL_QUICKFIX_KIND, edit });
+  const fixAllAsked = only !== undefined && wants(FIX_ALL_KIND);
+  if (fixAllAsked || wantsQuickFixAll) {
+    const fixAll = checkedFixAll(document, analysis, client);
+    if (fixAll && fixAllAsked) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAll.edit });
+    if (fixAll && wantsQuickFixAll && fixAll.count > 1) {
+      actions.push({ title: `Fix all ${fixAll.count} safe Stagecraft problems`, kind: FIX_ALL_QUICKFIX_KIND, edit: fixAll.edit });
     }
   }
+  if (!only && client.codeActionEditResolve && analysis.findings.some((f) => f.fixes.length > 0)) {
+    // The source action without its edit, for clients that list source actions in a plain request.
+    const data: FixAllData = { fixAll: { uri: document.uri, version: document.version } };
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+  }
   return actions;
+}
+
+const FIX_ALL_TITLE = "Fix all safe Stagecraft problems";
+
+/** The safe fixes that apply together, checked, as one edit and how many fixes it holds; null when there are none. */
+function checkedFixAll(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): { edit: WorkspaceEdit; count: number } | null {
+  const fixes = compatibleSafeFixes(analysis, {
+    canCreateFiles: client.createFiles,
+    analyzeOptions: analysis.options,
+    // Past the budget, fewer fixes are offered, all of them verified.
+    deadline: Date.now() + FIX_ALL_BUDGET_MS,
+  });
+  if (fixes.length === 0) return null;
+  const edit = workspaceEdit(
+    document,
+    fixes.flatMap((f) => f.edits),
+    fixes.flatMap((f) => f.createFiles ?? []),
+    client,
+  );
+  return edit ? { edit, count: fixes.length } : null;
+}
+
+/** The source action with its edit (for `codeAction/resolve`), or null when nothing is safely fixable. */
+export function fixAllAction(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): CodeAction | null {
+  const fixAll = checkedFixAll(document, analysis, client);
+  return fixAll ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAll.edit } : null;
+}
+
+/** The fix-all an earlier answer offered without its edit, for the version it was offered on. */
+export function readFixAllData(data: unknown): FixAllData["fixAll"] | null {
+  const fixAll = typeof data === "object" && data !== null ? (data as Partial<FixAllData>).fixAll : undefined;
+  return typeof fixAll?.uri === "string" && typeof fixAll.version === "number" ? fixAll : null;
 }
 
 function findingActions(finding: Finding, diagnostic: Diagnostic, document: TextDocument, client: ClientFeatures): CodeAction[] {

@@ -7,6 +7,11 @@ export const SETTINGS_SECTION = "stagecraft";
 /** Code action kind of "fix all safe Stagecraft problems" (usable in `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = "source.fixAll.stagecraft";
 
+/** `data` of a fix-all code action offered without its edit, which `codeAction/resolve` computes. */
+export interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
 /** The same fix-all as a quick fix, so the lightbulb lists it (it shows no source actions). */
 export const FIX_ALL_QUICKFIX_KIND = "quickfix.stagecraft.fixAll";
 
@@ -42,6 +47,10 @@ export interface StagecraftSettingsInput {
   shellcheck?: {
     /** The ShellCheck binary for RUN scripts: a name on PATH or a file; "" turns ShellCheck off. */
     path?: string;
+  };
+  diagnostics?: {
+    /** Quiet time after a keystroke before analysis, in milliseconds; applies from the next edit. */
+    delay?: number;
   };
 }
 
@@ -79,7 +88,10 @@ export interface StagecraftInitializationOptions {
   environment?: StagecraftEnvironment;
   /** Settings used when the client cannot answer `workspace/configuration`. */
   settings?: StagecraftSettingsInput;
-  /** Quiet time after a keystroke before analysis, in milliseconds (default 150). */
+  /**
+   * Quiet time after a keystroke before analysis, in milliseconds (default 150), for documents
+   * whose settings do not set `diagnostics.delay` (which is read per document and wins).
+   */
   diagnosticsDelay?: number;
   /** False in an untrusted workspace: live registry lookups stay off until trust is granted. Default true. */
   isTrusted?: boolean;

@@ -14,7 +14,7 @@ import {
   SemanticTokensDelta,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
-import { computeCodeActions } from "./code-actions";
+import { computeCodeActions, fixAllAction, readFixAllData } from "./code-actions";
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
 import { COMPLETION_TRIGGERS, computeCompletion, resolveCompletion } from "./completion";
@@ -41,7 +41,7 @@ import {
 } from "./protocol";
 import { SemanticTokenResults } from "./semantic-token-results";
 import { computeSemanticTokens } from "./semantic-tokens";
-import { normalizeSettings, SettingsStore, StagecraftSettings } from "./settings";
+import { isDelay, normalizeSettings, SettingsStore, StagecraftSettings } from "./settings";
 import { computeSignatureHelp } from "./signature-help";
 import { SwitchableFeatures } from "./switchable-features";
 import { computeSymbols, flattenSymbols } from "./symbols";
@@ -96,12 +96,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     decide(options.environment);
     images.configure(options);
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    const delay = options.diagnosticsDelay;
-    publisher.delay = typeof delay === "number" && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY;
+    publisher.delay = isDelay(options.diagnosticsDelay) ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
@@ -141,8 +140,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const justOpened = new Set<string>();
   store.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   store.documents.onDidChangeContent(({ document }) => {
-    // A freshly opened file is analysed at once; edits wait for the typing to pause.
-    publisher.schedule(document, justOpened.delete(document.uri) ? 0 : publisher.delay);
+    // A freshly opened file is analysed at once; edits wait for the typing to pause, as long as the
+    // document's `diagnostics.delay` says (read per document, so a change applies from the next edit).
+    if (justOpened.delete(document.uri)) return publisher.schedule(document, 0);
+    void settings.get(document.uri).then(({ diagnosticsDelay }) => {
+      // A newer edit may have been scheduled while the settings were fetched: it is not undone.
+      if (store.get(document.uri)?.version === document.version) publisher.schedule(document, diagnosticsDelay ?? publisher.delay);
+    });
   });
   store.documents.onDidSave(({ document }) => {
     // Saving is when files next to the Dockerfile most likely changed (a new lockfile, node_modules).
@@ -186,7 +190,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       `imageSize.exactBytes=${s.imageSize.exactBytes}`,
       `convert.runtime=${s.convertRuntime ?? "auto"}`,
       `shellcheck=${host.shellcheck && s.shellcheckPath !== "" ? s.shellcheckPath : "off"}`,
-      `diagnostics.delay=${publisher.delay} ms`,
+      `diagnostics.delay=${s.diagnosticsDelay ?? publisher.delay} ms`,
       `rule overrides=${Object.keys(s.rules).length}`,
     ];
     return `Stagecraft ${version}, ${host.name} server; settings: ${effective.join(", ")}; ${describeCoexistence(coexistence)}.`;
@@ -204,6 +208,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return analysis ? computeCodeActions(params, document, analysis, service, client) : [];
     }),
   );
+  connection.onCodeActionResolve((action) => {
+    const target = readFixAllData(action.data);
+    if (!target) return action;
+    return onDocument("fix all", target.uri, action, async (document) => {
+      const analysis = document.version === target.version ? await store.analyze(document) : null;
+      // The document changed since the offer: its edit would be stale, so the client must ask again.
+      if (!analysis) throw new ResponseError(LSPErrorCodes.ContentModified, "The document changed; ask for the code actions again.");
+      return { ...action, edit: fixAllAction(document, analysis, client)?.edit };
+    });
+  });
   connection.onExecuteCommand((params) => {
     const args = params.command === CONVERT_COMMAND ? readConvertArguments(params.arguments) : null;
     if (!args) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command or arguments: '${params.command}'.`);

@@ -21,6 +21,8 @@ export interface StagecraftSettings {
   convertRuntime?: RuntimeFamily;
   /** `stagecraft.shellcheck.path`; "" when ShellCheck is off. */
   shellcheckPath: string;
+  /** `stagecraft.diagnostics.delay` in ms; undefined when not set (the server's start-up value applies). */
+  diagnosticsDelay?: number;
 }
 
 /** `stagecraft.imageSize.*`, with the defaults package.json declares. */
@@ -70,7 +72,17 @@ export function normalizeSettings(raw: unknown): StagecraftSettings {
   const convertRuntime = (RUNTIME_FAMILIES as readonly unknown[]).includes(runtime) ? (runtime as RuntimeFamily) : undefined;
   const path = isObject(input.shellcheck) ? (input.shellcheck as Record<string, unknown>).path : undefined;
   const shellcheckPath = typeof path === "string" ? path.trim() : DEFAULT_SETTINGS.shellcheckPath;
-  return { rules, syntax, syntaxValidation: true, imageSize, convertRuntime, shellcheckPath };
+  const delay = isObject(input.diagnostics) ? (input.diagnostics as Record<string, unknown>).delay : undefined;
+  const diagnosticsDelay = isDelay(delay) ? Math.min(delay, MAX_DIAGNOSTICS_DELAY) : undefined;
+  return { rules, syntax, syntaxValidation: true, imageSize, convertRuntime, shellcheckPath, diagnosticsDelay };
+}
+
+/** The longest quiet time the setting accepts (package.json declares the same maximum). */
+const MAX_DIAGNOSTICS_DELAY = 5000;
+
+/** A usable quiet time in milliseconds: a finite number, not negative. */
+export function isDelay(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
