@@ -3,11 +3,11 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
-import { readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parseDockerfile } from "../model/parse";
+import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
-import { isPresent } from "./paths";
+import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -20,10 +20,10 @@ const MAX_FILES = 24;
 const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb)|entrypoint[^/]*|(?:^|\/)(?:run|start|boot|init)[^/.]*)$/i;
 
 /** The Dockerfile's path relative to the nearest folder holding `.git`; its file name when none. */
-export async function repositoryPath(file: string): Promise<string> {
+export async function repositoryPath(file: string, reader = new FolderReader()): Promise<string> {
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    if (await isPresent(join(dir, ".git"))) return relative(dir, file).split(sep).join("/");
+    if (await reader.has(dir, ".git")) return relative(dir, file).split(sep).join("/");
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -31,10 +31,14 @@ export async function repositoryPath(file: string): Promise<string> {
   return file.split(sep).pop() ?? file;
 }
 
-/** Context-relative sources of `COPY`/`ADD` (no `--from`, no wildcard, no variable) in `text`. */
-export function copiedContextPaths(text: string): string[] {
+/**
+ * Context-relative sources of `COPY`/`ADD` (no `--from`, no wildcard, no variable) in `dockerfile`,
+ * its text or its model when the caller has parsed it already (the CLI: one parse per file).
+ */
+export function copiedContextPaths(dockerfile: string | DockerfileModel): string[] {
   const paths = new Set<string>();
-  for (const instruction of parseDockerfile(text).instructions) {
+  const model = typeof dockerfile === "string" ? parseDockerfile(dockerfile) : dockerfile;
+  for (const instruction of model.instructions) {
     if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
     if (instruction.flags.some((f) => f.name === "from")) continue;
     for (const arg of instruction.args.slice(0, -1)) {
@@ -48,8 +52,8 @@ export function copiedContextPaths(text: string): string[] {
   return [...paths];
 }
 
-/** Reads the small script and config files `text` copies from the context folder `folder`. */
-export async function readCopiedFiles(folder: string, text: string): Promise<Record<string, string>> {
+/** Reads the small script and config files the Dockerfile (text or model) copies from the context folder `folder`. */
+export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   // package.json at the root tells whether an install brings devDependencies at all.
   const wanted = [
@@ -58,18 +62,12 @@ export async function readCopiedFiles(folder: string, text: string): Promise<Rec
       .filter((p) => INTERESTING.test(p) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
-  await Promise.all(
-    wanted.map(async (path) => {
-      const full = join(folder, path);
-      try {
-        const info = await stat(full);
-        if (!info.isFile() || info.size > MAX_FILE_BYTES) return;
-        files[path] = await readFile(full, "utf8");
-      } catch {
-        // Missing (generated during the build, or a folder named like a file): nothing to read.
-      }
-    }),
-  );
+  // Missing (generated during the build), a folder named like a file, too large or binary: not read.
+  const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
+  wanted.forEach((path, i) => {
+    const text = texts[i];
+    if (text !== null) files[path] = text;
+  });
   return files;
 }
 
@@ -79,7 +77,11 @@ export async function readCopiedFiles(folder: string, text: string): Promise<Rec
  * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
  */
 export function composeMountsSource(text: string, composeDir: string, dockerfile: string): boolean {
-  for (const service of composeServices(text) ?? []) {
+  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile);
+}
+
+function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string): boolean {
+  for (const service of services) {
     if (!isRecord(service)) continue;
     const build = service.build;
     const contextPath = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : null;
@@ -104,23 +106,15 @@ export function composeMountsSource(text: string, composeDir: string, dockerfile
 }
 
 /** Looks for compose files from the Dockerfile's folder up to the repository root. */
-export async function readComposeSourceMount(file: string): Promise<boolean> {
+export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<boolean> {
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
     for (const name of COMPOSE_FILES) {
-      const path = join(dir, name);
-      let text: string;
-      try {
-        const info = await stat(path);
-        if (!info.isFile() || info.size > 1 << 20) continue;
-        text = await readFile(path, "utf8");
-      } catch {
-        // Absent (the usual case) or unreadable: it says nothing.
-        continue;
-      }
-      if (composeMountsSource(text, dir, file)) return true;
+      // Absent (the usual case), unreadable or larger than project configuration: it says nothing.
+      const services = await reader.composeServicesIn(dir, name, 1 << 20);
+      if (services !== null && servicesMountSource(services, dir, file)) return true;
     }
-    if (await isPresent(join(dir, ".git"))) break;
+    if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
