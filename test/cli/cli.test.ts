@@ -301,7 +301,20 @@ describe("stagecraft CLI", function () {
 
   describe("discovery", () => {
     it("finds every Dockerfile name pattern and skips node_modules, .git and companions", () => {
-      const names = ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.dev", "web.containerfile", "Containerfile.prod", "nested/deeper/Dockerfile"];
+      // One of each documented pattern: Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile,
+      // Containerfile, Containerfile.*, *.Containerfile, and *.dockerfile (any case).
+      const names = [
+        "Dockerfile",
+        "Dockerfile.dev",
+        "Dockerfile-for-app-service",
+        "api.Dockerfile",
+        "Containerfile",
+        "Containerfile.prod",
+        "app.Containerfile",
+        "ci.dockerfile",
+        "web.containerfile",
+        "nested/deeper/Dockerfile",
+      ];
       const files: Record<string, string> = {};
       for (const name of names) files[name] = UNTAGGED;
       Object.assign(files, {
@@ -310,6 +323,9 @@ describe("stagecraft CLI", function () {
         "Dockerfile.dockerignore": "node_modules\n",
         "README.md": "# not a Dockerfile\n",
         "Dockerfiles/notes.txt": "FROM ubuntu\n",
+        "Dockerfile-notes.md": "FROM ubuntu\n",
+        MyDockerfile: "FROM ubuntu\n",
+        Dockerfile_old: "FROM ubuntu\n",
       });
       const dir = project(files);
       const r = cli(["check", "--format", "json", "."], { cwd: dir });
