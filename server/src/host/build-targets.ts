@@ -60,12 +60,17 @@ export function commandLineTargets(text: string | null): string[] {
   return out;
 }
 
+/** The script files of `dir`, found once per reader (a folder of n Dockerfiles must not scan it n times). */
 async function scriptFiles(dir: string, reader: FolderReader): Promise<string[]> {
-  // No such folder (the usual case for .github/workflows below the root): no scripts.
-  const listing = await reader.list(dir);
-  if (listing === null) return [];
-  return listing.entries
-    .filter((e) => e.isFile && SCRIPT_FILE.test(e.name))
-    .slice(0, MAX_SCRIPTS_PER_FOLDER)
-    .map((e) => join(dir, e.name));
+  const found = await reader.memo(`script-files\u0000${dir}`, async () => {
+    // No such folder (the usual case for .github/workflows below the root): no scripts.
+    const listing = await reader.list(dir);
+    if (listing === null) return [];
+    return listing.entries
+      .filter((e) => e.isFile && SCRIPT_FILE.test(e.name))
+      .slice(0, MAX_SCRIPTS_PER_FOLDER)
+      .map((e) => join(dir, e.name));
+  });
+  // The caller adds to the list.
+  return [...found];
 }

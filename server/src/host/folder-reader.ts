@@ -44,6 +44,7 @@ export class FolderReader {
   private readonly listings = new Map<string, Promise<FolderListing | null>>();
   private readonly texts = new Map<string, Promise<TextRead>>();
   private readonly services = new Map<string, Promise<unknown[] | null>>();
+  private readonly derived = new Map<string, Promise<unknown>>();
 
   constructor(options: FolderReaderOptions = {}) {
     this.sync = options.sync === true;
@@ -114,6 +115,19 @@ export class FolderReader {
         !maybe ? ABSENT : this.sync ? readTextFileSync(path, limit, options) : readTextFile(path, limit, options),
       );
       this.texts.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * `compute()` once per `key` for the life of this reader: facts derived from a folder alone (its
+   * manifests) are shared by every Dockerfile in it, so a folder of n Dockerfiles costs n, not n².
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let pending = this.derived.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = compute();
+      this.derived.set(key, pending);
     }
     return pending;
   }

@@ -58,7 +58,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
     repositoryPath(file, reader),
-    readContextFiles(folder, listing, reader),
+    reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
     text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
     readComposeSourceMount(file, reader),
   ]);
