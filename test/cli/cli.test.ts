@@ -55,7 +55,11 @@ describe("stagecraft CLI", function () {
       ["no command", [], /no command given/],
       ["an unknown command", ["lint"], /unknown command 'lint'/],
       ["convert without a file", ["convert"], /'convert' needs exactly one Dockerfile/],
-      ["an unknown option", ["check", "--fix"], /unknown option '--fix'/],
+      ["an unknown option", ["check", "--autofix"], /unknown option '--autofix'/],
+      ["--fix with --fix-dry-run", ["check", "--fix", "--fix-dry-run"], /--fix or --fix-dry-run, not both/],
+      ["--fix on stdin", ["check", "--fix", "-"], /--fix cannot write to stdin/],
+      ["stdin among other paths", ["check", "-", "."], /'-' \(stdin\) cannot be mixed/],
+      ["--stdin-filename without '-'", ["check", "--stdin-filename", "x/Dockerfile"], /--stdin-filename needs '-'/],
       ["a bad format", ["check", "--format", "xml"], /unknown format 'xml'/],
       ["a bad severity", ["check", "--severity=fatal"], /unknown severity 'fatal'/],
       ["a missing option value", ["check", "--format"], /'--format' needs a value/],
@@ -283,7 +287,20 @@ describe("stagecraft CLI", function () {
 
   describe("discovery", () => {
     it("finds every Dockerfile name pattern and skips node_modules, .git and companions", () => {
-      const names = ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.dev", "web.containerfile", "Containerfile.prod", "nested/deeper/Dockerfile"];
+      // One of each documented pattern: Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile,
+      // Containerfile, Containerfile.*, *.Containerfile, and *.dockerfile (any case).
+      const names = [
+        "Dockerfile",
+        "Dockerfile.dev",
+        "Dockerfile-for-app-service",
+        "api.Dockerfile",
+        "Containerfile",
+        "Containerfile.prod",
+        "app.Containerfile",
+        "ci.dockerfile",
+        "web.containerfile",
+        "nested/deeper/Dockerfile",
+      ];
       const files: Record<string, string> = {};
       for (const name of names) files[name] = UNTAGGED;
       Object.assign(files, {
@@ -292,6 +309,9 @@ describe("stagecraft CLI", function () {
         "Dockerfile.dockerignore": "node_modules\n",
         "README.md": "# not a Dockerfile\n",
         "Dockerfiles/notes.txt": "FROM ubuntu\n",
+        "Dockerfile-notes.md": "FROM ubuntu\n",
+        MyDockerfile: "FROM ubuntu\n",
+        Dockerfile_old: "FROM ubuntu\n",
       });
       const dir = project(files);
       const r = cli(["check", "--format", "json", "."], { cwd: dir });

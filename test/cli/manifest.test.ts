@@ -97,7 +97,16 @@ describe("extension manifest", () => {
   });
 
   it("gives the dockerfile language every name the CLI checks, and the reverse", () => {
-    const names = ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.dev", "web.containerfile", "Containerfile.prod", "x.dockerfile"];
+    const names = [
+      "Dockerfile",
+      "Containerfile",
+      "api.Dockerfile",
+      "Dockerfile.dev",
+      "Dockerfile-prod",
+      "web.containerfile",
+      "Containerfile.prod",
+      "x.dockerfile",
+    ];
     for (const name of names) {
       assert.ok(isDockerfileLanguage(name), `${name} is not a dockerfile for VS Code`);
       assert.ok(isDockerfileName(name), `${name} is not a Dockerfile for the CLI`);

@@ -80,6 +80,35 @@ describe("stagecraft check report formats", function () {
     });
   });
 
+  it("--format sarif carries each safe fix as replacements, and stays valid SARIF 2.1.0", () => {
+    const fixDir = projects.create({ Dockerfile: "FROM alpine:3.22 as base\nENV PORT 8080\nUSER nobody\n" });
+    const r = check(fixDir, "--format", "sarif", "Dockerfile");
+    assert.strictEqual(r.code, 1, r.stderr);
+    const log = JSON.parse(r.stdout);
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, "utf8")));
+    assert.ok(validate(structuredClone(log)), JSON.stringify(validate.errors, null, 2));
+    const results = log.runs[0].results as { ruleId: string; fixes?: unknown[] }[];
+    const casing = results.find((res) => res.ruleId === "from-as-casing");
+    // `as` on line 1, columns 18-20 (1-based, end exclusive), becomes `AS`.
+    assert.deepStrictEqual(casing?.fixes, [
+      {
+        description: { text: (casing?.fixes?.[0] as { description: { text: string } }).description.text },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: "Dockerfile" },
+            replacements: [{ deletedRegion: { startLine: 1, startColumn: 18, endLine: 1, endColumn: 20 }, insertedContent: { text: "AS" } }],
+          },
+        ],
+      },
+    ]);
+    const legacy = results.find((res) => res.ruleId === "instruction-legacy-key-value");
+    assert.ok(legacy?.fixes && legacy.fixes.length === 1, JSON.stringify(legacy));
+    // A finding without a safe fix has no `fixes` at all (an empty array would claim one).
+    const untagged = JSON.parse(check(dir, "--format", "sarif", "other/Dockerfile").stdout).runs[0].results as { ruleId: string; fixes?: unknown[] }[];
+    assert.ok(untagged.some((res) => res.fixes === undefined));
+  });
+
   it("--format github prints one workflow command per finding with escaped properties", () => {
     const r = check(dir, "--format", "github", "Dockerfile");
     assert.strictEqual(r.code, 1);

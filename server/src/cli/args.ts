@@ -20,6 +20,10 @@ export type Command =
       maxWarnings?: number;
       /** `--shellcheck <path>`: run this ShellCheck binary on RUN scripts. */
       shellcheck?: string;
+      /** `--fix` writes the safe fixes into the files; `--fix-dry-run` prints them as a diff. */
+      fix?: "write" | "dry-run";
+      /** `--stdin-filename <path>`: where the Dockerfile read from stdin (`-`) lives. */
+      stdinFilename?: string;
     }
   | { name: "explain"; ruleId: string; format: OutputFormat }
   | { name: "convert"; file: string; write: boolean; runtime?: RuntimeFamily };
@@ -34,7 +38,8 @@ const CHECK_FORMATS: readonly CheckFormat[] = ["text", "json", "sarif", "github"
 export const USAGE = `Usage: stagecraft <command> [options]
 
 Commands:
-  check [paths...]     Lint Dockerfiles (files or folders, searched recursively; default ".")
+  check [paths...]     Lint Dockerfiles (files or folders, searched recursively; default ".";
+                       "-" reads one Dockerfile from stdin)
   explain <rule-id>    Describe a rule: what it checks, its severity, equivalents and docs
   convert <file>       Rewrite a single-stage Dockerfile as a builder and a runtime stage
   help [command]       Show help
@@ -48,6 +53,12 @@ Options for check:
   --no-color           Plain text output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)
   --shellcheck <path>  Check RUN scripts with this ShellCheck binary ('shellcheck' for the one
                        on PATH); SCxxxx findings are reported under run-shellcheck
+  --fix                Apply the safe fixes in place, say on stderr what changed, and report
+                       what remains
+  --fix-dry-run        Print the safe fixes as a unified diff (for 'git apply'); change nothing
+  --stdin-filename <path>
+                       With "-": the path the Dockerfile from stdin is checked as (its folder's
+                       build context and .stagecraft.json; the name in the report)
 
 Options for convert:
   --write              Rewrite the file instead of printing the result
@@ -58,21 +69,22 @@ Options:
   -h, --help           Show help
   -v, --version        Show the version
 
-Folders are searched for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, *.containerfile
-and Containerfile.*, skipping node_modules and .git. Rule severities come from the nearest
+Folders are searched for Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile, Containerfile,
+Containerfile.* and *.Containerfile (any case), skipping node_modules and .git. Rule severities come from the nearest
 .stagecraft.json above each Dockerfile: { "rules": { "<rule-id>": "off|hint|info|warning|error" } }.
 
-Exit codes: 0 no findings at or above the threshold (or converted), 1 findings, 2 usage,
+Exit codes: 0 no findings at or above the threshold (or converted; with --fix or --fix-dry-run,
+none left after the fixes), 1 findings, 2 usage,
 configuration or I/O error, 3 the file cannot be converted (the reason is printed).`;
 
-export const CHECK_USAGE = `Usage: stagecraft check [paths...] [--format text|json|sarif|github|checkstyle|gitlab] [--severity error|warning|info|hint] [--max-warnings n] [--no-color] [--shellcheck path]`;
+export const CHECK_USAGE = `Usage: stagecraft check [paths...|-] [--format text|json|sarif|github|checkstyle|gitlab] [--severity error|warning|info|hint] [--max-warnings n] [--no-color] [--shellcheck path] [--fix|--fix-dry-run] [--stdin-filename path]`;
 export const EXPLAIN_USAGE = `Usage: stagecraft explain <rule-id> [--format text|json]`;
 export const CONVERT_USAGE = `Usage: stagecraft convert <file> [--write] [--runtime distroless|alpine|slim|scratch]`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
-  const takesValue = new Set(["format", "severity", "runtime", "max-warnings", "shellcheck"]);
+  const takesValue = new Set(["format", "severity", "runtime", "max-warnings", "shellcheck", "stdin-filename"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -84,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const key = arg.slice(2, eq < 0 ? undefined : eq);
-      if (!["help", "version", "no-color", "write", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
+      if (!["help", "version", "no-color", "write", "fix", "fix-dry-run", ...takesValue].includes(key)) throw new UsageError(`unknown option '${arg}'`);
       if (takesValue.has(key)) {
         const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined || value === "") throw new UsageError(`option '--${key}' needs a value`);
@@ -117,6 +129,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== "check" && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected text or json)`);
   if (command !== "check" && options.has("max-warnings")) throw new UsageError(`'${command}' takes no --max-warnings`);
   if (command !== "check" && options.has("shellcheck")) throw new UsageError(`'${command}' takes no --shellcheck`);
+  for (const key of ["fix", "fix-dry-run", "stdin-filename"])
+    if (command !== "check" && options.has(key)) throw new UsageError(`'${command}' takes no --${key}`);
 
   if (command !== "convert" && (options.has("write") || options.has("runtime"))) throw new UsageError(`'${command}' takes no --write or --runtime`);
   if (command === "check") {
@@ -127,6 +141,11 @@ export function parseArgs(argv: readonly string[]): Command {
     const maxWarnings = options.get("max-warnings");
     if (maxWarnings !== undefined && !/^\d{1,9}$/.test(String(maxWarnings)))
       throw new UsageError(`'--max-warnings' needs a whole number, not '${String(maxWarnings)}'`);
+    if (options.has("fix") && options.has("fix-dry-run")) throw new UsageError("use --fix or --fix-dry-run, not both");
+    const fromStdin = rest.includes("-");
+    if (fromStdin && rest.length > 1) throw new UsageError("'-' (stdin) cannot be mixed with other paths");
+    if (fromStdin && options.has("fix")) throw new UsageError("--fix cannot write to stdin; use --fix-dry-run for the diff");
+    if (!fromStdin && options.has("stdin-filename")) throw new UsageError("--stdin-filename needs '-' as the path");
     return {
       name: "check",
       paths: rest.length > 0 ? rest : ["."],
@@ -135,6 +154,8 @@ export function parseArgs(argv: readonly string[]): Command {
       color: options.has("no-color") ? false : undefined,
       maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
       shellcheck: options.has("shellcheck") ? String(options.get("shellcheck")) : undefined,
+      fix: options.has("fix") ? "write" : options.has("fix-dry-run") ? "dry-run" : undefined,
+      stdinFilename: options.has("stdin-filename") ? String(options.get("stdin-filename")) : undefined,
     };
   }
   if (command === "convert") return convertCommand(rest, options);

@@ -3,7 +3,7 @@
 // everything that applies to it.
 
 import { dirname, join } from "node:path";
-import { readTextFile } from "../host/read-text";
+import { FolderReader } from "../host/folder-reader";
 import { isSeveritySetting, RuleSettings, SyntaxSettings, syntaxSeverityOf } from "../lint/severity";
 import type { SeveritySetting } from "../rules/types";
 import { SYNTAX_SETTING_KEYS, SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
@@ -71,7 +71,10 @@ export function parseConfig(file: string, text: string, knownRuleIds: ReadonlySe
 export class ConfigLoader {
   private readonly byFolder = new Map<string, Promise<LoadedConfig>>();
 
-  constructor(private readonly knownRuleIds: ReadonlySet<string>) {}
+  constructor(
+    private readonly knownRuleIds: ReadonlySet<string>,
+    private readonly reader = new FolderReader(),
+  ) {}
 
   /** The configuration that applies to the Dockerfile at `file` (absolute path). */
   forFile(file: string): Promise<LoadedConfig> {
@@ -89,7 +92,7 @@ export class ConfigLoader {
 
   private async load(folder: string): Promise<LoadedConfig> {
     const file = join(folder, CONFIG_FILE);
-    const read = await readTextFile(file);
+    const read = await this.reader.read(file);
     // Only absence sends the search upward; an unreadable config file must not be skipped silently.
     if (!read.ok && read.code !== "ENOENT" && read.code !== "ENOTDIR") throw new ConfigError(file, `cannot read: ${read.reason}`);
     if (read.ok) return parseConfig(file, read.text, this.knownRuleIds);

@@ -12,12 +12,13 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 const NOT_DOCKERFILES = /\.(dockerignore|md)$/i;
 
 /**
- * Whether a file name is a Dockerfile: `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*`,
- * `*.containerfile`, `Containerfile.*` (case-insensitive, like the language contribution).
+ * Whether a file name is a Dockerfile: `Dockerfile`, `Dockerfile.*`, `Dockerfile-*` (hadolint's
+ * `Dockerfile-for-app-service`), `*.Dockerfile`, `Containerfile`, `Containerfile.*`,
+ * `*.Containerfile`, in any case (`*.dockerfile`), like the language contribution.
  */
 export function isDockerfileName(name: string): boolean {
   if (NOT_DOCKERFILES.test(name)) return false;
-  return /^(?:dockerfile|containerfile)(?:\..+)?$/i.test(name) || /^.+\.(?:dockerfile|containerfile)$/i.test(name);
+  return /^(?:dockerfile(?:[.-].+)?|containerfile(?:\..+)?)$/i.test(name) || /^.+\.(?:dockerfile|containerfile)$/i.test(name);
 }
 
 /** An unreadable or missing path: exit code 2. */

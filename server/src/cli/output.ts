@@ -1,7 +1,7 @@
 // How `stagecraft check` prints findings: compact text lines (coloured on a terminal) or a JSON
 // array with 0-based LSP-style ranges.
 
-import type { Range } from "../model/text";
+import type { Range, TextEdit } from "../model/text";
 import type { Severity } from "../rules/types";
 
 /** One printed finding; `file` is the path as shown to the user. */
@@ -12,6 +12,8 @@ export interface CliFinding {
   code: string;
   message: string;
   source: string;
+  /** The finding's safe fixes that only edit the file (SARIF reports them). */
+  fixes?: { title: string; edits: readonly TextEdit[] }[];
 }
 
 /**

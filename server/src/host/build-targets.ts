@@ -2,31 +2,32 @@
 // `build.target`, bake `target = "x"`, and `--target x` in scripts, Makefiles and CI workflows in
 // the Dockerfile's folder and the folders above it, up to the repository root.
 
-import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { composeServices, field } from "./compose-file";
-import { readSmallText } from "./named-contexts";
-import { isPresent } from "./paths";
+import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 /** Files that usually hold build commands: shell scripts, make and task runners. */
 const SCRIPT_FILE = /^(?:.*\.(?:sh|bash|mk|ya?ml|ps1|py)|Makefile|GNUmakefile|makefile|justfile|Justfile|Earthfile)$/;
 const MAX_LEVELS = 6;
+/** Larger files are not project configuration; reading them would only cost time. */
+const MAX_FILE_BYTES = 1 << 20;
 /** Folders with more files than this are not a project's build scripts; only the known names are read. */
 const MAX_SCRIPTS_PER_FOLDER = 40;
 
 /** Every `--target` name in reach of a Dockerfile in `folder`, sorted. */
-export async function readBuildTargets(folder: string): Promise<string[]> {
+export async function readBuildTargets(folder: string, reader = new FolderReader()): Promise<string[]> {
   const names = new Set<string>();
   let dir = folder;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    for (const name of COMPOSE_FILES) for (const t of composeTargets(await readSmallText(join(dir, name)))) names.add(t);
-    for (const name of BAKE_FILES) for (const t of bakeTargets(await readSmallText(join(dir, name)))) names.add(t);
-    const scripts = await scriptFiles(dir);
-    const isRoot = await isPresent(join(dir, ".git"));
-    if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"))), ...(await scriptFiles(join(dir, ".gitlab"))));
-    for (const path of scripts) for (const t of commandLineTargets(await readSmallText(path))) names.add(t);
+    for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.add(t);
+    for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.add(t);
+    const scripts = await scriptFiles(dir, reader);
+    const isRoot = await reader.has(dir, ".git");
+    if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"), reader)), ...(await scriptFiles(join(dir, ".gitlab"), reader)));
+    const texts = await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
+    for (const text of texts) for (const t of commandLineTargets(text)) names.add(t);
     if (isRoot) break;
     const parent = dirname(dir);
     if (parent === dir) break;
@@ -37,8 +38,11 @@ export async function readBuildTargets(folder: string): Promise<string[]> {
 
 /** `services.<name>.build.target` of a compose file. */
 export function composeTargets(text: string | null): string[] {
-  if (text === null) return [];
-  return (composeServices(text) ?? []).map((service) => field(field(service, "build"), "target")).filter((t): t is string => typeof t === "string" && t !== "");
+  return text === null ? [] : targetsOfServices(composeServices(text));
+}
+
+function targetsOfServices(services: readonly unknown[] | null): string[] {
+  return (services ?? []).map((service) => field(field(service, "build"), "target")).filter((t): t is string => typeof t === "string" && t !== "");
 }
 
 /** `target = "x"` attributes of bake HCL, `"target": "x"` of bake JSON. */
@@ -56,15 +60,17 @@ export function commandLineTargets(text: string | null): string[] {
   return out;
 }
 
-async function scriptFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && SCRIPT_FILE.test(e.name))
+/** The script files of `dir`, found once per reader (a folder of n Dockerfiles must not scan it n times). */
+async function scriptFiles(dir: string, reader: FolderReader): Promise<string[]> {
+  const found = await reader.memo(`script-files\u0000${dir}`, async () => {
+    // No such folder (the usual case for .github/workflows below the root): no scripts.
+    const listing = await reader.list(dir);
+    if (listing === null) return [];
+    return listing.entries
+      .filter((e) => e.isFile && SCRIPT_FILE.test(e.name))
       .slice(0, MAX_SCRIPTS_PER_FOLDER)
       .map((e) => join(dir, e.name));
-  } catch {
-    // No such folder (the usual case for .github/workflows below the root): no scripts.
-    return [];
-  }
+  });
+  // The caller adds to the list.
+  return [...found];
 }

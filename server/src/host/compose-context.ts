@@ -3,10 +3,9 @@
 // repository root as context (`context: ../..`, `dockerfile: examples/app/Dockerfile`), and that
 // root's .dockerignore and entries are the ones that apply, not the Dockerfile's folder.
 
-import { readFile, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { composeServices, field } from "./compose-file";
-import { isPresent } from "./paths";
+import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 /** Compose files sit at the project root, rarely more than a few folders up. */
@@ -18,16 +17,16 @@ const MAX_FILE_BYTES = 1 << 20;
  * The absolute context folder a compose file in reach (the Dockerfile's folder and those above it,
  * up to the repository root) builds `dockerfile` (absolute path) with; null when none names it.
  */
-export async function readComposeBuildContext(dockerfile: string): Promise<string | null> {
+export async function readComposeBuildContext(dockerfile: string, reader = new FolderReader()): Promise<string | null> {
   let dir = dirname(dockerfile);
   for (let level = 0; level < MAX_LEVELS; level++) {
     for (const name of COMPOSE_FILES) {
-      const text = await readSmallText(join(dir, name));
-      if (text === null) continue;
-      const context = composeContextFor(text, dir, dockerfile);
+      const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
+      if (services === null) continue;
+      const context = composeContextIn(services, dir, dockerfile);
       if (context !== null) return context;
     }
-    if (await isPresent(join(dir, ".git"))) break;
+    if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -41,8 +40,12 @@ export async function readComposeBuildContext(dockerfile: string): Promise<strin
  * compose file's folder. Contexts that are URLs or variables are skipped: they cannot be read here.
  */
 export function composeContextFor(text: string, composeDir: string, dockerfile: string): string | null {
+  return composeContextIn(composeServices(text) ?? [], composeDir, dockerfile);
+}
+
+function composeContextIn(services: readonly unknown[], composeDir: string, dockerfile: string): string | null {
   const target = resolve(dockerfile);
-  for (const service of composeServices(text) ?? []) {
+  for (const service of services) {
     const build = field(service, "build");
     const context = typeof build === "string" ? build : field(build, "context");
     const file = field(build, "dockerfile");
@@ -53,15 +56,4 @@ export function composeContextFor(text: string, composeDir: string, dockerfile: 
     if (dockerfilePath === target) return contextDir;
   }
   return null;
-}
-
-async function readSmallText(path: string): Promise<string | null> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return null;
-    return await readFile(path, "utf8");
-  } catch {
-    // Absent (the usual case) or unreadable: it names nothing.
-    return null;
-  }
 }

@@ -3,13 +3,12 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
-import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parseDockerfile } from "../model/parse";
+import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
-import { isPresent } from "./paths";
-import { readTextFile } from "./read-text";
+import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -22,10 +21,10 @@ const MAX_FILES = 24;
 const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb)|entrypoint[^/]*|(?:^|\/)(?:run|start|boot|init)[^/.]*)$/i;
 
 /** The Dockerfile's path relative to the nearest folder holding `.git`; its file name when none. */
-export async function repositoryPath(file: string): Promise<string> {
+export async function repositoryPath(file: string, reader = new FolderReader()): Promise<string> {
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    if (await isPresent(join(dir, ".git"))) return relative(dir, file).split(sep).join("/");
+    if (await reader.has(dir, ".git")) return relative(dir, file).split(sep).join("/");
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -33,10 +32,14 @@ export async function repositoryPath(file: string): Promise<string> {
   return file.split(sep).pop() ?? file;
 }
 
-/** Context-relative sources of `COPY`/`ADD` (no `--from`, no wildcard, no variable) in `text`. */
-export function copiedContextPaths(text: string): string[] {
+/**
+ * Context-relative sources of `COPY`/`ADD` (no `--from`, no wildcard, no variable) in `dockerfile`,
+ * its text or its model when the caller has parsed it already (the CLI: one parse per file).
+ */
+export function copiedContextPaths(dockerfile: string | DockerfileModel): string[] {
   const paths = new Set<string>();
-  for (const instruction of parseDockerfile(text).instructions) {
+  const model = typeof dockerfile === "string" ? parseDockerfile(dockerfile) : dockerfile;
+  for (const instruction of model.instructions) {
     if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
     if (instruction.flags.some((f) => f.name === "from")) continue;
     for (const arg of instruction.args.slice(0, -1)) {
@@ -50,8 +53,8 @@ export function copiedContextPaths(text: string): string[] {
   return [...paths];
 }
 
-/** Reads the small script and config files `text` copies from the context folder `folder`. */
-export async function readCopiedFiles(folder: string, text: string): Promise<Record<string, string>> {
+/** Reads the small script and config files the Dockerfile (text or model) copies from the context folder `folder`. */
+export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   // package.json at the root tells whether an install brings devDependencies at all.
   const wanted = [
@@ -60,18 +63,12 @@ export async function readCopiedFiles(folder: string, text: string): Promise<Rec
       .filter((p) => INTERESTING.test(p) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
-  await Promise.all(
-    wanted.map(async (path) => {
-      const full = join(folder, path);
-      try {
-        const info = await stat(full);
-        if (!info.isFile() || info.size > MAX_FILE_BYTES) return;
-        files[path] = await readFile(full, "utf8");
-      } catch {
-        // Missing (generated during the build, or a folder named like a file): nothing to read.
-      }
-    }),
-  );
+  // Missing (generated during the build), a folder named like a file, too large or binary: not read.
+  const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
+  wanted.forEach((path, i) => {
+    const text = texts[i];
+    if (text !== null) files[path] = text;
+  });
   return files;
 }
 
@@ -82,21 +79,18 @@ const NOT_GO_SOURCES = new Set(["vendor/", "testdata/", ".git/", "node_modules/"
  * The `.go` sources (not tests) at the root of a Go module's context and one folder down, in name
  * order, at most {@link GO_SOURCE_MAX_COUNT} of {@link GO_SOURCE_MAX_CHARS} each; none without go.mod.
  */
-export async function readGoSources(folder: string, rootEntries: readonly string[]): Promise<Record<string, string>> {
+export async function readGoSources(folder: string, rootEntries: readonly string[], reader: FolderReader): Promise<Record<string, string>> {
   if (!rootEntries.includes("go.mod")) return {};
   const wanted = rootEntries.filter((e) => isGoSourceOfInterest(e));
   for (const dir of rootEntries) {
     if (!dir.endsWith("/") || NOT_GO_SOURCES.has(dir) || wanted.length >= GO_SOURCE_MAX_COUNT) continue;
-    try {
-      const inner = await readdir(join(folder, dir), { withFileTypes: true });
-      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name))) if (d.isFile() && isGoSourceOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
-    } catch {
-      // An unreadable folder only means fewer facts.
-    }
+    // An unreadable folder (null listing) only means fewer facts.
+    const inner = await reader.list(join(folder, dir));
+    for (const d of inner?.entries ?? []) if (d.isFile && isGoSourceOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
   }
   const files: Record<string, string> = {};
   for (const rel of wanted.slice(0, GO_SOURCE_MAX_COUNT)) {
-    const read = await readTextFile(join(folder, rel), GO_SOURCE_MAX_CHARS, { truncate: true });
+    const read = await reader.read(join(folder, rel), GO_SOURCE_MAX_CHARS, { truncate: true });
     if (read.ok) files[rel] = read.text;
   }
   return files;
@@ -108,7 +102,11 @@ export async function readGoSources(folder: string, rootEntries: readonly string
  * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
  */
 export function composeMountsSource(text: string, composeDir: string, dockerfile: string): boolean {
-  for (const service of composeServices(text) ?? []) {
+  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile);
+}
+
+function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string): boolean {
+  for (const service of services) {
     if (!isRecord(service)) continue;
     const build = service.build;
     const contextPath = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : null;
@@ -133,23 +131,15 @@ export function composeMountsSource(text: string, composeDir: string, dockerfile
 }
 
 /** Looks for compose files from the Dockerfile's folder up to the repository root. */
-export async function readComposeSourceMount(file: string): Promise<boolean> {
+export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<boolean> {
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
     for (const name of COMPOSE_FILES) {
-      const path = join(dir, name);
-      let text: string;
-      try {
-        const info = await stat(path);
-        if (!info.isFile() || info.size > 1 << 20) continue;
-        text = await readFile(path, "utf8");
-      } catch {
-        // Absent (the usual case) or unreadable: it says nothing.
-        continue;
-      }
-      if (composeMountsSource(text, dir, file)) return true;
+      // Absent (the usual case), unreadable or larger than project configuration: it says nothing.
+      const services = await reader.composeServicesIn(dir, name, 1 << 20);
+      if (services !== null && servicesMountSource(services, dir, file)) return true;
     }
-    if (await isPresent(join(dir, ".git"))) break;
+    if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -2,10 +2,9 @@
 // down in compose `build.additional_contexts` or bake `contexts`), read from the compose and bake
 // files in the Dockerfile's folder and the folders above it, up to the repository root.
 
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
-import { isPresent } from "./paths";
-import { readTextFile } from "./read-text";
+import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
@@ -16,22 +15,22 @@ const MAX_LEVELS = 6;
 const MAX_FILE_BYTES = 1 << 20;
 
 /** Every context name declared in reach of a Dockerfile in `folder`, sorted. */
-export async function readNamedContexts(folder: string): Promise<string[]> {
+export async function readNamedContexts(folder: string, reader = new FolderReader()): Promise<string[]> {
   const names = new Set<string>();
   let dir = folder;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const texts = await Promise.all([...COMPOSE_FILES, ...BAKE_HCL_FILES, ...BAKE_JSON_FILES].map((name) => readSmallText(join(dir, name))));
-    texts.forEach((text, i) => {
-      if (text === null) return;
-      const found =
-        i < COMPOSE_FILES.length
-          ? composeContextNames(text)
-          : i < COMPOSE_FILES.length + BAKE_HCL_FILES.length
-            ? bakeHclContextNames(text)
-            : bakeJsonContextNames(text);
+    const [services, hcl, json] = await Promise.all([
+      Promise.all(COMPOSE_FILES.map((name) => reader.composeServicesIn(dir, name, MAX_FILE_BYTES))),
+      Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+      Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+    ]);
+    for (const found of [
+      ...services.map((s) => (s === null ? [] : contextNamesOfServices(s))),
+      ...hcl.map((text) => (text === null ? [] : bakeHclContextNames(text))),
+      ...json.map((text) => (text === null ? [] : bakeJsonContextNames(text))),
+    ])
       for (const name of found) names.add(name);
-    });
-    if (await isPresent(join(dir, ".git"))) break;
+    if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -41,8 +40,12 @@ export async function readNamedContexts(folder: string): Promise<string[]> {
 
 /** `services.<name>.build.additional_contexts`, as a map (`name: path`) or a list (`name=path`). */
 export function composeContextNames(text: string): string[] {
+  return contextNamesOfServices(composeServices(text) ?? []);
+}
+
+function contextNamesOfServices(services: readonly unknown[]): string[] {
   const names: string[] = [];
-  for (const service of composeServices(text) ?? []) {
+  for (const service of services) {
     const contexts = field(field(service, "build"), "additional_contexts");
     if (Array.isArray(contexts)) {
       for (const entry of contexts) if (typeof entry === "string" && entry.includes("=")) names.push(entry.slice(0, entry.indexOf("=")).trim());
@@ -76,11 +79,4 @@ export function bakeJsonContextNames(text: string): string[] {
     const contexts = field(target, "contexts");
     return isRecord(contexts) ? Object.keys(contexts) : [];
   });
-}
-
-/** A file's text, or null when absent, unreadable, not a regular file or too large to be project configuration. */
-export async function readSmallText(path: string): Promise<string | null> {
-  // Absent (the usual case), unreadable, not a regular file or too large: it declares nothing.
-  const read = await readTextFile(path, MAX_FILE_BYTES);
-  return read.ok ? read.text : null;
 }

@@ -3,24 +3,29 @@
 // The context root is the `build.context` of a compose service that builds this Dockerfile, else
 // the Dockerfile's folder (what `docker build .` next to it uses).
 
-import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
+import type { DockerfileModel } from "../model/types";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildTargets } from "./build-targets";
 import { readComposeBuildContext } from "./compose-context";
+import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
 import { repositoryRoot } from "./paths";
 import { readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
-import { readTextFile } from "./read-text";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 import { ShellcheckRunner } from "./shellcheck";
 
-/** Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. */
-export async function readBuildContext(uri: string): Promise<BuildContextFacts> {
+/**
+ * Facts for the Dockerfile at `uri`; unknown for non-file URIs or an unreadable folder. A `reader`
+ * shared across calls answers from what it has already read (the CLI's one snapshot of the disk);
+ * by default each call reads afresh. `saved` is the Dockerfile as on disk, parsed, when the caller
+ * has it (the CLI), so it is neither read nor parsed again here.
+ */
+export async function readBuildContext(uri: string, reader = new FolderReader(), saved?: DockerfileModel): Promise<BuildContextFacts> {
   if (!uri.startsWith("file:")) return UNKNOWN_CONTEXT;
   let file: string;
   try {
@@ -30,36 +35,33 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
     return UNKNOWN_CONTEXT;
   }
   // A compose service that builds this Dockerfile names its real context (often the repository root).
-  const composeContext = await readComposeBuildContext(file);
+  const composeContext = await readComposeBuildContext(file, reader);
   const folder = composeContext ?? dirname(file);
-  let entries: string[];
-  try {
-    const dirents = await readdir(folder, { withFileTypes: true });
-    entries = dirents.map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
-  } catch {
-    // The folder cannot be listed (deleted, no permission): nothing is known about the context.
-    return UNKNOWN_CONTEXT;
-  }
+  const listing = await reader.list(folder);
+  // The folder cannot be listed (deleted, no permission): nothing is known about the context.
+  if (listing === null) return UNKNOWN_CONTEXT;
+  // Shared by every Dockerfile of the folder; nothing downstream changes it.
+  const entries = listing.rootEntries as string[];
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
   let dockerignore: string | null | undefined =
-    (await readText(join(dirname(file), `${basename(file)}.dockerignore`))) ?? (await readText(join(folder, ".dockerignore")));
+    (await readText(join(dirname(file), `${basename(file)}.dockerignore`), reader)) ?? (await readText(join(folder, ".dockerignore"), reader));
   // A Dockerfile in a subfolder with no ignore file of its own, while the repository root has one,
   // is usually built with the root as context (`docker build -f sub/Dockerfile .`): which ignore
   // file applies is unknown.
   if (dockerignore === null && composeContext === null) {
-    const root = await repositoryRoot(folder);
-    if (root !== null && root !== folder && (await readText(join(root, ".dockerignore"))) !== null) dockerignore = undefined;
+    const root = await repositoryRoot(folder, reader);
+    if (root !== null && root !== folder && (await readText(join(root, ".dockerignore"), reader)) !== null) dockerignore = undefined;
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
-  const text = await readText(file);
+  const text = saved ?? (await readText(file, reader));
   const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources] = await Promise.all([
-    readNamedContexts(dirname(file)),
-    readBuildTargets(dirname(file)),
-    repositoryPath(file),
-    readContextFiles(folder, entries),
-    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text),
-    readComposeSourceMount(file),
-    readGoSources(folder, entries),
+    readNamedContexts(dirname(file), reader),
+    readBuildTargets(dirname(file), reader),
+    repositoryPath(file, reader),
+    reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
+    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
+    readComposeSourceMount(file, reader),
+    reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
   ]);
   const files = { ...goSources, ...manifests, ...copied };
   return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
@@ -69,22 +71,23 @@ export async function readBuildContext(uri: string): Promise<BuildContextFacts> 
 const SKIPPED_FOLDERS = new Set([".git/", "node_modules/", "target/", "bin/", "obj/", "dist/", "build/", "vendor/", ".venv/", "venv/", "__pycache__/"]);
 
 /** Manifests and scripts the planner reads (root, then one folder down), clamped in count and size. */
-async function readContextFiles(folder: string, rootEntries: readonly string[]): Promise<Record<string, string>> {
+async function readContextFiles(folder: string, listing: FolderListing, reader: FolderReader): Promise<Record<string, string>> {
+  const rootEntries = listing.rootEntries;
   const wanted = rootEntries.filter((e) => !e.endsWith("/") && isContextFileOfInterest(e));
   for (const dir of rootEntries) {
     if (!dir.endsWith("/") || SKIPPED_FOLDERS.has(dir) || wanted.length >= CONTEXT_FILE_MAX_COUNT) continue;
-    try {
-      const inner = await readdir(join(folder, dir), { withFileTypes: true });
-      for (const d of inner.sort((a, b) => a.name.localeCompare(b.name))) if (d.isFile() && isContextFileOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
-    } catch {
-      // An unreadable sub-folder only means fewer facts; the root files are still read.
-    }
+    // An unreadable sub-folder only means fewer facts; the root files are still read.
+    const inner = await reader.list(join(folder, dir));
+    const names = (inner?.entries ?? []).filter((d) => d.isFile && isContextFileOfInterest(d.name)).map((d) => d.name);
+    for (const name of names.sort((a, b) => a.localeCompare(b))) wanted.push(`${dir}${name}`);
   }
   const files: Record<string, string> = {};
-  for (const rel of wanted.slice(0, CONTEXT_FILE_MAX_COUNT)) {
-    const text = await readHead(join(folder, rel), CONTEXT_FILE_MAX_CHARS);
+  const chosen = wanted.slice(0, CONTEXT_FILE_MAX_COUNT);
+  const texts = await Promise.all(chosen.map((rel) => readHead(join(folder, rel), CONTEXT_FILE_MAX_CHARS, reader)));
+  chosen.forEach((rel, i) => {
+    const text = texts[i];
     if (text !== null) files[rel] = text;
-  }
+  });
   return files;
 }
 
@@ -92,20 +95,20 @@ async function readContextFiles(folder: string, rootEntries: readonly string[]):
  * The first `max` bytes of a context file when it is a regular, readable UTF-8 file (a FIFO would
  * block, a device would never end), else null: the planner treats it as not found.
  */
-async function readHead(path: string, max: number): Promise<string | null> {
-  const read = await readTextFile(path, max, { truncate: true });
+async function readHead(path: string, max: number, reader: FolderReader): Promise<string | null> {
+  const read = await reader.read(path, max, { truncate: true });
   return read.ok ? read.text : null;
 }
 
-async function readText(path: string): Promise<string | null> {
+async function readText(path: string, reader: FolderReader): Promise<string | null> {
   // Absent (the usual case), unreadable or not a regular file (a FIFO would block): no ignore file applies from here.
-  const read = await readTextFile(path);
+  const read = await reader.read(path);
   return read.ok ? read.text : null;
 }
 
 export const nodeHost: ServerHost = {
   name: "node",
-  readBuildContext,
+  readBuildContext: (uri) => readBuildContext(uri),
   registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
   shellcheck: (path, log) => new ShellcheckRunner(path, log),
 };

@@ -3,6 +3,7 @@
 
 import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { FolderReader } from "./folder-reader";
 
 /** How far up a repository root is looked for. */
 export const MAX_REPOSITORY_LEVELS = 8;
@@ -19,9 +20,9 @@ export async function isPresent(path: string): Promise<boolean> {
 }
 
 /** The nearest folder at or above `folder` holding `.git`; null outside a repository. */
-export async function repositoryRoot(folder: string): Promise<string | null> {
+export async function repositoryRoot(folder: string, reader?: FolderReader): Promise<string | null> {
   for (let dir = folder, level = 0; level < MAX_REPOSITORY_LEVELS; level++) {
-    if (await isPresent(join(dir, ".git"))) return dir;
+    if (await (reader ? reader.has(dir, ".git") : isPresent(join(dir, ".git")))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;

@@ -2,6 +2,7 @@
 // the rules that fired as `tool.driver.rules` with help links, results with 1-based regions and
 // the safe fixes as `fixes` with replacements.
 
+import type { Range } from "../../model/text";
 import type { CliFinding } from "../output";
 import type { RuleInfo } from "./rule-info";
 
@@ -25,6 +26,29 @@ function ruleKey(f: CliFinding): string {
   return f.source === "stagecraft" ? f.code : `${f.source}/${f.code}`;
 }
 
+/** A 1-based region; an empty range (an insertion point) gives an empty region, as SARIF defines it. */
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** A fix as one artifact change: each edit replaces its region with its text. */
+function sarifFix(file: string, fix: NonNullable<CliFinding["fixes"]>[number]) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: artifactUri(file) },
+        replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+      },
+    ],
+  };
+}
+
 export function formatSarif(findings: readonly CliFinding[], rules: ReadonlyMap<string, RuleInfo>, version: string): string {
   const ruleIds = [...new Set(findings.map(ruleKey))].sort();
   const index = new Map(ruleIds.map((id, i) => [id, i]));
@@ -42,19 +66,8 @@ export function formatSarif(findings: readonly CliFinding[], rules: ReadonlyMap<
     ruleIndex: index.get(ruleKey(f))!,
     level: level(f.severity),
     message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file) },
-          region: {
-            startLine: f.range.start.line + 1,
-            startColumn: f.range.start.character + 1,
-            endLine: f.range.end.line + 1,
-            endColumn: f.range.end.character + 1,
-          },
-        },
-      },
-    ],
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: region(f.range) } }],
+    ...(f.fixes && f.fixes.length > 0 ? { fixes: f.fixes.map((fix) => sarifFix(f.file, fix)) } : {}),
   }));
   const log = {
     $schema: SARIF_SCHEMA,

@@ -1,0 +1,284 @@
+// `stagecraft check`: finds the Dockerfiles (or reads one from stdin), reads each with its folder's
+// context facts (read ahead, through one cached reader for the run), asks the engine, optionally
+// applies the safe fixes, and prints the report. Returns the exit code.
+
+import { readdirSync, statSync } from "node:fs";
+import { open, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import { analyze, type Analysis, type Finding } from "../engine";
+import { FolderReader } from "../host/folder-reader";
+import { MAX_TEXT_BYTES } from "../host/read-text";
+import { UNKNOWN_CONTEXT } from "../model/context";
+import { ShellcheckRunner, withShellcheck } from "../host/shellcheck";
+import { parseDockerfile } from "../model/parse";
+import { allRules } from "../rules/index";
+import { SYNTAX_SOURCE } from "../syntax-checks";
+import { docsUrl } from "../lint/docs-url";
+import { Command, meetsThreshold } from "./args";
+import { ConfigError, ConfigLoader } from "./config";
+import { DiscoveryFs, findDockerfiles, InputError, reason } from "./discover";
+import { applySafeFixes } from "./fix";
+import { formatCheckstyle } from "./formats/checkstyle";
+import { formatGithub } from "./formats/github";
+import { formatGitlab } from "./formats/gitlab";
+import type { RuleInfo } from "./formats/rule-info";
+import { formatSarif } from "./formats/sarif";
+import { DockerfileInput, readDockerfileInput, withContext } from "./inputs";
+import { CliFinding, formatJson, formatText, useColor } from "./output";
+import { readVersion } from "./version";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+type CheckCommand = Extract<Command, { name: "check" }>;
+
+/** What `check` needs from the process: where text goes and how paths are shown. */
+export interface CheckIo {
+  stdout: (text: string) => void;
+  warn: (message: string) => void;
+  display: (file: string) => string;
+  /** The whole of stdin (for `-`). */
+  readStdin: () => Promise<Buffer>;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One Dockerfile to check: where it is on disk (if anywhere), how it is shown, how it is read. */
+interface Source {
+  /** Absolute path: where context and configuration are looked up, and where --fix writes. */
+  path: string;
+  shown: string;
+  read: () => Promise<DockerfileInput>;
+}
+
+export async function check(command: CheckCommand, io: CheckIo): Promise<number> {
+  // One snapshot of the disk for the run: each folder's context facts are read once, whatever the
+  // number of Dockerfiles that share them.
+  const reader = new FolderReader({ sync: true });
+  const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader);
+  const { sources, errors } = await findSources(command, configs, reader, io);
+  const findings: CliFinding[] = [];
+  const diffs: string[] = [];
+  let fixedCount = 0;
+  let fixedFiles = 0;
+  // Says once, on stderr, when the binary cannot be run; the rest of the check goes on without it.
+  const shellcheck = command.shellcheck === undefined ? null : new ShellcheckRunner(command.shellcheck, (m) => io.warn(m));
+  const inputs = prefetch(sources, (source) => source.read());
+  // One file that cannot be read (or whose configuration is invalid) is reported and skipped; the
+  // findings of every other file are kept.
+  for (const [i, source] of sources.entries()) {
+    let input;
+    try {
+      input = await inputs(i);
+    } catch (error) {
+      if (!(error instanceof InputError || error instanceof ConfigError)) throw error;
+      errors.push(error.message);
+      continue;
+    }
+    const analyzeText = async (text: string, parsed = parseDockerfile(text, input.context)): Promise<Analysis> => {
+      const shellResults = shellcheck ? await shellcheck.check(parsed) : null;
+      const model = shellResults ? withShellcheck(parsed, shellResults) : parsed;
+      return analyze(model, {
+        settings: input.settings,
+        syntax: input.syntax,
+        onRuleError: (ruleId, error) => io.warn(`rule '${ruleId}' failed on ${source.shown}: ${String(error)}`),
+        onSyntaxError: (reason) => io.warn(`syntax validation failed on ${source.shown}: ${reason}`),
+      });
+    };
+    let analysis = await analyzeText(input.text, input.model);
+    if (command.fix !== undefined) {
+      const reported = (f: Finding) => meetsThreshold(f.severity, command.severity);
+      const outcome = await applySafeFixes(analysis, analyzeText, reported, { settings: input.settings, syntax: input.syntax });
+      if (outcome.fixed.length > 0) {
+        fixedCount += outcome.fixed.length;
+        fixedFiles++;
+        if (command.fix === "dry-run") {
+          diffs.push(
+            createTwoFilesPatch(`a/${source.shown}`, `b/${source.shown}`, input.text, outcome.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }),
+          );
+        } else {
+          try {
+            await writeDockerfile(source.path, outcome.text);
+          } catch (error) {
+            errors.push(`cannot write '${source.shown}': ${reason(error)}`);
+            continue;
+          }
+          const rules = [...new Set(outcome.fixed.map((f) => f.ruleId))].sort();
+          io.warn(`fixed ${plural(outcome.fixed.length, "problem")} in ${source.shown} (${rules.join(", ")})`);
+        }
+        analysis = outcome.analysis;
+      }
+    }
+    findings.push(...reportedFindings(analysis, source.shown, command));
+  }
+  if (command.fix === "dry-run") {
+    io.stdout(diffs.join(""));
+    const remaining = findings.length === 0 ? "none remain" : `${plural(findings.length, "problem")} would remain (run without --fix-dry-run to list them)`;
+    io.warn(`${fixedCount === 0 ? "no safe fixes to apply" : `would fix ${plural(fixedCount, "problem")} in ${plural(fixedFiles, "file")}`}; ${remaining}`);
+  } else {
+    io.stdout(
+      report(
+        command,
+        findings,
+        sources.map((s) => s.shown),
+        io,
+      ),
+    );
+  }
+  if (sources.length === 0 && errors.length === 0) io.warn(`no Dockerfiles found in ${command.paths.map((p) => `'${p}'`).join(", ")}`);
+  // Files under one broken configuration would repeat its error: each message once.
+  for (const message of new Set(errors)) io.warn(message);
+  if (errors.length > 0) return EXIT_ERROR;
+  return exitCodeFor(findings, command.maxWarnings);
+}
+
+/** Discovery with blocking calls, for the reason FolderReader's `sync` gives. */
+const SYNC_DISCOVERY: DiscoveryFs = {
+  stat: (async (path: string) => statSync(path)) as DiscoveryFs["stat"],
+  readdir: async (folder) => readdirSync(folder, { withFileTypes: true }),
+};
+
+/** The Dockerfiles named on the command line, or the one on stdin. */
+async function findSources(command: CheckCommand, configs: ConfigLoader, reader: FolderReader, io: CheckIo): Promise<{ sources: Source[]; errors: string[] }> {
+  if (command.paths.length === 1 && command.paths[0] === "-") {
+    // Without a name, the Dockerfile is checked as if it were in the working directory: its
+    // configuration applies, and no build context is read (there is no file to place it by).
+    const named = command.stdinFilename !== undefined;
+    const path = resolve(command.stdinFilename ?? join(process.cwd(), "Dockerfile"));
+    const shown = named ? io.display(path) : "<stdin>";
+    const read = async (): Promise<DockerfileInput> => {
+      const text = decodeStdin(await io.readStdin());
+      if (typeof text !== "string") throw new InputError(`cannot read stdin: ${text.reason}`);
+      if (!named) {
+        const config = await configs.forFile(path);
+        return { text, context: UNKNOWN_CONTEXT, settings: config.rules, syntax: config.syntax, model: parseDockerfile(text) };
+      }
+      return withContext(path, text, configs, reader);
+    };
+    return { sources: [{ path, shown, read }], errors: [] };
+  }
+  const { files, errors } = await findDockerfiles(command.paths, process.cwd(), SYNC_DISCOVERY);
+  const sources = files.map((path) => {
+    const shown = io.display(path);
+    return { path, shown, read: () => readDockerfileInput(path, configs, shown, reader) };
+  });
+  return { sources, errors };
+}
+
+/** Stdin as a Dockerfile: UTF-8 text without NUL bytes, at most the size of a file `check` reads. */
+function decodeStdin(bytes: Buffer): string | { reason: string } {
+  if (bytes.length > MAX_TEXT_BYTES) return { reason: `it is larger than ${MAX_TEXT_BYTES / (1024 * 1024)} MiB` };
+  if (bytes.includes(0)) return { reason: "it is binary (it holds NUL bytes)" };
+  try {
+    // `ignoreBOM: false` drops a leading byte-order mark, as for files.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { reason: "it is not UTF-8 text" };
+  }
+}
+
+/** Writes the fixed text, keeping a byte-order mark the file started with (reading dropped it). */
+async function writeDockerfile(path: string, text: string): Promise<void> {
+  const head = Buffer.alloc(3);
+  const handle = await open(path, "r");
+  try {
+    await handle.read(head, 0, 3, 0);
+  } finally {
+    await handle.close();
+  }
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? "\uFEFF" : "";
+  await writeFile(path, bom + text, "utf8");
+}
+
+/** Rule findings and dockerfile-utils problems at or above the threshold, in line order. */
+function reportedFindings(analysis: Analysis, shown: string, command: CheckCommand): CliFinding[] {
+  const ours: CliFinding[] = analysis.findings.map((f) => ({
+    file: shown,
+    range: f.range,
+    severity: f.severity,
+    code: f.ruleId,
+    message: f.message,
+    source: "stagecraft",
+    fixes: f.fixes.filter((fix) => !fix.createFiles || fix.createFiles.length === 0).map((fix) => ({ title: fix.title, edits: fix.edits })),
+  }));
+  // dockerfile-utils problems too, so `check` fails on a Dockerfile BuildKit would reject, as the editor shows it.
+  const syntax: CliFinding[] = analysis.syntax.map((p) => ({
+    file: shown,
+    range: p.range,
+    severity: p.severity,
+    code: String(p.code ?? ""),
+    message: p.message,
+    source: SYNTAX_SOURCE,
+  }));
+  return [...ours, ...syntax]
+    .filter((f) => meetsThreshold(f.severity, command.severity))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * Reads ahead: while one file is analysed, the next few are read, so the disk and the CPU work at
+ * once. Taking item i starts items up to i + READ_AHEAD; the bounded window keeps memory flat.
+ */
+function prefetch<S, T>(items: readonly S[], read: (item: S) => Promise<T>): (index: number) => Promise<T> {
+  const READ_AHEAD = 16;
+  const started = new Map<number, Promise<T>>();
+  const start = (i: number) => {
+    if (i < items.length && !started.has(i)) {
+      const pending = read(items[i]);
+      // A rejection is handled when the item is taken; until then it must not count as unhandled.
+      pending.catch(() => undefined);
+      started.set(i, pending);
+    }
+  };
+  return (index) => {
+    for (let i = index; i <= index + READ_AHEAD; i++) start(i);
+    const pending = started.get(index)!;
+    started.delete(index);
+    return pending;
+  };
+}
+
+function report(command: CheckCommand, findings: CliFinding[], files: string[], io: CheckIo): string {
+  switch (command.format) {
+    case "json":
+      return formatJson(findings);
+    case "sarif":
+      return formatSarif(findings, ruleInfos(), readVersion());
+    case "github":
+      return formatGithub(findings);
+    case "checkstyle":
+      return formatCheckstyle(findings, files);
+    case "gitlab":
+      return formatGitlab(findings);
+    case "text":
+      return formatText(findings, useColor(command.color, io.env, io.isTTY));
+  }
+}
+
+/** Without --max-warnings any finding fails; with it, errors fail and warnings only past the budget. */
+function exitCodeFor(findings: readonly CliFinding[], maxWarnings: number | undefined): number {
+  if (maxWarnings === undefined) return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return errors > 0 || warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function ruleInfos(): Map<string, RuleInfo> {
+  return new Map(
+    allRules.map((r) => [
+      r.meta.id,
+      {
+        id: r.meta.id,
+        description: r.meta.description,
+        helpUri: docsUrl(r.meta.id),
+        severity: r.meta.severity,
+      },
+    ]),
+  );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,71 @@
+import * as assert from "assert";
+import { chmodSync, writeFileSync } from "fs";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import { FolderReader } from "../../../server/src/host/folder-reader";
+import { readBuildContext } from "../../../server/src/host/node-context";
+import { TempProjects } from "../../support/temp-project";
+
+const projects = new TempProjects("stagecraft-folder-reader");
+
+describe("FolderReader: one cached look at the disk", () => {
+  after(() => projects.dispose());
+
+  for (const sync of [false, true]) {
+    describe(sync ? "blocking (the CLI)" : "asynchronous (the language server)", () => {
+      it("lists a folder once: later changes are not seen by the same reader", async () => {
+        const dir = projects.create({ Dockerfile: "FROM alpine:3.22\n" });
+        const reader = new FolderReader({ sync });
+        assert.strictEqual(await reader.readSmall(join(dir, "compose.yaml"), 1024), null);
+        writeFileSync(join(dir, "compose.yaml"), "services: {}\n");
+        // Absent from the listing taken before: answered without opening the file.
+        assert.strictEqual(await reader.readSmall(join(dir, "compose.yaml"), 1024), null);
+        assert.strictEqual(await new FolderReader({ sync }).readSmall(join(dir, "compose.yaml"), 1024), "services: {}\n");
+      });
+
+      it("reads a file once, and keeps the refusals of readTextFile (size, binary)", async () => {
+        const dir = projects.create({ "a.txt": "one\n", "big.txt": "x".repeat(2000), "bin.txt": "a\u0000b" });
+        const reader = new FolderReader({ sync });
+        assert.strictEqual(await reader.readSmall(join(dir, "a.txt"), 1024), "one\n");
+        writeFileSync(join(dir, "a.txt"), "two\n");
+        assert.strictEqual(await reader.readSmall(join(dir, "a.txt"), 1024), "one\n");
+        assert.strictEqual(await reader.readSmall(join(dir, "big.txt"), 1024), null);
+        const head = await reader.read(join(dir, "big.txt"), 10, { truncate: true });
+        assert.deepStrictEqual(head, { ok: true, text: "x".repeat(10) });
+        assert.strictEqual(await reader.readSmall(join(dir, "bin.txt"), 1024), null);
+        assert.strictEqual((await reader.read(join(dir, "missing.txt"))).ok, false);
+      });
+
+      it("matches names in any case, as a case-insensitive file system would open them", async () => {
+        const dir = projects.create({ "Compose.yaml": "services: {}\n" });
+        const reader = new FolderReader({ sync });
+        assert.strictEqual(await reader.mayHave(dir, "compose.yaml"), true);
+        assert.strictEqual(await reader.has(dir, "COMPOSE.YAML"), true);
+        assert.strictEqual(await reader.has(dir, ".git"), false);
+      });
+
+      it("falls back to opening the path when the folder cannot be listed", async function () {
+        if (process.getuid?.() === 0) this.skip(); // root lists any folder
+        const dir = projects.create({ "locked/compose.yaml": "services: {}\n" });
+        chmodSync(join(dir, "locked"), 0o311);
+        try {
+          const reader = new FolderReader({ sync });
+          assert.strictEqual(await reader.list(join(dir, "locked")), null);
+          assert.strictEqual(await reader.readSmall(join(dir, "locked", "compose.yaml"), 1024), "services: {}\n");
+        } finally {
+          chmodSync(join(dir, "locked"), 0o755);
+        }
+      });
+    });
+  }
+
+  it("readBuildContext reads afresh by default (the language server sees edits) and from a shared reader when given", async () => {
+    const dir = projects.create({ Dockerfile: "FROM alpine:3.22\n" });
+    const uri = pathToFileURL(join(dir, "Dockerfile")).href;
+    const shared = new FolderReader();
+    assert.strictEqual((await readBuildContext(uri, shared)).dockerignore, null);
+    writeFileSync(join(dir, ".dockerignore"), "node_modules\n");
+    assert.strictEqual((await readBuildContext(uri)).dockerignore, "node_modules\n");
+    assert.strictEqual((await readBuildContext(uri, shared)).dockerignore, null);
+  });
+});
