@@ -13,7 +13,10 @@ import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
 
-/** A validation slower than this is logged: the budget third-party analysis should stay within. */
+/**
+ * A validation slower than this is logged: what third-party analysis should stay within. (The Node
+ * host abandons one over its hard budget, host/budgeted-validator.ts; the browser cannot.)
+ */
 const SLOW_VALIDATION_MS = 500;
 
 /** Everything known about one version of one document. */
