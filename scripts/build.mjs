@@ -17,6 +17,8 @@ const bundles = [
   { entry: "client/src/extension.ts", outfile: "dist/client/extension.js", platform: "node", format: "cjs", external: ["vscode"] },
   { entry: "client/src/browser.ts", outfile: "dist/client/browser.js", platform: "browser", format: "cjs", external: ["vscode"] },
   { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs" },
+  // dockerfile-utils validation under a time budget, loaded by node.js from beside it.
+  { entry: "server/src/host/syntax-worker.ts", outfile: "dist/server/syntax-worker.js", platform: "node", format: "cjs" },
   {
     entry: "server/src/lsp/browser.ts",
     outfile: "dist/server/browser.js",

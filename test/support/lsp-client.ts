@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { dirname, join, resolve } from "path";
 import { pathToFileURL } from "url";
 import {
   ClientCapabilities,
@@ -39,7 +39,7 @@ function tempDir(prefix: string): string {
 }
 
 /**
- * Bundles server/src/lsp/node.ts with the options the build script uses (node, cjs, target node20)
+ * Bundles server/src/lsp/node.ts (and its syntax worker) with the options the build script uses (node, cjs, target node20)
  * into a temp folder, once per test run, and returns the bundle's path.
  */
 export function buildServer(): Promise<string> {
@@ -50,8 +50,9 @@ export function buildServer(): Promise<string> {
     const esbuild = require("esbuild") as typeof import("esbuild");
     bundle = esbuild
       .build({
-        entryPoints: [join(REPO, "server", "src", "lsp", "node.ts")],
-        outfile,
+        // The server loads its syntax-validation worker from beside it, as in dist/server.
+        entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts"), "syntax-worker": join(REPO, "server", "src", "host", "syntax-worker.ts") },
+        outdir: dirname(outfile),
         bundle: true,
         platform: "node",
         format: "cjs",

@@ -7,7 +7,8 @@ import type { DockerfileModel } from "../model/types";
 import type { Rule } from "../rules/types";
 import { Finding, runRules } from "./run";
 import type { RuleSettings, SyntaxSettings } from "./severity";
-import { SyntaxProblem, validateSyntax } from "./syntax";
+import { SyntaxProblem, syntaxProblemsOf, validateSyntax } from "./syntax";
+import type { SyntaxResult } from "./syntax-validation";
 
 export interface AnalyzeOptions {
   /** Build-context facts for parsing text; ignored when a model is passed (it carries its own). */
@@ -22,6 +23,11 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Called with the reason when the syntax validator fails; the findings still stand. */
   onSyntaxError?: (reason: string) => void;
+  /**
+   * The guarded validator's answer for this text under `validatorSettings(syntax)`, when the caller
+   * ran it off its thread (the Node server's worker); analyze then does not run the validator.
+   */
+  validated?: SyntaxResult;
 }
 
 export interface Analysis {
@@ -40,6 +46,10 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
   // The model's FROMs spare the validator's guard a parse of its own: the text is parsed twice per analysis (here and in dockerfile-utils), not three times.
   const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
   const validation =
-    options.syntax === false ? { problems: [], ms: 0 } : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
+    options.syntax === false
+      ? { problems: [], ms: 0 }
+      : options.validated
+        ? syntaxProblemsOf(model.text, options.syntax ?? {}, findings, options.validated, options.onSyntaxError)
+        : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
   return { model, findings, syntax: validation.problems, syntaxMs: validation.ms };
 }

@@ -12,6 +12,15 @@ export type ValidatorProblem = ReturnType<typeof validate>[number];
 export type SyntaxResult = { ok: true; value: ValidatorProblem[]; ms: number } | { ok: false; reason: string; ms: number };
 
 /**
+ * Runs `validateSyntax` away from the caller's thread, so a slow path in dockerfile-utils cannot
+ * block it: the Node server's worker under a time budget (host/budgeted-validator.ts). Never
+ * rejects: a validation it abandons answers `ok: false` with the reason.
+ */
+export interface OffThreadValidator {
+  validate(text: string, settings: ValidatorSettings, parsed?: ParsedFroms): Promise<SyntaxResult>;
+}
+
+/**
  * What an earlier parse of the same text knows about its FROM instructions, so masking does not
  * parse the text again: the escape character and each FROM's arguments (flags left out).
  */

@@ -9,7 +9,7 @@ import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/ty
 import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
 import type { Finding } from "./run";
 import type { SyntaxSettings } from "./severity";
-import { ParsedFroms, validateSyntax as validateGuarded } from "./syntax-validation";
+import { ParsedFroms, SyntaxResult, validateSyntax as validateGuarded } from "./syntax-validation";
 
 export { SYNTAX_SOURCE } from "../syntax-checks";
 
@@ -97,7 +97,20 @@ export function validateSyntax(
   onError?: (reason: string) => void,
   parsed?: ParsedFroms,
 ): SyntaxValidation {
-  const result = validateGuarded(text, validatorSettings(settings), parsed);
+  return syntaxProblemsOf(text, settings, findings, validateGuarded(text, validatorSettings(settings), parsed), onError);
+}
+
+/**
+ * What `validateSyntax` makes of the guarded validator's `result` for `text`, for a caller that
+ * ran the validator elsewhere (the Node server's worker) under `validatorSettings(settings)`.
+ */
+export function syntaxProblemsOf(
+  text: string,
+  settings: SyntaxSettings,
+  findings: readonly Finding[],
+  result: SyntaxResult,
+  onError?: (reason: string) => void,
+): SyntaxValidation {
   // A validator failure must not cost the user the Stagecraft findings.
   if (!result.ok) {
     onError?.(result.reason);

@@ -3,7 +3,7 @@
 
 import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, AnalyzeOptions, Finding, SyntaxProblem } from "../engine";
+import { analyze, AnalyzeOptions, Finding, SyntaxProblem, SyntaxResult, validatorSettings } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
@@ -13,7 +13,10 @@ import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
 
-/** A validation slower than this is logged: the budget third-party analysis should stay within. */
+/**
+ * A validation slower than this is logged: what third-party analysis should stay within. (The Node
+ * host abandons one over its hard budget, host/budgeted-validator.ts; the browser cannot.)
+ */
 const SLOW_VALIDATION_MS = 500;
 
 /** Everything known about one version of one document. */
@@ -35,12 +38,23 @@ interface Entry {
   analysis: DocumentAnalysis | null;
 }
 
+/** A validation by the host's off-thread validator, shared by the requests for the same version. */
+interface PendingValidation {
+  version: number;
+  settings: StagecraftSettings;
+  model: DockerfileModel;
+  result: Promise<SyntaxResult>;
+}
+
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly entries = new Map<string, Entry>();
   private readonly contexts = new Map<string, Promise<BuildContextFacts>>();
   private readonly knownContexts = new Map<string, BuildContextFacts>();
   private readonly reportedErrors = new Set<string>();
+  private readonly validations = new Map<string, PendingValidation>();
+  /** Per document, the version and reason of the last validation failure logged (once per version). */
+  private readonly reportedSyntaxFailures = new Map<string, string>();
 
   constructor(
     private readonly host: ServerHost,
@@ -75,32 +89,66 @@ export class DocumentStore {
     const [settings, context] = await Promise.all([this.settings.get(uri), this.context(uri)]);
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return null;
-    return this.analyzeNow(current, settings, context);
+    const entry = this.entryFor(current, context);
+    if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
+    // Off the thread where the host can (Node): this thread stays free for other documents and requests.
+    const validated = await this.validateOffThread(current, entry.model, settings);
+    const after = this.documents.get(uri);
+    if (!after || after.version !== version) return null;
+    return this.analyzeNow(after, settings, context, validated);
   }
 
-  private analyzeNow(document: TextDocument, settings: StagecraftSettings, context: BuildContextFacts): DocumentAnalysis {
+  /** The entry of the document's current version, parsed under `context`. */
+  private entryFor(document: TextDocument, context: BuildContextFacts): Entry {
     let entry = this.entries.get(document.uri);
-    if (entry && entry.version === document.version && entry.analysis && entry.analysis.settings === settings && entry.model.context === context) {
-      return entry.analysis;
-    }
     if (!entry || entry.version !== document.version || entry.model.context !== context) {
       entry = { version: document.version, model: parseDockerfile(document.getText(), context), analysis: null };
       this.entries.set(document.uri, entry);
     }
+    return entry;
+  }
+
+  /** The host validator's answer for this version, or undefined where validation runs in-thread. */
+  private async validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult | undefined> {
+    const validator = this.host.syntaxValidator;
+    if (!validator || !settings.syntaxValidation) return undefined;
+    let pending = this.validations.get(document.uri);
+    if (!pending || pending.version !== document.version || pending.settings !== settings || pending.model !== model) {
+      const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
+      const result = validator.validate(model.text, validatorSettings(settings.syntax), froms);
+      pending = { version: document.version, settings, model, result };
+      this.validations.set(document.uri, pending);
+    }
+    return pending.result;
+  }
+
+  private analyzeNow(document: TextDocument, settings: StagecraftSettings, context: BuildContextFacts, validated?: SyntaxResult): DocumentAnalysis {
+    const entry = this.entryFor(document, context);
+    if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
+    const { uri, version } = document;
     const options: AnalyzeOptions = {
       settings: settings.rules,
       // Off when another Dockerfile extension validates the syntax (coexistence.ts).
       syntax: settings.syntaxValidation ? settings.syntax : false,
       onRuleError: (id, error) => this.ruleFailed(id, error),
       // A validator failure must not cost the user the Stagecraft diagnostics: logged, and left out.
-      onSyntaxError: (reason) => this.logError(`stagecraft: dockerfile-utils validation failed: ${reason}`),
+      onSyntaxError: (reason) => this.syntaxFailed(uri, version, reason),
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
-    const { model, findings, syntax, syntaxMs } = analyze(entry.model, options);
+    // `validated` stays out of the options kept: fix-all's candidate texts are validated afresh.
+    const { model, findings, syntax, syntaxMs } = analyze(entry.model, { ...options, validated });
     if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
     const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
     entry.analysis = analysis;
     return analysis;
+  }
+
+  /** Logs why syntax checks were skipped for a version, once: that version may be analysed again (new settings). */
+  private syntaxFailed(uri: string, version: number, reason: string): void {
+    const key = `${version}\n${reason}`;
+    if (this.reportedSyntaxFailures.get(uri) === key) return;
+    this.reportedSyntaxFailures.set(uri, key);
+    this.logError(`stagecraft: dockerfile-utils validation of ${uri} (version ${version}) failed, its syntax checks are skipped: ${reason}`);
   }
 
   private ruleFailed(ruleId: string, error: unknown): void {
@@ -143,6 +191,8 @@ export class DocumentStore {
 
   close(uri: string): void {
     this.entries.delete(uri);
+    this.validations.delete(uri);
+    this.reportedSyntaxFailures.delete(uri);
     this.forgetContext(uri);
     this.settings.forget(uri);
   }

@@ -1,6 +1,7 @@
 // What the server needs from the platform it runs on. The node entry reads the build context from
 // disk; the browser entry has no file access. Handlers only ever see this interface.
 
+import type { OffThreadValidator } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { HttpTransport, PersistedStore } from "../images/registry/types";
@@ -25,6 +26,11 @@ export interface ServerHost {
   readonly registryAccess?: (cacheDir: string | null) => { transport: HttpTransport; store: PersistedStore | null };
   /** Runs a ShellCheck binary; absent where processes cannot be spawned (the browser), so ShellCheck is off there. */
   readonly shellcheck?: (path: string, log: (message: string) => void) => ShellChecker;
+  /**
+   * Runs dockerfile-utils validation off the server thread under a time budget (the Node host's
+   * worker). Absent in the browser: validation runs in-thread there, behind the input guards only.
+   */
+  readonly syntaxValidator?: OffThreadValidator;
 }
 
 /** A host that knows nothing about files: web workers, untitled documents. */

@@ -1,7 +1,10 @@
 // Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
-// transport and the file-system host; everything else is in server.ts.
+// transport and the file-system host (with dockerfile-utils validation in a worker under a time
+// budget); everything else is in server.ts.
 
+import { join } from "node:path";
 import { createConnection } from "vscode-languageserver/node";
+import { BudgetedValidator } from "../host/budgeted-validator";
 import { nodeHost } from "../host/node-context";
 import { startServer } from "./server";
 
@@ -25,7 +28,9 @@ function main(): void {
   // Last resort: a bug in an async path is logged, never allowed to end the process.
   process.on("unhandledRejection", (reason) => connection.console.error(`stagecraft: unhandled rejection: ${String(reason)}`));
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
-  startServer(connection, nodeHost);
+  // The worker's bundle sits beside this one (scripts/build.mjs).
+  const syntaxValidator = new BudgetedValidator({ script: join(__dirname, "syntax-worker.js") });
+  startServer(connection, { ...nodeHost, syntaxValidator });
 }
 
 main();

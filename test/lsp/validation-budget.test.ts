@@ -1,0 +1,158 @@
+// dockerfile-utils validation in the Node server's worker (host/budgeted-validator.ts): with a
+// worker that hangs on one document, the other documents and requests still answer, the hanging
+// document gets Stagecraft's own findings, and the restarted worker validates the next version.
+// With the real worker, the syntax diagnostics are those the in-process validator gives.
+
+import * as assert from "assert";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { pathToFileURL } from "url";
+import type { Diagnostic, Hover } from "vscode-languageserver/node";
+import { analyze } from "../../server/src/engine";
+import { SYNTAX_BUDGET_MS } from "../../server/src/host/budgeted-validator";
+import { nodeHost } from "../../server/src/host/node-context";
+import { syntaxDiagnostic } from "../../server/src/lsp/diagnostics";
+import { buildServer, LspClient, workspaceFolder } from "../support/lsp-client";
+
+const SYNTAX = "dockerfile-utils";
+const HANG_MARKER = "# hang-the-validator";
+const CORPUS = join(__dirname, "..", "..", "..", "shared", "corpus", "projects", "lint");
+
+/** The real worker, behind a listener that never returns for a text holding HANG_MARKER. */
+const HANGING_WORKER = `
+const { parentPort } = require("node:worker_threads");
+parentPort.on("message", (request) => {
+  if (request.text.includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
+});
+require("./real-syntax-worker.js");
+`;
+
+const syntaxOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.source === SYNTAX);
+
+describe("lsp: validation under a budget", function () {
+  this.timeout(60000);
+
+  describe("with a worker that hangs on one document", () => {
+    let client: LspClient;
+    let serverDir: string;
+    const ws = workspaceFolder({});
+
+    before(async () => {
+      const bundle = await buildServer();
+      serverDir = mkdtempSync(join(tmpdir(), "stagecraft-hanging-"));
+      copyFileSync(bundle, join(serverDir, "node.js"));
+      copyFileSync(join(dirname(bundle), "syntax-worker.js"), join(serverDir, "real-syntax-worker.js"));
+      writeFileSync(join(serverDir, "syntax-worker.js"), HANGING_WORKER);
+      client = await LspClient.start({ serverPath: join(serverDir, "node.js") });
+    });
+    after(async () => {
+      await client.stop();
+      rmSync(serverDir, { recursive: true, force: true });
+    });
+
+    it("abandons the hanging validation, answers everything else meanwhile, then validates the next version", async () => {
+      // Warm the worker: the hang must be the budget's, not the worker's start.
+      const warm = ws.uri("Dockerfile.warm");
+      await client.open(warm, "FROM alpine:3.20\nCMD ['a']\n");
+      assert.strictEqual(syntaxOf((await client.waitForDiagnostics(warm)).diagnostics).length, 1);
+
+      const slow = ws.uri("Dockerfile.slow");
+      const slowText = `${HANG_MARKER}\nFROM node\nMAINTAINER someone\nCMD ['a']\n`;
+      const openedSlow = Date.now();
+      await client.open(slow, slowText);
+      // Let the slow document's validation reach the worker.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      // (1) Requests answer at once; another document's diagnostics come within the budget.
+      const other = ws.uri("Dockerfile.other");
+      const openedOther = Date.now();
+      await client.open(other, "FROM alpine:3.20\nCMD ['a']\nWORKDIR /app\n");
+      const hoverStarted = Date.now();
+      const hover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: other }, position: { line: 2, character: 2 } });
+      const hoverMs = Date.now() - hoverStarted;
+      assert.ok(hover, "no hover while a validation hangs");
+      assert.ok(hoverMs < 1000, `hover took ${hoverMs} ms while a validation hung`);
+      const otherPublished = await client.waitForDiagnostics(other, () => true, SYNTAX_BUDGET_MS + 5000);
+      const otherMs = Date.now() - openedOther;
+      assert.ok(otherMs < SYNTAX_BUDGET_MS + 1500, `the other document waited ${otherMs} ms`);
+      // Validated by the restarted worker, with its own syntax problem.
+      assert.deepStrictEqual(
+        syntaxOf(otherPublished.diagnostics).map((d) => d.code),
+        ["instructionJSONInSingleQuotes"],
+      );
+
+      // (2) The slow document keeps Stagecraft's findings, without syntax problems.
+      const slowPublished = await client.waitForDiagnostics(slow, () => true, SYNTAX_BUDGET_MS + 5000);
+      const slowMs = Date.now() - openedSlow;
+      assert.ok(slowMs >= SYNTAX_BUDGET_MS && slowMs < SYNTAX_BUDGET_MS + 2000, `the slow document was published after ${slowMs} ms`);
+      assert.deepStrictEqual(syntaxOf(slowPublished.diagnostics), []);
+      const codes = slowPublished.diagnostics.map((d) => d.code);
+      assert.ok(codes.includes("instruction-maintainer-deprecated") && codes.includes("instruction-json-args"), JSON.stringify(codes));
+      // Logged once, with the reason.
+      const logged = client.logs.filter((m) => m.includes(slow) && m.includes("budget"));
+      assert.strictEqual(logged.length, 1, client.logs.join("\n"));
+      assert.match(logged[0], /version 1\) failed, its syntax checks are skipped: validation exceeded its 2000 ms budget .*the worker restarted/);
+
+      // (3) The next version of the slow document is validated by the restarted worker.
+      await client.change(slow, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: "" }]);
+      const next = await client.waitForDiagnostics(slow, (p) => p.version === 2, 5000);
+      assert.deepStrictEqual(
+        syntaxOf(next.diagnostics).map((d) => d.code),
+        ["instructionJSONInSingleQuotes"],
+      );
+      assert.ok(client.isAlive, client.stderr);
+    });
+  });
+
+  describe("with the real worker", () => {
+    let client: LspClient;
+    before(async () => {
+      client = await LspClient.start();
+    });
+    after(async () => {
+      await client.stop();
+    });
+
+    /** The three largest corpus Dockerfiles and two small ones. */
+    const corpusFiles = (): string[] => {
+      const files = readdirSync(CORPUS)
+        .map((name) => join(CORPUS, name))
+        .flatMap((dir) => (statSync(dir).isDirectory() ? findDockerfile(dir) : []))
+        .sort((a, b) => statSync(b).size - statSync(a).size);
+      return [...files.slice(0, 3), ...files.slice(-2)];
+    };
+
+    it("publishes the syntax diagnostics the in-process validator gives, on corpus files", async function () {
+      const files = corpusFiles();
+      if (files.length === 0) this.skip();
+      let compared = 0;
+      for (const file of files) {
+        const uri = pathToFileURL(file).href;
+        const text = readFileSync(file, "utf8");
+        await client.open(uri, text);
+        const published = await client.waitForDiagnostics(uri, () => true, 20000);
+        const expected = analyze(text, { context: await nodeHost.readBuildContext(uri) }).syntax.map(syntaxDiagnostic);
+        assert.deepStrictEqual(syntaxOf(published.diagnostics), expected, file);
+        compared += expected.length;
+        await client.close(uri);
+      }
+      // The comparison compared something.
+      assert.ok(compared > 0, "no syntax diagnostics on any corpus file");
+    });
+  });
+});
+
+/** The Dockerfile of one corpus project folder (its path inside varies). */
+function findDockerfile(dir: string): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = findDockerfile(path);
+      if (inner.length > 0) return inner;
+    } else if (/(^|\.)(Docker|Container)file(\.|$)/i.test(entry.name)) {
+      return [path];
+    }
+  }
+  return [];
+}

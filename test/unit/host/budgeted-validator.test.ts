@@ -1,0 +1,109 @@
+// The budgeted validator with fake worker scripts: a hanging validation is abandoned on budget,
+// the texts queued behind it still answer, the worker restarts and validates again, and the
+// caller's thread stays free meanwhile.
+
+import * as assert from "assert";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { BudgetedValidator } from "../../../server/src/host/budgeted-validator";
+import type { SyntaxResult } from "../../../server/src/engine";
+
+/** Answers an empty problem list whose `ms` echoes the text's length; hangs on HANG, exits on EXIT. */
+const FAKE_WORKER = `
+const { parentPort } = require("node:worker_threads");
+parentPort.on("message", (request) => {
+  if (request.text.includes("HANG")) for (;;) {}
+  if (request.text.includes("EXIT")) process.exit(3);
+  parentPort.postMessage({ id: request.id, result: { ok: true, value: [], ms: request.text.length } });
+});
+parentPort.postMessage({ ready: true });
+`;
+
+/** Never says it is ready. */
+const SILENT_WORKER = `require("node:worker_threads").parentPort.on("message", () => {});`;
+
+describe("host: budgeted validator", function () {
+  this.timeout(20000);
+  const dir = mkdtempSync(join(tmpdir(), "stagecraft-budget-"));
+  const fake = join(dir, "fake-worker.js");
+  const silent = join(dir, "silent-worker.js");
+  writeFileSync(fake, FAKE_WORKER);
+  writeFileSync(silent, SILENT_WORKER);
+  const validators: BudgetedValidator[] = [];
+  const validator = (script: string, budgetMs: number, startBudgetMs?: number) => {
+    const created = new BudgetedValidator({ script, budgetMs, startBudgetMs });
+    validators.push(created);
+    return created;
+  };
+  after(async () => {
+    await Promise.all(validators.map((v) => v.dispose()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const timed = async (run: Promise<SyntaxResult>) => {
+    const started = Date.now();
+    const result = await run;
+    return { result, elapsed: Date.now() - started };
+  };
+
+  it("answers through the worker", async () => {
+    const v = validator(fake, 1000);
+    assert.deepStrictEqual(await v.validate("FROM alpine\n", {}), { ok: true, value: [], ms: 12 });
+    assert.deepStrictEqual(await v.validate("FROM a\n", {}), { ok: true, value: [], ms: 7 });
+    assert.strictEqual(v.starts, 1);
+  });
+
+  it("abandons a validation over budget, restarts the worker and validates the next text", async () => {
+    const v = validator(fake, 300);
+    await v.validate("warm up", {});
+    const { result, elapsed } = await timed(v.validate("HANG", {}));
+    assert.strictEqual(result.ok, false);
+    assert.match(!result.ok ? result.reason : "", /exceeded its 300 ms budget after \d+ ms: abandoned, the worker restarted/);
+    assert.ok(elapsed >= 300 && elapsed < 1500, `abandoned after ${elapsed} ms`);
+    assert.deepStrictEqual(await v.validate("after", {}), { ok: true, value: [], ms: 5 });
+    assert.strictEqual(v.starts, 2);
+  });
+
+  it("answers texts queued behind a hanging one once it is abandoned, and keeps the caller's thread free", async () => {
+    const v = validator(fake, 400);
+    await v.validate("warm up", {});
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = Date.now();
+    const hanging = v.validate("HANG", {});
+    const [other, third] = await Promise.all([timed(v.validate("other", {})), timed(v.validate("third", {}))]);
+    clearInterval(ticker);
+    assert.strictEqual((await hanging).ok, false);
+    assert.deepStrictEqual(other.result, { ok: true, value: [], ms: 5 });
+    assert.deepStrictEqual(third.result, { ok: true, value: [], ms: 5 });
+    // Within the hanging text's budget plus a worker start, not stuck behind it.
+    assert.ok(Date.now() - started < 400 + 1500, `queued texts answered after ${other.elapsed} and ${third.elapsed} ms`);
+    // The thread ran its timers all along (every 20 ms for at least the 400 ms budget).
+    assert.ok(ticks >= 10, `only ${ticks} timer ticks while the worker hung`);
+  });
+
+  it("reports a worker that exits mid-validation and starts a new one", async () => {
+    const v = validator(fake, 1000);
+    const result = await v.validate("EXIT", {});
+    assert.deepStrictEqual(result.ok ? "" : result.reason, "the validation worker exited with code 3");
+    assert.deepStrictEqual(await v.validate("again", {}), { ok: true, value: [], ms: 5 });
+    assert.strictEqual(v.starts, 2);
+  });
+
+  it("gives up on a worker that never starts, with a reason for every waiting text", async () => {
+    const v = validator(silent, 1000, 300);
+    const results = await Promise.all([v.validate("a", {}), v.validate("b", {})]);
+    assert.deepStrictEqual(
+      results.map((r) => (r.ok ? "ok" : r.reason)),
+      ["the validation worker did not start within 300 ms", "the validation worker did not start within 300 ms"],
+    );
+  });
+
+  it("reports a missing worker script instead of throwing", async () => {
+    const v = validator(join(dir, "missing.js"), 1000);
+    const result = await v.validate("a", {});
+    assert.strictEqual(result.ok, false);
+    assert.match(result.ok ? "" : result.reason, /^the validation worker (failed|exited)/);
+  });
+});
