@@ -9,7 +9,7 @@ import { join } from "path";
 import type { BuildContextFacts } from "../../server/src/model/context";
 import { analyze, Finding } from "../../server/src/engine";
 import { parseDockerfile } from "../../server/src/model/parse";
-import { applyEdits } from "../../server/src/model/text";
+import { applyEdits, Position } from "../../server/src/model/text";
 import type { Rule } from "../../server/src/rules/types";
 
 export interface FiresCase {
@@ -95,6 +95,14 @@ function describeCase(code: string, messageId?: string, line?: number): string {
   return `'${messageId}'${line !== undefined ? ` on line ${line}` : ""} of: ${input}`;
 }
 
+/** Every edit a fix offers lies inside the document: LSP clients reject (or misplace) one that does not. */
+function assertEditsInside(code: string, title: string, edits: readonly { range: { start: Position; end: Position } }[]): void {
+  const lines = code.split(/\r\n|\r|\n/);
+  const inside = (p: Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+  for (const edit of edits)
+    assert.ok(inside(edit.range.start) && inside(edit.range.end), `'${title}': edit ${JSON.stringify(edit.range)} outside the document`);
+}
+
 export function testRule(rule: Rule, tests: RuleTests): void {
   const id = rule.meta.id;
   describe(`${id}: ${rule.meta.description}`, () => {
@@ -111,6 +119,7 @@ export function testRule(rule: Rule, tests: RuleTests): void {
         if (c.data !== undefined) assert.deepStrictEqual(first.data, c.data);
         if (c.token !== undefined) assert.strictEqual(textOf(c.code, first), c.token, "token under the report");
         for (const [, key] of rule.meta.messages[c.messageId].matchAll(/\{(\w+)\}/g)) assert.ok(key in first.data, `placeholder {${key}} has no data`);
+        for (const offered of findings.flatMap((f) => [...f.fixes, ...f.suggestions])) assertEditsInside(c.code, offered.title, offered.edits);
         if (c.output !== undefined) {
           const fix = first.fixes[0] ?? first.suggestions[0];
           if (c.output === null) assert.strictEqual(fix, undefined, "no fix expected");

@@ -69,9 +69,9 @@ export function manifestFirstEdits(
   }
 
   const copyStart = { line: broadCopy.range.start.line, character: 0 };
-  const copyEnd = { line: broadCopy.range.end.line + 1, character: 0 };
+  const copyEnd = model.lines.startOfLineAfter(broadCopy.range.end.line);
   const copyText = model.lines.textIn({ start: copyStart, end: copyEnd });
-  const afterInstall = { line: install.range.end.line + 1, character: 0 };
+  const afterInstall = model.lines.startOfLineAfter(install.range.end.line);
   const atEndOfFile = install.range.end.line + 1 >= model.lines.lineCount;
   const moved = atEndOfFile ? `${eol}${copyText.replace(/\r?\n$/, "")}` : copyText.endsWith("\n") ? copyText : `${copyText}${eol}`;
   return [

@@ -67,6 +67,14 @@ export class LineIndex {
     return Math.min(start + Math.max(0, p.character), end);
   }
 
+  /**
+   * Where the line after `line` starts, or the end of the text when `line` is the last one (a file
+   * without a final newline): an edit that takes or follows a whole line stays inside the document.
+   */
+  startOfLineAfter(line: number): Position {
+    return line + 1 < this.lineStarts.length ? { line: line + 1, character: 0 } : this.positionAt(this.text.length);
+  }
+
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;

@@ -29,7 +29,7 @@ export const rule: Rule = {
       // Removing the copy keeps meaning only when every file lands where it already is, and even
       // then the stage may have changed those files since: offered, never applied automatically.
       const suggest = copiesOntoItself(model, ref)
-        ? [{ title: `Remove the copy from '${ref.target.name ?? ref.resolved}'`, edits: removeInstruction(ref.instruction) }]
+        ? [{ title: `Remove the copy from '${ref.target.name ?? ref.resolved}'`, edits: removeInstruction(ref.instruction, model.lines) }]
         : undefined;
       report({ range: ref.token.range, messageId: "parent", data: { name: ref.target.name ?? ref.resolved }, suggest });
     }

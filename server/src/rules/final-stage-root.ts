@@ -100,8 +100,14 @@ function addUserFix(model: DockerfileModel, final: Stage, user: string | null): 
   const start = [...final.instructions].reverse().find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
   const anchor: Instruction | undefined = start ?? final.instructions[final.instructions.length - 1];
   if (!anchor) return undefined;
-  const position = start ? { line: start.range.start.line, character: 0 } : { line: anchor.range.end.line + 1, character: 0 };
-  const atEnd = !start && position.line >= model.lines.lineCount;
+  // After the last instruction of a file without a final newline there is no next line: the USER
+  // line then goes at the end of that instruction's last line, behind a newline of its own.
+  const atEnd = !start && anchor.range.end.line + 1 >= model.lines.lineCount;
+  const position = start
+    ? { line: start.range.start.line, character: 0 }
+    : atEnd
+      ? model.lines.startOfLineAfter(anchor.range.end.line)
+      : { line: anchor.range.end.line + 1, character: 0 };
   const newText = atEnd ? `\nUSER ${user}\n` : `USER ${user}\n`;
   return [{ title: `Add 'USER ${user}'`, edits: [{ range: { start: position, end: position }, newText }] }];
 }

@@ -35,7 +35,7 @@ export const rule: Rule = {
           messageId: "overridden",
           data: { keyword: instruction.keyword, line: winner.range.start.line + 1 },
           tags: ["unnecessary"],
-          ...(overridden === 1 ? { fix: { title: `Remove the overridden ${instruction.keyword}`, edits: removeInstruction(instruction) } } : {}),
+          ...(overridden === 1 ? { fix: { title: `Remove the overridden ${instruction.keyword}`, edits: removeInstruction(instruction, model.lines) } } : {}),
         });
       }
     }

@@ -75,7 +75,7 @@ function moveBefore(model: DockerfileModel, run: Instruction, copy: Instruction)
     return null;
   const lines = model.lines;
   const runStart = { line: run.range.start.line, character: 0 };
-  const runEnd = { line: run.range.end.line + 1, character: 0 };
+  const runEnd = lines.startOfLineAfter(run.range.end.line);
   const runText = lines.textIn({ start: runStart, end: runEnd });
   // The last line of a file without a final newline: end it the way the file ends its lines.
   const moved = runText.endsWith("\n") ? runText : `${runText}${model.text.includes("\r\n") ? "\r\n" : "\n"}`;

@@ -75,6 +75,13 @@ testRule(rule, {
       output: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\nCMD ["/app"]\n',
     },
     {
+      // Found by the long fuzz (seed 101): the USER line went to a line past the end of the document.
+      name: "the lightbulb adds USER at the end of a file without a final newline or start command",
+      code: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app",
+      messageId: "noUser",
+      output: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\n",
+    },
+    {
       name: "the lightbulb adds USER for the image's own non-root user",
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
       messageId: "noUser",
