@@ -19,6 +19,7 @@ import { join, resolve } from "path";
 import { pathToFileURL } from "url";
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
 import { FULL_CAPABILITIES, LspClient } from "../test/support/lsp-client";
+import { seededRandom } from "../test/support/seeded-random";
 
 const REPO = resolve(__dirname, "..");
 export const CORPUS = resolve(REPO, "..", "shared", "corpus", "real");
@@ -165,18 +166,6 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** A small seeded generator (mulberry32): the same positions on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -250,7 +239,7 @@ export function exponent(atN: number, at4N: number): number {
 export async function runLspBench(options: LspBenchOptions): Promise<LspBenchResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const quick = options.quick;
-  const rand = random(options.seed ?? 16);
+  const rand = seededRandom(options.seed ?? 16);
   const specs: ServerSpec[] = [
     { name: "stagecraft", path: options.stagecraft, initializationOptions: STAGECRAFT_INIT, settings: STAGECRAFT_SETTINGS },
     { name: "anchor", path: options.anchor },

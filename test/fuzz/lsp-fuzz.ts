@@ -10,6 +10,7 @@ import { join, resolve } from "path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
 import { LspClient, workspaceFolder } from "../support/lsp-client";
+import { seededRandom } from "../support/seeded-random";
 
 export const CORPUS = resolve(__dirname, "..", "..", "..", "shared", "corpus", "real");
 const MAX_ANSWER_MS = 2000;
@@ -42,18 +43,6 @@ export interface FuzzReport {
   failures: string[];
   /** Answers over the time limit: failures too, unless the run reports them apart (`slowIsFailure: false`). */
   slow: string[];
-}
-
-/** Small, seedable PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fragments that reached bugs, or sit near them: escapes, variables, stage names, quotes, globs. */
@@ -136,7 +125,7 @@ export function corpusFiles(): string[] {
 }
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
   const int = (n: number) => Math.floor(rand() * n);
   const files = corpusFiles();
