@@ -2,7 +2,7 @@
 // Dockerfile would block forever, /dev/zero would fill memory), at most a size cap, UTF-8 only,
 // and a byte-order mark dropped. Never throws: a failure is a one-line reason.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** Larger than any real Dockerfile or config; analysis time grows with the text. */
@@ -25,9 +25,8 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, reason: "is a folder, not a file", code: "EISDIR" };
-    if (!info.isFile()) return { ok: false, reason: `is not a regular file (${fileKind(info)})` };
-    if (info.size > limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+    const refused = refusal(info, limit, options);
+    if (refused) return refused;
     // The size on disk can lie (procfs says 0, a file may grow): read at most one byte past the cap.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -50,6 +49,14 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options
   }
 }
 
+/** Why a file that `info` describes is not read (a folder, not a regular file, over the cap), or null. */
+function refusal(info: Stats, limit: number, options: { truncate?: boolean }): TextRead | null {
+  if (info.isDirectory()) return { ok: false, reason: "is a folder, not a file", code: "EISDIR" };
+  if (!info.isFile()) return { ok: false, reason: `is not a regular file (${fileKind(info)})` };
+  if (info.size > limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+  return null;
+}
+
 /**
  * `readTextFile` with blocking calls: for the CLI, which has nothing else to do meanwhile and reads
  * thousands of small files, where each asynchronous call's hand-off to the thread pool costs more
@@ -64,9 +71,8 @@ export function readTextFileSync(path: string, limit = MAX_TEXT_BYTES, options: 
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) return { ok: false, reason: "is a folder, not a file", code: "EISDIR" };
-    if (!info.isFile()) return { ok: false, reason: `is not a regular file (${fileKind(info)})` };
-    if (info.size > limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
+    const refused = refusal(info, limit, options);
+    if (refused) return refused;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
