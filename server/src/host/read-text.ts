@@ -27,21 +27,12 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options
     const info = await handle.stat();
     const refused = refusal(info, limit, options);
     if (refused) return refused;
-    // The size on disk can lie (procfs says 0, a file may grow): read at most one byte past the cap.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+    const reader = new CappedRead(limit);
+    for (let chunk = reader.nextChunk(64 * 1024); chunk; chunk = reader.nextChunk(64 * 1024)) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > limit) {
-        if (!options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
-        break;
-      }
+      if (!reader.took(chunk, bytesRead)) break;
     }
-    return decodeText(Buffer.concat(chunks, total), total, limit);
+    return reader.result(options);
   } catch (error) {
     return failure(error);
   } finally {
@@ -73,20 +64,13 @@ export function readTextFileSync(path: string, limit = MAX_TEXT_BYTES, options: 
     const info = fstatSync(fd);
     const refused = refusal(info, limit, options);
     if (refused) return refused;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(Math.max(info.size + 1, 4096), 1024 * 1024, limit + 1 - total));
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > limit) {
-        if (!options.truncate) return { ok: false, reason: `is larger than ${formatLimit(limit)}` };
-        break;
-      }
+    // One read for a small file: the size on disk, plus one byte to see the end.
+    const chunkSize = Math.min(Math.max(info.size + 1, 4096), 1024 * 1024);
+    const reader = new CappedRead(limit);
+    for (let chunk = reader.nextChunk(chunkSize); chunk; chunk = reader.nextChunk(chunkSize)) {
+      if (!reader.took(chunk, readSync(fd, chunk, 0, chunk.length, null))) break;
     }
-    return decodeText(Buffer.concat(chunks, total), total, limit);
+    return reader.result(options);
   } catch (error) {
     return failure(error);
   } finally {
@@ -95,6 +79,35 @@ export function readTextFileSync(path: string, limit = MAX_TEXT_BYTES, options: 
     } catch {
       // Closing a file only read from cannot lose anything.
     }
+  }
+}
+
+/**
+ * The chunks of one read that stops one byte past `limit`: the size on disk can lie (procfs says 0,
+ * a file may grow while read), so the cap is on the bytes that really arrive.
+ */
+class CappedRead {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** A buffer for the next read, or undefined once past the cap. */
+  nextChunk(size: number): Buffer | undefined {
+    return this.total > this.limit ? undefined : Buffer.alloc(Math.min(size, this.limit + 1 - this.total));
+  }
+
+  /** Keeps what a read put in `chunk`; false at the end of the file. */
+  took(chunk: Buffer, bytesRead: number): boolean {
+    if (bytesRead === 0) return false;
+    this.chunks.push(chunk.subarray(0, bytesRead));
+    this.total += bytesRead;
+    return true;
+  }
+
+  result(options: { truncate?: boolean }): TextRead {
+    if (this.total > this.limit && !options.truncate) return { ok: false, reason: `is larger than ${formatLimit(this.limit)}` };
+    return decodeText(Buffer.concat(this.chunks, this.total), this.total, this.limit);
   }
 }
 

@@ -63,6 +63,8 @@ export function computeSemanticTokens(model: DockerfileModel, span?: LineSpan): 
 class Painter {
   private readonly text: string;
   private readonly codes: Uint8Array;
+  /** The string open at the scan's position: `"`, `'`, or "" outside one. */
+  private quote = "";
 
   constructor(private readonly model: DockerfileModel) {
     this.text = model.text;
@@ -188,7 +190,7 @@ class Painter {
   private scan(start: number, end: number): void {
     const text = this.text;
     const escape = this.model.escapeChar;
-    let quote = "";
+    this.quote = "";
     let lineStart = false;
     let i = start;
     while (i < end) {
@@ -214,38 +216,16 @@ class Painter {
           i = next;
           continue;
         }
-        if (quote !== "'") {
+        if (this.quote !== "'") {
           // An escaped character is plain text, also an escaped quote.
           const escapedEnd = Math.min(end, i + 2);
-          if (quote) this.paint(i, escapedEnd, STRING);
+          if (this.quote) this.paint(i, escapedEnd, STRING);
           else this.paintUnpainted(i, escapedEnd, PARAMETER);
           i = escapedEnd;
           continue;
         }
       }
-      if (quote) {
-        if (c === "$" && quote === '"') {
-          const variableEnd = this.variable(i, end);
-          if (variableEnd > i + 1) {
-            i = variableEnd;
-            continue;
-          }
-        }
-        this.paint(i, i + 1, STRING);
-        if (c === quote) quote = "";
-        i++;
-      } else if (c === '"' || c === "'") {
-        quote = c;
-        this.paint(i, i + 1, STRING);
-        i++;
-      } else if (c === "$") {
-        const variableEnd = this.variable(i, end);
-        if (variableEnd === i + 1) this.paintUnpainted(i, i + 1, PARAMETER);
-        i = variableEnd;
-      } else {
-        if (c !== " " && c !== "\t") this.paintUnpainted(i, i + 1, PARAMETER);
-        i++;
-      }
+      i = this.word(i, end, true);
     }
   }
 
@@ -260,28 +240,41 @@ class Painter {
   }
 
   private scanLine(start: number, end: number): void {
-    const text = this.text;
-    let quote = "";
+    this.quote = "";
     let i = start;
-    while (i < end) {
-      const c = text[i];
-      if (quote) {
-        this.paint(i, i + 1, STRING);
-        if (c === quote) quote = "";
-        i++;
-      } else if (c === '"' || c === "'") {
-        quote = c;
-        this.paint(i, i + 1, STRING);
-        i++;
-      } else if (c === "$") {
+    while (i < end) i = this.word(i, end, false);
+  }
+
+  /**
+   * One step of argument text at `i`, inside the string `this.quote` ("" outside one): a quote, a
+   * variable, a character of a string or a word. Variables inside double quotes are marked only
+   * with `variablesInQuotes` (heredoc bodies keep them as string text, as the bundled service
+   * does). Returns the next position; `this.quote` is the string still open.
+   */
+  private word(i: number, end: number, variablesInQuotes: boolean): number {
+    const c = this.text[i];
+    const quote = this.quote;
+    if (quote) {
+      if (c === "$" && quote === '"' && variablesInQuotes) {
         const variableEnd = this.variable(i, end);
-        if (variableEnd === i + 1) this.paintUnpainted(i, i + 1, PARAMETER);
-        i = variableEnd;
-      } else {
-        if (c !== " " && c !== "\t") this.paintUnpainted(i, i + 1, PARAMETER);
-        i++;
+        if (variableEnd > i + 1) return variableEnd;
       }
+      this.paint(i, i + 1, STRING);
+      if (c === quote) this.quote = "";
+      return i + 1;
     }
+    if (c === '"' || c === "'") {
+      this.paint(i, i + 1, STRING);
+      this.quote = c;
+      return i + 1;
+    }
+    if (c === "$") {
+      const variableEnd = this.variable(i, end);
+      if (variableEnd === i + 1) this.paintUnpainted(i, i + 1, PARAMETER);
+      return variableEnd;
+    }
+    if (c !== " " && c !== "\t") this.paintUnpainted(i, i + 1, PARAMETER);
+    return i + 1;
   }
 
   /**
