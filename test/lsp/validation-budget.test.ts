@@ -19,11 +19,11 @@ const SYNTAX = "dockerfile-utils";
 const HANG_MARKER = "# hang-the-validator";
 const CORPUS = join(__dirname, "..", "..", "..", "shared", "corpus", "projects", "lint");
 
-/** The real worker, behind a listener that never returns for a text holding HANG_MARKER. */
+/** The real worker, behind a listener that never returns for a job (validation or request) on a text holding HANG_MARKER. */
 const HANGING_WORKER = `
 const { parentPort } = require("node:worker_threads");
 parentPort.on("message", (request) => {
-  if (request.text.includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
+  if (JSON.stringify(request.job).includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
 });
 require("./real-syntax-worker.js");
 `;
