@@ -19,7 +19,7 @@ import { computeCodeActions, fixAllAction, readFixAllData } from "./code-actions
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
 import { COMPLETION_TRIGGERS, computeCompletion, resolveCompletion } from "./completion";
-import { DEFAULT_DIAGNOSTICS_DELAY, diagnosticsOf, DiagnosticsPublisher } from "./diagnostics";
+import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher, problemDiagnostics } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
 import { formatDocument, formatOnType, formatRange } from "./formatting";
@@ -340,7 +340,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!switchable.isOn("links")) return [];
       const analysis = await store.analyze(d);
       const links = computeLinks(store.model(d));
-      return analysis ? linksBesideDiagnostics(links, diagnosticsOf(analysis)) : links;
+      // The notice of skipped syntax checks covers line 1 without being about its image: it leaves links alone.
+      return analysis ? linksBesideDiagnostics(links, problemDiagnostics(analysis)) : links;
     }),
   );
   connection.onDocumentLinkResolve((link) => {
