@@ -83,6 +83,19 @@ describe("host: budgeted validator", function () {
     assert.ok(ticks >= 10, `only ${ticks} timer ticks while the worker hung`);
   });
 
+  it("does not run a job nobody waits for any more when its turn comes", async () => {
+    const v = validator(fake, 300);
+    await v.validate("warm up", {});
+    let stale = false;
+    const hanging = v.validate("HANG", {});
+    const dropped = v.worker.run({ kind: "validate", text: "dropped", settings: {} }, () => stale);
+    stale = true;
+    assert.deepStrictEqual(await dropped, { ok: false, reason: "no longer needed", ms: 0 });
+    assert.strictEqual((await hanging).ok, false);
+    // Nothing was left to run after the hang: no worker was started for the dropped job.
+    assert.strictEqual(v.worker.starts, 1);
+  });
+
   it("reports a worker that exits mid-validation and starts a new one", async () => {
     const v = validator(fake, 1000);
     const result = await v.validate("EXIT", {});
