@@ -137,14 +137,15 @@ describe("lsp: validation under a budget", function () {
       const symbolsStarted = Date.now();
       const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: slow } });
       assert.ok(symbols.length > 0 && Date.now() - symbolsStarted < 500, `symbols took ${Date.now() - symbolsStarted} ms`);
-      // Another document's request waits at most for the budget, not for the hang.
+      // Another document's request waits for the budget and a worker restart (seconds on a loaded
+      // machine), not for the hang, which never ends.
       const otherHover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: other }, position: { line: 1, character: 2 } });
       assert.ok(otherHover, "no hover on the other document");
-      assert.ok(Date.now() - started < REQUEST_BUDGET_MS + 1500, `the other document's hover came after ${Date.now() - started} ms`);
+      assert.ok(Date.now() - started < REQUEST_BUDGET_MS + 4000, `the other document's hover came after ${Date.now() - started} ms`);
 
       assert.strictEqual(await slowHover, null);
       const slowMs = Date.now() - started;
-      assert.ok(slowMs >= REQUEST_BUDGET_MS && slowMs < REQUEST_BUDGET_MS + 1500, `the hanging hover answered after ${slowMs} ms`);
+      assert.ok(slowMs >= REQUEST_BUDGET_MS && slowMs < REQUEST_BUDGET_MS + 2500, `the hanging hover answered after ${slowMs} ms`);
 
       // The version's other requests answer at once, with Stagecraft's part: folding keeps the stage.
       const foldingStarted = Date.now();
