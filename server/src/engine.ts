@@ -5,6 +5,6 @@
 export { analyze, type Analysis, type AnalyzeOptions } from "./lint/analyze";
 export type { Finding } from "./lint/run";
 export type { RuleSettings, SyntaxSettings } from "./lint/severity";
-export type { SyntaxProblem } from "./lint/syntax";
-export { validatorSettings } from "./lint/syntax";
+export type { SyntaxProblem, SyntaxSkipped } from "./lint/syntax";
+export { SYNTAX_SKIPPED_CODE, syntaxSkippedNotice, validatorSettings } from "./lint/syntax";
 export type { OffThreadValidator, ParsedFroms, SyntaxResult } from "./lint/syntax-validation";

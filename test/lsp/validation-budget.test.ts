@@ -1,15 +1,18 @@
-// dockerfile-utils validation in the Node server's worker (host/budgeted-validator.ts): with a
-// worker that hangs on one document, the other documents and requests still answer, the hanging
-// document gets Stagecraft's own findings, and the restarted worker validates the next version.
-// With the real worker, the syntax diagnostics are those the in-process validator gives.
+// dockerfile-utils validation and dockerfile-language-service's requests in the Node server's workers
+// (host/budgeted-worker.ts): with a worker that hangs on one document, the other documents and
+// requests still answer, the hanging document gets Stagecraft's own findings and a notice that its
+// syntax checks were skipped, its requests answer empty after the budget, and the restarted worker
+// serves the next version. With the real worker, the syntax diagnostics are those the in-process
+// validator gives.
 
 import * as assert from "assert";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { pathToFileURL } from "url";
-import type { Diagnostic, Hover } from "vscode-languageserver/node";
+import type { Diagnostic, DocumentSymbol, FoldingRange, Hover } from "vscode-languageserver/node";
 import { analyze } from "../../server/src/engine";
+import { REQUEST_BUDGET_MS } from "../../server/src/host/budgeted-service";
 import { SYNTAX_BUDGET_MS } from "../../server/src/host/budgeted-validator";
 import { nodeHost } from "../../server/src/host/node-context";
 import { syntaxDiagnostic } from "../../server/src/lsp/diagnostics";
@@ -19,16 +22,18 @@ const SYNTAX = "dockerfile-utils";
 const HANG_MARKER = "# hang-the-validator";
 const CORPUS = join(__dirname, "..", "..", "..", "shared", "corpus", "projects", "lint");
 
-/** The real worker, behind a listener that never returns for a text holding HANG_MARKER. */
+/** The real worker, behind a listener that never returns for a job (validation or request) on a text holding HANG_MARKER. */
 const HANGING_WORKER = `
 const { parentPort } = require("node:worker_threads");
 parentPort.on("message", (request) => {
-  if (request.text.includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
+  if (JSON.stringify(request.job).includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
 });
 require("./real-syntax-worker.js");
 `;
 
 const syntaxOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.source === SYNTAX);
+const skippedNotices = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === "syntax-checks-skipped");
+const INFORMATION = 3;
 
 describe("lsp: validation under a budget", function () {
   this.timeout(60000);
@@ -89,6 +94,16 @@ describe("lsp: validation under a budget", function () {
       assert.deepStrictEqual(syntaxOf(slowPublished.diagnostics), []);
       const codes = slowPublished.diagnostics.map((d) => d.code);
       assert.ok(codes.includes("instruction-maintainer-deprecated") && codes.includes("instruction-json-args"), JSON.stringify(codes));
+      // The editor says so too: one information on line 1, first sentence within 100 characters.
+      const [notice, ...more] = skippedNotices(slowPublished.diagnostics);
+      assert.deepStrictEqual(more, []);
+      assert.ok(notice, JSON.stringify(slowPublished.diagnostics));
+      assert.strictEqual(notice.source, "stagecraft");
+      assert.strictEqual(notice.severity, INFORMATION);
+      assert.deepStrictEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: HANG_MARKER.length } });
+      const firstSentence = String(notice.message).split(/(?<=\.) /)[0];
+      assert.ok(firstSentence.length <= 100, firstSentence);
+      assert.match(firstSentence, /^Syntax checks skipped because this file took too long; Stagecraft's own findings are shown\.$/);
       // Logged once, with the reason.
       const logged = client.logs.filter((m) => m.includes(slow) && m.includes("budget"));
       assert.strictEqual(logged.length, 1, client.logs.join("\n"));
@@ -101,6 +116,45 @@ describe("lsp: validation under a budget", function () {
         syntaxOf(next.diagnostics).map((d) => d.code),
         ["instructionJSONInSingleQuotes"],
       );
+      // Validated in time: the notice is gone.
+      assert.deepStrictEqual(skippedNotices(next.diagnostics), []);
+      assert.ok(client.isAlive, client.stderr);
+    });
+
+    it("answers a hanging service request empty after its budget, logs it once, and keeps answering meanwhile", async () => {
+      const slow = ws.uri("Dockerfile.slow-requests");
+      await client.open(slow, `${HANG_MARKER}\nFROM node AS build\nMAINTAINER someone\nRUN make\n`);
+      const other = ws.uri("Dockerfile.other-requests");
+      await client.open(other, "FROM alpine:3.20\nWORKDIR /app\n");
+      // Warm the request worker on the other document: the hang must be the budget's, not the start's.
+      assert.ok(await client.request<Hover>("textDocument/hover", { textDocument: { uri: other }, position: { line: 1, character: 2 } }));
+
+      // On MAINTAINER the bundled service would answer with its documentation.
+      const started = Date.now();
+      const slowHover = client.request<Hover | null>("textDocument/hover", { textDocument: { uri: slow }, position: { line: 2, character: 2 } });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Stagecraft's own requests on the same document answer at once meanwhile.
+      const symbolsStarted = Date.now();
+      const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: slow } });
+      assert.ok(symbols.length > 0 && Date.now() - symbolsStarted < 500, `symbols took ${Date.now() - symbolsStarted} ms`);
+      // Another document's request waits for the budget and a worker restart (seconds on a loaded
+      // machine), not for the hang, which never ends.
+      const otherHover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: other }, position: { line: 1, character: 2 } });
+      assert.ok(otherHover, "no hover on the other document");
+      assert.ok(Date.now() - started < REQUEST_BUDGET_MS + 4000, `the other document's hover came after ${Date.now() - started} ms`);
+
+      assert.strictEqual(await slowHover, null);
+      const slowMs = Date.now() - started;
+      assert.ok(slowMs >= REQUEST_BUDGET_MS && slowMs < REQUEST_BUDGET_MS + 2500, `the hanging hover answered after ${slowMs} ms`);
+
+      // The version's other requests answer at once, with Stagecraft's part: folding keeps the stage.
+      const foldingStarted = Date.now();
+      const folding = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri: slow } });
+      assert.ok(Date.now() - foldingStarted < 500, `folding took ${Date.now() - foldingStarted} ms`);
+      assert.deepStrictEqual(folding, [{ startLine: 1, endLine: 3 }]);
+      const logged = client.logs.filter((m) => m.includes(slow) && m.includes("dockerfile-language-service"));
+      assert.strictEqual(logged.length, 1, client.logs.join("\n"));
+      assert.match(logged[0], /computeHover on .* \(version 1\) failed: dockerfile-language-service request exceeded its 1000 ms budget .*answer empty/);
       assert.ok(client.isAlive, client.stderr);
     });
   });

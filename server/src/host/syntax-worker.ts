@@ -1,17 +1,22 @@
-// The Node server's syntax-validation worker (its own bundle, dist/server/syntax-worker.js): runs
-// the guarded dockerfile-utils validator for host/budgeted-validator.ts, which abandons a run that
-// exceeds its budget by terminating this thread. Imports the validator only, not the engine.
+// The Node server's worker thread (its own bundle, dist/server/syntax-worker.js): runs third-party
+// analysis jobs (worker-jobs.ts) for budgeted-worker.ts, which abandons a job that exceeds its
+// budget by terminating this thread. Imports the validator and the bundled service, not the engine.
 
-import { parentPort } from "node:worker_threads";
-import { validateSyntax } from "../lint/syntax-validation";
-import type { SyntaxRequest, SyntaxResponse } from "./budgeted-validator";
+import { parentPort, workerData } from "node:worker_threads";
+import type { ClientCapabilities } from "vscode-languageserver";
+import { runJob, WorkerMessage, WorkerRequest, WorkerState } from "./worker-jobs";
 
 const port = parentPort;
 if (port) {
-  port.on("message", (request: SyntaxRequest) => {
-    const response: SyntaxResponse = { id: request.id, result: validateSyntax(request.text, request.settings, request.parsed) };
-    port.postMessage(response);
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  const capabilities = ((workerData as { capabilities?: ClientCapabilities } | null)?.capabilities ?? {}) as ClientCapabilities;
+  const state: WorkerState = { capabilities, log: (line) => post({ log: line }) };
+  port.on("message", ({ id, job }: WorkerRequest) => {
+    runJob(job, state).then(
+      (value) => post({ id, value }),
+      (error: unknown) => post({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    );
   });
-  // Loaded: the budget of the first validation starts now, not while the bundle was read.
-  port.postMessage({ ready: true });
+  // Loaded: the budget of the first job starts now, not while the bundle was read.
+  post({ ready: true });
 }

@@ -7,7 +7,7 @@ import type { DockerfileModel } from "../model/types";
 import type { Rule } from "../rules/types";
 import { Finding, runRules } from "./run";
 import type { RuleSettings, SyntaxSettings } from "./severity";
-import { SyntaxProblem, syntaxProblemsOf, validateSyntax } from "./syntax";
+import { SyntaxProblem, syntaxProblemsOf, SyntaxSkipped, validateSyntax } from "./syntax";
 import type { SyntaxResult } from "./syntax-validation";
 
 export interface AnalyzeOptions {
@@ -37,6 +37,8 @@ export interface Analysis {
   syntax: SyntaxProblem[];
   /** Time the syntax validator took, in milliseconds (0 when skipped). */
   syntaxMs: number;
+  /** Set when the syntax checks were on but the validator gave no answer (over budget, or it failed). */
+  syntaxSkipped?: SyntaxSkipped;
 }
 
 /** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
@@ -51,5 +53,6 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
       : options.validated
         ? syntaxProblemsOf(model.text, options.syntax ?? {}, findings, options.validated, options.onSyntaxError)
         : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
-  return { model, findings, syntax: validation.problems, syntaxMs: validation.ms };
+  const skipped = "skipped" in validation ? validation.skipped : undefined;
+  return { model, findings, syntax: validation.problems, syntaxMs: validation.ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
 }

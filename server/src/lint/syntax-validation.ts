@@ -9,7 +9,8 @@ import { clampRange, LineIndex, Range } from "../model/text";
 /** One dockerfile-utils problem, as `validate` returns it. */
 export type ValidatorProblem = ReturnType<typeof validate>[number];
 
-export type SyntaxResult = { ok: true; value: ValidatorProblem[]; ms: number } | { ok: false; reason: string; ms: number };
+/** The validator's problems, or why there are none (`overBudget`: abandoned for time by the Node server's worker). */
+export type SyntaxResult = { ok: true; value: ValidatorProblem[]; ms: number } | { ok: false; reason: string; ms: number; overBudget?: true };
 
 /**
  * Runs `validateSyntax` away from the caller's thread, so a slow path in dockerfile-utils cannot

@@ -4,6 +4,7 @@
 
 import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
 import { rangesOverlap, Range } from "../model/text";
+import { docsPageUrl } from "./docs-url";
 import { allRules } from "../rules/index";
 import type { DiagnosticTag, Rule, Severity, SupersededCheck } from "../rules/types";
 import { SYNTAX_SETTING_KEYS, syntaxCodeName, syntaxCodeNumber, SyntaxSettingKey, SyntaxSeveritySetting } from "../syntax-checks";
@@ -80,10 +81,40 @@ export function isCoveredByFindings(problem: { code?: number | string; range: Ra
   return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
 }
 
+/** Why the syntax checks of a text were skipped: the validator's reason, and whether it ran out of time. */
+export interface SyntaxSkipped {
+  reason: string;
+  overBudget: boolean;
+}
+
 /** What validation found, and how long the validator took (adapters log slow runs). */
 export interface SyntaxValidation {
   problems: SyntaxProblem[];
   ms: number;
+  /** Set when the validator gave no answer: no problems does not mean none were there. */
+  skipped?: SyntaxSkipped;
+}
+
+/** The code of the notice that a file's syntax checks were skipped (lsp/diagnostics.ts shows it). */
+export const SYNTAX_SKIPPED_CODE = "syntax-checks-skipped";
+
+/** What the editor tells the user about skipped syntax checks: an information on the first line. */
+export interface SyntaxSkippedNotice {
+  code: typeof SYNTAX_SKIPPED_CODE;
+  severity: Severity;
+  message: string;
+  docsUrl: string;
+}
+
+/** The notice for `skipped`: what was skipped and why, and that Stagecraft's own findings stand. */
+export function syntaxSkippedNotice(skipped: SyntaxSkipped): SyntaxSkippedNotice {
+  const why = skipped.overBudget ? "this file took too long" : "the syntax checker failed here";
+  return {
+    code: SYNTAX_SKIPPED_CODE,
+    severity: "info",
+    message: `Syntax checks skipped because ${why}; Stagecraft's own findings are shown. An edit checks the file again.`,
+    docsUrl: docsPageUrl("time-budgets"),
+  };
 }
 
 /**
@@ -114,7 +145,7 @@ export function syntaxProblemsOf(
   // A validator failure must not cost the user the Stagecraft findings.
   if (!result.ok) {
     onError?.(result.reason);
-    return { problems: [], ms: result.ms };
+    return { problems: [], ms: result.ms, skipped: { reason: result.reason, overBudget: result.overBudget === true } };
   }
   const lines = text.split(/\r?\n/);
   const problems = result.value

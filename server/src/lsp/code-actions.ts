@@ -15,7 +15,7 @@ import type { ClientFeatures } from "./client-features";
 import { conversionActions } from "./convert";
 import { isDiagnosticOf } from "./diagnostics";
 import type { DocumentAnalysis, TextDocument } from "./documents";
-import type { DockerfileLanguageService } from "./language-service";
+import type { CommodityService } from "./language-service";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FixAllData, SYNTAX_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
 
@@ -26,7 +26,7 @@ export function computeCodeActions(
   params: CodeActionParams,
   document: TextDocument,
   analysis: DocumentAnalysis,
-  service: DockerfileLanguageService,
+  service: CommodityService,
   client: ClientFeatures,
 ): CodeAction[] {
   const only = params.context.only;
@@ -149,7 +149,7 @@ function commodityActions(
   diagnostic: Diagnostic,
   document: TextDocument,
   analysis: DocumentAnalysis,
-  service: DockerfileLanguageService,
+  service: CommodityService,
   client: ClientFeatures,
 ): CodeAction[] {
   const text = document.getText();

@@ -7,7 +7,7 @@ import type { DockerfileModel, Stage } from "../model/types";
 import { resolveImageReference, type ImageReference } from "../images/reference";
 import type { LiveTagList, Result } from "../images/registry/types";
 import { factTagSuggestions, mergeLiveTags } from "../images/tag-suggestions";
-import type { DockerfileLanguageService } from "./language-service";
+import type { CommodityService, DocumentRequests } from "./language-service";
 
 const MOUNT_FROM = /(?:^|\s)--mount=(?:\S*,)?from=([^,\s]*)$/i;
 const FLAG_FROM = /(?:^|\s)--from=(\S*)$/i;
@@ -26,7 +26,7 @@ export type LiveTagSource = (ref: ImageReference, prefix: string) => Promise<Res
 export async function computeCompletion(
   model: DockerfileModel,
   position: Position,
-  service: DockerfileLanguageService | null,
+  service: DocumentRequests | null,
   liveTags: LiveTagSource = () => null,
   triggerCharacter?: string,
 ): Promise<CompletionItem[]> {
@@ -51,7 +51,7 @@ export async function computeCompletion(
   return service ? service.computeCompletionItems(model.text, position) : [];
 }
 
-export function resolveCompletion(item: CompletionItem, service: DockerfileLanguageService): CompletionItem {
+export function resolveCompletion(item: CompletionItem, service: CommodityService): CompletionItem {
   if (item.data && (item.data as typeof OURS).stagecraft) return item;
   return service.resolveCompletionItem(item);
 }

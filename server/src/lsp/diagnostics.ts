@@ -2,7 +2,8 @@
 // edits, superseded by newer versions, never published for a version that is no longer current.
 
 import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
-import type { Finding, SyntaxProblem } from "../engine";
+import type { Finding, SyntaxProblem, SyntaxSkipped } from "../engine";
+import { syntaxSkippedNotice } from "../engine";
 import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
 import { analyze } from "../engine";
 import { withShellcheck } from "../model/with-shellcheck";
@@ -47,8 +48,29 @@ export function syntaxDiagnostic(problem: SyntaxProblem): Diagnostic {
   return diagnostic;
 }
 
-export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {
+/** The notice that syntax checks were skipped, on the whole first line, where it is seen first. */
+export function syntaxSkippedDiagnostic(skipped: SyntaxSkipped, analysis: DocumentAnalysis): Diagnostic {
+  const notice = syntaxSkippedNotice(skipped);
+  const firstLine = analysis.model.lines.lineText(0);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+    severity: SEVERITIES[notice.severity],
+    code: notice.code,
+    codeDescription: { href: notice.docsUrl },
+    source: DIAGNOSTIC_SOURCE,
+    message: notice.message,
+  };
+}
+
+/** The problems found: Stagecraft's findings and dockerfile-utils' syntax problems. */
+export function problemDiagnostics(analysis: DocumentAnalysis): Diagnostic[] {
   return [...analysis.findings.map(toDiagnostic), ...analysis.syntax.map(syntaxDiagnostic)];
+}
+
+/** What is published: the problems, after the notice that syntax checks were skipped when they were. */
+export function diagnosticsOf(analysis: DocumentAnalysis): Diagnostic[] {
+  const skipped = analysis.syntaxSkipped ? [syntaxSkippedDiagnostic(analysis.syntaxSkipped, analysis)] : [];
+  return [...skipped, ...problemDiagnostics(analysis)];
 }
 
 /** Whether an LSP diagnostic (as echoed back in a code action request) is this finding's. */

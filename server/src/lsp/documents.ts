@@ -3,7 +3,7 @@
 
 import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, AnalyzeOptions, Finding, SyntaxProblem, SyntaxResult, validatorSettings } from "../engine";
+import { analyze, AnalyzeOptions, Finding, SyntaxProblem, SyntaxResult, SyntaxSkipped, validatorSettings } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
@@ -27,6 +27,8 @@ export interface DocumentAnalysis {
   findings: Finding[];
   /** dockerfile-utils problems under the document's syntax settings, minus those a rule supersedes. */
   syntax: SyntaxProblem[];
+  /** Set when the syntax checks were on but dockerfile-utils gave no answer (over budget, or it failed). */
+  syntaxSkipped?: SyntaxSkipped;
   settings: StagecraftSettings;
   /** What the engine was given, so fix-all re-checks candidates the same way. */
   options: AnalyzeOptions;
@@ -136,9 +138,9 @@ export class DocumentStore {
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
     // `validated` stays out of the options kept: fix-all's candidate texts are validated afresh.
-    const { model, findings, syntax, syntaxMs } = analyze(entry.model, { ...options, validated });
+    const { model, findings, syntax, syntaxMs, syntaxSkipped } = analyze(entry.model, { ...options, validated });
     if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
-    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
+    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, syntaxSkipped, settings, options };
     entry.analysis = analysis;
     return analysis;
   }

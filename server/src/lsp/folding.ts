@@ -3,10 +3,10 @@
 
 import { FoldingRange } from "vscode-languageserver";
 import type { DockerfileModel } from "../model/types";
-import type { DockerfileLanguageService } from "./language-service";
+import type { DocumentRequests } from "./language-service";
 
-export function computeFolding(model: DockerfileModel, service: DockerfileLanguageService): FoldingRange[] {
-  const ranges = service.computeFoldingRanges(model.text);
+export async function computeFolding(model: DockerfileModel, service: DocumentRequests): Promise<FoldingRange[]> {
+  const ranges = await service.computeFoldingRanges(model.text);
   const seen = new Set(ranges.map((r) => `${r.startLine}:${r.endLine}`));
   for (const stage of model.stages) {
     const startLine = stage.range.start.line;

@@ -1,12 +1,14 @@
 // What the server needs from the platform it runs on. The node entry reads the build context from
 // disk; the browser entry has no file access. Handlers only ever see this interface.
 
+import type { ClientCapabilities } from "vscode-languageserver";
 import type { OffThreadValidator } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import type { HttpTransport, PersistedStore } from "../images/registry/types";
 import type { DockerfileModel } from "../model/types";
 import type { ShellcheckComment } from "../model/shellcheck-scripts";
+import type { OffThreadService } from "./language-service";
 
 /** Runs ShellCheck on a model's RUN scripts (the Node host spawns the binary: host/shellcheck.ts). */
 export interface ShellChecker {
@@ -31,6 +33,12 @@ export interface ServerHost {
    * worker). Absent in the browser: validation runs in-thread there, behind the input guards only.
    */
   readonly syntaxValidator?: OffThreadValidator;
+  /**
+   * Runs dockerfile-language-service's whole-document requests off the server thread under a time
+   * budget (the Node host's worker, given the client's capabilities). Absent in the browser: they
+   * run in-thread there, behind guarded-service.ts only.
+   */
+  readonly serviceRunner?: (capabilities: ClientCapabilities, log: (message: string) => void, logError: (message: string) => void) => OffThreadService;
 }
 
 /** A host that knows nothing about files: web workers, untitled documents. */

@@ -9,7 +9,7 @@ import type { LiveAccess } from "../images/image-size";
 import { formatSaving, formatSize } from "../images/format-size";
 import type { DockerfileModel } from "../model/types";
 import type { ClientFeatures } from "./client-features";
-import type { DockerfileLanguageService } from "./language-service";
+import type { DocumentRequests } from "./language-service";
 
 /** How image facts are looked up and shown for this request. */
 export interface ImageHoverOptions {
@@ -44,7 +44,7 @@ export const STAGECRAFT_HOVERS: readonly HoverProvider[] = [imageAndStageHover];
 /** `service` null: instruction docs are left to another extension (coexistence.ts). */
 export async function computeHover(
   request: HoverRequest,
-  service: DockerfileLanguageService | null,
+  service: DocumentRequests | null,
   providers: readonly HoverProvider[] = STAGECRAFT_HOVERS,
 ): Promise<Hover | null> {
   for (const provider of providers) {

@@ -1,13 +1,82 @@
 // The commodity Dockerfile features (instruction docs, completion, formatting, variables...) come
-// from dockerfile-language-service; this holds the one instance and configures it from the client.
+// from dockerfile-language-service; this holds the guarded instance and configures it from the
+// client. The requests that parse the whole document run off the server thread under a time budget
+// where the host can (the Node server's worker, host/budgeted-service.ts); the cheap ones that take
+// no document text run here.
 
-import type { ClientCapabilities } from "vscode-languageserver";
+import type { ClientCapabilities, CompletionItem } from "vscode-languageserver";
 import { DockerfileLanguageService, DockerfileLanguageServiceFactory } from "dockerfile-language-service";
 import { guardService } from "./guarded-service";
 
 export type { DockerfileLanguageService };
 
-export function createCommodityService(capabilities: ClientCapabilities, log: (message: string) => void): DockerfileLanguageService {
+/** The requests that parse the whole document with dockerfile-ast: slow on some inputs. */
+export const BUDGETED_METHODS = [
+  "computeHover",
+  "computeCompletionItems",
+  "computeSignatureHelp",
+  "computeDefinition",
+  "computeHighlightRanges",
+  "prepareRename",
+  "computeRename",
+  "computeFoldingRanges",
+  "format",
+  "formatRange",
+  "formatOnType",
+] as const;
+export type BudgetedMethod = (typeof BUDGETED_METHODS)[number];
+export type BudgetedAnswer<M extends BudgetedMethod> = Awaited<ReturnType<DockerfileLanguageService[M]>>;
+type BudgetedArgs<M extends BudgetedMethod> = Parameters<DockerfileLanguageService[M]>;
+
+/** The budgeted requests on one version of one document; an abandoned one answers its empty result. */
+export type DocumentRequests = { [M in BudgetedMethod]: (...args: BudgetedArgs<M>) => Promise<BudgetedAnswer<M>> };
+
+/** What each request answers when it was abandoned: nothing found, no edits. */
+const EMPTY: { [M in BudgetedMethod]: () => BudgetedAnswer<M> } = {
+  computeHover: () => null,
+  computeCompletionItems: () => [],
+  computeSignatureHelp: () => ({ signatures: [] }),
+  // Typed non-null by the service, null in fact where nothing is defined (guarded-service.ts).
+  computeDefinition: () => null as unknown as BudgetedAnswer<"computeDefinition">,
+  computeHighlightRanges: () => [],
+  prepareRename: () => null,
+  computeRename: () => [],
+  computeFoldingRanges: () => [],
+  format: () => [],
+  formatRange: () => [],
+  formatOnType: () => [],
+};
+
+export interface DocumentVersion {
+  uri: string;
+  version: number;
+  /** True once nobody waits for the answer (the request was cancelled, a newer version arrived). */
+  isStale?: () => boolean;
+}
+
+/**
+ * Runs the budgeted requests away from the server thread under a time budget (the Node host's
+ * worker). Never rejects: `ok: false` when the request was abandoned or failed, which the runner
+ * has logged.
+ */
+export interface OffThreadService {
+  run<M extends BudgetedMethod>(document: DocumentVersion, method: M, args: BudgetedArgs<M>): Promise<{ ok: true; value: BudgetedAnswer<M> } | { ok: false }>;
+  /** The document closed: what was kept about it goes. */
+  forget(uri: string): void;
+}
+
+export interface CommodityService {
+  /** The requests that parse the whole document, on one version of it. */
+  on(document: DocumentVersion): DocumentRequests;
+  /** Cheap, no document text: in-thread everywhere. */
+  resolveCompletionItem(item: CompletionItem): CompletionItem;
+  computeCodeActions: DockerfileLanguageService["computeCodeActions"];
+  computeCommandEdits: DockerfileLanguageService["computeCommandEdits"];
+  forget(uri: string): void;
+}
+
+/** The guarded service, configured from the client's capabilities (the worker makes its own). */
+export function createGuardedService(capabilities: ClientCapabilities, log: (message: string) => void): DockerfileLanguageService {
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   const text = capabilities.textDocument;
   service.setCapabilities({
@@ -17,4 +86,28 @@ export function createCommodityService(capabilities: ClientCapabilities, log: (m
   });
   service.setLogger({ log });
   return guardService(service);
+}
+
+/** The service: budgeted requests through `offThread` when the host has one, in this thread otherwise. */
+export function createCommodityService(capabilities: ClientCapabilities, log: (message: string) => void, offThread?: OffThreadService): CommodityService {
+  const local = createGuardedService(capabilities, log);
+  const on = (document: DocumentVersion): DocumentRequests => {
+    const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const method of BUDGETED_METHODS) {
+      requests[method] = offThread
+        ? async (...args) => {
+            const outcome = await offThread.run(document, method, args as BudgetedArgs<typeof method>);
+            return outcome.ok ? outcome.value : EMPTY[method]();
+          }
+        : async (...args) => (local[method] as (...a: unknown[]) => unknown)(...args);
+    }
+    return requests as DocumentRequests;
+  };
+  return {
+    on,
+    resolveCompletionItem: (item) => local.resolveCompletionItem(item),
+    computeCodeActions: (textDocument, range, context) => local.computeCodeActions(textDocument, range, context),
+    computeCommandEdits: (content, command, args) => local.computeCommandEdits(content, command, args),
+    forget: (uri) => offThread?.forget(uri),
+  };
 }

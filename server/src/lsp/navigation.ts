@@ -15,25 +15,25 @@ import {
 } from "vscode-languageserver";
 import { findStageByName } from "../model/stage-graph";
 import type { DockerfileModel } from "../model/types";
-import type { DockerfileLanguageService } from "./language-service";
+import type { DocumentRequests } from "./language-service";
 import { isLiteralReference, referencesTo, stageAt } from "./stage-at";
 
 /** BuildKit's stage name grammar (after lowercasing); new names must already be lowercase. */
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 
-export function computeDefinition(uri: string, model: DockerfileModel, position: Position, service: DockerfileLanguageService): Location | null {
+export async function computeDefinition(uri: string, model: DockerfileModel, position: Position, service: DocumentRequests): Promise<Location | null> {
   const found = stageAt(model, position);
   if (found) return found.stage.nameToken ? Location.create(uri, found.stage.nameToken.range) : null;
-  return service.computeDefinition({ uri }, model.text, position) ?? null;
+  return (await service.computeDefinition({ uri }, model.text, position)) ?? null;
 }
 
-export function computeReferences(
+export async function computeReferences(
   uri: string,
   model: DockerfileModel,
   position: Position,
   includeDeclaration: boolean,
-  service: DockerfileLanguageService,
-): Location[] {
+  service: DocumentRequests,
+): Promise<Location[]> {
   const found = stageAt(model, position);
   if (found) {
     const locations = referencesTo(model, found.stage).map((r) => Location.create(uri, r.token.range));
@@ -41,10 +41,10 @@ export function computeReferences(
     return locations;
   }
   // The commodity service has no references request; its highlights are the variable's uses.
-  return service.computeHighlightRanges(model.text, position).map((h) => Location.create(uri, h.range));
+  return (await service.computeHighlightRanges(model.text, position)).map((h) => Location.create(uri, h.range));
 }
 
-export function computeHighlights(model: DockerfileModel, position: Position, service: DockerfileLanguageService): DocumentHighlight[] {
+export async function computeHighlights(model: DockerfileModel, position: Position, service: DocumentRequests): Promise<DocumentHighlight[]> {
   const found = stageAt(model, position);
   if (!found) return service.computeHighlightRanges(model.text, position);
   const highlights = referencesTo(model, found.stage).map((r) => DocumentHighlight.create(r.token.range, DocumentHighlightKind.Read));
@@ -52,7 +52,7 @@ export function computeHighlights(model: DockerfileModel, position: Position, se
   return highlights;
 }
 
-export function prepareRename(model: DockerfileModel, position: Position, service: DockerfileLanguageService): PrepareRenameResult | null {
+export async function prepareRename(model: DockerfileModel, position: Position, service: DocumentRequests): Promise<PrepareRenameResult | null> {
   const found = stageAt(model, position);
   if (found) {
     if (!found.stage.nameToken) return null;
@@ -64,16 +64,16 @@ export function prepareRename(model: DockerfileModel, position: Position, servic
   return service.prepareRename(model.text, position);
 }
 
-export function computeRename(
+export async function computeRename(
   uri: string,
   model: DockerfileModel,
   position: Position,
   newName: string,
-  service: DockerfileLanguageService,
-): WorkspaceEdit | null {
+  service: DocumentRequests,
+): Promise<WorkspaceEdit | null> {
   const found = stageAt(model, position);
   if (!found) {
-    const edits = service.computeRename({ uri }, model.text, position, newName);
+    const edits = await service.computeRename({ uri }, model.text, position, newName);
     return edits.length > 0 ? { changes: { [uri]: edits } } : null;
   }
   const { stage } = found;

@@ -1,9 +1,10 @@
 // Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
-// transport and the file-system host (with dockerfile-utils validation in a worker under a time
-// budget); everything else is in server.ts.
+// transport and the file-system host (with dockerfile-utils validation and dockerfile-language-service's
+// whole-document requests in worker threads under a time budget); everything else is in server.ts.
 
 import { join } from "node:path";
-import { createConnection } from "vscode-languageserver/node";
+import { ClientCapabilities, createConnection } from "vscode-languageserver/node";
+import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { nodeHost } from "../host/node-context";
 import { startServer } from "./server";
@@ -28,9 +29,13 @@ function main(): void {
   // Last resort: a bug in an async path is logged, never allowed to end the process.
   process.on("unhandledRejection", (reason) => connection.console.error(`stagecraft: unhandled rejection: ${String(reason)}`));
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
-  // The worker's bundle sits beside this one (scripts/build.mjs).
-  const syntaxValidator = new BudgetedValidator({ script: join(__dirname, "syntax-worker.js") });
-  startServer(connection, { ...nodeHost, syntaxValidator });
+  // The worker's bundle sits beside this one (scripts/build.mjs). Validation and requests each have
+  // a worker of their own, running the same script: a hover never waits for a validation.
+  const script = join(__dirname, "syntax-worker.js");
+  const syntaxValidator = new BudgetedValidator({ script });
+  const serviceRunner = (capabilities: ClientCapabilities, log: (message: string) => void, logError: (message: string) => void) =>
+    new BudgetedService({ script, capabilities, log, logError });
+  startServer(connection, { ...nodeHost, syntaxValidator, serviceRunner });
 }
 
 main();

@@ -2,6 +2,7 @@
 // browser entries only create the connection and the host, then call `startServer`.
 
 import {
+  CancellationToken,
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
@@ -18,7 +19,7 @@ import { computeCodeActions, fixAllAction, readFixAllData } from "./code-actions
 import { ClientFeatures, readClientFeatures } from "./client-features";
 import { ALL_FEATURES, CoexistenceDecision, decideCoexistence, describeCoexistence, readLanguageFeaturesMode } from "./coexistence";
 import { COMPLETION_TRIGGERS, computeCompletion, resolveCompletion } from "./completion";
-import { DEFAULT_DIAGNOSTICS_DELAY, diagnosticsOf, DiagnosticsPublisher } from "./diagnostics";
+import { DEFAULT_DIAGNOSTICS_DELAY, DiagnosticsPublisher, problemDiagnostics } from "./diagnostics";
 import { describe, DocumentStore, TextDocument } from "./documents";
 import { computeFolding } from "./folding";
 import { formatDocument, formatOnType, formatRange } from "./formatting";
@@ -26,7 +27,7 @@ import type { ServerHost } from "./host";
 import { computeHover } from "./hover";
 import { ImageLookups } from "./image-lookups";
 import { computeInlayHints } from "./inlay-hints";
-import { createCommodityService, DockerfileLanguageService } from "./language-service";
+import { CommodityService, createCommodityService, DocumentRequests } from "./language-service";
 import { computeLinks, resolveLink } from "./links";
 import { linksBesideDiagnostics } from "./one-decoration";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
@@ -56,7 +57,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // Stagecraft's own tokens, from the document's model (linear; the bundled service's were not).
   const semanticTokens = new SemanticTokenResults();
   let client: ClientFeatures = readClientFeatures({});
-  let service: DockerfileLanguageService = createCommodityService({}, (m) => connection.console.log(m));
+  const logInfo = (message: string) => connection.console.log(message);
+  // In-thread until initialize brings the capabilities the host's worker is made with.
+  let service: CommodityService = createCommodityService({}, logInfo);
   const switchable = new SwitchableFeatures(connection);
   let coexistence: CoexistenceDecision = ALL_FEATURES;
   let initialSettings: StagecraftSettings | undefined;
@@ -67,8 +70,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     coexistence = decideCoexistence({ mode: readLanguageFeaturesMode(environment?.languageFeatures), extensions });
     settings.setCoexistence(coexistence);
   };
+  /** The service's requests on this version of `document`; not run once cancelled or out of date. */
+  const requestsOn = (document: TextDocument, token: CancellationToken): DocumentRequests =>
+    service.on({
+      uri: document.uri,
+      version: document.version,
+      isStale: () => token.isCancellationRequested || store.get(document.uri)?.version !== document.version,
+    });
   /** The commodity service where instruction help is on, nothing where another extension gives it. */
-  const instructionHelp = () => (switchable.isOn("instructionHelp") ? service : null);
+  const instructionHelp = (document: TextDocument, token: CancellationToken) => (switchable.isOn("instructionHelp") ? requestsOn(document, token) : null);
 
   /**
    * Runs a request handler on an open document. A feature that throws answers `fallback` and logs,
@@ -88,7 +98,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params): InitializeResult => {
     client = readClientFeatures(params.capabilities);
-    service = createCommodityService(params.capabilities, (m) => connection.console.log(m));
+    service = createCommodityService(params.capabilities, logInfo, host.serviceRunner?.(params.capabilities, logInfo, logError));
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
     settings.configure(client.configuration, options.settings);
     initialSettings = normalizeSettings(options.settings);
@@ -157,6 +167,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     justOpened.delete(document.uri);
     publisher.clear(document.uri);
     semanticTokens.forget(document.uri);
+    service.forget(document.uri);
     store.close(document.uri);
   });
   // Live answers started by the hints land in the cache; one refresh shows those that landed together.
@@ -228,13 +239,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return executeConvert(document, analysis, args.runtime, client);
     });
   });
-  connection.onCompletion((params) =>
+  connection.onCompletion((params, token) =>
     onDocument("completion", params.textDocument.uri, [], async (d) => {
       const { imageSize } = await settings.get(d.uri);
       return computeCompletion(
         store.model(d),
         params.position,
-        instructionHelp(),
+        instructionHelp(d, token),
         (ref, prefix) => images.tags(imageSize, ref, prefix),
         params.context?.triggerCharacter,
       );
@@ -248,11 +259,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return item;
     }
   });
-  connection.onHover((params) =>
+  connection.onHover((params, token) =>
     onDocument("hover", params.textDocument.uri, null, async (d) => {
       const { imageSize } = await settings.get(d.uri);
       const imageOptions = { access: images.access(imageSize), exactBytes: imageSize.exactBytes };
-      return computeHover({ model: store.model(d), position: params.position, client, images: imageOptions }, instructionHelp());
+      return computeHover({ model: store.model(d), position: params.position, client, images: imageOptions }, instructionHelp(d, token));
     }),
   );
   connection.languages.inlayHint.on((params) =>
@@ -261,10 +272,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return imageSize.inlayHints ? computeInlayHints(store.model(d), params.range, images.access(imageSize), refreshInlayHintsAfter) : [];
     }),
   );
-  connection.onSignatureHelp((params) =>
-    onDocument("signature help", params.textDocument.uri, null, (d) =>
-      switchable.isOn("instructionHelp") ? computeSignatureHelp(d.getText(), params.position, service) : null,
-    ),
+  connection.onSignatureHelp((params, token) =>
+    onDocument("signature help", params.textDocument.uri, null, (d) => {
+      const requests = instructionHelp(d, token);
+      return requests ? computeSignatureHelp(d.getText(), params.position, requests) : null;
+    }),
   );
   connection.onDocumentSymbol((params) =>
     onDocument("symbols", params.textDocument.uri, [], (d) => {
@@ -272,34 +284,36 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return client.hierarchicalSymbols ? symbols : flattenSymbols(symbols, d.uri);
     }),
   );
-  connection.onDefinition((params) =>
-    onDocument("definition", params.textDocument.uri, null, (d) => computeDefinition(d.uri, store.model(d), params.position, service)),
+  connection.onDefinition((params, token) =>
+    onDocument("definition", params.textDocument.uri, null, (d) => computeDefinition(d.uri, store.model(d), params.position, requestsOn(d, token))),
   );
-  connection.onReferences((params) =>
+  connection.onReferences((params, token) =>
     onDocument("references", params.textDocument.uri, [], (d) =>
-      computeReferences(d.uri, store.model(d), params.position, params.context.includeDeclaration, service),
+      computeReferences(d.uri, store.model(d), params.position, params.context.includeDeclaration, requestsOn(d, token)),
     ),
   );
-  connection.onDocumentHighlight((params) =>
-    onDocument("highlight", params.textDocument.uri, [], (d) => computeHighlights(store.model(d), params.position, service)),
+  connection.onDocumentHighlight((params, token) =>
+    onDocument("highlight", params.textDocument.uri, [], (d) => computeHighlights(store.model(d), params.position, requestsOn(d, token))),
   );
-  connection.onPrepareRename((params) =>
-    onDocument("prepare rename", params.textDocument.uri, null, (d) => prepareRename(store.model(d), params.position, service)),
+  connection.onPrepareRename((params, token) =>
+    onDocument("prepare rename", params.textDocument.uri, null, (d) => prepareRename(store.model(d), params.position, requestsOn(d, token))),
   );
-  connection.onRenameRequest((params) =>
-    onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, service)),
+  connection.onRenameRequest((params, token) =>
+    onDocument("rename", params.textDocument.uri, null, (d) => computeRename(d.uri, store.model(d), params.position, params.newName, requestsOn(d, token))),
   );
-  connection.onFoldingRanges((params) => onDocument("folding", params.textDocument.uri, [], (d) => computeFolding(store.model(d), service)));
+  connection.onFoldingRanges((params, token) =>
+    onDocument("folding", params.textDocument.uri, [], (d) => computeFolding(store.model(d), requestsOn(d, token))),
+  );
   // Clients that registered these statically still ask while they are off: answer nothing then.
   const formats = () => switchable.isOn("formatting");
-  connection.onDocumentFormatting((params) =>
-    onDocument("formatting", params.textDocument.uri, [], (d) => (formats() ? formatDocument(d.getText(), params, service) : [])),
+  connection.onDocumentFormatting((params, token) =>
+    onDocument("formatting", params.textDocument.uri, [], (d) => (formats() ? formatDocument(d.getText(), params, requestsOn(d, token)) : [])),
   );
-  connection.onDocumentRangeFormatting((params) =>
-    onDocument("range formatting", params.textDocument.uri, [], (d) => (formats() ? formatRange(d.getText(), params, service) : [])),
+  connection.onDocumentRangeFormatting((params, token) =>
+    onDocument("range formatting", params.textDocument.uri, [], (d) => (formats() ? formatRange(d.getText(), params, requestsOn(d, token)) : [])),
   );
-  connection.onDocumentOnTypeFormatting((params) =>
-    onDocument("on-type formatting", params.textDocument.uri, [], (d) => (formats() ? formatOnType(d.getText(), params, service) : [])),
+  connection.onDocumentOnTypeFormatting((params, token) =>
+    onDocument("on-type formatting", params.textDocument.uri, [], (d) => (formats() ? formatOnType(d.getText(), params, requestsOn(d, token)) : [])),
   );
   // null, not empty tokens, while switched off: VS Code then takes another extension's tokens instead of ours.
   const tokensOn = () => switchable.isOn("semanticTokens");
@@ -326,7 +340,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!switchable.isOn("links")) return [];
       const analysis = await store.analyze(d);
       const links = computeLinks(store.model(d));
-      return analysis ? linksBesideDiagnostics(links, diagnosticsOf(analysis)) : links;
+      // The notice of skipped syntax checks covers line 1 without being about its image: it leaves links alone.
+      return analysis ? linksBesideDiagnostics(links, problemDiagnostics(analysis)) : links;
     }),
   );
   connection.onDocumentLinkResolve((link) => {

@@ -1,11 +1,11 @@
 // Signature help for instruction arguments and flags, from dockerfile-language-service.
 
 import type { Position, SignatureHelp } from "vscode-languageserver";
-import type { DockerfileLanguageService } from "./language-service";
+import type { DocumentRequests } from "./language-service";
 
 export const SIGNATURE_TRIGGERS = ["-", "[", ",", " ", "="];
 
-export function computeSignatureHelp(text: string, position: Position, service: DockerfileLanguageService): SignatureHelp | null {
-  const help = service.computeSignatureHelp(text, position);
+export async function computeSignatureHelp(text: string, position: Position, service: DocumentRequests): Promise<SignatureHelp | null> {
+  const help = await service.computeSignatureHelp(text, position);
   return help && help.signatures.length > 0 ? help : null;
 }

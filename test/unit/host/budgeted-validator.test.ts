@@ -12,10 +12,10 @@ import type { SyntaxResult } from "../../../server/src/engine";
 /** Answers an empty problem list whose `ms` echoes the text's length; hangs on HANG, exits on EXIT. */
 const FAKE_WORKER = `
 const { parentPort } = require("node:worker_threads");
-parentPort.on("message", (request) => {
-  if (request.text.includes("HANG")) for (;;) {}
-  if (request.text.includes("EXIT")) process.exit(3);
-  parentPort.postMessage({ id: request.id, result: { ok: true, value: [], ms: request.text.length } });
+parentPort.on("message", ({ id, job }) => {
+  if (job.text.includes("HANG")) for (;;) {}
+  if (job.text.includes("EXIT")) process.exit(3);
+  parentPort.postMessage({ id, value: { ok: true, value: [], ms: job.text.length } });
 });
 parentPort.postMessage({ ready: true });
 `;
@@ -51,7 +51,7 @@ describe("host: budgeted validator", function () {
     const v = validator(fake, 1000);
     assert.deepStrictEqual(await v.validate("FROM alpine\n", {}), { ok: true, value: [], ms: 12 });
     assert.deepStrictEqual(await v.validate("FROM a\n", {}), { ok: true, value: [], ms: 7 });
-    assert.strictEqual(v.starts, 1);
+    assert.strictEqual(v.worker.starts, 1);
   });
 
   it("abandons a validation over budget, restarts the worker and validates the next text", async () => {
@@ -62,7 +62,7 @@ describe("host: budgeted validator", function () {
     assert.match(!result.ok ? result.reason : "", /exceeded its 300 ms budget after \d+ ms: abandoned, the worker restarted/);
     assert.ok(elapsed >= 300 && elapsed < 1500, `abandoned after ${elapsed} ms`);
     assert.deepStrictEqual(await v.validate("after", {}), { ok: true, value: [], ms: 5 });
-    assert.strictEqual(v.starts, 2);
+    assert.strictEqual(v.worker.starts, 2);
   });
 
   it("answers texts queued behind a hanging one once it is abandoned, and keeps the caller's thread free", async () => {
@@ -83,12 +83,25 @@ describe("host: budgeted validator", function () {
     assert.ok(ticks >= 10, `only ${ticks} timer ticks while the worker hung`);
   });
 
+  it("does not run a job nobody waits for any more when its turn comes", async () => {
+    const v = validator(fake, 300);
+    await v.validate("warm up", {});
+    let stale = false;
+    const hanging = v.validate("HANG", {});
+    const dropped = v.worker.run({ kind: "validate", text: "dropped", settings: {} }, () => stale);
+    stale = true;
+    assert.deepStrictEqual(await dropped, { ok: false, reason: "no longer needed", ms: 0 });
+    assert.strictEqual((await hanging).ok, false);
+    // Nothing was left to run after the hang: no worker was started for the dropped job.
+    assert.strictEqual(v.worker.starts, 1);
+  });
+
   it("reports a worker that exits mid-validation and starts a new one", async () => {
     const v = validator(fake, 1000);
     const result = await v.validate("EXIT", {});
     assert.deepStrictEqual(result.ok ? "" : result.reason, "the validation worker exited with code 3");
     assert.deepStrictEqual(await v.validate("again", {}), { ok: true, value: [], ms: 5 });
-    assert.strictEqual(v.starts, 2);
+    assert.strictEqual(v.worker.starts, 2);
   });
 
   it("gives up on a worker that never starts, with a reason for every waiting text", async () => {
