@@ -3,10 +3,13 @@
 // ships nothing, so only stages that end up in the final image are checked, and a stage whose
 // lineage configures `APT::Install-Recommends` once (an apt.conf.d file) is left alone, as is an
 // install whose RUN later purges what was only recommended, and a development, CI or build image.
+// Also left alone: an install in an opt-in branch a plain build skips (`if [ ${INSTALL_X} = true ]`),
+// and packages whose recommends are part of how they run (a browser, the Docker engine).
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { readAptGet } from "../model/apt-get";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -15,6 +18,18 @@ import type { Rule } from "./types";
 
 const CONFIG = /Install-Recommends/i;
 const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false|0|no)$/i;
+/**
+ * Packages (or a local `.deb` of one) whose recommends they need to work as installed: a headless
+ * browser's sandbox, fonts and GPU helpers; the Docker engine's apparmor parser, iptables and
+ * compression helpers a daemon run inside the image starts with.
+ */
+const NEEDS_RECOMMENDS =
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine)(?:[=_].*)?(?:\.deb)?$/;
+
+/** True when the install names a package that needs its recommends. */
+function needsRecommends(packages: readonly string[]): boolean {
+  return packages.some((p) => NEEDS_RECOMMENDS.test(p));
+}
 
 /**
  * True when a later command of `run` removes the packages only recommendations kept:
@@ -58,10 +73,13 @@ export const rule: Rule = {
     const finalStages = finalImageStages(model);
     for (const run of allRunInstructions(model)) {
       if (!isInFinalImage(model, run, finalStages)) continue;
+      const optIn = optInCommands(model, run);
       for (const [index, command] of run.commands.entries()) {
         const call = readAptGet(command);
-        if (call?.subcommand?.value !== "install") continue;
+        if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
         if (call.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))) continue;
+        const packages = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value);
+        if (needsRecommends(packages)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
         report({

@@ -15,8 +15,35 @@ testRule(rule, {
       code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y --auto-remove gcc\n",
       messageId: "recommends",
     },
+    {
+      name: "an install outside the opt-in branch (the else runs by default)",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=false\nRUN if [ ${WITH_GD} = true ]; then \\\n    apt-get install -y libpng-dev; \\\n  else \\\n    apt-get install -y zip; \\\n  fi\n",
+      messageId: "recommends",
+      line: 6,
+    },
+    {
+      name: "a switch that is on by default",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=true\nRUN if [ ${WITH_GD} = true ]; then apt-get install -y libpng-dev; fi\n",
+      messageId: "recommends",
+    },
   ],
   silent: [
+    {
+      name: "an opt-in branch a plain build skips",
+      code: "FROM php:8.3-fpm\nARG INSTALL_IMAGICK=false\nRUN if [ ${INSTALL_IMAGICK} = true ]; then \\\n    apt-get install -y libmagickwand-dev && \\\n    pecl install imagick; \\\n  fi\n",
+    },
+    {
+      name: "a browser needs its recommends (sandbox, fonts)",
+      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y chromium chromium-driver\n",
+    },
+    {
+      name: "a browser from a downloaded .deb",
+      code: "FROM debian:12-slim\nRUN apt-get install -y ./google-chrome-stable_current_amd64.deb && rm google-chrome-stable_current_amd64.deb\n",
+    },
+    {
+      name: "the Docker engine needs its recommends (apparmor, pigz)",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y docker-ce docker-ce-cli containerd.io\n",
+    },
     "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n",
     { name: "builder stage", code: "FROM debian:12-slim AS build\nRUN apt-get install -y make\nFROM scratch\nCOPY --from=build /usr/bin/make /make\n" },
     {
