@@ -14,8 +14,9 @@ import type { Rule } from "./types";
 // BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
-// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`.
-const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name)$/i;
+// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
+// identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
+const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name|id)$/i;
 // Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`).
 const PUBLIC_PREFIX = /^(?:VITE|REACT_APP)_/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;

@@ -34,6 +34,10 @@ testRule(rule, {
   ],
   silent: [
     "FROM scratch\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/pw\nARG AUTH_MODULE_VERSION\n",
+    {
+      name: "an identifier next to the secret (the secret itself still fires)",
+      code: "FROM elixir:1.17\nARG AWS_ACCESS_KEY_ID\nARG OAUTH_CLIENT_ID\nENV AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID\n",
+    },
     { name: "keyword inside a word", code: "FROM scratch\nENV MONKEY=1 AUTHOR=me\n" },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // test only\nARG password\n" },
     { name: "empty ENV values set at run time", code: "FROM node:22\nENV OPENAI_API_KEY=\"\" GOOGLE_API_KEY='' git_key=\n" },
