@@ -1,9 +1,11 @@
 // Build contexts a project passes by name (`docker buildx build --build-context name=...` written
-// down in compose `build.additional_contexts` or bake `contexts`), read from the compose and bake
-// files in the Dockerfile's folder and the folders above it, up to the repository root.
+// down in compose `build.additional_contexts`, bake `contexts`, or on the command line of a build
+// script, Makefile or CI workflow), read from the files in the Dockerfile's folder and the folders
+// above it, up to the repository root.
 
 import { dirname } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
+import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -30,12 +32,23 @@ export async function readNamedContexts(folder: string, reader = new FolderReade
       ...json.map((text) => (text === null ? [] : bakeJsonContextNames(text))),
     ])
       for (const name of found) names.add(name);
-    if (await reader.has(dir, ".git")) break;
+    const isRoot = await reader.has(dir, ".git");
+    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.add(name);
+    if (isRoot) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return [...names].sort();
+}
+
+/** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */
+export function commandLineContextNames(text: string): string[] {
+  const names = [...text.matchAll(/--build-context[= ]+["']?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/g)].map((m) => m[1]);
+  // docker/build-push-action: `build-contexts: |` followed by `name=path` lines.
+  for (const block of text.matchAll(/^(\s*)build-contexts:\s*\|?\s*\n((?:\1\s+\S.*\n?)+)/gm))
+    names.push(...[...block[2].matchAll(/^\s*([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/gm)].map((m) => m[1]));
+  return names;
 }
 
 /** `services.<name>.build.additional_contexts`, as a map (`name: path`) or a list (`name=path`). */
