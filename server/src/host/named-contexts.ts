@@ -45,9 +45,18 @@ export async function readNamedContexts(folder: string, reader = new FolderReade
 /** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */
 export function commandLineContextNames(text: string): string[] {
   const names = [...text.matchAll(/--build-context[= ]+["']?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/g)].map((m) => m[1]);
-  // docker/build-push-action: `build-contexts: |` followed by `name=path` lines.
-  for (const block of text.matchAll(/^(\s*)build-contexts:\s*\|?\s*\n((?:\1\s+\S.*\n?)+)/gm))
-    names.push(...[...block[2].matchAll(/^\s*([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/gm)].map((m) => m[1]));
+  // docker/build-push-action: `build-contexts: |` followed by more indented `name=path` lines.
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const opener = /^( *)build-contexts:/.exec(lines[i]);
+    if (opener === null) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const indent = /^ */.exec(lines[j])?.[0].length ?? 0;
+      if (lines[j].trim() === "" || indent <= opener[1].length) break;
+      const name = /^([A-Za-z0-9_][A-Za-z0-9_./-]*)=/.exec(lines[j].trim());
+      if (name) names.push(name[1]);
+    }
+  }
   return names;
 }
 

@@ -8,7 +8,7 @@ import type { DockerfileModel, Instruction } from "./types";
 
 const TEST_PROGRAMS = new Set(["[", "[[", "test"]);
 const ON = /^(?:true|yes|on|1)$/i;
-const OFF = /^(?:|false|no|off|0)$/i;
+const OFF = /^(?:false|no|off|0)?$/i;
 const VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 /** The switch variable of `[ ${X} = true ]` (either side, `=` or `==`), or null for any other test. */
