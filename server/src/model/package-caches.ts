@@ -123,7 +123,7 @@ function cacheLeftBy(
   const pipInstall = pipInstallWord(command);
   if (pipInstall) {
     if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
-    if (installsOnlyLocalWithoutDownloads(command, pipInstall)) return null;
+    if (installsOnlyLocalWithoutDownloads(model, instruction, command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
@@ -213,13 +213,19 @@ function pipInstallWord(command: ShellCommand): Word | null {
  * `pip install --no-deps .` (local paths only) or `--no-index`: nothing is downloaded, and pip does
  * not cache wheels it builds from a local directory, so no cache is left.
  */
-function installsOnlyLocalWithoutDownloads(command: ShellCommand, install: Word): boolean {
+function installsOnlyLocalWithoutDownloads(model: DockerfileModel, instruction: Instruction, command: ShellCommand, install: Word): boolean {
   const rest = command.args.slice(command.args.indexOf(install) + 1);
   // `--no-index` (with `--find-links`): every package comes from local files, nothing is downloaded.
   if (rest.some((a) => a.value === "--no-index")) return true;
   if (!rest.some((a) => a.value === "--no-deps")) return false;
-  const targets = rest.filter((a) => !a.value.startsWith("-"));
-  return targets.length > 0 && targets.every((a) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) || /\.whl$/.test(a.value));
+  // A target held in a variable (`"$CODE_DIR"`) is read through the ENV or ARG that sets it.
+  const resolve = (value: string): string =>
+    value.replace(/^\$(?:\{(\w+)\}|(\w+))/, (whole, braced?: string, bare?: string) => {
+      const set = instruction.stage ? variableFor(model, instruction.stage, instruction.trigger ?? instruction, command, braced ?? bare ?? "") : undefined;
+      return typeof set === "string" ? set : whole;
+    });
+  const targets = rest.filter((a) => !a.value.startsWith("-")).map((a) => resolve(a.value));
+  return targets.length > 0 && targets.every((t) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(t.replace(/\[.*\]$/, "")) || /\.whl$/.test(t));
 }
 
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {

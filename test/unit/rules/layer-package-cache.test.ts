@@ -242,6 +242,10 @@ testRule(rule, {
       code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
     },
     {
+      name: "pip install --no-deps of the local project, through the variable that names it",
+      code: 'FROM python:3.12-slim\nENV CODE_DIR=/app\nCOPY . "$CODE_DIR"\nRUN pip install --no-deps "$CODE_DIR"\n',
+    },
+    {
       name: "pip install --no-deps of the local project downloads nothing",
       code: "FROM python:3.12-slim\nCOPY . /src\nRUN pip install --no-deps /src\n",
     },
