@@ -24,7 +24,13 @@ const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false
  * compression helpers a daemon run inside the image starts with.
  */
 const NEEDS_RECOMMENDS =
-  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine)(?:[=_].*)?(?:\.deb)?$/;
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1)(?:[=_].*)?(?:\.deb)?$/;
+/**
+ * HTTPS clients that get the CA bundle only as a recommendation (curl and wget through their TLS
+ * library, git through libcurl): without recommends, `ca-certificates` must be named, or every
+ * HTTPS call fails on a bare Debian or Ubuntu base.
+ */
+const HTTPS_CLIENT = /^(?:curl|wget|git|libcurl4(?:-openssl-dev|-gnutls-dev|t64)?)(?:[=:].*)?$/;
 
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
@@ -65,6 +71,7 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3015"] },
     messages: {
       recommends: "'apt-get install' also installs recommended packages into the image; add --no-install-recommends.",
+      recommendsCertificates: "'apt-get install' adds recommended packages; add --no-install-recommends and ca-certificates.",
     },
   },
   check(model, report) {
@@ -79,9 +86,28 @@ export const rule: Rule = {
         if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
         if (call.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))) continue;
         const packages = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value);
+        if (packages.length === 0) continue;
         if (needsRecommends(packages)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
+        const packageWords = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w));
+        const needsCertificates = packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => /^ca-certificates(?:[=:].*)?$/.test(p));
+        if (needsCertificates) {
+          report({
+            range: call.subcommand.range,
+            messageId: "recommendsCertificates",
+            suggest: [
+              {
+                title: "Add --no-install-recommends and ca-certificates",
+                edits: [
+                  ...insertOptionAfter(call.subcommand, "--no-install-recommends"),
+                  ...insertOptionAfter(packageWords[packageWords.length - 1], "ca-certificates"),
+                ],
+              },
+            ],
+          });
+          continue;
+        }
         report({
           range: call.subcommand.range,
           messageId: "recommends",

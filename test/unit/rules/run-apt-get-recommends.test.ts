@@ -4,11 +4,23 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y jq\n",
       messageId: "recommends",
       line: 2,
       token: "install",
-      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y jq\n",
+    },
+    {
+      name: "curl gets the CA bundle only as a recommendation: the remedy names ca-certificates",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y curl libicu66\n",
+      messageId: "recommendsCertificates",
+      token: "install",
+      output: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install --no-install-recommends -y curl libicu66 ca-certificates\n",
+    },
+    {
+      name: "curl with ca-certificates named: the plain remedy",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates curl\n",
+      messageId: "recommends",
     },
     {
       name: "an autoremove that keeps recommends",
@@ -31,6 +43,10 @@ testRule(rule, {
     {
       name: "an opt-in branch a plain build skips",
       code: "FROM php:8.3-fpm\nARG INSTALL_IMAGICK=false\nRUN if [ ${INSTALL_IMAGICK} = true ]; then \\\n    apt-get install -y libmagickwand-dev && \\\n    pecl install imagick; \\\n  fi\n",
+    },
+    {
+      name: "a Vulkan loader needs its recommends (the GPU drivers)",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libvulkan1 && rm -rf /var/lib/apt/lists/*\n",
     },
     {
       name: "a browser needs its recommends (sandbox, fonts)",
