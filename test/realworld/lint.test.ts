@@ -19,15 +19,19 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "a single-stage file that builds after the install: --omit=dev would break the build; single-stage-build reports it (line 32, labelled right)",
   "ossrs__srs__Dockerfile:26 context-no-dockerignore":
     "git at hand and a make step are the signs of a build that reads .git, which removed eight wrong findings elsewhere",
+  "postmanlabs__httpbin__Dockerfile:11 run-apt-instead-of-apt-get":
+    "still reported once on line 11, whose fix swaps both apt commands: one finding per line removed five repeats judged debatable",
+  "valhalla__valhalla__docker__Dockerfile:7 run-apt-instead-of-apt-get":
+    "still reported once on line 7, whose fix swaps both apt commands: one finding per line removed five repeats judged debatable",
   "postmanlabs__httpbin__Dockerfile:11 final-stage-build-tools":
     "git alone: fourteen labels judge git a run-time tool, and the file cannot show that it is build-only here",
 };
 
 /**
- * The floor the suite holds: what the rules reach today (97.5 % on the labelled findings: 469 right,
- * 12 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
+ * The floor the suite holds: what the rules reach today (98.0 % on the labelled findings: 480 right,
+ * 10 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
-const MIN_PRECISION = 0.97;
+const MIN_PRECISION = 0.979;
 
 describe("real projects: lint findings against the reviewer's labels", function () {
   this.timeout(180_000);

@@ -41,6 +41,11 @@ export const PEER_OUT_OF_SCOPE: Record<string, string> = {
   "DL3038:17": "microdnf install never asks for confirmation, in an ONBUILD trigger as elsewhere",
   "DL3025:46":
     "HEALTHCHECK CMD in shell form is not a signal problem (the check command is not PID 1 and is not stopped by signals); BuildKit's JSONArgsRecommended leaves it alone too",
+  // var-secret reads a name ending in `_ID` as an identifier next to the secret, not the secret.
+  "DL3064:52": "AWS_ACCESS_KEY_ID is the key's identifier (it shows in logs and signed URLs); var-secret reports AWS_SECRET_ACCESS_KEY",
+  "DL3064:53": "AWS_ACCESS_KEY_ID is the key's identifier, in an ONBUILD file as elsewhere; var-secret reports the secret key",
+  "DL3064:74": "ENV AWS_ACCESS_KEY_ID names the key's identifier, not its secret; var-secret reports AWS_SECRET_ACCESS_KEY",
+  "DL3064:75": "ENV AWS_ACCESS_KEY_ID names the key's identifier, not its secret, in an ONBUILD file as elsewhere",
   "SecretsUsedInArgOrEnv:305":
     "line 9's 'ENV git_key=' stores an empty value, no secret: var-secret leaves empty ENV values (runtime settings) alone; the case's other lines are in var-secret.test.ts",
   "LegacyKeyValueFormat:1321":

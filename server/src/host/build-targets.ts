@@ -23,11 +23,8 @@ export async function readBuildTargets(folder: string, reader = new FolderReader
   for (let level = 0; level < MAX_LEVELS; level++) {
     for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.add(t);
     for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.add(t);
-    const scripts = await scriptFiles(dir, reader);
     const isRoot = await reader.has(dir, ".git");
-    if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"), reader)), ...(await scriptFiles(join(dir, ".gitlab"), reader)));
-    const texts = await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
-    for (const text of texts) for (const t of commandLineTargets(text)) names.add(t);
+    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const t of commandLineTargets(text)) names.add(t);
     if (isRoot) break;
     const parent = dirname(dir);
     if (parent === dir) break;
@@ -58,6 +55,17 @@ export function commandLineTargets(text: string | null): string[] {
   // GitHub's docker/build-push-action takes `target: x` under `with:`.
   out.push(...[...text.matchAll(/^\s+target:\s*["']?([A-Za-z0-9_.-]+)["']?\s*$/gm)].map((m) => m[1]));
   return out;
+}
+
+/**
+ * The texts of the build scripts (shell, make, CI workflow files) of `dir`, with the repository's
+ * `.github/workflows` and `.gitlab` when `dir` is the root.
+ */
+export async function scriptTextsIn(dir: string, isRoot: boolean, reader: FolderReader): Promise<string[]> {
+  const scripts = await scriptFiles(dir, reader);
+  if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"), reader)), ...(await scriptFiles(join(dir, ".gitlab"), reader)));
+  const texts = await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
+  return texts.filter((t): t is string => t !== null);
 }
 
 /** The script files of `dir`, found once per reader (a folder of n Dockerfiles must not scan it n times). */

@@ -1,9 +1,11 @@
 // Build contexts a project passes by name (`docker buildx build --build-context name=...` written
-// down in compose `build.additional_contexts` or bake `contexts`), read from the compose and bake
-// files in the Dockerfile's folder and the folders above it, up to the repository root.
+// down in compose `build.additional_contexts`, bake `contexts`, or on the command line of a build
+// script, Makefile or CI workflow), read from the files in the Dockerfile's folder and the folders
+// above it, up to the repository root.
 
 import { dirname } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
+import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -30,12 +32,32 @@ export async function readNamedContexts(folder: string, reader = new FolderReade
       ...json.map((text) => (text === null ? [] : bakeJsonContextNames(text))),
     ])
       for (const name of found) names.add(name);
-    if (await reader.has(dir, ".git")) break;
+    const isRoot = await reader.has(dir, ".git");
+    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.add(name);
+    if (isRoot) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return [...names].sort();
+}
+
+/** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */
+export function commandLineContextNames(text: string): string[] {
+  const names = [...text.matchAll(/--build-context[= ]+["']?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/g)].map((m) => m[1]);
+  // docker/build-push-action: `build-contexts: |` followed by more indented `name=path` lines.
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const opener = /^( *)build-contexts:/.exec(lines[i]);
+    if (opener === null) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const indent = /^ */.exec(lines[j])?.[0].length ?? 0;
+      if (lines[j].trim() === "" || indent <= opener[1].length) break;
+      const name = /^([A-Za-z0-9_][A-Za-z0-9_./-]*)=/.exec(lines[j].trim());
+      if (name) names.push(name[1]);
+    }
+  }
+  return names;
 }
 
 /** `services.<name>.build.additional_contexts`, as a map (`name: path`) or a list (`name=path`). */

@@ -2,7 +2,9 @@
 // official images (`golang:alpine`, `python:slim`), plus the images for which following a moving
 // tag is the only choice or the purpose (published only as `latest`; nightly builds).
 
+import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { finalImageStages } from "../model/final-image";
+import { workdirOf } from "../model/workdir";
 import type { DockerfileModel, Stage, StageReference } from "../model/types";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
@@ -114,4 +116,48 @@ export function isFetchOnlyStage(model: DockerfileModel, stage: Stage): boolean 
   const steps = stage.instructions.filter((i) => i.keyword === "RUN" || i.keyword === "ADD");
   if (steps.length === 0) return false;
   return steps.every((i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name))));
+}
+
+/**
+ * A throwaway stage that only collects files (COPY/ADD from the context or other stages, no RUN)
+ * and is used only as a `COPY --from` source of what it collected: the later stages take the
+ * files it was given, never anything of its base image, so which release the tag names changes
+ * nothing that ships. A stage copied from for paths its base provides (`/usr/local/bin/node`),
+ * or built upon by another stage, is not one.
+ */
+export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolean {
+  if (finalImageStages(model).has(stage)) return false;
+  if (stage.instructions.some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) return false;
+  const collected: string[] = [];
+  for (const instruction of stage.instructions) {
+    const paths = copyPaths(instruction);
+    if (paths === null) continue;
+    const workdir = workdirOf(model, stage, instruction);
+    const dest = unquoteWord(paths.dest.value);
+    if (!dest.startsWith("/") && workdir === null) return false;
+    collected.push(joinPath(workdir ?? "/", dest));
+  }
+  if (collected.length === 0) return false;
+  const uses = buildReferences(model).filter((r) => r.target === stage);
+  if (uses.length === 0) return false;
+  return uses.every((use) => {
+    if (use.kind !== "copy") return false;
+    const sources = copyPaths(use.instruction)?.sources ?? [];
+    return sources.length > 0 && sources.every((s) => collected.some((dir) => isSameOrParentPath(dir, joinPath("/", s.value))));
+  });
+}
+
+/** The source repository a Dockerfile's image declares: `LABEL org.opencontainers.image.source=https://github.com/<owner>/<repo>`. */
+const SOURCE_LABEL = /^["']?org\.opencontainers\.image\.source["']?=["']?(?:https?:\/\/|git@)[^/:]+[/:]([A-Za-z0-9_.-]+)\//;
+
+/**
+ * True when the image belongs to the project that builds this Dockerfile: its namespace is the
+ * owner of the source repository the file's OCI label names (`restic/builder` in a file labelled
+ * `https://github.com/restic/restic`). The project publishes that image itself, usually from the
+ * same CI run, and follows its moving tag in lockstep with its own releases.
+ */
+export function isProjectOwnImage(model: DockerfileModel, ref: ImageReference): boolean {
+  const namespace = ref.repository.split("/")[0].toLowerCase();
+  if (ref.isOfficial || !ref.repository.includes("/")) return false;
+  return model.instructions.some((i) => i.keyword === "LABEL" && i.args.some((a) => SOURCE_LABEL.exec(a.value)?.[1].toLowerCase() === namespace));
 }

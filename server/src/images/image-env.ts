@@ -66,9 +66,13 @@ export interface ImageEnvironment {
   readonly complete: boolean;
 }
 
-/** The environment of the image `familiarName` (`golang`, `node`); `scratch` defines nothing. */
+/**
+ * The environment of the image `familiarName` (`golang`, `node`). `scratch` defines only PATH:
+ * BuildKit gives every stage whose image sets none the default PATH (dockerfile2llb's "make sure
+ * that PATH is always set"), so `ENV PATH=$PATH:/app/bin` works there too.
+ */
 export function imageEnvironment(familiarName: string | null, isScratch: boolean): ImageEnvironment {
-  if (isScratch) return { names: [], complete: true };
+  if (isScratch) return { names: ["PATH"], complete: true };
   if (familiarName !== null && PATH_ONLY.has(familiarName)) return { names: ["PATH"], complete: true };
   const known = familiarName === null ? undefined : KNOWN_NAMES[familiarName];
   return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false };

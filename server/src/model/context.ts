@@ -81,6 +81,11 @@ const MANIFEST_NAMES = new Set([
   "Pipfile",
   "global.json",
   "Directory.Build.props",
+  // Build files whose git queries (`git describe` for a version stamp) need the checkout's .git.
+  "Makefile",
+  "GNUmakefile",
+  "makefile",
+  "build.go",
 ]);
 
 /**

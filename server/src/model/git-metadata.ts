@@ -7,6 +7,7 @@
 // passed in as a build argument says the build does not need the checkout.
 
 import { systemPackageCommand } from "./commands";
+import type { ShellCommand } from "./shell";
 import { readArgDeclarations } from "./parse";
 import { ancestorsOf } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -41,7 +42,17 @@ export interface GitUse {
   available: boolean;
   /** The project's package.json depends on a package that reads .git to stamp the build. */
   manifestReadsGit: boolean;
+  /**
+   * A step after the copy asks git for the version: `$(git describe ...)` in the RUN itself
+   * (`go build -ldflags "-X main.version=$(git describe --tags)"`), or a Makefile, build script or
+   * `go run build.go` the RUN runs whose text calls git.
+   */
+  stepReadsGit: boolean;
 }
+
+/** A git query that stamps a version: `git describe`, `git rev-parse`, `git log`, `exec.Command("git", ...)`. */
+const ASKS_GIT = /\bgit\s+(?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)\b|exec\.Command\(\s*"git"/;
+const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
 
 /**
  * What `copy` (a COPY/ADD of the whole context) tells about the build reading .git: in its stage
@@ -50,7 +61,7 @@ export interface GitUse {
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
-  const none = { buildSystem: false, available: false, manifestReadsGit: false };
+  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
@@ -65,7 +76,25 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const image = root.base.kind === "image" ? root.base.resolved : "";
   const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
-  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model) };
+  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c)));
+  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit };
+}
+
+/** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
+function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
+  if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
+  const files = Object.entries(model.context.files ?? {});
+  const readsGit = (match: (path: string) => boolean) => files.some(([path, text]) => match(path) && ASKS_GIT.test(text));
+  if (command.name === "make" || command.name === "gmake") return readsGit((path) => MAKEFILES.test(path));
+  if (command.name === "go" && command.args[0]?.value === "run") {
+    const targets = command.args
+      .slice(1)
+      .filter((a) => a.value.endsWith(".go"))
+      .map((a) => a.value.replace(/^\.\//, ""));
+    return readsGit((path) => targets.includes(path));
+  }
+  const script = command.program?.value.replace(/^\.\//, "") ?? "";
+  return script.endsWith(".sh") && readsGit((path) => path === script);
 }
 
 /** True when the package.json at the context root depends on a package that reads the checkout. */

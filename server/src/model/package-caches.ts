@@ -123,7 +123,7 @@ function cacheLeftBy(
   const pipInstall = pipInstallWord(command);
   if (pipInstall) {
     if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
-    if (installsOnlyLocalWithoutDownloads(command, pipInstall)) return null;
+    if (installsOnlyLocalWithoutDownloads(model, instruction, command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
@@ -156,18 +156,31 @@ function removesAptLists(command: ShellCommand): boolean {
 
 const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
 
+/** `"packageManager": "yarn@4.5.0"` (any Yarn after 1) in a package.json. */
+const MODERN_YARN_PACKAGE_MANAGER = /"packageManager"\s*:\s*"yarn@(?:[2-9]|\d{2,})\./;
+/** `corepack prepare yarn@4.1.0 --activate`, `corepack use yarn@stable`: a Yarn release other than 1. */
+const MODERN_YARN_SPEC = /^yarn@(?:[2-9]|\d{2,}|stable|latest|berry|canary)/;
+
 /**
  * True when the project uses Yarn 2 or later (its cache lives in the project's `.yarn/cache` or in
- * ~/.yarn/berry, not in Yarn 1's folders): a `.yarnrc.yml` at the context root or copied by the
- * Dockerfile, or `yarn set version` to a release other than classic.
+ * ~/.yarn/berry, not in Yarn 1's folders, and Yarn 1's flags do not apply): a `.yarnrc.yml` at the
+ * context root or copied by the Dockerfile, `yarn set version` to a release other than classic,
+ * corepack preparing such a release, or corepack enabled for a package.json whose `packageManager`
+ * names one.
  */
 export function usesModernYarn(model: DockerfileModel): boolean {
   if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
+  const packageJsonNamesModernYarn = Object.entries(model.context.files ?? {}).some(
+    ([path, text]) => /(?:^|\/)package\.json$/.test(path) && MODERN_YARN_PACKAGE_MANAGER.test(text),
+  );
   return model.instructions.some((instruction) => {
     const run = instruction.trigger ?? instruction;
     if ((run.keyword === "COPY" || run.keyword === "ADD") && run.args.some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value))) return true;
     return run.commands.some(
-      (c) => c.name === "yarn" && c.args[0]?.value === "set" && c.args[1]?.value === "version" && !/^(?:classic|1\.)/.test(c.args[2]?.value ?? ""),
+      (c) =>
+        (c.name === "yarn" && c.args[0]?.value === "set" && c.args[1]?.value === "version" && !/^(?:classic|1\.)/.test(c.args[2]?.value ?? "")) ||
+        (c.name === "corepack" && c.args.some((a) => MODERN_YARN_SPEC.test(a.value))) ||
+        (c.name === "corepack" && c.args[0]?.value === "enable" && packageJsonNamesModernYarn),
     );
   });
 }
@@ -200,13 +213,19 @@ function pipInstallWord(command: ShellCommand): Word | null {
  * `pip install --no-deps .` (local paths only) or `--no-index`: nothing is downloaded, and pip does
  * not cache wheels it builds from a local directory, so no cache is left.
  */
-function installsOnlyLocalWithoutDownloads(command: ShellCommand, install: Word): boolean {
+function installsOnlyLocalWithoutDownloads(model: DockerfileModel, instruction: Instruction, command: ShellCommand, install: Word): boolean {
   const rest = command.args.slice(command.args.indexOf(install) + 1);
   // `--no-index` (with `--find-links`): every package comes from local files, nothing is downloaded.
   if (rest.some((a) => a.value === "--no-index")) return true;
   if (!rest.some((a) => a.value === "--no-deps")) return false;
-  const targets = rest.filter((a) => !a.value.startsWith("-"));
-  return targets.length > 0 && targets.every((a) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(a.value.replace(/\[.*\]$/, "")) || /\.whl$/.test(a.value));
+  // A target held in a variable (`"$CODE_DIR"`) is read through the ENV or ARG that sets it.
+  const resolve = (value: string): string =>
+    value.replace(/^\$(?:\{(\w+)\}|(\w+))/, (whole, braced?: string, bare?: string) => {
+      const set = instruction.stage ? variableFor(model, instruction.stage, instruction.trigger ?? instruction, command, braced ?? bare ?? "") : undefined;
+      return typeof set === "string" ? set : whole;
+    });
+  const targets = rest.filter((a) => !a.value.startsWith("-")).map((a) => resolve(a.value));
+  return targets.length > 0 && targets.every((t) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(t.replace(/\[.*\]$/, "")) || /\.whl$/.test(t));
 }
 
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {

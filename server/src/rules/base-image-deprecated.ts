@@ -8,8 +8,36 @@ import { baseImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
 import { lifecycleOf } from "../images/lifecycle";
 import { parseImageReference } from "../images/reference";
-import type { Stage } from "../model/types";
+import { finalImageStages } from "../model/final-image";
+import { buildReferences } from "../model/stage-references";
+import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
+
+/**
+ * Stages that exist once per version of one image, each only a `COPY --from` source: `FROM
+ * postgres:13 AS pg13`, `FROM postgres:14 AS pg14`, ... copying out the client binaries for a
+ * runtime that must talk to every server version. Two or more tags of one repository, none with a
+ * RUN of its own (they are sources of the image's files, not builders), no stage built on any of
+ * them, none in the final image.
+ */
+function versionMatrixStages(model: DockerfileModel): Set<Stage> {
+  const finals = finalImageStages(model);
+  const builtOn = new Set(buildReferences(model).flatMap((r) => (r.kind === "from" && r.target !== null ? [r.target] : [])));
+  const byRepository = new Map<string, { stage: Stage; tag: string }[]>();
+  for (const stage of model.stages) {
+    const ref = baseImageOf(stage);
+    if (!ref || ref.tag === null || finals.has(stage) || builtOn.has(stage) || stage.instructions.some((i) => i.keyword === "RUN")) continue;
+    const key = `${ref.registry}/${ref.repository}`;
+    byRepository.set(key, [...(byRepository.get(key) ?? []), { stage, tag: ref.tag }]);
+  }
+  const out = new Set<Stage>();
+  for (const group of byRepository.values()) {
+    if (new Set(group.map((g) => g.tag)).size < 2) continue;
+    const copiedFrom = group.every(({ stage }) => buildReferences(model).some((r) => r.kind === "copy" && r.target === stage));
+    if (copiedFrom) for (const { stage } of group) out.add(stage);
+  }
+  return out;
+}
 
 export const rule: Rule = {
   meta: {
@@ -27,7 +55,10 @@ export const rule: Rule = {
   },
   check(model, report) {
     const byImage = new Map<string, { stage: Stage; note: LifecycleNote }[]>();
+    const matrix = versionMatrixStages(model);
     for (const stage of model.stages) {
+      // One stage per version of a client image, on purpose: an old version there is the point.
+      if (matrix.has(stage)) continue;
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;

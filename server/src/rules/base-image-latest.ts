@@ -3,7 +3,15 @@
 // Images used by `COPY --from` and `RUN --mount from=` float the same way.
 
 import type { Rule } from "./types";
-import { floatingKind, imageReferences, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
+import {
+  floatingKind,
+  imageReferences,
+  isCollectOnlyStage,
+  isMovingByDesign,
+  isProjectOwnImage,
+  isFetchOnlyStage,
+  isNamedContext,
+} from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -29,9 +37,13 @@ export const rule: Rule = {
       if (isNamedContext(model, stage.base.resolved)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
       if (isFetchOnlyStage(model, stage)) continue;
+      // A stage that only collects files for a later COPY --from hands on those files, not its base.
+      if (isCollectOnlyStage(model, stage)) continue;
       // A digest pins the image whatever the tag says.
       const kind = ref ? floatingKind(ref) : null;
       if (!ref || !kind || isMovingByDesign(ref)) continue;
+      // The project's own image (its OCI source label names the owner): it moves with the project's releases.
+      if (isProjectOwnImage(model, ref)) continue;
       const isLiteral = stage.base.token.value === stage.base.resolved;
       if (kind !== "latest") {
         report({ range: stage.base.token.range, messageId: "floating", data: { image: stage.base.resolved, tag: ref.tag ?? "" } });

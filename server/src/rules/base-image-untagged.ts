@@ -2,7 +2,7 @@
 // `FROM` and in `COPY --from` / `RUN --mount from=`.
 
 import type { Rule } from "./types";
-import { imageReferences, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
+import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -27,7 +27,7 @@ export const rule: Rule = {
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
-      if (isFetchOnlyStage(model, stage)) continue;
+      if (isFetchOnlyStage(model, stage) || isCollectOnlyStage(model, stage)) continue;
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.

@@ -64,6 +64,7 @@ export const rule: Rule = {
     const keepsGit =
       uses.readsGitCheckout ||
       git.manifestReadsGit ||
+      git.stepReadsGit ||
       (git.available && (git.buildSystem || isBuildEnvironment)) ||
       (customBase && git.buildSystem) ||
       (matcher !== null && reincludes(matcher, ".git"));

@@ -52,23 +52,12 @@ export const rule: Rule = {
   },
 };
 
-/** Name parts that say "a folder of sources" (`plugin-src`, `app_context`). */
-const CONTEXT_PARTS = new Set(["src", "source", "sources", "context", "ctx", "repo", "checkout", "files", "root"]);
-
 /**
- * Signs that an unknown `--from` name is a build context passed on the command line
- * (`--build-context name=./dir`), which no file of the project shows: the whole of it is copied
- * into a folder (`COPY --from=x . /dest`, `COPY --from=x / /dest`), it is bind-mounted, or its
- * name says it holds sources.
+ * Signs that an unknown `--from` name is a build context passed on a command line the host did not
+ * find (the build scripts, Makefiles and CI workflows it reads give `namedContexts`): the whole of
+ * it is copied into a folder (`COPY --from=x . /dest`, `COPY --from=x / /dest`), or it is bind-mounted.
  */
 function looksLikeNamedContext(ref: StageReference): boolean {
-  if (
-    ref.resolved
-      .toLowerCase()
-      .split(/[-_.]/)
-      .some((part) => CONTEXT_PARTS.has(part))
-  )
-    return true;
   if (ref.kind === "mount") return true;
   const paths = copyPaths(ref.instruction);
   if (!paths) return false;

@@ -2,7 +2,8 @@
 // ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM. Silent
 // for a shell-form CMD whose program gets the signal anyway: under an exec-form ENTRYPOINT of an init
 // that signals the whole process group (dumb-init, `tini -g`), or on an image whose /bin/sh is
-// BusyBox ash (Alpine), which execs the last command of the string unless it is piped or backgrounded.
+// BusyBox ash (Alpine), which execs the last command of the string unless it is piped or backgrounded
+// (with no ENTRYPOINT, or under a plain `tini --`, whose child the program then is).
 
 import { rootImageOf } from "../images/base-image";
 import { shellExecsLastCommand } from "../images/default-shell";
@@ -44,6 +45,12 @@ function signalsProcessGroup(entrypoint: Instruction): boolean {
   return false;
 }
 
+/** An exec-form ENTRYPOINT of an init (`tini --`, `dumb-init`): it runs the CMD as its child. */
+function isInit(entrypoint: Instruction): boolean {
+  if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
+  return /^(?:tini|tini-static|dumb-init|docker-init)$/.test(entrypoint.args[0].value.split("/").pop() ?? "");
+}
+
 /** The ENTRYPOINT in effect for the stage (its own or the last one of the stages it builds on). */
 function entrypointOf(stage: Stage): Instruction | null {
   let found: Instruction | null = null;
@@ -55,7 +62,8 @@ function entrypointOf(stage: Stage): Instruction | null {
 function programGetsSignals(stage: Stage, cmd: Instruction): boolean {
   const entrypoint = entrypointOf(stage);
   if (entrypoint !== null && signalsProcessGroup(entrypoint)) return true;
-  if (entrypoint !== null) return false;
+  // Under a plain init the shell is the init's child; where the shell execs, the program takes its place.
+  if (entrypoint !== null && !isInit(entrypoint)) return false;
   const image = rootImageOf(stage).image;
   if (image === null || !shellExecsLastCommand(image)) return false;
   // ash cannot exec a command that is piped or sent to the background; a trap needs the shell to stay.

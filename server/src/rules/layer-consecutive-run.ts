@@ -43,6 +43,8 @@ export const rule: Rule = {
         if (hasNonPosixShell(instructions, i)) continue;
         if (isDevelopment && !isIndexUpdate(previous)) continue;
         if (isSplitOnPurpose(model, instructions, i)) continue;
+        // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
+        if (isSmokeTest(previous) || isSmokeTest(current)) continue;
         const edits = mergeIntoPreviousRun(model, previous, current);
         report({
           range: current.keywordRange,
@@ -54,6 +56,12 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A RUN whose only command prints the program's version or help: a check of what was installed. */
+function isSmokeTest(run: Instruction): boolean {
+  const words = run.isJsonForm ? run.args.map((a) => a.value) : (run.commands.find((c) => c.program !== null)?.words.map((w) => w.value) ?? []);
+  return words.length === 2 && /^(?:--version|-version|-v|-V|version|--help|-h)$/.test(words[1]);
+}
 
 /** A RUN running one simple command (exec form counts as one); ONBUILD triggers are not RUNs here. */
 function isSingleCommandRun(instruction: Instruction): boolean {

@@ -35,7 +35,7 @@ export const rule: Rule = {
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
-      yarnCache: "'{command}' leaves the yarn cache in the image; add '&& yarn cache clean' to the RUN.",
+      yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
       builderCacheMount: "'{command}' downloads again when this layer rebuilds; add a cache mount at {target}.",
     },
   },
@@ -117,11 +117,15 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       };
     }
     case "yarn": {
-      const edits = appendToRun(model, cache.instruction, "yarn cache clean");
+      // Yarn 2+ keeps its cache in the global mirror (~/.yarn/berry/cache) or the project's
+      // .yarn/cache; only `--all` removes both. Yarn 1's `yarn cache clean` takes no such flag.
+      const clean = usesModernYarn(model) ? "yarn cache clean --all" : "yarn cache clean";
+      const edits = appendToRun(model, cache.instruction, clean);
       return {
         ...base,
+        data: { ...base.data, clean },
         messageId: "yarnCache",
-        fix: edits ? fixOf("Add 'yarn cache clean'", edits) : undefined,
+        fix: edits ? fixOf(`Add '${clean}'`, edits) : undefined,
       };
     }
   }

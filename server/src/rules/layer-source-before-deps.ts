@@ -5,7 +5,8 @@
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
-import { normalizePath } from "../model/copy-paths";
+import { copyPaths, joinPath, normalizePath } from "../model/copy-paths";
+import { workdirOf } from "../model/workdir";
 import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
@@ -72,6 +73,9 @@ export const rule: Rule = {
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
+          // The dependencies arrive built from another stage (`COPY --from=build /build/vendor vendor`):
+          // the install only checks them and downloads nothing when the sources change.
+          if (dependenciesCopiedIn(model, stage, copy.instruction, instruction, install.ecosystem)) continue;
           // A cache mount keeps the downloads warm: a rerun does not download everything again.
           if (mountsOf(instruction).some((m) => m.type === "cache")) continue;
           reported.add(install.ecosystem);
@@ -154,6 +158,45 @@ function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction,
     }
   }
   return false;
+}
+
+/** The project-local folder an ecosystem installs its dependencies into. */
+const DEPENDENCY_DIRS: Partial<Record<Ecosystem, RegExp>> = {
+  npm: /^node_modules$/,
+  yarn: /^node_modules$/,
+  pnpm: /^node_modules$/,
+  bun: /^node_modules$/,
+  composer: /^vendor$/,
+  bundler: /^vendor$/,
+  poetry: /^\.venv$/,
+  uv: /^\.venv$/,
+};
+
+/**
+ * True when a `COPY --from` between the broad copy and the install puts the project's installed
+ * dependencies (its `vendor`, `node_modules`, `.venv`) into the install's working directory.
+ * A global folder (`/usr/local/lib/node_modules`, the npm of a node image) is not the project's.
+ */
+function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, ecosystem: Ecosystem): boolean {
+  const dirs = DEPENDENCY_DIRS[ecosystem];
+  if (dirs === undefined) return false;
+  const workdir = workdirOf(model, stage, run);
+  const between = stage.instructions.filter((i) => i.ordinal > broadCopy.ordinal && i.ordinal < run.ordinal);
+  return between.some((i) => {
+    if (i.keyword !== "COPY" || !i.flags.some((f) => f.name === "from")) return false;
+    const paths = copyPaths(i);
+    if (paths === null) return false;
+    const copyDir = workdirOf(model, stage, i);
+    const dest = paths.dest.value;
+    if (!dest.startsWith("/") && copyDir === null) return false;
+    const target = joinPath(copyDir ?? "/", dest);
+    const parent = target.slice(0, target.lastIndexOf("/")) || "/";
+    const name = target.slice(target.lastIndexOf("/") + 1);
+    // `COPY --from=deps /app/node_modules ./` names the folder by its source.
+    const sourceNames = paths.sources.map((s) => normalizePath(s.value).split("/").pop() ?? "");
+    if (workdir === null) return false;
+    return (dirs.test(name) && parent === workdir) || (target === workdir && sourceNames.some((n) => dirs.test(n)));
+  });
 }
 
 /** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */

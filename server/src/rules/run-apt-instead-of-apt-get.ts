@@ -2,6 +2,7 @@
 // options are not a stable interface ("WARNING: apt does not have a stable CLI interface").
 
 import { allRunInstructions } from "../model/run-instructions";
+import type { Word } from "../model/shell";
 import type { Rule } from "./types";
 
 // Subcommands apt-get has too; `apt list`/`apt search` have no apt-get spelling and get no fix.
@@ -35,16 +36,26 @@ export const rule: Rule = {
   },
   check(model, report) {
     for (const run of allRunInstructions(model)) {
+      // One finding per line (`apt update && apt install -y x` is one change); its fix swaps them all.
+      const byLine = new Map<number, Word[]>();
+      const fixable = new Map<number, Word[]>();
       for (const command of run.commands) {
         if (command.name !== "apt" || !command.program) continue;
         const sub = command.args.find((w) => !w.value.startsWith("-"));
-        const program = command.program;
-        const replacement = program.value.replace(/apt$/, "apt-get");
+        const line = command.program.range.start.line;
+        byLine.set(line, [...(byLine.get(line) ?? []), command.program]);
+        if (sub !== undefined && SHARED.has(sub.value)) fixable.set(line, [...(fixable.get(line) ?? []), command.program]);
+      }
+      for (const [line, programs] of byLine) {
+        const swaps = fixable.get(line) ?? [];
         report({
-          range: program.range,
+          range: programs[0].range,
           messageId: "apt",
           // A suggestion: apt and apt-get differ in defaults (progress, recommends pinning) a build may rely on.
-          suggest: sub && SHARED.has(sub.value) ? [{ title: "Use apt-get", edits: [{ range: program.range, newText: replacement }] }] : undefined,
+          suggest:
+            swaps.length > 0
+              ? [{ title: "Use apt-get", edits: swaps.map((p) => ({ range: p.range, newText: p.value.replace(/apt$/, "apt-get") })) }]
+              : undefined,
         });
       }
     }

@@ -6,7 +6,8 @@
 // falls back to the distribution's package). Silent when the left side cannot meaningfully fail
 // (`echo`, `cat`, `yes`, `php -m`), when the right side validates its input (`sha256sum -c`,
 // `tar`, `gpg --dearmor`, `apt-key add` fail on empty input), when the pipe ends `|| …`, when
-// SHELL or the script sets pipefail, and under non-POSIX shells (PowerShell, cmd).
+// SHELL or the script sets pipefail, when the pipe's status is discarded anyway (a later command
+// follows it after `;` or a newline with no `set -e`), and under non-POSIX shells (PowerShell, cmd).
 
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
@@ -43,6 +44,11 @@ function setsPipefail(words: readonly string[]): boolean {
   return words.some((w, i) => w === "pipefail" && i > 0 && /^-[a-z]*o$/.test(words[i - 1]));
 }
 
+/** `set -e`, `set -eux`, `set -o errexit` (or a SHELL that passes them). */
+function setsErrexit(words: readonly string[]): boolean {
+  return words.some((w, i) => /^-[a-df-z]*e[a-z]*$/.test(w) || (w === "errexit" && i > 0 && /^-[a-z]*o$/.test(words[i - 1])));
+}
+
 export const rule: Rule = {
   meta: {
     id: "run-pipe-no-pipefail",
@@ -62,15 +68,20 @@ export const rule: Rule = {
       if (shell && shell.length > 0 && NON_POSIX.test(shell[0])) continue;
       if (shell && PIPEFAIL_SHELLS.test(shell[0]) && setsPipefail(shell)) continue;
       let pipefail = false;
+      let errexit = shell !== null && setsErrexit(shell.slice(1));
       const commands = run.commands;
       for (let start = 0; start < commands.length;) {
         let end = start + 1;
         while (end < commands.length && commands[end].joinedBy === "|") end++;
         const pipeline = commands.slice(start, end);
         if (commands[start].name === "set" && setsPipefail(commands[start].args.map((w) => w.value))) pipefail = true;
+        if (commands[start].name === "set" && setsErrexit(commands[start].args.map((w) => w.value))) errexit = true;
         // A pipe followed by `|| …` is best-effort by design.
         const fallback = end < commands.length && commands[end].joinedBy === "||";
-        const swallowing = pipeline.length > 1 && !pipefail && !fallback ? swallowingCommand(pipeline) : null;
+        // Followed by `;` or a newline without `set -e`: no status of the pipe stops the script, so
+        // pipefail alone would not fail the build (the missing `set -e` is the problem there).
+        const discarded = end < commands.length && !errexit && isDiscardedBy(commands[start], commands[end]);
+        const swallowing = pipeline.length > 1 && !pipefail && !fallback && !discarded ? swallowingCommand(pipeline) : null;
         start = end;
         if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
@@ -80,6 +91,15 @@ export const rule: Rule = {
     }
   },
 };
+
+// Words that end a branch or loop: a pipe before them is the last command of its branch, and its status counts.
+const BRANCH_ENDS = new Set(["else", "elif", "fi", "done", "esac", "}", ";;"]);
+
+/** True when `next` runs after the pipeline starting at `first` whatever its status (`;` or newline, same block). */
+function isDiscardedBy(first: ShellCommand, next: ShellCommand): boolean {
+  if (next.joinedBy !== ";" && next.joinedBy !== "\n") return false;
+  return next.depth >= first.depth && !BRANCH_ENDS.has(next.words[0]?.value ?? "");
+}
 
 /** The command of `pipeline` whose success hides a failure that matters, or null. */
 function swallowingCommand(pipeline: readonly ShellCommand[]): ShellCommand | null {

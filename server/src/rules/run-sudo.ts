@@ -22,7 +22,11 @@ export const rule: Rule = {
         const end = command.program ? command.words.indexOf(command.program) : command.words.length;
         // Only sudo as a wrapper of the command: `apt-get install sudo` installs it, which is fine.
         const sudo = command.words.slice(0, end < 0 ? command.words.length : end).find((w) => w.value === "sudo" || w.value.endsWith("/sudo"));
-        if (sudo) report({ range: sudo.range, messageId: "sudo" });
+        // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
+        if (sudo) {
+          report({ range: sudo.range, messageId: "sudo" });
+          break;
+        }
       }
     }
   },

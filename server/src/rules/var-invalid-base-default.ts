@@ -1,5 +1,7 @@
-// var-invalid-base-default: BuildKit's InvalidDefaultArgInFrom. With no --build-arg given, FROM
-// must still name an image: `ARG TAG` without a default makes `FROM alpine:${TAG}` read `alpine:`.
+// var-invalid-base-default: BuildKit's InvalidDefaultArgInFrom, narrowed. A default that is given
+// must make FROM name an image (`ARG TAG=` makes `FROM alpine:${TAG}` read `alpine:`). An ARG
+// declared with no default at all is a required build argument: the build script or CI always
+// passes it (a version matrix, a digest per target), and a default would only drift from those pins.
 
 import { parseImageReferenceDetailed } from "../images/reference";
 import { hasTemplatePlaceholder, substituteVariables } from "../model/variables";
@@ -34,14 +36,24 @@ export const rule: Rule = {
   },
   check(model, report) {
     const scope = new Map<string, string | null>(Object.entries(PLATFORM_DEFAULTS));
+    // Required build arguments, and defaults built from one: their value comes from the build command.
+    const required = new Set<string>();
     // A default may use an earlier ARG or a platform argument: `ARG ARCH=${TARGETARCH:-amd64}`.
-    for (const arg of model.globalArgs) scope.set(arg.name, arg.value === null ? "" : substituteVariables(arg.value, scope).value);
+    for (const arg of model.globalArgs) {
+      const substituted = arg.value === null ? null : substituteVariables(arg.value, scope);
+      if (substituted === null || substituted.unresolved.some((name) => required.has(name))) {
+        required.add(arg.name);
+        scope.set(arg.name, null);
+      } else scope.set(arg.name, substituted.value);
+    }
     for (const stage of model.stages) {
       const token = stage.base.token;
       // `${docker.base.image}`: a template filled in (by Maven) before docker reads the file.
       if (!token.value.includes("$") || hasTemplatePlaceholder(token.value)) continue;
+      const substituted = substituteVariables(token.value, scope);
+      if (substituted.unresolved.some((name) => required.has(name))) continue;
       // Whatever is still unset after the defaults is empty, as in a build without --build-arg.
-      const value = substituteVariables(token.value, scope).value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");
+      const value = substituted.value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");
       if (value !== "" && parseImageReferenceDetailed(value).ok) continue;
       report({ range: token.range, messageId: "invalid", data: { base: token.value } });
     }

@@ -14,10 +14,16 @@ import type { Rule } from "./types";
 // BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
-// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`.
-const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name)$/i;
-// Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`).
-const PUBLIC_PREFIX = /^(?:VITE|REACT_APP)_/i;
+// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
+// identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
+const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name|id)$/i;
+// Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`,
+// Next.js `NEXT_PUBLIC_*`, Expo, Nuxt, Gatsby).
+const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_/i;
+// Write-only ingestion keys of telemetry and analytics services (PostHog, Segment; not Sentry's
+// auth token, which uploads source maps):
+// published inside every client that reports, so a build bakes them in on purpose.
+const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:ion)?)(?:_|$)/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem.
@@ -54,19 +60,34 @@ export const rule: Rule = {
       } else continue;
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
-        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || PUBLIC_PREFIX.test(key.name)) continue;
+        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name)) continue;
+        if (PUBLIC_PREFIX.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
-        // A literal ENV value is in the Dockerfile's source already; in a builder stage that only
-        // feeds the final image (COPY --from), the stage's config does not ship either.
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
-        if (instruction.keyword === "ENV" && isBuilder && value !== null && !value.includes("$")) continue;
+        if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;
         report({ range: key.range, messageId: "secret", data: { keyword: instruction.keyword, name: key.name } });
       }
     }
   },
 };
+
+/**
+ * True when a builder stage (it only feeds the final image through COPY --from, so its config does
+ * not ship) sets a value written in the Dockerfile itself: an ENV literal, an ARG's literal default
+ * (`ARG ENCRYPTION_KEY=CAFEBABE`), or an ENV copying such an ARG. A value committed to the source
+ * is no secret the build leaks; it is the stand-in the build step needs, the real one comes at run
+ * time. An ARG without a default, or one read from the environment, still expects a real value
+ * from `--build-arg`, and is reported.
+ */
+function isBuildTimeStandIn(model: DockerfileModel, instruction: Instruction, value: string | null): boolean {
+  if (value === null || value.trim() === "") return false;
+  if (!value.includes("$")) return true;
+  if (instruction.keyword !== "ENV" || !instruction.stage) return false;
+  const sub = substituteVariables(value, environmentAt(model, instruction.stage, instruction));
+  return sub.unresolved.length === 0 && sub.value.trim() !== "";
+}
 
 /**
  * True when the value set is certainly not a secret. A boolean is a switch (`COMPOSER_AUTH=false`),

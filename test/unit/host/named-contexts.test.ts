@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { bakeHclContextNames, bakeJsonContextNames, composeContextNames, readNamedContexts } from "../../../server/src/host/named-contexts";
+import {
+  bakeHclContextNames,
+  bakeJsonContextNames,
+  commandLineContextNames,
+  composeContextNames,
+  readNamedContexts,
+} from "../../../server/src/host/named-contexts";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/named-contexts: build contexts passed by name", () => {
@@ -39,6 +45,25 @@ describe("host/named-contexts: build contexts passed by name", () => {
     assert.deepStrictEqual(bakeHclContextNames(hcl), ["langgraph_src", "alpine", "base"]);
     assert.deepStrictEqual(bakeJsonContextNames('{ "target": { "app": { "contexts": { "templates": "./t" } }, "b": {} } }'), ["templates"]);
     assert.deepStrictEqual(bakeJsonContextNames("{ nope"), []);
+  });
+
+  it("reads --build-context names from build command lines and build-push-action's build-contexts", () => {
+    const script = 'docker buildx build --build-context plugin-sources=../plugins \\\n  --build-context=docs="./docs" -t app .\n';
+    assert.deepStrictEqual(commandLineContextNames(script), ["plugin-sources", "docs"]);
+    const workflow =
+      "      - uses: docker/build-push-action@v6\n        with:\n          build-contexts: |\n            assets=./web/dist\n            base=docker-image://alpine:3.22\n          push: true\n";
+    assert.deepStrictEqual(commandLineContextNames(workflow), ["assets", "base"]);
+    assert.deepStrictEqual(commandLineContextNames("docker build -t app .\n"), []);
+  });
+
+  it("reads the build scripts and CI workflows in reach, as for --target", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/release.yml": "jobs:\n  b:\n    steps:\n      - run: docker buildx build --build-context theme=./theme -f docker/Dockerfile .\n",
+      "repo/docker/build.sh": "#!/bin/sh\ndocker build --build-context vendor-src=../vendor .\n",
+      "repo/docker/Dockerfile": "FROM alpine:3.22\n",
+    });
+    assert.deepStrictEqual(await readNamedContexts(`${root}/repo/docker`), ["theme", "vendor-src"]);
   });
 
   it("looks in the Dockerfile's folder and above, stopping at the repository root", async () => {

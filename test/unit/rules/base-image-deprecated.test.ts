@@ -5,6 +5,18 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "two builder stages on two versions are not a version matrix",
+      code: "FROM node:18-slim AS ui\nRUN npm ci && npm run build\nFROM node:24-slim AS ui2\nRUN npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=ui /dist /a\nCOPY --from=ui2 /dist /b\n",
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
+      name: "a single old client stage is not a version matrix",
+      code: "FROM postgres:12-bookworm AS pg\nFROM debian:bookworm-slim\nCOPY --from=pg /usr/lib/postgresql/12/bin/pg_dump /usr/bin/\n",
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
       code: 'FROM node:18-alpine\nCMD ["node"]\n',
       messageId: "endOfLife",
       line: 1,
@@ -69,6 +81,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "one client stage per server version, each only copied from",
+      code:
+        "FROM postgres:12-bookworm AS pg12\nFROM postgres:13-bookworm AS pg13\nFROM postgres:17-bookworm AS pg17\nFROM debian:bookworm-slim\n" +
+        "COPY --from=pg12 /usr/lib/postgresql/12/bin/pg_dump /opt/pg/12/\nCOPY --from=pg13 /usr/lib/postgresql/13/bin/pg_dump /opt/pg/13/\nCOPY --from=pg17 /usr/lib/postgresql/17/bin/pg_dump /opt/pg/17/\n",
+    },
     "FROM node:24-slim\n",
     "FROM python:3.13\n",
     "FROM golang:1.26-alpine\n",

@@ -59,8 +59,28 @@ testRule(rule, {
       messageId: "floating",
       line: 2,
     },
+    {
+      name: "a stage copied from for what its base image holds",
+      code: "FROM node:lts-alpine AS node\nCOPY package.json /tmp/\nFROM debian:12-slim\nCOPY --from=node /usr/local/bin/node /usr/local/bin/\n",
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "another organisation's image in a labelled file",
+      code: 'FROM acme/builder:latest AS helper\nFROM alpine:3.22\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY --from=helper /out/tool /usr/bin/\n',
+      messageId: "latest",
+      line: 1,
+    },
   ],
   silent: [
+    {
+      name: "a stage that only collects files for a later COPY --from",
+      code: "FROM node:22-alpine AS assets\nRUN npm run build\nFROM alpine:latest AS collect\nCOPY --from=assets /app/dist /out/dist\nCOPY LICENSE /out/\nFROM nginx:1.27-alpine\nCOPY --from=collect /out /usr/share/nginx/html\n",
+    },
+    {
+      name: "the project's own image, named by its source label",
+      code: 'ARG TOOL_TAG=latest\nFROM docker.io/example/tool:${TOOL_TAG}-debian\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY loader.sh /usr/bin/\n',
+    },
     { name: "Chainguard's free images are published only as latest", code: "FROM cgr.dev/chainguard/wolfi-base:latest\n" },
     { name: "openSUSE Tumbleweed is rolling and published as latest", code: "FROM opensuse/tumbleweed:latest AS build\nFROM scratch\n" },
     { name: "a nightly image is meant to be current", code: "FROM ghcr.io/zaproxy/zaproxy:nightly\nFROM softwaresecurityproject/zap-nightly:latest\n" },

@@ -8,6 +8,17 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      name: "a Makefile that never asks git: .git is still reported",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
+      context: {
+        dockerignore: "dist\n",
+        rootEntries: [".git/", "Makefile", "src/"],
+        files: { Makefile: "dist:\n\tcc -o dist/app src/main.c\n" },
+      },
+      messageId: "missingEntriesStage",
+      line: 3,
+    },
+    {
       name: "COPY . . and no .dockerignore",
       code: NODE_APP,
       context: { dockerignore: null, rootEntries: NODE_ROOT },
@@ -148,6 +159,32 @@ testRule(rule, {
         dockerignore: "node_modules\n",
         rootEntries: [".git/", "node_modules/", "package.json", "webpack.config.js"],
         files: { "package.json": '{"devDependencies": {"git-rev-sync": "^3.0.2", "webpack": "^5.0.0"}}' },
+      },
+    },
+    {
+      name: "a Go build whose -ldflags stamp the version from git describe: .git stays",
+      code: 'FROM golang:1.23-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -ldflags "-X main.version=$(git describe --tags --always)" -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /bin/app\n',
+      context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "main.go"] },
+    },
+    {
+      name: "go run build.go, which asks git for the version: .git stays",
+      code: "FROM golang:1.23-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go run build.go -release\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      context: {
+        dockerignore: "bin\n",
+        rootEntries: [".git/", "go.mod", "build.go"],
+        files: {
+          "build.go":
+            'package main\n\nimport "os/exec"\n\nfunc version() string {\n\tout, _ := exec.Command("git", "describe", "--tags").Output()\n\treturn string(out)\n}\n',
+        },
+      },
+    },
+    {
+      name: "a Makefile that stamps the version from git rev-parse, on a base without git in sight: .git stays",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
+      context: {
+        dockerignore: "dist\n",
+        rootEntries: [".git/", "Makefile", "src/"],
+        files: { Makefile: "VERSION := $(shell git rev-parse --short HEAD)\n\ndist:\n\tcc -DVERSION=$(VERSION) -o dist/app src/main.c\n" },
       },
     },
     {

@@ -22,6 +22,11 @@ testRule(rule, {
     },
     { name: "Alpine, but the program is piped", code: "FROM node:22-alpine\nCMD node server.js | tee /var/log/app.log\n", messageId: "shellForm" },
     { name: "Alpine, but the program is backgrounded", code: "FROM alpine:3.20\nCMD crond & nginx -g 'daemon off;'\n", messageId: "shellForm" },
+    {
+      name: "Debian under a plain tini: dash stays between tini and the program",
+      code: 'FROM debian:12-slim\nENTRYPOINT ["tini", "--"]\nCMD ./server\n',
+      messageId: "shellForm",
+    },
     { name: "Alpine with an ENTRYPOINT script in front", code: 'FROM node:22-alpine\nENTRYPOINT ["/entry.sh"]\nCMD node server.js\n', messageId: "shellForm" },
     { name: "ENTRYPOINT in shell form on Alpine", code: "FROM alpine:3.20\nENTRYPOINT /app --serve\n", messageId: "shellForm" },
     {
@@ -35,6 +40,10 @@ testRule(rule, {
     { name: "shell syntax gets no fix", code: "FROM debian:12\nCMD echo $HOME && sleep 1\n", messageId: "shellForm", output: null },
   ],
   silent: [
+    {
+      name: "Alpine under a plain tini: ash execs the program, which becomes tini's child",
+      code: 'FROM alpine:3.20\nENTRYPOINT ["tini", "--"]\nCMD ./meilisearch\n',
+    },
     'FROM node:22-alpine\nCMD ["node", "server.js"]\n',
     {
       name: "under dumb-init, which signals the whole process group",

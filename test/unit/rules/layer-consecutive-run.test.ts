@@ -117,6 +117,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a smoke test of the installed program is kept apart as a check",
+      code: 'FROM debian:12-slim\nCOPY --from=build /out/app /usr/bin/app\nRUN mkdir -p /var/lib/app\nRUN ["/usr/bin/app", "--version"]\n',
+    },
+    { name: "a shell-form version check", code: "FROM alpine:3.22\nRUN adduser -D app\nRUN node --version\n" },
+    {
       name: "never joins installs of different package managers (apt-get + pip)",
       code: "FROM debian:12\nRUN apt-get install -y python3-pip\nRUN pip install flask\n",
     },

@@ -155,6 +155,14 @@ testRule(rule, {
       output: "FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
     },
     {
+      name: "Yarn 4 through corepack in the shipped image: Berry's clean, which empties the global mirror too",
+      code: "FROM node:22\nWORKDIR /app\nRUN corepack enable\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable\n",
+      context: { files: { "package.json": '{ "name": "web", "packageManager": "yarn@4.5.3" }\n' } },
+      messageId: "yarnCache",
+      line: 5,
+      output: "FROM node:22\nWORKDIR /app\nRUN corepack enable\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable && yarn cache clean --all\n",
+    },
+    {
       name: "ONBUILD trigger ships in the downstream image",
       code: "FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n",
       messageId: "pipCache",
@@ -234,12 +242,25 @@ testRule(rule, {
       code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
     },
     {
+      name: "pip install --no-deps of the local project, through the variable that names it",
+      code: 'FROM python:3.12-slim\nENV CODE_DIR=/app\nCOPY . "$CODE_DIR"\nRUN pip install --no-deps "$CODE_DIR"\n',
+    },
+    {
       name: "pip install --no-deps of the local project downloads nothing",
       code: "FROM python:3.12-slim\nCOPY . /src\nRUN pip install --no-deps /src\n",
     },
     {
       name: "pip cache kept in a mount at PIP_CACHE_DIR",
       code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pypi\nRUN --mount=type=cache,target=/var/cache/pypi pip install flask\n",
+    },
+    {
+      name: "Yarn 4 through corepack (packageManager in package.json) in a builder: no Yarn 1 cache-mount advice",
+      code: "FROM node:22 AS build\nWORKDIR /app\nRUN corepack enable\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      context: { files: { "package.json": '{\n  "name": "web",\n  "packageManager": "yarn@4.5.3"\n}\n' } },
+    },
+    {
+      name: "Yarn 4 prepared by corepack in a builder",
+      code: "FROM node:22 AS build\nWORKDIR /app\nRUN corepack prepare yarn@4.5.3 --activate\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
     },
     {
       name: "Yarn 2+ (a .yarnrc.yml is copied) in a builder: Yarn 1's cache-mount path would miss its cache",

@@ -174,6 +174,14 @@ testRule(rule, {
   fires,
   silent: [
     {
+      name: "gems built in another stage and copied in before the install, which only checks them",
+      code: "FROM ruby:3.3 AS gems\nWORKDIR /build\nCOPY Gemfile Gemfile.lock ./\nRUN bundle config set --local deployment true && bundle install\nFROM ruby:3.3-slim\nWORKDIR /app\nCOPY . /app\nCOPY --from=gems /build/vendor vendor\nRUN bundle config set --local deployment true\nRUN bundle install\n",
+    },
+    {
+      name: "node_modules from a deps stage",
+      code: "FROM node:22 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY --from=deps /app/node_modules ./node_modules\nRUN npm ci --offline\n",
+    },
+    {
       name: "dependencies installed in the stage this one builds on; the sync after the copy adds the project",
       code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM base AS dev\nCOPY . .\nRUN uv sync --frozen\n",
     },

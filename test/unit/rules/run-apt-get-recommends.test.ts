@@ -4,19 +4,62 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y jq\n",
       messageId: "recommends",
       line: 2,
       token: "install",
-      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y jq\n",
+    },
+    {
+      name: "curl gets the CA bundle only as a recommendation: the remedy names ca-certificates",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y curl libicu66\n",
+      messageId: "recommendsCertificates",
+      token: "install",
+      output: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install --no-install-recommends -y curl libicu66 ca-certificates\n",
+    },
+    {
+      name: "curl with ca-certificates named: the plain remedy",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates curl\n",
+      messageId: "recommends",
     },
     {
       name: "an autoremove that keeps recommends",
       code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y --auto-remove gcc\n",
       messageId: "recommends",
     },
+    {
+      name: "an install outside the opt-in branch (the else runs by default)",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=false\nRUN if [ ${WITH_GD} = true ]; then \\\n    apt-get install -y libpng-dev; \\\n  else \\\n    apt-get install -y zip; \\\n  fi\n",
+      messageId: "recommends",
+      line: 6,
+    },
+    {
+      name: "a switch that is on by default",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=true\nRUN if [ ${WITH_GD} = true ]; then apt-get install -y libpng-dev; fi\n",
+      messageId: "recommends",
+    },
   ],
   silent: [
+    {
+      name: "an opt-in branch a plain build skips",
+      code: "FROM php:8.3-fpm\nARG INSTALL_IMAGICK=false\nRUN if [ ${INSTALL_IMAGICK} = true ]; then \\\n    apt-get install -y libmagickwand-dev && \\\n    pecl install imagick; \\\n  fi\n",
+    },
+    {
+      name: "a Vulkan loader needs its recommends (the GPU drivers)",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libvulkan1 && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "a browser needs its recommends (sandbox, fonts)",
+      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y chromium chromium-driver\n",
+    },
+    {
+      name: "a browser from a downloaded .deb",
+      code: "FROM debian:12-slim\nRUN apt-get install -y ./google-chrome-stable_current_amd64.deb && rm google-chrome-stable_current_amd64.deb\n",
+    },
+    {
+      name: "the Docker engine needs its recommends (apparmor, pigz)",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y docker-ce docker-ce-cli containerd.io\n",
+    },
     "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n",
     { name: "builder stage", code: "FROM debian:12-slim AS build\nRUN apt-get install -y make\nFROM scratch\nCOPY --from=build /usr/bin/make /make\n" },
     {

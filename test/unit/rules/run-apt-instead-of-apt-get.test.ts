@@ -10,6 +10,14 @@ testRule(rule, {
       token: "apt",
       output: "FROM ubuntu:24.04\nRUN apt-get install -y curl\n",
     },
+    {
+      name: "one finding per line, whose fix swaps every apt on it",
+      code: "FROM ubuntu:24.04\nRUN apt update && apt install -y curl \\\n && apt clean\n",
+      messageId: "apt",
+      count: 2,
+      // The first line's fix swaps both of its commands; the second line has its own finding.
+      output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl \\\n && apt clean\n",
+    },
     { name: "apt list has no apt-get spelling", code: "FROM ubuntu:24.04\nRUN apt list --installed\n", messageId: "apt", output: null },
   ],
   silent: ["FROM ubuntu:24.04\nRUN apt-get install -y curl\n", "FROM ubuntu:24.04\nRUN apt-cache policy curl\n"],

@@ -38,8 +38,23 @@ testRule(rule, {
       messageId: "pipefail",
       token: "tee /etc/apt/trusted.gpg.d/pg.gpg",
     },
+    {
+      name: "the last command of an if branch: its status is the branch's",
+      code: "FROM debian:12-slim\nARG V=latest\nRUN if [ $V = latest ]; then \\\n    curl -o- -L https://x/install.sh | bash; \\\n  else \\\n    curl -o- -L https://x/install.sh | bash -s -- --version $V; \\\n  fi && echo done\n",
+      messageId: "pipefail",
+      line: 4,
+    },
+    {
+      name: "a later command after ';' under set -e",
+      code: "FROM debian:12-slim\nRUN set -eux; curl -fsSL https://x/i.sh | sh; rm -rf /tmp/*\n",
+      messageId: "pipefail",
+    },
   ],
   silent: [
+    {
+      name: "a heredoc without set -e: the pipe's status is discarded by the next line",
+      code: "FROM php:8.3-cli\nRUN <<EOF\napt-get update\ncurl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\nsed -i 's/a/b/' /etc/app.conf\nEOF\n",
+    },
     'FROM debian:12-slim\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN curl -fsSL https://x/i.sh | bash\n',
     { name: "pipefail set by the script", code: "FROM alpine:3.20\nRUN set -eo pipefail && curl -fsSL https://x/i.sh | sh\n" },
     { name: "PowerShell", code: 'FROM mcr.microsoft.com/powershell:lts\nSHELL ["pwsh", "-c"]\nRUN Get-Item x | Select-Object y\n' },

@@ -7,13 +7,17 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
-    { code: "ARG TAG\nFROM alpine:${TAG}\n", messageId: "invalid", line: 2, token: "alpine:${TAG}", data: { base: "alpine:${TAG}" }, output: null },
-    { name: "empty image", code: "ARG IMAGE\nFROM $IMAGE\n", messageId: "invalid" },
-    { name: "a default from an unset ARG", code: "ARG A\nARG B=${A}\nFROM $B\n", messageId: "invalid", line: 3 },
+    { code: "ARG TAG=\nFROM alpine:${TAG}\n", messageId: "invalid", line: 2, token: "alpine:${TAG}", data: { base: "alpine:${TAG}" }, output: null },
+    { name: "a default that is not an image name", code: "ARG IMAGE=Registry/App\nFROM $IMAGE\n", messageId: "invalid" },
+    { name: "a variable no ARG declares", code: "FROM $IMAGE\n", messageId: "invalid" },
+    { name: "an empty default used by another default", code: "ARG A=\nARG B=node:${A}\nFROM $B\n", messageId: "invalid", line: 3 },
   ],
   silent: [
     "ARG TAG=3.20\nFROM alpine:${TAG}\n",
     "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
+    { name: "a required build argument (no default at all)", code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n" },
+    { name: "a required digest passed per target", code: "ARG TARGET=x86_64-linux\nARG DIGEST\nFROM ghcr.io/acme/cross-${TARGET}@${DIGEST}\n" },
+    { name: "a default built from a required argument", code: "ARG PG_MAJOR\nARG BASE=postgres:${PG_MAJOR}-alpine\nFROM ${BASE}\n" },
     "FROM --platform=$BUILDPLATFORM golang:1.23-${TARGETOS}\n",
     {
       name: "a default that uses a platform argument",

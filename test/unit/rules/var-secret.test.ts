@@ -24,6 +24,11 @@ testRule(rule, {
       code: 'FROM ruby:3.3 AS base\nENV SECRET_KEY_BASE=0123abcd\nFROM base\nCMD ["rails", "s"]\n',
       messageId: "secret",
     },
+    {
+      name: "a builder stage's ARG without a default expects a real value from --build-arg",
+      code: "FROM node:22 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n",
+      messageId: "secret",
+    },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -34,6 +39,10 @@ testRule(rule, {
   ],
   silent: [
     "FROM scratch\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/pw\nARG AUTH_MODULE_VERSION\n",
+    {
+      name: "an identifier next to the secret (the secret itself still fires)",
+      code: "FROM elixir:1.17\nARG AWS_ACCESS_KEY_ID\nARG OAUTH_CLIENT_ID\nENV AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID\n",
+    },
     { name: "keyword inside a word", code: "FROM scratch\nENV MONKEY=1 AUTHOR=me\n" },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // test only\nARG password\n" },
     { name: "empty ENV values set at run time", code: "FROM node:22\nENV OPENAI_API_KEY=\"\" GOOGLE_API_KEY='' git_key=\n" },
@@ -49,6 +58,14 @@ testRule(rule, {
     {
       name: "a literal ENV in a builder stage that does not ship",
       code: "FROM ruby:3.3 AS assets\nENV SECRET_KEY_BASE=0123abcd\nRUN rake assets:precompile\nFROM ruby:3.3-slim\nCOPY --from=assets /app/public /app/public\n",
+    },
+    {
+      name: "a builder stage's committed stand-in: an ARG default and the ENV copying it (the key comes at run time)",
+      code: 'FROM node:22 AS installer\nARG NEXT_PRIVATE_ENCRYPTION_KEY="CAFEBABE"\nENV NEXT_PRIVATE_ENCRYPTION_KEY="$NEXT_PRIVATE_ENCRYPTION_KEY"\nRUN npm run build\nFROM node:22-slim\nCOPY --from=installer /app/dist /app\n',
+    },
+    {
+      name: "telemetry ingestion keys, baked into the client on purpose",
+      code: 'FROM node:22\nARG NEXT_PRIVATE_TELEMETRY_KEY=""\nENV NEXT_PRIVATE_TELEMETRY_KEY="$NEXT_PRIVATE_TELEMETRY_KEY" POSTHOG_API_KEY=phc_x SEGMENT_WRITE_KEY=abc\n',
     },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],

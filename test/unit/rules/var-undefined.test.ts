@@ -28,6 +28,7 @@ testRule(rule, {
     { name: "PATH-only image with an unresolved tag", code: "ARG V\nFROM alpine:${V}\nWORKDIR $GOPATH/src\n", messageId: "didYouMean" },
   ],
   silent: [
+    { name: "PATH in a scratch stage: BuildKit sets the default PATH", code: "FROM scratch\nCOPY --from=busybox:1.37 /bin /bin\nENV PATH=$PATH:/opt/bin\n" },
     "FROM alpine:3.20\nRUN echo $PATH\n",
     "FROM alpine:3.20\nENV PATH=$PATH:/app\n",
     { name: "unknown image environment", code: "FROM eclipse-temurin:21\nENV PATH=$JAVA_HOME/bin:$PATH\n" },
