@@ -27,7 +27,7 @@ const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:io
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem.
-const PLACEHOLDER = /^(?:|none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.)$/i;
+const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.)?$/i;
 
 export const rule: Rule = {
   meta: {
