@@ -40,8 +40,9 @@ function isDocumentedRunTimeNeed(model: DockerfileModel, instruction: Instructio
   if (model.comments.some((c) => c.range.start.line > start.line && c.range.start.line <= end.line && RUN_TIME_NEED.test(c.content))) return true;
   const stageName = instruction.stage?.name;
   if (!stageName) return false;
-  const mentionsStage = new RegExp(`["'\`]${stageName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'\`]`, "i");
-  return model.comments.some((c) => mentionsStage.test(c.content) && RUN_TIME_NEED.test(c.content));
+  const quoted = ['"', "'", "`"].map((q) => `${q}${stageName.toLowerCase()}${q}`);
+  const mentionsStage = (text: string) => quoted.some((q) => text.toLowerCase().includes(q));
+  return model.comments.some((c) => mentionsStage(c.content) && RUN_TIME_NEED.test(c.content));
 }
 
 export const rule: Rule = {
