@@ -24,10 +24,10 @@ const ACCEPTED_LOSSES: Record<string, string> = {
 };
 
 /**
- * The floor the suite holds: what the rules reach today (97.5 % on the labelled findings: 469 right,
- * 12 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
+ * The floor the suite holds: what the rules reach today (98.2 % on the labelled findings: 482 right,
+ * 9 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
-const MIN_PRECISION = 0.97;
+const MIN_PRECISION = 0.98;
 
 describe("real projects: lint findings against the reviewer's labels", function () {
   this.timeout(180_000);
