@@ -76,6 +76,20 @@ describe("lsp: node build-context host", () => {
     assert.strictEqual(facts.files?.["Cargo.lock"].length, 256 * 1024);
   });
 
+  it("reads the configs of servers that drop root themselves, which a whole-context copy brings in unnamed", async () => {
+    const ws = workspaceFolder({
+      Dockerfile: 'FROM python:3.12-slim\nCOPY . .\nCMD ["./bootstrap.sh"]\n',
+      "uwsgi.ini": "[uwsgi]\nuid = www-data\n",
+      "gunicorn.conf.py": 'user = "app"\n',
+      "deploy/": "",
+      "deploy/www.conf": "[www]\nuser = nobody\n",
+      "nginx.conf": "user nginx;\n",
+      "settings.ini": "[app]\n",
+    });
+    const facts = await readBuildContext(ws.uri("Dockerfile"));
+    assert.deepStrictEqual(Object.keys(facts.files ?? {}).sort(), ["deploy/www.conf", "gunicorn.conf.py", "uwsgi.ini"]);
+  });
+
   it("reads a Go module's sources at the root and one folder down, without tests or vendored code", async () => {
     const ws = workspaceFolder({
       "cmd/": "",

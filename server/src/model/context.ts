@@ -89,12 +89,25 @@ const MANIFEST_NAMES = new Set([
 ]);
 
 /**
- * True for a file whose contents the planner reads: manifests of every ecosystem, .NET project
- * files, requirements lists and shell scripts (what CMD/ENTRYPOINT may run). The host asks this
- * for each file name it lists, so the choice lives in the engine.
+ * Configs of servers that switch their workers to another user themselves (uwsgi `uid =`, gunicorn
+ * `user =`, php-fpm pools, supervisord programs): a whole-context copy brings them in unnamed.
+ */
+const SERVER_CONFIG_NAMES = /^(?:uwsgi[^/]*\.ini|gunicorn[^/]*\.(?:conf\.py|py|conf)|(?:php-fpm|www|supervisord)[^/]*\.conf)$/;
+
+/**
+ * True for a file whose contents the planner and rules read: manifests of every ecosystem, .NET
+ * project files, requirements lists, shell scripts (what CMD/ENTRYPOINT may run) and server
+ * configs that drop root. The host asks this for each file name it lists, so the choice lives in
+ * the engine.
  */
 export function isContextFileOfInterest(name: string): boolean {
-  return MANIFEST_NAMES.has(name) || /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) || /^requirements.*\.(?:txt|in)$/.test(name) || name === "docker-entrypoint";
+  return (
+    MANIFEST_NAMES.has(name) ||
+    /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) ||
+    /^requirements.*\.(?:txt|in)$/.test(name) ||
+    name === "docker-entrypoint" ||
+    SERVER_CONFIG_NAMES.test(name)
+  );
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});

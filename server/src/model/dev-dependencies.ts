@@ -12,6 +12,23 @@ function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean 
   return pairs.some(([flag, value]) => args.includes(`${flag}=${value}`) || args.some((a, i) => a === flag && args[i + 1] === value));
 }
 
+/**
+ * The command's arguments with each bare variable (`$UV_OPTIONS`, `${FLAGS}`) replaced by the words
+ * of its value where the file sets one: options are often kept in an ARG or ENV.
+ */
+function expandedArgs(command: ShellCommand, env: (name: string) => string | null | undefined): string[] {
+  return command.args.flatMap((w) => {
+    const m = /^\$\{?(\w+)\}?$/.exec(w.value);
+    const value = m ? env(m[1]) : undefined;
+    return typeof value === "string"
+      ? value
+          .replace(/^["']|["']$/g, "")
+          .split(/\s+/)
+          .filter(Boolean)
+      : [w.value];
+  });
+}
+
 /** True when `install` (in `instruction` of `stage`) installs development dependencies. */
 export function installsDevDependencies(model: DockerfileModel, stage: Stage, instruction: Instruction, install: DependencyInstall): boolean {
   if (install.installsNamedPackages) return false;
@@ -36,15 +53,19 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     case "poetry":
       if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
       return true;
-    case "uv":
+    case "uv": {
       // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
       if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
+      // `--no-default-groups` (the dev group is a default one) may come through a variable.
+      const args = expandedArgs(cmd, env);
       return (
         install.includesDevDependencies !== false &&
         !hasWords(cmd, ["--only-group", "main"]) &&
-        !cmd.args.some((w) => w.value === "--no-default-groups") &&
+        !args.includes("--no-default-groups") &&
+        !args.includes("--no-dev") &&
         env("UV_NO_DEV") !== "1"
       );
+    }
     case "pip":
     case "pipenv":
       return install.includesDevDependencies === true;

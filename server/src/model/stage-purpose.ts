@@ -34,7 +34,12 @@ const DEVELOPMENT_PATH_WORDS = new Set([
   "builder",
   "build-env",
   "buildenv",
+  "regression",
+  "benchmark",
+  "benchmarks",
 ]);
+/** A comment that says what the file is for: `# DEVELOPMENT ONLY`, `(dev-only migration helper)`. */
+const DEVELOPMENT_ONLY_COMMENT = /\b(?:development|dev|testing|test)[- ]only\b/i;
 /** Interactive shells and idlers: a container started to work in, or to copy files out of. */
 const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
 /** Build commands as the container's command: the image exists to compile mounted sources. */
@@ -50,6 +55,7 @@ const BUILD_ENVIRONMENT_IMAGE_WORDS = new Set(["dev", "devel", "buildtools", "bu
 export type ImagePurpose =
   | "stage-name"
   | "path"
+  | "comment"
   | "devcontainer-base"
   | "compose-source-mount"
   | "shell-command"
@@ -96,6 +102,7 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
       .flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
     if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
   }
+  if (model.comments.some((c) => DEVELOPMENT_ONLY_COMMENT.test(c.content))) return "comment";
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   if (model.context.composeSourceMount === true) return "compose-source-mount";

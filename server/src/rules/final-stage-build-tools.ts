@@ -4,6 +4,7 @@
 
 import type { Rule } from "./types";
 import { keptBuildTools, packageName } from "../model/build-tools";
+import { imageRole } from "../model/image-role";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { lineage } from "../model/stage-graph";
@@ -23,6 +24,25 @@ function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Se
     for (const word of text.split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
   }
   return words;
+}
+
+/** Comments that say packages are needed when the image runs: `# Runtime dependencies`, `production dependencies`. */
+const RUN_TIME_NEED = /\b(?:run[- ]?time|production)(?:[- ]level)? (?:dependencies|deps|requirements|packages)\b|\bneeded at run[- ]?time\b/i;
+
+/**
+ * True when the file says the packages of `instruction` are needed at run time: a comment inside
+ * the RUN's package list, or one that describes the instruction's stage by name. A header above
+ * the RUN ("# Install runtime dependencies") is not enough: it often heads a list that mixes in
+ * compilers, which is what this rule is for.
+ */
+function isDocumentedRunTimeNeed(model: DockerfileModel, instruction: Instruction): boolean {
+  const { start, end } = instruction.range;
+  if (model.comments.some((c) => c.range.start.line > start.line && c.range.start.line <= end.line && RUN_TIME_NEED.test(c.content))) return true;
+  const stageName = instruction.stage?.name;
+  if (!stageName) return false;
+  const quoted = ['"', "'", "`"].map((q) => `${q}${stageName.toLowerCase()}${q}`);
+  const mentionsStage = (text: string) => quoted.some((q) => text.toLowerCase().includes(q));
+  return model.comments.some((c) => mentionsStage(c.content) && RUN_TIME_NEED.test(c.content));
 }
 
 export const rule: Rule = {
@@ -49,6 +69,8 @@ export const rule: Rule = {
     // dkms builds kernel modules against the host's kernel when the container starts (driver
     // loaders): compilers and headers are its run-time job.
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
+    // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
+    if (imageRole(model) !== null) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
     // the first install reported with a count of the others.
     const findings = keptBuildTools(chain).filter((kept) => {
@@ -57,6 +79,7 @@ export const rule: Rule = {
       // why it stays at run time ("libc-dev for protobuf").
       const comment = commentWordsAbove(model, kept.instruction);
       const aboutBuilding = ["build", "building", "compile", "compiling", "compilation"].some((w) => comment.has(w));
+      if (isDocumentedRunTimeNeed(model, kept.instruction)) return false;
       return aboutBuilding || !names.some((n) => comment.has(n));
     });
     if (findings.length === 0) return;

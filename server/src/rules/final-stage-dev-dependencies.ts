@@ -25,6 +25,9 @@ const REMEDY: Record<string, string> = {
   composer: "'composer install --no-dev'",
 };
 const JS = new Set(["npm", "yarn", "pnpm", "bun"]);
+/** Stages named for development or tests (`development`, `test-runner`, `e2e`), not builders: they exist to hold dev dependencies. */
+const DEVELOPMENT_STAGE =
+  /^(?:dev|devel|develop|development|test|tests|testing|unittests?|e2e|debug|lint)(?:[-_.].*)?$|[-_.](?:dev|development|test|tests|testing|unittests?|e2e)$/;
 /** The flag each installer takes to leave development dependencies out. */
 const PRODUCTION_FLAG: Record<string, string> = {
   npm: "--omit=dev",
@@ -62,6 +65,20 @@ function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellC
   }
   void instruction;
   return false;
+}
+
+/** True when a RUN after `instruction` in `stage` runs a package.json script or a package binary. */
+function runsPackageScriptLater(stage: Stage, instruction: Instruction): boolean {
+  return stage.instructions.some(
+    (i) =>
+      i.keyword === "RUN" &&
+      i.ordinal > instruction.ordinal &&
+      i.commands.some((c) => {
+        const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
+        if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx") return true;
+        return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
+      }),
+  );
 }
 
 /**
@@ -140,9 +157,14 @@ export const rule: Rule = {
       }
       if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
       if (JS.has(install.ecosystem) && hasNoDevDependencies(model.context.files)) continue;
-      // A single-stage file that builds needs its dev dependencies for the build ('--omit=dev'
-      // would break it): single-stage-build reports the real remedy, a build stage.
-      if (model.stages.length === 1 && detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
+      // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
+      // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
+      if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
+      // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`): the
+      // installed dev tools serve the build, so '--omit=dev' would break it.
+      if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
+      // A development or test stage the final (test) image builds on has them on purpose.
+      if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
       const sub = command.args.find((w) => !w.value.startsWith("-"));
       const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
       const range = { start: command.program.range.start, end };

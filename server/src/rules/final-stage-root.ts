@@ -8,6 +8,8 @@
 import type { Fix, Rule } from "./types";
 import { systemPackageCommand } from "../model/commands";
 import { lineage, mergedScope } from "../model/stage-graph";
+import { envDeclarations } from "../model/environment";
+import { imageRole } from "../model/image-role";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
@@ -17,10 +19,22 @@ import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default
 const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
 /** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
 const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
+/** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
+const LAST_LINE_DROPPER = /^(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
 /** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
 const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
-/** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`. */
-const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!root\b|0\b)\S+/m;
+/** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`, gunicorn `user = "app"`. */
+const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!["']?(?:root|0)\b)\S+/m;
+/** Server configs a host reads: uwsgi/php-fpm `.ini`/`.conf`, and gunicorn's Python config (`gunicorn.conf.py`). */
+const SERVER_CONFIG = /\.(?:ini|conf)$|^gunicorn[^/]*\.py$/;
+/** CI agents and dependency updaters: they run builds (and often the Docker socket) as root by design. */
+const CI_AGENTS = /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|renovate|dependabot|updatecli)$/;
+/** Environment switches that tell a tool running as root is intended (`COMPOSER_ALLOW_SUPERUSER=1`, celery's `C_FORCE_ROOT`). */
+const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
+/** Comments that say the image ships: `deployed environments`, `for production`. */
+const DEPLOYED = /\b(?:deploy(?:s|ed|ment|ments)?|production)\b/i;
+/** Default commands that only print usage: the image is a CLI toolbox run with the user's own command. */
+const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
 /** Servers whose master starts as root to bind ports and runs its workers as another user. */
 const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd)$/;
 /** Supervisors that start as root and run their services as other users. */
@@ -55,9 +69,12 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   for (const [path, text] of Object.entries(files)) {
     const name = path.split("/").pop() ?? path;
     const isEntry = command?.some((w) => w.split("/").pop() === name) ?? false;
-    if (isEntry && SCRIPT_DROP.test(text)) return true;
-    if (/\.(?:ini|conf)$/.test(name) && CONFIG_DROP.test(text)) return true;
+    if (isEntry && (SCRIPT_DROP.test(text) || LAST_LINE_DROPPER.test(lastCommandLine(text)))) return true;
+    if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
   }
+  // gunicorn's master switches its workers to `--user` (`-u`) itself.
+  if (command?.some((w) => w.split("/").pop() === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
+  if (program !== undefined && CI_AGENTS.test(program.split("/").pop() ?? "")) return true;
   // GitHub Docker actions must run as root (the runner mounts the workspace root-owned).
   if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
   const labelsAndCopies = words(chain, ["LABEL", "COPY", "ADD"]);
@@ -72,6 +89,48 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
+}
+
+/** The last line of a script that runs something: not blank, not a comment, not a closing `fi`/`done`/`esac`/`}`. */
+function lastCommandLine(script: string): string {
+  const lines = script
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#") && !/^(?:fi|done|esac|\}|;;)$/.test(l));
+  return lines[lines.length - 1] ?? "";
+}
+
+/**
+ * True when the file leaves the user to whoever runs the image, and says so: a comment about
+ * `docker run --user`, passwordless sudo granted to every user (for whichever UID is picked), the
+ * port-binding capability given to the server binary (`setcap cap_net_bind_service`) so a
+ * non-root user can run it, or an environment switch that lets the tool run as root
+ * (`COMPOSER_ALLOW_SUPERUSER=1`).
+ */
+function isUserChosenAtRunTime(model: DockerfileModel, chain: Stage[]): boolean {
+  if (model.comments.some((c) => /(?:^|\s|`)--user\b/.test(c.content))) return true;
+  const runs = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"));
+  const runTexts = runs.map((i) => model.lines.textIn(i.range));
+  if (runTexts.some((t) => /\bALL\s+ALL\s*=[^>]*>\s*\/etc\/sudoers/.test(t))) return true;
+  // The server binary may bind ports below 1024 without root: made for a non-root user picked later.
+  if (runTexts.some((t) => /\bsetcap\s+(?:\S+\s+)*?cap_net_bind_service[=+]/.test(t))) return true;
+  return chain.some((s) =>
+    s.instructions.some((i) => envDeclarations(model, i).some((d) => ROOT_ALLOWED_ENV.has(d.name) && /^["']?(?:1|true|yes)["']?$/i.test(d.value ?? ""))),
+  );
+}
+
+/**
+ * True when the container runs whatever command its user passes rather than a service: a shell
+ * with `-c` as the ENTRYPOINT and no CMD, or a default command that only prints the usage (`-h`)
+ * on an image that exposes no port.
+ */
+function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean {
+  const command = startCommand(model);
+  if (command === null) return false;
+  const program = command[0]?.split("/").pop() ?? "";
+  if (/^(?:ba|da|a|z)?sh$/.test(program) && command.length === 2 && command[1] === "-c") return true;
+  const exposes = chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE"));
+  return !exposes && command.length > 1 && HELP_ARGS.test(command[command.length - 1]);
 }
 
 /** True when the start command runs an entry script whose name says it drops to a user (`/run-as-user.sh`). */
@@ -155,9 +214,10 @@ export const rule: Rule = {
       }
     }
     // Development, CI and build-environment images run as root on purpose. A compose file that
-    // mounts the sources is not enough here: the same Dockerfile often ships too, and root is a
-    // deployment risk, so only the file's own signals count.
+    // mounts the sources is not enough when the file's comments say it is deployed too: root is
+    // a deployment risk there.
     const purpose = developmentPurpose(model);
+    if (purpose === "compose-source-mount" && !model.comments.some((c) => DEPLOYED.test(c.content))) return;
     if ((purpose !== null && purpose !== "compose-source-mount") || isRootByDesign(model, chain)) return;
     if (entryScriptDropsByName(model)) return;
     if (last) {
@@ -166,6 +226,10 @@ export const rule: Rule = {
       }
       return;
     }
+    // Root only by default, not by a USER line: a base for other Dockerfiles or an export stage
+    // (the image that adds the service picks its user), a user left to `docker run --user`, or a
+    // container that runs its user's own command.
+    if (imageRole(model) !== null || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return;
     const root = chain[0];
     // scratch has no user database and usually holds one static binary; distroless-style images
     // choose their user by tag.

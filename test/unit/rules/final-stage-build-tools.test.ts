@@ -81,6 +81,12 @@ testRule(rule, {
       token: "libzip-dev",
       data: { packages: "'libzip-dev'", count: 2 },
     },
+    {
+      name: "a header above the RUN calling the list runtime dependencies is not enough",
+      code: 'FROM node:24-alpine AS build\nRUN npm ci\nFROM node:24-alpine\n# Install runtime dependencies\nRUN apk add --no-cache chromium make g++ cairo-dev\nCMD ["node", "index.js"]\n',
+      messageId: "buildTools",
+      line: 5,
+    },
   ],
   silent: [
     "FROM debian:bookworm-slim\nRUN apt-get install -y curl ca-certificates\n",
@@ -125,6 +131,18 @@ testRule(rule, {
       // zeek's builder.Dockerfile, greptime's dev-builder: a toolchain and no command of its own.
       name: "a build-environment image: compilers and no command",
       code: "FROM ubuntu:24.04\nRUN apt-get install -y build-essential cmake libssl-dev\n",
+    },
+    {
+      name: "a comment inside the package list says these are run-time dependencies",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    # Runtime dependencies: notebooks compile native extensions\n    build-essential ca-certificates libncurses5-dev \\\n    wget && rm -rf /var/lib/apt/lists/*\nCMD ["/app/bin/server", "start"]\n',
+    },
+    {
+      name: "the file describes the stage by name as holding production dependencies",
+      code: '# Stages:\n# - "system-deps" - system-level production dependencies (DB clients, Git, xmlsec)\nFROM python:3.12-slim AS system-deps\nRUN apt-get update && apt-get install -y --no-install-recommends git libxmlsec1-dev libxmlsec1-openssl\nFROM system-deps AS final\nCMD ["app"]\n',
+    },
+    {
+      name: "an SDK image with no command and no program of its own: the compilers are the product",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential cmake python3 git\nRUN git clone https://example.org/sdk.git /sdk && /sdk/install.sh\nENV PATH=/sdk/bin:$PATH\n",
     },
   ],
 });

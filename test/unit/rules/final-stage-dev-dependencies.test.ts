@@ -96,9 +96,39 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 2,
     },
+    {
+      name: "a later step that only runs the app, not a package script",
+      code: 'FROM node:24-slim AS assets\nRUN echo assets\nFROM node:24-slim\nCOPY . .\nRUN npm ci\nRUN node scripts/check-env.js\nCMD ["node", "index.js"]\n',
+      messageId: "devDependencies",
+      line: 5,
+    },
+    {
+      name: "a stage named for its builder still ships what it installs",
+      code: 'FROM node:24-slim AS builder\nRUN npm ci\nFROM builder AS runtime\nCMD ["node", "index.js"]\n',
+      messageId: "devDependencies",
+      line: 2,
+    },
+    {
+      name: "uv sync whose options variable keeps the default groups",
+      code: 'FROM python:3.13-slim\nARG UV_OPTIONS="--frozen --no-install-project"\nRUN uv sync $UV_OPTIONS\n',
+      messageId: "devDependencies",
+      line: 3,
+    },
   ],
   silent: [
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
+    {
+      name: "a later step in the same stage runs a package script that needs the dev tools",
+      code: 'FROM node:24 AS deps\nRUN echo x\nFROM ruby:3.4\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . /app\nRUN yarn run re:build\nCMD ["bin/start"]\n',
+    },
+    {
+      name: "the dev install of a development stage that only a test target builds on",
+      code: 'FROM python:3.13-slim AS release\nRUN pip install -r requirements.txt\nCMD ["app"]\nFROM release AS development\nRUN pip install -r requirements-dev.txt\nFROM development AS django-unittests\nCMD ["pytest"]\n',
+    },
+    {
+      name: "uv sync without the default groups, through an options variable",
+      code: 'FROM python:3.13-slim\nARG UV_OPTIONS="--frozen --no-install-project --no-default-groups"\nARG GROUPS="--group all_ds"\nRUN uv sync $UV_OPTIONS $GROUPS\n',
+    },
     {
       // super-linter's dev-dependencies image: package.json lists only dependencies.
       name: "package.json declares no devDependencies",

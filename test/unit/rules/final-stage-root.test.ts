@@ -95,9 +95,41 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "a compose file mounting the sources does not excuse a Dockerfile that may ship",
-      code: 'FROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
+      name: "a compose file mounting the sources does not excuse a Dockerfile whose comments say it is deployed",
+      code: '# The production image; compose only adds a dev entrypoint.\nFROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
       context: { composeSourceMount: true },
+      messageId: "noUser",
+    },
+    {
+      name: "a base-looking image that copies a program into a bin folder is an application image",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY --from=build /src/target/release/node /usr/local/bin/node\n",
+      messageId: "noUser",
+    },
+    {
+      name: "a base-looking image that copies sources from the context is an application image",
+      code: "FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install -r requirements.txt\n",
+      messageId: "noUser",
+    },
+    {
+      name: "a collect-only stage that exposes a port is a service",
+      code: "FROM alpine:3.22\nCOPY --from=build /out/server /srv/server\nEXPOSE 8080\n",
+      messageId: "noUser",
+    },
+    {
+      name: "a help default command on an image that exposes a port is still a server",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /out/ /opt/app/\nEXPOSE 9000\nENTRYPOINT ["/opt/app/bin/admin.sh"]\nCMD ["-help"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an entry script whose last line runs a dropper only for a side step, then the server",
+      code: 'FROM debian:bookworm-slim\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nsu-exec nobody /app/bin/migrate\n/app/bin/server\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "an nginx 'user' directive alone does not drop the master's root",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n',
+      context: { files: { "nginx.conf": "user www-data;\nworker_processes auto;\n" } },
       messageId: "noUser",
     },
     {
@@ -211,5 +243,86 @@ testRule(rule, {
       code: 'FROM debian:bookworm-slim AS gosu\nRUN wget -O /usr/local/bin/gosu https://example.com/gosu\nFROM python:3.12-slim\nCOPY --from=gosu /usr/local/bin/gosu /usr/local/bin/gosu\nENTRYPOINT ["/entrypoint.sh"]\n',
     },
     { name: "a throwaway helper that only sleeps", code: 'FROM debian:12\nRUN make\nCMD ["sleep", "60s"]\n' },
+    {
+      name: "a compose file mounting the sources, and nothing in the file says it ships",
+      code: 'FROM ruby:3.4\nWORKDIR /srv\nCOPY . ./\nRUN bundle install\nCMD ["bin/dev"]\n',
+      context: { composeSourceMount: true },
+    },
+    {
+      name: "a runner base for other Dockerfiles: packages and locale, no command, no program",
+      code: "FROM debian:trixie-slim AS runner\nRUN apt-get update -y && apt-get install -y libstdc++6 openssl locales\nENV LANG=C.UTF-8\n",
+    },
+    {
+      name: "a library base: a virtualenv from a builder, no command",
+      code: 'FROM python:3.12-slim AS build\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install mylib\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\n',
+    },
+    {
+      name: "an SDK image that downloads its toolchain, no command of its own",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl unzip\nRUN curl -fsSL https://example.org/sdk.zip -o /tmp/sdk.zip && unzip /tmp/sdk.zip -d /usr/lib\nENV PATH=/usr/lib/sdk/bin:$PATH\n",
+    },
+    {
+      name: "a thin extension of a published image that only adds a package",
+      code: "FROM example/orchestrator:3-python3.12\nRUN pip install orchestrator-aws==1.2\n",
+    },
+    {
+      name: "an export stage that only collects build output for --output",
+      code: "FROM golang:1.24 AS build\nRUN go build -o /out/app ./cmd/app\nFROM alpine:3.22 AS export\nCOPY --from=build /out/app /usr/local/bin/app\n",
+    },
+    {
+      name: "a shell with -c as the entrypoint runs the user's own command",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /app /app\nENTRYPOINT ["bash", "-c"]\n',
+    },
+    {
+      name: "a CLI toolbox whose default command prints its usage",
+      code: 'FROM opensuse/tumbleweed:latest\nCOPY --from=builder /src/target/release/admin /sbin/\nCMD ["/sbin/admin", "-h"]\n',
+    },
+    {
+      name: "a comment documents picking the user with docker run --user",
+      code: '# A non-root user exists; opt in with `docker run --user tool`.\nFROM alpine:3.22\nRUN adduser -D tool\nCOPY --from=build /out/tool /bin\nENTRYPOINT ["/bin/tool"]\n',
+    },
+    {
+      name: "passwordless sudo for every user, whichever UID runs it",
+      code: "FROM node:24-slim\nCOPY . /app\nRUN echo 'ALL ALL=NOPASSWD: /usr/sbin/tc' > /etc/sudoers.d/tc\nENTRYPOINT [\"/start.sh\"]\n",
+    },
+    {
+      name: "the server binary may bind low ports without root, for a user picked later",
+      code: 'FROM debian:bookworm-slim\nCOPY --from=build /out/server /usr/local/bin/server\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/server\nCMD ["server"]\n',
+    },
+    {
+      name: "composer allowed to run as root on purpose",
+      code: 'FROM php:8-alpine\nENV COMPOSER_ALLOW_SUPERUSER=1\nCOPY --from=build /composer /usr/bin/composer\nCMD ["composer"]\n',
+    },
+    {
+      name: "a CI agent runs builds as root by design",
+      code: 'FROM alpine:3.22\nCOPY --from=build /src/dist/woodpecker-agent /bin/\nEXPOSE 3000\nENTRYPOINT ["/bin/woodpecker-agent"]\n',
+    },
+    {
+      name: "gunicorn switches its workers to --user",
+      code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "--user", "www-data", "--bind", "0.0.0.0:8000", "app:app"]\n',
+    },
+    {
+      name: "a gunicorn config that runs the workers as another user",
+      code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]\n',
+      context: { files: { "gunicorn.conf.py": 'bind = "0.0.0.0:8000"\nuser = "app"\n' } },
+    },
+    {
+      name: "a php-fpm pool config that runs the workers as another user",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache php84-fpm\nCOPY www.conf /etc/php84/php-fpm.d/www.conf\nCMD ["/start.sh"]\n',
+      context: { files: { "www.conf": "[www]\nuser = nobody\ngroup = nobody\nlisten = 9000\n" } },
+    },
+    {
+      name: "an entry script whose last command drops root without exec",
+      code: 'FROM debian:bookworm-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["server"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/sh\nchown -R app /data\nif [ -n "$DEBUG" ]; then\n  set -x\nfi\ns6-setuidgid app "$@"\n' } },
+    },
+    {
+      name: "a file that says it is for development only",
+      code: '# DEVELOPMENT ONLY: lets developers try the proxy locally.\nFROM debian:bookworm-slim\nCOPY . /src\nCMD ["/src/proxy"]\n',
+    },
+    {
+      name: "a regression harness by its path",
+      code: 'FROM debian:trixie-slim\nCOPY --from=builder /out/agent /usr/bin/agent\nENTRYPOINT ["/usr/bin/agent"]\n',
+      context: { dockerfilePath: "regression/Dockerfile" },
+    },
   ],
 });

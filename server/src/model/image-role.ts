@@ -1,0 +1,61 @@
+// What the final image is published as, when the file shows it is not a service of its own: a base
+// for other Dockerfiles to extend (an SDK or runner base with no command), or a collect-only stage
+// built with `--target` / `--output` to export files. Final-image advice aimed at a running
+// service (non-root user, no compilers) does not apply to them: the image that adds the program
+// and its command is where that advice belongs.
+
+import { startCommand } from "./stage-purpose";
+import { lineage } from "./stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+
+export type ImageRole = "extension-base" | "export";
+
+/** Folders programs are installed into: a copy there adds a command of the image's own. */
+const PROGRAM_FOLDER = /(?:^|\/)s?bin(?:\/|$)/;
+/** Instructions a collect-only stage is made of. */
+const COLLECT_ONLY = new Set(["COPY", "ADD", "ARG", "LABEL", "ENV", "WORKDIR"]);
+/** Minimal OS images: an export stage starts from one of them (or scratch) only to hold files. */
+const MINIMAL_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox)(?::|@|$)/;
+
+function hasExpose(chain: Stage[]): boolean {
+  return chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE"));
+}
+
+function isFromOtherStage(instruction: Instruction): boolean {
+  return instruction.flags.some((f) => f.name === "from");
+}
+
+/**
+ * True when a COPY/ADD brings a program of the image's own: sources from the build context, or a
+ * file copied from another stage into (or out of) a `bin` folder. A downloaded archive (ADD of a
+ * URL) or a library folder copied from a builder (`/opt/venv`) is not one.
+ */
+function addsProgram(instruction: Instruction): boolean {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return false;
+  const paths = instruction.args.map((a) => a.value.replace(/^["']|["']$/g, ""));
+  if (!isFromOtherStage(instruction)) return !paths.slice(0, -1).every((p) => /^[a-z]+:\/\//i.test(p) || p.startsWith("<<"));
+  return paths.some((p) => PROGRAM_FOLDER.test(p));
+}
+
+/** Why the final image is no service of its own, or null when it may be one. */
+export function imageRole(model: DockerfileModel): ImageRole | null {
+  const final = model.finalStage;
+  if (!final || startCommand(model) !== null) return null;
+  const chain = lineage(final);
+  if (hasExpose(chain)) return null;
+  // Only files gathered from other stages, on scratch or a minimal OS: a stage built with
+  // `--target` so `--output` (or a later `COPY --from`) can collect them.
+  const collects = final.instructions.filter((i) => i.keyword === "COPY" || i.keyword === "ADD");
+  if (
+    collects.length > 0 &&
+    collects.every(isFromOtherStage) &&
+    final.instructions.every((i) => COLLECT_ONLY.has(i.keyword)) &&
+    (final.base.kind === "scratch" || (final.base.kind === "image" && MINIMAL_OS.test(final.base.resolved)))
+  ) {
+    return "export";
+  }
+  // Packages, an SDK or a library environment with no command and no program of its own: a base
+  // that other Dockerfiles extend with `FROM` (`Dockerfile.base`, an SDK or CI runner base).
+  if (!chain.some((s) => s.instructions.some(addsProgram))) return "extension-base";
+  return null;
+}
