@@ -49,6 +49,21 @@ describe("lsp: node build-context host", () => {
     assert.strictEqual((await readBuildContext(ws.uri("docker/Dockerfile"))).dockerignore, undefined);
   });
 
+  it("a subfolder Dockerfile copying root-relative scripts (built from the root): reads them there, not a bare root name", async () => {
+    const ws = workspaceFolder({
+      ".git/": "",
+      "package.json": '{"name":"root"}',
+      "tools/": "",
+      "tools/docker/": "",
+      "tools/packaging/": "",
+      "tools/docker/entrypoint.sh": '#!/bin/sh\nexec setpriv --reuid=app -- "$0" "$@"\n',
+      "tools/packaging/Dockerfile": 'FROM ubuntu:24.04\nCOPY tools/docker/entrypoint.sh package.json /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n',
+    });
+    const files = (await readBuildContext(ws.uri("tools/packaging/Dockerfile"))).files ?? {};
+    assert.match(files["tools/docker/entrypoint.sh"] ?? "", /setpriv/);
+    assert.strictEqual(files["package.json"], undefined);
+  });
+
   it("reports null when no .dockerignore exists", async () => {
     const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\n" });
     const facts = await readBuildContext(ws.uri("Dockerfile"));

@@ -63,8 +63,21 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readComposeSourceMount(file, reader),
     reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
   ]);
-  const files = { ...goSources, ...manifests, ...copied };
+  // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
+  // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
+  // folder but at the root. Read from there too; the folder's own copies win.
+  const copiedFromRoot = text !== null && composeContext === null ? await readCopiedFromRepositoryRoot(folder, text, reader) : {};
+  const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
+}
+
+/** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */
+async function readCopiedFromRepositoryRoot(folder: string, text: string | DockerfileModel, reader: FolderReader): Promise<Record<string, string>> {
+  const root = await repositoryRoot(folder, reader);
+  if (root === null || root === folder) return {};
+  // Only paths into sub-folders: a bare name (`package.json`, `start.sh`) is the folder's own file.
+  const read = await readCopiedFiles(root, text, reader);
+  return Object.fromEntries(Object.entries(read).filter(([path]) => path.includes("/")));
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */

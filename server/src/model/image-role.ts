@@ -57,5 +57,14 @@ export function imageRole(model: DockerfileModel): ImageRole | null {
   // Packages, an SDK or a library environment with no command and no program of its own: a base
   // that other Dockerfiles extend with `FROM` (`Dockerfile.base`, an SDK or CI runner base).
   if (!chain.some((s) => s.instructions.some(addsProgram))) return "extension-base";
+  // A file named a base (`Dockerfile.base`, `base.Dockerfile`) with no command of its own: built
+  // for another Dockerfile of the project to start `FROM`, even when it builds the app's parts.
+  if (isNamedBase(model)) return "extension-base";
   return null;
+}
+
+/** True for a file named a base: `Dockerfile.base`, `Dockerfile-base`, `base.Dockerfile`, `app.base.Dockerfile`. */
+export function isNamedBase(model: DockerfileModel): boolean {
+  const name = model.context.dockerfilePath?.split("/").pop()?.toLowerCase() ?? "";
+  return /^(?:docker|container)file[.-]base$/.test(name) || /(?:^|\.)base\.(?:docker|container)file$/.test(name);
 }

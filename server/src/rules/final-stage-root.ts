@@ -35,8 +35,14 @@ const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
 const DEPLOYED = /\b(?:deploy(?:s|ed|ment|ments)?|production)\b/i;
 /** Default commands that only print usage: the image is a CLI toolbox run with the user's own command. */
 const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
-/** Servers whose master starts as root to bind ports and runs its workers as another user. */
-const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd)$/;
+/**
+ * Servers whose master starts as root to bind ports and runs its workers as another user, and
+ * daemons that switch to their own user when started as root (mosquitto's `user` defaults to
+ * `mosquitto`).
+ */
+const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd|mosquitto)$/;
+/** A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq --user=dnsmasq`). */
+const SWITCH_USER_OPTION = /^(?:-u|--user|--uid)(?:=(?!root$|0$)\S+)?$/;
 /** Supervisors that start as root and run their services as other users. */
 const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
 /**
@@ -56,12 +62,44 @@ function words(chain: Stage[], keywords: string[]): string[] {
   return chain.flatMap((s) => s.instructions.filter((i) => keywords.includes(i.keyword)).flatMap((i) => i.args.map((a) => a.value)));
 }
 
+/** The programs of every command of the CMD and ENTRYPOINT in effect (`exec` looked through). */
+function startPrograms(chain: Stage[]): string[] {
+  const starts = chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  const last = (keyword: string): Instruction | undefined => [...starts].reverse().find((i) => i.keyword === keyword);
+  return [last("ENTRYPOINT"), last("CMD")].flatMap((i) =>
+    (i?.commands ?? []).map((c) => (c.name === "exec" ? (c.args.find((a) => !a.value.startsWith("-"))?.value ?? "") : c.name)),
+  );
+}
+
+/** True when the start command gives its program a non-root user to switch to (`netdata -u netdata`). */
+function switchesUserItself(command: readonly string[]): boolean {
+  // `python -u` is unbuffered output, not a user.
+  if (command.some((w) => /^python[\d.]*$/.test(w.split("/").pop() ?? ""))) return false;
+  return command.some((word, index) => {
+    if (!SWITCH_USER_OPTION.test(word)) return false;
+    if (word.includes("=")) return true;
+    const user = command[index + 1];
+    return user !== undefined && /^(?:[a-z_][a-z0-9_-]*|\$\{?\w+\}?)$/.test(user) && user !== "root";
+  });
+}
+
+/** In an entry script: the process that stays is a daemon told which user to become (`exec netdata -u netdata`). */
+function execsSwitchingDaemon(script: string): boolean {
+  return script.split("\n").some((line) => {
+    const words = line.trim().split(/\s+/);
+    return words[0] === "exec" && switchesUserItself(words.slice(1).map((w) => w.replace(/^["']|["']$/g, "")));
+  });
+}
+
 /** True when the image is set up to drop root itself, or root is what it is for. */
 function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   // A dropper installed, fetched, copied in (`COPY --from=gosu /gosu /usr/local/bin/`) or called at start.
   if (words(chain, ["RUN", "ENTRYPOINT", "CMD", "COPY", "ADD"]).some((w) => PRIVILEGE_DROPPERS.test(w))) return true;
   const command = startCommand(model);
   if (command?.some((w) => WORKER_SERVERS.test(w.split("/").pop() ?? ""))) return true;
+  // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
+  if (startPrograms(chain).some((p) => WORKER_SERVERS.test(p.split("/").pop() ?? ""))) return true;
+  if (command !== null && switchesUserItself(command)) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(program.split("/").pop() ?? "")) return true;
   // Entry scripts and server configs copied from the context (read by the host).
@@ -69,7 +107,7 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   for (const [path, text] of Object.entries(files)) {
     const name = path.split("/").pop() ?? path;
     const isEntry = command?.some((w) => w.split("/").pop() === name) ?? false;
-    if (isEntry && (SCRIPT_DROP.test(text) || LAST_LINE_DROPPER.test(lastCommandLine(text)))) return true;
+    if (isEntry && (SCRIPT_DROP.test(text) || LAST_LINE_DROPPER.test(lastCommandLine(text)) || execsSwitchingDaemon(text))) return true;
     if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
   }
   // gunicorn's master switches its workers to `--user` (`-u`) itself.
@@ -196,7 +234,6 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
       noUser: "The final image runs as root, the default of '{image}'; add a non-root USER.",
-      noUserUnknownBase: "No USER: the image runs as root unless '{image}' sets a user; add a non-root USER.",
     },
   },
   check(model, report) {
@@ -235,7 +272,9 @@ export const rule: Rule = {
     // choose their user by tag.
     if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;
     const defaultUser = defaultUserOf(root.base.resolved);
-    if (defaultUser === "non-root" || defaultUser === "windows") return;
+    // An image whose default user is not known (a project's own base, a vendor image) may well set
+    // one: the file does not show that it runs as root, so nothing is reported.
+    if (defaultUser !== "root") return;
     // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
     const drop = privilegeDropOf(root.base.resolved);
     const command = startCommand(model);
@@ -243,7 +282,6 @@ export const rule: Rule = {
     const program = command?.[0]?.split("/").pop() ?? "";
     if (drop === "workers" && (command === null || /^(?:php-fpm\d*|apache2-foreground|nginx|httpd|httpd-foreground)$/.test(program))) return;
     const suggest = addUserFix(model, final, createdUser(chain) ?? nonRootUserOf(root.base.resolved));
-    const messageId = defaultUser === "root" ? "noUser" : "noUserUnknownBase";
-    report({ range: final.base.token.range, messageId, data: { image: root.base.resolved }, suggest });
+    report({ range: final.base.token.range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
   },
 };

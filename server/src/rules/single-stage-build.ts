@@ -6,7 +6,8 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import type { ShellCommand } from "../model/shell";
-import { developmentPurpose } from "../model/stage-purpose";
+import { developmentPurpose, startCommand } from "../model/stage-purpose";
+import { isNamedBase } from "../model/image-role";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
@@ -36,6 +37,9 @@ export const rule: Rule = {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0];
     if (developmentPurpose(model) !== null) return;
+    // A base another Dockerfile extends (`Dockerfile.base` with no command of its own): the split
+    // into a build and a runtime image is already there, across the two files.
+    if (isNamedBase(model) && startCommand(model) === null) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));

@@ -38,6 +38,11 @@ testRule(rule, {
     { name: "slim node bundling", code: "FROM node:24-slim\nRUN npm ci && npm run build:prod\n", messageId: "build", token: "npm run build:prod" },
   ],
   silent: [
+    {
+      name: "a file named a base, which another Dockerfile of the project extends",
+      code: "FROM node:22\nCOPY . .\nRUN yarn install && yarn build\n",
+      context: { dockerfilePath: "Dockerfile.base" },
+    },
     // Multi-stage files: final-stage-toolchain's business.
     "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM golang:1.27\nRUN go build -o /app\n",
     'FROM node:24-slim\nRUN npm ci --omit=dev\nCMD ["node", "index.js"]\n',
