@@ -93,6 +93,8 @@ export interface LspClientOptions {
   args?: string[];
   /** Server script to run instead of a fresh bundle of the sources (the benchmark runs dist/server/node.js). */
   serverPath?: string;
+  /** Folder URIs announced as the workspace (an editor with folders open); none by default. */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -162,7 +164,8 @@ export class LspClient {
     connection.listen();
     client.initializeResult = await connection.sendRequest("initialize", {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });

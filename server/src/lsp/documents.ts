@@ -159,22 +159,48 @@ export class DocumentStore {
     this.logError(message);
   }
 
-  /** Build-context facts for a document, read once and cached until `forgetContext`. */
+  /**
+   * Whether the editor reports file changes under `uri`, so the host may answer its context from
+   * what it read before (the server sets this once its file watcher is registered).
+   */
+  watches: (uri: string) => boolean = () => false;
+
+  /** Build-context facts for a document, read once and cached until `forgetContext` or `rereadContexts`. */
   context(uri: string): Promise<BuildContextFacts> {
-    let pending = this.contexts.get(uri);
-    if (!pending) {
-      pending = this.host.readBuildContext(uri).then(
-        (facts) => facts,
-        (error: unknown) => {
-          this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
-          return UNKNOWN_CONTEXT;
-        },
-      );
-      pending.then((facts) => {
-        if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
-      });
-      this.contexts.set(uri, pending);
-    }
+    return this.contexts.get(uri) ?? this.readContext(uri);
+  }
+
+  /**
+   * Reads the build context of every open document again (the host forgot files that changed on
+   * disk); resolves with the documents whose facts differ. Equal facts keep their object, so the
+   * parsed model and analysis of those documents stay cached and nothing is published again.
+   */
+  async rereadContexts(): Promise<TextDocument[]> {
+    const documents = this.all().filter((document) => this.contexts.has(document.uri));
+    const changed = await Promise.all(
+      documents.map(async (document) => {
+        const previous = this.contexts.get(document.uri) as Promise<BuildContextFacts>;
+        const [before, after] = await Promise.all([previous, this.readContext(document.uri, previous)]);
+        return before !== after;
+      }),
+    );
+    return documents.filter((_, i) => changed[i]);
+  }
+
+  /** Reads `uri`'s context and caches the answer; `previous` facts are kept when the new ones equal them. */
+  private readContext(uri: string, previous?: Promise<BuildContextFacts>): Promise<BuildContextFacts> {
+    const read = this.host.readBuildContext(uri, { watched: this.watches(uri) }).then(
+      (facts) => facts,
+      (error: unknown) => {
+        this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
+        return UNKNOWN_CONTEXT;
+      },
+    );
+    const pending = previous ? Promise.all([read, previous]).then(([facts, before]) => (equalFacts(facts, before) ? before : facts)) : read;
+    void pending.then((facts) => {
+      if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
+    });
+    this.contexts.set(uri, pending);
     return pending;
   }
 
@@ -196,6 +222,17 @@ export class DocumentStore {
     this.forgetContext(uri);
     this.settings.forget(uri);
   }
+}
+
+/** Deep equality of plain data (facts hold strings, numbers, booleans, null, arrays and records). */
+function equalFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (a instanceof Map || b instanceof Map) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => equalFacts((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export function describe(error: unknown): string {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { createConnection } from "vscode-languageserver/node";
 import { BudgetedValidator } from "../host/budgeted-validator";
-import { nodeHost } from "../host/node-context";
+import { createNodeHost } from "../host/node-context";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -30,7 +30,7 @@ function main(): void {
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
   // The worker's bundle sits beside this one (scripts/build.mjs).
   const syntaxValidator = new BudgetedValidator({ script: join(__dirname, "syntax-worker.js") });
-  startServer(connection, { ...nodeHost, syntaxValidator });
+  startServer(connection, { ...createNodeHost(), syntaxValidator });
 }
 
 main();
