@@ -18,6 +18,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { pathToFileURL } from "url";
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
+import { NODE_SERVER_EXEC_ARGV } from "../server/src/lsp/protocol";
 import { FULL_CAPABILITIES, LspClient } from "../test/support/lsp-client";
 import { seededRandom } from "../test/support/seeded-random";
 
@@ -44,6 +45,8 @@ const STAGECRAFT_INIT = { isTrusted: false, diagnosticsDelay: 0, settings: STAGE
 export interface ServerSpec {
   name: string;
   path: string;
+  /** Node options its editor client starts it with. */
+  execArgv?: readonly string[];
   initializationOptions?: unknown;
   settings?: unknown;
 }
@@ -105,6 +108,7 @@ class Subject {
     const started = performance.now();
     const client = await LspClient.start({
       serverPath: spec.path,
+      execArgv: [...(spec.execArgv ?? [])],
       capabilities: CAPABILITIES,
       initializationOptions: spec.initializationOptions,
       workspaceFolders: [workspace],
@@ -247,7 +251,14 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
   const quick = options.quick;
   const rand = seededRandom(options.seed ?? 16);
   const specs: ServerSpec[] = [
-    { name: "stagecraft", path: options.stagecraft, initializationOptions: STAGECRAFT_INIT, settings: STAGECRAFT_SETTINGS },
+    // Started as the extension starts it (client/src/extension.ts); the anchor as its extension does, with no options.
+    {
+      name: "stagecraft",
+      path: options.stagecraft,
+      execArgv: NODE_SERVER_EXEC_ARGV,
+      initializationOptions: STAGECRAFT_INIT,
+      settings: STAGECRAFT_SETTINGS,
+    },
     { name: "anchor", path: options.anchor },
   ];
   const folder = mkdtempSync(join(tmpdir(), "stagecraft-bench-lsp-"));
