@@ -3,7 +3,7 @@
 
 import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, AnalyzeOptions, Finding, SyntaxProblem, SyntaxResult, validatorSettings } from "../engine";
+import { analyze, AnalyzeOptions, analyzeWhileValidating, Finding, SyntaxProblem, SyntaxResult, validatorSettings } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
@@ -36,6 +36,8 @@ interface Entry {
   version: number;
   model: DockerfileModel;
   analysis: DocumentAnalysis | null;
+  /** The analysis under way, and the settings it runs under. */
+  running?: { settings: StagecraftSettings; analysis: Promise<DocumentAnalysis> };
 }
 
 /** A validation by the host's off-thread validator, shared by the requests for the same version. */
@@ -91,11 +93,12 @@ export class DocumentStore {
     if (!current || current.version !== version) return null;
     const entry = this.entryFor(current, context);
     if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
-    // Off the thread where the host can (Node): this thread stays free for other documents and requests.
-    const validated = await this.validateOffThread(current, entry.model, settings);
+    // Requests for the same version and settings share one run.
+    if (!entry.running || entry.running.settings !== settings) entry.running = { settings, analysis: this.analyzeEntry(current, entry, settings) };
+    const analysis = await entry.running.analysis;
     const after = this.documents.get(uri);
     if (!after || after.version !== version) return null;
-    return this.analyzeNow(after, settings, context, validated);
+    return analysis;
   }
 
   /** The entry of the document's current version, parsed under `context`. */
@@ -109,7 +112,7 @@ export class DocumentStore {
   }
 
   /** The host validator's answer for this version, or undefined where validation runs in-thread. */
-  private async validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult | undefined> {
+  private validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult> | undefined {
     const validator = this.host.syntaxValidator;
     if (!validator || !settings.syntaxValidation) return undefined;
     let pending = this.validations.get(document.uri);
@@ -122,9 +125,11 @@ export class DocumentStore {
     return pending.result;
   }
 
-  private analyzeNow(document: TextDocument, settings: StagecraftSettings, context: BuildContextFacts, validated?: SyntaxResult): DocumentAnalysis {
-    const entry = this.entryFor(document, context);
-    if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
+  /**
+   * Runs the engine on `entry` under `settings`. Where the host validates off the thread (Node),
+   * the rules run here while the worker validates: the answer waits for the slower, not the sum.
+   */
+  private async analyzeEntry(document: TextDocument, entry: Entry, settings: StagecraftSettings): Promise<DocumentAnalysis> {
     const { uri, version } = document;
     const options: AnalyzeOptions = {
       settings: settings.rules,
@@ -135,11 +140,12 @@ export class DocumentStore {
       onSyntaxError: (reason) => this.syntaxFailed(uri, version, reason),
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
-    // `validated` stays out of the options kept: fix-all's candidate texts are validated afresh.
-    const { model, findings, syntax, syntaxMs } = analyze(entry.model, { ...options, validated });
+    // The validator's answer stays out of the options kept: fix-all's candidate texts are validated afresh.
+    const validation = this.validateOffThread(document, entry.model, settings);
+    const { model, findings, syntax, syntaxMs } = validation ? await analyzeWhileValidating(entry.model, options, validation) : analyze(entry.model, options);
     if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
-    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, settings, options };
-    entry.analysis = analysis;
+    const analysis: DocumentAnalysis = { uri, version, model, findings, syntax, settings, options };
+    if (entry.running?.settings === settings) entry.analysis = analysis;
     return analysis;
   }
 
