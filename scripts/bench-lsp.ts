@@ -18,6 +18,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { pathToFileURL } from "url";
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
+import { NODE_SERVER_EXEC_ARGV } from "../server/src/lsp/protocol";
 import { FULL_CAPABILITIES, LspClient } from "../test/support/lsp-client";
 import { seededRandom } from "../test/support/seeded-random";
 
@@ -44,6 +45,8 @@ const STAGECRAFT_INIT = { isTrusted: false, diagnosticsDelay: 0, settings: STAGE
 export interface ServerSpec {
   name: string;
   path: string;
+  /** Node options its editor client starts it with. */
+  execArgv?: readonly string[];
   initializationOptions?: unknown;
   settings?: unknown;
 }
@@ -100,9 +103,16 @@ class Subject {
     readonly client: LspClient,
   ) {}
 
-  static async start(spec: ServerSpec): Promise<{ subject: Subject; initializeMs: number }> {
+  /** Starts the server with `workspace` (a folder URI) open, as an editor with a folder open does. */
+  static async start(spec: ServerSpec, workspace: string): Promise<{ subject: Subject; initializeMs: number }> {
     const started = performance.now();
-    const client = await LspClient.start({ serverPath: spec.path, capabilities: CAPABILITIES, initializationOptions: spec.initializationOptions });
+    const client = await LspClient.start({
+      serverPath: spec.path,
+      execArgv: [...(spec.execArgv ?? [])],
+      capabilities: CAPABILITIES,
+      initializationOptions: spec.initializationOptions,
+      workspaceFolders: [workspace],
+    });
     const initializeMs = performance.now() - started;
     client.settings = spec.settings ?? null;
     return { subject: new Subject(spec, client), initializeMs };
@@ -241,11 +251,19 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
   const quick = options.quick;
   const rand = seededRandom(options.seed ?? 16);
   const specs: ServerSpec[] = [
-    { name: "stagecraft", path: options.stagecraft, initializationOptions: STAGECRAFT_INIT, settings: STAGECRAFT_SETTINGS },
+    // Started as the extension starts it (client/src/extension.ts); the anchor as its extension does, with no options.
+    {
+      name: "stagecraft",
+      path: options.stagecraft,
+      execArgv: NODE_SERVER_EXEC_ARGV,
+      initializationOptions: STAGECRAFT_INIT,
+      settings: STAGECRAFT_SETTINGS,
+    },
     { name: "anchor", path: options.anchor },
   ];
   const folder = mkdtempSync(join(tmpdir(), "stagecraft-bench-lsp-"));
-  // Each file sits alone in its own empty folder: a build context with nothing to read.
+  // The workspace folder the editor has open; each file sits alone in its own empty folder in it: a build context with nothing to read.
+  const workspace = pathToFileURL(folder).toString();
   const uriFor = (label: string, i: number) => {
     const dir = join(folder, label, String(i));
     mkdirSync(dir, { recursive: true });
@@ -261,14 +279,14 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
     const coldStarts = quick ? 3 : 9;
     for (let i = 0; i < coldStarts; i++) {
       for (const spec of i % 2 === 0 ? specs : [...specs].reverse()) {
-        const { subject, initializeMs } = await Subject.start(spec);
+        const { subject, initializeMs } = await Subject.start(spec, workspace);
         record(spec.name, "cold start", initializeMs);
         await subject.stop();
       }
     }
 
     // The corpus, opened in turn on both servers.
-    const subjects = await Promise.all(specs.map(async (spec) => (await Subject.start(spec)).subject));
+    const subjects = await Promise.all(specs.map(async (spec) => (await Subject.start(spec, workspace)).subject));
     const codeActionsPerFile = quick ? 2 : 4;
     for (const [i, file] of options.files.entries()) {
       const lines = file.text.split("\n");
@@ -354,7 +372,7 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
     );
     log("  ratio = Stagecraft / anchor; below 1.00 Stagecraft is faster or smaller. Stagecraft's debounce is 0 here, as the anchor has none.");
 
-    const growth = await measureGrowth(specs, uriFor, quick, log);
+    const growth = await measureGrowth(specs, uriFor, workspace, quick, log);
     return { figures, growth };
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -365,6 +383,7 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
 async function measureGrowth(
   specs: ServerSpec[],
   uriFor: (label: string, i: number) => string,
+  workspace: string,
   quick: boolean,
   log: (line: string) => void,
 ): Promise<Growth[]> {
@@ -377,7 +396,7 @@ async function measureGrowth(
     for (const spec of specs) {
       const times: Record<string, [number, number]> = {};
       const cpuTotals: Record<string, [number, number]> = {};
-      let { subject } = await Subject.start(spec);
+      let { subject } = await Subject.start(spec, workspace);
       try {
         for (const [slot, size] of [n, 4 * n].entries()) {
           const text = input.text(size);
@@ -422,7 +441,7 @@ async function measureGrowth(
                 // The stuck server is replaced; this repeat's remaining measures are skipped.
                 subject.client.process.kill();
                 await subject.stop();
-                subject = (await Subject.start(spec)).subject;
+                subject = (await Subject.start(spec, workspace)).subject;
                 replaced = true;
                 break;
               }

@@ -2,7 +2,7 @@
 // dockerfile-utils' syntax problems out. Every adapter (LSP, CLI), fix-all and the tests analyse
 // through `analyze`, so "parse, run rules, validate" is written once (lint/analyze.ts).
 
-export { analyze, type Analysis, type AnalyzeOptions } from "./lint/analyze";
+export { analyze, analyzeWhileValidating, type Analysis, type AnalyzeOptions } from "./lint/analyze";
 export type { Finding } from "./lint/run";
 export type { RuleSettings, SyntaxSettings } from "./lint/severity";
 export type { SyntaxProblem, SyntaxSkipped } from "./lint/syntax";

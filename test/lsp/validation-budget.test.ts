@@ -14,7 +14,7 @@ import type { Diagnostic, DocumentSymbol, FoldingRange, Hover } from "vscode-lan
 import { analyze } from "../../server/src/engine";
 import { REQUEST_BUDGET_MS } from "../../server/src/host/budgeted-service";
 import { SYNTAX_BUDGET_MS } from "../../server/src/host/budgeted-validator";
-import { nodeHost } from "../../server/src/host/node-context";
+import { readBuildContext } from "../../server/src/host/node-context";
 import { syntaxDiagnostic } from "../../server/src/lsp/diagnostics";
 import { buildServer, LspClient, workspaceFolder } from "../support/lsp-client";
 
@@ -186,7 +186,7 @@ describe("lsp: validation under a budget", function () {
         const text = readFileSync(file, "utf8");
         await client.open(uri, text);
         const published = await client.waitForDiagnostics(uri, () => true, 20000);
-        const expected = analyze(text, { context: await nodeHost.readBuildContext(uri) }).syntax.map(syntaxDiagnostic);
+        const expected = analyze(text, { context: await readBuildContext(uri) }).syntax.map(syntaxDiagnostic);
         assert.deepStrictEqual(syntaxOf(published.diagnostics), expected, file);
         compared += expected.length;
         await client.close(uri);

@@ -93,6 +93,10 @@ export interface LspClientOptions {
   args?: string[];
   /** Server script to run instead of a fresh bundle of the sources (the benchmark runs dist/server/node.js). */
   serverPath?: string;
+  /** Node options before the server script (the V8 flags its editor client starts it with). */
+  execArgv?: string[];
+  /** Folder URIs announced as the workspace (an editor with folders open); none by default. */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -127,7 +131,7 @@ export class LspClient {
 
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const server = options.serverPath ?? (await buildServer());
-    const child = spawn(process.execPath, [server, ...(options.args ?? ["--stdio"])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on("data", (chunk: Buffer) => (client.stderr += chunk.toString()));
@@ -162,7 +166,8 @@ export class LspClient {
     connection.listen();
     client.initializeResult = await connection.sendRequest("initialize", {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });

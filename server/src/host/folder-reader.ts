@@ -3,8 +3,9 @@
 // repository root; through one reader each folder is listed once, each file read once and each
 // compose file parsed once, however many modules or Dockerfiles ask. A name the folder's listing
 // lacks is answered without a system call, so the usual case (no compose or bake file) is cheap.
-// The LSP host makes a reader per request (files change between requests); the CLI keeps one for
-// its whole run (a check is a snapshot), which makes checking a folder of n Dockerfiles linear in n.
+// The CLI keeps one for its whole run (a check is a snapshot), which makes checking a folder of n
+// Dockerfiles linear in n. The language server keeps one for its whole life too, shared by every
+// open document, and tells it which paths changed on disk (`forget`) as the editor reports them.
 
 import { Dirent, readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
@@ -28,6 +29,13 @@ export interface FolderListing {
   lowerNames: ReadonlySet<string>;
 }
 
+/** A path that changed on disk: its contents only, or its presence (created, deleted, renamed). */
+export interface PathChange {
+  path: string;
+  /** True when the path appeared or disappeared, so its folder's listing changed too. */
+  presence: boolean;
+}
+
 const ABSENT: TextRead = { ok: false, reason: "no such file or folder", code: "ENOENT" };
 
 export interface FolderReaderOptions {
@@ -42,8 +50,10 @@ export interface FolderReaderOptions {
 export class FolderReader {
   private readonly sync: boolean;
   private readonly listings = new Map<string, Promise<FolderListing | null>>();
-  private readonly texts = new Map<string, Promise<TextRead>>();
-  private readonly services = new Map<string, Promise<unknown[] | null>>();
+  /** Per path, the reads of it by limit and truncation. */
+  private readonly texts = new Map<string, Map<string, Promise<TextRead>>>();
+  /** Per path, the compose services parsed from it by limit. */
+  private readonly services = new Map<string, Map<number, Promise<unknown[] | null>>>();
   private readonly derived = new Map<string, Promise<unknown>>();
 
   constructor(options: FolderReaderOptions = {}) {
@@ -108,13 +118,15 @@ export class FolderReader {
 
   /** `readTextFile(path, limit, options)`, read at most once per run of this reader. */
   read(path: string, limit?: number, options: { truncate?: boolean } = {}): Promise<TextRead> {
-    const key = `${limit ?? ""}\u0000${options.truncate === true ? "t" : ""}\u0000${path}`;
-    let pending = this.texts.get(key);
+    const key = `${limit ?? ""}\u0000${options.truncate === true ? "t" : ""}`;
+    let reads = this.texts.get(path);
+    if (!reads) this.texts.set(path, (reads = new Map()));
+    let pending = reads.get(key);
     if (!pending) {
       pending = this.mayExist(path).then((maybe) =>
         !maybe ? ABSENT : this.sync ? readTextFileSync(path, limit, options) : readTextFile(path, limit, options),
       );
-      this.texts.set(key, pending);
+      reads.set(key, pending);
     }
     return pending;
   }
@@ -140,13 +152,59 @@ export class FolderReader {
 
   /** The `services` of the compose file at `path` (at most `limit` bytes), parsed once; null when none. */
   composeServices(path: string, limit: number): Promise<unknown[] | null> {
-    const key = `${limit}\u0000${path}`;
-    let pending = this.services.get(key);
+    let parsed = this.services.get(path);
+    if (!parsed) this.services.set(path, (parsed = new Map()));
+    let pending = parsed.get(limit);
     if (!pending) {
       pending = this.readSmall(path, limit).then((text) => (text === null ? null : composeServices(text)));
-      this.services.set(key, pending);
+      parsed.set(limit, pending);
     }
     return pending;
+  }
+
+  /**
+   * Drops what `changes` make stale: the contents read of each path; for a path that appeared or
+   * disappeared, also its folder's listing and everything read at or below it (a folder moved away
+   * takes its files along). Derived facts are all dropped: recomputing them from the reads kept is
+   * cheap. True when anything cached was dropped, so facts read before may differ now.
+   */
+  forget(changes: readonly PathChange[]): boolean {
+    const gone = new Set<string>();
+    let dropped = false;
+    for (const { path, presence } of changes) {
+      dropped = this.texts.delete(path) || dropped;
+      dropped = this.services.delete(path) || dropped;
+      if (!presence) continue;
+      dropped = this.listings.delete(dirname(path)) || dropped;
+      gone.add(path);
+    }
+    if (gone.size > 0) {
+      for (const cache of [this.listings, this.texts, this.services]) {
+        for (const key of cache.keys()) {
+          if (isAtOrBelow(key, gone)) dropped = cache.delete(key) || dropped;
+        }
+      }
+    }
+    if (dropped) this.derived.clear();
+    return dropped;
+  }
+
+  /** Drops everything read: the next questions go to the disk. */
+  forgetAll(): void {
+    this.listings.clear();
+    this.texts.clear();
+    this.services.clear();
+    this.derived.clear();
+  }
+}
+
+/** True when `path` is one of `roots` or lies below one of them. */
+function isAtOrBelow(path: string, roots: ReadonlySet<string>): boolean {
+  for (let current = path; ;) {
+    if (roots.has(current)) return true;
+    const parent = dirname(current);
+    if (parent === current) return false;
+    current = parent;
   }
 }
 

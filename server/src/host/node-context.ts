@@ -119,9 +119,39 @@ async function readText(path: string, reader: FolderReader): Promise<string | nu
   return read.ok ? read.text : null;
 }
 
-export const nodeHost: ServerHost = {
-  name: "node",
-  readBuildContext: (uri) => readBuildContext(uri),
-  registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
-  shellcheck: (path, log) => new ShellcheckRunner(path, log),
-};
+/**
+ * The node server's host. One reader, shared by every open document, answers what was read before
+ * (the folders above a Dockerfile, its neighbours' manifests) without touching the disk again; the
+ * server keeps it true by passing on the editor's file events (`forgetFiles`). A document the
+ * editor does not watch (outside the workspace) is read afresh with a reader of its own.
+ */
+export function createNodeHost(): ServerHost {
+  const shared = new FolderReader();
+  return {
+    name: "node",
+    readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader()),
+    forgetFiles: (changes) => {
+      if (changes === undefined) {
+        shared.forgetAll();
+        return true;
+      }
+      const paths = changes.flatMap(({ uri, presence }) => {
+        const path = filePath(uri);
+        return path === null ? [] : [{ path, presence }];
+      });
+      return shared.forget(paths);
+    },
+    registryAccess: (cacheDir) => ({ transport: nodeHttpTransport, store: cacheDir ? fileStore(cacheDir) : null }),
+    shellcheck: (path, log) => new ShellcheckRunner(path, log),
+  };
+}
+
+/** The file-system path of a `file:` URI; null for other schemes or a malformed one (a remote host): nothing was read there. */
+function filePath(uri: string): string | null {
+  if (!uri.startsWith("file:")) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}

@@ -44,7 +44,7 @@ export interface Analysis {
 /** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
 export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
   const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
-  const findings = runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
+  const findings = ruleFindings(model, options);
   // The model's FROMs spare the validator's guard a parse of its own: the text is parsed twice per analysis (here and in dockerfile-utils), not three times.
   const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
   const validation =
@@ -55,4 +55,22 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
         : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
   const skipped = "skipped" in validation ? validation.skipped : undefined;
   return { model, findings, syntax: validation.problems, syntaxMs: validation.ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
+}
+
+/**
+ * `analyze` of a parsed model whose syntax is being validated elsewhere (the Node server's worker,
+ * started with `validatorSettings(options.syntax)`): the rules run on this thread meanwhile, so the
+ * answer waits for the slower of the two instead of their sum.
+ */
+export async function analyzeWhileValidating(model: DockerfileModel, options: AnalyzeOptions, validation: Promise<SyntaxResult>): Promise<Analysis> {
+  const findings = ruleFindings(model, options);
+  const validated = await validation;
+  const syntax =
+    options.syntax === false ? { problems: [], ms: 0 } : syntaxProblemsOf(model.text, options.syntax ?? {}, findings, validated, options.onSyntaxError);
+  const skipped = "skipped" in syntax ? syntax.skipped : undefined;
+  return { model, findings, syntax: syntax.problems, syntaxMs: syntax.ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
+}
+
+function ruleFindings(model: DockerfileModel, options: AnalyzeOptions): Finding[] {
+  return runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
 }

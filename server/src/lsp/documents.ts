@@ -3,7 +3,7 @@
 
 import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, AnalyzeOptions, Finding, SyntaxProblem, SyntaxResult, SyntaxSkipped, validatorSettings } from "../engine";
+import { analyze, AnalyzeOptions, analyzeWhileValidating, Finding, SyntaxProblem, SyntaxResult, SyntaxSkipped, validatorSettings } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
@@ -38,6 +38,8 @@ interface Entry {
   version: number;
   model: DockerfileModel;
   analysis: DocumentAnalysis | null;
+  /** The analysis under way, and the settings it runs under. */
+  running?: { settings: StagecraftSettings; analysis: Promise<DocumentAnalysis> };
 }
 
 /** A validation by the host's off-thread validator, shared by the requests for the same version. */
@@ -93,11 +95,12 @@ export class DocumentStore {
     if (!current || current.version !== version) return null;
     const entry = this.entryFor(current, context);
     if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
-    // Off the thread where the host can (Node): this thread stays free for other documents and requests.
-    const validated = await this.validateOffThread(current, entry.model, settings);
+    // Requests for the same version and settings share one run.
+    if (!entry.running || entry.running.settings !== settings) entry.running = { settings, analysis: this.analyzeEntry(current, entry, settings) };
+    const analysis = await entry.running.analysis;
     const after = this.documents.get(uri);
     if (!after || after.version !== version) return null;
-    return this.analyzeNow(after, settings, context, validated);
+    return analysis;
   }
 
   /** The entry of the document's current version, parsed under `context`. */
@@ -111,7 +114,7 @@ export class DocumentStore {
   }
 
   /** The host validator's answer for this version, or undefined where validation runs in-thread. */
-  private async validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult | undefined> {
+  private validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult> | undefined {
     const validator = this.host.syntaxValidator;
     if (!validator || !settings.syntaxValidation) return undefined;
     let pending = this.validations.get(document.uri);
@@ -124,9 +127,11 @@ export class DocumentStore {
     return pending.result;
   }
 
-  private analyzeNow(document: TextDocument, settings: StagecraftSettings, context: BuildContextFacts, validated?: SyntaxResult): DocumentAnalysis {
-    const entry = this.entryFor(document, context);
-    if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
+  /**
+   * Runs the engine on `entry` under `settings`. Where the host validates off the thread (Node),
+   * the rules run here while the worker validates: the answer waits for the slower, not the sum.
+   */
+  private async analyzeEntry(document: TextDocument, entry: Entry, settings: StagecraftSettings): Promise<DocumentAnalysis> {
     const { uri, version } = document;
     const options: AnalyzeOptions = {
       settings: settings.rules,
@@ -137,11 +142,14 @@ export class DocumentStore {
       onSyntaxError: (reason) => this.syntaxFailed(uri, version, reason),
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
-    // `validated` stays out of the options kept: fix-all's candidate texts are validated afresh.
-    const { model, findings, syntax, syntaxMs, syntaxSkipped } = analyze(entry.model, { ...options, validated });
+    // The validator's answer stays out of the options kept: fix-all's candidate texts are validated afresh.
+    const validation = this.validateOffThread(document, entry.model, settings);
+    const { model, findings, syntax, syntaxMs, syntaxSkipped } = validation
+      ? await analyzeWhileValidating(entry.model, options, validation)
+      : analyze(entry.model, options);
     if (syntaxMs > SLOW_VALIDATION_MS) this.logError(`stagecraft: dockerfile-utils validation took ${syntaxMs} ms`);
-    const analysis: DocumentAnalysis = { uri: document.uri, version: document.version, model, findings, syntax, syntaxSkipped, settings, options };
-    entry.analysis = analysis;
+    const analysis: DocumentAnalysis = { uri, version, model, findings, syntax, syntaxSkipped, settings, options };
+    if (entry.running?.settings === settings) entry.analysis = analysis;
     return analysis;
   }
 
@@ -161,22 +169,48 @@ export class DocumentStore {
     this.logError(message);
   }
 
-  /** Build-context facts for a document, read once and cached until `forgetContext`. */
+  /**
+   * Whether the editor reports file changes under `uri`, so the host may answer its context from
+   * what it read before (the server sets this once its file watcher is registered).
+   */
+  watches: (uri: string) => boolean = () => false;
+
+  /** Build-context facts for a document, read once and cached until `forgetContext` or `rereadContexts`. */
   context(uri: string): Promise<BuildContextFacts> {
-    let pending = this.contexts.get(uri);
-    if (!pending) {
-      pending = this.host.readBuildContext(uri).then(
-        (facts) => facts,
-        (error: unknown) => {
-          this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
-          return UNKNOWN_CONTEXT;
-        },
-      );
-      pending.then((facts) => {
-        if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
-      });
-      this.contexts.set(uri, pending);
-    }
+    return this.contexts.get(uri) ?? this.readContext(uri);
+  }
+
+  /**
+   * Reads the build context of every open document again (the host forgot files that changed on
+   * disk); resolves with the documents whose facts differ. Equal facts keep their object, so the
+   * parsed model and analysis of those documents stay cached and nothing is published again.
+   */
+  async rereadContexts(): Promise<TextDocument[]> {
+    const documents = this.all().filter((document) => this.contexts.has(document.uri));
+    const changed = await Promise.all(
+      documents.map(async (document) => {
+        const previous = this.contexts.get(document.uri) as Promise<BuildContextFacts>;
+        const [before, after] = await Promise.all([previous, this.readContext(document.uri, previous)]);
+        return before !== after;
+      }),
+    );
+    return documents.filter((_, i) => changed[i]);
+  }
+
+  /** Reads `uri`'s context and caches the answer; `previous` facts are kept when the new ones equal them. */
+  private readContext(uri: string, previous?: Promise<BuildContextFacts>): Promise<BuildContextFacts> {
+    const read = this.host.readBuildContext(uri, { watched: this.watches(uri) }).then(
+      (facts) => facts,
+      (error: unknown) => {
+        this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
+        return UNKNOWN_CONTEXT;
+      },
+    );
+    const pending = previous ? Promise.all([read, previous]).then(([facts, before]) => (equalFacts(facts, before) ? before : facts)) : read;
+    void pending.then((facts) => {
+      if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
+    });
+    this.contexts.set(uri, pending);
     return pending;
   }
 
@@ -198,6 +232,17 @@ export class DocumentStore {
     this.forgetContext(uri);
     this.settings.forget(uri);
   }
+}
+
+/** Deep equality of plain data (facts hold strings, numbers, booleans, null, arrays and records). */
+function equalFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (a instanceof Map || b instanceof Map) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => equalFacts((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export function describe(error: unknown): string {

@@ -16,11 +16,28 @@ export interface ShellChecker {
   check(model: DockerfileModel, signal?: AbortSignal): Promise<ReadonlyMap<string, readonly ShellcheckComment[]> | null>;
 }
 
+/** A file or folder that changed on disk. */
+export interface FileChange {
+  uri: string;
+  /** True when it was created or deleted (its folder's listing changed), false when only its contents changed. */
+  presence: boolean;
+}
+
 export interface ServerHost {
   /** Short platform name for logs: `node`, `browser`. */
   readonly name: string;
-  /** Facts about the build context of the Dockerfile at `uri`; never rejects (unknown facts stay undefined). */
-  readBuildContext(uri: string): Promise<BuildContextFacts>;
+  /**
+   * Facts about the build context of the Dockerfile at `uri`; never rejects (unknown facts stay
+   * undefined). `watched`: the editor reports file changes under `uri` (`forgetFiles`), so what the
+   * host read before for other documents may answer; otherwise everything is read afresh.
+   */
+  readBuildContext(uri: string, options?: { watched: boolean }): Promise<BuildContextFacts>;
+  /**
+   * Files changed on disk (the editor's file events, a saved document); with no argument, anything
+   * may have changed. True when the host had read something they touch, so facts may differ now.
+   * Absent where the host keeps nothing between reads.
+   */
+  readonly forgetFiles?: (changes?: readonly FileChange[]) => boolean;
   /**
    * Network and storage for live registry lookups, the cache kept in `cacheDir` when given. Absent
    * where the server cannot reach registries (the browser: registries send no CORS headers).

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ClientCapabilities, createConnection } from "vscode-languageserver/node";
 import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
-import { nodeHost } from "../host/node-context";
+import { createNodeHost } from "../host/node-context";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -35,7 +35,7 @@ function main(): void {
   const syntaxValidator = new BudgetedValidator({ script });
   const serviceRunner = (capabilities: ClientCapabilities, log: (message: string) => void, logError: (message: string) => void) =>
     new BudgetedService({ script, capabilities, log, logError });
-  startServer(connection, { ...nodeHost, syntaxValidator, serviceRunner });
+  startServer(connection, { ...createNodeHost(), syntaxValidator, serviceRunner });
 }
 
 main();

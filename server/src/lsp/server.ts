@@ -7,6 +7,7 @@ import {
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   InitializeResult,
   ErrorCodes,
   LSPErrorCodes,
@@ -64,6 +65,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let coexistence: CoexistenceDecision = ALL_FEATURES;
   let initialSettings: StagecraftSettings | undefined;
   let version = "unknown";
+  let workspaceRoots: string[] = [];
   /** Decides coexistence from what the client reported; features follow in `switchable` and the settings. */
   const decide = (environment: StagecraftEnvironment | undefined) => {
     const extensions = Array.isArray(environment?.extensions) ? environment.extensions.filter((e): e is string => typeof e === "string") : [];
@@ -97,6 +99,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   connection.onInitialize((params): InitializeResult => {
+    // The editor watches files in its workspace folders only: documents elsewhere are read afresh.
+    workspaceRoots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).map((uri) =>
+      uri.endsWith("/") ? uri : `${uri}/`,
+    );
     client = readClientFeatures(params.capabilities);
     service = createCommodityService(params.capabilities, logInfo, host.serviceRunner?.(params.capabilities, logInfo, logError));
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
@@ -133,20 +139,30 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void switchable.start(coexistence);
     connection.console.info(startupLine());
     if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "stagecraft" });
-    if (client.watchedFilesRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: "**/.dockerignore" },
-          { globPattern: "**/*.dockerignore" },
-          // Named build contexts come from compose and bake files.
-          { globPattern: "**/{compose,docker-compose}.{yaml,yml}" },
-          { globPattern: "**/docker-bake*.{hcl,json}" },
-        ],
-      });
+    if (client.watchedFilesRegistration && host.forgetFiles) {
+      // Every file, not only the known names: the facts read listings (a new folder at the context
+      // root), manifests, scripts, CI files and compose/bake files. An event on a path the host never
+      // read costs a lookup and nothing else.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] }).then(
+        () => {
+          store.watches = (uri) => workspaceRoots.some((root) => uri.startsWith(root));
+          // Documents opened before the watcher existed were read on their own: read them through the shared look now.
+          void store.rereadContexts().then(republish);
+        },
+        (error: unknown) => logError(`stagecraft: the client refused the file watcher, so build contexts are read afresh per document: ${describe(error)}`),
+      );
     }
   });
 
   // Documents and diagnostics.
+  /** Analyses again, at once, documents whose build-context facts changed. */
+  const republish = (documents: readonly TextDocument[]) => {
+    for (const { uri } of documents) {
+      // The current version: an edit made while the facts were read is analysed with the new ones.
+      const current = store.get(uri);
+      if (current) publisher.schedule(current, 0);
+    }
+  };
   const justOpened = new Set<string>();
   store.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   store.documents.onDidChangeContent(({ document }) => {
@@ -159,7 +175,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     });
   });
   store.documents.onDidSave(({ document }) => {
-    // Saving is when files next to the Dockerfile most likely changed (a new lockfile, node_modules).
+    // The saved text is a fact (the files it copies); without a file watcher, saving is also when
+    // files next to the Dockerfile most likely changed (a new lockfile, node_modules).
+    host.forgetFiles?.([{ uri: document.uri, presence: false }]);
     store.forgetContext(document.uri);
     publisher.schedule(document, 0);
   });
@@ -206,9 +224,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     ];
     return `Stagecraft ${version}, ${host.name} server; settings: ${effective.join(", ")}; ${describeCoexistence(coexistence)}.`;
   };
-  connection.onDidChangeWatchedFiles(() => {
-    store.forgetContext();
-    publisher.scheduleAll();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const files = changes.map((change) => ({ uri: change.uri, presence: change.type !== FileChangeType.Changed }));
+    // Only when the host had read one of them: a build writing hundreds of files re-analyses nothing.
+    if (host.forgetFiles?.(files)) void store.rereadContexts().then(republish);
   });
 
   // Features.

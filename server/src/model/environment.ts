@@ -2,7 +2,7 @@
 // on (FROM <stage>), `VAR=x cmd` assignments, and `export VAR=x` earlier in the same RUN.
 
 import type { ShellCommand } from "./shell";
-import { ancestorsOf, mergedScope } from "./stage-graph";
+import { mergedScope } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 
@@ -57,26 +57,69 @@ export function envDeclarations(model: DockerfileModel, instruction: Instruction
 /**
  * Variables visible to `before` (an instruction of `stage`), from ENV and ARG in the stages it
  * builds on and in the stage itself up to that instruction. Values have variables substituted
- * where known; a variable declared without a value maps to null.
+ * where known; a variable declared without a value maps to null. A fresh map the caller may change.
  */
 export function environmentAt(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
-  const env = new Map<string, string | null>();
-  const chain = [...ancestorsOf(stage).reverse(), stage];
-  for (const s of chain) {
-    const scope = new Map(mergedScope(model, s));
-    for (const [k, v] of env) scope.set(k, v);
-    for (const instruction of s.instructions) {
-      if (s === stage && before && instruction.ordinal >= before.ordinal) break;
-      for (const decl of envDeclarations(model, instruction)) {
-        // `ARG X` without a default re-declares a global ARG: its global default applies.
-        const raw = decl.value === null && instruction.keyword === "ARG" ? (model.globalScope.get(decl.name) ?? null) : decl.value;
-        const value = raw === null ? null : substituteVariables(raw, scope).value;
-        env.set(decl.name, value);
-        scope.set(decl.name, value);
-      }
-    }
+  const timeline = timelineOf(model, stage);
+  if (before === undefined) return new Map(finalEnvironment(timeline));
+  const { initial, steps } = timeline;
+  // The last declaring instruction before `before` (steps are in instruction order).
+  let low = 0;
+  let high = steps.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (steps[middle].ordinal < before.ordinal) low = middle + 1;
+    else high = middle;
   }
-  return env;
+  return new Map(low > 0 ? steps[low - 1].env : initial);
+}
+
+/** A stage's environment as its instructions declare variables: before the first, and after each ENV or ARG. */
+interface Timeline {
+  model: DockerfileModel;
+  initial: ReadonlyMap<string, string | null>;
+  steps: { ordinal: number; env: ReadonlyMap<string, string | null> }[];
+}
+
+// Rules ask for the environment at each instruction that uses a variable: walking the stage (and
+// those it builds on) for each made a long stage quadratic. One walk per stage and model instead,
+// each stage starting from the environment its base stage ends with.
+const timelines = new WeakMap<Stage, Timeline>();
+
+function timelineOf(model: DockerfileModel, stage: Stage): Timeline {
+  const cached = timelines.get(stage);
+  if (cached && cached.model === model) return cached;
+  // A FROM sees only earlier stages (stage-graph.ts), so the chain of bases ends: the base stage's
+  // chain is this one's minus the base.
+  const base = stage.base.stage;
+  const env = base ? new Map(finalEnvironment(timelineOf(model, base))) : new Map<string, string | null>();
+  const initial = new Map(env);
+  const steps: Timeline["steps"] = [];
+  declare(model, stage, env, (instruction) => steps.push({ ordinal: instruction.ordinal, env: new Map(env) }));
+  const timeline = { model, initial, steps };
+  timelines.set(stage, timeline);
+  return timeline;
+}
+
+function finalEnvironment(timeline: Timeline): ReadonlyMap<string, string | null> {
+  return timeline.steps.length > 0 ? timeline.steps[timeline.steps.length - 1].env : timeline.initial;
+}
+
+/** Adds what `stage`'s ENV and ARG instructions declare to `env`, calling `declared` after each that declares something. */
+function declare(model: DockerfileModel, stage: Stage, env: Map<string, string | null>, declared?: (instruction: Instruction) => void): void {
+  const scope = new Map(mergedScope(model, stage));
+  for (const [k, v] of env) scope.set(k, v);
+  for (const instruction of stage.instructions) {
+    const declarations = envDeclarations(model, instruction);
+    for (const decl of declarations) {
+      // `ARG X` without a default re-declares a global ARG: its global default applies.
+      const raw = decl.value === null && instruction.keyword === "ARG" ? (model.globalScope.get(decl.name) ?? null) : decl.value;
+      const value = raw === null ? null : substituteVariables(raw, scope).value;
+      env.set(decl.name, value);
+      scope.set(decl.name, value);
+    }
+    if (declarations.length > 0) declared?.(instruction);
+  }
 }
 
 /**

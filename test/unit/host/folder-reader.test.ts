@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { chmodSync, writeFileSync } from "fs";
+import { chmodSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import { FolderReader } from "../../../server/src/host/folder-reader";
@@ -58,6 +58,62 @@ describe("FolderReader: one cached look at the disk", () => {
       });
     });
   }
+
+  describe("forget: the changes the editor reports", () => {
+    it("a changed file is read again; its folder's listing is kept", async () => {
+      const dir = projects.create({ "a.sh": "one\n", "b.sh": "b\n" });
+      const reader = new FolderReader();
+      assert.strictEqual(await reader.readSmall(join(dir, "a.sh"), 1024), "one\n");
+      assert.strictEqual(await reader.readSmall(join(dir, "b.sh"), 1024), "b\n");
+      const listing = await reader.list(dir);
+      writeFileSync(join(dir, "a.sh"), "two\n");
+      writeFileSync(join(dir, "b.sh"), "B\n");
+      assert.strictEqual(reader.forget([{ path: join(dir, "a.sh"), presence: false }]), true);
+      assert.strictEqual(await reader.readSmall(join(dir, "a.sh"), 1024), "two\n");
+      // Not reported: still the text read before.
+      assert.strictEqual(await reader.readSmall(join(dir, "b.sh"), 1024), "b\n");
+      assert.strictEqual(await reader.list(dir), listing);
+    });
+
+    it("a created file is seen in its folder's listing, and parsed compose services follow their file", async () => {
+      const dir = projects.create({ "compose.yaml": "services:\n  a: {}\n" });
+      const reader = new FolderReader();
+      assert.strictEqual((await reader.composeServicesIn(dir, "compose.yaml", 1024))?.length, 1);
+      assert.strictEqual(await reader.has(dir, ".dockerignore"), false);
+      writeFileSync(join(dir, ".dockerignore"), "x\n");
+      writeFileSync(join(dir, "compose.yaml"), "services:\n  a: {}\n  b: {}\n");
+      reader.forget([
+        { path: join(dir, ".dockerignore"), presence: true },
+        { path: join(dir, "compose.yaml"), presence: false },
+      ]);
+      assert.strictEqual(await reader.has(dir, ".dockerignore"), true);
+      assert.strictEqual((await reader.composeServicesIn(dir, "compose.yaml", 1024))?.length, 2);
+    });
+
+    it("a folder that appears or disappears takes everything read at or below it", async () => {
+      const dir = projects.create({ "sub/inner/a.txt": "one\n" });
+      const reader = new FolderReader();
+      assert.strictEqual(await reader.readSmall(join(dir, "sub", "inner", "a.txt"), 1024), "one\n");
+      const memo = await reader.memo("k", () => Promise.resolve({}));
+      rmSync(join(dir, "sub"), { recursive: true });
+      assert.strictEqual(reader.forget([{ path: join(dir, "sub"), presence: true }]), true);
+      assert.strictEqual(await reader.has(dir, "sub"), false);
+      assert.strictEqual(await reader.list(join(dir, "sub", "inner")), null);
+      assert.strictEqual(await reader.readSmall(join(dir, "sub", "inner", "a.txt"), 1024), null);
+      // Derived facts are computed again.
+      assert.notStrictEqual(await reader.memo("k", () => Promise.resolve({})), memo);
+    });
+
+    it("a path nothing was read from drops nothing", async () => {
+      const dir = projects.create({ "a.txt": "one\n" });
+      const reader = new FolderReader();
+      await reader.readSmall(join(dir, "a.txt"), 1024);
+      const memo = await reader.memo("k", () => Promise.resolve({}));
+      assert.strictEqual(reader.forget([{ path: join(dir, "elsewhere", "b.txt"), presence: false }]), false);
+      assert.strictEqual(reader.forget([{ path: join(dir, "elsewhere", "b.txt"), presence: true }]), false);
+      assert.strictEqual(await reader.memo("k", () => Promise.resolve({})), memo);
+    });
+  });
 
   it("readBuildContext reads afresh by default (the language server sees edits) and from a shared reader when given", async () => {
     const dir = projects.create({ Dockerfile: "FROM alpine:3.22\n" });

@@ -1,0 +1,69 @@
+// environmentAt answers from one walk per stage (issue #16: per-edit work on a long file); it must
+// give what walking the stage, and those it builds on, up to the instruction gives.
+
+import * as assert from "assert";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import { join, resolve } from "path";
+import { envDeclarations, environmentAt } from "../../../server/src/model/environment";
+import { parseDockerfile } from "../../../server/src/model/parse";
+import { ancestorsOf, mergedScope } from "../../../server/src/model/stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "../../../server/src/model/types";
+import { substituteVariables } from "../../../server/src/model/variables";
+
+/** The walk environmentAt replaced: every stage of the chain, instruction by instruction, up to `before`. */
+function walked(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
+  const env = new Map<string, string | null>();
+  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+    const scope = new Map(mergedScope(model, s));
+    for (const [k, v] of env) scope.set(k, v);
+    for (const instruction of s.instructions) {
+      if (s === stage && before && instruction.ordinal >= before.ordinal) break;
+      for (const decl of envDeclarations(model, instruction)) {
+        const raw = decl.value === null && instruction.keyword === "ARG" ? (model.globalScope.get(decl.name) ?? null) : decl.value;
+        const value = raw === null ? null : substituteVariables(raw, scope).value;
+        env.set(decl.name, value);
+        scope.set(decl.name, value);
+      }
+    }
+  }
+  return env;
+}
+
+const SAMPLES = [
+  "ARG BASE=alpine\nARG V\nFROM ${BASE} AS one\nARG V\nENV A=1 B=$A\nRUN echo $A\nENV A=2\nFROM one AS two\nENV C=${A}x\nRUN echo $C\nARG BASE\nENV D=$BASE\nFROM scratch\nCOPY --from=two / /\n",
+  "FROM debian\nENV PATH=/opt/bin:$PATH\nENV LEGACY value with spaces\nRUN true\nENV PATH=/x:$PATH\nRUN true\n",
+  "FROM a AS b\nFROM b AS c\nENV X=1\nFROM c\nENV Y=$X\nRUN echo\n",
+  // A FROM naming a later stage names an image: chains of bases always end.
+  "FROM c AS a\nENV A=1\nFROM a AS b\nENV B=$A\nFROM b AS c\nENV C=$B$A\nFROM c AS d\nENV D=$C\n",
+];
+
+function corpus(limit: number): string[] {
+  const dir = resolve(__dirname, "..", "..", "..", "..", "shared", "corpus", "real");
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((f) => f !== "MANIFEST.tsv");
+  return names.filter((_, i) => i % Math.ceil(names.length / limit) === 0).map((f) => readFileSync(join(dir, f), "utf8"));
+}
+
+describe("model/environment: environmentAt", () => {
+  it("gives, at every instruction and at the end of every stage, what the walk gives, in the same order", () => {
+    for (const text of [...SAMPLES, ...corpus(60)]) {
+      const model = parseDockerfile(text);
+      for (const stage of model.stages) {
+        for (const instruction of [...stage.instructions, undefined]) {
+          const expected = [...walked(model, stage, instruction)];
+          assert.deepStrictEqual([...environmentAt(model, stage, instruction)], expected, `${text.slice(0, 80)} at ${instruction?.ordinal ?? "end"}`);
+        }
+      }
+    }
+  });
+
+  it("returns a map of the caller's own: changing it changes no later answer", () => {
+    const model = parseDockerfile(SAMPLES[0]);
+    const stage = model.stages[1];
+    const first = environmentAt(model, stage);
+    first.set("A", "changed");
+    first.delete("C");
+    assert.strictEqual(environmentAt(model, stage).get("A"), "2");
+    assert.strictEqual(environmentAt(model, stage).get("C"), "2x");
+  });
+});
