@@ -85,7 +85,7 @@ export const rule: Rule = {
     // Only the entry points of the unused part are reported: a stage that another unused stage
     // builds on or copies from is built with it (`lint` mounting `golangci-lint`), and removing
     // it alone would break that stage.
-    const neededByUnused = new Set(unused.flatMap((s) => dependenciesOf(model, s)));
+    const neededByUnused = dependenciesOfAll(model, unused);
     const evidence = targetEvidence(model);
     for (const stage of unused) {
       if (neededByUnused.has(stage)) continue;
@@ -168,43 +168,80 @@ function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): str
 function reachableFrom(model: DockerfileModel, roots: Stage[]): Set<Stage> {
   const seen = new Set<Stage>();
   const stack = [...roots];
+  // A reference through a build argument may name every earlier matching stage, so listing each
+  // stage's dependencies made a file of `FROM ${BASE} AS sN` stages quadratic; each matching list
+  // is walked once instead, only as far as the furthest bound asked for so far.
+  const walked = new Map<readonly Stage[], number>();
   while (stack.length > 0) {
     const stage = stack.pop() as Stage;
     if (seen.has(stage)) continue;
     seen.add(stage);
-    for (const dep of dependenciesOf(model, stage)) if (!seen.has(dep)) stack.push(dep);
+    const { direct, patterns } = dependencyParts(model, stage);
+    for (const dep of direct) if (!seen.has(dep)) stack.push(dep);
+    for (const { matching, before } of patterns) {
+      let at = walked.get(matching) ?? 0;
+      for (; at < matching.length && matching[at].index < before; at++) if (!seen.has(matching[at])) stack.push(matching[at]);
+      walked.set(matching, at);
+    }
   }
   return seen;
 }
 
-/**
- * Stages `stage` may need. Unlike the model's reachability it counts a reference through a build
- * argument (`FROM build-${VARIANT}`, `--from=${BUILDER}`) as possibly naming every stage its
- * pattern matches, since `--build-arg` can select any of them, and it leaves out ONBUILD triggers,
- * which name stages of a downstream build.
- */
-function dependenciesOf(model: DockerfileModel, stage: Stage): Stage[] {
+/** Every stage some stage of `owners` may need (a stage's need of itself left out). */
+function dependenciesOfAll(model: DockerfileModel, owners: Stage[]): Set<Stage> {
   const out = new Set<Stage>();
-  if (stage.base.stage) out.add(stage.base.stage);
-  if (hasVariableReference(stage.base.token.value)) for (const s of matchingStages(model, stage.base.token, stage.index)) out.add(s);
-  for (const ref of referencesByOwner(model).get(stage) ?? []) {
-    if (ref.kind === "from" || isTriggerReference(ref)) continue;
-    if (ref.target) out.add(ref.target);
-    if (hasVariableReference(ref.token.value)) for (const s of matchingStages(model, ref.token, model.stages.length)) out.add(s);
+  // Per matching list, the two furthest bounds of two different owners: an element is needed when
+  // an owner other than itself reaches past it, which one of those two then does.
+  const bounds = new Map<readonly Stage[], { first: { before: number; owner: Stage }; second?: { before: number; owner: Stage } }>();
+  for (const owner of owners) {
+    const { direct, patterns } = dependencyParts(model, owner);
+    for (const dep of direct) if (dep !== owner) out.add(dep);
+    for (const { matching, before } of patterns) {
+      const known = bounds.get(matching);
+      const bound = { before, owner };
+      if (!known) bounds.set(matching, { first: bound });
+      else if (before > known.first.before) bounds.set(matching, { first: bound, second: known.first.owner === owner ? known.second : known.first });
+      else if (owner !== known.first.owner && (!known.second || before > known.second.before)) known.second = bound;
+    }
   }
-  out.delete(stage);
-  return [...out];
+  for (const [matching, { first, second }] of bounds) {
+    for (const stage of matching) {
+      const needed = (stage.index < first.before && stage !== first.owner) || (second !== undefined && stage.index < second.before && stage !== second.owner);
+      if (needed) out.add(stage);
+    }
+  }
+  return out;
 }
 
-/** Stages before `before` whose name the word could spell once its variables are set. */
-function matchingStages(model: DockerfileModel, word: Token, before: number): Stage[] {
+/**
+ * What `stage` may need. Unlike the model's reachability it counts a reference through a build
+ * argument (`FROM build-${VARIANT}`, `--from=${BUILDER}`) as possibly naming every stage its
+ * pattern matches, since `--build-arg` can select any of them, and it leaves out ONBUILD triggers,
+ * which name stages of a downstream build. `direct`: stages named outright; `patterns`: the
+ * stages a word with variables matches (in document order), those with an index under `before`.
+ */
+function dependencyParts(model: DockerfileModel, stage: Stage): { direct: Stage[]; patterns: { matching: readonly Stage[]; before: number }[] } {
+  const direct: Stage[] = [];
+  const patterns: { matching: readonly Stage[]; before: number }[] = [];
+  if (stage.base.stage) direct.push(stage.base.stage);
+  if (hasVariableReference(stage.base.token.value)) patterns.push({ matching: matchingStages(model, stage.base.token), before: stage.index });
+  for (const ref of referencesByOwner(model).get(stage) ?? []) {
+    if (ref.kind === "from" || isTriggerReference(ref)) continue;
+    if (ref.target) direct.push(ref.target);
+    if (hasVariableReference(ref.token.value)) patterns.push({ matching: matchingStages(model, ref.token), before: model.stages.length });
+  }
+  return { direct, patterns };
+}
+
+/** The stages (in document order) whose name the word could spell once its variables are set. */
+function matchingStages(model: DockerfileModel, word: Token): readonly Stage[] {
   // Every stage base and reference may ask with the same word (`FROM golang:${GO_VERSION}`), so
   // the stages matching a word are found once per model.
   let byWord = matchesByModel.get(model);
   if (!byWord) matchesByModel.set(model, (byWord = new Map()));
   let matching = byWord.get(word.value);
   if (!matching) byWord.set(word.value, (matching = stagesSpelledBy(model, word)));
-  return matching.filter((s) => s.index < before);
+  return matching;
 }
 
 const matchesByModel = new WeakMap<DockerfileModel, Map<string, Stage[]>>();

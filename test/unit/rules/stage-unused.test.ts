@@ -136,4 +136,24 @@ describe("stage-unused with variables in references", () => {
     const findings = findingsOf(rule, "FROM alpine AS build-amd64\nFROM alpine\nARG ARCH\nCOPY --from=build-${ARCH} /a /b\n");
     assert.deepStrictEqual(findings, []);
   });
+
+  it("keeps an unused stage another unused stage may name through a variable, but not one naming only itself", () => {
+    const tool = (name: string) => `FROM alpine AS ${name}\nARG X\nCOPY --from=tool-\${X} /a /b\n`;
+    const final = 'FROM alpine\nCMD ["sh"]\n';
+    const alone = findingsOf(rule, tool("tool-a") + final);
+    assert.deepStrictEqual(
+      alone.map((f) => f.data.name),
+      ["tool-a"],
+    );
+    assert.deepStrictEqual(findingsOf(rule, tool("tool-a") + tool("tool-b") + final), []);
+  });
+
+  it("counts the stages of a long chain through `FROM ${BASE}` without listing them per stage", () => {
+    // each stage's base may be any earlier stage: reachability must not be quadratic in stages
+    const stages = Array.from({ length: 6000 }, (_, i) => `FROM \${BASE} AS s${i}\nRUN echo ${i}\n`).join("");
+    const start = Date.now();
+    const findings = findingsOf(rule, `ARG BASE=alpine\n${stages}FROM \${BASE}\nCMD ["sh"]\n`);
+    assert.ok(Date.now() - start < 8000, `took ${Date.now() - start} ms`);
+    assert.deepStrictEqual(findings, []);
+  });
 });
