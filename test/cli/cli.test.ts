@@ -242,6 +242,14 @@ describe("stagecraft CLI", function () {
       );
     });
 
+    it("checks nothing in a file written for another frontend, and says so on stderr", () => {
+      const dir = project({ Dockerfile: "# syntax = devthefuture/dockerfile-x\nINCLUDE docker/base.dockerfile\nFROM runtime as app\nCMD app\n" });
+      const r = cli(["check", "--format", "json"], { cwd: dir });
+      assert.strictEqual(r.code, 0);
+      assert.deepStrictEqual(json(r), []);
+      assert.match(r.stderr, /^stagecraft: Dockerfile: Checks skipped: .*frontend 'devthefuture\/dockerfile-x'\.$/m);
+    });
+
     it("leaves out the checks a Stagecraft rule makes, reporting them once under the rule", () => {
       const dir = project({ Dockerfile: "FROM alpine:3.22 AS build\nRUN true\nFROM alpine:3.22 AS build\nRUN true\nUSER nobody\n" });
       const r = cli(["check", "--format", "json"], { cwd: dir });

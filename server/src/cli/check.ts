@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { open, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
-import { analyze, type Analysis, type Finding } from "../engine";
+import { analyze, syntaxSkippedNotice, type Analysis, type Finding } from "../engine";
 import { FolderReader } from "../host/folder-reader";
 import { MAX_TEXT_BYTES } from "../host/read-text";
 import { UNKNOWN_CONTEXT } from "../model/context";
@@ -88,6 +88,8 @@ export async function check(command: CheckCommand, io: CheckIo): Promise<number>
       });
     };
     let analysis = await analyzeText(input.text, input.model);
+    // No findings here means "not checked", not "clean": say so once per file.
+    if (analysis.syntaxSkipped?.frontend !== undefined) io.warn(`${source.shown}: ${syntaxSkippedNotice(analysis.syntaxSkipped).message}`);
     if (command.fix !== undefined) {
       const reported = (f: Finding) => meetsThreshold(f.severity, command.severity);
       const outcome = await applySafeFixes(analysis, analyzeText, reported, { settings: input.settings, syntax: input.syntax });

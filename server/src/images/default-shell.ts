@@ -4,9 +4,15 @@
 
 import type { ImageReference } from "./reference";
 
-/** True when the image's /bin/sh is BusyBox ash: `alpine`, `busybox`, and `*-alpine*` tags of any image. */
+/** An `alpine` word in a name or tag (`node:22-alpine3.20`, `azul/zulu-openjdk-alpine`): built on Alpine. */
+const ALPINE_WORD = /(?:^|[-.])alpine(?:$|[-.\d])/;
+
+/**
+ * True when the image's /bin/sh is BusyBox ash: `alpine`, `busybox`, and any image whose tag or
+ * repository name says it is built on Alpine (`*-alpine*` tags, `zulu-openjdk-alpine`).
+ */
 export function shellExecsLastCommand(ref: ImageReference): boolean {
   const name = ref.familiarName.split("/").pop() ?? "";
-  if (name === "alpine" || name === "busybox") return true;
-  return ref.tag !== null && /(?:^|[-.])alpine(?:$|[-.\d])/.test(ref.tag);
+  if (name === "alpine" || name === "busybox" || ALPINE_WORD.test(name)) return true;
+  return ref.tag !== null && ALPINE_WORD.test(ref.tag);
 }

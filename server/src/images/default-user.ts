@@ -11,6 +11,12 @@ export type DefaultUser = "root" | "non-root" | "windows" | "unknown";
 const NON_ROOT_REPOSITORIES =
   /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|grafana\/k6|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/;
 
+/**
+ * Widely used images outside the official library that set no USER, so they run as root (checked
+ * in their Dockerfiles): Bun's `oven/bun`, which creates a `bun` user for USER.
+ */
+const ROOT_REPOSITORIES = /^oven\/bun$/;
+
 /** The default user of `image` (a resolved reference), as far as the facts know. */
 export function defaultUserOf(image: string): DefaultUser {
   if (isWindowsImage(image)) return "windows";
@@ -28,6 +34,7 @@ export function defaultUserOf(image: string): DefaultUser {
   if (/^dhi\.io\//.test(name)) return /(?:^|-)dev$/.test(tag) ? "root" : "non-root";
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag) ? "non-root" : "root";
   if (NON_ROOT_REPOSITORIES.test(name)) return "non-root";
+  if (ROOT_REPOSITORIES.test(name)) return "root";
   return officialName(ref) !== null ? "root" : "unknown";
 }
 
@@ -42,6 +49,7 @@ export function nonRootUserOf(image: string): string | null {
   if (!ref) return null;
   const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   if (name === "library/node") return "node";
+  if (name === "oven/bun") return "bun";
   // .NET 8 and later images create `app` (uid 1654).
   if (/^mcr\.microsoft\.com\/dotnet\/(?:aspnet|runtime|runtime-deps)$/.test(name) && !/^[1-7]\./.test(ref.tag ?? "")) return "app";
   return null;

@@ -3,6 +3,7 @@
 
 import type { BuildContextFacts } from "../model/context";
 import { parseDockerfile } from "../model/parse";
+import { customFrontendOf } from "../model/frontend";
 import type { DockerfileModel } from "../model/types";
 import type { Rule } from "../rules/types";
 import { Finding, runRules } from "./run";
@@ -44,6 +45,8 @@ export interface Analysis {
 /** Analyses a Dockerfile: parses `input` when it is text, runs the rules, validates the syntax. */
 export function analyze(input: string | DockerfileModel, options: AnalyzeOptions = {}): Analysis {
   const model = typeof input === "string" ? parseDockerfile(input, options.context) : input;
+  const refused = refuseCustomFrontend(model);
+  if (refused) return refused;
   const findings = ruleFindings(model, options);
   // The model's FROMs spare the validator's guard a parse of its own: the text is parsed twice per analysis (here and in dockerfile-utils), not three times.
   const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
@@ -63,6 +66,8 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
  * answer waits for the slower of the two instead of their sum.
  */
 export async function analyzeWhileValidating(model: DockerfileModel, options: AnalyzeOptions, validation: Promise<SyntaxResult>): Promise<Analysis> {
+  const refused = refuseCustomFrontend(model);
+  if (refused) return refused;
   const findings = ruleFindings(model, options);
   const validated = await validation;
   const syntax =
@@ -73,4 +78,16 @@ export async function analyzeWhileValidating(model: DockerfileModel, options: An
 
 function ruleFindings(model: DockerfileModel, options: AnalyzeOptions): Finding[] {
   return runRules(model, { settings: options.settings, rules: options.rules, onRuleError: options.onRuleError });
+}
+
+/**
+ * A file whose `# syntax=` directive names a frontend other than Docker's own (`docker/dockerfile`,
+ * `docker/dockerfile-upstream`) is written in that frontend's language (dockerfile-x's `INCLUDE`,
+ * a YAML or Earthly-like syntax): neither the rules nor dockerfile-utils know it, so nothing is
+ * reported but why (an honest refusal beats findings on instructions we cannot read).
+ */
+function refuseCustomFrontend(model: DockerfileModel): Analysis | null {
+  const frontend = customFrontendOf(model);
+  if (frontend === null) return null;
+  return { model, findings: [], syntax: [], syntaxMs: 0, syntaxSkipped: { reason: `written for the frontend '${frontend}'`, overBudget: false, frontend } };
 }

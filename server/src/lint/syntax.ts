@@ -81,10 +81,15 @@ export function isCoveredByFindings(problem: { code?: number | string; range: Ra
   return findings.some((f) => f.ruleId === covered.ruleId && rangesOverlap(f.range, problem.range));
 }
 
-/** Why the syntax checks of a text were skipped: the validator's reason, and whether it ran out of time. */
+/**
+ * Why the syntax checks of a text were skipped: the validator's reason, and whether it ran out of
+ * time; or the custom frontend the file's `# syntax=` names, whose grammar is not Dockerfile's.
+ */
 export interface SyntaxSkipped {
   reason: string;
   overBudget: boolean;
+  /** Set when every check was skipped because the file is written for this frontend. */
+  frontend?: string;
 }
 
 /** What validation found, and how long the validator took (adapters log slow runs). */
@@ -108,6 +113,14 @@ export interface SyntaxSkippedNotice {
 
 /** The notice for `skipped`: what was skipped and why, and that Stagecraft's own findings stand. */
 export function syntaxSkippedNotice(skipped: SyntaxSkipped): SyntaxSkippedNotice {
+  if (skipped.frontend !== undefined) {
+    return {
+      code: SYNTAX_SKIPPED_CODE,
+      severity: "info",
+      message: `Checks skipped: Stagecraft does not know the syntax of the frontend '${skipped.frontend}'.`,
+      docsUrl: docsPageUrl("time-budgets"),
+    };
+  }
   const why = skipped.overBudget ? "this file took too long" : "the syntax checker failed here";
   return {
     code: SYNTAX_SKIPPED_CODE,

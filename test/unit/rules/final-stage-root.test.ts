@@ -39,6 +39,12 @@ testRule(rule, {
       line: 3,
       token: "${RUN_AS}",
     },
+    {
+      name: "oven/bun runs as root; its bun user is offered",
+      code: 'FROM oven/bun:1.2-alpine\nCOPY . /app\nCMD ["bun", "run", "src/index.ts"]\n',
+      messageId: "noUser",
+      output: 'FROM oven/bun:1.2-alpine\nCOPY . /app\nUSER bun\nCMD ["bun", "run", "src/index.ts"]\n',
+    },
     { name: "python -u is unbuffered output, not a user", code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "-u", "main.py"]\n', messageId: "noUser" },
     {
       name: "distroless default (root) tag per architecture",

@@ -41,6 +41,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "an image named for Alpine: BusyBox ash execs the program",
+      code: "FROM azul/zulu-openjdk-alpine:21-jre-headless\nCOPY api.jar /api.jar\nCMD java $JAVA_OPTS -jar /api.jar\n",
+    },
+    {
       name: "Alpine under a plain tini: ash execs the program, which becomes tini's child",
       code: 'FROM alpine:3.20\nENTRYPOINT ["tini", "--"]\nCMD ./meilisearch\n',
     },
