@@ -132,13 +132,14 @@ function isIndexUpdate(instruction: Instruction): boolean {
   return instruction.commands.some((c) => systemPackageCommand(c)?.action === "update");
 }
 
+/** A comment saying RUNs are split on purpose: "split", "separate", "own layer", "break into steps for caching". */
+const SPLIT_ON_PURPOSE = /\b(?:split|separate(?:ly)?|own (?:RUN|layer)s?|break (?:it |them |this )?(?:into|up)|for (?:better )?caching)\b/i;
+
 /** True when a comment above the run of RUNs says they are split on purpose ("Split into separate RUN commands ..."). */
 function isSplitOnPurpose(model: DockerfileModel, instructions: Instruction[], index: number): boolean {
   const current = instructions[index];
   let first = index - 1;
   while (first > 0 && isSingleCommandRun(instructions[first - 1])) first--;
   const from = first > 0 ? instructions[first - 1].range.end.line : -1;
-  return model.comments.some(
-    (c) => c.range.start.line > from && c.range.start.line < current.range.start.line && /\b(?:split|separate(?:ly)?|own (?:RUN|layer)s?)\b/i.test(c.content),
-  );
+  return model.comments.some((c) => c.range.start.line > from && c.range.start.line < current.range.start.line && SPLIT_ON_PURPOSE.test(c.content));
 }

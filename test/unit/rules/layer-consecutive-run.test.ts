@@ -117,6 +117,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a comment says the steps are split for caching",
+      code: "FROM elixir:1.17\nCOPY mix.exs mix.lock ./\n# do the setup, break into steps for caching during debugging\nRUN mix deps.get\nRUN mix deps.compile\n",
+    },
+    {
       name: "a smoke test of the installed program is kept apart as a check",
       code: 'FROM debian:12-slim\nCOPY --from=build /out/app /usr/bin/app\nRUN mkdir -p /var/lib/app\nRUN ["/usr/bin/app", "--version"]\n',
     },
