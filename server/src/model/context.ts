@@ -81,6 +81,7 @@ const MANIFEST_NAMES = new Set([
   "Pipfile",
   "global.json",
   "Directory.Build.props",
+  "Directory.Packages.props",
   // Build files whose git queries (`git describe` for a version stamp) need the checkout's .git.
   "Makefile",
   "GNUmakefile",

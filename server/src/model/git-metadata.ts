@@ -3,7 +3,8 @@
 // (`git describe` in a Makefile or CMakeLists.txt, a build script, versioningit, git-rev-sync,
 // Rust's `git_version!`), so this reads the signs the Dockerfile does show: a build system that
 // commonly runs git, git installed for the build, a toolchain image that bundles git, a comment
-// about git, and a package.json that depends on a package reading the checkout (git-rev-sync). A commit
+// about git, a Go build where git is installed (VCS stamping), and a manifest that depends on a package
+// reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion). A commit
 // passed in as a build argument says the build does not need the checkout.
 
 import { systemPackageCommand } from "./commands";
@@ -26,6 +27,13 @@ const GIT_READING_NPM_PACKAGES = new Set([
   "git-last-commit",
   "git-commit-info",
 ]);
+/** Rust crates that stamp the build from the checkout (`git_version!`, vergen's git backends, built, shadow-rs). */
+const GIT_READING_CRATES =
+  /^\s*(?:git-version|git_version|vergen|vergen-git2|vergen-gitcl|vergen-gix|built|git-testament|shadow-rs)\s*=|^\s*\[(?:workspace\.)?(?:build-)?dependencies\.(?:git-version|vergen[\w-]*|built|git-testament|shadow-rs)\]/m;
+/** MSBuild packages that compute the version from the checkout's history. */
+const GIT_READING_NUGET = /<Package(?:Reference|Version)\s+Include\s*=\s*"(?:GitVersion\.MsBuild|GitVersionTask|Nerdbank\.GitVersioning|MinVer)"/i;
+/** Where a .NET build at the context root declares its packages: project files and the shared props. */
+const DOTNET_PACKAGE_FILES = /^(?:[^/]+\.(?:csproj|fsproj|vbproj)|Directory\.(?:Build|Packages)\.props)$/;
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
 const BUILD_SCRIPT = /(?:^|\/)(?:build|make|compile|release)[\w.-]*\.sh$/;
 /** Official toolchain images built on buildpack-deps (which installs git), unless slim or Alpine. */
@@ -40,7 +48,10 @@ export interface GitUse {
   buildSystem: boolean;
   /** git is at hand in the stage: installed, bundled with the base image, or discussed in a comment. */
   available: boolean;
-  /** The project's package.json depends on a package that reads .git to stamp the build. */
+  /**
+   * The project's manifests depend on a package that reads .git to stamp the build: package.json
+   * (git-rev-sync), Cargo.toml (git-version, vergen), a root .csproj or Directory.*.props (MinVer).
+   */
   manifestReadsGit: boolean;
   /**
    * A step after the copy asks git for the version: `$(git describe ...)` in the RUN itself
@@ -48,6 +59,8 @@ export interface GitUse {
    * `go run build.go` the RUN runs whose text calls git.
    */
   stepReadsGit: boolean;
+  /** `go build`/`go install` runs after the copy in a stage that installs git: Go 1.18+ stamps VCS info from .git (`-buildvcs`). */
+  goStampsVcs: boolean;
 }
 
 /** A git query that stamps a version: `git describe`, `git rev-parse`, `git log`, `exec.Command("git", ...)`. */
@@ -61,7 +74,7 @@ const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
-  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false };
+  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false, goStampsVcs: false };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
@@ -77,7 +90,16 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
   const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c)));
-  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit };
+  const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
+  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit, goStampsVcs };
+}
+
+/** `go build` or `go install` that keeps Go's default VCS stamping (not `-buildvcs=false`). */
+function isVcsStampingGoBuild(command: ShellCommand): boolean {
+  if (command.name !== "go") return false;
+  const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
+  if (sub !== "build" && sub !== "install") return false;
+  return !command.args.some((a) => /^--?buildvcs=(?:false|0)$/.test(a.value));
 }
 
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
@@ -97,9 +119,17 @@ function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean
   return script.endsWith(".sh") && readsGit((path) => path === script);
 }
 
-/** True when the package.json at the context root depends on a package that reads the checkout. */
+/** True when a manifest at the context root depends on a package that reads the checkout. */
 function manifestReadsGit(model: DockerfileModel): boolean {
-  const text = model.context.files?.["package.json"];
+  const files = model.context.files ?? {};
+  const cargo = files["Cargo.toml"];
+  if (cargo !== undefined && GIT_READING_CRATES.test(cargo)) return true;
+  if (Object.entries(files).some(([path, text]) => DOTNET_PACKAGE_FILES.test(path) && GIT_READING_NUGET.test(text))) return true;
+  return npmManifestReadsGit(files["package.json"]);
+}
+
+/** True when the package.json text depends on a package that reads the checkout. */
+function npmManifestReadsGit(text: string | undefined): boolean {
   if (text === undefined) return false;
   try {
     const manifest: unknown = JSON.parse(text);

@@ -65,6 +65,7 @@ export const rule: Rule = {
       uses.readsGitCheckout ||
       git.manifestReadsGit ||
       git.stepReadsGit ||
+      git.goStampsVcs ||
       (git.available && (git.buildSystem || isBuildEnvironment)) ||
       (customBase && git.buildSystem) ||
       (matcher !== null && reincludes(matcher, ".git"));
@@ -151,18 +152,29 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
   const finals = finalImageStages(model);
   if (stage === null || finals.has(stage)) return true;
   const paths = copyPaths(copy);
-  const base = paths?.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
-  // Where the copy lands is unknown: assume it ships rather than understate the problem.
-  if (!paths || base === null || paths.dest.value.includes("$")) return true;
-  const entry = joinPath(joinPath(base, paths.dest.value), name);
+  if (!paths) return true;
+  const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  // Where the copy lands is unknown (a WORKDIR set by the base image, a variable): it ships when a
+  // shipped stage copies anything but build output out of the stage, rather than understate the problem.
+  const landing = base === null || paths.dest.value.includes("$") ? null : joinPath(joinPath(base, paths.dest.value), name);
   for (const ref of buildReferences(model)) {
     if (ref.kind !== "copy" || !finals.has(ref.owner) || !ref.target) continue;
     if (ref.target !== stage && !ancestorsOf(ref.target).includes(stage)) continue;
     for (const source of copyPaths(ref.instruction)?.sources ?? []) {
-      if (source.value.includes("$") || isSameOrParentPath(joinPath("/", source.value), entry)) return true;
+      if (source.value.includes("$")) return true;
+      const path = joinPath("/", source.value);
+      if (landing === null ? !isBuildOutput(path) : isSameOrParentPath(path, landing)) return true;
     }
   }
   return false;
+}
+
+/** Folders that hold what a build produced, not the sources it was given. */
+const BUILD_OUTPUT_FOLDERS = new Set(["target", "dist", "build", "out", "bin", "publish", "release", "artifacts", ".next"]);
+
+/** True when a path copied out of a builder lies in a build-output folder (`/app/target/release/tool`, `/go/bin/app`). */
+function isBuildOutput(path: string): boolean {
+  return path.split("/").some((segment) => BUILD_OUTPUT_FOLDERS.has(segment));
 }
 
 /** The COPY/ADD instructions of the whole context; `ONBUILD COPY` runs with a downstream build's context. */

@@ -61,22 +61,32 @@ export const rule: Rule = {
   },
 };
 
+/** Installs of interpreted Ruby and Python apps: the app runs from the folder they install into (composer keeps its dev check: phpunit and the like land in vendor/). */
+const INTERPRETED_INSTALLS = new Set(["bundler", "pip", "poetry", "uv", "pipenv"]);
+/** Build steps whose output is a separate artifact (a binary, a publish folder, wheels), not the app folder. */
+const COMPILED_OUTPUT = new Set(["go", "rust", "dotnet", "java", "c", "haskell", "elixir", "swift", "python"]);
+
 /**
- * A builder that compiles nothing and installs no development dependencies (`npm ci --omit=dev`,
- * `pip install -r requirements.txt`, Rails with BUNDLE_WITHOUT=development) holds the sources an
- * interpreted app runs from plus its runtime dependencies: its directory is the artifact.
+ * A builder whose directory is the artifact: an interpreted app and its dependencies. Either a Ruby
+ * or Python app (bundle install, pip/uv/poetry) that compiles nothing into a separate
+ * output (asset builds such as `assets:precompile` or `npm run build` write into the app folder),
+ * whatever its dependency groups; or one that compiles nothing and installs no development
+ * dependencies (`npm ci --omit=dev`, Rails with BUNDLE_WITHOUT=development).
  */
 function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
   const chain = lineage(stage);
-  if (chain.some((s) => detectBuildSteps(s).length > 0)) return false;
-  return !chain.some((s) =>
-    s.instructions.some((instruction) =>
-      instruction.commands.some((command) => {
+  const steps = chain.flatMap((s) => detectBuildSteps(s));
+  const installs = chain.flatMap((s) =>
+    s.instructions.flatMap((instruction) =>
+      instruction.commands.flatMap((command) => {
         const install = dependencyInstall(command);
-        return install !== null && installsDevDependencies(model, s, instruction, install);
+        return install === null ? [] : [{ stage: s, instruction, install }];
       }),
     ),
   );
+  if (installs.some((i) => INTERPRETED_INSTALLS.has(i.install.ecosystem))) return !steps.some((step) => COMPILED_OUTPUT.has(step.ecosystem));
+  if (steps.length > 0) return false;
+  return !installs.some((i) => installsDevDependencies(model, i.stage, i.instruction, i.install));
 }
 
 /** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */

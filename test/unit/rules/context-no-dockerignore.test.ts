@@ -125,8 +125,100 @@ testRule(rule, {
       },
       messageId: "missingEntriesStage",
     },
+    {
+      name: "a builder whose WORKDIR the base image sets, shipping only a binary out of target/: into this stage",
+      code: "FROM example/rust-chef:latest AS chef\nWORKDIR app\nFROM chef AS build\nCOPY . .\nRUN cargo build --release\nFROM debian:12-slim\nCOPY --from=build /app/target/release/tool /usr/local/bin/\n",
+      context: { dockerignore: null, rootEntries: [".git/", "Cargo.toml", "src/"] },
+      messageId: "noDockerignoreStage",
+      line: 4,
+    },
+    {
+      name: "a builder whose WORKDIR is unknown and whose folder the final stage copies: into the image",
+      code: "FROM example/rust-chef:latest AS chef\nWORKDIR app\nFROM chef AS build\nCOPY . .\nRUN cargo build --release\nFROM debian:12-slim\nCOPY --from=build /app /app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "Cargo.toml", "src/"] },
+      messageId: "noDockerignore",
+      line: 4,
+    },
+    {
+      name: "a Go build with git installed but -buildvcs=false: nothing reads .git",
+      code: "FROM golang:1.22-alpine\nRUN apk add --no-cache git\nWORKDIR /src\nCOPY . .\nRUN go build -buildvcs=false -o /bin/app .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a Go build where git is not installed: no VCS stamp, .git is not read",
+      code: "FROM golang:1.22-alpine\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a Cargo.toml without a git-reading crate",
+      code: "FROM rust:1-alpine\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "Cargo.toml", "src/"],
+        files: { "Cargo.toml": '[package]\nname = "tool"\n\n[dependencies]\nserde = "1"\n' },
+      },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a .csproj without a versioning package",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "App.csproj", "Program.cs"],
+        files: { "App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup></Project>' },
+      },
+      messageId: "noDockerignore",
+    },
   ],
   silent: [
+    {
+      name: "a Go build in a stage that installs git: Go stamps VCS info from .git",
+      code: "FROM golang:1.22-alpine\nRUN apk add --no-cache git\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+    },
+    {
+      name: "Cargo.toml depends on git-version: git_version! reads .git",
+      code: "FROM rust:1-alpine\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "Cargo.toml", "src/"],
+        files: { "Cargo.toml": '[package]\nname = "tool"\n\n[dependencies]\ngit-version = "0.3"\n' },
+      },
+    },
+    {
+      name: "Cargo.toml's build-dependencies table for vergen-gitcl",
+      code: "FROM rust:1-alpine\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "Cargo.toml", "src/"],
+        files: { "Cargo.toml": '[package]\nname = "tool"\n\n[build-dependencies.vergen-gitcl]\nversion = "1"\n' },
+      },
+    },
+    {
+      name: "a root .csproj referencing MinVer",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "App.csproj", "Program.cs"],
+        files: {
+          "App.csproj":
+            '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="MinVer" Version="5.0.0" PrivateAssets="All" /></ItemGroup></Project>',
+        },
+      },
+    },
+    {
+      name: "Directory.Packages.props naming Nerdbank.GitVersioning",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/App -c Release -o /app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "Directory.Packages.props", "src/"],
+        files: {
+          "Directory.Packages.props": '<Project><ItemGroup><PackageVersion Include="Nerdbank.GitVersioning" Version="3.6.143" /></ItemGroup></Project>',
+        },
+      },
+    },
     {
       name: "COPY --exclude leaves .git and node_modules out",
       code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY --exclude=.git --exclude=node_modules . .\nCMD ["node", "server.js"]\n',

@@ -72,8 +72,43 @@ testRule(rule, {
       messageId: "wholeWorkdir",
       line: 7,
     },
+    {
+      name: "a Python app whose builder also builds wheels (the wheels are the artifact)",
+      code: "FROM python:3.12 AS build\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && pip wheel -w /wheels .\nFROM python:3.12-slim\nCOPY --from=build /app /app\n",
+      messageId: "wholeWorkdir",
+    },
+    {
+      name: "a Rails app that also compiles a Go helper",
+      code: "FROM ruby:3.3 AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle install && go build -o bin/helper ./helper\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\n",
+      messageId: "wholeWorkdir",
+    },
+    {
+      name: "a Node app whose builder installs everything and builds dist/",
+      code: "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n",
+      messageId: "wholeWorkdir",
+    },
   ],
   silent: [
+    {
+      name: "a Rails app: bundle install with development gems and assets:precompile",
+      code: 'FROM ruby:3.3 AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle install && bundle exec rake assets:precompile\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\nCMD ["bin/rails", "server"]\n',
+    },
+    {
+      name: "a Rails app whose asset build runs npm run build in place",
+      code: "FROM ruby:3.3 AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle install && npm ci && npm run build\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\n",
+    },
+    {
+      name: "a uv-synced Python app (dependency groups aside)",
+      code: "FROM python:3.12 AS build\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-group dev\nFROM python:3.12-slim\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a Python app installing wheels built in another stage",
+      code: "FROM python:3.12 AS wheels\nRUN pip wheel -w /wheels lxml\nFROM python:3.12 AS build\nWORKDIR /app\nCOPY --from=wheels /wheels /wheels\nCOPY . .\nRUN pip install --no-index --find-links /wheels -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a PHP app installed with composer",
+      code: "FROM composer:2 AS build\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\nFROM php:8.3-fpm\nCOPY --from=build /app /var/www/html\n",
+    },
     `${BUILD}FROM node:20-slim\nCOPY --from=build /app/dist /app/dist\n`,
     { name: "not the final stage", code: `${BUILD}FROM node:20-slim AS extra\nCOPY --from=build /app /app\nFROM node:20-slim\n` },
     { name: "a source whose build argument has no value", code: `${BUILD}FROM node:20-slim\nARG FROM_DIR\nCOPY --from=build \${FROM_DIR} /app\n` },
