@@ -36,10 +36,10 @@ const ACCEPTED_LOSSES: Record<string, string> = {
 };
 
 /**
- * The floor the suite holds: what the rules reach today (98.8 % on the labelled findings: 480 right,
- * 6 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
+ * The floor the suite holds: what the rules reach today (99.0 % on the labelled findings: 476 right,
+ * 5 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
-const MIN_PRECISION = 0.98;
+const MIN_PRECISION = 0.985;
 
 describe("real projects: lint findings against the reviewer's labels", function () {
   this.timeout(180_000);
