@@ -33,10 +33,18 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "an image Stagecraft has no facts about may set a user of its own: the file does not show root, so final-stage-root stays silent; on the held-out trial this class was 0 right, 3 wrong (and 6 debatable on this set)",
   "Squidex__squidex__packer__render__squidex__Dockerfile:1 final-stage-root":
     "an image Stagecraft has no facts about may set a user of its own: the file does not show root, so final-stage-root stays silent; on the held-out trial this class was 0 right, 3 wrong (and 6 debatable on this set)",
+  "benbusby__whoogle-search__Dockerfile:32 layer-package-cache":
+    "pip upgrading only its own packaging tools leaves a few megabytes: held-out reviewers judged 5 such findings debatable, this set 1 right and 2 debatable",
+  "laradock__laradock__workspace__Dockerfile:1929 layer-package-cache":
+    "an install in an opt-in branch a plain build skips belongs to a variant built on request (as run-apt-get-recommends already treats it); 7 debatable findings went with the same change",
+  "laradock__laradock__workspace__Dockerfile:1939 layer-package-cache":
+    "an install in an opt-in branch a plain build skips belongs to a variant built on request (as run-apt-get-recommends already treats it); 7 debatable findings went with the same change",
+  "laradock__laradock__workspace__Dockerfile:1954 layer-package-cache":
+    "an install in an opt-in branch a plain build skips belongs to a variant built on request (as run-apt-get-recommends already treats it); 7 debatable findings went with the same change",
 };
 
 /**
- * The floor the suite holds: what the rules reach today (99.0 % on the labelled findings: 476 right,
+ * The floor the suite holds: what the rules reach today (99.0 % on the labelled findings: 472 right,
  * 5 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
 const MIN_PRECISION = 0.985;

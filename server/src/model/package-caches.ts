@@ -124,6 +124,7 @@ function cacheLeftBy(
   if (pipInstall) {
     if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
     if (installsOnlyLocalWithoutDownloads(model, instruction, command, pipInstall)) return null;
+    if (installsOnlyPackagingTools(command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
@@ -226,6 +227,21 @@ function installsOnlyLocalWithoutDownloads(model: DockerfileModel, instruction: 
     });
   const targets = rest.filter((a) => !a.value.startsWith("-")).map((a) => resolve(a.value));
   return targets.length > 0 && targets.every((t) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(t.replace(/\[.*\]$/, "")) || /\.whl$/.test(t));
+}
+
+/** pip's own packaging tools: their wheels are a few megabytes at most. */
+const PACKAGING_TOOLS = /^(?:pip|setuptools|wheel|setuptools[-_]rust|setuptools[-_]scm)(?:[=<>~!].*)?$/i;
+
+/**
+ * `pip install --upgrade pip setuptools wheel`: the cache it leaves is the packaging tools' own few
+ * megabytes, next to an install of the project's dependencies that matters (and is checked on its own).
+ */
+function installsOnlyPackagingTools(command: ShellCommand, install: Word): boolean {
+  const rest = command.args.slice(command.args.indexOf(install) + 1);
+  const targets = rest.filter((a) => !a.value.startsWith("-"));
+  // `-r requirements.txt` and `-e .` take a value: that value is not a package of its own.
+  if (rest.some((a) => /^(?:-r|--requirement|-c|--constraint|-e|--editable)(?:=|$)/.test(a.value))) return false;
+  return targets.length > 0 && targets.every((a) => PACKAGING_TOOLS.test(a.value.replace(/^["']|["']$/g, "")));
 }
 
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {

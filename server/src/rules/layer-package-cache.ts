@@ -15,6 +15,7 @@ import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { optInCommands } from "../model/opt-in-branch";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
@@ -54,6 +55,9 @@ export const rule: Rule = {
     };
     for (const cache of findLeftPackageCaches(model)) {
       const instruction = cache.instruction;
+      // An install in an opt-in branch a plain build skips (`if [ "$BUILD_JS" = 1 ]`) belongs to a
+      // variant built on request, not to the image the file builds by default.
+      if (optInCommands(model, instruction.trigger ?? instruction).has(cache.command)) continue;
       const stage = instruction.stage;
       const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {

@@ -95,6 +95,11 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "pip upgrading itself with the requirements: the requirements leave a cache",
+      code: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --upgrade pip -r requirements.txt\n",
+      messageId: "pipCache",
+    },
+    {
       name: "pip install without --no-cache-dir",
       code: "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n",
       messageId: "pipCache",
@@ -213,6 +218,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "pip upgrading only its own packaging tools (a few megabytes)",
+      code: "FROM python:3.12-slim\nRUN pip install --upgrade pip setuptools wheel==0.45.1\n",
+    },
+    {
+      name: "an install in an opt-in branch a plain build skips",
+      code: 'FROM node:22-alpine\nARG BUILD_JS=0\nRUN if [ "$BUILD_JS" = "1" ]; then yarn install && yarn build; fi\n',
+    },
     {
       name: "a one-shot packaging image built on the project's dev image (no command of its own)",
       code: "FROM ossrs/srs:dev\nRUN yum install -y zip\nRUN ./scripts/package.sh --x86-x64\n",
