@@ -111,8 +111,7 @@ export class BudgetedWorker {
       } else if ("log" in message) {
         this.options.log?.(message.log);
       } else if (this.running?.job.request.id === message.id) {
-        const ms = Date.now() - this.running.started;
-        this.finish("error" in message ? { ok: false, reason: message.error, ms } : { ok: true, value: message.value, ms });
+        this.finish((ms) => ("error" in message ? { ok: false, reason: message.error, ms } : { ok: true, value: message.value, ms }));
       }
     });
     worker.on("error", (error) => this.workerLost(worker, `the ${what} worker failed: ${error.message}`));
@@ -144,22 +143,24 @@ export class BudgetedWorker {
     this.next();
   }
 
-  private finish(outcome: WorkerOutcome<unknown>): void {
-    const running = this.running;
-    if (!running) return;
-    clearTimeout(running.timer);
-    this.running = null;
-    running.job.resolve(outcome);
+  /** The running job answered: it gets the outcome and the next job starts. */
+  private finish(outcome: (ms: number) => WorkerOutcome<unknown>): void {
+    this.settle(outcome);
     this.next();
   }
 
+  /** The running job gets `reason` instead of a value; the caller starts what comes next. */
   private fail(reason: string, overBudget = false): void {
+    this.settle((ms) => (overBudget ? { ok: false, reason, ms, overBudget } : { ok: false, reason, ms }));
+  }
+
+  /** Ends the running job (if any) with the outcome made from the time it ran. */
+  private settle(outcome: (ms: number) => WorkerOutcome<unknown>): void {
     const running = this.running;
     if (!running) return;
     clearTimeout(running.timer);
     this.running = null;
-    const ms = Date.now() - running.started;
-    running.job.resolve(overBudget ? { ok: false, reason, ms, overBudget } : { ok: false, reason, ms });
+    running.job.resolve(outcome(Date.now() - running.started));
   }
 
   private stopWorker(): void {

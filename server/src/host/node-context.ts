@@ -26,14 +26,9 @@ import { ShellcheckRunner } from "./shellcheck";
  * has it (the CLI), so it is neither read nor parsed again here.
  */
 export async function readBuildContext(uri: string, reader = new FolderReader(), saved?: DockerfileModel): Promise<BuildContextFacts> {
-  if (!uri.startsWith("file:")) return UNKNOWN_CONTEXT;
-  let file: string;
-  try {
-    file = fileURLToPath(uri);
-  } catch {
-    // A malformed file URI (e.g. a remote host) is treated like any other unreadable location.
-    return UNKNOWN_CONTEXT;
-  }
+  const file = filePath(uri);
+  // Not a file, or a malformed file URI (e.g. a remote host): like any other unreadable location.
+  if (file === null) return UNKNOWN_CONTEXT;
   // A compose service that builds this Dockerfile names its real context (often the repository root).
   const composeContext = await readComposeBuildContext(file, reader);
   const folder = composeContext ?? dirname(file);
@@ -54,7 +49,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources] = await Promise.all([
+  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
     repositoryPath(file, reader),
@@ -62,11 +57,11 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
     readComposeSourceMount(file, reader),
     reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
+    // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
+    // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
+    // folder but at the root. Read from there too; the folder's own copies win.
+    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
   ]);
-  // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
-  // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
-  // folder but at the root. Read from there too; the folder's own copies win.
-  const copiedFromRoot = text !== null && composeContext === null ? await readCopiedFromRepositoryRoot(folder, text, reader) : {};
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
 }

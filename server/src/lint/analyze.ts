@@ -8,7 +8,7 @@ import type { DockerfileModel } from "../model/types";
 import type { Rule } from "../rules/types";
 import { Finding, runRules } from "./run";
 import type { RuleSettings, SyntaxSettings } from "./severity";
-import { SyntaxProblem, syntaxProblemsOf, SyntaxSkipped, validateSyntax } from "./syntax";
+import { SyntaxProblem, syntaxProblemsOf, SyntaxSkipped, SyntaxValidation, validateSyntax } from "./syntax";
 import type { SyntaxResult } from "./syntax-validation";
 
 export interface AnalyzeOptions {
@@ -56,8 +56,7 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
       : options.validated
         ? syntaxProblemsOf(model.text, options.syntax ?? {}, findings, options.validated, options.onSyntaxError)
         : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
-  const skipped = "skipped" in validation ? validation.skipped : undefined;
-  return { model, findings, syntax: validation.problems, syntaxMs: validation.ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
+  return analysisOf(model, findings, validation);
 }
 
 /**
@@ -72,8 +71,13 @@ export async function analyzeWhileValidating(model: DockerfileModel, options: An
   const validated = await validation;
   const syntax =
     options.syntax === false ? { problems: [], ms: 0 } : syntaxProblemsOf(model.text, options.syntax ?? {}, findings, validated, options.onSyntaxError);
-  const skipped = "skipped" in syntax ? syntax.skipped : undefined;
-  return { model, findings, syntax: syntax.problems, syntaxMs: syntax.ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
+  return analysisOf(model, findings, syntax);
+}
+
+/** The analysis of `model`: the rules' findings and what validation found (or why it gave no answer). */
+function analysisOf(model: DockerfileModel, findings: Finding[], validation: SyntaxValidation): Analysis {
+  const { problems, ms, skipped } = validation;
+  return { model, findings, syntax: problems, syntaxMs: ms, ...(skipped ? { syntaxSkipped: skipped } : {}) };
 }
 
 function ruleFindings(model: DockerfileModel, options: AnalyzeOptions): Finding[] {

@@ -22,7 +22,9 @@ import type { Fix, Rule } from "./types";
  */
 function versionMatrixStages(model: DockerfileModel): Set<Stage> {
   const finals = finalImageStages(model);
-  const builtOn = new Set(buildReferences(model).flatMap((r) => (r.kind === "from" && r.target !== null ? [r.target] : [])));
+  const references = buildReferences(model);
+  const builtOn = new Set(references.flatMap((r) => (r.kind === "from" && r.target !== null ? [r.target] : [])));
+  const copiedFrom = new Set(references.flatMap((r) => (r.kind === "copy" && r.target !== null ? [r.target] : [])));
   const byRepository = new Map<string, { stage: Stage; tag: string }[]>();
   for (const stage of model.stages) {
     const ref = baseImageOf(stage);
@@ -33,8 +35,7 @@ function versionMatrixStages(model: DockerfileModel): Set<Stage> {
   const out = new Set<Stage>();
   for (const group of byRepository.values()) {
     if (new Set(group.map((g) => g.tag)).size < 2) continue;
-    const copiedFrom = group.every(({ stage }) => buildReferences(model).some((r) => r.kind === "copy" && r.target === stage));
-    if (copiedFrom) for (const { stage } of group) out.add(stage);
+    if (group.every(({ stage }) => copiedFrom.has(stage))) for (const { stage } of group) out.add(stage);
   }
   return out;
 }

@@ -277,10 +277,10 @@ export const rule: Rule = {
     if (defaultUser !== "root") return;
     // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
     const drop = privilegeDropOf(root.base.resolved);
-    const command = startCommand(model);
     if (drop === "entrypoint" && !chain.some((s) => s.instructions.some((i) => i.keyword === "ENTRYPOINT"))) return;
-    const program = command?.[0]?.split("/").pop() ?? "";
-    if (drop === "workers" && (command === null || /^(?:php-fpm\d*|apache2-foreground|nginx|httpd|httpd-foreground)$/.test(program))) return;
+    // The image's own server as the start command was settled by isRootByDesign (WORKER_SERVERS);
+    // left here is the image's default command, which is that server.
+    if (drop === "workers" && startCommand(model) === null) return;
     const suggest = addUserFix(model, final, createdUser(chain) ?? nonRootUserOf(root.base.resolved));
     report({ range: final.base.token.range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
   },

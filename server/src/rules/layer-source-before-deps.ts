@@ -181,6 +181,7 @@ function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: I
   const dirs = DEPENDENCY_DIRS[ecosystem];
   if (dirs === undefined) return false;
   const workdir = workdirOf(model, stage, run);
+  if (workdir === null) return false;
   const between = stage.instructions.filter((i) => i.ordinal > broadCopy.ordinal && i.ordinal < run.ordinal);
   return between.some((i) => {
     if (i.keyword !== "COPY" || !i.flags.some((f) => f.name === "from")) return false;
@@ -194,7 +195,6 @@ function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: I
     const name = target.slice(target.lastIndexOf("/") + 1);
     // `COPY --from=deps /app/node_modules ./` names the folder by its source.
     const sourceNames = paths.sources.map((s) => normalizePath(s.value).split("/").pop() ?? "");
-    if (workdir === null) return false;
     return (dirs.test(name) && parent === workdir) || (target === workdir && sourceNames.some((n) => dirs.test(n)));
   });
 }
