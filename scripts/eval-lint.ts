@@ -1,13 +1,17 @@
 // `npm run eval`: precision of Stagecraft's findings on real projects, per rule and overall, and the
 // misses, from the independent reviewer's labels in test/realworld/lint/.
 //   --pending DIR  also writes, per case, the findings no label covers yet (for the reviewer)
+//   --cases DIR    evaluates another set of cases laid out like ../shared/corpus/projects/lint (a
+//                  held-out set: test/realworld/heldout/README.md says how to rebuild one)
+//   --labels DIR   the labels for --cases (default test/realworld/lint)
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateAll, precision, tally } from "../test/realworld/support/lint-eval";
 
-const pendingDir = process.argv.includes("--pending") ? process.argv[process.argv.indexOf("--pending") + 1] : undefined;
-const comparisons = evaluateAll();
+const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const pendingDir = option("--pending");
+const comparisons = evaluateAll(option("--cases"), option("--labels"));
 const rows = [...tally(comparisons)].sort((a, b) => a[0].localeCompare(b[0]));
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`${"rule".padEnd(32)} ${pad("right", 6)} ${pad("wrong", 6)} ${pad("debat.", 6)} ${pad("unlab.", 6)} ${pad("prec.", 7)}`);

@@ -23,10 +23,10 @@ export function projectsAvailable(): boolean {
   return existsSync(join(PROJECTS_ROOT, "lint")) && existsSync(join(PROJECTS_ROOT, "convert"));
 }
 
-export function listCases(kind: "lint" | "convert"): CaseInfo[] {
-  const root = join(PROJECTS_ROOT, kind);
+/** The cases of `../shared/corpus/projects/<kind>`, or of any folder laid out the same way (a held-out set). */
+export function listCases(kind: "lint" | "convert", root = join(PROJECTS_ROOT, kind)): CaseInfo[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, "case.json")))
     .map((e) => {
       const folder = join(root, e.name);
       const meta = JSON.parse(readFileSync(join(folder, "case.json"), "utf8")) as { dockerfile: string; repo: string; git_dirs?: string[] };

@@ -41,8 +41,8 @@ export interface ReportedFinding {
 export const LABELS_DIR = resolve(__dirname, "../lint");
 const CLI = resolve(__dirname, "../../../dist/cli.js");
 
-export function readLabels(name: string): CaseLabels | undefined {
-  const file = join(LABELS_DIR, `${name}.json`);
+export function readLabels(name: string, labelsDir = LABELS_DIR): CaseLabels | undefined {
+  const file = join(labelsDir, `${name}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CaseLabels) : undefined;
 }
 
@@ -150,8 +150,12 @@ export function precision(t: Pick<RuleTally, "right" | "wrong">): number {
   return t.right + t.wrong === 0 ? 1 : t.right / (t.right + t.wrong);
 }
 
-export function evaluateAll(): CaseComparison[] {
-  const cases = listCases("lint");
+/**
+ * Evaluates the labelled lint cases: by default `../shared/corpus/projects/lint` against
+ * test/realworld/lint; a held-out set passes its own case folder and labels folder.
+ */
+export function evaluateAll(casesRoot?: string, labelsDir = LABELS_DIR): CaseComparison[] {
+  const cases = listCases("lint", casesRoot);
   const reported = reportAll(cases);
-  return cases.map((c) => compare(c.name, reported.get(c.name) ?? [], readLabels(c.name)));
+  return cases.map((c) => compare(c.name, reported.get(c.name) ?? [], readLabels(c.name, labelsDir)));
 }
