@@ -5,7 +5,7 @@
 //                  held-out set: test/realworld/heldout/README.md says how to rebuild one)
 //   --labels DIR   the labels for --cases (default test/realworld/lint)
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateAll, precision, tally } from "../test/realworld/support/lint-eval";
 
@@ -27,6 +27,9 @@ console.log(
 );
 const labelled = comparisons.filter((c) => c.labelled);
 console.log(`\n${labelled.length} of ${comparisons.length} cases labelled.`);
+// Findings of unlabelled cases are not in the table: say so rather than print a bare 100 %.
+const unlabelledFindings = comparisons.filter((c) => !c.labelled).reduce((n, c) => n + c.judged.length, 0);
+if (unlabelledFindings > 0) console.log(`${unlabelledFindings} findings of unlabelled cases are not counted above.`);
 const missed = labelled.flatMap((c) => c.stillMissed.map((m) => ({ ...m, case: c.name })));
 const caught = labelled.flatMap((c) => c.nowCaught);
 console.log(`Misses: ${caught.length} now reported, ${missed.length} still missed.`);
@@ -38,6 +41,8 @@ if (pendingDir !== undefined) {
   mkdirSync(pendingDir, { recursive: true });
   for (const c of comparisons) {
     const pending = c.judged.filter((f) => f.verdict === undefined);
+    // A case labelled since the last run must not keep its old list.
+    rmSync(join(pendingDir, `${c.name}.json`), { force: true });
     if (pending.length > 0) writeFileSync(join(pendingDir, `${c.name}.json`), JSON.stringify(pending, null, 2) + "\n");
   }
   console.log(`\nUnlabelled findings written to ${pendingDir}.`);
