@@ -21,6 +21,11 @@ const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst
 const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
 /** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
 const LAST_LINE_DROPPER = /^(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+/**
+ * In a supervisor's service run file (s6 `run`, runit `run`): the service started under a dropper,
+ * after `exec` or as the line's command (execline's `s6-setuidgid app` chains into the next line).
+ */
+const RUN_FILE_DROP = /^\s*(?:exec\s+)?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|s6-applyuidgid|chpst|setuser)\b/m;
 /** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
 const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
 /** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`, gunicorn `user = "app"`. */
@@ -109,6 +114,9 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     const isEntry = command?.some((w) => w.split("/").pop() === name) ?? false;
     if (isEntry && (SCRIPT_DROP.test(text) || LAST_LINE_DROPPER.test(lastCommandLine(text)) || execsSwitchingDaemon(text))) return true;
     if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
+    // A supervisor's service folder (`s6/app/run`, `services.d/app/run`): the host reads these only
+    // inside folders the file copies, so the service is in the image.
+    if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
   }
   // gunicorn's master switches its workers to `--user` (`-u`) itself.
   if (command?.some((w) => w.split("/").pop() === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;

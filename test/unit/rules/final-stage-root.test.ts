@@ -88,6 +88,18 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
+      name: "a supervisor service run file that starts its program as root",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache s6\nCOPY services /etc/services\nENTRYPOINT ["/etc/services/boot.sh"]\n',
+      context: { files: { "services/api/run": "#!/bin/sh\ncd /srv/api\nexec /srv/api/server --port 8080\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a run file that mentions a dropper only in a comment",
+      code: 'FROM alpine:3.22\nCOPY services /etc/services\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "services/api/run": "#!/bin/sh\n# TODO: switch to s6-setuidgid\nexec /srv/api/server\n" } },
+      messageId: "noUser",
+    },
+    {
       name: "a compose file mounting the sources does not excuse a Dockerfile whose comments say it is deployed",
       code: '# The production image; compose only adds a dev entrypoint.\nFROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
       context: { composeSourceMount: true },
@@ -337,6 +349,21 @@ testRule(rule, {
       name: "an entry script whose last command drops root without exec",
       code: 'FROM debian:bookworm-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["server"]\n',
       context: { files: { "entrypoint.sh": '#!/bin/sh\nchown -R app /data\nif [ -n "$DEBUG" ]; then\n  set -x\nfi\ns6-setuidgid app "$@"\n' } },
+    },
+    {
+      name: "an s6 service run file, copied in with a folder, that execs its program through a dropper",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache s6 openssh\nCOPY deploy ./deploy\nENTRYPOINT ["/app/deploy/prepare.sh"]\nCMD ["s6-svscan", "/app/deploy/services"]\n',
+      context: { files: { "deploy/services/web/run": '#!/bin/sh\n[ -f ./env ] && . ./env\nexec gosu "$APP_USER" /app/web serve\n' } },
+    },
+    {
+      name: "an execline run file of s6-overlay that chains s6-setuidgid into the program",
+      code: 'FROM debian:bookworm-slim\nCOPY rootfs/ /\nENTRYPOINT ["/init"]\n',
+      context: { files: { "rootfs/etc/s6-overlay/s6-rc.d/worker/run": "#!/command/execlineb -P\ns6-setuidgid app\n/usr/local/bin/worker\n" } },
+    },
+    {
+      name: "a runit service run file that drops with chpst -u",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y runit\nCOPY sv/ /etc/service/\nCMD ["runsvdir", "/etc/service"]\n',
+      context: { files: { "sv/queue/run": "#!/bin/sh\nexec chpst -u queue:queue /usr/bin/queue-daemon\n" } },
     },
     {
       name: "a file that says it is for development only",
