@@ -57,6 +57,11 @@ const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
  */
 const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
 
+/** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */
+const DOCKER_INSTALLER = /\bget\.docker\.com\b|\bdownload\.docker\.com\/linux\/static\b/;
+/** The Docker CLI image a binary is copied from (`COPY --from=docker:27-cli /usr/local/bin/docker ...`). */
+const DOCKER_IMAGE = /^(?:docker\.io\/)?(?:library\/)?docker(?::|@|$)/;
+
 function isRootUser(value: string): boolean {
   const user = value.replace(/^["']|["']$/g, "");
   return user === "root" || user === "0" || user.startsWith("root:") || user.startsWith("0:");
@@ -125,6 +130,10 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
   const labelsAndCopies = words(chain, ["LABEL", "COPY", "ADD"]);
   if (labelsAndCopies.some((w) => /com\.github\.actions\.|github_action|problem-matcher/i.test(w))) return true;
+  // The Docker engine or CLI from Docker's installers or image: the image drives a Docker socket.
+  if (words(chain, ["RUN"]).some((w) => DOCKER_INSTALLER.test(w))) return true;
+  const copiesDocker = (i: Instruction) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from" && DOCKER_IMAGE.test(f.value ?? ""));
+  if (chain.some((s) => s.instructions.some(copiesDocker))) return true;
   for (const stage of chain) {
     for (const i of stage.instructions) {
       if (i.keyword !== "RUN") continue;

@@ -100,6 +100,16 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
+      name: "ONBUILD-free image with a command: a service, whatever it installs",
+      code: 'FROM node:24-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_24.x | bash\nCOPY . /app\nCMD ["node", "/app/index.js"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an image that only mentions docker.io in its base name is no Docker client",
+      code: 'FROM docker.io/python:3.13-slim\nCOPY . /app\nENTRYPOINT ["python", "/app/main.py"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "a compose file mounting the sources does not excuse a Dockerfile whose comments say it is deployed",
       code: '# The production image; compose only adds a dev entrypoint.\nFROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
       context: { composeSourceMount: true },
@@ -364,6 +374,22 @@ testRule(rule, {
       name: "a runit service run file that drops with chpst -u",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y runit\nCOPY sv/ /etc/service/\nCMD ["runsvdir", "/etc/service"]\n',
       context: { files: { "sv/queue/run": "#!/bin/sh\nexec chpst -u queue:queue /usr/bin/queue-daemon\n" } },
+    },
+    {
+      name: "a parent image whose ONBUILD triggers install into the child build",
+      code: "FROM debian:13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCOPY ./setup /opt/setup\nONBUILD ARG TOOL_VERSION\nONBUILD RUN /opt/setup/install.sh ${TOOL_VERSION} && rm -rf /opt/setup\n",
+    },
+    {
+      name: "the Docker engine from Docker's convenience script: the image drives a Docker socket",
+      code: 'FROM node:24-slim\nCOPY --from=build /out /app\nRUN curl -fsSL https://get.docker.com | sh\nEXPOSE 3000\nCMD ["node", "/app/server.js"]\n',
+    },
+    {
+      name: "the Docker CLI copied from the docker image",
+      code: 'FROM python:3.13-slim\nCOPY --from=docker:28-cli /usr/local/bin/docker /usr/local/bin/docker\nCOPY . /app\nCMD ["python", "/app/deployer.py"]\n',
+    },
+    {
+      name: "a base given by a build argument whose default is a placeholder, not an image",
+      code: "ARG BASEIMAGE=unknown\nFROM ${BASEIMAGE}\nCOPY rootfs/ /\nEXPOSE 5800\n",
     },
     {
       name: "a file that says it is for development only",
