@@ -37,6 +37,14 @@ export async function repositoryPath(file: string, reader = new FolderReader()):
  * its text or its model when the caller has parsed it already (the CLI: one parse per file).
  */
 export function copiedContextPaths(dockerfile: string | DockerfileModel): string[] {
+  return copiedContextSources(dockerfile).filter((p) => !p.endsWith("/"));
+}
+
+/**
+ * Every context-relative source `dockerfile` copies, folders included (`rootfs/`, `docker`); the
+ * whole context (`.`) is left out: walking it would read the project, not what the image runs.
+ */
+function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
   const paths = new Set<string>();
   const model = typeof dockerfile === "string" ? parseDockerfile(dockerfile) : dockerfile;
   for (const instruction of model.instructions) {
@@ -46,7 +54,7 @@ export function copiedContextPaths(dockerfile: string | DockerfileModel): string
       const value = arg.value.replace(/^["']|["']$/g, "");
       if (/[*?[$]|^[a-z]+:\/\//i.test(value) || value.startsWith("<<")) continue;
       const path = normalize(value).split(sep).join("/").replace(/^\.\//, "");
-      if (path.startsWith("..") || path === "." || path.endsWith("/")) continue;
+      if (path.startsWith("..") || path === "." || path === "./") continue;
       paths.add(path);
     }
   }
@@ -56,13 +64,16 @@ export function copiedContextPaths(dockerfile: string | DockerfileModel): string
 /** Reads the small script and config files the Dockerfile (text or model) copies from the context folder `folder`. */
 export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
+  const model = typeof text === "string" ? parseDockerfile(text) : text;
   // package.json at the root tells whether an install brings devDependencies at all.
   const wanted = [
     "package.json",
-    ...copiedContextPaths(text)
+    ...copiedContextPaths(model)
       .filter((p) => INTERESTING.test(p) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
+  // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`).
+  for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader)) if (!wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
   const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
   wanted.forEach((path, i) => {
@@ -70,6 +81,36 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     if (text !== null) files[path] = text;
   });
   return files;
+}
+
+/** How deep copied folders are searched for supervisor run files, and how many folders are listed at most. */
+const RUN_FILE_MAX_DEPTH = 5;
+const RUN_FILE_MAX_FOLDERS = 64;
+/** Folders never searched for run files: dependencies, build output and VCS data. */
+const NOT_SERVICE_FOLDERS = new Set([".git", "node_modules", "vendor", "target", "dist", "build", "__pycache__"]);
+
+/**
+ * The service `run` files of process supervisors in the folders `sources` copies from the context:
+ * s6 and runit keep one folder per service holding an executable `run` (`s6/app/run`,
+ * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`). Clamped in
+ * depth, folders listed and files found; a source that is a file lists as nothing.
+ */
+export async function supervisorRunFiles(folder: string, sources: readonly string[], reader: FolderReader): Promise<string[]> {
+  const found: string[] = [];
+  const queue = sources.map((p) => ({ path: p.replace(/\/$/, ""), depth: 0 }));
+  let listed = 0;
+  while (queue.length > 0 && listed < RUN_FILE_MAX_FOLDERS && found.length < MAX_FILES) {
+    const { path, depth } = queue.shift() as { path: string; depth: number };
+    const listing = await reader.list(join(folder, path));
+    if (listing === null) continue;
+    listed++;
+    for (const entry of listing.entries) {
+      const child = `${path}/${entry.name}`;
+      if (entry.isFile && entry.name === "run") found.push(child);
+      else if (entry.isDirectory && depth < RUN_FILE_MAX_DEPTH && !NOT_SERVICE_FOLDERS.has(entry.name)) queue.push({ path: child, depth: depth + 1 });
+    }
+  }
+  return found.slice(0, MAX_FILES);
 }
 
 /** Folders of a Go module that hold no sources of the program. */

@@ -3,6 +3,7 @@
 // be chosen with USER); the images listed here choose a non-root user themselves.
 
 import { parseImageReference } from "./reference";
+import { isOfficialImageName } from "./official-images";
 import { officialName } from "./tags";
 
 export type DefaultUser = "root" | "non-root" | "windows" | "unknown";
@@ -35,7 +36,10 @@ export function defaultUserOf(image: string): DefaultUser {
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag) ? "non-root" : "root";
   if (NON_ROOT_REPOSITORIES.test(name)) return "non-root";
   if (ROOT_REPOSITORIES.test(name)) return "root";
-  return officialName(ref) !== null ? "root" : "unknown";
+  // A bare name that is no Docker Official Image (`FROM unknown` from a placeholder ARG default, a
+  // locally built `app-base`) is some other image: what user it sets is not known.
+  const official = officialName(ref);
+  return official !== null && isOfficialImageName(official) ? "root" : "unknown";
 }
 
 /** Windows images have no root: users are ContainerAdministrator/ContainerUser, another model. */

@@ -42,6 +42,9 @@ export function imageRole(model: DockerfileModel): ImageRole | null {
   const final = model.finalStage;
   if (!final || startCommand(model) !== null) return null;
   const chain = lineage(final);
+  // ONBUILD triggers run only in the build of a Dockerfile that starts FROM this image: a parent
+  // image by definition, whose child adds the program (and runs the triggers as the user it inherits).
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === "ONBUILD"))) return "extension-base";
   if (hasExpose(chain)) return null;
   // Only files gathered from other stages, on scratch or a minimal OS: a stage built with
   // `--target` so `--output` (or a later `COPY --from`) can collect them.

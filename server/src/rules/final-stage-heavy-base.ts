@@ -15,6 +15,22 @@ import { replaceImageTag } from "../fixes/image-tag";
 /** Tools of the full Debian-based language images that their slim and Alpine variants lack. */
 const FULL_IMAGE_TOOLS = new Set(["curl", "wget", "git", "gcc", "g++", "make", "ssh", "scp", "unzip", "bzip2", "xz", "gpg", "hg", "svn"]);
 
+/** Commands of the Debian/Ubuntu userland that Alpine lacks (busybox has `adduser`/`addgroup`, no bash). */
+const DEBIAN_USERLAND = new Set(["apt", "apt-get", "dpkg", "groupadd", "useradd", "usermod", "groupmod", "bash"]);
+
+/**
+ * True when the stage relies on its Debian/Ubuntu base: it installs with apt or dpkg, manages users
+ * with shadow's groupadd/useradd, or runs bash (in a RUN or as the start command, `/bin/bash start.sh`).
+ */
+function reliesOnDebianUserland(instructions: readonly Instruction[]): boolean {
+  return instructions.some(
+    (i) =>
+      i.commands.some((c) => systemPackageCommand(c)?.manager === "apt" || DEBIAN_USERLAND.has(c.name.split("/").pop() ?? "")) ||
+      ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT" || i.keyword === "SHELL") &&
+        i.args.some((a) => /^["']?(?:\/usr)?(?:\/bin\/)?bash["']?$/.test(a.value))),
+  );
+}
+
 /** True when a RUN calls one of FULL_IMAGE_TOOLS before any package install in the stage names it. */
 function usesToolBeforeInstall(instructions: readonly Instruction[]): boolean {
   const installed = new Set<string>();
@@ -52,12 +68,13 @@ export const rule: Rule = {
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant
     // (final-stage-toolchain / single-stage-build say so).
     if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
-    const usesApt = final.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.manager === "apt" || c.name === "dpkg"));
-    // Alpine has no apt: a stage that installs Debian packages cannot switch to it as is.
+    // Alpine has no apt, shadow or bash: a stage that relies on them cannot switch to any Alpine tag
+    // (`8-jre-alpine` included) as is; only variants of the same distribution are offered.
+    const debianOnly = reliesOnDebianUserland(final.instructions);
     // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
     // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
     if (usesToolBeforeInstall(final.instructions)) return;
-    const variants = smallerVariants(ref).filter((v) => !(usesApt && v.kind.startsWith("alpine")));
+    const variants = smallerVariants(ref).filter((v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)));
     const best = variants[0];
     if (!best) return;
     const current = best.size.amd64 + best.saving.amd64;

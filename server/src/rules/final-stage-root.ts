@@ -21,6 +21,11 @@ const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst
 const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
 /** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
 const LAST_LINE_DROPPER = /^(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+/**
+ * In a supervisor's service run file (s6 `run`, runit `run`): the service started under a dropper,
+ * after `exec` or as the line's command (execline's `s6-setuidgid app` chains into the next line).
+ */
+const RUN_FILE_DROP = /^\s*(?:exec\s+)?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|s6-applyuidgid|chpst|setuser)\b/m;
 /** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
 const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
 /** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`, gunicorn `user = "app"`. */
@@ -51,6 +56,11 @@ const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
  * enough: apps install it for a one-off rule at start and still run unprivileged.
  */
 const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
+
+/** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */
+const DOCKER_INSTALLER = /\bget\.docker\.com\b|\bdownload\.docker\.com\/linux\/static\b/;
+/** The Docker CLI image a binary is copied from (`COPY --from=docker:27-cli /usr/local/bin/docker ...`). */
+const DOCKER_IMAGE = /^(?:docker\.io\/)?(?:library\/)?docker(?::|@|$)/;
 
 function isRootUser(value: string): boolean {
   const user = value.replace(/^["']|["']$/g, "");
@@ -109,6 +119,9 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     const isEntry = command?.some((w) => w.split("/").pop() === name) ?? false;
     if (isEntry && (SCRIPT_DROP.test(text) || LAST_LINE_DROPPER.test(lastCommandLine(text)) || execsSwitchingDaemon(text))) return true;
     if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
+    // A supervisor's service folder (`s6/app/run`, `services.d/app/run`): the host reads these only
+    // inside folders the file copies, so the service is in the image.
+    if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
   }
   // gunicorn's master switches its workers to `--user` (`-u`) itself.
   if (command?.some((w) => w.split("/").pop() === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
@@ -117,6 +130,10 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
   const labelsAndCopies = words(chain, ["LABEL", "COPY", "ADD"]);
   if (labelsAndCopies.some((w) => /com\.github\.actions\.|github_action|problem-matcher/i.test(w))) return true;
+  // The Docker engine or CLI from Docker's installers or image: the image drives a Docker socket.
+  if (words(chain, ["RUN"]).some((w) => DOCKER_INSTALLER.test(w))) return true;
+  const copiesDocker = (i: Instruction) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from" && DOCKER_IMAGE.test(f.value ?? ""));
+  if (chain.some((s) => s.instructions.some(copiesDocker))) return true;
   for (const stage of chain) {
     for (const i of stage.instructions) {
       if (i.keyword !== "RUN") continue;

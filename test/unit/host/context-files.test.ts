@@ -42,6 +42,21 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.match(files["entrypoint.sh"], /exec gosu/);
   });
 
+  it("reads the service run files of supervisors inside the folders the Dockerfile copies", async () => {
+    const text = "FROM alpine\nCOPY deploy ./deploy\nCOPY rootfs/ /\nCOPY . /src\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "deploy/s6/web/run": "#!/bin/sh\nexec gosu app /app/web\n",
+      "deploy/s6/web/finish": "#!/bin/sh\n",
+      "rootfs/etc/services.d/worker/run": "#!/bin/sh\nexec s6-setuidgid app worker\n",
+      "rootfs/etc/services.d/worker/notes.txt": "not a run file\n",
+      // The whole context (`COPY . /src`) is not walked: only folders copied by name.
+      "other/s6/db/run": "#!/bin/sh\nexec postgres\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
+  });
+
   it("recognises a compose service that builds the Dockerfile and bind-mounts the sources", () => {
     const root = "/repo";
     const dev = "services:\n  php:\n    build:\n      context: .\n      dockerfile: ./data/infra/php.Dockerfile\n    volumes:\n      - ./:/home/app/www\n";

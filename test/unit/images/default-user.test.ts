@@ -18,6 +18,10 @@ describe("images/default-user: the user an image runs as without USER", () => {
     ["mcr.microsoft.com/windows/servercore:ltsc2022", "windows"],
     ["ghcr.io/acme/runtime:2.1", "unknown"],
     ["acme/base", "unknown"],
+    // A bare name that is no official image: a placeholder ARG default or a locally built base.
+    ["unknown", "unknown"],
+    ["app-base:local", "unknown"],
+    ["eclipse-temurin:21-jre", "root"],
   ];
   for (const [image, expected] of cases) it(`${image}: ${expected}`, () => assert.strictEqual(defaultUserOf(image), expected));
 });

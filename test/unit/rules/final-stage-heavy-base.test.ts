@@ -1,5 +1,6 @@
 import { rule } from "../../../server/src/rules/final-stage-heavy-base";
-import { testRule } from "../../support/rule-tester";
+import * as assert from "assert";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
@@ -60,8 +61,23 @@ testRule(rule, {
         caveat: "slim images lack compilers and some libraries",
       },
     },
+    {
+      name: "a JDK stage that manages users with shadow is offered the same-distro JRE only",
+      code: 'FROM eclipse-temurin:21-jdk\nRUN groupadd app && useradd -g app app\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      messageId: "heavyBase",
+      output: 'FROM eclipse-temurin:21-jre\nRUN groupadd app && useradd -g app app\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+    },
   ],
   silent: [
+    {
+      // The only variant that saves enough is an Alpine JRE, which has neither apt nor bash.
+      name: "a JDK stage that installs with apt and starts with bash, when only an Alpine JRE would save",
+      code: 'FROM eclipse-temurin:8-jdk\nRUN apt update ; apt install -y sudo\nCOPY app /opt/app\nCMD ["/bin/bash", "/opt/app/start.sh"]\n',
+    },
+    {
+      name: "a JDK stage that starts with bash, when only an Alpine JRE would save",
+      code: 'FROM eclipse-temurin:8-jdk\nCOPY app /opt/app\nENTRYPOINT ["bash", "/opt/app/start.sh"]\n',
+    },
     {
       // mage-ai: 'curl ... | apt-key add -' before any install; slim has no curl, so the switch breaks the build.
       name: "a RUN uses curl that only the full image ships",
@@ -80,4 +96,16 @@ testRule(rule, {
     "FROM ghcr.io/acme/app:1\n",
     "FROM ubuntu:24.04\n",
   ],
+});
+
+describe("final-stage-heavy-base: variants of another distribution", () => {
+  it("offers no Alpine tag to a stage that relies on Debian's userland", () => {
+    const code = "FROM eclipse-temurin:21-jdk\nRUN groupadd app && useradd -g app app\nCOPY app.jar /app.jar\n";
+    const titles = findingsOf(rule, code).flatMap((f) => f.suggestions.map((s) => s.title));
+    assert.ok(titles.length > 0);
+    assert.deepStrictEqual(
+      titles.filter((t) => t.includes("alpine")),
+      [],
+    );
+  });
 });

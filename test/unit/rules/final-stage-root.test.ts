@@ -88,6 +88,28 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
+      name: "a supervisor service run file that starts its program as root",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache s6\nCOPY services /etc/services\nENTRYPOINT ["/etc/services/boot.sh"]\n',
+      context: { files: { "services/api/run": "#!/bin/sh\ncd /srv/api\nexec /srv/api/server --port 8080\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a run file that mentions a dropper only in a comment",
+      code: 'FROM alpine:3.22\nCOPY services /etc/services\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "services/api/run": "#!/bin/sh\n# TODO: switch to s6-setuidgid\nexec /srv/api/server\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "ONBUILD-free image with a command: a service, whatever it installs",
+      code: 'FROM node:24-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_24.x | bash\nCOPY . /app\nCMD ["node", "/app/index.js"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an image that only mentions docker.io in its base name is no Docker client",
+      code: 'FROM docker.io/python:3.13-slim\nCOPY . /app\nENTRYPOINT ["python", "/app/main.py"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "a compose file mounting the sources does not excuse a Dockerfile whose comments say it is deployed",
       code: '# The production image; compose only adds a dev entrypoint.\nFROM python:3.12-slim\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
       context: { composeSourceMount: true },
@@ -337,6 +359,37 @@ testRule(rule, {
       name: "an entry script whose last command drops root without exec",
       code: 'FROM debian:bookworm-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["server"]\n',
       context: { files: { "entrypoint.sh": '#!/bin/sh\nchown -R app /data\nif [ -n "$DEBUG" ]; then\n  set -x\nfi\ns6-setuidgid app "$@"\n' } },
+    },
+    {
+      name: "an s6 service run file, copied in with a folder, that execs its program through a dropper",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache s6 openssh\nCOPY deploy ./deploy\nENTRYPOINT ["/app/deploy/prepare.sh"]\nCMD ["s6-svscan", "/app/deploy/services"]\n',
+      context: { files: { "deploy/services/web/run": '#!/bin/sh\n[ -f ./env ] && . ./env\nexec gosu "$APP_USER" /app/web serve\n' } },
+    },
+    {
+      name: "an execline run file of s6-overlay that chains s6-setuidgid into the program",
+      code: 'FROM debian:bookworm-slim\nCOPY rootfs/ /\nENTRYPOINT ["/init"]\n',
+      context: { files: { "rootfs/etc/s6-overlay/s6-rc.d/worker/run": "#!/command/execlineb -P\ns6-setuidgid app\n/usr/local/bin/worker\n" } },
+    },
+    {
+      name: "a runit service run file that drops with chpst -u",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y runit\nCOPY sv/ /etc/service/\nCMD ["runsvdir", "/etc/service"]\n',
+      context: { files: { "sv/queue/run": "#!/bin/sh\nexec chpst -u queue:queue /usr/bin/queue-daemon\n" } },
+    },
+    {
+      name: "a parent image whose ONBUILD triggers install into the child build",
+      code: "FROM debian:13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCOPY ./setup /opt/setup\nONBUILD ARG TOOL_VERSION\nONBUILD RUN /opt/setup/install.sh ${TOOL_VERSION} && rm -rf /opt/setup\n",
+    },
+    {
+      name: "the Docker engine from Docker's convenience script: the image drives a Docker socket",
+      code: 'FROM node:24-slim\nCOPY --from=build /out /app\nRUN curl -fsSL https://get.docker.com | sh\nEXPOSE 3000\nCMD ["node", "/app/server.js"]\n',
+    },
+    {
+      name: "the Docker CLI copied from the docker image",
+      code: 'FROM python:3.13-slim\nCOPY --from=docker:28-cli /usr/local/bin/docker /usr/local/bin/docker\nCOPY . /app\nCMD ["python", "/app/deployer.py"]\n',
+    },
+    {
+      name: "a base given by a build argument whose default is a placeholder, not an image",
+      code: "ARG BASEIMAGE=unknown\nFROM ${BASEIMAGE}\nCOPY rootfs/ /\nEXPOSE 5800\n",
     },
     {
       name: "a file that says it is for development only",
