@@ -31,12 +31,12 @@ export const rule: Rule = {
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
-      const isLiteral = stage.base.token.value === stage.base.resolved;
+      const isLiteral = !stage.base.token.value.includes("$");
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
-          ? { image: stage.base.token.value }
+          ? { image: stage.base.resolved }
           : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     { code: "FROM debian\nRUN true\n", messageId: "untagged", line: 1, token: "debian", data: { image: "debian" }, output: "FROM debian:trixie\nRUN true\n" },
+    {
+      name: "a quoted name is read without its quotes; no edit that would drop one",
+      code: 'FROM "debian"\n',
+      messageId: "untagged",
+      data: { image: "debian" },
+      output: null,
+    },
     { name: "unofficial image: no pin suggestion", code: "FROM bitnami/redis\n", messageId: "untagged", line: 1, token: "bitnami/redis", output: null },
     {
       name: "official image pinned to what latest was in the facts",
@@ -47,6 +54,7 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a quoted tag is a tag", code: "FROM 'debian:12-slim'\nRUN true\n" },
     { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
     {
       name: "a throwaway stage that only downloads and unpacks files",
