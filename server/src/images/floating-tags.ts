@@ -38,7 +38,8 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
 }
 
 /**
- * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed),
+ * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed,
+ * distroless `*-debianNN`),
  * where no version tag exists to pin, or whose point is to be current (nightly builds): pinning
  * them means a digest kept fresh by a bot, which is the project's choice, not a defect.
  */
@@ -46,6 +47,9 @@ export function isMovingByDesign(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
   if (/^cgr\.dev\/chainguard\//.test(path) || /^docker\.io\/chainguard\//.test(path)) return true;
   if (/(?:^|\/)opensuse\/tumbleweed$/.test(path)) return true;
+  // Distroless publishes no version tags: `cc-debian12` names its Debian release, and only a
+  // digest pins further. Without the suffix (`distroless/static`) the release floats: judged.
+  if (/^gcr\.io\/distroless\/[\w.-]+-debian\d+$/.test(path)) return true;
   const nightly = /(?:^|[-_/.])(?:nightly|weekly|snapshot)(?:$|[-_.])/;
   return nightly.test(ref.repository) || nightly.test(ref.tag ?? "");
 }

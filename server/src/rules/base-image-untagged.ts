@@ -1,6 +1,7 @@
 // base-image-untagged: an image with neither tag nor digest floats to whatever `latest` is, in
 // `FROM` and in `COPY --from` / `RUN --mount from=`.
 
+import { hasSentinelBase } from "../model/sentinel-base";
 import type { Rule } from "./types";
 import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
@@ -28,6 +29,8 @@ export const rule: Rule = {
       if (isNamedContext(model, stage.base.resolved)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
       if (isFetchOnlyStage(model, stage) || isCollectOnlyStage(model, stage)) continue;
+      // `ARG BASEIMAGE=unknown`: the build always passes the image; nothing is pulled as latest.
+      if (hasSentinelBase(model, stage)) continue;
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
