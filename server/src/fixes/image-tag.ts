@@ -14,7 +14,8 @@ import type { Token } from "../model/types";
  */
 export function replaceImageTag(token: Token, newTag: string): TextEdit[] | null {
   const value = token.value;
-  if (value.includes("$") || value.includes("@") || /\s/.test(value)) return null;
+  // A quoted word (`"node:latest"`) would lose its closing quote: no edit.
+  if (value.includes("$") || value.includes("@") || /[\s"']/.test(value)) return null;
   const colon = value.lastIndexOf(":");
   const repository = colon > value.lastIndexOf("/") ? value.slice(0, colon) : value;
   return [{ range: token.range, newText: `${repository}:${newTag}` }];

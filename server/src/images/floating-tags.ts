@@ -16,6 +16,12 @@ import { officialName } from "./tags";
 const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "rolling", "mainline"]);
 /** Official images whose tags are release names rather than versions, where a word tag is pinned. */
 const NAMED_RELEASES = new Set(["debian", "ubuntu", "busybox", "buildpack-deps", "centos", "fedora", "amazonlinux", "oraclelinux", "hello-world"]);
+/** Release names of those images that roll: Debian's testing and unstable (sid), Ubuntu's devel. */
+const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = {
+  debian: ["testing", "unstable", "sid"],
+  "buildpack-deps": ["testing", "unstable", "sid"],
+  ubuntu: ["devel"],
+};
 
 /**
  * How a tag floats: `latest`; `channel` (`lts`, `stable-slim`, `lts-alpine`); `variant` (a bare
@@ -34,11 +40,13 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
   if (/\d/.test(tag)) return null;
   // A word tag of a versioned official image floats over its versions (`python:bookworm` too).
   const name = officialName(ref);
+  if (name !== null && ROLLING_RELEASES[name]?.includes(words[0])) return "channel";
   return name === null || NAMED_RELEASES.has(name) ? null : "variant";
 }
 
 /**
- * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed),
+ * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed,
+ * distroless `*-debianNN`),
  * where no version tag exists to pin, or whose point is to be current (nightly builds): pinning
  * them means a digest kept fresh by a bot, which is the project's choice, not a defect.
  */
@@ -46,6 +54,9 @@ export function isMovingByDesign(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
   if (/^cgr\.dev\/chainguard\//.test(path) || /^docker\.io\/chainguard\//.test(path)) return true;
   if (/(?:^|\/)opensuse\/tumbleweed$/.test(path)) return true;
+  // Distroless publishes no version tags: `cc-debian12` names its Debian release, and only a
+  // digest pins further. Without the suffix (`distroless/static`) the release floats: judged.
+  if (/^gcr\.io\/distroless\/[\w.-]+-debian\d+$/.test(path)) return true;
   const nightly = /(?:^|[-_/.])(?:nightly|weekly|snapshot)(?:$|[-_.])/;
   return nightly.test(ref.repository) || nightly.test(ref.tag ?? "");
 }
@@ -71,6 +82,9 @@ export function imageReferences(model: DockerfileModel): { ref: StageReference; 
 export function isNamedContext(model: DockerfileModel, name: string): boolean {
   return (model.context.namedContexts ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
 }
+
+/** Commands that fetch or unpack files: what a fetch-only stage hands on comes from them. */
+const FETCHERS = new Set(["wget", "curl", "unzip", "tar", "gunzip", "gzip", "xz", "bunzip2"]);
 
 /** Commands that only fetch, unpack and move files (and install the tools to do so). */
 const FETCH_COMMANDS = new Set([
@@ -108,13 +122,14 @@ const FETCH_COMMANDS = new Set([
 /**
  * A throwaway stage that only fetches or unpacks files (`ADD app.tar.gz /opt`, `RUN wget ... &&
  * unzip ...`) for a later stage to copy: what it hands on does not depend on which release of its
- * base ran the download, and nothing of the base ships. Needs at least one ADD or RUN: a stage
- * with none is copied from for what the image itself holds.
+ * base ran the download, and nothing of the base ships. Needs at least one ADD or a fetch or
+ * unpack command: a stage with none is copied from for what the image itself holds, and one that
+ * only installs packages (`apk add ca-certificates`) hands on files of its base's release.
  */
 export function isFetchOnlyStage(model: DockerfileModel, stage: Stage): boolean {
   if (finalImageStages(model).has(stage)) return false;
   const steps = stage.instructions.filter((i) => i.keyword === "RUN" || i.keyword === "ADD");
-  if (steps.length === 0) return false;
+  if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name)))) return false;
   return steps.every((i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name))));
 }
 

@@ -3,7 +3,7 @@
 // `FROM --platform=...` (containerd's platform normalisation). Build-argument substitution is the
 // model's (`substituteVariables`); `resolveImageReference` applies it before parsing.
 
-import { substituteVariables, VariableScope } from "../model/variables";
+import { removeQuotes, substituteVariables, VariableScope } from "../model/variables";
 
 export interface ImageReference {
   /** As written (after build-argument substitution, when parsed through `resolveImageReference`). */
@@ -120,7 +120,7 @@ export type ResolvedReference = { ok: true; reference: ImageReference; written: 
  * the scope that applies.
  */
 export function resolveImageReference(written: string, scope: VariableScope): ResolvedReference {
-  const substituted = substituteVariables(written, scope);
+  const substituted = substituteVariables(removeQuotes(written), scope);
   if (substituted.unresolved.length > 0) {
     const unique = [...new Set(substituted.unresolved)];
     const names = unique.map((n) => `'${n}'`).join(", ");

@@ -13,7 +13,18 @@ export interface AptGetCall {
 
 /** The apt-get call of a command, or null when it is not apt-get. */
 export function readAptGet(command: ShellCommand): AptGetCall | null {
-  if (command.name !== "apt-get") return null;
+  return command.name === "apt-get" ? readCall(command) : null;
+}
+
+/**
+ * The apt-get or apt call of a command, or null when it is neither: `apt install` reads its
+ * options as apt-get does and installs the same packages (recommends included).
+ */
+export function readAptOrAptGet(command: ShellCommand): AptGetCall | null {
+  return command.name === "apt-get" || command.name === "apt" ? readCall(command) : null;
+}
+
+function readCall(command: ShellCommand): AptGetCall {
   let subcommand: Word | null = null;
   const options: Word[] = [];
   for (let i = 0; i < command.args.length; i++) {

@@ -23,20 +23,27 @@ function switchVariable(test: ShellCommand): string | null {
 
 /**
  * The commands of `run` that only run when a build argument switched off by default is turned on:
- * the `then` branch of a RUN that starts with `if [ ${X} = true ]`, where X defaults to false or
- * empty. Commands after an `else`/`elif`, and after the `fi`, run in a plain build and are not included.
+ * the `then` branch of a RUN that starts with `if [ ${X} = true ]` (after any `set -eux`), where X
+ * defaults to false or empty; further tests joined by `&&` only narrow it. Commands after its own
+ * `else`/`elif`, and after its `fi`, run in a plain build and are not included.
  */
 export function optInCommands(model: DockerfileModel, run: Instruction): Set<ShellCommand> {
-  const [first, ...rest] = run.commands;
+  const start = run.commands.findIndex((c) => c.name !== "set");
+  const first = run.commands[start];
   if (first === undefined || run.stage === null || first.words[0]?.value !== "if" || !TEST_PROGRAMS.has(first.name)) return new Set();
+  if (run.commands.slice(0, start).some((c) => c.depth !== 0)) return new Set();
   const name = switchVariable(first);
   if (name === null) return new Set();
   const env = environmentAt(model, run.stage, run);
   if (!env.has(name) || !OFF.test(env.get(name) ?? "")) return new Set();
+  const rest = run.commands.slice(start + 1);
+  const body = rest.findIndex((c) => c.words[0]?.value === "then");
+  // `if [ ${X} = true ] || ...` runs in a plain build too.
+  if (body === -1 || rest.slice(0, body).some((c) => c.joinedBy !== "&&")) return new Set();
   const guarded = new Set<ShellCommand>();
-  for (const command of rest) {
+  for (const command of rest.slice(body)) {
     const opener = command.words[0]?.value;
-    if (command.depth === 0 || opener === "else" || opener === "elif") break;
+    if (command.depth < first.depth || (command.depth === first.depth && (opener === "else" || opener === "elif"))) break;
     guarded.add(command);
   }
   return guarded;

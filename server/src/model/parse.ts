@@ -6,7 +6,7 @@ import { readExecForm, readShell, ShellCommand, ShellSource } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
 import type { BaseImage, CommentLine, DockerfileModel, Flag, GlobalArg, Heredoc, Instruction, ParserDirective, Stage, Token } from "./types";
-import { substituteVariables } from "./variables";
+import { removeQuotes, substituteVariables } from "./variables";
 
 const SHELL_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 const JSON_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
@@ -196,7 +196,7 @@ function sameStart(a: Range, b: Range): boolean {
 
 function resolveBase(stage: Stage, globalScope: ReadonlyMap<string, string | null>): BaseImage {
   const token = stage.base.token;
-  const sub = substituteVariables(token.value, globalScope);
+  const sub = substituteVariables(removeQuotes(token.value), globalScope);
   const resolved = sub.value;
   const base: BaseImage = { kind: "image", token, resolved, unresolved: sub.unresolved, stage: null };
   if (resolved.toLowerCase() === "scratch") base.kind = "scratch";

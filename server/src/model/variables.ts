@@ -80,3 +80,23 @@ export const TEMPLATE_PLACEHOLDER = /^\$\{[A-Za-z_][\w-]*(?:\.[\w-]+)+\}/;
 export function hasTemplatePlaceholder(text: string): boolean {
   return /\$\{[A-Za-z_][\w-]*(?:\.[\w-]+)+\}/.test(text);
 }
+
+/**
+ * A FROM word as BuildKit's shell lexer reads it: quotes are removed, so
+ * `jenkins/agent:"${version}"-jdk"${JDK}"` names `jenkins/agent:${version}-jdk${JDK}`. A
+ * backslash keeps the quote after it. (Variables inside single quotes would stay literal there;
+ * an image name never holds one.)
+ */
+export function removeQuotes(text: string): string {
+  if (!/["']/.test(text)) return text;
+  let out = "";
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\" && quote !== "'" && (text[i + 1] === '"' || text[i + 1] === "'")) out += text[++i];
+    else if (quote === null && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = null;
+    else out += c;
+  }
+  return out;
+}

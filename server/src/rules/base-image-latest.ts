@@ -44,7 +44,7 @@ export const rule: Rule = {
       if (!ref || !kind || isMovingByDesign(ref)) continue;
       // The project's own image (its OCI source label names the owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
-      const isLiteral = stage.base.token.value === stage.base.resolved;
+      const isLiteral = !stage.base.token.value.includes("$");
       if (kind !== "latest") {
         report({ range: stage.base.token.range, messageId: "floating", data: { image: stage.base.resolved, tag: ref.tag ?? "" } });
         continue;
@@ -53,7 +53,7 @@ export const rule: Rule = {
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "latest" : "latestFromArg",
-        data: { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
+        data: { image: isLiteral ? stage.base.resolved : stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
     }

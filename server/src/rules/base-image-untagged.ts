@@ -1,6 +1,7 @@
 // base-image-untagged: an image with neither tag nor digest floats to whatever `latest` is, in
 // `FROM` and in `COPY --from` / `RUN --mount from=`.
 
+import { hasSentinelBase } from "../model/sentinel-base";
 import type { Rule } from "./types";
 import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
@@ -28,15 +29,17 @@ export const rule: Rule = {
       if (isNamedContext(model, stage.base.resolved)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
       if (isFetchOnlyStage(model, stage) || isCollectOnlyStage(model, stage)) continue;
+      // `ARG BASEIMAGE=unknown`: the build always passes the image; nothing is pulled as latest.
+      if (hasSentinelBase(model, stage)) continue;
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
-      const isLiteral = stage.base.token.value === stage.base.resolved;
+      const isLiteral = !stage.base.token.value.includes("$");
       report({
         range: stage.base.token.range,
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
-          ? { image: stage.base.token.value }
+          ? { image: stage.base.resolved }
           : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });

@@ -6,6 +6,7 @@ import { replaceToken } from "../fixes/replace-token";
 import { looksLikeImage } from "../images/official-images";
 import { parseImageReference } from "../images/reference";
 import { copyPaths, normalizePath } from "../model/copy-paths";
+import { hasSentinelBase } from "../model/sentinel-base";
 import { ancestorsOf } from "../model/stage-graph";
 import { isTriggerReference } from "../model/stage-references";
 import { workdirOf } from "../model/workdir";
@@ -43,7 +44,7 @@ export const rule: Rule = {
       const owner = ref && !isTriggerReference(ref) ? ref.owner : null;
       const target = owner ? (ref?.target ?? null) : null;
       const imageName = ref?.resolved ?? flag.value;
-      if (target ? isMeantToBeCopiedWhole(target) : isArtifactImage(imageName)) continue;
+      if (target ? isMeantToBeCopiedWhole(model, target) : isArtifactImage(imageName)) continue;
       // No stage and no image: a named build context (`--build-context src=./plugin`), a folder
       // whose root is exactly what `COPY --from=src . /dest` means to copy.
       // (Before any FROM or in an ONBUILD trigger the name may be a stage of another build.)
@@ -87,11 +88,14 @@ function rootOf(stage: Stage): Stage {
 
 /**
  * A stage grown from scratch holds only what was put there (an export or artifact stage); one on
- * a known artifact image likewise; one whose base is still a variable cannot be judged.
+ * a known artifact image likewise; one whose base is still a variable cannot be judged, nor one
+ * whose base ARG defaults to a sentinel (`unknown`): the build passes that image, often an
+ * overlay another Dockerfile of the project builds from scratch.
  */
-function isMeantToBeCopiedWhole(stage: Stage): boolean {
-  const base = rootOf(stage).base;
-  return base.kind === "scratch" || base.unresolved.length > 0 || isArtifactImage(base.resolved);
+function isMeantToBeCopiedWhole(model: DockerfileModel, stage: Stage): boolean {
+  const root = rootOf(stage);
+  const base = root.base;
+  return base.kind === "scratch" || base.unresolved.length > 0 || isArtifactImage(base.resolved) || hasSentinelBase(model, root);
 }
 
 function isArtifactImage(image: string): boolean {

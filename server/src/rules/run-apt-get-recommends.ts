@@ -4,10 +4,13 @@
 // lineage configures `APT::Install-Recommends` once (an apt.conf.d file) is left alone, as is an
 // install whose RUN later purges what was only recommended, and a development, CI or build image.
 // Also left alone: an install in an opt-in branch a plain build skips (`if [ ${INSTALL_X} = true ]`),
-// and packages whose recommends are part of how they run (a browser, the Docker engine).
+// and packages whose recommends are part of how they run (a browser, the Docker engine), and an
+// install of only packages that have no Recommends (ca-certificates, tzdata), where the flag
+// changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
-import { readAptGet } from "../model/apt-get";
+import { readAptOrAptGet } from "../model/apt-get";
+import { hasNoRecommends } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
@@ -17,6 +20,8 @@ import type { DockerfileModel, Instruction } from "../model/types";
 import type { Rule } from "./types";
 
 const CONFIG = /Install-Recommends/i;
+/** The apt.conf key a RUN sets (not the `--no-install-recommends` flag, which holds for its own install only). */
+const CONFIG_KEY = /APT::Install-Recommends/i;
 const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false|0|no)$/i;
 /**
  * Packages (or a local `.deb` of one) whose recommends they need to work as installed: a headless
@@ -43,7 +48,7 @@ function needsRecommends(packages: readonly string[]): boolean {
  */
 function purgesRecommends(run: Instruction, after: number): boolean {
   return run.commands.slice(after + 1).some((command) => {
-    const call = readAptGet(command);
+    const call = readAptOrAptGet(command);
     const sub = call?.subcommand?.value;
     if (!call || (sub !== "autoremove" && !((sub === "purge" || sub === "remove") && call.options.some((o) => /^--auto-?remove$/.test(o.value))))) return false;
     return call.options.some((o) => RECOMMENDS_NOT_IMPORTANT.test(o.value));
@@ -56,7 +61,7 @@ function isConfigured(model: DockerfileModel, run: Instruction): boolean {
   for (const s of stages)
     for (const i of s.instructions) {
       if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN" && CONFIG.test(model.lines.textIn(i.range))) return true;
+      if (i.keyword === "RUN" && CONFIG_KEY.test(model.lines.textIn(i.range))) return true;
     }
   return false;
 }
@@ -70,8 +75,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3015"] },
     messages: {
-      recommends: "'apt-get install' also installs recommended packages into the image; add --no-install-recommends.",
-      recommendsCertificates: "'apt-get install' adds recommended packages; add --no-install-recommends and ca-certificates.",
+      recommends: "'{program} install' also installs recommended packages into the image; add --no-install-recommends.",
+      recommendsCertificates: "'{program} install' adds recommended packages; add --no-install-recommends and ca-certificates.",
     },
   },
   check(model, report) {
@@ -82,12 +87,12 @@ export const rule: Rule = {
       if (!isInFinalImage(model, run, finalStages)) continue;
       const optIn = optInCommands(model, run);
       for (const [index, command] of run.commands.entries()) {
-        const call = readAptGet(command);
+        const call = readAptOrAptGet(command);
         if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
         if (call.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))) continue;
         const packages = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value);
         if (packages.length === 0) continue;
-        if (needsRecommends(packages)) continue;
+        if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
         const packageWords = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w));
@@ -96,6 +101,7 @@ export const rule: Rule = {
           report({
             range: call.subcommand.range,
             messageId: "recommendsCertificates",
+            data: { program: command.name },
             suggest: [
               {
                 title: "Add --no-install-recommends and ca-certificates",
@@ -111,6 +117,7 @@ export const rule: Rule = {
         report({
           range: call.subcommand.range,
           messageId: "recommends",
+          data: { program: command.name },
           suggest: [{ title: "Add --no-install-recommends", edits: insertOptionAfter(call.subcommand, "--no-install-recommends") }],
         });
       }

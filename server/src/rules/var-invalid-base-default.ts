@@ -4,7 +4,7 @@
 // passes it (a version matrix, a digest per target), and a default would only drift from those pins.
 
 import { parseImageReferenceDetailed } from "../images/reference";
-import { hasTemplatePlaceholder, substituteVariables } from "../model/variables";
+import { hasTemplatePlaceholder, removeQuotes, substituteVariables } from "../model/variables";
 import type { Rule } from "./types";
 
 // Values the builder always sets, close enough to check a reference's shape.
@@ -50,7 +50,8 @@ export const rule: Rule = {
       const token = stage.base.token;
       // `${docker.base.image}`: a template filled in (by Maven) before docker reads the file.
       if (!token.value.includes("$") || hasTemplatePlaceholder(token.value)) continue;
-      const substituted = substituteVariables(token.value, scope);
+      // BuildKit's lexer removes quotes: `image:"${TAG}"` names `image:${TAG}`.
+      const substituted = substituteVariables(removeQuotes(token.value), scope);
       if (substituted.unresolved.some((name) => required.has(name))) continue;
       // Whatever is still unset after the defaults is empty, as in a build without --build-arg.
       const value = substituted.value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");

@@ -1,6 +1,7 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
-// names that only look like secrets (switches, provider lists, public client keys) and ENV values
+// names that only look like secrets (switches, provider lists, public client keys, a token's
+// lifetime or a password's minimum length) and ENV values
 // that hold no secret (empty, a placeholder, a boolean).
 
 import { envDeclarations, environmentAt } from "../model/environment";
@@ -17,6 +18,10 @@ const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 // Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
 // identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
 const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name|id)$/i;
+// Names that end in a duration, size or count measure a secret rather than hold one:
+// `TOKEN_VALIDITY_TIME=24`, `SESSION_KEY_TTL`, `PASSWORD_MIN_LENGTH`.
+const QUANTITY =
+  /_(?:time|ttl|timeout|validity|expiry|expires|expiration|lifetime|duration|age|seconds|secs|minutes|mins|hours|days|size|length|len|count|limit|interval|retries|attempts)$/i;
 // Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`,
 // Next.js `NEXT_PUBLIC_*`, Expo, Nuxt, Gatsby).
 const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_/i;
@@ -60,7 +65,7 @@ export const rule: Rule = {
       } else continue;
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
-        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name)) continue;
+        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
         if (PUBLIC_PREFIX.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;

@@ -4,6 +4,19 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "Debian testing rolls to each new snapshot",
+      code: "FROM debian:testing-slim\n",
+      messageId: "floating",
+      data: { image: "debian:testing-slim", tag: "testing-slim" },
+    },
+    { name: "Ubuntu's devel release rolls", code: "FROM ubuntu:devel\n", messageId: "floating" },
+    {
+      name: "a stage that only installs packages hands on files of its base's release",
+      code: "FROM alpine:latest AS certs\nRUN apk --update add ca-certificates\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+      messageId: "latest",
+      line: 1,
+    },
+    {
       code: "FROM debian:latest\nRUN true\n",
       messageId: "latest",
       line: 1,
@@ -73,6 +86,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a named Debian release is pinned", code: "FROM debian:trixie-slim\n" },
+    {
+      name: "a stage that downloads with curl hands on the same files whatever its base",
+      code: "FROM alpine:latest AS fetch\nRUN apk add curl && curl -fsSLo /tool https://example.com/tool\nFROM scratch\nCOPY --from=fetch /tool /tool\n",
+    },
     {
       name: "a stage that only collects files for a later COPY --from",
       code: "FROM node:22-alpine AS assets\nRUN npm run build\nFROM alpine:latest AS collect\nCOPY --from=assets /app/dist /out/dist\nCOPY LICENSE /out/\nFROM nginx:1.27-alpine\nCOPY --from=collect /out /usr/share/nginx/html\n",

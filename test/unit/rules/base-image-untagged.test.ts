@@ -4,6 +4,15 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     { code: "FROM debian\nRUN true\n", messageId: "untagged", line: 1, token: "debian", data: { image: "debian" }, output: "FROM debian:trixie\nRUN true\n" },
+    {
+      name: "a quoted name is read without its quotes; no edit that would drop one",
+      code: 'FROM "debian"\n',
+      messageId: "untagged",
+      data: { image: "debian" },
+      output: null,
+    },
+    { name: "a sentinel word inside a longer name is no sentinel", code: "ARG REPO=unknown\nFROM ${REPO}/app\n", messageId: "untaggedFromArg" },
+    { name: "distroless without its Debian suffix floats over releases", code: "FROM gcr.io/distroless/static\n", messageId: "untagged" },
     { name: "unofficial image: no pin suggestion", code: "FROM bitnami/redis\n", messageId: "untagged", line: 1, token: "bitnami/redis", output: null },
     {
       name: "official image pinned to what latest was in the facts",
@@ -47,6 +56,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a sentinel default the build always overrides (wholly one ARG)",
+      code: "ARG BASEIMAGE=unknown\nARG COMMON=undefined\nFROM ${COMMON} AS common\nFROM ${BASEIMAGE}\nCOPY --from=common /opt /opt\n",
+    },
+    { name: "distroless names its Debian release and has no version tags", code: "FROM gcr.io/distroless/cc-debian12\n" },
+    { name: "a quoted tag is a tag", code: "FROM 'debian:12-slim'\nRUN true\n" },
     { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
     {
       name: "a throwaway stage that only downloads and unpacks files",

@@ -6,6 +6,11 @@ const BUILD = "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm 
 testRule(rule, {
   fires: [
     {
+      name: "a base ARG with a real default is an image whose whole filesystem is copied",
+      code: "ARG TOOLS=alpine:3.20\nFROM ${TOOLS} AS tools\nFROM debian:12-slim\nCOPY --from=tools / /\n",
+      messageId: "root",
+    },
+    {
       name: "root onto root",
       code: `${BUILD}FROM node:20-slim\nCOPY --from=build / /\n`,
       messageId: "root",
@@ -44,6 +49,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an overlay stage whose base ARG defaults to a sentinel: the build passes a scratch-built image",
+      code: "ARG OVERLAY=unknown\nFROM ${OVERLAY} AS overlay\nFROM debian:12-slim\nCOPY --from=overlay / /\n",
+    },
+    { name: "an overlay stage built from scratch in this file", code: "FROM scratch AS overlay\nCOPY rootfs/ /\nFROM alpine:3.20\nCOPY --from=overlay / /\n" },
     {
       name: "the root of a named build context is the folder passed",
       code: "FROM python:3.14-alpine AS app\nFROM app AS plugin\nCOPY --from=plugin-src . /opt/app/src/plugin\n",

@@ -4,11 +4,30 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y jq\n",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y procps\n",
       messageId: "recommends",
       line: 2,
       token: "install",
-      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y jq\n",
+      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y procps\n",
+    },
+    {
+      name: "apt install pulls recommends just as apt-get does",
+      code: "FROM debian:12-slim\nRUN apt update && apt install -y libvips42 imagemagick\n",
+      messageId: "recommends",
+      data: { program: "apt" },
+      token: "install",
+      output: "FROM debian:12-slim\nRUN apt update && apt install --no-install-recommends -y libvips42 imagemagick\n",
+    },
+    {
+      name: "the flag on an earlier RUN does not configure the later installs",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apt-get update && apt-get install -y ghostscript fontconfig\n",
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "one package with Recommends among packages without: the flag still matters",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates tzdata procps\n",
+      messageId: "recommends",
     },
     {
       name: "curl gets the CA bundle only as a recommendation: the remedy names ca-certificates",
@@ -34,12 +53,27 @@ testRule(rule, {
       line: 6,
     },
     {
+      name: "the else of an opt-in if runs in a plain build, even after a nested if",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=false\nRUN if [ ${WITH_GD} = true ]; then \\\n    if [ -f x ]; then echo a; fi; \\\n  else \\\n    apt-get install -y zip; \\\n  fi\n",
+      messageId: "recommends",
+      line: 6,
+    },
+    {
+      name: "a switch joined by '||' does not guard the branch",
+      code: "FROM php:8.3-fpm\nARG WITH_GD=false\nRUN if [ ${WITH_GD} = true ] || [ -f /etc/gd ]; then apt-get install -y libpng-dev; fi\n",
+      messageId: "recommends",
+    },
+    {
       name: "a switch that is on by default",
       code: "FROM php:8.3-fpm\nARG WITH_GD=true\nRUN if [ ${WITH_GD} = true ]; then apt-get install -y libpng-dev; fi\n",
       messageId: "recommends",
     },
   ],
   silent: [
+    {
+      name: "an opt-in branch after 'set -eux', narrowed by '&&', with a nested if/else inside",
+      code: 'FROM php:8.3-fpm\nARG INSTALL_DECIMAL=false\nRUN set -eux; if [ ${INSTALL_DECIMAL} = true ] && [ -n "$PHP_VERSION" ]; then \\\n    if [ -f /tmp/src.tgz ]; then make install; else apt-get install -y libmpdec-dev; fi; \\\n    apt-get install -y zip; \\\n  fi\n',
+    },
     {
       name: "an opt-in branch a plain build skips",
       code: "FROM php:8.3-fpm\nARG INSTALL_IMAGICK=false\nRUN if [ ${INSTALL_IMAGICK} = true ]; then \\\n    apt-get install -y libmagickwand-dev && \\\n    pecl install imagick; \\\n  fi\n",
@@ -61,6 +95,11 @@ testRule(rule, {
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y docker-ce docker-ce-cli containerd.io\n",
     },
     "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n",
+    {
+      name: "only packages that have no Recommends (checked on Debian 12): the flag would change nothing",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates libssl3 tzdata=2024a-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n",
+    },
+    { name: "apt install with the flag", code: "FROM debian:12-slim\nRUN apt update && apt -y install --no-install-recommends imagemagick\n" },
     { name: "builder stage", code: "FROM debian:12-slim AS build\nRUN apt-get install -y make\nFROM scratch\nCOPY --from=build /usr/bin/make /make\n" },
     {
       name: "configured once",

@@ -10,9 +10,14 @@ testRule(rule, {
     { code: "ARG TAG=\nFROM alpine:${TAG}\n", messageId: "invalid", line: 2, token: "alpine:${TAG}", data: { base: "alpine:${TAG}" }, output: null },
     { name: "a default that is not an image name", code: "ARG IMAGE=Registry/App\nFROM $IMAGE\n", messageId: "invalid" },
     { name: "a variable no ARG declares", code: "FROM $IMAGE\n", messageId: "invalid" },
+    { name: "quotes removed, an empty default still leaves no tag", code: 'ARG TAG=\nFROM alpine:"${TAG}"\n', messageId: "invalid" },
     { name: "an empty default used by another default", code: "ARG A=\nARG B=node:${A}\nFROM $B\n", messageId: "invalid", line: 3 },
   ],
   silent: [
+    {
+      name: "quotes around the variables are removed by BuildKit's word lexer",
+      code: 'ARG version=3206.v1-1\nARG JDK=17\nFROM example/agent:"${version}"-jdk"${JDK}" AS base\n',
+    },
     "ARG TAG=3.20\nFROM alpine:${TAG}\n",
     "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
     { name: "a required build argument (no default at all)", code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n" },

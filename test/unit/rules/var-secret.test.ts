@@ -5,6 +5,7 @@ testRule(rule, {
   fires: [
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "secret", count: 2 },
+    { name: "a secret next to its lifetime", code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n", messageId: "secret", token: "AUTH_TOKEN" },
     { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "secret", token: "DB_PASSWORD" },
     { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
     {
@@ -38,6 +39,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a token's lifetime and a password's minimum length measure a secret, they hold none",
+      code: "FROM debian:12-slim\nENV WEB_AUTH_TOKEN_VALIDITY_TIME=24 SESSION_KEY_TTL=3600 PASSWORD_MIN_LENGTH=12\nARG API_TOKEN_EXPIRY\n",
+    },
     "FROM scratch\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/pw\nARG AUTH_MODULE_VERSION\n",
     {
       name: "an identifier next to the secret (the secret itself still fires)",
