@@ -89,6 +89,27 @@ function isRemovedLater(instruction: Instruction, after: SystemPackageCommand, n
   return false;
 }
 
+/** Commands that put a file where a program finds it at run time. */
+const PLACING_PROGRAMS = new Set(["ln", "cp"]);
+
+/**
+ * True when `pkg` is a -dev package and a later `ln`/`cp` of the same RUN takes an absolute path
+ * that names it (`musl-dev` then `ln -s /usr/lib/x86_64-linux-musl/libc.so /lib/...`): the author
+ * installed it for that file, which something uses at run time (prebuilt wheels loading a musl libc).
+ */
+function isHeaderFileLinkedLater(instruction: Instruction, install: SystemPackageCommand, pkg: string): boolean {
+  if (buildToolKind(pkg) !== "headers") return false;
+  const stem = packageName(pkg).replace(/-(?:dev|devel)$/, "");
+  const commands = instruction.commands;
+  return commands
+    .slice(commands.indexOf(install.command) + 1)
+    .some(
+      (c) =>
+        PLACING_PROGRAMS.has(c.name) &&
+        c.args.some((a) => a.value.startsWith("/") && a.value.split("/").some((segment) => segment.toLowerCase().split(/[-_.]/).includes(stem))),
+    );
+}
+
 export interface KeptBuildTools {
   instruction: Instruction;
   /** Compilers, headers and helpers, in the order written. */
@@ -109,7 +130,7 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
         const cmd = systemPackageCommand(command);
         if (!cmd || cmd.action !== "install") continue;
         const group = virtualName(cmd);
-        const tools = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null);
+        const tools = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null && !isHeaderFileLinkedLater(instruction, cmd, p.value));
         const kinds = tools.map((t) => buildToolKind(t.value));
         const hasCompiler = kinds.includes("compiler");
         if (!hasCompiler && !kinds.includes("headers")) continue;

@@ -83,3 +83,20 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
       return false;
   }
 }
+
+/** `--prod`/`--production` (any value but false) or `--omit=dev`: the flags that keep production dependencies only. */
+function keepsProductionOnly(args: readonly string[]): boolean {
+  return (
+    args.some((a) => /^--prod(?:uction)?(?:=(?!false$).*)?$/.test(a) || a === "--omit=dev") || args.some((a, i) => a === "--omit" && args[i + 1] === "dev")
+  );
+}
+
+/**
+ * True when `command` removes the development dependencies already installed: `npm prune
+ * --omit=dev`, `pnpm prune --prod`, `yarn workspaces focus --production`.
+ */
+export function prunesDevDependencies(command: ShellCommand): boolean {
+  const args = command.args.map((w) => w.value);
+  if ((command.name === "npm" || command.name === "pnpm") && args[0] === "prune") return keepsProductionOnly(args);
+  return command.name === "yarn" && args[0] === "workspaces" && args[1] === "focus" && keepsProductionOnly(args);
+}

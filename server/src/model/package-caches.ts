@@ -162,26 +162,32 @@ const MODERN_YARN_PACKAGE_MANAGER = /"packageManager"\s*:\s*"yarn@(?:[2-9]|\d{2,
 /** `corepack prepare yarn@4.1.0 --activate`, `corepack use yarn@stable`: a Yarn release other than 1. */
 const MODERN_YARN_SPEC = /^yarn@(?:[2-9]|\d{2,}|stable|latest|berry|canary)/;
 
+/** Install flags only Yarn 2+ knows: Yarn 1 spells the lockfile check `--frozen-lockfile`. */
+const MODERN_YARN_INSTALL_FLAGS = new Set(["--immutable", "--immutable-cache", "--check-cache"]);
+
 /**
  * True when the project uses Yarn 2 or later (its cache lives in the project's `.yarn/cache` or in
  * ~/.yarn/berry, not in Yarn 1's folders, and Yarn 1's flags do not apply): a `.yarnrc.yml` at the
- * context root or copied by the Dockerfile, `yarn set version` to a release other than classic,
- * corepack preparing such a release, or corepack enabled for a package.json whose `packageManager`
- * names one.
+ * context root or copied by the Dockerfile, a package.json whose `packageManager` names such a
+ * release (with corepack off, Yarn 1 refuses to run it), `yarn set version` to a release other
+ * than classic, corepack preparing such a release, or a Yarn 2+ command (`yarn install
+ * --immutable`, `yarn workspaces focus`).
  */
 export function usesModernYarn(model: DockerfileModel): boolean {
   if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
   const packageJsonNamesModernYarn = Object.entries(model.context.files ?? {}).some(
     ([path, text]) => /(?:^|\/)package\.json$/.test(path) && MODERN_YARN_PACKAGE_MANAGER.test(text),
   );
+  if (packageJsonNamesModernYarn) return true;
   return model.instructions.some((instruction) => {
     const run = instruction.trigger ?? instruction;
     if ((run.keyword === "COPY" || run.keyword === "ADD") && run.args.some((a) => /(?:^|\/)\.yarnrc\.yml$/.test(a.value))) return true;
     return run.commands.some(
       (c) =>
         (c.name === "yarn" && c.args[0]?.value === "set" && c.args[1]?.value === "version" && !/^(?:classic|1\.)/.test(c.args[2]?.value ?? "")) ||
-        (c.name === "corepack" && c.args.some((a) => MODERN_YARN_SPEC.test(a.value))) ||
-        (c.name === "corepack" && c.args[0]?.value === "enable" && packageJsonNamesModernYarn),
+        (c.name === "yarn" && c.args[0]?.value === "workspaces" && c.args[1]?.value === "focus") ||
+        (c.name === "yarn" && c.args.some((a) => MODERN_YARN_INSTALL_FLAGS.has(a.value))) ||
+        (c.name === "corepack" && c.args.some((a) => MODERN_YARN_SPEC.test(a.value))),
     );
   });
 }

@@ -5,7 +5,7 @@
 import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
-import { installsDevDependencies } from "../model/dev-dependencies";
+import { installsDevDependencies, prunesDevDependencies } from "../model/dev-dependencies";
 import { environmentAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
@@ -85,8 +85,24 @@ function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
     ),
   );
   if (installs.some((i) => INTERPRETED_INSTALLS.has(i.install.ecosystem))) return !steps.some((step) => COMPILED_OUTPUT.has(step.ecosystem));
-  if (steps.length > 0) return false;
+  if (steps.length > 0) return isTrimmedAfterBuild(chain, Math.max(...steps.map((step) => step.instruction.ordinal)));
   return !installs.some((i) => installsDevDependencies(model, i.stage, i.instruction, i.install));
+}
+
+/** Conventional names of the folder that holds a project's sources. */
+const SOURCE_FOLDERS = new Set(["src", "source", "sources"]);
+
+/**
+ * True when, after the last build step (instruction `builtAt`), the builder both prunes its
+ * development dependencies (`pnpm prune --prod`) and deletes its sources (`rm -rf src ...`): what
+ * remains of the folder is the built app and its production dependencies, the artifact itself.
+ */
+function isTrimmedAfterBuild(chain: readonly Stage[], builtAt: number): boolean {
+  const after = chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN" && i.ordinal > builtAt);
+  const commands = after.flatMap((i) => i.commands);
+  const removesSources = (args: readonly string[]) =>
+    args.some((a) => !a.startsWith("-") && !a.startsWith("/") && SOURCE_FOLDERS.has(normalizePath(a).replace(/\/$/, "")));
+  return commands.some(prunesDevDependencies) && commands.some((c) => c.name === "rm" && removesSources(c.args.map((w) => w.value)));
 }
 
 /** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */

@@ -87,8 +87,24 @@ testRule(rule, {
       code: "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n",
       messageId: "wholeWorkdir",
     },
+    {
+      name: "dev dependencies pruned after the build, but the sources stay",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN pnpm install --frozen-lockfile && pnpm build\nRUN pnpm prune --prod\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/dist/main.js"]\n',
+      messageId: "wholeWorkdir",
+      line: 7,
+    },
+    {
+      name: "sources deleted but dev dependencies kept",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build && rm -rf src\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/dist/main.js"]\n',
+      messageId: "wholeWorkdir",
+      line: 6,
+    },
   ],
   silent: [
+    {
+      name: "after the build the builder prunes dev dependencies and deletes its sources: the folder is the artifact",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nRUN npm prune --omit=dev\nRUN rm -rf src tests docs\nFROM node:22-alpine\nCOPY --from=build /srv ./\nCMD ["npm", "start"]\n',
+    },
     {
       name: "a Rails app: bundle install with development gems and assets:precompile",
       code: 'FROM ruby:3.3 AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle install && bundle exec rake assets:precompile\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\nCMD ["bin/rails", "server"]\n',

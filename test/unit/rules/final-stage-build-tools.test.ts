@@ -87,8 +87,24 @@ testRule(rule, {
       messageId: "buildTools",
       line: 5,
     },
+    {
+      name: "a link in the same RUN to another package's file does not excuse the -dev package",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get install -y python3 libxml2-dev && ln -s /usr/bin/python3 /usr/local/bin/python\nCMD ["python", "app.py"]\n',
+      messageId: "buildTools",
+      line: 2,
+      data: { packages: "'libxml2-dev'" },
+    },
+    {
+      name: "the compiler stays reported when the -dev package next to it is linked on purpose",
+      code: 'FROM ubuntu:24.04\nRUN apt-get install -y g++ musl-dev && ln -s /usr/lib/x86_64-linux-musl/libc.so /lib/libc.musl-x86_64.so.1\nCMD ["app"]\n',
+      messageId: "buildTools",
+      line: 2,
+      data: { packages: "'g++'" },
+    },
   ],
   silent: [
+    // The same RUN links a file of the -dev package into place: it is kept for a run-time user.
+    'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-pip musl-dev \\\n    && ln -s /usr/lib/x86_64-linux-musl/libc.so /lib/libc.musl-x86_64.so.1\nCMD ["python3", "-m", "app"]\n',
     "FROM debian:bookworm-slim\nRUN apt-get install -y curl ca-certificates\n",
     // Removed in the same RUN.
     "FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps\n",

@@ -280,6 +280,19 @@ testRule(rule, {
       code: "FROM node:20 AS build\nCOPY package.json yarn.lock .yarnrc.yml ./\nRUN yarn install --immutable\nFROM nginx:alpine\nCOPY --from=build /dist /usr/share/nginx/html\n",
     },
     {
+      name: "Yarn 2+ told by its own flag (--immutable), sources copied whole: no Yarn 1 cache-mount advice",
+      code: "FROM node:22 AS assets\nWORKDIR /srv\nCOPY . ./\nRUN yarn install --immutable && yarn run build\nFROM nginx:alpine\nCOPY --from=assets /srv/public /usr/share/nginx/html\n",
+    },
+    {
+      name: "Yarn 2+ named by packageManager without corepack enable (Yarn 1 would refuse it): no Yarn 1 advice",
+      code: "FROM node:22 AS assets\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn install\nFROM nginx:alpine\nCOPY --from=assets /srv/public /usr/share/nginx/html\n",
+      context: { files: { "package.json": '{ "name": "shop", "packageManager": "yarn@3.8.1" }\n' } },
+    },
+    {
+      name: "yarn workspaces focus is a Yarn 2+ command: no Yarn 1 advice",
+      code: "FROM node:22 AS deps\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn workspaces focus --production && yarn install\nFROM node:22-slim\nCOPY --from=deps /srv/node_modules /srv/node_modules\n",
+    },
+    {
       name: "pip install --no-index from local wheels downloads nothing",
       code: "FROM python:3.12-slim\nCOPY --from=wheels /wheels /wheels\nRUN pip install --no-index --find-links=/wheels app\n",
     },
