@@ -135,3 +135,40 @@ export function writeStubExtensions() {
     return dir;
   });
 }
+
+/** A text holding this makes the hanging worker (below) hang; test/vscode/budget.test.ts writes it. */
+export const HANG_MARKER = "# hang-the-validator";
+
+/**
+ * The real browser worker behind a listener that never returns for a job (validation or request)
+ * on a text holding HANG_MARKER: the web counterpart of test/lsp/validation-budget.test.ts's hanging
+ * worker. Registered first, the listener runs before the real one's. dom-worker.ts starts the worker
+ * from a `blob:` script, so the real bundle is found from the URL the blob names, not `location`.
+ */
+const HANGING_WORKER = `// Test-only (scripts/web-host.mjs): hangs on ${HANG_MARKER}.
+self.addEventListener("message", (event) => {
+  if (JSON.stringify(event.data.job).includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
+});
+importScripts(new URL("real-browser-syntax-worker.js", self.stagecraftWorker.script).href);
+`;
+
+/**
+ * Writes a copy of the built extension (what the .vsix ships, from dist/) into out/hanging-worker,
+ * its browser worker replaced by HANGING_WORKER and its package.json marked so the workbench suite
+ * runs the budget tests, with the suite bundle inside (test-web serves tests only from the
+ * extension's folder). Returns `{ extensionPath, suitePath }`.
+ */
+export function writeHangingWorkerExtension(suiteBundle) {
+  const dir = join(ROOT, "out", "hanging-worker");
+  rmSync(dir, { recursive: true, force: true });
+  for (const entry of ["dist", "syntaxes", "language-configuration.json"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ ...manifest, stagecraftTestWorker: "hanging" }, null, 2)}\n`);
+  const server = join(dir, "dist", "server");
+  cpSync(join(server, "browser-syntax-worker.js"), join(server, "real-browser-syntax-worker.js"));
+  writeFileSync(join(server, "browser-syntax-worker.js"), HANGING_WORKER);
+  const suitePath = join(dir, "test-suite", "index.js");
+  mkdirSync(dirname(suitePath), { recursive: true });
+  copyFileSync(suiteBundle, suitePath);
+  return { extensionPath: dir, suitePath };
+}
