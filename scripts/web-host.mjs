@@ -153,22 +153,34 @@ importScripts(new URL("real-browser-syntax-worker.js", self.stagecraftWorker.scr
 `;
 
 /**
- * Writes a copy of the built extension (what the .vsix ships, from dist/) into out/hanging-worker,
- * its browser worker replaced by HANGING_WORKER and its package.json marked so the workbench suite
- * runs the budget tests, with the suite bundle inside (test-web serves tests only from the
- * extension's folder). Returns `{ extensionPath, suitePath }`.
+ * Writes a copy of the built extension at `from` (what the .vsix ships: dist/, the grammar, the
+ * manifest plus `manifest`'s fields) into out/<name>, with `files` (relative path -> text) on top
+ * and the suite bundle inside (test-web serves tests only from the extension's folder). Returns
+ * `{ extensionPath, suitePath }`.
  */
-export function writeHangingWorkerExtension(suiteBundle) {
-  const dir = join(ROOT, "out", "hanging-worker");
+export function writeExtensionCopy({ from = ROOT, name, suiteBundle, manifest = {}, files = {} }) {
+  const dir = join(ROOT, "out", name);
   rmSync(dir, { recursive: true, force: true });
-  for (const entry of ["dist", "syntaxes", "language-configuration.json"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ ...manifest, stagecraftTestWorker: "hanging" }, null, 2)}\n`);
-  const server = join(dir, "dist", "server");
-  cpSync(join(server, "browser-syntax-worker.js"), join(server, "real-browser-syntax-worker.js"));
-  writeFileSync(join(server, "browser-syntax-worker.js"), HANGING_WORKER);
+  for (const entry of ["dist", "syntaxes", "language-configuration.json"]) cpSync(join(from, entry), join(dir, entry), { recursive: true });
+  const original = JSON.parse(readFileSync(join(from, "package.json"), "utf8"));
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ ...original, ...manifest }, null, 2)}\n`);
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
   const suitePath = join(dir, "test-suite", "index.js");
   mkdirSync(dirname(suitePath), { recursive: true });
   copyFileSync(suiteBundle, suitePath);
   return { extensionPath: dir, suitePath };
+}
+
+/**
+ * A copy of this extension whose browser worker is HANGING_WORKER (the real one renamed beside it),
+ * its package.json marked so the workbench suite runs the budget tests.
+ */
+export function writeHangingWorkerExtension(suiteBundle) {
+  const real = readFileSync(join(ROOT, "dist", "server", "browser-syntax-worker.js"), "utf8");
+  return writeExtensionCopy({
+    name: "hanging-worker",
+    suiteBundle,
+    manifest: { stagecraftTestWorker: "hanging" },
+    files: { "dist/server/real-browser-syntax-worker.js": real, "dist/server/browser-syntax-worker.js": HANGING_WORKER },
+  });
 }

@@ -21,5 +21,9 @@ export function browserOffThread({ capabilities, workerScript, log, logError }: 
     return {};
   }
   const start = domWorkers(workerScript);
-  return { validator: new BudgetedValidator({ start }), service: new BudgetedService({ start, capabilities, log, logError }) };
+  const validator = new BudgetedValidator({ start });
+  // The server starts because a Dockerfile opened: its validation should not wait for the worker's
+  // bundle to load (fetched like the server's own; the service warms its worker itself).
+  validator.worker.warm();
+  return { validator, service: new BudgetedService({ start, capabilities, log, logError }) };
 }
