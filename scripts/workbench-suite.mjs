@@ -6,15 +6,16 @@ import { join } from "node:path";
 import { ROOT } from "./web-host.mjs";
 
 /**
- * @param {{ platform: "browser" | "node", outfile: string }} options  outfile must lie inside the
- *   repository: the web host serves tests only from the extension development folder.
+ * @param {{ platform: "browser" | "node", outfile: string, entry?: string }} options  outfile must lie
+ *   inside the extension development folder: the web host serves tests only from there. `entry`:
+ *   another entry point with a `run()` (default test/vscode/index.ts, the suite).
  */
-export async function bundleWorkbenchSuite({ platform, outfile }) {
+export async function bundleWorkbenchSuite({ platform, outfile, entry = "test/vscode/index.ts" }) {
   const isBrowser = platform === "browser";
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: ["test/vscode/index.ts"],
+      entryPoints: [entry],
       outfile,
       bundle: true,
       platform,

@@ -25,6 +25,8 @@ export interface Platform {
   createClient: ClientFactory;
   /** URI schemes of Dockerfiles the server should see. */
   schemes: readonly string[];
+  /** What only this platform's server needs in its initializationOptions (web: its worker script). */
+  initializationOptions?: Partial<StagecraftInitializationOptions>;
 }
 
 /** A command as a name -> factory entry, in the style of rust-analyzer. */
@@ -80,6 +82,7 @@ export class Ctx {
       environment: currentEnvironment(this.version),
       // The registry cache lives in global storage; on the web there is no file path (and no lookups).
       cacheDir: this.context.globalStorageUri.scheme === "file" ? this.context.globalStorageUri.fsPath : undefined,
+      ...this.platform.initializationOptions,
     };
     const client = this.platform.createClient(CLIENT_ID, CLIENT_NAME, {
       documentSelector,

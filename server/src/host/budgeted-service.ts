@@ -1,12 +1,14 @@
 // dockerfile-language-service's whole-document requests (hover, completion, formatting, folding,
-// navigation...) in the Node server's request worker, under a time budget (budgeted-worker.ts). A
-// request over budget answers empty; the reason is logged once per document version, and the other
-// requests on that version answer empty at once rather than each costing the budget again.
+// navigation...) in the server's request worker (Node or browser), under a time budget
+// (budgeted-worker.ts). A request over budget answers empty; the reason is logged once per document
+// version, and the other requests on that version answer empty at once rather than each costing
+// the budget again.
 // Requests nobody waits for any more (cancelled, or for an older version) are not run.
 
 import type { ClientCapabilities } from "vscode-languageserver";
 import type { BudgetedAnswer, BudgetedMethod, DocumentVersion, OffThreadService } from "../lsp/language-service";
 import { BudgetedWorker } from "./budgeted-worker";
+import type { StartWorker } from "./worker-jobs";
 
 /**
  * Longest a request may take before it is abandoned. Interactive, so below the validation's 2 s:
@@ -16,8 +18,8 @@ import { BudgetedWorker } from "./budgeted-worker";
 export const REQUEST_BUDGET_MS = 1000;
 
 export interface BudgetedServiceOptions {
-  /** The worker script (dist/server/syntax-worker.js beside the server bundle). */
-  script: string;
+  /** Starts a worker on the worker script (node-worker.ts, dom-worker.ts). */
+  start: StartWorker;
   capabilities: ClientCapabilities;
   /** The service's own log lines. */
   log: (message: string) => void;
@@ -37,7 +39,7 @@ export class BudgetedService implements OffThreadService {
   constructor(options: BudgetedServiceOptions) {
     this.logError = options.logError;
     this.worker = new BudgetedWorker({
-      script: options.script,
+      start: options.start,
       budgetMs: options.budgetMs ?? REQUEST_BUDGET_MS,
       what: "dockerfile-language-service request",
       workerData: { capabilities: options.capabilities },

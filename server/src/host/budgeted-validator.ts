@@ -1,18 +1,19 @@
-// dockerfile-utils validation in the Node server's validation worker, under a time budget
-// (budgeted-worker.ts): a validation over budget answers a reason, and the document keeps
-// Stagecraft's own findings. The browser server validates in-thread, behind the guards of
-// lint/syntax-validation.ts alone.
+// dockerfile-utils validation in the server's validation worker (Node: a worker thread; browser: a
+// nested web worker), under a time budget (budgeted-worker.ts): a validation over budget answers a
+// reason, and the document keeps Stagecraft's own findings. Where the browser cannot nest workers
+// the server validates in-thread, behind the guards of lint/syntax-validation.ts alone.
 
 import type { ValidatorSettings } from "dockerfile-utils";
 import type { OffThreadValidator, ParsedFroms, SyntaxResult } from "../engine";
 import { BudgetedWorker } from "./budgeted-worker";
+import type { StartWorker } from "./worker-jobs";
 
 /** Longest a validation may take before it is abandoned; the slowest corpus file takes ~100 ms. */
 export const SYNTAX_BUDGET_MS = 2000;
 
 export interface BudgetedValidatorOptions {
-  /** The worker script (dist/server/syntax-worker.js beside the server bundle). */
-  script: string;
+  /** Starts a worker on the worker script (node-worker.ts, dom-worker.ts). */
+  start: StartWorker;
   budgetMs?: number;
   startBudgetMs?: number;
 }

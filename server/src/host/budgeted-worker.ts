@@ -1,12 +1,11 @@
-// Third-party analysis off the server thread, under a time budget (issue #15): one worker thread
-// runs one job at a time; a job over budget is abandoned by terminating the worker, which starts
-// afresh for the next job. The caller gets a reason instead of a value and keeps everything else.
-// The validator (budgeted-validator.ts) and dockerfile-language-service's requests
-// (budgeted-service.ts) each have a worker of their own, so a hover never waits for a validation.
-// The browser server has no such worker: both run in-thread there, behind the guards alone.
+// Third-party analysis off the server thread, under a time budget (issue #15): one worker runs
+// one job at a time; a job over budget is abandoned by terminating the worker, which starts afresh
+// for the next job. The caller gets a reason instead of a value and keeps everything else. The
+// validator (budgeted-validator.ts) and dockerfile-language-service's requests (budgeted-service.ts)
+// each have a worker of their own, so a hover never waits for a validation. The policy is the same
+// on both platforms; only starting a worker differs (`StartWorker`: node-worker.ts, dom-worker.ts).
 
-import { Worker } from "node:worker_threads";
-import type { WorkerJob, WorkerMessage, WorkerRequest } from "./worker-jobs";
+import type { StartWorker, WorkerData, WorkerHandle, WorkerJob, WorkerMessage, WorkerRequest } from "./worker-jobs";
 
 /** Longest a new worker may take to load its bundle (the budget of a job starts after). */
 export const WORKER_START_BUDGET_MS = 10000;
@@ -15,15 +14,15 @@ export const WORKER_START_BUDGET_MS = 10000;
 export type WorkerOutcome<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number; overBudget?: true };
 
 export interface BudgetedWorkerOptions {
-  /** The worker script (dist/server/syntax-worker.js beside the server bundle). */
-  script: string;
+  /** Starts a worker on the worker script (Node: node-worker.ts; browser: dom-worker.ts). */
+  start: StartWorker;
   /** Longest a job may run before it is abandoned. */
   budgetMs: number;
   /** What the jobs do, in words, for the reasons given (`validation`, `dockerfile-language-service request`). */
   what: string;
   startBudgetMs?: number;
-  /** Given to each worker as `workerData` (the client's capabilities for the service). */
-  workerData?: unknown;
+  /** Given to each worker (the client's capabilities for the service). */
+  workerData?: WorkerData;
   /** Where the worker's own log lines go. */
   log?: (message: string) => void;
 }
@@ -39,7 +38,7 @@ export class BudgetedWorker {
   readonly budgetMs: number;
   private readonly options: BudgetedWorkerOptions;
   private readonly startBudgetMs: number;
-  private worker: Worker | null = null;
+  private worker: WorkerHandle | null = null;
   private ready = false;
   private readonly queue: Job[] = [];
   private running: { job: Job; started: number; timer: ReturnType<typeof setTimeout> } | null = null;
@@ -88,34 +87,44 @@ export class BudgetedWorker {
       const job = this.queue.shift()!;
       const timer = setTimeout(() => this.abandon(), this.budgetMs);
       this.running = { job, started: Date.now(), timer };
-      worker.postMessage(job.request);
+      worker.post(job.request);
     }
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): WorkerHandle {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.options.script, { workerData: this.options.workerData });
+    const what = this.options.what;
+    // Events of a worker that was since stopped or replaced are not this worker's.
+    let worker: WorkerHandle | null = null;
+    const events = {
+      message: (message: WorkerMessage) => {
+        if (this.worker !== worker) return;
+        if ("ready" in message) {
+          clearTimeout(this.startTimer);
+          this.ready = true;
+          this.next();
+        } else if ("log" in message) {
+          this.options.log?.(message.log);
+        } else if (this.running?.job.request.id === message.id) {
+          this.finish((ms) => ("error" in message ? { ok: false, reason: message.error, ms } : { ok: true, value: message.value, ms }));
+        }
+      },
+      lost: (reason: string) => {
+        if (worker) this.workerLost(worker, `the ${what} worker ${reason}`);
+      },
+    };
+    try {
+      worker = this.options.start(this.options.workerData ?? {}, events);
+    } catch (error) {
+      // Where no worker can be made (a policy forbids it): told like a worker that failed to load.
+      const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
+      worker = { post: () => undefined, terminate: () => undefined };
+      setTimeout(() => events.lost(reason), 0);
+    }
     this.worker = worker;
     this.ready = false;
     this.starts++;
-    // A worker never keeps the server process alive on its own.
-    worker.unref();
-    const what = this.options.what;
     this.startTimer = setTimeout(() => this.startFailed(`the ${what} worker did not start within ${this.startBudgetMs} ms`), this.startBudgetMs);
-    worker.on("message", (message: WorkerMessage) => {
-      if (this.worker !== worker) return;
-      if ("ready" in message) {
-        clearTimeout(this.startTimer);
-        this.ready = true;
-        this.next();
-      } else if ("log" in message) {
-        this.options.log?.(message.log);
-      } else if (this.running?.job.request.id === message.id) {
-        this.finish((ms) => ("error" in message ? { ok: false, reason: message.error, ms } : { ok: true, value: message.value, ms }));
-      }
-    });
-    worker.on("error", (error) => this.workerLost(worker, `the ${what} worker failed: ${error.message}`));
-    worker.on("exit", (code) => this.workerLost(worker, `the ${what} worker exited with code ${code}`));
     return worker;
   }
 
@@ -134,7 +143,7 @@ export class BudgetedWorker {
     for (const job of this.queue.splice(0)) job.resolve({ ok: false, reason, ms: 0 });
   }
 
-  private workerLost(worker: Worker, reason: string): void {
+  private workerLost(worker: WorkerHandle, reason: string): void {
     if (this.worker !== worker) return;
     const wasReady = this.ready;
     this.stopWorker();

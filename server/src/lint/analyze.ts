@@ -26,7 +26,7 @@ export interface AnalyzeOptions {
   onSyntaxError?: (reason: string) => void;
   /**
    * The guarded validator's answer for this text under `validatorSettings(syntax)`, when the caller
-   * ran it off its thread (the Node server's worker); analyze then does not run the validator.
+   * ran it off its thread (the server's worker); analyze then does not run the validator.
    */
   validated?: SyntaxResult;
 }
@@ -60,7 +60,7 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
 }
 
 /**
- * `analyze` of a parsed model whose syntax is being validated elsewhere (the Node server's worker,
+ * `analyze` of a parsed model whose syntax is being validated elsewhere (the server's worker,
  * started with `validatorSettings(options.syntax)`): the rules run on this thread meanwhile, so the
  * answer waits for the slower of the two instead of their sum.
  */

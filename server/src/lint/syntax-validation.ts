@@ -9,12 +9,12 @@ import { clampRange, LineIndex, Range } from "../model/text";
 /** One dockerfile-utils problem, as `validate` returns it. */
 export type ValidatorProblem = ReturnType<typeof validate>[number];
 
-/** The validator's problems, or why there are none (`overBudget`: abandoned for time by the Node server's worker). */
+/** The validator's problems, or why there are none (`overBudget`: abandoned for time by the server's worker). */
 export type SyntaxResult = { ok: true; value: ValidatorProblem[]; ms: number } | { ok: false; reason: string; ms: number; overBudget?: true };
 
 /**
  * Runs `validateSyntax` away from the caller's thread, so a slow path in dockerfile-utils cannot
- * block it: the Node server's worker under a time budget (host/budgeted-validator.ts). Never
+ * block it: the server's worker under a time budget (host/budgeted-validator.ts). Never
  * rejects: a validation it abandons answers `ok: false` with the reason.
  */
 export interface OffThreadValidator {

@@ -146,7 +146,7 @@ export function validateSyntax(
 
 /**
  * What `validateSyntax` makes of the guarded validator's `result` for `text`, for a caller that
- * ran the validator elsewhere (the Node server's worker) under `validatorSettings(settings)`.
+ * ran the validator elsewhere (the server's worker) under `validatorSettings(settings)`.
  */
 export function syntaxProblemsOf(
   text: string,

@@ -8,14 +8,15 @@ import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import type { DockerfileModel } from "../model/types";
+import type { OffThreadValidator } from "../engine";
 import type { ServerHost } from "./host";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
 
 /**
- * A validation slower than this is logged: what third-party analysis should stay within. (The Node
- * host abandons one over its hard budget, host/budgeted-validator.ts; the browser cannot.)
+ * A validation slower than this is logged: what third-party analysis should stay within. (Where
+ * the host validates off-thread it abandons one over its hard budget, host/budgeted-validator.ts.)
  */
 const SLOW_VALIDATION_MS = 500;
 
@@ -59,6 +60,8 @@ export class DocumentStore {
   private readonly validations = new Map<string, PendingValidation>();
   /** Per document, the version and reason of the last validation failure logged (once per version). */
   private readonly reportedSyntaxFailures = new Map<string, string>();
+  /** The host's validator under a time budget, set at initialize; absent: validation runs in-thread. */
+  syntaxValidator: OffThreadValidator | undefined;
 
   constructor(
     private readonly host: ServerHost,
@@ -115,7 +118,7 @@ export class DocumentStore {
 
   /** The host validator's answer for this version, or undefined where validation runs in-thread. */
   private validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult> | undefined {
-    const validator = this.host.syntaxValidator;
+    const validator = this.syntaxValidator;
     if (!validator || !settings.syntaxValidation) return undefined;
     let pending = this.validations.get(document.uri);
     if (!pending || pending.version !== document.version || pending.settings !== settings || pending.model !== model) {
@@ -128,7 +131,7 @@ export class DocumentStore {
   }
 
   /**
-   * Runs the engine on `entry` under `settings`. Where the host validates off the thread (Node),
+   * Runs the engine on `entry` under `settings`. Where the host validates off the thread,
    * the rules run here while the worker validates: the answer waits for the slower, not the sum.
    */
   private async analyzeEntry(document: TextDocument, entry: Entry, settings: StagecraftSettings): Promise<DocumentAnalysis> {

@@ -23,6 +23,23 @@ export interface FileChange {
   presence: boolean;
 }
 
+/** What the host's workers are made from, once the client has initialized the server. */
+export interface OffThreadInit {
+  capabilities: ClientCapabilities;
+  /** `initializationOptions.workerScript`: the URL of the browser's worker script. */
+  workerScript?: string;
+  log: (message: string) => void;
+  logError: (message: string) => void;
+}
+
+/** The host's workers under a time budget. */
+export interface OffThread {
+  /** dockerfile-utils validation. */
+  validator?: OffThreadValidator;
+  /** dockerfile-language-service's whole-document requests. */
+  service?: OffThreadService;
+}
+
 export interface ServerHost {
   /** Short platform name for logs: `node`, `browser`. */
   readonly name: string;
@@ -46,16 +63,11 @@ export interface ServerHost {
   /** Runs a ShellCheck binary; absent where processes cannot be spawned (the browser), so ShellCheck is off there. */
   readonly shellcheck?: (path: string, log: (message: string) => void) => ShellChecker;
   /**
-   * Runs dockerfile-utils validation off the server thread under a time budget (the Node host's
-   * worker). Absent in the browser: validation runs in-thread there, behind the input guards only.
+   * Runs third-party analysis off the server thread under a time budget, from what initialize
+   * brought (the client's capabilities, the browser's worker script). Absent, or parts of the answer
+   * absent, where the host cannot: that analysis runs in-thread, behind the guards only.
    */
-  readonly syntaxValidator?: OffThreadValidator;
-  /**
-   * Runs dockerfile-language-service's whole-document requests off the server thread under a time
-   * budget (the Node host's worker, given the client's capabilities). Absent in the browser: they
-   * run in-thread there, behind guarded-service.ts only.
-   */
-  readonly serviceRunner?: (capabilities: ClientCapabilities, log: (message: string) => void, logError: (message: string) => void) => OffThreadService;
+  readonly offThread?: (init: OffThreadInit) => OffThread;
 }
 
 /** A host that knows nothing about files: web workers, untitled documents. */

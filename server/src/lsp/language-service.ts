@@ -1,7 +1,7 @@
 // The commodity Dockerfile features (instruction docs, completion, formatting, variables...) come
 // from dockerfile-language-service; this holds the guarded instance and configures it from the
 // client. The requests that parse the whole document run off the server thread under a time budget
-// where the host can (the Node server's worker, host/budgeted-service.ts); the cheap ones that take
+// where the host can (the server's request worker, host/budgeted-service.ts); the cheap ones that take
 // no document text run here.
 
 import type { ClientCapabilities, CompletionItem } from "vscode-languageserver";
@@ -55,7 +55,7 @@ export interface DocumentVersion {
 }
 
 /**
- * Runs the budgeted requests away from the server thread under a time budget (the Node host's
+ * Runs the budgeted requests away from the server thread under a time budget (the host's request
  * worker). Never rejects: `ok: false` when the request was abandoned or failed, which the runner
  * has logged.
  */

@@ -3,10 +3,11 @@
 // whole-document requests in worker threads under a time budget); everything else is in server.ts.
 
 import { join } from "node:path";
-import { ClientCapabilities, createConnection } from "vscode-languageserver/node";
+import { createConnection } from "vscode-languageserver/node";
 import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { createNodeHost } from "../host/node-context";
+import { nodeWorkers } from "../host/node-worker";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -31,11 +32,14 @@ function main(): void {
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
   // The worker's bundle sits beside this one (scripts/build.mjs). Validation and requests each have
   // a worker of their own, running the same script: a hover never waits for a validation.
-  const script = join(__dirname, "syntax-worker.js");
-  const syntaxValidator = new BudgetedValidator({ script });
-  const serviceRunner = (capabilities: ClientCapabilities, log: (message: string) => void, logError: (message: string) => void) =>
-    new BudgetedService({ script, capabilities, log, logError });
-  startServer(connection, { ...createNodeHost(), syntaxValidator, serviceRunner });
+  const start = nodeWorkers(join(__dirname, "syntax-worker.js"));
+  startServer(connection, {
+    ...createNodeHost(),
+    offThread: ({ capabilities, log, logError }) => ({
+      validator: new BudgetedValidator({ start }),
+      service: new BudgetedService({ start, capabilities, log, logError }),
+    }),
+  });
 }
 
 main();

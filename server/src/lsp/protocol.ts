@@ -104,6 +104,12 @@ export interface StagecraftInitializationOptions {
   isTrusted?: boolean;
   /** A folder the server may keep its registry cache in (VS Code: the extension's global storage). */
   cacheDir?: string;
+  /**
+   * The browser server's worker script (`dist/server/browser-syntax-worker.js`), as an absolute
+   * URL: the server runs third-party analysis there under a time budget. The Node server finds its
+   * own beside it and ignores this.
+   */
+  workerScript?: string;
 }
 
 /**

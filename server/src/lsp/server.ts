@@ -104,8 +104,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       uri.endsWith("/") ? uri : `${uri}/`,
     );
     client = readClientFeatures(params.capabilities);
-    service = createCommodityService(params.capabilities, logInfo, host.serviceRunner?.(params.capabilities, logInfo, logError));
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
+    const workerScript = typeof options.workerScript === "string" ? options.workerScript : undefined;
+    const offThread = host.offThread?.({ capabilities: params.capabilities, workerScript, log: logInfo, logError });
+    store.syntaxValidator = offThread?.validator;
+    service = createCommodityService(params.capabilities, logInfo, offThread?.service);
     settings.configure(client.configuration, options.settings);
     initialSettings = normalizeSettings(options.settings);
     if (typeof options.environment?.version === "string") version = options.environment.version;

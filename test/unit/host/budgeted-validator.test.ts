@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { BudgetedValidator } from "../../../server/src/host/budgeted-validator";
+import { nodeWorkers } from "../../../server/src/host/node-worker";
 import type { SyntaxResult } from "../../../server/src/engine";
 
 /** Answers an empty problem list whose `ms` echoes the text's length; hangs on HANG, exits on EXIT. */
@@ -32,7 +33,7 @@ describe("host: budgeted validator", function () {
   writeFileSync(silent, SILENT_WORKER);
   const validators: BudgetedValidator[] = [];
   const validator = (script: string, budgetMs: number, startBudgetMs?: number) => {
-    const created = new BudgetedValidator({ script, budgetMs, startBudgetMs });
+    const created = new BudgetedValidator({ start: nodeWorkers(script), budgetMs, startBudgetMs });
     validators.push(created);
     return created;
   };
@@ -111,6 +112,22 @@ describe("host: budgeted validator", function () {
       results.map((r) => (r.ok ? "ok" : r.reason)),
       ["the validation worker did not start within 300 ms", "the validation worker did not start within 300 ms"],
     );
+  });
+
+  it("reports a worker that cannot be made (a policy forbids it) like one that failed, and tries again for the next text", async () => {
+    let attempts = 0;
+    const v = new BudgetedValidator({
+      start: () => {
+        attempts++;
+        throw new Error("SecurityError: workers are not allowed here");
+      },
+      budgetMs: 1000,
+    });
+    validators.push(v);
+    const result = await v.validate("a", {});
+    assert.deepStrictEqual(result.ok ? "" : result.reason, "the validation worker failed: SecurityError: workers are not allowed here");
+    assert.strictEqual((await v.validate("b", {})).ok, false);
+    assert.strictEqual(attempts, 2);
   });
 
   it("reports a missing worker script instead of throwing", async () => {

@@ -1,0 +1,17 @@
+// The Node server's workers for budgeted-worker.ts: worker_threads running the worker script
+// (dist/server/syntax-worker.js beside the server bundle).
+
+import { Worker } from "node:worker_threads";
+import type { StartWorker, WorkerMessage } from "./worker-jobs";
+
+export function nodeWorkers(script: string): StartWorker {
+  return (data, events) => {
+    const worker = new Worker(script, { workerData: data });
+    // A worker never keeps the server process alive on its own.
+    worker.unref();
+    worker.on("message", (message: WorkerMessage) => events.message(message));
+    worker.on("error", (error) => events.lost(`failed: ${error.message}`));
+    worker.on("exit", (code) => events.lost(`exited with code ${code}`));
+    return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+  };
+}
