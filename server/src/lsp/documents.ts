@@ -95,6 +95,8 @@ export class DocumentStore {
     // Parsing needs neither: it runs while the client answers for the settings and the disk for the
     // context. The connection writes a request on its next turn: that turn comes first.
     if (!this.settings.isSettled(uri)) await nextTurn();
+    // Closed or edited meanwhile: nothing is kept for a version nobody will ask about.
+    if (this.documents.get(uri)?.version !== version) return null;
     this.model(document);
     // The rules and the validation need both; once the context is read they start under the likely
     // settings, so an answer from the client that matches them finds the work done or under way.
