@@ -159,6 +159,30 @@ describe("lsp: diagnostics", function () {
     assert.ok(client.configurationRequests >= 1);
   });
 
+  it("analyses a document whose settings differ from the last document's under its own, published once", async () => {
+    // The server starts each new document under the settings the previous one got, while the
+    // client answers; answered with other settings, that head start must leave no trace.
+    await client.stop();
+    client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+    const text = "FROM node\nCMD ['a']\n";
+    client.settings = { rules: { "base-image-untagged": "off" }, syntax: { instructionJSONInSingleQuotes: "ignore" } };
+    const first = ws.uri("Dockerfile.likely-first");
+    await client.open(first, text);
+    const quiet = await client.waitForDiagnostics(first, (p) => p.version === 1);
+    assert.ok(!codes(quiet).includes("base-image-untagged"), JSON.stringify(quiet.diagnostics));
+    assert.ok(!quiet.diagnostics.some((d) => d.code === "instructionJSONInSingleQuotes"), JSON.stringify(quiet.diagnostics));
+
+    client.settings = { rules: { "base-image-untagged": "error" }, syntax: { instructionJSONInSingleQuotes: "error" } };
+    client.configurationDelay = 300;
+    const second = ws.uri("Dockerfile.likely-second");
+    await client.open(second, text);
+    const own = await client.waitForDiagnostics(second, (p) => p.version === 1);
+    assert.strictEqual(find(own, "base-image-untagged")?.severity, DiagnosticSeverity.Error, JSON.stringify(own.diagnostics));
+    assert.strictEqual(find(own, "instructionJSONInSingleQuotes")?.severity, DiagnosticSeverity.Error, JSON.stringify(own.diagnostics));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.strictEqual(client.publishedFor(second).length, 1);
+  });
+
   it("turns a rule off through workspace/configuration and re-validates on didChangeConfiguration", async () => {
     const uri = ws.uri("Dockerfile.settings");
     await client.open(uri, "FROM node\n");

@@ -1,7 +1,7 @@
 // Findings and syntax checks -> LSP diagnostics, published per document version: debounced after
 // edits, superseded by newer versions, never published for a version that is no longer current.
 
-import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
+import { Connection, Diagnostic, DiagnosticSeverity, DiagnosticTag, RAL } from "vscode-languageserver";
 import type { Finding, SyntaxProblem, SyntaxSkipped } from "../engine";
 import { syntaxSkippedNotice } from "../engine";
 import type { DiagnosticTag as FindingTag, Severity } from "../rules/types";
@@ -87,7 +87,8 @@ export function isDiagnosticOf(diagnostic: Diagnostic, finding: Finding): boolea
 
 /** Schedules analysis after edits and publishes the result if its version is still current. */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document, how to cancel its scheduled analysis. */
+  private readonly pending = new Map<string, () => void>();
   /** Quiet time after an edit before analysis, in milliseconds. */
   delay = DEFAULT_DIAGNOSTICS_DELAY;
 
@@ -104,13 +105,23 @@ export class DiagnosticsPublisher {
   /** Analyse `document` once edits pause; a newer call for the same document replaces this one. */
   schedule(document: TextDocument, delay: number = this.delay): void {
     const { uri, version } = document;
-    const previous = this.timers.get(uri);
-    if (previous !== undefined) clearTimeout(previous);
-    const timer = setTimeout(() => {
-      if (this.timers.get(uri) === timer) this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    const run = () => {
+      if (this.pending.get(uri) === cancel) this.pending.delete(uri);
       this.publish(uri, version).catch((error: unknown) => this.connection.console.error(`stagecraft: diagnostics for ${uri} failed: ${describe(error)}`));
-    }, delay);
-    this.timers.set(uri, timer);
+    };
+    // No quiet time (an opened or saved file, a changed context): right after the messages already
+    // read, not on a timer, whose shortest wait is a whole millisecond (the connection's own
+    // immediate: setImmediate in Node, a microtask in a web worker).
+    let cancel: () => void;
+    if (delay <= 0) {
+      const immediate = RAL().timer.setImmediate(run);
+      cancel = () => immediate.dispose();
+    } else {
+      const timer = setTimeout(run, delay);
+      cancel = () => clearTimeout(timer);
+    }
+    this.pending.set(uri, cancel);
   }
 
   /** Re-validate every open document now (settings or build context changed). */
@@ -120,9 +131,8 @@ export class DiagnosticsPublisher {
 
   /** The document closed: stop pending work and clear its diagnostics. */
   clear(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.shellRuns.get(uri)?.abort();
     this.shellRuns.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -1,12 +1,13 @@
 // Open documents and, per document version, the parsed model, the engine's findings and the
 // syntax diagnostics, so that no feature re-parses. Also caches the host's build-context facts.
 
-import { TextDocuments } from "vscode-languageserver";
+import { RAL, TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, AnalyzeOptions, analyzeWhileValidating, Finding, SyntaxProblem, SyntaxResult, SyntaxSkipped, validatorSettings } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
+import { withContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
 import type { OffThreadValidator } from "../engine";
 import type { ServerHost } from "./host";
@@ -93,7 +94,18 @@ export class DocumentStore {
    */
   async analyze(document: TextDocument): Promise<DocumentAnalysis | null> {
     const { uri, version } = document;
-    const [settings, context] = await Promise.all([this.settings.get(uri), this.context(uri)]);
+    const pending = Promise.all([this.settings.get(uri), this.context(uri)]);
+    // Parsing needs neither: it runs while the client answers for the settings and the disk for the
+    // context. The connection writes a request on its next turn: that turn comes first.
+    if (!this.settings.isSettled(uri)) await nextTurn();
+    // Closed or edited meanwhile: nothing is kept for a version nobody will ask about.
+    if (this.documents.get(uri)?.version !== version) return null;
+    this.model(document);
+    // The rules and the validation need both; once the context is read they start under the likely
+    // settings, so an answer from the client that matches them finds the work done or under way.
+    const likely = this.settings.likely(uri);
+    if (likely) void this.context(uri).then((context) => this.startEarly(uri, version, context, likely));
+    const [settings, context] = await pending;
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return null;
     const entry = this.entryFor(current, context);
@@ -106,11 +118,26 @@ export class DocumentStore {
     return analysis;
   }
 
-  /** The entry of the document's current version, parsed under `context`. */
+  /** Starts analysing `version` of `uri` under `settings`, unless it is out of date or analysed already. */
+  private startEarly(uri: string, version: number, context: BuildContextFacts, settings: StagecraftSettings): void {
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return;
+    const entry = this.entryFor(current, context);
+    if (entry.analysis || entry.running) return;
+    const analysis = this.analyzeEntry(current, entry, settings);
+    entry.running = { settings, analysis };
+    // Whoever asks for this analysis gets its failure; unasked (other settings came), it is dropped.
+    analysis.catch(() => undefined);
+  }
+
+  /** The entry of the document's current version under `context` (the version's parse is kept). */
   private entryFor(document: TextDocument, context: BuildContextFacts): Entry {
     let entry = this.entries.get(document.uri);
-    if (!entry || entry.version !== document.version || entry.model.context !== context) {
+    if (!entry || entry.version !== document.version) {
       entry = { version: document.version, model: parseDockerfile(document.getText(), context), analysis: null };
+      this.entries.set(document.uri, entry);
+    } else if (entry.model.context !== context) {
+      entry = { version: document.version, model: withContext(entry.model, context), analysis: null };
       this.entries.set(document.uri, entry);
     }
     return entry;
@@ -235,6 +262,11 @@ export class DocumentStore {
     this.forgetContext(uri);
     this.settings.forget(uri);
   }
+}
+
+/** Resolves on the connection's next turn of the event loop, after the messages it queued are written. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => RAL().timer.setImmediate(resolve));
 }
 
 /** Deep equality of plain data (facts hold strings, numbers, booleans, null, arrays and records). */

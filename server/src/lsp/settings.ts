@@ -85,6 +85,15 @@ export function isDelay(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
+/** Deep equality of settings data (records, strings, numbers, booleans; an undefined key counts as absent). */
+function isSameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b)) return false;
+  const keysA = Object.keys(a).filter((k) => a[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => b[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => isSameData(a[k], b[k]));
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -96,6 +105,12 @@ export class SettingsStore {
   private pushed: Promise<StagecraftSettings> | undefined;
   private canPull = false;
   private coexistence: CoexistenceDecision = ALL_FEATURES;
+  /** Settings fetched so far, one object per distinct value: documents with equal settings share one. */
+  private readonly distinct: StagecraftSettings[] = [];
+  /** Per document, its settings once fetched. */
+  private readonly settled = new Map<string, StagecraftSettings>();
+  /** The settings fetched last, for any document. */
+  private last: StagecraftSettings | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -103,15 +118,13 @@ export class SettingsStore {
   configure(canPull: boolean, initial: unknown): void {
     this.canPull = canPull;
     this.fallback = normalizeSettings(initial);
-    this.perResource.clear();
-    this.pushed = undefined;
+    this.reset();
   }
 
   /** What coexistence.ts decided: hidden rules and syntax validation apply to every document. */
   setCoexistence(decision: CoexistenceDecision): void {
     this.coexistence = decision;
-    this.perResource.clear();
-    this.pushed = undefined;
+    this.reset();
   }
 
   /** Settings for one document. Never rejects: a failed fetch falls back to the defaults. */
@@ -120,7 +133,7 @@ export class SettingsStore {
     if (!this.canPull) return (this.pushed ??= Promise.resolve(this.withCoexistence(this.fallback)));
     let pending = this.perResource.get(uri);
     if (!pending) {
-      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+      const fetched = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw: unknown) => this.withCoexistence(normalizeSettings(raw)),
         (error: unknown) => {
           // A client that errors here still gets diagnostics, with default severities.
@@ -128,6 +141,16 @@ export class SettingsStore {
           return this.withCoexistence(this.fallback);
         },
       );
+      const settled = fetched.then((settings) => {
+        const shared = this.intern(settings);
+        // Only the current fetch counts: a configuration change since has dropped it.
+        if (this.perResource.get(uri) === settled) {
+          this.settled.set(uri, shared);
+          this.last = shared;
+        }
+        return shared;
+      });
+      pending = settled;
       this.perResource.set(uri, pending);
     }
     return pending;
@@ -135,8 +158,7 @@ export class SettingsStore {
 
   /** `workspace/didChangeConfiguration`: drop the cache; push-style clients send the new values. */
   changed(pushed: unknown): void {
-    this.perResource.clear();
-    this.pushed = undefined;
+    this.reset();
     if (!this.canPull && isObject(pushed) && SETTINGS_SECTION in pushed) this.fallback = normalizeSettings(pushed[SETTINGS_SECTION]);
   }
 
@@ -146,7 +168,39 @@ export class SettingsStore {
     return { ...settings, rules: withHiddenRules(settings.rules, decision), syntaxValidation: !decision.off.has("syntax") };
   }
 
+  /**
+   * The settings `uri` most likely has, without waiting: its own once fetched, else those fetched
+   * last for another document (a workspace's documents nearly always share them), else none.
+   * Work started under them is kept only when the fetched settings turn out to be the same object.
+   */
+  likely(uri: string): StagecraftSettings | undefined {
+    if (!this.canPull) return undefined;
+    return this.settled.get(uri) ?? this.last;
+  }
+
+  /** True once `uri`'s own settings are known (no request to the client pending). */
+  isSettled(uri: string): boolean {
+    return !this.canPull || this.settled.has(uri);
+  }
+
   forget(uri: string): void {
     this.perResource.delete(uri);
+    this.settled.delete(uri);
+  }
+
+  private reset(): void {
+    this.perResource.clear();
+    this.settled.clear();
+    this.distinct.length = 0;
+    this.last = undefined;
+    this.pushed = undefined;
+  }
+
+  /** The object already handed out for settings equal to `settings`, else `settings`, kept for next time. */
+  private intern(settings: StagecraftSettings): StagecraftSettings {
+    const same = this.distinct.find((known) => isSameData(known, settings));
+    if (same) return same;
+    this.distinct.push(settings);
+    return settings;
   }
 }

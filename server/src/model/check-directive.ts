@@ -68,9 +68,14 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
   const after = previous ? previous.range.end.line : -1;
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   let block: string[] = [];
-  for (const comment of model.comments) {
+  // The comments are in line order: only those between the two instructions are read, so asking
+  // for every instruction reads each comment about once, not once per instruction.
+  const comments = model.comments;
+  for (let i = firstCommentAfter(comments, after); i < comments.length; i++) {
+    const comment = comments[i];
     const line = comment.range.start.line;
-    if (line <= after || line >= instruction.range.start.line || directiveLines.has(line)) continue;
+    if (line >= instruction.range.start.line) break;
+    if (directiveLines.has(line)) continue;
     if (comment.content === "") block = [];
     else block.push(comment.content);
   }
@@ -80,6 +85,18 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
     return parseCheckOptions(match[1].trim().split(" ")[0]);
   }
   return null;
+}
+
+/** The index of the first comment below line `line` (comments in line order). */
+function firstCommentAfter(comments: DockerfileModel["comments"], line: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle].range.start.line <= line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether BuildKit would run check `name` here: experimental checks need opting in, others can be skipped. */
