@@ -2,6 +2,7 @@
 // the top of the file, and the same comment among the comments right before an instruction, which
 // applies to that instruction only (BuildKit's linter.go: ParseLintOptions, WithMergedConfigFromComments).
 
+import { commentsBetween } from "./comments";
 import type { DockerfileModel, Instruction } from "./types";
 
 export interface CheckOptions {
@@ -68,9 +69,8 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
   const after = previous ? previous.range.end.line : -1;
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   let block: string[] = [];
-  for (const comment of model.comments) {
-    const line = comment.range.start.line;
-    if (line <= after || line >= instruction.range.start.line || directiveLines.has(line)) continue;
+  for (const comment of commentsBetween(model, after, instruction.range.start.line)) {
+    if (directiveLines.has(comment.range.start.line)) continue;
     if (comment.content === "") block = [];
     else block.push(comment.content);
   }
