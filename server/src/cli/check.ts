@@ -155,11 +155,20 @@ function finish(
   return exitCodeFor(findings, command.maxWarnings);
 }
 
-/** Discovery with blocking calls, for the reason FolderReader's `sync` gives. */
-const SYNC_DISCOVERY: DiscoveryFs = {
-  stat: (async (path: string) => statSync(path)) as DiscoveryFs["stat"],
-  readdir: async (folder) => readdirSync(folder, { withFileTypes: true }),
-};
+/**
+ * Discovery with blocking calls, for the reason FolderReader's `sync` gives. Each folder it lists
+ * is handed to the run's reader, which would otherwise list it again for the context facts.
+ */
+function syncDiscovery(reader: FolderReader): DiscoveryFs {
+  return {
+    stat: (async (path: string) => statSync(path)) as DiscoveryFs["stat"],
+    readdir: async (folder) => {
+      const entries = readdirSync(folder, { withFileTypes: true });
+      reader.remember(folder, entries);
+      return entries;
+    },
+  };
+}
 
 /** The Dockerfiles named on the command line, or the one on stdin. */
 async function findSources(command: CheckCommand, configs: ConfigLoader, reader: FolderReader, io: CheckIo): Promise<{ sources: Source[]; errors: string[] }> {
@@ -180,7 +189,7 @@ async function findSources(command: CheckCommand, configs: ConfigLoader, reader:
     };
     return { sources: [{ path, shown, read }], errors: [] };
   }
-  const { files, errors } = await findDockerfiles(command.paths, process.cwd(), SYNC_DISCOVERY);
+  const { files, errors } = await findDockerfiles(command.paths, process.cwd(), syncDiscovery(reader));
   const sources = files.map((path) => {
     const shown = io.display(path);
     return { path, shown, read: () => readDockerfileInput(path, configs, shown, reader) };
