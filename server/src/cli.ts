@@ -11,6 +11,7 @@ import { convertFile } from "./cli/convert";
 import { InputError } from "./cli/discover";
 import { explainJson, explainText, findRule } from "./cli/explain";
 import { printable } from "./cli/output";
+import { isCheckWorker, runCheckWorker } from "./cli/parallel";
 import { readVersion } from "./cli/version";
 import { MAX_TEXT_BYTES } from "./host/read-text";
 
@@ -38,6 +39,7 @@ async function run(argv: readonly string[]): Promise<number> {
         readStdin,
         isTTY: process.stdout.isTTY === true,
         env: process.env,
+        workerScript: __filename,
       });
     case "convert":
       return convertFile(command, display);
@@ -68,25 +70,32 @@ function display(file: string): string {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }
 
-// `stagecraft check | head`: the reader may leave early. Output nobody reads is not an error; the
-// run finishes and exits with its own code instead of dying on an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
+/** The command line's run; stdout and stderr are the process's. */
+function main(): void {
+  // `stagecraft check | head`: the reader may leave early. Output nobody reads is not an error; the
+  // run finishes and exits with its own code instead of dying on an EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) {
+        warn(error.message);
+      } else {
+        // A bug, not a user mistake: keep the stack so it can be reported.
+        process.stderr.write(`stagecraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      }
+      process.exitCode = EXIT_ERROR;
+    },
+  );
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) {
-      warn(error.message);
-    } else {
-      // A bug, not a user mistake: keep the stack so it can be reported.
-      process.stderr.write(`stagecraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
-    process.exitCode = EXIT_ERROR;
-  },
-);
+// Started by `check` as one of its worker threads (cli/parallel.ts): check the files it is given.
+if (isCheckWorker()) runCheckWorker();
+else main();

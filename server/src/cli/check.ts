@@ -6,18 +6,18 @@ import { readdirSync, statSync } from "node:fs";
 import { open, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
-import { analyze, syntaxSkippedNotice, type Analysis, type Finding } from "../engine";
+import type { Finding } from "../engine";
 import { FolderReader } from "../host/folder-reader";
 import { MAX_TEXT_BYTES } from "../host/read-text";
 import { UNKNOWN_CONTEXT } from "../model/context";
-import { ShellcheckRunner, withShellcheck } from "../host/shellcheck";
+import { ShellcheckRunner } from "../host/shellcheck";
 import { parseDockerfile } from "../model/parse";
 import { allRules } from "../rules/index";
-import { SYNTAX_SOURCE } from "../syntax-checks";
 import { docsUrl } from "../lint/docs-url";
 import { Command, meetsThreshold } from "./args";
 import { ConfigError, ConfigLoader } from "./config";
 import { DiscoveryFs, findDockerfiles, InputError, reason } from "./discover";
+import { fileAnalyzer, reportedFindings, warnIfSkipped } from "./check-file";
 import { applySafeFixes } from "./fix";
 import { formatCheckstyle } from "./formats/checkstyle";
 import { formatGithub } from "./formats/github";
@@ -26,6 +26,7 @@ import type { RuleInfo } from "./formats/rule-info";
 import { formatSarif } from "./formats/sarif";
 import { DockerfileInput, readDockerfileInput, withContext } from "./inputs";
 import { CliFinding, formatJson, formatText, useColor } from "./output";
+import { checkInParallel, workerCount } from "./parallel";
 import { readVersion } from "./version";
 
 export const EXIT_CLEAN = 0;
@@ -43,6 +44,11 @@ export interface CheckIo {
   readStdin: () => Promise<Buffer>;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /**
+   * The CLI's own script, which runs `runCheckWorker` when started as a check worker thread: with it,
+   * a run over many files checks them on every core (parallel.ts). Without it, on this thread alone.
+   */
+  workerScript?: string;
 }
 
 /** One Dockerfile to check: where it is on disk (if anywhere), how it is shown, how it is read. */
@@ -59,6 +65,15 @@ export async function check(command: CheckCommand, io: CheckIo): Promise<number>
   const reader = new FolderReader({ sync: true });
   const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader);
   const { sources, errors } = await findSources(command, configs, reader, io);
+  const workers = workerCount(sources.length);
+  // Fixing writes files and ShellCheck says once when it cannot run: both stay on one thread.
+  if (io.workerScript !== undefined && workers > 0 && command.fix === undefined && command.shellcheck === undefined && !fromStdin(command)) {
+    const files = sources.map(({ path, shown }) => ({ path, shown }));
+    const reports = await checkInParallel(command, files, io.workerScript, workers);
+    for (const report of reports) for (const message of report.warnings) io.warn(message);
+    const findings = reports.flatMap((r) => r.findings);
+    return finish(command, io, sources, findings, [...errors, ...reports.flatMap((r) => r.errors)], [], 0, 0);
+  }
   const findings: CliFinding[] = [];
   const diffs: string[] = [];
   let fixedCount = 0;
@@ -77,19 +92,9 @@ export async function check(command: CheckCommand, io: CheckIo): Promise<number>
       errors.push(error.message);
       continue;
     }
-    const analyzeText = async (text: string, parsed = parseDockerfile(text, input.context)): Promise<Analysis> => {
-      const shellResults = shellcheck ? await shellcheck.check(parsed) : null;
-      const model = shellResults ? withShellcheck(parsed, shellResults) : parsed;
-      return analyze(model, {
-        settings: input.settings,
-        syntax: input.syntax,
-        onRuleError: (ruleId, error) => io.warn(`rule '${ruleId}' failed on ${source.shown}: ${String(error)}`),
-        onSyntaxError: (reason) => io.warn(`syntax validation failed on ${source.shown}: ${reason}`),
-      });
-    };
+    const analyzeText = fileAnalyzer(input, source.shown, shellcheck, io.warn);
     let analysis = await analyzeText(input.text, input.model);
-    // No findings here means "not checked", not "clean": say so once per file.
-    if (analysis.syntaxSkipped?.frontend !== undefined) io.warn(`${source.shown}: ${syntaxSkippedNotice(analysis.syntaxSkipped).message}`);
+    warnIfSkipped(analysis, source.shown, io.warn);
     if (command.fix !== undefined) {
       const reported = (f: Finding) => meetsThreshold(f.severity, command.severity);
       const outcome = await applySafeFixes(analysis, analyzeText, reported, { settings: input.settings, syntax: input.syntax });
@@ -115,6 +120,20 @@ export async function check(command: CheckCommand, io: CheckIo): Promise<number>
     }
     findings.push(...reportedFindings(analysis, source.shown, command));
   }
+  return finish(command, io, sources, findings, errors, diffs, fixedCount, fixedFiles);
+}
+
+/** Prints the report (or the diff of the fixes) and what went wrong; returns the exit code. */
+function finish(
+  command: CheckCommand,
+  io: CheckIo,
+  sources: readonly Source[],
+  findings: CliFinding[],
+  errors: string[],
+  diffs: string[],
+  fixedCount: number,
+  fixedFiles: number,
+): number {
   if (command.fix === "dry-run") {
     io.stdout(diffs.join(""));
     const remaining = findings.length === 0 ? "none remain" : `${plural(findings.length, "problem")} would remain (run without --fix-dry-run to list them)`;
@@ -136,15 +155,24 @@ export async function check(command: CheckCommand, io: CheckIo): Promise<number>
   return exitCodeFor(findings, command.maxWarnings);
 }
 
-/** Discovery with blocking calls, for the reason FolderReader's `sync` gives. */
-const SYNC_DISCOVERY: DiscoveryFs = {
-  stat: (async (path: string) => statSync(path)) as DiscoveryFs["stat"],
-  readdir: async (folder) => readdirSync(folder, { withFileTypes: true }),
-};
+/**
+ * Discovery with blocking calls, for the reason FolderReader's `sync` gives. Each folder it lists
+ * is handed to the run's reader, which would otherwise list it again for the context facts.
+ */
+function syncDiscovery(reader: FolderReader): DiscoveryFs {
+  return {
+    stat: (async (path: string) => statSync(path)) as DiscoveryFs["stat"],
+    readdir: async (folder) => {
+      const entries = readdirSync(folder, { withFileTypes: true });
+      reader.remember(folder, entries);
+      return entries;
+    },
+  };
+}
 
 /** The Dockerfiles named on the command line, or the one on stdin. */
 async function findSources(command: CheckCommand, configs: ConfigLoader, reader: FolderReader, io: CheckIo): Promise<{ sources: Source[]; errors: string[] }> {
-  if (command.paths.length === 1 && command.paths[0] === "-") {
+  if (fromStdin(command)) {
     // Without a name, the Dockerfile is checked as if it were in the working directory: its
     // configuration applies, and no build context is read (there is no file to place it by).
     const named = command.stdinFilename !== undefined;
@@ -161,12 +189,16 @@ async function findSources(command: CheckCommand, configs: ConfigLoader, reader:
     };
     return { sources: [{ path, shown, read }], errors: [] };
   }
-  const { files, errors } = await findDockerfiles(command.paths, process.cwd(), SYNC_DISCOVERY);
+  const { files, errors } = await findDockerfiles(command.paths, process.cwd(), syncDiscovery(reader));
   const sources = files.map((path) => {
     const shown = io.display(path);
     return { path, shown, read: () => readDockerfileInput(path, configs, shown, reader) };
   });
   return { sources, errors };
+}
+
+function fromStdin(command: CheckCommand): boolean {
+  return command.paths.length === 1 && command.paths[0] === "-";
 }
 
 /** Stdin as a Dockerfile: UTF-8 text without NUL bytes, at most the size of a file `check` reads. */
@@ -192,31 +224,6 @@ async function writeDockerfile(path: string, text: string): Promise<void> {
   }
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? "\uFEFF" : "";
   await writeFile(path, bom + text, "utf8");
-}
-
-/** Rule findings and dockerfile-utils problems at or above the threshold, in line order. */
-function reportedFindings(analysis: Analysis, shown: string, command: CheckCommand): CliFinding[] {
-  const ours: CliFinding[] = analysis.findings.map((f) => ({
-    file: shown,
-    range: f.range,
-    severity: f.severity,
-    code: f.ruleId,
-    message: f.message,
-    source: "stagecraft",
-    fixes: f.fixes.filter((fix) => !fix.createFiles || fix.createFiles.length === 0).map((fix) => ({ title: fix.title, edits: fix.edits })),
-  }));
-  // dockerfile-utils problems too, so `check` fails on a Dockerfile BuildKit would reject, as the editor shows it.
-  const syntax: CliFinding[] = analysis.syntax.map((p) => ({
-    file: shown,
-    range: p.range,
-    severity: p.severity,
-    code: String(p.code ?? ""),
-    message: p.message,
-    source: SYNTAX_SOURCE,
-  }));
-  return [...ours, ...syntax]
-    .filter((f) => meetsThreshold(f.severity, command.severity))
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /**

@@ -7,7 +7,7 @@
 // Dockerfiles linear in n. The language server keeps one for its whole life too, shared by every
 // open document, and tells it which paths changed on disk (`forget`) as the editor reports them.
 
-import { Dirent, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { composeServices } from "./compose-file";
@@ -68,6 +68,14 @@ export class FolderReader {
       this.listings.set(folder, pending);
     }
     return pending;
+  }
+
+  /**
+   * Keeps a listing of `folder` read elsewhere, with file types (the CLI's discovery lists every
+   * folder it searches): `list` answers from it instead of reading the folder a second time.
+   */
+  remember(folder: string, dirents: readonly DirentLike[]): void {
+    if (!this.listings.has(folder)) this.listings.set(folder, Promise.resolve(toListing(dirents)));
   }
 
   /**
@@ -226,7 +234,15 @@ function listFolderSync(folder: string): FolderListing | null {
   }
 }
 
-function toListing(dirents: readonly Dirent[]): FolderListing {
+/** What `toListing` reads of a `Dirent`. */
+export interface DirentLike {
+  name: string;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+function toListing(dirents: readonly DirentLike[]): FolderListing {
   const entries = dirents
     .map((d) => ({ name: d.name, isDirectory: d.isDirectory(), isFile: d.isFile(), isSymbolicLink: d.isSymbolicLink() }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

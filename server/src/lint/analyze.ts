@@ -48,14 +48,15 @@ export function analyze(input: string | DockerfileModel, options: AnalyzeOptions
   const refused = refuseCustomFrontend(model);
   if (refused) return refused;
   const findings = ruleFindings(model, options);
-  // The model's FROMs spare the validator's guard a parse of its own: the text is parsed twice per analysis (here and in dockerfile-utils), not three times.
+  // The model's FROMs spare the validator's guard a parse of its own, and the model's syntax tree
+  // spares dockerfile-utils one: the text is parsed once per analysis.
   const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
   const validation =
     options.syntax === false
       ? { problems: [], ms: 0 }
       : options.validated
         ? syntaxProblemsOf(model.text, options.syntax ?? {}, findings, options.validated, options.onSyntaxError)
-        : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms);
+        : validateSyntax(model.text, options.syntax ?? {}, findings, options.onSyntaxError, froms, model.syntaxTree);
   return analysisOf(model, findings, validation);
 }
 

@@ -104,7 +104,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
       const theirs = HADOLINT_LINE.exec(content);
       if (theirs) for (const code of hadolintCodes(theirs[1])) hadolint.add(code);
       const stage = instruction.keyword === "FROM" ? HADOLINT_STAGE.exec(content) : null;
-      const range = model.stages.find((s) => s.from === instruction)?.range;
+      const range = instruction.stage?.from === instruction ? instruction.stage.range : undefined;
       if (stage && range) perStage.push({ range, codes: new Set(hadolintCodes(stage[1])) });
     }
     if (ours.all || ours.ids.size > 0 || hadolint.size > 0) perInstruction.push({ instruction, stagecraft: ours, hadolint });

@@ -2,8 +2,8 @@
 // explode are neutralised before it runs, what it answers is clamped to the document, and an
 // exception becomes a reason instead of costing the caller its other results.
 
-import { DockerfileParser } from "dockerfile-ast";
-import { validate, ValidatorSettings } from "dockerfile-utils";
+import { Dockerfile, DockerfileParser } from "dockerfile-ast";
+import { validate, validateParsed, ValidatorSettings } from "dockerfile-utils";
 import { clampRange, LineIndex, Range } from "../model/text";
 
 /** One dockerfile-utils problem, as `validate` returns it. */
@@ -37,11 +37,14 @@ const STAGE_NAME = /^[a-z][\w.-]*$/;
  * Validates `text` with dockerfile-utils. Never throws. Stage names the validator would test with
  * its exponential expression are masked first (Stagecraft's stage-name-invalid reports them, and
  * the validator's own report of them is dropped anyway, see lint/syntax.ts); ranges are clamped.
+ * `tree`, dockerfile-ast's parse of `text` when the caller has one, spares the validator its own
+ * parse unless masking changed the text (patches/README.md, `validateParsed`).
  */
-export function validateSyntax(text: string, settings: ValidatorSettings, parsed?: ParsedFroms): SyntaxResult {
+export function validateSyntax(text: string, settings: ValidatorSettings, parsed?: ParsedFroms, tree?: Dockerfile): SyntaxResult {
   const started = Date.now();
   try {
-    const problems = validate(maskInvalidStageNames(text, parsed), settings);
+    const masked = maskInvalidStageNames(text, parsed);
+    const problems = tree !== undefined && masked === text ? validateParsed(text, tree, settings) : validate(masked, settings);
     const lines = new LineIndex(text);
     const value = problems.map((p) => ({
       ...p,

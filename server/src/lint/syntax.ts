@@ -2,6 +2,7 @@
 // validator (syntax-validation.ts) under the user's per-check severities, with the checks a
 // Stagecraft rule makes better dropped (rules declare those in `meta.supersedes`).
 
+import type { Dockerfile } from "dockerfile-ast";
 import { ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
 import { rangesOverlap, Range } from "../model/text";
 import { docsPageUrl } from "./docs-url";
@@ -140,8 +141,9 @@ export function validateSyntax(
   findings: readonly Finding[],
   onError?: (reason: string) => void,
   parsed?: ParsedFroms,
+  tree?: Dockerfile,
 ): SyntaxValidation {
-  return syntaxProblemsOf(text, settings, findings, validateGuarded(text, validatorSettings(settings), parsed), onError);
+  return syntaxProblemsOf(text, settings, findings, validateGuarded(text, validatorSettings(settings), parsed, tree), onError);
 }
 
 /**

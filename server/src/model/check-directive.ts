@@ -2,6 +2,7 @@
 // the top of the file, and the same comment among the comments right before an instruction, which
 // applies to that instruction only (BuildKit's linter.go: ParseLintOptions, WithMergedConfigFromComments).
 
+import { commentsBetween } from "./comments";
 import type { DockerfileModel, Instruction } from "./types";
 
 export interface CheckOptions {
@@ -68,14 +69,8 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
   const after = previous ? previous.range.end.line : -1;
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   let block: string[] = [];
-  // The comments are in line order: only those between the two instructions are read, so asking
-  // for every instruction reads each comment about once, not once per instruction.
-  const comments = model.comments;
-  for (let i = firstCommentAfter(comments, after); i < comments.length; i++) {
-    const comment = comments[i];
-    const line = comment.range.start.line;
-    if (line >= instruction.range.start.line) break;
-    if (directiveLines.has(line)) continue;
+  for (const comment of commentsBetween(model, after, instruction.range.start.line)) {
+    if (directiveLines.has(comment.range.start.line)) continue;
     if (comment.content === "") block = [];
     else block.push(comment.content);
   }
@@ -85,18 +80,6 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
     return parseCheckOptions(match[1].trim().split(" ")[0]);
   }
   return null;
-}
-
-/** The index of the first comment below line `line` (comments in line order). */
-function firstCommentAfter(comments: DockerfileModel["comments"], line: number): number {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (comments[middle].range.start.line <= line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Whether BuildKit would run check `name` here: experimental checks need opting in, others can be skipped. */

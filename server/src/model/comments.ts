@@ -1,12 +1,37 @@
 // The comments a reader sees as belonging to an instruction: the block of comment lines right above
 // it (no blank line between) and a comment on its own line.
 
-import type { DockerfileModel, Instruction } from "./types";
+import type { CommentLine, DockerfileModel, Instruction } from "./types";
 
 /** The text of the comment block directly above `instruction`, nearest last. */
 export function commentsAbove(model: DockerfileModel, instruction: Instruction): string[] {
-  const byLine = new Map(model.comments.map((c) => [c.range.start.line, c.content]));
+  const comments = model.comments;
   const block: string[] = [];
-  for (let line = instruction.range.start.line - 1; byLine.has(line); line--) block.unshift(byLine.get(line) ?? "");
+  // Comments are one per line, in line order: walk back from the last one above the instruction.
+  let line = instruction.range.start.line - 1;
+  for (let i = firstCommentAfter(comments, line) - 1; i >= 0 && comments[i].range.start.line === line; i--, line--) block.unshift(comments[i].content);
   return block;
+}
+
+/**
+ * The comment lines strictly between lines `after` and `before`, in order. A binary search, not a
+ * scan of every comment: rules ask this per instruction, which must stay linear in the file.
+ */
+export function commentsBetween(model: DockerfileModel, after: number, before: number): CommentLine[] {
+  const comments = model.comments;
+  const between: CommentLine[] = [];
+  for (let i = firstCommentAfter(comments, after); i < comments.length && comments[i].range.start.line < before; i++) between.push(comments[i]);
+  return between;
+}
+
+/** The index of the first comment on a line after `line` (`comments.length` when none). */
+function firstCommentAfter(comments: readonly CommentLine[], line: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].range.start.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -62,6 +62,7 @@ export function parseDockerfile(text: string, context: BuildContextFacts = UNKNO
     finalStage,
     references: [],
     context,
+    syntaxTree: dockerfile,
   };
   linkStages(model);
   return model;

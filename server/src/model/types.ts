@@ -151,4 +151,10 @@ export interface DockerfileModel {
   finalStage: Stage | null;
   references: StageReference[];
   context: BuildContextFacts;
+  /**
+   * dockerfile-ast's parse of `text`, which the model was read from: the syntax validator reads it
+   * instead of parsing the text a second time. Not for rules (they read the model); absent on a
+   * model not made by `parseDockerfile`.
+   */
+  syntaxTree?: ast.Dockerfile;
 }

@@ -4,6 +4,7 @@
 
 import type { Rule } from "./types";
 import { keptBuildTools, packageName } from "../model/build-tools";
+import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -17,10 +18,9 @@ const LISTED = 2;
 
 /** Words of the comment lines right above `instruction` (no blank line between), lower-cased. */
 function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Set<string> {
-  const byLine = new Map(model.comments.map((c) => [c.range.start.line, c.content]));
   const words = new Set<string>();
-  for (let line = instruction.range.start.line - 1; byLine.has(line); line--) {
-    const text = byLine.get(line)!.toLowerCase();
+  for (const comment of commentsAbove(model, instruction)) {
+    const text = comment.toLowerCase();
     for (const word of text.split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
   }
   return words;

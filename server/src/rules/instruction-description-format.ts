@@ -3,6 +3,7 @@
 // that document build arguments and targets. Experimental in BuildKit, so it runs only where the
 // file opts in with `# check=experimental=InvalidDefinitionDescription` (or `all`).
 
+import { commentsBetween } from "../model/comments";
 import { fileCheckOptions, instructionCheckOptions, isCheckEnabled } from "../model/check-directive";
 import { readArgDeclarations } from "../model/parse";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -16,9 +17,8 @@ function attachedComments(model: DockerfileModel, instruction: Instruction): str
   const after = previous ? previous.range.end.line : -1;
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   let block: string[] = [];
-  for (const c of model.comments) {
-    const line = c.range.start.line;
-    if (line <= after || line >= instruction.range.start.line || directiveLines.has(line)) continue;
+  for (const c of commentsBetween(model, after, instruction.range.start.line)) {
+    if (directiveLines.has(c.range.start.line)) continue;
     block = c.content === "" ? [] : [...block, c.content];
   }
   return block;
@@ -40,7 +40,7 @@ export const rule: Rule = {
     const file = fileCheckOptions(model);
     for (const instruction of model.instructions) {
       const isArg = instruction.keyword === "ARG";
-      const stage = instruction.keyword === "FROM" ? model.stages.find((s) => s.from === instruction) : undefined;
+      const stage = instruction.keyword === "FROM" && instruction.stage?.from === instruction ? instruction.stage : undefined;
       if (!isArg && !stage?.name) continue;
       const local = instructionCheckOptions(model, instruction);
       if (!isCheckEnabled(local ? [file, local] : [file], NAME, true)) continue;

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { chmodSync, rmSync, writeFileSync } from "fs";
+import { chmodSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import { FolderReader } from "../../../server/src/host/folder-reader";
@@ -21,6 +21,18 @@ describe("FolderReader: one cached look at the disk", () => {
         // Absent from the listing taken before: answered without opening the file.
         assert.strictEqual(await reader.readSmall(join(dir, "compose.yaml"), 1024), null);
         assert.strictEqual(await new FolderReader({ sync }).readSmall(join(dir, "compose.yaml"), 1024), "services: {}\n");
+      });
+
+      it("answers from a listing it was given (the CLI's discovery), as from its own; never replaces one it took", async () => {
+        const dir = projects.create({ Dockerfile: "FROM alpine:3.22\n" });
+        const reader = new FolderReader({ sync });
+        const given = readdirSync(dir, { withFileTypes: true });
+        writeFileSync(join(dir, "compose.yaml"), "services: {}\n");
+        reader.remember(dir, given);
+        assert.deepStrictEqual(await reader.list(dir), await new FolderReader({ sync }).list(projects.create({ Dockerfile: "" })));
+        assert.strictEqual(await reader.readSmall(join(dir, "compose.yaml"), 1024), null, "not in the listing given");
+        reader.remember(dir, readdirSync(dir, { withFileTypes: true }));
+        assert.strictEqual(await reader.readSmall(join(dir, "compose.yaml"), 1024), null, "the first listing stays");
       });
 
       it("reads a file once, and keeps the refusals of readTextFile (size, binary)", async () => {

@@ -1,5 +1,6 @@
 // The syntax validator's guard masks invalid stage names from the model's FROMs instead of parsing
 // the text a third time (issue #16: per-edit work on a 1,059-line file): the same mask, one parse fewer.
+// Without a mask, dockerfile-utils reads the model's parse too (test/unit/syntax/validate-parsed.test.ts).
 
 import * as assert from "assert";
 import { DockerfileParser } from "dockerfile-ast";
@@ -25,7 +26,7 @@ describe("lint/syntax: one parse fewer", () => {
     assert.notStrictEqual(maskInvalidStageNames(SAMPLES[0]), SAMPLES[0], "the sample with an invalid name is masked");
   });
 
-  it("parses the text twice per analysis: the model and dockerfile-utils' validation", () => {
+  it("parses a text with an invalid stage name twice: the model, and dockerfile-utils' validation of the masked text", () => {
     const parse = DockerfileParser.parse;
     let calls = 0;
     DockerfileParser.parse = (content: string) => {
