@@ -7,7 +7,7 @@
 
 import type { ClientCapabilities } from "vscode-languageserver";
 import type { BudgetedAnswer, BudgetedMethod, DocumentVersion, OffThreadService } from "../lsp/language-service";
-import { BudgetedWorker } from "./budgeted-worker";
+import { BudgetedPool } from "./budgeted-pool";
 import type { StartWorker } from "./worker-jobs";
 
 /**
@@ -29,7 +29,7 @@ export interface BudgetedServiceOptions {
 }
 
 export class BudgetedService implements OffThreadService {
-  readonly worker: BudgetedWorker;
+  readonly worker: BudgetedPool;
   private readonly logError: (message: string) => void;
   /** Per document, the version whose requests went over budget: they answer empty from then on. */
   private readonly abandoned = new Map<string, number>();
@@ -38,7 +38,7 @@ export class BudgetedService implements OffThreadService {
 
   constructor(options: BudgetedServiceOptions) {
     this.logError = options.logError;
-    this.worker = new BudgetedWorker({
+    this.worker = new BudgetedPool({
       start: options.start,
       budgetMs: options.budgetMs ?? REQUEST_BUDGET_MS,
       what: "dockerfile-language-service request",

@@ -5,7 +5,7 @@
 
 import type { ValidatorSettings } from "dockerfile-utils";
 import type { OffThreadValidator, ParsedFroms, SyntaxResult } from "../engine";
-import { BudgetedWorker } from "./budgeted-worker";
+import { BudgetedPool } from "./budgeted-pool";
 import type { StartWorker } from "./worker-jobs";
 
 /** Longest a validation may take before it is abandoned; the slowest corpus file takes ~100 ms. */
@@ -19,10 +19,10 @@ export interface BudgetedValidatorOptions {
 }
 
 export class BudgetedValidator implements OffThreadValidator {
-  readonly worker: BudgetedWorker;
+  readonly worker: BudgetedPool;
 
   constructor(options: BudgetedValidatorOptions) {
-    this.worker = new BudgetedWorker({ ...options, budgetMs: options.budgetMs ?? SYNTAX_BUDGET_MS, what: "validation" });
+    this.worker = new BudgetedPool({ ...options, budgetMs: options.budgetMs ?? SYNTAX_BUDGET_MS, what: "validation" });
   }
 
   async validate(text: string, settings: ValidatorSettings, parsed?: ParsedFroms): Promise<SyntaxResult> {

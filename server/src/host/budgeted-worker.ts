@@ -61,6 +61,16 @@ export class BudgetedWorker {
     });
   }
 
+  /** Jobs running or waiting here. */
+  get load(): number {
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
+  /** How long the running job has been running (ms), or null when none runs. */
+  runningFor(now = Date.now()): number | null {
+    return this.running ? now - this.running.started : null;
+  }
+
   /** Starts the worker ahead of its first job, so that job does not wait for the bundle to load. */
   warm(): void {
     this.ensureWorker();

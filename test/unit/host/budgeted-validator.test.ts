@@ -84,6 +84,23 @@ describe("host: budgeted validator", function () {
     assert.ok(ticks >= 10, `only ${ticks} timer ticks while the worker hung`);
   });
 
+  it("sends a text that arrives while another hangs to a spare worker, not behind the hang", async () => {
+    const v = validator(fake, 4000);
+    await v.validate("warm up", {});
+    let hangSettled = false;
+    const hanging = v.validate("HANG", {}).then((r) => ((hangSettled = true), r));
+    // Past the time any normal validation takes (STUCK_AFTER_MS), the hang is recognised.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const other = await v.validate("other", {});
+    assert.deepStrictEqual(other, { ok: true, value: [], ms: 5 });
+    assert.strictEqual(hangSettled, false, "the other text waited for the hanging one");
+    assert.strictEqual(v.worker.size, 2);
+    assert.strictEqual((await hanging).ok, false);
+    // The pool grows no further: two workers at most.
+    assert.deepStrictEqual(await v.validate("again", {}), { ok: true, value: [], ms: 5 });
+    assert.strictEqual(v.worker.size, 2);
+  });
+
   it("does not run a job nobody waits for any more when its turn comes", async () => {
     const v = validator(fake, 300);
     await v.validate("warm up", {});
