@@ -6,13 +6,10 @@
 // tokens and highlights, which are built on it (#16).
 
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { loadOracle, loadPatched, type AstBuild, type Oracle } from "../../support/dockerfile-ast-oracle";
 import { seededRandom } from "../../support/seeded-random";
-
-const CORPUS = path.resolve(__dirname, "../../../../shared/corpus/real");
+import { corpusTexts } from "../../support/corpus";
 
 type Node = Record<string, unknown>;
 type Parsed = Node & { getInstructions(): Node[] };
@@ -276,15 +273,6 @@ function randomDocuments(count: number, seed: number): string[] {
     documents.push(lines.join(random() < 0.2 ? "\r\n" : "\n"));
   }
   return documents;
-}
-
-function corpusTexts(): string[] {
-  if (!fs.existsSync(CORPUS)) return [];
-  return fs
-    .readdirSync(CORPUS)
-    .filter((file) => !/\.(?:tsv|md|json|txt)$/i.test(file))
-    .sort()
-    .map((file) => fs.readFileSync(path.join(CORPUS, file), "utf8"));
 }
 
 function parse(build: AstBuild, text: string): Parsed {

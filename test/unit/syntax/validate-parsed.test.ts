@@ -4,25 +4,13 @@
 // answers from the text alone, under the default settings and under settings that change every check.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { DockerfileParser } from "dockerfile-ast";
 import { validate, validateParsed, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
 import { analyze } from "../../../server/src/engine";
+import { corpusTexts } from "../../support/corpus";
+import { countParses } from "../../support/parse-count";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { runRules } from "../../../server/src/lint/run";
 import { SYNTAX_SETTING_KEYS } from "../../../server/src/syntax-checks";
-
-const CORPUS = path.resolve(__dirname, "../../../../shared/corpus/real");
-
-function corpusTexts(): string[] {
-  if (!fs.existsSync(CORPUS)) return [];
-  return fs
-    .readdirSync(CORPUS)
-    .filter((file) => !/\.(?:tsv|md|json|txt)$/i.test(file))
-    .sort()
-    .map((file) => fs.readFileSync(path.join(CORPUS, file), "utf8"));
-}
 
 const EDGE_CASES = [
   "",
@@ -50,21 +38,14 @@ describe("dockerfile-utils validateParsed", () => {
   });
 
   it("is what analyze uses: one parse per analysis, two when an invalid stage name is masked", () => {
-    const parse = DockerfileParser.parse;
-    let calls = 0;
-    DockerfileParser.parse = (content: string) => {
-      calls++;
-      return parse.call(DockerfileParser, content);
-    };
-    try {
-      analyze("ARG BASE=alpine\nFROM ${BASE} AS one\nRUN echo\nFROM one AS two\nCOPY --from=one / /\n");
-      assert.strictEqual(calls, 1);
-      calls = 0;
-      // The validator reads the masked text, not the model's: it parses that itself.
-      analyze("FROM alpine:3.23 AS build_stage_for_the_frontend_app!\nRUN true\n");
-      assert.strictEqual(calls, 2);
-    } finally {
-      DockerfileParser.parse = parse;
-    }
+    assert.strictEqual(
+      countParses(() => analyze("ARG BASE=alpine\nFROM ${BASE} AS one\nRUN echo\nFROM one AS two\nCOPY --from=one / /\n")),
+      1,
+    );
+    // The validator reads the masked text, not the model's: it parses that itself.
+    assert.strictEqual(
+      countParses(() => analyze("FROM alpine:3.23 AS build_stage_for_the_frontend_app!\nRUN true\n")),
+      2,
+    );
   });
 });
