@@ -104,11 +104,26 @@ function reportFor(
       copy: instructionOnOneLine(model, copy),
       install: installText,
       line: run.range.start.line + 1,
-      manifests: install.ecosystem === "pip" && install.manifests.length === 1 ? install.manifests[0] : MANIFEST_WORDS[install.ecosystem],
+      manifests: manifestsToName(model, install),
     },
     fix: fix?.isSafe ? fix.fix : undefined,
     suggest: fix && !fix.isSafe ? [fix.fix] : undefined,
   };
+}
+
+/**
+ * The manifests the message names: with the context's root entries known, the files that exist
+ * there (no `composer.lock` where the project has none); otherwise the ecosystem's usual pair.
+ */
+function manifestsToName(model: DockerfileModel, install: DependencyInstall): string {
+  if (install.ecosystem === "pip" && install.manifests.length === 1) return install.manifests[0];
+  const entries = model.context.rootEntries;
+  if (entries === undefined) return MANIFEST_WORDS[install.ecosystem];
+  const plan = manifestPlan(install, model.context);
+  if (plan?.isCertain) return [...plan.files, ...plan.dirs.map((d) => `${d}/`)].join(", ");
+  // No plan for a fix (an install whose scripts read the sources): still only the files present.
+  const present = install.manifests.filter((m) => entries.includes(m));
+  return present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
 }
 
 /**

@@ -49,12 +49,20 @@ const fires: FiresCase[] = [
     output: 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json .npmrc ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
   },
   {
+    name: "known context: the message names only the manifests the project has (no composer.lock)",
+    code: "FROM php:8.3-cli\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
+    context: { rootEntries: ["composer.json", "src/", "bin/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "composer install", line: 4, manifests: "composer.json" },
+  },
+  {
     name: "bun with a known context copies package.json and the lockfile it has",
     code: 'FROM oven/bun:1.2\nWORKDIR /app\nCOPY . .\nRUN bun install --frozen-lockfile\nCMD ["bun", "run", "index.ts"]\n',
     context: { rootEntries: ["package.json", "bun.lock", "index.ts", "src/"] },
     messageId: "sourceBeforeDeps",
     line: 3,
-    data: { copy: "COPY . .", install: "bun install", line: 4, manifests: "package.json and bun.lock" },
+    data: { copy: "COPY . .", install: "bun install", line: 4, manifests: "package.json, bun.lock" },
     output: 'FROM oven/bun:1.2\nWORKDIR /app\nCOPY package.json bun.lock ./\nRUN bun install --frozen-lockfile\nCOPY . .\nCMD ["bun", "run", "index.ts"]\n',
   },
   {
@@ -63,7 +71,7 @@ const fires: FiresCase[] = [
     context: { rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", ".yarn/", "src/"] },
     messageId: "sourceBeforeDeps",
     line: 3,
-    data: { copy: "COPY . .", install: "yarn install", line: 4, manifests: "package.json and yarn.lock" },
+    data: { copy: "COPY . .", install: "yarn install", line: 4, manifests: "package.json, yarn.lock, .yarnrc.yml, .yarn/" },
     output: "FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn ./.yarn/\nRUN yarn install --immutable\nCOPY . .\n",
   },
   {
