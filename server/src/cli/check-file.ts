@@ -7,6 +7,7 @@ import { FolderReader } from "../host/folder-reader";
 import { ShellcheckRunner, withShellcheck } from "../host/shellcheck";
 import { parseDockerfile } from "../model/parse";
 import type { DockerfileModel } from "../model/types";
+import { allRules } from "../rules/index";
 import { SYNTAX_SOURCE } from "../syntax-checks";
 import { Command, meetsThreshold } from "./args";
 import { ConfigError, ConfigLoader } from "./config";
@@ -64,6 +65,12 @@ export function reportedFindings(analysis: Analysis, shown: string, command: Che
   return [...ours, ...syntax]
     .filter((f) => meetsThreshold(f.severity, command.severity))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** What a thread checking files keeps for the run: its snapshot of the disk and the configurations read through it. */
+export function checkRunState(): { reader: FolderReader; configs: ConfigLoader } {
+  const reader = new FolderReader({ sync: true });
+  return { reader, configs: new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader) };
 }
 
 /** What checking one file on disk gave: its findings, or why it could not be read; and what to say on stderr. */

@@ -17,7 +17,7 @@ import { docsUrl } from "../lint/docs-url";
 import { Command, meetsThreshold } from "./args";
 import { ConfigError, ConfigLoader } from "./config";
 import { DiscoveryFs, findDockerfiles, InputError, reason } from "./discover";
-import { fileAnalyzer, reportedFindings, warnIfSkipped } from "./check-file";
+import { checkRunState, fileAnalyzer, reportedFindings, warnIfSkipped } from "./check-file";
 import { applySafeFixes } from "./fix";
 import { formatCheckstyle } from "./formats/checkstyle";
 import { formatGithub } from "./formats/github";
@@ -62,14 +62,13 @@ interface Source {
 export async function check(command: CheckCommand, io: CheckIo): Promise<number> {
   // One snapshot of the disk for the run: each folder's context facts are read once, whatever the
   // number of Dockerfiles that share them.
-  const reader = new FolderReader({ sync: true });
-  const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader);
+  const { reader, configs } = checkRunState();
   const { sources, errors } = await findSources(command, configs, reader, io);
   const workers = workerCount(sources.length);
   // Fixing writes files and ShellCheck says once when it cannot run: both stay on one thread.
   if (io.workerScript !== undefined && workers > 0 && command.fix === undefined && command.shellcheck === undefined && !fromStdin(command)) {
     const files = sources.map(({ path, shown }) => ({ path, shown }));
-    const reports = await checkInParallel(command, files, io.workerScript, workers);
+    const reports = await checkInParallel(command, files, io.workerScript, workers, { reader, configs });
     for (const report of reports) for (const message of report.warnings) io.warn(message);
     const findings = reports.flatMap((r) => r.findings);
     return finish(command, io, sources, findings, [...errors, ...reports.flatMap((r) => r.errors)], [], 0, 0);

@@ -5,11 +5,10 @@
 
 import { availableParallelism } from "node:os";
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { FolderReader } from "../host/folder-reader";
-import { allRules } from "../rules/index";
+import type { FolderReader } from "../host/folder-reader";
 import type { Command } from "./args";
-import { checkFileOnDisk, FileReport } from "./check-file";
-import { ConfigLoader } from "./config";
+import { checkFileOnDisk, checkRunState, FileReport } from "./check-file";
+import type { ConfigLoader } from "./config";
 
 type CheckCommand = Extract<Command, { name: "check" }>;
 
@@ -40,8 +39,17 @@ export function workerCount(fileCount: number): number {
   return fileCount < PARALLEL_MIN_FILES ? 0 : Math.max(0, Math.min(availableParallelism() - 1, Math.floor(fileCount / BATCH) - 1));
 }
 
-/** Reports of `files`, in their order, checked here and by `workers` threads running `workerScript`. */
-export async function checkInParallel(command: CheckCommand, files: readonly FileToCheck[], workerScript: string, workers: number): Promise<FileReport[]> {
+/**
+ * Reports of `files`, in their order, checked here (with this thread's reader and configurations,
+ * which discovery has filled already) and by `workers` threads running `workerScript`.
+ */
+export async function checkInParallel(
+  command: CheckCommand,
+  files: readonly FileToCheck[],
+  workerScript: string,
+  workers: number,
+  { reader, configs }: { reader: FolderReader; configs: ConfigLoader },
+): Promise<FileReport[]> {
   const reports: FileReport[] = new Array<FileReport>(files.length);
   let next = 0;
   const takeBatch = (): [number, number] | null => {
@@ -70,8 +78,6 @@ export async function checkInParallel(command: CheckCommand, files: readonly Fil
       }),
   );
   // This thread checks batches too; between files it lets the workers' answers in.
-  const reader = new FolderReader({ sync: true });
-  const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader);
   const here = (async () => {
     for (let batch = takeBatch(); batch !== null; batch = takeBatch()) {
       for (let i = batch[0]; i < batch[1]; i++) {
@@ -98,8 +104,7 @@ export function runCheckWorker(): void {
   const port = parentPort;
   if (port === null) throw new Error("runCheckWorker runs in a worker thread");
   const { command, files } = (workerData as CheckWorkerData).stagecraftCheck;
-  const reader = new FolderReader({ sync: true });
-  const configs = new ConfigLoader(new Set(allRules.map((r) => r.meta.id)), reader);
+  const { reader, configs } = checkRunState();
   port.on("message", ([start, end]: [number, number]) => {
     void (async () => {
       const reports: FileReport[] = [];

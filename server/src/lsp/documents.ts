@@ -11,6 +11,7 @@ import { withContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
 import type { OffThreadValidator } from "../engine";
 import type { ServerHost } from "./host";
+import { isSamePlainData } from "./plain-data";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 
 export { TextDocument };
@@ -236,7 +237,7 @@ export class DocumentStore {
         return UNKNOWN_CONTEXT;
       },
     );
-    const pending = previous ? Promise.all([read, previous]).then(([facts, before]) => (equalFacts(facts, before) ? before : facts)) : read;
+    const pending = previous ? Promise.all([read, previous]).then(([facts, before]) => (isSamePlainData(facts, before) ? before : facts)) : read;
     void pending.then((facts) => {
       if (this.contexts.get(uri) === pending) this.knownContexts.set(uri, facts);
     });
@@ -267,17 +268,6 @@ export class DocumentStore {
 /** Resolves on the connection's next turn of the event loop, after the messages it queued are written. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => RAL().timer.setImmediate(resolve));
-}
-
-/** Deep equality of plain data (facts hold strings, numbers, booleans, null, arrays and records). */
-function equalFacts(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (a instanceof Map || b instanceof Map) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((k) => equalFacts((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export function describe(error: unknown): string {

@@ -8,6 +8,7 @@ import { isSeveritySetting, RuleSettings, SyntaxSettings, syntaxSeverityOf } fro
 import type { SeveritySetting } from "../rules/types";
 import { SyntaxSettingKey, syntaxSettingKeyOf, SyntaxSeveritySetting } from "../syntax-checks";
 import { ALL_FEATURES, CoexistenceDecision, withHiddenRules } from "./coexistence";
+import { isSamePlainData } from "./plain-data";
 import { SETTINGS_SECTION, StagecraftSettingsInput } from "./protocol";
 
 /** Settings as the engine and the syntax validator consume them. */
@@ -83,15 +84,6 @@ const MAX_DIAGNOSTICS_DELAY = 5000;
 /** A usable quiet time in milliseconds: a finite number, not negative. */
 export function isDelay(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-
-/** Deep equality of settings data (records, strings, numbers, booleans; an undefined key counts as absent). */
-function isSameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!isObject(a) || !isObject(b)) return false;
-  const keysA = Object.keys(a).filter((k) => a[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => b[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => isSameData(a[k], b[k]));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -198,7 +190,7 @@ export class SettingsStore {
 
   /** The object already handed out for settings equal to `settings`, else `settings`, kept for next time. */
   private intern(settings: StagecraftSettings): StagecraftSettings {
-    const same = this.distinct.find((known) => isSameData(known, settings));
+    const same = this.distinct.find((known) => isSamePlainData(known, settings));
     if (same) return same;
     this.distinct.push(settings);
     return settings;
