@@ -99,8 +99,11 @@ export async function supervisorRunFiles(folder: string, sources: readonly strin
   const found: string[] = [];
   const queue = sources.map((p) => ({ path: p.replace(/\/$/, ""), depth: 0 }));
   let listed = 0;
-  while (queue.length > 0 && listed < RUN_FILE_MAX_FOLDERS && found.length < MAX_FILES) {
-    const { path, depth } = queue.shift() as { path: string; depth: number };
+  for (let next = 0; next < queue.length && listed < RUN_FILE_MAX_FOLDERS && found.length < MAX_FILES; next++) {
+    const { path, depth } = queue[next];
+    // A source the parent's listing lacks (a generated file, a typo) costs no system call: a
+    // Dockerfile copying thousands of such paths would otherwise try to list each of them.
+    if (depth === 0 && !(await reader.mayExist(join(folder, path)))) continue;
     const listing = await reader.list(join(folder, path));
     if (listing === null) continue;
     listed++;

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import { composeMountsSource, copiedContextPaths, readComposeSourceMount, readCopiedFiles, repositoryPath } from "../../../server/src/host/context-files";
+import { FolderReader } from "../../../server/src/host/folder-reader";
 import { readBuildContext } from "../../../server/src/host/node-context";
 import { TempProjects } from "../../support/temp-project";
 
@@ -55,6 +56,23 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     });
     const files = await readCopiedFiles(dir, text);
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
+  });
+
+  it("lists only the copied folders the context holds: thousands of absent sources cost no listing each", async () => {
+    const absent = Array.from({ length: 5_000 }, (_, i) => `COPY generated-${i}.txt ./`);
+    const text = ["FROM alpine", ...absent, "COPY deploy ./deploy", ""].join("\n");
+    const dir = projects.create({ Dockerfile: text, "deploy/s6/web/run": "#!/bin/sh\nexec gosu app /app/web\n" });
+    const reader = new FolderReader({ sync: true });
+    const listed = new Set<string>();
+    const list = reader.list.bind(reader);
+    reader.list = (folder) => {
+      listed.add(folder);
+      return list(folder);
+    };
+    const files = await readCopiedFiles(dir, text, reader);
+    assert.deepStrictEqual(Object.keys(files), ["deploy/s6/web/run"]);
+    // The context's parent and root, then deploy and the folders below it: not one per absent path.
+    assert.ok(listed.size < 10, `${listed.size} folders listed`);
   });
 
   it("recognises a compose service that builds the Dockerfile and bind-mounts the sources", () => {
