@@ -14,16 +14,16 @@ const pendingDir = option("--pending");
 const comparisons = evaluateAll(option("--cases"), option("--labels"));
 const rows = [...tally(comparisons)].sort((a, b) => a[0].localeCompare(b[0]));
 const pad = (s: string | number, n: number) => String(s).padStart(n);
+// Nothing judged either way has no precision: "n/a" rather than a bare 100 %.
+const shownPrecision = (t: { right: number; wrong: number }) => (t.right + t.wrong === 0 ? "n/a" : (precision(t) * 100).toFixed(1) + "%");
 console.log(`${"rule".padEnd(32)} ${pad("right", 6)} ${pad("wrong", 6)} ${pad("debat.", 6)} ${pad("unlab.", 6)} ${pad("prec.", 7)}`);
 const total = { right: 0, wrong: 0, debatable: 0, unlabelled: 0 };
 for (const [rule, t] of rows) {
-  console.log(
-    `${rule.padEnd(32)} ${pad(t.right, 6)} ${pad(t.wrong, 6)} ${pad(t.debatable, 6)} ${pad(t.unlabelled, 6)} ${pad((precision(t) * 100).toFixed(1) + "%", 7)}`,
-  );
+  console.log(`${rule.padEnd(32)} ${pad(t.right, 6)} ${pad(t.wrong, 6)} ${pad(t.debatable, 6)} ${pad(t.unlabelled, 6)} ${pad(shownPrecision(t), 7)}`);
   for (const k of ["right", "wrong", "debatable", "unlabelled"] as const) total[k] += t[k];
 }
 console.log(
-  `${"overall".padEnd(32)} ${pad(total.right, 6)} ${pad(total.wrong, 6)} ${pad(total.debatable, 6)} ${pad(total.unlabelled, 6)} ${pad((precision(total) * 100).toFixed(1) + "%", 7)}`,
+  `${"overall".padEnd(32)} ${pad(total.right, 6)} ${pad(total.wrong, 6)} ${pad(total.debatable, 6)} ${pad(total.unlabelled, 6)} ${pad(shownPrecision(total), 7)}`,
 );
 const labelled = comparisons.filter((c) => c.labelled);
 console.log(`\n${labelled.length} of ${comparisons.length} cases labelled.`);

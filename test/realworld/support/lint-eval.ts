@@ -49,6 +49,8 @@ export function readLabels(name: string, labelsDir = LABELS_DIR): CaseLabels | u
 /** Runs the built CLI once over every case (laid out with its `.git` folders) and groups by case. */
 export function reportAll(cases: readonly CaseInfo[]): Map<string, ReportedFinding[]> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first`);
+  // With no paths the CLI would check the working directory (its default, "."): nothing to run.
+  if (cases.length === 0) return new Map();
   const { root, pathOf } = layOut(cases);
   try {
     const byPath = new Map(cases.map((c) => [pathOf(c), c.name]));
