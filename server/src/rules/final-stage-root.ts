@@ -12,20 +12,27 @@ import { envDeclarations } from "../model/environment";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { escapeRegExp } from "../model/text";
 import { substituteVariables } from "../model/variables";
 import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
 
-/** Tools an entrypoint uses to drop root at start (the official images' docker-entrypoint.sh idiom). */
-const PRIVILEGE_DROPPERS = /\b(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+/**
+ * Tools that start a program as another user: the official images' entrypoint idiom (`gosu`,
+ * `su-exec`), util-linux (`setpriv`, `runuser`), s6, runit (`chpst`) and phusion (`setuser`). One
+ * list, so the four forms below cannot drift apart.
+ */
+const DROPPERS = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chpst", "setuser"].map(escapeRegExp).join("|");
+/** Any dropper word in the stage's instructions. */
+const PRIVILEGE_DROPPERS = new RegExp(`\\b(?:${DROPPERS})\\b`);
 /** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
-const SCRIPT_DROP = /^\s*exec\s+(?:\S+\s+)*?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser|su|sudo\s+-u)\b/m;
+const SCRIPT_DROP = new RegExp(`^\\s*exec\\s+(?:\\S+\\s+)*?(?:${DROPPERS}|su|sudo\\s+-u)\\b`, "m");
 /** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
-const LAST_LINE_DROPPER = /^(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuser)\b/;
+const LAST_LINE_DROPPER = new RegExp(`^(?:${DROPPERS})\\b`);
 /**
  * In a supervisor's service run file (s6 `run`, runit `run`): the service started under a dropper,
  * after `exec` or as the line's command (execline's `s6-setuidgid app` chains into the next line).
  */
-const RUN_FILE_DROP = /^\s*(?:exec\s+)?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|s6-applyuidgid|chpst|setuser)\b/m;
+const RUN_FILE_DROP = new RegExp(`^\\s*(?:exec\\s+)?(?:${DROPPERS}|s6-applyuidgid)\\b`, "m");
 /** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
 const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
 /** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`, gunicorn `user = "app"`. */
