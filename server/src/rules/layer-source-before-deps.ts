@@ -1,7 +1,11 @@
 // layer-source-before-deps: `COPY . .` before `npm ci` (or pip, go, bundle ... installs) makes every
 // source edit invalidate the install layer, so each build downloads every dependency again.
-// Copying the manifests first lets the install come from the cache until they change.
+// Copying the manifests first lets the install come from the cache until they change. A compiling
+// build after the copy that downloads dependencies itself (`go build`, `dotnet publish`, `cargo
+// build`) has the same cost with no install line to move: it gets its own message (issue #11).
 
+import { goModDownloadEdits } from "../fixes/go-mod-download";
+import { rootImageOf } from "../images/base-image";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
@@ -11,6 +15,7 @@ import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
 import { ancestorsOf } from "../model/stage-graph";
+import { dependencyEvidence, type FetchingEcosystem, hasDependenciesAtBuild, type ImplicitFetch, implicitFetch } from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -55,6 +60,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       sourceBeforeDeps: "'{copy}' before '{install}' reruns it on every edit; copy the manifests first. Manifests: {manifests}; install on line {line}.",
+      buildFetchesDeps: "'{copy}' before '{tool}' downloads all {unit} per edit; {advice}. {why} Build on line {line}.",
     },
   },
   check(model, report) {
@@ -82,9 +88,93 @@ export const rule: Rule = {
           report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1));
         }
       }
+      for (const finding of buildFetchReports(model, stage)) report(finding);
     }
   },
 };
+
+/** How the message names each ecosystem's downloads, what to do and why. */
+const FETCH_WORDS: Record<FetchingEcosystem, { unit: string; advice: string; why: string }> = {
+  go: {
+    unit: "modules",
+    advice: "run 'go mod download' first",
+    why: "Go fetches missing modules while building: copy go.mod and go.sum and download them before the sources, in a layer of their own.",
+  },
+  dotnet: {
+    unit: "packages",
+    advice: "run 'dotnet restore' first",
+    why: "The build restores NuGet packages itself: copy the project files and restore them before the sources, in a layer of their own.",
+  },
+  cargo: {
+    unit: "crates",
+    advice: "add a registry cache mount",
+    why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/usr/local/cargo/registry' keeps them.",
+  },
+};
+
+/**
+ * Reports for compiling builds after the stage's broad copy that download the dependencies
+ * themselves, one per ecosystem. An explicit install after the copy (`go mod download`) has the
+ * `sourceBeforeDeps` message, or is silent for that message's reasons: its build is not reported.
+ */
+function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
+  const copy = stage.instructions.find((i) => broadContextSource(i) !== null);
+  if (copy === undefined) return [];
+  const source = broadContextSource(copy) as Token;
+  const seen = new Set<FetchingEcosystem>();
+  const reports: Report[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.ordinal <= copy.ordinal || instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const install = dependencyInstall(command);
+      if (install?.ecosystem === "go" || install?.ecosystem === "cargo" || install?.ecosystem === "dotnet") seen.add(install.ecosystem);
+      // `go get -d ./...` after the copy fetches the same way, and in GOPATH-era files (its usual
+      // home) `go mod download` is no remedy: left alone, like the build after it.
+      if (command.name === "go" && command.args.some((w) => w.value === "get")) seen.add("go");
+      const fetch = implicitFetch(command);
+      if (fetch === null || seen.has(fetch.ecosystem)) continue;
+      seen.add(fetch.ecosystem);
+      if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch)) continue;
+      if (fetch.ecosystem === "go" && isGopathEraGo(stage)) continue;
+      const evidence = dependencyEvidence(fetch.ecosystem, model.context);
+      // No dependencies to download; or `go build main.go` where no go.mod is known (GOPATH mode).
+      if (evidence === "none" || (evidence === "unsure" && fetch.namesGoFiles)) continue;
+      reports.push(buildFetchReport(model, stage, copy, source, instruction, fetch, evidence === "certain"));
+    }
+  }
+  return reports;
+}
+
+/** True when the stage builds on a `golang` image older than Go 1.11, which has no modules (GOPATH mode). */
+function isGopathEraGo(stage: Stage): boolean {
+  const image = rootImageOf(stage).image;
+  if (image === null || image.familiarName !== "golang") return false;
+  const version = /^1\.(\d+)(?:\D|$)/.exec(image.tag ?? "");
+  return version !== null && Number(version[1]) < 11;
+}
+
+function buildFetchReport(
+  model: DockerfileModel,
+  stage: Stage,
+  copy: Instruction,
+  source: Token,
+  run: Instruction,
+  fetch: ImplicitFetch,
+  isCertain: boolean,
+): Report {
+  // Only Go has a remedy that fits every project (a NuGet restore needs every project file in its
+  // folder; cargo fetch needs the crate's targets): it may still miss a private module's
+  // settings, so it is offered, not applied.
+  const edits = fetch.ecosystem === "go" ? goModDownloadEdits(model, stage, copy, run, fetch.command) : null;
+  return {
+    range: source.range,
+    messageId: "buildFetchesDeps",
+    data: { copy: instructionOnOneLine(model, copy), tool: fetch.tool, line: run.range.start.line + 1, ...FETCH_WORDS[fetch.ecosystem] },
+    // Manifests not seen (unknown context, or none at its root): the project may have no dependencies.
+    severity: isCertain ? undefined : "info",
+    suggest: edits ? [{ title: "Copy go.mod and go.sum and run 'go mod download' before the sources", edits }] : undefined,
+  };
+}
 
 function reportFor(
   model: DockerfileModel,

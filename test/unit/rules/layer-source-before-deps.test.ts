@@ -4,6 +4,14 @@ import { applyEdits } from "../../../server/src/model/text";
 import { rule } from "../../../server/src/rules/layer-source-before-deps";
 import { FiresCase, findingsOf, testRule } from "../../support/rule-tester";
 
+const GO_MOD = "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n)\n";
+const CARGO_TOML = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1"\n';
+const WHY = {
+  go: "Go fetches missing modules while building: copy go.mod and go.sum and download them before the sources, in a layer of their own.",
+  dotnet: "The build restores NuGet packages itself: copy the project files and restore them before the sources, in a layer of their own.",
+  cargo: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/usr/local/cargo/registry' keeps them.",
+};
+
 const fires: FiresCase[] = [
   {
     name: "composer run through php, with no composer.json copied first",
@@ -176,6 +184,97 @@ const fires: FiresCase[] = [
     line: 3,
     output: "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n",
   },
+  {
+    name: "go build after the whole context, go.mod requiring modules: a suggestion downloads them first",
+    code: 'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
+    context: { rootEntries: ["go.mod", "go.sum", "main.go", "internal/"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    token: ".",
+    data: { copy: "COPY . .", tool: "go build", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+    output:
+      'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
+  },
+  {
+    name: "go build with an unknown context: go.sum may be missing, so a wildcard",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY --chown=app . /src\nRUN go build -o /app ./cmd/server\n",
+    messageId: "buildFetchesDeps",
+    line: 3,
+    output:
+      "FROM golang:1.22\nWORKDIR /src\nCOPY --chown=app go.mod go.sum* ./\nRUN go download\nCOPY --chown=app . /src\nRUN go build -o /app ./cmd/server\n".replace(
+        "go download",
+        "go mod download",
+      ),
+  },
+  {
+    name: "a cache of the Go build output alone still downloads the modules",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/go-build go install ./cmd/...\n",
+    context: { rootEntries: ["go.mod", "cmd/"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "go install", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+  },
+  {
+    name: "GOPRIVATE set between the copy and the build: the download might differ, so no suggestion",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nENV GOPRIVATE=github.com/acme\nRUN go build -o /app .\n",
+    context: { rootEntries: ["go.mod", "main.go"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    output: null,
+  },
+  {
+    name: "a copy into another folder than the WORKDIR: no suggestion",
+    code: "FROM golang:1.22\nCOPY . /src\nRUN cd /src && go build -o /app .\n",
+    context: { rootEntries: ["go.mod", "main.go"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 2,
+    output: null,
+  },
+  {
+    name: "dotnet publish restores NuGet packages itself",
+    code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/App/App.csproj -c Release -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app /app\nENTRYPOINT ["dotnet", "/app/App.dll"]\n',
+    context: {
+      rootEntries: ["App.sln", "src/"],
+      files: {
+        "src/App.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup></Project>',
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "dotnet publish", line: 4, unit: "packages", advice: "run 'dotnet restore' first", why: WHY.dotnet },
+    output: null,
+  },
+  {
+    name: "cargo build with only the target folder cached: the remedy is a registry cache mount",
+    code: "FROM rust:1.80 AS build\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/app/target cargo build --release && cp target/release/app /usr/local/bin/\n",
+    context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": CARGO_TOML } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "cargo build", line: 4, unit: "crates", advice: "add a registry cache mount", why: WHY.cargo },
+    output: null,
+  },
+  {
+    name: "cargo install --path builds the project",
+    code: "FROM rust:1.80\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --path .\n",
+    messageId: "buildFetchesDeps",
+    line: 3,
+    output: null,
+  },
+  {
+    name: "an explicit install after the copy has its own message; the build after it is not reported again",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /app .\n",
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    count: 1,
+  },
+  {
+    name: "one report per ecosystem and stage",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go generate ./...\nRUN go build -o /app .\nRUN go test ./...\n",
+    messageId: "buildFetchesDeps",
+    line: 3,
+    count: 1,
+    data: { copy: "COPY . .", tool: "go generate", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+  },
 ];
 
 testRule(rule, {
@@ -214,7 +313,106 @@ testRule(rule, {
     { name: "named packages do not depend on the sources", code: "FROM python:3.12\nCOPY . /app\nRUN pip install --upgrade pip gunicorn\n" },
     { name: "pip install . builds the project itself", code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install .\n" },
     { name: "global installs", code: "FROM node:20\nCOPY . /app\nRUN npm install -g serve\n" },
-    { name: "builds are not dependency installs", code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n" },
+    {
+      name: "builds after a broad copy in another stage",
+      code: "FROM golang:1.22 AS src\nCOPY . /src\nFROM golang:1.22\nWORKDIR /src\nRUN go build -o /app .\n",
+    },
+    {
+      name: "modules downloaded in the stage the build stage builds on",
+      code: "FROM golang:1.22 AS deps\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nFROM deps AS build\nCOPY . .\nRUN go build -o /app .\n",
+    },
+    {
+      name: "the module cache copied from another stage",
+      code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY --from=deps /go/pkg/mod /go/pkg/mod\nCOPY . .\nRUN go build -o /app .\n",
+    },
+    {
+      name: "a vendor folder copied from another stage into the build directory",
+      code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nCOPY --from=deps /src/vendor ./vendor\nRUN go build -o /app .\n",
+    },
+    {
+      name: "a cache mount of the module cache keeps the downloads",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n",
+      context: { rootEntries: ["go.mod", "main.go"], files: { "go.mod": GO_MOD } },
+    },
+    {
+      name: "a cache mount at GOMODCACHE",
+      code: "FROM golang:1.22\nENV GOMODCACHE=/cache/mod\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/cache go build -o /app .\n",
+    },
+    { name: "-mod=vendor builds from the vendored modules", code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -mod=vendor -o /app .\n" },
+    { name: "GOFLAGS=-mod=vendor in the environment", code: "FROM golang:1.22\nENV GOFLAGS=-mod=vendor\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n" },
+    { name: "GOPROXY=off downloads nothing", code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN GOPROXY=off go build -o /app .\n" },
+    {
+      name: "a vendor folder at the context root: Go builds from it",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["go.mod", "go.sum", "vendor/", "main.go"], files: { "go.mod": GO_MOD }, dockerignore: null },
+    },
+    {
+      name: "a go.mod without require: nothing to download",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["go.mod", "main.go"], files: { "go.mod": "module example.com/hello\n\ngo 1.22\n" } },
+    },
+    {
+      name: "GOPATH mode: .go files and no go.mod in the context",
+      code: "FROM golang:1.10\nWORKDIR /go/src/app\nCOPY . .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["main.go", "handlers.go"], files: {} },
+    },
+    {
+      name: "Go before 1.11 has no modules (GOPATH mode); go get after the copy is left alone",
+      code: "FROM golang:1.9.2-stretch AS builder\nCOPY . /go/src/example.com/app\nRUN go get -d example.com/app && go install example.com/app\n",
+    },
+    {
+      name: "go get after the copy fetches the same way: not reported as the build",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go get -d ./...\nRUN go build -o /app .\n",
+    },
+    { name: "a single file built where no go.mod is known", code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app main.go\n" },
+    { name: "go install of a tool at a version", code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go install golang.org/x/tools/cmd/goimports@latest\n" },
+    {
+      name: "dotnet restore before the copy, build with --no-restore",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY App.csproj .\nRUN dotnet restore\nCOPY . .\nRUN dotnet build --no-restore\n",
+    },
+    {
+      name: "dotnet: --no-restore downloads nothing (packages restored in the base stage)",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS restore\nWORKDIR /src\nCOPY *.sln ./\nCOPY src/App/App.csproj src/App/\nRUN dotnet restore\nFROM restore AS build\nCOPY . .\nRUN dotnet publish -c Release --no-restore -o /app\n",
+    },
+    {
+      name: "dotnet: a cache mount of the NuGet packages",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/root/.nuget/packages dotnet publish -c Release -o /app\n",
+    },
+    {
+      name: "dotnet: projects without package or project references",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
+      context: {
+        rootEntries: ["Hello.csproj", "Program.cs"],
+        files: { "Hello.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup></Project>' },
+      },
+    },
+    {
+      name: "cargo: a cache mount of the registry",
+      code: "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/app/target cargo build --release\n",
+    },
+    {
+      name: "cargo: dependencies cooked before the copy (cargo-chef)",
+      code: "FROM lukemathwalker/cargo-chef:latest-rust-1 AS builder\nWORKDIR /app\nCOPY --from=planner /app/recipe.json recipe.json\nRUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\nRUN cargo build --release\n",
+    },
+    {
+      name: "cargo: a dummy main.rs built from the manifests before the copy",
+      code: 'FROM rust:1.80\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release\nCOPY . .\nRUN touch src/main.rs && cargo build --release\n',
+    },
+    { name: "cargo: --offline downloads nothing", code: "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --offline\n" },
+    {
+      name: "cargo: vendored sources configured in .cargo/",
+      code: "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --locked\n",
+      context: { rootEntries: ["Cargo.toml", "Cargo.lock", ".cargo/", "vendor/", "src/"], files: { "Cargo.toml": CARGO_TOML }, dockerignore: null },
+    },
+    {
+      name: "cargo: a crate with an empty dependency table (dev-dependencies are not built)",
+      code: "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
+      context: {
+        rootEntries: ["Cargo.toml", "src/"],
+        files: { "Cargo.toml": '[package]\nname = "hello"\nversion = "0.1.0"\n\n[dependencies]\n\n[dev-dependencies]\ncriterion = "0.5"\n' },
+      },
+    },
+    { name: "cargo install of a published crate", code: "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo install ripgrep\n" },
     { name: "a copy of single files is not broad", code: "FROM node:20\nWORKDIR /app\nCOPY src ./src\nRUN npm ci\n" },
     { name: "COPY --from is not the build context", code: "FROM node:20\nWORKDIR /app\nCOPY --from=sources . .\nRUN npm ci\n" },
     { name: "the broad copy of another stage", code: "FROM node:20 AS src\nCOPY . /app\nFROM node:20\nWORKDIR /app\nRUN npm ci\n" },
@@ -223,7 +421,7 @@ testRule(rule, {
 });
 
 describe("layer-source-before-deps: fixes", () => {
-  for (const c of fires.filter((f) => typeof f.output === "string")) {
+  for (const c of fires.filter((f) => typeof f.output === "string" && f.messageId === "sourceBeforeDeps")) {
     it(`the fixed file parses and no longer has the report: ${c.name ?? c.code.split("\n")[2]}`, () => {
       const before = findingsOf(rule, c.code, c.context);
       const fixed = applyEdits(c.code, (before[0].fixes[0] ?? before[0].suggestions[0]).edits);
@@ -246,5 +444,31 @@ describe("layer-source-before-deps: fixes", () => {
     assert.deepStrictEqual(kinds("known context"), [1, 0]);
     assert.deepStrictEqual(kinds("an unknown context for yarn"), [0, 1]);
     assert.deepStrictEqual(kinds("node_modules in the context"), [0, 1]);
+  });
+});
+
+describe("layer-source-before-deps: builds that download their dependencies", () => {
+  const builds = fires.filter((f) => f.messageId === "buildFetchesDeps");
+
+  it("the go mod download suggestion parses and removes the report", () => {
+    for (const c of builds.filter((f) => typeof f.output === "string")) {
+      const [finding] = findingsOf(rule, c.code, c.context);
+      assert.deepStrictEqual([finding.fixes.length, finding.suggestions.length], [0, 1], c.name);
+      const fixed = applyEdits(c.code, finding.suggestions[0].edits);
+      assert.strictEqual(parseDockerfile(fixed, c.context).instructions.length, parseDockerfile(c.code, c.context).instructions.length + 2);
+      assert.deepStrictEqual(findingsOf(rule, fixed, c.context), [], c.name);
+    }
+  });
+
+  it("is a warning when the manifests show dependencies, information when they were not seen", () => {
+    const severity = (name: string) => {
+      const c = builds.find((f) => f.name?.startsWith(name));
+      assert.ok(c, name);
+      return findingsOf(rule, c.code, c.context)[0].severity;
+    };
+    assert.strictEqual(severity("go build after the whole context"), "warning");
+    assert.strictEqual(severity("dotnet publish restores"), "warning");
+    assert.strictEqual(severity("go build with an unknown context"), "info");
+    assert.strictEqual(severity("cargo install --path"), "info");
   });
 });

@@ -1,0 +1,234 @@
+// Builds that download dependencies on their own: `go build` fetches missing modules, `dotnet
+// publish` restores NuGet packages first, `cargo build` downloads crates. Which commands do it,
+// which commands fetch the dependencies ahead of a build, where each tool keeps its downloads, and
+// what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
+
+import type { BuildContextFacts } from "./context";
+import { copyPaths, joinPath, normalizePath } from "./copy-paths";
+import { isIgnoredBy } from "./dockerignore";
+import { variableFor } from "./environment";
+import { mountsOf } from "./mounts";
+import type { ShellCommand, Word } from "./shell";
+import { ancestorsOf } from "./stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+import { workdirOf } from "./workdir";
+
+export type FetchingEcosystem = "go" | "dotnet" | "cargo";
+
+export interface ImplicitFetch {
+  ecosystem: FetchingEcosystem;
+  /** The tool as users say it: `go build`, `dotnet publish`, `cargo install`. */
+  tool: string;
+  command: ShellCommand;
+  /** `go build main.go`: the command names Go files rather than packages. */
+  namesGoFiles: boolean;
+}
+
+/** Cross-compiling wrappers (tonistiigi/xx) that run the real tool. */
+const GO_NAMES = new Set(["go", "xx-go"]);
+const CARGO_NAMES = new Set(["cargo", "xx-cargo", "cross"]);
+
+function positional(words: readonly Word[]): string[] {
+  // `cargo +nightly build`: the toolchain selector is not the subcommand.
+  return words.map((w) => w.value).filter((v) => !v.startsWith("-") && !v.startsWith("+"));
+}
+
+function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  return command.args.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
+}
+
+function assigned(command: ShellCommand, name: string): string | undefined {
+  return command.assignments.find((a) => a.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
+}
+
+/**
+ * A build that downloads the project's dependencies when they are missing, or null: `go
+ * build|install|test|generate` (not `-mod=vendor`, not `go install tool@version`), `dotnet
+ * build|publish|pack|test` (not `--no-restore`), `cargo build` and `cargo install --path`
+ * (not `--offline`/`--frozen`).
+ */
+export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
+  const pos = positional(command.args);
+  const sub = pos[0] ?? "";
+  if (GO_NAMES.has(command.name)) {
+    if (!["build", "install", "test", "generate"].includes(sub)) return null;
+    if (command.args.some((w) => w.value === "-mod=vendor") || /-mod=vendor/.test(assigned(command, "GOFLAGS") ?? "")) return null;
+    // `go install golang.org/x/tools/cmd/goimports@latest` installs a tool, not the project.
+    if (sub === "install" && pos.slice(1).some((p) => p.includes("@"))) return null;
+    return { ecosystem: "go", tool: `go ${sub}`, command, namesGoFiles: pos.slice(1).some((p) => p.endsWith(".go")) };
+  }
+  if (command.name === "dotnet") {
+    if (!["build", "publish", "pack", "test"].includes(sub) || hasFlag(command, "--no-restore")) return null;
+    return { ecosystem: "dotnet", tool: `dotnet ${sub}`, command, namesGoFiles: false };
+  }
+  if (CARGO_NAMES.has(command.name)) {
+    // `cargo install ripgrep` downloads a published crate: not the project's dependencies.
+    if (sub !== "build" && !(sub === "install" && hasFlag(command, "--path"))) return null;
+    if (hasFlag(command, "--offline", "--frozen") || assigned(command, "CARGO_NET_OFFLINE") === "true") return null;
+    return { ecosystem: "cargo", tool: `cargo ${sub}`, command, namesGoFiles: false };
+  }
+  return null;
+}
+
+/**
+ * The ecosystem whose dependencies `command` downloads ahead of a build (`go mod download`, `go
+ * get`, `cargo fetch`, `cargo chef cook`, `cargo vendor`, `dotnet restore`), or a build that
+ * downloads them anyway (the dummy-`main.rs` build of the manifests); null otherwise.
+ */
+export function fetchingEcosystem(command: ShellCommand): FetchingEcosystem | null {
+  const pos = positional(command.args);
+  if (GO_NAMES.has(command.name) && (pos[0] === "get" || (pos[0] === "mod" && ["download", "tidy", "vendor", "verify"].includes(pos[1] ?? "")))) return "go";
+  if (CARGO_NAMES.has(command.name) && (pos[0] === "fetch" || pos[0] === "vendor" || (pos[0] === "chef" && pos[1] === "cook"))) return "cargo";
+  if (command.name === "dotnet" && pos[0] === "restore") return "dotnet";
+  return implicitFetch(command)?.ecosystem ?? null;
+}
+
+/**
+ * True when `dir` (absolute, normalized) holds or lies inside where `ecosystem` keeps downloaded
+ * dependencies: the Go module cache (`/go/pkg/mod`, `$GOMODCACHE`, `$GOPATH/pkg/mod`), the NuGet
+ * packages folder (`/root/.nuget/packages`, `$NUGET_PACKAGES`), the cargo registry and git
+ * checkouts (`/usr/local/cargo/registry`, `/root/.cargo/registry`, `$CARGO_HOME/registry`).
+ * `env` gives the variables the RUN sees. The Go build cache (`/root/.cache/go-build`) and cargo's
+ * `target` folder hold compiled output, not downloads: they do not count.
+ */
+export function holdsDownloads(ecosystem: FetchingEcosystem, dir: string, env: (name: string) => string | null | undefined): boolean {
+  const homes: string[] = [];
+  const from = (name: string, suffix: string) => {
+    const value = env(name);
+    if (value) homes.push(`${value.replace(/\/+$/, "")}${suffix}`);
+  };
+  if (ecosystem === "go") {
+    homes.push("/go/pkg/mod", "/root/go/pkg/mod");
+    from("GOMODCACHE", "");
+    from("GOPATH", "/pkg/mod");
+    if (/\/pkg\/mod(?:\/|$)/.test(dir)) return true;
+  } else if (ecosystem === "dotnet") {
+    homes.push("/root/.nuget/packages");
+    from("NUGET_PACKAGES", "");
+    if (/\/\.nuget(?:\/packages)?(?:\/|$)/.test(dir)) return true;
+  } else {
+    homes.push("/usr/local/cargo/registry", "/usr/local/cargo/git", "/root/.cargo/registry", "/root/.cargo/git");
+    from("CARGO_HOME", "/registry");
+    if (/cargo\/(?:registry|git)(?:\/|$)/.test(dir)) return true;
+  }
+  // The mount or copy covers the folder (`/go`) or a part of it (`/go/pkg/mod/cache`).
+  return homes.some((home) => home === dir || home.startsWith(`${dir === "/" ? "" : dir}/`) || dir.startsWith(`${home}/`));
+}
+
+/** How sure the manifests make a finding: `none` (no dependencies to download), `certain`, `unsure` (manifests not seen). */
+export type DependencyEvidence = "none" | "certain" | "unsure";
+
+/**
+ * What the context's manifests say about `ecosystem`'s dependencies: a go.mod without `require`,
+ * a Cargo.toml without dependency tables, project files without package or project references
+ * download nothing. Manifests at the context root and one folder down are read; with the root
+ * entries known and no manifest there, the build reads one from elsewhere (`unsure`), or, for Go
+ * with `.go` files at the root, builds without modules (`none`).
+ */
+export function dependencyEvidence(ecosystem: FetchingEcosystem, context: BuildContextFacts): DependencyEvidence {
+  const entries = context.rootEntries;
+  if (entries === undefined) return "unsure";
+  const files = Object.entries(context.files ?? {});
+  const named = (pattern: RegExp) => files.filter(([path]) => pattern.test(path)).map(([, text]) => text);
+  if (ecosystem === "go") {
+    const modules = named(/^(?:[^/]+\/)?go\.mod$/);
+    if (modules.length > 0) return modules.some(requiresModules) ? "certain" : "none";
+    if (entries.includes("go.mod")) return "certain";
+    // GOPATH mode: sources at the root and no go.mod, so nothing is fetched on demand.
+    return entries.some((e) => e.endsWith(".go")) ? "none" : "unsure";
+  }
+  if (ecosystem === "cargo") {
+    const root = context.files?.["Cargo.toml"];
+    if (root !== undefined) return /^\s*\[workspace\]/m.test(root) || hasCrateDependencies(root) ? "certain" : "none";
+    return entries.includes("Cargo.toml") ? "certain" : "unsure";
+  }
+  const projects = named(/^(?:[^/]+\/)?(?:[^/]+\.(?:cs|fs|vb)proj|Directory\.(?:Build|Packages)\.props)$/);
+  if (projects.length > 0) return projects.some((text) => /<(?:PackageReference|ProjectReference|PackageVersion)\b/.test(text)) ? "certain" : "none";
+  return entries.some((e) => /\.(?:sln|slnx|csproj|fsproj|vbproj)$/.test(e)) ? "certain" : "unsure";
+}
+
+/** True when a go.mod requires any module (`require x v1` or a non-empty `require ( ... )` block). */
+export function requiresModules(goMod: string): boolean {
+  let inBlock = false;
+  for (const raw of goMod.split("\n")) {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    if (line === "") continue;
+    if (inBlock) {
+      if (line.startsWith(")")) inBlock = false;
+      else return true;
+    } else if (/^require\s*\($/.test(line)) inBlock = true;
+    else if (/^require\s+\S/.test(line)) return true;
+  }
+  return false;
+}
+
+/** True when a Cargo.toml has a `[dependencies]` or `[build-dependencies]` table (target-specific ones too) with an entry. */
+function hasCrateDependencies(cargoToml: string): boolean {
+  const header = /^\s*\[(?:target\.[^\]]+\.)?(?:build-)?dependencies(?:\.[^\]]+)?\]\s*$/gm;
+  for (const match of cargoToml.matchAll(header)) {
+    // `[dependencies.serde]` is itself an entry; a bare table needs a key before the next table.
+    if (/\.[^\]]+\]\s*$/.test(match[0]) && !match[0].includes("target.")) return true;
+    const rest = cargoToml.slice((match.index ?? 0) + match[0].length);
+    const body = rest.split(/^\s*\[/m)[0];
+    if (/^\s*[\w"'-]+\s*=/m.test(body)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `build` (a RUN of `stage` after `broadCopy`) finds its dependencies already there or
+ * cannot download them, so a source edit downloads nothing again:
+ * - fetched before the broad copy, in this stage or one it builds on (`go mod download` after
+ *   copying go.mod, `cargo chef cook`, `dotnet restore`, a build of the manifests alone);
+ * - the build's environment forbids or redirects downloads (`GOFLAGS=-mod=vendor`, `GOPROXY=off`,
+ *   `GO111MODULE=off`, `CARGO_NET_OFFLINE=true`);
+ * - a mount on the build RUN, or a `COPY --from` before it, provides the download folder
+ *   ({@link holdsDownloads}) or a `vendor` folder in the build's directory;
+ * - the context has the dependencies vendored (a `vendor/` folder for Go, `vendor/` with a
+ *   `.cargo/` configuration for cargo) and `.dockerignore` does not exclude them.
+ */
+export function hasDependenciesAtBuild(model: DockerfileModel, stage: Stage, broadCopy: Instruction, build: Instruction, fetch: ImplicitFetch): boolean {
+  const { ecosystem, command } = fetch;
+  for (const s of [...ancestorsOf(stage), stage]) {
+    for (const instruction of s.instructions) {
+      if (instruction === broadCopy) break;
+      if (instruction.keyword === "RUN" && instruction.commands.some((c) => fetchingEcosystem(c) === ecosystem)) return true;
+    }
+  }
+  const env = (name: string) => variableFor(model, stage, build, command, name);
+  if (ecosystem === "go" && (/-mod=vendor/.test(env("GOFLAGS") ?? "") || env("GOPROXY") === "off" || env("GO111MODULE") === "off")) return true;
+  if (ecosystem === "cargo" && env("CARGO_NET_OFFLINE") === "true") return true;
+  if (mountsOf(build).some((m) => m.type !== "secret" && m.type !== "ssh" && m.target !== null && holdsDownloads(ecosystem, m.target, env))) return true;
+  if (copiesDownloadsIn(model, stage, build, ecosystem, env)) return true;
+  const entries = model.context.rootEntries ?? [];
+  const ignore = model.context.dockerignore;
+  const isVendored = entries.includes("vendor/") && !(typeof ignore === "string" && isIgnoredBy(ignore, "vendor"));
+  if (ecosystem === "go") return isVendored;
+  return ecosystem === "cargo" && isVendored && entries.includes(".cargo/");
+}
+
+/** A `COPY --from` before `build` that brings the download folder, or a `vendor` folder into the build's directory. */
+function copiesDownloadsIn(
+  model: DockerfileModel,
+  stage: Stage,
+  build: Instruction,
+  ecosystem: FetchingEcosystem,
+  env: (name: string) => string | null | undefined,
+): boolean {
+  const buildDir = workdirOf(model, stage, build);
+  for (const instruction of stage.instructions) {
+    if (instruction === build) break;
+    if (instruction.keyword !== "COPY" || !instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+    const paths = copyPaths(instruction);
+    if (paths === null) continue;
+    const copyDir = workdirOf(model, stage, instruction);
+    const dest = paths.dest.value;
+    if (!dest.startsWith("/") && copyDir === null) continue;
+    const target = joinPath(copyDir ?? "/", dest);
+    if (holdsDownloads(ecosystem, target, env)) return true;
+    if (ecosystem === "dotnet" || buildDir === null) continue;
+    const names = paths.sources.map((s) => normalizePath(s.value).split("/").pop());
+    if (target === `${buildDir === "/" ? "" : buildDir}/vendor` || (target === buildDir && names.includes("vendor"))) return true;
+  }
+  return false;
+}
