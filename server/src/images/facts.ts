@@ -142,9 +142,9 @@ function withCodenameVersion(name: string, parsed: ParsedTag): ParsedTag {
  */
 export function nearestTag(name: string, tag: string): string | null {
   const target = withCodenameVersion(name, parseTag(tag));
-  const candidates = tagNames(name)
-    .map((t) => withCodenameVersion(name, parseTag(t)))
-    .filter((c) => c.isPrerelease === target.isPrerelease && !/^(?:latest|edge|rolling|devel|current|lts|stable|mainline)\b/.test(c.tag));
+  const candidates = parsedTagsOf(name).filter(
+    (c) => c.isPrerelease === target.isPrerelease && !/^(?:latest|edge|rolling|devel|current|lts|stable|mainline)\b/.test(c.tag),
+  );
   const tiers: ((c: ParsedTag) => boolean)[] = [(c) => c.variant === target.variant, (c) => c.flavour === target.flavour];
   for (const inTier of tiers) {
     const pool = candidates.filter(inTier).filter((c) => target.version.length > 0 === c.version.length > 0);
@@ -161,6 +161,20 @@ export function nearestTag(name: string, tag: string): string | null {
     return pool[0].tag;
   }
   return null;
+}
+
+const parsedTagsMemo = new Map<string, readonly ParsedTag[]>();
+
+/** Every tag the facts list for an image, parsed (codenames read as versions); read only. */
+function parsedTagsOf(name: string): readonly ParsedTag[] {
+  // The facts never change at run time, and an unlisted tag is looked up by every size question:
+  // the hundreds of tags of an image are parsed once, not once per question.
+  let parsed = parsedTagsMemo.get(name);
+  if (!parsed) {
+    parsed = tagNames(name).map((t) => withCodenameVersion(name, parseTag(t)));
+    parsedTagsMemo.set(name, parsed);
+  }
+  return parsed;
 }
 
 const newestVersionsMemo = new Map<string, number[][]>();

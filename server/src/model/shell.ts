@@ -47,7 +47,6 @@ export interface ShellSource {
   newlineSeparates: boolean;
 }
 
-const SEPARATORS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
 const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "{", "}", "!", "in"]);
 const OPENERS = new Set(["if", "while", "until", "for", "case", "{"]);
 const CLOSERS = new Set(["fi", "done", "esac", "}"]);
@@ -66,6 +65,9 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
   let chars = "";
   const offsets: number[] = [];
   let i = src.start;
+  // Kept characters are appended a run at a time (from `kept` up to `i`): one slice per run
+  // instead of one concatenation per character.
+  let kept = i;
   let atLineStart = false;
   while (i < src.end) {
     const ch = text[i];
@@ -73,7 +75,9 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
       let j = i + 1;
       while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;
       if (j < src.end && (text[j] === "\n" || text[j] === "\r")) {
+        chars += text.slice(kept, i);
         i = j + (text[j] === "\r" && text[j + 1] === "\n" ? 2 : 1);
+        kept = i;
         atLineStart = true;
         continue;
       }
@@ -84,19 +88,23 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
       if (text[j] === "#" || text[j] === "\n" || text[j] === "\r") {
         // Docker drops comment and empty lines inside a continued instruction.
         while (j < src.end && text[j] !== "\n") j++;
+        chars += text.slice(kept, i);
         i = j + 1;
+        kept = i;
         continue;
       }
       atLineStart = false;
     }
     if (ch === "\r") {
+      chars += text.slice(kept, i);
       i++;
+      kept = i;
       continue;
     }
-    chars += ch;
     offsets.push(i);
     i++;
   }
+  chars += text.slice(kept, i);
   offsets.push(src.end);
   return { chars, offsets };
 }
@@ -173,8 +181,8 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       while (i < s.length && s[i] !== "\n") i++;
       continue;
     }
-    const sep = SEPARATORS.find((op) => s.startsWith(op, i));
-    if (sep) {
+    const sep = separatorAt(s, i);
+    if (sep !== null) {
       flush(sep);
       i += sep.length;
       continue;
@@ -186,6 +194,14 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
     // Length of `value` when the first quote opened: an assignment's `NAME=` must come before it.
     let unquotedPrefix = -1;
     while (i < s.length) {
+      // Ordinary characters are taken a run at a time: one slice instead of a concatenation each.
+      let run = i;
+      while (run < s.length && !isSpecial(s.charCodeAt(run))) run++;
+      if (run > i) {
+        value += s.slice(i, run);
+        i = run;
+        continue;
+      }
       const c = s[i];
       if (c === " " || c === "\t" || c === "\n") break;
       if (c === ";" || c === "&" || c === "|" || c === "(" || c === ")") {
@@ -241,6 +257,43 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
     });
   }
   flush("\n");
+}
+
+/** The operator at `i`, the longest first (`&&` before `&`), or null. */
+function separatorAt(s: string, i: number): string | null {
+  const c = s[i];
+  switch (c) {
+    case "&":
+    case "|":
+    case ";":
+      return s[i + 1] === c ? c + c : c;
+    case "(":
+    case ")":
+    case "\n":
+      return c;
+    default:
+      return null;
+  }
+}
+
+/** Characters a word reader must look at one by one: whitespace, operators, quotes and the backslash. */
+function isSpecial(code: number): boolean {
+  switch (code) {
+    case 9: // \t
+    case 10: // \n
+    case 32: // space
+    case 34: // "
+    case 38: // &
+    case 39: // '
+    case 40: // (
+    case 41: // )
+    case 59: // ;
+    case 92: // \
+    case 124: // |
+      return true;
+    default:
+      return false;
+  }
 }
 
 function matchParen(s: string, open: number): number {

@@ -63,8 +63,22 @@ export type ImagePurpose =
   | "toolchain-without-command"
   | "build-environment-base";
 
+// Both facts are asked by several rules per file and read the whole final lineage: computed once
+// per model (a model is not changed once parsed; withContext makes a new one, so context facts stay right).
+const startCommands = new WeakMap<DockerfileModel, readonly string[] | null>();
+const purposes = new WeakMap<DockerfileModel, ImagePurpose | null>();
+
 /** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */
-export function startCommand(model: DockerfileModel): string[] | null {
+export function startCommand(model: DockerfileModel): readonly string[] | null {
+  let command = startCommands.get(model);
+  if (command === undefined) {
+    command = readStartCommand(model);
+    startCommands.set(model, command);
+  }
+  return command;
+}
+
+function readStartCommand(model: DockerfileModel): string[] | null {
   const final = model.finalStage;
   if (!final) return null;
   const chain = lineage(final);
@@ -91,6 +105,15 @@ export function startCommand(model: DockerfileModel): string[] | null {
  * on purpose.
  */
 export function developmentPurpose(model: DockerfileModel): ImagePurpose | null {
+  let purpose = purposes.get(model);
+  if (purpose === undefined) {
+    purpose = readDevelopmentPurpose(model);
+    purposes.set(model, purpose);
+  }
+  return purpose;
+}
+
+function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   const final = model.finalStage;
   if (!final) return null;
   if (isDevelopmentStage(final)) return "stage-name";

@@ -64,6 +64,9 @@ const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
  */
 const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
 
+/** A GitHub Action's labels and files (`com.github.actions.name`, a problem matcher copied in). */
+const GITHUB_ACTION_WORDS = /com\.github\.actions\.|github_action|problem-matcher/i;
+
 /** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */
 const DOCKER_INSTALLER = /\bget\.docker\.com\b|\bdownload\.docker\.com\/linux\/static\b/;
 /** The Docker CLI image a binary is copied from (`COPY --from=docker:27-cli /usr/local/bin/docker ...`). */
@@ -74,9 +77,15 @@ function isRootUser(value: string): boolean {
   return user === "root" || user === "0" || user.startsWith("root:") || user.startsWith("0:");
 }
 
-/** The words of every RUN, ENTRYPOINT and CMD of `chain`. */
-function words(chain: Stage[], keywords: string[]): string[] {
-  return chain.flatMap((s) => s.instructions.filter((i) => keywords.includes(i.keyword)).flatMap((i) => i.args.map((a) => a.value)));
+/** True when a word of an instruction of `chain` with one of `keywords` matches `pattern` (no list of every word is built). */
+function someWord(chain: Stage[], keywords: readonly string[], pattern: RegExp): boolean {
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (!keywords.includes(instruction.keyword)) continue;
+      for (const arg of instruction.args) if (pattern.test(arg.value)) return true;
+    }
+  }
+  return false;
 }
 
 /** The programs of every command of the CMD and ENTRYPOINT in effect (`exec` looked through). */
@@ -111,7 +120,7 @@ function execsSwitchingDaemon(script: string): boolean {
 /** True when the image is set up to drop root itself, or root is what it is for. */
 function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   // A dropper installed, fetched, copied in (`COPY --from=gosu /gosu /usr/local/bin/`) or called at start.
-  if (words(chain, ["RUN", "ENTRYPOINT", "CMD", "COPY", "ADD"]).some((w) => PRIVILEGE_DROPPERS.test(w))) return true;
+  if (someWord(chain, ["RUN", "ENTRYPOINT", "CMD", "COPY", "ADD"], PRIVILEGE_DROPPERS)) return true;
   const command = startCommand(model);
   if (command?.some((w) => WORKER_SERVERS.test(w.split("/").pop() ?? ""))) return true;
   // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
@@ -135,10 +144,9 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
   if (program !== undefined && CI_AGENTS.test(program.split("/").pop() ?? "")) return true;
   // GitHub Docker actions must run as root (the runner mounts the workspace root-owned).
   if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
-  const labelsAndCopies = words(chain, ["LABEL", "COPY", "ADD"]);
-  if (labelsAndCopies.some((w) => /com\.github\.actions\.|github_action|problem-matcher/i.test(w))) return true;
+  if (someWord(chain, ["LABEL", "COPY", "ADD"], GITHUB_ACTION_WORDS)) return true;
   // The Docker engine or CLI from Docker's installers or image: the image drives a Docker socket.
-  if (words(chain, ["RUN"]).some((w) => DOCKER_INSTALLER.test(w))) return true;
+  if (someWord(chain, ["RUN"], DOCKER_INSTALLER)) return true;
   const copiesDocker = (i: Instruction) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from" && DOCKER_IMAGE.test(f.value ?? ""));
   if (chain.some((s) => s.instructions.some(copiesDocker))) return true;
   for (const stage of chain) {
