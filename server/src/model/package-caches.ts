@@ -64,7 +64,9 @@ export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[
     if (run.keyword !== "RUN") continue;
     if (run.commands.some(disablesDockerClean)) keepsDebs.add(stage);
     run.commands.forEach((command, i) => {
-      const later = run.commands.slice(i + 1);
+      // Copied only for the few commands that install packages: a copy per command made a RUN of
+      // thousands of commands grow with their square.
+      const later = () => run.commands.slice(i + 1);
       const left = cacheLeftBy(model, instruction, command, later, keepsDebs.has(stage));
       if (left) found.push(left);
     });
@@ -76,7 +78,7 @@ function cacheLeftBy(
   model: DockerfileModel,
   instruction: Instruction,
   command: ShellCommand,
-  later: ShellCommand[],
+  later: () => ShellCommand[],
   keepsDebs: boolean,
 ): LeftPackageCache | null {
   const run = instruction.trigger ?? instruction;
@@ -96,11 +98,11 @@ function cacheLeftBy(
   const pkg = systemPackageCommand(command);
   if (pkg?.manager === "apt" && pkg.actionWord) {
     if (pkg.action === "update") {
-      if (hasVolatileMountAt(run, "/var/lib/apt/lists") || later.some(removesAptLists)) return null;
+      if (hasVolatileMountAt(run, "/var/lib/apt/lists") || later().some(removesAptLists)) return null;
       return make("aptLists", "apt", pkg.actionWord);
     }
     if ((pkg.action === "install" || pkg.action === "upgrade") && keepsDebs) {
-      if (hasVolatileMountAt(run, "/var/cache/apt") || later.some(cleansApt)) return null;
+      if (hasVolatileMountAt(run, "/var/cache/apt") || later().some(cleansApt)) return null;
       return make("aptArchives", "apt", pkg.actionWord);
     }
     return null;
@@ -108,12 +110,12 @@ function cacheLeftBy(
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
     // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.
     if (pkg.options.some((o) => o.value === "--no-cache" || o.value === "--no-network")) return null;
-    if (hasVolatileMountAt(run, "/var/cache/apk") || later.some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
+    if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
     const hasSeparateIndexUpdate = run.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"));
     return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
   }
   if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
-    if (later.some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
+    if (later().some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
     const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
     // microdnf (libdnf) keeps its cache in /var/cache/yum, like yum.
     return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, {
@@ -125,11 +127,11 @@ function cacheLeftBy(
     if (command.args.some((a) => a.value === "--no-cache-dir" || a.value === "--no-cache" || a.value.startsWith("--no-cache-dir="))) return null;
     if (installsOnlyLocalWithoutDownloads(model, instruction, command, pipInstall)) return null;
     if (installsOnlyPackagingTools(command, pipInstall)) return null;
-    return pipCacheHandled(model, instruction, command, later) ? null : make("pip", "pip", pipInstall);
+    return pipCacheHandled(model, instruction, command, later()) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
-    if (later.some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
-    if (later.some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
+    if (later().some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
+    if (later().some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
     if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
     return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
