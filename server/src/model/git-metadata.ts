@@ -61,10 +61,20 @@ export interface GitUse {
   stepReadsGit: boolean;
   /** `go build`/`go install` runs after the copy in a stage that installs git: Go 1.18+ stamps VCS info from .git (`-buildvcs`). */
   goStampsVcs: boolean;
+  /**
+   * A step after the copy deletes `.git` itself (`rm -rf .git`, `find . -name .git | xargs rm -rf`):
+   * the author knows the checkout arrives and wants it there until then (a version step reads it).
+   */
+  removesGit: boolean;
 }
 
-/** A git query that stamps a version: `git describe`, `git rev-parse`, `git log`, `exec.Command("git", ...)`. */
-const ASKS_GIT = /\bgit\s+(?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)\b|exec\.Command\(\s*"git"/;
+/**
+ * A git query that stamps a version, in a script or program: `git describe`, `exec.Command("git", ...)`,
+ * and git run with an argument list (`runError("git", "describe", ...)` in Go, `["git", "show", "-s"]` in Python).
+ */
+const ASKS_GIT =
+  /\bgit\s+(?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)\b|exec\.Command\(\s*"git"|["']git["']\s*,\s*["'](?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)["']/;
+
 const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
 
 /**
@@ -74,7 +84,7 @@ const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
-  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false, goStampsVcs: false };
+  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false, goStampsVcs: false, removesGit: false };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
@@ -91,7 +101,19 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
   const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c)));
   const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
-  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit, goStampsVcs };
+  const removesGit = after.some(removesGitFolder);
+  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit, goStampsVcs, removesGit };
+}
+
+/** A word naming a `.git` folder: `.git`, `./.git`, `/app/.git/`, `".git"` (a `find -name` operand). */
+const GIT_FOLDER_WORD = /^["']?(?:.*\/)?\.git\/?["']?$/;
+
+/** True when the RUN deletes a `.git` folder: `rm -rf .git`, `find . -name .git -exec rm -rf {} +`, `find ... | xargs rm -rf`. */
+function removesGitFolder(instruction: Instruction): boolean {
+  const namesGit = instruction.commands.some((c) => (c.name === "rm" || c.name === "find") && c.args.some((a) => GIT_FOLDER_WORD.test(a.value)));
+  if (!namesGit) return false;
+  // xargs is a wrapper, so `find ... | xargs rm -rf` holds an `rm` command of its own.
+  return instruction.commands.some((c) => c.name === "rm" || (c.name === "find" && c.args.some((a) => a.value === "-delete" || a.value === "rm")));
 }
 
 /** `go build` or `go install` that keeps Go's default VCS stamping (not `-buildvcs=false`). */

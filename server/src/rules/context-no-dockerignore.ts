@@ -11,10 +11,12 @@ import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { environmentAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
+import { substituteVariables } from "../model/variables";
 import { workdirOf } from "../model/workdir";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -66,6 +68,7 @@ export const rule: Rule = {
       git.manifestReadsGit ||
       git.stepReadsGit ||
       git.goStampsVcs ||
+      git.removesGit ||
       (git.available && (git.buildSystem || isBuildEnvironment)) ||
       (customBase && git.buildSystem) ||
       (matcher !== null && reincludes(matcher, ".git"));
@@ -160,10 +163,17 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
   for (const ref of buildReferences(model)) {
     if (ref.kind !== "copy" || !finals.has(ref.owner) || !ref.target) continue;
     if (ref.target !== stage && !ancestorsOf(ref.target).includes(stage)) continue;
+    const env = environmentAt(model, ref.owner, ref.instruction);
     for (const source of copyPaths(ref.instruction)?.sources ?? []) {
-      if (source.value.includes("$")) return true;
-      const path = joinPath("/", source.value);
-      if (landing === null ? !isBuildOutput(path) : isSameOrParentPath(path, landing)) return true;
+      const path = joinPath("/", substituteVariables(source.value, env).value);
+      if (landing === null) {
+        if (path.includes("$") || !isBuildOutput(path)) return true;
+        continue;
+      }
+      const open = path.search(/[$*?[]/);
+      // A variable or wildcard the build fills in: the path still starts with the text before it, so
+      // `/src/tool-linux-$TARGETARCH` names something in /src, never its .git.
+      if (open < 0 ? isSameOrParentPath(path, landing) : `${landing}/`.startsWith(path.slice(0, open))) return true;
     }
   }
   return false;

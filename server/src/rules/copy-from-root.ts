@@ -54,6 +54,9 @@ export const rule: Rule = {
       const destIsRoot = dest.startsWith("/") && normalizePath(dest) === "/";
       // `FROM scratch` + `COPY --from=x / /` flattens x into one layer: the copy is the whole point.
       if (destIsRoot && owner && rootOf(owner).base.kind === "scratch") continue;
+      // `FROM ${BUILD_FROM}` + `COPY --from=build / /` where build too started FROM ${BUILD_FROM}:
+      // flattening a stage onto the image it grew from (its config is inherited, its layers squashed).
+      if (destIsRoot && owner && target && startFromSameImage(owner, target)) continue;
       for (const source of paths.sources) {
         if (source.value.startsWith("/") && normalizePath(source.value) === "/" && destIsRoot) {
           report({ range: source.range, messageId: "root", data: { from } });
@@ -96,6 +99,25 @@ function isMeantToBeCopiedWhole(model: DockerfileModel, stage: Stage): boolean {
   const root = rootOf(stage);
   const base = root.base;
   return base.kind === "scratch" || base.unresolved.length > 0 || isArtifactImage(base.resolved) || hasSentinelBase(model, root);
+}
+
+/**
+ * True when both stages grow from the same image: the same reference once build arguments are
+ * substituted (`alpine:3.20` and `docker.io/library/alpine:3.20` alike), or the same words
+ * (`${BUILD_FROM}`) when a variable stays unresolved.
+ */
+function startFromSameImage(a: Stage, b: Stage): boolean {
+  const [baseA, baseB] = [rootOf(a).base, rootOf(b).base];
+  if (baseA.kind !== "image" || baseB.kind !== "image") return false;
+  if (baseA.unresolved.length > 0 || baseB.unresolved.length > 0) return baseA.token.value === baseB.token.value;
+  return canonicalImage(baseA.resolved) === canonicalImage(baseB.resolved);
+}
+
+/** `registry/repository:tag@digest`, with Docker's defaults filled in; the text itself when it does not parse. */
+function canonicalImage(image: string): string {
+  const ref = parseImageReference(image);
+  if (!ref) return image;
+  return `${ref.registry}/${ref.repository}:${ref.tag ?? (ref.digest ? "" : "latest")}@${ref.digest ?? ""}`;
 }
 
 function isArtifactImage(image: string): boolean {

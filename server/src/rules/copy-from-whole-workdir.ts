@@ -38,7 +38,10 @@ export const rule: Rule = {
       const paths = copyPaths(ref.instruction);
       if (!paths) continue;
       const target = ref.target;
-      if (!contextDirs.has(target)) contextDirs.set(target, holdsOnlyTheApp(model, target) ? [] : contextCopyDirs(model, target));
+      if (!contextDirs.has(target)) {
+        const copies = contextCopies(model, target);
+        contextDirs.set(target, copies.length === 0 || holdsOnlyTheApp(model, target, copies[0].ordinal) ? [] : copies.map((c) => c.dir));
+      }
       const dirs = contextDirs.get(target) as string[];
       for (const source of paths.sources) {
         if (isHeredocSource(source.value)) continue;
@@ -61,21 +64,27 @@ export const rule: Rule = {
   },
 };
 
-/** Installs of interpreted Ruby and Python apps: the app runs from the folder they install into (composer keeps its dev check: phpunit and the like land in vendor/). */
-const INTERPRETED_INSTALLS = new Set(["bundler", "pip", "poetry", "uv", "pipenv"]);
+/**
+ * Installs of interpreted Ruby, Python and PHP apps: the app runs from the folder they install into,
+ * sources and all (a Laravel app is its sources plus vendor/). Development packages that land there
+ * (phpunit in vendor/) are final-stage-dev-dependencies' to report, not a reason to pick files.
+ */
+const INTERPRETED_INSTALLS = new Set(["bundler", "pip", "poetry", "uv", "pipenv", "composer"]);
 /** Build steps whose output is a separate artifact (a binary, a publish folder, wheels), not the app folder. */
 const COMPILED_OUTPUT = new Set(["go", "rust", "dotnet", "java", "c", "haskell", "elixir", "swift", "python"]);
 
 /**
- * A builder whose directory is the artifact: an interpreted app and its dependencies. Either a Ruby
- * or Python app (bundle install, pip/uv/poetry) that compiles nothing into a separate
+ * A builder whose directory is the artifact: an interpreted app and its dependencies. Either a Ruby,
+ * Python or PHP app (bundle install, pip/uv/poetry, composer) that compiles nothing into a separate
  * output (asset builds such as `assets:precompile` or `npm run build` write into the app folder),
  * whatever its dependency groups; or one that compiles nothing and installs no development
- * dependencies (`npm ci --omit=dev`, Rails with BUNDLE_WITHOUT=development).
+ * dependencies (`npm ci --omit=dev`, Rails with BUNDLE_WITHOUT=development). Build steps that run
+ * before the sources arrive (instruction `sourcesAt`) build dependencies elsewhere (`pip wheel
+ * --wheel-dir /wheels -r requirements.txt`), not the folder: they do not count.
  */
-function holdsOnlyTheApp(model: DockerfileModel, stage: Stage): boolean {
+function holdsOnlyTheApp(model: DockerfileModel, stage: Stage, sourcesAt: number): boolean {
   const chain = lineage(stage);
-  const steps = chain.flatMap((s) => detectBuildSteps(s));
+  const steps = chain.flatMap((s) => detectBuildSteps(s)).filter((step) => step.instruction.ordinal > sourcesAt);
   const installs = chain.flatMap((s) =>
     s.instructions.flatMap((instruction) =>
       instruction.commands.flatMap((command) => {
@@ -105,9 +114,12 @@ function isTrimmedAfterBuild(chain: readonly Stage[], builtAt: number): boolean 
   return commands.some(prunesDevDependencies) && commands.some((c) => c.name === "rm" && removesSources(c.args.map((w) => w.value)));
 }
 
-/** Directories of `stage` (and the stages it builds on) that received a copy of the whole build context. */
-function contextCopyDirs(model: DockerfileModel, stage: Stage): string[] {
-  const dirs: string[] = [];
+/**
+ * Directories of `stage` (and the stages it builds on) that received a copy of the whole build
+ * context, each with the instruction that first copied it there, earliest first.
+ */
+function contextCopies(model: DockerfileModel, stage: Stage): { dir: string; ordinal: number }[] {
+  const copies: { dir: string; ordinal: number }[] = [];
   for (const s of lineage(stage).reverse()) {
     for (const instruction of s.instructions) {
       if ((instruction.keyword !== "COPY" && instruction.keyword !== "ADD") || instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
@@ -116,8 +128,8 @@ function contextCopyDirs(model: DockerfileModel, stage: Stage): string[] {
       const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, s, instruction);
       if (base === null) continue;
       const dir = joinPath(base, paths.dest.value);
-      if (dir !== "/" && !dirs.includes(dir)) dirs.push(dir);
+      if (dir !== "/" && !copies.some((c) => c.dir === dir)) copies.push({ dir, ordinal: instruction.ordinal });
     }
   }
-  return dirs;
+  return copies;
 }

@@ -171,8 +171,55 @@ testRule(rule, {
       },
       messageId: "noDockerignore",
     },
+    {
+      name: "the final stage copies a binary named with a build argument out of the builder: into this stage",
+      code: "FROM golang:1.22-alpine AS build\nARG TARGETARCH\nWORKDIR /src\nCOPY . .\nRUN go build -buildvcs=false -o tool-linux-$TARGETARCH .\nFROM alpine:3.20\nARG TARGETARCH\nCOPY --from=build /src/tool-linux-$TARGETARCH /bin/tool\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+      messageId: "noDockerignoreStage",
+      line: 4,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "a wildcard that takes the builder's whole folder: into the image",
+      code: "FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node:20-alpine\nCOPY --from=build /app/* /app/\n",
+      context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
+      messageId: "missingEntries",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "git run on something other than the checkout's history (clone): .git is still reported",
+      code: "FROM debian:12-slim\nWORKDIR /src\nCOPY . .\nRUN git clone https://example.com/lib.git vendor/lib\n",
+      context: { dockerignore: null, rootEntries: [".git/", "main.c"] },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a step that removes something else: .git is still reported",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN rm -rf tests\n",
+      context: { dockerignore: null, rootEntries: [".git/", "app.py", "tests/"] },
+      messageId: "noDockerignore",
+    },
   ],
   silent: [
+    {
+      name: "go run build.go whose helper runs git with an argument list: the version comes from .git",
+      code: "FROM golang:1.22-alpine\nWORKDIR /src\nCOPY . .\nRUN go run build.go build app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "go.mod", "build.go"],
+        files: { "build.go": 'package main\n\nfunc version() ([]byte, error) {\n\treturn runError("git", "describe", "--always")\n}\n' },
+      },
+    },
+    {
+      name: "the stage deletes .git itself after the copy: it is sent on purpose",
+      code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY . ./\nRUN python version.py\nRUN find . -type d -name ".git" | xargs rm -rf\n',
+      context: { dockerignore: "**/node_modules\n", rootEntries: [".git/", "app.py", "version.py"] },
+    },
+    {
+      name: "rm -rf .git after a version step",
+      code: "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN node scripts/stamp.js && rm -rf .git\n",
+      context: { dockerignore: null, rootEntries: [".git/", "package.json", "scripts/"] },
+    },
     {
       name: "a Go build in a stage that installs git: Go stamps VCS info from .git",
       code: "FROM golang:1.22-alpine\nRUN apk add --no-cache git\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n",

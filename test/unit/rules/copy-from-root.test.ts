@@ -47,8 +47,31 @@ testRule(rule, {
       data: { source: "./", from: "build", hint: "" },
       output: null,
     },
+    {
+      name: "a build stage from a different image than the final stage is not flattening",
+      code: "ARG BUILD_FROM=ghcr.io/example/base:3.20\nFROM ${BUILD_FROM} AS build\nRUN apk add --no-cache build-base\nFROM ghcr.io/example/base:3.21\nCOPY --from=build / /\n",
+      messageId: "root",
+      line: 5,
+    },
+    {
+      name: "a different tag of the build stage's image is another image",
+      code: `${BUILD}FROM node:22\nCOPY --from=build / /\n`,
+      messageId: "root",
+    },
   ],
   silent: [
+    {
+      name: "flattening onto the image the build stage started from (the same ARG)",
+      code: "ARG BASE_IMAGE=ghcr.io/example/base\nARG BUILD_FROM=${BASE_IMAGE}:3.23\nFROM ${BUILD_FROM} AS build\nRUN apk add --virtual .build-deps gcc && make install && apk del .build-deps\nFROM ${BUILD_FROM}\nCOPY --from=build / /\n",
+    },
+    {
+      name: "flattening onto the same image written two ways",
+      code: "FROM alpine:3.20 AS build\nRUN apk add --no-cache python3\nFROM docker.io/library/alpine:3.20\nCOPY --from=build / /\n",
+    },
+    {
+      name: "flattening onto the same ARG left without a default (the build passes one image for both)",
+      code: "ARG BUILD_FROM\nFROM $BUILD_FROM AS build\nRUN echo built\nFROM $BUILD_FROM\nCOPY --from=build / /\n",
+    },
     {
       name: "an overlay stage whose base ARG defaults to a sentinel: the build passes a scratch-built image",
       code: "ARG OVERLAY=unknown\nFROM ${OVERLAY} AS overlay\nFROM debian:12-slim\nCOPY --from=overlay / /\n",

@@ -61,12 +61,6 @@ testRule(rule, {
       line: 6,
     },
     {
-      name: "composer install with its dev packages in vendor/",
-      code: "FROM composer:2 AS build\nWORKDIR /app\nCOPY . .\nRUN composer install --prefer-dist\nFROM php:8.4-fpm-alpine\nCOPY --from=build /app /var/www/html\n",
-      messageId: "wholeWorkdir",
-      line: 6,
-    },
-    {
       name: "context copied in the builder's parent stage",
       code: "FROM node:20 AS src\nWORKDIR /app\nCOPY . .\nFROM src AS build\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\n",
       messageId: "wholeWorkdir",
@@ -99,8 +93,26 @@ testRule(rule, {
       messageId: "wholeWorkdir",
       line: 6,
     },
+    {
+      name: "a compile step after the sources arrive still counts when an earlier one only built dependencies",
+      code: "FROM python:3.12 AS build\nRUN pip wheel --wheel-dir /wheels -r /tmp/requirements.txt\nWORKDIR /app\nCOPY . .\nRUN python -m build --wheel\nFROM python:3.12-slim\nCOPY --from=build /app /app\n",
+      messageId: "wholeWorkdir",
+      line: 7,
+    },
   ],
   silent: [
+    {
+      name: "composer install with its dev packages in vendor/: a PHP app is its sources plus vendor/",
+      code: "FROM composer:2 AS build\nWORKDIR /app\nCOPY . .\nRUN composer install --prefer-dist\nFROM php:8.4-fpm-alpine\nCOPY --from=build /app /var/www/html\n",
+    },
+    {
+      name: "a Laravel builder that installs vendor/ before the sources arrive (composer.json bind-mounted)",
+      code: 'FROM php:8.3-apache AS src\nWORKDIR /var/www\nRUN --mount=type=bind,source=composer.json,target=/var/www/composer.json composer install --no-autoloader\nCOPY . /var/www/\nFROM php:8.3-apache\nCOPY --from=src /var/www /var/www\nCMD ["apache2-foreground"]\n',
+    },
+    {
+      name: "wheels built before the sources arrive, outside the folder: it holds only the sources of a Django app",
+      code: 'FROM python:3.12-slim AS builder\nCOPY requirements.txt /tmp\nRUN pip wheel --wheel-dir /wheels -r /tmp/requirements.txt\nCOPY . /opt/app/\nRUN rm -rf /opt/app/.git\nFROM python:3.12-slim\nWORKDIR /opt/app\nRUN --mount=type=bind,target=/wheels,source=/wheels,from=builder pip install --no-cache /wheels/*\nCOPY --from=builder /opt/app/ /opt/app/\nCMD ["uwsgi", "/opt/app/uwsgi.ini"]\n',
+    },
     {
       name: "after the build the builder prunes dev dependencies and deletes its sources: the folder is the artifact",
       code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nRUN npm prune --omit=dev\nRUN rm -rf src tests docs\nFROM node:22-alpine\nCOPY --from=build /srv ./\nCMD ["npm", "start"]\n',
