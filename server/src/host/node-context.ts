@@ -9,6 +9,7 @@ import type { BuildContextFacts } from "../model/context";
 import type { DockerfileModel } from "../model/types";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
+import { readBuildArgs } from "./build-args";
 import { readBuildTargets } from "./build-targets";
 import { readComposeBuildContext } from "./compose-context";
 import { FolderListing, FolderReader } from "./folder-reader";
@@ -49,9 +50,10 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot] = await Promise.all([
+  const [namedContexts, buildTargets, buildArgs, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
+    readBuildArgs(file, reader),
     repositoryPath(file, reader),
     reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
     text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
@@ -63,7 +65,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
-  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, buildArgs, dockerfilePath, files, composeSourceMount };
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */

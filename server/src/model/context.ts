@@ -24,6 +24,12 @@ export interface BuildContextFacts {
    */
   buildTargets?: readonly string[];
   /**
+   * Build arguments the project's callers pass (compose `build.args`, bake `args`, `--build-arg` in
+   * scripts, Makefiles and CI workflows near the Dockerfile), and how many compose services build
+   * this Dockerfile; undefined when the host cannot read files.
+   */
+  buildArgs?: BuildArgFacts;
+  /**
    * Contents of the project files the planner and rules read, by path relative to the context root
    * with `/` separators: manifests and shell scripts at the root and one folder down (`go.mod`,
    * `Cargo.toml`, `package.json`, `App/App.csproj`, `run.sh`...), each clamped to
@@ -48,6 +54,14 @@ export interface BuildContextFacts {
    * binary; undefined when ShellCheck is off or unavailable.
    */
   shellcheck?: ReadonlyMap<string, readonly ShellcheckComment[]>;
+}
+
+/** See {@link BuildContextFacts.buildArgs}. */
+export interface BuildArgFacts {
+  /** Compose services in reach whose `build` is this Dockerfile. */
+  composeBuilds: number;
+  /** Every build-argument name a caller in reach passes, to any Dockerfile; `*` when one is passed through a variable. */
+  passed: readonly string[];
 }
 
 /** Longest text kept per context file: manifests and entry scripts are far smaller. */

@@ -1,6 +1,8 @@
 // final-stage-build-tools: compilers and -dev headers installed into the final image and not
 // removed in the same RUN stay in a layer for good. git and make are not reported on their own:
 // they are run-time tools of many images (CI agents, wikis, package managers, doc builders).
+// An image that compiles or installs dependencies when it starts (its command or entry script runs
+// `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
 import { keptBuildTools, packageName } from "../model/build-tools";
@@ -8,6 +10,7 @@ import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
+import { buildsAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { baseRepositoryOf } from "../images/base-image";
@@ -71,6 +74,8 @@ export const rule: Rule = {
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
     // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
     if (imageRole(model) !== null) return;
+    // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
+    if (buildsAtStart(model)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
     // the first install reported with a count of the others.
     const findings = keptBuildTools(chain).filter((kept) => {

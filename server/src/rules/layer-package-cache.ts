@@ -32,6 +32,7 @@ export const rule: Rule = {
     },
     messages: {
       aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
+      aptListsBuilder: "'{command}' leaves the apt lists in the image; remove them and update again in stage '{stage}'.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
@@ -80,8 +81,18 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
     case "aptLists": {
       // A later RUN that installs without its own `apt-get update` needs these lists: removing them
       // would make that install fail ("Unable to locate package"), so the advice would break the
-      // build. Silent; layer-apt-update-alone reports the split update, whose fix is merging.
-      if (laterAptInstallNeedsLists(model, cache.instruction)) return null;
+      // build. Silent when such a RUN ships too; layer-apt-update-alone reports the split update,
+      // whose fix is merging. When only throwaway builder stages rely on them (`FROM base AS build`
+      // installing without an update), the lists still ship through the final image's base: the
+      // remedy is to remove them here and update in the builder. No fix: it takes two edits in two
+      // stages, and the builder's install may sit in a RUN we cannot rewrite safely.
+      const needing = laterAptInstallsNeedingLists(model, cache.instruction);
+      if (needing.length > 0) {
+        const finals = finalImageStages(model);
+        if (needing.some((i) => i.stage === null || finals.has(i.stage))) return null;
+        const stage = needing[0].stage as Stage;
+        return { ...base, data: { ...base.data, stage: stage.name ?? String(stage.index) }, messageId: "aptListsBuilder" };
+      }
       // A suggestion: the author may rely on the lists in a way we cannot see (a script, ONBUILD).
       const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
       return {
@@ -166,29 +177,31 @@ function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageC
 }
 
 /**
- * True when a RUN after `run` (in its stage or a stage built `FROM` it) installs apt packages
- * before an `apt-get update` of its own, so it relies on the lists `run` leaves behind.
+ * The RUNs after `run` (in its stage or a stage built `FROM` it) that install apt packages before
+ * an `apt-get update` of their own, so they rely on the lists `run` leaves behind.
  */
-function laterAptInstallNeedsLists(model: Parameters<Rule["check"]>[0], run: Instruction): boolean {
+function laterAptInstallsNeedingLists(model: Parameters<Rule["check"]>[0], run: Instruction): Instruction[] {
   const stage = run.stage;
-  if (stage === null) return false;
+  if (stage === null) return [];
+  const out = new Set<Instruction>();
   // Each stage built on `stage` sees the RUNs after `run`, then those of the stages in between.
   for (const s of model.stages) {
     const chain: Stage[] = s === stage ? [] : ancestorsOf(s);
     if (s !== stage && !chain.includes(stage)) continue;
     const between = chain.slice(0, chain.indexOf(stage)).reverse();
     const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
-    if (installsBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)])) return true;
+    const needing = installBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)]);
+    if (needing) out.add(needing);
   }
-  return false;
+  return [...out];
 }
 
 /**
- * True when an apt install in these instructions comes before an `apt-get update` refreshes the
+ * The first RUN of these instructions with an apt install before an `apt-get update` refreshes the
  * lists. An update inside `if`/`case`/`( )` (an opt-in `RUN if [ $INSTALL_X = true ]; then ...`)
  * may not run, so it protects only the installs after it in its own RUN, not the later RUNs.
  */
-function installsBeforeUpdate(instructions: readonly Instruction[]): boolean {
+function installBeforeUpdate(instructions: readonly Instruction[]): Instruction | null {
   for (const instruction of instructions) {
     if (instruction.keyword !== "RUN") continue;
     let updatedInThisRun = false;
@@ -196,13 +209,13 @@ function installsBeforeUpdate(instructions: readonly Instruction[]): boolean {
       const apt = systemPackageCommand(command);
       if (apt?.manager !== "apt") continue;
       if (apt.action === "update") {
-        if (command.depth === 0) return false;
+        if (command.depth === 0) return null;
         updatedInThisRun = true;
       }
-      if ((apt.action === "install" || apt.action === "upgrade") && !updatedInThisRun) return true;
+      if ((apt.action === "install" || apt.action === "upgrade") && !updatedInThisRun) return instruction;
     }
   }
-  return false;
+  return null;
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */

@@ -7,6 +7,9 @@
 // and packages whose recommends are part of how they run (a browser, the Docker engine), and an
 // install of only packages that have no Recommends (ca-certificates, tzdata), where the flag
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
+// git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
+// the message says so, and an image that installs sudo (a workspace people and jobs run their own
+// git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { readAptOrAptGet } from "../model/apt-get";
@@ -15,7 +18,9 @@ import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
+import type { Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
+import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { Rule } from "./types";
 
@@ -36,6 +41,32 @@ const NEEDS_RECOMMENDS =
  * HTTPS call fails on a bare Debian or Ubuntu base.
  */
 const HTTPS_CLIENT = /^(?:curl|wget|git|libcurl4(?:-openssl-dev|-gnutls-dev|t64)?)(?:[=:].*)?$/;
+const GIT = /^git(?:[=:].*)?$/;
+/** Packages that put an SSH client in the image (openssh-server and ssh depend on openssh-client). */
+const SSH_CLIENT = /^(?:openssh-client|openssh-server|ssh|ssh-client|dropbear-bin|dropbear)(?:[=:].*)?$/;
+/** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
+const SUDO = /^sudo(?:[=:].*)?$/;
+
+/** Every package an apt install names in a stage of the final image. */
+function shippedPackages(model: DockerfileModel): string[] {
+  const finalStages = finalImageStages(model);
+  const packages: string[] = [];
+  for (const run of allRunInstructions(model)) {
+    if (!isInFinalImage(model, run, finalStages)) continue;
+    for (const command of run.commands) {
+      const call = readAptOrAptGet(command);
+      if (call?.subcommand?.value !== "install") continue;
+      packages.push(...command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value));
+    }
+  }
+  return packages;
+}
+
+/** One edit that adds `extra` packages after `last` (one insertion, so their order is kept). */
+function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
+  const inserts = extra.flatMap((p) => insertOptionAfter(last, p));
+  return inserts.length === 0 ? [] : [{ range: inserts[0].range, newText: inserts.map((e) => e.newText).join("") }];
+}
 
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
@@ -77,12 +108,18 @@ export const rule: Rule = {
     messages: {
       recommends: "'{program} install' also installs recommended packages into the image; add --no-install-recommends.",
       recommendsCertificates: "'{program} install' adds recommended packages; add --no-install-recommends and ca-certificates.",
+      recommendsGit: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends.",
+      recommendsGitCertificates: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends, ca-certificates.",
     },
   },
   check(model, report) {
     // A development, CI or build-environment image wants the packages whole (docs, completions).
     if (developmentPurpose(model) !== null) return;
     const finalStages = finalImageStages(model);
+    const shipped = shippedPackages(model);
+    // Without recommends git has no SSH transport unless the image names an SSH client itself.
+    const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
+    const isWorkspace = shipped.some((p) => SUDO.test(p));
     for (const run of allRunInstructions(model)) {
       if (!isInFinalImage(model, run, finalStages)) continue;
       const optIn = optInCommands(model, run);
@@ -94,31 +131,30 @@ export const rule: Rule = {
         if (packages.length === 0) continue;
         if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
+        const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
+        // A workspace's users push and pull over SSH; only git's recommends bring the client there.
+        if (dropsSsh && isWorkspace) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
         const packageWords = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w));
         const needsCertificates = packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => /^ca-certificates(?:[=:].*)?$/.test(p));
-        if (needsCertificates) {
-          report({
-            range: call.subcommand.range,
-            messageId: "recommendsCertificates",
-            data: { program: command.name },
-            suggest: [
-              {
-                title: "Add --no-install-recommends and ca-certificates",
-                edits: [
-                  ...insertOptionAfter(call.subcommand, "--no-install-recommends"),
-                  ...insertOptionAfter(packageWords[packageWords.length - 1], "ca-certificates"),
-                ],
-              },
-            ],
-          });
-          continue;
-        }
+        const subcommand = call.subcommand;
+        const added = needsCertificates ? ["ca-certificates"] : [];
+        const suggestion = (extra: string[]) => ({
+          title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
+          edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
+        });
+        const messageId = dropsSsh
+          ? needsCertificates
+            ? "recommendsGitCertificates"
+            : "recommendsGit"
+          : needsCertificates
+            ? "recommendsCertificates"
+            : "recommends";
         report({
           range: call.subcommand.range,
-          messageId: "recommends",
+          messageId,
           data: { program: command.name },
-          suggest: [{ title: "Add --no-install-recommends", edits: insertOptionAfter(call.subcommand, "--no-install-recommends") }],
+          suggest: dropsSsh ? [suggestion(added), suggestion([...added, "openssh-client"])] : [suggestion(added)],
         });
       }
     }

@@ -63,6 +63,9 @@ const TARGET_PARTS = new Set([
   "package",
 ]);
 
+/** Instructions that only configure how an image runs: a stage of these alone writes no files. */
+const RUN_TIME_CONFIG = new Set(["USER", "CMD", "ENTRYPOINT", "EXPOSE", "ENV", "LABEL", "WORKDIR", "HEALTHCHECK", "VOLUME", "STOPSIGNAL", "ARG", "SHELL"]);
+
 export const rule: Rule = {
   meta: {
     id: "stage-unused",
@@ -147,7 +150,9 @@ function targetEvidence(model: DockerfileModel): TargetEvidence {
  * `export` for a `FROM scratch` stage that only copies files, the shape `--output` exports use;
  * `image` for a stage that sets CMD or ENTRYPOINT, an alternative image of a multi-target file
  * (leftover build stages do not set them); `variant` for a stage built on a stage that the final
- * stage or another stage also builds on (`FROM app AS app-cloudrun`), a published flavour.
+ * stage or another stage also builds on (`FROM app AS app-cloudrun`), a published flavour, or
+ * for a stage built on another stage that only sets how the image runs (`FROM nightly AS
+ * nightly-rootless` + `USER node`): it builds no files, so it can only be meant as an image.
  */
 function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): string | null {
   const part = (stage.name ?? "")
@@ -161,6 +166,7 @@ function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): str
   if (stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) return "image";
   const parent = stage.base.stage;
   if (parent && (used.has(parent) || model.stages.some((s) => s !== stage && s.base.stage === parent))) return "variant";
+  if (parent && stage.instructions.length > 0 && stage.instructions.every((i) => RUN_TIME_CONFIG.has(i.keyword))) return "variant";
   return null;
 }
 

@@ -101,8 +101,24 @@ testRule(rule, {
       line: 2,
       data: { packages: "'g++'" },
     },
+    {
+      name: "an entry script that only starts the server: the compiler is a leftover",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/bin/sh", "/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/sh\n# mix setup is done in CI\nexec mix phx.server\n" } },
+      messageId: "buildTools",
+      line: 2,
+    },
   ],
   silent: [
+    {
+      name: "the entry script compiles dependencies at start (mix setup): the compiler is needed at run time",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base elixir postgresql14-dev\nCOPY config config\nENTRYPOINT ["/bin/sh", "/app/config/entrypoint.sh"]\n',
+      context: { files: { "config/entrypoint.sh": "#!/bin/sh\nif [ ! -e /first ]; then\n    touch /first\n    mix setup\nfi\n\nmix phx.server" } },
+    },
+    {
+      name: "the command installs packages at start (native modules need the compiler)",
+      code: 'FROM node:22-bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends g++ make python3\nCMD ["sh", "-c", "npm install && exec npm start"]\n',
+    },
     // The same RUN links a file of the -dev package into place: it is kept for a run-time user.
     'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-pip musl-dev \\\n    && ln -s /usr/lib/x86_64-linux-musl/libc.so /lib/libc.musl-x86_64.so.1\nCMD ["python3", "-m", "app"]\n',
     "FROM debian:bookworm-slim\nRUN apt-get install -y curl ca-certificates\n",

@@ -216,8 +216,20 @@ testRule(rule, {
       messageId: "aptLists",
       line: 2,
     },
+    {
+      name: "the final image's base keeps its lists for a throwaway builder that installs without an update: they still ship",
+      code: 'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl libvips\nFROM base AS build\nRUN apt-get install --no-install-recommends -y build-essential\nFROM base\nRUN rm -rf /var/lib/apt/lists /var/cache/apt/archives\nCOPY --from=build /rails /rails\nCMD ["./bin/rails", "server"]\n',
+      messageId: "aptListsBuilder",
+      line: 2,
+      data: { command: "apt-get update", stage: "build" },
+      output: null,
+    },
   ],
   silent: [
+    {
+      name: "a later install that relies on the lists ships too (a sibling of the final stage's lineage): silent",
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS build\nRUN apt-get install -y gcc\nFROM base\nRUN apt-get install -y --no-install-recommends jq\nCOPY --from=build /a /a\nCMD ["app"]\n',
+    },
     {
       name: "pip upgrading only its own packaging tools (a few megabytes)",
       code: "FROM python:3.12-slim\nRUN pip install --upgrade pip setuptools wheel==0.45.1\n",

@@ -68,8 +68,36 @@ testRule(rule, {
       code: "FROM php:8.3-fpm\nARG WITH_GD=true\nRUN if [ ${WITH_GD} = true ]; then apt-get install -y libpng-dev; fi\n",
       messageId: "recommends",
     },
+    {
+      name: "git without an SSH client named: its recommends carry git's SSH transport, so the message says so",
+      code: "FROM ubuntu:22.04\nRUN apt update && apt install -y git\n",
+      messageId: "recommendsGitCertificates",
+      data: { program: "apt" },
+      token: "install",
+      output: "FROM ubuntu:22.04\nRUN apt update && apt install --no-install-recommends -y git ca-certificates\n",
+    },
+    {
+      name: "git with ca-certificates named and no SSH client: the remedy can add openssh-client",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates git\n",
+      messageId: "recommendsGit",
+      output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y ca-certificates git\n",
+    },
+    {
+      name: "git with an SSH client named elsewhere in the image: the plain message",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client sudo\nRUN apt-get install -y ca-certificates git\n",
+      messageId: "recommends",
+      line: 3,
+    },
   ],
   silent: [
+    {
+      name: "git in a workspace image (sudo installed) with no SSH client named: its users need git over SSH",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y git nano sudo && rm -rf /var/lib/apt/lists/*\nEXPOSE 8443\n",
+    },
+    {
+      name: "git in a CI runner that installs sudo in another RUN",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends sudo curl jq\nRUN apt-get update && apt-get install -y git\nUSER runner\n",
+    },
     {
       name: "an opt-in branch after 'set -eux', narrowed by '&&', with a nested if/else inside",
       code: 'FROM php:8.3-fpm\nARG INSTALL_DECIMAL=false\nRUN set -eux; if [ ${INSTALL_DECIMAL} = true ] && [ -n "$PHP_VERSION" ]; then \\\n    if [ -f /tmp/src.tgz ]; then make install; else apt-get install -y libmpdec-dev; fi; \\\n    apt-get install -y zip; \\\n  fi\n',

@@ -33,8 +33,19 @@ testRule(rule, {
       messageId: "unused",
       line: 1,
     },
+    {
+      name: "a named builder stage built on another stage that nothing copies from: it writes files, so it is dead",
+      code: 'FROM node:20 AS deps\nRUN npm ci\nFROM deps AS bundle\nRUN npm run build\nFROM node:20-slim\nCMD ["node"]\n',
+      messageId: "unused",
+      line: 3,
+      token: "bundle",
+    },
   ],
   silent: [
+    {
+      name: "a leaf variant of an unused stage that only sets how it runs (USER): an image built with --target",
+      code: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM nightly AS nightly-rootless\nUSER node\nFROM node:20-slim AS upload\nCOPY --from=build /app /app\nRUN ./upload.sh\n',
+    },
     { name: "a conventional target name", code: "FROM node:20 AS build\nFROM build AS test\nRUN npm test\nFROM build AS app\n" },
     { name: "a conventional part of a name", code: "FROM node:20 AS build\nFROM node:20 AS production\nRUN npm ci\nFROM build\n" },
     { name: "an export stage", code: "FROM golang:1.22 AS build\nFROM scratch AS binary\nCOPY --from=build /out /\nFROM alpine:3.20\n" },

@@ -12,6 +12,14 @@ testRule(rule, {
     { name: "a variable no ARG declares", code: "FROM $IMAGE\n", messageId: "invalid" },
     { name: "quotes removed, an empty default still leaves no tag", code: 'ARG TAG=\nFROM alpine:"${TAG}"\n', messageId: "invalid" },
     { name: "an empty default used by another default", code: "ARG A=\nARG B=node:${A}\nFROM $B\n", messageId: "invalid", line: 3 },
+    {
+      name: "required build arguments that the compose service building the file does not pass",
+      code: "ARG ELIXIR_VERSION\nARG ALPINE_VERSION\nFROM hexpm/elixir:${ELIXIR_VERSION}-alpine-${ALPINE_VERSION}\n",
+      context: { buildArgs: { composeBuilds: 1, passed: ["NODE_ENV"] } },
+      messageId: "notPassed",
+      line: 3,
+      data: { name: "ELIXIR_VERSION" },
+    },
   ],
   silent: [
     {
@@ -21,6 +29,26 @@ testRule(rule, {
     "ARG TAG=3.20\nFROM alpine:${TAG}\n",
     "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
     { name: "a required build argument (no default at all)", code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n" },
+    {
+      name: "a required build argument a script passes (--build-arg), with compose building the file too",
+      code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n",
+      context: { buildArgs: { composeBuilds: 1, passed: ["PYTHON_VERSION"] } },
+    },
+    {
+      name: "a required build argument with no compose service building the file: the caller is unknown",
+      code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n",
+      context: { buildArgs: { composeBuilds: 0, passed: [] } },
+    },
+    {
+      name: "a script passes build arguments through a variable: any may be passed",
+      code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n",
+      context: { buildArgs: { composeBuilds: 1, passed: ["*"] } },
+    },
+    {
+      name: "a default built from a required argument, compose passing nothing: its value is left to the build",
+      code: "ARG PG_MAJOR\nARG BASE=postgres:${PG_MAJOR}-alpine\nFROM ${BASE}\n",
+      context: { buildArgs: { composeBuilds: 1, passed: [] } },
+    },
     { name: "a required digest passed per target", code: "ARG TARGET=x86_64-linux\nARG DIGEST\nFROM ghcr.io/acme/cross-${TARGET}@${DIGEST}\n" },
     { name: "a default built from a required argument", code: "ARG PG_MAJOR\nARG BASE=postgres:${PG_MAJOR}-alpine\nFROM ${BASE}\n" },
     "FROM --platform=$BUILDPLATFORM golang:1.23-${TARGETOS}\n",

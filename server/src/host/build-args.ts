@@ -1,0 +1,81 @@
+// Build arguments a project passes to its builds, read from the files that run them: compose
+// `build.args` of the services that build this Dockerfile, bake `args`, `--build-arg NAME` in
+// scripts, Makefiles and CI workflows, and `NAME=value` lines of CI files (build-push-action's
+// `build-args:`), in the Dockerfile's folder and the folders above it, up to the repository root.
+// Collected generously: a name counts as passed wherever it appears as one, for any Dockerfile.
+
+import { dirname, resolve } from "node:path";
+import type { BuildArgFacts } from "../model/context";
+import { scriptTextsIn } from "./build-targets";
+import { field, isRecord } from "./compose-file";
+import { FolderReader } from "./folder-reader";
+
+const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
+const MAX_LEVELS = 6;
+/** Larger files are not project configuration; reading them would only cost time. */
+const MAX_FILE_BYTES = 1 << 20;
+
+/** The compose services in reach that build `dockerfile` (absolute path), and every build-argument name passed. */
+export async function readBuildArgs(dockerfile: string, reader = new FolderReader()): Promise<BuildArgFacts> {
+  const passed = new Set<string>();
+  let composeBuilds = 0;
+  let dir = dirname(dockerfile);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    for (const name of COMPOSE_FILES) {
+      const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
+      for (const service of services ?? []) {
+        const build = field(service, "build");
+        if (build === undefined) continue;
+        for (const arg of composeArgs(build)) passed.add(arg);
+        if (buildsFile(build, dir, dockerfile)) composeBuilds++;
+      }
+    }
+    for (const name of BAKE_FILES) for (const arg of bakeArgs(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) passed.add(arg);
+    const isRoot = await reader.has(dir, ".git");
+    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const arg of scriptArgs(text)) passed.add(arg);
+    if (isRoot) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return { composeBuilds, passed: [...passed].sort() };
+}
+
+/** True when a compose `build` (a context string or a mapping) resolves to `dockerfile`. */
+function buildsFile(build: unknown, composeDir: string, dockerfile: string): boolean {
+  const context = typeof build === "string" ? build : field(build, "context");
+  const file = field(build, "dockerfile");
+  const contextPath = typeof context === "string" ? context : ".";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(contextPath) || contextPath.includes("$")) return false;
+  const contextDir = resolve(composeDir, contextPath);
+  return resolve(contextDir, typeof file === "string" && !file.includes("$") ? file : "Dockerfile") === resolve(dockerfile);
+}
+
+/** The names of compose `build.args`, as a mapping or a list of `NAME=value` / `NAME`. */
+export function composeArgs(build: unknown): string[] {
+  const args = field(build, "args");
+  if (isRecord(args)) return Object.keys(args);
+  if (!Array.isArray(args)) return [];
+  return args.filter((a): a is string => typeof a === "string").map((a) => a.split("=")[0].trim());
+}
+
+/** The names assigned in bake `args = { NAME = ... }` blocks (HCL) or `"args": { "NAME": ... }` (JSON). */
+export function bakeArgs(text: string | null): string[] {
+  if (text === null) return [];
+  const out: string[] = [];
+  for (const block of text.matchAll(/"?\bargs"?\s*[=:]\s*\{([^}]*)\}/g)) out.push(...[...block[1].matchAll(/"?([A-Za-z_]\w*)"?\s*[=:]/g)].map((m) => m[1]));
+  return out;
+}
+
+/**
+ * `--build-arg NAME[=value]` in scripts, and `NAME=value` at the start of a line or list item of CI
+ * files (build-push-action's `build-args:` block). A build argument passed through a variable
+ * (`--build-arg "$arg"`) may be any: `*`.
+ */
+export function scriptArgs(text: string): string[] {
+  const out = [...text.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  if (/--build-arg(?:=|\s+)["']?\$/.test(text)) out.push("*");
+  out.push(...[...text.matchAll(/^[\t ]*(?:-[\t ]+)?["']?([A-Za-z_]\w*)=/gm)].map((m) => m[1]));
+  return out;
+}

@@ -1,0 +1,31 @@
+import * as assert from "assert";
+import { bakeArgs, composeArgs, readBuildArgs, scriptArgs } from "../../../server/src/host/build-args";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/build-args: build arguments a project passes", () => {
+  const projects = new TempProjects("stagecraft-build-args");
+  after(() => projects.dispose());
+
+  it("reads compose build.args as a mapping or a list", () => {
+    assert.deepStrictEqual(composeArgs({ context: ".", args: { NODE_VERSION: "22" } }), ["NODE_VERSION"]);
+    assert.deepStrictEqual(composeArgs({ args: ["PG_MAJOR=17", "DEBUG"] }), ["PG_MAJOR", "DEBUG"]);
+    assert.deepStrictEqual(composeArgs("."), []);
+  });
+
+  it("reads bake args, --build-arg in scripts and NAME=value lines of CI files", () => {
+    assert.deepStrictEqual(bakeArgs('target "app" {\n  args = {\n    GO_VERSION = "1.23"\n  }\n}\n'), ["GO_VERSION"]);
+    assert.deepStrictEqual(scriptArgs("docker build --build-arg ELIXIR_VERSION=1.17 --build-arg=OTP .\n"), ["ELIXIR_VERSION", "OTP"]);
+    assert.deepStrictEqual(scriptArgs('for a in $ARGS; do opts="$opts --build-arg $a"; done\n'), ["*"]);
+    assert.deepStrictEqual(scriptArgs("        with:\n          build-args: |\n            PG_VERSION=17\n"), ["PG_VERSION"]);
+  });
+
+  it("counts the compose services that build the Dockerfile and collects what every caller passes", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/docker-compose.yaml":
+        "services:\n  db:\n    image: postgres:13\n  app:\n    build: .\n  other:\n    build:\n      context: tools\n      args:\n        TOOL_VERSION: '2'\n",
+      "repo/Dockerfile": "ARG ELIXIR_VERSION\nFROM hexpm/elixir:${ELIXIR_VERSION}\n",
+    });
+    assert.deepStrictEqual(await readBuildArgs(`${root}/repo/Dockerfile`), { composeBuilds: 1, passed: ["TOOL_VERSION"] });
+  });
+});
