@@ -70,6 +70,99 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
   return null;
 }
 
+/** The Makefiles `make` reads by default, in its order. */
+const DEFAULT_MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+/** A recipe line that compiles Go with modules: `go build`, `$(GO) install`, `CGO_ENABLED=0 go build`. */
+const RECIPE_GO_BUILD = /(?:^|[\s;&|(])(?:go|\$\(GO\)|\$\{GO\})\s+(?:build|install)\b/;
+/** A recipe step that fetches or vendors the modules itself, or switches downloads off. */
+const RECIPE_GO_FETCH = /\bgo\s+(?:mod\s+(?:download|vendor)|get)\b|-mod=vendor|GOPROXY=off|GOFLAGS=\S*-mod=vendor/;
+
+/**
+ * `make [target...]` in the folder the context was copied to, when the Makefile the host read
+ * (at the context root) builds Go in that target's recipe or its prerequisites' and fetches
+ * nothing itself: the build downloads the modules as `go build` does. Null for anything else,
+ * for `make -C dir` / `-f file` (another Makefile), and when the Makefile fetches or vendors.
+ * Only Go is followed: its tool is the common one behind `make build`.
+ */
+export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<string, string>> | undefined): ImplicitFetch | null {
+  if ((command.name !== "make" && command.name !== "gmake") || files === undefined) return null;
+  if (command.args.some((w) => /^-(?:C|f|-directory|-file|-makefile)/.test(w.value))) return null;
+  const name = DEFAULT_MAKEFILES.find((n) => files[n] !== undefined);
+  if (name === undefined) return null;
+  const rules = readMakeRules(files[name]);
+  const goals = command.args.map((w) => w.value).filter((v) => !v.startsWith("-") && !v.includes("="));
+  const start = goals.length > 0 ? goals : rules.first === null ? [] : [rules.first];
+  const recipe: string[] = [];
+  const visited = new Set<string>();
+  const visit = (target: string, depth: number) => {
+    if (visited.has(target) || depth > 8) return;
+    visited.add(target);
+    const rule = rules.byTarget.get(target);
+    if (rule === undefined) return;
+    recipe.push(...rule.recipe);
+    for (const prerequisite of rule.prerequisites) visit(prerequisite, depth + 1);
+  };
+  for (const goal of start) visit(goal, 0);
+  if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_FETCH.test(line))) return null;
+  return { ecosystem: "go", tool: [command.name, ...goals].join(" "), command, namesGoFiles: false };
+}
+
+interface MakeRule {
+  prerequisites: string[];
+  recipe: string[];
+}
+
+/**
+ * The explicit rules of a Makefile, enough to follow a goal to its recipes: `target: prereqs`
+ * then tab-indented recipe lines. Variables, pattern rules and includes are not expanded; a
+ * target named through a variable is simply not found.
+ */
+function readMakeRules(text: string): { byTarget: Map<string, MakeRule>; first: string | null } {
+  const byTarget = new Map<string, MakeRule>();
+  let first: string | null = null;
+  let current: MakeRule[] = [];
+  let continued = false;
+  for (const line of text.split(/\r?\n/)) {
+    // A recipe line ending in a backslash goes on in the next line, whatever its indentation.
+    if (line.startsWith("\t") || (continued && current.length > 0)) {
+      for (const rule of current) rule.recipe.push(line.replace(/^\t/, ""));
+      continued = line.endsWith("\\");
+      continue;
+    }
+    continued = false;
+    const header = ruleHeader(line);
+    if (header === null) {
+      if (line.trim() !== "" && !line.trimStart().startsWith("#")) current = [];
+      continue;
+    }
+    current = header.targets.map((target) => {
+      const rule = byTarget.get(target) ?? { prerequisites: [], recipe: [] };
+      rule.prerequisites.push(...header.prerequisites);
+      if (header.recipe !== null) rule.recipe.push(header.recipe);
+      byTarget.set(target, rule);
+      if (first === null && !target.startsWith(".") && !target.includes("%")) first = target;
+      return rule;
+    });
+  }
+  return { byTarget, first };
+}
+
+/** `targets: prerequisites ; recipe` (or `::`), or null for anything else (an assignment `x := y`, a comment, a directive). */
+function ruleHeader(line: string): { targets: string[]; prerequisites: string[]; recipe: string | null } | null {
+  if (line === "" || /^[\s#]/.test(line)) return null;
+  const colon = line.indexOf(":");
+  if (colon <= 0) return null;
+  const targets = line.slice(0, colon);
+  let rest = line.slice(colon + 1);
+  if (rest.startsWith(":")) rest = rest.slice(1);
+  if (targets.includes("=") || rest.startsWith("=")) return null;
+  const semicolon = rest.indexOf(";");
+  const recipe = semicolon === -1 ? null : rest.slice(semicolon + 1);
+  const prerequisites = (semicolon === -1 ? rest : rest.slice(0, semicolon)).split("#")[0];
+  const words = (text: string) => text.split(/\s+/).filter((w) => w !== "" && w !== "|");
+  return { targets: words(targets), prerequisites: words(prerequisites), recipe };
+}
+
 /**
  * The ecosystem whose dependencies `command` downloads ahead of a build (`go mod download`, `go
  * get`, `cargo fetch`, `cargo chef cook`, `cargo vendor`, `dotnet restore`), or a build that

@@ -15,7 +15,14 @@ import { manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
 import { ancestorsOf } from "../model/stage-graph";
-import { dependencyEvidence, type FetchingEcosystem, hasDependenciesAtBuild, type ImplicitFetch, implicitFetch } from "../model/implicit-fetch";
+import {
+  dependencyEvidence,
+  type FetchingEcosystem,
+  hasDependenciesAtBuild,
+  type ImplicitFetch,
+  implicitFetch,
+  makeImplicitFetch,
+} from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -131,7 +138,8 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
       // `go get -d ./...` after the copy fetches the same way, and in GOPATH-era files (its usual
       // home) `go mod download` is no remedy: left alone, like the build after it.
       if (command.name === "go" && command.args.some((w) => w.value === "get")) seen.add("go");
-      const fetch = implicitFetch(command);
+      // `make build` whose Makefile runs `go build` downloads the same way.
+      const fetch = implicitFetch(command) ?? makeImplicitFetch(command, model.context.files);
       if (fetch === null || seen.has(fetch.ecosystem)) continue;
       seen.add(fetch.ecosystem);
       if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch)) continue;

@@ -196,6 +196,31 @@ const fires: FiresCase[] = [
       'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
   },
   {
+    name: "make build, whose Makefile target builds Go through a prerequisite: the modules download with it",
+    code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN make build\n",
+    context: {
+      rootEntries: ["go.mod", "Makefile", "cmd/"],
+      files: {
+        "go.mod": GO_MOD,
+        Makefile:
+          "GO ?= go\n\n.PHONY: build\nbuild: deps bin/app\n\nbin/app:\n\tCGO_ENABLED=0 $(GO) build \\\n    -o bin/app ./cmd/app\n\ndeps:\n\t@echo nothing to fetch\n",
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "make build", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+  },
+  {
+    name: "a bare make runs the Makefile's first target",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\n",
+    context: {
+      rootEntries: ["go.mod", "Makefile"],
+      files: { "go.mod": GO_MOD, Makefile: "all: server\nserver:\n\tgo build -o server .\nclean:\n\trm -f server\n" },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+  },
+  {
     name: "go build with an unknown context: go.sum may be missing, so a wildcard",
     code: "FROM golang:1.22\nWORKDIR /src\nCOPY --chown=app . /src\nRUN go build -o /app ./cmd/server\n",
     messageId: "buildFetchesDeps",
@@ -280,6 +305,21 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "make: the target builds no Go, or the Makefile fetches the modules itself, or another Makefile is named",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make assets\n",
+      context: { rootEntries: ["go.mod", "Makefile"], files: { "go.mod": GO_MOD, Makefile: "assets:\n\tnpm run build\nbuild:\n\tgo build -o app .\n" } },
+    },
+    {
+      name: "make build whose recipe runs go mod download first",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make build\n",
+      context: { rootEntries: ["go.mod", "Makefile"], files: { "go.mod": GO_MOD, Makefile: "build: deps\n\tgo build -o app .\ndeps:\n\tgo mod download\n" } },
+    },
+    {
+      name: "make -C another folder: its Makefile was not read",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make -C server build\n",
+      context: { rootEntries: ["go.mod", "Makefile", "server/"], files: { "go.mod": GO_MOD, Makefile: "build:\n\tgo build -o app .\n" } },
+    },
     {
       name: "gems built in another stage and copied in before the install, which only checks them",
       code: "FROM ruby:3.3 AS gems\nWORKDIR /build\nCOPY Gemfile Gemfile.lock ./\nRUN bundle config set --local deployment true && bundle install\nFROM ruby:3.3-slim\nWORKDIR /app\nCOPY . /app\nCOPY --from=gems /build/vendor vendor\nRUN bundle config set --local deployment true\nRUN bundle install\n",
