@@ -10,6 +10,7 @@ import type { DockerfileModel } from "../model/types";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildTargets } from "./build-targets";
+import { readPublishedByCi } from "./ci-publish";
 import { readComposeBuildContext } from "./compose-context";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
@@ -49,7 +50,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot] = await Promise.all([
+  const [namedContexts, buildTargets, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot, publishedByCi] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
     repositoryPath(file, reader),
@@ -61,9 +62,10 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
     // folder but at the root. Read from there too; the folder's own copies win.
     text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
+    readPublishedByCi(file, reader),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
-  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount };
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, dockerfilePath, files, composeSourceMount, publishedByCi };
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */
