@@ -11,6 +11,7 @@ import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest
 import type { ServerHost } from "../lsp/host";
 import { readBuildArgs } from "./build-args";
 import { readBuildTargets } from "./build-targets";
+import { readPublishedByCi } from "./ci-publish";
 import { readComposeBuildContext } from "./compose-context";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
@@ -50,22 +51,24 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  const [namedContexts, buildTargets, buildArgs, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot] = await Promise.all([
-    readNamedContexts(dirname(file), reader),
-    readBuildTargets(dirname(file), reader),
-    readBuildArgs(file, reader),
-    repositoryPath(file, reader),
-    reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
-    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
-    readComposeSourceMount(file, reader),
-    reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
-    // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
-    // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
-    // folder but at the root. Read from there too; the folder's own copies win.
-    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
-  ]);
+  const [namedContexts, buildTargets, buildArgs, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot, publishedByCi] =
+    await Promise.all([
+      readNamedContexts(dirname(file), reader),
+      readBuildTargets(dirname(file), reader),
+      readBuildArgs(file, reader),
+      repositoryPath(file, reader),
+      reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
+      text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
+      readComposeSourceMount(file, reader),
+      reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
+      // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
+      // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
+      // folder but at the root. Read from there too; the folder's own copies win.
+      text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
+      readPublishedByCi(file, reader),
+    ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
-  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, buildArgs, dockerfilePath, files, composeSourceMount };
+  return { dockerignore, rootEntries: entries, namedContexts, buildTargets, buildArgs, dockerfilePath, files, composeSourceMount, publishedByCi };
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */

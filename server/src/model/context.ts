@@ -50,6 +50,12 @@ export interface BuildContextFacts {
    */
   composeSourceMount?: boolean;
   /**
+   * True when a CI workflow of the repository (`.github/workflows/*.yml`, `.gitlab-ci.yml`) builds
+   * this Dockerfile by its path (`-f Dockerfile.dev`, build-push-action's `file:`) and pushes the
+   * image to a registry: whatever the file is named, it is what the project publishes.
+   */
+  publishedByCi?: boolean;
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */

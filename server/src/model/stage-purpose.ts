@@ -38,10 +38,19 @@ const DEVELOPMENT_PATH_WORDS = new Set([
   "benchmark",
   "benchmarks",
 ]);
-/** A comment that says what the file is for: `# DEVELOPMENT ONLY`, `(dev-only migration helper)`. */
-const DEVELOPMENT_ONLY_COMMENT = /\b(?:development|dev|testing|test)[- ]only\b/i;
+/**
+ * A comment that says what the file is for: `# DEVELOPMENT ONLY`, `(dev-only migration helper)`.
+ * Not a file name (`test-only.yml`, the CI workflow an ARG exists for): that names a workflow, not
+ * what the image is.
+ */
+const DEVELOPMENT_ONLY_COMMENT = /\b(?:development|dev|testing|test)[- ]only\b(?!\.[a-z0-9]|[-/])/i;
 /** Interactive shells and idlers: a container started to work in, or to copy files out of. */
 const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
+/**
+ * Init wrappers that reap zombies and forward signals, then run the real command: `tini --`,
+ * `/tini -s --`, `dumb-init`, Docker's own `docker-init`, podman's `catatonit`.
+ */
+const INIT_WRAPPERS = /^(?:tini(?:-static)?|dumb-init|docker-init|catatonit)$/;
 /** Build commands as the container's command: the image exists to compile mounted sources. */
 const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja)$/;
 
@@ -99,6 +108,19 @@ function readStartCommand(model: DockerfileModel): string[] | null {
 }
 
 /**
+ * The command an init wrapper runs (`tini -- /bin/bash` is `/bin/bash`): the wrapper and its
+ * options dropped, up to `--`. A command with no wrapper is returned as is.
+ */
+export function withoutInitWrapper(command: readonly string[]): string[] {
+  if (!INIT_WRAPPERS.test(command[0]?.split("/").pop() ?? "")) return [...command];
+  let at = 1;
+  while (at < command.length && command[at].startsWith("-")) {
+    if (command[at++] === "--") break;
+  }
+  return command.slice(at);
+}
+
+/**
  * Why the final image is a development, CI, test or build environment rather than something
  * deployed, or null when nothing says so. Final-image advice (non-root, no compilers, no dev
  * dependencies, fewer layers) is aimed at shipped images; these images have the toolchain and root
@@ -118,7 +140,9 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (!final) return null;
   if (isDevelopmentStage(final)) return "stage-name";
   const path = model.context.dockerfilePath;
-  if (path !== undefined) {
+  // A file named for development that the project's CI builds and pushes (`Dockerfile.dev` as the
+  // published image) ships all the same: its name says nothing then.
+  if (path !== undefined && model.context.publishedByCi !== true) {
     const words = path
       .toLowerCase()
       .split("/")
@@ -129,7 +153,9 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   if (model.context.composeSourceMount === true) return "compose-source-mount";
-  const command = startCommand(model);
+  const written = startCommand(model);
+  // `tini -- /bin/bash` is an interactive shell all the same.
+  const command = written === null ? null : withoutInitWrapper(written);
   if (command !== null) {
     const program = command[0]?.split("/").pop() ?? "";
     const rest = command.slice(1);

@@ -10,7 +10,7 @@ import { systemPackageCommand } from "../model/commands";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { envDeclarations } from "../model/environment";
 import { imageRole } from "../model/image-role";
-import { developmentPurpose, startCommand } from "../model/stage-purpose";
+import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { escapeRegExp } from "../model/text";
 import { substituteVariables } from "../model/variables";
@@ -47,6 +47,12 @@ const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
 const DEPLOYED = /\b(?:deploy(?:s|ed|ment|ments)?|production)\b/i;
 /** Default commands that only print usage: the image is a CLI toolbox run with the user's own command. */
 const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
+/** Options and subcommands that evaluate the expression after them (`deno eval`, `node -e`, `python -c`, `ruby -e`). */
+const EVAL_ARGS = /^(?:eval|-e|--eval|-p|--print|-c)$/;
+/** An expression that only prints a literal: `console.log('Welcome to Deno!')`, `print("hello")`, `puts 'hi'`. */
+const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'[^']*'|"[^"]*")\s*\)|\s+(?:'[^']*'|"[^"]*"));?$/;
+/** Process managers that start the processes a Procfile lists (`forego start`, `honcho start`). */
+const PROCFILE_RUNNERS = /^(?:forego|foreman|honcho|overmind|hivemind)$/;
 /**
  * Servers whose master starts as root to bind ports and runs its workers as another user, and
  * daemons that switch to their own user when started as root (mosquitto's `user` defaults to
@@ -139,6 +145,7 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     // inside folders the file copies, so the service is in the image.
     if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
   }
+  if (procfileRunsWorkerServers(model, command)) return true;
   // gunicorn's master switches its workers to `--user` (`-u`) itself.
   if (command?.some((w) => w.split("/").pop() === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
   if (program !== undefined && CI_AGENTS.test(program.split("/").pop() ?? "")) return true;
@@ -159,6 +166,24 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * True when the start command is a Procfile process manager (`forego start`) and every process of
+ * the Procfile the image copies is a server that drops to its workers' user itself (`php-fpm`,
+ * `nginx`): the same design as a supervisord config with `user=` programs.
+ */
+function procfileRunsWorkerServers(model: DockerfileModel, command: readonly string[] | null): boolean {
+  if (!command?.some((w) => PROCFILE_RUNNERS.test(w.split("/").pop() ?? ""))) return false;
+  const procfiles = Object.entries(model.context.files ?? {}).filter(([path]) => /^Procfile(?:\.[\w-]+)?$/.test(path.split("/").pop() ?? ""));
+  if (procfiles.length === 0) return false;
+  return procfiles.every(([, text]) => {
+    const programs = text
+      .split(/\r?\n/)
+      .map((line) => /^[\w-]+:\s*(?:exec\s+)?(\S+)/.exec(line.trim())?.[1])
+      .filter((p): p is string => p !== undefined);
+    return programs.length > 0 && programs.every((p) => WORKER_SERVERS.test(p.split("/").pop() ?? ""));
+  });
 }
 
 /** The last line of a script that runs something: not blank, not a comment, not a closing `fi`/`done`/`esac`/`}`. */
@@ -191,8 +216,9 @@ function isUserChosenAtRunTime(model: DockerfileModel, chain: Stage[]): boolean 
 
 /**
  * True when the container runs whatever command its user passes rather than a service: a shell
- * with `-c` as the ENTRYPOINT and no CMD, or a default command that only prints the usage (`-h`)
- * on an image that exposes no port.
+ * with `-c` as the ENTRYPOINT and no CMD, or, on an image that exposes no port, a default command
+ * that only prints the usage (`-h`) or a literal greeting (`deno eval "console.log('Welcome')"`,
+ * `echo hello`): a runtime or tool image whose users replace the command, and often extend it.
  */
 function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean {
   const command = startCommand(model);
@@ -200,7 +226,35 @@ function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean {
   const program = command[0]?.split("/").pop() ?? "";
   if (/^(?:ba|da|a|z)?sh$/.test(program) && command.length === 2 && command[1] === "-c") return true;
   const exposes = chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE"));
-  return !exposes && command.length > 1 && HELP_ARGS.test(command[command.length - 1]);
+  if (exposes) return false;
+  if (command.length > 1 && HELP_ARGS.test(command[command.length - 1])) return true;
+  return printsOnly(defaultCommand(chain));
+}
+
+/**
+ * The words of the CMD in effect, the default the user replaces; null when none is set, when it is
+ * a shell line of several commands, or when the ENTRYPOINT (past an init wrapper) is more than one
+ * program or script taking the CMD as its arguments.
+ */
+function defaultCommand(chain: Stage[]): string[] | null {
+  let cmd: string[] | null = null;
+  let entrypoint: string[] = [];
+  for (const i of chain.flatMap((s) => s.instructions)) {
+    const words = i.isJsonForm ? i.args.map((a) => a.value) : i.commands.length === 1 ? i.commands[0].words.map((w) => w.value) : null;
+    if (i.keyword === "ENTRYPOINT") {
+      entrypoint = words === null ? ["sh", "-c"] : withoutInitWrapper(words);
+      cmd = null;
+    } else if (i.keyword === "CMD") cmd = words;
+  }
+  return entrypoint.length <= 1 ? cmd : null;
+}
+
+/** True for a default command that prints a literal and exits: `echo hello`, `[..., "eval", "console.log('hi')"]`. */
+function printsOnly(cmd: readonly string[] | null): boolean {
+  if (cmd === null || cmd.length === 0) return false;
+  const program = cmd[0].split("/").pop() ?? "";
+  if (program === "echo" || program === "printf") return true;
+  return cmd.length >= 2 && EVAL_ARGS.test(cmd[cmd.length - 2]) && PRINT_LITERAL.test(cmd[cmd.length - 1].replace(/^(["'])(.*)\1$/, "$2").trim());
 }
 
 /** True when the start command runs an entry script whose name says it drops to a user (`/run-as-user.sh`). */

@@ -12,6 +12,19 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "a comment naming a CI workflow file (test-only.yml) does not make a development image",
+      code: '# For the GitHub Action test purpose (test-only.yml).\nFROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends gcc\nCMD ["app"]\n',
+      messageId: "buildTools",
+      line: 3,
+    },
+    {
+      name: "a Dockerfile.dev that CI builds and pushes ships its compilers",
+      code: 'FROM node:22-slim\nRUN apt-get install -y --no-install-recommends g++ make\nCMD ["node", "server.js"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
+      messageId: "buildTools",
+      line: 2,
+    },
+    {
       name: "git is not listed, the compiler is",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache git build-base\nCMD ["app"]\n',
       messageId: "buildTools",

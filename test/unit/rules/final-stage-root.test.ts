@@ -61,6 +61,35 @@ testRule(rule, {
       data: { user: "0" },
     },
     {
+      name: "a CI workflow file named in a comment (test-only.yml) is no development marker",
+      code: '# Set for the GitHub Action test purpose (test-only.yml).\nFROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+      messageId: "noUser",
+      line: 2,
+    },
+    {
+      name: "a Dockerfile.dev that the project's CI builds and pushes is the published image",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
+      messageId: "noUser",
+    },
+    {
+      name: "a Procfile that also starts a program keeping root",
+      code: 'FROM php:8.3-fpm\nUSER www-data\nRUN composer install\nUSER root\nCOPY Procfile .\nCMD ["forego", "start"]\n',
+      context: { files: { Procfile: "fpm: php-fpm\nworker: php artisan queue:work\n" } },
+      messageId: "lastUserRoot",
+      line: 4,
+    },
+    {
+      name: "a greeting as the default command of an image that exposes a port",
+      code: 'FROM debian:bookworm-slim\nCOPY --from=bin /deno /usr/bin/deno\nEXPOSE 8000\nCMD ["deno", "eval", "console.log(\'hi\')"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an init wrapper around a server, not a shell",
+      code: 'FROM ubuntu:24.04\nCOPY app /usr/local/bin/app\nENTRYPOINT ["tini", "--"]\nCMD ["/usr/local/bin/app", "serve"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "the lightbulb adds USER for the user the file creates",
       code: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nCMD ["/app"]\n',
       messageId: "noUser",
@@ -390,6 +419,32 @@ testRule(rule, {
     {
       name: "a base given by a build argument whose default is a placeholder, not an image",
       code: "ARG BASEIMAGE=unknown\nFROM ${BASEIMAGE}\nCOPY rootfs/ /\nEXPOSE 5800\n",
+    },
+    {
+      name: "an interactive shell behind an init wrapper (tini --): a base to work in and extend",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends tini wget\nENTRYPOINT ["tini", "--"]\nCMD ["/bin/bash"]\n',
+    },
+    {
+      name: "an interactive shell behind dumb-init with options",
+      code: 'FROM debian:bookworm-slim\nCOPY tools /opt/tools\nENTRYPOINT ["/usr/bin/dumb-init", "-c", "--"]\nCMD ["bash", "-l"]\n',
+    },
+    {
+      name: "a runtime image whose default command only prints a greeting, through an entry script",
+      code: 'FROM debian:bookworm-slim\nRUN useradd --uid 1993 --user-group deno\nCOPY --from=bin /deno /usr/bin/deno\nCOPY entry.sh /usr/local/bin/docker-entrypoint.sh\nENTRYPOINT ["/tini", "--", "docker-entrypoint.sh"]\nCMD ["eval", "console.log(\'Welcome to Deno!\')"]\n',
+    },
+    {
+      name: "a tool image whose default command is an echo",
+      code: 'FROM alpine:3.22\nCOPY --from=build /out/tool /usr/local/bin/tool\nCMD ["echo", "run tool with your own command"]\n',
+    },
+    {
+      name: "back to root for a Procfile manager whose processes drop to their workers' user (php-fpm, nginx)",
+      code: 'FROM php:8.3-fpm\nUSER www-data\nRUN composer install\nUSER root\nRUN cp -r storage storage.skel\nCOPY Procfile .\nENTRYPOINT ["/docker/entrypoint.sh"]\nCMD ["forego", "start", "-r"]\n',
+      context: { files: { "docker/nginx/Procfile": 'fpm: php-fpm\nnginx: nginx -g "daemon off;"\n' } },
+    },
+    {
+      name: "a Dockerfile.dev no CI workflow publishes stays a development image",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", publishedByCi: false },
     },
     {
       name: "a file that says it is for development only",

@@ -1,0 +1,94 @@
+// Whether the project's CI publishes a Dockerfile: a workflow that builds it by its path and pushes
+// the image. A file named for development (`Dockerfile.dev`) that CI pushes as the project's image
+// is deployed all the same, so the rules read this before trusting the name.
+
+import { dirname, join, relative, sep } from "node:path";
+import { FolderReader } from "./folder-reader";
+import { repositoryRoot } from "./paths";
+
+/** Workflow files are project configuration: larger ones are not read. */
+const MAX_FILE_BYTES = 1 << 20;
+/** A repository with more workflows than this is only read this far. */
+const MAX_WORKFLOWS = 60;
+const WORKFLOW_FILE = /\.ya?ml$/;
+
+/** A build command of the Docker CLI, buildx, Podman or Buildah. */
+const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
+const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
+/** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
+const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
+/** A push elsewhere in the same workflow (`docker push`, `docker manifest push`, `podman push`). */
+const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
+/** docker/build-push-action and the steps after it, up to the next action. */
+const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
+
+/**
+ * True when a CI workflow of the repository holding `file` builds it by its repository-relative
+ * path and pushes the image: GitHub workflows and `.gitlab-ci.yml` at the root.
+ */
+export async function readPublishedByCi(file: string, reader = new FolderReader()): Promise<boolean> {
+  const root = await repositoryRoot(dirname(file), reader);
+  if (root === null) return false;
+  const path = relative(root, file).split(sep).join("/");
+  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
+  return texts.some((text) => workflowPublishes(text, path));
+}
+
+async function workflowTexts(root: string, reader: FolderReader): Promise<string[]> {
+  const folder = join(root, ".github", "workflows");
+  // No such folder (not a GitHub project) or unreadable: no workflows there.
+  const listing = await reader.list(folder);
+  const paths = (listing?.entries ?? [])
+    .filter((e) => e.isFile && WORKFLOW_FILE.test(e.name))
+    .slice(0, MAX_WORKFLOWS)
+    .map((e) => join(folder, e.name));
+  paths.push(join(root, ".gitlab-ci.yml"));
+  const texts = await Promise.all(paths.map((p) => reader.readSmall(p, MAX_FILE_BYTES)));
+  return texts.filter((t): t is string => t !== null);
+}
+
+/** Normalises a Dockerfile path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
+function normalisedPath(value: string): string {
+  return value
+    .replace(/^["']|["']$/g, "")
+    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")
+    .replace(/^(?:\.\/)+/, "");
+}
+
+/** True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it. */
+export function workflowPublishes(text: string, path: string): boolean {
+  const lines = text.split(/\r?\n/);
+  // Shell commands continued over lines (`\` at the end) read as one.
+  const commands: string[] = [];
+  let current = "";
+  for (const line of lines) {
+    const continued = /\\\s*$/.test(line);
+    current += " " + line.replace(/\\\s*$/, "");
+    if (!continued) {
+      commands.push(current);
+      current = "";
+    }
+  }
+  if (current !== "") commands.push(current);
+  const pushesElsewhere = PUSH_COMMAND.test(text);
+  for (const command of commands) {
+    if (!BUILD_COMMAND.test(command)) continue;
+    const named = FILE_OPTION.exec(command);
+    if (named === null || normalisedPath(named[2]) !== path) continue;
+    if (PUSHING_BUILD.test(command) || pushesElsewhere) return true;
+  }
+  // docker/build-push-action: `file:` and `push:` in its `with:` block (a `${{ }}` expression pushes on some events).
+  for (let i = 0; i < lines.length; i++) {
+    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
+    let file: string | null = null;
+    let push = false;
+    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
+      const fileLine = /^\s*file:\s*(\S+)\s*$/.exec(lines[j]);
+      if (fileLine) file = normalisedPath(fileLine[1]);
+      if (/^\s*push:\s*(?:true|["']?true["']?|\$\{\{)/.test(lines[j])) push = true;
+    }
+    if (file === path && push) return true;
+  }
+  return false;
+}

@@ -1,0 +1,38 @@
+import * as assert from "assert";
+import { readPublishedByCi, workflowPublishes } from "../../../server/src/host/ci-publish";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
+  const projects = new TempProjects("stagecraft-ci-publish");
+  after(() => projects.dispose());
+
+  it("a build command naming the file, pushed by its output or a later push", () => {
+    const registry = 'run: |\n  docker buildx build -f Dockerfile.dev \\\n    --output "type=registry,name=ghcr.io/o/app:1" .\n';
+    assert.strictEqual(workflowPublishes(registry, "Dockerfile.dev"), true);
+    assert.strictEqual(workflowPublishes("run: docker buildx build --push --file=./docker/app.Dockerfile .\n", "docker/app.Dockerfile"), true);
+    assert.strictEqual(workflowPublishes("run: docker build -f Dockerfile.dev -t o/app .\n- run: docker push o/app\n", "Dockerfile.dev"), true);
+  });
+
+  it("not a build that is only loaded or tested, nor another file", () => {
+    assert.strictEqual(workflowPublishes("run: docker build -f Dockerfile.dev -t app . && docker run app npm test\n", "Dockerfile.dev"), false);
+    assert.strictEqual(workflowPublishes("run: docker buildx build --push -f Dockerfile .\n", "Dockerfile.dev"), false);
+  });
+
+  it("docker/build-push-action with file and push", () => {
+    const step = (push: string) => `      - uses: docker/build-push-action@v6\n        with:\n          file: ./Dockerfile.dev\n          push: ${push}\n`;
+    assert.strictEqual(workflowPublishes(step("true"), "Dockerfile.dev"), true);
+    assert.strictEqual(workflowPublishes(step("${{ github.event_name != 'pull_request' }}"), "Dockerfile.dev"), true);
+    assert.strictEqual(workflowPublishes(step("false"), "Dockerfile.dev"), false);
+  });
+
+  it("reads the repository root's GitHub workflows, by the Dockerfile's repository path", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/release.yml": "jobs:\n  x:\n    steps:\n      - run: docker buildx build --push -f app/Dockerfile.dev .\n",
+      "repo/app/Dockerfile.dev": "FROM node:22-slim\n",
+      "repo/app/Dockerfile.test": "FROM node:22-slim\n",
+    });
+    assert.strictEqual(await readPublishedByCi(`${root}/repo/app/Dockerfile.dev`), true);
+    assert.strictEqual(await readPublishedByCi(`${root}/repo/app/Dockerfile.test`), false);
+  });
+});
