@@ -21,3 +21,22 @@ export function isInFinalImage(model: DockerfileModel, instruction: Instruction,
   if (instruction.stage === null) return true;
   return finalStages.has(instruction.stage);
 }
+
+/**
+ * The stages of every image the project ships: the final image's, and those of each stage it
+ * builds with `--target` (CI, compose, bake) that has a CMD or ENTRYPOINT of its own, with their
+ * `FROM` ancestors. A target with a command is an image someone runs (a `ubi` variant pushed next
+ * to the default one); one without is a builder or export stage. Development and test stages are
+ * left to the caller.
+ */
+export function shippedImageStages(model: DockerfileModel): Set<Stage> {
+  const stages = finalImageStages(model);
+  const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
+  if (targets.size === 0) return stages;
+  for (const stage of model.stages) {
+    if (stage.name === null || !targets.has(stage.name.toLowerCase()) || stages.has(stage)) continue;
+    if (!stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) continue;
+    for (const s of [stage, ...ancestorsOf(stage)]) stages.add(s);
+  }
+  return stages;
+}

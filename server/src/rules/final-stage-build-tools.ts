@@ -5,7 +5,8 @@
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
-import { keptBuildTools, packageName } from "../model/build-tools";
+import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
+import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -13,7 +14,8 @@ import { runCommands } from "../model/run-commands";
 import { buildsAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
-import { baseRepositoryOf } from "../images/base-image";
+import { baseImageOf, baseRepositoryOf } from "../images/base-image";
+import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
 
 /** How many package names the message quotes before "and N more". */
@@ -27,6 +29,18 @@ function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Se
     for (const word of text.split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
   }
   return words;
+}
+
+/**
+ * `kept` without the packages the base image already holds (php's Debian images keep gcc, make and
+ * libc6-dev): installing one again only upgrades it, and removing it would take the compiler the
+ * extension installers need. Null when no compiler or header of the RUN's own is left.
+ */
+function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>): KeptBuildTools | null {
+  const tools = kept.tools.filter((t) => !inBase.has(packageName(t.value)));
+  const kinds = tools.map((t) => buildToolKind(t.value));
+  if (!kinds.includes("compiler") && !kinds.includes("headers")) return null;
+  return { ...kept, tools, hasCompiler: kinds.includes("compiler") };
 }
 
 /** Comments that say packages are needed when the image runs: `# Runtime dependencies`, `production dependencies`. */
@@ -58,6 +72,11 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       buildTools: "The final image keeps build tools {packages}; use a build stage or remove them in this RUN.",
+      // Headers alone: the extension or program built with them links against their library, so
+      // removing them as buildTools says would break it; the runtime package is the remedy. It is
+      // not named: Debian's carry the soname (libxslt1-dev -> libxslt1.1, libicu-dev -> libicu72,
+      // per release), and Alpine's do not follow one rule (icu-dev -> icu-libs, openldap-dev -> libldap).
+      headers: "The final image keeps -dev headers {packages}; install their runtime libraries instead.",
       buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
@@ -78,7 +97,10 @@ export const rule: Rule = {
     if (buildsAtStart(model)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
     // the first install reported with a count of the others.
-    const findings = keptBuildTools(chain).filter((kept) => {
+    const root = baseImageOf(chain[0]);
+    const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
+    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase) ?? []);
+    const findings = added.filter((kept) => {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
       // why it stays at run time ("libc-dev for protobuf").
@@ -96,6 +118,7 @@ export const rule: Rule = {
     const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
     // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
     if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
+    else if (first.tools.every((t) => buildToolKind(t.value) === "headers")) report({ range: first.tools[0].range, messageId: "headers", data: { packages } });
     else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
   },
 };

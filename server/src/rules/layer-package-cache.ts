@@ -8,7 +8,7 @@
 import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
-import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { isInFinalImage, shippedImageStages } from "../model/final-image";
 import { findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
@@ -42,7 +42,8 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const finals = finalImageStages(model);
+    // A stage CI builds with --target and runs as an image of its own ships like the final one.
+    const finals = shippedImageStages(model);
     // A final image named for development, or built on a build-environment image with no command
     // of its own (a CI toolchain or one-shot packaging image): its caches are never pulled by users.
     const isDevelopmentImage = model.finalStage !== null && (isDevelopmentStage(model.finalStage) || developmentPurpose(model) === "build-environment-base");
@@ -88,7 +89,7 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // stages, and the builder's install may sit in a RUN we cannot rewrite safely.
       const needing = laterAptInstallsNeedingLists(model, cache.instruction);
       if (needing.length > 0) {
-        const finals = finalImageStages(model);
+        const finals = shippedImageStages(model);
         if (needing.some((i) => i.stage === null || finals.has(i.stage))) return null;
         const stage = needing[0].stage as Stage;
         return { ...base, data: { ...base.data, stage: stage.name ?? String(stage.index) }, messageId: "aptListsBuilder" };

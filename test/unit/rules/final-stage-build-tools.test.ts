@@ -4,6 +4,21 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "on php's Debian image, the headers the RUN adds are reported, not the compiler the base keeps",
+      code: 'FROM php:8.4-fpm-bookworm\nRUN apt-get install -y gcc libxslt1-dev && docker-php-ext-install xsl\nCMD ["php-fpm"]\n',
+      messageId: "headers",
+      line: 2,
+      token: "libxslt1-dev",
+      data: { packages: "'libxslt1-dev'" },
+      output: null,
+    },
+    {
+      name: "php's Alpine images remove their toolchain, so a compiler installed again is kept by this RUN",
+      code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache gcc make && pecl install redis\nCMD ["php-fpm"]\n',
+      messageId: "buildTools",
+      data: { packages: "'gcc', 'make'" },
+    },
+    {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
       messageId: "buildTools",
       line: 2,
@@ -43,7 +58,7 @@ testRule(rule, {
     {
       name: "-dev headers alone in a runtime stage (lighthouse's libssl-dev)",
       code: "FROM rust:1.90 AS build\nRUN cargo build --release\nFROM ubuntu:22.04\nRUN apt-get install -y libssl-dev ca-certificates\nCOPY --from=build /app/target/release/node /usr/local/bin/node\n",
-      messageId: "buildTools",
+      messageId: "headers",
       line: 4,
       data: { packages: "'libssl-dev'" },
     },
@@ -81,7 +96,7 @@ testRule(rule, {
       // pterodactyl: headers for PHP extensions kept after docker-php-ext-install (apk --virtual ... apk del would drop them).
       name: "-dev packages of a PHP extension build are still headers",
       code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache libzip-dev icu-dev && docker-php-ext-install zip intl\nCMD ["php-fpm"]\n',
-      messageId: "buildTools",
+      messageId: "headers",
       data: { packages: "'libzip-dev', 'icu-dev'" },
     },
     {
@@ -103,7 +118,7 @@ testRule(rule, {
     {
       name: "a link in the same RUN to another package's file does not excuse the -dev package",
       code: 'FROM debian:bookworm-slim\nRUN apt-get install -y python3 libxml2-dev && ln -s /usr/bin/python3 /usr/local/bin/python\nCMD ["python", "app.py"]\n',
-      messageId: "buildTools",
+      messageId: "headers",
       line: 2,
       data: { packages: "'libxml2-dev'" },
     },
@@ -123,6 +138,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "linux-libc-dev on php's Debian image only upgrades the toolchain the base keeps ($PHPIZE_DEPS)",
+      code: 'FROM php:8.4-apache-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends linux-libc-dev curl && install-php-extensions gd\nCMD ["apache2-foreground"]\n',
+    },
+    {
+      name: "FrankenPHP's Debian images keep php's toolchain too",
+      code: 'FROM dunglas/frankenphp:1-php8-trixie\nRUN apt-get install -y gcc make libc6-dev && install-php-extensions redis\nCMD ["frankenphp", "run"]\n',
+    },
     {
       name: "the entry script compiles dependencies at start (mix setup): the compiler is needed at run time",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base elixir postgresql14-dev\nCOPY config config\nENTRYPOINT ["/bin/sh", "/app/config/entrypoint.sh"]\n',

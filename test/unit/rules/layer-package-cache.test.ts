@@ -6,6 +6,13 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a stage CI builds with --target and runs (a ubi variant) ships like the final one",
+      code: 'FROM alpine:3.22 AS bin\nRUN echo\nFROM registry.access.redhat.com/ubi9-minimal:9.6 AS ubi\nRUN microdnf install -y ca-certificates\nCMD ["app"]\nFROM gcr.io/distroless/static-debian12 AS distroless\nCMD ["app"]\n',
+      context: { buildTargets: ["ubi", "distroless"] },
+      messageId: "rpmCache",
+      line: 4,
+    },
+    {
       // Issue #15: appended inside the open quote, the cleanup became part of the string.
       name: "no cleanup offered when the RUN's shell text ends inside an open quote",
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "unterminated\n',
@@ -226,6 +233,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a --target stage with no command of its own is a builder or export stage, not an image",
+      code: 'FROM registry.access.redhat.com/ubi9-minimal:9.6 AS tools\nRUN microdnf install -y tar\nFROM gcr.io/distroless/static-debian12\nCMD ["app"]\n',
+      context: { buildTargets: ["tools"] },
+    },
     {
       name: "a later install that relies on the lists ships too (a sibling of the final stage's lineage): silent",
       code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS build\nRUN apt-get install -y gcc\nFROM base\nRUN apt-get install -y --no-install-recommends jq\nCOPY --from=build /a /a\nCMD ["app"]\n',
