@@ -7,6 +7,7 @@
 // reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion). A commit
 // passed in as a build argument says the build does not need the checkout.
 
+import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
 import type { ShellCommand } from "./shell";
 import { readArgDeclarations } from "./parse";
@@ -93,7 +94,8 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const after = [...stage.instructions.filter((i) => i.ordinal > copy.ordinal), ...descendants.flatMap((s) => s.instructions)];
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
-    s.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.packages.some((p) => PACKAGES_WITH_GIT.has(p.value)))),
+    // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same.
+    s.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.packages.some((p) => PACKAGES_WITH_GIT.has(packageName(p.value))))),
   );
   const root = chain[chain.length - 1];
   const image = root.base.kind === "image" ? root.base.resolved : "";

@@ -6,6 +6,8 @@
 import { systemPackageCommand } from "./commands";
 import { envDeclarations, variableFor } from "./environment";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
+import { lineage } from "./stage-graph";
+import { workdirOf } from "./workdir";
 import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -130,8 +132,7 @@ function cacheLeftBy(
     return pipCacheHandled(model, instruction, command, later()) ? null : make("pip", "pip", pipInstall);
   }
   if (isYarnInstall(command)) {
-    if (later().some((c) => c.name === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean")) return null;
-    if (later().some((c) => removes(c, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]))) return null;
+    if (later().some(cleansYarnCache)) return null;
     if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
     return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
@@ -265,8 +266,61 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
   const isCacheTarget = (target: string): boolean =>
     /(?:^|\/)\.cache(?:\/pip)?$/.test(target) || /pip/i.test(target) || (!!customDir && target === customDir) || (!!cacheDirArg && target === cacheDirArg);
   if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
-  if (later.some((c) => PIP_PROGRAM.test(c.name) && c.args[0]?.value === "cache" && c.args[1]?.value === "purge")) return true;
-  return later.some((c) => removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache"]));
+  return later.some(cleansPipCache);
+}
+
+/** `pip cache purge`, or removing the default cache (`rm -rf /root/.cache`). */
+function cleansPipCache(command: ShellCommand): boolean {
+  if (PIP_PROGRAM.test(command.name) && command.args[0]?.value === "cache" && command.args[1]?.value === "purge") return true;
+  return removes(command, ["/root/.cache", "~/.cache", "$HOME/.cache"]);
+}
+
+/** `yarn cache clean`, or removing Yarn 1's cache folder. */
+function cleansYarnCache(command: ShellCommand): boolean {
+  if (command.name === "yarn" && command.args[0]?.value === "cache" && command.args[1]?.value === "clean") return true;
+  return removes(command, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]);
+}
+
+/**
+ * The earlier RUN of `cache`'s stage lineage whose install of the same targets (the same manifest
+ * in the same directory: `yarn --frozen-lockfile` then `yarn --production`, or the same `-r
+ * requirements.txt`) left the same pip or Yarn 1 cache on disk, with no RUN since emptying it (a
+ * `yarn cache clean`, `pip cache purge`): when `cache`'s RUN starts, what it downloads is already
+ * cached. Null when there is none, or for another tool. An install of other targets (`pip install
+ * .` after `pip install -r requirements.txt`) still downloads what the first did not: no fill.
+ * `caches` is {@link findLeftPackageCaches} of the model.
+ */
+export function earlierCacheFill(model: DockerfileModel, cache: LeftPackageCache, caches: readonly LeftPackageCache[]): LeftPackageCache | null {
+  const cleans = cache.tool === "pip" ? cleansPipCache : cache.tool === "yarn" ? cleansYarnCache : null;
+  const stage = cache.instruction.stage;
+  if (cleans === null || stage === null || cache.instruction.trigger !== null) return null;
+  const targets = installTargets(model, cache);
+  if (targets === null) return null;
+  let fill: LeftPackageCache | null = null;
+  for (const instruction of lineage(stage).flatMap((s) => s.instructions)) {
+    if (instruction === cache.instruction) return fill;
+    if (instruction.keyword !== "RUN") continue;
+    // A cleanup after the install in the same RUN means the install left nothing: it is no fill.
+    if (instruction.commands.some(cleans)) fill = null;
+    fill = caches.find((c) => c.instruction === instruction && c.tool === cache.tool && installTargets(model, c) === targets) ?? fill;
+  }
+  return null;
+}
+
+/**
+ * What an install installs, as one comparable string: its working directory and the words after
+ * the install word that are not options (`requirements.txt` of `-r requirements.txt`, `.`, a
+ * package name). Null when the directory is not known or a word holds a variable.
+ */
+function installTargets(model: DockerfileModel, cache: LeftPackageCache): string | null {
+  const stage = cache.instruction.stage;
+  if (stage === null) return null;
+  const dir = workdirOf(model, stage, cache.instruction);
+  if (dir === null) return null;
+  const args = cache.command.args;
+  const words = args.slice(args.indexOf(cache.actionWord) + 1).filter((w) => !w.value.startsWith("-"));
+  if (words.some((w) => w.value.includes("$"))) return null;
+  return JSON.stringify([dir, ...words.map((w) => w.value).sort()]);
 }
 
 /**

@@ -3,7 +3,9 @@
 // development image running `mix setup`, an entry script running `npm install`), so the compilers
 // and headers they keep are needed at run time, not leftovers of the build.
 
+import { envDeclarations } from "./environment";
 import { startCommand } from "./stage-purpose";
+import { lineage } from "./stage-graph";
 import type { DockerfileModel } from "./types";
 
 /**
@@ -42,6 +44,68 @@ function isBuildingStep(words: readonly string[]): boolean {
 
 /** True when a shell script's text runs a compiling or installing step (comments and quotes loosely skipped). */
 function scriptBuilds(script: string): boolean {
+  return simpleCommands(script).some(isBuildingStep);
+}
+
+/**
+ * True when the final image's command, or an entry script it names that the host read from the
+ * build context, compiles or installs dependencies when the container starts.
+ */
+export function buildsAtStart(model: DockerfileModel): boolean {
+  return startScripts(model).some(scriptBuilds);
+}
+
+/**
+ * The scripts the container runs at start: its command as one line (the string after `sh -c` when
+ * it runs a shell) and the entry scripts it names that the host read from the build context.
+ */
+function startScripts(model: DockerfileModel): string[] {
+  const command = startCommand(model);
+  if (command === null) return [];
+  // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
+  const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(command[i - 1].split("/").pop() ?? ""));
+  const scripts = [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" ")];
+  const names = new Set(command.map((w) => w.split("/").pop() ?? w).filter((n) => n !== ""));
+  for (const [path, text] of Object.entries(model.context.files ?? {})) {
+    if (names.has(path.split("/").pop() ?? path)) scripts.push(text);
+  }
+  return scripts;
+}
+
+/** `uv run` options that keep the dev group out of the sync it does first, or skip that sync. */
+const UV_RUN_WITHOUT_DEV = /^(?:--no-dev|--no-default-groups|--only-group(?:=.*)?|--no-sync|--no-project)$/;
+/** Environment variables that do the same for every uv command (UV_NO_DEV since uv 0.8.7). */
+const UV_ENV_WITHOUT_DEV = new Set(["UV_NO_DEV", "UV_NO_SYNC", "UV_NO_DEFAULT_GROUPS"]);
+const TRUTHY = /^(?:1|true|yes|on)$/i;
+
+/**
+ * True when the container runs `uv run` at start (its command or an entry script) in a way that
+ * first syncs the project's default dependency groups, the dev group included: `uv run` installs
+ * what the environment lacks before running, so a `uv sync --no-dev` at build time alone would have
+ * every new container install the dev group. False when the `uv run` says `--no-dev` (or skips the
+ * sync) or the final image's ENV sets UV_NO_DEV or UV_NO_SYNC.
+ */
+export function startSyncsUvDevGroup(model: DockerfileModel): boolean {
+  const final = model.finalStage;
+  if (final === null) return false;
+  const envSkips = lineage(final).some((stage) =>
+    stage.instructions.some(
+      (i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => UV_ENV_WITHOUT_DEV.has(d.name) && d.value !== null && TRUTHY.test(d.value)),
+    ),
+  );
+  if (envSkips) return false;
+  return startScripts(model).some((script) =>
+    simpleCommands(script).some((words) => {
+      const uv = words.findIndex((w) => (w.split("/").pop() ?? w) === "uv");
+      if (uv < 0 || words[uv + 1] !== "run") return false;
+      return !words.slice(uv + 2).some((w) => UV_RUN_WITHOUT_DEV.test(w));
+    }),
+  );
+}
+
+/** The simple commands of a shell script's text as words (comments and quotes loosely skipped). */
+function simpleCommands(script: string): string[][] {
+  const out: string[][] = [];
   for (const line of script.split(/\r?\n/)) {
     const code = line.replace(/(?:^|\s)#.*$/, "");
     for (const part of code.split(/&&|\|\||[;|]/)) {
@@ -50,26 +114,8 @@ function scriptBuilds(script: string): boolean {
         .split(/\s+/)
         .map((w) => w.replace(/^["']|["']$/g, ""))
         .filter((w) => w !== "");
-      if (words.length > 0 && isBuildingStep(words)) return true;
+      if (words.length > 0) out.push(words);
     }
   }
-  return false;
-}
-
-/**
- * True when the final image's command, or an entry script it names that the host read from the
- * build context, compiles or installs dependencies when the container starts.
- */
-export function buildsAtStart(model: DockerfileModel): boolean {
-  const command = startCommand(model);
-  if (command === null) return false;
-  // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
-  const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(command[i - 1].split("/").pop() ?? ""));
-  if (scriptBuilds(dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" "))) return true;
-  const names = new Set(command.map((w) => w.split("/").pop() ?? w).filter((n) => n !== ""));
-  for (const [path, text] of Object.entries(model.context.files ?? {})) {
-    const name = path.split("/").pop() ?? path;
-    if (names.has(name) && scriptBuilds(text)) return true;
-  }
-  return false;
+  return out;
 }

@@ -3,7 +3,10 @@
 // stage name mentions the platform's OS or architecture (`AS build-amd64`), when the comment right
 // above the FROM names the architecture (the pin is explained), or when the stage fetches or unpacks
 // an artefact built for that architecture only (`google-chrome-stable_current_amd64.deb`): those
-// pins are on purpose, and $TARGETPLATFORM would break the build elsewhere.
+// pins are on purpose, and $TARGETPLATFORM would break the build elsewhere. So is a file tied to
+// the architecture as a whole (another stage's base image `sdk:10.0-noble-amd64`, a build flag
+// `-r linux-x64` anywhere, a path `docker/amd64/Dockerfile`): other architectures have their own
+// Dockerfile, and $TARGETPLATFORM would mix this one's binaries with another architecture's base.
 
 import { architectureNames, parsePlatform } from "../images/reference";
 import { commentsAbove } from "../model/comments";
@@ -38,9 +41,28 @@ export const rule: Rule = {
   },
 };
 
-/** An architecture named in the comment above the FROM, or in a RUN or ADD of the stage as part of a file or URL name. */
+/**
+ * An architecture named in the comment above the FROM, in a RUN or ADD of the stage as part of a
+ * file or URL name, or anywhere the whole file is tied to it (see {@link fileNamesArchitecture}).
+ */
 function pinIsDeliberate(model: DockerfileModel, stage: Stage, names: string[]): boolean {
   const word = new RegExp(`(?:^|[^a-z0-9])(?:${names.map(escapeRegExp).join("|")})(?![a-z0-9])`, "i");
   if (commentsAbove(model, stage.from).some((c) => word.test(c))) return true;
-  return stage.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ADD") && word.test(instructionOnOneLine(model, i)));
+  if (stage.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ADD") && word.test(instructionOnOneLine(model, i)))) return true;
+  return fileNamesArchitecture(model, word);
+}
+
+/**
+ * The Dockerfile is one architecture's variant: its path names the architecture, a stage's base
+ * image tag does (`-noble-amd64`), or a RUN or ENV of any stage builds or fetches for it
+ * (`-r linux-x64`, `ENV GOARCH=amd64`). Other stages' `--platform` values are not read: a constant there is the question.
+ */
+function fileNamesArchitecture(model: DockerfileModel, word: RegExp): boolean {
+  const path = model.context.dockerfilePath;
+  if (path !== undefined && word.test(path)) return true;
+  for (const stage of model.stages) {
+    if (stage.base.kind === "image" && word.test(stage.base.resolved)) return true;
+    if (stage.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ENV") && word.test(instructionOnOneLine(model, i)))) return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ import { installsDevDependencies } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
+import { startSyncsUvDevGroup } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -112,6 +113,19 @@ function productionSuggestion(model: DockerfileModel, ecosystem: string, command
   return [{ title: `Add '${flag}'`, edits: [{ range: { start: range.end, end: range.end }, newText: ` ${flag}` }] }];
 }
 
+/**
+ * `ENV UV_NO_DEV=1` on a line of its own above the RUN: it reaches the sync there and the `uv run`
+ * at start. A suggestion, since a uv older than 0.8.7 ignores the variable. None for an ONBUILD RUN.
+ */
+function uvNoDevSuggestion(model: DockerfileModel, instruction: Instruction): Fix[] | undefined {
+  if (instruction.trigger !== null || instruction.keyword !== "RUN") return undefined;
+  const line = instruction.range.start.line;
+  const eol = model.text.includes("\r\n") ? "\r\n" : "\n";
+  const indent = /^\s*/.exec(model.lines.lineText(line))?.[0] ?? "";
+  const at = { line, character: 0 };
+  return [{ title: "Set 'ENV UV_NO_DEV=1' before the install", edits: [{ range: { start: at, end: at }, newText: `${indent}ENV UV_NO_DEV=1${eol}` }] }];
+}
+
 /** npm's deprecated production flags as words to rewrite: `--production`, `--only=prod`, `--only production`. */
 function deprecatedFlag(command: ShellCommand): { words: Word[]; text: string } | null {
   const args = command.args;
@@ -133,6 +147,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       devDependencies: "'{command}' ships {ecosystem} dev dependencies in the final image; use {remedy}.",
+      devDependenciesUvRun: "'{command}' ships Python dev dependencies that 'uv run' syncs at start; set 'ENV UV_NO_DEV=1'.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
     },
   },
@@ -168,6 +183,18 @@ export const rule: Rule = {
       const sub = command.args.find((w) => !w.value.startsWith("-"));
       const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
       const range = { start: command.program.range.start, end };
+      // The container starts with `uv run`, which first installs the default groups (dev included)
+      // that the environment lacks: 'uv sync --no-dev' alone would have every new container install
+      // them. UV_NO_DEV (uv 0.8.7+) keeps them out of both the sync here and the one at start.
+      if (install.ecosystem === "uv" && sub?.value === "sync" && startSyncsUvDevGroup(model)) {
+        report({
+          range,
+          messageId: "devDependenciesUvRun",
+          data: { command: model.lines.textIn({ start: command.program.range.start, end }) },
+          suggest: uvNoDevSuggestion(model, instruction),
+        });
+        continue;
+      }
       const r: Report = {
         range,
         messageId: "devDependencies",

@@ -9,7 +9,7 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
-import { findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import { earlierCacheFill, findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
 import { systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
@@ -55,7 +55,8 @@ export const rule: Rule = {
       reported.add(key);
       return true;
     };
-    for (const cache of findLeftPackageCaches(model)) {
+    const caches = findLeftPackageCaches(model);
+    for (const cache of caches) {
       const instruction = cache.instruction;
       // An install in an opt-in branch a plain build skips (`if [ "$BUILD_JS" = 1 ]`) belongs to a
       // variant built on request, not to the image the file builds by default.
@@ -68,7 +69,7 @@ export const rule: Rule = {
           if (found) report(found);
         }
       } else if (stage?.isReachable && !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)) {
-        const hint = builderReport(model, stage, cache);
+        const hint = builderReport(model, stage, cache, caches);
         if (hint && isFirst(`${instruction.ordinal}:mount:${cache.tool}`)) report(hint);
       }
       // Stages the final image never reaches are only built with --target: nothing to say.
@@ -147,7 +148,7 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
   }
 }
 
-function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageCache): Report | null {
+function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageCache, caches: readonly LeftPackageCache[]): Report | null {
   // Yarn 2+ keeps its cache elsewhere (`.yarn/cache`, ~/.yarn/berry): Yarn 1's mount would miss it.
   if (cache.tool === "yarn" && usesModernYarn(model)) return null;
   // A layer that no COPY/ADD precedes rebuilds only when its own text or the base image changes:
@@ -162,6 +163,10 @@ function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageC
   if (hasCacheMountFor(cache)) return null;
   // pip and yarn keep their cache in the user's home, which we cannot know once USER switches away from root.
   if ((cache.tool === "pip" || cache.tool === "yarn") && !runsAsRoot(stage, cache.instruction)) return null;
+  // An earlier install of the same targets in the stage (as root too) left the same cache on disk
+  // and nothing emptied it since: whenever this layer reruns, what it downloads is cached there.
+  const fill = earlierCacheFill(model, cache, caches);
+  if (fill?.instruction.stage && runsAsRoot(fill.instruction.stage, fill.instruction)) return null;
   const edits = addCacheMounts(cache.instruction, cache.tool);
   if (!edits) return null;
   return {

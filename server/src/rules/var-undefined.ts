@@ -4,6 +4,8 @@
 // RUN is left to the shell. For a base image whose environment is not fully known, only a near miss
 // of a known name is reported, since the image may define the variable; and a longer or shorter
 // name than the image's (`$GOPATH` beside `PATH`) is a plausible variable of its own, not a typo.
+// A use with a `-`/`+` operator (`${X:-}`, `${X-d}`, `${X:+a}`) says what happens when X is unset:
+// the author expects it may be (often it comes from a base image chosen by a build argument).
 
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { imageEnvironment } from "../images/image-env";
@@ -38,6 +40,7 @@ export const rule: Rule = {
         const seen = new Set<string>();
         for (const token of instruction.args) {
           for (const use of variableUses(token, model.escapeChar)) {
+            if (use.hasOperator) continue;
             env ??= environmentAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             seen.add(use.name);

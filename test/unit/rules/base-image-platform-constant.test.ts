@@ -12,6 +12,17 @@ testRule(rule, {
       messageId: "constant",
     },
     { name: "an architecture inside a longer word", code: "FROM --platform=linux/amd64 debian:12\nRUN echo x64bit\n", messageId: "constant" },
+    {
+      name: "another stage tagged for another architecture",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:10.0-noble-arm64v8 AS build\nRUN dotnet publish -r linux-arm64\nFROM --platform=linux/amd64 debian:12\nCOPY --from=build /app /app\n",
+      messageId: "constant",
+    },
+    {
+      name: "a path naming another architecture",
+      code: "FROM --platform=linux/amd64 debian:12\n",
+      messageId: "constant",
+      context: { dockerfilePath: "docker/arm64/Dockerfile" },
+    },
   ],
   silent: [
     "FROM --platform=linux/amd64 node:22 AS build-amd64\n",
@@ -26,6 +37,24 @@ testRule(rule, {
       code: "FROM --platform=linux/amd64 debian:12\nRUN wget -q https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb && \\\n  apt-get install -y ./google-chrome-stable_current_amd64.deb\n",
     },
     { name: "an x86_64 tarball", code: "FROM --platform=linux/amd64 debian:12\nADD https://example.org/tool-1.0-linux-x86_64.tar.gz /opt/\n" },
+    {
+      name: "another stage's base image tagged for the architecture",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-amd64 AS runtime\nFROM --platform=linux/amd64 example/ffmpeg:7.1 AS base\nCOPY --from=runtime /usr/share/dotnet /usr/share/dotnet\n",
+    },
+    {
+      name: "a build flag for the architecture in another stage",
+      code: "FROM --platform=linux/amd64 example/ffmpeg:7.1 AS base\nFROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet publish -c Release -r linux-x64 -o /app\nFROM base\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "the Dockerfile's path names the architecture",
+      code: "FROM --platform=linux/amd64 debian:12\n",
+      context: { dockerfilePath: "docker/amd64/Dockerfile" },
+    },
+    {
+      name: "the Dockerfile's name names the architecture",
+      code: "FROM --platform=linux/arm64 debian:12\n",
+      context: { dockerfilePath: "Dockerfile.aarch64" },
+    },
     {
       name: "an aarch64 tarball under an arm64 pin",
       code: "FROM --platform=linux/arm64 debian:12\nRUN curl -L https://example.org/tool-aarch64.tar.gz | tar xz\n",

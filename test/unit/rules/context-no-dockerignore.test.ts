@@ -226,6 +226,11 @@ testRule(rule, {
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
     },
     {
+      name: "git installed with a pinned version before a Go build (git=~2)",
+      code: "FROM golang:1.22-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN apk --no-cache add git=~2\nRUN CGO_ENABLED=0 go build -trimpath -o /usr/bin/app\nFROM alpine:3.20\nCOPY --from=builder /usr/bin/app /usr/bin/app\n",
+      context: { dockerignore: "dist\n", rootEntries: [".git/", ".dockerignore", "go.mod", "main.go", "dist/"] },
+    },
+    {
       name: "Cargo.toml depends on git-version: git_version! reads .git",
       code: "FROM rust:1-alpine\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
       context: {

@@ -114,9 +114,47 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
     },
+    {
+      name: "uv run at start syncs the dev group again: the remedy is UV_NO_DEV",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --all-extras\nCMD ["sh", "-c", "uv run app --port $PORT"]\n',
+      messageId: "devDependenciesUvRun",
+      line: 4,
+      token: "uv sync",
+      data: { command: "uv sync" },
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV UV_NO_DEV=1\nRUN uv sync --all-extras\nCMD ["sh", "-c", "uv run app --port $PORT"]\n',
+    },
+    {
+      name: "uv run in exec form",
+      code: 'FROM python:3.12-slim\nRUN uv sync --frozen\nENTRYPOINT ["uv", "run", "app"]\n',
+      messageId: "devDependenciesUvRun",
+      line: 2,
+    },
+    {
+      name: "uv run --no-dev at start: 'uv sync --no-dev' is the whole remedy",
+      code: 'FROM python:3.12-slim\nRUN uv sync --frozen\nCMD ["uv", "run", "--no-dev", "app"]\n',
+      messageId: "devDependencies",
+      line: 2,
+      data: { command: "uv sync", ecosystem: "Python", remedy: "'uv sync --no-dev'" },
+    },
+    {
+      name: "uv run --no-sync at start",
+      code: "FROM python:3.12-slim\nRUN uv sync --frozen\nCMD uv run --no-sync app\n",
+      messageId: "devDependencies",
+      line: 2,
+    },
+    {
+      name: "UV_NO_SYNC in the image's environment",
+      code: 'FROM python:3.12-slim\nENV UV_NO_SYNC=1\nRUN uv sync --frozen\nCMD ["uv", "run", "app"]\n',
+      messageId: "devDependencies",
+      line: 3,
+    },
   ],
   silent: [
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
+    {
+      name: "UV_NO_DEV keeps the dev group out of the sync and of uv run",
+      code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --frozen\nCMD ["uv", "run", "app"]\n',
+    },
     {
       name: "a later step in the same stage runs a package script that needs the dev tools",
       code: 'FROM node:24 AS deps\nRUN echo x\nFROM ruby:3.4\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . /app\nRUN yarn run re:build\nCMD ["bin/start"]\n',

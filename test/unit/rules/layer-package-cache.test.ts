@@ -213,6 +213,33 @@ testRule(rule, {
         "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
     {
+      name: "builder: a later install finds the cache an earlier install of the stage left on disk, so only the first gets the hint",
+      code: "FROM node:20 AS assets\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn cache clean\nRUN yarn --frozen-lockfile --non-interactive\nRUN yarn build\nRUN rm -rf node_modules\nRUN yarn --production --frozen-lockfile\nFROM node:20-slim\nCOPY --from=assets /app /app\n",
+      messageId: "builderCacheMount",
+      line: 5,
+      count: 1,
+    },
+    {
+      name: "builder: a later install of other targets downloads what the earlier one did not",
+      code: "FROM python:3.12-alpine AS deps\nWORKDIR /code\nCOPY pyproject.toml .\nRUN python -m pip install --prefix=/install --group docker\nCOPY src src\nRUN python -m pip install --prefix=/install .\nFROM python:3.12-alpine\nCOPY --from=deps /install /usr/local\n",
+      messageId: "builderCacheMount",
+      line: 4,
+      count: 2,
+    },
+    {
+      name: "builder: the earlier install's cache was cleaned before this one",
+      code: "FROM node:20 AS assets\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn --frozen-lockfile\nRUN yarn build && yarn cache clean\nRUN yarn --production --frozen-lockfile\nFROM node:20-slim\nCOPY --from=assets /app /app\n",
+      messageId: "builderCacheMount",
+      line: 4,
+      count: 2,
+    },
+    {
+      name: "builder: the earlier install kept its cache in a mount, not on disk",
+      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\nCOPY . .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+      messageId: "builderCacheMount",
+      line: 6,
+    },
+    {
       name: "the project's dev image as base, but a service with its own command",
       code: 'FROM ossrs/srs:dev\nRUN yum install -y zip\nCMD ["./objs/srs"]\n',
       messageId: "rpmCache",

@@ -25,6 +25,7 @@ testRule(rule, {
       messageId: "didYouMean",
       data: { name: "GOAPTH", suggestion: "GOPATH" },
     },
+    { name: "no operator: ${X} alone", code: "FROM debian:13-slim\nENV OVERRIDE=${CUDA_VERSION}\n", messageId: "undefined" },
     { name: "PATH-only image with an unresolved tag", code: "ARG V\nFROM alpine:${V}\nWORKDIR $GOPATH/src\n", messageId: "didYouMean" },
   ],
   silent: [
@@ -39,5 +40,8 @@ testRule(rule, {
     { name: "a shorter name on an unknown image is no typo of PATH", code: "FROM example/toolchain:1\nLABEL token=$PAT\n" },
     { name: "parent stage ARG", code: "FROM alpine AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n" },
     { name: "single-quoted", code: "FROM alpine:3.20\nLABEL x='$nothing'\n" },
+    { name: "an explicit empty default handles the unset case", code: 'FROM debian:13-slim\nENV OVERRIDE="${CUDA_VERSION:-}"\n' },
+    { name: "an explicit default without colon", code: "FROM alpine:3.20\nWORKDIR ${APP_DIR-/app}\n" },
+    { name: "an alternative value only when set", code: "FROM alpine:3.20\nLABEL suffix=${FLAVOR:+-$FLAVOR}\n" },
   ],
 });
