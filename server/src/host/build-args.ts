@@ -9,19 +9,15 @@ import type { BuildArgFacts } from "../model/context";
 import { scriptTextsIn } from "./build-targets";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
+import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
 
-const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
-const MAX_LEVELS = 6;
-/** Larger files are not project configuration; reading them would only cost time. */
-const MAX_FILE_BYTES = 1 << 20;
 
 /** The compose services in reach that build `dockerfile` (absolute path), and every build-argument name passed. */
 export async function readBuildArgs(dockerfile: string, reader = new FolderReader()): Promise<BuildArgFacts> {
   const passed = new Set<string>();
   let composeBuilds = 0;
-  let dir = dirname(dockerfile);
-  for (let level = 0; level < MAX_LEVELS; level++) {
+  for await (const { dir, isRoot } of projectFolders(dirname(dockerfile), reader)) {
     for (const name of COMPOSE_FILES) {
       const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
       for (const service of services ?? []) {
@@ -32,12 +28,7 @@ export async function readBuildArgs(dockerfile: string, reader = new FolderReade
       }
     }
     for (const name of BAKE_FILES) for (const arg of bakeArgs(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) passed.add(arg);
-    const isRoot = await reader.has(dir, ".git");
     for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const arg of scriptArgs(text)) passed.add(arg);
-    if (isRoot) break;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return { composeBuilds, passed: [...passed].sort() };
 }

@@ -2,33 +2,24 @@
 // `build.target`, bake `target = "x"`, and `--target x` in scripts, Makefiles and CI workflows in
 // the Dockerfile's folder and the folders above it, up to the repository root.
 
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { composeServices, field } from "./compose-file";
 import { FolderReader } from "./folder-reader";
+import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
 
-const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 /** Files that usually hold build commands: shell scripts, make and task runners. */
 const SCRIPT_FILE = /^(?:.*\.(?:sh|bash|mk|ya?ml|ps1|py)|Makefile|GNUmakefile|makefile|justfile|Justfile|Earthfile)$/;
-const MAX_LEVELS = 6;
-/** Larger files are not project configuration; reading them would only cost time. */
-const MAX_FILE_BYTES = 1 << 20;
 /** Folders with more files than this are not a project's build scripts; only the known names are read. */
 const MAX_SCRIPTS_PER_FOLDER = 40;
 
 /** Every `--target` name in reach of a Dockerfile in `folder`, sorted. */
 export async function readBuildTargets(folder: string, reader = new FolderReader()): Promise<string[]> {
   const names = new Set<string>();
-  let dir = folder;
-  for (let level = 0; level < MAX_LEVELS; level++) {
+  for await (const { dir, isRoot } of projectFolders(folder, reader)) {
     for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.add(t);
     for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.add(t);
-    const isRoot = await reader.has(dir, ".git");
     for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const t of commandLineTargets(text)) names.add(t);
-    if (isRoot) break;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return [...names].sort();
 }

@@ -3,24 +3,18 @@
 // script, Makefile or CI workflow), read from the files in the Dockerfile's folder and the folders
 // above it, up to the repository root.
 
-import { dirname } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
 import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
+import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
 
-const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
 const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
-/** Compose and bake files sit at the project root, rarely more than a few folders up. */
-const MAX_LEVELS = 6;
-/** Larger files are not project configuration; reading them would only cost time. */
-const MAX_FILE_BYTES = 1 << 20;
 
 /** Every context name declared in reach of a Dockerfile in `folder`, sorted. */
 export async function readNamedContexts(folder: string, reader = new FolderReader()): Promise<string[]> {
   const names = new Set<string>();
-  let dir = folder;
-  for (let level = 0; level < MAX_LEVELS; level++) {
+  for await (const { dir, isRoot } of projectFolders(folder, reader)) {
     const [services, hcl, json] = await Promise.all([
       Promise.all(COMPOSE_FILES.map((name) => reader.composeServicesIn(dir, name, MAX_FILE_BYTES))),
       Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
@@ -32,12 +26,7 @@ export async function readNamedContexts(folder: string, reader = new FolderReade
       ...json.map((text) => (text === null ? [] : bakeJsonContextNames(text))),
     ])
       for (const name of found) names.add(name);
-    const isRoot = await reader.has(dir, ".git");
     for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.add(name);
-    if (isRoot) break;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return [...names].sort();
 }
