@@ -147,7 +147,7 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
       const evidence = dependencyEvidence(fetch.ecosystem, model.context);
       // No dependencies to download; or `go build main.go` where no go.mod is known (GOPATH mode).
       if (evidence === "none" || (evidence === "unsure" && fetch.namesGoFiles)) continue;
-      reports.push(buildFetchReport(model, stage, copy, source, instruction, fetch, evidence === "certain"));
+      reports.push(buildFetchReport(model, stage, copy, source, instruction, fetch));
     }
   }
   return reports;
@@ -161,15 +161,7 @@ function isGopathEraGo(stage: Stage): boolean {
   return version !== null && Number(version[1]) < 11;
 }
 
-function buildFetchReport(
-  model: DockerfileModel,
-  stage: Stage,
-  copy: Instruction,
-  source: Token,
-  run: Instruction,
-  fetch: ImplicitFetch,
-  isCertain: boolean,
-): Report {
+function buildFetchReport(model: DockerfileModel, stage: Stage, copy: Instruction, source: Token, run: Instruction, fetch: ImplicitFetch): Report {
   // Only Go has a remedy that fits every project (a NuGet restore needs every project file in its
   // folder; cargo fetch needs the crate's targets): it may still miss a private module's
   // settings, so it is offered, not applied.
@@ -178,8 +170,9 @@ function buildFetchReport(
     range: source.range,
     messageId: "buildFetchesDeps",
     data: { copy: instructionOnOneLine(model, copy), tool: fetch.tool, line: run.range.start.line + 1, ...FETCH_WORDS[fetch.ecosystem] },
-    // Manifests not seen (unknown context, or none at its root): the project may have no dependencies.
-    severity: isCertain ? undefined : "info",
+    // Information, not a warning: the build recompiles everything after a source edit anyway, so the
+    // downloads are a part of a long rebuild, and release builds on fresh CI runners reuse no layer.
+    severity: "info",
     suggest: edits ? [{ title: "Copy go.mod and go.sum and run 'go mod download' before the sources", edits }] : undefined,
   };
 }
