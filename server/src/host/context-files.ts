@@ -5,6 +5,7 @@
 
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parseDockerfile } from "../model/parse";
+import { startCommand } from "../model/stage-purpose";
 import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
@@ -75,8 +76,11 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
       .filter((p) => INTERESTING.test(p) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
-  // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`).
-  for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader)) if (!wanted.includes(path)) wanted.push(path);
+  // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`),
+  // and the entry script the start command names when a folder copy brings it (`COPY app/ webapp`
+  // with `CMD ["/opt/app/webapp/startup"]`): whether it drops root decides final-stage-root.
+  const entryNames = new Set((startCommand(model) ?? []).map((w) => w.split("/").pop() ?? w).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
+  for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader, entryNames)) if (!wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
   const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
   wanted.forEach((path, i) => {
@@ -95,10 +99,16 @@ const NOT_SERVICE_FOLDERS = new Set([".git", "node_modules", "vendor", "target",
 /**
  * The service `run` files of process supervisors in the folders `sources` copies from the context:
  * s6 and runit keep one folder per service holding an executable `run` (`s6/app/run`,
- * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`). Clamped in
- * depth, folders listed and files found; a source that is a file lists as nothing.
+ * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`), and the
+ * files named in `entryNames` (the start command's entry script). Clamped in depth, folders listed
+ * and files found; a source that is a file lists as nothing.
  */
-export async function supervisorRunFiles(folder: string, sources: readonly string[], reader: FolderReader): Promise<string[]> {
+export async function supervisorRunFiles(
+  folder: string,
+  sources: readonly string[],
+  reader: FolderReader,
+  entryNames: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const found: string[] = [];
   const queue = sources.map((p) => ({ path: p.replace(/\/$/, ""), depth: 0 }));
   let listed = 0;
@@ -112,7 +122,7 @@ export async function supervisorRunFiles(folder: string, sources: readonly strin
     listed++;
     for (const entry of listing.entries) {
       const child = `${path}/${entry.name}`;
-      if (entry.isFile && entry.name === "run") found.push(child);
+      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name))) found.push(child);
       else if (entry.isDirectory && depth < RUN_FILE_MAX_DEPTH && !NOT_SERVICE_FOLDERS.has(entry.name)) queue.push({ path: child, depth: depth + 1 });
     }
   }

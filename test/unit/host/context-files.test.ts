@@ -58,6 +58,18 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
   });
 
+  it("reads the entry script the start command names when a folder copy brings it", async () => {
+    const text = 'FROM python:3.12-slim\nCOPY app/ /opt/app/webapp\nCMD ["/opt/app/webapp/startup"]\n';
+    const dir = projects.create({
+      Dockerfile: text,
+      "app/startup": "#!/bin/bash\nexec supervisord\n",
+      // Named like no word of the start command: not read.
+      "app/other": "#!/bin/bash\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["app/startup"]);
+  });
+
   it("lists only the copied folders the context holds: thousands of absent sources cost no listing each", async () => {
     const absent = Array.from({ length: 5_000 }, (_, i) => `COPY generated-${i}.txt ./`);
     const text = ["FROM alpine", ...absent, "COPY deploy ./deploy", ""].join("\n");

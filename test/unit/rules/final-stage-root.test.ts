@@ -61,6 +61,44 @@ testRule(rule, {
       data: { user: "0" },
     },
     {
+      name: "the app's work folder under /root: a USER alone would lock it out, so no USER is offered",
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENV APP_WORK_DIR="/root/.app"\nEXPOSE 8090\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+      messageId: "rootHomeData",
+      line: 1,
+      data: { path: "/root/.app" },
+      output: null,
+    },
+    {
+      name: "a start option pointing the app at /root",
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENTRYPOINT ["java", "-Duser.home=/root", "-jar", "app.jar"]\n',
+      messageId: "rootHomeData",
+      data: { path: "/root" },
+    },
+    {
+      name: "the last WORKDIR in /root, after an explicit USER root",
+      code: 'FROM debian:bookworm-slim\nUSER root\nWORKDIR /root/app\nCOPY app .\nCMD ["./app"]\n',
+      messageId: "rootHomeData",
+      line: 2,
+      data: { path: "/root/app" },
+    },
+    {
+      name: "a build tool's cache under /root is not the app's data",
+      code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/root/.cache/uv\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "gosu installed but the entry script read from the context never calls it",
+      code: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y gosu\nCOPY start.sh /app/start.sh\nENTRYPOINT ["/app/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/bash\nnode ./server.js &\nnode ./worker.js &\nwait -n\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a PUID user created by the entry script, but the server started as root",
+      code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": '#!/bin/sh\nuseradd -u "${PUID:-1000}" app\nchown -R app /data\nexec gunicorn app:app\n' } },
+      messageId: "noUser",
+    },
+    {
       name: "a CI workflow file named in a comment (test-only.yml) is no development marker",
       code: '# Set for the GitHub Action test purpose (test-only.yml).\nFROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
       messageId: "noUser",
@@ -186,6 +224,33 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "setcap with a quoted capability: the binary is made for a user picked at run time",
+      code: "FROM alpine:3.22\nCOPY --chown=nobody app /opt/app\nRUN setcap 'cap_net_bind_service=+eip' /opt/app\nENTRYPOINT [\"/opt/app\"]\n",
+    },
+    {
+      name: "setcap with a capability list",
+      code: 'FROM alpine:3.22\nCOPY app /opt/app\nRUN setcap cap_net_raw,cap_net_bind_service+ep /opt/app\nENTRYPOINT ["/opt/app"]\n',
+    },
+    {
+      name: "an entry script that creates the PUID user and writes it into supervisord's user=",
+      code: 'FROM python:3.12-slim\nCOPY app/ /opt/app/webapp\nCMD ["/opt/app/webapp/startup"]\n',
+      context: {
+        files: {
+          "app/startup":
+            '#!/bin/bash\nuseradd -M -u "${PUID}" app\nsed -i -e "s/^#\\?[ \\t]*\\(user[ \\t]*=[ \\t]*\\).*$/\\1app/g" \\\n  /opt/app/webapp/etc/supervisord.conf\nexec supervisord -c /opt/app/webapp/etc/supervisord.conf\n',
+        },
+      },
+    },
+    {
+      name: "gosu installed and the entry script runs another script that may call it",
+      code: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y gosu\nCOPY scripts/ /scripts/\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/bash\n/scripts/init.sh\nexec node server.js\n" } },
+    },
+    {
+      name: "gosu installed and the entry script not readable",
+      code: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y gosu\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+    },
     {
       name: "an image without facts about its default user may set one (a project's own base)",
       code: 'FROM ghcr.io/acme/runtime:2.1\nCOPY app /app\nCMD ["/app"]\n',
