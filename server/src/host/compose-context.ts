@@ -4,7 +4,7 @@
 // root's .dockerignore and entries are the ones that apply, not the Dockerfile's folder.
 
 import { dirname, resolve } from "node:path";
-import { composeServices, field } from "./compose-file";
+import { composeServices, field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -47,6 +47,9 @@ function composeContextIn(services: readonly unknown[], composeDir: string, dock
   const target = resolve(dockerfile);
   for (const service of services) {
     const build = field(service, "build");
+    // A service without `build` runs a pulled image: it builds no Dockerfile, least of all the
+    // `Dockerfile` next to the compose file that the defaults below would name.
+    if (typeof build !== "string" && !isRecord(build)) continue;
     const context = typeof build === "string" ? build : field(build, "context");
     const file = field(build, "dockerfile");
     const contextPath = typeof context === "string" ? context : ".";

@@ -22,6 +22,20 @@ describe("host: compose build context", () => {
     assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/web/Dockerfile"), "/repo/examples/app/web");
   });
 
+  it("a service that only pulls an image builds no Dockerfile next to the compose file", () => {
+    const text = [
+      "services:",
+      "  proxy:",
+      "    image: nginx:1-alpine",
+      "  app:",
+      "    build:",
+      "      context: ../",
+      "      dockerfile: docker/Dockerfile",
+    ].join("\n");
+    assert.strictEqual(composeContextFor(text, "/repo/docker", "/repo/docker/Dockerfile"), "/repo");
+    assert.strictEqual(composeContextFor("services:\n  db:\n    image: postgres:14\n", "/repo/docker", "/repo/docker/Dockerfile"), null);
+  });
+
   it("null when no service builds the Dockerfile, or the file is not valid YAML", () => {
     assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/other/Dockerfile"), null);
     assert.strictEqual(composeContextFor("services: [", "/repo", "/repo/Dockerfile"), null);
