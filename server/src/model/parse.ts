@@ -113,9 +113,11 @@ function readCommands(instruction: Instruction, text: string, lines: LineIndex, 
   if (bodies.length === 0) {
     sources.push({ start, end, newlineSeparates: false });
   } else {
-    // The first line holds the command (`RUN <<EOF` or `RUN python3 <<EOF`); bodies follow it.
-    const firstLineEnd = lines.offsetAt({ line: instruction.args[0].range.start.line + 1, character: 0 });
-    const lineEnd = Math.min(end, firstLineEnd);
+    // The command runs up to the first body (`RUN <<EOF`, `RUN python3 <<EOF`): continued lines
+    // before the line that opens the heredoc (`apt-get install ... \` then `&& cat <<EOF > f`) are
+    // part of it, so it ends where the first body starts, not with the instruction's first line.
+    const firstBodyLine = Math.min(...bodies.map((h) => (h.contentRange as Range).start.line));
+    const lineEnd = Math.min(end, lines.offsetAt({ line: firstBodyLine, character: 0 }));
     const firstWord = instruction.args[0].value;
     if (!firstWord.startsWith("<<")) sources.push({ start, end: lineEnd, newlineSeparates: false });
     // A body is shell only when the heredoc itself is the command (`RUN <<EOF`); a body fed to

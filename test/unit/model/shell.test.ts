@@ -89,6 +89,15 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("reads every continued line before the line that opens a data heredoc", () => {
+    const text = "FROM a\nRUN apt-get update \\\n && apt-get install -y gnupg \\\n && cat <<EOF > /etc/x\nTypes: deb\nEOF\n";
+    const { commands } = commandsOf(text);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["apt-get", "apt-get", "cat"],
+    );
+  });
+
   it("treats backslash as a path character under the backtick escape", () => {
     const text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\Windows && `\n    echo done\n";
     const { commands } = commandsOf(text);

@@ -82,6 +82,10 @@ testRule(rule, {
       code: "FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
     },
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
+    {
+      name: "install on continued lines before a heredoc that writes a file",
+      code: "FROM debian:12\nRUN apt-get update \\\n && apt-get install -y gnupg \\\n && cat <<EOF > /etc/apt/sources.list.d/x.sources\nTypes: deb\nEOF\n",
+    },
     { name: "heredoc RUN with the install", code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y git\nEOF\n" },
     { name: "upgrade uses the lists", code: "FROM debian:12\nRUN apt-get update && apt-get -y dist-upgrade\n" },
     { name: "a project script may install", code: "FROM debian:12\nRUN apt-get update && ./scripts/install-deps.sh\n" },
