@@ -45,6 +45,12 @@ export interface BuildContextFacts {
    */
   dockerfilePath?: string;
   /**
+   * Names of the Dockerfiles in this Dockerfile's own folder that are variants of it
+   * (`python3.11-slim.dockerfile` or `python3.10.dockerfile` beside `python3.11.dockerfile`): the
+   * host lists the folder and keeps the names `variantKind` (model/dockerfile-variants.ts) accepts.
+   */
+  dockerfileVariants?: readonly string[];
+  /**
    * True when a compose service builds this Dockerfile and bind-mounts the project source into the
    * container (`- ./:/app`): a development container, whatever the Dockerfile says.
    */

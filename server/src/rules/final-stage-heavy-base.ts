@@ -5,6 +5,7 @@ import type { Fix, Rule } from "./types";
 import type { Instruction } from "../model/types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
+import { slimSiblingOf } from "../model/dockerfile-variants";
 import { developmentPurpose } from "../model/stage-purpose";
 import { formatSaving, formatSize } from "../images/format-size";
 import { baseImageOf } from "../images/base-image";
@@ -63,6 +64,9 @@ export const rule: Rule = {
     // Only a final stage that names its image directly: changing the base of a parent stage
     // would change that stage too.
     if (!final || developmentPurpose(model) !== null) return;
+    // The project publishes a slim variant beside this file (`python3.11-slim.dockerfile`): this one
+    // is the full variant on purpose, for users who need its compilers and libraries.
+    if (slimSiblingOf(model) !== null) return;
     const ref = baseImageOf(final);
     if (!ref || ref.digest !== null) return;
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant

@@ -9,6 +9,7 @@ import type { Fix, Rule } from "./types";
 import { systemPackageCommand } from "../model/commands";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { envDeclarations } from "../model/environment";
+import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -167,7 +168,11 @@ function isRootByDesign(model: DockerfileModel, chain: Stage[]): boolean {
       if (i.keyword !== "RUN") continue;
       for (const c of i.commands) {
         const cmd = systemPackageCommand(c);
-        if (cmd?.action === "install" && cmd.packages.some((p) => PRIVILEGED_PACKAGES.test(p.value.replace(/[=<>~].*$/, "")))) return true;
+        if (cmd?.action !== "install") continue;
+        const names = cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, ""));
+        if (names.some((n) => PRIVILEGED_PACKAGES.test(n))) return true;
+        // Alpine's, Fedora's and openSUSE's `docker` is Docker itself (Debian's is an unrelated docklet).
+        if (cmd.manager !== "apt" && names.includes("docker")) return true;
       }
     }
   }
@@ -456,7 +461,9 @@ export const rule: Rule = {
     // Root only by default, not by a USER line: a base for other Dockerfiles or an export stage
     // (the image that adds the service picks its user), a user left to `docker run --user`, or a
     // container that runs its user's own command.
-    if (imageRole(model) !== null || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return;
+    // A file of a family published per version of its base (`python3.11.dockerfile` beside
+    // `python3.10.dockerfile`) is a runtime others extend: their Dockerfiles add the app and user.
+    if (imageRole(model) !== null || isPerBaseVersionImage(model) || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return;
     const root = chain[0];
     // scratch has no user database and usually holds one static binary; distroless-style images
     // choose their user by tag.

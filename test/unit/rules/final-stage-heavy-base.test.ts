@@ -67,8 +67,24 @@ testRule(rule, {
       messageId: "heavyBase",
       output: 'FROM eclipse-temurin:21-jre\nRUN groupadd app && useradd -g app app\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
     },
+    {
+      name: "a sibling for another version is no slim variant",
+      code: 'FROM python:3.11\nCOPY . /app\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "python3.11.dockerfile", dockerfileVariants: ["python3.10.dockerfile"] },
+      messageId: "heavyBase",
+    },
   ],
   silent: [
+    {
+      name: "the full variant of a file published with a slim sibling (python3.11-slim.dockerfile)",
+      code: 'FROM python:3.11\nCOPY . /app\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "docker-images/python3.11.dockerfile", dockerfileVariants: ["python3.11-slim.dockerfile"] },
+    },
+    {
+      name: "Dockerfile beside Dockerfile.slim",
+      code: 'FROM node:24\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: { dockerfilePath: "Dockerfile", dockerfileVariants: ["Dockerfile.slim"] },
+    },
     {
       // The only variant that saves enough is an Alpine JRE, which has neither apt nor bash.
       name: "a JDK stage that installs with apt and starts with bash, when only an Alpine JRE would save",

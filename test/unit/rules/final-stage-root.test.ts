@@ -222,8 +222,34 @@ testRule(rule, {
       token: "node:24-slim",
       data: { image: "node:24-slim" },
     },
+    {
+      name: "Debian's docker package is a docklet, not Docker",
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y docker\nCOPY app /app\nCMD ["/app"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a file named after its base's version but with no sibling for another version",
+      code: 'FROM python:3.11\nCOPY ./app /app\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "python3.11.dockerfile", dockerfileVariants: ["python3.11-slim.dockerfile"] },
+      messageId: "noUser",
+    },
+    {
+      name: "version siblings whose names do not carry the base's version",
+      code: 'FROM python:3.12\nCOPY ./app /app\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "app2.dockerfile", dockerfileVariants: ["app1.dockerfile"] },
+      messageId: "noUser",
+    },
   ],
   silent: [
+    {
+      name: "Alpine's docker package: the image drives a Docker socket",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache git python3 docker\nCOPY app /app\nCMD ["/app"]\n',
+    },
+    {
+      name: "one of a family published per version of its base (python3.11 beside python3.10)",
+      code: 'FROM python:3.11\nCOPY ./app /app\nWORKDIR /app/\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "docker-images/python3.11.dockerfile", dockerfileVariants: ["python3.10.dockerfile", "python3.11-slim.dockerfile"] },
+    },
     {
       name: "setcap with a quoted capability: the binary is made for a user picked at run time",
       code: "FROM alpine:3.22\nCOPY --chown=nobody app /opt/app\nRUN setcap 'cap_net_bind_service=+eip' /opt/app\nENTRYPOINT [\"/opt/app\"]\n",
