@@ -61,7 +61,8 @@ describe("host: budgeted validator", function () {
     const { result, elapsed } = await timed(v.validate("HANG", {}));
     assert.strictEqual(result.ok, false);
     assert.match(!result.ok ? result.reason : "", /exceeded its 300 ms budget after \d+ ms: abandoned, the worker restarted/);
-    assert.ok(elapsed >= 300 && elapsed < 1500, `abandoned after ${elapsed} ms`);
+    // Date.now() counts whole milliseconds and a timer may fire a fraction early by it (299 ms seen).
+    assert.ok(elapsed >= 295 && elapsed < 1500, `abandoned after ${elapsed} ms`);
     assert.deepStrictEqual(await v.validate("after", {}), { ok: true, value: [], ms: 5 });
     assert.strictEqual(v.worker.starts, 2);
   });
