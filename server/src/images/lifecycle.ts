@@ -315,6 +315,29 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
   return null;
 }
 
+/**
+ * Supported release lines of the languages whose version a project's manifests can pin, newest
+ * first, as of LIFECYCLE_AS_OF: the first one a pin accepts is the replacement to name.
+ */
+const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>> = {
+  python: [
+    [3, 14],
+    [3, 13],
+    [3, 12],
+    [3, 11],
+  ],
+  ruby: [
+    [3, 4],
+    [3, 3],
+  ],
+  node: [[24], [22]],
+};
+
+/** The newest supported release line of `image` (`python`, `ruby`, `node`) that `accepts` takes; null when none. */
+export function newestSupportedSeries(image: string, accepts: (series: readonly number[]) => boolean): string | null {
+  return SUPPORTED_SERIES[image]?.find(accepts)?.join(".") ?? null;
+}
+
 /** Lifecycle notes for the image a reference names, most specific first; empty when current. */
 export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
   const tag = effectiveTag(ref) ?? "";

@@ -105,6 +105,10 @@ const MANIFEST_NAMES = new Set([
   "settings.gradle.kts",
   "pyproject.toml",
   "Pipfile",
+  // Language version pins a base-image remedy must respect (model/language-pins.ts).
+  "Gemfile",
+  ".ruby-version",
+  ".python-version",
   "global.json",
   "Directory.Build.props",
   "Directory.Packages.props",

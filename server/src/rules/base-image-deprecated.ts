@@ -4,11 +4,18 @@
 
 import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
-import { baseImageOf } from "../images/base-image";
+import { baseImageOf, rootImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
-import { lifecycleOf } from "../images/lifecycle";
+import { isKnownImage, newestVersions } from "../images/facts";
+import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
+import type { ImageReference } from "../images/reference";
 import { parseImageReference } from "../images/reference";
+import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
+import { commentsAbove } from "../model/comments";
 import { finalImageStages } from "../model/final-image";
+import { languagePin } from "../model/language-pins";
+import type { PinnedLanguage } from "../model/language-pins";
+import { escapeRegExp } from "../model/text";
 import { buildReferences } from "../model/stage-references";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -51,6 +58,9 @@ export const rule: Rule = {
     messages: {
       endOfLife: "'{image}' is {subject}, end of life since {since}; move to {replacement}.{others}",
       deprecated: "'{image}' uses {subject}, deprecated since {since}; use {replacement}.{others}",
+      endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
+      endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
+      endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       sameAsFirst: "Same end-of-life base as line {line} ('{image}'); move it with that one.",
     },
   },
@@ -73,10 +83,32 @@ export const rule: Rule = {
     for (const [image, group] of byImage) {
       const [{ stage, note }, ...rest] = group;
       const lines = rest.map((r) => r.stage.from.range.start.line + 1);
-      const replacement = replacementFor(image, note);
+      const ref = baseImageOf(stage)!;
+      const held =
+        note.kind === "end-of-life"
+          ? heldBack(
+              model,
+              group.map((g) => g.stage),
+              ref,
+            )
+          : null;
+      let replacement = replacementFor(image, note);
+      const pinned = held === null && note.kind === "end-of-life" ? withinPin(model, ref, replacement) : null;
+      if (pinned && "tag" in pinned) replacement = pinned;
+      const named = held === null && !(pinned && "path" in pinned);
+      if (!named) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
-        messageId: note.kind === "deprecated" ? "deprecated" : "endOfLife",
+        messageId:
+          note.kind === "deprecated"
+            ? "deprecated"
+            : held?.kind === "comment"
+              ? "endOfLifeKept"
+              : held?.kind === "builder"
+                ? "endOfLifeBuilder"
+                : pinned && "path" in pinned
+                  ? "endOfLifePinned"
+                  : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -84,8 +116,12 @@ export const rule: Rule = {
           asOf: note.asOf,
           source: note.source,
           replacement: replacement.text,
+          ...(held?.kind === "builder" ? { line: held.line } : {}),
+          ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
           others: lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "",
         },
+        // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
+        severity: held?.kind === "comment" ? "info" : undefined,
         suggest: replacement.tag ? suggestions([stage, ...rest.map((r) => r.stage)], replacement.tag) : undefined,
         tags: ["deprecated"],
       });
@@ -103,6 +139,121 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */
+const HOLD_REASON = /\b(?:because|stays?|staying|kept|keeps?|pinned|pins?|requires?|required|needs?|dropped|removed|until|compatib\w*|breaks?|broken)\b/i;
+
+type Held = { kind: "comment" } | { kind: "builder"; line: number };
+
+/**
+ * Why the stages cannot simply take the newest release: a comment on the FROM, or on the ARG that
+ * supplies its version, that names the version with a reason (the project knows and says why); or
+ * a distribution image that runs what a builder on another image of the same release compiled
+ * (`COPY --from`), whose libraries it must match, so both move together.
+ */
+function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Held | null {
+  const version = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag ?? "")?.[1];
+  if (version) {
+    const forms = [...new Set([version, version.split(".").slice(0, 2).join(".")])];
+    const mentions = new RegExp(`(?<![\\d.])(?:${forms.map(escapeRegExp).join("|")})(?![\\d])`);
+    for (const stage of stages) {
+      const argNames = [...stage.base.token.value.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+      const args = model.globalArgs.filter((a) => argNames.includes(a.name)).map((a) => a.instruction);
+      const comments = [stage.from, ...args].flatMap((i) => commentsAbove(model, i));
+      if (comments.some((c) => mentions.test(c) && HOLD_REASON.test(c))) return { kind: "comment" };
+    }
+  }
+  const release = distroRelease(ref);
+  if (!release) return null;
+  const references = buildReferences(model);
+  for (const stage of stages) {
+    const own = new Set(stage.instructions);
+    for (const r of references) {
+      if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
+      const root = rootImageOf(r.target);
+      if (!root.image || root.image.familiarName === ref.familiarName) continue;
+      const builderRelease = variantRelease(root.image, release.family);
+      // The builder's release is written and the same, or it is the bare `-alpine` of an image
+      // version no longer rebuilt (`elixir:1.11-alpine`), frozen on an old release. A floating or
+      // current builder (`golang:1.26-alpine`, `rust:alpine`) is on the newest: the runtime alone moves.
+      if (builderRelease === undefined || (builderRelease !== null && builderRelease !== release.version)) continue;
+      if (builderRelease === null && isRebuiltOnNewest(root.image)) continue;
+      return { kind: "builder", line: root.stage.from.range.start.line + 1 };
+    }
+  }
+  return null;
+}
+
+/** True when the image's version is floating or still among the newest the facts list with an alpine variant. */
+function isRebuiltOnNewest(image: ImageReference): boolean {
+  const version = parseTag(image.tag ?? "").version;
+  const name = officialName(image);
+  if (version.length === 0) return true;
+  if (name === null || !isKnownImage(name)) return false;
+  return newestVersions(name, "alpine").some((v) => version.every((n, i) => i >= v.length || v[i] === n));
+}
+
+/** The distribution release a distribution image names (`alpine:3.13` -> alpine 3.13), or null. */
+function distroRelease(ref: ImageReference): { family: "alpine" | "debian" | "ubuntu"; version: string } | null {
+  const name = officialName(ref);
+  const tag = ref.tag ?? "";
+  const p = parseTag(tag);
+  if (name === "alpine" && p.version.length >= 2) return { family: "alpine", version: `${p.version[0]}.${p.version[1]}` };
+  if (name === "debian") {
+    const n = p.version.length > 0 ? p.version[0] : DEBIAN_CODENAMES[p.words[0] ?? ""];
+    return n !== undefined ? { family: "debian", version: String(n) } : null;
+  }
+  if (name === "ubuntu") {
+    const n = /^(\d+\.\d+)/.exec(tag)?.[1] ?? UBUNTU_CODENAMES[p.words[0] ?? ""]?.toFixed(2);
+    return n !== undefined ? { family: "ubuntu", version: n } : null;
+  }
+  return null;
+}
+
+/**
+ * The release of `family` in another image's variant: a string when written (`-alpine3.13`,
+ * `-bullseye` -> "11"), null for a bare `-alpine`, undefined when the image is not on that family.
+ */
+function variantRelease(image: ImageReference, family: "alpine" | "debian" | "ubuntu"): string | null | undefined {
+  const words = (image.tag ?? "").toLowerCase().split("-");
+  for (const [i, w] of words.entries()) {
+    if (family === "alpine") {
+      const m = /^alpine(\d+\.\d+)?$/.exec(w);
+      // `hexpm/elixir:...-alpine-3.15.0` writes the release as the next word.
+      const next = /^(3\.\d+)(?:\.\d+)?$/.exec(words[i + 1] ?? "")?.[1];
+      if (m) return m[1] ?? next ?? null;
+    } else if (family === "debian" && DEBIAN_CODENAMES[w] !== undefined) return String(DEBIAN_CODENAMES[w]);
+    else if (family === "ubuntu" && UBUNTU_CODENAMES[w] !== undefined) return UBUNTU_CODENAMES[w].toFixed(2);
+  }
+  return undefined;
+}
+
+const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node"]);
+
+/**
+ * The replacement within the language version the project's manifests pin (pyproject
+ * `requires-python`, Gemfile `ruby`, `.ruby-version`, `.python-version`, `engines.node`): the
+ * newest supported release the pin accepts, or the pin's file when it accepts none (the pin must
+ * move with the base). Null when nothing pins, or the pin already accepts the replacement.
+ */
+function withinPin(
+  model: DockerfileModel,
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag: string } | { path: string } | null {
+  const name = officialName(ref);
+  if (name === null || !PINNED_LANGUAGES.has(name) || !replacement.tag) return null;
+  const pin = languagePin(model.context, name as PinnedLanguage);
+  const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
+  if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
+  // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing.
+  const current = parseTag(ref.tag ?? "").version.slice(0, name === "node" ? 1 : 2);
+  if (current.length === 0 || !pin.accepts(current)) return null;
+  const newest = newestSupportedSeries(name, pin.accepts);
+  if (newest === null) return { path: pin.file };
+  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, newest);
+  return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
 
 /** No fix, a suggestion: a new major version or distribution release changes behaviour. */
 function suggestions(stages: Stage[], tag: string): Fix[] | undefined {

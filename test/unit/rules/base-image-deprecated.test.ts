@@ -79,6 +79,42 @@ testRule(rule, {
         others: " Also the base of lines 2, 3.",
       },
     },
+    {
+      name: "a pyproject ceiling moves the suggestion to the newest Python it accepts",
+      code: "FROM python:3.10-bookworm\n",
+      context: { files: { "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10,<3.13"\n' } },
+      messageId: "endOfLife",
+      output: "FROM python:3.12-bookworm\n",
+    },
+    {
+      name: "a Gemfile pin no supported Ruby meets: move the pin with the base, no named target",
+      code: "FROM ruby:2.7.3-buster\n",
+      context: { files: { Gemfile: "source 'https://rubygems.org'\nruby '2.7.3'\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "engines.node with a ceiling picks the newest Node.js inside it",
+      code: "FROM node:18-alpine\n",
+      context: { files: { "package.json": '{"engines": {"node": ">=18 <23"}}' } },
+      messageId: "endOfLife",
+      output: "FROM node:22-alpine\n",
+    },
+    {
+      name: "a comment on the version's ARG says why it stays: quieter, no named target",
+      code: "# Using 3.18 because openssl1.1-compat-dev was removed later.\nARG ALPINE=3.18\nFROM alpine:${ALPINE} AS builder\nRUN make\nFROM alpine:${ALPINE}\nCOPY --from=builder /out /out\n",
+      messageId: "endOfLifeKept",
+      line: 3,
+      count: 2,
+      output: null,
+    },
+    {
+      name: "a runtime on the release of a builder on another image moves with that builder",
+      code: "FROM elixir:1.11-alpine AS build\nRUN mix release\nFROM alpine:3.13\nCOPY --from=build /app/_build/prod/rel/app ./\n",
+      messageId: "endOfLifeBuilder",
+      line: 3,
+      output: null,
+    },
   ],
   silent: [
     {
@@ -115,5 +151,56 @@ describe("base-image-deprecated: one problem, one finding", () => {
     assert.strictEqual(findings[1].message, "Same end-of-life base as line 1 ('node:20-alpine'); move it with that one.");
     assert.deepStrictEqual(findings[0].suggestions[0].edits.length, 3);
     assert.strictEqual(findings[1].suggestions[0].title, "Move to 'node:24-alpine'");
+  });
+});
+
+describe("base-image-deprecated: the project's pins and holds", () => {
+  it("names the file that pins, the builder's line, and says a held version quietly", () => {
+    const gem = findingsOf(rule, "FROM ruby:2.7.3-buster\n", { files: { Gemfile: "ruby '2.7.3'\n" } })[0];
+    assert.strictEqual(gem.message, "'ruby:2.7.3-buster' is Ruby 2.7, end of life (2023-03-31); update Gemfile with it.");
+    const builder = findingsOf(rule, "FROM elixir:1.11-alpine AS build\nRUN mix release\nFROM alpine:3.13\nCOPY --from=build /rel ./\n")[0];
+    assert.strictEqual(builder.data.line, 1);
+    const held = findingsOf(rule, "# Stays on 3.18: openssl1.1-compat-dev was dropped later.\nFROM alpine:3.18\n")[0];
+    assert.strictEqual(held.messageId, "endOfLifeKept");
+    assert.strictEqual(held.severity, "info");
+    assert.strictEqual(held.suggestions.length, 0);
+  });
+  it("keeps the newest target when the pin has no ceiling", () => {
+    const [f] = findingsOf(rule, "FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">=3.10"\n' } });
+    assert.strictEqual(f.messageId, "endOfLife");
+    assert.strictEqual(f.suggestions[0].title, "Move to 'python:3.14-slim'");
+  });
+  it("reads .python-version and .ruby-version", () => {
+    assert.strictEqual(findingsOf(rule, "FROM python:3.10\n", { files: { ".python-version": "3.10.4\n" } })[0].messageId, "endOfLifePinned");
+    assert.strictEqual(findingsOf(rule, "FROM ruby:3.1\n", { files: { ".ruby-version": "ruby-3.1.2\n" } })[0].messageId, "endOfLifePinned");
+  });
+  it("reads Poetry's python constraint", () => {
+    const [f] = findingsOf(rule, "FROM python:3.9\n", { files: { "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9,<3.12"\n' } });
+    assert.strictEqual(f.suggestions[0].title, "Move to 'python:3.11'");
+  });
+  it("a comment without a reason, or about another version, does not hold", () => {
+    assert.strictEqual(findingsOf(rule, "# Alpine 3.18 base\nFROM alpine:3.18\n")[0].messageId, "endOfLife");
+    assert.strictEqual(findingsOf(rule, "# Pinned because of musl\nFROM alpine:3.18\n")[0].messageId, "endOfLife");
+  });
+  it("a runtime whose builder names a newer release, or is on no distribution variant, takes the named target", () => {
+    const newer = "FROM golang:1.26-alpine3.22 AS build\nRUN go build\nFROM alpine:3.13\nCOPY --from=build /app /app\n";
+    assert.strictEqual(findingsOf(rule, newer)[0].messageId, "endOfLife");
+    const debianBuilder = "FROM golang:1.26 AS build\nRUN go build\nFROM alpine:3.13\nCOPY --from=build /app /app\n";
+    assert.strictEqual(findingsOf(rule, debianBuilder)[0].messageId, "endOfLife");
+    const current = "FROM golang:1.26-alpine AS build\nRUN go build\nFROM alpine:3.13\nCOPY --from=build /app /app\n";
+    assert.strictEqual(findingsOf(rule, current)[0].messageId, "endOfLife");
+    const floating = "FROM rust:alpine AS build\nRUN cargo build\nFROM alpine:3.13\nCOPY --from=build /app /app\n";
+    assert.strictEqual(findingsOf(rule, floating)[0].messageId, "endOfLife");
+    const written = "FROM hexpm/elixir:1.13.2-erlang-24.1.7-alpine-3.15.0 AS build\nRUN mix release\nFROM alpine:3.15.0\nCOPY --from=build /rel ./\n";
+    assert.strictEqual(findingsOf(rule, written)[0].messageId, "endOfLifeBuilder");
+  });
+  it("a pin the image already breaks binds nothing", () => {
+    const [f] = findingsOf(rule, "FROM node:20-slim\n", { files: { "package.json": '{"engines": {"node": "^18.16.0"}}' } });
+    assert.strictEqual(f.suggestions[0].title, "Move to 'node:24-slim'");
+  });
+  it("keeps every first sentence within 100 characters with long real values", () => {
+    const long = findingsOf(rule, "FROM python:3.10-slim-bullseye\n", { files: { "pyproject.toml": '[project]\nrequires-python = "==3.10.*"\n' } })[0];
+    assert.strictEqual(long.messageId, "endOfLifePinned");
+    assert.ok(long.message.split(". ")[0].length <= 100, long.message);
   });
 });
