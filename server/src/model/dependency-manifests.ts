@@ -6,6 +6,7 @@
 
 import type { DependencyInstall } from "./commands";
 import type { BuildContextFacts } from "./context";
+import { requirementIncludes } from "./requirement-includes";
 
 export interface ManifestPlan {
   /** Files or wildcard patterns to copy, relative to the install's working directory. */
@@ -71,7 +72,7 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
         if (!known) return plan(["pyproject.toml", "uv.lock*"], [], false);
         return plan(present(["pyproject.toml", "uv.lock", ".python-version", "uv.toml"]));
       }
-      return requirementFiles(install.manifests, entries);
+      return requirementFiles(install.manifests, context);
     case "pipenv":
       if (!known) return plan(["Pipfile", "Pipfile.lock*"]);
       return plan(present(["Pipfile", "Pipfile.lock"]));
@@ -106,16 +107,21 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
   }
 }
 
-function requirementFiles(manifests: string[], entries: readonly string[] | undefined): ManifestPlan | null {
+function requirementFiles(manifests: string[], context: BuildContextFacts): ManifestPlan | null {
+  const entries = context.rootEntries;
   if (manifests.length === 0 || manifests.some((m) => /[$`]/.test(m))) return null;
-  if (entries) {
-    for (const file of manifests) {
-      if (file.startsWith("/")) continue;
-      const top = file.includes("/") ? `${file.slice(0, file.indexOf("/"))}/` : file;
-      if (!entries.includes(top)) return null;
-    }
-  }
-  return { files: [...manifests], dirs: [], isCertain: true };
+  const isInContext = (file: string) => {
+    if (!entries || file.startsWith("/")) return true;
+    const top = file.includes("/") ? `${file.slice(0, file.indexOf("/"))}/` : file;
+    return entries.includes(top);
+  };
+  if (!manifests.every(isInContext)) return null;
+  // `-r requirements.txt` inside requirements-dev.txt: the included files are copied too, and a
+  // plan with an include that cannot be named (a variable, a URL) or read is only a best guess.
+  const includes = manifests.some((m) => m.startsWith("/")) ? null : requirementIncludes(manifests, context);
+  if (includes === null) return { files: [...manifests], dirs: [], isCertain: true };
+  const files = [...manifests, ...includes.files.filter(isInContext)];
+  return { files, dirs: [], isCertain: !includes.hasUnknown && files.length === manifests.length + includes.files.length };
 }
 
 function dotnetProjects(install: DependencyInstall, entries: readonly string[] | undefined): ManifestPlan | null {

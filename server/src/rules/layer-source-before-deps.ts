@@ -207,7 +207,14 @@ function reportFor(
  * there (no `composer.lock` where the project has none); otherwise the ecosystem's usual pair.
  */
 function manifestsToName(model: DockerfileModel, install: DependencyInstall): string {
-  if (install.ecosystem === "pip" && install.manifests.length === 1) return install.manifests[0];
+  if (install.ecosystem === "pip") {
+    // The files a requirements file includes (`-r requirements.txt`) are manifests too; an include
+    // that cannot be named (a variable, a URL, a file not read) is still said to be there.
+    const plan = manifestPlan(install, model.context);
+    if (plan && !plan.isCertain) return `${plan.files.join(", ")} and what they include`;
+    if (plan && plan.files.length > install.manifests.length) return plan.files.join(", ");
+    if (install.manifests.length === 1) return install.manifests[0];
+  }
   const entries = model.context.rootEntries;
   if (entries === undefined) return MANIFEST_WORDS[install.ecosystem];
   const plan = manifestPlan(install, model.context);

@@ -14,6 +14,58 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "a requirements file that includes another (-r): both are named and copied",
+    code: "FROM python:3.12\nWORKDIR /code\nCOPY . .\nRUN pip install --no-cache-dir -r requirements-dev.txt\n",
+    context: {
+      rootEntries: ["requirements.txt", "requirements-dev.txt", "app/"],
+      files: { "requirements-dev.txt": "-r requirements.txt\npytest==8.3.3\n", "requirements.txt": "django==5.1\n" },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "pip install", line: 4, manifests: "requirements-dev.txt, requirements.txt" },
+    output:
+      "FROM python:3.12\nWORKDIR /code\nCOPY requirements-dev.txt requirements.txt ./\nRUN pip install --no-cache-dir -r requirements-dev.txt\nCOPY . .\n",
+  },
+  {
+    name: "includes resolve against the including file's folder, through each other, constraints too",
+    code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
+    context: {
+      rootEntries: ["requirements/", "constraints.txt", "app/"],
+      files: {
+        "requirements/prod.txt": "--requirement=base.txt  # shared\n-c ../constraints.txt\ngunicorn\n",
+        "requirements/base.txt": "-r ./common.txt\nflask\n",
+        "requirements/common.txt": "# -r nothing.txt is a comment\nrequests\n",
+        "constraints.txt": "flask<4\n",
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: {
+      copy: "COPY . .",
+      install: "pip install",
+      line: 4,
+      manifests: "requirements/prod.txt, requirements/base.txt, constraints.txt, requirements/common.txt",
+    },
+    output:
+      "FROM python:3.12\nWORKDIR /app\nCOPY requirements/prod.txt requirements/base.txt requirements/common.txt ./requirements/\nCOPY constraints.txt ./\nRUN pip install -r requirements/prod.txt\nCOPY . .\n",
+  },
+  {
+    name: "an include through a variable cannot be named: the message says so and the reorder is only a suggestion",
+    code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n",
+    context: { rootEntries: ["requirements.txt", "app/"], files: { "requirements.txt": "-r ${EXTRA_REQUIREMENTS}\nflask\n" } },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "pip install", line: 4, manifests: "requirements.txt and what they include" },
+  },
+  {
+    name: "an included file outside the context or not read: no safe fix",
+    code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n",
+    context: { rootEntries: ["requirements.txt", "deps/"], files: { "requirements.txt": "-r ../shared.txt\n-r deps/extra.txt\n" } },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "pip install", line: 4, manifests: "requirements.txt, deps/extra.txt and what they include" },
+  },
+  {
     name: "composer run through php, with no composer.json copied first",
     code: "FROM php:8.3-cli-alpine AS builder\nWORKDIR /app\nCOPY . .\nCOPY --from=composer:2 /usr/bin/composer ./composer.phar\nRUN php composer.phar install --no-dev --prefer-dist\n",
     messageId: "sourceBeforeDeps",
@@ -484,6 +536,9 @@ describe("layer-source-before-deps: fixes", () => {
     assert.deepStrictEqual(kinds("known context"), [1, 0]);
     assert.deepStrictEqual(kinds("an unknown context for yarn"), [0, 1]);
     assert.deepStrictEqual(kinds("node_modules in the context"), [0, 1]);
+    assert.deepStrictEqual(kinds("a requirements file that includes another"), [1, 0]);
+    assert.deepStrictEqual(kinds("an include through a variable"), [0, 1]);
+    assert.deepStrictEqual(kinds("an included file outside the context"), [0, 1]);
   });
 });
 
