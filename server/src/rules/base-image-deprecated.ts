@@ -6,7 +6,7 @@ import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
 import { baseImageOf, rootImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
-import { isKnownImage, newestVersions } from "../images/facts";
+import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
 import { parseImageReference } from "../images/reference";
@@ -275,6 +275,19 @@ function brief(text: string): string {
 const OLD_DISTRO_WORD = /^(?:jessie|stretch|buster|bullseye)$/;
 
 /**
+ * A build stamp of one release (`debian:bullseye-20210902-slim`, `ubuntu:focal-20210416`): the
+ * snapshot of that release on that day, which no other release was ever published under.
+ */
+const BUILD_STAMP = /^v?\d{8}(?:[._]\d+)*$/;
+
+/** True when a tag word names a release of its own: a build stamp, or a distribution codename. */
+function isReleaseWord(word: string, isDistroImage: boolean): boolean {
+  if (OLD_DISTRO_WORD.test(word) || BUILD_STAMP.test(word)) return true;
+  // On `debian` and `ubuntu` the codename is the release itself, and the replacement names its own.
+  return isDistroImage && (DEBIAN_CODENAMES[word] !== undefined || UBUNTU_CODENAMES[word] !== undefined);
+}
+
+/**
  * The replacement as written in the lifecycle table, with the variant of the image kept:
  * `node:20-alpine` moves to `node:24-alpine`, never to `node:24`. Distribution versions in the
  * variant (`alpine3.13`, `bullseye`) are dropped, since they are what went out of support.
@@ -286,14 +299,19 @@ function replacementFor(image: string, note: LifecycleNote): { text: string; tag
   const ref = parseImageReference(image);
   const written = parseImageReference(suggested);
   if (!ref || !written || ref.familiarName !== written.familiarName || ref.tag === null) return { text: `'${suggested}'` };
+  const name = officialName(ref);
+  const isDistroImage = name === "debian" || name === "ubuntu";
   const variant = ref.tag
+    .toLowerCase()
     .replace(/^v?\d+(?:\.\d+)*(?:_\d+|u\d+(?:-b\d+)?|rc\d+)?/, "")
     .split("-")
-    .filter((w) => w !== "" && !OLD_DISTRO_WORD.test(w))
+    .filter((w) => w !== "" && !isReleaseWord(w, isDistroImage))
     .map((w) => w.replace(/^alpine\d+(?:\.\d+)*$/, "alpine"))
     .join("-");
   const kept = variant.split("-").filter((w) => w !== "" && !m[2].split("-").includes(w));
   const tag = kept.length === 0 || variant === ref.tag.toLowerCase() ? m[2] : `${m[2]}-${kept.join("-")}`;
+  // A tag the facts of a listed image do not know would be invented: name none, the move stays.
+  if (name !== null && isKnownImage(name) && !isKnownTag(name, tag)) return { text: "a supported release" };
   // A long registry path would push the remedy past the message's 100 characters: name the tag.
   return { text: ref.registry === "docker.io" ? `'${m[1]}:${tag}'` : `tag '${tag}'`, tag };
 }

@@ -32,6 +32,38 @@ testRule(rule, {
       },
       output: 'FROM node:24-alpine\nCMD ["node"]\n',
     },
+    {
+      name: "a dated debian tag moves to the new release without the old release's date",
+      code: "FROM debian:bullseye-20210902-slim\n",
+      messageId: "endOfLife",
+      line: 1,
+      output: "FROM debian:bookworm-slim\n",
+    },
+    {
+      name: "the date after the variant is dropped too",
+      code: "FROM debian:bullseye-slim-20210902\n",
+      messageId: "endOfLife",
+      line: 1,
+      output: "FROM debian:bookworm-slim\n",
+    },
+    {
+      name: "a dated debian tag without a variant",
+      code: "FROM debian:buster-20190204\n",
+      messageId: "endOfLife",
+      output: "FROM debian:bookworm-slim\n",
+    },
+    {
+      name: "a dated ubuntu tag keeps neither its codename nor its date",
+      code: "FROM ubuntu:focal-20210416\n",
+      messageId: "endOfLife",
+      output: "FROM ubuntu:24.04\n",
+    },
+    {
+      name: "no tag is named when the facts do not list the one the variant would make",
+      code: "FROM node:18-alpine3.13-onbuild\n",
+      messageId: "endOfLife",
+      output: null,
+    },
     { name: "deprecated image", code: "FROM openjdk:17-jdk-slim\n", messageId: "deprecated", line: 1, token: "openjdk:17-jdk-slim" },
     {
       name: "python 3.9",
@@ -164,6 +196,14 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(held.messageId, "endOfLifeKept");
     assert.strictEqual(held.severity, "info");
     assert.strictEqual(held.suggestions.length, 0);
+  });
+  it("names a replacement without the old release's date or codename, or no tag at all", () => {
+    const replacement = (image: string) => findingsOf(rule, `FROM ${image}\n`)[0].data.replacement;
+    assert.strictEqual(replacement("debian:bullseye-20210902-slim"), "'debian:bookworm-slim'");
+    assert.strictEqual(replacement("debian:bullseye-slim-20210902"), "'debian:bookworm-slim'");
+    assert.strictEqual(replacement("debian:buster-20190204"), "'debian:bookworm-slim'");
+    assert.strictEqual(replacement("ubuntu:focal-20210416"), "'ubuntu:24.04'");
+    assert.strictEqual(replacement("node:18-alpine3.13-onbuild"), "a supported release");
   });
   it("keeps the newest target when the pin has no ceiling", () => {
     const [f] = findingsOf(rule, "FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">=3.10"\n' } });
