@@ -5,9 +5,8 @@
 import { dirname, join, relative, sep } from "node:path";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
+import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
 
-/** Workflow files are project configuration: larger ones are not read. */
-const MAX_FILE_BYTES = 1 << 20;
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
 const WORKFLOW_FILE = /\.ya?ml$/;

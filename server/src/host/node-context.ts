@@ -52,24 +52,35 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   }
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  const [namedContexts, buildTargets, buildArgs, dockerfilePath, manifests, copied, composeSourceMount, goSources, copiedFromRoot, publishedByCi] =
-    await Promise.all([
-      readNamedContexts(dirname(file), reader),
-      readBuildTargets(dirname(file), reader),
-      readBuildArgs(file, reader),
-      repositoryPath(file, reader),
-      reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
-      text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
-      readComposeSourceMount(file, reader),
-      reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
-      // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
-      // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
-      // folder but at the root. Read from there too; the folder's own copies win.
-      text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
-      readPublishedByCi(file, reader),
-    ]);
+  const [
+    namedContexts,
+    buildTargets,
+    buildArgs,
+    dockerfilePath,
+    manifests,
+    copied,
+    composeSourceMount,
+    goSources,
+    copiedFromRoot,
+    publishedByCi,
+    dockerfileVariants,
+  ] = await Promise.all([
+    readNamedContexts(dirname(file), reader),
+    readBuildTargets(dirname(file), reader),
+    readBuildArgs(file, reader),
+    repositoryPath(file, reader),
+    reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
+    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
+    readComposeSourceMount(file, reader),
+    reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
+    // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
+    // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
+    // folder but at the root. Read from there too; the folder's own copies win.
+    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
+    readPublishedByCi(file, reader),
+    readDockerfileVariants(file, reader),
+  ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
-  const dockerfileVariants = await readDockerfileVariants(file, reader);
   return {
     dockerignore,
     rootEntries: entries,

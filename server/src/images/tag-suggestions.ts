@@ -4,7 +4,8 @@
 import { canonicalTag, lookupTagSize, tagNames } from "./facts";
 import { formatSize } from "./format-size";
 import type { ImageReference } from "./reference";
-import { compareVersions, officialName, parseTag } from "./tags";
+import { compareVersions } from "../model/versions";
+import { officialName, parseTag } from "./tags";
 
 export interface TagSuggestion {
   tag: string;

@@ -80,14 +80,6 @@ export function versionDistance(a: readonly number[], b: readonly number[]): num
   return d;
 }
 
-export function compareVersions(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /** Registries that serve Docker Hub's official images under another name. */
 const OFFICIAL_MIRRORS: readonly string[] = ["public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "mirror.gcr.io/"];
 

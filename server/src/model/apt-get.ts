@@ -24,6 +24,11 @@ export function readAptOrAptGet(command: ShellCommand): AptGetCall | null {
   return command.name === "apt-get" || command.name === "apt" ? readCall(command) : null;
 }
 
+/** The words of the call that are neither its subcommand nor options: the packages of `install`. */
+export function aptOperands(call: AptGetCall): Word[] {
+  return call.command.args.filter((w) => w !== call.subcommand && !call.options.includes(w));
+}
+
 function readCall(command: ShellCommand): AptGetCall {
   let subcommand: Word | null = null;
   const options: Word[] = [];

@@ -5,6 +5,7 @@
 // go.mod's `go` line is a minimum, never a ceiling: it is not read.
 
 import type { BuildContextFacts } from "./context";
+import { compareVersions } from "./versions";
 
 export type PinnedLanguage = "python" | "ruby" | "node";
 
@@ -23,14 +24,6 @@ export interface LanguagePin {
 type Comparator = { op: "<" | "<=" | ">" | ">=" | "="; version: number[] };
 
 const numbers = (text: string): number[] | null => (/^\d+(?:\.\d+)*$/.test(text) ? text.split(".").map(Number) : null);
-
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** `~> 2.7.0` allows 2.7.x, `~> 2.7` allows 2.x from 2.7: the last written part may not move. */
 function pessimistic(v: number[]): Comparator[] {
@@ -101,16 +94,16 @@ function seriesMeets(series: readonly number[], c: Comparator): boolean {
   const highest = [...series, Infinity, Infinity, Infinity].slice(0, 3);
   switch (c.op) {
     case "<":
-      return compare(lowest, c.version) < 0;
+      return compareVersions(lowest, c.version) < 0;
     case "<=":
-      return compare(lowest, c.version) <= 0;
+      return compareVersions(lowest, c.version) <= 0;
     case ">":
-      return compare(highest, c.version) > 0;
+      return compareVersions(highest, c.version) > 0;
     case ">=":
-      return compare(highest, c.version) >= 0;
+      return compareVersions(highest, c.version) >= 0;
     case "=": {
       const n = Math.min(series.length, c.version.length);
-      return compare(series.slice(0, n), c.version.slice(0, n)) === 0;
+      return compareVersions(series.slice(0, n), c.version.slice(0, n)) === 0;
     }
   }
 }

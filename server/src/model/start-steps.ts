@@ -64,12 +64,18 @@ function startScripts(model: DockerfileModel): string[] {
   if (command === null) return [];
   // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
   const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(command[i - 1].split("/").pop() ?? ""));
-  const scripts = [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" ")];
+  return [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" "), ...entryScriptFiles(model).map(([, text]) => text)];
+}
+
+/**
+ * The context files the host read that the final image's start command names by file name (its
+ * entry scripts: `/docker-entrypoint.sh` names `docker/docker-entrypoint.sh`), as [path, text].
+ */
+export function entryScriptFiles(model: DockerfileModel): [string, string][] {
+  const command = startCommand(model);
+  if (command === null) return [];
   const names = new Set(command.map((w) => w.split("/").pop() ?? w).filter((n) => n !== ""));
-  for (const [path, text] of Object.entries(model.context.files ?? {})) {
-    if (names.has(path.split("/").pop() ?? path)) scripts.push(text);
-  }
-  return scripts;
+  return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(path.split("/").pop() ?? path));
 }
 
 /** `uv run` options that keep the dev group out of the sync it does first, or skip that sync. */

@@ -12,6 +12,7 @@ import { envDeclarations } from "../model/environment";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
+import { entryScriptFiles } from "../model/start-steps";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { escapeRegExp } from "../model/text";
 import { substituteVariables } from "../model/variables";
@@ -226,14 +227,10 @@ function writesServerUserFromIds(script: string): boolean {
  * a RUN, copied inside a folder) may call it: then the dropper still counts.
  */
 function startPathSkipsDropper(model: DockerfileModel): boolean {
-  const command = startCommand(model);
-  if (command === null) return false;
-  const names = new Set(command.map((w) => w.split("/").pop() ?? w));
-  const files = Object.entries(model.context.files ?? {});
   // An empty file (a placeholder, a script generated later) tells nothing about the start path.
-  const entries = files.filter(([path, text]) => names.has(path.split("/").pop() ?? path) && text.trim() !== "");
+  const entries = entryScriptFiles(model).filter(([, text]) => text.trim() !== "");
   if (entries.length === 0) return false;
-  if (files.some(([, text]) => PRIVILEGE_DROPPERS.test(text))) return false;
+  if (Object.values(model.context.files ?? {}).some((text) => PRIVILEGE_DROPPERS.test(text))) return false;
   // `source ./setup.sh`, `run-parts /docker-entrypoint.d`, `/scripts/init.sh`: another script may drop.
   return entries.every(([, text]) => !/\.(?:sh|bash)\b|\brun-parts\b|^\s*(?:source|\.)\s/m.test(text));
 }

@@ -12,7 +12,7 @@
 // git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
-import { readAptOrAptGet } from "../model/apt-get";
+import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { hasNoRecommends } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { optInCommands } from "../model/opt-in-branch";
@@ -56,7 +56,7 @@ function shippedPackages(model: DockerfileModel): string[] {
     for (const command of run.commands) {
       const call = readAptOrAptGet(command);
       if (call?.subcommand?.value !== "install") continue;
-      packages.push(...command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value));
+      packages.push(...aptOperands(call).map((w) => w.value));
     }
   }
   return packages;
@@ -127,7 +127,8 @@ export const rule: Rule = {
         const call = readAptOrAptGet(command);
         if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
         if (call.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))) continue;
-        const packages = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w)).map((w) => w.value);
+        const packageWords = aptOperands(call);
+        const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
         if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
@@ -135,7 +136,6 @@ export const rule: Rule = {
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.
         if (dropsSsh && isWorkspace) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
-        const packageWords = command.args.filter((w) => w !== call.subcommand && !call.options.includes(w));
         const needsCertificates = packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => /^ca-certificates(?:[=:].*)?$/.test(p));
         const subcommand = call.subcommand;
         const added = needsCertificates ? ["ca-certificates"] : [];
