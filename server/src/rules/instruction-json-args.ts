@@ -3,11 +3,14 @@
 // for a shell-form CMD whose program gets the signal anyway: under an exec-form ENTRYPOINT of an init
 // that signals the whole process group (dumb-init, `tini -g`), or on an image whose /bin/sh is
 // BusyBox ash (Alpine), which execs the last command of the string unless it is piped or backgrounded
-// (with no ENTRYPOINT, or under a plain `tini --`, whose child the program then is).
+// (with no ENTRYPOINT, or under a plain `tini --`, whose child the program then is), and for a
+// command that already ends in `exec`. Where the command needs the shell's expansions at run time,
+// JSON form would break it, so the remedy named is `exec` in front of the last command.
 
 import { rootImageOf } from "../images/base-image";
 import { shellExecsLastCommand } from "../images/default-shell";
 import { lineage } from "../model/stage-graph";
+import type { ShellCommand } from "../model/shell";
 import type { Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
 
@@ -32,6 +35,28 @@ function execForm(instruction: Instruction, text: string): Fix | undefined {
   const json = `[${words.map((w) => JSON.stringify(w.value)).join(", ")}]`;
   const range = { start: instruction.args[0].range.start, end: instruction.args[instruction.args.length - 1].range.end };
   return { title: `Write ${instruction.keyword} in JSON form`, edits: [{ range, newText: json }] };
+}
+
+/** The command the shell runs last, when `exec` in front of it would hand the shell's place to it. */
+function lastCommandToExec(instruction: Instruction): ShellCommand | undefined {
+  const commands = instruction.commands.filter((c) => c.words.length > 0);
+  const last = commands[commands.length - 1];
+  // A piped or backgrounded program cannot replace the shell; a trap needs the shell to stay.
+  if (last === undefined || commands.some((c) => c.joinedBy === "|" || c.joinedBy === "&" || c.name === "trap")) return undefined;
+  return last;
+}
+
+/** True when the shell already execs the program it ends with (`CMD exec java $JAVA_OPTS -jar app.jar`). */
+function endsWithExec(instruction: Instruction): boolean {
+  const last = lastCommandToExec(instruction);
+  return last !== undefined && last.words.find((w) => !w.isAssignment)?.value === "exec";
+}
+
+/** `exec ` before a lone command, so the program replaces the shell and the shell's expansions still happen. */
+function execPrefix(instruction: Instruction): Fix | undefined {
+  const last = lastCommandToExec(instruction);
+  if (last === undefined || instruction.commands.length !== 1 || last.depth !== 0 || last.assignments.length > 0) return undefined;
+  return { title: "Start the command with exec", edits: [{ range: { start: last.words[0].range.start, end: last.words[0].range.start }, newText: "exec " }] };
 }
 
 /** Inits whose exec-form ENTRYPOINT forwards signals to the whole process group of their child. */
@@ -82,6 +107,8 @@ export const rule: Rule = {
     equivalents: { buildkit: ["JSONArgsRecommended"], hadolint: ["DL3025"] },
     messages: {
       shellForm: '{keyword} in shell form runs under \'/bin/sh -c\' and misses signals; use JSON form: {keyword} ["prog", "arg"].',
+      // JSON form would drop the shell's expansions (`$JAVA_OPTS`, `./${SCOPE}-entrypoint.sh`); exec keeps them.
+      execLast: "{keyword} runs under '/bin/sh -c' and misses signals; start its last command with 'exec'.",
     },
   },
   check(model, report) {
@@ -91,9 +118,16 @@ export const rule: Rule = {
         // A SHELL instruction says the shell form is meant (BuildKit stays silent too).
         if (hasShellInstruction(stage, instruction)) continue;
         if (instruction.keyword === "CMD" && programGetsSignals(stage, instruction)) continue;
+        if (endsWithExec(instruction)) continue;
         const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
         const fix = execForm(instruction, text);
-        report({ range: instruction.range, messageId: "shellForm", data: { keyword: instruction.keyword }, suggest: fix ? [fix] : undefined });
+        const data = { keyword: instruction.keyword };
+        if (fix === undefined && lastCommandToExec(instruction) !== undefined) {
+          const prefix = execPrefix(instruction);
+          report({ range: instruction.range, messageId: "execLast", data, suggest: prefix ? [prefix] : undefined });
+          continue;
+        }
+        report({ range: instruction.range, messageId: "shellForm", data, suggest: fix ? [fix] : undefined });
       }
     }
   },

@@ -37,9 +37,25 @@ testRule(rule, {
       data: { keyword: "ENTRYPOINT" },
       output: 'FROM scratch\nENTRYPOINT ["/app", "--serve"]\n',
     },
-    { name: "shell syntax gets no fix", code: "FROM debian:12\nCMD echo $HOME && sleep 1\n", messageId: "shellForm", output: null },
+    { name: "shell syntax gets no fix", code: "FROM debian:12\nCMD echo $HOME && sleep 1\n", messageId: "execLast", output: null },
+    {
+      name: "a runtime expansion JSON form would drop: exec keeps it",
+      code: "FROM eclipse-temurin:21-jre\nCMD java $JAVA_OPTS -jar /app.jar\n",
+      messageId: "execLast",
+      data: { keyword: "CMD" },
+      output: "FROM eclipse-temurin:21-jre\nCMD exec java $JAVA_OPTS -jar /app.jar\n",
+    },
+    {
+      name: "an entry script chosen by a variable at run time",
+      code: "FROM node:22-slim\nARG SCOPE=builder\nENV SCOPE=$SCOPE\nENTRYPOINT ./${SCOPE}-entrypoint.sh\n",
+      messageId: "execLast",
+      output: "FROM node:22-slim\nARG SCOPE=builder\nENV SCOPE=$SCOPE\nENTRYPOINT exec ./${SCOPE}-entrypoint.sh\n",
+    },
+    { name: "an assignment in front gets no exec fix", code: "FROM debian:12\nCMD PORT=$P ./server\n", messageId: "execLast", output: null },
   ],
   silent: [
+    { name: "the shell execs the program already", code: "FROM debian:12-slim\nCMD exec java $JAVA_OPTS -jar /app.jar\n" },
+    { name: "exec after preparation steps", code: "FROM debian:12-slim\nCMD cd /app && exec ./server --port $PORT\n" },
     {
       name: "an image named for Alpine: BusyBox ash execs the program",
       code: "FROM azul/zulu-openjdk-alpine:21-jre-headless\nCOPY api.jar /api.jar\nCMD java $JAVA_OPTS -jar /api.jar\n",
