@@ -331,9 +331,14 @@ const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>>
     [3, 3],
   ],
   node: [[24], [22]],
+  php: [
+    [8, 4],
+    [8, 3],
+    [8, 2],
+  ],
 };
 
-/** The newest supported release line of `image` (`python`, `ruby`, `node`) that `accepts` takes; null when none. */
+/** The newest supported release line of `image` (`python`, `ruby`, `node`, `php`) that `accepts` takes; null when none. */
 export function newestSupportedSeries(image: string, accepts: (series: readonly number[]) => boolean): string | null {
   return SUPPORTED_SERIES[image]?.find(accepts)?.join(".") ?? null;
 }
