@@ -331,6 +331,8 @@ const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>>
     [3, 3],
   ],
   node: [[24], [22]],
+  // The .NET runtimes in support: 9.0 (STS) ended 2026-11-10 with 8.0.
+  dotnet: [[10]],
   php: [
     [8, 4],
     [8, 3],

@@ -14,7 +14,7 @@ import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 
-export type PinnedLanguage = "python" | "ruby" | "node" | "php";
+export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
 export interface LanguagePin {
   /** The file that holds the pin, relative to the context root (`Gemfile`, `pyproject.toml`). */
@@ -247,6 +247,9 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
         return null;
       }
     }
+    case "dotnet":
+      // Which project file decides is told by the Dockerfile: see dotnetTargetPin.
+      return null;
     case "php": {
       const composer = files["composer.json"];
       if (composer === undefined) return null;
@@ -274,6 +277,46 @@ export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" |
   if (first === undefined) return null;
   if (/^lts\/[\w*-]+$/.test(first) || first === "lts") return "lts";
   return first === "node" || first === "current" || first === "latest" ? "current" : null;
+}
+
+/** .NET project files: their `<TargetFramework>` decides the runtime a framework-dependent app starts on. */
+const PROJECT_FILE = /\.(?:csproj|fsproj|vbproj)$/;
+/** A roll-forward policy that lets an app start on a newer major runtime than it targets. */
+const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollForward>/i;
+
+/**
+ * The .NET runtime the app the Dockerfile builds needs: the `<TargetFramework>` major of the
+ * project files it names (`COPY ["Api/Api.csproj", "Api/"]`, `dotnet publish Api.csproj`) that the
+ * host read. A framework-dependent app built for `net6.0` does not start on the 10.0 runtime, so
+ * the runtime image moves with the project file. Null when no named project file was read, one
+ * targets several frameworks or a variable, or `<RollForward>` (in it or Directory.Build.props)
+ * lets it start on a newer major.
+ */
+export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
+  const files = model.context.files ?? {};
+  const named = new Set<string>();
+  for (const instruction of model.instructions) {
+    const words = [...(contextCopy(instruction)?.sources ?? []).map((s) => s.value), ...instruction.commands.flatMap((c) => c.args.map((a) => a.value))];
+    for (const word of words) {
+      const name = unquoteWord(word).split("/").pop() ?? "";
+      if (PROJECT_FILE.test(name)) named.add(name);
+    }
+  }
+  if (ROLLS_TO_NEWER_MAJOR.test(files["Directory.Build.props"] ?? "")) return null;
+  let target: { file: string; major: number } | null = null;
+  for (const [path, text] of Object.entries(files)) {
+    if (!named.has(path.split("/").pop() ?? "")) continue;
+    if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
+    const frameworks = /<TargetFrameworks?>([^<]*)<\/TargetFrameworks?>/.exec(text)?.[1].trim() ?? "";
+    // A library for netstandard runs on any runtime: it decides nothing.
+    if (frameworks === "" || /^netstandard/.test(frameworks)) continue;
+    const m = /^net(\d+)\.\d+(?:-[\w.]+)?$/.exec(frameworks);
+    if (!m) return null;
+    if (target === null || Number(m[1]) > target.major) target = { file: path.split("/").pop() ?? path, major: Number(m[1]) };
+  }
+  if (target === null) return null;
+  const major = target.major;
+  return { file: target.file, written: `net${major}.0`, accepts: (series) => series[0] === major };
 }
 
 /**

@@ -14,7 +14,7 @@ import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../i
 import { commentsAbove } from "../model/comments";
 import { callersPassAll } from "../model/context";
 import { finalImageStages } from "../model/final-image";
-import { copiedPackageJsonFolder, languagePin } from "../model/language-pins";
+import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/language-pins";
 import type { PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { buildReferences } from "../model/stage-references";
@@ -237,7 +237,12 @@ function variantRelease(image: ImageReference, family: "alpine" | "debian" | "ub
   return undefined;
 }
 
-const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node", "php"]);
+const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node", "php", "dotnet"]);
+/**
+ * The .NET images a framework-dependent app starts on: they must carry the runtime its project file
+ * targets. The SDK builds older targets, and runtime-deps serves self-contained apps: neither is tied.
+ */
+const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
 
 /**
  * The replacement within the language version the project's manifests pin (pyproject
@@ -253,9 +258,12 @@ function withinPin(
   ref: ImageReference,
   replacement: { text: string; tag?: string },
 ): { text: string; tag: string } | { path: string } | null {
-  const name = officialName(ref);
+  const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
+  const name = runtime ? "dotnet" : officialName(ref);
   if (name === null || !PINNED_LANGUAGES.has(name) || !replacement.tag) return null;
-  const pin = languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+  const pin = runtime
+    ? dotnetTargetPin(model)
+    : languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
   // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing.

@@ -190,6 +190,37 @@ testRule(rule, {
       output: "FROM node:24-alpine\nCOPY package.json yarn.lock ./\nRUN yarn install\n",
     },
     {
+      name: "a framework-dependent app targets net6.0: the runtime moves with its project file",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:6.0 AS base\nFROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nCOPY ["App/App.csproj", "App/"]\nRUN dotnet publish App/App.csproj -o /out\nFROM base\nCOPY --from=build /out /app\n',
+      context: {
+        files: { "App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net6.0</TargetFramework></PropertyGroup></Project>' },
+      },
+      messageId: "endOfLifePinned",
+      line: 1,
+      data: {
+        image: "mcr.microsoft.com/dotnet/aspnet:6.0",
+        subject: ".NET 6.0",
+        since: "2024-11-12",
+        asOf: "2026-11-22",
+        source: ".NET support policy",
+        replacement: "tag '10.0'",
+        path: "App.csproj",
+        others: "",
+      },
+      output: null,
+    },
+    {
+      name: "a project that rolls forward to newer majors starts on the 10.0 runtime",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nCOPY ["App/App.csproj", "App/"]\n',
+      context: {
+        files: {
+          "App/App.csproj": "<Project><PropertyGroup><TargetFramework>net6.0</TargetFramework><RollForward>LatestMajor</RollForward></PropertyGroup></Project>",
+        },
+      },
+      messageId: "endOfLife",
+      output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY ["App/App.csproj", "App/"]\n',
+    },
+    {
       name: "a version ARG only some callers pass is still the default of the others",
       code: "ARG PHP_VERSION=8.1\nARG PHP_TYPE=fpm\nFROM php:${PHP_VERSION}-${PHP_TYPE}\n",
       context: { buildArgs: { composeBuilds: 1, passed: ["PHP_VERSION"] } },
