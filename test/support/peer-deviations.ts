@@ -46,6 +46,9 @@ export const PEER_OUT_OF_SCOPE: Record<string, string> = {
   "DL3064:53": "AWS_ACCESS_KEY_ID is the key's identifier, in an ONBUILD file as elsewhere; var-secret reports the secret key",
   "DL3064:74": "ENV AWS_ACCESS_KEY_ID names the key's identifier, not its secret; var-secret reports AWS_SECRET_ACCESS_KEY",
   "DL3064:75": "ENV AWS_ACCESS_KEY_ID names the key's identifier, not its secret, in an ONBUILD file as elsewhere",
+  // A global ARG only feeds FROM lines: nothing is stored until a stage declares it again.
+  "DL3064:63": "a global ARG (before FROM) stores nothing in the image; the stage that re-declares it to use it is reported",
+  "DL3064:64": "a global ARG (before FROM) stores nothing, in an ONBUILD file as elsewhere; a stage's re-declaration is reported",
   "SecretsUsedInArgOrEnv:305":
     "line 9's 'ENV git_key=' stores an empty value, no secret: var-secret leaves empty ENV values (runtime settings) alone; the case's other lines are in var-secret.test.ts",
   "LegacyKeyValueFormat:1321":

@@ -4,8 +4,10 @@
 
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { finalImageStages } from "../model/final-image";
+import { startCommand } from "../model/stage-purpose";
 import { workdirOf } from "../model/workdir";
 import type { DockerfileModel, Stage, StageReference } from "../model/types";
+import { rootImageOf } from "./base-image";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
@@ -46,20 +48,45 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
 
 /**
  * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed,
- * distroless `*-debianNN`),
+ * distroless),
  * where no version tag exists to pin, or whose point is to be current (nightly builds): pinning
  * them means a digest kept fresh by a bot, which is the project's choice, not a defect.
  */
 export function isMovingByDesign(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
-  if (/^cgr\.dev\/chainguard\//.test(path) || /^docker\.io\/chainguard\//.test(path)) return true;
-  if (/(?:^|\/)opensuse\/tumbleweed$/.test(path)) return true;
-  // Distroless publishes no version tags: `cc-debian12` names its Debian release, and only a
-  // digest pins further. Without the suffix (`distroless/static`) the release floats: judged.
-  if (/^gcr\.io\/distroless\/[\w.-]+-debian\d+$/.test(path)) return true;
+  if (isRollingOnly(ref)) return true;
+  // Distroless publishes no version tags, only `latest`, `nonroot`, `debug` and the Debian release
+  // (`cc-debian12`): a digest kept fresh by a bot is the only pin, as for Chainguard's images.
+  if (/^gcr\.io\/distroless\//.test(path)) return true;
   const nightly = /(?:^|[-_/.])(?:nightly|weekly|snapshot)(?:$|[-_.])/;
   return nightly.test(ref.repository) || nightly.test(ref.tag ?? "");
 }
+
+/** Images that roll with no release at all (Chainguard's free images, openSUSE Tumbleweed): only `latest` exists. */
+function isRollingOnly(ref: ImageReference): boolean {
+  const path = `${ref.registry}/${ref.repository}`;
+  return /^cgr\.dev\/chainguard\//.test(path) || /^docker\.io\/chainguard\//.test(path) || /(?:^|\/)opensuse\/tumbleweed$/.test(path);
+}
+
+/** A download of whatever release is newest: GitHub's `/releases/latest`, its API's included. */
+const LATEST_RELEASE = /\/releases\/latest(?:[/"'\s]|$)/;
+
+/**
+ * True when the image is a rolling build by design: its final stage stands on an image that only
+ * rolls (`cgr.dev/chainguard/wolfi-base:latest`), or the build installs whatever release is newest
+ * (`ARG URL=.../releases/latest/download/app.tar.gz`, the releases API queried in a RUN). Two
+ * builds differ whatever tags the file pins, so a helper image or base on a moving tag adds no
+ * drift the project has not chosen.
+ */
+export function isRollingBuild(model: DockerfileModel): boolean {
+  const final = model.finalStage;
+  const root = final ? rootImageOf(final).image : null;
+  if (root !== null && isRollingOnly(root)) return true;
+  return model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)));
+}
+
+/** Instructions where a download's address is written: an ARG or ENV default, ADD's source, a RUN's command. */
+const ROLLING_SOURCES = new Set(["ARG", "ENV", "ADD", "RUN"]);
 
 /** `COPY --from=<image>` and `RUN --mount=from=<image>` that name an image rather than a stage. */
 export function imageReferences(model: DockerfileModel): { ref: StageReference; image: ImageReference }[] {
@@ -134,15 +161,57 @@ export function isFetchOnlyStage(model: DockerfileModel, stage: Stage): boolean 
 }
 
 /**
- * A throwaway stage that only collects files (COPY/ADD from the context or other stages, no RUN)
- * and is used only as a `COPY --from` source of what it collected: the later stages take the
- * files it was given, never anything of its base image, so which release the tag names changes
- * nothing that ships. A stage copied from for paths its base provides (`/usr/local/bin/node`),
- * or built upon by another stage, is not one.
+ * Commands that only fetch, move or mark files (capabilities, owners) and install the tools to do
+ * so: a RUN made of them leaves collected files what they were, whatever the base's release.
+ */
+const FILE_COMMANDS = new Set([...FETCH_COMMANDS, "setcap", "chgrp", "touch"]);
+
+/**
+ * Folders a base image already holds: a `COPY --from` of one takes the base's files with the
+ * collected ones. A folder of the stage's own (`/usr/local/pgsql`) holds only what it collected.
+ */
+const BASE_FOLDERS = new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/lib",
+  "/lib64",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/lib",
+  "/usr/lib64",
+  "/usr/share",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/usr/local/lib",
+  "/usr/local/share",
+  "/etc",
+  "/var",
+  "/var/lib",
+  "/opt",
+  "/home",
+  "/root",
+  "/srv",
+  "/tmp",
+  "/run",
+]);
+
+/**
+ * A throwaway stage that only collects files (COPY/ADD from the context or other stages; a RUN
+ * only to mark or move them, `setcap` on a copied binary) and is used only as a `COPY --from`
+ * source of what it collected, or of a folder of its own that holds it (`/usr/local/pgsql` for
+ * `/usr/local/pgsql/pgsql-13/`): the later stages take the files it was given, never anything of
+ * its base image, so which release the tag names changes nothing that ships. A stage copied from
+ * for paths its base provides (`/usr/local/bin/node`, `/etc/ssl/certs`), one that builds, or one
+ * built upon by another stage, is not one.
  */
 export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolean {
   if (finalImageStages(model).has(stage)) return false;
-  if (stage.instructions.some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) return false;
+  if (stage.instructions.some((i) => i.keyword === "ONBUILD")) return false;
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
+  if (runs.some((i) => i.commands.length === 0 || !i.commands.every((c) => c.name === "" || FILE_COMMANDS.has(c.name)))) return false;
   const collected: string[] = [];
   for (const instruction of stage.instructions) {
     const paths = copyPaths(instruction);
@@ -158,8 +227,40 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
   return uses.every((use) => {
     if (use.kind !== "copy") return false;
     const sources = copyPaths(use.instruction)?.sources ?? [];
-    return sources.length > 0 && sources.every((s) => collected.some((dir) => isSameOrParentPath(dir, joinPath("/", s.value))));
+    return (
+      sources.length > 0 &&
+      sources.every((s) => {
+        const source = joinPath("/", s.value);
+        return collected.some((dir) => isSameOrParentPath(dir, source) || (!BASE_FOLDERS.has(source) && isSameOrParentPath(source, dir)));
+      })
+    );
   });
+}
+
+/** Web servers whose images serve a folder as they come: nginx (and its unprivileged build), Apache httpd, Caddy. */
+const WEB_SERVER_IMAGES = new Set(["docker.io/library/nginx", "docker.io/nginxinc/nginx-unprivileged", "docker.io/library/httpd", "docker.io/library/caddy"]);
+/** The programs those images start. */
+const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy"]);
+/** Commands that only arrange the files a server is given: owners, modes, folders, links. */
+const ARRANGE_COMMANDS = new Set(["chown", "chmod", "chgrp", "mkdir", "ln", "rm", "touch", "mv", "cp", "true"]);
+
+/**
+ * True when the final stage is a web server image that serves the files and config it is given:
+ * COPY/ADD of content and config, at most a RUN that sets owners or modes, and the image's own
+ * start command (none written, or the server itself: `CMD ["nginx", "-g", "daemon off;"]`). The
+ * server's release line (`nginx:stable-alpine`, `nginx:alpine-slim`) then decides nothing the
+ * project wrote depends on, and following it brings the server's security fixes: a custom start
+ * script, packages installed or config rewritten at start tie the image to its base, and judge it.
+ */
+export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: ImageReference): boolean {
+  if (stage !== model.finalStage || stage.base.kind !== "image") return false;
+  if (!WEB_SERVER_IMAGES.has(`${ref.registry}/${ref.repository}`)) return false;
+  const command = startCommand(model);
+  if (command !== null && !WEB_SERVER_PROGRAMS.has(command[0]?.split("/").pop() ?? "")) return false;
+  if (!stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD")) return false;
+  return stage.instructions.every(
+    (i) => i.keyword !== "RUN" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || ARRANGE_COMMANDS.has(c.name))),
+  );
 }
 
 /** The source repository a Dockerfile's image declares: `LABEL org.opencontainers.image.source=https://github.com/<owner>/<repo>`. */

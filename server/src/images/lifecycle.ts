@@ -331,9 +331,16 @@ const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>>
     [3, 3],
   ],
   node: [[24], [22]],
+  // The .NET runtimes in support: 9.0 (STS) ended 2026-11-10 with 8.0.
+  dotnet: [[10]],
+  php: [
+    [8, 4],
+    [8, 3],
+    [8, 2],
+  ],
 };
 
-/** The newest supported release line of `image` (`python`, `ruby`, `node`) that `accepts` takes; null when none. */
+/** The newest supported release line of `image` (`python`, `ruby`, `node`, `php`) that `accepts` takes; null when none. */
 export function newestSupportedSeries(image: string, accepts: (series: readonly number[]) => boolean): string | null {
   return SUPPORTED_SERIES[image]?.find(accepts)?.join(".") ?? null;
 }

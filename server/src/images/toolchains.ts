@@ -130,3 +130,16 @@ export function toolchainOf(ref: ImageReference): ToolchainImage | null {
   }
   return null;
 }
+
+/**
+ * Official images whose Debian variants are built on buildpack-deps: curl, git, gcc, make, the
+ * common -dev headers and what those recommend are already in the image.
+ */
+const ON_BUILDPACK_DEPS = new Set(["buildpack-deps", "node", "python", "ruby", "erlang", "elixir", "rust", "gcc", "perl", "golang"]);
+
+/** True for the full (not slim, not Alpine, not Windows) variant of an image built on buildpack-deps (`ruby:3.2`, `node:26`). */
+export function isOnBuildpackDeps(ref: ImageReference): boolean {
+  const name = officialName(ref);
+  if (name === null || !ON_BUILDPACK_DEPS.has(name)) return false;
+  return !/slim|alpine|windowsservercore|nanoserver/.test((effectiveTag(ref) ?? "latest").toLowerCase());
+}

@@ -76,6 +76,16 @@ export interface BuildArgFacts {
   passed: readonly string[];
 }
 
+/**
+ * True when the project's callers pass every one of `names` (and each name is passed by name, not
+ * through a variable): the build runs with their values, and the Dockerfile's defaults are only a
+ * fallback. False when there are no names or the host read no files.
+ */
+export function callersPassAll(facts: BuildArgFacts | undefined, names: readonly string[]): boolean {
+  if (facts === undefined || names.length === 0) return false;
+  return names.every((n) => facts.passed.includes(n));
+}
+
 /** Longest text kept per context file: manifests and entry scripts are far smaller. */
 export const CONTEXT_FILE_MAX_CHARS = 256 * 1024;
 /** Most context files read per Dockerfile (root first, then one folder down, in name order). */
@@ -109,9 +119,14 @@ const MANIFEST_NAMES = new Set([
   "Gemfile",
   ".ruby-version",
   ".python-version",
+  // A Node version file that names a release line (`lts/*`): the project follows it on purpose.
+  ".nvmrc",
+  ".node-version",
   "global.json",
   "Directory.Build.props",
   "Directory.Packages.props",
+  // Framework requirements that cap the PHP release a base-image remedy may name (Laravel 8: PHP 8.1).
+  "composer.json",
   // Build files whose git queries (`git describe` for a version stamp) need the checkout's .git.
   "Makefile",
   "GNUmakefile",

@@ -1,13 +1,20 @@
 // The language version a project's own manifests hold it to: pyproject's `requires-python` (or
 // Poetry's `python =`), a Gemfile's `ruby '...'`, `.ruby-version`, `.python-version`, package.json's
-// `engines.node`. A base-image remedy that leaves these behind breaks the build (bundler aborts on
-// a Ruby mismatch, Poetry refuses a Python outside the range), so the rule asks here first.
+// `engines.node`, composer.json's `require.php`, and the newest language release the framework
+// the project requires runs on (Laravel 8 on PHP 8.1 at most; webpack 4 on Node.js 16, before
+// OpenSSL 3). A base-image remedy that leaves these behind breaks the build (bundler aborts on a
+// Ruby mismatch, Poetry refuses a Python outside the range, webpack 4 fails with
+// ERR_OSSL_EVP_UNSUPPORTED), so the rule asks here first.
 // go.mod's `go` line is a minimum, never a ceiling: it is not read.
 
 import type { BuildContextFacts } from "./context";
+import { contextCopy, isWholeContextSource } from "./copies";
+import { normalizePath, unquoteWord } from "./copy-paths";
+import { lineage } from "./stage-graph";
+import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 
-export type PinnedLanguage = "python" | "ruby" | "node";
+export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
 export interface LanguagePin {
   /** The file that holds the pin, relative to the context root (`Gemfile`, `pyproject.toml`). */
@@ -114,6 +121,66 @@ function pin(file: string, written: string): LanguagePin | null {
   return { file, written, accepts: (series) => range.some((clauses) => clauses.every((c) => seriesMeets(series, c))) };
 }
 
+/** Both constraints at once (the framework's ceiling narrows the written range); either alone when the other is null. */
+function both(a: LanguagePin | null, b: LanguagePin | null): LanguagePin | null {
+  if (a === null || b === null) return a ?? b;
+  return { file: a.file, written: `${a.written}, ${b.written}`, accepts: (series) => a.accepts(series) && b.accepts(series) };
+}
+
+/**
+ * The newest PHP release each Laravel major supports (laravel.com/docs, "Support Policy"): a
+ * Laravel 8 application does not run on PHP 8.2 and later. Majors from 12 on are not capped here.
+ */
+const LARAVEL_PHP_CEILING: Readonly<Record<number, readonly number[]>> = {
+  5: [7, 4],
+  6: [8, 0],
+  7: [8, 0],
+  8: [8, 1],
+  9: [8, 2],
+  10: [8, 3],
+  11: [8, 4],
+};
+
+/**
+ * Packages that build with webpack 4, whose hashing fails on Node.js 17 and later (OpenSSL 3,
+ * ERR_OSSL_EVP_UNSUPPORTED) unless `--openssl-legacy-provider` is set: the major that still uses
+ * webpack 4, per package.
+ */
+const WEBPACK4_MAJORS: Readonly<Record<string, number>> = { webpack: 4, nuxt: 2, "react-scripts": 4, "@vue/cli-service": 4, "laravel-mix": 5 };
+
+/** The highest major a dependency range allows (`^8.0` -> 8, `^8.0 || ^9.0` -> 9), or null when unread or unbounded. */
+function highestMajor(range: string): number | null {
+  const parsed = parseRange(range.replace(/^v/, ""));
+  if (!parsed) return null;
+  for (let major = 40; major >= 0; major--) if (parsed.some((clauses) => clauses.every((c) => seriesMeets([major], c)))) return major === 40 ? null : major;
+  return null;
+}
+
+/** The ceiling a framework of the project's composer.json puts on PHP (`laravel/framework: ^8.0` -> PHP 8.1), or null. */
+function phpFrameworkCeiling(composer: { require?: Record<string, unknown> }): LanguagePin | null {
+  const laravel = composer.require?.["laravel/framework"];
+  if (typeof laravel !== "string") return null;
+  const major = highestMajor(laravel);
+  const ceiling = major === null ? undefined : LARAVEL_PHP_CEILING[major];
+  return ceiling ? pin("composer.json", `<=${ceiling.join(".")}`) : null;
+}
+
+/** The ceiling webpack 4 puts on Node.js (16), when package.json's dependencies build with it; null otherwise. */
+function nodeFrameworkCeiling(
+  file: string,
+  json: { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; scripts?: Record<string, unknown> },
+): LanguagePin | null {
+  // The scripts already run webpack 4 with OpenSSL's legacy provider: newer Node.js builds it.
+  if (JSON.stringify(json.scripts ?? {}).includes("openssl-legacy-provider")) return null;
+  const deps = { ...json.dependencies, ...json.devDependencies };
+  for (const [name, major] of Object.entries(WEBPACK4_MAJORS)) {
+    const range = deps[name];
+    const highest = typeof range === "string" ? highestMajor(range) : null;
+    if (highest !== null && highest <= major) return pin(file, "<=16");
+  }
+  return null;
+}
+
 /** The value of `key = "..."` inside TOML `[table]`, or null. Only the string form is read. */
 function tomlString(text: string, table: string, key: string): string | null {
   let current = "";
@@ -139,8 +206,9 @@ function versionFile(file: string, text: string | undefined): LanguagePin | null
 /**
  * The version constraint the project's manifests at the context root put on `language`, or null
  * when none is read (no file, a range without a ceiling is still returned: callers test `accepts`).
+ * `nodeFolder` is the folder of the package.json the stage installs from ("" for the root).
  */
-export function languagePin(context: BuildContextFacts, language: PinnedLanguage): LanguagePin | null {
+export function languagePin(context: BuildContextFacts, language: PinnedLanguage, nodeFolder = ""): LanguagePin | null {
   const files = context.files ?? {};
   switch (language) {
     case "python": {
@@ -162,14 +230,113 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       return versionFile(".ruby-version", files[".ruby-version"]);
     }
     case "node": {
-      const pkg = files["package.json"];
+      const file = nodeFolder === "" ? "package.json" : `${nodeFolder}/package.json`;
+      const pkg = files[file];
       if (pkg === undefined) return null;
       try {
-        const engines = (JSON.parse(pkg) as { engines?: { node?: unknown } }).engines;
-        return typeof engines?.node === "string" ? pin("package.json", engines.node) : null;
+        const json = JSON.parse(pkg) as {
+          engines?: { node?: unknown };
+          dependencies?: Record<string, unknown>;
+          devDependencies?: Record<string, unknown>;
+          scripts?: Record<string, unknown>;
+        };
+        const engines = typeof json.engines?.node === "string" ? pin(file, json.engines.node) : null;
+        return both(engines, nodeFrameworkCeiling(file, json));
       } catch {
+        // A package.json that does not parse (truncated by the host's size limit) pins nothing.
+        return null;
+      }
+    }
+    case "dotnet":
+      // Which project file decides is told by the Dockerfile: see dotnetTargetPin.
+      return null;
+    case "php": {
+      const composer = files["composer.json"];
+      if (composer === undefined) return null;
+      try {
+        const json = JSON.parse(composer) as { require?: Record<string, unknown> };
+        const php = json.require?.php;
+        const written = typeof php === "string" ? pin("composer.json", php) : null;
+        return both(written, phpFrameworkCeiling(json));
+      } catch {
+        // A composer.json that does not parse pins nothing.
         return null;
       }
     }
   }
+}
+
+/**
+ * The release line the project's Node version file (`.nvmrc`, `.node-version` at the context root)
+ * follows instead of a version: `lts` for `lts/*` or an LTS codename (`lts/iron`), `current` for
+ * `node` or `current`; null for a version or when there is no such file.
+ */
+export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" | null {
+  const files = context.files ?? {};
+  const first = (files[".nvmrc"] ?? files[".node-version"])?.split(/\r?\n/)[0].trim().toLowerCase();
+  if (first === undefined) return null;
+  if (/^lts\/[\w*-]+$/.test(first) || first === "lts") return "lts";
+  return first === "node" || first === "current" || first === "latest" ? "current" : null;
+}
+
+/** .NET project files: their `<TargetFramework>` decides the runtime a framework-dependent app starts on. */
+const PROJECT_FILE = /\.(?:csproj|fsproj|vbproj)$/;
+/** A roll-forward policy that lets an app start on a newer major runtime than it targets. */
+const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollForward>/i;
+
+/**
+ * The .NET runtime the app the Dockerfile builds needs: the `<TargetFramework>` major of the
+ * project files it names (`COPY ["Api/Api.csproj", "Api/"]`, `dotnet publish Api.csproj`) that the
+ * host read. A framework-dependent app built for `net6.0` does not start on the 10.0 runtime, so
+ * the runtime image moves with the project file. Null when no named project file was read, one
+ * targets several frameworks or a variable, or `<RollForward>` (in it or Directory.Build.props)
+ * lets it start on a newer major.
+ */
+export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
+  const files = model.context.files ?? {};
+  const named = new Set<string>();
+  for (const instruction of model.instructions) {
+    const words = [...(contextCopy(instruction)?.sources ?? []).map((s) => s.value), ...instruction.commands.flatMap((c) => c.args.map((a) => a.value))];
+    for (const word of words) {
+      const name = unquoteWord(word).split("/").pop() ?? "";
+      if (PROJECT_FILE.test(name)) named.add(name);
+    }
+  }
+  if (ROLLS_TO_NEWER_MAJOR.test(files["Directory.Build.props"] ?? "")) return null;
+  let target: { file: string; major: number } | null = null;
+  for (const [path, text] of Object.entries(files)) {
+    if (!named.has(path.split("/").pop() ?? "")) continue;
+    if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
+    const frameworks = /<TargetFrameworks?>([^<]*)<\/TargetFrameworks?>/.exec(text)?.[1].trim() ?? "";
+    // A library for netstandard runs on any runtime: it decides nothing.
+    if (frameworks === "" || /^netstandard/.test(frameworks)) continue;
+    const m = /^net(\d+)\.\d+(?:-[\w.]+)?$/.exec(frameworks);
+    if (!m) return null;
+    if (target === null || Number(m[1]) > target.major) target = { file: path.split("/").pop() ?? path, major: Number(m[1]) };
+  }
+  if (target === null) return null;
+  const major = target.major;
+  return { file: target.file, written: `net${major}.0`, accepts: (series) => series[0] === major };
+}
+
+/**
+ * The folder, relative to the context root, of the package.json a stage copies in from the
+ * context (`COPY ./frontend .` -> `frontend`, `COPY web/package.json web/yarn.lock ./` -> `web`);
+ * "" for the root, a whole-context copy, or when no copy shows one.
+ */
+export function copiedPackageJsonFolder(model: DockerfileModel, stage: Stage): string {
+  const files = model.context.files ?? {};
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      for (const source of contextCopy(instruction)?.sources ?? []) {
+        const value = unquoteWord(source.value);
+        if (isWholeContextSource(value)) return "";
+        const path = normalizePath(value).replace(/^\.\//, "").replace(/\/+$/, "");
+        const parts = path.split("/");
+        if (parts[parts.length - 1] === "package.json") return parts.slice(0, -1).join("/");
+        if (files[`${path}/package.json`] !== undefined) return path;
+      }
+    }
+  }
+  return "";
 }

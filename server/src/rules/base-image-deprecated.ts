@@ -12,8 +12,9 @@ import type { ImageReference } from "../images/reference";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
+import { callersPassAll } from "../model/context";
 import { finalImageStages } from "../model/final-image";
-import { languagePin } from "../model/language-pins";
+import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/language-pins";
 import type { PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { buildReferences } from "../model/stage-references";
@@ -74,6 +75,9 @@ export const rule: Rule = {
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
       if (!ref) continue;
+      // `FROM php:${PHP_VERSION}-apache` where compose and CI pass PHP_VERSION: the project builds
+      // the versions it passes, and the default is only a fallback.
+      if (callersPassAll(model.context.buildArgs, stage.base.unresolved.length > 0 ? [] : baseVariables(stage))) continue;
       const [note] = lifecycleOf(ref);
       if (!note) continue;
       const group = byImage.get(stage.base.resolved) ?? [];
@@ -93,7 +97,7 @@ export const rule: Rule = {
             )
           : null;
       let replacement = replacementFor(image, note);
-      const pinned = held === null && note.kind === "end-of-life" ? withinPin(model, ref, replacement) : null;
+      const pinned = held === null && note.kind === "end-of-life" ? withinPin(model, stage, ref, replacement) : null;
       if (pinned && "tag" in pinned) replacement = pinned;
       const named = held === null && !(pinned && "path" in pinned);
       if (!named) replacement = { text: replacement.text };
@@ -140,6 +144,11 @@ export const rule: Rule = {
   },
 };
 
+/** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
+function baseVariables(stage: Stage): string[] {
+  return [...stage.base.token.value.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+}
+
 /** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */
 const HOLD_REASON = /\b(?:because|stays?|staying|kept|keeps?|pinned|pins?|requires?|required|needs?|dropped|removed|until|compatib\w*|breaks?|broken)\b/i;
 
@@ -157,7 +166,7 @@ function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageRe
     const forms = [...new Set([version, version.split(".").slice(0, 2).join(".")])];
     const mentions = new RegExp(`(?<![\\d.])(?:${forms.map(escapeRegExp).join("|")})(?![\\d])`);
     for (const stage of stages) {
-      const argNames = [...stage.base.token.value.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+      const argNames = baseVariables(stage);
       const args = model.globalArgs.filter((a) => argNames.includes(a.name)).map((a) => a.instruction);
       const comments = [stage.from, ...args].flatMap((i) => commentsAbove(model, i));
       if (comments.some((c) => mentions.test(c) && HOLD_REASON.test(c))) return { kind: "comment" };
@@ -228,22 +237,33 @@ function variantRelease(image: ImageReference, family: "alpine" | "debian" | "ub
   return undefined;
 }
 
-const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node"]);
+const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node", "php", "dotnet"]);
+/**
+ * The .NET images a framework-dependent app starts on: they must carry the runtime its project file
+ * targets. The SDK builds older targets, and runtime-deps serves self-contained apps: neither is tied.
+ */
+const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
 
 /**
  * The replacement within the language version the project's manifests pin (pyproject
- * `requires-python`, Gemfile `ruby`, `.ruby-version`, `.python-version`, `engines.node`): the
+ * `requires-python`, Gemfile `ruby`, `.ruby-version`, `.python-version`, `engines.node`,
+ * composer.json `require.php`, and the ceiling of a framework they require: Laravel 8 on PHP 8.1,
+ * webpack 4 in the package.json the stage copies on Node.js 16): the
  * newest supported release the pin accepts, or the pin's file when it accepts none (the pin must
  * move with the base). Null when nothing pins, or the pin already accepts the replacement.
  */
 function withinPin(
   model: DockerfileModel,
+  stage: Stage,
   ref: ImageReference,
   replacement: { text: string; tag?: string },
 ): { text: string; tag: string } | { path: string } | null {
-  const name = officialName(ref);
+  const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
+  const name = runtime ? "dotnet" : officialName(ref);
   if (name === null || !PINNED_LANGUAGES.has(name) || !replacement.tag) return null;
-  const pin = languagePin(model.context, name as PinnedLanguage);
+  const pin = runtime
+    ? dotnetTargetPin(model)
+    : languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
   // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing.

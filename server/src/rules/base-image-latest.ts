@@ -1,6 +1,8 @@
 // base-image-latest: `FROM image:latest`, a channel tag (`lts`, `stable`) or a bare variant
 // (`golang:alpine`) names a moving target; without a digest every build may get another image.
-// Images used by `COPY --from` and `RUN --mount from=` float the same way.
+// Images used by `COPY --from` and `RUN --mount from=` float the same way. Left alone where the
+// moving tag is the project's policy rather than drift: a web server handed only files, the Node
+// release line the project's version file names, a build that rolls as a whole.
 
 import type { Rule } from "./types";
 import {
@@ -11,8 +13,14 @@ import {
   isProjectOwnImage,
   isFetchOnlyStage,
   isNamedContext,
+  isRollingBuild,
+  isStaticFileServer,
 } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
+import type { ImageReference } from "../images/reference";
+import { officialName } from "../images/tags";
+import { nodeReleaseLine } from "../model/language-pins";
+import type { DockerfileModel } from "../model/types";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -30,6 +38,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
+    // pinned here would not make two builds alike.
+    if (isRollingBuild(model)) return;
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
       const ref = baseImageOf(stage);
@@ -44,6 +55,9 @@ export const rule: Rule = {
       if (!ref || !kind || isMovingByDesign(ref)) continue;
       // The project's own image (its OCI source label names the owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
+      // A web server handed only files and config: following its release line brings its fixes.
+      if (isStaticFileServer(model, stage, ref)) continue;
+      if (followsProjectReleaseLine(model, ref)) continue;
       const isLiteral = !stage.base.token.value.includes("$");
       if (kind !== "latest") {
         report({ range: stage.base.token.range, messageId: "floating", data: { image: stage.base.resolved, tag: ref.tag ?? "" } });
@@ -64,3 +78,16 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * True when the project's Node version file names the release line the tag follows (`.nvmrc`
+ * `lts/*` with `node:lts-alpine`; `node` with `node:latest` or a bare variant): the project
+ * develops and tests on that line, so the image following it is its policy, not drift.
+ */
+function followsProjectReleaseLine(model: DockerfileModel, ref: ImageReference): boolean {
+  if (officialName(ref) !== "node" || ref.tag === null) return false;
+  const line = nodeReleaseLine(model.context);
+  if (line === null) return false;
+  const first = ref.tag.toLowerCase().split("-")[0];
+  return first === "lts" ? line === "lts" : line === "current" && !/\d/.test(ref.tag);
+}

@@ -3,7 +3,7 @@
 
 import { hasSentinelBase } from "../model/sentinel-base";
 import type { Rule } from "./types";
-import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
+import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext, isRollingBuild } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -22,6 +22,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
+    // pinned here would not make two builds alike.
+    if (isRollingBuild(model)) return;
     for (const stage of model.stages) {
       // Stages, scratch and bases still holding unresolved variables are not images we can judge.
       const ref = baseImageOf(stage);

@@ -7,6 +7,8 @@
 // and packages whose recommends are part of how they run (a browser, the Docker engine), and an
 // install of only packages that have no Recommends (ca-certificates, tzdata), where the flag
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
+// Also left alone: a file that never asks for the flag, on a full buildpack-deps image that holds
+// the usual recommends already, and Debian's pip without the build tools it recommends.
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
 // the message says so, and an image that installs sudo (a workspace people and jobs run their own
 // git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
@@ -22,6 +24,8 @@ import type { Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
+import { rootImageOf } from "../images/base-image";
+import { isOnBuildpackDeps } from "../images/toolchains";
 import type { Rule } from "./types";
 
 const CONFIG = /Install-Recommends/i;
@@ -44,6 +48,10 @@ const HTTPS_CLIENT = /^(?:curl|wget|git|libcurl4(?:-openssl-dev|-gnutls-dev|t64)
 const GIT = /^git(?:[=:].*)?$/;
 /** Packages that put an SSH client in the image (openssh-server and ssh depend on openssh-client). */
 const SSH_CLIENT = /^(?:openssh-client|openssh-server|ssh|ssh-client|dropbear-bin|dropbear)(?:[=:].*)?$/;
+/** Debian's pip: it recommends build-essential, python3-dev, setuptools and wheel, what it builds source packages with. */
+const PIP = /^python3?-pip(?:[=:].*)?$/;
+/** Packages that give pip its build tools when they are named. */
+const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
 const SUDO = /^sudo(?:[=:].*)?$/;
 
@@ -120,8 +128,17 @@ export const rule: Rule = {
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
     const isWorkspace = shipped.some((p) => SUDO.test(p));
+    // A file that asks for the flag nowhere, on a full buildpack-deps image (`ruby:3.2`, `node:26`),
+    // chose the image that already holds the usual recommends: the flag would save almost nothing.
+    const trims = allRunInstructions(model).some(
+      (run) =>
+        CONFIG_KEY.test(model.lines.textIn(run.range)) ||
+        run.commands.some((c) => readAptOrAptGet(c)?.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))),
+    );
     for (const run of allRunInstructions(model)) {
       if (!isInFinalImage(model, run, finalStages)) continue;
+      const root = run.stage ? rootImageOf(run.stage).image : null;
+      if (!trims && root !== null && isOnBuildpackDeps(root)) continue;
       const optIn = optInCommands(model, run);
       for (const [index, command] of run.commands.entries()) {
         const call = readAptOrAptGet(command);
@@ -131,6 +148,9 @@ export const rule: Rule = {
         const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
         if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
+        // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
+        // of a source package fails, unless the image names them itself.
+        if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.

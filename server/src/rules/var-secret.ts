@@ -48,7 +48,11 @@ export const rule: Rule = {
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
+    const found: { name: string; range: Range; keyword: string; shipped: boolean }[] = [];
     for (const instruction of model.instructions) {
+      // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
+      // declares it again, and that declaration is the one stored and judged.
+      if (instruction.keyword === "ARG" && instruction.stage === null) continue;
       const keys: { name: string; range: Range }[] = [];
       if (instruction.keyword === "ARG") keys.push(...readArgDeclarations(instruction).map((d) => ({ name: d.name, range: d.nameRange })));
       else if (instruction.keyword === "ENV" && instruction.args.length > 0) {
@@ -72,8 +76,15 @@ export const rule: Rule = {
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;
-        report({ range: key.range, messageId: "secret", data: { keyword: instruction.keyword, name: key.name } });
+        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder });
       }
+    }
+    // One secret, one place: where a stage of the final image stores it, its declarations in
+    // builder stages (whose config does not ship) repeat the same finding.
+    const shippedNames = new Set(found.filter((f) => f.shipped).map((f) => f.name));
+    for (const f of found) {
+      if (!f.shipped && shippedNames.has(f.name)) continue;
+      report({ range: f.range, messageId: "secret", data: { keyword: f.keyword, name: f.name } });
     }
   },
 };

@@ -79,6 +79,36 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "a web server started by a script of the project's own is tied to its base",
+      code: 'FROM nginx:alpine\nCOPY dist /usr/share/nginx/html\nCOPY docker-run.sh /usr/local/bin/\nCMD ["sh", "/usr/local/bin/docker-run.sh"]\n',
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "a web server stage that installs packages",
+      code: "FROM nginx:stable-alpine\nRUN apk add --no-cache curl\nCOPY dist /usr/share/nginx/html\n",
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "a Node version file pinned to a major does not follow lts",
+      code: "FROM node:lts-alpine\nCOPY . .\n",
+      messageId: "floating",
+      context: { files: { ".nvmrc": "22\n" } },
+    },
+    {
+      name: "a collecting stage copied from for a folder its base holds",
+      code: "FROM alpine:latest AS collect\nCOPY --from=pg /usr/local/bin/psql /usr/local/pgsql/\nFROM python:3.13-alpine\nCOPY --from=collect /usr/local /usr/local/\n",
+      messageId: "latest",
+      line: 1,
+    },
+    {
+      name: "a helper image on a moving tag, the final base distroless (which rolls only by release name)",
+      code: "FROM golang:1.27 AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
+      messageId: "floating",
+      line: 2,
+    },
+    {
       name: "another organisation's image in a labelled file",
       code: 'FROM acme/builder:latest AS helper\nFROM alpine:3.22\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY --from=helper /out/tool /usr/bin/\n',
       messageId: "latest",
@@ -100,6 +130,39 @@ testRule(rule, {
       code: 'ARG TOOL_TAG=latest\nFROM docker.io/example/tool:${TOOL_TAG}-debian\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY loader.sh /usr/bin/\n',
     },
     { name: "Chainguard's free images are published only as latest", code: "FROM cgr.dev/chainguard/wolfi-base:latest\n" },
+    {
+      name: "distroless publishes no version tags, with or without the release suffix",
+      code: "FROM golang:1.27 AS build\nFROM gcr.io/distroless/static:latest\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a web server image handed only files and config (nginx's stable line)",
+      code: 'FROM node:24-alpine AS build\nRUN npm run build\nFROM nginx:stable-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
+    },
+    {
+      name: "an unprivileged nginx serving files, owners set in a RUN",
+      code: "FROM nginxinc/nginx-unprivileged:stable\nCOPY dist/ /usr/share/nginx/html/\nRUN chown -R nginx:nginx /usr/share/nginx/html\n",
+    },
+    {
+      name: "the project's Node version file follows LTS too",
+      code: "FROM docker.io/library/node:lts-alpine AS build\nCOPY . .\nRUN npm ci && npm run build\n",
+      context: { files: { ".nvmrc": "lts/*\n" } },
+    },
+    {
+      name: "a final stage on an image that only rolls: the whole build floats by design",
+      code: "FROM python:3.13 AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM cgr.dev/chainguard/wolfi-base:latest\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a build that installs whatever release is newest",
+      code: 'FROM alpine:latest\nARG RELEASE_API="https://api.github.com/repos/acme/tool/releases/latest"\nRUN wget -qO- "$RELEASE_API" | grep browser_download_url\n',
+    },
+    {
+      name: "a stage that only marks a copied binary, copied from for that binary",
+      code: "FROM debian:stable-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends libcap2-bin\nCOPY app /app\nRUN setcap cap_net_bind_service=+ep /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a collecting stage copied from for a folder of its own that holds what it collected",
+      code: "FROM postgres:16-alpine AS pg16\nFROM alpine:latest AS tools\nCOPY --from=pg16 /usr/local/bin/psql /usr/local/pgsql/pgsql-16/\nFROM python:3.13-alpine\nCOPY --from=tools /usr/local/pgsql /usr/local/\n",
+    },
     { name: "openSUSE Tumbleweed is rolling and published as latest", code: "FROM opensuse/tumbleweed:latest AS build\nFROM scratch\n" },
     { name: "a nightly image is meant to be current", code: "FROM ghcr.io/zaproxy/zaproxy:nightly\nFROM softwaresecurityproject/zap-nightly:latest\n" },
     { name: "release names pin a distribution release", code: "FROM debian:bookworm-slim\nFROM ubuntu:noble\n" },

@@ -12,7 +12,6 @@ testRule(rule, {
       output: null,
     },
     { name: "a sentinel word inside a longer name is no sentinel", code: "ARG REPO=unknown\nFROM ${REPO}/app\n", messageId: "untaggedFromArg" },
-    { name: "distroless without its Debian suffix floats over releases", code: "FROM gcr.io/distroless/static\n", messageId: "untagged" },
     { name: "unofficial image: no pin suggestion", code: "FROM bitnami/redis\n", messageId: "untagged", line: 1, token: "bitnami/redis", output: null },
     {
       name: "official image pinned to what latest was in the facts",
@@ -61,6 +60,18 @@ testRule(rule, {
       code: "ARG BASEIMAGE=unknown\nARG COMMON=undefined\nFROM ${COMMON} AS common\nFROM ${BASEIMAGE}\nCOPY --from=common /opt /opt\n",
     },
     { name: "distroless names its Debian release and has no version tags", code: "FROM gcr.io/distroless/cc-debian12\n" },
+    {
+      name: "distroless without the release suffix has no version tags either",
+      code: "FROM rust:1.90 AS build\nFROM gcr.io/distroless/cc\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a final stage on an image that only rolls: the whole build floats by design",
+      code: "FROM python:3.13 AS build\nCOPY --from=ghcr.io/astral-sh/uv /uv /bin/\nFROM cgr.dev/chainguard/wolfi-base:latest\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a build that installs whatever release is newest",
+      code: "FROM php:8.4-fpm\nARG URL=https://github.com/acme/app/releases/latest/download/app.tar.gz\nADD ${URL} /tmp/app.tar.gz\nCOPY --from=ghcr.io/mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\n",
+    },
     { name: "a quoted tag is a tag", code: "FROM 'debian:12-slim'\nRUN true\n" },
     { name: "Chainguard's wolfi-base has no version tags to pin", code: "FROM cgr.dev/chainguard/wolfi-base\n" },
     {

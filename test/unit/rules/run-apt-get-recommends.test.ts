@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a full buildpack-deps image where the file uses the flag elsewhere: the project trims",
+      code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apt-get install -y libgtk-3-0 xdg-utils\nCMD ["bin/rails", "s"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "pip with its build tools named: the recommends add nothing it needs",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip python3-dev build-essential\nCMD ["python3", "app.py"]\n',
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y procps\n",
       messageId: "recommends",
       line: 2,
@@ -90,6 +102,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a full buildpack-deps image, and a file that asks for the flag nowhere: the recommends are mostly there",
+      code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y postgresql-client libvips\nCMD ["bin/rails", "s"]\n',
+    },
+    {
+      name: "Debian's pip recommends the compiler and headers it builds source packages with",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip\nCOPY . /app\nRUN pip3 install /app\n",
+    },
     {
       name: "git in a workspace image (sudo installed) with no SSH client named: its users need git over SSH",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y git nano sudo && rm -rf /var/lib/apt/lists/*\nEXPOSE 8443\n",

@@ -30,6 +30,13 @@ testRule(rule, {
       code: "FROM node:22 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n",
       messageId: "secret",
     },
+    {
+      name: "a secret a final-image stage stores is reported there, not again in a builder stage",
+      code: "FROM node:22 AS base\nARG NX_TOKEN\nRUN corepack enable\nFROM base AS build\nARG NX_TOKEN\nENV NX_TOKEN=$NX_TOKEN\nRUN pnpm build\nFROM base\nCOPY --from=build /app /app\n",
+      messageId: "secret",
+      line: 2,
+      count: 1,
+    },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -39,6 +46,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a global ARG only feeds FROM lines; the stage that re-declares it is where it is stored",
+      code: "ARG NX_CLOUD_ACCESS_TOKEN\nFROM node:22 AS base\n",
+    },
     {
       name: "a token's lifetime and a password's minimum length measure a secret, they hold none",
       code: "FROM debian:12-slim\nENV WEB_AUTH_TOKEN_VALIDITY_TIME=24 SESSION_KEY_TTL=3600 PASSWORD_MIN_LENGTH=12\nARG API_TOKEN_EXPIRY\n",
