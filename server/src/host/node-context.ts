@@ -14,6 +14,7 @@ import { readBuildArgs } from "./build-args";
 import { readBuildTargets } from "./build-targets";
 import { readPublishedByCi } from "./ci-publish";
 import { readComposeBuildContext } from "./compose-context";
+import { readComposeServices } from "./compose-services";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
 import { repositoryRoot } from "./paths";
@@ -64,6 +65,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     copiedFromRoot,
     publishedByCi,
     dockerfileVariants,
+    composeServices,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -79,6 +81,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
     readPublishedByCi(file, reader),
     readDockerfileVariants(file, reader),
+    readComposeServices(file, reader),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return {
@@ -92,6 +95,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     composeSourceMount,
     publishedByCi,
     dockerfileVariants,
+    composeServices,
   };
 }
 

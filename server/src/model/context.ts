@@ -46,7 +46,8 @@ export interface BuildContextFacts {
   dockerfilePath?: string;
   /**
    * Names of the Dockerfiles in this Dockerfile's own folder that are variants of it
-   * (`python3.11-slim.dockerfile` or `python3.10.dockerfile` beside `python3.11.dockerfile`): the
+   * (`python3.11-slim.dockerfile` or `python3.10.dockerfile` beside `python3.11.dockerfile`,
+   * `Dockerfile.rootless` beside `Dockerfile`): the
    * host lists the folder and keeps the names `variantKind` (model/dockerfile-variants.ts) accepts.
    */
   dockerfileVariants?: readonly string[];
@@ -55,6 +56,13 @@ export interface BuildContextFacts {
    * container (`- ./:/app`): a development container, whatever the Dockerfile says.
    */
   composeSourceMount?: boolean;
+  /**
+   * The compose services in reach (the Dockerfile's folder and those above it, up to the repository
+   * root) that build this Dockerfile or run a pulled image (`image:`), which may be this one:
+   * `composeServicesRunning` (model/compose-services.ts) tells which. Services that build another
+   * Dockerfile are left out. Undefined when the host cannot read files.
+   */
+  composeServices?: readonly ComposeServiceFacts[];
   /**
    * True when a CI workflow of the repository (`.github/workflows/*.yml`, `.gitlab-ci.yml`) builds
    * this Dockerfile by its path (`-f Dockerfile.dev`, build-push-action's `file:`) and pushes the
@@ -66,6 +74,32 @@ export interface BuildContextFacts {
    * binary; undefined when ShellCheck is off or unavailable.
    */
   shellcheck?: ReadonlyMap<string, readonly ShellcheckComment[]>;
+}
+
+/** See {@link BuildContextFacts.composeServices}. */
+export interface ComposeServiceFacts {
+  /** The compose file, relative to the Dockerfile's folder (`docker-compose.yml`, `../../compose.dev.yaml`). */
+  file: string;
+  /** True when the service's `build` names this Dockerfile. */
+  builds: boolean;
+  /** The service's `image`, as written (`ghcr.io/acme/app:latest`, `$REGISTRY/app`); null when none. */
+  image: string | null;
+  /** The service's `user` (`1000:1000`, `$UID:$GID`); null when none. */
+  user: string | null;
+  mounts: readonly ComposeMount[];
+}
+
+/** A volume or bind mount of a compose service. */
+export interface ComposeMount {
+  /** The path in the container. */
+  target: string;
+  /**
+   * `volume`: a named or anonymous volume; `project`: a path the project holds (sources or
+   * configuration mounted in); `host`: any other host path (`/var/run/docker.sock`, `./data`
+   * created on first run).
+   */
+  source: "volume" | "project" | "host";
+  readOnly: boolean;
 }
 
 /** See {@link BuildContextFacts.buildArgs}. */

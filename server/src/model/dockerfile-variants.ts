@@ -1,21 +1,25 @@
 // Dockerfiles published side by side as variants of one image: `python3.11-slim.dockerfile` beside
-// `python3.11.dockerfile`, `Dockerfile.alpine` beside `Dockerfile`, `python3.10.dockerfile` beside
-// `python3.11.dockerfile`. The host lists the Dockerfile's folder and keeps the names this module
+// `python3.11.dockerfile`, `Dockerfile.alpine` or `Dockerfile.rootless` beside `Dockerfile`,
+// `python3.10.dockerfile` beside `python3.11.dockerfile`. The host lists the Dockerfile's folder and keeps the names this module
 // calls variants (BuildContextFacts.dockerfileVariants); rules read them through the helpers below.
 
 import type { DockerfileModel } from "./types";
 
 /** A marker that names a small variant, as its own segment of a file name (`-slim`, `.alpine3.20`, `minimal.`). */
 const SLIM_MARKER = /[-._](?:slim|minimal|alpine(?:\d+(?:\.\d+)*)?)(?=[-._]|$)|^(?:slim|minimal|alpine)[-._]/gi;
+/** A marker that names a variant run as a non-root user (`Dockerfile.rootless`, `-unprivileged`, `nonroot.`). */
+const ROOTLESS_MARKER = /[-._](?:rootless|non-?root|unprivileged)(?=[-._]|$)|^(?:rootless|non-?root|unprivileged)[-._]/gi;
 /** A version in a file name (`3.11`, `20`). */
 const VERSION = /\d+(?:\.\d+)*/g;
 
-export type VariantKind = "slim" | "version";
+export type VariantKind = "slim" | "version" | "rootless";
 
 /**
  * How `sibling` is a variant of the Dockerfile named `own`: `slim` when it is `own`'s name with a
- * slim/minimal/alpine marker added (`own` is then the full variant, on purpose), `version` when
- * the two names differ only in their version numbers; null otherwise. Case is ignored.
+ * slim/minimal/alpine marker added (`own` is then the full variant, on purpose), `rootless` when it
+ * is `own`'s name with a rootless/nonroot/unprivileged marker added (`own` then runs as root on
+ * purpose), `version` when the two names differ only in their version numbers; null otherwise.
+ * Case is ignored.
  */
 export function variantKind(sibling: string, own: string): VariantKind | null {
   const a = sibling.toLowerCase();
@@ -23,6 +27,9 @@ export function variantKind(sibling: string, own: string): VariantKind | null {
   if (a === b) return null;
   for (const m of a.matchAll(SLIM_MARKER)) {
     if (a.slice(0, m.index) + a.slice(m.index + m[0].length) === b) return "slim";
+  }
+  for (const m of a.matchAll(ROOTLESS_MARKER)) {
+    if (a.slice(0, m.index) + a.slice(m.index + m[0].length) === b) return "rootless";
   }
   if (/\d/.test(b) && a.replace(VERSION, "#") === b.replace(VERSION, "#")) return "version";
   return null;
@@ -37,6 +44,13 @@ export function slimSiblingOf(model: DockerfileModel): string | null {
   const own = ownName(model);
   if (own === null) return null;
   return (model.context.dockerfileVariants ?? []).find((s) => variantKind(s, own) === "slim") ?? null;
+}
+
+/** The rootless variant published beside this Dockerfile (`Dockerfile.rootless`), if any: this file is the root one. */
+export function rootlessSiblingOf(model: DockerfileModel): string | null {
+  const own = ownName(model);
+  if (own === null) return null;
+  return (model.context.dockerfileVariants ?? []).find((s) => variantKind(s, own) === "rootless") ?? null;
 }
 
 /**

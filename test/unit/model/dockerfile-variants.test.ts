@@ -8,6 +8,12 @@ describe("model/dockerfile-variants: variants published beside a Dockerfile", ()
     assert.strictEqual(variantKind("Dockerfile-alpine3.20", "Dockerfile"), "slim");
     assert.strictEqual(variantKind("minimal.Dockerfile", "Dockerfile"), "slim");
   });
+  it("names a rootless, nonroot or unprivileged sibling of the same file", () => {
+    assert.strictEqual(variantKind("Dockerfile.rootless", "Dockerfile"), "rootless");
+    assert.strictEqual(variantKind("Dockerfile-unprivileged", "Dockerfile"), "rootless");
+    assert.strictEqual(variantKind("nonroot.Dockerfile", "Dockerfile"), "rootless");
+    assert.strictEqual(variantKind("Dockerfile.rootlessness", "Dockerfile"), null);
+  });
   it("names the same file for another version", () => {
     assert.strictEqual(variantKind("python3.10.dockerfile", "python3.11.dockerfile"), "version");
     assert.strictEqual(variantKind("Dockerfile.node20", "Dockerfile.node18"), "version");

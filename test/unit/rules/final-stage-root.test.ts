@@ -87,9 +87,80 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "gosu installed but the entry script read from the context never calls it",
+      name: "gosu installed but the entry script read from the context never calls it: start through it",
       code: 'FROM node:20-slim\nRUN apt-get update && apt-get install -y gosu\nCOPY start.sh /app/start.sh\nENTRYPOINT ["/app/start.sh"]\n',
       context: { files: { "start.sh": "#!/bin/bash\nnode ./server.js &\nnode ./worker.js &\nwait -n\n" } },
+      messageId: "dropperUnused",
+      data: { tool: "gosu" },
+      output: null,
+    },
+    {
+      name: "a VOLUME, and a user the file creates: the missing USER is reported",
+      code: 'FROM python:3.12-slim\nRUN useradd -r app\nVOLUME /data\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a VOLUME the file opens to any UID (a folder inside it made world-writable)",
+      code: 'FROM alpine:3.22\nRUN mkdir -p /data/uploads && chmod 777 /data/uploads\nVOLUME /data\nENTRYPOINT ["/entrypoint.sh"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a compose volume on a service that pulls another project's image",
+      code: 'FROM node:22-slim\nCOPY . /srv/shop\nCMD ["node", "/srv/shop/server.js"]\n',
+      context: {
+        composeServices: [
+          { file: "compose.yaml", builds: false, image: "acme/billing:1", user: null, mounts: [{ target: "/data", source: "volume", readOnly: false }] },
+        ],
+      },
+      messageId: "noUser",
+    },
+    {
+      name: "a compose file that mounts the project's sources is a development setup: its volumes are no deployment's data",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "server.js"]\n',
+      context: {
+        composeServices: [
+          { file: "compose.yaml", builds: true, image: null, user: null, mounts: [{ target: "/app/src", source: "project", readOnly: false }] },
+          { file: "compose.yaml", builds: true, image: null, user: null, mounts: [{ target: "/var/lib/app", source: "volume", readOnly: false }] },
+        ],
+      },
+      messageId: "noUser",
+    },
+    {
+      name: "a compose volume in root's home: the files must move first",
+      code: 'FROM python:3.10-bookworm\nCOPY . /app\nCMD ["whisper-service"]\n',
+      context: {
+        composeServices: [
+          { file: "compose.yaml", builds: true, image: null, user: null, mounts: [{ target: "/root/.cache", source: "volume", readOnly: false }] },
+        ],
+      },
+      messageId: "rootHomeData",
+      data: { path: "/root/.cache" },
+    },
+    {
+      name: "a compose service that runs the image as root",
+      code: 'FROM alpine:3.22\nCOPY app /usr/bin/app\nCMD ["app"]\n',
+      context: { composeServices: [{ file: "compose.yaml", builds: true, image: null, user: "0:0", mounts: [] }] },
+      messageId: "noUser",
+    },
+    {
+      name: "an entry script whose last line runs the app through su as root",
+      code: "FROM debian:12-slim\nUSER app\nRUN x\nUSER root\nCOPY server /app/bin/server\nCMD /app/bin/server\n",
+      context: { files: { "rel/bin/server": "#!/bin/sh\nmount-things\nsu -s /bin/bash root -c 'exec ./app start'\n" } },
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "a tool as ENTRYPOINT whose working directory holds its own files",
+      code: 'FROM node:22-alpine\nWORKDIR /usr/src/tool\nCOPY . .\nRUN npm install -g .\nENTRYPOINT ["tool"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a server as ENTRYPOINT with an empty working directory, but a port",
+      code: 'FROM alpine:3.22\nCOPY --from=build /out/server /usr/bin/server\nWORKDIR /data\nEXPOSE 8080\nENTRYPOINT ["server"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an exec-form shell line that starts no server dropping root",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["sh", "-c", "node migrate.js && exec node server.js"]\n',
       messageId: "noUser",
     },
     {
@@ -241,6 +312,100 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "data in a VOLUME and no user prepared for it: a USER would be a migration of every deployment's data",
+      code: 'FROM alpine:3.22\nCOPY --from=build /out/vault /vault\nVOLUME /data\nEXPOSE 80\nCMD ["/start.sh"]\n',
+    },
+    {
+      name: "a world-writable folder elsewhere does not prepare the VOLUME",
+      code: 'FROM alpine:3.22\nRUN chmod 777 /app/cache\nVOLUME /data\nCMD ["/app/server"]\n',
+    },
+    {
+      name: "a VOLUME given by a variable",
+      code: 'FROM debian:12-slim\nENV DATA=/var/lib/app\nVOLUME ["$DATA"]\nCMD ["/usr/bin/app"]\n',
+    },
+    {
+      name: "a named compose volume on the service that builds the Dockerfile",
+      code: 'FROM python:3.11-slim\nCOPY . /app\nCMD ["python", "./changedetection.py", "-d", "/datastore"]\n',
+      context: {
+        composeServices: [
+          { file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [{ target: "/datastore", source: "volume", readOnly: false }] },
+        ],
+      },
+    },
+    {
+      name: "a host folder mounted into the service that pulls the project's image (named as package.json's name)",
+      code: 'FROM node:22-slim\nWORKDIR /data\nCOPY . .\nCMD ["yarn", "start"]\n',
+      context: {
+        files: { "package.json": '{ "name": "linkwarden", "private": true }' },
+        composeServices: [
+          {
+            file: "docker-compose.yml",
+            builds: false,
+            image: "postgres:16-alpine",
+            user: null,
+            mounts: [{ target: "/var/lib/postgresql/data", source: "host", readOnly: false }],
+          },
+          {
+            file: "docker-compose.yml",
+            builds: false,
+            image: "ghcr.io/linkwarden/linkwarden:latest",
+            user: null,
+            mounts: [{ target: "/data/data", source: "host", readOnly: false }],
+          },
+        ],
+      },
+    },
+    {
+      name: "the Docker socket mounted into the service that pulls the image named as the program it starts",
+      code: 'FROM gcr.io/distroless/static:latest\nCOPY --from=builder /app/wings /usr/bin/\nCMD ["/usr/bin/wings", "--config", "/etc/pterodactyl/config.yml"]\n',
+      context: {
+        composeServices: [
+          {
+            file: "docker-compose.example.yml",
+            builds: false,
+            image: "ghcr.io/pterodactyl/wings:latest",
+            user: null,
+            mounts: [{ target: "/var/run/docker.sock", source: "host", readOnly: false }],
+          },
+        ],
+      },
+    },
+    {
+      name: "a compose service that runs the image as a chosen user",
+      code: 'FROM ubuntu:22.04\nCOPY . /home/app/textgen\nCMD ["python3", "server.py"]\n',
+      context: {
+        composeServices: [{ file: "docker-compose.yml", builds: true, image: null, user: "${APP_RUNTIME_UID:-6972}:${APP_RUNTIME_GID:-6972}", mounts: [] }],
+      },
+    },
+    {
+      name: "a rootless variant of the Dockerfile beside it: this one is the root variant",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["pnpm", "start"]\n',
+      context: { dockerfilePath: "packages/app/Dockerfile", dockerfileVariants: ["Dockerfile.rootless"] },
+    },
+    {
+      name: "an entry script whose comments say it runs as a non-root user too",
+      code: 'FROM python:3.13-alpine\nCOPY boot.sh /opt/app/boot.sh\nENTRYPOINT ["/sbin/tini", "--", "/opt/app/boot.sh"]\n',
+      context: { files: { "boot.sh": "#!/bin/sh\n# use /tmp since that is writable as a non-root user\nexec gunicorn --bind unix:/tmp/app.sock app.wsgi\n" } },
+    },
+    {
+      name: "back to root for an entry script that mounts a bucket, then starts the app through su",
+      code: "FROM debian:bullseye-slim\nRUN chown nobody /app\nUSER nobody\nCOPY --chown=nobody:root rel ./\nUSER root\nCMD /app/bin/server\n",
+      context: { files: { "rel/overlays/bin/server": "#!/bin/sh\ns3fs bucket /mnt\ncd /app\nsu -s /bin/bash nobody -c 'PHX_SERVER=true exec ./app start'\n" } },
+    },
+    {
+      name: "USER from a build argument the project's builds set: the root default is one variant",
+      code: 'FROM debian:13-slim\nARG USER_ID=0\nUSER "$USER_ID:$USER_ID"\nENTRYPOINT ["./entrypoint.sh"]\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["USER_ID"] } },
+    },
+    {
+      name: "a tool run on the folder its users mount: the program as ENTRYPOINT, an empty WORKDIR, no port",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache ca-certificates\nCOPY --from=builder /src/dist/tflint /usr/local/bin\nENTRYPOINT ["tflint"]\nWORKDIR /data\n',
+    },
+    {
+      name: "an exec-form shell line that starts nginx, whose workers drop root, beside the app",
+      code: 'FROM node:22-slim\nRUN apt-get update && apt-get install -y nginx\nCOPY . /app\nCMD ["sh", "-c", "nginx && pnpm run pm2"]\n',
+    },
     {
       name: "Alpine's docker package: the image drives a Docker socket",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache git python3 docker\nCOPY app /app\nCMD ["/app"]\n',

@@ -1,0 +1,133 @@
+// Where a final image keeps the files it writes, and whether the file prepares a non-root user to
+// own them. An image that keeps data in volumes created by root (a VOLUME, a compose volume) has
+// deployments whose existing data is root-owned: adding a USER there is a migration, not a line.
+// Files in /root (root's private home) must move before any USER can work.
+
+import { composeDataMounts } from "./compose-services";
+import { envDeclarations, environmentAt } from "./environment";
+import { mergedScope } from "./stage-graph";
+import { startCommand } from "./stage-purpose";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+import { substituteVariables } from "./variables";
+
+/** Names of variables that hold where an app keeps its files (`HALO_WORK_DIR`, `DATA_HOME`, `CONFIG_LOCATION`); not `HOME` itself. */
+const DATA_VARIABLE = /.(?:DIR|HOME|DATA|LOCATION|FOLDER|ROOT|STORAGE)$|^(?:DATA|STORAGE)$/i;
+/**
+ * Build tools' own homes and caches (`UV_CACHE_DIR=/root/.cache/uv` for a cache mount,
+ * `CARGO_HOME`, `GOPATH`): used while building, not where the app keeps its data.
+ */
+const TOOL_VARIABLE =
+  /CACHE|^(?:CARGO|RUSTUP|GO|NVM|PYENV|SDKMAN|BUN|PNPM|POETRY|UV|PIP|NPM|YARN|CONDA|MAMBA|GRADLE|MAVEN|M2|DENO|VOLTA|ASDF|RBENV|GEM|BUNDLE|PIPX)(?:_|PATH$|$)/i;
+/** A path in /root inside a value (`/root/.halo2`, `file:/root/.halo2/`), or /root itself. */
+const ROOT_PATH = /(?:^|[=:;,\s])(\/root(?:\/[^\s:;,"']*)?)(?=$|[\s:;,"'])/;
+/** An option that points the app at a folder (`-Duser.home=/root`, `--halo.work-dir=/root/.halo2`). */
+const ROOT_PATH_OPTION = /^-[\w.-]*=(\/root(?:\/\S*)?)$/;
+/** A symbolic chmod clause that lets the group or others write (`g+w`, `a+rwX`, `o=rwx`). */
+const SHARED_WRITE_CLAUSE = /^([ugoa]*)[+=][rwxXst]*w/;
+const inRoot = (value: string) => value === "/root" || value.startsWith("/root/");
+const trimSlash = (path: string) => path.replace(/(?<=.)\/$/, "");
+
+/**
+ * Where the final image keeps its files under /root, if it does: a WORKDIR or VOLUME there, a data
+ * variable (`HALO_WORK_DIR=/root/.halo2`), a start option (`--work-dir=/root/...`) or a compose
+ * volume (`cache:/root/.cache`) pointing there. /root is root's private home (mode 700): a USER
+ * alone then locks the app out of its own files and breaks every deployment that mounts them, so
+ * moving the files is the remedy, not one line.
+ */
+export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | null {
+  // The working directory the app starts in (the last WORKDIR; earlier ones only served build steps).
+  let workdir: string | null = null;
+  for (const stage of chain) {
+    const scope = mergedScope(model, stage);
+    for (const i of stage.instructions) {
+      if (i.keyword === "WORKDIR" && i.args.length > 0) workdir = substituteVariables(i.args[0].value, scope).value.replace(/^["']|["']$/g, "");
+      if (i.keyword === "VOLUME") {
+        const path = volumePaths(model, stage, i).find(inRoot);
+        if (path !== undefined) return path;
+      }
+      if (i.keyword !== "ENV") continue;
+      for (const d of envDeclarations(model, i)) {
+        if (d.value === null) continue;
+        const path = ROOT_PATH.exec(d.value.replace(/^["']|["']$/g, ""))?.[1];
+        if (path === undefined || TOOL_VARIABLE.test(d.name)) continue;
+        if (DATA_VARIABLE.test(d.name) || /(?:^|\s)-(?:D[\w.]+|-[\w.-]+)=\/root\b/.test(d.value)) return path.replace(/\/$/, "");
+      }
+    }
+  }
+  if (workdir !== null && inRoot(workdir)) return trimSlash(workdir);
+  for (const word of startCommand(model) ?? []) {
+    const path = ROOT_PATH_OPTION.exec(word)?.[1];
+    if (path !== undefined) return path.replace(/\/$/, "");
+  }
+  return composeDataMounts(model).find(inRoot) ?? null;
+}
+
+/** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */
+function volumePaths(model: DockerfileModel, stage: Stage, volume: Instruction): string[] {
+  const scope = new Map([...mergedScope(model, stage), ...environmentAt(model, stage, volume)]);
+  return volume.args.map((arg) => trimSlash(substituteVariables(arg.value, scope).value.replace(/^[["']+|[\]"',]+$/g, ""))).filter((p) => p.startsWith("/"));
+}
+
+/**
+ * The folders where the final image keeps data across deployments: its VOLUMEs, and the volumes
+ * and host folders a compose service running it mounts writable (`changedetection-data:/datastore`).
+ */
+export function dataPaths(model: DockerfileModel, chain: Stage[]): string[] {
+  const paths: string[] = [];
+  for (const stage of chain) {
+    for (const i of stage.instructions) if (i.keyword === "VOLUME") paths.push(...volumePaths(model, stage, i));
+  }
+  return [...paths, ...composeDataMounts(model)];
+}
+
+/** The first non-root user the file creates (`useradd app`, `adduser -S app`), if any. */
+export function createdUser(chain: Stage[]): string | null {
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      for (const c of i.commands) {
+        if (c.name !== "useradd" && c.name !== "adduser") continue;
+        const name = [...c.args].reverse().find((w) => !w.value.startsWith("-"));
+        if (name && /^[a-z_][a-z0-9_-]*$/.test(name.value) && name.value !== "root") return name.value;
+      }
+    }
+  }
+  return null;
+}
+
+/** True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`): ready for an arbitrary UID. */
+function isSharedWriteMode(mode: string): boolean {
+  const octal = /^[0-7]{3,4}$/.test(mode) ? mode.slice(-2) : null;
+  if (octal !== null) return [...octal].some((digit) => (Number(digit) & 2) !== 0);
+  // `+w` with no class is masked by the umask (022): only the owner gains write.
+  return mode.split(",").some((clause) => /[goa]/.test(SHARED_WRITE_CLAUSE.exec(clause)?.[1] ?? ""));
+}
+
+/**
+ * True when the file prepares the image for a non-root user to own `paths` (its data folders): it
+ * creates a user or gives files to one (`useradd app`, `chown app`, `COPY --chown=app`), or makes
+ * one of those folders (or a folder in or above one) writable for any UID (`chmod 777 /data/uploads`,
+ * `chgrp -R 0 /var/lib/app` for OpenShift's arbitrary UIDs). Any stage counts: a builder that
+ * prepares a folder the final image copies prepares the final image.
+ */
+export function preparesUserFor(model: DockerfileModel, paths: readonly string[]): boolean {
+  if (createdUser(model.stages) !== null) return true;
+  const nonRoot = (owner: string | null | undefined) => !!owner && !/^(?:root|0)(?::|$)/.test(owner.replace(/^["']|["']$/g, ""));
+  const related = (path: string) => {
+    const p = trimSlash(path.replace(/^["']|["']$/g, ""));
+    return paths.some((d) => p === d || p.startsWith(d + "/") || d.startsWith(p + "/"));
+  };
+  for (const i of model.instructions) {
+    if (i.keyword === "COPY" || i.keyword === "ADD") {
+      if (i.flags.some((f) => f.name === "chown" && nonRoot(f.value))) return true;
+      continue;
+    }
+    for (const c of i.commands) {
+      // Options (`-R`, `--recursive`, `--reference=x`) are not the owner, the mode or the folders.
+      const operands = c.args.map((a) => a.value).filter((v) => !/^-[A-Za-z]+$|^--/.test(v));
+      if (c.name === "chown" && nonRoot(operands[0])) return true;
+      const shared = (c.name === "chgrp" && /^(?:0|root)$/.test(operands[0] ?? "")) || (c.name === "chmod" && isSharedWriteMode(operands[0] ?? ""));
+      if (shared && operands.slice(1).some(related)) return true;
+    }
+  }
+  return false;
+}

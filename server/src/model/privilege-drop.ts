@@ -1,0 +1,279 @@
+// Whether an image that starts as root leaves root by itself: an entrypoint that drops to another
+// user (gosu, su-exec, setpriv, su), a server whose master runs its workers as another user
+// (php-fpm, nginx, uwsgi with `uid =`), a supervisor whose services drop, a daemon told which user
+// to become. Read from the Dockerfile and the entry scripts and configs the host read from the
+// build context. Such an image starts as root on purpose: a USER line would break the drop.
+
+import { startCommand } from "./stage-purpose";
+import { entryScriptFiles } from "./start-steps";
+import { escapeRegExp } from "./text";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+
+/**
+ * Tools that start a program as another user: the official images' entrypoint idiom (`gosu`,
+ * `su-exec`), util-linux (`setpriv`, `runuser`), s6, runit (`chpst`) and phusion (`setuser`). One
+ * list, so the forms below cannot drift apart.
+ */
+const DROPPERS = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chpst", "setuser"].map(escapeRegExp).join("|");
+/** Any dropper word in the stage's instructions. */
+const PRIVILEGE_DROPPERS = new RegExp(`\\b(?:${DROPPERS})\\b`);
+/** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
+const SCRIPT_DROP = new RegExp(`^\\s*exec\\s+(?:\\S+\\s+)*?(?:${DROPPERS}|su|sudo\\s+-u)\\b`, "m");
+/** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
+const LAST_LINE_DROPPER = new RegExp(`^(?:exec\\s+)?(?:${DROPPERS})\\b`);
+/**
+ * In a supervisor's service run file (s6 `run`, runit `run`): the service started under a dropper,
+ * after `exec` or as the line's command (execline's `s6-setuidgid app` chains into the next line).
+ */
+const RUN_FILE_DROP = new RegExp(`^\\s*(?:exec\\s+)?(?:${DROPPERS}|s6-applyuidgid)\\b`, "m");
+/** Entry scripts named for what they do: drop to a user (`run-as-user.sh`, `drop-privileges.sh`, `su-exec-entrypoint.sh`). */
+const DROPPER_SCRIPT_NAME = /(?:^|[-_.])(?:run[-_]?as[-_]?user|as[-_]user|drop[-_]?priv(?:ilege)?s?|step[-_]?down|with[-_]user)(?:[-_.]|$)/i;
+/** Server configs that run the workers as another user: uwsgi `uid =`, supervisord `user=`, php-fpm `user =`, gunicorn `user = "app"`. */
+const CONFIG_DROP = /^\s*(?:uid|user)\s*=\s*(?!["']?(?:root|0)\b)\S+/m;
+/** Server configs a host reads: uwsgi/php-fpm `.ini`/`.conf`, and gunicorn's Python config (`gunicorn.conf.py`). */
+const SERVER_CONFIG = /\.(?:ini|conf)$|^gunicorn[^/]*\.py$/;
+/** Process managers that start the processes a Procfile lists (`forego start`, `honcho start`). */
+const PROCFILE_RUNNERS = /^(?:forego|foreman|honcho|overmind|hivemind)$/;
+/**
+ * Servers whose master starts as root to bind ports and runs its workers as another user, and
+ * daemons that switch to their own user when started as root (mosquitto's `user` defaults to
+ * `mosquitto`).
+ */
+const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd|mosquitto)$/;
+/** A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq --user=dnsmasq`). */
+const SWITCH_USER_OPTION = /^(?:-u|--user|--uid)(?:=(?!root$|0$)\S+)?$/;
+/** Supervisors that start as root and run their services as other users. */
+const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
+/** `su` options that take a value (`su -s /bin/bash app`, `su -c 'cmd' app`). */
+const SU_VALUE_OPTIONS = new Set([
+  "-s",
+  "--shell",
+  "-g",
+  "--group",
+  "-G",
+  "--supp-group",
+  "-c",
+  "--command",
+  "--session-command",
+  "-w",
+  "--whitelist-environment",
+]);
+/** A user created or looked up from the ids the operator passes (`useradd -u "${PUID}"`, `id -un "$PUID"`). */
+const RUNTIME_ID_USER = /\b(?:useradd|adduser|usermod|groupadd|addgroup|id|getent)\b[^\n]*\$\{?(?:PUID|PGID|USER_?ID|GROUP_?ID)\b/;
+/** A config line `user=`/`uid =` written by the script: `sed -i 's/^user=.*$/user=app/'`, `echo "user=$U" >> x.conf`. */
+const CONFIG_USER_ASSIGNMENT = /\b(?:user|uid)\b[^=\n]{0,12}=/;
+
+const baseName = (word: string) => word.split("/").pop() ?? word;
+
+/** True for `root`, `0`, `root:<group>` and `0:<gid>` (quotes dropped). */
+export function isRootUser(value: string): boolean {
+  const user = value.replace(/^["']|["']$/g, "");
+  return user === "root" || user === "0" || user.startsWith("root:") || user.startsWith("0:");
+}
+
+/** True when a word of an instruction of `chain` with one of `keywords` matches `pattern` (no list of every word is built). */
+export function someWord(chain: Stage[], keywords: readonly string[], pattern: RegExp): boolean {
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (!keywords.includes(instruction.keyword)) continue;
+      for (const arg of instruction.args) if (pattern.test(arg.value)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The programs of every command of the CMD and ENTRYPOINT in effect (`exec` looked through), and of
+ * the script an exec-form shell runs (`["sh", "-c", "nginx && pnpm start"]` runs nginx and pnpm).
+ */
+function startPrograms(chain: Stage[]): string[] {
+  const starts = chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  const last = (keyword: string): Instruction | undefined => [...starts].reverse().find((i) => i.keyword === keyword);
+  return [last("ENTRYPOINT"), last("CMD")].flatMap((i) => {
+    if (i === undefined) return [];
+    if (i.isJsonForm) {
+      const words = i.args.map((a) => a.value);
+      return /^(?:ba|da|a)?sh$/.test(baseName(words[0] ?? "")) && words[1] === "-c" && words.length > 2 ? scriptPrograms(words[2]) : [];
+    }
+    return i.commands.map((c) => (c.name === "exec" ? (c.args.find((a) => !a.value.startsWith("-"))?.value ?? "") : c.name));
+  });
+}
+
+/** The program of each command of a one-line shell script (`nginx && exec pnpm start` is nginx and pnpm). */
+function scriptPrograms(script: string): string[] {
+  return script.split(/&&|\|\||[;&|]/).map((part) => {
+    const words = part.trim().split(/\s+/);
+    return (words[0] === "exec" ? words[1] : words[0]) ?? "";
+  });
+}
+
+/** True when the start command gives its program a non-root user to switch to (`netdata -u netdata`). */
+function switchesUserItself(command: readonly string[]): boolean {
+  // `python -u` is unbuffered output, not a user.
+  if (command.some((w) => /^python[\d.]*$/.test(baseName(w)))) return false;
+  return command.some((word, index) => {
+    if (!SWITCH_USER_OPTION.test(word)) return false;
+    if (word.includes("=")) return true;
+    const user = command[index + 1];
+    return user !== undefined && /^(?:[a-z_][a-z0-9_-]*|\$\{?\w+\}?)$/.test(user) && user !== "root";
+  });
+}
+
+/** The words of one script line, quotes kept together (`su app -c 'exec ./server start'` is four words). */
+function lineWords(line: string): string[] {
+  return (line.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, "$2"));
+}
+
+/** True when a script line runs its command as a non-root user through `su` (`su -s /bin/bash nobody -c '...'`). */
+function suDropsTo(line: string): boolean {
+  const words = lineWords(line);
+  if (words[0] === "exec") words.shift();
+  if (words[0] !== "su") return false;
+  for (let at = 1; at < words.length; at++) {
+    const word = words[at];
+    if (SU_VALUE_OPTIONS.has(word)) at++;
+    else if (!word.startsWith("-")) return /^[a-z_][a-z0-9_-]*$/.test(word) && word !== "root";
+  }
+  return false;
+}
+
+/** In an entry script: the process that stays is a daemon told which user to become (`exec netdata -u netdata`). */
+function execsSwitchingDaemon(script: string): boolean {
+  return script.split("\n").some((line) => {
+    const words = line.trim().split(/\s+/);
+    return words[0] === "exec" && switchesUserItself(words.slice(1).map((w) => w.replace(/^["']|["']$/g, "")));
+  });
+}
+
+/** The last line of a script that runs something: not blank, not a comment, not a closing `fi`/`done`/`esac`/`}`. */
+function lastCommandLine(script: string): string {
+  const lines = script
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#") && !/^(?:fi|done|esac|\}|;;)$/.test(l));
+  return lines[lines.length - 1] ?? "";
+}
+
+/** True when an entry script hands its last command to another user: `exec gosu app "$@"`, or a last line under a dropper or `su`. */
+function entryScriptDrops(script: string): boolean {
+  const last = lastCommandLine(script);
+  return SCRIPT_DROP.test(script) || LAST_LINE_DROPPER.test(last) || suDropsTo(last) || execsSwitchingDaemon(script) || writesServerUserFromIds(script);
+}
+
+/**
+ * True when the image is set up to leave root itself: a dropper on its start path, a worker
+ * server, a daemon given a user, a supervisor, an entry script, run file or server config that
+ * drops, or an entry script named for dropping.
+ */
+export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean {
+  // A dropper called at start, or installed, fetched or copied in (`COPY --from=gosu /gosu
+  // /usr/local/bin/`) for a start path that may call it; not when the entry script is read and
+  // never calls it (gosu installed "for later" while the script starts node as root).
+  if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS)) return true;
+  if (someWord(chain, ["RUN", "COPY", "ADD"], PRIVILEGE_DROPPERS) && !startPathSkipsDropper(model)) return true;
+  const command = startCommand(model);
+  if (command?.some((w) => WORKER_SERVERS.test(baseName(w)))) return true;
+  // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
+  if (startPrograms(chain).some((p) => WORKER_SERVERS.test(baseName(p)))) return true;
+  if (command !== null && switchesUserItself(command)) return true;
+  const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
+  if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
+  // Entry scripts and server configs copied from the context (read by the host).
+  for (const [path, text] of Object.entries(model.context.files ?? {})) {
+    const name = baseName(path);
+    if (command?.some((w) => baseName(w) === name) && entryScriptDrops(text)) return true;
+    if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
+    // A supervisor's service folder (`s6/app/run`, `services.d/app/run`): the host reads these only
+    // inside folders the file copies, so the service is in the image.
+    if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
+  }
+  if (procfileRunsWorkerServers(model, command)) return true;
+  // gunicorn's master switches its workers to `--user` (`-u`) itself.
+  if (command?.some((w) => baseName(w) === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
+  // An entry script named for the drop, even when it cannot be read (`/run-as-user.sh`).
+  return (command ?? []).some((w) => DROPPER_SCRIPT_NAME.test(baseName(w)));
+}
+
+/**
+ * True when the start command is a Procfile process manager (`forego start`) and every process of
+ * the Procfile the image copies is a server that drops to its workers' user itself (`php-fpm`,
+ * `nginx`): the same design as a supervisord config with `user=` programs.
+ */
+function procfileRunsWorkerServers(model: DockerfileModel, command: readonly string[] | null): boolean {
+  if (!command?.some((w) => PROCFILE_RUNNERS.test(baseName(w)))) return false;
+  const procfiles = Object.entries(model.context.files ?? {}).filter(([path]) => /^Procfile(?:\.[\w-]+)?$/.test(baseName(path)));
+  if (procfiles.length === 0) return false;
+  return procfiles.every(([, text]) => {
+    const programs = text
+      .split(/\r?\n/)
+      .map((line) => /^[\w-]+:\s*(?:exec\s+)?(\S+)/.exec(line.trim())?.[1])
+      .filter((p): p is string => p !== undefined);
+    return programs.length > 0 && programs.every((p) => WORKER_SERVERS.test(baseName(p)));
+  });
+}
+
+/**
+ * True when an entry script sets up the runtime user from the ids the operator passes
+ * (linuxserver-style PUID/PGID) and writes that user into a server's config (`sed -i` on
+ * supervisord's `user=`): the supervisor or server started next drops to it. PUID handling alone
+ * is not enough: a script that creates the user and starts the server as root still fires.
+ */
+function writesServerUserFromIds(script: string): boolean {
+  const lines = script.split(/\r?\n/).filter((l) => !l.trim().startsWith("#"));
+  if (!lines.some((l) => RUNTIME_ID_USER.test(l))) return false;
+  return lines.some((l) => {
+    if (!CONFIG_USER_ASSIGNMENT.test(l)) return false;
+    const words = l.trim().split(/\s+/);
+    // An in-place edit, or a line written to a file (not a message printed to the log).
+    return (words.includes("sed") && words.some((w) => /^-\w*i/.test(w))) || (/\b(?:echo|printf)\b/.test(l) && l.includes(">"));
+  });
+}
+
+/**
+ * The dropper the build installs, fetches or copies in (`gosu`) when the start path never calls it:
+ * the entry script is read and starts the app itself. The remedy is then to start it through the
+ * dropper (after a chown), not a USER line that locks the app out of files root wrote.
+ */
+export function unusedDropper(model: DockerfileModel, chain: Stage[]): string | null {
+  if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS) || !startPathSkipsDropper(model)) return null;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      if (i.keyword !== "RUN" && i.keyword !== "COPY" && i.keyword !== "ADD") continue;
+      for (const arg of i.args) {
+        const found = PRIVILEGE_DROPPERS.exec(arg.value)?.[0];
+        if (found !== undefined) return found;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * True when a dropper installed in the build is not on the start path as far as the file shows:
+ * the entry script the start command runs is read, names no dropper and runs no other script, and
+ * no other script read from the context names one either. An entry script not read (generated by
+ * a RUN, copied inside a folder) may call it: then the dropper still counts.
+ */
+function startPathSkipsDropper(model: DockerfileModel): boolean {
+  // An empty file (a placeholder, a script generated later) tells nothing about the start path.
+  const entries = entryScriptFiles(model).filter(([, text]) => text.trim() !== "");
+  if (entries.length === 0) return false;
+  if (Object.values(model.context.files ?? {}).some((text) => PRIVILEGE_DROPPERS.test(text))) return false;
+  // `source ./setup.sh`, `run-parts /docker-entrypoint.d`, `/scripts/init.sh`: another script may drop.
+  return entries.every(([, text]) => !/\.(?:sh|bash)\b|\brun-parts\b|^\s*(?:source|\.)\s/m.test(text));
+}
+
+/**
+ * A `USER root` written after a non-root USER, followed by no build step (RUN, COPY, ADD) but an
+ * entry script as ENTRYPOINT: nothing in the build needs root there, so it is for the entrypoint,
+ * which starts as root to set up (ownership, a user from PUID) and drops privileges itself.
+ */
+export function isRootForEntrypoint(chain: Stage[], rootUser: Instruction): boolean {
+  const instructions = chain.flatMap((s) => s.instructions);
+  const at = instructions.indexOf(rootUser);
+  const before = instructions.slice(0, at).filter((i) => i.keyword === "USER" && i.args.length > 0);
+  if (!before.some((i) => !isRootUser(i.args[0].value))) return false;
+  const after = instructions.slice(at + 1);
+  if (after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD")) return false;
+  return after.some((i) => i.keyword === "ENTRYPOINT" && i.args.some((a) => /\.sh$|entrypoint/i.test(baseName(a.value))));
+}

@@ -1,0 +1,176 @@
+// Facts that say an image runs as root by design, or that its user is chosen outside the
+// Dockerfile: it drives the Docker socket or other privileged system tools, it is a CI agent or a
+// GitHub Action, whoever runs it picks the user (`docker run --user`, compose `user:`, a build
+// argument the project's builds set), or it runs its user's own command against their files.
+
+import { systemPackageCommand } from "./commands";
+import { composeMountsDockerSocket, composeRunUser } from "./compose-services";
+import { rootlessSiblingOf } from "./dockerfile-variants";
+import { envDeclarations } from "./environment";
+import { someWord } from "./privilege-drop";
+import { startCommand, withoutInitWrapper } from "./stage-purpose";
+import { entryScriptFiles } from "./start-steps";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+import { variableUses } from "./variable-uses";
+
+/** CI agents and dependency updaters: they run builds (and often the Docker socket) as root by design. */
+const CI_AGENTS = /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|renovate|dependabot|updatecli)$/;
+/**
+ * System tools that need root: routing/VPN daemons (IPv6 firewall rules, WireGuard, OpenVPN), kernel
+ * modules (dkms), the Docker socket (the engine or its CLI), FUSE mounts. A lone `iptables` is not
+ * enough: apps install it for a one-off rule at start and still run unprivileged.
+ */
+const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
+/** A GitHub Action's labels and files (`com.github.actions.name`, a problem matcher copied in). */
+const GITHUB_ACTION_WORDS = /com\.github\.actions\.|github_action|problem-matcher/i;
+/** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */
+const DOCKER_INSTALLER = /\bget\.docker\.com\b|\bdownload\.docker\.com\/linux\/static\b/;
+/** The Docker CLI image a binary is copied from (`COPY --from=docker:27-cli /usr/local/bin/docker ...`). */
+const DOCKER_IMAGE = /^(?:docker\.io\/)?(?:library\/)?docker(?::|@|$)/;
+/** Environment switches that tell a tool running as root is intended (`COMPOSER_ALLOW_SUPERUSER=1`, celery's `C_FORCE_ROOT`). */
+const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
+/** The port-binding capability in a `setcap` argument, alone, quoted or in a list (`cap_net_raw,cap_net_bind_service+ep`). */
+const NET_BIND_CAPABILITY = /(?:^|[\s,'"])cap_net_bind_service(?:[=+,\s'"]|$)/;
+/** Words of a comment about running as a non-root user (`# writable as non-root`, `# rootless mode`). */
+const NON_ROOT_WORDS = /\bnon[- ]?root\b|\brootless\b|\bunprivileged\b|(?:^|\s)--user\b/i;
+/** Default commands that only print usage: the image is a CLI toolbox run with the user's own command. */
+const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
+/** Options and subcommands that evaluate the expression after them (`deno eval`, `node -e`, `python -c`, `ruby -e`). */
+const EVAL_ARGS = /^(?:eval|-e|--eval|-p|--print|-c)$/;
+/** An expression that only prints a literal: `console.log('Welcome to Deno!')`, `print("hello")`, `puts 'hi'`. */
+const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'[^']*'|"[^"]*")\s*\)|\s+(?:'[^']*'|"[^"]*"));?$/;
+
+const baseName = (word: string) => word.split("/").pop() ?? word;
+
+/**
+ * True when root is what the image is for: a CI agent, a GitHub Docker action, an image that drives
+ * the Docker socket (Docker installed or copied in, or the socket mounted by the project's compose
+ * service), or one that installs privileged system tools (VPN, routing, kernel modules, FUSE).
+ */
+export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
+  const program = startCommand(model)?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
+  if (program !== undefined && CI_AGENTS.test(baseName(program))) return true;
+  // GitHub Docker actions must run as root (the runner mounts the workspace root-owned).
+  if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
+  if (someWord(chain, ["LABEL", "COPY", "ADD"], GITHUB_ACTION_WORDS)) return true;
+  // The Docker engine or CLI from Docker's installers or image, or the socket mounted in: the image drives Docker.
+  if (someWord(chain, ["RUN"], DOCKER_INSTALLER) || composeMountsDockerSocket(model)) return true;
+  const copiesDocker = (i: Instruction) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from" && DOCKER_IMAGE.test(f.value ?? ""));
+  if (chain.some((s) => s.instructions.some(copiesDocker))) return true;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      if (i.keyword !== "RUN") continue;
+      for (const c of i.commands) {
+        const cmd = systemPackageCommand(c);
+        if (cmd?.action !== "install") continue;
+        const names = cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, ""));
+        if (names.some((n) => PRIVILEGED_PACKAGES.test(n))) return true;
+        // Alpine's, Fedora's and openSUSE's `docker` is Docker itself (Debian's is an unrelated docklet).
+        if (cmd.manager !== "apt" && names.includes("docker")) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * True when the user is left to whoever runs the image, and the project says so: a comment about
+ * `docker run --user`, a compose service running the image with a non-root `user:`, a rootless
+ * variant of the Dockerfile beside it (`Dockerfile.rootless`: this one is the root variant), an
+ * entry script whose comments say it runs as a non-root user too, passwordless
+ * sudo granted to every user (for whichever UID is picked), the port-binding capability given to
+ * the server binary (`setcap cap_net_bind_service`) so a non-root user can run it, or an
+ * environment switch that lets the tool run as root (`COMPOSER_ALLOW_SUPERUSER=1`).
+ */
+export function isUserChosenAtRunTime(model: DockerfileModel, chain: Stage[]): boolean {
+  if (model.comments.some((c) => /(?:^|\s|`)--user\b/.test(c.content))) return true;
+  if (composeRunUser(model) !== null || rootlessSiblingOf(model) !== null) return true;
+  // The entry script says it is written for a non-root user too (`# writable as non-root`).
+  if (entryScriptFiles(model).some(([, text]) => text.split("\n").some((l) => /^\s*#/.test(l) && NON_ROOT_WORDS.test(l)))) return true;
+  const runs = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"));
+  if (runs.some((i) => /\bALL\s+ALL\s*=[^>]*>\s*\/etc\/sudoers/.test(model.lines.textIn(i.range)))) return true;
+  // The server binary may bind ports below 1024 without root: made for a non-root user picked later.
+  // Read from the parsed command, so a quoted or listed capability counts too.
+  if (runs.some((i) => i.commands.some((c) => c.name === "setcap" && c.args.some((a) => NET_BIND_CAPABILITY.test(a.value))))) return true;
+  return chain.some((s) =>
+    s.instructions.some((i) => envDeclarations(model, i).some((d) => ROOT_ALLOWED_ENV.has(d.name) && /^["']?(?:1|true|yes)["']?$/i.test(d.value ?? ""))),
+  );
+}
+
+/**
+ * True when `user` (a USER instruction) takes its value from a build argument the project's own
+ * builds pass (`USER "$USER_ID"` with CI's `--build-arg USER_ID=1000`): the project builds the
+ * image for more than one user on purpose, and the root default is one of its variants.
+ */
+export function isUserFromPassedBuildArg(model: DockerfileModel, user: Instruction): boolean {
+  const passed = model.context.buildArgs?.passed ?? [];
+  if (passed.length === 0 || user.args.length === 0) return false;
+  return variableUses(user.args[0]).some((use) => passed.includes(use.name) || passed.includes("*"));
+}
+
+/**
+ * True when the container runs whatever command its user passes rather than a service: a shell
+ * with `-c` as the ENTRYPOINT and no CMD; or, on an image that exposes no port, a default command
+ * that only prints the usage (`-h`) or a literal greeting (`deno eval "console.log('Welcome')"`,
+ * `echo hello`), or a tool run on the user's files: the program itself as the ENTRYPOINT, no CMD,
+ * and an empty working directory made for the folder users mount (`WORKDIR /workdir` last, nothing
+ * copied or built there). A fixed user would not own the mounted files; users pass `--user`.
+ */
+export function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean {
+  const command = startCommand(model);
+  if (command === null) return false;
+  const program = baseName(command[0] ?? "");
+  if (/^(?:ba|da|a|z)?sh$/.test(program) && command.length === 2 && command[1] === "-c") return true;
+  const exposes = chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE"));
+  if (exposes) return false;
+  if (command.length > 1 && HELP_ARGS.test(command[command.length - 1])) return true;
+  return printsOnly(defaultCommand(chain)) || runsOnMountedFolder(chain);
+}
+
+/**
+ * True for a tool's ENTRYPOINT (one program, no CMD) whose working directory is empty: the last
+ * WORKDIR is followed by no RUN, COPY or ADD and nothing was copied into it before, and no VOLUME
+ * is declared (a declared volume is the app's data, not the user's files).
+ */
+function runsOnMountedFolder(chain: Stage[]): boolean {
+  const instructions = chain.flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === "VOLUME" || i.keyword === "CMD")) return false;
+  const entrypoint = [...instructions].reverse().find((i) => i.keyword === "ENTRYPOINT");
+  if (!entrypoint?.isJsonForm || entrypoint.args.length !== 1 || /\.(?:sh|bash)$|entrypoint/i.test(entrypoint.args[0].value)) return false;
+  const at = instructions.map((i) => i.keyword).lastIndexOf("WORKDIR");
+  if (at < 0) return false;
+  const workdir = instructions[at].args[0]?.value.replace(/^["']|["']$/g, "").replace(/(?<=.)\/$/, "") ?? "";
+  if (!workdir.startsWith("/") || workdir === "/") return false;
+  if (instructions.slice(at + 1).some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD")) return false;
+  const into = (i: Instruction) => {
+    const target = i.args[i.args.length - 1]?.value.replace(/^["']|["']$/g, "") ?? "";
+    return target === workdir || target.startsWith(workdir + "/");
+  };
+  return !instructions.slice(0, at).some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.args.length > 1 && into(i));
+}
+
+/**
+ * The words of the CMD in effect, the default the user replaces; null when none is set, when it is
+ * a shell line of several commands, or when the ENTRYPOINT (past an init wrapper) is more than one
+ * program or script taking the CMD as its arguments.
+ */
+function defaultCommand(chain: Stage[]): string[] | null {
+  let cmd: string[] | null = null;
+  let entrypoint: string[] = [];
+  for (const i of chain.flatMap((s) => s.instructions)) {
+    const words = i.isJsonForm ? i.args.map((a) => a.value) : i.commands.length === 1 ? i.commands[0].words.map((w) => w.value) : null;
+    if (i.keyword === "ENTRYPOINT") {
+      entrypoint = words === null ? ["sh", "-c"] : withoutInitWrapper(words);
+      cmd = null;
+    } else if (i.keyword === "CMD") cmd = words;
+  }
+  return entrypoint.length <= 1 ? cmd : null;
+}
+
+/** True for a default command that prints a literal and exits: `echo hello`, `[..., "eval", "console.log('hi')"]`. */
+function printsOnly(cmd: readonly string[] | null): boolean {
+  if (cmd === null || cmd.length === 0) return false;
+  const program = baseName(cmd[0]);
+  if (program === "echo" || program === "printf") return true;
+  return cmd.length >= 2 && EVAL_ARGS.test(cmd[cmd.length - 2]) && PRINT_LITERAL.test(cmd[cmd.length - 1].replace(/^(["'])(.*)\1$/, "$2").trim());
+}
