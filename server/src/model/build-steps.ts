@@ -132,3 +132,31 @@ export function detectBuildSteps(stage: Stage): BuildStep[] {
   }
   return out;
 }
+
+/** Ruby task runners: `rake assets:precompile`, `rails assets:precompile`, `bin/rails ...`. */
+const RUBY_TASK_RUNNERS = new Set(["rake", "rails"]);
+
+/**
+ * True when `command` runs a step of the project's own build: a build step, a package.json script
+ * (`npm run lint`, `yarn run re:build`), a Ruby task (`bundle exec rake assets:precompile`,
+ * `bundle exec vite build`) or a Mix task other than fetching dependencies (`mix phx.digest`).
+ * Such steps read the sources, take long and fail on their own; dependency installs are not tasks.
+ */
+export function isProjectTask(command: ShellCommand): boolean {
+  if (buildStepOf(command) !== null) return true;
+  const sub = positional(command)[0] ?? "";
+  switch (command.name) {
+    case "npm":
+    case "pnpm":
+    case "yarn":
+    case "bun":
+      return sub === "run" || sub === "run-script";
+    case "bundle":
+    case "bundler":
+      return sub === "exec";
+    case "mix":
+      return sub !== "" && !/^(?:deps\.|local\.|hex\.)/.test(sub);
+    default:
+      return RUBY_TASK_RUNNERS.has(command.name);
+  }
+}

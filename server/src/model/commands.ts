@@ -254,6 +254,48 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   return null;
 }
 
+/**
+ * True when `command` installs packages it names (`npm install -g serve`, `pip install flask`,
+ * `gem install bundler`, `yarn global add pm2`) rather than what a manifest of the project lists:
+ * its layer depends on its own text, not on the project's manifests.
+ */
+export function installsNamedPackages(command: ShellCommand): boolean {
+  const install = dependencyInstall(command);
+  if (install !== null) return install.installsNamedPackages;
+  const pos = positional(command.args);
+  const sub = pos[0]?.value ?? "";
+  // Global installs, which dependencyInstall leaves out: `npm install -g x`; bare `npm install -g`
+  // installs the project in the working directory.
+  if ((command.name === "npm" || command.name === "pnpm" || command.name === "bun") && (sub === "install" || sub === "i" || sub === "add"))
+    return hasOption(command.args, "-g", "--global") && pos.length > 1;
+  if (command.name === "yarn") return sub === "global" && pos[1]?.value === "add" && pos.length > 2;
+  if (command.name === "gem") return sub === "install" && pos.length > 1;
+  return false;
+}
+
+/**
+ * True when `command` is a pip install of the project in the working directory (`pip install .`,
+ * `pip install -e .`, `pip install ".[s3]"`, `uv pip install .`): it reads the sources, so it must
+ * follow them.
+ */
+export function installsProjectFromSources(command: ShellCommand): boolean {
+  // `uv pip install .` is pip's interface run by uv.
+  if (command.name === "uv" && command.args[0]?.value === "pip") return installsProjectFromSources({ ...command, name: "pip", args: command.args.slice(1) });
+  const isPip =
+    PIP_NAMES.test(command.name) || (PYTHON_NAMES.test(command.name) && command.args[0]?.value === "-m" && PIP_NAMES.test(command.args[1]?.value ?? ""));
+  if (!isPip) return false;
+  const words = positional(PIP_NAMES.test(command.name) ? command.args : command.args.slice(2));
+  return words[0]?.value === "install" && words.slice(1).some((w) => /^\.(?:$|\/|\[)/.test(w.value.replace(/^["']/, "")));
+}
+
+/** Programs that create or change users and groups (`addgroup -S app`, `useradd -r app`). */
+const ACCOUNT_PROGRAMS = new Set(["useradd", "adduser", "groupadd", "addgroup", "usermod", "groupmod"]);
+
+/** True when `command` creates or changes a user or a group. */
+export function isAccountCommand(command: ShellCommand): boolean {
+  return ACCOUNT_PROGRAMS.has(command.name);
+}
+
 /** Shell commands of an instruction, including those of an `ONBUILD RUN` trigger. */
 export function commandsOf(instruction: Instruction): ShellCommand[] {
   return instruction.trigger ? instruction.trigger.commands : instruction.commands;

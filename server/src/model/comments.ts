@@ -35,3 +35,19 @@ function firstCommentAfter(comments: readonly CommentLine[], line: number): numb
   }
   return lo;
 }
+
+/**
+ * A header comment saying the file is written by a generator: "Auto generated for rocky9 from
+ * service.rpm.m4", "This file was generated using a Jinja2 template", "DO NOT EDIT".
+ */
+const GENERATED_NOTICE = /\b(?:auto(?:matically)?[- ]?generated|(?:is|was|been) generated\b|generated (?:by|from|using|via|with)\b|do not edit)/i;
+
+/**
+ * True when a comment above the file's first instruction says the file is generated (from a
+ * template, by a script) or must not be edited: changes belong in the generator's input, and the
+ * generator's layout (one RUN per template block) is kept on purpose.
+ */
+export function isGeneratedFile(model: DockerfileModel): boolean {
+  const first = model.instructions[0]?.range.start.line ?? Infinity;
+  return model.comments.some((c) => c.range.start.line < first && GENERATED_NOTICE.test(c.content));
+}

@@ -134,3 +134,39 @@ function dotnetProjects(install: DependencyInstall, entries: readonly string[] |
   const config = entries.filter((e) => /^nuget\.config$/i.test(e));
   return { files: [...projects, ...config], dirs: [], isCertain: true };
 }
+
+/** The package.json fields that make an install download something. */
+const NODE_DEPENDENCY_FIELDS = [
+  "dependencies",
+  "devDependencies",
+  "optionalDependencies",
+  "peerDependencies",
+  "bundleDependencies",
+  "bundledDependencies",
+  "workspaces",
+];
+
+/**
+ * True when the project's `package.json` at `path` (relative to the context root) was read and lists
+ * no dependencies of any kind and no workspaces: an npm, Yarn, pnpm or Bun install there downloads
+ * nothing (bors-ng's root manifest only holds the scripts that install in `assets/`).
+ */
+export function declaresNoNodeDependencies(context: BuildContextFacts, path: string): boolean {
+  const text = context.files?.[path];
+  if (text === undefined) return false;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    // Not JSON (a template, a truncated read): what it declares cannot be told.
+    return false;
+  }
+  if (manifest === null || typeof manifest !== "object" || Array.isArray(manifest)) return false;
+  const fields = manifest as Record<string, unknown>;
+  return NODE_DEPENDENCY_FIELDS.every((name) => {
+    const value = fields[name];
+    if (value === undefined || value === null) return true;
+    if (Array.isArray(value)) return value.length === 0;
+    return typeof value === "object" && Object.keys(value).length === 0;
+  });
+}

@@ -4,6 +4,7 @@
 
 import { joinPath, unquoteWord } from "./copy-paths";
 import { ancestorsOf, mergedScope } from "./stage-graph";
+import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 
@@ -46,4 +47,33 @@ function readEnv(instruction: Instruction, scope: Map<string, string | null>, en
     scope.set(name, value);
     env.set(name, value);
   }
+}
+
+/**
+ * The directory `command` (of `run`, a RUN of `stage`) runs in: the WORKDIR in effect, followed
+ * through the `cd` commands before it in the same script (`cd assets && npm install`); null when
+ * it cannot be known (an unknown WORKDIR, `cd $DIR`, `cd -`, `cd` to the home folder).
+ */
+export function commandDirectory(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
+  let current = workdirOf(model, stage, run);
+  const commands = run.commands;
+  const at = commands.indexOf(command);
+  if (at < 0) return current;
+  // A `cd` in a subshell or a branch that closed before `command` no longer applies to it.
+  let shallowest = command.depth;
+  const applies = new Array<boolean>(at).fill(false);
+  for (let i = at - 1; i >= 0; i--) {
+    shallowest = Math.min(shallowest, commands[i].depth);
+    applies[i] = commands[i].depth <= shallowest;
+  }
+  for (let i = 0; i < at; i++) {
+    const c = commands[i];
+    if (!applies[i] || c.name !== "cd") continue;
+    const target = c.args.find((a) => !a.value.startsWith("-"));
+    const path = target === undefined ? "" : unquoteWord(target.value);
+    if (path === "" || path === "-" || path.startsWith("~") || /[$`*?]/.test(path)) return null;
+    if (path.startsWith("/")) current = joinPath("/", path);
+    else current = current === null ? null : joinPath(current, path);
+  }
+  return current;
 }

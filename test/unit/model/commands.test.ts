@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { dependencyInstall, systemPackageCommand } from "../../../server/src/model/commands";
+import {
+  dependencyInstall,
+  installsNamedPackages,
+  installsProjectFromSources,
+  isAccountCommand,
+  systemPackageCommand,
+} from "../../../server/src/model/commands";
 import { parseDockerfile } from "../../../server/src/model/parse";
 
 function command(script: string) {
@@ -59,5 +65,39 @@ describe("model/commands: package managers and dependency installs", () => {
     assert.strictEqual(dependencyInstall(command("npm ci --only=production"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("NODE_ENV=production npm ci"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("npm ci"))!.includesDevDependencies, null);
+  });
+
+  it("tells installs of named packages from the project's install", () => {
+    for (const script of [
+      "npm install -g serve",
+      "pnpm add -g pnpm@9",
+      "pip install flask",
+      "gem install bundler",
+      "yarn global add pm2",
+      "npm install lodash",
+    ])
+      assert.ok(installsNamedPackages(command(script)), script);
+    for (const script of ["npm install", "npm install --global", "npm ci", "pip install -r requirements.txt", "bundle install", "yarn"])
+      assert.ok(!installsNamedPackages(command(script)), script);
+  });
+
+  it("recognises pip installing the project from the working directory", () => {
+    for (const script of [
+      "pip install .",
+      "pip install -e .",
+      'pip install ".[s3]"',
+      "/venv/bin/pip install .[deploy]",
+      "python -m pip install --prefix=/install .",
+      "uv pip install --system .",
+    ])
+      assert.ok(installsProjectFromSources(command(script)), script);
+    for (const script of ["pip install -r requirements.txt", "pip install flask", "pip install /app/etv-client", "npm install ."])
+      assert.ok(!installsProjectFromSources(command(script)), script);
+  });
+
+  it("recognises user and group commands", () => {
+    assert.ok(isAccountCommand(command("addgroup --system --gid 1001 nodejs")));
+    assert.ok(isAccountCommand(command("useradd -r app")));
+    assert.ok(!isAccountCommand(command("chown app /srv")));
   });
 });

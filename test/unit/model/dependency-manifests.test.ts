@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { dependencyInstall } from "../../../server/src/model/commands";
 import type { BuildContextFacts } from "../../../server/src/model/context";
-import { manifestPlan } from "../../../server/src/model/dependency-manifests";
+import { declaresNoNodeDependencies, manifestPlan } from "../../../server/src/model/dependency-manifests";
 import { parseDockerfile } from "../../../server/src/model/parse";
 
 function planFor(script: string, context: BuildContextFacts = {}) {
@@ -62,5 +62,19 @@ describe("model/dependency-manifests: what an install needs before the sources",
   it("copies the project file dotnet restore names, or the single one at the root", () => {
     assert.deepStrictEqual(planFor("dotnet restore src/Api/Api.csproj")?.files, ["src/Api/Api.csproj"]);
     assert.deepStrictEqual(planFor("dotnet restore", { rootEntries: ["Api.csproj", "NuGet.Config", "Program.cs"] })?.files, ["Api.csproj", "NuGet.Config"]);
+  });
+
+  it("tells a package.json that declares nothing to install", () => {
+    const files = {
+      "package.json": '{ "name": "assets", "scripts": { "deploy": "cd assets && npm install" } }',
+      "web/package.json": '{ "dependencies": { "react": "^19.0.0" } }',
+      "tools/package.json": '{ "devDependencies": {}, "workspaces": ["a"] }',
+      "broken/package.json": "{ not json",
+    };
+    assert.ok(declaresNoNodeDependencies({ files }, "package.json"));
+    assert.ok(!declaresNoNodeDependencies({ files }, "web/package.json"));
+    assert.ok(!declaresNoNodeDependencies({ files }, "tools/package.json"), "workspaces list members with dependencies");
+    assert.ok(!declaresNoNodeDependencies({ files }, "broken/package.json"));
+    assert.ok(!declaresNoNodeDependencies({ files }, "missing/package.json"));
   });
 });

@@ -16,6 +16,24 @@ testRule(rule, {
       line: 4,
     },
     {
+      name: "a user and the ownership of its folder merge",
+      code: 'FROM python:3.12-slim\nRUN useradd -r app\nRUN chown -R app /srv\nCMD ["app"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
+      name: "a build task and a plain step merge",
+      code: 'FROM ruby:3.3\nCOPY . .\nRUN bundle exec rake assets:precompile\nRUN touch public/assets/.prebuilt\nCMD ["rails", "server"]\n',
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
+      name: "a generated-by notice below the first instruction is no file header",
+      code: "FROM debian:12\n# grammars generated with tree-sitter 0.25\nRUN useradd app\nRUN mkdir /data\n",
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
       name: "bundler's configuration and its install merge",
       code: "FROM ruby:3.3\nRUN bundle config set --local deployment true\nRUN bundle install\n",
       messageId: "consecutive",
@@ -134,6 +152,34 @@ testRule(rule, {
     {
       name: "never joins an install with an unrelated step",
       code: "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nRUN npm run build\n",
+    },
+    {
+      // documenso, umami, guacamole: a few bytes of /etc/passwd per layer; reviewers would not act.
+      name: "a group and its user created in two RUNs",
+      code: 'FROM node:22-alpine\nRUN addgroup --system --gid 1001 nodejs\nRUN adduser --system --uid 1001 nextjs\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "two build tasks of the project write different output and delete nothing",
+      code: 'FROM ruby:3.3\nCOPY . .\nRUN yarn run re:build\nRUN bundle exec vite build\nCMD ["rails", "server"]\n',
+    },
+    { name: "two package.json build scripts", code: 'FROM node:22-alpine\nCOPY . .\nRUN pnpm build\nRUN pnpm build:widget\nCMD ["node", "dist/index.js"]\n' },
+    {
+      name: "the project's install and a tool it names: the tool would reinstall with every manifest change",
+      code: "FROM node:22\nCOPY package*.json ./\nRUN npm install\nRUN npm install -g serve\nCOPY . .\n",
+    },
+    {
+      // FreeRADIUS: each RUN is a block of an m4 template shared across distributions.
+      name: "a generated file is changed in its template",
+      code: "# Auto generated for rocky9\n# from scripts/docker/m4/service.rpm.m4\nFROM rockylinux/rockylinux:9\nRUN rpm --import /etc/pki/rpm-gpg/key.asc\nRUN dnf config-manager --enable crb\n",
+    },
+    {
+      name: "a file that must not be edited by hand",
+      code: '# DO NOT EDIT: created by update.sh from Dockerfile.template\nFROM alpine:3.22\nRUN mkdir /a\nRUN mkdir /b\nCMD ["app"]\n',
+    },
+    {
+      // nicegui: the project's own install is the slow step; merged, a chmod edit would rerun it.
+      name: "nor a plain step with the project's own install from its sources",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chmod 777 /resources/docker-entrypoint.sh\nRUN uv pip install --system .\nCMD ["app"]\n',
     },
     { name: "nor an unrelated step with the install after it", code: "FROM python:3.12-slim\nRUN useradd app\nRUN pip install --no-cache-dir flask\n" },
     "FROM alpine:3.20\nRUN mkdir /a\nWORKDIR /a\nRUN mkdir b\n",

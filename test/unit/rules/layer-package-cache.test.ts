@@ -181,63 +181,65 @@ testRule(rule, {
       line: 2,
     },
     {
-      name: "builder stage: a cache-mount hint for an install that reruns with the copied manifest",
-      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+      name: "builder stage: a cache-mount hint for the project's own install, which reruns with every source edit",
+      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN pip install .\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
-      line: 3,
+      line: 4,
       token: "pip install",
       data: { command: "pip install", target: "/root/.cache/pip" },
       output:
-        "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+        "FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip pip install .\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
     },
     {
       name: "an image named for development gets the hint, not the report",
-      code: 'FROM node:20 AS dev-envs\nCOPY package.json yarn.lock ./\nRUN yarn install\nCMD ["bash"]\n',
+      code: 'FROM python:3.12 AS dev-envs\nCOPY . .\nRUN pip install -e ".[test]"\nCMD ["bash"]\n',
       messageId: "builderCacheMount",
       line: 3,
-      data: { command: "yarn install", target: "/usr/local/share/.cache/yarn" },
+      data: { command: "pip install", target: "/root/.cache/pip" },
     },
     {
       name: "one cache-mount hint per RUN and tool",
-      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install -U pip && pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+      code: "FROM python:3.12 AS build\nCOPY . .\nRUN pip install -U pip && pip install . && pip install ./plugins/extra\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
       line: 3,
       count: 1,
     },
     {
       name: "builder stage with one mount already: only the missing one is added",
-      code: "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
+      code: "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/tmp/x pip wheel -w /w . && pip install .\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
       messageId: "builderCacheMount",
       line: 3,
       output:
-        "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w flask && pip install flask\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
+        "FROM python:3.12 AS wheels\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/tmp/x pip wheel -w /w . && pip install .\nFROM python:3.12-slim\nCOPY --from=wheels /w /w\n",
     },
     {
-      name: "builder: a later install finds the cache an earlier install of the stage left on disk, so only the first gets the hint",
-      code: "FROM node:20 AS assets\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn cache clean\nRUN yarn --frozen-lockfile --non-interactive\nRUN yarn build\nRUN rm -rf node_modules\nRUN yarn --production --frozen-lockfile\nFROM node:20-slim\nCOPY --from=assets /app /app\n",
+      name: "builder: a later install of the project finds the cache an earlier one of the stage left on disk, so only the first gets the hint",
+      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN pip install .\nRUN python -m build\nRUN pip install .\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
-      line: 5,
+      line: 4,
       count: 1,
     },
     {
-      name: "builder: a later install of other targets downloads what the earlier one did not",
+      // pypiserver: the dependencies go to a --prefix that is not on sys.path, so the project's
+      // install resolves and downloads them again whenever a source edit reruns it.
+      name: "builder: the project's install after an install of its dependencies still downloads them",
       code: "FROM python:3.12-alpine AS deps\nWORKDIR /code\nCOPY pyproject.toml .\nRUN python -m pip install --prefix=/install --group docker\nCOPY src src\nRUN python -m pip install --prefix=/install .\nFROM python:3.12-alpine\nCOPY --from=deps /install /usr/local\n",
       messageId: "builderCacheMount",
-      line: 4,
-      count: 2,
+      line: 6,
+      count: 1,
     },
     {
       name: "builder: the earlier install's cache was cleaned before this one",
-      code: "FROM node:20 AS assets\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn --frozen-lockfile\nRUN yarn build && yarn cache clean\nRUN yarn --production --frozen-lockfile\nFROM node:20-slim\nCOPY --from=assets /app /app\n",
+      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN pip install .\nRUN pip cache purge\nRUN pip install .\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
       line: 4,
       count: 2,
     },
     {
       name: "builder: the earlier install kept its cache in a mount, not on disk",
-      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\nCOPY . .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+      code: "FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip pip install .\nRUN pip install .\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
       messageId: "builderCacheMount",
-      line: 6,
+      line: 5,
     },
     {
       name: "the project's dev image as base, but a service with its own command",
@@ -260,6 +262,30 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // mindwendel: compose builds `target: development`; the published image is the last stage.
+      name: "a base stage that only a development target and builders build on does not ship",
+      code: 'FROM elixir:1.11-alpine AS base\nRUN apk add --update-cache nodejs npm\nFROM base AS development\nENTRYPOINT ["sh", "./entrypoint.sh"]\nFROM base AS build\nRUN mix release\nFROM alpine:3.20 AS app\nCOPY --from=build /app/_build /app\nENTRYPOINT ["/app/bin/server"]\n',
+      context: { buildTargets: ["development"] },
+    },
+    {
+      // NextChat, docuseal: the layer reruns only when yarn.lock changes; a mount is a minor speed-up.
+      name: "builder: an install from the manifests copied before it gets no cache-mount hint",
+      code: "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nFROM node:20-slim\nCOPY --from=deps /app/node_modules /app/node_modules\n",
+    },
+    {
+      name: "builder: pip installing from a requirements file gets no cache-mount hint",
+      code: "FROM python:3.12 AS build\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /usr/local/lib /usr/local/lib\n",
+    },
+    {
+      // pterodactyl: layer-source-before-deps names the remedy, copying the manifests first.
+      name: "builder: an install after a copy of all the sources is layer-source-before-deps' finding",
+      code: "FROM node:20 AS build\nWORKDIR /app\nCOPY . ./\nRUN yarn install --frozen-lockfile && yarn run build\nFROM nginx:alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+    },
+    {
+      name: "builder: tools named on the command line are a small download",
+      code: "FROM python:3.10-slim AS wheels\nCOPY . .\nRUN pip install poetry==2.1.1 && pip install poetry-plugin-export\nFROM python:3.10-slim\nCOPY --from=wheels /opt/dist /opt/dist\n",
+    },
     {
       name: "a --target stage with no command of its own is a builder or export stage, not an image",
       code: 'FROM registry.access.redhat.com/ubi9-minimal:9.6 AS tools\nRUN microdnf install -y tar\nFROM gcr.io/distroless/static-debian12\nCMD ["app"]\n',
@@ -425,11 +451,11 @@ testRule(rule, {
     },
     {
       name: "builder stage that already mounts the caches",
-      code: "FROM python:3.12 AS build\nRUN --mount=type=cache,target=/root/.cache/pip pip wheel -w /w -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /w /w\n",
+      code: "FROM python:3.12 AS build\nCOPY . .\nRUN --mount=type=cache,target=/root/.cache/pip pip wheel -w /w . && pip install .\nFROM python:3.12-slim\nCOPY --from=build /w /w\n",
     },
     {
       name: "builder stage pip install as a non-root user: its cache path is unknown",
-      code: "FROM python:3.12 AS build\nUSER app\nRUN pip install --user flask\nFROM python:3.12-slim\nCOPY --from=build /home/app/.local /home/app/.local\n",
+      code: "FROM python:3.12 AS build\nUSER app\nCOPY --chown=app . /home/app/src\nRUN pip install --user /home/app/src && pip install --user .\nFROM python:3.12-slim\nCOPY --from=build /home/app/.local /home/app/.local\n",
     },
     {
       name: "heredoc with cleanup",

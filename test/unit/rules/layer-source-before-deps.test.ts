@@ -101,6 +101,34 @@ const fires: FiresCase[] = [
     output: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
   },
   {
+    // Unleash, docmost: copying the root package.json and the lockfile first would fail the frozen
+    // workspace install, which needs every member's package.json.
+    name: "a pnpm workspace: pnpm fetch on the lockfile, no reorder",
+    code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\nCMD ["node", "server.js"]\n',
+    context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "patches/", "apps/", "packages/"] },
+    messageId: "workspaceFetch",
+    line: 3,
+    data: { copy: "COPY . .", install: "pnpm install", line: 4, manifests: "pnpm-lock.yaml, pnpm-workspace.yaml, patches/" },
+    output: null,
+  },
+  {
+    // philomena: the root package.json is only the formatter's; the app's is in assets/.
+    name: "an install after 'cd assets' reads the manifests of that folder",
+    code: "FROM elixir:1.18-alpine\nCOPY . /build\nRUN cd /build/assets && npm install && npm run deploy\n",
+    context: { rootEntries: ["package.json", "assets/", "lib/", "mix.exs"] },
+    messageId: "sourceBeforeDeps",
+    line: 2,
+    data: { copy: "COPY . /build", install: "npm install", line: 3, manifests: "package.json and the lockfile in assets/" },
+    output: null,
+  },
+  {
+    name: "a package.json with dependencies, read from the context: the install downloads them",
+    code: "FROM elixir:1.15\nWORKDIR /src\nADD ./ /src/\nRUN cd /src/ && npm install && npm run deploy\n",
+    context: { rootEntries: ["package.json", "assets/", "mix.exs"], files: { "package.json": '{ "dependencies": { "phoenix": "file:deps/phoenix" } }\n' } },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
     name: "known context: only the lockfile that exists, and .npmrc",
     code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
     context: { rootEntries: ["package.json", "package-lock.json", ".npmrc", "server.js", "src/"] },
@@ -357,6 +385,15 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      // bors-ng: the root package.json only holds the scripts that install in assets/.
+      name: "a package.json that lists no dependencies: the install downloads nothing",
+      code: "FROM elixir:1.15\nWORKDIR /src\nADD ./ /src/\nRUN cd /src/ && npm install && npm run deploy\n",
+      context: {
+        rootEntries: ["package.json", "assets/", "mix.exs"],
+        files: { "package.json": '{ "name": "app-assets", "scripts": { "deploy": "cd assets && npm install && npm run deploy" } }\n' },
+      },
+    },
     {
       name: "make: the target builds no Go, or the Makefile fetches the modules itself, or another Makefile is named",
       code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make assets\n",
