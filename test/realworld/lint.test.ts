@@ -11,6 +11,14 @@ import { projectsAvailable } from "./support/cases";
  * findings the same change removed. A new loss fails the suite.
  */
 const ACCEPTED_LOSSES: Record<string, string> = {
+  "ChatGPTNextWeb__NextChat__Dockerfile:12 layer-package-cache":
+    "the builder cache-mount hint now fires only for the project's own pip install: held-out reviewers called the hint elsewhere true but minor (15 debatable, 3 right)",
+  "Lissy93__dashy__Dockerfile:6 layer-package-cache":
+    "the builder cache-mount hint now fires only for the project's own pip install: held-out reviewers called the hint elsewhere true but minor (15 debatable, 3 right)",
+  "langfuse__langfuse__web__Dockerfile:159 layer-consecutive-run":
+    "a group RUN then a user RUN: held-out reviewers called 6 of 9 such pairs not worth a change, so the pair is left alone",
+  "payloadcms__payload__templates__website__Dockerfile:49 layer-consecutive-run":
+    "a group RUN then a user RUN: held-out reviewers called 6 of 9 such pairs not worth a change, so the pair is left alone",
   "DefectDojo__django-DefectDojo__Dockerfile.django-debian:61 final-stage-build-tools":
     "still reported, on line 63: git alone is no longer a build tool, so the finding starts at the first header package",
   "novuhq__novu__apps__widget__Dockerfile:5 layer-consecutive-run":
