@@ -1,8 +1,8 @@
 // The language version a project's own manifests hold it to: pyproject's `requires-python` (or
 // Poetry's `python =`), a Gemfile's `ruby '...'`, `.ruby-version`, `.python-version`, package.json's
 // `engines.node`, composer.json's `require.php`, and the newest language release the framework
-// the project requires runs on (Laravel 8 on PHP 8.1 at most; webpack 4 on Node.js 16, before
-// OpenSSL 3). A base-image remedy that leaves these behind breaks the build (bundler aborts on a
+// the project requires runs on (Laravel 8 on PHP 8.1 at most; webpack 4 before 4.47 on Node.js 16,
+// before OpenSSL 3; node-sass on the Node.js releases its major has binaries for). A base-image remedy that leaves these behind breaks the build (bundler aborts on a
 // Ruby mismatch, Poetry refuses a Python outside the range, webpack 4 fails with
 // ERR_OSSL_EVP_UNSUPPORTED), so the rule asks here first.
 // go.mod's `go` line is a minimum, never a ceiling: it is not read.
@@ -142,11 +142,34 @@ const LARAVEL_PHP_CEILING: Readonly<Record<number, readonly number[]>> = {
 };
 
 /**
- * Packages that build with webpack 4, whose hashing fails on Node.js 17 and later (OpenSSL 3,
- * ERR_OSSL_EVP_UNSUPPORTED) unless `--openssl-legacy-provider` is set: the major that still uses
- * webpack 4, per package.
+ * Build dependencies that stop working on newer Node.js: webpack 4's hashing fails on Node.js 17
+ * and later (OpenSSL 3, ERR_OSSL_EVP_UNSUPPORTED) unless `--openssl-legacy-provider` is set, until
+ * webpack 4.47.0 and Nuxt 2.17.0, which ship a fallback hash; node-sass builds its native binding
+ * for the Node.js releases its major supports, and gulp-sass 4 and older depend on node-sass 4.
+ * Each entry: the last major with the ceiling, the release that lifts it within that major, and
+ * the newest Node.js major it builds on.
  */
-const WEBPACK4_MAJORS: Readonly<Record<string, number>> = { webpack: 4, nuxt: 2, "react-scripts": 4, "@vue/cli-service": 4, "laravel-mix": 5 };
+interface NodeCeiling {
+  readonly upToMajor: number;
+  readonly liftedIn?: readonly [number, number];
+  readonly node: number;
+  /** webpack 4's hashing, which `--openssl-legacy-provider` in the scripts works around. */
+  readonly hashing?: true;
+}
+const NODE_CEILINGS: Readonly<Record<string, readonly NodeCeiling[]>> = {
+  webpack: [{ upToMajor: 4, liftedIn: [4, 47], node: 16, hashing: true }],
+  nuxt: [{ upToMajor: 2, liftedIn: [2, 17], node: 16, hashing: true }],
+  "react-scripts": [{ upToMajor: 4, node: 16, hashing: true }],
+  "@vue/cli-service": [{ upToMajor: 4, node: 16, hashing: true }],
+  "laravel-mix": [{ upToMajor: 5, node: 16, hashing: true }],
+  "node-sass": [
+    { upToMajor: 4, node: 14 },
+    { upToMajor: 5, node: 15 },
+    { upToMajor: 6, node: 16 },
+    { upToMajor: 7, node: 17 },
+  ],
+  "gulp-sass": [{ upToMajor: 4, node: 14 }],
+};
 
 /** The highest major a dependency range allows (`^8.0` -> 8, `^8.0 || ^9.0` -> 9), or null when unread or unbounded. */
 function highestMajor(range: string): number | null {
@@ -154,6 +177,14 @@ function highestMajor(range: string): number | null {
   if (!parsed) return null;
   for (let major = 40; major >= 0; major--) if (parsed.some((clauses) => clauses.every((c) => seriesMeets([major], c)))) return major === 40 ? null : major;
   return null;
+}
+
+/** True when the range allows the release line `major.minor` or a later minor of the same major. */
+function allowsFrom(range: string, [major, minor]: readonly [number, number]): boolean {
+  const parsed = parseRange(range.replace(/^v/, ""));
+  if (!parsed) return false;
+  const meets = (series: number[]): boolean => parsed.some((clauses) => clauses.every((c) => seriesMeets(series, c)));
+  return meets([major, minor]) || meets([major, minor + 100]);
 }
 
 /** The ceiling a framework of the project's composer.json puts on PHP (`laravel/framework: ^8.0` -> PHP 8.1), or null. */
@@ -165,20 +196,27 @@ function phpFrameworkCeiling(composer: { require?: Record<string, unknown> }): L
   return ceiling ? pin("composer.json", `<=${ceiling.join(".")}`) : null;
 }
 
-/** The ceiling webpack 4 puts on Node.js (16), when package.json's dependencies build with it; null otherwise. */
+/** The lowest Node.js ceiling package.json's build dependencies put on the image, or null when none does. */
 function nodeFrameworkCeiling(
   file: string,
   json: { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; scripts?: Record<string, unknown> },
 ): LanguagePin | null {
-  // The scripts already run webpack 4 with OpenSSL's legacy provider: newer Node.js builds it.
-  if (JSON.stringify(json.scripts ?? {}).includes("openssl-legacy-provider")) return null;
+  const legacyHashing = JSON.stringify(json.scripts ?? {}).includes("openssl-legacy-provider");
   const deps = { ...json.dependencies, ...json.devDependencies };
-  for (const [name, major] of Object.entries(WEBPACK4_MAJORS)) {
+  let lowest: number | null = null;
+  for (const [name, ceilings] of Object.entries(NODE_CEILINGS)) {
     const range = deps[name];
     const highest = typeof range === "string" ? highestMajor(range) : null;
-    if (highest !== null && highest <= major) return pin(file, "<=16");
+    if (typeof range !== "string" || highest === null) continue;
+    const ceiling = ceilings.find((c) => highest <= c.upToMajor);
+    if (!ceiling) continue;
+    // The scripts already run webpack 4 with OpenSSL's legacy provider: newer Node.js builds it.
+    if (ceiling.hashing && legacyHashing) continue;
+    // A range that reaches the release lifting the ceiling installs it on a fresh build.
+    if (ceiling.liftedIn && highest === ceiling.liftedIn[0] && allowsFrom(range, ceiling.liftedIn)) continue;
+    lowest = lowest === null ? ceiling.node : Math.min(lowest, ceiling.node);
   }
-  return null;
+  return lowest === null ? null : pin(file, `<=${lowest}`);
 }
 
 /** The value of `key = "..."` inside TOML `[table]`, or null. Only the string form is read. */

@@ -166,7 +166,7 @@ testRule(rule, {
     {
       name: "webpack 4 in the package.json the stage copies fails on Node.js 17+: name that file",
       code: "FROM node:16 AS builder\nWORKDIR /app\nCOPY ./frontend .\nRUN yarn install && yarn generate\n",
-      context: { files: { "frontend/package.json": '{"devDependencies": {"nuxt": "^2.17.3"}}' } },
+      context: { files: { "frontend/package.json": '{"devDependencies": {"nuxt": "~2.15.8"}}' } },
       messageId: "endOfLifePinned",
       data: {
         image: "node:16",
@@ -178,6 +178,20 @@ testRule(rule, {
         path: "frontend/package.json",
         others: "",
       },
+      output: null,
+    },
+    {
+      name: "Nuxt 2.17 and webpack 4.47 hash without OpenSSL's md4: a range reaching them builds on newer Node.js",
+      code: "FROM node:16 AS builder\nWORKDIR /app\nCOPY ./frontend .\nRUN yarn install && yarn generate\n",
+      context: { files: { "frontend/package.json": '{"devDependencies": {"nuxt": "^2.17.3", "webpack": "^4.42.1"}}' } },
+      messageId: "endOfLife",
+      output: "FROM node:24 AS builder\nWORKDIR /app\nCOPY ./frontend .\nRUN yarn install && yarn generate\n",
+    },
+    {
+      name: "gulp-sass 4 builds node-sass 4, which supports Node.js 14 at most",
+      code: "FROM node:14.4.0\nCOPY package.json .\nRUN npm install\n",
+      context: { files: { "package.json": '{"devDependencies": {"gulp-sass": "^4.1.0", "webpack": "^4.42.1"}}' } },
+      messageId: "endOfLifePinned",
       output: null,
     },
     {
