@@ -6,6 +6,7 @@
 // reruns the install, and the split keeps the install's layer cached. Pairs whose merge saves
 // nothing a reviewer would act on are left alone: a group and its user created in two RUNs, two
 // build tasks of the project, and any pair in a generated file (held-out sets D-H, issue #11).
+// A longer run of mergeable RUNs is one finding, with one fix for the whole run.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
 import { isProjectTask } from "../model/build-steps";
@@ -14,7 +15,7 @@ import { dependencyInstall, installsNamedPackages, installsProjectFromSources, i
 import { finalImageStages } from "../model/final-image";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction } from "../model/types";
-import type { Rule } from "./types";
+import type { ReportFn, Rule } from "./types";
 
 export const rule: Rule = {
   meta: {
@@ -26,6 +27,7 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3059"] },
     messages: {
       consecutive: "This RUN directly follows the RUN on line {line}; merge them into one RUN with '&&'.",
+      consecutiveMany: "{count} single-command RUNs in a row (lines {first}–{last}); merge them into one RUN with '&&'.",
     },
   },
   check(model, report) {
@@ -40,35 +42,75 @@ export const rule: Rule = {
     // bare package-index update split from its install is worth merging there.
     const isDevelopment = developmentPurpose(model) !== null;
     for (const instructions of sequences) {
+      // One problem, one finding: a run of RUNs that could all be one (eighteen `luarocks install`
+      // lines) is reported once, on its second RUN, not once per pair.
+      let chain: Instruction[] = [];
+      const flush = (): void => {
+        if (chain.length >= 2) reportChain(model, chain, report);
+        chain = [];
+      };
       for (let i = 1; i < instructions.length; i++) {
         const previous = instructions[i - 1];
         const current = instructions[i];
-        if (!isSingleCommandRun(current) || !isSingleCommandRun(previous)) continue;
-        if (!haveSameFlags(model, previous, current)) continue;
-        if (mixesPackageSteps(previous, current)) continue;
-        // `addgroup app` then `adduser -G app app`: two layers of a few bytes of /etc/passwd; merging
-        // them saves nothing measurable, and reviewers would not ask for it.
-        if (isAccountRun(previous) && isAccountRun(current)) continue;
-        // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
-        // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
-        if (isTaskRun(previous) && isTaskRun(current)) continue;
-        // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it there.
-        if (hasNonPosixShell(instructions, i)) continue;
-        if (isDevelopment && !isIndexUpdate(previous)) continue;
-        if (isSplitOnPurpose(model, instructions, i)) continue;
-        // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
-        if (isSmokeTest(previous) || isSmokeTest(current)) continue;
-        const edits = mergeIntoPreviousRun(model, previous, current);
-        report({
-          range: current.keywordRange,
-          messageId: "consecutive",
-          data: { line: previous.range.start.line + 1 },
-          fix: edits ? { title: `Merge into the RUN on line ${previous.range.start.line + 1}`, edits } : undefined,
-        });
+        if (!mayMerge(model, instructions, i, isDevelopment)) {
+          flush();
+          continue;
+        }
+        if (chain[chain.length - 1] !== previous) {
+          flush();
+          chain = [previous];
+        }
+        chain.push(current);
       }
+      flush();
     }
   },
 };
+
+/** True when the RUN at `index` may be merged into the RUN right before it. */
+function mayMerge(model: DockerfileModel, instructions: Instruction[], index: number, isDevelopment: boolean): boolean {
+  const previous = instructions[index - 1];
+  const current = instructions[index];
+  if (!isSingleCommandRun(current) || !isSingleCommandRun(previous)) return false;
+  if (!haveSameFlags(model, previous, current)) return false;
+  if (mixesPackageSteps(previous, current)) return false;
+  // `addgroup app` then `adduser -G app app`: two layers of a few bytes of /etc/passwd; merging
+  // them saves nothing measurable, and reviewers would not ask for it.
+  if (isAccountRun(previous) && isAccountRun(current)) return false;
+  // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
+  // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
+  if (isTaskRun(previous) && isTaskRun(current)) return false;
+  // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it there.
+  if (hasNonPosixShell(instructions, index)) return false;
+  if (isDevelopment && !isIndexUpdate(previous)) return false;
+  if (isSplitOnPurpose(model, instructions, index)) return false;
+  // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
+  return !isSmokeTest(previous) && !isSmokeTest(current);
+}
+
+/** One finding for RUNs that could all be one, on the second; the fix merges every one into the first. */
+function reportChain(model: DockerfileModel, chain: Instruction[], report: ReportFn): void {
+  const [first, second] = chain;
+  const last = chain[chain.length - 1];
+  const merges = chain.slice(1).map((run, k) => mergeIntoPreviousRun(model, chain[k], run));
+  const edits = merges.every((e) => e !== null) ? merges.flat() : null;
+  const firstLine = first.range.start.line + 1;
+  if (chain.length === 2) {
+    report({
+      range: second.keywordRange,
+      messageId: "consecutive",
+      data: { line: firstLine },
+      fix: edits ? { title: `Merge into the RUN on line ${firstLine}`, edits } : undefined,
+    });
+    return;
+  }
+  report({
+    range: second.keywordRange,
+    messageId: "consecutiveMany",
+    data: { count: chain.length, first: firstLine, last: last.range.start.line + 1 },
+    fix: edits ? { title: `Merge the ${chain.length} RUNs into the one on line ${firstLine}`, edits } : undefined,
+  });
+}
 
 /** A RUN whose only command prints the program's version or help: a check of what was installed. */
 function isSmokeTest(run: Instruction): boolean {

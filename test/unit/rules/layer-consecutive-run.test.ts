@@ -84,11 +84,19 @@ testRule(rule, {
       output: "FROM debian:12\nRUN useradd \\\n      --create-home \\\n      app && \\\n      mkdir /data\n",
     },
     {
-      name: "three in a row: one report per extra RUN, each merged into the one before",
+      name: "three in a row: one finding for the run, and a fix merging all three",
       code: "FROM alpine:3.20\nRUN echo a\nRUN echo b\nRUN echo c\n",
+      messageId: "consecutiveMany",
+      count: 1,
+      line: 3,
+      data: { count: 3, first: 2, last: 4 },
+      output: "FROM alpine:3.20\nRUN echo a && \\\n    echo b && \\\n    echo c\n",
+    },
+    {
+      name: "two runs split by another instruction: two findings",
+      code: "FROM alpine:3.20\nRUN echo a\nRUN echo b\nENV X=1\nRUN echo c\nRUN echo d\n",
       messageId: "consecutive",
       count: 2,
-      output: "FROM alpine:3.20\nRUN echo a && \\\n    echo b\nRUN echo c\n",
     },
     {
       name: "same flags: merged keeping the flags once",
