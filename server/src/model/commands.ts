@@ -20,7 +20,8 @@ export interface SystemPackageCommand {
 }
 
 const APT = new Set(["apt-get", "apt", "aptitude"]);
-const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
+/** System package managers by program name. */
+export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
   "apt-get": "apt",
   apt: "apt",
   aptitude: "apt",

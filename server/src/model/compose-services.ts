@@ -33,6 +33,10 @@ const COMMON_SEGMENTS = new Set([
 ]);
 /** Suffixes an image name adds to the project's name (`changedetection.io`, `postiz-app`, `dns-server`). */
 const NAME_SUFFIX = /(?:\.(?:io|org|com|net|dev|app)|[-_](?:app|server|service|docker|image))$/;
+/** Words of a compose file's name or folders that mark it as a test, CI or development setup. */
+const TEST_OR_DEVELOPMENT_WORDS = new Set(["test", "tests", "testing", "e2e", "ci", "dev", "devel", "development", "debug"]);
+/** The OCI source label's repository name: `org.opencontainers.image.source="https://github.com/acme/shop.git"` is `shop`. */
+const OCI_SOURCE = /^org\.opencontainers\.image\.source=["']?[a-z][a-z0-9+.-]*:\/\/[^\s"']*\/([^/\s"']+?)(?:\.git)?\/?["']?$/i;
 /** The paths where the Docker engine's socket is mounted into a container. */
 const DOCKER_SOCKETS = new Set(["/var/run/docker.sock", "/run/docker.sock"]);
 
@@ -68,11 +72,14 @@ export function composeMountsDockerSocket(model: DockerfileModel): boolean {
  * The container paths where a compose service running the image keeps data across deployments: its
  * writable named volumes and host folders (`data:/datastore`, `./data:/app/data`). A compose file
  * in which a service running the image mounts the project's own files writable is a development
- * setup, whose volumes say nothing about where a deployment keeps data; the Docker socket and
- * single files (`./app.toml:/etc/app.toml`) are not data folders.
+ * setup, and one named for tests, CI or development (`docker-compose-test.yml`) is no deployment:
+ * their volumes say nothing about where a deployment keeps data. The Docker socket and single files
+ * (`./app.toml:/etc/app.toml`) are not data folders.
  */
 export function composeDataMounts(model: DockerfileModel): string[] {
-  const services = composeServicesRunning(model);
+  // A test or development compose file (`docker-compose-test.yml`) is no deployment: what it mounts
+  // (`./test-results:/test-results`) is not data that deployments already keep.
+  const services = composeServicesRunning(model).filter((s) => !isTestOrDevelopmentFile(s.file));
   const development = new Set(services.filter((s) => s.mounts.some((m) => m.source === "project" && !m.readOnly)).map((s) => s.file));
   const paths: string[] = [];
   for (const service of services) {
@@ -80,6 +87,15 @@ export function composeDataMounts(model: DockerfileModel): string[] {
     for (const mount of service.mounts) if (isDataMount(mount)) paths.push(mount.target.replace(/(?<=.)\/$/, ""));
   }
   return paths;
+}
+
+/** True for a compose file whose name or folder says it is for tests, CI or development (`docker-compose-test.yml`, `dev/compose.yaml`). */
+function isTestOrDevelopmentFile(file: string): boolean {
+  return file
+    .toLowerCase()
+    .split("/")
+    .flatMap((segment) => segment.replace(/\.ya?ml$/, "").split(/[-_.]/))
+    .some((word) => TEST_OR_DEVELOPMENT_WORDS.has(word));
 }
 
 function isDataMount(mount: ComposeMount): boolean {
@@ -108,8 +124,9 @@ export function imageName(image: string): string | null {
 
 /**
  * Names the project goes by: its manifests' names (package.json `name`, go.mod's module, Cargo's and
- * pyproject's package name) and the names in the final image's paths (`/usr/bin/shop`,
- * `WORKDIR /srv/shop`, `./shop.py`), lower-cased, suffixes dropped as for image names.
+ * pyproject's package name), the repository its OCI source label names, and the names in the final
+ * image's paths (`/usr/bin/shop`, `WORKDIR /srv/shop`, `./shop.py`), lower-cased, suffixes dropped as
+ * for image names.
  */
 function projectNames(model: DockerfileModel): Set<string> {
   const names = new Set<string>();
@@ -138,6 +155,8 @@ function projectNames(model: DockerfileModel): Set<string> {
   const words = [...(startCommand(model) ?? [])];
   for (const stage of lineage(final)) {
     for (const i of stage.instructions) {
+      // The repository the image says it is built from (`org.opencontainers.image.source=https://github.com/acme/shop`).
+      if (i.keyword === "LABEL") for (const a of i.args) add(OCI_SOURCE.exec(a.value)?.[1]);
       if (i.keyword === "WORKDIR" || i.keyword === "VOLUME") words.push(...i.args.map((a) => a.value));
       if ((i.keyword === "COPY" || i.keyword === "ADD") && i.args.length > 1) words.push(i.args[i.args.length - 1].value);
     }

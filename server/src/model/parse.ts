@@ -2,6 +2,7 @@
 
 import * as ast from "dockerfile-ast";
 import { BuildContextFacts, UNKNOWN_CONTEXT } from "./context";
+import { expandPackageOperands } from "./package-operands";
 import { readExecForm, readShell, ShellCommand, ShellSource } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
@@ -65,6 +66,8 @@ export function parseDockerfile(text: string, context: BuildContextFacts = UNKNO
     syntaxTree: dockerfile,
   };
   linkStages(model);
+  // Package lists in build arguments (`apt-get install ${TOOLS}`): rules see the packages.
+  expandPackageOperands(model);
   return model;
 }
 

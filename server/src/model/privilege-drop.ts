@@ -4,7 +4,9 @@
 // to become. Read from the Dockerfile and the entry scripts and configs the host read from the
 // build context. Such an image starts as root on purpose: a USER line would break the drop.
 
-import { startCommand } from "./stage-purpose";
+import { isSelfDroppingDaemon } from "./self-dropping-daemons";
+import { startCommand, withoutInitWrapper } from "./stage-purpose";
+import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles } from "./start-steps";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -40,6 +42,8 @@ const PROCFILE_RUNNERS = /^(?:forego|foreman|honcho|overmind|hivemind)$/;
  * `mosquitto`).
  */
 const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd|mosquitto)$/;
+/** Options that make a server check its config or print its version and exit (`nginx -t`, `apache2 -v`, `nginx -s reload`). */
+const ONE_OFF_OPTIONS = /^(?:-[tTvVsh]|--test|--version|--help|configtest|-version)$/;
 /** A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq --user=dnsmasq`). */
 const SWITCH_USER_OPTION = /^(?:-u|--user|--uid)(?:=(?!root$|0$)\S+)?$/;
 /** Supervisors that start as root and run their services as other users. */
@@ -145,6 +149,24 @@ function execsSwitchingDaemon(script: string): boolean {
   });
 }
 
+/**
+ * True when a script starts, as one of its commands, a server whose master drops its workers
+ * (`apache2-foreground`, `php-fpm`) or a daemon that leaves root itself (`exec /usr/sbin/sshd -D`);
+ * not a config check or version query (`nginx -t`).
+ */
+function startsDroppingServer(script: string, files: readonly string[]): boolean {
+  return script.split(/\r?\n/).some((line) => {
+    if (/^\s*#/.test(line)) return false;
+    const words = lineWords(line.trim().replace(/[;&|]+\s*$/, ""));
+    if (words[0] === "exec") words.shift();
+    if (words.length === 0) return false;
+    const program = baseName(words[0]);
+    // mosquitto's `-v` is verbose logging, not a version query.
+    if (WORKER_SERVERS.test(program)) return program === "mosquitto" || !words.some((w) => ONE_OFF_OPTIONS.test(w));
+    return isSelfDroppingDaemon(words, files);
+  });
+}
+
 /** The last line of a script that runs something: not blank, not a comment, not a closing `fi`/`done`/`esac`/`}`. */
 function lastCommandLine(script: string): string {
   const lines = script
@@ -176,6 +198,13 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
   if (startPrograms(chain).some((p) => WORKER_SERVERS.test(baseName(p)))) return true;
   if (command !== null && switchesUserItself(command)) return true;
+  // A daemon that leaves root by itself (sshd, unbound, dnsmasq), as the command or started by a
+  // script on the start path; and a worker server any of those scripts starts (`apache2-foreground`
+  // in the web role of an entry script that switches on the container's role).
+  const files = Object.values(model.context.files ?? {});
+  if (command !== null && isSelfDroppingDaemon(withoutInitWrapper(command), files)) return true;
+  if (startPrograms(chain).some((p) => isSelfDroppingDaemon([p], files))) return true;
+  if (startPathScripts(model).some(([, text]) => startsDroppingServer(text, files))) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
   // Entry scripts and server configs copied from the context (read by the host).

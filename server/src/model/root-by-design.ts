@@ -17,10 +17,13 @@ import { variableUses } from "./variable-uses";
 const CI_AGENTS = /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|renovate|dependabot|updatecli)$/;
 /**
  * System tools that need root: routing/VPN daemons (IPv6 firewall rules, WireGuard, OpenVPN), kernel
- * modules (dkms), the Docker socket (the engine or its CLI), FUSE mounts. A lone `iptables` is not
- * enough: apps install it for a one-off rule at start and still run unprivileged.
+ * modules (dkms), the Docker socket (the engine or its CLI), FUSE mounts, and the tools that manage
+ * the host's block devices and storage pools (device-mapper and its thin pools, LVM, ZFS, software
+ * RAID, NVDIMM, SMART and NVMe queries), which open device nodes only root can. A lone `iptables` is
+ * not enough: apps install it for a one-off rule at start and still run unprivileged.
  */
-const PRIVILEGED_PACKAGES = /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn)$/;
+const PRIVILEGED_PACKAGES =
+  /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn|device-mapper|dmsetup|thin-provisioning-tools|lvm2|zfs|zfsutils-linux|mdadm|ndctl|smartmontools|nvme-cli)$/;
 /** A GitHub Action's labels and files (`com.github.actions.name`, a problem matcher copied in). */
 const GITHUB_ACTION_WORDS = /com\.github\.actions\.|github_action|problem-matcher/i;
 /** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */

@@ -15,6 +15,12 @@ export interface Word {
   isAssignment?: boolean;
   /** A string of an exec-form JSON array: its range includes the quotes, so edits write JSON. */
   json?: boolean;
+  /**
+   * The variable an unquoted `$NAME` operand was expanded from (`apt-get install ${TOOLS}` with
+   * `ARG TOOLS="curl git"` gives `curl` and `git`): the word's range is the reference's, shared by
+   * every word of the value, so an edit may insert after it but must not replace it.
+   */
+  fromVariable?: string;
 }
 
 /** A simple command: `VAR=x sudo apt-get install -y curl`. */

@@ -51,8 +51,11 @@ const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
  * `/tini -s --`, `dumb-init`, Docker's own `docker-init`, podman's `catatonit`.
  */
 const INIT_WRAPPERS = /^(?:tini(?:-static)?|dumb-init|docker-init|catatonit)$/;
-/** Build commands as the container's command: the image exists to compile mounted sources. */
-const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja)$/;
+/**
+ * Build tools as the container's command: the image exists to compile mounted sources (Gradle,
+ * Maven, make, CMake, Ninja; Scala's sbt and mill, Clojure's Leiningen, Bazel, Ant).
+ */
+const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja|sbt|mill|lein|bazel|bazelisk|ant)$/;
 
 /**
  * Words of a base image's name or tag that mark a build environment (`ossrs/srs:dev`,

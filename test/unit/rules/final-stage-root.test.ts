@@ -310,6 +310,44 @@ testRule(rule, {
       context: { dockerfilePath: "app2.dockerfile", dockerfileVariants: ["app1.dockerfile"] },
       messageId: "noUser",
     },
+    {
+      name: "unbound told to stay root (an empty username in the config its script writes)",
+      code: 'FROM debian:bookworm-slim\nCOPY unbound.sh /\nEXPOSE 53/udp\nCMD ["/unbound.sh"]\n',
+      context: { files: { "unbound.sh": '#!/bin/sh\ncat > /etc/unbound.conf <<EOF\nserver:\n    username: ""\nEOF\nexec unbound -d -c /etc/unbound.conf\n' } },
+      messageId: "noUser",
+    },
+    {
+      name: "haproxy with no config naming a user stays root",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y haproxy\nCMD ["haproxy", "-f", "/etc/haproxy/haproxy.cfg"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an entry script that only checks the nginx config, then starts the app as root",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nnginx -t\nexec node server.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a test compose file's mounts are no deployment's data",
+      code: 'FROM debian:13-slim\nCOPY app /usr/bin/app\nCMD ["app"]\n',
+      context: {
+        composeServices: [
+          {
+            file: "docker/docker-compose-test.yml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [{ target: "/test-results", source: "host", readOnly: false }],
+          },
+        ],
+      },
+      messageId: "noUser",
+    },
+    {
+      name: "Debian's docker package from a build argument is no Docker client",
+      code: 'FROM debian:13-slim\nARG TOOLS="docker curl"\nRUN apt-get update && apt-get install -y ${TOOLS}\nCOPY app /usr/bin/app\nCMD ["app"]\n',
+      messageId: "noUser",
+    },
   ],
   silent: [
     {
@@ -710,6 +748,58 @@ testRule(rule, {
       name: "a regression harness by its path",
       code: 'FROM debian:trixie-slim\nCOPY --from=builder /out/agent /usr/bin/agent\nENTRYPOINT ["/usr/bin/agent"]\n',
       context: { dockerfilePath: "regression/Dockerfile" },
+    },
+    {
+      name: "sshd as the command: it switches to each user who logs in",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\nEXPOSE 22\nCMD ["/usr/sbin/sshd", "-D", "-e"]\n',
+    },
+    {
+      name: "an entry script that execs sshd",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\nCOPY files/entrypoint /\nEXPOSE 22\nENTRYPOINT ["/entrypoint"]\n',
+      context: { files: { "files/entrypoint": '#!/bin/bash\ncreate-users\nif $startSshd; then\n    exec /usr/sbin/sshd -D -e\nelse\n    exec "$@"\nfi\n' } },
+    },
+    {
+      name: "unbound exec'd by its script: it binds 53 and chroots, then drops to its username",
+      code: 'FROM debian:bookworm\nCOPY data/ /\nEXPOSE 53/udp\nCMD ["/unbound.sh"]\n',
+      context: {
+        files: {
+          "data/unbound.sh":
+            '#!/bin/bash\ncat > /opt/unbound/etc/unbound/unbound.conf <<EOT\nserver:\n    username: "_unbound"\n    chroot: "/opt/unbound/etc/unbound"\nEOT\nexec /opt/unbound/sbin/unbound -d -c /opt/unbound/etc/unbound/unbound.conf\n',
+        },
+      },
+    },
+    {
+      name: "haproxy whose config names its user",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y haproxy\nCOPY haproxy.cfg /etc/haproxy/haproxy.cfg\nCMD ["haproxy", "-f", "/etc/haproxy/haproxy.cfg"]\n',
+      context: { files: { "haproxy.cfg": "global\n    user haproxy\n    group haproxy\n" } },
+    },
+    {
+      name: "an entry script, copied under another name through a build stage, whose web role starts apache2-foreground",
+      code: 'FROM php:8.3-apache AS builder\nCOPY ./common/ /common/\nFROM php:8.3-apache\nCOPY --from=builder --chmod=755 /common/docker-entrypoint.sh /entrypoint.sh\nCOPY --from=builder --chmod=755 /common/entrypoint_web.sh /entrypoint_web.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: {
+        files: {
+          "common/docker-entrypoint.sh": '#!/bin/bash\ncase "$ROLE" in\n  web)\n    /entrypoint_web.sh "$@"\n    ;;\n  cron)\n    cron -f\n    ;;\nesac\n',
+          "common/entrypoint_web.sh": "#!/bin/bash\nsu -s /bin/bash www-data -c 'php bin/console migrate'\napache2-foreground\n",
+        },
+      },
+    },
+    {
+      name: "tools that manage the host's block devices and storage pools need root",
+      code: 'FROM alpine:3.23\nRUN apk --no-cache add device-mapper thin-provisioning-tools zfs\nCOPY --from=build /out/agent /usr/bin/agent\nEXPOSE 8080\nENTRYPOINT ["/usr/bin/agent"]\n',
+    },
+    { name: "sbt as the command: a build-tool image", code: 'FROM eclipse-temurin:21-jdk\nUSER app\nRUN x\nUSER root\nWORKDIR /root\nCMD ["sbt"]\n' },
+    {
+      name: "a compose service pulling the image the OCI source label names, with a host folder for data",
+      code: 'FROM node:20-alpine\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\nLABEL org.opencontainers.image.source=https://github.com/acme/pds\n',
+      context: {
+        composeServices: [
+          { file: "compose.yaml", builds: false, image: "ghcr.io/acme/pds:0.4", user: null, mounts: [{ target: "/pds", source: "host", readOnly: false }] },
+        ],
+      },
+    },
+    {
+      name: "the Docker CLI installed from a build argument's package list",
+      code: 'FROM python:3.14-slim\nARG TOOLS="cron docker-cli"\nRUN apt-get update && apt-get install -y --no-install-recommends ${TOOLS}\nEXPOSE 8080\nENTRYPOINT ["./entrypoint.sh"]\n',
     },
   ],
 });
