@@ -9,6 +9,7 @@ import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
+import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -86,6 +87,8 @@ export const rule: Rule = {
     const final = model.finalStage;
     // A development, CI or build-environment image has its toolchain on purpose.
     if (!final || developmentPurpose(model) !== null) return;
+    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+    if (installsPhpDebugger(model)) return;
     const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
     const rootRef = baseRepositoryOf(chain[0]);

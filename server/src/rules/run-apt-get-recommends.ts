@@ -20,6 +20,7 @@ import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { hasNoRecommends } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, fetchesGpgKeys } from "../model/gpg-keyserver";
+import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
@@ -128,6 +129,8 @@ export const rule: Rule = {
   check(model, report) {
     // A development, CI or build-environment image wants the packages whole (docs, completions).
     if (developmentPurpose(model) !== null) return;
+    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+    if (installsPhpDebugger(model)) return;
     const finalStages = finalImageStages(model);
     const shipped = shippedPackages(model);
     // Without recommends git has no SSH transport unless the image names an SSH client itself.

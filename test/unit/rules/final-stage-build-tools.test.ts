@@ -147,8 +147,17 @@ testRule(rule, {
       messageId: "buildTools",
       data: { packages: "'gcc'" },
     },
+    {
+      name: "Xdebug only in an opt-in branch: the default image is not a development one",
+      code: 'FROM php:8.3-fpm-alpine\nARG INSTALL_XDEBUG=false\nRUN apk add --no-cache build-base libpng-dev\nRUN if [ ${INSTALL_XDEBUG} = true ]; then pecl install xdebug; fi\nCMD ["php-fpm"]\n',
+      messageId: "buildTools",
+    },
   ],
   silent: [
+    {
+      name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-dev libpng-dev php8.4-pcov php8.4-xdebug\nCMD ["start-container"]\n',
+    },
     {
       name: "ENV LD_PRELOAD loads the unversioned libtcmalloc.so that only libgoogle-perftools-dev ships",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install libgoogle-perftools-dev\nENV LD_PRELOAD=libtcmalloc.so\nCMD ["app"]\n',

@@ -113,6 +113,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug php8.4-pcov git\nCMD ["start-container"]\n',
+    },
+    {
       name: "gpg fetches keys from a keyserver: dirmngr only comes through its recommends",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg gettext-base\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$GPG_KEY"\n',
     },
