@@ -45,6 +45,6 @@ export function shipsPreloadedLibrary(name: string, preloaded: ReadonlySet<strin
   if (preloaded.size === 0) return false;
   const known = DEV_PACKAGE_LIBRARIES.get(name);
   if (known) return [...preloaded].some((lib) => known.test(lib));
-  const match = /^(?:lib)?([\w+.]+?)-dev$/.exec(name);
+  const match = /^(?:lib)?([\w+.]+)-dev$/.exec(name);
   return match !== null && preloaded.has(`lib${match[1]}.so`);
 }
