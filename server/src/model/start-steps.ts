@@ -42,9 +42,40 @@ function isBuildingStep(words: readonly string[]): boolean {
   return subcommand !== undefined && step.test(subcommand);
 }
 
-/** True when a shell script's text runs a compiling or installing step (comments and quotes loosely skipped). */
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+/** A plugin's installer (`extensions/x/install.py`, run by the web UIs that host extensions). */
+const INSTALLER = /(?:^|\/)install\.py$/;
+const SETUP_BUILD = /^(?:install|develop|build|build_ext)$/;
+
+/**
+ * The script a `python` command runs (its first word that is not an option), or null. With
+ * `setup.py` the command must build or install (`python setup.py install`).
+ */
+function pythonScript(words: readonly string[]): string | null {
+  let start = 0;
+  while (start < words.length && (LEADING.test(words[start]) || /^\w+=/.test(words[start]))) start++;
+  if (!PYTHON.test((words[start] ?? "").split("/").pop() ?? "")) return null;
+  const at = words.findIndex((w, i) => i > start && !w.startsWith("-"));
+  return at < 0 ? null : words[at];
+}
+
+/**
+ * True when a shell script's text runs a compiling or installing step (comments and quotes loosely
+ * skipped), or runs plugins' installers at start: `python install.py`, `python setup.py install`,
+ * or `python "$script"` in a script that lists plugins' `install.py` files (extensions installed by their
+ * own installer, which pip-installs and may compile).
+ */
 function scriptBuilds(script: string): boolean {
-  return simpleCommands(script).some(isBuildingStep);
+  const commands = simpleCommands(script);
+  if (commands.some(isBuildingStep)) return true;
+  const listsInstallers = commands.some((words) => words.some((w) => /\/install\.py\)?$/.test(w)));
+  return commands.some((words) => {
+    const target = pythonScript(words);
+    if (target === null) return false;
+    if (INSTALLER.test(target)) return true;
+    if (/(?:^|\/)setup\.py$/.test(target)) return SETUP_BUILD.test(words[words.indexOf(target) + 1] ?? "");
+    return listsInstallers && /^\$\{?\w+\}?$/.test(target);
+  });
 }
 
 /**

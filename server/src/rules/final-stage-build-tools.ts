@@ -9,6 +9,8 @@ import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
+import { installsPhpDebugger } from "../model/php-debugger";
+import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { buildsAtStart } from "../model/start-steps";
@@ -34,10 +36,11 @@ function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Se
 /**
  * `kept` without the packages the base image already holds (php's Debian images keep gcc, make and
  * libc6-dev): installing one again only upgrades it, and removing it would take the compiler the
- * extension installers need. Null when no compiler or header of the RUN's own is left.
+ * extension installers need. Also without the -dev packages that ship a library the image preloads
+ * by its unversioned name (`LD_PRELOAD=libtcmalloc.so`): only the -dev package has that file. Null when no compiler or header of the RUN's own is left.
  */
-function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>): KeptBuildTools | null {
-  const tools = kept.tools.filter((t) => !inBase.has(packageName(t.value)));
+function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>, preloaded: ReadonlySet<string>): KeptBuildTools | null {
+  const tools = kept.tools.filter((t) => !inBase.has(packageName(t.value)) && !shipsPreloadedLibrary(packageName(t.value), preloaded));
   const kinds = tools.map((t) => buildToolKind(t.value));
   if (!kinds.includes("compiler") && !kinds.includes("headers")) return null;
   return { ...kept, tools, hasCompiler: kinds.includes("compiler") };
@@ -84,6 +87,8 @@ export const rule: Rule = {
     const final = model.finalStage;
     // A development, CI or build-environment image has its toolchain on purpose.
     if (!final || developmentPurpose(model) !== null) return;
+    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+    if (installsPhpDebugger(model)) return;
     const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
     const rootRef = baseRepositoryOf(chain[0]);
@@ -99,7 +104,8 @@ export const rule: Rule = {
     // the first install reported with a count of the others.
     const root = baseImageOf(chain[0]);
     const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
-    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase) ?? []);
+    const preloaded = preloadedLibraries(model);
+    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded) ?? []);
     const findings = added.filter((kept) => {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says

@@ -9,6 +9,8 @@
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
 // Also left alone: a file that never asks for the flag, on a full buildpack-deps image that holds
 // the usual recommends already, and Debian's pip without the build tools it recommends.
+// So is an install of gpg in an image that fetches keys from a keyserver (`gpg --recv-keys`) and
+// does not name dirmngr, which only gpg's recommends bring.
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
 // the message says so, and an image that installs sudo (a workspace people and jobs run their own
 // git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
@@ -17,6 +19,8 @@ import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { hasNoRecommends } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { DIRMNGR, fetchesGpgKeys } from "../model/gpg-keyserver";
+import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
@@ -52,6 +56,8 @@ const SSH_CLIENT = /^(?:openssh-client|openssh-server|ssh|ssh-client|dropbear-bi
 const PIP = /^python3?-pip(?:[=:].*)?$/;
 /** Packages that give pip its build tools when they are named. */
 const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
+/** gpg itself, or the gnupg suite: without recommends, gpg lacks dirmngr (gpg -> gnupg -> dirmngr). */
+const GPG_PACKAGE = /^(?:gpg|gnupg2?)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
 const SUDO = /^sudo(?:[=:].*)?$/;
 
@@ -123,11 +129,16 @@ export const rule: Rule = {
   check(model, report) {
     // A development, CI or build-environment image wants the packages whole (docs, completions).
     if (developmentPurpose(model) !== null) return;
+    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+    if (installsPhpDebugger(model)) return;
     const finalStages = finalImageStages(model);
     const shipped = shippedPackages(model);
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
     const isWorkspace = shipped.some((p) => SUDO.test(p));
+    // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
+    // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
+    const gpgNeedsDirmngr = !shipped.some((p) => DIRMNGR.test(p)) && fetchesGpgKeys(model);
     // A file that asks for the flag nowhere, on a full buildpack-deps image (`ruby:3.2`, `node:26`),
     // chose the image that already holds the usual recommends: the flag would save almost nothing.
     const trims = allRunInstructions(model).some(
@@ -148,6 +159,7 @@ export const rule: Rule = {
         const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
         if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
+        if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
         // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
         // of a source package fails, unless the image names them itself.
         if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;

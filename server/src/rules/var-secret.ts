@@ -29,6 +29,10 @@ const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GA
 // auth token, which uploads source maps):
 // published inside every client that reports, so a build bakes them in on purpose.
 const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:ion)?)(?:_|$)/i;
+// OpenPGP key fingerprints and key IDs (`GPG_KEY=F7529FAE...`, `GPG_KEYS="A B"`) name a public key
+// for `gpg --recv-keys`; a name with a GPG/PGP part holding only hex words of those lengths is no secret.
+const PGP_NAME = /(?:_|^)(?:gpg|pgp|gnupg|openpgp)(?:_|$)/i;
+const PGP_FINGERPRINTS = /^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem.
@@ -73,6 +77,7 @@ export const rule: Rule = {
         if (PUBLIC_PREFIX.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
+        if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;

@@ -136,8 +136,52 @@ testRule(rule, {
       messageId: "buildTools",
       line: 2,
     },
+    {
+      name: "a versioned preload is the runtime package's file: the -dev package is not needed",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install libjemalloc-dev\nENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\nCMD ["app"]\n',
+      messageId: "headers",
+    },
+    {
+      name: "a preload keeps its own -dev package only, not the compiler next to it",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gcc libjemalloc-dev\nENV LD_PRELOAD=libjemalloc.so\nCMD ["app"]\n',
+      messageId: "buildTools",
+      data: { packages: "'gcc'" },
+    },
+    {
+      name: "Xdebug only in an opt-in branch: the default image is not a development one",
+      code: 'FROM php:8.3-fpm-alpine\nARG INSTALL_XDEBUG=false\nRUN apk add --no-cache build-base libpng-dev\nRUN if [ ${INSTALL_XDEBUG} = true ]; then pecl install xdebug; fi\nCMD ["php-fpm"]\n',
+      messageId: "buildTools",
+    },
   ],
   silent: [
+    {
+      name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-dev libpng-dev php8.4-pcov php8.4-xdebug\nCMD ["start-container"]\n',
+    },
+    {
+      name: "ENV LD_PRELOAD loads the unversioned libtcmalloc.so that only libgoogle-perftools-dev ships",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install libgoogle-perftools-dev\nENV LD_PRELOAD=libtcmalloc.so\nCMD ["app"]\n',
+    },
+    {
+      name: "the entry script preloads /usr/lib/<arch>/libjemalloc.so, shipped by libjemalloc-dev",
+      code: 'FROM eclipse-temurin:21-jre-noble\nRUN apt-get update && apt-get -y install gpg libjemalloc-dev\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh":
+            '#!/bin/bash\nJEMALLOC_PATH="/usr/lib/$(uname -m)-linux-gnu/libjemalloc.so"\nexport LD_PRELOAD=$LD_PRELOAD:$JEMALLOC_PATH\nexec "$@"\n',
+        },
+      },
+    },
+    {
+      name: "the entry script runs the extensions' install.py at start: they pip-install and may compile",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential libcairo2-dev\nCOPY . /docker\nENTRYPOINT ["/docker/entrypoint.sh"]\nCMD ["python", "webui.py"]\n',
+      context: {
+        files: {
+          "entrypoint.sh":
+            '#!/bin/bash\nlist=(./extensions/*/install.py)\nfor installscript in "${list[@]}"; do\n  PYTHONPATH=${ROOT} python "$installscript"\ndone\nexec "$@"\n',
+        },
+      },
+    },
     {
       name: "linux-libc-dev on php's Debian image only upgrades the toolchain the base keeps ($PHPIZE_DEPS)",
       code: 'FROM php:8.4-apache-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends linux-libc-dev curl && install-php-extensions gd\nCMD ["apache2-foreground"]\n',

@@ -4,6 +4,16 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "gpg with dirmngr named: the recommends are not needed for the keyserver",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg dirmngr gettext-base\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$GPG_KEY"\n',
+      messageId: "recommends",
+    },
+    {
+      name: "gpg that only verifies with a key it was given",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg gettext-base\nRUN gpg --batch --import key.asc && gpg --verify app.asc app\n",
+      messageId: "recommends",
+    },
+    {
       name: "a full buildpack-deps image where the file uses the flag elsewhere: the project trims",
       code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apt-get install -y libgtk-3-0 xdg-utils\nCMD ["bin/rails", "s"]\n',
       messageId: "recommends",
@@ -102,6 +112,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug php8.4-pcov git\nCMD ["start-container"]\n',
+    },
+    {
+      name: "gpg fetches keys from a keyserver: dirmngr only comes through its recommends",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg gettext-base\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$GPG_KEY"\n',
+    },
     {
       name: "a full buildpack-deps image, and a file that asks for the flag nowhere: the recommends are mostly there",
       code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y postgresql-client libvips\nCMD ["bin/rails", "s"]\n',

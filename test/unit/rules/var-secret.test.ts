@@ -37,6 +37,8 @@ testRule(rule, {
       line: 2,
       count: 1,
     },
+    { name: "a GPG passphrase is a secret", code: "FROM debian:12-slim\nENV GPG_PASSPHRASE_KEY=hunter2\n", messageId: "secret" },
+    { name: "a GPG-named key that is not a fingerprint", code: "FROM debian:12-slim\nENV GPG_KEY=c2VjcmV0LWtleS1ibG9i\n", messageId: "secret" },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -46,6 +48,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a GPG key fingerprint or key IDs are public, fetched with gpg --recv-keys",
+      code: 'FROM debian:12-slim\nENV GPG_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\nARG PGP_KEYS="0x1596BBF0726835D8 726835D8"\n',
+    },
     {
       name: "a global ARG only feeds FROM lines; the stage that re-declares it is where it is stored",
       code: "ARG NX_CLOUD_ACCESS_TOKEN\nFROM node:22 AS base\n",

@@ -19,6 +19,22 @@ describe("syntax layer (dockerfile-utils)", () => {
     assert.deepStrictEqual(codes("FROM ruby:3.4\nCOPY a b c\n"), ["2:invalidDestination"]);
   });
 
+  it('reads a quoted part followed by more of the same word as Docker does (ENV PATH="/opt/bin":$PATH)', () => {
+    // Docker's word lexer joins quoted and unquoted parts; only a quote still open at the end fails.
+    const table: [string, string[]][] = [
+      ['ENV PATH="/opt/venv/bin":$PATH', []],
+      ['ENV A="x"y"z" B=1', []],
+      ['ENV A="x"\'y"\'', []],
+      ['ENV A="x\\"y"', []],
+      ['ENV A="x', ["2:syntaxMissingDoubleQuote"]],
+      ['ENV A="x":"y', ["2:syntaxMissingDoubleQuote"]],
+      ['ENV A="x\\"', ["2:syntaxMissingDoubleQuote"]],
+      ['ENV A="x"\'y', ["2:syntaxMissingSingleQuote"]],
+      ['ARG P="/a":$P', []],
+    ];
+    for (const [line, expected] of table) assert.deepStrictEqual(codes(`FROM alpine:3.22\n${line}\n`), expected, line);
+  });
+
   it("does not call a Maven-filtered placeholder base name blank", () => {
     assert.deepStrictEqual(codes("FROM ${docker.base.image}\nCOPY ${pkg.name}.deb /tmp/\n"), []);
     assert.deepStrictEqual(codes("ARG BASE\nFROM ${BASE}\n").length, 0);

@@ -1,0 +1,50 @@
+// Libraries the container preloads (`LD_PRELOAD`): an allocator such as jemalloc or tcmalloc is
+// often loaded by its unversioned file name (`libjemalloc.so`), a symlink only the -dev package
+// ships, so that package is a run-time need, not a leftover of a build.
+
+import { envDeclarations } from "./environment";
+import { lineage } from "./stage-graph";
+import { entryScriptFiles } from "./start-steps";
+import type { DockerfileModel } from "./types";
+
+/** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
+const UNVERSIONED_LIBRARY = /(?:^|[\s/:="'])(lib[\w+.-]*?\.so)(?=$|[\s:"';])/g;
+
+/**
+ * -dev packages whose unversioned libraries do not follow `lib<name>-dev` -> `lib<name>.so`
+ * (gperftools ships tcmalloc and the profiler; Alpine drops the `lib` prefix).
+ */
+const DEV_PACKAGE_LIBRARIES = new Map<string, RegExp>([
+  ["libgoogle-perftools-dev", /^lib(?:tcmalloc(?:_minimal|_debug|_and_profiler)?|profiler)\.so$/],
+  ["gperftools-dev", /^lib(?:tcmalloc(?:_minimal|_debug|_and_profiler)?|profiler)\.so$/],
+]);
+
+/**
+ * File names of the unversioned libraries the final image preloads: from an `ENV LD_PRELOAD` of
+ * its stages, and from an entry script that sets LD_PRELOAD (every `lib*.so` it names, since the
+ * path usually goes through a variable: `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`).
+ */
+export function preloadedLibraries(model: DockerfileModel): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string) => {
+    for (const match of text.matchAll(UNVERSIONED_LIBRARY)) out.add(match[1]);
+  };
+  const final = model.finalStage;
+  if (final === null) return out;
+  for (const stage of lineage(final))
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== "ENV") continue;
+      for (const d of envDeclarations(model, instruction)) if (d.name === "LD_PRELOAD" && d.value !== null) add(d.value);
+    }
+  for (const [, text] of entryScriptFiles(model)) if (/\bLD_PRELOAD=/.test(text)) add(text);
+  return out;
+}
+
+/** True when the -dev package `name` ships one of the unversioned libraries in `preloaded`. */
+export function shipsPreloadedLibrary(name: string, preloaded: ReadonlySet<string>): boolean {
+  if (preloaded.size === 0) return false;
+  const known = DEV_PACKAGE_LIBRARIES.get(name);
+  if (known) return [...preloaded].some((lib) => known.test(lib));
+  const match = /^(?:lib)?([\w+.]+)-dev$/.exec(name);
+  return match !== null && preloaded.has(`lib${match[1]}.so`);
+}
