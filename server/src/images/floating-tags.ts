@@ -11,7 +11,7 @@ import { rootImageOf } from "./base-image";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
-import { runCommands, runContextScripts } from "../model/run-commands";
+import { runCommands } from "../model/run-commands";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { officialName } from "./tags";
@@ -76,8 +76,8 @@ const LATEST_RELEASE = /\/releases\/latest(?:[/"'\s]|$)/;
 /**
  * True when the image is a rolling build by design: its final stage stands on an image that only
  * rolls (`cgr.dev/chainguard/wolfi-base:latest`), or the build installs whatever release is newest
- * (`ARG URL=.../releases/latest/download/app.tar.gz`, the releases API queried in a RUN or in a
- * script of the project's that a RUN runs). Two
+ * (`ARG URL=.../releases/latest/download/app.tar.gz`, the releases API queried in a RUN), or a RUN
+ * builds the branch head it clones. Two
  * builds differ whatever tags the file pins, so a helper image or base on a moving tag adds no
  * drift the project has not chosen.
  */
@@ -86,8 +86,6 @@ export function isRollingBuild(model: DockerfileModel): boolean {
   const root = final ? rootImageOf(final).image : null;
   if (root !== null && isRollingOnly(root)) return true;
   if (model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)))) return true;
-  // The download written in a script of the project's that a RUN runs (`RUN /tmp/fetch_binaries.sh`).
-  if (runContextScripts(model.context.files, model.stages).some(([, text]) => LATEST_RELEASE.test(text))) return true;
   return clonesBranchHead(model);
 }
 

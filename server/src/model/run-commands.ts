@@ -22,22 +22,3 @@ export function runCommands(stages: Stage | readonly Stage[]): RunCommand[] {
   }
   return out;
 }
-
-/** Shells a RUN hands a script file to (`bash build/fetch.sh`). */
-const SCRIPT_SHELLS = new Set(["sh", "bash", "dash", "ash", "zsh"]);
-
-/**
- * The context files the host read that a RUN of `stages` runs as a script, as [path, text]: the
- * command is the file (`/tmp/fetch_binaries.sh` for `build/fetch_binaries.sh`, matched by base name,
- * as the COPY that put it there may rename the folder) or a shell's first argument (`sh ./get.sh`).
- */
-export function runContextScripts(files: Readonly<Record<string, string>> | undefined, stages: Stage | readonly Stage[]): [string, string][] {
-  if (files === undefined) return [];
-  const names = new Set<string>();
-  for (const { command } of runCommands(stages)) {
-    const script = SCRIPT_SHELLS.has(command.name) ? command.args.find((a) => !a.value.startsWith("-"))?.value : command.program?.value;
-    const name = script?.split("/").pop();
-    if (name && /\.(?:sh|bash)$/.test(name)) names.add(name);
-  }
-  return Object.entries(files).filter(([path]) => names.has(path.split("/").pop() ?? path));
-}

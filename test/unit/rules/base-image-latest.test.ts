@@ -115,13 +115,6 @@ testRule(rule, {
       line: 1,
     },
     {
-      name: "a stage that runs a project script pinning what it downloads",
-      code: "FROM debian:stable-slim AS fetcher\nCOPY build/fetch.sh /tmp/fetch.sh\nRUN apt-get update && apt-get install -y curl\nRUN sh /tmp/fetch.sh\nFROM alpine:3.22\nCOPY --from=fetcher /tmp/ctop /usr/local/bin/ctop\n",
-      context: { files: { "build/fetch.sh": 'wget "https://github.com/bcicen/ctop/releases/download/v0.7.7/ctop-0.7.7-linux-amd64" -O /tmp/ctop\n' } },
-      messageId: "floating",
-      line: 1,
-    },
-    {
       name: "a clone moved to a pinned revision is no rolling build",
       code: "FROM golang:alpine AS build\nRUN git clone https://github.com/acme/tool /src\nRUN cd /src && git checkout $VERSION && go build -o /out/tool .\nFROM alpine:3.22\nCOPY --from=build /out/tool /bin/\n",
       messageId: "floating",
@@ -185,16 +178,6 @@ testRule(rule, {
     {
       name: "a final stage on an image that only rolls: the whole build floats by design",
       code: "FROM python:3.13 AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM cgr.dev/chainguard/wolfi-base:latest\nCOPY --from=build /app /app\n",
-    },
-    {
-      name: "a stage that runs the project's download script, which fetches whatever release is newest",
-      code: "FROM debian:stable-slim AS fetcher\nCOPY build/fetch_binaries.sh /tmp/fetch_binaries.sh\nRUN apt-get update && apt-get install -y curl wget\nRUN /tmp/fetch_binaries.sh\nFROM alpine:3.22\nCOPY --from=fetcher /tmp/ctop /usr/local/bin/ctop\n",
-      context: {
-        files: {
-          "build/fetch_binaries.sh":
-            'VERSION=$(curl -s "https://api.github.com/repos/bcicen/ctop/releases/latest" | grep tag_name)\nwget "$LINK" -O /tmp/ctop\n',
-        },
-      },
     },
     {
       name: "a nightly that builds the branch head it clones (no --branch, no checkout)",
