@@ -11,6 +11,8 @@ import { rootImageOf } from "./base-image";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
+import { runCommands } from "../model/run-commands";
+import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { officialName } from "./tags";
 
@@ -74,7 +76,8 @@ const LATEST_RELEASE = /\/releases\/latest(?:[/"'\s]|$)/;
 /**
  * True when the image is a rolling build by design: its final stage stands on an image that only
  * rolls (`cgr.dev/chainguard/wolfi-base:latest`), or the build installs whatever release is newest
- * (`ARG URL=.../releases/latest/download/app.tar.gz`, the releases API queried in a RUN). Two
+ * (`ARG URL=.../releases/latest/download/app.tar.gz`, the releases API queried in a RUN), or a RUN
+ * builds the branch head it clones. Two
  * builds differ whatever tags the file pins, so a helper image or base on a moving tag adds no
  * drift the project has not chosen.
  */
@@ -82,8 +85,27 @@ export function isRollingBuild(model: DockerfileModel): boolean {
   const final = model.finalStage;
   const root = final ? rootImageOf(final).image : null;
   if (root !== null && isRollingOnly(root)) return true;
-  return model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)));
+  if (model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)))) return true;
+  return clonesBranchHead(model);
 }
+
+/**
+ * True when a RUN clones a repository's default branch and nothing picks a revision: no `--branch`
+ * on the clone, no `git checkout`, `switch` or `reset` anywhere. The build takes whatever that
+ * branch holds on the day (a nightly from HEAD), like a download of the newest release.
+ */
+function clonesBranchHead(model: DockerfileModel): boolean {
+  const gits = runCommands(model.stages)
+    .map((r) => r.command)
+    .filter((c) => c.name === "git");
+  // The subcommand: the first word that is no option, nor the value of `-C <dir>` or `-c <name=value>`.
+  const sub = (c: ShellCommand) => c.args.find((a, i) => !a.value.startsWith("-") && !/^-[Cc]$/.test(c.args[i - 1]?.value ?? ""))?.value;
+  if (gits.some((c) => GIT_REVISION_PICKS.has(sub(c) ?? ""))) return false;
+  return gits.some((c) => sub(c) === "clone" && !c.args.some((a) => /^(?:-b|--branch(?:=.*)?|--revision(?:=.*)?)$/.test(a.value)));
+}
+
+/** git subcommands that move a clone to another revision than the branch head it cloned. */
+const GIT_REVISION_PICKS = new Set(["checkout", "switch", "reset"]);
 
 /** Instructions where a download's address is written: an ARG or ENV default, ADD's source, a RUN's command. */
 const ROLLING_SOURCES = new Set(["ARG", "ENV", "ADD", "RUN"]);
@@ -261,6 +283,19 @@ export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: Im
   return stage.instructions.every(
     (i) => i.keyword !== "RUN" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || ARRANGE_COMMANDS.has(c.name))),
   );
+}
+
+/**
+ * `${JITSI_REPO}/base:${BASE_TAG}`: the registry and namespace are a build argument, the image name
+ * is written, and the tag is a build argument too. A project parameterises the registry of images
+ * it pushes itself (a fork or a local build pushes elsewhere), and passes the tag of the one it
+ * built in the same run; a third-party image is named outright.
+ */
+const PARAMETERISED_OWN_IMAGE = /^\$(?:\{\w+\}|\w+)\/[a-z0-9][a-z0-9._/-]*:\$(?:\{\w+\}[\w.-]*|\w+)$/;
+
+/** True for a FROM written as {@link PARAMETERISED_OWN_IMAGE} that does not resolve to an official image. */
+export function isParameterisedOwnImage(written: string, ref: ImageReference): boolean {
+  return !ref.isOfficial && PARAMETERISED_OWN_IMAGE.test(written);
 }
 
 /** The source repository a Dockerfile's image declares: `LABEL org.opencontainers.image.source=https://github.com/<owner>/<repo>`. */

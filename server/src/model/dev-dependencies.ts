@@ -2,7 +2,7 @@
 // it runs in are considered: shared by final-stage-dev-dependencies (which reports them) and
 // copy-from-whole-workdir (a builder holding none ships nothing but the app itself).
 
-import type { DependencyInstall } from "./commands";
+import { dependencyInstall, type DependencyInstall } from "./commands";
 import { variableFor } from "./environment";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -84,6 +84,9 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
   }
 }
 
+/** Installers whose production-only install removes development packages already in node_modules. */
+const NODE_INSTALLERS = new Set(["npm", "yarn", "pnpm"]);
+
 /** `--prod`/`--production` (any value but false) or `--omit=dev`: the flags that keep production dependencies only. */
 function keepsProductionOnly(args: readonly string[]): boolean {
   return (
@@ -93,10 +96,14 @@ function keepsProductionOnly(args: readonly string[]): boolean {
 
 /**
  * True when `command` removes the development dependencies already installed: `npm prune
- * --omit=dev`, `pnpm prune --prod`, `yarn workspaces focus --production`.
+ * --omit=dev`, `pnpm prune --prod`, `yarn workspaces focus --production`, or a second install of
+ * the manifest with production dependencies only (`yarn install --production`, `npm ci --omit=dev`,
+ * `pnpm install --prod`), which rewrites node_modules to the production set and drops the rest.
  */
 export function prunesDevDependencies(command: ShellCommand): boolean {
   const args = command.args.map((w) => w.value);
   if ((command.name === "npm" || command.name === "pnpm") && args[0] === "prune") return keepsProductionOnly(args);
+  const install = dependencyInstall(command);
+  if (install && NODE_INSTALLERS.has(install.ecosystem) && !install.installsNamedPackages && install.includesDevDependencies === false) return true;
   return command.name === "yarn" && args[0] === "workspaces" && args[1] === "focus" && keepsProductionOnly(args);
 }

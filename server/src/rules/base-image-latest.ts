@@ -10,6 +10,7 @@ import {
   imageReferences,
   isCollectOnlyStage,
   isMovingByDesign,
+  isParameterisedOwnImage,
   isProjectOwnImage,
   isFetchOnlyStage,
   isNamedContext,
@@ -55,6 +56,8 @@ export const rule: Rule = {
       if (!ref || !kind || isMovingByDesign(ref)) continue;
       // The project's own image (its OCI source label names the owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
+      // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.
+      if (isParameterisedOwnImage(stage.base.token.value, ref)) continue;
       // A web server handed only files and config: following its release line brings its fixes.
       if (isStaticFileServer(model, stage, ref)) continue;
       if (followsProjectReleaseLine(model, ref)) continue;

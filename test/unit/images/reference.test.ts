@@ -33,6 +33,8 @@ describe("images/reference: image references the way Docker reads them", () => {
       ["docker.io/library/node:24-alpine", "docker.io/library/node:24-alpine"],
       ["index.docker.io/library/node", "docker.io/library/node"],
       ["index.docker.io/node", "docker.io/library/node"],
+      // Docker Hub's public host serves the same repositories: the official golang image.
+      ["registry.hub.docker.com/library/golang:1.25-alpine3.23", "docker.io/library/golang:1.25-alpine3.23"],
       ["localhost/app", "localhost/app"],
       ["localhost:5000/app:1", "localhost:5000/app:1"],
       ["127.0.0.1:5000/team/app:1.2", "127.0.0.1:5000/team/app:1.2"],

@@ -81,6 +81,12 @@ testRule(rule, {
     },
     { name: "EOL distribution in a variant suffix", code: "FROM ruby:3.3-slim-buster\n", messageId: "endOfLife", line: 1 },
     { name: "builder stage on an old Go", code: "FROM golang:1.22 AS build\nFROM scratch\n", messageId: "endOfLife", line: 1, token: "golang:1.22" },
+    {
+      name: "the official image spelled through Docker Hub's public host",
+      code: "FROM registry.hub.docker.com/library/golang:1.22-alpine AS build\nFROM scratch\n",
+      messageId: "endOfLife",
+      line: 1,
+    },
     { name: "resolved through ARG", code: "ARG V=20\nFROM node:${V}-slim\n", messageId: "endOfLife", line: 2, token: "node:${V}-slim" },
     { name: "centos", code: "FROM centos:7\n", messageId: "endOfLife", line: 1 },
     {

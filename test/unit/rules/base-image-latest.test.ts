@@ -114,8 +114,36 @@ testRule(rule, {
       messageId: "latest",
       line: 1,
     },
+    {
+      name: "a clone moved to a pinned revision is no rolling build",
+      code: "FROM golang:alpine AS build\nRUN git clone https://github.com/acme/tool /src\nRUN cd /src && git checkout $VERSION && go build -o /out/tool .\nFROM alpine:3.22\nCOPY --from=build /out/tool /bin/\n",
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "a clone of a tagged branch is no rolling build",
+      code: 'FROM golang:alpine AS build\nRUN git clone --branch "v1.2.0" https://github.com/acme/tool /src\nFROM alpine:3.22\nCOPY --from=build /src/tool /bin/\n',
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "a third-party image whose tag only is a build argument defaulting to latest",
+      code: "ARG INSTALLER_VERSION=latest\nFROM mlocati/php-extension-installer:${INSTALLER_VERSION} AS installer\nFROM php:8.4-fpm\nCOPY --from=installer /usr/bin/install-php-extensions /usr/local/bin/\n",
+      messageId: "latestFromArg",
+      line: 2,
+    },
+    {
+      name: "an official image behind a registry argument (a mirror) is no image of the project's",
+      code: "ARG REGISTRY=docker.io\nARG NODE_TAG=latest\nFROM ${REGISTRY}/library/node:${NODE_TAG}\n",
+      messageId: "latestFromArg",
+      line: 3,
+    },
   ],
   silent: [
+    {
+      name: "registry and tag both build arguments, the name written: the project's own image, its tag passed by the caller",
+      code: "ARG JITSI_REPO=ghcr.io/acme\nARG BASE_TAG=latest\nFROM ${JITSI_REPO}/base:${BASE_TAG}\nRUN apt-get update\n",
+    },
     { name: "a named Debian release is pinned", code: "FROM debian:trixie-slim\n" },
     {
       name: "a stage that downloads with curl hands on the same files whatever its base",
@@ -150,6 +178,10 @@ testRule(rule, {
     {
       name: "a final stage on an image that only rolls: the whole build floats by design",
       code: "FROM python:3.13 AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM cgr.dev/chainguard/wolfi-base:latest\nCOPY --from=build /app /app\n",
+    },
+    {
+      name: "a nightly that builds the branch head it clones (no --branch, no checkout)",
+      code: "FROM debian:stable-slim AS build\nRUN git clone --depth 1 https://github.com/acme/browser.git\nRUN cd browser && make\nFROM debian:stable-slim\nCOPY --from=build /browser/out/app /bin/app\n",
     },
     {
       name: "a build that installs whatever release is newest",

@@ -88,6 +88,12 @@ testRule(rule, {
       line: 7,
     },
     {
+      name: "a reinstall that keeps the dev dependencies is no prune, though the sources go",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /app\nCOPY . ./\nRUN yarn install && yarn build\nRUN yarn install --ignore-scripts\nRUN rm -rf src\nFROM node:22-alpine\nCOPY --from=build /app /app\nCMD ["yarn", "start"]\n',
+      messageId: "wholeWorkdir",
+      line: 8,
+    },
+    {
       name: "sources deleted but dev dependencies kept",
       code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build && rm -rf src\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/dist/main.js"]\n',
       messageId: "wholeWorkdir",
@@ -116,6 +122,10 @@ testRule(rule, {
     {
       name: "after the build the builder prunes dev dependencies and deletes its sources: the folder is the artifact",
       code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nRUN npm prune --omit=dev\nRUN rm -rf src tests docs\nFROM node:22-alpine\nCOPY --from=build /srv ./\nCMD ["npm", "start"]\n',
+    },
+    {
+      name: "after the build a production-only reinstall (yarn v1 install --production) drops dev dependencies, and the sources go",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . ./\nRUN yarn build\nRUN yarn install --production --ignore-scripts --prefer-offline\nRUN rm -rf src server .next/cache\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app ./\nCMD ["yarn", "start"]\n',
     },
     {
       name: "a Rails app: bundle install with development gems and assets:precompile",
