@@ -47,7 +47,8 @@ export interface BuildContextFacts {
   /**
    * Names of the Dockerfiles in this Dockerfile's own folder that are variants of it
    * (`python3.11-slim.dockerfile` or `python3.10.dockerfile` beside `python3.11.dockerfile`): the
-   * host lists the folder and keeps the names `variantKind` (model/dockerfile-variants.ts) accepts.
+   * host lists the folder and keeps the names `variantKind` (model/dockerfile-variants.ts) accepts:
+   * every slim variant, and the first file of another version (`variantsInFolder` says why).
    */
   dockerfileVariants?: readonly string[];
   /**
