@@ -7,7 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import type { DockerfileModel } from "../model/types";
-import { variantKind } from "../model/dockerfile-variants";
+import { variantsInFolder } from "../model/dockerfile-variants";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildArgs } from "./build-args";
@@ -102,9 +102,13 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
 /** The Dockerfiles beside `file` that are variants of it (a slim sibling, the same file for another version). */
 async function readDockerfileVariants(file: string, reader: FolderReader): Promise<string[]> {
   // The context root may be elsewhere (compose): the variants are the Dockerfile's own neighbours.
-  const listing = await reader.list(dirname(file));
-  const own = basename(file);
-  return (listing?.entries ?? []).filter((e) => e.isFile && variantKind(e.name, own) !== null).map((e) => e.name);
+  // Indexed once per folder, for every Dockerfile in it.
+  const folder = dirname(file);
+  const variantsOf = await reader.memo(`dockerfile-variants\u0000${folder}`, async () => {
+    const listing = await reader.list(folder);
+    return variantsInFolder((listing?.entries ?? []).filter((e) => e.isFile).map((e) => e.name));
+  });
+  return variantsOf(basename(file));
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */

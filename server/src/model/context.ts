@@ -47,8 +47,9 @@ export interface BuildContextFacts {
   /**
    * Names of the Dockerfiles in this Dockerfile's own folder that are variants of it
    * (`python3.11-slim.dockerfile` or `python3.10.dockerfile` beside `python3.11.dockerfile`,
-   * `Dockerfile.rootless` beside `Dockerfile`): the
-   * host lists the folder and keeps the names `variantKind` (model/dockerfile-variants.ts) accepts.
+   * `Dockerfile.rootless` beside `Dockerfile`): the host lists the folder and keeps the names
+   * `variantKind` (model/dockerfile-variants.ts) accepts: every slim and rootless variant, and the
+   * first file of another version (`variantsInFolder` says why).
    */
   dockerfileVariants?: readonly string[];
   /**

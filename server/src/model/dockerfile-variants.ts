@@ -35,6 +35,42 @@ export function variantKind(sibling: string, own: string): VariantKind | null {
   return null;
 }
 
+/**
+ * The variants of each file among `names` (one folder's files, in listing order), found for the
+ * whole folder at once: asking `variantKind` of every pair made a folder of n Dockerfiles cost n².
+ * For a file, the answer lists every slim and rootless variant and the first file of another version, in
+ * listing order: the rules ask which slim variant there is and whether another version exists,
+ * and a family of n per-version files would otherwise give each of them n names.
+ */
+export function variantsInFolder(names: readonly string[]): (own: string) => string[] {
+  const lower = names.map((name) => name.toLowerCase());
+  // Files by their name without its version numbers, and by their name without one slim or
+  // rootless marker: the keys `variantKind` compares.
+  const byVersionless = new Map<string, number[]>();
+  const bySlimless = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  lower.forEach((a, i) => {
+    add(byVersionless, a.replace(VERSION, "#"), i);
+    for (const m of a.matchAll(SLIM_MARKER)) add(bySlimless, a.slice(0, m.index) + a.slice(m.index + m[0].length), i);
+    for (const m of a.matchAll(ROOTLESS_MARKER)) add(bySlimless, a.slice(0, m.index) + a.slice(m.index + m[0].length), i);
+  });
+  return (own) => {
+    const b = own.toLowerCase();
+    // Removing a marker shortens a name, so none of these is `own` itself.
+    const slim = bySlimless.get(b) ?? [];
+    const found = new Set(slim);
+    if (/\d/.test(b)) {
+      const otherVersion = (byVersionless.get(b.replace(VERSION, "#")) ?? []).find((i) => lower[i] !== b && !found.has(i));
+      if (otherVersion !== undefined) found.add(otherVersion);
+    }
+    return [...found].sort((x, y) => x - y).map((i) => names[i]);
+  };
+}
+
 function ownName(model: DockerfileModel): string | null {
   return model.context.dockerfilePath?.split("/").pop() ?? null;
 }
