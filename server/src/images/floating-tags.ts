@@ -12,7 +12,7 @@ import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
 import { buildReferences } from "../model/stage-references";
-import { officialName } from "./tags";
+import { hubName, officialName } from "./tags";
 
 /** Channel words that name whatever release is current. */
 const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "rolling", "mainline"]);
@@ -238,7 +238,7 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
 }
 
 /** Web servers whose images serve a folder as they come: nginx (and its unprivileged build), Apache httpd, Caddy. */
-const WEB_SERVER_IMAGES = new Set(["docker.io/library/nginx", "docker.io/nginxinc/nginx-unprivileged", "docker.io/library/httpd", "docker.io/library/caddy"]);
+const WEB_SERVER_IMAGES = new Set(["library/nginx", "nginxinc/nginx-unprivileged", "library/httpd", "library/caddy"]);
 /** The programs those images start. */
 const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy"]);
 /** Commands that only arrange the files a server is given: owners, modes, folders, links. */
@@ -254,7 +254,7 @@ const ARRANGE_COMMANDS = new Set(["chown", "chmod", "chgrp", "mkdir", "ln", "rm"
  */
 export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: ImageReference): boolean {
   if (stage !== model.finalStage || stage.base.kind !== "image") return false;
-  if (!WEB_SERVER_IMAGES.has(`${ref.registry}/${ref.repository}`)) return false;
+  if (!WEB_SERVER_IMAGES.has(hubName(ref))) return false;
   const command = startCommand(model);
   if (command !== null && !WEB_SERVER_PROGRAMS.has(command[0]?.split("/").pop() ?? "")) return false;
   if (!stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD")) return false;

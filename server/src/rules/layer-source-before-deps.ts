@@ -6,6 +6,7 @@
 
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
+import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
@@ -163,7 +164,7 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
 /** True when the stage builds on a `golang` image older than Go 1.11, which has no modules (GOPATH mode). */
 function isGopathEraGo(stage: Stage): boolean {
   const image = rootImageOf(stage).image;
-  if (image === null || image.familiarName !== "golang") return false;
+  if (image === null || officialName(image) !== "golang") return false;
   const version = /^1\.(\d+)(?:\D|$)/.exec(image.tag ?? "");
   return version !== null && Number(version[1]) < 11;
 }
