@@ -7,6 +7,7 @@
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
 import { imageEnvironmentValue } from "../images/image-env";
+import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
@@ -96,6 +97,10 @@ export const rule: Rule = {
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
+          // The base is the project's own image, built by a sibling Dockerfile that installs the same
+          // manifests (jumpserver's core-base, rebuilt whenever pyproject.toml changes): this
+          // install only tops up what the base holds.
+          if (installedByProjectBase(model, stage, install)) continue;
           // The dependencies arrive built from another stage (`COPY --from=build /build/vendor vendor`):
           // the install only checks them and downloads nothing when the sources change.
           if (dependenciesCopiedIn(model, stage, copy.instruction, instruction, install.ecosystem)) continue;
@@ -326,6 +331,12 @@ function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction,
     }
   }
   return false;
+}
+
+/** True when the stage builds on the project's own image whose Dockerfile installs the same ecosystem from the same manifests. */
+function installedByProjectBase(model: DockerfileModel, stage: Stage, install: DependencyInstall): boolean {
+  const base = projectBaseOf(model, stage);
+  return base !== null && installsFromManifests(base, install.ecosystem, install.manifests);
 }
 
 /** Ecosystems whose manifest is a package.json. */
