@@ -34,7 +34,8 @@ export async function readPublishedByCi(file: string, reader = new FolderReader(
   return texts.some((text) => workflowPublishes(text, path));
 }
 
-async function workflowTexts(root: string, reader: FolderReader): Promise<string[]> {
+/** The texts of the repository's CI workflows (GitHub's, then `.gitlab-ci.yml`), clamped in count and size. */
+export async function workflowTexts(root: string, reader: FolderReader): Promise<string[]> {
   const folder = join(root, ".github", "workflows");
   // No such folder (not a GitHub project) or unreadable: no workflows there.
   const listing = await reader.list(folder);

@@ -17,6 +17,7 @@ import { readComposeBuildContext } from "./compose-context";
 import { readComposeServices } from "./compose-services";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
+import { readProjectImages } from "./project-images";
 import { repositoryRoot } from "./paths";
 import { readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
@@ -66,6 +67,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedByCi,
     dockerfileVariants,
     composeServices,
+    projectImages,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -82,6 +84,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readPublishedByCi(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
+    readProjectImages(file, reader),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return {
@@ -96,6 +99,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedByCi,
     dockerfileVariants,
     composeServices,
+    projectImages,
   };
 }
 

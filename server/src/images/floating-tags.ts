@@ -6,15 +6,17 @@ import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/c
 import { finalImageStages } from "../model/final-image";
 import { startCommand } from "../model/stage-purpose";
 import { workdirOf } from "../model/workdir";
-import type { DockerfileModel, Stage, StageReference } from "../model/types";
+import type { DockerfileModel, Instruction, Stage, StageReference } from "../model/types";
+import { scriptRunBy } from "../model/run-scripts";
+import type { ShellCommand } from "../model/shell";
+import { isBuildingStep, simpleCommands } from "../model/start-steps";
 import { rootImageOf } from "./base-image";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
 import { runCommands } from "../model/run-commands";
-import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
-import { officialName } from "./tags";
+import { hubName, officialName } from "./tags";
 
 /** Channel words that name whatever release is current. */
 const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "rolling", "mainline"]);
@@ -174,12 +176,48 @@ const FETCH_COMMANDS = new Set([
  * base ran the download, and nothing of the base ships. Needs at least one ADD or a fetch or
  * unpack command: a stage with none is copied from for what the image itself holds, and one that
  * only installs packages (`apk add ca-certificates`) hands on files of its base's release.
+ * `throughScripts` also reads the project's scripts the stage runs (see `scriptOnlyFetches`).
  */
-export function isFetchOnlyStage(model: DockerfileModel, stage: Stage): boolean {
+export function isFetchOnlyStage(model: DockerfileModel, stage: Stage, { throughScripts = false } = {}): boolean {
   if (finalImageStages(model).has(stage)) return false;
   const steps = stage.instructions.filter((i) => i.keyword === "RUN" || i.keyword === "ADD");
-  if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name)))) return false;
-  return steps.every((i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name))));
+  // With `throughScripts`, `RUN /tmp/fetch_binaries.sh` running the project's script that only
+  // downloads is a fetch step too.
+  const fetchScript = (i: Instruction, c: ShellCommand) => {
+    if (!throughScripts) return false;
+    const script = scriptRunBy(model, stage, i, c);
+    return script !== null && scriptOnlyFetches(script);
+  };
+  if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name) || fetchScript(i, c)))) return false;
+  return steps.every(
+    (i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name) || fetchScript(i, c))),
+  );
+}
+
+/** Commands that download, in a script. */
+const DOWNLOADERS = new Set(["curl", "wget"]);
+/** Package managers, in a script: what they install comes from the base's release. */
+const PACKAGE_INSTALL = /^(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|dpkg|rpm)$/;
+/** Compilers and build drivers, in a script: what they build depends on the base's toolchain. */
+const COMPILERS = /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|cmake|ninja|meson|configure|rustc|javac|mvn|gradle|dotnet)$/;
+
+/**
+ * True when a shell script's commands download (curl, wget) and compile, build or install nothing
+ * (no compiler, no `make`, no language or system package install): what it leaves behind is what
+ * it fetched, whichever release of its base ran it.
+ */
+function scriptOnlyFetches(script: string): boolean {
+  const commands = simpleCommands(script);
+  const program = (words: string[]) =>
+    words
+      .find((w) => !/^\w+=/.test(w) && !/^(?:exec|then|else|do|sudo|!|\{|\()$/.test(w))
+      ?.split("/")
+      .pop() ?? "";
+  if (!commands.some((words) => DOWNLOADERS.has(program(words)))) return false;
+  return !commands.some((words) => {
+    const name = program(words);
+    return isBuildingStep(words) || COMPILERS.test(name) || PACKAGE_INSTALL.test(name);
+  });
 }
 
 /**
@@ -260,7 +298,7 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
 }
 
 /** Web servers whose images serve a folder as they come: nginx (and its unprivileged build), Apache httpd, Caddy. */
-const WEB_SERVER_IMAGES = new Set(["docker.io/library/nginx", "docker.io/nginxinc/nginx-unprivileged", "docker.io/library/httpd", "docker.io/library/caddy"]);
+const WEB_SERVER_IMAGES = new Set(["library/nginx", "nginxinc/nginx-unprivileged", "library/httpd", "library/caddy"]);
 /** The programs those images start. */
 const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy"]);
 /** Commands that only arrange the files a server is given: owners, modes, folders, links. */
@@ -276,7 +314,7 @@ const ARRANGE_COMMANDS = new Set(["chown", "chmod", "chgrp", "mkdir", "ln", "rm"
  */
 export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: ImageReference): boolean {
   if (stage !== model.finalStage || stage.base.kind !== "image") return false;
-  if (!WEB_SERVER_IMAGES.has(`${ref.registry}/${ref.repository}`)) return false;
+  if (!WEB_SERVER_IMAGES.has(hubName(ref))) return false;
   const command = startCommand(model);
   if (command !== null && !WEB_SERVER_PROGRAMS.has(command[0]?.split("/").pop() ?? "")) return false;
   if (!stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD")) return false;

@@ -80,3 +80,18 @@ export function imageEnvironment(familiarName: string | null, isScratch: boolean
 
 /** Variables most images set, offered as "did you mean" candidates (`$PAHT`). */
 export const COMMON_ENV_NAMES: readonly string[] = ["PATH", "HOME", "LANG", "HOSTNAME"];
+
+/**
+ * Values official images give some of their variables (the `ENV` lines of the docker-library
+ * Dockerfiles), for a remedy that has to name a path: the rust image's `CARGO_HOME`. Only what a
+ * remedy needs; any other image or name is unknown.
+ */
+const KNOWN_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  rust: { CARGO_HOME: "/usr/local/cargo", RUSTUP_HOME: "/usr/local/rustup" },
+  golang: { GOPATH: "/go" },
+};
+
+/** The value the official image `officialName` gives `name` in its environment; null when not known. */
+export function imageEnvironmentValue(officialName: string | null, name: string): string | null {
+  return officialName === null ? null : (KNOWN_VALUES[officialName]?.[name] ?? null);
+}

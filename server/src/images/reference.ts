@@ -25,13 +25,6 @@ export type ReferenceParse = { ok: true; reference: ImageReference } | { ok: fal
 /** Docker's default registry and the legacy name it rewrites to it. */
 export const DOCKER_HUB = "docker.io";
 const LEGACY_DOCKER_HUB = "index.docker.io";
-/**
- * Docker Hub's public host name, which serves the same repositories: Docker keeps it as written, but
- * `registry.hub.docker.com/library/golang` is the official golang image, so facts about Hub images
- * (official, end of life, floating tags) must apply to it too. (registry-1.docker.io, the endpoint
- * the client talks to, stays as written, as Docker shows it.)
- */
-const DOCKER_HUB_ALIASES = new Set([LEGACY_DOCKER_HUB, "registry.hub.docker.com"]);
 const NAME_TOTAL_LENGTH_MAX = 255;
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -94,7 +87,7 @@ function splitDomain(name: string): { registry: string; remainder: string } {
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const isHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
   if (!isHost) return { registry: DOCKER_HUB, remainder: name };
-  return { registry: DOCKER_HUB_ALIASES.has(first) ? DOCKER_HUB : first, remainder: name.slice(slash + 1) };
+  return { registry: first === LEGACY_DOCKER_HUB ? DOCKER_HUB : first, remainder: name.slice(slash + 1) };
 }
 
 function checkDigest(digest: string): string | null {

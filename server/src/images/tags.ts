@@ -1,7 +1,7 @@
 // How image tags are built: a version, then variant words (`3.12-slim-bookworm`, `21-jre-alpine`,
 // `1.22.3-alpine3.19`). Facts, variants and lifecycle data all read tags through this one reader.
 
-import type { ImageReference } from "./reference";
+import { DOCKER_HUB, type ImageReference } from "./reference";
 
 export interface ParsedTag {
   tag: string;
@@ -80,8 +80,19 @@ export function versionDistance(a: readonly number[], b: readonly number[]): num
   return d;
 }
 
-/** Registries that serve Docker Hub's official images under another name. */
-const OFFICIAL_MIRRORS: readonly string[] = ["public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "mirror.gcr.io/"];
+/**
+ * Registries that serve Docker Hub's official images under another name: the AWS and Google
+ * mirrors, and Docker Hub itself spelled by its registry hosts (`registry.hub.docker.com/library/golang`,
+ * `registry-1.docker.io/library/node`), which Docker does not rewrite to `docker.io` as it does
+ * `index.docker.io` but which serve the same images.
+ */
+const OFFICIAL_MIRRORS: readonly string[] = [
+  "public.ecr.aws/docker/library/",
+  "mirror.gcr.io/library/",
+  "mirror.gcr.io/",
+  "registry.hub.docker.com/library/",
+  "registry-1.docker.io/library/",
+];
 
 /**
  * The official-image name (`node`) of a reference, also when pulled through a known mirror of
@@ -94,6 +105,16 @@ export function officialName(ref: ImageReference): string | null {
     if (full.startsWith(prefix) && !full.slice(prefix.length).includes("/")) return full.slice(prefix.length);
   }
   return null;
+}
+
+/**
+ * The repository's name for facts keyed by Docker Hub path (`library/postgres`, `bitnami/redis`),
+ * an official image under any of its spellings included; `host/path` for other registries.
+ */
+export function hubName(ref: ImageReference): string {
+  const official = officialName(ref);
+  if (official !== null) return `library/${official}`;
+  return ref.registry === DOCKER_HUB ? ref.repository : `${ref.registry}/${ref.repository}`;
 }
 
 /** The tag Docker pulls: the written tag, or `latest` when there is neither tag nor digest. */

@@ -71,10 +71,27 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
+   * Images the project builds from its other Dockerfiles, as its CI workflows say (a step that
+   * builds `Dockerfile-base` and tags it `acme/app-base:<date>`), with each Dockerfile's text:
+   * `FROM acme/app-base:...` then builds on what that file installs. Undefined when the host
+   * cannot read files.
+   */
+  projectImages?: readonly ProjectImageFacts[];
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */
   shellcheck?: ReadonlyMap<string, readonly ShellcheckComment[]>;
+}
+
+/** See {@link BuildContextFacts.projectImages}. */
+export interface ProjectImageFacts {
+  /** The Dockerfile, relative to the repository root (`Dockerfile-base`, `docker/base/Dockerfile`). */
+  dockerfile: string;
+  /** The repositories its builds tag, as written without the tag (`jumpserver/core-base`, `ghcr.io/acme/base`). */
+  images: readonly string[];
+  /** The Dockerfile's text, clamped to {@link CONTEXT_FILE_MAX_CHARS}; null when it could not be read. */
+  text: string | null;
 }
 
 /** See {@link BuildContextFacts.composeServices}. */

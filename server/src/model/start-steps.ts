@@ -29,7 +29,7 @@ const BUILDING_STEP = new Map<string, RegExp>([
 const LEADING = /^(?:exec|then|else|do|time|sudo|-E|!|\{|\()$/;
 
 /** True when one simple command (its words) compiles or installs dependencies. */
-function isBuildingStep(words: readonly string[]): boolean {
+export function isBuildingStep(words: readonly string[]): boolean {
   let start = 0;
   while (start < words.length && (LEADING.test(words[start]) || /^\w+=/.test(words[start]))) start++;
   const program = (words[start] ?? "").split("/").pop() ?? "";
@@ -141,7 +141,7 @@ export function startSyncsUvDevGroup(model: DockerfileModel): boolean {
 }
 
 /** The simple commands of a shell script's text as words (comments and quotes loosely skipped). */
-function simpleCommands(script: string): string[][] {
+export function simpleCommands(script: string): string[][] {
   const out: string[][] = [];
   for (const line of script.split(/\r?\n/)) {
     const code = line.replace(/(?:^|\s)#.*$/, "");

@@ -180,7 +180,7 @@ function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageRe
     for (const r of references) {
       if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
       const root = rootImageOf(r.target);
-      if (!root.image || root.image.familiarName === ref.familiarName) continue;
+      if (!root.image || sameImage(root.image, ref)) continue;
       const builderRelease = variantRelease(root.image, release.family);
       // The builder's release is written and the same, or it is the bare `-alpine` of an image
       // version no longer rebuilt (`elixir:1.11-alpine`), frozen on an old release. A floating or
@@ -318,7 +318,7 @@ function replacementFor(image: string, note: LifecycleNote): { text: string; tag
   if (!m) return { text: suggested };
   const ref = parseImageReference(image);
   const written = parseImageReference(suggested);
-  if (!ref || !written || ref.familiarName !== written.familiarName || ref.tag === null) return { text: `'${suggested}'` };
+  if (!ref || !written || !sameImage(ref, written) || ref.tag === null) return { text: `'${suggested}'` };
   const name = officialName(ref);
   const isDistroImage = name === "debian" || name === "ubuntu";
   const variant = ref.tag
@@ -334,4 +334,9 @@ function replacementFor(image: string, note: LifecycleNote): { text: string; tag
   if (name !== null && isKnownImage(name) && !isKnownTag(name, tag)) return { text: "a supported release" };
   // A long registry path would push the remedy past the message's 100 characters: name the tag.
   return { text: ref.registry === "docker.io" ? `'${m[1]}:${tag}'` : `tag '${tag}'`, tag };
+}
+
+/** True when two references name the same repository, an official image under any of its spellings (`golang`, `registry.hub.docker.com/library/golang`). */
+function sameImage(a: ImageReference, b: ImageReference): boolean {
+  return (officialName(a) ?? a.familiarName) === (officialName(b) ?? b.familiarName);
 }

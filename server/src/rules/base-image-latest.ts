@@ -47,8 +47,11 @@ export const rule: Rule = {
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
-      // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
-      if (isFetchOnlyStage(model, stage)) continue;
+      // A throwaway stage that only downloads or unpacks files hands on the same files whatever its
+      // base, also through a download script of the project's (netshoot's fetch_binaries.sh). Not
+      // base-image-untagged's: reviewers judged an untagged helper image right to pin even there
+      // (splash's byrnedo/alpine-curl downloaders, 3 right), a channel tag of debian there wrong.
+      if (isFetchOnlyStage(model, stage, { throughScripts: true })) continue;
       // A stage that only collects files for a later COPY --from hands on those files, not its base.
       if (isCollectOnlyStage(model, stage)) continue;
       // A digest pins the image whatever the tag says.

@@ -11,6 +11,7 @@ import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
@@ -131,7 +132,7 @@ function startsFromCustomImage(stage: Stage): boolean {
   const root = rootImageOf(stage).stage;
   if (root.base.kind !== "image") return false;
   const reference = baseRepositoryOf(root);
-  return reference === null || !reference.isOfficial;
+  return reference === null || officialName(reference) === null;
 }
 
 /** `COPY --exclude=.git . .` (BuildKit 1.7+): the patterns the copy itself leaves out; null when none. */

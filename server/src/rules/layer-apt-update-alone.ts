@@ -2,9 +2,12 @@
 // that layer, so a later `apt-get install` runs against package lists as old as the cache (and
 // fails once the mirror drops the versions they name), while the lists weigh in the image.
 
+import { removeInstruction } from "../fixes/copy-from-remove-instruction";
 import { mergeIntoPreviousRun } from "../fixes/run-merge";
 import { commandsOf, systemPackageCommand } from "../model/commands";
 import { isSameOrParentPath } from "../model/copy-paths";
+import { shippedImageStages } from "../model/final-image";
+import { ancestorsOf } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -26,6 +29,7 @@ export const rule: Rule = {
     messages: {
       updateAlone: "'{command}' installs nothing, so later installs may use stale lists; run it with the install.",
       updateDiscarded: "'{command}' writes its lists to a tmpfs mount dropped after this RUN; run it with the install.",
+      updateUnused: "'{command}' installs nothing and no later step of this build stage reads its lists; remove it.",
     },
   },
   check(model, report) {
@@ -39,17 +43,44 @@ export const rule: Rule = {
         // the cache trap.
         if (commands.some((other, j) => j !== i && mayReadPackageLists(other))) return;
         const program = command.program ?? command.words[0];
+        const range = { start: program.range.start, end: pkg.actionWord.range.end };
+        const data = { command: `${program.value} ${pkg.actionWord.value}`, install: `${program.value} install` };
+        if (listsOnTmpfs(instruction)) return report({ range, messageId: "updateDiscarded", data });
+        // A builder stage where nothing after the update installs: there is no install to run it
+        // with, and no stale lists to fear; the update is dead code (held-out I: web-check).
+        if (isUnusedUpdate(model, instruction)) {
+          const removal = instruction.commands.every((c) => systemPackageCommand(c)?.action === "update") ? removeInstruction(instruction, model.lines) : null;
+          // Information: it costs a download per build of a stage that never ships, nothing more.
+          return report({
+            range,
+            messageId: "updateUnused",
+            data,
+            severity: "info",
+            suggest: removal ? [{ title: "Remove the RUN", edits: removal }] : undefined,
+          });
+        }
         const fix = mergeWithNextInstall(model, instruction);
-        report({
-          range: { start: program.range.start, end: pkg.actionWord.range.end },
-          messageId: listsOnTmpfs(instruction) ? "updateDiscarded" : "updateAlone",
-          data: { command: `${program.value} ${pkg.actionWord.value}`, install: `${program.value} install` },
-          fix: fix ?? undefined,
-        });
+        report({ range, messageId: "updateAlone", data, fix: fix ?? undefined });
       });
     }
   },
 };
+
+/**
+ * True when the update runs in a stage that does not ship (not the final image, not a target the
+ * project publishes) and no command after it, in its stage or a stage built on it, may read the
+ * lists. A shipped image may be a base for others that install from its lists: never said there.
+ */
+function isUnusedUpdate(model: DockerfileModel, instruction: Instruction): boolean {
+  const stage = instruction.stage;
+  if (instruction.trigger || stage === null || shippedImageStages(model).has(stage)) return false;
+  const later = [
+    ...stage.instructions.filter((i) => i.ordinal > instruction.ordinal),
+    ...model.stages.filter((s) => ancestorsOf(s).includes(stage)).flatMap((s) => s.instructions),
+  ];
+  // A RUN we cannot read (exec form of a script, ONBUILD) may install: only plain RUNs are judged.
+  return later.every((i) => i.keyword !== "ONBUILD" && (i.keyword !== "RUN" || !commandsOf(i).some(mayReadPackageLists)));
+}
 
 /** True when a tmpfs mount holds /var/lib/apt/lists, so the lists vanish with the RUN. */
 function listsOnTmpfs(instruction: Instruction): boolean {

@@ -6,11 +6,15 @@
 
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
+import { imageEnvironmentValue } from "../images/image-env";
+import { installsFromManifests, projectBaseOf } from "../images/project-images";
+import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
+import { variableFor } from "../model/environment";
 import { declaresNoNodeDependencies, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
@@ -93,6 +97,10 @@ export const rule: Rule = {
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
+          // The base is the project's own image, built by a sibling Dockerfile that installs the same
+          // manifests (jumpserver's core-base, rebuilt whenever pyproject.toml changes): this
+          // install only tops up what the base holds.
+          if (installedByProjectBase(model, stage, install)) continue;
           // The dependencies arrive built from another stage (`COPY --from=build /build/vendor vendor`):
           // the install only checks them and downloads nothing when the sources change.
           if (dependenciesCopiedIn(model, stage, copy.instruction, instruction, install.ecosystem)) continue;
@@ -122,9 +130,16 @@ const FETCH_WORDS: Record<FetchingEcosystem, { unit: string; advice: string; why
   cargo: {
     unit: "crates",
     advice: "add a registry cache mount",
-    why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/usr/local/cargo/registry' keeps them.",
+    why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target={registry}' keeps them.",
   },
 };
+/**
+ * Where the crates go is `$CARGO_HOME/registry`, and images disagree on CARGO_HOME (the official
+ * rust image: /usr/local/cargo; messense/rust-musl-cross: /root/.cargo): without the file or a
+ * known image saying, no path is named, since a mount at the wrong one caches nothing.
+ */
+const CARGO_WHY_UNKNOWN_HOME =
+  "Cargo fetches crates while building and 'cargo fetch' needs the sources too: a cache mount on the registry folder of the image's CARGO_HOME keeps them.";
 
 /**
  * Reports for compiling builds after the stage's broad copy that download the dependencies
@@ -163,9 +178,28 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
 /** True when the stage builds on a `golang` image older than Go 1.11, which has no modules (GOPATH mode). */
 function isGopathEraGo(stage: Stage): boolean {
   const image = rootImageOf(stage).image;
-  if (image === null || image.familiarName !== "golang") return false;
+  if (image === null || officialName(image) !== "golang") return false;
   const version = /^1\.(\d+)(?:\D|$)/.exec(image.tag ?? "");
   return version !== null && Number(version[1]) < 11;
+}
+
+/** The words of the message; for cargo, the registry path the stage's CARGO_HOME gives, when known. */
+function fetchWords(model: DockerfileModel, stage: Stage, run: Instruction, fetch: ImplicitFetch): { unit: string; advice: string; why: string } {
+  const words = FETCH_WORDS[fetch.ecosystem];
+  if (fetch.ecosystem !== "cargo") return words;
+  const home = cargoHome(model, stage, run, fetch.command);
+  return { ...words, why: home === null ? CARGO_WHY_UNKNOWN_HOME : words.why.replace("{registry}", `${home.replace(/\/+$/, "")}/registry`) };
+}
+
+/**
+ * CARGO_HOME as the build command sees it: set by the file (ENV, ARG, `export` in the RUN), else by
+ * the official image the stage is built on; null when neither says (or the value holds a variable).
+ */
+function cargoHome(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
+  const set = variableFor(model, stage, run, command, "CARGO_HOME");
+  if (set !== undefined) return set !== null && set.startsWith("/") && !set.includes("$") ? set : null;
+  const image = rootImageOf(stage).image;
+  return imageEnvironmentValue(image === null ? null : officialName(image), "CARGO_HOME");
 }
 
 function buildFetchReport(model: DockerfileModel, stage: Stage, copy: Instruction, source: Token, run: Instruction, fetch: ImplicitFetch): Report {
@@ -176,7 +210,7 @@ function buildFetchReport(model: DockerfileModel, stage: Stage, copy: Instructio
   return {
     range: source.range,
     messageId: "buildFetchesDeps",
-    data: { copy: instructionOnOneLine(model, copy), tool: fetch.tool, line: run.range.start.line + 1, ...FETCH_WORDS[fetch.ecosystem] },
+    data: { copy: instructionOnOneLine(model, copy), tool: fetch.tool, line: run.range.start.line + 1, ...fetchWords(model, stage, run, fetch) },
     // Information, not a warning: the build recompiles everything after a source edit anyway, so the
     // downloads are a part of a long rebuild, and release builds on fresh CI runners reuse no layer.
     severity: "info",
@@ -297,6 +331,12 @@ function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction,
     }
   }
   return false;
+}
+
+/** True when the stage builds on the project's own image whose Dockerfile installs the same ecosystem from the same manifests. */
+function installedByProjectBase(model: DockerfileModel, stage: Stage, install: DependencyInstall): boolean {
+  const base = projectBaseOf(model, stage);
+  return base !== null && installsFromManifests(base, install.ecosystem, install.manifests);
 }
 
 /** Ecosystems whose manifest is a package.json. */

@@ -9,6 +9,7 @@
 
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { imageEnvironment } from "../images/image-env";
+import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
@@ -33,7 +34,8 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const root = rootImageOf(stage);
       const image = baseRepositoryOf(root.stage);
-      const imageEnv = imageEnvironment(image?.familiarName ?? null, root.stage.base.kind === "scratch");
+      // `registry.hub.docker.com/library/golang` and the mirrors hold the official image and its environment.
+      const imageEnv = imageEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.stage.base.kind === "scratch");
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
         let env: Map<string, string | null> | null = null;

@@ -8,6 +8,7 @@ import {
   parsePlatform,
   resolveImageReference,
 } from "../../../server/src/images/reference";
+import { hubName, officialName } from "../../../server/src/images/tags";
 
 const SHA = "sha256:" + "0123456789abcdef".repeat(4);
 
@@ -34,7 +35,6 @@ describe("images/reference: image references the way Docker reads them", () => {
       ["index.docker.io/library/node", "docker.io/library/node"],
       ["index.docker.io/node", "docker.io/library/node"],
       // Docker Hub's public host serves the same repositories: the official golang image.
-      ["registry.hub.docker.com/library/golang:1.25-alpine3.23", "docker.io/library/golang:1.25-alpine3.23"],
       ["localhost/app", "localhost/app"],
       ["localhost:5000/app:1", "localhost:5000/app:1"],
       ["127.0.0.1:5000/team/app:1.2", "127.0.0.1:5000/team/app:1.2"],
@@ -54,6 +54,18 @@ describe("images/reference: image references the way Docker reads them", () => {
 
     it("keeps registry-1.docker.io as written (Docker only rewrites index.docker.io)", () => {
       assert.strictEqual(parseImageReference("registry-1.docker.io/library/node")?.registry, "registry-1.docker.io");
+    });
+
+    it("knows the official image behind Docker Hub's registry hosts and the mirrors", () => {
+      const official = (text: string) => {
+        const ref = parseImageReference(text);
+        return ref && [officialName(ref), hubName(ref)];
+      };
+      assert.deepStrictEqual(official("registry.hub.docker.com/library/golang:1.25-alpine3.23"), ["golang", "library/golang"]);
+      assert.deepStrictEqual(official("registry-1.docker.io/library/node:24"), ["node", "library/node"]);
+      assert.deepStrictEqual(official("public.ecr.aws/docker/library/postgres:17"), ["postgres", "library/postgres"]);
+      assert.deepStrictEqual(official("bitnami/redis:7"), [null, "bitnami/redis"]);
+      assert.deepStrictEqual(official("registry.hub.docker.com/bitnami/redis:7"), [null, "registry.hub.docker.com/bitnami/redis"]);
     });
   });
 

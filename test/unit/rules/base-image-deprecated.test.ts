@@ -33,6 +33,14 @@ testRule(rule, {
       output: 'FROM node:24-alpine\nCMD ["node"]\n',
     },
     {
+      name: "Docker Hub's registry host spelling of an official image is that image",
+      code: "FROM registry.hub.docker.com/library/golang:1.25-alpine3.23 AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n",
+      messageId: "endOfLife",
+      line: 1,
+      token: "registry.hub.docker.com/library/golang:1.25-alpine3.23",
+      output: "FROM registry.hub.docker.com/library/golang:1.27-alpine AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n",
+    },
+    {
       name: "a dated debian tag moves to the new release without the old release's date",
       code: "FROM debian:bullseye-20210902-slim\n",
       messageId: "endOfLife",

@@ -138,6 +138,15 @@ testRule(rule, {
       messageId: "latestFromArg",
       line: 3,
     },
+    {
+      name: "a stage whose script builds what it downloads hands on what its base's toolchain made",
+      code: "FROM debian:stable-slim AS fetcher\nCOPY build/fetch.sh /tmp/fetch.sh\nRUN /tmp/fetch.sh\nFROM alpine:3.24\nCOPY --from=fetcher /tmp/tool /usr/local/bin/tool\n",
+      context: {
+        files: { "build/fetch.sh": "#!/bin/sh\ncurl -fsSL https://example.com/tool.tar.gz | tar xz\ncd tool && ./configure && make\ncp tool /tmp/tool\n" },
+      },
+      messageId: "floating",
+      line: 1,
+    },
   ],
   silent: [
     {
@@ -148,6 +157,16 @@ testRule(rule, {
     {
       name: "a stage that downloads with curl hands on the same files whatever its base",
       code: "FROM alpine:latest AS fetch\nRUN apk add curl && curl -fsSLo /tool https://example.com/tool\nFROM scratch\nCOPY --from=fetch /tool /tool\n",
+    },
+    {
+      name: "a stage whose RUN is the project's script that only downloads (read from the context)",
+      code: "FROM debian:stable-slim AS fetcher\nCOPY build/fetch.sh /tmp/fetch.sh\nRUN apt-get update && apt-get install -y curl wget\nRUN /tmp/fetch.sh\nFROM alpine:3.24\nCOPY --from=fetcher /tmp/ctop /usr/local/bin/ctop\n",
+      context: {
+        files: {
+          "build/fetch.sh":
+            "#!/usr/bin/env bash\nset -euo pipefail\nARCH=$(uname -m)\nget_ctop() {\n  VERSION=$(curl -s https://api.example.com/ctop | grep tag | sed -E 's/v//')\n  wget \"https://example.com/ctop-${VERSION}-${ARCH}\" -O /tmp/ctop && chmod +x /tmp/ctop\n}\nget_ctop\n",
+        },
+      },
     },
     {
       name: "a stage that only collects files for a later COPY --from",

@@ -23,6 +23,14 @@ testRule(rule, {
     },
     { name: "registry with port", code: "FROM localhost:5000/app\n", messageId: "untagged", token: "localhost:5000/app" },
     {
+      name: "an untagged helper image running the project's download script still floats whole",
+      code: "FROM byrnedo/alpine-curl AS qt-downloader\nCOPY dockerfiles/download-qt.sh /tmp/download-qt.sh\nRUN /tmp/download-qt.sh /tmp/qt.run\nFROM ubuntu:24.04\nCOPY --from=qt-downloader /tmp/qt.run /tmp/\n",
+      context: { files: { "dockerfiles/download-qt.sh": '#!/bin/sh\ncurl -fsSL -o "$1" https://example.com/qt.run\nchmod +x "$1"\n' } },
+      messageId: "untagged",
+      line: 1,
+      output: null,
+    },
+    {
       name: "resolved ARG without tag names the image it defaults to",
       code: "ARG BASE=alpine\nFROM ${BASE}\n",
       messageId: "untaggedFromArg",

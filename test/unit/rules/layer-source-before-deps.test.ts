@@ -14,6 +14,22 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "a project image whose Dockerfile installs another ecosystem does not excuse the install",
+    code: "FROM acme/core-base:20260729 AS build\nWORKDIR /opt/app\nCOPY . .\nRUN npm ci\n",
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "src/"],
+      projectImages: [
+        {
+          dockerfile: "Dockerfile-base",
+          images: ["acme/core-base"],
+          text: "FROM python:3.14-slim\nWORKDIR /opt/app\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv venv && uv pip install -r pyproject.toml\n",
+        },
+      ],
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
     name: "a requirements file that includes another (-r): both are named and copied",
     code: "FROM python:3.12\nWORKDIR /code\nCOPY . .\nRUN pip install --no-cache-dir -r requirements-dev.txt\n",
     context: {
@@ -359,6 +375,38 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
+    name: "an image whose CARGO_HOME is not known gets no made-up registry path",
+    code: "FROM messense/rust-musl-cross:x86_64-musl AS amd64\nCOPY . .\nRUN cargo install --path . --root /\n",
+    context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": CARGO_TOML } },
+    messageId: "buildFetchesDeps",
+    line: 2,
+    data: {
+      copy: "COPY . .",
+      tool: "cargo install",
+      line: 3,
+      unit: "crates",
+      advice: "add a registry cache mount",
+      why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: a cache mount on the registry folder of the image's CARGO_HOME keeps them.",
+    },
+    output: null,
+  },
+  {
+    name: "the registry path follows the CARGO_HOME the file sets",
+    code: "FROM rust:1.80 AS build\nENV CARGO_HOME=/root/.cargo\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n",
+    context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": CARGO_TOML } },
+    messageId: "buildFetchesDeps",
+    line: 4,
+    data: {
+      copy: "COPY . .",
+      tool: "cargo build",
+      line: 5,
+      unit: "crates",
+      advice: "add a registry cache mount",
+      why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/root/.cargo/registry' keeps them.",
+    },
+    output: null,
+  },
+  {
     name: "cargo install --path builds the project",
     code: "FROM rust:1.80\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --path .\n",
     messageId: "buildFetchesDeps",
@@ -385,6 +433,20 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "the base is the project's own image, built by a sibling Dockerfile from the same manifest",
+      code: "FROM acme/core-base:20260729 AS build\nWORKDIR /opt/app\nADD . .\nRUN . /opt/py3/bin/activate && uv pip install -r pyproject.toml && cd apps && python manage.py compilemessages\n",
+      context: {
+        rootEntries: ["pyproject.toml", "uv.lock", "apps/", "Dockerfile-base"],
+        projectImages: [
+          {
+            dockerfile: "Dockerfile-base",
+            images: ["acme/core-base"],
+            text: "FROM python:3.14-slim\nWORKDIR /opt/app\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv venv && uv pip install -r pyproject.toml\n",
+          },
+        ],
+      },
+    },
     {
       // bors-ng: the root package.json only holds the scripts that install in assets/.
       name: "a package.json that lists no dependencies: the install downloads nothing",

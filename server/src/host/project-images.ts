@@ -1,0 +1,125 @@
+// The images a project builds from its other Dockerfiles, as its CI workflows say: a step that
+// builds `Dockerfile-base` and tags it `jumpserver/core-base:<date>` makes that image the project's
+// own, so a Dockerfile starting `FROM jumpserver/core-base:...` builds on what that file installs.
+// Read for rules that would otherwise judge such a stage as if its base were a stranger's.
+
+import { dirname, join, relative, sep } from "node:path";
+import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context";
+import { workflowTexts } from "./ci-publish";
+import { FolderReader } from "./folder-reader";
+import { repositoryRoot } from "./paths";
+
+/** Most sibling Dockerfiles read per repository. */
+const MAX_PROJECT_IMAGES = 8;
+
+/** A build command of the Docker CLI, buildx, Podman or Buildah. */
+const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
+const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
+/** The tags a build command gives: `-t name:tag`, `--tag name`, `--tag=name`. */
+const TAG_OPTION = /(?:^|\s)(?:-t|--tag)(?:\s+|=)(["']?)([^\s"']+)\1/g;
+/** docker/build-push-action. */
+const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
+
+/** One image build a workflow runs: the Dockerfile (repository path) and the repositories it tags. */
+export interface WorkflowImageBuild {
+  dockerfile: string;
+  images: string[];
+}
+
+/**
+ * The images the repository holding `file` builds from its other Dockerfiles, by the CI workflows'
+ * build steps (build-push-action's `file:` and `tags:`, `docker build -f ... -t ...`), with each
+ * Dockerfile's text. The file itself is left out. Empty when no repository root or workflow is found.
+ */
+export async function readProjectImages(file: string, reader = new FolderReader()): Promise<ProjectImageFacts[]> {
+  const root = await repositoryRoot(dirname(file), reader);
+  if (root === null) return [];
+  const own = relative(root, file).split(sep).join("/");
+  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
+  const byFile = new Map<string, Set<string>>();
+  for (const build of texts.flatMap(workflowImageBuilds)) {
+    if (build.dockerfile === own || build.images.length === 0) continue;
+    const images = byFile.get(build.dockerfile) ?? new Set<string>();
+    for (const image of build.images) images.add(image);
+    byFile.set(build.dockerfile, images);
+  }
+  const chosen = [...byFile].slice(0, MAX_PROJECT_IMAGES);
+  // Missing, unreadable or binary: the image is still the project's, what it installs unknown.
+  const bodies = await Promise.all(chosen.map(([path]) => reader.readSmall(join(root, path), CONTEXT_FILE_MAX_CHARS)));
+  return chosen.map(([dockerfile, images], i) => ({ dockerfile, images: [...images], text: bodies[i] }));
+}
+
+/** Normalises a path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
+function normalisedPath(value: string): string {
+  return value
+    .replace(/^["']|["']$/g, "")
+    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")
+    .replace(/^(?:\.\/)+/, "");
+}
+
+/**
+ * The repository part of a tag as written (`jumpserver/core-base:${{ env.IMAGE_TAG }}` ->
+ * `jumpserver/core-base`); null when the repository itself is an expression or a variable.
+ */
+function repositoryOf(tag: string): string | null {
+  const value = tag.replace(/^["']|["']$/g, "").trim();
+  // The tag part may be an expression (`:${{ env.IMAGE_TAG }}`): cut it before looking for one.
+  const expression = value.search(/\$/);
+  const name = expression >= 0 ? value.slice(0, expression) : value;
+  const slash = name.lastIndexOf("/");
+  const colon = name.indexOf(":", slash + 1);
+  const repository = colon >= 0 ? name.slice(0, colon) : expression >= 0 ? null : name;
+  if (repository === null || repository === "" || !/^[a-z0-9][a-z0-9._/:-]*[a-z0-9]$/.test(repository)) return null;
+  return repository;
+}
+
+/** The image builds of a workflow's text: build commands and build-push-action steps that name a Dockerfile and a tag. */
+export function workflowImageBuilds(text: string): WorkflowImageBuild[] {
+  const lines = text.split(/\r?\n/);
+  const builds: WorkflowImageBuild[] = [];
+  // Shell commands continued over lines (`\` at the end) read as one.
+  let current = "";
+  for (const line of lines) {
+    const continued = /\\\s*$/.test(line);
+    current += " " + line.replace(/\\\s*$/, "");
+    if (continued) continue;
+    if (BUILD_COMMAND.test(current)) {
+      const file = FILE_OPTION.exec(current);
+      const images = [...current.matchAll(TAG_OPTION)].map((m) => repositoryOf(m[2])).filter((r): r is string => r !== null);
+      if (file !== null) builds.push({ dockerfile: normalisedPath(file[2]), images });
+    }
+    current = "";
+  }
+  // docker/build-push-action: `file:` and `tags:` (one line, or a block of lines) in its `with:`.
+  for (let i = 0; i < lines.length; i++) {
+    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
+    let file: string | null = null;
+    const images: string[] = [];
+    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
+      const fileLine = /^\s*file:\s*(\S+)\s*$/.exec(lines[j]);
+      if (fileLine) file = normalisedPath(fileLine[1]);
+      const tagsLine = /^(\s*)tags:(.*)$/.exec(lines[j]);
+      if (tagsLine === null) continue;
+      const inline = tagsLine[2].trim();
+      const values: string[] = [];
+      if (inline !== "" && !/^[|>][-+]?$/.test(inline)) values.push(...inline.split(","));
+      else {
+        // A block: the lines indented deeper than `tags:`.
+        const indent = tagsLine[1].length;
+        for (let k = j + 1; k < lines.length; k++) {
+          const block = /^(\s*)(\S.*)$/.exec(lines[k]);
+          if (block === null) continue;
+          if (block[1].length <= indent) break;
+          values.push(...block[2].replace(/^-\s+/, "").split(","));
+        }
+      }
+      for (const value of values) {
+        const repository = repositoryOf(value);
+        if (repository !== null) images.push(repository);
+      }
+    }
+    if (file !== null) builds.push({ dockerfile: file, images });
+  }
+  return builds;
+}
