@@ -23,8 +23,6 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "one problem, one finding (issue #11): the run of RUNs it belongs to is reported once, on line 103, with one fix merging all of them",
   "pupilfirst__pupilfirst__Dockerfile:141 layer-consecutive-run":
     "one problem, one finding (issue #11): the run of RUNs it belongs to is reported once, on line 140, with one fix merging all of them",
-  "pupilfirst__pupilfirst__Dockerfile.evaluation:25 layer-consecutive-run":
-    "one problem, one finding (issue #11): the run of RUNs it belongs to is reported once, on line 24, with one fix merging all of them",
   "ChatGPTNextWeb__NextChat__Dockerfile:12 layer-package-cache":
     "the builder cache-mount hint now fires only for the project's own pip install: held-out reviewers called the hint elsewhere true but minor (15 debatable, 3 right)",
   "Lissy93__dashy__Dockerfile:6 layer-package-cache":

@@ -16,6 +16,7 @@ const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.
 /** The compose services in reach that build `dockerfile` (absolute path), and every build-argument name passed. */
 export async function readBuildArgs(dockerfile: string, reader = new FolderReader()): Promise<BuildArgFacts> {
   const passed = new Set<string>();
+  const published = new Set<string>();
   let composeBuilds = 0;
   for await (const { dir, isRoot } of projectFolders(dirname(dockerfile), reader)) {
     for (const name of COMPOSE_FILES) {
@@ -28,9 +29,12 @@ export async function readBuildArgs(dockerfile: string, reader = new FolderReade
       }
     }
     for (const name of BAKE_FILES) for (const arg of bakeArgs(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) passed.add(arg);
-    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const arg of scriptArgs(text)) passed.add(arg);
+    for (const text of await scriptTextsIn(dir, isRoot, reader)) {
+      for (const arg of scriptArgs(text)) passed.add(arg);
+      for (const arg of publishedArgs(text)) published.add(arg);
+    }
   }
-  return { composeBuilds, passed: [...passed].sort() };
+  return { composeBuilds, passed: [...passed].sort(), published: [...published].sort() };
 }
 
 /** True when a compose `build` (a context string or a mapping) resolves to `dockerfile`. */
@@ -68,5 +72,46 @@ export function scriptArgs(text: string): string[] {
   const out = [...text.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   if (/--build-arg(?:=|\s+)["']?\$/.test(text)) out.push("*");
   out.push(...[...text.matchAll(/^[\t ]*(?:-[\t ]+)?["']?([A-Za-z_]\w*)=/gm)].map((m) => m[1]));
+  return out;
+}
+
+/** A build command of the Docker CLI, buildx, Podman or Buildah. */
+const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
+const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
+/** docker/build-push-action. */
+const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
+
+/**
+ * The build-argument names a build that publishes its image passes: `--build-arg NAME` on a build
+ * command that pushes, and the `build-args:` of a build-push-action step with `push:` on. A local
+ * or test build (`--load`, no push) does not count: the variant it builds is not the one users
+ * pull. A `docker push` elsewhere in the file is not tied to a build: a deploy script holds test
+ * builds and release pushes side by side.
+ */
+export function publishedArgs(text: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const line of text.split(/\r?\n/)) {
+    const continued = /\\\s*$/.test(line);
+    current += " " + line.replace(/\\\s*$/, "");
+    if (continued) continue;
+    if (BUILD_COMMAND.test(current) && PUSHING_BUILD.test(current)) {
+      out.push(...[...current.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]));
+    }
+    current = "";
+  }
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
+    let push = false;
+    const names: string[] = [];
+    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
+      if (/^\s*push:\s*(?:true|["']true["']|\$\{\{)/.test(lines[j])) push = true;
+      const arg = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(lines[j]);
+      if (arg !== null) names.push(arg[1]);
+    }
+    if (push) out.push(...names);
+  }
   return out;
 }

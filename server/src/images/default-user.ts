@@ -4,7 +4,7 @@
 
 import { parseImageReference } from "./reference";
 import { isOfficialImageName } from "./official-images";
-import { hubName, officialName } from "./tags";
+import { officialName } from "./tags";
 
 export type DefaultUser = "root" | "non-root" | "windows" | "unknown";
 
@@ -23,7 +23,7 @@ export function defaultUserOf(image: string): DefaultUser {
   if (isWindowsImage(image)) return "windows";
   const ref = parseImageReference(image);
   if (!ref) return "unknown";
-  const name = hubName(ref);
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   const tag = ref.tag ?? "latest";
   // `nonroot`, `debug-nonroot`, and their per-architecture forms such as `nonroot-amd64`.
   if (/^gcr\.io\/distroless\//.test(name)) return /(?:^|-)nonroot(?:$|-)/.test(tag) ? "non-root" : "root";
@@ -51,7 +51,7 @@ function isWindowsImage(image: string): boolean {
 export function nonRootUserOf(image: string): string | null {
   const ref = parseImageReference(image);
   if (!ref) return null;
-  const name = hubName(ref);
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   if (name === "library/node") return "node";
   if (name === "oven/bun") return "bun";
   // .NET 8 and later images create `app` (uid 1654).
@@ -68,7 +68,7 @@ export function nonRootUserOf(image: string): string | null {
 export function privilegeDropOf(image: string): "entrypoint" | "workers" | null {
   const ref = parseImageReference(image);
   if (!ref) return null;
-  const name = hubName(ref);
+  const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   const tag = ref.tag ?? "latest";
   if (/^library\/(?:postgres|mysql|mariadb|mongo|redis|rabbitmq|couchdb|cassandra|zookeeper|elasticsearch|percona|neo4j)$/.test(name)) return "entrypoint";
   // linuxserver.io images start s6 as root and run the app as PUID/PGID.

@@ -126,6 +126,11 @@ export interface BuildArgFacts {
   composeBuilds: number;
   /** Every build-argument name a caller in reach passes, to any Dockerfile; `*` when one is passed through a variable. */
   passed: readonly string[];
+  /**
+   * The names among them that a build publishing its image passes (a build command with `--push`,
+   * a build-push-action step with `push:` on): the variant they select is one users pull.
+   */
+  published?: readonly string[];
 }
 
 /**

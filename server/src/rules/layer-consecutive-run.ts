@@ -10,7 +10,7 @@
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
 import { isProjectTask } from "../model/build-steps";
-import { isGeneratedFile } from "../model/comments";
+import { commentsBetween, isGeneratedFile } from "../model/comments";
 import { dependencyInstall, installsNamedPackages, installsProjectFromSources, isAccountCommand, systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -84,6 +84,10 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   if (hasNonPosixShell(instructions, index)) return false;
   if (isDevelopment && !isIndexUpdate(previous)) return false;
   if (isSplitOnPurpose(model, instructions, index)) return false;
+  // `COPY awg /usr/bin/; RUN chmod +x /usr/bin/awg` then `# Install Linux packages` and
+  // `RUN apk add ...`: the comment opens another part of the file, and the first RUN finishes
+  // the part before it; reviewers judged joining across that boundary not worth a change.
+  if (opensNewSection(model, instructions, index)) return false;
   // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
   return !isSmokeTest(previous) && !isSmokeTest(current);
 }
@@ -208,6 +212,21 @@ function hasNonPosixShell(instructions: Instruction[], index: number): boolean {
 /** `apt-get update` or `apk update` alone: merging it with the install that follows is a correctness fix. */
 function isIndexUpdate(instruction: Instruction): boolean {
   return instruction.commands.some((c) => systemPackageCommand(c)?.action === "update");
+}
+
+/**
+ * True when a comment stands between the two RUNs while the first one has no heading of its own: no
+ * comment between it and the instruction before it, and it is not the stage's first instruction
+ * (which the FROM line heads). Two RUNs that each come under their own comment ("# Create user",
+ * "# Fix ownership") are steps of one documented sequence and still merge.
+ */
+function opensNewSection(model: DockerfileModel, instructions: Instruction[], index: number): boolean {
+  const previous = instructions[index - 1];
+  const current = instructions[index];
+  if (commentsBetween(model, previous.range.end.line, current.range.start.line).length === 0) return false;
+  const before = instructions[index - 2];
+  if (before === undefined || before.keyword === "FROM") return false;
+  return commentsBetween(model, before.range.end.line, previous.range.start.line).length === 0;
 }
 
 /** A comment saying RUNs are split on purpose: "split", "separate", "own layer", "break into steps for caching". */

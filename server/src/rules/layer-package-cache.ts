@@ -44,9 +44,15 @@ export const rule: Rule = {
   check(model, report) {
     // A stage CI builds with --target and runs as an image of its own ships like the final one.
     const finals = shippedImageStages(model);
-    // A final image named for development, or built on a build-environment image with no command
-    // of its own (a CI toolchain or one-shot packaging image): its caches are never pulled by users.
-    const isDevelopmentImage = model.finalStage !== null && (isDevelopmentStage(model.finalStage) || developmentPurpose(model) === "build-environment-base");
+    // A final image named for development (its stage, or its file: `Dockerfile.dev`, `.devcontainer/`
+    // when CI does not publish it), or built on a build-environment image with no command of its own
+    // (a CI toolchain or one-shot packaging image): its caches are never pulled by users. Other
+    // development signals do not separate here: a compose bind mount of the sources (crater: right;
+    // openstreetmap, celery: debatable), no command with a compiler kept (greptime's dev-builder
+    // pulled by every CI job: right), an interactive shell command (unstructured: right).
+    const purpose = developmentPurpose(model);
+    const isDevelopmentImage =
+      model.finalStage !== null && (isDevelopmentStage(model.finalStage) || purpose === "build-environment-base" || purpose === "path");
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const reported = new Set<string>();

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { bakeArgs, composeArgs, readBuildArgs, scriptArgs } from "../../../server/src/host/build-args";
+import { bakeArgs, composeArgs, publishedArgs, readBuildArgs, scriptArgs } from "../../../server/src/host/build-args";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/build-args: build arguments a project passes", () => {
@@ -10,6 +10,16 @@ describe("host/build-args: build arguments a project passes", () => {
     assert.deepStrictEqual(composeArgs({ context: ".", args: { NODE_VERSION: "22" } }), ["NODE_VERSION"]);
     assert.deepStrictEqual(composeArgs({ args: ["PG_MAJOR=17", "DEBUG"] }), ["PG_MAJOR", "DEBUG"]);
     assert.deepStrictEqual(composeArgs("."), []);
+  });
+
+  it("tells the arguments of builds that publish from those of local and test builds", () => {
+    const script =
+      "docker buildx build --build-arg GPU=nvidia --build-arg GIT_COMMIT_ID=1 --push .\ndocker build --build-arg INSTALL_DEBUG=1 -t app:unstable . --load\ndocker push other/image\n";
+    assert.deepStrictEqual(publishedArgs(script), ["GPU", "GIT_COMMIT_ID"]);
+    const step = (push: string) =>
+      `      - uses: docker/build-push-action@v6\n        with:\n          push: ${push}\n          build-args: |\n            VARIANT=gpu\n`;
+    assert.deepStrictEqual(publishedArgs(step("true")), ["VARIANT"]);
+    assert.deepStrictEqual(publishedArgs(step("false")), []);
   });
 
   it("reads bake args, --build-arg in scripts and NAME=value lines of CI files", () => {
@@ -26,6 +36,6 @@ describe("host/build-args: build arguments a project passes", () => {
         "services:\n  db:\n    image: postgres:13\n  app:\n    build: .\n  other:\n    build:\n      context: tools\n      args:\n        TOOL_VERSION: '2'\n",
       "repo/Dockerfile": "ARG ELIXIR_VERSION\nFROM hexpm/elixir:${ELIXIR_VERSION}\n",
     });
-    assert.deepStrictEqual(await readBuildArgs(`${root}/repo/Dockerfile`), { composeBuilds: 1, passed: ["TOOL_VERSION"] });
+    assert.deepStrictEqual(await readBuildArgs(`${root}/repo/Dockerfile`), { composeBuilds: 1, passed: ["TOOL_VERSION"], published: [] });
   });
 });

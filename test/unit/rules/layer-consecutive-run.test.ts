@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "two RUNs each under a comment of its own are steps of one documented sequence",
+      code: 'FROM alpine:3.22\nCOPY app /app\n# Create the user\nRUN adduser -D app\n\n# Fix ownership\nRUN chown -R app /app\nCMD ["app"]\n',
+      messageId: "consecutive",
+      line: 7,
+    },
+    {
+      name: "the stage's first RUN is headed by its FROM line",
+      code: 'FROM jetty:12\nRUN java -jar "$JETTY_HOME/start.jar" --add-modules=ee11-deploy\n\n# Allow empty path segments\nRUN echo "jetty.httpConfig.uriCompliance=DEFAULT" >> /var/lib/jetty/start.d/server.ini\n',
+      messageId: "consecutive",
+      line: 5,
+    },
+    {
       name: "a system install and a plain step merge",
       code: "FROM alpine:3.20\nRUN apk add --no-cache bash\nRUN mkdir /appdata\n",
       messageId: "consecutive",
@@ -142,6 +154,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a comment opens another part of the file after a RUN that finishes the part before",
+      code: 'FROM alpine:3.22\nCOPY awg /usr/bin/awg\nRUN chmod +x /usr/bin/awg\n\n# Install Linux packages\nRUN apk add --no-cache iptables\nCMD ["app"]\n',
+    },
     {
       name: "a comment says the steps are split for caching",
       code: "FROM elixir:1.17\nCOPY mix.exs mix.lock ./\n# do the setup, break into steps for caching during debugging\nRUN mix deps.get\nRUN mix deps.compile\n",

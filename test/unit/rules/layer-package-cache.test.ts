@@ -6,6 +6,26 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a file named for development that CI publishes ships all the same",
+      code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "a branch a publishing build turns on (--build-arg GPU=nvidia --push) ships in that variant",
+      code: 'FROM ubuntu:24.04\nARG GPU\nRUN if [ -n "$GPU" ]; then apt-get update && apt-get install -y libvulkan1 ; fi\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["GPU"], published: ["GPU"] } },
+      messageId: "aptLists",
+      line: 3,
+    },
+    {
+      name: "a set-test branch whose build argument has a default runs in a plain build",
+      code: 'FROM python:3.13-slim\nARG INSTALL_DEBUG=false\nRUN if [ -n "$INSTALL_DEBUG" ]; then pip install ipython; fi\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
       name: "a stage CI builds with --target and runs (a ubi variant) ships like the final one",
       code: 'FROM alpine:3.22 AS bin\nRUN echo\nFROM registry.access.redhat.com/ubi9-minimal:9.6 AS ubi\nRUN microdnf install -y ca-certificates\nCMD ["app"]\nFROM gcr.io/distroless/static-debian12 AS distroless\nCMD ["app"]\n',
       context: { buildTargets: ["ubi", "distroless"] },
@@ -302,6 +322,15 @@ testRule(rule, {
     {
       name: "an install in an opt-in branch a plain build skips",
       code: 'FROM node:22-alpine\nARG BUILD_JS=0\nRUN if [ "$BUILD_JS" = "1" ]; then yarn install && yarn build; fi\n',
+    },
+    {
+      name: "an opt-in branch that tests the build argument is set at all, with no default",
+      code: 'FROM python:3.13-slim\nARG INSTALL_DEBUG\nRUN if [ "$INSTALL_DEBUG" ] ; then apt-get -y update && apt-get -y install vim && pip install --user ipython ; fi\n',
+    },
+    {
+      name: "a file named for development that CI does not publish: its caches are never pulled",
+      code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", publishedByCi: false },
     },
     {
       name: "a one-shot packaging image built on the project's dev image (no command of its own)",
