@@ -124,6 +124,38 @@ const INSTRUCTION_QUESTIONS = [
   "getArguments",
 ];
 
+/** Questions whose answers hold ranges or positions, which callers may change. */
+const HANDED_OUT = [
+  "getArguments",
+  "getArgumentsRange",
+  "getArgumentsRanges",
+  "getFlags",
+  "getOpeningBracket",
+  "getClosingBracket",
+  "getJSONStrings",
+  "getVariables",
+  "getImageRange",
+  "getImageNameRange",
+  "getImageTagRange",
+  "getRegistryRange",
+  "getBuildStageRange",
+  "getSubcommand",
+  "getTriggerRange",
+  "getHeredocs",
+];
+
+/** The library's own answer (not made plain), or undefined when it has no such method or throws. */
+function ask_(node: Node, name: string): unknown {
+  const method = node[name];
+  if (typeof method !== "function") return undefined;
+  try {
+    return method.apply(node);
+  } catch {
+    // both builds are asked alike: a question that throws changes nothing in either
+    return undefined;
+  }
+}
+
 function instructionsOf(dockerfile: Parsed): Node[] {
   const all: Node[] = [];
   for (const instruction of dockerfile.getInstructions()) {
@@ -238,6 +270,11 @@ const EDGE_CASES: string[] = [
   "FROM alpine\n\n\n\nRUN true\n\n\n# trailing comment",
   "FROM alpine AS x\nRUN echo \\\n  FROM notastage\nFROM scratch AS y",
   "\uFEFFFROM alpine\nRUN echo $A\n",
+  // escapes inside and between arguments: an argument's value is taken from the text in runs
+  'FROM alpine\nRUN echo a\\ b c\\"d \\\\$x e\\$f g\\\n  h \\  i j\\\t k\n',
+  "FROM alpine\nRUN echo abc\\",
+  "FROM alpine\nRUN echo a\\\n# comment\n  b\\\n\n c \\\r\n d\n",
+  "# escape=`\nFROM alpine\nRUN echo a`$b c``d `\n e f`\n",
 ];
 
 const FRAGMENTS = [
@@ -292,6 +329,29 @@ const MUTATIONS: { name: string; apply(build: AstBuild, dockerfile: Parsed, text
           range.end = range.start;
         }
         args.length = 0;
+      }
+    },
+  },
+  {
+    name: "the caller changes every position and range the instructions' questions gave it",
+    apply: (_build, dockerfile) => {
+      // the library keeps one scan of an instruction's arguments and answers many questions from
+      // it: whatever it hands out must be the caller's own, or these changes would show later
+      const changed = new Set<object>();
+      const change = (answer: unknown): void => {
+        if (answer === null || typeof answer !== "object" || changed.has(answer)) return;
+        changed.add(answer);
+        if (Array.isArray(answer)) return answer.forEach(change);
+        const node = answer as Node;
+        if (typeof node.line === "number" && typeof node.character === "number") {
+          node.character += 1;
+          return;
+        }
+        for (const key of ["range", "nameRange", "valueRange", "options", "start", "end"]) change(node[key]);
+        if (node.start !== undefined && node.end !== undefined) node.end = node.start;
+      };
+      for (const instruction of instructionsOf(dockerfile)) {
+        for (const question of HANDED_OUT) change(ask_(instruction, question));
       }
     },
   },
