@@ -3,7 +3,7 @@
 // deployments whose existing data is root-owned: adding a USER there is a migration, not a line.
 // Files in /root (root's private home) must move before any USER can work.
 
-import { composeDataMounts } from "./compose-services";
+import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
@@ -93,7 +93,7 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
     const path = ROOT_PATH_OPTION.exec(word)?.[1];
     if (path !== undefined) return path.replace(/\/$/, "");
   }
-  return composeDataMounts(model).find(inRoot) ?? null;
+  return composeRootHomeMounts(model)[0] ?? null;
 }
 
 /** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */

@@ -350,6 +350,24 @@ testRule(rule, {
       },
     },
     {
+      name: "a compose volume in root's home, in a file that also mounts the sources",
+      code: 'FROM python:3.10-bookworm\nWORKDIR /app\nCOPY . .\nCMD ["whisper-service"]\n',
+      context: {
+        composeServices: [
+          {
+            file: "docker-compose.yml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [
+              { target: "/app/app", source: "project", readOnly: false },
+              { target: "/root/.cache", source: "volume", readOnly: false },
+            ],
+          },
+        ],
+      },
+    },
+    {
       name: "tools installed in root's home and run through PATH (uv in /root/.local/bin)",
       code: 'FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nENV PATH="/root/.local/bin:$PATH"\nWORKDIR /app\nCOPY . .\nCMD ["uv", "run", "app"]\n',
     },
