@@ -89,6 +89,18 @@ export function composeDataMounts(model: DockerfileModel): string[] {
   return paths;
 }
 
+/**
+ * The container paths in root's home (`cache-whisper:/root/.cache`) where a compose service running
+ * the image mounts a writable volume or host folder, in any of the project's compose files: unlike
+ * a data folder elsewhere, a volume in /root says where the app keeps its files even in a file that
+ * also mounts the sources for development.
+ */
+export function composeRootHomeMounts(model: DockerfileModel): string[] {
+  return composeServicesRunning(model)
+    .flatMap((s) => s.mounts.filter((m) => isDataMount(m)).map((m) => m.target.replace(/(?<=.)\/$/, "")))
+    .filter((target) => target === "/root" || target.startsWith("/root/"));
+}
+
 /** True for a compose file whose name or folder says it is for tests, CI or development (`docker-compose-test.yml`, `dev/compose.yaml`). */
 function isTestOrDevelopmentFile(file: string): boolean {
   return file

@@ -3,12 +3,14 @@
 // deployments whose existing data is root-owned: adding a USER there is a migration, not a line.
 // Files in /root (root's private home) must move before any USER can work.
 
-import { composeDataMounts } from "./compose-services";
+import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
+import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
+import { commandDirectory, workdirOf } from "./workdir";
 
 /** Names of variables that hold where an app keeps its files (`HALO_WORK_DIR`, `DATA_HOME`, `CONFIG_LOCATION`); not `HOME` itself. */
 const DATA_VARIABLE = /.(?:DIR|HOME|DATA|LOCATION|FOLDER|ROOT|STORAGE)$|^(?:DATA|STORAGE)$/i;
@@ -18,6 +20,34 @@ const DATA_VARIABLE = /.(?:DIR|HOME|DATA|LOCATION|FOLDER|ROOT|STORAGE)$|^(?:DATA
  */
 const TOOL_VARIABLE =
   /CACHE|^(?:CARGO|RUSTUP|GO|NVM|PYENV|SDKMAN|BUN|PNPM|POETRY|UV|PIP|NPM|YARN|CONDA|MAMBA|GRADLE|MAVEN|M2|DENO|VOLTA|ASDF|RBENV|GEM|BUNDLE|PIPX)(?:_|PATH$|$)/i;
+/** A PATH entry in root's home (`/root/.local/bin`): the app's tools and dependencies live there. */
+const ROOT_PATH_ENTRY = /(?:^|:)(\/root\/[^:]+)/;
+/** Folder names that hold an app's state: `storage`, `uploads`, `db`, and names ending in `data` (`/data`, `app-data`, `botdata`). */
+const STATE_FOLDER = /^(?:storage|uploads?|db|database|state)$|data$/i;
+/** Commands that fill the folder they run in (fetch, unpack, copy, install, build): it is not empty then. */
+const FILLS_FOLDER = new Set([
+  "git",
+  "curl",
+  "wget",
+  "tar",
+  "unzip",
+  "cp",
+  "mv",
+  "npm",
+  "yarn",
+  "pnpm",
+  "bun",
+  "pip",
+  "pip3",
+  "composer",
+  "bundle",
+  "go",
+  "cargo",
+  "make",
+  "dotnet",
+  "mvn",
+  "gradle",
+]);
 /** A path in /root inside a value (`/root/.halo2`, `file:/root/.halo2/`), or /root itself. */
 const ROOT_PATH = /(?:^|[=:;,\s])(\/root(?:\/[^\s:;,"']*)?)(?=$|[\s:;,"'])/;
 /** An option that points the app at a folder (`-Duser.home=/root`, `--halo.work-dir=/root/.halo2`). */
@@ -48,6 +78,10 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
       if (i.keyword !== "ENV") continue;
       for (const d of envDeclarations(model, i)) {
         if (d.value === null) continue;
+        // `PATH=/root/.local/bin:$PATH`: the tools the app runs (uv, pip --user installs) are in
+        // root's home, which a USER cannot read.
+        const entry = d.name === "PATH" ? ROOT_PATH_ENTRY.exec(d.value.replace(/^["']|["']$/g, ""))?.[1] : undefined;
+        if (entry !== undefined) return trimSlash(entry);
         const path = ROOT_PATH.exec(d.value.replace(/^["']|["']$/g, ""))?.[1];
         if (path === undefined || TOOL_VARIABLE.test(d.name)) continue;
         if (DATA_VARIABLE.test(d.name) || /(?:^|\s)-(?:D[\w.]+|-[\w.-]+)=\/root\b/.test(d.value)) return path.replace(/\/$/, "");
@@ -59,7 +93,7 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
     const path = ROOT_PATH_OPTION.exec(word)?.[1];
     if (path !== undefined) return path.replace(/\/$/, "");
   }
-  return composeDataMounts(model).find(inRoot) ?? null;
+  return composeRootHomeMounts(model)[0] ?? null;
 }
 
 /** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */
@@ -78,6 +112,55 @@ export function dataPaths(model: DockerfileModel, chain: Stage[]): string[] {
     for (const i of stage.instructions) if (i.keyword === "VOLUME") paths.push(...volumePaths(model, stage, i));
   }
   return [...paths, ...composeDataMounts(model)];
+}
+
+/**
+ * Folders of the final image where the app keeps state it writes at run time, though no VOLUME
+ * names them: a state folder the image creates empty (`mkdir -p /app/data`, `mkdir /botdata`), and
+ * the working directory the app starts in when nothing is copied, fetched or built into it
+ * (`WORKDIR /meili_data`): its files (a database, a store, a staging folder) appear at run time.
+ * Deployments mount these folders, so their existing contents are root-owned, as with a VOLUME.
+ */
+export function stateFolders(model: DockerfileModel, chain: Stage[]): string[] {
+  const folders: string[] = [];
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      for (const c of i.commands) {
+        if (c.name !== "mkdir") continue;
+        const at = commandDirectory(model, stage, i, c);
+        for (const arg of c.args) {
+          if (arg.value.startsWith("-") || !arg.value.split("/").some((segment) => STATE_FOLDER.test(segment))) continue;
+          const path = arg.value.startsWith("/") ? arg.value : at === null ? null : joinPath(at, arg.value);
+          if (path !== null) folders.push(trimSlash(path));
+        }
+      }
+    }
+  }
+  const start = emptyStartFolder(model, chain);
+  return start === null ? folders : [...folders, start];
+}
+
+/** The final WORKDIR when nothing is copied, fetched or built into it (nor into a folder above it); null otherwise or when unknown. */
+function emptyStartFolder(model: DockerfileModel, chain: Stage[]): string | null {
+  const final = chain[chain.length - 1];
+  const workdir = workdirOf(model, final);
+  if (workdir === null || workdir === "/") return null;
+  // A copy to a folder above it (`COPY --from=build /target /`) may bring it files.
+  const fills = (path: string) => isSameOrParentPath(workdir, path) || isSameOrParentPath(path, workdir);
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      const copy = copyPaths(i);
+      const at = workdirOf(model, stage, i);
+      if (copy !== null) {
+        // A destination left to a variable (`$APP_ROOT/`) may be the folder.
+        if (copy.dest.value.includes("$")) return null;
+        const dest = copy.dest.value.startsWith("/") ? copy.dest.value : at === null ? null : joinPath(at, copy.dest.value);
+        if (dest === null || fills(trimSlash(dest))) return null;
+      }
+      if (i.keyword === "RUN" && i.commands.some((c) => FILLS_FOLDER.has(c.name) && (commandDirectory(model, stage, i, c) ?? workdir) === workdir)) return null;
+    }
+  }
+  return workdir;
 }
 
 /** The first non-root user the file creates (`useradd app`, `adduser -S app`), if any. */

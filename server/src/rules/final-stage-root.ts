@@ -4,15 +4,16 @@
 // in production. And we also report a final stage with no USER at all, hadolint stays silent there.
 // Silent where root is the design (model/privilege-drop.ts, model/root-by-design.ts): development
 // and build-environment images, entrypoints and servers that drop privileges themselves, GitHub
-// Action images, privileged system tools, users chosen at run time; and, with no USER line, where
-// a USER alone would be a migration: data kept in root-created volumes (model/image-data.ts).
+// Action images, privileged system tools, users chosen at run time; files kept in root's home; and,
+// with no USER line, where a USER alone would be a migration: state kept in root-created volumes
+// and folders with no user prepared for it (model/image-data.ts).
 
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
-import { createdUser, dataPaths, preparesUserFor, rootDataPath } from "../model/image-data";
+import { createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
@@ -34,7 +35,6 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
       noUser: "The final image runs as root, the default of '{image}'; add a non-root USER.",
-      rootHomeData: "The final image runs as root and keeps its files in '{path}'; move them out of /root, then add a USER.",
       dropperUnused: "The final image runs as root and never uses the installed '{tool}'; exec the app through it.",
     },
   },
@@ -58,17 +58,18 @@ export const rule: Rule = {
     const purpose = developmentPurpose(model);
     if (purpose === "compose-source-mount" && !model.comments.some((c) => DEPLOYED.test(c.content))) return;
     if ((purpose !== null && purpose !== "compose-source-mount") || dropsPrivileges(model, chain) || needsRoot(model, chain)) return;
-    // Files kept in root's home: "add a USER" would lock the app out of them, so say what it takes.
+    // Files or tools kept in root's home (`HALO_WORK_DIR=/root/.halo2`, `PATH=/root/.local/bin`):
+    // deployments mount them there, so moving them breaks every install; reviewers judged even the
+    // "move them out of /root" message not worth acting on.
+    if (rootDataPath(model, chain) !== null) return;
     // A dropper installed and never used (gosu beside a script that starts the app itself): the
     // remedy is to start through it, after the chown a USER line could not do.
-    const rootData = rootDataPath(model, chain);
-    const tool = rootData === null ? unusedDropper(model, chain) : null;
+    const tool = unusedDropper(model, chain);
     if (last) {
       // `USER "$USER_ID"` that the project's builds set: root is one variant of the image, on purpose.
       if (!isRootUser(last.value) || isRootForEntrypoint(chain, last.instruction) || isUserFromPassedBuildArg(model, last.instruction)) return;
       const range = last.instruction.args[0].range;
-      if (rootData !== null) report({ range, messageId: "rootHomeData", data: { path: rootData } });
-      else if (tool !== null) report({ range, messageId: "dropperUnused", data: { tool } });
+      if (tool !== null) report({ range, messageId: "dropperUnused", data: { tool } });
       else report({ range, messageId: "lastUserRoot", data: { user: last.value } });
       return;
     }
@@ -92,15 +93,15 @@ export const rule: Rule = {
     // The image's own server as the start command was settled by dropsPrivileges (worker servers);
     // left here is the image's default command, which is that server.
     if (drop === "workers" && startCommand(model) === null) return;
-    // Data in volumes that root created (a VOLUME, a compose volume) with no user prepared for it:
-    // every deployment's existing data is root-owned, so a USER is a migration, not one line, and
-    // projects leave it to `docker run --user`. A file that creates a user, hands it files or opens
-    // the data folders to any UID has started that migration: the missing USER is then reported.
-    const data = dataPaths(model, chain);
-    if (rootData === null && data.length > 0 && !preparesUserFor(model, data)) return;
-    // No USER suggestion there: the line alone would break the app.
+    // State in volumes or folders that root created (a VOLUME, a compose volume, a data folder made
+    // empty, an empty start folder) with no user prepared for it: every deployment's existing data
+    // is root-owned, so a USER is a migration, not one line, and projects leave it to `docker run
+    // --user`. A file that creates a user, hands it files or opens the data folders to any UID has
+    // started that migration: the missing USER is then reported.
+    const data = [...dataPaths(model, chain), ...stateFolders(model, chain)];
+    if (data.length > 0 && !preparesUserFor(model, data)) return;
     const range = final.base.token.range;
-    if (rootData !== null) return report({ range, messageId: "rootHomeData", data: { path: rootData } });
+    // No USER suggestion there: the line alone would break the app.
     if (tool !== null) return report({ range, messageId: "dropperUnused", data: { tool } });
     const user = createdUser(chain) ?? nonRootUserOf(root.base.resolved);
     const fix = user === null ? null : addUserLine(model, final, user);

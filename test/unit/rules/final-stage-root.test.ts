@@ -61,25 +61,19 @@ testRule(rule, {
       data: { user: "0" },
     },
     {
-      name: "the app's work folder under /root: a USER alone would lock it out, so no USER is offered",
-      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENV APP_WORK_DIR="/root/.app"\nEXPOSE 8090\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
-      messageId: "rootHomeData",
-      line: 1,
-      data: { path: "/root/.app" },
-      output: null,
+      name: "a data folder made empty, and a user the file creates but never switches to: reported",
+      code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir -p /app/media\nRUN mkdir /app/data\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "noUser",
     },
     {
-      name: "a start option pointing the app at /root",
-      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENTRYPOINT ["java", "-Duser.home=/root", "-jar", "app.jar"]\n',
-      messageId: "rootHomeData",
-      data: { path: "/root" },
+      name: "a working directory filled by a copy to a folder above it is not empty",
+      code: 'FROM debian:bookworm-slim\nWORKDIR /app\nCOPY --from=build /target /\nEXPOSE 8080\nENTRYPOINT ["./app"]\n',
+      messageId: "noUser",
     },
     {
-      name: "the last WORKDIR in /root, after an explicit USER root",
-      code: 'FROM debian:bookworm-slim\nUSER root\nWORKDIR /root/app\nCOPY app .\nCMD ["./app"]\n',
-      messageId: "rootHomeData",
-      line: 2,
-      data: { path: "/root/app" },
+      name: "a working directory a RUN fills (git clone) is not empty",
+      code: 'FROM python:3.12-slim\nWORKDIR /srv/app\nRUN git clone https://example.com/app.git .\nEXPOSE 8000\nCMD ["python", "main.py"]\n',
+      messageId: "noUser",
     },
     {
       name: "a build tool's cache under /root is not the app's data",
@@ -126,17 +120,6 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "a compose volume in root's home: the files must move first",
-      code: 'FROM python:3.10-bookworm\nCOPY . /app\nCMD ["whisper-service"]\n',
-      context: {
-        composeServices: [
-          { file: "compose.yaml", builds: true, image: null, user: null, mounts: [{ target: "/root/.cache", source: "volume", readOnly: false }] },
-        ],
-      },
-      messageId: "rootHomeData",
-      data: { path: "/root/.cache" },
-    },
-    {
       name: "a compose service that runs the image as root",
       code: 'FROM alpine:3.22\nCOPY app /usr/bin/app\nCMD ["app"]\n',
       context: { composeServices: [{ file: "compose.yaml", builds: true, image: null, user: "0:0", mounts: [] }] },
@@ -151,11 +134,6 @@ testRule(rule, {
     {
       name: "a tool as ENTRYPOINT whose working directory holds its own files",
       code: 'FROM node:22-alpine\nWORKDIR /usr/src/tool\nCOPY . .\nRUN npm install -g .\nENTRYPOINT ["tool"]\n',
-      messageId: "noUser",
-    },
-    {
-      name: "a server as ENTRYPOINT with an empty working directory, but a port",
-      code: 'FROM alpine:3.22\nCOPY --from=build /out/server /usr/bin/server\nWORKDIR /data\nEXPOSE 8080\nENTRYPOINT ["server"]\n',
       messageId: "noUser",
     },
     {
@@ -350,6 +328,57 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the app's work folder under /root: deployments mount it there, moving it is a migration",
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENV APP_WORK_DIR="/root/.app"\nEXPOSE 8090\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+    },
+    {
+      name: "a start option pointing the app at /root",
+      code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENTRYPOINT ["java", "-Duser.home=/root", "-jar", "app.jar"]\n',
+    },
+    {
+      name: "the last WORKDIR in /root, after an explicit USER root",
+      code: 'FROM debian:bookworm-slim\nUSER root\nWORKDIR /root/app\nCOPY app .\nCMD ["./app"]\n',
+    },
+    {
+      name: "a compose volume in root's home",
+      code: 'FROM python:3.10-bookworm\nCOPY . /app\nCMD ["whisper-service"]\n',
+      context: {
+        composeServices: [
+          { file: "compose.yaml", builds: true, image: null, user: null, mounts: [{ target: "/root/.cache", source: "volume", readOnly: false }] },
+        ],
+      },
+    },
+    {
+      name: "a compose volume in root's home, in a file that also mounts the sources",
+      code: 'FROM python:3.10-bookworm\nWORKDIR /app\nCOPY . .\nCMD ["whisper-service"]\n',
+      context: {
+        composeServices: [
+          {
+            file: "docker-compose.yml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [
+              { target: "/app/app", source: "project", readOnly: false },
+              { target: "/root/.cache", source: "volume", readOnly: false },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      name: "tools installed in root's home and run through PATH (uv in /root/.local/bin)",
+      code: 'FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nENV PATH="/root/.local/bin:$PATH"\nWORKDIR /app\nCOPY . .\nCMD ["uv", "run", "app"]\n',
+    },
+    {
+      name: "a data folder the image creates empty, no user prepared for it: existing deployments' data is root-owned",
+      code: 'FROM alpine:3.22\nWORKDIR /app\nCOPY dist ./dist\nRUN mkdir /app/data\nEXPOSE 8080\nCMD ["node", "dist/index.js"]\n',
+    },
+    {
+      name: "a server started in an empty working directory, where it writes its store",
+      code: 'FROM alpine:3.22\nCOPY --from=build /out/server /usr/bin/server\nWORKDIR /data\nEXPOSE 8080\nENTRYPOINT ["server"]\n',
+    },
     {
       name: "data in a VOLUME and no user prepared for it: a USER would be a migration of every deployment's data",
       code: 'FROM alpine:3.22\nCOPY --from=build /out/vault /vault\nVOLUME /data\nEXPOSE 80\nCMD ["/start.sh"]\n',
