@@ -12,6 +12,7 @@ import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest
 import type { ServerHost } from "../lsp/host";
 import { readBuildArgs } from "./build-args";
 import { readBuildTargets } from "./build-targets";
+import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readPublishedByCi } from "./ci-publish";
 import { readComposeBuildContext } from "./compose-context";
 import { readComposeServices } from "./compose-services";
@@ -65,6 +66,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     goSources,
     copiedFromRoot,
     publishedByCi,
+    ciBuildsWithoutCache,
     dockerfileVariants,
     composeServices,
     projectImages,
@@ -82,6 +84,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // folder but at the root. Read from there too; the folder's own copies win.
     text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
     readPublishedByCi(file, reader),
+    readCiBuildsWithoutCache(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
@@ -97,6 +100,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     files,
     composeSourceMount,
     publishedByCi,
+    ciBuildsWithoutCache,
     dockerfileVariants,
     composeServices,
     projectImages,

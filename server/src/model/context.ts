@@ -71,6 +71,12 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
+   * True when GitHub workflows of the repository build this Dockerfile (by its path, or as the
+   * root's `Dockerfile`) and every such build runs on a hosted runner with no layer cache (no
+   * `cache-from`/`cache-to`, or `--no-cache`): CI reuses no layer of it.
+   */
+  ciBuildsWithoutCache?: boolean;
+  /**
    * Images the project builds from its other Dockerfiles, as its CI workflows say (a step that
    * builds `Dockerfile-base` and tags it `acme/app-base:<date>`), with each Dockerfile's text:
    * `FROM acme/app-base:...` then builds on what that file installs. Undefined when the host

@@ -4,6 +4,7 @@
 import { systemPackageCommand, type SystemPackageCommand } from "../model/commands";
 import { isBroadContextCopy } from "../model/copies";
 import { instructionOnOneLine } from "../model/instruction-text";
+import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -27,6 +28,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // CI builds the file only with no layer cache and no compose service builds it: no build the
+    // project shows reuses the package layer, wherever it sits.
+    if (isBuiltOnlyWithoutLayerCache(model.context)) return;
     for (const stage of model.stages) {
       let broadCopy: Instruction | null = null;
       for (const instruction of stage.instructions) {

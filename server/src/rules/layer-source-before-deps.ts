@@ -28,6 +28,7 @@ import {
   makeImplicitFetch,
 } from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
+import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
@@ -79,6 +80,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // The project's only builds of the file are CI builds with no layer cache, and no compose
+    // service builds it for local use: no build finds the install layer again, whatever its order.
+    if (isBuiltOnlyWithoutLayerCache(model.context)) return;
     for (const stage of model.stages) {
       let broad: { instruction: Instruction; source: Token } | null = null;
       const reported = new Set<Ecosystem>();

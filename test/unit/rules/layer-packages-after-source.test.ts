@@ -13,6 +13,13 @@ testRule(rule, {
         'FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD ["python", "app.py"]\n',
     },
     {
+      name: "CI builds the file without a layer cache, but a compose service builds it for local use",
+      code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y curl\n",
+      context: { ciBuildsWithoutCache: true, composeServices: [{ file: "compose.yaml", builds: true, image: null, user: null, mounts: [] }] },
+      messageId: "afterSource",
+      line: 3,
+    },
+    {
       name: "apk after ADD . and an unrelated RUN in between",
       code: "FROM node:20-alpine\nADD . /src\nRUN npm ci\nRUN apk add --no-cache tini\n",
       messageId: "afterSource",
@@ -65,5 +72,10 @@ testRule(rule, {
     { name: "another stage's broad copy does not count", code: "FROM node:20 AS build\nCOPY . .\nFROM debian:12\nRUN apt-get install -y curl\n" },
     { name: "COPY --from is not the build context", code: "FROM debian:12\nCOPY --from=build . /app\nRUN apt-get install -y curl\n" },
     { name: "removing packages is not installing", code: "FROM debian:12\nCOPY . /src\nRUN apt-get purge -y gcc\n" },
+    {
+      name: "CI builds the file only with no layer cache and no compose service builds it: no build reuses the layer",
+      code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y curl\n",
+      context: { ciBuildsWithoutCache: true },
+    },
   ],
 });

@@ -14,6 +14,29 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "CI builds the file without a layer cache, but a compose service builds it for local use",
+    code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "src/"],
+      ciBuildsWithoutCache: true,
+      buildArgs: { composeBuilds: 1, passed: [] },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
+    name: "CI builds the file without a layer cache, but a Makefile target builds it for developers",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+    context: {
+      rootEntries: ["go.mod", "go.sum", "main.go", "Makefile"],
+      files: { "go.mod": GO_MOD, Makefile: "docker:\n\tdocker build -t acme/app:latest .\n" },
+      dockerfilePath: "Dockerfile",
+      ciBuildsWithoutCache: true,
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+  },
+  {
     name: "a project image whose Dockerfile installs another ecosystem does not excuse the install",
     code: "FROM acme/core-base:20260729 AS build\nWORKDIR /opt/app\nCOPY . .\nRUN npm ci\n",
     context: {
@@ -433,6 +456,16 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "CI builds the file only on fresh runners with no layer cache, and nothing builds it locally",
+      code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
+      context: { rootEntries: ["package.json", "package-lock.json", "src/"], ciBuildsWithoutCache: true, buildArgs: { composeBuilds: 0, passed: [] } },
+    },
+    {
+      name: "nor its build's module downloads, for the same reason",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["go.mod", "go.sum", "main.go"], files: { "go.mod": GO_MOD }, ciBuildsWithoutCache: true },
+    },
     {
       name: "the base is the project's own image, built by a sibling Dockerfile from the same manifest",
       code: "FROM acme/core-base:20260729 AS build\nWORKDIR /opt/app\nADD . .\nRUN . /opt/py3/bin/activate && uv pip install -r pyproject.toml && cd apps && python manage.py compilemessages\n",

@@ -1,0 +1,44 @@
+// Whether any build the project shows reuses this Dockerfile's layers. The layer-order rules save
+// time only where a later build finds the earlier layers: a developer's machine, or a CI build
+// with a layer cache. When the project's CI builds the file on fresh runners with no cache and
+// nothing builds it locally (a compose service, a Makefile target), no build the project shows
+// reuses a layer (issue #11).
+
+import type { BuildContextFacts } from "./context";
+
+/** A build command of the Docker CLI, buildx or Podman. */
+const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build)\b/;
+/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
+const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
+const MAKEFILES = ["Makefile", "GNUmakefile", "makefile"];
+
+/**
+ * True when CI builds this Dockerfile only without a layer cache and nothing of the project builds
+ * it locally: the builds the project shows start from nothing each time.
+ */
+export function isBuiltOnlyWithoutLayerCache(context: BuildContextFacts): boolean {
+  if (context.ciBuildsWithoutCache !== true) return false;
+  const composeBuilds = (context.buildArgs?.composeBuilds ?? 0) > 0 || (context.composeServices ?? []).some((s) => s.builds);
+  return !composeBuilds && !isBuiltByMakefile(context);
+}
+
+/**
+ * True when the Makefile at the context root builds this Dockerfile (`docker build -t app .` for
+ * the root's Dockerfile, `-f docker/Dockerfile`): developers run it, and their builds reuse layers.
+ */
+function isBuiltByMakefile(context: BuildContextFacts): boolean {
+  const path = context.dockerfilePath;
+  if (path === undefined) return false;
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  for (const makefile of MAKEFILES) {
+    const text = context.files?.[makefile];
+    if (text === undefined) continue;
+    for (const line of text.split(/\r?\n/)) {
+      if (!BUILD_COMMAND.test(line)) continue;
+      const named = FILE_OPTION.exec(line);
+      const file = named === null ? "Dockerfile" : named[2].replace(/^(?:\.\/)+/, "");
+      if (file === path || (named !== null && file === name)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,49 @@
+import * as assert from "assert";
+import { readCiBuildsWithoutCache, workflowBuildCaches } from "../../../server/src/host/ci-builds";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/ci-builds: whether CI reuses a layer cache when it builds a Dockerfile", () => {
+  const projects = new TempProjects("stagecraft-ci-builds");
+  after(() => projects.dispose());
+
+  const action = (extra: string) =>
+    `jobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n${extra}          push: true\n`;
+
+  it("build-push-action: its default file is the context's Dockerfile; cache-from makes it cached", () => {
+    assert.deepStrictEqual(workflowBuildCaches(action(""), "Dockerfile"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(action("          cache-from: type=gha\n"), "Dockerfile"), [true]);
+    assert.deepStrictEqual(workflowBuildCaches(action("          cache-to: type=gha\n          no-cache: true\n"), "Dockerfile"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(action("          file: ./docker/Dockerfile\n"), "Dockerfile"), []);
+    assert.deepStrictEqual(workflowBuildCaches(action("          file: ./docker/Dockerfile\n"), "docker/Dockerfile"), [false]);
+  });
+
+  it("build commands: -f or the root's Dockerfile; --cache-from unless --no-cache", () => {
+    const run = (cmd: string) => `jobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${cmd}\n`;
+    assert.deepStrictEqual(workflowBuildCaches(run("docker buildx build --no-cache -f Dockerfile.dev --push ."), "Dockerfile.dev"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(run("docker buildx build --cache-from type=gha --push ."), "Dockerfile"), [true]);
+    assert.deepStrictEqual(workflowBuildCaches(run("docker build -t app ."), "Dockerfile"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(run("docker build -f ${{ matrix.file }} ."), "Dockerfile"), []);
+  });
+
+  it("a self-hosted runner, or a workflow that is not GitHub's, may keep its layers", () => {
+    assert.deepStrictEqual(workflowBuildCaches(action("").replace("ubuntu-latest", "[self-hosted, linux]"), "Dockerfile"), [true]);
+    assert.deepStrictEqual(workflowBuildCaches("build:\n  script:\n    - docker build -t app .\n", "Dockerfile"), [true]);
+    // Unless it prunes the builder cache first.
+    const pruned = action("").replace("ubuntu-latest", "self-hosted").replace("    steps:\n", "    steps:\n      - run: docker builder prune -f\n");
+    assert.deepStrictEqual(workflowBuildCaches(pruned, "Dockerfile"), [false]);
+  });
+
+  it("reads the repository's workflows: true only when every build of the file is without a cache", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/release.yml": action(""),
+      "repo/.github/workflows/edge.yml": action("          file: app/Dockerfile\n          cache-from: type=gha\n"),
+      "repo/Dockerfile": "FROM node:22-slim\n",
+      "repo/app/Dockerfile": "FROM node:22-slim\n",
+      "repo/other/Dockerfile": "FROM node:22-slim\n",
+    });
+    assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/Dockerfile`), true);
+    assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/app/Dockerfile`), false);
+    assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/other/Dockerfile`), false);
+  });
+});
