@@ -155,6 +155,18 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a package install next to a new account: the account's layer is a few bytes, the merge saves nothing",
+      code: 'FROM node:22-alpine\nRUN apk --no-cache add curl\n\nRUN adduser --disabled-password app\nCMD ["node", "index.js"]\n',
+    },
+    {
+      name: "a deletion of an earlier layer's files next to a new group frees nothing either way",
+      code: 'FROM python:3.12-alpine\nRUN rm /var/cache/apk/*\n\nRUN addgroup -S -g 10111 app\nCMD ["app"]\n',
+    },
+    {
+      name: "Xdebug installed on every build marks a PHP development image (Sail)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\nRUN setcap "cap_net_bind_service=+ep" /usr/bin/php8.4\nRUN userdel -r ubuntu\nCMD ["php", "artisan", "serve"]\n',
+    },
+    {
       name: "a comment opens another part of the file after a RUN that finishes the part before",
       code: 'FROM alpine:3.22\nCOPY awg /usr/bin/awg\nRUN chmod +x /usr/bin/awg\n\n# Install Linux packages\nRUN apk add --no-cache iptables\nCMD ["app"]\n',
     },
