@@ -88,7 +88,10 @@ export interface BuildContextFacts {
 export interface ProjectImageFacts {
   /** The Dockerfile, relative to the repository root (`Dockerfile-base`, `docker/base/Dockerfile`). */
   dockerfile: string;
-  /** The repositories its builds tag, as written without the tag (`jumpserver/core-base`, `ghcr.io/acme/base`). */
+  /**
+   * The repositories its builds tag, as written without the tag (`jumpserver/core-base`,
+   * `ghcr.io/acme/base`); `*\/base` when the namespace is a CI expression (`${{ vars.REPO }}/base`).
+   */
   images: readonly string[];
   /** The Dockerfile's text, clamped to {@link CONTEXT_FILE_MAX_CHARS}; null when it could not be read. */
   text: string | null;

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an image of another account whose name the project's CI also builds under a literal namespace",
+      code: 'FROM other/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["acme/base"], text: null }] },
+      messageId: "latest",
+      line: 1,
+    },
+    {
       name: "Debian testing rolls to each new snapshot",
       code: "FROM debian:testing-slim\n",
       messageId: "floating",
@@ -188,6 +195,16 @@ testRule(rule, {
     {
       name: "an unprivileged nginx serving files, owners set in a RUN",
       code: "FROM nginxinc/nginx-unprivileged:stable\nCOPY dist/ /usr/share/nginx/html/\nRUN chown -R nginx:nginx /usr/share/nginx/html\n",
+    },
+    {
+      name: "the project's own base image, which its CI builds from another Dockerfile under a namespace CI sets",
+      code: 'FROM acme/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["*/base"], text: "FROM ubuntu:24.04\n" }] },
+    },
+    {
+      name: "the project's own base image, which its CI builds and tags by name",
+      code: 'FROM ghcr.io/acme/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["ghcr.io/acme/base"], text: null }] },
     },
     {
       name: "the project's Node version file follows LTS too",
