@@ -182,6 +182,9 @@ const MANIFEST_NAMES = new Set([
   // A Node version file that names a release line (`lts/*`): the project follows it on purpose.
   ".nvmrc",
   ".node-version",
+  // A Rust toolchain file that follows the stable channel: rustup builds with the newest stable anyway.
+  "rust-toolchain",
+  "rust-toolchain.toml",
   "global.json",
   "Directory.Build.props",
   "Directory.Packages.props",
