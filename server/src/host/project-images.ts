@@ -58,12 +58,19 @@ function normalisedPath(value: string): string {
     .replace(/^(?:\.\/)+/, "");
 }
 
+/** A tag whose namespace is a CI expression or variable: `${{ vars.REGISTRY_REPO }}/base:latest`, `$REPO/base`. */
+const EXPRESSION_NAMESPACE = /^(?:\$\{\{[^}]*\}\}|\$\{\w+\}|\$\w+)\/([a-z0-9][a-z0-9._-]*)(?::|$)/;
+
 /**
  * The repository part of a tag as written (`jumpserver/core-base:${{ env.IMAGE_TAG }}` ->
- * `jumpserver/core-base`); null when the repository itself is an expression or a variable.
+ * `jumpserver/core-base`); `*\/base` when only the namespace is an expression
+ * (`${{ vars.REGISTRY_REPO }}/base:latest`: the project's account, set in CI); null when the
+ * repository itself is an expression or a variable.
  */
 function repositoryOf(tag: string): string | null {
   const value = tag.replace(/^["']|["']$/g, "").trim();
+  const namespaced = EXPRESSION_NAMESPACE.exec(value);
+  if (namespaced !== null) return `*/${namespaced[1]}`;
   // The tag part may be an expression (`:${{ env.IMAGE_TAG }}`): cut it before looking for one.
   const expression = value.search(/\$/);
   const name = expression >= 0 ? value.slice(0, expression) : value;

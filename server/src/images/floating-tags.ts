@@ -348,5 +348,24 @@ const SOURCE_LABEL = /^["']?org\.opencontainers\.image\.source["']?=["']?(?:http
 export function isProjectOwnImage(model: DockerfileModel, ref: ImageReference): boolean {
   const namespace = ref.repository.split("/")[0].toLowerCase();
   if (ref.isOfficial || !ref.repository.includes("/")) return false;
+  if (isBuiltByProjectCi(model, ref)) return true;
   return model.instructions.some((i) => i.keyword === "LABEL" && i.args.some((a) => SOURCE_LABEL.exec(a.value)?.[1].toLowerCase() === namespace));
+}
+
+/**
+ * True when the project's CI builds the image from another Dockerfile of the repository
+ * (BuildContextFacts.projectImages): `wger/base` where a workflow builds `extras/docker/base/Dockerfile`
+ * and tags it `${{ vars.REGISTRY_REPO }}/base:latest`. A namespace CI sets is the project's own
+ * account, so only the image's last name has to match then.
+ */
+function isBuiltByProjectCi(model: DockerfileModel, ref: ImageReference): boolean {
+  const full = `${ref.registry}/${ref.repository}`.toLowerCase();
+  const familiar = ref.familiarName.toLowerCase();
+  const name = ref.repository.split("/").pop()!.toLowerCase();
+  return (model.context.projectImages ?? []).some((facts) =>
+    facts.images.some((image) => {
+      const written = image.toLowerCase();
+      return written === familiar || written === full || written === `*/${name}`;
+    }),
+  );
 }

@@ -94,7 +94,10 @@ export interface BuildContextFacts {
 export interface ProjectImageFacts {
   /** The Dockerfile, relative to the repository root (`Dockerfile-base`, `docker/base/Dockerfile`). */
   dockerfile: string;
-  /** The repositories its builds tag, as written without the tag (`jumpserver/core-base`, `ghcr.io/acme/base`). */
+  /**
+   * The repositories its builds tag, as written without the tag (`jumpserver/core-base`,
+   * `ghcr.io/acme/base`); `*\/base` when the namespace is a CI expression (`${{ vars.REPO }}/base`).
+   */
   images: readonly string[];
   /** The Dockerfile's text, clamped to {@link CONTEXT_FILE_MAX_CHARS}; null when it could not be read. */
   text: string | null;
@@ -185,6 +188,9 @@ const MANIFEST_NAMES = new Set([
   // A Node version file that names a release line (`lts/*`): the project follows it on purpose.
   ".nvmrc",
   ".node-version",
+  // A Rust toolchain file that follows the stable channel: rustup builds with the newest stable anyway.
+  "rust-toolchain",
+  "rust-toolchain.toml",
   "global.json",
   "Directory.Build.props",
   "Directory.Packages.props",

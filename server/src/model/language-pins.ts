@@ -317,6 +317,19 @@ export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" |
   return first === "node" || first === "current" || first === "latest" ? "current" : null;
 }
 
+/**
+ * True when the project's Rust toolchain file (`rust-toolchain.toml`, or the older `rust-toolchain`
+ * at the context root) names the `stable` channel: rustup, which every Rust image runs `cargo`
+ * through, builds with the newest stable release whatever the image holds.
+ */
+export function followsRustStable(context: BuildContextFacts): boolean {
+  const files = context.files ?? {};
+  const toml = files["rust-toolchain.toml"] ?? files["rust-toolchain"];
+  if (toml === undefined) return false;
+  const channel = /^\s*channel\s*=\s*["']([^"']+)["']/m.exec(toml)?.[1] ?? toml.split(/\r?\n/)[0].trim();
+  return channel.toLowerCase() === "stable";
+}
+
 /** .NET project files: their `<TargetFramework>` decides the runtime a framework-dependent app starts on. */
 const PROJECT_FILE = /\.(?:csproj|fsproj|vbproj)$/;
 /** A roll-forward policy that lets an app start on a newer major runtime than it targets. */

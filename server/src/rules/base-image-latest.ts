@@ -20,7 +20,7 @@ import {
 import { baseImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
-import { nodeReleaseLine } from "../model/language-pins";
+import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import type { DockerfileModel } from "../model/types";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -87,10 +87,14 @@ export const rule: Rule = {
 
 /**
  * True when the project's Node version file names the release line the tag follows (`.nvmrc`
- * `lts/*` with `node:lts-alpine`; `node` with `node:latest` or a bare variant): the project
- * develops and tests on that line, so the image following it is its policy, not drift.
+ * `lts/*` with `node:lts-alpine`; `node` with `node:latest` or a bare variant), or its Rust
+ * toolchain file the stable channel (`rust:latest`, `rust:slim-bookworm`): the project develops
+ * and tests on that line, so the image following it is its policy, not drift.
  */
 function followsProjectReleaseLine(model: DockerfileModel, ref: ImageReference): boolean {
+  // `rust:slim-bullseye` with `channel = "stable"` in rust-toolchain.toml: rustup builds with the
+  // newest stable whatever the image holds, so the image following it changes no compiler.
+  if (officialName(ref) === "rust") return followsRustStable(model.context);
   if (officialName(ref) !== "node" || ref.tag === null) return false;
   const line = nodeReleaseLine(model.context);
   if (line === null) return false;

@@ -3,7 +3,15 @@
 
 import { hasSentinelBase } from "../model/sentinel-base";
 import type { Rule } from "./types";
-import { imageReferences, isCollectOnlyStage, isMovingByDesign, isFetchOnlyStage, isNamedContext, isRollingBuild } from "../images/floating-tags";
+import {
+  imageReferences,
+  isCollectOnlyStage,
+  isMovingByDesign,
+  isFetchOnlyStage,
+  isNamedContext,
+  isProjectOwnImage,
+  isRollingBuild,
+} from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -35,6 +43,9 @@ export const rule: Rule = {
       // `ARG BASEIMAGE=unknown`: the build always passes the image; nothing is pulled as latest.
       if (hasSentinelBase(model, stage)) continue;
       if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
+      // The project's own image (its CI builds it, or its OCI source label names the owner): it
+      // follows the image's latest in lockstep with the project's releases, as base-image-latest does.
+      if (isProjectOwnImage(model, ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
       const isLiteral = !stage.base.token.value.includes("$");

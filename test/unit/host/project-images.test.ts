@@ -18,6 +18,12 @@ describe("host/project-images: images a project builds from its other Dockerfile
     assert.deepStrictEqual(workflowImageBuilds(step), [{ dockerfile: "docker/base/Dockerfile", images: ["ghcr.io/acme/base"] }]);
   });
 
+  it("a namespace set in CI is the project's account: only the image's name is kept", () => {
+    const step =
+      "      - uses: docker/build-push-action@v7\n        with:\n          file: extras/docker/base/Dockerfile\n          tags: ${{ vars.REGISTRY_REPO }}/base:latest,${{ vars.REGISTRY_REPO }}/base:2.6-dev\n";
+    assert.deepStrictEqual(workflowImageBuilds(step), [{ dockerfile: "extras/docker/base/Dockerfile", images: ["*/base", "*/base"] }]);
+  });
+
   it("a build command with -f and -t", () => {
     assert.deepStrictEqual(workflowImageBuilds("run: docker build -f Dockerfile.base -t acme/base:$SHA -t acme/base:latest .\n"), [
       { dockerfile: "Dockerfile.base", images: ["acme/base", "acme/base"] },

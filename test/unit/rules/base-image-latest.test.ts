@@ -4,6 +4,20 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a Rust toolchain file pinned to a release does not make the image's moving tag the project's line",
+      code: "FROM rust:alpine AS build\nCOPY . /app\nRUN cargo build --release\nFROM alpine:3.22\nCOPY --from=build /app/target/release/app /usr/bin/\n",
+      context: { files: { "rust-toolchain.toml": '[toolchain]\nchannel = "1.85.0"\n' } },
+      messageId: "floating",
+      line: 1,
+    },
+    {
+      name: "an image of another account whose name the project's CI also builds under a literal namespace",
+      code: 'FROM other/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["acme/base"], text: null }] },
+      messageId: "latest",
+      line: 1,
+    },
+    {
       name: "Debian testing rolls to each new snapshot",
       code: "FROM debian:testing-slim\n",
       messageId: "floating",
@@ -188,6 +202,21 @@ testRule(rule, {
     {
       name: "an unprivileged nginx serving files, owners set in a RUN",
       code: "FROM nginxinc/nginx-unprivileged:stable\nCOPY dist/ /usr/share/nginx/html/\nRUN chown -R nginx:nginx /usr/share/nginx/html\n",
+    },
+    {
+      name: "the project's own base image, which its CI builds from another Dockerfile under a namespace CI sets",
+      code: 'FROM acme/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["*/base"], text: "FROM ubuntu:24.04\n" }] },
+    },
+    {
+      name: "the project's own base image, which its CI builds and tags by name",
+      code: 'FROM ghcr.io/acme/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["ghcr.io/acme/base"], text: null }] },
+    },
+    {
+      name: "the project's Rust toolchain file follows stable: rustup builds with the newest stable anyway",
+      code: "FROM rust:slim-bullseye AS build\nCOPY . /app\nRUN cargo build --locked --release\nFROM debian:12-slim\nCOPY --from=build /app/target/release/app /usr/bin/\n",
+      context: { files: { "rust-toolchain.toml": '[toolchain]\nchannel = "stable"\ncomponents = ["rustfmt"]\n' } },
     },
     {
       name: "the project's Node version file follows LTS too",

@@ -64,6 +64,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "the project's own base image, which its CI builds from another Dockerfile",
+      code: 'FROM acme/base-java\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { projectImages: [{ dockerfile: "deploy/base-java/Dockerfile", images: ["*/base-java"], text: null }] },
+    },
+    {
       name: "a sentinel default the build always overrides (wholly one ARG)",
       code: "ARG BASEIMAGE=unknown\nARG COMMON=undefined\nFROM ${COMMON} AS common\nFROM ${BASEIMAGE}\nCOPY --from=common /opt /opt\n",
     },

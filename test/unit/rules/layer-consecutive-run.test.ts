@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a deletion of what the RUN before it used merges: the file never reaches a layer",
+      code: "FROM php:8.3-fpm\nRUN curl -o composer-setup.php https://getcomposer.org/installer\nRUN php composer-setup.php\nRUN rm -rf composer-setup.php\n",
+      messageId: "consecutiveMany",
+      line: 3,
+    },
+    {
+      name: "a copy and the deletion of its source merge",
+      code: 'FROM debian:12\nRUN cp -r /opt/app/bin/priv/static /opt/app/lib/static\nRUN rm -r /opt/app/bin/priv\nCMD ["app"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
       name: "two RUNs each under a comment of its own are steps of one documented sequence",
       code: 'FROM alpine:3.22\nCOPY app /app\n# Create the user\nRUN adduser -D app\n\n# Fix ownership\nRUN chown -R app /app\nCMD ["app"]\n',
       messageId: "consecutive",
@@ -154,6 +166,22 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "deletions of files earlier layers wrote free nothing merged or apart",
+      code: 'FROM node:22-alpine\nCOPY . .\nRUN rm -rf ./src/client\nRUN rm -rf ./website\nRUN apk upgrade --no-cache\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "a package install next to a new account: the account's layer is a few bytes, the merge saves nothing",
+      code: 'FROM node:22-alpine\nRUN apk --no-cache add curl\n\nRUN adduser --disabled-password app\nCMD ["node", "index.js"]\n',
+    },
+    {
+      name: "a deletion of an earlier layer's files next to a new group frees nothing either way",
+      code: 'FROM python:3.12-alpine\nRUN rm /var/cache/apk/*\n\nRUN addgroup -S -g 10111 app\nCMD ["app"]\n',
+    },
+    {
+      name: "Xdebug installed on every build marks a PHP development image (Sail)",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\nRUN setcap "cap_net_bind_service=+ep" /usr/bin/php8.4\nRUN userdel -r ubuntu\nCMD ["php", "artisan", "serve"]\n',
+    },
     {
       name: "a comment opens another part of the file after a RUN that finishes the part before",
       code: 'FROM alpine:3.22\nCOPY awg /usr/bin/awg\nRUN chmod +x /usr/bin/awg\n\n# Install Linux packages\nRUN apk add --no-cache iptables\nCMD ["app"]\n',
