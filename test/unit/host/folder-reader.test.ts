@@ -4,6 +4,7 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import { readBuildArgs } from "../../../server/src/host/build-args";
 import { readBuildTargets } from "../../../server/src/host/build-targets";
+import { readComposeServices } from "../../../server/src/host/compose-services";
 import { FolderReader } from "../../../server/src/host/folder-reader";
 import { repositoryRoot } from "../../../server/src/host/paths";
 import { readBuildContext } from "../../../server/src/host/node-context";
@@ -160,6 +161,19 @@ describe("FolderReader: one cached look at the disk", () => {
       assert.strictEqual(after.args.composeBuilds, 0);
       assert.strictEqual(after.root, app);
       assert.deepStrictEqual((await read(join(app, "other"))).targets, ["ci"]);
+    });
+
+    it("the compose files of a folder, found once for its Dockerfiles, follow a compose file created beside them", async () => {
+      const dir = projects.create({ ".git/HEAD": "ref: refs/heads/main\n", "a/Dockerfile": "FROM alpine:3.22\n", "b/Dockerfile": "FROM alpine:3.22\n" });
+      const reader = new FolderReader();
+      assert.deepStrictEqual(await readComposeServices(join(dir, "a", "Dockerfile"), reader), []);
+      writeFileSync(join(dir, "docker-compose.prod.yml"), "services:\n  a:\n    build: a\n    user: app\n");
+      assert.strictEqual(reader.forget([{ path: join(dir, "docker-compose.prod.yml"), presence: true }]), true);
+      assert.deepStrictEqual(
+        (await readComposeServices(join(dir, "a", "Dockerfile"), reader)).map((s) => [s.file, s.builds, s.user]),
+        [["../docker-compose.prod.yml", true, "app"]],
+      );
+      assert.deepStrictEqual(await readComposeServices(join(dir, "b", "Dockerfile"), reader), []);
     });
 
     it("a path nothing was read from drops nothing", async () => {
