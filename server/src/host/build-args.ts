@@ -9,7 +9,7 @@ import type { BuildArgFacts } from "../model/context";
 import { scriptTextsIn } from "./build-targets";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
-import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
+import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder, projectFolderKey, projectFolders } from "./project-folders";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 
@@ -18,23 +18,46 @@ export async function readBuildArgs(dockerfile: string, reader = new FolderReade
   const passed = new Set<string>();
   const published = new Set<string>();
   let composeBuilds = 0;
-  for await (const { dir, isRoot } of projectFolders(dirname(dockerfile), reader)) {
-    for (const name of COMPOSE_FILES) {
-      const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
-      for (const service of services ?? []) {
-        const build = field(service, "build");
-        if (build === undefined) continue;
-        for (const arg of composeArgs(build)) passed.add(arg);
-        if (buildsFile(build, dir, dockerfile)) composeBuilds++;
-      }
-    }
-    for (const name of BAKE_FILES) for (const arg of bakeArgs(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) passed.add(arg);
-    for (const text of await scriptTextsIn(dir, isRoot, reader)) {
-      for (const arg of scriptArgs(text)) passed.add(arg);
-      for (const arg of publishedArgs(text)) published.add(arg);
-    }
+  for (const project of await projectFolders(dirname(dockerfile), reader)) {
+    // What a folder's build files pass is the same for every Dockerfile below it: read once.
+    const found = await reader.memo(projectFolderKey("build-args", project), () => buildArgsIn(project, reader));
+    for (const arg of found.passed) passed.add(arg);
+    for (const arg of found.published) published.add(arg);
+    for (const build of found.composeBuilds) if (buildsFile(build, project.dir, dockerfile)) composeBuilds++;
   }
   return { composeBuilds, passed: [...passed].sort(), published: [...published].sort() };
+}
+
+/** What one project folder's build files pass. */
+interface FolderBuildArgs {
+  /** Build-argument names passed by any build. */
+  passed: string[];
+  /** Those passed by a build that publishes its image. */
+  published: string[];
+  /** The `build` of each compose service: whether it builds a given Dockerfile is asked per Dockerfile. */
+  composeBuilds: unknown[];
+}
+
+/** The build arguments one project folder's build files pass, and the `build` of each of its compose services. */
+async function buildArgsIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): Promise<FolderBuildArgs> {
+  const passed: string[] = [];
+  const published: string[] = [];
+  const composeBuilds: unknown[] = [];
+  for (const name of COMPOSE_FILES) {
+    const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
+    for (const service of services ?? []) {
+      const build = field(service, "build");
+      if (build === undefined) continue;
+      for (const arg of composeArgs(build)) passed.push(arg);
+      composeBuilds.push(build);
+    }
+  }
+  for (const name of BAKE_FILES) for (const arg of bakeArgs(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) passed.push(arg);
+  for (const text of await scriptTextsIn(dir, isRoot, reader)) {
+    for (const arg of scriptArgs(text)) passed.push(arg);
+    for (const arg of publishedArgs(text)) published.push(arg);
+  }
+  return { passed, published, composeBuilds };
 }
 
 /** True when a compose `build` (a context string or a mapping) resolves to `dockerfile`. */

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { composeServices, field } from "./compose-file";
 import { FolderReader } from "./folder-reader";
-import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
+import { COMPOSE_FILES, foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder } from "./project-folders";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 /** Files that usually hold build commands: shell scripts, make and task runners. */
@@ -14,14 +14,17 @@ const SCRIPT_FILE = /^(?:.*\.(?:sh|bash|mk|ya?ml|ps1|py)|Makefile|GNUmakefile|ma
 const MAX_SCRIPTS_PER_FOLDER = 40;
 
 /** Every `--target` name in reach of a Dockerfile in `folder`, sorted. */
-export async function readBuildTargets(folder: string, reader = new FolderReader()): Promise<string[]> {
-  const names = new Set<string>();
-  for await (const { dir, isRoot } of projectFolders(folder, reader)) {
-    for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.add(t);
-    for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.add(t);
-    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const t of commandLineTargets(text)) names.add(t);
-  }
-  return [...names].sort();
+export function readBuildTargets(folder: string, reader = new FolderReader()): Promise<string[]> {
+  return foundInProjectFolders(folder, "build-targets", reader, (project) => targetsIn(project, reader));
+}
+
+/** The `--target` names the build files of one project folder name. */
+async function targetsIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): Promise<string[]> {
+  const names: string[] = [];
+  for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.push(t);
+  for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.push(t);
+  for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const t of commandLineTargets(text)) names.push(t);
+  return names;
 }
 
 /** `services.<name>.build.target` of a compose file. */

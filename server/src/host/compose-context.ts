@@ -20,9 +20,7 @@ const MAX_FILE_BYTES = 1 << 20;
 export async function readComposeBuildContext(dockerfile: string, reader = new FolderReader()): Promise<string | null> {
   let dir = dirname(dockerfile);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    for (const name of COMPOSE_FILES) {
-      const services = await reader.composeServicesIn(dir, name, MAX_FILE_BYTES);
-      if (services === null) continue;
+    for (const services of await reader.composeServicesOf(dir, COMPOSE_FILES, MAX_FILE_BYTES)) {
       const context = composeContextIn(services, dir, dockerfile);
       if (context !== null) return context;
     }

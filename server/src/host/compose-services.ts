@@ -26,12 +26,7 @@ export async function readComposeServices(file: string, reader = new FolderReade
   const found: ComposeServiceFacts[] = [];
   let dir = dirname(file);
   for (let level = 0; level < MAX_REPOSITORY_LEVELS && found.length < MAX_SERVICES; level++) {
-    const listing = await reader.list(dir);
-    const names = (listing?.entries ?? [])
-      .filter((e) => e.isFile && COMPOSE_FILE.test(e.name))
-      .map((e) => e.name)
-      .slice(0, MAX_FILES_PER_FOLDER);
-    for (const name of names) {
+    for (const name of await composeFileNames(dir, reader)) {
       // Unparsable or too large: it says nothing.
       const services = await reader.composeServices(join(dir, name), MAX_FILE_BYTES);
       for (const service of services ?? []) {
@@ -45,6 +40,20 @@ export async function readComposeServices(file: string, reader = new FolderReade
     dir = parent;
   }
   return found;
+}
+
+/**
+ * The compose files `dir` holds, found once per folder for the life of `reader`: every Dockerfile
+ * below it asks, and matching the names of a folder of n Dockerfiles once per Dockerfile costs n².
+ */
+function composeFileNames(dir: string, reader: FolderReader): Promise<readonly string[]> {
+  return reader.memo(`compose-file-names\u0000${dir}`, async () => {
+    const listing = await reader.list(dir);
+    return (listing?.entries ?? [])
+      .filter((e) => e.isFile && COMPOSE_FILE.test(e.name))
+      .map((e) => e.name)
+      .slice(0, MAX_FILES_PER_FOLDER);
+  });
 }
 
 /** One service's facts; null when it builds another Dockerfile (or a remote or variable context). */

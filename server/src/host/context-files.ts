@@ -10,6 +10,7 @@ import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
 import { FolderReader } from "./folder-reader";
+import { repositoryRoot } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -26,14 +27,8 @@ const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb)|entrypoint[^/]*|(?:^|\/
 
 /** The Dockerfile's path relative to the nearest folder holding `.git`; its file name when none. */
 export async function repositoryPath(file: string, reader = new FolderReader()): Promise<string> {
-  let dir = dirname(file);
-  for (let level = 0; level < MAX_LEVELS; level++) {
-    if (await reader.has(dir, ".git")) return relative(dir, file).split(sep).join("/");
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return file.split(sep).pop() ?? file;
+  const root = await repositoryRoot(dirname(file), reader);
+  return root !== null ? relative(root, file).split(sep).join("/") : (file.split(sep).pop() ?? file);
 }
 
 /**
@@ -191,10 +186,9 @@ function servicesMountSource(services: readonly unknown[], composeDir: string, d
 export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<boolean> {
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    for (const name of COMPOSE_FILES) {
-      // Absent (the usual case), unreadable or larger than project configuration: it says nothing.
-      const services = await reader.composeServicesIn(dir, name, 1 << 20);
-      if (services !== null && servicesMountSource(services, dir, file)) return true;
+    // Absent (the usual case), unreadable or larger than project configuration: a file says nothing.
+    for (const services of await reader.composeServicesOf(dir, COMPOSE_FILES, 1 << 20)) {
+      if (servicesMountSource(services, dir, file)) return true;
     }
     if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);

@@ -104,6 +104,21 @@ export class FolderReader {
     return (await this.mayHave(folder, name)) ? this.composeServices(join(folder, name), limit) : null;
   }
 
+  /**
+   * The services of each compose file named in `names` (in that order) that `folder` holds, found
+   * once per folder: the walks up from every Dockerfile ask each folder above it.
+   */
+  composeServicesOf(folder: string, names: readonly string[], limit: number): Promise<unknown[][]> {
+    return this.memo(`compose-services\u0000${limit}\u0000${names.join("\u0000")}\u0000${folder}`, async () => {
+      const found: unknown[][] = [];
+      for (const name of names) {
+        const services = await this.composeServicesIn(folder, name, limit);
+        if (services !== null) found.push(services);
+      }
+      return found;
+    });
+  }
+
   /** True when `folder` holds `name` (file or folder). */
   async has(folder: string, name: string): Promise<boolean> {
     const listing = await this.list(folder);

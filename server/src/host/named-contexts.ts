@@ -6,29 +6,30 @@
 import { composeServices, field, isRecord } from "./compose-file";
 import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
-import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, projectFolders } from "./project-folders";
+import { COMPOSE_FILES, foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder } from "./project-folders";
 
 const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
 const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
 
 /** Every context name declared in reach of a Dockerfile in `folder`, sorted. */
-export async function readNamedContexts(folder: string, reader = new FolderReader()): Promise<string[]> {
-  const names = new Set<string>();
-  for await (const { dir, isRoot } of projectFolders(folder, reader)) {
-    const [services, hcl, json] = await Promise.all([
-      Promise.all(COMPOSE_FILES.map((name) => reader.composeServicesIn(dir, name, MAX_FILE_BYTES))),
-      Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
-      Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
-    ]);
-    for (const found of [
-      ...services.map((s) => (s === null ? [] : contextNamesOfServices(s))),
-      ...hcl.map((text) => (text === null ? [] : bakeHclContextNames(text))),
-      ...json.map((text) => (text === null ? [] : bakeJsonContextNames(text))),
-    ])
-      for (const name of found) names.add(name);
-    for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.add(name);
-  }
-  return [...names].sort();
+export function readNamedContexts(folder: string, reader = new FolderReader()): Promise<string[]> {
+  return foundInProjectFolders(folder, "named-contexts", reader, (project) => contextNamesIn(project, reader));
+}
+
+/** The context names the build files of one project folder declare. */
+async function contextNamesIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): Promise<string[]> {
+  const [services, hcl, json] = await Promise.all([
+    Promise.all(COMPOSE_FILES.map((name) => reader.composeServicesIn(dir, name, MAX_FILE_BYTES))),
+    Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+    Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+  ]);
+  const names = [
+    ...services.flatMap((s) => (s === null ? [] : contextNamesOfServices(s))),
+    ...hcl.flatMap((text) => (text === null ? [] : bakeHclContextNames(text))),
+    ...json.flatMap((text) => (text === null ? [] : bakeJsonContextNames(text))),
+  ];
+  for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.push(name);
+  return names;
 }
 
 /** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */

@@ -19,8 +19,15 @@ export async function isPresent(path: string): Promise<boolean> {
   }
 }
 
-/** The nearest folder at or above `folder` holding `.git`; null outside a repository. */
-export async function repositoryRoot(folder: string, reader?: FolderReader): Promise<string | null> {
+/**
+ * The nearest folder at or above `folder` holding `.git`; null outside a repository. Through a
+ * reader, found once per folder for the reader's life (the context facts ask it several times).
+ */
+export function repositoryRoot(folder: string, reader?: FolderReader): Promise<string | null> {
+  return reader ? reader.memo(`repository-root\u0000${folder}`, () => findRepositoryRoot(folder, reader)) : findRepositoryRoot(folder);
+}
+
+async function findRepositoryRoot(folder: string, reader?: FolderReader): Promise<string | null> {
   for (let dir = folder, level = 0; level < MAX_REPOSITORY_LEVELS; level++) {
     if (await (reader ? reader.has(dir, ".git") : isPresent(join(dir, ".git")))) return dir;
     const parent = dirname(dir);

@@ -45,11 +45,8 @@ export function validateSyntax(text: string, settings: ValidatorSettings, parsed
   try {
     const masked = maskInvalidStageNames(text, parsed);
     const problems = tree !== undefined && masked === text ? validateParsed(text, tree, settings) : validate(masked, settings);
-    const lines = new LineIndex(text);
-    const value = problems.map((p) => ({
-      ...p,
-      range: clampRange(lines, p.range),
-    }));
+    // Most files have no problem: no line index to build then.
+    const value = problems.length === 0 ? [] : clampedToText(problems, new LineIndex(text));
     return { ok: true, value, ms: Date.now() - started };
   } catch (error) {
     return {
@@ -60,17 +57,23 @@ export function validateSyntax(text: string, settings: ValidatorSettings, parsed
   }
 }
 
+function clampedToText(problems: readonly ValidatorProblem[], lines: LineIndex): ValidatorProblem[] {
+  return problems.map((p) => ({ ...p, range: clampRange(lines, p.range) }));
+}
+
 /**
  * The text with each `FROM image AS <name>` whose name is invalid rewritten, character for
  * character, to a valid name of the same length, so positions stay where they were.
  */
 export function maskInvalidStageNames(text: string, parsed: ParsedFroms = parseFroms(text)): string {
   let masked: string[] | null = null;
-  const lines = new LineIndex(text);
+  // Built for the first invalid name: most files have none.
+  let lines: LineIndex | null = null;
   for (const args of parsed.fromArguments) {
     if (args.length !== 3 || STAGE_NAME.test(args[2].value.toLowerCase())) continue;
     // UTF-16 code units, the unit of offsets.
     masked ??= text.split("");
+    lines ??= new LineIndex(text);
     const start = lines.offsetAt(args[2].range.start);
     const end = lines.offsetAt(args[2].range.end);
     for (let i = start; i < end; i++) {

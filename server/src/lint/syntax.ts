@@ -162,6 +162,8 @@ export function syntaxProblemsOf(
     onError?.(result.reason);
     return { problems: [], ms: result.ms, skipped: { reason: result.reason, overBudget: result.overBudget === true } };
   }
+  // Most files have no problem: their text is not split into lines then.
+  if (result.value.length === 0) return { problems: [], ms: result.ms };
   const lines = text.split(/\r?\n/);
   const problems = result.value
     .filter((problem) => !isCoveredByFindings(problem, findings))

@@ -67,9 +67,12 @@ const CHECK_COMMENT = /^check\s*=(.*)$/i;
 export function instructionCheckOptions(model: DockerfileModel, instruction: Instruction): CheckOptions | null {
   const previous = instruction.ordinal > 0 ? model.instructions[instruction.ordinal - 1] : undefined;
   const after = previous ? previous.range.end.line : -1;
+  const comments = commentsBetween(model, after, instruction.range.start.line);
+  // Asked for every instruction, and most have no comment above them.
+  if (comments.length === 0) return null;
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   let block: string[] = [];
-  for (const comment of commentsBetween(model, after, instruction.range.start.line)) {
+  for (const comment of comments) {
     if (directiveLines.has(comment.range.start.line)) continue;
     if (comment.content === "") block = [];
     else block.push(comment.content);

@@ -3,13 +3,14 @@
 
 import type { ShellCommand } from "./shell";
 import { mergedScope } from "./stage-graph";
+import type { LineIndex } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 
 export interface EnvDeclaration {
-  name: string;
+  readonly name: string;
   /** Value with quotes removed; null for `ARG X` without a default. */
-  value: string | null;
+  readonly value: string | null;
 }
 
 /** Reads `KEY=value ...` pairs (quotes kept together) or the legacy `ENV KEY value` form. */
@@ -47,11 +48,19 @@ function unquote(s: string): string {
   return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }
 
+// The model's helpers and several rules ask for the same instruction's declarations: read once per
+// instruction (and the text it belongs to, which a model made by hand may change).
+const declarationsRead = new WeakMap<Instruction, { lines: LineIndex; declarations: readonly EnvDeclaration[] }>();
+
 /** Variables an ENV or ARG instruction declares; empty for other instructions. */
-export function envDeclarations(model: DockerfileModel, instruction: Instruction): EnvDeclaration[] {
+export function envDeclarations(model: DockerfileModel, instruction: Instruction): readonly EnvDeclaration[] {
   if ((instruction.keyword !== "ENV" && instruction.keyword !== "ARG") || instruction.args.length === 0) return [];
+  const read = declarationsRead.get(instruction);
+  if (read !== undefined && read.lines === model.lines) return read.declarations;
   const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.args[instruction.args.length - 1].range.end });
-  return readPairs(text.replace(/\\\r?\n/g, " "), instruction.keyword === "ENV");
+  const declarations = readPairs(text.replace(/\\\r?\n/g, " "), instruction.keyword === "ENV");
+  declarationsRead.set(instruction, { lines: model.lines, declarations });
+  return declarations;
 }
 
 /**

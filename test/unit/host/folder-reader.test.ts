@@ -1,8 +1,12 @@
 import * as assert from "assert";
-import { chmodSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
+import { readBuildArgs } from "../../../server/src/host/build-args";
+import { readBuildTargets } from "../../../server/src/host/build-targets";
+import { readComposeServices } from "../../../server/src/host/compose-services";
 import { FolderReader } from "../../../server/src/host/folder-reader";
+import { repositoryRoot } from "../../../server/src/host/paths";
 import { readBuildContext } from "../../../server/src/host/node-context";
 import { TempProjects } from "../../support/temp-project";
 
@@ -114,6 +118,62 @@ describe("FolderReader: one cached look at the disk", () => {
       assert.strictEqual(await reader.readSmall(join(dir, "sub", "inner", "a.txt"), 1024), null);
       // Derived facts are computed again.
       assert.notStrictEqual(await reader.memo("k", () => Promise.resolve({})), memo);
+    });
+
+    it("facts read once per project folder follow what changed: compose args and targets, a new repository root", async () => {
+      const dir = projects.create({
+        "repo/.git/HEAD": "ref: refs/heads/main\n",
+        "repo/compose.yaml": "services:\n  a:\n    build:\n      context: app\n      target: one\n      args: [A]\n",
+        "repo/app/.github/workflows/ci.yml": "jobs:\n  x:\n    steps:\n      - run: docker build --target ci --build-arg CI_ARG .\n",
+        "repo/app/Dockerfile": "FROM alpine:3.22\n",
+        "repo/app/other/Dockerfile": "FROM alpine:3.22\n",
+      });
+      const repo = join(dir, "repo");
+      const app = join(repo, "app");
+      const reader = new FolderReader();
+      const read = async (folder: string) => ({
+        targets: await readBuildTargets(folder, reader),
+        args: await readBuildArgs(join(folder, "Dockerfile"), reader),
+        root: await repositoryRoot(folder, reader),
+      });
+      // app/.github is no repository root's: its workflow is not read.
+      const before = await read(app);
+      assert.deepStrictEqual(before.targets, ["one"]);
+      assert.deepStrictEqual(before.args.passed, ["A"]);
+      assert.strictEqual(before.args.composeBuilds, 1);
+      assert.strictEqual(before.root, repo);
+      // A second Dockerfile below the same folders: the same folder facts, its own compose match.
+      const other = await read(join(app, "other"));
+      assert.deepStrictEqual(other.targets, ["one"]);
+      assert.strictEqual(other.args.composeBuilds, 0);
+
+      writeFileSync(join(repo, "compose.yaml"), "services:\n  a:\n    build:\n      context: app\n      target: two\n      args: [B]\n");
+      assert.strictEqual(reader.forget([{ path: join(repo, "compose.yaml"), presence: false }]), true);
+      assert.deepStrictEqual((await read(app)).targets, ["two"]);
+      assert.deepStrictEqual((await read(join(app, "other"))).args.passed, ["B"]);
+
+      // app becomes a repository of its own: the walk stops there, and its workflows count.
+      mkdirSync(join(app, ".git"));
+      assert.strictEqual(reader.forget([{ path: join(app, ".git"), presence: true }]), true);
+      const after = await read(app);
+      assert.deepStrictEqual(after.targets, ["ci"]);
+      assert.deepStrictEqual(after.args.passed, ["CI_ARG"]);
+      assert.strictEqual(after.args.composeBuilds, 0);
+      assert.strictEqual(after.root, app);
+      assert.deepStrictEqual((await read(join(app, "other"))).targets, ["ci"]);
+    });
+
+    it("the compose files of a folder, found once for its Dockerfiles, follow a compose file created beside them", async () => {
+      const dir = projects.create({ ".git/HEAD": "ref: refs/heads/main\n", "a/Dockerfile": "FROM alpine:3.22\n", "b/Dockerfile": "FROM alpine:3.22\n" });
+      const reader = new FolderReader();
+      assert.deepStrictEqual(await readComposeServices(join(dir, "a", "Dockerfile"), reader), []);
+      writeFileSync(join(dir, "docker-compose.prod.yml"), "services:\n  a:\n    build: a\n    user: app\n");
+      assert.strictEqual(reader.forget([{ path: join(dir, "docker-compose.prod.yml"), presence: true }]), true);
+      assert.deepStrictEqual(
+        (await readComposeServices(join(dir, "a", "Dockerfile"), reader)).map((s) => [s.file, s.builds, s.user]),
+        [["../docker-compose.prod.yml", true, "app"]],
+      );
+      assert.deepStrictEqual(await readComposeServices(join(dir, "b", "Dockerfile"), reader), []);
     });
 
     it("a path nothing was read from drops nothing", async () => {

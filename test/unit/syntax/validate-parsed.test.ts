@@ -4,7 +4,7 @@
 // answers from the text alone, under the default settings and under settings that change every check.
 
 import * as assert from "assert";
-import { validate, validateParsed, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
+import { validate, validateParsed, ValidationCode, ValidationSeverity, ValidatorSettings } from "dockerfile-utils";
 import { analyze } from "../../../server/src/engine";
 import { corpusTexts } from "../../support/corpus";
 import { countParses } from "../../support/parse-count";
@@ -34,6 +34,28 @@ describe("dockerfile-utils validateParsed", () => {
         assert.ok(model.syntaxTree, "the model keeps its parse");
         assert.deepStrictEqual(validateParsed(text, model.syntaxTree, settings), validate(text, settings), `text ${i}: ${text.slice(0, 80)}`);
       }
+    }
+  });
+
+  it("checks variable modifiers where the library did: not in RUN, CMD or ENTRYPOINT, only on a `${`", () => {
+    // The patch skips reading the variables of instructions that cannot have a modifier to report;
+    // the answers are the unpatched validator's (the corpus agrees too, through the test above).
+    const table: [string, number[]][] = [
+      ["FROM alpine\nENV A=${B:} C=${D:x}\n", [1, 1]],
+      ["FROM alpine\nENV A=${B:-x} C=${D?}\n", []],
+      ['FROM alpine\nRUN echo ${B:} ${C:x}\nCMD echo ${B:}\nENTRYPOINT ["${B:}"]\n', []],
+      ["FROM alpine\nrun echo ${B:}\nenv A=${B:}\n", [2]],
+      ["FROM alpine\nLABEL a=\"${B:}\" b='${C:}'\nONBUILD ENV A=${B:}\n", [1, 2]],
+      ["FROM alpine\nCOPY <<EOF /x\n${B:}\nEOF\n", [2]],
+      ["FROM alpine\nENV A=$\\\n{B:}\nENV A=${B\\\n:}\n", [3]],
+      ["ARG X=${Y:z}\nFROM ${B:}\n", [0, 1]],
+      ["# escape=`\nFROM alpine\nENV A=${B:}`\n  C=${D:x}\nWORKDIR ${B:}\n", [2, 3, 4]],
+    ];
+    for (const [text, lines] of table) {
+      const modifierLines = (problems: ReturnType<typeof validate>) =>
+        problems.filter((p) => p.code === ValidationCode.UNSUPPORTED_MODIFIER).map((p) => p.range.start.line);
+      assert.deepStrictEqual(modifierLines(validate(text)), lines, text);
+      assert.deepStrictEqual(modifierLines(validateParsed(text, parseDockerfile(text).syntaxTree!)), lines, text);
     }
   });
 
