@@ -1,14 +1,16 @@
 // instruction-json-args: BuildKit's JSONArgsRecommended (hadolint DL3025). Shell-form CMD and
 // ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM. Silent
-// for a shell-form CMD whose program gets the signal anyway: under an exec-form ENTRYPOINT of an init
-// that signals the whole process group (dumb-init, `tini -g`), or on an image whose /bin/sh is
-// BusyBox ash (Alpine), which execs the last command of the string unless it is piped or backgrounded
-// (with no ENTRYPOINT, or under a plain `tini --`, whose child the program then is), and for a
-// command that already ends in `exec`. Where the command needs the shell's expansions at run time,
-// JSON form would break it, so the remedy named is `exec` in front of the last command.
+// for a shell-form CMD or ENTRYPOINT whose program gets the signal anyway: a CMD under an exec-form
+// ENTRYPOINT of an init that signals the whole process group (dumb-init, `tini -g`); on an image
+// whose /bin/sh is BusyBox ash (Alpine), which execs the last command of the string unless it is
+// piped or backgrounded, or bash (the Red Hat family), which execs a string of one simple command
+// (a shell-form ENTRYPOINT, a CMD with no ENTRYPOINT or under a plain `tini --`, whose child the
+// program then is); and for a command that already ends in `exec`. Where the command needs the
+// shell's expansions at run time, JSON form would break it, so the remedy named is `exec` in front
+// of the last command.
 
 import { rootImageOf } from "../images/base-image";
-import { shellExecsLastCommand } from "../images/default-shell";
+import { shellExecsLastCommand, shellExecsSingleCommand } from "../images/default-shell";
 import { lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import type { Instruction, Stage } from "../model/types";
@@ -89,12 +91,25 @@ function programGetsSignals(stage: Stage, cmd: Instruction): boolean {
   if (entrypoint !== null && signalsProcessGroup(entrypoint)) return true;
   // Under a plain init the shell is the init's child; where the shell execs, the program takes its place.
   if (entrypoint !== null && !isInit(entrypoint)) return false;
+  return shellExecsProgram(stage, cmd);
+}
+
+/**
+ * True when the image's /bin/sh replaces itself with the program of this shell-form CMD or
+ * ENTRYPOINT, so the program, not the shell, is the process that gets the signal.
+ */
+function shellExecsProgram(stage: Stage, instruction: Instruction): boolean {
   const image = rootImageOf(stage).image;
-  if (image === null || !shellExecsLastCommand(image)) return false;
-  // ash cannot exec a command that is piped or sent to the background; a trap needs the shell to stay.
-  const commands = cmd.commands.filter((c) => c.program !== null);
+  if (image === null) return false;
+  const commands = instruction.commands.filter((c) => c.program !== null);
   const last = commands[commands.length - 1];
-  return last !== undefined && !commands.some((c) => c.joinedBy === "&" || c.joinedBy === "|" || c.name === "trap");
+  if (last === undefined) return false;
+  // ash cannot exec a command that is piped or sent to the background; a trap needs the shell to stay.
+  if (shellExecsLastCommand(image)) return !commands.some((c) => c.joinedBy === "&" || c.joinedBy === "|" || c.name === "trap");
+  // bash execs only a string that is one simple command: no redirection, negation or timing.
+  if (!shellExecsSingleCommand(image) || instruction.commands.length !== 1 || last.depth !== 0) return false;
+  const first = last.words.find((w) => !w.isAssignment);
+  return first !== undefined && first.value !== "!" && first.value !== "time" && !last.words.some((w) => !w.quoted && /[<>]/.test(w.value));
 }
 
 export const rule: Rule = {
@@ -118,6 +133,8 @@ export const rule: Rule = {
         // A SHELL instruction says the shell form is meant (BuildKit stays silent too).
         if (hasShellInstruction(stage, instruction)) continue;
         if (instruction.keyword === "CMD" && programGetsSignals(stage, instruction)) continue;
+        // A shell-form ENTRYPOINT is the container's first process: nothing stands in front of its shell.
+        if (instruction.keyword === "ENTRYPOINT" && shellExecsProgram(stage, instruction)) continue;
         if (endsWithExec(instruction)) continue;
         const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
         const fix = execForm(instruction, text);

@@ -1,8 +1,8 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
 // names that only look like secrets (switches, provider lists, public client keys, a token's
-// lifetime or a password's minimum length) and ENV values
-// that hold no secret (empty, a placeholder, a boolean).
+// lifetime or a password's minimum length, where a secret file is) and values that hold no secret
+// (an ENV's empty or placeholder value, a boolean, a path, a plain URL, a public key's ID).
 
 import { envDeclarations, environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
@@ -17,7 +17,9 @@ const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|
 const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 // Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
 // identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
-const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|url|uri|endpoint|host|path|dir|name|id)$/i;
+// The last part may be a compound that ends in one of them (`PASSWORD_SECRETFILE`, `TLS_KEYDIR`,
+// `AUTH_CONFIG_FILEPATH`): a name that says where the secret is, is not the secret.
+const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|endpoint|port|id|name|[a-z]*(?:files?|filename|paths?|dirs?|directory|url|uri|host))$/i;
 // Names that end in a duration, size or count measure a secret rather than hold one:
 // `TOKEN_VALIDITY_TIME=24`, `SESSION_KEY_TTL`, `PASSWORD_MIN_LENGTH`.
 const QUANTITY =
@@ -36,7 +38,16 @@ const PGP_FINGERPRINTS = /^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem.
-const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.)?$/i;
+// An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
+const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
+// Values whose shape says they locate or name a secret rather than hold one, whatever the name:
+// an absolute path (`/run/secrets/openvpn_password`, where a Docker secret is mounted at run time);
+// a URL with no user info, query or long opaque path segment (`https://download.passbolt.com`, the
+// base a public key is fetched from; a webhook URL's token is such a segment); an OpenPGP key ID or
+// fingerprint written with `0x` (`0xDE8B853FC155581D`), the notation of a public key's ID.
+const ABSOLUTE_PATH = /^(?:\/[a-z][\w.-]*)(?:\/[\w.-]+)*\/?$/;
+const PLAIN_URL = /^[a-z][a-z\d+.-]*:\/\/[^\s@?#/]+(?:\/[^\s@?#/]{0,19})*$/i;
+const KEY_ID = /^0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
 
 export const rule: Rule = {
   meta: {
@@ -112,15 +123,22 @@ function isBuildTimeStandIn(model: DockerfileModel, instruction: Instruction, va
 
 /**
  * True when the value set is certainly not a secret. A boolean is a switch (`COMPOSER_AUTH=false`),
- * also when an ENV copies an ARG whose default is one. An ARG's empty or placeholder default
- * still takes the real value from `--build-arg`, so only an ENV's literal empty value or
+ * a path, a plain URL or a `0x` key ID says where a secret is or which public key is meant; so does
+ * an ENV copying an ARG whose default is one of them. These shapes hold for an ARG's default too:
+ * the default says what kind of value the build argument takes. An ARG's empty or placeholder
+ * default still takes the real value from `--build-arg`, so only an ENV's literal empty value or
  * placeholder counts.
  */
 function holdsNoSecret(model: DockerfileModel, instruction: Instruction, value: string | null): boolean {
   if (value === null) return false;
   const literal = value.trim();
-  if (!literal.includes("$")) return BOOLEAN.test(literal) || (instruction.keyword === "ENV" && PLACEHOLDER.test(literal));
+  if (!literal.includes("$")) return notACredential(literal) || (instruction.keyword === "ENV" && PLACEHOLDER.test(literal));
   if (!instruction.stage) return false;
   const sub = substituteVariables(literal, environmentAt(model, instruction.stage, instruction));
-  return sub.unresolved.length === 0 && BOOLEAN.test(sub.value.trim());
+  return sub.unresolved.length === 0 && notACredential(sub.value.trim());
+}
+
+/** A switch, or a value that says where a secret is or which public key is meant. */
+function notACredential(value: string): boolean {
+  return BOOLEAN.test(value) || ABSOLUTE_PATH.test(value) || PLAIN_URL.test(value) || KEY_ID.test(value);
 }

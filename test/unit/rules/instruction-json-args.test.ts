@@ -28,7 +28,18 @@ testRule(rule, {
       messageId: "shellForm",
     },
     { name: "Alpine with an ENTRYPOINT script in front", code: 'FROM node:22-alpine\nENTRYPOINT ["/entry.sh"]\nCMD node server.js\n', messageId: "shellForm" },
-    { name: "ENTRYPOINT in shell form on Alpine", code: "FROM alpine:3.20\nENTRYPOINT /app --serve\n", messageId: "shellForm" },
+    {
+      name: "ENTRYPOINT in shell form on Alpine, but the program is backgrounded",
+      code: "FROM alpine:3.20\nENTRYPOINT /app --serve & wait\n",
+      messageId: "shellForm",
+    },
+    {
+      name: "bash execs only a single simple command: a list stays under the shell",
+      code: "FROM quay.io/centos/centos:stream10\nCMD cd /app && ./server\n",
+      messageId: "execLast",
+    },
+    { name: "bash does not exec a command with a redirection", code: "FROM rockylinux:9\nCMD /httpd-foreground > /var/log/out\n", messageId: "execLast" },
+    { name: "dash forks even a single command", code: "FROM ubuntu:24.04\nENTRYPOINT ./gradlew build\n", messageId: "shellForm" },
     {
       name: "ENTRYPOINT",
       code: "FROM scratch\nENTRYPOINT /app --serve\n",
@@ -73,6 +84,14 @@ testRule(rule, {
     {
       name: "Alpine's ash execs the last command",
       code: 'FROM node:18-alpine AS base\nFROM base\nCMD if [ -n "$PROXY_URL" ]; then proxychains node server.js; else node server.js; fi\n',
+    },
+    {
+      name: "a shell-form ENTRYPOINT on Alpine: ash execs the command, which becomes PID 1",
+      code: 'FROM golang:1.25-alpine3.23 AS test\nENTRYPOINT go test -race ./...\nFROM alpine:3.23\nCMD ["/app"]\n',
+    },
+    {
+      name: "bash, the Red Hat family's /bin/sh, execs a string of one simple command",
+      code: "ARG BASE=quay.io/centos/centos:stream10\nFROM $BASE\nCMD /httpd-foreground\nFROM eclipse-temurin:21-ubi9-minimal\nENTRYPOINT java $JAVA_OPTS -jar /app.jar\n",
     },
     { name: "SHELL in the stage", code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-c"]\nCMD run\n' },
     { name: "SHELL in the parent stage", code: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD run\n' },

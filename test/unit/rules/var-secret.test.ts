@@ -39,6 +39,13 @@ testRule(rule, {
     },
     { name: "a GPG passphrase is a secret", code: "FROM debian:12-slim\nENV GPG_PASSPHRASE_KEY=hunter2\n", messageId: "secret" },
     { name: "a GPG-named key that is not a fingerprint", code: "FROM debian:12-slim\nENV GPG_KEY=c2VjcmV0LWtleS1ibG9i\n", messageId: "secret" },
+    {
+      name: "a URL that carries a credential: user info, a query, a webhook's token segment",
+      code: "FROM debian:12-slim\nENV GIT_AUTH=https://ci:hunter2@git.example.com SLACK_TOKEN=https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnopqrstuvwx\nARG API_KEY=https://api.example.com/?key=abc\n",
+      messageId: "secret",
+      count: 3,
+    },
+    { name: "a hex key without the 0x of a key ID", code: "FROM debian:12-slim\nENV API_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\n", messageId: "secret" },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -89,6 +96,15 @@ testRule(rule, {
       name: "telemetry ingestion keys, baked into the client on purpose",
       code: 'FROM node:22\nARG NEXT_PRIVATE_TELEMETRY_KEY=""\nENV NEXT_PRIVATE_TELEMETRY_KEY="$NEXT_PRIVATE_TELEMETRY_KEY" POSTHOG_API_KEY=phc_x SEGMENT_WRITE_KEY=abc\n',
     },
+    {
+      name: "where a secret is: a secret-file or config path, by name or by value",
+      code: "FROM alpine:3.20\nENV OPENVPN_PASSWORD_SECRETFILE=/run/secrets/openvpn_password AUTH_CONFIG_FILEPATH=/etc/app/auth.toml\nARG TLS_KEY=/certs/tls.key\nENV TOKEN_CACHE_DIRS=a:b SMTP_PASSWORD_PORT=587\n",
+    },
+    {
+      name: "a plain URL and a public key's 0x ID, also through an ARG",
+      code: 'FROM debian:12-slim\nARG PASSBOLT_SERVER_KEY="https://download.passbolt.com"\nENV PASSBOLT_PKG_KEY=0xDE8B853FC155581D SERVER_KEY=$PASSBOLT_SERVER_KEY\n',
+    },
+    { name: "an empty JSON object or list as an ENV default", code: 'FROM alpine:3.20\nENV AUTH_DEFAULT_ROLE="{}" AUTH_KEYS=[]\n' },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
 });
