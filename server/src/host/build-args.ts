@@ -10,6 +10,7 @@ import { scriptTextsIn } from "./build-targets";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder, projectFolderKey, projectFolders } from "./project-folders";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION } from "../model/build-commands";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 
@@ -98,12 +99,8 @@ export function scriptArgs(text: string): string[] {
   return out;
 }
 
-/** A build command of the Docker CLI, buildx, Podman or Buildah. */
-const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
 /** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
 const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
-/** docker/build-push-action. */
-const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
 
 /**
  * The build-argument names a build that publishes its image passes: `--build-arg NAME` on a build

@@ -2,29 +2,21 @@
 // build of it in a GitHub workflow has no `cache-from`/`cache-to` (or passes `--no-cache`). Such a
 // build reuses no layer, so the order of its layers saves nothing there (issue #11).
 
-import { dirname, relative, sep } from "node:path";
-import { workflowTexts } from "./ci-publish";
+import { workflowsOf } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
-import { repositoryRoot } from "./paths";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
 
-/** A build command of the Docker CLI, buildx, Podman or Buildah. */
-const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
-/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
-const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 /** A build that reads or writes a layer cache outside the runner (`--cache-from`, `--cache-to`). */
 const CACHE_OPTION = /--cache-(?:from|to)\b/;
-const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
 
 /**
  * True when a GitHub workflow of the repository holding `file` builds it, and none of its builds
  * reuses a layer cache. False when no workflow builds it by a path we can read, or one keeps a cache.
  */
 export async function readCiBuildsWithoutCache(file: string, reader = new FolderReader()): Promise<boolean> {
-  const root = await repositoryRoot(dirname(file), reader);
-  if (root === null) return false;
-  const path = relative(root, file).split(sep).join("/");
-  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
-  const builds = texts.flatMap((text) => workflowBuildCaches(text, path));
+  const workflows = await workflowsOf(file, reader);
+  if (workflows === null) return false;
+  const builds = workflows.texts.flatMap((text) => workflowBuildCaches(text, workflows.path));
   return builds.length > 0 && builds.every((cached) => !cached);
 }
 

@@ -6,32 +6,35 @@ import { dirname, join, relative, sep } from "node:path";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
 const WORKFLOW_FILE = /\.ya?ml$/;
 
-/** A build command of the Docker CLI, buildx, Podman or Buildah. */
-const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
-/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
-const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 /** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
 const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
 /** A push elsewhere in the same workflow (`docker push`, `docker manifest push`, `podman push`). */
 const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
-/** docker/build-push-action and the steps after it, up to the next action. */
-const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
 
 /**
  * True when a CI workflow of the repository holding `file` builds it by its repository-relative
  * path and pushes the image: GitHub workflows and `.gitlab-ci.yml` at the root.
  */
 export async function readPublishedByCi(file: string, reader = new FolderReader()): Promise<boolean> {
+  const workflows = await workflowsOf(file, reader);
+  return workflows !== null && workflows.texts.some((text) => workflowPublishes(text, workflows.path));
+}
+
+/**
+ * The CI workflow texts of the repository holding `file` (read once per repository and reader) and
+ * `file`'s path in it, as workflows name it; null outside a repository.
+ */
+export async function workflowsOf(file: string, reader: FolderReader): Promise<{ path: string; texts: string[] } | null> {
   const root = await repositoryRoot(dirname(file), reader);
-  if (root === null) return false;
-  const path = relative(root, file).split(sep).join("/");
+  if (root === null) return null;
   const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
-  return texts.some((text) => workflowPublishes(text, path));
+  return { path: relative(root, file).split(sep).join("/"), texts };
 }
 
 /** The texts of the repository's CI workflows (GitHub's, then `.gitlab-ci.yml`), clamped in count and size. */

@@ -8,18 +8,13 @@ import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
 
 /** Most sibling Dockerfiles read per repository. */
 const MAX_PROJECT_IMAGES = 8;
 
-/** A build command of the Docker CLI, buildx, Podman or Buildah. */
-const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
-/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
-const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 /** The tags a build command gives: `-t name:tag`, `--tag name`, `--tag=name`. */
 const TAG_OPTION = /(?:^|\s)(?:-t|--tag)(?:\s+|=)(["']?)([^\s"']+)\1/g;
-/** docker/build-push-action. */
-const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
 
 /** One image build a workflow runs: the Dockerfile (repository path) and the repositories it tags. */
 export interface WorkflowImageBuild {

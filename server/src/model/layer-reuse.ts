@@ -5,11 +5,8 @@
 // reuses a layer (issue #11).
 
 import type { BuildContextFacts } from "./context";
+import { BUILD_COMMAND, FILE_OPTION } from "./build-commands";
 
-/** A build command of the Docker CLI, buildx or Podman. */
-const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build)\b/;
-/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
-const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 const MAKEFILES = ["Makefile", "GNUmakefile", "makefile"];
 
 /**

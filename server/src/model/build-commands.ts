@@ -1,0 +1,10 @@
+// The shapes of an image build in a script, a Makefile or a CI workflow, shared by every reader
+// of build files (host/ci-*.ts, host/build-args.ts, host/project-images.ts, model/layer-reuse.ts),
+// so that what counts as a build is decided in one place.
+
+/** A build command of the Docker CLI, buildx, Podman or Buildah. */
+export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
+export const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
+/** A step that builds through docker/build-push-action. */
+export const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
