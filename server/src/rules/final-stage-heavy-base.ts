@@ -40,7 +40,13 @@ function usesJdkTool(instructions: readonly Instruction[]): boolean {
   return instructions.some(
     (i) =>
       i.commands.some((c) => JDK_TOOLS.has(c.name.split("/").pop() ?? "")) ||
-      ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && JDK_TOOLS.has(i.args[0]?.value.replace(/^\[?["']?|["',\]]+$/g, "").split("/").pop() ?? "")),
+      ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT") &&
+        JDK_TOOLS.has(
+          i.args[0]?.value
+            .replace(/^\[?["']?|["',\]]+$/g, "")
+            .split("/")
+            .pop() ?? "",
+        )),
   );
 }
 

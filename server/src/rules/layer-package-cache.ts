@@ -9,7 +9,14 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
-import { earlierCacheFill, findLeftPackageCaches, usesModernYarn, usesYarnPlugAndPlay, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import {
+  earlierCacheFill,
+  findLeftPackageCaches,
+  usesModernYarn,
+  usesYarnPlugAndPlay,
+  type LeftPackageCache,
+  type PackageCacheKind,
+} from "../model/package-caches";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
