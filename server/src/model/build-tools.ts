@@ -3,7 +3,7 @@
 // git is not here: it is a run-time tool of many images (CI agents, wikis, package managers).
 
 import { systemPackageCommand, SystemPackageCommand } from "./commands";
-import type { Word } from "./shell";
+import type { ShellCommand, Word } from "./shell";
 import type { Instruction, Stage } from "./types";
 
 const COMPILERS = new Set([
@@ -148,4 +148,29 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
     }
   }
   return found;
+}
+
+/** Installers that compile native code from source: PHP extensions, gems, Python packages without a wheel. */
+const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"]);
+const COMPILING_INSTALLERS = new Set(["bundle", "gem", "pip", "pip3"]);
+
+/**
+ * True when the command builds native code with the compilers and headers of the image: a PHP
+ * extension (`docker-php-ext-install`, `pecl install`), `make`, `./configure`, or an install that
+ * compiles native extensions (`bundle install`, `gem install`, `pip install`).
+ */
+export function compilesNativeCode(command: ShellCommand): boolean {
+  const name = command.name.split("/").pop() ?? "";
+  if (COMPILING_PROGRAMS.has(name)) return true;
+  return COMPILING_INSTALLERS.has(name) && command.args.some((a) => a.value === "install");
+}
+
+/**
+ * True when `kept`'s own RUN compiles (`docker-php-ext-install gd` after `libpng-dev`): its headers
+ * are needed there, so only their removal after the build (the docker-library php idiom:
+ * `apt-mark` the runtime libraries, purge the rest) drops them; runtime libraries instead would
+ * fail the compile.
+ */
+export function compilesWith(kept: KeptBuildTools): boolean {
+  return kept.instruction.commands.some(compilesNativeCode);
 }
