@@ -150,19 +150,16 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
   return found;
 }
 
-/** Installers that compile native code from source: PHP extensions, gems, Python packages without a wheel. */
-const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"]);
-const COMPILING_INSTALLERS = new Set(["bundle", "gem", "pip", "pip3"]);
-
 /**
- * True when the command builds native code with the compilers and headers of the image: a PHP
- * extension (`docker-php-ext-install`, `pecl install`), `make`, `./configure`, or an install that
- * compiles native extensions (`bundle install`, `gem install`, `pip install`).
+ * Programs that compile against the image's headers: PHP's extension installers, make, configure,
+ * the compilers. Package installs (`pip install`, `gem install`) are not counted: most fetch
+ * wheels or pure-Ruby gems (`gem install bundler`, `pip install frappe-bench`) and compile nothing.
  */
+const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"]);
+
+/** True when the command compiles native code against the image's headers (see COMPILING_PROGRAMS). */
 export function compilesNativeCode(command: ShellCommand): boolean {
-  const name = command.name.split("/").pop() ?? "";
-  if (COMPILING_PROGRAMS.has(name)) return true;
-  return COMPILING_INSTALLERS.has(name) && command.args.some((a) => a.value === "install");
+  return COMPILING_PROGRAMS.has(command.name.split("/").pop() ?? "");
 }
 
 /**
