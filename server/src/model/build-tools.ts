@@ -3,7 +3,7 @@
 // git is not here: it is a run-time tool of many images (CI agents, wikis, package managers).
 
 import { systemPackageCommand, SystemPackageCommand } from "./commands";
-import type { Word } from "./shell";
+import type { ShellCommand, Word } from "./shell";
 import type { Instruction, Stage } from "./types";
 
 const COMPILERS = new Set([
@@ -148,4 +148,26 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
     }
   }
   return found;
+}
+
+/**
+ * Programs that compile against the image's headers: PHP's extension installers, make, configure,
+ * the compilers. Package installs (`pip install`, `gem install`) are not counted: most fetch
+ * wheels or pure-Ruby gems (`gem install bundler`, `pip install frappe-bench`) and compile nothing.
+ */
+const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"]);
+
+/** True when the command compiles native code against the image's headers (see COMPILING_PROGRAMS). */
+export function compilesNativeCode(command: ShellCommand): boolean {
+  return COMPILING_PROGRAMS.has(command.name.split("/").pop() ?? "");
+}
+
+/**
+ * True when `kept`'s own RUN compiles (`docker-php-ext-install gd` after `libpng-dev`): its headers
+ * are needed there, so only their removal after the build (the docker-library php idiom:
+ * `apt-mark` the runtime libraries, purge the rest) drops them; runtime libraries instead would
+ * fail the compile.
+ */
+export function compilesWith(kept: KeptBuildTools): boolean {
+  return kept.instruction.commands.some(compilesNativeCode);
 }

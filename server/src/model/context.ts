@@ -192,6 +192,8 @@ const MANIFEST_NAMES = new Set([
   "rust-toolchain",
   "rust-toolchain.toml",
   "global.json",
+  // Yarn 2+ settings: under Plug'n'Play the cache is the install, loaded at run time.
+  ".yarnrc.yml",
   "Directory.Build.props",
   "Directory.Packages.props",
   // Framework requirements that cap the PHP release a base-image remedy may name (Laravel 8: PHP 8.1).

@@ -195,6 +195,18 @@ export function usesModernYarn(model: DockerfileModel): boolean {
   });
 }
 
+/**
+ * True when the project's Yarn 2+ installs with Plug'n'Play: its root `.yarnrc.yml` sets no
+ * `nodeLinker` (PnP is Yarn 2+'s default) or sets `pnp`. The app then loads its packages from the
+ * cache's zip archives at run time, so the cache is the install and cleaning it breaks the app.
+ */
+export function usesYarnPlugAndPlay(model: DockerfileModel): boolean {
+  const yarnrc = model.context.files?.[".yarnrc.yml"];
+  if (yarnrc === undefined) return false;
+  const linker = /^nodeLinker:\s*["']?([\w-]+)/m.exec(yarnrc)?.[1];
+  return linker === undefined || linker === "pnp";
+}
+
 function cleansApt(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return (

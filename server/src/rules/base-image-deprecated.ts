@@ -9,14 +9,17 @@ import { isNamedContext } from "../images/floating-tags";
 import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
+import { debianReleaseOf, dotnet10Tag, packageGoneAfter } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
 import { callersPassAll } from "../model/context";
+import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/language-pins";
 import type { PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
+import { runCommands } from "../model/run-commands";
 import { buildReferences } from "../model/stage-references";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -61,6 +64,7 @@ export const rule: Rule = {
       deprecated: "'{image}' uses {subject}, deprecated since {since}; use {replacement}.{others}",
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
+      endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement}, where apt has no '{package}'.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       sameAsFirst: "Same end-of-life base as line {line} ('{image}'); move it with that one.",
     },
@@ -101,6 +105,16 @@ export const rule: Rule = {
       if (pinned && "tag" in pinned) replacement = pinned;
       const named = held === null && !(pinned && "path" in pinned);
       if (!named) replacement = { text: replacement.text };
+      // The move leaves a Debian release (bullseye and older) whose packages a stage installs and
+      // the newer release no longer has (`apt-get install python`): the tag alone breaks the build.
+      const gone =
+        named && note.kind === "end-of-life"
+          ? goneAptPackage(
+              group.map((g) => g.stage),
+              ref,
+            )
+          : null;
+      if (gone !== null) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
         messageId:
@@ -112,7 +126,9 @@ export const rule: Rule = {
                 ? "endOfLifeBuilder"
                 : pinned && "path" in pinned
                   ? "endOfLifePinned"
-                  : "endOfLife",
+                  : gone !== null
+                    ? "endOfLifeRelease"
+                    : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -122,6 +138,7 @@ export const rule: Rule = {
           replacement: replacement.text,
           ...(held?.kind === "builder" ? { line: held.line } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
+          ...(gone !== null ? { package: gone } : {}),
           others: lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "",
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
@@ -143,6 +160,21 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * A package the stages install with apt that the Debian release after the image's (bullseye or
+ * older) no longer ships, or null: every replacement named leaves that release (current images
+ * publish no bullseye variant to move to, and the release itself is out of support).
+ */
+function goneAptPackage(stages: readonly Stage[], ref: ImageReference): string | null {
+  const release = debianReleaseOf(ref.tag ?? "");
+  if (release === null) return null;
+  const installed = runCommands(stages).flatMap(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.manager === "apt" && pkg.action === "install" ? pkg.packages.map((p) => p.value.replace(/[=:].*$/, "")) : [];
+  });
+  return packageGoneAfter(release, installed);
+}
 
 /** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
 function baseVariables(stage: Stage): string[] {
@@ -329,9 +361,11 @@ function replacementFor(image: string, note: LifecycleNote): { text: string; tag
     .map((w) => w.replace(/^alpine\d+(?:\.\d+)*$/, "alpine"))
     .join("-");
   const kept = variant.split("-").filter((w) => w !== "" && !m[2].split("-").includes(w));
-  const tag = kept.length === 0 || variant === ref.tag.toLowerCase() ? m[2] : `${m[2]}-${kept.join("-")}`;
+  let tag = kept.length === 0 || variant === ref.tag.toLowerCase() ? m[2] : `${m[2]}-${kept.join("-")}`;
   // A tag the facts of a listed image do not know would be invented: name none, the move stays.
   if (name !== null && isKnownImage(name) && !isKnownTag(name, tag)) return { text: "a supported release" };
+  // .NET 10 ships on noble, Alpine and Azure Linux only: `8.0-jammy` moves to `10.0-noble`.
+  if (/^mcr\.microsoft\.com$/.test(ref.registry) && /^dotnet\//.test(ref.repository) && m[2].startsWith("10.0")) tag = dotnet10Tag(tag);
   // A long registry path would push the remedy past the message's 100 characters: name the tag.
   return { text: ref.registry === "docker.io" ? `'${m[1]}:${tag}'` : `tag '${tag}'`, tag };
 }

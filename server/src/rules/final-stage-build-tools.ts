@@ -5,7 +5,7 @@
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
-import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
+import { buildToolKind, compilesWith, keptBuildTools, packageName } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
@@ -80,6 +80,9 @@ export const rule: Rule = {
       // not named: Debian's carry the soname (libxslt1-dev -> libxslt1.1, libicu-dev -> libicu72,
       // per release), and Alpine's do not follow one rule (icu-dev -> icu-libs, openldap-dev -> libldap).
       headers: "The final image keeps -dev headers {packages}; install their runtime libraries instead.",
+      // Headers this RUN compiles against (`docker-php-ext-install gd` after `libpng-dev`): a runtime
+      // library instead would fail the compile; the docker-library idiom purges them at the RUN's end.
+      headersCompiled: "The final image keeps -dev headers {packages}; purge them once the last compile is done.",
       buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
@@ -124,7 +127,8 @@ export const rule: Rule = {
     const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
     // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
     if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
-    else if (first.tools.every((t) => buildToolKind(t.value) === "headers")) report({ range: first.tools[0].range, messageId: "headers", data: { packages } });
+    else if (first.tools.every((t) => buildToolKind(t.value) === "headers"))
+      report({ range: first.tools[0].range, messageId: compilesWith(first) ? "headersCompiled" : "headers", data: { packages } });
     else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
   },
 };

@@ -32,6 +32,24 @@ function reliesOnDebianUserland(instructions: readonly Instruction[]): boolean {
   );
 }
 
+/** Tools of a JDK that a JRE lacks: `jar -xf app.jar` unpacking the archive, `jlink`, `javac`. */
+const JDK_TOOLS = new Set(["jar", "javac", "jlink", "jdeps", "jpackage", "jshell", "jcmd", "jmap", "jstack", "jarsigner", "javadoc", "jmod"]);
+
+/** True when the stage runs a JDK tool, in a RUN or as its start command. */
+function usesJdkTool(instructions: readonly Instruction[]): boolean {
+  return instructions.some(
+    (i) =>
+      i.commands.some((c) => JDK_TOOLS.has(c.name.split("/").pop() ?? "")) ||
+      ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT") &&
+        JDK_TOOLS.has(
+          i.args[0]?.value
+            .replace(/^\[?["']?|["',\]]+$/g, "")
+            .split("/")
+            .pop() ?? "",
+        )),
+  );
+}
+
 /** True when a RUN calls one of FULL_IMAGE_TOOLS before any package install in the stage names it. */
 function usesToolBeforeInstall(instructions: readonly Instruction[]): boolean {
   const installed = new Set<string>();
@@ -78,7 +96,11 @@ export const rule: Rule = {
     // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
     // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
     if (usesToolBeforeInstall(final.instructions)) return;
-    const variants = smallerVariants(ref).filter((v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)));
+    // A stage that runs a JDK tool (`jar -xf app.jar`) breaks on a JRE: only non-JRE variants remain.
+    const needsJdk = usesJdkTool(final.instructions);
+    const variants = smallerVariants(ref).filter(
+      (v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)) && !(needsJdk && /(?:^|-)jre(?:-|$)/.test(v.tag)),
+    );
     const best = variants[0];
     if (!best) return;
     const current = best.size.amd64 + best.saving.amd64;

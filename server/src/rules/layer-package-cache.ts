@@ -9,7 +9,14 @@ import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
-import { earlierCacheFill, findLeftPackageCaches, usesModernYarn, type LeftPackageCache, type PackageCacheKind } from "../model/package-caches";
+import {
+  earlierCacheFill,
+  findLeftPackageCaches,
+  usesModernYarn,
+  usesYarnPlugAndPlay,
+  type LeftPackageCache,
+  type PackageCacheKind,
+} from "../model/package-caches";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
@@ -67,6 +74,8 @@ export const rule: Rule = {
       // An install in an opt-in branch a plain build skips (`if [ "$BUILD_JS" = 1 ]`) belongs to a
       // variant built on request, not to the image the file builds by default.
       if (optInCommands(model, instruction.trigger ?? instruction).has(cache.command)) continue;
+      // Under Yarn's Plug'n'Play the app loads its packages from the cache: it is the install.
+      if (cache.kind === "yarn" && usesYarnPlugAndPlay(model)) continue;
       const stage = instruction.stage;
       const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {

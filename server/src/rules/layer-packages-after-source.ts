@@ -38,6 +38,9 @@ export const rule: Rule = {
         if (!broadCopy || instruction.keyword !== "RUN") continue;
         const installs = instruction.commands.map(systemPackageCommand).filter((p): p is SystemPackageCommand => p !== null && installsNamedPackages(p));
         if (installs.length === 0) continue;
+        // Build packages installed, used and removed in one RUN (`apk add --virtual .deps ... && make
+        // && apk del .deps`): in a RUN of its own before the copy they would stay in a layer.
+        if (removesPackages(instruction)) continue;
         const suggestion = moveBefore(model, instruction, broadCopy);
         for (const pkg of installs) {
           const program = pkg.command.program ?? pkg.command.words[0];
@@ -53,6 +56,14 @@ export const rule: Rule = {
     }
   },
 };
+
+/** True when the RUN also removes packages (`apk del`, `apt-get purge`, `autoremove`). */
+function removesPackages(run: Instruction): boolean {
+  return run.commands.some((c) => {
+    const pkg = systemPackageCommand(c);
+    return pkg?.action === "remove" && (pkg.packages.length > 0 || pkg.actionWord?.value === "autoremove");
+  });
+}
 
 /** An install of packages from the repositories, not of files that may come from the context. */
 function installsNamedPackages(pkg: SystemPackageCommand): boolean {

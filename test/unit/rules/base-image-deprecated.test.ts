@@ -104,6 +104,18 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: ".NET 10 ships no jammy: the Ubuntu variant moves to noble",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-jammy AS build\n",
+      messageId: "endOfLife",
+      output: "FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build\n",
+    },
+    {
+      name: "the stage installs Python 2's 'python', which no Debian after bullseye has: no tag to switch to",
+      code: "FROM node:18-bullseye AS builder\nRUN apt-get update && apt-get install -y python tini\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
       name: "the variant is kept and the old Alpine release dropped",
       code: "FROM node:16.13-alpine3.13 AS build\n",
       messageId: "endOfLife",
@@ -332,6 +344,8 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(replacement("debian:buster-20190204"), "'debian:bookworm-slim'");
     assert.strictEqual(replacement("ubuntu:focal-20210416"), "'ubuntu:24.04'");
     assert.strictEqual(replacement("node:18-alpine3.13-onbuild"), "a supported release");
+    assert.strictEqual(replacement("mcr.microsoft.com/dotnet/runtime-deps:8.0-bookworm-slim"), "tag '10.0'");
+    assert.strictEqual(replacement("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled"), "tag '10.0-noble-chiseled'");
   });
   it("keeps the newest target when the pin has no ceiling", () => {
     const [f] = findingsOf(rule, "FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">=3.10"\n' } });

@@ -6,7 +6,7 @@ testRule(rule, {
     {
       name: "on php's Debian image, the headers the RUN adds are reported, not the compiler the base keeps",
       code: 'FROM php:8.4-fpm-bookworm\nRUN apt-get install -y gcc libxslt1-dev && docker-php-ext-install xsl\nCMD ["php-fpm"]\n',
-      messageId: "headers",
+      messageId: "headersCompiled",
       line: 2,
       token: "libxslt1-dev",
       data: { packages: "'libxslt1-dev'" },
@@ -93,10 +93,11 @@ testRule(rule, {
       line: 4,
     },
     {
-      // pterodactyl: headers for PHP extensions kept after docker-php-ext-install (apk --virtual ... apk del would drop them).
-      name: "-dev packages of a PHP extension build are still headers",
+      // pterodactyl, koel, grav: headers the RUN compiles PHP extensions against. Runtime libraries
+      // instead would fail the compile; purging them afterwards (apk del, apt-mark + purge) drops them.
+      name: "-dev packages of a PHP extension build in the same RUN: purge after the build",
       code: 'FROM php:8.4-fpm-alpine\nRUN apk add --no-cache libzip-dev icu-dev && docker-php-ext-install zip intl\nCMD ["php-fpm"]\n',
-      messageId: "headers",
+      messageId: "headersCompiled",
       data: { packages: "'libzip-dev', 'icu-dev'" },
     },
     {

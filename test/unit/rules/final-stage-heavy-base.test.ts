@@ -76,6 +76,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "the stage runs the JDK's jar tool: a JRE would break it",
+      code: 'FROM eclipse-temurin:25-jdk\nCOPY app.jar /app/\nRUN jar -xf /app/app.jar && rm /app/app.jar\nENTRYPOINT ["./run.sh"]\n',
+    },
+    {
       name: "the full variant of a file published with a slim sibling (python3.11-slim.dockerfile)",
       code: 'FROM python:3.11\nCOPY . /app\nCMD ["/start.sh"]\n',
       context: { dockerfilePath: "docker-images/python3.11.dockerfile", dockerfileVariants: ["python3.11-slim.dockerfile"] },

@@ -195,6 +195,13 @@ testRule(rule, {
       output: "FROM node:22\nWORKDIR /app\nRUN corepack enable\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable && yarn cache clean --all\n",
     },
     {
+      name: "Yarn 4 with nodeLinker: node-modules: the cache is not the install",
+      code: "FROM node:22\nWORKDIR /app\nCOPY . ./\nRUN yarn install --immutable\n",
+      context: { files: { ".yarnrc.yml": "enableGlobalCache: false\nnodeLinker: node-modules\n" } },
+      messageId: "yarnCache",
+      line: 4,
+    },
+    {
       name: "ONBUILD trigger ships in the downstream image",
       code: "FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n",
       messageId: "pipCache",
@@ -282,6 +289,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Yarn Plug'n'Play (no nodeLinker in .yarnrc.yml): the app loads its packages from the cache",
+      code: "FROM node:22-alpine\nCOPY . /app\nWORKDIR /app\nRUN corepack enable\nRUN yarn install --immutable\n",
+      context: { files: { ".yarnrc.yml": "enableGlobalCache: false\nyarnPath: .yarn/releases/yarn-4.0.2.cjs\n" } },
+    },
     {
       // mindwendel: compose builds `target: development`; the published image is the last stage.
       name: "a base stage that only a development target and builders build on does not ship",

@@ -64,6 +64,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "build packages installed, used and removed in one RUN: a RUN of their own would keep them",
+      code: "FROM alpine:3.20\nCOPY . /src\nRUN apk add --no-cache --virtual .deps gcc make && make -C /src && apk del .deps\n",
+    },
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nCOPY . /app\n",
     { name: "copies of single files are not the whole context", code: "FROM debian:12\nCOPY requirements.txt /app/\nRUN apt-get install -y curl\n" },
     { name: "a local package from the context", code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y /src/dist/app.deb\n" },
