@@ -358,6 +358,11 @@ testRule(rule, {
       },
     },
     {
+      name: "USER root for a start script that execs supervisord, the CMD written before ENTRYPOINT tini",
+      code: 'FROM alpine:3.22\nRUN adduser -D app\nUSER app\nCOPY run.sh /scripts/run.sh\nUSER root\nCMD ["/bin/sh", "-c", "/scripts/run.sh"]\nENTRYPOINT ["/tini", "--"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nexec supervisord -c /etc/supervisord.conf\n" } },
+    },
+    {
       name: "USER root for a start script that execs supervisord",
       code: 'FROM alpine:3.22\nRUN adduser -D app\nUSER app\nCOPY run.sh /scripts/run.sh\nUSER root\nCMD ["/bin/sh", "-c", "/scripts/run.sh"]\n',
       context: { files: { "run.sh": "#!/bin/sh\nexec supervisord -c /etc/supervisord.conf\n" } },
