@@ -6,6 +6,7 @@
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { parseDockerfile } from "../model/parse";
 import { startCommand } from "../model/stage-purpose";
+import { startCommandSources } from "../model/start-path-scripts";
 import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
@@ -76,6 +77,9 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // with `CMD ["/opt/app/webapp/startup"]`): whether it drops root decides final-stage-root.
   const entryNames = new Set((startCommand(model) ?? []).map((w) => w.split("/").pop() ?? w).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
   for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader, entryNames)) if (!wanted.includes(path)) wanted.push(path);
+  // The entry script the start command runs when a build stage copied it with the whole context
+  // (`COPY . .`, then `COPY --from=build /usr/src/docker/entrypoint.sh /entrypoint.sh`).
+  for (const path of startCommandSources(model).slice(0, MAX_FILES)) if (INTERESTING.test(path) && !wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
   const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
   wanted.forEach((path, i) => {

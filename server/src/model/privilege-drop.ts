@@ -21,6 +21,19 @@ const DROPPERS = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chps
 const PRIVILEGE_DROPPERS = new RegExp(`\\b(?:${DROPPERS})\\b`);
 /** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
 const SCRIPT_DROP = new RegExp(`^\\s*exec\\s+(?:\\S+\\s+)*?(?:${DROPPERS}|su|sudo\\s+-u)\\b`, "m");
+/**
+ * A drop an entry script prepares for the command it execs last, often only when the operator
+ * asks for it (`if [ -n "$uid" ]; then set -- setpriv --reuid="$uid" "$@"; fi` ... `exec "$@"`):
+ * the image starts as root so that it can.
+ */
+const SET_ARGS_DROP = new RegExp(`^\\s*set\\s+--\\s+(?:\\S+/)?(?:${DROPPERS})\\b`, "m");
+/**
+ * Debian's daemon launcher given the user to run as (`exec start-stop-daemon --start --chuid app:app
+ * --exec /opt/app/bin/app`); `--user` alone only matches running processes, it switches nothing.
+ */
+const LAUNCHER_DROP = /^\s*(?:exec\s+)?start-stop-daemon\b[^\n]*\s(?:--chuid|-c)[\s=]+["']?(?!root\b|0\b)[\w$]/m;
+/** A supervisor that a start-path script starts (`exec supervisord -c /etc/supervisord.conf`, `exec s6-svscan /etc/s6`). */
+const SCRIPT_SUPERVISOR = /^\s*(?:exec\s+)?(?:\/\S*\/)?(?:supervisord|s6-svscan|runsvdir)\b/m;
 /** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
 const LAST_LINE_DROPPER = new RegExp(`^(?:exec\\s+)?(?:${DROPPERS})\\b`);
 /**
@@ -179,6 +192,9 @@ function lastCommandLine(script: string): string {
 /** True when an entry script hands its last command to another user: `exec gosu app "$@"`, or a last line under a dropper or `su`. */
 function entryScriptDrops(script: string): boolean {
   const last = lastCommandLine(script);
+  // A command continued over lines (`start-stop-daemon --start \` then `--chuid app`) read as one line.
+  const joined = script.replace(/\\\r?\n/g, " ");
+  if (SET_ARGS_DROP.test(script) || LAUNCHER_DROP.test(joined)) return true;
   return SCRIPT_DROP.test(script) || LAST_LINE_DROPPER.test(last) || suDropsTo(last) || execsSwitchingDaemon(script) || writesServerUserFromIds(script);
 }
 
@@ -205,6 +221,9 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   if (command !== null && isSelfDroppingDaemon(withoutInitWrapper(command), files)) return true;
   if (startPrograms(chain).some((p) => isSelfDroppingDaemon([p], files))) return true;
   if (startPathScripts(model).some(([, text]) => startsDroppingServer(text, files))) return true;
+  // A supervisor a start-path script execs, like one that is the start command itself; and a
+  // script on the start path that drops (`run.sh` execs `entrypoint.sh`, which drops).
+  if (startPathScripts(model).some(([, text]) => SCRIPT_SUPERVISOR.test(text) || entryScriptDrops(text))) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
   // Entry scripts and server configs copied from the context (read by the host).

@@ -97,13 +97,19 @@ function readStartCommand(model: DockerfileModel): string[] | null {
   let entrypoint: string[] | null = null;
   let cmd: string[] | null = null;
   for (const stage of chain) {
+    // BuildKit resets an inherited CMD when ENTRYPOINT is set, not a CMD the same stage set before
+    // it (`CMD ["/scripts/run.sh"]` then `ENTRYPOINT ["/tini", "--"]` runs tini -- /scripts/run.sh).
+    let cmdSetHere = false;
     for (const i of stage.instructions) {
       if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
       const words = i.isJsonForm ? i.args.map((a) => a.value) : (i.commands[0]?.words.map((w) => w.value) ?? []);
       if (i.keyword === "ENTRYPOINT") {
         entrypoint = words;
-        cmd = null; // BuildKit resets an inherited CMD when ENTRYPOINT is set.
-      } else cmd = words;
+        if (!cmdSetHere) cmd = null;
+      } else {
+        cmd = words;
+        cmdSetHere = true;
+      }
     }
   }
   if (entrypoint === null && cmd === null) return null;

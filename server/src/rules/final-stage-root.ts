@@ -4,7 +4,8 @@
 // in production. And we also report a final stage with no USER at all, hadolint stays silent there.
 // Silent where root is the design (model/privilege-drop.ts, model/root-by-design.ts): development
 // and build-environment images, entrypoints and servers that drop privileges themselves, GitHub
-// Action images, privileged system tools, users chosen at run time; files kept in root's home; and,
+// Action images, privileged system tools, users chosen at run time; entry scripts doing root-only
+// work at start (model/start-root-work.ts); files kept in root's home; and,
 // with no USER line, where a USER alone would be a migration: state kept in root-created volumes
 // and folders with no user prepared for it (model/image-data.ts).
 
@@ -17,6 +18,7 @@ import { createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } f
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
+import { startPathRootWork } from "../model/start-root-work";
 import type { Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
@@ -62,6 +64,10 @@ export const rule: Rule = {
     // deployments mount them there, so moving them breaks every install; reviewers judged even the
     // "move them out of /root" message not worth acting on.
     if (rootDataPath(model, chain) !== null) return;
+    // An entry script that does root's work at start (trusts a CA passed at run time, renumbers
+    // users, chowns volumes, mounts): the image starts as root on purpose and a USER line makes
+    // the script fail; moving that work out is a rework reviewers leave to the project.
+    if (startPathRootWork(model) !== null) return;
     // A dropper installed and never used (gosu beside a script that starts the app itself): the
     // remedy is to start through it, after the chown a USER line could not do.
     const tool = unusedDropper(model, chain);

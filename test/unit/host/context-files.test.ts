@@ -70,6 +70,15 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["app/startup"]);
   });
 
+  it("reads the entry script a build stage copied with the whole context, and a CMD set before ENTRYPOINT", async () => {
+    const text =
+      "FROM eclipse-temurin:17 AS build\nWORKDIR /usr/src\nCOPY . .\nFROM eclipse-temurin:17-jre\n" +
+      'COPY --from=build /usr/src/build/docker/entrypoint.sh /sbin/entrypoint.sh\nCMD ["/sbin/entrypoint.sh"]\nENTRYPOINT ["/tini", "--"]\n';
+    const dir = projects.create({ Dockerfile: text, "build/docker/entrypoint.sh": "#!/bin/bash\nexec start-stop-daemon --start --chuid app\n" });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["build/docker/entrypoint.sh"]);
+  });
+
   it("lists only the copied folders the context holds: thousands of absent sources cost no listing each", async () => {
     const absent = Array.from({ length: 5_000 }, (_, i) => `COPY generated-${i}.txt ./`);
     const text = ["FROM alpine", ...absent, "COPY deploy ./deploy", ""].join("\n");

@@ -142,9 +142,9 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "a PUID user created by the entry script, but the server started as root",
+      name: "an entry script that only looks up a root-only command (command -v) starts the app as root",
       code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
-      context: { files: { "start.sh": '#!/bin/sh\nuseradd -u "${PUID:-1000}" app\nchown -R app /data\nexec gunicorn app:app\n' } },
+      context: { files: { "start.sh": '#!/bin/sh\ncommand -v update-ca-certificates || echo "no chown here"\nexec gunicorn app:app\n' } },
       messageId: "noUser",
     },
     {
@@ -328,6 +328,45 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an entry script that creates the PUID user and chowns the data as root: a USER line breaks it",
+      code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": '#!/bin/sh\nuseradd -u "${PUID:-1000}" app\nchown -R app /data\nexec gunicorn app:app\n' } },
+    },
+    {
+      name: "an entry script that trusts a CA passed at run time (update-ca-certificates)",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["dotnet", "/app/Api.dll"]\n',
+      context: {
+        files: {
+          "entrypoint.sh":
+            '#!/bin/sh\nif [ -n "$EXTRA_CA_CERT" ]; then\n  cp "$EXTRA_CA_CERT" /usr/local/share/ca-certificates/\n  if ! update-ca-certificates; then exit 1; fi\nfi\nexec "$@"\n',
+        },
+      },
+    },
+    {
+      name: "an entry script that starts the server through start-stop-daemon --chuid",
+      code: 'FROM eclipse-temurin:17-jre\nCOPY entrypoint.sh /sbin/entrypoint.sh\nENTRYPOINT ["/sbin/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/bash\nexec start-stop-daemon --start --chuid app:app \\\n  --exec /opt/app/bin/app.sh\n" } },
+    },
+    {
+      name: "an entry script that drops only when the operator passes a uid (set -- setpriv ...)",
+      code: 'FROM eclipse-temurin:17-jre\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh": '#!/bin/bash\nif [ "$uid" != "" ]; then\n  set -- setpriv --reuid=$uid --regid=$uid --init-groups "$@"\nfi\nexec "$@"\n',
+        },
+      },
+    },
+    {
+      name: "USER root for a start script that execs supervisord, the CMD written before ENTRYPOINT tini",
+      code: 'FROM alpine:3.22\nRUN adduser -D app\nUSER app\nCOPY run.sh /scripts/run.sh\nUSER root\nCMD ["/bin/sh", "-c", "/scripts/run.sh"]\nENTRYPOINT ["/tini", "--"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nexec supervisord -c /etc/supervisord.conf\n" } },
+    },
+    {
+      name: "USER root for a start script that execs supervisord",
+      code: 'FROM alpine:3.22\nRUN adduser -D app\nUSER app\nCOPY run.sh /scripts/run.sh\nUSER root\nCMD ["/bin/sh", "-c", "/scripts/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nexec supervisord -c /etc/supervisord.conf\n" } },
+    },
     {
       name: "the app's work folder under /root: deployments mount it there, moving it is a migration",
       code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENV APP_WORK_DIR="/root/.app"\nEXPOSE 8090\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
