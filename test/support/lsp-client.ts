@@ -97,6 +97,8 @@ export interface LspClientOptions {
   execArgv?: string[];
   /** Folder URIs announced as the workspace (an editor with folders open); none by default. */
   workspaceFolders?: string[];
+  /** Environment variables set for the server on top of this process's own. */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -131,7 +133,10 @@ export class LspClient {
 
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const server = options.serverPath ?? (await buildServer());
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on("data", (chunk: Buffer) => (client.stderr += chunk.toString()));

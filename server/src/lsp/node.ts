@@ -1,6 +1,7 @@
 // Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
-// transport and the file-system host (with dockerfile-utils validation and dockerfile-language-service's
-// whole-document requests in worker threads under a time budget); everything else is in server.ts.
+// transport and the file-system host (dockerfile-utils validation on the server thread under a
+// hard budget, and in a worker thread for files over it; dockerfile-language-service's
+// whole-document requests in a worker thread under a budget); everything else is in server.ts.
 
 import { join } from "node:path";
 import { createConnection } from "vscode-languageserver/node";
@@ -8,6 +9,7 @@ import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { createNodeHost } from "../host/node-context";
 import { nodeWorkers } from "../host/node-worker";
+import { runWithinBudget } from "../host/within-budget";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -39,7 +41,15 @@ function main(): void {
       validator: new BudgetedValidator({ start }),
       service: new BudgetedService({ start, capabilities, log, logError }),
     }),
+    runWithinBudget,
+    inThreadBudgetMs: budgetSetting(process.env.STAGECRAFT_IN_THREAD_BUDGET_MS),
   });
+}
+
+/** `STAGECRAFT_IN_THREAD_BUDGET_MS` (tests, troubleshooting): a budget in ms, 0 for the worker alone; else the default. */
+function budgetSetting(setting: string | undefined): number | undefined {
+  const value = setting === undefined || setting.trim() === "" ? NaN : Number(setting);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 main();

@@ -107,7 +107,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
     const workerScript = typeof options.workerScript === "string" ? options.workerScript : undefined;
     const offThread = host.offThread?.({ capabilities: params.capabilities, workerScript, log: logInfo, logError });
-    store.syntaxValidator = offThread?.validator;
+    store.validations.configure({ inThread: host.runWithinBudget, offThread: offThread?.validator, inThreadBudgetMs: host.inThreadBudgetMs });
     service = createCommodityService(params.capabilities, logInfo, offThread?.service);
     settings.configure(client.configuration, options.settings);
     initialSettings = normalizeSettings(options.settings);
