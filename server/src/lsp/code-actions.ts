@@ -22,13 +22,13 @@ import { workspaceEdit } from "./workspace-edit";
 /** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
 const FIX_ALL_BUDGET_MS = 1000;
 
-export function computeCodeActions(
+export async function computeCodeActions(
   params: CodeActionParams,
   document: TextDocument,
   analysis: DocumentAnalysis,
   service: CommodityService,
   client: ClientFeatures,
-): CodeAction[] {
+): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -44,7 +44,7 @@ export function computeCodeActions(
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
         if (finding && typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
-        actions.push(...commodityActions(diagnostic, document, analysis, service, client));
+        actions.push(...(await commodityActions(diagnostic, document, analysis, service, client)));
       }
     }
   }
@@ -145,21 +145,21 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
 }
 
 /** dockerfile-language-service answers with commands; we resolve them to edits right away and check them. */
-function commodityActions(
+async function commodityActions(
   diagnostic: Diagnostic,
   document: TextDocument,
   analysis: DocumentAnalysis,
   service: CommodityService,
   client: ClientFeatures,
-): CodeAction[] {
+): Promise<CodeAction[]> {
   const text = document.getText();
   // dockerfile-language-service keys its fixes on dockerfile-utils' numbers, not our names.
   const code = typeof diagnostic.code === "string" ? (syntaxCodeNumber(diagnostic.code) ?? diagnostic.code) : diagnostic.code;
   const plain = { ...diagnostic, code, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
-  const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
+  const commands = await service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
   const actions: CodeAction[] = [];
   for (const command of commands) {
-    const edits = service.computeCommandEdits(text, command.command, command.arguments ?? []);
+    const edits = await service.computeCommandEdits(text, command.command, command.arguments ?? []);
     // Held to the check Stagecraft's own fixes pass: "Convert to --from" on `--frombuild` wrote
     // `--from` and lost the stage name.
     const edit =

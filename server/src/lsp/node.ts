@@ -46,7 +46,9 @@ function main(): void {
   process.on("unhandledRejection", (reason) => connection.console.error(`stagecraft: unhandled rejection: ${String(reason)}`));
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
   // The worker's bundle sits beside this one (scripts/build.mjs). Validation and requests each have
-  // a worker of their own, running the same script: a hover never waits for a validation.
+  // a worker of their own, running the same script: a hover never waits for a validation. Each
+  // starts when first needed (a file over the in-thread budget; a request of the bundled service),
+  // not with the server: a worker holds about 12 MiB, and many sessions never need one.
   const start = nodeWorkers(join(__dirname, "syntax-worker.js"));
   startServer(connection, {
     ...createNodeHost(),

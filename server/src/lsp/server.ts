@@ -273,14 +273,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       );
     }),
   );
-  connection.onCompletionResolve((item) => {
-    try {
-      return resolveCompletion(item, service);
-    } catch (error) {
+  connection.onCompletionResolve((item) =>
+    resolveCompletion(item, service).catch((error: unknown) => {
       logError(`stagecraft: completion resolve failed: ${describe(error)}`);
       return item;
-    }
-  });
+    }),
+  );
   connection.onHover((params, token) =>
     onDocument("hover", params.textDocument.uri, null, async (d) => {
       const { imageSize } = await settings.get(d.uri);
