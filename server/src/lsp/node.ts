@@ -4,25 +4,15 @@
 // whole-document requests in a worker thread under a budget); everything else is in server.ts.
 
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import type * as V8 from "node:v8";
 import { createConnection } from "vscode-languageserver/node";
 import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { createNodeHost } from "../host/node-context";
 import { nodeWorkers } from "../host/node-worker";
 import { runWithinBudget } from "../host/within-budget";
+import { V8_SETTINGS } from "./protocol";
 import { startServer } from "./server";
-
-/**
- * V8 optimizes a function after a short run in the interpreter. Over a hundred rules run on files of
- * every shape, and with that default the server compiled, threw away and compiled again so much
- * code that optimizing took over a third of its CPU time, on a thread of its own but on the same
- * cores (issue #16). Four times V8's budget (Node 20's: 66 KiB of bytecode run) leaves optimizing
- * to the code that stays hot: over the corpus, CPU per open went from 10.9 to 8.1 ms, and per edit
- * of the 1,060-line file the compiling from 46 to 17 ms. Every V8 since 2017 reads the flag, when
- * a function first runs: it is set before any request.
- */
-const TIERING = "--interrupt-budget=270336";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
 const TRANSPORT = /^--(?:stdio|node-ipc|socket|pipe)(?:=.+)?$/;
@@ -39,7 +29,7 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  setFlagsFromString(TIERING);
+  useV8Settings();
   // createConnection reads the transport from the command line.
   const connection = createConnection();
   // Last resort: a bug in an async path is logged, never allowed to end the process.
@@ -59,6 +49,18 @@ function main(): void {
     runWithinBudget,
     inThreadBudgetMs: budgetSetting(process.env.STAGECRAFT_IN_THREAD_BUDGET_MS),
   });
+}
+
+/**
+ * The V8 settings the command line lacks (protocol.ts says why), set before any request: V8 reads
+ * them when a function first runs and at each full collection. setFlagsFromString logs a flag its
+ * V8 does not know and sets the others; a command line that names them spares loading node:v8.
+ */
+function useV8Settings(): void {
+  const missing = V8_SETTINGS.filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length === 0) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
+  (require("node:v8") as typeof V8).setFlagsFromString(missing.join(" "));
 }
 
 /** `STAGECRAFT_IN_THREAD_BUDGET_MS` (tests, troubleshooting): a budget in ms, 0 for the worker alone; else the default. */
