@@ -52,7 +52,10 @@ describe("lsp: validation under a budget", function () {
     before(async () => {
       const bundle = await buildServer();
       serverDir = mkdtempSync(join(tmpdir(), "stagecraft-hanging-"));
-      copyFileSync(bundle, join(serverDir, "node.js"));
+      // The server, and the chunks it and its worker load from beside them.
+      for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
+        copyFileSync(join(dirname(bundle), file), join(serverDir, file));
+      }
       copyFileSync(join(dirname(bundle), "syntax-worker.js"), join(serverDir, "real-syntax-worker.js"));
       writeFileSync(join(serverDir, "syntax-worker.js"), HANGING_WORKER);
       client = await LspClient.start({ serverPath: join(serverDir, "node.js"), env: WORKER_ONLY });
@@ -63,10 +66,11 @@ describe("lsp: validation under a budget", function () {
     });
 
     it("abandons the hanging validation, answers everything else meanwhile, then validates the next version", async () => {
-      // Warm the worker: the hang must be the budget's, not the worker's start.
+      // Warm the workers: the hang must be the budget's, not a worker's start (each starts when first needed).
       const warm = ws.uri("Dockerfile.warm");
       await client.open(warm, "FROM alpine:3.20\nCMD ['a']\n");
       assert.strictEqual(syntaxOf((await client.waitForDiagnostics(warm)).diagnostics).length, 1);
+      assert.ok(await client.request<Hover>("textDocument/hover", { textDocument: { uri: warm }, position: { line: 1, character: 1 } }));
 
       const slow = ws.uri("Dockerfile.slow");
       const slowText = `${HANG_MARKER}\nFROM node\nMAINTAINER someone\nCMD ['a']\n`;
