@@ -75,22 +75,41 @@ export async function computeCodeActions(
 
 const FIX_ALL_TITLE = "Fix all safe Stagecraft problems";
 
+interface FixAll {
+  edit: WorkspaceEdit;
+  count: number;
+}
+
+/**
+ * Fix-all per analysis, so per document version and settings: the lightbulb asks again at every
+ * cursor move over a Stagecraft problem, and each answer would cost an analysis of the fixed text.
+ */
+const fixAllByAnalysis = new WeakMap<DocumentAnalysis, FixAll | null>();
+
 /** The safe fixes that apply together, checked, as one edit and how many fixes it holds; null when there are none. */
-function checkedFixAll(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): { edit: WorkspaceEdit; count: number } | null {
+function checkedFixAll(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): FixAll | null {
+  const known = fixAllByAnalysis.get(analysis);
+  if (known !== undefined) return known;
+  const deadline = Date.now() + FIX_ALL_BUDGET_MS;
   const fixes = compatibleSafeFixes(analysis, {
     canCreateFiles: client.createFiles,
     analyzeOptions: analysis.options,
     // Past the budget, fewer fixes are offered, all of them verified.
-    deadline: Date.now() + FIX_ALL_BUDGET_MS,
+    deadline,
   });
-  if (fixes.length === 0) return null;
-  const edit = workspaceEdit(
-    document,
-    fixes.flatMap((f) => f.edits),
-    fixes.flatMap((f) => f.createFiles ?? []),
-    client,
-  );
-  return edit ? { edit, count: fixes.length } : null;
+  const edit =
+    fixes.length === 0
+      ? null
+      : workspaceEdit(
+          document,
+          fixes.flatMap((f) => f.edits),
+          fixes.flatMap((f) => f.createFiles ?? []),
+          client,
+        );
+  const fixAll = edit ? { edit, count: fixes.length } : null;
+  // A choice the budget cut short is not kept: the next request may finish it.
+  if (Date.now() <= deadline) fixAllByAnalysis.set(analysis, fixAll);
+  return fixAll;
 }
 
 /** The source action with its edit (for `codeAction/resolve`), or null when nothing is safely fixable. */
