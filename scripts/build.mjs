@@ -12,13 +12,32 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const watch = process.argv.includes("--watch");
 const dev = watch || process.argv.includes("--dev");
 
+/**
+ * Packages the Node server loads only when first needed, from bundles of their own beside it
+ * (issue #16: the server's start): dockerfile-language-service (its registry client loads https and
+ * TLS; the server thread only needs it for completion resolve and the quick fixes of syntax
+ * problems) and yaml (read only where a compose file is). Left in the server's bundle, V8 would
+ * parse them at every start. The worker keeps the service in its own bundle: its requests need it
+ * at once.
+ */
+const SERVER_CHUNK = /^(dockerfile-language-service|yaml)$/;
+const serverChunks = {
+  name: "server-chunks",
+  setup(build) {
+    build.onResolve({ filter: SERVER_CHUNK }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+};
+
 /** Entry points: source -> bundle, with the platform each runs on. */
 const bundles = [
   { entry: "client/src/extension.ts", outfile: "dist/client/extension.js", platform: "node", format: "cjs", external: ["vscode"] },
   { entry: "client/src/browser.ts", outfile: "dist/client/browser.js", platform: "browser", format: "cjs", external: ["vscode"] },
-  { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs" },
+  { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs", chunks: true },
   // dockerfile-utils validation and dockerfile-language-service requests under a time budget, loaded by node.js from beside it.
   { entry: "server/src/host/syntax-worker.ts", outfile: "dist/server/syntax-worker.js", platform: "node", format: "cjs" },
+  // The server's chunks (SERVER_CHUNK), loaded by node.js from beside it.
+  { entry: "server/src/lsp/language-service-chunk.ts", outfile: "dist/server/dockerfile-language-service.js", platform: "node", format: "cjs" },
+  { entry: "node_modules/yaml/dist/index.js", outfile: "dist/server/yaml.js", platform: "node", format: "cjs" },
   {
     entry: "server/src/lsp/browser.ts",
     outfile: "dist/server/browser.js",
@@ -61,6 +80,7 @@ function optionsFor(bundle) {
     external: bundle.external ?? [],
     alias: bundle.alias ?? {},
     inject: bundle.inject ?? [],
+    plugins: bundle.chunks ? [serverChunks] : [],
     minify: !dev,
     sourcemap: dev ? "external" : false,
     // Browser bundles: libraries that test NODE_ENV must not reach for a `process` global.
@@ -87,7 +107,10 @@ if (watch) {
     bundles.map((b) =>
       esbuild.context({
         ...optionsFor(b),
-        plugins: [{ name: "report", setup: (build) => build.onEnd((r) => r.errors.length === 0 && console.log(`built ${b.outfile}`)) }],
+        plugins: [
+          ...optionsFor(b).plugins,
+          { name: "report", setup: (build) => build.onEnd((r) => r.errors.length === 0 && console.log(`built ${b.outfile}`)) },
+        ],
       }),
     ),
   );

@@ -1,12 +1,15 @@
-// dockerfile-utils validation and dockerfile-language-service's requests in the Node server's workers
-// (host/budgeted-worker.ts): with a worker that hangs on one document, the other documents and
-// requests still answer, the hanging document gets Stagecraft's own findings and a notice that its
-// syntax checks were skipped, its requests answer empty after the budget, and the restarted worker
-// serves the next version. With the real worker, the syntax diagnostics are those the in-process
-// validator gives.
+// dockerfile-utils validation and dockerfile-language-service's requests under the Node server's
+// budgets. Validation runs on the server thread under a short budget (lsp/syntax-validations.ts),
+// and in a worker (host/budgeted-worker.ts) for a file over it; the service's requests run in a
+// worker. With a worker that hangs on one document (the in-thread attempt turned off), the other
+// documents and requests still answer, the hanging document gets Stagecraft's own findings and a
+// notice that its syntax checks were skipped, its requests answer empty after the budget, and the
+// restarted worker serves the next version. On the server thread and in the real worker alike,
+// the syntax diagnostics are those the in-process validator gives; a file over the in-thread
+// budget is validated by the worker, that version and the next ones while the worker is not quick.
 
 import * as assert from "assert";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { pathToFileURL } from "url";
@@ -31,6 +34,9 @@ parentPort.on("message", (request) => {
 require("./real-syntax-worker.js");
 `;
 
+/** The server with validation in its worker alone: no attempt on the server thread. */
+const WORKER_ONLY = { STAGECRAFT_IN_THREAD_BUDGET_MS: "0" };
+
 const syntaxOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.source === SYNTAX);
 const skippedNotices = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === "syntax-checks-skipped");
 const INFORMATION = 3;
@@ -46,10 +52,13 @@ describe("lsp: validation under a budget", function () {
     before(async () => {
       const bundle = await buildServer();
       serverDir = mkdtempSync(join(tmpdir(), "stagecraft-hanging-"));
-      copyFileSync(bundle, join(serverDir, "node.js"));
+      // The server, and the chunks it and its worker load from beside them.
+      for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
+        copyFileSync(join(dirname(bundle), file), join(serverDir, file));
+      }
       copyFileSync(join(dirname(bundle), "syntax-worker.js"), join(serverDir, "real-syntax-worker.js"));
       writeFileSync(join(serverDir, "syntax-worker.js"), HANGING_WORKER);
-      client = await LspClient.start({ serverPath: join(serverDir, "node.js") });
+      client = await LspClient.start({ serverPath: join(serverDir, "node.js"), env: WORKER_ONLY });
     });
     after(async () => {
       await client.stop();
@@ -57,10 +66,11 @@ describe("lsp: validation under a budget", function () {
     });
 
     it("abandons the hanging validation, answers everything else meanwhile, then validates the next version", async () => {
-      // Warm the worker: the hang must be the budget's, not the worker's start.
+      // Warm the workers: the hang must be the budget's, not a worker's start (each starts when first needed).
       const warm = ws.uri("Dockerfile.warm");
       await client.open(warm, "FROM alpine:3.20\nCMD ['a']\n");
       assert.strictEqual(syntaxOf((await client.waitForDiagnostics(warm)).diagnostics).length, 1);
+      assert.ok(await client.request<Hover>("textDocument/hover", { textDocument: { uri: warm }, position: { line: 1, character: 1 } }));
 
       const slow = ws.uri("Dockerfile.slow");
       const slowText = `${HANG_MARKER}\nFROM node\nMAINTAINER someone\nCMD ['a']\n`;
@@ -159,40 +169,90 @@ describe("lsp: validation under a budget", function () {
     });
   });
 
-  describe("with the real worker", () => {
+  /** The three largest corpus Dockerfiles and two small ones; none where ../shared is absent. */
+  const corpusFiles = (): string[] => {
+    if (!existsSync(CORPUS)) return [];
+    const files = readdirSync(CORPUS)
+      .map((name) => join(CORPUS, name))
+      .flatMap((dir) => (statSync(dir).isDirectory() ? findDockerfile(dir) : []))
+      .sort((a, b) => statSync(b).size - statSync(a).size);
+    return [...files.slice(0, 3), ...files.slice(-2)];
+  };
+
+  /** Opens each file on `client` and checks its syntax diagnostics against the in-process validator's. */
+  const publishesInProcessSyntax = async (client: LspClient, files: string[]) => {
+    let compared = 0;
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      const text = readFileSync(file, "utf8");
+      await client.open(uri, text);
+      const published = await client.waitForDiagnostics(uri, () => true, 20000);
+      const expected = analyze(text, { context: await readBuildContext(uri) }).syntax.map(syntaxDiagnostic);
+      assert.deepStrictEqual(syntaxOf(published.diagnostics), expected, file);
+      compared += expected.length;
+      await client.close(uri);
+    }
+    // The comparison compared something.
+    assert.ok(compared > 0, "no syntax diagnostics on any corpus file");
+  };
+
+  for (const [where, env] of [
+    ["on the server thread", {}],
+    ["in the real worker", WORKER_ONLY],
+  ] as const) {
+    describe(`validating ${where}`, () => {
+      let client: LspClient;
+      before(async () => {
+        client = await LspClient.start({ env });
+      });
+      after(async () => {
+        await client.stop();
+      });
+
+      it("publishes the syntax diagnostics the in-process validator gives, on corpus files", async function () {
+        const files = corpusFiles();
+        if (files.length === 0) this.skip();
+        await publishesInProcessSyntax(client, files);
+      });
+    });
+  }
+
+  describe("with a file over the in-thread budget", () => {
     let client: LspClient;
     before(async () => {
-      client = await LspClient.start();
+      // No corpus file validates in 1 ms; the largest takes several.
+      client = await LspClient.start({ env: { STAGECRAFT_IN_THREAD_BUDGET_MS: "1" } });
     });
     after(async () => {
       await client.stop();
     });
 
-    /** The three largest corpus Dockerfiles and two small ones. */
-    const corpusFiles = (): string[] => {
-      const files = readdirSync(CORPUS)
-        .map((name) => join(CORPUS, name))
-        .flatMap((dir) => (statSync(dir).isDirectory() ? findDockerfile(dir) : []))
-        .sort((a, b) => statSync(b).size - statSync(a).size);
-      return [...files.slice(0, 3), ...files.slice(-2)];
-    };
+    it("has the worker validate that version and the next one, with the same diagnostics, and says so once", async () => {
+      // Hundreds of instructions: no validation takes less than 1 ms; the last line is a syntax problem.
+      const steps = Array.from({ length: 500 }, (_, i) => `RUN echo step ${i}`);
+      const text = ["FROM alpine:3.20", ...steps, "CMD ['a']", ""].join("\n");
+      const uri = workspaceFolder({}).uri("Dockerfile");
+      const context = await readBuildContext(uri);
+      const movedLogs = () => client.logs.filter((m) => m.includes(uri) && m.includes("the validation worker checks this file"));
 
-    it("publishes the syntax diagnostics the in-process validator gives, on corpus files", async function () {
-      const files = corpusFiles();
-      if (files.length === 0) this.skip();
-      let compared = 0;
-      for (const file of files) {
-        const uri = pathToFileURL(file).href;
-        const text = readFileSync(file, "utf8");
-        await client.open(uri, text);
-        const published = await client.waitForDiagnostics(uri, () => true, 20000);
-        const expected = analyze(text, { context: await readBuildContext(uri) }).syntax.map(syntaxDiagnostic);
-        assert.deepStrictEqual(syntaxOf(published.diagnostics), expected, file);
-        compared += expected.length;
-        await client.close(uri);
-      }
-      // The comparison compared something.
-      assert.ok(compared > 0, "no syntax diagnostics on any corpus file");
+      await client.open(uri, text);
+      const opened = await client.waitForDiagnostics(uri, () => true, 20000);
+      const expected = analyze(text, { context }).syntax.map(syntaxDiagnostic);
+      assert.ok(expected.length > 0, "no syntax diagnostics to compare");
+      assert.deepStrictEqual(syntaxOf(opened.diagnostics), expected);
+      assert.strictEqual(movedLogs().length, 1, client.logs.join("\n"));
+      assert.match(
+        movedLogs()[0],
+        /\(version 1\) exceeded its 1 ms budget on the server thread; the validation worker checks this file until it takes under 0.5 ms there$/,
+      );
+
+      // The worker took over 0.5 ms: the next version goes to it at once, nothing more is logged.
+      const edit = "# edited\n";
+      await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: edit }]);
+      const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2, 20000);
+      assert.deepStrictEqual(syntaxOf(edited.diagnostics), analyze(`${edit}${text}`, { context }).syntax.map(syntaxDiagnostic));
+      assert.strictEqual(movedLogs().length, 1, client.logs.join("\n"));
+      await client.close(uri);
     });
   });
 });

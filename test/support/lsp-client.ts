@@ -39,8 +39,9 @@ function tempDir(prefix: string): string {
 }
 
 /**
- * Bundles server/src/lsp/node.ts (and its syntax worker) with the options the build script uses (node, cjs, target node20)
- * into a temp folder, once per test run, and returns the bundle's path.
+ * Bundles server/src/lsp/node.ts (and its syntax worker, and the chunks it loads from beside it)
+ * with the options the build script uses (node, cjs, target node20, the server chunks) into a temp
+ * folder, once per test run, and returns the bundle's path.
  */
 export function buildServer(): Promise<string> {
   if (!bundle) {
@@ -48,19 +49,29 @@ export function buildServer(): Promise<string> {
     // Required lazily so that test files that only import types do not load esbuild.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require("esbuild") as typeof import("esbuild");
-    bundle = esbuild
-      .build({
-        // The server loads its syntax-validation worker from beside it, as in dist/server.
-        entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts"), "syntax-worker": join(REPO, "server", "src", "host", "syntax-worker.ts") },
-        outdir: dirname(outfile),
-        bundle: true,
-        platform: "node",
-        format: "cjs",
-        target: "node20",
-        sourcemap: true,
-        logLevel: "silent",
-      })
-      .then(() => outfile);
+    const options = { outdir: dirname(outfile), bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: true, logLevel: "silent" } as const;
+    bundle = Promise.all([
+      esbuild.build({
+        ...options,
+        entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts") },
+        // As scripts/build.mjs: these packages are loaded from their own bundles beside the server's.
+        plugins: [
+          {
+            name: "server-chunks",
+            setup: (build) => build.onResolve({ filter: /^(dockerfile-language-service|yaml)$/ }, (args) => ({ path: `./${args.path}.js`, external: true })),
+          },
+        ],
+      }),
+      esbuild.build({
+        ...options,
+        // The server loads its syntax-validation worker and its chunks from beside it, as in dist/server.
+        entryPoints: {
+          "syntax-worker": join(REPO, "server", "src", "host", "syntax-worker.ts"),
+          "dockerfile-language-service": join(REPO, "server", "src", "lsp", "language-service-chunk.ts"),
+          yaml: join(REPO, "node_modules", "yaml", "dist", "index.js"),
+        },
+      }),
+    ]).then(() => outfile);
   }
   return bundle;
 }
@@ -97,6 +108,8 @@ export interface LspClientOptions {
   execArgv?: string[];
   /** Folder URIs announced as the workspace (an editor with folders open); none by default. */
   workspaceFolders?: string[];
+  /** Environment variables set for the server on top of this process's own. */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -131,7 +144,10 @@ export class LspClient {
 
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const server = options.serverPath ?? (await buildServer());
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on("data", (chunk: Buffer) => (client.stderr += chunk.toString()));

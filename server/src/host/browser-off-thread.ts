@@ -22,8 +22,10 @@ export function browserOffThread({ capabilities, workerScript, log, logError }: 
   }
   const start = domWorkers(workerScript);
   const validator = new BudgetedValidator({ start });
-  // The server starts because a Dockerfile opened: its validation should not wait for the worker's
-  // bundle to load (fetched like the server's own; the service warms its worker itself).
+  const service = new BudgetedService({ start, capabilities, log, logError });
+  // The server starts because a Dockerfile opened: its validation, and the first hover, should not
+  // wait for a worker's bundle to load (fetched like the server's own, which takes long here).
   validator.worker.warm();
-  return { validator, service: new BudgetedService({ start, capabilities, log, logError }) };
+  service.worker.warm();
+  return { validator, service };
 }

@@ -45,8 +45,6 @@ export class BudgetedService implements OffThreadService {
       workerData: { capabilities: options.capabilities },
       log: options.log,
     });
-    // The first hover should not wait for the worker's bundle to load.
-    this.worker.warm();
   }
 
   async run<M extends BudgetedMethod>(document: DocumentVersion, method: M, args: unknown[]): Promise<{ ok: true; value: BudgetedAnswer<M> } | { ok: false }> {

@@ -1,10 +1,13 @@
 // Reading a compose file's services, for the host modules that look at them (named contexts,
 // targets, the build context, source mounts): one YAML parse shape and one plain-object test.
 
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 
 /** The values of `services` in a compose file; null when it does not parse or has no services. */
 export function composeServices(text: string): unknown[] | null {
+  // Loaded with the first compose file, not with the language server (a bundle of its own there).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
+  const { parse: parseYaml } = require("yaml") as typeof Yaml;
   let document: unknown;
   try {
     document = parseYaml(text, { maxAliasCount: 100 });

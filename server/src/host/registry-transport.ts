@@ -2,8 +2,8 @@
 // decides), no proxies, no cookies, no credentials; a deadline over connect and body together, and a
 // cap on the body so a misbehaving server cannot hold the hover or fill memory.
 
-import * as http from "node:http";
-import * as https from "node:https";
+import type * as Http from "node:http";
+import type * as Https from "node:https";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../images/registry/types";
 
 const FRIENDLY_CODES: Readonly<Record<string, string>> = {
@@ -31,6 +31,18 @@ function formatLimit(bytes: number): string {
   return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
 }
 
+/**
+ * The GET of `protocol`'s module, loaded with the first lookup: a server that looks nothing up
+ * (offline, an untrusted workspace) does not load TLS when it starts (issue #16).
+ */
+function getFor(protocol: string): typeof Https.get | typeof Http.get | null {
+  /* eslint-disable @typescript-eslint/no-require-imports -- deferred loads of built-ins */
+  if (protocol === "https:") return (require("node:https") as typeof Https).get;
+  if (protocol === "http:") return (require("node:http") as typeof Http).get;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return null;
+}
+
 /** GET with a deadline and a body cap; rejects with a one-line reason. */
 export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
   new Promise<HttpResponse>((resolve, reject) => {
@@ -41,7 +53,7 @@ export const nodeHttpTransport: HttpTransport = (request: HttpRequest) =>
       reject(new Error("invalid URL"));
       return;
     }
-    const get = url.protocol === "https:" ? https.get : url.protocol === "http:" ? http.get : null;
+    const get = getFor(url.protocol);
     if (!get) {
       reject(new Error(`unsupported protocol ${url.protocol}`));
       return;

@@ -53,14 +53,15 @@ export type StartWorker = (data: WorkerData, events: WorkerEvents) => WorkerHand
 export interface WorkerState {
   capabilities: ClientCapabilities;
   log: (message: string) => void;
-  service?: DockerfileLanguageService;
+  service?: Promise<DockerfileLanguageService>;
 }
 
 /** Runs one job in the worker. Throws what the job throws. */
 export async function runJob(job: WorkerJob, state: WorkerState): Promise<unknown> {
   if (job.kind === "validate") return validateSyntax(job.text, job.settings, job.parsed);
   state.service ??= createGuardedService(state.capabilities, state.log);
-  const method = state.service[job.method] as (...args: unknown[]) => unknown;
+  const service = await state.service;
+  const method = service[job.method] as (...args: unknown[]) => unknown;
   return await method(...job.args);
 }
 

@@ -22,13 +22,13 @@ import { workspaceEdit } from "./workspace-edit";
 /** Time fix-all may spend verifying fixes for one code-action request, in milliseconds. */
 const FIX_ALL_BUDGET_MS = 1000;
 
-export function computeCodeActions(
+export async function computeCodeActions(
   params: CodeActionParams,
   document: TextDocument,
   analysis: DocumentAnalysis,
   service: CommodityService,
   client: ClientFeatures,
-): CodeAction[] {
+): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -44,7 +44,7 @@ export function computeCodeActions(
         if (finding) actions.push(...findingActions(finding, diagnostic, document, client));
         if (finding && typeof diagnostic.code === "string") ignores.push(...ignoreActions(diagnostic.code, diagnostic, document, analysis, client));
       } else if (diagnostic.source === SYNTAX_SOURCE) {
-        actions.push(...commodityActions(diagnostic, document, analysis, service, client));
+        actions.push(...(await commodityActions(diagnostic, document, analysis, service, client)));
       }
     }
   }
@@ -75,22 +75,41 @@ export function computeCodeActions(
 
 const FIX_ALL_TITLE = "Fix all safe Stagecraft problems";
 
+interface FixAll {
+  edit: WorkspaceEdit;
+  count: number;
+}
+
+/**
+ * Fix-all per analysis, so per document version and settings: the lightbulb asks again at every
+ * cursor move over a Stagecraft problem, and each answer would cost an analysis of the fixed text.
+ */
+const fixAllByAnalysis = new WeakMap<DocumentAnalysis, FixAll | null>();
+
 /** The safe fixes that apply together, checked, as one edit and how many fixes it holds; null when there are none. */
-function checkedFixAll(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): { edit: WorkspaceEdit; count: number } | null {
+function checkedFixAll(document: TextDocument, analysis: DocumentAnalysis, client: ClientFeatures): FixAll | null {
+  const known = fixAllByAnalysis.get(analysis);
+  if (known !== undefined) return known;
+  const deadline = Date.now() + FIX_ALL_BUDGET_MS;
   const fixes = compatibleSafeFixes(analysis, {
     canCreateFiles: client.createFiles,
     analyzeOptions: analysis.options,
     // Past the budget, fewer fixes are offered, all of them verified.
-    deadline: Date.now() + FIX_ALL_BUDGET_MS,
+    deadline,
   });
-  if (fixes.length === 0) return null;
-  const edit = workspaceEdit(
-    document,
-    fixes.flatMap((f) => f.edits),
-    fixes.flatMap((f) => f.createFiles ?? []),
-    client,
-  );
-  return edit ? { edit, count: fixes.length } : null;
+  const edit =
+    fixes.length === 0
+      ? null
+      : workspaceEdit(
+          document,
+          fixes.flatMap((f) => f.edits),
+          fixes.flatMap((f) => f.createFiles ?? []),
+          client,
+        );
+  const fixAll = edit ? { edit, count: fixes.length } : null;
+  // A choice the budget cut short is not kept: the next request may finish it.
+  if (Date.now() <= deadline) fixAllByAnalysis.set(analysis, fixAll);
+  return fixAll;
 }
 
 /** The source action with its edit (for `codeAction/resolve`), or null when nothing is safely fixable. */
@@ -145,21 +164,21 @@ function ignoreActions(ruleId: string, diagnostic: Diagnostic, document: TextDoc
 }
 
 /** dockerfile-language-service answers with commands; we resolve them to edits right away and check them. */
-function commodityActions(
+async function commodityActions(
   diagnostic: Diagnostic,
   document: TextDocument,
   analysis: DocumentAnalysis,
   service: CommodityService,
   client: ClientFeatures,
-): CodeAction[] {
+): Promise<CodeAction[]> {
   const text = document.getText();
   // dockerfile-language-service keys its fixes on dockerfile-utils' numbers, not our names.
   const code = typeof diagnostic.code === "string" ? (syntaxCodeNumber(diagnostic.code) ?? diagnostic.code) : diagnostic.code;
   const plain = { ...diagnostic, code, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value };
-  const commands = service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
+  const commands = await service.computeCodeActions({ uri: document.uri }, diagnostic.range, { diagnostics: [plain] });
   const actions: CodeAction[] = [];
   for (const command of commands) {
-    const edits = service.computeCommandEdits(text, command.command, command.arguments ?? []);
+    const edits = await service.computeCommandEdits(text, command.command, command.arguments ?? []);
     // Held to the check Stagecraft's own fixes pass: "Convert to --from" on `--frombuild` wrote
     // `--from` and lost the stage name.
     const edit =

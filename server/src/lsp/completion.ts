@@ -51,7 +51,7 @@ export async function computeCompletion(
   return service ? service.computeCompletionItems(model.text, position) : [];
 }
 
-export function resolveCompletion(item: CompletionItem, service: CommodityService): CompletionItem {
+export async function resolveCompletion(item: CompletionItem, service: CommodityService): Promise<CompletionItem> {
   if (item.data && (item.data as typeof OURS).stagecraft) return item;
   return service.resolveCompletionItem(item);
 }

@@ -11,6 +11,12 @@ import type { DocumentAnalysis, TextDocument } from "./documents";
 import { CONVERT_QUICKFIX_KIND, CONVERT_REFACTOR_KIND, ConvertToMultiStageArguments, DIAGNOSTIC_SOURCE } from "./protocol";
 import { workspaceEdit } from "./workspace-edit";
 
+/**
+ * The planner's answer per analysis (per document version and settings): the conversion is offered
+ * at every cursor move on the final FROM line or on a problem it remedies.
+ */
+const conversions = new WeakMap<DocumentAnalysis, ReturnType<typeof convertToMultiStage>>();
+
 /** Rules whose `meta.remedy` is this conversion: their diagnostics offer it as a quick fix. */
 const REMEDY_RULES: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.meta.remedy === "convert").map((rule) => rule.meta.id));
 
@@ -66,7 +72,8 @@ export function conversionActions(
   const asQuickFix = remedied.length > 0 && wants(CONVERT_QUICKFIX_KIND);
   const asRefactor = !asQuickFix && wants(CONVERT_REFACTOR_KIND) && isOnFromLine(analysis.model, params);
   if (!asQuickFix && !asRefactor) return [];
-  const result = convertToMultiStage(analysis.model, { runtime: analysis.settings.convertRuntime });
+  let result = conversions.get(analysis);
+  if (!result) conversions.set(analysis, (result = convertToMultiStage(analysis.model, { runtime: analysis.settings.convertRuntime })));
   if (!result.ok) return [];
   const action: CodeAction = {
     title: conversionTitle(result.summary),

@@ -3,22 +3,22 @@
 
 import { RAL, TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, AnalyzeOptions, analyzeWhileValidating, Finding, SyntaxProblem, SyntaxResult, SyntaxSkipped, validatorSettings } from "../engine";
+import { analyze, AnalyzeOptions, analyzeWhileValidating, Finding, SyntaxProblem, SyntaxSkipped } from "../engine";
 import type { BuildContextFacts } from "../model/context";
 import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import { withContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
-import type { OffThreadValidator } from "../engine";
 import type { ServerHost } from "./host";
 import { isSamePlainData } from "./plain-data";
 import type { SettingsStore, StagecraftSettings } from "./settings";
+import { SyntaxValidations } from "./syntax-validations";
 
 export { TextDocument };
 
 /**
  * A validation slower than this is logged: what third-party analysis should stay within. (Where
- * the host validates off-thread it abandons one over its hard budget, host/budgeted-validator.ts.)
+ * the host has budgets it stops one over them: syntax-validations.ts.)
  */
 const SLOW_VALIDATION_MS = 500;
 
@@ -45,31 +45,24 @@ interface Entry {
   running?: { settings: StagecraftSettings; analysis: Promise<DocumentAnalysis> };
 }
 
-/** A validation by the host's off-thread validator, shared by the requests for the same version. */
-interface PendingValidation {
-  version: number;
-  settings: StagecraftSettings;
-  model: DockerfileModel;
-  result: Promise<SyntaxResult>;
-}
-
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly entries = new Map<string, Entry>();
   private readonly contexts = new Map<string, Promise<BuildContextFacts>>();
   private readonly knownContexts = new Map<string, BuildContextFacts>();
   private readonly reportedErrors = new Set<string>();
-  private readonly validations = new Map<string, PendingValidation>();
   /** Per document, the version and reason of the last validation failure logged (once per version). */
   private readonly reportedSyntaxFailures = new Map<string, string>();
-  /** The host's validator under a time budget, set at initialize; absent: validation runs in-thread. */
-  syntaxValidator: OffThreadValidator | undefined;
+  /** dockerfile-utils validation under the host's budgets, configured at initialize; unconfigured, the engine validates. */
+  readonly validations: SyntaxValidations;
 
   constructor(
     private readonly host: ServerHost,
     private readonly settings: SettingsStore,
     private readonly logError: (message: string) => void,
-  ) {}
+  ) {
+    this.validations = new SyntaxValidations(logError);
+  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
@@ -144,23 +137,9 @@ export class DocumentStore {
     return entry;
   }
 
-  /** The host validator's answer for this version, or undefined where validation runs in-thread. */
-  private validateOffThread(document: TextDocument, model: DockerfileModel, settings: StagecraftSettings): Promise<SyntaxResult> | undefined {
-    const validator = this.syntaxValidator;
-    if (!validator || !settings.syntaxValidation) return undefined;
-    let pending = this.validations.get(document.uri);
-    if (!pending || pending.version !== document.version || pending.settings !== settings || pending.model !== model) {
-      const froms = { escapeChar: model.escapeChar, fromArguments: model.stages.map((stage) => stage.from.args) };
-      const result = validator.validate(model.text, validatorSettings(settings.syntax), froms);
-      pending = { version: document.version, settings, model, result };
-      this.validations.set(document.uri, pending);
-    }
-    return pending.result;
-  }
-
   /**
-   * Runs the engine on `entry` under `settings`. Where the host validates off the thread,
-   * the rules run here while the worker validates: the answer waits for the slower, not the sum.
+   * Runs the engine on `entry` under `settings`. Where a worker validates, the rules run here
+   * meanwhile: the answer waits for the slower, not the sum.
    */
   private async analyzeEntry(document: TextDocument, entry: Entry, settings: StagecraftSettings): Promise<DocumentAnalysis> {
     const { uri, version } = document;
@@ -174,7 +153,7 @@ export class DocumentStore {
     };
     // The model is already parsed for this version; the engine analyses it without parsing again.
     // The validator's answer stays out of the options kept: fix-all's candidate texts are validated afresh.
-    const validation = this.validateOffThread(document, entry.model, settings);
+    const validation = this.validations.start(uri, version, entry.model, settings);
     const { model, findings, syntax, syntaxMs, syntaxSkipped } = validation
       ? await analyzeWhileValidating(entry.model, options, validation)
       : analyze(entry.model, options);
@@ -258,7 +237,7 @@ export class DocumentStore {
 
   close(uri: string): void {
     this.entries.delete(uri);
-    this.validations.delete(uri);
+    this.validations.forget(uri);
     this.reportedSyntaxFailures.delete(uri);
     this.forgetContext(uri);
     this.settings.forget(uri);

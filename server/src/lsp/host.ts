@@ -23,6 +23,12 @@ export interface FileChange {
   presence: boolean;
 }
 
+/** A synchronous job's value, or why there is none (`overBudget`: it was stopped when its time was up). */
+export type BudgetedRun<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number; overBudget: boolean };
+
+/** Runs a synchronous job on the calling thread, stopped when it has run `budgetMs` (host/within-budget.ts). */
+export type RunWithinBudget = <T>(job: () => T, budgetMs: number) => BudgetedRun<T>;
+
 /** What the host's workers are made from, once the client has initialized the server. */
 export interface OffThreadInit {
   capabilities: ClientCapabilities;
@@ -68,6 +74,14 @@ export interface ServerHost {
    * absent, where the host cannot: that analysis runs in-thread, behind the guards only.
    */
   readonly offThread?: (init: OffThreadInit) => OffThread;
+  /**
+   * Runs cheap third-party analysis on the server thread under a hard time limit (Node: node:vm's
+   * timeout). Absent where a thread cannot stop its own job (the browser): that analysis goes to
+   * `offThread`.
+   */
+  readonly runWithinBudget?: RunWithinBudget;
+  /** The in-thread validation budget in ms where the host's environment sets one (0: the worker alone); else the server's. */
+  readonly inThreadBudgetMs?: number;
 }
 
 /** A host that knows nothing about files: web workers, untitled documents. */

@@ -2,10 +2,11 @@
 // from dockerfile-language-service; this holds the guarded instance and configures it from the
 // client. The requests that parse the whole document run off the server thread under a time budget
 // where the host can (the server's request worker, host/budgeted-service.ts); the cheap ones that take
-// no document text run here.
+// no document text run here. The library is loaded when first needed, not with the server: its
+// registry client loads Node's https and TLS, and many requests never reach it (issue #16).
 
-import type { ClientCapabilities, CompletionItem } from "vscode-languageserver";
-import { DockerfileLanguageService, DockerfileLanguageServiceFactory } from "dockerfile-language-service";
+import type { ClientCapabilities } from "vscode-languageserver";
+import type { DockerfileLanguageService } from "dockerfile-language-service";
 import { guardService } from "./guarded-service";
 
 export type { DockerfileLanguageService };
@@ -65,18 +66,26 @@ export interface OffThreadService {
   forget(uri: string): void;
 }
 
+/** A method of the service, answering once the library is loaded. */
+type Loaded<M extends keyof DockerfileLanguageService> = (
+  ...args: Parameters<DockerfileLanguageService[M]>
+) => Promise<Awaited<ReturnType<DockerfileLanguageService[M]>>>;
+
 export interface CommodityService {
   /** The requests that parse the whole document, on one version of it. */
   on(document: DocumentVersion): DocumentRequests;
   /** Cheap, no document text: in-thread everywhere. */
-  resolveCompletionItem(item: CompletionItem): CompletionItem;
-  computeCodeActions: DockerfileLanguageService["computeCodeActions"];
-  computeCommandEdits: DockerfileLanguageService["computeCommandEdits"];
+  resolveCompletionItem: Loaded<"resolveCompletionItem">;
+  computeCodeActions: Loaded<"computeCodeActions">;
+  computeCommandEdits: Loaded<"computeCommandEdits">;
   forget(uri: string): void;
 }
 
+let library: Promise<typeof import("dockerfile-language-service")> | undefined;
+
 /** The guarded service, configured from the client's capabilities (the worker makes its own). */
-export function createGuardedService(capabilities: ClientCapabilities, log: (message: string) => void): DockerfileLanguageService {
+export async function createGuardedService(capabilities: ClientCapabilities, log: (message: string) => void): Promise<DockerfileLanguageService> {
+  const { DockerfileLanguageServiceFactory } = await (library ??= import("dockerfile-language-service"));
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   const text = capabilities.textDocument;
   service.setCapabilities({
@@ -90,7 +99,8 @@ export function createGuardedService(capabilities: ClientCapabilities, log: (mes
 
 /** The service: budgeted requests through `offThread` when the host has one, in this thread otherwise. */
 export function createCommodityService(capabilities: ClientCapabilities, log: (message: string) => void, offThread?: OffThreadService): CommodityService {
-  const local = createGuardedService(capabilities, log);
+  let created: Promise<DockerfileLanguageService> | undefined;
+  const local = () => (created ??= createGuardedService(capabilities, log));
   const on = (document: DocumentVersion): DocumentRequests => {
     const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of BUDGETED_METHODS) {
@@ -99,15 +109,15 @@ export function createCommodityService(capabilities: ClientCapabilities, log: (m
             const outcome = await offThread.run(document, method, args as BudgetedArgs<typeof method>);
             return outcome.ok ? outcome.value : EMPTY[method]();
           }
-        : async (...args) => (local[method] as (...a: unknown[]) => unknown)(...args);
+        : async (...args) => ((await local())[method] as (...a: unknown[]) => unknown)(...args);
     }
     return requests as DocumentRequests;
   };
   return {
     on,
-    resolveCompletionItem: (item) => local.resolveCompletionItem(item),
-    computeCodeActions: (textDocument, range, context) => local.computeCodeActions(textDocument, range, context),
-    computeCommandEdits: (content, command, args) => local.computeCommandEdits(content, command, args),
+    resolveCompletionItem: async (item) => (await local()).resolveCompletionItem(item),
+    computeCodeActions: async (textDocument, range, context) => (await local()).computeCodeActions(textDocument, range, context),
+    computeCommandEdits: async (content, command, args) => (await local()).computeCommandEdits(content, command, args),
     forget: (uri) => offThread?.forget(uri),
   };
 }

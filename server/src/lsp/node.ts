@@ -1,13 +1,17 @@
 // Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
-// transport and the file-system host (with dockerfile-utils validation and dockerfile-language-service's
-// whole-document requests in worker threads under a time budget); everything else is in server.ts.
+// transport and the file-system host (dockerfile-utils validation on the server thread under a
+// hard budget, and in a worker thread for files over it; dockerfile-language-service's
+// whole-document requests in a worker thread under a budget); everything else is in server.ts.
 
 import { join } from "node:path";
+import type * as V8 from "node:v8";
 import { createConnection } from "vscode-languageserver/node";
 import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { createNodeHost } from "../host/node-context";
 import { nodeWorkers } from "../host/node-worker";
+import { runWithinBudget } from "../host/within-budget";
+import { V8_SETTINGS } from "./protocol";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -25,13 +29,16 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  useV8Settings();
   // createConnection reads the transport from the command line.
   const connection = createConnection();
   // Last resort: a bug in an async path is logged, never allowed to end the process.
   process.on("unhandledRejection", (reason) => connection.console.error(`stagecraft: unhandled rejection: ${String(reason)}`));
   process.on("uncaughtException", (error) => connection.console.error(`stagecraft: uncaught exception: ${error.stack ?? error.message}`));
   // The worker's bundle sits beside this one (scripts/build.mjs). Validation and requests each have
-  // a worker of their own, running the same script: a hover never waits for a validation.
+  // a worker of their own, running the same script: a hover never waits for a validation. Each
+  // starts when first needed (a file over the in-thread budget; a request of the bundled service),
+  // not with the server: a worker holds about 12 MiB, and many sessions never need one.
   const start = nodeWorkers(join(__dirname, "syntax-worker.js"));
   startServer(connection, {
     ...createNodeHost(),
@@ -39,7 +46,27 @@ function main(): void {
       validator: new BudgetedValidator({ start }),
       service: new BudgetedService({ start, capabilities, log, logError }),
     }),
+    runWithinBudget,
+    inThreadBudgetMs: budgetSetting(process.env.STAGECRAFT_IN_THREAD_BUDGET_MS),
   });
+}
+
+/**
+ * The V8 settings the command line lacks (protocol.ts says why), set before any request: V8 reads
+ * them when a function first runs and at each full collection. setFlagsFromString logs a flag its
+ * V8 does not know and sets the others; a command line that names them spares loading node:v8.
+ */
+function useV8Settings(): void {
+  const missing = V8_SETTINGS.filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length === 0) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
+  (require("node:v8") as typeof V8).setFlagsFromString(missing.join(" "));
+}
+
+/** `STAGECRAFT_IN_THREAD_BUDGET_MS` (tests, troubleshooting): a budget in ms, 0 for the worker alone; else the default. */
+function budgetSetting(setting: string | undefined): number | undefined {
+  const value = setting === undefined || setting.trim() === "" ? NaN : Number(setting);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 main();

@@ -107,7 +107,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const options = (params.initializationOptions ?? {}) as StagecraftInitializationOptions;
     const workerScript = typeof options.workerScript === "string" ? options.workerScript : undefined;
     const offThread = host.offThread?.({ capabilities: params.capabilities, workerScript, log: logInfo, logError });
-    store.syntaxValidator = offThread?.validator;
+    store.validations.configure({ inThread: host.runWithinBudget, offThread: offThread?.validator, inThreadBudgetMs: host.inThreadBudgetMs });
     service = createCommodityService(params.capabilities, logInfo, offThread?.service);
     settings.configure(client.configuration, options.settings);
     initialSettings = normalizeSettings(options.settings);
@@ -273,14 +273,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       );
     }),
   );
-  connection.onCompletionResolve((item) => {
-    try {
-      return resolveCompletion(item, service);
-    } catch (error) {
+  connection.onCompletionResolve((item) =>
+    resolveCompletion(item, service).catch((error: unknown) => {
       logError(`stagecraft: completion resolve failed: ${describe(error)}`);
       return item;
-    }
-  });
+    }),
+  );
   connection.onHover((params, token) =>
     onDocument("hover", params.textDocument.uri, null, async (d) => {
       const { imageSize } = await settings.get(d.uri);
