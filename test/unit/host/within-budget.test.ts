@@ -26,7 +26,8 @@ describe("host: run within budget", function () {
       reason: "exceeded its 100 ms budget on the server thread",
       overBudget: true,
     });
-    assert.ok(elapsed >= 100 && elapsed < 2000, `stopped after ${elapsed} ms`);
+    // Date.now() counts whole milliseconds on another clock than V8's watchdog: 99 is on time.
+    assert.ok(elapsed >= 95 && elapsed < 2000, `stopped after ${elapsed} ms`);
   });
 
   it("stops a regular expression that backtracks for ever (dockerfile-utils' old stage-name check)", () => {
