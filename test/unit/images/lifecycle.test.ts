@@ -26,6 +26,7 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
     ["debian:bullseye-slim", "2026-08-31"],
     ["ubuntu:18.04", "2023-05-31"],
     ["ubuntu:focal", "2025-05-31"],
+    ["ubuntu:mantic", "2024-07-11"],
     ["alpine:3.19", "2025-11-01"],
     ["alpine:3.21", "2026-11-01"],
     ["golang:1.25", "2026-08"],
