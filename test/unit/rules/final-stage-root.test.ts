@@ -327,6 +327,18 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
+      name: "denoland/deno runs as root; its deno user is offered",
+      code: 'FROM denoland/deno:2.1.4\nWORKDIR /srv\nCOPY . .\nRUN deno cache main.ts\nCMD ["run", "--allow-net", "main.ts"]\n',
+      messageId: "noUser",
+      output: 'FROM denoland/deno:2.1.4\nWORKDIR /srv\nCOPY . .\nRUN deno cache main.ts\nUSER deno\nCMD ["run", "--allow-net", "main.ts"]\n',
+    },
+    {
+      name: "the distroless deno variant has no deno user: nothing is offered",
+      code: 'FROM denoland/deno:distroless-2.1.4\nCOPY main.ts /srv/\nCMD ["run", "/srv/main.ts"]\n',
+      messageId: "noUser",
+      output: null,
+    },
+    {
       name: "an option given a user other than nobody is not read as a switch",
       code: 'FROM alpine:3.21\nCOPY relay /usr/bin/\nCMD ["relay", "-a", "admin", "-c", "/etc/relay.json"]\n',
       messageId: "noUser",
