@@ -14,9 +14,10 @@ const NON_ROOT_REPOSITORIES =
 
 /**
  * Widely used images outside the official library that set no USER, so they run as root (checked
- * in their Dockerfiles): Bun's `oven/bun`, which creates a `bun` user for USER.
+ * in their Dockerfiles): Bun's `oven/bun`, which creates a `bun` user for USER, and Deno's
+ * `denoland/deno`, which creates `deno` (uid 1993) and hands it DENO_DIR but starts as root.
  */
-const ROOT_REPOSITORIES = /^oven\/bun$/;
+const ROOT_REPOSITORIES = /^(?:oven\/bun|denoland\/deno)$/;
 
 /** The default user of `image` (a resolved reference), as far as the facts know. */
 export function defaultUserOf(image: string): DefaultUser {
@@ -54,6 +55,8 @@ export function nonRootUserOf(image: string): string | null {
   const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   if (name === "library/node") return "node";
   if (name === "oven/bun") return "bun";
+  // The distroless and `bin` variants create no user.
+  if (name === "denoland/deno") return /distroless|^bin/.test(ref.tag ?? "") ? null : "deno";
   // .NET 8 and later images create `app` (uid 1654).
   if (/^mcr\.microsoft\.com\/dotnet\/(?:aspnet|runtime|runtime-deps)$/.test(name) && !/^[1-7]\./.test(ref.tag ?? "")) return "app";
   return null;

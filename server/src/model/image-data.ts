@@ -22,6 +22,8 @@ const TOOL_VARIABLE =
   /CACHE|^(?:CARGO|RUSTUP|GO|NVM|PYENV|SDKMAN|BUN|PNPM|POETRY|UV|PIP|NPM|YARN|CONDA|MAMBA|GRADLE|MAVEN|M2|DENO|VOLTA|ASDF|RBENV|GEM|BUNDLE|PIPX)(?:_|PATH$|$)/i;
 /** A PATH entry in root's home (`/root/.local/bin`): the app's tools and dependencies live there. */
 const ROOT_PATH_ENTRY = /(?:^|:)(\/root\/[^:]+)/;
+/** Options that name where an app writes its data: `wal-directory`, `data-dir`, `storage.tsdb.path`, `datadir`, `state-dir`. */
+const WRITE_FOLDER_OPTION = /(?:data|wal|storage|state|db|store)[\w.-]*(?:dir|directory|path|folder|location)$|^(?:data|storage|datadir|workdir|work-dir)$/i;
 /** Folder names that hold an app's state: `storage`, `uploads`, `db`, and names ending in `data` (`/data`, `app-data`, `botdata`). */
 const STATE_FOLDER = /^(?:storage|uploads?|db|database|state)$|data$/i;
 /** Commands that fill the folder they run in (fetch, unpack, copy, install, build): it is not empty then. */
@@ -90,7 +92,9 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
   }
   if (workdir !== null && inRoot(workdir)) return trimSlash(workdir);
   for (const word of startCommand(model) ?? []) {
-    const path = ROOT_PATH_OPTION.exec(word)?.[1];
+    // `--work-dir=/root/.halo2`, or the program or a file it is given in /root
+    // (`/root/.local/bin/app`, where `pipx install` and `pip install --user` put it as root).
+    const path = ROOT_PATH_OPTION.exec(word)?.[1] ?? (inRoot(word) ? word : undefined);
     if (path !== undefined) return path.replace(/\/$/, "");
   }
   return composeRootHomeMounts(model)[0] ?? null;
@@ -136,8 +140,26 @@ export function stateFolders(model: DockerfileModel, chain: Stage[]): string[] {
       }
     }
   }
+  folders.push(...startWriteFolders(model));
   const start = emptyStartFolder(model, chain);
   return start === null ? folders : [...folders, start];
+}
+
+/**
+ * The folders the start command tells the app to write its data to (`--metrics.wal-directory=/etc/agent/data`,
+ * `--data-dir /var/lib/app`, `--storage.tsdb.path=/prometheus`): the default run writes there, so a
+ * USER alone fails where root created or owns the folder. /tmp is anyone's.
+ */
+function startWriteFolders(model: DockerfileModel): string[] {
+  const command = startCommand(model) ?? [];
+  const folders: string[] = [];
+  command.forEach((word, at) => {
+    const option = /^--?([\w.-]+)(?:=(.*))?$/.exec(word);
+    if (option === null || !WRITE_FOLDER_OPTION.test(option[1])) return;
+    const value = (option[2] ?? command[at + 1] ?? "").replace(/^["']|["']$/g, "");
+    if (value.startsWith("/") && !/^\/(?:tmp|dev)(?:\/|$)/.test(value)) folders.push(trimSlash(value));
+  });
+  return folders;
 }
 
 /** The final WORKDIR when nothing is copied, fetched or built into it (nor into a folder above it); null otherwise or when unknown. */

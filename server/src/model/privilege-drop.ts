@@ -57,8 +57,16 @@ const PROCFILE_RUNNERS = /^(?:forego|foreman|honcho|overmind|hivemind)$/;
 const WORKER_SERVERS = /^(?:php-fpm[\d.]*|apache2|apache2-foreground|apache2ctl|httpd|httpd-foreground|nginx|unitd|mosquitto)$/;
 /** Options that make a server check its config or print its version and exit (`nginx -t`, `apache2 -v`, `nginx -s reload`). */
 const ONE_OFF_OPTIONS = /^(?:-[tTvVsh]|--test|--version|--help|configtest|-version)$/;
-/** A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq --user=dnsmasq`). */
-const SWITCH_USER_OPTION = /^(?:-u|--user|--uid)(?:=(?!root$|0$)\S+)?$/;
+/**
+ * A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq
+ * --user=dnsmasq`, `--runas app`, `--setuid app`).
+ */
+const SWITCH_USER_OPTION = /^(?:-u|--user|--uid|--run-?as(?:-user)?|--setuid|--setuser|--chuid)(?:=(?!root$|0$)\S+)?$/;
+/**
+ * `nobody`, the unprivileged account every system has, given to an option (`ssserver -a nobody`,
+ * `--as=nobody`): whatever the option's name, the program is told to run as nobody.
+ */
+const NOBODY_OPTION = /^-[\w-]*=nobody$/;
 /** Supervisors that start as root and run their services as other users. */
 const SUPERVISORS = /^(?:init|s6-svscan|supervisord|runsvdir|tini-s6)$/;
 /** `su` options that take a value (`su -s /bin/bash app`, `su -c 'cmd' app`). */
@@ -129,6 +137,7 @@ function switchesUserItself(command: readonly string[]): boolean {
   // `python -u` is unbuffered output, not a user.
   if (command.some((w) => /^python[\d.]*$/.test(baseName(w)))) return false;
   return command.some((word, index) => {
+    if (NOBODY_OPTION.test(word) || (/^-[\w-]+$/.test(word) && command[index + 1] === "nobody")) return true;
     if (!SWITCH_USER_OPTION.test(word)) return false;
     if (word.includes("=")) return true;
     const user = command[index + 1];
@@ -219,6 +228,9 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // in the web role of an entry script that switches on the container's role).
   const files = Object.values(model.context.files ?? {});
   if (command !== null && isSelfDroppingDaemon(withoutInitWrapper(command), files)) return true;
+  // A wrapper that runs its command after `--` (`webproc --config x -- dnsmasq --no-daemon`, a
+  // restarter, a log shipper): the daemon it starts is the image's server.
+  if (command?.some((w, at) => w === "--" && isSelfDroppingDaemon(command.slice(at + 1), files))) return true;
   if (startPrograms(chain).some((p) => isSelfDroppingDaemon([p], files))) return true;
   if (startPathScripts(model).some(([, text]) => startsDroppingServer(text, files))) return true;
   // A supervisor a start-path script execs, like one that is the start command itself; and a

@@ -102,7 +102,8 @@ function readStartCommand(model: DockerfileModel): string[] | null {
     let cmdSetHere = false;
     for (const i of stage.instructions) {
       if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
-      const words = i.isJsonForm ? i.args.map((a) => a.value) : (i.commands[0]?.words.map((w) => w.value) ?? []);
+      // A shell form's `exec` replaces the shell with the command: `CMD exec supervisord -c x` starts supervisord.
+      const words = i.isJsonForm ? i.args.map((a) => a.value) : withoutExec(i.commands[0]?.words.map((w) => w.value) ?? []);
       if (i.keyword === "ENTRYPOINT") {
         entrypoint = words;
         if (!cmdSetHere) cmd = null;
@@ -114,6 +115,11 @@ function readStartCommand(model: DockerfileModel): string[] | null {
   }
   if (entrypoint === null && cmd === null) return null;
   return [...(entrypoint ?? []), ...(cmd ?? [])];
+}
+
+/** A shell command without its leading `exec` (`exec supervisord -c x` is `supervisord -c x`). */
+function withoutExec(words: string[]): string[] {
+  return words[0] === "exec" && words.length > 1 ? words.slice(1) : words;
 }
 
 /**

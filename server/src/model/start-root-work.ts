@@ -1,15 +1,29 @@
 // Work an image's start path does that only root can do: trusting a CA passed at run time
 // (`update-ca-certificates`), creating or renumbering users from the ids the operator passes
 // (`usermod -u "$PUID"`), handing volumes to a user (`chown -R app /data`), mounting, tuning the
-// kernel, setting capabilities or firewall rules. Such an image starts as root on purpose: a USER
-// line makes the entry script fail, so the remedy is a rework of the script, not one line.
+// kernel, setting capabilities or firewall rules, installing packages, writing into the system's
+// program and library folders (a loader symlink into /lib, `ldconfig`). Such an image starts as
+// root on purpose: a USER line makes the entry script fail, so the remedy is a rework of the
+// script, not one line.
 
 import { startPathScripts } from "./start-path-scripts";
 import type { DockerfileModel } from "./types";
 
 /** Commands that fail without root (chown to another user included; chmod of one's own files does not). */
 const ROOT_ONLY =
-  /^(?:update-ca-certificates|update-ca-trust|usermod|groupmod|useradd|groupadd|adduser|addgroup|deluser|chown|mount|sysctl|setcap|iptables|ip6tables|nft|modprobe)$/;
+  /^(?:update-ca-certificates|update-ca-trust|usermod|groupmod|useradd|groupadd|adduser|addgroup|deluser|chown|mount|sysctl|setcap|iptables|ip6tables|nft|modprobe|ldconfig)$/;
+/** Package managers, and the subcommand that installs with each: installing at start writes the system's folders. */
+const PACKAGE_INSTALL = /^(?:apk\s+(?:-\S+\s+)*add|(?:apt-get|apt|yum|dnf|microdnf|tdnf)\s+(?:-\S+\s+)*install|zypper\s+(?:-\S+\s+)*(?:in|install))\b/;
+/** Commands that create, replace or edit files at their operands (`ln -s a /lib/b`, `cp x /usr/bin/`, `sed -i ... /usr/lib/x`). */
+const WRITES_OPERANDS = /^(?:ln|cp|mv|install|mkdir|touch|tee)$/;
+/**
+ * The system's program and library folders, which root owns and no image hands to its app: writing
+ * there at start (a loader symlink into /lib, a binary into /usr/local/bin) needs root. A config
+ * rendered into /etc is not counted: the script's daemon and its config decide those images.
+ */
+const SYSTEM_PATH = /^\/(?:lib(?:32|64|x32)?|bin|sbin|usr\/(?:lib(?:32|64|x32|exec)?|bin|sbin)|usr\/local\/(?:lib|bin|sbin))(?:\/|$)/;
+/** An output redirection to an absolute path (`> /usr/local/bin/app`, `>>/usr/lib/x.conf`); `2>` and `&>` too. */
+const REDIRECT_TARGET = /(?:^|[^<>&\d])\d?&?>>?\s*(\/[^\s;&|)]+)/g;
 /** Where a command starts in a shell line: its start, after `;`, `&&`, `||`, `!`, `(`, or a keyword. */
 const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/g;
 
@@ -24,14 +38,34 @@ export function startPathRootWork(model: DockerfileModel): string | null {
   for (const [, text] of startPathScripts(model)) {
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.replace(/(?:^|\s)#.*$/, "").replace(/"[^"]*"|'[^']*'/g, '""');
+      for (const match of line.matchAll(REDIRECT_TARGET)) if (SYSTEM_PATH.test(match[1])) return `> ${match[1]}`;
       for (const match of line.matchAll(COMMAND_START)) {
         const word = baseName(match[1]);
-        if (!ROOT_ONLY.test(word)) continue;
         const before = line.slice(0, match.index + match[0].length - match[1].length);
         if (/\b(?:command\s+-v|which|type|hash)\s*$/.test(before)) continue;
-        return word;
+        if (ROOT_ONLY.test(word)) return word;
+        // The rest of this command, up to the next `;`, `&&`, `||` or `|`.
+        const rest = line.slice(match.index + match[0].length).split(/[;&|]/)[0];
+        if (PACKAGE_INSTALL.test(`${word}${rest}`)) return word;
+        if (writesSystemPath(word, rest)) return word;
       }
     }
   }
   return null;
+}
+
+/**
+ * True when a file command writes into a system folder: `ln`, `cp`, `mv`, `install` to their
+ * target (the last operand), `mkdir`, `touch`, `tee` at any operand, `sed -i` on its files.
+ */
+function writesSystemPath(word: string, rest: string): boolean {
+  const operands = rest
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== "" && !w.startsWith("-"));
+  if (word === "sed") return /(?:^|\s)(?:-\w*i|--in-place)/.test(rest) && operands.slice(1).some((o) => SYSTEM_PATH.test(o));
+  if (!WRITES_OPERANDS.test(word)) return false;
+  if (word === "mkdir" || word === "touch" || word === "tee") return operands.some((o) => SYSTEM_PATH.test(o));
+  const target = operands[operands.length - 1];
+  return operands.length >= 2 && target !== undefined && SYSTEM_PATH.test(target);
 }

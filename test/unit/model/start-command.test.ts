@@ -16,4 +16,9 @@ describe("model/stage-purpose: the command the final image starts", () => {
   it("keeps a CMD written after the ENTRYPOINT in either case", () => {
     assert.deepStrictEqual(started('FROM alpine AS base\nENTRYPOINT ["/tini", "--"]\nFROM base\nCMD ["/run.sh"]\n'), ["/tini", "--", "/run.sh"]);
   });
+
+  it("reads a shell form's leading exec as the command it replaces the shell with", () => {
+    assert.deepStrictEqual(started("FROM debian\nCMD exec /usr/bin/supervisord -n\n"), ["/usr/bin/supervisord", "-n"]);
+    assert.deepStrictEqual(started('FROM debian\nCMD ["exec", "x"]\n'), ["exec", "x"]);
+  });
 });

@@ -326,6 +326,44 @@ testRule(rule, {
       code: 'FROM debian:13-slim\nARG TOOLS="docker curl"\nRUN apt-get update && apt-get install -y ${TOOLS}\nCOPY app /usr/bin/app\nCMD ["app"]\n',
       messageId: "noUser",
     },
+    {
+      name: "denoland/deno runs as root; its deno user is offered",
+      code: 'FROM denoland/deno:2.1.4\nWORKDIR /srv\nCOPY . .\nRUN deno cache main.ts\nCMD ["run", "--allow-net", "main.ts"]\n',
+      messageId: "noUser",
+      output: 'FROM denoland/deno:2.1.4\nWORKDIR /srv\nCOPY . .\nRUN deno cache main.ts\nUSER deno\nCMD ["run", "--allow-net", "main.ts"]\n',
+    },
+    {
+      name: "the distroless deno variant has no deno user: nothing is offered",
+      code: 'FROM denoland/deno:distroless-2.1.4\nCOPY main.ts /srv/\nCMD ["run", "/srv/main.ts"]\n',
+      messageId: "noUser",
+      output: null,
+    },
+    {
+      name: "an option given a user other than nobody is not read as a switch",
+      code: 'FROM alpine:3.21\nCOPY relay /usr/bin/\nCMD ["relay", "-a", "admin", "-c", "/etc/relay.json"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a wrapper whose command after -- is an app, not a daemon that drops",
+      code: 'FROM alpine:3.21\nCOPY restarter app /usr/bin/\nENTRYPOINT ["restarter", "--watch", "/etc/app.yml", "--", "app", "serve"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "a shell-form exec of an app that stays root",
+      code: "FROM python:3.13-slim\nCOPY . /srv\nCMD exec python /srv/server.py\n",
+      messageId: "noUser",
+    },
+    {
+      name: "an entry script that links inside the app's own folder does no root work",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY . /srv\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nln -sf /srv/config/prod.json /srv/config/current.json\nexec node /srv/index.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a data folder under /tmp is writable by any user",
+      code: 'FROM debian:13-slim\nCOPY collector /bin/collector\nENTRYPOINT ["/bin/collector"]\nCMD ["--data-dir=/tmp/collector"]\n',
+      messageId: "noUser",
+    },
   ],
   silent: [
     {
@@ -850,6 +888,44 @@ testRule(rule, {
           "common/entrypoint_web.sh": "#!/bin/bash\nsu -s /bin/bash www-data -c 'php bin/console migrate'\napache2-foreground\n",
         },
       },
+    },
+    {
+      name: "a server told on its command line to run as nobody, whatever the option's name",
+      code: 'FROM alpine:3.21\nCOPY proxy-server /usr/bin/\nCOPY entry.sh /usr/bin/\nENTRYPOINT ["entry.sh"]\nCMD ["proxy-server", "--quiet", "-a", "nobody", "-c", "/etc/proxy.json"]\n',
+    },
+    { name: "a --runas option", code: 'FROM alpine:3.21\nCOPY gw /usr/bin/\nCMD ["gw", "--runas", "gw"]\n' },
+    {
+      name: "a wrapper that starts dnsmasq after --: dnsmasq binds 53 and drops to nobody itself",
+      code: 'FROM alpine:3.21\nRUN apk add --no-cache dnsmasq\nCOPY restarter /usr/local/bin/\nENTRYPOINT ["restarter", "--watch", "/etc/dnsmasq.conf", "--", "dnsmasq", "-k"]\n',
+    },
+    {
+      name: "supervisord started by a shell-form exec",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y supervisor exim4\nCOPY supervisord.conf /etc/supervisor/\nCMD exec /usr/bin/supervisord -c /etc/supervisor/supervisord.conf\n",
+    },
+    {
+      name: "an entry script that links a loader into /lib at every start",
+      code: 'FROM alpine:3.21\nCOPY run.sh /run.sh\nCOPY --from=build /out /srv\nENTRYPOINT ["/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nln -sf /lib/ld-musl-x86_64.so.1 /lib64/ld-linux-x86-64.so.2\nexec /srv/app\n" } },
+    },
+    {
+      name: "an entry script that installs extra packages at start",
+      code: 'FROM python:3.13-slim\nCOPY boot.sh /boot.sh\nCOPY . /srv\nCMD ["/boot.sh"]\n',
+      context: {
+        files: { "boot.sh": '#!/bin/sh\nif [ -n "$EXTRA_PKGS" ]; then apt-get update && apt-get install -y $EXTRA_PKGS; fi\nexec python /srv/main.py\n' },
+      },
+    },
+    {
+      name: "an entry script that refreshes the linker cache",
+      code: 'FROM debian:13-slim\nCOPY boot.sh /boot.sh\nCMD ["/boot.sh"]\n',
+      context: { files: { "boot.sh": "#!/bin/sh\nldconfig /opt/plugins/lib\nexec /opt/app/bin/app\n" } },
+    },
+    {
+      name: "a program installed into root's home (pipx as root) and started from there",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y pipx\nRUN pipx install some-tool\nENTRYPOINT ["/root/.local/bin/some-tool", "serve"]\n',
+    },
+    {
+      name: "the default command writes its data under a folder root created (/etc), with no user prepared",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /out/collector /bin/collector\nCOPY collector.yaml /etc/collector/config.yaml\nENTRYPOINT ["/bin/collector"]\nCMD ["--config.file=/etc/collector/config.yaml", "--storage.wal-directory=/etc/collector/wal"]\n',
     },
     {
       name: "tools that manage the host's block devices and storage pools need root",
