@@ -184,7 +184,7 @@ function baseDistroNote(tag: string): LifecycleNote | null {
   for (const w of words) {
     const debian = DEBIAN_CODENAMES[w];
     if (debian !== undefined && DEBIAN_EOL[String(debian)])
-      return note("end-of-life", `Debian ${debian} (${w})`, DEBIAN_EOL[String(debian)], "a bookworm or trixie variant", SOURCES.debian);
+      return note("end-of-life", `Debian ${debian} (${w})`, DEBIAN_EOL[String(debian)], "a bookworm variant (or trixie)", SOURCES.debian);
     const ubuntu = UBUNTU_CODENAMES[w];
     if (ubuntu !== undefined && UBUNTU_EOL[ubuntu.toFixed(2)])
       return note("end-of-life", `Ubuntu ${ubuntu.toFixed(2)} (${w})`, UBUNTU_EOL[ubuntu.toFixed(2)], "a noble (24.04) variant", SOURCES.ubuntu);

@@ -45,8 +45,16 @@ export function debianReleaseOf(tag: string): number | null {
   return null;
 }
 
+/**
+ * A Python 2 module by Debian's naming (`python-gpgme`, `python-ldap`): bookworm has none (its
+ * `python-*` packages left are documentation, data and the `-is-python3` shims).
+ */
+function isPython2Module(name: string): boolean {
+  return /^python-[a-z0-9][a-z0-9.+-]*$/.test(name) && !/-(?:doc|docs|data|common|localedata|is-python3)$/.test(name) && name !== "python-dev-is-python3";
+}
+
 /** The first of `packages` that Debian 12 and later no longer ship, when `release` is 11 or older. */
 export function packageGoneAfter(release: number, packages: readonly string[]): string | null {
   if (release > 11) return null;
-  return packages.find((p) => GONE_AFTER_BULLSEYE.has(p)) ?? null;
+  return packages.find((p) => GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p)) ?? null;
 }

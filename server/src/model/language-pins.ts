@@ -219,6 +219,72 @@ function nodeFrameworkCeiling(
   return lowest === null ? null : pin(file, `<=${lowest}`);
 }
 
+/**
+ * Python libraries whose last release of a major line supports no newer Python: their wheels and
+ * source builds stop there (numpy 1.26 ships up to CPython 3.12, scikit-learn 0.24 and Django 2.2 up
+ * to 3.9, Django 3.2 to 3.10, Django 4.2 to 3.12, h5py 2.10 to 3.8, pandas 1.5 to 3.11, TensorFlow 1.15
+ * to 3.7). Each entry: the highest major a project's range may reach and still be capped, and the
+ * newest Python `[3, minor]` that major line installs on. Names are compared lower-case, `_` as `-`.
+ */
+const PYTHON_CEILINGS: Readonly<Record<string, readonly { upToMajor: number; python: number }[]>> = {
+  numpy: [{ upToMajor: 1, python: 12 }],
+  "scikit-learn": [{ upToMajor: 0, python: 9 }],
+  django: [
+    { upToMajor: 1, python: 7 },
+    { upToMajor: 2, python: 9 },
+    { upToMajor: 3, python: 10 },
+    { upToMajor: 4, python: 12 },
+  ],
+  h5py: [{ upToMajor: 2, python: 8 }],
+  pandas: [
+    { upToMajor: 0, python: 8 },
+    { upToMajor: 1, python: 11 },
+  ],
+  tensorflow: [{ upToMajor: 1, python: 7 }],
+};
+
+/** The dependency ranges a pyproject declares: Poetry's `[tool.poetry.dependencies]` and PEP 621's `dependencies = [...]`. */
+function pyprojectDependencies(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let table = "";
+  let inArray = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
+    if (header) {
+      table = header[1].trim();
+      inArray = false;
+      continue;
+    }
+    if (table === "tool.poetry.dependencies") {
+      // `numpy = "^1.19"` or `numpy = { version = "^1.19", ... }`
+      const m = /^\s*([\w.-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?["']([^"']+)["']/.exec(line);
+      if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2]);
+    } else if (table === "project") {
+      if (/^\s*dependencies\s*=\s*\[/.test(line)) inArray = true;
+      if (!inArray) continue;
+      for (const quoted of line.matchAll(/["']([^"']+)["']/g)) {
+        const m = /^([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)/.exec(quoted[1]);
+        if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2].trim());
+      }
+      if (/\]\s*(?:#.*)?$/.test(line.replace(/["'][^"']*["']/g, ""))) inArray = false;
+    }
+  }
+  return out;
+}
+
+/** The lowest Python ceiling the pyproject's dependencies put on the image (`h5py = "2.10.0"` -> 3.8), or null. */
+function pythonDependencyCeiling(text: string): LanguagePin | null {
+  let lowest: number | null = null;
+  for (const [name, range] of pyprojectDependencies(text)) {
+    const ceilings = PYTHON_CEILINGS[name];
+    const highest = ceilings && range !== "" ? highestMajor(range) : null;
+    if (!ceilings || highest === null) continue;
+    const ceiling = ceilings.find((c) => highest <= c.upToMajor);
+    if (ceiling) lowest = lowest === null ? ceiling.python : Math.min(lowest, ceiling.python);
+  }
+  return lowest === null ? null : pin("pyproject.toml", `<=3.${lowest}`);
+}
+
 /** The value of `key = "..."` inside TOML `[table]`, or null. Only the string form is read. */
 function tomlString(text: string, table: string, key: string): string | null {
   let current = "";
@@ -253,7 +319,7 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       const pyproject = files["pyproject.toml"];
       if (pyproject !== undefined) {
         const requires = tomlString(pyproject, "project", "requires-python") ?? tomlString(pyproject, "tool.poetry.dependencies", "python");
-        const found = requires !== null ? pin("pyproject.toml", requires) : null;
+        const found = both(requires !== null ? pin("pyproject.toml", requires) : null, pythonDependencyCeiling(pyproject));
         if (found) return found;
       }
       return versionFile(".python-version", files[".python-version"]);

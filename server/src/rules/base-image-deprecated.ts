@@ -17,10 +17,11 @@ import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/language-pins";
-import type { PinnedLanguage } from "../model/language-pins";
+import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
 import { buildReferences } from "../model/stage-references";
+import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
 
@@ -66,6 +67,9 @@ export const rule: Rule = {
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement}, where apt has no '{package}'.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
+      endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
+      endOfLifeGoPath:
+        "'{image}' is {subject}, end of life; port the GOPATH 'go get' on line {line} with it. Newer Go installs only with 'go install pkg@version'.{others}",
       sameAsFirst: "Same end-of-life base as line {line} ('{image}'); move it with that one.",
     },
   },
@@ -115,6 +119,18 @@ export const rule: Rule = {
             )
           : null;
       if (gone !== null) replacement = { text: replacement.text };
+      // Something else in the stages names the old release or language version and a new tag
+      // leaves it behind: a package version pin, an apt source for the codename, a GOPATH-era
+      // `go get`, the interpreter a venv is created with. It must move too: no target, no lightbulb.
+      const tie =
+        named && gone === null && note.kind === "end-of-life"
+          ? tiedToRelease(
+              model,
+              group.map((g) => g.stage),
+              ref,
+            )
+          : null;
+      if (tie !== null) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
         messageId:
@@ -128,7 +144,11 @@ export const rule: Rule = {
                   ? "endOfLifePinned"
                   : gone !== null
                     ? "endOfLifeRelease"
-                    : "endOfLife",
+                    : tie?.kind === "gopath"
+                      ? "endOfLifeGoPath"
+                      : tie !== null
+                        ? "endOfLifeTied"
+                        : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -137,6 +157,8 @@ export const rule: Rule = {
           source: note.source,
           replacement: replacement.text,
           ...(held?.kind === "builder" ? { line: held.line } : {}),
+          ...(tie !== null ? { line: tie.line } : {}),
+          ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
           ...(gone !== null ? { package: gone } : {}),
           others: lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "",
@@ -174,6 +196,97 @@ function goneAptPackage(stages: readonly Stage[], ref: ImageReference): string |
     return pkg?.manager === "apt" && pkg.action === "install" ? pkg.packages.map((p) => p.value.replace(/[=:].*$/, "")) : [];
   });
   return packageGoneAfter(release, installed);
+}
+
+type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
+
+/** The stages given and every stage built on one of them (`FROM python-base AS builder`). */
+function withDescendants(model: DockerfileModel, stages: readonly Stage[]): Stage[] {
+  return model.stages.filter((s) => stages.includes(s) || stages.includes(rootImageOf(s).stage));
+}
+
+/** The 1-based line a word starts on. */
+const lineOf = (word: { range: { start: { line: number } } }): number => word.range.start.line + 1;
+
+/**
+ * What in the stages is written for the image's old release or language version, so that a new
+ * tag alone leaves it behind (the first found, in this order):
+ * - a GOPATH-era `go get <package>` on a Go older than 1.18 (the golang image's, or one the stages
+ *   install with apk or apt): newer Go runs `go get` only inside a module and installs nothing;
+ * - the interpreter a Python environment is created with (`uv venv --python 3.10`, `uv python
+ *   install 3.10`) when it is the image's own version: the app keeps running on it after the move;
+ * - on an image whose tag names an end-of-life distribution release (`debian:buster-slim`,
+ *   `ubuntu:bionic`, `alpine:3.14`, `-bullseye`, `-alpine3.18`): a package pinned to a version of that release
+ *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
+ *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`).
+ */
+function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
+  const commands = runCommands(withDescendants(model, stages));
+  const name = officialName(ref);
+  const version = parseTag(ref.tag ?? "").version;
+  const installsGo = commands.some(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.action === "install" && pkg.packages.some((p) => /^(?:go|golang|golang-go)$/.test(p.value));
+  });
+  const oldGo = name === "golang" ? version[0] === 1 && version.length >= 2 && version[1] < 18 : installsGo;
+  if (oldGo) {
+    for (const { command } of commands) {
+      if (command.name !== "go" || command.args[0]?.value !== "get") continue;
+      if (command.args.slice(1).some((a) => !a.value.startsWith("-") && !a.value.startsWith("."))) return { kind: "gopath", line: lineOf(command.words[0]) };
+    }
+  }
+  if (name === "python" && version.length >= 2) {
+    const series = `${version[0]}.${version[1]}`;
+    const same = new RegExp(`^(?:python|cpython-)?${escapeRegExp(series)}(?:\\.\\d+)*$`);
+    for (const { command } of commands) {
+      if (command.name !== "uv") continue;
+      const args = command.args;
+      for (const [i, a] of args.entries()) {
+        const flag = /^(--python|-p)(?:=(.+))?$/.exec(a.value);
+        const value = flag ? (flag[2] ?? args[i + 1]?.value) : args[i - 2]?.value === "python" && args[i - 1]?.value === "install" ? a.value : undefined;
+        if (value !== undefined && same.test(value))
+          return { kind: "tied", tie: flag ? `'${flag[1]} ${value}'` : `'uv python install ${value}'`, line: lineOf(a) };
+      }
+    }
+  }
+  // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
+  // moves to `python:3.14-slim-trixie`, and its pins still resolve.
+  const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
+  if (codename === null) return null;
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
+    const pinned = pkg.packages.find((p) => /^[\w.+${}-]+[=~]\S/.test(p.value));
+    if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned) };
+    const target = pkg.options.findIndex((o) => o.value === "-t" || o.value === "--target-release");
+    if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
+      return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
+  }
+  if (codename === "alpine") return null;
+  for (const { command } of commands) {
+    const words = command.args.flatMap((a) => a.value.split(/\s+/));
+    const deb = words.indexOf("deb");
+    if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
+      return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
+  }
+  return null;
+}
+
+/**
+ * The codename of the Debian or Ubuntu release the image's tag names (`debian:10` -> `buster`,
+ * `ubuntu:bionic-20190612`, `node:18-bullseye`), "alpine" for an Alpine release it names
+ * (`alpine:3.14`, `-alpine3.18`), or null when the tag names none.
+ */
+function releaseCodename(ref: ImageReference): string | null {
+  const release = distroRelease(ref);
+  if (release?.family === "alpine") return "alpine";
+  const words = (ref.tag ?? "").toLowerCase().split("-");
+  if (words.some((w) => /^alpine3\.\d+$/.test(w))) return "alpine";
+  const written = words.find((w) => DEBIAN_CODENAMES[w] !== undefined || UBUNTU_CODENAMES[w] !== undefined);
+  if (written) return written;
+  if (release?.family === "debian") return Object.keys(DEBIAN_CODENAMES).find((c) => String(DEBIAN_CODENAMES[c]) === release.version) ?? null;
+  if (release?.family === "ubuntu") return Object.keys(UBUNTU_CODENAMES).find((c) => UBUNTU_CODENAMES[c].toFixed(2) === release.version) ?? null;
+  return null;
 }
 
 /** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
@@ -292,19 +405,71 @@ function withinPin(
 ): { text: string; tag: string } | { path: string } | null {
   const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
   const name = runtime ? "dotnet" : officialName(ref);
-  if (name === null || !PINNED_LANGUAGES.has(name) || !replacement.tag) return null;
+  if (name === null || !PINNED_LANGUAGES.has(name)) return null;
+  // `python:alpine3.14`: the language version floats, so the current variant brings the newest
+  // release; when the project's pins accept no supported one, the pins move first.
+  if (!replacement.tag && !runtime && parseTag(ref.tag ?? "").version.length === 0) {
+    const floating = languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+    return floating && newestSupportedSeries(name, floating.accepts) === null ? { path: floating.file } : null;
+  }
+  if (!replacement.tag) return null;
   const pin = runtime
-    ? dotnetTargetPin(model)
+    ? (dotnetTargetPin(model) ?? publishedProjectPin(model, stage, ref))
     : languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
-  // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing.
   const current = parseTag(ref.tag ?? "").version.slice(0, name === "node" ? 1 : 2);
-  if (current.length === 0 || !pin.accepts(current)) return null;
+  if (current.length === 0) return null;
   const newest = newestSupportedSeries(name, pin.accepts);
+  // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing, unless a
+  // supported release meets it: Gemfile `ruby '3.3.3'` over ruby:2.7 names 3.3, never 3.4, which
+  // bundler refuses; an exact patch pin names that patch.
+  if (!pin.accepts(current) && newest === null) return null;
   if (newest === null) return { path: pin.file };
-  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, newest);
+  const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
+  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/** A framework-dependent publish: `--self-contained` (or `--sc`, `-p:SelfContained=true`) not given or given as false. */
+function isFrameworkDependent(args: readonly string[]): boolean {
+  for (const [i, a] of args.entries()) {
+    const m = /^(?:--self-contained|--sc)(?:=(\w+))?$/.exec(a);
+    if (m) return (m[1] ?? (/^(?:true|false)$/i.test(args[i + 1] ?? "") ? args[i + 1] : "true")).toLowerCase() === "false";
+    if (/^[-/]p:(?:SelfContained=true|PublishAot=true)$/i.test(a)) return false;
+  }
+  return true;
+}
+
+/**
+ * The .NET runtime a framework-dependent app needs when its project file was not read: the stage
+ * copies from a builder on the .NET SDK of the runtime's major or older that runs `dotnet publish`
+ * without `--self-contained`. An SDK builds target frameworks up to its own, so the app targets
+ * that major or older and does not start on a newer runtime until the project is retargeted. The
+ * pin names the project the publish names (`Nop.Web.csproj`, `Nethermind.Runner/*.csproj`).
+ */
+function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageReference): LanguagePin | null {
+  const major = parseTag(ref.tag ?? "").version[0];
+  if (major === undefined || /<RollForward>\s*(?:Major|LatestMajor)\s*</i.test(model.context.files?.["Directory.Build.props"] ?? "")) return null;
+  const own = new Set(stage.instructions);
+  for (const r of buildReferences(model)) {
+    if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
+    const sdk = rootImageOf(r.target).image;
+    if (!sdk || !/^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/.test(`${sdk.registry}/${sdk.repository}`)) continue;
+    const sdkMajor = parseTag(sdk.tag ?? "").version[0];
+    if (sdkMajor === undefined || sdkMajor > major) continue;
+    for (const { command } of runCommands(lineage(r.target))) {
+      const args = command.args.map((a) => a.value);
+      if (command.name !== "dotnet" || args[0] !== "publish" || !isFrameworkDependent(args)) continue;
+      const project = args
+        .slice(1)
+        .find((a, i) => !a.startsWith("-") && !/^(?:true|false)$/i.test(a) && !/^-(?:c|o|r|f|-configuration|-output|-runtime|-framework)$/.test(args[i] ?? ""));
+      const base = project?.replace(/\/+$/, "").split("/").pop();
+      const file = base === undefined || base === "" ? "the project file" : /\.\w+proj$/.test(base) ? base : `${base}/*.csproj`;
+      return { file, written: `net${major}.0`, accepts: (series) => series[0] <= major };
+    }
+  }
+  return null;
 }
 
 /** No fix, a suggestion: a new major version or distribution release changes behaviour. */

@@ -152,6 +152,122 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "a package version of the old Ubuntu release must move with it: no target, no lightbulb",
+      code: "FROM ubuntu:bionic\nENV NGINX_VERSION=1.14.0\nRUN apt-get update && apt-get install -y nginx=${NGINX_VERSION}*\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "an apk package revision of an end-of-life Alpine release is tied to it",
+      code: "FROM python:3.12-alpine3.19\nRUN apk add --no-cache curl redis=7.2.4-r0\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "an apt source written for the old codename is tied to it",
+      code: "FROM debian:buster-slim\nRUN echo 'deb https://repo.example.org/debian buster main' > /etc/apt/sources.list.d/x.list && apt-get update && apt-get install -y tool\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "an apt target release of the old codename is tied to it",
+      code: "FROM debian:buster\nRUN apt-get update && apt-get install -y -t buster-backports cockpit\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a venv created for the image's own Python keeps the app on it after a tag move",
+      code: "FROM python:3.10-slim\nCOPY pyproject.toml .\nRUN uv venv --python 3.10 && uv sync\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a GOPATH-era go get on an old golang image needs porting, not a tag",
+      code: "FROM golang:1.10 AS build\nRUN go get -u github.com/example/tool\nCOPY . /go/src/example.org/app\nRUN go install example.org/app\n",
+      messageId: "endOfLifeGoPath",
+      output: null,
+    },
+    {
+      name: "go get with the distribution's own Go, on an end-of-life Alpine",
+      code: "FROM alpine:3.10\nRUN apk add --no-cache --virtual .b go git && export GOPATH=/tmp/go && go get github.com/example/server && apk del .b\n",
+      messageId: "endOfLifeGoPath",
+      output: null,
+    },
+    {
+      name: "a Python 2 module Debian stopped shipping (python-ldap) names the package",
+      code: "FROM debian:buster-slim\nRUN apt-get update && apt-get install -y python-ldap\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
+      name: "numpy 1 installs up to Python 3.12: the target stays there",
+      code: "FROM python:3.9-slim\n",
+      context: { files: { "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\nnumpy = "^1.21"\n' } },
+      messageId: "endOfLife",
+      output: "FROM python:3.12-slim\n",
+    },
+    {
+      name: "h5py 2 stops at Python 3.8: the dependencies move first, no target",
+      code: "FROM python:3.7-slim\n",
+      context: { files: { "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.7"\nh5py = "2.10.0"\n' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "Django 3 in PEP 621 dependencies stops at Python 3.10",
+      code: "FROM python:3.9\n",
+      context: { files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "Django>=3.2,<4.0",\n  "requests[socks]>=2",\n]\n' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "a floating Python on an old Alpine, whose pins accept no supported Python",
+      code: "FROM python:alpine3.14\n",
+      context: { files: { "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.8"\nDjango = "^3.2.12"\n' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "an exact Gemfile Ruby the old image breaks: name that Ruby, not the newest",
+      code: "FROM ruby:2.7.2-alpine\n",
+      context: { files: { Gemfile: "source 'https://rubygems.org'\nruby '3.3.3'\n" } },
+      messageId: "endOfLife",
+      output: "FROM ruby:3.3.3-alpine\n",
+    },
+    {
+      name: "a framework-dependent app published by the SDK of the runtime's major targets it: retarget the project",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nCOPY . .\nRUN dotnet publish Shop.Web.csproj -c Release -o /app\nFROM mcr.microsoft.com/dotnet/aspnet:7.0-alpine\nCOPY --from=build /app .\n",
+      messageId: "endOfLifePinned",
+      line: 4,
+      count: 2,
+      output: null,
+    },
+    {
+      name: "a project folder published: its project file is named by the folder",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nCOPY . .\nRUN dotnet publish src/Node.Runner -r linux-x64 -c release -o out\nFROM mcr.microsoft.com/dotnet/aspnet:7.0\nCOPY --from=build /out .\n",
+      messageId: "endOfLifePinned",
+      line: 4,
+      count: 2,
+      output: null,
+    },
+    {
+      name: "a pin on a release the move keeps (trixie) ties nothing",
+      code: "FROM python:3.10-slim-trixie\nRUN apt-get update && apt-get install -y libpq-dev=17.*\n",
+      messageId: "endOfLife",
+      output: "FROM python:3.14-slim-trixie\nRUN apt-get update && apt-get install -y libpq-dev=17.*\n",
+    },
+    {
+      name: "go get on a module-era golang image is not GOPATH",
+      code: "FROM golang:1.20\nRUN go get github.com/example/tool\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "a venv for another Python than the image's ties nothing",
+      code: "FROM python:3.10-slim\nRUN uv venv --python 3.12\n",
+      messageId: "endOfLife",
+    },
+    {
       name: "engines.node with a ceiling picks the newest Node.js inside it",
       code: "FROM node:18-alpine\n",
       context: { files: { "package.json": '{"engines": {"node": ">=18 <23"}}' } },
@@ -375,6 +491,40 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(findingsOf(rule, floating)[0].messageId, "endOfLife");
     const written = "FROM hexpm/elixir:1.13.2-erlang-24.1.7-alpine-3.15.0 AS build\nRUN mix release\nFROM alpine:3.15.0\nCOPY --from=build /rel ./\n";
     assert.strictEqual(findingsOf(rule, written)[0].messageId, "endOfLifeBuilder");
+  });
+  it("names what must move with the base: the pin, the apt source, the interpreter, the GOPATH install", () => {
+    const data = (code: string, context?: Parameters<typeof findingsOf>[2]) => findingsOf(rule, code, context)[0].data;
+    assert.deepStrictEqual(
+      [data("FROM ubuntu:bionic\nRUN apt-get install -y nginx=${V}*\n").tie, data("FROM ubuntu:bionic\nRUN apt-get install -y nginx=${V}*\n").line],
+      ["the pin 'nginx=${V}*'", 2],
+    );
+    assert.strictEqual(
+      data("FROM debian:buster-slim\nRUN echo 'deb https://r.example.org/debian buster main' > /etc/apt/sources.list.d/r.list\n").tie,
+      "the apt source for 'buster'",
+    );
+    assert.strictEqual(data("FROM debian:buster\nRUN apt-get install -y -t buster-backports cockpit\n").tie, "the target release 'buster-backports'");
+    assert.strictEqual(data("FROM python:3.10-slim\nRUN uv venv --python 3.10\n").tie, "'--python 3.10'");
+    assert.strictEqual(data("FROM python:3.10-slim\nRUN uv python install 3.10.14\n").tie, "'uv python install 3.10.14'");
+    assert.strictEqual(data("FROM golang:1.10\nRUN go get -u github.com/example/tool\n").line, 2);
+    assert.strictEqual(data("FROM debian:buster-slim\nRUN apt-get install -y python-ldap\n").package, "python-ldap");
+    assert.strictEqual(data("FROM ruby:2.7.2-alpine\n", { files: { Gemfile: "ruby '3.3.3'\n" } }).replacement, "'ruby:3.3.3-alpine'");
+    const dotnet = (publish: string) =>
+      findingsOf(
+        rule,
+        `FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nRUN ${publish}\nFROM mcr.microsoft.com/dotnet/aspnet:7.0\nCOPY --from=build /app .\n`,
+      )[1].data.path;
+    assert.strictEqual(dotnet("dotnet publish Shop.Web.csproj -c Release -o /app"), "Shop.Web.csproj");
+    assert.strictEqual(dotnet("dotnet publish src/Node.Runner -r linux-x64 -o /app"), "Node.Runner/*.csproj");
+    assert.strictEqual(dotnet("dotnet publish -c Release -o /app"), "the project file");
+    assert.strictEqual(dotnet("dotnet publish -c Release --self-contained false -o /app"), "the project file");
+    assert.strictEqual(dotnet("dotnet publish -c Release --sc -r linux-x64 -o /app"), undefined);
+  });
+  it("reads the Python dependency ceilings of pyproject", () => {
+    const title = (deps: string) => findingsOf(rule, "FROM python:3.9\n", { files: { "pyproject.toml": deps } })[0].suggestions[0]?.title;
+    assert.strictEqual(title('[tool.poetry.dependencies]\npython = "^3.9"\npandas = { version = "^1.3", extras = ["excel"] }\n'), "Move to 'python:3.11'");
+    assert.strictEqual(title('[tool.poetry.dependencies]\nnumpy = ">=1.21"\n'), "Move to 'python:3.14'");
+    assert.strictEqual(title('[project]\ndependencies = ["numpy~=1.24", "scipy"]\n'), "Move to 'python:3.12'");
+    assert.strictEqual(title('[project]\ndependencies = ["Django==4.2.*"]\n'), "Move to 'python:3.12'");
   });
   it("a pin the image already breaks binds nothing", () => {
     const [f] = findingsOf(rule, "FROM node:20-slim\n", { files: { "package.json": '{"engines": {"node": "^18.16.0"}}' } });
