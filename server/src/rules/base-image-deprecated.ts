@@ -20,6 +20,7 @@ import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/
 import type { PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
+import { variableNames } from "../model/variables";
 import { buildReferences } from "../model/stage-references";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -178,7 +179,7 @@ function goneAptPackage(stages: readonly Stage[], ref: ImageReference): string |
 
 /** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
 function baseVariables(stage: Stage): string[] {
-  return [...stage.base.token.value.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+  return variableNames(stage.base.token.value);
 }
 
 /** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */
