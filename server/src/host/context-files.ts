@@ -80,6 +80,13 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // The entry script the start command runs when a build stage copied it with the whole context
   // (`COPY . .`, then `COPY --from=build /usr/src/docker/entrypoint.sh /entrypoint.sh`).
   for (const path of startCommandSources(model).slice(0, MAX_FILES)) if (INTERESTING.test(path) && !wanted.includes(path)) wanted.push(path);
+  // Scripts without a telling name that a RUN runs after copying them (`COPY bin/install_node /tmp/`
+  // then `RUN /tmp/install_node 20`): what the step does is in them.
+  const ran = programsRun(model);
+  for (const path of copiedContextPaths(model)
+    .filter((p) => ran.has(p.split("/").pop() ?? p))
+    .slice(0, MAX_FILES))
+    if (!wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
   const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
   wanted.forEach((path, i) => {
@@ -87,6 +94,31 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     if (text !== null) files[path] = text;
   });
   return files;
+}
+
+/** Shells that run the script named as their first argument (`bash ./setup.sh`). */
+const SHELLS = /^(?:ba|da|a|z)?sh$/;
+
+/** The file names of the programs RUN instructions start by path (`/tmp/install_node`, `bash ./setup`), not commands found on PATH. */
+function programsRun(model: DockerfileModel): Set<string> {
+  const names = new Set<string>();
+  for (const instruction of model.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const first =
+        SHELLS.test(command.name) && !command.args.some((a) => a.value === "-c")
+          ? command.args.find((a) => !a.value.startsWith("-"))?.value
+          : command.program?.value;
+      if (first === undefined || first.includes("$") || (!first.includes("/") && !SHELLS.test(command.name))) continue;
+      names.add(
+        first
+          .replace(/^["']|["']$/g, "")
+          .split("/")
+          .pop() ?? first,
+      );
+    }
+  }
+  return names;
 }
 
 /** How deep copied folders are searched for supervisor run files, and how many folders are listed at most. */

@@ -337,19 +337,30 @@ export function isParameterisedOwnImage(written: string, ref: ImageReference): b
 }
 
 /** The source repository a Dockerfile's image declares: `LABEL org.opencontainers.image.source=https://github.com/<owner>/<repo>`. */
-const SOURCE_LABEL = /^["']?org\.opencontainers\.image\.source["']?=["']?(?:https?:\/\/|git@)[^/:]+[/:]([A-Za-z0-9_.-]+)\//;
+const SOURCE_LABEL = /^["']?org\.opencontainers\.image\.source["']?=["']?(?:https?:\/\/|git@)[^/:]+[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)/;
 
 /**
  * True when the image belongs to the project that builds this Dockerfile: its namespace is the
  * owner of the source repository the file's OCI label names (`restic/builder` in a file labelled
- * `https://github.com/restic/restic`). The project publishes that image itself, usually from the
- * same CI run, and follows its moving tag in lockstep with its own releases.
+ * `https://github.com/restic/restic`), or its last name is that repository's name (`ghcr.io/acme/tools`
+ * in a file labelled `https://github.com/acme-org/tools`: the project publishes under another
+ * account of its own). The project publishes that image itself, usually from the same CI run, and
+ * follows its moving tag in lockstep with its own releases.
  */
 export function isProjectOwnImage(model: DockerfileModel, ref: ImageReference): boolean {
-  const namespace = ref.repository.split("/")[0].toLowerCase();
-  if (ref.isOfficial || !ref.repository.includes("/")) return false;
+  const parts = ref.repository.toLowerCase().split("/");
+  if (ref.isOfficial || parts.length < 2) return false;
   if (isBuiltByProjectCi(model, ref)) return true;
-  return model.instructions.some((i) => i.keyword === "LABEL" && i.args.some((a) => SOURCE_LABEL.exec(a.value)?.[1].toLowerCase() === namespace));
+  return model.instructions.some(
+    (i) =>
+      i.keyword === "LABEL" &&
+      i.args.some((a) => {
+        const source = SOURCE_LABEL.exec(a.value);
+        if (!source) return false;
+        const repository = source[2].replace(/\.git$/, "").toLowerCase();
+        return source[1].toLowerCase() === parts[0] || repository === parts[parts.length - 1];
+      }),
+  );
 }
 
 /**

@@ -72,21 +72,26 @@ function virtualName(cmd: SystemPackageCommand): string | null {
   return null;
 }
 
-/** True when a later command of the same RUN removes the packages (or their virtual group). */
-function isRemovedLater(instruction: Instruction, after: SystemPackageCommand, names: string[], group: string | null): boolean {
+/**
+ * The packages among `names` that a later command of the same RUN removes: all of them when it
+ * removes their virtual group or follows the official images' idiom, else those it names
+ * (`apt-get --purge autoremove gcc g++ libxml2-dev -y` removes the packages it is given).
+ */
+function removedLater(instruction: Instruction, after: SystemPackageCommand, names: string[], group: string | null): Set<string> {
   const commands = instruction.commands;
   const start = commands.indexOf(after.command);
   const aptMarkAuto = commands.some((c) => c.name === "apt-mark" && c.args.some((w) => w.value === "auto"));
+  const found = new Set<string>();
   for (const c of commands.slice(start + 1)) {
     const cmd = systemPackageCommand(c);
     if (!cmd || cmd.action !== "remove") continue;
     const removed = new Set(cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, "")));
-    if (group && removed.has(group)) return true;
-    if (names.every((n) => removed.has(n))) return true;
+    if (group && removed.has(group)) return new Set(names);
     // The official images' idiom: `apt-mark auto '.*'` then `apt-get purge --auto-remove`.
-    if (aptMarkAuto && (cmd.actionWord?.value === "autoremove" || cmd.options.some((o) => o.value === "--auto-remove"))) return true;
+    if (aptMarkAuto && (cmd.actionWord?.value === "autoremove" || cmd.options.some((o) => o.value === "--auto-remove"))) return new Set(names);
+    for (const name of names) if (removed.has(name)) found.add(name);
   }
-  return false;
+  return found;
 }
 
 /** Commands that put a file where a program finds it at run time. */
@@ -130,19 +135,20 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
         const cmd = systemPackageCommand(command);
         if (!cmd || cmd.action !== "install") continue;
         const group = virtualName(cmd);
-        const tools = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null && !isHeaderFileLinkedLater(instruction, cmd, p.value));
+        const candidates = cmd.packages.filter(
+          (p) => p.value !== group && buildToolKind(p.value) !== null && !isHeaderFileLinkedLater(instruction, cmd, p.value),
+        );
+        const removed = removedLater(
+          instruction,
+          cmd,
+          candidates.map((t) => packageName(t.value)),
+          group,
+        );
+        // What the RUN removes again is gone from its layer; the rest stays.
+        const tools = candidates.filter((t) => !removed.has(packageName(t.value)));
         const kinds = tools.map((t) => buildToolKind(t.value));
         const hasCompiler = kinds.includes("compiler");
         if (!hasCompiler && !kinds.includes("headers")) continue;
-        if (
-          isRemovedLater(
-            instruction,
-            cmd,
-            tools.map((t) => packageName(t.value)),
-            group,
-          )
-        )
-          continue;
         found.push({ instruction, tools, hasCompiler });
       }
     }

@@ -203,6 +203,9 @@ const MANIFEST_NAMES = new Set([
   "GNUmakefile",
   "makefile",
   "build.go",
+  // Python builds that may version from the checkout (setuptools-scm's use_scm_version, versioneer, pbr).
+  "setup.py",
+  "setup.cfg",
 ]);
 
 /**

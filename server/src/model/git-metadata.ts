@@ -4,7 +4,8 @@
 // Rust's `git_version!`), so this reads the signs the Dockerfile does show: a build system that
 // commonly runs git, git installed for the build, a toolchain image that bundles git, a comment
 // about git, a Go build where git is installed (VCS stamping), and a manifest that depends on a package
-// reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion). A commit
+// reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion, a
+// Gradle git-version plugin, Maven's git-commit-id, Python's setuptools-scm or versioningit). A commit
 // passed in as a build argument says the build does not need the checkout.
 
 import { packageName } from "./build-tools";
@@ -33,6 +34,22 @@ const GIT_READING_CRATES =
   /^\s*(?:git-version|git_version|vergen|vergen-git2|vergen-gitcl|vergen-gix|built|git-testament|shadow-rs)\s*=|^\s*\[(?:workspace\.)?(?:build-)?dependencies\.(?:git-version|vergen[\w-]*|built|git-testament|shadow-rs)\]/m;
 /** MSBuild packages that compute the version from the checkout's history. */
 const GIT_READING_NUGET = /<Package(?:Reference|Version)\s+Include\s*=\s*"(?:GitVersion\.MsBuild|GitVersionTask|Nerdbank\.GitVersioning|MinVer)"/i;
+/**
+ * Gradle plugins that compute the version or a properties file from the checkout (palantir's
+ * git-version and its `versionDetails()`, grgit, reckon, gradle-git-properties, nebula.release,
+ * axion-release, jgitver, git-semver, git-versioning): the build fails or loses its version without .git.
+ */
+const GIT_READING_GRADLE =
+  /["'](?:com\.palantir\.git-version|com\.palantir\.gradle\.gitversion[\w.:-]*|org\.ajoberstar\.(?:grgit|reckon)[\w.:-]*|com\.gorylenko\.gradle-git-properties|(?:com\.netflix\.)?nebula\.release|pl\.allegro\.tech\.build\.axion-release|fr\.brouillard\.oss\.gradle\.jgitver|com\.github\.jmongard\.git-semver-plugin|me\.qoomon\.git-versioning|net\.nemerosa\.versioning)["']|\bversionDetails\(\)|\bgitVersion\(\)/;
+/** Maven plugins that read the checkout (git-commit-id fails the build when .git is missing by default), or jgitver. */
+const GIT_READING_MAVEN = /<artifactId>\s*(?:git-commit-id-plugin|git-commit-id-maven-plugin|jgitver-maven-plugin)\s*<\/artifactId>/;
+/**
+ * Python build back-ends and plugins that take the version from the checkout (setuptools-scm,
+ * versioningit, hatch-vcs, poetry-dynamic-versioning, dunamai, versioneer, pbr), or a PDM/Hatch
+ * version source `scm`/`vcs`.
+ */
+const GIT_READING_PYTHON =
+  /\b(?:setuptools[_-]scm|use_scm_version|versioningit|hatch[_-]vcs|poetry[_-]dynamic[_-]versioning|uv[_-]dynamic[_-]versioning|setuptools[_-]git[_-]versioning|dunamai|versioneer)\b|\bpbr\s*=\s*True\b|^\s*source\s*=\s*["'](?:scm|vcs)["']/m;
 /** Where a .NET build at the context root declares its packages: project files and the shared props. */
 const DOTNET_PACKAGE_FILES = /^(?:[^/]+\.(?:csproj|fsproj|vbproj)|Directory\.(?:Build|Packages)\.props)$/;
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
@@ -149,7 +166,25 @@ function manifestReadsGit(model: DockerfileModel): boolean {
   const cargo = files["Cargo.toml"];
   if (cargo !== undefined && GIT_READING_CRATES.test(cargo)) return true;
   if (Object.entries(files).some(([path, text]) => DOTNET_PACKAGE_FILES.test(path) && GIT_READING_NUGET.test(text))) return true;
+  if (Object.entries(files).some(([path, text]) => buildFileReadsGit(baseName(path), text))) return true;
   return npmManifestReadsGit(files["package.json"]);
+}
+
+/**
+ * True when a JVM or Python build file (at the root or one folder down: a Gradle subproject) applies
+ * a plugin that versions from the checkout, or a Gradle or setup.py script runs git itself
+ * (`commandLine("git", "describe")`, `subprocess.check_output(["git", "rev-parse", "HEAD"])`).
+ */
+function buildFileReadsGit(name: string, text: string): boolean {
+  if (/^(?:build|settings)\.gradle(?:\.kts)?$/.test(name)) return GIT_READING_GRADLE.test(text) || ASKS_GIT.test(text);
+  if (name === "pom.xml") return GIT_READING_MAVEN.test(text);
+  if (name === "pyproject.toml" || name === "setup.cfg") return GIT_READING_PYTHON.test(text);
+  if (name === "setup.py") return GIT_READING_PYTHON.test(text) || ASKS_GIT.test(text);
+  return false;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 /** True when the package.json text depends on a package that reads the checkout. */

@@ -63,6 +63,11 @@ function holdsVariable(value: string | null): boolean {
 }
 
 /** True when the text contains a `$` variable reference. */
+/** The names of the variables `text` references (`node:${NODE_VERSION}-$VARIANT`: NODE_VERSION, VARIANT). */
+export function variableNames(text: string): string[] {
+  return [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+}
+
 export function hasVariableReference(text: string): boolean {
   VARIABLE.lastIndex = 0;
   const found = VARIABLE.test(text);

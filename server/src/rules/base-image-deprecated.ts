@@ -20,6 +20,7 @@ import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
+import { variableNames } from "../model/variables";
 import { buildReferences } from "../model/stage-references";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
@@ -291,7 +292,7 @@ function releaseCodename(ref: ImageReference): string | null {
 
 /** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
 function baseVariables(stage: Stage): string[] {
-  return [...stage.base.token.value.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+  return variableNames(stage.base.token.value);
 }
 
 /** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */

@@ -20,7 +20,9 @@ import {
 import { baseImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
+import { callersPassAll } from "../model/context";
 import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
+import { variableNames } from "../model/variables";
 import type { DockerfileModel } from "../model/types";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -61,6 +63,9 @@ export const rule: Rule = {
       if (isProjectOwnImage(model, ref)) continue;
       // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.
       if (isParameterisedOwnImage(stage.base.token.value, ref)) continue;
+      // `FROM app:${VERSION}` with `ARG VERSION=latest` where the project's builds (CI, compose,
+      // scripts) pass VERSION: they pin the tag, and the default is only a local fallback.
+      if (stage.base.unresolved.length === 0 && callersPassAll(model.context.buildArgs, variableNames(stage.base.token.value))) continue;
       // A web server handed only files and config: following its release line brings its fixes.
       if (isStaticFileServer(model, stage, ref)) continue;
       if (followsProjectReleaseLine(model, ref)) continue;

@@ -9,8 +9,10 @@
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
 // Also left alone: a file that never asks for the flag, on a full buildpack-deps image that holds
 // the usual recommends already, and Debian's pip without the build tools it recommends.
-// So is an install of gpg in an image that fetches keys from a keyserver (`gpg --recv-keys`) and
-// does not name dirmngr, which only gpg's recommends bring.
+// So is an install of gpg in an image that fetches keys from a keyserver (`gpg --recv-keys`, also in
+// a script the RUN runs) and does not name dirmngr, which only gpg's recommends bring; and every
+// install before a gpg call in an image that names no gpg package: gpg then arrives as another
+// package's recommendation (build-essential -> dpkg-dev -> gnupg), and the flag would remove it.
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
 // the message says so, and an image that installs sudo (a workspace people and jobs run their own
 // git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
@@ -19,7 +21,8 @@ import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { hasNoRecommends } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
-import { DIRMNGR, fetchesGpgKeys } from "../model/gpg-keyserver";
+import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
+import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
@@ -111,6 +114,12 @@ function isConfigured(model: DockerfileModel, run: Instruction): boolean {
   return false;
 }
 
+/** True when the command at `index` of `run` runs before `use`: earlier in the same RUN, or in a RUN built on its stage. */
+function comesBefore(run: Instruction, index: number, use: GpgUse): boolean {
+  if (use.run === run) return use.index > index;
+  return run.stage !== null && use.run.stage !== null && use.run.ordinal > run.ordinal && lineage(use.run.stage).includes(run.stage);
+}
+
 export const rule: Rule = {
   meta: {
     id: "run-apt-get-recommends",
@@ -138,7 +147,10 @@ export const rule: Rule = {
     const isWorkspace = shipped.some((p) => SUDO.test(p));
     // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
     // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
-    const gpgNeedsDirmngr = !shipped.some((p) => DIRMNGR.test(p)) && fetchesGpgKeys(model);
+    const gpg = gpgUses(model);
+    const gpgNeedsDirmngr = !shipped.some((p) => DIRMNGR.test(p)) && gpg.some((u) => u.fetchesKeys);
+    // gpg runs but no install names it: it comes from a recommendation of some install before it.
+    const gpgUnnamed = gpg.length > 0 && !shipped.some((p) => GPG_PACKAGE.test(p));
     // A file that asks for the flag nowhere, on a full buildpack-deps image (`ruby:3.2`, `node:26`),
     // chose the image that already holds the usual recommends: the flag would save almost nothing.
     const trims = allRunInstructions(model).some(
@@ -160,6 +172,7 @@ export const rule: Rule = {
         if (packages.length === 0) continue;
         if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
         if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
+        if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
         // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
         // of a source package fails, unless the image names them itself.
         if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;

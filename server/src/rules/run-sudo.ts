@@ -1,7 +1,17 @@
 // run-sudo: hadolint DL3004. RUN runs as the current USER; sudo adds a setuid binary and
 // unpredictable TTY and signal behaviour. Switch with USER root, or use gosu/su-exec at run time.
+// The remedy depends on what the sudo does: `sudo -u app make` drops root for one step (the remedy
+// is `USER app` for it, the opposite of USER root), and sudo where the RUN already runs as root
+// is not needed (the remedy is to drop the word). Only where the RUN runs as another user, or
+// the user is not known, is USER root the advice.
 
+import { defaultUserOf } from "../images/default-user";
+import { rootImageOf } from "../images/base-image";
+import { isRootUser } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
+import type { Word } from "../model/shell";
+import { lineage } from "../model/stage-graph";
+import type { Instruction } from "../model/types";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -14,20 +24,58 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3004"] },
     messages: {
       sudo: "Do not use sudo in RUN; use USER root for the commands that need it.",
+      sudoAsRoot: "This RUN already runs as root, so 'sudo' is not needed; drop it.",
+      sudoAsUser: "'sudo -u {user}' runs the step as {user}; a RUN after 'USER {user}' needs no sudo.",
     },
   },
   check(model, report) {
     for (const run of allRunInstructions(model)) {
       for (const command of run.commands) {
         const end = command.program ? command.words.indexOf(command.program) : command.words.length;
+        const prefix = command.words.slice(0, end < 0 ? command.words.length : end);
         // Only sudo as a wrapper of the command: `apt-get install sudo` installs it, which is fine.
-        const sudo = command.words.slice(0, end < 0 ? command.words.length : end).find((w) => w.value === "sudo" || w.value.endsWith("/sudo"));
+        const at = prefix.findIndex((w) => w.value === "sudo" || w.value.endsWith("/sudo"));
+        if (at < 0) continue;
+        const sudo = prefix[at];
+        const target = targetUser(prefix.slice(at + 1));
         // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
-        if (sudo) {
-          report({ range: sudo.range, messageId: "sudo" });
-          break;
-        }
+        // Dropping root for a step is what sudo is for here; the remedy is quieter advice, not a problem to fix first.
+        if (target !== null && !isRootUser(target)) report({ range: sudo.range, messageId: "sudoAsUser", data: { user: target }, severity: "info" });
+        else if (runsAsRoot(run)) report({ range: sudo.range, messageId: "sudoAsRoot", severity: "info" });
+        else report({ range: sudo.range, messageId: "sudo" });
+        break;
       }
     }
   },
 };
+
+/** The user sudo's options name (`-u app`, `-uapp`, `--user=app`, `--user app`); null when none. */
+function targetUser(options: readonly Word[]): string | null {
+  for (let i = 0; i < options.length; i++) {
+    const w = options[i].value;
+    if (w === "-u" || w === "--user") return options[i + 1]?.value ?? null;
+    if (w.startsWith("--user=")) return w.slice("--user=".length);
+    if (/^-u\S/.test(w)) return w.slice(2);
+  }
+  return null;
+}
+
+/**
+ * True when `run` runs as root: the last USER before it in its stage's lineage names root, or there
+ * is none and the image everything starts from runs as root by default. ONBUILD triggers run in a
+ * build the file does not show.
+ */
+function runsAsRoot(run: Instruction): boolean {
+  const stage = run.stage;
+  if (stage === null || run.keyword !== "RUN" || stage.instructions.every((i) => i !== run)) return false;
+  let user: string | null = null;
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === run) break;
+      if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value;
+    }
+  }
+  if (user !== null) return isRootUser(user);
+  const root = rootImageOf(stage);
+  return root.stage.base.kind === "image" && defaultUserOf(root.stage.base.resolved) === "root";
+}

@@ -2,8 +2,10 @@
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
 // names that only look like secrets (switches, provider lists, public client keys, a token's
 // lifetime or a password's minimum length, where a secret file is) and values that hold no secret
-// (an ENV's empty or placeholder value, a boolean, a path, a plain URL, a public key's ID).
+// (an ENV's empty or placeholder value, `**None**` included, a boolean, a path, a plain URL, a public
+// key's ID), and a value a comment right above says is public on purpose.
 
+import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
@@ -45,6 +47,17 @@ const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|un
 // a URL with no user info, query or long opaque path segment (`https://download.passbolt.com`, the
 // base a public key is fetched from; a webhook URL's token is such a segment); an OpenPGP key ID or
 // fingerprint written with `0x` (`0xDE8B853FC155581D`), the notation of a public key's ID.
+// A placeholder written inside sentinel marks (`**None**`, `__UNSET__`, `%none%`, `{{none}}`): a
+// start script compares the variable with that exact text to tell "not set" from a real value.
+const SENTINEL_MARKS = /^[*_%#~{[<-]+|[*_%#~}\]>-]+$/g;
+// A comment right above the declaration that says the value is public on purpose (a free,
+// read-only key the project ships so its image works as pulled): the author weighed it.
+const DELIBERATELY_PUBLIC = [
+  /\b(?:intentionally|deliberately|purposely|purposefully|on purpose)[^.]{1,60}\b(?:public|publish\w*|expos\w*|shar\w*|commit\w*)/i,
+  // `inten\w*` also reads the misspelt "intened to be public".
+  /\b(?:inten\w*|meant|designed|safe|okay|ok|fine)\s+to\s+(?:be\s+)?(?:public|published|exposed?|shared|commit\w*)\b/i,
+  /\bnot\s+(?:a\s+|really\s+a\s+|considered\s+a\s+)?secret\b/i,
+];
 const ABSOLUTE_PATH = /^(?:\/[a-z][\w.-]*)(?:\/[\w.-]+)*\/?$/;
 const PLAIN_URL = /^[a-z][a-z\d+.-]*:\/\/[^\s@?#/]+(?:\/[^\s@?#/]{0,19})*$/i;
 const KEY_ID = /^0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
@@ -88,6 +101,7 @@ export const rule: Rule = {
         if (PUBLIC_PREFIX.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
+        if (saysPublicOnPurpose(model, instruction)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
@@ -132,10 +146,21 @@ function isBuildTimeStandIn(model: DockerfileModel, instruction: Instruction, va
 function holdsNoSecret(model: DockerfileModel, instruction: Instruction, value: string | null): boolean {
   if (value === null) return false;
   const literal = value.trim();
-  if (!literal.includes("$")) return notACredential(literal) || (instruction.keyword === "ENV" && PLACEHOLDER.test(literal));
+  if (!literal.includes("$")) return notACredential(literal) || (instruction.keyword === "ENV" && isPlaceholder(literal));
   if (!instruction.stage) return false;
   const sub = substituteVariables(literal, environmentAt(model, instruction.stage, instruction));
   return sub.unresolved.length === 0 && notACredential(sub.value.trim());
+}
+
+/** True when the comment block right above the instruction says its value is public on purpose. */
+function saysPublicOnPurpose(model: DockerfileModel, instruction: Instruction): boolean {
+  const text = commentsAbove(model, instruction).join(" ");
+  return text !== "" && DELIBERATELY_PUBLIC.some((pattern) => pattern.test(text));
+}
+
+/** True for a placeholder, also one written inside sentinel marks (`**None**`, `__UNSET__`). */
+function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || PLACEHOLDER.test(value.replace(SENTINEL_MARKS, ""));
 }
 
 /** A switch, or a value that says where a secret is or which public key is meant. */

@@ -58,6 +58,18 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
   });
 
+  it("reads a copied script without a telling name when a RUN runs it by path", async () => {
+    const text = "FROM debian\nCOPY tools/setup_runtime /tmp/setup_runtime\nCOPY tools/notes /tmp/notes\nRUN /tmp/setup_runtime 22 && cat /tmp/notes\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "tools/setup_runtime": "#!/usr/bin/env bash\ngpg --recv-keys 0123\n",
+      // Copied but only read by a command found on PATH: not a program the RUN runs.
+      "tools/notes": "release notes\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["tools/setup_runtime"]);
+  });
+
   it("reads the entry script the start command names when a folder copy brings it", async () => {
     const text = 'FROM python:3.12-slim\nCOPY app/ /opt/app/webapp\nCMD ["/opt/app/webapp/startup"]\n';
     const dir = projects.create({

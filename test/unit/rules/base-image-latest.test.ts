@@ -129,6 +129,13 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "a tag variable defaulting to latest that no build of the project passes",
+      code: "ARG RUNTIME_TAG=latest\nFROM example/runtime:$RUNTIME_TAG\nCOPY app /usr/bin/\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["TARGETARCH"] } },
+      messageId: "latestFromArg",
+      line: 2,
+    },
+    {
       name: "a clone moved to a pinned revision is no rolling build",
       code: "FROM golang:alpine AS build\nRUN git clone https://github.com/acme/tool /src\nRUN cd /src && git checkout $VERSION && go build -o /out/tool .\nFROM alpine:3.22\nCOPY --from=build /out/tool /bin/\n",
       messageId: "floating",
@@ -189,6 +196,15 @@ testRule(rule, {
     {
       name: "the project's own image, named by its source label",
       code: 'ARG TOOL_TAG=latest\nFROM docker.io/example/tool:${TOOL_TAG}-debian\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY loader.sh /usr/bin/\n',
+    },
+    {
+      name: "the image is named after the labelled repository, published under another account of the project",
+      code: 'ARG RELEASE=latest\nFROM ghcr.io/example/widget-tools:$RELEASE\nLABEL org.opencontainers.image.source=https://github.com/example-org/widget-tools\nCMD ["widget-serve"]\n',
+    },
+    {
+      name: "the project's builds pass the tag variable: latest is only the local fallback",
+      code: "ARG RUNTIME_TAG=latest\nFROM example/runtime:$RUNTIME_TAG\nCOPY app /usr/bin/\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["RUNTIME_TAG"] } },
     },
     { name: "Chainguard's free images are published only as latest", code: "FROM cgr.dev/chainguard/wolfi-base:latest\n" },
     {

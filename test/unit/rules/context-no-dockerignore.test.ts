@@ -172,6 +172,28 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      name: "a Gradle build without a git-versioning plugin",
+      code: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nCOPY . .\nRUN ./gradlew installDist\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "build.gradle.kts", "gradlew", "src/"],
+        files: { "build.gradle.kts": 'plugins {\n    application\n    id("org.jetbrains.kotlin.jvm") version "2.0.0"\n}\nversion = "1.2.0"\n' },
+      },
+      messageId: "noDockerignore",
+    },
+    {
+      name: "a pyproject.toml with a static version",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "pyproject.toml", "src/"],
+        files: {
+          "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "tool"\nversion = "0.4.1"\n',
+        },
+      },
+      messageId: "noDockerignore",
+    },
+    {
       name: "the final stage copies a binary named with a build argument out of the builder: into this stage",
       code: "FROM golang:1.22-alpine AS build\nARG TARGETARCH\nWORKDIR /src\nCOPY . .\nRUN go build -buildvcs=false -o tool-linux-$TARGETARCH .\nFROM alpine:3.20\nARG TARGETARCH\nCOPY --from=build /src/tool-linux-$TARGETARCH /bin/tool\n",
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
@@ -269,6 +291,59 @@ testRule(rule, {
         files: {
           "Directory.Packages.props": '<Project><ItemGroup><PackageVersion Include="Nerdbank.GitVersioning" Version="3.6.143" /></ItemGroup></Project>',
         },
+      },
+    },
+    {
+      name: "a Gradle subproject applies palantir's git-version: versionDetails() reads .git",
+      code: "FROM eclipse-temurin:17-jdk AS build\nWORKDIR /src\nCOPY . .\nRUN ./gradlew :app:installDist\n\nFROM eclipse-temurin:17-jre\nCOPY --from=build /src/app/build/install/app /app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "app/", "build.gradle", "gradlew", "settings.gradle"],
+        files: {
+          "app/build.gradle": "plugins {\n  id 'application'\n  id 'com.palantir.git-version' version '3.1.0'\n}\nversion = versionDetails().lastTag\n",
+        },
+      },
+    },
+    {
+      name: "a Groovy build script runs git describe for the version",
+      code: "FROM gradle:8-jdk21\nWORKDIR /src\nCOPY . .\nRUN gradle shadowJar\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "build.gradle", "src/"],
+        files: { "build.gradle": "def tag = 'git describe --tags --always'.execute().text.trim()\nversion = tag\n" },
+      },
+    },
+    {
+      name: "a Maven build with git-commit-id-maven-plugin, which fails without .git",
+      code: "FROM maven:3-eclipse-temurin-21\nWORKDIR /src\nCOPY . .\nRUN mvn -B package\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "pom.xml", "src/"],
+        files: {
+          "pom.xml":
+            "<project><build><plugins><plugin><groupId>io.github.git-commit-id</groupId><artifactId>git-commit-id-maven-plugin</artifactId></plugin></plugins></build></project>",
+        },
+      },
+    },
+    {
+      name: "pyproject.toml takes its version from hatch-vcs",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "pyproject.toml", "src/"],
+        files: {
+          "pyproject.toml":
+            '[build-system]\nrequires = ["hatchling", "hatch-vcs"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "tool"\ndynamic = ["version"]\n\n[tool.hatch.version]\nsource = "vcs"\n',
+        },
+      },
+    },
+    {
+      name: "setup.py asks setuptools-scm for the version",
+      code: "FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "setup.py", "tool/"],
+        files: { "setup.py": 'from setuptools import setup\n\nsetup(name="tool", use_scm_version=True, setup_requires=["setuptools_scm"])\n' },
       },
     },
     {

@@ -4,6 +4,15 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the RUN removes the compilers it named again: only the headers left out of the removal are reported",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libffi-dev libpq-dev && pip install -r requirements.txt && apt-get autoremove --purge -y gcc libffi-dev\nCMD ["python", "app.py"]\n',
+      messageId: "headers",
+      line: 2,
+      token: "libpq-dev",
+      data: { packages: "'libpq-dev'" },
+      output: null,
+    },
+    {
       name: "on php's Debian image, the headers the RUN adds are reported, not the compiler the base keeps",
       code: 'FROM php:8.4-fpm-bookworm\nRUN apt-get install -y gcc libxslt1-dev && docker-php-ext-install xsl\nCMD ["php-fpm"]\n',
       messageId: "headersCompiled",
@@ -206,6 +215,10 @@ testRule(rule, {
     // Removed in the same RUN.
     "FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps\n",
     "FROM debian:bookworm-slim\nRUN apt-get install -y gcc && make && apt-get purge -y gcc\n",
+    {
+      name: "apt-get autoremove given package names removes them",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc g++ libxml2-dev && pip install lxml && apt-get --purge autoremove -y gcc g++ libxml2-dev\nCMD ["python", "app.py"]\n',
+    },
     "FROM debian:bookworm-slim\nRUN savedAptMark=\"$(apt-mark showmanual)\" && apt-get install -y gcc make && make && apt-mark auto '.*' > /dev/null && apt-get purge -y --auto-remove\n",
     // Builder stages may install anything.
     "FROM debian:bookworm AS build\nRUN apt-get install -y build-essential\nFROM debian:bookworm-slim\nCOPY --from=build /out /out\n",

@@ -9,6 +9,17 @@ testRule(rule, {
       messageId: "recommends",
     },
     {
+      name: "a copied setup script that runs no gpg",
+      code: "FROM debian:bookworm-slim\nCOPY tools/setup_runtime /tmp/setup_runtime\nRUN apt-get update && apt-get install -y curl gpg ca-certificates\nRUN /tmp/setup_runtime 22\n",
+      context: {
+        files: {
+          "tools/setup_runtime": "#!/usr/bin/env bash\nset -e\ncurl -fsSLO https://example.org/runtime-$1.tar.gz\ntar -xzf runtime-$1.tar.gz -C /usr/local\n",
+        },
+      },
+      messageId: "recommends",
+      line: 3,
+    },
+    {
       name: "gpg that only verifies with a key it was given",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg gettext-base\nRUN gpg --batch --import key.asc && gpg --verify app.asc app\n",
       messageId: "recommends",
@@ -115,6 +126,20 @@ testRule(rule, {
     {
       name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug php8.4-pcov git\nCMD ["start-container"]\n',
+    },
+    {
+      name: "gpg fetches keys in a context script the RUN runs: dirmngr only comes through gpg's recommends",
+      code: "FROM debian:bookworm-slim\nCOPY tools/setup_runtime /tmp/setup_runtime\nRUN apt-get update && apt-get install -y curl gpg ca-certificates\nRUN /tmp/setup_runtime 22\n",
+      context: {
+        files: {
+          "tools/setup_runtime":
+            "#!/usr/bin/env bash\nset -e\ngpg --keyserver hkps://keys.openpgp.org --recv-keys 0123456789ABCDEF\ncurl -fsSLO https://example.org/runtime-$1.tar.gz\n",
+        },
+      },
+    },
+    {
+      name: "gpg runs later in the RUN and no install names it: it arrives as a recommendation (dpkg-dev's gnupg)",
+      code: 'FROM python:3.12-slim\nRUN set -eux; apt-get update; apt-get install -y build-essential wget; wget -O /usr/local/bin/tool https://example.org/tool; wget -O /tmp/tool.asc https://example.org/tool.asc; gpg --batch --verify /tmp/tool.asc /usr/local/bin/tool\nCMD ["python"]\n',
     },
     {
       name: "gpg fetches keys from a keyserver: dirmngr only comes through its recommends",

@@ -1,16 +1,51 @@
+import * as assert from "assert";
 import { rule } from "../../../server/src/rules/run-sudo";
-import { testRule } from "../../support/rule-tester";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
     { code: "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n", messageId: "sudo", line: 3, token: "sudo", output: null },
-    { name: "in a chain", code: "FROM ubuntu:24.04\nRUN apt-get update && sudo apt-get install -y x\n", messageId: "sudo", count: 1 },
+    {
+      name: "in a chain, the user unknown (a base image of the project's)",
+      code: "FROM example/base:1.4\nRUN apt-get update && sudo apt-get install -y x\n",
+      messageId: "sudo",
+      count: 1,
+    },
     {
       name: "once per RUN, on the first sudo",
       code: "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update && \\\n    sudo apt-get install -y curl && \\\n    sudo rm -rf /var/lib/apt/lists/*\nRUN sudo mkdir /data\n",
       messageId: "sudo",
       count: 2,
     },
+    {
+      name: "an official image runs as root with no USER: sudo is not needed",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && sudo apt-get install -y x\n",
+      messageId: "sudoAsRoot",
+      count: 1,
+    },
+    {
+      name: "USER root switched back before the RUN",
+      code: "FROM ubuntu:24.04\nUSER app\nRUN make\nUSER root\nRUN sudo make install\n",
+      messageId: "sudoAsRoot",
+      line: 5,
+    },
+    {
+      name: "sudo -u drops root for one step: USER for that step is the remedy, not USER root",
+      code: "FROM python:3.12-slim\nRUN useradd -m site && chown -R site /srv\nRUN cd /srv && sudo -u site make static\n",
+      messageId: "sudoAsUser",
+      data: { user: "site" },
+      line: 3,
+    },
+    { name: "--user=NAME", code: "FROM debian:12\nRUN sudo --user=app -E ./build.sh\n", messageId: "sudoAsUser", data: { user: "app" } },
+    { name: "ONBUILD runs in a build the file does not show", code: "FROM ubuntu:24.04\nONBUILD RUN sudo apt-get update\n", messageId: "sudo" },
   ],
   silent: ["FROM ubuntu:24.04\nRUN apt-get install -y sudo\n"],
+});
+
+describe("run-sudo: severity by what the sudo does", () => {
+  it("is info where sudo drops root or is not needed, a warning where the user is another or unknown", () => {
+    assert.strictEqual(findingsOf(rule, "FROM debian:12\nRUN sudo -u app make\n")[0].severity, "info");
+    assert.strictEqual(findingsOf(rule, "FROM debian:12\nRUN sudo make install\n")[0].severity, "info");
+    assert.strictEqual(findingsOf(rule, "FROM debian:12\nUSER app\nRUN sudo make install\n")[0].severity, "warning");
+  });
 });

@@ -48,6 +48,17 @@ testRule(rule, {
     { name: "a hex key without the 0x of a key ID", code: "FROM debian:12-slim\nENV API_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\n", messageId: "secret" },
     { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
     {
+      name: "a real-looking value inside sentinel marks is still a value",
+      code: 'FROM alpine:3.20\nENV ADMIN_TOKEN="**s3cr3t-admin**"\n',
+      messageId: "secret",
+    },
+    {
+      name: "a comment above that only describes the key",
+      code: 'FROM alpine:3.20\n# The key for the geo database download\nARG GEO_LICENSE_KEY="bGljZW5zZS1rZXktdmFsdWU="\nRUN echo $GEO_LICENSE_KEY > /etc/geo.key\n',
+      messageId: "secret",
+      line: 3,
+    },
+    {
       name: "BuildKit's cases, but an empty ENV",
       code: "FROM scratch\nARG SECRET_PASSPHRASE\nENV SUPER_Secret=foo\nENV password=bar secret=baz\nARG super_duper_secret_token=foo auth=bar\nENV apikey=bar sunflower=foo\n",
       messageId: "secret",
@@ -55,6 +66,16 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a sentinel placeholder a start script compares against", code: 'FROM nginx:1.27-alpine\nENV API_KEY "**None**"\nCOPY run.sh /run.sh\n' },
+    { name: "another sentinel spelling", code: "FROM alpine:3.20\nENV SERVICE_TOKEN=__UNSET__\n" },
+    {
+      name: "a comment right above says the key is public on purpose",
+      code: 'FROM python:3.12-slim\n# This read-only download key is intended to be public: it has no billing and only\n# reaches the free datasets, so the image works as pulled.\nARG GEO_LICENSE_KEY="bGljZW5zZS1rZXktdmFsdWU="\nRUN echo $GEO_LICENSE_KEY > /etc/geo.key\n',
+    },
+    {
+      name: "a comment right above says the project deliberately exposes it",
+      code: 'FROM node:22-slim\n# We deliberately ship this demo token in the image; it is not a secret.\nENV DEMO_API_TOKEN="demo-8d3f0c"\n',
+    },
     {
       name: "a GPG key fingerprint or key IDs are public, fetched with gpg --recv-keys",
       code: 'FROM debian:12-slim\nENV GPG_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\nARG PGP_KEYS="0x1596BBF0726835D8 726835D8"\n',
