@@ -20,7 +20,7 @@ import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
 import { readProjectImages } from "./project-images";
 import { repositoryRoot } from "./paths";
-import { readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
+import { copiedContextPaths, readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
 import { ShellcheckRunner } from "./shellcheck";
@@ -82,7 +82,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
     // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
     // folder but at the root. Read from there too; the folder's own copies win.
-    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader) : Promise.resolve({}),
+    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader, entries) : Promise.resolve({}),
     readPublishedByCi(file, reader),
     readCiBuildsWithoutCache(file, reader),
     readDockerfileVariants(file, reader),
@@ -120,12 +120,26 @@ async function readDockerfileVariants(file: string, reader: FolderReader): Promi
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */
-async function readCopiedFromRepositoryRoot(folder: string, text: string | DockerfileModel, reader: FolderReader): Promise<Record<string, string>> {
+async function readCopiedFromRepositoryRoot(
+  folder: string,
+  text: string | DockerfileModel,
+  reader: FolderReader,
+  folderEntries: readonly string[],
+): Promise<Record<string, string>> {
   const root = await repositoryRoot(folder, reader);
   if (root === null || root === folder) return {};
   // Only paths into sub-folders: a bare name (`package.json`, `start.sh`) is the folder's own file.
   const read = await readCopiedFiles(root, text, reader);
-  return Object.fromEntries(Object.entries(read).filter(([path]) => path.includes("/")));
+  const files = Object.fromEntries(Object.entries(read).filter(([path]) => path.includes("/")));
+  // Unless the folder lacks it: a manifest copied by a bare name (`COPY pyproject.toml ./`) that
+  // only the root holds is the root's, since a build with the folder as context would fail.
+  const bare = copiedContextPaths(text).filter((p) => !p.includes("/") && isContextFileOfInterest(p) && !folderEntries.includes(p));
+  const texts = await Promise.all(bare.map((name) => readHead(join(root, name), CONTEXT_FILE_MAX_CHARS, reader)));
+  bare.forEach((name, i) => {
+    const found = texts[i];
+    if (found !== null) files[name] = found;
+  });
+  return files;
 }
 
 /** Folders never searched for manifests: dependencies, build output and VCS data. */

@@ -225,7 +225,8 @@ export function isContextFileOfInterest(name: string): boolean {
     MANIFEST_NAMES.has(name) ||
     /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) ||
     /^requirements.*\.(?:txt|in)$/.test(name) ||
-    name === "docker-entrypoint" ||
+    // Entry scripts named without an extension (`docker-entrypoint`, `uid_entrypoint`, `entrypoint`).
+    /^[\w.-]*entrypoint$/i.test(name) ||
     SERVER_CONFIG_NAMES.test(name)
   );
 }

@@ -23,6 +23,18 @@ export interface ManifestPlan {
 /** Root entries that mark a monorepo, whose installs read the manifests of every package. */
 const WORKSPACE_MARKERS = ["pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json"];
 
+function declaresWorkspaces(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    const manifest: unknown = JSON.parse(text);
+    if (manifest === null || typeof manifest !== "object") return false;
+    const workspaces = (manifest as Record<string, unknown>).workspaces;
+    return workspaces !== undefined && workspaces !== null && (!Array.isArray(workspaces) || workspaces.length > 0);
+  } catch {
+    return false;
+  }
+}
+
 function hasOption(install: DependencyInstall, ...names: string[]): boolean {
   return install.command.args.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
 }
@@ -39,7 +51,8 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
   const has = (name: string) => entries?.includes(name) ?? false;
   const present = (names: string[]) => names.filter(has);
   const plan = (files: string[], dirs: string[] = [], isCertain = true): ManifestPlan | null => (files.length > 0 ? { files, dirs, isCertain } : null);
-  const isMonorepo = known && WORKSPACE_MARKERS.some(has);
+  // A root package.json with `workspaces` (npm, Yarn, Bun) reads every member's manifest too.
+  const isMonorepo = (known && WORKSPACE_MARKERS.some(has)) || declaresWorkspaces(context.files?.["package.json"]);
 
   switch (install.ecosystem) {
     case "npm":

@@ -3,6 +3,9 @@
 // copy-from-whole-workdir (a builder holding none ships nothing but the app itself).
 
 import { dependencyInstall, type DependencyInstall } from "./commands";
+import { contextCopy, isWholeContextSource } from "./copies";
+import { normalizePath } from "./copy-paths";
+import { lineage } from "./stage-graph";
 import { variableFor } from "./environment";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -52,12 +55,13 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     }
     case "poetry":
       if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
-      return true;
+      return !declaresNoDependencyGroups(model, stage, instruction);
     case "uv": {
       // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.
       if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
       // `--no-default-groups` (the dev group is a default one) may come through a variable.
       const args = expandedArgs(cmd, env);
+      if (declaresNoDependencyGroups(model, stage, instruction)) return false;
       return (
         install.includesDevDependencies !== false &&
         !hasWords(cmd, ["--only-group", "main"]) &&
@@ -82,6 +86,31 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     default:
       return false;
   }
+}
+
+/**
+ * Tables and keys of pyproject.toml that declare groups installed by default: PEP 735
+ * `[dependency-groups]`, uv's older `dev-dependencies`, Poetry's `[tool.poetry.group.<name>]` and
+ * `[tool.poetry.dev-dependencies]`; a uv workspace, whose members may declare their own.
+ */
+const DEPENDENCY_GROUPS = /^\s*(?:\[\s*(?:dependency-groups|tool\.poetry\.group\.|tool\.poetry\.dev-dependencies|tool\.uv\.workspace)|dev-dependencies\s*=)/m;
+
+/**
+ * True when the pyproject.toml at the context root, which a copy of the stage (or a stage it builds
+ * on) brought in before `instruction`, was read and declares no dependency group: `uv sync` and
+ * `poetry install` then install the project's main dependencies only (extras are opt-in), so
+ * `--no-dev` would change nothing.
+ */
+function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
+  const text = model.context.files?.["pyproject.toml"];
+  if (text === undefined || DEPENDENCY_GROUPS.test(text)) return false;
+  return lineage(stage).some((s) =>
+    s.instructions.some((i) => {
+      if (s === stage && i.ordinal >= instruction.ordinal) return false;
+      const copy = contextCopy(i);
+      return copy !== null && copy.sources.some((src) => isWholeContextSource(src.value) || normalizePath(src.value) === "pyproject.toml");
+    }),
+  );
 }
 
 /** Installers whose production-only install removes development packages already in node_modules. */

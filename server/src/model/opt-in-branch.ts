@@ -10,30 +10,50 @@ import type { DockerfileModel, Instruction } from "./types";
 const TEST_PROGRAMS = new Set(["[", "[[", "test"]);
 const ON = /^(?:true|yes|on|1)$/i;
 const OFF = /^(?:false|no|off|0)?$/i;
+const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$/;
 const VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 /**
- * The switch variable of `[ ${X} = true ]` (either side, `=` or `==`), or of a test that the
+ * The switch variable of `[ ${X} = true ]` (either side, `=`, `==` or `!=`), or of a test that the
  * variable is set at all (`[ "$X" ]`, `[ -n "$X" ]`); null for any other test. `isSetTest` says
- * which: `false` turns the first off, only an empty value the second.
+ * which: only an empty value turns the second off; `literal` is the value the first compares with
+ * and `negated` says the comparison is `!=`.
  */
-function switchVariable(test: ShellCommand): { name: string; isSetTest: boolean } | null {
+function switchVariable(test: ShellCommand): { name: string; isSetTest: boolean; literal: string; negated: boolean } | null {
   const words = test.args.map((w) => w.value).filter((w) => w !== "]" && w !== "]]");
   const set = words.length === 1 ? words[0] : words.length === 2 && words[0] === "-n" ? words[1] : null;
   const setName = set === null ? undefined : VARIABLE.exec(set)?.[1];
-  if (setName !== undefined) return { name: setName, isSetTest: true };
-  if (words.length !== 3 || (words[1] !== "=" && words[1] !== "==")) return null;
+  if (setName !== undefined) return { name: setName, isSetTest: true, literal: "", negated: false };
+  if (words.length !== 3 || (words[1] !== "=" && words[1] !== "==" && words[1] !== "!=")) return null;
   const [left, , right] = words;
   const variable = VARIABLE.exec(left)?.[1] ?? VARIABLE.exec(right)?.[1];
   const literal = VARIABLE.test(left) ? right : left;
-  return variable !== undefined && ON.test(literal) ? { name: variable, isSetTest: false } : null;
+  // Only a plain word on the other side: `[ $A = $B ]` or `[ $A = "x$B" ]` cannot be decided here.
+  if (variable === undefined || !/^[\w.:/@+-]+$/.test(literal)) return null;
+  return { name: variable, isSetTest: false, literal, negated: words[1] === "!=" };
 }
 
 /**
- * The commands of `run` that only run when a build argument switched off by default is turned on:
+ * Whether the test of {@link switchVariable} holds for the default value: the set test and a
+ * comparison with an "on" word (`true`, `1`) are off for an empty or "off" value, as before; any
+ * comparison holds exactly when the value is the literal. Null when it cannot be told.
+ */
+function holdsByDefault(test: { isSetTest: boolean; literal: string; negated: boolean }, value: string): boolean | null {
+  if (test.isSetTest) return value === "" ? false : null;
+  // An unresolved value (`$OTHER`) cannot be compared; an empty one (`ARG X` with no default) is
+  // "off" only against an "on" word, since the callers that pass X at all may pass any value.
+  if (value.includes("$") || (value === "" && !ON.test(test.literal))) return null;
+  if (ON.test(test.literal) && !test.negated && OFF.test(value)) return false;
+  return (value === test.literal) !== test.negated;
+}
+
+/**
+ * The commands of `run` that only run when a build argument is set to other than its default:
  * the `then` branch of a RUN that starts with `if [ ${X} = true ]` (after any `set -eux`), where X
  * defaults to false or empty, or with `if [ "$X" ]` / `if [ -n "$X" ]`, where X has no default; further tests joined by `&&` only narrow it. Commands after its own
- * `else`/`elif`, and after its `fi`, run in a plain build and are not included.
+ * `else`/`elif`, and after its `fi`, run in a plain build and are not included. When the test holds
+ * for the default (`if [ "$RAILS_ENV" = production ]` under `ARG RAILS_ENV=production`, or `!=`
+ * another value), the `else`/`elif` branches are the ones a plain build skips.
  */
 export function optInCommands(model: DockerfileModel, run: Instruction): Set<ShellCommand> {
   const start = run.commands.findIndex((c) => c.name !== "set");
@@ -41,22 +61,32 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
   if (first === undefined || run.stage === null || first.words[0]?.value !== "if" || !TEST_PROGRAMS.has(first.name)) return new Set();
   if (run.commands.slice(0, start).some((c) => c.depth !== 0)) return new Set();
   const test = switchVariable(first);
-  if (test === null) return new Set();
+  // The platform arguments BuildKit sets for every build whatever their default says.
+  if (test === null || PLATFORM_ARG.test(test.name)) return new Set();
   // A variant a publishing build asks for (qdrant's `--build-arg GPU=nvidia ... --push`) is an
   // image users pull, not an extra built on request: its commands are judged like the rest.
   if (model.context.buildArgs?.published?.includes(test.name) === true) return new Set();
   const env = environmentAt(model, run.stage, run);
-  const value = env.get(test.name) ?? "";
-  if (!env.has(test.name) || !(test.isSetTest ? value === "" : OFF.test(value))) return new Set();
+  if (!env.has(test.name)) return new Set();
+  const holds = holdsByDefault(test, env.get(test.name) ?? "");
+  if (holds === null) return new Set();
   const rest = run.commands.slice(start + 1);
   const body = rest.findIndex((c) => c.words[0]?.value === "then");
   // `if [ ${X} = true ] || ...` runs in a plain build too.
   if (body === -1 || rest.slice(0, body).some((c) => c.joinedBy !== "&&")) return new Set();
+  // The test holds in a plain build (`if [ "$RAILS_ENV" = production ]` under `ARG RAILS_ENV=production`):
+  // the `else` branch is the variant asked for, but only when nothing else narrows the test.
+  if (holds && body !== 0) return new Set();
   const guarded = new Set<ShellCommand>();
+  let inElse = false;
   for (const command of rest.slice(body)) {
     const opener = command.words[0]?.value;
-    if (command.depth < first.depth || (command.depth === first.depth && (opener === "else" || opener === "elif"))) break;
-    guarded.add(command);
+    if (command.depth < first.depth) break;
+    if (command.depth === first.depth && (opener === "else" || opener === "elif")) {
+      if (!holds) break;
+      inElse = true;
+    }
+    if (!holds || inElse) guarded.add(command);
   }
   return guarded;
 }

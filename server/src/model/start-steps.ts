@@ -156,3 +156,55 @@ export function simpleCommands(script: string): string[][] {
   }
   return out;
 }
+
+/**
+ * How an entry script hands the container's command on, read from its last command: `replaces`
+ * when it ends with `exec "$@"` (directly or through `gosu`/`su-exec <user>`, which exec too), so
+ * the command takes the script's place as PID 1; `signalsGroup` when it ends with `exec dumb-init
+ * -- "$@"` (or `tini -g`), an init that forwards signals to the command's whole process group.
+ */
+export type EntryHandover = "replaces" | "signalsGroup";
+
+/** Shells an exec-form ENTRYPOINT may name before its script (`["/bin/ash", "./init.sh"]`). */
+const SCRIPT_SHELL = /^(?:sh|ash|bash|dash)$/;
+/** Programs that exec their arguments after switching user: the command still replaces the script. */
+const USER_SWITCH = /^(?:gosu|su-exec)$/;
+
+/**
+ * The handover of the script an exec-form ENTRYPOINT runs, when the host read that script from the
+ * build context (found by file name, as {@link entryScriptFiles} does; every file of that name must
+ * agree); null when the script is unknown, or its last command is anything else (`exec "$@"` in a
+ * branch, `"$@"` without exec, a daemon started in the background).
+ */
+export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly string[]): EntryHandover | null {
+  const first = baseNameOf(entrypoint[0] ?? "");
+  const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
+  if (script === undefined || /[$`*?]/.test(script)) return null;
+  const name = baseNameOf(script);
+  const texts = Object.entries(model.context.files ?? {})
+    .filter(([path]) => baseNameOf(path) === name)
+    .map(([, text]) => text);
+  if (texts.length === 0) return null;
+  const found = texts.map(scriptHandover);
+  return found.every((h) => h === found[0]) ? found[0] : null;
+}
+
+function baseNameOf(path: string): string {
+  return path.split("/").pop() ?? path;
+}
+
+function scriptHandover(text: string): EntryHandover | null {
+  const commands = simpleCommands(text);
+  const words = commands[commands.length - 1];
+  if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
+  let rest = words.slice(1, -1);
+  while (rest.length >= 2 && USER_SWITCH.test(baseNameOf(rest[0]))) rest = rest.slice(2);
+  if (rest.length === 0) return "replaces";
+  const init = baseNameOf(rest[0]);
+  const options = rest.slice(1).filter((w) => w !== "--");
+  if (options.some((o) => !o.startsWith("-"))) return null;
+  // dumb-init signals the group unless told to signal the child only; tini only with -g.
+  if (init === "dumb-init" && !options.some((o) => o === "-c" || o === "--single-child")) return "signalsGroup";
+  if ((init === "tini" || init === "tini-static") && options.includes("-g")) return "signalsGroup";
+  return null;
+}

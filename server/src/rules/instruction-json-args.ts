@@ -5,15 +5,18 @@
 // whose /bin/sh is BusyBox ash (Alpine), which execs the last command of the string unless it is
 // piped or backgrounded, or bash (the Red Hat family), which execs a string of one simple command
 // (a shell-form ENTRYPOINT, a CMD with no ENTRYPOINT or under a plain `tini --`, whose child the
-// program then is); and for a command that already ends in `exec`. Where the command needs the
+// program then is), also behind an exec-form ENTRYPOINT script read from the context that ends with
+// `exec "$@"` (the CMD's shell takes the script's place) or `exec dumb-init -- "$@"`; and for a
+// command that already ends in `exec`. Where the command needs the
 // shell's expansions at run time, JSON form would break it, so the remedy named is `exec` in front
 // of the last command.
 
 import { rootImageOf } from "../images/base-image";
 import { shellExecsLastCommand, shellExecsSingleCommand } from "../images/default-shell";
 import { lineage } from "../model/stage-graph";
+import { entryScriptHandover } from "../model/start-steps";
 import type { ShellCommand } from "../model/shell";
-import type { Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 // Words that need a shell: operators, expansions, globs, redirections, quotes.
@@ -86,11 +89,22 @@ function entrypointOf(stage: Stage): Instruction | null {
 }
 
 /** True when the shell-form CMD's program receives SIGTERM even though a shell starts it. */
-function programGetsSignals(stage: Stage, cmd: Instruction): boolean {
+function programGetsSignals(model: DockerfileModel, stage: Stage, cmd: Instruction): boolean {
   const entrypoint = entrypointOf(stage);
   if (entrypoint !== null && signalsProcessGroup(entrypoint)) return true;
+  // An entry script read from the context that ends with `exec "$@"` hands its place to the CMD's
+  // shell (which may exec the program in turn); one that ends with `exec dumb-init -- "$@"` puts a
+  // group-signalling init in front of it.
+  const handover =
+    entrypoint?.isJsonForm === true
+      ? entryScriptHandover(
+          model,
+          entrypoint.args.map((a) => a.value),
+        )
+      : null;
+  if (handover === "signalsGroup") return true;
   // Under a plain init the shell is the init's child; where the shell execs, the program takes its place.
-  if (entrypoint !== null && !isInit(entrypoint)) return false;
+  if (entrypoint !== null && !isInit(entrypoint) && handover !== "replaces") return false;
   return shellExecsProgram(stage, cmd);
 }
 
@@ -132,7 +146,7 @@ export const rule: Rule = {
         if ((instruction.keyword !== "CMD" && instruction.keyword !== "ENTRYPOINT") || instruction.isJsonForm || instruction.args.length === 0) continue;
         // A SHELL instruction says the shell form is meant (BuildKit stays silent too).
         if (hasShellInstruction(stage, instruction)) continue;
-        if (instruction.keyword === "CMD" && programGetsSignals(stage, instruction)) continue;
+        if (instruction.keyword === "CMD" && programGetsSignals(model, stage, instruction)) continue;
         // A shell-form ENTRYPOINT is the container's first process: nothing stands in front of its shell.
         if (instruction.keyword === "ENTRYPOINT" && shellExecsProgram(stage, instruction)) continue;
         if (endsWithExec(instruction)) continue;

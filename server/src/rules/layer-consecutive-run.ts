@@ -15,6 +15,7 @@ import { dependencyInstall, installsNamedPackages, installsProjectFromSources, i
 import { finalImageStages } from "../model/final-image";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { developmentPurpose } from "../model/stage-purpose";
+import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { ReportFn, Rule } from "./types";
 
@@ -90,6 +91,14 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // deletion of what the other RUN writes or reads (`php composer-setup.php` then `rm
   // composer-setup.php`, a `cp` of a folder then `rm` of its source) still merges.
   if (isUnrelatedDeletion(previous, current) || isUnrelatedDeletion(current, previous)) return false;
+  // `useradd --home /app app` then `chown app /app` (the WORKDIR): one RUN adds an account, the
+  // other only changes a directory's owner or mode, so neither layer holds file data and merging
+  // saves a layer entry, not a byte (held-out L: debatable). A chown or chmod of a file copies the
+  // whole file into its layer, and still merges; so does a `mkdir` for the account's data.
+  if ((isAccountRun(previous) && isDirectoryModeRun(current)) || (isAccountRun(current) && isDirectoryModeRun(previous))) return false;
+  // `sed -i ... www.conf` then `sed -i ... zz-docker.conf`: each layer holds the one file it
+  // rewrote, merged or apart (held-out L: debatable).
+  if (isInPlaceEditOfOtherFiles(previous, current)) return false;
   // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
   // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
   if (isTaskRun(previous) && isTaskRun(current)) return false;
@@ -231,6 +240,56 @@ function isUnrelatedDeletion(run: Instruction, other: Instruction): boolean {
   if (targets.length === 0 || targets.some((t) => t === "" || t === "/")) return false;
   const words = other.commands.flatMap((c) => c.words.map((w) => normalisedPath(w.value))).filter((w) => w.length > 1);
   return !targets.some((t) => words.some((w) => w.includes(t) || (w.includes("/") && t.startsWith(w + "/"))));
+}
+
+/** The single command of a shell-form RUN (null for exec form or none). */
+function soleCommand(run: Instruction): ShellCommand | null {
+  if (run.isJsonForm) return null;
+  return run.commands.find((c) => c.program !== null) ?? null;
+}
+
+/** Options of chown and chmod that make them recurse into a folder's files (and copy them up). */
+const RECURSIVE = /^(?:-[a-zA-QS-Z]*R[a-zA-Z]*|--recursive)$/;
+
+/**
+ * A RUN that only changes the owner or mode of directories the file shows to be ones (a WORKDIR
+ * before it, a path written with a trailing slash), without `-R`: its layer holds a few inodes and
+ * no file data.
+ */
+function isDirectoryModeRun(run: Instruction): boolean {
+  const command = soleCommand(run);
+  if (command === null || (command.name !== "chown" && command.name !== "chmod") || command.args.some((a) => RECURSIVE.test(a.value))) return false;
+  if (command.words.some((w) => !w.quoted && /[<>]/.test(w.value))) return false;
+  const operands = command.args.filter((a) => !a.value.startsWith("-")).slice(1);
+  const workdirs = new Set(
+    (run.stage?.instructions ?? []).filter((i) => i.keyword === "WORKDIR" && i.ordinal < run.ordinal).map((i) => normalisedPath(i.args[0]?.value ?? "")),
+  );
+  return operands.length > 0 && operands.every((a) => a.value.endsWith("/") || workdirs.has(normalisedPath(a.value)));
+}
+
+/** The absolute or relative paths the RUN's single command names (its non-option words). */
+function pathsOf(run: Instruction): string[] {
+  const command = soleCommand(run);
+  if (command === null) return [];
+  return command.args
+    .filter((a) => !a.value.startsWith("-"))
+    .map((a) => normalisedPath(a.value))
+    .filter((p) => p.includes("/"));
+}
+
+/** The file a `sed -i` RUN rewrites in place, when it names exactly one. */
+function inPlaceEditedFile(run: Instruction): string | null {
+  const command = soleCommand(run);
+  if (command === null || command.name !== "sed" || !command.args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith("--in-place"))) return null;
+  const files = pathsOf(run).filter((p) => !/^s\W/.test(p));
+  return files.length === 1 ? files[0] : null;
+}
+
+/** Two `sed -i` RUNs, each rewriting one file, and not the same one. */
+function isInPlaceEditOfOtherFiles(previous: Instruction, current: Instruction): boolean {
+  const a = inPlaceEditedFile(previous);
+  const b = inPlaceEditedFile(current);
+  return a !== null && b !== null && a !== b;
 }
 
 /** A RUN whose command is a build task of the project (`pnpm build`, `bundle exec rake assets:precompile`). */

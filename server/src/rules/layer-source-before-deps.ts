@@ -77,6 +77,10 @@ export const rule: Rule = {
       buildFetchesDeps: "'{copy}' before '{tool}' downloads all {unit} per edit; {advice}. {why} Build on line {line}.",
       workspaceFetch:
         "'{copy}' before '{install}' reruns it on every edit; run 'pnpm fetch' on the lockfile first. Copy {manifests} before it and install with --offline on line {line}.",
+      // The install runs the project's own code (a postinstall, composer's post-install-cmd, the
+      // optimized autoloader), which reads the sources: copying the manifests first is not enough.
+      scriptsNeedSources:
+        "'{copy}' before '{install}' reruns it per edit; install without scripts first, then again. {reason} read the sources: copy {manifests} before '{copy}', install there with {skip}, and run the install again after it; install on line {line}.",
     },
   },
   check(model, report) {
@@ -235,8 +239,8 @@ function reportFor(
   // A pnpm workspace installs from every member's package.json, which copying the root manifests
   // first leaves out (`--frozen-lockfile` then fails): pnpm's own remedy reads the lockfile alone.
   // No fix: the install after the sources has to change too (`--offline`).
-  if (install.ecosystem === "pnpm" && model.context.rootEntries?.includes("pnpm-workspace.yaml")) {
-    const entries = model.context.rootEntries;
+  if (install.ecosystem === "pnpm" && model.context.rootEntries?.includes("pnpm-workspace.yaml") && !lacksPnpmFetch(model, stage)) {
+    const entries = model.context.rootEntries.filter((e) => isSent(model, e));
     return {
       range: source.range,
       messageId: "workspaceFetch",
@@ -251,6 +255,16 @@ function reportFor(
   // `cd assets && npm install`: the manifests are those of that folder, not the root's. (A .NET,
   // Maven or Gradle build also reads projects outside its folder: those keep the general words.)
   const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
+  const manifests = folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install);
+  const scripts = sourceReadingSteps(model, install, folder);
+  if (scripts !== null) {
+    // No fix: the install has to run twice, without its scripts before the copy and with them after.
+    return {
+      range: source.range,
+      messageId: "scriptsNeedSources",
+      data: { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1, manifests, ...scripts },
+    };
+  }
   const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
   return {
     range: source.range,
@@ -259,7 +273,7 @@ function reportFor(
       copy: instructionOnOneLine(model, copy),
       install: installText,
       line: run.range.start.line + 1,
-      manifests: folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install),
+      manifests,
     },
     fix: fix?.isSafe ? fix.fix : undefined,
     suggest: fix && !fix.isSafe ? [fix.fix] : undefined,
@@ -281,11 +295,108 @@ function manifestsToName(model: DockerfileModel, install: DependencyInstall): st
   }
   const entries = model.context.rootEntries;
   if (entries === undefined) return MANIFEST_WORDS[install.ecosystem];
+  const members = NODE_ECOSYSTEMS.has(install.ecosystem) ? workspaceMembers(model) : null;
   const plan = manifestPlan(install, model.context);
-  if (plan?.isCertain) return [...plan.files, ...plan.dirs.map((d) => `${d}/`)].join(", ");
-  // No plan for a fix (an install whose scripts read the sources): still only the files present.
-  const present = install.manifests.filter((m) => entries.includes(m));
-  return present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
+  if (plan?.isCertain && members === null) return [...plan.files, ...plan.dirs.map((d) => `${d}/`)].join(", ");
+  // No plan for a fix (an install whose scripts read the sources): still only the files present,
+  // and not those .dockerignore keeps out of the context (a COPY of them would fail).
+  const present = install.manifests.filter((m) => entries.includes(m) && isSent(model, m));
+  if (install.ecosystem === "pnpm" && entries.includes("pnpm-workspace.yaml") && isSent(model, "pnpm-workspace.yaml")) present.push("pnpm-workspace.yaml");
+  const named = present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
+  // A workspace install reads every member's package.json: the root's alone would fail.
+  if (members === null) return named;
+  return `${named} and each workspace's package.json${members.length > 0 ? ` (${members.join(", ")})` : ""}`;
+}
+
+/** True when .dockerignore (when read) does not keep `path` out of the build context. */
+function isSent(model: DockerfileModel, path: string): boolean {
+  const dockerignore = model.context.dockerignore;
+  return typeof dockerignore !== "string" || !isIgnoredBy(dockerignore, normalizePath(path.replace(/\/$/, "")));
+}
+
+/**
+ * The workspaces of the JavaScript monorepo at the context root: the `workspaces` the root
+ * package.json declares (`["app", "server"]`, `{ "packages": ["packages/*"] }`), or none named for
+ * a `pnpm-workspace.yaml` (not read); null when the context shows no workspace.
+ */
+function workspaceMembers(model: DockerfileModel): string[] | null {
+  const manifest = parseJson(model.context.files?.["package.json"]);
+  const declared = manifest?.workspaces;
+  const list = Array.isArray(declared) ? declared : isRecord(declared) && Array.isArray(declared.packages) ? declared.packages : null;
+  if (list !== null && list.length > 0) return list.filter((m): m is string => typeof m === "string").map((m) => m.replace(/\/$/, ""));
+  return model.context.rootEntries?.includes("pnpm-workspace.yaml") ? [] : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A JSON object read from the context; null when absent or not an object (a template, a truncated read). */
+function parseJson(text: string | undefined): Record<string, unknown> | null {
+  if (text === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** npm lifecycle scripts an install of the project runs (npm, Yarn, pnpm and Bun run them for the root package). */
+const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
+/** Composer events an install fires, whose scripts run the project's code (`bin/console cache:clear`). */
+const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"];
+
+/**
+ * What in the install itself reads the project's sources, with the option that leaves it out, when
+ * the Dockerfile or the manifest read from the context shows it: the package.json's install
+ * lifecycle scripts (unless `--ignore-scripts`), composer.json's install scripts (unless
+ * `--no-scripts`), composer's optimized autoloader, which scans the sources (unless
+ * `--no-autoloader`). Null when nothing shows, or the manifest of the install's folder is unread.
+ */
+function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, folder: string | null): { skip: string; reason: string } | null {
+  const args = install.command.args.map((w) => w.value);
+  const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
+  const read = (name: string) => parseJson(model.context.files?.[folder ? `${folder}/${name}` : name]);
+  if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
+    if (has("--ignore-scripts") || folder === null) return null;
+    const scripts = read("package.json")?.scripts;
+    const found = isRecord(scripts) ? INSTALL_SCRIPTS.filter((k) => typeof scripts[k] === "string") : [];
+    if (found.length === 0) return null;
+    // Yarn 2+ has no --ignore-scripts; its install skips the build step (the scripts) with --mode=skip-build.
+    const berry = install.ecosystem === "yarn" && (model.context.rootEntries?.includes(".yarnrc.yml") ?? false);
+    return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${found[0]}' script may` };
+  }
+  if (install.ecosystem !== "composer") return null;
+  const skip = "'--no-scripts --no-autoloader'";
+  const scripts = folder === null ? undefined : read("composer.json")?.scripts;
+  const events = isRecord(scripts) && !has("--no-scripts") ? COMPOSER_INSTALL_EVENTS.filter((k) => scripts[k] !== undefined) : [];
+  if (events.length > 0) return { skip, reason: `Its '${events[0]}' scripts may` };
+  if (!has("--no-autoloader") && has("-o", "--optimize-autoloader", "-a", "--classmap-authoritative"))
+    return { skip, reason: "The optimized autoloader and scripts" };
+  return null;
+}
+
+/**
+ * True when the stage (or one it builds on) installs a pnpm older than 6 (`npm i -g pnpm@5.5.12`,
+ * `corepack prepare pnpm@5`), or the root package.json's `packageManager` names one: it has no
+ * `pnpm fetch`.
+ */
+function lacksPnpmFetch(model: DockerfileModel, stage: Stage): boolean {
+  const pinned = parseJson(model.context.files?.["package.json"])?.packageManager;
+  const majors: number[] = typeof pinned === "string" && /^pnpm@\d/.test(pinned) ? [Number(/^pnpm@(\d+)/.exec(pinned)?.[1])] : [];
+  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+    for (const instruction of s.instructions) {
+      for (const command of instruction.commands) {
+        if (command.name !== "npm" && command.name !== "corepack" && command.name !== "yarn") continue;
+        for (const w of command.args) {
+          const m = /^pnpm@(\d+)\b/.exec(w.value);
+          if (m) majors.push(Number(m[1]));
+        }
+      }
+    }
+  }
+  return majors.some((m) => m < 6) && !majors.some((m) => m >= 6);
 }
 
 /**
@@ -301,6 +412,8 @@ function reorderFix(
 ): { fix: Fix; isSafe: boolean } | null {
   // Anything else in the install's RUN might read the sources, which will no longer be there.
   if (!run.commands.every((c) => c === install.command || isSourceFreeCommand(c))) return null;
+  // A workspace install needs every member's package.json, which the file does not show.
+  if (NODE_ECOSYSTEMS.has(install.ecosystem) && workspaceMembers(model) !== null) return null;
   const plan = manifestPlan(install, model.context);
   if (!plan) return null;
   const dockerignore = model.context.dockerignore;

@@ -131,4 +131,38 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(facts.dockerfilePath, "docker/Dockerfile");
     assert.strictEqual(facts.composeSourceMount, true);
   });
+  it("reads a manifest copied by a bare name from the repository root when the Dockerfile's folder lacks it", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "pyproject.toml": '[project]\nname = "svc"\n',
+      "package.json": '{"name": "root"}',
+      "deploy/cpu/Dockerfile": "FROM python:3.12\nCOPY pyproject.toml ./\nRUN pip install .\n",
+      "deploy/cpu/notes.txt": "",
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "deploy", "cpu", "Dockerfile")).href);
+    assert.strictEqual(facts.files?.["pyproject.toml"], '[project]\nname = "svc"\n');
+    // Not copied by the Dockerfile: the root's package.json stays unread.
+    assert.strictEqual(facts.files?.["package.json"], undefined);
+  });
+
+  it("keeps the folder's own file for a bare name the folder holds", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "pyproject.toml": '[project]\nname = "root"\n',
+      "svc/pyproject.toml": '[project]\nname = "svc"\n',
+      "svc/Dockerfile": "FROM python:3.12\nCOPY pyproject.toml ./\n",
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "svc", "Dockerfile")).href);
+    assert.strictEqual(facts.files?.["pyproject.toml"], '[project]\nname = "svc"\n');
+  });
+
+  it("reads entry scripts named without an extension one folder down (docker-bin/uid_entrypoint)", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      Dockerfile: 'FROM node:20-alpine\nCOPY . /app\nENTRYPOINT ["uid_entrypoint"]\n',
+      "docker-bin/uid_entrypoint": '#!/bin/sh\nexec dumb-init -- "$@"\n',
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "Dockerfile")).href);
+    assert.strictEqual(facts.files?.["docker-bin/uid_entrypoint"], '#!/bin/sh\nexec dumb-init -- "$@"\n');
+  });
 });

@@ -148,6 +148,27 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
     },
+    {
+      name: "uv sync where the copied pyproject.toml declares a dev group",
+      code: 'FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --extra cpu\nCMD ["python", "-m", "app"]\n',
+      context: { files: { "pyproject.toml": '[project]\nname = "app"\ndependencies = ["fastapi"]\n\n[dependency-groups]\ndev = ["pytest"]\n' } },
+      messageId: "devDependencies",
+      line: 3,
+    },
+    {
+      name: "uv sync of a pyproject.toml from a sub-folder: the root's, though read, is not the one installed",
+      code: 'FROM python:3.12-slim\nCOPY services/api/pyproject.toml ./\nRUN uv sync\nCMD ["python", "-m", "app"]\n',
+      context: { files: { "pyproject.toml": '[project]\nname = "root"\n' } },
+      messageId: "devDependencies",
+      line: 3,
+    },
+    {
+      name: "poetry install where the pyproject.toml declares a test group",
+      code: 'FROM python:3.12-slim\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "app"]\n',
+      context: { files: { "pyproject.toml": '[tool.poetry]\nname = "app"\n\n[tool.poetry.group.test.dependencies]\npytest = "^8"\n' } },
+      messageId: "devDependencies",
+      line: 3,
+    },
   ],
   silent: [
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
@@ -208,5 +229,20 @@ testRule(rule, {
     "FROM node:24 AS web\nRUN npm ci && npm run build\nFROM nginx:1.31-alpine\nCOPY --from=web /app/dist /usr/share/nginx/html\n",
     // Development targets install dev dependencies on purpose.
     "FROM node:24-slim AS dev\nRUN npm ci\n",
+    {
+      name: "uv sync of a pyproject.toml with optional extras but no dependency group: --no-dev changes nothing",
+      code: 'FROM python:3.10-slim\nCOPY pyproject.toml ./pyproject.toml\nRUN uv venv && uv sync --extra cpu --no-cache\nCOPY api ./api\nCMD ["uv", "run", "python", "-m", "api"]\n',
+      context: {
+        files: {
+          "pyproject.toml":
+            '[project]\nname = "tts"\ndependencies = ["fastapi"]\n\n[project.optional-dependencies]\ncpu = ["torch"]\ntest = ["pytest"]\n\n[tool.uv]\nconflicts = []\n',
+        },
+      },
+    },
+    {
+      name: "poetry install of a project with no dependency group",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "app"]\n',
+      context: { files: { "pyproject.toml": '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.12"\n' } },
+    },
   ],
 });

@@ -63,6 +63,26 @@ testRule(rule, {
       output: "FROM node:22-slim\nARG SCOPE=builder\nENV SCOPE=$SCOPE\nENTRYPOINT exec ./${SCOPE}-entrypoint.sh\n",
     },
     { name: "an assignment in front gets no exec fix", code: "FROM debian:12\nCMD PORT=$P ./server\n", messageId: "execLast", output: null },
+    {
+      name: 'an entry script that ends with exec "$@" on Debian: dash, now PID 1, still forks the program',
+      code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\nCMD gunicorn app:app\n',
+      context: { files: { "start.sh": '#!/bin/sh\nset -e\npython manage.py migrate\nexec "$@"\n' } },
+      messageId: "shellForm",
+      line: 4,
+    },
+    {
+      name: 'an entry script whose exec "$@" is not its last command',
+      code: 'FROM python:3.12-alpine\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\nCMD gunicorn app:app\n',
+      context: { files: { "start.sh": '#!/bin/sh\nif [ "$1" = "web" ]; then\n  exec "$@"\nfi\n"$@"\n' } },
+      messageId: "shellForm",
+      line: 4,
+    },
+    {
+      name: "an entry script the host did not read",
+      code: 'FROM python:3.12-alpine\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\nCMD gunicorn app:app\n',
+      messageId: "shellForm",
+      line: 4,
+    },
   ],
   silent: [
     { name: "the shell execs the program already", code: "FROM debian:12-slim\nCMD exec java $JAVA_OPTS -jar /app.jar\n" },
@@ -96,5 +116,27 @@ testRule(rule, {
     { name: "SHELL in the stage", code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-c"]\nCMD run\n' },
     { name: "SHELL in the parent stage", code: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD run\n' },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=JSONArgsRecommended\nCMD run\n" },
+    {
+      name: 'a script run by ash that ends with exec "$@" on Alpine: the CMD\'s shell takes its place and execs the program',
+      code: 'FROM python:3.12-alpine\nCOPY docker/init.sh ./init.sh\nENTRYPOINT ["/bin/ash", "./init.sh"]\nCMD gunicorn -c gunicorn.conf.py app.wsgi -b 0.0.0.0:8000\n',
+      context: {
+        files: { "docker/init.sh": '#!/bin/ash\necho "Preparing"\nif [ -f "$SETUP" ]; then\n  . "$SETUP"\nfi\n\n# hand over to the command\nexec "$@"\n' },
+      },
+    },
+    {
+      name: "an entry script (no extension) that ends by exec'ing dumb-init, which signals the process group",
+      code: 'FROM node:20-slim\nENV PATH=/app/bin:$PATH\nCOPY . /app\nENTRYPOINT ["app_entrypoint"]\nCMD $APP_HOME/bin/server --port $PORT\n',
+      context: {
+        files: {
+          "bin/app_entrypoint":
+            '#!/bin/sh\nif ! whoami > /dev/null 2>&1; then\n  echo "app:x:$(id -u):0::/app:/sbin/nologin" >> /etc/passwd\nfi\nexec /usr/bin/dumb-init -- "$@"\n',
+        },
+      },
+    },
+    {
+      name: "an entry script that drops to a user with su-exec and execs the command, on Alpine",
+      code: 'FROM node:22-alpine\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD node server.js --port $PORT\n',
+      context: { files: { "entrypoint.sh": '#!/bin/sh\nchown -R node /data\nexec su-exec node "$@"\n' } },
+    },
   ],
 });

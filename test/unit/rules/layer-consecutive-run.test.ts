@@ -164,6 +164,24 @@ testRule(rule, {
       line: 3,
       output: null,
     },
+    {
+      name: "an account and a chown of a file: the chown copies the whole file into its layer",
+      code: 'FROM debian:12\nCOPY app.jar /srv/app.jar\nRUN useradd -r svc\nRUN chown svc /srv/app.jar\nCMD ["java", "-jar", "/srv/app.jar"]\n',
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
+      name: "an account and a recursive chown of the working directory",
+      code: 'FROM debian:12\nWORKDIR /srv\nCOPY . .\nRUN useradd --home /srv svc\nRUN chown -R svc /srv\nCMD ["./run"]\n',
+      messageId: "consecutive",
+      line: 5,
+    },
+    {
+      name: "two in-place edits of the same file",
+      code: 'FROM php:8.3-fpm\nRUN sed -i "s/^pm = .*/pm = static/" /usr/local/etc/php-fpm.d/www.conf\nRUN sed -i "s/^pm.max_children = .*/pm.max_children = 8/" /usr/local/etc/php-fpm.d/www.conf\nCMD ["php-fpm"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
   ],
   silent: [
     {
@@ -260,5 +278,13 @@ testRule(rule, {
     },
     { name: "ONBUILD triggers are not RUNs of this image", code: "FROM alpine:3.20\nONBUILD RUN echo a\nONBUILD RUN echo b\n" },
     { name: "suppressed by hadolint's DL3059 pragma", code: "FROM alpine:3.20\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\n" },
+    {
+      name: "an account, then a non-recursive chown of the WORKDIR it lives in: one inode, no bytes saved",
+      code: 'FROM debian:12-slim\nWORKDIR "/srv"\nRUN useradd --uid 1000 --home /srv svc\nRUN chown svc /srv\nCMD ["/srv/bin/server"]\n',
+    },
+    {
+      name: "two in-place edits of different small config files",
+      code: "FROM php:8.3-fpm-alpine\nRUN sed -i 's/listen = /;listen = /' /usr/local/etc/php-fpm.d/www.conf\nRUN sed -i 's/listen = 9000/listen = \\/run\\/php.sock/' /usr/local/etc/php-fpm.d/zz-docker.conf\nCMD [\"php-fpm\"]\n",
+    },
   ],
 });

@@ -287,6 +287,24 @@ testRule(rule, {
       data: { command: "apt-get update", stage: "build" },
       output: null,
     },
+    {
+      name: "the else branch runs in a plain build when the default does not match the test",
+      code: 'FROM ruby:3.3-alpine\nARG APP_ENV=development\nRUN if [ "$APP_ENV" = "production" ]; then rm -rf spec; else apk add nodejs; fi\n',
+      messageId: "apkCache",
+      line: 3,
+    },
+    {
+      name: "a platform argument is set by BuildKit for every build, whatever its default",
+      code: 'FROM alpine:3.22\nARG TARGETARCH=amd64\nRUN if [ "$TARGETARCH" = "arm64" ]; then apk add gcompat; fi\n',
+      messageId: "apkCache",
+      line: 3,
+    },
+    {
+      name: "a comparison with a build argument that has no default cannot be decided",
+      code: 'FROM alpine:3.22\nARG FLAVOR\nRUN if [ "$FLAVOR" = "full" ]; then apk add ffmpeg; fi\n',
+      messageId: "apkCache",
+      line: 3,
+    },
   ],
   silent: [
     {
@@ -501,6 +519,14 @@ testRule(rule, {
     {
       name: "heredoc with cleanup",
       code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+    },
+    {
+      name: "an install in the else branch of a test the default satisfies (a development variant)",
+      code: 'FROM ruby:3.3-alpine\nARG APP_ENV=production\nENV APP_ENV ${APP_ENV}\nRUN if [ "$APP_ENV" = "production" ]; then \\\n  rm -rf spec tmp/cache; \\\n  else apk add nodejs yarn; \\\n  fi\n',
+    },
+    {
+      name: "an install behind a '!=' test that the default makes false",
+      code: 'FROM python:3.13-alpine\nARG MODE=release\nRUN if [ "$MODE" != "release" ]; then pip install debugpy; fi\n',
     },
   ],
 });
