@@ -49,7 +49,7 @@ describe("lsp: node build-context host", () => {
     assert.strictEqual((await readBuildContext(ws.uri("docker/Dockerfile"))).dockerignore, undefined);
   });
 
-  it("a subfolder Dockerfile copying root-relative scripts (built from the root): reads them there, not a bare root name", async () => {
+  it("a subfolder Dockerfile copying root-relative scripts (built from the root): reads them there, and a manifest only the root has", async () => {
     const ws = workspaceFolder({
       ".git/": "",
       "package.json": '{"name":"root"}',
@@ -61,7 +61,21 @@ describe("lsp: node build-context host", () => {
     });
     const files = (await readBuildContext(ws.uri("tools/packaging/Dockerfile"))).files ?? {};
     assert.match(files["tools/docker/entrypoint.sh"] ?? "", /setpriv/);
-    assert.strictEqual(files["package.json"], undefined);
+    // The folder has no package.json, so a build with it as context would fail: the root's is copied.
+    assert.strictEqual(files["package.json"], '{"name":"root"}');
+  });
+
+  it("a subfolder Dockerfile copying a manifest its own folder holds: the folder's, not the root's", async () => {
+    const ws = workspaceFolder({
+      ".git/": "",
+      "package.json": '{"name":"root"}',
+      "tools/": "",
+      "tools/packaging/": "",
+      "tools/packaging/package.json": '{"name":"packaging"}',
+      "tools/packaging/Dockerfile": "FROM node:24\nCOPY package.json ./\nRUN npm ci\n",
+    });
+    const files = (await readBuildContext(ws.uri("tools/packaging/Dockerfile"))).files ?? {};
+    assert.strictEqual(files["package.json"], '{"name":"packaging"}');
   });
 
   it("reports null when no .dockerignore exists", async () => {
