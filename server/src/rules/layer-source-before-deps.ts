@@ -80,7 +80,7 @@ export const rule: Rule = {
       // The install runs the project's own code (a postinstall, composer's post-install-cmd, the
       // optimized autoloader), which reads the sources: copying the manifests first is not enough.
       scriptsNeedSources:
-        "'{copy}' before '{install}' reruns it per edit; install without scripts first, then again. {reason} read the sources: copy {manifests} before '{copy}', install there with {skip}, and run the install again after it; install on line {line}.",
+        "'{copy}' before '{install}' reruns it per edit; install without scripts first, then again. {reason} read the sources: copy {manifests} before '{copy}', install there with {skip}, and {after} after it; install on line {line}.",
     },
   },
   check(model, report) {
@@ -354,7 +354,7 @@ const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-aut
  * `--no-scripts`), composer's optimized autoloader, which scans the sources (unless
  * `--no-autoloader`). Null when nothing shows, or the manifest of the install's folder is unread.
  */
-function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, folder: string | null): { skip: string; reason: string } | null {
+function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, folder: string | null): { skip: string; reason: string; after: string } | null {
   const args = install.command.args.map((w) => w.value);
   const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
   const read = (name: string) => parseJson(model.context.files?.[folder ? `${folder}/${name}` : name]);
@@ -365,15 +365,23 @@ function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, 
     if (found.length === 0) return null;
     // Yarn 2+ has no --ignore-scripts; its install skips the build step (the scripts) with --mode=skip-build.
     const berry = install.ecosystem === "yarn" && (model.context.rootEntries?.includes(".yarnrc.yml") ?? false);
-    return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${found[0]}' script may` };
+    // A second `npm ci` deletes node_modules and installs it all again: npm and pnpm instead run
+    // what --ignore-scripts skipped, the dependencies' builds (rebuild) and the project's script.
+    const script = found[0];
+    const after =
+      install.ecosystem === "npm" || install.ecosystem === "pnpm"
+        ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
+        : "run the install again";
+    return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${script}' script may`, after };
   }
   if (install.ecosystem !== "composer") return null;
   const skip = "'--no-scripts --no-autoloader'";
   const scripts = folder === null ? undefined : read("composer.json")?.scripts;
   const events = isRecord(scripts) && !has("--no-scripts") ? COMPOSER_INSTALL_EVENTS.filter((k) => scripts[k] !== undefined) : [];
-  if (events.length > 0) return { skip, reason: `Its '${events[0]}' scripts may` };
+  const after = "run the install again";
+  if (events.length > 0) return { skip, reason: `Its '${events[0]}' scripts may`, after };
   if (!has("--no-autoloader") && has("-o", "--optimize-autoloader", "-a", "--classmap-authoritative"))
-    return { skip, reason: "The optimized autoloader and scripts" };
+    return { skip, reason: "The optimized autoloader and scripts", after };
   return null;
 }
 
