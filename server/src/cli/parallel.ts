@@ -63,17 +63,24 @@ export async function checkInParallel(
   const byWorkers = threads.map(
     (thread) =>
       new Promise<void>((resolve, reject) => {
+        // Two batches outstanding: the worker starts its next batch at once instead of waiting
+        // for this thread, which answers only between two of its own files.
+        let outstanding = 0;
         const give = () => {
           const batch = takeBatch();
-          if (batch === null) resolve();
-          else thread.postMessage(batch);
+          if (batch !== null) {
+            outstanding++;
+            thread.postMessage(batch);
+          } else if (outstanding === 0) resolve();
         };
         thread.on("message", (done: BatchDone) => {
+          outstanding--;
           done.reports.forEach((report, i) => (reports[done.start + i] = report));
           give();
         });
         thread.on("error", reject);
         thread.on("exit", (code) => reject(new Error(`a check worker stopped (exit code ${code})`)));
+        give();
         give();
       }),
   );
@@ -105,12 +112,14 @@ export function runCheckWorker(): void {
   if (port === null) throw new Error("runCheckWorker runs in a worker thread");
   const { command, files } = (workerData as CheckWorkerData).stagecraftCheck;
   const { reader, configs } = checkRunState();
+  // Batches arrive ahead of time (see checkInParallel) and are checked one after another, in order.
+  let queue = Promise.resolve();
   port.on("message", ([start, end]: [number, number]) => {
-    void (async () => {
+    queue = queue.then(async () => {
       const reports: FileReport[] = [];
       for (let i = start; i < end; i++) reports.push(await checkFileOnDisk(command, files[i].path, files[i].shown, configs, reader));
       const done: BatchDone = { start, reports };
       port.postMessage(done);
-    })();
+    });
   });
 }
