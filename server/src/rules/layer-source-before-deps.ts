@@ -80,7 +80,7 @@ export const rule: Rule = {
       // The install runs the project's own code (a postinstall, composer's post-install-cmd, the
       // optimized autoloader), which reads the sources: copying the manifests first is not enough.
       scriptsNeedSources:
-        "'{copy}' before '{install}' reruns it per edit; install without scripts first, then again. {reason} read the sources: copy {manifests} before '{copy}', install there with {skip}, and {after} after it; install on line {line}.",
+        "'{copy}' before '{install}' reruns it per edit; install without scripts, then run them. {reason} read the sources: copy {manifests} before '{copy}', install there with {skip}, and {after} after it; install on line {line}.",
     },
   },
   check(model, report) {

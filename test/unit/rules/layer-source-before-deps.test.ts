@@ -452,7 +452,7 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", tool: "go generate", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
   },
   {
-    name: "a Bun workspace whose root postinstall needs the sources: install without scripts first, then again",
+    name: "a Bun workspace whose root postinstall needs the sources: install without scripts, then run them",
     code: "FROM oven/bun:1.2 AS build\nWORKDIR /app\nCOPY . .\nRUN bun install\nRUN bun run build\n",
     context: {
       rootEntries: ["package.json", "bun.lock", "turbo.json", "web/", "api/", "common/"],
