@@ -256,6 +256,21 @@ function reportFor(
   // Maven or Gradle build also reads projects outside its folder: those keep the general words.)
   const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
   const manifests = folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install);
+  const scriptFiles = folder === "" ? scriptFilesOnly(model, install) : null;
+  if (scriptFiles !== null) {
+    // The install's scripts run only files of their own (`"postinstall": "node tools/postinstall.js"`):
+    // copied with the manifests, one install before the sources works. No fix: it would not copy them.
+    return {
+      range: source.range,
+      messageId: "sourceBeforeDeps",
+      data: {
+        copy: instructionOnOneLine(model, copy),
+        install: installText,
+        line: run.range.start.line + 1,
+        manifests: `${manifests}, ${scriptFiles.join(", ")}`,
+      },
+    };
+  }
   const scripts = sourceReadingSteps(model, install, folder);
   if (scripts !== null) {
     // No fix: the install has to run twice, without its scripts before the copy and with them after.
@@ -346,6 +361,27 @@ function parseJson(text: string | undefined): Record<string, unknown> | null {
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 /** Composer events an install fires, whose scripts run the project's code (`bin/console cache:clear`). */
 const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"];
+
+/**
+ * The files the root package.json's install scripts run when each script is one command running one
+ * file of the context (`node tools/postinstall.js`, `sh scripts/setup.sh`), sent by .dockerignore;
+ * null when a script does anything else (`turbo run prisma:generate`), or there is none.
+ */
+function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): string[] | null {
+  if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => w.value === "--ignore-scripts")) return null;
+  const scripts = parseJson(model.context.files?.["package.json"])?.scripts;
+  if (!isRecord(scripts)) return null;
+  const found = INSTALL_SCRIPTS.map((k) => scripts[k]).filter((v): v is string => typeof v === "string");
+  if (found.length === 0) return null;
+  const files: string[] = [];
+  for (const script of found) {
+    const path = /^(?:node|sh|bash)\s+(?:\.\/)?([\w-]+(?:\/[\w.-]+)*\.(?:c?js|mjs|sh))$/.exec(script.trim())?.[1];
+    if (path === undefined || !(model.context.rootEntries?.includes(path.includes("/") ? `${path.split("/")[0]}/` : path) ?? false) || !isSent(model, path))
+      return null;
+    if (!files.includes(path)) files.push(path);
+  }
+  return files;
+}
 
 /**
  * What in the install itself reads the project's sources, with the option that leaves it out, when

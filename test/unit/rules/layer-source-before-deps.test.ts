@@ -476,7 +476,7 @@ const fires: FiresCase[] = [
     code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
     context: {
       rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
-      files: { "package.json": '{"name":"site","scripts":{"postinstall":"node tools/postinstall.js"},"dependencies":{"sharp":"0.33"}}' },
+      files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
     },
     messageId: "scriptsNeedSources",
     line: 3,
@@ -489,6 +489,18 @@ const fires: FiresCase[] = [
       reason: "Its 'postinstall' script may",
       after: "run 'npm rebuild' and 'npm run postinstall'",
     },
+    output: null,
+  },
+  {
+    name: "an npm ci whose postinstall only runs a file of its own: that file is copied with the manifests, one install",
+    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
+      files: { "package.json": '{"name":"site","scripts":{"postinstall":"node tools/setup-drivers.js"},"dependencies":{"sharp":"0.33"}}' },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "npm ci", line: 4, manifests: "package.json, package-lock.json, tools/setup-drivers.js" },
     output: null,
   },
   {
