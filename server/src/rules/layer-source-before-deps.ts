@@ -256,40 +256,23 @@ function reportFor(
   // Maven or Gradle build also reads projects outside its folder: those keep the general words.)
   const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
   const manifests = folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install);
+  const where = { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1 };
   const scriptFiles = folder === "" ? scriptFilesOnly(model, install) : null;
   if (scriptFiles !== null) {
     // The install's scripts run only files of their own (`"postinstall": "node tools/postinstall.js"`):
     // copied with the manifests, one install before the sources works. No fix: it would not copy them.
-    return {
-      range: source.range,
-      messageId: "sourceBeforeDeps",
-      data: {
-        copy: instructionOnOneLine(model, copy),
-        install: installText,
-        line: run.range.start.line + 1,
-        manifests: `${manifests}, ${scriptFiles.join(", ")}`,
-      },
-    };
+    return { range: source.range, messageId: "sourceBeforeDeps", data: { ...where, manifests: `${manifests}, ${scriptFiles.join(", ")}` } };
   }
   const scripts = sourceReadingSteps(model, install, folder);
   if (scripts !== null) {
     // No fix: the install has to run twice, without its scripts before the copy and with them after.
-    return {
-      range: source.range,
-      messageId: "scriptsNeedSources",
-      data: { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1, manifests, ...scripts },
-    };
+    return { range: source.range, messageId: "scriptsNeedSources", data: { ...where, manifests, ...scripts } };
   }
   const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
   return {
     range: source.range,
     messageId: "sourceBeforeDeps",
-    data: {
-      copy: instructionOnOneLine(model, copy),
-      install: installText,
-      line: run.range.start.line + 1,
-      manifests,
-    },
+    data: { ...where, manifests },
     fix: fix?.isSafe ? fix.fix : undefined,
     suggest: fix && !fix.isSafe ? [fix.fix] : undefined,
   };
