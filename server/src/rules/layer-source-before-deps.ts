@@ -346,18 +346,26 @@ const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"];
 
 /**
+ * The install lifecycle scripts (name, command) of the package.json in `folder` ("" for the
+ * context root) that a Node install runs: none with `--ignore-scripts` or an unread manifest.
+ */
+function installScripts(model: DockerfileModel, install: DependencyInstall, folder: string): [string, string][] {
+  if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => /^--ignore-scripts(?:=|$)/.test(w.value))) return [];
+  const scripts = parseJson(model.context.files?.[folder ? `${folder}/package.json` : "package.json"])?.scripts;
+  if (!isRecord(scripts)) return [];
+  return INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" ? [[k, scripts[k]] as [string, string]] : []));
+}
+
+/**
  * The files the root package.json's install scripts run when each script is one command running one
  * file of the context (`node tools/postinstall.js`, `sh scripts/setup.sh`), sent by .dockerignore;
  * null when a script does anything else (`turbo run prisma:generate`), or there is none.
  */
 function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): string[] | null {
-  if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => w.value === "--ignore-scripts")) return null;
-  const scripts = parseJson(model.context.files?.["package.json"])?.scripts;
-  if (!isRecord(scripts)) return null;
-  const found = INSTALL_SCRIPTS.map((k) => scripts[k]).filter((v): v is string => typeof v === "string");
+  const found = installScripts(model, install, "");
   if (found.length === 0) return null;
   const files: string[] = [];
-  for (const script of found) {
+  for (const [, script] of found) {
     const path = /^(?:node|sh|bash)\s+(?:\.\/)?([\w-]+(?:\/[\w.-]+)*\.(?:c?js|mjs|sh))$/.exec(script.trim())?.[1];
     if (path === undefined || !(model.context.rootEntries?.includes(path.includes("/") ? `${path.split("/")[0]}/` : path) ?? false) || !isSent(model, path))
       return null;
@@ -378,15 +386,13 @@ function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, 
   const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
   const read = (name: string) => parseJson(model.context.files?.[folder ? `${folder}/${name}` : name]);
   if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
-    if (has("--ignore-scripts") || folder === null) return null;
-    const scripts = read("package.json")?.scripts;
-    const found = isRecord(scripts) ? INSTALL_SCRIPTS.filter((k) => typeof scripts[k] === "string") : [];
+    const found = folder === null ? [] : installScripts(model, install, folder);
     if (found.length === 0) return null;
     // Yarn 2+ has no --ignore-scripts; its install skips the build step (the scripts) with --mode=skip-build.
     const berry = install.ecosystem === "yarn" && (model.context.rootEntries?.includes(".yarnrc.yml") ?? false);
     // A second `npm ci` deletes node_modules and installs it all again: npm and pnpm instead run
     // what --ignore-scripts skipped, the dependencies' builds (rebuild) and the project's script.
-    const script = found[0];
+    const script = found[0][0];
     const after =
       install.ecosystem === "npm" || install.ecosystem === "pnpm"
         ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
