@@ -32,6 +32,11 @@ export function unquoteWord(value: string): string {
   return value;
 }
 
+/** The last part of a path or command word (`/usr/bin/gosu` -> `gosu`). */
+export function baseName(path: string): string {
+  return path.split("/").pop() ?? path;
+}
+
 /**
  * POSIX path normalization: collapses `//`, resolves `.` and `..`, drops the trailing slash.
  * Absolute paths stay absolute (`/..` is `/`); a relative path may normalize to `.`.

@@ -4,6 +4,7 @@
 // to become. Read from the Dockerfile and the entry scripts and configs the host read from the
 // build context. Such an image starts as root on purpose: a USER line would break the drop.
 
+import { baseName } from "./copy-paths";
 import { isSelfDroppingDaemon } from "./self-dropping-daemons";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
@@ -87,8 +88,6 @@ const SU_VALUE_OPTIONS = new Set([
 const RUNTIME_ID_USER = /\b(?:useradd|adduser|usermod|groupadd|addgroup|id|getent)\b[^\n]*\$\{?(?:PUID|PGID|USER_?ID|GROUP_?ID)\b/;
 /** A config line `user=`/`uid =` written by the script: `sed -i 's/^user=.*$/user=app/'`, `echo "user=$U" >> x.conf`. */
 const CONFIG_USER_ASSIGNMENT = /\b(?:user|uid)\b[^=\n]{0,12}=/;
-
-const baseName = (word: string) => word.split("/").pop() ?? word;
 
 /** True for `root`, `0`, `root:<group>` and `0:<gid>` (quotes dropped). */
 export function isRootUser(value: string): boolean {

@@ -3,6 +3,7 @@
 // GitHub Action, whoever runs it picks the user (`docker run --user`, compose `user:`, a build
 // argument the project's builds set), or it runs its user's own command against their files.
 
+import { baseName } from "./copy-paths";
 import { systemPackageCommand } from "./commands";
 import { composeMountsDockerSocket, composeRunUser } from "./compose-services";
 import { rootlessSiblingOf } from "./dockerfile-variants";
@@ -42,8 +43,6 @@ const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
 const EVAL_ARGS = /^(?:eval|-e|--eval|-p|--print|-c)$/;
 /** An expression that only prints a literal: `console.log('Welcome to Deno!')`, `print("hello")`, `puts 'hi'`. */
 const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'[^']*'|"[^"]*")\s*\)|\s+(?:'[^']*'|"[^"]*"));?$/;
-
-const baseName = (word: string) => word.split("/").pop() ?? word;
 
 /**
  * True when root is what the image is for: a CI agent, a GitHub Docker action, an image that drives

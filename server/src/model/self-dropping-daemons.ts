@@ -3,6 +3,8 @@
 // drops to its own user. An image whose main process is one of them starts as root by design, and a
 // USER line would stop the daemon from binding, chrooting or switching users.
 
+import { baseName } from "./copy-paths";
+
 /**
  * How a daemon leaves root: by default (sshd's privilege separation, unbound's compiled-in
  * `username`), unless a config line turns that off (`username: ""`); or only when told, by the
@@ -54,8 +56,6 @@ const DAEMONS = new Map<string, Drop>([
   ["pdns_recursor", when(SETUID_DIRECTIVE)],
   ["stunnel", when(SETUID_DIRECTIVE)],
 ]);
-
-const baseName = (word: string) => word.split("/").pop() ?? word;
 
 /**
  * True when `words` (a command: program, then arguments) starts a daemon that leaves root itself: by default, unless a

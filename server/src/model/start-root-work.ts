@@ -6,6 +6,7 @@
 // root on purpose: a USER line makes the entry script fail, so the remedy is a rework of the
 // script, not one line.
 
+import { baseName } from "./copy-paths";
 import { startPathScripts } from "./start-path-scripts";
 import type { DockerfileModel } from "./types";
 
@@ -26,8 +27,6 @@ const SYSTEM_PATH = /^\/(?:lib(?:32|64|x32)?|bin|sbin|usr\/(?:lib(?:32|64|x32|ex
 const REDIRECT_TARGET = /(?:^|[^<>&\d])\d?&?>>?\s*(\/[^\s;&|)]+)/g;
 /** Where a command starts in a shell line: its start, after `;`, `&&`, `||`, `!`, `(`, or a keyword. */
 const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/g;
-
-const baseName = (word: string) => word.split("/").pop() ?? word;
 
 /**
  * The first root-only command a start-path script (entry script and the scripts it runs, as the

@@ -3,6 +3,7 @@
 // development image running `mix setup`, an entry script running `npm install`), so the compilers
 // and headers they keep are needed at run time, not leftovers of the build.
 
+import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { startCommand } from "./stage-purpose";
 import { lineage } from "./stage-graph";
@@ -105,8 +106,8 @@ function startScripts(model: DockerfileModel): string[] {
 export function entryScriptFiles(model: DockerfileModel): [string, string][] {
   const command = startCommand(model);
   if (command === null) return [];
-  const names = new Set(command.map((w) => w.split("/").pop() ?? w).filter((n) => n !== ""));
-  return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(path.split("/").pop() ?? path));
+  const names = new Set(command.map(baseName).filter((n) => n !== ""));
+  return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(baseName(path)));
 }
 
 /** `uv run` options that keep the dev group out of the sync it does first, or skip that sync. */
@@ -177,20 +178,16 @@ const USER_SWITCH = /^(?:gosu|su-exec)$/;
  * branch, `"$@"` without exec, a daemon started in the background).
  */
 export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly string[]): EntryHandover | null {
-  const first = baseNameOf(entrypoint[0] ?? "");
+  const first = baseName(entrypoint[0] ?? "");
   const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
   if (script === undefined || /[$`*?]/.test(script)) return null;
-  const name = baseNameOf(script);
+  const name = baseName(script);
   const texts = Object.entries(model.context.files ?? {})
-    .filter(([path]) => baseNameOf(path) === name)
+    .filter(([path]) => baseName(path) === name)
     .map(([, text]) => text);
   if (texts.length === 0) return null;
   const found = texts.map(scriptHandover);
   return found.every((h) => h === found[0]) ? found[0] : null;
-}
-
-function baseNameOf(path: string): string {
-  return path.split("/").pop() ?? path;
 }
 
 function scriptHandover(text: string): EntryHandover | null {
@@ -198,9 +195,9 @@ function scriptHandover(text: string): EntryHandover | null {
   const words = commands[commands.length - 1];
   if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
   let rest = words.slice(1, -1);
-  while (rest.length >= 2 && USER_SWITCH.test(baseNameOf(rest[0]))) rest = rest.slice(2);
+  while (rest.length >= 2 && USER_SWITCH.test(baseName(rest[0]))) rest = rest.slice(2);
   if (rest.length === 0) return "replaces";
-  const init = baseNameOf(rest[0]);
+  const init = baseName(rest[0]);
   const options = rest.slice(1).filter((w) => w !== "--");
   if (options.some((o) => !o.startsWith("-"))) return null;
   // dumb-init signals the group unless told to signal the child only; tini only with -g.
