@@ -47,8 +47,6 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "git alone: fourteen labels judge git a run-time tool, and the file cannot show that it is build-only here",
   "apache__pinot__docker__images__pinot__Dockerfile:47 final-stage-root":
     "an image Stagecraft has no facts about may set a user of its own: the file does not show root, so final-stage-root stays silent; on the held-out trial this class was 0 right, 3 wrong (and 6 debatable on this set)",
-  "apple__foundationdb__packaging__docker__Dockerfile:222 final-stage-root":
-    "an image Stagecraft has no facts about may set a user of its own: the file does not show root, so final-stage-root stays silent; on the held-out trial this class was 0 right, 3 wrong (and 6 debatable on this set)",
   "hyperf__hyperf-skeleton__Dockerfile:8 final-stage-root":
     "an image Stagecraft has no facts about may set a user of its own: the file does not show root, so final-stage-root stays silent; on the held-out trial this class was 0 right, 3 wrong (and 6 debatable on this set)",
   "Squidex__squidex__packer__render__squidex__Dockerfile:1 final-stage-root":

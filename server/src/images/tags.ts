@@ -109,12 +109,35 @@ const OFFICIAL_MIRRORS: readonly string[] = [
 ];
 
 /**
+ * Docker Hub namespaces that publish the official images built for one architecture
+ * (`amd64/rust:alpine`, `arm64v8/node:22`): the same images, names and tags as the library's
+ * (docker-library/official-images, "Architectures other than amd64").
+ */
+const ARCHITECTURE_NAMESPACES: ReadonlySet<string> = new Set([
+  "amd64",
+  "arm32v5",
+  "arm32v6",
+  "arm32v7",
+  "arm64v8",
+  "i386",
+  "mips64le",
+  "ppc64le",
+  "riscv64",
+  "s390x",
+  "windows-amd64",
+]);
+
+/**
  * The official-image name (`node`) of a reference, also when pulled through a known mirror of
- * Docker Hub's library; null for other images.
+ * Docker Hub's library or from one of its per-architecture namespaces; null for other images.
  */
 export function officialName(ref: ImageReference): string | null {
   if (ref.isOfficial) return ref.familiarName;
   const full = `${ref.registry}/${ref.repository}`;
+  if (ref.registry === DOCKER_HUB) {
+    const [namespace, name, ...rest] = ref.repository.split("/");
+    if (rest.length === 0 && name !== undefined && ARCHITECTURE_NAMESPACES.has(namespace)) return name;
+  }
   for (const prefix of OFFICIAL_MIRRORS) {
     if (full.startsWith(prefix) && !full.slice(prefix.length).includes("/")) return full.slice(prefix.length);
   }

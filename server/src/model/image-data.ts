@@ -3,11 +3,13 @@
 // deployments whose existing data is root-owned: adding a USER there is a migration, not a line.
 // Files in /root (root's private home) must move before any USER can work.
 
+import { isAccountCommand, systemPackageCommand } from "./commands";
 import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
+import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 import { commandDirectory, workdirOf } from "./workdir";
@@ -197,6 +199,30 @@ export function createdUser(chain: Stage[]): string | null {
     }
   }
   return null;
+}
+
+/**
+ * True when the build itself shows that the base image runs as root: a RUN before any USER of the
+ * chain installs system packages or creates accounts (`microdnf install ...`, `useradd app`),
+ * work that fails for any other user. A command run through `sudo` shows the opposite, so it does
+ * not count.
+ */
+export function buildStartsAsRoot(chain: Stage[]): boolean {
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === "USER") return false;
+      if (instruction.keyword !== "RUN") continue;
+      const rootWork = instruction.commands.some((c) => !throughSudo(c) && (isAccountCommand(c) || systemPackageCommand(c)?.action === "install"));
+      if (rootWork) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the command's program runs through `sudo` (`sudo apt-get install`, not `apt-get install sudo`). */
+function throughSudo(command: ShellCommand): boolean {
+  const program = command.program === null ? -1 : command.words.indexOf(command.program);
+  return command.words.slice(0, Math.max(program, 0)).some((w) => w.value === "sudo");
 }
 
 /** True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`): ready for an arbitrary UID. */

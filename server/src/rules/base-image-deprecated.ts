@@ -533,7 +533,8 @@ function replacementFor(image: string, note: LifecycleNote): { text: string; tag
   // .NET 10 ships on noble, Alpine and Azure Linux only: `8.0-jammy` moves to `10.0-noble`.
   if (/^mcr\.microsoft\.com$/.test(ref.registry) && /^dotnet\//.test(ref.repository) && m[2].startsWith("10.0")) tag = dotnet10Tag(tag);
   // A long registry path would push the remedy past the message's 100 characters: name the tag.
-  return { text: ref.registry === "docker.io" ? `'${m[1]}:${tag}'` : `tag '${tag}'`, tag };
+  // The name as written keeps a per-architecture namespace: `arm64v8/python:3.7` moves to `arm64v8/python:3.14`.
+  return { text: ref.registry === "docker.io" ? `'${ref.familiarName}:${tag}'` : `tag '${tag}'`, tag };
 }
 
 /** True when two references name the same repository, an official image under any of its spellings (`golang`, `registry.hub.docker.com/library/golang`). */

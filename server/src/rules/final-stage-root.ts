@@ -14,7 +14,7 @@ import { addUserLine } from "../fixes/user-line";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
-import { createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
+import { buildStartsAsRoot, createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
@@ -37,6 +37,7 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
       noUser: "The final image runs as root, the default of '{image}'; add a non-root USER.",
+      userNeverUsed: "User '{user}' is created but never used, so the image runs as root; add 'USER {user}'.",
       dropperUnused: "The final image runs as root and never uses the installed '{tool}'; exec the app through it.",
     },
   },
@@ -90,9 +91,14 @@ export const rule: Rule = {
     // choose their user by tag.
     if (root.base.kind !== "image" || root.base.unresolved.length > 0) return;
     const defaultUser = defaultUserOf(root.base.resolved);
+    const created = createdUser(chain);
     // An image whose default user is not known (a project's own base, a vendor image) may well set
-    // one: the file does not show that it runs as root, so nothing is reported.
-    if (defaultUser !== "root") return;
+    // one: the file does not show that it runs as root, so nothing is reported. Unless the file
+    // shows it: its own RUN installs packages or creates accounts before any USER (root's work),
+    // and it creates a user that it never switches to (`useradd -ms /bin/bash joern` and a chown
+    // on `almalinux/9-minimal`): the user was prepared and forgotten.
+    const inferredRoot = defaultUser === "unknown" && created !== null && buildStartsAsRoot(chain);
+    if (defaultUser !== "root" && !inferredRoot) return;
     // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
     const drop = privilegeDropOf(root.base.resolved);
     if (drop === "entrypoint" && !chain.some((s) => s.instructions.some((i) => i.keyword === "ENTRYPOINT"))) return;
@@ -109,8 +115,11 @@ export const rule: Rule = {
     const range = final.base.token.range;
     // No USER suggestion there: the line alone would break the app.
     if (tool !== null) return report({ range, messageId: "dropperUnused", data: { tool } });
-    const user = createdUser(chain) ?? nonRootUserOf(root.base.resolved);
+    const user = created ?? nonRootUserOf(root.base.resolved);
     const fix = user === null ? null : addUserLine(model, final, user);
-    report({ range, messageId: "noUser", data: { image: root.base.resolved }, suggest: fix === null ? undefined : [fix] });
+    const suggest = fix === null ? undefined : [fix];
+    // The user the file creates is the remedy it names: the message says so rather than the base's default.
+    if (created !== null) return report({ range, messageId: "userNeverUsed", data: { user: created }, suggest });
+    report({ range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
   },
 };

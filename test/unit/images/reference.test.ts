@@ -67,6 +67,19 @@ describe("images/reference: image references the way Docker reads them", () => {
       assert.deepStrictEqual(official("bitnami/redis:7"), [null, "bitnami/redis"]);
       assert.deepStrictEqual(official("registry.hub.docker.com/bitnami/redis:7"), [null, "registry.hub.docker.com/bitnami/redis"]);
     });
+
+    it("knows the official images of Docker Hub's per-architecture namespaces", () => {
+      const official = (text: string) => {
+        const ref = parseImageReference(text);
+        return ref && [officialName(ref), hubName(ref)];
+      };
+      assert.deepStrictEqual(official("amd64/rust:alpine"), ["rust", "library/rust"]);
+      assert.deepStrictEqual(official("docker.io/arm64v8/node:22-slim"), ["node", "library/node"]);
+      assert.deepStrictEqual(official("arm32v7/debian:bookworm"), ["debian", "library/debian"]);
+      // A namespace that only looks like an architecture, or a deeper path, is some other image.
+      assert.deepStrictEqual(official("amd64x/rust:alpine"), [null, "amd64x/rust"]);
+      assert.deepStrictEqual(official("ghcr.io/amd64/rust:alpine"), [null, "ghcr.io/amd64/rust"]);
+    });
   });
 
   describe("names, tags and digests", () => {

@@ -462,6 +462,9 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(replacement("node:18-alpine3.13-onbuild"), "a supported release");
     assert.strictEqual(replacement("mcr.microsoft.com/dotnet/runtime-deps:8.0-bookworm-slim"), "tag '10.0'");
     assert.strictEqual(replacement("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled"), "tag '10.0-noble-chiseled'");
+    // Docker Hub's per-architecture namespaces hold the official images: the namespace stays.
+    assert.strictEqual(replacement("arm64v8/python:3.7-slim"), "'arm64v8/python:3.14-slim'");
+    assert.strictEqual(replacement("amd64/node:18-alpine"), "'amd64/node:24-alpine'");
   });
   it("keeps the newest target when the pin has no ceiling", () => {
     const [f] = findingsOf(rule, "FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">=3.10"\n' } });

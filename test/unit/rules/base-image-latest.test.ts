@@ -18,6 +18,13 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "an official image from Docker Hub's per-architecture namespace floats like the library's",
+      code: "FROM amd64/rust:alpine AS wasm\nRUN cargo build --release\nFROM alpine:3.22\nCOPY --from=wasm /app /app\n",
+      messageId: "floating",
+      line: 1,
+      data: { image: "amd64/rust:alpine", tag: "alpine" },
+    },
+    {
       name: "Debian testing rolls to each new snapshot",
       code: "FROM debian:testing-slim\n",
       messageId: "floating",

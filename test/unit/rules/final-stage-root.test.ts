@@ -63,7 +63,7 @@ testRule(rule, {
     {
       name: "a data folder made empty, and a user the file creates but never switches to: reported",
       code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir -p /app/media\nRUN mkdir /app/data\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
-      messageId: "noUser",
+      messageId: "userNeverUsed",
     },
     {
       name: "a working directory filled by a copy to a folder above it is not empty",
@@ -89,9 +89,17 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "a vendor base of unknown user that the build's own package install shows is root, with a user made and never used",
+      code: 'FROM registry.example.com/os/minimal:9\nRUN microdnf install -y tar sudo && useradd -ms /bin/bash tool && chown -R tool /opt/tool\nWORKDIR /work\nCMD ["tool"]\n',
+      messageId: "userNeverUsed",
+      data: { user: "tool" },
+      output:
+        'FROM registry.example.com/os/minimal:9\nRUN microdnf install -y tar sudo && useradd -ms /bin/bash tool && chown -R tool /opt/tool\nWORKDIR /work\nUSER tool\nCMD ["tool"]\n',
+    },
+    {
       name: "a VOLUME, and a user the file creates: the missing USER is reported",
       code: 'FROM python:3.12-slim\nRUN useradd -r app\nVOLUME /data\nCMD ["gunicorn", "app:app"]\n',
-      messageId: "noUser",
+      messageId: "userNeverUsed",
     },
     {
       name: "a VOLUME the file opens to any UID (a folder inside it made world-writable)",
@@ -179,7 +187,7 @@ testRule(rule, {
     {
       name: "the lightbulb adds USER for the user the file creates",
       code: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nCMD ["/app"]\n',
-      messageId: "noUser",
+      messageId: "userNeverUsed",
       line: 1,
       output: 'FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\nCMD ["/app"]\n',
     },
@@ -187,7 +195,7 @@ testRule(rule, {
       // Found by the long fuzz (seed 101): the USER line went to a line past the end of the document.
       name: "the lightbulb adds USER at the end of a file without a final newline or start command",
       code: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app",
-      messageId: "noUser",
+      messageId: "userNeverUsed",
       output: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\n",
     },
     {
@@ -366,6 +374,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an unknown base with a user made but no root work of the build's own: its default user is not shown",
+      code: 'FROM registry.example.com/os/minimal:9\nRUN sudo useradd -ms /bin/bash tool\nCMD ["tool"]\n',
+    },
+    {
+      name: "an unknown base whose build installs packages but creates no user: the file does not show a forgotten user",
+      code: 'FROM registry.example.com/os/minimal:9\nRUN microdnf install -y tar\nCMD ["tar", "--help"]\n',
+    },
     {
       name: "an entry script that creates the PUID user and chowns the data as root: a USER line breaks it",
       code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
