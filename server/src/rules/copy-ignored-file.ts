@@ -4,7 +4,9 @@
 
 import { contextCopy, isWholeContextSource } from "../model/copies";
 import { contextUses, isContextElsewhere } from "../model/context-uses";
-import { excludingPattern, hasExceptionWithin, parseDockerignore } from "../model/dockerignore";
+import { normalizePath } from "../model/copy-paths";
+import { excludingPattern, hasExceptionWithin, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
+import { compileGlob } from "../model/glob";
 import { environmentAt } from "../model/environment";
 import { substituteVariables } from "../model/variables";
 import type { Rule } from "./types";
@@ -42,7 +44,7 @@ export const rule: Rule = {
             if (resolved.unresolved.length > 0) continue;
             path = resolved.value;
           }
-          const pattern = excludingPattern(matcher, path);
+          const pattern = hasWildcard(path) ? wildcardExclusion(matcher, path, model.context.rootEntries) : excludingPattern(matcher, path);
           // An exception below an excluded directory still brings files in: the copy may be intended.
           if (pattern === null || hasExceptionWithin(matcher, path)) continue;
           report({ range: source.range, messageId: "ignored", data: { keyword: instruction.keyword, source: path, pattern } });
@@ -51,3 +53,27 @@ export const rule: Rule = {
     }
   },
 };
+
+/** True when a COPY source is a wildcard pattern (`composer.*`, `*.json`, `file?.txt`, `[ab].conf`). */
+function hasWildcard(path: string): boolean {
+  return /[*?[]/.test(path);
+}
+
+/**
+ * The pattern that keeps every file a wildcard source matches out of the context, or null when one
+ * of them is sent. BuildKit expands the wildcard over what the context holds, so the
+ * `.dockerignore` decides per match, exceptions included (`*` then `!/composer.json`: `composer.*`
+ * still brings composer.json). The matches are known for a source at the context root when the host
+ * listed the root; otherwise the wildcard is judged as written only when no exception could bring
+ * a match back.
+ */
+function wildcardExclusion(matcher: DockerignoreMatcher, path: string, rootEntries: readonly string[] | undefined): string | null {
+  const relative = normalizePath(path).replace(/^\//, "");
+  const glob = relative.includes("/") ? null : compileGlob(relative, { unclosedClass: "literal" });
+  if (glob === null || rootEntries === undefined) return matcher.patterns.some((p) => p.exclusion) ? null : excludingPattern(matcher, path);
+  const matches = rootEntries.map((entry) => entry.replace(/\/$/, "")).filter((name) => glob.test(name));
+  // Nothing matches: the build fails on the missing source whatever the .dockerignore says.
+  if (matches.length === 0) return null;
+  const patterns = matches.map((name) => excludingPattern(matcher, name));
+  return patterns.every((p) => p !== null) ? patterns[0] : null;
+}

@@ -62,8 +62,29 @@ testRule(rule, {
       messageId: "ignored",
       line: 2,
     },
+    {
+      name: "a wildcard whose every match in the context is excluded",
+      code: "FROM php:8.4-fpm\nCOPY composer.* ./\n",
+      context: { dockerignore: "*\n!/src\n", rootEntries: ["composer.json", "composer.lock", "src/", "Dockerfile"] },
+      messageId: "ignored",
+      line: 2,
+      data: { keyword: "COPY", source: "composer.*", pattern: "*" },
+    },
   ],
   silent: [
+    {
+      name: "a wildcard whose matches an exception brings back (ignore everything, then name what is needed)",
+      code: "FROM php:8.4-fpm\nCOPY composer.* symfony.lock ./\n",
+      context: {
+        dockerignore: "*\n!/src\n!/composer.json\n!/composer.lock\n!/symfony.lock\n",
+        rootEntries: ["composer.json", "composer.lock", "symfony.lock", "src/", "Dockerfile"],
+      },
+    },
+    {
+      name: "a wildcard with exceptions in the .dockerignore and no listing of the context: its matches are not known",
+      code: "FROM php:8.4-fpm\nCOPY composer.* ./\n",
+      context: { dockerignore: "*\n!/composer.json\n" },
+    },
     // Issue #15: a source that is an invalid glob threw in the rule (a regular expression built from it).
     { name: "a source with a reversed class range", code: "FROM alpine:3.20\nCOPY [z-a] ./\n", context: { dockerignore: "*.log\n[z-a]\n" } },
     {
