@@ -18,6 +18,20 @@ export function isDevelopmentStage(stage: Stage): boolean {
   return stage.name !== null && DEVELOPMENT_NAMES.test(stage.name.toLowerCase());
 }
 
+/** Names that say a stage builds something (`build`, `builder`, `toolchain`), not that it runs a development server. */
+const BUILD_NAMES = /^(?:build|builder|build-env|buildenv|toolchain|sdk)$/;
+
+/**
+ * True for a final stage named as a builder that is a service all the same: it exposes a port and
+ * has a start command of its own (a notebook server's image whose one stage kept the name `build`).
+ * A development stage (`dev`) serves too, so only build names are read this way.
+ */
+function isServiceNamedForBuild(stage: Stage): boolean {
+  if (stage.name === null || !BUILD_NAMES.test(stage.name.toLowerCase())) return false;
+  const has = (keyword: string) => stage.instructions.some((i) => i.keyword === keyword);
+  return has("EXPOSE") && (has("CMD") || has("ENTRYPOINT"));
+}
+
 /** Folder and file-name words that mark a development, CI or test Dockerfile (`.devcontainer/`, `Dockerfile.dev`, `ci/`). */
 const DEVELOPMENT_PATH_WORDS = new Set([
   "dev",
@@ -153,7 +167,7 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
 function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   const final = model.finalStage;
   if (!final) return null;
-  if (isDevelopmentStage(final)) return "stage-name";
+  if (isDevelopmentStage(final) && !isServiceNamedForBuild(final)) return "stage-name";
   const path = model.context.dockerfilePath;
   // A file named for development that the project's CI builds and pushes (`Dockerfile.dev` as the
   // published image) ships all the same: its name says nothing then.

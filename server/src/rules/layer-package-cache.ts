@@ -58,8 +58,7 @@ export const rule: Rule = {
     // openstreetmap, celery: debatable), no command with a compiler kept (greptime's dev-builder
     // pulled by every CI job: right), an interactive shell command (unstructured: right).
     const purpose = developmentPurpose(model);
-    const isDevelopmentImage =
-      model.finalStage !== null && (isDevelopmentStage(model.finalStage) || purpose === "build-environment-base" || purpose === "path");
+    const isDevelopmentImage = model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path");
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const reported = new Set<string>();
@@ -77,7 +76,8 @@ export const rule: Rule = {
       // Under Yarn's Plug'n'Play the app loads its packages from the cache: it is the install.
       if (cache.kind === "yarn" && usesYarnPlugAndPlay(model)) continue;
       const stage = instruction.stage;
-      const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
+      // The final stage's name was read above with what the stage does (a service named `build`).
+      const isDevelopment = isDevelopmentImage || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
         if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
           const found = finalImageReport(model, cache);

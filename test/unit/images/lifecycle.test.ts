@@ -32,6 +32,8 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
     ["golang:1.25", "2026-08"],
     ["golang:1.22-alpine", "2025-02"],
     ["php:8.1-fpm", "2025-12-31"],
+    ["php:5.4-apache", "2015-09-03"],
+    ["php:5.5.38-fpm", "2016-07-21"],
     ["postgres:14", "2026-11-12"],
     ["ruby:3.2", "2026-03-31"],
     ["mcr.microsoft.com/dotnet/sdk:8.0", "2026-11-10"],

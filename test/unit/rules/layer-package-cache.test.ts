@@ -6,6 +6,12 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a final stage kept under the name 'build' that serves on a port with a start command ships",
+      code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends wget\nEXPOSE 8192\nENTRYPOINT ["./serve.py"]\n',
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       name: "a file named for development that CI publishes ships all the same",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
@@ -307,6 +313,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a final stage named 'build' with no port of its own is a build environment",
+      code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nCMD ["make"]\n',
+    },
     {
       name: "Yarn Plug'n'Play (no nodeLinker in .yarnrc.yml): the app loads its packages from the cache",
       code: "FROM node:22-alpine\nCOPY . /app\nWORKDIR /app\nRUN corepack enable\nRUN yarn install --immutable\n",
