@@ -9,7 +9,7 @@ import { isIgnoredBy } from "./dockerignore";
 import { variableFor } from "./environment";
 import { mountsOf } from "./mounts";
 import type { ShellCommand, Word } from "./shell";
-import { ancestorsOf } from "./stage-graph";
+import { ancestorsOf, findStageByName } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { workdirOf } from "./workdir";
 
@@ -314,6 +314,10 @@ function copiesDownloadsIn(
     if (instruction.keyword !== "COPY" || !instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
     const paths = copyPaths(instruction);
     if (paths === null) continue;
+    // A whole image's filesystem laid over the stage (`COPY --from=tonistiigi/xx:golang / /`, a
+    // cross-compilation helper) is a toolchain, not downloaded modules: only a stage of this file
+    // can have fetched them.
+    if (paths.sources.every((s) => normalizePath(s.value) === "/") && !copiesFromStage(model, stage, instruction)) continue;
     const copyDir = workdirOf(model, stage, instruction);
     const dest = paths.dest.value;
     if (!dest.startsWith("/") && copyDir === null) continue;
@@ -324,4 +328,11 @@ function copiesDownloadsIn(
     if (target === `${buildDir === "/" ? "" : buildDir}/vendor` || (target === buildDir && names.includes("vendor"))) return true;
   }
   return false;
+}
+
+/** True when the `--from` of a COPY names a stage of the file (by name or index), not an image. */
+function copiesFromStage(model: DockerfileModel, stage: Stage, copy: Instruction): boolean {
+  const from = copy.flags.find((f) => f.name.toLowerCase() === "from")?.value ?? "";
+  if (/^\d+$/.test(from)) return Number(from) < model.stages.indexOf(stage);
+  return findStageByName(model, from, model.stages.indexOf(stage)) !== null;
 }

@@ -304,6 +304,13 @@ const fires: FiresCase[] = [
     output: "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n",
   },
   {
+    name: "a cross-compilation helper image laid over the stage (COPY --from=image / /) brings no modules",
+    code: "FROM golang:1.22-alpine AS build\nCOPY --from=tonistiigi/xx:golang / /\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n",
+    context: { rootEntries: ["go.mod", "go.sum", "main.go"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 4,
+  },
+  {
     name: "go build after the whole context, go.mod requiring modules: a suggestion downloads them first",
     code: 'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
     context: { rootEntries: ["go.mod", "go.sum", "main.go", "internal/"], files: { "go.mod": GO_MOD } },
@@ -669,6 +676,11 @@ testRule(rule, {
     {
       name: "modules downloaded in the stage the build stage builds on",
       code: "FROM golang:1.22 AS deps\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nFROM deps AS build\nCOPY . .\nRUN go build -o /app .\n",
+    },
+    {
+      name: "a stage's whole filesystem, where it downloaded the modules, laid over the build stage",
+      code: "FROM golang:1.22 AS deps\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nFROM golang:1.22 AS build\nCOPY --from=deps / /\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["go.mod", "go.sum", "main.go"], files: { "go.mod": GO_MOD } },
     },
     {
       name: "the module cache copied from another stage",
