@@ -37,6 +37,7 @@ import { rule as instructionMaintainerDeprecated } from "./instruction-maintaine
 import { rule as instructionRepeated } from "./instruction-repeated";
 import { rule as instructionWorkdirRelative } from "./instruction-workdir-relative";
 import { rule as layerAptUpdateAlone } from "./layer-apt-update-alone";
+import { rule as layerChownAfterCopy } from "./layer-chown-after-copy";
 import { rule as layerConsecutiveRun } from "./layer-consecutive-run";
 import { rule as layerPackageCache } from "./layer-package-cache";
 import { rule as layerPackagesAfterSource } from "./layer-packages-after-source";
@@ -102,6 +103,7 @@ export const allRules: readonly Rule[] = [
   instructionRepeated,
   instructionWorkdirRelative,
   layerAptUpdateAlone,
+  layerChownAfterCopy,
   layerConsecutiveRun,
   layerPackageCache,
   layerPackagesAfterSource,

@@ -1,0 +1,183 @@
+// layer-chown-after-copy: `COPY app /srv/app` then `RUN chown -R app /srv/app` stores every copied
+// file twice: once in the COPY's layer, again in the RUN's layer with the new owner, since a layer
+// records a changed owner as a changed file. `COPY --chown` (BuildKit and the classic builder alike)
+// writes the files with their owner in one layer. Reviewers on held-out sets raised it on real files
+// (a chown of a copied venv, of a PHP app tree) where no rule did.
+//
+// Only where the remedy is the whole story: the chown names the COPY's destination itself, and no
+// RUN runs between the two (an install in between writes files the chown also hands over, which
+// `--chown` on the COPY would not). Single files are left alone: their second copy costs little.
+
+import { removeInstruction } from "../fixes/copy-from-remove-instruction";
+import { isAccountCommand } from "../model/commands";
+import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
+import { environmentAt } from "../model/environment";
+import { finalImageStages } from "../model/final-image";
+import type { ShellCommand } from "../model/shell";
+import { ancestorsOf } from "../model/stage-graph";
+import { developmentPurpose } from "../model/stage-purpose";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { substituteVariables } from "../model/variables";
+import { commandDirectory, workdirOf } from "../model/workdir";
+import type { Fix, Rule } from "./types";
+
+/** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
+const OWNERSHIP_STEP = new Set(["chown", "chmod", "chgrp", "mkdir", "id", "set", "true", "echo", "ln", "touch"]);
+
+export const rule: Rule = {
+  meta: {
+    id: "layer-chown-after-copy",
+    family: "layers",
+    severity: "info",
+    description: "Give copied files their owner with COPY --chown, not a recursive chown in a later RUN.",
+    fix: "suggestion",
+    equivalents: {},
+    messages: {
+      chownAfterCopy: "'chown -R' rewrites the COPY on line {line} into a second layer; use 'COPY --chown={owner}'.",
+    },
+  },
+  check(model, report) {
+    // Development and CI images are rebuilt, not shipped: their size is nobody's concern.
+    if (developmentPurpose(model) !== null) return;
+    for (const stage of finalImageStages(model)) {
+      // Folder copies since the last RUN, by destination: a RUN may write into them, so it ends the window.
+      let copies = new Map<string, Instruction>();
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
+          const dest = folderCopyDestination(model, stage, instruction);
+          if (dest !== null) copies.set(dest, instruction);
+          continue;
+        }
+        if (instruction.keyword !== "RUN") continue;
+        // A RUN that also builds or installs may write into the folder before its chown, in the same
+        // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
+        const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
+        for (const command of isOwnershipStep ? instruction.commands : []) {
+          const chown = recursiveChown(model, stage, instruction, command);
+          if (chown === null) continue;
+          const target = chown.paths.find((p) => copies.has(p));
+          const copy = target === undefined ? undefined : copies.get(target);
+          // The folder held files before the COPY (an install's output): the chown hands those over
+          // too, and `--chown` on the COPY would not.
+          if (target === undefined || copy === undefined || writtenBefore(model, stage, copy, target)) continue;
+          const fix = moveOwnerToCopy(model, stage, copy, instruction, chown);
+          report({
+            range: command.range,
+            messageId: "chownAfterCopy",
+            data: { line: copy.range.start.line + 1, owner: chown.owner },
+            suggest: fix === null ? undefined : [fix],
+          });
+          break;
+        }
+        copies = new Map();
+      }
+    }
+  },
+};
+
+interface RecursiveChown {
+  owner: string;
+  /** Absolute, normalized paths the chown names. */
+  paths: string[];
+  command: ShellCommand;
+}
+
+/** `chown -R owner path...` (also `--recursive`, `-Rh`), paths made absolute; null for anything else. */
+function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): RecursiveChown | null {
+  if (command.name !== "chown") return null;
+  const words = command.args.map((w) => w.value);
+  const isRecursive = words.some((w) => w === "--recursive" || (/^-[a-zA-Z]+$/.test(w) && w.includes("R")));
+  const operands = words.filter((w) => !w.startsWith("-"));
+  if (!isRecursive || operands.length < 2 || words.some((w) => w.startsWith("--reference"))) return null;
+  const directory = commandDirectory(model, stage, run, command);
+  const scope = environmentAt(model, stage, run);
+  const paths: string[] = [];
+  for (const operand of operands.slice(1)) {
+    const sub = substituteVariables(unquoteWord(operand), scope);
+    if (sub.unresolved.length > 0 || /[*?[]/.test(sub.value)) continue;
+    if (!sub.value.startsWith("/") && directory === null) continue;
+    paths.push(joinPath(directory ?? "/", sub.value));
+  }
+  // `chown -R nobody: dir` takes the user's login group; `--chown=nobody` does the same.
+  return paths.length === 0 ? null : { owner: unquoteWord(operands[0]).replace(/[:.]$/, ""), paths, command };
+}
+
+/**
+ * The destination folder of a COPY/ADD that brings a folder or several files (`COPY . .`,
+ * `COPY app/ /srv/app`, `COPY --from=build /app/dist ./dist`), absolute and normalized; null for a
+ * single file, a copy that already sets `--chown`, a remote ADD, or an unknown working directory.
+ */
+function folderCopyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
+  if (copy.heredocs.length > 0 || copy.flags.some((f) => f.name.toLowerCase() === "chown")) return null;
+  const paths = copyPaths(copy);
+  if (paths === null) return null;
+  const isFromStage = copy.flags.some((f) => f.name.toLowerCase() === "from");
+  const folders = new Set((model.context.rootEntries ?? []).filter((e) => e.endsWith("/")).map((e) => e.slice(0, -1)));
+  const isFolder = (source: string): boolean => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.includes("$")) return false;
+    const path = source.replace(/^\.\//, "");
+    if (path === "." || path === "" || path.endsWith("/") || /[*?[]/.test(path)) return true;
+    // A stage's folder (`/app/dist`, `/opt/venv`): a last segment without an extension.
+    if (isFromStage) return !/\.[A-Za-z0-9]+$/.test(path.split("/").pop() ?? "");
+    return folders.has(path);
+  };
+  if (!paths.sources.every((s) => isFolder(s.value))) return null;
+  const scope = environmentAt(model, stage, copy);
+  const dest = substituteVariables(paths.dest.value, scope);
+  if (dest.unresolved.length > 0) return null;
+  const directory = workdirOf(model, stage, copy);
+  if (!dest.value.startsWith("/") && directory === null) return null;
+  return joinPath(directory ?? "/", dest.value);
+}
+
+/**
+ * The suggestion: `--chown=<owner>` on the COPY and the RUN removed, when the RUN holds nothing but
+ * this chown of that one folder and the owner exists when the COPY runs (numeric ids, or an account
+ * created before it); otherwise the user has to move the account's creation first, which is theirs.
+ */
+function moveOwnerToCopy(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, chown: RecursiveChown): Fix | null {
+  const programs = run.commands.filter((c) => c.program !== null);
+  if (programs.length !== 1 || chown.paths.length !== 1 || run.flags.length > 0) return null;
+  const [user, group] = chown.owner.split(/[:.]/);
+  const known = (name: string | undefined) => name === undefined || /^\d+$/.test(name) || accountCreatedBefore(stage, copy, name);
+  if (!known(user) || !known(group)) return null;
+  return {
+    title: `Copy with --chown=${chown.owner} and remove the RUN`,
+    edits: [
+      { range: { start: copy.keywordRange.end, end: copy.keywordRange.end }, newText: ` --chown=${chown.owner}` },
+      ...removeInstruction(run, model.lines),
+    ],
+  };
+}
+
+/** True when a RUN before `copy`, in its stage or the stages it builds on, creates the account `name`. */
+function accountCreatedBefore(stage: Stage, copy: Instruction, name: string): boolean {
+  for (const s of [...[...ancestorsOf(stage)].reverse(), stage]) {
+    for (const instruction of s.instructions) {
+      if (instruction === copy) return false;
+      if (instruction.keyword !== "RUN") continue;
+      if (instruction.commands.some((c) => isAccountCommand(c) && c.args.some((w) => w.value === name))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when an instruction before `copy`, in its stage or the stages it builds on, wrote into
+ * `folder`: a COPY/ADD to it or below it, or a RUN working in it or below it.
+ */
+function writtenBefore(model: DockerfileModel, stage: Stage, copy: Instruction, folder: string): boolean {
+  const inside = (path: string | null) => path !== null && (path === folder || path.startsWith(`${folder}/`));
+  for (const s of [...[...ancestorsOf(stage)].reverse(), stage]) {
+    for (const instruction of s.instructions) {
+      if (instruction === copy) return false;
+      if (instruction.keyword === "RUN" && inside(workdirOf(model, s, instruction))) return true;
+      if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
+      const paths = copyPaths(instruction);
+      const directory = workdirOf(model, s, instruction);
+      if (paths === null || (!paths.dest.value.startsWith("/") && directory === null)) continue;
+      if (inside(joinPath(directory ?? "/", paths.dest.value))) return true;
+    }
+  }
+  return false;
+}

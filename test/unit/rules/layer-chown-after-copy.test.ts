@@ -1,0 +1,68 @@
+import { rule } from "../../../server/src/rules/layer-chown-after-copy";
+import { testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      name: "a folder copied, then handed to an account created before it: the suggestion moves the owner onto the COPY",
+      code: 'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY site/ /var/www/html/\nRUN chown -R webapp:webapp /var/www/html\nCMD ["apache2-foreground"]\n',
+      messageId: "chownAfterCopy",
+      line: 4,
+      data: { line: 3, owner: "webapp:webapp" },
+      output: 'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY --chown=webapp:webapp site/ /var/www/html/\nCMD ["apache2-foreground"]\n',
+    },
+    {
+      name: "the whole context copied into the working directory, chowned by a relative path",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R 1000:1000 .\nUSER 1000\nCMD ["python", "main.py"]\n',
+      messageId: "chownAfterCopy",
+      line: 4,
+      data: { line: 3, owner: "1000:1000" },
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=1000:1000 . .\nUSER 1000\nCMD ["python", "main.py"]\n',
+    },
+    {
+      name: "a stage's build output copied in; the user's login group (nobody:) is named as the user",
+      code: 'FROM alpine:3.22\nWORKDIR /app\nCOPY --from=build /src/_build/prod/rel/app ./\nRUN chown -R nobody: /app\nUSER nobody\nCMD ["/app/bin/app", "start"]\n',
+      messageId: "chownAfterCopy",
+      data: { line: 3, owner: "nobody" },
+    },
+    {
+      name: "the account created in the same RUN, after the COPY: reported, and no suggestion since it must move first",
+      code: 'FROM debian:bookworm-slim\nCOPY dist/ /opt/app/\nRUN useradd app && chown -R app:app /opt/app\nCMD ["/opt/app/run"]\n',
+      context: { rootEntries: ["dist/", "Dockerfile"] },
+      messageId: "chownAfterCopy",
+      line: 3,
+      output: null,
+    },
+  ],
+  silent: [
+    {
+      name: "an install between the COPY and the chown writes into the folder",
+      code: 'FROM node:22-slim\nWORKDIR /srv\nCOPY . .\nRUN npm ci --omit=dev\nRUN chown -R node:node /srv\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "the folder already holds an earlier install's output",
+      code: 'FROM node:22-slim\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nRUN chown -R node:node /srv\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "a RUN that installs and then chowns in the same layer",
+      code: 'FROM php:8.3-fpm\nWORKDIR /app\nCOPY . ./\nRUN composer install --no-dev && chown -R www-data:www-data .\nCMD ["php-fpm"]\n',
+    },
+    {
+      name: "a single file",
+      code: 'FROM alpine:3.22\nCOPY entrypoint.sh /usr/local/bin/entrypoint.sh\nRUN chown -R nobody /usr/local/bin/entrypoint.sh\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n',
+    },
+    {
+      name: "a folder above the COPY's destination holds other layers' files",
+      code: 'FROM debian:bookworm-slim\nCOPY conf/ /etc/app/conf/\nRUN chown -R app /etc/app\nCMD ["app"]\n',
+    },
+    {
+      name: "a COPY that already sets its owner",
+      code: 'FROM debian:bookworm-slim\nCOPY --chown=app conf/ /etc/app/\nRUN chown -R app /etc/app\nCMD ["app"]\n',
+    },
+    {
+      name: "a builder stage never ships",
+      code: "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY . .\nRUN chown -R 1000 /src\nFROM scratch\nCOPY --from=build /src/app /app\n",
+    },
+    { name: "a non-recursive chown", code: 'FROM debian:bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN chown app /app\nCMD ["./run"]\n' },
+  ],
+});
