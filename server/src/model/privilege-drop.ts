@@ -4,8 +4,10 @@
 // to become. Read from the Dockerfile and the entry scripts and configs the host read from the
 // build context. Such an image starts as root on purpose: a USER line would break the drop.
 
-import { baseName } from "./copy-paths";
+import { baseName, copyPaths, normalizePath, unquoteWord } from "./copy-paths";
 import { isSelfDroppingDaemon } from "./self-dropping-daemons";
+import { lineage } from "./stage-graph";
+import { buildReferences } from "./stage-references";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles } from "./start-steps";
@@ -35,6 +37,12 @@ const SET_ARGS_DROP = new RegExp(`^\\s*set\\s+--\\s+(?:\\S+/)?(?:${DROPPERS})\\b
 const LAUNCHER_DROP = /^\s*(?:exec\s+)?start-stop-daemon\b[^\n]*\s(?:--chuid|-c)[\s=]+["']?(?!root\b|0\b)[\w$]/m;
 /** A supervisor that a start-path script starts (`exec supervisord -c /etc/supervisord.conf`, `exec s6-svscan /etc/s6`). */
 const SCRIPT_SUPERVISOR = /^\s*(?:exec\s+)?(?:\/\S*\/)?(?:supervisord|s6-svscan|runsvdir)\b/m;
+/**
+ * An entry script in another language that replaces itself with a dropper: Python
+ * `os.execve("/usr/sbin/gosu", args, env)`, `os.execvp("gosu", ...)`, Ruby or Perl `exec("su-exec", ...)`,
+ * Go `syscall.Exec("/usr/sbin/gosu", ...)`.
+ */
+const EXEC_CALL_DROP = new RegExp(`\\bexec(?:v|ve|vp|vpe|l|le|lp|lpe)?\\s*\\(?\\s*\\[?\\s*["'](?:[^"'\\s]*/)?(?:${DROPPERS})["']`, "i");
 /** An entry script's last command run under a dropper without `exec` (`su-exec app "$@"` as the last line). */
 const LAST_LINE_DROPPER = new RegExp(`^(?:exec\\s+)?(?:${DROPPERS})\\b`);
 /**
@@ -203,6 +211,7 @@ function entryScriptDrops(script: string): boolean {
   // A command continued over lines (`start-stop-daemon --start \` then `--chuid app`) read as one line.
   const joined = script.replace(/\\\r?\n/g, " ");
   if (SET_ARGS_DROP.test(script) || LAUNCHER_DROP.test(joined)) return true;
+  if (EXEC_CALL_DROP.test(script)) return true;
   return SCRIPT_DROP.test(script) || LAST_LINE_DROPPER.test(last) || suDropsTo(last) || execsSwitchingDaemon(script) || writesServerUserFromIds(script);
 }
 
@@ -216,7 +225,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // /usr/local/bin/`) for a start path that may call it; not when the entry script is read and
   // never calls it (gosu installed "for later" while the script starts node as root).
   if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS)) return true;
-  if (someWord(chain, ["RUN", "COPY", "ADD"], PRIVILEGE_DROPPERS) && !startPathSkipsDropper(model)) return true;
+  if ((someWord(chain, ["RUN", "COPY", "ADD"], PRIVILEGE_DROPPERS) || copiedInDropper(model, chain) !== null) && !startPathSkipsDropper(model)) return true;
   const command = startCommand(model);
   if (command?.some((w) => WORKER_SERVERS.test(baseName(w)))) return true;
   // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
@@ -295,6 +304,11 @@ function writesServerUserFromIds(script: string): boolean {
  */
 export function unusedDropper(model: DockerfileModel, chain: Stage[]): string | null {
   if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS) || !startPathSkipsDropper(model)) return null;
+  return namedDropper(chain) ?? copiedInDropper(model, chain);
+}
+
+/** The first dropper a RUN, COPY or ADD of `chain` names (`apt-get install gosu`, `COPY --from=tianon/gosu /gosu /usr/local/bin/`). */
+function namedDropper(chain: Stage[]): string | null {
   for (const stage of chain) {
     for (const i of stage.instructions) {
       if (i.keyword !== "RUN" && i.keyword !== "COPY" && i.keyword !== "ADD") continue;
@@ -302,6 +316,37 @@ export function unusedDropper(model: DockerfileModel, chain: Stage[]): string | 
         const found = PRIVILEGE_DROPPERS.exec(arg.value)?.[0];
         if (found !== undefined) return found;
       }
+    }
+  }
+  return null;
+}
+
+/** Folders of a system tree: where a package manager or an unpacked package puts programs. */
+const TREE_FOLDER = /^(?:usr|bin|sbin|local|rootfs)$/;
+/** Destinations that hold programs on PATH: `/`, `/usr`, `/usr/local`, and their `bin`/`sbin`. */
+const TREE_DESTINATION = /^\/(?:usr(?:\/local)?(?:\/s?bin)?|s?bin)?$/;
+
+/**
+ * The dropper a build stage installed, when the final image copies a system tree from that stage
+ * (`COPY --from=runtime-deps /install/usr /usr` after that stage unpacked `gosu` and other runtime
+ * packages, `COPY --from=deps /rootfs /`): the dropper comes with the folder, though no instruction
+ * of the final stage names it. A single file copied from the stage is not such a tree.
+ */
+export function copiedInDropper(model: DockerfileModel, chain: Stage[]): string | null {
+  for (const stage of chain) {
+    for (const copy of stage.instructions) {
+      if (copy.keyword !== "COPY" || !copy.flags.some((f) => f.name === "from")) continue;
+      const paths = copyPaths(copy);
+      if (paths === null || !TREE_DESTINATION.test(normalizePath(unquoteWord(paths.dest.value)))) continue;
+      const bringsTree = paths.sources.some((source) => {
+        const value = unquoteWord(source.value);
+        return value.endsWith("/") || TREE_FOLDER.test(baseName(normalizePath(value)));
+      });
+      if (!bringsTree) continue;
+      const target = buildReferences(model).find((r) => r.instruction === copy && r.kind === "copy")?.target ?? null;
+      if (target === null || chain.includes(target)) continue;
+      const found = namedDropper(lineage(target));
+      if (found !== null) return found;
     }
   }
   return null;

@@ -27,9 +27,8 @@ export function startPathScripts(model: DockerfileModel): [string, string][] {
   const final = model.finalStage;
   const found = new Map<string, string>(entryScriptFiles(model));
   if (final) {
-    for (const word of startCommand(model) ?? []) {
-      if (!word.startsWith("/")) continue;
-      const path = contextFileAt(model, final, normalizePath(word), 0);
+    for (const at of startCommandPaths(model, final)) {
+      const path = contextFileAt(model, final, at, 0);
       if (path !== null) found.set(path, files[path]);
     }
   }
@@ -63,10 +62,31 @@ export function startCommandSources(model: DockerfileModel): string[] {
   const final = model.finalStage;
   if (!final) return [];
   const seen = new Set<string>();
-  for (const word of startCommand(model) ?? []) {
-    if (word.startsWith("/")) contextFileAt(model, final, normalizePath(word), 0, seen);
-  }
+  for (const at of startCommandPaths(model, final)) contextFileAt(model, final, at, 0, seen);
   return [...seen].filter((p) => p !== "" && !p.startsWith(".."));
+}
+
+/** A start word naming a file by a relative path (`./deploy/docker/entrypoint.sh`, `bin/start`, `start.sh`), not an option or URL. */
+const RELATIVE_FILE = /^[\w.-]+\/[\w./-]*$|^[\w.-]+\.(?:sh|bash)$/;
+
+/**
+ * Where in the final image the start command's files are: absolute words as they are, and words
+ * naming a file relative to the working directory the container starts in (`ENTRYPOINT
+ * ["./deploy/docker/entrypoint.sh"]` after `WORKDIR /srv/app`) joined to it.
+ */
+function startCommandPaths(model: DockerfileModel, final: Stage): string[] {
+  const paths: string[] = [];
+  let workdir: string | null | undefined;
+  for (const word of startCommand(model) ?? []) {
+    if (word.startsWith("/")) {
+      paths.push(normalizePath(word));
+      continue;
+    }
+    if (!RELATIVE_FILE.test(word) || word.includes("..")) continue;
+    if (workdir === undefined) workdir = workdirOf(model, final);
+    if (workdir !== null) paths.push(joinPath(workdir, word));
+  }
+  return paths;
 }
 
 /**

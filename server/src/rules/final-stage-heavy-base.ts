@@ -5,7 +5,9 @@ import type { Fix, Rule } from "./types";
 import type { Instruction } from "../model/types";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
-import { slimSiblingOf } from "../model/dockerfile-variants";
+import { isPerBaseVersionImage, slimSiblingOf } from "../model/dockerfile-variants";
+import { imageRole } from "../model/image-role";
+import { sourceBuildOnImageToolchain } from "../model/native-builds";
 import { developmentPurpose } from "../model/stage-purpose";
 import { formatSaving, formatSize } from "../images/format-size";
 import { baseImageOf } from "../images/base-image";
@@ -90,12 +92,19 @@ export const rule: Rule = {
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant
     // (final-stage-toolchain / single-stage-build say so).
     if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
+    // A base published for other Dockerfiles (no command of its own, a file named a base, one of a
+    // family per version of its base) on a full language image: their builds install and compile
+    // on it with that image's compilers and headers. The image that adds the app picks the variant.
+    if (toolchainOf(ref) && (imageRole(model) !== null || isPerBaseVersionImage(model))) return;
     // Alpine has no apt, shadow or bash: a stage that relies on them cannot switch to any Alpine tag
     // (`8-jre-alpine` included) as is; only variants of the same distribution are offered.
     const debianOnly = reliesOnDebianUserland(final.instructions);
     // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
     // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
     if (usesToolBeforeInstall(final.instructions)) return;
+    // An install that compiles with the full image's gcc and headers (uWSGI, which has no wheels;
+    // `--no-binary`; a gem with a C extension) and no compiler installed by the stage: slim breaks it.
+    if (sourceBuildOnImageToolchain(model, final) !== null) return;
     // A stage that runs a JDK tool (`jar -xf app.jar`) breaks on a JRE: only non-JRE variants remain.
     const needsJdk = usesJdkTool(final.instructions);
     const variants = smallerVariants(ref).filter(

@@ -91,6 +91,20 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["build/docker/entrypoint.sh"]);
   });
 
+  it("reads the entry scripts the start command names relative to WORKDIR, brought by a stage that copied the whole context", async () => {
+    const text =
+      "FROM python:3.12 AS build\nCOPY . /srv/site\nFROM python:3.12-slim\nCOPY --from=build /srv /srv\nWORKDIR /srv/site\n" +
+      'ENTRYPOINT ["./ops/entry.sh"]\nCMD ["ops/serve.sh", "--port", "80"]\n';
+    const dir = projects.create({
+      Dockerfile: text,
+      "ops/entry.sh": '#!/bin/sh\nexec "$@"\n',
+      "ops/serve.sh": "#!/bin/sh\nexec supervisord\n",
+      "ops/other.sh": "#!/bin/sh\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["ops/entry.sh", "ops/serve.sh"]);
+  });
+
   it("lists only the copied folders the context holds: thousands of absent sources cost no listing each", async () => {
     const absent = Array.from({ length: 5_000 }, (_, i) => `COPY generated-${i}.txt ./`);
     const text = ["FROM alpine", ...absent, "COPY deploy ./deploy", ""].join("\n");

@@ -35,9 +35,9 @@ testRule(rule, {
     },
     {
       name: "python with codename keeps the codename",
-      code: "FROM python:3.12-bookworm\n",
+      code: 'FROM python:3.12-bookworm\nCOPY app.py .\nCMD ["python", "app.py"]\n',
       messageId: "heavyBase",
-      output: "FROM python:3.12-slim-bookworm\n",
+      output: 'FROM python:3.12-slim-bookworm\nCOPY app.py .\nCMD ["python", "app.py"]\n',
     },
     {
       name: "multi-stage final",
@@ -46,10 +46,16 @@ testRule(rule, {
       line: 3,
       output: "FROM golang:1.27 AS build\nRUN go build -o /app\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n",
     },
-    { name: "resolved through ARG: reported, no rewrite", code: "ARG V=24\nFROM node:${V}\n", messageId: "heavyBase", line: 2, output: null },
+    {
+      name: "resolved through ARG: reported, no rewrite",
+      code: 'ARG V=24\nFROM node:${V}\nCOPY server.js .\nCMD ["node", "server.js"]\n',
+      messageId: "heavyBase",
+      line: 2,
+      output: null,
+    },
     {
       name: "a Debian-based stage is offered slim, not Alpine",
-      code: "FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\n",
+      code: 'FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       messageId: "heavyBase",
       data: {
         image: "node:24",
@@ -68,13 +74,67 @@ testRule(rule, {
       output: 'FROM eclipse-temurin:21-jre\nRUN groupadd app && useradd -g app app\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
     },
     {
-      name: "a sibling for another version is no slim variant",
+      name: "a file named after its base with no sibling for another version is no published family",
       code: 'FROM python:3.11\nCOPY . /app\nCMD ["/start.sh"]\n',
-      context: { dockerfilePath: "python3.11.dockerfile", dockerfileVariants: ["python3.10.dockerfile"] },
+      context: { dockerfilePath: "python3.11.dockerfile", dockerfileVariants: [] },
+      messageId: "heavyBase",
+    },
+    {
+      name: "a runner base on debian with no command: no compilers are lost by slim",
+      code: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\n",
+      messageId: "heavyBase",
+    },
+    {
+      name: "a requirements file the host did not read: nothing shows a source build",
+      code: 'FROM python:3.12\nCOPY reqs.txt /tmp/\nRUN pip install -r /tmp/reqs.txt\nCOPY . /srv\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "heavyBase",
+    },
+    {
+      name: "uwsgi compiled, but the stage installs its own compiler: slim builds it too",
+      code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nCOPY reqs.txt /tmp/\nRUN pip install -r /tmp/reqs.txt\nCOPY . /srv\nCMD ["uwsgi", "--ini", "/srv/app.ini"]\n',
+      context: { files: { "reqs.txt": "Flask==3.0\nuWSGI==2.0.26\n" } },
+      messageId: "heavyBase",
+    },
+    {
+      name: "a Gemfile of pure-Ruby gems compiles nothing",
+      code: 'FROM ruby:3.3\nWORKDIR /site\nCOPY Gemfile ./\nRUN bundle install\nCOPY . .\nCMD ["ruby", "serve.rb"]\n',
+      context: { files: { Gemfile: 'source "https://rubygems.org"\ngem "sinatra"\ngem "rack"\n' } },
       messageId: "heavyBase",
     },
   ],
   silent: [
+    {
+      // A family of files per version of the base image: a runtime others build their apps on.
+      name: "one of a family published per version of its base (python3.11.dockerfile beside python3.10.dockerfile)",
+      code: 'FROM python:3.11\nCOPY . /app\nCMD ["/start.sh"]\n',
+      context: { dockerfilePath: "python3.11.dockerfile", dockerfileVariants: ["python3.10.dockerfile"] },
+    },
+    {
+      name: "a language base for other Dockerfiles: no command, no program of its own",
+      code: "FROM node:24\nRUN npm install -g pnpm@9\nENV PNPM_HOME=/pnpm\n",
+    },
+    {
+      name: "a requirements file naming uWSGI, which has no wheels: pip compiles it with the full image's gcc",
+      code: 'FROM python:3.12\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN pip install --no-cache-dir -r /tmp/reqs.txt\nCOPY . /srv\nCMD ["uwsgi", "--ini", "/srv/app.ini"]\n',
+      context: { files: { "deps/reqs.txt": "Flask==3.0\nuWSGI==2.0.26  # server\n" } },
+    },
+    {
+      name: "psycopg2 named on the pip command line (not -binary)",
+      code: 'FROM python:3.13\nRUN python -m pip install "psycopg2>=2.9" gunicorn\nCOPY . /srv\nCMD ["gunicorn", "app:app"]\n',
+    },
+    {
+      name: "pip told to build from source",
+      code: 'FROM python:3.12\nRUN pip install --no-binary :all: lxml\nCOPY . /srv\nCMD ["python", "/srv/main.py"]\n',
+    },
+    {
+      name: "a Gemfile naming a gem with a C extension (puma)",
+      code: 'FROM ruby:3.3\nWORKDIR /site\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\nCMD ["bundle", "exec", "puma"]\n',
+      context: { files: { Gemfile: 'source "https://rubygems.org"\ngem "sinatra"\ngem "puma", "~> 6.4"\n' } },
+    },
+    {
+      name: "an npm install told to compile native modules",
+      code: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --build-from-source\nCOPY . .\nCMD ["node", "index.js"]\n',
+    },
     {
       name: "the stage runs the JDK's jar tool: a JRE would break it",
       code: 'FROM eclipse-temurin:25-jdk\nCOPY app.jar /app/\nRUN jar -xf /app/app.jar && rm /app/app.jar\nENTRYPOINT ["./run.sh"]\n',

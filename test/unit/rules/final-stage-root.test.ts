@@ -372,8 +372,68 @@ testRule(rule, {
       code: 'FROM debian:13-slim\nCOPY collector /bin/collector\nENTRYPOINT ["/bin/collector"]\nCMD ["--data-dir=/tmp/collector"]\n',
       messageId: "noUser",
     },
+    {
+      name: "a Python entry script that runs a dropper only for a side step, then execs the app as root",
+      code: 'FROM python:3.12-slim\nCOPY boot.py /boot.py\nEXPOSE 8000\nENTRYPOINT ["/boot.py"]\n',
+      context: {
+        files: {
+          "boot.py":
+            '#!/usr/bin/env python3\nimport os, subprocess, sys\nsubprocess.run(["gosu", "nobody", "/app/migrate"], check=True)\nos.execv(sys.executable, [sys.executable, "-m", "app"])\n',
+        },
+      },
+      messageId: "noUser",
+    },
+    {
+      name: "one file copied from a stage that installed gosu is not the dropper",
+      code: 'FROM debian:13 AS tools\nRUN apt-get update && apt-get install -y gosu curl\nFROM debian:13-slim\nCOPY --from=tools /usr/bin/curl /usr/bin/curl\nCOPY server /usr/local/bin/server\nEXPOSE 8080\nCMD ["server"]\n',
+      messageId: "noUser",
+      line: 3,
+    },
+    {
+      name: "a system tree copied from a stage that unpacked gosu, while the entry script starts the app itself",
+      code:
+        'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
+        'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY run.sh /run.sh\nEXPOSE 8000\nENTRYPOINT ["/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nchmod 700 /tmp/app\nexec python -m app\n" } },
+      messageId: "dropperUnused",
+      line: 3,
+      data: { tool: "gosu" },
+    },
   ],
   silent: [
+    {
+      name: "a Python entry script that replaces itself with gosu (os.execve of /usr/sbin/gosu)",
+      code: 'FROM python:3.12-slim\nCOPY docker/launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+      context: {
+        files: {
+          "docker/launch.py":
+            '#!/usr/local/bin/python\nimport os, sys\nargs = sys.argv[1:] or ["python", "-m", "app"]\nif os.getuid() == 0:\n    os.execve("/usr/sbin/gosu", ["gosu", "1000:1000"] + args, os.environ)\nos.execvp(args[0], args)\n',
+        },
+      },
+    },
+    {
+      name: "a Ruby entry script that execs su-exec",
+      code: 'FROM ruby:3.3-slim\nCOPY bin/boot /usr/local/bin/boot\nEXPOSE 3000\nENTRYPOINT ["/usr/local/bin/boot"]\n',
+      context: { files: { "bin/boot": '#!/usr/bin/env ruby\nsystem("chown", "-R", "app", "/data")\nexec("su-exec", "app", *ARGV)\n' } },
+    },
+    {
+      name: "a system tree (/out/usr to /usr) copied from a stage that unpacked gosu, the entry script not read",
+      code:
+        'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
+        'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+    },
+    {
+      name: "an entry script named relative to WORKDIR, brought by a stage that copied the whole context, execs supervisord",
+      code:
+        "FROM python:3.12 AS build\nCOPY . /srv/site\nRUN python -m venv /srv/venv\n" +
+        'FROM python:3.12-slim\nCOPY --from=build /srv /srv\nWORKDIR /srv/site\nEXPOSE 80\nENTRYPOINT ["./ops/docker/entry.sh"]\nCMD ["./ops/docker/serve.sh"]\n',
+      context: {
+        files: {
+          "ops/docker/entry.sh": '#!/bin/sh\nmkdir -p /srv/site/logs\nexec "$@"\n',
+          "ops/docker/serve.sh": "#!/bin/sh\nexec /usr/bin/supervisord -c /etc/supervisor/supervisord.conf\n",
+        },
+      },
+    },
     {
       name: "an unknown base with a user made but no root work of the build's own: its default user is not shown",
       code: 'FROM registry.example.com/os/minimal:9\nRUN sudo useradd -ms /bin/bash tool\nCMD ["tool"]\n',

@@ -1,0 +1,133 @@
+// Package installs that compile native code in the stage they run in: a Python requirement that
+// publishes no Linux wheel (pip builds it with gcc and the Python headers), a gem with a C
+// extension, an install told to build from source. On a full language image (buildpack-deps) the
+// compilers and headers are there; on its slim variant they are not, so such an install breaks
+// there unless the stage installs a compiler itself.
+
+import { buildToolKind } from "./build-tools";
+import { dependencyInstall, systemPackageCommand } from "./commands";
+import type { ShellCommand } from "./shell";
+import type { DockerfileModel, Stage } from "./types";
+
+/**
+ * PyPI projects that publish no wheel for Linux, so pip compiles them from the sdist: uWSGI (no
+ * wheels at all), psycopg2 (not `-binary`) and mysqlclient (Windows wheels only), python-ldap,
+ * mod_wsgi, dbus-python, PyGObject and pycairo. Names normalized (lower case, `-` for `_`).
+ */
+const SOURCE_ONLY_REQUIREMENTS = new Set(["uwsgi", "psycopg2", "mysqlclient", "python-ldap", "mod-wsgi", "dbus-python", "pygobject", "pycairo"]);
+
+/** Gems with a C extension that ship no precompiled Linux gem: bundler compiles them at install. */
+const NATIVE_GEMS = new Set([
+  "puma",
+  "nio4r",
+  "bcrypt",
+  "bootsnap",
+  "msgpack",
+  "mysql2",
+  "websocket-driver",
+  "eventmachine",
+  "http_parser.rb",
+  "unf_ext",
+  "redcarpet",
+  "sassc",
+  "hiredis",
+  "byebug",
+  "oj",
+  "yajl-ruby",
+  "escape_utils",
+  "posix-spawn",
+  "charlock_holmes",
+  "rugged",
+  "unicorn",
+  "kgio",
+  "raindrops",
+  "thin",
+]);
+
+const PIP = /^pip(?:3(?:\.\d+)?)?$/;
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+
+/** Normalized requirement name of a requirement line or a `pip install` operand (`uWSGI==2.0.25`, `mod_wsgi`). */
+function requirementName(text: string): string {
+  return (
+    text
+      .replace(/^["']|["']$/g, "")
+      .split(/[\s<>=!~;[@]/)[0]
+      ?.toLowerCase()
+      .replace(/_/g, "-") ?? ""
+  );
+}
+
+/** The text of a context file a command names (`/tmp/requirements.txt` after `COPY requirements.txt /tmp/`), by path or file name. */
+function contextText(model: DockerfileModel, path: string): string | undefined {
+  const files = model.context.files ?? {};
+  const name = path.replace(/^\.\//, "");
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  // Copied under another folder (`COPY deps/reqs.txt /tmp/reqs.txt`): the file of that name.
+  return files[name] ?? files[base] ?? Object.entries(files).find(([p]) => p.endsWith(`/${base}`))?.[1];
+}
+
+/** The pip arguments of a pip command (`pip install`, `python -m pip install`, `uv pip install`), or null. */
+function pipArguments(command: ShellCommand): string[] | null {
+  const words = command.args.map((a) => a.value);
+  if (PIP.test(command.name)) return words;
+  if (PYTHON.test(command.name) && words[0] === "-m" && PIP.test(words[1] ?? "")) return words.slice(2);
+  if (command.name === "uv" && words[0] === "pip") return words.slice(1);
+  return null;
+}
+
+/** What `command` compiles from source, as far as its words and the requirement files the host read show; null when nothing. */
+function compiledBy(model: DockerfileModel, command: ShellCommand): string | null {
+  const pip = pipArguments(command);
+  if (pip !== null && pip[0] === "install") {
+    const noBinary = pip.findIndex((w) => w === "--no-binary" || w.startsWith("--no-binary="));
+    if (noBinary >= 0) {
+      const value = pip[noBinary].includes("=") ? pip[noBinary].slice("--no-binary=".length) : pip[noBinary + 1];
+      if (value !== undefined && value !== ":none:") return `--no-binary ${value}`;
+    }
+    for (let at = 1; at < pip.length; at++) {
+      const word = pip[at];
+      if (word === "-r" || word === "--requirement" || word === "-c" || word === "--constraint") {
+        const text = pip[at + 1] === undefined ? undefined : contextText(model, pip[++at]);
+        const found = (text ?? "")
+          .split(/\r?\n/)
+          .map((line) => line.replace(/#.*$/, "").trim())
+          .filter((line) => line !== "" && !line.startsWith("-"))
+          .map(requirementName)
+          .find((name) => SOURCE_ONLY_REQUIREMENTS.has(name));
+        if (found !== undefined) return found;
+      } else if (!word.startsWith("-") && SOURCE_ONLY_REQUIREMENTS.has(requirementName(word))) {
+        return requirementName(word);
+      }
+    }
+    return null;
+  }
+  const words = command.args.map((a) => a.value);
+  if (command.name === "gem" && words[0] === "install") return words.slice(1).find((w) => NATIVE_GEMS.has(w)) ?? null;
+  if (dependencyInstall(command)?.ecosystem === "bundler") {
+    const gemfile = contextText(model, "Gemfile");
+    const gems = [...(gemfile ?? "").matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((m) => m[1]);
+    return gems.find((g) => NATIVE_GEMS.has(g)) ?? null;
+  }
+  // npm, yarn, pnpm told to compile native modules rather than fetch their prebuilt binaries.
+  if (words.includes("--build-from-source")) return "--build-from-source";
+  return null;
+}
+
+/**
+ * The package a RUN of `stage` compiles from source with the image's own toolchain (`uwsgi` in a
+ * requirements file, `--no-binary :all:`, `puma` in the Gemfile), or null: also null when the stage
+ * installs a compiler itself (`apt-get install build-essential`), so a slim base would still build it.
+ */
+export function sourceBuildOnImageToolchain(model: DockerfileModel, stage: Stage): string | null {
+  let found: string | null = null;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const system = systemPackageCommand(command);
+      if (system?.action === "install" && system.packages.some((p) => buildToolKind(p.value) === "compiler")) return null;
+      found ??= compiledBy(model, command);
+    }
+  }
+  return found;
+}
