@@ -20,7 +20,7 @@ import {
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
-import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose, isDevelopmentStage, startCommand } from "../model/stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import type { Fix, Report, Rule } from "./types";
@@ -59,7 +59,7 @@ export const rule: Rule = {
     // pulled by every CI job: right), an interactive shell command (unstructured: right).
     const purpose = developmentPurpose(model);
     const isDevelopmentImage =
-      model.finalStage !== null && (isDevelopmentStage(model.finalStage) || purpose === "build-environment-base" || purpose === "path");
+      model.finalStage !== null && (namedForDevelopment(model, model.finalStage) || purpose === "build-environment-base" || purpose === "path");
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const reported = new Set<string>();
@@ -77,7 +77,7 @@ export const rule: Rule = {
       // Under Yarn's Plug'n'Play the app loads its packages from the cache: it is the install.
       if (cache.kind === "yarn" && usesYarnPlugAndPlay(model)) continue;
       const stage = instruction.stage;
-      const isDevelopment = isDevelopmentImage || (stage !== null && isDevelopmentStage(stage));
+      const isDevelopment = isDevelopmentImage || (stage !== null && namedForDevelopment(model, stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
         if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
           const found = finalImageReport(model, cache);
@@ -91,6 +91,19 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A builder's name (`FROM openjdk:11-slim AS build`) on the final stage of a file that starts a program. */
+const BUILDER_NAME = /^(?:build|builder)$/;
+
+/**
+ * True when the stage's name marks it for development, except the final stage named as a builder
+ * (`build`) in a file whose image starts a program (an ENTRYPOINT that is not a shell or a build):
+ * nothing is copied out of it, it is the image users run, and its caches ship.
+ */
+function namedForDevelopment(model: DockerfileModel, stage: Stage): boolean {
+  if (!isDevelopmentStage(stage)) return false;
+  return !(stage === model.finalStage && BUILDER_NAME.test(stage.name?.toLowerCase() ?? "") && startCommand(model) !== null);
+}
 
 function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report | null {
   const base = { range: cache.range, data: { command: cache.text } };

@@ -6,6 +6,19 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a final stage named build that starts the program is the shipped image",
+      code: 'FROM eclipse-temurin:21-jre AS build\nWORKDIR /srv\nRUN curl -fsSL https://example.org/app.tgz | tar xz\nRUN pip3 install -r ./app/requirements.txt\nENTRYPOINT ["./app/run.py"]\n',
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
+      // Yarn 1 run as root on Linux keeps its cache under /usr/local/share/.cache/yarn, not /root/.cache.
+      name: "yarn as root, then only /root/.cache deleted",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache yarn && cd /opt/web && yarn && rm -rf /root/.cache /tmp/*\nCMD ["node", "/opt/web/index.js"]\n',
+      messageId: "yarnCache",
+      line: 2,
+    },
+    {
       name: "a file named for development that CI publishes ships all the same",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
@@ -307,6 +320,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the RUN deletes the folder that holds Yarn 1's cache for root",
+      code: "FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && rm -rf /usr/local/share/.cache\n",
+    },
     {
       name: "Yarn Plug'n'Play (no nodeLinker in .yarnrc.yml): the app loads its packages from the cache",
       code: "FROM node:22-alpine\nCOPY . /app\nWORKDIR /app\nRUN corepack enable\nRUN yarn install --immutable\n",
