@@ -87,6 +87,9 @@ export function bakeArgs(text: string | null): string[] {
   return out;
 }
 
+/** `build-args: NAME=value` (build-push-action's input holding one argument on its own line). */
+const INLINE_BUILD_ARG = /^[\t ]*build-args:[\t ]*["']?([A-Za-z_]\w*)=/gm;
+
 /**
  * `--build-arg NAME[=value]` in scripts, and `NAME=value` at the start of a line or list item of CI
  * files (build-push-action's `build-args:` block). A build argument passed through a variable
@@ -96,6 +99,8 @@ export function scriptArgs(text: string): string[] {
   const out = [...text.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   if (/--build-arg(?:=|\s+)["']?\$/.test(text)) out.push("*");
   out.push(...[...text.matchAll(/^[\t ]*(?:-[\t ]+)?["']?([A-Za-z_]\w*)=/gm)].map((m) => m[1]));
+  // A single argument on the key's own line: `build-args: ALREADY_BUILT=1`.
+  out.push(...[...text.matchAll(INLINE_BUILD_ARG)].map((m) => m[1]));
   return out;
 }
 
@@ -128,7 +133,7 @@ export function publishedArgs(text: string): string[] {
     const names: string[] = [];
     for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
       if (/^\s*push:\s*(?:true|["']true["']|\$\{\{)/.test(lines[j])) push = true;
-      const arg = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(lines[j]);
+      const arg = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(lines[j]) ?? /^\s*build-args:\s*["']?([A-Za-z_]\w*)=/.exec(lines[j]);
       if (arg !== null) names.push(arg[1]);
     }
     if (push) out.push(...names);

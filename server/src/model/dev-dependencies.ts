@@ -4,7 +4,8 @@
 
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
-import { normalizePath } from "./copy-paths";
+import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
 import { variableFor } from "./environment";
 import type { ShellCommand } from "./shell";
@@ -135,4 +136,91 @@ export function prunesDevDependencies(command: ShellCommand): boolean {
   const install = dependencyInstall(command);
   if (install && NODE_INSTALLERS.has(install.ecosystem) && !install.installsNamedPackages && install.includesDevDependencies === false) return true;
   return command.name === "yarn" && args[0] === "workspaces" && args[1] === "focus" && keepsProductionOnly(args);
+}
+
+/**
+ * Where the package.json a Node install (`command` of `run`, in `stage`) reads comes from: `context`
+ * with its path in the build context (`package.json`, `web/package.json`) when a COPY/ADD of the
+ * context brought it to the folder the install runs in; `fetched` when no copy of the context
+ * reaches that folder and a step before the install downloads or unpacks something (`curl -L
+ * .../app.tar.gz | tar x`, `git clone`): the manifest is then the download's, which no file of the
+ * project shows; null when it cannot be told.
+ */
+export function nodeManifestSource(
+  model: DockerfileModel,
+  stage: Stage,
+  run: Instruction,
+  command: ShellCommand,
+): { kind: "context"; path: string } | { kind: "fetched" } | null {
+  const dir = commandDirectory(model, stage, run, command);
+  if (dir === null) return null;
+  let found: { kind: "context"; path: string } | null = null;
+  let unknownCopy = false;
+  const before = lineage(stage).flatMap((s) => s.instructions.filter((i) => s !== stage || i.ordinal < run.ordinal).map((i) => ({ s, i })));
+  for (const { s, i } of before) {
+    const copy = contextCopy(i);
+    if (copy === null) continue;
+    const dest = unquoteWord(copy.dest.value);
+    const base = dest.startsWith("/") ? "/" : workdirOf(model, s, i);
+    if (base === null || dest.includes("$")) {
+      unknownCopy = true;
+      continue;
+    }
+    const root = joinPath(base, dest);
+    for (const source of copy.sources) {
+      const path = normalizePath(source.value).replace(/^\/+/, "");
+      if (path.includes("$")) {
+        unknownCopy = true;
+        continue;
+      }
+      if (isWholeContextSource(source.value) || path === ".") {
+        if (isSameOrParentPath(root, dir)) found = { kind: "context", path: manifestIn(dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1)) };
+        continue;
+      }
+      const name = path.slice(path.lastIndexOf("/") + 1);
+      const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+      // `COPY package*.json ./` or `COPY web/package.json /app/`: the manifest lands in the folder.
+      if (/^package(?:\*|\[[^\]]*\])?\.json$/.test(name)) {
+        const landing = dest.endsWith("/") || copy.sources.length > 1 || dest === "." ? root : root.slice(0, root.lastIndexOf("/")) || "/";
+        if (landing === dir) found = { kind: "context", path: manifestIn(folder) };
+        continue;
+      }
+      // A folder of the context (`COPY web /app/web`): its contents land at the destination.
+      const isFolder = source.value.endsWith("/") || (model.context.rootEntries?.includes(`${path.split("/")[0]}/`) === true && !/\.[\w]+$/.test(name));
+      if (isFolder && isSameOrParentPath(root, dir)) {
+        found = { kind: "context", path: manifestIn(dir === root ? path : `${path}/${dir.slice(root === "/" ? 1 : root.length + 1)}`) };
+      }
+    }
+  }
+  if (found !== null) return found;
+  if (unknownCopy) return null;
+  const fetches = before.some(({ i }) => i.keyword === "RUN" && i.commands.some(isFetch)) || run.commands.slice(0, run.commands.indexOf(command)).some(isFetch);
+  return fetches ? { kind: "fetched" } : null;
+}
+
+function manifestIn(folder: string): string {
+  return folder === "" ? "package.json" : `${folder}/package.json`;
+}
+
+/** A command that downloads or unpacks a tree: `curl`, `wget`, `git clone`, `tar x`, `unzip`. */
+function isFetch(command: ShellCommand): boolean {
+  if (command.name === "curl" || command.name === "wget" || command.name === "unzip") return true;
+  if (command.name === "git") return command.args.some((a) => a.value === "clone");
+  return command.name === "tar" && command.args.some((a) => /^-?[a-z]*x/.test(a.value));
+}
+
+/**
+ * True when the package.json at `path` (relative to the context root, read by the host) declares no
+ * devDependencies and no workspaces: an install then brings nothing that '--omit=dev' would drop.
+ */
+export function declaresNoDevDependencies(files: Readonly<Record<string, string>> | undefined, path: string): boolean {
+  const text = files?.[path];
+  if (text === undefined) return false;
+  try {
+    const manifest = JSON.parse(text) as { devDependencies?: Record<string, string>; workspaces?: unknown };
+    return manifest.workspaces === undefined && Object.keys(manifest.devDependencies ?? {}).length === 0;
+  } catch {
+    // Not valid JSON (being edited): nothing is known.
+    return false;
+  }
 }

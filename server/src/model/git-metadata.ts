@@ -84,6 +84,12 @@ export interface GitUse {
    * the author knows the checkout arrives and wants it there until then (a version step reads it).
    */
   removesGit: boolean;
+  /**
+   * The final image installs git with other packages, removes some of those later and keeps git:
+   * the program uses it at run time, maybe to ask about the checkout (`git rev-parse HEAD` for the
+   * version it shows), which no file the build reads can show.
+   */
+  keptOnPurpose: boolean;
 }
 
 /**
@@ -102,7 +108,15 @@ const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
-  const none = { buildSystem: false, available: false, manifestReadsGit: false, stepReadsGit: false, goStampsVcs: false, removesGit: false };
+  const none = {
+    buildSystem: false,
+    available: false,
+    manifestReadsGit: false,
+    stepReadsGit: false,
+    goStampsVcs: false,
+    removesGit: false,
+    keptOnPurpose: false,
+  };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
@@ -121,7 +135,64 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c)));
   const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
   const removesGit = after.some(removesGitFolder);
-  return { buildSystem, available: installsGit || bundlesGit || mentionsGit, manifestReadsGit: manifestReadsGit(model), stepReadsGit, goStampsVcs, removesGit };
+  return {
+    buildSystem,
+    available: installsGit || bundlesGit || mentionsGit,
+    manifestReadsGit: manifestReadsGit(model),
+    stepReadsGit,
+    goStampsVcs,
+    removesGit,
+    keptOnPurpose: keepsGitOnPurpose(model),
+  };
+}
+
+/**
+ * True when the final image installs git together with other packages, a later step removes some of
+ * those (the build dependencies: `apt purge python3 build-essential`) and git stays: it was kept
+ * on purpose, for the program to use at run time.
+ */
+function keepsGitOnPurpose(model: DockerfileModel): boolean {
+  const final = model.finalStage;
+  if (final === null) return false;
+  let installed = false;
+  let purgedBeside = false;
+  const beside = new Set<string>();
+  // `apk add --virtual=.build-deps git` is removed with `apk del .build-deps`.
+  let virtual: string | null = null;
+  for (const stage of [...ancestorsOf(final)].reverse().concat(final)) {
+    for (const instruction of stage.instructions) {
+      for (const command of instruction.commands) {
+        const pkg = systemPackageCommand(command);
+        if (pkg === null || (pkg.action !== "install" && pkg.action !== "remove")) continue;
+        const names = pkg.packages.map((p) => packageName(p.value));
+        const namesGit = names.some((n) => PACKAGES_WITH_GIT.has(n));
+        if (pkg.action === "install") {
+          if (!namesGit) continue;
+          installed = true;
+          virtual = virtualPackage(command);
+          for (const n of names) if (!PACKAGES_WITH_GIT.has(n)) beside.add(n);
+          continue;
+        }
+        if (namesGit || (virtual !== null && names.includes(virtual))) {
+          installed = false;
+          continue;
+        }
+        if (names.some((n) => beside.has(n))) purgedBeside = true;
+      }
+    }
+  }
+  return installed && purgedBeside;
+}
+
+/** The name of `apk add --virtual NAME` / `-t NAME`, under which the packages are removed together. */
+function virtualPackage(command: ShellCommand): string | null {
+  const args = command.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--virtual=(.+)$/.exec(args[i]);
+    if (m) return m[1];
+    if ((args[i] === "--virtual" || args[i] === "-t") && args[i + 1] !== undefined) return args[i + 1];
+  }
+  return null;
 }
 
 /** A word naming a `.git` folder: `.git`, `./.git`, `/app/.git/`, `".git"` (a `find -name` operand). */

@@ -90,3 +90,25 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
   }
   return guarded;
 }
+
+/**
+ * The build arguments whose tests open the `if` compounds that hold `command` (a command of `run`):
+ * `ALREADY_BUILT` for the `npm run build` of `if [ "$ALREADY_BUILT" = 0 ]; then npm run build; else
+ * echo skipped; fi` under `ARG ALREADY_BUILT=0`, in either branch. Only a test of the {@link
+ * optInCommands} form counts, on a name the stage declares as ARG or ENV; the `if` itself is
+ * outside its own compound.
+ */
+export function switchingArguments(model: DockerfileModel, run: Instruction, command: ShellCommand): string[] {
+  const at = run.commands.indexOf(command);
+  if (at < 0 || run.stage === null) return [];
+  const open: (string | null)[] = [];
+  for (const c of run.commands.slice(0, at)) {
+    const opener = c.words[0]?.value;
+    if (opener === "if") open.push(TEST_PROGRAMS.has(c.name) ? (switchVariable(c)?.name ?? null) : null);
+    else if (opener === "fi") open.pop();
+  }
+  const names = open.filter((n): n is string => n !== null && !PLATFORM_ARG.test(n));
+  if (names.length === 0) return [];
+  const env = environmentAt(model, run.stage, run);
+  return names.filter((n) => env.has(n));
+}

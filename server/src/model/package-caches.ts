@@ -145,11 +145,20 @@ function disablesDockerClean(command: ShellCommand): boolean {
   return command.words.some((w) => w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"));
 }
 
-/** True when `command` deletes one of `dirs` or something inside it (`rm -rf /var/lib/apt/lists/*`). */
-function removes(command: ShellCommand, dirs: string[]): boolean {
+/**
+ * True when `command` deletes one of `dirs`, something inside it (`rm -rf /var/lib/apt/lists/*`), or
+ * unless `orHolder` is false, a folder holding it (`rm -rf /usr/local/share/.cache` takes Yarn 1's
+ * `.cache/yarn` with it).
+ */
+function removes(command: ShellCommand, dirs: string[], orHolder = true): boolean {
   const isRemoval = command.name === "rm" || (command.name === "find" && command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
   if (!isRemoval) return false;
-  return command.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
+  return command.args.some((a) => {
+    const path = a.value.replace(/^["']|["']$/g, "");
+    // `rm -rf /root/.cache/*` empties the folder; `/` alone is no cleanup anyone writes.
+    const holder = path.replace(/\/\*$|\/+$/, "");
+    return dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`)));
+  });
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
@@ -290,7 +299,10 @@ function cleansPipCache(command: ShellCommand): boolean {
 /** `yarn cache clean`, or removing Yarn 1's cache folder. */
 function cleansYarnCache(command: ShellCommand): boolean {
   if (command.name === "yarn" && command.args[0]?.value === "cache" && command.args[1]?.value === "clean") return true;
-  return removes(command, ["/usr/local/share/.cache/yarn", "/root/.cache/yarn"]);
+  // Yarn 1 run as root on Linux takes /usr/local/share for its home, whatever HOME says: its cache
+  // is /usr/local/share/.cache/yarn, so deleting /root/.cache leaves it. `/root/.cache/yarn` itself
+  // still counts, as the author's explicit cleanup (a non-root Yarn's, or one with XDG_CACHE_HOME).
+  return removes(command, ["/usr/local/share/.cache/yarn"]) || removes(command, ["/root/.cache/yarn"], false);
 }
 
 /**

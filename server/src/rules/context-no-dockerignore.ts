@@ -70,6 +70,10 @@ export const rule: Rule = {
       git.stepReadsGit ||
       git.goStampsVcs ||
       git.removesGit ||
+      // The final image purges the build dependencies installed with git but keeps git: the program
+      // uses it at run time and may read the checkout (its version from `git rev-parse`), which the
+      // file cannot show; excluding .git could break start-up.
+      (git.keptOnPurpose && reaching(".git")) ||
       (git.available && (git.buildSystem || isBuildEnvironment)) ||
       (customBase && git.buildSystem) ||
       (matcher !== null && reincludes(matcher, ".git"));

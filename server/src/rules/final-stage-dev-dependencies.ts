@@ -5,7 +5,7 @@
 import type { Fix, Report, Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
-import { installsDevDependencies } from "../model/dev-dependencies";
+import { declaresNoDevDependencies, installsDevDependencies, nodeManifestSource } from "../model/dev-dependencies";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -83,22 +83,6 @@ function runsPackageScriptLater(stage: Stage, instruction: Instruction): boolean
 }
 
 /**
- * True when the package.json at the context root (read by the host) declares no devDependencies and
- * no workspaces: an install then brings nothing that '--omit=dev' would drop.
- */
-function hasNoDevDependencies(files: Readonly<Record<string, string>> | undefined): boolean {
-  const text = files?.["package.json"];
-  if (text === undefined) return false;
-  try {
-    const manifest = JSON.parse(text) as { devDependencies?: Record<string, string>; workspaces?: unknown };
-    return manifest.workspaces === undefined && Object.keys(manifest.devDependencies ?? {}).length === 0;
-  } catch {
-    // Not valid JSON (being edited): nothing is known.
-    return false;
-  }
-}
-
-/**
  * The install the message names, as a suggestion (not a fix: the build may need a dev dependency
  * later): `npm install` becomes `npm ci --omit=dev` when a lockfile is there, other installers get
  * their production flag. None for exec-form RUNs and pip (the requirements file decides).
@@ -171,7 +155,14 @@ export const rule: Rule = {
         continue;
       }
       if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
-      if (JS.has(install.ecosystem) && hasNoDevDependencies(model.context.files)) continue;
+      if (JS.has(install.ecosystem)) {
+        // The manifest the install reads: the one a copy of the context brought to its folder
+        // (`web/package.json`), else the root one. A manifest fetched with the app (a release
+        // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
+        const manifest = nodeManifestSource(model, stage, instruction, command);
+        if (manifest?.kind === "fetched") continue;
+        if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+      }
       // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
       // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
       if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;

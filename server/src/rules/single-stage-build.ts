@@ -13,9 +13,23 @@ import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
 import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
+import { switchingArguments } from "../model/opt-in-branch";
+import type { DockerfileModel } from "../model/types";
+import type { BuildStep } from "../model/build-steps";
 
 function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
   return commands.slice(commands.indexOf(step) + 1).some((c) => systemPackageCommand(c)?.action === "remove");
+}
+
+/**
+ * True when the step sits in a branch on a build argument the project's callers pass (compose
+ * `build.args`, bake `args`, `--build-arg`, a CI `build-args:`): `if [ "$ALREADY_BUILT" = 0 ]; then
+ * npm run build; fi` where the publishing workflow builds on the runner and passes ALREADY_BUILT=1.
+ * Which branch the passed value takes is not known, so the image may well ship prebuilt output.
+ */
+function skippedByCallers(model: DockerfileModel, step: BuildStep): boolean {
+  const passed = model.context.buildArgs?.passed ?? [];
+  return switchingArguments(model, step.instruction, step.command).some((name) => passed.includes(name));
 }
 
 export const rule: Rule = {
@@ -42,7 +56,8 @@ export const rule: Rule = {
     if (isNamedBase(model) && startCommand(model) === null) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
-    const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command));
+    // A step in a branch on a build argument the project's builds pass may be skipped by them.
+    const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command) && !skippedByCallers(model, st));
     if (!step) return;
     const range = step.range;
     const ref = baseImageOf(stage);

@@ -27,6 +27,11 @@ describe("host/build-args: build arguments a project passes", () => {
     assert.deepStrictEqual(scriptArgs("docker build --build-arg ELIXIR_VERSION=1.17 --build-arg=OTP .\n"), ["ELIXIR_VERSION", "OTP"]);
     assert.deepStrictEqual(scriptArgs('for a in $ARGS; do opts="$opts --build-arg $a"; done\n'), ["*"]);
     assert.deepStrictEqual(scriptArgs("        with:\n          build-args: |\n            PG_VERSION=17\n"), ["PG_VERSION"]);
+    assert.deepStrictEqual(scriptArgs("        with:\n          build-args: PREBUILT=1\n"), ["PREBUILT"]);
+    assert.deepStrictEqual(
+      publishedArgs("      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          build-args: PREBUILT=1\n"),
+      ["PREBUILT"],
+    );
   });
 
   it("counts the compose services that build the Dockerfile and collects what every caller passes", async () => {

@@ -8,6 +8,21 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      name: "git purged with the other build packages: .git is reported",
+      code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN apt-get update && apt-get install -y --no-install-recommends git g++ make && npm ci && apt-get purge -y git g++ make\nCOPY . .\nCMD ["node", "index.js"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },
+      messageId: "missingEntries",
+      line: 5,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
+      name: "git installed in a virtual group removed later: .git is reported",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package*.json ./\nRUN apk add --virtual .tools git python3 && npm ci && apk del .tools\nCOPY . .\nCMD ["node", "index.js"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },
+      messageId: "missingEntries",
+      line: 5,
+    },
+    {
       name: "a Makefile that never asks git: .git is still reported",
       code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
       context: {
@@ -223,6 +238,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the final image purges the build packages installed with git and keeps git: the app may read .git at run time",
+      code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN apt-get update && apt-get install -y --no-install-recommends git g++ make && npm ci && apt-get purge -y g++ make && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD ["node", "index.js"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },
+    },
     {
       name: "go run build.go whose helper runs git with an argument list: the version comes from .git",
       code: "FROM golang:1.22-alpine\nWORKDIR /src\nCOPY . .\nRUN go run build.go build app\n",

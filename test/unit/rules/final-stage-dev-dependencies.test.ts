@@ -4,6 +4,19 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the sub-folder manifest the install reads has devDependencies, though the root one has none",
+      code: 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN cd web && npm install\nCMD ["node", "web/server.js"]\n',
+      context: {
+        files: {
+          "package.json": '{ "name": "root", "private": true }',
+          "web/package.json": '{ "name": "web", "dependencies": { "express": "5.0.0" }, "devDependencies": { "mocha": "11.0.0" } }',
+        },
+      },
+      messageId: "devDependencies",
+      line: 4,
+      token: "npm install",
+    },
+    {
       name: "npm install with a lockfile: the lightbulb offers npm ci --omit=dev",
       code: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm install\nCMD ["node", "server.js"]\n',
       context: { rootEntries: ["package.json", "package-lock.json"] },
@@ -171,6 +184,20 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the manifest comes with a release archive unpacked in the same RUN: its dev dependencies are unknown",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache nodejs yarn curl && mkdir -p /opt/shop && curl -L https://example.org/shop-2.1.tar.gz | tar xz -C /opt/shop && cd /opt/shop && yarn\nCMD ["node", "/opt/shop/server.js"]\n',
+    },
+    {
+      name: "the manifest of the folder the install runs in declares no devDependencies",
+      code: 'FROM node:24-slim\nWORKDIR /app\nCOPY ui/package.json ui/package-lock.json ./ui/\nRUN cd ui && npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: {
+        files: {
+          "package.json": '{ "name": "root", "devDependencies": { "eslint": "9.0.0" } }',
+          "ui/package.json": '{ "name": "ui", "dependencies": { "htmx.org": "2.0.0" } }',
+        },
+      },
+    },
     "FROM node:24-slim\nRUN npm ci --omit=dev\n",
     {
       name: "UV_NO_DEV keeps the dev group out of the sync and of uv run",

@@ -12,6 +12,13 @@ testRule(rule, {
       line: 2,
     },
     {
+      // Yarn 1 run as root on Linux keeps its cache under /usr/local/share/.cache/yarn, not /root/.cache.
+      name: "yarn as root, then only /root/.cache deleted",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache yarn && cd /opt/web && yarn && rm -rf /root/.cache /tmp/*\nCMD ["node", "/opt/web/index.js"]\n',
+      messageId: "yarnCache",
+      line: 2,
+    },
+    {
       name: "a file named for development that CI publishes ships all the same",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
@@ -316,6 +323,10 @@ testRule(rule, {
     {
       name: "a final stage named 'build' with no port of its own is a build environment",
       code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nCMD ["make"]\n',
+    },
+    {
+      name: "the RUN deletes the folder that holds Yarn 1's cache for root",
+      code: "FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && rm -rf /usr/local/share/.cache\n",
     },
     {
       name: "Yarn Plug'n'Play (no nodeLinker in .yarnrc.yml): the app loads its packages from the cache",

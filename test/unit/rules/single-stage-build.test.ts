@@ -36,6 +36,14 @@ testRule(rule, {
     },
     { name: "javac compiling sources", code: "FROM ubuntu:24.04\nCOPY Main.java .\nRUN javac Main.java\n", messageId: "build", line: 3, token: "javac" },
     { name: "slim node bundling", code: "FROM node:24-slim\nRUN npm ci && npm run build:prod\n", messageId: "build", token: "npm run build:prod" },
+    {
+      name: "a build in a branch on a build argument nobody passes runs in every build",
+      code: 'FROM node:24-slim\nARG PREBUILT=no\nCOPY . /srv\nRUN if [ "$PREBUILT" = no ]; then npm ci && npm run bundle; fi\nCMD ["node", "/srv/out/main.js"]\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["NODE_VERSION"] } },
+      messageId: "build",
+      line: 4,
+      token: "npm run bundle",
+    },
   ],
   silent: [
     {
@@ -52,5 +60,15 @@ testRule(rule, {
     // Built and purged in one RUN: no tools stay in a layer (the official images' idiom).
     "FROM debian:bookworm-slim\nRUN apt-get install -y gcc make && make && apt-get purge -y gcc make\n",
     "FROM golang:1.27 AS dev\nRUN go build ./...\n",
+    {
+      name: "a build in a branch on a build argument the project's CI passes (the image may ship output built on the runner)",
+      code: 'FROM node:24-slim\nARG PREBUILT=no\nCOPY . /srv\nRUN if [ "$PREBUILT" = no ]; then npm ci && npm run bundle; else echo "using the bundle in the context"; fi\nCMD ["node", "/srv/out/main.js"]\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["PREBUILT"] } },
+    },
+    {
+      name: "the else branch of a passed switch",
+      code: 'FROM golang:1.27\nARG BINARY_READY=0\nCOPY . /src\nRUN if [ "${BINARY_READY}" = 1 ]; then echo ready; else go build -o /usr/local/bin/svc ./cmd/svc; fi\n',
+      context: { buildArgs: { composeBuilds: 1, passed: ["BINARY_READY"] } },
+    },
   ],
 });
