@@ -1,5 +1,6 @@
 // What a move to a newer image release takes with it besides the version: the distribution
-// releases .NET 10's images ship on, and the Debian packages a newer Debian release no longer has.
+// releases .NET 10's images ship on, and the packages the newer Debian, Ubuntu or Alpine release no
+// longer has (Python 2, and names that carry a release's library or language version).
 // Base-image remedies read these so that the tag they name exists and the install still resolves.
 
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
@@ -33,6 +34,9 @@ const GONE_AFTER_BULLSEYE = new Set([
   "python-setuptools",
   "python-is-python2",
   "python-minimal",
+  "python2.7",
+  "python2.7-dev",
+  "python2.7-minimal",
   "libssl1.1",
   "libffi7",
   "libicu67",
@@ -53,8 +57,89 @@ function isPython2Module(name: string): boolean {
   return /^python-[a-z0-9][a-z0-9.+-]*$/.test(name) && !/-(?:doc|docs|data|common|localedata|is-python3)$/.test(name) && name !== "python-dev-is-python3";
 }
 
-/** The first of `packages` that Debian 12 and later no longer ship, when `release` is 11 or older. */
-export function packageGoneAfter(release: number, packages: readonly string[]): string | null {
-  if (release > 11) return null;
-  return packages.find((p) => GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p)) ?? null;
+/**
+ * The distribution a stage installs from when its image moves to a supported release: `debian`
+ * (every release from bookworm on), `ubuntu` (24.04, noble), `alpine` (the newest branch), or
+ * `apt` when the apt-based image does not say which (`node:14`): then only what neither has counts.
+ */
+export type MoveTarget = "debian" | "ubuntu" | "alpine" | "apt";
+
+/**
+ * Package names that carry the version of one release of a library or language, and the versions
+ * the move's target still ships. Each entry: the name's pattern (the version is the first group),
+ * the versions kept per target (a version not listed is gone), and whether a third-party
+ * repository the stage adds (a PPA, PGDG, sury, an Alpine edge repository) may still ship it.
+ * Checked against the package lists of Debian bookworm and trixie, Ubuntu noble and Alpine 3.23.
+ */
+interface VersionedFamily {
+  readonly pattern: RegExp;
+  readonly kept: Partial<Record<Exclude<MoveTarget, "apt">, (version: number[]) => boolean>>;
+  readonly thirdParty: boolean;
+}
+
+const atLeast =
+  (...min: number[]) =>
+  (v: number[]): boolean => {
+    for (const [i, n] of min.entries()) if ((v[i] ?? 0) !== n) return (v[i] ?? 0) > n;
+    return true;
+  };
+const oneOf =
+  (...versions: number[]) =>
+  (v: number[]): boolean =>
+    versions.includes(v[0]) || v[0] > Math.max(...versions);
+
+const VERSIONED_FAMILIES: readonly VersionedFamily[] = [
+  // OpenSSL 1.x: bookworm, noble and Alpine 3.19 on ship only OpenSSL 3.
+  { pattern: /^(?:libssl|libcrypto)(1\.[01](?:\.\d+)?)$/, kept: { debian: () => false, ubuntu: () => false, alpine: () => false }, thirdParty: false },
+  { pattern: /^openssl(1\.1)-compat(?:-dev|-libs-static)?$/, kept: { alpine: () => false }, thirdParty: false },
+  // ICU by soname: bookworm 72, trixie 76, noble 74.
+  { pattern: /^libicu(\d+)$/, kept: { debian: atLeast(72), ubuntu: atLeast(74) }, thirdParty: false },
+  // libffi by soname: bookworm, trixie and noble ship libffi8.
+  { pattern: /^libffi(\d+)$/, kept: { debian: atLeast(8), ubuntu: atLeast(8) }, thirdParty: false },
+  // Python 2: no current release of any of the three ships it.
+  {
+    pattern: /^(?:python|py|libpython)(2)(?:\.7)?(?:-[a-z0-9.+-]+)?$/,
+    kept: { debian: () => false, ubuntu: () => false, alpine: () => false },
+    thirdParty: false,
+  },
+  // A versioned Python 3 interpreter: bookworm 3.11, trixie 3.13, noble 3.12 (deadsnakes adds others).
+  {
+    pattern: /^(?:lib)?python3\.(\d+)(?:-(?:dev|venv|minimal|distutils|lib2to3|stdlib))?$/,
+    kept: { debian: atLeast(11), ubuntu: atLeast(12) },
+    thirdParty: true,
+  },
+  // OpenJDK: bookworm 17, trixie 21 and 25; noble 8, 11, 17, 21; Alpine 8, 11, 17, 21 (and newer).
+  { pattern: /^openjdk-(\d+)-(?:jre|jdk)(?:-headless)?$/, kept: { debian: atLeast(17), ubuntu: oneOf(8, 11, 17) }, thirdParty: true },
+  { pattern: /^openjdk(\d+)(?:-[a-z-]+)?$/, kept: { alpine: oneOf(8, 11, 17) }, thirdParty: true },
+  // PHP: bookworm 8.2, trixie 8.4, noble 8.3 (sury and ondrej's PPA add others); Alpine dropped
+  // php7 in 3.16, the unversioned php8 (8.0) in 3.17 and php81 in 3.20.
+  { pattern: /^(?:libapache2-mod-)?php(\d\.\d)(?:-[a-z0-9-]+)?$/, kept: { debian: atLeast(8, 2), ubuntu: atLeast(8, 3) }, thirdParty: true },
+  { pattern: /^php(5|7|8|81)(?:-[a-z0-9_-]+)?$/, kept: { alpine: () => false }, thirdParty: true },
+  // PostgreSQL: bookworm 15, trixie 17, noble 16 (PGDG adds others); Alpine 3.23 from 15 on.
+  { pattern: /^postgresql-(?:client-|contrib-|server-dev-)?(\d+)$/, kept: { debian: atLeast(15), ubuntu: atLeast(16) }, thirdParty: true },
+  { pattern: /^postgresql(\d+)(?:-[a-z-]+)?$/, kept: { alpine: atLeast(14) }, thirdParty: true },
+];
+
+/**
+ * The first of `packages` (as installed with apt or apk) that the move's target no longer ships:
+ * a name that carries the version of a release the target dropped (`libssl1.1`, `libicu66`,
+ * `openjdk13-jre`, `php7-fpm`, `python2`, `postgresql-client-12`), or on Debian one of bookworm's
+ * removals. For `apt`, only a package neither Debian nor Ubuntu ships. Families a third-party
+ * repository may carry are not read when the stages add one (`addsSource`). Null when none.
+ */
+export function packageGoneFrom(target: MoveTarget, packages: readonly string[], addsSource: boolean): string | null {
+  const targets: Exclude<MoveTarget, "apt">[] = target === "apt" ? ["debian", "ubuntu"] : [target];
+  for (const p of packages) {
+    // Bookworm's removals are noble's too (noble also ships only python3 and the `-is-python3` shims).
+    if (target !== "alpine" && (GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p))) return p;
+    for (const family of VERSIONED_FAMILIES) {
+      if (family.thirdParty && addsSource) continue;
+      const m = family.pattern.exec(p);
+      if (!m) continue;
+      const version = m[1].split(".").map(Number);
+      if (targets.every((t) => family.kept[t] !== undefined && !family.kept[t](version))) return p;
+      break;
+    }
+  }
+  return null;
 }

@@ -181,6 +181,8 @@ const MANIFEST_NAMES = new Set([
   "settings.gradle.kts",
   "pyproject.toml",
   "Pipfile",
+  // pip pins whose libraries cap the Python a base-image remedy may name (Django 3: Python 3.10).
+  "requirements.txt",
   // Language version pins a base-image remedy must respect (model/language-pins.ts).
   "Gemfile",
   ".ruby-version",

@@ -5,7 +5,8 @@
 // before OpenSSL 3; node-sass on the Node.js releases its major has binaries for). A base-image remedy that leaves these behind breaks the build (bundler aborts on a
 // Ruby mismatch, Poetry refuses a Python outside the range, webpack 4 fails with
 // ERR_OSSL_EVP_UNSUPPORTED), so the rule asks here first.
-// go.mod's `go` line is a minimum, never a ceiling: it is not read.
+// go.mod's `go` line is a minimum, never a ceiling: it is not read. Its requirements can be one:
+// quic-go's TLS forks build on one Go release each (see goDependencyPin).
 
 import type { BuildContextFacts } from "./context";
 import { contextCopy, isWholeContextSource } from "./copies";
@@ -272,17 +273,54 @@ function pyprojectDependencies(text: string): Map<string, string> {
   return out;
 }
 
-/** The lowest Python ceiling the pyproject's dependencies put on the image (`h5py = "2.10.0"` -> 3.8), or null. */
-function pythonDependencyCeiling(text: string): LanguagePin | null {
+/** The lowest Python ceiling the dependencies put on the image (`h5py = "2.10.0"` -> 3.8), or null. */
+function pythonDependencyCeiling(dependencies: ReadonlyMap<string, string>, file: string): LanguagePin | null {
   let lowest: number | null = null;
-  for (const [name, range] of pyprojectDependencies(text)) {
+  for (const [name, range] of dependencies) {
     const ceilings = PYTHON_CEILINGS[name];
     const highest = ceilings && range !== "" ? highestMajor(range) : null;
     if (!ceilings || highest === null) continue;
     const ceiling = ceilings.find((c) => highest <= c.upToMajor);
     if (ceiling) lowest = lowest === null ? ceiling.python : Math.min(lowest, ceiling.python);
   }
-  return lowest === null ? null : pin("pyproject.toml", `<=3.${lowest}`);
+  return lowest === null ? null : pin(file, `<=3.${lowest}`);
+}
+
+/**
+ * The requirements a pip requirements file lists with a version (`Django==3.1.12`,
+ * `numpy>=1.19,<2`): options (`-r`, `--hash`), URLs and environment markers are left out.
+ */
+function requirementsDependencies(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*([<>=!~][^;#]*)/.exec(line);
+    if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2].replace(/\s/g, "").replace(/,/g, ", "));
+  }
+  return out;
+}
+
+/**
+ * The newest Ruby each Rails major runs on (Rails' own compatibility notes): Rails 4.2 stops at Ruby
+ * 2.6 (BigDecimal.new is gone from 2.7's bigdecimal), Rails 5.2 at 2.7; neither runs on Ruby 3.
+ * Read from the Gemfile's `gem 'rails'` or one of its parts (`activerecord`, `activesupport`, ...).
+ */
+const RAILS_RUBY_CEILING: Readonly<Record<number, readonly number[]>> = {
+  3: [2, 6],
+  4: [2, 6],
+  5: [2, 7],
+};
+
+/** The ceiling the Rails version a Gemfile requires puts on Ruby (`gem 'activerecord', '~> 4.2.3'` -> 2.6), or null. */
+function rubyFrameworkCeiling(gemfile: string): LanguagePin | null {
+  let lowest: readonly number[] | null = null;
+  for (const m of gemfile.matchAll(
+    /^[ \t]*gem[ \t(]+(["'])(rails|activerecord|activesupport|activemodel|actionpack|railties)\1[ \t]*,[ \t]*(["'])([^"']+)\3/gm,
+  )) {
+    const major = highestMajor(m[4]);
+    const ceiling = major === null ? undefined : RAILS_RUBY_CEILING[major];
+    if (ceiling && (lowest === null || ceiling[0] * 100 + ceiling[1] < lowest[0] * 100 + lowest[1])) lowest = ceiling;
+  }
+  return lowest === null ? null : pin("Gemfile", `<=${lowest.join(".")}`);
 }
 
 /** The value of `key = "..."` inside TOML `[table]`, or null. Only the string form is read. */
@@ -319,19 +357,26 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       const pyproject = files["pyproject.toml"];
       if (pyproject !== undefined) {
         const requires = tomlString(pyproject, "project", "requires-python") ?? tomlString(pyproject, "tool.poetry.dependencies", "python");
-        const found = both(requires !== null ? pin("pyproject.toml", requires) : null, pythonDependencyCeiling(pyproject));
+        const found = both(
+          requires !== null ? pin("pyproject.toml", requires) : null,
+          pythonDependencyCeiling(pyprojectDependencies(pyproject), "pyproject.toml"),
+        );
         if (found) return found;
       }
-      return versionFile(".python-version", files[".python-version"]);
+      // A root requirements.txt whose pins cap Python (`Django==3.1.12`: Python 3.10 at most).
+      const requirements = files["requirements.txt"];
+      const capped = requirements !== undefined ? pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt") : null;
+      return both(versionFile(".python-version", files[".python-version"]), capped);
     }
     case "ruby": {
       const gemfile = files["Gemfile"];
       const m = gemfile !== undefined ? /^[ \t]*ruby(?:[ \t]+|[ \t]*\([ \t]*)(["'])([^"']+)\1/m.exec(gemfile) : null;
+      const rails = gemfile !== undefined ? rubyFrameworkCeiling(gemfile) : null;
       if (m) {
-        const found = pin("Gemfile", m[2]);
+        const found = both(pin("Gemfile", m[2]), rails);
         if (found) return found;
       }
-      return versionFile(".ruby-version", files[".ruby-version"]);
+      return both(versionFile(".ruby-version", files[".ruby-version"]), rails);
     }
     case "node": {
       const file = nodeFolder === "" ? "package.json" : `${nodeFolder}/package.json`;
@@ -368,6 +413,22 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       }
     }
   }
+}
+
+/**
+ * The newest Go the modules go.mod requires build on: quic-go's forks of crypto/tls,
+ * `qtls-go1-NN` (github.com/marten-seemann/qtls-go1-18, github.com/quic-go/qtls-go1-20), each build
+ * on Go 1.NN only, and quic-go before v0.37 refuses to compile on a newer Go ("can't be built on Go
+ * 1.19 yet"). The module path github.com/lucas-clemente/quic-go (renamed at v0.32) builds on Go
+ * 1.20 at most. Null when go.mod requires neither.
+ */
+export function goDependencyPin(context: BuildContextFacts): LanguagePin | null {
+  const gomod = context.files?.["go.mod"];
+  if (gomod === undefined) return null;
+  const forks = [...gomod.matchAll(/^\s*(?:require\s+)?[\w.-]+\/[\w.-]+\/qtls-go1-(\d+)\s+v/gm)].map((m) => Number(m[1]));
+  const ceiling = forks.length > 0 ? Math.max(...forks) : /^\s*(?:require\s+)?github\.com\/lucas-clemente\/quic-go\s+v/m.test(gomod) ? 20 : null;
+  if (ceiling === null) return null;
+  return { file: "go.mod", written: `<=1.${ceiling}`, accepts: (series) => series[0] === 1 && (series[1] ?? 0) <= ceiling };
 }
 
 /**

@@ -9,14 +9,15 @@ import { isNamedContext } from "../images/floating-tags";
 import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
-import { debianReleaseOf, dotnet10Tag, packageGoneAfter } from "../images/release-moves";
+import type { MoveTarget } from "../images/release-moves";
+import { debianReleaseOf, dotnet10Tag, packageGoneFrom } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
 import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
-import { copiedPackageJsonFolder, dotnetTargetPin, languagePin } from "../model/language-pins";
+import { copiedPackageJsonFolder, dotnetTargetPin, goDependencyPin, languagePin } from "../model/language-pins";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
@@ -66,7 +67,7 @@ export const rule: Rule = {
       deprecated: "'{image}' uses {subject}, deprecated since {since}; use {replacement}.{others}",
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
-      endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement}, where apt has no '{package}'.{others}",
+      endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
       endOfLifeGoPath:
@@ -110,11 +111,12 @@ export const rule: Rule = {
       if (pinned && "tag" in pinned) replacement = pinned;
       const named = held === null && !(pinned && "path" in pinned);
       if (!named) replacement = { text: replacement.text };
-      // The move leaves a Debian release (bullseye and older) whose packages a stage installs and
-      // the newer release no longer has (`apt-get install python`): the tag alone breaks the build.
+      // The move leaves a distribution release whose packages a stage installs and the newer
+      // release no longer has (`apt-get install python`, `libssl1.1`, `apk add openjdk13-jre`):
+      // the tag alone breaks the build.
       const gone =
         named && note.kind === "end-of-life"
-          ? goneAptPackage(
+          ? gonePackage(
               group.map((g) => g.stage),
               ref,
             )
@@ -185,18 +187,51 @@ export const rule: Rule = {
 };
 
 /**
- * A package the stages install with apt that the Debian release after the image's (bullseye or
- * older) no longer ships, or null: every replacement named leaves that release (current images
- * publish no bullseye variant to move to, and the release itself is out of support).
+ * A package the stages install (apt or apk) that the release every replacement moves to no longer
+ * ships, or null: the newest Debian, Ubuntu 24.04 or the newest Alpine (release-moves.ts). On apt
+ * the image's tag says which (`-bullseye`, `ubuntu:20.04`); an image that names no release is read
+ * against both. An Ubuntu release still in support (22.04) may be kept by the move: not read.
  */
-function goneAptPackage(stages: readonly Stage[], ref: ImageReference): string | null {
-  const release = debianReleaseOf(ref.tag ?? "");
-  if (release === null) return null;
-  const installed = runCommands(stages).flatMap(({ command }) => {
+function gonePackage(stages: readonly Stage[], ref: ImageReference): string | null {
+  const commands = runCommands(stages);
+  const addsSource = commands.some(({ command }) => addsPackageSource(command));
+  const apt = aptTarget(ref);
+  for (const { command } of commands) {
     const pkg = systemPackageCommand(command);
-    return pkg?.manager === "apt" && pkg.action === "install" ? pkg.packages.map((p) => p.value.replace(/[=:].*$/, "")) : [];
-  });
-  return packageGoneAfter(release, installed);
+    if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
+    const target: MoveTarget | null = pkg.manager === "apk" ? "alpine" : apt;
+    if (target === null) continue;
+    const gone = packageGoneFrom(
+      target,
+      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
+      addsSource,
+    );
+    if (gone !== null) return gone;
+  }
+  return null;
+}
+
+/** Where an apt install on the image resolves after the move: see {@link gonePackage}. */
+function aptTarget(ref: ImageReference): MoveTarget | null {
+  const release = distroRelease(ref);
+  if (debianReleaseOf(ref.tag ?? "") !== null || release?.family === "debian") return "debian";
+  const ubuntu = release?.family === "ubuntu" ? release.version : variantRelease(ref, "ubuntu");
+  if (officialName(ref) === "ubuntu" || typeof ubuntu === "string") return typeof ubuntu === "string" && Number(ubuntu) <= 20.04 ? "ubuntu" : null;
+  return "apt";
+}
+
+/**
+ * A command that adds a package source (`add-apt-repository`, a `deb ...` line, a file under
+ * sources.list.d, `apk add --repository`, /etc/apk/repositories): packages that third-party
+ * repositories ship (other PHP, PostgreSQL, Python or JDK versions) may come from there.
+ */
+function addsPackageSource(command: { name: string | null; args: readonly { value: string }[] }): boolean {
+  if (command.name !== null && /^(?:add-apt-repository|apt-add-repository|extrepo)$/.test(command.name)) return true;
+  const words = command.args.flatMap((a) => a.value.split(/\s+/));
+  return words.some(
+    (w, i) =>
+      /sources\.list|\/etc\/apk\/repositories/.test(w) || w === "--repository" || w === "-X" || (w === "deb" && /^(?:\[|https?:)/.test(words[i + 1] ?? "")),
+  );
 }
 
 type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
@@ -406,6 +441,7 @@ function withinPin(
 ): { text: string; tag: string } | { path: string } | null {
   const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
   const name = runtime ? "dotnet" : officialName(ref);
+  if (name === "golang") return withinGoPin(model, replacement);
   if (name === null || !PINNED_LANGUAGES.has(name)) return null;
   // `python:alpine3.14`: the language version floats, so the current variant brings the newest
   // release; when the project's pins accept no supported one, the pins move first.
@@ -429,6 +465,22 @@ function withinPin(
   if (newest === null) return { path: pin.file };
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
+  return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * The replacement within the newest Go the modules go.mod requires build on (quic-go's qtls forks):
+ * the newest supported Go it accepts, or go.mod when it accepts none (its requirements move first).
+ */
+function withinGoPin(model: DockerfileModel, replacement: { text: string; tag?: string }): { text: string; tag: string } | { path: string } | null {
+  const pin = goDependencyPin(model.context);
+  const series = /^\d+(?:\.\d+)*/.exec(replacement.tag ?? "")?.[0];
+  if (!pin || !replacement.tag || !series || pin.accepts(series.split(".").map(Number))) return null;
+  const newest = newestVersions("golang")
+    .slice(0, 2)
+    .find((v) => pin.accepts(v));
+  if (newest === undefined) return { path: pin.file };
+  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, newest.slice(0, 2).join("."));
   return { text: replacement.text.replace(replacement.tag, tag), tag };
 }
 

@@ -1,7 +1,8 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
-// names that only look like secrets (switches, provider lists, public client keys, a token's
-// lifetime or a password's minimum length, where a secret file is) and values that hold no secret
+// names that only look like secrets (switches, apt-key's `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`,
+// provider lists, public client keys, a token's lifetime or a password's minimum length, where a
+// secret file is) and values that hold no secret
 // (an ENV's empty or placeholder value, `**None**` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose.
 
@@ -38,6 +39,13 @@ const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:io
 const PGP_NAME = /(?:_|^)(?:gpg|pgp|gnupg|openpgp)(?:_|$)/i;
 const PGP_FINGERPRINTS = /^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
+// A name where the secret word is only the object of a switch that follows it: apt-key's
+// `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`, `SSL_KEY_VERIFY`, `TOKEN_SKIP_CHECK`. The words after it
+// say what the tool does or does not do, so the variable turns a behaviour on or off.
+const SWITCH_AFTER_SECRET =
+  /(?:_|^)(?:apikey|auth|credentials?|key|password|passwd|secret|token)_(?:[a-z\d]+_){0,3}(?:dont|do_not|no|not|skip|disable|disabled|enable|verify|verification|check|warn|warning|warnings|usage|strict|allow|ignore|insecure|force|prompt)(?:_|$)/i;
+// The value of such a switch: words of a setting (`DontWarn`, `strict`, `skip-all`), no digits.
+const SETTING_WORDS = /^[a-z]+(?:[-_ ][a-z]+)*$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem.
 // An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
@@ -103,6 +111,7 @@ export const rule: Rule = {
         if (holdsNoSecret(model, instruction, value)) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
+        if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;

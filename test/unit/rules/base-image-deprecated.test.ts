@@ -116,6 +116,89 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "an Ubuntu 20.04 stage installs OpenSSL 1.1 through an ENV list: 24.04 ships only OpenSSL 3",
+      code: "FROM ubuntu:20.04\nENV RUNTIME_PKGS curl libssl1.1 ca-certificates\nRUN apt-get update && apt-get install -y --no-install-recommends $RUNTIME_PKGS\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
+      name: "an old Alpine stage installs a JRE of a non-LTS Java the current branch dropped",
+      code: "FROM alpine:3.14\nRUN apk add --no-cache openjdk15-jre tini\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
+      name: "an LTS JRE the current Alpine still ships moves with the tag",
+      code: "FROM alpine:3.16\nRUN apk add --no-cache openjdk17-jre-headless\n",
+      messageId: "endOfLife",
+      output: "FROM alpine:3.23\nRUN apk add --no-cache openjdk17-jre-headless\n",
+    },
+    {
+      name: "a bare -alpine of an old Node.js installs python2, which no current Alpine has",
+      code: "FROM node:12-alpine AS assets\nRUN apk add --no-cache --virtual .deps make g++ python2\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
+      name: "an old PHP from a PPA the stage adds is not claimed gone: the PPA may still ship it",
+      code: "FROM ubuntu:focal\nRUN add-apt-repository ppa:example/php && apt-get update && apt-get install -y php7.4-fpm\n",
+      messageId: "endOfLife",
+      output: "FROM ubuntu:24.04\nRUN add-apt-repository ppa:example/php && apt-get update && apt-get install -y php7.4-fpm\n",
+    },
+    {
+      name: "a versioned library the target still ships ties nothing",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y libevent-2.1-7 libpq5\n",
+      messageId: "endOfLife",
+      output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y libevent-2.1-7 libpq5\n",
+    },
+    {
+      name: "go.mod requires quic-go's TLS fork for Go 1.18: the requirements move with the base",
+      code: "FROM golang:1.18-alpine AS build\nCOPY . /src\nRUN cd /src && go build ./cmd/app\n",
+      context: {
+        files: {
+          "go.mod":
+            "module example.org/app\n\ngo 1.17\n\nrequire (\n\tgithub.com/lucas-clemente/quic-go v0.25.0\n\tgithub.com/marten-seemann/qtls-go1-17 v0.1.0 // indirect\n\tgithub.com/marten-seemann/qtls-go1-18 v0.1.0 // indirect\n)\n",
+        },
+      },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "an old go line alone is a minimum: the named move stays",
+      code: "FROM golang:1.19-alpine AS build\n",
+      context: { files: { "go.mod": "module example.org/app\n\ngo 1.17\n\nrequire github.com/quic-go/quic-go v0.48.2\n" } },
+      messageId: "endOfLife",
+      output: "FROM golang:1.27-alpine AS build\n",
+    },
+    {
+      name: "requirements.txt pins Django 3, which installs on Python 3.10 at most: name the file",
+      code: "FROM python:3.8-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+      context: { files: { "requirements.txt": "Django==3.2.25  # LTS\ncelery>=5\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "a numpy 1 pin in requirements.txt caps the named Python at 3.12",
+      code: "FROM python:3.9-slim\n",
+      context: { files: { "requirements.txt": "-r base.txt\nnumpy>=1.24,<2\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.12-slim\n",
+    },
+    {
+      name: "a Gemfile on Rails 4.2 parts runs on no Ruby 3: name the Gemfile",
+      code: "FROM ruby:2.5.8\n",
+      context: { files: { Gemfile: "source 'https://rubygems.org'\ngem 'activerecord', '~> 4.2.11', require: 'active_record'\ngem 'sinatra'\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "Rails 7 caps nothing: the named move stays",
+      code: "FROM ruby:3.1-slim\n",
+      context: { files: { Gemfile: 'source \'https://rubygems.org\'\ngem "rails", "~> 7.1.3"\n' } },
+      messageId: "endOfLife",
+      output: "FROM ruby:3.4-slim\n",
+    },
+    {
       name: "the variant is kept and the old Alpine release dropped",
       code: "FROM node:16.13-alpine3.13 AS build\n",
       messageId: "endOfLife",
@@ -452,6 +535,21 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(held.messageId, "endOfLifeKept");
     assert.strictEqual(held.severity, "info");
     assert.strictEqual(held.suggestions.length, 0);
+  });
+  it("names what must move with the base: a package the target release lacks, or the manifest that caps it", () => {
+    const first = (code: string, files?: Record<string, string>) => findingsOf(rule, code, files ? { files } : undefined)[0];
+    assert.strictEqual(
+      first("FROM ubuntu:20.04\nENV PKGS libssl1.1\nRUN apt-get install -y $PKGS\n").message,
+      "'ubuntu:20.04' is Ubuntu 20.04, end of life; move to 'ubuntu:24.04' and replace 'libssl1.1'.",
+    );
+    assert.strictEqual(first("FROM alpine:3.14\nRUN apk add openjdk15-jre\n").data.package, "openjdk15-jre");
+    assert.strictEqual(first("FROM node:12-alpine\nRUN apk add python2\n").data.package, "python2");
+    assert.strictEqual(
+      first("FROM golang:1.18\n", { "go.mod": "module m\n\ngo 1.17\n\nrequire github.com/marten-seemann/qtls-go1-18 v0.1.0\n" }).data.path,
+      "go.mod",
+    );
+    assert.strictEqual(first("FROM python:3.8-slim\n", { "requirements.txt": "Django==3.2.25\n" }).data.path, "requirements.txt");
+    assert.strictEqual(first("FROM ruby:2.5.8\n", { Gemfile: "gem 'activerecord', '~> 4.2.11'\n" }).data.path, "Gemfile");
   });
   it("names a replacement without the old release's date or codename, or no tag at all", () => {
     const replacement = (image: string) => findingsOf(rule, `FROM ${image}\n`)[0].data.replacement;

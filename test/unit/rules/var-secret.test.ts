@@ -3,6 +3,12 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      name: "a switch-like name whose value is key material",
+      code: "FROM alpine:3.20\nENV SIGNING_KEY_NO_ROTATE=9f3a7c1e2b8d4f60\n",
+      messageId: "secret",
+      token: "SIGNING_KEY_NO_ROTATE",
+    },
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "secret", count: 2 },
     { name: "a secret next to its lifetime", code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n", messageId: "secret", token: "AUTH_TOKEN" },
@@ -66,6 +72,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a switch named after the key tool it quiets, with a setting word",
+      code: "FROM debian:12-slim\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn\nRUN apt-key add /tmp/repo.asc\n",
+    },
+    { name: "a verification switch with a word value", code: "FROM alpine:3.20\nENV SSL_KEY_VERIFY=strict\n" },
+    { name: "a skip switch declared as a build argument", code: "FROM alpine:3.20\nARG TOKEN_SKIP_CHECK\nRUN ./build.sh\n" },
     { name: "a sentinel placeholder a start script compares against", code: 'FROM nginx:1.27-alpine\nENV API_KEY "**None**"\nCOPY run.sh /run.sh\n' },
     { name: "another sentinel spelling", code: "FROM alpine:3.20\nENV SERVICE_TOKEN=__UNSET__\n" },
     {
