@@ -264,9 +264,20 @@ describe("semantic tokens", () => {
         this.timeout(60000);
         const [small, large] = [1500, 6000].map((n) => parseDockerfile(make(n)));
         computeSemanticTokens(small);
-        // The least of several runs: the machine is shared, the work is not.
-        const best = (model: typeof small) => Math.min(...Array.from({ length: 7 }, () => cpuMs(() => computeSemanticTokens(model))));
-        const ratio = best(large) / Math.max(best(small), 0.05);
+        // The least of several runs, the two sizes interleaved so that a burst of load on the shared
+        // machine hits both alike: the machine is shared, the work is not.
+        let [bestSmall, bestLarge] = [Infinity, Infinity];
+        for (let run = 0; run < 9; run++) {
+          bestSmall = Math.min(
+            bestSmall,
+            cpuMs(() => computeSemanticTokens(small)),
+          );
+          bestLarge = Math.min(
+            bestLarge,
+            cpuMs(() => computeSemanticTokens(large)),
+          );
+        }
+        const ratio = bestLarge / Math.max(bestSmall, 0.05);
         const exponent = Math.log(ratio) / Math.log(4);
         // Linear is 1 (x4), quadratic 2 (x16); on a loaded machine cache and GC effects alone
         // reach ~1.35, hence the margin. The bundled service measured 2 to 3.4.
