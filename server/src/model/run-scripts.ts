@@ -38,13 +38,37 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
   const name = baseName(target);
   if (name === "" || target.includes("$")) return null;
   for (const s of lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === run) break;
-      const copy = contextCopy(instruction);
-      if (copy === null) continue;
-      const source = copy.sources.map((w) => w.value.replace(/^\.\//, "")).find((v) => baseName(v) === name && files[v] !== undefined);
-      if (source !== undefined) return files[source];
+    // Copies at or after `run` in its own stage come too late.
+    const at = s.instructions.indexOf(run);
+    for (const copy of contextCopiesOf(s)) {
+      if (at >= 0 && copy.index >= at) break;
+      const source = copy.sources.find((v) => v.name === name && files[v.path] !== undefined);
+      if (source !== undefined) return files[source.path];
     }
   }
   return null;
+}
+
+/** A stage's copies from the context: where each is among its instructions, and each source's path (`./` dropped) and file name. */
+interface CopiedSources {
+  index: number;
+  sources: { path: string; name: string }[];
+}
+
+/** Per stage: read once, as every command of every RUN of the stage and of later stages asks. A copy reads no build-context facts. */
+const copiesByStage = new WeakMap<Stage, CopiedSources[]>();
+
+function contextCopiesOf(stage: Stage): CopiedSources[] {
+  let copies = copiesByStage.get(stage);
+  if (copies === undefined) {
+    copies = [];
+    for (const [index, instruction] of stage.instructions.entries()) {
+      const copy = contextCopy(instruction);
+      if (copy === null) continue;
+      const paths = copy.sources.map((w) => w.value.replace(/^\.\//, ""));
+      copies.push({ index, sources: paths.map((path) => ({ path, name: baseName(path) })) });
+    }
+    copiesByStage.set(stage, copies);
+  }
+  return copies;
 }
