@@ -37,6 +37,9 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
   }
   const name = baseName(target);
   if (name === "" || target.includes("$")) return null;
+  // No file the host read has that name (and it names no property every object has): no copy can
+  // have brought it. Asked for every command of every RUN, most of which run no project script.
+  if (!fileNames(files).has(name) && !(name in files)) return null;
   for (const s of lineage(stage)) {
     // Copies at or after `run` in its own stage come too late.
     const at = s.instructions.indexOf(run);
@@ -47,6 +50,18 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
     }
   }
   return null;
+}
+
+/** The file names of the files the host read, per set of build-context files. */
+const fileNamesRead = new WeakMap<Readonly<Record<string, string>>, Set<string>>();
+
+function fileNames(files: Readonly<Record<string, string>>): Set<string> {
+  let names = fileNamesRead.get(files);
+  if (names === undefined) {
+    names = new Set(Object.keys(files).map(baseName));
+    fileNamesRead.set(files, names);
+  }
+  return names;
 }
 
 /** A stage's copies from the context: where each is among its instructions, and each source's path (`./` dropped) and file name. */
