@@ -27,8 +27,11 @@ export async function readTextFile(path: string, limit = MAX_TEXT_BYTES, options
     const info = await handle.stat();
     const refused = refusal(info, limit, options);
     if (refused) return refused;
+    // As readTextFileSync: the size on disk plus one byte, so a small file takes one small buffer
+    // (not 64 KiB zero-filled for each of the many small files of a build context).
+    const chunkSize = Math.min(Math.max(info.size + 1, 4096), 64 * 1024);
     const reader = new CappedRead(limit);
-    for (let chunk = reader.nextChunk(64 * 1024); chunk; chunk = reader.nextChunk(64 * 1024)) {
+    for (let chunk = reader.nextChunk(chunkSize); chunk; chunk = reader.nextChunk(chunkSize)) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (!reader.took(chunk, bytesRead)) break;
     }

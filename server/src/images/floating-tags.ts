@@ -4,6 +4,7 @@
 
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { finalImageStages } from "../model/final-image";
+import { perModel } from "../model/per-model";
 import { startCommand } from "../model/stage-purpose";
 import { workdirOf } from "../model/workdir";
 import type { DockerfileModel, Instruction, Stage, StageReference } from "../model/types";
@@ -83,13 +84,13 @@ const LATEST_RELEASE = /\/releases\/latest(?:[/"'\s]|$)/;
  * builds differ whatever tags the file pins, so a helper image or base on a moving tag adds no
  * drift the project has not chosen.
  */
-export function isRollingBuild(model: DockerfileModel): boolean {
+export const isRollingBuild: (model: DockerfileModel) => boolean = perModel((model) => {
   const final = model.finalStage;
   const root = final ? rootImageOf(final).image : null;
   if (root !== null && isRollingOnly(root)) return true;
   if (model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)))) return true;
   return clonesBranchHead(model);
-}
+});
 
 /**
  * True when a RUN clones a repository's default branch and nothing picks a revision: no `--branch`

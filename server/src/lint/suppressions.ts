@@ -90,6 +90,8 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
 
   const allInstructions = model.instructions;
   for (const instruction of allInstructions) {
+    // Most instructions have no comment right above them: no block to read, no sets to make.
+    if (!commentsByLine.has(instruction.range.start.line - 1)) continue;
     const ours = emptySet();
     const hadolint = new Set<string>();
     // The contiguous comment block right above the instruction.

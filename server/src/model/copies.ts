@@ -21,10 +21,22 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
  * for `--from` copies, heredoc copies, and copies with fewer than two arguments.
  */
 export function contextCopy(instruction: Instruction): ContextCopy | null {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return null;
+  const read = copiesRead.get(instruction);
+  if (read !== undefined && read.args === instruction.args && read.flags === instruction.flags) return read.copy;
+  const copy = readContextCopy(instruction);
+  copiesRead.set(instruction, { args: instruction.args, flags: instruction.flags, copy });
+  return copy;
+}
+
+// Asked by a dozen helpers and rules for every COPY, some once per command of every RUN after it:
+// read once per instruction (and its arguments and flags, which a model made by hand may change).
+const copiesRead = new WeakMap<Instruction, { args: Instruction["args"]; flags: Instruction["flags"]; copy: ContextCopy | null }>();
+
+function readContextCopy(instruction: Instruction): ContextCopy | null {
   // An `ONBUILD COPY` runs in a downstream build, so it is not passed through: callers that
   // care hand in `instruction.trigger` themselves.
   const inst = instruction;
-  if (inst.keyword !== "COPY" && inst.keyword !== "ADD") return null;
   if (inst.flags.some((f) => f.name.toLowerCase() === "from")) return null;
   if (inst.heredocs.length > 0) return null;
   const paths = copyPaths(inst);

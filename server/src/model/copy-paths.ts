@@ -9,9 +9,21 @@ export interface CopyPaths {
   dest: Token;
 }
 
-/** Sources and destination of a COPY/ADD (flags excluded); null when there are fewer than two. */
+// Two dozen model helpers and rules ask for the same copy's paths, some once per command of every
+// RUN after it: read once per instruction (and its arguments, which a model made by hand may change).
+const pathsRead = new WeakMap<Instruction, { args: Instruction["args"]; paths: CopyPaths | null }>();
+
+/** Sources and destination of a COPY/ADD (flags excluded); null when there are fewer than two. Callers share the answer and must not change it. */
 export function copyPaths(instruction: Instruction): CopyPaths | null {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return null;
+  const read = pathsRead.get(instruction);
+  if (read !== undefined && read.args === instruction.args) return read.paths;
+  const paths = readCopyPaths(instruction);
+  pathsRead.set(instruction, { args: instruction.args, paths });
+  return paths;
+}
+
+function readCopyPaths(instruction: Instruction): CopyPaths | null {
   // Heredoc bodies are parsed as arguments; only the words before the first body are paths.
   const bodyLine = instruction.heredocs.reduce((min, h) => (h.contentRange ? Math.min(min, h.contentRange.start.line) : min), Infinity);
   const words = instruction.args

@@ -79,7 +79,7 @@ function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: numb
   const args: Token[] =
     isJsonForm && node instanceof ast.JSONInstruction
       ? node.getJSONStrings().map((s) => ({ value: jsonStringValue(lines.textIn(s.getRange()), s.getJSONValue()), range: s.getRange() }))
-      : node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+      : argumentsOf(node).map((a) => ({ value: a.getValue(), range: a.getRange() }));
   const heredocs = readHeredocs(node, lines);
   const instruction: Instruction = {
     keyword,
@@ -105,6 +105,17 @@ function toInstruction(node: ast.Instruction, stage: Stage | null, ordinal: numb
     if (trigger) instruction.trigger = toInstruction(trigger, stage, ordinal, text, lines, escapeChar);
   }
   return instruction;
+}
+
+/**
+ * The instruction's arguments without the copies `getArguments` makes of each (a new argument and
+ * range per call, a tenth of what parsing allocated): the token keeps the parser's range, which
+ * nothing changes (the model's ranges are read only, and dockerfile-ast's own callers change only
+ * the copies they ask for). dockerfile-ast without the speed patch (patches/) has no view.
+ */
+function argumentsOf(node: ast.Instruction): readonly ast.Argument[] {
+  const viewed = node as unknown as { getArgumentsView?(): ast.Argument[] };
+  return viewed.getArgumentsView ? viewed.getArgumentsView() : node.getArguments();
 }
 
 function readCommands(instruction: Instruction, text: string, lines: LineIndex, escapeChar: string): ShellCommand[] {
@@ -279,8 +290,15 @@ function readComments(lines: LineIndex, instructions: Instruction[]): CommentLin
     }
   }
   const out: CommentLine[] = [];
+  const text = lines.text;
   for (let line = 0; line < lines.lineCount; line++) {
     if (inBody.has(line)) continue;
+    // Most lines start, after spaces and tabs, with a printable character other than `#`: no
+    // comment, and no need to copy the line out of the text to see it.
+    let at = lines.offsetAt({ line, character: 0 });
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const first = text.charCodeAt(at);
+    if (first > 32 && first < 127 && first !== 35) continue;
     const raw = lines.lineText(line);
     const hash = raw.search(/\S/);
     if (hash < 0 || raw[hash] !== "#") continue;

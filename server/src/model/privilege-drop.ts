@@ -229,7 +229,8 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   const command = startCommand(model);
   if (command?.some((w) => WORKER_SERVERS.test(baseName(w)))) return true;
   // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
-  if (startPrograms(chain).some((p) => WORKER_SERVERS.test(baseName(p)))) return true;
+  const programs = startPrograms(chain);
+  if (programs.some((p) => WORKER_SERVERS.test(baseName(p)))) return true;
   if (command !== null && switchesUserItself(command)) return true;
   // A daemon that leaves root by itself (sshd, unbound, dnsmasq), as the command or started by a
   // script on the start path; and a worker server any of those scripts starts (`apache2-foreground`
@@ -239,11 +240,12 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // A wrapper that runs its command after `--` (`webproc --config x -- dnsmasq --no-daemon`, a
   // restarter, a log shipper): the daemon it starts is the image's server.
   if (command?.some((w, at) => w === "--" && isSelfDroppingDaemon(command.slice(at + 1), files))) return true;
-  if (startPrograms(chain).some((p) => isSelfDroppingDaemon([p], files))) return true;
-  if (startPathScripts(model).some(([, text]) => startsDroppingServer(text, files))) return true;
+  if (programs.some((p) => isSelfDroppingDaemon([p], files))) return true;
+  const scripts = startPathScripts(model);
+  if (scripts.some(([, text]) => startsDroppingServer(text, files))) return true;
   // A supervisor a start-path script execs, like one that is the start command itself; and a
   // script on the start path that drops (`run.sh` execs `entrypoint.sh`, which drops).
-  if (startPathScripts(model).some(([, text]) => SCRIPT_SUPERVISOR.test(text) || entryScriptDrops(text))) return true;
+  if (scripts.some(([, text]) => SCRIPT_SUPERVISOR.test(text) || entryScriptDrops(text))) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
   // Entry scripts and server configs copied from the context (read by the host).

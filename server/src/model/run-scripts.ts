@@ -37,14 +37,53 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
   }
   const name = baseName(target);
   if (name === "" || target.includes("$")) return null;
+  // No file the host read has that name (and it names no property every object has): no copy can
+  // have brought it. Asked for every command of every RUN, most of which run no project script.
+  if (!fileNames(files).has(name) && !(name in files)) return null;
   for (const s of lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === run) break;
-      const copy = contextCopy(instruction);
-      if (copy === null) continue;
-      const source = copy.sources.map((w) => w.value.replace(/^\.\//, "")).find((v) => baseName(v) === name && files[v] !== undefined);
-      if (source !== undefined) return files[source];
+    // Copies at or after `run` in its own stage come too late.
+    const at = s.instructions.indexOf(run);
+    for (const copy of contextCopiesOf(s)) {
+      if (at >= 0 && copy.index >= at) break;
+      const source = copy.sources.find((v) => v.name === name && files[v.path] !== undefined);
+      if (source !== undefined) return files[source.path];
     }
   }
   return null;
+}
+
+/** The file names of the files the host read, per set of build-context files. */
+const fileNamesRead = new WeakMap<Readonly<Record<string, string>>, Set<string>>();
+
+function fileNames(files: Readonly<Record<string, string>>): Set<string> {
+  let names = fileNamesRead.get(files);
+  if (names === undefined) {
+    names = new Set(Object.keys(files).map(baseName));
+    fileNamesRead.set(files, names);
+  }
+  return names;
+}
+
+/** A stage's copies from the context: where each is among its instructions, and each source's path (`./` dropped) and file name. */
+interface CopiedSources {
+  index: number;
+  sources: { path: string; name: string }[];
+}
+
+/** Per stage: read once, as every command of every RUN of the stage and of later stages asks. A copy reads no build-context facts. */
+const copiesByStage = new WeakMap<Stage, CopiedSources[]>();
+
+function contextCopiesOf(stage: Stage): CopiedSources[] {
+  let copies = copiesByStage.get(stage);
+  if (copies === undefined) {
+    copies = [];
+    for (const [index, instruction] of stage.instructions.entries()) {
+      const copy = contextCopy(instruction);
+      if (copy === null) continue;
+      const paths = copy.sources.map((w) => w.value.replace(/^\.\//, ""));
+      copies.push({ index, sources: paths.map((path) => ({ path, name: baseName(path) })) });
+    }
+    copiesByStage.set(stage, copies);
+  }
+  return copies;
 }

@@ -6,6 +6,7 @@
 
 import { joinPath, normalizePath, copyPaths, isHeredocSource } from "./copy-paths";
 import { hasWildcard } from "./copies";
+import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
 import { buildReferences } from "./stage-references";
 import { startCommand } from "./stage-purpose";
@@ -21,8 +22,13 @@ const RUNS_SCRIPT = /^\s*(?:(?:exec|source|\.|(?:ba|da)?sh)\s+)?(\/[\w./-]+|[\w.
 
 const baseName = (path: string) => path.split("/").pop() ?? path;
 
-/** The start path's scripts the host read, as [context path, text]: entry scripts, then the scripts they run. */
-export function startPathScripts(model: DockerfileModel): [string, string][] {
+/**
+ * The start path's scripts the host read, as [context path, text]: entry scripts, then the scripts
+ * they run. Read once per model: three checks of the root rules ask.
+ */
+export const startPathScripts: (model: DockerfileModel) => readonly [string, string][] = perModel(readStartPathScripts);
+
+function readStartPathScripts(model: DockerfileModel): [string, string][] {
   const files = model.context.files ?? {};
   const final = model.finalStage;
   const found = new Map<string, string>(entryScriptFiles(model));

@@ -5,6 +5,7 @@
 
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
+import { perModel } from "./per-model";
 import { startCommand } from "./stage-purpose";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel } from "./types";
@@ -103,12 +104,12 @@ function startScripts(model: DockerfileModel): string[] {
  * The context files the host read that the final image's start command names by file name (its
  * entry scripts: `/docker-entrypoint.sh` names `docker/docker-entrypoint.sh`), as [path, text].
  */
-export function entryScriptFiles(model: DockerfileModel): [string, string][] {
+export const entryScriptFiles: (model: DockerfileModel) => readonly [string, string][] = perModel((model) => {
   const command = startCommand(model);
   if (command === null) return [];
   const names = new Set(command.map(baseName).filter((n) => n !== ""));
   return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(baseName(path)));
-}
+});
 
 /** `uv run` options that keep the dev group out of the sync it does first, or skip that sync. */
 const UV_RUN_WITHOUT_DEV = /^(?:--no-dev|--no-default-groups|--only-group(?:=.*)?|--no-sync|--no-project)$/;

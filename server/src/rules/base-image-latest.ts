@@ -49,6 +49,10 @@ export const rule: Rule = {
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
+      // A digest pins the image whatever the tag says. Asked first: most bases are pinned, and the
+      // stage checks below walk the stage and the files it copies.
+      const kind = ref ? floatingKind(ref) : null;
+      if (!ref || !kind || isMovingByDesign(ref)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its
       // base, also through a download script of the project's (netshoot's fetch_binaries.sh). Not
       // base-image-untagged's: reviewers judged an untagged helper image right to pin even there
@@ -56,9 +60,6 @@ export const rule: Rule = {
       if (isFetchOnlyStage(model, stage, { throughScripts: true })) continue;
       // A stage that only collects files for a later COPY --from hands on those files, not its base.
       if (isCollectOnlyStage(model, stage)) continue;
-      // A digest pins the image whatever the tag says.
-      const kind = ref ? floatingKind(ref) : null;
-      if (!ref || !kind || isMovingByDesign(ref)) continue;
       // The project's own image (its OCI source label names the owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
       // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.

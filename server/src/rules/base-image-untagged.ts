@@ -38,11 +38,12 @@ export const rule: Rule = {
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
+      // Asked first: most bases are tagged, and the stage checks below walk the stage and its copies.
+      if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its base.
       if (isFetchOnlyStage(model, stage) || isCollectOnlyStage(model, stage)) continue;
       // `ARG BASEIMAGE=unknown`: the build always passes the image; nothing is pulled as latest.
       if (hasSentinelBase(model, stage)) continue;
-      if (!ref || ref.tag !== null || ref.digest !== null || isMovingByDesign(ref)) continue;
       // The project's own image (its CI builds it, or its OCI source label names the owner): it
       // follows the image's latest in lockstep with the project's releases, as base-image-latest does.
       if (isProjectOwnImage(model, ref)) continue;
