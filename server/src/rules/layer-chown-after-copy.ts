@@ -34,6 +34,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       chownAfterCopy: "'chown -R' rewrites the COPY on line {line} into a second layer; use 'COPY --chown={owner}'.",
+      chownRepeatsCopy: "'chown -R' repeats the owner the COPY on line {line} set, storing its files twice; remove it.",
     },
   },
   check(model, report) {
@@ -60,6 +61,21 @@ export const rule: Rule = {
           // The folder held files before the COPY (an install's output): the chown hands those over
           // too, and `--chown` on the COPY would not.
           if (target === undefined || copy === undefined || writtenBefore(model, stage, copy, target)) continue;
+          const copyOwner = ownerFlag(copy);
+          if (copyOwner !== null) {
+            // Every copy into the folder already set this owner: the chown changes nothing but
+            // stores the files again. Another owner on any of them is a choice left alone.
+            const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
+            if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) continue;
+            const only = instruction.commands.filter((c) => c.program !== null).length === 1 && chown.paths.length === 1 && instruction.flags.length === 0;
+            report({
+              range: command.range,
+              messageId: "chownRepeatsCopy",
+              data: { line: copy.range.start.line + 1 },
+              suggest: only ? [{ title: "Remove the RUN", edits: removeInstruction(instruction, model.lines) }] : undefined,
+            });
+            break;
+          }
           const fix = moveOwnerToCopy(model, stage, copy, instruction, chown);
           report({
             range: command.range,
@@ -108,7 +124,7 @@ function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, 
  * single file, a copy that already sets `--chown`, a remote ADD, or an unknown working directory.
  */
 function folderCopyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
-  if (copy.heredocs.length > 0 || copy.flags.some((f) => f.name.toLowerCase() === "chown")) return null;
+  if (copy.heredocs.length > 0) return null;
   const paths = copyPaths(copy);
   if (paths === null) return null;
   const isFromStage = copy.flags.some((f) => f.name.toLowerCase() === "from");
@@ -171,7 +187,9 @@ function writtenBefore(model: DockerfileModel, stage: Stage, copy: Instruction, 
   for (const s of [...[...ancestorsOf(stage)].reverse(), stage]) {
     for (const instruction of s.instructions) {
       if (instruction === copy) return false;
-      if (instruction.keyword === "RUN" && inside(workdirOf(model, s, instruction))) return true;
+      // Creating the account (`adduser -h /app app`) makes at most its own home, owned by it already.
+      const onlyAccounts = instruction.commands.every((c) => c.program === null || isAccountCommand(c));
+      if (instruction.keyword === "RUN" && !onlyAccounts && inside(workdirOf(model, s, instruction))) return true;
       if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
       const paths = copyPaths(instruction);
       const directory = workdirOf(model, s, instruction);
@@ -180,4 +198,18 @@ function writtenBefore(model: DockerfileModel, stage: Stage, copy: Instruction, 
     }
   }
   return false;
+}
+
+/** The `--chown` value of a COPY/ADD, or null when it sets none. */
+function ownerFlag(copy: Instruction): string | null {
+  const flag = copy.flags.find((f) => f.name.toLowerCase() === "chown");
+  return flag === undefined ? null : unquoteWord(flag.value ?? "");
+}
+
+/** True when two owners name the same user and group (`app:app` and `app:app`; `app` and `app:`). */
+function sameOwner(a: string, b: string): boolean {
+  const parts = (owner: string) => owner.replace(/[:.]$/, "").split(/[:.]/);
+  const [userA, groupA] = parts(a);
+  const [userB, groupB] = parts(b);
+  return userA === userB && (groupA ?? userA) === (groupB ?? userB);
 }

@@ -33,6 +33,15 @@ testRule(rule, {
       line: 3,
       output: null,
     },
+    {
+      name: "every copy into the folder already set the owner the chown repeats: the suggestion removes the RUN",
+      code: 'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nRUN chown -R svc:svc /app\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
+      messageId: "chownRepeatsCopy",
+      line: 6,
+      data: { line: 4 },
+      output:
+        'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
+    },
   ],
   silent: [
     {
@@ -56,8 +65,8 @@ testRule(rule, {
       code: 'FROM debian:bookworm-slim\nCOPY conf/ /etc/app/conf/\nRUN chown -R app /etc/app\nCMD ["app"]\n',
     },
     {
-      name: "a COPY that already sets its owner",
-      code: 'FROM debian:bookworm-slim\nCOPY --chown=app conf/ /etc/app/\nRUN chown -R app /etc/app\nCMD ["app"]\n',
+      name: "a COPY that sets another owner than the chown: which one is meant is the author's call",
+      code: 'FROM debian:bookworm-slim\nCOPY --chown=app conf/ /etc/app/\nRUN chown -R root:app /etc/app\nCMD ["app"]\n',
     },
     {
       name: "a builder stage never ships",
