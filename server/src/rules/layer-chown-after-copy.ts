@@ -8,7 +8,6 @@
 // RUN runs between the two (an install in between writes files the chown also hands over, which
 // `--chown` on the COPY would not). Single files are left alone: their second copy costs little.
 
-import { removeInstruction } from "../fixes/copy-from-remove-instruction";
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentAt } from "../model/environment";
@@ -16,6 +15,7 @@ import { finalImageStages } from "../model/final-image";
 import type { ShellCommand } from "../model/shell";
 import { ancestorsOf } from "../model/stage-graph";
 import { developmentPurpose } from "../model/stage-purpose";
+import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -33,8 +33,8 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      chownAfterCopy: "'chown -R' rewrites the COPY on line {line} into a second layer; use 'COPY --chown={owner}'.",
-      chownRepeatsCopy: "'chown -R' repeats the owner the COPY on line {line} set, storing its files twice; remove it.",
+      chownAfterCopy: "'chown -R' stores line {line}'s files twice; use 'COPY --chown={owner}', chown without -R.",
+      chownRepeatsCopy: "'chown -R' repeats the owner line {line}'s COPY set, storing its files twice; drop '-R'.",
     },
   },
   check(model, report) {
@@ -67,16 +67,16 @@ export const rule: Rule = {
             // stores the files again. Another owner on any of them is a choice left alone.
             const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
             if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) continue;
-            const only = instruction.commands.filter((c) => c.program !== null).length === 1 && chown.paths.length === 1 && instruction.flags.length === 0;
+            const edits = withoutRecursion(chown.command);
             report({
               range: command.range,
               messageId: "chownRepeatsCopy",
               data: { line: copy.range.start.line + 1 },
-              suggest: only ? [{ title: "Remove the RUN", edits: removeInstruction(instruction, model.lines) }] : undefined,
+              suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
             });
             break;
           }
-          const fix = moveOwnerToCopy(model, stage, copy, instruction, chown);
+          const fix = moveOwnerToCopy(stage, copy, chown);
           report({
             range: command.range,
             messageId: "chownAfterCopy",
@@ -151,19 +151,32 @@ function folderCopyDestination(model: DockerfileModel, stage: Stage, copy: Instr
  * this chown of that one folder and the owner exists when the COPY runs (numeric ids, or an account
  * created before it); otherwise the user has to move the account's creation first, which is theirs.
  */
-function moveOwnerToCopy(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, chown: RecursiveChown): Fix | null {
-  const programs = run.commands.filter((c) => c.program !== null);
-  if (programs.length !== 1 || chown.paths.length !== 1 || run.flags.length > 0) return null;
+function moveOwnerToCopy(stage: Stage, copy: Instruction, chown: RecursiveChown): Fix | null {
+  if (chown.paths.length !== 1) return null;
   const [user, group] = chown.owner.split(/[:.]/);
   const known = (name: string | undefined) => name === undefined || /^\d+$/.test(name) || accountCreatedBefore(stage, copy, name);
-  if (!known(user) || !known(group)) return null;
+  const chownFolder = withoutRecursion(chown.command);
+  if (!known(user) || !known(group) || chownFolder === null) return null;
   return {
-    title: `Copy with --chown=${chown.owner} and remove the RUN`,
-    edits: [
-      { range: { start: copy.keywordRange.end, end: copy.keywordRange.end }, newText: ` --chown=${chown.owner}` },
-      ...removeInstruction(run, model.lines),
-    ],
+    title: `Copy with --chown=${chown.owner} and chown only the folder itself`,
+    edits: [{ range: { start: copy.keywordRange.end, end: copy.keywordRange.end }, newText: ` --chown=${chown.owner}` }, ...chownFolder],
   };
+}
+
+/**
+ * The edit that makes a recursive chown change only the folder it names (`-R` dropped, `-hR` made
+ * `-h`): the folder itself may predate the COPY (a WORKDIR or `mkdir` made it as root), and
+ * `--chown` does not change a folder that already exists, while the app may create files in it.
+ * Null when the recursion is not one word the edit can drop.
+ */
+function withoutRecursion(command: ShellCommand): TextEdit[] | null {
+  const flag = command.args.find((w) => !w.quoted && (w.value === "--recursive" || (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes("R"))));
+  if (flag === undefined) return null;
+  const rest = flag.value.startsWith("--") ? "" : flag.value.replace("R", "");
+  if (rest !== "" && rest !== "-") return [{ range: flag.range, newText: rest }];
+  // Drop the word with the space after it.
+  const next = command.args[command.args.indexOf(flag) + 1];
+  return next === undefined ? null : [{ range: { start: flag.range.start, end: next.range.start }, newText: "" }];
 }
 
 /** True when a RUN before `copy`, in its stage or the stages it builds on, creates the account `name`. */

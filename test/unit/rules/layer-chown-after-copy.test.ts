@@ -4,12 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      name: "a folder copied, then handed to an account created before it: the suggestion moves the owner onto the COPY",
+      name: "a folder copied, then handed to an account created before it: the suggestion moves the owner onto the COPY and keeps the folder's own chown",
       code: 'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY site/ /var/www/html/\nRUN chown -R webapp:webapp /var/www/html\nCMD ["apache2-foreground"]\n',
       messageId: "chownAfterCopy",
       line: 4,
       data: { line: 3, owner: "webapp:webapp" },
-      output: 'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY --chown=webapp:webapp site/ /var/www/html/\nCMD ["apache2-foreground"]\n',
+      output:
+        'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY --chown=webapp:webapp site/ /var/www/html/\nRUN chown webapp:webapp /var/www/html\nCMD ["apache2-foreground"]\n',
     },
     {
       name: "the whole context copied into the working directory, chowned by a relative path",
@@ -17,13 +18,19 @@ testRule(rule, {
       messageId: "chownAfterCopy",
       line: 4,
       data: { line: 3, owner: "1000:1000" },
-      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=1000:1000 . .\nUSER 1000\nCMD ["python", "main.py"]\n',
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=1000:1000 . .\nRUN chown 1000:1000 .\nUSER 1000\nCMD ["python", "main.py"]\n',
     },
     {
       name: "a stage's build output copied in; the user's login group (nobody:) is named as the user",
       code: 'FROM alpine:3.22\nWORKDIR /app\nCOPY --from=build /src/_build/prod/rel/app ./\nRUN chown -R nobody: /app\nUSER nobody\nCMD ["/app/bin/app", "start"]\n',
       messageId: "chownAfterCopy",
       data: { line: 3, owner: "nobody" },
+    },
+    {
+      name: "combined flags lose only the R (-hR to -h)",
+      code: 'FROM debian:bookworm-slim\nRUN useradd app\nWORKDIR /srv\nCOPY . .\nRUN chown -hR app:app /srv\nCMD ["./run"]\n',
+      messageId: "chownAfterCopy",
+      output: 'FROM debian:bookworm-slim\nRUN useradd app\nWORKDIR /srv\nCOPY --chown=app:app . .\nRUN chown -h app:app /srv\nCMD ["./run"]\n',
     },
     {
       name: "the account created in the same RUN, after the COPY: reported, and no suggestion since it must move first",
@@ -34,13 +41,13 @@ testRule(rule, {
       output: null,
     },
     {
-      name: "every copy into the folder already set the owner the chown repeats: the suggestion removes the RUN",
+      name: "every copy into the folder already set the owner the chown repeats: the suggestion keeps only the folder's own chown",
       code: 'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nRUN chown -R svc:svc /app\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
       messageId: "chownRepeatsCopy",
       line: 6,
       data: { line: 4 },
       output:
-        'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
+        'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nRUN chown svc:svc /app\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
     },
   ],
   silent: [
