@@ -169,11 +169,15 @@ export function compilesNativeCode(command: ShellCommand): boolean {
 }
 
 /**
- * True when `kept`'s own RUN compiles (`docker-php-ext-install gd` after `libpng-dev`): its headers
- * are needed there, so only their removal after the build (the docker-library php idiom:
+ * True when `kept`'s own RUN, or a later RUN of `stages` (the image's lineage), compiles
+ * (`docker-php-ext-install gd` after `libpng-dev`, in the same RUN or the next one): its headers
+ * are needed there, so only their removal after the last build (the docker-library php idiom:
  * `apt-mark` the runtime libraries, purge the rest) drops them; runtime libraries instead would
  * fail the compile.
  */
-export function compilesWith(kept: KeptBuildTools): boolean {
-  return kept.instruction.commands.some(compilesNativeCode);
+export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []): boolean {
+  if (kept.instruction.commands.some(compilesNativeCode)) return true;
+  const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
+  const at = runs.indexOf(kept.instruction);
+  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some(compilesNativeCode));
 }

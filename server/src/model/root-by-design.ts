@@ -10,7 +10,7 @@ import { rootlessSiblingOf } from "./dockerfile-variants";
 import { envDeclarations } from "./environment";
 import { someWord } from "./privilege-drop";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
-import { entryScriptFiles } from "./start-steps";
+import { entryScriptFiles, entryScriptHandover } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
 
@@ -37,6 +37,11 @@ const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
 const NET_BIND_CAPABILITY = /(?:^|[\s,'"])cap_net_bind_service(?:[=+,\s'"]|$)/;
 /** Words of a comment about running as a non-root user (`# writable as non-root`, `# rootless mode`). */
 const NON_ROOT_WORDS = /\bnon[- ]?root\b|\brootless\b|\bunprivileged\b|(?:^|\s)--user\b/i;
+/**
+ * A comment saying the image may be run as a non-root user (`this image can be executed as non-root
+ * user`): the user is left to whoever runs it (`docker run --user`), so the root default stays.
+ */
+const RUN_AS_NON_ROOT_CHOICE = /\bcan (?:also )?be (?:run|executed|started|used) (?:as|by|with) (?:an? )?(?:non[- ]?root|unprivileged|arbitrary|any)\b/i;
 /** Default commands that only print usage: the image is a CLI toolbox run with the user's own command. */
 const HELP_ARGS = /^(?:-h|--help|-help|help)$/;
 /** Options and subcommands that evaluate the expression after them (`deno eval`, `node -e`, `python -c`, `ruby -e`). */
@@ -85,7 +90,7 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
  * environment switch that lets the tool run as root (`COMPOSER_ALLOW_SUPERUSER=1`).
  */
 export function isUserChosenAtRunTime(model: DockerfileModel, chain: Stage[]): boolean {
-  if (model.comments.some((c) => /(?:^|\s|`)--user\b/.test(c.content))) return true;
+  if (model.comments.some((c) => /(?:^|\s|`)--user\b/.test(c.content) || RUN_AS_NON_ROOT_CHOICE.test(c.content))) return true;
   if (composeRunUser(model) !== null || rootlessSiblingOf(model) !== null) return true;
   // The entry script says it is written for a non-root user too (`# writable as non-root`).
   if (entryScriptFiles(model).some(([, text]) => text.split("\n").some((l) => /^\s*#/.test(l) && NON_ROOT_WORDS.test(l)))) return true;
@@ -126,7 +131,7 @@ export function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean
   const exposes = chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE"));
   if (exposes) return false;
   if (command.length > 1 && HELP_ARGS.test(command[command.length - 1])) return true;
-  return printsOnly(defaultCommand(chain)) || runsOnMountedFolder(chain);
+  return printsOnly(defaultCommand(chain)) || runsOnMountedFolder(model, chain);
 }
 
 /**
@@ -134,11 +139,46 @@ export function isCommandRunner(model: DockerfileModel, chain: Stage[]): boolean
  * WORKDIR is followed by no RUN, COPY or ADD and nothing was copied into it before, and no VOLUME
  * is declared (a declared volume is the app's data, not the user's files).
  */
-function runsOnMountedFolder(chain: Stage[]): boolean {
+function runsOnMountedFolder(model: DockerfileModel, chain: Stage[]): boolean {
   const instructions = chain.flatMap((s) => s.instructions);
   if (instructions.some((i) => i.keyword === "VOLUME" || i.keyword === "CMD")) return false;
   const entrypoint = [...instructions].reverse().find((i) => i.keyword === "ENTRYPOINT");
-  if (!entrypoint?.isJsonForm || entrypoint.args.length !== 1 || /\.(?:sh|bash)$|entrypoint/i.test(entrypoint.args[0].value)) return false;
+  if (!entrypoint?.isJsonForm || entrypoint.args.length !== 1) return false;
+  if (/\.(?:sh|bash)$|entrypoint/i.test(entrypoint.args[0].value) && !runsUserCommand(model, chain)) return false;
+  return hasEmptyWorkdir(instructions);
+}
+
+/**
+ * True when the container runs the command its user passes through the image's entry script: an
+ * exec-form ENTRYPOINT of one script, no CMD, no EXPOSE, and a script that hands over with
+ * `exec "$@"` or that the host could not read (empty, or not in the context read). An SDK image's
+ * `ENTRYPOINT ["/sdk/entrypoint.sh"]` that sets up the environment and runs `emcc ...` or `make`.
+ */
+export function runsUserCommand(model: DockerfileModel, chain: Stage[]): boolean {
+  const instructions = chain.flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === "CMD" || i.keyword === "EXPOSE")) return false;
+  const entrypoint = [...instructions].reverse().find((i) => i.keyword === "ENTRYPOINT");
+  if (!entrypoint?.isJsonForm || entrypoint.args.length !== 1) return false;
+  const script = entrypoint.args[0].value;
+  if (!/\.(?:sh|bash)$|entrypoint/i.test(script) || /[$`*?]/.test(script)) return false;
+  const name = baseName(script);
+  const read = Object.entries(model.context.files ?? {}).some(([path, text]) => baseName(path) === name && text.trim() !== "");
+  return !read || entryScriptHandover(model, [script]) === "replaces";
+}
+
+/**
+ * True for a tool run on the user's mounted sources through an entry script (see
+ * {@link runsUserCommand}) whose last WORKDIR is an empty folder made for the mount (`WORKDIR /src`,
+ * nothing copied or built there, no VOLUME): an SDK or toolchain image, whose compilers are the product.
+ */
+export function buildsInMountedFolder(model: DockerfileModel, chain: Stage[]): boolean {
+  const instructions = chain.flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === "VOLUME")) return false;
+  return runsUserCommand(model, chain) && hasEmptyWorkdir(instructions);
+}
+
+/** True when the last WORKDIR is an absolute folder other than `/` that nothing is copied, built or run in. */
+function hasEmptyWorkdir(instructions: readonly Instruction[]): boolean {
   const at = instructions.map((i) => i.keyword).lastIndexOf("WORKDIR");
   if (at < 0) return false;
   const workdir = instructions[at].args[0]?.value.replace(/^["']|["']$/g, "").replace(/(?<=.)\/$/, "") ?? "";
@@ -175,4 +215,38 @@ function printsOnly(cmd: readonly string[] | null): boolean {
   const program = baseName(cmd[0]);
   if (program === "echo" || program === "printf") return true;
   return cmd.length >= 2 && EVAL_ARGS.test(cmd[cmd.length - 2]) && PRINT_LITERAL.test(cmd[cmd.length - 1].replace(/^(["'])(.*)\1$/, "$2").trim());
+}
+
+/**
+ * Language runtimes and interpreters whose bare command opens a REPL: the default command of the
+ * runtime images others build on (`CMD ["node"]`, `CMD ["python3"]`, `CMD ["bun"]`).
+ */
+const BARE_RUNTIMES = /^(?:node|nodejs|bun|deno|python[0-9.]*|pypy[0-9.]*|ruby|irb|php|perl|lua(?:jit)?|julia|R|jshell|ghci|iex|erl|racket|guile|sbcl)$/;
+
+/**
+ * True when the container's command is a language runtime alone (`CMD ["node"]`), run directly,
+ * through an init wrapper, or through an entry script that hands over with `exec "$@"`: a runtime
+ * image with no program of its own (the official node image's shape). The images that extend it
+ * add the program and pick its user; a USER here would make their `apk add` and writes to system
+ * paths fail.
+ */
+export function runsBareRuntime(model: DockerfileModel, chain: Stage[]): boolean {
+  let entrypoint: string[] = [];
+  let cmd: string[] | null = null;
+  for (const i of chain.flatMap((s) => s.instructions)) {
+    if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
+    if (!i.isJsonForm) return false;
+    const words = i.args.map((a) => a.value);
+    if (i.keyword === "ENTRYPOINT") {
+      entrypoint = words;
+      cmd = null;
+    } else cmd = words;
+  }
+  // The runtime as the ENTRYPOINT itself (`ENTRYPOINT ["node"]`, no CMD) reads the same.
+  const command = cmd ?? [];
+  const wrapper = withoutInitWrapper(entrypoint);
+  if (wrapper.length > 0 && entryScriptHandover(model, wrapper) !== "replaces") {
+    return cmd === null && wrapper.length === 1 && BARE_RUNTIMES.test(baseName(wrapper[0]));
+  }
+  return command.length === 1 && BARE_RUNTIMES.test(baseName(command[0]));
 }

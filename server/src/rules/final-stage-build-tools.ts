@@ -11,6 +11,7 @@ import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
+import { buildsInMountedFolder } from "../model/root-by-design";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { buildsAtStart } from "../model/start-steps";
@@ -80,8 +81,9 @@ export const rule: Rule = {
       // not named: Debian's carry the soname (libxslt1-dev -> libxslt1.1, libicu-dev -> libicu72,
       // per release), and Alpine's do not follow one rule (icu-dev -> icu-libs, openldap-dev -> libldap).
       headers: "The final image keeps -dev headers {packages}; install their runtime libraries instead.",
-      // Headers this RUN compiles against (`docker-php-ext-install gd` after `libpng-dev`): a runtime
-      // library instead would fail the compile; the docker-library idiom purges them at the RUN's end.
+      // Headers this RUN or a later RUN of the image compiles against (`docker-php-ext-install gd`
+      // after `libpng-dev`): a runtime library instead would fail the compile; the docker-library
+      // idiom purges them once the last compile is done.
       headersCompiled: "The final image keeps -dev headers {packages}; purge them once the last compile is done.",
       buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
@@ -101,6 +103,9 @@ export const rule: Rule = {
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
     // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
     if (imageRole(model) !== null) return;
+    // An SDK image that runs its user's command (an entry script that execs "$@", no CMD) in an
+    // empty folder made for the mounted sources (`WORKDIR /src`): the toolchain is what it offers.
+    if (buildsInMountedFolder(model, chain)) return;
     // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
     if (buildsAtStart(model)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
@@ -128,7 +133,7 @@ export const rule: Rule = {
     // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
     if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
     else if (first.tools.every((t) => buildToolKind(t.value) === "headers"))
-      report({ range: first.tools[0].range, messageId: compilesWith(first) ? "headersCompiled" : "headers", data: { packages } });
+      report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
     else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
   },
 };

@@ -16,7 +16,7 @@ import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { buildStartsAsRoot, createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
-import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot } from "../model/root-by-design";
+import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import { startPathRootWork } from "../model/start-root-work";
 import type { Instruction, Stage } from "../model/types";
@@ -85,7 +85,11 @@ export const rule: Rule = {
     // compose `user:`, or a container that runs its user's own command.
     // A file of a family published per version of its base (`python3.11.dockerfile` beside
     // `python3.10.dockerfile`) is a runtime others extend: their Dockerfiles add the app and user.
+    // A runtime image whose command is the bare runtime (`CMD ["bun"]`, through an entry script that
+    // execs "$@") has no program of its own either: like the official node image, it may create the
+    // user for the images built on it and stay root so that their package installs work.
     if (imageRole(model) !== null || isPerBaseVersionImage(model) || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return;
+    if (runsBareRuntime(model, chain)) return;
     const root = chain[0];
     // scratch has no user database and usually holds one static binary; distroless-style images
     // choose their user by tag.

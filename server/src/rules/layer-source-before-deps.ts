@@ -14,7 +14,8 @@ import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../mo
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
-import { variableFor } from "../model/environment";
+import { environmentAt, variableFor } from "../model/environment";
+import { substituteVariables } from "../model/variables";
 import { declaresNoNodeDependencies, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
@@ -102,6 +103,9 @@ export const rule: Rule = {
           // The package.json it reads lists no dependencies (bors-ng's root manifest only holds the
           // scripts that install in assets/): the install downloads nothing, nothing is lost.
           if (installsNothing(model, stage, copy.instruction, instruction, install)) continue;
+          // The install runs in a folder the build context does not hold (`cd $SDK/upstream/tool`
+          // after a step downloaded it): its manifests come from that download, none can be copied first.
+          if (manifestsOutsideContext(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
@@ -513,6 +517,48 @@ function installsNothing(model: DockerfileModel, stage: Stage, broadCopy: Instru
   if (!NODE_ECOSYSTEMS.has(install.ecosystem)) return false;
   const folder = installFolder(model, stage, broadCopy, run, install);
   return folder !== null && declaresNoNodeDependencies(model.context, folder === "" ? "package.json" : `${folder}/package.json`);
+}
+
+/**
+ * True when the install runs in a folder below the broad copy's destination whose top folder is not
+ * in the build context (its root entries are known): another step of the build put it there (an SDK
+ * installer that downloads a release with its package.json), so no manifest of the context is read.
+ */
+function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  const entries = model.context.rootEntries;
+  if (entries === undefined || !FOLDER_MANIFESTS.has(install.ecosystem)) return false;
+  // Only the whole context copied: `COPY src/ /app` puts other folders at the destination's top.
+  const paths = copyPaths(broadCopy);
+  if (paths === null || paths.sources.length !== 1 || !/^\.\/?$/.test(unquoteWord(paths.sources[0].value))) return false;
+  const copyEnv = environmentAt(model, stage, broadCopy);
+  const dest = substituteVariables(unquoteWord(paths.dest.value), copyEnv);
+  if (dest.unresolved.length > 0 || !dest.value.startsWith("/")) return false;
+  const root = normalizePath(dest.value);
+  const dir = installDirectory(model, stage, run, install.command);
+  if (dir === null || dir === root || !isSameOrParentPath(root, dir)) return false;
+  const top = dir.slice(root === "/" ? 1 : root.length + 1).split("/")[0];
+  return !entries.includes(`${top}/`) && !entries.includes(top);
+}
+
+/**
+ * The absolute directory `command` runs in, following the `cd` commands before it in its RUN with
+ * the stage's variables substituted (`cd ${SDK}/tool`); null when a `cd` cannot be resolved or
+ * when the RUN branches (a `cd` of a subshell may not apply).
+ */
+function installDirectory(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
+  const at = run.commands.indexOf(command);
+  if (at < 0 || run.commands.slice(0, at + 1).some((c) => c.depth !== command.depth)) return null;
+  const env = environmentAt(model, stage, run);
+  let current = workdirOf(model, stage, run);
+  for (const c of run.commands.slice(0, at)) {
+    if (c.name !== "cd") continue;
+    const target = c.args.find((a) => !a.value.startsWith("-"));
+    if (target === undefined) return null;
+    const path = substituteVariables(unquoteWord(target.value), env);
+    if (path.unresolved.length > 0 || path.value === "-" || /^~|[$`*?]/.test(path.value)) return null;
+    current = path.value.startsWith("/") ? joinPath("/", path.value) : current === null ? null : joinPath(current, path.value);
+  }
+  return current;
 }
 
 /** The project-local folder an ecosystem installs its dependencies into. */

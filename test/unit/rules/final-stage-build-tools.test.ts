@@ -110,6 +110,28 @@ testRule(rule, {
       data: { packages: "'libzip-dev', 'icu-dev'" },
     },
     {
+      name: "headers a later RUN of the final stage compiles against: purge after the build, not runtime libraries",
+      code: 'FROM php:8.2-apache\nRUN apt-get install -y libpq-dev libonig-dev\nRUN docker-php-ext-configure pgsql\nRUN docker-php-ext-install pgsql mbstring\nCMD ["apache2-foreground"]\n',
+      messageId: "headersCompiled",
+      line: 2,
+      token: "libpq-dev",
+      data: { packages: "'libpq-dev', 'libonig-dev'" },
+    },
+    {
+      name: "headers compiled only by an earlier RUN: the runtime libraries are the remedy",
+      code: 'FROM debian:bookworm-slim\nRUN make -C /opt/tool install\nRUN apt-get install -y libsqlite3-dev\nCMD ["tool"]\n',
+      messageId: "headers",
+      line: 3,
+      data: { packages: "'libsqlite3-dev'" },
+    },
+    {
+      name: "an entry script that starts a server keeps the finding, even with an empty working folder",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/app /opt/app\nRUN apt-get install -y --no-install-recommends build-essential cmake\nWORKDIR /src\nENTRYPOINT ["/opt/app/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/sh\n/opt/app/bin/server --port 8080\n" } },
+      messageId: "buildTools",
+      line: 3,
+    },
+    {
       // laradock: one RUN per extension; one finding for the file, on the first, with a count.
       name: "one finding for many RUNs that keep headers",
       code: 'FROM php:8.4-fpm\nRUN apt-get install -y libzip-dev && docker-php-ext-install zip\nRUN apt-get install -y libgmp-dev libicu-dev libxml2-dev && docker-php-ext-install gmp intl\nRUN apt-get install -y libpq-dev\nCMD ["php-fpm"]\n',
@@ -164,6 +186,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an SDK image: the entry script execs its user's command in an empty folder for mounted sources",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/sdk /opt/sdk\nRUN apt-get install -y --no-install-recommends build-essential cmake\nWORKDIR /src\nENTRYPOINT ["/opt/sdk/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/bash\n. /opt/sdk/env.sh\nexec "$@"\n' } },
+    },
     {
       name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-dev libpng-dev php8.4-pcov php8.4-xdebug\nCMD ["start-container"]\n',

@@ -4,6 +4,21 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the runtime with a script of the project's own is a service, not a runtime image",
+      code: 'FROM alpine:3.22\nRUN adduser -D app\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      messageId: "userNeverUsed",
+      line: 1,
+      data: { user: "app" },
+    },
+    {
+      name: "an entry script that starts a service of its own, whatever the SDK-like mounted folder",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/app /opt/app\nRUN useradd -u 1000 -m app\nWORKDIR /work\nENTRYPOINT ["/opt/app/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/sh\n/opt/app/bin/server --port 8080\n" } },
+      messageId: "userNeverUsed",
+      line: 1,
+      data: { user: "app" },
+    },
+    {
       name: "back to root for a build step after a non-root USER",
       code: 'FROM python:3.12-slim\nUSER app\nRUN x\nUSER root\nRUN apt-get update\nENTRYPOINT ["/app/entrypoint.sh"]\n',
       messageId: "lastUserRoot",
@@ -907,6 +922,24 @@ testRule(rule, {
     {
       name: "a runtime image whose default command only prints a greeting, through an entry script",
       code: 'FROM debian:bookworm-slim\nRUN useradd --uid 1993 --user-group deno\nCOPY --from=bin /deno /usr/bin/deno\nCOPY entry.sh /usr/local/bin/docker-entrypoint.sh\nENTRYPOINT ["/tini", "--", "docker-entrypoint.sh"]\nCMD ["eval", "console.log(\'Welcome to Deno!\')"]\n',
+    },
+    {
+      name: "a runtime image whose command is the bare runtime, through an entry script that execs the command",
+      code: 'FROM debian:bookworm-slim\nCOPY --from=fetch /usr/local/bin/lua /usr/local/bin/\nCOPY run.sh /usr/local/bin/\nRUN useradd -u 1000 -m lua\nWORKDIR /home/lua/app\nENTRYPOINT ["/usr/local/bin/run.sh"]\nCMD ["/usr/local/bin/lua"]\n',
+      context: { files: { "run.sh": '#!/bin/sh\nset -e\nexec "$@"\n' } },
+    },
+    {
+      name: "a runtime image whose command is the bare runtime, run directly",
+      code: 'FROM alpine:3.22\nCOPY --from=build /out/node /usr/local/bin/node\nRUN addgroup -g 1000 node && adduser -u 1000 -G node -D node\nCMD ["node"]\n',
+    },
+    {
+      name: "a comment says the image can be run as a non-root user picked at run time",
+      code: 'FROM ubuntu:24.04\nCOPY --from=sdk /opt/sdk /opt/sdk\n# A 1000:1000 user, so the image can be run as non-root user and files it writes stay yours\nRUN useradd -u 1000 -m builder\nCOPY serve.py /opt/serve.py\nENTRYPOINT ["python3", "/opt/serve.py"]\n',
+    },
+    {
+      name: "an SDK image running its user's command through an entry script in an empty mounted folder",
+      code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/sdk /opt/sdk\nRUN useradd -u 1000 -m dev\nRUN apt-get update && apt-get install -y --no-install-recommends make cmake\nWORKDIR /work\nENTRYPOINT ["/opt/sdk/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/bash\nsource /opt/sdk/env.sh\nexec "$@"\n' } },
     },
     {
       name: "a tool image whose default command is an echo",

@@ -14,6 +14,13 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "an install in a folder of the context below the copy still needs its manifests first",
+    code: "FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN cd web && npm ci\n",
+    context: { rootEntries: ["web/", "server.py"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
     name: "CI builds the file without a layer cache, but a compose service builds it for local use",
     code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
     context: {
@@ -588,6 +595,11 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "the install runs in a folder an earlier step downloaded, not one of the build context",
+      code: "FROM debian:bookworm\nENV SDK=/opt/sdk\nCOPY . ${SDK}\nRUN cd ${SDK} && ./install-sdk latest\nRUN cd ${SDK}/releases/compiler && npm ci\n",
+      context: { rootEntries: ["install-sdk", "manifest.json", "docs/"] },
+    },
     {
       name: "CI builds the file only on fresh runners with no layer cache, and nothing builds it locally",
       code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
