@@ -130,9 +130,11 @@ function both(a: LanguagePin | null, b: LanguagePin | null): LanguagePin | null 
 
 /**
  * The newest PHP release each Laravel major supports (laravel.com/docs, "Support Policy"): a
- * Laravel 8 application does not run on PHP 8.2 and later. Majors from 12 on are not capped here.
+ * Laravel 8 application does not run on PHP 8.2 and later; Laravel 4 needs mcrypt, gone in PHP 7.2. Majors from 12 on are not capped here.
  */
 const LARAVEL_PHP_CEILING: Readonly<Record<number, readonly number[]>> = {
+  // Laravel 4's encrypter needs ext-mcrypt, which PHP 7.2 removed from the core.
+  4: [7, 1],
   5: [7, 4],
   6: [8, 0],
   7: [8, 0],

@@ -23,6 +23,7 @@ import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
 import { variableNames } from "../model/variables";
 import { buildReferences } from "../model/stage-references";
+import { usesModernYarn } from "../model/package-caches";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -461,11 +462,26 @@ function withinPin(
   // A pin the image itself already breaks (`engines.node: ^18` on node:20) binds nothing, unless a
   // supported release meets it: Gemfile `ruby '3.3.3'` over ruby:2.7 names 3.3, never 3.4, which
   // bundler refuses; an exact patch pin names that patch.
-  if (!pin.accepts(current) && newest === null) return null;
+  // Yarn 1 checks the root package.json's `engines.node` and refuses any other Node.js before it
+  // installs: there the pin binds whatever image the file names now, and moves with the base.
+  if (!pin.accepts(current) && newest === null && !(name === "node" && yarnClassicChecksEngines(model, stage))) return null;
   if (newest === null) return { path: pin.file };
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * True when the stage installs with Yarn 1 (`yarn`, `yarn install`), which validates the root
+ * package.json's `engines` and stops on a Node.js outside them, and nothing turns that off
+ * (`--ignore-engines`, `ignore-engines` in .yarnrc). Yarn 2+ and npm do not refuse by default.
+ */
+function yarnClassicChecksEngines(model: DockerfileModel, stage: Stage): boolean {
+  if (usesModernYarn(model) || /ignore-engines/.test(model.context.files?.[".yarnrc"] ?? "")) return false;
+  return runCommands(lineage(stage)).some(({ command }) => {
+    const args = command.args.map((a) => a.value);
+    return command.name === "yarn" && (args.length === 0 || args[0] === "install" || args[0].startsWith("-")) && !args.includes("--ignore-engines");
+  });
 }
 
 /**

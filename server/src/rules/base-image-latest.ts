@@ -36,6 +36,10 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3007"] },
     messages: {
       latest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.",
+      // An image outside the official library: its tags are not in the facts, and some such
+      // images are published only under floating names (a project's busybox base), where a
+      // digest is the only pin. The remedy names both, so it never asks for a tag that may not exist.
+      latestOrDigest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag or a digest.",
       latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.",
       floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.",
     },
@@ -78,7 +82,7 @@ export const rule: Rule = {
       const pin = pinLatest(ref, stage.base.token);
       report({
         range: stage.base.token.range,
-        messageId: isLiteral ? "latest" : "latestFromArg",
+        messageId: !isLiteral ? "latestFromArg" : pin === null && officialName(ref) === null ? "latestOrDigest" : "latest",
         data: { image: isLiteral ? stage.base.resolved : stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });

@@ -1,7 +1,8 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
 // names that only look like secrets (switches, apt-key's `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`,
-// provider lists, public client keys, a token's lifetime or a password's minimum length, where a
+// provider lists, public client keys and captcha site keys, names whose value is handed to a
+// browser-bundle variable, a token's lifetime or a password's minimum length, where a
 // secret file is) and values that hold no secret
 // (an ENV's empty or placeholder value, `**None**` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose.
@@ -30,6 +31,10 @@ const QUANTITY =
 // Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`,
 // Next.js `NEXT_PUBLIC_*`, Expo, Nuxt, Gatsby).
 const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_/i;
+// Keys public by design, named for the half of a key pair that goes into the web page: a captcha's
+// site key (reCAPTCHA, hCaptcha, Turnstile: `RECAPTCHA_SITE_KEY`, `HCAPTCHA_SITEKEY`; its secret key
+// is reported) and a payment provider's publishable key (`STRIPE_PUBLISHABLE_KEY`).
+const PUBLIC_KEY_NAME = /(?:_|^)(?:publishable|sitekey)(?:_|$)|._site_?key$/i;
 // Write-only ingestion keys of telemetry and analytics services (PostHog, Segment; not Sentry's
 // auth token, which uploads source maps):
 // published inside every client that reports, so a build bakes them in on purpose.
@@ -84,6 +89,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
+    const browserExposed = namesHandedToTheBrowser(model);
     const found: { name: string; range: Range; keyword: string; shipped: boolean }[] = [];
     for (const instruction of model.instructions) {
       // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
@@ -106,7 +112,8 @@ export const rule: Rule = {
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
         if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
-        if (PUBLIC_PREFIX.test(key.name) || INGESTION_KEY.test(key.name)) continue;
+        if (PUBLIC_PREFIX.test(key.name) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
+        if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
@@ -127,6 +134,24 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Names whose value the Dockerfile hands to a variable the bundler inlines into the browser bundle
+ * (`ENV VITE_CAPTCHA_SITE_KEY=$CAPTCHA_SITE_KEY`): the project publishes that value in every page
+ * it serves, so storing it in the image leaks nothing more.
+ */
+function namesHandedToTheBrowser(model: DockerfileModel): Set<string> {
+  const names = new Set<string>();
+  for (const instruction of model.instructions) {
+    if (instruction.keyword !== "ENV" && instruction.keyword !== "ARG") continue;
+    for (const declaration of envDeclarations(model, instruction)) {
+      if (!PUBLIC_PREFIX.test(declaration.name) || declaration.value === null) continue;
+      const whole = /^\$\{?(\w+)\}?$/.exec(declaration.value.trim());
+      if (whole !== null) names.add(whole[1]);
+    }
+  }
+  return names;
+}
 
 /**
  * True when a builder stage (it only feeds the final image through COPY --from, so its config does

@@ -228,6 +228,20 @@ testRule(rule, {
       output: "FROM python:3.12-bookworm\n",
     },
     {
+      name: "Yarn 1 refuses a Node.js outside the root engines: a range no supported release meets moves with the base",
+      code: "FROM node:12-alpine AS assets\nWORKDIR /src\nCOPY package.json yarn.lock ./\nRUN yarn install && yarn cache clean\nRUN yarn build\n",
+      context: { files: { "package.json": '{"private": true, "engines": {"node": "^16"}, "scripts": {"build": "encore production"}}' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "Laravel 4 needs mcrypt, gone in PHP 7.2: no supported PHP runs it, so composer.json moves with the base",
+      code: "FROM php:5.6-apache\nCOPY . /var/www/html/\nRUN docker-php-ext-install mcrypt pdo_mysql\nRUN composer install --no-dev\n",
+      context: { files: { "composer.json": '{"require": {"laravel/framework": "4.2.*", "guzzlehttp/guzzle": "~5.0"}}' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
       name: "a Gemfile pin no supported Ruby meets: move the pin with the base, no named target",
       code: "FROM ruby:2.7.3-buster\n",
       context: { files: { Gemfile: "source 'https://rubygems.org'\nruby '2.7.3'\n" } },
@@ -630,6 +644,23 @@ describe("base-image-deprecated: the project's pins and holds", () => {
   it("a pin the image already breaks binds nothing", () => {
     const [f] = findingsOf(rule, "FROM node:20-slim\n", { files: { "package.json": '{"engines": {"node": "^18.16.0"}}' } });
     assert.strictEqual(f.suggestions[0].title, "Move to 'node:24-slim'");
+  });
+  it("an engines range the image already breaks binds nothing where npm, Yarn 2+ or --ignore-engines installs", () => {
+    const title = (run: string, files: Record<string, string> = {}) =>
+      findingsOf(rule, `FROM node:12-alpine\nCOPY package.json yarn.lock ./\nRUN ${run}\n`, {
+        files: { "package.json": '{"engines": {"node": "^16"}}', ...files },
+      })[0].suggestions[0]?.title;
+    assert.strictEqual(title("npm ci"), "Move to 'node:24-alpine'");
+    assert.strictEqual(title("yarn install --ignore-engines"), "Move to 'node:24-alpine'");
+    assert.strictEqual(title("yarn install", { ".yarnrc": "ignore-engines true\n" }), "Move to 'node:24-alpine'");
+    assert.strictEqual(title("yarn install --immutable"), "Move to 'node:24-alpine'");
+    assert.strictEqual(title("yarn install"), undefined);
+    const [yarn] = findingsOf(rule, "FROM node:12-alpine\nCOPY package.json yarn.lock ./\nRUN yarn\n", {
+      files: { "package.json": '{"engines": {"node": "^16"}}' },
+    });
+    assert.match(yarn.message, /update package\.json with it/);
+    const [laravel] = findingsOf(rule, "FROM php:5.6-apache\n", { files: { "composer.json": '{"require": {"laravel/framework": "~4.2"}}' } });
+    assert.match(laravel.message, /update composer\.json with it/);
   });
   it("keeps every first sentence within 100 characters with long real values", () => {
     const long = findingsOf(rule, "FROM python:3.10-slim-bullseye\n", { files: { "pyproject.toml": '[project]\nrequires-python = "==3.10.*"\n' } })[0];

@@ -14,7 +14,7 @@ testRule(rule, {
       name: "an image of another account whose name the project's CI also builds under a literal namespace",
       code: 'FROM other/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
       context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["acme/base"], text: null }] },
-      messageId: "latest",
+      messageId: "latestOrDigest",
       line: 1,
     },
     {
@@ -54,7 +54,24 @@ testRule(rule, {
       token: "docker.io/library/alpine:latest",
       output: "FROM docker.io/library/alpine:3\n",
     },
-    { name: "unknown image: no suggestion", code: "FROM ghcr.io/acme/app:latest\n", messageId: "latest", line: 1, output: null },
+    {
+      name: "an image outside the official library: its tags are unknown, so the remedy names a digest too",
+      code: "FROM ghcr.io/acme/app:latest\n",
+      messageId: "latestOrDigest",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "a registry mirror's busybox base handed a prebuilt binary: a digest pin where no version tag is published",
+      code: 'FROM registry.example.com/monitoring/busybox:latest\nARG TARGETARCH\nCOPY dist/linux-${TARGETARCH}/exporter /bin/exporter\nENTRYPOINT ["/bin/exporter"]\n',
+      messageId: "latestOrDigest",
+      data: { image: "registry.example.com/monitoring/busybox:latest", resolved: "registry.example.com/monitoring/busybox:latest", pinHint: "" },
+    },
+    {
+      name: "an official image always publishes version tags: the remedy names one",
+      code: "FROM busybox:latest\nCOPY exporter /bin/exporter\n",
+      messageId: "latest",
+    },
     {
       name: "latest through an ARG default",
       code: "ARG TAG=latest\nFROM alpine:${TAG}\n",
@@ -132,7 +149,7 @@ testRule(rule, {
     {
       name: "another organisation's image in a labelled file",
       code: 'FROM acme/builder:latest AS helper\nFROM alpine:3.22\nLABEL org.opencontainers.image.source="https://github.com/example/tool"\nCOPY --from=helper /out/tool /usr/bin/\n',
-      messageId: "latest",
+      messageId: "latestOrDigest",
       line: 1,
     },
     {

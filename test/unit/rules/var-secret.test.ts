@@ -43,6 +43,18 @@ testRule(rule, {
       line: 2,
       count: 1,
     },
+    {
+      name: "a captcha's secret key is still a secret, and so is a bare SITE_KEY",
+      code: "FROM node:22\nARG RECAPTCHA_SECRET_KEY\nARG SITE_KEY\n",
+      messageId: "secret",
+      count: 2,
+    },
+    {
+      name: "a browser variable that only embeds the name in a longer value does not make it public",
+      code: "FROM node:22\nARG API_TOKEN\nENV VITE_FEED_URL=https://feed.example.com/?t=$API_TOKEN\n",
+      messageId: "secret",
+      token: "API_TOKEN",
+    },
     { name: "a GPG passphrase is a secret", code: "FROM debian:12-slim\nENV GPG_PASSPHRASE_KEY=hunter2\n", messageId: "secret" },
     { name: "a GPG-named key that is not a fingerprint", code: "FROM debian:12-slim\nENV GPG_KEY=c2VjcmV0LWtleS1ibG9i\n", messageId: "secret" },
     {
@@ -116,6 +128,14 @@ testRule(rule, {
     {
       name: "public client keys",
       code: 'FROM node:22\nARG VITE_AMPLITUDE_API_KEY=""\nENV VITE_AMPLITUDE_API_KEY=$VITE_AMPLITUDE_API_KEY NEXT_PUBLIC_API_KEY=abc REACT_APP_MAPS_KEY=abc\n',
+    },
+    {
+      name: "captcha site keys and a publishable key are the public half of their pair",
+      code: "FROM node:22\nARG RECAPTCHA_SITE_KEY\nENV HCAPTCHA_SITEKEY=10000000-ffff STRIPE_PUBLISHABLE_KEY=pk_live_abc\n",
+    },
+    {
+      name: "a value the frontend stage hands to a browser-bundle variable is public wherever it is stored",
+      code: "FROM node:22 AS web\nARG TURNSTILE_KEY\nENV VITE_TURNSTILE_KEY=${TURNSTILE_KEY}\nRUN npm run build\nFROM node:22-slim\nARG TURNSTILE_KEY\nENV TURNSTILE_KEY=$TURNSTILE_KEY\nCOPY --from=web /src/dist /srv\n",
     },
     {
       name: "a literal ENV in a builder stage that does not ship",
