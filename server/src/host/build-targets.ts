@@ -1,6 +1,7 @@
 // Stage names a project builds with `--target`, read from the files that run its builds: compose
 // `build.target`, bake `target = "x"`, and `--target x` in scripts, Makefiles and CI workflows in
-// the Dockerfile's folder and the folders above it, up to the repository root.
+// the Dockerfile's folder and the folders above it, up to the repository root; and the `--target x`
+// of the build commands a README there documents (`docker build --target dbt-postgres .`).
 
 import { join } from "node:path";
 import { composeServices, field } from "./compose-file";
@@ -12,6 +13,8 @@ const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.
 const SCRIPT_FILE = /^(?:.*\.(?:sh|bash|mk|ya?ml|ps1|py)|Makefile|GNUmakefile|makefile|justfile|Justfile|Earthfile)$/;
 /** Folders with more files than this are not a project's build scripts; only the known names are read. */
 const MAX_SCRIPTS_PER_FOLDER = 40;
+/** A folder's README, in the formats projects write it in. */
+const README_FILE = /^readme(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
 
 /** Every `--target` name in reach of a Dockerfile in `folder`, sorted. */
 export function readBuildTargets(folder: string, reader = new FolderReader()): Promise<string[]> {
@@ -24,7 +27,24 @@ async function targetsIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): 
   for (const name of COMPOSE_FILES) for (const t of targetsOfServices(await reader.composeServicesIn(dir, name, MAX_FILE_BYTES))) names.push(t);
   for (const name of BAKE_FILES) for (const t of bakeTargets(await reader.readSmallIn(dir, name, MAX_FILE_BYTES))) names.push(t);
   for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const t of commandLineTargets(text)) names.push(t);
+  for (const text of await readmeTextsIn(dir, reader)) for (const t of documentedTargets(text)) names.push(t);
   return names;
+}
+
+/** The READMEs of `dir` (`README.md`, `readme.rst`...). */
+async function readmeTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
+  const listing = await reader.list(dir);
+  const names = (listing?.entries ?? []).filter((e) => e.isFile && README_FILE.test(e.name)).map((e) => e.name);
+  const texts = await Promise.all(names.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES)));
+  return texts.filter((t): t is string => t !== null);
+}
+
+/**
+ * The `--target x` / `--target=x` of documented commands; not the `target:` lines of YAML, which
+ * prose and other tools' examples use too. A placeholder (`--target <adapter>`) names nothing.
+ */
+export function documentedTargets(text: string): string[] {
+  return [...text.matchAll(/--target[= ]+["']?([A-Za-z0-9_.-]+)/g)].map((m) => m[1]);
 }
 
 /** `services.<name>.build.target` of a compose file. */

@@ -5,9 +5,11 @@
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { mountsOf } from "./mounts";
 import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
 import { variableFor } from "./environment";
+import { compareVersions } from "./versions";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
@@ -98,13 +100,15 @@ const DEPENDENCY_GROUPS = /^\s*(?:\[\s*(?:dependency-groups|tool\.poetry\.group\
 
 /**
  * True when the pyproject.toml at the context root, which a copy of the stage (or a stage it builds
- * on) brought in before `instruction`, was read and declares no dependency group: `uv sync` and
- * `poetry install` then install the project's main dependencies only (extras are opt-in), so
- * `--no-dev` would change nothing.
+ * on) brought in before `instruction`, or a bind mount of the context on `instruction` itself
+ * (`RUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync`), was read and
+ * declares no dependency group: `uv sync` and `poetry install` then install the project's main
+ * dependencies only (extras are opt-in), so `--no-dev` would change nothing.
  */
 function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
   const text = model.context.files?.["pyproject.toml"];
   if (text === undefined || DEPENDENCY_GROUPS.test(text)) return false;
+  if (mountsContextManifest(instruction)) return true;
   return lineage(stage).some((s) =>
     s.instructions.some((i) => {
       if (s === stage && i.ordinal >= instruction.ordinal) return false;
@@ -112,6 +116,18 @@ function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instru
       return copy !== null && copy.sources.some((src) => isWholeContextSource(src.value) || normalizePath(src.value) === "pyproject.toml");
     }),
   );
+}
+
+/**
+ * True when `instruction` bind-mounts the context's pyproject.toml (or the whole context): a mount
+ * with no `from=` and a `source=` of `pyproject.toml`, `.` or none (the context root).
+ */
+function mountsContextManifest(instruction: Instruction): boolean {
+  return mountsOf(instruction).some((m) => {
+    if (m.type !== "bind" || m.from !== null) return false;
+    if (m.source === null || isWholeContextSource(m.source)) return true;
+    return normalizePath(m.source).replace(/^\/+/, "") === "pyproject.toml";
+  });
 }
 
 /** Installers whose production-only install removes development packages already in node_modules. */
@@ -223,4 +239,60 @@ export function declaresNoDevDependencies(files: Readonly<Record<string, string>
     // Not valid JSON (being edited): nothing is known.
     return false;
   }
+}
+
+/** Programs that install Poetry itself by a requirement (`pip install poetry==1.1.4`, `pipx install "poetry<1.2"`). */
+const PYTHON_INSTALLERS = /^(?:pip[\d.]*|pipx|uv|python[\d.]*)$/;
+/** `poetry==1.1.4`, `poetry<1.2`, `poetry~=1.1`, `poetry[plugin]==1.1.4`: the operator and version. */
+const POETRY_REQUIREMENT = /^poetry(?:\[[^\]]*\])?\s*(===?|~=|<=?)\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
+
+/**
+ * True when the Poetry that runs `command` (an install in `instruction` of `stage`) is known to be
+ * older than 1.2, which has no `--only` / `--without` (only `--no-dev`): a requirement of an earlier
+ * `pip`/`pipx`/`uv` install in the stage or a stage it builds on (`pip install poetry==1.1.4`,
+ * `"poetry<1.2"`, `poetry==${POETRY_VERSION}`), the official installer's `--version 1.1.4`, or
+ * `POETRY_VERSION` (which that installer reads) in the environment. False when nothing says so:
+ * an unpinned install is the newest release.
+ */
+export function poetryPredatesGroups(model: DockerfileModel, stage: Stage, instruction: Instruction, command: ShellCommand): boolean {
+  const before = (v: readonly number[]) => compareVersions(v, [1, 2]) < 0;
+  const resolve = (s: Stage, i: Instruction, c: ShellCommand, word: string): string =>
+    word.replace(/\$\{?(\w+)\}?/g, (whole, name: string) => {
+      const value = variableFor(model, s, i, c, name);
+      return typeof value === "string" ? value.replace(/^["']|["']$/g, "") : whole;
+    });
+  let pinned: boolean | null = null;
+  for (const s of lineage(stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && i.ordinal > instruction.ordinal) break;
+      for (const c of i.commands) {
+        if (c === command) break;
+        if (!PYTHON_INSTALLERS.test(c.name)) continue;
+        const args = c.args.map((w) => resolve(s, i, c, w.value.trim()));
+        for (const [k, arg] of args.entries()) {
+          const m = POETRY_REQUIREMENT.exec(arg);
+          if (m) {
+            const version = m[2].split(".").map(Number);
+            pinned = m[1] === "<" ? compareVersions(version, [1, 2]) <= 0 : before(version);
+          }
+          // `curl -sSL https://install.python-poetry.org | python3 - --version 1.1.4`
+          else if (/^python[\d.]*$/.test(c.name) && arg === "--version" && args.includes("-") && /^\d+(?:\.\d+)+$/.test(args[k + 1] ?? "")) {
+            pinned = before(args[k + 1].split(".").map(Number));
+          }
+        }
+      }
+    }
+  }
+  if (pinned !== null) return pinned;
+  const env = variableFor(model, stage, instruction, command, "POETRY_VERSION");
+  return (
+    typeof env === "string" &&
+    /^\d+(?:\.\d+)+$/.test(env.replace(/^["']|["']$/g, "")) &&
+    before(
+      env
+        .replace(/^["']|["']$/g, "")
+        .split(".")
+        .map(Number),
+    )
+  );
 }

@@ -9,6 +9,10 @@ export interface RunMount {
   type: string;
   /** Mount point, normalized; null when not given. */
   target: string | null;
+  /** `source=` (`src=`) as written, unquoted; null when not given. */
+  source: string | null;
+  /** `from=` (a stage, an image or a named context); null for the build context. */
+  from: string | null;
 }
 
 /** The `--mount` flags of a RUN (or of an `ONBUILD RUN` trigger). */
@@ -20,13 +24,17 @@ export function mountsOf(instruction: Instruction): RunMount[] {
     if (flag.name.toLowerCase() !== "mount") continue;
     let type = "bind";
     let target: string | null = null;
+    let source: string | null = null;
+    let from: string | null = null;
     for (const option of flag.options) {
       const name = option.name.toLowerCase();
       if (name === "type" && option.value) type = option.value.toLowerCase();
       else if ((name === "target" || name === "dst" || name === "destination") && option.value)
         target = normalizePath(option.value.replace(/^["']|["']$/g, ""));
+      else if ((name === "source" || name === "src") && option.value) source = option.value.replace(/^["']|["']$/g, "");
+      else if (name === "from" && option.value) from = option.value.replace(/^["']|["']$/g, "");
     }
-    out.push({ type, target });
+    out.push({ type, target, source, from });
   }
   return out;
 }

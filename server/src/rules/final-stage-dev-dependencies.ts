@@ -5,7 +5,8 @@
 import type { Fix, Report, Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
-import { declaresNoDevDependencies, installsDevDependencies, nodeManifestSource } from "../model/dev-dependencies";
+import { declaresNoDevDependencies, installsDevDependencies, nodeManifestSource, poetryPredatesGroups } from "../model/dev-dependencies";
+import { optInCommands } from "../model/opt-in-branch";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -39,6 +40,8 @@ const PRODUCTION_FLAG: Record<string, string> = {
   uv: "--no-dev",
   composer: "--no-dev",
 };
+/** Poetry before 1.2 has no `--only` or `--without`; its flag is `--no-dev` (removed in 2.0). */
+const POETRY_BEFORE_GROUPS = { remedy: "'poetry install --no-dev'", flag: "--no-dev" };
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
 function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {
@@ -87,8 +90,14 @@ function runsPackageScriptLater(stage: Stage, instruction: Instruction): boolean
  * later): `npm install` becomes `npm ci --omit=dev` when a lockfile is there, other installers get
  * their production flag. None for exec-form RUNs and pip (the requirements file decides).
  */
-function productionSuggestion(model: DockerfileModel, ecosystem: string, command: ShellCommand, sub: Word | undefined, range: Range): Fix[] | undefined {
-  const flag = PRODUCTION_FLAG[ecosystem];
+function productionSuggestion(
+  model: DockerfileModel,
+  ecosystem: string,
+  command: ShellCommand,
+  sub: Word | undefined,
+  range: Range,
+  flag = PRODUCTION_FLAG[ecosystem],
+): Fix[] | undefined {
   if (!flag || command.words.some((w) => w.json)) return undefined;
   const hasLockfile = (model.context.rootEntries ?? []).includes("package-lock.json");
   if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && hasLockfile) {
@@ -154,6 +163,9 @@ export const rule: Rule = {
         report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
         continue;
       }
+      // An install in an opt-in branch a plain build skips (`if [ "$DEBUG" = 1 ]; then pip install -r
+      // requirements.dev.txt; fi` under `ARG DEBUG`) builds a development variant on request.
+      if (optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
       if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
       if (JS.has(install.ecosystem)) {
         // The manifest the install reads: the one a copy of the context brought to its folder
@@ -186,15 +198,17 @@ export const rule: Rule = {
         });
         continue;
       }
+      // The remedy fits the Poetry the file installs: before 1.2 `--only main` fails the build.
+      const oldPoetry = install.ecosystem === "poetry" && poetryPredatesGroups(model, stage, instruction, command) ? POETRY_BEFORE_GROUPS : null;
       const r: Report = {
         range,
         messageId: "devDependencies",
         data: {
           command: model.lines.textIn({ start: command.program.range.start, end }),
           ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
-          remedy: REMEDY[install.ecosystem],
+          remedy: oldPoetry?.remedy ?? REMEDY[install.ecosystem],
         },
-        suggest: productionSuggestion(model, install.ecosystem, command, sub, range),
+        suggest: productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
       };
       report(r);
     }

@@ -154,7 +154,8 @@ function targetEvidence(model: DockerfileModel): TargetEvidence {
  * for a stage built on another stage that only sets how the image runs (`FROM nightly AS
  * nightly-rootless` + `USER node`): it builds no files, so it can only be meant as an image.
  */
-function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): string | null {
+function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>, depth = 0): string | null {
+  if (depth > 8) return null;
   const part = (stage.name ?? "")
     .toLowerCase()
     .split(/[-_.]/)
@@ -167,6 +168,9 @@ function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>): str
   const parent = stage.base.stage;
   if (parent && (used.has(parent) || model.stages.some((s) => s !== stage && s.base.stage === parent))) return "variant";
   if (parent && stage.instructions.length > 0 && stage.instructions.every((i) => RUN_TIME_CONFIG.has(i.keyword))) return "variant";
+  // Built on a stage that is itself a target (`FROM dbt-core AS dbt-third-party`, where dbt-core is
+  // one of several images on a shared base): a flavour of that target, built with --target too.
+  if (parent && !used.has(parent) && parent !== stage && targetKind(model, parent, used, depth + 1)) return "variant";
   return null;
 }
 

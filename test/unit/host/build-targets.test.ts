@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { bakeTargets, commandLineTargets, composeTargets, readBuildTargets } from "../../../server/src/host/build-targets";
+import { bakeTargets, commandLineTargets, composeTargets, documentedTargets, readBuildTargets } from "../../../server/src/host/build-targets";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/build-targets: stages a project builds with --target", () => {
@@ -26,5 +26,18 @@ describe("host/build-targets: stages a project builds with --target", () => {
       "repo/packaging/docker/Dockerfile": "FROM alpine:3.22\n",
     });
     assert.deepStrictEqual(await readBuildTargets(`${root}/repo/packaging/docker`), ["fdb-monitor", "slim"]);
+  });
+
+  it("reads the --target of build commands a README documents, not placeholders", async () => {
+    assert.deepStrictEqual(
+      documentedTargets("Build a plugin image:\n\n```\ndocker build \\\n  --target tool-plugin \\\n  --build-arg plugin=x .\n```\nor `--target <name>`.\n"),
+      ["tool-plugin"],
+    );
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/docker/README.md": "# Images\n\n    docker build --tag mine --target=tool-plugin .\n",
+      "repo/docker/Dockerfile": "FROM alpine:3.22\n",
+    });
+    assert.deepStrictEqual(await readBuildTargets(`${root}/repo/docker`), ["tool-plugin"]);
   });
 });

@@ -182,8 +182,55 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
     },
+    {
+      name: "Poetry pinned before 1.2 (no --only): the remedy is --no-dev",
+      code: 'FROM python:3.10\nWORKDIR /srv\nRUN pip3 install "poetry==1.1.13"\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nCMD ["python", "main.py"]\n',
+      messageId: "devDependencies",
+      line: 5,
+      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
+      output:
+        'FROM python:3.10\nWORKDIR /srv\nRUN pip3 install "poetry==1.1.13"\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-dev --no-root\nCOPY . .\nCMD ["python", "main.py"]\n',
+    },
+    {
+      name: "Poetry's installer told an old version through POETRY_VERSION",
+      code: 'FROM python:3.9-slim\nARG POETRY_VERSION=1.0.10\nRUN curl -sSL https://install.python-poetry.org | python3 -\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "svc"]\n',
+      messageId: "devDependencies",
+      line: 5,
+      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
+    },
+    {
+      name: "Poetry pinned through a variable at a version with groups keeps --only main",
+      code: 'FROM python:3.12-slim\nENV POETRY_VERSION=1.8.3\nRUN pip install poetry==$POETRY_VERSION\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "svc"]\n',
+      messageId: "devDependencies",
+      line: 5,
+      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --only main'" },
+    },
+    {
+      name: "a dev install in a branch the default build takes (ARG WITH_TOOLS=1)",
+      code: 'FROM python:3.12-slim\nARG WITH_TOOLS=1\nCOPY . .\nRUN pip install -r requirements.txt\nRUN if [ "$WITH_TOOLS" = 1 ]; then pip install -r requirements-dev.txt; fi\nCMD ["python", "app.py"]\n',
+      messageId: "devDependencies",
+      line: 5,
+    },
+    {
+      name: "uv sync of a bind-mounted pyproject.toml that declares a dev group",
+      code: 'FROM python:3.12-slim\nWORKDIR /srv\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked --no-install-project\nCOPY . .\nCMD ["python", "-m", "svc"]\n',
+      context: { files: { "pyproject.toml": '[project]\nname = "svc"\n\n[dependency-groups]\ndev = ["ruff"]\n' } },
+      messageId: "devDependencies",
+      line: 3,
+    },
   ],
   silent: [
+    {
+      name: "a dev install in an opt-in branch on a build argument with no default: a variant built on request",
+      code: 'FROM python:3.12-slim\nARG DEV_BUILD\nCOPY . .\nRUN pip install -r requirements.txt\nRUN if [ "$DEV_BUILD" = 1 ]; then \\\n    pip install -r requirements-dev.txt; \\\n  fi\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: "uv sync of a bind-mounted pyproject.toml whose dev packages are an optional extra: --no-dev changes nothing",
+      code: 'FROM python:3.12-slim\nWORKDIR /srv\nRUN --mount=type=cache,target=/root/.cache/uv \\\n    --mount=type=bind,source=pyproject.toml,target=pyproject.toml \\\n    uv sync --locked --no-install-project\nCOPY . .\nCMD ["python", "-m", "svc"]\n',
+      context: {
+        files: { "pyproject.toml": '[project]\nname = "svc"\ndependencies = ["httpx"]\n\n[project.optional-dependencies]\ndev = ["pytest", "mypy"]\n' },
+      },
+    },
     {
       name: "the manifest comes with a release archive unpacked in the same RUN: its dev dependencies are unknown",
       code: 'FROM alpine:3.20\nRUN apk add --no-cache nodejs yarn curl && mkdir -p /opt/shop && curl -L https://example.org/shop-2.1.tar.gz | tar xz -C /opt/shop && cd /opt/shop && yarn\nCMD ["node", "/opt/shop/server.js"]\n',

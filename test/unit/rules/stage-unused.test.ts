@@ -43,6 +43,15 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a stage built on a target (one of several images on a shared base) is a flavour of that target",
+      code: 'FROM python:3.12-slim AS base\nENTRYPOINT ["tool"]\nFROM base AS tool-core\nRUN pip install tool-core\nFROM base AS tool-pg\nRUN pip install tool-pg\nFROM tool-core AS tool-plugin\nARG plugin\nRUN pip install "$plugin"\nFROM base AS tool-all\nRUN pip install tool-pg tool-core\n',
+    },
+    {
+      name: "a target named by a README's build command (host-read buildTargets)",
+      code: "FROM python:3.12-slim AS base\nFROM base AS addon\nRUN pip install addon\nFROM python:3.12-slim\nRUN pip install app\n",
+      context: { buildTargets: ["addon"] },
+    },
+    {
       name: "a leaf variant of an unused stage that only sets how it runs (USER): an image built with --target",
       code: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM nightly AS nightly-rootless\nUSER node\nFROM node:20-slim AS upload\nCOPY --from=build /app /app\nRUN ./upload.sh\n',
     },
