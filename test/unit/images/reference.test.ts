@@ -56,11 +56,12 @@ describe("images/reference: image references the way Docker reads them", () => {
       assert.strictEqual(parseImageReference("registry-1.docker.io/library/node")?.registry, "registry-1.docker.io");
     });
 
+    const official = (text: string) => {
+      const ref = parseImageReference(text);
+      return ref && [officialName(ref), hubName(ref)];
+    };
+
     it("knows the official image behind Docker Hub's registry hosts and the mirrors", () => {
-      const official = (text: string) => {
-        const ref = parseImageReference(text);
-        return ref && [officialName(ref), hubName(ref)];
-      };
       assert.deepStrictEqual(official("registry.hub.docker.com/library/golang:1.25-alpine3.23"), ["golang", "library/golang"]);
       assert.deepStrictEqual(official("registry-1.docker.io/library/node:24"), ["node", "library/node"]);
       assert.deepStrictEqual(official("public.ecr.aws/docker/library/postgres:17"), ["postgres", "library/postgres"]);
@@ -69,10 +70,6 @@ describe("images/reference: image references the way Docker reads them", () => {
     });
 
     it("knows the official images of Docker Hub's per-architecture namespaces", () => {
-      const official = (text: string) => {
-        const ref = parseImageReference(text);
-        return ref && [officialName(ref), hubName(ref)];
-      };
       assert.deepStrictEqual(official("amd64/rust:alpine"), ["rust", "library/rust"]);
       assert.deepStrictEqual(official("docker.io/arm64v8/node:22-slim"), ["node", "library/node"]);
       assert.deepStrictEqual(official("arm32v7/debian:bookworm"), ["debian", "library/debian"]);
