@@ -9,7 +9,7 @@ import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
-import type { ShellCommand } from "./shell";
+import { sudoWrapper } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 import { commandDirectory, workdirOf } from "./workdir";
@@ -212,17 +212,11 @@ export function buildStartsAsRoot(chain: Stage[]): boolean {
     for (const instruction of stage.instructions) {
       if (instruction.keyword === "USER") return false;
       if (instruction.keyword !== "RUN") continue;
-      const rootWork = instruction.commands.some((c) => !throughSudo(c) && (isAccountCommand(c) || systemPackageCommand(c)?.action === "install"));
+      const rootWork = instruction.commands.some((c) => sudoWrapper(c) === null && (isAccountCommand(c) || systemPackageCommand(c)?.action === "install"));
       if (rootWork) return true;
     }
   }
   return false;
-}
-
-/** True when the command's program runs through `sudo` (`sudo apt-get install`, not `apt-get install sudo`). */
-function throughSudo(command: ShellCommand): boolean {
-  const program = command.program === null ? -1 : command.words.indexOf(command.program);
-  return command.words.slice(0, Math.max(program, 0)).some((w) => w.value === "sudo");
 }
 
 /** True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`): ready for an arbitrary UID. */

@@ -9,7 +9,8 @@ import { isIgnoredBy } from "./dockerignore";
 import { variableFor } from "./environment";
 import { mountsOf } from "./mounts";
 import type { ShellCommand, Word } from "./shell";
-import { ancestorsOf, findStageByName } from "./stage-graph";
+import { ancestorsOf } from "./stage-graph";
+import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { workdirOf } from "./workdir";
 
@@ -317,7 +318,7 @@ function copiesDownloadsIn(
     // A whole image's filesystem laid over the stage (`COPY --from=tonistiigi/xx:golang / /`, a
     // cross-compilation helper) is a toolchain, not downloaded modules: only a stage of this file
     // can have fetched them.
-    if (paths.sources.every((s) => normalizePath(s.value) === "/") && !copiesFromStage(model, stage, instruction)) continue;
+    if (paths.sources.every((s) => normalizePath(s.value) === "/") && !copiesFromEarlierStage(model, stage, instruction)) continue;
     const copyDir = workdirOf(model, stage, instruction);
     const dest = paths.dest.value;
     if (!dest.startsWith("/") && copyDir === null) continue;
@@ -330,9 +331,8 @@ function copiesDownloadsIn(
   return false;
 }
 
-/** True when the `--from` of a COPY names a stage of the file (by name or index), not an image. */
-function copiesFromStage(model: DockerfileModel, stage: Stage, copy: Instruction): boolean {
-  const from = copy.flags.find((f) => f.name.toLowerCase() === "from")?.value ?? "";
-  if (/^\d+$/.test(from)) return Number(from) < model.stages.indexOf(stage);
-  return findStageByName(model, from, model.stages.indexOf(stage)) !== null;
+/** True when the `--from` of a COPY names a stage of the file before `stage` (BuildKit reads only those), not an image. */
+function copiesFromEarlierStage(model: DockerfileModel, stage: Stage, copy: Instruction): boolean {
+  const source = copySourceStage(model, copy);
+  return source !== null && source.index < stage.index;
 }

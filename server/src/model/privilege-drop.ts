@@ -7,7 +7,7 @@
 import { baseName, copyPaths, normalizePath, unquoteWord } from "./copy-paths";
 import { isSelfDroppingDaemon } from "./self-dropping-daemons";
 import { lineage } from "./stage-graph";
-import { buildReferences } from "./stage-references";
+import { copySourceStage } from "./stage-references";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles } from "./start-steps";
@@ -345,7 +345,7 @@ export function copiedInDropper(model: DockerfileModel, chain: Stage[]): string 
         return value.endsWith("/") || TREE_FOLDER.test(baseName(normalizePath(value)));
       });
       if (!bringsTree) continue;
-      const target = buildReferences(model).find((r) => r.instruction === copy && r.kind === "copy")?.target ?? null;
+      const target = copySourceStage(model, copy);
       if (target === null || chain.includes(target)) continue;
       const found = namedDropper(lineage(target));
       if (found !== null) return found;

@@ -67,6 +67,17 @@ export interface LogicalText {
  * Removes Dockerfile line continuations (escape + newline) and the comment lines Docker drops
  * inside them, keeping for every remaining character its document offset.
  */
+/** The words before the command's program (assignments and wrappers: `VAR=x sudo -E`); every word when it has none. */
+export function wordsBeforeProgram(command: ShellCommand): Word[] {
+  const end = command.program ? command.words.indexOf(command.program) : command.words.length;
+  return command.words.slice(0, end < 0 ? command.words.length : end);
+}
+
+/** The `sudo` that wraps the command's program (`sudo apt-get install`, not `apt-get install sudo`), or null. */
+export function sudoWrapper(command: ShellCommand): Word | null {
+  return wordsBeforeProgram(command).find((w) => w.value === "sudo" || w.value.endsWith("/sudo")) ?? null;
+}
+
 export function toLogical(text: string, src: ShellSource, escapeChar: string): LogicalText {
   let chars = "";
   const offsets: number[] = [];

@@ -30,6 +30,11 @@ export function buildReferences(model: DockerfileModel): readonly StageReference
   return list;
 }
 
+/** The stage of this file a `COPY --from` names (by name or index, build arguments resolved), or null for an image. */
+export function copySourceStage(model: DockerfileModel, copy: Instruction): Stage | null {
+  return buildReferences(model).find((r) => r.instruction === copy && r.kind === "copy")?.target ?? null;
+}
+
 /** True when the value still holds a `$VAR` that no build argument default resolves. */
 export function isUnresolved(resolved: string): boolean {
   return hasVariableReference(resolved);

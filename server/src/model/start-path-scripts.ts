@@ -8,7 +8,7 @@ import { joinPath, normalizePath, copyPaths, isHeredocSource } from "./copy-path
 import { hasWildcard } from "./copies";
 import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
-import { buildReferences } from "./stage-references";
+import { copySourceStage } from "./stage-references";
 import { startCommand } from "./stage-purpose";
 import { entryScriptFiles } from "./start-steps";
 import type { DockerfileModel, Stage } from "./types";
@@ -133,7 +133,7 @@ function contextFileAt(model: DockerfileModel, stage: Stage, path: string, hops:
           if (read !== undefined) return read;
           continue;
         }
-        const target = buildReferences(model).find((r) => r.instruction === copy && r.kind === "copy")?.target ?? null;
+        const target = copySourceStage(model, copy);
         if (target === null || hops >= MAX_HOPS) continue;
         for (const c of candidates) {
           const found = contextFileAt(model, target, joinPath("/", c), hops + 1, seen);

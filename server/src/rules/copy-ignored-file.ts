@@ -2,7 +2,7 @@
 // sent to the builder, so the build stops with "not found" (or, through a wildcard, copies
 // nothing). BuildKit reports it as CopyIgnoredFile.
 
-import { contextCopy, isWholeContextSource } from "../model/copies";
+import { contextCopy, hasWildcard, isWholeContextSource } from "../model/copies";
 import { contextUses, isContextElsewhere } from "../model/context-uses";
 import { normalizePath } from "../model/copy-paths";
 import { excludingPattern, hasExceptionWithin, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
@@ -53,11 +53,6 @@ export const rule: Rule = {
     }
   },
 };
-
-/** True when a COPY source is a wildcard pattern (`composer.*`, `*.json`, `file?.txt`, `[ab].conf`). */
-function hasWildcard(path: string): boolean {
-  return /[*?[]/.test(path);
-}
 
 /**
  * The pattern that keeps every file a wildcard source matches out of the context, or null when one

@@ -12,13 +12,14 @@ import { isAccountCommand } from "../model/commands";
 import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
-import type { ShellCommand } from "../model/shell";
-import { ancestorsOf } from "../model/stage-graph";
+import type { ShellCommand, Word } from "../model/shell";
+import { lineage } from "../model/stage-graph";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
+import { hasWildcard } from "../model/copies";
 import type { Fix, Rule } from "./types";
 
 /** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
@@ -98,11 +99,16 @@ interface RecursiveChown {
   command: ShellCommand;
 }
 
+/** `-R`, `-hR` or `--recursive`: the option that makes chown walk the folder. */
+function isRecursiveFlag(word: Word): boolean {
+  return word.value === "--recursive" || (/^-[a-zA-Z]+$/.test(word.value) && word.value.includes("R"));
+}
+
 /** `chown -R owner path...` (also `--recursive`, `-Rh`), paths made absolute; null for anything else. */
 function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): RecursiveChown | null {
   if (command.name !== "chown") return null;
   const words = command.args.map((w) => w.value);
-  const isRecursive = words.some((w) => w === "--recursive" || (/^-[a-zA-Z]+$/.test(w) && w.includes("R")));
+  const isRecursive = command.args.some(isRecursiveFlag);
   const operands = words.filter((w) => !w.startsWith("-"));
   if (!isRecursive || operands.length < 2 || words.some((w) => w.startsWith("--reference"))) return null;
   const directory = commandDirectory(model, stage, run, command);
@@ -110,7 +116,7 @@ function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, 
   const paths: string[] = [];
   for (const operand of operands.slice(1)) {
     const sub = substituteVariables(unquoteWord(operand), scope);
-    if (sub.unresolved.length > 0 || /[*?[]/.test(sub.value)) continue;
+    if (sub.unresolved.length > 0 || hasWildcard(sub.value)) continue;
     if (!sub.value.startsWith("/") && directory === null) continue;
     paths.push(joinPath(directory ?? "/", sub.value));
   }
@@ -132,7 +138,7 @@ function folderCopyDestination(model: DockerfileModel, stage: Stage, copy: Instr
   const isFolder = (source: string): boolean => {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.includes("$")) return false;
     const path = source.replace(/^\.\//, "");
-    if (path === "." || path === "" || path.endsWith("/") || /[*?[]/.test(path)) return true;
+    if (path === "." || path === "" || path.endsWith("/") || hasWildcard(path)) return true;
     // A stage's folder (`/app/dist`, `/opt/venv`): a last segment without an extension.
     if (isFromStage) return !/\.[A-Za-z0-9]+$/.test(path.split("/").pop() ?? "");
     return folders.has(path);
@@ -170,7 +176,7 @@ function moveOwnerToCopy(stage: Stage, copy: Instruction, chown: RecursiveChown)
  * Null when the recursion is not one word the edit can drop.
  */
 function withoutRecursion(command: ShellCommand): TextEdit[] | null {
-  const flag = command.args.find((w) => !w.quoted && (w.value === "--recursive" || (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes("R"))));
+  const flag = command.args.find((w) => !w.quoted && isRecursiveFlag(w));
   if (flag === undefined) return null;
   const rest = flag.value.startsWith("--") ? "" : flag.value.replace("R", "");
   if (rest !== "" && rest !== "-") return [{ range: flag.range, newText: rest }];
@@ -181,7 +187,7 @@ function withoutRecursion(command: ShellCommand): TextEdit[] | null {
 
 /** True when a RUN before `copy`, in its stage or the stages it builds on, creates the account `name`. */
 function accountCreatedBefore(stage: Stage, copy: Instruction, name: string): boolean {
-  for (const s of [...[...ancestorsOf(stage)].reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === copy) return false;
       if (instruction.keyword !== "RUN") continue;
@@ -197,7 +203,7 @@ function accountCreatedBefore(stage: Stage, copy: Instruction, name: string): bo
  */
 function writtenBefore(model: DockerfileModel, stage: Stage, copy: Instruction, folder: string): boolean {
   const inside = (path: string | null) => path !== null && (path === folder || path.startsWith(`${folder}/`));
-  for (const s of [...[...ancestorsOf(stage)].reverse(), stage]) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === copy) return false;
       // Creating the account (`adduser -h /app app`) makes at most its own home, owned by it already.

@@ -9,7 +9,7 @@ import { defaultUserOf } from "../images/default-user";
 import { rootImageOf } from "../images/base-image";
 import { isRootUser } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
-import type { Word } from "../model/shell";
+import { sudoWrapper, wordsBeforeProgram, type Word } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
 import type { Rule } from "./types";
@@ -31,13 +31,11 @@ export const rule: Rule = {
   check(model, report) {
     for (const run of allRunInstructions(model)) {
       for (const command of run.commands) {
-        const end = command.program ? command.words.indexOf(command.program) : command.words.length;
-        const prefix = command.words.slice(0, end < 0 ? command.words.length : end);
         // Only sudo as a wrapper of the command: `apt-get install sudo` installs it, which is fine.
-        const at = prefix.findIndex((w) => w.value === "sudo" || w.value.endsWith("/sudo"));
-        if (at < 0) continue;
-        const sudo = prefix[at];
-        const target = targetUser(prefix.slice(at + 1));
+        const sudo = sudoWrapper(command);
+        if (sudo === null) continue;
+        const prefix = wordsBeforeProgram(command);
+        const target = targetUser(prefix.slice(prefix.indexOf(sudo) + 1));
         // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
         // Dropping root for a step is what sudo is for here; the remedy is quieter advice, not a problem to fix first.
         if (target !== null && !isRootUser(target)) report({ range: sudo.range, messageId: "sudoAsUser", data: { user: target }, severity: "info" });
