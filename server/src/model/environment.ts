@@ -1,7 +1,7 @@
 // Environment variables a RUN command sees: ENV and ARG of its stage and of the stages it builds
 // on (FROM <stage>), `VAR=x cmd` assignments, and `export VAR=x` earlier in the same RUN.
 
-import type { ShellCommand } from "./shell";
+import { toLogical, type ShellCommand } from "./shell";
 import { mergedScope } from "./stage-graph";
 import type { LineIndex } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -57,8 +57,13 @@ export function envDeclarations(model: DockerfileModel, instruction: Instruction
   if ((instruction.keyword !== "ENV" && instruction.keyword !== "ARG") || instruction.args.length === 0) return [];
   const read = declarationsRead.get(instruction);
   if (read !== undefined && read.lines === model.lines) return read.declarations;
-  const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.args[instruction.args.length - 1].range.end });
-  const declarations = readPairs(text.replace(/\\\r?\n/g, " "), instruction.keyword === "ENV");
+  const start = model.lines.offsetAt(instruction.args[0].range.start);
+  const end = model.lines.offsetAt(instruction.args[instruction.args.length - 1].range.end);
+  // As Docker reads it: continuations joined under the file's escape character, and the comment
+  // and empty lines inside a continued instruction dropped (a `don't` in such a comment would
+  // otherwise open a quote that swallows every later pair).
+  const text = toLogical(model.text, { start, end, newlineSeparates: false }, model.escapeChar).chars;
+  const declarations = readPairs(text, instruction.keyword === "ENV");
   declarationsRead.set(instruction, { lines: model.lines, declarations });
   return declarations;
 }

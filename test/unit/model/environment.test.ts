@@ -67,3 +67,34 @@ describe("model/environment: environmentAt", () => {
     assert.strictEqual(environmentAt(model, stage).get("C"), "2x");
   });
 });
+
+describe("model/environment: envDeclarations", () => {
+  it("drops the comment lines inside a continued ENV, as Docker does, so a quote in them opens nothing", () => {
+    const text = [
+      "FROM debian:12-slim",
+      "ENV APP_NAME=shop \\",
+      "    # the user's shell (arrow keys don't work in sh)",
+      "    APP_SHELL=/bin/bash \\",
+      "",
+      "    # where the tool is installed",
+      "    TOOL_HOME=/opt/tool",
+      "",
+    ].join("\n");
+    const model = parseDockerfile(text);
+    const env = model.stages[0].instructions.find((i) => i.keyword === "ENV")!;
+    assert.deepStrictEqual(envDeclarations(model, env), [
+      { name: "APP_NAME", value: "shop" },
+      { name: "APP_SHELL", value: "/bin/bash" },
+      { name: "TOOL_HOME", value: "/opt/tool" },
+    ]);
+  });
+
+  it("joins continuations under a backtick escape directive", () => {
+    const model = parseDockerfile("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1 `\n    # note\n    B=2\n");
+    const env = model.stages[0].instructions.find((i) => i.keyword === "ENV")!;
+    assert.deepStrictEqual(envDeclarations(model, env), [
+      { name: "A", value: "1" },
+      { name: "B", value: "2" },
+    ]);
+  });
+});

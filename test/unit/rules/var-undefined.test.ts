@@ -25,6 +25,13 @@ testRule(rule, {
       messageId: "didYouMean",
       data: { name: "GOAPTH", suggestion: "GOPATH" },
     },
+    {
+      name: "a pair written in a comment line inside a continued ENV declares nothing",
+      code: "FROM alpine:3.20\nENV APP_HOME=/app \\\n    # DATA_DIR=/data comes from the compose file\n    APP_USER=app\nVOLUME $DATA_DIR\n",
+      messageId: "undefined",
+      line: 5,
+      data: { name: "DATA_DIR" },
+    },
     { name: "no operator: ${X} alone", code: "FROM debian:13-slim\nENV OVERRIDE=${CUDA_VERSION}\n", messageId: "undefined" },
     { name: "PATH-only image with an unresolved tag", code: "ARG V\nFROM alpine:${V}\nWORKDIR $GOPATH/src\n", messageId: "didYouMean" },
   ],
@@ -43,5 +50,9 @@ testRule(rule, {
     { name: "an explicit empty default handles the unset case", code: 'FROM debian:13-slim\nENV OVERRIDE="${CUDA_VERSION:-}"\n' },
     { name: "an explicit default without colon", code: "FROM alpine:3.20\nWORKDIR ${APP_DIR-/app}\n" },
     { name: "an alternative value only when set", code: "FROM alpine:3.20\nLABEL suffix=${FLAVOR:+-$FLAVOR}\n" },
+    {
+      name: "a variable declared after comment lines (one with an apostrophe) inside a continued ENV",
+      code: "FROM ubuntu:24.04\nENV TOOL_ENV=main \\\n    # bash, since sh can't do arrow keys\n    SHELL=/bin/bash \\\n    # where the tool goes\n    TOOL_DIR=/srv/tool\nENV TOOL_PREFIX=${TOOL_DIR}/envs/${TOOL_ENV}\nWORKDIR ${TOOL_DIR}\n",
+    },
   ],
 });
