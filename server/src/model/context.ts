@@ -208,6 +208,14 @@ const MANIFEST_NAMES = new Set([
   // Python builds that may version from the checkout (setuptools-scm's use_scm_version, versioneer, pbr).
   "setup.py",
   "setup.cfg",
+  // Bundler configs that name the prefix of variables inlined into the browser bundle (SvelteKit
+  // `kit.env.publicPrefix`, Vite `envPrefix`): such variables are public by design.
+  "svelte.config.js",
+  "svelte.config.ts",
+  "svelte.config.mjs",
+  "vite.config.js",
+  "vite.config.ts",
+  "vite.config.mjs",
 ]);
 
 /**

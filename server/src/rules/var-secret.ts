@@ -1,9 +1,10 @@
 // var-secret: BuildKit's SecretsUsedInArgOrEnv. ARG and ENV values are stored in the image
 // (history, config), so a password passed that way ships to everyone who pulls it. Left alone:
 // names that only look like secrets (switches, apt-key's `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`,
-// provider lists, public client keys and captcha site keys, names whose value is handed to a
-// browser-bundle variable, a token's lifetime or a password's minimum length, where a
-// secret file is) and values that hold no secret
+// provider lists, public client keys and captcha site keys, names with a bundler's public prefix
+// (also one the project's SvelteKit or Vite config declares), names whose value is handed to a
+// browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
+// or a password's minimum length, where a secret file is) and values that hold no secret
 // (an ENV's empty or placeholder value, `**None**` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose.
 
@@ -11,6 +12,7 @@ import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
+import { configuredPublicEnvPrefixes } from "../model/public-env";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { substituteVariables } from "../model/variables";
@@ -24,6 +26,10 @@ const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 // The last part may be a compound that ends in one of them (`PASSWORD_SECRETFILE`, `TLS_KEYDIR`,
 // `AUTH_CONFIG_FILEPATH`): a name that says where the secret is, is not the secret.
 const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|endpoint|port|id|name|[a-z]*(?:files?|filename|paths?|dirs?|directory|url|uri|host))$/i;
+// Names whose last word says the value identifies a public thing by its revision, digest or label:
+// `PG_AUTH_MON_COMMIT` (the commit of the pg_auth_mon extension), `AUTH_PLUGIN_SHA256`,
+// `KEYCLOAK_REF`, `TOKEN_LIB_TAG`. A git commit, ref, tag or checksum is no credential.
+const SOURCE_IDENTIFIER = /_(?:commit|commit_?sha|sha(?:1|256|512)?|checksum|ref|tag|revision|rev|branch|release)$/i;
 // Names that end in a duration, size or count measure a secret rather than hold one:
 // `TOKEN_VALIDITY_TIME=24`, `SESSION_KEY_TTL`, `PASSWORD_MIN_LENGTH`.
 const QUANTITY =
@@ -89,7 +95,8 @@ export const rule: Rule = {
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
-    const browserExposed = namesHandedToTheBrowser(model);
+    const configuredPrefixes = configuredPublicEnvPrefixes(model);
+    const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
     const found: { name: string; range: Range; keyword: string; shipped: boolean }[] = [];
     for (const instruction of model.instructions) {
       // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
@@ -112,7 +119,8 @@ export const rule: Rule = {
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
         if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
-        if (PUBLIC_PREFIX.test(key.name) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
+        if (SOURCE_IDENTIFIER.test(key.name)) continue;
+        if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
@@ -140,17 +148,25 @@ export const rule: Rule = {
  * (`ENV VITE_CAPTCHA_SITE_KEY=$CAPTCHA_SITE_KEY`): the project publishes that value in every page
  * it serves, so storing it in the image leaks nothing more.
  */
-function namesHandedToTheBrowser(model: DockerfileModel): Set<string> {
+function namesHandedToTheBrowser(model: DockerfileModel, configuredPrefixes: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const instruction of model.instructions) {
     if (instruction.keyword !== "ENV" && instruction.keyword !== "ARG") continue;
     for (const declaration of envDeclarations(model, instruction)) {
-      if (!PUBLIC_PREFIX.test(declaration.name) || declaration.value === null) continue;
+      if (!isPublicByPrefix(declaration.name, configuredPrefixes) || declaration.value === null) continue;
       const whole = /^\$\{?(\w+)\}?$/.exec(declaration.value.trim());
       if (whole !== null) names.add(whole[1]);
     }
   }
   return names;
+}
+
+/**
+ * True for a name a bundler inlines into the browser bundle: a framework's default public prefix,
+ * or one the project's bundler config declares (SvelteKit `kit.env.publicPrefix: "PUB_"`).
+ */
+function isPublicByPrefix(name: string, configuredPrefixes: readonly string[]): boolean {
+  return PUBLIC_PREFIX.test(name) || configuredPrefixes.some((prefix) => name.startsWith(prefix));
 }
 
 /**

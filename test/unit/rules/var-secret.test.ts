@@ -12,6 +12,21 @@ testRule(rule, {
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "secret", count: 2 },
     { name: "a secret next to its lifetime", code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n", messageId: "secret", token: "AUTH_TOKEN" },
+    {
+      name: "a SvelteKit project's private prefix, and names without its public prefix, stay secret",
+      code: "FROM node:22\nARG PRIV_STRIPE_SECRET_KEY\nARG APP_SESSION_SECRET\n",
+      context: {
+        files: { "svelte.config.js": "const config = { kit: { env: { publicPrefix: 'PUB_', privatePrefix: 'PRIV_' } } };\nexport default config;\n" },
+      },
+      messageId: "secret",
+      count: 2,
+    },
+    {
+      name: "a secret word last, after a commit-like word",
+      code: "FROM alpine:3.20\nARG GIT_COMMIT_TOKEN\n",
+      messageId: "secret",
+      token: "GIT_COMMIT_TOKEN",
+    },
     { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "secret", token: "DB_PASSWORD" },
     { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
     {
@@ -158,6 +173,20 @@ testRule(rule, {
       code: 'FROM debian:12-slim\nARG PASSBOLT_SERVER_KEY="https://download.passbolt.com"\nENV PASSBOLT_PKG_KEY=0xDE8B853FC155581D SERVER_KEY=$PASSBOLT_SERVER_KEY\n',
     },
     { name: "an empty JSON object or list as an ENV default", code: 'FROM alpine:3.20\nENV AUTH_DEFAULT_ROLE="{}" AUTH_KEYS=[]\n' },
+    {
+      name: "a name whose last word says it holds a commit, ref, tag or checksum of a public source",
+      code: "FROM debian:12-slim\nARG PG_AUTH_CHECK_COMMIT=3f1e9a0c7b2d4e5f60718293a4b5c6d7e8f90a1b\nENV OAUTH_LIB_REF=v2.4.1 TOKEN_PARSER_TAG=1.9.0 KEYRING_SHA256=0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\n",
+    },
+    {
+      name: "a prefix the project's SvelteKit config declares public (kit.env.publicPrefix)",
+      code: "FROM node:22 AS build\nARG PUB_PAYMENTS_KEY\nENV PUB_PAYMENTS_KEY=${PUB_PAYMENTS_KEY}\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/build /usr/share/nginx/html\n",
+      context: { files: { "svelte.config.js": 'export default {\n  kit: {\n    env: { publicPrefix: "PUB_", privatePrefix: "PRIV_" },\n  },\n};\n' } },
+    },
+    {
+      name: "a prefix the project's Vite config lists in envPrefix",
+      code: "FROM node:22 AS build\nARG APP_MAPS_API_KEY\nENV APP_MAPS_API_KEY=$APP_MAPS_API_KEY\nRUN npm run build\n",
+      context: { files: { "web/vite.config.ts": "export default defineConfig({\n  envPrefix: ['VITE_', 'APP_'],\n});\n" } },
+    },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
 });
