@@ -3,6 +3,7 @@
 // script, Makefile or CI workflow), read from the files in the Dockerfile's folder and the folders
 // above it, up to the repository root.
 
+import { join } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
 import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
@@ -28,8 +29,53 @@ async function contextNamesIn({ dir, isRoot }: ProjectFolder, reader: FolderRead
     ...hcl.flatMap((text) => (text === null ? [] : bakeHclContextNames(text))),
     ...json.flatMap((text) => (text === null ? [] : bakeJsonContextNames(text))),
   ];
-  for (const text of await scriptTextsIn(dir, isRoot, reader)) for (const name of commandLineContextNames(text)) names.push(name);
+  const scripts = await scriptTextsIn(dir, isRoot, reader);
+  for (const text of scripts) for (const name of commandLineContextNames(text)) names.push(name);
+  // Bake files by another name, named where the build runs (`docker buildx bake -f docker/bake.hcl`,
+  // bake-action's `files:`), relative to the folder of the script or workflow's checkout.
+  const named = [...new Set(scripts.flatMap(bakeFilesNamed))].filter((path) => !BAKE_HCL_FILES.includes(path) && !BAKE_JSON_FILES.includes(path));
+  const texts = await Promise.all(named.map((path) => reader.readSmall(join(dir, path), MAX_FILE_BYTES)));
+  named.forEach((path, i) => {
+    const text = texts[i];
+    if (text !== null) names.push(...(path.endsWith(".json") ? bakeJsonContextNames(text) : bakeHclContextNames(text)));
+  });
   return names;
+}
+
+/**
+ * The bake files a build script or CI workflow names: `docker buildx bake -f <file>` (`--file`), and
+ * docker/bake-action's `files:` (one path, a comma list, or the lines of a block or YAML list).
+ * Relative `.hcl`/`.json` paths only: a path with a variable or outside the folder is not read.
+ */
+export function bakeFilesNamed(text: string): string[] {
+  const paths: string[] = [];
+  const lines = text.split("\n");
+  const usesBakeAction = text.includes("docker/bake-action");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/\bbake\b/.test(line)) for (const m of line.matchAll(/(?:^|\s)(?:-f|--file)(?:=|\s+)["']?([^\s"';&|)]+)/g)) paths.push(m[1]);
+    if (!usesBakeAction) continue;
+    const files = /^( *)(?:- )?files:(.*)$/.exec(line);
+    if (files === null) continue;
+    const inline = files[2].trim();
+    if (inline !== "" && inline !== "|" && inline !== ">") {
+      paths.push(...inline.split(","));
+      continue;
+    }
+    for (let j = i + 1; j < lines.length; j++) {
+      const indent = /^ */.exec(lines[j])?.[0].length ?? 0;
+      if (lines[j].trim() === "" || indent <= files[1].length) break;
+      paths.push(...lines[j].trim().replace(/^- /, "").split(","));
+    }
+  }
+  return paths
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .replace(/^\.\//, ""),
+    )
+    .filter((p) => /\.(?:hcl|json)$/.test(p) && !p.includes("$") && !p.startsWith("/") && !p.split("/").includes(".."));
 }
 
 /** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */

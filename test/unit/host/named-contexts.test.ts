@@ -2,6 +2,7 @@ import * as assert from "assert";
 import {
   bakeHclContextNames,
   bakeJsonContextNames,
+  bakeFilesNamed,
   commandLineContextNames,
   composeContextNames,
   readNamedContexts,
@@ -64,6 +65,41 @@ describe("host/named-contexts: build contexts passed by name", () => {
       "repo/docker/Dockerfile": "FROM alpine:3.22\n",
     });
     assert.deepStrictEqual(await readNamedContexts(`${root}/repo/docker`), ["theme", "vendor-src"]);
+  });
+
+  it("finds the bake files a build command or bake-action names, relative ones only", () => {
+    assert.deepStrictEqual(bakeFilesNamed("docker buildx bake -f build/images.hcl --print ci\ndocker buildx bake --file=./ci/override.json\n"), [
+      "build/images.hcl",
+      "ci/override.json",
+    ]);
+    const workflow = [
+      "steps:",
+      "  - uses: docker/bake-action@v6",
+      "    with:",
+      "      files: |",
+      "        build/images.hcl",
+      "        ./build/tags.json",
+      "  - uses: docker/bake-action@v6",
+      "    with:",
+      "      files: deploy/a.hcl,deploy/b.hcl",
+      "",
+    ].join("\n");
+    assert.deepStrictEqual(bakeFilesNamed(workflow), ["build/images.hcl", "build/tags.json", "deploy/a.hcl", "deploy/b.hcl"]);
+    assert.deepStrictEqual(
+      bakeFilesNamed("docker buildx bake -f ${BAKE_FILE}\ndocker buildx bake -f ../outside.hcl -f /etc/x.hcl\ndocker build -f Dockerfile .\n"),
+      [],
+    );
+  });
+
+  it("reads the contexts of a bake file named by a CI workflow, under any name", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/images.yml": "jobs:\n  b:\n    steps:\n      - uses: docker/bake-action@v6\n        with:\n          files: build/images.hcl\n",
+      "repo/build/images.hcl":
+        'target "toolchain" {\n  dockerfile = "build/toolchain.dockerfile"\n}\ntarget "app" {\n  contexts = { toolchain = "target:toolchain" }\n}\n',
+      "repo/Dockerfile": "FROM toolchain AS deps\n",
+    });
+    assert.deepStrictEqual(await readNamedContexts(`${root}/repo`), ["toolchain"]);
   });
 
   it("looks in the Dockerfile's folder and above, stopping at the repository root", async () => {

@@ -96,6 +96,11 @@ testRule(rule, {
       code: "FROM alpine AS prepare\nADD target/app.tar.gz /opt\nRUN mv /opt/app /srv/app\nFROM alpine:3.22\nCOPY --from=prepare /srv/app /srv/app\n",
     },
     { name: "FROM a build context bake passes by name (pinned there)", code: "FROM php-base\nRUN true\n", context: { namedContexts: ["php-base"] } },
+    {
+      name: 'FROM a bake target passed as a named context (`contexts = { toolchain = "target:toolchain" }`)',
+      code: "ARG APP_DIR=/srv/app\nFROM toolchain AS deps\nWORKDIR ${APP_DIR}\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\n",
+      context: { namedContexts: ["toolchain"] },
+    },
     { name: "a named build context is a folder", code: "FROM alpine:3.22\nCOPY --from=assets . /www\n", context: { namedContexts: ["assets"] } },
 
     "FROM debian:bookworm\n",
