@@ -18,12 +18,13 @@ const BASH_SH_NAME = /^(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonl
 const BASH_SH_WORD = /(?:^|[-.])(?:centos\d*|fedora\d*|rockylinux\d*|almalinux\d*|oraclelinux\d*|ubi\d+(?:-minimal)?|al2|al2023)(?:$|[-.])/;
 
 /**
- * True when the image's /bin/sh is BusyBox ash: `alpine`, `busybox`, and any image whose tag or
- * repository name says it is built on Alpine (`*-alpine*` tags, `zulu-openjdk-alpine`).
+ * True when the image's /bin/sh is BusyBox ash: `alpine`, `busybox`, `wolfi-base`, and any image
+ * whose tag or repository name says it is built on Alpine (`*-alpine*` tags, `zulu-openjdk-alpine`).
  */
 export function shellExecsLastCommand(ref: ImageReference): boolean {
   const name = ref.familiarName.split("/").pop() ?? "";
-  if (name === "alpine" || name === "busybox" || ALPINE_WORD.test(name)) return true;
+  // Wolfi's base image (`cgr.dev/chainguard/wolfi-base`) ships BusyBox as /bin/sh, as Alpine does.
+  if (name === "alpine" || name === "busybox" || name === "wolfi-base" || ALPINE_WORD.test(name)) return true;
   return ref.tag !== null && ALPINE_WORD.test(ref.tag);
 }
 

@@ -2,7 +2,8 @@
 // ENTRYPOINT run under `/bin/sh -c`, so the program is not PID 1 and does not get SIGTERM. Silent
 // for a shell-form CMD or ENTRYPOINT whose program gets the signal anyway: a CMD under an exec-form
 // ENTRYPOINT of an init that signals the whole process group (dumb-init, `tini -g`); on an image
-// whose /bin/sh is BusyBox ash (Alpine), which execs the last command of the string unless it is
+// whose /bin/sh is BusyBox ash (Alpine, Wolfi; also a scratch stage holding a whole such stage's
+// file system through `COPY --from=x / /`), which execs the last command of the string unless it is
 // piped or backgrounded, or bash (the Red Hat family), which execs a string of one simple command
 // (a shell-form ENTRYPOINT, a CMD with no ENTRYPOINT or under a plain `tini --`, whose child the
 // program then is), also behind an exec-form ENTRYPOINT script read from the context that ends with
@@ -13,7 +14,10 @@
 
 import { rootImageOf } from "../images/base-image";
 import { shellExecsLastCommand, shellExecsSingleCommand } from "../images/default-shell";
+import type { ImageReference } from "../images/reference";
+import { copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
+import { copySourceStage } from "../model/stage-references";
 import { entryScriptHandover } from "../model/start-steps";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -105,15 +109,34 @@ function programGetsSignals(model: DockerfileModel, stage: Stage, cmd: Instructi
   if (handover === "signalsGroup") return true;
   // Under a plain init the shell is the init's child; where the shell execs, the program takes its place.
   if (entrypoint !== null && !isInit(entrypoint) && handover !== "replaces") return false;
-  return shellExecsProgram(stage, cmd);
+  return shellExecsProgram(model, stage, cmd);
+}
+
+/**
+ * The image whose /bin/sh the stage runs: its root image, or for a stage built on `scratch` whose
+ * whole file system is another stage's (`COPY --from=runtime / /`), that stage's; null when unknown.
+ */
+function shellImageOf(model: DockerfileModel, stage: Stage, seen: Set<Stage>): ImageReference | null {
+  const root = rootImageOf(stage);
+  if (root.image !== null || root.stage.base.kind !== "scratch" || seen.has(stage)) return root.image;
+  seen.add(stage);
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      const paths = instruction.keyword === "COPY" ? copyPaths(instruction) : null;
+      if (paths === null || paths.sources.length !== 1 || normalizePath(paths.sources[0].value) !== "/" || normalizePath(paths.dest.value) !== "/") continue;
+      const from = copySourceStage(model, instruction);
+      if (from !== null) return shellImageOf(model, from, seen);
+    }
+  }
+  return null;
 }
 
 /**
  * True when the image's /bin/sh replaces itself with the program of this shell-form CMD or
  * ENTRYPOINT, so the program, not the shell, is the process that gets the signal.
  */
-function shellExecsProgram(stage: Stage, instruction: Instruction): boolean {
-  const image = rootImageOf(stage).image;
+function shellExecsProgram(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
+  const image = shellImageOf(model, stage, new Set());
   if (image === null) return false;
   const commands = instruction.commands.filter((c) => c.program !== null);
   const last = commands[commands.length - 1];
@@ -148,7 +171,7 @@ export const rule: Rule = {
         if (hasShellInstruction(stage, instruction)) continue;
         if (instruction.keyword === "CMD" && programGetsSignals(model, stage, instruction)) continue;
         // A shell-form ENTRYPOINT is the container's first process: nothing stands in front of its shell.
-        if (instruction.keyword === "ENTRYPOINT" && shellExecsProgram(stage, instruction)) continue;
+        if (instruction.keyword === "ENTRYPOINT" && shellExecsProgram(model, stage, instruction)) continue;
         if (endsWithExec(instruction)) continue;
         const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
         const fix = execForm(instruction, text);

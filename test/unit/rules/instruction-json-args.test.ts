@@ -27,6 +27,16 @@ testRule(rule, {
       code: 'FROM debian:12-slim\nENTRYPOINT ["tini", "--"]\nCMD ./server\n',
       messageId: "shellForm",
     },
+    {
+      name: "a scratch stage holding a whole Debian stage's file system: dash forks the program",
+      code: 'FROM debian:12-slim AS rootfs\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nFROM scratch\nCOPY --from=rootfs / /\nENTRYPOINT ["/usr/bin/tini", "--"]\nCMD start-server.sh\n',
+      messageId: "shellForm",
+    },
+    {
+      name: "a scratch stage with only part of an Alpine stage copied in: its shell is not known",
+      code: 'FROM alpine:3.22 AS rootfs\nFROM scratch\nCOPY --from=rootfs /bin /bin\nENTRYPOINT ["/sbin/tini", "--"]\nCMD start-server.sh\n',
+      messageId: "shellForm",
+    },
     { name: "Alpine with an ENTRYPOINT script in front", code: 'FROM node:22-alpine\nENTRYPOINT ["/entry.sh"]\nCMD node server.js\n', messageId: "shellForm" },
     {
       name: "ENTRYPOINT in shell form on Alpine, but the program is backgrounded",
@@ -94,6 +104,14 @@ testRule(rule, {
     {
       name: "Alpine under a plain tini: ash execs the program, which becomes tini's child",
       code: 'FROM alpine:3.20\nENTRYPOINT ["tini", "--"]\nCMD ./meilisearch\n',
+    },
+    {
+      name: "a scratch stage holding a whole Alpine stage's file system, under a plain tini",
+      code: 'FROM alpine:3.22 AS rootfs\nRUN apk add --no-cache tini busybox\nFROM scratch\nCOPY --from=rootfs / /\nENTRYPOINT ["/sbin/tini", "--"]\nCMD start-server.sh\n',
+    },
+    {
+      name: "Wolfi's base ships BusyBox as /bin/sh",
+      code: 'FROM cgr.dev/chainguard/wolfi-base\nRUN apk add --no-cache tini\nENTRYPOINT ["/sbin/tini", "--"]\nCMD start-server.sh\n',
     },
     'FROM node:22-alpine\nCMD ["node", "server.js"]\n',
     {
