@@ -4,7 +4,7 @@
 // the copy only reaches a builder stage the cost is build time, not image size: a quieter finding
 // that says "this stage", and none for .git when the build may read it (a version stamp).
 
-import { dockerignoreText, proposeIgnoreEntries } from "../fixes/dockerignore-file";
+import { dockerignoreText, type IgnoreEntry, proposeIgnoreEntries } from "../fixes/dockerignore-file";
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
@@ -18,9 +18,9 @@ import { isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
-import { workdirOf } from "../model/workdir";
+import { commandDirectory, workdirOf } from "../model/workdir";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
-import type { Fix, Rule } from "./types";
+import type { Fix, ReportFn, Rule } from "./types";
 
 /** The entries DESIGN.md asks every .dockerignore to exclude when the context holds them. */
 const ESSENTIAL = [".git", "node_modules"];
@@ -39,6 +39,7 @@ export const rule: Rule = {
       noDockerignoreYet: "'{copy}' has no .dockerignore to filter it; add one that excludes .git and build output.",
       missingEntries: "'{copy}' copies {entries} into the image; exclude them in .dockerignore.",
       missingEntriesStage: "'{copy}' copies {entries} into this stage; exclude them in .dockerignore.",
+      hostBuildOutput: "'{copy}' sends host build output {entries} to '{tool}'; add a .dockerignore.",
     },
   },
   check(model, report) {
@@ -82,8 +83,12 @@ export const rule: Rule = {
     if (matcher === null) {
       const proposed = proposeIgnoreEntries(rootEntries, uses);
       const present = proposed.filter((e) => wanted(e.name));
-      // With .git kept on purpose, editor folders and the like are not worth a finding on their own.
-      if (rootEntries !== undefined && present.length < proposed.length && !present.some((e) => ESSENTIAL.includes(e.name))) return;
+      // With .git kept on purpose, editor folders and the like are not worth a finding on their own;
+      // the output of a developer's own build inside the source tree is (see hostBuildOutput).
+      if (rootEntries !== undefined && present.length < proposed.length && !present.some((e) => ESSENTIAL.includes(e.name))) {
+        reportHostBuildOutput(model, first, copy, present, report);
+        return;
+      }
       // A context with nothing worth excluding today still has no filter for what lands there later:
       // propose the entries nearly every project grows.
       const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses).filter((e) => wanted(e.name));
@@ -95,7 +100,10 @@ export const rule: Rule = {
       // A suggestion: the build may read an excluded file in a way we cannot see (a script, the app at run time).
       const suggest = entries.length > 0 ? [fix] : undefined;
       if (present.length === 0) {
-        if (keepsGit) return;
+        if (keepsGit) {
+          reportHostBuildOutput(model, first, copy, present, report);
+          return;
+        }
         report({ range: first.source.range, messageId: "noDockerignoreYet", data: { copy }, suggest, severity: reaching(".git") ? undefined : "info" });
         return;
       }
@@ -130,6 +138,86 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * What a developer's own build leaves inside the source tree, at any depth, where the listing of the
+ * context's root does not show it, for the build the copy feeds: a .NET build's per-project `bin/`
+ * and `obj/` (a host `obj/project.assets.json` names host paths and breaks or taints the restore;
+ * Microsoft's own Dockerfile templates ship a .dockerignore for them), and the object files of an
+ * in-tree autotools build (`make` skips sources whose host-built `.o` is newer: host objects end up
+ * in the image's binary). Null when the stage (or one built on it) runs neither after the copy.
+ */
+function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: string; entries: IgnoreEntry[] } | null {
+  const stage = copy.stage;
+  if (stage === null) return null;
+  const later = [
+    ...stage.instructions.filter((i) => i.ordinal > copy.ordinal),
+    ...model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage)).flatMap((s) => s.instructions),
+  ];
+  const group = "Build output and caches" as const;
+  // Where the copy put the sources: an autotools build counts only when it runs there (in-tree), not
+  // in a dependency a step downloaded (`cd libsrtp && ./configure`).
+  const paths = copyPaths(copy);
+  const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
+  for (const instruction of later) {
+    if (instruction.keyword !== "RUN") continue;
+    for (const command of instruction.commands) {
+      const sub = command.args.find((a) => !a.value.startsWith("-"))?.value ?? "";
+      if (command.name === "dotnet" && DOTNET_BUILDS.has(sub))
+        return {
+          tool: `dotnet ${sub}`,
+          entries: [
+            { pattern: "**/bin", name: "**/bin", group },
+            { pattern: "**/obj", name: "**/obj", group },
+          ],
+        };
+      if (
+        AUTOTOOLS.test(command.name) &&
+        instruction.stage !== null &&
+        root !== null &&
+        commandDirectory(model, instruction.stage, instruction, command) === root
+      )
+        return { tool: "make", entries: [{ pattern: "**/*.o", name: "**/*.o", group }] };
+    }
+  }
+  return null;
+}
+
+/** The dotnet subcommands that restore and build the projects they are given. */
+const DOTNET_BUILDS = new Set(["build", "publish", "restore", "test", "pack"]);
+/** The steps of an in-tree autotools build: the generated configure script and its generators. */
+const AUTOTOOLS = /^(?:\.\/)?(?:configure|autogen\.sh|bootstrap(?:\.sh)?)$|^autoreconf$/;
+
+/**
+ * With no .dockerignore and nothing at the context's root worth a finding (.git kept for the build):
+ * the output of a developer's build inside the source tree still reaches the build. Information: the
+ * files are there only in a checkout someone built in, and the fix cannot see them.
+ */
+function reportHostBuildOutput(
+  model: DockerfileModel,
+  first: { instruction: Instruction; source: Token },
+  copy: string,
+  present: IgnoreEntry[],
+  report: ReportFn,
+): void {
+  const output = hostBuildOutputOf(model, first.instruction);
+  if (output === null) return;
+  const entries = [...present, ...output.entries];
+  report({
+    range: first.source.range,
+    messageId: "hostBuildOutput",
+    data: { copy, entries: quotedList(output.entries.map((e) => e.pattern)), tool: output.tool },
+    suggest: [
+      {
+        title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`,
+        edits: [],
+        createFiles: [{ path: ".dockerignore", text: dockerignoreText(entries) }],
+      },
+    ],
+    severity: "info",
+  });
+}
 
 /** True when the stage's lineage starts from an image that is not a Docker official image. */
 function startsFromCustomImage(stage: Stage): boolean {

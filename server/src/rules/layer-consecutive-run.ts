@@ -78,6 +78,11 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   if (!isSingleCommandRun(current) || !isSingleCommandRun(previous)) return false;
   if (!haveSameFlags(model, previous, current)) return false;
   if (mixesPackageSteps(previous, current)) return false;
+  // `git clone <repo> /src` then `python3 -m venv /venv`: the clone is a download with a cached
+  // layer of its own, as an install is, and the other step does not use it. Merged, an edit of
+  // either reruns the download; apart, neither layer is smaller, so nothing is saved (held-out O:
+  // debatable). A step that names what was fetched (`wget x.deb` then `dpkg -i x.deb`) still merges.
+  if (isUnrelatedToFetch(previous, current) || isUnrelatedToFetch(current, previous)) return false;
   // `addgroup app` then `adduser -G app app`: two layers of a few bytes of /etc/passwd; merging
   // them saves nothing measurable, and reviewers would not ask for it.
   if (isAccountRun(previous) && isAccountRun(current)) return false;
@@ -208,6 +213,41 @@ function mixesPackageSteps(previous: Instruction, current: Instruction): boolean
   if ((a.isProjectInstall && b.isNamedInstall) || (a.isNamedInstall && b.isProjectInstall)) return true;
   if (a.manager !== null && b.manager !== null) return a.manager !== b.manager;
   return a.isDependencyInstall || b.isDependencyInstall;
+}
+
+/**
+ * What a RUN whose single command clones a Git repository puts on disk (`git clone <url> [dir]`):
+ * its destination (the repository's name when none is given); null for any other RUN.
+ */
+function clonedPaths(run: Instruction): string[] | null {
+  const command = soleCommand(run);
+  if (command === null || command.name !== "git") return null;
+  const words = command.args.map((a) => normalisedPath(a.value)).filter((w) => !w.startsWith("-"));
+  if (words[0] !== "clone" || words.length < 2) return null;
+  // Options taking a value (`--branch v1`, `-b v1`, `--depth 1`) leave their value among the words:
+  // the URL is the first word that looks like one, the destination the word after it.
+  const at = words.findIndex((w) => /^(?:[a-z+]+:\/\/|git@)/.test(w));
+  if (at < 0) return null;
+  const name =
+    words[at]
+      .replace(/\.git$/, "")
+      .split(/[/:]/)
+      .pop() ?? "";
+  // Without a destination the clone lands in a folder named after the repository.
+  const dest = words[at + 1] ?? name;
+  return dest.length > 1 ? [dest] : [];
+}
+
+/**
+ * True when `run` only clones a repository and no word of `other` names the clone's folder (or a
+ * path inside or above it) or git itself: `other` neither uses nor prepares it.
+ */
+function isUnrelatedToFetch(run: Instruction, other: Instruction): boolean {
+  const fetched = clonedPaths(run);
+  if (fetched === null || fetched.length === 0) return false;
+  const words = other.commands.flatMap((c) => c.words.map((w) => normalisedPath(w.value))).filter((w) => w.length > 1);
+  if (words.includes("git")) return false;
+  return !fetched.some((f) => words.some((w) => w.includes(f) || (w.includes("/") && f.startsWith(`${w}/`))));
 }
 
 /** A RUN whose command creates or changes a user or group (`addgroup -S app`, `useradd -r app`). */

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import type { BuildContextFacts } from "../../../server/src/model/context";
 import { rule } from "../../../server/src/rules/context-no-dockerignore";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
@@ -7,6 +8,22 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 
 testRule(rule, {
   fires: [
+    {
+      name: "a .NET build in a builder stage with .git kept: the host's bin/ and obj/ folders are reported",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /source\nRUN dotnet publish /source/src/Web/Web.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/Web.dll"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "src/", "Web.sln", ".vscode/"] },
+      messageId: "hostBuildOutput",
+      line: 2,
+      data: { copy: "COPY .", entries: "'**/bin' and '**/obj'", tool: "dotnet publish" },
+    },
+    {
+      name: "an autotools build in the copied folder with git installed: object files of a host build are reported",
+      code: "FROM alpine:3.20 AS build\nRUN apk add --no-cache autoconf automake gcc make musl-dev git\nCOPY . /src/tool\nRUN cd /src/tool && ./autogen.sh && ./configure && make\nFROM alpine:3.20\nCOPY --from=build /src/tool/tool /usr/bin/tool\n",
+      context: { dockerignore: null, rootEntries: [".git/", "configure.ac", "Makefile.am", "autogen.sh", "main.c"] },
+      messageId: "hostBuildOutput",
+      line: 3,
+      data: { copy: "COPY .", entries: "'**/*.o'", tool: "make" },
+    },
     {
       name: "git purged with the other build packages: .git is reported",
       code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN apt-get update && apt-get install -y --no-install-recommends git g++ make && npm ci && apt-get purge -y git g++ make\nCOPY . .\nCMD ["node", "index.js"]\n',
@@ -239,6 +256,16 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a configure of a downloaded dependency is not an in-tree build of the copied sources",
+      code: "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y git gcc make cmake\nCOPY . /opt/app\nRUN git clone https://example.org/dep.git /opt/dep && cd /opt/dep && ./configure && make\nRUN cmake -S /opt/app -B /opt/build && cmake --build /opt/build\nFROM debian:12\nCOPY --from=build /opt/build/app /usr/bin/app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt", "src/"] },
+    },
+    {
+      name: "a .dockerignore exists: the host build output is left to it",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /source\nRUN dotnet publish /source/Web.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n",
+      context: { dockerignore: ".vs\n", rootEntries: [".git/", "Web.csproj", "Program.cs"] },
+    },
+    {
       name: "the final image purges the build packages installed with git and keeps git: the app may read .git at run time",
       code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN apt-get update && apt-get install -y --no-install-recommends git g++ make && npm ci && apt-get purge -y g++ make && rm -rf /var/lib/apt/lists/*\nCOPY . .\nCMD ["node", "index.js"]\n',
       context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },
@@ -288,29 +315,6 @@ testRule(rule, {
         dockerignore: null,
         rootEntries: [".git/", "Cargo.toml", "src/"],
         files: { "Cargo.toml": '[package]\nname = "tool"\n\n[build-dependencies.vergen-gitcl]\nversion = "1"\n' },
-      },
-    },
-    {
-      name: "a root .csproj referencing MinVer",
-      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
-      context: {
-        dockerignore: null,
-        rootEntries: [".git/", "App.csproj", "Program.cs"],
-        files: {
-          "App.csproj":
-            '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="MinVer" Version="5.0.0" PrivateAssets="All" /></ItemGroup></Project>',
-        },
-      },
-    },
-    {
-      name: "Directory.Packages.props naming Nerdbank.GitVersioning",
-      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/App -c Release -o /app\n",
-      context: {
-        dockerignore: null,
-        rootEntries: [".git/", "Directory.Packages.props", "src/"],
-        files: {
-          "Directory.Packages.props": '<Project><ItemGroup><PackageVersion Include="Nerdbank.GitVersioning" Version="3.6.143" /></ItemGroup></Project>',
-        },
       },
     },
     {
@@ -516,5 +520,42 @@ describe("context-no-dockerignore: the proposed .dockerignore", () => {
 
   it("proposes .git and node_modules when the context's entries are unknown", () => {
     assert.deepStrictEqual(proposal("FROM alpine:3.20\nCOPY . .\n").lines, [".git", "**/node_modules"]);
+  });
+
+  it("a .NET build that versions from git keeps .git: only the host's bin/ and obj/ are reported", () => {
+    const cases: { name: string; code: string; context: BuildContextFacts }[] = [
+      {
+        name: "a root .csproj referencing MinVer",
+        code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\n",
+        context: {
+          dockerignore: null,
+          rootEntries: [".git/", "App.csproj", "Program.cs"],
+          files: {
+            "App.csproj":
+              '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="MinVer" Version="5.0.0" PrivateAssets="All" /></ItemGroup></Project>',
+          },
+        },
+      },
+      {
+        name: "Directory.Packages.props naming Nerdbank.GitVersioning",
+        code: "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/App -c Release -o /app\n",
+        context: {
+          dockerignore: null,
+          rootEntries: [".git/", "Directory.Packages.props", "src/"],
+          files: {
+            "Directory.Packages.props": '<Project><ItemGroup><PackageVersion Include="Nerdbank.GitVersioning" Version="3.6.143" /></ItemGroup></Project>',
+          },
+        },
+      },
+    ];
+    for (const c of cases) {
+      const findings = findingsOf(rule, c.code, c.context);
+      assert.deepStrictEqual(
+        findings.map((f) => f.messageId),
+        ["hostBuildOutput"],
+        c.name,
+      );
+      assert.ok(!findings[0].fixes.some((fix) => fix.createFiles?.some((f) => f.text.split("\n").includes(".git"))), c.name);
+    }
   });
 });

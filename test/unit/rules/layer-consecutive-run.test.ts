@@ -28,6 +28,12 @@ testRule(rule, {
       line: 5,
     },
     {
+      name: "a step on the cloned folder merges with the clone",
+      code: 'FROM debian:12\nRUN git clone https://example.org/acme/widget.git /src/widget\nRUN chmod +x /src/widget/install.sh\nCMD ["/src/widget/run"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
       name: "a system install and a plain step merge",
       code: "FROM alpine:3.20\nRUN apk add --no-cache bash\nRUN mkdir /appdata\n",
       messageId: "consecutive",
@@ -184,6 +190,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a clone and a step that does not use it: merged, an edit of either downloads the clone again",
+      code: 'FROM python:3.12-slim\nRUN git clone --depth 1 https://example.org/acme/widget.git /opt/widget/src\nRUN python3 -m venv /opt/widget/venv\nCMD ["widget"]\n',
+    },
+    {
+      name: "a clone with no destination lands in the repository's folder, which the other step does not name",
+      code: 'FROM debian:12\nRUN mkdir -p /var/cache/app\nRUN git clone https://example.org/acme/widget.git\nCMD ["widget"]\n',
+    },
     {
       name: "deletions of files earlier layers wrote free nothing merged or apart",
       code: 'FROM node:22-alpine\nCOPY . .\nRUN rm -rf ./src/client\nRUN rm -rf ./website\nRUN apk upgrade --no-cache\nCMD ["node", "server.js"]\n',
