@@ -4,6 +4,7 @@
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
+import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
 import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
@@ -48,6 +49,19 @@ function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
   const paths = new Set<string>();
   const model = typeof dockerfile === "string" ? parseDockerfile(dockerfile) : dockerfile;
   for (const instruction of model.instructions) {
+    // A bind mount of a context file (`RUN --mount=type=bind,source=pyproject.toml,...`) puts the
+    // same file there as a copy would: the install reads it.
+    if (instruction.keyword === "RUN") {
+      for (const m of mountsOf(instruction)) {
+        if (m.type !== "bind" || m.from !== null || m.source === null) continue;
+        const path = normalize(m.source)
+          .split(sep)
+          .join("/")
+          .replace(/^\.?\//, "");
+        if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== "." && path !== "") paths.add(path);
+      }
+      continue;
+    }
     if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
     if (instruction.flags.some((f) => f.name === "from")) continue;
     for (const arg of instruction.args.slice(0, -1)) {

@@ -2,7 +2,7 @@
 // never needs), and build helpers (make, cmake, pkg-config) that only matter next to a compiler.
 // git is not here: it is a run-time tool of many images (CI agents, wikis, package managers).
 
-import { systemPackageCommand, SystemPackageCommand } from "./commands";
+import { dependencyInstall, systemPackageCommand, SystemPackageCommand } from "./commands";
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction, Stage } from "./types";
 
@@ -177,7 +177,61 @@ export function compilesNativeCode(command: ShellCommand): boolean {
  */
 export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []): boolean {
   if (kept.instruction.commands.some(compilesNativeCode)) return true;
+  // The RUN installs a compiler too, which it removes again (`apk add --virtual .build-deps gcc`,
+  // then `pip install uwsgi`, then `apk del .build-deps`): it compiles between the two, and the
+  // headers it keeps may be what that compile needs (uwsgi enables PCRE only when pcre-dev is there).
+  if (installsCompiler(kept.instruction)) return true;
   const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
   const at = runs.indexOf(kept.instruction);
-  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some(compilesNativeCode));
+  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)));
+}
+
+/** True when a system package install of `instruction` names a compiler, kept or removed later. */
+function installsCompiler(instruction: Instruction): boolean {
+  return instruction.commands.some((c) => {
+    const cmd = systemPackageCommand(c);
+    return cmd !== null && cmd.action === "install" && cmd.packages.some((p) => buildToolKind(p.value) === "compiler");
+  });
+}
+
+/** littler's installers, and R expressions that install packages. */
+const R_INSTALLERS = new Set(["install2.r", "installGithub.r", "installBioc.r"]);
+const R_INSTALL_CALL = /\b(?:install\.packages|pak::pkg_install|pak::pak|remotes::install_\w+|devtools::install\w*|BiocManager::install)\s*\(/;
+
+/**
+ * True when `command` installs R packages (`install2.r`, `Rscript -e "pak::pkg_install(...)"`):
+ * CRAN serves no Linux binaries, so they build from source against the image's headers unless a
+ * binary repository is set up, which the file may not show.
+ */
+function installsRPackages(command: ShellCommand): boolean {
+  const name = command.name.split("/").pop() ?? "";
+  if (R_INSTALLERS.has(name)) return true;
+  return (name === "Rscript" || name === "R") && command.args.some((w) => R_INSTALL_CALL.test(w.value));
+}
+
+/** Programs that build or install after a package install in the same RUN (language installers, build scripts). */
+const BUILDING_PROGRAMS =
+  /^(?:pip\d*(?:\.\d+)?|python\d*(?:\.\d+)?|gem|bundle|cargo|go|npm|npx|yarn|pnpm|bun|mix|rebar3|composer|R|Rscript|uv|poetry|pipx|sh|bash|ash|dash)$/;
+
+/**
+ * True when a command after `kept`'s install in its own RUN compiles or installs anything (a
+ * compiler, a language installer, a script): the RUN uses its tools. False for a RUN that only
+ * installs and cleans up: its tools are for a later RUN (or for run time), so "remove them in this
+ * RUN" would take them from that RUN and break the build.
+ */
+export function buildsInSameRun(kept: KeptBuildTools): boolean {
+  const commands = kept.instruction.commands;
+  const installs = commands.filter((c) => systemPackageCommand(c)?.action === "install");
+  const last = installs.length > 0 ? commands.indexOf(installs[installs.length - 1]) : -1;
+  return commands.slice(last + 1).some((c) => {
+    const name = c.name.split("/").pop() ?? "";
+    return (
+      compilesNativeCode(c) ||
+      installsRPackages(c) ||
+      dependencyInstall(c) !== null ||
+      BUILDING_PROGRAMS.test(name) ||
+      c.name.startsWith("./") ||
+      name.startsWith("docker-php-")
+    );
+  });
 }

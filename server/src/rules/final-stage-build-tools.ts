@@ -5,7 +5,7 @@
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
-import { buildToolKind, compilesWith, keptBuildTools, packageName } from "../model/build-tools";
+import { buildToolKind, buildsInSameRun, compilesWith, keptBuildTools, packageName } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove } from "../model/comments";
 import { imageRole } from "../model/image-role";
@@ -85,6 +85,9 @@ export const rule: Rule = {
       // after `libpng-dev`): a runtime library instead would fail the compile; the docker-library
       // idiom purges them once the last compile is done.
       headersCompiled: "The final image keeps -dev headers {packages}; purge them once the last compile is done.",
+      // The RUN only installs them (nothing after the install builds): they serve a later RUN or
+      // run time, so removing them in this RUN would break that RUN; a build stage cannot.
+      buildToolsInstallOnly: "The final image keeps build tools {packages}; use a build stage.",
       buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
@@ -134,6 +137,6 @@ export const rule: Rule = {
     if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
     else if (first.tools.every((t) => buildToolKind(t.value) === "headers"))
       report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
-    else report({ range: first.tools[0].range, messageId: "buildTools", data: { packages } });
+    else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { packages } });
   },
 };

@@ -7,6 +7,7 @@ import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import { declaresNoDevDependencies, installsDevDependencies, nodeManifestSource, poetryPredatesGroups } from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
+import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -40,6 +41,11 @@ const PRODUCTION_FLAG: Record<string, string> = {
   uv: "--no-dev",
   composer: "--no-dev",
 };
+/**
+ * Yarn 2+ has no `yarn install --production` (the flag is gone); its production-only install is
+ * `yarn workspaces focus --all --production` (built in from Yarn 4, a plugin in 2 and 3).
+ */
+const MODERN_YARN_REMEDY = "'yarn workspaces focus --all --production'";
 /** Poetry before 1.2 has no `--only` or `--without`; its flag is `--no-dev` (removed in 2.0). */
 const POETRY_BEFORE_GROUPS = { remedy: "'poetry install --no-dev'", flag: "--no-dev" };
 
@@ -71,18 +77,33 @@ function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellC
   return false;
 }
 
+/**
+ * True when a stage outside the final image's lineage builds on `stage` and builds there (`FROM
+ * base AS builder` then `RUN yarn build`): the install in `stage` feeds that build, which needs the
+ * dev dependencies, so a production-only install there breaks it; keeping them out of the final
+ * image means a separate production install, a change of the stage layout no flag expresses.
+ */
+function feedsSiblingBuild(model: DockerfileModel, chain: Stage[], stage: Stage): boolean {
+  return model.stages.some(
+    (s) => !chain.includes(s) && lineage(s).includes(stage) && (detectBuildSteps(s).length > 0 || s.instructions.some(runsPackageScript)),
+  );
+}
+
+/** True when `instruction` is a RUN that runs a package.json script or a package binary. */
+function runsPackageScript(instruction: Instruction): boolean {
+  return (
+    instruction.keyword === "RUN" &&
+    instruction.commands.some((c) => {
+      const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
+      if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx") return true;
+      return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
+    })
+  );
+}
+
 /** True when a RUN after `instruction` in `stage` runs a package.json script or a package binary. */
 function runsPackageScriptLater(stage: Stage, instruction: Instruction): boolean {
-  return stage.instructions.some(
-    (i) =>
-      i.keyword === "RUN" &&
-      i.ordinal > instruction.ordinal &&
-      i.commands.some((c) => {
-        const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
-        if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx") return true;
-        return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
-      }),
-  );
+  return stage.instructions.some((i) => i.ordinal > instruction.ordinal && runsPackageScript(i));
 }
 
 /**
@@ -181,6 +202,8 @@ export const rule: Rule = {
       // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`): the
       // installed dev tools serve the build, so '--omit=dev' would break it.
       if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
+      // A builder stage beside the final one builds on the install's stage and needs its dev tools.
+      if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
       // A development or test stage the final (test) image builds on has them on purpose.
       if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
       const sub = command.args.find((w) => !w.value.startsWith("-"));
@@ -200,15 +223,18 @@ export const rule: Rule = {
       }
       // The remedy fits the Poetry the file installs: before 1.2 `--only main` fails the build.
       const oldPoetry = install.ecosystem === "poetry" && poetryPredatesGroups(model, stage, instruction, command) ? POETRY_BEFORE_GROUPS : null;
+      // The remedy fits the Yarn the project uses: Yarn 2+ rejects `--production`; no suggestion,
+      // since its install is another command (and a plugin before Yarn 4).
+      const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
       const r: Report = {
         range,
         messageId: "devDependencies",
         data: {
           command: model.lines.textIn({ start: command.program.range.start, end }),
           ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
-          remedy: oldPoetry?.remedy ?? REMEDY[install.ecosystem],
+          remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
         },
-        suggest: productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
+        suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
       };
       report(r);
     }

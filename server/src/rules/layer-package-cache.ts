@@ -21,6 +21,7 @@ import { installsProjectFromSources, systemPackageCommand } from "../model/comma
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
+import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import type { Fix, Report, Rule } from "./types";
@@ -75,6 +76,12 @@ export const rule: Rule = {
       if (optInCommands(model, instruction.trigger ?? instruction).has(cache.command)) continue;
       // Under Yarn's Plug'n'Play the app loads its packages from the cache: it is the install.
       if (cache.kind === "yarn" && usesYarnPlugAndPlay(model)) continue;
+      // A helper of the base image cleans up later in the same RUN (`package cleanup`): what it
+      // removes is not shown, so the cache may well be gone.
+      if (cleanedByHelperLater(cache)) continue;
+      // `pip install /app` after every requirement was installed with --no-cache-dir: pip caches no
+      // wheel built from a local folder, so all it could keep is the build backend's download.
+      if (cache.kind === "pip" && installsLocalFolderOnly(cache.command) && earlierPipInstallWithoutCache(cache.instruction)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
       const isDevelopment = isDevelopmentImage || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
@@ -91,6 +98,60 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Package managers and build tools whose own `clean` subcommand (`make clean`, `go clean`, `npm
+ * cache clean`) is not a base image's cleanup helper: what they remove is known or no cache.
+ */
+const KNOWN_PROGRAMS = new Set(
+  "apt-get apt apk dnf yum microdnf zypper pip pip3 yarn npm pnpm bun conda mamba micromamba make go cargo dotnet mvn mvnw gradle gradlew mix git bundle gem composer poetry uv".split(
+    " ",
+  ),
+);
+
+/** Program names and arguments of cleanup helpers: `package cleanup`, `clean-layer.sh`, `docker-clean`. */
+const CLEANUP_WORD = /^(?:[\w.-]*[-_])?clean(?:up)?(?:[-_.][\w.-]*)?$/i;
+
+/**
+ * True when a command after `cache.command` in its RUN is a helper the file does not define (not a
+ * package manager, not `rm`) whose name or first argument says it cleans up (`package cleanup`,
+ * `/usr/bin/clean-layer.sh`): base images ship such helpers to empty the package caches.
+ */
+function cleanedByHelperLater(cache: LeftPackageCache): boolean {
+  const commands = cache.instruction.trigger ? cache.instruction.trigger.commands : cache.instruction.commands;
+  const at = commands.indexOf(cache.command);
+  return commands.slice(at + 1).some((c) => {
+    if (systemPackageCommand(c) !== null || c.name === "rm") return false;
+    const name = c.name.split("/").pop() ?? "";
+    if (KNOWN_PROGRAMS.has(name)) return false;
+    return CLEANUP_WORD.test(name) || CLEANUP_WORD.test(c.args[0]?.value ?? "");
+  });
+}
+
+/** `pip install /app`, `pip install .`: every target is a local folder (no requirements file, no index package). */
+function installsLocalFolderOnly(command: ShellCommand): boolean {
+  const args = command.args.map((w) => w.value);
+  const at = args.indexOf("install");
+  if (at < 0) return false;
+  const rest = args.slice(at + 1);
+  if (rest.some((a) => a === "-r" || a.startsWith("--requirement") || a === "-e" || a === "--editable")) return false;
+  const targets = rest.filter((a) => !a.startsWith("-"));
+  return targets.length > 0 && targets.every((a) => /^["']?(?:\.|\/)/.test(a));
+}
+
+/** True when an earlier RUN of the instruction's image installs with pip and `--no-cache-dir`. */
+function earlierPipInstallWithoutCache(instruction: Instruction): boolean {
+  const stage = instruction.stage;
+  if (stage === null) return false;
+  return lineage(stage).some((s) =>
+    s.instructions.some(
+      (i) =>
+        i.keyword === "RUN" &&
+        (s !== stage || i.ordinal < instruction.ordinal) &&
+        i.commands.some((c) => /(?:^|\/)pip\d*(?:\.\d+)?$/.test(c.name) && c.args.some((a) => a.value === "--no-cache-dir")),
+    ),
+  );
+}
 
 function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report | null {
   const base = { range: cache.range, data: { command: cache.text } };

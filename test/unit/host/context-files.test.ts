@@ -30,6 +30,12 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(copiedContextPaths(text), ["docker-entrypoint.sh", "conf/uwsgi.ini"]);
   });
 
+  it("counts a RUN's bind mount of a context file as a copy of it, not one from another stage", () => {
+    const text =
+      "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,source=pyproject.toml,target=pyproject.toml --mount=type=bind,from=web,source=/dist,target=/dist uv sync\n";
+    assert.deepStrictEqual(copiedContextPaths(text), ["pyproject.toml"]);
+  });
+
   it("reads the small scripts and configs the Dockerfile copies, and the root package.json", async () => {
     const dir = projects.create({
       Dockerfile: "FROM node\nCOPY entrypoint.sh /e.sh\nCOPY big.sh /b.sh\nCOPY src/index.js /app/\n",

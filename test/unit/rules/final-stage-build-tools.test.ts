@@ -4,9 +4,33 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      name: "the RUN removes the compilers it named again: only the headers left out of the removal are reported",
+      name: "headers kept beside a build group the RUN removes again: the compile between may need them, so purge them after it",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev python3-dev \\\n && apk add --no-cache python3 py3-pip libxml2-dev \\\n && pip install --break-system-packages lxml \\\n && apk del .build-deps\nCMD ["python3", "-m", "app"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libxml2-dev'" },
+    },
+    {
+      name: "headers for R packages a later RUN installs: CRAN has no Linux binaries, so they compile there",
+      code: 'FROM rocker/r-ver:4.4.1\nRUN apt-get update && apt-get install -y --no-install-recommends libxml2-dev libsodium-dev && rm -rf /var/lib/apt/lists/*\nRUN Rscript -e "install.packages(c(\'xml2\', \'sodium\'))"\nCMD ["Rscript", "serve.R"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libxml2-dev', 'libsodium-dev'" },
+    },
+    {
+      name: "a RUN that only installs the toolchain serves a later RUN: no 'remove them in this RUN'",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libopencv-dev && rm -rf /var/lib/apt/lists/*\nRUN ./build-extension.sh\nCMD ["server"]\n',
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-essential', 'libopencv-dev'" },
+    },
+    {
+      name: "a RUN that builds right after installing can drop its tools itself",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc make && make -C /src install && rm -rf /var/lib/apt/lists/*\nCMD ["tool"]\n',
+      messageId: "buildTools",
+      data: { packages: "'gcc', 'make'" },
+    },
+    {
+      name: "the RUN removes the compilers it named again: only the headers left out of the removal are reported, to purge after the compile they served",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libffi-dev libpq-dev && pip install -r requirements.txt && apt-get autoremove --purge -y gcc libffi-dev\nCMD ["python", "app.py"]\n',
-      messageId: "headers",
+      messageId: "headersCompiled",
       line: 2,
       token: "libpq-dev",
       data: { packages: "'libpq-dev'" },
@@ -29,7 +53,7 @@ testRule(rule, {
     },
     {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
       token: "gcc",
       data: { packages: "'gcc', 'libpq-dev'" },
@@ -38,20 +62,20 @@ testRule(rule, {
     {
       name: "a comment naming a CI workflow file (test-only.yml) does not make a development image",
       code: '# For the GitHub Action test purpose (test-only.yml).\nFROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends gcc\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 3,
     },
     {
       name: "a Dockerfile.dev that CI builds and pushes ships its compilers",
       code: 'FROM node:22-slim\nRUN apt-get install -y --no-install-recommends g++ make\nCMD ["node", "server.js"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
     },
     {
       name: "git is not listed, the compiler is",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache git build-base\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
       token: "build-base",
       data: { packages: "'build-base'" },
@@ -59,7 +83,7 @@ testRule(rule, {
     {
       name: "dnf -devel with make next to it",
       code: 'FROM fedora:42\nRUN dnf install -y make openssl-devel\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
       token: "make",
       data: { packages: "'make', 'openssl-devel'" },
@@ -74,31 +98,31 @@ testRule(rule, {
     {
       name: "long lists are cut",
       code: 'FROM debian:bookworm-slim\nRUN apt-get install -y gcc g++ make cmake libssl-dev\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       data: { packages: "'gcc', 'g++' and 3 more" },
     },
     {
       name: "version-pinned package",
       code: 'FROM debian:bookworm-slim\nRUN apt-get install -y build-essential=12.9\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       data: { packages: "'build-essential'" },
     },
     {
       name: "installed in a parent stage of the final",
       code: 'FROM debian:bookworm-slim AS base\nRUN apt-get install -y gcc\nFROM base\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
     },
     {
       name: "removed in a later RUN still leaves a layer",
       code: 'FROM alpine:3.22\nRUN apk add gcc\nRUN apk del gcc\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
     },
     {
       name: "a comment about building does not excuse the compiler",
       code: '# gcc to build the wheels\nFROM python:3.13-slim\n# gcc to build the wheels\nRUN apt-get install -y gcc\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 4,
     },
     {
@@ -128,7 +152,7 @@ testRule(rule, {
       name: "an entry script that starts a server keeps the finding, even with an empty working folder",
       code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/app /opt/app\nRUN apt-get install -y --no-install-recommends build-essential cmake\nWORKDIR /src\nENTRYPOINT ["/opt/app/entrypoint.sh"]\n',
       context: { files: { "entrypoint.sh": "#!/bin/sh\n/opt/app/bin/server --port 8080\n" } },
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 3,
     },
     {
@@ -144,7 +168,7 @@ testRule(rule, {
     {
       name: "a header above the RUN calling the list runtime dependencies is not enough",
       code: 'FROM node:24-alpine AS build\nRUN npm ci\nFROM node:24-alpine\n# Install runtime dependencies\nRUN apk add --no-cache chromium make g++ cairo-dev\nCMD ["node", "index.js"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 5,
     },
     {
@@ -157,7 +181,7 @@ testRule(rule, {
     {
       name: "the compiler stays reported when the -dev package next to it is linked on purpose",
       code: 'FROM ubuntu:24.04\nRUN apt-get install -y g++ musl-dev && ln -s /usr/lib/x86_64-linux-musl/libc.so /lib/libc.musl-x86_64.so.1\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
       data: { packages: "'g++'" },
     },
@@ -165,7 +189,7 @@ testRule(rule, {
       name: "an entry script that only starts the server: the compiler is a leftover",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/bin/sh", "/entrypoint.sh"]\n',
       context: { files: { "entrypoint.sh": "#!/bin/sh\n# mix setup is done in CI\nexec mix phx.server\n" } },
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       line: 2,
     },
     {
@@ -176,13 +200,13 @@ testRule(rule, {
     {
       name: "a preload keeps its own -dev package only, not the compiler next to it",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gcc libjemalloc-dev\nENV LD_PRELOAD=libjemalloc.so\nCMD ["app"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
       data: { packages: "'gcc'" },
     },
     {
       name: "Xdebug only in an opt-in branch: the default image is not a development one",
       code: 'FROM php:8.3-fpm-alpine\nARG INSTALL_XDEBUG=false\nRUN apk add --no-cache build-base libpng-dev\nRUN if [ ${INSTALL_XDEBUG} = true ]; then pecl install xdebug; fi\nCMD ["php-fpm"]\n',
-      messageId: "buildTools",
+      messageId: "buildToolsInstallOnly",
     },
   ],
   silent: [

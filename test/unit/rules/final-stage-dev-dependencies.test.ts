@@ -4,6 +4,17 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "Yarn 2+ (a .yarnrc.yml at the root) has no --production flag: the remedy is workspaces focus, with no suggestion",
+      code: 'FROM node:20-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn ./.yarn\nRUN yarn install --immutable\nCOPY dist ./dist\nCMD ["node", "dist/main.js"]\n',
+      context: {
+        rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", ".yarn/"],
+        files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "vitest": "1.0.0" } }' },
+      },
+      messageId: "devDependencies",
+      data: { command: "yarn install", ecosystem: "JavaScript", remedy: "'yarn workspaces focus --all --production'" },
+      output: null,
+    },
+    {
       name: "the sub-folder manifest the install reads has devDependencies, though the root one has none",
       code: 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN cd web && npm install\nCMD ["node", "web/server.js"]\n',
       context: {
@@ -220,6 +231,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the install's stage also feeds a builder stage that builds with the dev tools: no flag fits that layout",
+      code: 'FROM node:20-alpine AS deps\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\n\nFROM deps AS compile\nCOPY src ./src\nRUN npm run build\n\nFROM deps\nCOPY --from=compile /srv/dist ./dist\nCMD ["node", "dist/main.js"]\n',
+      context: {
+        rootEntries: ["package.json", "package-lock.json"],
+        files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "typescript": "5.0.0" } }' },
+      },
+    },
     {
       name: "a dev install in an opt-in branch on a build argument with no default: a variant built on request",
       code: 'FROM python:3.12-slim\nARG DEV_BUILD\nCOPY . .\nRUN pip install -r requirements.txt\nRUN if [ "$DEV_BUILD" = 1 ]; then \\\n    pip install -r requirements-dev.txt; \\\n  fi\nCMD ["python", "app.py"]\n',

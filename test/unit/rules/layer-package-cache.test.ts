@@ -6,6 +6,18 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "pip install of a local folder with no earlier --no-cache-dir install keeps the wheels of its dependencies",
+      code: 'FROM python:3.12\nCOPY . /src\nRUN pip install /src\nCMD ["app"]\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "rm of a folder named cleanup, and make's own clean target, are not cleanup helpers",
+      code: 'FROM alpine:3.20\nRUN apk add curl make && rm -rf /tmp/cleanup && make clean\nCMD ["sh"]\n',
+      messageId: "apkCache",
+      line: 2,
+    },
+    {
       name: "a final stage kept under the name 'build' that serves on a port with a start command ships",
       code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends wget\nEXPOSE 8192\nENTRYPOINT ["./serve.py"]\n',
       messageId: "aptLists",
@@ -320,6 +332,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "pip install of the project's folder after every requirement went in with --no-cache-dir: nothing left worth a flag",
+      code: 'FROM python:3.11\nCOPY requirements.txt /tmp/\nRUN pip install --no-cache-dir -r /tmp/requirements.txt\nCOPY . /opt/svc/\nRUN pip install /opt/svc\nCMD ["svc"]\n',
+    },
+    {
+      name: "a base image's cleanup helper runs later in the same RUN: what it removes is not shown",
+      code: 'FROM example/alpine-base:3.20\nRUN apk add --allow-untrusted /tmp/driver.apk && package cleanup && rm -rf /tmp/*\nCMD ["/init"]\n',
+    },
     {
       name: "a final stage named 'build' with no port of its own is a build environment",
       code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nCMD ["make"]\n',
