@@ -36,6 +36,11 @@ export function defaultUserOf(image: string): DefaultUser {
   if (/^dhi\.io\//.test(name)) return /(?:^|-)dev$/.test(tag) ? "root" : "non-root";
   if (/^mcr\.microsoft\.com\/dotnet\//.test(name)) return /chiseled|distroless/.test(tag) ? "non-root" : "root";
   if (NON_ROOT_REPOSITORIES.test(name)) return "non-root";
+  // The official HAProxy image runs as `haproxy` since 2.4 (`USER haproxy`); 1.x and 2.0-2.3 as root.
+  if (name === "library/haproxy") return /^(?:1\.|2\.[0-3](?:$|[.-]))/.test(tag) ? "root" : "non-root";
+  // uv's derived images (`python3.12-bookworm`, `bookworm-slim`, `alpine`) are Debian, Alpine and
+  // python images with uv added and no USER; the bare version tags hold only the binaries.
+  if (name === "ghcr.io/astral-sh/uv") return /(?:^|-)(?:python|debian|bookworm|trixie|bullseye|alpine)/.test(tag) ? "root" : "unknown";
   if (ROOT_REPOSITORIES.test(name)) return "root";
   // A bare name that is no Docker Official Image (`FROM unknown` from a placeholder ARG default, a
   // locally built `app-base`) is some other image: what user it sets is not known.

@@ -252,7 +252,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   for (const [path, text] of Object.entries(model.context.files ?? {})) {
     const name = baseName(path);
     if (command?.some((w) => baseName(w) === name) && entryScriptDrops(text)) return true;
-    if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text)) return true;
+    if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text) && !startPathSkipsServer(model, name)) return true;
     // A supervisor's service folder (`s6/app/run`, `services.d/app/run`): the host reads these only
     // inside folders the file copies, so the service is in the image.
     if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
@@ -367,6 +367,26 @@ function startPathSkipsDropper(model: DockerfileModel): boolean {
   if (Object.values(model.context.files ?? {}).some((text) => PRIVILEGE_DROPPERS.test(text))) return false;
   // `source ./setup.sh`, `run-parts /docker-entrypoint.d`, `/scripts/init.sh`: another script may drop.
   return entries.every(([, text]) => !/\.(?:sh|bash)\b|\brun-parts\b|^\s*(?:source|\.)\s/m.test(text));
+}
+
+/** Servers that read a `user=`/`uid =` config and drop to it (uwsgi, gunicorn, supervisord, php-fpm, ...). */
+const CONFIG_SERVERS = /\b(?:uwsgi|gunicorn|supervisord|php-fpm[\d.]*|apache2|httpd|nginx|lighttpd|unitd)\b/;
+
+/**
+ * True when the start path is known and never starts the server a copied config is for: the entry
+ * scripts the start command runs are read, run no other script, and name neither the config nor a
+ * server that reads such configs (a `uwsgi.ini` copied for a SearXNG the script starts with `flask
+ * run`). The config's `uid =` then drops nothing.
+ */
+function startPathSkipsServer(model: DockerfileModel, config: string): boolean {
+  // The start command itself starts the server or is given the config (`gunicorn -c gunicorn.conf.py`).
+  const command = startCommand(model) ?? [];
+  if (command.some((w) => CONFIG_SERVERS.test(baseName(w)) || baseName(w) === config)) return false;
+  const entries = entryScriptFiles(model).filter(([path, text]) => text.trim() !== "" && baseName(path) !== config);
+  if (entries.length === 0) return false;
+  const stem = config.replace(/\.[^.]+$/, "");
+  const names = new RegExp(`\\b${escapeRegExp(stem)}\\b`);
+  return entries.every(([, text]) => !/\.(?:sh|bash)\b|\brun-parts\b|^\s*(?:source|\.)\s/m.test(text) && !CONFIG_SERVERS.test(text) && !names.test(text));
 }
 
 /**

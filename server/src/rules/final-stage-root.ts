@@ -75,6 +75,10 @@ export const rule: Rule = {
     if (last) {
       // `USER "$USER_ID"` that the project's builds set: root is one variant of the image, on purpose.
       if (!isRootUser(last.value) || isRootForEntrypoint(chain, last.instruction) || isUserFromPassedBuildArg(model, last.instruction)) return;
+      // `USER root` over a base that runs as a non-root user, with no build step after it: nothing
+      // in the build needs it, so it undoes the base's user for run time on purpose (a proxy that
+      // must open the host's Docker socket); the remedy, another USER, would undo that choice.
+      if (overridesNonRootBase(chain, last.instruction)) return;
       const range = last.instruction.args[0].range;
       if (tool !== null) report({ range, messageId: "dropperUnused", data: { tool } });
       else report({ range, messageId: "lastUserRoot", data: { user: last.value } });
@@ -100,8 +104,12 @@ export const rule: Rule = {
     // one: the file does not show that it runs as root, so nothing is reported. Unless the file
     // shows it: its own RUN installs packages or creates accounts before any USER (root's work),
     // and it creates a user that it never switches to (`useradd -ms /bin/bash joern` and a chown
-    // on `almalinux/9-minimal`): the user was prepared and forgotten.
-    const inferredRoot = defaultUser === "unknown" && created !== null && buildStartsAsRoot(chain);
+    // on `almalinux/9-minimal`): the user was prepared and forgotten. Not when the file leaves the
+    // start to that image (no CMD or ENTRYPOINT of its own): its launcher (s6-overlay's /init, a
+    // runit or service-tool entrypoint) starts as root and runs the services the file adds, which
+    // drop to the accounts it creates themselves (`slapd -u openldap`, `sudo -u`).
+    const ownStart = chain.some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"));
+    const inferredRoot = defaultUser === "unknown" && created !== null && ownStart && buildStartsAsRoot(chain);
     if (defaultUser !== "root" && !inferredRoot) return;
     // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
     const drop = privilegeDropOf(root.base.resolved);
@@ -127,3 +135,16 @@ export const rule: Rule = {
     report({ range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
   },
 };
+
+/**
+ * True when `rootUser` is the only USER of the chain, its base runs as a non-root user by default,
+ * and no RUN, COPY or ADD follows it: root is chosen for run time, over the base's own choice.
+ */
+function overridesNonRootBase(chain: Stage[], rootUser: Instruction): boolean {
+  const root = chain[0];
+  if (root.base.kind !== "image" || root.base.unresolved.length > 0 || defaultUserOf(root.base.resolved) !== "non-root") return false;
+  const instructions = chain.flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === "USER" && i !== rootUser)) return false;
+  const after = instructions.slice(instructions.indexOf(rootUser) + 1);
+  return !after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD");
+}

@@ -36,6 +36,43 @@ testRule(rule, {
       messageId: "lastUserRoot",
       line: 2,
     },
+    {
+      name: "a copied server config whose server the read entry script never starts drops nothing",
+      code: 'FROM node:22-slim\nRUN useradd -r search\nCOPY search/uwsgi.ini /etc/search/uwsgi.ini\nUSER search\nRUN x\nUSER root\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n',
+      context: {
+        files: {
+          "search/uwsgi.ini": "[uwsgi]\nuid = search\ngid = search\n",
+          "run.sh": "#!/bin/sh\nsudo -u search python -m flask run &\nexec node server.js\n",
+        },
+      },
+      messageId: "lastUserRoot",
+      line: 6,
+    },
+    {
+      name: "uv's python-based image runs as root like the python image it is built on",
+      code: 'FROM ghcr.io/astral-sh/uv:python3.13-bookworm-slim\nCOPY . /srv\nRUN uv sync\nCMD ["python", "main.py"]\n',
+      messageId: "noUser",
+      line: 1,
+    },
+    {
+      name: "USER root over a non-root base with a build step after it: the switch back was forgotten",
+      code: 'FROM haproxy:3.0-alpine\nUSER root\nRUN apk add --no-cache curl\nCMD ["haproxy", "-f", "/etc/haproxy.cfg"]\n',
+      messageId: "lastUserRoot",
+      line: 2,
+    },
+    {
+      name: "USER root on an old HAProxy, which ran as root anyway",
+      code: 'FROM haproxy:2.2\nCOPY haproxy.cfg /usr/local/etc/haproxy/\nUSER root\nCMD ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]\n',
+      messageId: "lastUserRoot",
+      line: 3,
+    },
+    {
+      name: "a created user on an unknown base, with a start command of the file's own",
+      code: 'FROM vendor/base:1.2\nRUN apt-get update && apt-get install -y libfoo && useradd -r svc\nCOPY app /app\nCMD ["/app/server"]\n',
+      messageId: "userNeverUsed",
+      line: 1,
+      data: { user: "svc" },
+    },
     { code: "FROM debian:bookworm-slim\nUSER root\n", messageId: "lastUserRoot", line: 2, token: "root", data: { user: "root" }, output: null },
     { name: "uid 0", code: "FROM scratch\nUSER 0\n", messageId: "lastUserRoot", line: 2, token: "0" },
     { name: "root:root", code: "FROM scratch\nUSER root:root\n", messageId: "lastUserRoot", line: 2, token: "root:root" },
@@ -1050,6 +1087,24 @@ testRule(rule, {
         ],
       },
     },
+    {
+      name: "USER root over a base that runs as a non-root user, nothing built after it: root chosen for run time",
+      code: 'FROM haproxy:3.1-alpine\nCOPY haproxy.cfg /usr/local/etc/haproxy/haproxy.cfg.tpl\nCOPY entry.sh /usr/local/bin/\nUSER root\nCMD ["haproxy", "-f", "/tmp/haproxy.cfg"]\n',
+    },
+    {
+      name: "a server config's uid counts when the read entry script starts that server",
+      code: 'FROM python:3.12-slim\nCOPY uwsgi.ini /etc/uwsgi.ini\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "uwsgi.ini": "[uwsgi]\nuid = www-data\n", "start.sh": "#!/bin/sh\npython manage.py migrate\nexec uwsgi --ini /etc/uwsgi.ini\n" } },
+    },
+    {
+      name: "a created system account on an unknown base that starts the image itself: the base's init runs the added services",
+      code: "FROM vendor/service-base:2.0\nRUN groupadd -r ldap && useradd -r -g ldap ldap\nRUN apt-get update && apt-get install -y --no-install-recommends slapd\nADD service /container/service\nEXPOSE 389\n",
+    },
+    {
+      name: "an s6-overlay base starts as root and runs the copied services; the file sets no start command",
+      code: "FROM vendor/alpine-s6:3.21\nRUN adduser -S -D -H -h /var/lib/pg pg && apk add --no-cache postgresql-client\nCOPY install /\n",
+    },
+    { name: "uv's bare version image holds only the binaries", code: 'FROM ghcr.io/astral-sh/uv:0.8.3\nCOPY app /app\nCMD ["/app/run"]\n' },
     {
       name: "the Docker CLI installed from a build argument's package list",
       code: 'FROM python:3.14-slim\nARG TOOLS="cron docker-cli"\nRUN apt-get update && apt-get install -y --no-install-recommends ${TOOLS}\nEXPOSE 8080\nENTRYPOINT ["./entrypoint.sh"]\n',
