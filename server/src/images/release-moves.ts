@@ -121,6 +121,21 @@ const VERSIONED_FAMILIES: readonly VersionedFamily[] = [
 ];
 
 /**
+ * Alpine packages that aports removed with no package taking their place, so that code using them
+ * must be ported rather than a name changed: libexecinfo (the BSD backtrace() for musl), last in
+ * Alpine 3.16; code that links `-lexecinfo` needs libunwind or no backtraces.
+ */
+const ALPINE_DROPPED_WITHOUT_SUCCESSOR = new Set(["libexecinfo", "libexecinfo-dev", "libexecinfo-static"]);
+
+/**
+ * True when `name`, gone from the move's target, has no successor package to install instead:
+ * the build must change, not a package name (see {@link ALPINE_DROPPED_WITHOUT_SUCCESSOR}).
+ */
+export function droppedWithoutSuccessor(target: MoveTarget, name: string): boolean {
+  return target === "alpine" && ALPINE_DROPPED_WITHOUT_SUCCESSOR.has(name);
+}
+
+/**
  * The first of `packages` (as installed with apt or apk) that the move's target no longer ships:
  * a name that carries the version of a release the target dropped (`libssl1.1`, `libicu66`,
  * `openjdk13-jre`, `php7-fpm`, `python2`, `postgresql-client-12`), or on Debian one of bookworm's
@@ -130,6 +145,7 @@ const VERSIONED_FAMILIES: readonly VersionedFamily[] = [
 export function packageGoneFrom(target: MoveTarget, packages: readonly string[], addsSource: boolean): string | null {
   const targets: Exclude<MoveTarget, "apt">[] = target === "apt" ? ["debian", "ubuntu"] : [target];
   for (const p of packages) {
+    if (droppedWithoutSuccessor(target, p)) return p;
     // Bookworm's removals are noble's too (noble also ships only python3 and the `-is-python3` shims).
     if (target !== "alpine" && (GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p))) return p;
     for (const family of VERSIONED_FAMILIES) {

@@ -302,6 +302,58 @@ function requirementsDependencies(text: string): Map<string, string> {
 }
 
 /**
+ * PyPI projects whose wheels are built per CPython minor (no abi3 wheel) and whose sdist does not
+ * build on a newer CPython with the Python image's own gcc: Rust extensions (pydantic-core, orjson,
+ * tokenizers, tiktoken, rpds-py, jiter), wheel-only projects (torch, tensorflow, onnxruntime), and C
+ * extensions whose old releases fail against newer CPython headers or need libraries the image
+ * lacks (numpy, scipy, pandas, pyzmq, cffi, grpcio, lxml, pillow, greenlet, gevent, uvloop,
+ * psycopg2-binary, scikit-learn, matplotlib, h5py, pyarrow). A release pinned exactly has wheels
+ * for the CPython releases out when it was published, which the file does not tell.
+ */
+const PER_PYTHON_WHEELS = new Set([
+  "pydantic-core",
+  "orjson",
+  "tokenizers",
+  "tiktoken",
+  "rpds-py",
+  "jiter",
+  "torch",
+  "tensorflow",
+  "onnxruntime",
+  "numpy",
+  "scipy",
+  "pandas",
+  "pyzmq",
+  "cffi",
+  "grpcio",
+  "lxml",
+  "pillow",
+  "greenlet",
+  "gevent",
+  "uvloop",
+  "psycopg2-binary",
+  "scikit-learn",
+  "matplotlib",
+  "h5py",
+  "pyarrow",
+]);
+
+/**
+ * The first requirement of the root requirements.txt pinned to one release (`pydantic_core==2.23.4`)
+ * of a project that builds wheels per CPython minor ({@link PER_PYTHON_WHEELS}), as
+ * `{ file, name }`; null when none. Which newer Python that release installs on is not known, so
+ * a base-image remedy names the file rather than a Python version.
+ */
+export function exactPerPythonPin(context: BuildContextFacts): { file: string; name: string } | null {
+  const text = context.files?.["requirements.txt"];
+  if (text === undefined) return null;
+  for (const [name, range] of requirementsDependencies(text)) {
+    if (PER_PYTHON_WHEELS.has(name) && /^===?\d[\w.]*$/.test(range)) return { file: "requirements.txt", name };
+  }
+  return null;
+}
+
+/**
  * The newest Ruby each Rails major runs on (Rails' own compatibility notes): Rails 4.2 stops at Ruby
  * 2.6 (BigDecimal.new is gone from 2.7's bigdecimal), Rails 5.2 at 2.7; neither runs on Ruby 3.
  * Read from the Gemfile's `gem 'rails'` or one of its parts (`activerecord`, `activesupport`, ...).

@@ -6,7 +6,9 @@
 
 import { buildToolKind } from "./build-tools";
 import { dependencyInstall, systemPackageCommand } from "./commands";
+import { compileGlob } from "./glob";
 import type { ShellCommand } from "./shell";
+import { wordsBeforeProgram } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 
 /**
@@ -76,9 +78,80 @@ function pipArguments(command: ShellCommand): string[] | null {
   return null;
 }
 
+/** pip's general options that take a value (`pip --cache-dir /tmp/pip install ...`). */
+const PIP_VALUE_OPTIONS = new Set([
+  "--cache-dir",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--exists-action",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--python",
+]);
+
+/** The pip arguments from its subcommand on, past general options written before it (`pip --no-cache-dir install -r x`). */
+function fromSubcommand(words: readonly string[]): string[] {
+  let at = 0;
+  while (at < words.length && words[at].startsWith("-")) at += PIP_VALUE_OPTIONS.has(words[at]) ? 2 : 1;
+  return words.slice(at);
+}
+
+/**
+ * The requirement files an operand stands for when it is not a file name: the placeholder of an
+ * `xargs -I {}` / `xargs -i` that wraps pip, filled from the command piped in (`ls
+ * /tmp/requirements*.txt | xargs -i,, pip install -r ,,`, `find . -name 'requirements*.txt' |
+ * xargs ...`). Their names are matched against the files the host read by file name.
+ */
+function pipedRequirementFiles(model: DockerfileModel, command: ShellCommand, previous: ShellCommand | undefined, operand: string): string[] {
+  const before = wordsBeforeProgram(command).map((w) => w.value);
+  const xargs = before.findIndex((w) => w === "xargs" || w.endsWith("/xargs"));
+  if (xargs < 0 || command.joinedBy !== "|" || previous === undefined) return [];
+  const options = before.slice(xargs + 1);
+  const placeholders = new Set<string>();
+  for (const [i, o] of options.entries()) {
+    if (o === "-I" && options[i + 1] !== undefined) placeholders.add(options[i + 1]);
+    else if (/^-I./.test(o)) placeholders.add(o.slice(2));
+    else if (o === "-i" || o === "--replace") placeholders.add("{}");
+    else if (/^-i./.test(o)) placeholders.add(o.slice(2));
+    else if (o.startsWith("--replace=")) placeholders.add(o.slice("--replace=".length));
+  }
+  if (!placeholders.has(operand)) return [];
+  const args = previous.args.map((a) => a.value);
+  const patterns =
+    previous.name === "find"
+      ? args.flatMap((a, i) => (/^-i?name$/.test(args[i - 1] ?? "") ? [a] : []))
+      : previous.name === "ls" || previous.name === "echo" || previous.name === "printf"
+        ? args.filter((a) => !a.startsWith("-"))
+        : [];
+  const names = Object.keys(model.context.files ?? {});
+  return patterns.flatMap((p) => {
+    const glob = compileGlob(
+      p
+        .replace(/^["']|["']$/g, "")
+        .split("/")
+        .pop() ?? "",
+    );
+    return glob ? names.filter((n) => glob.test(n.split("/").pop() ?? n)) : [];
+  });
+}
+
+/** The first source-only requirement a requirements file lists, or undefined. */
+function sourceOnlyIn(text: string | undefined): string | undefined {
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter((line) => line !== "" && !line.startsWith("-"))
+    .map(requirementName)
+    .find((name) => SOURCE_ONLY_REQUIREMENTS.has(name));
+}
+
 /** What `command` compiles from source, as far as its words and the requirement files the host read show; null when nothing. */
-function compiledBy(model: DockerfileModel, command: ShellCommand): string | null {
-  const pip = pipArguments(command);
+function compiledBy(model: DockerfileModel, command: ShellCommand, previous?: ShellCommand): string | null {
+  const written = pipArguments(command);
+  const pip = written === null ? null : fromSubcommand(written);
   if (pip !== null && pip[0] === "install") {
     const noBinary = pip.findIndex((w) => w === "--no-binary" || w.startsWith("--no-binary="));
     if (noBinary >= 0) {
@@ -88,13 +161,11 @@ function compiledBy(model: DockerfileModel, command: ShellCommand): string | nul
     for (let at = 1; at < pip.length; at++) {
       const word = pip[at];
       if (word === "-r" || word === "--requirement" || word === "-c" || word === "--constraint") {
-        const text = pip[at + 1] === undefined ? undefined : contextText(model, pip[++at]);
-        const found = (text ?? "")
-          .split(/\r?\n/)
-          .map((line) => line.replace(/#.*$/, "").trim())
-          .filter((line) => line !== "" && !line.startsWith("-"))
-          .map(requirementName)
-          .find((name) => SOURCE_ONLY_REQUIREMENTS.has(name));
+        const operand = pip[at + 1];
+        if (operand === undefined) continue;
+        at++;
+        const texts = [contextText(model, operand), ...pipedRequirementFiles(model, command, previous, operand).map((p) => model.context.files?.[p])];
+        const found = texts.map(sourceOnlyIn).find((name) => name !== undefined);
         if (found !== undefined) return found;
       } else if (!word.startsWith("-") && SOURCE_ONLY_REQUIREMENTS.has(requirementName(word))) {
         return requirementName(word);
@@ -123,10 +194,10 @@ export function sourceBuildOnImageToolchain(model: DockerfileModel, stage: Stage
   let found: string | null = null;
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== "RUN") continue;
-    for (const command of instruction.commands) {
+    for (const [i, command] of instruction.commands.entries()) {
       const system = systemPackageCommand(command);
       if (system?.action === "install" && system.packages.some((p) => buildToolKind(p.value) === "compiler")) return null;
-      found ??= compiledBy(model, command);
+      found ??= compiledBy(model, command, instruction.commands[i - 1]);
     }
   }
   return found;

@@ -10,14 +10,15 @@ import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
 import type { MoveTarget } from "../images/release-moves";
-import { debianReleaseOf, dotnet10Tag, packageGoneFrom } from "../images/release-moves";
+import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, packageGoneFrom } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
+import { copyPaths } from "../model/copy-paths";
 import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
-import { copiedPackageJsonFolder, dotnetTargetPin, goDependencyPin, languagePin } from "../model/language-pins";
+import { copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
@@ -55,6 +56,36 @@ function versionMatrixStages(model: DockerfileModel): Set<Stage> {
   return out;
 }
 
+/**
+ * True when the stage reaches the final image only through copies that file what they take under
+ * the name of the image's version: `FROM ubuntu:18.04 AS ubuntu-18` ... `COPY --from=ubuntu-18
+ * /usr/lib/locale/locale-archive /usr/lib/locale/locale-archive.18`. The copy keeps the old
+ * release's file beside the current one's, so the old release is the point: nothing is built on
+ * the stage, it is not in the final image, and every copy's destination adds the version (major or
+ * codename) that its source's name lacks.
+ */
+function keptUnderVersionName(model: DockerfileModel, stage: Stage): boolean {
+  const ref = baseImageOf(stage);
+  if (!ref || ref.tag === null || finalImageStages(model).has(stage)) return false;
+  const version = parseTag(ref.tag).version;
+  const written = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag)?.[1] ?? "";
+  const words = [...(version.length > 0 ? [String(version[0]), version.join("."), written] : []), releaseCodename(ref) ?? ""].filter(
+    (w) => w !== "" && w !== "alpine",
+  );
+  if (words.length === 0) return false;
+  const names = new RegExp(`(?:^|[._-])(?:${words.map(escapeRegExp).join("|")})(?:$|[._-])`);
+  const references = buildReferences(model).filter((r) => r.target === stage);
+  if (references.length === 0 || references.some((r) => r.kind !== "copy")) return false;
+  return references.every((r) => {
+    const paths = copyPaths(r.instruction);
+    if (!paths || paths.sources.length !== 1) return false;
+    const last = (p: string) => p.replace(/\/+$/, "").split("/").pop() ?? "";
+    const source = last(paths.sources[0].value);
+    const dest = last(paths.dest.value);
+    return dest !== source && names.test(dest) && !names.test(source);
+  });
+}
+
 export const rule: Rule = {
   meta: {
     id: "base-image-deprecated",
@@ -69,6 +100,7 @@ export const rule: Rule = {
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
+      endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
       endOfLifeGoPath:
@@ -82,6 +114,9 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       // One stage per version of a client image, on purpose: an old version there is the point.
       if (matrix.has(stage)) continue;
+      // A stage whose files are copied out under the old release's name (`locale-archive.18`),
+      // kept beside the new release's on purpose (collations of clusters made on the old one).
+      if (keptUnderVersionName(model, stage)) continue;
       const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
@@ -146,13 +181,15 @@ export const rule: Rule = {
                 ? "endOfLifeBuilder"
                 : pinned && "path" in pinned
                   ? "endOfLifePinned"
-                  : gone !== null
-                    ? "endOfLifeRelease"
-                    : tie?.kind === "gopath"
-                      ? "endOfLifeGoPath"
-                      : tie !== null
-                        ? "endOfLifeTied"
-                        : "endOfLife",
+                  : gone?.dropped
+                    ? "endOfLifeDropped"
+                    : gone !== null
+                      ? "endOfLifeRelease"
+                      : tie?.kind === "gopath"
+                        ? "endOfLifeGoPath"
+                        : tie !== null
+                          ? "endOfLifeTied"
+                          : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -164,7 +201,7 @@ export const rule: Rule = {
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
-          ...(gone !== null ? { package: gone } : {}),
+          ...(gone !== null ? { package: gone.name } : {}),
           others: lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "",
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
@@ -193,7 +230,7 @@ export const rule: Rule = {
  * the image's tag says which (`-bullseye`, `ubuntu:20.04`); an image that names no release is read
  * against both. An Ubuntu release still in support (22.04) may be kept by the move: not read.
  */
-function gonePackage(stages: readonly Stage[], ref: ImageReference): string | null {
+function gonePackage(stages: readonly Stage[], ref: ImageReference): { name: string; dropped: boolean } | null {
   const commands = runCommands(stages);
   const addsSource = commands.some(({ command }) => addsPackageSource(command));
   const apt = aptTarget(ref);
@@ -207,7 +244,9 @@ function gonePackage(stages: readonly Stage[], ref: ImageReference): string | nu
       pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
       addsSource,
     );
-    if (gone !== null) return gone;
+    if (gone === null) continue;
+    // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
+    return { name: gone, dropped: droppedWithoutSuccessor(target, gone) };
   }
   return null;
 }
@@ -451,6 +490,17 @@ function withinPin(
     return floating && newestSupportedSeries(name, floating.accepts) === null ? { path: floating.file } : null;
   }
   if (!replacement.tag) return null;
+  // An exact pin of a project that builds wheels per CPython minor (`pydantic_core==2.23.4`) has
+  // wheels only for the Pythons out when it was released: which newer one installs it is unknown,
+  // and a jump to the newest may find none (and no Rust to build it). The file moves with the base.
+  if (name === "python" && !runtime) {
+    const exact = exactPerPythonPin(model.context);
+    const current = parseTag(ref.tag ?? "")
+      .version.slice(0, 2)
+      .join(".");
+    const series = /^\d+\.\d+/.exec(replacement.tag)?.[0];
+    if (exact !== null && series !== undefined && series !== current) return { path: exact.file };
+  }
   const pin = runtime
     ? (dotnetTargetPin(model) ?? publishedProjectPin(model, stage, ref))
     : languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");

@@ -23,7 +23,7 @@ import { officialName } from "../images/tags";
 import { callersPassAll } from "../model/context";
 import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import { variableNames } from "../model/variables";
-import type { DockerfileModel } from "../model/types";
+import type { DockerfileModel, Stage } from "../model/types";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -35,19 +35,24 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3007"] },
     messages: {
-      latest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.",
+      latest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag{pinHint}.{others}",
       // An image outside the official library: its tags are not in the facts, and some such
       // images are published only under floating names (a project's busybox base), where a
       // digest is the only pin. The remedy names both, so it never asks for a tag that may not exist.
-      latestOrDigest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag or a digest.",
-      latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.",
-      floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.",
+      latestOrDigest: "'{image}' uses the 'latest' tag, so builds drift; pin a version tag or a digest.{others}",
+      latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.{others}",
+      floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.{others}",
+      sameAsFirst: "Same moving tag as line {line} ('{image}'); pin it with that one.",
     },
   },
   check(model, report) {
     // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
     // pinned here would not make two builds alike.
     if (isRollingBuild(model)) return;
+    // One problem, one finding: stages on the same moving image are pinned together, so the first
+    // FROM gets the warning and names the others' lines, the others a hint (as base-image-deprecated
+    // does), and its suggestion pins them all.
+    const byImage = new Map<string, Stage[]>();
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
       const ref = baseImageOf(stage);
@@ -74,23 +79,50 @@ export const rule: Rule = {
       // A web server handed only files and config: following its release line brings its fixes.
       if (isStaticFileServer(model, stage, ref)) continue;
       if (followsProjectReleaseLine(model, ref)) continue;
-      const isLiteral = !stage.base.token.value.includes("$");
-      if (kind !== "latest") {
-        report({ range: stage.base.token.range, messageId: "floating", data: { image: stage.base.resolved, tag: ref.tag ?? "" } });
+      byImage.set(stage.base.resolved, [...(byImage.get(stage.base.resolved) ?? []), stage]);
+    }
+    for (const [first, ...rest] of byImage.values()) {
+      const ref = baseImageOf(first)!;
+      const lines = rest.map((s) => s.from.range.start.line + 1);
+      const others = lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "";
+      const isLiteral = !first.base.token.value.includes("$");
+      // The other stages keep a quiet marker where the image is written (reviewers judged such
+      // repeats right as pointers, debatable as findings of their own).
+      for (const other of rest) {
+        report({
+          range: other.base.token.range,
+          messageId: "sameAsFirst",
+          data: { line: first.from.range.start.line + 1, image: first.base.resolved },
+          severity: "hint",
+        });
+      }
+      if (floatingKind(ref) !== "latest") {
+        report({ range: first.base.token.range, messageId: "floating", data: { image: first.base.resolved, tag: ref.tag ?? "", others } });
         continue;
       }
-      const pin = pinLatest(ref, stage.base.token);
+      const pin = pinLatest(ref, first.base.token);
+      // The same pin for every stage written the same way; a stage whose FROM reads another ARG is left to its own edit.
+      const pins = rest.map((s) => (s.base.token.value === first.base.token.value ? pinLatest(ref, s.base.token) : null));
+      const suggestion =
+        pin?.suggestion && pins.every((p) => p?.suggestion)
+          ? { ...pin.suggestion, edits: [pin.suggestion.edits, ...pins.map((p) => p!.suggestion!.edits)].flat() }
+          : pin?.suggestion;
       report({
-        range: stage.base.token.range,
+        range: first.base.token.range,
         messageId: !isLiteral ? "latestFromArg" : pin === null && officialName(ref) === null ? "latestOrDigest" : "latest",
-        data: { image: isLiteral ? stage.base.resolved : stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
-        suggest: pin?.suggestion ? [pin.suggestion] : undefined,
+        data: {
+          image: isLiteral ? first.base.resolved : first.base.token.value,
+          resolved: first.base.resolved,
+          pinHint: pin ? ` ('${pin.image}')` : "",
+          others,
+        },
+        suggest: suggestion ? [suggestion] : undefined,
       });
     }
     for (const { ref, image } of imageReferences(model)) {
       const kind = floatingKind(image);
       if (!kind || isMovingByDesign(image)) continue;
-      report({ range: ref.token.range, messageId: "floating", data: { image: ref.resolved, tag: image.tag ?? "" } });
+      report({ range: ref.token.range, messageId: "floating", data: { image: ref.resolved, tag: image.tag ?? "", others: "" } });
     }
   },
 };

@@ -2,7 +2,9 @@
 // JRE); the message gives the saving from the size facts, and a suggestion switches the tag.
 
 import type { Fix, Rule } from "./types";
-import type { Instruction } from "../model/types";
+import type { DockerfileModel, Instruction } from "../model/types";
+import { startPathScripts } from "../model/start-path-scripts";
+import { simpleCommands } from "../model/start-steps";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { isPerBaseVersionImage, slimSiblingOf } from "../model/dockerfile-variants";
@@ -66,6 +68,40 @@ function usesToolBeforeInstall(instructions: readonly Instruction[]): boolean {
   return false;
 }
 
+/**
+ * The first of FULL_IMAGE_TOOLS the running container calls and no RUN of the stage installs: in
+ * its HEALTHCHECK, its CMD or ENTRYPOINT, or a script of the start path the host read
+ * (`HEALTHCHECK CMD curl --fail http://localhost`, an entrypoint that `wget`s its config). The
+ * smaller variant lacks it, so the container fails at run time, not at build; null when none.
+ */
+function runtimeToolOfFullImage(model: DockerfileModel, instructions: readonly Instruction[]): string | null {
+  const installed = new Set<string>();
+  for (const i of instructions) {
+    for (const c of i.keyword === "RUN" ? i.commands : []) {
+      const cmd = systemPackageCommand(c);
+      if (cmd?.action === "install") for (const p of cmd.packages) installed.add(p.value.replace(/[=<>~].*$/, ""));
+    }
+  }
+  const scripts: string[] = [];
+  for (const i of instructions) {
+    if (i.keyword !== "HEALTHCHECK" && i.keyword !== "CMD" && i.keyword !== "ENTRYPOINT") continue;
+    scripts.push(i.args.map((a) => a.value).join(" "));
+  }
+  scripts.push(...startPathScripts(model).map(([, text]) => text));
+  for (const script of scripts) {
+    for (const words of simpleCommands(script)) {
+      const program = words.find((w) => !/^(?:CMD|NONE|exec|then|do|else|if|!|sudo|\[|-[\w-]+(?:=\S*)?)$/.test(w) && !/^\w+=/.test(w));
+      const name =
+        (program ?? "")
+          .replace(/^[[,"']+|[\],"']+$/g, "")
+          .split("/")
+          .pop() ?? "";
+      if (FULL_IMAGE_TOOLS.has(name) && !installed.has(name)) return name;
+    }
+  }
+  return null;
+}
+
 export const rule: Rule = {
   meta: {
     id: "final-stage-heavy-base",
@@ -102,6 +138,9 @@ export const rule: Rule = {
     // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
     // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
     if (usesToolBeforeInstall(final.instructions)) return;
+    // The same for a tool the running container calls (a HEALTHCHECK's curl, an entry script's
+    // wget): the switch builds, and then every health check or start fails.
+    if (runtimeToolOfFullImage(model, final.instructions) !== null) return;
     // An install that compiles with the full image's gcc and headers (uWSGI, which has no wheels;
     // `--no-binary`; a gem with a C extension) and no compiler installed by the stage: slim breaks it.
     if (sourceBuildOnImageToolchain(model, final) !== null) return;

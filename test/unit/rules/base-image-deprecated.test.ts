@@ -495,8 +495,25 @@ testRule(rule, {
       line: 3,
       output: null,
     },
+    {
+      name: "an old Alpine installs libexecinfo, removed after 3.16 with no successor: the code is ported, no tag named",
+      code: "FROM alpine:3.14\nRUN apk add --no-cache gcc musl-dev\nRUN apk add --no-cache libexecinfo-dev\n",
+      messageId: "endOfLifeDropped",
+      output: null,
+    },
+    {
+      name: "requirements.txt pins a per-CPython wheel exactly (pydantic_core): the newest Python may have none, name the file",
+      code: "FROM python:3.10\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n",
+      context: { files: { "requirements.txt": "fastapi==0.115.0\npydantic_core==2.23.4\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
   ],
   silent: [
+    {
+      name: "a stage only copied out under the old release's number (locale-archive.10): the old release is the point",
+      code: "FROM debian:10 AS debian-10\nRUN localedef -i de_DE -f UTF-8 de_DE.UTF-8\nFROM debian:13-slim\nCOPY --from=debian-10 /usr/lib/locale/locale-archive /usr/lib/locale/locale-archive.10\n",
+    },
     {
       name: "one client stage per server version, each only copied from",
       code:

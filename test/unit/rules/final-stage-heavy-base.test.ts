@@ -101,8 +101,27 @@ testRule(rule, {
       context: { files: { Gemfile: 'source "https://rubygems.org"\ngem "sinatra"\ngem "rack"\n' } },
       messageId: "heavyBase",
     },
+    {
+      name: "a HEALTHCHECK that installs its own curl still fires: slim gets it too",
+      code: 'FROM node:24\nRUN apt-get update && apt-get install -y curl\nCOPY . /srv\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nCMD ["node", "/srv/index.js"]\n',
+      messageId: "heavyBase",
+    },
   ],
   silent: [
+    {
+      name: "the HEALTHCHECK calls curl, which only the full variant ships: the switch makes every check fail",
+      code: "FROM nginx:stable-alpine\nCOPY dist /usr/share/nginx/html\nHEALTHCHECK --interval=30s CMD curl --fail --silent http://localhost || exit 1\n",
+    },
+    {
+      name: "the entry script the host read downloads with wget, which slim lacks",
+      code: 'FROM python:3.12\nCOPY start.sh /start.sh\nCOPY . /srv\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": '#!/bin/sh\nwget -q -O /srv/config.json "$CONFIG_URL"\nexec gunicorn app:app\n' } },
+    },
+    {
+      name: "requirement files listed by ls and handed to pip through xargs, one naming psycopg2: compiled with the full image's gcc",
+      code: 'FROM python:3.11\nCOPY requirements.txt plugins/requirements-*.txt /tmp/\nRUN ls /tmp/requirements*.txt | xargs -i,, pip --no-cache-dir install -r ,,\nCOPY . /srv\nCMD ["python", "/srv/main.py"]\n',
+      context: { files: { "requirements.txt": "redis==5.0.8\npsycopg2==2.9.9\n", "plugins/requirements-s3.txt": "boto3\n" } },
+    },
     {
       // A family of files per version of the base image: a runtime others build their apps on.
       name: "one of a family published per version of its base (python3.11.dockerfile beside python3.10.dockerfile)",
