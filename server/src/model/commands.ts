@@ -99,7 +99,23 @@ export function isAptCommand(command: ShellCommand): boolean {
 }
 
 export type Ecosystem =
-  "npm" | "yarn" | "pnpm" | "bun" | "pip" | "poetry" | "uv" | "pipenv" | "go" | "cargo" | "bundler" | "composer" | "maven" | "gradle" | "dotnet";
+  | "npm"
+  | "yarn"
+  | "pnpm"
+  | "bun"
+  | "pip"
+  | "poetry"
+  | "uv"
+  | "pipenv"
+  | "go"
+  | "cargo"
+  | "bundler"
+  | "composer"
+  | "maven"
+  | "gradle"
+  | "dotnet"
+  | "mix"
+  | "julia";
 
 export interface DependencyInstall {
   ecosystem: Ecosystem;
@@ -143,6 +159,7 @@ function npmDevState(command: ShellCommand): boolean | null {
   return null;
 }
 
+const JULIA_NAMES = /^julia(?:-\d+(?:\.\d+)*)?$/;
 const PIP_NAMES = /^pip(?:3(?:\.\d+)?)?$/;
 const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
 
@@ -252,6 +269,10 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   )
     return make("gradle", ["build.gradle", "settings.gradle"]);
   if (name === "dotnet" && sub === "restore") return make("dotnet", ["*.csproj"]);
+  // `mix deps.get` fetches what mix.exs and mix.lock list; `--only prod` leaves the dev and test ones out.
+  if (name === "mix" && sub === "deps.get") return make("mix", ["mix.exs", "mix.lock"], optionValue(args, "--only") === "prod" ? false : null);
+  // Julia's package manager, driven from the command line: `julia --project=. -e 'using Pkg; Pkg.instantiate()'`.
+  if (JULIA_NAMES.test(name) && args.some((w) => /\bPkg\.instantiate\(/.test(w.value))) return make("julia", ["Project.toml", "Manifest.toml"]);
   return null;
 }
 

@@ -52,6 +52,8 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
   maven: "pom.xml",
   gradle: "the Gradle build files",
   dotnet: "the project files",
+  mix: "mix.exs and mix.lock",
+  julia: "Project.toml and Manifest.toml",
 };
 /** What `pnpm fetch` reads in a workspace: the lockfile, the workspace's settings and patches, the registry config. */
 const PNPM_FETCH_FILES = ["pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".pnpmfile.cjs", "patches/"];

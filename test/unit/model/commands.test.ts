@@ -52,6 +52,10 @@ describe("model/commands: package managers and dependency installs", () => {
       ["php artisan install", null, []],
       ["mvn -B dependency:go-offline", "maven", ["pom.xml"]],
       ["dotnet restore", "dotnet", ["*.csproj"]],
+      ["mix deps.get --only prod", "mix", ["mix.exs", "mix.lock"]],
+      ["mix deps.compile", null, []],
+      ["julia --project=. -e 'using Pkg; Pkg.instantiate()'", "julia", ["Project.toml", "Manifest.toml"]],
+      ["julia --project=. -e 'using Pkg; Pkg.add(\"JSON\")'", null, []],
     ];
     for (const [script, ecosystem, manifests] of cases) {
       const found = dependencyInstall(command(script));
@@ -62,6 +66,8 @@ describe("model/commands: package managers and dependency installs", () => {
 
   it("tells whether npm installs development dependencies", () => {
     assert.strictEqual(dependencyInstall(command("npm ci --omit=dev"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("mix deps.get --only prod"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("mix deps.get"))!.includesDevDependencies, null);
     assert.strictEqual(dependencyInstall(command("npm ci --only=production"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("NODE_ENV=production npm ci"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("npm ci"))!.includesDevDependencies, null);

@@ -14,6 +14,20 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "Julia: the whole project before Pkg.instantiate",
+    code: 'FROM julia:1.12\nWORKDIR /app\nCOPY . .\nRUN julia --project=. -e "using Pkg; Pkg.instantiate()"\n',
+    context: { rootEntries: ["Project.toml", "Manifest.toml", "src/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
+    name: "Elixir: the whole project before mix deps.get",
+    code: "FROM elixir:1.17 AS build\nWORKDIR /src\nCOPY . .\nRUN mix deps.get --only prod\nRUN mix release\n",
+    context: { rootEntries: ["mix.exs", "mix.lock", "lib/", "config/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
     name: "an install in a folder of the context below the copy still needs its manifests first",
     code: "FROM node:22\nWORKDIR /srv\nCOPY . .\nRUN cd web && npm ci\n",
     context: { rootEntries: ["web/", "server.py"] },
@@ -595,6 +609,11 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "Elixir: mix.exs and mix.lock copied and fetched before the sources",
+      code: "FROM elixir:1.17 AS build\nWORKDIR /src\nCOPY mix.exs mix.lock ./\nRUN mix deps.get --only prod\nCOPY . .\nRUN mix release\n",
+      context: { rootEntries: ["mix.exs", "mix.lock", "lib/", "config/"] },
+    },
     {
       name: "the install runs in a folder an earlier step downloaded, not one of the build context",
       code: "FROM debian:bookworm\nENV SDK=/opt/sdk\nCOPY . ${SDK}\nRUN cd ${SDK} && ./install-sdk latest\nRUN cd ${SDK}/releases/compiler && npm ci\n",
