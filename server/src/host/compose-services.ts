@@ -80,7 +80,11 @@ async function serviceFacts(service: unknown, composeFile: string, dockerfile: s
     const mount = await mountFacts(volume, composeDir, reader);
     if (mount !== null) mounts.push(mount);
   }
-  return { file: relative(dirname(dockerfile), composeFile).split(sep).join("/"), builds, image, user, mounts };
+  const entry = service.entrypoint;
+  const entrypoint =
+    typeof entry === "string" ? entry.trim().split(/\s+/) : Array.isArray(entry) && entry.every((w) => typeof w === "string") ? entry.map(String) : null;
+  const facts: ComposeServiceFacts = { file: relative(dirname(dockerfile), composeFile).split(sep).join("/"), builds, image, user, mounts };
+  return entrypoint === null ? facts : { ...facts, entrypoint };
 }
 
 /** A mount in the short (`src:/target:ro`) or long (`{ type, source, target, read_only }`) syntax. */

@@ -18,7 +18,7 @@ import { readComposeBuildContext } from "./compose-context";
 import { readComposeServices } from "./compose-services";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
-import { readProjectImages } from "./project-images";
+import { readProjectImages, readPublishedImages } from "./project-images";
 import { repositoryRoot } from "./paths";
 import { copiedContextPaths, readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
@@ -70,6 +70,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     dockerfileVariants,
     composeServices,
     projectImages,
+    publishedImages,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -88,6 +89,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
+    readPublishedImages(file, reader),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return {
@@ -104,6 +106,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     dockerfileVariants,
     composeServices,
     projectImages,
+    publishedImages,
   };
 }
 

@@ -45,6 +45,21 @@ export async function readProjectImages(file: string, reader = new FolderReader(
   return chosen.map(([dockerfile, images], i) => ({ dockerfile, images: [...images], text: bodies[i] }));
 }
 
+/**
+ * The repositories the CI workflows tag when they build `file` itself (build-push-action's `file:`
+ * and `tags:`, `docker build -f ... -t ...`): the names the image is published under, which a
+ * compose service's `image:` may pull. Empty when no repository root or workflow is found.
+ */
+export async function readPublishedImages(file: string, reader = new FolderReader()): Promise<string[]> {
+  const root = await repositoryRoot(dirname(file), reader);
+  if (root === null) return [];
+  const own = relative(root, file).split(sep).join("/");
+  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
+  const images = new Set<string>();
+  for (const build of texts.flatMap(workflowImageBuilds)) if (build.dockerfile === own) for (const image of build.images) images.add(image);
+  return [...images];
+}
+
 /** Normalises a path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
 function normalisedPath(value: string): string {
   return value

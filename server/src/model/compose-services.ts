@@ -1,8 +1,10 @@
 // Which of the project's compose services run the image this Dockerfile builds, and what they say
 // about it: the user it runs as, the data it keeps in volumes, the Docker socket it drives. A
 // service that builds the Dockerfile runs it; a service that pulls an image runs it when the
-// image is named for this project (`image: acme/shop` beside a package.json named `shop`, or a
-// Dockerfile that starts `/usr/bin/shop`). The host lists the services (BuildContextFacts.composeServices).
+// image is named for this project (`image: acme/shop` beside a package.json named `shop`, a
+// Dockerfile that starts `/usr/bin/shop`, or CI that tags this file `acme/shop`), or when its
+// `entrypoint:` is the project script this Dockerfile starts (`bin/start`). The host lists the
+// services (BuildContextFacts.composeServices).
 
 import type { ComposeMount, ComposeServiceFacts } from "./context";
 import { lineage } from "./stage-graph";
@@ -48,10 +50,38 @@ export function composeServicesRunning(model: DockerfileModel): ComposeServiceFa
   if (services === undefined) {
     const all = model.context.composeServices ?? [];
     const names = all.some((s) => !s.builds) ? projectNames(model) : new Set<string>();
-    services = all.filter((s) => s.builds || (s.image !== null && names.has(imageName(s.image) ?? "")));
+    const script = all.some((s) => !s.builds && s.entrypoint) ? projectStartScript(model) : null;
+    services = all.filter(
+      (s) => s.builds || (s.image !== null && (names.has(imageName(s.image) ?? "") || (script !== null && startsProjectScript(s, script)))),
+    );
     running.set(model, services);
   }
   return services;
+}
+
+/**
+ * The project script the final image starts, as a path relative to the working directory with a
+ * folder in it (`ENTRYPOINT ["./bin/start"]` is `bin/start`); null when the start command is a
+ * program on the PATH, an absolute path or a bare file name (`docker-entrypoint.sh`), which images
+ * of other projects share.
+ */
+function projectStartScript(model: DockerfileModel): string | null {
+  const program = startCommand(model)?.[0]
+    ?.replace(/^["']|["']$/g, "")
+    .replace(/^(?:\.\/)+/, "");
+  if (program === undefined || program.startsWith("/") || !program.includes("/") || /[$`*?\s]/.test(program)) return null;
+  return program;
+}
+
+/**
+ * True when a service that pulls an image overrides its entrypoint with the project script this
+ * Dockerfile starts (`entrypoint: [bin/start]` beside `ENTRYPOINT ["./bin/start"]`): the image holds
+ * the project's own tree, so it is this one, whatever its name (`bigbluebutton/greenlight:v3`
+ * built from a package named `app`).
+ */
+function startsProjectScript(service: ComposeServiceFacts, script: string): boolean {
+  const program = service.entrypoint?.[0]?.replace(/^(?:\.\/)+/, "");
+  return service.image !== null && imageName(service.image) !== null && program === script;
 }
 
 /** The non-root `user:` a compose service running the image sets (`1000:1000`, `${UID}:${GID}`), if any. */
@@ -149,6 +179,8 @@ function projectNames(model: DockerfileModel): Set<string> {
       .replace(/\.[a-z0-9]{1,4}$/, "");
     if (name && name.length >= 3 && !COMMON_SEGMENTS.has(name)) names.add(name.replace(NAME_SUFFIX, ""));
   };
+  // The repositories CI tags this very Dockerfile with (`coderaiser/cloudcmd`, `*/shop`).
+  for (const image of model.context.publishedImages ?? []) add(imageName(image.replace(/^\*\//, "ns/")) ?? undefined);
   for (const [path, text] of Object.entries(model.context.files ?? {})) {
     if (path.includes("/")) continue;
     if (path === "package.json") add(/"name"\s*:\s*"([^"]+)"/.exec(text)?.[1]);

@@ -84,6 +84,13 @@ export interface BuildContextFacts {
    */
   projectImages?: readonly ProjectImageFacts[];
   /**
+   * The repositories the project's CI workflows tag when they build this Dockerfile
+   * (`coderaiser/cloudcmd`, `ghcr.io/acme/shop`; `*\/shop` when the namespace is a CI expression),
+   * as written without the tag: the names a compose service's `image:` pulls it by. Undefined when
+   * the host cannot read files.
+   */
+  publishedImages?: readonly string[];
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */
@@ -114,6 +121,11 @@ export interface ComposeServiceFacts {
   /** The service's `user` (`1000:1000`, `$UID:$GID`); null when none. */
   user: string | null;
   mounts: readonly ComposeMount[];
+  /**
+   * The service's `entrypoint` as words (`[bin/start]`, `bin/start` split on spaces); absent or
+   * null when none.
+   */
+  entrypoint?: readonly string[] | null;
 }
 
 /** A volume or bind mount of a compose service. */

@@ -79,6 +79,10 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
         const path = volumePaths(model, stage, i).find(inRoot);
         if (path !== undefined) return path;
       }
+      if (i.keyword === "RUN") {
+        const linked = rootToolLink(i);
+        if (linked !== null) return linked;
+      }
       if (i.keyword !== "ENV") continue;
       for (const d of envDeclarations(model, i)) {
         if (d.value === null) continue;
@@ -100,6 +104,24 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
     if (path !== undefined) return path.replace(/\/$/, "");
   }
   return composeRootHomeMounts(model)[0] ?? null;
+}
+
+/** The folders on the default PATH, where a link puts a program within every user's reach. */
+const BIN_FOLDER = /^\/(?:usr\/(?:local\/)?)?s?bin(?:\/|$)/;
+
+/**
+ * The target in /root of a symbolic link a RUN puts on the PATH (`ln -s /root/.bun/bin/bun
+ * /usr/local/bin/bun` after a `curl ... | bash` installer wrote the tool into root's home): the
+ * tool stays in /root, mode 700, so the link is dangling for any other user.
+ */
+function rootToolLink(run: Instruction): string | null {
+  for (const c of run.commands) {
+    if (c.name !== "ln" || !c.args.some((w) => /^-[a-rt-zA-Z]*s[a-zA-Z]*$|^--symbolic$/.test(w.value))) continue;
+    const operands = c.args.filter((w) => !w.value.startsWith("-")).map((w) => w.value.replace(/^["']|["']$/g, ""));
+    if (operands.length !== 2 || !inRoot(operands[0]) || !BIN_FOLDER.test(operands[1])) continue;
+    return trimSlash(operands[0]);
+  }
+  return null;
 }
 
 /** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */
@@ -199,6 +221,29 @@ export function createdUser(chain: Stage[]): string | null {
     }
   }
   return null;
+}
+
+/**
+ * True when the user the file creates (`createdUser`) is a system account (`adduser --system`,
+ * `adduser -S`, `useradd -r` / `--system`): an account with no login made for a daemon, which
+ * packaged daemons (DNS, mail, directory servers) switch to themselves after binding their ports
+ * as root, through their own configuration (`server.user: knot:knot`, `username: unbound`).
+ */
+export function createdUserIsSystemAccount(chain: Stage[]): boolean {
+  const user = createdUser(chain);
+  if (user === null) return false;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      for (const c of i.commands) {
+        if (c.name !== "useradd" && c.name !== "adduser") continue;
+        if (![...c.args].reverse().some((w) => w.value === user)) continue;
+        // `-S` is BusyBox adduser's --system; for useradd it is not an option, `-r` is.
+        const system = c.name === "useradd" ? /^(?:--system|-[a-qs-zA-Z]*r[a-zA-Z]*)$/ : /^(?:--system|-[a-zA-RT-Z]*S[a-zA-Z]*)$/;
+        return c.args.some((w) => system.test(w.value));
+      }
+    }
+  }
+  return false;
 }
 
 /**

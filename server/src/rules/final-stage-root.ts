@@ -14,13 +14,14 @@ import { addUserLine } from "../fixes/user-line";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
-import { buildStartsAsRoot, createdUser, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
+import { buildStartsAsRoot, createdUser, createdUserIsSystemAccount, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import { startPathRootWork } from "../model/start-root-work";
 import type { Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
+import { exposedPorts } from "../model/expose-ports";
 import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
 
 /** Comments that say the image ships: `deployed environments`, `for production`. */
@@ -130,6 +131,11 @@ export const rule: Rule = {
     const user = created ?? nonRootUserOf(root.base.resolved);
     const fix = user === null ? null : addUserLine(model, final, user);
     const suggest = fix === null ? undefined : [fix];
+    // A system account (`adduser --system knot`) in an image that exposes a privileged port (53,
+    // 25, 389): the daemon binds the port as root and switches to its account itself, as its own
+    // configuration says (`server.user: knot:knot`); a USER line would stop the bind (host network,
+    // Kubernetes), so the remedy is the daemon's config, which the file does not show. Silent.
+    if (created !== null && createdUserIsSystemAccount(chain) && exposesPrivilegedPort(chain)) return;
     // The user the file creates is the remedy it names: the message says so rather than the base's default.
     if (created !== null) return report({ range, messageId: "userNeverUsed", data: { user: created }, suggest });
     report({ range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
@@ -147,4 +153,16 @@ function overridesNonRootBase(chain: Stage[], rootUser: Instruction): boolean {
   if (instructions.some((i) => i.keyword === "USER" && i !== rootUser)) return false;
   const after = instructions.slice(instructions.indexOf(rootUser) + 1);
   return !after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD");
+}
+
+/** True when the chain EXPOSEs a port below 1024 (`EXPOSE 53/udp`), which only root may bind by default. */
+function exposesPrivilegedPort(chain: Stage[]): boolean {
+  return chain.some((s) =>
+    s.instructions.some((i) =>
+      exposedPorts(i).some((p) => {
+        const port = Number(/^\d+/.exec(p.container)?.[0] ?? NaN);
+        return port > 0 && port < 1024;
+      }),
+    ),
+  );
 }

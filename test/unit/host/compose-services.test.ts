@@ -35,6 +35,9 @@ describe("host/compose-services: the compose services that may run a Dockerfile'
         "  db:",
         "    image: postgres:16",
         "    user: 999",
+        "  web:",
+        "    image: acme/portal:v3",
+        "    entrypoint: [bin/serve, --port, '3000']",
         "",
       ].join("\n"),
       "docker/Dockerfile": "FROM node:22\n",
@@ -57,6 +60,7 @@ describe("host/compose-services: the compose services that may run a Dockerfile'
         ],
       },
       { file: "../docker-compose.example.yml", builds: false, image: "postgres:16", user: "999", mounts: [] },
+      { file: "../docker-compose.example.yml", builds: false, image: "acme/portal:v3", user: null, mounts: [], entrypoint: ["bin/serve", "--port", "3000"] },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { readProjectImages, workflowImageBuilds } from "../../../server/src/host/project-images";
+import { readProjectImages, readPublishedImages, workflowImageBuilds } from "../../../server/src/host/project-images";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/project-images: images a project builds from its other Dockerfiles", () => {
@@ -41,5 +41,15 @@ describe("host/project-images: images a project builds from its other Dockerfile
     assert.deepStrictEqual(await readProjectImages(`${root}/repo/Dockerfile`), [
       { dockerfile: "Dockerfile-base", images: ["acme/core-base"], text: "FROM python:3.14-slim\n" },
     ]);
+  });
+
+  it("reads the repositories the workflows tag when they build the file itself", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/publish.yml":
+        "jobs:\n  x:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          file: docker/Dockerfile\n          push: true\n          tags: |\n            acme/filer:latest\n            ghcr.io/${{ github.repository }}:latest\n      - run: docker build -f Dockerfile.other -t acme/other .\n",
+      "repo/docker/Dockerfile": "FROM node:22\n",
+    });
+    assert.deepStrictEqual(await readPublishedImages(`${root}/repo/docker/Dockerfile`), ["acme/filer"]);
   });
 });

@@ -46,6 +46,27 @@ describe("model/compose-services: which compose services run the image, and what
     assert.strictEqual(composeServicesRunning(byModule).length, 1);
   });
 
+  it("runs a pulled image that CI publishes from this Dockerfile, or whose entrypoint is this image's project script", () => {
+    const published = modelOf('FROM node\nCOPY . /opt/x\nENTRYPOINT ["/opt/x/main.js"]\n', {
+      publishedImages: ["acme/filer", "*/filer"],
+      composeServices: [service({ image: "acme/filer:3" }), service({ image: "acme/other" })],
+    });
+    assert.deepStrictEqual(
+      composeServicesRunning(published).map((s) => s.image),
+      ["acme/filer:3"],
+    );
+    const text = 'FROM ruby:3.3\nWORKDIR /srv/site\nCOPY . ./\nENTRYPOINT ["./bin/serve"]\n';
+    const same = service({ image: "acme/portal:v3", entrypoint: ["bin/serve"] });
+    const other = service({ image: "acme/portal:v3", entrypoint: ["bin/other"] });
+    const official = service({ image: "ruby:3.3", entrypoint: ["bin/serve"] });
+    assert.deepStrictEqual(composeServicesRunning(modelOf(text, { composeServices: [same, other, official] })), [same]);
+    // A bare script name (`docker-entrypoint.sh`) is shared by many projects' images: no link.
+    const bare = modelOf('FROM ruby:3.3\nCOPY . ./\nENTRYPOINT ["docker-entrypoint.sh"]\n', {
+      composeServices: [service({ image: "acme/portal", entrypoint: ["docker-entrypoint.sh"] })],
+    });
+    assert.strictEqual(composeServicesRunning(bare).length, 0);
+  });
+
   it("tells the run user, the Docker socket and the data folders of the services that run the image", () => {
     const model = modelOf("FROM alpine\n", {
       composeServices: [

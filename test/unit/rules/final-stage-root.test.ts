@@ -451,8 +451,67 @@ testRule(rule, {
       line: 3,
       data: { tool: "gosu" },
     },
+    {
+      name: "a system account on an image that exposes only unprivileged ports is still a forgotten user",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y libfoo && adduser --system --group resolver\nCOPY --from=build /out/resolverd /usr/sbin/\nEXPOSE 5353/udp\nCMD ["resolverd"]\n',
+      messageId: "userNeverUsed",
+    },
+    {
+      name: "a login account beside a privileged port: not a daemon's system account",
+      code: 'FROM debian:12-slim\nRUN useradd -m web\nCOPY --from=build /out/web /usr/bin/web\nEXPOSE 80\nCMD ["web"]\n',
+      messageId: "userNeverUsed",
+    },
+    {
+      name: "a link into PATH from a folder that is not root's home",
+      code: 'FROM node:22-slim\nRUN curl -fsSL https://example.org/install | bash && ln -s /opt/tool/bin/tool /usr/local/bin/tool\nCOPY . /srv/app\nCMD ["node", "/srv/app/main.js"]\n',
+      messageId: "noUser",
+    },
   ],
   silent: [
+    {
+      name: "a daemon's system account beside a privileged port: it binds as root and drops through its config",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y libfoo && adduser --system --group --no-create-home resolver && install -o resolver -d /var/lib/resolver\nCOPY --from=build /out/sbin/ /sbin/\nEXPOSE 53/udp\nEXPOSE 53/tcp\nVOLUME /var/lib/resolver\n",
+    },
+    {
+      name: "BusyBox adduser -S for a mail daemon on port 25",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache libfoo && adduser -S -D -H relay\nCOPY relayd /usr/sbin/relayd\nEXPOSE 25\nCMD ["relayd", "-f"]\n',
+    },
+    {
+      name: "a tool the installer put in root's home, linked onto the PATH",
+      code: 'FROM node:22\nWORKDIR /opt/filer\nRUN curl -fsSL https://example.org/install | bash && ln -s /root/.tool/bin/tool /usr/local/bin/tool\nCOPY . .\nEXPOSE 8000\nENTRYPOINT ["/opt/filer/bin/filer.js"]\n',
+    },
+    {
+      name: "a compose service that overrides the entrypoint with this image's project script mounts its data",
+      code: 'FROM ruby:3.3-alpine\nWORKDIR /srv/site\nCOPY . ./\nEXPOSE 3000\nENTRYPOINT ["./bin/serve"]\n',
+      context: {
+        composeServices: [
+          {
+            file: "docker-compose.yml",
+            builds: false,
+            image: "acme/portal:v3",
+            user: null,
+            entrypoint: ["bin/serve"],
+            mounts: [{ target: "/srv/site/storage", source: "host", readOnly: false }],
+          },
+        ],
+      },
+    },
+    {
+      name: "a compose service pulling the image CI publishes from this file mounts its data",
+      code: 'FROM node:22-slim\nWORKDIR /opt/x\nCOPY . .\nEXPOSE 8000\nCMD ["node", "main.js"]\n',
+      context: {
+        publishedImages: ["acme/filer"],
+        composeServices: [
+          {
+            file: "docker-compose.yml",
+            builds: false,
+            image: "acme/filer",
+            user: null,
+            mounts: [{ target: "/var/lib/filer", source: "volume", readOnly: false }],
+          },
+        ],
+      },
+    },
     {
       name: "a Python entry script that replaces itself with gosu (os.execve of /usr/sbin/gosu)",
       code: 'FROM python:3.12-slim\nCOPY docker/launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
