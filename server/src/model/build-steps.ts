@@ -20,7 +20,7 @@ export interface BuildStep {
 
 /** package.json script names that produce build output. */
 const BUILD_SCRIPT = /^(?:build|compile|dist|bundle|prod|production)(?::[\w:-]+)?$|^build[-_:]/;
-const JS_BUNDLERS = new Set([
+export const JS_BUNDLERS = new Set([
   "tsc",
   "webpack",
   "vite",

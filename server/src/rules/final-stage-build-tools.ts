@@ -7,7 +7,7 @@
 import type { Rule } from "./types";
 import { buildToolKind, buildsInSameRun, compilesWith, keptBuildTools, packageName } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
-import { commentsAbove } from "../model/comments";
+import { commentsAbove, commentsBetween } from "../model/comments";
 import { imageRole } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
@@ -20,6 +20,7 @@ import type { DockerfileModel, Instruction } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
+import { isWorkbenchImage } from "../images/workbench";
 
 /** How many package names the message quotes before "and N more". */
 const LISTED = 2;
@@ -33,6 +34,31 @@ function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Se
   }
   return words;
 }
+
+/**
+ * Words of the comment lines inside `kept`'s RUN right above its install command (`&& apt-get
+ * install -y libyaml-dev` under `# libyaml-dev is required for the ruby/setup-ruby action`): the
+ * author's note on why that install is there, as a comment above the RUN would be.
+ */
+function commentWordsInside(model: DockerfileModel, kept: KeptBuildTools): Set<string> {
+  const words = new Set<string>();
+  const tool = kept.tools[0];
+  const command = kept.instruction.commands.find((c) => c.args.includes(tool));
+  const start = command?.program?.range.start.line ?? tool.range.start.line;
+  const inside = commentsBetween(model, kept.instruction.range.start.line, start);
+  // Only the block that ends on the line right above the command.
+  let line = start - 1;
+  for (let i = inside.length - 1; i >= 0 && inside[i].range.start.line === line; i--, line--) {
+    for (const word of inside[i].content.toLowerCase().split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
+  }
+  return words;
+}
+
+/** .NET's runtime images: an app on them is managed code built elsewhere, which loads native libraries through P/Invoke. */
+const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime|runtime-deps)$/;
+
+/** Packages of kernel or libc headers: like -dev headers, nothing runs them (`linux-headers`, `kernel-devel`). */
+const HEADER_HELPERS = new Set(["linux-headers", "kernel-devel"]);
 
 /**
  * `kept` without the packages the base image already holds (php's Debian images keep gcc, make and
@@ -81,10 +107,15 @@ export const rule: Rule = {
       // not named: Debian's carry the soname (libxslt1-dev -> libxslt1.1, libicu-dev -> libicu72,
       // per release), and Alpine's do not follow one rule (icu-dev -> icu-libs, openldap-dev -> libldap).
       headers: "The final image keeps -dev headers {packages}; install their runtime libraries instead.",
+      // Headers alone in a .NET runtime image: P/Invoke may open the library by its unversioned
+      // name, which only the -dev package ships (see the docs), so the remedy names that condition.
+      headersManaged: "The image keeps -dev headers {packages}; use runtime libraries unless the app loads a bare .so.",
       // Headers this RUN or a later RUN of the image compiles against (`docker-php-ext-install gd`
       // after `libpng-dev`): a runtime library instead would fail the compile; the docker-library
       // idiom purges them once the last compile is done.
-      headersCompiled: "The final image keeps -dev headers {packages}; purge them once the last compile is done.",
+      // The compiled extensions load the libraries the -dev packages pulled in (apk and apt drop them
+      // with the headers), so the remedy names keeping those, not a bare purge.
+      headersCompiled: "The final image keeps -dev headers {packages}; once compiled, keep only their runtime libraries.",
       // The RUN only installs them (nothing after the install builds): they serve a later RUN or
       // run time, so removing them in this RUN would break that RUN; a build stage cannot.
       buildToolsInstallOnly: "The final image keeps build tools {packages}; use a build stage.",
@@ -101,6 +132,9 @@ export const rule: Rule = {
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
     const rootRef = baseRepositoryOf(chain[0]);
     if (rootRef && toolchainOf(rootRef)) return;
+    // An RStudio Server, Jupyter or code-server workbench: its users install packages from the IDE,
+    // which compile against the image's compilers and headers at run time.
+    if (rootRef && isWorkbenchImage(rootRef)) return;
     // dkms builds kernel modules against the host's kernel when the container starts (driver
     // loaders): compilers and headers are its run-time job.
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
@@ -121,13 +155,18 @@ export const rule: Rule = {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
       // why it stays at run time ("libc-dev for protobuf").
-      const comment = commentWordsAbove(model, kept.instruction);
+      const comment = new Set([...commentWordsAbove(model, kept.instruction), ...commentWordsInside(model, kept)]);
       const aboutBuilding = ["build", "building", "compile", "compiling", "compilation"].some((w) => comment.has(w));
       if (isDocumentedRunTimeNeed(model, kept.instruction)) return false;
       return aboutBuilding || !names.some((n) => comment.has(n));
     });
     if (findings.length === 0) return;
     const [first, ...rest] = findings;
+    const headersOnly = first.tools.every((t) => buildToolKind(t.value) === "headers" || HEADER_HELPERS.has(packageName(t.value)));
+    // A .NET app loads native libraries through P/Invoke, often by the unversioned name
+    // (`[DllImport("librhash")]` opens librhash.so), which only the -dev package ships; whether it
+    // does is in the app's sources, not here. The remedy then says when the runtime package suffices.
+    const managed = rest.length === 0 && headersOnly && rootRef !== null && DOTNET_RUNTIME.test(rootRef.familiarName) && !compilesWith(first, chain);
     const names = first.tools.map((t) => packageName(t.value));
     const shown = rest.length > 0 ? LISTED - 1 : LISTED;
     const listed = names.slice(0, shown).map((n) => `'${n}'`);
@@ -135,8 +174,8 @@ export const rule: Rule = {
     const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
     // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
     if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
-    else if (first.tools.every((t) => buildToolKind(t.value) === "headers"))
-      report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
+    else if (managed) report({ range: first.tools[0].range, messageId: "headersManaged", data: { packages } });
+    else if (headersOnly) report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
     else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { packages } });
   },
 };

@@ -4,7 +4,11 @@
 
 import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
+import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
 import { systemPackageCommand } from "../model/commands";
+import { runsPlainNodeScript } from "../model/node-script-builds";
+import { installsPhpDebugger } from "../model/php-debugger";
+import { lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import { isNamedBase } from "../model/image-role";
@@ -12,6 +16,7 @@ import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
 import { baseImageOf } from "../images/base-image";
+import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
 import { switchingArguments } from "../model/opt-in-branch";
 import type { DockerfileModel } from "../model/types";
@@ -19,6 +24,29 @@ import type { BuildStep } from "../model/build-steps";
 
 function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
   return commands.slice(commands.indexOf(step) + 1).some((c) => systemPackageCommand(c)?.action === "remove");
+}
+
+/**
+ * True when splitting would not take the step's toolchain out of the image, or another rule already
+ * reports it:
+ * - a C build (`make`, `gcc`) on a base that keeps that tool itself (php's Debian images keep
+ *   `$PHPIZE_DEPS` for their extension installers): a runtime stage on the same base has it too;
+ * - a C build with compilers the file installs and keeps: final-stage-build-tools reports that
+ *   install with the same remedy (a build stage), and one problem gets one finding (not on a
+ *   compiler base, where that rule is silent);
+ * - a package.json script that only runs `node <file>` (a template or index generator) in a project
+ *   with no compiler or bundler: node, its only tool, is what the image runs.
+ */
+function toolchainStaysOrReported(model: DockerfileModel, step: BuildStep): boolean {
+  if (step.ecosystem === "node") return runsPlainNodeScript(model, step);
+  if (step.ecosystem !== "c") return false;
+  const chain = lineage(model.stages[0]);
+  const root = baseImageOf(chain[0]);
+  const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
+  if (inBase.has(step.tool)) return true;
+  // On a compiler base (gcc, golang) final-stage-build-tools says nothing: this rule is the finding.
+  if (root && toolchainOf(root)) return false;
+  return keptBuildTools(chain).some((kept) => kept.tools.some((t) => buildToolKind(t.value) === "compiler" && !inBase.has(packageName(t.value))));
 }
 
 /**
@@ -54,10 +82,14 @@ export const rule: Rule = {
     // A base another Dockerfile extends (`Dockerfile.base` with no command of its own): the split
     // into a build and a runtime image is already there, across the two files.
     if (isNamedBase(model) && startCommand(model) === null) return;
+    // Xdebug or PCOV on every build: a PHP development image, as for final-stage-build-tools.
+    if (installsPhpDebugger(model)) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     // A step in a branch on a build argument the project's builds pass may be skipped by them.
-    const step = detectBuildSteps(stage).find((st) => !purgesAfter(st.instruction.commands, st.command) && !skippedByCallers(model, st));
+    const step = detectBuildSteps(stage).find(
+      (st) => !purgesAfter(st.instruction.commands, st.command) && !skippedByCallers(model, st) && !toolchainStaysOrReported(model, st),
+    );
     if (!step) return;
     const range = step.range;
     const ref = baseImageOf(stage);

@@ -208,6 +208,23 @@ testRule(rule, {
       code: 'FROM php:8.3-fpm-alpine\nARG INSTALL_XDEBUG=false\nRUN apk add --no-cache build-base libpng-dev\nRUN if [ ${INSTALL_XDEBUG} = true ]; then pecl install xdebug; fi\nCMD ["php-fpm"]\n',
       messageId: "buildToolsInstallOnly",
     },
+    {
+      name: "headers alone in a .NET runtime image: P/Invoke may want the bare .so, so the remedy says when it does not",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nCOPY . /src\nRUN dotnet publish /src/App.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:9.0\nRUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/App.dll"]\n',
+      messageId: "headersManaged",
+      data: { packages: "'libsqlite3-dev'" },
+    },
+    {
+      name: "headers and kernel headers kept after the compilers are removed: keep the runtime libraries the extensions load",
+      code: 'FROM php:8.3-fpm-alpine\nRUN apk add --no-cache libpng-dev gmp-dev linux-headers autoconf make gcc g++ libc-dev \\\n && docker-php-ext-install gd gmp sockets \\\n && apk del autoconf make gcc g++ libc-dev\nCMD ["php-fpm"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libpng-dev', 'gmp-dev' and 1 more" },
+    },
+    {
+      name: "a comment inside the RUN about building does not excuse the package",
+      code: 'FROM python:3.13-slim\nRUN apt-get update \\\n    # gcc is only here to build the wheels\n    && apt-get install -y gcc \\\n    && pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      messageId: "buildTools",
+    },
   ],
   silent: [
     {
@@ -320,6 +337,18 @@ testRule(rule, {
     {
       name: "an SDK image with no command and no program of its own: the compilers are the product",
       code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential cmake python3 git\nRUN git clone https://example.org/sdk.git /sdk && /sdk/install.sh\nENV PATH=/sdk/bin:$PATH\n",
+    },
+    {
+      name: "a comment inside the RUN, right above the install, names the package for a run-time need",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && ./bin/install-deps.sh \\\n    # libffi-dev is what the jobs that run on this image link their gems against.\n    && apt-get install -y libffi-dev \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["run.sh"]\n',
+    },
+    {
+      name: "an RStudio Server workbench: its users install packages that compile at run time",
+      code: 'FROM rocker/rstudio:4.4.2\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libxml2-dev && rm -rf /var/lib/apt/lists/*\nEXPOSE 8787\nCMD ["/init"]\n',
+    },
+    {
+      name: "a Jupyter notebook image on quay.io",
+      code: "FROM quay.io/jupyter/scipy-notebook:2025-01-06\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libhdf5-dev\nUSER ${NB_UID}\n",
     },
   ],
 });

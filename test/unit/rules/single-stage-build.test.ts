@@ -28,7 +28,7 @@ testRule(rule, {
     },
     {
       name: "no runtime estimate for a plain distribution base",
-      code: 'FROM ubuntu:24.04\nRUN apt-get install -y build-essential\nRUN make\nCMD ["./app"]\n',
+      code: 'FROM ubuntu:24.04\nCOPY . /src\nRUN make\nCMD ["./app"]\n',
       messageId: "build",
       line: 3,
       token: "make",
@@ -43,6 +43,25 @@ testRule(rule, {
       messageId: "build",
       line: 4,
       token: "npm run bundle",
+    },
+    {
+      name: "a node build script that drives a bundler the manifest lists is a real build",
+      code: 'FROM node:22-slim\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n',
+      context: { files: { "package.json": '{"scripts": {"build": "node tools/bundle.mjs"}, "devDependencies": {"esbuild": "^0.24.0"}}' } },
+      messageId: "build",
+      token: "npm run build",
+    },
+    {
+      name: "a C build on a php Alpine base, which keeps no toolchain of its own",
+      code: 'FROM php:8.3-cli-alpine\nCOPY ext /opt/ext\nRUN cd /opt/ext && phpize && ./configure && make && make install\nCMD ["php", "server.php"]\n',
+      messageId: "build",
+      token: "make",
+    },
+    {
+      name: "a C build on a compiler base: the other rule is silent there, so this one reports",
+      code: 'FROM gcc:14\nRUN apt-get update && apt-get install -y --no-install-recommends g++ cmake\nCOPY . /work\nRUN cmake -S /work -B /out && cmake --build /out\nCMD ["/out/tool"]\n',
+      messageId: "buildWithSaving",
+      token: "cmake",
     },
   ],
   silent: [
@@ -69,6 +88,25 @@ testRule(rule, {
       name: "the else branch of a passed switch",
       code: 'FROM golang:1.27\nARG BINARY_READY=0\nCOPY . /src\nRUN if [ "${BINARY_READY}" = 1 ]; then echo ready; else go build -o /usr/local/bin/svc ./cmd/svc; fi\n',
       context: { buildArgs: { composeBuilds: 1, passed: ["BINARY_READY"] } },
+    },
+    {
+      name: "a build script that only runs a node file (a template generator): node is the runtime too",
+      code: 'FROM node:22-bookworm-slim\nCOPY . /site\nWORKDIR /site\nRUN npm ci && npm run build\nENTRYPOINT ["node", "/site/src/main.mjs"]\n',
+      context: {
+        files: { "package.json": '{"scripts": {"build": "node tools/render-docs.mjs && node tools/index.mjs --write"}, "dependencies": {"ejs": "^3.1.0"}}' },
+      },
+    },
+    {
+      name: "a PHP image that always enables Xdebug is a development image",
+      code: 'FROM php:8.3-fpm-alpine\nRUN pecl install xdebug-3.4.0 && docker-php-ext-enable xdebug\nRUN cd /opt/profiler && phpize && ./configure && make && make install\nCMD ["php-fpm"]\n',
+    },
+    {
+      name: "make on a php Debian base, which keeps $PHPIZE_DEPS: a runtime stage on it has make too",
+      code: 'FROM php:8.4-fpm-bookworm\nRUN git clone --depth=1 https://example.org/prof.git /usr/src/prof && cd /usr/src/prof && phpize && ./configure && make && make install\nCMD ["php-fpm"]\n',
+    },
+    {
+      name: "a C build whose compilers the file installs and keeps: final-stage-build-tools reports that install",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake\nRUN git clone https://example.org/aligner.git /tmp/a && cmake -S /tmp/a -B /tmp/b && make -C /tmp/b install\nENTRYPOINT ["/usr/local/bin/aligner"]\n',
     },
   ],
 });
