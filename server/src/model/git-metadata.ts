@@ -147,7 +147,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
 }
 
 /**
- * True when the final image installs git together with other packages, a later step removes some of
+ * True when the final image installs git together with other packages, a later step removes most of
  * those (the build dependencies: `apt purge python3 build-essential`) and git stays: it was kept
  * on purpose, for the program to use at run time.
  */
@@ -155,7 +155,7 @@ function keepsGitOnPurpose(model: DockerfileModel): boolean {
   const final = model.finalStage;
   if (final === null) return false;
   let installed = false;
-  let purgedBeside = false;
+  const purged = new Set<string>();
   const beside = new Set<string>();
   // `apk add --virtual=.build-deps git` is removed with `apk del .build-deps`.
   let virtual: string | null = null;
@@ -177,11 +177,16 @@ function keepsGitOnPurpose(model: DockerfileModel): boolean {
           installed = false;
           continue;
         }
-        if (names.some((n) => beside.has(n))) purgedBeside = true;
+        for (const n of names) if (beside.has(n)) purged.add(n);
       }
     }
   }
-  return installed && purgedBeside;
+  // Git outlives its install's build packages on purpose when the removal took most of what was
+  // installed beside it (`apt install git python3 build-essential` then both purged). When more
+  // packages stay beside git than go (a PHP image keeping curl, nginx, supervisor, unzip... and
+  // deleting only the compilers), git simply stayed with the run-time tools: that says nothing.
+  const kept = [...beside].filter((n) => !purged.has(n));
+  return installed && purged.size > 0 && kept.length < purged.size;
 }
 
 /** The name of `apk add --virtual NAME` / `-t NAME`, under which the packages are removed together. */

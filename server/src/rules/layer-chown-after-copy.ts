@@ -6,7 +6,7 @@
 //
 // Only where the remedy is the whole story: the chown names the COPY's destination itself, and no
 // RUN runs between the two (an install in between writes files the chown also hands over, which
-// `--chown` on the COPY would not). Single files are left alone: their second copy costs little.
+// `--chown` on the COPY would not), save one that only creates the account the chown names. Single files are left alone: their second copy costs little.
 
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
@@ -51,6 +51,10 @@ export const rule: Rule = {
           continue;
         }
         if (instruction.keyword !== "RUN") continue;
+        // A RUN that only creates the account (`adduser -S app`) between the COPY and the chown
+        // writes nothing into the copied folders: the window stays open. The account's home named
+        // inside a copied folder (`adduser -h /app`) may put files there: it closes the window.
+        if (createsOnlyAccountsOutside(instruction, [...copies.keys()])) continue;
         // A RUN that also builds or installs may write into the folder before its chown, in the same
         // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
         const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
@@ -91,6 +95,27 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * True when every command of the RUN creates or changes an account (`addgroup`, `adduser`,
+ * `useradd`...) and none names a path inside, or holding, one of `folders`.
+ */
+function createsOnlyAccountsOutside(run: Instruction, folders: readonly string[]): boolean {
+  if (run.commands.length === 0 || !run.commands.some(isAccountCommand)) return false;
+  if (!run.commands.every((c) => c.program === null || isAccountCommand(c))) return false;
+  const related = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`) || f.startsWith(`${path.replace(/\/+$/, "")}/`));
+  return !run.commands.some((c) =>
+    c.args.some((w, i) => {
+      const value = unquoteWord(w.value).replace(/^-[a-z-]+=/i, "");
+      // A path, or the value of a home or skeleton option, which may be a variable holding one.
+      const isPath = value.includes("/") || HOME_OPTION.test(c.args[i - 1]?.value ?? "") || HOME_OPTION.test(w.value);
+      return isPath && (value.includes("$") || related(value));
+    }),
+  );
+}
+
+/** The options of adduser/useradd that name the home folder or the skeleton copied into it. */
+const HOME_OPTION = /^(?:-[hdk]|--home(?:-dir)?|--skel)(?:=|$)/;
 
 interface RecursiveChown {
   owner: string;

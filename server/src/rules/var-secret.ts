@@ -5,7 +5,7 @@
 // (also one the project's SvelteKit or Vite config declares), names whose value is handed to a
 // browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
 // or a password's minimum length, where a secret file is) and values that hold no secret
-// (an ENV's empty or placeholder value, `**None**` included, a boolean, a path, a plain URL, a public
+// (an ENV's empty or placeholder value, `**None**` and `DEFAULT_BAD_KEY` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose.
 
 import { commentsAbove } from "../model/comments";
@@ -58,9 +58,18 @@ const SWITCH_AFTER_SECRET =
 // The value of such a switch: words of a setting (`DontWarn`, `strict`, `skip-all`), no digits.
 const SETTING_WORDS = /^[a-z]+(?:[-_ ][a-z]+)*$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
-// default password that ships is itself the problem.
+// default password that ships is itself the problem (reported with the run-time remedy, CHANGE_ME).
 // An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
 const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
+// Values that say in their own words that they are no real key: letters-only words, one of which
+// declares a default, an example or an unusable value (`DEFAULT_BAD_KEY`, `insecure-default`,
+// `example`, `your_api_key_here`). The application reads the setting at run time and the deployment
+// sets it; a secret mount cannot supply a run-time setting, and nothing secret is stored.
+const PLACEHOLDER_WORD = /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd)$/i;
+// A value that asks to be changed (`changeme`, `change_me`, `replace-this`): a known default that
+// works until the deployment overrides it. The weakness is real, but it is a run-time setting:
+// the remedy is to leave it unset in the image and pass it when the container starts.
+const CHANGE_ME = /^(?:please[-_.]?)?(?:change|replace)[-_.]?(?:me|this|it)$/i;
 // Values whose shape says they locate or name a secret rather than hold one, whatever the name:
 // an absolute path (`/run/secrets/openvpn_password`, where a Docker secret is mounted at run time);
 // a URL with no user info, query or long opaque path segment (`https://download.passbolt.com`, the
@@ -91,13 +100,14 @@ export const rule: Rule = {
     equivalents: { buildkit: ["SecretsUsedInArgOrEnv"], hadolint: ["DL3064"] },
     messages: {
       secret: "{keyword} '{name}' looks like a secret and is stored in the image; use RUN --mount=type=secret instead.",
+      default: "ENV '{name}' ships the known default '{value}'; pass the real value at run time instead.",
     },
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
     const configuredPrefixes = configuredPublicEnvPrefixes(model);
     const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
-    const found: { name: string; range: Range; keyword: string; shipped: boolean }[] = [];
+    const found: { name: string; range: Range; keyword: string; shipped: boolean; changeMe: string | null }[] = [];
     for (const instruction of model.instructions) {
       // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
       // declares it again, and that declaration is the one stored and judged.
@@ -130,7 +140,8 @@ export const rule: Rule = {
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;
-        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder });
+        const changeMe = instruction.keyword === "ENV" && value !== null && CHANGE_ME.test(value.trim()) ? value.trim() : null;
+        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe });
       }
     }
     // One secret, one place: where a stage of the final image stores it, its declarations in
@@ -138,7 +149,8 @@ export const rule: Rule = {
     const shippedNames = new Set(found.filter((f) => f.shipped).map((f) => f.name));
     for (const f of found) {
       if (!f.shipped && shippedNames.has(f.name)) continue;
-      report({ range: f.range, messageId: "secret", data: { keyword: f.keyword, name: f.name } });
+      if (f.changeMe !== null) report({ range: f.range, messageId: "default", data: { name: f.name, value: f.changeMe } });
+      else report({ range: f.range, messageId: "secret", data: { keyword: f.keyword, name: f.name } });
     }
   },
 };
@@ -208,9 +220,18 @@ function saysPublicOnPurpose(model: DockerfileModel, instruction: Instruction): 
   return text !== "" && DELIBERATELY_PUBLIC.some((pattern) => pattern.test(text));
 }
 
-/** True for a placeholder, also one written inside sentinel marks (`**None**`, `__UNSET__`). */
+/**
+ * True for a placeholder, also one written inside sentinel marks (`**None**`, `__UNSET__`), or one
+ * whose words say it is a default or an example (`DEFAULT_BAD_KEY`, `your-api-key-here`).
+ */
 function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || PLACEHOLDER.test(value.replace(SENTINEL_MARKS, ""));
+  return PLACEHOLDER.test(value) || PLACEHOLDER.test(value.replace(SENTINEL_MARKS, "")) || saysItIsAPlaceholder(value);
+}
+
+/** True when every word of the value is letters and one of them declares a default or an example. */
+function saysItIsAPlaceholder(value: string): boolean {
+  const words = value.split(/[-_.\s]+/).filter((word) => word !== "");
+  return words.length > 0 && words.every((word) => /^[a-z]+$/i.test(word)) && words.some((word) => PLACEHOLDER_WORD.test(word));
 }
 
 /** A switch, or a value that says where a secret is or which public key is meant. */

@@ -25,6 +25,29 @@ describe("host/ci-builds: whether CI reuses a layer cache when it builds a Docke
     assert.deepStrictEqual(workflowBuildCaches(run("docker build -f ${{ matrix.file }} ."), "Dockerfile"), []);
   });
 
+  it("a path written with a matrix expression is read as each value the job's matrix lists", () => {
+    const job = (matrix: string, file: string, extra = "") =>
+      `jobs:\n  lint:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        tool: [a, b]\n    steps:\n      - run: make lint\n  image:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n${matrix}    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ${file}\n${extra}          push: true\n`;
+    const include =
+      "        include:\n          - arch: amd64\n            dockerfile: 'Dockerfile'\n          - arch: arm64\n            dockerfile: 'Dockerfile.arm64' # QEMU\n";
+    assert.deepStrictEqual(workflowBuildCaches(job(include, "${{ matrix.dockerfile }}"), "Dockerfile"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(job(include, "${{ matrix.dockerfile }}"), "Dockerfile.arm64"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(job(include, "${{ matrix.dockerfile }}", "          cache-from: type=gha\n"), "Dockerfile"), [true]);
+    assert.deepStrictEqual(workflowBuildCaches(job(include, "${{ matrix.dockerfile }}"), "Dockerfile.dev"), []);
+    const flow = "        variant: [slim, full]\n        platform: [linux/amd64]\n";
+    assert.deepStrictEqual(workflowBuildCaches(job(flow, "docker/Dockerfile.${{ matrix.variant }}"), "docker/Dockerfile.full"), [false]);
+    const block = "        variant:\n          - slim\n          - full\n";
+    assert.deepStrictEqual(workflowBuildCaches(job(block, "Dockerfile.${{ matrix.variant }}"), "Dockerfile.full"), [false]);
+    // A matrix key of another job, or one the workflow computes, names no file.
+    assert.deepStrictEqual(workflowBuildCaches(job(flow, "Dockerfile.${{ matrix.tool }}"), "Dockerfile.a"), []);
+    assert.deepStrictEqual(
+      workflowBuildCaches(job("        variant: ${{ fromJSON(needs.plan.outputs.variants) }}\n", "Dockerfile.${{ matrix.variant }}"), "Dockerfile.full"),
+      [],
+    );
+    const run = `jobs:\n  x:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        file: [Dockerfile.alpine, Dockerfile.debian]\n    steps:\n      - run: |\n          docker build \\\n            -f \${{ matrix.file }} -t app .\n`;
+    assert.deepStrictEqual(workflowBuildCaches(run, "Dockerfile.debian"), [false]);
+  });
+
   it("a self-hosted runner, or a workflow that is not GitHub's, may keep its layers", () => {
     assert.deepStrictEqual(workflowBuildCaches(action("").replace("ubuntu-latest", "[self-hosted, linux]"), "Dockerfile"), [true]);
     assert.deepStrictEqual(workflowBuildCaches("build:\n  script:\n    - docker build -t app .\n", "Dockerfile"), [true]);
@@ -45,5 +68,18 @@ describe("host/ci-builds: whether CI reuses a layer cache when it builds a Docke
     assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/Dockerfile`), true);
     assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/app/Dockerfile`), false);
     assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/other/Dockerfile`), false);
+  });
+
+  it("reads a release workflow that names the files through its matrix", async () => {
+    const release =
+      "on: release\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        flavour: [slim, full]\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/build-push-action@v6\n        with:\n          file: Dockerfile.${{ matrix.flavour }}\n          push: true\n";
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/release.yml": release,
+      "repo/Dockerfile.full": "FROM debian:12-slim\n",
+      "repo/Dockerfile.dev": "FROM debian:12-slim\n",
+    });
+    assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/Dockerfile.full`), true);
+    assert.strictEqual(await readCiBuildsWithoutCache(`${root}/repo/Dockerfile.dev`), false);
   });
 });

@@ -25,6 +25,14 @@ testRule(rule, {
       data: { copy: "COPY .", entries: "'**/*.o'", tool: "make" },
     },
     {
+      name: "git stays with many run-time tools and only the compilers are deleted: keeping git says nothing, .git is reported",
+      code: 'FROM php:8.3-fpm-alpine\nWORKDIR /srv\nRUN apk add --no-cache curl git nginx supervisor unzip tar gcc g++ make && docker-php-ext-install pcntl && apk del gcc g++ make\nCOPY . ./\nCMD ["supervisord"]\n',
+      context: { dockerignore: "vendor\n", rootEntries: [".git/", "vendor/", "composer.json", "public/"] },
+      messageId: "missingEntries",
+      line: 4,
+      data: { copy: "COPY .", entries: "'.git'" },
+    },
+    {
       name: "git purged with the other build packages: .git is reported",
       code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN apt-get update && apt-get install -y --no-install-recommends git g++ make && npm ci && apt-get purge -y git g++ make\nCOPY . .\nCMD ["node", "index.js"]\n',
       context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },

@@ -49,8 +49,24 @@ testRule(rule, {
       output:
         'FROM alpine:3.22\nWORKDIR /app\nRUN adduser -h /app -u 1000 -D svc\nCOPY --from=build --chown=svc:svc /src/rel /app\nCOPY --from=build --chown=svc:svc /src/priv /app/priv\nRUN chown svc:svc /app\nUSER svc\nCMD ["/app/bin/svc", "start"]\n',
     },
+    {
+      name: "only the account is created between the COPY and the chown: no suggestion, the account must come first",
+      code: 'FROM php:8.3-fpm-alpine\nARG APP_UID=1000\nCOPY ./ /srv/site\nRUN addgroup -g $APP_UID -S web && adduser -u $APP_UID -S web -G web\nRUN chown -R web:web /srv/site /var/log/php\nCMD ["php-fpm"]\n',
+      messageId: "chownAfterCopy",
+      line: 5,
+      data: { line: 3, owner: "web:web" },
+      output: null,
+    },
   ],
   silent: [
+    {
+      name: "the account created in between has its home inside the copied folder",
+      code: 'FROM alpine:3.22\nCOPY . /srv/site\nRUN adduser -D -h /srv/site/home web\nRUN chown -R web:web /srv/site\nCMD ["/srv/site/run"]\n',
+    },
+    {
+      name: "the account created in between has its home in a variable",
+      code: 'FROM alpine:3.22\nENV HOME_DIR=/srv/site\nCOPY . /srv/site\nRUN useradd -m -d "$HOME_DIR" web\nRUN chown -R web:web /srv/site\nCMD ["/srv/site/run"]\n',
+    },
     {
       name: "an install between the COPY and the chown writes into the folder",
       code: 'FROM node:22-slim\nWORKDIR /srv\nCOPY . .\nRUN npm ci --omit=dev\nRUN chown -R node:node /srv\nCMD ["node", "server.js"]\n',

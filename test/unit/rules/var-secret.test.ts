@@ -79,7 +79,22 @@ testRule(rule, {
       count: 3,
     },
     { name: "a hex key without the 0x of a key ID", code: "FROM debian:12-slim\nENV API_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\n", messageId: "secret" },
-    { name: "a known default password ships", code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n", messageId: "secret" },
+    {
+      name: "a known default password ships: set it at run time",
+      code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n",
+      messageId: "default",
+      data: { name: "POSTGRES_PASSWORD", value: "changeme" },
+    },
+    {
+      name: "an ARG defaulting to a change-me value still takes --build-arg",
+      code: "FROM alpine:3.20\nARG ADMIN_PASSWORD=change_me\nRUN echo $ADMIN_PASSWORD | setup-admin\n",
+      messageId: "secret",
+    },
+    {
+      name: "a default word next to key material is a real key",
+      code: "FROM python:3.12-slim\nENV APP_SECRET_KEY=default-9f8e7d6c5b4a\n",
+      messageId: "secret",
+    },
     {
       name: "a real-looking value inside sentinel marks is still a value",
       code: 'FROM alpine:3.20\nENV ADMIN_TOKEN="**s3cr3t-admin**"\n',
@@ -171,6 +186,10 @@ testRule(rule, {
     {
       name: "a plain URL and a public key's 0x ID, also through an ARG",
       code: 'FROM debian:12-slim\nARG PASSBOLT_SERVER_KEY="https://download.passbolt.com"\nENV PASSBOLT_PKG_KEY=0xDE8B853FC155581D SERVER_KEY=$PASSBOLT_SERVER_KEY\n',
+    },
+    {
+      name: "an ENV value whose words say it is a default, an example or unusable",
+      code: "FROM python:3.12-slim\nENV WEB_SECRET_KEY=DEFAULT_BAD_KEY MAIL_PASSWORD=example API_TOKEN=your-api-token-here SIGNING_KEY=insecure\n",
     },
     { name: "an empty JSON object or list as an ENV default", code: 'FROM alpine:3.20\nENV AUTH_DEFAULT_ROLE="{}" AUTH_KEYS=[]\n' },
     {
