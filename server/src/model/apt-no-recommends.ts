@@ -1,58 +1,78 @@
-// Common run-time Debian packages that bring no Recommends: installing only these, the
-// --no-install-recommends flag changes nothing. Checked against Debian 12 (bookworm, amd64,
-// 12.15): neither the package nor anything its Depends pull in beyond the base system (priority
-// required or important) has a Recommends the install would add. Names only, as apt-get reads
-// them; a package left out here is simply judged as before.
+// What `--no-install-recommends` would keep out of an image, read from
+// data/apt-recommends.generated.json (scripts/generate-apt-recommends.ts builds it from Debian's
+// Packages indexes of bullseye, bookworm and trixie): per package and release, the packages an
+// install brings only as recommendations, of the package or of anything its dependencies pull in,
+// outside the base system, and the installed size of each. Where the base image's release is not
+// known (a tag without a codename, an Ubuntu base, whose indexes were not read), every release is
+// read and the largest figure counts. A package the table does not know (a PPA's, a vendor's, a
+// variable) makes the answer unknown, and the finding stays.
 
-const NO_RECOMMENDS = new Set([
-  "ca-certificates",
-  "tzdata",
-  "netbase",
-  "openssl",
-  "libssl3",
-  "tini",
-  "dumb-init",
-  "gosu",
-  "libstdc++6",
-  "libgcc-s1",
-  "zlib1g",
-  "libffi8",
-  "libsqlite3-0",
-  "libexpat1",
-  "libxml2",
-  "libyaml-0-2",
-  "libicu72",
-  "libgomp1",
-  "libjemalloc2",
-  "libpcre2-8-0",
-  "libsodium23",
-  "libmariadb3",
-  "libmagic1",
-  "libfreetype6",
-  "libpng16-16",
-  "libjpeg62-turbo",
-  "libxext6",
-  "libxrender1",
-  "libgl1",
-  "fontconfig",
-  "locales",
-  "jq",
-  "unzip",
-  "xz-utils",
-  "bzip2",
-  "gzip",
-  "tar",
-  "file",
-  "less",
-  "vim-tiny",
-  "netcat-openbsd",
-  "sqlite3",
-  "sudo",
-  "acl",
-  "rsync",
-]);
+import table from "./data/apt-recommends.generated.json";
 
-/** True when `pkg` (`name`, `name=version`, `name:arch`) is a package known to bring no Recommends. */
-export function hasNoRecommends(pkg: string): boolean {
-  return NO_RECOMMENDS.has(pkg.replace(/[=:].*$/, ""));
+type Row = (string[] | null | false)[];
+const PACKAGES = table.packages as Record<string, Row>;
+const SIZES = table.sizes as Record<string, number[]>;
+/** Debian release numbers in the table's order (bullseye, bookworm, trixie). */
+const RELEASE_NUMBERS = [11, 12, 13];
+
+/** `name=version`, `name:arch` -> `name`. */
+export function aptPackageName(pkg: string): string {
+  return pkg.replace(/[=:].*$/, "");
+}
+
+/** What earlier installs of an image put there, per release of the table. */
+export type AptInstalled = Set<string>[];
+
+export function noneInstalled(): AptInstalled {
+  return RELEASE_NUMBERS.map(() => new Set<string>());
+}
+
+/** Counts an install of `packages` (with its recommends when `withRecommends`) as done. */
+export function recordInstall(installed: AptInstalled, packages: readonly string[], withRecommends: boolean): void {
+  for (const [r, set] of installed.entries())
+    for (const pkg of packages) {
+      const name = aptPackageName(pkg);
+      set.add(name);
+      const extras = withRecommends ? PACKAGES[name]?.[r] : null;
+      if (extras) for (const e of extras) set.add(e);
+    }
+}
+
+/**
+ * The installed size in KB of what `--no-install-recommends` would keep out of an install of
+ * `packages`, beyond what `installed` already holds: in Debian `release` (11, 12, 13), or the
+ * largest over the releases when it is null or not in the table. Null when any package is unknown.
+ */
+export function recommendsKeptOutKb(packages: readonly string[], release: number | null, installed: AptInstalled): number | null {
+  const names = packages.map(aptPackageName);
+  const rows: Row[] = [];
+  for (const name of names) {
+    if (!Object.hasOwn(PACKAGES, name)) return null;
+    rows.push(PACKAGES[name]);
+  }
+  const known = release === null ? -1 : RELEASE_NUMBERS.indexOf(release);
+  const releases = known >= 0 ? [known] : RELEASE_NUMBERS.map((_, i) => i);
+  let largest: number | null = null;
+  for (const r of releases) {
+    // A release that lacks one of the packages is not the image's (the install would fail there).
+    if (rows.some((row) => row[r] === false)) continue;
+    const kept = new Set<string>();
+    for (const row of rows) {
+      const extras = row[r];
+      if (extras === null) return null;
+      if (extras === false) continue;
+      for (const e of extras) if (!installed[r].has(e) && !names.includes(e)) kept.add(e);
+    }
+    const kb = [...kept].reduce((sum, e) => sum + (SIZES[e]?.[r] ?? 0), 0);
+    largest = Math.max(largest ?? 0, kb);
+  }
+  return largest;
+}
+
+/** True when every package is known and brings no recommendation in any release of the table. */
+export function bringsNoRecommends(packages: readonly string[]): boolean {
+  return packages.every((pkg) => {
+    const row = PACKAGES[aptPackageName(pkg)] as Row | undefined;
+    return row !== undefined && row.every((extras) => extras === false || (extras !== null && extras.length === 0));
+  });
 }

@@ -19,7 +19,8 @@
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
-import { hasNoRecommends } from "../model/apt-no-recommends";
+import { bringsNoRecommends, noneInstalled, recommendsKeptOutKb, recordInstall } from "../model/apt-no-recommends";
+import type { AptInstalled } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
@@ -32,6 +33,8 @@ import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { rootImageOf } from "../images/base-image";
+import type { ImageReference } from "../images/reference";
+import { debianReleaseOf } from "../images/release-moves";
 import { isOnBuildpackDeps } from "../images/toolchains";
 import type { Rule } from "./types";
 
@@ -63,6 +66,65 @@ const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptool
 const GPG_PACKAGE = /^(?:gpg|gnupg2?)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
 const SUDO = /^sudo(?:[=:].*)?$/;
+
+/**
+ * Below this many KB kept out, the flag is not worth a finding: what is left to save is a locale or
+ * data package or two (krb5-locales, publicsuffix) that earlier installs did not already bring.
+ */
+const NEGLIGIBLE_KB = 512;
+
+/** Ubuntu releases older than the Debian releases the table reads (xenial, bionic): their packages may differ. */
+const OLD_UBUNTU = /(?:^|[-.:])(?:ubuntu-?)?(?:xenial|bionic|trusty|1[0-8]\.\d\d)(?:$|[-.])/;
+
+/**
+ * The Debian release of a base image (`node:20-bookworm-slim`, `debian:12-slim`), or "old" for an
+ * Ubuntu release older than the releases the table reads, or null when the tag does not say.
+ */
+function debianRelease(image: ImageReference | null): number | "old" | null {
+  if (!image?.tag) return null;
+  const named = debianReleaseOf(image.tag);
+  if (named !== null) return named;
+  const major = image.familiarName === "debian" ? /^(\d+)(?:[.-]|$)/.exec(image.tag) : null;
+  if (major) return Number(major[1]);
+  const ubuntu = image.familiarName === "ubuntu" || /ubuntu/.test(image.tag) || /ubuntu/.test(image.familiarName);
+  return ubuntu && OLD_UBUNTU.test(image.familiarName === "ubuntu" ? image.tag : image.tag.replace(/^.*?ubuntu/, "ubuntu")) ? "old" : null;
+}
+
+/** True when the install call asks for no recommends itself. */
+function skipsRecommends(options: readonly Word[]): boolean {
+  return options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value));
+}
+
+/**
+ * What the installs before command `index` of `run` put in the image (its stage lineage's earlier
+ * RUNs, then the RUN's earlier commands), per release; a removal in between forgets them all.
+ */
+function installedBefore(model: DockerfileModel, run: Instruction, index: number): AptInstalled {
+  const installed = noneInstalled();
+  const visit = (r: Instruction, upto: number) => {
+    const optIn = optInCommands(model, r);
+    for (const [i, command] of r.commands.entries()) {
+      if (i >= upto) break;
+      const call = readAptOrAptGet(command);
+      const sub = call?.subcommand?.value;
+      if (!call || optIn.has(command)) continue;
+      if (sub === "install")
+        recordInstall(
+          installed,
+          aptOperands(call).map((w) => w.value),
+          !skipsRecommends(call.options),
+        );
+      else if (sub === "purge" || sub === "remove" || sub === "autoremove") for (const set of installed) set.clear();
+    }
+  };
+  for (const s of run.stage ? lineage(run.stage) : [])
+    for (const i of s.instructions) {
+      if (i.ordinal >= run.ordinal) break;
+      if (i.keyword === "RUN") visit(i, Infinity);
+    }
+  visit(run, index);
+  return installed;
+}
 
 /** Every package an apt install names in a stage of the final image. */
 function shippedPackages(model: DockerfileModel): string[] {
@@ -161,16 +223,27 @@ export const rule: Rule = {
     for (const run of allRunInstructions(model)) {
       if (!isInFinalImage(model, run, finalStages)) continue;
       const root = run.stage ? rootImageOf(run.stage).image : null;
+      const release = debianRelease(root);
       if (!trims && root !== null && isOnBuildpackDeps(root)) continue;
       const optIn = optInCommands(model, run);
       for (const [index, command] of run.commands.entries()) {
         const call = readAptOrAptGet(command);
         if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
-        if (call.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))) continue;
+        if (skipsRecommends(call.options)) continue;
         const packageWords = aptOperands(call);
         const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
-        if (needsRecommends(packages) || packages.every(hasNoRecommends)) continue;
+        if (needsRecommends(packages)) continue;
+        // The flag would keep out nothing: no package brings a recommendation in any Debian release
+        // read (not said of an Ubuntu older than those, xenial or bionic). On a Debian base whose
+        // release the tag names, also when what it keeps out is under half a megabyte beyond what
+        // earlier installs brought; elsewhere (Ubuntu, whose indexes were not read) the finding
+        // stays unless nothing at all is recommended.
+        if (release !== "old" && bringsNoRecommends(packages)) continue;
+        if (typeof release === "number") {
+          const keptOut = recommendsKeptOutKb(packages, release, installedBefore(model, run, index));
+          if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;
+        }
         if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
         if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
         // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`

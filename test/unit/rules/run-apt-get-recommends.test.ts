@@ -58,6 +58,22 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "an Ubuntu older than the Debian releases read (xenial): a package without Recommends in Debian still fires",
+      code: "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y make\n",
+      messageId: "recommends",
+    },
+    {
+      name: "on a bookworm base, recommends that earlier installs did not bring and that weigh over half a megabyte",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends wget ca-certificates && apt-get install -y curl\n",
+      messageId: "recommendsCertificates",
+    },
+    {
+      name: "on bookworm, the later curl is silent: its recommends came with the earlier install without the flag (wget, gnupg), and what is left is under half a megabyte",
+      code: "FROM node:20-bookworm-slim\nRUN apt-get update && apt-get install -y wget gnupg ca-certificates \\\n && apt-get install -y curl unzip && rm -rf /var/lib/apt/lists/*\n",
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "one package with Recommends among packages without: the flag still matters",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates tzdata procps\n",
       messageId: "recommends",
@@ -189,6 +205,10 @@ testRule(rule, {
     {
       name: "only packages that have no Recommends (checked on Debian 12): the flag would change nothing",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates libssl3 tzdata=2024a-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "a development header whose package and dependencies recommend nothing in any Debian release read, on Ubuntu 22.04",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends git \\\n && apt-get install -y libyaml-dev && rm -rf /var/lib/apt/lists/*\n",
     },
     { name: "apt install with the flag", code: "FROM debian:12-slim\nRUN apt update && apt -y install --no-install-recommends imagemagick\n" },
     { name: "builder stage", code: "FROM debian:12-slim AS build\nRUN apt-get install -y make\nFROM scratch\nCOPY --from=build /usr/bin/make /make\n" },
