@@ -61,10 +61,6 @@ const ACCEPTED_LOSSES: Record<string, string> = {
     "an install in an opt-in branch a plain build skips belongs to a variant built on request (as run-apt-get-recommends already treats it); 7 debatable findings went with the same change",
   "laradock__laradock__workspace__Dockerfile:1954 layer-package-cache":
     "an install in an opt-in branch a plain build skips belongs to a variant built on request (as run-apt-get-recommends already treats it); 7 debatable findings went with the same change",
-  "apache__kvrocks__Dockerfile:31 run-apt-get-recommends":
-    "Debian's Packages indexes (11, 12, 13) show that openssl, ca-certificates, redis-tools and binutils and their dependencies bring no Recommends: the flag changes nothing (scripts/generate-apt-recommends.ts)",
-  "mirego__elixir-boilerplate__Dockerfile:71 run-apt-get-recommends":
-    "on bookworm the flag keeps out only libgpm2 (45 KB, libncurses5's one recommendation), under the half-megabyte floor; Debian's Packages indexes",
 };
 
 /**
