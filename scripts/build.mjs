@@ -16,15 +16,17 @@ const dev = watch || process.argv.includes("--dev");
  * Packages the Node server loads only when first needed, from bundles of their own beside it
  * (issue #16: the server's start): dockerfile-language-service (its registry client loads https and
  * TLS; the server thread only needs it for completion resolve and the quick fixes of syntax
- * problems) and yaml (read only where a compose file is). Left in the server's bundle, V8 would
- * parse them at every start. The worker keeps the service in its own bundle: its requests need it
- * at once.
+ * problems), yaml (read only where a compose file is) and the apt Recommends table (~200 kB, read
+ * with the first apt install). Left in the server's bundle, V8 would parse them at every start. The
+ * worker keeps the service in its own bundle: its requests need it at once.
  */
 const SERVER_CHUNK = /^(dockerfile-language-service|yaml)$/;
+const APT_TABLE = /apt-recommends\.generated\.json$/;
 const serverChunks = {
   name: "server-chunks",
   setup(build) {
     build.onResolve({ filter: SERVER_CHUNK }, (args) => ({ path: `./${args.path}.js`, external: true }));
+    build.onResolve({ filter: APT_TABLE }, () => ({ path: "./apt-recommends.js", external: true }));
   },
 };
 
@@ -38,6 +40,7 @@ const bundles = [
   // The server's chunks (SERVER_CHUNK), loaded by node.js from beside it.
   { entry: "server/src/lsp/language-service-chunk.ts", outfile: "dist/server/dockerfile-language-service.js", platform: "node", format: "cjs" },
   { entry: "node_modules/yaml/dist/index.js", outfile: "dist/server/yaml.js", platform: "node", format: "cjs" },
+  { entry: "server/src/model/data/apt-recommends.generated.json", outfile: "dist/server/apt-recommends.js", platform: "node", format: "cjs" },
   {
     entry: "server/src/lsp/browser.ts",
     outfile: "dist/server/browser.js",

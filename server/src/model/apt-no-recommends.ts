@@ -7,11 +7,25 @@
 // read and the largest figure counts. A package the table does not know (a PPA's, a vendor's, a
 // variable) makes the answer unknown, and the finding stays.
 
-import table from "./data/apt-recommends.generated.json";
+import type * as AptTable from "./data/apt-recommends.generated.json";
 
 type Row = (string[] | null | false)[];
-const PACKAGES = table.packages as Record<string, Row>;
-const SIZES = table.sizes as Record<string, number[]>;
+interface Table {
+  packages: Record<string, Row>;
+  sizes: Record<string, number[]>;
+}
+/** The model is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
+declare const require: (id: string) => unknown;
+let loaded: Table | null = null;
+/**
+ * The table, read with the first apt install a rule looks at rather than with the language server
+ * (issue #16: the server's start; the Node server has it in a bundle of its own, apt-recommends.js).
+ */
+function table(): Table {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
+  loaded ??= require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
+  return loaded;
+}
 /** Debian release numbers in the table's order (bullseye, bookworm, trixie). */
 const RELEASE_NUMBERS = [11, 12, 13];
 
@@ -33,7 +47,7 @@ export function recordInstall(installed: AptInstalled, packages: readonly string
     for (const pkg of packages) {
       const name = aptPackageName(pkg);
       set.add(name);
-      const extras = withRecommends ? PACKAGES[name]?.[r] : null;
+      const extras = withRecommends ? table().packages[name]?.[r] : null;
       if (extras) for (const e of extras) set.add(e);
     }
 }
@@ -47,8 +61,8 @@ export function recommendsKeptOutKb(packages: readonly string[], release: number
   const names = packages.map(aptPackageName);
   const rows: Row[] = [];
   for (const name of names) {
-    if (!Object.hasOwn(PACKAGES, name)) return null;
-    rows.push(PACKAGES[name]);
+    if (!Object.hasOwn(table().packages, name)) return null;
+    rows.push(table().packages[name]);
   }
   const known = release === null ? -1 : RELEASE_NUMBERS.indexOf(release);
   const releases = known >= 0 ? [known] : RELEASE_NUMBERS.map((_, i) => i);
@@ -63,7 +77,7 @@ export function recommendsKeptOutKb(packages: readonly string[], release: number
       if (extras === false) continue;
       for (const e of extras) if (!installed[r].has(e) && !names.includes(e)) kept.add(e);
     }
-    const kb = [...kept].reduce((sum, e) => sum + (SIZES[e]?.[r] ?? 0), 0);
+    const kb = [...kept].reduce((sum, e) => sum + (table().sizes[e]?.[r] ?? 0), 0);
     largest = Math.max(largest ?? 0, kb);
   }
   return largest;
@@ -72,7 +86,7 @@ export function recommendsKeptOutKb(packages: readonly string[], release: number
 /** True when every package is known and brings no recommendation in any release of the table. */
 export function bringsNoRecommends(packages: readonly string[]): boolean {
   return packages.every((pkg) => {
-    const row = PACKAGES[aptPackageName(pkg)] as Row | undefined;
+    const row = table().packages[aptPackageName(pkg)] as Row | undefined;
     return row !== undefined && row.every((extras) => extras === false || (extras !== null && extras.length === 0));
   });
 }
