@@ -12,7 +12,7 @@ import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
 import type { ShellCommand } from "./shell";
 import { readArgDeclarations } from "./parse";
-import { ancestorsOf } from "./stage-graph";
+import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /** Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt, autotools, Rakefile). */
@@ -119,10 +119,10 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
-  const descendants = model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage));
+  const descendants = stagesBuiltOn(model, stage);
   const scope = [...chain, ...descendants];
   if (scope.some((s) => s.instructions.some((i) => declaresCommitVariable(i)))) return none;
-  const after = [...stage.instructions.filter((i) => i.ordinal > copy.ordinal), ...descendants.flatMap((s) => s.instructions)];
+  const after = instructionsAfter(model, copy);
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
     // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same.

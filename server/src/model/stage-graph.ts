@@ -170,6 +170,21 @@ export function ancestorsOf(stage: Stage): Stage[] {
   return out;
 }
 
+/** The stages built on `stage`, directly or through others (`FROM stage AS b`, `FROM b AS c`), in file order. */
+export function stagesBuiltOn(model: DockerfileModel, stage: Stage): Stage[] {
+  return model.stages.filter((s) => ancestorsOf(s).includes(stage));
+}
+
+/**
+ * What comes after `instruction` in the images it goes into: the rest of its stage, then every
+ * instruction of the stages built on that stage. Empty for an instruction outside any stage.
+ */
+export function instructionsAfter(model: DockerfileModel, instruction: Instruction): Instruction[] {
+  const stage = instruction.stage;
+  if (stage === null) return [];
+  return [...stage.instructions.filter((i) => i.ordinal > instruction.ordinal), ...stagesBuiltOn(model, stage).flatMap((s) => s.instructions)];
+}
+
 /**
  * The stages a stage's image is built through, root first and ending with `stage` itself: the
  * order its layers are laid down in (`FROM a AS b` / `FROM b AS c`: c -> [a, b, c]). The first

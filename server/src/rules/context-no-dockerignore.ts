@@ -15,7 +15,7 @@ import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf } from "../model/stage-graph";
+import { ancestorsOf, instructionsAfter } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -150,10 +150,7 @@ export const rule: Rule = {
 function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: string; entries: IgnoreEntry[] } | null {
   const stage = copy.stage;
   if (stage === null) return null;
-  const later = [
-    ...stage.instructions.filter((i) => i.ordinal > copy.ordinal),
-    ...model.stages.filter((s) => s !== stage && ancestorsOf(s).includes(stage)).flatMap((s) => s.instructions),
-  ];
+  const later = instructionsAfter(model, copy);
   const group = "Build output and caches" as const;
   // Where the copy put the sources: an autotools build counts only when it runs there (in-tree), not
   // in a dependency a step downloaded (`cd libsrtp && ./configure`).

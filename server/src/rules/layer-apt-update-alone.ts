@@ -7,7 +7,7 @@ import { mergeIntoPreviousRun } from "../fixes/run-merge";
 import { commandsOf, systemPackageCommand } from "../model/commands";
 import { isSameOrParentPath } from "../model/copy-paths";
 import { shippedImageStages } from "../model/final-image";
-import { ancestorsOf } from "../model/stage-graph";
+import { instructionsAfter } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -74,10 +74,7 @@ export const rule: Rule = {
 function isUnusedUpdate(model: DockerfileModel, instruction: Instruction): boolean {
   const stage = instruction.stage;
   if (instruction.trigger || stage === null || shippedImageStages(model).has(stage)) return false;
-  const later = [
-    ...stage.instructions.filter((i) => i.ordinal > instruction.ordinal),
-    ...model.stages.filter((s) => ancestorsOf(s).includes(stage)).flatMap((s) => s.instructions),
-  ];
+  const later = instructionsAfter(model, instruction);
   // A RUN we cannot read (exec form of a script, ONBUILD) may install: only plain RUNs are judged.
   return later.every((i) => i.keyword !== "ONBUILD" && (i.keyword !== "RUN" || !commandsOf(i).some(mayReadPackageLists)));
 }
