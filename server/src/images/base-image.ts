@@ -34,3 +34,11 @@ export function rootImageOf(stage: Stage): { stage: Stage; image: ImageReference
   const root = rootStageOf(stage);
   return { stage: root, image: baseImageOf(root) };
 }
+
+/**
+ * The sentence a finding on one base appends when later stages build on the same image (one
+ * problem, one finding: they get a hint pointing back): "" when there are none.
+ */
+export function alsoTheBaseOf(lines: readonly number[]): string {
+  return lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "";
+}

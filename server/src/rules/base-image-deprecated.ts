@@ -4,7 +4,7 @@
 
 import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
-import { baseImageOf, rootImageOf } from "../images/base-image";
+import { alsoTheBaseOf, baseImageOf, rootImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
 import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
@@ -202,7 +202,7 @@ export const rule: Rule = {
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
           ...(gone !== null ? { package: gone.name } : {}),
-          others: lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "",
+          others: alsoTheBaseOf(lines),
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
         severity: held?.kind === "comment" ? "info" : undefined,

@@ -17,7 +17,7 @@ import {
   isRollingBuild,
   isStaticFileServer,
 } from "../images/floating-tags";
-import { baseImageOf } from "../images/base-image";
+import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
 import { callersPassAll } from "../model/context";
@@ -84,7 +84,7 @@ export const rule: Rule = {
     for (const [first, ...rest] of byImage.values()) {
       const ref = baseImageOf(first)!;
       const lines = rest.map((s) => s.from.range.start.line + 1);
-      const others = lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "";
+      const others = alsoTheBaseOf(lines);
       const isLiteral = !first.base.token.value.includes("$");
       // The other stages keep a quiet marker where the image is written (reviewers judged such
       // repeats right as pointers, debatable as findings of their own).
