@@ -2,9 +2,11 @@
 // BusyBox ash (Alpine, busybox) execs the last command of a `sh -c` string, and bash (the /bin/sh of
 // the Red Hat family, Amazon Linux, Arch) execs a `-c` string that is one simple command, so that
 // command replaces the shell and receives SIGTERM itself; Debian's and Ubuntu's dash forks it and
-// stays PID 1.
+// stays PID 1. Dash also has no `set -o pipefail` (0.5.12 in bookworm, trixie and noble): there
+// a pipe's failure is caught only by running the RUN with bash.
 
 import type { ImageReference } from "./reference";
+import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
 
 /** An `alpine` word in a name or tag (`node:22-alpine3.20`, `azul/zulu-openjdk-alpine`): built on Alpine. */
 const ALPINE_WORD = /(?:^|[-.])alpine(?:$|[-.\d])/;
@@ -36,4 +38,24 @@ export function shellExecsSingleCommand(ref: ImageReference): boolean {
   const name = ref.familiarName.split("/").pop() ?? "";
   if (BASH_SH_NAME.test(name)) return true;
   return ref.tag !== null && !ALPINE_WORD.test(ref.tag) && BASH_SH_WORD.test(ref.tag);
+}
+
+/**
+ * Images whose /bin/sh is Debian's dash in every tag that is not an Alpine one: Debian, Ubuntu and
+ * the official images built on them (their default tags are Debian or Ubuntu releases).
+ */
+const DASH_SH_NAME =
+  /^(?:debian|ubuntu|buildpack-deps|node|python|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|maven|gradle|haskell|elixir|erlang|r-base|julia|gcc|swift|clojure|pypy)$/;
+
+/**
+ * True when the image's /bin/sh is dash (no `set -o pipefail`): Debian, Ubuntu, the official
+ * images above in their non-Alpine tags, and any tag naming a Debian or Ubuntu release.
+ * False where it is not known (a vendor image that does not say).
+ */
+export function shellIsDash(ref: ImageReference): boolean {
+  if (shellExecsLastCommand(ref) || shellExecsSingleCommand(ref)) return false;
+  const name = ref.familiarName.split("/").pop() ?? "";
+  if (ref.isOfficial && DASH_SH_NAME.test(name)) return true;
+  const words = (ref.tag ?? "").toLowerCase().split(/[-.]/);
+  return words.some((w) => DEBIAN_CODENAMES[w] !== undefined || UBUNTU_CODENAMES[w] !== undefined);
 }

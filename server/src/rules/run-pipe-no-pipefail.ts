@@ -8,11 +8,15 @@
 // `tar`, `gpg --dearmor`, `apt-key add` fail on empty input), when the pipe ends `|| …`, when
 // SHELL or the script sets pipefail, when the pipe's status is discarded anyway (a later command
 // follows it after `;` or a newline with no `set -e`), and under non-POSIX shells (PowerShell, cmd).
+// Where /bin/sh is dash, which has no `set -o pipefail`, the message names bash in SHELL instead.
 
+import { shellExecsLastCommand, shellExecsSingleCommand, shellIsDash } from "../images/default-shell";
+import { readAptOrAptGet } from "../model/apt-get";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
+import { rootImageOf } from "../images/base-image";
 import type { Rule } from "./types";
 
 const NON_POSIX = /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i;
@@ -59,6 +63,7 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL4006"] },
     messages: {
       pipefail: "A failure before '{command}' is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
+      pipefailDash: 'A failure before \'{command}\' is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] first.',
     },
   },
   check(model, report) {
@@ -85,7 +90,8 @@ export const rule: Rule = {
         start = end;
         if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
-        report({ range: swallowing.range, messageId: "pipefail", data: { command: swallowing.name } });
+        const messageId = onDash(run, shell) ? "pipefailDash" : "pipefail";
+        report({ range: swallowing.range, messageId, data: { command: swallowing.name } });
         break;
       }
     }
@@ -133,4 +139,18 @@ function executesInput(command: ShellCommand): boolean {
     if (!value.startsWith("--") && programFlags.test(value.slice(1))) return false;
   }
   return true;
+}
+
+/**
+ * True when the RUN's /bin/sh is dash, where `set -o pipefail` is an error: the default shell (or
+ * SHELL running /bin/sh) of a stage whose base image is Debian-based, or that installs with apt
+ * from a base not known to be Alpine's or the Red Hat family's.
+ */
+function onDash(run: Instruction, shell: readonly string[] | null): boolean {
+  if (shell !== null && shell.length > 0 && !/^(?:\/bin\/)?sh$/.test(shell[0])) return false;
+  if (run.stage === null) return false;
+  const image = rootImageOf(run.stage).image;
+  if (image !== null && shellIsDash(image)) return true;
+  if (image !== null && (shellExecsLastCommand(image) || shellExecsSingleCommand(image))) return false;
+  return lineage(run.stage).some((stage) => stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some((c) => readAptOrAptGet(c) !== null)));
 }

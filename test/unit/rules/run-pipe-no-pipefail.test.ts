@@ -4,8 +4,9 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "Debian's /bin/sh is dash, which has no pipefail: the remedy is bash in SHELL",
       code: "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - && apt-get install -y nodejs\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
       line: 2,
       token: "bash -",
       data: { command: "bash" },
@@ -14,40 +15,72 @@ testRule(rule, {
     {
       name: "sh with arguments for the script",
       code: "FROM debian:12-slim\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
       token: "sh -s -- -y",
     },
     {
       name: "a script read from /dev/stdin",
       code: "FROM debian:12-slim\nRUN curl -sSL https://dot.net/v1/dotnet-install.sh | bash /dev/stdin --channel 8.0\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
     },
     {
       name: "python reading its program from stdin",
       code: "FROM python:3.12\nRUN wget -qO- https://install.python-poetry.org | python3 -\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
     },
     {
       name: "sh with pipefail is still sh",
       code: 'FROM debian:12-slim\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/i.sh | sh\n',
-      messageId: "pipefail",
+      messageId: "pipefailDash",
     },
     {
       name: "a download written into the package sources",
       code: "FROM debian:12-slim\nRUN curl https://www.postgresql.org/media/keys/ACCC4CF8.asc | gpg --dearmor | tee /etc/apt/trusted.gpg.d/pg.gpg\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
       token: "tee /etc/apt/trusted.gpg.d/pg.gpg",
     },
     {
       name: "the last command of an if branch: its status is the branch's",
       code: "FROM debian:12-slim\nARG V=latest\nRUN if [ $V = latest ]; then \\\n    curl -o- -L https://x/install.sh | bash; \\\n  else \\\n    curl -o- -L https://x/install.sh | bash -s -- --version $V; \\\n  fi && echo done\n",
-      messageId: "pipefail",
+      messageId: "pipefailDash",
       line: 4,
     },
     {
       name: "a later command after ';' under set -e",
       code: "FROM debian:12-slim\nRUN set -eux; curl -fsSL https://x/i.sh | sh; rm -rf /tmp/*\n",
+      messageId: "pipefailDash",
+    },
+    {
+      name: "Alpine's ash has pipefail: the remedy is set -o pipefail",
+      code: "FROM alpine:3.22\nRUN curl -fsSL https://x/i.sh | sh\n",
       messageId: "pipefail",
+    },
+    {
+      name: "bash in SHELL without pipefail, on Debian",
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://x/i.sh | sh\n',
+      messageId: "pipefail",
+    },
+    {
+      name: "apt installs in a vendor image: dash",
+      code: "FROM example.com/team/base:1.0\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://x/i.sh | sh\n",
+      messageId: "pipefailDash",
+      line: 3,
+    },
+    {
+      name: "an unknown vendor image without apt: the general remedy",
+      code: "FROM example.com/team/base:1.0\nRUN curl -fsSL https://x/i.sh | sh\n",
+      messageId: "pipefail",
+    },
+    {
+      name: "a later command runs the installed tool: still reported, the failure shows where it happens",
+      code: "FROM alpine:3.22\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nRUN uv sync\n",
+      messageId: "pipefail",
+      line: 2,
+    },
+    {
+      name: "a NodeSource setup script: the later install silently takes Debian's nodejs",
+      code: "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -\nRUN apt-get install -y nodejs && node --version\n",
+      messageId: "pipefailDash",
     },
   ],
   silent: [
