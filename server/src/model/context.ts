@@ -220,6 +220,8 @@ const MANIFEST_NAMES = new Set([
   // Python builds that may version from the checkout (setuptools-scm's use_scm_version, versioneer, pbr).
   "setup.py",
   "setup.cfg",
+  // Haskell package descriptions (hpack, Cabal): a githash or gitrev dependency stamps the commit from .git.
+  "package.yaml",
   // Bundler configs that name the prefix of variables inlined into the browser bundle (SvelteKit
   // `kit.env.publicPrefix`, Vite `envPrefix`): such variables are public by design.
   "svelte.config.js",
@@ -245,7 +247,7 @@ const SERVER_CONFIG_NAMES = /^(?:uwsgi[^/]*\.ini|gunicorn[^/]*\.(?:conf\.py|py|c
 export function isContextFileOfInterest(name: string): boolean {
   return (
     MANIFEST_NAMES.has(name) ||
-    /\.(?:csproj|fsproj|vbproj|sh)$/.test(name) ||
+    /\.(?:csproj|fsproj|vbproj|cabal|sh)$/.test(name) ||
     /^requirements.*\.(?:txt|in)$/.test(name) ||
     // Entry scripts named without an extension (`docker-entrypoint`, `uid_entrypoint`, `entrypoint`).
     /^[\w.-]*entrypoint$/i.test(name) ||

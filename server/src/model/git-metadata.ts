@@ -5,13 +5,15 @@
 // commonly runs git, git installed for the build, a toolchain image that bundles git, a comment
 // about git, a Go build where git is installed (VCS stamping), and a manifest that depends on a package
 // reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion, a
-// Gradle git-version plugin, Maven's git-commit-id, Python's setuptools-scm or versioningit). A commit
-// passed in as a build argument says the build does not need the checkout.
+// Gradle git-version plugin, Maven's git-commit-id, Python's setuptools-scm or versioningit, Haskell's
+// githash). A commit passed in as a build argument that a build step reads says the usual version
+// stamps do not need the checkout; a script or plugin that reads the checkout itself still does.
 
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
 import type { ShellCommand } from "./shell";
 import { readArgDeclarations } from "./parse";
+import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
@@ -50,6 +52,12 @@ const GIT_READING_MAVEN = /<artifactId>\s*(?:git-commit-id-plugin|git-commit-id-
  */
 const GIT_READING_PYTHON =
   /\b(?:setuptools[_-]scm|use_scm_version|versioningit|hatch[_-]vcs|poetry[_-]dynamic[_-]versioning|uv[_-]dynamic[_-]versioning|setuptools[_-]git[_-]versioning|dunamai|versioneer)\b|\bpbr\s*=\s*True\b|^\s*source\s*=\s*["'](?:scm|vcs)["']/m;
+/**
+ * Haskell libraries that embed the commit at compile time through Template Haskell (githash's
+ * `tGitInfoCwd`, gitrev's `gitHash`), as a dependency in package.yaml (`- githash >=0.1`) or a
+ * .cabal file's `build-depends` (`githash ^>=0.1`, `, gitrev`).
+ */
+const GIT_READING_HASKELL = /(?:^|[\s,:-])(?:githash|gitrev)(?=\s*(?:[<>=^,]|$))/m;
 /** Where a .NET build at the context root declares its packages: project files and the shared props. */
 const DOTNET_PACKAGE_FILES = /^(?:[^/]+\.(?:csproj|fsproj|vbproj)|Directory\.(?:Build|Packages)\.props)$/;
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
@@ -103,8 +111,9 @@ const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
 
 /**
  * What `copy` (a COPY/ADD of the whole context) tells about the build reading .git: in its stage
- * (and the stages it builds on) and in the stages built on it. Both false when the stage declares a
- * commit variable, since the version then comes from a build argument.
+ * (and the stages it builds on) and in the stages built on it. With a commit variable that reaches
+ * the build, only the signs that read the checkout whatever the argument says remain (a manifest's
+ * plugin, a script working on the checkout), since the version then comes from a build argument.
  */
 export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const stage = copy.stage;
@@ -121,8 +130,12 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const chain = [stage, ...ancestorsOf(stage)];
   const descendants = stagesBuiltOn(model, stage);
   const scope = [...chain, ...descendants];
-  if (scope.some((s) => s.instructions.some((i) => declaresCommitVariable(i)))) return none;
   const after = instructionsAfter(model, copy);
+  // A commit handed in as a build argument replaces the checkout for the usual version stamps, not
+  // for a script the build runs that works on the checkout itself (`[ -e .git ]`, `git fetch
+  // --tags`) nor for a build plugin that reads it: those still need .git.
+  if (scope.some((s) => s.instructions.some((i) => commitVariableFeedsBuild(model, i))))
+    return { ...none, manifestReadsGit: manifestReadsGit(model), stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, c))) };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
     // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same.
@@ -219,21 +232,40 @@ function isVcsStampingGoBuild(command: ShellCommand): boolean {
   return !command.args.some((a) => /^--?buildvcs=(?:false|0)$/.test(a.value));
 }
 
+/**
+ * A shell script that works on the checkout itself: it tests for `.git` (`[ -e .git ]`, `-d .git`)
+ * or runs git on the repository (`git fetch --tags`, `git submodule update`), usually to make
+ * `git describe` work in a shallow clone before the version is computed.
+ */
+const SCRIPT_USES_CHECKOUT =
+  /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:-C\s+\S+\s+)?(?:fetch|submodule|clean|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
+
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
 function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
-  const files = Object.entries(model.context.files ?? {});
-  const readsGit = (match: (path: string) => boolean) => files.some(([path, text]) => match(path) && ASKS_GIT.test(text));
-  if (command.name === "make" || command.name === "gmake") return readsGit((path) => MAKEFILES.test(path));
+  const ran = new Set(filesRunBy(model, command));
+  return Object.entries(model.context.files ?? {}).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) || scriptReadsGit(model, command);
+}
+
+/** True when the command runs a shell script of the context that works on the checkout itself (see {@link SCRIPT_USES_CHECKOUT}). */
+function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
+  const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh")));
+  return Object.entries(model.context.files ?? {}).some(([path, text]) => ran.has(path) && SCRIPT_USES_CHECKOUT.test(text));
+}
+
+/** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
+function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
+  const paths = Object.keys(model.context.files ?? {});
+  if (command.name === "make" || command.name === "gmake") return paths.filter((path) => MAKEFILES.test(path));
   if (command.name === "go" && command.args[0]?.value === "run") {
     const targets = command.args
       .slice(1)
       .filter((a) => a.value.endsWith(".go"))
       .map((a) => a.value.replace(/^\.\//, ""));
-    return readsGit((path) => targets.includes(path));
+    return paths.filter((path) => targets.includes(path));
   }
   const script = command.program?.value.replace(/^\.\//, "") ?? "";
-  return script.endsWith(".sh") && readsGit((path) => path === script);
+  return script.endsWith(".sh") && paths.includes(script) ? [script] : [];
 }
 
 /** True when a manifest at the context root depends on a package that reads the checkout. */
@@ -247,8 +279,9 @@ function manifestReadsGit(model: DockerfileModel): boolean {
 }
 
 /**
- * True when a JVM or Python build file (at the root or one folder down: a Gradle subproject) applies
- * a plugin that versions from the checkout, or a Gradle or setup.py script runs git itself
+ * True when a JVM, Python or Haskell build file (at the root or one folder down: a Gradle subproject,
+ * a Haskell package of a stack project) applies a plugin or depends on a library that versions from
+ * the checkout, or a Gradle or setup.py script runs git itself
  * (`commandLine("git", "describe")`, `subprocess.check_output(["git", "rev-parse", "HEAD"])`).
  */
 function buildFileReadsGit(name: string, text: string): boolean {
@@ -256,6 +289,7 @@ function buildFileReadsGit(name: string, text: string): boolean {
   if (name === "pom.xml") return GIT_READING_MAVEN.test(text);
   if (name === "pyproject.toml" || name === "setup.cfg") return GIT_READING_PYTHON.test(text);
   if (name === "setup.py") return GIT_READING_PYTHON.test(text) || ASKS_GIT.test(text);
+  if (name === "package.yaml" || name.endsWith(".cabal")) return GIT_READING_HASKELL.test(text);
   return false;
 }
 
@@ -276,10 +310,45 @@ function npmManifestReadsGit(text: string | undefined): boolean {
   }
 }
 
-function declaresCommitVariable(instruction: Instruction): boolean {
-  if (instruction.keyword === "ARG") return readArgDeclarations(instruction).some((d) => COMMIT_VARIABLE.test(d.name));
-  if (instruction.keyword === "ENV") return instruction.args.some((a) => COMMIT_VARIABLE.test(a.value.split("=")[0]));
-  return false;
+/** The commit variables (`GIT_COMMIT`, `VCS_REF`) an ARG or ENV declares. */
+function commitVariablesDeclared(instruction: Instruction): string[] {
+  if (instruction.keyword === "ARG")
+    return readArgDeclarations(instruction)
+      .map((d) => d.name)
+      .filter((n) => COMMIT_VARIABLE.test(n));
+  if (instruction.keyword === "ENV") return instruction.args.map((a) => a.value.split("=")[0]).filter((n) => COMMIT_VARIABLE.test(n));
+  return [];
+}
+
+/** Build files that read variables of the environment the build runs in (`System.getenv("GIT_COMMIT")`, `$(GIT_COMMIT)`). */
+const BUILD_FILES_READING_ENV = /(?:^|\/)(?:build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|pom\.xml|setup\.py|pyproject\.toml|package\.json|build\.go)$/;
+
+/**
+ * True when `instruction` declares a commit variable that reaches the build: a RUN after it names
+ * the variable, or a script, Makefile or build file that step runs does. A commit argument declared
+ * only for a LABEL (`ARG VCS_REF` then `LABEL org.label-schema.vcs-ref=$VCS_REF`), or after the
+ * last build step, or only to reset the cache, hands the build nothing: it still reads `.git`.
+ */
+function commitVariableFeedsBuild(model: DockerfileModel, instruction: Instruction): boolean {
+  const names = commitVariablesDeclared(instruction);
+  if (names.length === 0) return false;
+  const named = (text: string) => names.some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(text));
+  const runs = instructionsAfter(model, instruction).filter((i) => i.keyword === "RUN");
+  if (runs.length === 0) return false;
+  if (runs.some((i) => i.commands.some((c) => c.words.some((w) => named(w.value))))) return true;
+  const files = Object.entries(model.context.files ?? {});
+  // A step runs a file the host did not read (a Makefile, `./configure`, a script): it may read the variable.
+  if (runs.some((i) => i.commands.some((c) => runsUnreadFile(model, c)))) return true;
+  const ran = new Set(runs.flatMap((i) => i.commands.flatMap((c) => filesRunBy(model, c))));
+  return files.some(([path, text]) => (ran.has(path) || BUILD_FILES_READING_ENV.test(path) || MAKEFILES.test(path)) && named(text));
+}
+
+/** True when the command is `make` with no Makefile read, or runs a context file by path (`./configure`, `scripts/build`) that was not read. */
+function runsUnreadFile(model: DockerfileModel, command: ShellCommand): boolean {
+  if (command.name === "make" || command.name === "gmake") return filesRunBy(model, command).length === 0;
+  const program = command.program?.value ?? "";
+  if (program.startsWith("/") || program.includes("$") || !program.includes("/")) return false;
+  return !(program.replace(/^\.\//, "") in (model.context.files ?? {}));
 }
 
 function within(line: number, stage: Stage): boolean {

@@ -97,13 +97,30 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
     }
   }
   if (workdir !== null && inRoot(workdir)) return trimSlash(workdir);
-  for (const word of startCommand(model) ?? []) {
+  for (const word of startWords(startCommand(model) ?? [])) {
     // `--work-dir=/root/.halo2`, or the program or a file it is given in /root
     // (`/root/.local/bin/app`, where `pipx install` and `pip install --user` put it as root).
     const path = ROOT_PATH_OPTION.exec(word)?.[1] ?? (inRoot(word) ? word : undefined);
     if (path !== undefined) return path.replace(/\/$/, "");
   }
   return composeRootHomeMounts(model)[0] ?? null;
+}
+
+/**
+ * The words of a start command, with the script a shell runs (`["bash", "-c", "python -m app
+ * --config=/root/app.json"]`) split into its own words, quotes taken off: a path there is read at
+ * start as much as one written as a word of the command.
+ */
+function startWords(command: readonly string[]): string[] {
+  return command.flatMap((word, i) => {
+    const isScript = i >= 2 && command[i - 1] === "-c" && /^(?:ba|da|a|z)?sh$/.test(command[i - 2].split("/").pop() ?? "");
+    return isScript
+      ? word
+          .split(/[\s;&|()]+/)
+          .map((w) => w.replace(/^["']+|["']+$/g, ""))
+          .filter((w) => w !== "")
+      : [word];
+  });
 }
 
 /** The folders on the default PATH, where a link puts a program within every user's reach. */

@@ -3,11 +3,14 @@
 
 import { systemPackageCommand, type SystemPackageCommand } from "../model/commands";
 import { isBroadContextCopy } from "../model/copies";
+import { copyPaths, joinPath } from "../model/copy-paths";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import type { TextEdit } from "../model/text";
-import type { DockerfileModel, Instruction } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { substituteVariables } from "../model/variables";
+import { workdirOf } from "../model/workdir";
 import type { Fix, Rule } from "./types";
 
 /** Instructions that change what a RUN sees: moving the RUN across them could change its result. */
@@ -36,8 +39,15 @@ export const rule: Rule = {
       for (const instruction of stage.instructions) {
         if (!broadCopy && isBroadContextCopy(instruction)) broadCopy = instruction;
         if (!broadCopy || instruction.keyword !== "RUN") continue;
-        const installs = instruction.commands.map(systemPackageCommand).filter((p): p is SystemPackageCommand => p !== null && installsNamedPackages(p));
+        // An install only an opt-in build argument turns on (`if [ "$WITH_PLUGINS" = "true" ]; then
+        // apt-get install ...`) does not run on the default build: nothing reruns there.
+        const installs = instruction.commands
+          .map(systemPackageCommand)
+          .filter((p): p is SystemPackageCommand => p !== null && installsNamedPackages(p) && !offByDefault(stage, instruction.commands, p.command));
         if (installs.length === 0) continue;
+        // The RUN runs a file the copy brought (`./docker/scripts/download-plugins.sh`,
+        // `./configure`): the packages serve that step, which must follow the copy.
+        if (runsCopiedFile(model, instruction, broadCopy)) continue;
         // Build packages installed, used and removed in one RUN (`apk add --virtual .deps ... && make
         // && apk del .deps`): in a RUN of its own before the copy they would stay in a layer.
         if (removesPackages(instruction)) continue;
@@ -111,4 +121,86 @@ function isPackageHousekeeping(command: ShellCommand): boolean {
 
 function touchesPackageSetup(run: Instruction): boolean {
   return run.commands.some((c) => systemPackageCommand(c) !== null || c.words.some((w) => /\/etc\/(?:apt|yum|dnf|apk|zypp)|apt-key|gpg|rpm/.test(w.value)));
+}
+
+/** Shells that run the script named as their first operand (`bash scripts/setup.sh`). */
+const SHELLS = /^(?:ba|da|a|z)?sh$/;
+
+/**
+ * True when a command of the RUN starts a file of the build context that the broad copy brought: a
+ * relative path (`./docker/scripts/download-plugins.sh`, `bash scripts/setup.sh`) or a path under the
+ * copy's destination (`/app/bin/setup`).
+ */
+function runsCopiedFile(model: DockerfileModel, run: Instruction, copy: Instruction): boolean {
+  const paths = copyPaths(copy);
+  const stage = copy.stage;
+  const base = paths === null || stage === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
+  return run.commands.some((c) => {
+    const script = SHELLS.test(c.name) && !c.args.some((a) => a.value === "-c") ? c.args.find((a) => !a.value.startsWith("-")) : c.program;
+    const path = script?.value.replace(/^["']|["']$/g, "") ?? "";
+    if (path === "" || path.includes("$") || !path.includes("/")) return false;
+    if (!path.startsWith("/")) return !path.startsWith("~");
+    return root !== null && root !== "/" && path.startsWith(`${root}/`);
+  });
+}
+
+/**
+ * True when `install` runs only under a test of the stage's build arguments that their defaults make
+ * false: `if [ "$DOWNLOAD_PLUGINS" = "true" ]; then ... fi` with `ARG DOWNLOAD_PLUGINS=false`, or
+ * `[ -n "$EXTRA" ] && apt-get install ...` with `ARG EXTRA`. A test of anything else (a file, an
+ * environment variable, the platform) says nothing.
+ */
+function offByDefault(stage: Stage | null, commands: readonly ShellCommand[], install: ShellCommand): boolean {
+  if (stage === null) return false;
+  const at = commands.indexOf(install);
+  const guard = guardOf(commands, at);
+  if (guard === null) return false;
+  const scope = new Map([...stage.args].map(([name, value]) => [name, value ?? ""]));
+  const words = guard.words.map((w) => w.value).filter((w) => !["if", "elif", "then", "&&"].includes(w));
+  const negated = words[0] === "!";
+  const test = negated ? words.slice(1) : words;
+  const substituted = test.map((w) => substituteVariables(w.replace(/^["']|["']$/g, ""), scope));
+  // Only a test of build arguments: their defaults decide the default build.
+  if (!substituted.some((w) => w.hasVariables)) return false;
+  const result = evaluateTest(substituted);
+  return result === null ? false : negated ? result : !result;
+}
+
+/**
+ * The test guarding the command at `at`: the condition of the `if` whose body holds it, or a test
+ * chained before it with `&&` (`[ "$X" = 1 ] && apt-get install ...`); null when none.
+ */
+function guardOf(commands: readonly ShellCommand[], at: number): ShellCommand | null {
+  const command = commands[at];
+  if (command.depth > 0) {
+    for (let i = at - 1; i >= 0; i--) {
+      const first = commands[i].words[0]?.value;
+      if (commands[i].depth < command.depth) return null;
+      if (commands[i].depth !== command.depth) continue;
+      if (first === "fi" || first === "else") return null;
+      if (first === "if" || first === "elif") return isTest(commands[i]) ? commands[i] : null;
+    }
+    return null;
+  }
+  for (let i = at; i > 0 && commands[i].joinedBy === "&&"; i--) if (isTest(commands[i - 1])) return commands[i - 1];
+  return null;
+}
+
+function isTest(command: ShellCommand): boolean {
+  return command.name === "[" || command.name === "[[" || command.name === "test";
+}
+
+/** The value of a `[`/`[[`/`test` expression of one comparison or one operand test; null when it cannot be read. */
+function evaluateTest(words: readonly { value: string; unresolved: readonly string[] }[]): boolean | null {
+  if (words.some((w) => w.unresolved.length > 0)) return null;
+  const values = words.map((w) => w.value);
+  const inner = values[0] === "[" || values[0] === "[[" ? values.slice(1, -1) : values[0] === "test" ? values.slice(1) : null;
+  if (inner === null) return null;
+  if (inner.length === 1) return inner[0] !== "";
+  if (inner.length === 2 && inner[0] === "-n") return inner[1] !== "";
+  if (inner.length === 2 && inner[0] === "-z") return inner[1] === "";
+  if (inner.length === 3 && (inner[1] === "=" || inner[1] === "==")) return inner[0] === inner[2];
+  if (inner.length === 3 && inner[1] === "!=") return inner[0] !== inner[2];
+  return null;
 }

@@ -13,6 +13,7 @@ import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
+import type { Instruction, Stage, Token } from "../model/types";
 import type { Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -35,7 +36,11 @@ export const rule: Rule = {
       const root = rootImageOf(stage);
       const image = baseRepositoryOf(root.stage);
       // `registry.hub.docker.com/library/golang` and the mirrors hold the official image and its environment.
-      const imageEnv = imageEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.stage.base.kind === "scratch");
+      // A base the build chooses by argument (`FROM ${BASE_IMAGE}`) may be any image: its
+      // environment is not known, whatever the argument's default is.
+      const chosen = chosenByArgument(root.stage);
+      const known = imageEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.stage.base.kind === "scratch");
+      const imageEnv = chosen ? { names: known.names, complete: false } : known;
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
         let env: Map<string, string | null> | null = null;
@@ -45,6 +50,9 @@ export const rule: Rule = {
             if (use.hasOperator) continue;
             env ??= environmentAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
+            // `ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib` on an image not all known: the
+            // standard way to extend a search path the image may set, named on purpose, not a typo.
+            if (!imageEnv.complete && extendsItself(instruction, token, use.name)) continue;
             seen.add(use.name);
             const near = nearNameReport(model, use, [...env.keys(), ...imageEnv.names]);
             // On an image whose environment is not all known, a name longer or shorter than the
@@ -58,3 +66,33 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * True when the image's name in the stage's FROM (not only its tag or registry) is a build
+ * argument: `FROM ${BASE_IMAGE}`, `FROM nvidia/${CUDA_IMAGE}`; not `FROM node:${NODE_VERSION}`
+ * nor a mirror, `FROM ${REGISTRY}/debian:12`.
+ */
+function chosenByArgument(stage: Stage): boolean {
+  if (stage.base.kind !== "image") return false;
+  // `${BASE:-debian:12}` holds a slash and colons of its own: each variable counts as one `$x`.
+  const written = stage.base.token.value.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, "$x");
+  const name = written.slice(written.lastIndexOf("/") + 1);
+  return name.split(":")[0].includes("$");
+}
+
+/** Search-path variables that are extended with `${X}:...` or `...:${X}`. */
+const SEARCH_PATH = /(?:PATH|LIB|DIRS)$/;
+
+/**
+ * True when the ENV token sets `name` to a `:`-separated list that holds its own old value
+ * (`ENV LD_LIBRARY_PATH="${LD_LIBRARY_PATH}:/usr/lib/x"`, `ENV PYTHONPATH=/app:$PYTHONPATH`).
+ */
+function extendsItself(instruction: Instruction, token: Token, name: string): boolean {
+  if (instruction.keyword !== "ENV" || !SEARCH_PATH.test(name)) return false;
+  const eq = token.value.indexOf("=");
+  // `ENV NAME value` (legacy form): the first argument is the name.
+  const key = eq < 0 ? instruction.args[0]?.value : token.value.slice(0, eq);
+  const value = eq < 0 ? token.value : token.value.slice(eq + 1);
+  if (key !== name) return false;
+  return value.replace(/^["']|["']$/g, "").split(":").length > 1;
+}

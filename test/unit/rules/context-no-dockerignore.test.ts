@@ -144,6 +144,13 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "a commit argument the build step names replaces the checkout for a version stamp",
+      code: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nARG GIT_COMMIT\nRUN go build -ldflags "-X main.commit=${GIT_COMMIT}" -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /bin/app\n',
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+      messageId: "noDockerignoreStage",
+      line: 3,
+    },
+    {
       name: "an official image without git running make: .git is not read",
       code: "FROM golang:1.22-alpine AS build\nRUN apk add --update build-base\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
       context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
@@ -306,6 +313,42 @@ testRule(rule, {
       name: "git installed with a pinned version before a Go build (git=~2)",
       code: "FROM golang:1.22-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN apk --no-cache add git=~2\nRUN CGO_ENABLED=0 go build -trimpath -o /usr/bin/app\nFROM alpine:3.20\nCOPY --from=builder /usr/bin/app /usr/bin/app\n",
       context: { dockerignore: "dist\n", rootEntries: [".git/", ".dockerignore", "go.mod", "main.go", "dist/"] },
+    },
+    {
+      name: "a commit argument declared only for a LABEL after the build does not replace a Gradle versioning plugin",
+      code: "FROM eclipse-temurin:21-jdk AS build\nCOPY . /build\nWORKDIR /build\nRUN ./gradlew :server:shadowJar\nARG VCS_REF\nLABEL org.opencontainers.image.revision=$VCS_REF\n\nFROM eclipse-temurin:21-jre\nCOPY --from=build /build/server/build/libs/server.jar /app.jar\n",
+      context: {
+        dockerignore: "build/\n.gradle/\n",
+        rootEntries: [".git/", "build.gradle.kts", "gradlew", "server/"],
+        files: { "build.gradle.kts": 'plugins {\n    id("pl.allegro.tech.build.axion-release") version "1.18.0"\n}\nversion = scmVersion.version\n' },
+      },
+    },
+    {
+      name: "a bootstrap script that fetches tags when .git is there, beside a cache-busting REVISION argument",
+      code: "FROM archlinux:base AS builder\nARG REVISION\nCOPY ./ /src\nWORKDIR /src\nRUN build-aux/docker-bootstrap.sh\nRUN cargo build --release\n\nFROM archlinux:base\nCOPY --from=builder /src/target/release/tool /usr/bin/\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "build-aux/", "Cargo.toml", "src/"],
+        files: { "build-aux/docker-bootstrap.sh": '#!/bin/sh\nif [ -e ".git" ]; then\n  git fetch --unshallow || :\n  git fetch --tags || :\nfi\n' },
+      },
+    },
+    {
+      name: "a Haskell package.yaml depending on githash: the commit is compiled in from .git",
+      code: "FROM haskell:9.10 AS dev\nWORKDIR /src\nCOPY stack.yaml ./\nRUN stack setup\nCOPY . .\nRUN stack install\n\nFROM debian:stable-slim\nCOPY --from=dev /root/.local/bin/tool /usr/bin/\n",
+      context: {
+        dockerignore: "**/.stack-work\n",
+        rootEntries: [".git/", "stack.yaml", "tool/"],
+        files: { "tool/package.yaml": "name: tool\ndependencies:\n- base >=4.18\n- githash >=0.1.6\n- text\n" },
+      },
+    },
+    {
+      name: "a .cabal file whose build-depends lists gitrev",
+      code: "FROM haskell:9.10 AS build\nWORKDIR /src\nCOPY . .\nRUN cabal install --installdir=/out\n\nFROM debian:stable-slim\nCOPY --from=build /out/tool /usr/bin/\n",
+      context: {
+        dockerignore: "dist-newstyle\n",
+        rootEntries: [".git/", "tool.cabal", "src/"],
+        files: { "tool.cabal": "executable tool\n  build-depends: base >=4 && <5, gitrev, text\n" },
+      },
     },
     {
       name: "Cargo.toml depends on git-version: git_version! reads .git",

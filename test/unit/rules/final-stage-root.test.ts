@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a bash -c script whose files are outside /root",
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8080\nENTRYPOINT ["bash", "-c", "python -m service --config=/app/settings.json --port 8080"]\n',
+      messageId: "noUser",
+      data: { image: "python:3.11-slim" },
+    },
+    {
       name: "the runtime with a script of the project's own is a service, not a runtime image",
       code: 'FROM alpine:3.22\nRUN adduser -D app\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       messageId: "userNeverUsed",
@@ -595,6 +601,14 @@ testRule(rule, {
     {
       name: "the app's work folder under /root: deployments mount it there, moving it is a migration",
       code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar .\nENV APP_WORK_DIR="/root/.app"\nEXPOSE 8090\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+    },
+    {
+      name: "a config file in /root named inside the script of an exec-form bash -c",
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nCOPY docker/settings.json /root/settings.json\nEXPOSE 8080\nENTRYPOINT ["bash", "-c", "python -m service --config=/root/settings.json --port 8080"]\n',
+    },
+    {
+      name: "a script of sh -c that starts the app from /root",
+      code: 'FROM node:22-slim\nCOPY . /root/app\nCMD ["sh", "-c", "cd /root/app && node server.js"]\n',
     },
     {
       name: "a start option pointing the app at /root",

@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an install a build argument turns on by default still reruns on every edit",
+      code: 'FROM debian:12\nCOPY . /src\nARG WITH_EXTRAS=true\nRUN if [ "$WITH_EXTRAS" = "true" ]; then apt-get install -y jq; fi\n',
+      messageId: "afterSource",
+      line: 4,
+    },
+    {
+      name: "a test of a file, not of a build argument, guards nothing the defaults decide",
+      code: "FROM debian:12\nCOPY . /src\nRUN if [ -f /src/needs-jq ]; then apt-get install -y jq; fi\n",
+      messageId: "afterSource",
+      line: 3,
+    },
+    {
       code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["python", "app.py"]\n',
       messageId: "afterSource",
       line: 4,
@@ -64,6 +76,22 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an install only an opt-in build argument (default false) turns on",
+      code: 'FROM debian:12 AS build\nWORKDIR /src\nCOPY . .\nARG WITH_EXTRAS=false\nRUN if [ "$WITH_EXTRAS" = "true" ]; then apt-get update && apt-get install -y --no-install-recommends jq; fi\n',
+    },
+    {
+      name: "an install chained after a test of an argument with no default",
+      code: 'FROM debian:12\nCOPY . /src\nARG EXTRA_TOOLS\nRUN [ -n "${EXTRA_TOOLS}" ] && apt-get install -y ${EXTRA_TOOLS} || true\n',
+    },
+    {
+      name: "the packages serve a script the copy brought, run in the same RUN",
+      code: "FROM golang:1.22 AS build\nWORKDIR /workspace\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends curl && ./tools/fetch-addons.sh\n",
+    },
+    {
+      name: "a script under the copy's destination run through bash",
+      code: "FROM debian:12\nCOPY . /opt/app\nRUN apt-get install -y unzip && bash /opt/app/scripts/setup.sh\n",
+    },
     {
       name: "build packages installed, used and removed in one RUN: a RUN of their own would keep them",
       code: "FROM alpine:3.20\nCOPY . /src\nRUN apk add --no-cache --virtual .deps gcc make && make -C /src && apk del .deps\n",

@@ -34,8 +34,29 @@ testRule(rule, {
     },
     { name: "no operator: ${X} alone", code: "FROM debian:13-slim\nENV OVERRIDE=${CUDA_VERSION}\n", messageId: "undefined" },
     { name: "PATH-only image with an unresolved tag", code: "ARG V\nFROM alpine:${V}\nWORKDIR $GOPATH/src\n", messageId: "didYouMean" },
+    {
+      name: "a search path extended on a literal PATH-only image: the variable is known to be unset there",
+      code: "FROM debian:12-slim\nENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/vendor/lib\n",
+      messageId: "undefined",
+      data: { name: "LD_LIBRARY_PATH" },
+    },
+    {
+      name: "a base chosen by argument: a near miss of a declared name is still a typo",
+      code: "ARG BASE=debian:12-slim\nFROM ${BASE}\nARG RUN_MODE=prod\nENV MODE=${RUN_MDOE}\n",
+      messageId: "didYouMean",
+      data: { name: "RUN_MDOE", suggestion: "RUN_MODE" },
+    },
   ],
   silent: [
+    {
+      name: "a search path extended on a base the build chooses by argument (its default may be overridden)",
+      code: 'ARG RUNTIME_BASE=debian:12-slim\nFROM ${RUNTIME_BASE} AS runtime\nFROM runtime AS app\nENV LD_LIBRARY_PATH="${LD_LIBRARY_PATH}:/usr/lib/accel"\n',
+    },
+    { name: "a base chosen by argument may define any name", code: "ARG BASE=debian:12-slim\nFROM ${BASE}\nWORKDIR ${APP_HOME}\n" },
+    {
+      name: "PYTHONPATH prepended to on an image whose environment is not all known",
+      code: "FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nENV PYTHONPATH=/app/src:$PYTHONPATH\n",
+    },
     { name: "PATH in a scratch stage: BuildKit sets the default PATH", code: "FROM scratch\nCOPY --from=busybox:1.37 /bin /bin\nENV PATH=$PATH:/opt/bin\n" },
     "FROM alpine:3.20\nRUN echo $PATH\n",
     "FROM alpine:3.20\nENV PATH=$PATH:/app\n",
