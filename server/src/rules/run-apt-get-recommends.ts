@@ -16,10 +16,20 @@
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
 // the message says so, and an image that installs sudo (a workspace people and jobs run their own
 // git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
+// An install of only Essential or already installed packages changes nothing and is left alone; a
+// name the table does not know shows no gain where the install names packages it knows.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
-import { bringsNoRecommends, noneInstalled, recommendsKeptOutKb, recordInstall } from "../model/apt-no-recommends";
+import {
+  aptPackageName,
+  bringsNoRecommends,
+  isEssentialPackage,
+  isKnownPackage,
+  noneInstalled,
+  recommendsKeptOutKb,
+  recordInstall,
+} from "../model/apt-no-recommends";
 import type { AptInstalled } from "../model/apt-no-recommends";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
@@ -70,15 +80,29 @@ const SUDO = /^sudo(?:[=:].*)?$/;
 /**
  * Below this many KB kept out, the flag is not worth a finding: what is left to save is a locale or
  * data package or two (krb5-locales, publicsuffix) that earlier installs did not already bring.
+ * Trixie's krb5-locales alone weighs 584 KB (bookworm's 273), so the line sits above it and below
+ * what a tool's recommends weigh (procps' psmisc and libgpm2: 954 KB).
  */
-const NEGLIGIBLE_KB = 512;
+const NEGLIGIBLE_KB = 768;
 
 /** Ubuntu releases older than the Debian releases the table reads (xenial, bionic): their packages may differ. */
 const OLD_UBUNTU = /(?:^|[-.:])(?:ubuntu-?)?(?:xenial|bionic|trusty|1[0-8]\.\d\d)(?:$|[-.])/;
 
 /**
- * The Debian release of a base image (`node:20-bookworm-slim`, `debian:12-slim`), or "old" for an
- * Ubuntu release older than the releases the table reads, or null when the tag does not say.
+ * Ubuntu releases by the Debian release they were taken from (focal from bullseye's development,
+ * jammy from bookworm's, noble and later from trixie's): Ubuntu's indexes are not read, so the
+ * table's answer for the Debian release stands in for packages of the same name.
+ */
+const UBUNTU_AS_DEBIAN: [RegExp, number][] = [
+  [/^(?:ubuntu-?)?(?:focal|20\.04|20\.10|groovy|hirsute|21\.04|impish|21\.10)(?:$|[-.])/, 11],
+  [/^(?:ubuntu-?)?(?:jammy|22\.04|kinetic|22\.10|lunar|23\.04|mantic|23\.10)(?:$|[-.])/, 12],
+  [/^(?:ubuntu-?)?(?:noble|24\.04|oracular|24\.10|plucky|25\.04|questing|25\.10|2[6-9]\.\d\d)(?:$|[-.])/, 13],
+];
+
+/**
+ * The Debian release of a base image (`node:20-bookworm-slim`, `debian:12-slim`, or the release an
+ * Ubuntu tag was taken from: `ubuntu:24.04` reads as trixie), or "old" for an Ubuntu release older
+ * than the releases the table reads, or null when the tag does not say.
  */
 function debianRelease(image: ImageReference | null): number | "old" | null {
   if (!image?.tag) return null;
@@ -87,7 +111,10 @@ function debianRelease(image: ImageReference | null): number | "old" | null {
   const major = image.familiarName === "debian" ? /^(\d+)(?:[.-]|$)/.exec(image.tag) : null;
   if (major) return Number(major[1]);
   const ubuntu = image.familiarName === "ubuntu" || /ubuntu/.test(image.tag) || /ubuntu/.test(image.familiarName);
-  return ubuntu && OLD_UBUNTU.test(image.familiarName === "ubuntu" ? image.tag : image.tag.replace(/^.*?ubuntu/, "ubuntu")) ? "old" : null;
+  if (!ubuntu) return null;
+  const tag = image.familiarName === "ubuntu" ? image.tag : image.tag.replace(/^.*?ubuntu/, "ubuntu");
+  if (OLD_UBUNTU.test(tag)) return "old";
+  return UBUNTU_AS_DEBIAN.find(([pattern]) => pattern.test(tag))?.[1] ?? null;
 }
 
 /** True when the install call asks for no recommends itself. */
@@ -234,14 +261,24 @@ export const rule: Rule = {
         const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
         if (needsRecommends(packages)) continue;
+        // A no-op install: every package is Essential (in every Debian or Ubuntu image) or an
+        // earlier install of the stage put it there; apt adds no recommends for what is installed.
+        // Earlier RUNs only: an earlier install of the same RUN may sit in another branch of an `if`.
+        const earlier = installedBefore(model, run, 0);
+        const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
+        if (fresh.length === 0) continue;
+        // The table speaks for Debian's packages only. Where the install also names some, they
+        // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
+        // An install of only such names keeps the finding (a vendor's CLI or database client).
+        const judged = fresh.filter(isKnownPackage);
+        const known = judged.length > 0 ? judged : fresh;
         // The flag would keep out nothing: no package brings a recommendation in any Debian release
-        // read (not said of an Ubuntu older than those, xenial or bionic). On a Debian base whose
-        // release the tag names, also when what it keeps out is under half a megabyte beyond what
-        // earlier installs brought; elsewhere (Ubuntu, whose indexes were not read) the finding
-        // stays unless nothing at all is recommended.
-        if (release !== "old" && bringsNoRecommends(packages)) continue;
+        // read (not said of an Ubuntu older than those, xenial or bionic). On a base whose Debian
+        // release the tag names (or the Debian release an Ubuntu tag was taken from), also when what
+        // it keeps out is under 768 KB beyond what earlier installs brought.
+        if (release !== "old" && bringsNoRecommends(known)) continue;
         if (typeof release === "number") {
-          const keptOut = recommendsKeptOutKb(packages, release, installedBefore(model, run, index));
+          const keptOut = recommendsKeptOutKb(known, release, installedBefore(model, run, index));
           if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;
         }
         if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;

@@ -60,7 +60,23 @@ function repeatedCd(run: Instruction): ShellCommand | null {
   const siblings = run.stage?.instructions ?? [];
   const previous = siblings[siblings.indexOf(run) - 1];
   if (previous?.keyword !== "RUN") return null;
+  // Relative cds into two or more folders (`cd apps/api`, then `cd apps/client`): each starts from
+  // the stage's WORKDIR, but WORKDIRs written the same way would nest (apps/api/apps/client), so no
+  // WORKDIR replaces them as written; the repetition is only text.
+  if (!dir.startsWith("/") && leadingRelativeCds(siblings).size > 1) return null;
   return previous.commands.some((c) => c.name === "cd" && c.depth === 0 && c.args.length === 1 && c.args[0].value === dir) ? first : null;
+}
+
+/** The relative folders the RUNs of a stage start by entering (`RUN cd apps/api && …`), `./` dropped. */
+function leadingRelativeCds(instructions: readonly Instruction[]): Set<string> {
+  const dirs = new Set<string>();
+  for (const i of instructions) {
+    const first = i.keyword === "RUN" ? i.commands[0] : undefined;
+    if (first?.name !== "cd" || first.depth > 0 || first.args.length !== 1) continue;
+    const dir = first.args[0].value;
+    if (!dir.startsWith("/") && !dir.startsWith("-")) dirs.add(dir.replace(/^(?:\.\/)+/, "").replace(/\/+$/, ""));
+  }
+  return dirs;
 }
 
 /**

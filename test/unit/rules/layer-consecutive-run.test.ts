@@ -191,6 +191,18 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a package install and a chown of the WORKDIR itself: the second layer holds one inode",
+      code: "FROM alpine:3.22\nWORKDIR /home/app/srv\n# Base packages\nRUN apk add --no-cache perl tzdata\n# The user owns its folder\nRUN chown app:app .\n",
+    },
+    {
+      name: "links and an account, each under its own comment: only bytes to save",
+      code: "FROM debian:12\n# Link the CLI\nRUN ln -sv /opt/tool/bin/tool /usr/local/bin/tool\n\n# Link the viewer script\nRUN ln -sv /usr/lib/node_modules/viewer/viewer.js /usr/local/bin/viewer\n\n# A user for optional use\nRUN useradd tool --system --user-group --home-dir /opt/tool\n",
+    },
+    {
+      name: "a deletion of a folder and a copy of a file whose name only contains the folder's",
+      code: "FROM php:8.3-fpm\nCOPY . ./\nRUN rm -Rf deploy/\nRUN cp .env.example_deploy .env\n",
+    },
+    {
       name: "a clone and a step that does not use it: merged, an edit of either downloads the clone again",
       code: 'FROM python:3.12-slim\nRUN git clone --depth 1 https://example.org/acme/widget.git /opt/widget/src\nRUN python3 -m venv /opt/widget/venv\nCMD ["widget"]\n',
     },

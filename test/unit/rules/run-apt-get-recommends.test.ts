@@ -4,6 +4,16 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "only names the table does not know (a vendor's package): the finding stays",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y acme-agent\n",
+      messageId: "recommends",
+    },
+    {
+      name: "a known package with recommends decides next to an unknown one",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y acme-agent nodejs ca-certificates\n",
+      messageId: "recommends",
+    },
+    {
       name: "gpg with dirmngr named: the recommends are not needed for the keyserver",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install gpg dirmngr gettext-base\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$GPG_KEY"\n',
       messageId: "recommends",
@@ -139,6 +149,26 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a package an earlier RUN of the stage installed: the install is a no-op",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://example.org/x -o /x\n",
+    },
+    {
+      name: "an Essential package (in every Debian image) next to one with no recommends",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y bash jq\nCMD ["run.sh"]\n',
+    },
+    {
+      name: "Ubuntu read as the Debian release it was taken from; an unknown name shows no gain",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y libssl3 ca-certificates liblz4-9 && rm -rf /var/lib/apt/lists/*\nCMD ["broker"]\n',
+    },
+    {
+      name: "a vendor driver next to a Debian package whose recommends on trixie are none",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && ACCEPT_EULA=Y apt-get install -y unixodbc-dev acme-odbc-driver\n",
+    },
+    {
+      name: "what is left to keep out weighs under a megabyte (noble read as trixie)",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx\n",
+    },
     {
       name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug php8.4-pcov git\nCMD ["start-container"]\n',

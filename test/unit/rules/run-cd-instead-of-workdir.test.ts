@@ -3,6 +3,12 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      name: "absolute cds into two folders: each WORKDIR is the cd's own text",
+      code: "FROM node:22\nCOPY server /build/server\nRUN cd /build/server && npm ci\nRUN cd /build/server && npm run build\n",
+      messageId: "cdRepeated",
+      line: 4,
+    },
     { code: "FROM alpine:3.20\nRUN cd /app\n", messageId: "cdLost", line: 2, token: "cd /app", data: { dir: "/app" }, output: null },
     { name: "ONBUILD", code: "FROM alpine:3.20\nONBUILD RUN cd /app\n", messageId: "cdLost", line: 2 },
     { name: "a last cd to an absolute path", code: "FROM python:3.12\nRUN pip install -r /req.txt && cd /tmp\n", messageId: "cdLost", token: "cd /tmp" },
@@ -18,6 +24,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "relative cds into two folders of the stage: WORKDIRs written the same way would nest",
+      code: "FROM node:22\nWORKDIR /src\nCOPY . .\nRUN cd packages/server && npm ci\nRUN cd packages/server && npm run build\nRUN cd packages/web && npm ci\nRUN cd packages/web && npm run build\n",
+    },
     "FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n",
     { name: "a cd that serves its own RUN", code: "FROM golang:1.23\nRUN cd /src && go build ./...\n" },
     {
