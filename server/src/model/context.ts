@@ -212,6 +212,8 @@ const MANIFEST_NAMES = new Set([
   "Directory.Packages.props",
   // Framework requirements that cap the PHP release a base-image remedy may name (Laravel 8: PHP 8.1).
   "composer.json",
+  // The PHP each locked package accepts: composer install refuses a PHP one of them excludes.
+  "composer.lock",
   // Build files whose git queries (`git describe` for a version stamp) need the checkout's .git.
   "Makefile",
   "GNUmakefile",

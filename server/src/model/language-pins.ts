@@ -116,14 +116,14 @@ function seriesMeets(series: readonly number[], c: Comparator): boolean {
   }
 }
 
-function pin(file: string, written: string): LanguagePin | null {
+export function pin(file: string, written: string): LanguagePin | null {
   const range = parseRange(written);
   if (!range) return null;
   return { file, written, accepts: (series) => range.some((clauses) => clauses.every((c) => seriesMeets(series, c))) };
 }
 
 /** Both constraints at once (the framework's ceiling narrows the written range); either alone when the other is null. */
-function both(a: LanguagePin | null, b: LanguagePin | null): LanguagePin | null {
+export function both(a: LanguagePin | null, b: LanguagePin | null): LanguagePin | null {
   if (a === null || b === null) return a ?? b;
   return { file: a.file, written: `${a.written}, ${b.written}`, accepts: (series) => a.accepts(series) && b.accepts(series) };
 }
@@ -190,13 +190,33 @@ function allowsFrom(range: string, [major, minor]: readonly [number, number]): b
   return meets([major, minor]) || meets([major, minor + 100]);
 }
 
-/** The ceiling a framework of the project's composer.json puts on PHP (`laravel/framework: ^8.0` -> PHP 8.1), or null. */
+/**
+ * The ceiling a framework of the project's composer.json puts on PHP (`laravel/framework: ^8.0` ->
+ * PHP 8.1), or null. Lumen (`laravel/lumen-framework`) and the Laravel components
+ * (`illuminate/redis`) share Laravel's majors and its PHP support: Lumen 9 requires illuminate 9.
+ */
 function phpFrameworkCeiling(composer: { require?: Record<string, unknown> }): LanguagePin | null {
-  const laravel = composer.require?.["laravel/framework"];
-  if (typeof laravel !== "string") return null;
-  const major = highestMajor(laravel);
-  const ceiling = major === null ? undefined : LARAVEL_PHP_CEILING[major];
-  return ceiling ? pin("composer.json", `<=${ceiling.join(".")}`) : null;
+  let lowest: readonly number[] | null = null;
+  for (const [name, range] of Object.entries(composer.require ?? {})) {
+    if (typeof range !== "string" || !(name === "laravel/framework" || name === "laravel/lumen-framework" || name.startsWith("illuminate/"))) continue;
+    const major = highestMajor(composerRange(range));
+    const ceiling = major === null ? undefined : LARAVEL_PHP_CEILING[major];
+    if (ceiling && (lowest === null || compareVersions([...ceiling], [...lowest]) < 0)) lowest = ceiling;
+  }
+  return lowest ? pin("composer.json", `<=${lowest.join(".")}`) : null;
+}
+
+/**
+ * A Composer constraint in the syntax {@link parseRange} reads: a single `|` is an alternative as
+ * `||` is, and `~8.1` is pessimistic (8.1 up to 9, `~8.1.0` 8.1.x), as RubyGems' `~>`, not npm's
+ * `~`; stability flags (`@dev`) and inline aliases (`dev-main as 1.0`) are dropped.
+ */
+export function composerRange(text: string): string {
+  return text
+    .replace(/@\w+/g, "")
+    .replace(/\s+as\s+\S+/g, "")
+    .replace(/\|{1,2}/g, "||")
+    .replace(/~\s*(?=\d)/g, "~>");
 }
 
 /** The lowest Node.js ceiling package.json's build dependencies put on the image, or null when none does. */
@@ -391,6 +411,26 @@ function tomlString(text: string, table: string, key: string): string | null {
   return null;
 }
 
+/**
+ * setuptools' `python_requires`: setup.cfg's `[options]` key first, then a literal
+ * `python_requires=">=3.10,<3.14"` in setup.py (a value built in code is not read). Null when neither.
+ */
+function setuptoolsPythonRequires(files: Readonly<Record<string, string>>): LanguagePin | null {
+  const cfg = files["setup.cfg"];
+  if (cfg !== undefined) {
+    let section = "";
+    for (const line of cfg.split(/\r?\n/)) {
+      const header = /^\s*\[([^\]]+)\]/.exec(line);
+      if (header) section = header[1].trim();
+      const m = section === "options" ? /^python_requires\s*=([^#;]*)/.exec(line) : null;
+      if (m) return pin("setup.cfg", m[1].trim().replace(/^(["'])(.*)\1$/, "$2"));
+    }
+  }
+  const setup = files["setup.py"];
+  const m = setup !== undefined ? /\bpython_requires\s*=\s*(["'])([^"'\n]+)\1/.exec(setup) : null;
+  return m ? pin("setup.py", m[2]) : null;
+}
+
 function versionFile(file: string, text: string | undefined): LanguagePin | null {
   const first = text
     ?.split(/\r?\n/)[0]
@@ -409,14 +449,13 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
   switch (language) {
     case "python": {
       const pyproject = files["pyproject.toml"];
-      if (pyproject !== undefined) {
-        const requires = tomlString(pyproject, "project", "requires-python") ?? tomlString(pyproject, "tool.poetry.dependencies", "python");
-        const found = both(
-          requires !== null ? pin("pyproject.toml", requires) : null,
-          pythonDependencyCeiling(pyprojectDependencies(pyproject), "pyproject.toml"),
-        );
-        if (found) return found;
-      }
+      const requires =
+        pyproject !== undefined ? (tomlString(pyproject, "project", "requires-python") ?? tomlString(pyproject, "tool.poetry.dependencies", "python")) : null;
+      // setuptools' `python_requires` (setup.cfg `[options]`, setup.py `setup(...)`): pip refuses
+      // `pip install .` on a Python outside it, as it does outside pyproject's `requires-python`.
+      const declared = requires !== null ? pin("pyproject.toml", requires) : setuptoolsPythonRequires(files);
+      const found = both(declared, pyproject !== undefined ? pythonDependencyCeiling(pyprojectDependencies(pyproject), "pyproject.toml") : null);
+      if (found) return found;
       // A root requirements.txt whose pins cap Python (`Django==3.1.12`: Python 3.10 at most).
       const requirements = files["requirements.txt"];
       const capped = requirements !== undefined ? pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt") : null;
@@ -459,7 +498,7 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       try {
         const json = JSON.parse(composer) as { require?: Record<string, unknown> };
         const php = json.require?.php;
-        const written = typeof php === "string" ? pin("composer.json", php) : null;
+        const written = typeof php === "string" ? pin("composer.json", composerRange(php)) : null;
         return both(written, phpFrameworkCeiling(json));
       } catch {
         // A composer.json that does not parse pins nothing.
@@ -542,7 +581,8 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
     const frameworks = /<TargetFrameworks?>([^<]*)<\/TargetFrameworks?>/.exec(text)?.[1].trim() ?? "";
     // A library for netstandard runs on any runtime: it decides nothing.
     if (frameworks === "" || /^netstandard/.test(frameworks)) continue;
-    const m = /^net(\d+)\.\d+(?:-[\w.]+)?$/.exec(frameworks);
+    // `netcoreapp3.1` (.NET Core 1.0 to 3.1) as `net8.0`: the app starts only on that major's runtime.
+    const m = /^net(?:coreapp)?(\d+)\.\d+(?:-[\w.]+)?$/.exec(frameworks);
     if (!m) return null;
     if (target === null || Number(m[1]) > target.major) target = { file: path.split("/").pop() ?? path, major: Number(m[1]) };
   }

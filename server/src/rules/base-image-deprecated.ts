@@ -18,8 +18,12 @@ import { copyPaths } from "../model/copy-paths";
 import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
-import { copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
+import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
+import { composerLockPhpPin } from "../model/composer-lock";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
+import { envDeclarations } from "../model/environment";
+import { archiveRepoint, fileNamesRelease } from "../model/release-target";
+import type { DistroRelease } from "../model/release-target";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
 import { variableNames } from "../model/variables";
@@ -101,6 +105,7 @@ export const rule: Rule = {
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
+      endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
       endOfLifeGoPath:
@@ -126,6 +131,10 @@ export const rule: Rule = {
       if (callersPassAll(model.context.buildArgs, stage.base.unresolved.length > 0 ? [] : baseVariables(stage))) continue;
       const [note] = lifecycleOf(ref);
       if (!note) continue;
+      // `Dockerfile.centos-7`, `Dockerfile.ubuntu-2004`: one file per release the project builds
+      // for, the release is the point of this one (its siblings cover the newer ones).
+      const release = baseRelease(ref);
+      if (release !== null && note.subject.toLowerCase().startsWith(release.family) && fileNamesRelease(dockerfileName(model), release)) continue;
       const group = byImage.get(stage.base.resolved) ?? [];
       group.push({ stage, note });
       byImage.set(stage.base.resolved, group);
@@ -177,19 +186,21 @@ export const rule: Rule = {
             ? "deprecated"
             : held?.kind === "comment"
               ? "endOfLifeKept"
-              : held?.kind === "builder"
-                ? "endOfLifeBuilder"
-                : pinned && "path" in pinned
-                  ? "endOfLifePinned"
-                  : gone?.dropped
-                    ? "endOfLifeDropped"
-                    : gone !== null
-                      ? "endOfLifeRelease"
-                      : tie?.kind === "gopath"
-                        ? "endOfLifeGoPath"
-                        : tie !== null
-                          ? "endOfLifeTied"
-                          : "endOfLife",
+              : held?.kind === "archive"
+                ? "endOfLifeArchived"
+                : held?.kind === "builder"
+                  ? "endOfLifeBuilder"
+                  : pinned && "path" in pinned
+                    ? "endOfLifePinned"
+                    : gone?.dropped
+                      ? "endOfLifeDropped"
+                      : gone !== null
+                        ? "endOfLifeRelease"
+                        : tie?.kind === "gopath"
+                          ? "endOfLifeGoPath"
+                          : tie !== null
+                            ? "endOfLifeTied"
+                            : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -197,7 +208,7 @@ export const rule: Rule = {
           asOf: note.asOf,
           source: note.source,
           replacement: replacement.text,
-          ...(held?.kind === "builder" ? { line: held.line } : {}),
+          ...(held?.kind === "builder" || held?.kind === "archive" ? { line: held.line } : {}),
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
@@ -205,7 +216,8 @@ export const rule: Rule = {
           others: alsoTheBaseOf(lines),
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
-        severity: held?.kind === "comment" ? "info" : undefined,
+        // So is one whose package sources point at the release's archive.
+        severity: held?.kind === "comment" || held?.kind === "archive" ? "info" : undefined,
         suggest: replacement.tag ? suggestions([stage, ...rest.map((r) => r.stage)], replacement.tag) : undefined,
         tags: ["deprecated"],
       });
@@ -324,6 +336,13 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
           return { kind: "tied", tie: flag ? `'${flag[1]} ${value}'` : `'uv python install ${value}'`, line: lineOf(a) };
       }
     }
+    // `ENV UV_PYTHON=python3.10.20`: every uv command of the stage asks for that interpreter.
+    for (const instruction of withDescendants(model, stages).flatMap((s) => s.instructions)) {
+      const value = envDeclarations(model, instruction).find((d) => d.name === "UV_PYTHON")?.value;
+      if (instruction.keyword !== "ENV" || value == null || !same.test(value)) continue;
+      const word = instruction.args.find((a) => a.value.startsWith("UV_PYTHON")) ?? instruction.args[0];
+      return { kind: "tied", tie: `'UV_PYTHON=${value}'`, line: lineOf(word) };
+    }
   }
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
@@ -373,7 +392,7 @@ function baseVariables(stage: Stage): string[] {
 /** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */
 const HOLD_REASON = /\b(?:because|stays?|staying|kept|keeps?|pinned|pins?|requires?|required|needs?|dropped|removed|until|compatib\w*|breaks?|broken)\b/i;
 
-type Held = { kind: "comment" } | { kind: "builder"; line: number };
+type Held = { kind: "comment" } | { kind: "archive"; line: number } | { kind: "builder"; line: number };
 
 /**
  * Why the stages cannot simply take the newest release: a comment on the FROM, or on the ARG that
@@ -393,6 +412,10 @@ function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageRe
       if (comments.some((c) => mentions.test(c) && HOLD_REASON.test(c))) return { kind: "comment" };
     }
   }
+  // Package sources pointed at the archive kept for the release (vault.centos.org,
+  // archive.debian.org): the project knows the release ended and stays on it.
+  const archived = baseRelease(ref) !== null ? archiveRepoint(runCommands(withDescendants(model, stages))) : null;
+  if (archived !== null) return { kind: "archive", line: lineOf(archived.command.words[0]) };
   const release = distroRelease(ref);
   if (!release) return null;
   const references = buildReferences(model);
@@ -421,6 +444,36 @@ function isRebuiltOnNewest(image: ImageReference): boolean {
   if (version.length === 0) return true;
   if (name === null || !isKnownImage(name)) return false;
   return newestVersions(name, "alpine").some((v) => version.every((n, i) => i >= v.length || v[i] === n));
+}
+
+/** The Dockerfile's file name (`Dockerfile.centos-7`), "" when the host did not say. */
+function dockerfileName(model: DockerfileModel): string {
+  return model.context.dockerfilePath?.split("/").pop() ?? "";
+}
+
+/** Distribution images other than Alpine, Debian and Ubuntu whose tag is the release (`centos:7`, `fedora:38`). */
+const OTHER_DISTROS = /^(?:centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|clearlinux|photon|mageia)$/;
+
+/**
+ * The distribution release the image is on as file names write it: a distribution image's own
+ * (`centos:centos7` -> centos 7, `ubuntu:focal` -> ubuntu 20.04 focal) or the one a variant names
+ * (`python:3.9-buster` -> debian buster, `node:18-alpine3.16` -> alpine 3.16); null when none is named.
+ */
+function baseRelease(ref: ImageReference): DistroRelease | null {
+  const release = distroRelease(ref);
+  const codename = releaseCodename(ref);
+  const named = codename === "alpine" ? null : codename;
+  if (release !== null) return { family: release.family, version: release.version, codename: named };
+  const name = officialName(ref) ?? ref.repository.split("/").pop() ?? "";
+  if (OTHER_DISTROS.test(name)) {
+    const version = /(\d+(?:\.\d+)?)/.exec(ref.tag ?? "")?.[1];
+    return version !== undefined ? { family: name.split("/").pop()!, version, codename: null } : null;
+  }
+  for (const family of ["alpine", "debian", "ubuntu"] as const) {
+    const version = variantRelease(ref, family);
+    if (typeof version === "string") return { family, version, codename: family === "alpine" ? null : named };
+  }
+  return null;
 }
 
 /** The distribution release a distribution image names (`alpine:3.13` -> alpine 3.13), or null. */
@@ -501,10 +554,10 @@ function withinPin(
     const series = /^\d+\.\d+/.exec(replacement.tag)?.[0];
     if (exact !== null && series !== undefined && series !== current) return { path: exact.file };
   }
-  const pin = runtime
-    ? (dotnetTargetPin(model) ?? publishedProjectPin(model, stage, ref))
-    : languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
+  const pin = runtime
+    ? dotnetRuntimePin(model, stage, ref)
+    : phpWithLock(model, languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : ""), name, series);
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
   const current = parseTag(ref.tag ?? "").version.slice(0, name === "node" ? 1 : 2);
   if (current.length === 0) return null;
@@ -519,6 +572,29 @@ function withinPin(
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * The .NET runtime the app needs: its project file's `<TargetFramework>`, or, when none was read or
+ * the one read does not fit the image itself (a file from another state of the project), the
+ * major of the SDK that publishes it.
+ */
+function dotnetRuntimePin(model: DockerfileModel, stage: Stage, ref: ImageReference): LanguagePin | null {
+  const target = dotnetTargetPin(model);
+  const major = parseTag(ref.tag ?? "").version[0];
+  if (target !== null && (major === undefined || target.accepts([major]))) return target;
+  return publishedProjectPin(model, stage, ref) ?? target;
+}
+
+/**
+ * On a PHP image, the manifests' pin narrowed by the PHP every locked package accepts
+ * (model/composer-lock.ts): the lock's file goes first when it is what refuses the replacement.
+ */
+function phpWithLock(model: DockerfileModel, pin: LanguagePin | null, name: string, series: string | undefined): LanguagePin | null {
+  const lock = name === "php" ? composerLockPhpPin(model) : null;
+  if (lock === null) return pin;
+  const refuses = series !== undefined && !lock.accepts(series.split(".").map(Number));
+  return refuses ? both(lock, pin) : both(pin, lock);
 }
 
 /**
@@ -570,7 +646,8 @@ function isFrameworkDependent(args: readonly string[]): boolean {
 function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageReference): LanguagePin | null {
   const major = parseTag(ref.tag ?? "").version[0];
   if (major === undefined || /<RollForward>\s*(?:Major|LatestMajor)\s*</i.test(model.context.files?.["Directory.Build.props"] ?? "")) return null;
-  const own = new Set(stage.instructions);
+  // The copy may sit in a stage built on the runtime's (`FROM base AS final`, `COPY --from=publish`).
+  const own = new Set(withDescendants(model, [stage]).flatMap((s) => s.instructions));
   for (const r of buildReferences(model)) {
     if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
     const sdk = rootImageOf(r.target).image;

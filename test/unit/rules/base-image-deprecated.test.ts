@@ -235,6 +235,71 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "setup.py's python_requires caps the Python named, as pyproject's requires-python does",
+      code: "FROM python:3.10-slim\nCOPY . /src\nRUN pip install /src\n",
+      context: { files: { "setup.py": 'from setuptools import setup\nsetup(\n    name="svc",\n    python_requires=">=3.10,<3.14",\n)\n' } },
+      messageId: "endOfLife",
+      output: "FROM python:3.13-slim\nCOPY . /src\nRUN pip install /src\n",
+    },
+    {
+      name: "setup.cfg's [options] python_requires caps it too",
+      code: "FROM python:3.9-bookworm\n",
+      context: { files: { "setup.cfg": "[metadata]\nname = svc\n\n[options]\npython_requires = >=3.9, <3.12\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.11-bookworm\n",
+    },
+    {
+      name: "ENV UV_PYTHON names the image's own interpreter: uv keeps asking for it after a tag move",
+      code: "FROM python:3.10.18 AS build\nENV UV_PYTHON_DOWNLOADS=never \\\n    UV_PYTHON=python3.10.18\nRUN uv pip install --system .\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a locked package that excludes PHP 8.3 and later: the newest PHP the lock accepts is named",
+      code: "FROM php:8.1-cli\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev\n",
+      context: {
+        files: {
+          "composer.json": '{"require": {"php": "^8.1"}}',
+          "composer.lock":
+            '{\n    "packages": [\n        {\n            "name": "acme/versions",\n            "version": "2.7.0",\n            "require": {\n                "php": "~8.1.0 || ~8.2.0"\n            }\n        },\n' +
+            '        {\n            "name": "acme/reflect",\n            "version": "5.1.0",\n            "require": {\n                "php": "8.0.*|8.1.*|8.2.*",\n                "ext-json": "*"\n            }\n        }\n    ],\n    "packages-dev": [\n',
+        },
+      },
+      messageId: "endOfLife",
+      output: "FROM php:8.2-cli\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev\n",
+    },
+    {
+      name: "a lock no supported PHP satisfies names composer.lock as what moves with the base",
+      code: "FROM php:7.4-fpm\nCOPY . .\nRUN composer install\n",
+      context: { files: { "composer.lock": '{"packages": [{"name": "acme/old", "version": "1.0.0", "require": {"php": "^7.2"}}]}' } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "Lumen shares Laravel's majors: lumen-framework 9 runs on PHP 8.2 at most",
+      code: "FROM php:8.1-fpm\n",
+      context: { files: { "composer.json": '{"require": {"php": "^8.1", "laravel/lumen-framework": "^9.0", "illuminate/redis": "^9.0"}}' } },
+      messageId: "endOfLife",
+      output: "FROM php:8.2-fpm\n",
+    },
+    {
+      name: "a netcoreapp target framework holds the runtime like a net target: the project file is retargeted",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:3.1\nCOPY ["Web/Web.csproj", "Web/"]\nCOPY --from=build /out .\n',
+      context: {
+        files: {
+          "Web/Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>netcoreapp3.1</TargetFramework></PropertyGroup></Project>',
+        },
+      },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: "package sources pointed at the release's archive: kept on purpose, a note",
+      code: "FROM debian:buster-slim\nRUN sed -i 's|deb.debian.org|archive.debian.org|g' /etc/apt/sources.list && apt-get update\n",
+      messageId: "endOfLifeArchived",
+      output: null,
+    },
+    {
       name: "Laravel 4 needs mcrypt, gone in PHP 7.2: no supported PHP runs it, so composer.json moves with the base",
       code: "FROM php:5.6-apache\nCOPY . /var/www/html/\nRUN docker-php-ext-install mcrypt pdo_mysql\nRUN composer install --no-dev\n",
       context: { files: { "composer.json": '{"require": {"laravel/framework": "4.2.*", "guzzlehttp/guzzle": "~5.0"}}' } },
@@ -511,6 +576,21 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a Dockerfile named for the distribution release it builds for (Dockerfile.centos-7)",
+      code: "FROM centos:centos7\nRUN yum -y install gcc make\n",
+      context: { dockerfilePath: "builder/Dockerfile.centos-7" },
+    },
+    {
+      name: "an Ubuntu release written without its dot in the file name",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y build-essential\n",
+      context: { dockerfilePath: "docker/Dockerfile.ubuntu-2004" },
+    },
+    {
+      name: "a codename file name on a language image's variant",
+      code: "FROM python:3.12-slim-buster\n",
+      context: { dockerfilePath: "buster.Dockerfile" },
+    },
+    {
       name: "a stage only copied out under the old release's number (locale-archive.10): the old release is the point",
       code: "FROM debian:10 AS debian-10\nRUN localedef -i de_DE -f UTF-8 de_DE.UTF-8\nFROM debian:13-slim\nCOPY --from=debian-10 /usr/lib/locale/locale-archive /usr/lib/locale/locale-archive.10\n",
     },
@@ -683,5 +763,39 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const long = findingsOf(rule, "FROM python:3.10-slim-bullseye\n", { files: { "pyproject.toml": '[project]\nrequires-python = "==3.10.*"\n' } })[0];
     assert.strictEqual(long.messageId, "endOfLifePinned");
     assert.ok(long.message.split(". ")[0].length <= 100, long.message);
+  });
+  it("names the tie, the file or the archive line where a project holds its release", () => {
+    const first = (code: string, files?: Record<string, string>) => findingsOf(rule, code, files ? { files } : undefined)[0];
+    const uv = first("FROM python:3.10.18\nENV UV_LINK_MODE=copy \\\n    UV_PYTHON=python3.10.18\nRUN uv sync\n");
+    assert.strictEqual(uv.message, "'python:3.10.18' is Python 3.10, end of life; move it with 'UV_PYTHON=python3.10.18' on line 3.");
+    const lock = first("FROM php:7.4-fpm\nRUN composer install\n", { "composer.lock": '{"packages": [{"name": "a/b", "require": {"php": "^7.2"}}]}' });
+    assert.strictEqual(lock.data.path, "composer.lock");
+    const csproj = first('FROM mcr.microsoft.com/dotnet/aspnet:3.1\nCOPY ["Web/Web.csproj", "Web/"]\n', {
+      "Web/Web.csproj": "<Project><PropertyGroup><TargetFramework>netcoreapp3.1</TargetFramework></PropertyGroup></Project>",
+    });
+    assert.strictEqual(csproj.data.path, "Web.csproj");
+    // The app is copied in by a stage built on the runtime's, from an SDK of the same major.
+    const published = first(
+      "FROM mcr.microsoft.com/dotnet/aspnet:3.1 AS runtime\nEXPOSE 80\nFROM mcr.microsoft.com/dotnet/sdk:3.1 AS build\nCOPY src .\nRUN dotnet publish Feed -c Release -o /out\n" +
+        'FROM runtime AS final\nCOPY --from=build /out .\nENTRYPOINT ["dotnet", "Feed.dll"]\n',
+    );
+    assert.strictEqual(published.data.path, "Feed/*.csproj");
+    const archived = first("FROM centos:7\nRUN sed -i 's|mirror.centos.org|vault.centos.org|g' /etc/yum.repos.d/*.repo\nRUN yum -y install gcc\n");
+    assert.strictEqual(archived.messageId, "endOfLifeArchived");
+    assert.strictEqual(archived.severity, "info");
+    assert.strictEqual(archived.data.line, 2);
+    assert.ok(archived.message.split(". ")[0].length <= 100, archived.message);
+  });
+  it("reads the lock only where composer checks the platform, and reads a truncated lock's head", () => {
+    const lock =
+      '{\n    "packages": [\n        {\n            "name": "a/b",\n            "require": {\n                "php": "~8.1.0 || ~8.2.0"\n            }\n        },\n        {\n            "name": "c/d",\n            "requ';
+    const title = (run: string) => findingsOf(rule, `FROM php:8.1-cli\nRUN ${run}\n`, { files: { "composer.lock": lock } })[0].suggestions[0]?.title;
+    assert.strictEqual(title("composer install"), "Move to 'php:8.2-cli'");
+    assert.strictEqual(title("composer install --ignore-platform-reqs"), "Move to 'php:8.4-cli'");
+    assert.strictEqual(title("composer install --ignore-platform-req=php"), "Move to 'php:8.4-cli'");
+  });
+  it("reads Composer's tilde as Composer does: ~8.1 allows every 8.x from 8.1", () => {
+    const [f] = findingsOf(rule, "FROM php:8.1-cli\n", { files: { "composer.json": '{"require": {"php": "~8.1"}}' } });
+    assert.strictEqual(f.suggestions[0].title, "Move to 'php:8.4-cli'");
   });
 });
