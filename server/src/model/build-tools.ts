@@ -51,6 +51,20 @@ export function packageName(pkg: string): string {
     .toLowerCase();
 }
 
+/** The programs a build-tool package puts on PATH where they differ from its name (pkgconf ships `pkg-config`). */
+const PROGRAMS = new Map<string, readonly string[]>([
+  ["pkg-config", ["pkg-config", "pkgconf"]],
+  ["pkgconf", ["pkg-config", "pkgconf"]],
+  ["pkgconfig", ["pkg-config", "pkgconf"]],
+  ["build-essential", ["gcc", "g++", "cc", "make"]],
+  ["build-base", ["gcc", "g++", "cc", "make"]],
+]);
+
+/** The programs the package `name` (as `packageName` gives it) is run by. */
+export function programsOf(name: string): readonly string[] {
+  return PROGRAMS.get(name) ?? [name];
+}
+
 /** `gcc-12` and `build-essential` are compilers, `libpq-dev` headers, `cmake` a helper; null otherwise. */
 export function buildToolKind(pkg: string): BuildToolKind | null {
   const name = packageName(pkg);

@@ -35,6 +35,52 @@ function declaresWorkspaces(text: string | undefined): boolean {
   }
 }
 
+/** The first folder of a relative path (`./patches/dayjs.patch` -> `patches`); null for a root file or an odd path. */
+function topFolder(path: string): string | null {
+  const clean = path.replace(/^(?:\.|~)\//, "");
+  if (clean.startsWith("/") || clean.startsWith("..") || /[$`*]/.test(clean)) return null;
+  const slash = clean.indexOf("/");
+  return slash > 0 ? clean.slice(0, slash) : null;
+}
+
+/**
+ * The folders of patch files a Node install applies, read from the root package.json: pnpm's
+ * `pnpm.patchedDependencies` and Bun's `patchedDependencies` (`"dayjs": "patches/dayjs.patch"`),
+ * Yarn's `patch:` protocol in dependencies or resolutions (`patch:lodash@npm%3A4.17.21#./.yarn/patches/x.patch`),
+ * and patch-package run by an install script (`"postinstall": "patch-package"`, `--patch-dir`,
+ * default `patches`). The install fails, or installs unpatched, without them.
+ */
+function nodePatchFolders(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (manifest === null || typeof manifest !== "object") return [];
+  const record = manifest as Record<string, unknown>;
+  const valuesOf = (value: unknown): string[] =>
+    value !== null && typeof value === "object" ? Object.values(value).filter((v): v is string => typeof v === "string") : [];
+  const paths: string[] = [];
+  const pnpm = record.pnpm;
+  if (pnpm !== null && typeof pnpm === "object") paths.push(...valuesOf((pnpm as Record<string, unknown>).patchedDependencies));
+  paths.push(...valuesOf(record.patchedDependencies));
+  for (const key of ["dependencies", "devDependencies", "optionalDependencies", "resolutions"])
+    for (const spec of valuesOf(record[key])) if (spec.startsWith("patch:") && spec.includes("#")) paths.push(spec.slice(spec.lastIndexOf("#") + 1));
+  for (const script of valuesOf(record.scripts)) {
+    if (!/\bpatch-package\b/.test(script)) continue;
+    const dir = /--patch-dir[= ]\s*["']?([\w./-]+)/.exec(script)?.[1];
+    paths.push(`${(dir ?? "patches").replace(/\/+$/, "")}/x.patch`);
+  }
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const folder = topFolder(path);
+    if (folder !== null) folders.add(folder);
+  }
+  return [...folders];
+}
+
 function hasOption(install: DependencyInstall, ...names: string[]): boolean {
   return install.command.args.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
 }
@@ -53,29 +99,37 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
   const plan = (files: string[], dirs: string[] = [], isCertain = true): ManifestPlan | null => (files.length > 0 ? { files, dirs, isCertain } : null);
   // A root package.json with `workspaces` (npm, Yarn, Bun) reads every member's manifest too.
   const isMonorepo = (known && WORKSPACE_MARKERS.some(has)) || declaresWorkspaces(context.files?.["package.json"]);
+  // The patch folders a Node install applies are read at install time too: copied with the manifests.
+  const patches = nodePatchFolders(context.files?.["package.json"]).filter((d) => !known || has(`${d}/`));
 
   switch (install.ecosystem) {
     case "npm":
       if (!known) return plan(["package*.json"]);
       if (!has("package.json")) return null;
-      return plan(present(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"]), [], !isMonorepo);
+      return plan(present(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"]), patches, !isMonorepo);
     case "yarn":
       // Yarn 2+ reads its version and settings from .yarnrc.yml and .yarn/: unknown context, unsure plan.
       if (!known) return plan(["package.json", "yarn.lock*"], [], false);
       if (!has("package.json")) return null;
-      return plan(present(["package.json", "yarn.lock", ".yarnrc", ".yarnrc.yml", ".npmrc", ".pnp.cjs"]), has(".yarn/") ? [".yarn"] : [], !isMonorepo);
+      return plan(
+        present(["package.json", "yarn.lock", ".yarnrc", ".yarnrc.yml", ".npmrc", ".pnp.cjs"]),
+        [...new Set([...(has(".yarn/") ? [".yarn"] : []), ...patches])],
+        !isMonorepo,
+      );
     case "pnpm":
       if (isMonorepo) return null;
       if (!known) return plan(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml*"] : ["pnpm-lock.yaml"], [], false);
       return plan(
         present(install.manifests.includes("package.json") ? ["package.json", "pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"] : ["pnpm-lock.yaml", ".npmrc"]),
+        // `pnpm fetch` reads the lockfile alone and applies no patch.
+        install.manifests.includes("package.json") ? patches : [],
       );
     case "bun":
       // bun.lock (text, Bun 1.2+) or bun.lockb (binary, older).
       if (isMonorepo) return null;
       if (!known) return plan(["package.json", "bun.lock*"], [], false);
       if (!has("package.json")) return null;
-      return plan(present(["package.json", "bun.lock", "bun.lockb", "bunfig.toml", ".npmrc"]));
+      return plan(present(["package.json", "bun.lock", "bun.lockb", "bunfig.toml", ".npmrc"]), patches);
     case "pip":
     case "uv":
       // `uv sync` reads pyproject.toml; `uv pip install -r` and pip read requirement files.

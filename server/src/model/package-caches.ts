@@ -248,16 +248,29 @@ function installsOnlyLocalWithoutDownloads(model: DockerfileModel, instruction: 
   const rest = command.args.slice(command.args.indexOf(install) + 1);
   // `--no-index` (with `--find-links`): every package comes from local files, nothing is downloaded.
   if (rest.some((a) => a.value === "--no-index")) return true;
-  if (!rest.some((a) => a.value === "--no-deps")) return false;
   // A target held in a variable (`"$CODE_DIR"`) is read through the ENV or ARG that sets it.
   const resolve = (value: string): string =>
     value.replace(/^\$(?:\{(\w+)\}|(\w+))/, (whole, braced?: string, bare?: string) => {
       const set = instruction.stage ? variableFor(model, instruction.stage, instruction.trigger ?? instruction, command, braced ?? bare ?? "") : undefined;
       return typeof set === "string" ? set : whole;
     });
-  const targets = rest.filter((a) => !a.value.startsWith("-")).map((a) => resolve(a.value));
-  return targets.length > 0 && targets.every((t) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(t.replace(/\[.*\]$/, "")) || /\.whl$/.test(t));
+  const isLocal = (t: string) => /^(?:\.{1,2}(?:\/|$)|\/|~\/)/.test(t.replace(/\[.*\]$/, ""));
+  const targets = rest
+    .filter((a, i) => !a.value.startsWith("-") && !VALUE_OPTION.test(rest[i - 1]?.value ?? ""))
+    .map((a) => resolve(a.value.replace(/^["']|["']$/g, "")));
+  // Local wheel files only (`pip install /deps/wheels/*.whl`, the wheels a `pip wheel` stage built
+  // with their dependencies): pip caches no wheel it installs from a file, and a wheel stage holds
+  // the dependencies too, so at most a stray one is downloaded. A requirements file or an editable
+  // install reads further targets.
+  const readsMore = rest.some((a) => /^(?:-r|--requirement|-e|--editable)(?:=|$)/.test(a.value));
+  if (!readsMore && targets.length > 0 && targets.every((t) => isLocal(t) && /\.whl$/.test(t))) return true;
+  if (!rest.some((a) => a.value === "--no-deps")) return false;
+  return targets.length > 0 && targets.every((t) => isLocal(t) || /\.whl$/.test(t));
 }
+
+/** pip install options that take the next word as their value (`--find-links /wheels`). */
+const VALUE_OPTION =
+  /^(?:-f|--find-links|-i|--index-url|--extra-index-url|-t|--target|--prefix|--root|--platform|--python-version|--implementation|--abi|--src|--upgrade-strategy|--trusted-host|-c|--constraint|--cache-dir|--progress-bar)$/;
 
 /** pip's own packaging tools: their wheels are a few megabytes at most. */
 const PACKAGING_TOOLS = /^(?:pip|setuptools|wheel|setuptools[-_]rust|setuptools[-_]scm)(?:[=<>~!].*)?$/i;

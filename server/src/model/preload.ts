@@ -1,6 +1,8 @@
 // Libraries the container preloads (`LD_PRELOAD`): an allocator such as jemalloc or tcmalloc is
 // often loaded by its unversioned file name (`libjemalloc.so`), a symlink only the -dev package
-// ships, so that package is a run-time need, not a leftover of a build.
+// ships, so that package is a run-time need, not a leftover of a build. So is a library the app
+// opens by that name (`ctypes.CDLL("libfoo.so")`, `dlopen("libfoo.so", ...)`, .NET's
+// `[DllImport("libfoo")]`), where the host read the source or config that says so.
 
 import { envDeclarations } from "./environment";
 import { lineage } from "./stage-graph";
@@ -9,6 +11,13 @@ import type { DockerfileModel } from "./types";
 
 /** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
 const UNVERSIONED_LIBRARY = /(?:^|[\s/:="'])(lib[\w+.-]*?\.so)(?=$|[\s:"';])/g;
+
+/**
+ * A library opened by its unversioned name: `CDLL("libfoo.so")`, `cdll.LoadLibrary('libfoo.so')`,
+ * `dlopen("libfoo.so", ...)`, `[DllImport("libfoo")]` / `[LibraryImport("libfoo.so")]` (.NET
+ * probes `libfoo.so` for a bare name). A versioned name (`libfoo.so.1`) is not matched.
+ */
+const LOADED_BY_NAME = /\b(?:CDLL|LoadLibrary|dlopen|DllImport|LibraryImport)\(\s*["'](lib[\w+-]+(?:\.so)?)["']/g;
 
 /**
  * -dev packages whose unversioned libraries do not follow `lib<name>-dev` -> `lib<name>.so`
@@ -22,7 +31,8 @@ const DEV_PACKAGE_LIBRARIES = new Map<string, RegExp>([
 /**
  * File names of the unversioned libraries the final image preloads: from an `ENV LD_PRELOAD` of
  * its stages, and from an entry script that sets LD_PRELOAD (every `lib*.so` it names, since the
- * path usually goes through a variable: `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`).
+ * path usually goes through a variable: `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`); and those a
+ * context file the host read opens by that name (`LOADED_BY_NAME`).
  */
 export function preloadedLibraries(model: DockerfileModel): Set<string> {
   const out = new Set<string>();
@@ -37,6 +47,8 @@ export function preloadedLibraries(model: DockerfileModel): Set<string> {
       for (const d of envDeclarations(model, instruction)) if (d.name === "LD_PRELOAD" && d.value !== null) add(d.value);
     }
   for (const [, text] of entryScriptFiles(model)) if (/\bLD_PRELOAD=/.test(text)) add(text);
+  for (const text of Object.values(model.context.files ?? {}))
+    for (const match of text.matchAll(LOADED_BY_NAME)) out.add(match[1].endsWith(".so") ? match[1] : `${match[1]}.so`);
   return out;
 }
 

@@ -111,6 +111,23 @@ export const entryScriptFiles: (model: DockerfileModel) => readonly [string, str
   return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(baseName(path)));
 });
 
+/**
+ * The programs the container runs at start, by base name: the first word of each simple command of
+ * its command and entry scripts, and of each command substitution in them
+ * (`JEMALLOC_PATH="$(pkg-config --variable=libdir jemalloc)/libjemalloc.so"` runs `pkg-config`).
+ */
+export const programsRunAtStart: (model: DockerfileModel) => ReadonlySet<string> = perModel((model) => {
+  const out = new Set<string>();
+  for (const script of startScripts(model)) {
+    for (const words of simpleCommands(script)) {
+      const first = words.find((w) => !/^\w+=/.test(w));
+      if (first !== undefined && !first.includes("$")) out.add(baseName(first));
+      for (const w of words) for (const m of w.matchAll(/\$\(\s*([\w./+-]+)/g)) out.add(baseName(m[1]));
+    }
+  }
+  return out;
+});
+
 /** `uv run` options that keep the dev group out of the sync it does first, or skip that sync. */
 const UV_RUN_WITHOUT_DEV = /^(?:--no-dev|--no-default-groups|--only-group(?:=.*)?|--no-sync|--no-project)$/;
 /** Environment variables that do the same for every uv command (UV_NO_DEV since uv 0.8.7). */

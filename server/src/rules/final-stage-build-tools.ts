@@ -5,7 +5,7 @@
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
-import { buildToolKind, buildsInSameRun, compilesWith, keptBuildTools, packageName } from "../model/build-tools";
+import { buildToolKind, buildsInSameRun, compilesWith, keptBuildTools, packageName, programsOf } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
 import { imageRole } from "../model/image-role";
@@ -14,7 +14,7 @@ import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder } from "../model/root-by-design";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
-import { buildsAtStart } from "../model/start-steps";
+import { buildsAtStart, programsRunAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
@@ -25,33 +25,51 @@ import { isWorkbenchImage } from "../images/workbench";
 /** How many package names the message quotes before "and N more". */
 const LISTED = 2;
 
-/** Words of the comment lines right above `instruction` (no blank line between), lower-cased. */
-function commentWordsAbove(model: DockerfileModel, instruction: Instruction): Set<string> {
-  const words = new Set<string>();
-  for (const comment of commentsAbove(model, instruction)) {
-    const text = comment.toLowerCase();
-    for (const word of text.split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
-  }
-  return words;
+/** The words of a comment line, lower-cased. */
+function wordsOf(comment: string): Set<string> {
+  return new Set(
+    comment
+      .toLowerCase()
+      .split(/[^\w.+-]+/)
+      .map((w) => w.replace(/^[.-]+|[.-]+$/g, "")),
+  );
 }
 
 /**
- * Words of the comment lines inside `kept`'s RUN right above its install command (`&& apt-get
- * install -y libyaml-dev` under `# libyaml-dev is required for the ruby/setup-ruby action`): the
- * author's note on why that install is there, as a comment above the RUN would be.
+ * The comment lines inside `kept`'s RUN right above its install command (`&& apt-get install -y
+ * libyaml-dev` under `# libyaml-dev is required for the ruby/setup-ruby action`): the author's note
+ * on why that install is there, as a comment above the RUN would be.
  */
-function commentWordsInside(model: DockerfileModel, kept: KeptBuildTools): Set<string> {
-  const words = new Set<string>();
+function commentBlockInside(model: DockerfileModel, kept: KeptBuildTools): string[] {
   const tool = kept.tools[0];
   const command = kept.instruction.commands.find((c) => c.args.includes(tool));
   const start = command?.program?.range.start.line ?? tool.range.start.line;
   const inside = commentsBetween(model, kept.instruction.range.start.line, start);
   // Only the block that ends on the line right above the command.
+  const block: string[] = [];
   let line = start - 1;
-  for (let i = inside.length - 1; i >= 0 && inside[i].range.start.line === line; i--, line--) {
-    for (const word of inside[i].content.toLowerCase().split(/[^\w.+-]+/)) words.add(word.replace(/^[.-]+|[.-]+$/g, ""));
-  }
-  return words;
+  for (let i = inside.length - 1; i >= 0 && inside[i].range.start.line === line; i--, line--) block.unshift(inside[i].content);
+  return block;
+}
+
+const BUILD_WORDS = ["build", "building", "compile", "compiling", "compilation"];
+
+/** A comment line that lists what one thing needs: `opencv-python: libglib2.0-0 libgl1`. */
+const LIST_ENTRY = /^\s*[\w.+-]+(?: [\w.+-]+){0,3}:\s+\S/;
+
+/**
+ * True when a comment block names one of `names` and says nothing of building ("libc-dev for
+ * protobuf"). In a block that lists what each thing needs, one entry per line ("opencv-python:
+ * libgl1", "python-pptx: default-jdk", "Building C extensions: libpython3-dev"), only the entries
+ * that name a kept package and the lines that are not entries count: another entry's words say
+ * nothing about this package.
+ */
+function namedForRunTime(block: readonly string[], names: readonly string[]): boolean {
+  const lines = block.map((line) => ({ words: wordsOf(line), entry: LIST_ENTRY.test(line) }));
+  const naming = lines.filter((l) => names.some((n) => l.words.has(n)));
+  if (naming.length === 0) return false;
+  const relevant = lines.filter((l) => !l.entry || naming.includes(l));
+  return !relevant.some((l) => BUILD_WORDS.some((w) => l.words.has(w)));
 }
 
 /** .NET's runtime images: an app on them is managed code built elsewhere, which loads native libraries through P/Invoke. */
@@ -64,10 +82,15 @@ const HEADER_HELPERS = new Set(["linux-headers", "kernel-devel"]);
  * `kept` without the packages the base image already holds (php's Debian images keep gcc, make and
  * libc6-dev): installing one again only upgrades it, and removing it would take the compiler the
  * extension installers need. Also without the -dev packages that ship a library the image preloads
- * by its unversioned name (`LD_PRELOAD=libtcmalloc.so`): only the -dev package has that file. Null when no compiler or header of the RUN's own is left.
+ * by its unversioned name (`LD_PRELOAD=libtcmalloc.so`): only the -dev package has that file. And
+ * without the tools the container runs when it starts (an entry script's `$(pkg-config --variable=libdir
+ * jemalloc)`): they are run-time needs. Null when no compiler or header of the RUN's own is left.
  */
-function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>, preloaded: ReadonlySet<string>): KeptBuildTools | null {
-  const tools = kept.tools.filter((t) => !inBase.has(packageName(t.value)) && !shipsPreloadedLibrary(packageName(t.value), preloaded));
+function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>, preloaded: ReadonlySet<string>, runAtStart: ReadonlySet<string>): KeptBuildTools | null {
+  const tools = kept.tools.filter((t) => {
+    const name = packageName(t.value);
+    return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
+  });
   const kinds = tools.map((t) => buildToolKind(t.value));
   if (!kinds.includes("compiler") && !kinds.includes("headers")) return null;
   return { ...kept, tools, hasCompiler: kinds.includes("compiler") };
@@ -150,15 +173,14 @@ export const rule: Rule = {
     const root = baseImageOf(chain[0]);
     const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
     const preloaded = preloadedLibraries(model);
-    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded) ?? []);
+    const runAtStart = programsRunAtStart(model);
+    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded, runAtStart) ?? []);
     const findings = added.filter((kept) => {
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
       // why it stays at run time ("libc-dev for protobuf").
-      const comment = new Set([...commentWordsAbove(model, kept.instruction), ...commentWordsInside(model, kept)]);
-      const aboutBuilding = ["build", "building", "compile", "compiling", "compilation"].some((w) => comment.has(w));
       if (isDocumentedRunTimeNeed(model, kept.instruction)) return false;
-      return aboutBuilding || !names.some((n) => comment.has(n));
+      return !namedForRunTime([...commentsAbove(model, kept.instruction), ...commentBlockInside(model, kept)], names);
     });
     if (findings.length === 0) return;
     const [first, ...rest] = findings;

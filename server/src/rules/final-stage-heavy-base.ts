@@ -102,6 +102,49 @@ function runtimeToolOfFullImage(model: DockerfileModel, instructions: readonly I
   return null;
 }
 
+/** Packages of an install that bring OpenSSL's shared library (`openssl` pulls `libssl3` in on Debian). */
+const OPENSSL = /^(?:openssl|libssl\d[\w.]*|openssl-libs|libssl)$/;
+
+/** A word that names Prisma: its CLI (`npx prisma generate`), its client, or its schema file. */
+const PRISMA_WORD = /(?:^|[\s/"'@])(?:prisma|@prisma\/client|schema\.prisma)(?=$|[\s/"'@])/;
+
+/** True when a package.json's text declares Prisma (`prisma` or `@prisma/client`) as a dependency. */
+function declaresPrisma(text: string): boolean {
+  try {
+    const manifest: unknown = JSON.parse(text);
+    if (manifest === null || typeof manifest !== "object") return false;
+    return ["dependencies", "devDependencies"].some((key) => {
+      const deps = (manifest as Record<string, unknown>)[key];
+      return deps !== null && typeof deps === "object" && ("prisma" in deps || "@prisma/client" in deps);
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the app needs from the system that the slim and Alpine variants lack, as packages to install
+ * with the switch and what needs them: Prisma's query engine loads libssl, which the full Debian
+ * images ship and `node:*-slim`/`-alpine` do not (Prisma then fails at start, or picks an engine the
+ * client was not generated for). Read from any stage (the builder's `npm i -g prisma` or
+ * `npx prisma generate`, a `COPY prisma ./prisma`) and from the package.json files the host read.
+ * Null when nothing says so, or the final stage installs OpenSSL itself.
+ */
+function runTimeLibraryNeed(model: DockerfileModel, finalInstructions: readonly Instruction[]): { packages: string; needs: string } | null {
+  const installsOpenSsl = finalInstructions.some((i) =>
+    i.commands.some((c) => {
+      const cmd = systemPackageCommand(c);
+      return cmd?.action === "install" && cmd.packages.some((p) => OPENSSL.test(p.value.replace(/[=<>~].*$/, "")));
+    }),
+  );
+  if (installsOpenSsl) return null;
+  const inFile = model.stages.some((stage) =>
+    stage.instructions.some((i) => i.keyword !== "FROM" && i.keyword !== "LABEL" && i.args.some((a) => PRISMA_WORD.test(a.value))),
+  );
+  const inManifest = Object.entries(model.context.files ?? {}).some(([path, text]) => /(?:^|\/)package\.json$/.test(path) && declaresPrisma(text));
+  return inFile || inManifest ? { packages: "'openssl'", needs: "Prisma" } : null;
+}
+
 export const rule: Rule = {
   meta: {
     id: "final-stage-heavy-base",
@@ -113,6 +156,10 @@ export const rule: Rule = {
     messages: {
       heavyBase:
         "Final base '{image}' has a smaller variant '{variant}'; switch if the app allows it. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
+      // The app needs a system library the variant lacks (Prisma's engine and libssl): the remedy
+      // names the package to install with the switch, which alone would break the start.
+      heavyBaseWithLibrary:
+        "Final base '{image}' could be the smaller '{variant}' plus {library} for {needs}. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
     },
   },
   check(model, report) {
@@ -151,17 +198,20 @@ export const rule: Rule = {
     );
     const best = variants[0];
     if (!best) return;
+    const need = runTimeLibraryNeed(model, final.instructions);
     const current = best.size.amd64 + best.saving.amd64;
     // Suggestions only: slim images lack packages, Alpine's musl can change behaviour.
+    // With a library to add, the tag switch alone breaks the start: no suggestion.
     const suggest: Fix[] = [];
-    for (const v of variants) {
+    for (const v of need ? [] : variants) {
       const edits = replaceImageTag(final.base.token, v.tag);
       if (edits) suggest.push({ title: `Switch to '${v.image}' (saves ${formatSize(v.saving.amd64)}${v.isEstimate ? ", estimate" : ""})`, edits });
     }
     report({
       range: final.base.token.range,
-      messageId: "heavyBase",
+      messageId: need ? "heavyBaseWithLibrary" : "heavyBase",
       data: {
+        ...(need ? { library: need.packages, needs: need.needs } : {}),
         image: final.base.resolved,
         size: formatSize(current),
         variant: best.image,

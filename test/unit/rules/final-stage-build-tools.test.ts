@@ -221,6 +221,24 @@ testRule(rule, {
       data: { packages: "'libpng-dev', 'gmp-dev' and 1 more" },
     },
     {
+      name: "pkg-config the start script does not run is still a build tool",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y pkg-config libjemalloc-dev\nCOPY start.sh /srv/\nCMD ["/srv/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nexec python -m worker\n" } },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'pkg-config', 'libjemalloc-dev'" },
+    },
+    {
+      name: "a versioned name opened with ctypes is the runtime package's file",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libmagic-dev\nCOPY worker/ /app/\nCMD ["python", "/app/main.py"]\n',
+      context: { files: { "worker/native.py": 'import ctypes\nlib = ctypes.CDLL("libmagic.so.1")\n' } },
+      messageId: "headers",
+    },
+    {
+      name: "a list entry that names the package for building does not excuse it",
+      code: 'FROM ubuntu:24.04\n# What the Python packages need:\n# Building C extensions: gcc libffi-dev\nRUN apt-get update && apt-get install -y --no-install-recommends gcc curl\nCMD ["python3", "app.py"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       name: "a comment inside the RUN about building does not excuse the package",
       code: 'FROM python:3.13-slim\nRUN apt-get update \\\n    # gcc is only here to build the wheels\n    && apt-get install -y gcc \\\n    && pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
       messageId: "buildTools",
@@ -249,6 +267,34 @@ testRule(rule, {
             '#!/bin/bash\nJEMALLOC_PATH="/usr/lib/$(uname -m)-linux-gnu/libjemalloc.so"\nexport LD_PRELOAD=$LD_PRELOAD:$JEMALLOC_PATH\nexec "$@"\n',
         },
       },
+    },
+    {
+      name: "the start script asks pkg-config where the preloaded allocator lives: pkg-config and the -dev package run with it",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends pkgconf libtcmalloc-minimal4 libjemalloc-dev\nCOPY start.sh /srv/\nCMD ["/srv/start.sh"]\n',
+      context: {
+        files: {
+          "start.sh": '#!/bin/sh\nlib="$(pkg-config --variable=libdir jemalloc)/libjemalloc.so"\nLD_PRELOAD="$lib" exec python -m worker\n',
+        },
+      },
+    },
+    {
+      name: "the app opens the unversioned library by name with ctypes: only the -dev package ships it",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libmagic-dev\nCOPY worker/ /app/\nCMD ["python", "/app/main.py"]\n',
+      context: { files: { "worker/native.py": 'import ctypes\nlib = ctypes.CDLL("libmagic.so")\n' } },
+    },
+    {
+      name: "a .NET app binds the bare library name with DllImport: the -dev package ships librhash.so",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN apt-get update && apt-get install -y librhash-dev\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/App.dll"]\n',
+      context: {
+        files: {
+          "src/Hashing/Native.cs":
+            'static class Native {\n  [DllImport("librhash", EntryPoint = "rhash_library_init")]\n  internal static extern void Init();\n}\n',
+        },
+      },
+    },
+    {
+      name: "a comment lists what each Python package needs at run time: the JDK for a Java helper is one entry",
+      code: 'FROM ubuntu:24.04\n# What the Python packages need:\n# pdfbox-wrapper: default-jdk\n# Building wheels: libffi-dev zlib1g-dev\nRUN apt-get update && apt-get install -y --no-install-recommends default-jdk curl\nCMD ["python3", "app.py"]\n',
     },
     {
       name: "the entry script runs the extensions' install.py at start: they pip-install and may compile",

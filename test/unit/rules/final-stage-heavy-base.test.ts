@@ -27,6 +27,31 @@ testRule(rule, {
       output: 'FROM node:24-slim\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
     {
+      name: "the builder generates the Prisma client: the query engine needs libssl, so the remedy names openssl",
+      code: 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci && npx prisma generate && npm run build\nFROM node:22\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/dist/main.js"]\n',
+      messageId: "heavyBaseWithLibrary",
+      line: 5,
+      data: {
+        library: "'openssl'",
+        needs: "Prisma",
+        image: "node:22",
+        variant: "node:22-slim",
+        size: "408 MB",
+        variantSize: "80 MB",
+        saving: "328 MB",
+        estimate: " compressed on amd64",
+        caveat: "slim images lack compilers and some libraries",
+      },
+      output: null,
+    },
+    {
+      name: "a package.json the host read depends on @prisma/client",
+      code: 'FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: { files: { "package.json": '{ "dependencies": { "@prisma/client": "^6.1.0", "express": "^5.0.0" } }' } },
+      messageId: "heavyBaseWithLibrary",
+      output: null,
+    },
+    {
       name: "JDK to JRE",
       code: "FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\n",
       messageId: "heavyBase",
@@ -108,6 +133,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a Prisma app on slim that installs openssl: nothing to switch",
+      code: 'FROM node:22-slim\nRUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*\nCOPY prisma ./prisma\nCMD ["node", "server.js"]\n',
+    },
     {
       name: "the HEALTHCHECK calls curl, which only the full variant ships: the switch makes every check fail",
       code: "FROM nginx:stable-alpine\nCOPY dist /usr/share/nginx/html\nHEALTHCHECK --interval=30s CMD curl --fail --silent http://localhost || exit 1\n",

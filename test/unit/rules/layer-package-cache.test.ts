@@ -330,6 +330,18 @@ testRule(rule, {
       messageId: "apkCache",
       line: 3,
     },
+    {
+      name: "a wheel downloaded by URL is cached like any other",
+      code: 'FROM python:3.12-slim\nRUN pip install https://example.org/releases/tool-1.0-py3-none-any.whl\nCMD ["tool"]\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a local wheel with a requirements file still downloads the requirements",
+      code: 'FROM python:3.12-slim\nCOPY . /src\nRUN pip install /src/dist/app-1.0-py3-none-any.whl -r /src/requirements.txt\nCMD ["app"]\n',
+      messageId: "pipCache",
+      line: 3,
+    },
   ],
   silent: [
     {
@@ -468,6 +480,14 @@ testRule(rule, {
     {
       name: "yarn workspaces focus is a Yarn 2+ command: no Yarn 1 advice",
       code: "FROM node:22 AS deps\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn workspaces focus --production && yarn install\nFROM node:22-slim\nCOPY --from=deps /srv/node_modules /srv/node_modules\n",
+    },
+    {
+      name: "pip install of local wheel files a wheel stage built (dependencies among them) downloads nothing",
+      code: 'FROM python:3.12-slim AS wheels\nCOPY requirements.txt .\nRUN pip wheel --wheel-dir /wheels -r requirements.txt\nFROM python:3.12-slim\nRUN --mount=type=bind,from=wheels,source=/wheels,target=/tmp/wheels \\\n    pip install --upgrade /tmp/wheels/*.whl\nCMD ["python", "-m", "app"]\n',
+    },
+    {
+      name: "pip install of local wheel files with --find-links to their folder",
+      code: 'FROM python:3.12-slim\nCOPY dist/ /dist/\nRUN pip install --find-links /dist /dist/app-1.0-py3-none-any.whl\nCMD ["app"]\n',
     },
     {
       name: "pip install --no-index from local wheels downloads nothing",

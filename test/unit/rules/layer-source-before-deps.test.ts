@@ -205,6 +205,45 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", install: "composer install", line: 4, manifests: "composer.json" },
   },
   {
+    name: "pnpm patchedDependencies: the patch folder is read by the install, so it is copied with the manifests",
+    code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\nCMD ["node", "main.mjs"]\n',
+    context: {
+      rootEntries: ["package.json", "pnpm-lock.yaml", "patches/", "src/", "main.mjs"],
+      files: {
+        "package.json": '{ "dependencies": { "left-pad": "1.3.0" }, "pnpm": { "patchedDependencies": { "left-pad@1.3.0": "patches/left-pad@1.3.0.patch" } } }',
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "pnpm install", line: 4, manifests: "package.json, pnpm-lock.yaml, patches/" },
+    output:
+      'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nCOPY patches ./patches/\nRUN pnpm install --frozen-lockfile\nCOPY . .\nCMD ["node", "main.mjs"]\n',
+  },
+  {
+    name: "patch-package run by postinstall reads its --patch-dir",
+    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "tools/", "server.js"],
+      files: { "package.json": '{ "scripts": { "postinstall": "patch-package --patch-dir tools/patches" }, "dependencies": { "express": "^5.0.0" } }' },
+    },
+    messageId: "scriptsNeedSources",
+    line: 3,
+  },
+  {
+    name: "a Yarn patch: protocol resolution outside .yarn names its folder",
+    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install --immutable\nCMD ["node", "server.js"]\n',
+    context: {
+      rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", "patches/", "server.js"],
+      files: {
+        "package.json":
+          '{ "dependencies": { "left-pad": "1.3.0" }, "resolutions": { "left-pad@1.3.0": "patch:left-pad@npm%3A1.3.0#./patches/left-pad.patch" } }',
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "yarn install", line: 4, manifests: "package.json, yarn.lock, .yarnrc.yml, patches/" },
+  },
+  {
     name: "bun with a known context copies package.json and the lockfile it has",
     code: 'FROM oven/bun:1.2\nWORKDIR /app\nCOPY . .\nRUN bun install --frozen-lockfile\nCMD ["bun", "run", "index.ts"]\n',
     context: { rootEntries: ["package.json", "bun.lock", "index.ts", "src/"] },
