@@ -22,7 +22,7 @@ let loaded: Table | null = null;
  * (issue #16: the server's start; the Node server has it in a bundle of its own, apt-recommends.js).
  */
 function table(): Table {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
+  // A deferred load, see above; the Node build resolves this path to its own bundle (scripts/build.mjs).
   loaded ??= require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
   return loaded;
 }
