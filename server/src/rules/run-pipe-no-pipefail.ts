@@ -85,7 +85,7 @@ export const rule: Rule = {
         const fallback = end < commands.length && commands[end].joinedBy === "||";
         // Followed by `;` or a newline without `set -e`: no status of the pipe stops the script, so
         // pipefail alone would not fail the build (the missing `set -e` is the problem there).
-        const discarded = end < commands.length && !errexit && isDiscardedBy(commands[start], commands[end]);
+        const discarded = !errexit && isDiscarded(commands, start, end);
         const swallowing = pipeline.length > 1 && !pipefail && !fallback && !discarded ? swallowingCommand(pipeline) : null;
         start = end;
         if (!swallowing) continue;
@@ -101,11 +101,30 @@ export const rule: Rule = {
 // Words that end a branch or loop: a pipe before them is the last command of its branch, and its status counts.
 const BRANCH_ENDS = new Set(["else", "elif", "fi", "done", "esac", "}", ";;"]);
 
-/** True when `next` runs after the pipeline starting at `first` whatever its status (`;` or newline, same block). */
-function isDiscardedBy(first: ShellCommand, next: ShellCommand): boolean {
-  if (next.joinedBy !== ";" && next.joinedBy !== "\n") return false;
-  return next.depth >= first.depth && !BRANCH_ENDS.has(next.words[0]?.value ?? "");
+/**
+ * True when the status of the pipeline `commands[start..end)` stops nothing: the next command runs
+ * after it whatever it is (`;` or newline, same block). A pipe that ends a branch or loop body gives
+ * its status to the `if`/`for`/`case`, so what follows that compound decides (`fi; next` discards
+ * it, `fi && next` does not).
+ */
+function isDiscarded(commands: readonly ShellCommand[], start: number, end: number): boolean {
+  let depth = commands[start].depth;
+  for (let i = end; i < commands.length;) {
+    const next = commands[i];
+    if (next.joinedBy !== ";" && next.joinedBy !== "\n") return false;
+    if (!BRANCH_ENDS.has(next.words[0]?.value ?? "")) return next.depth >= depth;
+    // The rest of the compound (other branches, its closing word) runs deeper than the compound itself.
+    let close = i;
+    while (close < commands.length && commands[close].depth >= depth) close++;
+    if (close >= commands.length) return false;
+    depth = commands[close].depth;
+    i = CLOSERS.has(commands[close].words[0]?.value ?? "") ? close + 1 : close;
+  }
+  return false;
 }
+
+// Words that close a compound command, at the depth of the compound.
+const CLOSERS = new Set(["fi", "done", "esac", "}"]);
 
 /** The command of `pipeline` whose success hides a failure that matters, or null. */
 function swallowingCommand(pipeline: readonly ShellCommand[]): ShellCommand | null {

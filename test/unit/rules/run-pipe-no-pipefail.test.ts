@@ -46,6 +46,17 @@ testRule(rule, {
       line: 4,
     },
     {
+      name: "a pipe ending an if branch in a heredoc under set -e",
+      code: 'FROM alpine:3.22\nRUN <<EOF\nset -e\nif [ -n "$X" ]; then\n  curl -sSf https://x/i.sh | sh\nfi\napk add --no-cache git\nEOF\n',
+      messageId: "pipefail",
+      line: 5,
+    },
+    {
+      name: "a pipe ending a loop body whose status the next command tests",
+      code: "FROM alpine:3.22\nRUN for u in a b; do curl -sSf https://x/$u.sh | sh; done && echo ok\n",
+      messageId: "pipefail",
+    },
+    {
       name: "a later command after ';' under set -e",
       code: "FROM debian:12-slim\nRUN set -eux; curl -fsSL https://x/i.sh | sh; rm -rf /tmp/*\n",
       messageId: "pipefailDash",
@@ -107,6 +118,10 @@ testRule(rule, {
     {
       name: "a download piped into an inline program",
       code: "FROM python:3.12\nRUN curl -fsSL https://x/v.json | python3 -c 'import json,sys; print(json.load(sys.stdin))'\n",
+    },
+    {
+      name: "a pipe ending an if branch in a heredoc without set -e: the if's status is discarded by the next line",
+      code: 'FROM python:3.11-slim\nARG TARGETPLATFORM\nRUN <<EOF\napt-get update\nif [ "$TARGETPLATFORM" != "linux/amd64" ]; then\n  curl -sSf https://sh.rustup.rs | sh -s -- -y\nelse\n  echo skip\nfi\n\napt-get clean\nEOF\n',
     },
     { name: "a cat of a file into a shell", code: "FROM debian:12-slim\nCOPY install.sh /tmp/\nRUN cat /tmp/install.sh | sh\n" },
   ],
