@@ -167,11 +167,20 @@ export async function supervisorRunFiles(
     listed++;
     for (const entry of listing.entries) {
       const child = `${path}/${entry.name}`;
-      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name))) found.push(child);
+      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name) || isServiceStartScript(child))) found.push(child);
       else if (entry.isDirectory && depth < RUN_FILE_MAX_DEPTH && !NOT_SERVICE_FOLDERS.has(entry.name)) queue.push({ path: child, depth: depth + 1 });
     }
   }
   return found.slice(0, MAX_FILES);
+}
+
+/**
+ * Start scripts of s6-overlay besides service `run` files: s6-rc oneshots' `up` files, the scripts
+ * they call by convention (`etc/s6-overlay/scripts/setup.sh`) and the legacy `cont-init.d` scripts.
+ * They run at every start (an `npm install` of the user's plugins, a module build).
+ */
+function isServiceStartScript(path: string): boolean {
+  return /(?:^|\/)s6-rc\.d\/[^/]+\/up$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/.test(path);
 }
 
 /** Folders of a Go module that hold no sources of the program. */

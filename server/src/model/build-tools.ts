@@ -213,13 +213,15 @@ const R_INSTALLERS = new Set(["install2.r", "installGithub.r", "installBioc.r"])
 const R_INSTALL_CALL = /\b(?:install\.packages|pak::pkg_install|pak::pak|remotes::install_\w+|devtools::install\w*|BiocManager::install)\s*\(/;
 
 /**
- * True when `command` installs R packages (`install2.r`, `Rscript -e "pak::pkg_install(...)"`):
- * CRAN serves no Linux binaries, so they build from source against the image's headers unless a
- * binary repository is set up, which the file may not show.
+ * True when `command` installs R packages (`install2.r`, `Rscript -e "pak::pkg_install(...)"`,
+ * `R CMD INSTALL /src/pkg`): CRAN serves no Linux binaries, so they build from source against the
+ * image's headers unless a binary repository is set up, which the file may not show; `R CMD INSTALL`
+ * of a source folder always compiles its native code.
  */
 function installsRPackages(command: ShellCommand): boolean {
   const name = command.name.split("/").pop() ?? "";
   if (R_INSTALLERS.has(name)) return true;
+  if (name === "R" && command.args[0]?.value === "CMD" && command.args[1]?.value === "INSTALL") return true;
   return (name === "Rscript" || name === "R") && command.args.some((w) => R_INSTALL_CALL.test(w.value));
 }
 
@@ -248,4 +250,30 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
       name.startsWith("docker-php-")
     );
   });
+}
+
+/**
+ * True when `kept` keeps a compiler while its own RUN or a later RUN of `stages` installs build
+ * dependencies and removes them again once it has compiled (`apk add --virtual build-dependencies
+ * boost-dev ... && make install && apk del build-dependencies`): the author sorted the packages into
+ * those the build alone needs and those the image keeps, so the kept compiler is kept on purpose
+ * (for modules or plugins built when the container runs, which start scripts out of reach may do).
+ */
+export function keptBesideRemovedBuildDeps(kept: KeptBuildTools, stages: readonly Stage[]): boolean {
+  if (!kept.hasCompiler) return false;
+  const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
+  const at = runs.indexOf(kept.instruction);
+  if (at < 0) return false;
+  return runs.slice(at).some((instruction) =>
+    instruction.commands.some((command) => {
+      const cmd = systemPackageCommand(command);
+      if (!cmd || cmd.action !== "install") return false;
+      const group = virtualName(cmd);
+      const names = cmd.packages.filter((p) => p.value !== group && buildToolKind(p.value) !== null).map((p) => packageName(p.value));
+      if (names.length === 0) return false;
+      const removed = removedLater(instruction, cmd, names, group);
+      const compiles = instruction.commands.slice(instruction.commands.indexOf(command) + 1).some(compilesNativeCode);
+      return removed.size > 0 && compiles;
+    }),
+  );
 }

@@ -71,3 +71,25 @@ export function isNamedBase(model: DockerfileModel): boolean {
   const name = model.context.dockerfilePath?.split("/").pop()?.toLowerCase() ?? "";
   return /^(?:docker|container)file[.-]base$/.test(name) || /(?:^|\.)base\.(?:docker|container)file$/.test(name);
 }
+
+/** Interpreters, REPLs and shells an image may start with nothing of its own to run. */
+const INTERPRETER = /^(?:R|python\d*(?:\.\d+)?|ipython\d*|node|ruby|irb|perl|php|julia|ghci|lua\d*(?:\.\d+)?|erl|iex|jshell|bash|sh|ash|zsh)$/;
+
+/**
+ * True when the final image starts a bare interpreter or shell (`CMD ["R"]`, `CMD ["python3"]`,
+ * `CMD ["bash"]`, options allowed, no script) and has no program and no port of its own (nothing
+ * copied from the context or another stage, no EXPOSE): a language
+ * base or environment image (rocker's r-base, a toolbox) that users run interactively or extend
+ * with `FROM`, installing and compiling their own packages in it.
+ */
+export function startsBareInterpreter(model: DockerfileModel): boolean {
+  const final = model.finalStage;
+  const command = startCommand(model);
+  if (!final || command === null || command.length === 0) return false;
+  if (!INTERPRETER.test(command[0].split("/").pop() ?? "") || command.slice(1).some((w) => !w.startsWith("-"))) return false;
+  const chain = lineage(final);
+  return (
+    !hasExpose(chain) &&
+    !chain.some((s) => s.instructions.some((i) => addsProgram(i) || ((i.keyword === "COPY" || i.keyword === "ADD") && isFromOtherStage(i))))
+  );
+}

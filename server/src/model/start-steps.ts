@@ -30,6 +30,9 @@ const BUILDING_STEP = new Map<string, RegExp>([
 /** Words that only lead a command (`exec make`, `then npm ci`, `sudo -E bundle install`). */
 const LEADING = /^(?:exec|then|else|do|time|sudo|-E|!|\{|\()$/;
 
+/** Options that take the folder to work in as the next word. */
+const FOLDER_OPTION = /^(?:--prefix|-C|--cwd|--dir|--working-dir|-d)$/;
+
 /** True when one simple command (its words) compiles or installs dependencies. */
 export function isBuildingStep(words: readonly string[]): boolean {
   let start = 0;
@@ -39,8 +42,10 @@ export function isBuildingStep(words: readonly string[]): boolean {
   const name = /^pip3?(?:\.\d+)?$/.test(program) ? "pip" : program;
   const step = BUILDING_STEP.get(name);
   if (!step) return false;
-  // The first word that is not an option is the subcommand (`npm --prefix app install`).
-  const subcommand = words.slice(start + 1).find((w) => !w.startsWith("-"));
+  // The first word that is not an option, nor the folder an option names, is the subcommand
+  // (`npm --prefix app install`, `yarn --cwd web install`).
+  const rest = words.slice(start + 1);
+  const subcommand = rest.find((w, i) => !w.startsWith("-") && !(i > 0 && FOLDER_OPTION.test(rest[i - 1])));
   return subcommand !== undefined && step.test(subcommand);
 }
 
@@ -85,7 +90,21 @@ function scriptBuilds(script: string): boolean {
  * build context, compiles or installs dependencies when the container starts.
  */
 export function buildsAtStart(model: DockerfileModel): boolean {
-  return startScripts(model).some(scriptBuilds);
+  return startScripts(model).some(scriptBuilds) || serviceStartScripts(model).some(scriptBuilds);
+}
+
+/** A process supervisor's start files: s6 and runit service `run` files, s6-rc oneshots' `up` files and the scripts they call, `cont-init.d` scripts. */
+const SERVICE_START_FILE = /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/(?:run|up)$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/;
+
+/**
+ * The texts of the supervisor start files the host read inside the folders the file copies (it
+ * reads them nowhere else, so they are in the image): s6-overlay runs them at every start (an
+ * oneshot's `npm --prefix /data install` of the user's plugins).
+ */
+function serviceStartScripts(model: DockerfileModel): string[] {
+  return Object.entries(model.context.files ?? {})
+    .filter(([path]) => path.includes("/") && SERVICE_START_FILE.test(path))
+    .map(([, text]) => text);
 }
 
 /**

@@ -5,10 +5,10 @@
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
 
 import type { Rule } from "./types";
-import { buildToolKind, buildsInSameRun, compilesWith, keptBuildTools, packageName, programsOf } from "../model/build-tools";
+import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
-import { imageRole } from "../model/image-role";
+import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder } from "../model/root-by-design";
@@ -163,6 +163,10 @@ export const rule: Rule = {
     if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
     // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
     if (imageRole(model) !== null) return;
+    // A language base that starts only its interpreter (`CMD ["R"]`) and copies no program of its
+    // own: its users install packages into it (from source, as R's must be), so its compilers and
+    // headers (`r-base-dev`) are what it offers.
+    if (startsBareInterpreter(model)) return;
     // An SDK image that runs its user's command (an entry script that execs "$@", no CMD) in an
     // empty folder made for the mounted sources (`WORKDIR /src`): the toolchain is what it offers.
     if (buildsInMountedFolder(model, chain)) return;
@@ -176,6 +180,9 @@ export const rule: Rule = {
     const runAtStart = programsRunAtStart(model);
     const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded, runAtStart) ?? []);
     const findings = added.filter((kept) => {
+      // Build dependencies sorted out and removed after the compile, a compiler kept beside them:
+      // kept on purpose, for builds the running container does.
+      if (keptBesideRemovedBuildDeps(kept, chain)) return false;
       const names = kept.tools.map((t) => packageName(t.value));
       // A comment above the RUN that names a kept package for something other than a build says
       // why it stays at run time ("libc-dev for protobuf").

@@ -6,11 +6,12 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
 import { systemPackageCommand } from "../model/commands";
+import { declaresNoDevDependencies, nodeManifestSource } from "../model/dev-dependencies";
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
-import { developmentPurpose, startCommand } from "../model/stage-purpose";
+import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import { isNamedBase } from "../model/image-role";
 import { lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
@@ -38,7 +39,7 @@ function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
  *   with no compiler or bundler: node, its only tool, is what the image runs.
  */
 function toolchainStaysOrReported(model: DockerfileModel, step: BuildStep): boolean {
-  if (step.ecosystem === "node") return runsPlainNodeScript(model, step);
+  if (step.ecosystem === "node") return runsPlainNodeScript(model, step) || sameNodeModulesAtRunTime(model, step);
   if (step.ecosystem !== "c") return false;
   const chain = lineage(model.stages[0]);
   const root = baseImageOf(chain[0]);
@@ -47,6 +48,24 @@ function toolchainStaysOrReported(model: DockerfileModel, step: BuildStep): bool
   // On a compiler base (gcc, golang) final-stage-build-tools says nothing: this rule is the finding.
   if (root && toolchainOf(root)) return false;
   return keptBuildTools(chain).some((kept) => kept.tools.some((t) => buildToolKind(t.value) === "compiler" && !inBase.has(packageName(t.value))));
+}
+
+/** Programs that run a Node app from its node_modules: node itself and the package managers' `start`. */
+const NODE_RUNNERS = /^(?:node|nodejs|npm|yarn|pnpm|bun|npx)$/;
+
+/**
+ * True when the step builds a Node project whose package.json (read by the host) declares no
+ * devDependencies and no workspaces, and the image starts the app with node or its package manager
+ * (`yarn start`): a runtime stage then needs the production install, which is every package, the
+ * compiler (`typescript`) included. Only the sources and the package manager's cache would stay
+ * behind, and layer-package-cache reports the cache.
+ */
+function sameNodeModulesAtRunTime(model: DockerfileModel, step: BuildStep): boolean {
+  const command = startCommand(model);
+  const program = (command === null ? undefined : withoutInitWrapper(command)[0])?.split("/").pop() ?? "";
+  if (!NODE_RUNNERS.test(program)) return false;
+  const source = nodeManifestSource(model, model.stages[0], step.instruction, step.command);
+  return source?.kind === "context" && declaresNoDevDependencies(model.context.files, source.path);
 }
 
 /**

@@ -4,6 +4,30 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "headers a later RUN compiles an R package from a source folder against (R CMD INSTALL): purge after that compile",
+      code: 'FROM example/r-api-base:4.4\nRUN apt-get update && apt-get install -y --no-install-recommends libzmq3-dev libyaml-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /pkg\nRUN R CMD INSTALL /pkg\nEXPOSE 8000\nENTRYPOINT ["/usr/local/bin/serve"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libzmq3-dev', 'libyaml-dev'" },
+    },
+    {
+      name: "an interpreter started with a script of the image's own is an app, not a language base",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends r-base-core r-base-dev && rm -rf /var/lib/apt/lists/*\nCOPY report.R /srv/report.R\nCMD ["Rscript", "/srv/report.R"]\n',
+      messageId: "headers",
+      data: { packages: "'r-base-dev'" },
+    },
+    {
+      name: "a bare shell start with a program copied from a build stage is still an app",
+      code: 'FROM ubuntu:24.04 AS build\nRUN make\nFROM ubuntu:24.04\nRUN apt-get update && apt-get install -y ffmpeg libsdl2-dev cmake && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /app /app\nENTRYPOINT ["bash", "-c"]\n',
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'libsdl2-dev', 'cmake'" },
+    },
+    {
+      name: "a compiler kept while the file removes nothing it builds with",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base cmake openssl-dev\nCOPY . /src\nRUN cmake -S /src -B /b && make -C /b install\nCMD ["/usr/local/bin/server"]\n',
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-base', 'cmake' and 1 more" },
+    },
+    {
       name: "headers kept beside a build group the RUN removes again: the compile between may need them, so purge them after it",
       code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev python3-dev \\\n && apk add --no-cache python3 py3-pip libxml2-dev \\\n && pip install --break-system-packages lxml \\\n && apk del .build-deps\nCMD ["python3", "-m", "app"]\n',
       messageId: "headersCompiled",
@@ -245,6 +269,24 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a language base that starts only its interpreter and copies no program: users compile their packages in it",
+      code: 'FROM debian:testing\nRUN apt-get update && apt-get install -y --no-install-recommends littler r-base r-base-dev && rm -rf /var/lib/apt/lists/*\nCMD ["R"]\n',
+    },
+    {
+      name: "an s6-overlay oneshot installs the user's npm plugins at every start: node-gyp compiles them",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs npm python3 make g++ libavahi-compat-libdnssd-dev && rm -rf /var/lib/apt/lists/*\nCOPY overlay /\nEXPOSE 8581\nENTRYPOINT ["/init"]\n',
+      context: {
+        files: {
+          "overlay/etc/s6-overlay/s6-rc.d/prepare/up": "/etc/s6-overlay/scripts/prepare.sh\n",
+          "overlay/etc/s6-overlay/scripts/prepare.sh": "#!/bin/sh\ncd /data\nnpm --prefix /data install\n",
+        },
+      },
+    },
+    {
+      name: "build dependencies sorted into a group removed after the compile, a compiler kept beside them on purpose",
+      code: 'FROM alpine:3.22\nCOPY . /src\nRUN apk add --no-cache build-base cmake icu-dev tini\nRUN apk add --no-cache --virtual .build-deps boost-dev perl-dev \\\n && cmake -S /src -B /b && make -C /b install \\\n && apk del .build-deps\nCOPY hooks/ /startup/\nENTRYPOINT ["/entrypoint.sh"]\n',
+    },
     {
       name: "an SDK image: the entry script execs its user's command in an empty folder for mounted sources",
       code: 'FROM ubuntu:24.04\nCOPY --from=build /opt/sdk /opt/sdk\nRUN apt-get install -y --no-install-recommends build-essential cmake\nWORKDIR /src\nENTRYPOINT ["/opt/sdk/entrypoint.sh"]\n',

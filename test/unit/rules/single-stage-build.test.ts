@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "devDependencies a runtime stage would leave out: the split pays",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn\nCOPY src ./src\nRUN yarn build\nEXPOSE 3000\nCMD ["yarn", "start"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts": {"build": "tsc", "start": "node dist/main.js"}, "dependencies": {"ws": "^8.18.0"}, "devDependencies": {"typescript": "5.6.3"}}',
+        },
+      },
+      messageId: "build",
+      data: { tool: "yarn build" },
+    },
+    {
       code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
       messageId: "buildWithSaving",
       line: 4,
@@ -65,6 +77,13 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a Node server whose package.json lists every package as a dependency: a runtime stage would install the same node_modules",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn\nCOPY src ./src\nRUN yarn build\nEXPOSE 3000\nCMD ["yarn", "start"]\n',
+      context: {
+        files: { "package.json": '{"scripts": {"build": "tsc", "start": "node dist/main.js"}, "dependencies": {"typescript": "5.6.3", "ws": "^8.18.0"}}' },
+      },
+    },
     {
       name: "a file named a base, which another Dockerfile of the project extends",
       code: "FROM node:22\nCOPY . .\nRUN yarn install && yarn build\n",
