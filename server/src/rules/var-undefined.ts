@@ -6,6 +6,9 @@
 // name than the image's (`$GOPATH` beside `PATH`) is a plausible variable of its own, not a typo.
 // A use with a `-`/`+` operator (`${X:-}`, `${X-d}`, `${X:+a}`) says what happens when X is unset:
 // the author expects it may be (often it comes from a base image chosen by a build argument).
+// A name declared by an ARG before the first FROM and not again in the stage is the classic slip:
+// only FROM lines see it. That is reported on any base, unless a FROM uses the name (the image
+// may then define a variable of the same name, as nvidia/cuda does CUDA_VERSION).
 
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { imageEnvironment } from "../images/image-env";
@@ -13,7 +16,7 @@ import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
-import type { Instruction, Stage, Token } from "../model/types";
+import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -29,9 +32,11 @@ export const rule: Rule = {
     messages: {
       undefined: "Usage of undefined variable '${name}'; declare it with ARG or ENV before this line.",
       didYouMean: "Usage of undefined variable '${name}'; did you mean '${suggestion}'?",
+      globalArg: "'${name}' is declared before FROM, so this stage sees it empty; add 'ARG {name}' in the stage.",
     },
   },
   check(model, report) {
+    const onlyGlobal = globalArgsNotInFrom(model);
     for (const stage of model.stages) {
       const root = rootImageOf(stage);
       const image = baseRepositoryOf(root.stage);
@@ -54,6 +59,10 @@ export const rule: Rule = {
             // standard way to extend a search path the image may set, named on purpose, not a typo.
             if (!imageEnv.complete && extendsItself(instruction, token, use.name)) continue;
             seen.add(use.name);
+            if (onlyGlobal.has(use.name)) {
+              report({ range: use.range, messageId: "globalArg", data: { name: use.name } });
+              continue;
+            }
             const near = nearNameReport(model, use, [...env.keys(), ...imageEnv.names]);
             // On an image whose environment is not all known, a name longer or shorter than the
             // image's (`$GOPATH` next to `PATH`) is a variable of its own, not a typo of it.
@@ -66,6 +75,15 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Names of ARGs declared before the first FROM that no FROM line uses. */
+function globalArgsNotInFrom(model: DockerfileModel): Set<string> {
+  const names = new Set(model.globalArgs.map((arg) => arg.name));
+  for (const stage of model.stages) {
+    for (const token of stage.from.args) for (const use of variableUses(token, model.escapeChar)) names.delete(use.name);
+  }
+  return names;
+}
 
 /**
  * True when the image's name in the stage's FROM (not only its tag or registry) is a build

@@ -11,6 +11,21 @@ testRule(rule, {
       data: { name: "DIST_DIRR", suggestion: "DIST_DIR" },
       output: "FROM alpine:3.20\nARG DIST_DIR=dist\nCOPY $DIST_DIR /app\n",
     },
+    {
+      name: "a global ARG not declared again in the stage, on an image whose environment is not known",
+      code: "ARG BUILD_SHA\nFROM gcr.io/project/flutter:stable\nENV BUILD_SHA=$BUILD_SHA\n",
+      messageId: "globalArg",
+      line: 3,
+      token: "$BUILD_SHA",
+      data: { name: "BUILD_SHA" },
+      output: null,
+    },
+    {
+      name: "a global ARG on a known image, used in another stage than the one that declares it again",
+      code: "ARG VERSION=1.0\nFROM alpine:3.22 AS a\nARG VERSION\nLABEL v=$VERSION\nFROM alpine:3.22\nLABEL v=$VERSION\n",
+      messageId: "globalArg",
+      line: 6,
+    },
     { name: "declared later", code: "FROM alpine:3.20\nCOPY $foo .\nARG foo=bar\n", messageId: "undefined", line: 2, data: { name: "foo" }, output: null },
     {
       name: "near miss of PATH on any image",
@@ -18,7 +33,7 @@ testRule(rule, {
       messageId: "didYouMean",
       data: { name: "PAHT", suggestion: "PATH" },
     },
-    { name: "global ARG not re-declared", code: "ARG V=1\nFROM scratch\nLABEL v=$V\n", messageId: "undefined" },
+    { name: "global ARG not re-declared", code: "ARG V=1\nFROM scratch\nLABEL v=$V\n", messageId: "globalArg" },
     {
       name: "image-defined name misspelled",
       code: "FROM golang:1.23-alpine\nWORKDIR $GOAPTH/src\n",
@@ -48,6 +63,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a global ARG declared again in the stage",
+      code: "ARG BUILD_SHA\nFROM gcr.io/project/flutter:stable\nARG BUILD_SHA\nENV BUILD_SHA=$BUILD_SHA\n",
+    },
+    {
+      name: "a global ARG a FROM uses: the unknown image may define a variable of that name",
+      code: "ARG CUDA_VERSION=12.4.1\nFROM example.com/gpu/cuda:${CUDA_VERSION}-runtime\nENV CUDA_HOME=/usr/local/cuda-$CUDA_VERSION\n",
+    },
     {
       name: "a search path extended on a base the build chooses by argument (its default may be overridden)",
       code: 'ARG RUNTIME_BASE=debian:12-slim\nFROM ${RUNTIME_BASE} AS runtime\nFROM runtime AS app\nENV LD_LIBRARY_PATH="${LD_LIBRARY_PATH}:/usr/lib/accel"\n',
