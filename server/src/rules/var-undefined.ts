@@ -16,6 +16,7 @@ import { officialName } from "../images/tags";
 import { environmentAt } from "../model/environment";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
+import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Rule } from "./types";
 
@@ -50,7 +51,7 @@ export const rule: Rule = {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
         let env: Map<string, string | null> | null = null;
         const seen = new Set<string>();
-        for (const token of instruction.args) {
+        for (const token of expandedTokens(instruction)) {
           for (const use of variableUses(token, model.escapeChar)) {
             if (use.hasOperator) continue;
             env ??= environmentAt(model, stage, instruction);
@@ -75,6 +76,15 @@ export const rule: Rule = {
     }
   },
 };
+
+// COPY and ADD flags the builder expands as it does the arguments (`--chown=${USER}:${USER}`).
+const EXPANDED_FLAGS = new Set(["chown", "chmod"]);
+
+/** The instruction's words the builder expands: its arguments, and the values of COPY/ADD's --chown and --chmod. */
+function expandedTokens(instruction: Instruction): Token[] {
+  const flags = instruction.flags.filter((flag) => EXPANDED_FLAGS.has(flag.name) && flag.value !== null && flag.valueRange !== null);
+  return [...flags.map((flag) => ({ value: flag.value as string, range: flag.valueRange as Range })), ...instruction.args];
+}
 
 /** Names of ARGs declared before the first FROM that no FROM line uses. */
 function globalArgsNotInFrom(model: DockerfileModel): Set<string> {

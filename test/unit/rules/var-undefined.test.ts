@@ -26,6 +26,15 @@ testRule(rule, {
       messageId: "globalArg",
       line: 6,
     },
+    {
+      name: "a --chown value the builder expands",
+      code: "FROM debian:12-slim\nCOPY --chown=${APP_USER}:${APP_USER} app /app\n",
+      messageId: "undefined",
+      line: 2,
+      token: "${APP_USER}",
+      data: { name: "APP_USER" },
+      output: null,
+    },
     { name: "declared later", code: "FROM alpine:3.20\nCOPY $foo .\nARG foo=bar\n", messageId: "undefined", line: 2, data: { name: "foo" }, output: null },
     {
       name: "near miss of PATH on any image",
@@ -63,6 +72,7 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a --chown value declared by ARG", code: "FROM debian:12-slim\nARG APP_USER=app\nCOPY --chown=${APP_USER}:${APP_USER} app /app\n" },
     {
       name: "a global ARG declared again in the stage",
       code: "ARG BUILD_SHA\nFROM gcr.io/project/flutter:stable\nARG BUILD_SHA\nENV BUILD_SHA=$BUILD_SHA\n",
