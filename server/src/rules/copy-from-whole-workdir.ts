@@ -10,8 +10,10 @@ import { environmentAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
-import { workdirOf } from "../model/workdir";
-import type { DockerfileModel, Stage } from "../model/types";
+import { commandDirectory, workdirOf } from "../model/workdir";
+import type { BuildStep } from "../model/build-steps";
+import type { ShellCommand } from "../model/shell";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -94,24 +96,82 @@ function holdsOnlyTheApp(model: DockerfileModel, stage: Stage, sourcesAt: number
     ),
   );
   if (installs.some((i) => INTERPRETED_INSTALLS.has(i.install.ecosystem))) return !steps.some((step) => COMPILED_OUTPUT.has(step.ecosystem));
-  if (steps.length > 0) return isTrimmedAfterBuild(chain, Math.max(...steps.map((step) => step.instruction.ordinal)));
-  return !installs.some((i) => installsDevDependencies(model, i.stage, i.instruction, i.install));
+  // Development dependencies installed into a folder the builder deletes later (a client
+  // sub-project's node_modules, removed with the sub-project) do not reach the copy.
+  const removals = removedFolders(model, chain);
+  const devInstalls = installs.filter(
+    (i) => installsDevDependencies(model, i.stage, i.instruction, i.install) && !isRemovedAfter(model, i.stage, i.instruction, i.install.command, removals),
+  );
+  if (steps.length > 0) return isTrimmedAfterBuild(model, chain, steps, devInstalls.length === 0, removals);
+  return devInstalls.length === 0;
+}
+
+/** Folders a RUN of the chain deletes (`rm -rf ./client`), resolved, with where the deletion runs. */
+interface Removal {
+  dir: string;
+  ordinal: number;
+  index: number;
+}
+
+function removedFolders(model: DockerfileModel, chain: readonly Stage[]): Removal[] {
+  const out: Removal[] = [];
+  for (const s of chain) {
+    for (const instruction of s.instructions) {
+      if (instruction.keyword !== "RUN") continue;
+      instruction.commands.forEach((command, index) => {
+        if (command.name !== "rm") return;
+        const at = commandDirectory(model, s, instruction, command);
+        for (const word of command.args) {
+          const arg = word.value;
+          if (arg.startsWith("-") || /[$`*?[]/.test(arg)) continue;
+          if (arg.startsWith("/")) out.push({ dir: joinPath("/", arg), ordinal: instruction.ordinal, index });
+          else if (at !== null) out.push({ dir: joinPath(at, arg), ordinal: instruction.ordinal, index });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** True when the folder `command` runs in is deleted after it (later in its RUN or in a later RUN). */
+function isRemovedAfter(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand, removals: readonly Removal[]): boolean {
+  const dir = commandDirectory(model, stage, run, command);
+  if (dir === null) return false;
+  const index = run.commands.indexOf(command);
+  return removals.some((r) => isSameOrParentPath(r.dir, dir) && (r.ordinal > run.ordinal || (r.ordinal === run.ordinal && r.index > index)));
 }
 
 /** Conventional names of the folder that holds a project's sources. */
 const SOURCE_FOLDERS = new Set(["src", "source", "sources"]);
 
 /**
- * True when, after the last build step (instruction `builtAt`), the builder both prunes its
- * development dependencies (`pnpm prune --prod`) and deletes its sources (`rm -rf src ...`): what
- * remains of the folder is the built app and its production dependencies, the artifact itself.
+ * True when, after the build, what remains of the folder is the built app and its production
+ * dependencies: the builder prunes its development dependencies (`pnpm prune --prod`) or installed
+ * none that remain, and it deletes the sources the build read, either a sources folder
+ * (`rm -rf src ...` after the last build step) or the sub-project folder each build step ran in
+ * (`cd client && npm run build && mv build/* ../public && cd .. && rm -rf client`: a plain-JS
+ * server whose client bundle was moved into the app folder).
  */
-function isTrimmedAfterBuild(chain: readonly Stage[], builtAt: number): boolean {
+function isTrimmedAfterBuild(
+  model: DockerfileModel,
+  chain: readonly Stage[],
+  steps: readonly BuildStep[],
+  noDevLeft: boolean,
+  removals: readonly Removal[],
+): boolean {
+  const builtAt = Math.max(...steps.map((step) => step.instruction.ordinal));
   const after = chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN" && i.ordinal > builtAt);
   const commands = after.flatMap((i) => i.commands);
   const removesSources = (args: readonly string[]) =>
     args.some((a) => !a.startsWith("-") && !a.startsWith("/") && SOURCE_FOLDERS.has(normalizePath(a).replace(/\/$/, "")));
-  return commands.some(prunesDevDependencies) && commands.some((c) => c.name === "rm" && removesSources(c.args.map((w) => w.value)));
+  const trimsDevDependencies = noDevLeft || commands.some(prunesDevDependencies);
+  const deletesSources =
+    commands.some((c) => c.name === "rm" && removesSources(c.args.map((w) => w.value))) ||
+    steps.every((step) => {
+      const stage = chain.find((s) => s.instructions.includes(step.instruction));
+      return stage !== undefined && isRemovedAfter(model, stage, step.instruction, step.command, removals);
+    });
+  return trimsDevDependencies && deletesSources;
 }
 
 /**

@@ -55,6 +55,11 @@ function lastCommandToExec(instruction: Instruction): ShellCommand | undefined {
   return last;
 }
 
+/** True when the command pipes or backgrounds a program: the shell must stay to run it. */
+function needsTheShellToStay(instruction: Instruction): boolean {
+  return instruction.commands.some((c) => c.joinedBy === "|" || c.joinedBy === "&");
+}
+
 /** True when the shell already execs the program it ends with (`CMD exec java $JAVA_OPTS -jar app.jar`). */
 function endsWithExec(instruction: Instruction): boolean {
   const last = lastCommandToExec(instruction);
@@ -161,6 +166,8 @@ export const rule: Rule = {
       shellForm: '{keyword} in shell form runs under \'/bin/sh -c\' and misses signals; use JSON form: {keyword} ["prog", "arg"].',
       // JSON form would drop the shell's expansions (`$JAVA_OPTS`, `./${SCOPE}-entrypoint.sh`); exec keeps them.
       execLast: "{keyword} runs under '/bin/sh -c' and misses signals; start its last command with 'exec'.",
+      // A pipe or `&` keeps the shell as PID 1 in any form: an init that signals the group is the remedy.
+      needsShell: "{keyword} needs '/bin/sh -c' for its pipe or '&', so its programs miss signals; run it under 'tini -g'.",
     },
   },
   check(model, report) {
@@ -176,6 +183,17 @@ export const rule: Rule = {
         const text = model.lines.textIn({ start: instruction.args[0].range.start, end: instruction.range.end });
         const fix = execForm(instruction, text);
         const data = { keyword: instruction.keyword };
+        // A trap on SIGTERM is the command handling the stop signal itself: nothing to report.
+        if (instruction.commands.some((c) => c.name === "trap" && c.args.some((a) => /^(?:SIG)?TERM$|^15$/i.test(a.value)))) continue;
+        // A pipeline or a program sent to the background needs the shell to stay: JSON form as
+        // written would break it, `exec` cannot hand the shell's place to one program, and
+        // `["sh", "-c", "…"]` keeps the same shell as PID 1. Only an init that signals the whole
+        // group helps, and whether that matters (a server) or not (a one-shot tool container)
+        // the file does not say: a hint at info severity.
+        if (fix === undefined && needsTheShellToStay(instruction)) {
+          report({ range: instruction.range, messageId: "needsShell", data, severity: "info" });
+          continue;
+        }
         if (fix === undefined && lastCommandToExec(instruction) !== undefined) {
           const prefix = execPrefix(instruction);
           report({ range: instruction.range, messageId: "execLast", data, suggest: prefix ? [prefix] : undefined });

@@ -6,13 +6,17 @@
 // browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
 // or a password's minimum length, where a secret file is) and values that hold no secret
 // (an ENV's empty or placeholder value, `**None**` and `DEFAULT_BAD_KEY` included, a boolean, a path, a plain URL, a public
-// key's ID), and a value a comment right above says is public on purpose.
+// key's ID), and a value a comment right above says is public on purpose. The remedy named fits
+// where the value is read: an ENV of the final image no later RUN names is a run-time setting
+// (pass it when the container starts); a builder stage's ARG or ENV stays in its history, not in
+// the shipped image (still a secret mount).
 
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import { configuredPublicEnvPrefixes } from "../model/public-env";
+import { escapeRegExp } from "../model/text";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { substituteVariables } from "../model/variables";
@@ -65,7 +69,10 @@ const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|un
 // declares a default, an example or an unusable value (`DEFAULT_BAD_KEY`, `insecure-default`,
 // `example`, `your_api_key_here`). The application reads the setting at run time and the deployment
 // sets it; a secret mount cannot supply a run-time setting, and nothing secret is stored.
-const PLACEHOLDER_WORD = /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd)$/i;
+// Also a word that says the value is not used (`NOT_IN_USE_BECAUSE_JWTS_ARE_UNUSED`: set only so a
+// library that insists on the variable starts).
+const PLACEHOLDER_WORD = /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake)$/i;
+const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/;
 // A value that asks to be changed (`changeme`, `change_me`, `replace-this`): a known default that
 // works until the deployment overrides it. The weakness is real, but it is a run-time setting:
 // the remedy is to leave it unset in the image and pass it when the container starts.
@@ -100,6 +107,11 @@ export const rule: Rule = {
     equivalents: { buildkit: ["SecretsUsedInArgOrEnv"], hadolint: ["DL3064"] },
     messages: {
       secret: "{keyword} '{name}' looks like a secret and is stored in the image; use RUN --mount=type=secret instead.",
+      // An ENV of the shipped image that no later build step reads: the application reads it at
+      // run time, where a build secret mount cannot reach.
+      runtime: "ENV '{name}' looks like a secret and ships in the image; leave it unset and pass it at run time.",
+      // A builder stage's ARG or ENV: its config does not ship, but its history and cache keep it.
+      builder: "{keyword} '{name}' looks like a secret and stays in the builder's history; use RUN --mount=type=secret.",
       default: "ENV '{name}' ships the known default '{value}'; pass the real value at run time instead.",
     },
   },
@@ -107,7 +119,7 @@ export const rule: Rule = {
     const finalStages = finalImageStages(model);
     const configuredPrefixes = configuredPublicEnvPrefixes(model);
     const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
-    const found: { name: string; range: Range; keyword: string; shipped: boolean; changeMe: string | null }[] = [];
+    const found: { name: string; range: Range; keyword: string; shipped: boolean; changeMe: string | null; runTime: boolean }[] = [];
     for (const instruction of model.instructions) {
       // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
       // declares it again, and that declaration is the one stored and judged.
@@ -141,7 +153,9 @@ export const rule: Rule = {
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;
         const changeMe = instruction.keyword === "ENV" && value !== null && CHANGE_ME.test(value.trim()) ? value.trim() : null;
-        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe });
+        const runTime =
+          instruction.keyword === "ENV" && stage !== null && finalStages.has(stage) && !instruction.trigger && !readByLaterRun(model, instruction, key.name);
+        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe, runTime });
       }
     }
     // One secret, one place: where a stage of the final image stores it, its declarations in
@@ -150,10 +164,21 @@ export const rule: Rule = {
     for (const f of found) {
       if (!f.shipped && shippedNames.has(f.name)) continue;
       if (f.changeMe !== null) report({ range: f.range, messageId: "default", data: { name: f.name, value: f.changeMe } });
-      else report({ range: f.range, messageId: "secret", data: { keyword: f.keyword, name: f.name } });
+      else if (f.runTime) report({ range: f.range, messageId: "runtime", data: { name: f.name } });
+      else report({ range: f.range, messageId: f.shipped ? "secret" : "builder", data: { keyword: f.keyword, name: f.name } });
     }
   },
 };
+
+/**
+ * True when a RUN after the ENV names the variable (`$NPM_TOKEN`, `${NPM_TOKEN}`): a build step
+ * reads it, so the build needs it and a secret mount is the remedy. An ENV no later RUN names is a
+ * setting for the container the image starts.
+ */
+function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: string): boolean {
+  const reference = new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
+  return model.instructions.some((i) => i.keyword === "RUN" && i.ordinal > instruction.ordinal && reference.test(model.lines.textIn(i.range)));
+}
 
 /**
  * Names whose value the Dockerfile hands to a variable the bundler inlines into the browser bundle
@@ -231,7 +256,8 @@ function isPlaceholder(value: string): boolean {
 /** True when every word of the value is letters and one of them declares a default or an example. */
 function saysItIsAPlaceholder(value: string): boolean {
   const words = value.split(/[-_.\s]+/).filter((word) => word !== "");
-  return words.length > 0 && words.every((word) => /^[a-z]+$/i.test(word)) && words.some((word) => PLACEHOLDER_WORD.test(word));
+  if (words.length === 0 || !words.every((word) => /^[a-z]+$/i.test(word))) return false;
+  return words.some((word) => PLACEHOLDER_WORD.test(word)) || NOT_USED_PHRASE.test(words.join(" ").toLowerCase());
 }
 
 /** A switch, or a value that says where a secret is or which public key is meant. */

@@ -105,8 +105,24 @@ testRule(rule, {
       messageId: "wholeWorkdir",
       line: 7,
     },
+    {
+      name: "a client sub-project built into the folder but kept, with its dev dependencies",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nRUN cd web && npm ci && npm run build && cp -r dist ../static\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/index.js"]\n',
+      messageId: "wholeWorkdir",
+      line: 8,
+    },
+    {
+      name: "the sub-project folder is removed but the app folder itself got development dependencies",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci\nRUN cd web && npm ci && npm run build && mv dist ../static && cd .. && rm -rf web\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nCMD ["node", "/srv/index.js"]\n',
+      messageId: "wholeWorkdir",
+      line: 7,
+    },
   ],
   silent: [
+    {
+      name: "a plain-JS server with production dependencies whose client sub-project is built, moved in and deleted",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm install --omit=dev\nCOPY . .\nRUN mkdir -p static \\\n    && cd web \\\n    && npm install \\\n    && npm run build \\\n    && cd .. \\\n    && mv web/dist/* static/ \\\n    && rm -rf web\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nWORKDIR /srv\nCMD ["node", "index.js"]\n',
+    },
     {
       name: "composer install with its dev packages in vendor/: a PHP app is its sources plus vendor/",
       code: "FROM composer:2 AS build\nWORKDIR /app\nCOPY . .\nRUN composer install --prefer-dist\nFROM php:8.4-fpm-alpine\nCOPY --from=build /app /var/www/html\n",

@@ -20,8 +20,17 @@ testRule(rule, {
       code: 'FROM node:22-slim\nENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD node server.js\n',
       messageId: "shellForm",
     },
-    { name: "Alpine, but the program is piped", code: "FROM node:22-alpine\nCMD node server.js | tee /var/log/app.log\n", messageId: "shellForm" },
-    { name: "Alpine, but the program is backgrounded", code: "FROM alpine:3.20\nCMD crond & nginx -g 'daemon off;'\n", messageId: "shellForm" },
+    { name: "Alpine, but the program is piped", code: "FROM node:22-alpine\nCMD node server.js | tee /var/log/app.log\n", messageId: "needsShell" },
+    { name: "Alpine, but the program is backgrounded", code: "FROM alpine:3.20\nCMD crond & nginx -g 'daemon off;'\n", messageId: "needsShell" },
+    {
+      name: "a pipeline continued over lines needs the shell: JSON form as written would break it",
+      code: "FROM alpine:3.20 AS docs-lint\nRUN apk add --no-cache git py3-pip\nCMD git ls-files -z -- '*.md' \\\n    | xargs -0 -- markdown-check --strict\n",
+      messageId: "needsShell",
+      line: 3,
+      data: { keyword: "CMD" },
+      output: null,
+    },
+    { name: "a pipeline on Debian", code: "FROM debian:12-slim\nCMD ./server 2>&1 | logger -t app\n", messageId: "needsShell" },
     {
       name: "Debian under a plain tini: dash stays between tini and the program",
       code: 'FROM debian:12-slim\nENTRYPOINT ["tini", "--"]\nCMD ./server\n',
@@ -41,7 +50,7 @@ testRule(rule, {
     {
       name: "ENTRYPOINT in shell form on Alpine, but the program is backgrounded",
       code: "FROM alpine:3.20\nENTRYPOINT /app --serve & wait\n",
-      messageId: "shellForm",
+      messageId: "needsShell",
     },
     {
       name: "bash execs only a single simple command: a list stays under the shell",
@@ -95,6 +104,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a command that traps SIGTERM handles the stop signal itself",
+      code: "FROM debian:12-slim\nCMD trap 'kill -TERM $child' TERM; ./server & child=$!; wait $child\n",
+    },
     { name: "the shell execs the program already", code: "FROM debian:12-slim\nCMD exec java $JAVA_OPTS -jar /app.jar\n" },
     { name: "exec after preparation steps", code: "FROM debian:12-slim\nCMD cd /app && exec ./server --port $PORT\n" },
     {

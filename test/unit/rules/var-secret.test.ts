@@ -6,12 +6,17 @@ testRule(rule, {
     {
       name: "a switch-like name whose value is key material",
       code: "FROM alpine:3.20\nENV SIGNING_KEY_NO_ROTATE=9f3a7c1e2b8d4f60\n",
-      messageId: "secret",
+      messageId: "runtime",
       token: "SIGNING_KEY_NO_ROTATE",
     },
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
-    { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "secret", count: 2 },
-    { name: "a secret next to its lifetime", code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n", messageId: "secret", token: "AUTH_TOKEN" },
+    { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "runtime", count: 2 },
+    {
+      name: "a secret next to its lifetime",
+      code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n",
+      messageId: "runtime",
+      token: "AUTH_TOKEN",
+    },
     {
       name: "a SvelteKit project's private prefix, and names without its public prefix, stay secret",
       code: "FROM node:22\nARG PRIV_STRIPE_SECRET_KEY\nARG APP_SESSION_SECRET\n",
@@ -27,7 +32,7 @@ testRule(rule, {
       messageId: "secret",
       token: "GIT_COMMIT_TOKEN",
     },
-    { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "secret", token: "DB_PASSWORD" },
+    { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "runtime", token: "DB_PASSWORD" },
     { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
     {
       name: "an ENV copying a secret ARG",
@@ -38,18 +43,18 @@ testRule(rule, {
     {
       name: "an ENV copying a build ARG in a builder stage",
       code: "FROM node:22 AS build\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
-      messageId: "secret",
+      messageId: "builder",
       count: 2,
     },
     {
       name: "a literal ENV in the final image",
       code: 'FROM ruby:3.3 AS base\nENV SECRET_KEY_BASE=0123abcd\nFROM base\nCMD ["rails", "s"]\n',
-      messageId: "secret",
+      messageId: "runtime",
     },
     {
       name: "a builder stage's ARG without a default expects a real value from --build-arg",
       code: "FROM node:22 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n",
-      messageId: "secret",
+      messageId: "builder",
     },
     {
       name: "a secret a final-image stage stores is reported there, not again in a builder stage",
@@ -70,15 +75,15 @@ testRule(rule, {
       messageId: "secret",
       token: "API_TOKEN",
     },
-    { name: "a GPG passphrase is a secret", code: "FROM debian:12-slim\nENV GPG_PASSPHRASE_KEY=hunter2\n", messageId: "secret" },
-    { name: "a GPG-named key that is not a fingerprint", code: "FROM debian:12-slim\nENV GPG_KEY=c2VjcmV0LWtleS1ibG9i\n", messageId: "secret" },
+    { name: "a GPG passphrase is a secret", code: "FROM debian:12-slim\nENV GPG_PASSPHRASE_KEY=hunter2\n", messageId: "runtime" },
+    { name: "a GPG-named key that is not a fingerprint", code: "FROM debian:12-slim\nENV GPG_KEY=c2VjcmV0LWtleS1ibG9i\n", messageId: "runtime" },
     {
       name: "a URL that carries a credential: user info, a query, a webhook's token segment",
       code: "FROM debian:12-slim\nENV GIT_AUTH=https://ci:hunter2@git.example.com SLACK_TOKEN=https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnopqrstuvwx\nARG API_KEY=https://api.example.com/?key=abc\n",
       messageId: "secret",
       count: 3,
     },
-    { name: "a hex key without the 0x of a key ID", code: "FROM debian:12-slim\nENV API_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\n", messageId: "secret" },
+    { name: "a hex key without the 0x of a key ID", code: "FROM debian:12-slim\nENV API_KEY=F7529FAE24811A5C0DF3CA741596BBF0726835D8\n", messageId: "runtime" },
     {
       name: "a known default password ships: set it at run time",
       code: "FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n",
@@ -93,18 +98,38 @@ testRule(rule, {
     {
       name: "a default word next to key material is a real key",
       code: "FROM python:3.12-slim\nENV APP_SECRET_KEY=default-9f8e7d6c5b4a\n",
-      messageId: "secret",
+      messageId: "runtime",
     },
     {
       name: "a real-looking value inside sentinel marks is still a value",
       code: 'FROM alpine:3.20\nENV ADMIN_TOKEN="**s3cr3t-admin**"\n',
-      messageId: "secret",
+      messageId: "runtime",
     },
     {
       name: "a comment above that only describes the key",
       code: 'FROM alpine:3.20\n# The key for the geo database download\nARG GEO_LICENSE_KEY="bGljZW5zZS1rZXktdmFsdWU="\nRUN echo $GEO_LICENSE_KEY > /etc/geo.key\n',
       messageId: "secret",
       line: 3,
+    },
+    {
+      name: "a literal ENV a later build step reads keeps the secret-mount remedy",
+      code: "FROM node:22-slim\nENV NPM_TOKEN=npm_5f2c9a81d7e3\nRUN echo //registry.npmjs.org/:_authToken=${NPM_TOKEN} > .npmrc && npm ci\n",
+      messageId: "secret",
+      data: { keyword: "ENV", name: "NPM_TOKEN" },
+    },
+    {
+      name: "an app's fixed login password the app reads at run time: pass it when the container starts",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY . .\nRUN npm ci --omit=dev\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nENV NODE_ENV=production\nENV LOGIN_PASSWORD=panel_pass\nCMD ["node", "/srv/index.js"]\n',
+      messageId: "runtime",
+      line: 8,
+      data: { name: "LOGIN_PASSWORD" },
+    },
+    {
+      name: "a key only a builder stage declares is kept in the builder's history, not in the shipped image",
+      code: 'FROM ruby:3.3 AS build\nARG MAPS_LICENSE_KEY\nRUN curl -u "me:${MAPS_LICENSE_KEY}" -o /data/db.tgz https://maps.example.com/db\nFROM ruby:3.3-slim\nCOPY --from=build /data /data\n',
+      messageId: "builder",
+      line: 2,
+      data: { keyword: "ARG", name: "MAPS_LICENSE_KEY" },
     },
     {
       name: "BuildKit's cases, but an empty ENV",
@@ -205,6 +230,10 @@ testRule(rule, {
       name: "a prefix the project's Vite config lists in envPrefix",
       code: "FROM node:22 AS build\nARG APP_MAPS_API_KEY\nENV APP_MAPS_API_KEY=$APP_MAPS_API_KEY\nRUN npm run build\n",
       context: { files: { "web/vite.config.ts": "export default defineConfig({\n  envPrefix: ['VITE_', 'APP_'],\n});\n" } },
+    },
+    {
+      name: "a value whose words say it is not used",
+      code: "FROM node:20-slim\nENV AUTH_SECRET NOT_USED_SESSIONS_ARE_STATELESS\nENV OTHER_SECRET=unused_by_this_app SIGNING_KEY=ignored\n",
     },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
