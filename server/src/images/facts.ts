@@ -212,9 +212,14 @@ const CHANNEL_TAGS = /^(?:latest|mainline|stable|current|lts|rolling|edge|devel)
 export function pinnedTagFor(name: string, tag: string): string | null {
   const canonical = canonicalTag(name, tag);
   if (canonical === null) return null;
-  if (!CHANNEL_TAGS.test(canonical)) return canonical;
   const aliases = Object.entries((imageTable(name) as ImageTable).aliases)
     .filter(([, target]) => target === canonical)
     .map(([alias]) => alias);
+  // A major of an image that has only ever had that one (`rust:1`, `alpine:3`, `maven:3`) moves
+  // with every release, as `latest` does: its minor line is the pin.
+  if (/^\d+$/.test(canonical) && newestVersions(name).every((v) => String(v[0]) === canonical)) {
+    return aliases.find((a) => a.startsWith(`${canonical}.`) && /^\d+\.\d+$/.test(a)) ?? canonical;
+  }
+  if (!CHANNEL_TAGS.test(canonical)) return canonical;
   return aliases.find((a) => /^\d+\.\d+$/.test(a)) ?? aliases.find((a) => /^\d+$/.test(a)) ?? null;
 }

@@ -31,6 +31,40 @@ const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Package sources of a rolling suite written in a RUN: an apt source line or deb822 `Suites:` on
+ * Debian's unstable, testing, sid or experimental, `APT::Default-Release`, `apt-get -t unstable`,
+ * Alpine's `edge` repositories, Fedora's `--releasever=rawhide`.
+ */
+const ROLLING_SUITE_USE = [
+  /\bSuites:[ \t]*(?:sid|unstable|testing|experimental)\b/,
+  /\bdeb(?:-src)?[ \t]+(?:\[[^\]\n]*\][ \t]+)?\S+[ \t]+(?:sid|unstable|testing|experimental)\b/,
+  /\bDefault-Release[ \t"'\\]+(?:sid|unstable|testing|experimental)\b/,
+  /(?:^|\s)(?:-t|--target-release|--default-release)[ \t=]+["']?(?:sid|unstable|testing|experimental)\b/,
+  /\/alpine\/edge\//,
+  /--releasever[ \t=]+rawhide\b/,
+];
+
+/**
+ * True when `ref` is a rolling suite (`debian:testing`, `ubuntu:devel`, `alpine:edge`,
+ * `fedora:rawhide`) and the stage installs from rolling package sources itself (adds unstable,
+ * sets `APT::Default-Release "testing"`, `apt-get install -t unstable`): the image tracks the
+ * rolling distribution by design, its packages are built for it, and a release tag would break
+ * the installs rather than pin them.
+ */
+export function tracksRollingSuite(model: DockerfileModel, stage: Stage, ref: ImageReference): boolean {
+  const name = officialName(ref);
+  const tag = (ref.tag ?? "").toLowerCase().split(/[-_.]/)[0];
+  const rolling = (name !== null && ROLLING_RELEASES[name]?.includes(tag)) || (name === "alpine" && tag === "edge") || (name === "fedora" && tag === "rawhide");
+  if (!rolling) return false;
+  return stage.instructions.some((i) => {
+    if (i.keyword !== "RUN") return false;
+    // The whole instruction, continuation lines and heredoc bodies included: a source line spans words.
+    const text = model.lines.textIn(i.range);
+    return ROLLING_SUITE_USE.some((p) => p.test(text));
+  });
+}
+
+/**
  * How a tag floats: `latest`; `channel` (`lts`, `stable-slim`, `lts-alpine`); `variant` (a bare
  * variant of a versioned official image, `golang:alpine`); null when it pins a version or a
  * digest pins the image.

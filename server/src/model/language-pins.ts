@@ -578,17 +578,46 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
   for (const [path, text] of Object.entries(files)) {
     if (!named.has(path.split("/").pop() ?? "")) continue;
     if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
-    const frameworks = /<TargetFrameworks?>([^<]*)<\/TargetFrameworks?>/.exec(text)?.[1].trim() ?? "";
+    // A project without its own `<TargetFramework>` takes the one of the Directory.Build.props
+    // MSBuild imports for it: that file is the one to retarget.
+    const own = targetFrameworks(text);
+    const props = own === null ? buildPropsFramework(files, path) : null;
+    if (props !== null && ROLLS_TO_NEWER_MAJOR.test(files[props.path] ?? "")) return null;
+    const frameworks = own ?? props?.frameworks ?? "";
+    const file = props?.path ?? path.split("/").pop() ?? path;
     // A library for netstandard runs on any runtime: it decides nothing.
     if (frameworks === "" || /^netstandard/.test(frameworks)) continue;
     // `netcoreapp3.1` (.NET Core 1.0 to 3.1) as `net8.0`: the app starts only on that major's runtime.
     const m = /^net(?:coreapp)?(\d+)\.\d+(?:-[\w.]+)?$/.exec(frameworks);
     if (!m) return null;
-    if (target === null || Number(m[1]) > target.major) target = { file: path.split("/").pop() ?? path, major: Number(m[1]) };
+    if (target === null || Number(m[1]) > target.major) target = { file, major: Number(m[1]) };
   }
   if (target === null) return null;
   const major = target.major;
   return { file: target.file, written: `net${major}.0`, accepts: (series) => series[0] === major };
+}
+
+/** The `<TargetFramework>` (or `<TargetFrameworks>`) an MSBuild file sets, trimmed; null when it sets none. */
+function targetFrameworks(text: string): string | null {
+  return /<TargetFrameworks?>([^<]*)<\/TargetFrameworks?>/.exec(text)?.[1].trim() ?? null;
+}
+
+/**
+ * The target framework a project inherits: MSBuild imports the Directory.Build.props nearest to the
+ * project, in its folder or the first parent that has one (within the context the host read), and
+ * that file reaches further up only when it imports the one above (`GetPathOfFileAbove`).
+ */
+export function buildPropsFramework(files: Readonly<Record<string, string>>, projectPath: string): { path: string; frameworks: string } | null {
+  const folders = projectPath.split("/").slice(0, -1);
+  for (let depth = folders.length; depth >= 0; depth--) {
+    const path = [...folders.slice(0, depth), "Directory.Build.props"].join("/");
+    const text = files[path];
+    if (text === undefined) continue;
+    const frameworks = targetFrameworks(text);
+    if (frameworks !== null) return { path, frameworks };
+    if (!/GetPathOfFileAbove|GetDirectoryNameOfFileAbove/.test(text)) return null;
+  }
+  return null;
 }
 
 /**

@@ -38,6 +38,13 @@ const LAUNCHER_DROP = /^\s*(?:exec\s+)?start-stop-daemon\b[^\n]*\s(?:--chuid|-c)
 /** A supervisor that a start-path script starts (`exec supervisord -c /etc/supervisord.conf`, `exec s6-svscan /etc/s6`). */
 const SCRIPT_SUPERVISOR = /^\s*(?:exec\s+)?(?:\/\S*\/)?(?:supervisord|s6-svscan|runsvdir)\b/m;
 /**
+ * s6-overlay's launcher, `/init`, that a start-path script execs (a one-line `start.sh` ending in
+ * `exec /init`): like `/init` as the start command, it builds the supervision tree as root.
+ */
+const SCRIPT_S6_INIT = /^\s*(?:exec\s+)?\/init(?:[ \t]|$)/m;
+/** Words that show s6-overlay in the image: its tarballs, `/etc/s6-overlay`, `S6_*` settings. */
+const S6_WORD = /s6-overlay|\bS6_[A-Z]/;
+/**
  * An entry script in another language that replaces itself with a dropper: Python
  * `os.execve("/usr/sbin/gosu", args, env)`, `os.execvp("gosu", ...)`, Ruby or Perl `exec("su-exec", ...)`,
  * Go `syscall.Exec("/usr/sbin/gosu", ...)`.
@@ -246,6 +253,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // A supervisor a start-path script execs, like one that is the start command itself; and a
   // script on the start path that drops (`run.sh` execs `entrypoint.sh`, which drops).
   if (scripts.some(([, text]) => SCRIPT_SUPERVISOR.test(text) || entryScriptDrops(text))) return true;
+  if (scripts.some(([, text]) => SCRIPT_S6_INIT.test(text)) && installsS6Overlay(model, chain)) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
   // Entry scripts and server configs copied from the context (read by the host).
@@ -262,6 +270,15 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   if (command?.some((w) => baseName(w) === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
   // An entry script named for the drop, even when it cannot be read (`/run-as-user.sh`).
   return (command ?? []).some((w) => DROPPER_SCRIPT_NAME.test(baseName(w)));
+}
+
+/**
+ * True when the image shows s6-overlay: an instruction names it or its `S6_*` settings, or the
+ * context copies its service folders (`etc/s6-overlay/s6-rc.d/app/run`).
+ */
+function installsS6Overlay(model: DockerfileModel, chain: Stage[]): boolean {
+  if (someWord(chain, ["RUN", "ADD", "COPY", "ENV", "ARG"], S6_WORD)) return true;
+  return Object.keys(model.context.files ?? {}).some((path) => path.includes("s6-overlay/"));
 }
 
 /**

@@ -7,6 +7,8 @@
 // script, not one line.
 
 import { baseName } from "./copy-paths";
+import { lineage } from "./stage-graph";
+import { startCommand } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
 import type { DockerfileModel } from "./types";
 
@@ -34,7 +36,7 @@ const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/
  * the command up; comments and messages are not commands.
  */
 export function startPathRootWork(model: DockerfileModel): string | null {
-  for (const [, text] of startPathScripts(model)) {
+  for (const text of [...startPathScripts(model).map(([, t]) => t), ...inlineStartScripts(model)]) {
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.replace(/(?:^|\s)#.*$/, "").replace(/"[^"]*"|'[^']*'/g, '""');
       for (const match of line.matchAll(REDIRECT_TARGET)) if (SYSTEM_PATH.test(match[1])) return `> ${match[1]}`;
@@ -51,6 +53,24 @@ export function startPathRootWork(model: DockerfileModel): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The script the start command hands to a shell (`CMD ["sh", "-c", "chown -R node /app/data && node
+ * server.js"]`): the container runs it at each start, like an entry script.
+ */
+function inlineStartScripts(model: DockerfileModel): string[] {
+  const words = startCommand(model) ?? [];
+  const scripts: string[] = [];
+  // A shell-form start (`CMD chown -R app /data && exec app`) is such a script too.
+  const final = model.finalStage;
+  const starts = final ? lineage(final).flatMap((st) => st.instructions.filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) : [];
+  const last = starts[starts.length - 1];
+  if (last !== undefined && !last.isJsonForm) scripts.push(last.commands.map((c) => c.words.map((w) => w.value).join(" ")).join("; "));
+  for (const [i, word] of words.entries()) {
+    if (/^(?:\/\S*\/)?(?:ba|da|a)?sh$/.test(word) && words[i + 1] === "-c" && words[i + 2] !== undefined) scripts.push(words[i + 2]);
+  }
+  return scripts;
 }
 
 /**

@@ -533,6 +533,10 @@ function withinPin(
   replacement: { text: string; tag?: string },
 ): { text: string; tag: string } | { path: string } | null {
   const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
+  // A self-contained publish carries the runtime of the framework it names, not the SDK's: a new
+  // SDK tag alone still ships the old runtime, so the framework is what moves.
+  const framework = selfContainedFramework(model, stage, ref);
+  if (framework !== null) return { path: framework };
   const name = runtime ? "dotnet" : officialName(ref);
   if (name === "golang") return withinGoPin(model, replacement);
   if (name === null || !PINNED_LANGUAGES.has(name)) return null;
@@ -637,6 +641,31 @@ function isFrameworkDependent(args: readonly string[]): boolean {
 }
 
 /**
+ * On a .NET SDK image, where the stage (or one built on it) runs a self-contained `dotnet publish`
+ * with `--framework net<major>.0` (`-f`) of the SDK's own major: the published app bundles that
+ * framework's runtime, so moving the SDK tag alone ships the end-of-life runtime unchanged. The
+ * words that name both places the framework is written: `App.csproj and the --framework on line 43`.
+ */
+function selfContainedFramework(model: DockerfileModel, stage: Stage, ref: ImageReference): string | null {
+  if (!/^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/.test(`${ref.registry}/${ref.repository}`)) return null;
+  const major = parseTag(ref.tag ?? "").version[0];
+  if (major === undefined) return null;
+  for (const { command } of runCommands(withDescendants(model, [stage]))) {
+    const args = command.args.map((a) => a.value);
+    if (command.name !== "dotnet" || args[0] !== "publish" || isFrameworkDependent(args)) continue;
+    for (const [i, a] of command.args.entries()) {
+      const value = /^--framework=(.+)$/.exec(a.value)?.[1] ?? (/^(?:--framework|-f)$/.test(a.value) ? args[i + 1] : undefined);
+      const m = /^["']?net(?:coreapp)?(\d+)\.\d+/.exec(value ?? "");
+      if (!m || Number(m[1]) !== major) continue;
+      // `--framework` must be one the project targets: both move (the project file when it was read).
+      const project = dotnetTargetPin(model)?.file ?? "the project";
+      return `${project} and the --framework on line ${lineOf(a)}`;
+    }
+  }
+  return null;
+}
+
+/**
  * The .NET runtime a framework-dependent app needs when its project file was not read: the stage
  * copies from a builder on the .NET SDK of the runtime's major or older that runs `dotnet publish`
  * without `--self-contained`. An SDK builds target frameworks up to its own, so the app targets
@@ -661,11 +690,26 @@ function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageRef
         .slice(1)
         .find((a, i) => !a.startsWith("-") && !/^(?:true|false)$/i.test(a) && !/^-(?:c|o|r|f|-configuration|-output|-runtime|-framework)$/.test(args[i] ?? ""));
       const base = project?.replace(/\/+$/, "").split("/").pop();
-      const file = base === undefined || base === "" ? "the project file" : /\.\w+proj$/.test(base) ? base : `${base}/*.csproj`;
-      return { file, written: `net${major}.0`, accepts: (series) => series[0] <= major };
+      const named = base === undefined || base === "" ? "the project file" : /\.\w+proj$/.test(base) ? base : `${base}/*.csproj`;
+      return { file: inheritedFrameworkFile(model, base) ?? named, written: `net${major}.0`, accepts: (series) => series[0] <= major };
     }
   }
   return null;
+}
+
+/**
+ * The Directory.Build.props that sets `<TargetFramework>` for the published project, when the
+ * project file itself was not read or sets none: MSBuild imports the props file of the context root
+ * (the nearest parent of every project in it) into each project, so that file is the one to
+ * retarget (a project file with no TargetFramework of its own would lead nowhere).
+ */
+function inheritedFrameworkFile(model: DockerfileModel, project: string | undefined): string | null {
+  const files = model.context.files ?? {};
+  const read = Object.entries(files).filter(([path]) => project !== undefined && /\.\w+proj$/.test(project) && path.split("/").pop() === project);
+  const ownTarget = read.some(([, text]) => /<TargetFrameworks?>\s*[^\s<]/.test(text));
+  if (ownTarget) return null;
+  const props = files["Directory.Build.props"];
+  return props !== undefined && /<TargetFrameworks?>\s*net(?:coreapp)?\d+\.\d+/.test(props) ? "Directory.Build.props" : null;
 }
 
 /** No fix, a suggestion: a new major version or distribution release changes behaviour. */

@@ -16,6 +16,7 @@ import {
   isNamedContext,
   isRollingBuild,
   isStaticFileServer,
+  tracksRollingSuite,
 } from "../images/floating-tags";
 import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
@@ -79,6 +80,8 @@ export const rule: Rule = {
       // A web server handed only files and config: following its release line brings its fixes.
       if (isStaticFileServer(model, stage, ref)) continue;
       if (followsProjectReleaseLine(model, ref)) continue;
+      // `debian:testing` whose RUN adds unstable and installs from it: the rolling suite is the design.
+      if (tracksRollingSuite(model, stage, ref)) continue;
       byImage.set(stage.base.resolved, [...(byImage.get(stage.base.resolved) ?? []), stage]);
     }
     for (const [first, ...rest] of byImage.values()) {

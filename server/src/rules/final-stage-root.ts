@@ -12,6 +12,8 @@
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
 import { lineage, mergedScope } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import { baseName } from "../model/copy-paths";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { buildStartsAsRoot, createdUser, createdUserIsSystemAccount, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
@@ -19,7 +21,7 @@ import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from 
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import { startPathRootWork } from "../model/start-root-work";
-import type { Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { exposedPorts } from "../model/expose-ports";
 import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
@@ -95,6 +97,9 @@ export const rule: Rule = {
     // user for the images built on it and stay root so that their package installs work.
     if (imageRole(model) !== null || isPerBaseVersionImage(model) || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return;
     if (runsBareRuntime(model, chain)) return;
+    // The file ships a non-root variant of the same program as another target (`hardened`, with
+    // `USER nonroot`): the root default is kept on purpose, for deployments whose files root owns.
+    if (nonRootSibling(model, chain) !== null) return;
     const root = chain[0];
     // scratch has no user database and usually holds one static binary; distroless-style images
     // choose their user by tag.
@@ -153,6 +158,36 @@ function overridesNonRootBase(chain: Stage[], rootUser: Instruction): boolean {
   if (instructions.some((i) => i.keyword === "USER" && i !== rootUser)) return false;
   const after = instructions.slice(instructions.indexOf(rootUser) + 1);
   return !after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD");
+}
+
+/**
+ * Another end stage of the file (one the project builds as a `--target`, or one no stage builds on
+ * or copies from) that starts the same program as the final stage and switches to a non-root USER:
+ * the project ships that variant for those who want it. Null when there is none.
+ */
+function nonRootSibling(model: DockerfileModel, chain: Stage[]): Stage | null {
+  const program = (stages: Stage[]): string | null => {
+    const starts = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
+    const entry = [...starts].reverse().find((i) => i.keyword === "ENTRYPOINT") ?? [...starts].reverse().find((i) => i.keyword === "CMD");
+    const word = entry?.isJsonForm ? entry.args[0]?.value : entry?.commands[0]?.program?.value;
+    return word === undefined || word === "" ? null : baseName(word);
+  };
+  const own = program(chain);
+  if (own === null) return null;
+  const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
+  const used = new Set(buildReferences(model).flatMap((r) => (r.target !== null ? [r.target] : [])));
+  for (const stage of model.stages) {
+    if (chain.includes(stage)) continue;
+    const shipped = (stage.name !== null && targets.has(stage.name.toLowerCase())) || !used.has(stage);
+    if (!shipped) continue;
+    const users = lineage(stage)
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === "USER" && i.args.length > 0);
+    const user = users[users.length - 1]?.args[0].value;
+    if (user === undefined || user.includes("$") || isRootUser(user)) continue;
+    if (program(lineage(stage)) === own) return stage;
+  }
+  return null;
 }
 
 /** True when the chain EXPOSEs a port below 1024 (`EXPOSE 53/udp`), which only root may bind by default. */

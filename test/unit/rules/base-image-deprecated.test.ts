@@ -5,6 +5,63 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the published project file was not read, the context's Directory.Build.props sets the framework",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /src\nRUN dotnet publish /src/Api/Api.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n",
+      context: { files: { "Directory.Build.props": "<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n" } },
+      messageId: "endOfLifePinned",
+      line: 4,
+      count: 2,
+      data: {
+        image: "mcr.microsoft.com/dotnet/aspnet:8.0",
+        subject: ".NET 8.0",
+        since: "2026-11-10",
+        path: "Directory.Build.props",
+        others: "",
+        asOf: "2026-11-22",
+        replacement: "tag '10.0'",
+        source: ".NET support policy",
+      },
+      output: null,
+    },
+    {
+      name: "the project file sets no TargetFramework: name the Directory.Build.props that does",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nWORKDIR /app\nFROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nCOPY . /src\nRUN dotnet publish /src/Web/Shop.Web.csproj -c Release -o /out\nFROM base\nCOPY --from=build /out .\nENTRYPOINT ["dotnet", "Shop.Web.dll"]\n',
+      context: {
+        files: {
+          "Directory.Build.props": "<Project>\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n",
+          "Web/Shop.Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n',
+        },
+      },
+      messageId: "endOfLifePinned",
+      data: {
+        image: "mcr.microsoft.com/dotnet/aspnet:8.0",
+        subject: ".NET 8.0",
+        since: "2026-11-10",
+        path: "Directory.Build.props",
+        others: "",
+        asOf: "2026-11-22",
+        replacement: "tag '10.0'",
+        source: ".NET support policy",
+      },
+      output: null,
+    },
+    {
+      name: "a self-contained publish bundles the runtime it names: the framework moves, not the SDK tag alone",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /src\nRUN dotnet publish /src/Tool --self-contained -r linux-x64 \\\n    --framework net8.0 -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nCOPY --from=build /out /app\nENTRYPOINT ["/app/Tool"]\n',
+      messageId: "endOfLifePinned",
+      data: {
+        image: "mcr.microsoft.com/dotnet/sdk:8.0",
+        subject: ".NET 8.0",
+        since: "2026-11-10",
+        path: "the project and the --framework on line 4",
+        others: "",
+        asOf: "2026-11-22",
+        replacement: "tag '10.0'",
+        source: ".NET support policy",
+      },
+      output: null,
+    },
+    {
       name: "two builder stages on two versions are not a version matrix",
       code: "FROM node:18-slim AS ui\nRUN npm ci && npm run build\nFROM node:24-slim AS ui2\nRUN npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=ui /dist /a\nCOPY --from=ui2 /dist /b\n",
       messageId: "endOfLife",

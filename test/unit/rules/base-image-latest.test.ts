@@ -4,6 +4,19 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "Debian testing with only its own packages installed still drifts",
+      code: "FROM debian:testing\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+      messageId: "floating",
+      data: { image: "debian:testing", tag: "testing", others: "" },
+    },
+    {
+      name: "an image whose only major is 1 is pinned to its minor: rust:1 would move as latest does",
+      code: "FROM rust:latest AS build\nRUN cargo build --release\n",
+      messageId: "latest",
+      data: { image: "rust:latest", resolved: "rust:latest", pinHint: " ('rust:1.98')", others: "" },
+      output: "FROM rust:1.98 AS build\nRUN cargo build --release\n",
+    },
+    {
       name: "a Rust toolchain file pinned to a release does not make the image's moving tag the project's line",
       code: "FROM rust:alpine AS build\nCOPY . /app\nRUN cargo build --release\nFROM alpine:3.22\nCOPY --from=build /app/target/release/app /usr/bin/\n",
       context: { files: { "rust-toolchain.toml": '[toolchain]\nchannel = "1.85.0"\n' } },
@@ -52,7 +65,7 @@ testRule(rule, {
       code: "FROM docker.io/library/alpine:latest\n",
       messageId: "latest",
       token: "docker.io/library/alpine:latest",
-      output: "FROM docker.io/library/alpine:3\n",
+      output: "FROM docker.io/library/alpine:3.24\n",
     },
     {
       name: "an image outside the official library: its tags are unknown, so the remedy names a digest too",
@@ -210,6 +223,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a rolling suite the stage installs from: unstable sources added, packages taken with -t",
+      code: "FROM debian:testing\nRUN printf 'Types: deb\\nURIs: http://deb.debian.org/debian\\nSuites: unstable\\nComponents: main\\n' > /etc/apt/sources.list.d/sid.sources \\\n && echo 'APT::Default-Release \"testing\";' > /etc/apt/apt.conf.d/default\nRUN apt-get update && apt-get install -y -t unstable --no-install-recommends octave\n",
+    },
+    {
+      name: "Alpine edge with packages from the edge repositories",
+      code: "FROM alpine:edge\nRUN apk add --no-cache --repository=https://dl-cdn.alpinelinux.org/alpine/edge/testing some-tool\n",
+    },
     {
       name: "registry and tag both build arguments, the name written: the project's own image, its tag passed by the caller",
       code: "ARG JITSI_REPO=ghcr.io/acme\nARG BASE_TAG=latest\nFROM ${JITSI_REPO}/base:${BASE_TAG}\nRUN apt-get update\n",

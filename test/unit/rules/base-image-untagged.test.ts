@@ -36,7 +36,7 @@ testRule(rule, {
       messageId: "untaggedFromArg",
       line: 2,
       token: "${BASE}",
-      data: { image: "${BASE}", resolved: "alpine", pinHint: " ('alpine:3')" },
+      data: { image: "${BASE}", resolved: "alpine", pinHint: " ('alpine:3.24')" },
       output: null,
     },
     { name: "later stage base on an image", code: "FROM node:20 AS build\nFROM nginx\nCOPY --from=build /a /b\n", messageId: "untagged", line: 2 },

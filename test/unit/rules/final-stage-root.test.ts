@@ -4,6 +4,20 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a start script that execs /init with no s6-overlay in the image",
+      code: 'FROM alpine:3.22\nCOPY run-me.sh /run-me.sh\nENTRYPOINT ["/run-me.sh"]\n',
+      context: { files: { "run-me.sh": "#!/bin/sh\nexec /init\n" } },
+      messageId: "noUser",
+      output: null,
+    },
+    {
+      name: "a non-root target of another program does not excuse the root default",
+      code: 'FROM golang:1.26 AS build\nRUN go build -o /out/tool . && go build -o /out/probe ./probe\nFROM scratch AS probe\nCOPY --from=build /out/probe /bin/probe\nUSER 65532\nENTRYPOINT ["/bin/probe"]\nFROM debian:trixie-slim\nCOPY --from=build /out/tool /bin/tool\nENTRYPOINT ["/bin/tool"]\n',
+      messageId: "noUser",
+      line: 7,
+      output: null,
+    },
+    {
       name: "a bash -c script whose files are outside /root",
       code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8080\nENTRYPOINT ["bash", "-c", "python -m service --config=/app/settings.json --port 8080"]\n',
       messageId: "noUser",
@@ -879,6 +893,23 @@ testRule(rule, {
       context: { files: { "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nuid = www-data\ngid = www-data\n" } },
     },
     { name: "s6-overlay's /init starts as root and runs services as their users", code: 'FROM alpine:3.22\nCOPY rootfs/ /\nENTRYPOINT ["/init"]\n' },
+    {
+      name: "a copied start script that only execs s6-overlay's /init",
+      code: 'FROM alpine:3.22\nENV S6_OVERLAY_VERSION=3.2.1.0\nRUN wget -qO- "https://example.org/s6-overlay-noarch.tar.xz" | tar -C / -Jxpf -\nCOPY rootfs /\nEXPOSE 80\nENTRYPOINT ["/run-me.sh"]\n',
+      context: { files: { "rootfs/run-me.sh": '#!/bin/sh\nset -e\nif [ "$#" -gt 0 ]; then exec "$@"; fi\nexec /init\n' } },
+    },
+    {
+      name: "the shell start command chowns the data folder before it starts the app",
+      code: 'FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nCMD ["sh", "-c", "chown -R node /srv/state && node index.js"]\n',
+    },
+    {
+      name: "a shell-form start command that hands a folder to a user first",
+      code: "FROM node:24-alpine\nWORKDIR /srv\nCOPY . .\nCMD chown -R node /srv/state && exec node index.js\n",
+    },
+    {
+      name: "the file ships a non-root target of the same program beside the root default",
+      code: 'FROM golang:1.26 AS build\nRUN go build -o /out/tool .\nFROM scratch AS slim\nCOPY --from=build /out/tool /bin/tool\nUSER 65532:65532\nENTRYPOINT ["/bin/tool"]\nFROM debian:trixie-slim AS full\nCOPY --from=build /out/tool /bin/tool\nENTRYPOINT ["/bin/tool"]\n',
+    },
     { name: "supervisord as the command", code: 'FROM debian:bookworm-slim\nCOPY supervisord.conf /etc/\nCMD ["/usr/bin/supervisord", "-n"]\n' },
     { name: "postgres' entrypoint drops to postgres with gosu", code: "FROM postgres:17\nRUN apt-get update && apt-get install -y postgresql-17-pgvector\n" },
     { name: "php-fpm workers run as www-data", code: "FROM php:8.4-fpm-alpine\nCOPY . /var/www/html\n" },
