@@ -2,6 +2,18 @@ import * as assert from "assert";
 import { rule } from "../../../server/src/rules/base-image-deprecated";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
+/** The message data of an aspnet:8.0 base whose TargetFramework a Directory.Build.props sets. */
+const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
+  image: "mcr.microsoft.com/dotnet/aspnet:8.0",
+  subject: ".NET 8.0",
+  since: "2026-11-10",
+  path: "Directory.Build.props",
+  others: "",
+  asOf: "2026-11-22",
+  replacement: "tag '10.0'",
+  source: ".NET support policy",
+};
+
 testRule(rule, {
   fires: [
     {
@@ -11,16 +23,7 @@ testRule(rule, {
       messageId: "endOfLifePinned",
       line: 4,
       count: 2,
-      data: {
-        image: "mcr.microsoft.com/dotnet/aspnet:8.0",
-        subject: ".NET 8.0",
-        since: "2026-11-10",
-        path: "Directory.Build.props",
-        others: "",
-        asOf: "2026-11-22",
-        replacement: "tag '10.0'",
-        source: ".NET support policy",
-      },
+      data: ASPNET_8_IN_DIRECTORY_BUILD_PROPS,
       output: null,
     },
     {
@@ -33,16 +36,7 @@ testRule(rule, {
         },
       },
       messageId: "endOfLifePinned",
-      data: {
-        image: "mcr.microsoft.com/dotnet/aspnet:8.0",
-        subject: ".NET 8.0",
-        since: "2026-11-10",
-        path: "Directory.Build.props",
-        others: "",
-        asOf: "2026-11-22",
-        replacement: "tag '10.0'",
-        source: ".NET support policy",
-      },
+      data: ASPNET_8_IN_DIRECTORY_BUILD_PROPS,
       output: null,
     },
     {
