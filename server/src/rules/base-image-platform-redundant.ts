@@ -1,5 +1,8 @@
 // base-image-platform-redundant: BuildKit's RedundantTargetPlatform. Stages are built for the
-// target platform by default, so `--platform=$TARGETPLATFORM` says nothing.
+// target platform by default, so `--platform=$TARGETPLATFORM` says nothing. Unless the file
+// redeclares TARGETPLATFORM before the first FROM with a default (`ARG TARGETPLATFORM=linux/amd64`):
+// the value FROM reads is then the file's (or a `--build-arg`'s), not BuildKit's, and the flag is
+// what makes the stage follow it.
 
 import type { Rule } from "./types";
 
@@ -18,6 +21,7 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    if (model.globalArgs.some((a) => a.name === "TARGETPLATFORM" && a.value !== null)) return;
     for (const stage of model.stages) {
       const flag = stage.platform;
       if (!flag?.value || !TARGET.test(flag.value)) continue;
