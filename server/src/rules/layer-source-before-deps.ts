@@ -110,7 +110,7 @@ export const rule: Rule = {
           if (manifestsOutsideContext(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
-          if (installedBefore(stage, copy.instruction, instruction, install.ecosystem)) continue;
+          if (installedBefore(stage, copy.instruction, instruction, install)) continue;
           // The base is the project's own image, built by a sibling Dockerfile that installs the same
           // manifests (jumpserver's core-base, rebuilt whenever pyproject.toml changes): this
           // install only tops up what the base holds.
@@ -475,10 +475,13 @@ function reorderFix(
 /**
  * True when a RUN before `broadCopy` (in its stage or a stage it builds on) installed this
  * ecosystem's dependencies, and the install after the copy does not remove them first
- * (`rm -rf .venv && uv sync`): then only the project itself is added after the copy.
+ * (`rm -rf .venv && uv sync`): then only the project itself is added after the copy. An `rm`
+ * after the install in its RUN (`uv sync && rm -rf ./rust_snuba/`) removes nothing it reinstalls.
  */
-function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction, ecosystem: Ecosystem): boolean {
-  if (run.commands.some((c) => c.name === "rm")) return false;
+function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  const at = run.commands.indexOf(install.command);
+  if (run.commands.some((c, i) => c.name === "rm" && (at < 0 || i < at))) return false;
+  const ecosystem = install.ecosystem;
   for (const s of [stage, ...ancestorsOf(stage)]) {
     for (const instruction of s.instructions) {
       if (instruction === broadCopy) break;

@@ -719,6 +719,14 @@ testRule(rule, {
       code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM base AS dev\nCOPY . .\nRUN uv sync --frozen\n",
     },
     {
+      name: "dependencies synced in an ancestor stage; the RUN after the copy syncs the project, then deletes a source folder",
+      code: "FROM python:3.13-slim AS deps\nWORKDIR /srv\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev --no-install-project\nFROM deps AS app\nCOPY . ./\nRUN useradd -r app; chown -R app ./; uv sync --frozen --no-dev; rm -rf ./native_ext/\n",
+    },
+    {
+      name: "uv: bind-mounted manifests synced earlier in the stage; the clean-up after the project's sync removes no dependency",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked --no-install-project\nCOPY . /app\nRUN uv sync --locked && rm -rf /tmp/wheels\n",
+    },
+    {
       name: "uv: dependencies installed from bind-mounted manifests with --no-install-project, then the project",
       code: "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked --no-install-project\nCOPY . /app\nRUN uv sync --locked\n",
     },
