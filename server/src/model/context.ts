@@ -224,6 +224,9 @@ const MANIFEST_NAMES = new Set([
   "setup.cfg",
   // Haskell package descriptions (hpack, Cabal): a githash or gitrev dependency stamps the commit from .git.
   "package.yaml",
+  // sbt builds (build.sbt, project/plugins.sbt): sbt-dynver or sbt-git take the version from the git tag.
+  "build.sbt",
+  "plugins.sbt",
   // Bundler configs that name the prefix of variables inlined into the browser bundle (SvelteKit
   // `kit.env.publicPrefix`, Vite `envPrefix`): such variables are public by design.
   "svelte.config.js",

@@ -5,9 +5,10 @@
 // commonly runs git, git installed for the build, a toolchain image that bundles git, a comment
 // about git, a Go build where git is installed (VCS stamping), and a manifest that depends on a package
 // reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion, a
-// Gradle git-version plugin, Maven's git-commit-id, Python's setuptools-scm or versioningit, Haskell's
-// githash). A commit passed in as a build argument that a build step reads says the usual version
-// stamps do not need the checkout; a script or plugin that reads the checkout itself still does.
+// Gradle git-version plugin, Maven's git-commit-id, sbt-dynver or sbt-git, Python's setuptools-scm or
+// versioningit, Haskell's githash). A commit passed in as a build argument that a build step reads
+// says the usual version stamps do not need the checkout; a script or plugin that reads the checkout
+// itself still does.
 
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
@@ -58,6 +59,14 @@ const GIT_READING_PYTHON =
  * .cabal file's `build-depends` (`githash ^>=0.1`, `, gitrev`).
  */
 const GIT_READING_HASKELL = /(?:^|[\s,:-])(?:githash|gitrev)(?=\s*(?:[<>=^,]|$))/m;
+/**
+ * sbt plugins that take the version or build info from the checkout: sbt-dynver (and sbt-ci-release,
+ * which brings it), sbt-git, sbt-release (its VCS steps), or a build setting of theirs in build.sbt
+ * (`git.useGitDescribe`, `dynverSonatypeSnapshots`). Without .git the version falls back to a
+ * placeholder or the build stops.
+ */
+const GIT_READING_SBT =
+  /["'](?:sbt-dynver|sbt-git|sbt-ci-release|sbt-release)["']|\bgit\.(?:useGitDescribe|gitHeadCommit|gitDescribedVersion|baseVersion)\b|\bdynver[A-Z]\w*/;
 /** Where a .NET build at the context root declares its packages: project files and the shared props. */
 const DOTNET_PACKAGE_FILES = /^(?:[^/]+\.(?:csproj|fsproj|vbproj)|Directory\.(?:Build|Packages)\.props)$/;
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
@@ -280,7 +289,8 @@ function manifestReadsGit(model: DockerfileModel): boolean {
 
 /**
  * True when a JVM, Python or Haskell build file (at the root or one folder down: a Gradle subproject,
- * a Haskell package of a stack project) applies a plugin or depends on a library that versions from
+ * sbt's project/plugins.sbt, a Haskell package of a stack project) applies a plugin or depends on a
+ * library that versions from
  * the checkout, or a Gradle or setup.py script runs git itself
  * (`commandLine("git", "describe")`, `subprocess.check_output(["git", "rev-parse", "HEAD"])`).
  */
@@ -290,6 +300,7 @@ function buildFileReadsGit(name: string, text: string): boolean {
   if (name === "pyproject.toml" || name === "setup.cfg") return GIT_READING_PYTHON.test(text);
   if (name === "setup.py") return GIT_READING_PYTHON.test(text) || ASKS_GIT.test(text);
   if (name === "package.yaml" || name.endsWith(".cabal")) return GIT_READING_HASKELL.test(text);
+  if (name.endsWith(".sbt")) return GIT_READING_SBT.test(text) || ASKS_GIT.test(text);
   return false;
 }
 

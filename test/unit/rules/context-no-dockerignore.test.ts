@@ -219,6 +219,19 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      name: "an sbt build whose plugins read no git",
+      code: "FROM sbtscala/scala-sbt:eclipse-temurin-17.0.10_7_1.10.0_3.4.2\nWORKDIR /build\nCOPY . .\nRUN sbt stage\n",
+      context: {
+        dockerignore: "target/\n",
+        rootEntries: [".git/", "build.sbt", "project/", "src/"],
+        files: {
+          "build.sbt": 'name := "relay"\nversion := "0.4.1"\n',
+          "project/plugins.sbt": 'addSbtPlugin("com.github.sbt" % "sbt-native-packager" % "1.10.0")\n',
+        },
+      },
+      messageId: "missingEntries",
+    },
+    {
       name: "a Gradle build without a git-versioning plugin",
       code: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nCOPY . .\nRUN ./gradlew installDist\n",
       context: {
@@ -366,6 +379,27 @@ testRule(rule, {
         dockerignore: null,
         rootEntries: [".git/", "Cargo.toml", "src/"],
         files: { "Cargo.toml": '[package]\nname = "tool"\n\n[build-dependencies.vergen-gitcl]\nversion = "1"\n' },
+      },
+    },
+    {
+      name: "project/plugins.sbt adds sbt-dynver: the version comes from the git tag",
+      code: "FROM sbtscala/scala-sbt:eclipse-temurin-17.0.10_7_1.10.0_3.4.2 AS build\nWORKDIR /build\nCOPY build.sbt ./\nCOPY project/ project/\nRUN sbt update\nCOPY . .\nRUN sbt assembly\n\nFROM eclipse-temurin:17-jre\nCOPY --from=build /build/target/scala-3.4.2/relay.jar /app.jar\n",
+      context: {
+        dockerignore: "target/\n",
+        rootEntries: [".git/", "build.sbt", "project/", "src/"],
+        files: {
+          "build.sbt": 'name := "relay"\n// no version here: tag the release\n',
+          "project/plugins.sbt": 'addSbtPlugin("com.eed3si9n" % "sbt-assembly" % "2.2.0")\naddSbtPlugin("com.github.sbt" % "sbt-dynver" % "5.0.1")\n',
+        },
+      },
+    },
+    {
+      name: "build.sbt sets sbt-git's describe-based version",
+      code: "FROM sbtscala/scala-sbt:eclipse-temurin-17.0.10_7_1.10.0_3.4.2\nWORKDIR /build\nCOPY . .\nRUN sbt stage\n",
+      context: {
+        dockerignore: "target/\n",
+        rootEntries: [".git/", "build.sbt", "project/", "src/"],
+        files: { "build.sbt": 'enablePlugins(GitVersioning)\ngit.useGitDescribe := true\nname := "relay"\n' },
       },
     },
     {
