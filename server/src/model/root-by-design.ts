@@ -10,6 +10,7 @@ import { rootlessSiblingOf } from "./dockerfile-variants";
 import { envDeclarations } from "./environment";
 import { someWord } from "./privilege-drop";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
+import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles, entryScriptHandover } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
@@ -31,6 +32,12 @@ const GITHUB_ACTION_WORDS = /com\.github\.actions\.|github_action|problem-matche
 const DOCKER_INSTALLER = /\bget\.docker\.com\b|\bdownload\.docker\.com\/linux\/static\b/;
 /** The Docker CLI image a binary is copied from (`COPY --from=docker:27-cli /usr/local/bin/docker ...`). */
 const DOCKER_IMAGE = /^(?:docker\.io\/)?(?:library\/)?docker(?::|@|$)/;
+/**
+ * The host's Docker socket, as a path (`/var/run/docker.sock`, `unix:///run/docker.sock`) or as the
+ * variable a script hands to `curl --unix-socket` (`--unix-socket "$DOCKER_SOCK"`).
+ */
+const DOCKER_SOCKET_PATH = /(?:^|[\s"'=:/])(?:var\/)?run\/docker\.sock\b/;
+const DOCKER_SOCKET_VARIABLE = /--unix-socket[=\s]+["']?\$\{?DOCKER_SOCK(?:ET)?\b/;
 /** Environment switches that tell a tool running as root is intended (`COMPOSER_ALLOW_SUPERUSER=1`, celery's `C_FORCE_ROOT`). */
 const ROOT_ALLOWED_ENV = new Set(["COMPOSER_ALLOW_SUPERUSER", "C_FORCE_ROOT"]);
 /** The port-binding capability in a `setcap` argument, alone, quoted or in a list (`cap_net_raw,cap_net_bind_service+ep`). */
@@ -62,6 +69,7 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
   if (someWord(chain, ["LABEL", "COPY", "ADD"], GITHUB_ACTION_WORDS)) return true;
   // The Docker engine or CLI from Docker's installers or image, or the socket mounted in: the image drives Docker.
   if (someWord(chain, ["RUN"], DOCKER_INSTALLER) || composeMountsDockerSocket(model)) return true;
+  if (talksToDockerSocket(model, chain)) return true;
   const copiesDocker = (i: Instruction) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from" && DOCKER_IMAGE.test(f.value ?? ""));
   if (chain.some((s) => s.instructions.some(copiesDocker))) return true;
   for (const stage of chain) {
@@ -78,6 +86,26 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * True when the container drives the host's Docker API through its socket: an ENV of the image
+ * points at it (`DOCKER_SOCK=/var/run/docker.sock`, `DOCKER_HOST=unix:///var/run/docker.sock`), or a
+ * start-path script names it or hands it to `curl --unix-socket`. The socket is `root:docker 0660`
+ * with a group id that differs per host, so a fixed non-root user cannot open it; and whoever opens
+ * it is root on the host anyway.
+ */
+export function talksToDockerSocket(model: DockerfileModel, chain: Stage[]): boolean {
+  const env = chain.some((s) =>
+    s.instructions.some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && envDeclarations(model, i).some((d) => DOCKER_SOCKET_PATH.test(d.value ?? ""))),
+  );
+  if (env) return true;
+  return startPathScripts(model).some(([, text]) =>
+    text.split(/\r?\n/).some((raw) => {
+      const line = raw.replace(/(?:^|\s)#.*$/, "");
+      return DOCKER_SOCKET_PATH.test(line) || DOCKER_SOCKET_VARIABLE.test(line);
+    }),
+  );
 }
 
 /**

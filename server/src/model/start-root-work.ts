@@ -1,7 +1,8 @@
 // Work an image's start path does that only root can do: trusting a CA passed at run time
 // (`update-ca-certificates`), creating or renumbering users from the ids the operator passes
 // (`usermod -u "$PUID"`), handing volumes to a user (`chown -R app /data`), mounting, tuning the
-// kernel, setting capabilities or firewall rules, installing packages, writing into the system's
+// kernel, setting capabilities or firewall rules, installing packages (also Python packages into
+// the system interpreter's site-packages), writing into the system's
 // program and library folders (a loader symlink into /lib, `ldconfig`). Such an image starts as
 // root on purpose: a USER line makes the entry script fail, so the remedy is a rework of the
 // script, not one line.
@@ -10,6 +11,7 @@ import { baseName } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
+import { envDeclarations } from "./environment";
 import type { DockerfileModel } from "./types";
 
 /** Commands that fail without root (chown to another user included; chmod of one's own files does not). */
@@ -17,6 +19,21 @@ const ROOT_ONLY =
   /^(?:update-ca-certificates|update-ca-trust|usermod|groupmod|useradd|groupadd|adduser|addgroup|deluser|chown|mount|sysctl|setcap|iptables|ip6tables|nft|modprobe|ldconfig)$/;
 /** Package managers, and the subcommand that installs with each: installing at start writes the system's folders. */
 const PACKAGE_INSTALL = /^(?:apk\s+(?:-\S+\s+)*add|(?:apt-get|apt|yum|dnf|microdnf|tdnf)\s+(?:-\S+\s+)*install|zypper\s+(?:-\S+\s+)*(?:in|install))\b/;
+/**
+ * Python package installs into the interpreter's own site-packages (`pip install -r "$1"`, `python3
+ * -m pip install x`, `uv pip install --system x`), which root owns in the official images and in
+ * a system Python: without root they fail (or land in a home the user may not have).
+ */
+const PIP_INSTALL = /^(?:pip[\d.]*|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+(?:-\S+\s+)*install\b/;
+/** Options that send a pip install somewhere a user may write: `--user`, `--target`, `--prefix`, `--root`. */
+const PIP_ELSEWHERE = /(?:^|\s)(?:--user|--target|-t|--prefix|--root)(?:[=\s]|$)/;
+/**
+ * A virtual environment, or pip told to install elsewhere, in the image's ENV (`VIRTUAL_ENV`,
+ * `PIP_USER`, `PIP_TARGET`, `PIP_PREFIX`, `PYTHONUSERBASE`, a venv on the PATH) or a script that
+ * activates one (`. /opt/venv/bin/activate`): the app's own packages, which its user may own.
+ */
+const VENV_ENV = /^(?:VIRTUAL_ENV|PIP_USER|PIP_TARGET|PIP_PREFIX|PYTHONUSERBASE|UV_PROJECT_ENVIRONMENT)$/;
+const VENV_WORDS = /\b(?:venv|virtualenv)\b|\/bin\/activate\b|\bconda\s+activate\b/;
 /** Commands that create, replace or edit files at their operands (`ln -s a /lib/b`, `cp x /usr/bin/`, `sed -i ... /usr/lib/x`). */
 const WRITES_OPERANDS = /^(?:ln|cp|mv|install|mkdir|touch|tee)$/;
 /**
@@ -36,7 +53,9 @@ const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/
  * the command up; comments and messages are not commands.
  */
 export function startPathRootWork(model: DockerfileModel): string | null {
+  const venv = hasVirtualEnvironment(model);
   for (const text of [...startPathScripts(model).map(([, t]) => t), ...inlineStartScripts(model)]) {
+    const activates = VENV_WORDS.test(text);
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.replace(/(?:^|\s)#.*$/, "").replace(/"[^"]*"|'[^']*'/g, '""');
       for (const match of line.matchAll(REDIRECT_TARGET)) if (SYSTEM_PATH.test(match[1])) return `> ${match[1]}`;
@@ -48,11 +67,37 @@ export function startPathRootWork(model: DockerfileModel): string | null {
         // The rest of this command, up to the next `;`, `&&`, `||` or `|`.
         const rest = line.slice(match.index + match[0].length).split(/[;&|]/)[0];
         if (PACKAGE_INSTALL.test(`${word}${rest}`)) return word;
+        if (!venv && !activates && installsIntoSystemPython(word, rest)) return `${word} install`;
         if (writesSystemPath(word, rest)) return word;
       }
     }
   }
   return null;
+}
+
+/**
+ * True for a pip install into the interpreter's site-packages: not `--user`, `--target`, `--prefix`
+ * or `--root`; uv only with `--system` (without it uv installs into a virtual environment).
+ */
+function installsIntoSystemPython(word: string, rest: string): boolean {
+  const command = `${word}${rest}`;
+  if (!PIP_INSTALL.test(command) || PIP_ELSEWHERE.test(rest)) return false;
+  return word !== "uv" || /(?:^|\s)--system\b/.test(rest);
+}
+
+/**
+ * True when the final image sets up a virtual environment or points pip elsewhere: an ENV or ARG
+ * named for one (`VIRTUAL_ENV`, `PIP_USER`), a venv on the PATH, or a RUN that creates one.
+ */
+function hasVirtualEnvironment(model: DockerfileModel): boolean {
+  const final = model.finalStage;
+  if (!final) return false;
+  return lineage(final).some((stage) =>
+    stage.instructions.some((i) => {
+      if (i.keyword === "RUN") return VENV_WORDS.test(model.lines.textIn(i.range));
+      return envDeclarations(model, i).some((d) => VENV_ENV.test(d.name) || (d.name === "PATH" && VENV_WORDS.test(d.value ?? "")));
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,8 @@
 // Silent where root is the design (model/privilege-drop.ts, model/root-by-design.ts): development
 // and build-environment images, entrypoints and servers that drop privileges themselves, GitHub
 // Action images, privileged system tools, users chosen at run time; entry scripts doing root-only
-// work at start (model/start-root-work.ts); files kept in root's home; and,
+// work at start (model/start-root-work.ts); builder images on a compiler base with no command
+// or port; files kept in root's home; and,
 // with no USER line, where a USER alone would be a migration: state kept in root-created volumes
 // and folders with no user prepared for it (model/image-data.ts).
 
@@ -25,6 +26,8 @@ import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { exposedPorts } from "../model/expose-ports";
 import { defaultUserOf, nonRootUserOf, privilegeDropOf } from "../images/default-user";
+import { baseImageOf } from "../images/base-image";
+import { toolchainOf } from "../images/toolchains";
 
 /** Comments that say the image ships: `deployed environments`, `for production`. */
 const DEPLOYED = /\b(?:deploy(?:s|ed|ment|ments)?|production)\b/i;
@@ -75,6 +78,10 @@ export const rule: Rule = {
     // A dropper installed and never used (gosu beside a script that starts the app itself): the
     // remedy is to start through it, after the chown a USER line could not do.
     const tool = unusedDropper(model, chain);
+    // A builder image on a compiler base (rust, golang, gcc, maven, the .NET SDK) with no command
+    // and no port of its own: other Dockerfiles build FROM it and copy the binaries it compiles into
+    // their runtime images, which pick the user; its `USER 0:0` serves the build, never a service.
+    if (isToolchainBuilder(chain)) return;
     if (last) {
       // `USER "$USER_ID"` that the project's builds set: root is one variant of the image, on purpose.
       if (!isRootUser(last.value) || isRootForEntrypoint(chain, last.instruction) || isUserFromPassedBuildArg(model, last.instruction)) return;
@@ -146,6 +153,17 @@ export const rule: Rule = {
     report({ range, messageId: "noUser", data: { image: root.base.resolved }, suggest });
   },
 };
+
+/**
+ * True when the chain starts from a compiler image that has no runtime tag (`rust`, `golang`, `gcc`,
+ * `maven`, `mcr.microsoft.com/dotnet/sdk`) and sets no CMD, ENTRYPOINT or EXPOSE: a build
+ * environment that other images build on or copy from, not a service.
+ */
+function isToolchainBuilder(chain: Stage[]): boolean {
+  const root = baseImageOf(chain[0]);
+  if (root === null || toolchainOf(root)?.isToolchainOnly !== true) return false;
+  return !chain.some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT" || i.keyword === "EXPOSE"));
+}
 
 /**
  * True when `rootUser` is the only USER of the chain, its base runs as a non-root user by default,

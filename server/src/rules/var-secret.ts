@@ -53,6 +53,13 @@ const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:io
 // for `gpg --recv-keys`; a name with a GPG/PGP part holding only hex words of those lengths is no secret.
 const PGP_NAME = /(?:_|^)(?:gpg|pgp|gnupg|openpgp)(?:_|$)/i;
 const PGP_FINGERPRINTS = /^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
+// Names where KEY is a key of a map, a JSON object, a record or a header, not a cryptographic key:
+// `WEBHOOK_JSON_KEY` (the payload field a message goes in), `SORT_KEY`, `PARTITION_KEY`,
+// `HEADER_KEY`. With a plain word as the value (`content`, `X-Request-Id`) it names a field.
+const FIELD_KEY_NAME =
+  /(?:_|^)(?:json|field|map|dict|sort|partition|primary|lookup|column|attr|attribute|property|prop|header|param|query|label|index|routing|payload|object|record|row|cache|group)_key$/i;
+// A plain word or field name: letters with `-`, `_` or `.` between them, no digits, at most 40 characters.
+const FIELD_NAME_VALUE = /^(?=.{1,40}$)[a-z]+(?:[-_.][a-z]+)*$/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
 // A name where the secret word is only the object of a switch that follows it: apt-key's
 // `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`, `SSL_KEY_VERIFY`, `TOKEN_SKIP_CHECK`. The words after it
@@ -146,6 +153,7 @@ export const rule: Rule = {
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
+        if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;

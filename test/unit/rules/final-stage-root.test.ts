@@ -4,6 +4,31 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a script that names another program's socket is no Docker client",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache curl\nCOPY watch.sh /watch.sh\nENTRYPOINT ["/watch.sh"]\n',
+      context: {
+        files: { "watch.sh": "#!/bin/sh\n# not /var/run/docker.sock: the agent's own socket\ncurl --unix-socket /run/agent.sock http://localhost/status\n" },
+      },
+      messageId: "noUser",
+    },
+    {
+      name: "a pip install at start into a virtual environment the image made",
+      code: 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": '#!/bin/sh\npip install -r "$EXTRA_REQUIREMENTS"\nexec uvicorn api:app --port 8000\n' } },
+      messageId: "noUser",
+    },
+    {
+      name: "a pip install --user at start needs no root",
+      code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\npip install --user plugin-pack\nexec python -m server\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a toolchain image that starts a service of its own",
+      code: 'FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/api .\nEXPOSE 8080\nCMD ["api"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "a start script that execs /init with no s6-overlay in the image",
       code: 'FROM alpine:3.22\nCOPY run-me.sh /run-me.sh\nENTRYPOINT ["/run-me.sh"]\n',
       context: { files: { "run-me.sh": "#!/bin/sh\nexec /init\n" } },
@@ -488,6 +513,42 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an entry script that drives the Docker API through the host's socket with curl",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache curl jq\nENV WATCH_LABEL=restart-me\nCOPY entry /entry\nENTRYPOINT ["/entry"]\nCMD ["watch"]\n',
+      context: { files: { entry: '#!/bin/sh\nSOCK=${SOCK:-/var/run/docker.sock}\ncurl -s --unix-socket "$SOCK" http://localhost/containers/json\n' } },
+    },
+    {
+      name: "an ENV that points at the Docker socket",
+      code: 'FROM debian:trixie-slim\nCOPY --from=build /out/janitor /usr/local/bin/janitor\nENV DOCKER_HOST=unix:///var/run/docker.sock\nCMD ["janitor"]\n',
+    },
+    {
+      name: "a start script that hands $DOCKER_SOCK to curl --unix-socket",
+      code: 'FROM alpine:3.22\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n',
+      context: { files: { "run.sh": '#!/bin/sh\ncurl --unix-socket "${DOCKER_SOCK}" http://localhost/events\n' } },
+    },
+    {
+      name: "a start script that pip-installs plugins' requirements into the system Python",
+      code: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENTRYPOINT ["bash", "launch.sh"]\n',
+      context: {
+        files: {
+          "launch.sh": '#!/usr/bin/env bash\nif [ -n "$PLUGIN_REQS" ]; then\n  pip install -r "$PLUGIN_REQS"\nfi\nexec uvicorn app:api --host 0.0.0.0\n',
+        },
+      },
+    },
+    {
+      name: "uv pip install --system and python -m pip install at start",
+      code: 'FROM python:3.13-slim\nCOPY boot.sh /boot.sh\nCMD ["/boot.sh"]\n',
+      context: { files: { "boot.sh": "#!/bin/sh\nuv pip install --system extra-pack\nexec python -m worker\n" } },
+    },
+    {
+      name: "a builder image on a compiler base: USER 0:0 and no command, no port",
+      code: "FROM rust:1.86-slim-bookworm\nUSER 0:0\nWORKDIR /build\nRUN apt-get update && apt-get install -y pkg-config libssl-dev\nCOPY . .\nRUN cargo build --release\n",
+    },
+    {
+      name: "a builder image on the Go toolchain with no USER and no command",
+      code: "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/ ./...\n",
+    },
     {
       name: "a daemon's system account beside a privileged port: it binds as root and drops through its config",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y libfoo && adduser --system --group --no-create-home resolver && install -o resolver -d /var/lib/resolver\nCOPY --from=build /out/sbin/ /sbin/\nEXPOSE 53/udp\nEXPOSE 53/tcp\nVOLUME /var/lib/resolver\n",

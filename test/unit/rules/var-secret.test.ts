@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a field-key name whose value is key material, not a field name",
+      code: "FROM alpine:3.20\nENV GCP_JSON_KEY=7f3c9a2e1b5d4c80a6e2f1b3\n",
+      messageId: "runtime",
+      token: "GCP_JSON_KEY",
+    },
+    {
+      name: "a field-key name as a build argument without a default",
+      code: "FROM alpine:3.20\nARG SERVICE_JSON_KEY\n",
+      messageId: "secret",
+      token: "SERVICE_JSON_KEY",
+    },
+    {
       name: "a switch-like name whose value is key material",
       code: "FROM alpine:3.20\nENV SIGNING_KEY_NO_ROTATE=9f3a7c1e2b8d4f60\n",
       messageId: "runtime",
@@ -139,6 +151,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a name whose KEY is a JSON field, a sort key or a header, with a plain word as the value",
+      code: 'FROM alpine:3.20\nENV NOTIFY_URL="" NOTIFY_JSON_KEY="message" \\\n    SORT_KEY=created_at TRACE_HEADER_KEY=X-Trace-Id\n',
+    },
     {
       name: "a switch named after the key tool it quiets, with a setting word",
       code: "FROM debian:12-slim\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn\nRUN apt-key add /tmp/repo.asc\n",
