@@ -159,3 +159,46 @@ export function packageGoneFrom(target: MoveTarget, packages: readonly string[],
   }
   return null;
 }
+
+/**
+ * The last Alpine branch that shipped a package the newest one dropped, for the families whose
+ * removal the Alpine release notes date: php7 (last in 3.15), the unversioned php8 (PHP 8.0, last
+ * in 3.16) and php81 (last in 3.19). Null for any other package: which branch last had it is not
+ * recorded, so no release is named.
+ */
+export function lastAlpineReleaseWith(name: string): string | null {
+  const m = /^php(7|8|81)(?:-[a-z0-9_-]+)?$/.exec(name);
+  if (!m) return null;
+  return ({ "7": "3.15", "8": "3.16", "81": "3.19" } as Record<string, string>)[m[1]];
+}
+
+/**
+ * PHP extensions that left php-src, with the last release series that bundled them (so that
+ * `docker-php-ext-install` builds them): PHP 8.4 unbundled imap, pspell, oci8 and pdo_oci to PECL
+ * (RFC "Unbundle ext/imap, ext/pspell, ext/oci8"), 8.0 moved xmlrpc, 7.4 wddx, recode and interbase,
+ * and 7.2 removed mcrypt (UPGRADING of each release).
+ */
+const PHP_UNBUNDLED: Readonly<Record<string, readonly number[]>> = {
+  imap: [8, 3],
+  pspell: [8, 3],
+  oci8: [8, 3],
+  pdo_oci: [8, 3],
+  xmlrpc: [7, 4],
+  wddx: [7, 3],
+  recode: [7, 3],
+  interbase: [7, 3],
+  mcrypt: [7, 1],
+};
+
+/**
+ * Of the extensions a stage builds with `docker-php-ext-install` (or configures), the one whose
+ * last bundling series is the oldest, with that series; null when every one is still bundled.
+ */
+export function unbundledPhpExtension(extensions: readonly string[]): { name: string; last: readonly number[] } | null {
+  let out: { name: string; last: readonly number[] } | null = null;
+  for (const name of extensions) {
+    const last = PHP_UNBUNDLED[name];
+    if (last !== undefined && (out === null || last[0] * 100 + last[1] < out.last[0] * 100 + out.last[1])) out = { name, last };
+  }
+  return out;
+}

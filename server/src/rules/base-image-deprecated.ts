@@ -10,7 +10,7 @@ import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
 import type { MoveTarget } from "../images/release-moves";
-import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, packageGoneFrom } from "../images/release-moves";
+import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, packageGoneFrom, unbundledPhpExtension } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
@@ -105,6 +105,7 @@ export const rule: Rule = {
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
+      endOfLifeUnbundled: "'{image}' is {subject}, end of life; newer PHP lacks ext '{package}', build it from PECL.{others}",
       endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
@@ -156,11 +157,23 @@ export const rule: Rule = {
       if (pinned && "tag" in pinned) replacement = pinned;
       const named = held === null && !(pinned && "path" in pinned);
       if (!named) replacement = { text: replacement.text };
+      // `docker-php-ext-install imap` on php:8.1: PHP 8.4 no longer bundles imap, so the move
+      // stops at the newest supported series that does (8.3), or names none when no supported one does.
+      const unbundled =
+        named && note.kind === "end-of-life"
+          ? withinBundledExtensions(
+              model,
+              group.map((g) => g.stage),
+              ref,
+              replacement,
+            )
+          : null;
+      if (unbundled !== null) replacement = "package" in unbundled ? { text: replacement.text } : unbundled;
       // The move leaves a distribution release whose packages a stage installs and the newer
       // release no longer has (`apt-get install python`, `libssl1.1`, `apk add openjdk13-jre`):
       // the tag alone breaks the build.
       const gone =
-        named && note.kind === "end-of-life"
+        named && note.kind === "end-of-life" && !(unbundled !== null && "package" in unbundled)
           ? gonePackage(
               group.map((g) => g.stage),
               ref,
@@ -192,15 +205,17 @@ export const rule: Rule = {
                   ? "endOfLifeBuilder"
                   : pinned && "path" in pinned
                     ? "endOfLifePinned"
-                    : gone?.dropped
-                      ? "endOfLifeDropped"
-                      : gone !== null
-                        ? "endOfLifeRelease"
-                        : tie?.kind === "gopath"
-                          ? "endOfLifeGoPath"
-                          : tie !== null
-                            ? "endOfLifeTied"
-                            : "endOfLife",
+                    : unbundled !== null && "package" in unbundled
+                      ? "endOfLifeUnbundled"
+                      : gone?.dropped
+                        ? "endOfLifeDropped"
+                        : gone !== null
+                          ? "endOfLifeRelease"
+                          : tie?.kind === "gopath"
+                            ? "endOfLifeGoPath"
+                            : tie !== null
+                              ? "endOfLifeTied"
+                              : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -212,7 +227,7 @@ export const rule: Rule = {
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
-          ...(gone !== null ? { package: gone.name } : {}),
+          ...(gone !== null ? { package: gone.name } : unbundled !== null && "package" in unbundled ? { package: unbundled.package } : {}),
           others: alsoTheBaseOf(lines),
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
@@ -235,6 +250,40 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * On a PHP image, the replacement within the newest supported series that still bundles every
+ * extension the stages build with `docker-php-ext-install` or `docker-php-ext-configure`
+ * (release-moves.ts: imap, pspell, oci8 and pdo_oci left with 8.4): `php:8.1-apache` building imap
+ * moves to `php:8.3-apache`. The extension when no supported series bundles it (mcrypt): no target.
+ * Null when the replacement bundles them all.
+ */
+function withinBundledExtensions(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag?: string } | { package: string } | null {
+  if (officialName(ref) !== "php" || !replacement.tag) return null;
+  const series = /^\d+\.\d+/.exec(replacement.tag)?.[0]?.split(".").map(Number);
+  if (series === undefined) return null;
+  const extensions: string[] = [];
+  for (const { command } of runCommands(withDescendants(model, stages))) {
+    if (command.name !== "docker-php-ext-install" && command.name !== "docker-php-ext-configure") continue;
+    const args = command.args.map((a) => a.value);
+    // `-j "$(nproc)"` takes a value; configure's words after the extension are its flags.
+    const names = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "-j");
+    extensions.push(...(command.name === "docker-php-ext-configure" ? names.slice(0, 1) : names));
+  }
+  const ext = unbundledPhpExtension(extensions);
+  const atMost = (v: readonly number[], last: readonly number[]) => v[0] < last[0] || (v[0] === last[0] && (v[1] ?? 0) <= last[1]);
+  if (ext === null || atMost(series, ext.last)) return null;
+  const newest = newestSupportedSeries("php", (v) => atMost(v, ext.last));
+  if (newest === null) return { package: ext.name };
+  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, newest);
+  if (!isKnownTag("php", tag)) return { text: `PHP ${newest}` };
+  return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
 
 /**
  * A package the stages install (apt or apk) that the release every replacement moves to no longer
@@ -686,16 +735,26 @@ function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageRef
     for (const { command } of runCommands(lineage(r.target))) {
       const args = command.args.map((a) => a.value);
       if (command.name !== "dotnet" || args[0] !== "publish" || !isFrameworkDependent(args)) continue;
-      const project = args
-        .slice(1)
-        .find((a, i) => !a.startsWith("-") && !/^(?:true|false)$/i.test(a) && !/^-(?:c|o|r|f|-configuration|-output|-runtime|-framework)$/.test(args[i] ?? ""));
+      // The project is the one word that is neither an option nor an option's value (`-v m`).
+      const project = args.slice(1).find((a, i) => !a.startsWith("-") && !/^(?:true|false)$/i.test(a) && !PUBLISH_VALUE_OPTION.test(args[i] ?? ""));
       const base = project?.replace(/\/+$/, "").split("/").pop();
       const named = base === undefined || base === "" ? "the project file" : /\.\w+proj$/.test(base) ? base : `${base}/*.csproj`;
-      return { file: inheritedFrameworkFile(model, base) ?? named, written: `net${major}.0`, accepts: (series) => series[0] <= major };
+      const file = inheritedFrameworkFile(model, base) ?? named;
+      // `-f net6.0` on the publish names the old framework too: it moves with the project's.
+      const framework = command.args.findIndex((a, i) => /^(?:-f|--framework)$/.test(command.args[i - 1]?.value ?? "") && /^net(?:coreapp)?\d/.test(a.value));
+      const also = framework >= 0 ? ` and ${command.args[framework - 1].value} on line ${lineOf(command.args[framework])}` : "";
+      return {
+        file: `${framework >= 0 && file === "the project file" ? "the project" : file}${also}`,
+        written: `net${major}.0`,
+        accepts: (series) => series[0] <= major,
+      };
     }
   }
   return null;
 }
+
+/** `dotnet publish` options that take the next word as their value (`-v m`, `-o out/`, `-r linux-x64`). */
+const PUBLISH_VALUE_OPTION = /^(?:-[acfors]|-v|--(?:arch|configuration|framework|output|runtime|source|verbosity|os|version-suffix|manifest))$/;
 
 /**
  * The Directory.Build.props that sets `<TargetFramework>` for the published project, when the

@@ -25,7 +25,17 @@ import { callersPassAll } from "../model/context";
 import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import { variableNames } from "../model/variables";
 import type { DockerfileModel, Stage } from "../model/types";
-import { pinLatest } from "../fixes/image-tag";
+import { pinLatest, replaceImageTag } from "../fixes/image-tag";
+import type { LatestPin } from "../fixes/image-tag";
+import { isKnownTag, pinnedTagFor } from "../images/facts";
+import { debianReleaseOf, lastAlpineReleaseWith, packageGoneFrom } from "../images/release-moves";
+import type { MoveTarget } from "../images/release-moves";
+import { DEBIAN_CODENAMES, parseTag } from "../images/tags";
+import { systemPackageCommand } from "../model/commands";
+import { finalImageStages } from "../model/final-image";
+import { runCommands } from "../model/run-commands";
+import { buildReferences } from "../model/stage-references";
+import { rootImageOf } from "../images/base-image";
 
 export const rule: Rule = {
   meta: {
@@ -103,9 +113,14 @@ export const rule: Rule = {
         report({ range: first.base.token.range, messageId: "floating", data: { image: first.base.resolved, tag: ref.tag ?? "", others } });
         continue;
       }
-      const pin = pinLatest(ref, first.base.token);
+      // What `latest` was may not build the stages: a package it no longer ships (`apk add php7`),
+      // or a builder whose binary runs on an older Debian release than the newest one's glibc.
+      const fitting = fittingTag(model, [first, ...rest], ref);
+      const pinOf = (token: Stage["base"]["token"]): LatestPin | null =>
+        fitting === undefined ? pinLatest(ref, token) : fitting === null ? null : fittingPin(ref, token, fitting);
+      const pin = pinOf(first.base.token);
       // The same pin for every stage written the same way; a stage whose FROM reads another ARG is left to its own edit.
-      const pins = rest.map((s) => (s.base.token.value === first.base.token.value ? pinLatest(ref, s.base.token) : null));
+      const pins = rest.map((s) => (s.base.token.value === first.base.token.value ? pinOf(s.base.token) : null));
       const suggestion =
         pin?.suggestion && pins.every((p) => p?.suggestion)
           ? { ...pin.suggestion, edits: [pin.suggestion.edits, ...pins.map((p) => p!.suggestion!.edits)].flat() }
@@ -145,4 +160,84 @@ function followsProjectReleaseLine(model: DockerfileModel, ref: ImageReference):
   if (line === null) return false;
   const first = ref.tag.toLowerCase().split("-")[0];
   return first === "lts" ? line === "lts" : line === "current" && !/\d/.test(ref.tag);
+}
+
+/** A pin to `tag` the facts do not hold as what `latest` was: the same suggestion, named for what it keeps. */
+function fittingPin(ref: ImageReference, token: Stage["base"]["token"], tag: string): LatestPin {
+  const image = `${officialName(ref)}:${tag}`;
+  const edits = replaceImageTag(token, tag);
+  return edits ? { image, suggestion: { title: `Pin to '${image}' (the release these stages build on)`, edits } } : { image };
+}
+
+/** Package hosts of the distributions themselves: a repository there is the distribution's own. */
+const DISTRIBUTION_HOST = /(?:^|[/.@])(?:[\w-]+\.alpinelinux\.org|deb\.debian\.org|security\.debian\.org|archive\.ubuntu\.com|security\.ubuntu\.com)(?:[/:]|$)/;
+
+/**
+ * The tag a `latest` pin must take instead of what `latest` was, for the stages on the image:
+ * - a package their apk or apt installs that the newest release no longer ships
+ *   (release-moves.ts: `apk add php7` on `alpine:latest`): the last Alpine branch that had it
+ *   (`3.15`), or null (no tag is named) when that branch is not recorded or the image is not Alpine's own;
+ * - a builder whose output a final stage on an older Debian release copies (`rust:latest` built
+ *   for `debian:bookworm-slim`): the pinned version on that release (`1.98-bookworm`), or null
+ *   when the facts list no such tag.
+ * Undefined when what `latest` was fits.
+ */
+function fittingTag(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): string | null | undefined {
+  const name = officialName(ref);
+  if (name === null) return undefined;
+  const own = model.stages.filter((s) => stages.includes(s) || stages.includes(rootImageOf(s).stage));
+  const commands = runCommands(own);
+  const addsSource = commands.some(({ command }) => {
+    const words = command.args.flatMap((a) => a.value.split(/\s+/));
+    if (command.name !== null && /^(?:add-apt-repository|apt-add-repository|extrepo)$/.test(command.name)) return true;
+    return words.some(
+      (w, i) =>
+        ((w === "--repository" || w === "-X" || (w === "deb" && /^(?:\[|https?:)/.test(words[i + 1] ?? ""))) && !DISTRIBUTION_HOST.test(words[i + 1] ?? "")) ||
+        (/^--repository=/.test(w) && !DISTRIBUTION_HOST.test(w)) ||
+        /sources\.list\.d|\/etc\/apk\/repositories/.test(w),
+    );
+  });
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
+    const target: MoveTarget = pkg.manager === "apk" ? "alpine" : name === "ubuntu" ? "ubuntu" : "debian";
+    const gone = packageGoneFrom(
+      target,
+      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
+      addsSource,
+    );
+    if (gone === null) continue;
+    return name === "alpine" && target === "alpine" ? lastAlpineReleaseWith(gone) : null;
+  }
+  return builderOnRuntimeRelease(model, stages, name);
+}
+
+/**
+ * The pinned tag of a builder image on the Debian release of the final stage that copies its
+ * output (`1.98-bookworm` for a runtime on `debian:bookworm-slim`): what `latest` was runs on the
+ * newest Debian, whose glibc a binary built there needs. Undefined when no final stage copies from
+ * the stages, or it is on no older Debian release, or the pin names a release already; null when
+ * the facts list no tag of the version on that release.
+ */
+function builderOnRuntimeRelease(model: DockerfileModel, stages: readonly Stage[], name: string): string | null | undefined {
+  const pinned = pinnedTagFor(name, "latest");
+  if (pinned === null || parseTag(pinned).words.length > 0) return undefined;
+  // The newest release the version is published on is the one its bare tag runs on.
+  const releases = Object.entries(DEBIAN_CODENAMES).filter(([c]) => isKnownTag(name, `${pinned}-${c}`));
+  if (releases.length === 0) return undefined;
+  const newest = Math.max(...releases.map(([, n]) => n));
+  const finals = finalImageStages(model);
+  for (const r of buildReferences(model)) {
+    if (r.kind !== "copy" || r.target === null || !stages.includes(rootImageOf(r.target).stage)) continue;
+    const runtime = model.stages.find((s) => s.instructions.includes(r.instruction));
+    if (!runtime || !finals.has(runtime)) continue;
+    const image = rootImageOf(runtime).image;
+    if (!image || image.tag === null) continue;
+    const release = debianReleaseOf(image.tag) ?? (officialName(image) === "debian" ? (parseTag(image.tag).version[0] ?? null) : null);
+    if (release === null || release >= newest) continue;
+    const codename = Object.keys(DEBIAN_CODENAMES).find((c) => DEBIAN_CODENAMES[c] === release);
+    const tag = `${pinned}-${codename}`;
+    return isKnownTag(name, tag) ? tag : null;
+  }
+  return undefined;
 }

@@ -850,3 +850,38 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(f.suggestions[0].title, "Move to 'php:8.4-cli'");
   });
 });
+
+describe("base-image-deprecated: PHP extensions that newer releases no longer bundle", () => {
+  const first = (code: string) => findingsOf(rule, code)[0];
+  it("stops the move at the newest supported PHP that still builds every docker-php-ext-install extension", () => {
+    const code = 'FROM php:8.1-fpm\nRUN docker-php-ext-configure imap --with-imap-ssl && docker-php-ext-install -j "$(nproc)" imap pdo_pgsql\n';
+    assert.strictEqual(first(code).data.replacement, "'php:8.3-fpm'");
+    assert.strictEqual(first("FROM php:8.0-apache\nRUN docker-php-ext-install pspell\n").data.replacement, "'php:8.3-apache'");
+  });
+  it("names no target when no supported PHP bundles it, and says where it comes from now", () => {
+    const f = first("FROM php:7.1-apache\nRUN docker-php-ext-install -j4 mcrypt gd\n");
+    assert.strictEqual(f.messageId, "endOfLifeUnbundled");
+    assert.strictEqual(f.data.package, "mcrypt");
+    assert.deepStrictEqual(f.suggestions ?? [], []);
+  });
+  it("keeps the newest target for bundled extensions, a configure flag named like one, or an extension from PECL", () => {
+    assert.strictEqual(first("FROM php:8.1-apache\nRUN docker-php-ext-install gd intl pdo_mysql\n").data.replacement, "'php:8.4-apache'");
+    assert.strictEqual(first("FROM php:8.1-apache\nRUN docker-php-ext-configure gd --with-imap\n").data.replacement, "'php:8.4-apache'");
+    assert.strictEqual(first("FROM php:8.1-apache\nRUN pecl install imap\n").data.replacement, "'php:8.4-apache'");
+  });
+});
+
+describe("base-image-deprecated: the framework a framework-dependent publish names", () => {
+  it("reads past the values of publish options (-v m) and names the -f the publish passes", () => {
+    const code =
+      "FROM mcr.microsoft.com/dotnet/sdk:6.0 AS build\nWORKDIR /src/App\nRUN dotnet publish -o out/ -v m -f net6.0 -c Release --self-contained false\nFROM mcr.microsoft.com/dotnet/runtime:6.0\nCOPY --from=build /src/App/out /app\n";
+    const f = findingsOf(rule, code).find((x) => x.range.start.line === 3)!;
+    assert.strictEqual(f.messageId, "endOfLifePinned");
+    assert.strictEqual(f.data.path, "the project and -f on line 3");
+  });
+  it("names the project the publish names, with no framework flag", () => {
+    const code =
+      "FROM mcr.microsoft.com/dotnet/sdk:6.0 AS build\nRUN dotnet publish --verbosity quiet src/Api -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:6.0\nCOPY --from=build /out /app\n";
+    assert.strictEqual(findingsOf(rule, code).find((x) => x.range.start.line === 2)!.data.path, "Api/*.csproj");
+  });
+});

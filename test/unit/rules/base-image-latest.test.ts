@@ -1,5 +1,6 @@
+import * as assert from "assert";
 import { rule } from "../../../server/src/rules/base-image-latest";
-import { testRule } from "../../support/rule-tester";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
@@ -335,4 +336,27 @@ testRule(rule, {
     "FROM scratch\n",
     "# hadolint ignore=DL3007\nFROM debian:latest\n",
   ],
+});
+
+describe("base-image-latest: a pin the stages still build on", () => {
+  const hint = (code: string) => findingsOf(rule, code)[0].data.pinHint;
+  it("pins to the last Alpine branch that ships a package the newest one dropped, also from Alpine's own edge repository", () => {
+    assert.strictEqual(hint("FROM alpine:latest\nRUN apk add --no-cache php7 php7-fpm nginx\n"), " ('alpine:3.15')");
+    assert.strictEqual(
+      hint("FROM alpine:latest\nRUN apk add php81-fpm --repository https://dl-cdn.alpinelinux.org/alpine/edge/community\n"),
+      " ('alpine:3.19')",
+    );
+  });
+  it("names no tag when the last release with the package is not recorded, or a third-party repository may ship it", () => {
+    assert.strictEqual(hint("FROM debian:latest\nRUN apt-get update && apt-get install -y python2 make\n"), "");
+    assert.strictEqual(hint("FROM alpine:latest\nRUN apk add libexecinfo-dev\n"), "");
+    assert.strictEqual(hint("FROM alpine:latest\nRUN apk add php7 --repository https://packages.example.org/php-alpine\n"), " ('alpine:3.24')");
+  });
+  it("pins a builder on the Debian release of the final stage that copies its binary", () => {
+    const code =
+      "FROM rust:latest AS build\nCOPY . /src\nRUN cargo build --release --manifest-path /src/Cargo.toml\nFROM debian:bookworm-slim\nCOPY --from=build /src/target/release/app /usr/bin/app\n";
+    assert.strictEqual(hint(code), " ('rust:1.98-bookworm')");
+    assert.strictEqual(hint(code.replace("debian:bookworm-slim", "debian:trixie-slim")), " ('rust:1.98')");
+    assert.strictEqual(hint(code.replace("debian:bookworm-slim", "gcr.io/distroless/cc-debian12")), " ('rust:1.98')");
+  });
 });
