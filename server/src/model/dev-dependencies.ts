@@ -84,8 +84,12 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
           (w, i) => /^--without=.*\bdevelopment\b/.test(w.value) || (w.value === "--without" && /\bdevelopment\b/.test(cmd.args[i + 1]?.value ?? "")),
         )
       );
-    case "composer":
-      return install.includesDevDependencies !== false;
+    case "composer": {
+      // Composer reads COMPOSER_NO_DEV (an ENV, or an ARG: build arguments are in the RUN's
+      // environment) as `--no-dev` when it is set to anything but "" or "0".
+      const noDev = env("COMPOSER_NO_DEV");
+      return install.includesDevDependencies !== false && (noDev === null || noDev === undefined || noDev === "" || noDev === "0");
+    }
     default:
       return false;
   }

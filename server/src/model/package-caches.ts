@@ -52,7 +52,11 @@ const RPM_INSTALL = new Set([
 const RPM_CACHE_DIRS = ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"];
 const PIP_PROGRAM = /^pip(?:\d+(?:\.\d+)?)?$/;
 const PYTHON_PROGRAM = /^python(?:\d+(?:\.\d+)?)?$/;
-const TRUTHY = new Set(["1", "true", "on", "yes"]);
+/**
+ * PIP_NO_CACHE_DIR values pip accepts: it turns the cache off for every one of them, false ones
+ * included (kept for backwards compatibility, pip's `_handle_no_cache_dir`); others are an error.
+ */
+const PIP_BOOLEANS = new Set(["1", "true", "on", "yes", "y", "t", "0", "false", "off", "no", "n", "f"]);
 
 /** Every package cache left by a RUN (or `ONBUILD RUN`) of the file, in document order. */
 export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[] {
@@ -292,7 +296,7 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
   const value = instruction.stage
     ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
     : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
-  if (value !== null && value !== undefined && TRUTHY.has(value.toLowerCase())) return true;
+  if (value !== null && value !== undefined && PIP_BOOLEANS.has(value.replace(/^["']|["']$/g, "").toLowerCase())) return true;
   // The default cache (~/.cache/pip) or a custom one (PIP_CACHE_DIR, `--cache-dir`) kept in a mount.
   const stage = instruction.stage;
   const customDir = stage ? variableFor(model, stage, run, command, "PIP_CACHE_DIR") : undefined;

@@ -36,6 +36,13 @@ testRule(rule, {
       output: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
     },
     {
+      name: "COMPOSER_NO_DEV=0 keeps the development packages",
+      code: 'FROM php:8.4-fpm\nENV COMPOSER_NO_DEV=0\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      messageId: "devDependencies",
+      line: 4,
+      token: "composer install",
+    },
+    {
       name: "composer install without --no-dev",
       code: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
       messageId: "devDependencies",
@@ -231,6 +238,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "COMPOSER_NO_DEV set by a build argument: Composer reads it as --no-dev",
+      code: 'FROM php:8.4-fpm\nARG COMPOSER_NO_DEV=1\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+    },
     {
       name: "the install's stage also feeds a builder stage that builds with the dev tools: no flag fits that layout",
       code: 'FROM node:20-alpine AS deps\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\n\nFROM deps AS compile\nCOPY src ./src\nRUN npm run build\n\nFROM deps\nCOPY --from=compile /srv/dist ./dist\nCMD ["node", "dist/main.js"]\n',
