@@ -36,6 +36,21 @@ export const PEER_OUT_OF_SCOPE: Record<string, string> = {
   "DL4006:93": "'wget … | wc -l' only counts lines, in the second stage as in the first",
   "DL4006:102": "'wget … | wc -l' only counts lines, under the second SHELL as under the first",
   "DL4006:26": "the left side is 'echo', which cannot meaningfully fail; pipefail would change nothing",
+  // pip turns its cache off for every valid PIP_NO_CACHE_DIR value, false ones included, for backwards
+  // compatibility (pip's _handle_no_cache_dir: "always set it to False if the option is provided in some
+  // (valid) form"); hadolint expects a report for the false ones.
+  "DL3042:56": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:57": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:58": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:59": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:61": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:62": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:63": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:64": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:66": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:67": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:68": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
+  "DL3042:69": "pip disables its cache for a false PIP_NO_CACHE_DIR too, so nothing is cached",
   // microdnf never prompts: its -y "does nothing, we always assume yes" (microdnf --help).
   "DL3038:15": "microdnf install never asks for confirmation, so there is no -y to forget",
   "DL3038:17": "microdnf install never asks for confirmation, in an ONBUILD trigger as elsewhere",
