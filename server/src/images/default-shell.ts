@@ -48,14 +48,16 @@ const DASH_SH_NAME =
   /^(?:debian|ubuntu|buildpack-deps|node|python|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|maven|gradle|haskell|elixir|erlang|r-base|julia|gcc|swift|clojure|pypy)$/;
 
 /**
- * True when the image's /bin/sh is dash (no `set -o pipefail`): Debian, Ubuntu, the official
- * images above in their non-Alpine tags, and any tag naming a Debian or Ubuntu release.
- * False where it is not known (a vendor image that does not say).
+ * The image's /bin/sh, where its name or tag says: BusyBox `ash` (Alpine, busybox, Wolfi), `bash`
+ * (the Red Hat family, Amazon Linux, Arch), `dash` (no `set -o pipefail`: Debian, Ubuntu, the
+ * official images above in their non-Alpine tags, any tag naming a Debian or Ubuntu release), or
+ * null where it is not known (a vendor image that does not say).
  */
-export function shellIsDash(ref: ImageReference): boolean {
-  if (shellExecsLastCommand(ref) || shellExecsSingleCommand(ref)) return false;
+export function defaultShell(ref: ImageReference): "ash" | "bash" | "dash" | null {
+  if (shellExecsLastCommand(ref)) return "ash";
+  if (shellExecsSingleCommand(ref)) return "bash";
   const name = ref.familiarName.split("/").pop() ?? "";
-  if (ref.isOfficial && DASH_SH_NAME.test(name)) return true;
+  if (ref.isOfficial && DASH_SH_NAME.test(name)) return "dash";
   const words = (ref.tag ?? "").toLowerCase().split(/[-.]/);
-  return words.some((w) => DEBIAN_CODENAMES[w] !== undefined || UBUNTU_CODENAMES[w] !== undefined);
+  return words.some((w) => DEBIAN_CODENAMES[w] !== undefined || UBUNTU_CODENAMES[w] !== undefined) ? "dash" : null;
 }

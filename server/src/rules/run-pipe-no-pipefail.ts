@@ -10,7 +10,7 @@
 // follows it after `;` or a newline with no `set -e`), and under non-POSIX shells (PowerShell, cmd).
 // Where /bin/sh is dash, which has no `set -o pipefail`, the message names bash in SHELL instead.
 
-import { shellExecsLastCommand, shellExecsSingleCommand, shellIsDash } from "../images/default-shell";
+import { defaultShell } from "../images/default-shell";
 import { readAptOrAptGet } from "../model/apt-get";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
@@ -169,7 +169,7 @@ function onDash(run: Instruction, shell: readonly string[] | null): boolean {
   if (shell !== null && shell.length > 0 && !/^(?:\/bin\/)?sh$/.test(shell[0])) return false;
   if (run.stage === null) return false;
   const image = rootImageOf(run.stage).image;
-  if (image !== null && shellIsDash(image)) return true;
-  if (image !== null && (shellExecsLastCommand(image) || shellExecsSingleCommand(image))) return false;
+  const imageShell = image !== null ? defaultShell(image) : null;
+  if (imageShell !== null) return imageShell === "dash";
   return lineage(run.stage).some((stage) => stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some((c) => readAptOrAptGet(c) !== null)));
 }
