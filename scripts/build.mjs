@@ -7,28 +7,11 @@ import * as esbuild from "esbuild";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_CHUNK_FILES, serverChunks } from "./server-chunks.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const watch = process.argv.includes("--watch");
 const dev = watch || process.argv.includes("--dev");
-
-/**
- * Packages the Node server loads only when first needed, from bundles of their own beside it
- * (issue #16: the server's start): dockerfile-language-service (its registry client loads https and
- * TLS; the server thread only needs it for completion resolve and the quick fixes of syntax
- * problems), yaml (read only where a compose file is) and the apt Recommends table (~200 kB, read
- * with the first apt install). Left in the server's bundle, V8 would parse them at every start. The
- * worker keeps the service in its own bundle: its requests need it at once.
- */
-const SERVER_CHUNK = /^(dockerfile-language-service|yaml)$/;
-const APT_TABLE = /apt-recommends\.generated\.json$/;
-const serverChunks = {
-  name: "server-chunks",
-  setup(build) {
-    build.onResolve({ filter: SERVER_CHUNK }, (args) => ({ path: `./${args.path}.js`, external: true }));
-    build.onResolve({ filter: APT_TABLE }, () => ({ path: "./apt-recommends.js", external: true }));
-  },
-};
 
 /** Entry points: source -> bundle, with the platform each runs on. */
 const bundles = [
@@ -37,10 +20,8 @@ const bundles = [
   { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs", chunks: true },
   // dockerfile-utils validation and dockerfile-language-service requests under a time budget, loaded by node.js from beside it.
   { entry: "server/src/host/syntax-worker.ts", outfile: "dist/server/syntax-worker.js", platform: "node", format: "cjs" },
-  // The server's chunks (SERVER_CHUNK), loaded by node.js from beside it.
-  { entry: "server/src/lsp/language-service-chunk.ts", outfile: "dist/server/dockerfile-language-service.js", platform: "node", format: "cjs" },
-  { entry: "node_modules/yaml/dist/index.js", outfile: "dist/server/yaml.js", platform: "node", format: "cjs" },
-  { entry: "server/src/model/data/apt-recommends.generated.json", outfile: "dist/server/apt-recommends.js", platform: "node", format: "cjs" },
+  // The server's chunks (server-chunks.mjs), loaded by node.js from beside it.
+  ...SERVER_CHUNK_FILES.map(({ entry, file, copy }) => ({ entry, outfile: `dist/server/${file}`, platform: "node", format: "cjs", copy })),
   {
     entry: "server/src/lsp/browser.ts",
     outfile: "dist/server/browser.js",
@@ -84,6 +65,7 @@ function optionsFor(bundle) {
     alias: bundle.alias ?? {},
     inject: bundle.inject ?? [],
     plugins: bundle.chunks ? [serverChunks] : [],
+    loader: bundle.copy ? { ".json": "copy" } : {},
     minify: !dev,
     sourcemap: dev ? "external" : false,
     // Browser bundles: libraries that test NODE_ENV must not reach for a `process` global.

@@ -3,7 +3,7 @@
 // the server publishes, so tests talk to the server exactly as an editor would.
 
 import { ChildProcess, spawn } from "child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 import { pathToFileURL } from "url";
@@ -25,6 +25,12 @@ import {
 const REPO = resolve(__dirname, "..", "..");
 
 let bundle: Promise<string> | null = null;
+
+/** scripts/server-chunks.mjs: what the server loads from files beside its bundle. */
+interface ServerChunksModule {
+  serverChunks: import("esbuild").Plugin;
+  SERVER_CHUNK_FILES: { entry: string; file: string; copy?: boolean; exports: string[] }[];
+}
 
 /** Temp folders (bundle, workspaces) removed when the test process exits. */
 const temporary: string[] = [];
@@ -50,28 +56,24 @@ export function buildServer(): Promise<string> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require("esbuild") as typeof import("esbuild");
     const options = { outdir: dirname(outfile), bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: true, logLevel: "silent" } as const;
-    bundle = Promise.all([
-      esbuild.build({
-        ...options,
-        entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts") },
-        // As scripts/build.mjs: these packages are loaded from their own bundles beside the server's.
-        plugins: [
-          {
-            name: "server-chunks",
-            setup: (build) => build.onResolve({ filter: /^(dockerfile-language-service|yaml)$/ }, (args) => ({ path: `./${args.path}.js`, external: true })),
+    // The chunks as scripts/build.mjs makes them (one definition: scripts/server-chunks.mjs).
+    bundle = import(pathToFileURL(join(REPO, "scripts", "server-chunks.mjs")).href).then(async ({ serverChunks, SERVER_CHUNK_FILES }: ServerChunksModule) => {
+      const copied = SERVER_CHUNK_FILES.filter((chunk) => chunk.copy);
+      const bundled = SERVER_CHUNK_FILES.filter((chunk) => !chunk.copy);
+      for (const chunk of copied) copyFileSync(join(REPO, chunk.entry), join(dirname(outfile), chunk.file));
+      await Promise.all([
+        esbuild.build({ ...options, entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts") }, plugins: [serverChunks] }),
+        esbuild.build({
+          ...options,
+          // The server loads its syntax-validation worker and its chunks from beside it, as in dist/server.
+          entryPoints: {
+            "syntax-worker": join(REPO, "server", "src", "host", "syntax-worker.ts"),
+            ...Object.fromEntries(bundled.map((chunk) => [chunk.file.replace(/\.js$/, ""), join(REPO, chunk.entry)])),
           },
-        ],
-      }),
-      esbuild.build({
-        ...options,
-        // The server loads its syntax-validation worker and its chunks from beside it, as in dist/server.
-        entryPoints: {
-          "syntax-worker": join(REPO, "server", "src", "host", "syntax-worker.ts"),
-          "dockerfile-language-service": join(REPO, "server", "src", "lsp", "language-service-chunk.ts"),
-          yaml: join(REPO, "node_modules", "yaml", "dist", "index.js"),
-        },
-      }),
-    ]).then(() => outfile);
+        }),
+      ]);
+      return outfile;
+    });
   }
   return bundle;
 }

@@ -19,10 +19,10 @@ declare const require: (id: string) => unknown;
 let loaded: Table | null = null;
 /**
  * The table, read with the first apt install a rule looks at rather than with the language server
- * (issue #16: the server's start; the Node server has it in a bundle of its own, apt-recommends.js).
+ * (issue #16: the server's start; the Node server reads it as plain JSON from beside it, apt-recommends.json).
  */
 function table(): Table {
-  // A deferred load, see above; the Node build resolves this path to its own bundle (scripts/build.mjs).
+  // A deferred load, see above; the Node build resolves this path to the file beside it (scripts/server-chunks.mjs).
   loaded ??= require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
   return loaded;
 }
