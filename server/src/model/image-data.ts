@@ -282,7 +282,7 @@ export function buildStartsAsRoot(chain: Stage[]): boolean {
 }
 
 /** True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`): ready for an arbitrary UID. */
-function isSharedWriteMode(mode: string): boolean {
+export function isSharedWriteMode(mode: string): boolean {
   const octal = /^[0-7]{3,4}$/.test(mode) ? mode.slice(-2) : null;
   if (octal !== null) return [...octal].some((digit) => (Number(digit) & 2) !== 0);
   // `+w` with no class is masked by the umask (022): only the owner gains write.

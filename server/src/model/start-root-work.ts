@@ -3,16 +3,21 @@
 // (`usermod -u "$PUID"`), handing volumes to a user (`chown -R app /data`), mounting, tuning the
 // kernel, setting capabilities or firewall rules, installing packages (also Python packages into
 // the system interpreter's site-packages), writing into the system's
-// program and library folders (a loader symlink into /lib, `ldconfig`). Such an image starts as
+// program and library folders (a loader symlink into /lib, `ldconfig`), or writing at start into
+// the image's own root-owned files (`> /etc/app.json`, `> $CATALINA_HOME/webapps/app/config.js`,
+// `xmlstarlet ed -L conf/server.xml`) that the file never hands to a user. Such an image starts as
 // root on purpose: a USER line makes the entry script fail, so the remedy is a rework of the
-// script, not one line.
+// script (a chown of those files and a drop with gosu, su-exec or setpriv), not one line.
 
-import { baseName } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
-import { envDeclarations } from "./environment";
-import type { DockerfileModel } from "./types";
+import { envDeclarations, environmentAt } from "./environment";
+import { escapeRegExp } from "./text";
+import { isSharedWriteMode } from "./image-data";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath } from "./copy-paths";
+import { workdirOf } from "./workdir";
+import type { DockerfileModel, Stage } from "./types";
 
 /** Commands that fail without root (chown to another user included; chmod of one's own files does not). */
 const ROOT_ONLY =
@@ -38,12 +43,20 @@ const VENV_WORDS = /\b(?:venv|virtualenv)\b|\/bin\/activate\b|\bconda\s+activate
 const WRITES_OPERANDS = /^(?:ln|cp|mv|install|mkdir|touch|tee)$/;
 /**
  * The system's program and library folders, which root owns and no image hands to its app: writing
- * there at start (a loader symlink into /lib, a binary into /usr/local/bin) needs root. A config
- * rendered into /etc is not counted: the script's daemon and its config decide those images.
+ * there at start (a loader symlink into /lib, a binary into /usr/local/bin) needs root.
  */
 const SYSTEM_PATH = /^\/(?:lib(?:32|64|x32)?|bin|sbin|usr\/(?:lib(?:32|64|x32|exec)?|bin|sbin)|usr\/local\/(?:lib|bin|sbin))(?:\/|$)/;
-/** An output redirection to an absolute path (`> /usr/local/bin/app`, `>>/usr/lib/x.conf`); `2>` and `&>` too. */
-const REDIRECT_TARGET = /(?:^|[^<>&\d])\d?&?>>?\s*(\/[^\s;&|)]+)/g;
+/**
+ * The system's configuration and shared folders (`/etc/app.json`, `/usr/share/app/config.js`),
+ * root's too: writing there at start fails for a USER unless the file hands the path to it.
+ */
+const SYSTEM_CONFIG_PATH = /^\/(?:etc|usr)(?:\/|$)/;
+/** An output redirection to an absolute path or one under a variable (`> /usr/local/bin/app`, `>>$HOME_DIR/x.conf`); `2>` and `&>` too. */
+const REDIRECT_TARGET = /(?:^|[^<>&\d])\d?&?>>?\s*((?:\/|\$\{?[A-Za-z_]\w*\}?\/)[^\s;&|)]+)/g;
+/** The shell's and the session's own variables, which follow the user: `$HOME`, `$PWD`, `$TMPDIR`, `$XDG_CONFIG_HOME`. */
+const SHELL_VARIABLE = /^(?:HOME|PWD|OLDPWD|TMPDIR|TMP|TEMP|XDG_\w+)$/;
+/** A path under a variable: `$CATALINA_HOME/webapps`, `${APP_DIR}/x`. */
+const VARIABLE_PATH = /^\$\{?([A-Za-z_]\w*)\}?(\/.*)?$/;
 /** Where a command starts in a shell line: its start, after `;`, `&&`, `||`, `!`, `(`, or a keyword. */
 const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/g;
 
@@ -54,11 +67,13 @@ const COMMAND_START = /(?:^|[;&|!({]|\b(?:then|do|else|if|exec)\b)\s*([\w./-]+)/
  */
 export function startPathRootWork(model: DockerfileModel): string | null {
   const venv = hasVirtualEnvironment(model);
+  const owned = imageFiles(model);
   for (const text of [...startPathScripts(model).map(([, t]) => t), ...inlineStartScripts(model)]) {
     const activates = VENV_WORDS.test(text);
+    const rootOwned = (path: string) => owned(path, text);
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.replace(/(?:^|\s)#.*$/, "").replace(/"[^"]*"|'[^']*'/g, '""');
-      for (const match of line.matchAll(REDIRECT_TARGET)) if (SYSTEM_PATH.test(match[1])) return `> ${match[1]}`;
+      for (const match of line.matchAll(REDIRECT_TARGET)) if (rootOwned(match[1])) return `> ${match[1]}`;
       for (const match of line.matchAll(COMMAND_START)) {
         const word = baseName(match[1]);
         const before = line.slice(0, match.index + match[0].length - match[1].length);
@@ -68,7 +83,7 @@ export function startPathRootWork(model: DockerfileModel): string | null {
         const rest = line.slice(match.index + match[0].length).split(/[;&|]/)[0];
         if (PACKAGE_INSTALL.test(`${word}${rest}`)) return word;
         if (!venv && !activates && installsIntoSystemPython(word, rest)) return `${word} install`;
-        if (writesSystemPath(word, rest)) return word;
+        if (writesSystemPath(word, rest, rootOwned)) return word;
       }
     }
   }
@@ -119,17 +134,110 @@ function inlineStartScripts(model: DockerfileModel): string[] {
 }
 
 /**
- * True when a file command writes into a system folder: `ln`, `cp`, `mv`, `install` to their
- * target (the last operand), `mkdir`, `touch`, `tee` at any operand, `sed -i` on its files.
+ * True when a file command writes into a root-owned path: `ln`, `cp`, `mv`, `install` to their
+ * target (the last operand), `mkdir`, `touch`, `tee` at any operand, `sed -i` and `xmlstarlet ed -L`
+ * on their files.
  */
-function writesSystemPath(word: string, rest: string): boolean {
+function writesSystemPath(word: string, rest: string, rootOwned: (path: string) => boolean): boolean {
   const operands = rest
     .trim()
     .split(/\s+/)
     .filter((w) => w !== "" && !w.startsWith("-"));
-  if (word === "sed") return /(?:^|\s)(?:-\w*i|--in-place)/.test(rest) && operands.slice(1).some((o) => SYSTEM_PATH.test(o));
+  if (word === "sed") return /(?:^|\s)(?:-\w*i|--in-place)/.test(rest) && operands.slice(1).some(rootOwned);
+  // `xmlstarlet ed -L ... file`: the file is the last operand (the options' values come before it).
+  if (word === "xmlstarlet") {
+    const target = operands[operands.length - 1];
+    return /^\s*(?:ed|edit)\b/.test(rest) && /(?:^|\s)(?:-[A-Za-z]*L|--inplace\b)/.test(rest) && target !== undefined && rootOwned(target);
+  }
   if (!WRITES_OPERANDS.test(word)) return false;
-  if (word === "mkdir" || word === "touch" || word === "tee") return operands.some((o) => SYSTEM_PATH.test(o));
+  if (word === "mkdir" || word === "touch" || word === "tee") return operands.some(rootOwned);
   const target = operands[operands.length - 1];
-  return operands.length >= 2 && target !== undefined && SYSTEM_PATH.test(target);
+  return operands.length >= 2 && target !== undefined && rootOwned(target);
+}
+
+/**
+ * Which paths a start script writes that root owns in the final image and the file hands to no
+ * user: the system's program and library folders always; `/etc` and `/usr` unless the file chowns
+ * the path (or a folder above it) to a user, copies it with `--chown`, or opens it to any UID; and,
+ * on the same terms, a path under a variable the script does not set itself but the file's own
+ * steps use (`WORKDIR $CATALINA_HOME`, `mkdir -p $CATALINA_HOME/webapps/app`: a folder of the image,
+ * filled by root; the base image's ENV names it). Quoted paths are not read.
+ */
+function imageFiles(model: DockerfileModel): (path: string, script: string) => boolean {
+  const final = model.finalStage;
+  const chain = final ? lineage(final) : [];
+  const env = final ? environmentAt(model, final) : new Map<string, string | null>();
+  const texts = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== "ENV" && i.keyword !== "ARG").map((i) => model.lines.textIn(i.range)));
+  const handed = handedPaths(model);
+  const isHanded = (path: string) => handed.some((h) => isSameOrParentPath(h, path));
+  const folders = final ? imageFolders(model, chain) : [];
+  const absolute = (path: string) =>
+    SYSTEM_PATH.test(path) || ((SYSTEM_CONFIG_PATH.test(path) || folders.some((f) => isSameOrParentPath(f, path))) && !isHanded(path));
+  return (path, script) => {
+    if (path.startsWith("/")) return absolute(normalizePath(path));
+    const variable = VARIABLE_PATH.exec(path);
+    if (variable === null) return false;
+    const [, name, rest = ""] = variable;
+    if (SHELL_VARIABLE.test(name)) return false;
+    // Set by the script itself (`OUT=/tmp/x`, `export OUT=...`, `for OUT in`): not the image's folder.
+    const word = escapeRegExp(name);
+    if (new RegExp(`(?:^|[\\s;(])(?:export\\s+|local\\s+|readonly\\s+)?${word}=|\\b(?:for|read)\\s+(?:-\\w+\\s+)*${word}\\b`, "m").test(script)) return false;
+    const value = env.get(name);
+    if (value !== undefined && value !== null) return value.startsWith("/") && absolute(normalizePath(value + rest));
+    if (value === null || !texts.some((t) => unbrace(t).includes(`$${name}`))) return false;
+    return !isHanded(unbrace(path));
+  };
+}
+
+/**
+ * The folders the final image's own steps fill as root: its WORKDIRs and the destinations of its
+ * COPY and ADD (`WORKDIR /srv/app`, `COPY dist /srv/app/public`). Not `/`, nor the folders anyone may
+ * write (`/tmp`, `/var/tmp`, `/run`, `/dev`).
+ */
+function imageFolders(model: DockerfileModel, chain: Stage[]): string[] {
+  const folders: string[] = [];
+  for (const stage of chain) {
+    stage.instructions.forEach((instruction, k) => {
+      if (instruction.keyword === "WORKDIR") {
+        const next = stage.instructions[k + 1];
+        const at = next === undefined ? workdirOf(model, stage) : workdirOf(model, stage, next);
+        if (at !== null) folders.push(at);
+        return;
+      }
+      const dest = copyPaths(instruction)?.dest.value;
+      if (dest === undefined || dest.includes("$")) return;
+      const at = dest.startsWith("/") ? dest : workdirOf(model, stage, instruction);
+      if (at !== null) folders.push(dest.startsWith("/") ? normalizePath(dest) : joinPath(at, dest));
+    });
+  }
+  return folders.filter((f) => f !== "/" && !/^\/(?:tmp|var\/tmp|run|var\/run|dev|proc|sys)(?:\/|$)/.test(f));
+}
+
+/** `${NAME}` written as `$NAME`, so that both spellings of a path compare equal. */
+const unbrace = (text: string) => text.replace(/\$\{([A-Za-z_]\w*)\}/g, "$$$1");
+
+/**
+ * The paths the file hands to a non-root user or opens to any UID, as written (variables braced
+ * or not): `COPY --chown=app x /etc/app/`, `chown -R app /etc/app`, `chmod 777 /etc/app`, `chgrp -R 0 $APP_HOME`.
+ */
+function handedPaths(model: DockerfileModel): string[] {
+  const nonRoot = (owner: string | undefined) => !!owner && !/^(?:root|0)(?::|$)/.test(owner.replace(/^["']|["']$/g, ""));
+  const clean = (path: string) => unbrace(path.replace(/^["']|["']$/g, "")).replace(/(.)\/+$/, "$1");
+  const paths: string[] = [];
+  for (const i of model.instructions) {
+    if (i.keyword === "COPY" || i.keyword === "ADD") {
+      const destination = i.args[i.args.length - 1]?.value;
+      if (destination !== undefined && i.flags.some((f) => f.name === "chown" && nonRoot(f.value ?? undefined))) paths.push(clean(destination));
+      continue;
+    }
+    for (const c of i.commands) {
+      const operands = c.args.map((a) => a.value).filter((v) => !/^-[A-Za-z]+$|^--/.test(v));
+      const opens =
+        (c.name === "chown" && nonRoot(operands[0])) ||
+        (c.name === "chgrp" && /^(?:0|root)$/.test(operands[0] ?? "")) ||
+        (c.name === "chmod" && isSharedWriteMode(operands[0] ?? ""));
+      if (opens) paths.push(...operands.slice(1).map(clean));
+    }
+  }
+  return paths;
 }

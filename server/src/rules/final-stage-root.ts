@@ -72,8 +72,9 @@ export const rule: Rule = {
     // "move them out of /root" message not worth acting on.
     if (rootDataPath(model, chain) !== null) return;
     // An entry script that does root's work at start (trusts a CA passed at run time, renumbers
-    // users, chowns volumes, mounts): the image starts as root on purpose and a USER line makes
-    // the script fail; moving that work out is a rework reviewers leave to the project.
+    // users, chowns volumes, mounts, rewrites the image's root-owned files such as a config in
+    // /etc): the image starts as root on purpose and a USER line makes the script fail; moving
+    // that work out (a chown and a drop) is a rework reviewers leave to the project.
     if (startPathRootWork(model) !== null) return;
     // A dropper installed and never used (gosu beside a script that starts the app itself): the
     // remedy is to start through it, after the chown a USER line could not do.

@@ -394,9 +394,21 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "unbound told to stay root (an empty username in the config its script writes)",
+      name: "unbound told to stay root (an empty username in the config its script writes to /tmp)",
       code: 'FROM debian:bookworm-slim\nCOPY unbound.sh /\nEXPOSE 53/udp\nCMD ["/unbound.sh"]\n',
-      context: { files: { "unbound.sh": '#!/bin/sh\ncat > /etc/unbound.conf <<EOF\nserver:\n    username: ""\nEOF\nexec unbound -d -c /etc/unbound.conf\n' } },
+      context: { files: { "unbound.sh": '#!/bin/sh\ncat > /tmp/unbound.conf <<EOF\nserver:\n    username: ""\nEOF\nexec unbound -d -c /tmp/unbound.conf\n' } },
+      messageId: "noUser",
+    },
+    {
+      name: "a start script that writes a config into a folder the file hands to the user (chown)",
+      code: 'FROM node:22-slim\nRUN mkdir -p /etc/webapp && chown -R node /etc/webapp\nCOPY start.sh /start.sh\nEXPOSE 8080\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": '#!/bin/sh\necho "{\\"port\\": 8080}" > /etc/webapp/settings.json\nexec node /srv/main.js\n' } },
+      messageId: "noUser",
+    },
+    {
+      name: "a start script that writes under a variable it sets itself",
+      code: 'FROM node:22-slim\nWORKDIR $APP_ROOT\nCOPY run.sh /run.sh\nEXPOSE 8080\nCMD ["/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nAPP_ROOT=/tmp/site\necho ok > $APP_ROOT/ready\nexec node /srv/main.js\n" } },
       messageId: "noUser",
     },
     {
@@ -459,8 +471,8 @@ testRule(rule, {
       messageId: "noUser",
     },
     {
-      name: "an entry script that links inside the app's own folder does no root work",
-      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY . /srv\nCMD ["/start.sh"]\n',
+      name: "an entry script that links inside the app's folder the file hands to the user",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY --chown=node . /srv\nCMD ["/start.sh"]\n',
       context: { files: { "start.sh": "#!/bin/sh\nln -sf /srv/config/prod.json /srv/config/current.json\nexec node /srv/index.js\n" } },
       messageId: "noUser",
     },
@@ -638,6 +650,31 @@ testRule(rule, {
       name: "an entry script that creates the PUID user and chowns the data as root: a USER line breaks it",
       code: 'FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
       context: { files: { "start.sh": '#!/bin/sh\nuseradd -u "${PUID:-1000}" app\nchown -R app /data\nexec gunicorn app:app\n' } },
+    },
+    {
+      name: "an entry script that links inside the app's folder, which root filled and nobody was given",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY . /srv\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nln -sf /srv/config/prod.json /srv/config/current.json\nexec node /srv/index.js\n" } },
+    },
+    {
+      name: "a start script that renders the app's config into /etc at every start",
+      code: 'FROM denoland/deno:alpine-2.1.4\nCOPY ./server /srv\nEXPOSE 8080\nENTRYPOINT ["/srv/launch.sh"]\n',
+      context: {
+        files: {
+          "server/launch.sh":
+            '#!/bin/sh\nset -e\necho \'{"mode": "read"}\' \\\n  > /etc/svc-settings.json\nexec deno run -A /srv/main.ts --config /etc/svc-settings.json\n',
+        },
+      },
+    },
+    {
+      name: "an entry script that rewrites files under the base image's home folder and edits its server config in place",
+      code: 'FROM tomcat:10-jre21\nRUN mkdir -p $CATALINA_HOME/webapps/editor && echo ok > $CATALINA_HOME/webapps/editor/index.html\nCOPY entry.sh /\nWORKDIR $CATALINA_HOME\nEXPOSE 8080\nENTRYPOINT ["/entry.sh"]\nCMD ["catalina.sh", "run"]\n',
+      context: { files: { "entry.sh": '#!/bin/bash\necho "window.BASE = \'${BASE_URL}\';" >> ${CATALINA_HOME}/webapps/editor/settings.js\nexec "$@"\n' } },
+    },
+    {
+      name: "an entry script that edits a system config file with xmlstarlet in place",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y xmlstarlet openjdk-17-jre-headless\nCOPY go.sh /go.sh\nEXPOSE 8080\nCMD ["/go.sh"]\n',
+      context: { files: { "go.sh": '#!/bin/sh\nxmlstarlet ed -L -u "/cfg/port" -v "$PORT" /usr/share/viewer/cfg.xml\nexec java -jar /srv/viewer.jar\n' } },
     },
     {
       name: "an entry script that trusts a CA passed at run time (update-ca-certificates)",
