@@ -205,6 +205,30 @@ export function buildsInMountedFolder(model: DockerfileModel, chain: Stage[]): b
   return runsUserCommand(model, chain) && hasEmptyWorkdir(instructions);
 }
 
+/** Folders for files a build step runs and removes (`COPY install.sh /tmp/install.sh`). */
+const SCRATCH_FOLDER = /^\/tmp\//;
+
+/**
+ * True for an image that runs whatever command it is given (see {@link runsUserCommand}) and holds
+ * no program of its own: every file it copies is its entry script or a helper put in `/tmp` for a
+ * build step, nothing comes from another stage. A language or content runtime (a hosting
+ * platform's image, in which users' code runs and their packages are restored and compiled).
+ */
+export function runsGivenCommandOnly(model: DockerfileModel, chain: Stage[]): boolean {
+  if (!runsUserCommand(model, chain)) return false;
+  const instructions = chain.flatMap((s) => s.instructions);
+  const entrypoint = [...instructions].reverse().find((i) => i.keyword === "ENTRYPOINT");
+  const entryName = baseName(entrypoint?.args[0]?.value ?? "");
+  return instructions.every((i) => {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD") return true;
+    if (i.flags.some((f) => f.name === "from") || i.args.length < 2) return false;
+    const sources = i.args.slice(0, -1).map((a) => a.value.replace(/^["']|["']$/g, ""));
+    if (sources.every((p) => /^[a-z]+:\/\//i.test(p))) return true;
+    const dest = i.args[i.args.length - 1].value.replace(/^["']|["']$/g, "");
+    return (sources.length === 1 && baseName(dest) === entryName) || SCRATCH_FOLDER.test(dest);
+  });
+}
+
 /** True when the last WORKDIR is an absolute folder other than `/` that nothing is copied, built or run in. */
 function hasEmptyWorkdir(instructions: readonly Instruction[]): boolean {
   const at = instructions.map((i) => i.keyword).lastIndexOf("WORKDIR");

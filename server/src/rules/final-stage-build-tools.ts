@@ -11,7 +11,8 @@ import { commentsAbove, commentsBetween } from "../model/comments";
 import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
-import { buildsInMountedFolder } from "../model/root-by-design";
+import { buildsInMountedFolder, runsGivenCommandOnly } from "../model/root-by-design";
+import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { buildsAtStart, programsRunAtStart } from "../model/start-steps";
@@ -170,6 +171,13 @@ export const rule: Rule = {
     // An SDK image that runs its user's command (an entry script that execs "$@", no CMD) in an
     // empty folder made for the mounted sources (`WORKDIR /src`): the toolchain is what it offers.
     if (buildsInMountedFolder(model, chain)) return;
+    // An image that runs whatever command it is given (an entry script that execs "$@", no CMD, no
+    // port) and holds no program of its own: a runtime for other people's code (a hosting
+    // platform's content image), which restores and compiles their packages in it.
+    if (runsGivenCommandOnly(model, chain)) return;
+    // A compose service bind-mounts the sources over the working folder, which the image leaves
+    // empty: a development image, whose dependencies are installed (and compiled) in the container.
+    if (mountsSourceOverWorkingFolder(model)) return;
     // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
     if (buildsAtStart(model)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets

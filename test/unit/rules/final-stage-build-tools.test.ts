@@ -267,8 +267,70 @@ testRule(rule, {
       code: 'FROM python:3.13-slim\nRUN apt-get update \\\n    # gcc is only here to build the wheels\n    && apt-get install -y gcc \\\n    && pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
       messageId: "buildTools",
     },
+    {
+      name: "a compose mount over the working folder of an image that copies its sources there: a production image, still judged",
+      code: 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /srv/app\nCOPY . .\nRUN bundle install\nCMD ["bin/rails", "server"]\n',
+      context: {
+        composeServices: [
+          { file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [{ target: "/srv/app", source: "host", readOnly: false }] },
+        ],
+      },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-essential', 'libpq-dev'" },
+    },
+    {
+      name: "a named volume over the working folder is data, not mounted sources",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /var/lib/worker\nCOPY worker.py /usr/local/bin/worker.py\nCMD ["python", "/usr/local/bin/worker.py"]\n',
+      context: {
+        composeServices: [
+          { file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [{ target: "/var/lib/worker", source: "volume", readOnly: false }] },
+        ],
+      },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc', 'libffi-dev'" },
+    },
+    {
+      name: "an entry script that execs its command, in an image that copies a program of its own: an app, still judged",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends r-base libxml2-dev libcurl4-openssl-dev && rm -rf /var/lib/apt/lists/*\nCOPY api/ /srv/api/\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/sh\nset -e\nexec "$@"\n' } },
+      messageId: "headers",
+      data: { packages: "'libxml2-dev', 'libcurl4-openssl-dev'" },
+    },
   ],
   silent: [
+    {
+      name: "a development image: compose bind-mounts the sources (a variable host path) onto the folder the entry script works in, the image copies none",
+      code: 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev libxml2-dev gosu && rm -rf /var/lib/apt/lists/*\nENV GEM_HOME=/workspace/vendor/gems\nCOPY dev-entrypoint.sh /usr/local/bin/dev-entrypoint.sh\nENTRYPOINT ["/usr/local/bin/dev-entrypoint.sh"]\nCMD ["bin/dev"]\n',
+      context: {
+        files: { "dev-entrypoint.sh": '#!/bin/bash\ncd /workspace\nexec gosu "$(stat -c %u .)" "$@"\n' },
+        composeServices: [
+          {
+            file: "compose.yml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [
+              { target: "/workspace", source: "host", readOnly: false },
+              { target: "/workspace/vendor/gems", source: "volume", readOnly: false },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      name: "a development image: compose mounts the project over the WORKDIR, nothing is copied there",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /code\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+      context: {
+        composeServices: [
+          { file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [{ target: "/code", source: "project", readOnly: false }] },
+        ],
+      },
+    },
+    {
+      name: "a runtime for other people's code: the entry script execs the command it is given, nothing of its own is copied",
+      code: 'FROM ubuntu:22.04\n# System libraries R packages compile against when the platform restores them\nRUN apt-get update && apt-get install -y --no-install-recommends default-jdk libxml2-dev libssl-dev make && rm -rf /var/lib/apt/lists/*\nCOPY setup-extras.sh /tmp/setup-extras.sh\nRUN /tmp/setup-extras.sh && rm /tmp/setup-extras.sh\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": '#!/bin/bash\nset -e\n[ "$#" -gt 0 ] || exit 1\nexec "$@"\n' } },
+    },
     {
       name: "a language base that starts only its interpreter and copies no program: users compile their packages in it",
       code: 'FROM debian:testing\nRUN apt-get update && apt-get install -y --no-install-recommends littler r-base r-base-dev && rm -rf /var/lib/apt/lists/*\nCMD ["R"]\n',
