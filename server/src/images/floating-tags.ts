@@ -3,7 +3,7 @@
 // tag is the only choice or the purpose (published only as `latest`; nightly builds).
 
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
-import { finalImageStages } from "../model/final-image";
+import { finalImageStages, shippedImageStages } from "../model/final-image";
 import { perModel } from "../model/per-model";
 import { startCommand } from "../model/stage-purpose";
 import { workdirOf } from "../model/workdir";
@@ -127,12 +127,16 @@ export const isRollingBuild: (model: DockerfileModel) => boolean = perModel((mod
 });
 
 /**
- * True when a RUN clones a repository's default branch and nothing picks a revision: no `--branch`
+ * True when a RUN of a stage that ships (the final image's build, or another image the project
+ * builds) clones a repository's default branch and nothing picks a revision: no `--branch`
  * on the clone, no `git checkout`, `switch` or `reset` anywhere. The build takes whatever that
  * branch holds on the day (a nightly from HEAD), like a download of the newest release.
  */
 function clonesBranchHead(model: DockerfileModel): boolean {
-  const gits = runCommands(model.stages)
+  // Only stages whose output ships: a test stage that clones a fixture repository (built with
+  // `--target test`, never copied from) changes no image the project publishes.
+  const shipped = shippedImageStages(model);
+  const gits = runCommands(model.stages.filter((s) => s.isReachable || shipped.has(s)))
     .map((r) => r.command)
     .filter((c) => c.name === "git");
   // The subcommand: the first word that is no option, nor the value of `-C <dir>` or `-c <name=value>`.

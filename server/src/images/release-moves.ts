@@ -43,6 +43,35 @@ const GONE_AFTER_BULLSEYE = new Set([
   "libpython2.7",
 ]);
 
+/**
+ * Debian packages that trixie (13) no longer has, though bookworm (12) did, with whether a
+ * third-party repository the stage adds may still ship them: UW IMAP's c-client (`uw-imap`,
+ * removed as unmaintained; PHP's imap extension builds against it, and sury's repository still
+ * ships it), and software-properties-common (`add-apt-repository`, removed from trixie for
+ * Debian bug #1038747, with no successor: sources are written by hand). Reported when
+ * docker-library's default tags moved to trixie (docker-library/php#1608, #1610).
+ */
+const GONE_AFTER_BOOKWORM: ReadonlyMap<string, { thirdParty: boolean }> = new Map([
+  ["libc-client2007e", { thirdParty: true }],
+  ["libc-client2007e-dev", { thirdParty: true }],
+  ["libc-client-dev", { thirdParty: true }],
+  ["uw-mailutils", { thirdParty: true }],
+  ["software-properties-common", { thirdParty: false }],
+]);
+
+/**
+ * The first of `packages` (as installed with apt) that Debian bookworm ships and trixie does not
+ * ({@link GONE_AFTER_BOOKWORM}); one a third-party repository may ship is not read when the
+ * stages add one (`addsSource`). Null when none.
+ */
+export function goneAfterBookworm(packages: readonly string[], addsSource: boolean): string | null {
+  for (const p of packages) {
+    const gone = GONE_AFTER_BOOKWORM.get(p);
+    if (gone !== undefined && !(gone.thirdParty && addsSource)) return p;
+  }
+  return null;
+}
+
 /** The Debian release a tag names by codename (`18-bullseye-slim` -> 11), or null. */
 export function debianReleaseOf(tag: string): number | null {
   for (const w of tag.toLowerCase().split("-")) if (DEBIAN_CODENAMES[w] !== undefined) return DEBIAN_CODENAMES[w];

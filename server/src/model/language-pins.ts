@@ -557,7 +557,8 @@ const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollFor
 
 /**
  * The .NET runtime the app the Dockerfile builds needs: the `<TargetFramework>` major of the
- * project files it names (`COPY ["Api/Api.csproj", "Api/"]`, `dotnet publish Api.csproj`) that the
+ * project files it names (`COPY ["Api/Api.csproj", "Api/"]`, `dotnet publish Api.csproj`), or whose
+ * publish output it copies from the context (`COPY Api/bin/publish /app`: `Api/*.csproj`), that the
  * host read. A framework-dependent app built for `net6.0` does not start on the 10.0 runtime, so
  * the runtime image moves with the project file. Null when no named project file was read, one
  * targets several frameworks or a variable, or `<RollForward>` (in it or Directory.Build.props)
@@ -566,17 +567,33 @@ const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollFor
 export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
   const files = model.context.files ?? {};
   const named = new Set<string>();
+  // Folders of projects whose build output the Dockerfile copies from the context, published on the
+  // host (`COPY Server/bin/publish /app`, `COPY src/Api/bin/Release/net8.0/publish/ .`): the
+  // project file beside that `bin/` decides the runtime as much as one the Dockerfile names.
+  const published = new Set<string>();
   for (const instruction of model.instructions) {
-    const words = [...(contextCopy(instruction)?.sources ?? []).map((s) => s.value), ...instruction.commands.flatMap((c) => c.args.map((a) => a.value))];
+    const sources = (contextCopy(instruction)?.sources ?? []).map((s) => unquoteWord(s.value));
+    const words = [...sources, ...instruction.commands.flatMap((c) => c.args.map((a) => a.value))];
     for (const word of words) {
       const name = unquoteWord(word).split("/").pop() ?? "";
       if (PROJECT_FILE.test(name)) named.add(name);
+    }
+    for (const source of sources) {
+      const m = /^(?:\.\/)?((?:[\w.-]+\/)*?)bin\/(?:[\w.-]+\/)*publish\/?$/.exec(source);
+      if (!m) continue;
+      const folder = m[1].replace(/\/$/, "");
+      published.add(folder);
+      // Visual Studio's layout: the Dockerfile sits in the project folder and the build's context
+      // is the solution folder above it (`Server/Dockerfile` copying `Server/bin/publish`). Where
+      // the host read the Dockerfile's own folder as the context, the project file is at its root.
+      const own = (model.context.dockerfilePath ?? "").split("/").slice(0, -1).join("/");
+      if (own !== "" && (folder === own || folder.endsWith(`/${own}`))) published.add("");
     }
   }
   if (ROLLS_TO_NEWER_MAJOR.test(files["Directory.Build.props"] ?? "")) return null;
   let target: { file: string; major: number } | null = null;
   for (const [path, text] of Object.entries(files)) {
-    if (!named.has(path.split("/").pop() ?? "")) continue;
+    if (!named.has(path.split("/").pop() ?? "") && !(PROJECT_FILE.test(path) && published.has(path.split("/").slice(0, -1).join("/")))) continue;
     if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
     // A project without its own `<TargetFramework>` takes the one of the Directory.Build.props
     // MSBuild imports for it: that file is the one to retarget.

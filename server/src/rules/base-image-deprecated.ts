@@ -6,11 +6,11 @@ import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
 import { alsoTheBaseOf, baseImageOf, rootImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
-import { isKnownImage, isKnownTag, newestVersions } from "../images/facts";
+import { canonicalTag, isKnownImage, isKnownTag, newestVersions } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
 import type { MoveTarget } from "../images/release-moves";
-import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, packageGoneFrom, unbundledPhpExtension } from "../images/release-moves";
+import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, goneAfterBookworm, packageGoneFrom, unbundledPhpExtension } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove } from "../model/comments";
@@ -104,6 +104,7 @@ export const rule: Rule = {
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
+      endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement}, with '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
       endOfLifeUnbundled: "'{image}' is {subject}, end of life; newer PHP lacks ext '{package}', build it from PECL.{others}",
       endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
@@ -180,6 +181,18 @@ export const rule: Rule = {
             )
           : null;
       if (gone !== null) replacement = { text: replacement.text };
+      // The replacement's default tag is on Debian trixie, which dropped a package the stages
+      // install that bookworm still has (`libc-client2007e-dev`): the move keeps bookworm.
+      const kept =
+        named && gone === null && note.kind === "end-of-life" && !(unbundled !== null && "package" in unbundled)
+          ? keptBookworm(
+              model,
+              group.map((g) => g.stage),
+              ref,
+              replacement,
+            )
+          : null;
+      if (kept !== null) replacement = kept;
       // Something else in the stages names the old release or language version and a new tag
       // leaves it behind: a package version pin, an apt source for the codename, a GOPATH-era
       // `go get`, the interpreter a venv is created with. It must move too: no target, no lightbulb.
@@ -215,7 +228,9 @@ export const rule: Rule = {
                             ? "endOfLifeGoPath"
                             : tie !== null
                               ? "endOfLifeTied"
-                              : "endOfLife",
+                              : kept !== null
+                                ? "endOfLifeKeepRelease"
+                                : "endOfLife",
         data: {
           image,
           subject: brief(note.subject),
@@ -227,7 +242,13 @@ export const rule: Rule = {
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path } : {}),
-          ...(gone !== null ? { package: gone.name } : unbundled !== null && "package" in unbundled ? { package: unbundled.package } : {}),
+          ...(gone !== null
+            ? { package: gone.name }
+            : unbundled !== null && "package" in unbundled
+              ? { package: unbundled.package }
+              : kept !== null && tie === null
+                ? { package: kept.package }
+                : {}),
           others: alsoTheBaseOf(lines),
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
@@ -308,6 +329,41 @@ function gonePackage(stages: readonly Stage[], ref: ImageReference): { name: str
     if (gone === null) continue;
     // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
     return { name: gone, dropped: droppedWithoutSuccessor(target, gone) };
+  }
+  return null;
+}
+
+/**
+ * The replacement kept on Debian bookworm, when its tag is one the facts list as an alias of its
+ * trixie variant (`php:8.3-apache` is `8.3-apache-trixie`) and the stages install with apt a
+ * package bookworm has and trixie dropped (release-moves.ts: UW IMAP's `libc-client2007e-dev`,
+ * `software-properties-common`): `php:8.3-apache-bookworm`, supported until bookworm's LTS ends.
+ * docker-library publishes each version on the previous Debian release too, but where the facts do
+ * not list that tag it is named without a lightbulb. Null when nothing installed is gone.
+ */
+function keptBookworm(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag?: string; package: string } | null {
+  const name = officialName(ref);
+  const tag = replacement.tag;
+  if (name === null || !tag || !replacement.text.includes(tag)) return null;
+  const canonical = canonicalTag(name, tag);
+  if (canonical === null || canonicalTag(name, `${tag}-trixie`) !== canonical) return null;
+  const commands = runCommands(withDescendants(model, stages));
+  const addsSource = commands.some(({ command }) => addsPackageSource(command));
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || pkg.manager !== "apt") continue;
+    const gone = goneAfterBookworm(
+      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
+      addsSource,
+    );
+    if (gone === null) continue;
+    const bookworm = `${tag}-bookworm`;
+    return { text: replacement.text.replace(tag, bookworm), tag: isKnownTag(name, bookworm) ? bookworm : undefined, package: gone };
   }
   return null;
 }
@@ -393,6 +449,12 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
       return { kind: "tied", tie: `'UV_PYTHON=${value}'`, line: lineOf(word) };
     }
   }
+  // Only when the move is to a newer Python: an end-of-life Alpine under `python:3.11-alpine3.21`
+  // moves to `python:3.11-alpine`, and its `python3.11` paths stay.
+  if (name === "python" && version.length >= 2 && lifecycleOf(ref).some((n) => /^Python /.test(n.subject))) {
+    const spelled = spelledInterpreter(model, stages, `${version[0]}.${version[1]}`);
+    if (spelled !== null) return spelled;
+  }
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
   const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
@@ -412,6 +474,40 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
     const deb = words.indexOf("deb");
     if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
       return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
+  }
+  return null;
+}
+
+/**
+ * Where the stages spell the image's Python minor version, so that a newer interpreter leaves it
+ * behind: a path into its tree (`/usr/local/lib/python3.10/site-packages`), a command by its
+ * versioned name (`python3.10 -m pip`, `pip3.10`), or a requirement marker for it
+ * (`python_version == '3.10'`, edited by a `sed`). After the tag moves, the path is empty, the
+ * command is missing and the marker no longer applies. The stages on the image, those built on
+ * them, and the copies out of them (`COPY --from=build /usr/local/lib/python3.10/...`) are read.
+ */
+function spelledInterpreter(model: DockerfileModel, stages: readonly Stage[], series: string): Tie | null {
+  const own = withDescendants(model, stages);
+  const copiesOut = buildReferences(model)
+    .filter((r) => r.kind === "copy" && r.target !== null && own.includes(r.target))
+    .map((r) => r.instruction);
+  const instructions = [...own.flatMap((s) => s.instructions), ...copiesOut].sort((a, b) => a.range.start.line - b.range.start.line);
+  const v = escapeRegExp(series);
+  const path = new RegExp(`/python${v}/`);
+  const command = new RegExp(`^(?:python|pip)${v}$`);
+  const marker = new RegExp(`python_version\\s*==\\s*\\\\?["']${v}\\\\?["']`);
+  for (const instruction of instructions) {
+    for (const word of instruction.args) {
+      if (path.test(`${word.value}/`)) return { kind: "tied", tie: `the 'python${series}' paths`, line: lineOf(word) };
+    }
+    // The marker may span words (`( ; python_version == '3.10')` inside a sed expression).
+    if (marker.test(instruction.args.map((a) => a.value).join(" "))) {
+      const word = instruction.args.find((a) => a.value.includes("python_version")) ?? instruction.args[0];
+      return { kind: "tied", tie: `the 'python_version == ${series}' marker`, line: lineOf(word) };
+    }
+    for (const c of instruction.commands) {
+      if (c.name !== null && command.test(c.name)) return { kind: "tied", tie: `'${c.name}'`, line: lineOf(c.words[0]) };
+    }
   }
   return null;
 }

@@ -99,6 +99,9 @@ export const rule: Rule = {
       const lines = rest.map((s) => s.from.range.start.line + 1);
       const others = alsoTheBaseOf(lines);
       const isLiteral = !first.base.token.value.includes("$");
+      // `quay.io/org/busybox-${OS}-${ARCH}:latest`: the arguments pick the image, not its version,
+      // so the tag is written and the remedy is a tag or digest pin, not "set a version in the ARG".
+      const tagWritten = isLiteral || hasWrittenTag(first.base.token.value);
       // The other stages keep a quiet marker where the image is written (reviewers judged such
       // repeats right as pointers, debatable as findings of their own).
       for (const other of rest) {
@@ -127,7 +130,7 @@ export const rule: Rule = {
           : pin?.suggestion;
       report({
         range: first.base.token.range,
-        messageId: !isLiteral ? "latestFromArg" : pin === null && officialName(ref) === null ? "latestOrDigest" : "latest",
+        messageId: !tagWritten ? "latestFromArg" : pin === null && officialName(ref) === null ? "latestOrDigest" : "latest",
         data: {
           image: isLiteral ? first.base.resolved : first.base.token.value,
           resolved: first.base.resolved,
@@ -160,6 +163,19 @@ function followsProjectReleaseLine(model: DockerfileModel, ref: ImageReference):
   if (line === null) return false;
   const first = ref.tag.toLowerCase().split("-")[0];
   return first === "lts" ? line === "lts" : line === "current" && !/\d/.test(ref.tag);
+}
+
+/**
+ * True when an image written with variables spells its tag itself (`registry/base-${OS}:latest`):
+ * the text after the last `:` is a plain tag and no `${` is still open before it (as in
+ * `alpine:${TAG:-latest}`, where the tag is the argument's).
+ */
+function hasWrittenTag(written: string): boolean {
+  const image = written.replace(/@.*$/, "");
+  const colon = image.lastIndexOf(":");
+  if (colon < 0 || !/^\w[\w.-]*$/.test(image.slice(colon + 1))) return false;
+  const before = image.slice(0, colon);
+  return before.lastIndexOf("${") <= before.lastIndexOf("}");
 }
 
 /** A pin to `tag` the facts do not hold as what `latest` was: the same suggestion, named for what it keeps. */

@@ -334,6 +334,48 @@ testRule(rule, {
       output: "FROM php:8.2-fpm\n",
     },
     {
+      name: "a publish folder built on the host: the project file beside its bin/ holds the runtime",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Portal/bin/Release/publish /srv/portal\nWORKDIR /srv/portal\nENTRYPOINT ["dotnet", "Portal.dll"]\n',
+      context: {
+        files: {
+          "Portal/Portal.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>',
+        },
+      },
+      messageId: "endOfLifePinned",
+      data: { ...ASPNET_8_IN_DIRECTORY_BUILD_PROPS, path: "Portal.csproj" },
+      output: null,
+    },
+    {
+      name: "the Dockerfile in the project folder, its own folder read as the context: the project file at that root",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Portal/bin/publish /srv/portal\nENTRYPOINT ["dotnet", "/srv/portal/Portal.dll"]\n',
+      context: {
+        dockerfilePath: "Portal/Dockerfile",
+        files: { "Portal.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>' },
+      },
+      messageId: "endOfLifePinned",
+      data: { ...ASPNET_8_IN_DIRECTORY_BUILD_PROPS, path: "Portal.csproj" },
+      output: null,
+    },
+    {
+      name: "a publish folder whose project rolls forward to a newer major: the tag alone moves",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Portal/bin/publish /srv/portal\n",
+      context: {
+        files: {
+          "Portal/Portal.csproj":
+            '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework><RollForward>Major</RollForward></PropertyGroup></Project>',
+        },
+      },
+      messageId: "endOfLife",
+    },
+    {
+      name: "a project file in another folder than the copied publish output decides nothing",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Portal/bin/publish /srv/portal\n",
+      context: {
+        files: { "Tests/Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>' },
+      },
+      messageId: "endOfLife",
+    },
+    {
       name: "a netcoreapp target framework holds the runtime like a net target: the project file is retargeted",
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:3.1\nCOPY ["Web/Web.csproj", "Web/"]\nCOPY --from=build /out .\n',
       context: {
@@ -473,6 +515,56 @@ testRule(rule, {
     {
       name: "go get on a module-era golang image is not GOPATH",
       code: "FROM golang:1.20\nRUN go get github.com/example/tool\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "a package trixie dropped, on an image whose supported tags default to trixie: the move keeps bookworm",
+      code: "FROM php:8.1-apache\nRUN apt-get update && apt-get install -y --no-install-recommends libc-client2007e-dev \\\n && docker-php-ext-configure imap --with-imap-ssl && docker-php-ext-install imap\n",
+      messageId: "endOfLifeKeepRelease",
+      output: null,
+    },
+    {
+      name: "software-properties-common left trixie with no successor: the python move keeps bookworm",
+      code: "FROM python:3.9-slim\nRUN apt-get update && apt-get install -y software-properties-common\n",
+      messageId: "endOfLifeKeepRelease",
+    },
+    {
+      name: "a bookworm variant already kept by the move: nothing is gone",
+      code: "FROM php:8.1-apache-bookworm\nRUN apt-get update && apt-get install -y libc-client2007e-dev\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "sury's repository still ships c-client for trixie: the package is not read",
+      code: "FROM php:8.1-apache\nRUN echo 'deb https://packages.sury.org/php/ trixie main' > /etc/apt/sources.list.d/php.list \\\n && apt-get update && apt-get install -y libc-client2007e-dev\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "a path into the image's own Python tree is left behind by a newer minor: no target named",
+      code: "FROM python:3.10-slim AS app\nCOPY lib/helpers /usr/local/lib/python3.10/site-packages/helpers\nRUN pip install -r requirements.txt\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "a requirement marker for the image's minor, edited by sed, ties the file to it",
+      code: "FROM python:3.10-bookworm\nRUN curl -o reqs.txt https://example.org/reqs.txt \\\n && sed -i \"s/(lxml==)4.8.0( ; python_version == '3.10')/\\15.1.0\\2/\" reqs.txt \\\n && pip install -r reqs.txt\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "the image's interpreter by its versioned name, and a copy out of a stage on it",
+      code: "FROM python:3.10-slim AS build\nRUN python3.10 -m pip install --prefix=/out app\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/lib/python3.10 /usr/lib/python3.10\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "an end-of-life Alpine under a supported Python keeps the minor: its paths tie nothing",
+      code: "FROM python:3.13-alpine3.19\nCOPY lib/helpers /usr/local/lib/python3.13/site-packages/helpers\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "a path into another Python minor than the image's ties nothing",
+      code: "FROM python:3.10-slim\nCOPY lib/helpers /usr/local/lib/python3.12/site-packages/helpers\n",
       messageId: "endOfLife",
     },
     {
@@ -768,6 +860,24 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(data("FROM debian:buster\nRUN apt-get install -y -t buster-backports cockpit\n").tie, "the target release 'buster-backports'");
     assert.strictEqual(data("FROM python:3.10-slim\nRUN uv venv --python 3.10\n").tie, "'--python 3.10'");
     assert.strictEqual(data("FROM python:3.10-slim\nRUN uv python install 3.10.14\n").tie, "'uv python install 3.10.14'");
+    assert.deepStrictEqual(
+      [
+        data("FROM php:8.1-fpm\nRUN apt-get install -y libc-client2007e-dev\n").replacement,
+        data("FROM php:8.1-fpm\nRUN apt-get install -y libc-client2007e-dev\n").package,
+      ],
+      ["'php:8.4-fpm-bookworm'", "libc-client2007e-dev"],
+    );
+    const spelled = (code: string) => [data(code).tie, data(code).line];
+    assert.deepStrictEqual(spelled("FROM python:3.10-slim\nWORKDIR /srv\nCOPY lib/x /usr/local/lib/python3.10/site-packages/x\n"), [
+      "the 'python3.10' paths",
+      3,
+    ]);
+    assert.deepStrictEqual(spelled("FROM python:3.10\nRUN sed -i \"s/( ; python_version == '3.10')/\\1/\" r.txt\n"), [
+      "the 'python_version == 3.10' marker",
+      2,
+    ]);
+    assert.deepStrictEqual(spelled("FROM python:3.10 AS b\nRUN pip3.10 install app\n"), ["'pip3.10'", 2]);
+    assert.deepStrictEqual(spelled("FROM python:3.10 AS b\nFROM scratch\nCOPY --from=b /usr/local/lib/python3.10 /py\n"), ["the 'python3.10' paths", 3]);
     assert.strictEqual(data("FROM golang:1.10\nRUN go get -u github.com/example/tool\n").line, 2);
     assert.strictEqual(data("FROM debian:buster-slim\nRUN apt-get install -y python-ldap\n").package, "python-ldap");
     assert.strictEqual(data("FROM ruby:2.7.2-alpine\n", { files: { Gemfile: "ruby '3.3.3'\n" } }).replacement, "'ruby:3.3.3-alpine'");

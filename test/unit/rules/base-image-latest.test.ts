@@ -82,6 +82,19 @@ testRule(rule, {
       data: { image: "registry.example.com/monitoring/busybox:latest", resolved: "registry.example.com/monitoring/busybox:latest", pinHint: "", others: "" },
     },
     {
+      name: "arguments that pick the platform in the image's name are no version: the tag itself is pinned",
+      code: 'ARG CPU="arm64"\nARG KERNEL="linux"\nFROM ghcr.io/acme/runtime-${KERNEL}-${CPU}:latest\nCOPY out/agent /bin/agent\nENTRYPOINT ["/bin/agent"]\n',
+      messageId: "latestOrDigest",
+      line: 3,
+      data: { image: "ghcr.io/acme/runtime-${KERNEL}-${CPU}:latest", resolved: "ghcr.io/acme/runtime-linux-arm64:latest", pinHint: "", others: "" },
+    },
+    {
+      name: "an argument with a default tag inside the braces still sets the tag",
+      code: "ARG TAG\nFROM ghcr.io/acme/runtime:${TAG:-latest}\nCOPY out/agent /bin/agent\n",
+      messageId: "latestFromArg",
+      line: 2,
+    },
+    {
       name: "an official image always publishes version tags: the remedy names one",
       code: "FROM busybox:latest\nCOPY exporter /bin/exporter\n",
       messageId: "latest",
@@ -178,6 +191,13 @@ testRule(rule, {
       code: "FROM golang:alpine AS build\nRUN git clone https://github.com/acme/tool /src\nRUN cd /src && git checkout $VERSION && go build -o /out/tool .\nFROM alpine:3.22\nCOPY --from=build /out/tool /bin/\n",
       messageId: "floating",
       line: 1,
+    },
+    {
+      name: "a test stage that clones a fixture repository ships nothing: the final image's bare variant still floats",
+      code: 'FROM ruby:slim AS app\nCOPY bin/tool /usr/src/tool\nFROM app AS check\nRUN git clone https://github.com/acme/fixtures.git && make check\nFROM app AS release\nENTRYPOINT ["/usr/src/tool"]\n',
+      messageId: "floating",
+      line: 1,
+      data: { image: "ruby:slim", tag: "slim", others: "" },
     },
     {
       name: "a clone of a tagged branch is no rolling build",
