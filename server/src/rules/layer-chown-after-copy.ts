@@ -6,7 +6,8 @@
 //
 // Only where the remedy is the whole story: the chown names the COPY's destination itself, and no
 // RUN runs between the two (an install in between writes files the chown also hands over, which
-// `--chown` on the COPY would not), save one that only creates the account the chown names. Single files are left alone: their second copy costs little.
+// `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
+// of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
 
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
@@ -36,6 +37,7 @@ export const rule: Rule = {
     messages: {
       chownAfterCopy: "'chown -R' stores line {line}'s files twice; use 'COPY --chown={owner}', chown without -R.",
       chownRepeatsCopy: "'chown -R' repeats the owner line {line}'s COPY set, storing its files twice; drop '-R'.",
+      chownParentAfterCopy: "'chown -R {folder}' stores line {line}'s files twice; use COPY --chown={owner}, chown the rest.",
     },
   },
   check(model, report) {
@@ -63,9 +65,28 @@ export const rule: Rule = {
           if (chown === null) continue;
           const target = chown.paths.find((p) => copies.has(p));
           const copy = target === undefined ? undefined : copies.get(target);
+          if (target === undefined || copy === undefined) {
+            // A chown of a folder above the copies (`COPY --from=build /out/app /srv/app/app`, then
+            // `chown -R app /srv/app`) walks into their files all the same.
+            const parent = parentChown(model, stage, chown, copies);
+            if (parent === null) continue;
+            // A later chown of the same folder in the RUN (`chown -R 1001 /work && ... && chown -R
+            // 1001:root /work`) sets the owner the files end with: that one is named.
+            const last = instruction.commands
+              .slice(instruction.commands.indexOf(command) + 1)
+              .map((c) => recursiveChown(model, stage, instruction, c))
+              .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
+              .pop();
+            report({
+              range: (last ?? chown).command.range,
+              messageId: "chownParentAfterCopy",
+              data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
+            });
+            break;
+          }
           // The folder held files before the COPY (an install's output): the chown hands those over
           // too, and `--chown` on the COPY would not.
-          if (target === undefined || copy === undefined || writtenBefore(model, stage, copy, target)) continue;
+          if (writtenBefore(model, stage, copy, target)) continue;
           const copyOwner = ownerFlag(copy);
           if (copyOwner !== null) {
             // Every copy into the folder already set this owner: the chown changes nothing but
@@ -97,6 +118,66 @@ export const rule: Rule = {
 };
 
 /**
+ * The chown of a folder that holds copies of the window without `--chown` (the first of them is
+ * named), when that folder is not `/` and nothing before that copy wrote into it: the chown then
+ * hands over the copied files and what the file made there itself (a `mkdir` of a data folder),
+ * which the remedy keeps, with no chown walking the copied files. No suggestion: which other paths
+ * need the owner (a data folder, the folder itself) is for the author to name.
+ */
+function parentChown(
+  model: DockerfileModel,
+  stage: Stage,
+  chown: RecursiveChown,
+  copies: ReadonlyMap<string, Instruction>,
+): { folder: string; copy: Instruction } | null {
+  for (const folder of chown.paths) {
+    if (folder === "/") continue;
+    const inside = [...copies].filter(([dest, c]) => dest.startsWith(`${folder}/`) && ownerFlag(c) === null).map(([, c]) => c);
+    if (inside.length === 0) continue;
+    const first = inside.reduce((a, b) => (a.ordinal < b.ordinal ? a : b));
+    // Earlier files in the folder (an install's output, an earlier COPY) are handed over too.
+    if (writtenBefore(model, stage, first, folder)) continue;
+    // A folder the file does not make itself (`/etc/nginx`) may hold the base image's files,
+    // which the chown hands over too.
+    if (!madeByFile(model, stage, chown.run, folder)) continue;
+    return { folder, copy: first };
+  }
+  return null;
+}
+
+/**
+ * True when a WORKDIR of `stage` or a stage it builds on names `folder` before `run`, or a
+ * `mkdir` there names it or a path below it: the file makes the folder for its own files.
+ */
+function madeByFile(model: DockerfileModel, stage: Stage, run: Instruction, folder: string): boolean {
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === run) return false;
+      if (instruction.keyword === "WORKDIR" && workdirOf(model, s, nextOf(s, instruction)) === folder) return true;
+      if (instruction.keyword !== "RUN") continue;
+      const scope = environmentAt(model, s, instruction);
+      for (const command of instruction.commands) {
+        if (command.name !== "mkdir") continue;
+        const directory = commandDirectory(model, s, instruction, command);
+        for (const word of command.args) {
+          if (word.value.startsWith("-")) continue;
+          const path = substituteVariables(unquoteWord(word.value), scope);
+          if (path.unresolved.length > 0 || (!path.value.startsWith("/") && directory === null)) continue;
+          const made = joinPath(directory ?? "/", path.value);
+          if (made === folder || made.startsWith(`${folder}/`)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The instruction after `instruction` in its stage, or undefined at the stage's end (the stage's own end state). */
+function nextOf(stage: Stage, instruction: Instruction): Instruction | undefined {
+  return stage.instructions[stage.instructions.indexOf(instruction) + 1];
+}
+
+/**
  * True when every command of the RUN creates or changes an account (`addgroup`, `adduser`,
  * `useradd`...) and none names a path inside, or holding, one of `folders`.
  */
@@ -119,6 +200,7 @@ const HOME_OPTION = /^(?:-[hdk]|--home(?:-dir)?|--skel)(?:=|$)/;
 
 interface RecursiveChown {
   owner: string;
+  run: Instruction;
   /** Absolute, normalized paths the chown names. */
   paths: string[];
   command: ShellCommand;
@@ -146,7 +228,7 @@ function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, 
     paths.push(joinPath(directory ?? "/", sub.value));
   }
   // `chown -R nobody: dir` takes the user's login group; `--chown=nobody` does the same.
-  return paths.length === 0 ? null : { owner: unquoteWord(operands[0]).replace(/[:.]$/, ""), paths, command };
+  return paths.length === 0 ? null : { owner: unquoteWord(operands[0]).replace(/[:.]$/, ""), run, paths, command };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type LeftPackageCache,
   type PackageCacheKind,
 } from "../model/package-caches";
+import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
@@ -272,7 +273,7 @@ function laterAptInstallsNeedingLists(model: Parameters<Rule["check"]>[0], run: 
     if (s !== stage && !chain.includes(stage)) continue;
     const between = chain.slice(0, chain.indexOf(stage)).reverse();
     const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
-    const needing = installBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)]);
+    const needing = installBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)], aptInstalledUpTo(run));
     if (needing) out.add(needing);
   }
   return [...out];
@@ -283,7 +284,7 @@ function laterAptInstallsNeedingLists(model: Parameters<Rule["check"]>[0], run: 
  * lists. An update inside `if`/`case`/`( )` (an opt-in `RUN if [ $INSTALL_X = true ]; then ...`)
  * may not run, so it protects only the installs after it in its own RUN, not the later RUNs.
  */
-function installBeforeUpdate(instructions: readonly Instruction[]): Instruction | null {
+function installBeforeUpdate(instructions: readonly Instruction[], installed: Set<string>): Instruction | null {
   for (const instruction of instructions) {
     if (instruction.keyword !== "RUN") continue;
     let updatedInThisRun = false;
@@ -294,10 +295,47 @@ function installBeforeUpdate(instructions: readonly Instruction[]): Instruction 
         if (command.depth === 0) return null;
         updatedInThisRun = true;
       }
+      // An install of packages an earlier install put there (`apt-get install -y nodejs` again)
+      // finds them in dpkg's status and reports them already the newest: it needs no lists.
+      const names = aptInstallNames(command);
+      if (apt.action === "install" && names !== null && names.every((n) => installed.has(n))) continue;
       if ((apt.action === "install" || apt.action === "upgrade") && !updatedInThisRun) return instruction;
+      recordAptChange(command, installed);
     }
   }
   return null;
+}
+
+/**
+ * The package names an `apt-get install` / `apt install` names (`pkg=1.2` and `pkg:amd64` read as
+ * `pkg`), or null for another command, an install of nothing, a local `.deb` or a name with a variable.
+ */
+function aptInstallNames(command: ShellCommand): string[] | null {
+  const call = readAptOrAptGet(command);
+  if (call?.subcommand?.value !== "install") return null;
+  const names = aptOperands(call).map((w) => w.value);
+  if (names.length === 0 || names.some((n) => /[/$*]|\.deb$/.test(n))) return null;
+  return names.map((n) => n.replace(/[=:].*$/, ""));
+}
+
+/** Adds what an apt install outside any branch names to `installed`; a removal of any package forgets them all. */
+function recordAptChange(command: ShellCommand, installed: Set<string>): void {
+  const sub = readAptOrAptGet(command)?.subcommand?.value;
+  if (sub === "purge" || sub === "remove" || sub === "autoremove") installed.clear();
+  // An install inside `if`/`case` may not run.
+  if (command.depth === 0) for (const name of aptInstallNames(command) ?? []) installed.add(name);
+}
+
+/** The packages apt installs name in `run` and in the RUNs before it, in its stage and the stages it builds on. */
+function aptInstalledUpTo(run: Instruction): Set<string> {
+  const installed = new Set<string>();
+  for (const s of run.stage ? lineage(run.stage) : []) {
+    for (const instruction of s.instructions) {
+      if (instruction.ordinal > run.ordinal) break;
+      if (instruction.keyword === "RUN") for (const command of instruction.commands) recordAptChange(command, installed);
+    }
+  }
+  return installed;
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */

@@ -9,6 +9,7 @@
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
 // Also left alone: a file that never asks for the flag, on a full buildpack-deps image that holds
 // the usual recommends already, and Debian's pip without the build tools it recommends.
+// A stage the final image copies whole (`FROM scratch` + `COPY --from=rootfs / /`) ships its packages.
 // So is an install of gpg in an image that fetches keys from a keyserver (`gpg --recv-keys`, also in
 // a script the RUN runs) and does not name dirmngr, which only gpg's recommends bring; and every
 // install before a gpg call in an image that names no gpg package: gpg then arrives as another
@@ -31,7 +32,7 @@ import {
   recordInstall,
 } from "../model/apt-no-recommends";
 import type { AptInstalled } from "../model/apt-no-recommends";
-import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { filesystemStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
@@ -153,9 +154,35 @@ function installedBefore(model: DockerfileModel, run: Instruction, index: number
   return installed;
 }
 
+const CA_CERTIFICATES = /^ca-certificates(?:[=:].*)?$/;
+
+/**
+ * True when an install outside any branch names ca-certificates before command `index` of `run`
+ * (in an earlier RUN of its stage lineage, or earlier in the RUN) and no removal came between.
+ */
+function namesCertificatesBefore(model: DockerfileModel, run: Instruction, index: number): boolean {
+  let named = false;
+  const visit = (r: Instruction, upto: number) => {
+    for (const [i, command] of r.commands.entries()) {
+      if (i >= upto) break;
+      const sub = readAptOrAptGet(command)?.subcommand?.value;
+      if (sub === "purge" || sub === "remove" || sub === "autoremove") named = false;
+      const call = readAptOrAptGet(command);
+      if (call && sub === "install" && command.depth === 0 && aptOperands(call).some((w) => CA_CERTIFICATES.test(w.value))) named = true;
+    }
+  };
+  for (const s of run.stage ? lineage(run.stage) : [])
+    for (const i of s.instructions) {
+      if (i.ordinal >= run.ordinal) break;
+      if (i.keyword === "RUN") visit(i, Infinity);
+    }
+  visit(run, index);
+  return named;
+}
+
 /** Every package an apt install names in a stage of the final image. */
 function shippedPackages(model: DockerfileModel): string[] {
-  const finalStages = finalImageStages(model);
+  const finalStages = filesystemStages(model);
   const packages: string[] = [];
   for (const run of allRunInstructions(model)) {
     if (!isInFinalImage(model, run, finalStages)) continue;
@@ -229,7 +256,7 @@ export const rule: Rule = {
     if (developmentPurpose(model) !== null) return;
     // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
     if (installsPhpDebugger(model)) return;
-    const finalStages = finalImageStages(model);
+    const finalStages = filesystemStages(model);
     const shipped = shippedPackages(model);
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
@@ -291,7 +318,8 @@ export const rule: Rule = {
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.
         if (dropsSsh && isWorkspace) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
-        const needsCertificates = packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => /^ca-certificates(?:[=:].*)?$/.test(p));
+        const needsCertificates =
+          packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(model, run, index);
         const subcommand = call.subcommand;
         const added = needsCertificates ? ["ca-certificates"] : [];
         const suggestion = (extra: string[]) => ({

@@ -57,6 +57,21 @@ testRule(rule, {
       data: { line: 3, owner: "web:web" },
       output: null,
     },
+    {
+      name: "a built program copied into a folder the file made, then the whole folder chowned: the files are stored twice",
+      code: 'FROM rust:1 AS build\nRUN cargo build --release\nFROM debian:bookworm-slim\nRUN useradd svc && mkdir -p /opt/svc/state\nCOPY --from=build /work/target/release/svc /opt/svc/svc\nRUN chown -R svc:svc /opt/svc\nCMD ["/opt/svc/svc"]\n',
+      messageId: "chownParentAfterCopy",
+      line: 6,
+      data: { folder: "/opt/svc", line: 5, owner: "svc:svc" },
+      output: null,
+    },
+    {
+      name: "a parent made by a WORKDIR after the copy, chowned twice in one RUN: the owner the files end with is named",
+      code: 'FROM registry.example.org/micro:2\nCOPY --from=build /out/*-runner /srv/program\nWORKDIR /srv\nRUN chmod 775 /srv && chown -R 1001 /srv && chmod -R g+rwX /srv && chown -R 1001:root /srv\nUSER 1001\nCMD ["./program"]\n',
+      messageId: "chownParentAfterCopy",
+      line: 4,
+      data: { folder: "/srv", line: 2, owner: "1001:root" },
+    },
   ],
   silent: [
     {
@@ -94,6 +109,15 @@ testRule(rule, {
     {
       name: "a builder stage never ships",
       code: "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY . .\nRUN chown -R 1000 /src\nFROM scratch\nCOPY --from=build /src/app /app\n",
+    },
+    {
+      name: "a parent that already held an install's output before the copies",
+      code: 'FROM node:22-alpine\nWORKDIR /web\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY lib lib\nRUN chown -R node:node /web\nCMD ["node", "lib/main.js"]\n',
+      context: { rootEntries: ["lib/", "package.json", "package-lock.json", "Dockerfile"] },
+    },
+    {
+      name: "a parent copied with --chown already: nothing but the folder is handed over",
+      code: 'FROM debian:bookworm-slim\nRUN mkdir -p /opt/svc\nCOPY --from=build --chown=svc /out/svc /opt/svc/bin\nRUN chown -R svc /opt/svc\nCMD ["/opt/svc/bin/svc"]\n',
     },
     { name: "a non-recursive chown", code: 'FROM debian:bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN chown app /app\nCMD ["./run"]\n' },
   ],

@@ -6,6 +6,12 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a later install only names a package an earlier install put there: it needs no lists",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y nodejs\nCMD ["node"]\n',
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       name: "pip install of a local folder with no earlier --no-cache-dir install keeps the wheels of its dependencies",
       code: 'FROM python:3.12\nCOPY . /src\nRUN pip install /src\nCMD ["app"]\n',
       messageId: "pipCache",
@@ -338,6 +344,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a later install names a package not installed yet: it needs the lists this RUN leaves",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y jq\nCMD ["node"]\n',
+    },
     {
       name: "PIP_NO_CACHE_DIR=off turns the cache off too (pip's _handle_no_cache_dir)",
       code: "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n",
