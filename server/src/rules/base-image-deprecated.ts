@@ -104,7 +104,7 @@ export const rule: Rule = {
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
-      endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement}, with '{package}'.{others}",
+      endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement} for '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
       endOfLifeUnbundled: "'{image}' is {subject}, end of life; newer PHP lacks ext '{package}', build it from PECL.{others}",
       endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
