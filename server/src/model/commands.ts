@@ -19,7 +19,6 @@ export interface SystemPackageCommand {
   command: ShellCommand;
 }
 
-const APT = new Set(["apt-get", "apt", "aptitude"]);
 /** System package managers by program name. */
 export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
   "apt-get": "apt",
@@ -92,10 +91,6 @@ export function systemPackageCommand(command: ShellCommand): SystemPackageComman
   const action: SystemPackageAction = actionWord ? (ACTIONS[actionWord.value] ?? "other") : "other";
   const packages = action === "install" || action === "remove" ? rest.slice(1) : [];
   return { manager, action, actionWord, packages, options, command };
-}
-
-export function isAptCommand(command: ShellCommand): boolean {
-  return APT.has(command.name);
 }
 
 export type Ecosystem =

@@ -8,7 +8,7 @@ import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
-import { startCommand } from "./stage-purpose";
+import { isShellScriptAt, startCommand } from "./stage-purpose";
 import { sudoWrapper } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
@@ -112,15 +112,14 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
  * start as much as one written as a word of the command.
  */
 function startWords(command: readonly string[]): string[] {
-  return command.flatMap((word, i) => {
-    const isScript = i >= 2 && command[i - 1] === "-c" && /^(?:ba|da|a|z)?sh$/.test(command[i - 2].split("/").pop() ?? "");
-    return isScript
+  return command.flatMap((word, i) =>
+    isShellScriptAt(command, i)
       ? word
           .split(/[\s;&|()]+/)
           .map((w) => w.replace(/^["']+|["']+$/g, ""))
           .filter((w) => w !== "")
-      : [word];
-  });
+      : [word],
+  );
 }
 
 /** The folders on the default PATH, where a link puts a program within every user's reach. */

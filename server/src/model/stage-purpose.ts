@@ -94,6 +94,14 @@ export type ImagePurpose =
 const startCommands = new WeakMap<DockerfileModel, readonly string[] | null>();
 const purposes = new WeakMap<DockerfileModel, ImagePurpose | null>();
 
+/**
+ * True when word `i` of a start command is the script a shell runs (`["/bin/bash", "-c", "<script>"]`,
+ * sh, ash, dash and zsh too): the container runs it at each start, like an entry script.
+ */
+export function isShellScriptAt(command: readonly string[], i: number): boolean {
+  return i >= 2 && command[i - 1] === "-c" && /^(?:ba|da|a|z)?sh$/.test(command[i - 2].split("/").pop() ?? "");
+}
+
 /** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */
 export function startCommand(model: DockerfileModel): readonly string[] | null {
   let command = startCommands.get(model);

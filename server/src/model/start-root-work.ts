@@ -10,7 +10,7 @@
 // script (a chown of those files and a drop with gosu, su-exec or setpriv), not one line.
 
 import { lineage } from "./stage-graph";
-import { startCommand } from "./stage-purpose";
+import { isShellScriptAt, startCommand } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
 import { envDeclarations, environmentAt } from "./environment";
 import { escapeRegExp } from "./text";
@@ -127,9 +127,7 @@ function inlineStartScripts(model: DockerfileModel): string[] {
   const starts = final ? lineage(final).flatMap((st) => st.instructions.filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) : [];
   const last = starts[starts.length - 1];
   if (last !== undefined && !last.isJsonForm) scripts.push(last.commands.map((c) => c.words.map((w) => w.value).join(" ")).join("; "));
-  for (const [i, word] of words.entries()) {
-    if (/^(?:\/\S*\/)?(?:ba|da|a)?sh$/.test(word) && words[i + 1] === "-c" && words[i + 2] !== undefined) scripts.push(words[i + 2]);
-  }
+  scripts.push(...words.filter((_, i) => isShellScriptAt(words, i)));
   return scripts;
 }
 
