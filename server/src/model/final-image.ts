@@ -2,9 +2,7 @@
 // `FROM <stage>`. Stages that are only copied from (`COPY --from`) are throwaway builders: what
 // they leave behind never ships.
 
-import { copyPaths, normalizePath } from "./copy-paths";
 import { ancestorsOf } from "./stage-graph";
-import { copySourceStage } from "./stage-references";
 import { isDevelopmentStage } from "./stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
@@ -43,34 +41,6 @@ export function shippedImageStages(model: DockerfileModel): Set<Stage> {
     if (isDevelopmentStage(stage)) continue;
     if (!stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) continue;
     for (const s of [stage, ...ancestorsOf(stage)]) stages.add(s);
-  }
-  return stages;
-}
-
-/**
- * The stages whose files the final image holds: {@link finalImageStages}, and a stage a stage of
- * those copies whole onto its root (`FROM scratch` + `COPY --from=rootfs / /`, which flattens the
- * stage into one layer), with its `FROM` ancestors. Its layers do not ship, so a cleanup in a later
- * RUN of it does remove what an earlier RUN left; what its RUNs install ships all the same.
- */
-export function filesystemStages(model: DockerfileModel): Set<Stage> {
-  const stages = finalImageStages(model);
-  const queue = [...stages];
-  while (queue.length > 0) {
-    const stage = queue.pop() as Stage;
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "COPY" || !instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
-      const paths = copyPaths(instruction);
-      if (paths === null || !paths.dest.value.startsWith("/") || normalizePath(paths.dest.value) !== "/") continue;
-      if (!paths.sources.some((s) => s.value.startsWith("/") && normalizePath(s.value) === "/")) continue;
-      const source = copySourceStage(model, instruction);
-      if (source === null) continue;
-      for (const s of [source, ...ancestorsOf(source)]) {
-        if (stages.has(s)) continue;
-        stages.add(s);
-        queue.push(s);
-      }
-    }
   }
   return stages;
 }

@@ -9,7 +9,6 @@
 // changes nothing. `apt install` is read like `apt-get install`: it installs recommends the same.
 // Also left alone: a file that never asks for the flag, on a full buildpack-deps image that holds
 // the usual recommends already, and Debian's pip without the build tools it recommends.
-// A stage the final image copies whole (`FROM scratch` + `COPY --from=rootfs / /`) ships its packages.
 // So is an install of gpg in an image that fetches keys from a keyserver (`gpg --recv-keys`, also in
 // a script the RUN runs) and does not name dirmngr, which only gpg's recommends bring; and every
 // install before a gpg call in an image that names no gpg package: gpg then arrives as another
@@ -32,7 +31,7 @@ import {
   recordInstall,
 } from "../model/apt-no-recommends";
 import type { AptInstalled } from "../model/apt-no-recommends";
-import { filesystemStages, isInFinalImage } from "../model/final-image";
+import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
@@ -73,6 +72,36 @@ const SSH_CLIENT = /^(?:openssh-client|openssh-server|ssh|ssh-client|dropbear-bi
 const PIP = /^python3?-pip(?:[=:].*)?$/;
 /** Packages that give pip its build tools when they are named. */
 const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
+/** Debian's cmake recommends gcc and make: without them it configures builds nothing can run. */
+const CMAKE = /^cmake(?:[=:].*)?$/;
+/** Packages that give cmake a build program when they are named. */
+const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
+/** Programs that build native code, or install packages that may (a gem's or a wheel's extension). */
+const BUILDING_PROGRAMS = new Set([
+  "make",
+  "cmake",
+  "configure",
+  "gcc",
+  "g++",
+  "cc",
+  "meson",
+  "ninja",
+  "gem",
+  "bundle",
+  "pip",
+  "pip3",
+  "npm",
+  "yarn",
+  "pnpm",
+  "cargo",
+]);
+
+/** True when command `index` of `run`, or a later RUN of its stage, builds (see BUILDING_PROGRAMS). */
+function buildsAfter(run: Instruction, index: number): boolean {
+  const builds = (r: Instruction, from: number) => r.commands.slice(from).some((c) => BUILDING_PROGRAMS.has(c.name.split("/").pop() ?? ""));
+  if (builds(run, index + 1)) return true;
+  return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && builds(i, 0));
+}
 /** gpg itself, or the gnupg suite: without recommends, gpg lacks dirmngr (gpg -> gnupg -> dirmngr). */
 const GPG_PACKAGE = /^(?:gpg|gnupg2?)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
@@ -182,7 +211,7 @@ function namesCertificatesBefore(model: DockerfileModel, run: Instruction, index
 
 /** Every package an apt install names in a stage of the final image. */
 function shippedPackages(model: DockerfileModel): string[] {
-  const finalStages = filesystemStages(model);
+  const finalStages = finalImageStages(model);
   const packages: string[] = [];
   for (const run of allRunInstructions(model)) {
     if (!isInFinalImage(model, run, finalStages)) continue;
@@ -256,7 +285,7 @@ export const rule: Rule = {
     if (developmentPurpose(model) !== null) return;
     // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
     if (installsPhpDebugger(model)) return;
-    const finalStages = filesystemStages(model);
+    const finalStages = finalImageStages(model);
     const shipped = shippedPackages(model);
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
@@ -313,6 +342,9 @@ export const rule: Rule = {
         // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
         // of a source package fails, unless the image names them itself.
         if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
+        // So with cmake: its recommends are the make and compiler a later build (a gem's or a
+        // wheel's native extension, the project's own) runs, unless the image names them itself.
+        if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && buildsAfter(run, index)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.
