@@ -165,17 +165,74 @@ export function syntaxProblemsOf(
   // Most files have no problem: their text is not split into lines then.
   if (result.value.length === 0) return { problems: [], ms: result.ms };
   const lines = text.split(/\r?\n/);
-  const problems = result.value
-    .filter((problem) => !isCoveredByFindings(problem, findings))
-    .filter((problem) => !isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", textIn(lines, problem.range)))
-    .map((problem) => ({
+  const problems: SyntaxProblem[] = [];
+  for (const problem of result.value) {
+    if (isCoveredByFindings(problem, findings)) continue;
+    const flagged = textIn(lines, problem.range);
+    if (isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", flagged)) continue;
+    const message = typeof problem.message === "string" ? problem.message : problem.message.value;
+    const newer = newerFlagMessage(problem.code, flagged, lines);
+    if (newer === null) continue;
+    problems.push({
       range: problem.range,
       severity: settingSeverity(settings, problem.code, lines[problem.range.start.line] ?? "") ?? SEVERITY_NAMES[problem.severity ?? 1] ?? "error",
       code: problem.code === undefined ? undefined : syntaxCodeName(problem.code),
-      message: typeof problem.message === "string" ? problem.message : problem.message.value,
+      message: newer ?? message,
       tags: (problem.tags ?? []).map((tag) => TAG_NAMES[tag]).filter((tag): tag is DiagnosticTag => tag !== undefined),
-    }));
+    });
+  }
   return { problems, ms: result.ms };
+}
+
+/**
+ * BuildKit's ADD and COPY flags that dockerfile-utils may not know (its Dockerfile reference), with
+ * the Dockerfile syntax version that brought each: `ADD --unpack` came with 1.17, `COPY --parents`
+ * left the labs channel with 1.20.
+ */
+const BUILDKIT_FLAGS: ReadonlyMap<number, Readonly<Record<string, readonly [number, number]>>> = new Map<
+  number,
+  Readonly<Record<string, readonly [number, number]>>
+>([
+  [
+    ValidationCode.UNKNOWN_ADD_FLAG,
+    { chown: [1, 0], "keep-git-dir": [1, 1], chmod: [1, 2], link: [1, 4], checksum: [1, 6], unpack: [1, 17], exclude: [1, 19] },
+  ],
+  [ValidationCode.UNKNOWN_COPY_FLAG, { from: [1, 0], chown: [1, 0], chmod: [1, 2], link: [1, 4], exclude: [1, 19], parents: [1, 20] }],
+]);
+
+/**
+ * For dockerfile-utils' "unknown flag" on ADD or COPY: `undefined` when the flag is not one of
+ * BuildKit's (the problem stands as it is); `null` when it is (dropped: without a `# syntax=` pin
+ * the builder's own frontend reads the file, and which version that is cannot be told, so the
+ * flag is given the benefit of the doubt, as under an unversioned or newer pin); the message
+ * naming the version it needs when the file pins Docker's frontend to an older one, which
+ * rejects the flag.
+ */
+function newerFlagMessage(code: number | string | undefined, flagged: string, lines: readonly string[]): string | null | undefined {
+  const known = typeof code === "number" ? BUILDKIT_FLAGS.get(code) : undefined;
+  const name = /^--([a-z-]+)$/.exec(flagged.trim())?.[1];
+  if (known === undefined || name === undefined || !Object.hasOwn(known, name)) return undefined;
+  const needed = known[name];
+  const pinned = pinnedSyntaxVersion(lines);
+  if (pinned === null || pinned[0] > needed[0] || (pinned[0] === needed[0] && pinned[1] >= needed[1])) return null;
+  return `Flag '--${name}' needs Dockerfile syntax ${needed.join(".")} or newer; raise the '# syntax=' version.`;
+}
+
+/** A parser directive line at the top of a Dockerfile (`# syntax=docker/dockerfile:1.4`). */
+const DIRECTIVE = /^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i;
+/** Docker's frontend pinned to a stable major.minor (`docker/dockerfile:1.4`, `:1.4.3`); not `:1`, labs or a digest. */
+const PINNED_DOCKER_FRONTEND = /^(?:[\w.-]+(?::\d+)?\/)?docker\/dockerfile(?:-upstream)?:(\d+)\.(\d+)(?:\.\d+)?$/;
+
+/** The major.minor a file's `# syntax=` pins Docker's frontend to; null when it pins none. */
+function pinnedSyntaxVersion(lines: readonly string[]): [number, number] | null {
+  for (const line of lines) {
+    const directive = DIRECTIVE.exec(line);
+    if (directive === null) return null;
+    if (directive[1].toLowerCase() !== "syntax") continue;
+    const pin = PINNED_DOCKER_FRONTEND.exec(directive[2]);
+    return pin === null ? null : [Number(pin[1]), Number(pin[2])];
+  }
+  return null;
 }
 
 /** The hint or info a user set for the check that reported `code` (on `line`); undefined for the validator's own. */

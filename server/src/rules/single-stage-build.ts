@@ -13,9 +13,11 @@ import { lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import { isNamedBase } from "../model/image-role";
-import { lookupImageSize } from "../images/facts";
+import { isKnownImage, lookupImageSize } from "../images/facts";
 import { formatSize } from "../images/format-size";
 import { parseImageReference } from "../images/reference";
+import type { ImageReference } from "../images/reference";
+import { effectiveTag, officialName } from "../images/tags";
 import { baseImageOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
@@ -35,6 +37,9 @@ function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
  * - a C build with compilers the file installs and keeps: final-stage-build-tools reports that
  *   install with the same remedy (a build stage), and one problem gets one finding (not on a
  *   compiler base, where that rule is silent);
+ * - a C build on a base Stagecraft knows nothing of, in a file that names no compiler or headers
+ *   package: the tools and the run-time dependencies both come from that base (see
+ *   toolsOnlyFromUnknownBase);
  * - a package.json script that only runs `node <file>` (a template or index generator) in a project
  *   with no compiler or bundler: node, its only tool, is what the image runs.
  */
@@ -47,7 +52,37 @@ function toolchainStaysOrReported(model: DockerfileModel, step: BuildStep): bool
   if (inBase.has(step.tool)) return true;
   // On a compiler base (gcc, golang) final-stage-build-tools says nothing: this rule is the finding.
   if (root && toolchainOf(root)) return false;
-  return keptBuildTools(chain).some((kept) => kept.tools.some((t) => buildToolKind(t.value) === "compiler" && !inBase.has(packageName(t.value))));
+  if (keptBuildTools(chain).some((kept) => kept.tools.some((t) => buildToolKind(t.value) === "compiler" && !inBase.has(packageName(t.value))))) return true;
+  return root !== null && toolsOnlyFromUnknownBase(model, root);
+}
+
+/** A base whose name or tag says it is an SDK or build image (`nvidia/cuda:12.4-devel`, `acme/sdk`, `x/builder`). */
+const BUILD_IMAGE_WORD = /(?:^|[-_./:])(?:dev|devel|sdk|build|builder|buildpack|buildpack-deps|toolchain|compiler)(?:$|[-_./:])/i;
+
+/**
+ * True when the make or compiler the step runs can only come from a base image Stagecraft knows
+ * nothing of (not an official image, no size or toolchain facts, no SDK or build word in its name
+ * or tag), because no RUN of the file names a build tool package at all (`netsandbox/request-tracker-base` with
+ * a Perl application's `./configure && make install`, which copies Perl files into a prefix). The
+ * base then carries whatever the build needs, and the run-time dependencies with it (the CPAN
+ * modules of that Perl app): a runtime stage could only start from the same base, and would shed
+ * nothing. Whether anything is compiled at all cannot be told either: `make install` of a pure-Perl
+ * or other interpreted distribution only copies files. Silence over a split that may gain nothing.
+ */
+function toolsOnlyFromUnknownBase(model: DockerfileModel, root: ImageReference): boolean {
+  if (officialName(root) !== null || isKnownImage(root.familiarName)) return false;
+  if (BUILD_IMAGE_WORD.test(root.familiarName) || BUILD_IMAGE_WORD.test(effectiveTag(root) ?? "")) return false;
+  // Any word naming a compiler or headers package counts, also one given to a distribution's own
+  // install wrapper (`package install .build-deps build-base openssl-dev`) the model cannot read.
+  const namesBuildTool = (command: ShellCommand): boolean => {
+    const install = systemPackageCommand(command);
+    if (install?.action === "install" && install.packages.some((p) => buildToolKind(p.value) !== null)) return true;
+    return command.args.some((w) => {
+      const kind = buildToolKind(w.value);
+      return kind === "compiler" || kind === "headers";
+    });
+  };
+  return !model.instructions.some((i) => i.keyword === "RUN" && i.commands.some(namesBuildTool));
 }
 
 /** Programs that run a Node app from its node_modules: node itself and the package managers' `start`. */

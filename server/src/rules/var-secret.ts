@@ -5,7 +5,7 @@
 // (also one the project's SvelteKit or Vite config declares), names whose value is handed to a
 // browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
 // or a password's minimum length, where a secret file is) and values that hold no secret
-// (an ENV's empty or placeholder value, `**None**` and `DEFAULT_BAD_KEY` included, a boolean, a path, a plain URL, a public
+// (an ENV's empty, placeholder or switched-off value, `**None**`, `DEFAULT_BAD_KEY` and `disabled` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose. The remedy named fits
 // where the value is read: an ENV of the final image no later RUN names is a run-time setting
 // (pass it when the container starts); a builder stage's ARG or ENV stays in its history, not in
@@ -71,14 +71,19 @@ const SETTING_WORDS = /^[a-z]+(?:[-_ ][a-z]+)*$/i;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem (reported with the run-time remedy, CHANGE_ME).
 // An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
-const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
+const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|n\/a|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
 // Values that say in their own words that they are no real key: letters-only words, one of which
 // declares a default, an example or an unusable value (`DEFAULT_BAD_KEY`, `insecure-default`,
 // `example`, `your_api_key_here`). The application reads the setting at run time and the deployment
 // sets it; a secret mount cannot supply a run-time setting, and nothing secret is stored.
 // Also a word that says the value is not used (`NOT_IN_USE_BECAUSE_JWTS_ARE_UNUSED`: set only so a
 // library that insists on the variable starts).
-const PLACEHOLDER_WORD = /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake)$/i;
+// Also a word that says the setting is switched off or left empty (`disabled`, `unset`, `undefined`,
+// `empty`): the sentinel a start script tests before it wires the feature up (`POSTGRES_HOST`,
+// `POSTGRES_DB` and `POSTGRES_PASSWORD` all `disabled` until the deployment enables the database).
+// An off word is no password anyone would choose, whatever the variable's siblings hold.
+const PLACEHOLDER_WORD =
+  /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake|disabled?|deactivated|unset|undefined|unconfigured|empty|blank)$/i;
 const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/;
 // A value that asks to be changed (`changeme`, `change_me`, `replace-this`): a known default that
 // works until the deployment overrides it. The weakness is real, but it is a run-time setting:

@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an unknown base whose tag says it is a build image",
+      code: 'FROM acme/toolbox:12-devel\nCOPY . /src\nRUN cd /src && make && make install\nCMD ["/usr/local/bin/tool"]\n',
+      messageId: "build",
+      data: { tool: "make" },
+    },
+    {
+      name: "an unknown base, with the compiler packages handed to the base's own install wrapper",
+      code: 'FROM acme/alpine-s6:3.21\nRUN install-pkgs .build-deps build-base openssl-dev && git clone https://example.org/tool.git && cd tool && make && make install\nCMD ["/usr/local/bin/tool"]\n',
+      messageId: "build",
+      data: { tool: "make" },
+    },
+    {
       name: "devDependencies a runtime stage would leave out: the split pays",
       code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn\nCOPY src ./src\nRUN yarn build\nEXPOSE 3000\nCMD ["yarn", "start"]\n',
       context: {
@@ -77,6 +89,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "make install of an app on a maintainer's base that must carry its make and run-time modules: nothing to shed",
+      code: 'ARG BASE=helpdesk/tracker-runtime\nFROM ${BASE}:2024.3\nWORKDIR /usr/local/src\nRUN curl -fsSL -o app.tgz https://example.org/tracker-5.1.tgz && tar -xzf app.tgz && cd tracker-* && ./configure --prefix=/opt/tracker --with-db-type=SQLite && make install && cd .. && rm -rf /usr/local/src/*\nCMD ["/opt/tracker/sbin/tracker-server"]\n',
+    },
     {
       name: "a Node server whose package.json lists every package as a dependency: a runtime stage would install the same node_modules",
       code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock ./\nRUN yarn\nCOPY src ./src\nRUN yarn build\nEXPOSE 3000\nCMD ["yarn", "start"]\n',

@@ -24,6 +24,13 @@ testRule(rule, {
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "runtime", count: 2 },
     {
+      name: "an ARG defaulting to an off word still takes its real value from --build-arg",
+      code: "FROM alpine:3.20\nARG DB_PASSWORD=disabled\nRUN ./migrate.sh\n",
+      messageId: "secret",
+      token: "DB_PASSWORD",
+    },
+    { name: "key material beside an off word", code: "FROM alpine:3.20\nENV DB_PASSWORD=disabled-7f3c9a2e\n", messageId: "runtime", token: "DB_PASSWORD" },
+    {
       name: "a secret next to its lifetime",
       code: "FROM debian:12-slim\nENV AUTH_TOKEN=s3cr3t AUTH_TOKEN_TTL=60\n",
       messageId: "runtime",
@@ -162,6 +169,11 @@ testRule(rule, {
     { name: "a verification switch with a word value", code: "FROM alpine:3.20\nENV SSL_KEY_VERIFY=strict\n" },
     { name: "a skip switch declared as a build argument", code: "FROM alpine:3.20\nARG TOKEN_SKIP_CHECK\nRUN ./build.sh\n" },
     { name: "a sentinel placeholder a start script compares against", code: 'FROM nginx:1.27-alpine\nENV API_KEY "**None**"\nCOPY run.sh /run.sh\n' },
+    {
+      name: "a database password switched off like its host and name until the deployment enables it",
+      code: 'FROM tomcat:10-jdk17\nENV DB_LOOKUP_ENABLED=false\nENV DB_HOST=disabled\nENV DB_NAME=disabled\nENV DB_PASSWORD=disabled\nCMD ["catalina.sh", "run"]\n',
+    },
+    { name: "off words said another way", code: "FROM alpine:3.20\nENV SMTP_PASSWORD=unset MAIL_TOKEN=n/a LDAP_BIND_PASSWORD=auth-disabled\n" },
     { name: "another sentinel spelling", code: "FROM alpine:3.20\nENV SERVICE_TOKEN=__UNSET__\n" },
     {
       name: "a comment right above says the key is public on purpose",

@@ -40,6 +40,24 @@ describe("syntax layer (dockerfile-utils)", () => {
     assert.deepStrictEqual(codes("ARG BASE\nFROM ${BASE}\n").length, 0);
   });
 
+  it("knows BuildKit's ADD and COPY flags that dockerfile-utils does not, and the syntax version each needs", () => {
+    const remote = "FROM debian:12-slim\nARG APP_URL\nADD --unpack ${APP_URL} /srv/\nCOPY --parents ./cfg/a.ini /etc/app/\n";
+    assert.deepStrictEqual(codes(remote), [], "no pin: the builder's own frontend, whose version is not known");
+    assert.deepStrictEqual(codes(`# syntax=docker/dockerfile:1\n${remote}`), [], "unversioned pin: the newest 1.x");
+    assert.deepStrictEqual(codes(`# syntax=docker/dockerfile:1.20.0\n${remote}`), []);
+    assert.deepStrictEqual(codes(`# syntax=docker/dockerfile:1.17\n${remote}`), []);
+    const old = validateSyntax(`# syntax=docker/dockerfile:1.4\n${remote}`, {}, []).problems;
+    assert.deepStrictEqual(
+      old.map((p) => `${p.range.start.line + 1}:${p.code}:${p.message}`),
+      ["4:unknownAddFlag:Flag '--unpack' needs Dockerfile syntax 1.17 or newer; raise the '# syntax=' version."],
+    );
+    assert.deepStrictEqual(
+      codes("FROM debian:12-slim\nADD --extract a.tgz /srv/\nCOPY --mode=0644 a /b\n"),
+      ["2:unknownAddFlag", "3:unknownCopyFlag"],
+      "not BuildKit's",
+    );
+  });
+
   it("reads syntax settings by name and by the old numbers", () => {
     assert.strictEqual(syntaxSettingKeyOf("45"), "deprecatedMaintainer");
     assert.strictEqual(syntaxSettingKeyOf("instructionCasing"), "instructionCasing");
