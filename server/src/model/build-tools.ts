@@ -218,7 +218,7 @@ const R_INSTALL_CALL = /\b(?:install\.packages|pak::pkg_install|pak::pak|remotes
  * image's headers unless a binary repository is set up, which the file may not show; `R CMD INSTALL`
  * of a source folder always compiles its native code.
  */
-function installsRPackages(command: ShellCommand): boolean {
+export function installsRPackages(command: ShellCommand): boolean {
   const name = command.name.split("/").pop() ?? "";
   if (R_INSTALLERS.has(name)) return true;
   if (name === "R" && command.args[0]?.value === "CMD" && command.args[1]?.value === "INSTALL") return true;

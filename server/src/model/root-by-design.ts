@@ -3,6 +3,7 @@
 // GitHub Action, whoever runs it picks the user (`docker run --user`, compose `user:`, a build
 // argument the project's builds set), or it runs its user's own command against their files.
 
+import { installsRPackages } from "./build-tools";
 import { baseName } from "./copy-paths";
 import { systemPackageCommand } from "./commands";
 import { composeMountsDockerSocket, composeRunUser } from "./compose-services";
@@ -11,7 +12,7 @@ import { envDeclarations } from "./environment";
 import { someWord } from "./privilege-drop";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
-import { entryScriptFiles, entryScriptHandover } from "./start-steps";
+import { entryScriptFiles, entryScriptHandover, simpleCommands } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
 
@@ -86,6 +87,64 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * CI agents' programs as a supervisor or entry script starts them: the CI_AGENTS, Jenkins's agent
+ * launcher, and the GitHub Actions runner's service script (`bin/runsvc.sh`) and listener.
+ */
+const CI_AGENT_PROGRAMS =
+  /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|jenkins-agent|jenkins-slave|runsvc\.sh|Runner\.Listener)$/;
+/** The GitHub Actions runner's release download, and the other agents' packages and downloads. */
+const CI_AGENT_DOWNLOAD =
+  /github\.com\/actions\/runner\/releases\/|\bactions-runner-linux-|gitlab-runner-downloads|packages\.gitlab\.com\/install\/repositories\/runner\/|\/remoting\/[\d.]+\/remoting-[\d.]+\.jar/;
+/**
+ * Settings only a CI agent reads: the GitHub Actions runner's (`RUNNER_ALLOW_RUNASROOT`, its
+ * registration `RUNNER_TOKEN` and URL, `ACTIONS_RUNNER_*`), Buildkite's agent token, Jenkins's
+ * inbound-agent secret and name.
+ */
+const CI_AGENT_ENV =
+  /^(?:RUNNER_ALLOW_RUNASROOT|RUNNER_TOKEN|RUNNER_REPOSITORY_URL|RUNNER_ORGANIZATION_URL|ACTIONS_RUNNER_\w+|BUILDKITE_AGENT_\w+|JENKINS_SECRET|JENKINS_AGENT_\w+)$/;
+/** CI agents' published images, which an agent image with more tools starts FROM. */
+const CI_AGENT_IMAGE =
+  /^(?:docker\.io\/)?(?:jenkins\/(?:inbound-agent|agent|ssh-agent|jnlp-slave)|gitlab\/gitlab-runner|buildkite\/agent|(?:ghcr\.io\/)?actions\/actions-runner|[\w.-]+\/(?:github|actions|gitea|forgejo)-runner)(?::|@|$)/;
+/** The command line of a supervisord `[program:x]` section (`command=/home/runner/bin/runsvc.sh`). */
+const SUPERVISOR_COMMAND = /^\s*command\s*=\s*(\S+)/;
+
+/**
+ * True for a CI agent's image (a GitHub Actions self-hosted runner, a GitLab runner, a Buildkite or
+ * Jenkins agent): its start command, an entry script it runs, or a supervisord program the file
+ * copies in starts the agent; or the image downloads the agent, sets the agent's own settings
+ * (`RUNNER_TOKEN`, `RUNNER_ALLOW_RUNASROOT`, `JENKINS_SECRET`) or starts FROM an agent's image. The
+ * jobs it runs build their projects in it, so its compilers and headers are its run-time tools.
+ */
+export function isCiAgentImage(model: DockerfileModel, chain: Stage[]): boolean {
+  const isAgent = (word: string) => CI_AGENT_PROGRAMS.test(baseName(word));
+  if ((startCommand(model) ?? []).some(isAgent)) return true;
+  if (startPathScripts(model).some(([, text]) => simpleCommands(text).some((words) => isAgent(words[words[0] === "exec" ? 1 : 0] ?? "")))) return true;
+  if (supervisorPrograms(model, chain).some(isAgent)) return true;
+  if (someWord(chain, ["RUN", "ADD"], CI_AGENT_DOWNLOAD)) return true;
+  const root = chain[0];
+  if (root.base.kind === "image" && CI_AGENT_IMAGE.test(root.base.resolved)) return true;
+  return chain.some((s) => s.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => CI_AGENT_ENV.test(d.name))));
+}
+
+/**
+ * The programs of the supervisord configs the file copies from the build context (a read file
+ * whose name a COPY source ends in): the first word of each `command=` line.
+ */
+function supervisorPrograms(model: DockerfileModel, chain: Stage[]): string[] {
+  const copied = new Set(
+    chain.flatMap((s) =>
+      s.instructions
+        .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from"))
+        .flatMap((i) => i.args.slice(0, -1).map((a) => baseName(a.value.replace(/^["']|["']$/g, "")))),
+    ),
+  );
+  return Object.entries(model.context.files ?? {})
+    .filter(([path]) => /\.(?:conf|ini)$/.test(path) && copied.has(baseName(path)))
+    .flatMap(([, text]) => (/^\s*\[program:/m.test(text) ? text.split(/\r?\n/) : []))
+    .flatMap((line) => SUPERVISOR_COMMAND.exec(line)?.[1] ?? []);
 }
 
 /**
@@ -227,6 +286,36 @@ export function runsGivenCommandOnly(model: DockerfileModel, chain: Stage[]): bo
     const dest = i.args[i.args.length - 1].value.replace(/^["']|["']$/g, "");
     return (sources.length === 1 && baseName(dest) === entryName) || SCRATCH_FOLDER.test(dest);
   });
+}
+
+/** An R script as a start word (`/srv/report.R`, `~/plumber.R`): the image's own program. */
+const R_SCRIPT = /\.[Rr]$/;
+/** R packages installed from a git remote (`remotes::install_github`, `installGithub.r`, `pak::pkg_install("org/app")`): a program of the image's own. */
+const R_GIT_INSTALL = /install_git(?:hub|lab)?\b|installGithub\.r|pkg_install\(\s*(?:c\(\s*)?\\?["'][\w.-]+\/[\w.-]/;
+
+/**
+ * True for an R image that compiles R packages from source in its RUNs (`install.packages`,
+ * `install2.r`) and holds no R program of its own: nothing is copied from another stage, every
+ * file copied from the context is a script its start command names (a server's start script), no
+ * start word is an R script and no package comes from a git remote. A server or runtime base for
+ * other people's R code (an app server whose apps are mounted or added by a child image): CRAN
+ * serves no Linux binaries, so the packages those apps add compile against the same headers.
+ */
+export function hostsOthersRCode(model: DockerfileModel, chain: Stage[]): boolean {
+  const command = startCommand(model) ?? [];
+  if (command.some((w) => R_SCRIPT.test(w))) return false;
+  const runs = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"));
+  if (!runs.some((i) => i.commands.some(installsRPackages))) return false;
+  if (runs.some((i) => R_GIT_INSTALL.test(model.lines.textIn(i.range)))) return false;
+  const started = new Set(command.map(baseName));
+  return chain.every((s) =>
+    s.instructions.every((i) => {
+      if (i.keyword !== "COPY" && i.keyword !== "ADD") return true;
+      if (i.flags.some((f) => f.name === "from") || i.args.length !== 2) return false;
+      const [source, dest] = i.args.map((a) => a.value.replace(/^["']|["']$/g, ""));
+      return /^[a-z]+:\/\//i.test(source) || (started.has(baseName(dest)) && baseName(dest) !== "");
+    }),
+  );
 }
 
 /** True when the last WORKDIR is an absolute folder other than `/` that nothing is copied, built or run in. */

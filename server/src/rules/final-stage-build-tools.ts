@@ -11,7 +11,7 @@ import { commentsAbove, commentsBetween } from "../model/comments";
 import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
-import { buildsInMountedFolder, runsGivenCommandOnly } from "../model/root-by-design";
+import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
@@ -175,6 +175,12 @@ export const rule: Rule = {
     // port) and holds no program of its own: a runtime for other people's code (a hosting
     // platform's content image), which restores and compiles their packages in it.
     if (runsGivenCommandOnly(model, chain)) return;
+    // A CI agent's image (a GitHub Actions self-hosted runner, a GitLab runner, a Jenkins agent):
+    // the jobs it runs build their projects with its compilers and headers.
+    if (isCiAgentImage(model, chain)) return;
+    // An R server or runtime with no R program of its own (a Shiny server whose apps a child image
+    // adds): the R packages those apps install compile from source against the same headers.
+    if (hostsOthersRCode(model, chain)) return;
     // A compose service bind-mounts the sources over the working folder, which the image leaves
     // empty: a development image, whose dependencies are installed (and compiled) in the container.
     if (mountsSourceOverWorkingFolder(model)) return;

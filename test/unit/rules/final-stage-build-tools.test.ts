@@ -4,6 +4,24 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an app whose stage is named runner and whose ENV names no CI agent's setting is not a CI agent",
+      code: 'FROM debian:bookworm-slim AS runner\nENV RUNNER_PORT=8080\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libssl-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /srv\nCMD ["/srv/bin/serve"]\n',
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-essential', 'libssl-dev'" },
+    },
+    {
+      name: "an R server started with an R script of its own is an app",
+      code: 'FROM rocker/r-ver:4.4.1\nRUN apt-get update && apt-get install -y --no-install-recommends libxml2-dev && rm -rf /var/lib/apt/lists/*\nRUN install2.r --error xml2 plumber\nCOPY api.R /srv/api.R\nEXPOSE 8000\nCMD ["Rscript", "/srv/api.R"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libxml2-dev'" },
+    },
+    {
+      name: "an R app installed from a git remote is a program of the image's own",
+      code: 'FROM rocker/r-ver:4.4.1\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN Rscript -e "remotes::install_github(\'acme/dashboard\')"\nEXPOSE 3838\nCMD ["R", "-e", "dashboard::run()"]\n',
+      messageId: "headersCompiled",
+      data: { packages: "'libpq-dev'" },
+    },
+    {
       name: "headers a later RUN compiles an R package from a source folder against (R CMD INSTALL): purge after that compile",
       code: 'FROM example/r-api-base:4.4\nRUN apt-get update && apt-get install -y --no-install-recommends libzmq3-dev libyaml-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /pkg\nRUN R CMD INSTALL /pkg\nEXPOSE 8000\nENTRYPOINT ["/usr/local/bin/serve"]\n',
       messageId: "headersCompiled",
@@ -298,6 +316,32 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a GitHub Actions self-hosted runner started by supervisord: its jobs build with the toolchain",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential libssl-dev supervisor sudo && rm -rf /var/lib/apt/lists/*\nCOPY agent.conf /etc/supervisor/conf.d/agent.conf\nENTRYPOINT ["/start.sh"]\nCMD ["supervisord", "-n"]\n',
+      context: { files: { "agent.conf": "[program:agent]\ncommand=/opt/actions/bin/runsvc.sh\n" } },
+    },
+    {
+      name: "a CI agent's image known by the agent's own settings (the Actions runner's registration token)",
+      code: 'FROM debian:bookworm-slim\nENV RUNNER_TOKEN="" RUNNER_LABELS=""\nRUN apt-get update && apt-get install -y gcc g++ zlib1g-dev && rm -rf /var/lib/apt/lists/*\nCMD ["/opt/start"]\n',
+    },
+    {
+      name: "a CI agent's image that downloads the Actions runner release",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y build-essential curl && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://github.com/actions/runner/releases/download/v2.320.0/actions-runner-linux-x64-2.320.0.tar.gz\nCMD ["/opt/start"]\n',
+    },
+    {
+      name: "an entry script that starts a GitLab runner",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential libffi-dev && rm -rf /var/lib/apt/lists/*\nCOPY boot.sh /boot.sh\nCMD ["/boot.sh"]\n',
+      context: { files: { "boot.sh": "#!/bin/sh\ngitlab-runner register --non-interactive\nexec gitlab-runner run\n" } },
+    },
+    {
+      name: "an image built on a Jenkins inbound agent",
+      code: 'FROM jenkins/inbound-agent:latest-jdk21\nUSER root\nRUN apt-get update && apt-get install -y build-essential && rm -rf /var/lib/apt/lists/*\nUSER jenkins\nENTRYPOINT ["/usr/local/bin/start-agent"]\n',
+    },
+    {
+      name: "an R app server with no R program of its own: the packages its users' apps add compile against these headers",
+      code: "FROM rocker/r-ver:4.4.1\nRUN apt-get update && apt-get install -y libcurl4-openssl-dev libcairo2-dev && rm -rf /var/lib/apt/lists/*\nRUN R -e \"install.packages(c('shiny', 'rmarkdown'))\"\nEXPOSE 3838\nCOPY serve.sh /usr/local/bin/serve.sh\nCMD [\"/usr/local/bin/serve.sh\"]\n",
+    },
     {
       name: "a development image: compose bind-mounts the sources (a variable host path) onto the folder the entry script works in, the image copies none",
       code: 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev libxml2-dev gosu && rm -rf /var/lib/apt/lists/*\nENV GEM_HOME=/workspace/vendor/gems\nCOPY dev-entrypoint.sh /usr/local/bin/dev-entrypoint.sh\nENTRYPOINT ["/usr/local/bin/dev-entrypoint.sh"]\nCMD ["bin/dev"]\n',
