@@ -23,7 +23,11 @@ export function dotnet10Tag(tag: string): string {
 
 /**
  * Debian packages that bookworm (12) no longer has, though bullseye (11) and older did: Python 2's
- * `python` and its companions (bookworm has only python3-*), and the libraries renamed by soname.
+ * `python` and its companions (bookworm has only python3-*), and the libraries renamed by soname
+ * (bookworm's: libssl3, libffi8, libicu72, liblttng-ust1, libtiff6, libldap-2.5-0). Ubuntu 24.04
+ * ships none of them either. liblttng-ust0 is in .NET's and the GitHub Actions runner's dependency
+ * lists (actions/runner#1584); libtiff5 in Pillow's and Home Assistant's; libldap-2.4-2 is the one
+ * bullseye's apt indexes (model/data) have and bookworm's lack.
  */
 const GONE_AFTER_BULLSEYE = new Set([
   "python",
@@ -41,6 +45,9 @@ const GONE_AFTER_BULLSEYE = new Set([
   "libffi7",
   "libicu67",
   "libpython2.7",
+  "liblttng-ust0",
+  "libtiff5",
+  "libldap-2.4-2",
 ]);
 
 /**

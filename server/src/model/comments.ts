@@ -51,3 +51,19 @@ export function isGeneratedFile(model: DockerfileModel): boolean {
   const first = model.instructions[0]?.range.start.line ?? Infinity;
   return model.comments.some((c) => c.range.start.line < first && GENERATED_NOTICE.test(c.content));
 }
+
+/**
+ * The file a generated Dockerfile's header names as its generator or template (`GENERATED VIA
+ * "update.sh"`, `generated from service.rpm.m4`): a word with an extension or a path, quotes
+ * dropped. Null when the file is not generated or the header names no file ("a Jinja2 template").
+ */
+export function generatorOf(model: DockerfileModel): string | null {
+  if (!isGeneratedFile(model)) return null;
+  const first = model.instructions[0]?.range.start.line ?? Infinity;
+  for (const c of model.comments) {
+    if (c.range.start.line >= first) break;
+    const m = /\bgenerated\s+(?:by|from|using|via|with)\s+["'`]?((?:[\w.-]+\/)*[\w-]+\.[\w.]+|(?:[\w.-]+\/)+[\w.-]+)/i.exec(c.content);
+    if (m) return m[1].replace(/\.+$/, "");
+  }
+  return null;
+}

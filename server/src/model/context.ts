@@ -199,6 +199,8 @@ const MANIFEST_NAMES = new Set([
   "Gemfile",
   ".ruby-version",
   ".python-version",
+  // asdf's and mise's version file (`ruby 3.3.0`), read where no .ruby-version says it.
+  ".tool-versions",
   // A Node version file that names a release line (`lts/*`): the project follows it on purpose.
   ".nvmrc",
   ".node-version",

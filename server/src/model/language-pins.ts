@@ -431,6 +431,15 @@ function setuptoolsPythonRequires(files: Readonly<Record<string, string>>): Lang
   return m ? pin("setup.py", m[2]) : null;
 }
 
+/** The version `.tool-versions` (asdf, mise) gives a tool: its line `ruby 3.3.0`, the first version written. */
+function toolVersion(text: string, tool: string): LanguagePin | null {
+  for (const line of text.split(/\r?\n/)) {
+    const words = line.replace(/#.*/, "").trim().split(/\s+/);
+    if (words[0] === tool && words[1] !== undefined && numbers(words[1])) return pin(".tool-versions", words[1]);
+  }
+  return null;
+}
+
 function versionFile(file: string, text: string | undefined): LanguagePin | null {
   const first = text
     ?.split(/\r?\n/)[0]
@@ -469,7 +478,9 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
         const found = both(pin("Gemfile", m[2]), rails);
         if (found) return found;
       }
-      return both(versionFile(".ruby-version", files[".ruby-version"]), rails);
+      // asdf's and mise's `.tool-versions` (`ruby 3.3.0`) where no .ruby-version says it.
+      const tool = files[".tool-versions"] !== undefined ? toolVersion(files[".tool-versions"], "ruby") : null;
+      return both(versionFile(".ruby-version", files[".ruby-version"]) ?? tool, rails);
     }
     case "node": {
       const file = nodeFolder === "" ? "package.json" : `${nodeFolder}/package.json`;
@@ -579,8 +590,11 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
       if (PROJECT_FILE.test(name)) named.add(name);
     }
     for (const source of sources) {
-      const m = /^(?:\.\/)?((?:[\w.-]+\/)*?)bin\/(?:[\w.-]+\/)*publish\/?$/.exec(source);
-      if (!m) continue;
+      // Any output folder under the project's `bin/` counts, not only `publish`: `dotnet build -o
+      // App/bin/docker_out` on the host is as framework-dependent as a publish. A `bin/` at the
+      // root counts only with a folder below it (`bin/Release/net8.0`): a bare `bin/` is scripts.
+      const m = /^(?:\.\/)?((?:[\w.-]+\/)*?)bin\/(?:[\w.-]+\/)*[\w.-]+\/?$/.exec(source);
+      if (!m || (m[1] === "" && !/^(?:\.\/)?bin\/(?:Debug|Release|publish)\b/i.test(source))) continue;
       const folder = m[1].replace(/\/$/, "");
       published.add(folder);
       // Visual Studio's layout: the Dockerfile sits in the project folder and the build's context

@@ -6,14 +6,14 @@ import { replaceImageTag } from "../fixes/image-tag";
 import type { LifecycleNote } from "../images/lifecycle";
 import { alsoTheBaseOf, baseImageOf, rootImageOf } from "../images/base-image";
 import { isNamedContext } from "../images/floating-tags";
-import { canonicalTag, isKnownImage, isKnownTag, newestVersions } from "../images/facts";
+import { canonicalTag, isKnownImage, isKnownTag, newestVersions, tagNames } from "../images/facts";
 import { lifecycleOf, newestSupportedSeries } from "../images/lifecycle";
 import type { ImageReference } from "../images/reference";
 import type { MoveTarget } from "../images/release-moves";
 import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, goneAfterBookworm, packageGoneFrom, unbundledPhpExtension } from "../images/release-moves";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
-import { commentsAbove } from "../model/comments";
+import { commentsAbove, generatorOf, isGeneratedFile } from "../model/comments";
 import { copyPaths } from "../model/copy-paths";
 import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
@@ -21,11 +21,13 @@ import { finalImageStages } from "../model/final-image";
 import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
 import { composerLockPhpPin } from "../model/composer-lock";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
-import { envDeclarations } from "../model/environment";
+import { envDeclarations, environmentAt } from "../model/environment";
 import { archiveRepoint, fileNamesRelease } from "../model/release-target";
 import type { DistroRelease } from "../model/release-target";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
+import type { RunCommand } from "../model/run-commands";
+import type { Word } from "../model/shell";
 import { variableNames } from "../model/variables";
 import { buildReferences } from "../model/stage-references";
 import { usesModernYarn } from "../model/package-caches";
@@ -110,6 +112,8 @@ export const rule: Rule = {
       endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
+      endOfLifeGenerated: "'{image}' is {subject}, end of life; the file is generated, move it in {generator}.{others}",
+      endOfLifeGeneratedTied: "'{image}' is {subject}, end of life; move it and {tie} in {generator}.{others}",
       endOfLifeGoPath:
         "'{image}' is {subject}, end of life; port the GOPATH 'go get' on line {line} with it. Newer Go installs only with 'go install pkg@version'.{others}",
       sameAsFirst: "Same end-of-life base as line {line} ('{image}'); move it with that one.",
@@ -117,6 +121,9 @@ export const rule: Rule = {
   },
   check(model, report) {
     const byImage = new Map<string, { stage: Stage; note: LifecycleNote }[]>();
+    // A file whose header says a script writes it (`GENERATED VIA "update.sh", DO NOT EDIT`): the
+    // move is made there, and an edit here is overwritten on the next run. No lightbulb.
+    const generated = isGeneratedFile(model) ? (generatorOf(model) ?? "its generator") : null;
     const matrix = versionMatrixStages(model);
     for (const stage of model.stages) {
       // One stage per version of a client image, on purpose: an old version there is the point.
@@ -205,33 +212,41 @@ export const rule: Rule = {
             )
           : null;
       if (tie !== null) replacement = { text: replacement.text };
+      const messageId =
+        note.kind === "deprecated"
+          ? "deprecated"
+          : held?.kind === "comment"
+            ? "endOfLifeKept"
+            : held?.kind === "archive"
+              ? "endOfLifeArchived"
+              : held?.kind === "builder"
+                ? "endOfLifeBuilder"
+                : pinned && "path" in pinned
+                  ? "endOfLifePinned"
+                  : unbundled !== null && "package" in unbundled
+                    ? "endOfLifeUnbundled"
+                    : gone?.dropped
+                      ? "endOfLifeDropped"
+                      : gone !== null
+                        ? "endOfLifeRelease"
+                        : tie?.kind === "gopath"
+                          ? "endOfLifeGoPath"
+                          : tie !== null
+                            ? "endOfLifeTied"
+                            : kept !== null
+                              ? "endOfLifeKeepRelease"
+                              : "endOfLife";
+      if (generated !== null) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
         messageId:
-          note.kind === "deprecated"
-            ? "deprecated"
-            : held?.kind === "comment"
-              ? "endOfLifeKept"
-              : held?.kind === "archive"
-                ? "endOfLifeArchived"
-                : held?.kind === "builder"
-                  ? "endOfLifeBuilder"
-                  : pinned && "path" in pinned
-                    ? "endOfLifePinned"
-                    : unbundled !== null && "package" in unbundled
-                      ? "endOfLifeUnbundled"
-                      : gone?.dropped
-                        ? "endOfLifeDropped"
-                        : gone !== null
-                          ? "endOfLifeRelease"
-                          : tie?.kind === "gopath"
-                            ? "endOfLifeGoPath"
-                            : tie !== null
-                              ? "endOfLifeTied"
-                              : kept !== null
-                                ? "endOfLifeKeepRelease"
-                                : "endOfLife",
+          generated !== null && messageId === "endOfLife"
+            ? "endOfLifeGenerated"
+            : generated !== null && messageId === "endOfLifeTied"
+              ? "endOfLifeGeneratedTied"
+              : messageId,
         data: {
+          ...(generated !== null ? { generator: generated } : {}),
           image,
           subject: brief(note.subject),
           since: note.since,
@@ -459,11 +474,12 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
   const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
   if (codename === null) return null;
-  for (const { command } of commands) {
+  for (const run of commands) {
+    const { command } = run;
     const pkg = systemPackageCommand(command);
     if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
-    const pinned = pkg.packages.find((p) => /^[\w.+${}-]+[=~]\S/.test(p.value));
-    if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned) };
+    const pinned = pkg.packages.flatMap((p) => assignedOperand(model, run, p) ?? [{ value: p.value, word: p }]).find((p) => PINNED_PACKAGE.test(p.value));
+    if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned.word) };
     const target = pkg.options.findIndex((o) => o.value === "-t" || o.value === "--target-release");
     if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
       return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
@@ -476,6 +492,36 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
       return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
   }
   return null;
+}
+
+/** A package operand pinned to a version (`squid=3.5.27*`, `nginx=1.27.4-r1`, `curl~7`). */
+const PINNED_PACKAGE = /^[\w.+${}-]+[=~]\S/;
+
+/**
+ * The words a lone `$NAME` package operand stands for when the same RUN assigns NAME first
+ * (`pkgs="nginx=${NGINX_VERSION}-r${PKG_RELEASE}" && apk add $pkgs`), with the ENV and ARG values
+ * in effect substituted where known (`nginx=1.27.4-r1`), each with the assignment's word. Null when
+ * the operand is not such a reference (model/package-operands.ts expands the ENV and ARG ones).
+ */
+function assignedOperand(model: DockerfileModel, run: RunCommand, operand: Word): { value: string; word: Word }[] | null {
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(operand.value);
+  if (name === null || operand.quoted) return null;
+  const variable = name[1] ?? name[2];
+  const commands = run.instruction.commands;
+  const assignment = commands
+    .slice(0, commands.indexOf(run.command))
+    .flatMap((c) => c.assignments)
+    .filter((a) => a.value.startsWith(`${variable}=`))
+    .pop();
+  if (assignment === undefined) return null;
+  const env = environmentAt(model, run.stage, run.instruction);
+  const value = assignment.value
+    .slice(variable.length + 1)
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole: string, a?: string, b?: string) => env.get(a ?? b ?? "") ?? whole);
+  return value
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .map((w) => ({ value: w, word: assignment }));
 }
 
 /**
@@ -691,7 +737,10 @@ function withinPin(
     const floating = languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
     return floating && newestSupportedSeries(name, floating.accepts) === null ? { path: floating.file } : null;
   }
-  if (!replacement.tag) return null;
+  // `ruby:3.3.0-alpine3.18` moving to a current alpine variant: that patch release was never built
+  // on it, so the move brings a newer patch, and an exact pin of the old one (Gemfile `ruby
+  // '3.3.0'`, which bundler enforces) moves with the base.
+  if (!replacement.tag) return runtime ? null : exactPatchPin(model, stage, ref, name as PinnedLanguage);
   // An exact pin of a project that builds wheels per CPython minor (`pydantic_core==2.23.4`) has
   // wheels only for the Pythons out when it was released: which newer one installs it is unknown,
   // and a jump to the newest may find none (and no Rust to build it). The file moves with the base.
@@ -721,6 +770,23 @@ function withinPin(
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * The file of the project's exact pin of the image's own patch release (Gemfile `ruby '3.3.0'`,
+ * `.ruby-version`, `.tool-versions`, `requires-python = "==3.11.4"` on `ruby:3.3.0-alpine3.18`,
+ * `python:3.11.4-slim-bullseye`), when the facts list that image and none of its current tags carries
+ * that patch: a current variant brings another patch, which the pin refuses. Null otherwise (a
+ * minor-only tag, a range, an image the facts do not cover, a patch still published).
+ */
+function exactPatchPin(model: DockerfileModel, stage: Stage, ref: ImageReference, name: PinnedLanguage): { path: string } | null {
+  const version = parseTag(ref.tag ?? "").version;
+  if (version.length < 3 || !isKnownImage(name)) return null;
+  const pin = languagePin(model.context, name, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+  const exact = /^(?:==?|v)?\s*(\d+\.\d+\.\d+)$/.exec(pin?.written.split(",")[0].trim() ?? "")?.[1];
+  const written = version.slice(0, 3).join(".");
+  if (!pin || exact !== written) return null;
+  return tagNames(name).some((t) => t === written || t.startsWith(`${written}-`)) ? null : { path: pin.file };
 }
 
 /**
