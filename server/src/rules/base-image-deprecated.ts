@@ -478,7 +478,11 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
     const { command } = run;
     const pkg = systemPackageCommand(command);
     if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
-    const pinned = pkg.packages.flatMap((p) => assignedOperand(model, run, p) ?? [{ value: p.value, word: p }]).find((p) => PINNED_PACKAGE.test(p.value));
+    const pinned = pkg.packages
+      .flatMap((p) => assignedOperand(model, run, p) ?? [{ value: p.value, word: p }])
+      .find((p) => PINNED_PACKAGE.test(p.value) && !p.value.split(/[=~]/)[0].includes("$"));
+    // A pin whose package is still a variable (`${package}=${VERSION}` in a loop over a vendor's
+    // packages) names no package of the release: nothing known ties it.
     if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned.word) };
     const target = pkg.options.findIndex((o) => o.value === "-t" || o.value === "--target-release");
     if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)

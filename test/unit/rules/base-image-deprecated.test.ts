@@ -407,6 +407,12 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "a loop pinning a vendor's packages by variable names no package of the release: the tag move is named",
+      code: 'FROM ubuntu:20.04\nARG PACKAGES="server client"\nARG VERSION=22.5.1.*\nRUN apt-get update && for package in ${PACKAGES}; do packages="${packages} ${package}=${VERSION}"; done && apt-get install -y ${packages}\n',
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
       name: "a package version of the old Ubuntu release must move with it: no target, no lightbulb",
       code: "FROM ubuntu:bionic\nENV NGINX_VERSION=1.14.0\nRUN apt-get update && apt-get install -y nginx=${NGINX_VERSION}*\n",
       messageId: "endOfLifeTied",
