@@ -38,7 +38,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
-import type { Word } from "../model/shell";
+import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -153,33 +153,41 @@ function skipsRecommends(options: readonly Word[]): boolean {
 }
 
 /**
- * What the installs before command `index` of `run` put in the image (its stage lineage's earlier
- * RUNs, then the RUN's earlier commands), per release; a removal in between forgets them all.
+ * The commands that run before command `index` of `run`: those of its stage lineage's earlier
+ * RUNs, then the RUN's earlier commands, in order.
  */
-function installedBefore(model: DockerfileModel, run: Instruction, index: number): AptInstalled {
-  const installed = noneInstalled();
-  const visit = (r: Instruction, upto: number) => {
-    const optIn = optInCommands(model, r);
-    for (const [i, command] of r.commands.entries()) {
-      if (i >= upto) break;
-      const call = readAptOrAptGet(command);
-      const sub = call?.subcommand?.value;
-      if (!call || optIn.has(command)) continue;
-      if (sub === "install")
-        recordInstall(
-          installed,
-          aptOperands(call).map((w) => w.value),
-          !skipsRecommends(call.options),
-        );
-      else if (sub === "purge" || sub === "remove" || sub === "autoremove") for (const set of installed) set.clear();
-    }
-  };
+function* commandsBefore(run: Instruction, index: number): Generator<{ run: Instruction; command: ShellCommand }> {
   for (const s of run.stage ? lineage(run.stage) : [])
     for (const i of s.instructions) {
       if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN") visit(i, Infinity);
+      if (i.keyword === "RUN") for (const command of i.commands) yield { run: i, command };
     }
-  visit(run, index);
+  for (const command of run.commands.slice(0, index)) yield { run, command };
+}
+
+const REMOVAL = new Set(["purge", "remove", "autoremove"]);
+
+/**
+ * What the installs before command `index` of `run` put in the image, per release; a removal in
+ * between forgets them all.
+ */
+function installedBefore(model: DockerfileModel, run: Instruction, index: number): AptInstalled {
+  const installed = noneInstalled();
+  const optIns = new Map<Instruction, Set<ShellCommand>>();
+  for (const { run: r, command } of commandsBefore(run, index)) {
+    const call = readAptOrAptGet(command);
+    if (!call) continue;
+    if (!optIns.has(r)) optIns.set(r, optInCommands(model, r));
+    if (optIns.get(r)?.has(command)) continue;
+    const sub = call.subcommand?.value;
+    if (sub === "install")
+      recordInstall(
+        installed,
+        aptOperands(call).map((w) => w.value),
+        !skipsRecommends(call.options),
+      );
+    else if (sub !== undefined && REMOVAL.has(sub)) for (const set of installed) set.clear();
+  }
   return installed;
 }
 
@@ -189,23 +197,14 @@ const CA_CERTIFICATES = /^ca-certificates(?:[=:].*)?$/;
  * True when an install outside any branch names ca-certificates before command `index` of `run`
  * (in an earlier RUN of its stage lineage, or earlier in the RUN) and no removal came between.
  */
-function namesCertificatesBefore(model: DockerfileModel, run: Instruction, index: number): boolean {
+function namesCertificatesBefore(run: Instruction, index: number): boolean {
   let named = false;
-  const visit = (r: Instruction, upto: number) => {
-    for (const [i, command] of r.commands.entries()) {
-      if (i >= upto) break;
-      const sub = readAptOrAptGet(command)?.subcommand?.value;
-      if (sub === "purge" || sub === "remove" || sub === "autoremove") named = false;
-      const call = readAptOrAptGet(command);
-      if (call && sub === "install" && command.depth === 0 && aptOperands(call).some((w) => CA_CERTIFICATES.test(w.value))) named = true;
-    }
-  };
-  for (const s of run.stage ? lineage(run.stage) : [])
-    for (const i of s.instructions) {
-      if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN") visit(i, Infinity);
-    }
-  visit(run, index);
+  for (const { command } of commandsBefore(run, index)) {
+    const call = readAptOrAptGet(command);
+    const sub = call?.subcommand?.value;
+    if (sub !== undefined && REMOVAL.has(sub)) named = false;
+    if (call && sub === "install" && command.depth === 0 && aptOperands(call).some((w) => CA_CERTIFICATES.test(w.value))) named = true;
+  }
   return named;
 }
 
@@ -351,7 +350,7 @@ export const rule: Rule = {
         if (dropsSsh && isWorkspace) continue;
         // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
         const needsCertificates =
-          packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(model, run, index);
+          packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(run, index);
         const subcommand = call.subcommand;
         const added = needsCertificates ? ["ca-certificates"] : [];
         const suggestion = (extra: string[]) => ({
