@@ -76,6 +76,18 @@ const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptool
 const CMAKE = /^cmake(?:[=:].*)?$/;
 /** Packages that give cmake a build program when they are named. */
 const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
+/** Ubuntu's software-properties-common brings launchpadlib, which `add-apt-repository ppa:` needs, only as a recommendation. */
+const SOFTWARE_PROPERTIES = /^software-properties-common(?:[=:].*)?$/;
+const LAUNCHPADLIB = /^python3-launchpadlib(?:[=:].*)?$/;
+
+/** True when command `index` of `run`, or a later RUN of its stage, adds a PPA (`add-apt-repository ppa:x/y`). */
+function addsPpaAfter(run: Instruction, index: number): boolean {
+  const adds = (r: Instruction, from: number) =>
+    r.commands.slice(from).some((c) => c.name.split("/").pop() === "add-apt-repository" && c.args.some((a) => a.value.startsWith("ppa:")));
+  if (adds(run, index + 1)) return true;
+  return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && adds(i, 0));
+}
+
 /** Programs that build native code, or install packages that may (a gem's or a wheel's extension). */
 const BUILDING_PROGRAMS = new Set([
   "make",
@@ -344,6 +356,9 @@ export const rule: Rule = {
         // So with cmake: its recommends are the make and compiler a later build (a gem's or a
         // wheel's native extension, the project's own) runs, unless the image names them itself.
         if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && buildsAfter(run, index)) continue;
+        // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
+        // which Ubuntu's software-properties-common brings only as a recommendation.
+        if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && addsPpaAfter(run, index)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.

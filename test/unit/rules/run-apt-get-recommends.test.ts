@@ -41,6 +41,12 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "software-properties-common with no PPA added: nothing needs its recommends",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y software-properties-common gdal-bin\n",
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "cmake in a stage that builds nothing after it: its make and compiler serve nothing",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ffmpeg cmake\nCOPY --from=build /app /app\nENTRYPOINT ["/app/main"]\n',
       messageId: "recommends",
@@ -209,6 +215,10 @@ testRule(rule, {
     {
       name: "Debian's cmake recommends the make and compiler a later gem build runs, and the image names neither",
       code: "FROM ruby:3.3-slim-bookworm\nRUN apt-get update && apt-get install -y cmake pkg-config libssl-dev\nRUN gem install rugged\n",
+    },
+    {
+      name: "software-properties-common before add-apt-repository ppa: launchpadlib comes only through its recommends",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y software-properties-common && add-apt-repository ppa:ubuntugis/ppa && apt-get install -y --no-install-recommends gdal-bin\n",
     },
     {
       name: "Debian's pip recommends the compiler and headers it builds source packages with",
