@@ -80,12 +80,9 @@ const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
 const SOFTWARE_PROPERTIES = /^software-properties-common(?:[=:].*)?$/;
 const LAUNCHPADLIB = /^python3-launchpadlib(?:[=:].*)?$/;
 
-/** True when command `index` of `run`, or a later RUN of its stage, adds a PPA (`add-apt-repository ppa:x/y`). */
-function addsPpaAfter(run: Instruction, index: number): boolean {
-  const adds = (r: Instruction, from: number) =>
-    r.commands.slice(from).some((c) => c.name.split("/").pop() === "add-apt-repository" && c.args.some((a) => a.value.startsWith("ppa:")));
-  if (adds(run, index + 1)) return true;
-  return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && adds(i, 0));
+/** `add-apt-repository ppa:x/y`. */
+function addsPpa(command: ShellCommand): boolean {
+  return programOf(command) === "add-apt-repository" && command.args.some((a) => a.value.startsWith("ppa:"));
 }
 
 /** Programs that build native code, or install packages that may (a gem's or a wheel's extension). */
@@ -108,12 +105,17 @@ const BUILDING_PROGRAMS = new Set([
   "cargo",
 ]);
 
-/** True when command `index` of `run`, or a later RUN of its stage, builds (see BUILDING_PROGRAMS). */
-function buildsAfter(run: Instruction, index: number): boolean {
-  const builds = (r: Instruction, from: number) => r.commands.slice(from).some((c) => BUILDING_PROGRAMS.has(c.name.split("/").pop() ?? ""));
-  if (builds(run, index + 1)) return true;
-  return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && builds(i, 0));
+/** The program a command runs, without its folder (`/usr/bin/make` -> `make`). */
+function programOf(command: ShellCommand): string {
+  return command.name.split("/").pop() ?? "";
 }
+
+/** True when a command after command `index` of `run` (later in the RUN, or in a later RUN of its stage) passes `test`. */
+function runsAfter(run: Instruction, index: number, test: (command: ShellCommand) => boolean): boolean {
+  if (run.commands.slice(index + 1).some(test)) return true;
+  return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && i.commands.some(test));
+}
+
 /** gpg itself, or the gnupg suite: without recommends, gpg lacks dirmngr (gpg -> gnupg -> dirmngr). */
 const GPG_PACKAGE = /^(?:gpg|gnupg2?)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
@@ -355,10 +357,15 @@ export const rule: Rule = {
         if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
         // So with cmake: its recommends are the make and compiler a later build (a gem's or a
         // wheel's native extension, the project's own) runs, unless the image names them itself.
-        if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && buildsAfter(run, index)) continue;
+        if (
+          packages.some((p) => CMAKE.test(p)) &&
+          !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) &&
+          runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(programOf(c)))
+        )
+          continue;
         // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
         // which Ubuntu's software-properties-common brings only as a recommendation.
-        if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && addsPpaAfter(run, index)) continue;
+        if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;
         if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
         const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.
