@@ -10,7 +10,7 @@
 // of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
 
 import { isAccountCommand } from "../model/commands";
-import { copyPaths, joinPath, unquoteWord } from "../model/copy-paths";
+import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import type { ShellCommand, Word } from "../model/shell";
@@ -164,7 +164,7 @@ function madeByFile(model: DockerfileModel, stage: Stage, run: Instruction, fold
           const path = substituteVariables(unquoteWord(word.value), scope);
           if (path.unresolved.length > 0 || (!path.value.startsWith("/") && directory === null)) continue;
           const made = joinPath(directory ?? "/", path.value);
-          if (made === folder || made.startsWith(`${folder}/`)) return true;
+          if (isSameOrParentPath(folder, made)) return true;
         }
       }
     }
