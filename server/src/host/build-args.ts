@@ -10,7 +10,8 @@ import { scriptTextsIn } from "./build-targets";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder, projectFolderKey, projectFolders } from "./project-folders";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION } from "../model/build-commands";
+import { buildPushSteps, shellCommands } from "./ci-workflow";
+import { BUILD_COMMAND, PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 
@@ -104,9 +105,6 @@ export function scriptArgs(text: string): string[] {
   return out;
 }
 
-/** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
-const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
-
 /**
  * The build-argument names a build that publishes its image passes: `--build-arg NAME` on a build
  * command that pushes, and the `build-args:` of a build-push-action step with `push:` on. A local
@@ -116,27 +114,17 @@ const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
  */
 export function publishedArgs(text: string): string[] {
   const out: string[] = [];
-  let current = "";
-  for (const line of text.split(/\r?\n/)) {
-    const continued = /\\\s*$/.test(line);
-    current += " " + line.replace(/\\\s*$/, "");
-    if (continued) continue;
-    if (BUILD_COMMAND.test(current) && PUSHING_BUILD.test(current)) {
-      out.push(...[...current.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]));
+  for (const { command } of shellCommands(text)) {
+    if (BUILD_COMMAND.test(command) && PUSHING_BUILD.test(command)) {
+      out.push(...[...command.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_]\w*)/g)].map((m) => m[1]));
     }
-    current = "";
   }
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
-    let push = false;
-    const names: string[] = [];
-    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
-      if (/^\s*push:\s*(?:true|["']true["']|\$\{\{)/.test(lines[j])) push = true;
-      const arg = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(lines[j]) ?? /^\s*build-args:\s*["']?([A-Za-z_]\w*)=/.exec(lines[j]);
-      if (arg !== null) names.push(arg[1]);
+  for (const step of buildPushSteps(text)) {
+    if (!PUSH_INPUT.test(step.inputs.get("push") ?? "")) continue;
+    for (const arg of step.inputs.get("build-args")?.split("\n") ?? []) {
+      const name = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(arg);
+      if (name !== null) out.push(name[1]);
     }
-    if (push) out.push(...names);
   }
   return out;
 }

@@ -6,14 +6,13 @@ import { dirname, join, relative, sep } from "node:path";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
+import { buildPushSteps, shellCommands } from "./ci-workflow";
+import { BUILD_COMMAND, FILE_OPTION, PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
 const WORKFLOW_FILE = /\.ya?ml$/;
 
-/** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
-const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
 /** A push elsewhere in the same workflow (`docker push`, `docker manifest push`, `podman push`). */
 const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
 
@@ -61,37 +60,16 @@ function normalisedPath(value: string): string {
 
 /** True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it. */
 export function workflowPublishes(text: string, path: string): boolean {
-  const lines = text.split(/\r?\n/);
-  // Shell commands continued over lines (`\` at the end) read as one.
-  const commands: string[] = [];
-  let current = "";
-  for (const line of lines) {
-    const continued = /\\\s*$/.test(line);
-    current += " " + line.replace(/\\\s*$/, "");
-    if (!continued) {
-      commands.push(current);
-      current = "";
-    }
-  }
-  if (current !== "") commands.push(current);
   const pushesElsewhere = PUSH_COMMAND.test(text);
-  for (const command of commands) {
+  for (const { command } of shellCommands(text)) {
     if (!BUILD_COMMAND.test(command)) continue;
     const named = FILE_OPTION.exec(command);
     if (named === null || normalisedPath(named[2]) !== path) continue;
     if (PUSHING_BUILD.test(command) || pushesElsewhere) return true;
   }
-  // docker/build-push-action: `file:` and `push:` in its `with:` block (a `${{ }}` expression pushes on some events).
-  for (let i = 0; i < lines.length; i++) {
-    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
-    let file: string | null = null;
-    let push = false;
-    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
-      const fileLine = /^\s*file:\s*(\S+)\s*$/.exec(lines[j]);
-      if (fileLine) file = normalisedPath(fileLine[1]);
-      if (/^\s*push:\s*(?:true|["']?true["']?|\$\{\{)/.test(lines[j])) push = true;
-    }
-    if (file === path && push) return true;
-  }
-  return false;
+  // docker/build-push-action: `file:` and `push:` in its `with:` (a `${{ }}` expression pushes on some events).
+  return buildPushSteps(text).some((step) => {
+    const file = step.inputs.get("file");
+    return file !== undefined && normalisedPath(file.trim()) === path && PUSH_INPUT.test(step.inputs.get("push") ?? "");
+  });
 }

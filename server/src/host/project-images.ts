@@ -8,7 +8,8 @@ import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
+import { buildPushSteps, inputValues, shellCommands } from "./ci-workflow";
+import { BUILD_COMMAND, FILE_OPTION } from "../model/build-commands";
 
 /** Most sibling Dockerfiles read per repository. */
 const MAX_PROJECT_IMAGES = 8;
@@ -93,50 +94,21 @@ function repositoryOf(tag: string): string | null {
 
 /** The image builds of a workflow's text: build commands and build-push-action steps that name a Dockerfile and a tag. */
 export function workflowImageBuilds(text: string): WorkflowImageBuild[] {
-  const lines = text.split(/\r?\n/);
   const builds: WorkflowImageBuild[] = [];
-  // Shell commands continued over lines (`\` at the end) read as one.
-  let current = "";
-  for (const line of lines) {
-    const continued = /\\\s*$/.test(line);
-    current += " " + line.replace(/\\\s*$/, "");
-    if (continued) continue;
-    if (BUILD_COMMAND.test(current)) {
-      const file = FILE_OPTION.exec(current);
-      const images = [...current.matchAll(TAG_OPTION)].map((m) => repositoryOf(m[2])).filter((r): r is string => r !== null);
-      if (file !== null) builds.push({ dockerfile: normalisedPath(file[2]), images });
-    }
-    current = "";
+  for (const { command } of shellCommands(text)) {
+    if (!BUILD_COMMAND.test(command)) continue;
+    const file = FILE_OPTION.exec(command);
+    const images = [...command.matchAll(TAG_OPTION)].map((m) => repositoryOf(m[2])).filter((r): r is string => r !== null);
+    if (file !== null) builds.push({ dockerfile: normalisedPath(file[2]), images });
   }
-  // docker/build-push-action: `file:` and `tags:` (one line, or a block of lines) in its `with:`.
-  for (let i = 0; i < lines.length; i++) {
-    if (!BUILD_PUSH_ACTION.test(lines[i])) continue;
-    let file: string | null = null;
-    const images: string[] = [];
-    for (let j = i + 1; j < lines.length && !/\buses:/.test(lines[j]) && !/^\s*-\s+name:/.test(lines[j]); j++) {
-      const fileLine = /^\s*file:\s*(\S+)\s*$/.exec(lines[j]);
-      if (fileLine) file = normalisedPath(fileLine[1]);
-      const tagsLine = /^(\s*)tags:(.*)$/.exec(lines[j]);
-      if (tagsLine === null) continue;
-      const inline = tagsLine[2].trim();
-      const values: string[] = [];
-      if (inline !== "" && !/^[|>][-+]?$/.test(inline)) values.push(...inline.split(","));
-      else {
-        // A block: the lines indented deeper than `tags:`.
-        const indent = tagsLine[1].length;
-        for (let k = j + 1; k < lines.length; k++) {
-          const block = /^(\s*)(\S.*)$/.exec(lines[k]);
-          if (block === null) continue;
-          if (block[1].length <= indent) break;
-          values.push(...block[2].replace(/^-\s+/, "").split(","));
-        }
-      }
-      for (const value of values) {
-        const repository = repositoryOf(value);
-        if (repository !== null) images.push(repository);
-      }
-    }
-    if (file !== null) builds.push({ dockerfile: file, images });
+  // docker/build-push-action: `file:` and `tags:` (one line, a list or a block of lines) in its `with:`.
+  for (const step of buildPushSteps(text)) {
+    const file = step.inputs.get("file");
+    if (file === undefined) continue;
+    const images = inputValues(step, "tags")
+      .map((tag) => repositoryOf(tag.replace(/^-\s+/, "")))
+      .filter((r): r is string => r !== null);
+    builds.push({ dockerfile: normalisedPath(file.trim()), images });
   }
   return builds;
 }

@@ -6,5 +6,9 @@
 export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
 /** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
 export const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
-/** A step that builds through docker/build-push-action. */
-export const BUILD_PUSH_ACTION = /\buses:\s*["']?docker\/build-push-action@/;
+/** A workflow step's `uses:` value that builds through docker/build-push-action. */
+export const BUILD_PUSH_ACTION = /^docker\/build-push-action@/;
+/** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
+export const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
+/** build-push-action's `push:` input when it pushes: `true`, or an expression that does on some events. */
+export const PUSH_INPUT = /^\s*(?:true|\$\{\{)/;

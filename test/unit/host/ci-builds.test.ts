@@ -54,6 +54,9 @@ describe("host/ci-builds: whether CI reuses a layer cache when it builds a Docke
     // Unless it prunes the builder cache first.
     const pruned = action("").replace("ubuntu-latest", "self-hosted").replace("    steps:\n", "    steps:\n      - run: docker builder prune -f\n");
     assert.deepStrictEqual(workflowBuildCaches(pruned, "Dockerfile"), [false]);
+    // The runner is each job's: a self-hosted job elsewhere in the workflow leaves a hosted build fresh.
+    const mixed = `${action("")}  deploy:\n    runs-on: [self-hosted, prod]\n    steps:\n      - run: ./deploy.sh\n`;
+    assert.deepStrictEqual(workflowBuildCaches(mixed, "Dockerfile"), [false]);
   });
 
   it("reads the repository's workflows: true only when every build of the file is without a cache", async () => {

@@ -1,0 +1,170 @@
+// What the host's build readers (ci-builds, ci-publish, project-images, build-args) ask of a CI
+// workflow, a script or a Makefile, read in one place: the shell commands it runs (continued
+// lines joined), and in a GitHub workflow its jobs (runner, matrix, commands) and the inputs of
+// its docker/build-push-action steps. Workflows are read as YAML (the `yaml` library), not by
+// indentation, so a `with:` block, a block scalar or a matrix `include:` reads as GitHub reads it.
+
+import type * as Yaml from "yaml";
+import { isRecord } from "./compose-file";
+import { BUILD_PUSH_ACTION } from "../model/build-commands";
+
+/** A shell command of a text, with `\` continuations joined, and the index of its first line. */
+export interface ShellCommand {
+  command: string;
+  line: number;
+}
+
+/**
+ * The text's shell commands: each line, with the lines a trailing `\` continues joined to it. Read
+ * from any text (scripts, Makefiles, workflows): the callers test each for a build command.
+ */
+export function shellCommands(text: string): ShellCommand[] {
+  const lines = text.split(/\r?\n/);
+  const commands: ShellCommand[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = i;
+    let command = lines[i];
+    while (/\\[ \t]*$/.test(command) && i + 1 < lines.length) command = command.replace(/\\[ \t]*$/, " ") + lines[++i];
+    commands.push({ command, line });
+  }
+  return commands;
+}
+
+/** One job of a GitHub workflow (or the whole of another CI file, read as one job). */
+export interface WorkflowJob {
+  /** GitHub-hosted (a fresh runner per job), self-hosted, or not said (not a GitHub job). */
+  runner: "github-hosted" | "self-hosted" | "unknown";
+  /** The literal values of its `strategy.matrix` keys and `include:` entries, by key. */
+  matrix: ReadonlyMap<string, readonly string[]>;
+  /** Its shell commands (GitHub: the steps' `run:` scripts; another CI file: every string), continuations joined. */
+  commands: string[];
+  /** Its docker/build-push-action steps. */
+  buildPushSteps: BuildPushStep[];
+}
+
+/** The `with:` inputs of a docker/build-push-action step, each as text (a list's items one per line). */
+export interface BuildPushStep {
+  inputs: ReadonlyMap<string, string>;
+}
+
+/**
+ * The jobs of a CI file: a GitHub workflow's `jobs`, or the whole file as one job of unknown
+ * runner (GitLab, others). Empty when the text is not YAML (a file being edited, a script).
+ */
+export function workflowJobs(text: string): WorkflowJob[] {
+  const document = parsedYaml(text);
+  if (document === undefined) return [];
+  const jobs = isRecord(document) ? document.jobs : undefined;
+  if (!isRecord(jobs)) return [jobOf(document, undefined)];
+  return Object.values(jobs).map((job) => jobOf(job, isRecord(job) ? job : undefined));
+}
+
+/** The docker/build-push-action steps of a CI file, in every job; none when the text names no such action. */
+export function buildPushSteps(text: string): BuildPushStep[] {
+  // Scripts and Makefiles are read for their commands too: they are not parsed as YAML for nothing.
+  if (!/docker\/build-push-action@/.test(text)) return [];
+  return workflowJobs(text).flatMap((job) => job.buildPushSteps);
+}
+
+/** The input `name` of a build-push-action step split into its values (commas or lines), trimmed. */
+export function inputValues(step: BuildPushStep, name: string): string[] {
+  const value = step.inputs.get(name);
+  if (value === undefined) return [];
+  return value
+    .split(/[,\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+}
+
+function jobOf(value: unknown, job: Record<string, unknown> | undefined): WorkflowJob {
+  const strings: string[] = [];
+  const buildPushSteps: BuildPushStep[] = [];
+  // A GitHub job's commands are its steps' `run:` scripts; another CI file's, any string it holds.
+  if (job !== undefined) {
+    for (const step of Array.isArray(job.steps) ? job.steps : []) {
+      if (!isRecord(step)) continue;
+      if (typeof step.run === "string") strings.push(step.run);
+      collect(step, [], buildPushSteps);
+    }
+  } else collect(value, strings, buildPushSteps);
+  return {
+    runner: runnerOf(job),
+    matrix: matrixOf(job),
+    commands: strings.flatMap((s) => shellCommands(s).map((c) => c.command)),
+    buildPushSteps,
+  };
+}
+
+/** Every string value under `value` into `strings`, and every build-push-action step into `steps`. */
+function collect(value: unknown, strings: string[], steps: BuildPushStep[]): void {
+  if (typeof value === "string") strings.push(value);
+  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps);
+  else if (isRecord(value)) {
+    if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim())) steps.push({ inputs: inputsOf(value.with) });
+    for (const item of Object.values(value)) collect(item, strings, steps);
+  }
+}
+
+function inputsOf(value: unknown): Map<string, string> {
+  const inputs = new Map<string, string>();
+  if (!isRecord(value)) return inputs;
+  for (const [name, input] of Object.entries(value)) {
+    const text =
+      scalarText(input) ??
+      (Array.isArray(input)
+        ? input
+            .map(scalarText)
+            .filter((v): v is string => v !== null)
+            .join("\n")
+        : null);
+    if (text !== null) inputs.set(name, text);
+  }
+  return inputs;
+}
+
+/** GitHub's `runs-on` (a label, a list of labels, or a `group`/`labels` object). */
+function runnerOf(job: Record<string, unknown> | undefined): WorkflowJob["runner"] {
+  if (job === undefined || job["runs-on"] === undefined) return "unknown";
+  return JSON.stringify(job["runs-on"]).includes("self-hosted") ? "self-hosted" : "github-hosted";
+}
+
+/** A matrix value computed by the workflow (`${{ fromJSON(...) }}`) is not a literal value. */
+const EXPRESSION = /\$\{\{/;
+
+function matrixOf(job: Record<string, unknown> | undefined): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  const strategy = job?.strategy;
+  const matrix = isRecord(strategy) ? strategy.matrix : undefined;
+  if (!isRecord(matrix)) return values;
+  const add = (name: string, value: unknown) => {
+    const text = scalarText(value);
+    if (text === null || text === "" || EXPRESSION.test(text)) return;
+    values.set(name, [...(values.get(name) ?? []), text]);
+  };
+  for (const [name, value] of Object.entries(matrix)) {
+    if (name === "exclude") continue;
+    if (name === "include") {
+      for (const entry of Array.isArray(value) ? value : []) if (isRecord(entry)) for (const [key, v] of Object.entries(entry)) add(key, v);
+    } else if (Array.isArray(value)) for (const v of value) add(name, v);
+    else add(name, value);
+  }
+  return values;
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}
+
+/** The parsed YAML document, or undefined when the text does not parse. */
+function parsedYaml(text: string): unknown {
+  // Loaded with the first workflow read, not with the language server (a bundle of its own there).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
+  const { parse: parseYaml } = require("yaml") as typeof Yaml;
+  try {
+    return parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
