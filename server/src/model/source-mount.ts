@@ -3,17 +3,12 @@
 // the project itself, so its dependencies are installed in the running container too (a `bundle
 // install` run through compose, into a folder of that mount), and compile there.
 
-import { joinPath, unquoteWord } from "./copy-paths";
+import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import { startPathScripts } from "./start-path-scripts";
 import { simpleCommands } from "./start-steps";
 import type { DockerfileModel } from "./types";
 import { workdirOf } from "./workdir";
-
-/** A folder path without its trailing slash (`/app/` is `/app`). */
-function folder(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
-}
 
 /**
  * The folder the container works in: the final stage's WORKDIR, or else the absolute folder the
@@ -23,19 +18,17 @@ function workingFolder(model: DockerfileModel): string | null {
   const final = model.finalStage;
   if (!final) return null;
   const workdir = workdirOf(model, final);
-  if (workdir !== null) return workdir === "/" ? null : folder(workdir);
+  if (workdir !== null) {
+    const path = normalizePath(workdir);
+    return path === "/" ? null : path;
+  }
   let found: string | null = null;
   for (const [, text] of startPathScripts(model)) {
     for (const words of simpleCommands(text)) {
-      if (words[0] === "cd" && words.length === 2 && /^\/[\w./-]+$/.test(words[1])) found = folder(words[1]);
+      if (words[0] === "cd" && words.length === 2 && /^\/[\w./-]+$/.test(words[1])) found = normalizePath(words[1]);
     }
   }
   return found === "/" ? null : found;
-}
-
-/** True when `path` is `base` or lies beneath it. */
-function within(path: string, base: string): boolean {
-  return path === base || path.startsWith(base + "/");
 }
 
 /**
@@ -50,7 +43,7 @@ export function mountsSourceOverWorkingFolder(model: DockerfileModel): boolean {
   if (!final || services.length === 0) return false;
   const working = workingFolder(model);
   if (working === null) return false;
-  const mounted = services.some((s) => s.mounts.some((m) => !m.readOnly && m.source !== "volume" && folder(m.target) === working));
+  const mounted = services.some((s) => s.mounts.some((m) => !m.readOnly && m.source !== "volume" && normalizePath(m.target) === working));
   if (!mounted) return false;
   for (const stage of lineage(final)) {
     for (const i of stage.instructions) {
@@ -59,8 +52,9 @@ export function mountsSourceOverWorkingFolder(model: DockerfileModel): boolean {
       const at = dest.startsWith("/") ? dest : workdirOf(model, stage, i);
       // A relative destination under an unknown WORKDIR may be the working folder.
       if (at === null) return false;
-      const path = dest.startsWith("/") ? folder(dest) : folder(joinPath(at, dest));
-      if (within(path, working) || within(working, path)) return false;
+      const path = dest.startsWith("/") ? normalizePath(dest) : normalizePath(joinPath(at, dest));
+      // A copy into the working folder, beneath it, or into a folder holding it (`COPY . /`) fills it.
+      if (isSameOrParentPath(working, path) || isSameOrParentPath(path, working)) return false;
     }
   }
   return true;

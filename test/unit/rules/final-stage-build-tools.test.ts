@@ -297,6 +297,17 @@ testRule(rule, {
       data: { packages: "'build-essential', 'libpq-dev'" },
     },
     {
+      name: "a compose mount over the working folder of an image that copies its tree into / (which holds that folder): still judged",
+      code: 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY rootfs/ /\nWORKDIR /srv/app/\nRUN bundle install\nCMD ["bin/rails", "server"]\n',
+      context: {
+        composeServices: [
+          { file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [{ target: "/srv/app", source: "host", readOnly: false }] },
+        ],
+      },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-essential', 'libpq-dev'" },
+    },
+    {
       name: "a named volume over the working folder is data, not mounted sources",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /var/lib/worker\nCOPY worker.py /usr/local/bin/worker.py\nCMD ["python", "/usr/local/bin/worker.py"]\n',
       context: {
