@@ -52,6 +52,16 @@ export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
   questing: 25.1,
   resolute: 26.04,
 };
+/**
+ * The Ubuntu release a tag starts with, as its version number (`noble`, `24.04`, `jammy-20240125`,
+ * `ubuntu-22.04`, `ubuntu20.04`); null when it names none.
+ */
+export function ubuntuVersionOf(tag: string): number | null {
+  const release = /^(?:ubuntu-?)?(\d\d\.\d\d|[a-z]+)(?:$|[-._])/.exec(tag.toLowerCase())?.[1];
+  if (release === undefined) return null;
+  return /^\d/.test(release) ? Number(release) : (UBUNTU_CODENAMES[release] ?? null);
+}
+
 const DISTRO_WORDS = new Set([...Object.keys(DEBIAN_CODENAMES), ...Object.keys(UBUNTU_CODENAMES), "sid"]);
 const PRERELEASE = /^(?:rc\d*|ea|tip|beta\d*|alpha\d*|\d+rc\d+|dev)$/;
 

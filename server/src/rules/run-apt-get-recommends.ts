@@ -45,6 +45,7 @@ import type { DockerfileModel, Instruction } from "../model/types";
 import { rootImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { debianReleaseOf } from "../images/release-moves";
+import { ubuntuVersionOf } from "../images/tags";
 import { isOnBuildpackDeps } from "../images/toolchains";
 import type { Rule } from "./types";
 
@@ -129,19 +130,20 @@ const SUDO = /^sudo(?:[=:].*)?$/;
  */
 const NEGLIGIBLE_KB = 768;
 
-/** Ubuntu releases older than the Debian releases the table reads (xenial, bionic): their packages may differ. */
-const OLD_UBUNTU = /(?:^|[-.:])(?:ubuntu-?)?(?:xenial|bionic|trusty|1[0-8]\.\d\d)(?:$|[-.])/;
-
 /**
- * Ubuntu releases by the Debian release they were taken from (focal from bullseye's development,
- * jammy from bookworm's, noble and later from trixie's): Ubuntu's indexes are not read, so the
- * table's answer for the Debian release stands in for packages of the same name.
+ * The Debian release an Ubuntu release was taken from (focal from bullseye's development, jammy
+ * from bookworm's, noble to 25.10 from trixie's), "old" for a release older than focal, or null
+ * from 26.04 on (taken from forky's development, which the table does not read): their packages
+ * may differ from the table's. Ubuntu's indexes are not read, so the table's answer for the Debian
+ * release stands in for packages of the same name.
  */
-const UBUNTU_AS_DEBIAN: [RegExp, number][] = [
-  [/^(?:ubuntu-?)?(?:focal|20\.04|20\.10|groovy|hirsute|21\.04|impish|21\.10)(?:$|[-.])/, 11],
-  [/^(?:ubuntu-?)?(?:jammy|22\.04|kinetic|22\.10|lunar|23\.04|mantic|23\.10)(?:$|[-.])/, 12],
-  [/^(?:ubuntu-?)?(?:noble|24\.04|oracular|24\.10|plucky|25\.04|questing|25\.10|2[6-9]\.\d\d)(?:$|[-.])/, 13],
-];
+function debianBaseOfUbuntu(version: number): number | "old" | null {
+  if (version < 20) return "old";
+  if (version < 22) return 11;
+  if (version < 24) return 12;
+  if (version < 26) return 13;
+  return null;
+}
 
 /**
  * The Debian release of a base image (`node:20-bookworm-slim`, `debian:12-slim`, or the release an
@@ -156,9 +158,8 @@ function debianRelease(image: ImageReference | null): number | "old" | null {
   if (major) return Number(major[1]);
   const ubuntu = image.familiarName === "ubuntu" || /ubuntu/.test(image.tag) || /ubuntu/.test(image.familiarName);
   if (!ubuntu) return null;
-  const tag = image.familiarName === "ubuntu" ? image.tag : image.tag.replace(/^.*?ubuntu/, "ubuntu");
-  if (OLD_UBUNTU.test(tag)) return "old";
-  return UBUNTU_AS_DEBIAN.find(([pattern]) => pattern.test(tag))?.[1] ?? null;
+  const version = ubuntuVersionOf(image.familiarName === "ubuntu" ? image.tag : image.tag.replace(/^.*?ubuntu/, "ubuntu"));
+  return version === null ? null : debianBaseOfUbuntu(version);
 }
 
 /** True when the install call asks for no recommends itself. */
