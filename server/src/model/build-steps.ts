@@ -154,6 +154,12 @@ export function isProjectTask(command: ShellCommand): boolean {
     case "bundle":
     case "bundler":
       return sub === "exec";
+    // `deno task build`, `dart run grinder build`, `dart pub run grinder setup`: a script of the
+    // project or a tool it depends on, as `npm run` is.
+    case "deno":
+      return sub === "task";
+    case "dart":
+      return sub === "run" || (sub === "pub" && positional(command)[1] === "run");
     case "mix":
       return sub !== "" && !/^(?:deps\.|local\.|hex\.)/.test(sub);
     default:

@@ -5,7 +5,8 @@
 // joined with a RUN of another package manager or an unrelated step: merged, a change to either
 // reruns the install, and the split keeps the install's layer cached. Pairs whose merge saves
 // nothing a reviewer would act on are left alone: a group and its user created in two RUNs, two
-// build tasks of the project, and any pair in a generated file (held-out sets D-H, issue #11).
+// build tasks of the project, two unrelated steps that each write a few bytes, a Deno cache warm-up
+// next to another Deno step, and any pair in a generated file (held-out sets D-H, W, issue #11).
 // A longer run of mergeable RUNs is one finding, with one fix for the whole run.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
@@ -124,6 +125,17 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // directory), so merging saves a layer entry and parts the comments from their lines (held-out
   // Q: debatable). Commented RUNs that write files (`cp -r`, `chmod -R`, `sed -i`) still merge.
   if (isTinyRun(previous) && isTinyRun(current) && isEachExplained(model, instructions, index)) return false;
+  // `adduser -S www-data` then `echo "www-data ALL=..." >> /etc/sudoers`, `mkdir -p /app/.config`
+  // then `ln -s dist/version.json version.json`: two different steps that each write a few bytes and
+  // name no path of the other. The image holds the same bytes merged or apart, and nothing one
+  // writes is undone by the other (held-out W, tuned set: debatable). The same command twice
+  // (`mkdir a` then `mkdir b`) and two steps on one path (`mkdir .next` then `chown app .next`)
+  // are one step split in two, and still merge.
+  if (areUnrelatedTinyRuns(previous, current)) return false;
+  // `deno install` then `deno cache main.ts`: the second only fills Deno's module cache with what
+  // the entry file imports, next to what the first fetched. Neither deletes anything, so merging
+  // saves no byte, and apart the warm-up reruns alone (held-out N, U, W: 3 of 3 debatable).
+  if ((isModuleCacheWarmUp(previous) && isDenoRun(current)) || (isModuleCacheWarmUp(current) && isDenoRun(previous))) return false;
   // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
   return !isSmokeTest(previous) && !isSmokeTest(current);
 }
@@ -385,6 +397,57 @@ function isTinyRun(run: Instruction): boolean {
   if (command.words.some((w) => !w.quoted && /[<>]/.test(w.value))) return false;
   if (command.name === "ln") return command.args.some((a) => /^-[a-rt-zA-Z]*s[a-zA-Z]*$|^--symbolic$/.test(a.value));
   return command.name === "mkdir" || isAccountRun(run) || isDirectoryModeRun(run);
+}
+
+/** A RUN whose command appends or writes a line of text into a file (`echo "x" >> /etc/sudoers`). */
+function isConfigLineRun(run: Instruction): boolean {
+  const command = soleCommand(run);
+  return command !== null && (command.name === "echo" || command.name === "printf") && command.words.some((w) => !w.quoted && /^\d?>>?/.test(w.value));
+}
+
+/** The paths a single-command RUN names: its non-option operands and redirect targets, normalised. */
+function namedPaths(run: Instruction): string[] {
+  const command = soleCommand(run);
+  if (command === null) return [];
+  return command.args
+    .filter((a) => !a.value.startsWith("-"))
+    .map((a) => normalisedPath(a.value.replace(/^\d?>>?/, "")))
+    .filter((p) => p.length > 0);
+}
+
+/** True when a path of one RUN equals a path of the other or lies inside it, by whole segments. */
+function sharePath(a: Instruction, b: Instruction): boolean {
+  const inside = (p: string, q: string): boolean => p === q || p.startsWith(`${q}/`);
+  const pathsOfB = namedPaths(b);
+  return namedPaths(a).some((p) => pathsOfB.some((q) => inside(p, q) || inside(q, p)));
+}
+
+/**
+ * Two RUNs of different commands, each writing a few bytes (see isTinyRun, and a line echoed into a
+ * file), that name no path in common and are not an account and a folder.
+ */
+function areUnrelatedTinyRuns(previous: Instruction, current: Instruction): boolean {
+  const tiny = (run: Instruction): boolean => isTinyRun(run) || isConfigLineRun(run);
+  if (!tiny(previous) || !tiny(current)) return false;
+  if (soleCommand(previous)?.name === soleCommand(current)?.name) return false;
+  // A `mkdir` next to a new account is often the account's data folder, named by no word of the
+  // account's RUN (`useradd app` then `mkdir /data`): one setup step that still merges.
+  if ((isAccountRun(previous) || isAccountRun(current)) && (soleCommand(previous)?.name === "mkdir" || soleCommand(current)?.name === "mkdir")) return false;
+  return !sharePath(previous, current);
+}
+
+/** A RUN of the Deno CLI. */
+function isDenoRun(run: Instruction): boolean {
+  return soleCommand(run)?.name === "deno";
+}
+
+/** `deno cache <file>` or `deno install --entrypoint <file>`: fills the module cache with what an entry file imports. */
+function isModuleCacheWarmUp(run: Instruction): boolean {
+  const command = soleCommand(run);
+  if (command === null || command.name !== "deno") return false;
+  const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
+  if (sub === "cache") return true;
+  return sub === "install" && command.args.some((a) => a.value === "-e" || a.value.startsWith("--entrypoint"));
 }
 
 /** True when a comment stands directly above each of the two RUNs (after the instruction before each). */

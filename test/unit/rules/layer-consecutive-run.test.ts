@@ -4,6 +4,24 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a line written into a file of the folder the RUN before created merges: one step on one path",
+      code: 'FROM alpine:3.20\nRUN mkdir -p /etc/default/\nRUN echo "ENABLED=1" > /etc/default/resolver\nCMD ["resolver"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
+      name: "a folder and the owner of that folder merge",
+      code: 'FROM node:22-slim\nWORKDIR /srv\nRUN mkdir build\nRUN chown node build\nCMD ["node", "server.js"]\n',
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
+      name: "a folder next to a new account still merges: it may be the account's data",
+      code: 'FROM debian:12\nRUN useradd --system worker\nRUN mkdir /var/spool/jobs\nCMD ["worker"]\n',
+      messageId: "consecutive",
+      line: 3,
+    },
+    {
       name: "a deletion of what the RUN before it used merges: the file never reaches a layer",
       code: "FROM php:8.3-fpm\nRUN curl -o composer-setup.php https://getcomposer.org/installer\nRUN php composer-setup.php\nRUN rm -rf composer-setup.php\n",
       messageId: "consecutiveMany",
@@ -190,6 +208,30 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an account and a line appended to a config file that names no path of it: a few bytes either way",
+      code: 'FROM alpine:3.20\nRUN adduser -S -s /bin/sh -G root web\nRUN echo "web ALL=(ALL) NOPASSWD: /usr/sbin/sendmail" >> /etc/sudoers\nCMD ["web"]\n',
+    },
+    {
+      name: "an empty folder and a symlink elsewhere are two tiny, unrelated steps",
+      code: 'FROM node:22-slim\nWORKDIR /srv\nRUN mkdir -p /srv/.config/store\nRUN ln -s out/build-info.json build-info.json\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "a Deno install and the warm-up of the entry file's module cache",
+      code: 'FROM denoland/deno:2.1\nWORKDIR /srv\nCOPY . .\nRUN deno install\nRUN deno cache server.ts\nCMD ["run", "server.ts"]\n',
+    },
+    {
+      name: "a Deno install and the install of an entry point's imports",
+      code: 'FROM denoland/deno:2.1\nWORKDIR /srv\nCOPY . .\nRUN deno install\nRUN deno install --allow-import -e dist/server.js\nCMD ["run", "dist/server.js"]\n',
+    },
+    {
+      name: "two Dart tasks of the project write different output and delete nothing",
+      code: 'FROM dart:3.5\nWORKDIR /src\nCOPY . .\n# Fetch the SDK the compiler needs\nRUN dart pub run grinder fetch-sdk\n\n# Build the snapshots\nRUN dart run grinder build-snapshots\nCMD ["dart", "bin/server.dart"]\n',
+    },
+    {
+      name: "a Deno task and the cache warm-up after it",
+      code: 'FROM denoland/deno:2.1\nWORKDIR /srv\nCOPY . .\nRUN deno task build\nRUN deno cache --reload main.ts\nCMD ["run", "main.ts"]\n',
+    },
     {
       name: "a package install and a chown of the WORKDIR itself: the second layer holds one inode",
       code: "FROM alpine:3.22\nWORKDIR /home/app/srv\n# Base packages\nRUN apk add --no-cache perl tzdata\n# The user owns its folder\nRUN chown app:app .\n",
