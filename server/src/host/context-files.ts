@@ -79,17 +79,19 @@ function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
 export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const model = typeof text === "string" ? parseDockerfile(text) : text;
+  // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`),
+  // and the entry script the start command names, copied itself under a name that does not say
+  // script (`COPY app_launch /usr/local/bin` with `ENTRYPOINT ["/usr/local/bin/app_launch"]`) or
+  // brought by a folder copy (`COPY app/ webapp` with `CMD ["/opt/app/webapp/startup"]`): whether it
+  // drops root decides final-stage-root.
+  const entryNames = new Set((startCommand(model) ?? []).map((w) => w.split("/").pop() ?? w).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
   // package.json at the root tells whether an install brings devDependencies at all.
   const wanted = [
     "package.json",
     ...copiedContextPaths(model)
-      .filter((p) => INTERESTING.test(p) && p !== "package.json")
+      .filter((p) => (INTERESTING.test(p) || entryNames.has(p.split("/").pop() ?? p)) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
-  // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`),
-  // and the entry script the start command names when a folder copy brings it (`COPY app/ webapp`
-  // with `CMD ["/opt/app/webapp/startup"]`): whether it drops root decides final-stage-root.
-  const entryNames = new Set((startCommand(model) ?? []).map((w) => w.split("/").pop() ?? w).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
   for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader, entryNames)) if (!wanted.includes(path)) wanted.push(path);
   // The entry script the start command runs when a build stage copied it with the whole context
   // (`COPY . .`, then `COPY --from=build /usr/src/docker/entrypoint.sh /entrypoint.sh`).

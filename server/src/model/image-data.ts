@@ -155,7 +155,30 @@ export function dataPaths(model: DockerfileModel, chain: Stage[]): string[] {
   for (const stage of chain) {
     for (const i of stage.instructions) if (i.keyword === "VOLUME") paths.push(...volumePaths(model, stage, i));
   }
-  return [...paths, ...composeDataMounts(model)];
+  return [...paths, ...composeDataMounts(model), ...documentedRunMounts(model)];
+}
+
+/** `-v /tmp/logs:/opt/logs`, `--volume=app-data:/data`: a host folder or named volume and the image folder it is mounted on. */
+const RUN_VOLUME = /(?:^|\s)(?:-v\s+|--volume[\s=])["']?([^\s:"'=][^\s:"']*):(\/[^\s:"']*)(:[\w,]+)?/g;
+
+/**
+ * The image folders the run the file's comments document mounts writable from the host (`# Run
+ * with: docker run -d -v /tmp/logs:/opt/logs app`): the app writes its logs or data there, and
+ * every deployment that follows the comment has root-owned files in them, as with a compose
+ * volume. Not a read-only mount, the Docker socket, or a single file (`/app/config.yml`).
+ */
+function documentedRunMounts(model: DockerfileModel): string[] {
+  if (!model.comments.some((c) => /\bdocker\s+run\b/.test(c.content))) return [];
+  const paths: string[] = [];
+  for (const comment of model.comments) {
+    for (const m of comment.content.matchAll(RUN_VOLUME)) {
+      const [, , target, mode] = m;
+      if (mode !== undefined && /\bro\b/.test(mode)) continue;
+      if (/docker\.sock$/.test(target) || /\.\w+$/.test(target.split("/").pop() ?? "")) continue;
+      paths.push(trimSlash(target));
+    }
+  }
+  return paths;
 }
 
 /**

@@ -77,7 +77,7 @@ const ONE_OFF_OPTIONS = /^(?:-[tTvVsh]|--test|--version|--help|configtest|-versi
  * A daemon told which user to become on its own command line (`netdata -u netdata`, `dnsmasq
  * --user=dnsmasq`, `--runas app`, `--setuid app`).
  */
-const SWITCH_USER_OPTION = /^(?:-u|--user|--uid|--run-?as(?:-user)?|--setuid|--setuser|--chuid)(?:=(?!root$|0$)\S+)?$/;
+const SWITCH_USER_OPTION = /^(?:-u|--?(?:user|uid|run-?as(?:-user)?|setuid|setuser|chuid))(?:=(?!root$|0$)\S+)?$/;
 /**
  * `nobody`, the unprivileged account every system has, given to an option (`ssserver -a nobody`,
  * `--as=nobody`): whatever the option's name, the program is told to run as nobody.
@@ -155,7 +155,8 @@ function switchesUserItself(command: readonly string[]): boolean {
     if (!SWITCH_USER_OPTION.test(word)) return false;
     if (word.includes("=")) return true;
     const user = command[index + 1];
-    return user !== undefined && /^(?:[a-z_][a-z0-9_-]*|\$\{?\w+\}?)$/.test(user) && user !== "root";
+    // A name, a variable or a non-zero id (`uwsgi --uid 1000`).
+    return user !== undefined && /^(?:[a-z_][a-z0-9_-]*|\$\{?\w+\}?|[1-9]\d*)$/.test(user) && user !== "root";
   });
 }
 
@@ -177,11 +178,27 @@ function suDropsTo(line: string): boolean {
   return false;
 }
 
-/** In an entry script: the process that stays is a daemon told which user to become (`exec netdata -u netdata`). */
+/**
+ * In an entry script: the process that stays is a daemon told which user to become, after `exec`
+ * (`exec netdata -u netdata`), or as the last command of the script or of a `case` branch, where
+ * the script ends when it does (`rpcapi) starman --user=app --group=app app.psgi ;;`). A command
+ * in the middle of the script is a side step and proves nothing. Without `exec`, a bare `-u` is not
+ * read (`sort -u`, `env -u VAR`): only a spelled-out option (`--user=app`, `-user=app`) counts.
+ */
 function execsSwitchingDaemon(script: string): boolean {
-  return script.split("\n").some((line) => {
-    const words = line.trim().split(/\s+/);
-    return words[0] === "exec" && switchesUserItself(words.slice(1).map((w) => w.replace(/^["']|["']$/g, "")));
+  const lines = script
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
+  return lines.some((line, at) => {
+    const words = line
+      .replace(/\s*;;$/, "")
+      .split(/\s+/)
+      .map((w) => w.replace(/^["']|["']$/g, ""));
+    if (words[0] === "exec") return switchesUserItself(words.slice(1));
+    const endsBranch = line.endsWith(";;") || lines[at + 1] === ";;" || at === lines.length - 1;
+    return endsBranch && switchesUserItself(words.filter((w) => !/^-u(?:=.*)?$/.test(w)));
   });
 }
 

@@ -64,6 +64,13 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
   });
 
+  it("reads a copied file without a telling name when the start command runs it", async () => {
+    const text = 'FROM alpine\nCOPY svc_launch /usr/local/bin\nCOPY notes /opt/notes\nENTRYPOINT ["/usr/local/bin/svc_launch"]\n';
+    const dir = projects.create({ Dockerfile: text, svc_launch: "#!/bin/sh\nexec /init\n", notes: "release notes\n" });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["svc_launch"]);
+  });
+
   it("reads a copied script without a telling name when a RUN runs it by path", async () => {
     const text = "FROM debian\nCOPY tools/setup_runtime /tmp/setup_runtime\nCOPY tools/notes /tmp/notes\nRUN /tmp/setup_runtime 22 && cat /tmp/notes\n";
     const dir = projects.create({

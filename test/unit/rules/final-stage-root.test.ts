@@ -523,8 +523,50 @@ testRule(rule, {
       code: 'FROM node:22-slim\nRUN curl -fsSL https://example.org/install | bash && ln -s /opt/tool/bin/tool /usr/local/bin/tool\nCOPY . /srv/app\nCMD ["node", "/srv/app/main.js"]\n',
       messageId: "noUser",
     },
+    {
+      name: "a server given a user as a side step in the middle of the script, then the app as root",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY . /srv/app\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nschema-tool --user=app migrate\nexec node /srv/app/server.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a bare -u on the script's last line without exec is not read as a user",
+      code: 'FROM node:22-slim\nCOPY start.sh /start.sh\nCOPY . /srv/app\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nenv -u DEBUG node /srv/app/server.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a documented run that mounts a folder read-only keeps no data there",
+      code: '# Run with: docker run -d -v /srv/conf:/etc/app:ro acme/app\nFROM eclipse-temurin:21-jre\nCOPY app.jar /opt/app/app.jar\nCMD ["java", "-jar", "/opt/app/app.jar"]\n',
+      messageId: "noUser",
+      line: 2,
+    },
   ],
   silent: [
+    {
+      name: "a launcher whose case branches start servers with their own user option, without exec",
+      code: 'FROM alpine:3.22\nRUN adduser -S svc\nCOPY svc_launch /usr/local/bin\nUSER root\nENTRYPOINT ["/usr/local/bin/svc_launch"]\n',
+      context: {
+        files: {
+          svc_launch:
+            '#!/bin/sh\ncase $1 in\n  api)\n    psgi-server --listen=:5000 --user=svc --group=svc /opt/app.psgi\n    ;;\n  worker)\n    svc-worker -user=svc --group=svc foreground\n    ;;\n  *) echo "usage" ;;\nesac\n',
+        },
+      },
+    },
+    {
+      name: "an entry script whose last command is a Go-style daemon told its user with -user=",
+      code: 'FROM debian:trixie-slim\nCOPY --from=build /out/relay /usr/local/bin/relay\nCOPY run.sh /run.sh\nCMD ["/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\nmkdir -p /tmp/relay\nrelay -listen :7000 -user=relay\n" } },
+    },
+    {
+      name: "a uwsgi exec'd with a numeric uid",
+      code: 'FROM python:3.12-slim\nCOPY . /srv/app\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nexec uwsgi --http :8080 --uid 1000 --module app:app\n" } },
+    },
+    {
+      name: "logs in a folder the documented docker run bind-mounts from the host",
+      code: '# Run with: docker run -d -p 8080:8080 -v /tmp/logs:/opt/logs acme/config-service\nFROM eclipse-temurin:17-jre-jammy\nCOPY --from=0 /svc /svc\nCMD ["/svc/scripts/startup.sh"]\n',
+    },
     {
       name: "an entry script that drives the Docker API through the host's socket with curl",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache curl jq\nENV WATCH_LABEL=restart-me\nCOPY entry /entry\nENTRYPOINT ["/entry"]\nCMD ["watch"]\n',
