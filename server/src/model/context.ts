@@ -237,6 +237,11 @@ const MANIFEST_NAMES = new Set([
   "vite.config.js",
   "vite.config.ts",
   "vite.config.mjs",
+  // Hugo's site config: `enableGitInfo` reads the git history while the site is built.
+  "hugo.toml",
+  "hugo.yaml",
+  "hugo.yml",
+  "hugo.json",
 ]);
 
 /**

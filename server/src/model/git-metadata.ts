@@ -18,8 +18,16 @@ import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
-/** Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt, autotools, Rakefile). */
-const GIT_STAMPING_BUILDS = new Set(["make", "gmake", "cmake", "autoreconf", "./autogen.sh", "autogen.sh", "./configure", "rake", "meson", "just"]);
+/**
+ * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
+ * autotools, Rakefile), and Hugo, whose `enableGitInfo` reads each page's last commit from the
+ * history (`git log`) for its dates; the site config saying so may sit where the host did not read.
+ */
+const GIT_STAMPING_BUILDS = new Set(["make", "gmake", "cmake", "autoreconf", "./autogen.sh", "autogen.sh", "./configure", "rake", "meson", "just", "hugo"]);
+/** Hugo's switch that dates pages from the git history (`enableGitInfo = true`, `enableGitInfo: true`). */
+const HUGO_GIT_INFO = /^\s*["']?enableGitInfo["']?\s*[:=]\s*true\b/im;
+/** Site and bundler configs the host reads whose text may run git while the site is built. */
+const SITE_CONFIG = /^(?:hugo\.(?:toml|ya?ml|json)|(?:vite|svelte)\.config\.(?:js|ts|mjs))$/;
 /** Packages that install git with them (Alpine's `alpine-sdk` depends on git). */
 const PACKAGES_WITH_GIT = new Set(["git", "git-core", "alpine-sdk"]);
 /** npm packages that read the checkout's .git at build time to stamp a version. */
@@ -288,7 +296,7 @@ function manifestReadsGit(model: DockerfileModel): boolean {
 }
 
 /**
- * True when a JVM, Python or Haskell build file (at the root or one folder down: a Gradle subproject,
+ * True when a JVM, Python or Haskell build file, or a site or bundler config (at the root or one folder down: a Gradle subproject,
  * sbt's project/plugins.sbt, a Haskell package of a stack project) applies a plugin or depends on a
  * library that versions from
  * the checkout, or a Gradle or setup.py script runs git itself
@@ -300,6 +308,9 @@ function buildFileReadsGit(name: string, text: string): boolean {
   if (name === "pyproject.toml" || name === "setup.cfg") return GIT_READING_PYTHON.test(text);
   if (name === "setup.py") return GIT_READING_PYTHON.test(text) || ASKS_GIT.test(text);
   if (name === "package.yaml" || name.endsWith(".cabal")) return GIT_READING_HASKELL.test(text);
+  // A bundler config that stamps the version while bundling (`execSync("git rev-parse --short HEAD")`
+  // in vite.config.ts), or Hugo dating pages from the history.
+  if (SITE_CONFIG.test(name)) return ASKS_GIT.test(text) || HUGO_GIT_INFO.test(text);
   if (name.endsWith(".sbt")) return GIT_READING_SBT.test(text) || ASKS_GIT.test(text);
   return false;
 }

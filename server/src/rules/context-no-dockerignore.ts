@@ -56,28 +56,15 @@ export const rule: Rule = {
     if (isContextElsewhere(uses, rootEntries)) return;
     const matcher = dockerignore === null ? null : parseDockerignore(dockerignore);
     const reaching = (name: string) => copies.some((c) => reachesFinalImage(model, c.instruction, name));
-    // .git stays when the build may read it: git at hand (installed, bundled with the toolchain
-    // image) and either a build system that often stamps versions from git, or a builder stage whose
-    // copy never ships (excluding .git could break the build there, for little gain).
-    const git = gitUseAfter(model, first.instruction);
+    // .git stays when the build may read it, after any of the whole-context copies (one
+    // .dockerignore filters them all: a frontend stage that installs git for its bundler's version
+    // stamp needs .git even when the first copy, a backend's, does not).
     // A development or test image (final stage named so) is a build environment too.
     const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
-    // A toolchain image of the project's own (not an official image) may bundle git unseen, so a
-    // versioning build system run on it counts too.
-    const customBase = first.instruction.stage !== null && startsFromCustomImage(first.instruction.stage);
     const keepsGit =
       uses.readsGitCheckout ||
-      git.manifestReadsGit ||
-      git.stepReadsGit ||
-      git.goStampsVcs ||
-      git.removesGit ||
-      // The final image purges the build dependencies installed with git but keeps git: the program
-      // uses it at run time and may read the checkout (its version from `git rev-parse`), which the
-      // file cannot show; excluding .git could break start-up.
-      (git.keptOnPurpose && reaching(".git")) ||
-      (git.available && (git.buildSystem || isBuildEnvironment)) ||
-      (customBase && git.buildSystem) ||
-      (matcher !== null && reincludes(matcher, ".git"));
+      (matcher !== null && reincludes(matcher, ".git")) ||
+      copies.some((c) => buildMayReadGit(model, c.instruction, isBuildEnvironment, reaching(".git")));
     const excludedByCopy = copyExcludes(first.instruction);
     const wanted = (name: string) => !(name === ".git" && keepsGit) && !uses.isCopied(name) && !(excludedByCopy && isExcluded(excludedByCopy, name));
     if (matcher === null) {
@@ -214,6 +201,31 @@ function reportHostBuildOutput(
     ],
     severity: "info",
   });
+}
+
+/**
+ * True when the build after `copy` may read .git: git at hand (installed, bundled with the toolchain
+ * image) and either a build system that often stamps versions from git, or a builder stage whose
+ * copy never ships (excluding .git could break the build there, for little gain); or a manifest,
+ * step or config that reads the checkout.
+ */
+function buildMayReadGit(model: DockerfileModel, copy: Instruction, isBuildEnvironment: boolean, gitShips: boolean): boolean {
+  const git = gitUseAfter(model, copy);
+  // A toolchain image of the project's own (not an official image) may bundle git unseen, so a
+  // versioning build system run on it counts too.
+  const customBase = copy.stage !== null && startsFromCustomImage(copy.stage);
+  return (
+    git.manifestReadsGit ||
+    git.stepReadsGit ||
+    git.goStampsVcs ||
+    git.removesGit ||
+    // The final image purges the build dependencies installed with git but keeps git: the program
+    // uses it at run time and may read the checkout (its version from `git rev-parse`), which the
+    // file cannot show; excluding .git could break start-up.
+    (git.keptOnPurpose && gitShips) ||
+    (git.available && (git.buildSystem || isBuildEnvironment)) ||
+    (customBase && git.buildSystem)
+  );
 }
 
 /** True when the stage's lineage starts from an image that is not a Docker official image. */

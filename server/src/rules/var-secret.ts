@@ -107,6 +107,10 @@ const DELIBERATELY_PUBLIC = [
 ];
 const ABSOLUTE_PATH = /^(?:\/[a-z][\w.-]*)(?:\/[\w.-]+)*\/?$/;
 const PLAIN_URL = /^[a-z][a-z\d+.-]*:\/\/[^\s@?#/]+(?:\/[^\s@?#/]{0,19})*$/i;
+// The secret word of a login's password as the name's last part (`ARTEMIS_PASSWORD`), and the
+// words that name the user of the same login (`ARTEMIS_USER`, `DJANGO_SUPERUSER_USERNAME`).
+const PASSWORD_LAST = /(?:^|_)(?:password|passwd|pword|pass)$/i;
+const LOGIN_USER_WORDS = ["USER", "USERNAME", "USER_NAME", "LOGIN"];
 const KEY_ID = /^0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})(?:\s+0x(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40}))*$/i;
 
 export const rule: Rule = {
@@ -125,13 +129,24 @@ export const rule: Rule = {
       // A builder stage's ARG or ENV: its config does not ship, but its history and cache keep it.
       builder: "{keyword} '{name}' looks like a secret and stays in the builder's history; use RUN --mount=type=secret.",
       default: "ENV '{name}' ships the known default '{value}'; pass the real value at run time instead.",
+      // A literal password next to the literal user name it logs in with: the image's documented
+      // default account, which its start script sets up; unsetting it alone breaks first start.
+      defaultLogin: "ENV '{name}' ships a default login password; require the real one when the container starts.",
     },
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
     const configuredPrefixes = configuredPublicEnvPrefixes(model);
     const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
-    const found: { name: string; range: Range; keyword: string; shipped: boolean; changeMe: string | null; runTime: boolean }[] = [];
+    const found: {
+      name: string;
+      range: Range;
+      keyword: string;
+      shipped: boolean;
+      changeMe: string | null;
+      runTime: boolean;
+      defaultLogin: boolean;
+    }[] = [];
     for (const instruction of model.instructions) {
       // A global ARG (before the first FROM) only feeds FROM lines: a stage that uses the value
       // declares it again, and that declaration is the one stored and judged.
@@ -160,6 +175,7 @@ export const rule: Rule = {
         if (holdsNoSecret(model, instruction, value)) continue;
         if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
+        if (instruction.keyword === "ARG" && isOverriddenByLaterEnv(model, instruction, key.name)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;
         const stage = instruction.stage;
@@ -168,7 +184,8 @@ export const rule: Rule = {
         const changeMe = instruction.keyword === "ENV" && value !== null && CHANGE_ME.test(value.trim()) ? value.trim() : null;
         const runTime =
           instruction.keyword === "ENV" && stage !== null && finalStages.has(stage) && !instruction.trigger && !readByLaterRun(model, instruction, key.name);
-        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe, runTime });
+        const defaultLogin = runTime && value !== null && isDefaultLoginPassword(model, instruction, key.name, value);
+        found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe, runTime, defaultLogin });
       }
     }
     // One secret, one place: where a stage of the final image stores it, its declarations in
@@ -177,6 +194,8 @@ export const rule: Rule = {
     for (const f of found) {
       if (!f.shipped && shippedNames.has(f.name)) continue;
       if (f.changeMe !== null) report({ range: f.range, messageId: "default", data: { name: f.name, value: f.changeMe } });
+      // Quieter: a known default account is a weakness to note, not a secret that leaked.
+      else if (f.defaultLogin) report({ range: f.range, messageId: "defaultLogin", data: { name: f.name }, severity: "info" });
       else if (f.runTime) report({ range: f.range, messageId: "runtime", data: { name: f.name } });
       else report({ range: f.range, messageId: f.shipped ? "secret" : "builder", data: { keyword: f.keyword, name: f.name } });
     }
@@ -191,6 +210,46 @@ export const rule: Rule = {
 function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: string): boolean {
   const reference = new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
   return model.instructions.some((i) => i.keyword === "RUN" && i.ordinal > instruction.ordinal && reference.test(model.lines.textIn(i.range)));
+}
+
+/**
+ * True when a later ENV of the same stage sets the ARG's name to a value of its own (not built from
+ * `$NAME`) before any RUN names it: the ARG's value reaches no build step and the image keeps the
+ * ENV's, which is judged where it is declared (`ARG DB_PASSWORD=whatever` for a test compile, then
+ * `ENV DB_PASSWORD=app`).
+ */
+function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction, name: string): boolean {
+  const reference = new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
+  for (const later of model.instructions) {
+    if (later.ordinal <= instruction.ordinal || later.stage !== instruction.stage) continue;
+    if (later.keyword === "RUN" && reference.test(model.lines.textIn(later.range))) return false;
+    if (later.keyword !== "ENV") continue;
+    const declaration = envDeclarations(model, later).find((d) => d.name === name);
+    if (declaration !== undefined) return declaration.value !== null && !reference.test(declaration.value);
+  }
+  return false;
+}
+
+/**
+ * True for a literal password (`ARTEMIS_PASSWORD=artemis`) whose stage also sets, as a literal,
+ * the user name of the same login (`ARTEMIS_USER=artemis`): the image's default account, which
+ * its start script creates from the pair (`artemis create --user ... --password ...`,
+ * `createsuperuser --noinput`). It is documented for users to override, not a leaked secret;
+ * removing it without a replacement breaks the first start.
+ */
+function isDefaultLoginPassword(model: DockerfileModel, instruction: Instruction, name: string, value: string): boolean {
+  const literal = value.trim();
+  if (literal === "" || literal.includes("$")) return false;
+  const match = PASSWORD_LAST.exec(name);
+  if (match === null) return false;
+  const prefix = name.slice(0, match.index) + (match[0].startsWith("_") ? "_" : "");
+  const users = new Set(LOGIN_USER_WORDS.map((word) => (prefix + word).toUpperCase()));
+  return model.instructions.some(
+    (i) =>
+      i.keyword === "ENV" &&
+      i.stage === instruction.stage &&
+      envDeclarations(model, i).some((d) => users.has(d.name.toUpperCase()) && d.value !== null && d.value.trim() !== "" && !d.value.includes("$")),
+  );
 }
 
 /**

@@ -9,6 +9,13 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      name: "Hugo with no git at hand and no config that reads the history: .git is still reported for the stage",
+      code: "FROM alpine:3.20 AS build\nRUN apk add --no-cache hugo\nCOPY . /site\nRUN hugo --source /site --destination /public\nFROM nginx:1.27-alpine\nCOPY --from=build /public /usr/share/nginx/html\n",
+      context: { dockerignore: "resources\n", rootEntries: [".git/", "hugo.toml", "content/"], files: { "hugo.toml": 'title = "Docs"\n' } },
+      messageId: "missingEntriesStage",
+      line: 3,
+    },
+    {
       name: "a .NET build in a builder stage with .git kept: the host's bin/ and obj/ folders are reported",
       code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /source\nRUN dotnet publish /source/src/Web/Web.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/Web.dll"]\n',
       context: { dockerignore: null, rootEntries: [".git/", "src/", "Web.sln", ".vscode/"] },
@@ -283,6 +290,34 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Hugo on a site image of the project's own: its enableGitInfo may date pages from .git",
+      code: "FROM registry.example.org/acme/hugo:0.140 AS build\nWORKDIR /docs\nCOPY . /docs\nRUN hugo --source src --destination /public\nFROM nginx:1.27-alpine\nCOPY --from=build /public /usr/share/nginx/html\n",
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "src/", "Makefile"] },
+    },
+    {
+      name: "Hugo's site config turns enableGitInfo on",
+      code: "FROM alpine:3.20 AS build\nRUN apk add --no-cache hugo\nCOPY . /site\nRUN hugo --source /site --destination /public\nFROM nginx:1.27-alpine\nCOPY --from=build /public /usr/share/nginx/html\n",
+      context: {
+        dockerignore: "resources\n",
+        rootEntries: [".git/", "hugo.toml", "content/"],
+        files: { "hugo.toml": 'title = "Docs"\nenableGitInfo = true\n' },
+      },
+    },
+    {
+      name: "a Vite config stamps the version with git rev-parse",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "package.json", "vite.config.ts"],
+        files: { "vite.config.ts": 'const commit = execSync("git rev-parse --short HEAD").toString();\n' },
+      },
+    },
+    {
+      name: "a later stage that installs git for its bundle reads .git, though the first copy's stage does not",
+      code: "FROM rust:1-alpine AS backend\nCOPY . .\nRUN cargo build --release\nFROM node:22-alpine AS frontend\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM alpine:3.20\nCOPY --from=backend /target/release/server /usr/bin/server\nCOPY --from=frontend /app/build /srv\n",
+      context: { dockerignore: "/node_modules\n/target\n", rootEntries: [".git/", "Cargo.toml", "package.json", "src/"] },
+    },
     {
       name: "a configure of a downloaded dependency is not an in-tree build of the copied sources",
       code: "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y git gcc make cmake\nCOPY . /opt/app\nRUN git clone https://example.org/dep.git /opt/dep && cd /opt/dep && ./configure && make\nRUN cmake -S /opt/app -B /opt/build && cmake --build /opt/build\nFROM debian:12\nCOPY --from=build /opt/build/app /usr/bin/app\n",

@@ -1,5 +1,6 @@
 import { rule } from "../../../server/src/rules/var-secret";
-import { testRule } from "../../support/rule-tester";
+import * as assert from "assert";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
@@ -156,8 +157,46 @@ testRule(rule, {
       messageId: "secret",
       count: 7,
     },
+    {
+      name: "a literal broker password beside the literal user of the same login: a default account, reported quietly",
+      code: 'FROM eclipse-temurin:21-jre\nENV QUEUE_USER=queue\nENV QUEUE_PASSWORD=queue\nENTRYPOINT ["/run-broker.sh"]\n',
+      messageId: "defaultLogin",
+      line: 3,
+      token: "QUEUE_PASSWORD",
+      data: { name: "QUEUE_PASSWORD" },
+    },
+    {
+      name: "a superuser pair set in one ENV",
+      code: "FROM python:3.12-slim\nENV APP_ADMIN_USERNAME=admin \\\n    APP_ADMIN_PASSWORD=letmein\n",
+      messageId: "defaultLogin",
+      token: "APP_ADMIN_PASSWORD",
+    },
+    {
+      name: "a password with no user beside it keeps the run-time message",
+      code: "FROM node:22-alpine\nENV PANEL_PASSWORD=letmein\n",
+      messageId: "runtime",
+      token: "PANEL_PASSWORD",
+    },
+    {
+      name: "a password whose user comes from a build argument is no documented default",
+      code: "FROM alpine:3.20\nARG DB_USER_IN\nENV DB_USER=$DB_USER_IN DB_PASSWORD=s3cret\n",
+      messageId: "runtime",
+      token: "DB_PASSWORD",
+    },
+    {
+      name: "an ARG a RUN reads before an ENV of the same name replaces it",
+      code: "FROM alpine:3.20\nARG DB_PASSWORD=s3cret\nRUN ./seed.sh $DB_PASSWORD\nENV DB_PASSWORD=other\n",
+      messageId: "secret",
+      line: 2,
+      count: 2,
+      token: "DB_PASSWORD",
+    },
   ],
   silent: [
+    {
+      name: "an ARG that a later ENV of the same stage replaces before any RUN reads it",
+      code: 'FROM debian:12-slim\n# only a test compile would need these\nARG DB_PASSWORD=whatever_for_tests\nENV DB_PASSWORD=""\nRUN ./build.sh\n',
+    },
     {
       name: "a name whose KEY is a JSON field, a sort key or a header, with a plain word as the value",
       code: 'FROM alpine:3.20\nENV NOTIFY_URL="" NOTIFY_JSON_KEY="message" \\\n    SORT_KEY=created_at TRACE_HEADER_KEY=X-Trace-Id\n',
@@ -265,4 +304,14 @@ testRule(rule, {
     },
     { name: "a list of provider names", code: "FROM node:22\nENV AUTH_PROVIDERS='credentials,oidc' AUTH_URL=https://example.com\n" },
   ],
+});
+
+describe("var-secret: a default login", () => {
+  it("is reported at information level, not as a leaked secret", () => {
+    const findings = findingsOf(rule, "FROM alpine:3.20\nENV QUEUE_USER=queue QUEUE_PASSWORD=queue\n");
+    assert.deepStrictEqual(
+      findings.map((f) => f.severity),
+      ["info"],
+    );
+  });
 });
