@@ -159,6 +159,20 @@ function minor(version: number[]): string | null {
   return version.length >= 2 ? `${version[0]}.${version[1]}` : null;
 }
 
+/**
+ * For a tag naming only a major (`ruby:2-alpine3.13`, `php:7-apache`): the date its last minor
+ * reached end of life, when every minor of that major the table lists has, and the image's facts
+ * list no current version of that major (the tag floats to a series nobody maintains); else null.
+ */
+function majorEndedOn(name: string, table: DateTable, version: number[]): string | null {
+  if (version.length !== 1) return null;
+  const major = version[0];
+  const minors = Object.keys(table).filter((k) => Number(k.split(".")[0]) === major);
+  if (minors.length === 0 || newestVersions(name).some((v) => v[0] === major)) return null;
+  const last = minors.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]))[minors.length - 1];
+  return table[last];
+}
+
 /** Go 1.N was released in February (even N) or August (odd N) since Go 1.14 (2020-02). */
 function goReleaseMonth(n: number): string {
   const year = 2020 + Math.floor((n - 14) / 2);
@@ -241,11 +255,15 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
     }
     case "ruby": {
       const m = minor(v);
-      return m && RUBY_EOL[m] ? note("end-of-life", `Ruby ${m}`, RUBY_EOL[m], "ruby:3.4", SOURCES.ruby) : null;
+      if (m) return RUBY_EOL[m] ? note("end-of-life", `Ruby ${m}`, RUBY_EOL[m], "ruby:3.4", SOURCES.ruby) : null;
+      const ended = majorEndedOn(name, RUBY_EOL, v);
+      return ended ? note("end-of-life", `Ruby ${major}`, ended, "ruby:3.4", SOURCES.ruby) : null;
     }
     case "php": {
       const m = minor(v);
       if (m && PHP_EOL[m]) return note("end-of-life", `PHP ${m}`, PHP_EOL[m], "php:8.4", SOURCES.php);
+      const ended = m ? null : majorEndedOn(name, PHP_EOL, v);
+      if (ended) return note("end-of-life", `PHP ${major}`, ended, "php:8.4", SOURCES.php);
       return major !== null && Number(major) < 5 ? note("end-of-life", `PHP ${major}`, "2018-12-31 or earlier", "php:8.4", SOURCES.php) : null;
     }
     case "postgres": {

@@ -1,7 +1,15 @@
 // instruction-copy-dest-not-dir: hadolint DL3021. With more than one source, COPY and ADD need a
-// destination folder written with a trailing slash; otherwise the build fails.
+// destination folder written with a trailing slash; otherwise the classic builder fails. BuildKit
+// copies each source on its own (dockerfile2llb's dispatchCopy, fsutil's copy): into the
+// destination when it is an existing folder, else onto a file of that name, the last source
+// winning. So where BuildKit builds the file and the folder certainly exists, the slash is only
+// tidiness and the rule is silent.
 
-import { copyPaths } from "../model/copy-paths";
+import { requiresBuildKit } from "../model/buildkit";
+import { copyPaths, joinPath } from "../model/copy-paths";
+import { foldersBefore } from "../model/existing-folders";
+import { workdirOf } from "../model/workdir";
+import type { DockerfileModel, Instruction } from "../model/types";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -12,19 +20,23 @@ export const rule: Rule = {
     description: "End the destination with / when COPY or ADD has several sources.",
     fix: "safe",
     equivalents: { hadolint: ["DL3021"] },
+    // dockerfile-utils reports the same COPY line with a bare message and no fix: one finding, ours.
+    supersedes: [{ check: "INVALID_DESTINATION", when: "always" }],
     messages: {
       notDir: "{keyword} with {count} sources needs a folder destination ending in '/'; write '{dest}/'.",
     },
   },
   check(model, report) {
+    const buildKit = requiresBuildKit(model);
     for (const instruction of model.instructions) {
       const copy = instruction.keyword === "ONBUILD" ? instruction.trigger : instruction;
       if ((copy?.keyword !== "COPY" && copy?.keyword !== "ADD") || copy.heredocs.length > 0) continue;
       const paths = copyPaths(copy);
       if (!paths || paths.sources.length < 2) continue;
       const dest = paths.dest.value;
-      // `.` and `..` name folders; a variable may end in a slash.
-      if (dest.endsWith("/") || dest.endsWith("\\") || dest === "." || dest === ".." || dest.includes("$")) continue;
+      // `.` and `..` name folders; a variable at the end may end in a slash.
+      if (dest.endsWith("/") || dest.endsWith("\\") || dest === "." || dest === ".." || ENDS_WITH_VARIABLE.test(dest)) continue;
+      if (buildKit && copy === instruction && intoExistingFolder(model, instruction, dest)) continue;
       const written = model.lines.textIn(paths.dest.range);
       const quote = /["']$/.test(written) ? written[written.length - 1] : "";
       const fixed = quote ? `${written.slice(0, -1)}/${quote}` : `${written}/`;
@@ -37,3 +49,14 @@ export const rule: Rule = {
     }
   },
 };
+
+const ENDS_WITH_VARIABLE = /\$(?:\{[^}]*\}|\w+)$/;
+
+/** True when `dest` of `copy` (not an ONBUILD trigger) names a folder the stage certainly holds then. */
+function intoExistingFolder(model: DockerfileModel, copy: Instruction, dest: string): boolean {
+  const stage = copy.stage;
+  if (stage === null || dest.includes("$")) return false;
+  const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  if (base === null) return false;
+  return foldersBefore(model, stage, copy).has(joinPath(base, dest));
+}

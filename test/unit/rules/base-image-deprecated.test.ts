@@ -139,6 +139,36 @@ testRule(rule, {
       },
     },
     { name: "EOL distribution in a variant suffix", code: "FROM ruby:3.3-slim-buster\n", messageId: "endOfLife", line: 1 },
+    {
+      name: "a major-only tag whose every release is past its end: name the language, not the old Alpine under it",
+      code: "FROM ruby:2-alpine3.12\nRUN gem install rake\n",
+      messageId: "endOfLife",
+      line: 1,
+      data: {
+        image: "ruby:2-alpine3.12",
+        subject: "Ruby 2",
+        since: "2023-03-31",
+        asOf: "2026-11-22",
+        source: "ruby-lang.org branch maintenance",
+        replacement: "'ruby:3.4-alpine'",
+        others: "",
+      },
+    },
+    {
+      name: "a PHP major no release of which is maintained",
+      code: "FROM php:7-fpm\n",
+      messageId: "endOfLife",
+      line: 1,
+      data: {
+        image: "php:7-fpm",
+        subject: "PHP 7",
+        since: "2022-11-28",
+        asOf: "2026-11-22",
+        source: "php.net supported versions",
+        replacement: "'php:8.4-fpm'",
+        others: "",
+      },
+    },
     { name: "builder stage on an old Go", code: "FROM golang:1.22 AS build\nFROM scratch\n", messageId: "endOfLife", line: 1, token: "golang:1.22" },
     {
       name: "the official image spelled through Docker Hub's public host",
@@ -805,6 +835,7 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a major-only tag the image still publishes a release of", code: "FROM ruby:3-alpine\n" },
     {
       name: "a Dockerfile named for the distribution release it builds for (Dockerfile.centos-7)",
       code: "FROM centos:centos7\nRUN yum -y install gcc make\n",

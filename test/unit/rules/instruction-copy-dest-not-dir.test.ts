@@ -12,6 +12,62 @@ testRule(rule, {
       output: "FROM node:22-alpine\nCOPY package.json package-lock.json /app/\n",
     },
     { name: "quoted", code: 'FROM scratch\nCOPY a b "c"\n', messageId: "notDir", output: 'FROM scratch\nCOPY a b "c/"\n' },
+    {
+      name: "the folder exists but nothing says BuildKit builds the file: the classic builder rejects it",
+      code: "FROM python:3.13-slim\nWORKDIR /srv\nCOPY setup.cfg pyproject.toml /srv\n",
+      messageId: "notDir",
+      line: 3,
+    },
+    {
+      name: "BuildKit, but nothing made the folder: BuildKit writes each source onto a file of that name",
+      code: "# syntax=docker/dockerfile:1\nFROM python:3.13-slim\nWORKDIR /srv\nCOPY setup.cfg pyproject.toml /opt/conf\n",
+      messageId: "notDir",
+      line: 4,
+    },
+    {
+      name: "a mkdir that runs only on one branch does not certainly make the folder",
+      code: 'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/cache/apt if [ -n "$X" ]; then mkdir -p /etc/tool; fi\nCOPY a.conf b.conf /etc/tool\n',
+      messageId: "notDir",
+      line: 3,
+    },
+    {
+      name: "an ONBUILD copy runs in a downstream build whose folders are not known",
+      code: "# syntax=docker/dockerfile:1\nFROM node:22-alpine\nWORKDIR /app\nONBUILD COPY package.json package-lock.json /app\n",
+      messageId: "notDir",
+      line: 4,
+    },
+    {
+      name: "a variable inside the destination, not at its end, cannot end it with a slash",
+      code: "FROM scratch\nARG ROOT=/srv\nCOPY a b $ROOT/conf\n",
+      messageId: "notDir",
+      line: 3,
+    },
   ],
-  silent: ["FROM scratch\nCOPY a b c/\n", "FROM scratch\nCOPY a b\n", "FROM scratch\nCOPY a b .\n", "FROM scratch\nCOPY a b $DEST\n"],
+  silent: [
+    "FROM scratch\nCOPY a b c/\n",
+    "FROM scratch\nCOPY a b\n",
+    "FROM scratch\nCOPY a b .\n",
+    "FROM scratch\nCOPY a b $DEST\n",
+    "FROM scratch\nCOPY a b ${DEST}\n",
+    {
+      name: "BuildKit (syntax directive) copies into the WORKDIR the stage made",
+      code: "# syntax=docker/dockerfile:1\nFROM python:3.13-slim\nWORKDIR /srv\nCOPY setup.cfg pyproject.toml /srv\n",
+    },
+    {
+      name: "BuildKit (RUN --mount) copies into a folder an earlier RUN made",
+      code: "FROM golang:1.25\nRUN --mount=type=cache,target=/root/.cache/go-build mkdir -p /opt/tool/etc && go version\nCOPY a.yaml b.yaml /opt/tool/etc\n",
+    },
+    {
+      name: "BuildKit (COPY --link) copies into the WORKDIR of the stage it builds on",
+      code: "FROM node:22-alpine AS base\nWORKDIR /home/node/app\nFROM base AS deps\nCOPY --link package.json package-lock.json /home/node/app\n",
+    },
+    {
+      name: "a relative destination under the WORKDIR, made by an earlier copy with a slash (heredoc: BuildKit)",
+      code: "FROM nginx:1.29-alpine\nWORKDIR /etc/nginx\nCOPY site.conf conf.d/\nRUN <<EOF\nnginx -t\nEOF\nCOPY a.conf b.conf conf.d\n",
+    },
+    {
+      name: "a parent of the WORKDIR exists too",
+      code: "# syntax=docker/dockerfile:1\nFROM ruby:3.4\nWORKDIR /usr/src/app\nCOPY Gemfile Gemfile.lock /usr/src\n",
+    },
+  ],
 });
