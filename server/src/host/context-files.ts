@@ -3,6 +3,7 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
+import { baseName } from "../model/copy-paths";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
@@ -84,12 +85,12 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // script (`COPY app_launch /usr/local/bin` with `ENTRYPOINT ["/usr/local/bin/app_launch"]`) or
   // brought by a folder copy (`COPY app/ webapp` with `CMD ["/opt/app/webapp/startup"]`): whether it
   // drops root decides final-stage-root.
-  const entryNames = new Set((startCommand(model) ?? []).map((w) => w.split("/").pop() ?? w).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
+  const entryNames = new Set((startCommand(model) ?? []).map((w) => baseName(w)).filter((n) => /^[\w-]+(?:\.(?:sh|bash))?$/.test(n)));
   // package.json at the root tells whether an install brings devDependencies at all.
   const wanted = [
     "package.json",
     ...copiedContextPaths(model)
-      .filter((p) => (INTERESTING.test(p) || entryNames.has(p.split("/").pop() ?? p)) && p !== "package.json")
+      .filter((p) => (INTERESTING.test(p) || entryNames.has(baseName(p))) && p !== "package.json")
       .slice(0, MAX_FILES),
   ];
   for (const path of await supervisorRunFiles(folder, copiedContextSources(model), reader, entryNames)) if (!wanted.includes(path)) wanted.push(path);
@@ -100,7 +101,7 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // then `RUN /tmp/install_node 20`): what the step does is in them.
   const ran = programsRun(model);
   for (const path of copiedContextPaths(model)
-    .filter((p) => ran.has(p.split("/").pop() ?? p))
+    .filter((p) => ran.has(baseName(p)))
     .slice(0, MAX_FILES))
     if (!wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.

@@ -2,7 +2,7 @@
 // official images (`golang:alpine`, `python:slim`), plus the images for which following a moving
 // tag is the only choice or the purpose (published only as `latest`; nightly builds).
 
-import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { finalImageStages, shippedImageStages } from "../model/final-image";
 import { perModel } from "../model/per-model";
 import { startCommand } from "../model/stage-purpose";
@@ -355,7 +355,7 @@ export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: Im
   if (stage !== model.finalStage || stage.base.kind !== "image") return false;
   if (!WEB_SERVER_IMAGES.has(hubName(ref))) return false;
   const command = startCommand(model);
-  if (command !== null && !WEB_SERVER_PROGRAMS.has(command[0]?.split("/").pop() ?? "")) return false;
+  if (command !== null && !WEB_SERVER_PROGRAMS.has(baseName(command[0] ?? ""))) return false;
   if (!stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD")) return false;
   return stage.instructions.every(
     (i) => i.keyword !== "RUN" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || ARRANGE_COMMANDS.has(c.name))),

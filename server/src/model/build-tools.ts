@@ -179,7 +179,7 @@ const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "ma
 
 /** True when the command compiles native code against the image's headers (see COMPILING_PROGRAMS). */
 export function compilesNativeCode(command: ShellCommand): boolean {
-  return COMPILING_PROGRAMS.has(command.name.split("/").pop() ?? "");
+  return COMPILING_PROGRAMS.has(command.name);
 }
 
 /**
@@ -219,7 +219,7 @@ const R_INSTALL_CALL = /\b(?:install\.packages|pak::pkg_install|pak::pak|remotes
  * of a source folder always compiles its native code.
  */
 export function installsRPackages(command: ShellCommand): boolean {
-  const name = command.name.split("/").pop() ?? "";
+  const name = command.name;
   if (R_INSTALLERS.has(name)) return true;
   if (name === "R" && command.args[0]?.value === "CMD" && command.args[1]?.value === "INSTALL") return true;
   return (name === "Rscript" || name === "R") && command.args.some((w) => R_INSTALL_CALL.test(w.value));
@@ -240,7 +240,7 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
   const installs = commands.filter((c) => systemPackageCommand(c)?.action === "install");
   const last = installs.length > 0 ? commands.indexOf(installs[installs.length - 1]) : -1;
   return commands.slice(last + 1).some((c) => {
-    const name = c.name.split("/").pop() ?? "";
+    const name = c.name;
     return (
       compilesNativeCode(c) ||
       installsRPackages(c) ||

@@ -4,6 +4,7 @@
 // service (non-root user, no compilers) does not apply to them: the image that adds the program
 // and its command is where that advice belongs.
 
+import { baseName } from "./copy-paths";
 import { startCommand } from "./stage-purpose";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -86,7 +87,7 @@ export function startsBareInterpreter(model: DockerfileModel): boolean {
   const final = model.finalStage;
   const command = startCommand(model);
   if (!final || command === null || command.length === 0) return false;
-  if (!INTERPRETER.test(command[0].split("/").pop() ?? "") || command.slice(1).some((w) => !w.startsWith("-"))) return false;
+  if (!INTERPRETER.test(baseName(command[0])) || command.slice(1).some((w) => !w.startsWith("-"))) return false;
   const chain = lineage(final);
   return (
     !hasExpose(chain) &&

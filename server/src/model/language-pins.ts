@@ -10,7 +10,7 @@
 
 import type { BuildContextFacts } from "./context";
 import { contextCopy, isWholeContextSource } from "./copies";
-import { normalizePath, unquoteWord } from "./copy-paths";
+import { baseName, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
@@ -586,7 +586,7 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
     const sources = (contextCopy(instruction)?.sources ?? []).map((s) => unquoteWord(s.value));
     const words = [...sources, ...instruction.commands.flatMap((c) => c.args.map((a) => a.value))];
     for (const word of words) {
-      const name = unquoteWord(word).split("/").pop() ?? "";
+      const name = baseName(unquoteWord(word));
       if (PROJECT_FILE.test(name)) named.add(name);
     }
     for (const source of sources) {
@@ -607,7 +607,7 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
   if (ROLLS_TO_NEWER_MAJOR.test(files["Directory.Build.props"] ?? "")) return null;
   let target: { file: string; major: number } | null = null;
   for (const [path, text] of Object.entries(files)) {
-    if (!named.has(path.split("/").pop() ?? "") && !(PROJECT_FILE.test(path) && published.has(path.split("/").slice(0, -1).join("/")))) continue;
+    if (!named.has(baseName(path)) && !(PROJECT_FILE.test(path) && published.has(path.split("/").slice(0, -1).join("/")))) continue;
     if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
     // A project without its own `<TargetFramework>` takes the one of the Directory.Build.props
     // MSBuild imports for it: that file is the one to retarget.
@@ -615,7 +615,7 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
     const props = own === null ? buildPropsFramework(files, path) : null;
     if (props !== null && ROLLS_TO_NEWER_MAJOR.test(files[props.path] ?? "")) return null;
     const frameworks = own ?? props?.frameworks ?? "";
-    const file = props?.path ?? path.split("/").pop() ?? path;
+    const file = props?.path ?? baseName(path);
     // A library for netstandard runs on any runtime: it decides nothing.
     if (frameworks === "" || /^netstandard/.test(frameworks)) continue;
     // `netcoreapp3.1` (.NET Core 1.0 to 3.1) as `net8.0`: the app starts only on that major's runtime.

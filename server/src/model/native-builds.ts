@@ -4,6 +4,7 @@
 // compilers and headers are there; on its slim variant they are not, so such an install breaks
 // there unless the stage installs a compiler itself.
 
+import { baseName } from "./copy-paths";
 import { buildToolKind } from "./build-tools";
 import { dependencyInstall, systemPackageCommand } from "./commands";
 import { compileGlob } from "./glob";
@@ -134,7 +135,7 @@ function pipedRequirementFiles(model: DockerfileModel, command: ShellCommand, pr
         .split("/")
         .pop() ?? "",
     );
-    return glob ? names.filter((n) => glob.test(n.split("/").pop() ?? n)) : [];
+    return glob ? names.filter((n) => glob.test(baseName(n))) : [];
   });
 }
 

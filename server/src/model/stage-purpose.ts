@@ -3,6 +3,7 @@
 // that to the file (its path, base, start command, compose use), so final-image rules leave
 // development, CI and build-environment images alone.
 
+import { baseName } from "./copy-paths";
 import { keptBuildTools } from "./build-tools";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
@@ -99,7 +100,7 @@ const purposes = new WeakMap<DockerfileModel, ImagePurpose | null>();
  * sh, ash, dash and zsh too): the container runs it at each start, like an entry script.
  */
 export function isShellScriptAt(command: readonly string[], i: number): boolean {
-  return i >= 2 && command[i - 1] === "-c" && /^(?:ba|da|a|z)?sh$/.test(command[i - 2].split("/").pop() ?? "");
+  return i >= 2 && command[i - 1] === "-c" && /^(?:ba|da|a|z)?sh$/.test(baseName(command[i - 2]));
 }
 
 /** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */
@@ -149,7 +150,7 @@ function withoutExec(words: string[]): string[] {
  * options dropped, up to `--`. A command with no wrapper is returned as is.
  */
 export function withoutInitWrapper(command: readonly string[]): string[] {
-  if (!INIT_WRAPPERS.test(command[0]?.split("/").pop() ?? "")) return [...command];
+  if (!INIT_WRAPPERS.test(baseName(command[0] ?? ""))) return [...command];
   let at = 1;
   while (at < command.length && command[at].startsWith("-")) {
     if (command[at++] === "--") break;
@@ -194,7 +195,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // `tini -- /bin/bash` is an interactive shell all the same.
   const command = written === null ? null : withoutInitWrapper(written);
   if (command !== null) {
-    const program = command[0]?.split("/").pop() ?? "";
+    const program = baseName(command[0] ?? "");
     const rest = command.slice(1);
     if (IDLE_PROGRAMS.test(program) && (program === "sleep" || program === "tail" || rest.every((w) => /^-(?:l|i|-login)$/.test(w)))) return "shell-command";
     if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";

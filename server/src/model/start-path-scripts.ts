@@ -4,7 +4,7 @@
 // the build stage having copied `./common/`), and the scripts those run in turn
 // (`/entrypoint_web.sh "$@"` in a role switch). What they start decides whether the image leaves root.
 
-import { joinPath, normalizePath, copyPaths, isHeredocSource } from "./copy-paths";
+import { baseName, copyPaths, isHeredocSource, joinPath, normalizePath } from "./copy-paths";
 import { hasWildcard } from "./copies";
 import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
@@ -19,8 +19,6 @@ const MAX_HOPS = 4;
 const MAX_ROUNDS = 3;
 /** A script run as a command: a path (`/startup/check.sh`) or a `.sh` name, after `exec`, `source`, `.`, `sh` or `bash`. */
 const RUNS_SCRIPT = /^\s*(?:(?:exec|source|\.|(?:ba|da)?sh)\s+)?(\/[\w./-]+|[\w./-]+\.sh)(?=\s|$|;)/;
-
-const baseName = (path: string) => path.split("/").pop() ?? path;
 
 /**
  * The start path's scripts the host read, as [context path, text]: entry scripts, then the scripts

@@ -37,7 +37,7 @@ const FOLDER_OPTION = /^(?:--prefix|-C|--cwd|--dir|--working-dir|-d)$/;
 export function isBuildingStep(words: readonly string[]): boolean {
   let start = 0;
   while (start < words.length && (LEADING.test(words[start]) || /^\w+=/.test(words[start]))) start++;
-  const program = (words[start] ?? "").split("/").pop() ?? "";
+  const program = baseName(words[start] ?? "");
   if (program === "make") return true;
   const name = /^pip3?(?:\.\d+)?$/.test(program) ? "pip" : program;
   const step = BUILDING_STEP.get(name);
@@ -61,7 +61,7 @@ const SETUP_BUILD = /^(?:install|develop|build|build_ext)$/;
 function pythonScript(words: readonly string[]): string | null {
   let start = 0;
   while (start < words.length && (LEADING.test(words[start]) || /^\w+=/.test(words[start]))) start++;
-  if (!PYTHON.test((words[start] ?? "").split("/").pop() ?? "")) return null;
+  if (!PYTHON.test(baseName(words[start] ?? ""))) return null;
   const at = words.findIndex((w, i) => i > start && !w.startsWith("-"));
   return at < 0 ? null : words[at];
 }
@@ -115,7 +115,7 @@ function startScripts(model: DockerfileModel): string[] {
   const command = startCommand(model);
   if (command === null) return [];
   // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
-  const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(command[i - 1].split("/").pop() ?? ""));
+  const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(baseName(command[i - 1])));
   return [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" "), ...entryScriptFiles(model).map(([, text]) => text)];
 }
 
@@ -171,7 +171,7 @@ export function startSyncsUvDevGroup(model: DockerfileModel): boolean {
   if (envSkips) return false;
   return startScripts(model).some((script) =>
     simpleCommands(script).some((words) => {
-      const uv = words.findIndex((w) => (w.split("/").pop() ?? w) === "uv");
+      const uv = words.findIndex((w) => baseName(w) === "uv");
       if (uv < 0 || words[uv + 1] !== "run") return false;
       return !words.slice(uv + 2).some((w) => UV_RUN_WITHOUT_DEV.test(w));
     }),

@@ -30,7 +30,7 @@ const DEBIAN_USERLAND = new Set(["apt", "apt-get", "dpkg", "groupadd", "useradd"
 function reliesOnDebianUserland(instructions: readonly Instruction[]): boolean {
   return instructions.some(
     (i) =>
-      i.commands.some((c) => systemPackageCommand(c)?.manager === "apt" || DEBIAN_USERLAND.has(c.name.split("/").pop() ?? "")) ||
+      i.commands.some((c) => systemPackageCommand(c)?.manager === "apt" || DEBIAN_USERLAND.has(c.name)) ||
       ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT" || i.keyword === "SHELL") &&
         i.args.some((a) => /^["']?(?:\/usr)?(?:\/bin\/)?bash["']?$/.test(a.value))),
   );
@@ -43,7 +43,7 @@ const JDK_TOOLS = new Set(["jar", "javac", "jlink", "jdeps", "jpackage", "jshell
 function usesJdkTool(instructions: readonly Instruction[]): boolean {
   return instructions.some(
     (i) =>
-      i.commands.some((c) => JDK_TOOLS.has(c.name.split("/").pop() ?? "")) ||
+      i.commands.some((c) => JDK_TOOLS.has(c.name)) ||
       ((i.keyword === "CMD" || i.keyword === "ENTRYPOINT") &&
         JDK_TOOLS.has(
           i.args[0]?.value

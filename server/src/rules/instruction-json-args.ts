@@ -15,7 +15,7 @@
 import { rootImageOf } from "../images/base-image";
 import { shellExecsLastCommand, shellExecsSingleCommand } from "../images/default-shell";
 import type { ImageReference } from "../images/reference";
-import { copyPaths, normalizePath } from "../model/copy-paths";
+import { baseName, copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
 import { copySourceStage } from "../model/stage-references";
 import { entryScriptHandover } from "../model/start-steps";
@@ -76,7 +76,7 @@ function execPrefix(instruction: Instruction): Fix | undefined {
 /** Inits whose exec-form ENTRYPOINT forwards signals to the whole process group of their child. */
 function signalsProcessGroup(entrypoint: Instruction): boolean {
   if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
-  const program = entrypoint.args[0].value.split("/").pop() ?? "";
+  const program = baseName(entrypoint.args[0].value);
   const options = entrypoint.args.slice(1).map((a) => a.value);
   // dumb-init runs its child in a new session and signals the group, unless told to signal the child only.
   if (program === "dumb-init") return !options.some((o) => o === "-c" || o === "--single-child");
@@ -87,7 +87,7 @@ function signalsProcessGroup(entrypoint: Instruction): boolean {
 /** An exec-form ENTRYPOINT of an init (`tini --`, `dumb-init`): it runs the CMD as its child. */
 function isInit(entrypoint: Instruction): boolean {
   if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
-  return /^(?:tini|tini-static|dumb-init|docker-init)$/.test(entrypoint.args[0].value.split("/").pop() ?? "");
+  return /^(?:tini|tini-static|dumb-init|docker-init)$/.test(baseName(entrypoint.args[0].value));
 }
 
 /** The ENTRYPOINT in effect for the stage (its own or the last one of the stages it builds on). */

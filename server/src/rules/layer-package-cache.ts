@@ -123,7 +123,7 @@ function cleanedByHelperLater(cache: LeftPackageCache): boolean {
   const at = commands.indexOf(cache.command);
   return commands.slice(at + 1).some((c) => {
     if (systemPackageCommand(c) !== null || c.name === "rm") return false;
-    const name = c.name.split("/").pop() ?? "";
+    const name = c.name;
     if (KNOWN_PROGRAMS.has(name)) return false;
     return CLEANUP_WORD.test(name) || CLEANUP_WORD.test(c.args[0]?.value ?? "");
   });

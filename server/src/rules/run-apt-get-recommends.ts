@@ -83,7 +83,7 @@ const LAUNCHPADLIB = /^python3-launchpadlib(?:[=:].*)?$/;
 
 /** `add-apt-repository ppa:x/y`. */
 function addsPpa(command: ShellCommand): boolean {
-  return programOf(command) === "add-apt-repository" && command.args.some((a) => a.value.startsWith("ppa:"));
+  return command.name === "add-apt-repository" && command.args.some((a) => a.value.startsWith("ppa:"));
 }
 
 /** Programs that build native code, or install packages that may (a gem's or a wheel's extension). */
@@ -105,11 +105,6 @@ const BUILDING_PROGRAMS = new Set([
   "pnpm",
   "cargo",
 ]);
-
-/** The program a command runs, without its folder (`/usr/bin/make` -> `make`). */
-function programOf(command: ShellCommand): string {
-  return command.name.split("/").pop() ?? "";
-}
 
 /** True when a command after command `index` of `run` (later in the RUN, or in a later RUN of its stage) passes `test`. */
 function runsAfter(run: Instruction, index: number, test: (command: ShellCommand) => boolean): boolean {
@@ -361,7 +356,7 @@ export const rule: Rule = {
         if (
           packages.some((p) => CMAKE.test(p)) &&
           !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) &&
-          runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(programOf(c)))
+          runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(c.name))
         )
           continue;
         // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,

@@ -2,6 +2,7 @@
 // and intermediate files. In single-stage files this rule wins over final-stage-toolchain (which
 // only judges multi-stage files): the remedy is the conversion, and it reports on the build step.
 
+import { baseName } from "../model/copy-paths";
 import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
@@ -97,7 +98,7 @@ const NODE_RUNNERS = /^(?:node|nodejs|npm|yarn|pnpm|bun|npx)$/;
  */
 function sameNodeModulesAtRunTime(model: DockerfileModel, step: BuildStep): boolean {
   const command = startCommand(model);
-  const program = (command === null ? undefined : withoutInitWrapper(command)[0])?.split("/").pop() ?? "";
+  const program = baseName((command === null ? undefined : withoutInitWrapper(command)[0]) ?? "");
   if (!NODE_RUNNERS.test(program)) return false;
   const source = nodeManifestSource(model, model.stages[0], step.instruction, step.command);
   return source?.kind === "context" && declaresNoDevDependencies(model.context.files, source.path);
