@@ -131,7 +131,7 @@ export const rule: Rule = {
       default: "ENV '{name}' ships the known default '{value}'; pass the real value at run time instead.",
       // A literal password next to the literal user name it logs in with: the image's documented
       // default account, which its start script sets up; unsetting it alone breaks first start.
-      defaultLogin: "ENV '{name}' ships a default login password; require the real one when the container starts.",
+      defaultLogin: "ENV '{name}' ships a known default login password; override it when the container runs.",
     },
   },
   check(model, report) {
