@@ -3,7 +3,8 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
-import { baseName } from "../model/copy-paths";
+import { contextCopy } from "../model/copies";
+import { baseName, normalizePath, unquoteWord } from "../model/copy-paths";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
@@ -104,6 +105,9 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     .filter((p) => ran.has(baseName(p)))
     .slice(0, MAX_FILES))
     if (!wanted.includes(path)) wanted.push(path);
+  // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
+  // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
+  for (const path of aptConfigSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
   const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
   wanted.forEach((path, i) => {
@@ -111,6 +115,20 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     if (text !== null) files[path] = text;
   });
   return files;
+}
+
+/** Context files (no wildcard, no variable) that a COPY/ADD puts into /etc/apt/apt.conf or /etc/apt/apt.conf.d/. */
+function aptConfigSources(model: DockerfileModel): string[] {
+  const paths: string[] = [];
+  for (const instruction of model.instructions) {
+    const copy = contextCopy(instruction);
+    if (copy === null || !/^\/etc\/apt\/apt\.conf(?:$|\.d(?:\/|$))/.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
+    for (const source of copy.sources) {
+      const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
+      if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== ".") paths.push(path);
+    }
+  }
+  return paths;
 }
 
 /** Shells that run the script named as their first argument (`bash ./setup.sh`). */

@@ -158,8 +158,15 @@ export function prunesDevDependencies(command: ShellCommand): boolean {
   return command.name === "yarn" && args[0] === "workspaces" && args[1] === "focus" && keepsProductionOnly(args);
 }
 
+/** The manifests whose place {@link nodeManifestSource} finds, and the copy sources that bring one (`package*.json`). */
+const MANIFEST_SOURCES = {
+  "package.json": /^package(?:\*|\[[^\]]*\])?\.json$/,
+  "composer.json": /^composer(?:\*|\[[^\]]*\])?\.json$/,
+} as const;
+
 /**
- * Where the package.json a Node install (`command` of `run`, in `stage`) reads comes from: `context`
+ * Where the package.json a Node install (`command` of `run`, in `stage`) reads comes from (or the
+ * composer.json of a Composer install, with `name`): `context`
  * with its path in the build context (`package.json`, `web/package.json`) when a COPY/ADD of the
  * context brought it to the folder the install runs in; `fetched` when no copy of the context
  * reaches that folder and a step before the install downloads or unpacks something (`curl -L
@@ -171,7 +178,9 @@ export function nodeManifestSource(
   stage: Stage,
   run: Instruction,
   command: ShellCommand,
+  name: keyof typeof MANIFEST_SOURCES = "package.json",
 ): { kind: "context"; path: string } | { kind: "fetched" } | null {
+  const manifestIn = (folder: string) => (folder === "" ? name : `${folder}/${name}`);
   const dir = commandDirectory(model, stage, run, command);
   if (dir === null) return null;
   let found: { kind: "context"; path: string } | null = null;
@@ -197,16 +206,16 @@ export function nodeManifestSource(
         if (isSameOrParentPath(root, dir)) found = { kind: "context", path: manifestIn(dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1)) };
         continue;
       }
-      const name = path.slice(path.lastIndexOf("/") + 1);
+      const file = path.slice(path.lastIndexOf("/") + 1);
       const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
       // `COPY package*.json ./` or `COPY web/package.json /app/`: the manifest lands in the folder.
-      if (/^package(?:\*|\[[^\]]*\])?\.json$/.test(name)) {
+      if (MANIFEST_SOURCES[name].test(file)) {
         const landing = dest.endsWith("/") || copy.sources.length > 1 || dest === "." ? root : root.slice(0, root.lastIndexOf("/")) || "/";
         if (landing === dir) found = { kind: "context", path: manifestIn(folder) };
         continue;
       }
       // A folder of the context (`COPY web /app/web`): its contents land at the destination.
-      const isFolder = source.value.endsWith("/") || (model.context.rootEntries?.includes(`${path.split("/")[0]}/`) === true && !/\.[\w]+$/.test(name));
+      const isFolder = source.value.endsWith("/") || (model.context.rootEntries?.includes(`${path.split("/")[0]}/`) === true && !/\.[\w]+$/.test(file));
       if (isFolder && isSameOrParentPath(root, dir)) {
         found = { kind: "context", path: manifestIn(dir === root ? path : `${path}/${dir.slice(root === "/" ? 1 : root.length + 1)}`) };
       }
@@ -216,10 +225,6 @@ export function nodeManifestSource(
   if (unknownCopy) return null;
   const fetches = before.some(({ i }) => i.keyword === "RUN" && i.commands.some(isFetch)) || run.commands.slice(0, run.commands.indexOf(command)).some(isFetch);
   return fetches ? { kind: "fetched" } : null;
-}
-
-function manifestIn(folder: string): string {
-  return folder === "" ? "package.json" : `${folder}/package.json`;
 }
 
 /** A command that downloads or unpacks a tree: `curl`, `wget`, `git clone`, `tar x`, `unzip`. */
@@ -243,6 +248,29 @@ export function declaresNoDevDependencies(files: Readonly<Record<string, string>
     // Not valid JSON (being edited): nothing is known.
     return false;
   }
+}
+
+/**
+ * True when the composer.json at `path` (relative to the context root, read by the host) declares no
+ * dev requirements: no `require-dev` (or an empty one) and no Symfony Flex `flex-require-dev`, which
+ * Flex moves into `require-dev` when the install resolves without a lock; and the composer.lock
+ * beside it, when read, locks no dev package. `composer install --no-dev` then changes nothing.
+ */
+export function declaresNoComposerDevDependencies(files: Readonly<Record<string, string>> | undefined, path: string): boolean {
+  const text = files?.[path];
+  if (text === undefined) return false;
+  let manifest: { "require-dev"?: unknown; "flex-require-dev"?: unknown };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    // Not valid JSON (being edited): nothing is known.
+    return false;
+  }
+  const none = (value: unknown) => value === undefined || (typeof value === "object" && value !== null && Object.keys(value).length === 0);
+  if (!none(manifest["require-dev"]) || !none(manifest["flex-require-dev"])) return false;
+  // A lock may be larger than the host reads: scanned, not parsed (model/composer-lock.ts).
+  const lock = files?.[path.replace(/composer\.json$/, "composer.lock")];
+  return lock === undefined || !/"packages-dev"\s*:\s*\[\s*\{/.test(lock);
 }
 
 /** Programs that install Poetry itself by a requirement (`pip install poetry==1.1.4`, `pipx install "poetry<1.2"`). */

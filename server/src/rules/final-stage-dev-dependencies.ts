@@ -5,7 +5,13 @@
 import type { Fix, Report, Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
-import { declaresNoDevDependencies, installsDevDependencies, nodeManifestSource, poetryPredatesGroups } from "../model/dev-dependencies";
+import {
+  declaresNoComposerDevDependencies,
+  declaresNoDevDependencies,
+  installsDevDependencies,
+  nodeManifestSource,
+  poetryPredatesGroups,
+} from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
@@ -195,6 +201,12 @@ export const rule: Rule = {
         const manifest = nodeManifestSource(model, stage, instruction, command);
         if (manifest?.kind === "fetched") continue;
         if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+      }
+      if (install.ecosystem === "composer") {
+        // The composer.json the install reads, found as for package.json: one without dev
+        // requirements makes '--no-dev' change nothing. A manifest fetched with the app is unknown.
+        const manifest = nodeManifestSource(model, stage, instruction, command, "composer.json");
+        if (manifest?.kind !== "fetched" && declaresNoComposerDevDependencies(model.context.files, manifest?.path ?? "composer.json")) continue;
       }
       // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
       // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.

@@ -3,11 +3,13 @@
 // stage, or an image named for development (`dev`, `test`, `validate`), they never reach
 // production, so the rule only hints at a cache mount there, and only for the pip install of the
 // project itself, which reruns with every source edit; stages the final image never needs are left
-// alone. Advice that would break a later install of the same stage is never given.
+// alone. Advice that would break a later install of the same stage is never given, and none is given
+// on a pip install the distribution's externally managed Python refuses (PEP 668): it leaves no cache.
 
 import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
+import { refusedByExternallyManagedPython } from "../images/externally-managed-python";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
 import {
   earlierCacheFill,
@@ -83,6 +85,9 @@ export const rule: Rule = {
       // `pip install /app` after every requirement was installed with --no-cache-dir: pip caches no
       // wheel built from a local folder, so all it could keep is the build backend's download.
       if (cache.kind === "pip" && installsLocalFolderOnly(cache.command) && earlierPipInstallWithoutCache(cache.instruction)) continue;
+      // The distribution's pip on Debian 12+ or Ubuntu 23.04+ with no PEP 668 opt-out refuses to
+      // install ("externally-managed-environment") before downloading anything: no cache is left.
+      if (cache.kind === "pip" && refusedByExternallyManagedPython(model, instruction.trigger ?? instruction, cache.command)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
       const isDevelopment = isDevelopmentImage || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));

@@ -1,7 +1,8 @@
 // run-apt-get-recommends: hadolint DL3015. apt-get installs "recommended" packages by default,
 // often doubling what lands in the image. Stage-aware, unlike hadolint: a throwaway builder stage
-// ships nothing, so only stages that end up in the final image are checked, and a stage whose
-// lineage configures `APT::Install-Recommends` once (an apt.conf.d file) is left alone, as is an
+// ships nothing, so only stages that end up in the final image are checked, and an install after
+// apt's configuration turns recommends off (`APT::Install-Recommends "0"` written into apt.conf or
+// apt.conf.d by an earlier RUN, earlier in the same RUN, or a copied file) is left alone, as is an
 // install whose RUN later purges what was only recommended, and a development, CI or build image.
 // Also left alone: an install in an opt-in branch a plain build skips (`if [ ${INSTALL_X} = true ]`),
 // and packages whose recommends are part of how they run (a browser, the Docker engine), and an
@@ -20,6 +21,7 @@
 // name the table does not know shows no gain where the install names packages it knows.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
+import { recommendsOffBefore } from "../model/apt-config";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import {
   aptPackageName,
@@ -257,17 +259,6 @@ function purgesRecommends(run: Instruction, after: number): boolean {
   });
 }
 
-/** True when a RUN of the stage lineage before `run` mentions APT::Install-Recommends (configures it). */
-function isConfigured(model: DockerfileModel, run: Instruction): boolean {
-  const stages = run.stage ? lineage(run.stage) : [];
-  for (const s of stages)
-    for (const i of s.instructions) {
-      if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN" && CONFIG_KEY.test(model.lines.textIn(i.range))) return true;
-    }
-  return false;
-}
-
 /** True when the command at `index` of `run` runs before `use`: earlier in the same RUN, or in a RUN built on its stage. */
 function comesBefore(run: Instruction, index: number, use: GpgUse): boolean {
   if (use.run === run) return use.index > index;
@@ -362,7 +353,7 @@ export const rule: Rule = {
         // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
         // which Ubuntu's software-properties-common brings only as a recommendation.
         if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;
-        if (isConfigured(model, run) || purgesRecommends(run, index)) continue;
+        if (recommendsOffBefore(model, run, index) || purgesRecommends(run, index)) continue;
         const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
         // A workspace's users push and pull over SSH; only git's recommends bring the client there.
         if (dropsSsh && isWorkspace) continue;

@@ -64,6 +64,13 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
   });
 
+  it("reads the apt configuration parts the Dockerfile copies into /etc/apt, named without an extension", async () => {
+    const text = "FROM debian:12-slim\nCOPY build/01slim /etc/apt/apt.conf.d/\nCOPY build/notes /opt/notes\n";
+    const dir = projects.create({ Dockerfile: text, "build/01slim": 'APT::Install-Recommends "0";\n', "build/notes": "release notes\n" });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["build/01slim"]);
+  });
+
   it("reads a copied file without a telling name when the start command runs it", async () => {
     const text = 'FROM alpine\nCOPY svc_launch /usr/local/bin\nCOPY notes /opt/notes\nENTRYPOINT ["/usr/local/bin/svc_launch"]\n';
     const dir = projects.create({ Dockerfile: text, svc_launch: "#!/bin/sh\nexec /init\n", notes: "release notes\n" });

@@ -4,6 +4,25 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "composer.json lists dev requirements only for Symfony Flex to merge: they install without a lock",
+      code: 'FROM php:8.4-fpm\nCOPY . /srv/app\nWORKDIR /srv/app\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      context: { files: { "composer.json": '{"require": {"symfony/flex": "^2"}, "require-dev": {}, "flex-require-dev": {"symfony/maker-bundle": "^1.0"}}' } },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
+      name: "composer.json without require-dev, but the lock beside it locks dev packages",
+      code: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      context: {
+        files: {
+          "composer.json": '{"require": {"monolog/monolog": "^3"}}',
+          "composer.lock": '{"packages": [{"name": "monolog/monolog"}], "packages-dev": [{"name": "phpunit/phpunit"}]}',
+        },
+      },
+      messageId: "devDependencies",
+      line: 3,
+    },
+    {
       name: "Yarn 2+ (a .yarnrc.yml at the root) has no --production flag: the remedy is workspaces focus, with no suggestion",
       code: 'FROM node:20-alpine\nWORKDIR /srv\nCOPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn ./.yarn\nRUN yarn install --immutable\nCOPY dist ./dist\nCMD ["node", "dist/main.js"]\n',
       context: {
@@ -238,6 +257,19 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "composer.json declares no require-dev: --no-dev would change nothing",
+      code: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      context: { files: { "composer.json": '{"require": {"php": "^8.2", "monolog/monolog": "^3"}}' } },
+    },
+    {
+      name: "the composer.json of the folder the install runs in has an empty require-dev",
+      code: 'FROM php:8.4-fpm\nCOPY api/ /srv/api/\nWORKDIR /srv/api\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
+      context: {
+        rootEntries: ["api/"],
+        files: { "api/composer.json": '{"require": {"slim/slim": "^4"}, "require-dev": {}}', "composer.json": '{"require-dev": {"phpunit/phpunit": "^11"}}' },
+      },
+    },
     {
       name: "COMPOSER_NO_DEV set by a build argument: Composer reads it as --no-dev",
       code: 'FROM php:8.4-fpm\nARG COMPOSER_NO_DEV=1\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',

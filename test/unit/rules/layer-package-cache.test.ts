@@ -6,6 +6,24 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "the distribution's pip on Ubuntu 24.04 told to break system packages: it installs and caches",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages httpie\n",
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "the distribution's pip on Ubuntu 22.04: its Python is not externally managed",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install httpie\n",
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "PIP_BREAK_SYSTEM_PACKAGES set: pip installs on Debian 12",
+      code: "FROM debian:bookworm-slim\nENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip install httpie\n",
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
       name: "a later install only names a package an earlier install put there: it needs no lists",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y nodejs\nCMD ["node"]\n',
       messageId: "aptLists",
@@ -344,6 +362,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the distribution's pip on an image built on Ubuntu 24.04 refuses the install (PEP 668): no cache",
+      code: "FROM mcr.microsoft.com/dotnet/runtime:9.0-noble\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install seleniumbase || true\n",
+    },
+    {
+      name: "python3 -m pip of Debian 12's python3-pip in the same RUN refuses too",
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && python3 -m pip install httpie && rm -rf /var/lib/apt/lists/*\n",
+    },
     {
       name: "a later install names a package not installed yet: it needs the lists this RUN leaves",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y jq\nCMD ["node"]\n',

@@ -4,6 +4,23 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the same RUN writes the key on, not off: the install still brings recommends",
+      code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"1\";' > /etc/apt/apt.conf.d/10recs && apt-get update && apt-get install -y nodejs\n",
+      messageId: "recommends",
+    },
+    {
+      name: "the key off is only echoed to the log, not written into apt's configuration",
+      code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"0\";' && apt-get update && apt-get install -y nodejs\n",
+      messageId: "recommends",
+    },
+    {
+      name: "a copied apt config part that the host read and that keeps recommends on",
+      code: "FROM debian:12-slim\nCOPY build/10apt /etc/apt/apt.conf.d/\nRUN apt-get update && apt-get install -y nodejs\n",
+      context: { files: { "build/10apt": 'Acquire::Retries "3";\n' } },
+      messageId: "recommends",
+      line: 3,
+    },
+    {
       name: "only names the table does not know (a vendor's package): the finding stays",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y acme-agent\n",
       messageId: "recommends",
@@ -162,6 +179,27 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the same RUN appends the key off to apt.conf before its installs",
+      code: "FROM debian:12-slim\nRUN printf 'APT::Install-Recommends \"0\";\\n' >> /etc/apt/apt.conf \\\n && apt-get update && apt-get install -y nodejs \\\n && apt-get install -y git\n",
+    },
+    {
+      name: "the same RUN pipes the key off through tee into apt.conf.d",
+      code: "FROM ubuntu:24.04\nRUN echo 'APT::Install-Recommends \"false\";' | tee /etc/apt/apt.conf.d/00slim && apt-get update && apt-get install -y nodejs\n",
+    },
+    {
+      name: "the same RUN writes the key off with a heredoc",
+      code: 'FROM debian:12-slim\nRUN cat <<CONF > /etc/apt/apt.conf.d/00slim && apt-get update && apt-get install -y nodejs\nAPT::Install-Recommends "0";\nCONF\n',
+    },
+    {
+      name: "an earlier stage of the lineage configured it",
+      code: "FROM debian:12-slim AS base\nRUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/00slim\nFROM base\nRUN apt-get update && apt-get install -y nodejs\n",
+    },
+    {
+      name: "a copied apt config part, read by the host, turns recommends off",
+      code: "FROM debian:12-slim\nCOPY build/01norecommends /etc/apt/apt.conf.d/\nRUN apt-get update && apt-get install -y nodejs\n",
+      context: { files: { "build/01norecommends": 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' } },
+    },
     {
       name: "a builder stage the final image copies one folder from",
       code: 'FROM ubuntu:24.04 AS rootfs\nRUN apt-get update && apt-get install -y libcurl4 openssl\nFROM scratch\nCOPY --from=rootfs /usr/lib /usr/lib\nCMD ["/usr/bin/server"]\n',
