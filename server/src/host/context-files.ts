@@ -24,10 +24,11 @@ const MAX_LEVELS = 8;
 const MAX_FILE_BYTES = 64 * 1024;
 const MAX_FILES = 24;
 /**
- * Files worth reading: scripts, the configs of servers that drop privileges themselves, and
- * Procfiles (forego, honcho: which processes the image's process manager starts).
+ * Files worth reading: scripts, the configs of servers that drop privileges themselves, apt source
+ * lists (`.list`, deb822 `.sources`: the release their packages are built for), and Procfiles
+ * (forego, honcho: which processes the image's process manager starts).
  */
-const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb)|entrypoint[^/]*|(?:^|\/)(?:run|start|boot|init)[^/.]*|(?:^|\/)Procfile[^/]*)$/i;
+const INTERESTING = /(?:\.(?:sh|bash|ini|conf|cfg|py|rb|list|sources)|entrypoint[^/]*|(?:^|\/)(?:run|start|boot|init)[^/.]*|(?:^|\/)Procfile[^/]*)$/i;
 
 /** The Dockerfile's path relative to the nearest folder holding `.git`; its file name when none. */
 export async function repositoryPath(file: string, reader = new FolderReader()): Promise<string> {

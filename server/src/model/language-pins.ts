@@ -464,11 +464,15 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       // `pip install .` on a Python outside it, as it does outside pyproject's `requires-python`.
       const declared = requires !== null ? pin("pyproject.toml", requires) : setuptoolsPythonRequires(files);
       const found = both(declared, pyproject !== undefined ? pythonDependencyCeiling(pyprojectDependencies(pyproject), "pyproject.toml") : null);
-      if (found) return found;
+      // `.python-version` names the one interpreter pyenv and uv select, inside pyproject's range
+      // (`>=3.10` with `3.10`): it binds too, and goes first, since it is the file that names the
+      // old minor and must move with the base.
+      const selected = versionFile(".python-version", files[".python-version"]);
+      if (found) return both(selected, found);
       // A root requirements.txt whose pins cap Python (`Django==3.1.12`: Python 3.10 at most).
       const requirements = files["requirements.txt"];
       const capped = requirements !== undefined ? pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt") : null;
-      return both(versionFile(".python-version", files[".python-version"]), capped);
+      return both(selected, capped);
     }
     case "ruby": {
       const gemfile = files["Gemfile"];

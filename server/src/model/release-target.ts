@@ -3,9 +3,16 @@
 // that build packages or binaries for each release they support, one file per release; or it
 // points its package sources at the archive kept for releases past their end of life
 // (vault.centos.org, archive.debian.org, old-releases.ubuntu.com), which only a project that means
-// to stay on the release does.
+// to stay on the release does. And what ties an image to its release without saying so in the
+// Dockerfile: an apt source list copied from the build context that names the release's codename,
+// or a pip install into the system Python, which newer releases refuse (PEP 668).
 
+import { contextCopy } from "./copies";
+import { normalizePath, unquoteWord } from "./copy-paths";
+import { envDeclarations } from "./environment";
+import { runCommands } from "./run-commands";
 import type { RunCommand } from "./run-commands";
+import type { DockerfileModel, Instruction, Stage, Token } from "./types";
 
 /** A distribution release as a base image names it: `centos` 7, `ubuntu` 20.04 (`focal`). */
 export interface DistroRelease {
@@ -46,4 +53,94 @@ const RELEASE_ARCHIVES =
 /** The first command that points package sources at a release archive (`sed -i s/mirror.centos.org/vault.centos.org/`), or null. */
 export function archiveRepoint(commands: readonly RunCommand[]): RunCommand | null {
   return commands.find(({ command }) => command.args.some((a) => RELEASE_ARCHIVES.test(a.value))) ?? null;
+}
+
+/** An apt source file the stages copy from the build context (`COPY apt/app.list /etc/apt/sources.list.d/`). */
+export interface CopiedAptSource {
+  instruction: Instruction;
+  /** The copy's source word, as the context-relative path the host read it under. */
+  source: Token;
+}
+
+/**
+ * The first COPY/ADD among `instructions` whose context file (as the host read it) is an apt
+ * source list whose entries name `codename` as their suite (`deb https://repo.example.org/ubuntu
+ * bionic main`, deb822 `Suites: bionic`), or null. Such a file ties the image to the release as an
+ * inline `echo 'deb ...'` does, wherever it is copied: apt reads it once it sits in
+ * /etc/apt/sources.list.d, directly or moved there by a script. Only a file that holds nothing but
+ * source entries counts, so a README or a package list that mentions the codename does not.
+ */
+export function copiedAptSourceFor(model: DockerfileModel, instructions: readonly Instruction[], codename: string): CopiedAptSource | null {
+  const files = model.context.files ?? {};
+  for (const instruction of instructions) {
+    const copy = contextCopy(instruction);
+    for (const source of copy?.sources ?? []) {
+      const text = files[normalizePath(unquoteWord(source.value))];
+      if (text !== undefined && aptSourceSuites(text)?.some((suite) => suite.split(/[-/]/)[0] === codename)) return { instruction, source };
+    }
+  }
+  return null;
+}
+
+/**
+ * The suites of an apt source list, one-line (`deb [arch=amd64] https://host/path bionic main`) or
+ * deb822 (`Suites: bionic bionic-updates`); null when a line is neither an entry, a deb822 field nor
+ * a comment: the file is not an apt source list.
+ */
+function aptSourceSuites(text: string): string[] | null {
+  const suites: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (line === "") continue;
+    const entry = /^deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?\S+\s+(\S+)/.exec(line);
+    if (entry) {
+      suites.push(entry[1]);
+      continue;
+    }
+    const field = /^([A-Za-z][\w-]*):(.*)$/.exec(line);
+    if (!field) return null;
+    if (field[1].toLowerCase() === "suites") suites.push(...field[2].split(/\s+/).filter((s) => s !== ""));
+  }
+  return suites.length > 0 ? suites : null;
+}
+
+/** pip options that install outside the interpreter's environment, or override the marker: pip then does not refuse. */
+const PIP_ELSEWHERE = /^(?:--target|-t|--prefix|--root|--break-system-packages)(?:=|$)/;
+/** Variables that name a virtual environment or tell pip to install elsewhere or to ignore the marker. */
+const VENV_VARIABLE = /^(?:VIRTUAL_ENV|PIP_BREAK_SYSTEM_PACKAGES|PIP_TARGET|PIP_PREFIX|CONDA_\w+|UV_PROJECT_ENVIRONMENT)$/;
+/** Commands that create a virtual environment or bring their own Python (`virtualenv`, `uv venv`, `conda`). */
+const VENV_COMMAND = /^(?:virtualenv|conda|mamba|micromamba|pipx|pyenv|poetry)$/;
+
+/**
+ * The first `pip install` (`pip3 install`, `python3 -m pip install`) of `stages` into the system
+ * Python, or null. Debian 12 and Ubuntu 23.04 mark their Python externally managed (PEP 668): pip
+ * refuses such an install (`--user` too) unless `--break-system-packages` is given, so on a
+ * distribution image older than those the install breaks when the base moves. A pip that is a path
+ * (`/opt/venv/bin/pip`), an install elsewhere (`--target`, `--prefix`, `--root`), or any sign of a
+ * virtual environment or of the override in the stages (`python3 -m venv`, `virtualenv`, `ENV
+ * VIRTUAL_ENV`, a venv on the PATH, `PIP_BREAK_SYSTEM_PACKAGES`) leaves it alone.
+ */
+export function systemPipInstall(model: DockerfileModel, stages: readonly Stage[]): RunCommand | null {
+  const declarations = stages.flatMap((s) => s.instructions).flatMap((i) => envDeclarations(model, i));
+  if (declarations.some((d) => VENV_VARIABLE.test(d.name) || (d.name === "PATH" && /venv|virtualenv|conda/.test(d.value ?? "")))) return null;
+  const commands = runCommands(stages);
+  const createsEnvironment = commands.some(({ command }) => {
+    const args = command.args.map((a) => a.value);
+    return (
+      VENV_COMMAND.test(command.name) ||
+      (command.name === "uv" && args[0] === "venv") ||
+      (/^python[\d.]*$/.test(command.name) && args[0] === "-m" && /^(?:venv|virtualenv)$/.test(args[1] ?? ""))
+    );
+  });
+  if (createsEnvironment) return null;
+  for (const run of commands) {
+    const { command } = run;
+    // `/opt/venv/bin/pip` is named `pip` too: only a program found on the PATH is the system's.
+    if (command.program === null || command.program.value.includes("/")) continue;
+    const args = command.args.map((a) => a.value);
+    const pip = /^pip[\d.]*$/.test(command.name) ? args : /^python[\d.]*$/.test(command.name) && args[0] === "-m" && args[1] === "pip" ? args.slice(2) : null;
+    if (pip === null || pip.find((a) => !a.startsWith("-")) !== "install" || pip.some((a) => PIP_ELSEWHERE.test(a))) continue;
+    return run;
+  }
+  return null;
 }

@@ -14,7 +14,7 @@ import { debianReleaseOf, dotnet10Tag, droppedWithoutSuccessor, goneAfterBookwor
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { commentsAbove, generatorOf, isGeneratedFile } from "../model/comments";
-import { copyPaths } from "../model/copy-paths";
+import { baseName, copyPaths } from "../model/copy-paths";
 import { callersPassAll } from "../model/context";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
@@ -22,7 +22,7 @@ import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDe
 import { composerLockPhpPin } from "../model/composer-lock";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { envDeclarations, environmentAt } from "../model/environment";
-import { archiveRepoint, fileNamesRelease } from "../model/release-target";
+import { archiveRepoint, copiedAptSourceFor, fileNamesRelease, systemPipInstall } from "../model/release-target";
 import type { DistroRelease } from "../model/release-target";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
@@ -426,7 +426,10 @@ const lineOf = (word: { range: { start: { line: number } } }): number => word.ra
  * - on an image whose tag names an end-of-life distribution release (`debian:buster-slim`,
  *   `ubuntu:bionic`, `alpine:3.14`, `-bullseye`, `-alpine3.18`): a package pinned to a version of that release
  *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
- *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`).
+ *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`),
+ *   inline or in a source list the stages copy from the context (`COPY apt/app.list ...`);
+ * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
+ *   the newer release refuses as externally managed (PEP 668).
  */
 function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
   const commands = runCommands(withDescendants(model, stages));
@@ -495,11 +498,29 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
     if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
       return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
   }
+  // The same source kept in a file of the project (`COPY apt/app.list ...`), whose packages are built for the codename.
+  const copied = copiedAptSourceFor(
+    model,
+    withDescendants(model, stages).flatMap((s) => s.instructions),
+    codename,
+  );
+  if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
+  // Debian 12 and Ubuntu 23.04 on refuse a pip install into the system Python (PEP 668).
+  const release = distroRelease(ref);
+  const beforeMarker = release?.family === "debian" ? Number(release.version) < 12 : release?.family === "ubuntu" && Number(release.version) < 23.04;
+  const pip = beforeMarker ? systemPipInstall(model, withDescendants(model, stages)) : null;
+  if (pip !== null) {
+    const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
+    return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
+  }
   return null;
 }
 
-/** A package operand pinned to a version (`squid=3.5.27*`, `nginx=1.27.4-r1`, `curl~7`). */
-const PINNED_PACKAGE = /^[\w.+${}-]+[=~]\S/;
+/**
+ * A package operand pinned to a version (`squid=3.5.27*`, `nginx=1.27.4-r1`, `curl~7`). A version
+ * that is only a wildcard (`ruby=*`, written to quiet a linter) matches every version: it pins nothing.
+ */
+const PINNED_PACKAGE = /^[\w.+${}-]+[=~](?!\**$)\S/;
 
 /**
  * The words a lone `$NAME` package operand stands for when the same RUN assigns NAME first

@@ -71,6 +71,18 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["build/01slim"]);
   });
 
+  it("reads the apt source lists the Dockerfile copies (one-line .list, deb822 .sources)", async () => {
+    const text = "FROM ubuntu:bionic\nCOPY apt/vendor.list apt/extra.sources /etc/apt/sources.list.d/\nCOPY docs/notes.txt /srv/\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "apt/vendor.list": "deb https://pkgs.example.com/ubuntu bionic main\n",
+      "apt/extra.sources": "Types: deb\nSuites: bionic\n",
+      "docs/notes.txt": "notes\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["apt/extra.sources", "apt/vendor.list"]);
+  });
+
   it("reads a copied file without a telling name when the start command runs it", async () => {
     const text = 'FROM alpine\nCOPY svc_launch /usr/local/bin\nCOPY notes /opt/notes\nENTRYPOINT ["/usr/local/bin/svc_launch"]\n';
     const dir = projects.create({ Dockerfile: text, svc_launch: "#!/bin/sh\nexec /init\n", notes: "release notes\n" });

@@ -462,6 +462,76 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "an apt source list copied from the context for the old codename is tied to it, wherever a script moves it",
+      code: "FROM ubuntu:bionic\nCOPY deploy/apt/vendor.list scripts/setup.sh /tmp/\nRUN /tmp/setup.sh\n",
+      context: { files: { "deploy/apt/vendor.list": "# vendor packages\ndeb [arch=amd64] https://pkgs.example.com/vendor/ubuntu/ bionic main\n" } },
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "a deb822 source file copied into sources.list.d whose suite is the old codename is tied to it",
+      code: "FROM debian:buster-slim\nCOPY vendor.sources /etc/apt/sources.list.d/\nRUN apt-get update && apt-get install -y vendor-agent\n",
+      context: { files: { "vendor.sources": "Types: deb\nURIs: https://repo.example.net/debian\nSuites: buster-stable\nComponents: main\n" } },
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a copied file that is not only apt entries names no source, even when it mentions the codename",
+      code: "FROM ubuntu:bionic\nCOPY notes.list /srv/\n",
+      context: { files: { "notes.list": "built on bionic\ndeb https://pkgs.example.com/ubuntu bionic main\n" } },
+      messageId: "endOfLife",
+    },
+    {
+      name: "a copied apt source for another release ties nothing to this one",
+      code: "FROM ubuntu:bionic\nCOPY apt/vendor.list /etc/apt/sources.list.d/\n",
+      context: { files: { "apt/vendor.list": "deb https://pkgs.example.com/ubuntu noble main\n" } },
+      messageId: "endOfLife",
+    },
+    {
+      name: "a version that is only a wildcard pins nothing: the move is named",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y --no-install-recommends 'curl=*' 'make=*'\n",
+      messageId: "endOfLife",
+      line: 1,
+      output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends 'curl=*' 'make=*'\n",
+    },
+    {
+      name: "a pip install into the system Python of an Ubuntu before 23.04 must move to a venv with the base (PEP 668)",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "python3 -m pip with --user on an old Debian is refused the same way",
+      code: "FROM debian:bullseye\nRUN apt-get update && apt-get install -y python3-pip && python3 -m pip install --user requests\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a pip install into a venv the stage creates is not refused: the move is named",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-venv && python3 -m venv /opt/app && pip install flask\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: "a pip run by path, or told to install elsewhere, ties nothing",
+      code: "FROM debian:bullseye-slim\nRUN /opt/tools/bin/pip install x && pip3 install --target /opt/lib y\n",
+      messageId: "endOfLife",
+    },
+    {
+      name: ".python-version binds inside pyproject's open range: the minor it names must move",
+      code: "FROM python:3.10-slim\nRUN pip install uv\nCOPY . /app\nRUN uv sync --frozen\n",
+      context: { files: { "pyproject.toml": '[project]\nname = "app"\nrequires-python = ">= 3.10"\n', ".python-version": "3.10\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      name: ".python-version naming a supported minor within pyproject's range: the move goes there",
+      code: "FROM python:3.10-slim\n",
+      context: { files: { "pyproject.toml": '[project]\nname = "app"\nrequires-python = ">=3.10"\n', ".python-version": "3.12\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.12-slim\n",
+    },
+    {
       name: "an apt target release of the old codename is tied to it",
       code: "FROM debian:buster\nRUN apt-get update && apt-get install -y -t buster-backports cockpit\n",
       messageId: "endOfLifeTied",
@@ -976,6 +1046,17 @@ describe("base-image-deprecated: the project's pins and holds", () => {
       "the apt source for 'buster'",
     );
     assert.strictEqual(data("FROM debian:buster\nRUN apt-get install -y -t buster-backports cockpit\n").tie, "the target release 'buster-backports'");
+    const copiedList = data("FROM ubuntu:bionic\nCOPY deploy/apt/vendor.list scripts/setup.sh /tmp/\nRUN /tmp/setup.sh\n", {
+      files: { "deploy/apt/vendor.list": "deb https://pkgs.example.com/vendor/ubuntu/ bionic main\n" },
+    });
+    assert.deepStrictEqual([copiedList.tie, copiedList.line], ["the apt source 'vendor.list'", 2]);
+    const systemPip = data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir virtualenv\n");
+    assert.deepStrictEqual([systemPip.tie, systemPip.line], ["the system 'pip3 install'", 3]);
+    assert.strictEqual(data("FROM debian:bullseye\nRUN python3 -m pip install --user requests\n").tie, "the system 'python3 -m pip install'");
+    assert.strictEqual(
+      data("FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">= 3.10"\n', ".python-version": "3.10\n" } }).path,
+      ".python-version",
+    );
     assert.strictEqual(data("FROM python:3.10-slim\nRUN uv venv --python 3.10\n").tie, "'--python 3.10'");
     assert.strictEqual(data("FROM python:3.10-slim\nRUN uv python install 3.10.14\n").tie, "'uv python install 3.10.14'");
     assert.deepStrictEqual(
