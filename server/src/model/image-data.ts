@@ -10,6 +10,7 @@ import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
 import { isShellScriptAt, startCommand } from "./stage-purpose";
 import { sudoWrapper } from "./shell";
+import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 import { commandDirectory, workdirOf } from "./workdir";
@@ -248,14 +249,58 @@ function emptyStartFolder(model: DockerfileModel, chain: Stage[]): string | null
   return workdir;
 }
 
+/**
+ * Options of useradd and adduser (Debian's and BusyBox's) that take a value: the word after them
+ * (or the rest of a short cluster, `-ms/bin/bash`) is a shell, a home or a group, not the new login
+ * (`useradd apache -g www-data` creates `apache`). BusyBox's `-g` is the GECOS, useradd's the group:
+ * both take a value.
+ */
+const ACCOUNT_VALUE_SHORT: Readonly<Record<string, string>> = { useradd: "bcdefgGkKpPRsuZ", adduser: "hgsGuk" };
+const ACCOUNT_VALUE_LONG =
+  /^--(?:base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|ingroup|skel|key|password|uid|shell|root|prefix|selinux-user|selinux-range|gecos|firstuid|lastuid|firstgid|lastgid|conf|extrausers-file)$/;
+/** useradd's `-o` (`--non-unique`): the login takes an existing account's UID, another name for that account. */
+const NON_UNIQUE = /^(?:--non-unique|-[a-np-zA-Z]*o[a-zA-Z]*)$/;
+
+/**
+ * The login a useradd or adduser command creates: its one operand once option values are skipped.
+ * Null when it creates none of its own: adduser with two operands adds an existing user to a group
+ * (`adduser www-data video`), `useradd -D` prints or sets defaults, and `useradd -o -u <uid>` gives
+ * an existing account a second name (an alias for configs that name `apache`), not a user to run as.
+ */
+export function createdLogin(command: ShellCommand): string | null {
+  const valueShort = ACCOUNT_VALUE_SHORT[command.name];
+  if (valueShort === undefined) return null;
+  const operands: string[] = [];
+  const words = command.args.map((w) => w.value);
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at];
+    if (command.name === "useradd" && (word === "-D" || word === "--defaults" || NON_UNIQUE.test(word))) return null;
+    if (word === "--") {
+      operands.push(...words.slice(at + 1));
+      break;
+    }
+    if (word.startsWith("--")) {
+      if (!word.includes("=") && ACCOUNT_VALUE_LONG.test(word)) at++;
+      continue;
+    }
+    if (word.startsWith("-") && word.length > 1) {
+      // `-ms /bin/bash`: the first value option of a cluster takes the rest, or the next word.
+      const valueAt = [...word.slice(1)].findIndex((flag) => valueShort.includes(flag));
+      if (valueAt !== -1 && valueAt === word.length - 2) at++;
+      continue;
+    }
+    operands.push(word);
+  }
+  return operands.length === 1 ? operands[0] : null;
+}
+
 /** The first non-root user the file creates (`useradd app`, `adduser -S app`), if any. */
 export function createdUser(chain: Stage[]): string | null {
   for (const stage of chain) {
     for (const i of stage.instructions) {
       for (const c of i.commands) {
-        if (c.name !== "useradd" && c.name !== "adduser") continue;
-        const name = [...c.args].reverse().find((w) => !w.value.startsWith("-"));
-        if (name && /^[a-z_][a-z0-9_-]*$/.test(name.value) && name.value !== "root") return name.value;
+        const name = createdLogin(c);
+        if (name !== null && /^[a-z_][a-z0-9_-]*$/.test(name) && name !== "root") return name;
       }
     }
   }
@@ -274,8 +319,7 @@ export function createdUserIsSystemAccount(chain: Stage[]): boolean {
   for (const stage of chain) {
     for (const i of stage.instructions) {
       for (const c of i.commands) {
-        if (c.name !== "useradd" && c.name !== "adduser") continue;
-        if (![...c.args].reverse().some((w) => w.value === user)) continue;
+        if (createdLogin(c) !== user) continue;
         // `-S` is BusyBox adduser's --system; for useradd it is not an option, `-r` is.
         const system = c.name === "useradd" ? /^(?:--system|-[a-qs-zA-Z]*r[a-zA-Z]*)$/ : /^(?:--system|-[a-zA-RT-Z]*S[a-zA-Z]*)$/;
         return c.args.some((w) => system.test(w.value));

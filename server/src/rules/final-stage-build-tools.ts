@@ -100,15 +100,24 @@ function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>, preloaded
 /** Comments that say packages are needed when the image runs: `# Runtime dependencies`, `production dependencies`. */
 const RUN_TIME_NEED = /\b(?:run[- ]?time|production)(?:[- ]level)? (?:dependencies|deps|requirements|packages)\b|\bneeded at run[- ]?time\b/i;
 
+/** Comments that put the build dependencies in another stage: `Build deps go in the build or test containers`. */
+const BUILD_DEPENDENCIES_ELSEWHERE =
+  /\bbuild(?:[- ]time)? (?:dependencies|deps|requirements) [^.;]*?\b(?:in|into) [^.;]*?\b(?:stages?|containers?|images?|builders?)\b/i;
+
 /**
  * True when the file says the packages of `instruction` are needed at run time: a comment inside
- * the RUN's package list, or one that describes the instruction's stage by name. A header above
- * the RUN ("# Install runtime dependencies") is not enough: it often heads a list that mixes in
- * compilers, which is what this rule is for.
+ * the RUN's package list, one that describes the instruction's stage by name, or a header above
+ * the RUN that says so while placing the build dependencies elsewhere ("# Runtime deps. Build deps
+ * go in the build stages"). A header that only says "# Install runtime dependencies" is not enough:
+ * it often heads a list that mixes in compilers, which is what this rule is for; one that sets the
+ * build dependencies apart shows the author sorted the two, and kept the compilers for run time
+ * (a packaging tool that builds gems or wheels, with their native extensions, when it runs).
  */
 function isDocumentedRunTimeNeed(model: DockerfileModel, instruction: Instruction): boolean {
   const { start, end } = instruction.range;
   if (model.comments.some((c) => c.range.start.line > start.line && c.range.start.line <= end.line && RUN_TIME_NEED.test(c.content))) return true;
+  const header = commentsAbove(model, instruction);
+  if (header.some((c) => RUN_TIME_NEED.test(c)) && header.some((c) => BUILD_DEPENDENCIES_ELSEWHERE.test(c))) return true;
   const stageName = instruction.stage?.name;
   if (!stageName) return false;
   const quoted = ['"', "'", "`"].map((q) => `${q}${stageName.toLowerCase()}${q}`);

@@ -3,12 +3,12 @@
 // only the final stage (and the stages it builds on): a builder stage running as root never runs
 // in production. And we also report a final stage with no USER at all, hadolint stays silent there.
 // Silent where root is the design (model/privilege-drop.ts, model/root-by-design.ts): development
-// and build-environment images, entrypoints and servers that drop privileges themselves, GitHub
-// Action images, privileged system tools, users chosen at run time; entry scripts doing root-only
-// work at start (model/start-root-work.ts); builder images on a compiler base with no command
-// or port; files kept in root's home; and,
-// with no USER line, where a USER alone would be a migration: state kept in root-created volumes
-// and folders with no user prepared for it (model/image-data.ts).
+// and build-environment images, entrypoints and servers that drop privileges themselves (and
+// daemons started by their control program, model/daemon-control.ts), GitHub Action images,
+// privileged system tools, users chosen at run time; entry scripts doing root-only work at start
+// (model/start-root-work.ts); builder images on a compiler base with no command or port; files
+// kept in root's home; and, with no USER line, where a USER alone would be a migration: state kept
+// in root-created volumes and folders with no user prepared for it (model/image-data.ts).
 
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
@@ -16,6 +16,7 @@ import { lineage, mergedScope } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { baseName } from "../model/copy-paths";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
+import { startsDaemonThroughControl } from "../model/daemon-control";
 import { imageRole } from "../model/image-role";
 import { buildStartsAsRoot, createdUser, createdUserIsSystemAccount, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
@@ -67,6 +68,9 @@ export const rule: Rule = {
     const purpose = developmentPurpose(model);
     if (purpose === "compose-source-mount" && !model.comments.some((c) => DEPLOYED.test(c.content))) return;
     if ((purpose !== null && purpose !== "compose-source-mount") || dropsPrivileges(model, chain) || needsRoot(model, chain)) return;
+    // A packaged daemon started by its control program (`<name>ctl start`) whose runtime folder the
+    // file hands to the daemon's account: the daemon switches to that account itself.
+    if (startsDaemonThroughControl(model, chain)) return;
     // Files or tools kept in root's home (`HALO_WORK_DIR=/root/.halo2`, `PATH=/root/.local/bin`):
     // deployments mount them there, so moving them breaks every install; reviewers judged even the
     // "move them out of /root" message not worth acting on.

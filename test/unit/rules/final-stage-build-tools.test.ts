@@ -214,6 +214,12 @@ testRule(rule, {
       line: 5,
     },
     {
+      name: "a runtime header that says the build dependencies are removed later is not enough",
+      code: 'FROM python:3.12-slim\n# Runtime dependencies; build dependencies are purged after the wheels compile\nRUN apt-get install -y gcc libpq-dev\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 3,
+    },
+    {
       name: "a link in the same RUN to another package's file does not excuse the -dev package",
       code: 'FROM debian:bookworm-slim\nRUN apt-get install -y python3 libxml2-dev && ln -s /usr/bin/python3 /usr/local/bin/python\nCMD ["python", "app.py"]\n',
       messageId: "headers",
@@ -534,6 +540,11 @@ testRule(rule, {
     {
       name: "a comment inside the package list says these are run-time dependencies",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    # Runtime dependencies: notebooks compile native extensions\n    build-essential ca-certificates libncurses5-dev \\\n    wget && rm -rf /var/lib/apt/lists/*\nCMD ["/app/bin/server", "start"]\n',
+    },
+    {
+      // A packaging tool's image: the packages it builds at run time compile native extensions.
+      name: "a header above the RUN calls the list run-time needs and puts the build dependencies in other stages",
+      code: 'FROM debian:bookworm-slim AS base\n# Run-time dependencies only; the build deps live in the builder stage below\nRUN apt-get install -y ruby ruby-dev gcc make rpm\nFROM base AS builder\nRUN gem install --install-dir /opt/gems packager\nFROM base\nCOPY --from=builder /opt/gems /opt/gems\nENTRYPOINT ["/opt/gems/bin/packager"]\n',
     },
     {
       name: "the file describes the stage by name as holding production dependencies",

@@ -64,6 +64,26 @@ testRule(rule, {
       data: { user: "app" },
     },
     {
+      name: "the created login is useradd's operand, not the group an option names",
+      code: 'FROM ubuntu:24.04\nRUN useradd svc -s /usr/sbin/nologin -g users\nCOPY app /opt/app\nCMD ["/opt/app/run"]\n',
+      messageId: "userNeverUsed",
+      line: 1,
+      data: { user: "svc" },
+    },
+    {
+      name: "a second name for an existing UID (useradd -o) is not a user the file made for the app",
+      code: 'FROM debian:bookworm\nRUN useradd httpd -g www-data -o -u 33\nCOPY app /opt/app\nCMD ["/opt/app/run"]\n',
+      messageId: "noUser",
+      line: 1,
+      data: { image: "debian:bookworm" },
+    },
+    {
+      name: "a control program whose daemon has no runtime folder handed to its account",
+      code: 'FROM debian:bookworm\nRUN apt-get install -y widgetd\nRUN chown www-data /var/www\nCMD ["/usr/bin/widgetctl", "start", "--foreground"]\n',
+      messageId: "noUser",
+      line: 1,
+    },
+    {
       name: "back to root for a build step after a non-root USER",
       code: 'FROM python:3.12-slim\nUSER app\nRUN x\nUSER root\nRUN apt-get update\nENTRYPOINT ["/app/entrypoint.sh"]\n',
       messageId: "lastUserRoot",
@@ -543,6 +563,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // A packaged daemon's control program starts it as root; the daemon then runs as the account
+      // its package made, which owns the folder for its pid file and socket.
+      name: "a daemon started by its control program, its runtime folder handed to its own account",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y widget-server\nRUN mkdir -m755 /run/widgetd && chown widget /run/widgetd\nVOLUME /var/lib/widget\nCMD ["/usr/bin/widgetctl", "start", "server", "--no-detach"]\n',
+    },
     {
       name: "a launcher whose case branches start servers with their own user option, without exec",
       code: 'FROM alpine:3.22\nRUN adduser -S svc\nCOPY svc_launch /usr/local/bin\nUSER root\nENTRYPOINT ["/usr/local/bin/svc_launch"]\n',
