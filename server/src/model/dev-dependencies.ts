@@ -4,10 +4,11 @@
 
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
-import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { baseName, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { mountsOf } from "./mounts";
 import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
+import { commandsRunAtStart, simpleCommands } from "./start-steps";
 import { variableFor } from "./environment";
 import { compareVersions } from "./versions";
 import type { ShellCommand } from "./shell";
@@ -182,10 +183,18 @@ export function nodeManifestSource(
 ): { kind: "context"; path: string } | { kind: "fetched" } | null {
   const manifestIn = (folder: string) => (folder === "" ? name : `${folder}/${name}`);
   const dir = commandDirectory(model, stage, run, command);
-  if (dir === null) return null;
+  const before = lineage(stage).flatMap((s) => s.instructions.filter((i) => s !== stage || i.ordinal < run.ordinal).map((i) => ({ s, i })));
+  const fetches = before.some(({ i }) => i.keyword === "RUN" && i.commands.some(isFetch)) || run.commands.slice(0, run.commands.indexOf(command)).some(isFetch);
+  // The folder is not known (`cd $APP_ROOT/htdocs`), but no copy of the context can have brought a
+  // manifest (each copies named files, none a manifest) and the tree came from a download or from
+  // another stage or image (`COPY --from=clone /src/app /opt/app`): the manifest is not the project's.
+  if (dir === null) {
+    const fromElsewhere =
+      fetches || before.some(({ i }) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name.toLowerCase() === "from"));
+    return fromElsewhere && !before.some(({ i }) => mayCopyManifest(model, i, name)) ? { kind: "fetched" } : null;
+  }
   let found: { kind: "context"; path: string } | null = null;
   let unknownCopy = false;
-  const before = lineage(stage).flatMap((s) => s.instructions.filter((i) => s !== stage || i.ordinal < run.ordinal).map((i) => ({ s, i })));
   for (const { s, i } of before) {
     const copy = contextCopy(i);
     if (copy === null) continue;
@@ -223,8 +232,24 @@ export function nodeManifestSource(
   }
   if (found !== null) return found;
   if (unknownCopy) return null;
-  const fetches = before.some(({ i }) => i.keyword === "RUN" && i.commands.some(isFetch)) || run.commands.slice(0, run.commands.indexOf(command)).some(isFetch);
   return fetches ? { kind: "fetched" } : null;
+}
+
+/**
+ * False when `instruction` copies nothing from the context or only named files of it (`COPY
+ * docker/app.conf /etc/`) none of which is the manifest `name`; true for anything else (a folder,
+ * the whole context, a wildcard, a path with a variable).
+ */
+function mayCopyManifest(model: DockerfileModel, instruction: Instruction, name: keyof typeof MANIFEST_SOURCES): boolean {
+  const copy = contextCopy(instruction);
+  if (copy === null) return false;
+  return copy.sources.some((source) => {
+    const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
+    const file = path.slice(path.lastIndexOf("/") + 1);
+    if (/[$*?[]/.test(path) || isWholeContextSource(source.value) || path === "." || MANIFEST_SOURCES[name].test(file)) return true;
+    const isFile = model.context.files?.[path] !== undefined || (!source.value.endsWith("/") && /\.\w+$/.test(file));
+    return !isFile;
+  });
 }
 
 /** A command that downloads or unpacks a tree: `curl`, `wget`, `git clone`, `tar x`, `unzip`. */
@@ -326,5 +351,117 @@ export function poetryPredatesGroups(model: DockerfileModel, stage: Stage, instr
         .split(".")
         .map(Number),
     )
+  );
+}
+
+/** The lifecycle scripts npm, Yarn, pnpm and Bun run on a plain install of the project itself. */
+const INSTALL_LIFECYCLE = ["preinstall", "install", "postinstall", "prepare"] as const;
+/** Programs whose package has another name (`tsc` comes with typescript); others are named for their package. */
+const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  tsc: ["typescript"],
+  postcss: ["postcss-cli"],
+  ng: ["@angular/cli"],
+  nest: ["@nestjs/cli"],
+  "vue-cli-service": ["@vue/cli-service"],
+  "svelte-kit": ["@sveltejs/kit"],
+  nuxi: ["nuxi", "nuxt"],
+  "run-s": ["npm-run-all", "npm-run-all2"],
+  "run-p": ["npm-run-all", "npm-run-all2"],
+  tailwindcss: ["tailwindcss", "@tailwindcss/cli"],
+};
+/** Package-manager commands that are not script names (`yarn add`, `pnpm install`). */
+const MANAGER_COMMANDS = new Set(["install", "i", "ci", "add", "remove", "prune", "dedupe", "link", "config", "cache", "audit", "outdated", "why"]);
+/** A script named for a development server (`dev`, `develop`, `dev:web`, `start:dev`). */
+const DEV_SCRIPT = /^(?:dev|develop|development)(?:[:_-].*)?$|[:_-]dev$/;
+
+interface NodeManifest {
+  scripts: Record<string, string>;
+  dependencies: ReadonlySet<string>;
+  devDependencies: ReadonlySet<string>;
+}
+
+function readNodeManifest(text: string | undefined): NodeManifest | null {
+  if (text === undefined) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not valid JSON (being edited): nothing is known.
+    return null;
+  }
+  if (json === null || typeof json !== "object") return null;
+  const record = json as Record<string, unknown>;
+  const keys = (value: unknown) => (value !== null && typeof value === "object" ? Object.keys(value) : []);
+  const scripts: Record<string, string> = {};
+  if (record.scripts !== null && typeof record.scripts === "object")
+    for (const [name, body] of Object.entries(record.scripts)) if (typeof body === "string") scripts[name] = body;
+  return {
+    scripts,
+    dependencies: new Set([...keys(record.dependencies), ...keys(record.optionalDependencies), ...keys(record.peerDependencies)]),
+    devDependencies: new Set(keys(record.devDependencies)),
+  };
+}
+
+/**
+ * True when only a devDependency provides `program`: a package named for it (`prisma`,
+ * `@scope/prisma`), a scope's CLI (`@mikro-orm/cli` brings `mikro-orm`), or `tsc`'s typescript.
+ */
+function devDependencyProvides(manifest: NodeManifest, program: string): boolean {
+  const name = program.replace(/(?<=.)@[^/]*$/, "");
+  const provides = (pkg: string) => pkg === name || pkg.endsWith(`/${name}`) || pkg === `@${name}/cli` || (BIN_PACKAGES[name] ?? []).includes(pkg);
+  return [...manifest.devDependencies].some(provides) && ![...manifest.dependencies].some(provides);
+}
+
+/**
+ * True when one simple command (its words, from `start`) runs a program only a devDependency
+ * provides, or a package script that does (followed through `npm run`, `yarn <script>`, and the
+ * script's pre/post hooks), or, with `devServer`, a script named for a development server or a
+ * `<tool> dev` command.
+ */
+function runsDevTool(manifest: NodeManifest, words: readonly string[], devServer: boolean, seen: Set<string>): boolean {
+  let at = 0;
+  while (at < words.length && /^\w+=/.test(words[at])) at++;
+  const program = baseName(words[at] ?? "");
+  const rest = words.slice(at + 1).filter((w) => !w.startsWith("-"));
+  const script = (name: string | undefined): boolean => {
+    if (name === undefined) return false;
+    if (manifest.scripts[name] === undefined) return devDependencyProvides(manifest, name);
+    if (devServer && DEV_SCRIPT.test(name)) return true;
+    return [`pre${name}`, name, `post${name}`].some((s) => runsScript(manifest, s, devServer, seen));
+  };
+  if (program === "npx" || program === "pnpx" || program === "bunx") return rest[0] !== undefined && devDependencyProvides(manifest, rest[0]);
+  if (program === "npm" || program === "pnpm" || program === "yarn" || program === "bun") {
+    const sub = rest[0];
+    if (sub === "run" || sub === "run-script") return script(rest[1]);
+    if (sub === "exec") return rest[1] !== undefined && devDependencyProvides(manifest, rest[1]);
+    if (sub === "start" || sub === "test") return script(sub);
+    // `yarn dev`, `pnpm build`: a script or a package's program, when not a command of the manager.
+    return program !== "npm" && sub !== undefined && !MANAGER_COMMANDS.has(sub) && script(sub);
+  }
+  if (devServer && rest[0] === "dev" && program !== "") return true;
+  return program !== "" && devDependencyProvides(manifest, program);
+}
+
+function runsScript(manifest: NodeManifest, name: string, devServer: boolean, seen: Set<string>): boolean {
+  const body = manifest.scripts[name];
+  if (body === undefined || seen.has(name)) return false;
+  seen.add(name);
+  return simpleCommands(body).some((words) => runsDevTool(manifest, words, devServer, seen));
+}
+
+/**
+ * True when the project whose package.json is at `path` (read by the host) needs its
+ * devDependencies in the image: a lifecycle script an install runs (`"postinstall": "prisma
+ * generate"`, `"prepare": "husky install"`) calls a program only a devDependency provides, so
+ * '--omit=dev' fails the install; or the container's start (its command, or an entry script) runs
+ * a development server (`npm run dev`, `next dev`) or such a program (`npx prisma migrate deploy`).
+ */
+export function projectNeedsDevDependencies(model: DockerfileModel, path: string): boolean {
+  const manifest = readNodeManifest(model.context.files?.[path]);
+  if (manifest === null || manifest.devDependencies.size === 0) return false;
+  if (INSTALL_LIFECYCLE.some((name) => runsScript(manifest, name, false, new Set()))) return true;
+  // A start command may wrap the package manager (`sh /entrypoint.sh npm run dev`, `tini -- npx ...`).
+  return commandsRunAtStart(model).some((words) =>
+    words.some((w, i) => /^(?:npm|pnpm|yarn|bun|npx|pnpx|bunx)$/.test(baseName(w)) && runsDevTool(manifest, words.slice(i), true, new Set())),
   );
 }

@@ -131,6 +131,12 @@ export const entryScriptFiles: (model: DockerfileModel) => readonly [string, str
 });
 
 /**
+ * The simple commands (as words) the container runs at start: those of its command and of the
+ * entry scripts it names that the host read.
+ */
+export const commandsRunAtStart: (model: DockerfileModel) => readonly string[][] = perModel((model) => startScripts(model).flatMap(simpleCommands));
+
+/**
  * The programs the container runs at start, by base name: the first word of each simple command of
  * its command and entry scripts, and of each command substitution in them
  * (`JEMALLOC_PATH="$(pkg-config --variable=libdir jemalloc)/libjemalloc.so"` runs `pkg-config`).

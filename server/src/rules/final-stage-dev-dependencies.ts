@@ -11,6 +11,7 @@ import {
   installsDevDependencies,
   nodeManifestSource,
   poetryPredatesGroups,
+  projectNeedsDevDependencies,
 } from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
@@ -201,6 +202,10 @@ export const rule: Rule = {
         const manifest = nodeManifestSource(model, stage, instruction, command);
         if (manifest?.kind === "fetched") continue;
         if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+        // The project needs its dev dependencies in the image: an install script calls one
+        // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
+        // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
+        if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
       }
       if (install.ecosystem === "composer") {
         // The composer.json the install reads, found as for package.json: one without dev

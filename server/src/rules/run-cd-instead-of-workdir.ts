@@ -7,7 +7,9 @@
 
 import type { ShellCommand } from "../model/shell";
 import { allRunInstructions } from "../model/run-instructions";
-import type { Instruction } from "../model/types";
+import type { DockerfileModel, Instruction } from "../model/types";
+import { joinPath } from "../model/copy-paths";
+import { workdirOf } from "../model/workdir";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -30,7 +32,10 @@ export const rule: Rule = {
       if (commands.length === 0) continue;
       const onlyCd = commands.every((c) => c.name === "cd");
       const last = commands[commands.length - 1];
-      const targets = onlyCd ? commands : isLostCd(last) ? [last] : [];
+      // A last `cd` back to the folder the RUN started in (`cd build && make && cd /app` under
+      // WORKDIR /app, in a `&&` chain or a heredoc script alike) returns rather than moves: later
+      // instructions already start there, so there is nothing a WORKDIR would keep.
+      const targets = onlyCd ? commands : isLostCd(last) && !returnsToWorkdir(model, run, last) ? [last] : [];
       const repeated = repeatedCd(run);
       if (repeated?.program && !targets.includes(repeated)) {
         const dir = repeated.args[0];
@@ -47,6 +52,14 @@ export const rule: Rule = {
     }
   },
 };
+
+/** True when `cd` (the last command of `run`) enters the WORKDIR the RUN started in, as far as it is known. */
+function returnsToWorkdir(model: DockerfileModel, run: Instruction, cd: ShellCommand): boolean {
+  // An ONBUILD trigger runs in a downstream build, whose WORKDIR this file does not show.
+  if (run.stage === null || !run.stage.instructions.includes(run)) return false;
+  const workdir = workdirOf(model, run.stage, run);
+  return workdir !== null && joinPath("/", cd.args[0].value) === workdir;
+}
 
 /**
  * The first command of `run` when it is a `cd` to the literal directory a top-level `cd` of the

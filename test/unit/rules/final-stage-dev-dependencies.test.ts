@@ -34,6 +34,18 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "the install scripts and the start use only programs of dependencies: the dev tools stay unused",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["npm", "start"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "postinstall": "prisma generate", "start": "node server.js" }, "dependencies": { "prisma": "5.0.0", "express": "5.0.0" }, "devDependencies": { "eslint": "9.0.0" } }',
+        },
+      },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
       name: "the sub-folder manifest the install reads has devDependencies, though the root one has none",
       code: 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN cd web && npm install\nCMD ["node", "web/server.js"]\n',
       context: {
@@ -257,6 +269,50 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an install script runs a program only a devDependency provides: --omit=dev would fail the install",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "postinstall": "drizzle-kit generate" }, "dependencies": { "hono": "4.0.0" }, "devDependencies": { "drizzle-kit": "0.30.0" } }',
+        },
+      },
+    },
+    {
+      name: "prepare runs a package script whose tools are devDependencies (tsc from typescript)",
+      code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "dist/index.js"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "prepare": "npm run compile", "compile": "tsc -p ." }, "dependencies": { "koa": "2.0.0" }, "devDependencies": { "typescript": "5.6.0" } }',
+        },
+      },
+    },
+    {
+      name: "the container starts a development server (npm run dev behind an entry script)",
+      code: 'FROM node:22-alpine\nWORKDIR /web\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nENTRYPOINT ["sh", "/web/start.sh"]\nCMD ["npm", "run", "dev"]\n',
+      context: {
+        files: {
+          "package.json": '{ "scripts": { "dev": "remix dev" }, "dependencies": { "@remix-run/node": "2.0.0" }, "devDependencies": { "vitest": "2.0.0" } }',
+        },
+      },
+    },
+    {
+      name: "the entry script runs a devDependency's program through npx",
+      code: 'FROM node:22-alpine\nWORKDIR /api\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCOPY boot.sh /\nENTRYPOINT ["/boot.sh"]\nCMD ["node", "main.js"]\n',
+      context: {
+        files: {
+          "package.json": '{ "dependencies": { "@mikro-orm/core": "6.0.0" }, "devDependencies": { "@mikro-orm/cli": "6.0.0", "jest": "29.0.0" } }',
+          "boot.sh": '#!/bin/sh\nnpx mikro-orm migration:up\nexec "$@"\n',
+        },
+      },
+    },
+    {
+      name: "the install's folder is filled from a stage that clones it and the context brings no manifest: the manifest is not the project's",
+      code: 'FROM alpine/git:2.45.2 AS src\nARG REPO\nRUN git clone --depth 1 "$REPO" /src/app\nFROM node:22-slim\nENV APP=/opt/app\nCOPY --from=src /src/app $APP\nCOPY docker/app.conf /etc/app.conf\nRUN cd $APP/web && npm install\nCMD ["node", "/opt/app/server.js"]\n',
+      context: { rootEntries: ["docker/", "Dockerfile"], files: { "docker/app.conf": "port=80\n" } },
+    },
     {
       name: "composer.json declares no require-dev: --no-dev would change nothing",
       code: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',

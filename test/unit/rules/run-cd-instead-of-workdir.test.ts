@@ -11,6 +11,12 @@ testRule(rule, {
     },
     { code: "FROM alpine:3.20\nRUN cd /app\n", messageId: "cdLost", line: 2, token: "cd /app", data: { dir: "/app" }, output: null },
     { name: "ONBUILD", code: "FROM alpine:3.20\nONBUILD RUN cd /app\n", messageId: "cdLost", line: 2 },
+    {
+      name: "a last cd to a folder other than the WORKDIR, in a heredoc script",
+      code: "# syntax=docker/dockerfile:1\nFROM debian:12\nWORKDIR /srv\nRUN <<EOF\nmkdir -p /opt/data\ncd /opt/data\nEOF\n",
+      messageId: "cdLost",
+      token: "cd /opt/data",
+    },
     { name: "a last cd to an absolute path", code: "FROM python:3.12\nRUN pip install -r /req.txt && cd /tmp\n", messageId: "cdLost", token: "cd /tmp" },
     { name: "a RUN of only a relative cd", code: "FROM alpine:3.20\nWORKDIR /src\nRUN cd app\n", messageId: "cdUseless", data: { dir: "app" } },
     { name: "a RUN of only cd ..", code: "FROM alpine:3.20\nRUN cd ..\n", messageId: "cdUseless", data: { dir: ".." } },
@@ -24,6 +30,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a last cd back to the stage's WORKDIR returns rather than moves",
+      code: "FROM debian:12\nARG HOME_DIR=/srv/app\nWORKDIR $HOME_DIR\nRUN git clone https://x/lib.git /opt/lib && cd /opt/lib && make install && cd /srv/app\n",
+    },
+    {
+      name: "the same in a heredoc script",
+      code: "# syntax=docker/dockerfile:1\nFROM debian:12\nWORKDIR /srv/app\nRUN <<EOF\nmkdir -p /opt/build\ncd /opt/build\ncmake /opt/src && make install\ncd /srv/app\nEOF\n",
+    },
     {
       name: "relative cds into two folders of the stage: WORKDIRs written the same way would nest",
       code: "FROM node:22\nWORKDIR /src\nCOPY . .\nRUN cd packages/server && npm ci\nRUN cd packages/server && npm run build\nRUN cd packages/web && npm ci\nRUN cd packages/web && npm run build\n",
