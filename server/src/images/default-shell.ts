@@ -1,9 +1,11 @@
 // The /bin/sh an image runs shell-form CMD and ENTRYPOINT with, where it matters for signals:
 // BusyBox ash (Alpine, busybox) execs the last command of a `sh -c` string, and bash (the /bin/sh of
-// the Red Hat family, Amazon Linux, Arch) execs a `-c` string that is one simple command, so that
-// command replaces the shell and receives SIGTERM itself; Debian's and Ubuntu's dash forks it and
-// stays PID 1. Dash also has no `set -o pipefail` (0.5.12 in bookworm, trixie and noble): there
-// a pipe's failure is caught only by running the RUN with bash.
+// the Red Hat family, Amazon Linux, Arch, and vendor images named after them) execs a `-c` string
+// that is one simple command, so that command replaces the shell and receives SIGTERM itself.
+// Debian's and Ubuntu's dash forks it and stays PID 1, a lone simple command too (bookworm's 0.5.12:
+// `dash -c 'cat /proc/$$/comm'` prints `dash`, bash prints `cat`). Dash also has no
+// `set -o pipefail` (0.5.12 in bookworm, trixie and noble): there a pipe's failure is caught only
+// by running the RUN with bash.
 
 import type { ImageReference } from "./reference";
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
@@ -17,7 +19,14 @@ const ALPINE_WORD = /(?:^|[-.])alpine(?:$|[-.\d])/;
  * `eclipse-temurin:17-centos7`, `amazoncorretto:21-al2023`).
  */
 const BASH_SH_NAME = /^(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux|rhel\d*|ubi\d*(?:-minimal|-init)?)$/;
-const BASH_SH_WORD = /(?:^|[-.])(?:centos\d*|fedora\d*|rockylinux\d*|almalinux\d*|oraclelinux\d*|ubi\d+(?:-minimal)?|al2|al2023)(?:$|[-.])/;
+const BASH_SH_WORD = /(?:^|[-.])(?:centos\d*|fedora\d*|rockylinux\d*|almalinux\d*|oraclelinux\d*|archlinux|ubi\d+(?:-minimal)?|al2|al2023)(?:$|[-.])/;
+
+/**
+ * A distribution's word in a vendor image's name (`leafo/lapis-archlinux`, `acme/app-centos7`,
+ * `ci-fedora`): the image is built on it, as an `alpine` word says for Alpine. Only the full
+ * distribution names: short words (`al2`, `ubi9`) are too easily part of an unrelated name.
+ */
+const BASH_SH_NAME_WORD = /(?:^|[-.])(?:centos|fedora|rockylinux|almalinux|oraclelinux|archlinux)(?:$|[-.\d])/;
 
 /**
  * True when the image's /bin/sh is BusyBox ash: `alpine`, `busybox`, `wolfi-base`, and any image
@@ -37,6 +46,7 @@ export function shellExecsLastCommand(ref: ImageReference): boolean {
 export function shellExecsSingleCommand(ref: ImageReference): boolean {
   const name = ref.familiarName.split("/").pop() ?? "";
   if (BASH_SH_NAME.test(name)) return true;
+  if (!ALPINE_WORD.test(name) && BASH_SH_NAME_WORD.test(name)) return true;
   return ref.tag !== null && !ALPINE_WORD.test(ref.tag) && BASH_SH_WORD.test(ref.tag);
 }
 

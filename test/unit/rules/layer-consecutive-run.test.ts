@@ -4,6 +4,20 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a mkdir of the folder the next WORKDIR creates is a step to delete, not to merge",
+      code: "FROM alpine:3.21\nRUN apk add --no-cache openssl\nRUN mkdir -p /srv/www/\nENV HOME=/srv/www\nWORKDIR /srv/www\nCOPY site /srv/www\n",
+      messageId: "folderOfNextWorkdir",
+      line: 3,
+      output: "FROM alpine:3.21\nRUN apk add --no-cache openssl\nENV HOME=/srv/www\nWORKDIR /srv/www\nCOPY site /srv/www\n",
+    },
+    {
+      name: "a mkdir of a folder above a relative WORKDIR is done by WORKDIR too; the RUNs before still merge",
+      code: 'FROM debian:12\nWORKDIR /opt\nRUN useradd svc\nRUN mkdir -p /var/log/svc\nRUN mkdir tool\nWORKDIR tool/bin\nCMD ["svc"]\n',
+      messageId: "consecutive",
+      count: 2,
+      line: 4,
+    },
+    {
       name: "a line written into a file of the folder the RUN before created merges: one step on one path",
       code: 'FROM alpine:3.20\nRUN mkdir -p /etc/default/\nRUN echo "ENABLED=1" > /etc/default/resolver\nCMD ["resolver"]\n',
       messageId: "consecutive",
@@ -133,25 +147,25 @@ testRule(rule, {
     },
     {
       name: "three in a row: one finding for the run, and a fix merging all three",
-      code: "FROM alpine:3.20\nRUN echo a\nRUN echo b\nRUN echo c\n",
+      code: "FROM alpine:3.20\nRUN touch a\nRUN touch b\nRUN touch c\n",
       messageId: "consecutiveMany",
       count: 1,
       line: 3,
       data: { count: 3, first: 2, last: 4 },
-      output: "FROM alpine:3.20\nRUN echo a && \\\n    echo b && \\\n    echo c\n",
+      output: "FROM alpine:3.20\nRUN touch a && \\\n    touch b && \\\n    touch c\n",
     },
     {
       name: "two runs split by another instruction: two findings",
-      code: "FROM alpine:3.20\nRUN echo a\nRUN echo b\nENV X=1\nRUN echo c\nRUN echo d\n",
+      code: "FROM alpine:3.20\nRUN touch a\nRUN touch b\nENV X=1\nRUN touch c\nRUN touch d\n",
       messageId: "consecutive",
       count: 2,
     },
     {
       name: "same flags: merged keeping the flags once",
-      code: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm cat /run/secrets/npm\nRUN --mount=type=secret,id=npm wc -c /run/secrets/npm\n",
+      code: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm sha256sum /run/secrets/npm\nRUN --mount=type=secret,id=npm wc -c /run/secrets/npm\n",
       messageId: "consecutive",
       line: 3,
-      output: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm cat /run/secrets/npm && \\\n    wc -c /run/secrets/npm\n",
+      output: "FROM alpine:3.20\nRUN --mount=type=secret,id=npm sha256sum /run/secrets/npm && \\\n    wc -c /run/secrets/npm\n",
     },
     {
       name: "backtick escape directive",
@@ -208,6 +222,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a step that only prints a build argument to the log is a debugging aid, not a layer to merge",
+      code: 'FROM debian:12\nARG TARGETARCH\nRUN echo "building for $TARGETARCH"\nRUN sed -i "s/ main/ main contrib/" /etc/apt/sources.list.d/debian.sources\nCMD ["app"]\n',
+    },
+    {
+      name: "a listing of the work folder next to a build step prints only",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN ls -la /app\nRUN chmod 0755 bin/start\nCMD ["bin/start"]\n',
+    },
     {
       name: "an account and a line appended to a config file that names no path of it: a few bytes either way",
       code: 'FROM alpine:3.20\nRUN adduser -S -s /bin/sh -G root web\nRUN echo "web ALL=(ALL) NOPASSWD: /usr/sbin/sendmail" >> /etc/sudoers\nCMD ["web"]\n',
@@ -339,13 +361,16 @@ testRule(rule, {
     },
     { name: "tiny layers in an interactive toolbox image", code: 'FROM debian:12\nRUN mkdir /work\nRUN chmod 777 /work\nCMD ["bash"]\n' },
     { name: "chained commands were split on purpose", code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN curl --version\n" },
-    { name: "different mounts cannot be merged", code: "FROM alpine:3.20\nRUN --mount=type=secret,id=a cat /run/secrets/a\nRUN cat /etc/os-release\n" },
+    {
+      name: "different mounts cannot be merged",
+      code: "FROM alpine:3.20\nRUN --mount=type=secret,id=a sha256sum /run/secrets/a\nRUN sha256sum /etc/os-release\n",
+    },
     {
       name: "builder stages never ship their layers",
       code: "FROM golang:1.22 AS build\nRUN go env\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n",
     },
-    { name: "ONBUILD triggers are not RUNs of this image", code: "FROM alpine:3.20\nONBUILD RUN echo a\nONBUILD RUN echo b\n" },
-    { name: "suppressed by hadolint's DL3059 pragma", code: "FROM alpine:3.20\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\n" },
+    { name: "ONBUILD triggers are not RUNs of this image", code: "FROM alpine:3.20\nONBUILD RUN touch a\nONBUILD RUN touch b\n" },
+    { name: "suppressed by hadolint's DL3059 pragma", code: "FROM alpine:3.20\nRUN touch a\n# hadolint ignore=DL3059\nRUN touch b\n" },
     {
       name: "an account, then a non-recursive chown of the WORKDIR it lives in: one inode, no bytes saved",
       code: 'FROM debian:12-slim\nWORKDIR "/srv"\nRUN useradd --uid 1000 --home /srv svc\nRUN chown svc /srv\nCMD ["/srv/bin/server"]\n',
