@@ -4,6 +4,23 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an entry script that execs a plain server under tini: no supervisor, no drop",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY start.sh /start.sh\nEXPOSE 3000\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nexec /usr/bin/tini -- node server.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a supervisord program config inside a copied folder whose program sets no user, started by node's script",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY rootfs/ /\nCOPY start.sh /start.sh\nEXPOSE 3000\nENTRYPOINT ["/start.sh"]\n',
+      context: {
+        files: {
+          "start.sh": "#!/bin/sh\nexec node server.js\n",
+          "rootfs/etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=node /app/server.js\n",
+        },
+      },
+      messageId: "noUser",
+    },
+    {
       name: "a script that names another program's socket is no Docker client",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache curl\nCOPY watch.sh /watch.sh\nENTRYPOINT ["/watch.sh"]\n',
       context: {
@@ -693,6 +710,20 @@ testRule(rule, {
       code:
         'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
         'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+    },
+    {
+      name: "an entry script that execs supervisord under tini: the supervisor runs the services",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini supervisor nginx\nCOPY start.sh /start.sh\nEXPOSE 80\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/bash\nexport APP_ENV=prod\nexec /usr/bin/tini -- /usr/bin/supervisord -c /etc/supervisor/supervisord.conf\n" } },
+    },
+    {
+      name: "a supervisord program config read inside a copied folder runs its worker as www-data",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends php-cli supervisor\nCOPY rootfs/ /\nCMD ["/usr/local/bin/boot"]\n',
+      context: {
+        files: {
+          "rootfs/etc/supervisor/conf.d/queue.conf": "[program:queue]\ncommand=php /srv/artisan queue:work\nuser=www-data\nautorestart=true\n",
+        },
+      },
     },
     {
       name: "an entry script named relative to WORKDIR, brought by a stage that copied the whole context, execs supervisord",
