@@ -4,6 +4,11 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an ML server asking for NVIDIA's capabilities: NVIDIA's devices are open to every user",
+      code: 'FROM python:3.12-slim\nENV NVIDIA_DRIVER_CAPABILITIES=all\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1\nCOPY serve.py /app/serve.py\nEXPOSE 8000\nCMD ["python", "/app/serve.py"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "an entry script that execs a plain server under tini: no supervisor, no drop",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY start.sh /start.sh\nEXPOSE 3000\nENTRYPOINT ["/start.sh"]\n',
       context: { files: { "start.sh": "#!/bin/sh\nexec /usr/bin/tini -- node server.js\n" } },
@@ -710,6 +715,10 @@ testRule(rule, {
       code:
         'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
         'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+    },
+    {
+      name: "a transcoder with VA-API drivers: the GPU's render nodes belong to a host group a USER alone does not reach",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ffmpeg vainfo mesa-va-drivers\nCOPY transcoder /app/transcoder\nEXPOSE 7666\nCMD ["/app/transcoder"]\n',
     },
     {
       name: "an entry script that execs supervisord under tini: the supervisor runs the services",
