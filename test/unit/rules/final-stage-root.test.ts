@@ -4,6 +4,11 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a bare '--dir' naming a folder of static files, not state",
+      code: 'FROM node:22-slim\nRUN npm install -g http-server\nCOPY public /srv/public\nEXPOSE 8080\nCMD ["http-server", "--dir", "/srv/public", "-p", "8080"]\n',
+      messageId: "noUser",
+    },
+    {
       name: "an ML server asking for NVIDIA's capabilities: NVIDIA's devices are open to every user",
       code: 'FROM python:3.12-slim\nENV NVIDIA_DRIVER_CAPABILITIES=all\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1\nCOPY serve.py /app/serve.py\nEXPOSE 8000\nCMD ["python", "/app/serve.py"]\n',
       messageId: "noUser",
@@ -715,6 +720,10 @@ testRule(rule, {
       code:
         'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
         'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+    },
+    {
+      name: "a database server told '--location /data' on distroless: a volume there is root-owned",
+      code: 'FROM rust:1 AS build\nRUN cargo install quadstore\nFROM gcr.io/distroless/cc-debian12\nCOPY --from=build /usr/local/cargo/bin/quadstore /usr/local/bin/quadstore\nENTRYPOINT ["/usr/local/bin/quadstore"]\nCMD ["serve", "--location", "/data", "--bind", "0.0.0.0:7878"]\n',
     },
     {
       name: "a transcoder with VA-API drivers: the GPU's render nodes belong to a host group a USER alone does not reach",
