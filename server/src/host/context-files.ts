@@ -166,8 +166,8 @@ const NOT_SERVICE_FOLDERS = new Set([".git", "node_modules", "vendor", "target",
 /**
  * The service `run` files of process supervisors in the folders `sources` copies from the context:
  * s6 and runit keep one folder per service holding an executable `run` (`s6/app/run`,
- * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`), and the
- * files named in `entryNames` (the start command's entry script). Clamped in depth, folders listed
+ * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`), supervisord's
+ * program configs, and the files named in `entryNames` (the start command's entry script). Clamped in depth, folders listed
  * and files found; a source that is a file lists as nothing.
  */
 export async function supervisorRunFiles(
@@ -189,7 +189,7 @@ export async function supervisorRunFiles(
     listed++;
     for (const entry of listing.entries) {
       const child = `${path}/${entry.name}`;
-      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name) || isServiceStartScript(child))) found.push(child);
+      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name) || isServiceStartScript(child) || isSupervisordConfig(child))) found.push(child);
       else if (entry.isDirectory && depth < RUN_FILE_MAX_DEPTH && !NOT_SERVICE_FOLDERS.has(entry.name)) queue.push({ path: child, depth: depth + 1 });
     }
   }
@@ -203,6 +203,15 @@ export async function supervisorRunFiles(
  */
 function isServiceStartScript(path: string): boolean {
   return /(?:^|\/)s6-rc\.d\/[^/]+\/up$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/.test(path);
+}
+
+/**
+ * supervisord's configs inside a copied folder (`etc/supervisor/conf.d/workers.conf`,
+ * `supervisord.d/app.ini`, `supervisord.conf`): their `[program:x]` sections say which user each
+ * service runs as, so whether the image leaves root.
+ */
+function isSupervisordConfig(path: string): boolean {
+  return /(?:^|\/)supervisord?(?:\.d)?\/(?:conf\.d\/)?[^/]+\.(?:conf|ini)$|(?:^|\/)supervisord[^/]*\.conf$/.test(path);
 }
 
 /** Folders of a Go module that hold no sources of the program. */

@@ -27,6 +27,8 @@ const TOOL_VARIABLE =
 const ROOT_PATH_ENTRY = /(?:^|:)(\/root\/[^:]+)/;
 /** Options that name where an app writes its data: `wal-directory`, `data-dir`, `storage.tsdb.path`, `datadir`, `state-dir`. */
 const WRITE_FOLDER_OPTION = /(?:data|wal|storage|state|db|store)[\w.-]*(?:dir|directory|path|folder|location)$|^(?:data|storage|datadir|workdir|work-dir)$/i;
+/** Option names that say only "a folder" (`--location /data`): they name a data folder when the folder's name says state. */
+const GENERIC_FOLDER_OPTION = /^(?:location|dir|directory)$/i;
 /** Folder names that hold an app's state: `storage`, `uploads`, `db`, and names ending in `data` (`/data`, `app-data`, `botdata`). */
 const STATE_FOLDER = /^(?:storage|uploads?|db|database|state)$|data$/i;
 /** Commands that fill the folder they run in (fetch, unpack, copy, install, build): it is not empty then. */
@@ -211,7 +213,7 @@ export function stateFolders(model: DockerfileModel, chain: Stage[]): string[] {
 
 /**
  * The folders the start command tells the app to write its data to (`--metrics.wal-directory=/etc/agent/data`,
- * `--data-dir /var/lib/app`, `--storage.tsdb.path=/prometheus`): the default run writes there, so a
+ * `--data-dir /var/lib/app`, `--storage.tsdb.path=/prometheus`, `--location /data`): the default run writes there, so a
  * USER alone fails where root created or owns the folder. /tmp is anyone's.
  */
 function startWriteFolders(model: DockerfileModel): string[] {
@@ -219,9 +221,13 @@ function startWriteFolders(model: DockerfileModel): string[] {
   const folders: string[] = [];
   command.forEach((word, at) => {
     const option = /^--?([\w.-]+)(?:=(.*))?$/.exec(word);
-    if (option === null || !WRITE_FOLDER_OPTION.test(option[1])) return;
+    if (option === null) return;
+    const generic = GENERIC_FOLDER_OPTION.test(option[1]);
+    if (!generic && !WRITE_FOLDER_OPTION.test(option[1])) return;
     const value = (option[2] ?? command[at + 1] ?? "").replace(/^["']|["']$/g, "");
-    if (value.startsWith("/") && !/^\/(?:tmp|dev)(?:\/|$)/.test(value)) folders.push(trimSlash(value));
+    if (!value.startsWith("/") || /^\/(?:tmp|dev)(?:\/|$)/.test(value)) return;
+    if (generic && !STATE_FOLDER.test(trimSlash(value).split("/").pop() ?? "")) return;
+    folders.push(trimSlash(value));
   });
   return folders;
 }

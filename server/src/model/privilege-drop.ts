@@ -220,6 +220,21 @@ function startsDroppingServer(script: string, files: readonly string[]): boolean
   });
 }
 
+/**
+ * True when a script starts a supervisor under an init wrapper (`exec /usr/bin/tini --
+ * /usr/local/bin/supervisord -c /etc/supervisor/supervisord.conf`): the wrapper only reaps
+ * zombies, the supervisor it starts runs the services.
+ */
+function execsWrappedSupervisor(script: string): boolean {
+  return script.split(/\r?\n/).some((line) => {
+    if (/^\s*#/.test(line)) return false;
+    const words = lineWords(line.trim());
+    if (words[0] === "exec") words.shift();
+    const inner = withoutInitWrapper(words);
+    return inner.length < words.length && SUPERVISORS.test(baseName(inner[0] ?? ""));
+  });
+}
+
 /** The last line of a script that runs something: not blank, not a comment, not a closing `fi`/`done`/`esac`/`}`. */
 function lastCommandLine(script: string): string {
   const lines = script
@@ -269,7 +284,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   if (scripts.some(([, text]) => startsDroppingServer(text, files))) return true;
   // A supervisor a start-path script execs, like one that is the start command itself; and a
   // script on the start path that drops (`run.sh` execs `entrypoint.sh`, which drops).
-  if (scripts.some(([, text]) => SCRIPT_SUPERVISOR.test(text) || entryScriptDrops(text))) return true;
+  if (scripts.some(([, text]) => SCRIPT_SUPERVISOR.test(text) || execsWrappedSupervisor(text) || entryScriptDrops(text))) return true;
   if (scripts.some(([, text]) => SCRIPT_S6_INIT.test(text)) && installsS6Overlay(model, chain)) return true;
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;

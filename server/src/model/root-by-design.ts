@@ -27,6 +27,14 @@ const CI_AGENTS = /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildk
  */
 const PRIVILEGED_PACKAGES =
   /^(?:ip6tables|nftables|wireguard-tools|dkms|docker-ce|docker-ce-cli|docker-cli|docker\.io|fuse|fuse3|openvpn|device-mapper|dmsetup|thin-provisioning-tools|lvm2|zfs|zfsutils-linux|mdadm|ndctl|smartmontools|nvme-cli)$/;
+/**
+ * Hardware video acceleration drivers (VA-API, Intel Quick Sync): they open the host's `/dev/dri`
+ * render nodes, owned by the `render`/`video` group with host-specific ids, so a fixed non-root USER
+ * loses the GPU unless each deployment adds that group (compose `group_add`). NVIDIA's devices are
+ * open to every user and do not count.
+ */
+const GPU_VIDEO_DRIVERS =
+  /^(?:vainfo|va-driver-all|mesa-va-drivers|mesa-va-gallium|i965-va-driver(?:-shaders)?|intel-media-va-driver(?:-non-free)?|intel-media-driver|libva-intel-driver|libmfx-gen1(?:\.\d+)?|libvpl2)$/;
 /** A GitHub Action's labels and files (`com.github.actions.name`, a problem matcher copied in). */
 const GITHUB_ACTION_WORDS = /com\.github\.actions\.|github_action|problem-matcher/i;
 /** Docker's own installers: the convenience script (get.docker.com) and the static binaries' download. */
@@ -60,7 +68,8 @@ const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'
 /**
  * True when root is what the image is for: a CI agent, a GitHub Docker action, an image that drives
  * the Docker socket (Docker installed or copied in, or the socket mounted by the project's compose
- * service), or one that installs privileged system tools (VPN, routing, kernel modules, FUSE).
+ * service), or one that installs privileged system tools (VPN, routing, kernel modules, FUSE) or
+ * hardware video acceleration drivers (the GPU's render nodes belong to a host group).
  */
 export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
   const program = startCommand(model)?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
@@ -81,6 +90,8 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
         if (cmd?.action !== "install") continue;
         const names = cmd.packages.map((p) => p.value.replace(/[=<>~].*$/, ""));
         if (names.some((n) => PRIVILEGED_PACKAGES.test(n))) return true;
+        // Which group reaches the GPU is the deployment's choice: the remedy is not a USER line alone.
+        if (names.some((n) => GPU_VIDEO_DRIVERS.test(n))) return true;
         // Alpine's, Fedora's and openSUSE's `docker` is Docker itself (Debian's is an unrelated docklet).
         if (cmd.manager !== "apt" && names.includes("docker")) return true;
       }

@@ -15,8 +15,9 @@
 // install before a gpg call in an image that names no gpg package: gpg then arrives as another
 // package's recommendation (build-essential -> dpkg-dev -> gnupg), and the flag would remove it.
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
-// the message says so, and an image that installs sudo (a workspace people and jobs run their own
-// git in: an IDE, a CI runner) is left alone, since the flag would break their git over SSH.
+// the message says so (and where the image shows git over SSH, it says to name openssh-client),
+// and an image that installs sudo (a workspace people and jobs run their own git in: an IDE, a CI
+// runner) is left alone, since the flag would break their git over SSH.
 // An install of only Essential or already installed packages changes nothing and is left alone; a
 // name the table does not know shows no gain where the install names packages it knows.
 
@@ -38,12 +39,13 @@ import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
+import { someWord } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineage } from "../model/stage-graph";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
-import type { DockerfileModel, Instruction } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { rootImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { debianReleaseOf } from "../images/release-moves";
@@ -71,6 +73,13 @@ const HTTPS_CLIENT = /^(?:curl|wget|git|libcurl4(?:-openssl-dev|-gnutls-dev|t64)
 const GIT = /^git(?:[=:].*)?$/;
 /** Packages that put an SSH client in the image (openssh-server and ssh depend on openssh-client). */
 const SSH_CLIENT = /^(?:openssh-client|openssh-server|ssh|ssh-client|dropbear-bin|dropbear)(?:[=:].*)?$/;
+/**
+ * Signs that the image runs git over SSH: git's SSH settings (`GIT_SSH_VARIANT=ssh`,
+ * `GIT_SSH_COMMAND`), host keys fetched or kept (`ssh-keyscan`, `known_hosts`), an agent or key
+ * added (`ssh-agent`, `ssh-add`), an SSH remote (`ssh://`, `git@github.com:org/repo`).
+ */
+const GIT_SSH_SETTING = /^GIT_SSH(?:_COMMAND|_VARIANT)?(?:=|$)/;
+const SSH_USE = /^(?:ssh-keyscan|ssh-agent|ssh-add)$|^(?:git\+)?ssh:\/\/|^git@[\w.-]+:|\bknown_hosts\b|^core\.sshCommand$/i;
 /** Debian's pip: it recommends build-essential, python3-dev, setuptools and wheel, what it builds source packages with. */
 const PIP = /^python3?-pip(?:[=:].*)?$/;
 /** Packages that give pip its build tools when they are named. */
@@ -235,6 +244,15 @@ function shippedPackages(model: DockerfileModel): string[] {
   return packages;
 }
 
+/**
+ * True when a stage of the final image shows git over SSH (an ENV or ARG of git's SSH settings, an
+ * SSH word in a RUN): without recommends git has no SSH client there, so one must be named.
+ */
+function usesGitOverSsh(model: DockerfileModel, finalStages: ReadonlySet<Stage>): boolean {
+  const chain = [...finalStages];
+  return someWord(chain, ["ENV", "ARG"], GIT_SSH_SETTING) || someWord(chain, ["RUN"], SSH_USE);
+}
+
 /** One edit that adds `extra` packages after `last` (one insertion, so their order is kept). */
 function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
   const inserts = extra.flatMap((p) => insertOptionAfter(last, p));
@@ -278,6 +296,8 @@ export const rule: Rule = {
       recommendsCertificates: "'{program} install' adds recommended packages; add --no-install-recommends and ca-certificates.",
       recommendsGit: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends.",
       recommendsGitCertificates: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends, ca-certificates.",
+      recommendsGitSsh: "'{program} install' adds recommends; add --no-install-recommends and openssh-client for git's SSH.",
+      recommendsGitSshCertificates: "'{program} install' adds recommends; add --no-install-recommends, ca-certificates, openssh-client.",
     },
   },
   check(model, report) {
@@ -290,6 +310,8 @@ export const rule: Rule = {
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
     const isWorkspace = shipped.some((p) => SUDO.test(p));
+    // The image runs git over SSH: the remedy must name the SSH client the flag would drop.
+    const gitOverSsh = gitNeedsSsh && usesGitOverSsh(model, finalStages);
     // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
     // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
     const gpg = gpgUses(model);
@@ -367,9 +389,13 @@ export const rule: Rule = {
           edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
         });
         const messageId = dropsSsh
-          ? needsCertificates
-            ? "recommendsGitCertificates"
-            : "recommendsGit"
+          ? gitOverSsh
+            ? needsCertificates
+              ? "recommendsGitSshCertificates"
+              : "recommendsGitSsh"
+            : needsCertificates
+              ? "recommendsGitCertificates"
+              : "recommendsGit"
           : needsCertificates
             ? "recommendsCertificates"
             : "recommends";
@@ -377,7 +403,12 @@ export const rule: Rule = {
           range: call.subcommand.range,
           messageId,
           data: { program: command.name },
-          suggest: dropsSsh ? [suggestion(added), suggestion([...added, "openssh-client"])] : [suggestion(added)],
+          // Where git runs over SSH, only the suggestion that keeps an SSH client is offered.
+          suggest: dropsSsh
+            ? gitOverSsh
+              ? [suggestion([...added, "openssh-client"])]
+              : [suggestion(added), suggestion([...added, "openssh-client"])]
+            : [suggestion(added)],
         });
       }
     }

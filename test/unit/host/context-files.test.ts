@@ -64,6 +64,23 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["deploy/s6/web/run", "rootfs/etc/services.d/worker/run"]);
   });
 
+  it("reads supervisord's configs inside the folders the Dockerfile copies, not other configs there", async () => {
+    const text = "FROM debian:12-slim\nCOPY files/ /\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "files/etc/supervisor/supervisord.conf": "[supervisord]\nnodaemon=true\n[include]\nfiles = /etc/supervisor/conf.d/*.conf\n",
+      "files/etc/supervisor/conf.d/20-jobs.conf": "[program:jobs]\ncommand=/srv/bin/jobs\nuser=www-data\n",
+      "files/etc/nginx/sites-available/site.conf": "server { listen 80; }\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(
+      Object.keys(files)
+        .filter((p) => p !== "package.json")
+        .sort(),
+      ["files/etc/supervisor/conf.d/20-jobs.conf", "files/etc/supervisor/supervisord.conf"],
+    );
+  });
+
   it("reads the apt configuration parts the Dockerfile copies into /etc/apt, named without an extension", async () => {
     const text = "FROM debian:12-slim\nCOPY build/01slim /etc/apt/apt.conf.d/\nCOPY build/notes /opt/notes\n";
     const dir = projects.create({ Dockerfile: text, "build/01slim": 'APT::Install-Recommends "0";\n', "build/notes": "release notes\n" });

@@ -4,6 +4,33 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a bare '--dir' naming a folder of static files, not state",
+      code: 'FROM node:22-slim\nRUN npm install -g http-server\nCOPY public /srv/public\nEXPOSE 8080\nCMD ["http-server", "--dir", "/srv/public", "-p", "8080"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an ML server asking for NVIDIA's capabilities: NVIDIA's devices are open to every user",
+      code: 'FROM python:3.12-slim\nENV NVIDIA_DRIVER_CAPABILITIES=all\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1\nCOPY serve.py /app/serve.py\nEXPOSE 8000\nCMD ["python", "/app/serve.py"]\n',
+      messageId: "noUser",
+    },
+    {
+      name: "an entry script that execs a plain server under tini: no supervisor, no drop",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY start.sh /start.sh\nEXPOSE 3000\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nexec /usr/bin/tini -- node server.js\n" } },
+      messageId: "noUser",
+    },
+    {
+      name: "a supervisord program config inside a copied folder whose program sets no user, started by node's script",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCOPY rootfs/ /\nCOPY start.sh /start.sh\nEXPOSE 3000\nENTRYPOINT ["/start.sh"]\n',
+      context: {
+        files: {
+          "start.sh": "#!/bin/sh\nexec node server.js\n",
+          "rootfs/etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=node /app/server.js\n",
+        },
+      },
+      messageId: "noUser",
+    },
+    {
       name: "a script that names another program's socket is no Docker client",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache curl\nCOPY watch.sh /watch.sh\nENTRYPOINT ["/watch.sh"]\n',
       context: {
@@ -693,6 +720,28 @@ testRule(rule, {
       code:
         'FROM debian:13 AS debs\nRUN apt-get update && apt-get download gosu libpq5 && for d in *.deb; do dpkg -x "$d" /out; done\n' +
         'FROM python:3.12-slim\nCOPY --from=debs /out/usr /usr\nCOPY launch.py /launch.py\nEXPOSE 8000\nENTRYPOINT ["/launch.py"]\n',
+    },
+    {
+      name: "a database server told '--location /data' on distroless: a volume there is root-owned",
+      code: 'FROM rust:1 AS build\nRUN cargo install quadstore\nFROM gcr.io/distroless/cc-debian12\nCOPY --from=build /usr/local/cargo/bin/quadstore /usr/local/bin/quadstore\nENTRYPOINT ["/usr/local/bin/quadstore"]\nCMD ["serve", "--location", "/data", "--bind", "0.0.0.0:7878"]\n',
+    },
+    {
+      name: "a transcoder with VA-API drivers: the GPU's render nodes belong to a host group a USER alone does not reach",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ffmpeg vainfo mesa-va-drivers\nCOPY transcoder /app/transcoder\nEXPOSE 7666\nCMD ["/app/transcoder"]\n',
+    },
+    {
+      name: "an entry script that execs supervisord under tini: the supervisor runs the services",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini supervisor nginx\nCOPY start.sh /start.sh\nEXPOSE 80\nENTRYPOINT ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/bash\nexport APP_ENV=prod\nexec /usr/bin/tini -- /usr/bin/supervisord -c /etc/supervisor/supervisord.conf\n" } },
+    },
+    {
+      name: "a supervisord program config read inside a copied folder runs its worker as www-data",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends php-cli supervisor\nCOPY rootfs/ /\nCMD ["/usr/local/bin/boot"]\n',
+      context: {
+        files: {
+          "rootfs/etc/supervisor/conf.d/queue.conf": "[program:queue]\ncommand=php /srv/artisan queue:work\nuser=www-data\nautorestart=true\n",
+        },
+      },
     },
     {
       name: "an entry script named relative to WORKDIR, brought by a stage that copied the whole context, execs supervisord",

@@ -172,6 +172,27 @@ testRule(rule, {
       output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y ca-certificates git\n",
     },
     {
+      name: "git in an image that sets GIT_SSH_VARIANT: the remedy names openssh-client, the suggestion adds it",
+      code: "FROM ubuntu:22.04\nENV LANG=C.UTF-8 \\\n    GIT_SSH_VARIANT=ssh\nRUN apt-get update && apt-get install -y ca-certificates git\n",
+      messageId: "recommendsGitSsh",
+      line: 4,
+      output:
+        "FROM ubuntu:22.04\nENV LANG=C.UTF-8 \\\n    GIT_SSH_VARIANT=ssh\nRUN apt-get update && apt-get install --no-install-recommends -y ca-certificates git openssh-client\n",
+    },
+    {
+      name: "git in an image that fetches a host key: the remedy names ca-certificates and openssh-client",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y git && ssh-keyscan gitlab.example.org >> /etc/ssh/ssh_known_hosts\n",
+      messageId: "recommendsGitSshCertificates",
+      output:
+        "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y git ca-certificates openssh-client && ssh-keyscan gitlab.example.org >> /etc/ssh/ssh_known_hosts\n",
+    },
+    {
+      name: "git cloning an SSH remote during the build: the remedy names openssh-client",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates git\nRUN --mount=type=ssh git clone git@github.com:acme/tools.git /opt/tools\n",
+      messageId: "recommendsGitSsh",
+      line: 2,
+    },
+    {
       name: "git with an SSH client named elsewhere in the image: the plain message",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client sudo\nRUN apt-get install -y ca-certificates git\n",
       messageId: "recommends",
@@ -179,6 +200,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "git over SSH installed with the flag and openssh-client named: nothing to ask",
+      code: "FROM debian:12-slim\nENV GIT_SSH_COMMAND='ssh -o StrictHostKeyChecking=accept-new'\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates git openssh-client\n",
+    },
     {
       name: "the same RUN appends the key off to apt.conf before its installs",
       code: "FROM debian:12-slim\nRUN printf 'APT::Install-Recommends \"0\";\\n' >> /etc/apt/apt.conf \\\n && apt-get update && apt-get install -y nodejs \\\n && apt-get install -y git\n",
