@@ -4,6 +4,7 @@
 // listed; without them, wildcard forms (`package*.json`, `go.sum*`) that BuildKit accepts when
 // they match nothing.
 
+import { contextJsonFile, jsonObjectOf } from "./json-files";
 import type { DependencyInstall } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { requirementIncludes } from "./requirement-includes";
@@ -24,15 +25,8 @@ export interface ManifestPlan {
 const WORKSPACE_MARKERS = ["pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json"];
 
 function declaresWorkspaces(text: string | undefined): boolean {
-  if (text === undefined) return false;
-  try {
-    const manifest: unknown = JSON.parse(text);
-    if (manifest === null || typeof manifest !== "object") return false;
-    const workspaces = (manifest as Record<string, unknown>).workspaces;
-    return workspaces !== undefined && workspaces !== null && (!Array.isArray(workspaces) || workspaces.length > 0);
-  } catch {
-    return false;
-  }
+  const workspaces = jsonObjectOf(text)?.workspaces;
+  return workspaces !== undefined && workspaces !== null && (!Array.isArray(workspaces) || workspaces.length > 0);
 }
 
 /** The first folder of a relative path (`./patches/dayjs.patch` -> `patches`); null for a root file or an odd path. */
@@ -51,15 +45,8 @@ function topFolder(path: string): string | null {
  * default `patches`). The install fails, or installs unpatched, without them.
  */
 function nodePatchFolders(text: string | undefined): string[] {
-  if (text === undefined) return [];
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (manifest === null || typeof manifest !== "object") return [];
-  const record = manifest as Record<string, unknown>;
+  const record = jsonObjectOf(text);
+  if (record === null) return [];
   const valuesOf = (value: unknown): string[] =>
     value !== null && typeof value === "object" ? Object.values(value).filter((v): v is string => typeof v === "string") : [];
   const paths: string[] = [];
@@ -219,17 +206,9 @@ const NODE_DEPENDENCY_FIELDS = [
  * nothing (bors-ng's root manifest only holds the scripts that install in `assets/`).
  */
 export function declaresNoNodeDependencies(context: BuildContextFacts, path: string): boolean {
-  const text = context.files?.[path];
-  if (text === undefined) return false;
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    // Not JSON (a template, a truncated read): what it declares cannot be told.
-    return false;
-  }
-  if (manifest === null || typeof manifest !== "object" || Array.isArray(manifest)) return false;
-  const fields = manifest as Record<string, unknown>;
+  // Not read, or not JSON (a template, a truncated read): what it declares cannot be told.
+  const fields = contextJsonFile(context.files, path);
+  if (fields === null) return false;
   return NODE_DEPENDENCY_FIELDS.every((name) => {
     const value = fields[name];
     if (value === undefined || value === null) return true;

@@ -2,6 +2,7 @@
 // it runs in are considered: shared by final-stage-dev-dependencies (which reports them) and
 // copy-from-whole-workdir (a builder holding none ships nothing but the app itself).
 
+import { contextJsonFile, isRecord } from "./json-files";
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
@@ -264,15 +265,10 @@ function isFetch(command: ShellCommand): boolean {
  * devDependencies and no workspaces: an install then brings nothing that '--omit=dev' would drop.
  */
 export function declaresNoDevDependencies(files: Readonly<Record<string, string>> | undefined, path: string): boolean {
-  const text = files?.[path];
-  if (text === undefined) return false;
-  try {
-    const manifest = JSON.parse(text) as { devDependencies?: Record<string, string>; workspaces?: unknown };
-    return manifest.workspaces === undefined && Object.keys(manifest.devDependencies ?? {}).length === 0;
-  } catch {
-    // Not valid JSON (being edited): nothing is known.
-    return false;
-  }
+  const manifest = contextJsonFile(files, path);
+  if (manifest === null) return false;
+  const devDependencies = manifest.devDependencies;
+  return manifest.workspaces === undefined && (!isRecord(devDependencies) || Object.keys(devDependencies).length === 0);
 }
 
 /**
@@ -282,15 +278,8 @@ export function declaresNoDevDependencies(files: Readonly<Record<string, string>
  * beside it, when read, locks no dev package. `composer install --no-dev` then changes nothing.
  */
 export function declaresNoComposerDevDependencies(files: Readonly<Record<string, string>> | undefined, path: string): boolean {
-  const text = files?.[path];
-  if (text === undefined) return false;
-  let manifest: { "require-dev"?: unknown; "flex-require-dev"?: unknown };
-  try {
-    manifest = JSON.parse(text) as typeof manifest;
-  } catch {
-    // Not valid JSON (being edited): nothing is known.
-    return false;
-  }
+  const manifest = contextJsonFile(files, path);
+  if (manifest === null) return false;
   const none = (value: unknown) => value === undefined || (typeof value === "object" && value !== null && Object.keys(value).length === 0);
   if (!none(manifest["require-dev"]) || !none(manifest["flex-require-dev"])) return false;
   // A lock may be larger than the host reads: scanned, not parsed (model/composer-lock.ts).
@@ -380,21 +369,12 @@ interface NodeManifest {
   devDependencies: ReadonlySet<string>;
 }
 
-function readNodeManifest(text: string | undefined): NodeManifest | null {
-  if (text === undefined) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // Not valid JSON (being edited): nothing is known.
-    return null;
-  }
-  if (json === null || typeof json !== "object") return null;
-  const record = json as Record<string, unknown>;
+function readNodeManifest(files: Readonly<Record<string, string>> | undefined, path: string): NodeManifest | null {
+  const record = contextJsonFile(files, path);
+  if (record === null) return null;
   const keys = (value: unknown) => (value !== null && typeof value === "object" ? Object.keys(value) : []);
   const scripts: Record<string, string> = {};
-  if (record.scripts !== null && typeof record.scripts === "object")
-    for (const [name, body] of Object.entries(record.scripts)) if (typeof body === "string") scripts[name] = body;
+  if (isRecord(record.scripts)) for (const [name, body] of Object.entries(record.scripts)) if (typeof body === "string") scripts[name] = body;
   return {
     scripts,
     dependencies: new Set([...keys(record.dependencies), ...keys(record.optionalDependencies), ...keys(record.peerDependencies)]),
@@ -457,7 +437,7 @@ function runsScript(manifest: NodeManifest, name: string, devServer: boolean, se
  * a development server (`npm run dev`, `next dev`) or such a program (`npx prisma migrate deploy`).
  */
 export function projectNeedsDevDependencies(model: DockerfileModel, path: string): boolean {
-  const manifest = readNodeManifest(model.context.files?.[path]);
+  const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || manifest.devDependencies.size === 0) return false;
   if (INSTALL_LIFECYCLE.some((name) => runsScript(manifest, name, false, new Set()))) return true;
   // A start command may wrap the package manager (`sh /entrypoint.sh npm run dev`, `tini -- npx ...`).

@@ -10,6 +10,8 @@
 // says the usual version stamps do not need the checkout; a script or plugin that reads the checkout
 // itself still does.
 
+import { baseName } from "./copy-paths";
+import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
 import type { ShellCommand } from "./shell";
@@ -315,21 +317,11 @@ function buildFileReadsGit(name: string, text: string): boolean {
   return false;
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
 /** True when the package.json text depends on a package that reads the checkout. */
 function npmManifestReadsGit(text: string | undefined): boolean {
-  if (text === undefined) return false;
-  try {
-    const manifest: unknown = JSON.parse(text);
-    if (typeof manifest !== "object" || manifest === null) return false;
-    const sections = ["dependencies", "devDependencies"].map((k) => (manifest as Record<string, unknown>)[k]);
-    return sections.some((deps) => typeof deps === "object" && deps !== null && Object.keys(deps).some((name) => GIT_READING_NPM_PACKAGES.has(name)));
-  } catch {
-    return false;
-  }
+  const manifest = jsonObjectOf(text);
+  const sections = ["dependencies", "devDependencies"].map((k) => manifest?.[k]);
+  return sections.some((deps) => typeof deps === "object" && deps !== null && Object.keys(deps).some((name) => GIT_READING_NPM_PACKAGES.has(name)));
 }
 
 /** The commit variables (`GIT_COMMIT`, `VCS_REF`) an ARG or ENV declares. */

@@ -8,6 +8,7 @@
 // go.mod's `go` line is a minimum, never a ceiling: it is not read. Its requirements can be one:
 // quic-go's TLS forks build on one Go release each (see goDependencyPin).
 
+import { contextJsonFile } from "./json-files";
 import type { BuildContextFacts } from "./context";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, normalizePath, unquoteWord } from "./copy-paths";
@@ -488,37 +489,27 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
     }
     case "node": {
       const file = nodeFolder === "" ? "package.json" : `${nodeFolder}/package.json`;
-      const pkg = files[file];
-      if (pkg === undefined) return null;
-      try {
-        const json = JSON.parse(pkg) as {
-          engines?: { node?: unknown };
-          dependencies?: Record<string, unknown>;
-          devDependencies?: Record<string, unknown>;
-          scripts?: Record<string, unknown>;
-        };
-        const engines = typeof json.engines?.node === "string" ? pin(file, json.engines.node) : null;
-        return both(engines, nodeFrameworkCeiling(file, json));
-      } catch {
-        // A package.json that does not parse (truncated by the host's size limit) pins nothing.
-        return null;
-      }
+      // A package.json that does not parse (truncated by the host's size limit) pins nothing.
+      const json = contextJsonFile(files, file) as {
+        engines?: { node?: unknown };
+        dependencies?: Record<string, unknown>;
+        devDependencies?: Record<string, unknown>;
+        scripts?: Record<string, unknown>;
+      } | null;
+      if (json === null) return null;
+      const engines = typeof json.engines?.node === "string" ? pin(file, json.engines.node) : null;
+      return both(engines, nodeFrameworkCeiling(file, json));
     }
     case "dotnet":
       // Which project file decides is told by the Dockerfile: see dotnetTargetPin.
       return null;
     case "php": {
-      const composer = files["composer.json"];
-      if (composer === undefined) return null;
-      try {
-        const json = JSON.parse(composer) as { require?: Record<string, unknown> };
-        const php = json.require?.php;
-        const written = typeof php === "string" ? pin("composer.json", composerRange(php)) : null;
-        return both(written, phpFrameworkCeiling(json));
-      } catch {
-        // A composer.json that does not parse pins nothing.
-        return null;
-      }
+      // A composer.json that does not parse pins nothing.
+      const json = contextJsonFile(files, "composer.json") as { require?: Record<string, unknown> } | null;
+      if (json === null) return null;
+      const php = json.require?.php;
+      const written = typeof php === "string" ? pin("composer.json", composerRange(php)) : null;
+      return both(written, phpFrameworkCeiling(json));
     }
   }
 }

@@ -2,6 +2,7 @@
 // scripts/build.mjs"`): a template or index generator, not a compiler or bundler. The project
 // then has no toolchain besides node itself, which the image needs to run the app anyway.
 
+import { jsonObjectOf } from "./json-files";
 import { JS_BUNDLERS } from "./build-steps";
 import type { BuildStep } from "./build-steps";
 import type { DockerfileModel } from "./types";
@@ -15,14 +16,9 @@ interface Manifest {
   devDependencies?: Record<string, unknown>;
 }
 
+/** The manifest `text` holds; null when clamped or malformed (unknown). */
 function parse(text: string): Manifest | null {
-  try {
-    const json: unknown = JSON.parse(text);
-    return typeof json === "object" && json !== null ? (json as Manifest) : null;
-  } catch {
-    // Clamped or malformed: unknown.
-    return null;
-  }
+  return jsonObjectOf(text) as Manifest | null;
 }
 
 /** True when every command of the script body is `node <file>` (options allowed). */

@@ -1,6 +1,7 @@
 // final-stage-heavy-base: the final stage's base has a published smaller variant (slim, alpine,
 // JRE); the message gives the saving from the size facts, and a suggestion switches the tag.
 
+import { contextJsonFile, isRecord } from "../model/json-files";
 import type { Fix, Rule } from "./types";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { startPathScripts } from "../model/start-path-scripts";
@@ -108,18 +109,13 @@ const OPENSSL = /^(?:openssl|libssl\d[\w.]*|openssl-libs|libssl)$/;
 /** A word that names Prisma: its CLI (`npx prisma generate`), its client, or its schema file. */
 const PRISMA_WORD = /(?:^|[\s/"'@])(?:prisma|@prisma\/client|schema\.prisma)(?=$|[\s/"'@])/;
 
-/** True when a package.json's text declares Prisma (`prisma` or `@prisma/client`) as a dependency. */
-function declaresPrisma(text: string): boolean {
-  try {
-    const manifest: unknown = JSON.parse(text);
-    if (manifest === null || typeof manifest !== "object") return false;
-    return ["dependencies", "devDependencies"].some((key) => {
-      const deps = (manifest as Record<string, unknown>)[key];
-      return deps !== null && typeof deps === "object" && ("prisma" in deps || "@prisma/client" in deps);
-    });
-  } catch {
-    return false;
-  }
+/** True when the context's package.json at `path` declares Prisma (`prisma` or `@prisma/client`) as a dependency. */
+function declaresPrisma(files: Readonly<Record<string, string>>, path: string): boolean {
+  const manifest = contextJsonFile(files, path);
+  return ["dependencies", "devDependencies"].some((key) => {
+    const deps = manifest?.[key];
+    return isRecord(deps) && ("prisma" in deps || "@prisma/client" in deps);
+  });
 }
 
 /**
@@ -141,7 +137,9 @@ function runTimeLibraryNeed(model: DockerfileModel, finalInstructions: readonly 
   const inFile = model.stages.some((stage) =>
     stage.instructions.some((i) => i.keyword !== "FROM" && i.keyword !== "LABEL" && i.args.some((a) => PRISMA_WORD.test(a.value))),
   );
-  const inManifest = Object.entries(model.context.files ?? {}).some(([path, text]) => /(?:^|\/)package\.json$/.test(path) && declaresPrisma(text));
+  const inManifest = Object.keys(model.context.files ?? {}).some(
+    (path) => /(?:^|\/)package\.json$/.test(path) && declaresPrisma(model.context.files ?? {}, path),
+  );
   return inFile || inManifest ? { packages: "'openssl'", needs: "Prisma" } : null;
 }
 

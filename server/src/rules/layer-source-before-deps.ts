@@ -4,6 +4,7 @@
 // build after the copy that downloads dependencies itself (`go build`, `dotnet publish`, `cargo
 // build`) has the same cost with no install line to move: it gets its own message (issue #11).
 
+import { contextJsonFile, isRecord } from "../model/json-files";
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
 import { imageEnvironmentValue } from "../images/image-env";
@@ -324,26 +325,11 @@ function isSent(model: DockerfileModel, path: string): boolean {
  * a `pnpm-workspace.yaml` (not read); null when the context shows no workspace.
  */
 function workspaceMembers(model: DockerfileModel): string[] | null {
-  const manifest = parseJson(model.context.files?.["package.json"]);
+  const manifest = contextJsonFile(model.context.files, "package.json");
   const declared = manifest?.workspaces;
   const list = Array.isArray(declared) ? declared : isRecord(declared) && Array.isArray(declared.packages) ? declared.packages : null;
   if (list !== null && list.length > 0) return list.filter((m): m is string => typeof m === "string").map((m) => m.replace(/\/$/, ""));
   return model.context.rootEntries?.includes("pnpm-workspace.yaml") ? [] : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** A JSON object read from the context; null when absent or not an object (a template, a truncated read). */
-function parseJson(text: string | undefined): Record<string, unknown> | null {
-  if (text === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 /** npm lifecycle scripts an install of the project runs (npm, Yarn, pnpm and Bun run them for the root package). */
@@ -357,7 +343,7 @@ const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-aut
  */
 function installScripts(model: DockerfileModel, install: DependencyInstall, folder: string): [string, string][] {
   if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => /^--ignore-scripts(?:=|$)/.test(w.value))) return [];
-  const scripts = parseJson(model.context.files?.[folder ? `${folder}/package.json` : "package.json"])?.scripts;
+  const scripts = contextJsonFile(model.context.files, folder ? `${folder}/package.json` : "package.json")?.scripts;
   if (!isRecord(scripts)) return [];
   return INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" ? [[k, scripts[k]] as [string, string]] : []));
 }
@@ -390,7 +376,7 @@ function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): st
 function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, folder: string | null): { skip: string; reason: string; after: string } | null {
   const args = install.command.args.map((w) => w.value);
   const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
-  const read = (name: string) => parseJson(model.context.files?.[folder ? `${folder}/${name}` : name]);
+  const read = (name: string) => contextJsonFile(model.context.files, folder ? `${folder}/${name}` : name);
   if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
     const found = folder === null ? [] : installScripts(model, install, folder);
     if (found.length === 0) return null;
@@ -422,7 +408,7 @@ function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, 
  * `pnpm fetch`.
  */
 function lacksPnpmFetch(model: DockerfileModel, stage: Stage): boolean {
-  const pinned = parseJson(model.context.files?.["package.json"])?.packageManager;
+  const pinned = contextJsonFile(model.context.files, "package.json")?.packageManager;
   const majors: number[] = typeof pinned === "string" && /^pnpm@\d/.test(pinned) ? [Number(/^pnpm@(\d+)/.exec(pinned)?.[1])] : [];
   for (const s of [...ancestorsOf(stage).reverse(), stage]) {
     for (const instruction of s.instructions) {
