@@ -3,6 +3,7 @@
 // from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
 // can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
 
+import { APT_CONFIG_PATH } from "../model/apt-config";
 import { contextCopy } from "../model/copies";
 import { baseName, normalizePath, unquoteWord } from "../model/copy-paths";
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
@@ -123,7 +124,7 @@ function aptConfigSources(model: DockerfileModel): string[] {
   const paths: string[] = [];
   for (const instruction of model.instructions) {
     const copy = contextCopy(instruction);
-    if (copy === null || !/^\/etc\/apt\/apt\.conf(?:$|\.d(?:\/|$))/.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
+    if (copy === null || !APT_CONFIG_PATH.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
     for (const source of copy.sources) {
       const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
       if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== ".") paths.push(path);

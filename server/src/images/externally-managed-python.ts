@@ -6,7 +6,7 @@
 // package: advice about what it leaves behind is moot.
 
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
-import { lineage } from "../model/stage-graph";
+import { commandsBefore } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { rootImageOf } from "./base-image";
@@ -70,10 +70,6 @@ function installsSystemPipBefore(run: Instruction, command: ShellCommand): boole
     const call = readAptOrAptGet(c);
     return c.depth === 0 && call?.subcommand?.value === "install" && aptOperands(call).some((w) => SYSTEM_PIP_PACKAGE.test(w.value));
   };
-  for (const stage of run.stage ? lineage(run.stage) : [])
-    for (const i of stage.instructions) {
-      if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN" && i.commands.some(installsPip)) return true;
-    }
-  return run.commands.slice(0, run.commands.indexOf(command)).some(installsPip);
+  for (const before of commandsBefore(run, run.commands.indexOf(command))) if (installsPip(before.command)) return true;
+  return false;
 }

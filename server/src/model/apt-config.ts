@@ -14,7 +14,7 @@ const KEY = /APT::Install-Recommends/i;
 /** The key set to a value that turns recommends off (`APT::Install-Recommends "0";`, `"false"`). */
 const KEY_OFF = /APT::Install-Recommends[\s=]*"?(?:0|false|no)\b/i;
 /** apt's configuration files: the main file and the parts folder. */
-const APT_CONFIG_PATH = /^\/etc\/apt\/apt\.conf(?:$|\.d(?:\/|$))/;
+export const APT_CONFIG_PATH = /^\/etc\/apt\/apt\.conf(?:$|\.d(?:\/|$))/;
 /** Programs whose operands are the text they write (`echo`, `printf`) or that write stdin (`cat`, `tee`). */
 const WRITERS = new Set(["echo", "printf", "cat", "tee"]);
 

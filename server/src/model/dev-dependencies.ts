@@ -216,7 +216,7 @@ export function nodeManifestSource(
         if (isSameOrParentPath(root, dir)) found = { kind: "context", path: manifestIn(dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1)) };
         continue;
       }
-      const file = path.slice(path.lastIndexOf("/") + 1);
+      const file = baseName(path);
       const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
       // `COPY package*.json ./` or `COPY web/package.json /app/`: the manifest lands in the folder.
       if (MANIFEST_SOURCES[name].test(file)) {
@@ -246,7 +246,7 @@ function mayCopyManifest(model: DockerfileModel, instruction: Instruction, name:
   if (copy === null) return false;
   return copy.sources.some((source) => {
     const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
-    const file = path.slice(path.lastIndexOf("/") + 1);
+    const file = baseName(path);
     if (/[$*?[]/.test(path) || isWholeContextSource(source.value) || path === "." || MANIFEST_SOURCES[name].test(file)) return true;
     const isFile = model.context.files?.[path] !== undefined || (!source.value.endsWith("/") && /\.\w+$/.test(file));
     return !isFile;
@@ -344,7 +344,7 @@ export function poetryPredatesGroups(model: DockerfileModel, stage: Stage, instr
 }
 
 /** The lifecycle scripts npm, Yarn, pnpm and Bun run on a plain install of the project itself. */
-const INSTALL_LIFECYCLE = ["preinstall", "install", "postinstall", "prepare"] as const;
+export const NODE_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"] as const;
 /** Programs whose package has another name (`tsc` comes with typescript); others are named for their package. */
 const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   tsc: ["typescript"],
@@ -439,7 +439,7 @@ function runsScript(manifest: NodeManifest, name: string, devServer: boolean, se
 export function projectNeedsDevDependencies(model: DockerfileModel, path: string): boolean {
   const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || manifest.devDependencies.size === 0) return false;
-  if (INSTALL_LIFECYCLE.some((name) => runsScript(manifest, name, false, new Set()))) return true;
+  if (NODE_INSTALL_SCRIPTS.some((name) => runsScript(manifest, name, false, new Set()))) return true;
   // A start command may wrap the package manager (`sh /entrypoint.sh npm run dev`, `tini -- npx ...`).
   return commandsRunAtStart(model).some((words) =>
     words.some((w, i) => /^(?:npm|pnpm|yarn|bun|npx|pnpx|bunx)$/.test(baseName(w)) && runsDevTool(manifest, words.slice(i), true, new Set())),

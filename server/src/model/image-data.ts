@@ -5,7 +5,7 @@
 
 import { isAccountCommand, systemPackageCommand } from "./commands";
 import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
-import { copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
+import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt } from "./environment";
 import { mergedScope } from "./stage-graph";
 import { isShellScriptAt, startCommand } from "./stage-purpose";
@@ -177,7 +177,7 @@ function documentedRunMounts(model: DockerfileModel): string[] {
     for (const m of comment.content.matchAll(RUN_VOLUME)) {
       const [, , target, mode] = m;
       if (mode !== undefined && /\bro\b/.test(mode)) continue;
-      if (/docker\.sock$/.test(target) || /\.\w+$/.test(target.split("/").pop() ?? "")) continue;
+      if (/docker\.sock$/.test(target) || /\.\w+$/.test(baseName(target))) continue;
       paths.push(trimSlash(target));
     }
   }

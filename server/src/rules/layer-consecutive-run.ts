@@ -483,9 +483,8 @@ function namedPaths(run: Instruction): string[] {
 
 /** True when a path of one RUN equals a path of the other or lies inside it, by whole segments. */
 function sharePath(a: Instruction, b: Instruction): boolean {
-  const inside = (p: string, q: string): boolean => p === q || p.startsWith(`${q}/`);
   const pathsOfB = namedPaths(b);
-  return namedPaths(a).some((p) => pathsOfB.some((q) => inside(p, q) || inside(q, p)));
+  return namedPaths(a).some((p) => pathsOfB.some((q) => isSameOrParentPath(q, p) || isSameOrParentPath(p, q)));
 }
 
 /**

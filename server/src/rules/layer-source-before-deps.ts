@@ -4,6 +4,7 @@
 // build after the copy that downloads dependencies itself (`go build`, `dotnet publish`, `cargo
 // build`) has the same cost with no install line to move: it gets its own message (issue #11).
 
+import { NODE_INSTALL_SCRIPTS } from "../model/dev-dependencies";
 import { contextJsonFile, isRecord } from "../model/json-files";
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
@@ -332,8 +333,6 @@ function workspaceMembers(model: DockerfileModel): string[] | null {
   return model.context.rootEntries?.includes("pnpm-workspace.yaml") ? [] : null;
 }
 
-/** npm lifecycle scripts an install of the project runs (npm, Yarn, pnpm and Bun run them for the root package). */
-const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 /** Composer events an install fires, whose scripts run the project's code (`bin/console cache:clear`). */
 const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"];
 
@@ -345,7 +344,7 @@ function installScripts(model: DockerfileModel, install: DependencyInstall, fold
   if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => /^--ignore-scripts(?:=|$)/.test(w.value))) return [];
   const scripts = contextJsonFile(model.context.files, folder ? `${folder}/package.json` : "package.json")?.scripts;
   if (!isRecord(scripts)) return [];
-  return INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" ? [[k, scripts[k]] as [string, string]] : []));
+  return NODE_INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" ? [[k, scripts[k]] as [string, string]] : []));
 }
 
 /**

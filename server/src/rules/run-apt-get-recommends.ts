@@ -21,6 +21,7 @@
 // An install of only Essential or already installed packages changes nothing and is left alone; a
 // name the table does not know shows no gain where the install names packages it knows.
 
+import { commandsBefore } from "../model/run-instructions";
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { recommendsOffBefore } from "../model/apt-config";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
@@ -173,19 +174,6 @@ function skipsRecommends(options: readonly Word[]): boolean {
   return options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value));
 }
 
-/**
- * The commands that run before command `index` of `run`: those of its stage lineage's earlier
- * RUNs, then the RUN's earlier commands, in order.
- */
-function* commandsBefore(run: Instruction, index: number): Generator<{ run: Instruction; command: ShellCommand }> {
-  for (const s of run.stage ? lineage(run.stage) : [])
-    for (const i of s.instructions) {
-      if (i.ordinal >= run.ordinal) break;
-      if (i.keyword === "RUN") for (const command of i.commands) yield { run: i, command };
-    }
-  for (const command of run.commands.slice(0, index)) yield { run, command };
-}
-
 const REMOVAL = new Set(["purge", "remove", "autoremove"]);
 
 /**
@@ -252,6 +240,13 @@ function usesGitOverSsh(model: DockerfileModel, finalStages: ReadonlySet<Stage>)
   const chain = [...finalStages];
   return someWord(chain, ["ENV", "ARG"], GIT_SSH_SETTING) || someWord(chain, ["RUN"], SSH_USE);
 }
+
+/** The message for what the flag would drop (git's SSH client, one git uses over SSH, or neither), without and with ca-certificates added. */
+const MESSAGE_IDS = {
+  plain: ["recommends", "recommendsCertificates"],
+  git: ["recommendsGit", "recommendsGitCertificates"],
+  gitOverSsh: ["recommendsGitSsh", "recommendsGitSshCertificates"],
+} as const;
 
 /** One edit that adds `extra` packages after `last` (one insertion, so their order is kept). */
 function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
@@ -388,17 +383,7 @@ export const rule: Rule = {
           title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
           edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
         });
-        const messageId = dropsSsh
-          ? gitOverSsh
-            ? needsCertificates
-              ? "recommendsGitSshCertificates"
-              : "recommendsGitSsh"
-            : needsCertificates
-              ? "recommendsGitCertificates"
-              : "recommendsGit"
-          : needsCertificates
-            ? "recommendsCertificates"
-            : "recommends";
+        const messageId = MESSAGE_IDS[dropsSsh ? (gitOverSsh ? "gitOverSsh" : "git") : "plain"][needsCertificates ? 1 : 0];
         report({
           range: call.subcommand.range,
           messageId,
