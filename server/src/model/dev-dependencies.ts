@@ -160,7 +160,7 @@ export function prunesDevDependencies(command: ShellCommand): boolean {
   return command.name === "yarn" && args[0] === "workspaces" && args[1] === "focus" && keepsProductionOnly(args);
 }
 
-/** The manifests whose place {@link nodeManifestSource} finds, and the copy sources that bring one (`package*.json`). */
+/** The manifests whose place {@link installManifestSource} finds, and the copy sources that bring one (`package*.json`). */
 const MANIFEST_SOURCES = {
   "package.json": /^package(?:\*|\[[^\]]*\])?\.json$/,
   "composer.json": /^composer(?:\*|\[[^\]]*\])?\.json$/,
@@ -175,7 +175,7 @@ const MANIFEST_SOURCES = {
  * .../app.tar.gz | tar x`, `git clone`): the manifest is then the download's, which no file of the
  * project shows; null when it cannot be told.
  */
-export function nodeManifestSource(
+export function installManifestSource(
   model: DockerfileModel,
   stage: Stage,
   run: Instruction,

@@ -9,7 +9,7 @@ import {
   declaresNoComposerDevDependencies,
   declaresNoDevDependencies,
   installsDevDependencies,
-  nodeManifestSource,
+  installManifestSource,
   poetryPredatesGroups,
   projectNeedsDevDependencies,
 } from "../model/dev-dependencies";
@@ -199,7 +199,7 @@ export const rule: Rule = {
         // The manifest the install reads: the one a copy of the context brought to its folder
         // (`web/package.json`), else the root one. A manifest fetched with the app (a release
         // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
-        const manifest = nodeManifestSource(model, stage, instruction, command);
+        const manifest = installManifestSource(model, stage, instruction, command);
         if (manifest?.kind === "fetched") continue;
         if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
         // The project needs its dev dependencies in the image: an install script calls one
@@ -210,7 +210,7 @@ export const rule: Rule = {
       if (install.ecosystem === "composer") {
         // The composer.json the install reads, found as for package.json: one without dev
         // requirements makes '--no-dev' change nothing. A manifest fetched with the app is unknown.
-        const manifest = nodeManifestSource(model, stage, instruction, command, "composer.json");
+        const manifest = installManifestSource(model, stage, instruction, command, "composer.json");
         if (manifest?.kind !== "fetched" && declaresNoComposerDevDependencies(model.context.files, manifest?.path ?? "composer.json")) continue;
       }
       // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):

@@ -7,7 +7,7 @@ import type { Rule } from "./types";
 import { detectBuildSteps } from "../model/build-steps";
 import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
 import { systemPackageCommand } from "../model/commands";
-import { declaresNoDevDependencies, nodeManifestSource } from "../model/dev-dependencies";
+import { declaresNoDevDependencies, installManifestSource } from "../model/dev-dependencies";
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { lineage } from "../model/stage-graph";
@@ -100,7 +100,7 @@ function sameNodeModulesAtRunTime(model: DockerfileModel, step: BuildStep): bool
   const command = startCommand(model);
   const program = baseName((command === null ? undefined : withoutInitWrapper(command)[0]) ?? "");
   if (!NODE_RUNNERS.test(program)) return false;
-  const source = nodeManifestSource(model, model.stages[0], step.instruction, step.command);
+  const source = installManifestSource(model, model.stages[0], step.instruction, step.command);
   return source?.kind === "context" && declaresNoDevDependencies(model.context.files, source.path);
 }
 

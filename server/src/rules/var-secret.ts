@@ -202,13 +202,18 @@ export const rule: Rule = {
   },
 };
 
+/** `$NAME` or `${NAME}` (and `${NAME:-x}`) in text, not a longer name that starts the same. */
+function referenceTo(name: string): RegExp {
+  return new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
+}
+
 /**
  * True when a RUN after the ENV names the variable (`$NPM_TOKEN`, `${NPM_TOKEN}`): a build step
  * reads it, so the build needs it and a secret mount is the remedy. An ENV no later RUN names is a
  * setting for the container the image starts.
  */
 function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: string): boolean {
-  const reference = new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
+  const reference = referenceTo(name);
   return model.instructions.some((i) => i.keyword === "RUN" && i.ordinal > instruction.ordinal && reference.test(model.lines.textIn(i.range)));
 }
 
@@ -219,7 +224,7 @@ function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: 
  * `ENV DB_PASSWORD=app`).
  */
 function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction, name: string): boolean {
-  const reference = new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
+  const reference = referenceTo(name);
   for (const later of model.instructions) {
     if (later.ordinal <= instruction.ordinal || later.stage !== instruction.stage) continue;
     if (later.keyword === "RUN" && reference.test(model.lines.textIn(later.range))) return false;
