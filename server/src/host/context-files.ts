@@ -5,8 +5,8 @@
 
 import { APT_CONFIG_PATH } from "../model/apt-config";
 import { contextCopy } from "../model/copies";
-import { baseName, normalizePath, unquoteWord } from "../model/copy-paths";
-import { dirname, join, normalize, relative, resolve, sep } from "node:path";
+import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../model/copy-paths";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
 import { startCommand } from "../model/stage-purpose";
@@ -58,11 +58,8 @@ function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
     if (instruction.keyword === "RUN") {
       for (const m of mountsOf(instruction)) {
         if (m.type !== "bind" || m.from !== null || m.source === null) continue;
-        const path = normalize(m.source)
-          .split(sep)
-          .join("/")
-          .replace(/^\.?\//, "");
-        if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== "." && path !== "") paths.add(path);
+        const path = contextRelativePath(m.source);
+        if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== ".") paths.add(path);
       }
       continue;
     }
@@ -71,9 +68,10 @@ function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
     for (const arg of instruction.args.slice(0, -1)) {
       const value = arg.value.replace(/^["']|["']$/g, "");
       if (/[*?[$]|^[a-z]+:\/\//i.test(value) || value.startsWith("<<")) continue;
-      const path = normalize(value).split(sep).join("/").replace(/^\.\//, "");
-      if (path.startsWith("..") || path === "." || path === "./") continue;
-      paths.add(path);
+      const path = contextRelativePath(value);
+      if (path.startsWith("..") || path === ".") continue;
+      // A trailing `/` is how the copy says the source is a folder.
+      paths.add(value.endsWith("/") ? `${path}/` : path);
     }
   }
   return [...paths];
@@ -126,7 +124,7 @@ function aptConfigSources(model: DockerfileModel): string[] {
     const copy = contextCopy(instruction);
     if (copy === null || !APT_CONFIG_PATH.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
     for (const source of copy.sources) {
-      const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
+      const path = contextRelativePath(unquoteWord(source.value));
       if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== ".") paths.push(path);
     }
   }

@@ -1,13 +1,12 @@
-// Whether a pip install runs against a Python that refuses it (PEP 668): from Debian 12 (bookworm)
-// and Ubuntu 23.04 on, the distribution's python3 carries an EXTERNALLY-MANAGED marker, and its pip
-// stops with "externally-managed-environment" before downloading anything unless told otherwise
-// (`--break-system-packages`, PIP_BREAK_SYSTEM_PACKAGES, a pip config, a virtual environment, or an
-// install elsewhere with --target, --prefix or --root). Such an install leaves no cache and no
-// package: advice about what it leaves behind is moot.
+// Whether a pip install runs against a Python that refuses it today (PEP 668, read in
+// model/system-pip.ts): the distribution's pip, installed with apt, on a Debian 12+ or Ubuntu 23.04+
+// base, with nothing in the file that opts out. Such an install leaves no cache and no package:
+// advice about what it leaves behind is moot.
 
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { commandsBefore } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
+import { checkedSystemPipInstall, marksPythonExternallyManaged, optsOutOfExternallyManagedPython } from "../model/system-pip";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { rootImageOf } from "./base-image";
 import type { ImageReference } from "./reference";
@@ -15,17 +14,6 @@ import { DEBIAN_CODENAMES, UBUNTU_CODENAMES, ubuntuVersionOf } from "./tags";
 
 /** The distribution's pip: an apt install of it is what puts a system pip on a Debian or Ubuntu image. */
 const SYSTEM_PIP_PACKAGE = /^python3-pip(?:[=:].*)?$/;
-const PIP_PROGRAM = /^pip3?$/;
-const PYTHON_PROGRAM = /^python3?$/;
-/** pip options that skip the check (pip's `installing_into_current_environment`) or override it. */
-const SKIPS_CHECK = /^(?:--break-system-packages|--target|-t|--prefix|--root|--dry-run)(?:=.*)?$/;
-/**
- * Anything in the file that may opt out or install into another Python: the override in any
- * spelling (flag, variable, pip config), a removed marker, a pip config file, a virtual environment
- * or another Python manager, another pip (get-pip.py, pipx, uv). Any of them, and nothing is said.
- */
-const OPT_OUT =
-  /break-system-packages|BREAK_SYSTEM_PACKAGES|EXTERNALLY-MANAGED|pip\.conf|PIP_CONFIG_FILE|venv|virtualenv|conda|mamba|pyenv|get-pip|pipx|\buv\b|PYTHONUSERBASE|PIP_TARGET|PIP_PREFIX/i;
 /** Images that bring a Python of their own (in /usr/local or a prefix), whose pip no marker governs. */
 const OWN_PYTHON = /python|pypy|conda|mamba|jupyter|pytorch|tensorflow/i;
 
@@ -35,21 +23,13 @@ const OWN_PYTHON = /python|pypy|conda|mamba|jupyter|pytorch|tensorflow/i;
  * Ubuntu 23.04+, with nothing in the file that opts out of PEP 668: pip refuses it.
  */
 export function refusedByExternallyManagedPython(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
-  const args = pipInstallArgs(command);
-  if (args === null || args.some((a) => SKIPS_CHECK.test(a))) return false;
+  if (checkedSystemPipInstall(command) === null) return false;
   const stage = run.stage;
   if (stage === null) return false;
   const root = rootImageOf(stage).image;
   if (root === null || OWN_PYTHON.test(root.familiarName) || !isExternallyManagedRelease(root)) return false;
-  if (model.instructions.some((i) => OPT_OUT.test(model.lines.textIn(i.range)))) return false;
+  if (optsOutOfExternallyManagedPython(model, model.stages)) return false;
   return installsSystemPipBefore(run, command);
-}
-
-/** The words after `install` of a pip install, or null for another command. */
-function pipInstallArgs(command: ShellCommand): string[] | null {
-  const words = command.args.map((w) => w.value);
-  const rest = PIP_PROGRAM.test(command.name) ? words : PYTHON_PROGRAM.test(command.name) && words[0] === "-m" && words[1] === "pip" ? words.slice(2) : null;
-  return rest !== null && rest[0] === "install" ? rest.slice(1) : null;
 }
 
 /** True when the image's tag names Debian 12 or later, or Ubuntu 23.04 or later. */
@@ -57,11 +37,12 @@ function isExternallyManagedRelease(image: ImageReference): boolean {
   const tag = image.tag?.toLowerCase();
   if (tag === undefined) return false;
   const words = tag.split(/[-_]/);
-  if (words.some((w) => (DEBIAN_CODENAMES[w] ?? 0) >= 12 || (UBUNTU_CODENAMES[w] ?? 0) >= 23.04)) return true;
-  if (image.familiarName === "debian") return Number(/^(\d+)(?:[.-]|$)/.exec(tag)?.[1] ?? 0) >= 12;
-  if (image.familiarName === "ubuntu") return (ubuntuVersionOf(tag) ?? 0) >= 23.04;
+  if (words.some((w) => marksPythonExternallyManaged("debian", DEBIAN_CODENAMES[w] ?? 0) || marksPythonExternallyManaged("ubuntu", UBUNTU_CODENAMES[w] ?? 0)))
+    return true;
+  if (image.familiarName === "debian") return marksPythonExternallyManaged("debian", Number(/^(\d+)(?:[.-]|$)/.exec(tag)?.[1] ?? 0));
+  if (image.familiarName === "ubuntu") return marksPythonExternallyManaged("ubuntu", ubuntuVersionOf(tag) ?? 0);
   // A vendor's tag naming the Ubuntu it is built on (`12.4.1-runtime-ubuntu24.04`).
-  return words.some((w) => Number(/^ubuntu(\d\d\.\d\d)$/.exec(w)?.[1] ?? 0) >= 23.04);
+  return words.some((w) => marksPythonExternallyManaged("ubuntu", Number(/^ubuntu(\d\d\.\d\d)$/.exec(w)?.[1] ?? 0)));
 }
 
 /** True when an apt install of python3-pip outside any branch runs before `command` in its stage lineage. */

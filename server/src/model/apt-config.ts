@@ -4,7 +4,7 @@
 // copied from the context) holds for every later install of the stage and the stages built on it.
 
 import { contextCopy } from "./copies";
-import { normalizePath, unquoteWord } from "./copy-paths";
+import { contextRelativePath, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction } from "./types";
@@ -54,7 +54,7 @@ function copiesConfigOff(model: DockerfileModel, instruction: Instruction): bool
   const copy = contextCopy(instruction);
   if (copy === null || !APT_CONFIG_PATH.test(normalizePath(unquoteWord(copy.dest.value)))) return false;
   return copy.sources.some((source) => {
-    const text = model.context.files?.[normalizePath(unquoteWord(source.value)).replace(/^\/+/, "")];
+    const text = model.context.files?.[contextRelativePath(unquoteWord(source.value))];
     return text !== undefined && KEY_OFF.test(text);
   });
 }

@@ -3,7 +3,7 @@
 // asks git about the checkout. Whatever a proposed .dockerignore excludes must stay out of this.
 
 import { contextCopy, copyGlob, hasWildcard, isWholeContextSource } from "./copies";
-import { normalizePath } from "./copy-paths";
+import { contextRelativePath } from "./copy-paths";
 import type { Glob } from "./glob";
 import type { DockerfileModel, Instruction } from "./types";
 
@@ -59,7 +59,7 @@ export function contextUses(model: DockerfileModel): ContextUses {
 }
 
 function firstSegment(path: string): string {
-  const normalized = normalizePath(path).replace(/^\/+/, "");
+  const normalized = contextRelativePath(path);
   return normalized.split("/")[0];
 }
 

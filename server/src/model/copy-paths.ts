@@ -66,6 +66,15 @@ export function normalizePath(path: string): string {
   return isAbsolute ? `/${joined}` : joined === "" ? "." : joined;
 }
 
+/**
+ * A COPY source or bind-mount source as the path of a file in the build context: normalized and
+ * without the leading `/` (the context root is `/` to BuildKit, `.` here, both spellings alike).
+ */
+export function contextRelativePath(path: string): string {
+  const normalized = normalizePath(path);
+  return normalized.startsWith("/") ? normalized.slice(1) || "." : normalized;
+}
+
 /** `base` joined with `path` (absolute `path` wins), normalized. */
 export function joinPath(base: string, path: string): string {
   return normalizePath(path.startsWith("/") ? path : `${base}/${path}`);

@@ -5,7 +5,7 @@
 import { contextJsonFile, isRecord } from "./json-files";
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
-import { baseName, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWord } from "./copy-paths";
 import { mountsOf } from "./mounts";
 import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
@@ -119,7 +119,7 @@ function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instru
     s.instructions.some((i) => {
       if (s === stage && i.ordinal >= instruction.ordinal) return false;
       const copy = contextCopy(i);
-      return copy !== null && copy.sources.some((src) => isWholeContextSource(src.value) || normalizePath(src.value) === "pyproject.toml");
+      return copy !== null && copy.sources.some((src) => isWholeContextSource(src.value) || contextRelativePath(src.value) === "pyproject.toml");
     }),
   );
 }
@@ -132,7 +132,7 @@ function mountsContextManifest(instruction: Instruction): boolean {
   return mountsOf(instruction).some((m) => {
     if (m.type !== "bind" || m.from !== null) return false;
     if (m.source === null || isWholeContextSource(m.source)) return true;
-    return normalizePath(m.source).replace(/^\/+/, "") === "pyproject.toml";
+    return contextRelativePath(m.source) === "pyproject.toml";
   });
 }
 
@@ -207,7 +207,7 @@ export function installManifestSource(
     }
     const root = joinPath(base, dest);
     for (const source of copy.sources) {
-      const path = normalizePath(source.value).replace(/^\/+/, "");
+      const path = contextRelativePath(source.value);
       if (path.includes("$")) {
         unknownCopy = true;
         continue;
@@ -245,7 +245,7 @@ function mayCopyManifest(model: DockerfileModel, instruction: Instruction, name:
   const copy = contextCopy(instruction);
   if (copy === null) return false;
   return copy.sources.some((source) => {
-    const path = normalizePath(unquoteWord(source.value)).replace(/^\/+/, "");
+    const path = contextRelativePath(unquoteWord(source.value));
     const file = baseName(path);
     if (/[$*?[]/.test(path) || isWholeContextSource(source.value) || path === "." || MANIFEST_SOURCES[name].test(file)) return true;
     const isFile = model.context.files?.[path] !== undefined || (!source.value.endsWith("/") && /\.\w+$/.test(file));

@@ -5,7 +5,7 @@
 // Node's `path` (the engine runs in a web worker), follows the host's path separator and ignores
 // case by default, while BuildKit on Linux is case-sensitive and always uses `/`.
 
-import { normalizePath } from "./copy-paths";
+import { contextRelativePath, normalizePath } from "./copy-paths";
 import { compileGlob, Glob } from "./glob";
 
 interface IgnorePattern {
@@ -46,7 +46,7 @@ export function parseDockerignore(text: string): DockerignoreMatcher {
  * several matching patterns the last one decides, as in BuildKit.
  */
 export function excludingPattern(matcher: DockerignoreMatcher, path: string): string | null {
-  const file = contextPath(path);
+  const file = contextRelativePath(path);
   const parent = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".";
   const parentDirs = parent.split("/");
   let decidedBy: IgnorePattern | null = null;
@@ -71,14 +71,8 @@ export function isExcluded(matcher: DockerignoreMatcher, path: string): boolean 
  * with a wildcard that can reach anywhere.
  */
 export function hasExceptionWithin(matcher: DockerignoreMatcher, path: string): boolean {
-  const dir = contextPath(path);
+  const dir = contextRelativePath(path);
   return matcher.patterns.some((p) => p.exclusion && (dir === "." || p.pattern.startsWith(`${dir}/`) || /^[*?[]/.test(p.pattern)));
-}
-
-/** A path relative to the context root: normalized, without a leading `/`. */
-function contextPath(path: string): string {
-  const file = normalizePath(path);
-  return file.startsWith("/") ? file.slice(1) || "." : file;
 }
 
 /** Convenience: parse and test in one go. */

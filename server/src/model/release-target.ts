@@ -8,10 +8,10 @@
 // or a pip install into the system Python, which newer releases refuse (PEP 668).
 
 import { contextCopy } from "./copies";
-import { normalizePath, unquoteWord } from "./copy-paths";
-import { envDeclarations } from "./environment";
+import { contextRelativePath, unquoteWord } from "./copy-paths";
 import { runCommands } from "./run-commands";
 import type { RunCommand } from "./run-commands";
+import { checkedSystemPipInstall, optsOutOfExternallyManagedPython } from "./system-pip";
 import type { DockerfileModel, Instruction, Stage, Token } from "./types";
 
 /** A distribution release as a base image names it: `centos` 7, `ubuntu` 20.04 (`focal`). */
@@ -75,7 +75,7 @@ export function copiedAptSourceFor(model: DockerfileModel, instructions: readonl
   for (const instruction of instructions) {
     const copy = contextCopy(instruction);
     for (const source of copy?.sources ?? []) {
-      const text = files[normalizePath(unquoteWord(source.value))];
+      const text = files[contextRelativePath(unquoteWord(source.value))];
       if (text !== undefined && aptSourceSuites(text)?.some((suite) => suite.split(/[-/]/)[0] === codename)) return { instruction, source };
     }
   }
@@ -104,43 +104,15 @@ function aptSourceSuites(text: string): string[] | null {
   return suites.length > 0 ? suites : null;
 }
 
-/** pip options that install outside the interpreter's environment, or override the marker: pip then does not refuse. */
-const PIP_ELSEWHERE = /^(?:--target|-t|--prefix|--root|--break-system-packages)(?:=|$)/;
-/** Variables that name a virtual environment or tell pip to install elsewhere or to ignore the marker. */
-const VENV_VARIABLE = /^(?:VIRTUAL_ENV|PIP_BREAK_SYSTEM_PACKAGES|PIP_TARGET|PIP_PREFIX|CONDA_\w+|UV_PROJECT_ENVIRONMENT)$/;
-/** Commands that create a virtual environment or bring their own Python (`virtualenv`, `uv venv`, `conda`). */
-const VENV_COMMAND = /^(?:virtualenv|conda|mamba|micromamba|pipx|pyenv|poetry)$/;
-
 /**
  * The first `pip install` (`pip3 install`, `python3 -m pip install`) of `stages` into the system
- * Python, or null. Debian 12 and Ubuntu 23.04 mark their Python externally managed (PEP 668): pip
- * refuses such an install (`--user` too) unless `--break-system-packages` is given, so on a
+ * Python, or null. Debian 12 and Ubuntu 23.04 mark their Python externally managed (PEP 668, read in
+ * ./system-pip.ts): pip refuses such an install (`--user` too) unless told otherwise, so on a
  * distribution image older than those the install breaks when the base moves. A pip that is a path
- * (`/opt/venv/bin/pip`), an install elsewhere (`--target`, `--prefix`, `--root`), or any sign of a
- * virtual environment or of the override in the stages (`python3 -m venv`, `virtualenv`, `ENV
- * VIRTUAL_ENV`, a venv on the PATH, `PIP_BREAK_SYSTEM_PACKAGES`) leaves it alone.
+ * outside the system's folders, an install elsewhere, or any sign of a virtual environment or of the
+ * override in the stages leaves it alone.
  */
 export function systemPipInstall(model: DockerfileModel, stages: readonly Stage[]): RunCommand | null {
-  const declarations = stages.flatMap((s) => s.instructions).flatMap((i) => envDeclarations(model, i));
-  if (declarations.some((d) => VENV_VARIABLE.test(d.name) || (d.name === "PATH" && /venv|virtualenv|conda/.test(d.value ?? "")))) return null;
-  const commands = runCommands(stages);
-  const createsEnvironment = commands.some(({ command }) => {
-    const args = command.args.map((a) => a.value);
-    return (
-      VENV_COMMAND.test(command.name) ||
-      (command.name === "uv" && args[0] === "venv") ||
-      (/^python[\d.]*$/.test(command.name) && args[0] === "-m" && /^(?:venv|virtualenv)$/.test(args[1] ?? ""))
-    );
-  });
-  if (createsEnvironment) return null;
-  for (const run of commands) {
-    const { command } = run;
-    // `/opt/venv/bin/pip` is named `pip` too: only a program found on the PATH is the system's.
-    if (command.program === null || command.program.value.includes("/")) continue;
-    const args = command.args.map((a) => a.value);
-    const pip = /^pip[\d.]*$/.test(command.name) ? args : /^python[\d.]*$/.test(command.name) && args[0] === "-m" && args[1] === "pip" ? args.slice(2) : null;
-    if (pip === null || pip.find((a) => !a.startsWith("-")) !== "install" || pip.some((a) => PIP_ELSEWHERE.test(a))) continue;
-    return run;
-  }
-  return null;
+  if (optsOutOfExternallyManagedPython(model, stages)) return null;
+  return runCommands(stages).find((run) => checkedSystemPipInstall(run.command) !== null) ?? null;
 }

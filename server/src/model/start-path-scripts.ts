@@ -4,7 +4,7 @@
 // the build stage having copied `./common/`), and the scripts those run in turn
 // (`/entrypoint_web.sh "$@"` in a role switch). What they start decides whether the image leaves root.
 
-import { baseName, copyPaths, isHeredocSource, joinPath, normalizePath } from "./copy-paths";
+import { baseName, contextRelativePath, copyPaths, isHeredocSource, joinPath, normalizePath } from "./copy-paths";
 import { hasWildcard } from "./copies";
 import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
@@ -125,7 +125,7 @@ function contextFileAt(model: DockerfileModel, stage: Stage, path: string, hops:
         if (candidates.length === 0) continue;
         const from = copy.flags.find((f) => f.name === "from");
         if (from === undefined) {
-          const normalized = candidates.map((c) => normalizePath(c).replace(/^\/+/, ""));
+          const normalized = candidates.map((c) => contextRelativePath(c));
           for (const c of normalized) seen?.add(c);
           const read = normalized.find((c) => files[c] !== undefined);
           if (read !== undefined) return read;

@@ -24,6 +24,7 @@ import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { archiveRepoint, copiedAptSourceFor, fileNamesRelease, systemPipInstall } from "../model/release-target";
 import type { DistroRelease } from "../model/release-target";
+import { predatesExternallyManagedPython } from "../model/system-pip";
 import { escapeRegExp } from "../model/text";
 import { runCommands } from "../model/run-commands";
 import type { RunCommand } from "../model/run-commands";
@@ -507,7 +508,7 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
   // Debian 12 and Ubuntu 23.04 on refuse a pip install into the system Python (PEP 668).
   const release = distroRelease(ref);
-  const beforeMarker = release?.family === "debian" ? Number(release.version) < 12 : release?.family === "ubuntu" && Number(release.version) < 23.04;
+  const beforeMarker = release !== null && predatesExternallyManagedPython(release.family, Number(release.version));
   const pip = beforeMarker ? systemPipInstall(model, withDescendants(model, stages)) : null;
   if (pip !== null) {
     const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;

@@ -30,6 +30,10 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(copiedContextPaths(text), ["docker-entrypoint.sh", "conf/uwsgi.ini"]);
   });
 
+  it("reads a source written from the context root (`/apt/vendor.list`) as the context's file, and leaves folders out", () => {
+    assert.deepStrictEqual(copiedContextPaths("FROM debian\nCOPY /apt/vendor.list ./rootfs/ / /etc/apt/sources.list.d/\n"), ["apt/vendor.list"]);
+  });
+
   it("counts a RUN's bind mount of a context file as a copy of it, not one from another stage", () => {
     const text =
       "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,source=pyproject.toml,target=pyproject.toml --mount=type=bind,from=web,source=/dist,target=/dist uv sync\n";

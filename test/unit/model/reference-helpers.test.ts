@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 import { isOfficialImageName, looksLikeImage } from "../../../server/src/images/official-images";
-import { copyPaths, joinPath, normalizePath } from "../../../server/src/model/copy-paths";
+import { contextRelativePath, copyPaths, joinPath, normalizePath } from "../../../server/src/model/copy-paths";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { closestStageName, editDistance } from "../../../server/src/model/stage-references";
 import { substituteVariables } from "../../../server/src/model/variables";
@@ -35,6 +35,9 @@ describe("model/copy-paths", () => {
     assert.strictEqual(normalizePath("./"), ".");
     assert.strictEqual(normalizePath("/.."), "/");
     assert.strictEqual(joinPath("/app", "../srv"), "/srv");
+  });
+  it("reads a copy source as a context path, the context root written either way", () => {
+    assert.deepStrictEqual(["/apt/app.list", "./apt//app.list", "/", ".", "../x"].map(contextRelativePath), ["apt/app.list", "apt/app.list", ".", ".", "../x"]);
   });
   it("splits sources and destination, quotes removed, heredoc bodies left out", () => {
     const model = parseDockerfile('FROM a\nCOPY --from=b "/x" /y /dest/\nCOPY <<EOF /file\nbody\nEOF\n');

@@ -470,6 +470,13 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "an apt source list copied by its path from the context root is the same file",
+      code: "FROM ubuntu:bionic\nCOPY /deploy/apt/vendor.list /etc/apt/sources.list.d/\n",
+      context: { files: { "deploy/apt/vendor.list": "deb [arch=amd64] https://pkgs.example.com/vendor/ubuntu/ bionic main\n" } },
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
       name: "a deb822 source file copied into sources.list.d whose suite is the old codename is tied to it",
       code: "FROM debian:buster-slim\nCOPY vendor.sources /etc/apt/sources.list.d/\nRUN apt-get update && apt-get install -y vendor-agent\n",
       context: { files: { "vendor.sources": "Types: deb\nURIs: https://repo.example.net/debian\nSuites: buster-stable\nComponents: main\n" } },
