@@ -1,5 +1,6 @@
-// A packaged daemon started through its own control program (`<name>ctl start`), as its init script
-// would start it: the control program runs as root and the daemon switches to the account its
+// A packaged daemon started through its own control program (`<name>ctl start`) or through a
+// program of its package's own folder (`/usr/lib/frr/watchfrr`, `/usr/libexec/<name>/...`), as its
+// init script would start it: that program runs as root and the daemon switches to the account its
 // package made and its configuration names. The file shows that design when it hands the daemon's
 // runtime folder (`/run/<name>d`, where it writes its pid file and socket) to that account: the
 // daemon, not the container's user, writes there. A USER line would stop the switch (and, where
@@ -11,15 +12,20 @@ import type { DockerfileModel, Stage } from "./types";
 
 /** A control program's name: the daemon's name, then `ctl` (`openxpkictl`, `nginx-ctl`); the daemon's name is captured. */
 const CONTROL_PROGRAM = /^([a-z][a-z0-9]{2,}?)[-_]?ctl$/;
+/** A program in a package's private folder (`/usr/lib/frr/docker-start`), with the package's name captured. */
+const PACKAGE_PROGRAM = /^\/usr\/(?:lib|libexec)\/([a-z][a-z0-9_-]{2,})\/[^/]+$/;
 /** A runtime folder: `/run/<name>` or `/var/run/<name>`, with the folder's name captured. */
 const RUNTIME_FOLDER = /^\/(?:var\/)?run\/([^/]+)\/?$/;
 
 /**
  * The daemon's name when the start command is a control program told to start it (`openxpkictl
- * start server --no-detach`); null otherwise (`pg_ctl status`, a program with no `ctl` suffix).
+ * start server --no-detach`) or a program of the package's own folder (`/usr/lib/frr/docker-start`,
+ * which runs watchfrr); null otherwise (`pg_ctl status`, a program with no `ctl` suffix).
  */
 function controlledDaemon(command: readonly string[]): string | null {
   const words = withoutInitWrapper(command);
+  const packaged = PACKAGE_PROGRAM.exec(words[0] ?? "")?.[1];
+  if (packaged !== undefined) return packaged;
   const daemon = CONTROL_PROGRAM.exec(baseName(words[0] ?? ""))?.[1];
   if (daemon === undefined) return null;
   return words.slice(1).some((w) => w === "start") ? daemon : null;
@@ -59,9 +65,10 @@ function runtimeFolderOwners(chain: Stage[]): { account: string; folder: string 
 }
 
 /**
- * True when the image starts a daemon through its control program (`openxpkictl start server`) and
- * hands that daemon's runtime folder to the daemon's own account (`chown openxpki /run/openxpkid`):
- * the account, the folder and the control program all carry the daemon's name. The daemon leaves
+ * True when the image starts a daemon through its control program (`openxpkictl start server`) or
+ * its package's own folder, and hands that daemon's runtime folder to the daemon's own account
+ * (`chown openxpki /run/openxpkid`, `chown -R frr:frr /var/run/frr`): the account, the folder and
+ * the program all carry the daemon's name. The daemon leaves
  * root itself, for the account its package created.
  */
 export function startsDaemonThroughControl(model: DockerfileModel, chain: Stage[]): boolean {

@@ -91,7 +91,7 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
         if (d.value === null) continue;
         // `PATH=/root/.local/bin:$PATH`: the tools the app runs (uv, pip --user installs) are in
         // root's home, which a USER cannot read.
-        const entry = d.name === "PATH" ? ROOT_PATH_ENTRY.exec(d.value.replace(/^["']|["']$/g, ""))?.[1] : undefined;
+        const entry = d.name === "PATH" ? ROOT_PATH_ENTRY.exec(pathWithHome(model, stage, i, d.value.replace(/^["']|["']$/g, "")))?.[1] : undefined;
         if (entry !== undefined) return trimSlash(entry);
         const path = ROOT_PATH.exec(d.value.replace(/^["']|["']$/g, ""))?.[1];
         if (path === undefined || TOOL_VARIABLE.test(d.name)) continue;
@@ -107,6 +107,27 @@ export function rootDataPath(model: DockerfileModel, chain: Stage[]): string | n
     if (path !== undefined) return path.replace(/\/$/, "");
   }
   return composeRootHomeMounts(model)[0] ?? null;
+}
+
+/**
+ * A PATH value with the variables known before `instruction` substituted and, when the file never
+ * sets HOME, `$HOME` read as /root (`FLUTTER_HOME=${HOME}/sdks/flutter`, then
+ * `PATH=${PATH}:${FLUTTER_HOME}/bin`): in an image that runs as root, which is the only case asked
+ * about, the author means root's home.
+ */
+function pathWithHome(model: DockerfileModel, stage: Stage, instruction: Instruction, value: string): string {
+  if (!value.includes("$")) return value;
+  const known = environmentAt(model, stage, instruction);
+  if (!known.has("HOME")) known.set("HOME", "/root");
+  // Values may name other variables (`FLUTTER_HOME=${HOME}/sdks/flutter`): a few rounds reach them.
+  let expanded = value;
+  for (let round = 0; round < 3 && expanded.includes("$"); round++) {
+    expanded = expanded.replace(
+      /\$\{(\w+)\}|\$(\w+)/g,
+      (written, braced: string | undefined, bare: string | undefined) => known.get(braced ?? bare ?? "") ?? written,
+    );
+  }
+  return expanded;
 }
 
 /**

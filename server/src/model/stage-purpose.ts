@@ -59,6 +59,13 @@ const DEVELOPMENT_PATH_WORDS = new Set([
  * what the image is.
  */
 const DEVELOPMENT_ONLY_COMMENT = /\b(?:development|dev|testing|test)[- ]only\b(?!\.[a-z0-9]|[-/])/i;
+/**
+ * What a file's header (the comments before its first instruction) says when the whole file is
+ * for development: "intended solely for local development", "only meant for development", "not
+ * for production use". Read in the header only, where a comment speaks for the file, not a step.
+ */
+const DEVELOPMENT_ONLY_HEADER =
+  /\b(?:(?:intended|meant|designed|used)\s+(?:solely|only|exclusively|just)\s+for|(?:solely|only|exclusively|just)\s+(?:intended\s+|meant\s+|designed\s+)?for)\s+(?:the\s+)?(?:local\s+)?(?:development|dev|testing)\b|\bnot\s+(?:meant\s+|intended\s+|suitable\s+|designed\s+)?(?:to\s+be\s+used\s+)?(?:for|in)\s+production\b/i;
 /** Interactive shells and idlers: a container started to work in, or to copy files out of. */
 const IDLE_PROGRAMS = /^(?:(?:ba|z|a|da)?sh|sleep|tail)$/;
 /**
@@ -188,6 +195,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
   }
   if (model.comments.some((c) => DEVELOPMENT_ONLY_COMMENT.test(c.content))) return "comment";
+  if (DEVELOPMENT_ONLY_HEADER.test(headerComments(model))) return "comment";
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   if (model.context.composeSourceMount === true) return "compose-source-mount";
@@ -205,6 +213,15 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   return null;
+}
+
+/** The comments before the file's first instruction, joined (a sentence may run over several lines). */
+function headerComments(model: DockerfileModel): string {
+  const first = model.instructions[0]?.range.start.line ?? Infinity;
+  return model.comments
+    .filter((c) => c.range.start.line < first)
+    .map((c) => c.content)
+    .join(" ");
 }
 
 /** `ossrs/srs:dev`, `mcr.microsoft.com/dotnet-buildtools/prereqs:azurelinux-3.0-crossdeps-llvm-amd64`. */

@@ -111,6 +111,24 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "a program of a package's folder whose runtime folder goes to another account",
+      code: 'FROM alpine:3.22\nRUN apk add widgetd\nRUN chown -R www-data /var/run/www\nCMD ["/usr/lib/widget/start"]\n',
+      messageId: "noUser",
+      line: 1,
+    },
+    {
+      name: "tools on the PATH outside root's home, HOME unset",
+      code: 'FROM debian:bookworm\nENV TOOL_HOME=/opt/tool\nENV PATH=${PATH}:${TOOL_HOME}/bin\nCMD ["tool", "serve"]\n',
+      messageId: "noUser",
+      line: 1,
+    },
+    {
+      name: "a header that names production only to say where the file is not used, with no development word",
+      code: '# Image for the demo server; production builds tag it with the release\nFROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+      messageId: "noUser",
+      line: 2,
+    },
+    {
       name: "back to root for a build step after a non-root USER",
       code: 'FROM python:3.12-slim\nUSER app\nRUN x\nUSER root\nRUN apt-get update\nENTRYPOINT ["/app/entrypoint.sh"]\n',
       messageId: "lastUserRoot",
@@ -595,6 +613,19 @@ testRule(rule, {
       // its package made, which owns the folder for its pid file and socket.
       name: "a daemon started by its control program, its runtime folder handed to its own account",
       code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y widget-server\nRUN mkdir -m755 /run/widgetd && chown widget /run/widgetd\nVOLUME /var/lib/widget\nCMD ["/usr/bin/widgetctl", "start", "server", "--no-detach"]\n',
+    },
+    {
+      // FRR's docker-start runs watchfrr, whose daemons leave root for the frr account themselves.
+      name: "a daemon suite started from its package's folder, its runtime folder handed to its own account",
+      code: 'FROM alpine:3.22\nRUN apk add tini frr\nRUN mkdir -p /var/run/frr\nRUN chown -R frr:frr /etc/frr /var/run/frr\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/usr/lib/frr/docker-start"]\n',
+    },
+    {
+      name: "an SDK kept under $HOME (root's home when the file never sets HOME) and put on the PATH",
+      code: "FROM ghcr.io/example/android-sdk:36\nUSER root\nENV FLUTTER_HOME=${HOME}/sdks/flutter\nENV PATH ${PATH}:${FLUTTER_HOME}/bin\nRUN git clone https://github.com/flutter/flutter.git ${FLUTTER_HOME}\n",
+    },
+    {
+      name: "a file whose header says it is intended solely for local development",
+      code: '# This Dockerfile is intended solely for local development of the forum\n# If you are seeking a setup for running it in\n# production, please use the forum-docker project instead\nFROM python:3.12-bookworm\nCOPY . /app\nCMD ["python", "manage.py", "runserver"]\n',
     },
     {
       name: "a launcher whose case branches start servers with their own user option, without exec",
