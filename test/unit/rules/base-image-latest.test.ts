@@ -242,6 +242,30 @@ testRule(rule, {
       count: 2,
       data: { line: 1, image: "python:slim" },
     },
+    {
+      name: "one image copied from in two stages is one finding on the first COPY, naming the other line",
+      code: "FROM python:3.13-slim AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\n",
+      messageId: "floating",
+      line: 2,
+      count: 2,
+      data: { image: "ghcr.io/astral-sh/uv:latest", tag: "latest", others: " Also used on line 4." },
+    },
+    {
+      name: "the repeated COPY --from keeps a hint pointing at the first",
+      code: "FROM python:3.13-slim AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\n",
+      messageId: "sameAsFirst",
+      line: 4,
+      count: 2,
+      data: { line: 2, image: "ghcr.io/astral-sh/uv:latest" },
+    },
+    {
+      name: "an image copied from that a stage is also built on points at that FROM",
+      code: "FROM alpine:latest AS tools\nRUN apk add curl\nFROM debian:12\nCOPY --from=alpine:latest /etc/apk /x\n",
+      messageId: "sameAsFirst",
+      line: 4,
+      count: 2,
+      data: { line: 1, image: "alpine:latest" },
+    },
   ],
   silent: [
     {
