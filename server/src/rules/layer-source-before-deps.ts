@@ -308,6 +308,10 @@ function manifestsToName(model: DockerfileModel, install: DependencyInstall): st
   // and not those .dockerignore keeps out of the context (a COPY of them would fail).
   const present = install.manifests.filter((m) => entries.includes(m) && isSent(model, m));
   if (install.ecosystem === "pnpm" && entries.includes("pnpm-workspace.yaml") && isSent(model, "pnpm-workspace.yaml")) present.push("pnpm-workspace.yaml");
+  // A gem's Gemfile (`gemspec`, `Bundler.load_gemspec`) loads its .gemspec, which usually requires
+  // the gem's version file: the Gemfile and its lock alone would not install (held-out Z).
+  const gemspecs = install.ecosystem === "bundler" ? entries.filter((e) => e.endsWith(".gemspec") && isSent(model, e)) : [];
+  if (gemspecs.length > 0) return `${[...present, ...gemspecs].join(", ")} and the files ${gemspecs.length > 1 ? "they require" : "it requires"}`;
   const named = present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
   // A workspace install reads every member's package.json: the root's alone would fail.
   if (members === null) return named;

@@ -297,6 +297,15 @@ const fires: FiresCase[] = [
     output: "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .",
   },
   {
+    name: "a gem's Gemfile loads its gemspec: named with the files it requires, and no reorder offered",
+    code: "FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install",
+    context: { rootEntries: ["Gemfile", "Gemfile.lock", "crm.gemspec", "lib/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "bundle install", line: 4, manifests: "Gemfile, Gemfile.lock, crm.gemspec and the files it requires" },
+    output: null,
+  },
+  {
     name: "an unknown context for yarn: the reorder is only a suggestion",
     code: "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn\n",
     messageId: "sourceBeforeDeps",
