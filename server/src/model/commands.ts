@@ -271,6 +271,33 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   return null;
 }
 
+/** Per ecosystem, the options that name the folder an install works in instead of the current one. */
+const INSTALL_FOLDER_OPTIONS: Partial<Record<Ecosystem, readonly string[]>> = {
+  npm: ["--prefix", "-C"],
+  yarn: ["--cwd"],
+  pnpm: ["--dir", "-C"],
+  bun: ["--cwd"],
+  composer: ["--working-dir", "-d"],
+};
+
+/**
+ * The folder an install is told to work in (`npm --prefix="${theme_path}" ci`, `yarn --cwd web
+ * install`, `composer --working-dir=api install`), as written with its quotes taken off, or null
+ * when it works in the current folder. Its manifests are that folder's, not the current one's.
+ */
+export function installFolderOption(install: DependencyInstall): string | null {
+  const names = INSTALL_FOLDER_OPTIONS[install.ecosystem];
+  if (names === undefined) return null;
+  const words = install.command.args.map((w) => w.value.replace(/^(["'])(.*)\1$/, "$2"));
+  for (let i = 0; i < words.length; i++) {
+    for (const name of names) {
+      if (words[i].startsWith(`${name}=`)) return words[i].slice(name.length + 1).replace(/^(["'])(.*)\1$/, "$2");
+      if (words[i] === name && i + 1 < words.length) return words[i + 1];
+    }
+  }
+  return null;
+}
+
 /**
  * True when `command` installs packages it names (`npm install -g serve`, `pip install flask`,
  * `gem install bundler`, `yarn global add pm2`) rather than what a manifest of the project lists:

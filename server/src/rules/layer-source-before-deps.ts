@@ -12,7 +12,7 @@ import { imageEnvironmentValue } from "../images/image-env";
 import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
-import { dependencyInstall, type DependencyInstall, type Ecosystem } from "../model/commands";
+import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -263,7 +263,13 @@ function reportFor(
   // `cd assets && npm install`: the manifests are those of that folder, not the root's. (A .NET,
   // Maven or Gradle build also reads projects outside its folder: those keep the general words.)
   const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
-  const manifests = folder ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/` : manifestsToName(model, install);
+  // `npm --prefix="${theme_path}" ci`: that folder's manifests, named as written when unknown.
+  const folderOption = installFolderOption(install);
+  const manifests = folder
+    ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
+    : folder === null && folderOption !== null
+      ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
+      : manifestsToName(model, install);
   const where = { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1 };
   const scriptFiles = folder === "" ? scriptFilesOnly(model, install) : null;
   if (scriptFiles !== null) {
@@ -276,7 +282,8 @@ function reportFor(
     // No fix: the install has to run twice, without its scripts before the copy and with them after.
     return { range: source.range, messageId: "scriptsNeedSources", data: { ...where, manifests, ...scripts } };
   }
-  const fix = offerFix ? reorderFix(model, stage, copy, run, install) : null;
+  // The reorder copies the current folder's manifests: not those of a folder an option names.
+  const fix = offerFix && folderOption === null ? reorderFix(model, stage, copy, run, install) : null;
   return {
     range: source.range,
     messageId: "sourceBeforeDeps",
@@ -501,8 +508,11 @@ function installFolder(model: DockerfileModel, stage: Stage, broadCopy: Instruct
   const copyDir = workdirOf(model, stage, broadCopy);
   if (paths === null || (copyDir === null && !paths.dest.value.startsWith("/"))) return null;
   const root = joinPath(copyDir ?? "/", unquoteWord(paths.dest.value));
-  const dir = commandDirectory(model, stage, run, install.command);
-  if (dir === null || !isSameOrParentPath(root, dir)) return null;
+  const current = commandDirectory(model, stage, run, install.command);
+  const option = installFolderOption(install);
+  if (current === null || (option !== null && option.includes("$"))) return null;
+  const dir = option === null ? current : joinPath(current, option);
+  if (!isSameOrParentPath(root, dir)) return null;
   return dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1);
 }
 
