@@ -23,14 +23,15 @@ export function isDevelopmentStage(stage: Stage): boolean {
 const BUILD_NAMES = /^(?:build|builder|build-env|buildenv|toolchain|sdk)$/;
 
 /**
- * True for a final stage named as a builder that is a service all the same: it exposes a port and
- * has a start command of its own (a notebook server's image whose one stage kept the name `build`).
- * A development stage (`dev`) serves too, so only build names are read this way.
+ * True for a final stage named as a builder that is a service all the same: it has a start command
+ * of its own and exposes a port or checks its health (a notebook server's image whose one stage
+ * kept the name `build`; a crawler API's `FROM python AS build` with HEALTHCHECK and CMD). A
+ * development stage (`dev`) serves too, so only build names are read this way.
  */
 function isServiceNamedForBuild(stage: Stage): boolean {
   if (stage.name === null || !BUILD_NAMES.test(stage.name.toLowerCase())) return false;
   const has = (keyword: string) => stage.instructions.some((i) => i.keyword === keyword);
-  return has("EXPOSE") && (has("CMD") || has("ENTRYPOINT"));
+  return (has("EXPOSE") || has("HEALTHCHECK")) && (has("CMD") || has("ENTRYPOINT"));
 }
 
 /** Folder and file-name words that mark a development, CI or test Dockerfile (`.devcontainer/`, `Dockerfile.dev`, `ci/`). */

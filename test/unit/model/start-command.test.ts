@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { parseDockerfile } from "../../../server/src/model/parse";
-import { startCommand } from "../../../server/src/model/stage-purpose";
+import { developmentPurpose, startCommand } from "../../../server/src/model/stage-purpose";
 
 const started = (text: string) => startCommand(parseDockerfile(text));
 
@@ -20,5 +20,23 @@ describe("model/stage-purpose: the command the final image starts", () => {
   it("reads a shell form's leading exec as the command it replaces the shell with", () => {
     assert.deepStrictEqual(started("FROM debian\nCMD exec /usr/bin/supervisord -n\n"), ["/usr/bin/supervisord", "-n"]);
     assert.deepStrictEqual(started('FROM debian\nCMD ["exec", "x"]\n'), ["exec", "x"]);
+  });
+});
+
+describe("model/stage-purpose: development images", () => {
+  const purpose = (text: string) => developmentPurpose(parseDockerfile(text));
+
+  it("takes a final stage named build with a start command and a health check for a service", () => {
+    assert.strictEqual(
+      purpose('FROM python:3.12-slim AS build\nRUN pip install -r req.txt\nHEALTHCHECK CMD curl -f http://localhost:8000/\nCMD ["bash", "entrypoint.sh"]\n'),
+      null,
+    );
+    assert.strictEqual(purpose('FROM python:3.12-slim AS build\nRUN pip install -r req.txt\nCMD ["bash", "entrypoint.sh"]\n'), "stage-name");
+  });
+
+  it("reads a header that says the whole file is for development, and not a step's comment", () => {
+    assert.strictEqual(purpose('# This Dockerfile is intended solely for local development\nFROM python:3.12\nCMD ["python", "app.py"]\n'), "comment");
+    assert.strictEqual(purpose('# Not meant for production use\nFROM python:3.12\nCMD ["python", "app.py"]\n'), "comment");
+    assert.strictEqual(purpose('FROM python:3.12\n# debug tools, only meant for development\nRUN pip install ipdb\nCMD ["python", "app.py"]\n'), null);
   });
 });
