@@ -20,6 +20,7 @@ import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
 import { composerLockPhpPin } from "../model/composer-lock";
+import { pipRequirementFiles } from "../model/pip-requirement-files";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { archiveRepoint, copiedAptSourceFor, fileNamesRelease, systemPipInstall } from "../model/release-target";
@@ -760,7 +761,7 @@ function withinPin(
   // `python:alpine3.14`: the language version floats, so the current variant brings the newest
   // release; when the project's pins accept no supported one, the pins move first.
   if (!replacement.tag && !runtime && parseTag(ref.tag ?? "").version.length === 0) {
-    const floating = languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+    const floating = projectPin(model, stage, name as PinnedLanguage);
     return floating && newestSupportedSeries(name, floating.accepts) === null ? { path: floating.file } : null;
   }
   // `ruby:3.3.0-alpine3.18` moving to a current alpine variant: that patch release was never built
@@ -779,9 +780,7 @@ function withinPin(
     if (exact !== null && series !== undefined && series !== current) return { path: exact.file };
   }
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
-  const pin = runtime
-    ? dotnetRuntimePin(model, stage, ref)
-    : phpWithLock(model, languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : ""), name, series);
+  const pin = runtime ? dotnetRuntimePin(model, stage, ref) : phpWithLock(model, projectPin(model, stage, name as PinnedLanguage), name, series);
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
   const current = parseTag(ref.tag ?? "").version.slice(0, name === "node" ? 1 : 2);
   if (current.length === 0) return null;
@@ -799,6 +798,14 @@ function withinPin(
 }
 
 /**
+ * The pin the project's manifests put on `name`, as `stage` installs them: the package.json it
+ * copies for Node.js, the requirement files the file's pip installs read for Python.
+ */
+function projectPin(model: DockerfileModel, stage: Stage, name: PinnedLanguage): LanguagePin | null {
+  return languagePin(model.context, name, name === "node" ? copiedPackageJsonFolder(model, stage) : "", name === "python" ? pipRequirementFiles(model) : []);
+}
+
+/**
  * The file of the project's exact pin of the image's own patch release (Gemfile `ruby '3.3.0'`,
  * `.ruby-version`, `.tool-versions`, `requires-python = "==3.11.4"` on `ruby:3.3.0-alpine3.18`,
  * `python:3.11.4-slim-bullseye`), when the facts list that image and none of its current tags carries
@@ -808,7 +815,7 @@ function withinPin(
 function exactPatchPin(model: DockerfileModel, stage: Stage, ref: ImageReference, name: PinnedLanguage): { path: string } | null {
   const version = parseTag(ref.tag ?? "").version;
   if (version.length < 3 || !isKnownImage(name)) return null;
-  const pin = languagePin(model.context, name, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+  const pin = projectPin(model, stage, name);
   const exact = /^(?:==?|v)?\s*(\d+\.\d+\.\d+)$/.exec(pin?.written.split(",")[0].trim() ?? "")?.[1];
   const written = version.slice(0, 3).join(".");
   if (!pin || exact !== written) return null;

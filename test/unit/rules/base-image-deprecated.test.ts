@@ -266,6 +266,31 @@ testRule(rule, {
       output: "FROM python:3.12-slim\n",
     },
     {
+      name: "a requirement file in a sub-folder that pip installs under another name caps Python: pygit2 before 1.16 has no 3.13 wheels",
+      code: "FROM python:3.9-bookworm AS build\nWORKDIR /app/\nCOPY ./packages/server/requires.txt ./server_requires.txt\nRUN pip install --no-cache-dir -r ./server_requires.txt\n",
+      context: { files: { "packages/server/requires.txt": "click>=8.1.3,<9\npygit2>=1.14.1,<1.15\n" } },
+      messageId: "endOfLife",
+      output:
+        "FROM python:3.9-bookworm AS build\nWORKDIR /app/\nCOPY ./packages/server/requires.txt ./server_requires.txt\nRUN pip install --no-cache-dir -r ./server_requires.txt\n".replace(
+          "3.9-bookworm",
+          "3.12-bookworm",
+        ),
+    },
+    {
+      name: "a pygit2 range that reaches 1.16 installs on Python 3.13",
+      code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN python -m pip install -r /tmp/reqs.txt\n",
+      context: { files: { "deps/reqs.txt": "pygit2>=1.14,<1.17\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.13-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN python -m pip install -r /tmp/reqs.txt\n",
+    },
+    {
+      name: "a requirement file the image copies but pip does not install caps nothing",
+      code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
+      context: { files: { "deps/reqs.txt": "pygit2>=1.14.1,<1.15\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.14-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
+    },
+    {
       name: "a Gemfile on Rails 4.2 parts runs on no Ruby 3: name the Gemfile",
       code: "FROM ruby:2.5.8\n",
       context: { files: { Gemfile: "source 'https://rubygems.org'\ngem 'activerecord', '~> 4.2.11', require: 'active_record'\ngem 'sinatra'\n" } },
