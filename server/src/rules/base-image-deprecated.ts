@@ -27,10 +27,12 @@ import { archiveRepoint, copiedAptSourceFor, fileNamesRelease, systemPipInstall 
 import type { DistroRelease } from "../model/release-target";
 import { predatesExternallyManagedPython } from "../model/system-pip";
 import { escapeRegExp } from "../model/text";
+import { buildStepOf } from "../model/build-steps";
 import { runCommands } from "../model/run-commands";
 import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
 import { variableNames } from "../model/variables";
+import { compareVersions } from "../model/versions";
 import { buildReferences } from "../model/stage-references";
 import { usesModernYarn } from "../model/package-caches";
 import { lineage } from "../model/stage-graph";
@@ -430,6 +432,8 @@ const lineOf = (word: { range: { start: { line: number } } }): number => word.ra
  *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
  *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`),
  *   inline or in a source list the stages copy from the context (`COPY apt/app.list ...`);
+ * - on an Alpine before 3.18, a GHC build (`cabal build`): musl 1.2.4 dropped the LFS64 symbols
+ *   Haskell packages bind by name;
  * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
  *   the newer release refuses as externally managed (PEP 668).
  */
@@ -493,6 +497,8 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
     if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
       return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
   }
+  const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
+  if (ghc !== null) return ghc;
   if (codename === "alpine") return null;
   for (const { command } of commands) {
     const words = command.args.flatMap((a) => a.value.split(/\s+/));
@@ -514,6 +520,30 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
   if (pip !== null) {
     const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
     return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
+  }
+  return null;
+}
+
+/** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */
+const LAST_ALPINE_BEFORE_MUSL_1_2_4 = [3, 17];
+
+/**
+ * A GHC build (`cabal build`, `stack install`) in stages on Alpine 3.17 or older: musl 1.2.4
+ * (Alpine 3.18) removed the LFS64 symbols (`sendfile64`, `lseek64`, `stat64`) from what a new
+ * link resolves (musl commit 246f1c81, "remove LFS64 symbol aliases"; ziglang/zig#15610), and
+ * Haskell packages bind them by name through the FFI, past the C headers' macros (simple-sendfile
+ * before kazu-yamamoto/simple-sendfile#42, "Fix build on musl 1.2.4"). Such a stage may be held
+ * there on purpose (a reviewer judged `alpine:3.17` -> `3.23` wrong where the project had moved
+ * back from 3.24 for `sendfile64`): the dependencies move with the tag. Null otherwise.
+ */
+function ghcBuildOnOldMusl(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
+  const own = distroRelease(ref);
+  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
+  const version = (release ?? "").split(".").map(Number);
+  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_MUSL_1_2_4) > 0) return null;
+  for (const { command } of commands) {
+    const step = buildStepOf(command);
+    if (step?.ecosystem === "haskell") return { kind: "tied", tie: `the GHC build '${step.tool}'`, line: lineOf(command.words[0]) };
   }
   return null;
 }
