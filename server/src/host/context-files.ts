@@ -9,6 +9,7 @@ import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../mo
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
+import { pipRequirementSources } from "../model/pip-requirement-files";
 import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
 import type { DockerfileModel } from "../model/types";
@@ -105,6 +106,10 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     .filter((p) => ran.has(baseName(p)))
     .slice(0, MAX_FILES))
     if (!wanted.includes(path)) wanted.push(path);
+  // Requirement files pip installs, whatever they are named and however deep (`COPY
+  // packages/server/requires.txt ./server_requires.txt`, then `pip install -r ./server_requires.txt`):
+  // the releases they pin cap the Python a base-image remedy may name.
+  for (const path of pipRequirementSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
   for (const path of aptConfigSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);

@@ -244,27 +244,40 @@ function nodeFrameworkCeiling(
 }
 
 /**
- * Python libraries whose last release of a major line supports no newer Python: their wheels and
+ * Python libraries whose releases before a given one support no newer Python: their wheels and
  * source builds stop there (numpy 1.26 ships up to CPython 3.12, scikit-learn 0.24 and Django 2.2 up
  * to 3.9, Django 3.2 to 3.10, Django 4.2 to 3.12, h5py 2.10 to 3.8, pandas 1.5 to 3.11, TensorFlow 1.15
- * to 3.7). Each entry: the highest major a project's range may reach and still be capped, and the
- * newest Python `[3, minor]` that major line installs on. Names are compared lower-case, `_` as `-`.
+ * to 3.7). Each entry: the release a project's range must be able to reach to lift the ceiling
+ * (`below`), and the newest Python `[3, minor]` the releases before it install on. Names are compared
+ * lower-case, `_` as `-`.
  */
-const PYTHON_CEILINGS: Readonly<Record<string, readonly { upToMajor: number; python: number }[]>> = {
-  numpy: [{ upToMajor: 1, python: 12 }],
-  "scikit-learn": [{ upToMajor: 0, python: 9 }],
+const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number[]; python: number }[]>> = {
+  numpy: [{ below: [2], python: 12 }],
+  "scikit-learn": [{ below: [1], python: 9 }],
   django: [
-    { upToMajor: 1, python: 7 },
-    { upToMajor: 2, python: 9 },
-    { upToMajor: 3, python: 10 },
-    { upToMajor: 4, python: 12 },
+    { below: [2], python: 7 },
+    { below: [3], python: 9 },
+    { below: [4], python: 10 },
+    { below: [5], python: 12 },
   ],
-  h5py: [{ upToMajor: 2, python: 8 }],
+  h5py: [{ below: [3], python: 8 }],
   pandas: [
-    { upToMajor: 0, python: 8 },
-    { upToMajor: 1, python: 11 },
+    { below: [1], python: 8 },
+    { below: [2], python: 11 },
   ],
-  tensorflow: [{ upToMajor: 1, python: 7 }],
+  tensorflow: [{ below: [2], python: 7 }],
+  // pygit2's CHANGELOG: wheels for 3.9 from 1.4.0, 3.10 from 1.7.0, 3.11 from 1.10.1, 3.12 from
+  // 1.13.2, 3.13 from 1.16.0, 3.14 from 1.19.0. Without a wheel pip builds the sdist, which needs
+  // the headers of the one libgit2 minor that release binds (1.14: libgit2 1.7; Debian bookworm
+  // ships 1.5), so the build fails on the Python images.
+  pygit2: [
+    { below: [1, 4], python: 8 },
+    { below: [1, 7], python: 9 },
+    { below: [1, 10, 1], python: 10 },
+    { below: [1, 13, 2], python: 11 },
+    { below: [1, 16], python: 12 },
+    { below: [1, 19], python: 13 },
+  ],
 };
 
 /** The dependency ranges a pyproject declares: Poetry's `[tool.poetry.dependencies]` and PEP 621's `dependencies = [...]`. */
@@ -298,15 +311,52 @@ function pyprojectDependencies(text: string): Map<string, string> {
 
 /** The lowest Python ceiling the dependencies put on the image (`h5py = "2.10.0"` -> 3.8), or null. */
 function pythonDependencyCeiling(dependencies: ReadonlyMap<string, string>, file: string): LanguagePin | null {
+  const lowest = lowestPythonCeiling(dependencies);
+  return lowest === null ? null : pin(file, `<=3.${lowest}`);
+}
+
+/** The lowest Python minor (`12` for 3.12) the dependencies install on, or null when none caps it. */
+function lowestPythonCeiling(dependencies: ReadonlyMap<string, string>): number | null {
   let lowest: number | null = null;
   for (const [name, range] of dependencies) {
     const ceilings = PYTHON_CEILINGS[name];
-    const highest = ceilings && range !== "" ? highestMajor(range) : null;
-    if (!ceilings || highest === null) continue;
-    const ceiling = ceilings.find((c) => highest <= c.upToMajor);
+    if (!ceilings || range === "") continue;
+    const ceiling = ceilings.find((c) => reachesNoRelease(range, c.below));
     if (ceiling) lowest = lowest === null ? ceiling.python : Math.min(lowest, ceiling.python);
   }
-  return lowest === null ? null : pin(file, `<=3.${lowest}`);
+  return lowest;
+}
+
+/**
+ * True when the range allows no release at or above `release` (`>=1.14.1,<1.15` does not reach
+ * 1.16; `>=1.14` does). False when the range is not understood: no ceiling is read from it.
+ */
+function reachesNoRelease(range: string, release: readonly number[]): boolean {
+  const parsed = parseRange(range.replace(/^v/, ""));
+  if (!parsed) return false;
+  const meets = (series: number[]): boolean => parsed.some((clauses) => clauses.every((c) => seriesMeets(series, c)));
+  // The release lines at or above `release`, from its own part down to the major: for 1.10.1,
+  // 1.10.1 to 1.10.200, 1.11 to 1.200, then 2 to 40 (as far as highestMajor looks).
+  for (let depth = release.length - 1; depth >= 0; depth--) {
+    const from = release[depth] + (depth === release.length - 1 ? 0 : 1);
+    const to = depth === 0 ? 40 : from + 200;
+    for (let n = from; n <= to; n++) if (meets([...release.slice(0, depth), n])) return false;
+  }
+  return true;
+}
+
+/**
+ * The lowest Python ceiling the read files among `paths` put on the image, as a pin of the file
+ * that puts it (the one to move first when no supported Python is left); null when none caps it.
+ */
+function installedRequirementsCeiling(files: Readonly<Record<string, string>>, paths: readonly string[]): LanguagePin | null {
+  let lowest: { file: string; python: number } | null = null;
+  for (const file of paths) {
+    const text = files[file];
+    const python = text === undefined ? null : lowestPythonCeiling(requirementsDependencies(text));
+    if (python !== null && (lowest === null || python < lowest.python)) lowest = { file, python };
+  }
+  return lowest === null ? null : pin(lowest.file, `<=3.${lowest.python}`);
 }
 
 /**
@@ -452,9 +502,16 @@ function versionFile(file: string, text: string | undefined): LanguagePin | null
 /**
  * The version constraint the project's manifests at the context root put on `language`, or null
  * when none is read (no file, a range without a ceiling is still returned: callers test `accepts`).
- * `nodeFolder` is the folder of the package.json the stage installs from ("" for the root).
+ * `nodeFolder` is the folder of the package.json the stage installs from ("" for the root);
+ * `requirementFiles` the context paths of the requirement files the Dockerfile's pip installs read
+ * (model/pip-requirement-files.ts), wherever they are.
  */
-export function languagePin(context: BuildContextFacts, language: PinnedLanguage, nodeFolder = ""): LanguagePin | null {
+export function languagePin(
+  context: BuildContextFacts,
+  language: PinnedLanguage,
+  nodeFolder = "",
+  requirementFiles: readonly string[] = [],
+): LanguagePin | null {
   const files = context.files ?? {};
   switch (language) {
     case "python": {
@@ -469,11 +526,14 @@ export function languagePin(context: BuildContextFacts, language: PinnedLanguage
       // (`>=3.10` with `3.10`): it binds too, and goes first, since it is the file that names the
       // old minor and must move with the base.
       const selected = versionFile(".python-version", files[".python-version"]);
-      if (found) return both(selected, found);
+      // The requirement files the image installs cap Python whatever the manifests declare: pip
+      // installs every release they pin (`pygit2>=1.14.1,<1.15`: Python 3.12 at most).
+      const installed = installedRequirementsCeiling(files, requirementFiles);
+      if (found) return both(selected, both(found, installed));
       // A root requirements.txt whose pins cap Python (`Django==3.1.12`: Python 3.10 at most).
       const requirements = files["requirements.txt"];
       const capped = requirements !== undefined ? pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt") : null;
-      return both(selected, capped);
+      return both(selected, both(installed, capped));
     }
     case "ruby": {
       const gemfile = files["Gemfile"];

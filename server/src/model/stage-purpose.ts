@@ -115,23 +115,24 @@ export function isShellScriptAt(command: readonly string[], i: number): boolean 
 export function startCommand(model: DockerfileModel): readonly string[] | null {
   let command = startCommands.get(model);
   if (command === undefined) {
-    command = readStartCommand(model);
+    command = model.finalStage ? startCommandOf(model.finalStage) : null;
     startCommands.set(model, command);
   }
   return command;
 }
 
-function readStartCommand(model: DockerfileModel): string[] | null {
-  const final = model.finalStage;
-  if (!final) return null;
-  const chain = lineage(final);
+/**
+ * The words of the command (ENTRYPOINT then CMD) an image built up to `stage` starts with, as
+ * its lineage sets them; null when none of its stages sets either.
+ */
+export function startCommandOf(stage: Stage): readonly string[] | null {
   let entrypoint: string[] | null = null;
   let cmd: string[] | null = null;
-  for (const stage of chain) {
+  for (const link of lineage(stage)) {
     // BuildKit resets an inherited CMD when ENTRYPOINT is set, not a CMD the same stage set before
     // it (`CMD ["/scripts/run.sh"]` then `ENTRYPOINT ["/tini", "--"]` runs tini -- /scripts/run.sh).
     let cmdSetHere = false;
-    for (const i of stage.instructions) {
+    for (const i of link.instructions) {
       if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
       // A shell form's `exec` replaces the shell with the command: `CMD exec supervisord -c x` starts supervisord.
       const words = i.isJsonForm ? i.args.map((a) => a.value) : withoutExec(i.commands[0]?.words.map((w) => w.value) ?? []);

@@ -6,9 +6,9 @@
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { perModel } from "./per-model";
-import { startCommand } from "./stage-purpose";
-import { lineage } from "./stage-graph";
-import type { DockerfileModel } from "./types";
+import { startCommand, startCommandOf } from "./stage-purpose";
+import { ancestorsOf, lineage } from "./stage-graph";
+import type { DockerfileModel, Stage } from "./types";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -93,6 +93,27 @@ export function buildsAtStart(model: DockerfileModel): boolean {
   return startScripts(model).some(scriptBuilds) || serviceStartScripts(model).some(scriptBuilds);
 }
 
+/**
+ * The stages of the images the project builds with `--target` from the final stage's ancestors
+ * whose start (command, or an entry script the host read) compiles or installs dependencies: a
+ * published image under a test layer that starts something else (`FROM app AS app-tests` with
+ * `ENTRYPOINT ["bats"]`). What those stages keep is needed when that image runs, whatever the
+ * final stage starts, so a build stage would not shed it.
+ */
+export const stagesOfTargetsBuildingAtStart: (model: DockerfileModel) => ReadonlySet<Stage> = perModel((model) => {
+  const out = new Set<Stage>();
+  const final = model.finalStage;
+  const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
+  if (final === null || targets.size === 0) return out;
+  for (const stage of ancestorsOf(final)) {
+    if (stage.name === null || !targets.has(stage.name.toLowerCase())) continue;
+    const command = startCommandOf(stage);
+    if (command === null || !scriptsStartedBy(model, command).some(scriptBuilds)) continue;
+    for (const s of lineage(stage)) out.add(s);
+  }
+  return out;
+});
+
 /** A process supervisor's start files: s6 and runit service `run` files, s6-rc oneshots' `up` files and the scripts they call, `cont-init.d` scripts. */
 const SERVICE_START_FILE = /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/(?:run|up)$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/;
 
@@ -113,10 +134,14 @@ function serviceStartScripts(model: DockerfileModel): string[] {
  */
 function startScripts(model: DockerfileModel): string[] {
   const command = startCommand(model);
-  if (command === null) return [];
+  return command === null ? [] : scriptsStartedBy(model, command);
+}
+
+/** The scripts `command` runs: itself as one line (the string after `sh -c` when it runs a shell) and the entry scripts it names. */
+function scriptsStartedBy(model: DockerfileModel, command: readonly string[]): string[] {
   // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
   const dashC = command.findIndex((w, i) => w === "-c" && i > 0 && /^(?:ba|da|a|z)?sh$/.test(baseName(command[i - 1])));
-  return [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" "), ...entryScriptFiles(model).map(([, text]) => text)];
+  return [dashC >= 0 ? command.slice(dashC + 1).join(" ") : command.join(" "), ...filesNamedBy(model, command).map(([, text]) => text)];
 }
 
 /**
@@ -125,10 +150,14 @@ function startScripts(model: DockerfileModel): string[] {
  */
 export const entryScriptFiles: (model: DockerfileModel) => readonly [string, string][] = perModel((model) => {
   const command = startCommand(model);
-  if (command === null) return [];
+  return command === null ? [] : filesNamedBy(model, command);
+});
+
+/** The context files the host read that `command` names by file name, as [path, text]. */
+function filesNamedBy(model: DockerfileModel, command: readonly string[]): [string, string][] {
   const names = new Set(command.map(baseName).filter((n) => n !== ""));
   return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(baseName(path)));
-});
+}
 
 /**
  * The simple commands (as words) the container runs at start: those of its command and of the

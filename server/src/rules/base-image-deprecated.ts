@@ -20,16 +20,19 @@ import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
 import { composerLockPhpPin } from "../model/composer-lock";
+import { pipRequirementFiles } from "../model/pip-requirement-files";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { archiveRepoint, copiedAptSourceFor, fileNamesRelease, systemPipInstall } from "../model/release-target";
 import type { DistroRelease } from "../model/release-target";
 import { predatesExternallyManagedPython } from "../model/system-pip";
 import { escapeRegExp } from "../model/text";
+import { buildStepOf } from "../model/build-steps";
 import { runCommands } from "../model/run-commands";
 import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
 import { variableNames } from "../model/variables";
+import { compareVersions } from "../model/versions";
 import { buildReferences } from "../model/stage-references";
 import { usesModernYarn } from "../model/package-caches";
 import { lineage } from "../model/stage-graph";
@@ -429,6 +432,8 @@ const lineOf = (word: { range: { start: { line: number } } }): number => word.ra
  *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
  *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`),
  *   inline or in a source list the stages copy from the context (`COPY apt/app.list ...`);
+ * - on an Alpine before 3.18, a GHC build (`cabal build`): musl 1.2.4 dropped the LFS64 symbols
+ *   Haskell packages bind by name;
  * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
  *   the newer release refuses as externally managed (PEP 668).
  */
@@ -492,6 +497,8 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
     if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
       return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
   }
+  const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
+  if (ghc !== null) return ghc;
   if (codename === "alpine") return null;
   for (const { command } of commands) {
     const words = command.args.flatMap((a) => a.value.split(/\s+/));
@@ -513,6 +520,30 @@ function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: Im
   if (pip !== null) {
     const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
     return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
+  }
+  return null;
+}
+
+/** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */
+const LAST_ALPINE_BEFORE_MUSL_1_2_4 = [3, 17];
+
+/**
+ * A GHC build (`cabal build`, `stack install`) in stages on Alpine 3.17 or older: musl 1.2.4
+ * (Alpine 3.18) removed the LFS64 symbols (`sendfile64`, `lseek64`, `stat64`) from what a new
+ * link resolves (musl commit 246f1c81, "remove LFS64 symbol aliases"; ziglang/zig#15610), and
+ * Haskell packages bind them by name through the FFI, past the C headers' macros (simple-sendfile
+ * before kazu-yamamoto/simple-sendfile#42, "Fix build on musl 1.2.4"). Such a stage may be held
+ * there on purpose (a reviewer judged `alpine:3.17` -> `3.23` wrong where the project had moved
+ * back from 3.24 for `sendfile64`): the dependencies move with the tag. Null otherwise.
+ */
+function ghcBuildOnOldMusl(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
+  const own = distroRelease(ref);
+  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
+  const version = (release ?? "").split(".").map(Number);
+  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_MUSL_1_2_4) > 0) return null;
+  for (const { command } of commands) {
+    const step = buildStepOf(command);
+    if (step?.ecosystem === "haskell") return { kind: "tied", tie: `the GHC build '${step.tool}'`, line: lineOf(command.words[0]) };
   }
   return null;
 }
@@ -760,7 +791,7 @@ function withinPin(
   // `python:alpine3.14`: the language version floats, so the current variant brings the newest
   // release; when the project's pins accept no supported one, the pins move first.
   if (!replacement.tag && !runtime && parseTag(ref.tag ?? "").version.length === 0) {
-    const floating = languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+    const floating = projectPin(model, stage, name as PinnedLanguage);
     return floating && newestSupportedSeries(name, floating.accepts) === null ? { path: floating.file } : null;
   }
   // `ruby:3.3.0-alpine3.18` moving to a current alpine variant: that patch release was never built
@@ -779,9 +810,7 @@ function withinPin(
     if (exact !== null && series !== undefined && series !== current) return { path: exact.file };
   }
   const series = /^\d+(?:\.\d+)*/.exec(replacement.tag)?.[0];
-  const pin = runtime
-    ? dotnetRuntimePin(model, stage, ref)
-    : phpWithLock(model, languagePin(model.context, name as PinnedLanguage, name === "node" ? copiedPackageJsonFolder(model, stage) : ""), name, series);
+  const pin = runtime ? dotnetRuntimePin(model, stage, ref) : phpWithLock(model, projectPin(model, stage, name as PinnedLanguage), name, series);
   if (!pin || !series || pin.accepts(series.split(".").map(Number))) return null;
   const current = parseTag(ref.tag ?? "").version.slice(0, name === "node" ? 1 : 2);
   if (current.length === 0) return null;
@@ -799,6 +828,14 @@ function withinPin(
 }
 
 /**
+ * The pin the project's manifests put on `name`, as `stage` installs them: the package.json it
+ * copies for Node.js, the requirement files the file's pip installs read for Python.
+ */
+function projectPin(model: DockerfileModel, stage: Stage, name: PinnedLanguage): LanguagePin | null {
+  return languagePin(model.context, name, name === "node" ? copiedPackageJsonFolder(model, stage) : "", name === "python" ? pipRequirementFiles(model) : []);
+}
+
+/**
  * The file of the project's exact pin of the image's own patch release (Gemfile `ruby '3.3.0'`,
  * `.ruby-version`, `.tool-versions`, `requires-python = "==3.11.4"` on `ruby:3.3.0-alpine3.18`,
  * `python:3.11.4-slim-bullseye`), when the facts list that image and none of its current tags carries
@@ -808,7 +845,7 @@ function withinPin(
 function exactPatchPin(model: DockerfileModel, stage: Stage, ref: ImageReference, name: PinnedLanguage): { path: string } | null {
   const version = parseTag(ref.tag ?? "").version;
   if (version.length < 3 || !isKnownImage(name)) return null;
-  const pin = languagePin(model.context, name, name === "node" ? copiedPackageJsonFolder(model, stage) : "");
+  const pin = projectPin(model, stage, name);
   const exact = /^(?:==?|v)?\s*(\d+\.\d+\.\d+)$/.exec(pin?.written.split(",")[0].trim() ?? "")?.[1];
   const written = version.slice(0, 3).join(".");
   if (!pin || exact !== written) return null;

@@ -2,7 +2,8 @@
 // removed in the same RUN stay in a layer for good. git and make are not reported on their own:
 // they are run-time tools of many images (CI agents, wikis, package managers, doc builders).
 // An image that compiles or installs dependencies when it starts (its command or entry script runs
-// `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time.
+// `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time, and so
+// does a published `--target` image the final stage builds on whose start does.
 
 import type { Rule } from "./types";
 import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
@@ -15,7 +16,7 @@ import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenComma
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
-import { buildsAtStart, programsRunAtStart } from "../model/start-steps";
+import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
@@ -202,7 +203,11 @@ export const rule: Rule = {
     const preloaded = preloadedLibraries(model);
     const runAtStart = programsRunAtStart(model);
     const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded, runAtStart) ?? []);
+    const startBuilders = stagesOfTargetsBuildingAtStart(model);
     const findings = added.filter((kept) => {
+      // Kept in a published image the final stage only layers tests over (a `--target` whose entry
+      // script installs CPAN, pip or npm packages at start): its run-time toolchain.
+      if (kept.instruction.stage !== null && startBuilders.has(kept.instruction.stage)) return false;
       // Build dependencies sorted out and removed after the compile, a compiler kept beside them:
       // kept on purpose, for builds the running container does.
       if (keptBesideRemovedBuildDeps(kept, chain)) return false;

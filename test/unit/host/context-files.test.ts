@@ -123,6 +123,15 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["tools/setup_runtime"]);
   });
 
+  it("reads the requirement files pip installs, copied under another name from a deep folder, not other copied text files", async () => {
+    const text =
+      "FROM python:3.12 AS build\nWORKDIR /app/\nCOPY ./packages/server/requires.txt ./server_requires.txt\nCOPY docs/notes.txt /srv/\n" +
+      "RUN pip install --no-cache-dir -r ./server_requires.txt\n";
+    const dir = projects.create({ Dockerfile: text, "packages/server/requires.txt": "pygit2>=1.14.1,<1.15\n", "docs/notes.txt": "notes\n" });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["packages/server/requires.txt"]);
+  });
+
   it("reads the entry script the start command names when a folder copy brings it", async () => {
     const text = 'FROM python:3.12-slim\nCOPY app/ /opt/app/webapp\nCMD ["/opt/app/webapp/startup"]\n';
     const dir = projects.create({

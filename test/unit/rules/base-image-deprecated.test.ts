@@ -266,6 +266,31 @@ testRule(rule, {
       output: "FROM python:3.12-slim\n",
     },
     {
+      name: "a requirement file in a sub-folder that pip installs under another name caps Python: pygit2 before 1.16 has no 3.13 wheels",
+      code: "FROM python:3.9-bookworm AS build\nWORKDIR /app/\nCOPY ./packages/server/requires.txt ./server_requires.txt\nRUN pip install --no-cache-dir -r ./server_requires.txt\n",
+      context: { files: { "packages/server/requires.txt": "click>=8.1.3,<9\npygit2>=1.14.1,<1.15\n" } },
+      messageId: "endOfLife",
+      output:
+        "FROM python:3.9-bookworm AS build\nWORKDIR /app/\nCOPY ./packages/server/requires.txt ./server_requires.txt\nRUN pip install --no-cache-dir -r ./server_requires.txt\n".replace(
+          "3.9-bookworm",
+          "3.12-bookworm",
+        ),
+    },
+    {
+      name: "a pygit2 range that reaches 1.16 installs on Python 3.13",
+      code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN python -m pip install -r /tmp/reqs.txt\n",
+      context: { files: { "deps/reqs.txt": "pygit2>=1.14,<1.17\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.13-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN python -m pip install -r /tmp/reqs.txt\n",
+    },
+    {
+      name: "a requirement file the image copies but pip does not install caps nothing",
+      code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
+      context: { files: { "deps/reqs.txt": "pygit2>=1.14.1,<1.15\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.14-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
+    },
+    {
       name: "a Gemfile on Rails 4.2 parts runs on no Ruby 3: name the Gemfile",
       code: "FROM ruby:2.5.8\n",
       context: { files: { Gemfile: "source 'https://rubygems.org'\ngem 'activerecord', '~> 4.2.11', require: 'active_record'\ngem 'sinatra'\n" } },
@@ -454,6 +479,30 @@ testRule(rule, {
       code: "FROM python:3.12-alpine3.19\nRUN apk add --no-cache curl redis=7.2.4-r0\n",
       messageId: "endOfLifeTied",
       output: null,
+    },
+    {
+      name: "a GHC build on an Alpine before musl 1.2.4 is tied to it: the LFS64 symbols Haskell binds by name are gone from 3.18",
+      code: "FROM alpine:3.17\nRUN apk add --no-cache build-base zlib-static gmp-dev ghc cabal\nCOPY . /src\nWORKDIR /src\nRUN cabal update && cabal build exe --enable-executable-static\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a stack build on an older Alpine is tied the same way",
+      code: "FROM alpine:3.15\nRUN apk add --no-cache ghc stack\nCOPY . /src\nRUN cd /src && stack install --system-ghc\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "a GHC build on Alpine 3.18, already on musl 1.2.4: the named move stays",
+      code: "FROM alpine:3.18\nRUN apk add --no-cache ghc cabal\nRUN cabal build\n",
+      messageId: "endOfLife",
+      output: "FROM alpine:3.23\nRUN apk add --no-cache ghc cabal\nRUN cabal build\n",
+    },
+    {
+      name: "Alpine 3.17 with no GHC build: the named move stays",
+      code: "FROM alpine:3.17\nRUN apk add --no-cache build-base && make -C /src\n",
+      messageId: "endOfLife",
+      output: "FROM alpine:3.23\nRUN apk add --no-cache build-base && make -C /src\n",
     },
     {
       name: "an apt source written for the old codename is tied to it",
@@ -1135,6 +1184,8 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const first = (code: string, files?: Record<string, string>) => findingsOf(rule, code, files ? { files } : undefined)[0];
     const uv = first("FROM python:3.10.18\nENV UV_LINK_MODE=copy \\\n    UV_PYTHON=python3.10.18\nRUN uv sync\n");
     assert.strictEqual(uv.message, "'python:3.10.18' is Python 3.10, end of life; move it with 'UV_PYTHON=python3.10.18' on line 3.");
+    const ghc = first("FROM alpine:3.17\nRUN apk add --no-cache ghc cabal\nCOPY . /src\nRUN cd /src && cabal build exe --enable-executable-static\n");
+    assert.strictEqual(ghc.message, "'alpine:3.17' is Alpine 3.17, end of life; move it with the GHC build 'cabal build' on line 4.");
     const lock = first("FROM php:7.4-fpm\nRUN composer install\n", { "composer.lock": '{"packages": [{"name": "a/b", "require": {"php": "^7.2"}}]}' });
     assert.strictEqual(lock.data.path, "composer.lock");
     const csproj = first('FROM mcr.microsoft.com/dotnet/aspnet:3.1\nCOPY ["Web/Web.csproj", "Web/"]\n', {

@@ -234,6 +234,30 @@ testRule(rule, {
       data: { packages: "'g++'" },
     },
     {
+      name: "a test layer over an image whose entry script installs packages at start, with no --target saying that image is built",
+      code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nCMD ["start"]\nFROM app AS app-bats\nENTRYPOINT ["/usr/local/bin/bats"]\n',
+      context: { files: { "entry.sh": '#!/bin/sh\nset -e\nif [ -n "$PIP_PKGS" ]; then pip install $PIP_PKGS; fi\nexec /srv/bin/serve "$@"\n' } },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc', 'libpq-dev'" },
+    },
+    {
+      name: "a test layer over a --target image whose entry script only starts the server",
+      code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nCMD ["start"]\nFROM app AS app-bats\nENTRYPOINT ["/usr/local/bin/bats"]\n',
+      context: { files: { "entry.sh": '#!/bin/sh\nset -e\nexec /srv/bin/serve "$@"\n' }, buildTargets: ["app", "app-bats"] },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc', 'libpq-dev'" },
+    },
+    {
+      name: "a compiler the test layer adds over a --target image that installs packages at start",
+      code: 'FROM python:3.12-slim AS app\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nFROM app AS app-bats\nRUN apt-get install -y build-essential\nENTRYPOINT ["/usr/local/bin/bats"]\n',
+      context: {
+        files: { "entry.sh": '#!/bin/sh\nset -e\nif [ -n "$PIP_PKGS" ]; then pip install $PIP_PKGS; fi\nexec /srv/bin/serve "$@"\n' },
+        buildTargets: ["app", "app-bats"],
+      },
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'build-essential'" },
+    },
+    {
       name: "an entry script that only starts the server: the compiler is a leftover",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/bin/sh", "/entrypoint.sh"]\n',
       context: { files: { "entrypoint.sh": "#!/bin/sh\n# mix setup is done in CI\nexec mix phx.server\n" } },
@@ -483,6 +507,14 @@ testRule(rule, {
       name: "the entry script compiles dependencies at start (mix setup): the compiler is needed at run time",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base elixir postgresql14-dev\nCOPY config config\nENTRYPOINT ["/bin/sh", "/app/config/entrypoint.sh"]\n',
       context: { files: { "config/entrypoint.sh": "#!/bin/sh\nif [ ! -e /first ]; then\n    touch /first\n    mix setup\nfi\n\nmix phx.server" } },
+    },
+    {
+      name: "a test layer ends the file, over a --target image whose entry script installs pip packages at start",
+      code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nCMD ["start"]\nFROM app AS app-bats\nENTRYPOINT ["/usr/local/bin/bats"]\n',
+      context: {
+        files: { "entry.sh": '#!/bin/sh\nset -e\nif [ -n "$PIP_PKGS" ]; then pip install $PIP_PKGS; fi\nexec /srv/bin/serve "$@"\n' },
+        buildTargets: ["app", "app-bats"],
+      },
     },
     {
       name: "the command installs packages at start (native modules need the compiler)",

@@ -1,0 +1,61 @@
+// The requirement files the image's pip installs read, as build-context paths: `pip install -r
+// ./server_requires.txt` after `COPY ./packages/opal-server/requires.txt ./server_requires.txt`
+// reads the context's `packages/opal-server/requires.txt`, whatever the file or its copy is named
+// and however deep it sits. The host reads them; the releases they pin cap the Python a base-image
+// remedy may name (model/language-pins.ts).
+
+import { dependencyInstall } from "./commands";
+import { contextFileAt } from "./context-file-at";
+import { joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { perModel } from "./per-model";
+import type { DockerfileModel, Stage } from "./types";
+import { commandDirectory } from "./workdir";
+
+/** Where a pip install reads a requirement or constraint file in the image: its stage and absolute path. */
+interface RequirementPlace {
+  stage: Stage;
+  path: string;
+}
+
+/**
+ * The places of the files the RUNs of every stage install with `pip install -r`/`-c` (`python -m
+ * pip`, `uv pip install` too), resolved against the folder each command runs in.
+ */
+const requirementPlaces: (model: DockerfileModel) => readonly RequirementPlace[] = perModel((model) => {
+  const places: RequirementPlace[] = [];
+  for (const stage of model.stages) {
+    for (const run of stage.instructions) {
+      if (run.keyword !== "RUN") continue;
+      for (const command of run.commands) {
+        const install = dependencyInstall(command);
+        const isPip = install?.ecosystem === "pip" || (install?.ecosystem === "uv" && command.args[0]?.value === "pip");
+        if (install === null || !isPip || install.installsNamedPackages) continue;
+        for (const written of install.manifests) {
+          const file = unquoteWord(written);
+          // `-r $REQS`, `-r requirements/*.txt`: which file is not known.
+          if (/[$`*?[]/.test(file)) continue;
+          const dir = file.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
+          if (dir !== null) places.push({ stage, path: file.startsWith("/") ? normalizePath(file) : joinPath(dir, file) });
+        }
+      }
+    }
+  }
+  return places;
+});
+
+/** The context paths the copies may bring to the places pip installs from, read or not: what the host reads. */
+export const pipRequirementSources: (model: DockerfileModel) => readonly string[] = perModel((model) => {
+  const seen = new Set<string>();
+  for (const { stage, path } of requirementPlaces(model)) contextFileAt(model, stage, path, seen);
+  return [...seen].filter((p) => p !== "" && !p.startsWith(".."));
+});
+
+/** The context paths of the requirement files the host read that the file's pip installs read. */
+export const pipRequirementFiles: (model: DockerfileModel) => readonly string[] = perModel((model) => {
+  const found = new Set<string>();
+  for (const { stage, path } of requirementPlaces(model)) {
+    const file = contextFileAt(model, stage, path);
+    if (file !== null) found.add(file);
+  }
+  return [...found];
+});
