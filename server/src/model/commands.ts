@@ -1,6 +1,7 @@
 // What shell commands do, in the terms rules and the planner care about: system package managers
 // (apt, apk, dnf, yum, microdnf, zypper) and language dependency installs (npm ... dotnet).
 
+import { unquoteWord } from "./copy-paths";
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction } from "./types";
 
@@ -288,10 +289,10 @@ const INSTALL_FOLDER_OPTIONS: Partial<Record<Ecosystem, readonly string[]>> = {
 export function installFolderOption(install: DependencyInstall): string | null {
   const names = INSTALL_FOLDER_OPTIONS[install.ecosystem];
   if (names === undefined) return null;
-  const words = install.command.args.map((w) => w.value.replace(/^(["'])(.*)\1$/, "$2"));
+  const words = install.command.args.map((w) => unquoteWord(w.value));
   for (let i = 0; i < words.length; i++) {
     for (const name of names) {
-      if (words[i].startsWith(`${name}=`)) return words[i].slice(name.length + 1).replace(/^(["'])(.*)\1$/, "$2");
+      if (words[i].startsWith(`${name}=`)) return unquoteWord(words[i].slice(name.length + 1));
       if (words[i] === name && i + 1 < words.length) return words[i + 1];
     }
   }

@@ -14,13 +14,27 @@ import { workdirOf } from "./workdir";
 /** How many COPY --from hops are followed. */
 const MAX_HOPS = 4;
 
+/** A path in a stage's image: where a program reads a file. */
+export interface ImagePlace {
+  stage: Stage;
+  /** Absolute. */
+  path: string;
+}
+
 /**
  * The context path of the file the host read that lands at `path` (absolute) in `stage`'s image;
- * null when no read file is found there. `seen`, when given, collects every context path the copies
- * may bring there, read or not: what the host should read.
+ * null when no read file is found there.
  */
-export function contextFileAt(model: DockerfileModel, stage: Stage, path: string, seen?: Set<string>): string | null {
-  return fileAt(model, stage, path, 0, seen);
+export function contextFileAt(model: DockerfileModel, stage: Stage, path: string): string | null {
+  return fileAt(model, stage, path, 0);
+}
+
+/** Every context path the copies may bring to `places`, read or not: what the host should read. */
+export function contextSourcesAt(model: DockerfileModel, places: Iterable<ImagePlace>): string[] {
+  const seen = new Set<string>();
+  for (const { stage, path } of places) fileAt(model, stage, path, 0, seen);
+  // Neither the context root itself nor a path outside the context is a file to read.
+  return [...seen].filter((p) => p !== "." && !p.startsWith(".."));
 }
 
 /**

@@ -68,8 +68,8 @@ function runtimeFolderOwners(chain: Stage[]): { account: string; folder: string 
  * True when the image starts a daemon through its control program (`openxpkictl start server`) or
  * its package's own folder, and hands that daemon's runtime folder to the daemon's own account
  * (`chown openxpki /run/openxpkid`, `chown -R frr:frr /var/run/frr`): the account, the folder and
- * the program all carry the daemon's name. The daemon leaves
- * root itself, for the account its package created.
+ * the program all carry the daemon's name. The daemon leaves root itself, for the account its
+ * package created.
  */
 export function startsDaemonThroughControl(model: DockerfileModel, chain: Stage[]): boolean {
   const command = startCommand(model);

@@ -5,24 +5,18 @@
 // remedy may name (model/language-pins.ts).
 
 import { dependencyInstall } from "./commands";
-import { contextFileAt } from "./context-file-at";
+import { contextFileAt, contextSourcesAt, type ImagePlace } from "./context-file-at";
 import { joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { perModel } from "./per-model";
-import type { DockerfileModel, Stage } from "./types";
+import type { DockerfileModel } from "./types";
 import { commandDirectory } from "./workdir";
-
-/** Where a pip install reads a requirement or constraint file in the image: its stage and absolute path. */
-interface RequirementPlace {
-  stage: Stage;
-  path: string;
-}
 
 /**
  * The places of the files the RUNs of every stage install with `pip install -r`/`-c` (`python -m
  * pip`, `uv pip install` too), resolved against the folder each command runs in.
  */
-const requirementPlaces: (model: DockerfileModel) => readonly RequirementPlace[] = perModel((model) => {
-  const places: RequirementPlace[] = [];
+const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = perModel((model) => {
+  const places: ImagePlace[] = [];
   for (const stage of model.stages) {
     for (const run of stage.instructions) {
       if (run.keyword !== "RUN") continue;
@@ -44,11 +38,7 @@ const requirementPlaces: (model: DockerfileModel) => readonly RequirementPlace[]
 });
 
 /** The context paths the copies may bring to the places pip installs from, read or not: what the host reads. */
-export const pipRequirementSources: (model: DockerfileModel) => readonly string[] = perModel((model) => {
-  const seen = new Set<string>();
-  for (const { stage, path } of requirementPlaces(model)) contextFileAt(model, stage, path, seen);
-  return [...seen].filter((p) => p !== "" && !p.startsWith(".."));
-});
+export const pipRequirementSources: (model: DockerfileModel) => readonly string[] = perModel((model) => contextSourcesAt(model, requirementPlaces(model)));
 
 /** The context paths of the requirement files the host read that the file's pip installs read. */
 export const pipRequirementFiles: (model: DockerfileModel) => readonly string[] = perModel((model) => {

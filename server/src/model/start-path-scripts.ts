@@ -4,7 +4,7 @@
 // the build stage having copied `./common/`), and the scripts those run in turn
 // (`/entrypoint_web.sh "$@"` in a role switch). What they start decides whether the image leaves root.
 
-import { contextFileAt } from "./context-file-at";
+import { contextFileAt, contextSourcesAt } from "./context-file-at";
 import { baseName, joinPath, normalizePath } from "./copy-paths";
 import { perModel } from "./per-model";
 import { startCommand } from "./stage-purpose";
@@ -62,9 +62,10 @@ function readStartPathScripts(model: DockerfileModel): [string, string][] {
 export function startCommandSources(model: DockerfileModel): string[] {
   const final = model.finalStage;
   if (!final) return [];
-  const seen = new Set<string>();
-  for (const at of startCommandPaths(model, final)) contextFileAt(model, final, at, seen);
-  return [...seen].filter((p) => p !== "" && !p.startsWith(".."));
+  return contextSourcesAt(
+    model,
+    startCommandPaths(model, final).map((path) => ({ stage: final, path })),
+  );
 }
 
 /** A start word naming a file by a relative path (`./deploy/docker/entrypoint.sh`, `bin/start`, `start.sh`), not an option or URL. */
