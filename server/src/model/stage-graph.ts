@@ -199,6 +199,11 @@ export function rootStageOf(stage: Stage): Stage {
   return lineage(stage)[0];
 }
 
+/** The stages given and every stage built on one of them (`FROM python-base AS builder`). */
+export function withDescendants(model: DockerfileModel, stages: readonly Stage[]): Stage[] {
+  return model.stages.filter((s) => stages.includes(s) || stages.includes(rootStageOf(s)));
+}
+
 /** Cycles in the dependency graph, each as the list of stages around it. */
 export function findCycles(model: DockerfileModel): Stage[][] {
   const cycles: Stage[][] = [];

@@ -151,3 +151,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** The 1-based line a word or instruction starts on, as messages name it. */
+export function lineOf(node: { range: { start: { line: number } } }): number {
+  return node.range.start.line + 1;
+}

@@ -1,0 +1,63 @@
+// Why a file cannot simply take the newest release of its base: a comment that says the version is
+// held and why, package sources pointed at the release's archive, or a runtime that must match the
+// release of the builder it copies from.
+
+import { rootImageOf } from "./base-image";
+import { baseRelease, distroRelease, isRebuiltOnNewest, sameImage, variantRelease } from "./distro-release";
+import type { ImageReference } from "./reference";
+import { commentsAbove } from "../model/comments";
+import { archiveRepoint } from "../model/release-target";
+import { runCommands } from "../model/run-commands";
+import { withDescendants } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import { escapeRegExp, lineOf } from "../model/text";
+import type { DockerfileModel, Stage } from "../model/types";
+import { variableNames } from "../model/variables";
+
+/** Words that say a version is held on purpose: "Using 3.18 because ... was removed", "pinned until". */
+const HOLD_REASON = /\b(?:because|stays?|staying|kept|keeps?|pinned|pins?|requires?|required|needs?|dropped|removed|until|compatib\w*|breaks?|broken)\b/i;
+
+export type Held = { kind: "comment" } | { kind: "archive"; line: number } | { kind: "builder"; line: number };
+
+/**
+ * Why the stages cannot simply take the newest release: a comment on the FROM, or on the ARG that
+ * supplies its version, that names the version with a reason (the project knows and says why); or
+ * a distribution image that runs what a builder on another image of the same release compiled
+ * (`COPY --from`), whose libraries it must match, so both move together.
+ */
+export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Held | null {
+  const version = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag ?? "")?.[1];
+  if (version) {
+    const forms = [...new Set([version, version.split(".").slice(0, 2).join(".")])];
+    const mentions = new RegExp(`(?<![\\d.])(?:${forms.map(escapeRegExp).join("|")})(?![\\d])`);
+    for (const stage of stages) {
+      const argNames = variableNames(stage.base.token.value);
+      const args = model.globalArgs.filter((a) => argNames.includes(a.name)).map((a) => a.instruction);
+      const comments = [stage.from, ...args].flatMap((i) => commentsAbove(model, i));
+      if (comments.some((c) => mentions.test(c) && HOLD_REASON.test(c))) return { kind: "comment" };
+    }
+  }
+  // Package sources pointed at the archive kept for the release (vault.centos.org,
+  // archive.debian.org): the project knows the release ended and stays on it.
+  const archived = baseRelease(ref) !== null ? archiveRepoint(runCommands(withDescendants(model, stages))) : null;
+  if (archived !== null) return { kind: "archive", line: lineOf(archived.command.words[0]) };
+  const release = distroRelease(ref);
+  if (!release) return null;
+  const references = buildReferences(model);
+  for (const stage of stages) {
+    const own = new Set(stage.instructions);
+    for (const r of references) {
+      if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
+      const root = rootImageOf(r.target);
+      if (!root.image || sameImage(root.image, ref)) continue;
+      const builderRelease = variantRelease(root.image, release.family);
+      // The builder's release is written and the same, or it is the bare `-alpine` of an image
+      // version no longer rebuilt (`elixir:1.11-alpine`), frozen on an old release. A floating or
+      // current builder (`golang:1.26-alpine`, `rust:alpine`) is on the newest: the runtime alone moves.
+      if (builderRelease === undefined || (builderRelease !== null && builderRelease !== release.version)) continue;
+      if (builderRelease === null && isRebuiltOnNewest(root.image)) continue;
+      return { kind: "builder", line: root.stage.from.range.start.line + 1 };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,134 @@
+// Packages a move to a newer release takes away: a PHP extension the newer series no longer
+// bundles, a system package the newer Debian, Ubuntu or Alpine no longer ships, one only bookworm
+// still has (images/release-moves.ts holds the facts). The move then stops short or names none.
+
+import { distroRelease, variantRelease } from "./distro-release";
+import { canonicalTag, isKnownTag } from "./facts";
+import { newestSupportedSeries } from "./lifecycle";
+import type { ImageReference } from "./reference";
+import type { MoveTarget } from "./release-moves";
+import { debianReleaseOf, droppedWithoutSuccessor, goneAfterBookworm, packageGoneFrom, unbundledPhpExtension } from "./release-moves";
+import { officialName } from "./tags";
+import { systemPackageCommand } from "../model/commands";
+import { runCommands } from "../model/run-commands";
+import { withDescendants } from "../model/stage-graph";
+import type { DockerfileModel, Stage } from "../model/types";
+
+/**
+ * On a PHP image, the replacement within the newest supported series that still bundles every
+ * extension the stages build with `docker-php-ext-install` or `docker-php-ext-configure`
+ * (release-moves.ts: imap, pspell, oci8 and pdo_oci left with 8.4): `php:8.1-apache` building imap
+ * moves to `php:8.3-apache`. The extension when no supported series bundles it (mcrypt): no target.
+ * Null when the replacement bundles them all.
+ */
+export function withinBundledExtensions(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag?: string } | { package: string } | null {
+  if (officialName(ref) !== "php" || !replacement.tag) return null;
+  const series = /^\d+\.\d+/.exec(replacement.tag)?.[0]?.split(".").map(Number);
+  if (series === undefined) return null;
+  const extensions: string[] = [];
+  for (const { command } of runCommands(withDescendants(model, stages))) {
+    if (command.name !== "docker-php-ext-install" && command.name !== "docker-php-ext-configure") continue;
+    const args = command.args.map((a) => a.value);
+    // `-j "$(nproc)"` takes a value; configure's words after the extension are its flags.
+    const names = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "-j");
+    extensions.push(...(command.name === "docker-php-ext-configure" ? names.slice(0, 1) : names));
+  }
+  const ext = unbundledPhpExtension(extensions);
+  const atMost = (v: readonly number[], last: readonly number[]) => v[0] < last[0] || (v[0] === last[0] && (v[1] ?? 0) <= last[1]);
+  if (ext === null || atMost(series, ext.last)) return null;
+  const newest = newestSupportedSeries("php", (v) => atMost(v, ext.last));
+  if (newest === null) return { package: ext.name };
+  const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, newest);
+  if (!isKnownTag("php", tag)) return { text: `PHP ${newest}` };
+  return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * A package the stages install (apt or apk) that the release every replacement moves to no longer
+ * ships, or null: the newest Debian, Ubuntu 24.04 or the newest Alpine (release-moves.ts). On apt
+ * the image's tag says which (`-bullseye`, `ubuntu:20.04`); an image that names no release is read
+ * against both. An Ubuntu release still in support (22.04) may be kept by the move: not read.
+ */
+export function gonePackage(stages: readonly Stage[], ref: ImageReference): { name: string; dropped: boolean } | null {
+  const commands = runCommands(stages);
+  const addsSource = commands.some(({ command }) => addsPackageSource(command));
+  const apt = aptTarget(ref);
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
+    const target: MoveTarget | null = pkg.manager === "apk" ? "alpine" : apt;
+    if (target === null) continue;
+    const gone = packageGoneFrom(
+      target,
+      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
+      addsSource,
+    );
+    if (gone === null) continue;
+    // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
+    return { name: gone, dropped: droppedWithoutSuccessor(target, gone) };
+  }
+  return null;
+}
+
+/**
+ * The replacement kept on Debian bookworm, when its tag is one the facts list as an alias of its
+ * trixie variant (`php:8.3-apache` is `8.3-apache-trixie`) and the stages install with apt a
+ * package bookworm has and trixie dropped (release-moves.ts: UW IMAP's `libc-client2007e-dev`,
+ * `software-properties-common`): `php:8.3-apache-bookworm`, supported until bookworm's LTS ends.
+ * docker-library publishes each version on the previous Debian release too, but where the facts do
+ * not list that tag it is named without a lightbulb. Null when nothing installed is gone.
+ */
+export function keptBookworm(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag?: string; package: string } | null {
+  const name = officialName(ref);
+  const tag = replacement.tag;
+  if (name === null || !tag || !replacement.text.includes(tag)) return null;
+  const canonical = canonicalTag(name, tag);
+  if (canonical === null || canonicalTag(name, `${tag}-trixie`) !== canonical) return null;
+  const commands = runCommands(withDescendants(model, stages));
+  const addsSource = commands.some(({ command }) => addsPackageSource(command));
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || pkg.manager !== "apt") continue;
+    const gone = goneAfterBookworm(
+      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
+      addsSource,
+    );
+    if (gone === null) continue;
+    const bookworm = `${tag}-bookworm`;
+    return { text: replacement.text.replace(tag, bookworm), tag: isKnownTag(name, bookworm) ? bookworm : undefined, package: gone };
+  }
+  return null;
+}
+
+/** Where an apt install on the image resolves after the move: see {@link gonePackage}. */
+function aptTarget(ref: ImageReference): MoveTarget | null {
+  const release = distroRelease(ref);
+  if (debianReleaseOf(ref.tag ?? "") !== null || release?.family === "debian") return "debian";
+  const ubuntu = release?.family === "ubuntu" ? release.version : variantRelease(ref, "ubuntu");
+  if (officialName(ref) === "ubuntu" || typeof ubuntu === "string") return typeof ubuntu === "string" && Number(ubuntu) <= 20.04 ? "ubuntu" : null;
+  return "apt";
+}
+
+/**
+ * A command that adds a package source (`add-apt-repository`, a `deb ...` line, a file under
+ * sources.list.d, `apk add --repository`, /etc/apk/repositories): packages that third-party
+ * repositories ship (other PHP, PostgreSQL, Python or JDK versions) may come from there.
+ */
+function addsPackageSource(command: { name: string | null; args: readonly { value: string }[] }): boolean {
+  if (command.name !== null && /^(?:add-apt-repository|apt-add-repository|extrepo)$/.test(command.name)) return true;
+  const words = command.args.flatMap((a) => a.value.split(/\s+/));
+  return words.some(
+    (w, i) =>
+      /sources\.list|\/etc\/apk\/repositories/.test(w) || w === "--repository" || w === "-X" || (w === "deb" && /^(?:\[|https?:)/.test(words[i + 1] ?? "")),
+  );
+}

@@ -1,0 +1,220 @@
+// What in a file is written for its base image's old release or language version, so that moving
+// the tag alone leaves it behind: a package pin, an apt source for the codename, a GOPATH-era
+// `go get`, the interpreter a Python environment is created with, a GHC build on an old musl, a
+// pip install into a system Python the newer release refuses. Such a move names no target tag.
+
+import { distroRelease, releaseCodename, variantRelease } from "./distro-release";
+import { lifecycleOf } from "./lifecycle";
+import type { ImageReference } from "./reference";
+import { officialName, parseTag } from "./tags";
+import { buildStepOf } from "../model/build-steps";
+import { systemPackageCommand } from "../model/commands";
+import { baseName } from "../model/copy-paths";
+import { envDeclarations, environmentAt } from "../model/environment";
+import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
+import { runCommands } from "../model/run-commands";
+import type { RunCommand } from "../model/run-commands";
+import type { Word } from "../model/shell";
+import { withDescendants } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import { predatesExternallyManagedPython } from "../model/system-pip";
+import { escapeRegExp, lineOf } from "../model/text";
+import { compareVersions } from "../model/versions";
+import type { DockerfileModel, Stage } from "../model/types";
+
+export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
+
+/**
+ * What in the stages is written for the image's old release or language version, so that a new
+ * tag alone leaves it behind (the first found, in this order):
+ * - a GOPATH-era `go get <package>` on a Go older than 1.18 (the golang image's, or one the stages
+ *   install with apk or apt): newer Go runs `go get` only inside a module and installs nothing;
+ * - the interpreter a Python environment is created with (`uv venv --python 3.10`, `uv python
+ *   install 3.10`) when it is the image's own version: the app keeps running on it after the move;
+ * - on an image whose tag names an end-of-life distribution release (`debian:buster-slim`,
+ *   `ubuntu:bionic`, `alpine:3.14`, `-bullseye`, `-alpine3.18`): a package pinned to a version of that release
+ *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
+ *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`),
+ *   inline or in a source list the stages copy from the context (`COPY apt/app.list ...`);
+ * - on an Alpine before 3.18, a GHC build (`cabal build`): musl 1.2.4 dropped the LFS64 symbols
+ *   Haskell packages bind by name;
+ * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
+ *   the newer release refuses as externally managed (PEP 668).
+ */
+export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
+  const commands = runCommands(withDescendants(model, stages));
+  const name = officialName(ref);
+  const version = parseTag(ref.tag ?? "").version;
+  const installsGo = commands.some(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.action === "install" && pkg.packages.some((p) => /^(?:go|golang|golang-go)$/.test(p.value));
+  });
+  const oldGo = name === "golang" ? version[0] === 1 && version.length >= 2 && version[1] < 18 : installsGo;
+  if (oldGo) {
+    for (const { command } of commands) {
+      if (command.name !== "go" || command.args[0]?.value !== "get") continue;
+      if (command.args.slice(1).some((a) => !a.value.startsWith("-") && !a.value.startsWith("."))) return { kind: "gopath", line: lineOf(command.words[0]) };
+    }
+  }
+  if (name === "python" && version.length >= 2) {
+    const series = `${version[0]}.${version[1]}`;
+    const same = new RegExp(`^(?:python|cpython-)?${escapeRegExp(series)}(?:\\.\\d+)*$`);
+    for (const { command } of commands) {
+      if (command.name !== "uv") continue;
+      const args = command.args;
+      for (const [i, a] of args.entries()) {
+        const flag = /^(--python|-p)(?:=(.+))?$/.exec(a.value);
+        const value = flag ? (flag[2] ?? args[i + 1]?.value) : args[i - 2]?.value === "python" && args[i - 1]?.value === "install" ? a.value : undefined;
+        if (value !== undefined && same.test(value))
+          return { kind: "tied", tie: flag ? `'${flag[1]} ${value}'` : `'uv python install ${value}'`, line: lineOf(a) };
+      }
+    }
+    // `ENV UV_PYTHON=python3.10.20`: every uv command of the stage asks for that interpreter.
+    for (const instruction of withDescendants(model, stages).flatMap((s) => s.instructions)) {
+      const value = envDeclarations(model, instruction).find((d) => d.name === "UV_PYTHON")?.value;
+      if (instruction.keyword !== "ENV" || value == null || !same.test(value)) continue;
+      const word = instruction.args.find((a) => a.value.startsWith("UV_PYTHON")) ?? instruction.args[0];
+      return { kind: "tied", tie: `'UV_PYTHON=${value}'`, line: lineOf(word) };
+    }
+  }
+  // Only when the move is to a newer Python: an end-of-life Alpine under `python:3.11-alpine3.21`
+  // moves to `python:3.11-alpine`, and its `python3.11` paths stay.
+  if (name === "python" && version.length >= 2 && lifecycleOf(ref).some((n) => /^Python /.test(n.subject))) {
+    const spelled = spelledInterpreter(model, stages, `${version[0]}.${version[1]}`);
+    if (spelled !== null) return spelled;
+  }
+  // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
+  // moves to `python:3.14-slim-trixie`, and its pins still resolve.
+  const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
+  if (codename === null) return null;
+  for (const run of commands) {
+    const { command } = run;
+    const pkg = systemPackageCommand(command);
+    if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
+    const pinned = pkg.packages
+      .flatMap((p) => assignedOperand(model, run, p) ?? [{ value: p.value, word: p }])
+      .find((p) => PINNED_PACKAGE.test(p.value) && !p.value.split(/[=~]/)[0].includes("$"));
+    // A pin whose package is still a variable (`${package}=${VERSION}` in a loop over a vendor's
+    // packages) names no package of the release: nothing known ties it.
+    if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned.word) };
+    const target = pkg.options.findIndex((o) => o.value === "-t" || o.value === "--target-release");
+    if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
+      return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
+  }
+  const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
+  if (ghc !== null) return ghc;
+  if (codename === "alpine") return null;
+  for (const { command } of commands) {
+    const words = command.args.flatMap((a) => a.value.split(/\s+/));
+    const deb = words.indexOf("deb");
+    if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
+      return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
+  }
+  // The same source kept in a file of the project (`COPY apt/app.list ...`), whose packages are built for the codename.
+  const copied = copiedAptSourceFor(
+    model,
+    withDescendants(model, stages).flatMap((s) => s.instructions),
+    codename,
+  );
+  if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
+  // Debian 12 and Ubuntu 23.04 on refuse a pip install into the system Python (PEP 668).
+  const release = distroRelease(ref);
+  const beforeMarker = release !== null && predatesExternallyManagedPython(release.family, Number(release.version));
+  const pip = beforeMarker ? systemPipInstall(model, withDescendants(model, stages)) : null;
+  if (pip !== null) {
+    const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
+    return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
+  }
+  return null;
+}
+
+/** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */
+const LAST_ALPINE_BEFORE_MUSL_1_2_4 = [3, 17];
+
+/**
+ * A GHC build (`cabal build`, `stack install`) in stages on Alpine 3.17 or older: musl 1.2.4
+ * (Alpine 3.18) removed the LFS64 symbols (`sendfile64`, `lseek64`, `stat64`) from what a new
+ * link resolves (musl commit 246f1c81, "remove LFS64 symbol aliases"; ziglang/zig#15610), and
+ * Haskell packages bind them by name through the FFI, past the C headers' macros (simple-sendfile
+ * before kazu-yamamoto/simple-sendfile#42, "Fix build on musl 1.2.4"). Such a stage may be held
+ * there on purpose (a reviewer judged `alpine:3.17` -> `3.23` wrong where the project had moved
+ * back from 3.24 for `sendfile64`): the dependencies move with the tag. Null otherwise.
+ */
+function ghcBuildOnOldMusl(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
+  const own = distroRelease(ref);
+  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
+  const version = (release ?? "").split(".").map(Number);
+  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_MUSL_1_2_4) > 0) return null;
+  for (const { command } of commands) {
+    const step = buildStepOf(command);
+    if (step?.ecosystem === "haskell") return { kind: "tied", tie: `the GHC build '${step.tool}'`, line: lineOf(command.words[0]) };
+  }
+  return null;
+}
+
+/**
+ * A package operand pinned to a version (`squid=3.5.27*`, `nginx=1.27.4-r1`, `curl~7`). A version
+ * that is only a wildcard (`ruby=*`, written to quiet a linter) matches every version: it pins nothing.
+ */
+const PINNED_PACKAGE = /^[\w.+${}-]+[=~](?!\**$)\S/;
+
+/**
+ * The words a lone `$NAME` package operand stands for when the same RUN assigns NAME first
+ * (`pkgs="nginx=${NGINX_VERSION}-r${PKG_RELEASE}" && apk add $pkgs`), with the ENV and ARG values
+ * in effect substituted where known (`nginx=1.27.4-r1`), each with the assignment's word. Null when
+ * the operand is not such a reference (model/package-operands.ts expands the ENV and ARG ones).
+ */
+function assignedOperand(model: DockerfileModel, run: RunCommand, operand: Word): { value: string; word: Word }[] | null {
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(operand.value);
+  if (name === null || operand.quoted) return null;
+  const variable = name[1] ?? name[2];
+  const commands = run.instruction.commands;
+  const assignment = commands
+    .slice(0, commands.indexOf(run.command))
+    .flatMap((c) => c.assignments)
+    .filter((a) => a.value.startsWith(`${variable}=`))
+    .pop();
+  if (assignment === undefined) return null;
+  const env = environmentAt(model, run.stage, run.instruction);
+  const value = assignment.value
+    .slice(variable.length + 1)
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole: string, a?: string, b?: string) => env.get(a ?? b ?? "") ?? whole);
+  return value
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .map((w) => ({ value: w, word: assignment }));
+}
+
+/**
+ * Where the stages spell the image's Python minor version, so that a newer interpreter leaves it
+ * behind: a path into its tree (`/usr/local/lib/python3.10/site-packages`), a command by its
+ * versioned name (`python3.10 -m pip`, `pip3.10`), or a requirement marker for it
+ * (`python_version == '3.10'`, edited by a `sed`). After the tag moves, the path is empty, the
+ * command is missing and the marker no longer applies. The stages on the image, those built on
+ * them, and the copies out of them (`COPY --from=build /usr/local/lib/python3.10/...`) are read.
+ */
+function spelledInterpreter(model: DockerfileModel, stages: readonly Stage[], series: string): Tie | null {
+  const own = withDescendants(model, stages);
+  const copiesOut = buildReferences(model)
+    .filter((r) => r.kind === "copy" && r.target !== null && own.includes(r.target))
+    .map((r) => r.instruction);
+  const instructions = [...own.flatMap((s) => s.instructions), ...copiesOut].sort((a, b) => a.range.start.line - b.range.start.line);
+  const v = escapeRegExp(series);
+  const path = new RegExp(`/python${v}/`);
+  const command = new RegExp(`^(?:python|pip)${v}$`);
+  const marker = new RegExp(`python_version\\s*==\\s*\\\\?["']${v}\\\\?["']`);
+  for (const instruction of instructions) {
+    for (const word of instruction.args) {
+      if (path.test(`${word.value}/`)) return { kind: "tied", tie: `the 'python${series}' paths`, line: lineOf(word) };
+    }
+    // The marker may span words (`( ; python_version == '3.10')` inside a sed expression).
+    if (marker.test(instruction.args.map((a) => a.value).join(" "))) {
+      const word = instruction.args.find((a) => a.value.includes("python_version")) ?? instruction.args[0];
+      return { kind: "tied", tie: `the 'python_version == ${series}' marker`, line: lineOf(word) };
+    }
+    for (const c of instruction.commands) {
+      if (c.name !== null && command.test(c.name)) return { kind: "tied", tie: `'${c.name}'`, line: lineOf(c.words[0]) };
+    }
+  }
+  return null;
+}
