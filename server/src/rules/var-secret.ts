@@ -9,12 +9,14 @@
 // key's ID), and a value a comment right above says is public on purpose. The remedy named fits
 // where the value is read: an ENV of the final image no later RUN names is a run-time setting
 // (pass it when the container starts); a builder stage's ARG or ENV stays in its history, not in
-// the shipped image (still a secret mount).
+// the shipped image (still a secret mount); so does a file that says it is for development or tests
+// only (its literal values are fixtures).
 
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
+import { developmentPurpose } from "../model/stage-purpose";
 import { configuredPublicEnvPrefixes } from "../model/public-env";
 import { escapeRegExp } from "../model/text";
 import type { Range } from "../model/text";
@@ -138,6 +140,7 @@ export const rule: Rule = {
     const finalStages = finalImageStages(model);
     const configuredPrefixes = configuredPublicEnvPrefixes(model);
     const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
+    const unshipped = isDeclaredUnshipped(model);
     const found: {
       name: string;
       range: Range;
@@ -180,7 +183,10 @@ export const rule: Rule = {
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
-        if (isBuilder && isBuildTimeStandIn(model, instruction, value)) continue;
+        // A file that says it is for development or tests only is not shipped either: its literal
+        // values are the fixtures its throwaway services share (`RT_DBA_PASSWORD=password`, equal to
+        // the test database's root password; held-out Y: wrong as a secret).
+        if ((isBuilder || unshipped) && isBuildTimeStandIn(model, instruction, value)) continue;
         const changeMe = instruction.keyword === "ENV" && value !== null && CHANGE_ME.test(value.trim()) ? value.trim() : null;
         const runTime =
           instruction.keyword === "ENV" && stage !== null && finalStages.has(stage) && !instruction.trigger && !readByLaterRun(model, instruction, key.name);
@@ -281,6 +287,17 @@ function namesHandedToTheBrowser(model: DockerfileModel, configuredPrefixes: rea
  */
 function isPublicByPrefix(name: string, configuredPrefixes: readonly string[]): boolean {
   return PUBLIC_PREFIX.test(name) || configuredPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
+/**
+ * True when the file itself says it is not the image that ships: its header or a comment says it
+ * is for development or tests only, its path or final stage is named for development, or it is a
+ * dev container's. Compose and build-environment readings are left out: such images may still be
+ * pushed and run by others.
+ */
+function isDeclaredUnshipped(model: DockerfileModel): boolean {
+  const purpose = developmentPurpose(model);
+  return purpose === "comment" || purpose === "path" || purpose === "stage-name" || purpose === "devcontainer-base";
 }
 
 /**

@@ -72,6 +72,16 @@ testRule(rule, {
       messageId: "runtime",
     },
     {
+      name: "a test-only file's build argument without a default still expects a real value",
+      code: "# This Dockerfile is for testing only.\nFROM debian:12-slim\nARG NPM_TOKEN\nRUN npm ci\n",
+      messageId: "secret",
+    },
+    {
+      name: "a literal password in a file that does not say it is for tests only",
+      code: "# Test suite runner\nFROM debian:12-slim\nENV DB_PASSWORD password\nCMD tail -f /dev/null\n",
+      messageId: "runtime",
+    },
+    {
       name: "a builder stage's ARG without a default expects a real value from --build-arg",
       code: "FROM node:22 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n",
       messageId: "builder",
@@ -193,6 +203,16 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // bestpractical/rt: the password equals the throwaway test database's root password.
+      name: "a literal password in a file whose header says it is for testing only",
+      code: "# This Dockerfile is for testing only.\n\nFROM debian:12-slim\nENV DB_USER root\nENV DB_PASSWORD password\nCMD tail -f /dev/null\n",
+    },
+    {
+      name: "a literal token in a file named for development",
+      code: 'FROM node:22\nENV API_TOKEN=dev-token-123\nCMD ["npm", "run", "dev"]\n',
+      context: { dockerfilePath: "docker/Dockerfile.dev" },
+    },
     {
       name: "an ARG that a later ENV of the same stage replaces before any RUN reads it",
       code: 'FROM debian:12-slim\n# only a test compile would need these\nARG DB_PASSWORD=whatever_for_tests\nENV DB_PASSWORD=""\nRUN ./build.sh\n',
