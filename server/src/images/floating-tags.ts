@@ -173,19 +173,23 @@ export function isNamedContext(model: DockerfileModel, name: string): boolean {
   return (model.context.namedContexts ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
 }
 
-/** Commands that fetch or unpack files: what a fetch-only stage hands on comes from them. */
-const FETCHERS = new Set(["wget", "curl", "unzip", "tar", "gunzip", "gzip", "xz", "bunzip2"]);
+/**
+ * Commands that fetch or unpack files: what a fetch-only stage hands on comes from them. Registry
+ * clients count too (`skopeo copy docker://openpolicyagent/opa:1.9.0-static ...` then `tar xf`):
+ * they download an image named by its own tag, as curl downloads a release.
+ */
+const FETCHERS = new Set(["wget", "curl", "unzip", "tar", "gunzip", "gzip", "xz", "bunzip2", "skopeo", "crane", "oras", "regctl"]);
 
-/** Commands that only fetch, unpack and move files (and install the tools to do so). */
+/**
+ * Commands that only fetch, unpack and move files (and install the tools to do so), and pick the
+ * fetched files out (`find image/ -name "opa*" -print0 | xargs -0 -I {} cp {} ./opa`).
+ */
 const FETCH_COMMANDS = new Set([
-  "wget",
-  "curl",
-  "unzip",
-  "tar",
-  "gunzip",
-  "gzip",
-  "xz",
-  "bunzip2",
+  ...FETCHERS,
+  "find",
+  "xargs",
+  "cat",
+  "exit",
   "mv",
   "cp",
   "mkdir",

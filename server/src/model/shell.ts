@@ -57,6 +57,18 @@ const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "whi
 const OPENERS = new Set(["if", "while", "until", "for", "case", "{"]);
 const CLOSERS = new Set(["fi", "done", "esac", "}"]);
 const WRAPPERS = new Set(["sudo", "env", "exec", "time", "nice", "command", "nohup", "builtin", "eatmydata", "xargs"]);
+/**
+ * Options of a wrapper that take the next word as their value (`sudo -u app`, `env -C /src`,
+ * `xargs -0 -I {} cp {} ./opa`): the value is not the program the wrapper runs.
+ */
+const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  sudo: new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R"]),
+  env: new Set(["-u", "-C", "-S"]),
+  nice: new Set(["-n"]),
+  time: new Set(["-f", "-o"]),
+  exec: new Set(["-a"]),
+  xargs: new Set(["-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a"]),
+};
 
 export interface LogicalText {
   chars: string;
@@ -173,6 +185,11 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
   let subshells = 0;
   let compounds = 0;
 
+  // `case WORD in` opens a list of branches, each `pattern)` then commands up to `;;`: the
+  // patterns (`"amd64")`, `*)`) and the case header are no commands.
+  let openCases = 0;
+  let inPattern = false;
+
   const flush = (nextJoin: string) => {
     if (words.length > 0) {
       for (const word of words) {
@@ -180,7 +197,10 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
         if (OPENERS.has(word.value)) compounds++;
         else if (CLOSERS.has(word.value)) compounds = Math.max(0, compounds - 1);
       }
-      out.push(makeCommand(words, joinedBy, subshells + compounds));
+      if (isCaseHeader(words)) {
+        openCases++;
+        inPattern = true;
+      } else out.push(makeCommand(words, joinedBy, subshells + compounds));
     }
     words = [];
     joinedBy = nextJoin;
@@ -199,8 +219,17 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       continue;
     }
     const sep = separatorAt(s, i);
+    if (sep !== null && inPattern && words.length === 0) {
+      // The `)` that ends a pattern (or the `(` some write before it, `(amd64)`): the branch's
+      // commands follow; newlines between branches separate nothing.
+      if (sep === ")") inPattern = false;
+      i += sep.length;
+      continue;
+    }
     if (sep !== null) {
+      const closesBranch = sep === ";;" && openCases > 0;
       flush(sep);
+      if (closesBranch) inPattern = true;
       i += sep.length;
       continue;
     }
@@ -265,6 +294,12 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       i++;
     }
     const endIdx = Math.min(i, s.length);
+    if (inPattern) {
+      // `esac` after the last branch closes the case; any other word here is part of a pattern.
+      if (quoted || value !== "esac") continue;
+      inPattern = false;
+      openCases--;
+    } else if (!quoted && value === "esac" && words.length === 0 && openCases > 0) openCases--;
     const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(value);
     words.push({
       value,
@@ -272,8 +307,15 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       isAssignment: assignment !== null && (!quoted || assignment[0].length <= unquotedPrefix),
       range: { start: index.positionAt(lt.offsets[startIdx]), end: index.positionAt(lt.offsets[endIdx - 1] + 1) },
     });
+    // The header ends at `in`: what follows is the first branch's pattern.
+    if (isCaseHeader(words)) flush(";");
   }
   flush("\n");
+}
+
+/** True for `case WORD in`: the head of a case statement, whose branches follow. */
+function isCaseHeader(words: readonly Word[]): boolean {
+  return words.length === 3 && !words[0].quoted && words[0].value === "case" && !words[2].quoted && words[2].value === "in";
 }
 
 /** The operator at `i`, the longest first (`&&` before `&`), or null. */
@@ -336,12 +378,13 @@ function makeCommand(words: Word[], joinedBy: string | null, depth: number): She
       k++;
     }
     if (k < words.length && WRAPPERS.has(basename(words[k].value))) {
+      const valueOptions = WRAPPER_VALUE_OPTIONS[basename(words[k].value)];
       k++;
       // Options of the wrapper (`sudo -E`, `env -u X`, `nice -n 5`).
       while (k < words.length && words[k].value.startsWith("-")) {
         const opt = words[k].value;
         k++;
-        if ((opt === "-u" || opt === "-n" || opt === "-g") && k < words.length) k++;
+        if (valueOptions?.has(opt) && k < words.length) k++;
       }
       continue;
     }

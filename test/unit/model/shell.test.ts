@@ -49,6 +49,26 @@ describe("model/shell: RUN scripts read into commands", () => {
     assert.strictEqual(commands[1].name, "pip3");
   });
 
+  it("skips a wrapper option's value, and no other word", () => {
+    const { commands } = commandsOf(
+      "FROM a\nRUN find img -name 'opa*' -print0 | xargs -0 -I {} cp {} ./opa && sudo -n -u app make && env -C /src make check && nice -n 5 tar xf a.tar\n",
+    );
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["find", "cp", "make", "make", "tar"],
+    );
+  });
+
+  it("reads a case statement's branches, not its subject or patterns, as commands", () => {
+    const text =
+      'FROM a\nRUN case "${TARGETARCH}" in \\\n  "amd64") ARCH=x86_64 ;; \\\n  arm64|aarch64) ARCH=arm64 ;; \\\n  *) echo "unsupported" && exit 1 ;; \\\n esac && wget -O app "$URL-$ARCH" && (case x in (y) true ;; esac)\n';
+    const { commands } = commandsOf(text);
+    assert.deepStrictEqual(
+      commands.map((c) => `${c.name || c.words[0].value}:${c.depth}`),
+      ["ARCH=x86_64:1", "ARCH=arm64:1", "echo:1", "exit:1", "esac:0", "wget:0", "true:2", "esac:1"],
+    );
+  });
+
   it("reads compound commands and subshells", () => {
     const { commands } = commandsOf("FROM a\nRUN if [ -f x ]; then npm ci; else npm install; fi && (cd app && make)\n");
     // `if`, `then`, `else` lead into the command they precede; `fi` alone is a command without a program.

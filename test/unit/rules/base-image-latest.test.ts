@@ -286,6 +286,15 @@ testRule(rule, {
       code: "FROM alpine:latest AS fetch\nRUN apk add curl && curl -fsSLo /tool https://example.com/tool\nFROM scratch\nCOPY --from=fetch /tool /tool\n",
     },
     {
+      // permitio/opal: the registry client fetches an image by its own pinned tag, as curl a release.
+      name: "a stage that copies a pinned image with skopeo and picks its binary out",
+      code: "FROM alpine:latest AS opa\nRUN apk update && apk add skopeo tar\nRUN skopeo copy docker://openpolicyagent/opa:1.9.0-static docker-archive:./image.tar && mkdir image && tar xf image.tar -C image && find image -name 'opa*' -print0 | xargs -0 -I {} cp {} ./opa && chmod 755 ./opa\nFROM debian:12-slim\nCOPY --from=opa /opa /usr/bin/opa\n",
+    },
+    {
+      name: "a stage that picks the download for the target architecture in a case statement",
+      code: 'FROM alpine:latest AS fetch\nRUN apk add --no-cache wget\nARG TARGETARCH\nRUN case "${TARGETARCH}" in \\\n  amd64) A=x86_64 ;; \\\n  arm64) A=arm64 ;; \\\n  *) echo "unsupported" && exit 1 ;; \\\n esac && wget -O /tool "https://example.com/tool_${A}" && chmod +x /tool\nFROM debian:12-slim\nCOPY --from=fetch /tool /usr/bin/tool\n',
+    },
+    {
       name: "a stage whose RUN is the project's script that only downloads (read from the context)",
       code: "FROM debian:stable-slim AS fetcher\nCOPY build/fetch.sh /tmp/fetch.sh\nRUN apt-get update && apt-get install -y curl wget\nRUN /tmp/fetch.sh\nFROM alpine:3.24\nCOPY --from=fetcher /tmp/ctop /usr/local/bin/ctop\n",
       context: {
