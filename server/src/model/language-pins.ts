@@ -482,6 +482,17 @@ function setuptoolsPythonRequires(files: Readonly<Record<string, string>>): Lang
   return m ? pin("setup.py", m[2]) : null;
 }
 
+/**
+ * The requirement a Gemfile's `ruby` line writes, every string of it joined as one range (`ruby
+ * '>= 3.1', '< 3.3'` -> `>= 3.1, < 3.3`; Bundler applies them all), or null when it names none
+ * (`ruby file: ".ruby-version"` points at that file instead).
+ */
+function gemfileRubyRequirement(gemfile: string): string | null {
+  const line = /^[ \t]*ruby(?:[ \t]+|[ \t]*\([ \t]*)((["'])[^"'\n]+\2(?:[ \t]*,[ \t]*(["'])[^"'\n]+\3)*)/m.exec(gemfile);
+  if (line === null) return null;
+  return [...line[1].matchAll(/["']([^"'\n]+)["']/g)].map((m) => m[1]).join(", ");
+}
+
 /** The version `.tool-versions` (asdf, mise) gives a tool: its line `ruby 3.3.0`, the first version written. */
 function toolVersion(text: string, tool: string): LanguagePin | null {
   for (const line of text.split(/\r?\n/)) {
@@ -537,10 +548,10 @@ export function languagePin(
     }
     case "ruby": {
       const gemfile = files["Gemfile"];
-      const m = gemfile !== undefined ? /^[ \t]*ruby(?:[ \t]+|[ \t]*\([ \t]*)(["'])([^"']+)\1/m.exec(gemfile) : null;
+      const written = gemfile !== undefined ? gemfileRubyRequirement(gemfile) : null;
       const rails = gemfile !== undefined ? rubyFrameworkCeiling(gemfile) : null;
-      if (m) {
-        const found = both(pin("Gemfile", m[2]), rails);
+      if (written !== null) {
+        const found = both(pin("Gemfile", written), rails);
         if (found) return found;
       }
       // asdf's and mise's `.tool-versions` (`ruby 3.3.0`) where no .ruby-version says it.

@@ -462,6 +462,14 @@ testRule(rule, {
       output: null,
     },
     {
+      // codidact/qpixel: Bundler applies every requirement of the line; the ceiling is the second one.
+      name: "a Gemfile Ruby written as several requirements caps the move by all of them",
+      code: "FROM ruby:3.1.2-bullseye\nCOPY . /code\nRUN bundle install\n",
+      context: { files: { Gemfile: "source 'https://rubygems.org'\nruby '>= 3.1', '< 3.3'\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
       name: "a loop pinning a vendor's packages by variable names no package of the release: the tag move is named",
       code: 'FROM ubuntu:20.04\nARG PACKAGES="server client"\nARG VERSION=22.5.1.*\nRUN apt-get update && for package in ${PACKAGES}; do packages="${packages} ${package}=${VERSION}"; done && apt-get install -y ${packages}\n',
       messageId: "endOfLife",
