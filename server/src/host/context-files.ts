@@ -50,7 +50,7 @@ export function copiedContextPaths(dockerfile: string | DockerfileModel): string
  * Every context-relative source `dockerfile` copies, folders included (`rootfs/`, `docker`); the
  * whole context (`.`) is left out: walking it would read the project, not what the image runs.
  */
-function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
+export function copiedContextSources(dockerfile: string | DockerfileModel): string[] {
   const paths = new Set<string>();
   const model = typeof dockerfile === "string" ? parseDockerfile(dockerfile) : dockerfile;
   for (const instruction of model.instructions) {

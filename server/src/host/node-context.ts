@@ -1,7 +1,8 @@
 // Build-context facts read from disk for the node server: the `.dockerignore` that applies to a
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name.
 // The context root is the `build.context` of a compose service that builds this Dockerfile, else
-// the Dockerfile's folder (what `docker build .` next to it uses).
+// the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
+// folder (what `docker build .` next to it uses).
 
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ import { readBuildTargets } from "./build-targets";
 import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readPublishedByCi } from "./ci-publish";
 import { readComposeBuildContext } from "./compose-context";
+import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readNamedContexts } from "./named-contexts";
@@ -35,9 +37,13 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   const file = filePath(uri);
   // Not a file, or a malformed file URI (e.g. a remote host): like any other unreadable location.
   if (file === null) return UNKNOWN_CONTEXT;
-  // A compose service that builds this Dockerfile names its real context (often the repository root).
-  const composeContext = await readComposeBuildContext(file, reader);
-  const folder = composeContext ?? dirname(file);
+  // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
+  const text = saved ?? (await readText(file, reader));
+  // A compose service that builds this Dockerfile names its real context (often the repository
+  // root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
+  // Dockerfile in docker/ is built from the root).
+  const knownContext = (await readComposeBuildContext(file, reader)) ?? (text !== null ? await readCopySourceContext(file, text, reader) : null);
+  const folder = knownContext ?? dirname(file);
   const listing = await reader.list(folder);
   // The folder cannot be listed (deleted, no permission): nothing is known about the context.
   if (listing === null) return UNKNOWN_CONTEXT;
@@ -49,12 +55,10 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   // A Dockerfile in a subfolder with no ignore file of its own, while the repository root has one,
   // is usually built with the root as context (`docker build -f sub/Dockerfile .`): which ignore
   // file applies is unknown.
-  if (dockerignore === null && composeContext === null) {
+  if (dockerignore === null && knownContext === null) {
     const root = await repositoryRoot(folder, reader);
     if (root !== null && root !== folder && (await readText(join(root, ".dockerignore"), reader)) !== null) dockerignore = undefined;
   }
-  // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
-  const text = saved ?? (await readText(file, reader));
   const [
     namedContexts,
     buildTargets,
@@ -83,7 +87,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the
     // file copies by a root-relative path (`COPY tools/docker/entrypoint.sh ...`) are not in its
     // folder but at the root. Read from there too; the folder's own copies win.
-    text !== null && composeContext === null ? readCopiedFromRepositoryRoot(folder, text, reader, entries) : Promise.resolve({}),
+    text !== null && knownContext === null ? readCopiedFromRepositoryRoot(folder, text, reader, entries) : Promise.resolve({}),
     readPublishedByCi(file, reader),
     readCiBuildsWithoutCache(file, reader),
     readDockerfileVariants(file, reader),

@@ -34,11 +34,11 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      noDockerignore: "'{copy}' copies {entries} into the image; add a .dockerignore that excludes them.",
-      noDockerignoreStage: "'{copy}' copies {entries} into this stage; add a .dockerignore that excludes them.",
+      noDockerignore: "'{copy}' copies {entries} into the image; add a .dockerignore that excludes {them}.",
+      noDockerignoreStage: "'{copy}' copies {entries} into this stage; add a .dockerignore that excludes {them}.",
       noDockerignoreYet: "'{copy}' has no .dockerignore to filter it; add one that excludes .git and build output.",
-      missingEntries: "'{copy}' copies {entries} into the image; exclude them in .dockerignore.",
-      missingEntriesStage: "'{copy}' copies {entries} into this stage; exclude them in .dockerignore.",
+      missingEntries: "'{copy}' copies {entries} into the image; exclude {them} in .dockerignore.",
+      missingEntriesStage: "'{copy}' copies {entries} into this stage; exclude {them} in .dockerignore.",
       hostBuildOutput: "'{copy}' sends host build output {entries} to '{tool}'; add a .dockerignore.",
     },
   },
@@ -99,7 +99,7 @@ export const rule: Rule = {
       report({
         range: first.source.range,
         messageId: ships ? "noDockerignore" : "noDockerignoreStage",
-        data: { copy, entries: names },
+        data: { copy, entries: names, them: rootEntries !== undefined && present.length === 1 ? "it" : "them" },
         suggest,
         severity: ships ? undefined : "info",
       });
@@ -120,7 +120,7 @@ export const rule: Rule = {
     report({
       range: first.source.range,
       messageId: ships ? "missingEntries" : "missingEntriesStage",
-      data: { copy, entries: quotedList(missing) },
+      data: { copy, entries: quotedList(missing), them: missing.length === 1 ? "it" : "them" },
       severity: ships ? undefined : "info",
     });
   },

@@ -37,7 +37,7 @@ testRule(rule, {
       context: { dockerignore: "vendor\n", rootEntries: [".git/", "vendor/", "composer.json", "public/"] },
       messageId: "missingEntries",
       line: 4,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "git purged with the other build packages: .git is reported",
@@ -45,7 +45,7 @@ testRule(rule, {
       context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "index.js"] },
       messageId: "missingEntries",
       line: 5,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "git installed in a virtual group removed later: .git is reported",
@@ -72,7 +72,7 @@ testRule(rule, {
       messageId: "noDockerignore",
       line: 5,
       token: ".",
-      data: { copy: "COPY .", entries: "'.git' and 'node_modules'" },
+      data: { copy: "COPY .", entries: "'.git' and 'node_modules'", them: "them" },
       // The fix only creates a file: the Dockerfile stays as it is.
       output: NODE_APP,
     },
@@ -83,7 +83,7 @@ testRule(rule, {
       messageId: "noDockerignore",
       line: 2,
       count: 1,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "root entries unknown",
@@ -91,7 +91,7 @@ testRule(rule, {
       context: { dockerignore: null },
       messageId: "noDockerignore",
       line: 2,
-      data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile" },
+      data: { copy: "COPY ./", entries: "whatever sits next to the Dockerfile", them: "them" },
     },
     {
       name: "nothing worth excluding yet: still no filter for what lands there later",
@@ -109,7 +109,7 @@ testRule(rule, {
       context: { dockerignore: "*.log\n", rootEntries: NODE_ROOT },
       messageId: "missingEntries",
       line: 5,
-      data: { copy: "COPY .", entries: "'.git' and 'node_modules'" },
+      data: { copy: "COPY .", entries: "'.git' and 'node_modules'", them: "them" },
       output: null,
     },
     {
@@ -117,7 +117,7 @@ testRule(rule, {
       code: NODE_APP,
       context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
       messageId: "missingEntries",
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "a builder-only copy: 'into this stage', at info",
@@ -125,7 +125,7 @@ testRule(rule, {
       context: { dockerignore: null, rootEntries: [".git/", "Cargo.toml", "src/", "target/"] },
       messageId: "noDockerignoreStage",
       line: 3,
-      data: { copy: "COPY .", entries: "'.git' and 'target'" },
+      data: { copy: "COPY .", entries: "'.git' and 'target'", them: "them" },
     },
     {
       name: "a builder whose whole workdir the final stage copies: into the image",
@@ -133,7 +133,7 @@ testRule(rule, {
       context: { dockerignore: "log/\n", rootEntries: [".git/", "Gemfile", "app/"] },
       messageId: "missingEntries",
       line: 3,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "a .dockerignore without .git, copy in a builder that never ships its folder",
@@ -141,7 +141,7 @@ testRule(rule, {
       context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
       messageId: "missingEntriesStage",
       line: 3,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "the commit comes in as a build argument: nothing reads .git",
@@ -266,7 +266,7 @@ testRule(rule, {
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
       messageId: "noDockerignoreStage",
       line: 4,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "a wildcard that takes the builder's whole folder: into the image",
@@ -274,7 +274,7 @@ testRule(rule, {
       context: { dockerignore: "node_modules\n", rootEntries: NODE_ROOT },
       messageId: "missingEntries",
       line: 3,
-      data: { copy: "COPY .", entries: "'.git'" },
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
     },
     {
       name: "git run on something other than the checkout's history (clone): .git is still reported",

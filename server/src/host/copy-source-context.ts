@@ -1,0 +1,41 @@
+// The build context a Dockerfile's own COPY sources show, when no compose file names one: a file
+// kept in a sub-folder of the repository and built from the root (`docker build -f
+// docker/Dockerfile .`) copies by root-relative paths (`COPY ./docker/entrypoint.sh /`), which do
+// not exist beside it. A build with its own folder as context would fail on such a COPY, so the
+// folder that holds every such source is the context the project builds it with.
+
+import { dirname, join } from "node:path";
+import type { DockerfileModel } from "../model/types";
+import { copiedContextSources } from "./context-files";
+import type { FolderReader } from "./folder-reader";
+import { repositoryRoot } from "./paths";
+
+/**
+ * The folder between the Dockerfile's folder (excluded) and the repository root (included) that
+ * holds every source the file copies by a path into a sub-folder (`docker/entrypoint.sh`,
+ * `packages/api/`), when the Dockerfile's own folder holds none of them; the nearest such folder,
+ * or null. Bare names (`package.json`) say nothing: most folders hold one.
+ */
+export async function readCopySourceContext(dockerfile: string, text: string | DockerfileModel, reader: FolderReader): Promise<string | null> {
+  const folder = dirname(dockerfile);
+  const root = await repositoryRoot(folder, reader);
+  if (root === null || root === folder) return null;
+  const paths = copiedContextSources(text)
+    .map((p) => p.replace(/\/+$/, ""))
+    .filter((p) => p.includes("/"));
+  if (paths.length === 0) return null;
+  const present = await Promise.all(paths.map((p) => exists(reader, folder, p)));
+  if (present.some(Boolean)) return null;
+  for (let dir = dirname(folder); ; dir = dirname(dir)) {
+    const found = await Promise.all(paths.map((p) => exists(reader, dir, p)));
+    if (found.every(Boolean)) return dir;
+    if (dir === root || dirname(dir) === dir) return null;
+  }
+}
+
+/** True when `path` (relative, `/`-separated) names an entry under `base`. */
+async function exists(reader: FolderReader, base: string, path: string): Promise<boolean> {
+  const parts = path.split("/");
+  const name = parts.pop()!;
+  return reader.has(join(base, ...parts), name);
+}

@@ -1,0 +1,58 @@
+import * as assert from "assert";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import { readCopySourceContext } from "../../../server/src/host/copy-source-context";
+import { FolderReader } from "../../../server/src/host/folder-reader";
+import { readBuildContext } from "../../../server/src/host/node-context";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/copy-source-context: the context a Dockerfile's own COPY sources show", () => {
+  const projects = new TempProjects("stagecraft-copy-source-context");
+  after(() => projects.dispose());
+
+  const contextOf = async (dir: string, dockerfile: string, text: string) => readCopySourceContext(join(dir, dockerfile), text, new FolderReader());
+
+  it("is the repository root when a sub-folder Dockerfile copies by root-relative paths (automatisch)", async () => {
+    const text = "FROM node:22-alpine\nCOPY . /app\nCOPY ./docker/entrypoint.sh /entrypoint.sh\n";
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      ".dockerignore": "**/node_modules/\n",
+      "docker/Dockerfile": text,
+      "docker/entrypoint.sh": "#!/bin/sh\n",
+    });
+    assert.strictEqual(await contextOf(dir, "docker/Dockerfile", text), dir);
+    // The root's .dockerignore and entries are the ones that apply: `.git` is not excluded there.
+    const facts = await readBuildContext(pathToFileURL(join(dir, "docker", "Dockerfile")).href);
+    assert.strictEqual(facts.dockerignore, "**/node_modules/\n");
+    assert.ok(facts.rootEntries?.includes(".git/"));
+  });
+
+  it("is the nearest folder above that holds every such source", async () => {
+    const text = "FROM python:3.12\nCOPY svc/app.py /app/\nCOPY svc/conf/ /conf/\n";
+    const dir = projects.create({ ".git/HEAD": "x", "apps/svc/app.py": "", "apps/svc/conf/a.ini": "", "apps/docker/Dockerfile": text });
+    assert.strictEqual(await contextOf(dir, "apps/docker/Dockerfile", text), join(dir, "apps"));
+  });
+
+  it("is unknown when the Dockerfile's own folder holds one of the sources", async () => {
+    const text = "FROM debian\nCOPY conf/app.ini /etc/\nCOPY docker/run.sh /run.sh\n";
+    const dir = projects.create({ ".git/HEAD": "x", "docker/run.sh": "", "sub/conf/app.ini": "", "sub/Dockerfile": text });
+    assert.strictEqual(await contextOf(dir, "sub/Dockerfile", text), null);
+  });
+
+  it("is unknown when some source exists nowhere above (a build output), or only bare names are copied", async () => {
+    const missing = "FROM debian\nCOPY docker/run.sh /run.sh\nCOPY target/app.jar /app.jar\n";
+    const dir = projects.create({ ".git/HEAD": "x", "docker/run.sh": "", "docker/Dockerfile": missing });
+    assert.strictEqual(await contextOf(dir, "docker/Dockerfile", missing), null);
+    const bare = "FROM debian\nCOPY package.json ./\n";
+    const other = projects.create({ ".git/HEAD": "x", "package.json": "{}", "web/Dockerfile": bare });
+    assert.strictEqual(await contextOf(other, "web/Dockerfile", bare), null);
+  });
+
+  it("is unknown outside a repository and at the repository root itself", async () => {
+    const text = "FROM debian\nCOPY docker/run.sh /run.sh\n";
+    const loose = projects.create({ "docker/run.sh": "", "docker/Dockerfile": text });
+    assert.strictEqual(await contextOf(loose, "docker/Dockerfile", text), null);
+    const root = projects.create({ ".git/HEAD": "x", "docker/run.sh": "", Dockerfile: text });
+    assert.strictEqual(await contextOf(root, "Dockerfile", text), null);
+  });
+});
