@@ -51,7 +51,7 @@ export async function workflowTexts(root: string, reader: FolderReader): Promise
 }
 
 /** Normalises a Dockerfile path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
-function normalisedPath(value: string): string {
+export function normalisedPath(value: string): string {
   return value
     .replace(/^["']|["']$/g, "")
     .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")

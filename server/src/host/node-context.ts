@@ -1,7 +1,7 @@
 // Build-context facts read from disk for the node server: the `.dockerignore` that applies to a
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name.
 // The context root is the `build.context` of a compose service that builds this Dockerfile, else
-// the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
+// the context a CI workflow builds it with (ci-context.ts), else the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
 // folder (what `docker build .` next to it uses).
 
 import { basename, dirname, join } from "node:path";
@@ -15,6 +15,7 @@ import { readBuildArgs } from "./build-args";
 import { readBuildTargets } from "./build-targets";
 import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readPublishedByCi } from "./ci-publish";
+import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
 import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
@@ -39,10 +40,13 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   if (file === null) return UNKNOWN_CONTEXT;
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
   const text = saved ?? (await readText(file, reader));
-  // A compose service that builds this Dockerfile names its real context (often the repository
-  // root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
+  // A compose service or a CI build that builds this Dockerfile names its real context (often the
+  // repository root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
   // Dockerfile in docker/ is built from the root).
-  const knownContext = (await readComposeBuildContext(file, reader)) ?? (text !== null ? await readCopySourceContext(file, text, reader) : null);
+  const knownContext =
+    (await readComposeBuildContext(file, reader)) ??
+    (await readCiBuildContext(file, reader)) ??
+    (text !== null ? await readCopySourceContext(file, text, reader) : null);
   const folder = knownContext ?? dirname(file);
   const listing = await reader.list(folder);
   // The folder cannot be listed (deleted, no permission): nothing is known about the context.

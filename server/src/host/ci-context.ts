@@ -1,0 +1,122 @@
+// The build context a CI workflow gives a Dockerfile it builds by path: `docker build -f
+// .github/docker/Dockerfile .` or a docker/build-push-action step with `file:` and `context:`.
+// Projects keep Dockerfiles in sub-folders and build them from the repository root; the root's
+// .dockerignore and entries then apply, not the Dockerfile's folder's.
+
+import { dirname, join } from "node:path";
+import { BUILD_COMMAND, FILE_OPTION } from "../model/build-commands";
+import { buildPushSteps, shellCommands } from "./ci-workflow";
+import { normalisedPath, workflowsOf } from "./ci-publish";
+import type { FolderReader } from "./folder-reader";
+import { repositoryRoot } from "./paths";
+
+/**
+ * Options of `docker build` / `buildx build` / `podman build` that take the next word as their
+ * value: whatever follows them is not the context.
+ */
+const VALUE_OPTIONS = new Set([
+  "-f",
+  "--file",
+  "-t",
+  "--tag",
+  "--build-arg",
+  "--build-context",
+  "--platform",
+  "--target",
+  "--label",
+  "--cache-from",
+  "--cache-to",
+  "--secret",
+  "--ssh",
+  "-o",
+  "--output",
+  "--network",
+  "--progress",
+  "--iidfile",
+  "--metadata-file",
+  "--builder",
+  "--add-host",
+  "--shm-size",
+  "--ulimit",
+  "--annotation",
+  "--attest",
+  "--allow",
+  "--call",
+  "--cgroup-parent",
+  "--memory",
+  "-m",
+  "--format",
+  "--layers",
+  "--jobs",
+]);
+
+/**
+ * The absolute context folder the repository's CI builds `file` with, when every build that names
+ * it by path agrees on one folder inside the repository; null when none names it, they disagree,
+ * or the context is not a plain path (a URL, `-`, a variable or an expression).
+ */
+export async function readCiBuildContext(file: string, reader: FolderReader): Promise<string | null> {
+  const workflows = await workflowsOf(file, reader);
+  if (workflows === null) return null;
+  const root = await repositoryRoot(dirname(file), reader);
+  if (root === null) return null;
+  const contexts = new Set<string | null>();
+  for (const text of workflows.texts) for (const context of workflowContexts(text, workflows.path)) contexts.add(context);
+  if (contexts.size !== 1) return null;
+  const [context] = contexts;
+  if (context === null || /[$`]|^[a-z][a-z0-9+.-]*:\/\/|^-$|^\.\./i.test(context)) return null;
+  const folder = context === "" ? root : join(root, context);
+  return (await reader.list(folder)) !== null ? folder : null;
+}
+
+/**
+ * The contexts, relative to the repository root ("" for the root itself), the workflow `text`
+ * builds the Dockerfile at repository path `path` with; null for a build whose context cannot be
+ * read (a command that changes folder first, a build-push-action step on an expression).
+ */
+export function workflowContexts(text: string, path: string): (string | null)[] {
+  const found: (string | null)[] = [];
+  for (const { command } of shellCommands(text)) {
+    if (!BUILD_COMMAND.test(command)) continue;
+    const named = FILE_OPTION.exec(command);
+    if (named === null || normalisedPath(named[2]) !== path) continue;
+    // `cd sub && docker build -f ...`: the context is relative to a folder not known here.
+    found.push(/(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND))) ? null : commandContext(command));
+  }
+  for (const step of buildPushSteps(text)) {
+    const file = step.inputs.get("file");
+    if (file === undefined || normalisedPath(file.trim()) !== path) continue;
+    // Without `context:` the action builds from the Git context (the repository at the ref).
+    const context = step.inputs.get("context")?.trim();
+    found.push(context === undefined ? "" : context.includes("${{") ? null : normalisedContext(context));
+  }
+  return found;
+}
+
+/** The context argument of a build command: its one word after `build` that is neither an option nor an option's value. */
+function commandContext(command: string): string | null {
+  const words = command
+    .slice(command.search(BUILD_COMMAND))
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  // Past `docker build`, `docker buildx build`, `podman build`, `buildah bud`.
+  const start = words.findIndex((w) => w === "build" || w === "bud") + 1;
+  const positional: string[] = [];
+  for (let i = start; i < words.length; i++) {
+    const word = words[i];
+    // The end of the command: another command, a redirection or a comment.
+    if (/^(?:&&|\|\||;|\||>|2>|#)/.test(word)) break;
+    if (word.startsWith("-")) {
+      if (!word.includes("=") && VALUE_OPTIONS.has(word)) i++;
+      continue;
+    }
+    positional.push(word);
+  }
+  return positional.length === 1 ? normalisedContext(positional[0].replace(/[;&|]+$/, "")) : null;
+}
+
+/** A context as a repository-relative folder: `.`, `./`, `${{ github.workspace }}` are the root (""). */
+function normalisedContext(value: string): string {
+  const path = normalisedPath(value).replace(/\/+$/, "");
+  return path === "." || path === "" || /^\$\{\{\s*github\.workspace\s*\}\}$/.test(path) ? "" : path.replace(/^\.\//, "");
+}
