@@ -2,13 +2,17 @@
 // context: the entry scripts the start command names, found by file name or through the COPY that
 // puts them at the path it names (`COPY --from=build /common/docker-entrypoint.sh /entrypoint.sh`,
 // the build stage having copied `./common/`), and the scripts those run in turn
-// (`/entrypoint_web.sh "$@"` in a role switch). What they start decides whether the image leaves root.
+// (`/entrypoint_web.sh "$@"` in a role switch), or every script of a folder they run (`for f in
+// /docker-entrypoint.d/*.sh; do "$f"; done`, `run-parts /etc/entrypoint.d`), read where the file
+// copies that folder from. What they start decides whether the image leaves root.
 
 import { contextFileAt, contextSourcesAt } from "./context-file-at";
 import { baseName, joinPath, normalizePath } from "./copy-paths";
+import { compileGlob } from "./glob";
 import { perModel } from "./per-model";
 import { startCommand } from "./stage-purpose";
 import { entryScriptFiles } from "./start-steps";
+import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 import { workdirOf } from "./workdir";
 
@@ -47,6 +51,11 @@ function readStartPathScripts(model: DockerfileModel): [string, string][] {
           found.set(path, files[path]);
           next.push(files[path]);
         }
+      }
+      for (const path of final ? folderRunScripts(model, final, text) : []) {
+        if (found.has(path)) continue;
+        found.set(path, files[path]);
+        next.push(files[path]);
       }
     }
     frontier = next;
@@ -89,4 +98,78 @@ function startCommandPaths(model: DockerfileModel, final: Stage): string[] {
     if (workdir !== null) paths.push(joinPath(workdir, word));
   }
   return paths;
+}
+
+/** A folder of the image whose scripts a start script runs, and which of its files (by name) it runs. */
+interface FolderRun {
+  /** Absolute, normalized. */
+  folder: string;
+  /** Which file names are run. */
+  names: (name: string) => boolean;
+  /** Whether files in sub-folders are run too (`find`). */
+  deep: boolean;
+}
+
+/** `for f in /docker-entrypoint.d/*.sh`: the loop's variable, the folder and the name pattern. */
+const FOR_FOLDER = /\bfor\s+([A-Za-z_]\w*)\s+in\s+["']?(\/[\w./-]*?)\/?["']?\/(\*[^\s;"']*)["']?\s*(?:;|$)/gm;
+/** `run-parts [options] /etc/entrypoint.d`: every file of the folder, as run-parts picks them. */
+const RUN_PARTS = /\brun-parts((?:\s+-[^\s;&|]+)*)\s+["']?(\/[\w./-]+?)\/?["']?(?=\s|$|;|&|\|)/gm;
+/** `find /docker-entrypoint.d -name '*.sh' ... -exec {} \;` (or `-exec sh {}`, `| while read -r f`): the found files run. */
+const FIND_FOLDER = /\bfind\s+(?:-\w+\s+)*["']?(\/[\w./-]+?)\/?["']?\s([^\n]*)/g;
+
+/**
+ * The files of the build context that a start script runs through a folder of the image: the folder
+ * (`/docker-entrypoint.d`) is mapped to where the file copies it from (`COPY docker-entrypoint.d
+ * /docker-entrypoint.d`), and the files the host read there whose names the loop, `run-parts` or
+ * `find` picks. A folder the file does not copy (one the operator mounts) brings nothing.
+ */
+function folderRunScripts(model: DockerfileModel, final: Stage, text: string): string[] {
+  const files = Object.keys(model.context.files ?? {});
+  const found: string[] = [];
+  for (const run of folderRuns(text)) {
+    const sources = contextSourcesAt(model, [{ stage: final, path: run.folder }]);
+    for (const source of sources) {
+      for (const path of files) {
+        if (!path.startsWith(`${source}/`)) continue;
+        const rest = path.slice(source.length + 1);
+        if ((run.deep || !rest.includes("/")) && run.names(baseName(rest)) && !found.includes(path)) found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
+/** The folders a script runs the files of: a `for` loop that runs its variable, `run-parts`, a `find` that runs what it finds. */
+function folderRuns(text: string): FolderRun[] {
+  const script = text.replace(/\\\r?\n/g, " ");
+  const runs: FolderRun[] = [];
+  for (const match of script.matchAll(FOR_FOLDER)) {
+    const [, variable, folder, pattern] = match;
+    const glob = compileGlob(pattern);
+    if (glob !== null && runsVariable(script, variable)) runs.push({ folder: normalizePath(folder), names: (n) => glob.test(n), deep: false });
+  }
+  for (const match of script.matchAll(RUN_PARTS)) {
+    const [, options, folder] = match;
+    // run-parts skips names with a dot (`10-setup.sh`) unless told to take LSB names or a pattern.
+    const anyName = /--(?:lsbsysinit|regex)\b/.test(options);
+    runs.push({ folder: normalizePath(folder), names: (n) => anyName || /^[\w-]+$/.test(n), deep: false });
+  }
+  for (const match of script.matchAll(FIND_FOLDER)) {
+    const [, folder, rest] = match;
+    const piped = /\|\s*(?:sort\b[^|]*\|\s*)?while\s+read\s+(?:-\w+\s+)*([A-Za-z_]\w*)/.exec(rest)?.[1];
+    const execs = /-exec(?:dir)?\s+(?:(?:ba|da)?sh\s+)?["']?\{\}/.test(rest);
+    if (!execs && (piped === undefined || !runsVariable(script, piped))) continue;
+    const name = /-i?name\s+["']?([^\s"']+)/.exec(rest)?.[1];
+    const glob = name === undefined ? null : compileGlob(name);
+    runs.push({ folder: normalizePath(folder), names: (n) => glob === null || glob.test(n), deep: true });
+  }
+  return runs;
+}
+
+/** True when the script runs the file a variable names: `"$f"`, `. "$f"`, `source $f`, `bash "${f}"`, `exec "$f"`. */
+function runsVariable(script: string, variable: string): boolean {
+  return new RegExp(
+    `(?:^|[;&|)]|\\b(?:then|do|else)\\b)\\s*(?:(?:exec|source|\\.|(?:ba|da)?sh)\\s+)?["']?\\$\\{?${escapeRegExp(variable)}\\}?["']?(?=\\s|$|;)`,
+    "m",
+  ).test(script);
 }

@@ -3,7 +3,8 @@
 // (`usermod -u "$PUID"`), handing volumes to a user (`chown -R app /data`), mounting, tuning the
 // kernel, setting capabilities or firewall rules, installing packages (also Python packages into
 // the system interpreter's site-packages), writing into the system's
-// program and library folders (a loader symlink into /lib, `ldconfig`), or writing at start into
+// program and library folders (a loader symlink into /lib, `ldconfig`), creating entries in `/`
+// itself (a `touch /db-created` marker), or writing at start into
 // the image's own root-owned files (`> /etc/app.json`, `> $CATALINA_HOME/webapps/app/config.js`,
 // `xmlstarlet ed -L conf/server.xml`) that the file never hands to a user. Such an image starts as
 // root on purpose: a USER line makes the entry script fail, so the remedy is a rework of the
@@ -47,10 +48,15 @@ const WRITES_OPERANDS = /^(?:ln|cp|mv|install|mkdir|touch|tee)$/;
  */
 const SYSTEM_PATH = /^\/(?:lib(?:32|64|x32)?|bin|sbin|usr\/(?:lib(?:32|64|x32|exec)?|bin|sbin)|usr\/local\/(?:lib|bin|sbin))(?:\/|$)/;
 /**
- * The system's configuration and shared folders (`/etc/app.json`, `/usr/share/app/config.js`),
- * root's too: writing there at start fails for a USER unless the file hands the path to it.
+ * The system's configuration, shared and state folders (`/etc/app.json`, `/usr/share/app/config.js`,
+ * `/var/lib/app/initialized`), root's too: writing there at start fails for a USER unless the file hands the path to it.
  */
-const SYSTEM_CONFIG_PATH = /^\/(?:etc|usr)(?:\/|$)/;
+const SYSTEM_CONFIG_PATH = /^\/(?:etc|usr|var\/lib)(?:\/|$)/;
+/**
+ * An entry directly in `/` (`touch /db-created`, `mkdir /config`), which only root may create:
+ * not the system's own top folders, which exist (and `/tmp`, `/dev` are anyone's to write).
+ */
+const ROOT_ENTRY = /^\/(?!(?:tmp|dev|proc|sys|run|var|etc|usr|home|root|opt|srv|mnt|media|boot|bin|sbin|lib\w*)$)[^/]+$/;
 /** An output redirection to an absolute path or one under a variable (`> /usr/local/bin/app`, `>>$HOME_DIR/x.conf`); `2>` and `&>` too. */
 const REDIRECT_TARGET = /(?:^|[^<>&\d])\d?&?>>?\s*((?:\/|\$\{?[A-Za-z_]\w*\}?\/)[^\s;&|)]+)/g;
 /** The shell's and the session's own variables, which follow the user: `$HOME`, `$PWD`, `$TMPDIR`, `$XDG_CONFIG_HOME`. */
@@ -155,7 +161,8 @@ function writesSystemPath(word: string, rest: string, rootOwned: (path: string) 
 
 /**
  * Which paths a start script writes that root owns in the final image and the file hands to no
- * user: the system's program and library folders always; `/etc` and `/usr` unless the file chowns
+ * user: the system's program and library folders, and new entries in `/`, always; `/etc`, `/usr`
+ * and `/var/lib` unless the file chowns
  * the path (or a folder above it) to a user, copies it with `--chown`, or opens it to any UID; and,
  * on the same terms, a path under a variable the script does not set itself but the file's own
  * steps use (`WORKDIR $CATALINA_HOME`, `mkdir -p $CATALINA_HOME/webapps/app`: a folder of the image,
@@ -169,8 +176,10 @@ function imageFiles(model: DockerfileModel): (path: string, script: string) => b
   const handed = handedPaths(model);
   const isHanded = (path: string) => handed.some((h) => isSameOrParentPath(h, path));
   const folders = final ? imageFolders(model, chain) : [];
+  // An entry in `/` the file never names (no VOLUME, mkdir or COPY of it): the script creates it there.
+  const newRootEntry = (path: string) => ROOT_ENTRY.test(path) && !texts.some((t) => t.includes(path));
   const absolute = (path: string) =>
-    SYSTEM_PATH.test(path) || ((SYSTEM_CONFIG_PATH.test(path) || folders.some((f) => isSameOrParentPath(f, path))) && !isHanded(path));
+    SYSTEM_PATH.test(path) || newRootEntry(path) || ((SYSTEM_CONFIG_PATH.test(path) || folders.some((f) => isSameOrParentPath(f, path))) && !isHanded(path));
   return (path, script) => {
     if (path.startsWith("/")) return absolute(normalizePath(path));
     const variable = VARIABLE_PATH.exec(path);

@@ -606,8 +606,78 @@ testRule(rule, {
       messageId: "noUser",
       line: 2,
     },
+    {
+      name: "a start script that writes a marker in / at a path the file creates and hands to the user",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m app && touch /ready && chown app /ready\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\ntouch /ready\nexec /opt/app/bin/server\n" } },
+      messageId: "userNeverUsed",
+    },
+    {
+      name: "a loop over a folder of scripts the file does not copy (the operator mounts it)",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m app\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh": '#!/bin/bash\nfor f in /custom.d/*.sh; do\n  "$f"\ndone\nexec /opt/app/bin/server\n',
+          "custom.d/10-perms.sh": "#!/bin/sh\nchown -R app /srv/data\n",
+        },
+      },
+      messageId: "userNeverUsed",
+    },
+    {
+      name: "a loop that only lists a copied folder's scripts does not run them",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m app\nCOPY docker-entrypoint.sh /\nCOPY docker-entrypoint.d /docker-entrypoint.d\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh": '#!/bin/bash\nfor f in /docker-entrypoint.d/*.sh; do\n  echo "found $f"\ndone\nexec /opt/app/bin/server\n',
+          "docker-entrypoint.d/10-perms.sh": "#!/bin/sh\nchown -R app /srv/data\n",
+        },
+      },
+      messageId: "userNeverUsed",
+    },
   ],
   silent: [
+    {
+      name: "an entry script handed to bash by a shell ENTRYPOINT that writes a first-run marker in /",
+      code: 'FROM ruby:3.3\nRUN useradd --create-home app\nWORKDIR /code\nCOPY . /code\nEXPOSE 3000\nENTRYPOINT ["/bin/bash"]\nCMD ["/code/docker/entrypoint.sh"]\n',
+      context: {
+        files: { "docker/entrypoint.sh": '#!/bin/bash\nif [ ! -f "/db-created" ]; then\n  rails db:setup\n  touch /db-created\nfi\nrails server -b 0.0.0.0\n' },
+      },
+    },
+    {
+      name: "an entry script that writes its state under /var/lib, which the file hands to no user",
+      code: 'FROM debian:13-slim\nRUN useradd -m app\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\nmkdir -p /var/lib/app\nexec /opt/app/bin/server --data /var/lib/app\n" } },
+    },
+    {
+      name: "an entry script that runs every script of a copied folder, one of which chowns",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m app\nCOPY docker-entrypoint.sh /\nCOPY docker-entrypoint.d /docker-entrypoint.d\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh": '#!/bin/bash\nfor f in /docker-entrypoint.d/*.sh; do\n  echo "Running $f"\n  "$f"\ndone\nexec /opt/app/bin/server\n',
+          "docker-entrypoint.d/30-set-permissions.sh": "#!/bin/bash\nchown -R app:app /etc/app/\n",
+        },
+      },
+    },
+    {
+      name: "an entry script that runs a folder with run-parts, the folder copied inside a root tree",
+      code: 'FROM debian:13-slim\nRUN useradd -m app\nCOPY rootfs/ /\nENTRYPOINT ["/usr/local/bin/entrypoint"]\n',
+      context: {
+        files: {
+          "rootfs/usr/local/bin/entrypoint": "#!/bin/sh\nrun-parts --exit-on-error /etc/entrypoint.d\nexec /opt/app/bin/server\n",
+          "rootfs/etc/entrypoint.d/10-perms": "#!/bin/sh\nchown -R app /srv/data\n",
+        },
+      },
+    },
+    {
+      name: "an entry script that runs the scripts find finds in a copied folder",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m app\nCOPY entrypoint.sh /entrypoint.sh\nCOPY init /docker-init.d\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: {
+        files: {
+          "entrypoint.sh": "#!/bin/sh\nfind /docker-init.d -type f -name '*.sh' -exec sh {} \\;\nexec /opt/app/bin/server\n",
+          "init/10-perms.sh": "#!/bin/sh\nchown -R app /srv/data\n",
+        },
+      },
+    },
     {
       // A packaged daemon's control program starts it as root; the daemon then runs as the account
       // its package made, which owns the folder for its pid file and socket.
