@@ -200,7 +200,7 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       if (isCaseHeader(words)) {
         openCases++;
         inPattern = true;
-      } else out.push(makeCommand(words, joinedBy, subshells + compounds));
+      } else if (!isLoopHeader(words)) out.push(makeCommand(words, joinedBy, subshells + compounds));
     }
     words = [];
     joinedBy = nextJoin;
@@ -311,6 +311,14 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
     if (isCaseHeader(words)) flush(";");
   }
   flush("\n");
+}
+
+/**
+ * True for `for NAME in WORDS` (or `for NAME`) up to its `;` or newline: the head of a loop, whose
+ * variable is no program (`for f in *.sh; do "$f"; done` runs `$f`, not `f`).
+ */
+function isLoopHeader(words: readonly Word[]): boolean {
+  return words.length >= 2 && !words[0].quoted && words[0].value === "for" && /^[A-Za-z_]\w*$/.test(words[1].value);
 }
 
 /** True for `case WORD in`: the head of a case statement, whose branches follow. */

@@ -69,6 +69,14 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("reads a for loop's body, not its header, as commands", () => {
+    const { commands } = commandsOf('FROM a\nRUN for f in /docker-entrypoint.d/*.sh; do "$f"; done && for pkg in a b; \\\n  do apk add "$pkg"; done\n');
+    assert.deepStrictEqual(
+      commands.map((c) => `${c.name || c.words[0].value}:${c.depth}`),
+      ["$f:1", "done:0", "apk:1", "done:0"],
+    );
+  });
+
   it("reads compound commands and subshells", () => {
     const { commands } = commandsOf("FROM a\nRUN if [ -f x ]; then npm ci; else npm install; fi && (cd app && make)\n");
     // `if`, `then`, `else` lead into the command they precede; `fi` alone is a command without a program.
@@ -143,7 +151,7 @@ describe("model/shell: RUN scripts read into commands", () => {
     const { commands } = commandsOf("FROM a\nRUN cd /a && (cd b && make) && if [ -n x ]; then cd c; fi; for d in x; do cd $d; done; { cd e; }; cd $(pwd)\n");
     assert.deepStrictEqual(
       commands.map((c) => `${c.name || c.words[0].value}:${c.depth}`),
-      ["cd:0", "cd:1", "make:1", "[:1", "cd:1", "fi:0", "d:1", "cd:1", "done:0", "cd:1", "}:0", "cd:0"],
+      ["cd:0", "cd:1", "make:1", "[:1", "cd:1", "fi:0", "cd:1", "done:0", "cd:1", "}:0", "cd:0"],
     );
   });
 });
