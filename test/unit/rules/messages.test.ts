@@ -74,6 +74,7 @@ const TYPICAL: Record<string, string | number> = {
   lower: "builder",
   base: "gcr.io/distroless/static",
   clean: "dnf clean all",
+  them: "them",
 };
 
 /**
