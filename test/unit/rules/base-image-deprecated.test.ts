@@ -1300,3 +1300,41 @@ describe("base-image-deprecated: ties the project keeps elsewhere", () => {
     assert.strictEqual(tied.data.generator, "templates/Dockerfile.tmpl");
   });
 });
+
+describe("base-image-deprecated: versioned paths copied out of the image", () => {
+  const first = (code: string) => findingsOf(rule, code)[0];
+  const nodeSource = (copies: string) => `FROM node:12.18.3-slim AS node\nFROM debian:bookworm\n${copies}\n`;
+  it("ties the move to a copied path that names a version of the image's contents, with no target", () => {
+    const f = first(nodeSource("COPY --from=node /usr/local/bin/node /usr/local/bin\nCOPY --from=node /opt/yarn-v1.22.4 /opt/yarn-v1.22.4"));
+    assert.strictEqual(f.message, "'node:12.18.3-slim' is Node.js 12, end of life; move it with the copied '/opt/yarn-v1.22.4' on line 4.");
+    assert.deepStrictEqual(f.suggestions ?? [], []);
+    // The image's own version in the path changes with the move as well.
+    assert.strictEqual(
+      first(nodeSource("COPY --from=node /opt/node-v12.18.3-linux-x64/bin/node /usr/bin/")).data.tie,
+      "the copied '/opt/node-v12.18.3-linux-x64'",
+    );
+    // A stage built on the old image's stage copies out the same contents.
+    assert.strictEqual(
+      first("FROM node:12-slim AS node\nFROM node AS tools\nFROM debian:bookworm\nCOPY --from=tools /opt/yarn-v1.22.4 /opt/yarn\n").messageId,
+      "endOfLifeTied",
+    );
+  });
+  it("leaves version-free paths, and paths the stages write or spell the version of, to the named move", () => {
+    assert.strictEqual(
+      first(nodeSource("COPY --from=node /usr/local/bin/node /usr/local/bin\nCOPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules"))
+        .messageId,
+      "endOfLife",
+    );
+    const built =
+      "FROM node:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build\nFROM nginx:1.29\nCOPY --from=build /src/dist/app-1.2.3.js /usr/share/nginx/html/\n";
+    assert.strictEqual(first(built).messageId, "endOfLife");
+    const fetched =
+      "FROM node:12 AS b\nARG TOOL=1.2.3\nRUN curl -L https://x/tool-$TOOL.tgz | tar xz -C /opt\nFROM debian:bookworm\nCOPY --from=b /opt/tool-1.2.3 /opt/tool\n";
+    assert.strictEqual(first(fetched).messageId, "endOfLife");
+    assert.strictEqual(first("FROM node:12 AS b\nFROM debian:bookworm\nCOPY --from=b /opt/tool-${V} /opt/tool\n").messageId, "endOfLife");
+  });
+  it("keeps the image's own version where only its distribution variant moves", () => {
+    assert.strictEqual(first("FROM python:3.11-alpine3.17 AS b\nFROM scratch\nCOPY --from=b /usr/local/lib/python3.11 /py\n").messageId, "endOfLife");
+    assert.strictEqual(first("FROM python:3.11-alpine3.17 AS b\nFROM scratch\nCOPY --from=b /usr/lib/libssl.so.1.1 /lib/\n").messageId, "endOfLifeTied");
+  });
+});
