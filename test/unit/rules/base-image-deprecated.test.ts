@@ -1301,6 +1301,42 @@ describe("base-image-deprecated: ties the project keeps elsewhere", () => {
   });
 });
 
+describe("base-image-deprecated: the SDK a copied global.json accepts", () => {
+  const sdkStage = (copy: string) =>
+    `FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /app\n${copy}\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n`;
+  const globalJson = (sdk: Record<string, string>) => JSON.stringify({ sdk });
+  const first = (code: string, files: Record<string, string>) => findingsOf(rule, code, { files })[0];
+  it("names global.json when its roll-forward policy keeps the SDK's major and no supported SDK of it is left", () => {
+    const f = first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.x", rollForward: "latestFeature" }) });
+    assert.strictEqual(f.messageId, "endOfLifePinned");
+    assert.strictEqual(f.data.path, "global.json");
+    assert.deepStrictEqual(f.suggestions ?? [], []);
+    assert.strictEqual(f.message, "'mcr.microsoft.com/dotnet/sdk:8.0' is .NET 8.0, end of life (2026-11-10); update global.json with it.");
+    // No policy written is latestPatch, which keeps the major too.
+    assert.strictEqual(first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100" }) }).data.path, "global.json");
+    assert.strictEqual(first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100", rollForward: "disable" }) }).data.path, "global.json");
+  });
+  it("finds the file the commands' working directory or a parent of it holds, copied alone or from a sub-folder", () => {
+    const files = { "src/global.json": globalJson({ version: "8.0.404", rollForward: "latestMinor" }) };
+    assert.strictEqual(first(sdkStage("COPY src/ /app/src/"), files).data.path, "src/global.json");
+    assert.strictEqual(first(sdkStage('COPY ["global.json", "./"]'), { "global.json": globalJson({ version: "8.0.404" }) }).data.path, "global.json");
+  });
+  it("keeps the move to SDK 10 when the file allows later majors, pins none, is not copied, or is out of the commands' reach", () => {
+    const move = (code: string, files: Record<string, string>) => first(code, files).suggestions[0]?.title;
+    const to10 = "Move to 'mcr.microsoft.com/dotnet/sdk:10.0'";
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100", rollForward: "latestMajor" }) }), to10);
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": '{"msbuild-sdks": {"Microsoft.Build.Traversal": "3.0.0"}}' }), to10);
+    assert.strictEqual(move(sdkStage("COPY src/ /app/src/"), { "global.json": globalJson({ version: "8.0.100" }) }), to10);
+    // The file names a newer SDK than the image: it comes from another state of the project.
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": globalJson({ version: "10.0.100", rollForward: "latestFeature" }) }), to10);
+    // Only the built app runs here, which needs the runtime alone.
+    assert.strictEqual(
+      move('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nCMD ["dotnet", "App.dll"]\n', { "global.json": globalJson({ version: "8.0.100" }) }),
+      to10,
+    );
+  });
+});
+
 describe("base-image-deprecated: versioned paths copied out of the image", () => {
   const first = (code: string) => findingsOf(rule, code)[0];
   const nodeSource = (copies: string) => `FROM node:12.18.3-slim AS node\nFROM debian:bookworm\n${copies}\n`;
