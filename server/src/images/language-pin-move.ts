@@ -1,6 +1,6 @@
 // Where a language image's move must stop: the newest supported release the project's own pins
-// accept (manifests, lock files, go.mod, the .NET target framework), or the pin's file when it
-// accepts none, since the pin must move with the base.
+// accept (manifests, lock files, go.mod, the .NET target framework, global.json's SDK), or the
+// pin's file when it accepts none, since the pin must move with the base.
 
 import { rootImageOf } from "./base-image";
 import { isKnownImage, newestVersions, tagNames } from "./facts";
@@ -8,6 +8,7 @@ import { newestSupportedSeries } from "./lifecycle";
 import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { composerLockPhpPin } from "../model/composer-lock";
+import { globalJsonSdkPin } from "../model/global-json";
 import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { usesModernYarn } from "../model/package-caches";
@@ -25,6 +26,9 @@ const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python",
  * targets. The SDK builds older targets, and runtime-deps serves self-contained apps: neither is tied.
  */
 const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
+
+/** The .NET SDK images: the project's global.json decides which of their majors may build it. */
+const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
 
 /**
  * The replacement within the language version the project's manifests pin (pyproject
@@ -45,6 +49,7 @@ export function withinPin(
   // SDK tag alone still ships the old runtime, so the framework is what moves.
   const framework = selfContainedFramework(model, stage, ref);
   if (framework !== null) return { path: framework };
+  if (DOTNET_SDK.test(`${ref.registry}/${ref.repository}`)) return withinGlobalJson(model, stage, ref, replacement);
   const name = runtime ? "dotnet" : officialName(ref);
   if (name === "golang") return withinGoPin(model, replacement);
   if (name === null || !PINNED_LANGUAGES.has(name)) return null;
@@ -149,6 +154,28 @@ function yarnClassicChecksEngines(model: DockerfileModel, stage: Stage): boolean
 }
 
 /**
+ * On a .NET SDK image, the replacement within the SDK majors the global.json its `dotnet` commands
+ * find accepts (`"version": "8.0.100", "rollForward": "latestFeature"` keeps SDK 8): the newest
+ * supported one, or global.json when it accepts none. A file the image itself breaks binds nothing.
+ */
+function withinGlobalJson(
+  model: DockerfileModel,
+  stage: Stage,
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag: string } | { path: string } | null {
+  const pin = globalJsonSdkPin(model, stage);
+  const series = /^\d+/.exec(replacement.tag ?? "")?.[0];
+  const current = parseTag(ref.tag ?? "").version.slice(0, 1);
+  if (!pin || !replacement.tag || series === undefined || pin.accepts([Number(series)])) return null;
+  if (current.length === 0 || !pin.accepts(current)) return null;
+  const newest = newestSupportedSeries("dotnet", pin.accepts);
+  if (newest === null) return { path: pin.file };
+  const tag = replacement.tag.replace(/^\d+/, newest);
+  return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
  * The replacement within the newest Go the modules go.mod requires build on (quic-go's qtls forks):
  * the newest supported Go it accepts, or go.mod when it accepts none (its requirements move first).
  */
@@ -181,7 +208,7 @@ function isFrameworkDependent(args: readonly string[]): boolean {
  * words that name both places the framework is written: `App.csproj and the --framework on line 43`.
  */
 function selfContainedFramework(model: DockerfileModel, stage: Stage, ref: ImageReference): string | null {
-  if (!/^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/.test(`${ref.registry}/${ref.repository}`)) return null;
+  if (!DOTNET_SDK.test(`${ref.registry}/${ref.repository}`)) return null;
   const major = parseTag(ref.tag ?? "").version[0];
   if (major === undefined) return null;
   for (const { command } of runCommands(withDescendants(model, [stage]))) {
@@ -214,7 +241,7 @@ function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageRef
   for (const r of buildReferences(model)) {
     if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;
     const sdk = rootImageOf(r.target).image;
-    if (!sdk || !/^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/.test(`${sdk.registry}/${sdk.repository}`)) continue;
+    if (!sdk || !DOTNET_SDK.test(`${sdk.registry}/${sdk.repository}`)) continue;
     const sdkMajor = parseTag(sdk.tag ?? "").version[0];
     if (sdkMajor === undefined || sdkMajor > major) continue;
     for (const { command } of runCommands(lineage(r.target))) {

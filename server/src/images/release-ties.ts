@@ -1,7 +1,8 @@
 // What in a file is written for its base image's old release or language version, so that moving
 // the tag alone leaves it behind: a package pin, an apt source for the codename, a GOPATH-era
-// `go get`, the interpreter a Python environment is created with, a GHC build on an old musl, a
-// pip install into a system Python the newer release refuses. Such a move names no target tag.
+// `go get`, the interpreter a Python environment is created with, a versioned path copied out of the
+// image, a GHC build on an old musl, a pip install into a system Python the newer release refuses.
+// Such a move names no target tag.
 
 import { distroRelease, releaseCodename, variantRelease } from "./distro-release";
 import { lifecycleOf } from "./lifecycle";
@@ -9,18 +10,19 @@ import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
-import { baseName } from "../model/copy-paths";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { envDeclarations, environmentAt } from "../model/environment";
 import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
 import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
-import { withDescendants } from "../model/stage-graph";
+import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { predatesExternallyManagedPython } from "../model/system-pip";
 import { escapeRegExp, lineOf } from "../model/text";
 import { compareVersions } from "../model/versions";
-import type { DockerfileModel, Stage } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { workdirOf } from "../model/workdir";
 
 export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
 
@@ -31,6 +33,8 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  *   install with apk or apt): newer Go runs `go get` only inside a module and installs nothing;
  * - the interpreter a Python environment is created with (`uv venv --python 3.10`, `uv python
  *   install 3.10`) when it is the image's own version: the app keeps running on it after the move;
+ * - a path into the image's own contents, copied out of the stages, that names a version
+ *   (`COPY --from=node /opt/yarn-v1.22.4 ...`): the newer image ships another one;
  * - on an image whose tag names an end-of-life distribution release (`debian:buster-slim`,
  *   `ubuntu:bionic`, `alpine:3.14`, `-bullseye`, `-alpine3.18`): a package pinned to a version of that release
  *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
@@ -83,6 +87,8 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     const spelled = spelledInterpreter(model, stages, `${version[0]}.${version[1]}`);
     if (spelled !== null) return spelled;
   }
+  const versioned = versionedCopySource(model, stages, ref);
+  if (versioned !== null) return versioned;
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
   const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
@@ -217,4 +223,74 @@ function spelledInterpreter(model: DockerfileModel, stages: readonly Stage[], se
     }
   }
   return null;
+}
+
+/** A path segment that names a version (`yarn-v1.22.4`, `node-v12.18.3-linux-x64`, `libssl.so.1.1`). */
+const VERSIONED_SEGMENT = /(\d+(?:\.\d+)+)/;
+
+/**
+ * A source of a copy out of the stages (`COPY --from=node /opt/yarn-v1.22.4 /opt/yarn-v1.22.4`)
+ * that is a path into the image's own contents and names a version: the newer image lays out
+ * another version there, and the copy finds nothing. A path the stages write themselves (under a
+ * WORKDIR or a copy's destination) or whose version they spell (an ARG, a download) is the
+ * project's, not the image's. When the move keeps the image's own version (an end-of-life
+ * distribution variant under a supported language release), a path naming that version stays.
+ */
+function versionedCopySource(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
+  const own = withDescendants(model, stages);
+  const [note] = lifecycleOf(ref);
+  const name = officialName(ref);
+  const keepsOwnVersion = note !== undefined && !/^(?:debian|ubuntu|alpine)$/.test(name ?? "") && /^(?:Debian|Ubuntu|Alpine) /.test(note.subject);
+  const tagVersion = parseTag(ref.tag ?? "").version;
+  for (const r of buildReferences(model)) {
+    if (r.kind !== "copy" || r.target === null || !own.includes(r.target)) continue;
+    const written = pathsWrittenBy(model, r.target);
+    for (const source of copyPaths(r.instruction)?.sources ?? []) {
+      const path = source.value;
+      if (!path.startsWith("/") || path.includes("$")) continue;
+      const segments = normalizePath(path).split("/");
+      const at = segments.findIndex((segment) => VERSIONED_SEGMENT.test(segment));
+      if (at < 0) continue;
+      const version = VERSIONED_SEGMENT.exec(segments[at])![1];
+      if (keepsOwnVersion && sameVersion(version.split(".").map(Number), tagVersion)) continue;
+      const prefix = segments.slice(0, at + 1).join("/");
+      if (written.dirs.some((dir) => isSameOrParentPath(dir, prefix)) || written.text.includes(version)) continue;
+      const shown = prefix.length <= 40 ? prefix : `.../${segments[at]}`;
+      return { kind: "tied", tie: `the copied '${shown}'`, line: lineOf(source) };
+    }
+  }
+  return null;
+}
+
+/** True when two versions agree on every part both write (`3.11` and `3.11.4`, `12` and `12.18.3`). */
+function sameVersion(a: readonly number[], b: readonly number[]): boolean {
+  const parts = Math.min(a.length, b.length);
+  return parts > 0 && a.slice(0, parts).every((part, i) => part === b[i]);
+}
+
+/**
+ * What `stage` and the stages it builds on write into the image themselves: the folders their
+ * WORKDIRs and copies land in (not `/`), and the words of their instructions, where a version they
+ * fetch is spelled.
+ */
+function pathsWrittenBy(model: DockerfileModel, stage: Stage): { dirs: string[]; text: string } {
+  const dirs: string[] = [];
+  const words: string[] = [];
+  for (const s of lineage(stage)) {
+    s.instructions.forEach((instruction, i) => {
+      words.push(...instruction.args.map((a) => a.value));
+      const dir = folderWritten(model, s, instruction, s.instructions[i + 1]);
+      if (dir !== null && dir !== "/") dirs.push(dir);
+    });
+  }
+  return { dirs, text: words.join(" ") };
+}
+
+/** The folder a WORKDIR makes (in effect before `next`) or a COPY/ADD writes to; null for other instructions or when unknown. */
+function folderWritten(model: DockerfileModel, stage: Stage, instruction: Instruction, next: Instruction | undefined): string | null {
+  if (instruction.keyword === "WORKDIR") return workdirOf(model, stage, next);
+  const dest = copyPaths(instruction)?.dest.value;
+  if (dest === undefined) return null;
+  const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, instruction);
+  return base === null ? null : joinPath(base, dest);
 }

@@ -1300,3 +1300,77 @@ describe("base-image-deprecated: ties the project keeps elsewhere", () => {
     assert.strictEqual(tied.data.generator, "templates/Dockerfile.tmpl");
   });
 });
+
+describe("base-image-deprecated: the SDK a copied global.json accepts", () => {
+  const sdkStage = (copy: string) =>
+    `FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /app\n${copy}\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n`;
+  const globalJson = (sdk: Record<string, string>) => JSON.stringify({ sdk });
+  const first = (code: string, files: Record<string, string>) => findingsOf(rule, code, { files })[0];
+  it("names global.json when its roll-forward policy keeps the SDK's major and no supported SDK of it is left", () => {
+    const f = first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.x", rollForward: "latestFeature" }) });
+    assert.strictEqual(f.messageId, "endOfLifePinned");
+    assert.strictEqual(f.data.path, "global.json");
+    assert.deepStrictEqual(f.suggestions ?? [], []);
+    assert.strictEqual(f.message, "'mcr.microsoft.com/dotnet/sdk:8.0' is .NET 8.0, end of life (2026-11-10); update global.json with it.");
+    // No policy written is latestPatch, which keeps the major too.
+    assert.strictEqual(first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100" }) }).data.path, "global.json");
+    assert.strictEqual(first(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100", rollForward: "disable" }) }).data.path, "global.json");
+  });
+  it("finds the file the commands' working directory or a parent of it holds, copied alone or from a sub-folder", () => {
+    const files = { "src/global.json": globalJson({ version: "8.0.404", rollForward: "latestMinor" }) };
+    assert.strictEqual(first(sdkStage("COPY src/ /app/src/"), files).data.path, "src/global.json");
+    assert.strictEqual(first(sdkStage('COPY ["global.json", "./"]'), { "global.json": globalJson({ version: "8.0.404" }) }).data.path, "global.json");
+  });
+  it("keeps the move to SDK 10 when the file allows later majors, pins none, is not copied, or is out of the commands' reach", () => {
+    const move = (code: string, files: Record<string, string>) => first(code, files).suggestions[0]?.title;
+    const to10 = "Move to 'mcr.microsoft.com/dotnet/sdk:10.0'";
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": globalJson({ version: "8.0.100", rollForward: "latestMajor" }) }), to10);
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": '{"msbuild-sdks": {"Microsoft.Build.Traversal": "3.0.0"}}' }), to10);
+    assert.strictEqual(move(sdkStage("COPY src/ /app/src/"), { "global.json": globalJson({ version: "8.0.100" }) }), to10);
+    // The file names a newer SDK than the image: it comes from another state of the project.
+    assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": globalJson({ version: "10.0.100", rollForward: "latestFeature" }) }), to10);
+    // Only the built app runs here, which needs the runtime alone.
+    assert.strictEqual(
+      move('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nCMD ["dotnet", "App.dll"]\n', { "global.json": globalJson({ version: "8.0.100" }) }),
+      to10,
+    );
+  });
+});
+
+describe("base-image-deprecated: versioned paths copied out of the image", () => {
+  const first = (code: string) => findingsOf(rule, code)[0];
+  const nodeSource = (copies: string) => `FROM node:12.18.3-slim AS node\nFROM debian:bookworm\n${copies}\n`;
+  it("ties the move to a copied path that names a version of the image's contents, with no target", () => {
+    const f = first(nodeSource("COPY --from=node /usr/local/bin/node /usr/local/bin\nCOPY --from=node /opt/yarn-v1.22.4 /opt/yarn-v1.22.4"));
+    assert.strictEqual(f.message, "'node:12.18.3-slim' is Node.js 12, end of life; move it with the copied '/opt/yarn-v1.22.4' on line 4.");
+    assert.deepStrictEqual(f.suggestions ?? [], []);
+    // The image's own version in the path changes with the move as well.
+    assert.strictEqual(
+      first(nodeSource("COPY --from=node /opt/node-v12.18.3-linux-x64/bin/node /usr/bin/")).data.tie,
+      "the copied '/opt/node-v12.18.3-linux-x64'",
+    );
+    // A stage built on the old image's stage copies out the same contents.
+    assert.strictEqual(
+      first("FROM node:12-slim AS node\nFROM node AS tools\nFROM debian:bookworm\nCOPY --from=tools /opt/yarn-v1.22.4 /opt/yarn\n").messageId,
+      "endOfLifeTied",
+    );
+  });
+  it("leaves version-free paths, and paths the stages write or spell the version of, to the named move", () => {
+    assert.strictEqual(
+      first(nodeSource("COPY --from=node /usr/local/bin/node /usr/local/bin\nCOPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules"))
+        .messageId,
+      "endOfLife",
+    );
+    const built =
+      "FROM node:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build\nFROM nginx:1.29\nCOPY --from=build /src/dist/app-1.2.3.js /usr/share/nginx/html/\n";
+    assert.strictEqual(first(built).messageId, "endOfLife");
+    const fetched =
+      "FROM node:12 AS b\nARG TOOL=1.2.3\nRUN curl -L https://x/tool-$TOOL.tgz | tar xz -C /opt\nFROM debian:bookworm\nCOPY --from=b /opt/tool-1.2.3 /opt/tool\n";
+    assert.strictEqual(first(fetched).messageId, "endOfLife");
+    assert.strictEqual(first("FROM node:12 AS b\nFROM debian:bookworm\nCOPY --from=b /opt/tool-${V} /opt/tool\n").messageId, "endOfLife");
+  });
+  it("keeps the image's own version where only its distribution variant moves", () => {
+    assert.strictEqual(first("FROM python:3.11-alpine3.17 AS b\nFROM scratch\nCOPY --from=b /usr/local/lib/python3.11 /py\n").messageId, "endOfLife");
+    assert.strictEqual(first("FROM python:3.11-alpine3.17 AS b\nFROM scratch\nCOPY --from=b /usr/lib/libssl.so.1.1 /lib/\n").messageId, "endOfLifeTied");
+  });
+});
