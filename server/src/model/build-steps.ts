@@ -133,6 +133,17 @@ export function detectBuildSteps(stage: Stage): BuildStep[] {
   return out;
 }
 
+/** Task runners whose tasks are the project's own (go-task's `task`, `just`): what a task runs is in a file the model does not read. */
+const TASK_RUNNERS = new Set(["task", "go-task", "just"]);
+
+/**
+ * True when `command` runs a build task through a task runner (`task build`, `just build:web`): the
+ * task's commands are not read, but a task named like a build compiles or bundles the project.
+ */
+export function runsBuildTask(command: ShellCommand): boolean {
+  return TASK_RUNNERS.has(command.name) && positional(command).some((target) => BUILD_SCRIPT.test(target));
+}
+
 /** Ruby task runners: `rake assets:precompile`, `rails assets:precompile`, `bin/rails ...`. */
 const RUBY_TASK_RUNNERS = new Set(["rake", "rails"]);
 
