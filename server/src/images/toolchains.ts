@@ -41,6 +41,11 @@ export interface ToolchainImage {
   isToolchainOnly: boolean;
   /** A runtime base for the artifacts (`eclipse-temurin:21-jre`), or null when none is known. */
   runtime: string | null;
+  /**
+   * For Go: a runtime with the C library of the toolchain image (`debian:bookworm-slim`, `alpine:3`),
+   * for a binary built with cgo on, which `runtime` (distroless static, no C library) cannot run.
+   */
+  cgoRuntime?: string;
 }
 
 const TOOLCHAIN_ONLY: Readonly<Record<string, ToolchainEcosystem>> = {
@@ -109,7 +114,11 @@ export function toolchainOf(ref: ImageReference): ToolchainImage | null {
     else if (only === "swift")
       runtime = null; // swift:<v>-slim exists, but the facts carry no swift sizes to compare.
     else runtime = debianRuntime(parsed);
-    return { ecosystem: only, image: name, isToolchainOnly: true, runtime };
+    // A cgo binary links the toolchain image's C library: glibc on its Debian release, musl on Alpine.
+    // The canonical tag names the release a bare version tag is built on (`1.27` is `1.27-trixie`).
+    const canonical = canonicalTag(name, tag);
+    const cgoRuntime = only === "go" ? { cgoRuntime: debianRuntime(canonical ? parseTag(canonical) : parsed) } : {};
+    return { ecosystem: only, image: name, isToolchainOnly: true, runtime, ...cgoRuntime };
   }
   const words = new Set(parsed.variant.split("-"));
   if (name === "eclipse-temurin" || name === "openjdk") {

@@ -2,9 +2,10 @@
 // package, cargo build, dotnet publish, gcc, make ...), shared by final-stage-toolchain,
 // single-stage-build and the multi-stage planner. Dependency installs are not build steps.
 
+import { variableFor } from "./environment";
 import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
-import type { Instruction, Stage } from "./types";
+import type { DockerfileModel, Instruction, Stage } from "./types";
 
 export type BuildEcosystem = "go" | "node" | "java" | "rust" | "dotnet" | "c" | "python" | "haskell" | "elixir" | "swift";
 
@@ -131,6 +132,30 @@ export function detectBuildSteps(stage: Stage): BuildStep[] {
     }
   }
   return out;
+}
+
+/** Task runners whose tasks are the project's own (go-task's `task`, `just`): what a task runs is in a file the model does not read. */
+const TASK_RUNNERS = new Set(["task", "go-task", "just"]);
+
+/**
+ * True when `command` runs a build task through a task runner (`task build`, `just build:web`): the
+ * task's commands are not read, but a task named like a build compiles or bundles the project.
+ */
+export function runsBuildTask(command: ShellCommand): boolean {
+  return TASK_RUNNERS.has(command.name) && positional(command).some((target) => BUILD_SCRIPT.test(target));
+}
+
+/**
+ * True when the build step is a `go build` or `go install` that turns cgo off (`CGO_ENABLED=0` as
+ * its own prefix, exported earlier in the RUN, or set by ENV or ARG): its binary links no C library
+ * and runs on a static image. Where cgo is left on (Go's default where a C compiler is found, as in
+ * the golang images) a binary that uses the network or os/user links glibc or musl; and a build
+ * through make or a script sets its environment where the model does not read.
+ */
+export function turnsCgoOff(model: DockerfileModel, step: BuildStep): boolean {
+  const stage = step.instruction.stage;
+  if (step.command.name !== "go" || stage === null) return false;
+  return variableFor(model, stage, step.instruction, step.command, "CGO_ENABLED") === "0";
 }
 
 /** Ruby task runners: `rake assets:precompile`, `rails assets:precompile`, `bin/rails ...`. */

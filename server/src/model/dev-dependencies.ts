@@ -272,6 +272,19 @@ export function declaresNoDevDependencies(files: Readonly<Record<string, string>
 }
 
 /**
+ * True when the package.json at `path` (relative to the context root, read by the host) declares
+ * devDependencies but no runtime `dependencies` (nor optional ones) and no workspaces: the install
+ * is there for the build tools (a CSS or JS bundler for a Go or Python app's assets), and
+ * '--omit=dev' would install nothing at all, so the advice to omit them does not apply.
+ */
+export function declaresOnlyDevDependencies(files: Readonly<Record<string, string>> | undefined, path: string): boolean {
+  const manifest = contextJsonFile(files, path);
+  if (manifest === null || manifest.workspaces !== undefined) return false;
+  const isEmpty = (value: unknown) => !isRecord(value) || Object.keys(value).length === 0;
+  return !isEmpty(manifest.devDependencies) && isEmpty(manifest.dependencies) && isEmpty(manifest.optionalDependencies);
+}
+
+/**
  * True when the composer.json at `path` (relative to the context root, read by the host) declares no
  * dev requirements: no `require-dev` (or an empty one) and no Symfony Flex `flex-require-dev`, which
  * Flex moves into `require-dev` when the install resolves without a lock; and the composer.lock

@@ -3,11 +3,12 @@
 // `--production`, which mean `--omit=dev`.
 
 import type { Fix, Report, Rule } from "./types";
-import { detectBuildSteps } from "../model/build-steps";
+import { detectBuildSteps, runsBuildTask } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import {
   declaresNoComposerDevDependencies,
   declaresNoDevDependencies,
+  declaresOnlyDevDependencies,
   installsDevDependencies,
   installManifestSource,
   poetryPredatesGroups,
@@ -96,13 +97,16 @@ function feedsSiblingBuild(model: DockerfileModel, chain: Stage[], stage: Stage)
   );
 }
 
-/** True when `instruction` is a RUN that runs a package.json script or a package binary. */
+/**
+ * True when `instruction` is a RUN that runs a package.json script or a package binary, or a build
+ * task of a task runner (`task build`), whose recipe may run them.
+ */
 function runsPackageScript(instruction: Instruction): boolean {
   return (
     instruction.keyword === "RUN" &&
     instruction.commands.some((c) => {
       const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
-      if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx") return true;
+      if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx" || runsBuildTask(c)) return true;
       return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
     })
   );
@@ -202,6 +206,8 @@ export const rule: Rule = {
         const manifest = installManifestSource(model, stage, instruction, command);
         if (manifest?.kind === "fetched") continue;
         if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+        // Only devDependencies: the install is for build tools, and '--omit=dev' would install nothing.
+        if (declaresOnlyDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
         // The project needs its dev dependencies in the image: an install script calls one
         // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
         // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
@@ -216,8 +222,9 @@ export const rule: Rule = {
       // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
       // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
       if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
-      // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`): the
-      // installed dev tools serve the build, so '--omit=dev' would break it.
+      // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
+      // task runner's build task (`task build`): the installed dev tools serve the build, so
+      // '--omit=dev' would break it.
       if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
       // A builder stage beside the final one builds on the install's stage and needs its dev tools.
       if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;

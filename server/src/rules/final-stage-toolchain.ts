@@ -3,7 +3,7 @@
 // there the remedy is the conversion itself, so the two never report the same file.)
 
 import type { Rule } from "./types";
-import { detectBuildSteps } from "../model/build-steps";
+import { detectBuildSteps, turnsCgoOff } from "../model/build-steps";
 import { developmentPurpose } from "../model/stage-purpose";
 import { lineage } from "../model/stage-graph";
 import { lookupImageSize } from "../images/facts";
@@ -35,6 +35,8 @@ export const rule: Rule = {
     const step = [...lineage(final)].reverse().flatMap((s) => detectBuildSteps(s))[0];
     if (!step) return;
     const size = lookupImageSize(ref);
+    // A Go binary built with cgo on links the C library, which distroless static lacks.
+    const runtime = toolchain.cgoRuntime !== undefined && !turnsCgoOff(model, step) ? toolchain.cgoRuntime : toolchain.runtime;
     // No text fix: the remedy is a restructuring. The "Convert to multi-stage" code action (a
     // later issue) attaches to this diagnostic from the LSP side.
     report({
@@ -45,7 +47,7 @@ export const rule: Rule = {
         image: root.base.resolved,
         size: size ? describeSize(size) : "size unknown",
         tool: step.tool,
-        runtime: toolchain.runtime ? `'${toolchain.runtime}'` : "a runtime image",
+        runtime: runtime ? `'${runtime}'` : "a runtime image",
       },
     });
   },

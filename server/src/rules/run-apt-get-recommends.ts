@@ -177,10 +177,20 @@ function skipsRecommends(options: readonly Word[]): boolean {
 const REMOVAL = new Set(["purge", "remove", "autoremove"]);
 
 /**
- * What the installs before command `index` of `run` put in the image, per release; a removal in
- * between forgets them all.
+ * True when `command`, earlier in the same RUN, surely ran before what follows it: it stands at the
+ * top level of the script (in no `if`, loop or subshell) and not after `||`, which runs it only
+ * when what came before failed.
  */
-function installedBefore(model: DockerfileModel, run: Instruction, index: number): AptInstalled {
+function ranUnconditionally(command: ShellCommand): boolean {
+  return command.depth === 0 && command.joinedBy !== "||";
+}
+
+/**
+ * What the installs before command `index` of `run` put in the image, per release; a removal in
+ * between forgets them all. With `surelyOnly`, an install earlier in the same RUN counts only when
+ * it surely ran (see ranUnconditionally): one in another branch of an `if` may not have.
+ */
+function installedBefore(model: DockerfileModel, run: Instruction, index: number, surelyOnly = false): AptInstalled {
   const installed = noneInstalled();
   const optIns = new Map<Instruction, Set<ShellCommand>>();
   for (const { run: r, command } of commandsBefore(run, index)) {
@@ -188,6 +198,7 @@ function installedBefore(model: DockerfileModel, run: Instruction, index: number
     if (!call) continue;
     if (!optIns.has(r)) optIns.set(r, optInCommands(model, r));
     if (optIns.get(r)?.has(command)) continue;
+    if (surelyOnly && r === run && call.subcommand?.value === "install" && !ranUnconditionally(command)) continue;
     const sub = call.subcommand?.value;
     if (sub === "install")
       recordInstall(
@@ -336,8 +347,8 @@ export const rule: Rule = {
         if (needsRecommends(packages)) continue;
         // A no-op install: every package is Essential (in every Debian or Ubuntu image) or an
         // earlier install of the stage put it there; apt adds no recommends for what is installed.
-        // Earlier RUNs only: an earlier install of the same RUN may sit in another branch of an `if`.
-        const earlier = installedBefore(model, run, 0);
+        // Earlier in the same RUN, only an install that surely ran: one in another branch of an `if` may not have.
+        const earlier = installedBefore(model, run, index, true);
         const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
         if (fresh.length === 0) continue;
         // The table speaks for Debian's packages only. Where the install also names some, they

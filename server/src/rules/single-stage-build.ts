@@ -4,7 +4,7 @@
 
 import { baseName } from "../model/copy-paths";
 import type { Rule } from "./types";
-import { detectBuildSteps } from "../model/build-steps";
+import { detectBuildSteps, turnsCgoOff } from "../model/build-steps";
 import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
 import { systemPackageCommand } from "../model/commands";
 import { declaresNoDevDependencies, installManifestSource } from "../model/dev-dependencies";
@@ -149,15 +149,18 @@ export const rule: Rule = {
     const range = step.range;
     const ref = baseImageOf(stage);
     const toolchain = ref ? toolchainOf(ref) : null;
-    const runtimeRef = toolchain?.runtime ? parseImageReference(toolchain.runtime) : null;
+    // A Go binary built with cgo on (the default, or through make, which the model does not read)
+    // links the C library: distroless static would not run it, one with that library would.
+    const runtimeName = toolchain?.cgoRuntime !== undefined && !turnsCgoOff(model, step) ? toolchain.cgoRuntime : toolchain?.runtime;
+    const runtimeRef = runtimeName ? parseImageReference(runtimeName) : null;
     const base = ref ? lookupImageSize(ref) : null;
     const runtime = runtimeRef ? lookupImageSize(runtimeRef) : null;
     // Always labelled an estimate: the artifacts the runtime stage receives add to its size.
-    if (toolchain?.runtime && base && runtime && base.amd64 - runtime.amd64 > 0) {
+    if (runtimeName && base && runtime && base.amd64 - runtime.amd64 > 0) {
       report({
         range,
         messageId: "buildWithSaving",
-        data: { tool: step.tool, image: stage.base.resolved, runtime: toolchain.runtime, saving: formatSize(base.amd64 - runtime.amd64) },
+        data: { tool: step.tool, image: stage.base.resolved, runtime: runtimeName, saving: formatSize(base.amd64 - runtime.amd64) },
       });
       return;
     }

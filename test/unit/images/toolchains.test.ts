@@ -8,7 +8,17 @@ function tc(image: string) {
 
 describe("images/toolchains: compiler and SDK images", () => {
   it("recognises toolchain-only images with a runtime for their artifacts", () => {
-    assert.deepStrictEqual(tc("golang:1.27"), { ecosystem: "go", image: "golang", isToolchainOnly: true, runtime: "gcr.io/distroless/static-debian12" });
+    assert.deepStrictEqual(tc("golang:1.27"), {
+      ecosystem: "go",
+      image: "golang",
+      isToolchainOnly: true,
+      runtime: "gcr.io/distroless/static-debian12",
+      cgoRuntime: "debian:trixie-slim",
+    });
+    // A cgo binary needs the toolchain image's C library: its Debian release, or musl on Alpine.
+    assert.strictEqual(tc("golang:1.26-bookworm")?.cgoRuntime, "debian:bookworm-slim");
+    assert.strictEqual(tc("golang:1.26-alpine")?.cgoRuntime, "alpine:3");
+    assert.strictEqual(tc("rust:1-slim-bookworm")?.cgoRuntime, undefined);
     assert.strictEqual(tc("maven:3-eclipse-temurin-17")?.runtime, "eclipse-temurin:17-jre");
     assert.strictEqual(tc("gradle:jdk21-alpine")?.runtime, "eclipse-temurin:21-jre-alpine");
     assert.strictEqual(tc("rust:1-slim-bookworm")?.runtime, "debian:bookworm-slim");

@@ -4,6 +4,19 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "libomp-dev in an image without Intel MKL: the runtime package is enough",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libomp-dev ca-certificates\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
+      messageId: "headers",
+      data: { packages: "'libomp-dev'" },
+    },
+    {
+      name: "beside copied Intel MKL, the other -dev package is still reported, libomp-dev is not",
+      code: 'FROM debian:bookworm-slim AS mkl\nRUN apt-get update && apt-get install -y intel-oneapi-mkl-devel\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libomp-dev libssl-dev\nCOPY --from=mkl /opt/intel/oneapi/mkl/latest/lib/intel64/libmkl_core.so.2 /usr/local/lib/\nCMD ["router"]\n',
+      messageId: "headers",
+      data: { packages: "'libssl-dev'" },
+      line: 4,
+    },
+    {
       name: "an app whose stage is named runner and whose ENV names no CI agent's setting is not a CI agent",
       code: 'FROM debian:bookworm-slim AS runner\nENV RUNNER_PORT=8080\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libssl-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /srv\nCMD ["/srv/bin/serve"]\n',
       messageId: "buildToolsInstallOnly",
@@ -442,6 +455,14 @@ testRule(rule, {
     {
       name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-dev libpng-dev php8.4-pcov php8.4-xdebug\nCMD ["start-container"]\n',
+    },
+    {
+      name: "libomp-dev beside copied Intel MKL libraries: MKL's threading layer loads libiomp5.so, which only the -dev package ships",
+      code: 'FROM debian:bookworm-slim AS mkl\nRUN apt-get update && apt-get install -y intel-oneapi-mkl-devel\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libomp-dev ca-certificates\nCOPY --from=mkl /opt/intel/oneapi/mkl/latest/lib/intel64/libmkl_intel_thread.so.2 /usr/local/lib/\nCMD ["router"]\n',
+    },
+    {
+      name: "libomp-14-dev in an image that installs Intel MKL from apt",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends libomp-14-dev intel-oneapi-mkl\nCMD ["solver"]\n',
     },
     {
       name: "ENV LD_PRELOAD loads the unversioned libtcmalloc.so that only libgoogle-perftools-dev ships",

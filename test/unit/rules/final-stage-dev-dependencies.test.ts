@@ -4,6 +4,20 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a task runner's task not named for a build ('task lint') is no build",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nRUN task lint\nCMD ["node", "server.js"]\n',
+      context: { files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "eslint": "9.0.0" } }' } },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
+      name: "package.json with an optional runtime dependency beside its devDependencies",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: { files: { "package.json": '{ "optionalDependencies": { "bufferutil": "4.0.0" }, "devDependencies": { "eslint": "9.0.0" } }' } },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
       name: "composer.json lists dev requirements only for Symfony Flex to merge: they install without a lock",
       code: 'FROM php:8.4-fpm\nCOPY . /srv/app\nWORKDIR /srv/app\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
       context: { files: { "composer.json": '{"require": {"symfony/flex": "^2"}, "require-dev": {}, "flex-require-dev": {"symfony/maker-bundle": "^1.0"}}' } },
@@ -269,6 +283,18 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "package.json has only devDependencies (the asset build's tools): --omit=dev would install nothing",
+      code: 'FROM debian:trixie\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends npm\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nCMD ["./app"]\n',
+      context: {
+        files: { "package.json": '{ "scripts": { "tailwindcss": "tailwindcss" }, "devDependencies": { "tailwindcss": "3.4.6", "esbuild": "0.23.1" } }' },
+      },
+    },
+    {
+      name: "a later build task of a task runner ('task build') may run the package scripts",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nRUN task fixperms && task build\nCMD ["task", "serve"]\n',
+      context: { files: { "package.json": '{ "dependencies": { "htmx.org": "2.0.0" }, "devDependencies": { "tailwindcss": "3.4.6" } }' } },
+    },
     {
       name: "an install script runs a program only a devDependency provides: --omit=dev would fail the install",
       code: 'FROM node:22-alpine\nWORKDIR /srv\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',

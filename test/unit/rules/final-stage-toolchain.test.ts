@@ -4,7 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      code: 'FROM golang:1.27 AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      name: "a Go build that leaves cgo on links the C library: the runtime named has it",
+      code: 'FROM golang:1.26-alpine AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      messageId: "toolchain",
+      data: { ecosystem: "Go", image: "golang:1.26-alpine", runtime: "'alpine:3'", size: "71 MB compressed", tool: "go build" },
+    },
+    {
+      code: 'FROM golang:1.27 AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n',
       messageId: "toolchain",
       line: 3,
       token: "deps",

@@ -36,6 +36,16 @@ testRule(rule, {
       messageId: "recommends",
     },
     {
+      name: "the same package installed earlier in the RUN, but in one branch of an if: the later install may be the first",
+      code: 'FROM debian:bookworm-slim\nRUN if [ "$(uname -m)" = x86_64 ]; then apt-get update && apt-get install -y --no-install-recommends npm; fi && apt-get update && apt-get install -y npm\n',
+      messageId: "recommends",
+    },
+    {
+      name: "the same package installed earlier in the RUN only when something failed ('||')",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && command -v npm || apt-get install -y --no-install-recommends npm; apt-get install -y npm\n",
+      messageId: "recommends",
+    },
+    {
       name: "a copied setup script that runs no gpg",
       code: "FROM debian:bookworm-slim\nCOPY tools/setup_runtime /tmp/setup_runtime\nRUN apt-get update && apt-get install -y curl gpg ca-certificates\nRUN /tmp/setup_runtime 22\n",
       context: {
@@ -232,6 +242,10 @@ testRule(rule, {
     {
       name: "a package an earlier RUN of the stage installed: the install is a no-op",
       code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://example.org/x -o /x\n",
+    },
+    {
+      name: "a package an earlier install of the same RUN put there (outside any branch): the install is a no-op",
+      code: "FROM debian:trixie\nRUN apt update && apt install -y --no-install-recommends wget git npm ca-certificates && \\\n    apt install -y npm && npm install -g n@latest\n",
     },
     {
       name: "an Essential package (in every Debian image) next to one with no recommends",

@@ -28,12 +28,31 @@ testRule(rule, {
       data: { tool: "yarn build" },
     },
     {
-      code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n',
       messageId: "buildWithSaving",
       line: 4,
       token: "go build",
       data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian12", saving: "314 MB" },
       output: null,
+    },
+    {
+      name: "cgo off by ENV: the static runtime still fits",
+      code: 'FROM golang:1.27\nENV CGO_ENABLED=0\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      messageId: "buildWithSaving",
+      data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian12", saving: "314 MB" },
+    },
+    {
+      name: "cgo left on (Go's default where gcc is found): the binary links glibc, so the runtime is the image's Debian release",
+      code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+      messageId: "buildWithSaving",
+      data: { tool: "go build", image: "golang:1.27", runtime: "debian:trixie-slim", saving: "286 MB" },
+    },
+    {
+      name: "a Go build through make, whose environment is not read: not pointed at a static runtime",
+      code: 'FROM golang:1.26-bookworm\nWORKDIR /src\nCOPY . .\nRUN make build\nENTRYPOINT ["/src/gateway"]\n',
+      messageId: "buildWithSaving",
+      token: "make",
+      data: { tool: "make", image: "golang:1.26-bookworm", runtime: "debian:bookworm-slim", saving: "269 MB" },
     },
     {
       name: "node full image",
