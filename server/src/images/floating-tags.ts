@@ -16,6 +16,7 @@ import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
 import { runCommands } from "../model/run-commands";
+import { systemPackageCommand } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
 import { hubName, officialName } from "./tags";
 
@@ -190,6 +191,7 @@ const FETCH_COMMANDS = new Set([
   "xargs",
   "cat",
   "exit",
+  "set",
   "mv",
   "cp",
   "mkdir",
@@ -222,19 +224,51 @@ const FETCH_COMMANDS = new Set([
  * `throughScripts` also reads the project's scripts the stage runs (see `scriptOnlyFetches`).
  */
 export function isFetchOnlyStage(model: DockerfileModel, stage: Stage, { throughScripts = false } = {}): boolean {
-  if (finalImageStages(model).has(stage)) return false;
+  const finals = finalImageStages(model);
+  if (finals.has(stage)) return false;
   const steps = stage.instructions.filter((i) => i.keyword === "RUN" || i.keyword === "ADD");
   // With `throughScripts`, `RUN /tmp/fetch_binaries.sh` running the project's script that only
   // downloads is a fetch step too.
-  const fetchScript = (i: Instruction, c: ShellCommand) => {
+  const fetchScript = (s: Stage, i: Instruction, c: ShellCommand) => {
     if (!throughScripts) return false;
-    const script = scriptRunBy(model, stage, i, c);
+    const script = scriptRunBy(model, s, i, c);
     return script !== null && scriptOnlyFetches(script);
   };
-  if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name) || fetchScript(i, c)))) return false;
-  return steps.every(
-    (i) => i.keyword === "ADD" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || FETCH_COMMANDS.has(c.name) || fetchScript(i, c))),
-  );
+  const onlyFetches = (s: Stage) =>
+    s.instructions.every(
+      (i) =>
+        (i.keyword !== "RUN" && i.keyword !== "ADD") ||
+        i.keyword === "ADD" ||
+        (i.commands.length > 0 && i.commands.every((c) => c.name === "" || (FETCH_COMMANDS.has(c.name) && installsOnlyFetchTools(c)) || fetchScript(s, i, c))),
+    );
+  if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name) || fetchScript(stage, i, c)))) return false;
+  if (!onlyFetches(stage)) return false;
+  // A stage other stages build on hands them its whole image, not only what it fetched (fluent-bit's
+  // `debian-bullseye-base` installs a toolchain and downloads CMake for the builders built on it):
+  // only when those stages too just fetch or pass files on (`FROM ${source} AS intermediate`).
+  const builtOn = (s: Stage): Stage[] => model.stages.filter((d) => d.base.stage === s);
+  const descendants: Stage[] = [];
+  for (let queue = builtOn(stage); queue.length > 0;) {
+    const next = queue.shift()!;
+    if (descendants.includes(next)) continue;
+    descendants.push(next);
+    queue.push(...builtOn(next));
+  }
+  return descendants.every((d) => !finals.has(d) && onlyFetches(d));
+}
+
+/**
+ * Packages a fetch stage installs to download, check and unpack (`apk add curl`, `apt-get install
+ * -y ca-certificates wget xz-utils`): anything else (a compiler, a library) is a build.
+ */
+const FETCH_TOOL_PACKAGE =
+  /^(?:curl|wget|ca-certificates|unzip|zip|tar|gzip|xz|xz-utils|bzip2|zstd|p7zip(?:-full)?|gnupg2?|gpg|dirmngr|gpgv|jq|yq|file|coreutils|openssl|skopeo|git|git-lfs|aria2|rsync|binutils|busybox|bash)$/;
+
+/** True unless the command is a package install of something other than download and unpack tools. */
+function installsOnlyFetchTools(command: ShellCommand): boolean {
+  const pkg = systemPackageCommand(command);
+  if (pkg === null || pkg.action !== "install") return true;
+  return pkg.packages.every((p) => FETCH_TOOL_PACKAGE.test(p.value.replace(/[=:<>~].*$/, "")));
 }
 
 /** Commands that download, in a script. */

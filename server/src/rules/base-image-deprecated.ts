@@ -6,7 +6,7 @@ import { replaceImageTag } from "../fixes/image-tag";
 import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
 import { baseRelease, releaseCodename, sameImage } from "../images/distro-release";
 import { isKnownImage, isKnownTag } from "../images/facts";
-import { isNamedContext } from "../images/floating-tags";
+import { isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import type { LifecycleNote } from "../images/lifecycle";
 import { lifecycleOf } from "../images/lifecycle";
 import { parseImageReference } from "../images/reference";
@@ -260,7 +260,13 @@ export const rule: Rule = {
         },
         // A version the project keeps on purpose, said in a comment: a note to plan, not a warning.
         // So is one whose package sources point at the release's archive.
-        severity: held?.kind === "comment" || held?.kind === "archive" ? "info" : undefined,
+        // So is a base only throwaway stages use that download or unpack files for a later COPY
+        // --from (`curl -o app.jar` on `buildpack-deps:buster-curl`): nothing of it ships, only the
+        // download runs unpatched (reviewers split: right as a free bump, debatable as moot).
+        severity:
+          held?.kind === "comment" || held?.kind === "archive" || group.every((g) => isFetchOnlyStage(model, g.stage, { throughScripts: true }))
+            ? "info"
+            : undefined,
         suggest: replacement.tag ? suggestions([stage, ...rest.map((r) => r.stage)], replacement.tag) : undefined,
         tags: ["deprecated"],
       });

@@ -1032,6 +1032,27 @@ describe("base-image-deprecated: one problem, one finding", () => {
 });
 
 describe("base-image-deprecated: the project's pins and holds", () => {
+  it("keeps an end-of-life base only download stages use at information level, and one builders are built on a warning", () => {
+    // alibaba/Sentinel: the installer stage only downloads the released jar; nothing of it ships.
+    const download = findingsOf(
+      rule,
+      "FROM buildpack-deps:buster-curl AS installer\nRUN set -x && curl -SL -o /home/app.jar https://example.com/app.jar\nFROM eclipse-temurin:21-jre\nCOPY --from=installer /home/app.jar /app.jar\n",
+    );
+    assert.deepStrictEqual(
+      download.map((f) => [f.range.start.line + 1, f.severity]),
+      [[1, "info"]],
+    );
+    // fluent-bit: the builders built on the base stage take its whole image.
+    const base = findingsOf(
+      rule,
+      "FROM debian:bullseye-slim AS base\nRUN apt-get update && apt-get install -y curl build-essential && curl -sSL https://example.com/cmake.tgz | tar -xz -C /opt\nFROM base AS build\nRUN make\nFROM debian:trixie-slim\nCOPY --from=build /out /out\n",
+    );
+    assert.deepStrictEqual(
+      base.map((f) => [f.range.start.line + 1, f.severity]),
+      [[1, "warning"]],
+    );
+  });
+
   it("names the file that pins, the builder's line, and says a held version quietly", () => {
     const gem = findingsOf(rule, "FROM ruby:2.7.3-buster\n", { files: { Gemfile: "ruby '2.7.3'\n" } })[0];
     assert.strictEqual(gem.message, "'ruby:2.7.3-buster' is Ruby 2.7, end of life (2023-03-31); update Gemfile with it.");

@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // fluent-bit's packaging: the stage downloads CMake, and builders are built on it.
+      name: "a stage that downloads and installs a toolchain other stages build on is no throwaway download",
+      code: "FROM debian:latest AS base\nRUN apt-get update && apt-get install -y curl build-essential && curl -sSL https://example.com/cmake.tgz | tar -xz -C /opt\nFROM base AS build\nRUN make\nFROM debian:trixie-slim\nCOPY --from=build /out /out\n",
+      messageId: "latest",
+      line: 1,
+    },
+    {
       name: "Debian testing with only its own packages installed still drifts",
       code: "FROM debian:testing\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
       messageId: "floating",
