@@ -12,7 +12,7 @@ import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
-export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "pip" | "rpm" | "yarn";
+export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn";
 
 /** The tool whose cache it is, as cache mounts name them (fixes/cache-mount.ts). */
 export type PackageCacheTool = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn";
@@ -33,6 +33,8 @@ export interface LeftPackageCache {
   cleanCommand?: string;
   /** apk: an `apk update` in the same RUN writes the index before `add --no-cache` could help. */
   hasSeparateIndexUpdate?: boolean;
+  /** apk index: an `apk add` follows the update in the same RUN (it can fetch the index itself with `--no-cache`). */
+  installsInSameRun?: boolean;
 }
 
 const RPM_INSTALL = new Set([
@@ -112,6 +114,19 @@ function cacheLeftBy(
       return make("aptArchives", "apt", pkg.actionWord);
     }
     return null;
+  }
+  // `apk update` writes the index to /var/cache/apk, which `add --no-cache` neither needs nor
+  // removes: the index stays in the layer unless the same RUN deletes it.
+  if (pkg?.manager === "apk" && pkg.actionWord?.value === "update") {
+    // `apk --no-cache update` fetches the index without storing it.
+    if (pkg.options.some((o) => o.value === "--no-cache")) return null;
+    if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
+    return make("apkIndex", "apk", pkg.actionWord, {
+      installsInSameRun: later().some((c) => {
+        const next = systemPackageCommand(c);
+        return next?.manager === "apk" && next.actionWord?.value === "add";
+      }),
+    });
   }
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
     // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.

@@ -21,7 +21,7 @@ import {
 } from "../model/package-caches";
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
-import { ancestorsOf, lineage } from "../model/stage-graph";
+import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
 import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
 import type { ShellCommand } from "../model/shell";
@@ -46,6 +46,10 @@ export const rule: Rule = {
       aptListsBuilder: "'{command}' leaves the apt lists in the image; remove them and update again in stage '{stage}'.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
+      // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
+      // add fetches a fresh one in memory, so the update is not needed at all.
+      apkIndexUpdate: "'{command}' leaves the package index in the image; drop it and use 'apk add --no-cache'.",
+      apkIndexUpdateAlone: "'{command}' leaves the package index in the image; add '&& rm -rf /var/cache/apk/*' to the RUN.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
@@ -192,13 +196,20 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // An `apk update` in an earlier RUN already wrote the index into its own layer; this `add`
       // reuses it and writes nothing new, so `--no-cache` here would save nothing.
       if (earlierApkIndexUpdate(model, cache.instruction)) return null;
-      // With `apk update` in the same RUN the index is written before `add` runs: `--no-cache`
-      // alone would not remove it, so no automatic fix.
-      return {
-        ...base,
-        messageId: "apkCache",
-        fix: cache.hasSeparateIndexUpdate ? undefined : fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")),
-      };
+      // With `apk update` in the same RUN the index is the update's, reported there (one problem,
+      // one finding): `--no-cache` on this add alone would not remove it.
+      if (cache.hasSeparateIndexUpdate) return null;
+      return { ...base, messageId: "apkCache", fix: fixOf("Use 'apk add --no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
+    case "apkIndex": {
+      // A second `apk update` of the stage rewrites an index an earlier one already left: one finding.
+      if (earlierApkIndexUpdate(model, cache.instruction)) return null;
+      // An `apk add` after it (here or in a later RUN) reads the index: removing it would break
+      // that add, while `--no-cache` there fetches a fresh index and keeps none.
+      if (cache.installsInSameRun || laterApkAdd(model, cache.instruction)) return { ...base, messageId: "apkIndexUpdate" };
+      // A suggestion: a script the file runs later may read the index.
+      const edits = appendToRun(model, cache.instruction, "rm -rf /var/cache/apk/*");
+      return { ...base, messageId: "apkIndexUpdateAlone", suggest: edits ? [fixOf("Remove the apk index in the same RUN", edits)] : undefined };
+    }
     case "pip":
       return {
         ...base,
@@ -341,6 +352,18 @@ function aptInstalledUpTo(run: Instruction): Set<string> {
     }
   }
   return installed;
+}
+
+/** True when a RUN after `run` in its stage, or in a stage built on it, runs `apk add`. */
+function laterApkAdd(model: DockerfileModel, run: Instruction): boolean {
+  return instructionsAfter(model, run).some(
+    (i) =>
+      i.keyword === "RUN" &&
+      i.commands.some((c) => {
+        const pkg = systemPackageCommand(c);
+        return pkg?.manager === "apk" && pkg.actionWord?.value === "add";
+      }),
+  );
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */

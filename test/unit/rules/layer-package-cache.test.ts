@@ -164,11 +164,36 @@ testRule(rule, {
       output: "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
     },
     {
-      name: "apk update writes the index before add: no automatic fix",
+      name: "apk update writes the index before add: reported on the update, no automatic fix",
       code: "FROM alpine:3.20\nRUN apk update && apk add curl\n",
-      messageId: "apkCache",
+      messageId: "apkIndexUpdate",
       line: 2,
       output: null,
+    },
+    {
+      // prometheus-pve-exporter: --no-cache on the add does not undo the update's index.
+      name: "apk update before apk add --no-cache still leaves the update's index",
+      code: "FROM python:3.13-alpine\nRUN apk update && apk add --no-cache py3-pip\n",
+      messageId: "apkIndexUpdate",
+      output: null,
+    },
+    {
+      name: "two updates in one RUN (one before a new repository) are one finding",
+      code: "FROM alpine:3.20\nRUN apk update && apk add wget && echo https://example.com/extras >> /etc/apk/repositories && apk update && apk add --no-cache tool\n",
+      messageId: "apkIndexUpdate",
+      count: 1,
+    },
+    {
+      name: "an update in its own RUN that a later RUN's add reads: drop it, the add fetches with --no-cache",
+      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+      messageId: "apkIndexUpdate",
+      line: 2,
+    },
+    {
+      name: "an update that nothing installs after: remove the index in the same RUN (a suggestion)",
+      code: "FROM alpine:3.20\nRUN apk update && apk upgrade\n",
+      messageId: "apkIndexUpdateAlone",
+      output: "FROM alpine:3.20\nRUN apk update && apk upgrade && rm -rf /var/cache/apk/*\n",
     },
     {
       name: "pip upgrading itself with the requirements: the requirements leave a cache",
@@ -478,8 +503,12 @@ testRule(rule, {
       code: "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n",
     },
     {
-      name: "apk add reusing the index an earlier 'apk update' layer wrote: --no-cache would save nothing",
-      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+      name: "an update that fetches without storing the index",
+      code: "FROM alpine:3.20\nRUN apk --no-cache update && apk add --no-cache curl\n",
+    },
+    {
+      name: "an update whose index the same RUN removes",
+      code: "FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n",
     },
     {
       name: "pip install --no-deps of the local project, through the variable that names it",
