@@ -33,8 +33,10 @@ export interface LeftPackageCache {
   cleanCommand?: string;
   /** apk: an `apk update` in the same RUN writes the index before `add --no-cache` could help. */
   hasSeparateIndexUpdate?: boolean;
-  /** apk index: an `apk add` follows the update in the same RUN (it can fetch the index itself with `--no-cache`). */
-  installsInSameRun?: boolean;
+  /** apk index: the first `apk add` or `apk upgrade` after the update in the same RUN (with `--no-cache` it fetches its own index). */
+  nextApkCommand?: string;
+  /** apk index: a later command of the RUN stores the index itself (another update, an upgrade without `--no-cache`). */
+  laterStoresIndex?: boolean;
 }
 
 const RPM_INSTALL = new Set([
@@ -121,11 +123,17 @@ function cacheLeftBy(
     // `apk --no-cache update` fetches the index without storing it.
     if (pkg.options.some((o) => o.value === "--no-cache")) return null;
     if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
+    // What the apk commands after it in the RUN do with the index: `add`/`upgrade --no-cache`
+    // fetch their own and keep none; without the flag (or after another update) they store it too.
+    const following = later().flatMap((c) => {
+      const next = systemPackageCommand(c);
+      const verb = next?.manager === "apk" ? next.actionWord?.value : undefined;
+      return verb === undefined ? [] : [{ verb, noCache: next!.options.some((o) => o.value === "--no-cache") }];
+    });
+    const fetching = following.filter((f) => f.verb === "add" || f.verb === "upgrade" || f.verb === "update" || f.verb === "fix");
     return make("apkIndex", "apk", pkg.actionWord, {
-      installsInSameRun: later().some((c) => {
-        const next = systemPackageCommand(c);
-        return next?.manager === "apk" && next.actionWord?.value === "add";
-      }),
+      nextApkCommand: fetching.find((f) => f.verb !== "update")?.verb,
+      laterStoresIndex: fetching.some((f) => f.verb === "update" || (f.verb !== "add" && !f.noCache)),
     });
   }
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {

@@ -48,7 +48,7 @@ export const rule: Rule = {
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
       // add fetches a fresh one in memory, so the update is not needed at all.
-      apkIndexUpdate: "'{command}' leaves the package index in the image; drop it and use 'apk add --no-cache'.",
+      apkIndexUpdate: "'{command}' leaves the package index in the image; drop it and use 'apk {next} --no-cache'.",
       apkIndexUpdateAlone: "'{command}' leaves the package index in the image; add '&& rm -rf /var/cache/apk/*' to the RUN.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
@@ -205,7 +205,10 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       if (earlierApkIndexUpdate(model, cache.instruction)) return null;
       // An `apk add` after it (here or in a later RUN) reads the index: removing it would break
       // that add, while `--no-cache` there fetches a fresh index and keeps none.
-      if (cache.installsInSameRun || laterApkAdd(model, cache.instruction)) return { ...base, messageId: "apkIndexUpdate" };
+      // Another update or an upgrade without --no-cache later in the RUN stores the index again:
+      // dropping this update alone saves nothing, removing the index at the end of the RUN does.
+      const next = cache.nextApkCommand ?? (laterApkAdd(model, cache.instruction) ? "add" : undefined);
+      if (next !== undefined && !cache.laterStoresIndex) return { ...base, messageId: "apkIndexUpdate", data: { ...base.data, next } };
       // A suggestion: a script the file runs later may read the index.
       const edits = appendToRun(model, cache.instruction, "rm -rf /var/cache/apk/*");
       return { ...base, messageId: "apkIndexUpdateAlone", suggest: edits ? [fixOf("Remove the apk index in the same RUN", edits)] : undefined };

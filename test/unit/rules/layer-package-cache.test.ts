@@ -178,10 +178,25 @@ testRule(rule, {
       output: null,
     },
     {
-      name: "two updates in one RUN (one before a new repository) are one finding",
+      // h2oai/h2o-llmstudio: dropping the first update alone would leave the second's index.
+      name: "two updates in one RUN (one before a new repository) are one finding: remove the index at the end",
       code: "FROM alpine:3.20\nRUN apk update && apk add wget && echo https://example.com/extras >> /etc/apk/repositories && apk update && apk add --no-cache tool\n",
-      messageId: "apkIndexUpdate",
+      messageId: "apkIndexUpdateAlone",
       count: 1,
+    },
+    {
+      // spinnaker/clouddriver: the upgrade without --no-cache stores the index itself.
+      name: "an update followed by an upgrade without --no-cache: remove the index at the end of the RUN",
+      code: "FROM alpine:3.20\nRUN apk update && apk upgrade && apk add --no-cache bash\n",
+      messageId: "apkIndexUpdateAlone",
+      output: "FROM alpine:3.20\nRUN apk update && apk upgrade && apk add --no-cache bash && rm -rf /var/cache/apk/*\n",
+    },
+    {
+      // langfuse: the command after the update is an upgrade; the message names it.
+      name: "an update followed by an upgrade with --no-cache: drop it, the upgrade fetches its own index",
+      code: "FROM node:24-alpine\nRUN apk update && apk upgrade --no-cache libcrypto3 libssl3\n",
+      messageId: "apkIndexUpdate",
+      data: { command: "apk update", next: "upgrade" },
     },
     {
       name: "an update in its own RUN that a later RUN's add reads: drop it, the add fetches with --no-cache",

@@ -75,6 +75,7 @@ const TYPICAL: Record<string, string | number> = {
   base: "gcr.io/distroless/static",
   clean: "dnf clean all",
   them: "them",
+  next: "add",
 };
 
 /**
