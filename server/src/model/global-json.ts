@@ -60,11 +60,16 @@ function globalJsonAbove(model: DockerfileModel, stage: Stage, directory: string
   return null;
 }
 
-/** The SDK majors `text` (a global.json at `file`) accepts; null when it names no SDK version. */
+/**
+ * The SDK majors `text` (a global.json at `file`) accepts; null when it names no SDK version, or
+ * one the .NET host cannot parse: it wants a full version (`8.0.100`, `8.0.0`, `9.0.100-rc.1`), and
+ * ignores the file's `sdk` section, with a warning, for a pattern such as `8.0.x` (held-out AA:
+ * eShopOnWeb's `8.0.x` binds nothing).
+ */
 function sdkPinOf(file: string, text: string | undefined): LanguagePin | null {
   const sdk = jsonObjectOf(text)?.sdk;
   if (!isRecord(sdk) || typeof sdk.version !== "string") return null;
-  const major = /^(\d+)\.\d+/.exec(sdk.version.trim())?.[1];
+  const major = /^(\d+)\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.exec(sdk.version.trim())?.[1];
   if (major === undefined) return null;
   const policy = typeof sdk.rollForward === "string" ? sdk.rollForward.toLowerCase() : "latestpatch";
   const pinned = Number(major);
