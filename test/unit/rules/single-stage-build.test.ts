@@ -61,6 +61,12 @@ testRule(rule, {
       messageId: "build",
     },
     {
+      name: "a service in a folder named after Gitpod is not a workspace image",
+      code: 'FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      context: { dockerfilePath: "components/gitpod-db/Dockerfile" },
+      messageId: "buildWithSaving",
+    },
+    {
       name: "node full image",
       code: 'FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
       messageId: "buildWithSaving",
@@ -138,6 +144,16 @@ testRule(rule, {
     {
       name: "the command installs and builds at start, read as final-stage-build-tools reads it",
       code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["sh", "-c", "go build -o /app . && /app"]\n',
+    },
+    {
+      name: "a Gitpod workspace image: the toolchain is what its developers work with",
+      code: "FROM gitpod/workspace-full\nRUN cabal update && cabal install --install-method copy hoogle\n",
+      context: { dockerfilePath: ".gitpod.Dockerfile" },
+    },
+    {
+      name: "a Gitpod workspace image in a .gitpod folder",
+      code: "FROM gitpod/workspace-full\nRUN cargo install mdbook\n",
+      context: { dockerfilePath: ".gitpod/Dockerfile" },
     },
     {
       name: "a file named a base, which another Dockerfile of the project extends",
