@@ -46,6 +46,26 @@ function positional(command: ShellCommand): string[] {
   return command.args.filter((w) => !w.value.startsWith("-")).map((w) => w.value);
 }
 
+/**
+ * The package.json script a package manager's command runs, from its words after the program that
+ * are not options: `npm run build`, `yarn run build`, or `yarn build` (yarn, pnpm and bun run a
+ * script named as their subcommand; npm does not). "" when it runs none.
+ */
+function packageScriptRun(manager: string, positionals: readonly string[]): string {
+  const sub = positionals[0] ?? "";
+  if (sub === "run" || sub === "run-script") return positionals[1] ?? "";
+  return manager !== "npm" ? sub : "";
+}
+
+/**
+ * True when a package manager command, given as its program's base name and the words after it
+ * that are not options, runs a package.json script that builds the project (`npm run build`,
+ * `yarn build:web`): for commands read as plain words, such as an entry script's.
+ */
+export function runsBuildScript(manager: string, positionals: readonly string[]): boolean {
+  return /^(?:npm|pnpm|yarn|bun)$/.test(manager) && BUILD_SCRIPT.test(packageScriptRun(manager, positionals));
+}
+
 /** Classifies one shell command as a build step, or null. */
 export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem; tool: string } | null {
   const name = command.name;
@@ -58,7 +78,7 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
     case "pnpm":
     case "yarn":
     case "bun": {
-      const script = sub === "run" || sub === "run-script" ? (pos[1] ?? "") : name !== "npm" ? sub : "";
+      const script = packageScriptRun(name, pos);
       return BUILD_SCRIPT.test(script) ? { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` } : null;
     }
     case "npx":

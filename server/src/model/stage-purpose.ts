@@ -55,6 +55,19 @@ const DEVELOPMENT_PATH_WORDS = new Set([
   "benchmarks",
 ]);
 /**
+ * True for a Gitpod workspace image (`.gitpod.Dockerfile`, the name `.gitpod.yml`'s `image: file:`
+ * conventionally points at, `Dockerfile.gitpod`, `.gitpod/Dockerfile`): the development environment
+ * the project's contributors open, whose toolchain is the product, never deployed. Read from the
+ * file name and a `.gitpod` folder only: a folder such as `gitpod-db/` may hold a deployed service.
+ * A prebuilt workspace image a CI pushes is a workspace all the same.
+ */
+function isWorkspaceImageFile(path: string): boolean {
+  const segments = path.toLowerCase().split("/");
+  const fileWords = (segments[segments.length - 1] ?? "").split(/[-_.]/);
+  return fileWords.includes("gitpod") || segments.slice(0, -1).includes(".gitpod");
+}
+
+/**
  * A comment that says what the file is for: `# DEVELOPMENT ONLY`, `(dev-only migration helper)`.
  * Not a file name (`test-only.yml`, the CI workflow an ARG exists for): that names a workflow, not
  * what the image is.
@@ -187,6 +200,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (!final) return null;
   if (isDevelopmentStage(final) && !isServiceNamedForBuild(final)) return "stage-name";
   const path = model.context.dockerfilePath;
+  if (path !== undefined && isWorkspaceImageFile(path)) return "path";
   // A file named for development that the project's CI builds and pushes (`Dockerfile.dev` as the
   // published image) ships all the same: its name says nothing then.
   if (path !== undefined && model.context.publishedByCi !== true) {

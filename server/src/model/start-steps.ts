@@ -1,8 +1,10 @@
 // What the container does when it starts, read from its command and the entry scripts the host
 // read from the build context: some images compile or install dependencies at every start (a
-// development image running `mix setup`, an entry script running `npm install`), so the compilers
-// and headers they keep are needed at run time, not leftovers of the build.
+// development image running `mix setup`, an entry script running `npm install` or the project's
+// `npm run build`), so the compilers, headers and build tools they keep are needed at run time, not
+// leftovers of the build.
 
+import { runsBuildScript } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { perModel } from "./per-model";
@@ -33,20 +35,22 @@ const LEADING = /^(?:exec|then|else|do|time|sudo|-E|!|\{|\()$/;
 /** Options that take the folder to work in as the next word. */
 const FOLDER_OPTION = /^(?:--prefix|-C|--cwd|--dir|--working-dir|-d)$/;
 
-/** True when one simple command (its words) compiles or installs dependencies. */
+/** True when one simple command (its words) compiles or installs dependencies, or runs the project's build script. */
 export function isBuildingStep(words: readonly string[]): boolean {
   let start = 0;
   while (start < words.length && (LEADING.test(words[start]) || /^\w+=/.test(words[start]))) start++;
   const program = baseName(words[start] ?? "");
   if (program === "make") return true;
   const name = /^pip3?(?:\.\d+)?$/.test(program) ? "pip" : program;
-  const step = BUILDING_STEP.get(name);
-  if (!step) return false;
-  // The first word that is not an option, nor the folder an option names, is the subcommand
+  // The words that are not options, nor the folder an option names; the first is the subcommand
   // (`npm --prefix app install`, `yarn --cwd web install`).
   const rest = words.slice(start + 1);
-  const subcommand = rest.find((w, i) => !w.startsWith("-") && !(i > 0 && FOLDER_OPTION.test(rest[i - 1])));
-  return subcommand !== undefined && step.test(subcommand);
+  const positionals = rest.filter((w, i) => !w.startsWith("-") && !(i > 0 && FOLDER_OPTION.test(rest[i - 1])));
+  // The project's own build script (`npm run build`, run to bake run-time settings into a bundle)
+  // needs the bundler and the rest of the build's toolchain when the container starts.
+  if (runsBuildScript(name, positionals)) return true;
+  const step = BUILDING_STEP.get(name);
+  return step !== undefined && positionals.length > 0 && step.test(positionals[0]);
 }
 
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;

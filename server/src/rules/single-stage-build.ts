@@ -11,6 +11,7 @@ import { declaresNoDevDependencies, installManifestSource } from "../model/dev-d
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { lineage } from "../model/stage-graph";
+import { buildsAtStart } from "../model/start-steps";
 import type { ShellCommand } from "../model/shell";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import { isNamedBase } from "../model/image-role";
@@ -139,6 +140,10 @@ export const rule: Rule = {
     if (isNamedBase(model) && startCommand(model) === null) return;
     // Xdebug or PCOV on every build: a PHP development image, as for final-stage-build-tools.
     if (installsPhpDebugger(model)) return;
+    // The container builds or installs at every start (an entry script's `npm run build` that bakes
+    // run-time settings into the bundle, `npm install`, `make`): the toolchain is a run-time need, as
+    // final-stage-build-tools reads it, and a runtime stage without it would not start.
+    if (buildsAtStart(model)) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     // A step in a branch on a build argument the project's builds pass may be skipped by them.

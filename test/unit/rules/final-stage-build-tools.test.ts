@@ -530,6 +530,11 @@ testRule(rule, {
       context: { files: { "config/entrypoint.sh": "#!/bin/sh\nif [ ! -e /first ]; then\n    touch /first\n    mix setup\nfi\n\nmix phx.server" } },
     },
     {
+      name: "the entry script runs the project's build script at start (yarn build): its toolchain is a run-time need",
+      code: 'FROM node:22-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends g++ make && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nENTRYPOINT ["/app/start.sh"]\n',
+      context: { files: { "start.sh": "#!/bin/sh\ncd /app\nyarn build\nexec node dist/server.js\n" } },
+    },
+    {
       name: "a test layer ends the file, over a --target image whose entry script installs pip packages at start",
       code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\nCMD ["start"]\nFROM app AS app-bats\nENTRYPOINT ["/usr/local/bin/bats"]\n',
       context: {

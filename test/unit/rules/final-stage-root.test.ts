@@ -637,6 +637,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a Gitpod workspace image, even one the project's CI pushes as a prebuilt workspace",
+      code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      context: { dockerfilePath: "Dockerfile.gitpod", publishedByCi: true },
+    },
+    {
       name: "an entry script handed to bash by a shell ENTRYPOINT that writes a first-run marker in /",
       code: 'FROM ruby:3.3\nRUN useradd --create-home app\nWORKDIR /code\nCOPY . /code\nEXPOSE 3000\nENTRYPOINT ["/bin/bash"]\nCMD ["/code/docker/entrypoint.sh"]\n',
       context: {

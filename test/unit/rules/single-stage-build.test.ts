@@ -55,6 +55,18 @@ testRule(rule, {
       data: { tool: "make", image: "golang:1.26-bookworm", runtime: "debian:bookworm-slim", saving: "269 MB" },
     },
     {
+      name: "an entry script that only serves the bundle built into the image",
+      code: 'FROM node:22-slim\nWORKDIR /code\nCOPY . .\nRUN npm install && npm run build\nENTRYPOINT ["./entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/bash\n# npm run build is done in the image\nnpx serve -s dist -l 4018\n" } },
+      messageId: "build",
+    },
+    {
+      name: "a service in a folder named after Gitpod is not a workspace image",
+      code: 'FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      context: { dockerfilePath: "components/gitpod-db/Dockerfile" },
+      messageId: "buildWithSaving",
+    },
+    {
       name: "node full image",
       code: 'FROM node:24\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
       messageId: "buildWithSaving",
@@ -118,6 +130,30 @@ testRule(rule, {
       context: {
         files: { "package.json": '{"scripts": {"build": "tsc", "start": "node dist/main.js"}, "dependencies": {"typescript": "5.6.3", "ws": "^8.18.0"}}' },
       },
+    },
+    {
+      name: "the entry script rebuilds the client bundle at every start (run-time settings baked in): the bundler is a run-time need",
+      code: 'FROM node:22-slim\nWORKDIR /code\nCOPY . .\nRUN cd client && npm install\nRUN cd client && npm run build\nEXPOSE 4018\nENTRYPOINT ["./entrypoint.sh"]\n',
+      context: {
+        files: {
+          "entrypoint.sh":
+            '#!/bin/bash\nexport VITE_APP_API_HOST=${VITE_APP_API_HOST}\ncd client\nnohup sh -c \'echo "Rebuilding the UI" && npm run build && echo "UI built"\' &\nnpx serve -s dist -l 4018\n',
+        },
+      },
+    },
+    {
+      name: "the command installs and builds at start, read as final-stage-build-tools reads it",
+      code: 'FROM golang:1.27\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["sh", "-c", "go build -o /app . && /app"]\n',
+    },
+    {
+      name: "a Gitpod workspace image: the toolchain is what its developers work with",
+      code: "FROM gitpod/workspace-full\nRUN cabal update && cabal install --install-method copy hoogle\n",
+      context: { dockerfilePath: ".gitpod.Dockerfile" },
+    },
+    {
+      name: "a Gitpod workspace image in a .gitpod folder",
+      code: "FROM gitpod/workspace-full\nRUN cargo install mdbook\n",
+      context: { dockerfilePath: ".gitpod/Dockerfile" },
     },
     {
       name: "a file named a base, which another Dockerfile of the project extends",
