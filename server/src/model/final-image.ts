@@ -2,7 +2,8 @@
 // `FROM <stage>`. Stages that are only copied from (`COPY --from`) are throwaway builders: what
 // they leave behind never ships.
 
-import { ancestorsOf } from "./stage-graph";
+import { ancestorsOf, stagesBuiltOn } from "./stage-graph";
+import { buildReferences } from "./stage-references";
 import { isDevelopmentStage } from "./stage-purpose";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
@@ -41,6 +42,27 @@ export function shippedImageStages(model: DockerfileModel): Set<Stage> {
     if (isDevelopmentStage(stage)) continue;
     if (!stage.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) continue;
     for (const s of [stage, ...ancestorsOf(stage)]) stages.add(s);
+  }
+  return stages;
+}
+
+/**
+ * The stages whose config (ENV, command) is that of an image someone runs: those of
+ * `shippedImageStages`, and each stage the final stage does not reach and no stage copies from. Such
+ * a stage is built only with `--target` (a compose service's, a CI matrix's), so its result is an
+ * image of its own, or the base of several (`FROM php-base AS fpm`, `FROM php-base AS admin`, each
+ * published next to the final image); it is no builder whose output is copied out. Development and
+ * test stages are left out, and so is a stage only they build on: their build steps (a test run)
+ * may read what the stage sets.
+ */
+export function runImageStages(model: DockerfileModel): Set<Stage> {
+  const stages = shippedImageStages(model);
+  const copiedFrom = new Set(buildReferences(model).flatMap((r) => (r.kind !== "from" && r.target !== null ? [r.target] : [])));
+  for (const stage of model.stages) {
+    if (stage.isReachable || copiedFrom.has(stage) || isDevelopmentStage(stage)) continue;
+    const builtOn = stagesBuiltOn(model, stage);
+    if (builtOn.length > 0 && builtOn.every(isDevelopmentStage)) continue;
+    stages.add(stage);
   }
   return stages;
 }

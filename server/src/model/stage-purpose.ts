@@ -5,7 +5,8 @@
 
 import { baseName } from "./copy-paths";
 import { keptBuildTools } from "./build-tools";
-import { lineage } from "./stage-graph";
+import { commentsAbove } from "./comments";
+import { lineage, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 
 const WORDS =
@@ -17,6 +18,37 @@ const DEVELOPMENT_NAMES = new RegExp(`^(?:${WORDS})(?:[-_.].*)?$|[-_.](?:${WORDS
 /** True when the stage's name marks it as a development, test or build environment. */
 export function isDevelopmentStage(stage: Stage): boolean {
   return stage.name !== null && DEVELOPMENT_NAMES.test(stage.name.toLowerCase());
+}
+
+/**
+ * Names of a stage run for development, tests or a demo (`dev`, `fpm-dev`, `test-db`, `mysql-demo`):
+ * narrower than DEVELOPMENT_NAMES, whose builder and tooling names (`build`, `update`) say how a
+ * stage is built, not that what it sets is a fixture.
+ */
+const FIXTURE_STAGE_NAMES =
+  /^(?:dev|devel|develop|development|debug|test|tests|testing|e2e|local|demo|demos)(?:[-_.].*)?$|[-_.](?:dev|devel|develop|development|debug|test|tests|testing|e2e|local|demo|demos)$/;
+/**
+ * A comment above a stage's FROM that says what the stage is for: "a mysql server running the demo
+ * database for use in development", "for local testing", "(dev-only)".
+ */
+const FOR_DEVELOPMENT_COMMENT =
+  /\bfor\s+(?:use\s+(?:in|with|during)\s+)?(?:local\s+)?(?:development|testing|tests|demos?|demonstrations?)\b|\b(?:development|dev|testing|test|demo)[- ]only\b/i;
+/** A comment that also names production or a release speaks for both uses, not for development alone. */
+const PRODUCTION_WORDS = /\b(?:production|prod|release|deploy\w*)\b/i;
+
+/**
+ * True for a stage the file marks as run for development, tests or a demo, by its name or the
+ * comment block right above its FROM, when every stage built on it is marked so too: no other
+ * image inherits what it sets. Its literal values are fixtures (the demo database's user and
+ * password that compose's services share), not secrets an image ships.
+ */
+export function isDevelopmentOnlyStage(model: DockerfileModel, stage: Stage): boolean {
+  const marked = (s: Stage) => {
+    if (s.name !== null && FIXTURE_STAGE_NAMES.test(s.name.toLowerCase())) return true;
+    const text = commentsAbove(model, s.from).join(" ");
+    return FOR_DEVELOPMENT_COMMENT.test(text) && !PRODUCTION_WORDS.test(text);
+  };
+  return marked(stage) && stagesBuiltOn(model, stage).every(marked);
 }
 
 /** Names that say a stage builds something (`build`, `builder`, `toolchain`), not that it runs a development server. */

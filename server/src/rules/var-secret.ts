@@ -7,16 +7,17 @@
 // or a password's minimum length, where a secret file is) and values that hold no secret
 // (an ENV's empty, placeholder or switched-off value, `**None**`, `DEFAULT_BAD_KEY` and `disabled` included, a boolean, a path, a plain URL, a public
 // key's ID), and a value a comment right above says is public on purpose. The remedy named fits
-// where the value is read: an ENV of the final image no later RUN names is a run-time setting
-// (pass it when the container starts); a builder stage's ARG or ENV stays in its history, not in
-// the shipped image (still a secret mount); so does a file that says it is for development or tests
-// only (its literal values are fixtures).
+// where the value is read: an ENV of an image the project runs (the final one, another built with
+// `--target`, or their common base) no later RUN names is a run-time setting (pass it when the
+// container starts); a builder stage's ARG or ENV stays in its history, not in the shipped image
+// (still a secret mount). The literal values of a builder, of a file that says it is for
+// development or tests only, and of a stage it marks so, are fixtures and left alone.
 
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentAt } from "../model/environment";
-import { finalImageStages } from "../model/final-image";
+import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
-import { developmentPurpose } from "../model/stage-purpose";
+import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpose";
 import { configuredPublicEnvPrefixes } from "../model/public-env";
 import { escapeRegExp } from "../model/text";
 import type { Range } from "../model/text";
@@ -91,6 +92,13 @@ const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/
 // works until the deployment overrides it. The weakness is real, but it is a run-time setting:
 // the remedy is to leave it unset in the image and pass it when the container starts.
 const CHANGE_ME = /^(?:please[-_.]?)?(?:change|replace)[-_.]?(?:me|this|it)$/i;
+// The same request inside a value's words (`ThisTokenIsNotSoSecretChangeIt`, Symfony's shipped
+// APP_SECRET; `change-this-in-production`): the value announces itself as the default to replace.
+const CHANGE_ME_PHRASE = /(?:^| )(?:change|replace) (?:me|this|it)(?: |$)/;
+// A word run together in camel or Pascal case (`ThisTokenIsNotSoSecretChangeIt`, `YourApiKeyHere`):
+// each capital starts a word of at least two letters. Random letters seldom take this shape, and a
+// value is only read as words when one of them is a placeholder word or a request to change it.
+const CAMEL_WORDS = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/;
 // Values whose shape says they locate or name a secret rather than hold one, whatever the name:
 // an absolute path (`/run/secrets/openvpn_password`, where a Docker secret is mounted at run time);
 // a URL with no user info, query or long opaque path segment (`https://download.passbolt.com`, the
@@ -138,6 +146,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     const finalStages = finalImageStages(model);
+    const runStages = runImageStages(model);
     const configuredPrefixes = configuredPublicEnvPrefixes(model);
     const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
     const unshipped = isDeclaredUnshipped(model);
@@ -186,10 +195,16 @@ export const rule: Rule = {
         // A file that says it is for development or tests only is not shipped either: its literal
         // values are the fixtures its throwaway services share (`RT_DBA_PASSWORD=password`, equal to
         // the test database's root password; held-out Y: wrong as a secret).
-        if ((isBuilder || unshipped) && isBuildTimeStandIn(model, instruction, value)) continue;
-        const changeMe = instruction.keyword === "ENV" && value !== null && CHANGE_ME.test(value.trim()) ? value.trim() : null;
+        // So does a stage the file marks as for development or a demo (`mysql-demo`, "for use in
+        // development") that no other image builds on: the demo database's login, which compose's
+        // services share (held-out AB: wrong as a secret).
+        const developmentOnly = stage !== null && isDevelopmentOnlyStage(model, stage);
+        if ((isBuilder || unshipped || developmentOnly) && isBuildTimeStandIn(model, instruction, value)) continue;
+        const changeMe = instruction.keyword === "ENV" && value !== null && asksToBeChanged(value.trim()) ? value.trim() : null;
+        // An ENV of an image someone runs (the final one, or another the project builds with
+        // `--target`, or their common base) that no later build step reads is read at run time.
         const runTime =
-          instruction.keyword === "ENV" && stage !== null && finalStages.has(stage) && !instruction.trigger && !readByLaterRun(model, instruction, key.name);
+          instruction.keyword === "ENV" && stage !== null && runStages.has(stage) && !instruction.trigger && !readByLaterRun(model, instruction, key.name);
         const defaultLogin = runTime && value !== null && isDefaultLoginPassword(model, instruction, key.name, value);
         found.push({ name: key.name, range: key.range, keyword: instruction.keyword, shipped: !isBuilder, changeMe, runTime, defaultLogin });
       }
@@ -349,9 +364,26 @@ function isPlaceholder(value: string): boolean {
 
 /** True when every word of the value is letters and one of them declares a default or an example. */
 function saysItIsAPlaceholder(value: string): boolean {
-  const words = value.split(/[-_.\s]+/).filter((word) => word !== "");
-  if (words.length === 0 || !words.every((word) => /^[a-z]+$/i.test(word))) return false;
+  const words = letterWords(value);
+  if (words === null) return false;
   return words.some((word) => PLACEHOLDER_WORD.test(word)) || NOT_USED_PHRASE.test(words.join(" ").toLowerCase());
+}
+
+/** True for `changeme` and its kin, also as words of a longer value (`ThisTokenIsNotSoSecretChangeIt`). */
+function asksToBeChanged(value: string): boolean {
+  if (CHANGE_ME.test(value)) return true;
+  const words = letterWords(value);
+  return words !== null && CHANGE_ME_PHRASE.test(words.join(" ").toLowerCase());
+}
+
+/**
+ * The words of a value written as words: split at `-`, `_`, `.` and spaces, and a camel or Pascal
+ * case run split at its capitals. Null when a part holds anything but letters (key material).
+ */
+function letterWords(value: string): string[] | null {
+  const parts = value.split(/[-_.\s]+/).filter((part) => part !== "");
+  if (parts.length === 0 || !parts.every((part) => /^[a-z]+$/i.test(part))) return null;
+  return parts.flatMap((part) => (CAMEL_WORDS.test(part) ? part.split(/(?=[A-Z])/) : [part]));
 }
 
 /** A switch, or a value that says where a secret is or which public key is meant. */

@@ -201,8 +201,70 @@ testRule(rule, {
       count: 2,
       token: "DB_PASSWORD",
     },
+    {
+      name: "an ENV of a base the final stage does not reach, built on by images of their own (--target): a run-time setting",
+      code: 'FROM php:8.4-fpm AS php-base\nENV APP_SECRET=9f3a7c1e2b8d4f60\nCMD ["php-fpm"]\nFROM php-base AS admin\nENTRYPOINT ["/entrypoint.sh"]\nFROM php:8.4-apache AS app\nCMD ["apache2-foreground"]\n',
+      messageId: "runtime",
+      line: 2,
+      data: { name: "APP_SECRET" },
+    },
+    {
+      name: "a compose target's literal login, with no command of its own: its base image's server reads it at run time",
+      code: 'FROM mysql:8 AS db\nENV MYSQL_USER=app\nENV MYSQL_PASSWORD=app\nFROM alpine:3.20\nCMD ["/app"]\n',
+      context: { buildTargets: ["db"] },
+      messageId: "defaultLogin",
+      token: "MYSQL_PASSWORD",
+    },
+    {
+      name: "a base only test stages build on keeps the secret-mount remedy: a test run may read it",
+      code: 'FROM python:3.12 AS base\nENV API_TOKEN=9f3a7c1e2b8d4f60\nFROM base AS test\nRUN pytest\nFROM python:3.12-slim\nCMD ["app"]\n',
+      messageId: "secret",
+      token: "API_TOKEN",
+    },
+    {
+      name: "a value whose camel-case words ask to be changed is a known default",
+      code: "FROM php:8.4-fpm\nENV APP_SECRET=ThisTokenIsNotSoSecretChangeIt\n",
+      messageId: "default",
+      data: { name: "APP_SECRET", value: "ThisTokenIsNotSoSecretChangeIt" },
+    },
+    {
+      name: "mixed-case letters that do not spell words are key material",
+      code: "FROM alpine:3.20\nENV API_KEY=kJhYourPqWxChangeIt\n",
+      messageId: "runtime",
+    },
+    {
+      name: "a stage marked for development that a shipped stage builds on ships its values",
+      code: '# Base for local development\nFROM node:22 AS base\nENV DB_PASSWORD=hunter2\nFROM base AS app\nCMD ["node", "server.js"]\n',
+      messageId: "runtime",
+      token: "DB_PASSWORD",
+    },
+    {
+      name: "a comment that names production too does not mark a stage for development",
+      code: '# Database for development and production\nFROM postgres:16 AS db\nENV POSTGRES_PASSWORD=hunter2\nFROM alpine:3.20\nCMD ["/app"]\n',
+      messageId: "runtime",
+      token: "POSTGRES_PASSWORD",
+    },
+    {
+      name: "a demo stage's build argument without a default still expects a real value",
+      code: 'FROM mysql:8 AS mysql-demo\nARG MYSQL_PASSWORD\nFROM alpine:3.20\nCMD ["/app"]\n',
+      messageId: "secret",
+      token: "MYSQL_PASSWORD",
+    },
   ],
   silent: [
+    {
+      name: "a stage whose comment says it is for development: its literal login is a fixture",
+      code: '# Setup a mysql server running the demo database for use in development\nFROM mysql:8 AS db\nENV MYSQL_USER=app\nENV MYSQL_PASSWORD=app\nFROM alpine:3.20\nCMD ["/app"]\n',
+      context: { buildTargets: ["db"] },
+    },
+    {
+      name: "a stage named for a demo, and one built on it",
+      code: 'FROM postgres:16 AS db-demo\nENV POSTGRES_PASSWORD=demo\nFROM db-demo AS demo-seeded\nENV SEED_TOKEN=9f3a7c1e2b8d4f60\nFROM alpine:3.20\nCMD ["/app"]\n',
+    },
+    {
+      name: "camel-case words that say the value is a placeholder",
+      code: "FROM alpine:3.20\nENV API_KEY=YourApiKeyHere SIGNING_SECRET=InsecureDefaultSecret\n",
+    },
     {
       // bestpractical/rt: the password equals the throwaway test database's root password.
       name: "a literal password in a file whose header says it is for testing only",
