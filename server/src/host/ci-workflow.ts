@@ -163,7 +163,8 @@ function parsedYaml(text: string): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
   const { parse: parseYaml } = require("yaml") as typeof Yaml;
   try {
-    return parseYaml(text, { maxAliasCount: 100 });
+    // Unknown tags (GitLab's `!reference`) read as plain values, without a warning on stderr.
+    return parseYaml(text, { maxAliasCount: 100, logLevel: "error" });
   } catch {
     return undefined;
   }

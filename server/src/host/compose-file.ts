@@ -10,7 +10,8 @@ export function composeServices(text: string): unknown[] | null {
   const { parse: parseYaml } = require("yaml") as typeof Yaml;
   let document: unknown;
   try {
-    document = parseYaml(text, { maxAliasCount: 100 });
+    // Unknown tags (compose's `!reset`, `!override`) read as plain values, without a warning on stderr.
+    document = parseYaml(text, { maxAliasCount: 100, logLevel: "error" });
   } catch {
     // A compose file being edited is often invalid for a moment; it says nothing meanwhile.
     return null;

@@ -1,6 +1,7 @@
 // Which build context a compose file gives a Dockerfile (`build.context` + `build.dockerfile`).
 
 import * as assert from "assert";
+import { workflowContexts } from "../../../server/src/host/ci-context";
 import { composeContextFor } from "../../../server/src/host/compose-context";
 
 describe("host: compose build context", () => {
@@ -39,5 +40,23 @@ describe("host: compose build context", () => {
   it("null when no service builds the Dockerfile, or the file is not valid YAML", () => {
     assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/other/Dockerfile"), null);
     assert.strictEqual(composeContextFor("services: [", "/repo", "/repo/Dockerfile"), null);
+  });
+});
+
+describe("host: compose and CI files with tags of their own", () => {
+  it("reads compose's !reset and GitLab's !reference without a warning on stderr", () => {
+    // openfga's docker-compose.override.yaml resets an image with `image: !reset null`.
+    const warnings: unknown[] = [];
+    const emit = process.emitWarning;
+    process.emitWarning = ((warning: unknown) => void warnings.push(warning)) as typeof process.emitWarning;
+    try {
+      const compose = "services:\n  app:\n    image: !reset null\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n";
+      assert.strictEqual(composeContextFor(compose, "/repo/docker", "/repo/docker/Dockerfile"), "/repo");
+      const ci = "build:\n  script:\n    - !reference [.setup, script]\n    - docker build -f docker/Dockerfile .\n";
+      assert.deepStrictEqual(workflowContexts(ci, "docker/Dockerfile"), [""]);
+    } finally {
+      process.emitWarning = emit;
+    }
+    assert.deepStrictEqual(warnings, []);
   });
 });
