@@ -50,6 +50,8 @@ export const rule: Rule = {
       // add fetches a fresh one in memory, so the update is not needed at all.
       apkIndexUpdate: "'{command}' leaves the package index in the image; drop it and use 'apk {next} --no-cache'.",
       apkIndexUpdateAlone: "'{command}' leaves the package index in the image; add '&& rm -rf /var/cache/apk/*' to the RUN.",
+      // A later RUN installs without --no-cache and stores the index again: the flag is needed there too.
+      apkIndexEverywhere: "'{command}' leaves the package index in the image; drop it and use --no-cache on every apk add.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
@@ -207,7 +209,12 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // that add, while `--no-cache` there fetches a fresh index and keeps none.
       // Another update or an upgrade without --no-cache later in the RUN stores the index again:
       // dropping this update alone saves nothing, removing the index at the end of the RUN does.
-      const next = cache.nextApkCommand ?? (laterApkAdd(model, cache.instruction) ? "add" : undefined);
+      // A later RUN's `apk add` or `apk upgrade` without --no-cache fetches a missing index and
+      // stores it in its own layer: neither dropping this update nor removing its index saves
+      // anything unless those commands take the flag too (spinnaker's, judged wrong with the
+      // removal alone).
+      if (laterApkCommands(model, cache.instruction).some((c) => !c.noCache)) return { ...base, messageId: "apkIndexEverywhere" };
+      const next = cache.nextApkCommand ?? (laterApkCommands(model, cache.instruction).some((c) => c.verb === "add") ? "add" : undefined);
       if (next !== undefined && !cache.laterStoresIndex) return { ...base, messageId: "apkIndexUpdate", data: { ...base.data, next } };
       // A suggestion: a script the file runs later may read the index.
       const edits = appendToRun(model, cache.instruction, "rm -rf /var/cache/apk/*");
@@ -357,15 +364,16 @@ function aptInstalledUpTo(run: Instruction): Set<string> {
   return installed;
 }
 
-/** True when a RUN after `run` in its stage, or in a stage built on it, runs `apk add`. */
-function laterApkAdd(model: DockerfileModel, run: Instruction): boolean {
-  return instructionsAfter(model, run).some(
-    (i) =>
-      i.keyword === "RUN" &&
-      i.commands.some((c) => {
-        const pkg = systemPackageCommand(c);
-        return pkg?.manager === "apk" && pkg.actionWord?.value === "add";
-      }),
+/** The `apk add` and `apk upgrade` commands of the RUNs after `run` in its stage and the stages built on it. */
+function laterApkCommands(model: DockerfileModel, run: Instruction): { verb: string; noCache: boolean }[] {
+  return instructionsAfter(model, run).flatMap((i) =>
+    i.keyword !== "RUN"
+      ? []
+      : i.commands.flatMap((c) => {
+          const pkg = systemPackageCommand(c);
+          const verb = pkg?.manager === "apk" ? pkg.actionWord?.value : undefined;
+          return verb === "add" || verb === "upgrade" ? [{ verb, noCache: pkg!.options.some((o) => o.value === "--no-cache") }] : [];
+        }),
   );
 }
 

@@ -192,6 +192,13 @@ testRule(rule, {
       output: "FROM alpine:3.20\nRUN apk update && apk upgrade && apk add --no-cache bash && rm -rf /var/cache/apk/*\n",
     },
     {
+      // spinnaker/clouddriver: the later add fetches the missing index and stores it in its own layer.
+      name: "an update before a later RUN's add without --no-cache: the flag is needed on every add",
+      code: "FROM alpine:3.20\nRUN apk update && apk upgrade\nRUN apk add aws-cli\n",
+      messageId: "apkIndexEverywhere",
+      line: 2,
+    },
+    {
       // langfuse: the command after the update is an upgrade; the message names it.
       name: "an update followed by an upgrade with --no-cache: drop it, the upgrade fetches its own index",
       code: "FROM node:24-alpine\nRUN apk update && apk upgrade --no-cache libcrypto3 libssl3\n",
@@ -199,8 +206,8 @@ testRule(rule, {
       data: { command: "apk update", next: "upgrade" },
     },
     {
-      name: "an update in its own RUN that a later RUN's add reads: drop it, the add fetches with --no-cache",
-      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+      name: "an update in its own RUN that a later RUN's add with --no-cache follows: drop it",
+      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add --no-cache curl\n",
       messageId: "apkIndexUpdate",
       line: 2,
     },
