@@ -51,7 +51,7 @@ export const rule: Rule = {
       apkIndexUpdate: "'{command}' leaves the package index in the image; drop it and use 'apk {next} --no-cache'.",
       apkIndexUpdateAlone: "'{command}' leaves the package index in the image; add '&& rm -rf /var/cache/apk/*' to the RUN.",
       // A later RUN installs without --no-cache and stores the index again: the flag is needed there too.
-      apkIndexEverywhere: "'{command}' leaves the package index in the image; drop it and use --no-cache on every apk add.",
+      apkIndexEverywhere: "'{command}' leaves the package index in the image; drop it, add --no-cache to all apk commands.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
@@ -213,7 +213,13 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // stores it in its own layer: neither dropping this update nor removing its index saves
       // anything unless those commands take the flag too (spinnaker's, judged wrong with the
       // removal alone).
-      if (laterApkCommands(model, cache.instruction).some((c) => !c.noCache)) return { ...base, messageId: "apkIndexEverywhere" };
+      if (laterApkCommands(model, cache.instruction).some((c) => !c.noCache)) {
+        // The file removes the index itself in a later layer (`RUN rm /var/cache/apk/*`): that
+        // frees nothing, but with the flag everywhere the folder is empty and a plain `rm` of its
+        // glob fails the build. The fix spans several RUNs and that cleanup: no advice here.
+        if (laterIndexRemoval(model, cache.instruction)) return null;
+        return { ...base, messageId: "apkIndexEverywhere" };
+      }
       const next = cache.nextApkCommand ?? (laterApkCommands(model, cache.instruction).some((c) => c.verb === "add") ? "add" : undefined);
       if (next !== undefined && !cache.laterStoresIndex) return { ...base, messageId: "apkIndexUpdate", data: { ...base.data, next } };
       // A suggestion: a script the file runs later may read the index.
@@ -362,6 +368,13 @@ function aptInstalledUpTo(run: Instruction): Set<string> {
     }
   }
   return installed;
+}
+
+/** True when a RUN after `run` in its stage, or a stage built on it, removes the apk cache folder's contents. */
+function laterIndexRemoval(model: DockerfileModel, run: Instruction): boolean {
+  return instructionsAfter(model, run).some(
+    (i) => i.keyword === "RUN" && i.commands.some((c) => c.name === "rm" && c.args.some((a) => a.value.startsWith("/var/cache/apk"))),
+  );
 }
 
 /** The `apk add` and `apk upgrade` commands of the RUNs after `run` in its stage and the stages built on it. */

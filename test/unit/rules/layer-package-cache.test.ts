@@ -193,7 +193,7 @@ testRule(rule, {
     },
     {
       // spinnaker/clouddriver: the later add fetches the missing index and stores it in its own layer.
-      name: "an update before a later RUN's add without --no-cache: the flag is needed on every add",
+      name: "an update before a later RUN's add without --no-cache: the flag is needed on every apk command",
       code: "FROM alpine:3.20\nRUN apk update && apk upgrade\nRUN apk add aws-cli\n",
       messageId: "apkIndexEverywhere",
       line: 2,
@@ -523,6 +523,11 @@ testRule(rule, {
     {
       name: "apt 3's 'apt-get distclean' removes the lists",
       code: "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n",
+    },
+    {
+      // spinnaker/clouddriver: the fix would span three RUNs, and its later `rm` of the glob would fail.
+      name: "an update before later adds without --no-cache in a stage that removes the index in a later RUN",
+      code: "FROM alpine:3.20\nRUN apk update && apk upgrade\nRUN apk add aws-cli\nRUN rm /var/cache/apk/*\n",
     },
     {
       name: "an update that fetches without storing the index",
