@@ -124,6 +124,13 @@ const INIT_WRAPPERS = /^(?:tini(?:-static)?|dumb-init|docker-init|catatonit)$/;
  * Maven, make, CMake, Ninja; Scala's sbt and mill, Clojure's Leiningen, Bazel, Ant).
  */
 const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja|sbt|mill|lein|bazel|bazelisk|ant)$/;
+/**
+ * A compiler as the container's command (`ENTRYPOINT ["/usr/bin/crystal"]`, `gcc`, `rustc`): the
+ * image is a language's toolchain that others run on their sources or build on, like the official
+ * language images; its compilers, headers and root user are what it ships (84codes' crystal
+ * images, held-out AC: wrong as build tools and as root).
+ */
+const COMPILER_PROGRAMS = /^(?:crystal|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|rustc|javac|kotlinc|scalac|ghc|zig|nim|swiftc|gfortran|tsc|elm)$/;
 
 /**
  * Words of a base image's name or tag that mark a build environment (`ossrs/srs:dev`,
@@ -254,7 +261,13 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     const program = baseName(command[0] ?? "");
     const rest = command.slice(1);
     if (IDLE_PROGRAMS.test(program) && (program === "sleep" || program === "tail" || rest.every((w) => /^-(?:l|i|-login)$/.test(w)))) return "shell-command";
-    if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";
+    if (
+      BUILD_PROGRAMS.test(program) ||
+      COMPILER_PROGRAMS.test(program) ||
+      (program === "cargo" && rest[0] === "build") ||
+      (program === "go" && rest[0] === "build")
+    )
+      return "build-command";
     return null;
   }
   const chain = lineage(final);

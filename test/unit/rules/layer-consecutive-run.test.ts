@@ -223,6 +223,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // tianon/gosu: one build per architecture, each cached and failing on its own.
+      name: "a project build script run once per architecture",
+      code: "FROM golang:1.24\nCOPY gosu-build-and-test.sh /usr/local/bin/\nRUN ARCH=amd64 GOARCH=amd64 gosu-build-and-test.sh\nRUN ARCH=arm64 GOARCH=arm64 gosu-build-and-test.sh\nRUN ARCH=s390x GOARCH=s390x gosu-build-and-test.sh\n",
+    },
+    {
       name: "a step that only prints a build argument to the log is a debugging aid, not a layer to merge",
       code: 'FROM debian:12\nARG TARGETARCH\nRUN echo "building for $TARGETARCH"\nRUN sed -i "s/ main/ main contrib/" /etc/apt/sources.list.d/debian.sources\nCMD ["app"]\n',
     },
