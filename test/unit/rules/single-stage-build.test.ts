@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a node app whose build folder stays",
+      code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nRUN cd app && NODE_ENV=dev npm ci && npm run build && cd .. && npm ci\nCMD ["node", "app.js"]\n',
+      messageId: "build",
+      line: 4,
+    },
+    {
       name: "an unknown base whose tag says it is a build image",
       code: 'FROM acme/toolbox:12-devel\nCOPY . /src\nRUN cd /src && make && make install\nCMD ["/usr/local/bin/tool"]\n',
       messageId: "build",
@@ -120,6 +126,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // psi-4ward/psitransfer: the frontend is built in app/ and app/ is deleted in the same RUN.
+      name: "a node app whose RUN deletes the folder it built the frontend in",
+      code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nRUN cd app && NODE_ENV=dev npm ci && npm run build && cd .. && npm ci && rm -rf app\nCMD ["node", "app.js"]\n',
+    },
     {
       name: "make install of an app on a maintainer's base that must carry its make and run-time modules: nothing to shed",
       code: 'ARG BASE=helpdesk/tracker-runtime\nFROM ${BASE}:2024.3\nWORKDIR /usr/local/src\nRUN curl -fsSL -o app.tgz https://example.org/tracker-5.1.tgz && tar -xzf app.tgz && cd tracker-* && ./configure --prefix=/opt/tracker --with-db-type=SQLite && make install && cd .. && rm -rf /usr/local/src/*\nCMD ["/opt/tracker/sbin/tracker-server"]\n',
