@@ -20,8 +20,11 @@ const MAX_FILE_BYTES = 1 << 20;
 export async function readComposeBuildContext(dockerfile: string, reader = new FolderReader()): Promise<string | null> {
   let dir = dirname(dockerfile);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    for (const services of await reader.composeServicesOf(dir, COMPOSE_FILES, MAX_FILE_BYTES)) {
-      const context = composeContextIn(services, dir, dockerfile);
+    const found = await reader.composeServicesOf(dir, COMPOSE_FILES, MAX_FILE_BYTES);
+    // Compose fills `${VAR}` in a build's context and dockerfile from the `.env` beside the file.
+    const env = found.length > 0 ? parseDotEnv((await reader.readSmallIn(dir, ".env", MAX_FILE_BYTES)) ?? "") : new Map<string, string>();
+    for (const services of found) {
+      const context = composeContextIn(services, dir, dockerfile, env);
       if (context !== null) return context;
     }
     if (await reader.has(dir, ".git")) break;
@@ -37,11 +40,44 @@ export async function readComposeBuildContext(dockerfile: string, reader = new F
  * `dockerfile`: `build.dockerfile` resolves against `build.context`, which resolves against the
  * compose file's folder. Contexts that are URLs or variables are skipped: they cannot be read here.
  */
-export function composeContextFor(text: string, composeDir: string, dockerfile: string): string | null {
-  return composeContextIn(composeServices(text) ?? [], composeDir, dockerfile);
+export function composeContextFor(text: string, composeDir: string, dockerfile: string, env: ReadonlyMap<string, string> = new Map()): string | null {
+  return composeContextIn(composeServices(text) ?? [], composeDir, dockerfile, env);
 }
 
-function composeContextIn(services: readonly unknown[], composeDir: string, dockerfile: string): string | null {
+/**
+ * The variables of a compose project's `.env` (`NAME=value`, `export NAME=value`, quoted values,
+ * `#` comments), as compose reads them for interpolation.
+ */
+export function parseDotEnv(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    if (m === null) continue;
+    const value = m[2].trim();
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    env.set(m[1], quoted ? quoted[2] : value.replace(/\s#.*$/, "").trim());
+  }
+  return env;
+}
+
+/**
+ * `value` with compose's interpolation applied where it is known: `${VAR}` and `$VAR` from `env`,
+ * `${VAR:-default}` / `${VAR-default}` falling back to the default. A variable neither gives stays
+ * as written (the caller then skips the value: the shell's environment is not known here).
+ */
+function interpolated(value: string, env: ReadonlyMap<string, string>): string {
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced?: string, op?: string, fallback?: string, bare?: string) => {
+      const name = braced ?? bare ?? "";
+      const set = env.get(name);
+      if (set !== undefined && !(op === ":-" && set === "")) return set;
+      return op !== undefined ? (fallback ?? "") : whole;
+    },
+  );
+}
+
+function composeContextIn(services: readonly unknown[], composeDir: string, dockerfile: string, env: ReadonlyMap<string, string>): string | null {
   const target = resolve(dockerfile);
   for (const service of services) {
     const build = field(service, "build");
@@ -49,8 +85,9 @@ function composeContextIn(services: readonly unknown[], composeDir: string, dock
     // `Dockerfile` next to the compose file that the defaults below would name.
     if (typeof build !== "string" && !isRecord(build)) continue;
     const context = typeof build === "string" ? build : field(build, "context");
-    const file = field(build, "dockerfile");
-    const contextPath = typeof context === "string" ? context : ".";
+    const written = field(build, "dockerfile");
+    const file = typeof written === "string" ? interpolated(written, env) : written;
+    const contextPath = typeof context === "string" ? interpolated(context, env) : ".";
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(contextPath) || contextPath.includes("$")) continue;
     const contextDir = resolve(composeDir, contextPath);
     const dockerfilePath = resolve(contextDir, typeof file === "string" && !file.includes("$") ? file : "Dockerfile");

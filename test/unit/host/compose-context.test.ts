@@ -2,7 +2,7 @@
 
 import * as assert from "assert";
 import { workflowContexts } from "../../../server/src/host/ci-context";
-import { composeContextFor } from "../../../server/src/host/compose-context";
+import { composeContextFor, parseDotEnv } from "../../../server/src/host/compose-context";
 
 describe("host: compose build context", () => {
   const compose = [
@@ -58,5 +58,19 @@ describe("host: compose and CI files with tags of their own", () => {
       process.emitWarning = emit;
     }
     assert.deepStrictEqual(warnings, []);
+  });
+});
+
+describe("host: compose interpolation of a build's context and dockerfile", () => {
+  const compose = "services:\n  app:\n    build:\n      context: ${APP_CONTEXT:-.}\n      dockerfile: ${APP_DOCKERFILE}\n";
+  it("fills variables from the project's .env and defaults, as compose does", () => {
+    const env = parseDotEnv("# local settings\nexport APP_DOCKERFILE=docker/Dockerfile\nOTHER='x y'\n");
+    assert.strictEqual(env.get("OTHER"), "x y");
+    assert.strictEqual(composeContextFor(compose, "/repo", "/repo/docker/Dockerfile", env), "/repo");
+    const there = parseDotEnv('APP_CONTEXT=./server\nAPP_DOCKERFILE="Dockerfile.prod"\n');
+    assert.strictEqual(composeContextFor(compose, "/repo", "/repo/server/Dockerfile.prod", there), "/repo/server");
+  });
+  it("skips a build whose dockerfile no .env or default names (the shell's environment is not known)", () => {
+    assert.strictEqual(composeContextFor(compose, "/repo", "/repo/docker/Dockerfile"), null);
   });
 });
