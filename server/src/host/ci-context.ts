@@ -4,9 +4,9 @@
 // .dockerignore and entries then apply, not the Dockerfile's folder's.
 
 import { dirname, join } from "node:path";
-import { BUILD_COMMAND, FILE_OPTION } from "../model/build-commands";
-import { buildPushSteps, shellCommands } from "./ci-workflow";
-import { normalisedPath, workflowsOf } from "./ci-publish";
+import { BUILD_COMMAND } from "../model/build-commands";
+import { namedBuilds, normalisedPath } from "./ci-workflow";
+import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 
@@ -75,22 +75,15 @@ export async function readCiBuildContext(file: string, reader: FolderReader): Pr
  * read (a command that changes folder first, a build-push-action step on an expression).
  */
 export function workflowContexts(text: string, path: string): (string | null)[] {
-  const found: (string | null)[] = [];
-  for (const { command } of shellCommands(text)) {
-    if (!BUILD_COMMAND.test(command)) continue;
-    const named = FILE_OPTION.exec(command);
-    if (named === null || normalisedPath(named[2]) !== path) continue;
-    // `cd sub && docker build -f ...`: the context is relative to a folder not known here.
-    found.push(/(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND))) ? null : commandContext(command));
-  }
-  for (const step of buildPushSteps(text)) {
-    const file = step.inputs.get("file");
-    if (file === undefined || normalisedPath(file.trim()) !== path) continue;
-    // Without `context:` the action builds from the Git context (the repository at the ref).
-    const context = step.inputs.get("context")?.trim();
-    found.push(context === undefined ? "" : context.includes("${{") ? null : normalisedContext(context));
-  }
-  return found;
+  return namedBuilds(text)
+    .filter((build) => build.dockerfile === path)
+    .map(({ command, step }) => {
+      // `cd sub && docker build -f ...`: the context is relative to a folder not known here.
+      if (command !== undefined) return /(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND))) ? null : commandContext(command);
+      // Without `context:` the action builds from the Git context (the repository at the ref).
+      const context = step.inputs.get("context")?.trim();
+      return context === undefined ? "" : context.includes("${{") ? null : normalisedContext(context);
+    });
 }
 
 /** The context argument of a build command: its one word after `build` that is neither an option nor an option's value. */

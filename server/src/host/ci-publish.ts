@@ -6,8 +6,8 @@ import { dirname, join, relative, sep } from "node:path";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
-import { buildPushSteps, shellCommands } from "./ci-workflow";
-import { BUILD_COMMAND, FILE_OPTION, PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
+import { namedBuilds } from "./ci-workflow";
+import { PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
@@ -50,26 +50,13 @@ export async function workflowTexts(root: string, reader: FolderReader): Promise
   return texts.filter((t): t is string => t !== null);
 }
 
-/** Normalises a Dockerfile path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
-export function normalisedPath(value: string): string {
-  return value
-    .replace(/^["']|["']$/g, "")
-    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")
-    .replace(/^(?:\.\/)+/, "");
-}
-
 /** True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it. */
 export function workflowPublishes(text: string, path: string): boolean {
   const pushesElsewhere = PUSH_COMMAND.test(text);
-  for (const { command } of shellCommands(text)) {
-    if (!BUILD_COMMAND.test(command)) continue;
-    const named = FILE_OPTION.exec(command);
-    if (named === null || normalisedPath(named[2]) !== path) continue;
-    if (PUSHING_BUILD.test(command) || pushesElsewhere) return true;
-  }
-  // docker/build-push-action: `file:` and `push:` in its `with:` (a `${{ }}` expression pushes on some events).
-  return buildPushSteps(text).some((step) => {
-    const file = step.inputs.get("file");
-    return file !== undefined && normalisedPath(file.trim()) === path && PUSH_INPUT.test(step.inputs.get("push") ?? "");
+  return namedBuilds(text).some((build) => {
+    if (build.dockerfile !== path) return false;
+    if (build.command !== undefined) return PUSHING_BUILD.test(build.command) || pushesElsewhere;
+    // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events).
+    return PUSH_INPUT.test(build.step.inputs.get("push") ?? "");
   });
 }

@@ -6,7 +6,7 @@
 
 import type * as Yaml from "yaml";
 import { isRecord } from "./compose-file";
-import { BUILD_PUSH_ACTION } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
 
 /** A shell command of a text, with `\` continuations joined, and the index of its first line. */
 export interface ShellCommand {
@@ -64,6 +64,36 @@ export function buildPushSteps(text: string): BuildPushStep[] {
   // Scripts and Makefiles are read for their commands too: they are not parsed as YAML for nothing.
   if (!/docker\/build-push-action@/.test(text)) return [];
   return workflowJobs(text).flatMap((job) => job.buildPushSteps);
+}
+
+/** Normalises a path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
+export function normalisedPath(value: string): string {
+  return value
+    .replace(/^["']|["']$/g, "")
+    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")
+    .replace(/^(?:\.\/)+/, "");
+}
+
+/**
+ * A build in a CI file (or script, Makefile) that names its Dockerfile: a build command with
+ * `-f`/`--file` (its text), or a docker/build-push-action step with `file:`. The readers of what
+ * a build does with the file (pushes it, tags it, builds it from which context) start here.
+ */
+export type NamedBuild = { dockerfile: string; command: string; step?: undefined } | { dockerfile: string; command?: undefined; step: BuildPushStep };
+
+/** The builds of `text` that name their Dockerfile, build commands first, each with the path as the workflow writes it, normalised. */
+export function namedBuilds(text: string): NamedBuild[] {
+  const builds: NamedBuild[] = [];
+  for (const { command } of shellCommands(text)) {
+    if (!BUILD_COMMAND.test(command)) continue;
+    const named = FILE_OPTION.exec(command);
+    if (named !== null) builds.push({ dockerfile: normalisedPath(named[2]), command });
+  }
+  for (const step of buildPushSteps(text)) {
+    const file = step.inputs.get("file");
+    if (file !== undefined) builds.push({ dockerfile: normalisedPath(file.trim()), step });
+  }
+  return builds;
 }
 
 /** The input `name` of a build-push-action step split into its values (commas or lines), trimmed. */

@@ -8,8 +8,7 @@ import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
-import { buildPushSteps, inputValues, shellCommands } from "./ci-workflow";
-import { BUILD_COMMAND, FILE_OPTION } from "../model/build-commands";
+import { inputValues, namedBuilds } from "./ci-workflow";
 
 /** Most sibling Dockerfiles read per repository. */
 const MAX_PROJECT_IMAGES = 8;
@@ -61,14 +60,6 @@ export async function readPublishedImages(file: string, reader = new FolderReade
   return [...images];
 }
 
-/** Normalises a path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
-function normalisedPath(value: string): string {
-  return value
-    .replace(/^["']|["']$/g, "")
-    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?CI_PROJECT_DIR\}?)\//, "")
-    .replace(/^(?:\.\/)+/, "");
-}
-
 /** A tag whose namespace is a CI expression or variable: `${{ vars.REGISTRY_REPO }}/base:latest`, `$REPO/base`. */
 const EXPRESSION_NAMESPACE = /^(?:\$\{\{[^}]*\}\}|\$\{\w+\}|\$\w+)\/([a-z0-9][a-z0-9._-]*)(?::|$)/;
 
@@ -94,21 +85,9 @@ function repositoryOf(tag: string): string | null {
 
 /** The image builds of a workflow's text: build commands and build-push-action steps that name a Dockerfile and a tag. */
 export function workflowImageBuilds(text: string): WorkflowImageBuild[] {
-  const builds: WorkflowImageBuild[] = [];
-  for (const { command } of shellCommands(text)) {
-    if (!BUILD_COMMAND.test(command)) continue;
-    const file = FILE_OPTION.exec(command);
-    const images = [...command.matchAll(TAG_OPTION)].map((m) => repositoryOf(m[2])).filter((r): r is string => r !== null);
-    if (file !== null) builds.push({ dockerfile: normalisedPath(file[2]), images });
-  }
-  // docker/build-push-action: `file:` and `tags:` (one line, a list or a block of lines) in its `with:`.
-  for (const step of buildPushSteps(text)) {
-    const file = step.inputs.get("file");
-    if (file === undefined) continue;
-    const images = inputValues(step, "tags")
-      .map((tag) => repositoryOf(tag.replace(/^-\s+/, "")))
-      .filter((r): r is string => r !== null);
-    builds.push({ dockerfile: normalisedPath(file.trim()), images });
-  }
-  return builds;
+  return namedBuilds(text).map(({ dockerfile, command, step }) => {
+    // docker/build-push-action: `tags:` (one line, a list or a block of lines) in its `with:`.
+    const tags = command !== undefined ? [...command.matchAll(TAG_OPTION)].map((m) => m[2]) : inputValues(step, "tags").map((tag) => tag.replace(/^-\s+/, ""));
+    return { dockerfile, images: tags.map(repositoryOf).filter((r): r is string => r !== null) };
+  });
 }
