@@ -84,6 +84,22 @@ export function findLeftPackageCaches(model: DockerfileModel): LeftPackageCache[
   return found;
 }
 
+/** An apk command's action (`add`, `update`, `upgrade`...) and whether it runs with `--no-cache`. */
+export interface ApkCommand {
+  verb: string;
+  noCache: boolean;
+}
+
+/** apk actions that read the package index, fetching it when it is missing. */
+const INDEX_FETCHING = new Set(["add", "upgrade", "update", "fix"]);
+
+/** The apk command `command` runs, or null when it runs none. */
+export function apkCommandOf(command: ShellCommand): ApkCommand | null {
+  const pkg = systemPackageCommand(command);
+  const verb = pkg?.manager === "apk" ? pkg.actionWord?.value : undefined;
+  return verb === undefined ? null : { verb, noCache: pkg!.options.some((o) => o.value === "--no-cache") };
+}
+
 function cacheLeftBy(
   model: DockerfileModel,
   instruction: Instruction,
@@ -125,12 +141,9 @@ function cacheLeftBy(
     if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
     // What the apk commands after it in the RUN do with the index: `add`/`upgrade --no-cache`
     // fetch their own and keep none; without the flag (or after another update) they store it too.
-    const following = later().flatMap((c) => {
-      const next = systemPackageCommand(c);
-      const verb = next?.manager === "apk" ? next.actionWord?.value : undefined;
-      return verb === undefined ? [] : [{ verb, noCache: next!.options.some((o) => o.value === "--no-cache") }];
-    });
-    const fetching = following.filter((f) => f.verb === "add" || f.verb === "upgrade" || f.verb === "update" || f.verb === "fix");
+    const fetching = later()
+      .map(apkCommandOf)
+      .filter((f): f is ApkCommand => f !== null && INDEX_FETCHING.has(f.verb));
     return make("apkIndex", "apk", pkg.actionWord, {
       nextApkCommand: fetching.find((f) => f.verb !== "update")?.verb,
       laterStoresIndex: fetching.some((f) => f.verb === "update" || (f.verb !== "add" && !f.noCache)),

@@ -16,6 +16,8 @@ import {
   findLeftPackageCaches,
   usesModernYarn,
   usesYarnPlugAndPlay,
+  apkCommandOf,
+  type ApkCommand,
   type LeftPackageCache,
   type PackageCacheKind,
 } from "../model/package-caches";
@@ -205,22 +207,22 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
     case "apkIndex": {
       // A second `apk update` of the stage rewrites an index an earlier one already left: one finding.
       if (earlierApkIndexUpdate(model, cache.instruction)) return null;
-      // An `apk add` after it (here or in a later RUN) reads the index: removing it would break
-      // that add, while `--no-cache` there fetches a fresh index and keeps none.
-      // Another update or an upgrade without --no-cache later in the RUN stores the index again:
-      // dropping this update alone saves nothing, removing the index at the end of the RUN does.
       // A later RUN's `apk add` or `apk upgrade` without --no-cache fetches a missing index and
       // stores it in its own layer: neither dropping this update nor removing its index saves
       // anything unless those commands take the flag too (spinnaker's, judged wrong with the
       // removal alone).
-      if (laterApkCommands(model, cache.instruction).some((c) => !c.noCache)) {
+      const later = laterApkCommands(model, cache.instruction);
+      if (later.some((c) => !c.noCache)) {
         // The file removes the index itself in a later layer (`RUN rm /var/cache/apk/*`): that
         // frees nothing, but with the flag everywhere the folder is empty and a plain `rm` of its
         // glob fails the build. The fix spans several RUNs and that cleanup: no advice here.
         if (laterIndexRemoval(model, cache.instruction)) return null;
         return { ...base, messageId: "apkIndexEverywhere" };
       }
-      const next = cache.nextApkCommand ?? (laterApkCommands(model, cache.instruction).some((c) => c.verb === "add") ? "add" : undefined);
+      // The add or upgrade after it fetches a fresh index with --no-cache and keeps none, unless
+      // another update or an upgrade without the flag later in the RUN stores the index again:
+      // then only removing it at the end of the RUN helps.
+      const next = cache.nextApkCommand ?? (later.some((c) => c.verb === "add") ? "add" : undefined);
       if (next !== undefined && !cache.laterStoresIndex) return { ...base, messageId: "apkIndexUpdate", data: { ...base.data, next } };
       // A suggestion: a script the file runs later may read the index.
       const edits = appendToRun(model, cache.instruction, "rm -rf /var/cache/apk/*");
@@ -378,16 +380,11 @@ function laterIndexRemoval(model: DockerfileModel, run: Instruction): boolean {
 }
 
 /** The `apk add` and `apk upgrade` commands of the RUNs after `run` in its stage and the stages built on it. */
-function laterApkCommands(model: DockerfileModel, run: Instruction): { verb: string; noCache: boolean }[] {
-  return instructionsAfter(model, run).flatMap((i) =>
-    i.keyword !== "RUN"
-      ? []
-      : i.commands.flatMap((c) => {
-          const pkg = systemPackageCommand(c);
-          const verb = pkg?.manager === "apk" ? pkg.actionWord?.value : undefined;
-          return verb === "add" || verb === "upgrade" ? [{ verb, noCache: pkg!.options.some((o) => o.value === "--no-cache") }] : [];
-        }),
-  );
+function laterApkCommands(model: DockerfileModel, run: Instruction): ApkCommand[] {
+  return instructionsAfter(model, run)
+    .filter((i) => i.keyword === "RUN")
+    .flatMap((i) => i.commands.map(apkCommandOf))
+    .filter((c): c is ApkCommand => c !== null && (c.verb === "add" || c.verb === "upgrade"));
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */
