@@ -18,6 +18,7 @@ import { parseImageReference } from "./reference";
 import { runCommands } from "../model/run-commands";
 import { systemPackageCommand } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
+import { stagesBuiltOn } from "../model/stage-graph";
 import { hubName, officialName } from "./tags";
 
 /** Channel words that name whatever release is current. */
@@ -237,8 +238,7 @@ export function isFetchOnlyStage(model: DockerfileModel, stage: Stage, { through
   const onlyFetches = (s: Stage) =>
     s.instructions.every(
       (i) =>
-        (i.keyword !== "RUN" && i.keyword !== "ADD") ||
-        i.keyword === "ADD" ||
+        i.keyword !== "RUN" ||
         (i.commands.length > 0 && i.commands.every((c) => c.name === "" || (FETCH_COMMANDS.has(c.name) && installsOnlyFetchTools(c)) || fetchScript(s, i, c))),
     );
   if (!steps.some((i) => i.keyword === "ADD" || i.commands.some((c) => FETCHERS.has(c.name) || fetchScript(stage, i, c)))) return false;
@@ -246,15 +246,7 @@ export function isFetchOnlyStage(model: DockerfileModel, stage: Stage, { through
   // A stage other stages build on hands them its whole image, not only what it fetched (fluent-bit's
   // `debian-bullseye-base` installs a toolchain and downloads CMake for the builders built on it):
   // only when those stages too just fetch or pass files on (`FROM ${source} AS intermediate`).
-  const builtOn = (s: Stage): Stage[] => model.stages.filter((d) => d.base.stage === s);
-  const descendants: Stage[] = [];
-  for (let queue = builtOn(stage); queue.length > 0;) {
-    const next = queue.shift()!;
-    if (descendants.includes(next)) continue;
-    descendants.push(next);
-    queue.push(...builtOn(next));
-  }
-  return descendants.every((d) => !finals.has(d) && onlyFetches(d));
+  return stagesBuiltOn(model, stage).every((d) => !finals.has(d) && onlyFetches(d));
 }
 
 /**
