@@ -4,14 +4,19 @@
 //   --cases DIR    evaluates another set of cases laid out like ../shared/corpus/projects/lint (a
 //                  held-out set: test/realworld/heldout/README.md says how to rebuild one)
 //   --labels DIR   the labels for --cases (default test/realworld/lint)
+//   --with-opt-in  turns the opt-in rules on (final-stage-no-user), as a user who enables them
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { allRules } from "../server/src/rules/index";
 import { evaluateAll, precision, tally } from "../test/realworld/support/lint-eval";
 
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pendingDir = option("--pending");
-const comparisons = evaluateAll(option("--cases"), option("--labels"));
+const optIn = process.argv.includes("--with-opt-in")
+  ? Object.fromEntries(allRules.filter((r) => r.meta.optIn).map((r) => [r.meta.id, r.meta.severity]))
+  : undefined;
+const comparisons = evaluateAll(option("--cases"), option("--labels"), optIn);
 const rows = [...tally(comparisons)].sort((a, b) => a[0].localeCompare(b[0]));
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 // Nothing judged either way has no precision: "n/a" rather than a bare 100 %.

@@ -45,13 +45,13 @@ function ruleSection() {
       type: "string",
       enum: ["default", ...RULE_SEVERITIES],
       enumDescriptions: [
-        `The rule's own severity (${meta.severity}; see the documentation).`,
+        meta.optIn ? "Off: the rule is opt-in (see the documentation)." : `The rule's own severity (${meta.severity}; see the documentation).`,
         ...RULE_SEVERITIES.map((s) => (s === "off" ? "Never report." : `Report every finding as ${s}.`)),
       ],
       default: "default",
       scope: "resource",
       description: meta.description,
-      markdownDescription: `${meta.description} Default severity: ${meta.severity}. [Documentation](${docsUrl(meta.id)})`,
+      markdownDescription: `${meta.description} ${meta.optIn ? "Off by default; give it a severity to turn it on" : `Default severity: ${meta.severity}`}. [Documentation](${docsUrl(meta.id)})`,
     };
   }
   return { id: "stagecraft.rules", title: "Rules", properties };

@@ -32,7 +32,9 @@ function table() {
   for (const [family, heading] of FAMILIES) {
     const rules = allRules.filter((r) => r.meta.family === family).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
     for (const { meta } of rules) {
-      rows.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${heading} | ${meta.severity} | ${FIX[meta.fix]} | ${meta.description} |`);
+      rows.push(
+        `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${heading} | ${meta.optIn ? "off (opt-in)" : meta.severity} | ${FIX[meta.fix]} | ${meta.description} |`,
+      );
     }
   }
   const unknown = allRules.filter((r) => !FAMILIES.some(([f]) => f === r.meta.family));

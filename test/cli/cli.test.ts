@@ -416,7 +416,15 @@ describe("stagecraft CLI", function () {
       const data = JSON.parse(r.stdout) as Record<string, unknown>;
       assert.strictEqual(data.id, "base-image-untagged");
       assert.strictEqual(data.severity, "warning");
-      assert.deepStrictEqual(Object.keys(data), ["id", "description", "family", "severity", "fix", "equivalents", "docs"]);
+      assert.deepStrictEqual(Object.keys(data), ["id", "description", "family", "severity", "optIn", "fix", "equivalents", "docs"]);
+      assert.strictEqual(data.optIn, false);
+    });
+
+    it("says an opt-in rule is off until a setting turns it on", () => {
+      const r = cli(["explain", "final-stage-no-user"]);
+      assert.strictEqual(r.code, 0);
+      assert.match(r.stdout, /severity\s+off \(opt-in: a severity setting turns it on\)/);
+      assert.strictEqual((JSON.parse(cli(["explain", "final-stage-no-user", "--format", "json"]).stdout) as { optIn: boolean }).optIn, true);
     });
 
     it("exits 2 with a suggestion for an unknown rule", () => {

@@ -56,14 +56,15 @@ describe("extension manifest", () => {
     assert.strictEqual(r.status, 0, r.stderr);
   });
 
-  it("contributes stagecraft.rules.<id> for every rule, defaulting to the rule's own severity, with its description", () => {
+  it("contributes stagecraft.rules.<id> for every rule, defaulting to the rule's own severity (opt-in rules: off), with its description", () => {
     for (const { meta } of allRules) {
       const setting = settings[`stagecraft.rules.${meta.id}`];
       assert.ok(setting, `no setting for ${meta.id}`);
       assert.deepStrictEqual(setting.enum, ["default", "off", "hint", "info", "warning", "error"]);
       // Not the rule's severity: VS Code sends defaults, and an explicit severity overrides per-finding ones.
       assert.strictEqual(setting.default, "default", meta.id);
-      assert.ok(setting.markdownDescription?.includes(`Default severity: ${meta.severity}.`), meta.id);
+      // An opt-in rule says it is off until a severity turns it on.
+      assert.ok(setting.markdownDescription?.includes(meta.optIn ? "Off by default" : `Default severity: ${meta.severity}.`), meta.id);
       assert.strictEqual(setting.description, meta.description, meta.id);
     }
     const ruleSettings = Object.keys(settings).filter((key) => key.startsWith("stagecraft.rules."));

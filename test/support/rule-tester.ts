@@ -44,7 +44,9 @@ export const FIXTURES_ROOT = join(__dirname, "..", "fixtures", "rules");
 
 export function findingsOf(rule: Rule, code: string, context?: BuildContextFacts): Finding[] {
   const errors: unknown[] = [];
-  const { findings } = analyze(code, { context, rules: [rule], syntax: false, onRuleError: (_id, e) => errors.push(e) });
+  // An opt-in rule runs only when a setting turns it on, as a user would.
+  const settings = rule.meta.optIn === true ? { [rule.meta.id]: rule.meta.severity } : undefined;
+  const { findings } = analyze(code, { context, settings, rules: [rule], syntax: false, onRuleError: (_id, e) => errors.push(e) });
   if (errors.length > 0) throw errors[0];
   return findings;
 }

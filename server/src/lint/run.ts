@@ -46,7 +46,7 @@ export function runRules(model: DockerfileModel, options: RunOptions = {}): Find
     // default (`stage-unused: hint` makes every stage-unused finding a hint). Editors send
     // `default` for rules the user left alone (package.json declares it), which is no override.
     const override = isSeveritySetting(setting) ? setting : undefined;
-    if (override === "off") continue;
+    if (override === "off" || (rule.meta.optIn === true && override === undefined)) continue;
     const report = (r: Report) => {
       if (suppressions.isSuppressed(rule.meta, r.range)) return;
       const template = rule.meta.messages[r.messageId];

@@ -20,6 +20,7 @@ import { rule as copyIgnoredFile } from "./copy-ignored-file";
 import { rule as finalStageBuildTools } from "./final-stage-build-tools";
 import { rule as finalStageDevDependencies } from "./final-stage-dev-dependencies";
 import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
+import { rule as finalStageNoUser } from "./final-stage-no-user";
 import { rule as finalStageRoot } from "./final-stage-root";
 import { rule as finalStageToolchain } from "./final-stage-toolchain";
 import { rule as fromAsCasing } from "./from-as-casing";
@@ -86,6 +87,7 @@ export const allRules: readonly Rule[] = [
   finalStageBuildTools,
   finalStageDevDependencies,
   finalStageHeavyBase,
+  finalStageNoUser,
   finalStageRoot,
   finalStageToolchain,
   fromAsCasing,

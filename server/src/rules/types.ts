@@ -28,6 +28,11 @@ export interface RuleMeta {
   id: string;
   family: RuleFamily;
   severity: Severity;
+  /**
+   * Off unless a setting gives the rule a severity (`stagecraft.rules.<id>`, `.stagecraft.json`):
+   * a check whose findings reviewers judged right too rarely on real projects to report by default.
+   */
+  optIn?: true;
   /** Imperative one-liner: "Pin base images with a tag or digest." */
   description: string;
   fix: FixKind;

@@ -3,7 +3,7 @@
 
 import { syntaxCodeName } from "../../../server/src/syntax-checks";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ValidationCode } from "dockerfile-utils";
 import { allRules } from "../../../server/src/rules/index";
@@ -46,13 +46,18 @@ export function readLabels(name: string, labelsDir = LABELS_DIR): CaseLabels | u
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CaseLabels) : undefined;
 }
 
-/** Runs the built CLI once over every case (laid out with its `.git` folders) and groups by case. */
-export function reportAll(cases: readonly CaseInfo[]): Map<string, ReportedFinding[]> {
+/**
+ * Runs the built CLI once over every case (laid out with its `.git` folders) and groups by case;
+ * `rules` (severity settings, as in `.stagecraft.json`) apply to every case when given.
+ */
+export function reportAll(cases: readonly CaseInfo[], rules?: Readonly<Record<string, string>>): Map<string, ReportedFinding[]> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first`);
   // With no paths the CLI would check the working directory (its default, "."): nothing to run.
   if (cases.length === 0) return new Map();
   const { root, pathOf } = layOut(cases);
   try {
+    // The CLI reads the nearest `.stagecraft.json` above each file: the layout's root is above all.
+    if (rules !== undefined) writeFileSync(join(root, ".stagecraft.json"), JSON.stringify({ rules }));
     const byPath = new Map(cases.map((c) => [pathOf(c), c.name]));
     let stdout: string;
     try {
@@ -109,9 +114,15 @@ const key = (rule: string, line: number) => `${labelRule(rule)}@${line}`;
  * reports the same problem in its place (its meta `supersedes` names the check): the finding moved,
  * it did not disappear.
  */
-const LABEL_ALIASES: ReadonlyMap<string, readonly string[]> = new Map(
-  allRules.map((r) => [r.meta.id, (r.meta.supersedes ?? []).map((s) => `dockerfile-utils:${(ValidationCode as unknown as Record<string, number>)[s.check]}`)]),
-);
+const LABEL_ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
+  ...allRules.map((r): [string, string[]] => [
+    r.meta.id,
+    (r.meta.supersedes ?? []).map((s) => `dockerfile-utils:${(ValidationCode as unknown as Record<string, number>)[s.check]}`),
+  ]),
+  // The no-USER case left final-stage-root for the opt-in final-stage-no-user (issue #11): labels
+  // written before judge the same finding.
+  ["final-stage-no-user", ["final-stage-root"]],
+]);
 
 export function compare(name: string, reported: readonly ReportedFinding[], labels: CaseLabels | undefined): CaseComparison {
   if (labels === undefined) return { name, labelled: false, judged: reported.map((r) => ({ ...r })), lostRight: [], stillMissed: [], nowCaught: [] };
@@ -156,8 +167,8 @@ export function precision(t: Pick<RuleTally, "right" | "wrong">): number {
  * Evaluates the labelled lint cases: by default `../shared/corpus/projects/lint` against
  * test/realworld/lint; a held-out set passes its own case folder and labels folder.
  */
-export function evaluateAll(casesRoot?: string, labelsDir = LABELS_DIR): CaseComparison[] {
+export function evaluateAll(casesRoot?: string, labelsDir = LABELS_DIR, rules?: Readonly<Record<string, string>>): CaseComparison[] {
   const cases = listCases("lint", casesRoot);
-  const reported = reportAll(cases);
+  const reported = reportAll(cases, rules);
   return cases.map((c) => compare(c.name, reported.get(c.name) ?? [], readLabels(c.name, labelsDir)));
 }

@@ -1,5 +1,18 @@
-import { rule } from "../../../server/src/rules/final-stage-root";
+import { rule as finalStageRoot } from "../../../server/src/rules/final-stage-root";
+import { rule as finalStageNoUser } from "../../../server/src/rules/final-stage-no-user";
+import type { Rule } from "../../../server/src/rules/types";
 import { testRule } from "../../support/rule-tester";
+
+// The two rules report the one judgement of images/root-at-run.ts: final-stage-root what the file
+// shows (a root USER, a user never used, an unused dropper), opt-in final-stage-no-user the bare
+// root default (`noUser`). Every case runs both, so a silent case proves neither reports.
+const rule: Rule = {
+  meta: { ...finalStageRoot.meta, optIn: true, messages: { ...finalStageRoot.meta.messages, ...finalStageNoUser.meta.messages } },
+  check(model, report) {
+    finalStageRoot.check(model, report);
+    finalStageNoUser.check(model, report);
+  },
+};
 
 testRule(rule, {
   fires: [
