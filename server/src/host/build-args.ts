@@ -11,6 +11,7 @@ import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder, projectFolderKey, projectFolders } from "./project-folders";
 import { buildPushSteps, shellCommands } from "./ci-workflow";
+import { buildReadsDockerfile, defaultDockerfileName } from "./paths";
 import { BUILD_COMMAND, PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
@@ -20,12 +21,13 @@ export async function readBuildArgs(dockerfile: string, reader = new FolderReade
   const passed = new Set<string>();
   const published = new Set<string>();
   let composeBuilds = 0;
+  const defaultName = await defaultDockerfileName(dirname(dockerfile), reader);
   for (const project of await projectFolders(dirname(dockerfile), reader)) {
     // What a folder's build files pass is the same for every Dockerfile below it: read once.
     const found = await reader.memo(projectFolderKey("build-args", project), () => buildArgsIn(project, reader));
     for (const arg of found.passed) passed.add(arg);
     for (const arg of found.published) published.add(arg);
-    for (const build of found.composeBuilds) if (buildsFile(build, project.dir, dockerfile)) composeBuilds++;
+    for (const build of found.composeBuilds) if (buildsFile(build, project.dir, dockerfile, defaultName)) composeBuilds++;
   }
   return { composeBuilds, passed: [...passed].sort(), published: [...published].sort() };
 }
@@ -63,13 +65,13 @@ async function buildArgsIn({ dir, isRoot }: ProjectFolder, reader: FolderReader)
 }
 
 /** True when a compose `build` (a context string or a mapping) resolves to `dockerfile`. */
-function buildsFile(build: unknown, composeDir: string, dockerfile: string): boolean {
+function buildsFile(build: unknown, composeDir: string, dockerfile: string, defaultName: string): boolean {
   const context = typeof build === "string" ? build : field(build, "context");
   const file = field(build, "dockerfile");
   const contextPath = typeof context === "string" ? context : ".";
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(contextPath) || contextPath.includes("$")) return false;
   const contextDir = resolve(composeDir, contextPath);
-  return resolve(contextDir, typeof file === "string" && !file.includes("$") ? file : "Dockerfile") === resolve(dockerfile);
+  return buildReadsDockerfile(contextDir, typeof file === "string" && !file.includes("$") ? file : null, dockerfile, defaultName);
 }
 
 /** The names of compose `build.args`, as a mapping or a list of `NAME=value` / `NAME`. */

@@ -6,6 +6,7 @@
 import { dirname, resolve } from "node:path";
 import { composeServices, field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
+import { buildReadsDockerfile, defaultDockerfileName } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 /** Compose files sit at the project root, rarely more than a few folders up. */
@@ -19,12 +20,13 @@ const MAX_FILE_BYTES = 1 << 20;
  */
 export async function readComposeBuildContext(dockerfile: string, reader = new FolderReader()): Promise<string | null> {
   let dir = dirname(dockerfile);
+  const defaultName = await defaultDockerfileName(dir, reader);
   for (let level = 0; level < MAX_LEVELS; level++) {
     const found = await reader.composeServicesOf(dir, COMPOSE_FILES, MAX_FILE_BYTES);
     // Compose fills `${VAR}` in a build's context and dockerfile from the `.env` beside the file.
     const env = found.length > 0 ? parseDotEnv((await reader.readSmallIn(dir, ".env", MAX_FILE_BYTES)) ?? "") : new Map<string, string>();
     for (const services of found) {
-      const context = composeContextIn(services, dir, dockerfile, env);
+      const context = composeContextIn(services, dir, dockerfile, env, defaultName);
       if (context !== null) return context;
     }
     if (await reader.has(dir, ".git")) break;
@@ -39,9 +41,16 @@ export async function readComposeBuildContext(dockerfile: string, reader = new F
  * The context folder of the first service of a compose file (in `composeDir`) whose build names
  * `dockerfile`: `build.dockerfile` resolves against `build.context`, which resolves against the
  * compose file's folder. Contexts that are URLs or variables are skipped: they cannot be read here.
+ * `defaultName` is the name a build naming no file reads in the Dockerfile's folder (paths.ts).
  */
-export function composeContextFor(text: string, composeDir: string, dockerfile: string, env: ReadonlyMap<string, string> = new Map()): string | null {
-  return composeContextIn(composeServices(text) ?? [], composeDir, dockerfile, env);
+export function composeContextFor(
+  text: string,
+  composeDir: string,
+  dockerfile: string,
+  env: ReadonlyMap<string, string> = new Map(),
+  defaultName = "Dockerfile",
+): string | null {
+  return composeContextIn(composeServices(text) ?? [], composeDir, dockerfile, env, defaultName);
 }
 
 /**
@@ -77,8 +86,13 @@ function interpolated(value: string, env: ReadonlyMap<string, string>): string {
   );
 }
 
-function composeContextIn(services: readonly unknown[], composeDir: string, dockerfile: string, env: ReadonlyMap<string, string>): string | null {
-  const target = resolve(dockerfile);
+function composeContextIn(
+  services: readonly unknown[],
+  composeDir: string,
+  dockerfile: string,
+  env: ReadonlyMap<string, string>,
+  defaultName: string,
+): string | null {
   for (const service of services) {
     const build = field(service, "build");
     // A service without `build` runs a pulled image: it builds no Dockerfile, least of all the
@@ -90,8 +104,7 @@ function composeContextIn(services: readonly unknown[], composeDir: string, dock
     const contextPath = typeof context === "string" ? interpolated(context, env) : ".";
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(contextPath) || contextPath.includes("$")) continue;
     const contextDir = resolve(composeDir, contextPath);
-    const dockerfilePath = resolve(contextDir, typeof file === "string" && !file.includes("$") ? file : "Dockerfile");
-    if (dockerfilePath === target) return contextDir;
+    if (buildReadsDockerfile(contextDir, typeof file === "string" && !file.includes("$") ? file : null, dockerfile, defaultName)) return contextDir;
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ComposeMount, ComposeServiceFacts } from "../model/context";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
-import { MAX_REPOSITORY_LEVELS } from "./paths";
+import { buildReadsDockerfile, defaultDockerfileName, MAX_REPOSITORY_LEVELS } from "./paths";
 
 /** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.prod.yml`, `docker-compose.example.yml`). */
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
@@ -25,12 +25,13 @@ const MAX_MOUNTS = 32;
 export async function readComposeServices(file: string, reader = new FolderReader()): Promise<ComposeServiceFacts[]> {
   const found: ComposeServiceFacts[] = [];
   let dir = dirname(file);
+  const defaultName = await defaultDockerfileName(dir, reader);
   for (let level = 0; level < MAX_REPOSITORY_LEVELS && found.length < MAX_SERVICES; level++) {
     for (const name of await composeFileNames(dir, reader)) {
       // Unparsable or too large: it says nothing.
       const services = await reader.composeServices(join(dir, name), MAX_FILE_BYTES);
       for (const service of services ?? []) {
-        const facts = await serviceFacts(service, join(dir, name), file, reader);
+        const facts = await serviceFacts(service, join(dir, name), { path: file, defaultName }, reader);
         if (facts !== null && found.length < MAX_SERVICES) found.push(facts);
       }
     }
@@ -57,7 +58,12 @@ function composeFileNames(dir: string, reader: FolderReader): Promise<readonly s
 }
 
 /** One service's facts; null when it builds another Dockerfile (or a remote or variable context). */
-async function serviceFacts(service: unknown, composeFile: string, dockerfile: string, reader: FolderReader): Promise<ComposeServiceFacts | null> {
+async function serviceFacts(
+  service: unknown,
+  composeFile: string,
+  dockerfile: { path: string; defaultName: string },
+  reader: FolderReader,
+): Promise<ComposeServiceFacts | null> {
   if (!isRecord(service)) return null;
   const composeDir = dirname(composeFile);
   const build = service.build;
@@ -67,8 +73,7 @@ async function serviceFacts(service: unknown, composeFile: string, dockerfile: s
     const contextPath = typeof context === "string" ? context : ".";
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(contextPath) || contextPath.includes("$")) return null;
     const named = field(build, "dockerfile");
-    const path = resolve(composeDir, contextPath, typeof named === "string" ? named : "Dockerfile");
-    if (path !== resolve(dockerfile)) return null;
+    if (!buildReadsDockerfile(resolve(composeDir, contextPath), typeof named === "string" ? named : null, dockerfile.path, dockerfile.defaultName)) return null;
     builds = true;
   }
   const image = typeof service.image === "string" ? service.image : null;
@@ -80,11 +85,16 @@ async function serviceFacts(service: unknown, composeFile: string, dockerfile: s
     const mount = await mountFacts(volume, composeDir, reader);
     if (mount !== null) mounts.push(mount);
   }
-  const entry = service.entrypoint;
-  const entrypoint =
-    typeof entry === "string" ? entry.trim().split(/\s+/) : Array.isArray(entry) && entry.every((w) => typeof w === "string") ? entry.map(String) : null;
-  const facts: ComposeServiceFacts = { file: relative(dirname(dockerfile), composeFile).split(sep).join("/"), builds, image, user, mounts };
-  return entrypoint === null ? facts : { ...facts, entrypoint };
+  const entrypoint = commandWords(service.entrypoint);
+  const command = commandWords(service.command);
+  const facts: ComposeServiceFacts = { file: relative(dirname(dockerfile.path), composeFile).split(sep).join("/"), builds, image, user, mounts };
+  return { ...facts, ...(entrypoint === null ? {} : { entrypoint }), ...(command === null ? {} : { command }) };
+}
+
+/** An `entrypoint` or `command` as words: a list as written, a string split on spaces; null when neither. */
+function commandWords(value: unknown): string[] | null {
+  if (typeof value === "string") return value.trim().split(/\s+/);
+  return Array.isArray(value) && value.every((w) => typeof w === "string") ? value.map(String) : null;
 }
 
 /** A mount in the short (`src:/target:ro`) or long (`{ type, source, target, read_only }`) syntax. */

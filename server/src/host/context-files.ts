@@ -18,7 +18,7 @@ import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
 import { FolderReader } from "./folder-reader";
-import { repositoryRoot } from "./paths";
+import { buildReadsDockerfile, defaultDockerfileName, repositoryRoot } from "./paths";
 
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml", "docker-compose.override.yml", "compose.override.yaml"];
 
@@ -274,19 +274,18 @@ export async function readGoSources(folder: string, rootEntries: readonly string
  * bind-mounts its build context, or a folder holding it, into the container: the usual development
  * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
  */
-export function composeMountsSource(text: string, composeDir: string, dockerfile: string): boolean {
-  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile);
+export function composeMountsSource(text: string, composeDir: string, dockerfile: string, defaultName = "Dockerfile"): boolean {
+  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile, defaultName);
 }
 
-function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string): boolean {
+function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string, defaultName: string): boolean {
   for (const service of services) {
     if (!isRecord(service)) continue;
     const build = service.build;
     const contextPath = typeof build === "string" ? build : isRecord(build) && typeof build.context === "string" ? build.context : isRecord(build) ? "." : null;
     if (contextPath === null || /^[a-z]+:\/\//i.test(contextPath)) continue;
     const context = resolve(composeDir, contextPath);
-    const file = isRecord(build) && typeof build.dockerfile === "string" ? resolve(context, build.dockerfile) : join(context, "Dockerfile");
-    if (file !== resolve(dockerfile)) continue;
+    if (!buildReadsDockerfile(context, isRecord(build) && typeof build.dockerfile === "string" ? build.dockerfile : null, dockerfile, defaultName)) continue;
     const volumes = Array.isArray(service.volumes) ? service.volumes : [];
     for (const volume of volumes) {
       const source =
@@ -306,10 +305,11 @@ function servicesMountSource(services: readonly unknown[], composeDir: string, d
 /** Looks for compose files from the Dockerfile's folder up to the repository root. */
 export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<boolean> {
   let dir = dirname(file);
+  const defaultName = await defaultDockerfileName(dir, reader);
   for (let level = 0; level < MAX_LEVELS; level++) {
     // Absent (the usual case), unreadable or larger than project configuration: a file says nothing.
     for (const services of await reader.composeServicesOf(dir, COMPOSE_FILES, 1 << 20)) {
-      if (servicesMountSource(services, dir, file)) return true;
+      if (servicesMountSource(services, dir, file, defaultName)) return true;
     }
     if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);

@@ -11,6 +11,7 @@
 // folders with no user prepared for it (model/image-data.ts).
 
 import { commentsAbove } from "../model/comments";
+import { composeReinstallsOverSources } from "../model/compose-development";
 import { lineage, mergedScope } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { baseName } from "../model/copy-paths";
@@ -77,9 +78,11 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   }
   // Development, CI and build-environment images run as root on purpose. A compose file that
   // mounts the sources is not enough when the file's comments say it is deployed too: root is
-  // a deployment risk there.
+  // a deployment risk there. Unless compose is the image's only use and re-installs the
+  // dependencies over the mounted sources at each start: into folders the build made as root,
+  // which a non-root USER could not write (held-out AG, a Rails app's `bundle install && rails s`).
   const purpose = developmentPurpose(model);
-  if (purpose === "compose-source-mount" && !model.comments.some((c) => DEPLOYED.test(c.content))) return null;
+  if (purpose === "compose-source-mount" && (!model.comments.some((c) => DEPLOYED.test(c.content)) || composeReinstallsOverSources(model))) return null;
   if ((purpose !== null && purpose !== "compose-source-mount") || dropsPrivileges(model, chain) || needsRoot(model, chain)) return null;
   // A packaged daemon started by its control program (`<name>ctl start`) whose runtime folder the
   // file hands to the daemon's account: the daemon switches to that account itself.

@@ -126,6 +126,11 @@ export interface ComposeServiceFacts {
    * null when none.
    */
   entrypoint?: readonly string[] | null;
+  /**
+   * The service's `command` as words (`[bash, -c, "bundle install && rails s"]`, a string split on
+   * spaces); absent or null when none.
+   */
+  command?: readonly string[] | null;
 }
 
 /** A volume or bind mount of a compose service. */

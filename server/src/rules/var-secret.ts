@@ -79,6 +79,12 @@ const SWITCH_AFTER_SECRET =
   /(?:_|^)(?:apikey|auth|credentials?|key|password|passwd|secret|token)_(?:[a-z\d]+_){0,3}(?:dont|do_not|no|not|skip|disable|disabled|enable|verify|verification|check|warn|warning|warnings|usage|strict|allow|ignore|insecure|force|prompt)(?:_|$)/i;
 // The value of such a switch: words of a setting (`DontWarn`, `strict`, `skip-all`), no digits.
 const SETTING_WORDS = /^[a-z]+(?:[-_ ][a-z]+)*$/i;
+// Words that, beside AUTH, make a name a credential's (`AUTH_PASS`, `AUTH_PWD`, `AUTH_BEARER`).
+const CREDENTIAL_WORD = /^(?:pass|pwd|pw|passphrase|pin|bearer|jwt|cookie|hash|salt|hmac|cert)$/i;
+// An authentication mode as such a variable's value: lower-case words, each letters with at most
+// one digit after them (`dolibarr`, `ldap`, `basic`, `oauth2`, `ldap,dolibarr` for a fallback
+// chain). Capitals, more digits or other marks (`user:pass`, `s3cr3t`, `hGtkQpzR`) may be a token.
+const AUTH_MODE_VALUE = /^(?=.{1,40}$)[a-z]+\d?(?:[-_,][a-z]+\d?)*$/;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem (reported with the run-time remedy, CHANGE_ME).
 // An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
@@ -199,6 +205,8 @@ export const rule: Rule = {
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         if (SIGNING_NAME.test(key.name) && value !== null && FULL_FINGERPRINTS.test(substitutedValue(model, instruction, value) ?? value.trim())) continue;
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;
+        // `DOLI_AUTH=dolibarr` picks the login mode (`dolibarr` or `ldap`), not a credential (held-out AG: wrong as a secret).
+        if (isAuthMode(key.name, value)) continue;
         const stage = instruction.stage;
         const isBuilder = stage !== null && stage.isReachable && !finalStages.has(stage) && !instruction.trigger;
         // A file that says it is for development or tests only is not shipped either: its literal
@@ -407,6 +415,20 @@ function letterWords(value: string): string[] | null {
 }
 
 /** A switch, or a value that says where a secret is or which public key is meant. */
+/**
+ * True when AUTH is the only secret word of a name that has another (`DOLI_AUTH`; not `AUTH_TOKEN`,
+ * `AUTH_KEY`, `AUTH_PASS` or a bare `AUTH`) and
+ * its value is a mode word (AUTH_MODE_VALUE): the variable selects an authentication method.
+ */
+function isAuthMode(name: string, value: string | null): boolean {
+  const words = name.split("_");
+  const others = words.filter((w) => w.toLowerCase() !== "auth");
+  // A bare `AUTH` names no setting of a product (BuildKit reports `auth=bar`): only a prefixed one is read as a mode.
+  if (value === null || others.length === words.length || others.length === 0 || SECRET.test(others.join("_")) || others.some((w) => CREDENTIAL_WORD.test(w)))
+    return false;
+  return AUTH_MODE_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"));
+}
+
 function notACredential(value: string): boolean {
   return BOOLEAN.test(value) || ABSOLUTE_PATH.test(value) || PLAIN_URL.test(value) || KEY_ID.test(value);
 }

@@ -43,4 +43,9 @@ describe("host/build-args: build arguments a project passes", () => {
     });
     assert.deepStrictEqual(await readBuildArgs(`${root}/repo/Dockerfile`), { composeBuilds: 1, passed: ["TOOL_VERSION"], published: [] });
   });
+
+  it("counts a compose build of the folder's lower-case `dockerfile`", async () => {
+    const root = projects.create({ "repo/.git/HEAD": "", "repo/compose.yaml": "services:\n  app:\n    build: .\n", "repo/dockerfile": "FROM alpine\n" });
+    assert.strictEqual((await readBuildArgs(`${root}/repo/dockerfile`)).composeBuilds, 1);
+  });
 });

@@ -23,6 +23,14 @@ describe("host: compose build context", () => {
     assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/web/Dockerfile"), "/repo/examples/app/web");
   });
 
+  it("a build that names no file reads a lower-case `dockerfile` only where it is the folder's one", () => {
+    assert.strictEqual(composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/web/dockerfile"), null);
+    assert.strictEqual(
+      composeContextFor(compose, "/repo/examples/app", "/repo/examples/app/web/dockerfile", new Map(), "dockerfile"),
+      "/repo/examples/app/web",
+    );
+  });
+
   it("a service that only pulls an image builds no Dockerfile next to the compose file", () => {
     const text = [
       "services:",

@@ -64,6 +64,24 @@ describe("host/compose-services: the compose services that may run a Dockerfile'
     ]);
   });
 
+  it("reads a lower-case `dockerfile` as what `build: .` builds, and keeps the service's command", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "",
+      "docker-compose.yml": 'services:\n  app:\n    build: .\n    command: bash -c "bundle install && rails s"\n    volumes:\n      - .:/petrescue\n',
+      dockerfile: "FROM ruby:3.3\n",
+    });
+    assert.deepStrictEqual(await readComposeServices(join(dir, "dockerfile")), [
+      {
+        file: "docker-compose.yml",
+        builds: true,
+        image: null,
+        user: null,
+        mounts: [{ target: "/petrescue", source: "project", readOnly: false }],
+        command: ["bash", "-c", '"bundle', "install", "&&", "rails", 's"'],
+      },
+    ]);
+  });
+
   it("finds nothing where there is no compose file, and skips one that does not parse", async () => {
     const dir = projects.create({ ".git/HEAD": "", "compose.yaml": "services: [\n", Dockerfile: "FROM alpine\n" });
     assert.deepStrictEqual(await readComposeServices(join(dir, "Dockerfile")), []);

@@ -211,6 +211,19 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(composeMountsSource("services: [\n", root, "/repo/Dockerfile"), false);
   });
 
+  it("reads a lower-case `dockerfile` as what `build: .` builds when the folder has no `Dockerfile`", async () => {
+    const compose = "services:\n  app:\n    build: .\n    volumes:\n      - .:/petrescue\n";
+    const alone = projects.create({ ".git/HEAD": "", "docker-compose.yml": compose, dockerfile: "FROM ruby:3.3\n" });
+    assert.strictEqual(await readComposeSourceMount(join(alone, "dockerfile")), true);
+    // Beside a `Dockerfile`, the build reads that one.
+    const both = projects.create({ ".git/HEAD": "", "docker-compose.yml": compose, dockerfile: "FROM ruby:3.3\n", Dockerfile: "FROM ruby:3.3\n" });
+    assert.strictEqual(await readComposeSourceMount(join(both, "dockerfile")), false);
+    assert.strictEqual(await readComposeSourceMount(join(both, "Dockerfile")), true);
+    // Named in the service, only the named file is built.
+    assert.strictEqual(composeMountsSource("services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n", "/repo", "/repo/dockerfile"), false);
+    assert.strictEqual(composeMountsSource("services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n", "/repo", "/repo/dockerfile", "dockerfile"), true);
+  });
+
   it("finds the compose file above the Dockerfile, up to the repository root", async () => {
     const dir = projects.create({
       ".git/HEAD": "",

@@ -1,6 +1,7 @@
 import { rule as finalStageRoot } from "../../../server/src/rules/final-stage-root";
 import { rule as finalStageNoUser } from "../../../server/src/rules/final-stage-no-user";
 import type { Rule } from "../../../server/src/rules/types";
+import type { ComposeServiceFacts } from "../../../server/src/model/context";
 import { testRule } from "../../support/rule-tester";
 
 // The two rules report the one judgement of images/root-at-run.ts: final-stage-root what the file
@@ -12,6 +13,18 @@ const rule: Rule = {
     finalStageRoot.check(model, report);
     finalStageNoUser.check(model, report);
   },
+};
+
+// A Rails development image: compose mounts the repository over WORKDIR and runs `bundle install` at each start.
+const RAILS_DEV_IMAGE =
+  '# Precompile assets (optional for development, but useful for production)\nFROM ruby:3.3-slim\nWORKDIR /petrescue\nCOPY . /petrescue\nRUN bundle install\nCMD ["rails", "server"]\n';
+const reinstallingService: ComposeServiceFacts = {
+  file: "docker-compose.yml",
+  builds: true,
+  image: null,
+  user: null,
+  mounts: [{ target: "/petrescue", source: "project", readOnly: false }],
+  command: ["bash", "-c", '"rm -f tmp/pids/server.pid && bundle install && bundle exec rails s"'],
 };
 
 testRule(rule, {
@@ -750,8 +763,34 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nRUN pip install --user pyinstaller\nCOPY app /usr/local/bin/app\nEXPOSE 8080\nCMD ["/usr/local/bin/app"]\n',
       messageId: "noUser",
     },
+    {
+      name: "compose re-installs over the mounted sources, but CI publishes the image: it ships",
+      code: RAILS_DEV_IMAGE,
+      context: { composeSourceMount: true, publishedByCi: true, composeServices: [reinstallingService] },
+      messageId: "noUser",
+    },
+    {
+      name: "one compose service re-installs over the mounted sources, another runs the image as built",
+      code: RAILS_DEV_IMAGE,
+      context: { composeSourceMount: true, composeServices: [reinstallingService, { ...reinstallingService, mounts: [], command: ["rails", "server"] }] },
+      messageId: "noUser",
+    },
+    {
+      name: "compose mounts the sources but only starts the server: the comment that it is deployed stands",
+      code: RAILS_DEV_IMAGE,
+      context: { composeSourceMount: true, composeServices: [{ ...reinstallingService, command: ["rails", "server"] }] },
+      messageId: "noUser",
+    },
   ],
   silent: [
+    {
+      name: "every compose service mounts the sources over WORKDIR and re-runs bundle install at start, whatever a comment says of production",
+      code: RAILS_DEV_IMAGE,
+      context: {
+        composeSourceMount: true,
+        composeServices: [reinstallingService, { ...reinstallingService, command: ["bash", "-c", "bundle install && rails dartsass:watch"] }],
+      },
+    },
     {
       name: "packages dart pub get kept in root's home for an app that runs the SDK at run time",
       code: 'FROM dart:stable\nCOPY --from=build /app/build/ /app/\nCOPY --from=build /app/templates /app/templates\nWORKDIR /app/templates/basic\nRUN dart pub get\nWORKDIR /app\nEXPOSE 8080\nENV DART_SDK_PATH=/usr/lib/dart\nCMD ["./app"]\n',

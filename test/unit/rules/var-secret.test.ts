@@ -251,8 +251,22 @@ testRule(rule, {
       messageId: "secret",
       token: "MYSQL_PASSWORD",
     },
+    {
+      name: "AUTH beside TOKEN names a credential, whatever its value",
+      code: "FROM alpine:3.20\nENV APP_AUTH_TOKEN dolibarr\n",
+      messageId: "runtime",
+      token: "APP_AUTH_TOKEN",
+    },
+    { name: "AUTH beside PASS names a password", code: "FROM alpine:3.20\nENV APP_AUTH_PASS admin\n", messageId: "runtime", token: "APP_AUTH_PASS" },
+    { name: "an AUTH value shaped like a token", code: "FROM alpine:3.20\nENV APP_AUTH hGtkQpzR7x2\n", messageId: "runtime", token: "APP_AUTH" },
+    { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // tuxgasy/docker-dolibarr: the entrypoint writes it to conf.php's $dolibarr_main_authentication.
+      name: "an AUTH variable whose value is a login mode",
+      code: "FROM php:8.2-apache\nENV DOLI_AUTH dolibarr\nENV SITE_AUTH=ldap,dolibarr APP_AUTH=oauth2\n",
+    },
     {
       // glpi-project/docker-images: CI passes a new key to rerun the download steps.
       name: "a cache-busting key passed as a build argument",
