@@ -97,7 +97,7 @@ export const rule: Rule = {
       endOfLife: "'{image}' is {subject}, end of life since {since}; move to {replacement}.{others}",
       deprecated: "'{image}' uses {subject}, deprecated since {since}; use {replacement}.{others}",
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
-      endOfLifeRetarget: "'{image}' is {subject}, end of life since {since}; retarget the app it runs to a newer .NET, then move.{others}",
+      endOfLifeRetarget: "'{image}' is {subject}, end of life; retarget the prebuilt app it runs, then move.{others}",
       endOfLifeCapped: "'{image}' is {subject}, end of life; move it with {packages} in {path}.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
