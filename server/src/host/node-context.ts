@@ -20,6 +20,7 @@ import { readComposeBuildContext } from "./compose-context";
 import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
 import { FolderListing, FolderReader } from "./folder-reader";
+import { readLocallyBuiltImages } from "./local-images";
 import { readNamedContexts } from "./named-contexts";
 import { readProjectImages, readPublishedImages } from "./project-images";
 import { repositoryRoot } from "./paths";
@@ -79,6 +80,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     composeServices,
     projectImages,
     publishedImages,
+    locallyBuiltImages,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -98,6 +100,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
     readPublishedImages(file, reader),
+    readLocallyBuiltImages(dirname(file), reader),
   ]);
   const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
   return {
@@ -115,6 +118,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     composeServices,
     projectImages,
     publishedImages,
+    locallyBuiltImages,
   };
 }
 

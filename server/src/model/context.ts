@@ -84,6 +84,14 @@ export interface BuildContextFacts {
    */
   projectImages?: readonly ProjectImageFacts[];
   /**
+   * Images the project builds and tags itself, by the compose and bake files in reach (the
+   * Dockerfile's folder and those above it, up to the repository root): the `image:` of each
+   * compose service that also has a `build:`, and bake targets' `tags`, as written, variables
+   * included (`${USER}/${DIST-ubuntu}-app-base`, `acme/base:dev`). `isLocallyBuiltImage`
+   * (images/local-images.ts) matches a FROM against them. Undefined when the host cannot read files.
+   */
+  locallyBuiltImages?: readonly string[];
+  /**
    * The repositories the project's CI workflows tag when they build this Dockerfile
    * (`coderaiser/cloudcmd`, `ghcr.io/acme/shop`; `*\/shop` when the namespace is a CI expression),
    * as written without the tag: the names a compose service's `image:` pulls it by. Undefined when

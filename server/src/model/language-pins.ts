@@ -666,6 +666,16 @@ const PROJECT_FILE = /\.(?:csproj|fsproj|vbproj)$/;
 const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollForward>/i;
 
 /**
+ * True when a .NET project file or Directory.Build.props the host read sets `<RollForward>` Major
+ * or LatestMajor: the app it builds starts on a newer major runtime than it targets.
+ */
+export function dotnetRollsToNewerMajor(context: BuildContextFacts): boolean {
+  return Object.entries(context.files ?? {}).some(
+    ([path, text]) => (PROJECT_FILE.test(path) || baseName(path) === "Directory.Build.props") && ROLLS_TO_NEWER_MAJOR.test(text),
+  );
+}
+
+/**
  * The .NET runtime the app the Dockerfile builds needs: the `<TargetFramework>` major of the
  * project files it names (`COPY ["Api/Api.csproj", "Api/"]`, `dotnet publish Api.csproj`), or whose
  * publish output it copies from the context (`COPY Api/bin/publish /app`: `Api/*.csproj`), that the

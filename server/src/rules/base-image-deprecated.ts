@@ -10,6 +10,7 @@ import { isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import type { LifecycleNote } from "../images/lifecycle";
 import { lifecycleOf } from "../images/lifecycle";
 import { parseImageReference } from "../images/reference";
+import { runsPrebuiltDotnetApp } from "../images/dotnet-app";
 import { dotnet10Tag } from "../images/release-moves";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { generatorOf, isGeneratedFile } from "../model/comments";
@@ -96,6 +97,7 @@ export const rule: Rule = {
       endOfLife: "'{image}' is {subject}, end of life since {since}; move to {replacement}.{others}",
       deprecated: "'{image}' uses {subject}, deprecated since {since}; use {replacement}.{others}",
       endOfLifePinned: "'{image}' is {subject}, end of life ({since}); update {path} with it.{others}",
+      endOfLifeRetarget: "'{image}' is {subject}, end of life; retarget the prebuilt app it runs, then move.{others}",
       endOfLifeCapped: "'{image}' is {subject}, end of life; move it with {packages} in {path}.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
@@ -156,7 +158,18 @@ export const rule: Rule = {
       let replacement = replacementFor(image, note);
       const pinned = held === null && note.kind === "end-of-life" ? withinPin(model, stage, ref, replacement) : null;
       if (pinned && "tag" in pinned) replacement = pinned;
-      const named = held === null && !(pinned && "path" in pinned);
+      // A .NET runtime image running an app the file does not build (a prebuilt DLL it copies):
+      // the app was built for this major and a newer runtime refuses it, so the app moves first.
+      const prebuilt =
+        held === null &&
+        !(pinned && "path" in pinned) &&
+        note.kind === "end-of-life" &&
+        runsPrebuiltDotnetApp(
+          model,
+          group.map((g) => g.stage),
+          ref,
+        );
+      const named = held === null && !(pinned && "path" in pinned) && !prebuilt;
       if (!named) replacement = { text: replacement.text };
       // `docker-php-ext-install imap` on php:8.1: PHP 8.4 no longer bundles imap, so the move
       // stops at the newest supported series that does (8.3), or names none when no supported one does.
@@ -218,19 +231,21 @@ export const rule: Rule = {
                   ? pinned.dependency !== undefined
                     ? "endOfLifeCapped"
                     : "endOfLifePinned"
-                  : unbundled !== null && "package" in unbundled
-                    ? "endOfLifeUnbundled"
-                    : gone?.dropped
-                      ? "endOfLifeDropped"
-                      : gone !== null
-                        ? "endOfLifeRelease"
-                        : tie?.kind === "gopath"
-                          ? "endOfLifeGoPath"
-                          : tie !== null
-                            ? "endOfLifeTied"
-                            : kept !== null
-                              ? "endOfLifeKeepRelease"
-                              : "endOfLife";
+                  : prebuilt
+                    ? "endOfLifeRetarget"
+                    : unbundled !== null && "package" in unbundled
+                      ? "endOfLifeUnbundled"
+                      : gone?.dropped
+                        ? "endOfLifeDropped"
+                        : gone !== null
+                          ? "endOfLifeRelease"
+                          : tie?.kind === "gopath"
+                            ? "endOfLifeGoPath"
+                            : tie !== null
+                              ? "endOfLifeTied"
+                              : kept !== null
+                                ? "endOfLifeKeepRelease"
+                                : "endOfLife";
       if (generated !== null) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,

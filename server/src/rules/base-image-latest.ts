@@ -19,6 +19,7 @@ import {
   tracksRollingSuite,
 } from "../images/floating-tags";
 import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
+import { isLocallyBuiltImage } from "../images/local-images";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
 import { callersPassAll } from "../model/context";
@@ -82,6 +83,9 @@ export const rule: Rule = {
       if (isCollectOnlyStage(model, stage)) continue;
       // The project's own image (its OCI source label names the owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
+      // An image the project's compose or bake files build and tag (`image: ${USER}/app-base` with
+      // a `build:`): it lives in the local engine, and no registry publishes a version to pin.
+      if (isLocallyBuiltImage(model, ref)) continue;
       // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.
       if (isParameterisedOwnImage(stage.base.token.value, ref)) continue;
       // `FROM app:${VERSION}` with `ARG VERSION=latest` where the project's builds (CI, compose,
@@ -145,7 +149,9 @@ export const rule: Rule = {
     // later references keep a hint pointing at the first (held-out Z judged the repeat debatable).
     const firstLineOf = new Map<string, number>();
     for (const [first] of byImage.values()) firstLineOf.set(first.base.resolved, first.from.range.start.line + 1);
-    const references = imageReferences(model).filter(({ image }) => floatingKind(image) !== null && !isMovingByDesign(image));
+    const references = imageReferences(model).filter(
+      ({ image }) => floatingKind(image) !== null && !isMovingByDesign(image) && !isLocallyBuiltImage(model, image),
+    );
     const lineOf = (r: (typeof references)[number]) => r.ref.token.range.start.line + 1;
     for (const reference of references) {
       const { ref, image } = reference;

@@ -13,6 +13,7 @@ import {
   isRollingBuild,
 } from "../images/floating-tags";
 import { baseImageOf } from "../images/base-image";
+import { isLocallyBuiltImage } from "../images/local-images";
 import { pinLatest } from "../fixes/image-tag";
 
 export const rule: Rule = {
@@ -47,6 +48,9 @@ export const rule: Rule = {
       // The project's own image (its CI builds it, or its OCI source label names the owner): it
       // follows the image's latest in lockstep with the project's releases, as base-image-latest does.
       if (isProjectOwnImage(model, ref)) continue;
+      // An image the project's compose or bake files build and tag (`image: ${USER}/app-base` with
+      // a `build:`): it lives in the local engine, and no registry publishes a version to pin.
+      if (isLocallyBuiltImage(model, ref)) continue;
       const pin = pinLatest(ref, stage.base.token);
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
       const isLiteral = !stage.base.token.value.includes("$");
@@ -60,7 +64,7 @@ export const rule: Rule = {
       });
     }
     for (const { ref, image } of imageReferences(model)) {
-      if (image.tag !== null || image.digest !== null || isMovingByDesign(image)) continue;
+      if (image.tag !== null || image.digest !== null || isMovingByDesign(image) || isLocallyBuiltImage(model, image)) continue;
       const pin = pinLatest(image, ref.token);
       report({ range: ref.token.range, messageId: "untaggedCopy", data: { image: ref.resolved }, suggest: pin?.suggestion ? [pin.suggestion] : undefined });
     }

@@ -428,7 +428,36 @@ testRule(rule, {
       context: {
         files: { "Tests/Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>' },
       },
+      // Still an app built outside the file for .NET 8: it is retargeted before the tag moves.
+      messageId: "endOfLifeRetarget",
+      output: null,
+    },
+    {
+      name: "a prebuilt assembly the file copies in and does not build: the app is retargeted first, no tag named",
+      code: 'FROM mcr.microsoft.com/dotnet/runtime:8.0-alpine3.18\nADD cli/target/tool-release.zip /\nRUN unzip /tool-release.zip -d /opt\nENTRYPOINT ["/opt/tool/bin/tool.sh"]\n',
+      messageId: "endOfLifeRetarget",
+      data: {
+        image: "mcr.microsoft.com/dotnet/runtime:8.0-alpine3.18",
+        subject: ".NET 8.0",
+        since: "2026-11-10",
+        others: "",
+        asOf: "2026-11-22",
+        replacement: "tag '10.0-alpine'",
+        source: ".NET support policy",
+      },
+      output: null,
+    },
+    {
+      name: "a prebuilt app the image lets roll forward to a newer major (DOTNET_ROLL_FORWARD): the tag alone moves",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV DOTNET_ROLL_FORWARD=LatestMajor\nCOPY out/ /app\n",
       messageId: "endOfLife",
+      output: "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV DOTNET_ROLL_FORWARD=LatestMajor\nCOPY out/ /app\n",
+    },
+    {
+      name: "a runtime-deps image runs a self-contained app, which carries its own runtime: the tag moves",
+      code: "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY out/ /app\n",
+      messageId: "endOfLife",
+      output: "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nCOPY out/ /app\n",
     },
     {
       name: "a netcoreapp target framework holds the runtime like a net target: the project file is retargeted",
@@ -1002,8 +1031,9 @@ testRule(rule, {
       name: "a bin/ of scripts at the context root is not build output: the root project file decides nothing",
       code: "FROM mcr.microsoft.com/dotnet/runtime:6.0\nCOPY bin/entry.sh /usr/local/bin/\nCOPY out/ /app\n",
       context: { files: { "Tool.csproj": "<Project><PropertyGroup><TargetFramework>net6.0</TargetFramework></PropertyGroup></Project>\n" } },
-      messageId: "endOfLife",
-      output: "FROM mcr.microsoft.com/dotnet/runtime:10.0\nCOPY bin/entry.sh /usr/local/bin/\nCOPY out/ /app\n",
+      // Not pinned to Tool.csproj, but the copied out/ is still an app built outside the file.
+      messageId: "endOfLifeRetarget",
+      output: null,
     },
     {
       name: "buster installs liblttng-ust0, which bookworm replaced by liblttng-ust1: the install list moves too",

@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "compose builds the image under another tag than the one FROM pulls",
+      code: 'FROM acme/app-base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { locallyBuiltImages: ["acme/app-base:dev"] },
+      messageId: "latestOrDigest",
+      line: 1,
+    },
+    {
       // fluent-bit's packaging: the stage downloads CMake, and builders are built on it.
       name: "a stage that downloads and installs a toolchain other stages build on is no throwaway download",
       code: "FROM debian:latest AS base\nRUN apt-get update && apt-get install -y curl build-essential && curl -sSL https://example.com/cmake.tgz | tar -xz -C /opt\nFROM base AS build\nRUN make\nFROM debian:trixie-slim\nCOPY --from=build /out /out\n",
@@ -275,6 +282,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a latest image a compose service builds and tags itself",
+      code: 'FROM acme/app-base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
+      context: { locallyBuiltImages: ["${REGISTRY:-acme}/app-base:${TAG:-latest}"] },
+    },
     {
       name: "a rolling suite the stage installs from: unstable sources added, packages taken with -t",
       code: "FROM debian:testing\nRUN printf 'Types: deb\\nURIs: http://deb.debian.org/debian\\nSuites: unstable\\nComponents: main\\n' > /etc/apt/sources.list.d/sid.sources \\\n && echo 'APT::Default-Release \"testing\";' > /etc/apt/apt.conf.d/default\nRUN apt-get update && apt-get install -y -t unstable --no-install-recommends octave\n",

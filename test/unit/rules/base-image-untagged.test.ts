@@ -3,6 +3,20 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      name: "a compose service builds another image of the same namespace",
+      code: "FROM acme/app-base\nCOPY . /app\n",
+      context: { locallyBuiltImages: ["acme/app-web", "${USER}/app-worker"] },
+      messageId: "untagged",
+      line: 1,
+    },
+    {
+      name: "a compose image written all in variables names no image",
+      code: "FROM acme/app-base\nCOPY . /app\n",
+      context: { locallyBuiltImages: ["${REGISTRY}/${IMAGE}"] },
+      messageId: "untagged",
+      line: 1,
+    },
     { code: "FROM debian\nRUN true\n", messageId: "untagged", line: 1, token: "debian", data: { image: "debian" }, output: "FROM debian:trixie\nRUN true\n" },
     {
       name: "a quoted name is read without its quotes; no edit that would drop one",
@@ -63,6 +77,16 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an image a compose service builds and tags itself, its variables matched as wildcards",
+      code: "ARG dist=ubuntu\nARG tag=latest\nARG username=acme\nFROM ${username}/${dist}-${tag}-app-base\nCOPY . /app\n",
+      context: { locallyBuiltImages: ["${USER}/${DIST-ubuntu}-${TAG-latest}-app-base"] },
+    },
+    {
+      name: "a COPY --from image a bake target tags",
+      code: "FROM alpine:3.22\nCOPY --from=acme/assets /srv /srv\n",
+      context: { locallyBuiltImages: ["acme/assets"] },
+    },
     {
       name: "the project's own base image, which its CI builds from another Dockerfile",
       code: 'FROM acme/base-java\nCOPY . /app\nCMD ["/app/run"]\n',

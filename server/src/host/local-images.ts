@@ -1,0 +1,69 @@
+// The images a project builds and tags itself, by its compose and bake files: a compose service
+// with both `build:` and `image:` (`image: ${USER}/app-base` built from `./base`), a bake target's
+// `tags`. A Dockerfile starting `FROM ${USER}/app-base` builds on that local image, which no
+// registry publishes under a version tag.
+
+import { field, isRecord } from "./compose-file";
+import { FolderReader } from "./folder-reader";
+import { foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, type ProjectFolder } from "./project-folders";
+
+/** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.dev.yml`). */
+const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
+const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
+const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
+/** Compose files read per folder: projects have a few. */
+const MAX_COMPOSE_FILES = 12;
+
+/** Every image the compose and bake files in reach of a Dockerfile in `folder` build and tag, as written, sorted. */
+export function readLocallyBuiltImages(folder: string, reader = new FolderReader()): Promise<string[]> {
+  return foundInProjectFolders(folder, "locally-built-images", reader, (project) => imagesBuiltIn(project, reader));
+}
+
+/** The images the compose and bake files of one project folder build and tag. */
+async function imagesBuiltIn({ dir }: ProjectFolder, reader: FolderReader): Promise<string[]> {
+  const listing = await reader.list(dir);
+  const composeFiles = (listing?.entries ?? [])
+    .filter((e) => e.isFile && COMPOSE_FILE.test(e.name))
+    .map((e) => e.name)
+    .slice(0, MAX_COMPOSE_FILES);
+  const [services, hcl, json] = await Promise.all([
+    reader.composeServicesOf(dir, composeFiles, MAX_FILE_BYTES),
+    Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+    Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
+  ]);
+  return [
+    ...services.flatMap(composeBuiltImages),
+    ...hcl.flatMap((text) => (text === null ? [] : bakeHclTags(text))),
+    ...json.flatMap((text) => (text === null ? [] : bakeJsonTags(text))),
+  ];
+}
+
+/** The `image:` of each compose service that also has a `build:`: compose tags what it builds with that name. */
+export function composeBuiltImages(services: readonly unknown[]): string[] {
+  return services.flatMap((service) => {
+    const build = field(service, "build");
+    const image = field(service, "image");
+    return (typeof build === "string" || isRecord(build)) && typeof image === "string" && image.trim() !== "" ? [image.trim()] : [];
+  });
+}
+
+/** The strings of every `tags = [...]` list of a bake HCL file. */
+export function bakeHclTags(text: string): string[] {
+  return [...text.matchAll(/\btags\s*=\s*\[([^\]]*)\]/g)].flatMap((list) => [...list[1].matchAll(/"([^"\n]+)"/g)].map((m) => m[1].trim()));
+}
+
+/** `target.<name>.tags` of a bake JSON file. */
+export function bakeJsonTags(text: string): string[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const targets = field(document, "target");
+  if (!isRecord(targets)) return [];
+  return Object.values(targets).flatMap((target) => {
+    const tags = field(target, "tags");
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim()) : [];
+  });
+}

@@ -1,0 +1,33 @@
+// A .NET runtime image (`dotnet/runtime`, `dotnet/aspnet`) runs an app built for its major: the
+// host refuses to start an assembly built for .NET 8 on .NET 10 unless the app rolls forward. When
+// the Dockerfile does not build that app itself (a prebuilt DLL or publish folder it copies or
+// downloads), moving the tag to a new major is no tag change: the app must be retargeted first.
+
+import { buildStepOf } from "../model/build-steps";
+import { environmentAt } from "../model/environment";
+import { dotnetRollsToNewerMajor } from "../model/language-pins";
+import { runCommands } from "../model/run-commands";
+import { withDescendants } from "../model/stage-graph";
+import type { DockerfileModel, Stage } from "../model/types";
+import type { ImageReference } from "./reference";
+
+/** The images whose tag names the runtime a framework-dependent app needs (`runtime-deps` runs self-contained apps). */
+const FRAMEWORK_RUNTIME = /^dotnet\/(?:core\/)?(?:runtime|aspnet)$/;
+/** `DOTNET_ROLL_FORWARD` values that let an app built for an older major start on a newer one. */
+const ROLLS_TO_NEWER_MAJOR = /^(?:Major|LatestMajor)$/i;
+
+/**
+ * True when `stages` are based on a .NET runtime image and put in an app (a COPY or ADD in them or
+ * the stages built on them) that the Dockerfile does not build (no `dotnet build` or `dotnet
+ * publish` in any stage), and nothing lets that app roll forward to a newer major (`ENV
+ * DOTNET_ROLL_FORWARD=Major`, `<RollForward>` in a project file read): it was built outside the
+ * file for this major. A bare runtime base, with nothing copied in, runs no app of its own.
+ */
+export function runsPrebuiltDotnetApp(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): boolean {
+  if (ref.registry !== "mcr.microsoft.com" || !FRAMEWORK_RUNTIME.test(ref.repository)) return false;
+  const image = withDescendants(model, stages);
+  if (!image.some((stage) => stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD"))) return false;
+  if (runCommands(model.stages).some(({ command }) => buildStepOf(command)?.ecosystem === "dotnet")) return false;
+  if (dotnetRollsToNewerMajor(model.context)) return false;
+  return !image.some((stage) => ROLLS_TO_NEWER_MAJOR.test(environmentAt(model, stage).get("DOTNET_ROLL_FORWARD") ?? ""));
+}

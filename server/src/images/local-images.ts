@@ -1,0 +1,57 @@
+// An image the project's compose or bake files build and tag themselves
+// (BuildContextFacts.locallyBuiltImages): `FROM ${USER}/app-base` where a compose service builds
+// `./base` and tags it `image: ${USER}/app-base`. Such an image lives in the local engine, built
+// before this one; no registry publishes a version of it to pin.
+
+import { escapeRegExp } from "../model/text";
+import type { DockerfileModel } from "../model/types";
+import type { ImageReference } from "./reference";
+
+/** A variable as compose, bake and shells write it: `${USER}`, `${TAG:-latest}`, `${DIST-ubuntu}`, `$USER`. */
+const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_]\w*/g;
+/** Stands for a variable while the name is split into repository and tag. */
+const HOLE = "\u0000";
+/**
+ * Letters and digits a repository's last name must write outright for a pattern to name one
+ * image: `${IMAGE}` or `${NAMESPACE}/${NAME}` could be any image at all.
+ */
+const MIN_LITERAL_NAME = 3;
+
+const patterns = new WeakMap<readonly string[], RegExp[]>();
+
+/**
+ * True when the project's compose or bake files build and tag the image `ref` names (same
+ * repository, and the same tag, `latest` where none is written). A variable in the written name
+ * matches any value (`${USER}/${DIST-ubuntu}-app-base` is `acme/debian-app-base`): the values the
+ * project's callers pass are not known here.
+ */
+export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference): boolean {
+  const written = model.context.locallyBuiltImages;
+  if (written === undefined || written.length === 0) return false;
+  let compiled = patterns.get(written);
+  if (compiled === undefined) {
+    compiled = written.map(imagePattern).filter((p): p is RegExp => p !== null);
+    patterns.set(written, compiled);
+  }
+  const tag = ref.tag ?? "latest";
+  const names = [ref.familiarName, `${ref.registry}/${ref.repository}`];
+  return compiled.some((pattern) => names.some((name) => pattern.test(`${name}:${tag}`)));
+}
+
+/** A written image as a pattern over `name:tag`, its variables as wildcards; null when its name is all variables, or it has a digest. */
+function imagePattern(image: string): RegExp | null {
+  const holed = image.trim().replace(VARIABLE, HOLE);
+  if (holed.includes("@")) return null;
+  const slash = holed.lastIndexOf("/");
+  const colon = holed.indexOf(":", slash + 1);
+  const repository = colon >= 0 ? holed.slice(0, colon) : holed;
+  const tag = colon >= 0 ? holed.slice(colon + 1) : "latest";
+  const lastName = repository.slice(repository.lastIndexOf("/") + 1);
+  if ((lastName.match(/[a-z0-9]/gi) ?? []).length < MIN_LITERAL_NAME) return null;
+  return new RegExp(`^${holesToRegExp(repository, "[^/:@]*")}:${holesToRegExp(tag, "[\\w.-]*")}$`, "i");
+}
+
+/** `text`'s literal parts escaped, each variable's place the `wildcard` pattern. */
+function holesToRegExp(text: string, wildcard: string): string {
+  return text.split(HOLE).map(escapeRegExp).join(wildcard);
+}
