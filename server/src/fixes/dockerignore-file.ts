@@ -84,6 +84,20 @@ const CANDIDATES: Candidate[] = [
   candidate(".DS_Store", ".DS_Store", "Editors and OS", file(".DS_Store"), copiedOnly(".DS_Store")),
 ];
 
+/** Manifests of projects whose dependency folders and build output grow inside the source tree. */
+const PROJECT_MANIFEST = anyEntry(
+  /^(?:package\.json|pyproject\.toml|setup\.py|setup\.cfg|requirements[\w.-]*\.txt|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|Cargo\.toml|go\.mod|Gemfile|composer\.json|mix\.exs|[^/]+\.(?:csproj|fsproj|vbproj|sln))$/,
+);
+
+/**
+ * True when the context's root holds a project manifest (package.json, pyproject.toml, a .csproj):
+ * the folder where `npm install`, a virtualenv or a build leaves what an ignore file excludes, even
+ * when none is there yet.
+ */
+export function holdsProjectManifest(rootEntries: readonly string[]): boolean {
+  return PROJECT_MANIFEST(new Set(rootEntries));
+}
+
 /**
  * Templates meant to be shipped or copied (`.env.example`, and per environment `.env.local.example`),
  * unlike local `.env.*` files: the last suffix says the file is a template.

@@ -3,9 +3,10 @@
 // asks git about the checkout. Whatever a proposed .dockerignore excludes must stay out of this.
 
 import { contextCopy, copyGlob, hasWildcard, isWholeContextSource } from "./copies";
-import { contextRelativePath } from "./copy-paths";
+import { contextRelativePath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import type { Glob } from "./glob";
 import type { DockerfileModel, Instruction } from "./types";
+import { workdirOf } from "./workdir";
 
 /** git subcommands that do not read the repository they run in. */
 const GIT_WITHOUT_CHECKOUT = new Set(["clone", "config", "init", "ls-remote", "--version", "version", "help"]);
@@ -78,4 +79,48 @@ export function isContextElsewhere(uses: ContextUses, rootEntries: readonly stri
   if (rootEntries === undefined) return false;
   const present = new Set(rootEntries.map((e) => e.replace(/\/$/, "")));
   return uses.copiedNames.some((name) => name !== "." && name !== ".." && !present.has(name));
+}
+
+/**
+ * The context paths the file reaches through a whole-context copy (`COPY . /container` then `RUN
+ * /container/build.sh` or `ENTRYPOINT ["/container/tool/run"]`: `build.sh`, `tool/run`), from the
+ * absolute paths under the copy's destination that RUN, CMD and ENTRYPOINT words name.
+ */
+export function pathsUsedThroughWholeCopy(model: DockerfileModel): string[] {
+  const destinations: string[] = [];
+  for (const instruction of model.instructions) {
+    const copy = contextCopy(instruction);
+    if (copy === null || !copy.sources.some((s) => isWholeContextSource(s.value))) continue;
+    const dest = unquoteWord(copy.dest.value);
+    const base = dest.startsWith("/") ? "/" : instruction.stage !== null ? workdirOf(model, instruction.stage, instruction) : null;
+    if (base === null || dest.includes("$")) continue;
+    const landing = joinPath(base, dest);
+    // `COPY . /` would make every absolute path a context path.
+    if (landing !== "/") destinations.push(landing);
+  }
+  if (destinations.length === 0) return [];
+  const used = new Set<string>();
+  const read = (word: string) => {
+    const path = unquoteWord(word);
+    for (const landing of destinations) if (path.startsWith(`${landing}/`) && !path.includes("$")) used.add(normalizePath(path.slice(landing.length + 1)));
+  };
+  for (const instruction of model.instructions) {
+    if (instruction.keyword !== "RUN" && instruction.keyword !== "CMD" && instruction.keyword !== "ENTRYPOINT") continue;
+    if (instruction.isJsonForm) for (const arg of instruction.args) read(arg.value);
+    for (const command of instruction.commands) for (const word of command.words) read(word.value);
+  }
+  return [...used].filter((p) => p !== "." && p !== "");
+}
+
+/**
+ * True when the root entries are this build's context as far as the file shows: the paths it reaches
+ * through a whole-context copy (`COPY . /container` then `RUN /container/build.sh`) are all in them,
+ * and there is at least one. A path they lack (`CMD ["/code/docker/entrypoint.sh"]` beside a listing
+ * of `docker/` itself) shows a Dockerfile built with the repository root as context.
+ */
+export function isContextConfirmed(model: DockerfileModel, rootEntries: readonly string[] | undefined): boolean {
+  if (rootEntries === undefined) return false;
+  const present = new Set(rootEntries.map((e) => e.replace(/\/$/, "")));
+  const used = pathsUsedThroughWholeCopy(model);
+  return used.length > 0 && used.every((path) => present.has(path.split("/")[0]));
 }

@@ -1,6 +1,8 @@
 // Facts about the build context that only the host can read (files next to the Dockerfile).
 // The engine never touches a file system: the LSP server, the CLI or a test supplies these.
 
+import { isPrivilegeDropTool } from "./privilege-drop-tools";
+
 export interface BuildContextFacts {
   /**
    * Text of the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` first,
@@ -281,7 +283,10 @@ export function isContextFileOfInterest(name: string): boolean {
     /^requirements.*\.(?:txt|in)$/.test(name) ||
     // Entry scripts named without an extension (`docker-entrypoint`, `uid_entrypoint`, `entrypoint`).
     /^[\w.-]*entrypoint$/i.test(name) ||
-    SERVER_CONFIG_NAMES.test(name)
+    SERVER_CONFIG_NAMES.test(name) ||
+    // A privilege-drop tool the context holds (phusion's and osixia's `setuser` in `tool/`): a whole-
+    // context copy ships it, and the image's services drop root through it (model/privilege-drop.ts).
+    isPrivilegeDropTool(name)
   );
 }
 

@@ -4,7 +4,9 @@
 // to become. Read from the Dockerfile and the entry scripts and configs the host read from the
 // build context. Such an image starts as root on purpose: a USER line would break the drop.
 
-import { baseName, copyPaths, normalizePath, unquoteWord } from "./copy-paths";
+import { contextCopy } from "./copies";
+import { baseName, contextRelativePath, copyPaths, isSameOrParentPath, normalizePath, unquoteWord } from "./copy-paths";
+import { isPrivilegeDropTool, PRIVILEGE_DROP_TOOLS } from "./privilege-drop-tools";
 import { isSelfDroppingDaemon } from "./self-dropping-daemons";
 import { lineage } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
@@ -14,12 +16,8 @@ import { entryScriptFiles } from "./start-steps";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
-/**
- * Tools that start a program as another user: the official images' entrypoint idiom (`gosu`,
- * `su-exec`), util-linux (`setpriv`, `runuser`), s6, runit (`chpst`) and phusion (`setuser`). One
- * list, so the forms below cannot drift apart.
- */
-const DROPPERS = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chpst", "setuser"].map(escapeRegExp).join("|");
+/** The tools that start a program as another user (privilege-drop-tools.ts), so the forms below cannot drift apart. */
+const DROPPERS = PRIVILEGE_DROP_TOOLS.map(escapeRegExp).join("|");
 /** Any dropper word in the stage's instructions. */
 const PRIVILEGE_DROPPERS = new RegExp(`\\b(?:${DROPPERS})\\b`);
 /** In an entry script: the drop must wrap the process that stays (`exec gosu app "$@"`, `exec su app -c ...`). */
@@ -264,7 +262,11 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // /usr/local/bin/`) for a start path that may call it; not when the entry script is read and
   // never calls it (gosu installed "for later" while the script starts node as root).
   if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS)) return true;
-  if ((someWord(chain, ["RUN", "COPY", "ADD"], PRIVILEGE_DROPPERS) || copiedInDropper(model, chain) !== null) && !startPathSkipsDropper(model)) return true;
+  // So is one a folder copied from the context brings (phusion's and osixia's `setuser` in `tool/`,
+  // with `COPY . /container`): a base image ships it for the services it and its children run.
+  const shipsDropper =
+    someWord(chain, ["RUN", "COPY", "ADD"], PRIVILEGE_DROPPERS) || copiedInDropper(model, chain) !== null || contextDropper(model, chain) !== null;
+  if (shipsDropper && !startPathSkipsDropper(model)) return true;
   const command = startCommand(model);
   if (command?.some((w) => WORKER_SERVERS.test(baseName(w)))) return true;
   // A shell-form start runs several commands (`cron && exec apache2 -D FOREGROUND`): any of them.
@@ -355,7 +357,28 @@ function writesServerUserFromIds(script: string): boolean {
  */
 export function unusedDropper(model: DockerfileModel, chain: Stage[]): string | null {
   if (someWord(chain, ["ENTRYPOINT", "CMD"], PRIVILEGE_DROPPERS) || !startPathSkipsDropper(model)) return null;
-  return namedDropper(chain) ?? copiedInDropper(model, chain);
+  return namedDropper(chain) ?? copiedInDropper(model, chain) ?? contextDropper(model, chain);
+}
+
+/**
+ * The dropper a COPY or ADD of `chain` brings from the build context inside a folder or the whole
+ * context (`COPY . /container` with `tool/setuser` in the context), as the host read it
+ * (`context.files`); null when none.
+ */
+function contextDropper(model: DockerfileModel, chain: Stage[]): string | null {
+  const tools = Object.keys(model.context.files ?? {}).filter((path) => isPrivilegeDropTool(baseName(path)));
+  if (tools.length === 0) return null;
+  for (const stage of chain)
+    for (const instruction of stage.instructions) {
+      const copy = contextCopy(instruction);
+      if (copy === null) continue;
+      for (const source of copy.sources) {
+        const from = contextRelativePath(unquoteWord(source.value));
+        const found = tools.find((path) => from === "." || isSameOrParentPath(from, path));
+        if (found !== undefined) return baseName(found);
+      }
+    }
+  return null;
 }
 
 /** The first dropper a RUN, COPY or ADD of `chain` names (`apt-get install gosu`, `COPY --from=tianon/gosu /gosu /usr/local/bin/`). */

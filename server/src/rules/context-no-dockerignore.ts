@@ -4,9 +4,9 @@
 // the copy only reaches a builder stage the cost is build time, not image size: a quieter finding
 // that says "this stage", and none for .git when the build may read it (a version stamp).
 
-import { dockerignoreText, type IgnoreEntry, proposeIgnoreEntries } from "../fixes/dockerignore-file";
+import { dockerignoreText, holdsProjectManifest, type IgnoreEntry, proposeIgnoreEntries } from "../fixes/dockerignore-file";
 import { broadContextSource } from "../model/copies";
-import { contextUses, isContextElsewhere } from "../model/context-uses";
+import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
@@ -91,6 +91,11 @@ export const rule: Rule = {
           reportHostBuildOutput(model, first, copy, present, report);
           return;
         }
+        // A curated folder (`image/` holding build.sh, file/, tool/) that the build plainly reads
+        // (it runs or copies what the listing holds) and that is no repository root (no .git) nor
+        // a project where dependencies and build output grow: an ignore file would filter nothing.
+        const isRepositoryRoot = rootEntries?.some((e) => e === ".git/" || e === ".git") === true;
+        if (rootEntries !== undefined && !isRepositoryRoot && isContextConfirmed(model, rootEntries) && !holdsProjectManifest(rootEntries)) return;
         report({ range: first.source.range, messageId: "noDockerignoreYet", data: { copy }, suggest, severity: reaching(".git") ? undefined : "info" });
         return;
       }

@@ -15,7 +15,8 @@
 // install before a gpg call in an image that names no gpg package: gpg then arrives as another
 // package's recommendation (build-essential -> dpkg-dev -> gnupg), and the flag would remove it.
 // git's SSH transport (openssh-client) is only a Recommends: where the image names no SSH client,
-// the message says so (and where the image shows git over SSH, it says to name openssh-client),
+// the message says so (and where the image shows git over SSH, or uses an SSH client itself: ssh or
+// scp in a RUN or a script, an account's `.ssh` folder prepared, it says to name openssh-client),
 // and an image that installs sudo (a workspace people and jobs run their own git in: an IDE, a CI
 // runner) is left alone, since the flag would break their git over SSH.
 // An install of only Essential or already installed packages changes nothing and is left alone, as
@@ -43,6 +44,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
 import { someWord } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
+import { usesSshClient } from "../model/ssh-client-use";
 import { lineage } from "../model/stage-graph";
 import type { ShellCommand, Word } from "../model/shell";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -256,11 +258,15 @@ function usesGitOverSsh(model: DockerfileModel, finalStages: ReadonlySet<Stage>)
   return someWord(chain, ["ENV", "ARG"], GIT_SSH_SETTING) || someWord(chain, ["RUN"], SSH_USE);
 }
 
-/** The message for what the flag would drop (git's SSH client, one git uses over SSH, or neither), without and with ca-certificates added. */
+/**
+ * The message for what the flag would drop (git's SSH client, one git uses over SSH, one the image
+ * uses itself, or neither), without and with ca-certificates added.
+ */
 const MESSAGE_IDS = {
   plain: ["recommends", "recommendsCertificates"],
   git: ["recommendsGit", "recommendsGitCertificates"],
   gitOverSsh: ["recommendsGitSsh", "recommendsGitSshCertificates"],
+  sshUse: ["recommendsSshUse", "recommendsSshUseCertificates"],
 } as const;
 
 /** One edit that adds `extra` packages after `last` (one insertion, so their order is kept). */
@@ -308,6 +314,8 @@ export const rule: Rule = {
       recommendsGitCertificates: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends, ca-certificates.",
       recommendsGitSsh: "'{program} install' adds recommends; add --no-install-recommends and openssh-client for git's SSH.",
       recommendsGitSshCertificates: "'{program} install' adds recommends; add --no-install-recommends, ca-certificates, openssh-client.",
+      recommendsSshUse: "'{program} install' adds recommends; add --no-install-recommends and openssh-client, which SSH needs.",
+      recommendsSshUseCertificates: "'{program} install' adds recommends; add --no-install-recommends, ca-certificates, openssh-client.",
     },
   },
   check(model, report) {
@@ -320,8 +328,10 @@ export const rule: Rule = {
     // Without recommends git has no SSH transport unless the image names an SSH client itself.
     const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
     const isWorkspace = shipped.some((p) => SUDO.test(p));
-    // The image runs git over SSH: the remedy must name the SSH client the flag would drop.
+    // The image runs git over SSH, or an SSH client of its own (ssh, scp, an account's `.ssh` folder
+    // prepared): the remedy must name the SSH client the flag would drop.
     const gitOverSsh = gitNeedsSsh && usesGitOverSsh(model, finalStages);
+    const sshUse = gitNeedsSsh && !gitOverSsh && usesSshClient(model, [...finalStages]);
     // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
     // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
     const gpg = gpgUses(model);
@@ -402,14 +412,15 @@ export const rule: Rule = {
           title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
           edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
         });
-        const messageId = MESSAGE_IDS[dropsSsh ? (gitOverSsh ? "gitOverSsh" : "git") : "plain"][needsCertificates ? 1 : 0];
+        const keepsSsh = gitOverSsh || sshUse;
+        const messageId = MESSAGE_IDS[dropsSsh ? (gitOverSsh ? "gitOverSsh" : sshUse ? "sshUse" : "git") : "plain"][needsCertificates ? 1 : 0];
         report({
           range: call.subcommand.range,
           messageId,
           data: { program: command.name },
-          // Where git runs over SSH, only the suggestion that keeps an SSH client is offered.
+          // Where git runs over SSH or the image uses SSH, only the suggestion that keeps an SSH client is offered.
           suggest: dropsSsh
-            ? gitOverSsh
+            ? keepsSsh
               ? [suggestion([...added, "openssh-client"])]
               : [suggestion(added), suggestion([...added, "openssh-client"])]
             : [suggestion(added)],

@@ -115,6 +115,28 @@ testRule(rule, {
       output: "FROM golang:1.22\nCOPY . .\n",
     },
     {
+      name: "a folder holding only the Dockerfile: the build may use another context, the finding stays",
+      code: 'FROM alpine:3.20\nWORKDIR /src\nCOPY . .\nRUN ./build-agent.sh\nCMD ["/src/agent"]\n',
+      context: { dockerignore: null, rootEntries: [".keep", "Dockerfile.agent"] },
+      messageId: "noDockerignoreYet",
+      line: 3,
+    },
+    {
+      // codidact/qpixel: compose builds docker/Dockerfile with the repository root as context.
+      name: "a start path under the copy that the listed folder lacks (/code/docker/entrypoint.sh beside docker/'s own listing)",
+      code: 'FROM ruby:3.1-slim\nWORKDIR /code\nCOPY . /code\nCMD ["/code/docker/entrypoint.sh"]\n',
+      context: { dockerignore: null, rootEntries: ["Dockerfile", "entrypoint.sh", "local-setup.sh"] },
+      messageId: "noDockerignoreYet",
+      line: 3,
+    },
+    {
+      name: "a curated folder the build reads that holds a project manifest: dependencies may land there later",
+      code: 'FROM node:22-slim\nCOPY . /app\nRUN /app/build.sh\nCMD ["node", "/app/server.js"]\n',
+      context: { dockerignore: null, rootEntries: ["Dockerfile", "build.sh", "package.json", "server.js"] },
+      messageId: "noDockerignoreYet",
+      line: 2,
+    },
+    {
       name: "a .dockerignore that lets .git and node_modules through",
       code: NODE_APP,
       context: { dockerignore: "*.log\n", rootEntries: NODE_ROOT },
@@ -301,6 +323,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // osixia/docker-light-baseimage: `docker build -f image/Dockerfile image`.
+      name: "a curated sub-folder the build reads, with no .git, dependencies or build output: nothing to filter",
+      code: 'FROM debian:bookworm-slim\nCOPY . /container\nRUN /container/build.sh\nENTRYPOINT ["/container/tool/run"]\n',
+      context: { dockerignore: null, rootEntries: ["Dockerfile", "build.sh", "file/", "service-available/", "tool/"] },
+    },
     {
       // pivotal/LicenseFinder: bundler's gemspec template lists the gem's files from the checkout.
       name: "a gem built from the copy whose gemspec lists its files with git ls-files",

@@ -310,6 +310,20 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "setuser in the context but not in what the image copies: nothing drops root",
+      code: 'FROM debian:bookworm-slim\nCOPY app/ /srv/app/\nCMD ["/srv/app/server"]\n',
+      context: { rootEntries: ["Dockerfile", "app/", "tool/"], files: { "tool/setuser": "" } },
+      messageId: "noUser",
+    },
+    {
+      name: "setuser shipped with the whole context, but the entry script read never calls it and runs no other script",
+      code: 'FROM debian:bookworm-slim\nCOPY . /container\nENTRYPOINT ["/container/start.sh"]\n',
+      context: { rootEntries: ["Dockerfile", "start.sh", "tool/"], files: { "start.sh": "#!/bin/sh\nexec /container/server\n", "tool/setuser": "" } },
+      messageId: "dropperUnused",
+      data: { tool: "setuser" },
+      output: null,
+    },
+    {
       name: "a vendor base of unknown user that the build's own package install shows is root, with a user made and never used",
       code: 'FROM registry.example.com/os/minimal:9\nRUN microdnf install -y tar sudo && useradd -ms /bin/bash tool && chown -R tool /opt/tool\nWORKDIR /work\nCMD ["tool"]\n',
       messageId: "userNeverUsed",
@@ -789,6 +803,19 @@ testRule(rule, {
       context: {
         composeSourceMount: true,
         composeServices: [reinstallingService, { ...reinstallingService, command: ["bash", "-c", "bundle install && rails dartsass:watch"] }],
+      },
+    },
+    {
+      // osixia/docker-light-baseimage: the init starts as root; services drop through /container/tool/setuser.
+      name: "a base image whose whole-context copy ships phusion's setuser for its services, under an init that runs their scripts",
+      code: 'FROM debian:bookworm-slim\nCOPY . /container\nRUN /container/build.sh\nENTRYPOINT ["/container/tool/run"]\n',
+      context: {
+        rootEntries: ["Dockerfile", "build.sh", "tool/"],
+        files: {
+          "build.sh": "#!/bin/sh\nln -s /container/tool/* /sbin/\n",
+          "tool/run": "#!/usr/bin/python3\nimport os\nos.system('/container/run/startup/startup.sh')\n",
+          "tool/setuser": "",
+        },
       },
     },
     {

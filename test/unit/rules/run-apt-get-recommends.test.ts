@@ -203,6 +203,29 @@ testRule(rule, {
       line: 2,
     },
     {
+      // JasonRivers/Docker-Nagios: check_by_ssh runs from the nagios account's SSH folder.
+      name: "git in an image that prepares an account's .ssh folder: the remedy names openssh-client, which only git recommends",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2 git\nRUN mkdir -p -m 700 ${NAGIOS_HOME}/.ssh && chown nagios:nagios ${NAGIOS_HOME}/.ssh\n",
+      messageId: "recommendsSshUseCertificates",
+      line: 2,
+      output:
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install --no-install-recommends -y apache2 git ca-certificates openssh-client\nRUN mkdir -p -m 700 ${NAGIOS_HOME}/.ssh && chown nagios:nagios ${NAGIOS_HOME}/.ssh\n",
+    },
+    {
+      name: "git in an image whose copied script copies backups with scp: the remedy names openssh-client",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates git\nCOPY backup.sh /usr/local/bin/\nCMD ["/usr/local/bin/backup.sh"]\n',
+      context: { files: { "backup.sh": "#!/bin/sh\n# nightly backup\nscp /data/dump.sql backup@example.org:/srv/\n" } },
+      messageId: "recommendsSshUse",
+      line: 2,
+    },
+    {
+      name: "git in an image whose script only mentions ssh in a comment: git's plain message",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ca-certificates git\nCOPY run.sh /usr/local/bin/\nCMD ["/usr/local/bin/run.sh"]\n',
+      context: { files: { "run.sh": "#!/bin/sh\n# no ssh here\nexec git daemon\n" } },
+      messageId: "recommendsGit",
+      line: 2,
+    },
+    {
       name: "git with an SSH client named elsewhere in the image: the plain message",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client sudo\nRUN apt-get install -y ca-certificates git\n",
       messageId: "recommends",
