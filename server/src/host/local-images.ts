@@ -3,14 +3,13 @@
 // `tags`. A Dockerfile starting `FROM ${USER}/app-base` builds on that local image, which no
 // registry publishes under a version tag.
 
+import { BAKE_HCL_FILES, BAKE_JSON_FILES, bakeJsonTargets } from "./bake-files";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, type ProjectFolder } from "./project-folders";
 
 /** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.dev.yml`). */
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
-const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
-const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
 /** Compose files read per folder: projects have a few. */
 const MAX_COMPOSE_FILES = 12;
 
@@ -54,15 +53,7 @@ export function bakeHclTags(text: string): string[] {
 
 /** `target.<name>.tags` of a bake JSON file. */
 export function bakeJsonTags(text: string): string[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const targets = field(document, "target");
-  if (!isRecord(targets)) return [];
-  return Object.values(targets).flatMap((target) => {
+  return bakeJsonTargets(text).flatMap((target) => {
     const tags = field(target, "tags");
     return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim()) : [];
   });

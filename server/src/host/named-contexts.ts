@@ -4,13 +4,11 @@
 // above it, up to the repository root.
 
 import { join } from "node:path";
+import { BAKE_HCL_FILES, BAKE_JSON_FILES, bakeJsonTargets } from "./bake-files";
 import { composeServices, field, isRecord } from "./compose-file";
 import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
 import { COMPOSE_FILES, foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder } from "./project-folders";
-
-const BAKE_HCL_FILES = ["docker-bake.hcl", "docker-bake.override.hcl"];
-const BAKE_JSON_FILES = ["docker-bake.json", "docker-bake.override.json"];
 
 /** Every context name declared in reach of a Dockerfile in `folder`, sorted. */
 export function readNamedContexts(folder: string, reader = new FolderReader()): Promise<string[]> {
@@ -125,15 +123,7 @@ export function bakeHclContextNames(text: string): string[] {
 
 /** `target.<name>.contexts` keys of a bake JSON file. */
 export function bakeJsonContextNames(text: string): string[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const targets = field(document, "target");
-  if (!isRecord(targets)) return [];
-  return Object.values(targets).flatMap((target) => {
+  return bakeJsonTargets(text).flatMap((target) => {
     const contexts = field(target, "contexts");
     return isRecord(contexts) ? Object.keys(contexts) : [];
   });
