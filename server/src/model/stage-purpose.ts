@@ -6,6 +6,7 @@
 import { baseName } from "./copy-paths";
 import { keptBuildTools } from "./build-tools";
 import { commentsAbove } from "./comments";
+import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Stage } from "./types";
@@ -190,7 +191,9 @@ export type ImagePurpose =
   | "shell-command"
   | "build-command"
   | "toolchain-without-command"
-  | "build-environment-base";
+  | "build-environment-base"
+  | "output-copied-out"
+  | "cross-compile";
 
 // Both facts are asked by several rules per file and read the whole final lineage: computed once
 // per model (a model is not changed once parsed; withContext makes a new one, so context facts stay right).
@@ -301,6 +304,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   }
   if (model.comments.some((c) => DEVELOPMENT_ONLY_COMMENT.test(c.content))) return "comment";
   if (DEVELOPMENT_ONLY_HEADER.test(headerComments(model)) || headerNamesTestImage(model)) return "comment";
+  if (model.comments.some((c) => COPIED_OUT_COMMENT.some((said) => said.test(c.content)))) return "output-copied-out";
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   if (model.context.composeSourceMount === true) return "compose-source-mount";
@@ -318,7 +322,38 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   const chain = lineage(final);
   if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
+  if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/**
+ * A comment that says the build's output is copied out of the container: `docker cp <container>:<path>
+ * <dest>`, "copy the binary using docker cp", `docker run -v /path/to/dest:/out image cp <file> /out`.
+ * The image is a build environment whose product leaves it; nothing of it ships.
+ */
+const COPIED_OUT_COMMENT = [
+  /\bdocker\s+(?:container\s+)?cp\s+[^\s:]+:\S*\s+\S/i,
+  /\bcopy\b[^.;]*\s(?:using|with|via)\s+docker\s+cp\b/i,
+  /\bdocker\s+(?:container\s+)?run\s[^:]*(?:-v|--volume)[\s=][^\s:]+:[^\s:]+\s[^:]*\scp\s/i,
+];
+
+/**
+ * A GNU target triplet for an operating system whose programs cannot run in a Linux container:
+ * Android (`aarch64-linux-android`, its NDK's clang `aarch64-linux-android33-clang`), Windows
+ * (`x86_64-w64-mingw32`, `x86_64-pc-windows-gnu`), iOS and macOS (`arm64-apple-ios`, `x86_64-apple-darwin`).
+ */
+const FOREIGN_OS_TRIPLET = /\b[a-z0-9_]+-(?:linux-android(?:eabi)?|w64-mingw32|pc-windows-[a-z]+|apple-(?:ios|darwin))/i;
+
+/**
+ * True when the image, which has no command of its own, sets or passes a target triplet of another
+ * operating system in an ENV or RUN (`ENV HOST=aarch64-linux-android`, `./configure
+ * --host=x86_64-w64-mingw32`): a cross-compile environment whose binaries are copied out to run
+ * elsewhere, so its toolchain is all it is.
+ */
+function crossCompilesForOtherOs(model: DockerfileModel, chain: readonly Stage[]): boolean {
+  return chain.some((stage) =>
+    stage.instructions.some((i) => (i.keyword === "ENV" || i.keyword === "RUN") && FOREIGN_OS_TRIPLET.test(instructionOnOneLine(model, i))),
+  );
 }
 
 /**

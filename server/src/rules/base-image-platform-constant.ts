@@ -1,8 +1,9 @@
 // base-image-platform-constant: BuildKit's FromPlatformFlagConstDisallowed. A constant --platform
 // pins the stage to one platform, so multi-platform builds emulate it or fail. Silent when the
 // stage name mentions the platform's OS or architecture (`AS build-amd64`), when the comment right
-// above the FROM names the architecture (the pin is explained), or when the stage fetches or unpacks
-// an artefact built for that architecture only (`google-chrome-stable_current_amd64.deb`): those
+// above the FROM names the architecture (the pin is explained), or when the stage (or a script its
+// RUN runs) fetches or unpacks an artefact built for that architecture only
+// (`google-chrome-stable_current_amd64.deb`, a fixed release tarball that chooses no architecture): those
 // pins are on purpose, and $TARGETPLATFORM would break the build elsewhere. So is a file tied to
 // the architecture as a whole (another stage's base image `sdk:10.0-noble-amd64`, a build flag
 // `-r linux-x64` anywhere, a path `docker/amd64/Dockerfile`): other architectures have their own
@@ -11,6 +12,7 @@
 import { architectureNames, parsePlatform } from "../images/reference";
 import { commentsAbove } from "../model/comments";
 import { instructionOnOneLine } from "../model/instruction-text";
+import { fetchesFixedPrebuilt, fetchingTexts } from "../model/prebuilt-downloads";
 import { escapeRegExp } from "../model/text";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { Rule } from "./types";
@@ -42,13 +44,16 @@ export const rule: Rule = {
 };
 
 /**
- * An architecture named in the comment above the FROM, in a RUN or ADD of the stage as part of a
- * file or URL name, or anywhere the whole file is tied to it (see {@link fileNamesArchitecture}).
+ * An architecture named in the comment above the FROM, in a RUN or ADD of the stage or a script a
+ * RUN runs as part of a file or URL name, or anywhere the whole file is tied to it (see
+ * {@link fileNamesArchitecture}). Or the stage installs a prebuilt program from a fixed release
+ * URL that chooses no architecture (see {@link fetchesFixedPrebuilt}): built for one, which the pin names.
  */
 function pinIsDeliberate(model: DockerfileModel, stage: Stage, names: string[]): boolean {
   const word = new RegExp(`(?:^|[^a-z0-9])(?:${names.map(escapeRegExp).join("|")})(?![a-z0-9])`, "i");
   if (commentsAbove(model, stage.from).some((c) => word.test(c))) return true;
-  if (stage.instructions.some((i) => (i.keyword === "RUN" || i.keyword === "ADD") && word.test(instructionOnOneLine(model, i)))) return true;
+  if (fetchingTexts(model, stage).some((text) => word.test(text))) return true;
+  if (fetchesFixedPrebuilt(model, stage)) return true;
   return fileNamesArchitecture(model, word);
 }
 

@@ -9,6 +9,7 @@ import type { Rule } from "./types";
 import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
+import { documentsBuildsInContainer } from "../model/container-builds";
 import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
@@ -196,6 +197,9 @@ export const rule: Rule = {
     if (mountsSourceOverWorkingFolder(model)) return;
     // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
     if (buildsAtStart(model)) return;
+    // The file's notes on an install say the running container builds with its tools ("required
+    // when building the custom FFmpeg inside the container"): run-time tools, as above.
+    if (documentsBuildsInContainer(model, chain)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
     // the first install reported with a count of the others.
     const root = baseImageOf(chain[0]);

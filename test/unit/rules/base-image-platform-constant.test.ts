@@ -3,6 +3,16 @@ import { testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      name: "a release asset whose URL chooses the architecture",
+      code: 'FROM --platform=linux/amd64 debian:12\nRUN curl -LO "https://github.com/o/r/releases/download/v1/tool-$(uname -m).tar.gz"\n',
+      messageId: "constant",
+    },
+    {
+      name: "a release asset that is a source archive, compiled in the RUN",
+      code: "FROM --platform=linux/amd64 debian:12\nRUN curl -LO https://github.com/o/r/releases/download/v1/lib-1.0.tar.gz && tar xf lib-1.0.tar.gz && cd lib-1.0 && ./configure && make install\n",
+      messageId: "constant",
+    },
     { code: "FROM --platform=linux/amd64 node:22\n", messageId: "constant", line: 1, token: "linux/amd64", data: { platform: "linux/amd64" }, output: null },
     { name: "a comment that does not name the architecture", code: "# the builder\nFROM --platform=linux/amd64 node:22\nRUN npm ci\n", messageId: "constant" },
     { name: "a comment separated by a blank line", code: "# built on amd64 hosts\n\nFROM --platform=linux/amd64 node:22\n", messageId: "constant" },
@@ -25,6 +35,21 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a script the RUN runs fetches an artefact for the architecture",
+      code: "FROM --platform=linux/amd64 debian:12\nCOPY docker/fetch.sh /tmp/fetch.sh\nRUN /tmp/fetch.sh\n",
+      context: { files: { "docker/fetch.sh": "curl -LO https://example.org/tool-linux-x86_64.tar.gz\n" } },
+    },
+    {
+      name: "a script the RUN runs installs a prebuilt release tarball that chooses no architecture",
+      code: "FROM --platform=linux/amd64 python:3.11-slim\nCOPY docker/set_up_tool.sh /tmp/set_up_tool.sh\nRUN /tmp/set_up_tool.sh\nRUN npm ci\n",
+      context: {
+        files: {
+          "docker/set_up_tool.sh":
+            'URL="https://github.com/o/tool/releases/download/v1/tool.2025-06-20.tar.gz"\ncurl -sL -o tool.tar.gz "${URL}"\ntar -xzf tool.tar.gz\ncp build/bin/tool /opt/tool\n/opt/tool --version\n',
+        },
+      },
+    },
     "FROM --platform=linux/amd64 node:22 AS build-amd64\n",
     "FROM --platform=linux/amd64 scratch AS linux\n",
     "FROM --platform=$BUILDPLATFORM node:22\n",

@@ -14,6 +14,11 @@ const PLUGIN_LIBRARY =
 testRule(rule, {
   fires: [
     {
+      name: "a note that builds the app inside the container, in the RUN that builds it",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y gcc libssl-dev \\\n    # building the app inside the container\n    && make -C /src\nCMD ["/src/app"]\n',
+      messageId: "buildTools",
+    },
+    {
       name: "libomp-dev in an image without Intel MKL: the runtime package is enough",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libomp-dev ca-certificates\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
       messageId: "headers",
@@ -412,6 +417,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a note on the package list that the headers are for builds inside the running container",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    # libvpl-dev: headers required when building the custom FFmpeg inside the container.\n    && apt-get install -y build-essential libvpl-dev \\\n    && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends gcc python3-dev\nCMD ["/usr/bin/app"]\n',
+    },
     {
       name: "a file whose header names it a test image: its toolchain runs the specs",
       code: '# Turbo.lua test image.\n#\n# Builds Turbo against LuaJIT and runs the busted test suite.\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends luajit luarocks build-essential libssl-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /turbo\nCOPY . /turbo\nRUN make\nENTRYPOINT ["busted-luajit"]\nCMD ["spec/util_spec.lua"]\n',

@@ -4,6 +4,16 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a cross-compile for Android in an image that starts a program of its own",
+      code: 'FROM ubuntu:22.04\nENV HOST=aarch64-linux-android\nCOPY . /src\nRUN cd /src && ./configure --host=$HOST && make\nCMD ["/src/serve"]\n',
+      messageId: "build",
+    },
+    {
+      name: "docker cp that copies a file into the container says nothing of the output",
+      code: "# docker cp config.yml app:/etc/app/\nFROM ubuntu:22.04\nCOPY . /src\nRUN cd /src && make\n",
+      messageId: "build",
+    },
+    {
       name: "a node app whose build folder stays",
       code: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nRUN cd app && NODE_ENV=dev npm ci && npm run build && cd .. && npm ci\nCMD ["node", "app.js"]\n',
       messageId: "build",
@@ -126,6 +136,18 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a header that says the binary is copied out with docker cp: a build environment",
+      code: "# After the build, copy the binary using docker cp.\nFROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends make\nCOPY . /src\nRUN cd /src && ./configure && make\n",
+    },
+    {
+      name: "a header that copies the output out with docker run -v ...:/out ... cp",
+      code: "# $ docker run --rm -v /path/to/dest:/out tool-builder cp /root/build/tool /out\nFROM ubuntu:22.04\nCOPY . /src\nRUN cd /src && make\n",
+    },
+    {
+      name: "a cross-compile environment for Android, with no command of its own",
+      code: "FROM ubuntu:22.04\nENV HOST=aarch64-linux-android\nCOPY . /src\nRUN cd /src && ./configure --host=$HOST && make\n",
+    },
     {
       name: "the base's own install wrapper removes the build group it installed, later in the RUN",
       code: 'FROM acme/alpine-s6:3.21\nRUN package install .build-deps gcc make openssl-dev && git clone https://example.org/tool.git && cd tool && make && make install && package remove .build-deps && package cleanup\nCMD ["/usr/local/bin/tool"]\n',
