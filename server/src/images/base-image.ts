@@ -42,3 +42,14 @@ export function rootImageOf(stage: Stage): { stage: Stage; image: ImageReference
 export function alsoTheBaseOf(lines: readonly number[]): string {
   return lines.length > 0 ? ` Also the base of line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}.` : "";
 }
+
+/**
+ * `stages` grouped by the image they build on, each group in file order (one problem, one finding:
+ * the first stage carries the finding and names the others' lines, the others get a hint pointing
+ * back). `keyOf` says which stages share an image; by default the image their FROM resolves to.
+ */
+export function groupBySameBase(stages: readonly Stage[], keyOf: (stage: Stage) => string = (stage) => stage.base.resolved): Stage[][] {
+  const groups = new Map<string, Stage[]>();
+  for (const stage of stages) groups.set(keyOf(stage), [...(groups.get(keyOf(stage)) ?? []), stage]);
+  return [...groups.values()];
+}

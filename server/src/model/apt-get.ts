@@ -1,6 +1,7 @@
 // How an `apt-get` command line reads: its subcommand and options, as apt-get parses them
 // (options may come before or after the subcommand; short options combine, `-yq`).
 
+import { aptPackageName } from "./apt-no-recommends";
 import type { ShellCommand, Word } from "./shell";
 
 export interface AptGetCall {
@@ -57,4 +58,23 @@ export function isNonInteractive(call: AptGetCall): boolean {
     }
   }
   return quiet >= 2;
+}
+
+/**
+ * True when later commands of the same RUN (`commands` after `index`) remove every one of
+ * `packages` and autoremove what they pulled in (`apt-get remove gcc && apt-get autoremove`,
+ * `apt-get purge --auto-remove gcc`): nothing that install brought, recommends included, stays in
+ * the layer.
+ */
+export function removedWithDependenciesLater(commands: readonly ShellCommand[], index: number, packages: readonly string[]): boolean {
+  const removed = new Set<string>();
+  for (const command of commands.slice(index + 1)) {
+    const call = readAptOrAptGet(command);
+    const sub = call?.subcommand?.value;
+    if (!call || (sub !== "remove" && sub !== "purge" && sub !== "autoremove")) continue;
+    for (const word of aptOperands(call)) removed.add(aptPackageName(word.value));
+    const autoremoves = sub === "autoremove" || call.options.some((o) => /^--auto-?remove$/.test(o.value));
+    if (autoremoves && packages.every((p) => removed.has(p))) return true;
+  }
+  return false;
 }

@@ -184,7 +184,8 @@ export function compilesNativeCode(command: ShellCommand): boolean {
 
 /**
  * True when `kept`'s own RUN, or a later RUN of `stages` (the image's lineage), compiles
- * (`docker-php-ext-install gd` after `libpng-dev`, in the same RUN or the next one): its headers
+ * (`docker-php-ext-install gd` after `libpng-dev`, in the same RUN or the next one; a later
+ * `pip install` with a compiler installed for it, see buildsWithOwnCompiler): its headers
  * are needed there, so only their removal after the last build (the docker-library php idiom:
  * `apt-mark` the runtime libraries, purge the rest) drops them; runtime libraries instead would
  * fail the compile.
@@ -197,15 +198,29 @@ export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []
   if (installsCompiler(kept.instruction)) return true;
   const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
   const at = runs.indexOf(kept.instruction);
-  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)));
+  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)) || buildsWithOwnCompiler(i));
+}
+
+/**
+ * True when `instruction` installs a compiler and then builds or installs with it (`apt-get install
+ * gcc && pip install -r prod.txt && apt-get remove gcc`): the compiler is there for that install's
+ * native code (psycopg2 built from source), which compiles against the headers earlier RUNs keep.
+ */
+function buildsWithOwnCompiler(instruction: Instruction): boolean {
+  const commands = instruction.commands;
+  const compilerAt = commands.findIndex(isCompilerInstall);
+  return compilerAt >= 0 && commands.slice(compilerAt + 1).some(isBuildStep);
 }
 
 /** True when a system package install of `instruction` names a compiler, kept or removed later. */
 function installsCompiler(instruction: Instruction): boolean {
-  return instruction.commands.some((c) => {
-    const cmd = systemPackageCommand(c);
-    return cmd !== null && cmd.action === "install" && cmd.packages.some((p) => buildToolKind(p.value) === "compiler");
-  });
+  return instruction.commands.some(isCompilerInstall);
+}
+
+/** True when `command` is a system package install that names a compiler. */
+function isCompilerInstall(command: ShellCommand): boolean {
+  const cmd = systemPackageCommand(command);
+  return cmd !== null && cmd.action === "install" && cmd.packages.some((p) => buildToolKind(p.value) === "compiler");
 }
 
 /** littler's installers, and R expressions that install packages. */
@@ -239,17 +254,20 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
   const commands = kept.instruction.commands;
   const installs = commands.filter((c) => systemPackageCommand(c)?.action === "install");
   const last = installs.length > 0 ? commands.indexOf(installs[installs.length - 1]) : -1;
-  return commands.slice(last + 1).some((c) => {
-    const name = c.name;
-    return (
-      compilesNativeCode(c) ||
-      installsRPackages(c) ||
-      dependencyInstall(c) !== null ||
-      BUILDING_PROGRAMS.test(name) ||
-      c.name.startsWith("./") ||
-      name.startsWith("docker-php-")
-    );
-  });
+  return commands.slice(last + 1).some(isBuildStep);
+}
+
+/** True when `command` compiles or installs anything: a compiler, a language installer, a script. */
+function isBuildStep(command: ShellCommand): boolean {
+  const name = command.name;
+  return (
+    compilesNativeCode(command) ||
+    installsRPackages(command) ||
+    dependencyInstall(command) !== null ||
+    BUILDING_PROGRAMS.test(name) ||
+    name.startsWith("./") ||
+    name.startsWith("docker-php-")
+  );
 }
 
 /**

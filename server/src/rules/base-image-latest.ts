@@ -18,7 +18,7 @@ import {
   isStaticFileServer,
   tracksRollingSuite,
 } from "../images/floating-tags";
-import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
+import { alsoTheBaseOf, baseImageOf, groupBySameBase } from "../images/base-image";
 import { isLocallyBuiltImage } from "../images/local-images";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
@@ -64,7 +64,7 @@ export const rule: Rule = {
     // One problem, one finding: stages on the same moving image are pinned together, so the first
     // FROM gets the warning and names the others' lines, the others a hint (as base-image-deprecated
     // does), and its suggestion pins them all.
-    const byImage = new Map<string, Stage[]>();
+    const floating: Stage[] = [];
     for (const stage of model.stages) {
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
       const ref = baseImageOf(stage);
@@ -96,9 +96,10 @@ export const rule: Rule = {
       if (followsProjectReleaseLine(model, ref)) continue;
       // `debian:testing` whose RUN adds unstable and installs from it: the rolling suite is the design.
       if (tracksRollingSuite(model, stage, ref)) continue;
-      byImage.set(stage.base.resolved, [...(byImage.get(stage.base.resolved) ?? []), stage]);
+      floating.push(stage);
     }
-    for (const [first, ...rest] of byImage.values()) {
+    const byImage = groupBySameBase(floating);
+    for (const [first, ...rest] of byImage) {
       const ref = baseImageOf(first)!;
       const lines = rest.map((s) => s.from.range.start.line + 1);
       const others = alsoTheBaseOf(lines);
@@ -148,7 +149,7 @@ export const rule: Rule = {
     // --from=ghcr.io/astral-sh/uv:latest` twice), or one a stage is built on, is pinned once; the
     // later references keep a hint pointing at the first (held-out Z judged the repeat debatable).
     const firstLineOf = new Map<string, number>();
-    for (const [first] of byImage.values()) firstLineOf.set(first.base.resolved, first.from.range.start.line + 1);
+    for (const [first] of byImage) firstLineOf.set(first.base.resolved, first.from.range.start.line + 1);
     const references = imageReferences(model).filter(
       ({ image }) => floatingKind(image) !== null && !isMovingByDesign(image) && !isLocallyBuiltImage(model, image),
     );

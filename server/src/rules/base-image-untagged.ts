@@ -2,6 +2,7 @@
 // `FROM` and in `COPY --from` / `RUN --mount from=`.
 
 import { hasSentinelBase } from "../model/sentinel-base";
+import type { Stage } from "../model/types";
 import type { Rule } from "./types";
 import {
   imageReferences,
@@ -12,7 +13,7 @@ import {
   isProjectOwnImage,
   isRollingBuild,
 } from "../images/floating-tags";
-import { baseImageOf } from "../images/base-image";
+import { alsoTheBaseOf, baseImageOf, groupBySameBase } from "../images/base-image";
 import { isLocallyBuiltImage } from "../images/local-images";
 import { pinLatest } from "../fixes/image-tag";
 
@@ -25,8 +26,9 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: { hadolint: ["DL3006"] },
     messages: {
-      untagged: "'{image}' has no tag or digest, so each build may pull a new 'latest'; pin a version tag.",
-      untaggedFromArg: "'{image}' defaults to untagged '{resolved}'; set a version in the ARG{pinHint}.",
+      untagged: "'{image}' has no tag or digest, so each build may pull a new 'latest'; pin a version tag.{others}",
+      untaggedFromArg: "'{image}' defaults to untagged '{resolved}'; set a version in the ARG{pinHint}.{others}",
+      sameAsFirst: "Same untagged image as line {line} ('{image}'); pin it with that one.",
       untaggedCopy: "'{image}' has no tag or digest, so each build may copy a new 'latest'; pin a version tag.",
     },
   },
@@ -34,6 +36,7 @@ export const rule: Rule = {
     // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
     // pinned here would not make two builds alike.
     if (isRollingBuild(model)) return;
+    const untagged: Stage[] = [];
     for (const stage of model.stages) {
       // Stages, scratch and bases still holding unresolved variables are not images we can judge.
       const ref = baseImageOf(stage);
@@ -51,17 +54,35 @@ export const rule: Rule = {
       // An image the project's compose or bake files build and tag (`image: ${USER}/app-base` with
       // a `build:`): it lives in the local engine, and no registry publishes a version to pin.
       if (isLocallyBuiltImage(model, ref)) continue;
-      const pin = pinLatest(ref, stage.base.token);
+      untagged.push(stage);
+    }
+    // One problem, one finding (as base-image-latest): stages written the same way on the same
+    // image (four `FROM ${RUST_IMAGE}`) are pinned together, so the first FROM gets the warning and
+    // names the others' lines, the others a hint pointing back.
+    for (const [first, ...rest] of groupBySameBase(untagged, (stage) => `${stage.base.token.value}\n${stage.base.resolved}`)) {
+      const ref = baseImageOf(first)!;
+      const pin = pinLatest(ref, first.base.token);
+      const others = alsoTheBaseOf(rest.map((s) => s.from.range.start.line + 1));
       // `FROM ${BASE}` with `ARG BASE=alpine`: the token alone does not show which image is meant.
-      const isLiteral = !stage.base.token.value.includes("$");
+      const isLiteral = !first.base.token.value.includes("$");
       report({
-        range: stage.base.token.range,
+        range: first.base.token.range,
         messageId: isLiteral ? "untagged" : "untaggedFromArg",
         data: isLiteral
-          ? { image: stage.base.resolved }
-          : { image: stage.base.token.value, resolved: stage.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "" },
+          ? { image: first.base.resolved, others }
+          : { image: first.base.token.value, resolved: first.base.resolved, pinHint: pin ? ` ('${pin.image}')` : "", others },
         suggest: pin?.suggestion ? [pin.suggestion] : undefined,
       });
+      for (const other of rest) {
+        const otherPin = pinLatest(ref, other.base.token);
+        report({
+          range: other.base.token.range,
+          messageId: "sameAsFirst",
+          data: { line: first.from.range.start.line + 1, image: first.base.resolved },
+          severity: "hint",
+          suggest: otherPin?.suggestion ? [otherPin.suggestion] : undefined,
+        });
+      }
     }
     for (const { ref, image } of imageReferences(model)) {
       if (image.tag !== null || image.digest !== null || isMovingByDesign(image) || isLocallyBuiltImage(model, image)) continue;

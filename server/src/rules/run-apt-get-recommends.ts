@@ -4,6 +4,7 @@
 // apt's configuration turns recommends off (`APT::Install-Recommends "0"` written into apt.conf or
 // apt.conf.d by an earlier RUN, earlier in the same RUN, or a copied file) is left alone, as is an
 // install whose RUN later purges what was only recommended, and a development, CI or build image.
+// So is an install the same RUN undoes: every package removed again, with autoremove.
 // Also left alone: an install in an opt-in branch a plain build skips (`if [ ${INSTALL_X} = true ]`),
 // and packages whose recommends are part of how they run (a browser, the Docker engine), and an
 // install of only packages that have no Recommends (ca-certificates, tzdata), where the flag
@@ -26,7 +27,7 @@
 import { commandsBefore } from "../model/run-instructions";
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { recommendsOffBefore } from "../model/apt-config";
-import { aptOperands, readAptOrAptGet } from "../model/apt-get";
+import { aptOperands, readAptOrAptGet, removedWithDependenciesLater } from "../model/apt-get";
 import {
   aptPackageName,
   bringsNoRecommends,
@@ -369,6 +370,10 @@ export const rule: Rule = {
         // the table and such packages seldom recommend anything; an install of only such files
         // shows no gain from the flag (held-out AB: debatable).
         if (fresh.every((p) => LOCAL_DEB.test(p))) continue;
+        // Installed for one step and removed again with autoremove in the same RUN (`apt-get
+        // install gcc && pip install ... && apt-get remove gcc && apt-get autoremove`): its
+        // recommends leave the layer with it, and dropping them (gcc's libc6-dev) may break that step.
+        if (removedWithDependenciesLater(run.commands, index, fresh.map(aptPackageName))) continue;
         // The table speaks for Debian's packages only. Where the install also names some, they
         // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
         // An install of only such names keeps the finding (a vendor's CLI or database client).

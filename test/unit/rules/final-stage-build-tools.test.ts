@@ -91,6 +91,22 @@ testRule(rule, {
       data: { packages: "'libxml2-dev', 'libsodium-dev'" },
     },
     {
+      name: "headers a later RUN's pip install builds against, with a compiler installed and removed for it: purge them after that build",
+      code: 'FROM python:3.11-slim\nRUN apt-get update && apt-get install --yes nginx libpq-dev && apt-get clean\nCOPY requirements.txt ./\nRUN apt-get install --yes gcc && pip install --no-cache-dir -r requirements.txt && apt-get remove --yes gcc && apt-get autoremove --yes\nCMD ["supervisord"]\n',
+      messageId: "headersCompiled",
+      line: 2,
+      token: "libpq-dev",
+      data: { packages: "'libpq-dev'" },
+      output: null,
+    },
+    {
+      name: "a later RUN that installs a compiler but builds nothing after it does not make the headers compiled",
+      code: 'FROM python:3.11-slim\nRUN apt-get update && apt-get install --yes libpq-dev && apt-get clean\nRUN apt-get install --yes gcc && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
+      messageId: "buildToolsMany",
+      line: 2,
+      data: { packages: "'libpq-dev'", count: 1 },
+    },
+    {
       name: "a RUN that only installs the toolchain serves a later RUN: no 'remove them in this RUN'",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libopencv-dev && rm -rf /var/lib/apt/lists/*\nRUN ./build-extension.sh\nCMD ["server"]\n',
       messageId: "buildToolsInstallOnly",

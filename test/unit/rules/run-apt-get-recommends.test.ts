@@ -141,8 +141,13 @@ testRule(rule, {
       messageId: "recommends",
     },
     {
-      name: "an autoremove that keeps recommends",
-      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y --auto-remove gcc\n",
+      name: "an autoremove that keeps recommends: the RUN removes gcc again but keeps procps, whose recommends stay",
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc procps && pip install x && apt-get purge -y --auto-remove gcc\n",
+      messageId: "recommends",
+    },
+    {
+      name: "a removal without autoremove leaves what the install brought",
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get remove -y gcc\n",
       messageId: "recommends",
     },
     {
@@ -233,6 +238,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an install the same RUN undoes: gcc removed again, then autoremove takes its recommends too",
+      code: "FROM python:3.11-slim-bullseye\nCOPY prod.txt ./\nRUN apt-get install --yes gcc \\\n  && pip install --no-cache-dir -r prod.txt \\\n  && apt-get remove --yes gcc \\\n  && apt-get autoremove --yes\n",
+    },
+    {
+      name: "an install the same RUN purges again with --auto-remove",
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y --auto-remove gcc\n",
+    },
     {
       // tensorchord/pgvecto.rs: the project's own extension package.
       name: "an install of only a local .deb file, whose recommends the table cannot speak for",
