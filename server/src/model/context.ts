@@ -249,20 +249,26 @@ const MANIFEST_NAMES = new Set([
   // sbt builds (build.sbt, project/plugins.sbt): sbt-dynver or sbt-git take the version from the git tag.
   "build.sbt",
   "plugins.sbt",
-  // Bundler configs that name the prefix of variables inlined into the browser bundle (SvelteKit
-  // `kit.env.publicPrefix`, Vite `envPrefix`): such variables are public by design.
-  "svelte.config.js",
-  "svelte.config.ts",
-  "svelte.config.mjs",
-  "vite.config.js",
-  "vite.config.ts",
-  "vite.config.mjs",
   // Hugo's site config: `enableGitInfo` reads the git history while the site is built.
   "hugo.toml",
   "hugo.yaml",
   "hugo.yml",
   "hugo.json",
 ]);
+
+/**
+ * The configs a JavaScript build runs as code (webpack, Vite, SvelteKit, Next.js, Nuxt, Astro,
+ * Rollup, esbuild, Vue CLI, Gatsby): some name the prefix of variables inlined into the browser
+ * bundle (SvelteKit `kit.env.publicPrefix`, Vite `envPrefix`: public by design), some stamp the
+ * commit into the bundle (`execSync("git rev-parse HEAD")`, reading `.git/HEAD`). One name pattern,
+ * so the host reads a handful per folder at most.
+ */
+const JS_BUILD_CONFIG = /^(?:(?:webpack|vite|svelte|next|nuxt|astro|rollup|esbuild|vue)\.config|gatsby-(?:config|node))\.(?:js|cjs|mjs|ts|cts|mts)$/;
+
+/** True for a JavaScript build's config file name (`webpack.config.js`, `vite.config.ts`): see {@link JS_BUILD_CONFIG}. */
+export function isJsBuildConfig(name: string): boolean {
+  return JS_BUILD_CONFIG.test(name);
+}
 
 /**
  * Configs of servers that switch their workers to another user themselves (uwsgi `uid =`, gunicorn
@@ -279,6 +285,7 @@ const SERVER_CONFIG_NAMES = /^(?:uwsgi[^/]*\.ini|gunicorn[^/]*\.(?:conf\.py|py|c
 export function isContextFileOfInterest(name: string): boolean {
   return (
     MANIFEST_NAMES.has(name) ||
+    isJsBuildConfig(name) ||
     /\.(?:csproj|fsproj|vbproj|cabal|sh)$/.test(name) ||
     /^requirements.*\.(?:txt|in)$/.test(name) ||
     // Entry scripts named without an extension (`docker-entrypoint`, `uid_entrypoint`, `entrypoint`).

@@ -6,10 +6,12 @@
 // about git, a Go build where git is installed (VCS stamping), and a manifest that depends on a package
 // reading the checkout (git-rev-sync, Rust's git-version or vergen, .NET's MinVer or GitVersion, a
 // Gradle git-version plugin, Maven's git-commit-id, sbt-dynver or sbt-git, Python's setuptools-scm or
-// versioningit, Haskell's githash). A commit passed in as a build argument that a build step reads
+// versioningit, Haskell's githash), and a JavaScript bundler config that runs git or reads `.git/HEAD`
+// itself (webpack.config.js, vite.config.ts). A commit passed in as a build argument that a build step reads
 // says the usual version stamps do not need the checkout; a script or plugin that reads the checkout
 // itself still does.
 
+import { isJsBuildConfig } from "./context";
 import { baseName } from "./copy-paths";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
@@ -28,8 +30,15 @@ import type { DockerfileModel, Instruction, Stage } from "./types";
 const GIT_STAMPING_BUILDS = new Set(["make", "gmake", "cmake", "autoreconf", "./autogen.sh", "autogen.sh", "./configure", "rake", "meson", "just", "hugo"]);
 /** Hugo's switch that dates pages from the git history (`enableGitInfo = true`, `enableGitInfo: true`). */
 const HUGO_GIT_INFO = /^\s*["']?enableGitInfo["']?\s*[:=]\s*true\b/im;
-/** Site and bundler configs the host reads whose text may run git while the site is built. */
-const SITE_CONFIG = /^(?:hugo\.(?:toml|ya?ml|json)|(?:vite|svelte)\.config\.(?:js|ts|mjs))$/;
+/** Hugo's site config, which may date pages from the git history while the site is built. */
+const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
+/**
+ * A JavaScript config that reads the checkout's files itself to stamp the bundle, as a path literal:
+ * `readFileSync(".git/HEAD")`, `` `../.git/${ref}` ``, `path.join(__dirname, ".git", "HEAD")`. Not
+ * a glob that skips the folder in a watch or copy list, whose `.git` follows a slash.
+ */
+const READS_GIT_FOLDER =
+  /["'`](?:\.{1,2}\/)*\.git\/(?:HEAD|ORIG_HEAD|FETCH_HEAD|packed-refs|refs\/|\$\{)|["'`](?:\.{1,2}\/)*\.git["'`]\s*,\s*["'`](?:HEAD|refs|packed-refs)["'`]/;
 /** Packages that install git with them (Alpine's `alpine-sdk` depends on git). */
 const PACKAGES_WITH_GIT = new Set(["git", "git-core", "alpine-sdk"]);
 /** npm packages that read the checkout's .git at build time to stamp a version. */
@@ -121,10 +130,11 @@ export interface GitUse {
 
 /**
  * A git query that stamps a version, in a script or program: `git describe`, `exec.Command("git", ...)`,
- * and git run with an argument list (`runError("git", "describe", ...)` in Go, `["git", "show", "-s"]` in Python).
+ * and git run with an argument list (`runError("git", "describe", ...)` in Go, `["git", "show", "-s"]` in Python,
+ * `spawnSync("git", ["rev-parse", "HEAD"])` in Node).
  */
 const ASKS_GIT =
-  /\bgit\s+(?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)\b|exec\.Command\(\s*"git"|["']git["']\s*,\s*["'](?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)["']/;
+  /\bgit\s+(?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)\b|exec\.Command\(\s*"git"|["']git["']\s*,\s*(?:\[\s*)?["'](?:describe|rev-parse|rev-list|log|show|symbolic-ref|tag)["']/;
 
 const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
 
@@ -343,9 +353,11 @@ function buildFileReadsGit(name: string, text: string): boolean {
   if (name === "pyproject.toml" || name === "setup.cfg") return GIT_READING_PYTHON.test(text);
   if (name === "setup.py") return GIT_READING_PYTHON.test(text) || ASKS_GIT.test(text);
   if (name === "package.yaml" || name.endsWith(".cabal")) return GIT_READING_HASKELL.test(text);
-  // A bundler config that stamps the version while bundling (`execSync("git rev-parse --short HEAD")`
-  // in vite.config.ts), or Hugo dating pages from the history.
-  if (SITE_CONFIG.test(name)) return ASKS_GIT.test(text) || HUGO_GIT_INFO.test(text);
+  // A bundler config that stamps the commit while bundling: it runs git (`execSync("git rev-parse
+  // HEAD")` in webpack.config.js) or reads `.git/HEAD` itself (vite.config.ts).
+  if (isJsBuildConfig(name)) return ASKS_GIT.test(text) || READS_GIT_FOLDER.test(text);
+  // Hugo dating pages from the history.
+  if (HUGO_CONFIG.test(name)) return ASKS_GIT.test(text) || HUGO_GIT_INFO.test(text);
   if (name.endsWith(".sbt")) return GIT_READING_SBT.test(text) || ASKS_GIT.test(text);
   return false;
 }

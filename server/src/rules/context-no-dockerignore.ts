@@ -280,10 +280,23 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
       const open = path.search(/[$*?[]/);
       // A variable or wildcard the build fills in: the path still starts with the text before it, so
       // `/src/tool-linux-$TARGETARCH` names something in /src, never its .git.
-      if (open < 0 ? isSameOrParentPath(path, landing) : `${landing}/`.startsWith(path.slice(0, open))) return true;
+      if (open >= 0 ? `${landing}/`.startsWith(path.slice(0, open)) : isSameOrParentPath(path, landing) && !leftOutByCopy(ref.instruction, path, landing))
+        return true;
     }
   }
   return false;
+}
+
+/**
+ * True when `COPY --from=builder --exclude=.git /app .` leaves `landing` (a path inside the copied
+ * folder `source`) out: BuildKit matches the patterns against paths relative to the source, so the
+ * checkout the builder received stays in the builder.
+ */
+function leftOutByCopy(copy: Instruction, source: string, landing: string): boolean {
+  const excludes = copyExcludes(copy);
+  if (excludes === null || source === landing) return false;
+  const relative = source === "/" ? landing.slice(1) : landing.slice(source.length + 1);
+  return isExcluded(excludes, relative);
 }
 
 /** Folders that hold what a build produced, not the sources it was given. */

@@ -1,7 +1,10 @@
 // stage-unused: a stage the final stage never reaches (through FROM, COPY --from or RUN --mount
 // from=) is skipped by a default build. Dead code is reported; a stage built on purpose with
-// --target (named by compose/bake/scripts or a comment, an alternative image, a variant) is not.
+// --target (named by compose/bake/scripts or a comment, an alternative image, a variant) is not,
+// nor a builder stage the ONBUILD triggers of a used stage's base image may copy from.
 
+import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { areImagesOfOneSet } from "../images/image-sets";
 import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
@@ -112,6 +115,8 @@ export const rule: Rule = {
       // image or a variant: built with --target by something the project's files may not show
       // (CI in another folder, a release script), so the tool cannot know it is dead: silent.
       if (targetKind(model, stage, used)) continue;
+      // The image a used stage starts from may copy from it in an ONBUILD trigger the file cannot show.
+      if (mayBeCopiedByBaseTriggers(stage, used)) continue;
       report({ range: name.range, messageId: "unused", data: { name: name.value }, tags: ["unnecessary"], severity: "info" });
     }
   },
@@ -172,6 +177,21 @@ function targetKind(model: DockerfileModel, stage: Stage, used: Set<Stage>, dept
   // one of several images on a shared base): a flavour of that target, built with --target too.
   if (parent && !used.has(parent) && parent !== stage && targetKind(model, parent, used, depth + 1)) return "variant";
   return null;
+}
+
+/**
+ * True when a used stage starts directly from the final image of a builder/final set that the
+ * stage's own base image belongs to (`FROM ghcr.io/acme/rails-base-builder AS builder`, then `FROM
+ * ghcr.io/acme/rails-base-final`): the final image's ONBUILD triggers, which BuildKit runs in the
+ * stage built on it, may `COPY --from=builder`. They live in the remote image, so the stage may be used.
+ */
+function mayBeCopiedByBaseTriggers(stage: Stage, used: Set<Stage>): boolean {
+  const own = baseRepositoryOf(rootImageOf(stage).stage);
+  if (own === null) return false;
+  return [...used].some((s) => {
+    const base = s.base.kind === "image" ? baseRepositoryOf(s) : null;
+    return base !== null && areImagesOfOneSet(own, base);
+  });
 }
 
 /** Stages the roots build, the roots included. */

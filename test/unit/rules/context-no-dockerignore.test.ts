@@ -161,6 +161,37 @@ testRule(rule, {
       data: { copy: "COPY .", entries: "'.git' and 'target'", them: "them" },
     },
     {
+      name: "the final stage copies the builder's whole workdir but with --exclude=.git: into this stage",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build --exclude=.git --exclude=node_modules /app .\nCMD ["node", "server.js"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "src/"] },
+      messageId: "missingEntriesStage",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
+    },
+    {
+      name: "the final stage copies the builder's workdir with --exclude of something else: .git still ships",
+      code: 'FROM node:22-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build --exclude=node_modules /app .\nCMD ["node", "server.js"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "node_modules/", "package.json", "src/"] },
+      messageId: "missingEntries",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
+    },
+    {
+      name: "a webpack config that stamps the package version, not the commit: .git is still reported",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "package.json", "webpack.config.js"],
+        files: {
+          "webpack.config.js":
+            'const { version } = require("./package.json");\nmodule.exports = { plugins: [new DefinePlugin({ VERSION: JSON.stringify(version) })], watchOptions: { ignored: ["**/.git/**"] } };\n',
+        },
+      },
+      messageId: "missingEntries",
+      line: 3,
+      data: { copy: "COPY .", entries: "'.git'", them: "it" },
+    },
+    {
       name: "a builder whose whole workdir the final stage copies: into the image",
       code: "FROM ruby:3.3-slim AS build\nWORKDIR /rails\nCOPY . .\nRUN bundle exec bootsnap precompile app/\nFROM ruby:3.3-slim\nCOPY --from=build /rails /rails\n",
       context: { dockerignore: "log/\n", rootEntries: [".git/", "Gemfile", "app/"] },
@@ -366,6 +397,35 @@ testRule(rule, {
         dockerignore: "node_modules\n",
         rootEntries: [".git/", "node_modules/", "package.json", "vite.config.ts"],
         files: { "vite.config.ts": 'const commit = execSync("git rev-parse --short HEAD").toString();\n' },
+      },
+    },
+    {
+      name: "a webpack config runs git rev-parse for the asset paths (no .dockerignore at all)",
+      code: 'FROM node:20-alpine AS build\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCOPY --from=build /app/build ./build\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "package.json", "webpack.config.js", "src/"],
+        files: { "webpack.config.js": "const COMMIT_HASH = execSync('git rev-parse HEAD').toString().trim();\n" },
+      },
+    },
+    {
+      name: "a Vite config reads .git/HEAD and the ref file itself",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\nCMD ["yarn", "start"]\n',
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "package.json", "vite.config.ts"],
+        files: {
+          "vite.config.ts": 'const rev = readFileSync(".git/HEAD").toString().trim();\nconst commit = readFileSync(`.git/${rev.substring(5)}`).toString();\n',
+        },
+      },
+    },
+    {
+      name: "a Next.js config one folder down runs git with an argument list",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN cd web && npm ci && npm run build\nCMD ["node", "web/server.js"]\n',
+      context: {
+        dockerignore: "node_modules\n",
+        rootEntries: [".git/", "node_modules/", "web/"],
+        files: { "web/next.config.mjs": 'const commit = spawnSync("git", ["rev-parse", "HEAD"]).stdout.toString();\n' },
       },
     },
     {

@@ -13,6 +13,20 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "a dead builder of one vendor beside its other images (dotnet/sdk and dotnet/aspnet): no builder/final set",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS old-build\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD ["dotnet", "app.dll"]\n',
+      messageId: "unused",
+      line: 1,
+      token: "old-build",
+    },
+    {
+      name: "a dead builder on a project image while the final stage starts from another publisher's image",
+      code: 'FROM ghcr.io/acme/rails-base-builder:4 AS builder\nRUN bundle install\nFROM ghcr.io/other/rails-base-final:4\nCMD ["rails", "server"]\n',
+      messageId: "unused",
+      line: 1,
+      token: "builder",
+    },
+    {
       name: "unnamed stage is reported on its image",
       code: "FROM golang:1.22\nRUN go build\nFROM alpine:3.20\n",
       messageId: "unusedUnnamed",
@@ -42,6 +56,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the final stage starts from the final image of the builder's set, whose ONBUILD triggers may COPY --from the builder",
+      code: 'FROM ghcr.io/acme/rails-base-builder:4.0-alpine AS Builder\nRUN rm package.json\nFROM ghcr.io/acme/rails-base-final:4.0-alpine\nUSER app\nCMD ["./bin/rails", "server"]\n',
+    },
+    {
+      name: "one repository under a builder and a final tag",
+      code: "FROM acme/app-base:3-builder AS builder\nRUN make\nFROM acme/app-base:3-final\nUSER app\n",
+    },
     {
       name: "a stage built on a target (one of several images on a shared base) is a flavour of that target",
       code: 'FROM python:3.12-slim AS base\nENTRYPOINT ["tool"]\nFROM base AS tool-core\nRUN pip install tool-core\nFROM base AS tool-pg\nRUN pip install tool-pg\nFROM tool-core AS tool-plugin\nARG plugin\nRUN pip install "$plugin"\nFROM base AS tool-all\nRUN pip install tool-pg tool-core\n',
