@@ -73,10 +73,10 @@ const OPT_IN_NO_USER = "final-stage-no-user";
 const MOVED_TO_OPT_IN = 33;
 
 /**
- * The floor the suite holds: what the rules reach today (99.0 % on the labelled findings: 472 right,
- * 5 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
+ * The floor the suite holds: what the rules reach today (99.8 % on the labelled findings: 424 right,
+ * 1 wrong). The issue's bar is 0.95; raise this as precision rises, never lower it.
  */
-const MIN_PRECISION = 0.985;
+const MIN_PRECISION = 0.99;
 
 describe("real projects: lint findings against the reviewer's labels", function () {
   this.timeout(180_000);
