@@ -7,23 +7,37 @@
 import type { ImageReference } from "./reference";
 import { officialName } from "./tags";
 
+/** A word naming a builder image: `rails-base-builder`, `app:3-build`, `node-onbuild`. */
+const BUILDER_WORD = /^(?:build|builder|builds|compile|compiler|onbuild)$/i;
+
 /**
- * True when two images come from one publisher's set: neither is a Docker official image, both sit
- * in the same registry namespace (`ghcr.io/acme`), and either they are one repository under two tags
- * (`acme/rails:builder`, `acme/rails:final`) or their names share a leading part and differ in what
- * follows (`rails-base-builder` beside `rails-base-final`). Images of one vendor that merely share a
- * namespace (`mcr.microsoft.com/dotnet/sdk` and `.../dotnet/aspnet`) are no such pair.
+ * True when `builder` is the builder image of a set `final` belongs to: neither is a Docker official
+ * image, both sit in the same registry namespace (`ghcr.io/acme`), and either they are one repository
+ * under two tags (`acme/rails:3-builder`, `acme/rails:3-final`) or their names share a leading part
+ * and differ in what follows (`rails-base-builder` beside `rails-base-final`) — and what sets
+ * `builder` apart names a builder (`builder`, `build`, `compile`, `onbuild`). Images of one vendor
+ * that merely share a namespace (`mcr.microsoft.com/dotnet/sdk` and `.../dotnet/aspnet`), or two
+ * images of one project (`acme/web-api` beside `acme/web-worker`), are no such pair.
  */
-export function areImagesOfOneSet(a: ImageReference, b: ImageReference): boolean {
-  if (officialName(a) !== null || officialName(b) !== null) return false;
-  if (a.registry !== b.registry) return false;
-  const [namespaceA, nameA] = splitRepository(a.repository);
-  const [namespaceB, nameB] = splitRepository(b.repository);
+export function isBuilderOfSet(builder: ImageReference, final: ImageReference): boolean {
+  if (officialName(builder) !== null || officialName(final) !== null) return false;
+  if (builder.registry !== final.registry) return false;
+  const [namespaceA, nameA] = splitRepository(builder.repository);
+  const [namespaceB, nameB] = splitRepository(final.repository);
   if (namespaceA === "" || namespaceA !== namespaceB) return false;
-  if (nameA === nameB) return a.tag !== b.tag;
+  if (nameA === nameB) return builder.tag !== final.tag && namesBuilder(builder.tag ?? "", final.tag ?? "");
   const partsA = nameA.split(/[-_.]/);
   const partsB = nameB.split(/[-_.]/);
-  return partsA.length > 1 && partsB.length > 1 && partsA[0] === partsB[0];
+  return partsA.length > 1 && partsB.length > 1 && partsA[0] === partsB[0] && namesBuilder(nameA, nameB);
+}
+
+/** True when a word of `own` that `other` lacks names a builder. */
+function namesBuilder(own: string, other: string): boolean {
+  const others = new Set(other.toLowerCase().split(/[-_.:]/));
+  return own
+    .toLowerCase()
+    .split(/[-_.:]/)
+    .some((word) => BUILDER_WORD.test(word) && !others.has(word));
 }
 
 /** `acme/tools/rails-base-builder` as `acme/tools` and `rails-base-builder`; no namespace: "". */

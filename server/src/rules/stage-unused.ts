@@ -4,7 +4,7 @@
 // nor a builder stage the ONBUILD triggers of a used stage's base image may copy from.
 
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
-import { areImagesOfOneSet } from "../images/image-sets";
+import { isBuilderOfSet } from "../images/image-sets";
 import { referencesByOwner } from "../model/stage-graph";
 import { isVariableStageName } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
@@ -190,7 +190,7 @@ function mayBeCopiedByBaseTriggers(stage: Stage, used: Set<Stage>): boolean {
   if (own === null) return false;
   return [...used].some((s) => {
     const base = s.base.kind === "image" ? baseRepositoryOf(s) : null;
-    return base !== null && areImagesOfOneSet(own, base);
+    return base !== null && isBuilderOfSet(own, base);
   });
 }
 

@@ -20,6 +20,13 @@ testRule(rule, {
       token: "old-build",
     },
     {
+      name: "a dead stage on one of a project's images beside another of them (web-api, web-worker): not a builder/final set",
+      code: 'FROM ghcr.io/acme/web-api:4 AS api\nRUN make\nFROM ghcr.io/acme/web-worker:4\nCMD ["worker"]\n',
+      messageId: "unused",
+      line: 1,
+      token: "api",
+    },
+    {
       name: "a dead builder on a project image while the final stage starts from another publisher's image",
       code: 'FROM ghcr.io/acme/rails-base-builder:4 AS builder\nRUN bundle install\nFROM ghcr.io/other/rails-base-final:4\nCMD ["rails", "server"]\n',
       messageId: "unused",
