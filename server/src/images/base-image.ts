@@ -50,6 +50,9 @@ export function alsoTheBaseOf(lines: readonly number[]): string {
  */
 export function groupBySameBase(stages: readonly Stage[], keyOf: (stage: Stage) => string = (stage) => stage.base.resolved): Stage[][] {
   const groups = new Map<string, Stage[]>();
-  for (const stage of stages) groups.set(keyOf(stage), [...(groups.get(keyOf(stage)) ?? []), stage]);
+  for (const stage of stages) {
+    const key = keyOf(stage);
+    groups.set(key, [...(groups.get(key) ?? []), stage]);
+  }
   return [...groups.values()];
 }

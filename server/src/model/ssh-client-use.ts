@@ -7,6 +7,7 @@
 import { someWord } from "./privilege-drop";
 import { scriptRunBy } from "./run-scripts";
 import { startPathScripts } from "./start-path-scripts";
+import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 
 /** Programs of openssh-client, and wrappers that run it (`sshpass`, `autossh`). */
@@ -14,7 +15,7 @@ const SSH_PROGRAMS = new Set(["ssh", "scp", "sftp", "ssh-keyscan", "ssh-keygen",
 /** An account's SSH folder as a path (`~/.ssh`, `${HOME}/.ssh/config`, `/root/.ssh/`). */
 const SSH_FOLDER = /(?:^|[/~])\.ssh(?:\/|$)/;
 /** A call of one of those programs in a script's text, or the SSH folder named there. */
-const SSH_IN_SCRIPT = /(?:^|[\s;&|(`"'])(?:\S*\/)?(?:ssh|scp|sftp|ssh-keyscan|ssh-keygen|ssh-add|ssh-agent|ssh-copy-id|sshpass|autossh)[ \t]|[/~]\.ssh\b/;
+const SSH_IN_SCRIPT = new RegExp(`(?:^|[\\s;&|(\`"'])(?:\\S*/)?(?:${[...SSH_PROGRAMS].map(escapeRegExp).join("|")})[ \\t]|[/~]\\.ssh\\b`);
 
 /** True when `chain` (the stages of the final image) shows the image using an SSH client. */
 export function usesSshClient(model: DockerfileModel, chain: readonly Stage[]): boolean {

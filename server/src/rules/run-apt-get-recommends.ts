@@ -331,8 +331,9 @@ export const rule: Rule = {
     const isWorkspace = shipped.some((p) => SUDO.test(p));
     // The image runs git over SSH, or an SSH client of its own (ssh, scp, an account's `.ssh` folder
     // prepared): the remedy must name the SSH client the flag would drop.
-    const gitOverSsh = gitNeedsSsh && usesGitOverSsh(model, finalStages);
-    const sshUse = gitNeedsSsh && !gitOverSsh && usesSshClient(model, [...finalStages]);
+    // Read only for an install of git that drops its recommends: the scripts it reads are not free.
+    let sshNeed: "gitOverSsh" | "sshUse" | "none" | undefined;
+    const sshNeedOf = () => (sshNeed ??= usesGitOverSsh(model, finalStages) ? "gitOverSsh" : usesSshClient(model, [...finalStages]) ? "sshUse" : "none");
     // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
     // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
     const gpg = gpgUses(model);
@@ -417,8 +418,9 @@ export const rule: Rule = {
           title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
           edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
         });
-        const keepsSsh = gitOverSsh || sshUse;
-        const messageId = MESSAGE_IDS[dropsSsh ? (gitOverSsh ? "gitOverSsh" : sshUse ? "sshUse" : "git") : "plain"][needsCertificates ? 1 : 0];
+        const ssh = dropsSsh ? sshNeedOf() : "none";
+        const keepsSsh = ssh !== "none";
+        const messageId = MESSAGE_IDS[dropsSsh ? (keepsSsh ? ssh : "git") : "plain"][needsCertificates ? 1 : 0];
         report({
           range: call.subcommand.range,
           messageId,
