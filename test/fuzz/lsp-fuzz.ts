@@ -6,6 +6,7 @@
 // `npm run fuzz` runs it for longer (scripts/fuzz.ts); test/lsp/fuzz.test.ts runs a few seconds.
 
 import { existsSync, readdirSync, readFileSync } from "fs";
+import type { ChildProcess } from "child_process";
 import { join, resolve } from "path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver/node";
@@ -14,6 +15,14 @@ import { seededRandom } from "../support/seeded-random";
 
 export const CORPUS = resolve(__dirname, "..", "..", "..", "shared", "corpus", "real");
 const MAX_ANSWER_MS = 2000;
+/**
+ * Longest any step may wait (a request's answer, a notification's write, the server's start) before
+ * the run fails naming it: a lost answer would otherwise hold the run, and CI, until killed.
+ */
+const STALL_MS = 30000;
+
+/** A step that did not finish within STALL_MS; the message names it and what the server was doing. */
+export class FuzzStall extends Error {}
 
 export interface FuzzOptions {
   seed: number;
@@ -144,7 +153,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   const ws = workspaceFolder({ ".dockerignore": "*.log\n[z-a]\nnode_modules\n" });
-  const client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 }, serverPath: options.serverPath });
+  const client = await withinStallLimit("starting the server", null, () =>
+    LspClient.start({ initializationOptions: { diagnosticsDelay: 0 }, serverPath: options.serverPath }),
+  );
+  /** Runs one step of the run under the stall limit, naming the document and version it concerns. */
+  const step = <T>(what: string, run: () => Promise<T>): Promise<T> => withinStallLimit(what, client, run);
   // ShellCheck publishes its findings later, in a second notification for the same version, so
   // which of the two a comparison catches is timing; it has its own tests (test/lsp/shellcheck.test.ts).
   client.settings = { shellcheck: { path: "" } };
@@ -165,7 +178,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       let document = TextDocument.create(uri, "dockerfile", 1, readFileSync(file, "utf8"));
       // The last semantic tokens the server sent for this document, the base of its deltas.
       let lastTokens: { resultId?: string; data: number[] } | null = null;
-      await client.open(uri, document.getText());
+      await step(`didOpen of ${name}`, () => client.open(uri, document.getText()));
       const edits = options.editsPerFile ?? 40;
       for (let i = 0; i < edits && Date.now() < deadline; i++) {
         // One incremental edit, in range, as editors send them.
@@ -176,7 +189,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const range = { start: document.positionAt(a), end: document.positionAt(b) };
         const version = document.version + 1;
         document = TextDocument.update(document, [{ range, text: inserted }], version);
-        await client.change(uri, version, [{ range, text: inserted }]);
+        await step(`didChange of ${name} to version ${version}`, () => client.change(uri, version, [{ range, text: inserted }]));
         report.edits++;
         if (rand() < 0.5) await requestAndCheck(pick(METHODS));
       }
@@ -190,11 +203,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         });
       // The fresh open uses the same URI (closed first): findings may depend on the file's name and
       // folder (a `Dockerfile.builder` is a build image), which must not count as a difference.
-      await client.close(uri);
+      await step(`didClose of ${name}`, () => client.close(uri));
       const freshUri = uri;
       const mark = client.published.length;
       // Version 1 marks the fresh analysis: closing publishes an empty, versionless list first.
-      await client.open(freshUri, document.getText(), 1);
+      await step(`didOpen of ${name} afresh`, () => client.open(freshUri, document.getText(), 1));
       const fresh = await client.waitForDiagnostics(freshUri, (p) => client.published.indexOf(p) >= mark && p.version === 1, 20000).catch(() => null);
       if (incremental && fresh) {
         report.comparisons++;
@@ -203,7 +216,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (a !== b) fail(`${name}: incremental diagnostics differ from fresh ones for ${JSON.stringify(document.getText().slice(0, 300))}`);
         checkRanges("publishDiagnostics", incremental.diagnostics, document);
       }
-      await client.close(freshUri);
+      await step(`didClose of ${name} afresh`, () => client.close(freshUri));
       for (const log of client.logs.slice(logsSeen)) if (/failed|error/i.test(log)) fail(`server logged: ${log.split("\n")[0]}`);
       logsSeen = client.logs.length;
       options.log?.(
@@ -254,8 +267,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const begin = Date.now();
         let answer: unknown;
         try {
-          answer = await client.request(wire, params[method]);
+          answer = await step(`${wire} on ${name} version ${document.version}`, () => client.request(wire, params[method]));
         } catch (error) {
+          if (error instanceof FuzzStall) throw error;
           // A refused rename is an answer; anything else is a failure.
           if (!(method === "rename" || method === "prepareRename")) fail(`${method} rejected: ${String(error).slice(0, 200)}`);
           return;
@@ -297,6 +311,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
     }
     if (!client.isAlive) fail(`the server exited: ${client.stderr.slice(-500)}`);
+  } catch (error) {
+    // A stall ends the run: the server may be wedged, and the report says where.
+    if (!(error instanceof FuzzStall)) throw error;
+    report.failures.push(`seed ${options.seed}: ${error.message}`);
   } finally {
     await client.stop();
   }
@@ -334,6 +352,57 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     } catch (error) {
       fail(`${what}: edits do not apply: ${String(error)}`);
     }
+  }
+}
+
+/**
+ * `run()`, or a FuzzStall after STALL_MS naming `what`, whether the server still answers another
+ * request, and what its process is doing (Linux: CPU used meanwhile and the kernel wait channel, so
+ * a lost answer, an idle event loop, a blocked write and a busy loop read differently).
+ */
+export async function withinStallLimit<T>(what: string, client: LspClient | null, run: () => Promise<T>, stallMs = STALL_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void describeStall(what, client, stallMs).then((message) => reject(new FuzzStall(message)));
+    }, stallMs);
+  });
+  try {
+    return await Promise.race([run(), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function describeStall(what: string, client: LspClient | null, stallMs: number): Promise<string> {
+  const parts = [`${what}: no answer within ${stallMs / 1000} s`];
+  if (client) {
+    parts.push(client.isAlive ? "server alive" : "server exited");
+    parts.push(processState(client.process));
+    const probe = await Promise.race([
+      client.request("textDocument/foldingRange", { textDocument: { uri: "file:///stagecraft-fuzz-probe.Dockerfile" } }).then(
+        () => "it answers another request",
+        (error: unknown) => `another request fails: ${String(error).slice(0, 100)}`,
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve("another request gets no answer in 5 s either"), 5000)),
+    ]);
+    parts.push(probe, processState(client.process));
+    if (client.stderr) parts.push(`stderr: ${client.stderr.slice(-500)}`);
+  }
+  return parts.join("; ");
+}
+
+/** The server process's CPU time so far and kernel wait channel (Linux /proc); empty elsewhere. */
+function processState(child: ChildProcess): string {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const wchan = readFileSync(`/proc/${child.pid}/wchan`, "utf8") || "running";
+    const threads = fields[17];
+    return `server state ${fields[0]}, ${ticks} CPU ticks, ${threads} threads, waiting in ${wchan}`;
+  } catch {
+    return "server state unknown";
   }
 }
 
