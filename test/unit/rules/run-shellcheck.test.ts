@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
+import { chmodSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { analyze, Finding } from "../../../server/src/engine";
 import { ShellcheckRunner, withShellcheck } from "../../../server/src/host/shellcheck";
@@ -13,6 +13,7 @@ import { parseDockerfile } from "../../../server/src/model/parse";
 import { commentRange, runScripts } from "../../../server/src/model/shellcheck-scripts";
 import { rule } from "../../../server/src/rules/run-shellcheck";
 import { FIXTURES_ROOT } from "../../support/rule-tester";
+import { TempProjects } from "../../support/temp-project";
 
 const HAS_SHELLCHECK = spawnSync("shellcheck", ["--version"]).status === 0;
 
@@ -53,6 +54,40 @@ describe("run-shellcheck: scripts and positions (no binary needed)", () => {
   it("is silent without ShellCheck results (no binary, or the browser)", () => {
     assert.deepStrictEqual(analyze("FROM alpine:3.20\nRUN echo $x\n", { rules: [rule], syntax: false }).findings, []);
   });
+  it("lets scripts running at a cancel finish into the cache, and runs each script once", async () => {
+    // A stand-in binary that logs each script it is given and answers slowly, so the cancel
+    // comes while the first scripts run (POSIX shell: the CLI and the server's Node hosts).
+    const projects = new TempProjects("fake-shellcheck");
+    try {
+      const dir = projects.create({});
+      const log = join(dir, "runs.log");
+      const binary = join(dir, "shellcheck");
+      writeFileSync(
+        binary,
+        `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "version: 0.0.0"; exit 0; fi\ncat >/dev/null\necho run >> "${log}"\nsleep 0.3\necho '{"comments":[]}'\n`,
+      );
+      chmodSync(binary, 0o755);
+      const runner = new ShellcheckRunner(binary);
+      const model = parseDockerfile(["FROM alpine:3.20", ...Array.from({ length: 8 }, (_, i) => `RUN echo step${i}`)].join("\n"));
+      await runner.version();
+      const controller = new AbortController();
+      const cancelled = runner.check(model, controller.signal);
+      await new Promise((r) => setTimeout(r, 100));
+      controller.abort();
+      // A newer version with the same scripts, asked while the first ones still run.
+      const again = runner.check(parseDockerfile(`${model.text}\n# edited\n`));
+      assert.strictEqual(await cancelled, null);
+      const results = await again;
+      assert.strictEqual(results?.size, 8);
+      const runs = () => readFileSync(log, "utf8").trim().split("\n").length;
+      assert.strictEqual(runs(), 8, "each script ran once: the four running at the cancel were awaited, not started again");
+      await runner.check(model);
+      assert.strictEqual(runs(), 8, "and cached");
+    } finally {
+      projects.dispose();
+    }
+  });
+
   it("says once that ShellCheck is off when the binary is missing", async () => {
     const said: string[] = [];
     const runner = new ShellcheckRunner(join(__dirname, "no-such-shellcheck"), (m) => said.push(m));
