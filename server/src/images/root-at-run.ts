@@ -76,6 +76,10 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
       last = { instruction, value };
     }
   }
+  // What can make the image run as root at all, first: the reasons below to leave root alone read
+  // the whole file, and most images reach none of them (issue #16). The same conditions stand
+  // where the finding is made.
+  if (last !== null ? !isRootUser(last.value) : !mayDefaultToRoot(chain)) return null;
   // Development, CI and build-environment images run as root on purpose. A compose file that
   // mounts the sources is not enough when the file's comments say it is deployed too: root is
   // a deployment risk there. Unless compose is the image's only use and re-installs the
@@ -169,6 +173,18 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   if (created !== null && createdUserIsSystemAccount(chain) && exposesPrivilegedPort(chain)) return null;
   return { kind: "default", final, image: root.base.resolved, dropper: null, createdUser: created, knownUser: created ?? nonRootUserOf(root.base.resolved) };
 });
+
+/**
+ * False when the chain's root image cannot leave its user at root by default: scratch, an
+ * unresolved base, a known non-root default, or an unknown default with no user created (see
+ * `inferredRoot` in rootAtRun, which needs one).
+ */
+function mayDefaultToRoot(chain: Stage[]): boolean {
+  const root = chain[0];
+  if (root.base.kind !== "image" || root.base.unresolved.length > 0) return false;
+  const defaultUser = defaultUserOf(root.base.resolved);
+  return defaultUser === "root" || (defaultUser === "unknown" && createdUser(chain) !== null);
+}
 
 /**
  * True when the chain starts from a compiler image that has no runtime tag (`rust`, `golang`, `gcc`,

@@ -116,25 +116,24 @@ export const rule: Rule = {
   },
   check(model, report) {
     const byImage = new Map<string, { stage: Stage; note: LifecycleNote }[]>();
-    // A file whose header says a script writes it (`GENERATED VIA "update.sh", DO NOT EDIT`): the
-    // move is made there, and an edit here is overwritten on the next run. No lightbulb.
-    const generated = isGeneratedFile(model) ? (generatorOf(model) ?? "its generator") : null;
-    const matrix = versionMatrixStages(model);
+    // Read only for a stage on a deprecated or end-of-life base, which most files have none of.
+    let matrix: ReadonlySet<Stage> | undefined;
     for (const stage of model.stages) {
+      const ref = baseImageOf(stage);
+      if (!ref) continue;
+      const [note] = lifecycleOf(ref);
+      if (!note) continue;
       // One stage per version of a client image, on purpose: an old version there is the point.
+      matrix ??= versionMatrixStages(model);
       if (matrix.has(stage)) continue;
       // A stage whose files are copied out under the old release's name (`locale-archive.18`),
       // kept beside the new release's on purpose (collations of clusters made on the old one).
       if (keptUnderVersionName(model, stage)) continue;
-      const ref = baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
-      if (!ref) continue;
       // `FROM php:${PHP_VERSION}-apache` where compose and CI pass PHP_VERSION: the project builds
       // the versions it passes, and the default is only a fallback.
       if (callersPassAll(model.context.buildArgs, stage.base.unresolved.length > 0 ? [] : baseVariables(stage))) continue;
-      const [note] = lifecycleOf(ref);
-      if (!note) continue;
       // `Dockerfile.centos-7`, `Dockerfile.ubuntu-2004`: one file per release the project builds
       // for, the release is the point of this one (its siblings cover the newer ones).
       const release = baseRelease(ref);
@@ -143,6 +142,10 @@ export const rule: Rule = {
       group.push({ stage, note });
       byImage.set(stage.base.resolved, group);
     }
+    if (byImage.size === 0) return;
+    // A file whose header says a script writes it (`GENERATED VIA "update.sh", DO NOT EDIT`): the
+    // move is made there, and an edit here is overwritten on the next run. No lightbulb.
+    const generated = isGeneratedFile(model) ? (generatorOf(model) ?? "its generator") : null;
     for (const [image, group] of byImage) {
       const [{ stage, note }, ...rest] = group;
       const lines = rest.map((r) => r.stage.from.range.start.line + 1);

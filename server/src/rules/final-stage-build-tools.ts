@@ -159,11 +159,16 @@ export const rule: Rule = {
   },
   check(model, report) {
     const final = model.finalStage;
+    if (!final) return;
+    const chain = lineage(final);
+    // Most images keep no compiler or headers: that is known from their installs alone, before
+    // the reasons below to leave kept tools alone, which read the whole file (issue #16).
+    const kept = keptBuildTools(chain);
+    if (kept.length === 0) return;
     // A development, CI or build-environment image has its toolchain on purpose.
-    if (!final || developmentPurpose(model) !== null) return;
+    if (developmentPurpose(model) !== null) return;
     // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
     if (installsPhpDebugger(model)) return;
-    const chain = lineage(final);
     // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
     const rootRef = baseRepositoryOf(chain[0]);
     if (rootRef && toolchainOf(rootRef)) return;
@@ -206,7 +211,7 @@ export const rule: Rule = {
     const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
     const preloaded = preloadedLibraries(model);
     const runAtStart = programsRunAtStart(model);
-    const added = keptBuildTools(chain).flatMap((kept) => addedByRun(kept, inBase, preloaded, runAtStart) ?? []);
+    const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart) ?? []);
     const startBuilders = stagesOfTargetsBuildingAtStart(model);
     const findings = added.filter((kept) => {
       // Kept in a published image the final stage only layers tests over (a `--target` whose entry

@@ -178,9 +178,13 @@ export const rule: Rule = {
   },
   check(model, report) {
     const final = model.finalStage;
-    if (!final || developmentPurpose(model) !== null) return;
+    if (!final) return;
     const chain = lineage(final);
-    for (const { stage, instruction, command } of runCommands(chain)) {
+    const commands = runCommands(chain);
+    // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
+    if (!commands.some(({ command }) => command.program && REMEDY[dependencyInstall(command)?.ecosystem ?? ""])) return;
+    if (developmentPurpose(model) !== null) return;
+    for (const { stage, instruction, command } of commands) {
       const install = dependencyInstall(command);
       if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
       // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.

@@ -164,12 +164,17 @@ export const rule: Rule = {
     const final = model.finalStage;
     // Only a final stage that names its image directly: changing the base of a parent stage
     // would change that stage too.
-    if (!final || developmentPurpose(model) !== null) return;
+    if (!final) return;
+    const ref = baseImageOf(final);
+    if (!ref || ref.digest !== null) return;
+    // Most bases have no smaller variant: known from the image facts alone, before the reasons
+    // below to keep the full one, which read the whole file (issue #16).
+    const smaller = smallerVariants(ref);
+    if (smaller.length === 0) return;
+    if (developmentPurpose(model) !== null) return;
     // The project publishes a slim variant beside this file (`python3.11-slim.dockerfile`): this one
     // is the full variant on purpose, for users who need its compilers and libraries.
     if (slimSiblingOf(model) !== null) return;
-    const ref = baseImageOf(final);
-    if (!ref || ref.digest !== null) return;
     // A toolchain image that builds here needs a multi-stage build, not a smaller variant
     // (final-stage-toolchain / single-stage-build say so).
     if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
@@ -191,9 +196,7 @@ export const rule: Rule = {
     if (sourceBuildOnImageToolchain(model, final) !== null) return;
     // A stage that runs a JDK tool (`jar -xf app.jar`) breaks on a JRE: only non-JRE variants remain.
     const needsJdk = usesJdkTool(final.instructions);
-    const variants = smallerVariants(ref).filter(
-      (v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)) && !(needsJdk && /(?:^|-)jre(?:-|$)/.test(v.tag)),
-    );
+    const variants = smaller.filter((v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)) && !(needsJdk && /(?:^|-)jre(?:-|$)/.test(v.tag)));
     const best = variants[0];
     if (!best) return;
     const need = runTimeLibraryNeed(model, final.instructions);

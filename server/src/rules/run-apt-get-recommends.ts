@@ -320,6 +320,14 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // No apt install that keeps its recommends, the usual case: nothing to weigh (issue #16).
+    const candidate = allRunInstructions(model).some((run) =>
+      run.commands.some((command) => {
+        const call = readAptOrAptGet(command);
+        return call?.subcommand?.value === "install" && !skipsRecommends(call.options);
+      }),
+    );
+    if (!candidate) return;
     // A development, CI or build-environment image wants the packages whole (docs, completions).
     if (developmentPurpose(model) !== null) return;
     // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
