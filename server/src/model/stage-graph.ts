@@ -126,10 +126,17 @@ function memoized<T>(cache: WeakMap<object, { size: number; table: T }>, key: ob
   return table;
 }
 
-/** Variables visible in a stage body: global defaults overlaid with the stage's own ARGs. */
+// Rules and model facts ask for a stage's scope again and again (a copy of every global ARG each
+// time: 6 % of what analysing a long file allocated); one per stage and global scope instead.
+const scopes = new WeakMap<Stage, { globalScope: ReadonlyMap<string, string | null>; scope: ReadonlyMap<string, string | null> }>();
+
+/** Variables visible in a stage body: global defaults overlaid with the stage's own ARGs. Shared: callers copy it to change it. */
 export function mergedScope(model: DockerfileModel, stage: Stage): ReadonlyMap<string, string | null> {
+  const known = scopes.get(stage);
+  if (known !== undefined && known.globalScope === model.globalScope) return known.scope;
   const scope = new Map(model.globalScope);
   for (const [name, value] of stage.args) scope.set(name, value);
+  scopes.set(stage, { globalScope: model.globalScope, scope });
   return scope;
 }
 

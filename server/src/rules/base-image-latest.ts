@@ -58,9 +58,6 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
-    // pinned here would not make two builds alike.
-    if (isRollingBuild(model)) return;
     // One problem, one finding: stages on the same moving image are pinned together, so the first
     // FROM gets the warning and names the others' lines, the others a hint (as base-image-deprecated
     // does), and its suggestion pins them all.
@@ -98,6 +95,13 @@ export const rule: Rule = {
       if (tracksRollingSuite(model, stage, ref)) continue;
       floating.push(stage);
     }
+    // Images copied from (`COPY --from=ghcr.io/astral-sh/uv:latest`) and mounted that float.
+    const references = imageReferences(model).filter(
+      ({ image }) => floatingKind(image) !== null && !isMovingByDesign(image) && !isLocallyBuiltImage(model, image),
+    );
+    // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
+    // pinned here would not make two builds alike. Asked only of a file with a floating image.
+    if ((floating.length === 0 && references.length === 0) || isRollingBuild(model)) return;
     const byImage = groupBySameBase(floating);
     for (const [first, ...rest] of byImage) {
       const ref = baseImageOf(first)!;
@@ -150,9 +154,6 @@ export const rule: Rule = {
     // later references keep a hint pointing at the first (held-out Z judged the repeat debatable).
     const firstLineOf = new Map<string, number>();
     for (const [first] of byImage) firstLineOf.set(first.base.resolved, first.from.range.start.line + 1);
-    const references = imageReferences(model).filter(
-      ({ image }) => floatingKind(image) !== null && !isMovingByDesign(image) && !isLocallyBuiltImage(model, image),
-    );
     const lineOf = (r: (typeof references)[number]) => r.ref.token.range.start.line + 1;
     for (const reference of references) {
       const { ref, image } = reference;

@@ -13,6 +13,7 @@ import { isAccountCommand } from "../model/commands";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
+import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand, Word } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -41,6 +42,8 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // No chown in any RUN, the usual case: nothing to weigh (issue #16).
+    if (!allRunInstructions(model).some((run) => run.commands.some((command) => command.name === "chown"))) return;
     // Development and CI images are rebuilt, not shipped: their size is nobody's concern.
     if (developmentPurpose(model) !== null) return;
     for (const stage of finalImageStages(model)) {

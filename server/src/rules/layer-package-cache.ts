@@ -61,6 +61,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    const caches = findLeftPackageCaches(model);
+    // No install leaves a cache, the usual case once a file is tidy: nothing to weigh (issue #16).
+    if (caches.length === 0) return;
     // A stage CI builds with --target and runs as an image of its own ships like the final one.
     const finals = shippedImageStages(model);
     // A final image named for development (its stage, or its file: `Dockerfile.dev`, `.devcontainer/`
@@ -79,7 +82,6 @@ export const rule: Rule = {
       reported.add(key);
       return true;
     };
-    const caches = findLeftPackageCaches(model);
     for (const cache of caches) {
       const instruction = cache.instruction;
       // An install in an opt-in branch a plain build skips (`if [ "$BUILD_JS" = 1 ]`) belongs to a

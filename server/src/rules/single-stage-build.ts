@@ -175,6 +175,9 @@ export const rule: Rule = {
   check(model, report) {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0];
+    // No build step at all, the usual single-stage file: nothing to weigh (issue #16).
+    const steps = detectBuildSteps(stage);
+    if (steps.length === 0) return;
     if (developmentPurpose(model) !== null) return;
     // A base another Dockerfile extends (`Dockerfile.base` with no command of its own): the split
     // into a build and a runtime image is already there, across the two files.
@@ -188,9 +191,7 @@ export const rule: Rule = {
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     // A step in a branch on a build argument the project's builds pass may be skipped by them.
-    const step = detectBuildSteps(stage).find(
-      (st) => !purgesAfter(st.instruction.commands, st.command) && !skippedByCallers(model, st) && !toolchainStaysOrReported(model, st),
-    );
+    const step = steps.find((st) => !purgesAfter(st.instruction.commands, st.command) && !skippedByCallers(model, st) && !toolchainStaysOrReported(model, st));
     if (!step) return;
     const range = step.range;
     const ref = baseImageOf(stage);

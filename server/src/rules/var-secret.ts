@@ -21,7 +21,7 @@ import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpo
 import { configuredPublicEnvPrefixes } from "../model/public-env";
 import { escapeRegExp } from "../model/text";
 import type { Range } from "../model/text";
-import type { DockerfileModel, Instruction } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import type { Rule } from "./types";
 
@@ -159,11 +159,28 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const finalStages = finalImageStages(model);
-    const runStages = runImageStages(model);
-    const configuredPrefixes = configuredPublicEnvPrefixes(model);
-    const browserExposed = namesHandedToTheBrowser(model, configuredPrefixes);
-    const unshipped = isDeclaredUnshipped(model);
+    // Read once a name looks like a secret's, which most files have none of (issue #16).
+    let facts:
+      | {
+          finalStages: ReadonlySet<Stage>;
+          runStages: ReadonlySet<Stage>;
+          configuredPrefixes: string[];
+          browserExposed: ReadonlySet<string>;
+          unshipped: boolean;
+        }
+      | undefined;
+    const factsOf = () => {
+      if (facts) return facts;
+      const configuredPrefixes = configuredPublicEnvPrefixes(model);
+      facts = {
+        finalStages: finalImageStages(model),
+        runStages: runImageStages(model),
+        configuredPrefixes,
+        browserExposed: namesHandedToTheBrowser(model, configuredPrefixes),
+        unshipped: isDeclaredUnshipped(model),
+      };
+      return facts;
+    };
     const found: {
       name: string;
       range: Range;
@@ -195,6 +212,7 @@ export const rule: Rule = {
       for (const key of keys) {
         if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
         if (SOURCE_IDENTIFIER.test(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
+        const { finalStages, runStages, configuredPrefixes, browserExposed, unshipped } = factsOf();
         if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
