@@ -9,6 +9,9 @@
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
 import { rootAtRun } from "../images/root-at-run";
+import { createdUser } from "../model/image-data";
+import { unusedDropper } from "../model/privilege-drop";
+import { lineage } from "../model/stage-graph";
 
 export const rule: Rule = {
   meta: {
@@ -25,6 +28,14 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // What this rule reports needs a USER line, a created user or an unused dropper: without them
+    // (most images) the judgement of how the image runs, which reads the whole file and the start
+    // path, is left to final-stage-no-user (issue #16).
+    const final = model.finalStage;
+    if (!final) return;
+    const chain = lineage(final);
+    const hasUserLine = chain.some((stage) => stage.instructions.some((i) => i.keyword === "USER" && i.args.length > 0));
+    if (!hasUserLine && createdUser(chain) === null && unusedDropper(model, chain) === null) return;
     const root = rootAtRun(model);
     if (root === null) return;
     if (root.kind === "lastUser") {
