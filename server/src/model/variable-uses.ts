@@ -17,6 +17,8 @@ export interface VariableUse {
 /** The variables `token` uses, in order. */
 export function variableUses(token: Token, escapeChar = "\\"): VariableUse[] {
   const text = token.value;
+  // Most words use no variable: nothing to scan for (issue #16).
+  if (!text.includes("$")) return [];
   const out: VariableUse[] = [];
   const oneLine = token.range.start.line === token.range.end.line && token.range.end.character - token.range.start.character === text.length;
   const rangeOf = (start: number, end: number): Range =>
