@@ -1,10 +1,12 @@
 // Runs a `shellcheck` binary for the Node hosts (CLI, language server): one process per RUN script,
-// a few at a time, results cached per script text, a time budget per run, cancellable. The engine
+// a few at a time (started through small long-lived shells where there are: shell-coprocess.ts),
+// results cached per script text, a time budget per run, cancellable. The engine
 // builds the scripts and maps the results back (model/shellcheck-scripts.ts).
 
 import { spawn } from "child_process";
 import type { DockerfileModel } from "../model/types";
 import { runScripts, ShellcheckComment } from "../model/shellcheck-scripts";
+import { canUseShellCoprocess, type CoprocessRun, ShellCoprocess } from "./shell-coprocess";
 
 const TIMEOUT_MS = 10_000;
 const PARALLEL = 4;
@@ -17,6 +19,8 @@ export class ShellcheckRunner {
   private readonly cache = new Map<string, readonly ShellcheckComment[]>();
   /** Runs under way, by script text. */
   private readonly running = new Map<string, Promise<readonly ShellcheckComment[] | null>>();
+  /** Shells that start ShellCheck (POSIX), idle between runs: see shell-coprocess.ts. */
+  private readonly idleShells: ShellCoprocess[] = [];
   private availability: Promise<string | null> | null = null;
 
   /** `path`: the binary (a name on PATH or a file). `log` hears why ShellCheck is off, once. */
@@ -86,39 +90,54 @@ export class ShellcheckRunner {
   }
 
   /** One script through the binary; null on a timeout or a crash (logged, not thrown). */
-  private run(text: string): Promise<readonly ShellcheckComment[] | null> {
-    return new Promise((resolve) => {
-      const child = spawn(this.path, ["--format=json1", "-"], { stdio: ["pipe", "pipe", "pipe"] });
-      let out = "";
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill();
-      }, TIMEOUT_MS);
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("error", () => finish(null));
-      child.on("close", () => {
-        try {
-          const parsed = JSON.parse(out) as { comments?: ShellcheckComment[] };
-          finish(Array.isArray(parsed.comments) ? parsed.comments : []);
-        } catch {
-          // Killed (timeout) or crashed: no findings rather than wrong ones.
-          this.log(
-            timedOut
-              ? `ShellCheck took over ${TIMEOUT_MS / 1000} s on a RUN script and was stopped; its findings are left out.`
-              : "ShellCheck gave no readable output for a RUN script; its findings are left out.",
-          );
-          finish(null);
-        }
-      });
-      child.stdin.on("error", () => undefined); // the process may exit before reading everything
-      child.stdin.end(text);
-      function finish(value: readonly ShellcheckComment[] | null) {
-        clearTimeout(timer);
-        resolve(value);
+  private async run(text: string): Promise<readonly ShellcheckComment[] | null> {
+    const args = ["--format=json1", "-"];
+    let result: CoprocessRun;
+    if (canUseShellCoprocess()) {
+      const shell = this.idleShells.pop() ?? new ShellCoprocess();
+      result = await shell.run(this.path, args, text, TIMEOUT_MS);
+      if (this.idleShells.length < PARALLEL) this.idleShells.push(shell);
+      else shell.stop();
+    } else {
+      result = await spawnRun(this.path, args, text);
+    }
+    if (result.ok) {
+      try {
+        const parsed = JSON.parse(result.stdout) as { comments?: ShellcheckComment[] };
+        return Array.isArray(parsed.comments) ? parsed.comments : [];
+      } catch {
+        // Crashed or not ShellCheck: no findings rather than wrong ones.
       }
-    });
+    }
+    this.log(
+      !result.ok && result.timedOut
+        ? `ShellCheck took over ${TIMEOUT_MS / 1000} s on a RUN script and was stopped; its findings are left out.`
+        : "ShellCheck gave no readable output for a RUN script; its findings are left out.",
+    );
+    return null;
   }
+}
+
+/** `program args` started from this process with `input` on its standard input (where no POSIX shell is, Windows). */
+function spawnRun(program: string, args: readonly string[], input: string): Promise<CoprocessRun> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: ["pipe", "pipe", "ignore"] });
+    let out = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill();
+    }, TIMEOUT_MS);
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", (error) => finish({ ok: false, reason: error.message, timedOut: false }));
+    child.on("close", (code) => finish(timedOut ? { ok: false, reason: "stopped", timedOut } : { ok: true, stdout: out, code: code ?? -1 }));
+    child.stdin.on("error", () => undefined); // the process may exit before reading everything
+    child.stdin.end(input);
+    function finish(result: CoprocessRun) {
+      clearTimeout(timer);
+      resolve(result);
+    }
+  });
 }
 
 export { withShellcheck } from "../model/with-shellcheck";
