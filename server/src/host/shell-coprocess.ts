@@ -54,11 +54,15 @@ export class ShellCoprocess {
   /** Shells started so far (tests read it to see a restart). */
   starts = 0;
 
-  /** Runs `program args < input` in the shell; one run at a time per coprocess (the caller queues). */
+  /**
+   * Runs `program args < input` in the shell; one run at a time per coprocess (the caller queues).
+   * Throws when the input cannot be written (no writable temp folder): the caller starts the
+   * program itself then.
+   */
   run(program: string, args: readonly string[], input: string, timeoutMs: number): Promise<CoprocessRun> {
     if (this.busy) throw new Error("ShellCoprocess.run called while a run is under way");
-    this.busy = true;
     const path = inputFile(input);
+    this.busy = true;
     return new Promise<CoprocessRun>((resolve) => {
       const shell = this.ensureShell();
       let out = "";

@@ -21,6 +21,8 @@ export class ShellcheckRunner {
   private readonly running = new Map<string, Promise<readonly ShellcheckComment[] | null>>();
   /** Shells that start ShellCheck (POSIX), idle between runs: see shell-coprocess.ts. */
   private readonly idleShells: ShellCoprocess[] = [];
+  /** False once a shell could not be given its input (no writable temp folder). */
+  private shellsWork = true;
   private availability: Promise<string | null> | null = null;
 
   /** `path`: the binary (a name on PATH or a file). `log` hears why ShellCheck is off, once. */
@@ -93,13 +95,18 @@ export class ShellcheckRunner {
   private async run(text: string): Promise<readonly ShellcheckComment[] | null> {
     const args = ["--format=json1", "-"];
     let result: CoprocessRun;
-    if (canUseShellCoprocess()) {
-      const shell = this.idleShells.pop() ?? new ShellCoprocess();
-      result = await shell.run(this.path, args, text, TIMEOUT_MS);
+    const shell = canUseShellCoprocess() && this.shellsWork ? (this.idleShells.pop() ?? new ShellCoprocess()) : null;
+    try {
+      result = shell ? await shell.run(this.path, args, text, TIMEOUT_MS) : await spawnRun(this.path, args, text);
+    } catch (error) {
+      // No writable temp folder for the shells' input: this process starts ShellCheck itself from now on.
+      this.shellsWork = false;
+      this.log(`ShellCheck is started directly (slower while typing): ${error instanceof Error ? error.message : String(error)}`);
+      result = await spawnRun(this.path, args, text);
+    }
+    if (shell && this.shellsWork) {
       if (this.idleShells.length < PARALLEL) this.idleShells.push(shell);
       else shell.stop();
-    } else {
-      result = await spawnRun(this.path, args, text);
     }
     if (result.ok) {
       try {

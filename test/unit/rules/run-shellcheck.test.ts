@@ -15,6 +15,7 @@ import { rule } from "../../../server/src/rules/run-shellcheck";
 import { FIXTURES_ROOT } from "../../support/rule-tester";
 import { TempProjects } from "../../support/temp-project";
 
+const REPO = join(__dirname, "..", "..", "..");
 const HAS_SHELLCHECK = spawnSync("shellcheck", ["--version"]).status === 0;
 
 async function check(text: string, runner = new ShellcheckRunner("shellcheck")): Promise<{ findings: Finding[]; at: (f: Finding) => string }> {
@@ -83,6 +84,36 @@ describe("run-shellcheck: scripts and positions (no binary needed)", () => {
       assert.strictEqual(runs(), 8, "each script ran once: the four running at the cancel were awaited, not started again");
       await runner.check(model);
       assert.strictEqual(runs(), 8, "and cached");
+    } finally {
+      projects.dispose();
+    }
+  });
+
+  it("starts ShellCheck itself, and says so once, where its shells cannot be given their input", function () {
+    if (process.platform === "win32") this.skip();
+    // A process of its own: the shells' temp folder is made once per process, under TMPDIR.
+    const projects = new TempProjects("fake-shellcheck");
+    try {
+      const dir = projects.create({});
+      const binary = join(dir, "shellcheck");
+      writeFileSync(binary, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "version: 0.0.0"; exit 0; fi\ncat >/dev/null\necho '{"comments":[]}'\n`);
+      chmodSync(binary, 0o755);
+      const script = [
+        `const { ShellcheckRunner } = require(${JSON.stringify(join(REPO, "server", "src", "host", "shellcheck"))});`,
+        `const { parseDockerfile } = require(${JSON.stringify(join(REPO, "server", "src", "model", "parse"))});`,
+        `const said = [];`,
+        `const runner = new ShellcheckRunner(${JSON.stringify(binary)}, (m) => said.push(m));`,
+        `runner.check(parseDockerfile("FROM alpine:3.20\\nRUN echo a\\nRUN echo b\\n")).then((r) => console.log(JSON.stringify({ size: r && r.size, said })));`,
+      ].join("\n");
+      const child = spawnSync(process.execPath, ["-r", "esbuild-register", "-e", script], {
+        cwd: REPO,
+        encoding: "utf8",
+        env: { ...process.env, TMPDIR: join(dir, "no-such-folder") },
+      });
+      const answer = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as { size: number; said: string[] };
+      assert.strictEqual(answer.size, 2, child.stderr);
+      assert.strictEqual(answer.said.length, 1);
+      assert.match(answer.said[0], /^ShellCheck is started directly \(slower while typing\): /);
     } finally {
       projects.dispose();
     }
