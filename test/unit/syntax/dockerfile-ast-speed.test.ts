@@ -219,6 +219,10 @@ function describe_(dockerfile: Parsed, text: string, lineQuestions: "all" | "bou
   for (const instruction of instructionsOf(dockerfile)) {
     answers.push(INSTRUCTION_QUESTIONS.map((question) => ask(instruction, question)));
   }
+  // The comments the parse gave each template (organizeComments): the instructions before the
+  // first FROM, and each build stage.
+  const internals = dockerfile as unknown as { initialInstructions: Node; buildStages: Node[] };
+  for (const template of [internals.initialInstructions, ...internals.buildStages]) answers.push(ask(template, "getComments"));
   if (lineQuestions === "none") return answers;
   const names = variableNames(dockerfile);
   const lines = text.split(/\r\n|\r|\n/);
