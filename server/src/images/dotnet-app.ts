@@ -4,7 +4,7 @@
 // downloads), moving the tag to a new major is no tag change: the app must be retargeted first.
 
 import { buildStepOf } from "../model/build-steps";
-import { environmentAt } from "../model/environment";
+import { environmentViewAt } from "../model/environment";
 import { dotnetRollsToNewerMajor } from "../model/language-pins";
 import { runCommands } from "../model/run-commands";
 import { withDescendants } from "../model/stage-graph";
@@ -29,5 +29,5 @@ export function runsPrebuiltDotnetApp(model: DockerfileModel, stages: readonly S
   if (!image.some((stage) => stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD"))) return false;
   if (runCommands(model.stages).some(({ command }) => buildStepOf(command)?.ecosystem === "dotnet")) return false;
   if (dotnetRollsToNewerMajor(model.context)) return false;
-  return !image.some((stage) => ROLLS_TO_NEWER_MAJOR.test(environmentAt(model, stage).get("DOTNET_ROLL_FORWARD") ?? ""));
+  return !image.some((stage) => ROLLS_TO_NEWER_MAJOR.test(environmentViewAt(model, stage).get("DOTNET_ROLL_FORWARD") ?? ""));
 }

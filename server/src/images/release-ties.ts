@@ -11,7 +11,7 @@ import { officialName, parseTag } from "./tags";
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
-import { envDeclarations, environmentAt } from "../model/environment";
+import { envDeclarations, environmentViewAt } from "../model/environment";
 import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
 import type { RunCommand } from "../model/run-commands";
@@ -181,7 +181,7 @@ function assignedOperand(model: DockerfileModel, run: RunCommand, operand: Word)
     .filter((a) => a.value.startsWith(`${variable}=`))
     .pop();
   if (assignment === undefined) return null;
-  const env = environmentAt(model, run.stage, run.instruction);
+  const env = environmentViewAt(model, run.stage, run.instruction);
   const value = assignment.value
     .slice(variable.length + 1)
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole: string, a?: string, b?: string) => env.get(a ?? b ?? "") ?? whole);

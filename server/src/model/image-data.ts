@@ -6,7 +6,7 @@
 import { isAccountCommand, systemPackageCommand } from "./commands";
 import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
-import { envDeclarations, environmentAt } from "./environment";
+import { envDeclarations, environmentAt, environmentViewAt } from "./environment";
 import { rootHomeInstall } from "./root-home-installs";
 import { mergedScope } from "./stage-graph";
 import { isShellScriptAt, startCommand } from "./stage-purpose";
@@ -171,7 +171,7 @@ function rootToolLink(run: Instruction): string | null {
 
 /** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */
 function volumePaths(model: DockerfileModel, stage: Stage, volume: Instruction): string[] {
-  const scope = new Map([...mergedScope(model, stage), ...environmentAt(model, stage, volume)]);
+  const scope = new Map([...mergedScope(model, stage), ...environmentViewAt(model, stage, volume)]);
   return volume.args.map((arg) => trimSlash(substituteVariables(arg.value, scope).value.replace(/^[["']+|[\]"',]+$/g, ""))).filter((p) => p.startsWith("/"));
 }
 
@@ -252,7 +252,7 @@ function dataDirectoryVariables(model: DockerfileModel, chain: Stage[]): string[
       if (i.keyword !== "ENV") continue;
       for (const d of envDeclarations(model, i)) {
         if (!DATA_DIRECTORY_VARIABLE.test(d.name) || d.value === null) continue;
-        const path = substituteVariables(d.value, environmentAt(model, stage, i)).value.replace(/^["']|["']$/g, "");
+        const path = substituteVariables(d.value, environmentViewAt(model, stage, i)).value.replace(/^["']|["']$/g, "");
         if (path.startsWith("/") && !/^\/tmp(?:\/|$)/.test(path) && !/[$\s]/.test(path)) folders.push(trimSlash(path));
       }
     }

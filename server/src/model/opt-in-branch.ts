@@ -3,7 +3,7 @@
 // A plain build skips them; they describe a variant someone asks for with --build-arg, so
 // advice that is about the default image's size does not apply to what they install.
 
-import { environmentAt } from "./environment";
+import { environmentViewAt } from "./environment";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction } from "./types";
 
@@ -66,7 +66,7 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
   // A variant a publishing build asks for (qdrant's `--build-arg GPU=nvidia ... --push`) is an
   // image users pull, not an extra built on request: its commands are judged like the rest.
   if (model.context.buildArgs?.published?.includes(test.name) === true) return new Set();
-  const env = environmentAt(model, run.stage, run);
+  const env = environmentViewAt(model, run.stage, run);
   if (!env.has(test.name)) return new Set();
   const holds = holdsByDefault(test, env.get(test.name) ?? "");
   if (holds === null) return new Set();
@@ -109,6 +109,6 @@ export function switchingArguments(model: DockerfileModel, run: Instruction, com
   }
   const names = open.filter((n): n is string => n !== null && !PLATFORM_ARG.test(n));
   if (names.length === 0) return [];
-  const env = environmentAt(model, run.stage, run);
+  const env = environmentViewAt(model, run.stage, run);
   return names.filter((n) => env.has(n));
 }

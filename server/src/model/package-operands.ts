@@ -4,7 +4,7 @@
 // rule that asks what a package manager installs (build tools, the Docker CLI, recommends) sees them.
 
 import { MANAGER_BY_NAME } from "./commands";
-import { environmentAt } from "./environment";
+import { environmentViewAt } from "./environment";
 import type { ShellCommand, Word } from "./shell";
 import type { DockerfileModel } from "./types";
 
@@ -24,7 +24,7 @@ export function expandPackageOperands(model: DockerfileModel): void {
       if (instruction.keyword !== "RUN" || instruction.isJsonForm) continue;
       const targets = instruction.commands.filter((c) => Object.hasOwn(MANAGER_BY_NAME, c.name) && c.args.some((a) => referenceName(a) !== null));
       if (targets.length === 0) continue;
-      const env = environmentAt(model, stage, instruction);
+      const env = environmentViewAt(model, stage, instruction);
       const setHere = new Set(instruction.commands.flatMap((c) => setNames(c)));
       for (const command of targets) {
         for (const word of [...command.args]) {

@@ -6,7 +6,7 @@
 // `export` of the ARG and ENV names in scope so they do not show as unassigned. The engine only
 // builds scripts and maps results; a host runs the binary (see BuildContextFacts.shellcheck).
 
-import { environmentAt } from "./environment";
+import { environmentViewAt } from "./environment";
 import { allRunInstructions } from "./run-instructions";
 import { LogicalText, toLogical } from "./shell";
 import { lineage } from "./stage-graph";
@@ -77,7 +77,7 @@ function disabledAbove(model: DockerfileModel, run: Instruction): string[] {
 }
 
 function scriptOf(model: DockerfileModel, run: Instruction, shell: string, body: LogicalText): RunScript {
-  const env = run.stage ? environmentAt(model, run.stage, run) : new Map(model.globalScope);
+  const env = run.stage ? environmentViewAt(model, run.stage, run) : new Map(model.globalScope);
   const names = [...new Set([...env.keys(), ...PREDEFINED])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
   const header = [`#!/bin/${shell}`, `# shellcheck disable=${[...ALWAYS_DISABLED, ...disabledAbove(model, run)].join(",")}`, `export ${names.join(" ")}`];
   return { instruction: run, text: `${header.join("\n")}\n${body.chars}\n`, headerLines: header.length, body };

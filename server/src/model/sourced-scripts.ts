@@ -6,7 +6,7 @@
 
 import { contextFileAt, contextSourcesAt } from "./context-file-at";
 import { normalizePath } from "./copy-paths";
-import { environmentAt } from "./environment";
+import { environmentViewAt } from "./environment";
 import type { DockerfileModel, Stage } from "./types";
 import { substituteVariables } from "./variables";
 
@@ -23,7 +23,7 @@ const SOURCE = /(?:^|[;&|]|\b(?:then|else|do)\b)\s*(?:source|\.)\s+("[^"\n]+"|'[
  */
 function sourcedPaths(model: DockerfileModel, stage: Stage, text: string): string[] {
   const code = text.replace(/(?:^|\s)#.*$/gm, "");
-  const env = environmentAt(model, stage);
+  const env = environmentViewAt(model, stage);
   const paths: string[] = [];
   for (const match of code.matchAll(SOURCE)) {
     const raw = match[1].replace(/^(["'])(.*)\1$/, "$2");

@@ -16,7 +16,7 @@ import { lineage } from "./stage-graph";
 import { isShellScriptAt, startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScriptsIn } from "./start-path-scripts";
 import { lineDirectories, scriptLines } from "./script-directories";
-import { envDeclarations, environmentAt } from "./environment";
+import { envDeclarations, environmentViewAt } from "./environment";
 import { escapeRegExp } from "./text";
 import { isSharedWriteMode } from "./image-data";
 import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath } from "./copy-paths";
@@ -239,7 +239,7 @@ const withoutTests = (line: string) => line.replace(/\$?\(\([^)]*\)\)|\[\[.*?\]\
 function imageFiles(model: DockerfileModel): (path: string, script: string, directory: string | null) => boolean {
   const final = model.finalStage;
   const chain = final ? lineage(final) : [];
-  const env = final ? environmentAt(model, final) : new Map<string, string | null>();
+  const env = final ? environmentViewAt(model, final) : new Map<string, string | null>();
   const texts = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== "ENV" && i.keyword !== "ARG").map((i) => model.lines.textIn(i.range)));
   const handed = handedPaths(model);
   const isHanded = (path: string) => handed.some((h) => isSameOrParentPath(h, path));

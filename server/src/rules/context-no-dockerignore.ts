@@ -12,7 +12,7 @@ import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../mode
 import { finalImageStages } from "../model/final-image";
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { officialName } from "../images/tags";
-import { environmentAt } from "../model/environment";
+import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf, instructionsAfter } from "../model/stage-graph";
@@ -270,7 +270,7 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
   for (const ref of buildReferences(model)) {
     if (ref.kind !== "copy" || !finals.has(ref.owner) || !ref.target) continue;
     if (ref.target !== stage && !ancestorsOf(ref.target).includes(stage)) continue;
-    const env = environmentAt(model, ref.owner, ref.instruction);
+    const env = environmentViewAt(model, ref.owner, ref.instruction);
     for (const source of copyPaths(ref.instruction)?.sources ?? []) {
       const path = joinPath("/", substituteVariables(source.value, env).value);
       if (landing === null) {

@@ -6,7 +6,7 @@ import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
 import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { installsDevDependencies, prunesDevDependencies } from "../model/dev-dependencies";
-import { environmentAt } from "../model/environment";
+import { environmentViewAt } from "../model/environment";
 import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
@@ -49,7 +49,7 @@ export const rule: Rule = {
       for (const source of paths.sources) {
         if (isHeredocSource(source.value)) continue;
         // `COPY --from=build ${APP_DIR} ${APP_DIR}`: the builder's WORKDIR was substituted too.
-        const written = source.value.includes("$") ? substituteVariables(source.value, environmentAt(model, ref.owner, ref.instruction)) : null;
+        const written = source.value.includes("$") ? substituteVariables(source.value, environmentViewAt(model, ref.owner, ref.instruction)) : null;
         if (written && written.unresolved.length > 0) continue;
         const value = written ? written.value : source.value;
         if (/[*?[]/.test(value)) continue;
@@ -86,7 +86,7 @@ function isBuildInput(model: DockerfileModel, shipped: readonly Stage[], owner: 
 function copyDestination(model: DockerfileModel, owner: Stage, copy: Instruction): string | null {
   const paths = copyPaths(copy);
   if (paths === null) return null;
-  const written = substituteVariables(paths.dest.value, environmentAt(model, owner, copy));
+  const written = substituteVariables(paths.dest.value, environmentViewAt(model, owner, copy));
   if (written.unresolved.length > 0) return null;
   const base = written.value.startsWith("/") ? "/" : workdirOf(model, owner, copy);
   return base === null ? null : joinPath(base, written.value);

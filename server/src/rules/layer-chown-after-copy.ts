@@ -11,7 +11,7 @@
 
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
-import { environmentAt } from "../model/environment";
+import { environmentViewAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand, Word } from "../model/shell";
@@ -158,7 +158,7 @@ function madeByFile(model: DockerfileModel, stage: Stage, run: Instruction, fold
       if (instruction === run) return false;
       if (instruction.keyword === "WORKDIR" && workdirOf(model, s, nextOf(s, instruction)) === folder) return true;
       if (instruction.keyword !== "RUN") continue;
-      const scope = environmentAt(model, s, instruction);
+      const scope = environmentViewAt(model, s, instruction);
       for (const command of instruction.commands) {
         if (command.name !== "mkdir") continue;
         const directory = commandDirectory(model, s, instruction, command);
@@ -222,7 +222,7 @@ function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, 
   const operands = words.filter((w) => !w.startsWith("-"));
   if (!isRecursive || operands.length < 2 || words.some((w) => w.startsWith("--reference"))) return null;
   const directory = commandDirectory(model, stage, run, command);
-  const scope = environmentAt(model, stage, run);
+  const scope = environmentViewAt(model, stage, run);
   const paths: string[] = [];
   for (const operand of operands.slice(1)) {
     const sub = substituteVariables(unquoteWord(operand), scope);
@@ -254,7 +254,7 @@ function folderCopyDestination(model: DockerfileModel, stage: Stage, copy: Instr
     return folders.has(path);
   };
   if (!paths.sources.every((s) => isFolder(s.value))) return null;
-  const scope = environmentAt(model, stage, copy);
+  const scope = environmentViewAt(model, stage, copy);
   const dest = substituteVariables(paths.dest.value, scope);
   if (dest.unresolved.length > 0) return null;
   const directory = workdirOf(model, stage, copy);

@@ -16,7 +16,7 @@ import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolde
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
-import { environmentAt, variableFor } from "../model/environment";
+import { environmentViewAt, variableFor } from "../model/environment";
 import { substituteVariables } from "../model/variables";
 import { declaresNoNodeDependencies, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
@@ -534,7 +534,7 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
   // Only the whole context copied: `COPY src/ /app` puts other folders at the destination's top.
   const paths = copyPaths(broadCopy);
   if (paths === null || paths.sources.length !== 1 || !/^\.\/?$/.test(unquoteWord(paths.sources[0].value))) return false;
-  const copyEnv = environmentAt(model, stage, broadCopy);
+  const copyEnv = environmentViewAt(model, stage, broadCopy);
   const dest = substituteVariables(unquoteWord(paths.dest.value), copyEnv);
   if (dest.unresolved.length > 0 || !dest.value.startsWith("/")) return false;
   const root = normalizePath(dest.value);
@@ -552,7 +552,7 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
 function installDirectory(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
   const at = run.commands.indexOf(command);
   if (at < 0 || run.commands.slice(0, at + 1).some((c) => c.depth !== command.depth)) return null;
-  const env = environmentAt(model, stage, run);
+  const env = environmentViewAt(model, stage, run);
   let current = workdirOf(model, stage, run);
   for (const c of run.commands.slice(0, at)) {
     if (c.name !== "cd") continue;

@@ -14,7 +14,7 @@
 // development or tests only, and of a stage it marks so, are fixtures and left alone.
 
 import { commentsAbove } from "../model/comments";
-import { envDeclarations, environmentAt } from "../model/environment";
+import { envDeclarations, environmentViewAt } from "../model/environment";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpose";
@@ -362,7 +362,7 @@ function isBuildTimeStandIn(model: DockerfileModel, instruction: Instruction, va
   if (value === null || value.trim() === "") return false;
   if (!value.includes("$")) return true;
   if (instruction.keyword !== "ENV" || !instruction.stage) return false;
-  const sub = substituteVariables(value, environmentAt(model, instruction.stage, instruction));
+  const sub = substituteVariables(value, environmentViewAt(model, instruction.stage, instruction));
   return sub.unresolved.length === 0 && sub.value.trim() !== "";
 }
 
@@ -390,7 +390,7 @@ function substitutedValue(model: DockerfileModel, instruction: Instruction, valu
   const literal = value.trim();
   if (!literal.includes("$")) return literal;
   if (!instruction.stage) return null;
-  const sub = substituteVariables(literal, environmentAt(model, instruction.stage, instruction));
+  const sub = substituteVariables(literal, environmentViewAt(model, instruction.stage, instruction));
   return sub.unresolved.length === 0 ? sub.value.trim() : null;
 }
 

@@ -15,7 +15,7 @@ import { isWindowsImage } from "../images/default-user";
 import { sameImage } from "../images/distro-release";
 import { imageEnvironment } from "../images/image-env";
 import { officialName } from "../images/tags";
-import { envDeclarations, environmentAt } from "../model/environment";
+import { envDeclarations, environmentViewAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
@@ -55,7 +55,7 @@ export const rule: Rule = {
       const windows = model.escapeChar === "`" || (root.stage.base.kind === "image" && isWindowsImage(root.stage.base.resolved));
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
-        let env: Map<string, string | null> | null = null;
+        let env: ReadonlyMap<string, string | null> | null = null;
         const seen = new Set<string>();
         // Names the instruction's earlier pairs set (`ENV PIKA=/pika PATH=${PIKA}/bin:$PATH`): the
         // builder expands every pair with the values from before the instruction (Docker's ENV
@@ -64,7 +64,7 @@ export const rule: Rule = {
         for (const token of expandedTokens(instruction)) {
           for (const use of variableUses(token, model.escapeChar)) {
             if (use.hasOperator) continue;
-            env ??= environmentAt(model, stage, instruction);
+            env ??= environmentViewAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             // Not on Windows, whose builder reads variables without regard to case and whose
             // images carry the system's own (`ProgramFiles`), nor on an image chosen by argument.
