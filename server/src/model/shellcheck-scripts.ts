@@ -9,6 +9,7 @@
 import { environmentViewAt } from "./environment";
 import { allRunInstructions } from "./run-instructions";
 import { LogicalText, toLogical } from "./shell";
+import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
 import type { Position, Range } from "./text";
 import type { DockerfileModel, Instruction } from "./types";
@@ -64,9 +65,12 @@ function shellFor(run: Instruction): string | null {
   return shell;
 }
 
+/** The file's comments by line: built once per model, not once per RUN (a long file has hundreds of both). */
+const commentsByLine = perModel((model): ReadonlyMap<number, string> => new Map(model.comments.map((c) => [c.range.start.line, c.content])));
+
 /** `shellcheck disable=` codes from the comment block right above `run` (hadolint's SC ignores too). */
 function disabledAbove(model: DockerfileModel, run: Instruction): string[] {
-  const byLine = new Map(model.comments.map((c) => [c.range.start.line, c.content]));
+  const byLine = commentsByLine(model);
   const codes: string[] = [];
   for (let line = run.range.start.line - 1; byLine.has(line); line--) {
     const content = byLine.get(line) as string;
@@ -76,10 +80,23 @@ function disabledAbove(model: DockerfileModel, run: Instruction): string[] {
   return codes;
 }
 
+// The RUNs between two ENV or ARG lines see the same environment (one shared map): its `export`
+// line is made once for all of them.
+const exportLines = new WeakMap<ReadonlyMap<string, string | null>, string>();
+
+/** `export NAME ...` of the variables in `env` and those every RUN may see. */
+function exportLine(env: ReadonlyMap<string, string | null>): string {
+  let line = exportLines.get(env);
+  if (line === undefined) {
+    line = `export ${[...new Set([...env.keys(), ...PREDEFINED])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).join(" ")}`;
+    exportLines.set(env, line);
+  }
+  return line;
+}
+
 function scriptOf(model: DockerfileModel, run: Instruction, shell: string, body: LogicalText): RunScript {
-  const env = run.stage ? environmentViewAt(model, run.stage, run) : new Map(model.globalScope);
-  const names = [...new Set([...env.keys(), ...PREDEFINED])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-  const header = [`#!/bin/${shell}`, `# shellcheck disable=${[...ALWAYS_DISABLED, ...disabledAbove(model, run)].join(",")}`, `export ${names.join(" ")}`];
+  const env = run.stage ? environmentViewAt(model, run.stage, run) : model.globalScope;
+  const header = [`#!/bin/${shell}`, `# shellcheck disable=${[...ALWAYS_DISABLED, ...disabledAbove(model, run)].join(",")}`, exportLine(env)];
   return { instruction: run, text: `${header.join("\n")}\n${body.chars}\n`, headerLines: header.length, body };
 }
 
