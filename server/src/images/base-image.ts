@@ -52,7 +52,9 @@ export function groupBySameBase(stages: readonly Stage[], keyOf: (stage: Stage) 
   const groups = new Map<string, Stage[]>();
   for (const stage of stages) {
     const key = keyOf(stage);
-    groups.set(key, [...(groups.get(key) ?? []), stage]);
+    const group = groups.get(key);
+    if (group) group.push(stage);
+    else groups.set(key, [stage]);
   }
   return [...groups.values()];
 }

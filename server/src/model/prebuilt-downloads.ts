@@ -38,14 +38,14 @@ const CHOOSES_ARCHITECTURE =
 const COMPILES = /(?:^|[\s;&|(])(?:\.\/configure|cmake|meson|ninja|gcc|g\+\+|cc|clang|autoreconf|\.\/autogen\.sh)(?=\s|$)/m;
 
 /**
- * True when the stage (or a script it runs) downloads a release asset from a fixed URL, chooses no
- * architecture anywhere, and the RUN or script that downloads it builds nothing: a prebuilt program,
- * published for one architecture only (a crash-report processor's minidump-stackwalk tarball,
- * amd64 only, whose name says no architecture). An image on another platform would install a
- * binary it cannot run. Other RUNs may build (`npm ci`): they build the project, not the download.
+ * True when a stage whose `fetchingTexts` are `texts` (RUNs, ADDs and the scripts they run)
+ * downloads a release asset from a fixed URL, chooses no architecture anywhere, and the RUN or
+ * script that downloads it builds nothing: a prebuilt program, published for one architecture only
+ * (a crash-report processor's minidump-stackwalk tarball, amd64 only, whose name says no
+ * architecture). An image on another platform would install a binary it cannot run. Other RUNs may
+ * build (`npm ci`): they build the project, not the download.
  */
-export function fetchesFixedPrebuilt(model: DockerfileModel, stage: Stage): boolean {
-  const texts = fetchingTexts(model, stage);
+export function fetchesFixedPrebuilt(texts: readonly string[]): boolean {
   if (texts.some((t) => CHOOSES_ARCHITECTURE.test(t))) return false;
   const fetching = texts.filter((t) => RELEASE_ASSET.test(t));
   if (fetching.length === 0) return false;

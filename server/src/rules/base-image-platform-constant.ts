@@ -52,8 +52,9 @@ export const rule: Rule = {
 function pinIsDeliberate(model: DockerfileModel, stage: Stage, names: string[]): boolean {
   const word = new RegExp(`(?:^|[^a-z0-9])(?:${names.map(escapeRegExp).join("|")})(?![a-z0-9])`, "i");
   if (commentsAbove(model, stage.from).some((c) => word.test(c))) return true;
-  if (fetchingTexts(model, stage).some((text) => word.test(text))) return true;
-  if (fetchesFixedPrebuilt(model, stage)) return true;
+  const fetching = fetchingTexts(model, stage);
+  if (fetching.some((text) => word.test(text))) return true;
+  if (fetchesFixedPrebuilt(fetching)) return true;
   return fileNamesArchitecture(model, word);
 }
 

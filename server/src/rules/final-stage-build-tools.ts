@@ -204,7 +204,7 @@ export const rule: Rule = {
     if (buildsAtStart(model)) return;
     // The file's notes on an install say the running container builds with its tools ("required
     // when building the custom FFmpeg inside the container"): run-time tools, as above.
-    if (documentsBuildsInContainer(model, chain)) return;
+    if (documentsBuildsInContainer(model, kept)) return;
     // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
     // the first install reported with a count of the others.
     const root = baseImageOf(chain[0]);
