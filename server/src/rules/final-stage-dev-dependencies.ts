@@ -4,7 +4,7 @@
 
 import type { Fix, Report, Rule } from "./types";
 import { detectBuildSteps, runsBuildTask } from "../model/build-steps";
-import { dependencyInstall } from "../model/commands";
+import { dependencyInstall, type DependencyInstall } from "../model/commands";
 import {
   declaresNoComposerDevDependencies,
   declaresNoDevDependencies,
@@ -162,6 +162,12 @@ function deprecatedFlag(command: ShellCommand): { words: Word[]; text: string } 
   return null;
 }
 
+/** `command` read as a dependency install of an ecosystem this rule has a remedy for; null for anything else. */
+function remediableInstall(command: ShellCommand): DependencyInstall | null {
+  const install = dependencyInstall(command);
+  return install !== null && command.program !== null && REMEDY[install.ecosystem] !== undefined ? install : null;
+}
+
 export const rule: Rule = {
   meta: {
     id: "final-stage-dev-dependencies",
@@ -182,11 +188,12 @@ export const rule: Rule = {
     const chain = lineage(final);
     const commands = runCommands(chain);
     // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
-    if (!commands.some(({ command }) => command.program && REMEDY[dependencyInstall(command)?.ecosystem ?? ""])) return;
+    if (!commands.some(({ command }) => remediableInstall(command) !== null)) return;
     if (developmentPurpose(model) !== null) return;
     for (const { stage, instruction, command } of commands) {
-      const install = dependencyInstall(command);
-      if (!install || !command.program || !REMEDY[install.ecosystem]) continue;
+      const install = remediableInstall(command);
+      // (`command.program` is never null here; the test tells the type checker.)
+      if (install === null || command.program === null) continue;
       // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
       if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
       const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;

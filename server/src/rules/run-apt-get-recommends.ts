@@ -27,7 +27,7 @@
 import { commandsBefore } from "../model/run-instructions";
 import { insertOptionAfter } from "../fixes/cache-cleanup";
 import { recommendsOffBefore } from "../model/apt-config";
-import { aptOperands, readAptOrAptGet, removedWithDependenciesLater } from "../model/apt-get";
+import { type AptGetCall, aptOperands, readAptOrAptGet, removedWithDependenciesLater } from "../model/apt-get";
 import {
   aptPackageName,
   bringsNoRecommends,
@@ -181,6 +181,11 @@ function skipsRecommends(options: readonly Word[]): boolean {
   return options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value));
 }
 
+/** True when `call` (an apt or apt-get command line read) is an install that keeps its recommends. */
+function installKeepsRecommends(call: AptGetCall | null): call is AptGetCall & { subcommand: Word } {
+  return call?.subcommand?.value === "install" && !skipsRecommends(call.options);
+}
+
 const REMOVAL = new Set(["purge", "remove", "autoremove"]);
 
 /**
@@ -321,13 +326,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     // No apt install that keeps its recommends, the usual case: nothing to weigh (issue #16).
-    const candidate = allRunInstructions(model).some((run) =>
-      run.commands.some((command) => {
-        const call = readAptOrAptGet(command);
-        return call?.subcommand?.value === "install" && !skipsRecommends(call.options);
-      }),
-    );
-    if (!candidate) return;
+    if (!allRunInstructions(model).some((run) => run.commands.some((command) => installKeepsRecommends(readAptOrAptGet(command))))) return;
     // A development, CI or build-environment image wants the packages whole (docs, completions).
     if (developmentPurpose(model) !== null) return;
     // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
@@ -363,8 +362,7 @@ export const rule: Rule = {
       const optIn = optInCommands(model, run);
       for (const [index, command] of run.commands.entries()) {
         const call = readAptOrAptGet(command);
-        if (call?.subcommand?.value !== "install" || optIn.has(command)) continue;
-        if (skipsRecommends(call.options)) continue;
+        if (!installKeepsRecommends(call) || optIn.has(command)) continue;
         const packageWords = aptOperands(call);
         const packages = packageWords.map((w) => w.value);
         if (packages.length === 0) continue;
