@@ -17,7 +17,9 @@ const dev = watch || process.argv.includes("--dev");
 const bundles = [
   { entry: "client/src/extension.ts", outfile: "dist/client/extension.js", platform: "node", format: "cjs", external: ["vscode"] },
   { entry: "client/src/browser.ts", outfile: "dist/client/browser.js", platform: "browser", format: "cjs", external: ["vscode"] },
-  { entry: "server/src/lsp/node.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs", chunks: true },
+  // The server process's entry: V8 settings, then node-server.js through the compile cache.
+  { entry: "server/src/lsp/node-entry.ts", outfile: "dist/server/node.js", platform: "node", format: "cjs" },
+  { entry: "server/src/lsp/node.ts", outfile: "dist/server/node-server.js", platform: "node", format: "cjs", chunks: true },
   // dockerfile-utils validation and dockerfile-language-service requests under a time budget, loaded by node.js from beside it.
   { entry: "server/src/host/syntax-worker.ts", outfile: "dist/server/syntax-worker.js", platform: "node", format: "cjs" },
   // The server's chunks (server-chunks.mjs), loaded by node.js from beside it.

@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 import { execFileSync } from "child_process";
-import { existsSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { pathToFileURL } from "url";
 import { LspClient, workspaceFolder } from "../support/lsp-client";
@@ -31,6 +31,23 @@ describe("lsp: the shipped server (dist/server)", function () {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const loaded = require(path) as Record<string, unknown>;
       for (const name of exports) assert.ok(loaded[name] !== undefined && loaded[name] !== null, `dist/server/${file} does not export '${name}'`);
+    }
+  });
+
+  it("loads its chunks with require, never import(), which a bundle run from the compile cache cannot use", () => {
+    const server = readFileSync(join(REPO, "dist", "server", "node-server.js"), "utf8");
+    assert.ok(existsSync(join(REPO, "dist", "server", "node-server.js")));
+    const dynamicImports = server.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/g) ?? [];
+    assert.deepStrictEqual(dynamicImports, []);
+  });
+
+  it("ships bundles of ASCII alone, which V8 keeps as one byte per character", () => {
+    // One non-ASCII character (an en dash in a regular expression once) makes V8 hold the whole
+    // source as two bytes per character, and scan it slower at every start.
+    for (const file of [...readdirSync(join(REPO, "dist", "server")).map((name) => join("server", name)), "cli.js"].filter((f) => f.endsWith(".js"))) {
+      const bytes = readFileSync(join(REPO, "dist", file));
+      const first = bytes.findIndex((byte) => byte > 0x7f);
+      assert.strictEqual(first, -1, `dist/${file} has a non-ASCII byte at ${first}: ${bytes.subarray(Math.max(0, first - 40), first + 10).toString()}`);
     }
   });
 

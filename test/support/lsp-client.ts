@@ -44,8 +44,14 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+let compileCache: string | undefined;
+
+function compileCacheFolder(): string {
+  return (compileCache ??= tempDir("stagecraft-compile-cache-"));
+}
+
 /**
- * Bundles server/src/lsp/node.ts (and its syntax worker, and the chunks it loads from beside it)
+ * Bundles server/src/lsp/node-entry.ts and node.ts (and its syntax worker, and the chunks it loads from beside it)
  * with the options the build script uses (node, cjs, target node20, the server chunks) into a temp
  * folder, once per test run, and returns the bundle's path.
  */
@@ -62,7 +68,8 @@ export function buildServer(): Promise<string> {
       const bundled = SERVER_CHUNK_FILES.filter((chunk) => !chunk.copy);
       for (const chunk of copied) copyFileSync(join(REPO, chunk.entry), join(dirname(outfile), chunk.file));
       await Promise.all([
-        esbuild.build({ ...options, entryPoints: { node: join(REPO, "server", "src", "lsp", "node.ts") }, plugins: [serverChunks] }),
+        esbuild.build({ ...options, entryPoints: { node: join(REPO, "server", "src", "lsp", "node-entry.ts") } }),
+        esbuild.build({ ...options, entryPoints: { "node-server": join(REPO, "server", "src", "lsp", "node.ts") }, plugins: [serverChunks] }),
         esbuild.build({
           ...options,
           // The server loads its syntax-validation worker and its chunks from beside it, as in dist/server.
@@ -148,7 +155,8 @@ export class LspClient {
     const server = options.serverPath ?? (await buildServer());
     const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], {
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, ...options.env },
+      // A compile cache of this test run's own (the first server saves it, the others use it), never the user's.
+      env: { ...process.env, STAGECRAFT_COMPILE_CACHE: compileCacheFolder(), ...options.env },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);

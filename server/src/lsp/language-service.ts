@@ -6,6 +6,7 @@
 // registry client loads Node's https and TLS, and many requests never reach it (issue #16).
 
 import type { ClientCapabilities } from "vscode-languageserver";
+import type * as LanguageServiceLibrary from "dockerfile-language-service";
 import type { DockerfileLanguageService } from "dockerfile-language-service";
 import { guardService } from "./guarded-service";
 
@@ -81,11 +82,15 @@ export interface CommodityService {
   forget(uri: string): void;
 }
 
-let library: Promise<typeof import("dockerfile-language-service")> | undefined;
+/** The engine is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
+declare const require: (id: string) => unknown;
+let library: typeof LanguageServiceLibrary | undefined;
 
 /** The guarded service, configured from the client's capabilities (the worker makes its own). */
 export async function createGuardedService(capabilities: ClientCapabilities, log: (message: string) => void): Promise<DockerfileLanguageService> {
-  const { DockerfileLanguageServiceFactory } = await (library ??= import("dockerfile-language-service"));
+  // A `require` rather than `import()`, as for yaml and the apt table: the Node server's bundle runs
+  // from the compile cache (host/compile-cache.ts), where Node 20 loses the loader `import()` needs.
+  const { DockerfileLanguageServiceFactory } = (library ??= require("dockerfile-language-service") as typeof LanguageServiceLibrary);
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   const text = capabilities.textDocument;
   service.setCapabilities({

@@ -1,17 +1,16 @@
-// Node entry: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>`. Sets up the
+// The server on Node: `node dist/server/node.js --stdio | --node-ipc | --socket=<port>` (node-entry.ts
+// loads this file, bundled as node-server.js, once V8 is set up). Sets up the
 // transport and the file-system host (dockerfile-utils validation on the server thread under a
 // hard budget, and in a worker thread for files over it; dockerfile-language-service's
 // whole-document requests in a worker thread under a budget); everything else is in server.ts.
 
 import { join } from "node:path";
-import type * as V8 from "node:v8";
 import { createConnection } from "vscode-languageserver/node";
 import { BudgetedService } from "../host/budgeted-service";
 import { BudgetedValidator } from "../host/budgeted-validator";
 import { createNodeHost } from "../host/node-context";
 import { nodeWorkers } from "../host/node-worker";
 import { runWithinBudget } from "../host/within-budget";
-import { V8_SETTINGS } from "./protocol";
 import { startServer } from "./server";
 
 /** Transport flags vscode-languageserver reads (`--socket=N` or `--socket N`, likewise `--pipe`). */
@@ -29,7 +28,6 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  useV8Settings();
   // createConnection reads the transport from the command line.
   const connection = createConnection();
   // Last resort: a bug in an async path is logged, never allowed to end the process.
@@ -49,18 +47,6 @@ function main(): void {
     runWithinBudget,
     inThreadBudgetMs: budgetSetting(process.env.STAGECRAFT_IN_THREAD_BUDGET_MS),
   });
-}
-
-/**
- * The V8 settings the command line lacks (protocol.ts says why), set before any request: V8 reads
- * them when a function first runs and at each full collection. setFlagsFromString logs a flag its
- * V8 does not know and sets the others; a command line that names them spares loading node:v8.
- */
-function useV8Settings(): void {
-  const missing = V8_SETTINGS.filter((flag) => !process.execArgv.includes(flag));
-  if (missing.length === 0) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
-  (require("node:v8") as typeof V8).setFlagsFromString(missing.join(" "));
 }
 
 /** `STAGECRAFT_IN_THREAD_BUDGET_MS` (tests, troubleshooting): a budget in ms, 0 for the worker alone; else the default. */

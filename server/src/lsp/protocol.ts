@@ -3,7 +3,7 @@
 
 /**
  * V8 settings the server runs best with (issue #16), measured over the corpus on Node 20. The server
- * sets them itself when it starts (node.ts), not the editor's command line: a V8 that lacks one of
+ * sets them itself when it starts (node-entry.ts), not the editor's command line: a V8 that lacks one of
  * them (VS Code runs the server on Electron's V8, not Node's) then logs it and runs on, where
  * `node --unknown-flag` refuses to start.
  * - Optimize later: four times V8's interrupt budget (Node 20's: 66 KiB of bytecode run). Over

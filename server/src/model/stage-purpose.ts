@@ -125,7 +125,7 @@ const DEVELOPMENT_ONLY_HEADER =
  * names no image; a header that also names production or a release speaks for a shipped image.
  */
 const TEST_IMAGE_TITLE =
-  /^(?:(?:this|it)\s+is\s+)?(?:(?:the|a|an|our)\s+)?(?:(?!(?:the|a|an|to|and|or|of|for|with|from|in|on|build|run|push|use|using|create|make|see|start)\s)[\w.+/-]+\s+){0,3}?(?:tests?|testing|ci|test[- ]runner|e2e|(?:integration|unit)[- ]tests?)\s+(?:image|container|environment|dockerfile)(?=\s*(?:$|[.,(—–-]|(?:for|of|used|run|that|which|to)\b))/i;
+  /^(?:(?:this|it)\s+is\s+)?(?:(?:the|a|an|our)\s+)?(?:(?!(?:the|a|an|to|and|or|of|for|with|from|in|on|build|run|push|use|using|create|make|see|start)\s)[\w.+/-]+\s+){0,3}?(?:tests?|testing|ci|test[- ]runner|e2e|(?:integration|unit)[- ]tests?)\s+(?:image|container|environment|dockerfile)(?=\s*(?:$|[.,(\u2014\u2013-]|(?:for|of|used|run|that|which|to)\b))/i;
 const TEST_IMAGE_PURPOSE =
   /^(?:this\s+)?(?:docker\s+)?(?:image|container|dockerfile)\s+(?:is\s+)?(?:(?:used|meant|intended|built)\s+)?(?:for|to)\s+(?:run(?:ning)?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:tests?|test\s+suite|specs?)|test(?:ing)?)\b/i;
 /** The shells a start command may open or hand a script to. */

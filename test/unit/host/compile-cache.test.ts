@@ -1,0 +1,178 @@
+// The server's compile cache (host/compile-cache.ts): a bundle loaded through it behaves as under
+// `require`; its bytecode is saved once and used by the next load; a changed bundle (even of the
+// same length, which V8 alone would not notice), a corrupt cache or an unwritable folder never
+// reaches the module or stops it loading; caches unused for a month are pruned.
+
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "fs";
+import { join, resolve } from "path";
+import { cacheFileName, type CompileCacheOutcome, compileCacheDirectory, requireWithCompileCache } from "../../../server/src/host/compile-cache";
+import { TempProjects } from "../../support/temp-project";
+
+const REPO = resolve(__dirname, "..", "..", "..");
+const MODULE = join(REPO, "server", "src", "host", "compile-cache.ts");
+
+const BUNDLE = [
+  '"use strict";',
+  'const sibling = require("./sibling.js");',
+  'const path = require("path");',
+  "function answer() { return 6 * 7; }",
+  "module.exports = { answer: answer(), sibling, dir: __dirname, file: __filename, base: path.basename(__filename), self: this === module.exports };",
+  "",
+].join("\n");
+
+interface Loaded {
+  answer: number;
+  sibling: string;
+  dir: string;
+  file: string;
+  base: string;
+  self: boolean;
+}
+
+describe("host: compile cache", function () {
+  this.timeout(20000);
+  const projects = new TempProjects("compile-cache");
+  after(() => projects.dispose());
+
+  /**
+   * Loads `file` through a cache in `directory` in a process of its own (V8 keeps what it compiled in
+   * memory: a second load in this process would not read the cache at all); the new cache, if any,
+   * is saved before that process ends.
+   */
+  function load(file: string, directory: string | undefined): { exports: Loaded; cache: CompileCacheOutcome; saveError?: string } {
+    const script = `
+      const { requireWithCompileCache } = require(${JSON.stringify(MODULE)});
+      let saveError;
+      const { exports, cache } = requireWithCompileCache(${JSON.stringify(file)}, { directory: ${JSON.stringify(directory)}, saveAfterMs: 0, onSaved: (error) => (saveError = error && error.message) });
+      process.on("exit", () => process.stdout.write(JSON.stringify({ exports, cache, saveError })));`;
+    const child = spawnSync(process.execPath, ["-r", "esbuild-register", "-e", script], { encoding: "utf8", cwd: REPO });
+    assert.strictEqual(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout) as { exports: Loaded; cache: CompileCacheOutcome; saveError?: string };
+  }
+
+  function project(bundle = BUNDLE): { file: string; cacheDir: string } {
+    const dir = projects.create({ "server.js": bundle, "sibling.js": 'module.exports = "beside";\n' });
+    return { file: join(dir, "server.js"), cacheDir: join(dir, "cache", "nested") };
+  }
+
+  it("loads a bundle as require would, saves its bytecode once and uses it at the next load", () => {
+    const { file, cacheDir } = project();
+    const first = load(file, cacheDir);
+    assert.strictEqual(first.cache, "missing");
+    assert.strictEqual(first.saveError, undefined);
+    assert.deepStrictEqual(first.exports, { answer: 42, sibling: "beside", dir: join(file, ".."), file, base: "server.js", self: true });
+    const [cache] = readdirSync(cacheDir);
+    assert.strictEqual(cache, cacheFileName(file, BUNDLE));
+    // The folder and the file are the user's alone: a cache is code.
+    if (process.platform !== "win32") {
+      assert.strictEqual(statSync(cacheDir).mode & 0o777, 0o700);
+      assert.strictEqual(statSync(join(cacheDir, cache)).mode & 0o777, 0o600);
+    }
+    const second = load(file, cacheDir);
+    assert.strictEqual(second.cache, "used");
+    assert.deepStrictEqual(second.exports, first.exports);
+  });
+
+  it("never gives a changed bundle the old one's cache, even at the same length", () => {
+    const { file, cacheDir } = project();
+    load(file, cacheDir);
+    const changed = BUNDLE.replace("6 * 7", "7 * 7");
+    assert.strictEqual(changed.length, BUNDLE.length);
+    writeFileSync(file, changed);
+    const loaded = load(file, cacheDir);
+    assert.strictEqual(loaded.cache, "missing");
+    assert.strictEqual(loaded.exports.answer, 49);
+    assert.strictEqual(load(file, cacheDir).cache, "used");
+  });
+
+  it("replaces a cache V8 refuses, and loads the bundle meanwhile", () => {
+    const { file, cacheDir } = project();
+    load(file, cacheDir);
+    const cacheFile = join(cacheDir, cacheFileName(file, BUNDLE));
+    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
+    const refused = load(file, cacheDir);
+    assert.strictEqual(refused.cache, "rejected");
+    assert.strictEqual(refused.exports.answer, 42);
+    assert.strictEqual(refused.saveError, undefined);
+    assert.strictEqual(load(file, cacheDir).cache, "used");
+  });
+
+  it("loads the bundle where the folder cannot be written, and says why nothing was saved", () => {
+    const { file, cacheDir } = project();
+    // A file where the folder should be.
+    writeFileSync(join(cacheDir, ".."), "not a folder");
+    const loaded = load(file, cacheDir);
+    assert.strictEqual(loaded.cache, "missing");
+    assert.strictEqual(loaded.exports.answer, 42);
+    assert.match(loaded.saveError ?? "", /ENOTDIR|EEXIST|not a directory/i, "the save failed and said so");
+  });
+
+  it("loads the bundle as require does when the cache is off", () => {
+    const { file } = project();
+    const loaded = load(file, undefined);
+    assert.strictEqual(loaded.cache, "off");
+    assert.strictEqual(loaded.exports.answer, 42);
+    assert.strictEqual(loaded.exports.sibling, "beside");
+  });
+
+  it("passes on what the bundle throws", () => {
+    const { file, cacheDir } = project('throw new Error("the bundle failed");\n');
+    assert.throws(() => requireWithCompileCache(file, { directory: cacheDir, saveAfterMs: 60_000 }), /the bundle failed/);
+  });
+
+  it("removes the caches no load has used for a month when it saves one, and nothing else", () => {
+    const { file, cacheDir } = project();
+    load(file, cacheDir);
+    const stale = join(cacheDir, "node-server-0123.v8cache");
+    const recent = join(cacheDir, "node-server-4567.v8cache");
+    const other = join(cacheDir, "notes.txt");
+    for (const path of [stale, recent, other]) writeFileSync(path, "x");
+    const monthsAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, monthsAgo, monthsAgo);
+    utimesSync(other, monthsAgo, monthsAgo);
+    // A used cache is touched, so that it is not taken for a left-over one.
+    const used = join(cacheDir, cacheFileName(file, BUNDLE));
+    utimesSync(used, monthsAgo, monthsAgo);
+    assert.strictEqual(load(file, cacheDir).cache, "used");
+    assert.ok(statSync(used).mtimeMs > Date.now() - 60_000);
+    writeFileSync(file, BUNDLE.replace("6 * 7", "6 * 8"));
+    assert.strictEqual(load(file, cacheDir).cache, "missing");
+    assert.ok(!existsSync(stale), "a cache unused for 40 days is removed");
+    assert.ok(existsSync(recent) && existsSync(other) && existsSync(used));
+  });
+
+  describe("the cache folder", () => {
+    const cases: { name: string; env: NodeJS.ProcessEnv; platform: NodeJS.Platform; home: string; expected: string | undefined }[] = [
+      { name: "Linux", env: {}, platform: "linux", home: "/home/ada", expected: "/home/ada/.cache/stagecraft/compile-cache" },
+      {
+        name: "XDG_CACHE_HOME",
+        env: { XDG_CACHE_HOME: "/var/cache/ada" },
+        platform: "linux",
+        home: "/home/ada",
+        expected: "/var/cache/ada/stagecraft/compile-cache",
+      },
+      {
+        name: "a relative XDG_CACHE_HOME (ignored)",
+        env: { XDG_CACHE_HOME: "cache" },
+        platform: "linux",
+        home: "/home/ada",
+        expected: "/home/ada/.cache/stagecraft/compile-cache",
+      },
+      { name: "macOS", env: {}, platform: "darwin", home: "/Users/ada", expected: "/Users/ada/Library/Caches/stagecraft/compile-cache" },
+      { name: "the setting", env: { STAGECRAFT_COMPILE_CACHE: "/srv/cache" }, platform: "linux", home: "/home/ada", expected: "/srv/cache" },
+      { name: "the setting off", env: { STAGECRAFT_COMPILE_CACHE: "off" }, platform: "linux", home: "/home/ada", expected: undefined },
+      { name: "the setting empty", env: { STAGECRAFT_COMPILE_CACHE: " " }, platform: "linux", home: "/home/ada", expected: undefined },
+      { name: "no home folder", env: {}, platform: "linux", home: "", expected: undefined },
+    ];
+    for (const { name, env, platform, home, expected } of cases) {
+      it(name, () => assert.strictEqual(compileCacheDirectory(env, platform, home), expected));
+    }
+
+    it("Windows", () => {
+      const folder = compileCacheDirectory({ LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" }, "win32", "C:\\Users\\ada");
+      assert.ok(folder?.startsWith("C:\\Users\\ada\\AppData\\Local") && folder.endsWith(join("stagecraft", "compile-cache")), folder);
+    });
+  });
+});
