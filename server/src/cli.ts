@@ -3,7 +3,6 @@
 // Discovery, configuration and output live in ./cli/.
 
 import { isAbsolute, relative } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { allRules } from "./rules/index";
 import { CHECK_USAGE, CONVERT_USAGE, EXPLAIN_USAGE, parseArgs, USAGE, UsageError } from "./cli/args";
 import { check, EXIT_CLEAN, EXIT_ERROR } from "./cli/check";
@@ -16,7 +15,7 @@ import { isCheckWorker, runCheckWorker } from "./cli/parallel";
 import { readVersion } from "./cli/version";
 import { MAX_TEXT_BYTES } from "./host/read-text";
 
-async function run(argv: readonly string[]): Promise<number> {
+async function run(argv: readonly string[], entry: string): Promise<number> {
   const command = parseArgs(argv);
   switch (command.name) {
     case "help":
@@ -40,7 +39,7 @@ async function run(argv: readonly string[]): Promise<number> {
         readStdin,
         isTTY: process.stdout.isTTY === true,
         env: process.env,
-        workerScript: __filename,
+        workerScript: entry,
       });
     case "convert":
       return convertFile(command, display);
@@ -72,7 +71,7 @@ function display(file: string): string {
 }
 
 /** The command line's run; stdout and stderr are the process's. */
-function main(): void {
+function main(entry: string): void {
   // `stagecraft check | head`: the reader may leave early. Output nobody reads is not an error; the
   // run finishes and exits with its own code instead of dying on an EPIPE stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -81,7 +80,7 @@ function main(): void {
     });
   }
 
-  run(process.argv.slice(2)).then(
+  run(process.argv.slice(2), entry).then(
     (code) => {
       process.exitCode = code;
     },
@@ -98,25 +97,11 @@ function main(): void {
 }
 
 /**
- * V8 settings for a run of the CLI (issue #16), set before any file is checked; worker threads
- * share them (V8's settings are the process's). Optimize later: sixteen times V8's interrupt
- * budget (Node 20's: 66 KiB of bytecode run). A run is short and over a hundred rules each run on
- * files of every shape, so by default V8 spent more CPU compiling optimized code (on its background
- * threads, then again after deoptimizing) than that code saved: over the corpus, one Dockerfile per
- * folder, 9.5 s of CPU per run became about 6 (four times the budget, as the language server has it,
- * gave most of that). setFlagsFromString logs a flag its V8 does not know and sets the others; a
- * command line that names it wins.
+ * Runs the CLI in this thread: a check worker's batches when `check` started it (cli/parallel.ts),
+ * else the command line. `entry` is the script the process started with (cli-entry.ts), which the
+ * check workers run too.
  */
-const V8_SETTINGS: readonly string[] = ["--interrupt-budget=1081344"];
-
-function useV8Settings(): void {
-  if (process.execArgv.some((arg) => arg.startsWith("--interrupt-budget"))) return;
-  setFlagsFromString(V8_SETTINGS.join(" "));
-}
-
-// Started by `check` as one of its worker threads (cli/parallel.ts): check the files it is given.
-if (isCheckWorker()) runCheckWorker();
-else {
-  useV8Settings();
-  main();
+export function startCli(entry: string): void {
+  if (isCheckWorker()) runCheckWorker();
+  else main(entry);
 }

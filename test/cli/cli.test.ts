@@ -1,7 +1,7 @@
 // The CLI as users run it: the bundled dist/cli.js in a child process, on temp folders.
 
 import * as assert from "assert";
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync, statSync, utimesSync } from "fs";
 import { join } from "path";
 import { bundleCli, CliResult, REPO, runCli } from "../support/cli-process";
 import { TempProjects } from "../support/temp-project";
@@ -140,6 +140,27 @@ describe("stagecraft CLI", function () {
       const dir = project({ Dockerfile: UNTAGGED });
       const r = cli(["check", "--format", "json", join(dir, "Dockerfile")], { cwd: REPO });
       assert.strictEqual(json(r)[0].file, join(dir, "Dockerfile"));
+    });
+  });
+
+  describe("compile cache", () => {
+    it("saves its compiled code once, uses it at the next run, and reports the same either way", () => {
+      const dir = project({ Dockerfile: UNTAGGED });
+      const cache = join(dir, "cache");
+      const first = cli(["check", "--format", "json", dir], { env: { STAGECRAFT_COMPILE_CACHE: cache } });
+      const saved = readdirSync(cache);
+      assert.strictEqual(saved.length, 1, saved.join(", "));
+      assert.match(saved[0], /^cli-main-[0-9a-f]{32}\.v8cache$/);
+      // A used cache is touched (compile-cache.ts prunes by it): set it back to tell.
+      const longAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
+      utimesSync(join(cache, saved[0]), longAgo, longAgo);
+      const second = cli(["check", "--format", "json", dir], { env: { STAGECRAFT_COMPILE_CACHE: cache } });
+      assert.ok(statSync(join(cache, saved[0])).mtimeMs > longAgo.getTime() + 60_000, "the second run used the cache");
+      const off = cli(["check", "--format", "json", dir], { env: { STAGECRAFT_COMPILE_CACHE: "off" } });
+      for (const run of [first, second, off]) assert.strictEqual(run.code, 1, run.stderr);
+      assert.strictEqual(second.stdout, first.stdout);
+      assert.strictEqual(off.stdout, first.stdout);
+      assert.deepStrictEqual([first.stderr, second.stderr, off.stderr], ["", "", ""]);
     });
   });
 

@@ -2,26 +2,26 @@
 // child process. Shared by the CLI suites so they all run what ships, the same way.
 
 import { spawnSync } from "child_process";
-import { join, resolve } from "path";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join, resolve } from "path";
 
 export const REPO = resolve(__dirname, "..", "..");
 /** Where `npm run build` writes the CLI bundle. */
 export const CLI_BUNDLE = join(REPO, "dist", "cli.js");
 
-/** Bundles the CLI to `outfile` as scripts/build.mjs does (minified, as it ships, unless told otherwise). */
+/**
+ * Bundles the CLI as scripts/build.mjs does (minified, as it ships, unless told otherwise): its
+ * entry to `outfile`, the CLI itself to cli-main.js beside it.
+ */
 export async function bundleCli(outfile: string = CLI_BUNDLE, minify = true): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
-  await esbuild.build({
-    entryPoints: [join(REPO, "server", "src", "cli.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    minify,
-    logLevel: "silent",
-  });
+  const options = { bundle: true, platform: "node", format: "cjs", target: "node20", minify, logLevel: "silent" } as const;
+  await Promise.all([
+    esbuild.build({ ...options, entryPoints: [join(REPO, "server", "src", "cli-entry.ts")], outfile }),
+    esbuild.build({ ...options, entryPoints: [join(REPO, "server", "src", "cli.ts")], outfile: join(dirname(outfile), "cli-main.js") }),
+  ]);
 }
 
 export interface CliResult {
@@ -43,6 +43,17 @@ export interface CliOptions {
   bundle?: string;
 }
 
+let compileCache: string | undefined;
+
+function compileCacheFolder(): string {
+  if (compileCache === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), "stagecraft-cli-compile-cache-"));
+    process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+    compileCache = folder;
+  }
+  return compileCache;
+}
+
 /** Runs the CLI bundle with `args` and waits for it. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const env = { ...process.env };
@@ -51,7 +62,8 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const started = Date.now();
   const r = spawnSync(process.execPath, [options.bundle ?? CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...env, ...options.env },
+    // A compile cache of this test run's own, never the user's.
+    env: { ...env, STAGECRAFT_COMPILE_CACHE: compileCacheFolder(), ...options.env },
     encoding: "utf8",
     timeout: options.timeoutMs,
   });

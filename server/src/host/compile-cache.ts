@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
+import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -39,6 +40,8 @@ export interface CompileCacheOptions {
    * then; it is saved at exit if that comes first.
    */
   saveAfterMs: number;
+  /** False: use a cache, never save one (a worker thread running the bundle its main thread saves); true by default. */
+  save?: boolean;
   /** Told when a new cache is saved, or could not be (tests). */
   onSaved?: (error?: Error) => void;
 }
@@ -59,7 +62,7 @@ export function requireWithCompileCache(file: string, options: CompileCacheOptio
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
   const cache: CompileCacheOutcome = cachedData === undefined ? "missing" : script.cachedDataRejected === true ? "rejected" : "used";
   if (cache === "used") markUsed(cacheFile);
-  else saveLater(script, cacheFile, options);
+  else if (options.save !== false) saveLater(script, cacheFile, options);
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
@@ -96,6 +99,17 @@ export function compileCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.P
   // The XDG spec ignores a relative XDG_CACHE_HOME.
   const xdg = env.XDG_CACHE_HOME;
   return join(xdg !== undefined && xdg.startsWith("/") ? xdg : join(home, ".cache"), ...folder);
+}
+
+/** compileCacheDirectory for this process (its environment, platform and user). */
+export function processCompileCacheDirectory(): string | undefined {
+  let home = "";
+  try {
+    home = homedir();
+  } catch {
+    // No home folder to be told (a user without one): no cache.
+  }
+  return compileCacheDirectory(process.env, process.platform, home);
 }
 
 function readCache(cacheFile: string): Buffer | undefined {

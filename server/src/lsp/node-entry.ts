@@ -2,10 +2,9 @@
 // the server itself (node.ts, bundled as node-server.js beside this file) through the compile cache
 // (host/compile-cache.ts says why). This file stays small: everything in it is compiled at every start.
 
-import { homedir } from "node:os";
 import { join } from "node:path";
 import type * as V8 from "node:v8";
-import { compileCacheDirectory, requireWithCompileCache } from "../host/compile-cache";
+import { processCompileCacheDirectory, requireWithCompileCache } from "../host/compile-cache";
 import { V8_SETTINGS } from "./protocol";
 
 /** A new cache is saved once the first files have been analysed, so that it holds the rules' code too. */
@@ -24,17 +23,8 @@ function useV8Settings(): void {
   (require("node:v8") as typeof V8).setFlagsFromString(missing.join(" "));
 }
 
-/** The user's home folder, or "" where it cannot be told (no cache then). */
-function homeFolder(): string {
-  try {
-    return homedir();
-  } catch {
-    return "";
-  }
-}
-
 useV8Settings();
 requireWithCompileCache(join(__dirname, "node-server.js"), {
-  directory: compileCacheDirectory(process.env, process.platform, homeFolder()),
+  directory: processCompileCacheDirectory(),
   saveAfterMs: SAVE_CACHE_AFTER_MS,
 });
