@@ -151,11 +151,14 @@ describe("stagecraft CLI", function () {
       const saved = readdirSync(cache);
       assert.strictEqual(saved.length, 1, saved.join(", "));
       assert.match(saved[0], /^cli-main-[0-9a-f]{32}\.v8cache$/);
-      // A used cache is touched (compile-cache.ts prunes by it): set it back to tell.
+      // A used cache is touched (compile-cache.ts prunes by it) and not written again (a new one is
+      // renamed into place: another inode).
       const longAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
       utimesSync(join(cache, saved[0]), longAgo, longAgo);
+      const inode = statSync(join(cache, saved[0])).ino;
       const second = cli(["check", "--format", "json", dir], { env: { STAGECRAFT_COMPILE_CACHE: cache } });
-      assert.ok(statSync(join(cache, saved[0])).mtimeMs > longAgo.getTime() + 60_000, "the second run used the cache");
+      const after = statSync(join(cache, saved[0]));
+      assert.ok(after.ino === inode && after.mtimeMs > longAgo.getTime() + 60_000, "the second run used the cache");
       const off = cli(["check", "--format", "json", dir], { env: { STAGECRAFT_COMPILE_CACHE: "off" } });
       for (const run of [first, second, off]) assert.strictEqual(run.code, 1, run.stderr);
       assert.strictEqual(second.stdout, first.stdout);

@@ -5,7 +5,8 @@
 
 import * as assert from "assert";
 import { execFileSync } from "child_process";
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "fs";
+import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { pathToFileURL } from "url";
 import { LspClient, workspaceFolder } from "../support/lsp-client";
@@ -36,15 +37,38 @@ describe("lsp: the shipped server (dist/server)", function () {
 
   it("loads its chunks with require, never import(), which a bundle run from the compile cache cannot use", () => {
     const server = readFileSync(join(REPO, "dist", "server", "node-server.js"), "utf8");
-    assert.ok(existsSync(join(REPO, "dist", "server", "node-server.js")));
     const dynamicImports = server.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/g) ?? [];
     assert.deepStrictEqual(dynamicImports, []);
+  });
+
+  it("saves its compiled code once, and starts from it the next time", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "stagecraft-shipped-cache-"));
+    try {
+      const env = { STAGECRAFT_COMPILE_CACHE: cache };
+      await (await LspClient.start({ serverPath: SHIPPED, env })).stop();
+      const saved = readdirSync(cache);
+      assert.strictEqual(saved.length, 1, saved.join(", "));
+      assert.match(saved[0], /^node-server-[0-9a-f]{32}\.v8cache$/);
+      const longAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
+      utimesSync(join(cache, saved[0]), longAgo, longAgo);
+      const inode = statSync(join(cache, saved[0])).ino;
+      const again = await LspClient.start({ serverPath: SHIPPED, env });
+      await again.stop();
+      // Used (touched), not written again (a new cache is renamed into place: another inode).
+      const after = statSync(join(cache, saved[0]));
+      assert.ok(after.ino === inode && after.mtimeMs > longAgo.getTime() + 60_000, "the second start used the cache");
+      assert.strictEqual(again.stderr, "");
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it("ships bundles of ASCII alone, which V8 keeps as one byte per character", () => {
     // One non-ASCII character (an en dash in a regular expression once) makes V8 hold the whole
     // source as two bytes per character, and scan it slower at every start.
-    for (const file of [...readdirSync(join(REPO, "dist", "server")).map((name) => join("server", name)), "cli.js"].filter((f) => f.endsWith(".js"))) {
+    for (const file of [...readdirSync(join(REPO, "dist", "server")).map((name) => join("server", name)), "cli.js", "cli-main.js"].filter((f) =>
+      f.endsWith(".js"),
+    )) {
       const bytes = readFileSync(join(REPO, "dist", file));
       const first = bytes.findIndex((byte) => byte > 0x7f);
       assert.strictEqual(first, -1, `dist/${file} has a non-ASCII byte at ${first}: ${bytes.subarray(Math.max(0, first - 40), first + 10).toString()}`);

@@ -2,8 +2,6 @@
 // child process. Shared by the CLI suites so they all run what ships, the same way.
 
 import { spawnSync } from "child_process";
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 
 export const REPO = resolve(__dirname, "..", "..");
@@ -43,17 +41,6 @@ export interface CliOptions {
   bundle?: string;
 }
 
-let compileCache: string | undefined;
-
-function compileCacheFolder(): string {
-  if (compileCache === undefined) {
-    const folder = mkdtempSync(join(tmpdir(), "stagecraft-cli-compile-cache-"));
-    process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
-    compileCache = folder;
-  }
-  return compileCache;
-}
-
 /** Runs the CLI bundle with `args` and waits for it. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const env = { ...process.env };
@@ -62,8 +49,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const started = Date.now();
   const r = spawnSync(process.execPath, [options.bundle ?? CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? REPO,
-    // A compile cache of this test run's own, never the user's.
-    env: { ...env, STAGECRAFT_COMPILE_CACHE: compileCacheFolder(), ...options.env },
+    env: { ...env, ...options.env },
     encoding: "utf8",
     timeout: options.timeoutMs,
   });

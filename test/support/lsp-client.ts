@@ -44,12 +44,6 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-let compileCache: string | undefined;
-
-function compileCacheFolder(): string {
-  return (compileCache ??= tempDir("stagecraft-compile-cache-"));
-}
-
 /**
  * Bundles server/src/lsp/node-entry.ts and node.ts (and its syntax worker, and the chunks it loads from beside it)
  * with the options the build script uses (node, cjs, target node20, the server chunks) into a temp
@@ -155,8 +149,7 @@ export class LspClient {
     const server = options.serverPath ?? (await buildServer());
     const child = spawn(process.execPath, [...(options.execArgv ?? []), server, ...(options.args ?? ["--stdio"])], {
       stdio: ["pipe", "pipe", "pipe"],
-      // A compile cache of this test run's own (the first server saves it, the others use it), never the user's.
-      env: { ...process.env, STAGECRAFT_COMPILE_CACHE: compileCacheFolder(), ...options.env },
+      env: { ...process.env, ...options.env },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);

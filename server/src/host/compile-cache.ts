@@ -5,20 +5,25 @@
 // same for plain modules; VS Code runs the server on the Node of its Electron, which may be 20.
 //
 // Care taken:
-// - V8 checks a cache against its own version and flags and its payload's checksum, but the source
-//   only by its length, so the file's name carries a hash of the source (and of V8's version and the
-//   architecture): a changed bundle never meets an old cache.
-// - The folder is the user's own cache folder, never a shared temporary one: a cache is code.
-// - A bundle run from it cannot use `import()`: the script V8 makes from a cache has lost the
-//   loader Node gives it (Node 20), so the server loads its chunks with `require`.
-// - Nothing here may stop the server: a cache that cannot be read, is refused or cannot be written
-//   leaves the bundle compiled as `require` would.
+// - V8 checks a cache's version, flags and source length, but not its payload (the checksum is
+//   verified only in debug builds): a damaged payload with a sound header crashes the process (a
+//   fatal error in V8's deserializer, measured on Node 20). So every file starts with a hash of its
+//   payload, checked before V8 sees it, and is written whole (fsync, then rename) or not at all.
+// - V8 checks the source only by its length, so the file's name carries a hash of the source (and
+//   of V8's version, the architecture and the command line's flags): a changed bundle never meets
+//   an old cache, and two ways of starting Node do not keep replacing each other's cache.
+// - The folder is the user's own cache folder, never a shared temporary one nor a relative path
+//   (which would be the workspace the server analyses): a cache is code.
+// - Nothing here may stop the program: a cache that cannot be read, is damaged, is refused or
+//   cannot be written leaves the bundle compiled as `require` would.
+// - A vm.Script has no loader for `import()` (Node gives one only to modules it loads itself), so a
+//   bundle loaded here loads its chunks with `require`.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, posix, win32 } from "node:path";
 import { Script } from "node:vm";
 
 /** What became of the cache at this load. */
@@ -27,7 +32,7 @@ export type CompileCacheOutcome =
   | "used"
   /** There was none for this bundle, V8 and flags: one is saved later. */
   | "missing"
-  /** V8 refused the saved one (a corrupt file, or the same name from another build of V8): it is replaced later. */
+  /** The saved one was damaged (its hash did not match) or V8 refused it: it is replaced later. */
   | "rejected"
   /** No cache folder: loaded as `require` would. */
   | "off";
@@ -46,9 +51,13 @@ export interface CompileCacheOptions {
   onSaved?: (error?: Error) => void;
 }
 
-/** Cache files unused for this long are removed when another is saved (one per bundle and V8 each). */
+/** Cache files unused for this long are removed when another is saved (one per bundle, V8 and flags each). */
 const UNUSED_CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
-const CACHE_EXTENSION = ".v8cache";
+/** Our files alone (a cache and its partial writes): the folder may be shared by a setting. */
+const OWN_FILE = /^[\w.-]+-[0-9a-f]{32}\.v8cache(?:\.\d+\.partial)?$/;
+/** A cache file: this magic, the SHA-256 of the payload, the payload (V8's cached data). */
+const MAGIC = Buffer.from("stagecraft-v8cache-1\n");
+const HASH_BYTES = 32;
 
 /** Runs the CommonJS file `file` as `require` would, through the code cache; returns its exports and what became of the cache. */
 export function requireWithCompileCache(file: string, options: CompileCacheOptions): { exports: unknown; cache: CompileCacheOutcome } {
@@ -57,10 +66,12 @@ export function requireWithCompileCache(file: string, options: CompileCacheOptio
   const source = bytes.toString("utf8");
   // Hashing the bytes rather than the string spares encoding the string again.
   const cacheFile = join(options.directory, cacheFileName(file, bytes));
-  const cachedData = readCache(cacheFile);
-  // The wrapper Node puts around a CommonJS module, on the source's first line so that lines keep their numbers.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
-  const cache: CompileCacheOutcome = cachedData === undefined ? "missing" : script.cachedDataRejected === true ? "rejected" : "used";
+  const saved = readCache(cacheFile);
+  const cachedData = saved === "damaged" ? undefined : saved;
+  // The wrapper Node puts around a CommonJS module, on a line of its own that lineOffset takes back,
+  // so that the source's lines and columns (stack traces, source maps) are its own.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: file, lineOffset: -1, cachedData });
+  const cache: CompileCacheOutcome = saved === undefined ? "missing" : saved === "damaged" || script.cachedDataRejected === true ? "rejected" : "used";
   if (cache === "used") markUsed(cacheFile);
   else if (options.save !== false) saveLater(script, cacheFile, options);
   const module = new Module(file);
@@ -72,33 +83,41 @@ export function requireWithCompileCache(file: string, options: CompileCacheOptio
 }
 
 /**
- * `<bundle name>-<hash of the source, V8's version and the architecture>.v8cache`. V8's flags are not
- * in the name: V8 refuses a cache made under other flags by itself, and it is then replaced.
+ * `<bundle name>-<hash>.v8cache`, the hash of the source, V8's version, the architecture and the
+ * command line's flags (V8 refuses a cache made under other flags; without them in the name, two
+ * ways of starting the same bundle would replace each other's cache at every start).
  */
 export function cacheFileName(file: string, source: string | Buffer): string {
-  const key = createHash("sha256").update(source).update(`\0${process.versions.v8}\0${process.arch}`).digest("hex").slice(0, 32);
-  return `${basename(file, ".js")}-${key}${CACHE_EXTENSION}`;
+  const key = createHash("sha256")
+    .update(source)
+    .update(`\0${process.versions.v8}\0${process.arch}\0${process.execArgv.join("\0")}\0${process.env.NODE_OPTIONS ?? ""}`)
+    .digest("hex")
+    .slice(0, 32);
+  return `${basename(file, ".js")}-${key}.v8cache`;
 }
 
 /**
- * The folder for the server's compile cache: `STAGECRAFT_COMPILE_CACHE` when set (empty or `off`
- * turns it off), else a `stagecraft` folder in the user's cache folder (`%LOCALAPPDATA%` on
- * Windows, `~/Library/Caches` on macOS, `$XDG_CACHE_HOME` or `~/.cache` elsewhere); undefined
- * without a home folder.
+ * The folder for the compile caches of the language server and the CLI:
+ * `STAGECRAFT_COMPILE_CACHE` when set (empty or `off` turns it off), else a `stagecraft` folder in
+ * the user's cache folder (`%LOCALAPPDATA%` on Windows, `~/Library/Caches` on macOS,
+ * `$XDG_CACHE_HOME` or `~/.cache` elsewhere). Undefined without a home folder, and for a relative
+ * path: it would name a folder of whatever project the process runs in.
  */
 export function compileCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string | undefined {
+  const isAbsolute = platform === "win32" ? win32.isAbsolute : posix.isAbsolute;
+  const absolute = (path: string | undefined) => (path !== undefined && path !== "" && isAbsolute(path) ? path : undefined);
   const setting = env.STAGECRAFT_COMPILE_CACHE;
-  if (setting !== undefined) return setting.trim() === "" || setting.trim().toLowerCase() === "off" ? undefined : setting;
+  if (setting !== undefined) return setting.trim() === "" || setting.trim().toLowerCase() === "off" ? undefined : absolute(setting);
   const folder = ["stagecraft", "compile-cache"];
+  const join_ = platform === "win32" ? win32.join : posix.join;
+  const userHome = absolute(home);
   if (platform === "win32") {
-    const local = env.LOCALAPPDATA ?? (home === "" ? undefined : join(home, "AppData", "Local"));
-    return local === undefined ? undefined : join(local, ...folder);
+    const local = absolute(env.LOCALAPPDATA) ?? (userHome === undefined ? undefined : join_(userHome, "AppData", "Local"));
+    return local === undefined ? undefined : join_(local, ...folder);
   }
-  if (home === "") return undefined;
-  if (platform === "darwin") return join(home, "Library", "Caches", ...folder);
-  // The XDG spec ignores a relative XDG_CACHE_HOME.
-  const xdg = env.XDG_CACHE_HOME;
-  return join(xdg !== undefined && xdg.startsWith("/") ? xdg : join(home, ".cache"), ...folder);
+  if (userHome === undefined) return undefined;
+  if (platform === "darwin") return join_(userHome, "Library", "Caches", ...folder);
+  return join_(absolute(env.XDG_CACHE_HOME) ?? join_(userHome, ".cache"), ...folder);
 }
 
 /** compileCacheDirectory for this process (its environment, platform and user). */
@@ -112,12 +131,18 @@ export function processCompileCacheDirectory(): string | undefined {
   return compileCacheDirectory(process.env, process.platform, home);
 }
 
-function readCache(cacheFile: string): Buffer | undefined {
+/** The payload of a sound cache file; "damaged" when its hash does not match; undefined when there is none. */
+function readCache(cacheFile: string): Buffer | "damaged" | undefined {
+  let file: Buffer;
   try {
-    return readFileSync(cacheFile);
+    file = readFileSync(cacheFile);
   } catch {
     return undefined;
   }
+  const header = MAGIC.length + HASH_BYTES;
+  if (file.length <= header || !file.subarray(0, MAGIC.length).equals(MAGIC)) return "damaged";
+  const payload = file.subarray(header);
+  return createHash("sha256").update(payload).digest().equals(file.subarray(MAGIC.length, header)) ? payload : "damaged";
 }
 
 /** Touches a used cache, so that pruning tells the caches in use from the left-over ones. */
@@ -138,11 +163,12 @@ function saveLater(script: Script, cacheFile: string, options: CompileCacheOptio
     process.removeListener("exit", save);
     clearTimeout(timer);
     try {
-      writeCache(script.createCachedData(), cacheFile);
+      writeCache(script, cacheFile);
       options.onSaved?.();
     } catch (error) {
       options.onSaved?.(error instanceof Error ? error : new Error(String(error)));
     }
+    pruneUnused(dirname(cacheFile), cacheFile);
   };
   const timer = setTimeout(save, options.saveAfterMs);
   // Neither keeps the process alive: a server told to exit exits, and saves on its way out.
@@ -150,26 +176,49 @@ function saveLater(script: Script, cacheFile: string, options: CompileCacheOptio
   process.once("exit", save);
 }
 
-/** Writes beside the cache and renames, so that a server starting meanwhile reads a whole cache or none. */
-function writeCache(data: Buffer, cacheFile: string): void {
-  const folder = dirname(cacheFile);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+/**
+ * Writes beside the cache, flushes and renames, so that a process starting meanwhile (or after a
+ * crash or a power cut) reads a whole cache or none. The folder is made first: where it cannot be,
+ * V8 is not asked to serialise the bundle for nothing.
+ */
+function writeCache(script: Script, cacheFile: string): void {
+  mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+  const payload = script.createCachedData();
   const partial = `${cacheFile}.${process.pid}.partial`;
-  writeFileSync(partial, data, { mode: 0o600 });
-  renameSync(partial, cacheFile);
-  pruneUnused(folder, cacheFile);
+  try {
+    const fd = openSync(partial, "w", 0o600);
+    try {
+      writeFileSync(fd, Buffer.concat([MAGIC, createHash("sha256").update(payload).digest(), payload]));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, cacheFile);
+  } finally {
+    try {
+      unlinkSync(partial);
+    } catch {
+      // Renamed: nothing left behind.
+    }
+  }
 }
 
-/** Removes the caches of this folder no start has used for a month (older builds, older V8s). */
+/** Removes our files in this folder that no start has used for a month (older builds, older V8s, abandoned partial writes). */
 function pruneUnused(folder: string, kept: string): void {
   const cutoff = Date.now() - UNUSED_CACHE_MAX_AGE_MS;
-  for (const name of readdirSync(folder)) {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
     const path = join(folder, name);
-    if (path === kept || !(name.endsWith(CACHE_EXTENSION) || name.endsWith(".partial"))) continue;
+    if (path === kept || !OWN_FILE.test(name)) continue;
     try {
       if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
     } catch {
-      // Removed by another server meanwhile.
+      // Removed by another process meanwhile.
     }
   }
 }

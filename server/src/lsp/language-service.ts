@@ -84,13 +84,12 @@ export interface CommodityService {
 
 /** The engine is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
 declare const require: (id: string) => unknown;
-let library: typeof LanguageServiceLibrary | undefined;
 
 /** The guarded service, configured from the client's capabilities (the worker makes its own). */
 export async function createGuardedService(capabilities: ClientCapabilities, log: (message: string) => void): Promise<DockerfileLanguageService> {
   // A `require` rather than `import()`, as for yaml and the apt table: the Node server's bundle runs
-  // from the compile cache (host/compile-cache.ts), where Node 20 loses the loader `import()` needs.
-  const { DockerfileLanguageServiceFactory } = (library ??= require("dockerfile-language-service") as typeof LanguageServiceLibrary);
+  // as a vm.Script (host/compile-cache.ts), which has no loader for `import()`.
+  const { DockerfileLanguageServiceFactory } = require("dockerfile-language-service") as typeof LanguageServiceLibrary;
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   const text = capabilities.textDocument;
   service.setCapabilities({

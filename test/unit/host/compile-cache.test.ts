@@ -1,13 +1,14 @@
-// The server's compile cache (host/compile-cache.ts): a bundle loaded through it behaves as under
-// `require`; its bytecode is saved once and used by the next load; a changed bundle (even of the
-// same length, which V8 alone would not notice), a corrupt cache or an unwritable folder never
-// reaches the module or stops it loading; caches unused for a month are pruned.
+// The compile cache (host/compile-cache.ts): a bundle loaded through it behaves as under `require`
+// (stack traces included); its bytecode is saved once and used by the next load; a changed bundle
+// (even of the same length, which V8 alone would not notice), a damaged cache (which V8 alone would
+// crash on) or an unwritable folder never reaches the module or stops it loading; our caches
+// unused for a month are pruned, and nothing else.
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { cacheFileName, type CompileCacheOutcome, compileCacheDirectory, requireWithCompileCache } from "../../../server/src/host/compile-cache";
+import { type CompileCacheOutcome, compileCacheDirectory, requireWithCompileCache } from "../../../server/src/host/compile-cache";
 import { TempProjects } from "../../support/temp-project";
 
 const REPO = resolve(__dirname, "..", "..", "..");
@@ -64,15 +65,19 @@ describe("host: compile cache", function () {
     assert.strictEqual(first.saveError, undefined);
     assert.deepStrictEqual(first.exports, { answer: 42, sibling: "beside", dir: join(file, ".."), file, base: "server.js", self: true });
     const [cache] = readdirSync(cacheDir);
-    assert.strictEqual(cache, cacheFileName(file, BUNDLE));
+    assert.match(cache, /^server-[0-9a-f]{32}\.v8cache$/);
     // The folder and the file are the user's alone: a cache is code.
     if (process.platform !== "win32") {
       assert.strictEqual(statSync(cacheDir).mode & 0o777, 0o700);
       assert.strictEqual(statSync(join(cacheDir, cache)).mode & 0o777, 0o600);
     }
+    const saved = statSync(join(cacheDir, cache)).ino;
     const second = load(file, cacheDir);
     assert.strictEqual(second.cache, "used");
     assert.deepStrictEqual(second.exports, first.exports);
+    // Used, not written again (a new cache is renamed into place: another inode).
+    assert.strictEqual(statSync(join(cacheDir, cache)).ino, saved);
+    assert.deepStrictEqual(readdirSync(cacheDir), [cache], "no partial write left behind");
   });
 
   it("never gives a changed bundle the old one's cache, even at the same length", () => {
@@ -87,17 +92,32 @@ describe("host: compile cache", function () {
     assert.strictEqual(load(file, cacheDir).cache, "used");
   });
 
-  it("replaces a cache V8 refuses, and loads the bundle meanwhile", () => {
-    const { file, cacheDir } = project();
-    load(file, cacheDir);
-    const cacheFile = join(cacheDir, cacheFileName(file, BUNDLE));
-    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
-    const refused = load(file, cacheDir);
-    assert.strictEqual(refused.cache, "rejected");
-    assert.strictEqual(refused.exports.answer, 42);
-    assert.strictEqual(refused.saveError, undefined);
-    assert.strictEqual(load(file, cacheDir).cache, "used");
-  });
+  const damages: { name: string; damage: (cache: Buffer) => Buffer }[] = [
+    { name: "junk", damage: () => Buffer.alloc(4096, 7) },
+    { name: "cut short", damage: (cache) => cache.subarray(0, cache.length >> 1) },
+    // The header V8 checks is sound, the bytecode is not: V8 itself would crash on it (release builds do not verify its checksum).
+    {
+      name: "damaged in the middle",
+      damage: (cache) => {
+        const copy = Buffer.from(cache);
+        for (let i = copy.length >> 1; i < (copy.length >> 1) + 64; i++) copy[i] ^= 0x5a;
+        return copy;
+      },
+    },
+  ];
+  for (const { name, damage } of damages) {
+    it(`replaces a cache file that is ${name}, and loads the bundle meanwhile`, () => {
+      const { file, cacheDir } = project();
+      load(file, cacheDir);
+      const cacheFile = join(cacheDir, readdirSync(cacheDir)[0]);
+      writeFileSync(cacheFile, damage(readFileSync(cacheFile)));
+      const refused = load(file, cacheDir);
+      assert.strictEqual(refused.cache, "rejected");
+      assert.strictEqual(refused.exports.answer, 42);
+      assert.strictEqual(refused.saveError, undefined);
+      assert.strictEqual(load(file, cacheDir).cache, "used");
+    });
+  }
 
   it("loads the bundle where the folder cannot be written, and says why nothing was saved", () => {
     const { file, cacheDir } = project();
@@ -117,30 +137,35 @@ describe("host: compile cache", function () {
     assert.strictEqual(loaded.exports.sibling, "beside");
   });
 
-  it("passes on what the bundle throws", () => {
-    const { file, cacheDir } = project('throw new Error("the bundle failed");\n');
-    assert.throws(() => requireWithCompileCache(file, { directory: cacheDir, saveAfterMs: 60_000 }), /the bundle failed/);
+  it("passes on what the bundle throws, at the bundle's own line and column", () => {
+    const { file, cacheDir } = project('"use strict";\n  throw new Error("the bundle failed");\n');
+    assert.throws(
+      () => requireWithCompileCache(file, { directory: cacheDir, saveAfterMs: 60_000, save: false }),
+      (error: Error) => /the bundle failed/.test(error.message) && (error.stack ?? "").includes(`${file}:2:9`),
+    );
   });
 
   it("removes the caches no load has used for a month when it saves one, and nothing else", () => {
     const { file, cacheDir } = project();
     load(file, cacheDir);
-    const stale = join(cacheDir, "node-server-0123.v8cache");
-    const recent = join(cacheDir, "node-server-4567.v8cache");
-    const other = join(cacheDir, "notes.txt");
-    for (const path of [stale, recent, other]) writeFileSync(path, "x");
+    const stale = join(cacheDir, `node-server-${"0".repeat(32)}.v8cache`);
+    const abandoned = join(cacheDir, `node-server-${"1".repeat(32)}.v8cache.4242.partial`);
+    const recent = join(cacheDir, `node-server-${"2".repeat(32)}.v8cache`);
+    // Not ours, even old and named like a cache: the folder may be shared (STAGECRAFT_COMPILE_CACHE).
+    const others = [join(cacheDir, "notes.txt"), join(cacheDir, "other-tool.v8cache")];
+    for (const path of [stale, abandoned, recent, ...others]) writeFileSync(path, "x");
     const monthsAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    utimesSync(stale, monthsAgo, monthsAgo);
-    utimesSync(other, monthsAgo, monthsAgo);
+    for (const path of [stale, abandoned, ...others]) utimesSync(path, monthsAgo, monthsAgo);
     // A used cache is touched, so that it is not taken for a left-over one.
-    const used = join(cacheDir, cacheFileName(file, BUNDLE));
+    const used = join(cacheDir, readdirSync(cacheDir).find((name) => name.startsWith("server-")) as string);
     utimesSync(used, monthsAgo, monthsAgo);
     assert.strictEqual(load(file, cacheDir).cache, "used");
     assert.ok(statSync(used).mtimeMs > Date.now() - 60_000);
     writeFileSync(file, BUNDLE.replace("6 * 7", "6 * 8"));
     assert.strictEqual(load(file, cacheDir).cache, "missing");
     assert.ok(!existsSync(stale), "a cache unused for 40 days is removed");
-    assert.ok(existsSync(recent) && existsSync(other) && existsSync(used));
+    assert.ok(!existsSync(abandoned), "an abandoned partial write is removed");
+    for (const path of [recent, ...others, used]) assert.ok(existsSync(path), path);
   });
 
   describe("the cache folder", () => {
@@ -165,6 +190,16 @@ describe("host: compile cache", function () {
       { name: "the setting off", env: { STAGECRAFT_COMPILE_CACHE: "off" }, platform: "linux", home: "/home/ada", expected: undefined },
       { name: "the setting empty", env: { STAGECRAFT_COMPILE_CACHE: " " }, platform: "linux", home: "/home/ada", expected: undefined },
       { name: "no home folder", env: {}, platform: "linux", home: "", expected: undefined },
+      // A relative folder would be one of the project the process runs in: never read code from there.
+      { name: "a relative setting", env: { STAGECRAFT_COMPILE_CACHE: "cache" }, platform: "linux", home: "/home/ada", expected: undefined },
+      { name: "a relative home", env: {}, platform: "linux", home: "ada", expected: undefined },
+      {
+        name: "Windows, an empty LOCALAPPDATA",
+        env: { LOCALAPPDATA: "" },
+        platform: "win32",
+        home: "C:\\Users\\ada",
+        expected: "C:\\Users\\ada\\AppData\\Local\\stagecraft\\compile-cache",
+      },
     ];
     for (const { name, env, platform, home, expected } of cases) {
       it(name, () => assert.strictEqual(compileCacheDirectory(env, platform, home), expected));
@@ -172,7 +207,7 @@ describe("host: compile cache", function () {
 
     it("Windows", () => {
       const folder = compileCacheDirectory({ LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" }, "win32", "C:\\Users\\ada");
-      assert.ok(folder?.startsWith("C:\\Users\\ada\\AppData\\Local") && folder.endsWith(join("stagecraft", "compile-cache")), folder);
+      assert.strictEqual(folder, "C:\\Users\\ada\\AppData\\Local\\stagecraft\\compile-cache");
     });
   });
 });
