@@ -19,6 +19,7 @@ describe("LSP side-by-side bench (quick, 5 files)", function () {
     const measures = result.figures.map((f) => f.measure);
     for (const expected of [
       "cold start",
+      "spawn -> first diagnostics",
       "open -> diagnostics, median",
       "edit -> diagnostics",
       "server CPU per edit",
