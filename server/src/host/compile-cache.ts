@@ -24,6 +24,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import Module, { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join, posix, win32 } from "node:path";
+import type * as V8 from "node:v8";
 import { Script } from "node:vm";
 
 /** What became of the cache at this load. */
@@ -58,6 +59,22 @@ const OWN_FILE = /^[\w.-]+-[0-9a-f]{32}\.v8cache(?:\.\d+\.partial)?$/;
 /** A cache file: this magic, the SHA-256 of the payload, the payload (V8's cached data). */
 const MAGIC = Buffer.from("stagecraft-v8cache-1\n");
 const HASH_BYTES = 32;
+
+/** A new cache is saved this long after start, so that it holds the code the first files ran (the rules, the parser), or at exit if that comes first. */
+const SAVE_CACHE_AFTER_MS = 10_000;
+
+/**
+ * What an entry script does (lsp/node-entry.ts, cli-entry.ts): sets the V8 flags `v8Flags`, then runs
+ * `bundle` through the compile cache in this process's cache folder, and returns its exports. The
+ * flags come first: V8 refuses a cache made under other flags, and reads some of them when a
+ * function first runs. `save: false` for a worker thread running the bundle its main thread saves.
+ */
+export function runBundle(bundle: string, { v8Flags, save = true }: { v8Flags: readonly string[]; save?: boolean }): unknown {
+  // node:v8 is loaded only when there is a flag to set (a command line naming them all spares it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  if (v8Flags.length > 0) (require("node:v8") as typeof V8).setFlagsFromString(v8Flags.join(" "));
+  return requireWithCompileCache(bundle, { directory: processCompileCacheDirectory(), saveAfterMs: SAVE_CACHE_AFTER_MS, save }).exports;
+}
 
 /** Runs the CommonJS file `file` as `require` would, through the code cache; returns its exports and what became of the cache. */
 export function requireWithCompileCache(file: string, options: CompileCacheOptions): { exports: unknown; cache: CompileCacheOutcome } {
@@ -155,11 +172,9 @@ function markUsed(cacheFile: string): void {
   }
 }
 
+/** Saves the cache after `saveAfterMs` or at exit, whichever comes first; each trigger removes the other. */
 function saveLater(script: Script, cacheFile: string, options: CompileCacheOptions): void {
-  let saved = false;
   const save = () => {
-    if (saved) return;
-    saved = true;
     process.removeListener("exit", save);
     clearTimeout(timer);
     try {
@@ -194,12 +209,14 @@ function writeCache(script: Script, cacheFile: string): void {
       closeSync(fd);
     }
     renameSync(partial, cacheFile);
-  } finally {
+  } catch (error) {
+    // Nothing half-written left behind (a full disk, a rename refused).
     try {
       unlinkSync(partial);
     } catch {
-      // Renamed: nothing left behind.
+      // Never created.
     }
+    throw error;
   }
 }
 
