@@ -72,7 +72,28 @@ const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 export interface LogicalText {
   chars: string;
-  offsets: number[];
+  /**
+   * Where `chars` comes from, one run of consecutive document characters at a time: pairs of a
+   * logical index and the document offset of the character there, in order, and a last pair that
+   * maps `chars.length` to the source's end. Read through `documentOffset`. (An offset per
+   * character, as it was first, was a sixteenth of what analysing the corpus allocated.)
+   */
+  runs: number[];
+}
+
+/** The document offset of `logical.chars[index]`; `chars.length` gives the source's end. */
+export function documentOffset(logical: LogicalText, index: number): number {
+  const runs = logical.runs;
+  // The last pair whose logical index is at most `index`: a run that kept nothing shares its index
+  // with the one after it, which holds the characters.
+  let low = 0;
+  let high = runs.length >> 1;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (runs[middle << 1] <= index) low = middle;
+    else high = middle;
+  }
+  return runs[(low << 1) + 1] + (index - runs[low << 1]);
 }
 
 /**
@@ -92,11 +113,18 @@ export function sudoWrapper(command: ShellCommand): Word | null {
 
 export function toLogical(text: string, src: ShellSource, escapeChar: string): LogicalText {
   let chars = "";
-  const offsets: number[] = [];
   let i = src.start;
   // Kept characters are appended a run at a time (from `kept` up to `i`): one slice per run
   // instead of one concatenation per character.
   let kept = i;
+  const runs = [0, kept];
+  /** Keeps the run that ends at `i` and skips to `next`, where the next run starts. */
+  const skipTo = (next: number) => {
+    chars += text.slice(kept, i);
+    i = next;
+    kept = next;
+    runs.push(chars.length, next);
+  };
   let atLineStart = false;
   while (i < src.end) {
     const ch = text[i];
@@ -104,9 +132,7 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
       let j = i + 1;
       while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;
       if (j < src.end && (text[j] === "\n" || text[j] === "\r")) {
-        chars += text.slice(kept, i);
-        i = j + (text[j] === "\r" && text[j + 1] === "\n" ? 2 : 1);
-        kept = i;
+        skipTo(j + (text[j] === "\r" && text[j + 1] === "\n" ? 2 : 1));
         atLineStart = true;
         continue;
       }
@@ -117,25 +143,20 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
       if (text[j] === "#" || text[j] === "\n" || text[j] === "\r") {
         // Docker drops comment and empty lines inside a continued instruction.
         while (j < src.end && text[j] !== "\n") j++;
-        chars += text.slice(kept, i);
-        i = j + 1;
-        kept = i;
+        skipTo(j + 1);
         continue;
       }
       atLineStart = false;
     }
     if (ch === "\r") {
-      chars += text.slice(kept, i);
-      i++;
-      kept = i;
+      skipTo(i + 1);
       continue;
     }
-    offsets.push(i);
     i++;
   }
   chars += text.slice(kept, i);
-  offsets.push(src.end);
-  return { chars, offsets };
+  runs.push(chars.length, src.end);
+  return { chars, runs };
 }
 
 /**
@@ -361,7 +382,7 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       value,
       quoted,
       isAssignment: assignment !== null && (!quoted || assignment[0].length <= unquotedPrefix),
-      range: { start: index.positionAt(lt.offsets[startIdx]), end: index.positionAt(lt.offsets[endIdx - 1] + 1) },
+      range: { start: index.positionAt(documentOffset(lt, startIdx)), end: index.positionAt(documentOffset(lt, endIdx - 1) + 1) },
     });
     // The header ends at `in`: what follows is the first branch's pattern.
     if (isCaseHeader(words)) flush(";");

@@ -8,7 +8,7 @@
 
 import { environmentViewAt } from "./environment";
 import { allRunInstructions } from "./run-instructions";
-import { LogicalText, toLogical } from "./shell";
+import { documentOffset, LogicalText, toLogical } from "./shell";
 import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
 import type { Position, Range } from "./text";
@@ -163,11 +163,11 @@ export function scriptPosition(model: DockerfileModel, script: RunScript, line: 
     if (next < 0) return null;
     offset = next + 1;
   }
-  const index = Math.min(offset + column - 1, script.body.offsets.length - 1);
+  const index = Math.min(offset + column - 1, script.body.chars.length);
   // An end is just after the last character: map that character, so a removed line continuation
   // after it does not pull the end onto the next line.
-  if (isEnd && index > 0) return model.lines.positionAt(script.body.offsets[index - 1] + 1);
-  return model.lines.positionAt(script.body.offsets[index]);
+  if (isEnd && index > 0) return model.lines.positionAt(documentOffset(script.body, index - 1) + 1);
+  return model.lines.positionAt(documentOffset(script.body, index));
 }
 
 /** The document range of a ShellCheck comment; null when it falls in the header. */

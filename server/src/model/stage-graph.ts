@@ -132,6 +132,8 @@ const scopes = new WeakMap<Stage, { globalScope: ReadonlyMap<string, string | nu
 
 /** Variables visible in a stage body: global defaults overlaid with the stage's own ARGs. Shared: callers copy it to change it. */
 export function mergedScope(model: DockerfileModel, stage: Stage): ReadonlyMap<string, string | null> {
+  // A stage without ARGs of its own sees the global scope as it is (a long file's many small stages).
+  if (stage.args.size === 0) return model.globalScope;
   const known = scopes.get(stage);
   if (known !== undefined && known.globalScope === model.globalScope) return known.scope;
   const scope = new Map(model.globalScope);
