@@ -1,19 +1,21 @@
 // dockerfile-utils validation and dockerfile-language-service's requests under the Node server's
 // budgets. Validation runs on the server thread under a short budget (lsp/syntax-validations.ts),
-// and in a worker (host/budgeted-worker.ts) for a file over it; the service's requests run in a
-// worker. With a worker that hangs on one document (the in-thread attempt turned off), the other
-// documents and requests still answer, the hanging document gets Stagecraft's own findings and a
-// notice that its syntax checks were skipped, its requests answer empty after the budget, and the
-// restarted worker serves the next version. On the server thread and in the real worker alike,
-// the syntax diagnostics are those the in-process validator gives; a file over the in-thread
-// budget is validated by the worker, that version and the next ones while the worker is not quick.
+// and in a worker (host/budgeted-worker.ts) for a file over it; so do the service's requests
+// (lsp/language-service.ts). With a worker that hangs on one document (the in-thread attempt
+// turned off), the other documents and requests still answer, the hanging document gets
+// Stagecraft's own findings and a notice that its syntax checks were skipped, its requests answer
+// empty after the budget, and the restarted worker serves the next version. With a worker that
+// cannot start, the requests still answer: the server thread serves them. On the server thread
+// and in the real worker alike, the syntax diagnostics are those the in-process validator gives; a
+// file over the in-thread budget is validated by the worker, that version and the next ones while
+// the worker is not quick, and its requests are answered by the worker until it is closed.
 
 import * as assert from "assert";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { pathToFileURL } from "url";
-import type { Diagnostic, DocumentSymbol, FoldingRange, Hover } from "vscode-languageserver/node";
+import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover } from "vscode-languageserver/node";
 import { analyze } from "../../server/src/engine";
 import { REQUEST_BUDGET_MS } from "../../server/src/host/budgeted-service";
 import { SYNTAX_BUDGET_MS } from "../../server/src/host/budgeted-validator";
@@ -169,6 +171,49 @@ describe("lsp: validation under a budget", function () {
     });
   });
 
+  describe("with a worker that cannot start", () => {
+    let client: LspClient;
+    let serverDir: string;
+    const ws = workspaceFolder({});
+
+    before(async () => {
+      const bundle = await buildServer();
+      serverDir = mkdtempSync(join(tmpdir(), "stagecraft-no-worker-"));
+      for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
+        copyFileSync(join(dirname(bundle), file), join(serverDir, file));
+      }
+      writeFileSync(join(serverDir, "syntax-worker.js"), `throw new Error("no worker here");\n`);
+      client = await LspClient.start({ serverPath: join(serverDir, "node.js") });
+    });
+    after(async () => {
+      await client.stop();
+      rmSync(serverDir, { recursive: true, force: true });
+    });
+
+    it("answers the bundled service's requests on the server thread", async () => {
+      const uri = ws.uri("Dockerfile.in-thread-requests");
+      await client.open(uri, "FROM node:22 AS build\nMAINTAINER someone\nRUN make\n\n");
+      await client.waitForDiagnostics(uri, () => true, 20000);
+      // On MAINTAINER the bundled service answers with its documentation; Stagecraft has no hover there.
+      const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 2 } });
+      assert.match(JSON.stringify(hover?.contents ?? null), /MAINTAINER|maintainer/, JSON.stringify(hover));
+      const completion = await client.request<CompletionItem[] | { items: CompletionItem[] }>("textDocument/completion", {
+        textDocument: { uri },
+        position: { line: 3, character: 0 },
+      });
+      const items = Array.isArray(completion) ? completion : completion.items;
+      assert.ok(
+        items.some((item) => item.label.startsWith("WORKDIR")),
+        JSON.stringify(items.map((i) => i.label)),
+      );
+      assert.deepStrictEqual(
+        client.logs.filter((m) => m.includes("worker")),
+        [],
+      );
+      assert.ok(client.isAlive, client.stderr);
+    });
+  });
+
   /** The three largest corpus Dockerfiles and two small ones; none where ../shared is absent. */
   const corpusFiles = (): string[] => {
     if (!existsSync(CORPUS)) return [];
@@ -252,6 +297,23 @@ describe("lsp: validation under a budget", function () {
       const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2, 20000);
       assert.deepStrictEqual(syntaxOf(edited.diagnostics), analyze(`${edit}${text}`, { context }).syntax.map(syntaxDiagnostic));
       assert.strictEqual(movedLogs().length, 1, client.logs.join("\n"));
+      await client.close(uri);
+    });
+
+    it("has the request worker answer that file's requests once one overran, and says so once", async () => {
+      const steps = Array.from({ length: 2000 }, (_, i) => `RUN echo step ${i}`);
+      const text = ["FROM alpine:3.20", "MAINTAINER someone", ...steps, ""].join("\n");
+      const uri = workspaceFolder({}).uri("Dockerfile.requests");
+      const movedLogs = () => client.logs.filter((m) => m.includes(uri) && m.includes("the request worker answers this file's requests"));
+      await client.open(uri, text);
+      await client.waitForDiagnostics(uri, () => true, 20000);
+      for (let i = 0; i < 2; i++) {
+        // Parsing 2,000 instructions takes more than 1 ms: the worker answers, with the documentation.
+        const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 2 } });
+        assert.match(JSON.stringify(hover?.contents ?? null), /MAINTAINER|maintainer/, JSON.stringify(hover));
+      }
+      assert.strictEqual(movedLogs().length, 1, client.logs.join("\n"));
+      assert.match(movedLogs()[0], /computeHover on .* \(version 1\) exceeded its 1 ms budget on the server thread; the request worker answers/);
       await client.close(uri);
     });
   });

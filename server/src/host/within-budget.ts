@@ -5,7 +5,7 @@
 // against a worker's second parse of the text, its heap and its round trip.
 
 import { createContext, Script } from "node:vm";
-import type { RunWithinBudget } from "../lsp/host";
+import type { RunWithinBudget } from "../lsp/run-within-budget";
 
 /** The job of the running call: `callJob` calls it through a context of its own, the only way vm times a function. */
 const sandbox = createContext({ job: null as (() => unknown) | null });

@@ -9,6 +9,7 @@ import type { HttpTransport, PersistedStore } from "../images/registry/types";
 import type { DockerfileModel } from "../model/types";
 import type { ShellcheckComment } from "../model/shellcheck-scripts";
 import type { OffThreadService } from "./language-service";
+import type { RunWithinBudget } from "./run-within-budget";
 
 /** Runs ShellCheck on a model's RUN scripts (the Node host spawns the binary: host/shellcheck.ts). */
 export interface ShellChecker {
@@ -22,12 +23,6 @@ export interface FileChange {
   /** True when it was created or deleted (its folder's listing changed), false when only its contents changed. */
   presence: boolean;
 }
-
-/** A synchronous job's value, or why there is none (`overBudget`: it was stopped when its time was up). */
-export type BudgetedRun<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number; overBudget: boolean };
-
-/** Runs a synchronous job on the calling thread, stopped when it has run `budgetMs` (host/within-budget.ts). */
-export type RunWithinBudget = <T>(job: () => T, budgetMs: number) => BudgetedRun<T>;
 
 /** What the host's workers are made from, once the client has initialized the server. */
 export interface OffThreadInit {
@@ -80,7 +75,7 @@ export interface ServerHost {
    * `offThread`.
    */
   readonly runWithinBudget?: RunWithinBudget;
-  /** The in-thread validation budget in ms where the host's environment sets one (0: the worker alone); else the server's. */
+  /** The in-thread budget in ms of validations and requests where the host's environment sets one (0: the worker alone); else the server's. */
   readonly inThreadBudgetMs?: number;
 }
 

@@ -1,14 +1,19 @@
 // The commodity Dockerfile features (instruction docs, completion, formatting, variables...) come
 // from dockerfile-language-service; this holds the guarded instance and configures it from the
-// client. The requests that parse the whole document run off the server thread under a time budget
-// where the host can (the server's request worker, host/budgeted-service.ts); the cheap ones that take
-// no document text run here. The library is loaded when first needed, not with the server: its
-// registry client loads Node's https and TLS, and many requests never reach it (issue #16).
+// client. The requests that parse the whole document run under a time budget where the host can
+// enforce one: on the server thread first where the host can stop its own job (Node: a short
+// budget), else, and for a document whose request overran that budget, in the server's request
+// worker (host/budgeted-service.ts). The cheap ones that take no document text run here. The library
+// is loaded when first needed, not with the server: its registry client loads Node's https and
+// TLS, and many requests never reach it (issue #16). Answering on the server thread spares most
+// sessions the worker: starting it made the first hover of a session take about 120 ms, and it
+// holds about 12 MiB.
 
 import type { ClientCapabilities } from "vscode-languageserver";
 import type * as LanguageServiceLibrary from "dockerfile-language-service";
 import type { DockerfileLanguageService } from "dockerfile-language-service";
 import { guardService } from "./guarded-service";
+import type { RunWithinBudget } from "./run-within-budget";
 
 export type { DockerfileLanguageService };
 
@@ -101,19 +106,72 @@ export async function createGuardedService(capabilities: ClientCapabilities, log
   return guardService(service);
 }
 
-/** The service: budgeted requests through `offThread` when the host has one, in this thread otherwise. */
-export function createCommodityService(capabilities: ClientCapabilities, log: (message: string) => void, offThread?: OffThreadService): CommodityService {
+/**
+ * Longest a request may hold the server thread. Hover, completion and the others answer in under
+ * 10 ms on the corpus' longest file; one over this goes to the request worker, as do that
+ * document's later requests until it is closed.
+ */
+export const IN_THREAD_REQUEST_BUDGET_MS = 150;
+
+/** Where the host can stop a job on its own thread: how, and for how long (0: the worker alone). */
+export interface InThreadRequests {
+  run: RunWithinBudget;
+  budgetMs: number;
+  /** Why a request failed or went to the worker. */
+  logError: (message: string) => void;
+}
+
+/**
+ * The service: budgeted requests on this thread under `inThread`'s budget where the host offers
+ * one, through `offThread` where it has a worker (every request, or those of a document that
+ * overran the short budget), in this thread behind the guards alone otherwise.
+ */
+export function createCommodityService(
+  capabilities: ClientCapabilities,
+  log: (message: string) => void,
+  offThread?: OffThreadService,
+  inThread?: InThreadRequests,
+): CommodityService {
   let created: Promise<DockerfileLanguageService> | undefined;
   const local = () => (created ??= createGuardedService(capabilities, log));
+  /** Documents whose requests the worker answers: one overran the in-thread budget. */
+  const toWorker = new Set<string>();
+  const inThreadFor = (uri: string) => (inThread && inThread.budgetMs > 0 && !(offThread && toWorker.has(uri)) ? inThread : undefined);
+
+  const onWorker = async <M extends BudgetedMethod>(worker: OffThreadService, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
+    const outcome = await worker.run(document, method, args);
+    return outcome.ok ? outcome.value : EMPTY[method]();
+  };
+  const onThisThread = async <M extends BudgetedMethod>(budget: InThreadRequests, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
+    const service = await local();
+    if (document.isStale?.()) return EMPTY[method]();
+    const call = service[method] as (...a: BudgetedArgs<M>) => BudgetedAnswer<M> | PromiseLike<BudgetedAnswer<M>>;
+    const run = budget.run(() => call.apply(service, args), budget.budgetMs);
+    // The budget covers the parse and the search, done before anything is awaited (completion's
+    // image tags come from a registry afterwards).
+    if (run.ok) return await run.value;
+    const where = `dockerfile-language-service ${method} on ${document.uri} (version ${document.version})`;
+    if (!run.overBudget || !offThread) {
+      budget.logError(`stagecraft: ${where} failed: ${run.reason}`);
+      return EMPTY[method]();
+    }
+    // A stopped request may have left the instance half way through: the next one makes another.
+    created = undefined;
+    toWorker.add(document.uri);
+    budget.logError(`stagecraft: ${where} ${run.reason}; the request worker answers this file's requests until it is closed`);
+    return onWorker(offThread, document, method, args);
+  };
+
   const on = (document: DocumentVersion): DocumentRequests => {
     const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of BUDGETED_METHODS) {
-      requests[method] = offThread
-        ? async (...args) => {
-            const outcome = await offThread.run(document, method, args as BudgetedArgs<typeof method>);
-            return outcome.ok ? outcome.value : EMPTY[method]();
-          }
-        : async (...args) => ((await local())[method] as (...a: unknown[]) => unknown)(...args);
+      requests[method] = async (...args) => {
+        const typedArgs = args as BudgetedArgs<typeof method>;
+        const budget = inThreadFor(document.uri);
+        if (budget) return onThisThread(budget, document, method, typedArgs);
+        if (offThread) return onWorker(offThread, document, method, typedArgs);
+        return ((await local())[method] as (...a: unknown[]) => unknown)(...args);
+      };
     }
     return requests as DocumentRequests;
   };
@@ -122,6 +180,9 @@ export function createCommodityService(capabilities: ClientCapabilities, log: (m
     resolveCompletionItem: async (item) => (await local()).resolveCompletionItem(item),
     computeCodeActions: async (textDocument, range, context) => (await local()).computeCodeActions(textDocument, range, context),
     computeCommandEdits: async (content, command, args) => (await local()).computeCommandEdits(content, command, args),
-    forget: (uri) => offThread?.forget(uri),
+    forget: (uri) => {
+      toWorker.delete(uri);
+      offThread?.forget(uri);
+    },
   };
 }

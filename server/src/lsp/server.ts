@@ -28,7 +28,7 @@ import type { ServerHost } from "./host";
 import { computeHover } from "./hover";
 import { ImageLookups } from "./image-lookups";
 import { computeInlayHints } from "./inlay-hints";
-import { CommodityService, createCommodityService, DocumentRequests } from "./language-service";
+import { CommodityService, createCommodityService, DocumentRequests, IN_THREAD_REQUEST_BUDGET_MS } from "./language-service";
 import { computeLinks, resolveLink } from "./links";
 import { linksBesideDiagnostics } from "./one-decoration";
 import { computeDefinition, computeHighlights, computeReferences, computeRename, prepareRename } from "./navigation";
@@ -108,7 +108,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const workerScript = typeof options.workerScript === "string" ? options.workerScript : undefined;
     const offThread = host.offThread?.({ capabilities: params.capabilities, workerScript, log: logInfo, logError });
     store.validations.configure({ inThread: host.runWithinBudget, offThread: offThread?.validator, inThreadBudgetMs: host.inThreadBudgetMs });
-    service = createCommodityService(params.capabilities, logInfo, offThread?.service);
+    const inThread = host.runWithinBudget ? { run: host.runWithinBudget, budgetMs: host.inThreadBudgetMs ?? IN_THREAD_REQUEST_BUDGET_MS, logError } : undefined;
+    service = createCommodityService(params.capabilities, logInfo, offThread?.service, inThread);
     settings.configure(client.configuration, options.settings);
     initialSettings = normalizeSettings(options.settings);
     if (typeof options.environment?.version === "string") version = options.environment.version;

@@ -13,7 +13,7 @@ import { validatorSettings } from "../engine";
 import type { OffThreadValidator, ParsedFroms, SyntaxResult } from "../engine";
 import { validateSyntax } from "../lint/syntax-validation";
 import type { DockerfileModel } from "../model/types";
-import type { RunWithinBudget } from "./host";
+import type { RunWithinBudget } from "./run-within-budget";
 import type { StagecraftSettings } from "./settings";
 
 /**

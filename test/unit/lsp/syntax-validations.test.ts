@@ -8,7 +8,7 @@
 import * as assert from "assert";
 import { validatorSettings } from "../../../server/src/engine";
 import type { OffThreadValidator, SyntaxResult } from "../../../server/src/engine";
-import type { RunWithinBudget } from "../../../server/src/lsp/host";
+import type { RunWithinBudget } from "../../../server/src/lsp/run-within-budget";
 import { DEFAULT_SETTINGS, StagecraftSettings } from "../../../server/src/lsp/settings";
 import { IN_THREAD_SYNTAX_BUDGET_MS, SyntaxValidations } from "../../../server/src/lsp/syntax-validations";
 import { validateSyntax } from "../../../server/src/lint/syntax-validation";
