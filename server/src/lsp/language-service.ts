@@ -107,11 +107,19 @@ export async function createGuardedService(capabilities: ClientCapabilities, log
 }
 
 /**
- * Longest a request may hold the server thread. Hover, completion and the others answer in under
- * 10 ms on the corpus' longest file; one over this goes to the request worker, as do that
- * document's later requests until it is closed.
+ * Longest a request may hold the server thread, as long as a validation may: warm, hover and the
+ * others answer in 10-30 ms on the corpus' longest file (1,973 lines) on a loaded machine, the
+ * first call up to ~180 ms. One over it goes to the request worker, as do that document's later
+ * requests until the worker answers one in under half this.
  */
-export const IN_THREAD_REQUEST_BUDGET_MS = 150;
+export const IN_THREAD_REQUEST_BUDGET_MS = 250;
+
+/**
+ * Longest an in-thread answer may take to arrive once the synchronous part is done: completion of
+ * an image tag waits on a registry (the library's own https call, without a timeout of its own),
+ * as long as the worker's whole budget allows.
+ */
+export const IN_THREAD_ANSWER_DEADLINE_MS = 1000;
 
 /** Where the host can stop a job on its own thread: how, and for how long (0: the worker alone). */
 export interface InThreadRequests {
@@ -139,26 +147,33 @@ export function createCommodityService(
   const inThreadFor = (uri: string) => (inThread && inThread.budgetMs > 0 && !(offThread && toWorker.has(uri)) ? inThread : undefined);
 
   const onWorker = async <M extends BudgetedMethod>(worker: OffThreadService, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
+    const started = Date.now();
     const outcome = await worker.run(document, method, args);
+    // Quick in the worker: the overrun was a busy machine's or a cold first call's, not the file's.
+    if (outcome.ok && inThread && Date.now() - started < inThread.budgetMs / 2) toWorker.delete(document.uri);
     return outcome.ok ? outcome.value : EMPTY[method]();
   };
+  /** Per document, the version whose requests failed on this thread with no worker to take them: they answer empty. */
+  const abandoned = new Map<string, number>();
   const onThisThread = async <M extends BudgetedMethod>(budget: InThreadRequests, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
     const service = await local();
-    if (document.isStale?.()) return EMPTY[method]();
+    if (document.isStale?.() || abandoned.get(document.uri) === document.version) return EMPTY[method]();
+    // Another request on the document may have overrun while this one waited.
+    if (offThread && toWorker.has(document.uri)) return onWorker(offThread, document, method, args);
     const call = service[method] as (...a: BudgetedArgs<M>) => BudgetedAnswer<M> | PromiseLike<BudgetedAnswer<M>>;
+    // Safe to stop: the library writes its instance's state only when it is set up; each request
+    // builds its own objects from its own parse of the text.
     const run = budget.run(() => call.apply(service, args), budget.budgetMs);
-    // The budget covers the parse and the search, done before anything is awaited (completion's
-    // image tags come from a registry afterwards).
-    if (run.ok) return await run.value;
+    if (run.ok) return settledInTime(run.value, EMPTY[method](), document);
     const where = `dockerfile-language-service ${method} on ${document.uri} (version ${document.version})`;
     if (!run.overBudget || !offThread) {
-      budget.logError(`stagecraft: ${where} failed: ${run.reason}`);
+      // Said once per version; its other requests answer empty at once rather than fail again.
+      abandoned.set(document.uri, document.version);
+      budget.logError(`stagecraft: ${where} failed: ${run.reason}; its other requests on this version answer empty`);
       return EMPTY[method]();
     }
-    // A stopped request may have left the instance half way through: the next one makes another.
-    created = undefined;
     toWorker.add(document.uri);
-    budget.logError(`stagecraft: ${where} ${run.reason}; the request worker answers this file's requests until it is closed`);
+    budget.logError(`stagecraft: ${where} ${run.reason}; the request worker answers this file's requests until it answers one quickly`);
     return onWorker(offThread, document, method, args);
   };
 
@@ -182,7 +197,34 @@ export function createCommodityService(
     computeCommandEdits: async (content, command, args) => (await local()).computeCommandEdits(content, command, args),
     forget: (uri) => {
       toWorker.delete(uri);
+      abandoned.delete(uri);
       offThread?.forget(uri);
     },
   };
+}
+
+/**
+ * `value`, or `empty` when it is a promise that has not settled within IN_THREAD_ANSWER_DEADLINE_MS
+ * or rejected, or once nobody waits for it.
+ */
+async function settledInTime<T>(value: T | PromiseLike<T>, empty: T, document: DocumentVersion): Promise<T> {
+  if (!isThenable(value)) return value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<T>((resolve) => {
+    const started = Date.now();
+    const check = () => {
+      if (document.isStale?.() || Date.now() - started >= IN_THREAD_ANSWER_DEADLINE_MS) resolve(empty);
+      else timer = setTimeout(check, 100);
+    };
+    timer = setTimeout(check, 100);
+  });
+  try {
+    return await Promise.race([Promise.resolve(value).then(undefined, () => empty), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
