@@ -36,6 +36,21 @@ parentPort.on("message", (request) => {
 require("./real-syntax-worker.js");
 `;
 
+/**
+ * A temp folder holding the built server and the chunks it and its worker load from beside them,
+ * with `workerScript` as its worker script; the real one beside it as real-syntax-worker.js.
+ */
+async function serverWithWorker(prefix: string, workerScript: string): Promise<string> {
+  const bundle = await buildServer();
+  const serverDir = mkdtempSync(join(tmpdir(), prefix));
+  for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
+    copyFileSync(join(dirname(bundle), file), join(serverDir, file));
+  }
+  copyFileSync(join(dirname(bundle), "syntax-worker.js"), join(serverDir, "real-syntax-worker.js"));
+  writeFileSync(join(serverDir, "syntax-worker.js"), workerScript);
+  return serverDir;
+}
+
 /** The server with validation in its worker alone: no attempt on the server thread. */
 const WORKER_ONLY = { STAGECRAFT_IN_THREAD_BUDGET_MS: "0" };
 
@@ -52,14 +67,7 @@ describe("lsp: validation under a budget", function () {
     const ws = workspaceFolder({});
 
     before(async () => {
-      const bundle = await buildServer();
-      serverDir = mkdtempSync(join(tmpdir(), "stagecraft-hanging-"));
-      // The server, and the chunks it and its worker load from beside them.
-      for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
-        copyFileSync(join(dirname(bundle), file), join(serverDir, file));
-      }
-      copyFileSync(join(dirname(bundle), "syntax-worker.js"), join(serverDir, "real-syntax-worker.js"));
-      writeFileSync(join(serverDir, "syntax-worker.js"), HANGING_WORKER);
+      serverDir = await serverWithWorker("stagecraft-hanging-", HANGING_WORKER);
       client = await LspClient.start({ serverPath: join(serverDir, "node.js"), env: WORKER_ONLY });
     });
     after(async () => {
@@ -177,12 +185,7 @@ describe("lsp: validation under a budget", function () {
     const ws = workspaceFolder({});
 
     before(async () => {
-      const bundle = await buildServer();
-      serverDir = mkdtempSync(join(tmpdir(), "stagecraft-no-worker-"));
-      for (const file of readdirSync(dirname(bundle)).filter((f) => f.endsWith(".js") && f !== "syntax-worker.js")) {
-        copyFileSync(join(dirname(bundle), file), join(serverDir, file));
-      }
-      writeFileSync(join(serverDir, "syntax-worker.js"), `throw new Error("no worker here");\n`);
+      serverDir = await serverWithWorker("stagecraft-no-worker-", `throw new Error("no worker here");\n`);
       client = await LspClient.start({ serverPath: join(serverDir, "node.js") });
     });
     after(async () => {

@@ -14,6 +14,7 @@ import type * as LanguageServiceLibrary from "dockerfile-language-service";
 import type { DockerfileLanguageService } from "dockerfile-language-service";
 import { guardService } from "./guarded-service";
 import type { RunWithinBudget } from "./run-within-budget";
+import { WorkerHandOff } from "./worker-hand-off";
 
 export type { DockerfileLanguageService };
 
@@ -142,15 +143,14 @@ export function createCommodityService(
 ): CommodityService {
   let created: Promise<DockerfileLanguageService> | undefined;
   const local = () => (created ??= createGuardedService(capabilities, log));
-  /** Documents whose requests the worker answers: one overran the in-thread budget. */
-  const toWorker = new Set<string>();
-  const inThreadFor = (uri: string) => (inThread && inThread.budgetMs > 0 && !(offThread && toWorker.has(uri)) ? inThread : undefined);
+  const threadBudget = inThread && inThread.budgetMs > 0 ? inThread : undefined;
+  /** Documents whose requests the worker answers: one overran the in-thread budget, and none was quick in the worker since. */
+  const toWorker = new WorkerHandOff(() => threadBudget?.budgetMs ?? 0);
 
   const onWorker = async <M extends BudgetedMethod>(worker: OffThreadService, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
     const started = Date.now();
     const outcome = await worker.run(document, method, args);
-    // Quick in the worker: the overrun was a busy machine's or a cold first call's, not the file's.
-    if (outcome.ok && inThread && Date.now() - started < inThread.budgetMs / 2) toWorker.delete(document.uri);
+    if (outcome.ok) toWorker.workerTook(document.uri, Date.now() - started);
     return outcome.ok ? outcome.value : EMPTY[method]();
   };
   /** Per document, the version whose requests failed on this thread with no worker to take them: they answer empty. */
@@ -158,13 +158,13 @@ export function createCommodityService(
   const onThisThread = async <M extends BudgetedMethod>(budget: InThreadRequests, document: DocumentVersion, method: M, args: BudgetedArgs<M>) => {
     const service = await local();
     if (document.isStale?.() || abandoned.get(document.uri) === document.version) return EMPTY[method]();
-    // Another request on the document may have overrun while this one waited.
+    // Checked after the wait: another request on the document may have overrun meanwhile.
     if (offThread && toWorker.has(document.uri)) return onWorker(offThread, document, method, args);
     const call = service[method] as (...a: BudgetedArgs<M>) => BudgetedAnswer<M> | PromiseLike<BudgetedAnswer<M>>;
     // Safe to stop: the library writes its instance's state only when it is set up; each request
     // builds its own objects from its own parse of the text.
     const run = budget.run(() => call.apply(service, args), budget.budgetMs);
-    if (run.ok) return settledInTime(run.value, EMPTY[method](), document);
+    if (run.ok) return settledInTime(run.value, EMPTY[method](), IN_THREAD_ANSWER_DEADLINE_MS);
     const where = `dockerfile-language-service ${method} on ${document.uri} (version ${document.version})`;
     if (!run.overBudget || !offThread) {
       // Said once per version; its other requests answer empty at once rather than fail again.
@@ -172,7 +172,7 @@ export function createCommodityService(
       budget.logError(`stagecraft: ${where} failed: ${run.reason}; its other requests on this version answer empty`);
       return EMPTY[method]();
     }
-    toWorker.add(document.uri);
+    toWorker.overran(document.uri);
     budget.logError(`stagecraft: ${where} ${run.reason}; the request worker answers this file's requests until it answers one quickly`);
     return onWorker(offThread, document, method, args);
   };
@@ -182,8 +182,7 @@ export function createCommodityService(
     for (const method of BUDGETED_METHODS) {
       requests[method] = async (...args) => {
         const typedArgs = args as BudgetedArgs<typeof method>;
-        const budget = inThreadFor(document.uri);
-        if (budget) return onThisThread(budget, document, method, typedArgs);
+        if (threadBudget) return onThisThread(threadBudget, document, method, typedArgs);
         if (offThread) return onWorker(offThread, document, method, typedArgs);
         return ((await local())[method] as (...a: unknown[]) => unknown)(...args);
       };
@@ -196,7 +195,7 @@ export function createCommodityService(
     computeCodeActions: async (textDocument, range, context) => (await local()).computeCodeActions(textDocument, range, context),
     computeCommandEdits: async (content, command, args) => (await local()).computeCommandEdits(content, command, args),
     forget: (uri) => {
-      toWorker.delete(uri);
+      toWorker.forget(uri);
       abandoned.delete(uri);
       offThread?.forget(uri);
     },
@@ -204,20 +203,13 @@ export function createCommodityService(
 }
 
 /**
- * `value`, or `empty` when it is a promise that has not settled within IN_THREAD_ANSWER_DEADLINE_MS
- * or rejected, or once nobody waits for it.
+ * `value`, or `empty` when it is a promise that rejects or has not settled within `deadlineMs`.
+ * (A request cancelled meanwhile waits out the deadline too: its answer is dropped anyway.)
  */
-async function settledInTime<T>(value: T | PromiseLike<T>, empty: T, document: DocumentVersion): Promise<T> {
+export async function settledInTime<T>(value: T | PromiseLike<T>, empty: T, deadlineMs: number): Promise<T> {
   if (!isThenable(value)) return value;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<T>((resolve) => {
-    const started = Date.now();
-    const check = () => {
-      if (document.isStale?.() || Date.now() - started >= IN_THREAD_ANSWER_DEADLINE_MS) resolve(empty);
-      else timer = setTimeout(check, 100);
-    };
-    timer = setTimeout(check, 100);
-  });
+  const deadline = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(empty), deadlineMs)));
   try {
     return await Promise.race([Promise.resolve(value).then(undefined, () => empty), deadline]);
   } finally {

@@ -14,6 +14,7 @@ import type { OffThreadValidator, ParsedFroms, SyntaxResult } from "../engine";
 import { validateSyntax } from "../lint/syntax-validation";
 import type { DockerfileModel } from "../model/types";
 import type { RunWithinBudget } from "./run-within-budget";
+import { WorkerHandOff } from "./worker-hand-off";
 import type { StagecraftSettings } from "./settings";
 
 /**
@@ -44,7 +45,7 @@ export class SyntaxValidations {
   private hosts: SyntaxValidationHosts = {};
   private readonly pending = new Map<string, Pending>();
   /** Documents the worker validates: a version overran the in-thread budget, and none validated quickly there since. */
-  private readonly toWorker = new Set<string>();
+  private readonly toWorker = new WorkerHandOff(() => this.budgetMs);
   /**
    * Parses whose in-thread validation was stopped mid-way, which may have left parts of their
    * syntax tree half computed: never validated from that tree again.
@@ -74,7 +75,7 @@ export class SyntaxValidations {
   /** The document closed: it starts afresh (in-thread first) when opened again. */
   forget(uri: string): void {
     this.pending.delete(uri);
-    this.toWorker.delete(uri);
+    this.toWorker.forget(uri);
   }
 
   /** The in-thread runner for this parse of `uri`, unless the worker is to validate it. */
@@ -101,10 +102,9 @@ export class SyntaxValidations {
       const { reason, ms, overBudget } = run;
       if (!offThread) return Promise.resolve(overBudget ? { ok: false, reason, ms, overBudget } : { ok: false, reason, ms });
       this.stopped.add(model);
-      this.toWorker.add(uri);
-      const quick = this.budgetMs / 2;
+      this.toWorker.overran(uri);
       this.log(
-        `stagecraft: dockerfile-utils validation of ${uri} (version ${version}) ${reason}; the validation worker checks this file until it takes under ${quick} ms there`,
+        `stagecraft: dockerfile-utils validation of ${uri} (version ${version}) ${reason}; the validation worker checks this file until it takes under ${this.toWorker.quickMs} ms there`,
       );
     }
     // The worker parses the text itself: a syntax tree cannot cross threads.
@@ -112,7 +112,7 @@ export class SyntaxValidations {
     if (this.toWorker.has(uri)) {
       // Quick in the worker: the overrun was the machine's or the first run's, not the file's.
       void result.then((done) => {
-        if (done.ok && done.ms < this.budgetMs / 2) this.toWorker.delete(uri);
+        if (done.ok) this.toWorker.workerTook(uri, done.ms);
       });
     }
     return result;

@@ -2,7 +2,7 @@
 // on (FROM <stage>), `VAR=x cmd` assignments, and `export VAR=x` earlier in the same RUN.
 
 import { toLogical, type ShellCommand } from "./shell";
-import { mergedScope } from "./stage-graph";
+import { mergedScopeWith } from "./stage-graph";
 import type { LineIndex } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
@@ -142,7 +142,7 @@ function declare(model: DockerfileModel, stage: Stage, env: Map<string, string |
       let value = raw;
       // Without a `$` nothing is substituted: the value is the text.
       if (raw !== null && raw.includes("$")) {
-        scope ??= overlaid(mergedScope(model, stage), env);
+        scope ??= mergedScopeWith(model, stage, env);
         value = substituteVariables(raw, scope).value;
       }
       env.set(decl.name, value);
@@ -150,13 +150,6 @@ function declare(model: DockerfileModel, stage: Stage, env: Map<string, string |
     }
     if (declarations.length > 0) declared?.(instruction);
   }
-}
-
-/** A copy of `scope` with `over`'s variables set on it. */
-function overlaid(scope: ReadonlyMap<string, string | null>, over: ReadonlyMap<string, string | null>): Map<string, string | null> {
-  const out = new Map(scope);
-  for (const [name, value] of over) out.set(name, value);
-  return out;
 }
 
 /**

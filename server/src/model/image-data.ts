@@ -8,7 +8,7 @@ import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
 import { envDeclarations, environmentAt, environmentViewAt } from "./environment";
 import { rootHomeInstall } from "./root-home-installs";
-import { mergedScope } from "./stage-graph";
+import { mergedScope, mergedScopeWith } from "./stage-graph";
 import { isShellScriptAt, startCommand } from "./stage-purpose";
 import { sudoWrapper } from "./shell";
 import type { ShellCommand } from "./shell";
@@ -171,7 +171,7 @@ function rootToolLink(run: Instruction): string | null {
 
 /** The paths of a VOLUME instruction's arguments, variables (ARG and ENV) resolved (`VOLUME ["/data", "/conf"]`, `VOLUME $DATA`). */
 function volumePaths(model: DockerfileModel, stage: Stage, volume: Instruction): string[] {
-  const scope = new Map([...mergedScope(model, stage), ...environmentViewAt(model, stage, volume)]);
+  const scope = mergedScopeWith(model, stage, environmentViewAt(model, stage, volume));
   return volume.args.map((arg) => trimSlash(substituteVariables(arg.value, scope).value.replace(/^[["']+|[\]"',]+$/g, ""))).filter((p) => p.startsWith("/"));
 }
 

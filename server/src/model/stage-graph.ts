@@ -142,6 +142,13 @@ export function mergedScope(model: DockerfileModel, stage: Stage): ReadonlyMap<s
   return scope;
 }
 
+/** A copy of the stage's scope with `over`'s variables set on it (ENV and ARG seen so far), for a caller that changes it. */
+export function mergedScopeWith(model: DockerfileModel, stage: Stage, over: ReadonlyMap<string, string | null>): Map<string, string | null> {
+  const scope = new Map(mergedScope(model, stage));
+  for (const [name, value] of over) scope.set(name, value);
+  return scope;
+}
+
 /**
  * Stages `stage` depends on directly: its base stage and the targets of its COPY/mount references.
  * References inside ONBUILD triggers are left out: they run in a downstream build, where the name

@@ -3,7 +3,7 @@
 // starts from an image (its config may set a WORKDIR) and no absolute WORKDIR follows.
 
 import { joinPath, unquoteWord } from "./copy-paths";
-import { ancestorsOf, mergedScope } from "./stage-graph";
+import { ancestorsOf, mergedScopeWith } from "./stage-graph";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
@@ -18,8 +18,7 @@ export function workdirOf(model: DockerfileModel, stage: Stage, before?: Instruc
   let current: string | null = chain[0].base.kind === "scratch" ? "/" : null;
   const env = new Map<string, string | null>();
   for (const s of chain) {
-    const scope = new Map(mergedScope(model, s));
-    for (const [name, value] of env) scope.set(name, value);
+    const scope = mergedScopeWith(model, s, env);
     for (const instruction of s.instructions) {
       if (s === stage && instruction === before) return current;
       if (instruction.keyword === "ENV") readEnv(instruction, scope, env);
