@@ -70,19 +70,21 @@ export function instructionCheckOptions(model: DockerfileModel, instruction: Ins
   const comments = commentsBetween(model, after, instruction.range.start.line);
   // Asked for every instruction, and most have no comment above them.
   if (comments.length === 0) return null;
-  const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
-  let block: string[] = [];
-  for (const comment of comments) {
-    if (directiveLines.has(comment.range.start.line)) continue;
-    if (comment.content === "") block = [];
-    else block.push(comment.content);
-  }
-  for (const content of block) {
-    const match = CHECK_COMMENT.exec(content);
+  // The block is the comments after the last empty `#` (parser directives, a file's first lines, are none of them).
+  let blockStart = 0;
+  for (let i = 0; i < comments.length; i++) if (comments[i].content === "" && !isDirectiveLine(model, comments[i].range.start.line)) blockStart = i + 1;
+  for (let i = blockStart; i < comments.length; i++) {
+    if (isDirectiveLine(model, comments[i].range.start.line)) continue;
+    const match = CHECK_COMMENT.exec(comments[i].content);
     if (!match) continue;
     return parseCheckOptions(match[1].trim().split(" ")[0]);
   }
   return null;
+}
+
+/** Whether `line` holds a parser directive (a file has a few at most). */
+function isDirectiveLine(model: DockerfileModel, line: number): boolean {
+  return model.directives.some((d) => d.range.start.line === line);
 }
 
 /** Whether BuildKit would run check `name` here: experimental checks need opting in, others can be skipped. */

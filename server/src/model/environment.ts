@@ -27,16 +27,24 @@ function readPairs(text: string, legacy: boolean): EnvDeclaration[] {
   let i = 0;
   while (i < trimmed.length) {
     while (i < trimmed.length && /\s/.test(trimmed[i])) i++;
+    // The word is the text between quotes and escapes, copied a run at a time (a character at a
+    // time made a string per character).
     let word = "";
+    let runStart = i;
     let quote: string | null = null;
     while (i < trimmed.length && (quote !== null || !/\s/.test(trimmed[i]))) {
       const c = trimmed[i];
-      if (quote === null && (c === '"' || c === "'")) quote = c;
-      else if (c === quote) quote = null;
-      else if (c === "\\" && i + 1 < trimmed.length && quote !== "'") word += trimmed[++i];
-      else word += c;
+      if ((quote === null && (c === '"' || c === "'")) || c === quote) {
+        word += trimmed.slice(runStart, i);
+        quote = quote === null ? c : null;
+        runStart = i + 1;
+      } else if (c === "\\" && i + 1 < trimmed.length && quote !== "'") {
+        word += trimmed.slice(runStart, i);
+        runStart = ++i;
+      }
       i++;
     }
+    word += trimmed.slice(runStart, i);
     if (word === "") continue;
     const eq = word.indexOf("=");
     out.push(eq < 0 ? { name: word, value: null } : { name: word.slice(0, eq), value: word.slice(eq + 1) });
@@ -85,7 +93,7 @@ export function environmentAt(model: DockerfileModel, stage: Stage, before?: Ins
 export function environmentViewAt(model: DockerfileModel, stage: Stage, before?: Instruction): ReadonlyMap<string, string | null> {
   const timeline = timelineOf(model, stage);
   if (before === undefined) return finalEnvironment(timeline);
-  const { initial, steps } = timeline;
+  const { steps } = timeline;
   // The last declaring instruction before `before` (steps are in instruction order).
   let low = 0;
   let high = steps.length;
@@ -94,14 +102,26 @@ export function environmentViewAt(model: DockerfileModel, stage: Stage, before?:
     if (steps[middle].ordinal < before.ordinal) low = middle + 1;
     else high = middle;
   }
-  return low > 0 ? steps[low - 1].env : initial;
+  return low > 0 ? environmentAfter(timeline, low - 1) : timeline.initial;
 }
 
-/** A stage's environment as its instructions declare variables: before the first, and after each ENV or ARG. */
+/** A stage's environment as its instructions declare variables: before the first, and what each ENV or ARG sets. */
 interface Timeline {
   model: DockerfileModel;
   initial: ReadonlyMap<string, string | null>;
-  steps: { ordinal: number; env: ReadonlyMap<string, string | null> }[];
+  steps: TimelineStep[];
+}
+
+interface TimelineStep {
+  ordinal: number;
+  /** What the instruction declares, in order (a later name wins). */
+  declared: readonly (readonly [string, string | null])[];
+  /**
+   * The environment after the instruction, made when first asked for: rules ask at a few of a
+   * stage's instructions, and a copy after each of a long stage's ARGs (a file's hundred ARGs
+   * repeated in its forty stages) was a sixteenth of what analysing it allocated.
+   */
+  env?: ReadonlyMap<string, string | null>;
 }
 
 // Rules ask for the environment at each instruction that uses a variable: walking the stage (and
@@ -109,33 +129,57 @@ interface Timeline {
 // each stage starting from the environment its base stage ends with.
 const timelines = new WeakMap<Stage, Timeline>();
 
+const NO_VARIABLES: ReadonlyMap<string, string | null> = new Map();
+
 function timelineOf(model: DockerfileModel, stage: Stage): Timeline {
   const cached = timelines.get(stage);
   if (cached && cached.model === model) return cached;
   // A FROM sees only earlier stages (stage-graph.ts), so the chain of bases ends: the base stage's
   // chain is this one's minus the base.
   const base = stage.base.stage;
-  const env = base ? new Map(finalEnvironment(timelineOf(model, base))) : new Map<string, string | null>();
-  const initial = new Map(env);
-  const steps: Timeline["steps"] = [];
-  declare(model, stage, env, (instruction) => steps.push({ ordinal: instruction.ordinal, env: new Map(env) }));
+  const initial = base ? finalEnvironment(timelineOf(model, base)) : NO_VARIABLES;
+  const env = new Map(initial);
+  const steps: TimelineStep[] = [];
+  declare(model, stage, env, (instruction, declared) => steps.push({ ordinal: instruction.ordinal, declared }));
+  // The walk's own map is the environment after the last step: kept rather than made again.
+  if (steps.length > 0) steps[steps.length - 1].env = env;
   const timeline = { model, initial, steps };
   timelines.set(stage, timeline);
   return timeline;
 }
 
 function finalEnvironment(timeline: Timeline): ReadonlyMap<string, string | null> {
-  return timeline.steps.length > 0 ? timeline.steps[timeline.steps.length - 1].env : timeline.initial;
+  return timeline.steps.length > 0 ? environmentAfter(timeline, timeline.steps.length - 1) : timeline.initial;
+}
+
+/** The environment after step `index`: the nearest earlier one made, with the steps since applied (and kept). */
+function environmentAfter(timeline: Timeline, index: number): ReadonlyMap<string, string | null> {
+  const { steps } = timeline;
+  const known = steps[index].env;
+  if (known !== undefined) return known;
+  let from = index - 1;
+  while (from >= 0 && steps[from].env === undefined) from--;
+  const env = new Map(from >= 0 ? steps[from].env : timeline.initial);
+  for (let k = from + 1; k <= index; k++) for (const [name, value] of steps[k].declared) env.set(name, value);
+  steps[index].env = env;
+  return env;
 }
 
 /** Adds what `stage`'s ENV and ARG instructions declare to `env`, calling `declared` after each that declares something. */
-function declare(model: DockerfileModel, stage: Stage, env: Map<string, string | null>, declared?: (instruction: Instruction) => void): void {
+function declare(
+  model: DockerfileModel,
+  stage: Stage,
+  env: Map<string, string | null>,
+  declared?: (instruction: Instruction, declared: readonly (readonly [string, string | null])[]) => void,
+): void {
   // What a value may reference: the stage's scope overlaid with `env`. Made when a value first
   // holds a `$`: most hold none, and copying the scope for each stage was a twentieth of what
   // analysing the corpus' longest file allocated.
   let scope: Map<string, string | null> | undefined;
   for (const instruction of stage.instructions) {
     const declarations = envDeclarations(model, instruction);
+    if (declarations.length === 0) continue;
+    const values: (readonly [string, string | null])[] = [];
     for (const decl of declarations) {
       // `ARG X` without a default re-declares a global ARG: its global default applies.
       const raw = decl.value === null && instruction.keyword === "ARG" ? (model.globalScope.get(decl.name) ?? null) : decl.value;
@@ -147,8 +191,9 @@ function declare(model: DockerfileModel, stage: Stage, env: Map<string, string |
       }
       env.set(decl.name, value);
       scope?.set(decl.name, value);
+      values.push([decl.name, value]);
     }
-    if (declarations.length > 0) declared?.(instruction);
+    declared?.(instruction, values);
   }
 }
 

@@ -350,15 +350,18 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
         if (!quoted) unquotedPrefix = value.length;
         quoted = true;
         i++;
+        // Taken a run at a time up to the closing quote or an escape, as outside quotes.
+        let run = i;
         while (i < s.length && s[i] !== '"') {
           if (backslashEscapes && s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) {
-            value += s[i + 1];
+            value += s.slice(run, i) + s[i + 1];
             i += 2;
+            run = i;
             continue;
           }
-          value += s[i];
           i++;
         }
+        value += s.slice(run, i);
         i++;
         continue;
       }

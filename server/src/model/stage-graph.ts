@@ -19,7 +19,7 @@ export function linkStages(model: DockerfileModel): void {
     }
   }
   for (const stage of model.stages) {
-    // The scope is built once per stage, and only for stages that reference others.
+    // The scope is built once per stage, and only for stages whose references name a variable.
     let scope: ReadonlyMap<string, string | null> | null = null;
     const scopeOf = () => (scope ??= mergedScope(model, stage));
     for (const instruction of stage.instructions) {
@@ -30,9 +30,8 @@ export function linkStages(model: DockerfileModel): void {
   markReachable(model);
 }
 
-function collectReferences(model: DockerfileModel, stage: Stage, instruction: Instruction, scopeOf: () => ReadonlyMap<string, string | null>): void {
+function collectReferences(model: DockerfileModel, stage: Stage, instruction: Instruction, scope: () => ReadonlyMap<string, string | null>): void {
   if (instruction.flags.length === 0) return;
-  const scope = scopeOf();
   if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
     for (const flag of instruction.flags) {
       if (flag.name.toLowerCase() !== "from" || flag.value === null || !flag.valueRange) continue;
@@ -54,12 +53,15 @@ function addReference(
   model: DockerfileModel,
   kind: ReferenceKind,
   token: Token,
-  scope: ReadonlyMap<string, string | null>,
+  scope: () => ReadonlyMap<string, string | null>,
   instruction: Instruction,
   owner: Stage,
 ): void {
   // Flag values go through the shell lexer, so `--from="${STAGE}"` names the stage, quotes removed.
-  const resolved = substituteVariables(unquoteWord(token.value), scope).value;
+  // The scope only for a value that names a variable: most name a stage, and a long file's stages
+  // with ARGs of their own would each copy the global scope for nothing.
+  const unquoted = unquoteWord(token.value);
+  const resolved = unquoted.includes("$") ? substituteVariables(unquoted, scope()).value : unquoted;
   const isIndex = /^\d+$/.test(resolved);
   const target = isIndex ? (model.stages[Number(resolved)] ?? null) : findStageByName(model, resolved, model.stages.length);
   model.references.push(reference(kind, token, resolved, instruction, owner, target, isIndex));

@@ -8,7 +8,10 @@ import { envDeclarations, environmentAt } from "../../../server/src/model/enviro
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { ancestorsOf, mergedScope } from "../../../server/src/model/stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "../../../server/src/model/types";
+import { toLogical } from "../../../server/src/model/shell";
 import { substituteVariables } from "../../../server/src/model/variables";
+import { corpusTexts } from "../../support/corpus";
+import { seededRandom } from "../../support/seeded-random";
 
 /** The walk environmentAt replaced: every stage of the chain, instruction by instruction, up to `before`. */
 function walked(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
@@ -57,6 +60,23 @@ describe("model/environment: environmentAt", () => {
     }
   });
 
+  it("gives the same whatever order it is asked in (each answer is made from the nearest one made before)", () => {
+    const rand = seededRandom(7);
+    for (const text of [...SAMPLES, ...corpus(60)]) {
+      const model = parseDockerfile(text);
+      const asks = model.stages.flatMap((stage) => [...stage.instructions, undefined].map((instruction) => ({ stage, instruction })));
+      // Last stage first, then the rest in a seeded order: answers are made out of order and from derived stages first.
+      const order = [...asks].reverse().sort(() => rand() - 0.5);
+      for (const { stage, instruction } of order) {
+        assert.deepStrictEqual(
+          [...environmentAt(model, stage, instruction)],
+          [...walked(model, stage, instruction)],
+          `${text.slice(0, 80)} at ${instruction?.ordinal ?? "end"}`,
+        );
+      }
+    }
+  });
+
   it("returns a map of the caller's own: changing it changes no later answer", () => {
     const model = parseDockerfile(SAMPLES[0]);
     const stage = model.stages[1];
@@ -68,7 +88,67 @@ describe("model/environment: environmentAt", () => {
   });
 });
 
+/** How ENV and ARG pairs were read before words were copied a run at a time: a character at a time. */
+function pairsOracle(text: string, legacy: boolean): { name: string; value: string | null }[] {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  const firstSpace = trimmed.search(/\s/);
+  const firstEq = trimmed.indexOf("=");
+  if (legacy && (firstEq < 0 || (firstSpace >= 0 && firstSpace < firstEq))) {
+    if (firstSpace < 0) return [{ name: trimmed, value: "" }];
+    const rest = trimmed.slice(firstSpace).trim();
+    const unquoted = rest.length >= 2 && (rest[0] === '"' || rest[0] === "'") && rest[rest.length - 1] === rest[0] ? rest.slice(1, -1) : rest;
+    return [{ name: trimmed.slice(0, firstSpace), value: unquoted }];
+  }
+  const out: { name: string; value: string | null }[] = [];
+  let i = 0;
+  while (i < trimmed.length) {
+    while (i < trimmed.length && /\s/.test(trimmed[i])) i++;
+    let word = "";
+    let quote: string | null = null;
+    while (i < trimmed.length && (quote !== null || !/\s/.test(trimmed[i]))) {
+      const c = trimmed[i];
+      if (quote === null && (c === '"' || c === "'")) quote = c;
+      else if (c === quote) quote = null;
+      else if (c === "\\" && i + 1 < trimmed.length && quote !== "'") word += trimmed[++i];
+      else word += c;
+      i++;
+    }
+    if (word === "") continue;
+    const eq = word.indexOf("=");
+    out.push(eq < 0 ? { name: word, value: null } : { name: word.slice(0, eq), value: word.slice(eq + 1) });
+  }
+  return out;
+}
+
+/** What envDeclarations must give for each ENV and ARG of `text`: the oracle on the instruction's logical text. */
+function checkPairs(text: string): number {
+  const model = parseDockerfile(text);
+  let checked = 0;
+  for (const instruction of model.instructions) {
+    if ((instruction.keyword !== "ENV" && instruction.keyword !== "ARG") || instruction.args.length === 0) continue;
+    const start = model.lines.offsetAt(instruction.args[0].range.start);
+    const end = model.lines.offsetAt(instruction.args[instruction.args.length - 1].range.end);
+    const logical = toLogical(model.text, { start, end, newlineSeparates: false }, model.escapeChar).chars;
+    assert.deepStrictEqual(envDeclarations(model, instruction), pairsOracle(logical, instruction.keyword === "ENV"), JSON.stringify(logical));
+    checked++;
+  }
+  return checked;
+}
+
 describe("model/environment: envDeclarations", () => {
+  it("reads every ENV and ARG of the corpus, and seeded ones full of quotes and escapes, as the character-at-a-time reader did", () => {
+    let checked = 0;
+    for (const text of corpusTexts()) checked += checkPairs(text);
+    const rand = seededRandom(16);
+    const pieces = ["A", "b_1", "=", " ", "  ", '"', "'", "\\", "\\ ", '\\"', "\\'", "$X", "${Y:-z}", "x y", "é", "\t"];
+    for (let n = 0; n < 2000; n++) {
+      const body = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => pieces[Math.floor(rand() * pieces.length)]).join("");
+      checked += checkPairs(`FROM alpine\n${rand() < 0.5 ? "ENV" : "ARG"} ${body}\n`);
+    }
+    assert.ok(checked > 2000, `only ${checked} instructions checked`);
+  });
+
   it("drops the comment lines inside a continued ENV, as Docker does, so a quote in them opens nothing", () => {
     const text = [
       "FROM debian:12-slim",

@@ -126,6 +126,14 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("reads a double-quoted word's escapes as the shell does: only \\ before \" \\ $ ` escapes", () => {
+    const { commands } = commandsOf('FROM a\nRUN echo "a \\"b\\" \\$HOME \\\\ c\\d" "x"y "" "\\"" z"\\\\"\n');
+    assert.deepStrictEqual(
+      commands[0].args.map((a) => a.value),
+      ['a "b" $HOME \\ c\\d', "xy", "", '"', "z\\"],
+    );
+  });
+
   it("treats backslash as a path character under the backtick escape", () => {
     const text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\Windows && `\n    echo done\n";
     const { commands } = commandsOf(text);
