@@ -17,7 +17,8 @@
 // - Nothing here may stop the program: a cache that cannot be read, is damaged, is refused or
 //   cannot be written leaves the bundle compiled as `require` would.
 // - A vm.Script has no loader for `import()` (Node gives one only to modules it loads itself), so a
-//   bundle loaded here loads its chunks with `require`.
+//   bundle loaded here loads its chunks with `require`; the `require` it is given loads them
+//   through the cache as well.
 
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
@@ -94,9 +95,29 @@ export function requireWithCompileCache(file: string, options: CompileCacheOptio
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  run.call(module.exports, module.exports, requireWithChunks(file, options), module, file, dirname(file));
   module.loaded = true;
   return { exports: module.exports, cache };
+}
+
+/** A chunk of a bundle (scripts/server-chunks.mjs): a script beside it, named as `./<name>.js`. */
+const CHUNK = /^\.\/[\w.-]+\.js$/;
+
+/**
+ * The `require` a bundle loaded here gets: its chunks (the bundled language service, yaml) go
+ * through the compile cache too, each loaded once, so the first hover or compose file does not
+ * compile a 290 kB script from scratch (measured 14 -> 7 ms); anything else is Node's own.
+ */
+function requireWithChunks(file: string, options: CompileCacheOptions): NodeJS.Require {
+  const plain = createRequire(file);
+  const chunks = new Map<string, unknown>();
+  const require = (id: string): unknown => {
+    if (!CHUNK.test(id)) return plain(id);
+    const chunk = join(dirname(file), id);
+    if (!chunks.has(chunk)) chunks.set(chunk, requireWithCompileCache(chunk, options).exports);
+    return chunks.get(chunk);
+  };
+  return Object.assign(require, plain);
 }
 
 /**

@@ -2,7 +2,7 @@
 // (stack traces included); its bytecode is saved once and used by the next load; a changed bundle
 // (even of the same length, which V8 alone would not notice), a damaged cache (which V8 alone would
 // crash on) or an unwritable folder never reaches the module or stops it loading; our caches
-// unused for a month are pruned, and nothing else.
+// unused for a month are pruned, and nothing else. The chunks it requires beside it go through the cache too.
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -64,8 +64,10 @@ describe("host: compile cache", function () {
     assert.strictEqual(first.cache, "missing");
     assert.strictEqual(first.saveError, undefined);
     assert.deepStrictEqual(first.exports, { answer: 42, sibling: "beside", dir: join(file, ".."), file, base: "server.js", self: true });
-    const [cache] = readdirSync(cacheDir);
+    // The bundle's and its chunk's (the script beside it it requires).
+    const [cache, chunkCache] = readdirSync(cacheDir).sort();
     assert.match(cache, /^server-[0-9a-f]{32}\.v8cache$/);
+    assert.match(chunkCache, /^sibling-[0-9a-f]{32}\.v8cache$/);
     // The folder and the file are the user's alone: a cache is code.
     if (process.platform !== "win32") {
       assert.strictEqual(statSync(cacheDir).mode & 0o777, 0o700);
@@ -77,7 +79,31 @@ describe("host: compile cache", function () {
     assert.deepStrictEqual(second.exports, first.exports);
     // Used, not written again (a new cache is renamed into place: another inode).
     assert.strictEqual(statSync(join(cacheDir, cache)).ino, saved);
-    assert.deepStrictEqual(readdirSync(cacheDir), [cache], "no partial write left behind");
+    assert.deepStrictEqual(readdirSync(cacheDir).sort(), [cache, chunkCache], "no partial write left behind");
+  });
+
+  it("loads the bundle's chunks (scripts beside it) through the cache too, each once; anything else as Node does", () => {
+    const bundle = [
+      'const first = require("./chunk.js");',
+      "module.exports = {",
+      '  once: first === require("./chunk.js"),',
+      "  value: first.value,",
+      '  json: require("./data.json").n,',
+      '  resolved: require.resolve("./chunk.js"),',
+      '  builtIn: typeof require("node:path").join,',
+      "};",
+      "",
+    ].join("\n");
+    const dir = projects.create({ "server.js": bundle, "chunk.js": 'module.exports = { value: "chunk" };\n', "data.json": '{ "n": 1 }\n' });
+    const [file, cacheDir] = [join(dir, "server.js"), join(dir, "cache")];
+    const expected = { once: true, value: "chunk", json: 1, resolved: join(dir, "chunk.js"), builtIn: "function" };
+    assert.deepStrictEqual(load(file, cacheDir).exports, expected);
+    const chunkCache = readdirSync(cacheDir).find((name) => name.startsWith("chunk-"));
+    assert.ok(chunkCache, `the chunk's cache was saved: ${readdirSync(cacheDir).join(", ")}`);
+    const saved = statSync(join(cacheDir, chunkCache)).ino;
+    assert.deepStrictEqual(load(file, cacheDir).exports, expected);
+    assert.strictEqual(statSync(join(cacheDir, chunkCache)).ino, saved, "the chunk's cache was used, not written again");
+    assert.deepStrictEqual(load(file, undefined).exports, expected, "the same without a cache");
   });
 
   it("never gives a changed bundle the old one's cache, even at the same length", () => {
