@@ -3,7 +3,7 @@
 // `FROM --platform=...` (containerd's platform normalisation). Build-argument substitution is the
 // model's (`substituteVariables`); `resolveImageReference` applies it before parsing.
 
-import { removeQuotes, substituteVariables, VariableScope } from "../model/variables";
+import { PLATFORM_ARGS, removeQuotes, substituteVariables, VariableScope } from "../model/variables";
 
 export interface ImageReference {
   /** As written (after build-argument substitution, when parsed through `resolveImageReference`). */
@@ -109,9 +109,6 @@ export function familiarReference(ref: ImageReference): string {
   return `${ref.familiarName}${ref.tag !== null ? `:${ref.tag}` : ""}${ref.digest !== null ? `@${ref.digest}` : ""}`;
 }
 
-/** Build arguments BuildKit sets itself, per platform (they have no default in the Dockerfile). */
-const AUTOMATIC_PLATFORM_ARGS = new Set(["BUILD", "TARGET"].flatMap((p) => ["PLATFORM", "OS", "ARCH", "VARIANT"].map((s) => `${p}${s}`)));
-
 export type ResolvedReference = { ok: true; reference: ImageReference; written: string } | { ok: false; reason: string; written: string; unresolved: string[] };
 
 /**
@@ -124,7 +121,7 @@ export function resolveImageReference(written: string, scope: VariableScope): Re
   if (substituted.unresolved.length > 0) {
     const unique = [...new Set(substituted.unresolved)];
     const names = unique.map((n) => `'${n}'`).join(", ");
-    const reason = unique.every((n) => AUTOMATIC_PLATFORM_ARGS.has(n))
+    const reason = unique.every((n) => PLATFORM_ARGS.has(n))
       ? `${names} ${unique.length > 1 ? "are" : "is"} set by BuildKit for each platform at build time`
       : `build argument ${names} has no default, so the image is only known at build time`;
     return { ok: false, written, unresolved: substituted.unresolved, reason };

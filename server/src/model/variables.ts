@@ -53,8 +53,17 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
   return { value, unresolved, hasVariables };
 }
 
-/** BuildKit's automatic platform arguments (available in FROM without a declaration). */
-const PLATFORM_ARGS = new Set(["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]);
+/** BuildKit's automatic platform arguments (available in FROM without a declaration; in a stage after `ARG <name>`). */
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+]);
 
 const HOLDS_VARIABLE = /\$(?:\{[A-Za-z_]|[A-Za-z_])/;
 

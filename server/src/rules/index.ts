@@ -62,6 +62,7 @@ import { rule as stageNameReserved } from "./stage-name-reserved";
 import { rule as stageUnused } from "./stage-unused";
 import { rule as staticBinaryCgo } from "./static-binary-cgo";
 import { rule as varInvalidBaseDefault } from "./var-invalid-base-default";
+import { rule as varPlatformUndeclared } from "./var-platform-undeclared";
 import { rule as varSecret } from "./var-secret";
 import { rule as varUndefined } from "./var-undefined";
 import { rule as varUndefinedInFrom } from "./var-undefined-in-from";
@@ -129,6 +130,7 @@ export const allRules: readonly Rule[] = [
   stageUnused,
   staticBinaryCgo,
   varInvalidBaseDefault,
+  varPlatformUndeclared,
   varSecret,
   varUndefined,
   varUndefinedInFrom,

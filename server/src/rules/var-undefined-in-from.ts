@@ -4,10 +4,9 @@
 
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
+import { PLATFORM_ARGS } from "../model/variables";
 import type { Token } from "../model/types";
 import type { Rule } from "./types";
-
-const PLATFORM_ARGS = ["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"];
 
 export const rule: Rule = {
   meta: {

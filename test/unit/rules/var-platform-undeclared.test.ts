@@ -1,0 +1,107 @@
+import * as assert from "assert";
+import { rule } from "../../../server/src/rules/var-platform-undeclared";
+import { findingsOf, testRule } from "../../support/rule-tester";
+
+testRule(rule, {
+  fires: [
+    {
+      name: "in a RUN of a stage that never declares it (the cometbft slip: the empty value is passed on)",
+      code: "FROM golang:1.26-alpine AS build\nRUN TARGETPLATFORM=$TARGETPLATFORM make build-linux\n",
+      messageId: "undeclared",
+      line: 2,
+      token: "$TARGETPLATFORM",
+      data: { name: "TARGETPLATFORM" },
+      output: "FROM golang:1.26-alpine AS build\nARG TARGETPLATFORM\nRUN TARGETPLATFORM=$TARGETPLATFORM make build-linux\n",
+    },
+    {
+      name: "inside double quotes and a command substitution, after a continued FROM",
+      code: 'FROM --platform=$BUILDPLATFORM \\\n  ubuntu:24.04 AS walg\nRUN arch=$([ "$TARGETARCH" = "arm64" ] && echo aarch64 || echo "${TARGETARCH}") && echo "$arch"\n',
+      messageId: "undeclared",
+      line: 3,
+      token: "$TARGETARCH",
+      output:
+        'FROM --platform=$BUILDPLATFORM \\\n  ubuntu:24.04 AS walg\nARG TARGETARCH\nRUN arch=$([ "$TARGETARCH" = "arm64" ] && echo aarch64 || echo "${TARGETARCH}") && echo "$arch"\n',
+    },
+    {
+      name: "declared only before the first FROM",
+      code: "ARG TARGETARCH\nFROM alpine:3.23\nLABEL arch=$TARGETARCH\n",
+      messageId: "undeclared",
+      line: 3,
+      token: "$TARGETARCH",
+    },
+    { name: "in a COPY --chown value", code: "FROM alpine:3.23\nCOPY --chown=${BUILDARCH} a /a\n", messageId: "undeclared", line: 2, token: "${BUILDARCH}" },
+    {
+      name: "in a RUN heredoc script",
+      code: "FROM debian:12-slim\nRUN <<EOF\nset -e\ncurl -fsSLO https://example.com/tool-$TARGETARCH.tgz\nEOF\n",
+      messageId: "undeclared",
+      line: 4,
+    },
+    {
+      name: "in a stage built on one that does not declare it either",
+      code: "FROM alpine:3.23 AS base\nFROM base\nENV ARCH=$TARGETARCH\n",
+      messageId: "undeclared",
+      line: 3,
+    },
+    {
+      name: "with a default: without the ARG the default always applies",
+      code: "FROM alpine:3.23\nCOPY bin/${TARGETARCH:-amd64}/app /usr/local/bin/app\n",
+      messageId: "undeclared",
+      line: 2,
+      token: "${TARGETARCH:-amd64}",
+    },
+    {
+      name: "with a fallback that asks the machine, in a stage that runs on the build machine",
+      code: "FROM --platform=$BUILDPLATFORM debian:12 AS build\nRUN arch=${TARGETARCH:-$(dpkg --print-architecture)} && echo $arch\n",
+      messageId: "undeclared",
+      line: 2,
+    },
+    {
+      name: "once per name and stage",
+      code: "FROM alpine:3.23\nRUN echo $TARGETOS\nRUN echo $TARGETOS $TARGETARCH\nFROM alpine:3.23\nRUN echo $TARGETOS\n",
+      messageId: "undeclared",
+      count: 3,
+    },
+  ],
+  silent: [
+    "FROM --platform=$BUILDPLATFORM golang:1.26\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build ./...\n",
+    { name: "declared in the stage it is built on", code: "FROM golang:1.26 AS build\nARG TARGETARCH\nFROM build AS test\nRUN echo $TARGETARCH\n" },
+    {
+      name: "with a fallback that asks the machine, in a stage that runs on the target (under emulation it finds the target's)",
+      code: "FROM debian:12\nRUN arch=${TARGETARCH:-$(dpkg --print-architecture)} && echo $arch\n",
+    },
+    {
+      name: "declared later in the stage: the author knows the argument (a conformance test echoes it before and after)",
+      code: "FROM busybox\nRUN echo TARGETPLATFORM=$TARGETPLATFORM\nARG TARGETPLATFORM\nRUN echo TARGETPLATFORM=$TARGETPLATFORM\n",
+    },
+    { name: "on a parent the file cannot name, which may declare it", code: "ARG VARIANT\nFROM build-${VARIANT}\nRUN echo $TARGETARCH\n" },
+    { name: "inside single quotes or escaped", code: "FROM alpine:3.23\nRUN sed -i 's/$TARGETARCH/x/' f && echo \\$TARGETARCH\n" },
+    { name: "in an exec-form RUN no shell reads", code: 'FROM alpine:3.23\nRUN ["echo", "$TARGETARCH"]\n' },
+    {
+      name: "set by the RUN itself",
+      code: "FROM alpine:3.23\nRUN export TARGETARCH=$(uname -m) && echo $TARGETARCH\nRUN for TARGETOS in linux darwin; do echo $TARGETOS; done\n",
+    },
+    {
+      name: "at the container's start",
+      code: 'FROM alpine:3.23\nCMD echo $TARGETARCH\nENTRYPOINT ["sh", "-c", "echo $TARGETARCH"]\nHEALTHCHECK CMD test "$TARGETARCH"\n',
+    },
+    { name: "in the FROM line", code: "FROM --platform=$BUILDPLATFORM alpine:3.23\n" },
+    { name: "in an ONBUILD trigger", code: "FROM alpine:3.23\nONBUILD RUN echo $TARGETARCH\n" },
+    { name: "on Windows", code: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $TARGETARCH\n" },
+    { name: "under PowerShell", code: 'FROM alpine:3.23\nSHELL ["pwsh", "-Command"]\nRUN Write-Output $TARGETARCH\n' },
+  ],
+});
+
+describe("var-platform-undeclared: one finding per name and stage", () => {
+  it("reports each name on its first use in each stage, and offers the ARG line of that stage", () => {
+    const code = "FROM alpine:3.23\nRUN echo $TARGETOS\nRUN echo $TARGETOS $TARGETARCH\nFROM alpine:3.23 AS two\nRUN echo $TARGETOS\n";
+    const findings = findingsOf(rule, code);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.range.start.line + 1, f.data.name, f.suggestions[0]?.edits[0].range.start.line, f.suggestions[0]?.edits[0].newText]),
+      [
+        [2, "TARGETOS", 1, "ARG TARGETOS\n"],
+        [3, "TARGETARCH", 1, "ARG TARGETARCH\n"],
+        [5, "TARGETOS", 4, "ARG TARGETOS\n"],
+      ],
+    );
+  });
+});
