@@ -81,9 +81,9 @@ function runUses(model: DockerfileModel, instruction: Instruction): VariableUse[
   const seen = new Set<string>();
   for (const command of instruction.commands) {
     for (const word of command.words) {
-      if (word.json === true) continue;
+      // The value keeps every `$` the text has (quotes removed, escapes resolved): most words have none.
+      if (word.json === true || !word.value.includes("$")) continue;
       const raw = model.lines.textIn(word.range);
-      if (!raw.includes("$")) continue;
       for (const use of variableUses({ value: raw, range: word.range }, "\\")) {
         const key = `${use.range.start.line}:${use.range.start.character}:${use.name}`;
         if (!PLATFORM_ARGS.has(use.name) || seen.has(key)) continue;
