@@ -42,16 +42,22 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    if (model.escapeChar === "`") return;
+    // Most files name no platform argument outside FROM lines, or none at all: nothing to walk.
+    if (model.escapeChar === "`" || !NAMES_A_PLATFORM_ARG.test(model.text)) return;
     for (const stage of model.stages) {
-      if (onWindowsOrOtherShell(stage) || onUnnamedParent(stage)) continue;
-      const crossCompiles = runsOnBuildPlatform(stage);
+      // Read about the stage only once it uses one.
+      let skipped: boolean | undefined;
+      let crossCompiles: boolean | undefined;
       // One finding per name and stage, on its first use: one ARG line mends them all.
       const reported = new Set<string>();
       for (const instruction of stage.instructions) {
-        for (const use of platformUses(model, instruction)) {
+        const uses = platformUses(model, instruction);
+        if (uses.length === 0) continue;
+        skipped ??= onWindowsOrOtherShell(stage) || onUnnamedParent(stage);
+        if (skipped) break;
+        for (const use of uses) {
           if (reported.has(use.name) || environmentViewAt(model, stage, instruction).has(use.name)) continue;
-          if (use.hasOperator && asksTheMachine(model, use) && !crossCompiles) continue;
+          if (use.hasOperator && asksTheMachine(model, use) && !(crossCompiles ??= runsOnBuildPlatform(stage))) continue;
           if (declaredLater(model, stage, instruction, use.name)) continue;
           reported.add(use.name);
           const fix = declareAfterFrom(model, stage, use.name);
@@ -62,10 +68,18 @@ export const rule: Rule = {
   },
 };
 
+/** `$TARGETARCH`, `${BUILDPLATFORM...`: a word that may use a platform argument (a prefilter; escapes and quotes are read later). */
+const NAMES_A_PLATFORM_ARG = /\$\{?(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)\b/;
+
 /** Uses of platform arguments in `instruction` that the builder or the shell expands. */
 function platformUses(model: DockerfileModel, instruction: Instruction): VariableUse[] {
   if (instruction.keyword === "RUN") return runUses(model, instruction);
   if (!EXPANDED.has(instruction.keyword)) return [];
+  if (
+    !instruction.args.some((a) => NAMES_A_PLATFORM_ARG.test(a.value)) &&
+    !instruction.flags.some((f) => f.value !== null && NAMES_A_PLATFORM_ARG.test(f.value))
+  )
+    return [];
   const flags = instruction.flags.filter((f) => EXPANDED_FLAGS.has(f.name) && f.value !== null && f.valueRange !== null);
   const tokens: Token[] = [...flags.map((f) => ({ value: f.value as string, range: f.valueRange as Token["range"] })), ...instruction.args];
   return tokens.flatMap((token) => variableUses(token, model.escapeChar)).filter((use) => PLATFORM_ARGS.has(use.name));
@@ -81,8 +95,8 @@ function runUses(model: DockerfileModel, instruction: Instruction): VariableUse[
   const seen = new Set<string>();
   for (const command of instruction.commands) {
     for (const word of command.words) {
-      // The value keeps every `$` the text has (quotes removed, escapes resolved): most words have none.
-      if (word.json === true || !word.value.includes("$")) continue;
+      // The value keeps every `$NAME` the text has (quotes removed, escapes resolved): most words have none.
+      if (word.json === true || !NAMES_A_PLATFORM_ARG.test(word.value)) continue;
       const raw = model.lines.textIn(word.range);
       for (const use of variableUses({ value: raw, range: word.range }, "\\")) {
         const key = `${use.range.start.line}:${use.range.start.character}:${use.name}`;
