@@ -78,6 +78,16 @@ export function imageEnvironment(familiarName: string | null, isScratch: boolean
   return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false };
 }
 
+/**
+ * Whether the environment of the image `familiarName` is known (scratch, the PATH-only distribution
+ * images, the official images listed here): any name it does not list, it does not set. Another
+ * image may set anything, the builder's platform arguments included (an image built with
+ * `ENV TARGETARCH=$TARGETARCH`).
+ */
+export function knowsEnvironment(familiarName: string | null, isScratch: boolean): boolean {
+  return isScratch || (familiarName !== null && (PATH_ONLY.has(familiarName) || KNOWN_NAMES[familiarName] !== undefined));
+}
+
 /** Variables most images set, offered as "did you mean" candidates (`$PAHT`). */
 export const COMMON_ENV_NAMES: readonly string[] = ["PATH", "HOME", "LANG", "HOSTNAME"];
 

@@ -119,6 +119,16 @@ function argumentsOf(node: ast.Instruction): readonly ast.Argument[] {
 }
 
 function readCommands(instruction: Instruction, text: string, lines: LineIndex, escapeChar: string): ShellCommand[] {
+  const commands = readShell(text, lines, shellSourcesOf(instruction, lines), escapeChar);
+  return instruction.keyword === "RUN" ? withShellScriptsRead(text, lines, commands, escapeChar) : commands;
+}
+
+/**
+ * The document text a shell-form RUN, CMD or ENTRYPOINT gives the shell: the instruction's line
+ * (continued lines joined by the reader, toLogical), and the bodies of its heredocs when the heredoc
+ * itself is the script (`RUN <<EOF`). Empty for an instruction without arguments.
+ */
+export function shellSourcesOf(instruction: Instruction, lines: LineIndex): ShellSource[] {
   if (instruction.args.length === 0) return [];
   const start = lines.offsetAt(instruction.args[0].range.start);
   const end = lines.offsetAt(instruction.range.end);
@@ -143,8 +153,7 @@ function readCommands(instruction: Instruction, text: string, lines: LineIndex, 
       }
     }
   }
-  const commands = readShell(text, lines, sources, escapeChar);
-  return instruction.keyword === "RUN" ? withShellScriptsRead(text, lines, commands, escapeChar) : commands;
+  return sources;
 }
 
 /**

@@ -1,40 +1,53 @@
 // var-platform-undeclared: the builder's platform arguments (`$TARGETARCH`, `$TARGETPLATFORM`,
 // `$BUILDPLATFORM`, ...) are set in the global scope only: a stage sees one only after `ARG <name>`
-// in it (or in a stage it is built FROM). Used without, in a RUN or in an instruction the builder
-// expands, it is empty, and a multi-platform build quietly makes every image for one platform
-// (a Makefile's `GOARCH ?= amd64`, an `arch=$([ "$TARGETARCH" = arm64 ] ...)` download).
+// in it (or in a stage it is built FROM). A RUN script that uses one without gets an empty value,
+// and a multi-platform build quietly makes every image for one platform (a Makefile's
+// `GOARCH ?= amd64`). BuildKit checks no RUN; the instructions it expands (COPY, ENV, ...) are
+// var-undefined's, BuildKit's UndefinedVar.
 // A default (`${TARGETARCH:-amd64}`) does not help: without the ARG it always applies. Not reported:
-// a fallback that asks the build machine (`${TARGETARCH:-$(dpkg --print-architecture)}`) in a stage
-// that runs on the target (under emulation it finds the target's; not so under
-// `--platform=$BUILDPLATFORM`); a use the stage declares later (the author knows the argument: a
-// conformance test echoes it before and after its ARG); a stage on a parent the file cannot name
-// (`FROM build-${VARIANT}` without a default, which may declare it); a use inside single quotes or
-// escaped; a RUN that sets the name itself; exec-form words no shell reads; CMD and ENTRYPOINT (the
-// container's start, where no ARG is set either way); ONBUILD triggers; and stages on Windows or
-// under a non-POSIX SHELL (PowerShell's `$TARGETARCH` is a variable of its own).
+// a fallback that asks the machine (`${TARGETARCH:-$(dpkg --print-architecture)}`) in a stage that
+// runs on the target (under emulation it finds the target's; not so under `--platform=$BUILDPLATFORM`);
+// a name the stage declares later (the author knows it: a conformance test echoes it before and
+// after its ARG); a stage on an image whose environment is not known (it may set the name: an image
+// built with `ENV TARGETARCH=$TARGETARCH`), a stage named by a variable included; what the shell
+// does not expand (single quotes, escapes, comments, `$$`, a heredoc fed to a program, exec-form
+// words); a RUN that sets the name itself; ONBUILD triggers; Windows images (their environment is
+// not known) and non-POSIX shells (PowerShell's `$TARGETARCH` is a variable of its own).
 
-import { isWindowsImage } from "../images/default-user";
-import { rootImageOf } from "../images/base-image";
+import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { knowsEnvironment } from "../images/image-env";
+import { officialName } from "../images/tags";
 import { envDeclarations, environmentViewAt } from "../model/environment";
-import { lineage } from "../model/stage-graph";
-import { escapeRegExp } from "../model/text";
-import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
-import { variableUses, type VariableUse } from "../model/variable-uses";
+import { shellSourcesOf } from "../model/parse";
+import { documentOffset, toLogical, type LogicalText } from "../model/shell";
+import { ancestorsOf } from "../model/stage-graph";
+import { escapeRegExp, type Range } from "../model/text";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { variableUses } from "../model/variable-uses";
 import { PLATFORM_ARGS } from "../model/variables";
 import type { Fix, Rule } from "./types";
 
-/** Instructions whose words the builder expands (as var-undefined reads them); RUN is read as shell. */
-const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
-/** COPY and ADD flags the builder expands as it does the arguments. */
-const EXPANDED_FLAGS = new Set(["chown", "chmod"]);
-const POSIX_SHELLS = /^(?:\/\w+)*\/?(?:sh|bash|ash|dash|zsh|ksh|busybox)$/;
+/** A use of a platform argument in a script. */
+interface PlatformUse {
+  name: string;
+  range: Range;
+  /** `${NAME:-...}`, `${NAME-...}`, `${NAME:+...}`, ...: the script says what happens when it is unset. */
+  hasOperator: boolean;
+  /** The use as written (`${TARGETARCH:-$(uname -m)}`). */
+  text: string;
+}
+
+/** `$TARGETARCH`, `${BUILDPLATFORM...`: text that may use a platform argument (a prefilter; quotes and escapes are read later). */
+const NAMES_A_PLATFORM_ARG = new RegExp(`\\$\\{?(?:${[...PLATFORM_ARGS].map(escapeRegExp).join("|")})\\b`);
+/** Shells that read `$NAME` as the environment's variable. */
+const POSIX_SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
 
 export const rule: Rule = {
   meta: {
     id: "var-platform-undeclared",
     family: "variables",
     severity: "warning",
-    description: "Declare the platform ARGs a stage uses (ARG TARGETARCH) after its FROM.",
+    description: "Declare the platform ARGs a RUN uses (ARG TARGETARCH) after the stage's FROM.",
     fix: "suggestion",
     equivalents: {},
     messages: {
@@ -42,7 +55,7 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    // Most files name no platform argument outside FROM lines, or none at all: nothing to walk.
+    // Most files use no platform argument outside FROM lines, or none at all: nothing to walk.
     if (model.escapeChar === "`" || !NAMES_A_PLATFORM_ARG.test(model.text)) return;
     for (const stage of model.stages) {
       // Read about the stage only once it uses one.
@@ -51,88 +64,113 @@ export const rule: Rule = {
       // One finding per name and stage, on its first use: one ARG line mends them all.
       const reported = new Set<string>();
       for (const instruction of stage.instructions) {
-        const uses = platformUses(model, instruction);
+        if (instruction.keyword !== "RUN") continue;
+        const uses = runUses(model, instruction);
         if (uses.length === 0) continue;
-        skipped ??= onWindowsOrOtherShell(stage) || onUnnamedParent(stage);
+        // Windows images too: their environment is never known here.
+        skipped ??= !environmentKnown(stage);
         if (skipped) break;
+        if (!posixShellAt(stage, instruction)) continue;
         for (const use of uses) {
           if (reported.has(use.name) || environmentViewAt(model, stage, instruction).has(use.name)) continue;
-          if (use.hasOperator && asksTheMachine(model, use) && !(crossCompiles ??= runsOnBuildPlatform(stage))) continue;
+          if (use.hasOperator && asksTheMachine(use) && !(crossCompiles ??= runsOnBuildPlatform(stage))) continue;
           if (declaredLater(model, stage, instruction, use.name)) continue;
           reported.add(use.name);
-          const fix = declareAfterFrom(model, stage, use.name);
-          report({ range: use.range, messageId: "undeclared", data: { name: use.name }, ...(fix ? { suggest: [fix] } : {}) });
+          report({ range: use.range, messageId: "undeclared", data: { name: use.name }, suggest: [declareAfterFrom(model, stage, use.name)] });
         }
       }
     }
   },
 };
 
-/** `$TARGETARCH`, `${BUILDPLATFORM...`: a word that may use a platform argument (a prefilter; escapes and quotes are read later). */
-const NAMES_A_PLATFORM_ARG = /\$\{?(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)\b/;
-
-/** Uses of platform arguments in `instruction` that the builder or the shell expands. */
-function platformUses(model: DockerfileModel, instruction: Instruction): VariableUse[] {
-  if (instruction.keyword === "RUN") return runUses(model, instruction);
-  if (!EXPANDED.has(instruction.keyword)) return [];
-  if (
-    !instruction.args.some((a) => NAMES_A_PLATFORM_ARG.test(a.value)) &&
-    !instruction.flags.some((f) => f.value !== null && NAMES_A_PLATFORM_ARG.test(f.value))
-  )
-    return [];
-  const flags = instruction.flags.filter((f) => EXPANDED_FLAGS.has(f.name) && f.value !== null && f.valueRange !== null);
-  const tokens: Token[] = [...flags.map((f) => ({ value: f.value as string, range: f.valueRange as Token["range"] })), ...instruction.args];
-  return tokens.flatMap((token) => variableUses(token, model.escapeChar)).filter((use) => PLATFORM_ARGS.has(use.name));
-}
-
-/**
- * Uses in a RUN's shell script, read from each word's document text (quotes kept, so a `'$X'` is
- * literal); exec-form words no shell reads are left out, and so is a name the RUN sets itself
- * (`export TARGETARCH=...`, `for TARGETARCH in`, `read TARGETARCH`), but not `TARGETARCH=$TARGETARCH`.
- */
-function runUses(model: DockerfileModel, instruction: Instruction): VariableUse[] {
-  const uses: VariableUse[] = [];
-  const seen = new Set<string>();
-  for (const command of instruction.commands) {
-    for (const word of command.words) {
-      // The value keeps every `$NAME` the text has (quotes removed, escapes resolved): most words have none.
-      if (word.json === true || !NAMES_A_PLATFORM_ARG.test(word.value)) continue;
-      const raw = model.lines.textIn(word.range);
-      for (const use of variableUses({ value: raw, range: word.range }, "\\")) {
-        const key = `${use.range.start.line}:${use.range.start.character}:${use.name}`;
-        if (!PLATFORM_ARGS.has(use.name) || seen.has(key)) continue;
-        seen.add(key);
-        uses.push(use);
-      }
+/** The platform arguments a RUN's shell expands, less those the RUN sets itself. */
+function runUses(model: DockerfileModel, instruction: Instruction): PlatformUse[] {
+  let uses: PlatformUse[];
+  if (instruction.isJsonForm) {
+    // No shell reads an exec form's strings; `["sh", "-c", "<script>"]` was read as its script.
+    uses = instruction.commands.flatMap((command) =>
+      command.words.flatMap((word) => {
+        if (word.json === true || !NAMES_A_PLATFORM_ARG.test(word.value)) return [];
+        const text = model.lines.textIn(word.range);
+        return variableUses({ value: text, range: word.range }, "\\")
+          .filter((use) => PLATFORM_ARGS.has(use.name))
+          .map((use) => ({ ...use, text: model.lines.textIn(use.range) }));
+      }),
+    );
+  } else {
+    uses = [];
+    for (const source of shellSourcesOf(instruction, model.lines)) {
+      const script = toLogical(model.text, source, model.escapeChar);
+      if (!NAMES_A_PLATFORM_ARG.test(script.chars)) continue;
+      for (const use of expandedIn(model, script)) if (!scriptSets(script.chars, use.name)) uses.push(use);
     }
   }
-  if (uses.length === 0) return uses;
-  const script = model.lines.textIn(instruction.range);
-  return uses.filter((use) => !setsItself(script, use.name));
-}
-
-/** Whether a script sets `name` other than from itself (`NAME=$NAME` passes the empty value on). */
-function setsItself(script: string, name: string): boolean {
-  const n = escapeRegExp(name);
-  const withoutSelfCopies = script.replace(new RegExp(`\\b${n}=(?:"?)\\$\\{?${n}\\b\\}?`, "g"), "");
-  return new RegExp(
-    `(?:^|[\\s;&|(])${n}=|\\b(?:export|declare|local|readonly|typeset)\\s+(?:-\\w+\\s+)*${n}\\b|\\bread\\b[^;&|\\n]*\\s${n}\\b|\\bfor\\s+${n}\\b`,
-  ).test(withoutSelfCopies);
+  return uses;
 }
 
 /**
- * Whether a use's fallback asks the machine the command runs on (`${TARGETARCH:-$(uname -m)}`); a
- * use spread over lines (its range is the whole word) counts as one, to stay silent.
+ * Where a shell script expands a platform argument: outside single quotes, not escaped, not in a
+ * comment, not `$$` (the shell's process id). A `'` inside double quotes is a character.
  */
-function asksTheMachine(model: DockerfileModel, use: VariableUse): boolean {
-  if (use.range.start.line !== use.range.end.line) return true;
-  const text = model.lines.textIn(use.range);
-  return text.includes("$(") || text.includes("`");
+function expandedIn(model: DockerfileModel, script: LogicalText): PlatformUse[] {
+  const s = script.chars;
+  const out: PlatformUse[] = [];
+  let inDouble = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\\") {
+      i++;
+    } else if (c === "'" && !inDouble) {
+      const close = s.indexOf("'", i + 1);
+      i = close < 0 ? s.length : close;
+    } else if (c === '"') {
+      inDouble = !inDouble;
+    } else if (c === "#" && !inDouble && (i === 0 || /[\s;&|()]/.test(s[i - 1]))) {
+      const newline = s.indexOf("\n", i);
+      i = newline < 0 ? s.length : newline;
+    } else if (c === "$") {
+      if (s[i + 1] === "$") {
+        i++;
+        continue;
+      }
+      const rest = s.slice(i + 1, i + 200);
+      const braced = /^\{([A-Za-z_]\w*)\b([^}]*)\}/.exec(rest);
+      const plain = braced ? null : /^[A-Za-z_]\w*/.exec(rest);
+      const name = braced ? braced[1] : plain?.[0];
+      if (name === undefined) continue;
+      const length = 1 + (braced ? braced[0].length : name.length);
+      if (PLATFORM_ARGS.has(name)) {
+        const start = model.lines.positionAt(documentOffset(script, i));
+        const end = model.lines.positionAt(documentOffset(script, i + length - 1) + 1);
+        out.push({ name, range: { start, end }, hasOperator: braced !== null && /^:?[-+=?]/.test(braced[2]), text: s.slice(i, i + length) });
+      }
+      i += length - 1;
+    }
+  }
+  return out;
 }
 
-/** Whether the stage (or the stage it starts from) runs on the build machine: `FROM --platform=$BUILDPLATFORM`. */
+/**
+ * Whether a script sets `name` itself (`export TARGETARCH=...`, `TARGETARCH=$(uname -m)`,
+ * `for TARGETARCH in`, `read TARGETARCH`), its comments left out. `TARGETARCH=$TARGETARCH` is no
+ * setting: it passes the empty value on.
+ */
+function scriptSets(script: string, platformName: string): boolean {
+  const name = escapeRegExp(platformName);
+  const code = script.replace(/(^|[\s;&|()])#[^\n]*/g, "$1").replace(new RegExp(`\\b${name}="?\\$\\{?${name}\\b\\}?"?`, "g"), "");
+  return new RegExp(
+    `(?:^|[\\s;&|(])${name}=|\\b(?:export|declare|local|readonly|typeset)\\s+(?:-\\w+\\s+)*${name}\\b|\\bread\\b[^;&|\\n]*\\s${name}\\b|\\bfor\\s+${name}\\b`,
+  ).test(code);
+}
+
+/** Whether a use's fallback asks the machine the command runs on (`${TARGETARCH:-$(uname -m)}`). */
+function asksTheMachine(use: PlatformUse): boolean {
+  return use.text.includes("$(") || use.text.includes("`");
+}
+
+/** Whether the stage (or one it is built FROM) runs on the build machine: `FROM --platform=$BUILDPLATFORM`. */
 function runsOnBuildPlatform(stage: Stage): boolean {
-  return lineage(stage).some((s) => /\$\{?BUILDPLATFORM\b/.test(s.platform?.value ?? ""));
+  return [stage, ...ancestorsOf(stage)].some((s) => /\$\{?BUILDPLATFORM\b/.test(s.platform?.value ?? ""));
 }
 
 /** Whether an ARG later in the stage declares `name`: the author knows the argument and placed it. */
@@ -140,27 +178,43 @@ function declaredLater(model: DockerfileModel, stage: Stage, after: Instruction,
   return stage.instructions.some((i) => i.keyword === "ARG" && i.ordinal > after.ordinal && envDeclarations(model, i).some((d) => d.name === name));
 }
 
-/** A stage whose lineage starts at a FROM the file cannot resolve (`FROM build-${VARIANT}`): that may be a stage declaring it. */
-function onUnnamedParent(stage: Stage): boolean {
+/**
+ * Whether the image the stage's lineage starts from is one whose environment is known (scratch,
+ * the distribution images, the official language images): another may set the name itself.
+ */
+function environmentKnown(stage: Stage): boolean {
   const root = rootImageOf(stage).stage;
-  return root.base.kind === "image" && root.base.resolved.includes("$");
+  const image = baseRepositoryOf(root);
+  return knowsEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.base.kind === "scratch");
 }
 
-/** Windows stages, and stages whose SHELL is not a POSIX shell, read variables their own way. */
-function onWindowsOrOtherShell(stage: Stage): boolean {
-  const root = rootImageOf(stage).stage;
-  if (root.base.kind === "image" && isWindowsImage(root.base.resolved)) return true;
-  return lineage(stage).some((s) => s.instructions.some((i) => i.keyword === "SHELL" && !POSIX_SHELLS.test(i.args[0]?.value ?? "")));
+/** Whether the SHELL in effect at `instruction` (the last before it, in the stage or those it is built FROM) is a POSIX shell. */
+function posixShellAt(stage: Stage, instruction: Instruction): boolean {
+  for (const s of [stage, ...ancestorsOf(stage)]) {
+    const shells = s.instructions.filter((i) => i.keyword === "SHELL" && (s !== stage || i.ordinal < instruction.ordinal));
+    const last = shells[shells.length - 1];
+    if (!last) continue;
+    // `["/usr/bin/env", "bash", "-c"]` runs bash.
+    const words = last.args.map((a) => a.value.split("/").pop() ?? "");
+    const program = words[0] === "env" ? words.slice(1).find((w) => !w.startsWith("-")) : words[0];
+    return program !== undefined && POSIX_SHELLS.has(program);
+  }
+  return true;
 }
 
-/** `ARG <name>` on the line after the stage's FROM (after all its lines, when continued). */
-function declareAfterFrom(model: DockerfileModel, stage: Stage, name: string): Fix | null {
-  const fromEnd = stage.from.range.end.line;
-  if (fromEnd + 1 >= model.lines.lineCount) return null;
-  const position = { line: fromEnd + 1, character: 0 };
+/** `ARG <name>` on the line after the stage's FROM (after all its lines, when continued), written as the FROM is. */
+function declareAfterFrom(model: DockerfileModel, stage: Stage, name: string): Fix {
+  const { lines } = model;
+  const fromLine = stage.from.range.start.line;
+  const nextLine = stage.from.range.end.line + 1;
+  const indent = /^[ \t]*/.exec(lines.lineText(fromLine))?.[0] ?? "";
+  const keyword = lines.textIn(stage.from.keywordRange) === "from" ? "arg" : "ARG";
+  const position = { line: nextLine, character: 0 };
+  // A CRLF file keeps its line ends.
+  const lineBreak = model.text.startsWith("\r\n", lines.offsetAt(position) - 2) ? "\r\n" : "\n";
   return {
     title: `Add 'ARG ${name}' after the stage's FROM`,
-    edits: [{ range: { start: position, end: position }, newText: `ARG ${name}\n` }],
+    edits: [{ range: { start: position, end: position }, newText: `${indent}${keyword} ${name}${lineBreak}` }],
     isPreferred: true,
   };
 }

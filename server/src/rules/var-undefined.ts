@@ -9,7 +9,6 @@
 // A name declared by an ARG before the first FROM and not again in the stage is the classic slip:
 // only FROM lines see it. That is reported on any base, unless a FROM uses the name (the image
 // may then define a variable of the same name, as nvidia/cuda does CUDA_VERSION).
-// The builder's platform arguments (`$TARGETARCH`) are var-platform-undeclared's, which also reads RUN.
 
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { isWindowsImage } from "../images/default-user";
@@ -20,7 +19,6 @@ import { envDeclarations, environmentViewAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
-import { PLATFORM_ARGS } from "../model/variables";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Rule } from "./types";
@@ -65,8 +63,7 @@ export const rule: Rule = {
         const setEarlier = new Set<string>();
         for (const token of expandedTokens(instruction)) {
           for (const use of variableUses(token, model.escapeChar)) {
-            // A platform argument the stage never declares is var-platform-undeclared's, on any image.
-            if (use.hasOperator || PLATFORM_ARGS.has(use.name)) continue;
+            if (use.hasOperator) continue;
             env ??= environmentViewAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             // Not on Windows, whose builder reads variables without regard to case and whose

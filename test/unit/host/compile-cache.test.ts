@@ -145,6 +145,43 @@ describe("host: compile cache", function () {
     });
   }
 
+  /** What loading `file` gives or throws in a process of its own, through the cache in `directory` or with plain require (undefined). */
+  function outcome(file: string, directory: string | undefined): { exports?: unknown; code?: string; message?: string } {
+    const script = `
+      const { requireWithCompileCache } = require(${JSON.stringify(MODULE)});
+      try {
+        const { exports } = requireWithCompileCache(${JSON.stringify(file)}, { directory: ${JSON.stringify(directory)}, saveAfterMs: 0 });
+        process.stdout.write(JSON.stringify({ exports }));
+      } catch (error) {
+        process.stdout.write(JSON.stringify({ code: error.code, message: error.message.split("\\n")[0] }));
+      }`;
+    const child = spawnSync(process.execPath, ["-r", "esbuild-register", "-e", script], { encoding: "utf8", cwd: REPO });
+    assert.strictEqual(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout) as { exports?: unknown; code?: string; message?: string };
+  }
+
+  it("fails on a chunk that is not there exactly as require fails", () => {
+    const dir = projects.create({ "server.js": 'module.exports = require("./missing.js");\n' });
+    const file = join(dir, "server.js");
+    const cached = outcome(file, join(dir, "cache"));
+    assert.strictEqual(cached.code, "MODULE_NOT_FOUND");
+    assert.deepStrictEqual(cached, outcome(file, undefined));
+  });
+
+  it("gives chunks that require each other what require gives (the exports so far), each chunk run once", () => {
+    const dir = projects.create({
+      "server.js":
+        'const a = require("./a.js");\nconst b = require("./b.js");\nmodule.exports = { a: a.name, seen: a.seen, b: b.name, runs: globalThis.runs };\n',
+      "a.js": 'globalThis.runs = (globalThis.runs || 0) + 1;\nexports.name = "a";\nexports.seen = require("./b.js").seen;\n',
+      "b.js": 'globalThis.runs = (globalThis.runs || 0) + 1;\nexports.name = "b";\nexports.seen = require("./a.js").name;\n',
+    });
+    const file = join(dir, "server.js");
+    const expected = { a: "a", seen: "a", b: "b", runs: 2 };
+    assert.deepStrictEqual(outcome(file, undefined).exports, expected);
+    assert.deepStrictEqual(outcome(file, join(dir, "cache")).exports, expected);
+    assert.deepStrictEqual(outcome(file, join(dir, "cache")).exports, expected, "and with the caches saved by the first load");
+  });
+
   it("loads the bundle where the folder cannot be written, and says why nothing was saved", () => {
     const { file, cacheDir } = project();
     // A file where the folder should be.
