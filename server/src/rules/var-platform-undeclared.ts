@@ -38,7 +38,17 @@ interface PlatformUse {
 }
 
 /** `$TARGETARCH`, `${BUILDPLATFORM...`: text that may use a platform argument (a prefilter; quotes and escapes are read later). */
-const NAMES_A_PLATFORM_ARG = new RegExp(`\\$\\{?(?:${[...PLATFORM_ARGS].map(escapeRegExp).join("|")})\\b`);
+const PLATFORM_ARG_USE = `\\$\\{?(?:${[...PLATFORM_ARGS].map(escapeRegExp).join("|")})\\b`;
+const NAMES_A_PLATFORM_ARG = new RegExp(PLATFORM_ARG_USE);
+const NAMES_A_PLATFORM_ARG_FROM = new RegExp(PLATFORM_ARG_USE, "g");
+
+/** Whether the document text between `start` and `end` names a platform argument (without copying it). */
+function namesOneBetween(text: string, start: number, end: number): boolean {
+  NAMES_A_PLATFORM_ARG_FROM.lastIndex = start;
+  const match = NAMES_A_PLATFORM_ARG_FROM.exec(text);
+  return match !== null && match.index < end;
+}
+
 /** Shells that read `$NAME` as the environment's variable. */
 const POSIX_SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
 
@@ -100,6 +110,8 @@ function runUses(model: DockerfileModel, instruction: Instruction): PlatformUse[
   } else {
     uses = [];
     for (const source of shellSourcesOf(instruction, model.lines)) {
+      // Most RUNs of a file that names one (in a FROM line, say) do not: read only those that do.
+      if (!namesOneBetween(model.text, source.start, source.end)) continue;
       const script = toLogical(model.text, source, model.escapeChar);
       if (!NAMES_A_PLATFORM_ARG.test(script.chars)) continue;
       for (const use of expandedIn(model, script)) if (!scriptSets(script.chars, use.name)) uses.push(use);
