@@ -17,6 +17,7 @@ import { rule as copyFromSelf } from "./copy-from-self";
 import { rule as copyFromUndefined } from "./copy-from-undefined";
 import { rule as copyFromWholeWorkdir } from "./copy-from-whole-workdir";
 import { rule as copyIgnoredFile } from "./copy-ignored-file";
+import { rule as finalStageBuildPlatform } from "./final-stage-build-platform";
 import { rule as finalStageBuildTools } from "./final-stage-build-tools";
 import { rule as finalStageDevDependencies } from "./final-stage-dev-dependencies";
 import { rule as finalStageHeavyBase } from "./final-stage-heavy-base";
@@ -85,6 +86,7 @@ export const allRules: readonly Rule[] = [
   copyFromUndefined,
   copyFromWholeWorkdir,
   copyIgnoredFile,
+  finalStageBuildPlatform,
   finalStageBuildTools,
   finalStageDevDependencies,
   finalStageHeavyBase,
