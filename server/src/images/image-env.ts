@@ -79,10 +79,10 @@ export function imageEnvironment(familiarName: string | null, isScratch: boolean
 }
 
 /**
- * Whether the environment of the image `familiarName` is known (scratch, the PATH-only distribution
- * images, the official images listed here): any name it does not list, it does not set. Another
- * image may set anything, the builder's platform arguments included (an image built with
- * `ENV TARGETARCH=$TARGETARCH`).
+ * Whether the image `familiarName` is one whose environment is read here (scratch, the PATH-only
+ * distribution images, the official images listed above): none of them sets the builder's platform
+ * arguments (their lists are not exhaustive otherwise). Another image may set anything, those
+ * arguments included (an image built with `ENV TARGETARCH=$TARGETARCH`).
  */
 export function knowsEnvironment(familiarName: string | null, isScratch: boolean): boolean {
   return isScratch || (familiarName !== null && (PATH_ONLY.has(familiarName) || KNOWN_NAMES[familiarName] !== undefined));

@@ -40,13 +40,29 @@ interface PlatformUse {
 /** `$TARGETARCH`, `${BUILDPLATFORM...`: text that may use a platform argument (a prefilter; quotes and escapes are read later). */
 const PLATFORM_ARG_USE = `\\$\\{?(?:${[...PLATFORM_ARGS].map(escapeRegExp).join("|")})\\b`;
 const NAMES_A_PLATFORM_ARG = new RegExp(PLATFORM_ARG_USE);
-const NAMES_A_PLATFORM_ARG_FROM = new RegExp(PLATFORM_ARG_USE, "g");
+const NAMES_A_PLATFORM_ARG_EVERYWHERE = new RegExp(PLATFORM_ARG_USE, "g");
 
-/** Whether the document text between `start` and `end` names a platform argument (without copying it). */
-function namesOneBetween(text: string, start: number, end: number): boolean {
-  NAMES_A_PLATFORM_ARG_FROM.lastIndex = start;
-  const match = NAMES_A_PLATFORM_ARG_FROM.exec(text);
-  return match !== null && match.index < end;
+// Where the document names a platform argument, found once per text: asking from each RUN's start
+// would scan on to the next match, anywhere in the file, for every RUN.
+const mentions = new WeakMap<DockerfileModel, { text: string; offsets: number[] }>();
+
+/** Whether the document text between `start` and `end` names a platform argument. */
+function namesOneBetween(model: DockerfileModel, start: number, end: number): boolean {
+  let known = mentions.get(model);
+  if (known === undefined || known.text !== model.text) {
+    known = { text: model.text, offsets: [...model.text.matchAll(NAMES_A_PLATFORM_ARG_EVERYWHERE)].map((m) => m.index ?? 0) };
+    mentions.set(model, known);
+  }
+  const { offsets } = known;
+  // The first offset at or after `start`.
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < offsets.length && offsets[low] < end;
 }
 
 /** Shells that read `$NAME` as the environment's variable. */
@@ -83,7 +99,9 @@ export const rule: Rule = {
         if (!posixShellAt(stage, instruction)) continue;
         for (const use of uses) {
           if (reported.has(use.name) || environmentViewAt(model, stage, instruction).has(use.name)) continue;
-          if (use.hasOperator && asksTheMachine(use) && !(crossCompiles ??= runsOnBuildPlatform(stage))) continue;
+          // A fallback the script gives (`${TARGETARCH:-$(uname -m)}`, `[ -n "$TARGETARCH" ] || ...`) finds the target's under emulation.
+          if (((use.hasOperator && asksTheMachine(use)) || testsForEmpty(model, instruction, use.name)) && !(crossCompiles ??= runsOnBuildPlatform(stage)))
+            continue;
           if (declaredLater(model, stage, instruction, use.name)) continue;
           reported.add(use.name);
           report({ range: use.range, messageId: "undeclared", data: { name: use.name }, suggest: [declareAfterFrom(model, stage, use.name)] });
@@ -111,7 +129,7 @@ function runUses(model: DockerfileModel, instruction: Instruction): PlatformUse[
     uses = [];
     for (const source of shellSourcesOf(instruction, model.lines)) {
       // Most RUNs of a file that names one (in a FROM line, say) do not: read only those that do.
-      if (!namesOneBetween(model.text, source.start, source.end)) continue;
+      if (!namesOneBetween(model, source.start, source.end)) continue;
       const script = toLogical(model.text, source, model.escapeChar);
       if (!NAMES_A_PLATFORM_ARG.test(script.chars)) continue;
       for (const use of expandedIn(model, script)) if (!scriptSets(script.chars, use.name)) uses.push(use);
@@ -128,6 +146,9 @@ function expandedIn(model: DockerfileModel, script: LogicalText): PlatformUse[] 
   const s = script.chars;
   const out: PlatformUse[] = [];
   let inDouble = false;
+  // A command substitution starts quoting afresh (`"$(sed 's/$X//' f)"` quotes $X); each open one
+  // remembers whether it sits inside double quotes.
+  const substitutions: boolean[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === "\\") {
@@ -140,8 +161,16 @@ function expandedIn(model: DockerfileModel, script: LogicalText): PlatformUse[] 
     } else if (c === "#" && !inDouble && (i === 0 || /[\s;&|()]/.test(s[i - 1]))) {
       const newline = s.indexOf("\n", i);
       i = newline < 0 ? s.length : newline;
+    } else if (c === ")" && !inDouble && substitutions.length > 0) {
+      inDouble = substitutions.pop() as boolean;
     } else if (c === "$") {
       if (s[i + 1] === "$") {
+        i++;
+        continue;
+      }
+      if (s[i + 1] === "(" && s[i + 2] !== "(") {
+        substitutions.push(inDouble);
+        inDouble = false;
         i++;
         continue;
       }
@@ -170,9 +199,16 @@ function expandedIn(model: DockerfileModel, script: LogicalText): PlatformUse[] 
 function scriptSets(script: string, platformName: string): boolean {
   const name = escapeRegExp(platformName);
   const code = script.replace(/(^|[\s;&|()])#[^\n]*/g, "$1").replace(new RegExp(`\\b${name}="?\\$\\{?${name}\\b\\}?"?`, "g"), "");
+  // A script that reads settings from a file or a program's output (`. ./platform.sh`, `eval "$(...)"`) may set it.
+  if (/(?:^|[\s;&|(])(?:\.|source)\s+["']?[\w./~$]|\beval\b/.test(code)) return true;
   return new RegExp(
     `(?:^|[\\s;&|(])${name}=|\\b(?:export|declare|local|readonly|typeset)\\s+(?:-\\w+\\s+)*${name}\\b|\\bread\\b[^;&|\\n]*\\s${name}\\b|\\bfor\\s+${name}\\b`,
   ).test(code);
+}
+
+/** Whether the RUN tests the name for empty (`[ -n "$TARGETARCH" ]`, `test -z "${TARGETARCH}"`): it has a way for unset. */
+function testsForEmpty(model: DockerfileModel, instruction: Instruction, name: string): boolean {
+  return new RegExp(`-[nz]\\s+"?\\$\\{?${escapeRegExp(name)}\\b`).test(model.lines.textIn(instruction.range));
 }
 
 /** Whether a use's fallback asks the machine the command runs on (`${TARGETARCH:-$(uname -m)}`). */

@@ -26,8 +26,30 @@ testRule(rule, {
       line: 1,
       output: "FROM \\\n    mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY app /app\n",
     },
+    { name: "the value quoted", code: 'FROM --platform="$BUILDPLATFORM" node:22-alpine\nCMD ["node"]\n', messageId: "buildPlatform", line: 1 },
+    {
+      name: "a target the project builds with a command of its own, not the last stage",
+      code: 'FROM --platform=$BUILDPLATFORM node:22-alpine AS release\nCMD ["node", "server.js"]\nFROM golang:1.26 AS gotestsum\nRUN go install gotest.tools/gotestsum@latest\n',
+      messageId: "buildPlatform",
+      line: 1,
+      context: { buildTargets: ["release"] },
+    },
   ],
   silent: [
+    {
+      name: "a last stage the project does not build (it builds another target)",
+      code: 'FROM node:22-alpine AS release\nCMD ["node", "server.js"]\nFROM --platform=$BUILDPLATFORM golang:1.26 AS gotestsum\nRUN go install gotest.tools/gotestsum@latest\n',
+      context: { buildTargets: ["release"] },
+    },
+    {
+      name: "the flag on a FROM naming a stage, which BuildKit ignores",
+      code: 'FROM node:22-alpine AS base\nFROM --platform=$BUILDPLATFORM base\nCMD ["node"]\n',
+    },
+    { name: "an image a build argument chooses (it may be a static one)", code: "ARG BASE\nFROM --platform=$BUILDPLATFORM ${BASE}\nCOPY app /app\n" },
+    {
+      name: "an export stage: files collected for --output",
+      code: "FROM --platform=$BUILDPLATFORM golang:1.26 AS build\nRUN go build -o /out/app .\nFROM --platform=$BUILDPLATFORM alpine:3.23 AS export\nCOPY --from=build /out/app /\n",
+    },
     {
       name: "build stages cross-compile on it; the shipped stage follows the target",
       code: "FROM --platform=$BUILDPLATFORM golang:1.26 AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n",

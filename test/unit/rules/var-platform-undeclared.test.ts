@@ -107,8 +107,32 @@ testRule(rule, {
       line: 2,
       token: "$TARGETARCH",
     },
+    {
+      name: "after a quoted apostrophe inside a command substitution",
+      code: 'FROM alpine:3.23\nRUN x="$(echo "it\'s")" && echo "$TARGETARCH"\n',
+      messageId: "undeclared",
+      line: 2,
+      token: "$TARGETARCH",
+    },
+    {
+      name: "a test for empty, in a stage that runs on the build machine (the fallback finds the build machine's)",
+      code: 'FROM --platform=$BUILDPLATFORM debian:12\nRUN [ -n "$TARGETARCH" ] && ARCH=$TARGETARCH || ARCH=$(dpkg --print-architecture); echo $ARCH\n',
+      messageId: "undeclared",
+      line: 2,
+    },
+    { name: "`cd .` is no sourced script", code: "FROM alpine:3.23\nRUN cd . && echo $TARGETARCH\n", messageId: "undeclared", line: 2 },
   ],
   silent: [
+    { name: "single-quoted inside a command substitution in double quotes", code: "FROM alpine:3.23\nRUN echo \"$(sed 's/$TARGETARCH/x/' f)\"\n" },
+    { name: "single-quoted after a command substitution in double quotes has closed", code: "FROM alpine:3.23\nRUN echo \"$(date)\" '$TARGETARCH'\n" },
+    {
+      name: "a test for empty with a fallback, in a stage that runs on the target",
+      code: 'FROM debian:12\nRUN if [ -n "$TARGETARCH" ]; then A=$TARGETARCH; else A=$(dpkg --print-architecture); fi\n',
+    },
+    {
+      name: "a script that reads settings from a file or a program",
+      code: 'FROM alpine:3.23\nRUN . /tmp/platform.sh && GOARCH=$TARGETARCH make\nRUN eval "$(./platform-env)" && echo $TARGETOS\n',
+    },
     "FROM --platform=$BUILDPLATFORM golang:1.26\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build ./...\n",
     {
       name: "declared in a stage it is built on, two levels up",
