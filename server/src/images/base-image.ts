@@ -4,6 +4,7 @@
 import { rootStageOf } from "../model/stage-graph";
 import type { Stage } from "../model/types";
 import { ImageReference, parseImageReference } from "./reference";
+import { officialName } from "./tags";
 
 const parsed = new WeakMap<Stage, ImageReference | null>();
 
@@ -27,6 +28,16 @@ export function baseImageOf(stage: Stage): ImageReference | null {
 export function baseRepositoryOf(stage: Stage): ImageReference | null {
   if (stage.base.kind !== "image") return null;
   return stage.base.unresolved.length === 0 ? baseImageOf(stage) : parseImageReference(stage.base.resolved.replace(/\$\{?\w+\}?/g, "x"));
+}
+
+/**
+ * The name the image facts know the image `stage`'s lineage starts from by: the official name
+ * (`golang` for `registry.hub.docker.com/library/golang:1.23` and the mirrors), else the familiar
+ * one; null for scratch, a stage or an unreadable reference.
+ */
+export function rootImageName(stage: Stage): string | null {
+  const image = baseRepositoryOf(rootStageOf(stage));
+  return image ? (officialName(image) ?? image.familiarName) : null;
 }
 
 /** The stage `stage`'s lineage starts from, and the image that stage names (see `baseImageOf`). */

@@ -5,21 +5,26 @@
 import { ancestorsOf } from "./stage-graph";
 import type { Instruction, Stage } from "./types";
 
+/** The SHELL instruction in effect just before `before` (an instruction of `stage`); null for the default shell. */
+export function shellAt(stage: Stage, before: Instruction): Instruction | null {
+  const chain = [...ancestorsOf(stage)].reverse();
+  chain.push(stage);
+  let shell: Instruction | null = null;
+  for (const s of chain) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.ordinal >= before.ordinal) return shell;
+      if (instruction.keyword === "SHELL" && instruction.args.length > 0) shell = instruction;
+    }
+  }
+  return shell;
+}
+
 /**
  * The program of the SHELL in effect just before `before` (an instruction of `stage`), such as
  * `powershell` or `/bin/bash`; null when no SHELL instruction applies (the default shell).
  */
 export function shellProgramAt(stage: Stage, before: Instruction): string | null {
-  const chain = [...ancestorsOf(stage)].reverse();
-  chain.push(stage);
-  let program: string | null = null;
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.ordinal >= before.ordinal) return program;
-      if (instruction.keyword === "SHELL" && instruction.args.length > 0) program = instruction.args[0].value;
-    }
-  }
-  return program;
+  return shellAt(stage, before)?.args[0].value ?? null;
 }
 
 /** True when `&&` chains commands in that shell: POSIX shells and cmd do, Windows PowerShell 5 does not. */

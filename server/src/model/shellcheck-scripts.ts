@@ -10,7 +10,7 @@ import { environmentViewAt } from "./environment";
 import { allRunInstructions } from "./run-instructions";
 import { documentOffset, LogicalText, toLogical } from "./shell";
 import { perModel } from "./per-model";
-import { lineage } from "./stage-graph";
+import { shellProgramAt } from "./run-shell";
 import type { Position, Range } from "./text";
 import type { DockerfileModel, Instruction } from "./types";
 import type { ShellcheckComment } from "./context";
@@ -55,14 +55,8 @@ function shellName(program: string): string | null {
 
 /** The shell of the SHELL instruction in effect (null = not a POSIX shell), or "sh" for the default. */
 function shellFor(run: Instruction): string | null {
-  let shell: string | null = "sh";
-  for (const s of run.stage ? lineage(run.stage) : []) {
-    for (const i of s.instructions) {
-      if (s === run.stage && i.ordinal >= run.ordinal) break;
-      if (i.keyword === "SHELL" && i.args.length > 0) shell = shellName(i.args[0].value);
-    }
-  }
-  return shell;
+  const program = run.stage ? shellProgramAt(run.stage, run) : null;
+  return program === null ? "sh" : shellName(program);
 }
 
 /** The file's comments by line: built once per model, not once per RUN (a long file has hundreds of both). */

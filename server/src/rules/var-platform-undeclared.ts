@@ -14,12 +14,13 @@
 // words); a RUN that sets the name itself; ONBUILD triggers; Windows images (their environment is
 // not known) and non-POSIX shells (PowerShell's `$TARGETARCH` is a variable of its own).
 
-import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { rootImageName, rootImageOf } from "../images/base-image";
 import { knowsEnvironment } from "../images/image-env";
-import { officialName } from "../images/tags";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { shellSourcesOf } from "../model/parse";
+import { shellAt } from "../model/run-shell";
 import { documentOffset, toLogical, type LogicalText } from "../model/shell";
+import { perModel } from "../model/per-model";
 import { ancestorsOf } from "../model/stage-graph";
 import { escapeRegExp, type Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -42,18 +43,13 @@ const PLATFORM_ARG_USE = `\\$\\{?(?:${[...PLATFORM_ARGS].map(escapeRegExp).join(
 const NAMES_A_PLATFORM_ARG = new RegExp(PLATFORM_ARG_USE);
 const NAMES_A_PLATFORM_ARG_EVERYWHERE = new RegExp(PLATFORM_ARG_USE, "g");
 
-// Where the document names a platform argument, found once per text: asking from each RUN's start
+// Where the document names a platform argument, found once per model: asking from each RUN's start
 // would scan on to the next match, anywhere in the file, for every RUN.
-const mentions = new WeakMap<DockerfileModel, { text: string; offsets: number[] }>();
+const mentionsOf = perModel((model) => [...model.text.matchAll(NAMES_A_PLATFORM_ARG_EVERYWHERE)].map((m) => m.index ?? 0));
 
 /** Whether the document text between `start` and `end` names a platform argument. */
 function namesOneBetween(model: DockerfileModel, start: number, end: number): boolean {
-  let known = mentions.get(model);
-  if (known === undefined || known.text !== model.text) {
-    known = { text: model.text, offsets: [...model.text.matchAll(NAMES_A_PLATFORM_ARG_EVERYWHERE)].map((m) => m.index ?? 0) };
-    mentions.set(model, known);
-  }
-  const { offsets } = known;
+  const offsets = mentionsOf(model);
   // The first offset at or after `start`.
   let low = 0;
   let high = offsets.length;
@@ -82,7 +78,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     // Most files use no platform argument outside FROM lines, or none at all: nothing to walk.
-    if (model.escapeChar === "`" || !NAMES_A_PLATFORM_ARG.test(model.text)) return;
+    if (model.escapeChar === "`" || mentionsOf(model).length === 0) return;
     for (const stage of model.stages) {
       // Read about the stage only once it uses one.
       let skipped: boolean | undefined;
@@ -231,23 +227,17 @@ function declaredLater(model: DockerfileModel, stage: Stage, after: Instruction,
  * the distribution images, the official language images): another may set the name itself.
  */
 function environmentKnown(stage: Stage): boolean {
-  const root = rootImageOf(stage).stage;
-  const image = baseRepositoryOf(root);
-  return knowsEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.base.kind === "scratch");
+  return knowsEnvironment(rootImageName(stage), rootImageOf(stage).stage.base.kind === "scratch");
 }
 
-/** Whether the SHELL in effect at `instruction` (the last before it, in the stage or those it is built FROM) is a POSIX shell. */
+/** Whether the SHELL in effect at `instruction` (run-shell.ts) is a POSIX shell; the default one is. */
 function posixShellAt(stage: Stage, instruction: Instruction): boolean {
-  for (const s of [stage, ...ancestorsOf(stage)]) {
-    const shells = s.instructions.filter((i) => i.keyword === "SHELL" && (s !== stage || i.ordinal < instruction.ordinal));
-    const last = shells[shells.length - 1];
-    if (!last) continue;
-    // `["/usr/bin/env", "bash", "-c"]` runs bash.
-    const words = last.args.map((a) => a.value.split("/").pop() ?? "");
-    const program = words[0] === "env" ? words.slice(1).find((w) => !w.startsWith("-")) : words[0];
-    return program !== undefined && POSIX_SHELLS.has(program);
-  }
-  return true;
+  const shell = shellAt(stage, instruction);
+  if (shell === null) return true;
+  // `["/usr/bin/env", "bash", "-c"]` runs bash.
+  const words = shell.args.map((a) => a.value.split("/").pop() ?? "");
+  const program = words[0] === "env" ? words.slice(1).find((w) => !w.startsWith("-")) : words[0];
+  return program !== undefined && POSIX_SHELLS.has(program);
 }
 
 /** `ARG <name>` on the line after the stage's FROM (after all its lines, when continued), written as the FROM is. */

@@ -10,11 +10,10 @@
 // only FROM lines see it. That is reported on any base, unless a FROM uses the name (the image
 // may then define a variable of the same name, as nvidia/cuda does CUDA_VERSION).
 
-import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { rootImageName, rootImageOf } from "../images/base-image";
 import { isWindowsImage } from "../images/default-user";
 import { sameImage } from "../images/distro-release";
 import { imageEnvironment } from "../images/image-env";
-import { officialName } from "../images/tags";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { nearNameReport } from "../fixes/variable-near-name";
@@ -45,12 +44,10 @@ export const rule: Rule = {
     const onlyGlobal = globalArgsNotInFrom(model);
     for (const stage of model.stages) {
       const root = rootImageOf(stage);
-      const image = baseRepositoryOf(root.stage);
-      // `registry.hub.docker.com/library/golang` and the mirrors hold the official image and its environment.
       // A base the build chooses by argument (`FROM ${BASE_IMAGE}`) may be any image: its
       // environment is not known, whatever the argument's default is.
       const chosen = chosenByArgument(root.stage);
-      const known = imageEnvironment(image ? (officialName(image) ?? image.familiarName) : null, root.stage.base.kind === "scratch");
+      const known = imageEnvironment(rootImageName(stage), root.stage.base.kind === "scratch");
       const imageEnv = chosen ? { names: known.names, complete: false } : known;
       const windows = model.escapeChar === "`" || (root.stage.base.kind === "image" && isWindowsImage(root.stage.base.resolved));
       for (const instruction of stage.instructions) {
