@@ -39,8 +39,28 @@ const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
  */
 const READS_GIT_FOLDER =
   /["'`](?:\.{1,2}\/)*\.git\/(?:HEAD|ORIG_HEAD|FETCH_HEAD|packed-refs|refs\/|\$\{)|["'`](?:\.{1,2}\/)*\.git["'`]\s*,\s*["'`](?:HEAD|refs|packed-refs)["'`]/;
-/** Packages that install git with them (Alpine's `alpine-sdk` depends on git). */
-const PACKAGES_WITH_GIT = new Set(["git", "git-core", "alpine-sdk"]);
+/**
+ * Packages that install git with them: Alpine's `alpine-sdk`, and the git tools whose Debian (and
+ * Alpine, Fedora) packages depend on git (`git-lfs`, held-out AK: nimbus installs only git-lfs and
+ * its Makefile clones the submodules from the copied .git).
+ */
+const PACKAGES_WITH_GIT = new Set([
+  "git",
+  "git-core",
+  "alpine-sdk",
+  "git-lfs",
+  "git-svn",
+  "git-email",
+  "git-gui",
+  "gitk",
+  "git-all",
+  "git-flow",
+  "git-extras",
+  "git-crypt",
+  "git-buildpackage",
+  "hub",
+  "tig",
+]);
 /** npm packages that read the checkout's .git at build time to stamp a version. */
 const GIT_READING_NPM_PACKAGES = new Set([
   "git-rev-sync",
@@ -262,12 +282,20 @@ function isVcsStampingGoBuild(command: ShellCommand): boolean {
 }
 
 /**
- * A shell script that works on the checkout itself: it tests for `.git` (`[ -e .git ]`, `-d .git`)
- * or runs git on the repository (`git fetch --tags`, `git submodule update`), usually to make
- * `git describe` work in a shallow clone before the version is computed.
+ * A shell script or Makefile that works on the checkout itself: it tests for `.git` (`[ -e .git ]`,
+ * `-d .git`) or runs git on the repository (`git fetch --tags`, `git submodule update`), usually to
+ * make `git describe` work in a shallow clone or to fetch the submodules the build compiles. Git's
+ * global options may come first: `git -C dir`, `git -c submodule."x".update=none submodule update`,
+ * or a make variable holding them (`git $(GIT_SUBMODULE_CONFIG) submodule update`).
  */
 const SCRIPT_USES_CHECKOUT =
-  /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:-C\s+\S+\s+)?(?:fetch|submodule|clean|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
+  /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:(?:-[cC]\s+\S+|\$[({]\w+[)}])\s+)*(?:fetch|submodule|clean|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
+/**
+ * The same in a Makefile, but for `git clean`: a Makefile's `clean`/`distclean` target runs it for
+ * developers, and `make <target>` in a Dockerfile seldom reaches it.
+ */
+const MAKEFILE_USES_CHECKOUT =
+  /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:(?:-[cC]\s+\S+|\$[({]\w+[)}])\s+)*(?:fetch|submodule|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
 
 /**
  * True when a step names the copied `.git` folder itself, other than to delete it: it tests for it
@@ -309,10 +337,15 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
   );
 }
 
-/** True when the command runs a shell script of the context that works on the checkout itself (see {@link SCRIPT_USES_CHECKOUT}). */
+/**
+ * True when the command runs a shell script or a Makefile of the context that works on the
+ * checkout itself (see {@link SCRIPT_USES_CHECKOUT}).
+ */
 function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
-  const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh")));
-  return Object.entries(model.context.files ?? {}).some(([path, text]) => ran.has(path) && SCRIPT_USES_CHECKOUT.test(text));
+  const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh") || MAKEFILES.test(path)));
+  return Object.entries(model.context.files ?? {}).some(
+    ([path, text]) => ran.has(path) && (MAKEFILES.test(path) ? MAKEFILE_USES_CHECKOUT : SCRIPT_USES_CHECKOUT).test(text),
+  );
 }
 
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */

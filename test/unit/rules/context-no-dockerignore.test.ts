@@ -77,6 +77,17 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "a Makefile whose only git command is a developer's git clean: .git is still reported",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
+      context: {
+        dockerignore: "dist\n",
+        rootEntries: [".git/", "Makefile", "src/"],
+        files: { Makefile: "dist:\n\tcc -o dist/app src/main.c\n\ndistclean:\n\tgit clean -fdx\n" },
+      },
+      messageId: "missingEntriesStage",
+      line: 3,
+    },
+    {
       name: "COPY . . and no .dockerignore",
       code: NODE_APP,
       context: { dockerignore: null, rootEntries: NODE_ROOT },
@@ -619,6 +630,23 @@ testRule(rule, {
       name: "alpine-sdk brings git along for the make build",
       code: "FROM golang:1.22-alpine AS build\nRUN apk add --update alpine-sdk\nWORKDIR /src\nCOPY . .\nRUN make release-binary\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
       context: { dockerignore: "bin\n", rootEntries: [".git/", "go.mod", "Makefile"] },
+    },
+    {
+      name: "git-lfs brings git along for the make build (its packages depend on git)",
+      code: "FROM debian:trixie-slim AS build\nRUN apt-get update && apt-get install -y build-essential git-lfs\nCOPY . /src\nRUN cd /src && make -j4 app\nFROM debian:trixie-slim\nCOPY --from=build /src/build/app /usr/bin/app\n",
+      context: { dockerignore: "vendor/*\n", rootEntries: [".git/", ".gitmodules", "Makefile", "src/", "vendor/"] },
+    },
+    {
+      name: "a Makefile that fetches the submodules through a variable of git options: .git stays",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make init && make app\nFROM debian:12-slim\nCOPY --from=build /src/build/app /usr/bin/app\n",
+      context: {
+        dockerignore: "build\n",
+        rootEntries: [".git/", ".gitmodules", "Makefile", "src/"],
+        files: {
+          Makefile:
+            'GIT_UPDATE := git -c submodule."docs".update=none submodule update --init --recursive; \\\n  git $(GIT_OPTS) submodule update vendor/lib\n\ninit:\n\t$(GIT_UPDATE)\n\napp:\n\tcc -o build/app src/main.c\n',
+        },
+      },
     },
     {
       name: "a justfile build on the project's own toolchain image, which may bundle git",
