@@ -3,6 +3,7 @@
 // tag is the only choice or the purpose (published only as `latest`; nightly builds).
 
 import { baseName, copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
+import { isBroadContextCopy } from "../model/copies";
 import { finalImageStages, shippedImageStages } from "../model/final-image";
 import { perModel } from "../model/per-model";
 import { startCommand } from "../model/stage-purpose";
@@ -19,12 +20,16 @@ import { runCommands } from "../model/run-commands";
 import { systemPackageCommand } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
 import { stagesBuiltOn } from "../model/stage-graph";
-import { hubName, officialName } from "./tags";
+import { hubName, NODE_CODENAMES, officialName } from "./tags";
 
 /** Channel words that name whatever release is current. */
 const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "rolling", "mainline"]);
-/** Official images whose tags are release names rather than versions, where a word tag is pinned. */
-const NAMED_RELEASES = new Set(["debian", "ubuntu", "busybox", "buildpack-deps", "centos", "fedora", "amazonlinux", "oraclelinux", "hello-world"]);
+/**
+ * Official images whose tags are release names rather than versions, where a word tag is pinned.
+ * Traefik's only word tags besides `latest` are the codenames of its minor lines (`mimolette` is
+ * 2.11, `langres` 3.7), like Debian's `bookworm`.
+ */
+const NAMED_RELEASES = new Set(["debian", "ubuntu", "busybox", "buildpack-deps", "centos", "fedora", "amazonlinux", "oraclelinux", "hello-world", "traefik"]);
 /** Release names of those images that roll: Debian's testing and unstable (sid), Ubuntu's devel. */
 const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = {
   debian: ["testing", "unstable", "sid"],
@@ -76,6 +81,9 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
   const tag = ref.tag.toLowerCase();
   if (tag === "latest") return "latest";
   const words = tag.split(/[-_.]/);
+  // A Node.js LTS codename names one major line (`jod-alpine` is `22-alpine`, `lts-krypton` is
+  // `24`), as a major-version tag does: it moves only within that line.
+  if (officialName(ref) === "node" && words.some((w) => NODE_CODENAMES[w] !== undefined)) return null;
   // `lts-alpine`, `stable-slim`, `latest-debian`; not `...-edge-145.0` (a browser) or `3-latest` (a major line);
   // `edge-25.11.3` and `latest-rust-1.95` carry a version after the channel: judged pinned.
   const hasVersion = words.some((w) => /^v?\d+$/.test(w)) || /\d+\.\d+/.test(tag);
@@ -132,13 +140,18 @@ export const isRollingBuild: (model: DockerfileModel) => boolean = perModel((mod
  * True when a RUN of a stage that ships (the final image's build, or another image the project
  * builds) clones a repository's default branch and nothing picks a revision: no `--branch`
  * on the clone, no `git checkout`, `switch` or `reset` anywhere. The build takes whatever that
- * branch holds on the day (a nightly from HEAD), like a download of the newest release.
+ * branch holds on the day (a nightly from HEAD), like a download of the newest release. Not when
+ * those stages copy the whole build context (`COPY . /app`): the image is a build of the project's
+ * checkout, released with it, and the clone a library built alongside (ImageMagick from its
+ * default branch), not what the image is a nightly of.
  */
 function clonesBranchHead(model: DockerfileModel): boolean {
   // Only stages whose output ships: a test stage that clones a fixture repository (built with
   // `--target test`, never copied from) changes no image the project publishes.
   const shipped = shippedImageStages(model);
-  const gits = runCommands(model.stages.filter((s) => s.isReachable || shipped.has(s)))
+  const stages = model.stages.filter((s) => s.isReachable || shipped.has(s));
+  if (stages.some((s) => s.instructions.some(isBroadContextCopy))) return false;
+  const gits = runCommands(stages)
     .map((r) => r.command)
     .filter((c) => c.name === "git");
   // The subcommand: the first word that is no option, nor the value of `-C <dir>` or `-c <name=value>`.

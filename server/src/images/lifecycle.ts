@@ -4,7 +4,7 @@
 
 import { newestVersions } from "./facts";
 import type { ImageReference } from "./reference";
-import { DEBIAN_CODENAMES, effectiveTag, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
+import { DEBIAN_CODENAMES, effectiveTag, NODE_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
 
 /** The day these tables were last checked against their sources. */
 export const LIFECYCLE_AS_OF = "2026-11-22";
@@ -45,17 +45,6 @@ const NODE_EOL: DateTable = {
   "21": "2024-06-01",
   "23": "2025-06-01",
   "25": "2026-06-01",
-};
-const NODE_CODENAMES: Readonly<Record<string, string>> = {
-  argon: "4",
-  boron: "6",
-  carbon: "8",
-  dubnium: "10",
-  erbium: "12",
-  fermium: "14",
-  gallium: "16",
-  hydrogen: "18",
-  iron: "20",
 };
 const PYTHON_EOL: DateTable = {
   "2.6": "2013-10-29",
@@ -222,8 +211,9 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
   const major = v.length > 0 ? String(v[0]) : null;
   switch (name) {
     case "node": {
-      const key = major ?? NODE_CODENAMES[p.words[0] ?? ""];
-      if (key === undefined || key === null) return null;
+      const codename = NODE_CODENAMES[p.words[0] ?? ""];
+      const key = major ?? (codename !== undefined ? String(codename) : null);
+      if (key === null) return null;
       if (Number(key) < 4) return note("end-of-life", `Node.js ${key}`, "2016", "node:24", SOURCES.node);
       return NODE_EOL[key] ? note("end-of-life", `Node.js ${key}`, NODE_EOL[key], "node:24", SOURCES.node) : null;
     }

@@ -53,6 +53,23 @@ export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
   resolute: 26.04,
 };
 /**
+ * Node.js LTS codenames with the major line each names (`node:jod-alpine` is `node:22-alpine`).
+ * A line gets its codename when it enters LTS; add the next one then.
+ */
+export const NODE_CODENAMES: Readonly<Record<string, number>> = {
+  argon: 4,
+  boron: 6,
+  carbon: 8,
+  dubnium: 10,
+  erbium: 12,
+  fermium: 14,
+  gallium: 16,
+  hydrogen: 18,
+  iron: 20,
+  jod: 22,
+  krypton: 24,
+};
+/**
  * The Ubuntu release a tag starts with, as its version number (`noble`, `24.04`, `jammy-20240125`,
  * `ubuntu-22.04`, `ubuntu20.04`); null when it names none.
  */

@@ -6,7 +6,8 @@
 // browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
 // or a password's minimum length, where a secret file is) and values that hold no secret
 // (an ENV's empty, placeholder or switched-off value, `**None**`, `DEFAULT_BAD_KEY` and `disabled` included, a boolean, a path, a plain URL, a public
-// key's ID), and a value a comment right above says is public on purpose. The remedy named fits
+// key's ID, an ENV key whose whole value names a development environment such as `dev`), and a
+// value a comment right above says is public on purpose. The remedy named fits
 // where the value is read: an ENV of an image the project runs (the final one, another built with
 // `--target`, or their common base) no later RUN names is a run-time setting (pass it when the
 // container starts); a builder stage's ARG or ENV stays in its history, not in the shipped image
@@ -102,6 +103,12 @@ const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|un
 const PLACEHOLDER_WORD =
   /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake|disabled?|deactivated|unset|undefined|unconfigured|empty|blank)$/i;
 const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/;
+// A whole value that names a development or test environment (`PROFILING_EXTENSION_HTTP_KEY=dev`,
+// the profiler's own default key): the stand-in for the key the deployment sets, saying it is not
+// meant for production. Only the whole value: a longer one built around the word
+// (`jwt-test-secret`) is a known default that ships, as `changeme` is. Not for a login password,
+// where a word is what someone types to log in (`DB_PASSWORD=test`, like `postgres`).
+const ENVIRONMENT_WORD = /^(?:dev|devel|development|test|testing|local)$/i;
 // A value that asks to be changed (`changeme`, `change_me`, `replace-this`): a known default that
 // works until the deployment overrides it. The weakness is real, but it is a run-time setting:
 // the remedy is to leave it unset in the image and pass it when the container starts.
@@ -217,6 +224,7 @@ export const rule: Rule = {
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
+        if (instruction.keyword === "ENV" && namesAnEnvironment(key.name, value)) continue;
         if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (instruction.keyword === "ARG" && isOverriddenByLaterEnv(model, instruction, key.name)) continue;
@@ -413,6 +421,11 @@ function saysItIsAPlaceholder(value: string): boolean {
   const words = letterWords(value);
   if (words === null) return false;
   return words.some((word) => PLACEHOLDER_WORD.test(word)) || NOT_USED_PHRASE.test(words.join(" ").toLowerCase());
+}
+
+/** True for an ENV value that is only the name of a development or test environment, under a name that is no login password. */
+function namesAnEnvironment(name: string, value: string | null): boolean {
+  return value !== null && ENVIRONMENT_WORD.test(value.trim()) && !PASSWORD_LAST.test(name);
 }
 
 /** True for `changeme` and its kin, also as words of a longer value (`ThisTokenIsNotSoSecretChangeIt`). */

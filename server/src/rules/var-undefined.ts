@@ -4,6 +4,7 @@
 // RUN is left to the shell. For a base image whose environment is not fully known, only a near miss
 // of a known name is reported, since the image may define the variable; and a longer or shorter
 // name than the image's (`$GOPATH` beside `PATH`) is a plausible variable of its own, not a typo.
+// A variable an ENV pair uses in its own value (`LUA_CPATH="...;${LUA_CPATH}"`) is never a typo.
 // A use with a `-`/`+` operator (`${X:-}`, `${X-d}`, `${X:+a}`) says what happens when X is unset:
 // the author expects it may be (often it comes from a base image chosen by a build argument).
 // A name declared by an ARG before the first FROM and not again in the stage is the classic slip:
@@ -70,9 +71,11 @@ export const rule: Rule = {
               report({ range: use.range, messageId: "sameInstruction", data: { name: use.name, keyword: instruction.keyword } });
               continue;
             }
-            // `ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib` on an image not all known: the
-            // standard way to extend a search path the image may set, named on purpose, not a typo.
-            if (!imageEnv.complete && extendsItself(instruction, token, use.name)) continue;
+            // `ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib`, `ENV LUA_CPATH="/opt/?.so;${LUA_CPATH}"`
+            // on an image not all known: the standard way to extend a search path the image may
+            // set (openresty's images set LUA_PATH and LUA_CPATH), named on purpose, not a typo.
+            const ownValue = valueSetBy(instruction, token, use.name);
+            if (!imageEnv.complete && ownValue !== null && extendsSearchPath(use.name, ownValue)) continue;
             seen.add(use.name);
             if (onlyGlobal.has(use.name)) {
               report({ range: use.range, messageId: "globalArg", data: { name: use.name } });
@@ -86,7 +89,9 @@ export const rule: Rule = {
               report({ range: use.range, messageId: "otherStage", data: { name: use.name, stage: setter } });
               continue;
             }
-            const near = nearNameReport(model, use, [...env.keys(), ...imageEnv.names]);
+            // A pair that uses the name it sets (`CFLAGS="$CFLAGS -O2"`) names it on purpose: another
+            // name would put that variable's value there (`$LUA_PATH`'s .lua patterns in LUA_CPATH).
+            const near = ownValue !== null ? null : nearNameReport(model, use, [...env.keys(), ...imageEnv.names]);
             // On an image whose environment is not all known, a name longer or shorter than the
             // image's (`$GOPATH` next to `PATH`) is a variable of its own, not a typo of it.
             const plausible = near !== null && !imageEnv.complete && !env.has(near.data.suggestion) && near.data.suggestion.length !== use.name.length;
@@ -151,19 +156,26 @@ function chosenByArgument(stage: Stage): boolean {
   return name.split(":")[0].includes("$");
 }
 
-/** Search-path variables that are extended with `${X}:...` or `...:${X}`. */
+/** Search-path variables, extended with their own value (`${X}:...`, `...;${X}`). */
 const SEARCH_PATH = /(?:PATH|LIB|DIRS)$/;
 
 /**
- * True when the ENV token sets `name` to a `:`-separated list that holds its own old value
- * (`ENV LD_LIBRARY_PATH="${LD_LIBRARY_PATH}:/usr/lib/x"`, `ENV PYTHONPATH=/app:$PYTHONPATH`).
+ * The value the ENV token gives `name` (quotes removed) when the token is the pair that sets
+ * `name` (`LUA_CPATH="/opt/?.so;${LUA_CPATH}"`, or the legacy `ENV NAME value`); null otherwise.
  */
-function extendsItself(instruction: Instruction, token: Token, name: string): boolean {
-  if (instruction.keyword !== "ENV" || !SEARCH_PATH.test(name)) return false;
+function valueSetBy(instruction: Instruction, token: Token, name: string): string | null {
+  if (instruction.keyword !== "ENV") return null;
   const eq = token.value.indexOf("=");
   // `ENV NAME value` (legacy form): the first argument is the name.
   const key = eq < 0 ? instruction.args[0]?.value : token.value.slice(0, eq);
-  const value = eq < 0 ? token.value : token.value.slice(eq + 1);
-  if (key !== name) return false;
-  return value.replace(/^["']|["']$/g, "").split(":").length > 1;
+  if (key !== name) return null;
+  return (eq < 0 ? token.value : token.value.slice(eq + 1)).replace(/^["']|["']$/g, "");
+}
+
+/**
+ * True when `name` is a search path and `value`, which holds its old value, is a list of entries:
+ * `:`-separated (`LD_LIBRARY_PATH`, `PYTHONPATH`) or `;`-separated (Lua's `LUA_PATH`, `LUA_CPATH`).
+ */
+function extendsSearchPath(name: string, value: string): boolean {
+  return SEARCH_PATH.test(name) && value.split(/[:;]/).length > 1;
 }

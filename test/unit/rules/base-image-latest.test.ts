@@ -214,6 +214,14 @@ testRule(rule, {
       data: { image: "ruby:slim", tag: "slim", others: "" },
     },
     {
+      // esmBot: the bot is built from the checkout and ImageMagick from its default branch.
+      name: "a build of the project's checkout that clones a library's branch head is no nightly: its runtime base still floats",
+      code: 'FROM node:lts-alpine AS base\nWORKDIR /app\nFROM base AS native\nRUN git clone https://github.com/acme/imagelib.git /imagelib && make -C /imagelib install\nFROM native AS build\nCOPY . /app\nRUN npm ci && npm run build\nFROM base\nCOPY . /app\nCOPY --from=build /app/dist /app/dist\nCMD ["node", "dist/app.js"]\n',
+      messageId: "floating",
+      line: 1,
+      data: { image: "node:lts-alpine", tag: "lts-alpine", others: "" },
+    },
+    {
       name: "a clone of a tagged branch is no rolling build",
       code: 'FROM golang:alpine AS build\nRUN git clone --branch "v1.2.0" https://github.com/acme/tool /src\nFROM alpine:3.22\nCOPY --from=build /src/tool /bin/\n',
       messageId: "floating",
@@ -396,6 +404,11 @@ testRule(rule, {
     { name: "openSUSE Tumbleweed is rolling and published as latest", code: "FROM opensuse/tumbleweed:latest AS build\nFROM scratch\n" },
     { name: "a nightly image is meant to be current", code: "FROM ghcr.io/zaproxy/zaproxy:nightly\nFROM softwaresecurityproject/zap-nightly:latest\n" },
     { name: "release names pin a distribution release", code: "FROM debian:bookworm-slim\nFROM ubuntu:noble\n" },
+    {
+      name: "a Node.js LTS codename pins its major line, as 22-alpine does",
+      code: 'FROM node:jod-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\nFROM node:lts-krypton AS tools\nFROM node:iron-bookworm-slim AS old\n',
+    },
+    { name: "a Traefik codename pins its minor line", code: "FROM traefik:mimolette\nCOPY traefik.yml /etc/traefik/\n" },
     { name: "a pinned image in COPY --from", code: "FROM alpine:3.22\nCOPY --from=ghcr.io/astral-sh/uv:0.5.31 /uv /bin/\n" },
     { name: "a stage in COPY --from", code: "FROM alpine:3.22 AS latest\nFROM alpine:3.22\nCOPY --from=latest /a /a\n" },
 

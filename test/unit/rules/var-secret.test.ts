@@ -122,6 +122,23 @@ testRule(rule, {
       data: { name: "POSTGRES_PASSWORD", value: "changeme" },
     },
     {
+      name: "a login password that is an environment's name is still a known default login",
+      code: "FROM mariadb:11.8\nENV MARIADB_PASSWORD=test\n",
+      messageId: "runtime",
+      data: { name: "MARIADB_PASSWORD" },
+    },
+    {
+      name: "an environment's name inside a longer value is a known default that ships",
+      code: "FROM node:22-alpine\nENV JWT_SECRET=jwt-secret-dev SESSION_KEY=dev-session-key\n",
+      messageId: "runtime",
+      count: 2,
+    },
+    {
+      name: "an ARG defaulting to an environment's name still takes --build-arg",
+      code: "FROM alpine:3.20\nARG DEPLOY_TOKEN=dev\nRUN fetch-release --token $DEPLOY_TOKEN\n",
+      messageId: "secret",
+    },
+    {
       name: "an ARG defaulting to a change-me value still takes --build-arg",
       code: "FROM alpine:3.20\nARG ADMIN_PASSWORD=change_me\nRUN echo $ADMIN_PASSWORD | setup-admin\n",
       messageId: "secret",
@@ -388,6 +405,11 @@ testRule(rule, {
     {
       name: "an ENV value whose words say it is a default, an example or unusable",
       code: "FROM python:3.12-slim\nENV WEB_SECRET_KEY=DEFAULT_BAD_KEY MAIL_PASSWORD=example API_TOKEN=your-api-token-here SIGNING_KEY=insecure\n",
+    },
+    {
+      // AzuraCast: the PHP-SPX profiler's own default key, in a profiling switch that is off.
+      name: "an ENV key whose whole value names a development or test environment",
+      code: "FROM php:8.4-fpm\nENV PROFILER_ENABLED=0 PROFILER_HTTP_KEY=dev API_TOKEN=Testing STUB_SECRET=local\n",
     },
     { name: "an empty JSON object or list as an ENV default", code: 'FROM alpine:3.20\nENV AUTH_DEFAULT_ROLE="{}" AUTH_KEYS=[]\n' },
     {

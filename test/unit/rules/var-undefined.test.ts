@@ -81,6 +81,14 @@ testRule(rule, {
       data: { name: "LD_LIBRARY_PATH" },
     },
     {
+      // lua-resty-auto-ssl: '$LUA_PATH' would put .lua patterns into the C module path.
+      name: "a variable that extends itself is named on purpose: no near miss is suggested, even where it is known unset",
+      code: 'FROM debian:12-slim\nENV LUA_PATH="/opt/lua/?.lua"\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
+      messageId: "undefined",
+      line: 3,
+      data: { name: "LUA_CPATH" },
+    },
+    {
       name: "a base chosen by argument: a near miss of a declared name is still a typo",
       code: "ARG BASE=debian:12-slim\nFROM ${BASE}\nARG RUN_MODE=prod\nENV MODE=${RUN_MDOE}\n",
       messageId: "didYouMean",
@@ -115,6 +123,14 @@ testRule(rule, {
       code: 'ARG RUNTIME_BASE=debian:12-slim\nFROM ${RUNTIME_BASE} AS runtime\nFROM runtime AS app\nENV LD_LIBRARY_PATH="${LD_LIBRARY_PATH}:/usr/lib/accel"\n',
     },
     { name: "a base chosen by argument may define any name", code: "ARG BASE=debian:12-slim\nFROM ${BASE}\nWORKDIR ${APP_HOME}\n" },
+    {
+      name: "Lua's ;-separated search paths extended on a vendor image whose environment is not all known",
+      code: 'FROM example/openresty:1.21-centos\nENV LUA_PATH="/opt/lua/?.lua;${LUA_PATH}"\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
+    },
+    {
+      name: "a ;-separated search path extended in two stages on the same vendor image: each extends the image's own",
+      code: 'FROM example/openresty:1.21-centos AS build\nENV LUA_CPATH="/build/lua/?.so;${LUA_CPATH}"\nFROM example/openresty:1.21-centos\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
+    },
     {
       name: "PYTHONPATH prepended to on an image whose environment is not all known",
       code: "FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nENV PYTHONPATH=/app/src:$PYTHONPATH\n",
