@@ -68,8 +68,20 @@ export function runsBuildScript(manager: string, positionals: readonly string[])
 
 /** Classifies one shell command as a build step, or null. */
 export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem; tool: string } | null {
-  const name = command.name;
-  const pos = positional(command);
+  return buildStepOfWords(
+    command.name,
+    command.args.map((w) => w.value),
+    command.program?.value ?? command.name,
+  );
+}
+
+/**
+ * Classifies a command given as its program's base name, the words after the program and the
+ * program as written (`./mvnw`, for the tool's description), as a build step, or null: for
+ * commands read as plain words, such as a start command's or an entry script's.
+ */
+export function buildStepOfWords(name: string, args: readonly string[], program: string): { ecosystem: BuildEcosystem; tool: string } | null {
+  const pos = args.filter((w) => !w.startsWith("-"));
   const sub = pos[0] ?? "";
   switch (name) {
     case "go":
@@ -91,17 +103,17 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
     }
     case "mvn":
     case "mvnw": {
-      const goal = command.args.find((w) => /^(?:package|install|verify|compile|deploy|spring-boot:repackage)$/.test(w.value));
-      return goal ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${goal.value}` } : null;
+      const goal = args.find((w) => /^(?:package|install|verify|compile|deploy|spring-boot:repackage)$/.test(w));
+      return goal ? { ecosystem: "java", tool: `${program} ${goal}` } : null;
     }
     case "gradle":
     case "gradlew": {
-      const task = command.args.find((w) => /^(?::?[\w-]+:)*(?:build|assemble|bootJar|jar|shadowJar|installDist|distTar|distZip|war|bootWar)$/.test(w.value));
-      return task ? { ecosystem: "java", tool: `${command.program?.value ?? name} ${task.value}` } : null;
+      const task = args.find((w) => /^(?::?[\w-]+:)*(?:build|assemble|bootJar|jar|shadowJar|installDist|distTar|distZip|war|bootWar)$/.test(w));
+      return task ? { ecosystem: "java", tool: `${program} ${task}` } : null;
     }
     case "javac":
       // JDK images smoke-test their install with `javac --version`: that compiles nothing.
-      return command.args.some((w) => /^--?(?:version|help)$/.test(w.value)) ? null : { ecosystem: "java", tool: "javac" };
+      return args.some((w) => /^--?(?:version|help)$/.test(w)) ? null : { ecosystem: "java", tool: "javac" };
     case "cargo":
       return sub === "build" || sub === "install" ? { ecosystem: "rust", tool: `cargo ${sub}` } : null;
     case "dotnet":
@@ -121,13 +133,13 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
   }
   if (/^python(?:3(?:\.\d+)?)?$/.test(name)) {
     if (pos[0] === "setup.py" && /^(?:build|bdist_wheel|build_ext)$/.test(pos[1] ?? "")) return { ecosystem: "python", tool: `python setup.py ${pos[1]}` };
-    if (command.args[0]?.value === "-m" && command.args[1]?.value === "build") return { ecosystem: "python", tool: "python -m build" };
+    if (args[0] === "-m" && args[1] === "build") return { ecosystem: "python", tool: "python -m build" };
     return null;
   }
   if (/^pip3?$/.test(name) && sub === "wheel") return { ecosystem: "python", tool: "pip wheel" };
   if (C_COMPILERS.has(name)) {
     // `make install` of a downloaded tool is still a native build; `cmake --version` is not.
-    if (command.args.some((w) => w.value === "--version" || w.value === "-v")) return null;
+    if (args.some((w) => w === "--version" || w === "-v")) return null;
     return { ecosystem: "c", tool: name };
   }
   return null;

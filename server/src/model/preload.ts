@@ -8,9 +8,10 @@
 import { systemPackageCommand } from "./commands";
 import { copyPaths } from "./copy-paths";
 import { envDeclarations } from "./environment";
+import { instructionOnOneLine } from "./instruction-text";
+import { perModel } from "./per-model";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
-import { entryScriptFiles } from "./start-steps";
 import type { DockerfileModel, Stage } from "./types";
 
 /** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
@@ -60,30 +61,64 @@ function carriesMkl(chain: readonly Stage[]): boolean {
   });
 }
 
+/** The instructions whose commands may set a preload. */
+const START_OR_RUN = new Set(["RUN", "CMD", "ENTRYPOINT"]);
+
+/** Sets the dynamic loader's preload: `LD_PRELOAD=...` (an assignment, `export`, `env`), or writes its list file. */
+const SETS_PRELOAD = /\bLD_PRELOAD=|\/etc\/ld\.so\.preload\b/;
+
 /**
- * File names of the unversioned libraries the final image preloads: from an `ENV LD_PRELOAD` of
- * its stages, and from an entry script that sets LD_PRELOAD (every `lib*.so` it names, since the
- * path usually goes through a variable: `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`); those a
+ * The texts that say what the final image preloads: each `ENV LD_PRELOAD` value of its stages; each
+ * RUN, CMD or ENTRYPOINT of theirs that sets LD_PRELOAD or writes `/etc/ld.so.preload` (`CMD
+ * LD_PRELOAD=libjemalloc.so exec java -jar app.jar`); and each context file the host read that sets
+ * LD_PRELOAD (the entry script, a launcher it runs, a library it sources), whole, since the path
+ * usually goes through a variable (`JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`).
+ */
+const preloadTexts: (model: DockerfileModel) => readonly string[] = perModel((model) => {
+  const texts: string[] = [];
+  const final = model.finalStage;
+  if (final === null) return texts;
+  for (const stage of lineage(final))
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === "ENV") {
+        for (const d of envDeclarations(model, instruction)) if (d.name === "LD_PRELOAD" && d.value !== null) texts.push(d.value);
+      } else if (START_OR_RUN.has(instruction.keyword)) {
+        const text = instructionOnOneLine(model, instruction);
+        if (SETS_PRELOAD.test(text)) texts.push(text);
+      }
+    }
+  for (const text of Object.values(model.context.files ?? {})) if (/\bLD_PRELOAD=/.test(text)) texts.push(text);
+  return texts;
+});
+
+/**
+ * File names of the unversioned libraries the final image preloads (see `preloadTexts`); those a
  * context file the host read opens by that name (`LOADED_BY_NAME`); and `libiomp5.so` where the
  * image carries Intel MKL, whose threading layer loads it by that name.
  */
 export function preloadedLibraries(model: DockerfileModel): Set<string> {
   const out = new Set<string>();
-  const add = (text: string) => {
-    for (const match of text.matchAll(UNVERSIONED_LIBRARY)) out.add(match[1]);
-  };
   const final = model.finalStage;
   if (final === null) return out;
-  for (const stage of lineage(final))
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "ENV") continue;
-      for (const d of envDeclarations(model, instruction)) if (d.name === "LD_PRELOAD" && d.value !== null) add(d.value);
-    }
+  for (const text of preloadTexts(model)) for (const match of text.matchAll(UNVERSIONED_LIBRARY)) out.add(match[1]);
   if (carriesMkl(lineage(final))) out.add("libiomp5.so");
-  for (const [, text] of entryScriptFiles(model)) if (/\bLD_PRELOAD=/.test(text)) add(text);
   for (const text of Object.values(model.context.files ?? {}))
     for (const match of text.matchAll(LOADED_BY_NAME)) out.add(match[1].endsWith(".so") ? match[1] : `${match[1]}.so`);
   return out;
+}
+
+/**
+ * The unversioned files of the malloc replacements (jemalloc, gperftools' tcmalloc, mimalloc): a
+ * program built against one links it, anything else gets it only through a preload.
+ */
+export const ALLOCATOR_LIBRARIES: readonly string[] = ["libjemalloc.so", "libtcmalloc.so", "libtcmalloc_minimal.so", "libmimalloc.so"];
+
+/** A versioned file of a malloc replacement (`libjemalloc.so.2`, `libtcmalloc_minimal.so.4`): its runtime package has it. */
+const VERSIONED_ALLOCATOR = /\blib(?:jemalloc|tcmalloc\w*|mimalloc)\.so\.\d/;
+
+/** True when what the image shows of its preloads names a malloc replacement's versioned file (`LD_PRELOAD=/usr/lib/.../libjemalloc.so.2`). */
+export function preloadsVersionedAllocator(model: DockerfileModel): boolean {
+  return preloadTexts(model).some((text) => VERSIONED_ALLOCATOR.test(text));
 }
 
 /** True when the -dev package `name` ships one of the unversioned libraries in `preloaded`. */

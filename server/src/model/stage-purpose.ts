@@ -9,7 +9,7 @@ import { commentsAbove } from "./comments";
 import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
-import type { DockerfileModel, Stage } from "./types";
+import type { DockerfileModel, Instruction, Stage } from "./types";
 import type { ShellCommand } from "./shell";
 
 const WORDS =
@@ -223,27 +223,39 @@ export function startCommand(model: DockerfileModel): readonly string[] | null {
  * its lineage sets them; null when none of its stages sets either.
  */
 export function startCommandOf(stage: Stage): readonly string[] | null {
-  let entrypoint: string[] | null = null;
-  let cmd: string[] | null = null;
+  const { entrypoint, cmd } = startInstructionsOf(stage);
+  if (entrypoint === null && cmd === null) return null;
+  return [...(entrypoint ? startWords(entrypoint) : []), ...(cmd ? startWords(cmd) : [])];
+}
+
+/** The words an ENTRYPOINT or CMD starts with; a shell form's first command past `cd` and `exec`. */
+function startWords(i: Instruction): string[] {
+  // A shell form's `exec` replaces the shell with the command: `CMD exec supervisord -c x` starts supervisord.
+  return i.isJsonForm ? i.args.map((a) => a.value) : withoutExec(shellFormProgram(i.commands)?.words.map((w) => w.value) ?? []);
+}
+
+/**
+ * The ENTRYPOINT and CMD instructions in effect for an image built up to `stage`, each null when
+ * its lineage sets none (or an ENTRYPOINT set after it reset an inherited CMD).
+ */
+export function startInstructionsOf(stage: Stage): { entrypoint: Instruction | null; cmd: Instruction | null } {
+  let entrypoint: Instruction | null = null;
+  let cmd: Instruction | null = null;
   for (const link of lineage(stage)) {
     // BuildKit resets an inherited CMD when ENTRYPOINT is set, not a CMD the same stage set before
     // it (`CMD ["/scripts/run.sh"]` then `ENTRYPOINT ["/tini", "--"]` runs tini -- /scripts/run.sh).
     let cmdSetHere = false;
     for (const i of link.instructions) {
-      if (i.keyword !== "ENTRYPOINT" && i.keyword !== "CMD") continue;
-      // A shell form's `exec` replaces the shell with the command: `CMD exec supervisord -c x` starts supervisord.
-      const words = i.isJsonForm ? i.args.map((a) => a.value) : withoutExec(shellFormProgram(i.commands)?.words.map((w) => w.value) ?? []);
       if (i.keyword === "ENTRYPOINT") {
-        entrypoint = words;
+        entrypoint = i;
         if (!cmdSetHere) cmd = null;
-      } else {
-        cmd = words;
+      } else if (i.keyword === "CMD") {
+        cmd = i;
         cmdSetHere = true;
       }
     }
   }
-  if (entrypoint === null && cmd === null) return null;
-  return [...(entrypoint ?? []), ...(cmd ?? [])];
+  return { entrypoint, cmd };
 }
 
 /**

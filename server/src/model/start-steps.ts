@@ -43,7 +43,7 @@ const SUDO_VALUE_OPTION = /^-[A-Za-z]*[ugCDhprtUTR]$/;
  * its user (`gosu app`), and the script's functions that run their arguments (`wrappers`:
  * `exec_as_app bundle install` where `exec_as_app() { sudo -u app "$@"; }`).
  */
-function programAt(words: readonly string[], wrappers: ReadonlySet<string>): number {
+export function programAt(words: readonly string[], wrappers: ReadonlySet<string> = new Set()): number {
   let at = 0;
   while (at < words.length) {
     const word = words[at];

@@ -3,16 +3,18 @@
 // they are run-time tools of many images (CI agents, wikis, package managers, doc builders).
 // An image that compiles or installs dependencies when it starts (its command or entry script runs
 // `mix setup`, `npm install`, `bundle install`, `make`...) needs its compilers at run time, and so
-// does a published `--target` image the final stage builds on whose start does.
+// do a published `--target` image the final stage builds on whose start does, and a one-shot
+// builder whose start runs the release build and copies the output out.
 
 import type { Rule } from "./types";
+import { startsBuildJob } from "../model/build-jobs";
 import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
 import { documentsBuildsInContainer } from "../model/container-builds";
 import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { installsPhpDebugger } from "../model/php-debugger";
-import { preloadedLibraries, shipsPreloadedLibrary } from "../model/preload";
+import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -24,6 +26,7 @@ import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
 import { isWorkbenchImage } from "../images/workbench";
+import { runsJvm } from "../images/jvm-image";
 
 /** How many package names the message quotes before "and N more". */
 const LISTED = 2;
@@ -202,6 +205,9 @@ export const rule: Rule = {
     if (mountsSourceOverWorkingFolder(model)) return;
     // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
     if (buildsAtStart(model)) return;
+    // A one-shot builder: its command runs the release build and copies the output out
+    // (`./rebar3 as prod tar && cp ... /output`); its compilers and headers are what it runs.
+    if (startsBuildJob(model)) return;
     // The file's notes on an install say the running container builds with its tools ("required
     // when building the custom FFmpeg inside the container"): run-time tools, as above.
     if (documentsBuildsInContainer(model, kept)) return;
@@ -210,6 +216,11 @@ export const rule: Rule = {
     const root = baseImageOf(chain[0]);
     const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
     const preloaded = preloadedLibraries(model);
+    // A JVM links no malloc replacement: an allocator's -dev package in its image is there for a
+    // preload by the unversioned name, done by a launcher inside the copied distribution that the
+    // host does not read (besu's bin/besu exports LD_PRELOAD=libjemalloc.so). A preload the image
+    // shows of the versioned file (`libjemalloc.so.2`) says the runtime package serves.
+    if (runsJvm(model) && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
     const runAtStart = programsRunAtStart(model);
     const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart) ?? []);
     const startBuilders = stagesOfTargetsBuildingAtStart(model);

@@ -314,6 +314,42 @@ testRule(rule, {
       line: 2,
     },
     {
+      name: "a start that builds and then runs the program it built is a service, not a build job",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libssl-dev dotnet-sdk-8.0\nCOPY . /src\nWORKDIR /src\nCMD dotnet publish -c Release -o /out && dotnet /out/App.dll\n",
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc', 'libssl-dev'" },
+    },
+    {
+      name: "rebar3's shell runs the project rather than building it: the compiler is a leftover",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libssl-dev\nCOPY . /app\nWORKDIR /app\nCMD ./rebar3 as prod shell\n",
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc', 'libssl-dev'" },
+    },
+    {
+      name: "a native program copied in may link the allocator: outside a JVM the runtime package is the remedy",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev ca-certificates\nCOPY linux/ /usr/local/bin/\nCMD ["server"]\n',
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev'" },
+    },
+    {
+      name: "a JVM image that shows a preload of the versioned allocator file: the runtime package has it",
+      code: 'FROM ubuntu:24.04\nCOPY --from=eclipse-temurin:21-jre /opt/java/openjdk /opt/java/openjdk\nENV JAVA_HOME=/opt/java/openjdk\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev\nENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\nCMD ["/opt/app/bin/app"]\n',
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev'" },
+    },
+    {
+      name: "in a JVM image only the allocator's -dev package is left alone, not other headers",
+      code: 'FROM eclipse-temurin:21-jre\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev libssl-dev\nCMD ["/opt/app/bin/app"]\n',
+      messageId: "headers",
+      data: { packages: "'libssl-dev'" },
+    },
+    {
+      name: "a RUN that writes the versioned allocator file into /etc/ld.so.preload: the runtime package has it",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev && echo /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 > /etc/ld.so.preload\nCMD ["server"]\n',
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev'" },
+    },
+    {
       name: "a versioned preload is the runtime package's file: the -dev package is not needed",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install libjemalloc-dev\nENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\nCMD ["app"]\n',
       messageId: "headers",
@@ -535,6 +571,54 @@ testRule(rule, {
     {
       name: "Xdebug and PCOV on every build: a PHP development image (Laravel Sail's)",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-dev libpng-dev php8.4-pcov php8.4-xdebug\nCMD ["start-container"]\n',
+    },
+    {
+      name: "a one-shot builder: its shell-form CMD clones the project, builds the release with rebar3 and copies it out",
+      code: "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN apt-get install -y libssl-dev libgmp-dev make gcc g++ git\nWORKDIR /app\nVOLUME /output\nCMD set -x && \\\n    git clone --recursive https://example.com/acme/node.git && \\\n    cd node && \\\n    ./rebar3 as prod tar && \\\n    cp _build/prod/rel/node/node-*.tar.gz /output/node.tar.gz\n",
+    },
+    {
+      name: "a one-shot builder whose exec-form CMD runs a shell script that builds an Erlang release and copies it out",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential erlang-dev libssl-dev\nWORKDIR /src\nCMD ["sh", "-c", "./rebar3 as prod release && cp -r _build/prod/rel/app /artifacts/ && echo done"]\n',
+    },
+    {
+      name: "a one-shot builder whose entry script publishes the app and copies the output to a mounted folder",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev dotnet-sdk-8.0\nCOPY build-release.sh /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/build-release.sh"]\n',
+      context: { files: { "build-release.sh": "#!/bin/sh\nset -e\ncd /src\ndotnet publish -c Release -r linux-x64 -o /out\ncp -r /out/. /artifacts/\n" } },
+    },
+    {
+      name: "an exec-form ENTRYPOINT takes the exec-form CMD as its arguments: together they run the build",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev dotnet-sdk-8.0\nWORKDIR /src\nENTRYPOINT ["dotnet"]\nCMD ["publish", "-c", "Release", "-o", "/out"]\n',
+    },
+    {
+      name: "a JVM image (a JRE copied in, JAVA_HOME set) keeps jemalloc's -dev package for its launcher's preload of libjemalloc.so",
+      code: 'FROM eclipse-temurin:25-jre AS java-base\nFROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev && rm -rf /var/lib/apt/lists/*\nCOPY --from=java-base /opt/java/openjdk /opt/java/openjdk\nCOPY node /opt/node/\nENV JAVA_HOME=/opt/java/openjdk\nENTRYPOINT ["node-entry.sh"]\n',
+    },
+    {
+      name: "a JVM image by its base (a JRE image) keeps tcmalloc's -dev package for a preload",
+      code: 'FROM eclipse-temurin:21-jre\nRUN apt-get update && apt-get install -y --no-install-recommends libgoogle-perftools-dev\nCOPY dist/ /opt/app/\nCMD ["/opt/app/bin/app"]\n',
+    },
+    {
+      name: "a JVM image by its start (java runs) keeps jemalloc's -dev package for a preload",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless libjemalloc-dev\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+    },
+    {
+      name: "the start command preloads the unversioned allocator file: only the -dev package ships it",
+      code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev\nCOPY server /usr/local/bin/\nCMD LD_PRELOAD=libjemalloc.so exec server\n",
+    },
+    {
+      name: "a RUN writes the unversioned allocator file into /etc/ld.so.preload",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev && echo /usr/lib/x86_64-linux-gnu/libjemalloc.so > /etc/ld.so.preload\nCMD ["server"]\n',
+    },
+    {
+      name: "a launcher the entry script runs (not the entry script itself) preloads the unversioned allocator file",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev\nCOPY dist/ /opt/app/\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
+      context: {
+        files: {
+          "entry.sh": '#!/bin/sh\nexec /opt/app/bin/launch "$@"\n',
+          "dist/bin/launch":
+            '#!/bin/sh\nif [ -z "$(LD_PRELOAD=libjemalloc.so sh -c true 2>&1)" ]; then export LD_PRELOAD=libjemalloc.so; fi\nexec /opt/app/bin/server "$@"\n',
+        },
+      },
     },
     {
       name: "libomp-dev beside copied Intel MKL libraries: MKL's threading layer loads libiomp5.so, which only the -dev package ships",
