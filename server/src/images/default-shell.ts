@@ -7,6 +7,9 @@
 // `set -o pipefail` (0.5.12 in bookworm, trixie and noble): there a pipe's failure is caught only
 // by running the RUN with bash.
 
+import { shellProgramAt } from "../model/run-shell";
+import type { Instruction, Stage } from "../model/types";
+import { rootImageOf } from "./base-image";
 import type { ImageReference } from "./reference";
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
 
@@ -70,4 +73,19 @@ export function defaultShell(ref: ImageReference): "ash" | "bash" | "dash" | nul
   if (ref.isOfficial && DASH_SH_NAME.test(name)) return "dash";
   const words = (ref.tag ?? "").toLowerCase().split(/[-.]/);
   return words.some((w) => DEBIAN_CODENAMES[w] !== undefined || UBUNTU_CODENAMES[w] !== undefined) ? "dash" : null;
+}
+
+/**
+ * The shell that runs a shell-form RUN of `stage`: the program of the SHELL in effect when it is
+ * bash, dash or BusyBox ash, else (no SHELL, or SHELL running /bin/sh) the default shell of the
+ * image the stage's lineage starts from; null where neither says (another shell, a vendor image).
+ */
+export function runShell(stage: Stage, run: Instruction): "ash" | "bash" | "dash" | null {
+  const program = shellProgramAt(stage, run);
+  if (program !== null && !/^(?:\/usr)?(?:\/bin\/)?sh$/.test(program)) {
+    const name = program.replace(/^.*\//, "");
+    return name === "bash" || name === "dash" ? name : name === "ash" || name === "busybox" ? "ash" : null;
+  }
+  const image = rootImageOf(stage).image;
+  return image === null ? null : defaultShell(image);
 }

@@ -3,12 +3,16 @@
 // stage, or an image named for development (`dev`, `test`, `validate`), they never reach
 // production, so the rule only hints at a cache mount there, and only for the pip install of the
 // project itself, which reruns with every source edit; stages the final image never needs are left
-// alone. Advice that would break a later install of the same stage is never given, and none is given
-// on a pip install the distribution's externally managed Python refuses (PEP 668): it leaves no cache.
+// alone. Advice that would break a later install of the same stage is never given (an apt install, or
+// an R install through bspm, that reads these lists), and none is given on a pip install that leaves
+// no cache: one the distribution's externally managed Python refuses (PEP 668), or one whose pip.conf
+// sets `no-cache-dir`.
 
 import { addCacheMounts, cacheMountFlags } from "../fixes/cache-mount";
 
 import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
+import { installsRPackagesThroughBspm } from "../images/bspm";
+import { runShell } from "../images/default-shell";
 import { refusedByExternallyManagedPython } from "../images/externally-managed-python";
 import { isInFinalImage, shippedImageStages } from "../model/final-image";
 import {
@@ -29,6 +33,7 @@ import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
+import { pipConfigTurnsCacheOff } from "../model/pip-config";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
@@ -76,6 +81,7 @@ export const rule: Rule = {
     const isDevelopmentImage = model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path");
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
+    const shellOf = memoizedRunShell();
     const reported = new Set<string>();
     const isFirst = (key: string): boolean => {
       if (reported.has(key)) return false;
@@ -98,6 +104,8 @@ export const rule: Rule = {
       // The distribution's pip on Debian 12+ or Ubuntu 23.04+ with no PEP 668 opt-out refuses to
       // install ("externally-managed-environment") before downloading anything: no cache is left.
       if (cache.kind === "pip" && refusedByExternallyManagedPython(model, instruction.trigger ?? instruction, cache.command)) continue;
+      // A pip.conf the build wrote (or copied, or `pip config set`) sets `no-cache-dir`: pip keeps no wheels.
+      if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, shellOf)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
       const isDevelopment = isDevelopmentImage || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
@@ -309,7 +317,11 @@ function laterAptInstallsNeedingLists(model: Parameters<Rule["check"]>[0], run: 
     if (s !== stage && !chain.includes(stage)) continue;
     const between = chain.slice(0, chain.indexOf(stage)).reverse();
     const after = stage.instructions.filter((i) => i.ordinal > run.ordinal);
-    const needing = installBeforeUpdate([...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)], aptInstalledUpTo(run));
+    const needing = installBeforeUpdate(
+      model,
+      [...after, ...between.flatMap((b) => b.instructions), ...(s === stage ? [] : s.instructions)],
+      aptInstalledUpTo(run),
+    );
     if (needing) out.add(needing);
   }
   return [...out];
@@ -319,14 +331,20 @@ function laterAptInstallsNeedingLists(model: Parameters<Rule["check"]>[0], run: 
  * The first RUN of these instructions with an apt install before an `apt-get update` refreshes the
  * lists. An update inside `if`/`case`/`( )` (an opt-in `RUN if [ $INSTALL_X = true ]; then ...`)
  * may not run, so it protects only the installs after it in its own RUN, not the later RUNs.
+ * An R install through bspm counts as an apt install: bspm looks its binaries up in these lists
+ * when it refreshed them itself in the last five minutes, and otherwise refreshes them into its
+ * own layer, so removing them here would either break it or save nothing.
  */
-function installBeforeUpdate(instructions: readonly Instruction[], installed: Set<string>): Instruction | null {
+function installBeforeUpdate(model: DockerfileModel, instructions: readonly Instruction[], installed: Set<string>): Instruction | null {
   for (const instruction of instructions) {
     if (instruction.keyword !== "RUN") continue;
     let updatedInThisRun = false;
     for (const command of instruction.commands) {
       const apt = systemPackageCommand(command);
-      if (apt?.manager !== "apt") continue;
+      if (apt?.manager !== "apt") {
+        if (!updatedInThisRun && installsRPackagesThroughBspm(model, instruction, command)) return instruction;
+        continue;
+      }
       if (apt.action === "update") {
         if (command.depth === 0) return null;
         updatedInThisRun = true;
@@ -430,6 +448,15 @@ function runsAsRoot(stage: Stage, before: Instruction): boolean {
     }
   }
   return user === null || user === "root" || user === "0";
+}
+
+/** `runShell`, asked once per RUN: every pip install walks the RUNs before it. */
+function memoizedRunShell(): (stage: Stage, run: Instruction) => ReturnType<typeof runShell> {
+  const known = new Map<Instruction, ReturnType<typeof runShell>>();
+  return (stage, run) => {
+    if (!known.has(run)) known.set(run, runShell(stage, run));
+    return known.get(run) ?? null;
+  };
 }
 
 function fixOf(title: string, edits: Fix["edits"]): Fix {

@@ -420,6 +420,263 @@ testRule(rule, {
       messageId: "pipCache",
       line: 3,
     },
+    // pip's configuration files: `no-cache-dir` there turns the cache off, but only where pip reads it.
+    {
+      name: "a plain echo on Alpine keeps the backslash: the pip.conf is one line with no key",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && echo "[global]\\nno-cache-dir = true" > /etc/pip.conf && pip install --break-system-packages httpie\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "dash prints echo's -e: the appended line is the key '-e no-cache-dir', which pip ignores",
+      code: 'FROM debian:12\nRUN echo "[global]" > /etc/pip.conf && echo -e "no-cache-dir = 1" >> /etc/pip.conf\nRUN python3 -m pip install --break-system-packages httpie\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "echo -e where the shell is not known: dash would write the option into the file",
+      code: 'FROM example/python-runtime:1\nRUN echo -e "[global]" > /etc/pip.conf && echo -e "no-cache-dir = true" >> /etc/pip.conf && pip install httpie\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a copied pip.conf that only names an index",
+      code: "FROM python:3.12-slim\nCOPY docker/pip.conf /etc/pip.conf\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 3,
+      context: { files: { "docker/pip.conf": "[global]\nindex-url = https://pypi.example.org/simple\n" } },
+    },
+    {
+      name: "a copied pip.conf the host did not read",
+      code: "FROM python:3.12-slim\nCOPY pip.conf /etc/pip.conf\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "root's pip.conf, then the install as another user: pip reads that user's files",
+      code: 'FROM python:3.12-slim\nRUN mkdir -p /root/.config/pip && printf "[global]\\nno-cache-dir = true\\n" > /root/.config/pip/pip.conf\nUSER app\nRUN pip install --user flask\n',
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
+      name: "the user's pip.conf with --isolated: pip skips the user's files",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = true\\n" > ~/.pip/pip.conf && pip install --isolated flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "PIP_CONFIG_FILE=/dev/null: pip reads no configuration file",
+      code: 'FROM python:3.12-slim\nENV PIP_CONFIG_FILE=/dev/null\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "a --cache-dir on the command line chooses a cache after the files are read",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install --cache-dir /var/cache/pip flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "PIP_CACHE_DIR in the environment chooses a cache too",
+      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "XDG_CONFIG_DIRS set: pip no longer reads /etc/xdg",
+      code: 'FROM python:3.12-slim\nENV XDG_CONFIG_DIRS=/opt/config\nRUN mkdir -p /etc/xdg/pip && printf "[global]\\nno-cache-dir = true\\n" > /etc/xdg/pip/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "a pip.conf written inside an if may not be written",
+      code: 'FROM python:3.12-slim\nARG OFFLINE\nRUN if [ -n "$OFFLINE" ]; then printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf; fi && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "sed -i on the pip.conf afterwards may change it",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nRUN sed -i "/no-cache-dir/d" /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "a folder copied over / after the pip.conf may replace it",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nCOPY rootfs/ /\nRUN pip install flask\n',
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
+      name: "no-cache-dir under a section pip does not read for install",
+      code: 'FROM python:3.12-slim\nRUN printf "[download]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "no-cache-dir with a value pip refuses",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = sometimes\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a key before any section: configparser refuses the file",
+      code: 'FROM python:3.12-slim\nRUN echo "no-cache-dir = true" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "an indented line continues the value above it: no key of its own",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nindex-url = https://pypi.example.org/simple\\n  no-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a second [global] appended: configparser refuses the file",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\ntimeout = 60\\n" > /etc/pip.conf && printf "[global]\\nno-cache-dir = 1\\n" >> /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "pip config unset after set",
+      code: "FROM python:3.12-slim\nRUN pip config set global.no-cache-dir true && pip config unset global.no-cache-dir\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "pip config --site writes into an environment's prefix, not read here",
+      code: "FROM python:3.12-slim\nRUN pip config --site set global.no-cache-dir true\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "the pip.conf is written after the install",
+      code: 'FROM python:3.12-slim\nRUN pip install flask && printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    // bspm reads or rewrites the apt lists, but only for an R install that goes through it.
+    {
+      name: "an R install with bspm turned off first compiles from source: the lists are not read",
+      code: "FROM rocker/r2u:24.04\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN Rscript -e 'bspm::disable(); install.packages(\"sf\")'\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "Rscript --vanilla skips Rprofile.site, where bspm is enabled",
+      code: "FROM rocker/r2u:24.04\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN Rscript --vanilla -e 'install.packages(\"sf\")'\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "rocker's versioned R does not read Debian's /etc/R/Rprofile.site",
+      code: "FROM rocker/rstudio:4.4.1\nRUN apt-get update && apt-get install -y r-cran-bspm && echo 'bspm::enable()' >> /etc/R/Rprofile.site\nRUN install2.r sf\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "install2.r without bspm builds from CRAN's sources",
+      code: "FROM rocker/r-ver:4.4.1\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN install2.r sf\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "bspm enabled inside an if may not be",
+      code: "FROM ubuntu:24.04\nARG BINARIES\nRUN apt-get update && apt-get install -y r-base-core r-cran-bspm && if [ -n \"$BINARIES\" ]; then echo 'bspm::enable()' >> /etc/R/Rprofile.site; fi\nRUN install2.r sf\n",
+      messageId: "aptLists",
+      line: 3,
+    },
+    {
+      name: "a commented bspm::enable() in the profile",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base-core r-cran-bspm && echo '# bspm::enable()' >> /etc/R/Rprofile.site\nRUN install2.r sf\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "an R script file: what it does is not shown",
+      code: "FROM rocker/r2u:24.04\nRUN apt-get update && apt-get install -y libgdal-dev\nCOPY setup.R /tmp/\nRUN Rscript /tmp/setup.R\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "R code that installs nothing",
+      code: "FROM rocker/r2u:24.04\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN Rscript -e 'library(sf)'\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "a later RUN updates (in a branch) before its R install: that RUN does not read these lists",
+      code: 'FROM rocker/r2u:24.04\nARG REFRESH=1\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN if [ "$REFRESH" = 1 ]; then apt-get update; fi && install2.r sf\n',
+      messageId: "aptLists",
+      line: 3,
+      count: 2,
+    },
+    {
+      name: "PIP_CONFIG_FILE set: pip may skip the user's files",
+      code: 'FROM python:3.12-slim\nENV PIP_CONFIG_FILE=/opt/pip/pip.conf\nRUN printf "[global]\\nno-cache-dir = true\\n" > ~/.config/pip/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "an ONBUILD pip.conf is written in another build",
+      code: 'FROM python:3.12-slim\nONBUILD RUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nRUN pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "a pip.conf written after || may not be written",
+      code: 'FROM python:3.12-slim\nRUN test -f /etc/pip.conf || printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nRUN pip install flask\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "a commented no-cache-dir line",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\n# no-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "printf with a conversion the file does not show",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = %d\\n" 1 > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "bspm enabled only after the R install",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base-core r-cran-bspm\nRUN install2.r sf\nRUN echo 'bspm::enable()' >> /etc/R/Rprofile.site\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      name: "a plain echo with a backslash where the shell is not known",
+      code: 'FROM example/python-runtime:1\nRUN echo "[global]\\nno-cache-dir = true" > /etc/pip.conf && pip install httpie\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "what echo writes to stderr is not its text",
+      code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = 1" 2>>/etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a heredoc fed to grep: what it prints is not the body",
+      code: "FROM python:3.12-slim\nRUN grep -v no-cache-dir > /etc/pip.conf <<EOF\n[global]\nno-cache-dir = true\nEOF\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 6,
+    },
+    {
+      name: "a section pip already read appended after another: configparser refuses the file",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\ntimeout = 60\\n[install]\\nprogress-bar = off\\n" > /etc/pip.conf && printf "[global]\\nno-cache-dir = 1\\n" >> /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "only the install before the pip.conf keeps its wheels",
+      code: 'FROM python:3.12-slim\nRUN pip install flask\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install gunicorn\nRUN pip install redis\n',
+      messageId: "pipCache",
+      line: 2,
+      count: 1,
+    },
   ],
   silent: [
     {
@@ -703,6 +960,116 @@ testRule(rule, {
     {
       name: "an install behind a '!=' test that the default makes false",
       code: 'FROM python:3.13-alpine\nARG MODE=release\nRUN if [ "$MODE" != "release" ]; then pip install debugpy; fi\n',
+    },
+    {
+      name: "a pip.conf written with echo -e on Alpine sets no-cache-dir before the install (BusyBox reads the escapes)",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && echo -e "[global]\\nbreak-system-packages = true\\nno-cache-dir = true" > /etc/pip.conf && python3 -m pip install httpie\n',
+    },
+    {
+      name: "dash's echo reads the escapes without -e",
+      code: 'FROM debian:12\nRUN echo "[global]\\nno-cache-dir = true" > /etc/pip.conf\nRUN pip install --break-system-packages httpie\n',
+    },
+    {
+      name: "SHELL bash with echo -e",
+      code: 'FROM example/python-runtime:1\nSHELL ["/bin/bash", "-c"]\nRUN echo -e "[global]\\nno-cache-dir = true" > /etc/pip.conf && pip install httpie\n',
+    },
+    {
+      name: "root's ~/.config/pip/pip.conf from an earlier RUN, read by a later install as root",
+      code: 'FROM python:3.12-slim\nRUN mkdir -p ~/.config/pip && printf "[global]\\nno-cache-dir = true\\n" > ~/.config/pip/pip.conf\nRUN pip install flask\n',
+    },
+    {
+      name: "the legacy ~/.pip/pip.conf under $HOME, read by the same user",
+      code: 'FROM python:3.12-slim\nUSER app\nRUN mkdir -p $HOME/.pip && printf "[global]\\nno-cache-dir = true\\n" > "$HOME/.pip/pip.conf"\nRUN pip install --user flask\n',
+    },
+    {
+      name: "a heredoc into /etc/xdg/pip/pip.conf with [install] and no_cache_dir = false (pip turns the cache off for false too)",
+      code: "FROM python:3.12-slim\nRUN mkdir -p /etc/xdg/pip && cat > /etc/xdg/pip/pip.conf <<'EOF'\n[install]\nno_cache_dir = false\nEOF\nRUN pip install flask\n",
+    },
+    {
+      name: "printf piped into tee",
+      code: 'FROM python:3.12-slim\nRUN printf "%s\\n" "[global]" "no-cache-dir: yes" | tee /etc/pip.conf > /dev/null && pip install flask\n',
+    },
+    {
+      name: "a section header, then the key appended",
+      code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = on" >> /etc/pip.conf\nRUN pip install flask\n',
+    },
+    {
+      name: "pip config set writes the user's pip.conf",
+      code: "FROM python:3.12-slim\nRUN pip config set global.no-cache-dir false\nRUN pip install flask\n",
+    },
+    {
+      name: "pip config --global set writes /etc/pip.conf, read by every user",
+      code: "FROM python:3.12-slim\nRUN python3 -m pip config --global set install.no-cache-dir 1\nUSER app\nRUN pip install --user flask\n",
+    },
+    {
+      name: "the file PIP_CONFIG_FILE names",
+      code: 'FROM python:3.12-slim\nENV PIP_CONFIG_FILE=/opt/pip/pip.conf\nRUN mkdir -p /opt/pip && printf "[global]\\nno-cache-dir = 1\\n" > /opt/pip/pip.conf && pip install flask\n',
+    },
+    {
+      name: "a pip.conf copied from the context into root's ~/.pip/ that sets no-cache-dir",
+      code: "FROM python:3.12-slim\nCOPY docker/pip.conf /root/.pip/\nRUN pip install flask\n",
+      context: { files: { "docker/pip.conf": "[global]\nno-cache-dir = true\nindex-url = https://pypi.example.org/simple\n" } },
+    },
+    {
+      name: "a heredoc COPY of /etc/pip.conf",
+      code: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nCOPY <<EOF /etc/pip.conf\n[global]\nno-cache-dir = true\nEOF\nRUN pip install flask\n",
+    },
+    {
+      name: "bspm from the r2u image installs the R packages as apt binaries: it reads or rewrites the lists",
+      code: "FROM rocker/r2u:24.04\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN install2.r sf terra\n",
+    },
+    {
+      name: "bspm enabled in Rprofile.site by the build, then R code installing packages",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base-core r-cran-bspm && echo 'suppressMessages(bspm::enable())' >> /etc/R/Rprofile.site\nRUN Rscript -e 'install.packages(c(\"sf\", \"terra\"))'\n",
+    },
+    {
+      name: "bspm::enable() in the R code itself",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base-core r-cran-bspm\nRUN Rscript --vanilla -e 'bspm::enable(); install.packages(\"sf\")'\n",
+    },
+    {
+      name: "R reading a heredoc on an r2u image",
+      code: "FROM eddelbuettel/r2u:22.04\nRUN apt-get update && apt-get install -y libgdal-dev\nRUN R --no-save <<EOF\ninstall.packages('sf')\nEOF\n",
+    },
+    {
+      name: "plain echo lines where the shell is not known: they print the same in every shell",
+      code: 'FROM example/python-runtime:1\nRUN echo "[global]" >/etc/pip.conf && echo "no-cache-dir = 1" >>/etc/pip.conf && pip install httpie\n',
+    },
+    {
+      name: "the user's pip.conf under XDG_CONFIG_HOME",
+      code: 'FROM python:3.12-slim\nENV XDG_CONFIG_HOME=/config\nRUN mkdir -p /config/pip && printf "[global]\\nno-cache-dir = true\\n" > /config/pip/pip.conf\nRUN pip install flask\n',
+    },
+    {
+      name: "HOME set by ENV: the user's files are under it",
+      code: 'FROM python:3.12-slim\nENV HOME=/home/app\nRUN mkdir -p /home/app/.pip && printf "[global]\\nno-cache-dir = true\\n" > /home/app/.pip/pip.conf\nRUN pip install flask\n',
+    },
+    {
+      name: "reading the pip.conf or listing pip's configuration changes nothing",
+      code: "FROM python:3.12-slim\nRUN pip config set global.no-cache-dir false && pip config list && cat /etc/pip.conf ~/.config/pip/pip.conf && chmod 644 ~/.config/pip/pip.conf\nRUN pip install flask\n",
+    },
+    {
+      name: "a context pip.conf copied into /etc (a folder every image has)",
+      code: "FROM python:3.12-slim\nCOPY docker/pip.conf /etc\nRUN pip install flask\n",
+      context: { files: { "docker/pip.conf": "[global]\nno-cache-dir = true\n" } },
+    },
+    {
+      name: "tee -a appends the key to a section written before",
+      code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo "no-cache-dir = 1" | tee -a /etc/pip.conf 2>/dev/null && pip install flask\n',
+    },
+    {
+      name: "two heredocs named alike: each command writes its own body",
+      code: "FROM python:3.12-slim\nRUN cat > /tmp/notes <<EOF && cat > /etc/pip.conf <<EOF\nnothing here\nEOF\n[global]\nno-cache-dir = true\nEOF\nRUN pip install flask\n",
+    },
+    {
+      name: "comment lines in the pip.conf",
+      code: 'FROM python:3.12-slim\nRUN printf "# written for the image\\n[global]\\n; no wheels kept\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+    },
+    {
+      name: "a redirection glued to the text it writes (echo key=value>>file)",
+      code: 'FROM python:3.12-slim\nRUN echo "[global]" > /etc/pip.conf && echo no-cache-dir=1>>/etc/pip.conf && pip install flask\n',
+    },
+    {
+      name: "a pip.conf written in the stage the final one is built on",
+      code: 'FROM python:3.12-slim AS base\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nFROM base\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
     },
   ],
 });
