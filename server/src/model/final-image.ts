@@ -35,6 +35,18 @@ export function isInFinalImage(model: DockerfileModel, instruction: Instruction,
  */
 export function shippedImageStages(model: DockerfileModel): Set<Stage> {
   const stages = finalImageStages(model);
+  for (const stage of shippedTargetStages(model)) stages.add(stage);
+  return stages;
+}
+
+/**
+ * The stages of the images the project builds with `--target` and runs (see
+ * {@link shippedImageStages}), with their `FROM` ancestors, whether or not the final stage builds
+ * on them too: when the final stage is a test image built on the target CI pushes (`FROM app AS
+ * test`, or `test` merely last in the file), what the target's stages leave ships all the same.
+ */
+export function shippedTargetStages(model: DockerfileModel): Set<Stage> {
+  const stages = new Set<Stage>();
   const targets = new Set((model.context.buildTargets ?? []).map((t) => t.toLowerCase()));
   if (targets.size === 0) return stages;
   for (const stage of model.stages) {

@@ -14,7 +14,7 @@ import { appendToRun, insertOptionAfter } from "../fixes/cache-cleanup";
 import { installsRPackagesThroughBspm } from "../images/bspm";
 import { runShell } from "../images/default-shell";
 import { refusedByExternallyManagedPython } from "../images/externally-managed-python";
-import { isInFinalImage, shippedImageStages } from "../model/final-image";
+import { isInFinalImage, shippedImageStages, shippedTargetStages } from "../model/final-image";
 import {
   earlierCacheFill,
   findLeftPackageCaches,
@@ -79,6 +79,9 @@ export const rule: Rule = {
     // pulled by every CI job: right), an interactive shell command (unstructured: right).
     const purpose = developmentPurpose(model);
     const isDevelopmentImage = model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path");
+    // ...but a test image last in the file says nothing of the target CI pushes: what that target's
+    // stages leave ships (`FROM base AS web` pushed, `FROM base AS test` last; held-out AJ, AK).
+    const targetStages = isDevelopmentImage ? shippedTargetStages(model) : new Set<Stage>();
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const shellOf = memoizedRunShell();
@@ -108,7 +111,8 @@ export const rule: Rule = {
       if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, shellOf)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
-      const isDevelopment = isDevelopmentImage || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
+      const isDevelopment =
+        (isDevelopmentImage && (stage === null || !targetStages.has(stage))) || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
         if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
           const found = finalImageReport(model, cache);

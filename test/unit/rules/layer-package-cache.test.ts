@@ -82,6 +82,20 @@ testRule(rule, {
       line: 4,
     },
     {
+      name: "a test stage last in the file, on the base of the target CI pushes: the base's caches ship with that target",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk update && apk add postgresql-libs\nFROM base AS web\nCOPY . /app\nCMD ["rails", "server"]\nFROM base AS test\nCOPY . /app\nCMD ["rake"]\n',
+      context: { buildTargets: ["web"] },
+      messageId: "apkIndexUpdate",
+      line: 2,
+    },
+    {
+      name: "a test stage built on the target CI pushes: the target's caches ship",
+      code: 'FROM debian:12 AS app\nRUN apt-get update && apt-get install -y postgresql\nENTRYPOINT ["/entry.sh"]\nFROM app AS app-test\nRUN echo tests\n',
+      context: { buildTargets: ["app"] },
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       // Issue #15: appended inside the open quote, the cleanup became part of the string.
       name: "no cleanup offered when the RUN's shell text ends inside an open quote",
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "unterminated\n',
@@ -679,6 +693,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a test stage last in the file and no target CI pushes: the image is a test image",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk update && apk add postgresql-libs\nFROM base AS web\nCOPY . /app\nCMD ["rails", "server"]\nFROM base AS test\nCOPY . /app\nCMD ["rake"]\n',
+    },
+    {
+      name: "a test stage last in the file, CI pushing only a stage it does not build on: the test image's own caches stay unreported",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN echo base\nFROM base AS web\nCMD ["rails", "server"]\nFROM ruby:3.3-alpine AS test\nRUN apk update && apk add chromium\nCMD ["rake"]\n',
+      context: { buildTargets: ["web"] },
+    },
     {
       name: "the distribution's pip on an image built on Ubuntu 24.04 refuses the install (PEP 668): no cache",
       code: "FROM mcr.microsoft.com/dotnet/runtime:9.0-noble\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install seleniumbase || true\n",
