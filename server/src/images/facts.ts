@@ -4,6 +4,7 @@
 // relative, always labelled with the tag it was estimated from. Nothing is guessed silently.
 
 import table from "./data/image-sizes.generated.json";
+import { asLookupTable } from "../model/lookup-table";
 import type { ImageReference } from "./reference";
 import { DEBIAN_CODENAMES, effectiveTag, officialName, parseTag, ParsedTag, UBUNTU_CODENAMES, versionDistance } from "./tags";
 
@@ -21,7 +22,18 @@ interface FactsTable {
   approximate: Record<string, { bytes: number; basis: string; source: string }>;
 }
 
-const facts = table as unknown as FactsTable;
+const facts = lookupFacts(table as unknown as FactsTable);
+
+/** The facts with every table keyed by words of a file (image names, tags) answering only its own entries. */
+function lookupFacts(read: FactsTable): FactsTable {
+  for (const image of Object.values(read.images)) {
+    asLookupTable(image.tags);
+    asLookupTable(image.aliases);
+  }
+  asLookupTable(read.images);
+  asLookupTable(read.approximate);
+  return read;
+}
 
 /** Where the built-in figures come from and when they were true. */
 export const FACTS_PROVENANCE = facts.provenance;

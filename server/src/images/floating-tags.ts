@@ -20,7 +20,8 @@ import { runCommands } from "../model/run-commands";
 import { systemPackageCommand } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
 import { stagesBuiltOn } from "../model/stage-graph";
-import { hubName, NODE_CODENAMES, officialName } from "./tags";
+import { hubName, nodeLineOfCodename, officialName } from "./tags";
+import { lookupTable } from "../model/lookup-table";
 
 /** Channel words that name whatever release is current. */
 const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "rolling", "mainline"]);
@@ -31,11 +32,11 @@ const CHANNEL_WORDS = new Set(["latest", "lts", "stable", "current", "edge", "ro
  */
 const NAMED_RELEASES = new Set(["debian", "ubuntu", "busybox", "buildpack-deps", "centos", "fedora", "amazonlinux", "oraclelinux", "hello-world", "traefik"]);
 /** Release names of those images that roll: Debian's testing and unstable (sid), Ubuntu's devel. */
-const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = {
+const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = lookupTable({
   debian: ["testing", "unstable", "sid"],
   "buildpack-deps": ["testing", "unstable", "sid"],
   ubuntu: ["devel"],
-};
+});
 
 /**
  * Package sources of a rolling suite written in a RUN: an apt source line or deb822 `Suites:` on
@@ -83,7 +84,7 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
   const words = tag.split(/[-_.]/);
   // A Node.js LTS codename names one major line (`jod-alpine` is `22-alpine`, `lts-krypton` is
   // `24`), as a major-version tag does: it moves only within that line.
-  if (officialName(ref) === "node" && words.some((w) => NODE_CODENAMES[w] !== undefined)) return null;
+  if (officialName(ref) === "node" && nodeLineOfCodename(tag) !== null) return null;
   // `lts-alpine`, `stable-slim`, `latest-debian`; not `...-edge-145.0` (a browser) or `3-latest` (a major line);
   // `edge-25.11.3` and `latest-rust-1.95` carry a version after the channel: judged pinned.
   const hasVersion = words.some((w) => /^v?\d+$/.test(w)) || /\d+\.\d+/.test(tag);

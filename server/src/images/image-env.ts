@@ -3,6 +3,8 @@
 // docker-library definitions (the `ENV` lines of each official image's Dockerfile); rules read them
 // through `imageEnvironment` and hold no image facts of their own.
 
+import { lookupTable } from "../model/lookup-table";
+
 /** Official images whose config environment is `PATH` only: any other name is undefined there. */
 const PATH_ONLY = new Set(["alpine", "busybox", "debian", "ubuntu", "archlinux", "oraclelinux", "almalinux", "rockylinux", "amazonlinux"]);
 
@@ -13,7 +15,7 @@ const JAVA = ["JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL"];
  * ones dropped (PYTHON_PIP_VERSION) and variants add their own, so a name missing here is unknown,
  * never undefined.
  */
-const KNOWN_NAMES: Readonly<Record<string, readonly string[]>> = {
+const KNOWN_NAMES: Readonly<Record<string, readonly string[]>> = lookupTable({
   golang: ["GOLANG_VERSION", "GOTOOLCHAIN", "GOPATH"],
   node: ["NODE_VERSION", "YARN_VERSION"],
   python: [
@@ -56,7 +58,7 @@ const KNOWN_NAMES: Readonly<Record<string, readonly string[]>> = {
   postgres: ["GOSU_VERSION", "LANG", "PG_MAJOR", "PG_VERSION", "PGDATA"],
   mysql: ["GOSU_VERSION", "MYSQL_MAJOR", "MYSQL_VERSION", "MYSQL_SHELL_VERSION"],
   redis: ["REDIS_VERSION", "REDIS_DOWNLOAD_URL", "REDIS_DOWNLOAD_SHA"],
-};
+});
 
 /** What a base image's environment is known to hold. */
 export interface ImageEnvironment {
@@ -96,10 +98,10 @@ export const COMMON_ENV_NAMES: readonly string[] = ["PATH", "HOME", "LANG", "HOS
  * Dockerfiles), for a remedy that has to name a path: the rust image's `CARGO_HOME`. Only what a
  * remedy needs; any other image or name is unknown.
  */
-const KNOWN_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const KNOWN_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = lookupTable<Readonly<Record<string, string>>>({
   rust: { CARGO_HOME: "/usr/local/cargo", RUSTUP_HOME: "/usr/local/rustup" },
   golang: { GOPATH: "/go" },
-};
+});
 
 /** The value the official image `officialName` gives `name` in its environment; null when not known. */
 export function imageEnvironmentValue(officialName: string | null, name: string): string | null {

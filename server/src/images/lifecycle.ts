@@ -4,7 +4,8 @@
 
 import { newestVersions } from "./facts";
 import type { ImageReference } from "./reference";
-import { DEBIAN_CODENAMES, effectiveTag, NODE_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
+import { DEBIAN_CODENAMES, effectiveTag, nodeLineOfCodename, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
+import { lookupTable } from "../model/lookup-table";
 
 /** The day these tables were last checked against their sources. */
 export const LIFECYCLE_AS_OF = "2026-11-22";
@@ -211,8 +212,9 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
   const major = v.length > 0 ? String(v[0]) : null;
   switch (name) {
     case "node": {
-      const codename = NODE_CODENAMES[p.words[0] ?? ""];
-      const key = major ?? (codename !== undefined ? String(codename) : null);
+      // A codename in any word: `iron`, `iron-alpine`, `lts-iron` all name Node.js 20.
+      const codename = nodeLineOfCodename(tag);
+      const key = major ?? (codename !== null ? String(codename) : null);
       if (key === null) return null;
       if (Number(key) < 4) return note("end-of-life", `Node.js ${key}`, "2016", "node:24", SOURCES.node);
       return NODE_EOL[key] ? note("end-of-life", `Node.js ${key}`, NODE_EOL[key], "node:24", SOURCES.node) : null;
@@ -333,7 +335,7 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
  * Supported release lines of the languages whose version a project's manifests can pin, newest
  * first, as of LIFECYCLE_AS_OF: the first one a pin accepts is the replacement to name.
  */
-const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>> = {
+const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>> = lookupTable({
   python: [
     [3, 14],
     [3, 13],
@@ -352,7 +354,7 @@ const SUPPORTED_SERIES: Readonly<Record<string, readonly (readonly number[])[]>>
     [8, 3],
     [8, 2],
   ],
-};
+});
 
 /** The newest supported release line of `image` (`python`, `ruby`, `node`, `php`) that `accepts` takes; null when none. */
 export function newestSupportedSeries(image: string, accepts: (series: readonly number[]) => boolean): string | null {

@@ -4,6 +4,7 @@
 // model's (`substituteVariables`); `resolveImageReference` applies it before parsing.
 
 import { PLATFORM_ARGS, removeQuotes, substituteVariables, VariableScope } from "../model/variables";
+import { lookupTable } from "../model/lookup-table";
 
 export interface ImageReference {
   /** As written (after build-argument substitution, when parsed through `resolveImageReference`). */
@@ -33,7 +34,7 @@ const DOMAIN_AND_PORT = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPON
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
 /** Hex lengths of the digest algorithms Docker accepts (opencontainers/go-digest). */
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = lookupTable({ sha256: 64, sha384: 96, sha512: 128 });
 const IMAGE_ID = /^[a-f0-9]{64}$/;
 
 /** Parses `[host[:port]/]path[:tag][@digest]` with Docker's defaults, or says why it is not a reference. */
@@ -137,14 +138,14 @@ export interface Platform {
   variant: string | null;
 }
 
-const ARCH_ALIASES: Readonly<Record<string, [string, string | null]>> = {
+const ARCH_ALIASES: Readonly<Record<string, [string, string | null]>> = lookupTable({
   i386: ["386", null],
   x86_64: ["amd64", null],
   "x86-64": ["amd64", null],
   aarch64: ["arm64", null],
   armhf: ["arm", "v7"],
   armel: ["arm", "v6"],
-};
+});
 /**
  * The names an architecture goes by in file names and download URLs (`amd64`, `x86_64`, `x64`), for
  * telling an artefact built for one architecture; the canonical name first.

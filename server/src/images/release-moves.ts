@@ -4,6 +4,7 @@
 // Base-image remedies read these so that the tag they name exists and the install still resolves.
 
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
+import { lookupTable } from "../model/lookup-table";
 
 /**
  * The tag of a `mcr.microsoft.com/dotnet/*` image at 10.0 for the variant an older tag wrote. .NET 10
@@ -214,7 +215,7 @@ export function lastAlpineReleaseWith(name: string): string | null {
  * (RFC "Unbundle ext/imap, ext/pspell, ext/oci8"), 8.0 moved xmlrpc, 7.4 wddx, recode and interbase,
  * and 7.2 removed mcrypt (UPGRADING of each release).
  */
-const PHP_UNBUNDLED: Readonly<Record<string, readonly number[]>> = {
+const PHP_UNBUNDLED: Readonly<Record<string, readonly number[]>> = lookupTable({
   imap: [8, 3],
   pspell: [8, 3],
   oci8: [8, 3],
@@ -224,7 +225,7 @@ const PHP_UNBUNDLED: Readonly<Record<string, readonly number[]>> = {
   recode: [7, 3],
   interbase: [7, 3],
   mcrypt: [7, 1],
-};
+});
 
 /**
  * Of the extensions a stage builds with `docker-php-ext-install` (or configures), the one whose

@@ -2,6 +2,7 @@
 // `1.22.3-alpine3.19`). Facts, variants and lifecycle data all read tags through this one reader.
 
 import { DOCKER_HUB, type ImageReference } from "./reference";
+import { lookupTable } from "../model/lookup-table";
 
 export interface ParsedTag {
   tag: string;
@@ -18,7 +19,7 @@ export interface ParsedTag {
 }
 
 /** Debian and Ubuntu codenames with their version numbers, oldest first. */
-export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = {
+export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = lookupTable({
   jessie: 8,
   stretch: 9,
   buster: 10,
@@ -26,9 +27,9 @@ export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = {
   bookworm: 12,
   trixie: 13,
   forky: 14,
-};
+});
 // Interim releases too (`ubuntu:mantic` is 23.10): the official image published them while supported.
-export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
+export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = lookupTable({
   trusty: 14.04,
   xenial: 16.04,
   yakkety: 16.1,
@@ -51,24 +52,36 @@ export const UBUNTU_CODENAMES: Readonly<Record<string, number>> = {
   plucky: 25.04,
   questing: 25.1,
   resolute: 26.04,
-};
+});
 /**
  * Node.js LTS codenames with the major line each names (`node:jod-alpine` is `node:22-alpine`).
  * A line gets its codename when it enters LTS; add the next one then.
  */
-export const NODE_CODENAMES: Readonly<Record<string, number>> = {
-  argon: 4,
-  boron: 6,
-  carbon: 8,
-  dubnium: 10,
-  erbium: 12,
-  fermium: 14,
-  gallium: 16,
-  hydrogen: 18,
-  iron: 20,
-  jod: 22,
-  krypton: 24,
-};
+const NODE_CODENAMES: ReadonlyMap<string, number> = new Map([
+  ["argon", 4],
+  ["boron", 6],
+  ["carbon", 8],
+  ["dubnium", 10],
+  ["erbium", 12],
+  ["fermium", 14],
+  ["gallium", 16],
+  ["hydrogen", 18],
+  ["iron", 20],
+  ["jod", 22],
+  ["krypton", 24],
+]);
+
+/**
+ * The Node.js major line a `node` tag names by its LTS codename, in any word of the tag
+ * (`iron`, `jod-alpine`, `lts-iron`, `hydrogen-bookworm-slim`); null when it names none.
+ */
+export function nodeLineOfCodename(tag: string): number | null {
+  for (const word of tag.toLowerCase().split(/[-_.]/)) {
+    const line = NODE_CODENAMES.get(word);
+    if (line !== undefined) return line;
+  }
+  return null;
+}
 /**
  * The Ubuntu release a tag starts with, as its version number (`noble`, `24.04`, `jammy-20240125`,
  * `ubuntu-22.04`, `ubuntu20.04`); null when it names none.

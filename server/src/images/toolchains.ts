@@ -13,6 +13,7 @@
 import { canonicalTag, isKnownTag } from "./facts";
 import type { ImageReference } from "./reference";
 import { effectiveTag, officialName, parseTag, ParsedTag } from "./tags";
+import { lookupTable } from "../model/lookup-table";
 
 export type ToolchainEcosystem = "go" | "rust" | "c" | "java" | "node" | "python" | "ruby" | "dotnet" | "haskell" | "elixir" | "erlang" | "swift" | "php";
 
@@ -48,7 +49,7 @@ export interface ToolchainImage {
   cgoRuntime?: string;
 }
 
-const TOOLCHAIN_ONLY: Readonly<Record<string, ToolchainEcosystem>> = {
+const TOOLCHAIN_ONLY: Readonly<Record<string, ToolchainEcosystem>> = lookupTable({
   golang: "go",
   rust: "rust",
   gcc: "c",
@@ -61,7 +62,7 @@ const TOOLCHAIN_ONLY: Readonly<Record<string, ToolchainEcosystem>> = {
   swift: "swift",
   elixir: "elixir",
   composer: "php",
-};
+});
 
 const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
 

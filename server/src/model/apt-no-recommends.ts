@@ -8,11 +8,12 @@
 // variable) makes the answer unknown, and the finding stays.
 
 import type * as AptTable from "./data/apt-recommends.generated.json";
+import { asLookupTable } from "./lookup-table";
 
 type Row = (string[] | null | false)[];
 interface Table {
-  packages: Record<string, Row>;
-  sizes: Record<string, number[]>;
+  packages: Readonly<Record<string, Row>>;
+  sizes: Readonly<Record<string, number[]>>;
 }
 /** The model is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
 declare const require: (id: string) => unknown;
@@ -23,7 +24,10 @@ let loaded: Table | null = null;
  */
 function table(): Table {
   // A deferred load, see above; the Node build resolves this path to the file beside it (scripts/server-chunks.mjs).
-  loaded ??= require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
+  if (loaded === null) {
+    const read = require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
+    loaded = { packages: asLookupTable(read.packages), sizes: asLookupTable(read.sizes) };
+  }
   return loaded;
 }
 /** Debian release numbers in the table's order (bullseye, bookworm, trixie). */

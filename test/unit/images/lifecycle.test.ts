@@ -20,6 +20,9 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
   const eol: [string, string][] = [
     ["node:20-alpine", "2026-04-30"],
     ["node:hydrogen-slim", "2025-04-30"],
+    // The codename in any word: `lts-iron` is Node.js 20 as `iron` is.
+    ["node:lts-iron", "2026-04-30"],
+    ["node:iron-alpine3.20", "2026-04-30"],
     ["python:3.9-slim", "2025-10-31"],
     ["python:2.7", "2020-01-01"],
     ["debian:buster", "2024-06-30"],

@@ -130,6 +130,12 @@ testRule(rule, {
       data: { image: "node:lts-alpine", tag: "lts-alpine", others: "" },
       output: null,
     },
+    {
+      name: "a word naming a member of Object.prototype is no Node.js codename",
+      code: "FROM node:constructor\n",
+      messageId: "floating",
+      data: { image: "node:constructor", tag: "constructor", others: "" },
+    },
     { name: "stable", code: "FROM debian:stable-slim\n", messageId: "floating", data: { image: "debian:stable-slim", tag: "stable-slim", others: "" } },
     {
       name: "a bare variant floats over versions",

@@ -1,0 +1,54 @@
+// Words a Dockerfile may hold that name Object.prototype's members (`node:constructor`,
+// `FROM __proto__`): rules look tags, image names and architectures up in tables, and a plain
+// object answers such a word with a function, so a rule threw and its findings were lost.
+
+import * as assert from "assert";
+import { analyze } from "../../../server/src/engine";
+
+const KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"];
+const IMAGES = [
+  "node",
+  "python",
+  "golang",
+  "ubuntu",
+  "debian",
+  "alpine",
+  "php",
+  "ruby",
+  "openjdk",
+  "eclipse-temurin",
+  "mcr.microsoft.com/dotnet/sdk",
+  "nginx",
+  "postgres",
+  "rust",
+  "centos",
+  "traefik",
+];
+
+function rulesThatThrow(text: string): string[] {
+  const failed: string[] = [];
+  analyze(text, { syntax: false, onRuleError: (ruleId) => failed.push(ruleId) });
+  return failed;
+}
+
+describe("prototype member names in a Dockerfile", () => {
+  it("make no rule throw as tags, image names, stage names, platforms and variables", () => {
+    const failures: string[] = [];
+    for (const key of KEYS) {
+      const texts = [
+        ...IMAGES.map((image) => `FROM ${image}:${key}\nRUN echo\n`),
+        ...IMAGES.map((image) => `FROM ${image}:${key}-slim AS ${key}\nCOPY --from=${key} / /\n`),
+        `FROM ${key}\nRUN apt-get install -y ${key}\n`,
+        `FROM ${key}:1.0 AS build\nFROM alpine:3.20\nCOPY --from=build /${key} /${key}\n`,
+        `FROM --platform=linux/${key} alpine:3.20\nENV ${key}=1\nARG ${key}\nCOPY $${key} /app\n`,
+        `FROM alpine@${key}:abc\n`,
+        `FROM node:20\nENV PATH=$${key}:$PATH\nCMD ["${key}"]\n`,
+      ];
+      for (const text of texts) {
+        const failed = rulesThatThrow(text);
+        if (failed.length > 0) failures.push(`${JSON.stringify(text)}: ${failed.join(", ")}`);
+      }
+    }
+    assert.deepStrictEqual(failures, []);
+  });
+});
