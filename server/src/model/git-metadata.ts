@@ -39,15 +39,15 @@ const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
  */
 const READS_GIT_FOLDER =
   /["'`](?:\.{1,2}\/)*\.git\/(?:HEAD|ORIG_HEAD|FETCH_HEAD|packed-refs|refs\/|\$\{)|["'`](?:\.{1,2}\/)*\.git["'`]\s*,\s*["'`](?:HEAD|refs|packed-refs)["'`]/;
+/** Packages that are git itself, or bring it and go with it (Alpine's `alpine-sdk` depends on git). */
+const GIT_PACKAGES = new Set(["git", "git-core", "alpine-sdk"]);
 /**
- * Packages that install git with them: Alpine's `alpine-sdk`, and the git tools whose Debian (and
- * Alpine, Fedora) packages depend on git (`git-lfs`, held-out AK: nimbus installs only git-lfs and
- * its Makefile clones the submodules from the copied .git).
+ * Packages whose install brings git too: git's own, and the git tools whose Debian (and Alpine,
+ * Fedora) packages depend on it (`git-lfs`, held-out AK: nimbus installs only git-lfs and its
+ * Makefile clones the submodules from the copied .git). Removing one of the tools leaves git.
  */
 const PACKAGES_WITH_GIT = new Set([
-  "git",
-  "git-core",
-  "alpine-sdk",
+  ...GIT_PACKAGES,
   "git-lfs",
   "git-svn",
   "git-email",
@@ -227,12 +227,12 @@ function keepsGitOnPurpose(model: DockerfileModel): boolean {
         const pkg = systemPackageCommand(command);
         if (pkg === null || (pkg.action !== "install" && pkg.action !== "remove")) continue;
         const names = pkg.packages.map((p) => packageName(p.value));
-        const namesGit = names.some((n) => PACKAGES_WITH_GIT.has(n));
+        const namesGit = names.some((n) => GIT_PACKAGES.has(n));
         if (pkg.action === "install") {
           if (!namesGit) continue;
           installed = true;
           virtual = virtualPackage(command);
-          for (const n of names) if (!PACKAGES_WITH_GIT.has(n)) beside.add(n);
+          for (const n of names) if (!GIT_PACKAGES.has(n)) beside.add(n);
           continue;
         }
         if (namesGit || (virtual !== null && names.includes(virtual))) {
@@ -291,11 +291,11 @@ function isVcsStampingGoBuild(command: ShellCommand): boolean {
 const SCRIPT_USES_CHECKOUT =
   /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:(?:-[cC]\s+\S+|\$[({]\w+[)}])\s+)*(?:fetch|submodule|clean|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
 /**
- * The same in a Makefile, but for `git clean`: a Makefile's `clean`/`distclean` target runs it for
- * developers, and `make <target>` in a Dockerfile seldom reaches it.
+ * In a Makefile, only fetching the submodules needs the checkout whatever else the build is told:
+ * `git status`, `git diff-index` and `git fetch --tags` there feed a version stamp, which a commit
+ * passed in as a build argument replaces, and `git clean` belongs to a developer's `clean` target.
  */
-const MAKEFILE_USES_CHECKOUT =
-  /-[edf]\s+["']?(?:\.\/)?\.git\b|\bgit\s+(?:(?:-[cC]\s+\S+|\$[({]\w+[)}])\s+)*(?:fetch|submodule|status|diff-index|ls-files)\b|\bgit-version-gen\b/;
+const MAKEFILE_USES_CHECKOUT = /\bgit\s+(?:(?:-[cC]\s+\S+|\$[({]\w+[)}])\s+)*submodule\b/;
 
 /**
  * True when a step names the copied `.git` folder itself, other than to delete it: it tests for it
@@ -348,10 +348,32 @@ function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean 
   );
 }
 
+/**
+ * The Makefiles `make` reads: the one `-f` names, or the default names in the folder `-C` names (the
+ * context root otherwise), and the `*.mk` fragments a Makefile may include. Not every Makefile of
+ * the context: `make build` at the root never reads `docs/Makefile`.
+ */
+function makefilesReadBy(command: ShellCommand, paths: readonly string[]): string[] {
+  const args = command.args.map((a) => a.value);
+  const optionValue = (short: string, long: string): string | undefined => {
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === short || args[i] === long) return args[i + 1];
+      if (args[i].startsWith(`${long}=`)) return args[i].slice(long.length + 1);
+      if (args[i].startsWith(short) && args[i].length > short.length) return args[i].slice(short.length);
+    }
+    return undefined;
+  };
+  const folder = (optionValue("-C", "--directory") ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+  const inFolder = (name: string) => (folder === "" || folder === "." ? name : `${folder}/${name}`);
+  const named = optionValue("-f", "--file");
+  const wanted = new Set(named !== undefined ? [inFolder(named.replace(/^\.\//, ""))] : ["GNUmakefile", "makefile", "Makefile"].map(inFolder));
+  return paths.filter((path) => wanted.has(path) || path.endsWith(".mk"));
+}
+
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
 function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
   const paths = Object.keys(model.context.files ?? {});
-  if (command.name === "make" || command.name === "gmake") return paths.filter((path) => MAKEFILES.test(path));
+  if (command.name === "make" || command.name === "gmake") return makefilesReadBy(command, paths);
   if (command.name === "go" && command.args[0]?.value === "run") {
     const targets = command.args
       .slice(1)

@@ -81,7 +81,9 @@ export const rule: Rule = {
     const isDevelopmentImage = model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path");
     // ...but a test image last in the file says nothing of the target CI pushes: what that target's
     // stages leave ships (`FROM base AS web` pushed, `FROM base AS test` last; held-out AJ, AK).
-    const targetStages = isDevelopmentImage ? shippedTargetStages(model) : new Set<Stage>();
+    // Only a final stage named so: a file named for development (`Dockerfile.dev`) or built on a
+    // build environment is that whatever the targets in reach say (their names may be another file's).
+    const targetStages = purpose === "stage-name" ? shippedTargetStages(model) : new Set<Stage>();
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
     const shellOf = memoizedRunShell();

@@ -6,7 +6,7 @@
 // browser-bundle variable, names that end in a commit, ref, tag or checksum, a token's lifetime
 // or a password's minimum length, where a secret file is) and values that hold no secret
 // (an ENV's empty, placeholder or switched-off value, `**None**`, `DEFAULT_BAD_KEY` and `disabled` included, a boolean, a path, a plain URL, a public
-// key's ID, an ENV key whose whole value names a development environment such as `dev`), and a
+// key's ID, an ENV key whose whole value names a development environment such as `dev` beside the switch that turns its feature off), and a
 // value a comment right above says is public on purpose. The remedy named fits
 // where the value is read: an ENV of an image the project runs (the final one, another built with
 // `--target`, or their common base) no later RUN names is a run-time setting (pass it when the
@@ -104,11 +104,14 @@ const PLACEHOLDER_WORD =
   /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake|disabled?|deactivated|unset|undefined|unconfigured|empty|blank)$/i;
 const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/;
 // A whole value that names a development or test environment (`PROFILING_EXTENSION_HTTP_KEY=dev`,
-// the profiler's own default key): the stand-in for the key the deployment sets, saying it is not
-// meant for production. Only the whole value: a longer one built around the word
-// (`jwt-test-secret`) is a known default that ships, as `changeme` is. Not for a login password,
-// where a word is what someone types to log in (`DB_PASSWORD=test`, like `postgres`).
+// the profiler's own default key), set beside the switch that turns its feature off in the same
+// ENV (`PROFILING_EXTENSION_ENABLED=0`): a stand-in for a feature the image does not run. Alone,
+// such a word is a known weak key that ships (`SECRET_KEY=dev` signs Flask's sessions), as
+// `changeme` is. Only the whole value, and never for a login password (`DB_PASSWORD=test`).
 const ENVIRONMENT_WORD = /^(?:dev|devel|development|test|testing|local)$/i;
+/** A feature switch (`PROFILING_EXTENSION_ENABLED`, `ENABLE_PROFILER`) and a value turning it off. */
+const FEATURE_SWITCH = /^(?:(\w+?)_(?:ENABLED|ENABLE)|ENABLE_(\w+))$/i;
+const SWITCHED_OFF = /^["']?(?:0|false|no|off)["']?$/i;
 // A value that asks to be changed (`changeme`, `change_me`, `replace-this`): a known default that
 // works until the deployment overrides it. The weakness is real, but it is a run-time setting:
 // the remedy is to leave it unset in the image and pass it when the container starts.
@@ -224,7 +227,7 @@ export const rule: Rule = {
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
-        if (instruction.keyword === "ENV" && namesAnEnvironment(key.name, value)) continue;
+        if (instruction.keyword === "ENV" && isStandInForSwitchedOffFeature(key.name, value, values)) continue;
         if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (instruction.keyword === "ARG" && isOverriddenByLaterEnv(model, instruction, key.name)) continue;
@@ -423,9 +426,20 @@ function saysItIsAPlaceholder(value: string): boolean {
   return words.some((word) => PLACEHOLDER_WORD.test(word)) || NOT_USED_PHRASE.test(words.join(" ").toLowerCase());
 }
 
-/** True for an ENV value that is only the name of a development or test environment, under a name that is no login password. */
-function namesAnEnvironment(name: string, value: string | null): boolean {
-  return value !== null && ENVIRONMENT_WORD.test(value.trim()) && !PASSWORD_LAST.test(name);
+/**
+ * True for an ENV value that is only the name of a development or test environment, under a name
+ * that is no login password, when the same ENV turns the feature the name belongs to off
+ * (`PROFILING_EXTENSION_ENABLED=0` beside `PROFILING_EXTENSION_HTTP_KEY=dev`).
+ */
+function isStandInForSwitchedOffFeature(name: string, value: string | null, pairs: ReadonlyMap<string, string | null>): boolean {
+  if (value === null || !ENVIRONMENT_WORD.test(value.trim()) || PASSWORD_LAST.test(name)) return false;
+  for (const [other, otherValue] of pairs) {
+    const feature = FEATURE_SWITCH.exec(other);
+    const prefix = feature?.[1] ?? feature?.[2];
+    if (prefix !== undefined && otherValue !== null && name.toUpperCase().startsWith(`${prefix.toUpperCase()}_`) && SWITCHED_OFF.test(otherValue.trim()))
+      return true;
+  }
+  return false;
 }
 
 /** True for `changeme` and its kin, also as words of a longer value (`ThisTokenIsNotSoSecretChangeIt`). */

@@ -88,6 +88,28 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "a commit argument and a Makefile whose dirty check runs git status: the argument stamps the version, .git is still reported",
+      code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nARG GIT_COMMIT\nRUN make build GIT_COMMIT=$GIT_COMMIT\nFROM alpine:3.20\nCOPY --from=build /src/bin/app /bin/app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "go.mod", "Makefile"],
+        files: { Makefile: 'GIT_DIRTY ?= $(shell test -n "`git status --porcelain`" && echo +CHANGES)\n\nbuild:\n\tgo build -o bin/app .\n' },
+      },
+      messageId: "noDockerignoreStage",
+      line: 3,
+    },
+    {
+      name: "a docs/Makefile that fetches a branch is not what make at the root reads: .git is still reported",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
+      context: {
+        dockerignore: "dist\n",
+        rootEntries: [".git/", "Makefile", "docs/", "src/"],
+        files: { Makefile: "dist:\n\tcc -o dist/app src/main.c\n", "docs/Makefile": "publish:\n\tgit submodule update --init theme\n" },
+      },
+      messageId: "missingEntriesStage",
+      line: 3,
+    },
+    {
       name: "COPY . . and no .dockerignore",
       code: NODE_APP,
       context: { dockerignore: null, rootEntries: NODE_ROOT },
@@ -643,9 +665,35 @@ testRule(rule, {
         dockerignore: "build\n",
         rootEntries: [".git/", ".gitmodules", "Makefile", "src/"],
         files: {
-          Makefile:
-            'GIT_UPDATE := git -c submodule."docs".update=none submodule update --init --recursive; \\\n  git $(GIT_OPTS) submodule update vendor/lib\n\ninit:\n\t$(GIT_UPDATE)\n\napp:\n\tcc -o build/app src/main.c\n',
+          Makefile: "GIT_UPDATE := git $(GIT_OPTS) submodule update --init vendor/lib\n\ninit:\n\t$(GIT_UPDATE)\n\napp:\n\tcc -o build/app src/main.c\n",
         },
+      },
+    },
+    {
+      name: "a Makefile that fetches the submodules with git's -c option first: .git stays",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make init\nFROM debian:12-slim\nCOPY --from=build /src/build/app /usr/bin/app\n",
+      context: {
+        dockerignore: "build\n",
+        rootEntries: [".git/", ".gitmodules", "Makefile", "src/"],
+        files: { Makefile: 'init:\n\tgit -c submodule."docs".update=none submodule update --init --recursive\n' },
+      },
+    },
+    {
+      name: "make -C names the folder whose Makefile fetches the submodules: .git stays",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make -C native init\nFROM debian:12-slim\nCOPY --from=build /src/native/build/lib.so /usr/lib/\n",
+      context: {
+        dockerignore: "build\n",
+        rootEntries: [".git/", ".gitmodules", "native/"],
+        files: { "native/Makefile": "init:\n\tgit submodule update --init\n" },
+      },
+    },
+    {
+      name: "a build script that unshallows with git's -c option first: .git stays",
+      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN ./build.sh\nFROM debian:12-slim\nCOPY --from=build /src/out/app /usr/bin/app\n",
+      context: {
+        dockerignore: "out\n",
+        rootEntries: [".git/", "build.sh", "src/"],
+        files: { "build.sh": "#!/bin/sh\ngit -c protocol.version=2 fetch --tags\ncc -o out/app src/main.c\n" },
       },
     },
     {

@@ -694,6 +694,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a file named for development whose stage shares its name with a target in reach: still a development image",
+      code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nCMD ["flask", "run"]\n',
+      context: { dockerfilePath: "Dockerfile.dev", buildTargets: ["app"] },
+    },
+    {
       name: "a test stage last in the file and no target CI pushes: the image is a test image",
       code: 'FROM ruby:3.3-alpine AS base\nRUN apk update && apk add postgresql-libs\nFROM base AS web\nCOPY . /app\nCMD ["rails", "server"]\nFROM base AS test\nCOPY . /app\nCMD ["rake"]\n',
     },

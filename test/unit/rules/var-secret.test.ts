@@ -128,6 +128,24 @@ testRule(rule, {
       data: { name: "MARIADB_PASSWORD" },
     },
     {
+      name: "an environment's name as the whole value of a key whose feature runs is a known weak key that ships",
+      code: "FROM python:3.13-slim\nENV SECRET_KEY=dev API_TOKEN=test STUB_SECRET=local\n",
+      messageId: "runtime",
+      count: 3,
+    },
+    {
+      name: "an environment's name beside a switch that turns another feature off still ships",
+      code: "FROM php:8.4-fpm\nENV PROFILER_ENABLED=0 APP_SECRET=dev\n",
+      messageId: "runtime",
+      data: { name: "APP_SECRET" },
+    },
+    {
+      name: "an environment's name beside its feature's switch turned on still ships",
+      code: "FROM php:8.4-fpm\nENV PROFILER_ENABLED=1 PROFILER_HTTP_KEY=dev\n",
+      messageId: "runtime",
+      data: { name: "PROFILER_HTTP_KEY" },
+    },
+    {
       name: "an environment's name inside a longer value is a known default that ships",
       code: "FROM node:22-alpine\nENV JWT_SECRET=jwt-secret-dev SESSION_KEY=dev-session-key\n",
       messageId: "runtime",
@@ -408,8 +426,8 @@ testRule(rule, {
     },
     {
       // AzuraCast: the PHP-SPX profiler's own default key, in a profiling switch that is off.
-      name: "an ENV key whose whole value names a development or test environment",
-      code: "FROM php:8.4-fpm\nENV PROFILER_ENABLED=0 PROFILER_HTTP_KEY=dev API_TOKEN=Testing STUB_SECRET=local\n",
+      name: "an ENV key whose whole value names a development environment, beside the switch that turns its feature off",
+      code: "FROM php:8.4-fpm\nENV PROFILER_ENABLED=0 PROFILER_HTTP_KEY=dev ENABLE_TRACER=false TRACER_TOKEN=Testing\n",
     },
     { name: "an empty JSON object or list as an ENV default", code: 'FROM alpine:3.20\nENV AUTH_DEFAULT_ROLE="{}" AUTH_KEYS=[]\n' },
     {
