@@ -6,12 +6,15 @@
 // OpenMP runtime (`libiomp5.so`) that Intel MKL, copied or installed into the image, loads by name.
 
 import { systemPackageCommand } from "./commands";
-import { copyPaths } from "./copy-paths";
+import { contextFileAt } from "./context-file-at";
+import { copyPaths, normalizePath } from "./copy-paths";
 import { envDeclarations } from "./environment";
-import { instructionOnOneLine } from "./instruction-text";
+import { fileWritesOf } from "./file-writes";
 import { perModel } from "./per-model";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
+import { startPathScripts } from "./start-path-scripts";
+import { startPath } from "./start-steps";
 import type { DockerfileModel, Stage } from "./types";
 
 /** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
@@ -61,35 +64,77 @@ function carriesMkl(chain: readonly Stage[]): boolean {
   });
 }
 
-/** The instructions whose commands may set a preload. */
-const START_OR_RUN = new Set(["RUN", "CMD", "ENTRYPOINT"]);
-
-/** Sets the dynamic loader's preload: `LD_PRELOAD=...` (an assignment, `export`, `env`), or writes its list file. */
-const SETS_PRELOAD = /\bLD_PRELOAD=|\/etc\/ld\.so\.preload\b/;
+/** Where the dynamic loader reads the libraries it preloads into every program. */
+const PRELOAD_LIST = "/etc/ld.so.preload";
 
 /**
- * The texts that say what the final image preloads: each `ENV LD_PRELOAD` value of its stages; each
- * RUN, CMD or ENTRYPOINT of theirs that sets LD_PRELOAD or writes `/etc/ld.so.preload` (`CMD
- * LD_PRELOAD=libjemalloc.so exec java -jar app.jar`); and each context file the host read that sets
- * LD_PRELOAD (the entry script, a launcher it runs, a library it sources), whole, since the path
- * usually goes through a variable (`JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`).
+ * A shell variable assignment: `NAME=value` where a command may start or an `export`, `env` or
+ * `local` puts it (`LD_PRELOAD=x cmd`, `"$(LD_PRELOAD=x sh -c true)"`), with its value as written:
+ * quoted parts and command substitutions kept whole.
+ */
+const ASSIGNMENT = /(?:^|[\s;&|(`])([A-Za-z_]\w*)=((?:"[^"]*"|'[^']*'|\$\([^()]*\)|[^\s;&|()"'`])*)/g;
+
+/** A variable a value expands: `$NAME`, `${NAME}`, `${NAME:-default}`. */
+const EXPANSION = /\$\{?([A-Za-z_]\w*)/g;
+
+/** How many rounds of variables naming variables are followed. */
+const MAX_EXPANSIONS = 3;
+
+/**
+ * The texts that say what the final image preloads, each a preload's value or list:
+ * - each `ENV LD_PRELOAD` value of its stages;
+ * - each `LD_PRELOAD=` value of what the container runs at start: its ENTRYPOINT and CMD, the entry
+ *   scripts, what they source and call there (`startPath`), and the scripts they run in turn,
+ *   found through the COPY that puts them where they are run (`startPathScripts`: a launcher
+ *   inside the copied distribution); with the values of the variables it expands (`export
+ *   LD_PRELOAD=$JEMALLOC_PATH` after `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`), from those
+ *   scripts or the image's ENV;
+ * - what a RUN of its stages writes into `/etc/ld.so.preload`, or the context file copied there.
+ * A RUN that sets LD_PRELOAD preloads for itself only (`LD_PRELOAD=libjemalloc.so server
+ * --selftest`), and a script the image neither runs nor copies preloads nothing in it: neither is read.
  */
 const preloadTexts: (model: DockerfileModel) => readonly string[] = perModel((model) => {
-  const texts: string[] = [];
   const final = model.finalStage;
-  if (final === null) return texts;
-  for (const stage of lineage(final))
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword === "ENV") {
-        for (const d of envDeclarations(model, instruction)) if (d.name === "LD_PRELOAD" && d.value !== null) texts.push(d.value);
-      } else if (START_OR_RUN.has(instruction.keyword)) {
-        const text = instructionOnOneLine(model, instruction);
-        if (SETS_PRELOAD.test(text)) texts.push(text);
+  if (final === null) return [];
+  const chain = lineage(final);
+  const values = new Map<string, string[]>();
+  const assign = (name: string, value: string) => values.set(name, [...(values.get(name) ?? []), value]);
+  for (const instruction of chain.flatMap((stage) => stage.instructions)) {
+    if (instruction.keyword !== "ENV") continue;
+    for (const d of envDeclarations(model, instruction)) if (d.value !== null) assign(d.name, d.value);
+  }
+  const scripts = [...startPath(model).scripts, ...startPathScripts(model).map(([, text]) => text)];
+  for (const script of scripts) for (const match of script.replace(/(?:^|\s)#.*$/gm, "").matchAll(ASSIGNMENT)) assign(match[1], match[2]);
+  const texts = [...(values.get("LD_PRELOAD") ?? [])];
+  const expanded = new Set(["LD_PRELOAD"]);
+  let frontier = [...texts];
+  for (let round = 0; round < MAX_EXPANSIONS && frontier.length > 0; round++) {
+    const next: string[] = [];
+    for (const text of frontier)
+      for (const [, name] of text.matchAll(EXPANSION)) {
+        if (expanded.has(name)) continue;
+        expanded.add(name);
+        next.push(...(values.get(name) ?? []));
       }
-    }
-  for (const text of Object.values(model.context.files ?? {})) if (/\bLD_PRELOAD=/.test(text)) texts.push(text);
+    texts.push(...next);
+    frontier = next;
+  }
+  texts.push(...preloadListWrites(model, chain));
   return texts;
 });
+
+/** What the RUNs of `chain` write into `/etc/ld.so.preload` (as far as the file shows it), or the text of the context file copied there. */
+function preloadListWrites(model: DockerfileModel, chain: readonly Stage[]): string[] {
+  const texts: string[] = [];
+  for (const run of chain.flatMap((stage) => stage.instructions)) {
+    if (run.keyword !== "RUN") continue;
+    // The loader reads a path per word, which `echo` prints alike in every shell.
+    for (const write of fileWritesOf(model, run, () => null)) if (normalizePath(write.path) === PRELOAD_LIST) texts.push(write.text ?? write.material);
+  }
+  const copied = contextFileAt(model, chain[chain.length - 1], PRELOAD_LIST);
+  if (copied !== null) texts.push((model.context.files ?? {})[copied]);
+  return texts;
+}
 
 /**
  * File names of the unversioned libraries the final image preloads (see `preloadTexts`); those a

@@ -1,19 +1,21 @@
-// What the container does when it starts, read from its command, the entry scripts the host read
-// from the build context and the scripts those source (the functions they call there): some images
-// compile or install dependencies at every start (a development image running `mix setup`, an entry
-// script running `npm install` or the project's `npm run build`, a library function it calls running
-// `bundle install` for the user's plugins), so the compilers, headers and build tools they keep are
-// needed at run time, not leftovers of the build.
+// What the container does when it starts, read from its command (ENTRYPOINT and CMD put together as
+// Docker does), the entry scripts the host read from the build context and the scripts those source
+// (the functions they call there): some images compile or install dependencies at every start (a
+// development image running `mix setup`, an entry script running `npm install` or the project's
+// `npm run build`, a library function it calls running `bundle install` for the user's plugins), so
+// the compilers, headers and build tools they keep are needed at run time, not leftovers of the
+// build.
 
 import { runsBuildScript } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
+import { instructionOnOneLine } from "./instruction-text";
 import { perModel } from "./per-model";
 import { shellFunctions } from "./shell-functions";
 import { sourcedScripts, sourcedScriptSources } from "./sourced-scripts";
-import { startCommand, startCommandOf } from "./stage-purpose";
+import { startCommand, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { ancestorsOf, lineage } from "./stage-graph";
-import type { DockerfileModel, Stage } from "./types";
+import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -144,9 +146,7 @@ export const stagesOfTargetsBuildingAtStart: (model: DockerfileModel) => Readonl
   if (final === null || targets.size === 0) return out;
   for (const stage of ancestorsOf(final)) {
     if (stage.name === null || !targets.has(stage.name.toLowerCase())) continue;
-    const command = startCommandOf(stage);
-    if (command === null) continue;
-    const { scripts, wrappers } = startPathOf(model, stage, command);
+    const { scripts, wrappers } = startRunOf(model, stage);
     if (!scripts.some((script) => scriptBuilds(script, wrappers))) continue;
     for (const s of lineage(stage)) out.add(s);
   }
@@ -168,21 +168,23 @@ function serviceStartScripts(model: DockerfileModel): string[] {
 }
 
 /** What a container runs at start: the scripts (or the parts of them) it runs, and their functions that run their arguments. */
-interface StartPath {
+export interface StartPath {
   scripts: string[];
   wrappers: ReadonlySet<string>;
 }
 
-/** The final image's start path; none without a start command. */
-const startPath: (model: DockerfileModel) => StartPath = perModel((model) => {
-  const command = startCommand(model);
+/**
+ * What the final image's container runs when it starts, ENTRYPOINT and CMD put together as Docker
+ * does ({@link startRunOf}); nothing without a start command.
+ */
+export const startPath: (model: DockerfileModel) => StartPath = perModel((model) => {
   const final = model.finalStage;
-  return command === null || final === null ? { scripts: [], wrappers: new Set() } : startPathOf(model, final, command);
+  return final === null ? { scripts: [], wrappers: new Set() } : startRunOf(model, final);
 });
 
 /**
- * The scripts the container runs at start: its command as one line (the string after `sh -c` when
- * it runs a shell), the entry scripts it names that the host read from the build context, and of
+ * The scripts the container runs at start: its command as one line (the script a shell form, or
+ * `sh -c`, runs), the entry scripts it names that the host read from the build context, and of
  * the scripts those source, what runs outside functions and the functions the start calls.
  */
 function startScripts(model: DockerfileModel): string[] {
@@ -193,7 +195,7 @@ function startScripts(model: DockerfileModel): string[] {
  * What `command` runs in `stage`'s image: itself as one line (the string after `sh -c` when it
  * runs a shell), the entry scripts it names and, of the scripts those source (a library of
  * functions), the top level and the bodies of the functions called on the way; and the functions
- * defined in all of them that run their arguments.
+ * defined in all of them that run their arguments. The scripts come in that order.
  */
 function startPathOf(model: DockerfileModel, stage: Stage, command: readonly string[]): StartPath {
   // `sh -c "mix setup && mix phx.server"`: the string after -c is a script of its own.
@@ -213,6 +215,49 @@ function startPathOf(model: DockerfileModel, stage: Stage, command: readonly str
     scripts.push(...callers);
   }
   return { scripts, wrappers: wrapperFunctions(new Map([...definedFunctions(entries), ...libraries.flatMap((l) => [...l.bodies])])) };
+}
+
+/**
+ * What the container of `stage`'s image runs when it starts, with ENTRYPOINT and CMD put together
+ * as Docker does, each part read as {@link startPathOf} reads a command, in the order they run:
+ * - a shell-form ENTRYPOINT runs alone, as `/bin/sh -c "<entrypoint>"`: Docker ignores CMD;
+ * - an exec-form ENTRYPOINT gets CMD as its arguments (a shell-form CMD as `/bin/sh -c "<cmd>"`),
+ *   which run only where it hands them on (see {@link handsOnArguments}); otherwise they are the
+ *   program's arguments (`ENTRYPOINT ["dotnet"]` with `CMD ["publish"]` runs `dotnet publish`);
+ * - a CMD alone runs itself, a shell form as `/bin/sh -c "<cmd>"`.
+ */
+function startRunOf(model: DockerfileModel, stage: Stage): StartPath {
+  const { entrypoint, cmd } = startInstructionsOf(stage);
+  const parts: string[][] = [];
+  if (entrypoint !== null && !entrypoint.isJsonForm) parts.push(shellFormWords(model, entrypoint));
+  else if (entrypoint !== null) {
+    const words = entrypoint.args.map((a) => a.value);
+    if (cmd === null) parts.push(words);
+    else if (handsOnArguments(model, words)) parts.push(words, cmd.isJsonForm ? cmd.args.map((a) => a.value) : shellFormWords(model, cmd));
+    // A shell-form CMD given to a program that does not run it is words the program reads, not a script.
+    else parts.push(cmd.isJsonForm ? [...words, ...cmd.args.map((a) => a.value)] : words);
+  } else if (cmd !== null) parts.push(cmd.isJsonForm ? cmd.args.map((a) => a.value) : shellFormWords(model, cmd));
+  const paths = parts.map((command) => startPathOf(model, stage, command));
+  return { scripts: paths.flatMap((p) => p.scripts), wrappers: new Set(paths.flatMap((p) => [...p.wrappers])) };
+}
+
+/**
+ * A shell-form ENTRYPOINT or CMD as the container runs it, `/bin/sh -c "<text>"`, with the text
+ * split into words so that {@link startPathOf} finds the entry scripts it names.
+ */
+function shellFormWords(model: DockerfileModel, instruction: Instruction): string[] {
+  const text = instructionOnOneLine(model, instruction).slice(instruction.keyword.length).trim();
+  return ["/bin/sh", "-c", ...text.split(/\s+/).filter((w) => w !== "")];
+}
+
+/**
+ * True when an exec-form ENTRYPOINT runs the CMD it is given: an init that runs its arguments
+ * (`["tini", "--"]`), or an entry script the host read that ends by handing over to them (`exec
+ * "$@"`, see {@link entryScriptHandover}).
+ */
+function handsOnArguments(model: DockerfileModel, entrypoint: readonly string[]): boolean {
+  const command = withoutInitWrapper(entrypoint);
+  return command.length === 0 || entryScriptHandover(model, command) !== null;
 }
 
 /** The functions `scripts` define, by name, with their bodies. */

@@ -350,6 +350,49 @@ testRule(rule, {
       data: { packages: "'libjemalloc-dev'" },
     },
     {
+      name: "a context script the image neither copies nor runs preloads nothing in it, nor does a library it names",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev libssl-dev\nCOPY server /usr/local/bin/\nCMD ["server"]\n',
+      context: {
+        files: { "scripts/bench.sh": "#!/bin/sh\nLD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so ./server --bench\nldd ./server | grep libssl.so\n" },
+      },
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev', 'libssl-dev'" },
+    },
+    {
+      name: "the entry script's preload names jemalloc: a library the script names elsewhere is not preloaded",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev libssl-dev\nCOPY server entry.sh /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/entry.sh"]\n',
+      context: {
+        files: {
+          "entry.sh":
+            "#!/bin/sh\nldd /usr/local/bin/server | grep -q libssl.so || exit 1\nexport LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so\nexec server\n",
+        },
+      },
+      messageId: "headers",
+      data: { packages: "'libssl-dev'" },
+    },
+    {
+      name: "a RUN that preloads the allocator for its own self-test: the container's start preloads nothing",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev\nCOPY server /usr/local/bin/\nRUN LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so server --selftest\nCMD ["server"]\n',
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev'" },
+    },
+    {
+      name: "a RUN that removes /etc/ld.so.preload writes no preload, whatever library it names",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev && ls -l /usr/lib/x86_64-linux-gnu/libjemalloc.so && rm -f /etc/ld.so.preload\nCMD ["server"]\n',
+      messageId: "headers",
+      data: { packages: "'libjemalloc-dev'" },
+    },
+    {
+      name: "a shell-form ENTRYPOINT ignores CMD: the build the CMD names never runs, the server does",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev\nCOPY server /usr/local/bin/\nCMD gcc -o /out/x x.c\nENTRYPOINT exec /usr/local/bin/server\n",
+      messageId: "buildToolsInstallOnly",
+    },
+    {
+      name: "an exec-form ENTRYPOINT gets a shell-form CMD as its arguments: the server runs, not the build",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc maven\nCOPY server /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/server"]\nCMD mvn package && cp target/app.jar /out/\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       name: "a versioned preload is the runtime package's file: the -dev package is not needed",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y install libjemalloc-dev\nENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\nCMD ["app"]\n',
       messageId: "headers",
@@ -588,6 +631,25 @@ testRule(rule, {
     {
       name: "an exec-form ENTRYPOINT takes the exec-form CMD as its arguments: together they run the build",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev dotnet-sdk-8.0\nWORKDIR /src\nENTRYPOINT ["dotnet"]\nCMD ["publish", "-c", "Release", "-o", "/out"]\n',
+    },
+    {
+      name: "an init ENTRYPOINT runs the shell-form CMD it is given: the CMD's build is the start",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends tini gcc libssl-dev\nWORKDIR /src\nENTRYPOINT ["/usr/bin/tini", "--"]\nCMD ./rebar3 as prod tar && cp _build/prod/rel/*/*.tar.gz /output/\n',
+    },
+    {
+      name: 'an entry script that hands over with exec "$@" runs the shell-form CMD\'s build',
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libssl-dev\nCOPY entry.sh /entry.sh\nWORKDIR /src\nENTRYPOINT ["/entry.sh"]\nCMD ./rebar3 as prod tar && cp _build/prod/rel/*/*.tar.gz /output/\n',
+      context: { files: { "entry.sh": '#!/bin/sh\nset -e\ngit config --global --add safe.directory /src\nexec "$@"\n' } },
+    },
+    {
+      name: "a library the entry script sources sets the preload from a variable of the image's ENV",
+      code: 'FROM debian:bookworm-slim\nENV JEMALLOC_LIB=/usr/lib/x86_64-linux-gnu/libjemalloc.so\nRUN apt-get update && apt-get install -y --no-install-recommends libjemalloc-dev\nCOPY lib/ /opt/lib/\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
+      context: {
+        files: {
+          "entry.sh": '#!/bin/sh\n. /opt/lib/common.sh\nexec /usr/local/bin/server "$@"\n',
+          "lib/common.sh": 'export LD_PRELOAD="${JEMALLOC_LIB}"\n',
+        },
+      },
     },
     {
       name: "a JVM image (a JRE copied in, JAVA_HOME set) keeps jemalloc's -dev package for its launcher's preload of libjemalloc.so",
