@@ -82,7 +82,7 @@ export function copiedContextSources(dockerfile: string | DockerfileModel): stri
 
 /** Reads the small script and config files the Dockerfile (text or model) copies from the context folder `folder`. */
 export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
+  const files = Object.create(null) as Record<string, string>;
   const model = typeof text === "string" ? parseDockerfile(text) : text;
   // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`),
   // and the entry script the start command names, copied itself under a name that does not say
@@ -261,7 +261,7 @@ export async function readGoSources(folder: string, rootEntries: readonly string
     const inner = await reader.list(join(folder, dir));
     for (const d of inner?.entries ?? []) if (d.isFile && isGoSourceOfInterest(d.name)) wanted.push(`${dir}${d.name}`);
   }
-  const files: Record<string, string> = {};
+  const files = Object.create(null) as Record<string, string>;
   for (const rel of wanted.slice(0, GO_SOURCE_MAX_COUNT)) {
     const read = await reader.read(join(folder, rel), GO_SOURCE_MAX_CHARS, { truncate: true });
     if (read.ok) files[rel] = read.text;

@@ -171,7 +171,8 @@ async function readContextFiles(folder: string, listing: FolderListing, reader: 
     const names = (inner?.entries ?? []).filter((d) => d.isFile && isContextFileOfInterest(d.name)).map((d) => d.name);
     for (const name of names.sort((a, b) => a.localeCompare(b))) wanted.push(`${dir}${name}`);
   }
-  const files: Record<string, string> = {};
+  // Keyed by paths of the project: no path may read as an Object.prototype member (lookup-table.ts).
+  const files = Object.create(null) as Record<string, string>;
   const chosen = wanted.slice(0, CONTEXT_FILE_MAX_COUNT);
   const texts = await Promise.all(chosen.map((rel) => readHead(join(folder, rel), CONTEXT_FILE_MAX_CHARS, reader)));
   chosen.forEach((rel, i) => {

@@ -6,7 +6,7 @@
 import { buildStepOfWords } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { perModel } from "./per-model";
-import { programAt, simpleCommands, startPath } from "./start-steps";
+import { programAt, simpleCommands, composedStartPath } from "./start-steps";
 import type { DockerfileModel } from "./types";
 
 /**
@@ -44,13 +44,13 @@ function handlesOutput(words: readonly string[], wrappers: ReadonlySet<string>):
  * True when the final image's start builds the project and then only handles the build's output:
  * the last build step (`./rebar3 as prod tar`, `cargo build --release`, `dotnet publish`, `npm run
  * build`) is followed by nothing but copying, packing or printing. The start is what
- * `startPath` reads, in order: ENTRYPOINT and CMD put together as Docker does (a CMD under a
+ * `composedStartPath` reads, in order: ENTRYPOINT and CMD put together as Docker does (a CMD under a
  * shell-form ENTRYPOINT, or given as arguments to a server, does not run), the entry scripts, what
  * they source and the functions they call there. A start that goes on to run a program (`npm run
  * build && node server.js`) is a service, and is not read as a build job.
  */
 export const startsBuildJob: (model: DockerfileModel) => boolean = perModel((model) => {
-  const { scripts, wrappers } = startPath(model);
+  const { scripts, wrappers } = composedStartPath(model);
   const commands = scripts.flatMap(simpleCommands);
   let last = -1;
   commands.forEach((words, i) => {

@@ -4,6 +4,7 @@
 import { unquoteWord } from "./copy-paths";
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction } from "./types";
+import { lookupTable } from "./lookup-table";
 
 export type SystemPackageManager = "apt" | "apk" | "dnf" | "yum" | "microdnf" | "zypper";
 export type SystemPackageAction = "install" | "update" | "upgrade" | "remove" | "clean" | "other";
@@ -21,7 +22,7 @@ export interface SystemPackageCommand {
 }
 
 /** System package managers by program name. */
-export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
+export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = lookupTable({
   "apt-get": "apt",
   apt: "apt",
   aptitude: "apt",
@@ -31,8 +32,8 @@ export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = {
   microdnf: "microdnf",
   zypper: "zypper",
   tdnf: "dnf",
-};
-const ACTIONS: Record<string, SystemPackageAction> = {
+});
+const ACTIONS: Record<string, SystemPackageAction> = lookupTable({
   install: "install",
   in: "install",
   add: "install",
@@ -54,7 +55,7 @@ const ACTIONS: Record<string, SystemPackageAction> = {
   clean: "clean",
   autoclean: "clean",
   cache: "clean",
-};
+});
 /** Options that take a separate value word (`apt-get -o Foo=bar`, `apk --repository URL`). */
 const OPTIONS_WITH_VALUE = new Set([
   "-o",

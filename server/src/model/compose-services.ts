@@ -10,6 +10,7 @@ import type { ComposeMount, ComposeServiceFacts } from "./context";
 import { lineage } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
 import type { DockerfileModel } from "./types";
+import { NO_FILES } from "./lookup-table";
 
 /** Path segments too common to name a project (`/usr/local/bin`, `/srv/data`). */
 const COMMON_SEGMENTS = new Set([
@@ -181,7 +182,7 @@ function projectNames(model: DockerfileModel): Set<string> {
   };
   // The repositories CI tags this very Dockerfile with (`coderaiser/cloudcmd`, `*/shop`).
   for (const image of model.context.publishedImages ?? []) add(imageName(image.replace(/^\*\//, "ns/")) ?? undefined);
-  for (const [path, text] of Object.entries(model.context.files ?? {})) {
+  for (const [path, text] of Object.entries(model.context.files ?? NO_FILES)) {
     if (path.includes("/")) continue;
     if (path === "package.json") add(/"name"\s*:\s*"([^"]+)"/.exec(text)?.[1]);
     if (path === "go.mod")

@@ -14,6 +14,7 @@ import { variableFor } from "./environment";
 import { compareVersions } from "./versions";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { lookupTable } from "./lookup-table";
 
 function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean {
   const args = command.args.map((w) => w.value);
@@ -359,7 +360,7 @@ export function poetryPredatesGroups(model: DockerfileModel, stage: Stage, instr
 /** The lifecycle scripts npm, Yarn, pnpm and Bun run on a plain install of the project itself. */
 export const NODE_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"] as const;
 /** Programs whose package has another name (`tsc` comes with typescript); others are named for their package. */
-const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = lookupTable({
   tsc: ["typescript"],
   postcss: ["postcss-cli"],
   ng: ["@angular/cli"],
@@ -370,7 +371,7 @@ const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   "run-s": ["npm-run-all", "npm-run-all2"],
   "run-p": ["npm-run-all", "npm-run-all2"],
   tailwindcss: ["tailwindcss", "@tailwindcss/cli"],
-};
+});
 /** Package-manager commands that are not script names (`yarn add`, `pnpm install`). */
 const MANAGER_COMMANDS = new Set(["install", "i", "ci", "add", "remove", "prune", "dedupe", "link", "config", "cache", "audit", "outdated", "why"]);
 /** A script named for a development server (`dev`, `develop`, `dev:web`, `start:dev`). */
@@ -386,7 +387,7 @@ function readNodeManifest(files: Readonly<Record<string, string>> | undefined, p
   const record = contextJsonFile(files, path);
   if (record === null) return null;
   const keys = (value: unknown) => (value !== null && typeof value === "object" ? Object.keys(value) : []);
-  const scripts: Record<string, string> = {};
+  const scripts = Object.create(null) as Record<string, string>;
   if (isRecord(record.scripts)) for (const [name, body] of Object.entries(record.scripts)) if (typeof body === "string") scripts[name] = body;
   return {
     scripts,

@@ -21,6 +21,7 @@ import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { NO_FILES } from "./lookup-table";
 
 /**
  * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
@@ -232,7 +233,8 @@ function keepsGitOnPurpose(model: DockerfileModel): boolean {
           if (!namesGit) continue;
           installed = true;
           virtual = virtualPackage(command);
-          for (const n of names) if (!GIT_PACKAGES.has(n)) beside.add(n);
+          // git's companions installed with it (`git git-lfs`) stay with it, not beside it.
+          for (const n of names) if (!PACKAGES_WITH_GIT.has(n)) beside.add(n);
           continue;
         }
         if (namesGit || (virtual !== null && names.includes(virtual))) {
@@ -311,7 +313,7 @@ function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
   const ran = new Set(filesRunBy(model, command));
   return (
-    Object.entries(model.context.files ?? {}).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) ||
+    Object.entries(model.context.files ?? NO_FILES).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) ||
     scriptReadsGit(model, command) ||
     buildsGemFromCheckout(model, command)
   );
@@ -332,7 +334,7 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
     (command.name === "rake" && args.some((a) => /^(?:install|build)(?::local)?$/.test(a))) ||
     (command.name === "bundle" && args[0] === "exec" && args[1] === "rake" && args.slice(2).some((a) => /^(?:install|build)(?::local)?$/.test(a)));
   if (!buildsGem) return false;
-  return Object.entries(model.context.files ?? {}).some(
+  return Object.entries(model.context.files ?? NO_FILES).some(
     ([path, text]) => !path.includes("/") && path.endsWith(".gemspec") && GEMSPEC_FILES_FROM_GIT.test(text),
   );
 }
@@ -343,37 +345,17 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
  */
 function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
   const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh") || MAKEFILES.test(path)));
-  return Object.entries(model.context.files ?? {}).some(
+  return Object.entries(model.context.files ?? NO_FILES).some(
     ([path, text]) => ran.has(path) && (MAKEFILES.test(path) ? MAKEFILE_USES_CHECKOUT : SCRIPT_USES_CHECKOUT).test(text),
   );
 }
 
-/**
- * The Makefiles `make` reads: the one `-f` names, or the default names in the folder `-C` names (the
- * context root otherwise), and the `*.mk` fragments a Makefile may include. Not every Makefile of
- * the context: `make build` at the root never reads `docs/Makefile`.
- */
-function makefilesReadBy(command: ShellCommand, paths: readonly string[]): string[] {
-  const args = command.args.map((a) => a.value);
-  const optionValue = (short: string, long: string): string | undefined => {
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === short || args[i] === long) return args[i + 1];
-      if (args[i].startsWith(`${long}=`)) return args[i].slice(long.length + 1);
-      if (args[i].startsWith(short) && args[i].length > short.length) return args[i].slice(short.length);
-    }
-    return undefined;
-  };
-  const folder = (optionValue("-C", "--directory") ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
-  const inFolder = (name: string) => (folder === "" || folder === "." ? name : `${folder}/${name}`);
-  const named = optionValue("-f", "--file");
-  const wanted = new Set(named !== undefined ? [inFolder(named.replace(/^\.\//, ""))] : ["GNUmakefile", "makefile", "Makefile"].map(inFolder));
-  return paths.filter((path) => wanted.has(path) || path.endsWith(".mk"));
-}
-
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
 function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
-  const paths = Object.keys(model.context.files ?? {});
-  if (command.name === "make" || command.name === "gmake") return makefilesReadBy(command, paths);
+  const paths = Object.keys(model.context.files ?? NO_FILES);
+  // Every Makefile the host read: where make runs (`cd native && make`, a WORKDIR, `make -C
+  // /src/native`) is not always known, and reading one make does not would only keep .git.
+  if (command.name === "make" || command.name === "gmake") return paths.filter((path) => MAKEFILES.test(path));
   if (command.name === "go" && command.args[0]?.value === "run") {
     const targets = command.args
       .slice(1)
@@ -387,7 +369,7 @@ function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
 
 /** True when a manifest at the context root depends on a package that reads the checkout. */
 function manifestReadsGit(model: DockerfileModel): boolean {
-  const files = model.context.files ?? {};
+  const files = model.context.files ?? NO_FILES;
   const cargo = files["Cargo.toml"];
   if (cargo !== undefined && GIT_READING_CRATES.test(cargo)) return true;
   if (Object.entries(files).some(([path, text]) => DOTNET_PACKAGE_FILES.test(path) && GIT_READING_NUGET.test(text))) return true;
@@ -450,7 +432,7 @@ function commitVariableFeedsBuild(model: DockerfileModel, instruction: Instructi
   const runs = instructionsAfter(model, instruction).filter((i) => i.keyword === "RUN");
   if (runs.length === 0) return false;
   if (runs.some((i) => i.commands.some((c) => c.words.some((w) => named(w.value))))) return true;
-  const files = Object.entries(model.context.files ?? {});
+  const files = Object.entries(model.context.files ?? NO_FILES);
   // A step runs a file the host did not read (a Makefile, `./configure`, a script): it may read the variable.
   if (runs.some((i) => i.commands.some((c) => runsUnreadFile(model, c)))) return true;
   const ran = new Set(runs.flatMap((i) => i.commands.flatMap((c) => filesRunBy(model, c))));
@@ -462,7 +444,7 @@ function runsUnreadFile(model: DockerfileModel, command: ShellCommand): boolean 
   if (command.name === "make" || command.name === "gmake") return filesRunBy(model, command).length === 0;
   const program = command.program?.value ?? "";
   if (program.startsWith("/") || program.includes("$") || !program.includes("/")) return false;
-  return !(program.replace(/^\.\//, "") in (model.context.files ?? {}));
+  return !(program.replace(/^\.\//, "") in (model.context.files ?? NO_FILES));
 }
 
 function within(line: number, stage: Stage): boolean {

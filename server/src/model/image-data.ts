@@ -15,6 +15,7 @@ import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 import { commandDirectory, workdirOf } from "./workdir";
+import { lookupTable } from "./lookup-table";
 
 /** Names of variables that hold where an app keeps its files (`HALO_WORK_DIR`, `DATA_HOME`, `CONFIG_LOCATION`); not `HOME` itself. */
 const DATA_VARIABLE = /.(?:DIR|HOME|DATA|LOCATION|FOLDER|ROOT|STORAGE)$|^(?:DATA|STORAGE)$/i;
@@ -316,7 +317,7 @@ function emptyStartFolder(model: DockerfileModel, chain: Stage[]): string | null
  * (`useradd apache -g www-data` creates `apache`). BusyBox's `-g` is the GECOS, useradd's the group:
  * both take a value.
  */
-const ACCOUNT_VALUE_SHORT: Readonly<Record<string, string>> = { useradd: "bcdefgGkKpPRsuZ", adduser: "hgsGuk" };
+const ACCOUNT_VALUE_SHORT: Readonly<Record<string, string>> = lookupTable({ useradd: "bcdefgGkKpPRsuZ", adduser: "hgsGuk" });
 const ACCOUNT_VALUE_LONG =
   /^--(?:base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|ingroup|skel|key|password|uid|shell|root|prefix|selinux-user|selinux-range|gecos|firstuid|lastuid|firstgid|lastgid|conf|extrausers-file)$/;
 /** useradd's `-o` (`--non-unique`): the login takes an existing account's UID, another name for that account. */

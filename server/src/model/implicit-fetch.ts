@@ -13,6 +13,7 @@ import { ancestorsOf } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { workdirOf } from "./workdir";
+import { NO_FILES } from "./lookup-table";
 
 export type FetchingEcosystem = "go" | "dotnet" | "cargo";
 
@@ -222,7 +223,7 @@ export type DependencyEvidence = "none" | "certain" | "unsure";
 export function dependencyEvidence(ecosystem: FetchingEcosystem, context: BuildContextFacts): DependencyEvidence {
   const entries = context.rootEntries;
   if (entries === undefined) return "unsure";
-  const files = Object.entries(context.files ?? {});
+  const files = Object.entries(context.files ?? NO_FILES);
   const named = (pattern: RegExp) => files.filter(([path]) => pattern.test(path)).map(([, text]) => text);
   if (ecosystem === "go") {
     const modules = named(/^(?:[^/]+\/)?go\.mod$/);

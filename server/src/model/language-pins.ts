@@ -15,6 +15,7 @@ import { baseName, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
+import { lookupTable, NO_FILES } from "./lookup-table";
 
 export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
@@ -287,7 +288,7 @@ export function nodeDependencyCeiling(file: string, json: JsonObject, facts: Nod
  * (`below`), and the newest Python `[3, minor]` the releases before it install on. Names are compared
  * lower-case, `_` as `-`.
  */
-const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number[]; python: number }[]>> = {
+const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number[]; python: number }[]>> = lookupTable({
   numpy: [{ below: [2], python: 12 }],
   "scikit-learn": [{ below: [1], python: 9 }],
   django: [
@@ -314,7 +315,7 @@ const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number
     { below: [1, 16], python: 12 },
     { below: [1, 19], python: 13 },
   ],
-};
+});
 
 /** The dependency ranges a pyproject declares: Poetry's `[tool.poetry.dependencies]` and PEP 621's `dependencies = [...]`. */
 function pyprojectDependencies(text: string): Map<string, string> {
@@ -560,7 +561,7 @@ export function languagePin(
   nodeFolder = "",
   requirementFiles: readonly string[] = [],
 ): LanguagePin | null {
-  const files = context.files ?? {};
+  const files = context.files ?? NO_FILES;
   switch (language) {
     case "python": {
       const pyproject = files["pyproject.toml"];
@@ -640,7 +641,7 @@ export function goDependencyPin(context: BuildContextFacts): LanguagePin | null 
  * `node` or `current`; null for a version or when there is no such file.
  */
 export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" | null {
-  const files = context.files ?? {};
+  const files = context.files ?? NO_FILES;
   const first = (files[".nvmrc"] ?? files[".node-version"])?.split(/\r?\n/)[0].trim().toLowerCase();
   if (first === undefined) return null;
   if (/^lts\/[\w*-]+$/.test(first) || first === "lts") return "lts";
@@ -653,7 +654,7 @@ export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" |
  * through, builds with the newest stable release whatever the image holds.
  */
 export function followsRustStable(context: BuildContextFacts): boolean {
-  const files = context.files ?? {};
+  const files = context.files ?? NO_FILES;
   const toml = files["rust-toolchain.toml"] ?? files["rust-toolchain"];
   if (toml === undefined) return false;
   const channel = /^\s*channel\s*=\s*["']([^"']+)["']/m.exec(toml)?.[1] ?? toml.split(/\r?\n/)[0].trim();
@@ -670,7 +671,7 @@ const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollFor
  * or LatestMajor: the app it builds starts on a newer major runtime than it targets.
  */
 export function dotnetRollsToNewerMajor(context: BuildContextFacts): boolean {
-  return Object.entries(context.files ?? {}).some(
+  return Object.entries(context.files ?? NO_FILES).some(
     ([path, text]) => (PROJECT_FILE.test(path) || baseName(path) === "Directory.Build.props") && ROLLS_TO_NEWER_MAJOR.test(text),
   );
 }
@@ -685,7 +686,7 @@ export function dotnetRollsToNewerMajor(context: BuildContextFacts): boolean {
  * lets it start on a newer major.
  */
 export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
-  const files = model.context.files ?? {};
+  const files = model.context.files ?? NO_FILES;
   const named = new Set<string>();
   // Folders of projects whose build output the Dockerfile copies from the context, published on the
   // host (`COPY Server/bin/publish /app`, `COPY src/Api/bin/Release/net8.0/publish/ .`): the
@@ -766,7 +767,7 @@ export function buildPropsFramework(files: Readonly<Record<string, string>>, pro
  * "" for the root, a whole-context copy, or when no copy shows one.
  */
 export function copiedPackageJsonFolder(model: DockerfileModel, stage: Stage): string {
-  const files = model.context.files ?? {};
+  const files = model.context.files ?? NO_FILES;
   for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       for (const source of contextCopy(instruction)?.sources ?? []) {

@@ -14,3 +14,6 @@ export function lookupTable<V>(entries: Record<string, V>): Readonly<Record<stri
 export function asLookupTable<V>(table: Record<string, V>): Readonly<Record<string, V>> {
   return Object.setPrototypeOf(table, null) as Record<string, V>;
 }
+
+/** No project files: what a lookup of the context's files falls back to when the host read none. */
+export const NO_FILES: Readonly<Record<string, string>> = lookupTable({});

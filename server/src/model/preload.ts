@@ -14,8 +14,9 @@ import { perModel } from "./per-model";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
 import { startPathScripts } from "./start-path-scripts";
-import { startPath } from "./start-steps";
+import { composedStartPath } from "./start-steps";
 import type { DockerfileModel, Stage } from "./types";
+import { NO_FILES } from "./lookup-table";
 
 /** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
 const UNVERSIONED_LIBRARY = /(?:^|[\s/:="'])(lib[\w+.-]*?\.so)(?=$|[\s:"';])/g;
@@ -84,7 +85,7 @@ const MAX_EXPANSIONS = 3;
  * The texts that say what the final image preloads, each a preload's value or list:
  * - each `ENV LD_PRELOAD` value of its stages;
  * - each `LD_PRELOAD=` value of what the container runs at start: its ENTRYPOINT and CMD, the entry
- *   scripts, what they source and call there (`startPath`), and the scripts they run in turn,
+ *   scripts, what they source and call there (`composedStartPath`), and the scripts they run in turn,
  *   found through the COPY that puts them where they are run (`startPathScripts`: a launcher
  *   inside the copied distribution); with the values of the variables it expands (`export
  *   LD_PRELOAD=$JEMALLOC_PATH` after `JEMALLOC_PATH=/usr/lib/.../libjemalloc.so`), from those
@@ -103,7 +104,7 @@ const preloadTexts: (model: DockerfileModel) => readonly string[] = perModel((mo
     if (instruction.keyword !== "ENV") continue;
     for (const d of envDeclarations(model, instruction)) if (d.value !== null) assign(d.name, d.value);
   }
-  const scripts = [...startPath(model).scripts, ...startPathScripts(model).map(([, text]) => text)];
+  const scripts = [...composedStartPath(model).scripts, ...startPathScripts(model).map(([, text]) => text)];
   for (const script of scripts) for (const match of script.replace(/(?:^|\s)#.*$/gm, "").matchAll(ASSIGNMENT)) assign(match[1], match[2]);
   const texts = [...(values.get("LD_PRELOAD") ?? [])];
   const expanded = new Set(["LD_PRELOAD"]);
@@ -132,7 +133,7 @@ function preloadListWrites(model: DockerfileModel, chain: readonly Stage[]): str
     for (const write of fileWritesOf(model, run, () => null)) if (normalizePath(write.path) === PRELOAD_LIST) texts.push(write.text ?? write.material);
   }
   const copied = contextFileAt(model, chain[chain.length - 1], PRELOAD_LIST);
-  if (copied !== null) texts.push((model.context.files ?? {})[copied]);
+  if (copied !== null) texts.push((model.context.files ?? NO_FILES)[copied]);
   return texts;
 }
 
@@ -147,7 +148,7 @@ export function preloadedLibraries(model: DockerfileModel): Set<string> {
   if (final === null) return out;
   for (const text of preloadTexts(model)) for (const match of text.matchAll(UNVERSIONED_LIBRARY)) out.add(match[1]);
   if (carriesMkl(lineage(final))) out.add("libiomp5.so");
-  for (const text of Object.values(model.context.files ?? {}))
+  for (const text of Object.values(model.context.files ?? NO_FILES))
     for (const match of text.matchAll(LOADED_BY_NAME)) out.add(match[1].endsWith(".so") ? match[1] : `${match[1]}.so`);
   return out;
 }

@@ -19,13 +19,14 @@ import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 import { commandDirectory } from "./workdir";
+import { lookupTable, NO_FILES } from "./lookup-table";
 
 /**
  * Compiled packages common in Python locks whose sdist does not build on a Python image without a
  * compiler: per CPython minor (`3.N` as N), the first release that publishes wheels for it, from
  * the package's own release notes.
  */
-const FIRST_RELEASE_WITH_WHEELS: Readonly<Record<string, { source: string; minors: Readonly<Record<number, readonly number[]>> }>> = {
+const FIRST_RELEASE_WITH_WHEELS: Readonly<Record<string, { source: string; minors: Readonly<Record<number, readonly number[]>> }>> = lookupTable({
   // whatsnew: 1.15.0 "CPython 3.10 support (including wheels)", 1.15.1 publishes cp311 wheels,
   // 1.16.0 "Add support for Python 3.12", 1.17.0 "Add support for Python 3.13", 2.0.0 "Add Python
   // 3.14 support" (and drops 3.8, so no lock that installs on 3.8 reaches it).
@@ -40,7 +41,7 @@ const FIRST_RELEASE_WITH_WHEELS: Readonly<Record<string, { source: string; minor
     source: "https://github.com/yaml/pyyaml/blob/main/CHANGES",
     minors: { 10: [6, 0], 11: [6, 0], 12: [6, 0, 1], 13: [6, 0, 2], 14: [6, 0, 3] },
   },
-};
+});
 
 /** The lock files whose installs hold every release (`poetry install`, `uv sync`, `pipenv install`). */
 const LOCK_FILES = new Set(["poetry.lock", "uv.lock", "Pipfile.lock"]);
@@ -52,7 +53,7 @@ const LOCK_FILES = new Set(["poetry.lock", "uv.lock", "Pipfile.lock"]);
  * binds, or the lock was not read.
  */
 export function lockedReleasesPin(model: DockerfileModel, stages: readonly Stage[], current: readonly number[]): LanguagePin | null {
-  const files = model.context.files ?? {};
+  const files = model.context.files ?? NO_FILES;
   const pinned: { file: string; releases: ReadonlyMap<string, number[]> }[] = [];
   for (const { file, install } of installedLocks(model, stages)) {
     const text = files[file];

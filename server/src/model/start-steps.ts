@@ -13,9 +13,10 @@ import { instructionOnOneLine } from "./instruction-text";
 import { perModel } from "./per-model";
 import { shellFunctions } from "./shell-functions";
 import { sourcedScripts, sourcedScriptSources } from "./sourced-scripts";
-import { startCommand, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
+import { startCommand, startCommandOf, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { ancestorsOf, lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { NO_FILES } from "./lookup-table";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -146,7 +147,9 @@ export const stagesOfTargetsBuildingAtStart: (model: DockerfileModel) => Readonl
   if (final === null || targets.size === 0) return out;
   for (const stage of ancestorsOf(final)) {
     if (stage.name === null || !targets.has(stage.name.toLowerCase())) continue;
-    const { scripts, wrappers } = startRunOf(model, stage);
+    const command = startCommandOf(stage);
+    if (command === null) continue;
+    const { scripts, wrappers } = startPathOf(model, stage, command);
     if (!scripts.some((script) => scriptBuilds(script, wrappers))) continue;
     for (const s of lineage(stage)) out.add(s);
   }
@@ -162,7 +165,7 @@ const SERVICE_START_FILE = /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/
  * oneshot's `npm --prefix /data install` of the user's plugins).
  */
 function serviceStartScripts(model: DockerfileModel): string[] {
-  return Object.entries(model.context.files ?? {})
+  return Object.entries(model.context.files ?? NO_FILES)
     .filter(([path]) => path.includes("/") && SERVICE_START_FILE.test(path))
     .map(([, text]) => text);
 }
@@ -173,11 +176,22 @@ export interface StartPath {
   wrappers: ReadonlySet<string>;
 }
 
+/** The final image's start path, read from its start command; none without one. */
+const startPath: (model: DockerfileModel) => StartPath = perModel((model) => {
+  const command = startCommand(model);
+  const final = model.finalStage;
+  return command === null || final === null ? { scripts: [], wrappers: new Set() } : startPathOf(model, final, command);
+});
+
 /**
  * What the final image's container runs when it starts, ENTRYPOINT and CMD put together as Docker
- * does ({@link startRunOf}); nothing without a start command.
+ * does ({@link startRunOf}); nothing without a start command. Read where a CMD that is not run
+ * must not count (a one-shot build job, a preload): the rules that ask whether the start builds or
+ * installs (startPath) still read the command as a whole, since an entry script that hands its
+ * arguments on in a way not read here (`exec tini -- "$@"`, `runuser`, a `case` branch) does run a
+ * shell-form CMD.
  */
-export const startPath: (model: DockerfileModel) => StartPath = perModel((model) => {
+export const composedStartPath: (model: DockerfileModel) => StartPath = perModel((model) => {
   const final = model.finalStage;
   return final === null ? { scripts: [], wrappers: new Set() } : startRunOf(model, final);
 });
@@ -312,7 +326,7 @@ export const entryScriptFiles: (model: DockerfileModel) => readonly [string, str
 /** The context files the host read that `command` names by file name, as [path, text]. */
 function filesNamedBy(model: DockerfileModel, command: readonly string[]): [string, string][] {
   const names = new Set(command.map(baseName).filter((n) => n !== ""));
-  return Object.entries(model.context.files ?? {}).filter(([path]) => names.has(baseName(path)));
+  return Object.entries(model.context.files ?? NO_FILES).filter(([path]) => names.has(baseName(path)));
 }
 
 /**
@@ -410,7 +424,7 @@ export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly
   const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
   if (script === undefined || /[$`*?]/.test(script)) return null;
   const name = baseName(script);
-  const texts = Object.entries(model.context.files ?? {})
+  const texts = Object.entries(model.context.files ?? NO_FILES)
     .filter(([path]) => baseName(path) === name)
     .map(([, text]) => text);
   if (texts.length === 0) return null;

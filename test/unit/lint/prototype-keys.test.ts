@@ -25,9 +25,9 @@ const IMAGES = [
   "traefik",
 ];
 
-function rulesThatThrow(text: string): string[] {
+function rulesThatThrow(text: string, files?: Record<string, string>): string[] {
   const failed: string[] = [];
-  analyze(text, { syntax: false, onRuleError: (ruleId) => failed.push(ruleId) });
+  analyze(text, { syntax: false, onRuleError: (ruleId) => failed.push(ruleId), ...(files ? { context: { files } } : {}) });
   return failed;
 }
 
@@ -43,10 +43,28 @@ describe("prototype member names in a Dockerfile", () => {
         `FROM --platform=linux/${key} alpine:3.20\nENV ${key}=1\nARG ${key}\nCOPY $${key} /app\n`,
         `FROM alpine@${key}:abc\n`,
         `FROM node:20\nENV PATH=$${key}:$PATH\nCMD ["${key}"]\n`,
+        `FROM ${key}:testing\nFROM ${key}:latest AS ${key}\n`,
+        `FROM alpine:3.20\nRUN ${key} -m app && ${key} install -y gcc\nUSER app\nCMD ["app"]\n`,
+        `FROM python:3.12\nRUN pip install ${key}==1.0 && pip install -r ${key}\nCMD ["python"]\n`,
       ];
       for (const text of texts) {
         const failed = rulesThatThrow(text);
         if (failed.length > 0) failures.push(`${JSON.stringify(text)}: ${failed.join(", ")}`);
+      }
+      // Words of the project's files: package.json scripts and binaries, pinned requirements, a lock file.
+      const withFiles: [string, Record<string, string>][] = [
+        [
+          `FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nRUN npm run ${key}\nCMD ["npx", "${key}"]\n`,
+          { "package.json": `{"scripts": {"build": "tsc"}, "devDependencies": {"typescript": "^5.0.0"}}` },
+        ],
+        [
+          `FROM python:3.9\nCOPY requirements.txt poetry.lock ./\nRUN pip install -r requirements.txt\nCMD ["python"]\n`,
+          { "requirements.txt": `${key}<2\n`, "poetry.lock": `[[package]]\nname = "${key}"\nversion = "1.0"\n` },
+        ],
+      ];
+      for (const [text, files] of withFiles) {
+        const failed = rulesThatThrow(text, files);
+        if (failed.length > 0) failures.push(`${JSON.stringify(text)} with ${Object.keys(files).join(", ")}: ${failed.join(", ")}`);
       }
     }
     assert.deepStrictEqual(failures, []);

@@ -99,17 +99,6 @@ testRule(rule, {
       line: 3,
     },
     {
-      name: "a docs/Makefile that fetches a branch is not what make at the root reads: .git is still reported",
-      code: "FROM debian:12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN make dist\nFROM debian:12-slim\nCOPY --from=build /src/dist /opt/app\n",
-      context: {
-        dockerignore: "dist\n",
-        rootEntries: [".git/", "Makefile", "docs/", "src/"],
-        files: { Makefile: "dist:\n\tcc -o dist/app src/main.c\n", "docs/Makefile": "publish:\n\tgit submodule update --init theme\n" },
-      },
-      messageId: "missingEntriesStage",
-      line: 3,
-    },
-    {
       name: "COPY . . and no .dockerignore",
       code: NODE_APP,
       context: { dockerignore: null, rootEntries: NODE_ROOT },
@@ -695,6 +684,11 @@ testRule(rule, {
         rootEntries: [".git/", "build.sh", "src/"],
         files: { "build.sh": "#!/bin/sh\ngit -c protocol.version=2 fetch --tags\ncc -o out/app src/main.c\n" },
       },
+    },
+    {
+      name: "git and git-lfs kept while the build packages installed with them are purged: the program uses git, .git stays",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y git git-lfs build-essential && pip install --no-cache-dir gitpython && apt-get purge -y build-essential\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+      context: { dockerignore: "__pycache__\n", rootEntries: [".git/", "main.py", "__pycache__/"] },
     },
     {
       name: "a justfile build on the project's own toolchain image, which may bundle git",

@@ -3,6 +3,7 @@
 
 import type { BuildContextFacts } from "../../model/context";
 import { basename } from "./shared";
+import { NO_FILES } from "../../model/lookup-table";
 
 export interface DotnetProject {
   /** The project file, relative to the context root (`App/App.csproj`). */
@@ -34,7 +35,7 @@ function element(xml: string, name: keyof typeof ELEMENTS): string | null {
  * only project file at the context root (or the only one at all); a reason when it cannot be told.
  */
 export function runProject(context: BuildContextFacts, projectFlag: string | null): DotnetProject | string {
-  const files = context.files ?? {};
+  const files = context.files ?? NO_FILES;
   const projects = Object.keys(files)
     .filter((p) => PROJECT_FILE.test(p))
     .sort();
