@@ -5,7 +5,7 @@
 // last five minutes (bspm 0.3.1, 2020), leaving them in the layer of that install.
 
 import { baseName } from "../model/copy-paths";
-import { fileWritesOf } from "../model/file-writes";
+import { fileWritesOf, heredocDelimiter } from "../model/file-writes";
 import type { ShellCommand } from "../model/shell";
 import { perModel } from "../model/per-model";
 import { lineage } from "../model/stage-graph";
@@ -66,9 +66,9 @@ function rCodeOf(run: Instruction, command: ShellCommand): string | null {
   const args = command.args.map((a) => a.value);
   const expressions = args.filter((_, i) => i > 0 && args[i - 1] === "-e");
   if (expressions.length > 0) return expressions.join("\n");
-  const heredoc = args.find((a) => /^<<-?\S/.test(a));
-  if (heredoc === undefined) return null;
-  return run.heredocs.find((h) => h.name === heredoc.replace(/^<<-?/, ""))?.content ?? null;
+  const delimiter = heredocDelimiter(args);
+  if (delimiter === null) return null;
+  return run.heredocs.find((h) => h.name === delimiter)?.content ?? null;
 }
 
 /** Where the last match of the global `pattern` starts in `text`; -1 when there is none. */
@@ -94,21 +94,30 @@ function profileEnablesBspm(model: DockerfileModel, stage: Stage, run: Instructi
   return enabled.run.commands.indexOf(enabled.command) < run.commands.indexOf(command);
 }
 
-/** The first command of a stage's lineage that writes `bspm::enable()` into a profile R reads, per stage. */
+/** The first command of a stage's lineage that writes `bspm::enable()` into a profile R reads. */
+function firstEnable(model: DockerfileModel, stage: Stage): { run: Instruction; command: ShellCommand } | null {
+  for (const s of lineage(stage)) {
+    const found = enableIn(model, s);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The first command of the stage itself that enables bspm, read once per stage: each stage built on it asks too. */
 const enablesByStage = perModel(() => new Map<Stage, { run: Instruction; command: ShellCommand } | null>());
 
-function firstEnable(model: DockerfileModel, stage: Stage): { run: Instruction; command: ShellCommand } | null {
+function enableIn(model: DockerfileModel, stage: Stage): { run: Instruction; command: ShellCommand } | null {
   const known = enablesByStage(model);
   if (known.has(stage)) return known.get(stage) ?? null;
+  // The image the lineage starts from, the same for every stage of it: rocker's versioned R reads its own Rprofile.site, not Debian's.
   const image = rootImageName(stage);
-  // rocker's versioned R reads its own Rprofile.site, not Debian's.
   const readsProfile = (path: string): boolean => {
     const name = baseName(path);
     if (name !== "Rprofile.site" && name !== ".Rprofile") return false;
     return path !== "/etc/R/Rprofile.site" || image === null || !SOURCE_BUILT_R.test(image);
   };
   let found: { run: Instruction; command: ShellCommand } | null = null;
-  for (const run of lineage(stage).flatMap((s) => s.instructions)) {
+  for (const run of stage.instructions) {
     if (run.keyword !== "RUN") continue;
     const write = fileWritesOf(model, run, () => null).find(
       // A write inside `if`/`case`, or after `||`, may not happen.

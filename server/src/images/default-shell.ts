@@ -8,6 +8,7 @@
 // by running the RUN with bash.
 
 import { shellProgramAt } from "../model/run-shell";
+import { perStageAlone } from "../model/stage-timeline";
 import type { Instruction, Stage } from "../model/types";
 import { rootImageOf } from "./base-image";
 import type { ImageReference } from "./reference";
@@ -86,6 +87,16 @@ export function runShell(stage: Stage, run: Instruction): "ash" | "bash" | "dash
     const name = program.replace(/^.*\//, "");
     return name === "bash" || name === "dash" ? name : name === "ash" || name === "busybox" ? "ash" : null;
   }
-  const image = rootImageOf(stage).image;
-  return image === null ? null : defaultShell(image);
+  return imageShellOf(stage);
 }
+
+/** The /bin/sh of the image a stage's lineage starts from, read once per lineage: a rule asks at every RUN. */
+function imageShellOf(stage: Stage): "ash" | "bash" | "dash" | null {
+  return imageShells(stage).shell;
+}
+
+const imageShells = perStageAlone((stage, base: { shell: "ash" | "bash" | "dash" | null } | null) => {
+  if (base !== null) return base;
+  const image = rootImageOf(stage).image;
+  return { shell: image === null ? null : defaultShell(image) };
+});

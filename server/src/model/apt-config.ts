@@ -5,8 +5,8 @@
 
 import { contextCopy } from "./copies";
 import { contextRelativePath, normalizePath, unquoteWord } from "./copy-paths";
+import { fileWritesOf } from "./file-writes";
 import { lineage } from "./stage-graph";
-import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction } from "./types";
 
 /** Any mention of the key: an earlier RUN that names it configures it (as the rule always read it). */
@@ -15,15 +15,13 @@ const KEY = /APT::Install-Recommends/i;
 const KEY_OFF = /APT::Install-Recommends[\s=]*"?(?:0|false|no)\b/i;
 /** apt's configuration files: the main file and the parts folder. */
 export const APT_CONFIG_PATH = /^\/etc\/apt\/apt\.conf(?:$|\.d(?:\/|$))/;
-/** Programs whose operands are the text they write (`echo`, `printf`) or that write stdin (`cat`, `tee`). */
-const WRITERS = new Set(["echo", "printf", "cat", "tee"]);
 
 /**
  * True when apt's configuration turns recommends off for command `index` of `run`: an earlier RUN
  * of its stage lineage names `APT::Install-Recommends`, a command of the same RUN before it writes
  * the key off into apt's configuration (`echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/x`,
- * `printf ... | tee ...`, `cat <<EOF > ...`), or a COPY/ADD of the lineage brings a context file the
- * host read that sets it off into /etc/apt/apt.conf(.d).
+ * `printf ... | tee ...`, `cat <<EOF > ...`; model/file-writes.ts reads them), or a COPY/ADD of the
+ * lineage brings a context file the host read that sets it off into /etc/apt/apt.conf(.d).
  */
 export function recommendsOffBefore(model: DockerfileModel, run: Instruction, index: number): boolean {
   for (const stage of run.stage ? lineage(run.stage) : [])
@@ -32,21 +30,11 @@ export function recommendsOffBefore(model: DockerfileModel, run: Instruction, in
       if (i.keyword === "RUN" && KEY.test(model.lines.textIn(i.range))) return true;
       if (copiesConfigOff(model, i)) return true;
     }
-  const commands = run.commands.slice(0, index);
-  return commands.some((command, at) => writesConfigOff(run, command, commands[at + 1]));
-}
-
-/** True when `command` (followed by `next`) writes the key off into an apt configuration file. */
-function writesConfigOff(run: Instruction, command: ShellCommand, next: ShellCommand | undefined): boolean {
-  if (!WRITERS.has(command.name)) return false;
-  const words = command.args.map((w) => w.value);
-  const heredoc = words.map((w) => /^<<-?(.+)$/.exec(w)?.[1]).find((name) => name !== undefined);
-  const body = heredoc === undefined ? "" : (run.heredocs.find((h) => h.name === unquoteWord(heredoc))?.content ?? "");
-  if (!KEY_OFF.test(words.join(" ")) && !KEY_OFF.test(body)) return false;
-  // The destination: a redirection (`> /etc/apt/apt.conf.d/x`), tee's operand, or a `| tee` after it.
-  const targets = words.filter((w, i) => command.name === "tee" || /^\d?>>?$/.test(words[i - 1] ?? ""));
-  if (next?.joinedBy === "|" && next.name === "tee") targets.push(...next.args.map((w) => w.value));
-  return targets.some((t) => APT_CONFIG_PATH.test(normalizePath(t)));
+  const before = new Set(run.commands.slice(0, index));
+  // Where the text is not shown (a program's output, an `echo -e` of an unknown shell), its words.
+  return fileWritesOf(model, run, () => null).some(
+    (w) => before.has(w.command) && APT_CONFIG_PATH.test(normalizePath(w.path)) && KEY_OFF.test(w.text ?? w.material),
+  );
 }
 
 /** True when a COPY/ADD of context files into apt's configuration brings a file the host read that sets the key off. */

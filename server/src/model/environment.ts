@@ -211,6 +211,6 @@ export function variableFor(model: DockerfileModel, stage: Stage, instruction: I
     for (const arg of c.args) if (arg.value.startsWith(`${name}=`)) exported = arg.value.slice(name.length + 1);
   }
   if (exported !== undefined) return exported;
-  const env = environmentAt(model, stage, instruction);
+  const env = environmentViewAt(model, stage, instruction);
   return env.has(name) ? (env.get(name) ?? null) : undefined;
 }

@@ -121,6 +121,19 @@ function heredocReader(run: Instruction): (delimiter: string) => string | null {
   };
 }
 
+/**
+ * The delimiter of the heredoc a command reads: the word glued to `<<` or `<<-` (`<<EOF`,
+ * `<<-'EOF'`, quotes removed), or the word after the operator written alone (`<< EOF`, which
+ * BuildKit reads as a heredoc too); null when it reads none.
+ */
+export function heredocDelimiter(words: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const operator = /^<<-?(.*)$/.exec(words[i]);
+    if (operator !== null) return operator[1] !== "" ? operator[1] : (words[i + 1] ?? null);
+  }
+  return null;
+}
+
 /** What the command prints on its standard output, when the file shows it. */
 function printedBy(
   command: ShellCommand,
@@ -131,10 +144,10 @@ function printedBy(
 ): Printed {
   const values = operands.map((w) => w.value);
   const material = values.join(" ");
-  // `cat <<EOF`, `tee f <<'EOF'`: the body, with the newline the delimiter line ends.
-  const heredocWord = values.find((v) => /^<<-?\S/.test(v));
-  if (heredocWord !== undefined) {
-    const body = heredoc(heredocWord.replace(/^<<-?/, ""));
+  // `cat <<EOF`, `tee f <<'EOF'`, `cat << EOF`: the body, with the newline the delimiter line ends.
+  const delimiter = heredocDelimiter(values);
+  if (delimiter !== null) {
+    const body = heredoc(delimiter);
     if (command.name !== "cat" && command.name !== "tee") return { text: null, material: body ?? "" };
     return body === null ? UNKNOWN : { text: `${body}\n`, material: body };
   }
@@ -165,7 +178,9 @@ function echoText(args: string[], shell: EchoShell): string | null {
     }
   }
   const text = args.slice(at).join(" ");
-  const printed = escapes ? readEscapes(text) : { text, stopped: false };
+  // bash's and BusyBox's `echo -e` read octal only after a 0 (`\012`; `\12` stays as written);
+  // dash's echo reads `\12` too, as printf does.
+  const printed = escapes ? readEscapes(text, shell === "dash" ? "bare" : "zeroLed") : { text, stopped: false };
   return printed.text + (newline && !printed.stopped ? "\n" : "");
 }
 
@@ -198,8 +213,12 @@ function printfText(args: string[]): string | null {
 
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", "\\": "\\" };
 
-/** Backslash escapes as echo -e and printf read them; `\c` stops the output. */
-function readEscapes(text: string): { text: string; stopped: boolean } {
+/**
+ * Backslash escapes as echo -e and printf read them; `\c` stops the output. Octal is one to three
+ * digits (`\12`, or `\0` and three more) where `octal` is "bare", as printf and dash's echo read it,
+ * and only `\0` and up to three digits where it is "zeroLed", as bash's and BusyBox's echo read it.
+ */
+function readEscapes(text: string, octal: "bare" | "zeroLed" = "bare"): { text: string; stopped: boolean } {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== "\\" || i + 1 >= text.length) {
@@ -208,10 +227,10 @@ function readEscapes(text: string): { text: string; stopped: boolean } {
     }
     const next = text[i + 1];
     if (next === "c") return { text: out, stopped: true };
-    const octal = /^0?([0-7]{1,3})/.exec(text.slice(i + 1));
-    if (octal !== null) {
-      out += String.fromCharCode(parseInt(octal[1], 8));
-      i += octal[0].length;
+    const digits = (octal === "bare" ? /^0?([0-7]{1,3})/ : /^0([0-7]{0,3})/).exec(text.slice(i + 1));
+    if (digits !== null) {
+      out += String.fromCharCode(parseInt(digits[1] || "0", 8));
+      i += digits[0].length;
       continue;
     }
     out += ESCAPES[next] ?? `\\${next}`;

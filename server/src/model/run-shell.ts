@@ -2,22 +2,15 @@
 // the stages it builds on, else the platform default (`/bin/sh -c`, `cmd /S /C` on Windows).
 // Fixes that write shell syntax (`a && b`) need to know it is a POSIX shell or cmd.
 
-import { ancestorsOf } from "./stage-graph";
+import { lastOfKeyword, valueBefore } from "./stage-timeline";
 import type { Instruction, Stage } from "./types";
 
-/** The SHELL instruction in effect just before `before` (an instruction of `stage`); null for the default shell. */
+/** The SHELL instruction in effect just before `before` (by its place in the file); null for the default shell. */
 export function shellAt(stage: Stage, before: Instruction): Instruction | null {
-  const chain = [...ancestorsOf(stage)].reverse();
-  chain.push(stage);
-  let shell: Instruction | null = null;
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.ordinal >= before.ordinal) return shell;
-      if (instruction.keyword === "SHELL" && instruction.args.length > 0) shell = instruction;
-    }
-  }
-  return shell;
+  return valueBefore(shellsOf(stage), before);
 }
+
+const shellsOf = lastOfKeyword("SHELL", (shell) => shell);
 
 /**
  * The program of the SHELL in effect just before `before` (an instruction of `stage`), such as

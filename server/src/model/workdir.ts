@@ -3,35 +3,41 @@
 // starts from an image (its config may set a WORKDIR) and no absolute WORKDIR follows.
 
 import { joinPath, unquoteWord } from "./copy-paths";
-import { ancestorsOf, mergedScopeWith } from "./stage-graph";
+import { mergedScopeWith } from "./stage-graph";
 import type { ShellCommand } from "./shell";
+import { indexInStage, perStage, type Timeline, valueBefore } from "./stage-timeline";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 
 /**
  * The WORKDIR in effect just before `before` (an instruction of `stage`), or at the end of the
- * stage when `before` is omitted; null when it cannot be known.
+ * stage when `before` is omitted or is not one of its instructions (an ONBUILD's trigger runs in
+ * a build on the finished image); null when it cannot be known.
  */
 export function workdirOf(model: DockerfileModel, stage: Stage, before?: Instruction): string | null {
-  const chain = [...ancestorsOf(stage)].reverse();
-  chain.push(stage);
-  let current: string | null = chain[0].base.kind === "scratch" ? "/" : null;
-  const env = new Map<string, string | null>();
-  for (const s of chain) {
-    const scope = mergedScopeWith(model, s, env);
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction === before) return current;
-      if (instruction.keyword === "ENV") readEnv(instruction, scope, env);
-      if (instruction.keyword !== "WORKDIR" || instruction.args.length === 0) continue;
-      const written = unquoteWord(instruction.args.map((a) => a.value).join(" "));
-      const sub = substituteVariables(written, scope);
-      if (sub.unresolved.length > 0) current = null;
-      else if (sub.value.startsWith("/")) current = joinPath("/", sub.value);
-      else current = current === null ? null : joinPath(current, sub.value);
-    }
-  }
-  return current;
+  const { timeline } = workdirsOf(model, stage);
+  return valueBefore(timeline, before !== undefined && indexInStage(stage, before) >= 0 ? before : undefined);
 }
+
+/** The WORKDIRs of a stage, and the ENV values it ends with, which later WORKDIRs may name. */
+const workdirsOf = perStage((model, stage, base: { timeline: Timeline<string | null>; env: ReadonlyMap<string, string | null> } | null) => {
+  const initial = base !== null ? valueBefore(base.timeline) : stage.base.kind === "scratch" ? "/" : null;
+  const env = new Map(base?.env);
+  const scope = mergedScopeWith(model, stage, env);
+  const changes: { ordinal: number; value: string | null }[] = [];
+  let current = initial;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === "ENV") readEnv(instruction, scope, env);
+    if (instruction.keyword !== "WORKDIR" || instruction.args.length === 0) continue;
+    const written = unquoteWord(instruction.args.map((a) => a.value).join(" "));
+    const sub = substituteVariables(written, scope);
+    if (sub.unresolved.length > 0) current = null;
+    else if (sub.value.startsWith("/")) current = joinPath("/", sub.value);
+    else current = current === null ? null : joinPath(current, sub.value);
+    changes.push({ ordinal: instruction.ordinal, value: current });
+  }
+  return { timeline: { initial, changes }, env };
+});
 
 /** `ENV A=1 B="2"` or the legacy `ENV A 1`; values substituted with what is known so far. */
 function readEnv(instruction: Instruction, scope: Map<string, string | null>, env: Map<string, string | null>): void {

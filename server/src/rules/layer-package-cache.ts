@@ -34,6 +34,7 @@ import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import { pipConfigTurnsCacheOff } from "../model/pip-config";
+import { userAt } from "../model/user";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
@@ -86,7 +87,6 @@ export const rule: Rule = {
     const targetStages = purpose === "stage-name" ? shippedTargetStages(model) : new Set<Stage>();
     // One report per RUN where one fix covers several commands (a cleanup appended to the RUN, a
     // cache mount); apk and pip are fixed per command, so each of their commands is reported.
-    const shellOf = memoizedRunShell();
     const reported = new Set<string>();
     const isFirst = (key: string): boolean => {
       if (reported.has(key)) return false;
@@ -110,7 +110,7 @@ export const rule: Rule = {
       // install ("externally-managed-environment") before downloading anything: no cache is left.
       if (cache.kind === "pip" && refusedByExternallyManagedPython(model, instruction.trigger ?? instruction, cache.command)) continue;
       // A pip.conf the build wrote (or copied, or `pip config set`) sets `no-cache-dir`: pip keeps no wheels.
-      if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, shellOf)) continue;
+      if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, runShell)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
       const isDevelopment =
@@ -446,23 +446,8 @@ function hasCacheMountFor(cache: LeftPackageCache): boolean {
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */
 function runsAsRoot(stage: Stage, before: Instruction): boolean {
-  let user: string | null = null;
-  for (const s of lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === before) break;
-      if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value.split(":")[0];
-    }
-  }
+  const user = userAt(stage, before)?.split(":")[0] ?? null;
   return user === null || user === "root" || user === "0";
-}
-
-/** `runShell`, asked once per RUN: every pip install walks the RUNs before it. */
-function memoizedRunShell(): (stage: Stage, run: Instruction) => ReturnType<typeof runShell> {
-  const known = new Map<Instruction, ReturnType<typeof runShell>>();
-  return (stage, run) => {
-    if (!known.has(run)) known.set(run, runShell(stage, run));
-    return known.get(run) ?? null;
-  };
 }
 
 function fixOf(title: string, edits: Fix["edits"]): Fix {

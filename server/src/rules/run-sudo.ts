@@ -10,8 +10,9 @@ import { rootImageOf } from "../images/base-image";
 import { isRootUser } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
 import { sudoWrapper, wordsBeforeProgram, type Word } from "../model/shell";
-import { lineage } from "../model/stage-graph";
+import { indexInStage } from "../model/stage-timeline";
 import type { Instruction } from "../model/types";
+import { userAt } from "../model/user";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -65,14 +66,8 @@ function targetUser(options: readonly Word[]): string | null {
  */
 function runsAsRoot(run: Instruction): boolean {
   const stage = run.stage;
-  if (stage === null || run.keyword !== "RUN" || stage.instructions.every((i) => i !== run)) return false;
-  let user: string | null = null;
-  for (const s of lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === run) break;
-      if (instruction.keyword === "USER" && instruction.args.length > 0) user = instruction.args[0].value;
-    }
-  }
+  if (stage === null || run.keyword !== "RUN" || indexInStage(stage, run) < 0) return false;
+  const user = userAt(stage, run);
   if (user !== null) return isRootUser(user);
   const root = rootImageOf(stage);
   return root.stage.base.kind === "image" && defaultUserOf(root.stage.base.resolved) === "root";

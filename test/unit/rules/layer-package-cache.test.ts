@@ -1,3 +1,9 @@
+import * as assert from "assert";
+import { runShell } from "../../../server/src/images/default-shell";
+import { findLeftPackageCaches } from "../../../server/src/model/package-caches";
+import { parseDockerfile } from "../../../server/src/model/parse";
+import { pipConfigTurnsCacheOff } from "../../../server/src/model/pip-config";
+import type { DockerfileModel } from "../../../server/src/model/types";
 import { rule } from "../../../server/src/rules/layer-package-cache";
 import { testRule } from "../../support/rule-tester";
 
@@ -499,12 +505,6 @@ testRule(rule, {
       line: 2,
     },
     {
-      name: "PIP_CACHE_DIR in the environment chooses a cache too",
-      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
-      messageId: "pipCache",
-      line: 3,
-    },
-    {
       name: "XDG_CONFIG_DIRS set: pip no longer reads /etc/xdg",
       code: 'FROM python:3.12-slim\nENV XDG_CONFIG_DIRS=/opt/config\nRUN mkdir -p /etc/xdg/pip && printf "[global]\\nno-cache-dir = true\\n" > /etc/xdg/pip/pip.conf && pip install flask\n',
       messageId: "pipCache",
@@ -549,6 +549,42 @@ testRule(rule, {
     {
       name: "an indented line continues the value above it: no key of its own",
       code: 'FROM python:3.12-slim\nRUN printf "[global]\\nindex-url = https://pypi.example.org/simple\\n  no-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a blank line inside a continued value does not end it: the indented line is still the value's",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nindex-url = https://pypi.example.org/simple\\n\\n  no-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "an option twice in a section: configparser refuses the file",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nno-cache-dir = true\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "bash's echo -e reads octal only after a 0: '\\12' stays in the header line, and the key is lost",
+      code: 'FROM example/python-runtime:1\nSHELL ["/bin/bash", "-c"]\nRUN echo -e "[global]\\12no-cache-dir = true" > /etc/pip.conf && pip install httpie\n',
+      messageId: "pipCache",
+      line: 3,
+    },
+    {
+      name: "BusyBox's echo -e reads octal only after a 0 too",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && echo -e "[global]\\12no-cache-dir = true" > /etc/pip.conf && pip install --break-system-packages httpie\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
+      name: "a cat << EOF heredoc (a space before the delimiter): the parser gives no body, so the file is not known",
+      code: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN cat << EOF > /etc/pip.conf\n[global]\nno-cache-dir = true\nEOF\nRUN pip install flask\n",
+      messageId: "pipCache",
+      line: 7,
+    },
+    {
+      name: "an indented line appended to a file continues the file's last value: no key of its own",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\ntimeout = 60\\n" > /etc/pip.conf && printf "  no-cache-dir = 1\\n" >> /etc/pip.conf && pip install flask\n',
       messageId: "pipCache",
       line: 2,
     },
@@ -1002,6 +1038,30 @@ testRule(rule, {
       code: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip && echo -e "[global]\\nbreak-system-packages = true\\nno-cache-dir = true" > /etc/pip.conf && python3 -m pip install httpie\n',
     },
     {
+      name: "PIP_CACHE_DIR does not bring the cache back: pip applies no-cache-dir after it",
+      code: 'FROM python:3.12-slim\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+    },
+    {
+      name: "a blank line and a comment line between options end nothing, and the key after them is the section's",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\nindex-url = https://pypi.example.org/simple\\n\\n# no wheels\\nno-cache-dir = true\\n" > /etc/pip.conf && pip install flask\n',
+    },
+    {
+      name: "a blank line, then a key appended unindented: the section's key",
+      code: 'FROM python:3.12-slim\nRUN printf "[global]\\ntimeout = 60\\n" > /etc/pip.conf && printf "\\nno-cache-dir = 1\\n" >> /etc/pip.conf && pip install flask\n',
+    },
+    {
+      name: "bash's echo -e reads '\\012' as a newline",
+      code: 'FROM example/python-runtime:1\nSHELL ["/bin/bash", "-c"]\nRUN echo -e "[global]\\012no-cache-dir = true" > /etc/pip.conf && pip install httpie\n',
+    },
+    {
+      name: "dash's echo reads '\\12' as a newline, as printf does",
+      code: 'FROM debian:12\nRUN echo "[global]\\12no-cache-dir = true" > /etc/pip.conf\nRUN pip install --break-system-packages httpie\n',
+    },
+    {
+      name: "pip config set after a file written by the build keeps what the file set",
+      code: 'FROM python:3.12-slim\nRUN mkdir -p ~/.config/pip && printf "[install]\\nno-cache-dir = yes\\n" > ~/.config/pip/pip.conf && pip config set global.timeout 60\nRUN pip install flask\n',
+    },
+    {
       name: "dash's echo reads the escapes without -e",
       code: 'FROM debian:12\nRUN echo "[global]\\nno-cache-dir = true" > /etc/pip.conf\nRUN pip install --break-system-packages httpie\n',
     },
@@ -1108,4 +1168,67 @@ testRule(rule, {
       code: 'FROM python:3.12-slim AS base\nRUN printf "[global]\\nno-cache-dir = true\\n" > /etc/pip.conf\nFROM base\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
     },
   ],
+});
+
+describe("layer-package-cache: growth on files that configure pip", () => {
+  // A file that names pip.conf has every pip install read the configuration the build left: the walk
+  // of the RUNs before it must go on from the last install's, not start again.
+  const PIP_CONF = "RUN printf '[global]\\ntimeout = 60\\n' > /etc/pip.conf";
+  // Sizes where the walk that started again at each install was already well past linear.
+  const shapes: Record<string, { sizes: [number, number]; make: (n: number) => string; timed: (model: DockerfileModel) => void }> = {
+    "RUNs and COPYs, then installs": {
+      sizes: [2000, 8000],
+      make: (n) =>
+        ["FROM python:3.12", "WORKDIR /app", PIP_CONF]
+          .concat(Array.from({ length: n }, (_, i) => `RUN echo hi > log${i}.txt && cp log${i}.txt ~/\nCOPY f${i} d${i}/`))
+          .concat(Array.from({ length: n / 5 }, (_, i) => `RUN pip install pkg${i}`))
+          .join("\n"),
+      timed: (model) => rule.check(model, () => {}),
+    },
+    "an install in every RUN": {
+      sizes: [2000, 8000],
+      make: (n) =>
+        ["FROM python:3.12", "WORKDIR /app", PIP_CONF]
+          .concat(Array.from({ length: n }, (_, i) => `RUN echo hi > log${i}.txt && pip install pkg${i}`))
+          .join("\n"),
+      timed: (model) => rule.check(model, () => {}),
+    },
+    // The rule's other checks walk a stage's lineage per install: only the configuration is timed here.
+    "a chain of stages, each installing": {
+      sizes: [500, 2000],
+      make: (n) =>
+        ["FROM python:3.12 AS s0", PIP_CONF]
+          .concat(Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nUSER u${i % 2}\nRUN echo hi > log${i}.txt && pip install pkg${i}`))
+          .join("\n"),
+      timed: (model) => {
+        for (const cache of findLeftPackageCaches(model)) pipConfigTurnsCacheOff(model, cache.instruction, cache.command, runShell);
+      },
+    },
+  };
+  for (const [shape, { sizes, make, timed }] of Object.entries(shapes)) {
+    it(`grows linearly with ${shape} (n and 4n)`, function () {
+      this.timeout(120000);
+      const [small, large] = sizes.map(make);
+      const cpuMs = (text: string): number => {
+        // A fresh parse each time, not timed: the walks are kept per model.
+        const model = parseDockerfile(text);
+        const start = process.cpuUsage();
+        timed(model);
+        const used = process.cpuUsage(start);
+        return (used.user + used.system) / 1000;
+      };
+      cpuMs(small);
+      // The least of several runs, the two sizes interleaved so that a burst of load on the shared
+      // machine hits both alike.
+      let [bestSmall, bestLarge] = [Infinity, Infinity];
+      for (let run = 0; run < 7; run++) {
+        bestSmall = Math.min(bestSmall, cpuMs(small));
+        bestLarge = Math.min(bestLarge, cpuMs(large));
+      }
+      const ratio = bestLarge / Math.max(bestSmall, 0.05);
+      const exponent = Math.log(ratio) / Math.log(4);
+      // Linear is 1 (x4), quadratic 2 (x16); cache and GC effects on a loaded machine reach ~1.35.
+      assert.ok(exponent < 1.5, `${shape}: time x${ratio.toFixed(2)} for 4x the input (exponent ${exponent.toFixed(2)})`);
+    });
+  }
 });

@@ -14,6 +14,11 @@ testRule(rule, {
       messageId: "recommends",
     },
     {
+      name: "what echo writes to stderr is not the key it prints",
+      code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"0\";' 2> /etc/apt/apt.conf.d/00slim && apt-get update && apt-get install -y nodejs\n",
+      messageId: "recommends",
+    },
+    {
       name: "a copied apt config part that the host read and that keeps recommends on",
       code: "FROM debian:12-slim\nCOPY build/10apt /etc/apt/apt.conf.d/\nRUN apt-get update && apt-get install -y nodejs\n",
       context: { files: { "build/10apt": 'Acquire::Retries "3";\n' } },
@@ -258,6 +263,10 @@ testRule(rule, {
     {
       name: "the same RUN appends the key off to apt.conf before its installs",
       code: "FROM debian:12-slim\nRUN printf 'APT::Install-Recommends \"0\";\\n' >> /etc/apt/apt.conf \\\n && apt-get update && apt-get install -y nodejs \\\n && apt-get install -y git\n",
+    },
+    {
+      name: "the same RUN appends the key off with the redirection glued to the path (>>file)",
+      code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"0\";' >>/etc/apt/apt.conf.d/00slim && apt-get update && apt-get install -y nodejs\n",
     },
     {
       name: "the same RUN pipes the key off through tee into apt.conf.d",
