@@ -30,29 +30,11 @@ export function pipConfigTurnsCacheOff(model: DockerfileModel, instruction: Inst
   const stage = instruction.stage;
   const run = instruction.trigger ?? instruction;
   if (stage === null || !mayConfigurePip(model)) return false;
-  // The walk to the install reads each earlier step of the lineage with helpers that look back
-  // themselves: on a lineage longer than any real Dockerfile's, the configuration is not read and
-  // the finding stays (a 44,000-instruction file took 10 s instead of 0.6).
-  if (lineageLength(stage) > MAX_LINEAGE_READ) return false;
   if (command.args.some((a) => a.value === "--cache-dir" || a.value.startsWith("--cache-dir="))) return false;
   const read = filesPipReads(model, stage, run, command);
   if (read.length === 0) return false;
   const files = filesBefore(model, stage, instruction, command, read, { name: "pip", shellOf, ownWriteOf: pipConfigWrite });
   return read.some((path) => setsNoCacheDir(files.get(path) ?? null));
-}
-
-/** Instructions of a lineage beyond which pip's configuration is not read (see pipConfigTurnsCacheOff). */
-const MAX_LINEAGE_READ = 1000;
-
-const lineageLengths = new WeakMap<Stage, number>();
-/** How many instructions the stage and the stages it builds on hold. */
-function lineageLength(stage: Stage): number {
-  let length = lineageLengths.get(stage);
-  if (length === undefined) {
-    length = lineage(stage).reduce((sum, s) => sum + s.instructions.length, 0);
-    lineageLengths.set(stage, length);
-  }
-  return length;
 }
 
 /**
