@@ -11,7 +11,7 @@ import { joinPath, normalizePath } from "../model/copy-paths";
 import type { DockerfileModel, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
 import { chownFlag } from "./users";
-import { NO_FILES } from "../model/lookup-table";
+import { contextFiles } from "../model/context";
 
 /** Context entries only the build reads, in every ecosystem (VCS data, docs, container files). */
 const COMMON_BUILD_ONLY = [
@@ -67,7 +67,7 @@ function isBuildOnly(entry: string, buildOnly: readonly RegExp[]): boolean {
 
 /** A folder holding its own module manifest (a workspace crate, a Go module): sources, not run-time files. */
 function isSourceFolder(relative: string, model: DockerfileModel): boolean {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   return ["Cargo.toml", "go.mod", "package.json", "pom.xml", "build.gradle", "build.gradle.kts"].some((m) => files[`${relative}/${m}`] !== undefined);
 }
 

@@ -20,7 +20,7 @@ import { installedNodeCeiling } from "../model/node-dependency-caps";
 import { lockedReleasesPin } from "../model/python-lock-pins";
 import { lineOf } from "../model/text";
 import type { DockerfileModel, Stage } from "../model/types";
-import { NO_FILES } from "../model/lookup-table";
+import { contextFiles } from "../model/context";
 
 const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python", "ruby", "node", "php", "dotnet"]);
 
@@ -312,7 +312,7 @@ const PUBLISH_VALUE_OPTION = /^(?:-[acfors]|-v|--(?:arch|configuration|framework
  * retarget (a project file with no TargetFramework of its own would lead nowhere).
  */
 function inheritedFrameworkFile(model: DockerfileModel, project: string | undefined): string | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const read = Object.entries(files).filter(([path]) => project !== undefined && /\.\w+proj$/.test(project) && path.split("/").pop() === project);
   const ownTarget = read.some(([, text]) => /<TargetFrameworks?>\s*[^\s<]/.test(text));
   if (ownTarget) return null;

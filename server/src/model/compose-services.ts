@@ -7,10 +7,10 @@
 // services (BuildContextFacts.composeServices).
 
 import type { ComposeMount, ComposeServiceFacts } from "./context";
+import { contextFiles } from "./context";
 import { lineage } from "./stage-graph";
 import { startCommand } from "./stage-purpose";
 import type { DockerfileModel } from "./types";
-import { NO_FILES } from "./lookup-table";
 
 /** Path segments too common to name a project (`/usr/local/bin`, `/srv/data`). */
 const COMMON_SEGMENTS = new Set([
@@ -182,7 +182,7 @@ function projectNames(model: DockerfileModel): Set<string> {
   };
   // The repositories CI tags this very Dockerfile with (`coderaiser/cloudcmd`, `*/shop`).
   for (const image of model.context.publishedImages ?? []) add(imageName(image.replace(/^\*\//, "ns/")) ?? undefined);
-  for (const [path, text] of Object.entries(model.context.files ?? NO_FILES)) {
+  for (const [path, text] of Object.entries(contextFiles(model.context))) {
     if (path.includes("/")) continue;
     if (path === "package.json") add(/"name"\s*:\s*"([^"]+)"/.exec(text)?.[1]);
     if (path === "go.mod")

@@ -12,7 +12,7 @@ import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 import { workdirOf } from "./workdir";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** How many COPY --from hops are followed. */
 const MAX_HOPS = 4;
@@ -46,7 +46,7 @@ export function contextSourcesAt(model: DockerfileModel, places: Iterable<ImageP
  * both readings are tried, latest copy first.
  */
 function fileAt(model: DockerfileModel, stage: Stage, path: string, hops: number, seen?: Set<string>): string | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const chain = lineage(stage);
   for (let s = chain.length - 1; s >= 0; s--) {
     const instructions = chain[s].instructions;

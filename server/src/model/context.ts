@@ -1,6 +1,7 @@
 // Facts about the build context that only the host can read (files next to the Dockerfile).
 // The engine never touches a file system: the LSP server, the CLI or a test supplies these.
 
+import { lookupTable, NO_FILES } from "./lookup-table";
 import { isPrivilegeDropTool } from "./privilege-drop-tools";
 
 export interface BuildContextFacts {
@@ -298,6 +299,22 @@ export function isContextFileOfInterest(name: string): boolean {
 }
 
 export const UNKNOWN_CONTEXT: BuildContextFacts = Object.freeze({});
+
+/** The context files the host read, by path; none when it read none (or cannot read files). */
+export function contextFiles(context: BuildContextFacts): Readonly<Record<string, string>> {
+  return context.files ?? NO_FILES;
+}
+
+/**
+ * `context` with its files answering only their own paths: a caller's plain object would answer
+ * `constructor` or `__proto__` (a file a command names) with Object.prototype's members. The hosts
+ * already pass prototype-less files, which are kept as they are.
+ */
+export function withOwnFilesOnly(context: BuildContextFacts): BuildContextFacts {
+  const files = context.files;
+  if (files === undefined || Object.getPrototypeOf(files) === null) return context;
+  return { ...context, files: lookupTable(files) };
+}
 
 /** One ShellCheck comment on a RUN script, as the host's runner reports it (1-based lines and columns of the script). */
 export interface ShellcheckComment {

@@ -11,7 +11,7 @@
 // says the usual version stamps do not need the checkout; a script or plugin that reads the checkout
 // itself still does.
 
-import { isJsBuildConfig } from "./context";
+import { contextFiles, isJsBuildConfig } from "./context";
 import { baseName } from "./copy-paths";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
@@ -21,7 +21,6 @@ import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
 
 /**
  * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
@@ -313,7 +312,7 @@ function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
   const ran = new Set(filesRunBy(model, command));
   return (
-    Object.entries(model.context.files ?? NO_FILES).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) ||
+    Object.entries(contextFiles(model.context)).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) ||
     scriptReadsGit(model, command) ||
     buildsGemFromCheckout(model, command)
   );
@@ -334,7 +333,7 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
     (command.name === "rake" && args.some((a) => /^(?:install|build)(?::local)?$/.test(a))) ||
     (command.name === "bundle" && args[0] === "exec" && args[1] === "rake" && args.slice(2).some((a) => /^(?:install|build)(?::local)?$/.test(a)));
   if (!buildsGem) return false;
-  return Object.entries(model.context.files ?? NO_FILES).some(
+  return Object.entries(contextFiles(model.context)).some(
     ([path, text]) => !path.includes("/") && path.endsWith(".gemspec") && GEMSPEC_FILES_FROM_GIT.test(text),
   );
 }
@@ -345,14 +344,14 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
  */
 function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
   const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh") || MAKEFILES.test(path)));
-  return Object.entries(model.context.files ?? NO_FILES).some(
+  return Object.entries(contextFiles(model.context)).some(
     ([path, text]) => ran.has(path) && (MAKEFILES.test(path) ? MAKEFILE_USES_CHECKOUT : SCRIPT_USES_CHECKOUT).test(text),
   );
 }
 
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
 function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
-  const paths = Object.keys(model.context.files ?? NO_FILES);
+  const paths = Object.keys(contextFiles(model.context));
   // Every Makefile the host read: where make runs (`cd native && make`, a WORKDIR, `make -C
   // /src/native`) is not always known, and reading one make does not would only keep .git.
   if (command.name === "make" || command.name === "gmake") return paths.filter((path) => MAKEFILES.test(path));
@@ -369,7 +368,7 @@ function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
 
 /** True when a manifest at the context root depends on a package that reads the checkout. */
 function manifestReadsGit(model: DockerfileModel): boolean {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const cargo = files["Cargo.toml"];
   if (cargo !== undefined && GIT_READING_CRATES.test(cargo)) return true;
   if (Object.entries(files).some(([path, text]) => DOTNET_PACKAGE_FILES.test(path) && GIT_READING_NUGET.test(text))) return true;
@@ -432,7 +431,7 @@ function commitVariableFeedsBuild(model: DockerfileModel, instruction: Instructi
   const runs = instructionsAfter(model, instruction).filter((i) => i.keyword === "RUN");
   if (runs.length === 0) return false;
   if (runs.some((i) => i.commands.some((c) => c.words.some((w) => named(w.value))))) return true;
-  const files = Object.entries(model.context.files ?? NO_FILES);
+  const files = Object.entries(contextFiles(model.context));
   // A step runs a file the host did not read (a Makefile, `./configure`, a script): it may read the variable.
   if (runs.some((i) => i.commands.some((c) => runsUnreadFile(model, c)))) return true;
   const ran = new Set(runs.flatMap((i) => i.commands.flatMap((c) => filesRunBy(model, c))));
@@ -444,7 +443,7 @@ function runsUnreadFile(model: DockerfileModel, command: ShellCommand): boolean 
   if (command.name === "make" || command.name === "gmake") return filesRunBy(model, command).length === 0;
   const program = command.program?.value ?? "";
   if (program.startsWith("/") || program.includes("$") || !program.includes("/")) return false;
-  return !(program.replace(/^\.\//, "") in (model.context.files ?? NO_FILES));
+  return !(program.replace(/^\.\//, "") in contextFiles(model.context));
 }
 
 function within(line: number, stage: Stage): boolean {

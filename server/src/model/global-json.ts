@@ -12,7 +12,7 @@ import { runCommands } from "./run-commands";
 import { withDescendants } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { commandDirectory } from "./workdir";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /**
  * Roll-forward policies that let the host take an SDK of a later major than the file's version.
@@ -29,7 +29,7 @@ const LATER_MAJORS = new Set(["major", "latestmajor"]);
  * directory is unknown.
  */
 export function globalJsonSdkPin(model: DockerfileModel, stage: Stage): LanguagePin | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   for (const { stage: s, instruction, command } of runCommands(withDescendants(model, [stage]))) {
     if (!isSdkCommand(command.name, command.args[0]?.value)) continue;
     const directory = commandDirectory(model, s, instruction, command);

@@ -4,6 +4,7 @@
 // what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
 import type { BuildContextFacts } from "./context";
+import { contextFiles } from "./context";
 import { copyPaths, joinPath, normalizePath } from "./copy-paths";
 import { isIgnoredBy } from "./dockerignore";
 import { variableFor } from "./environment";
@@ -13,7 +14,6 @@ import { ancestorsOf } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { workdirOf } from "./workdir";
-import { NO_FILES } from "./lookup-table";
 
 export type FetchingEcosystem = "go" | "dotnet" | "cargo";
 
@@ -223,7 +223,7 @@ export type DependencyEvidence = "none" | "certain" | "unsure";
 export function dependencyEvidence(ecosystem: FetchingEcosystem, context: BuildContextFacts): DependencyEvidence {
   const entries = context.rootEntries;
   if (entries === undefined) return "unsure";
-  const files = Object.entries(context.files ?? NO_FILES);
+  const files = Object.entries(contextFiles(context));
   const named = (pattern: RegExp) => files.filter(([path]) => pattern.test(path)).map(([, text]) => text);
   if (ecosystem === "go") {
     const modules = named(/^(?:[^/]+\/)?go\.mod$/);

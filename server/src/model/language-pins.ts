@@ -10,12 +10,13 @@
 
 import { contextJsonFile, isRecord, type JsonObject } from "./json-files";
 import type { BuildContextFacts } from "./context";
+import { contextFiles } from "./context";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
-import { lookupTable, NO_FILES } from "./lookup-table";
+import { lookupTable } from "./lookup-table";
 
 export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
@@ -561,7 +562,7 @@ export function languagePin(
   nodeFolder = "",
   requirementFiles: readonly string[] = [],
 ): LanguagePin | null {
-  const files = context.files ?? NO_FILES;
+  const files = contextFiles(context);
   switch (language) {
     case "python": {
       const pyproject = files["pyproject.toml"];
@@ -641,7 +642,7 @@ export function goDependencyPin(context: BuildContextFacts): LanguagePin | null 
  * `node` or `current`; null for a version or when there is no such file.
  */
 export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" | null {
-  const files = context.files ?? NO_FILES;
+  const files = contextFiles(context);
   const first = (files[".nvmrc"] ?? files[".node-version"])?.split(/\r?\n/)[0].trim().toLowerCase();
   if (first === undefined) return null;
   if (/^lts\/[\w*-]+$/.test(first) || first === "lts") return "lts";
@@ -654,7 +655,7 @@ export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" |
  * through, builds with the newest stable release whatever the image holds.
  */
 export function followsRustStable(context: BuildContextFacts): boolean {
-  const files = context.files ?? NO_FILES;
+  const files = contextFiles(context);
   const toml = files["rust-toolchain.toml"] ?? files["rust-toolchain"];
   if (toml === undefined) return false;
   const channel = /^\s*channel\s*=\s*["']([^"']+)["']/m.exec(toml)?.[1] ?? toml.split(/\r?\n/)[0].trim();
@@ -671,7 +672,7 @@ const ROLLS_TO_NEWER_MAJOR = /<RollForward>\s*(?:Major|LatestMajor)\s*<\/RollFor
  * or LatestMajor: the app it builds starts on a newer major runtime than it targets.
  */
 export function dotnetRollsToNewerMajor(context: BuildContextFacts): boolean {
-  return Object.entries(context.files ?? NO_FILES).some(
+  return Object.entries(contextFiles(context)).some(
     ([path, text]) => (PROJECT_FILE.test(path) || baseName(path) === "Directory.Build.props") && ROLLS_TO_NEWER_MAJOR.test(text),
   );
 }
@@ -686,7 +687,7 @@ export function dotnetRollsToNewerMajor(context: BuildContextFacts): boolean {
  * lets it start on a newer major.
  */
 export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const named = new Set<string>();
   // Folders of projects whose build output the Dockerfile copies from the context, published on the
   // host (`COPY Server/bin/publish /app`, `COPY src/Api/bin/Release/net8.0/publish/ .`): the
@@ -767,7 +768,7 @@ export function buildPropsFramework(files: Readonly<Record<string, string>>, pro
  * "" for the root, a whole-context copy, or when no copy shows one.
  */
 export function copiedPackageJsonFolder(model: DockerfileModel, stage: Stage): string {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       for (const source of contextCopy(instruction)?.sources ?? []) {

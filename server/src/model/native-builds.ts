@@ -11,7 +11,7 @@ import { compileGlob } from "./glob";
 import type { ShellCommand } from "./shell";
 import { wordsBeforeProgram } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /**
  * PyPI projects that publish no wheel for Linux, so pip compiles them from the sdist: uWSGI (no
@@ -64,7 +64,7 @@ function requirementName(text: string): string {
 
 /** The text of a context file a command names (`/tmp/requirements.txt` after `COPY requirements.txt /tmp/`), by path or file name. */
 function contextText(model: DockerfileModel, path: string): string | undefined {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const name = path.replace(/^\.\//, "");
   const base = name.slice(name.lastIndexOf("/") + 1);
   // Copied under another folder (`COPY deps/reqs.txt /tmp/reqs.txt`): the file of that name.
@@ -128,7 +128,7 @@ function pipedRequirementFiles(model: DockerfileModel, command: ShellCommand, pr
       : previous.name === "ls" || previous.name === "echo" || previous.name === "printf"
         ? args.filter((a) => !a.startsWith("-"))
         : [];
-  const names = Object.keys(model.context.files ?? NO_FILES);
+  const names = Object.keys(contextFiles(model.context));
   return patterns.flatMap((p) => {
     const glob = compileGlob(
       p

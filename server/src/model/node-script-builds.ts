@@ -6,7 +6,7 @@ import { jsonObjectOf } from "./json-files";
 import { JS_BUNDLERS } from "./build-steps";
 import type { BuildStep } from "./build-steps";
 import type { DockerfileModel } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** Packages that compile or bundle JavaScript: a node script may drive one through its API. */
 const COMPILING_PACKAGES = /^(?:typescript|@babel\/core|@swc\/core|tsup|tsx|ts-node|@vercel\/ncc|@rspack\/core|terser|uglify-js|swc)$/;
@@ -46,7 +46,7 @@ function namesCompiler(manifest: Manifest): boolean {
 export function runsPlainNodeScript(model: DockerfileModel, step: BuildStep): boolean {
   if (step.ecosystem !== "node") return false;
   const script = step.tool.split(" ").pop() ?? "";
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   let defined = false;
   for (const [path, text] of Object.entries(files)) {
     if (path !== "package.json" && !path.endsWith("/package.json")) continue;

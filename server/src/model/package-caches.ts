@@ -11,7 +11,7 @@ import { workdirOf } from "./workdir";
 import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn";
 
@@ -231,7 +231,7 @@ const MODERN_YARN_INSTALL_FLAGS = new Set(["--immutable", "--immutable-cache", "
  */
 export function usesModernYarn(model: DockerfileModel): boolean {
   if (model.context.rootEntries?.includes(".yarnrc.yml")) return true;
-  const packageJsonNamesModernYarn = Object.entries(model.context.files ?? NO_FILES).some(
+  const packageJsonNamesModernYarn = Object.entries(contextFiles(model.context)).some(
     ([path, text]) => /(?:^|\/)package\.json$/.test(path) && MODERN_YARN_PACKAGE_MANAGER.test(text),
   );
   if (packageJsonNamesModernYarn) return true;

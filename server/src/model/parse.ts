@@ -1,7 +1,7 @@
 // Text -> DockerfileModel. The only place in the engine that calls the parser.
 
 import * as ast from "dockerfile-ast";
-import { BuildContextFacts, UNKNOWN_CONTEXT } from "./context";
+import { BuildContextFacts, UNKNOWN_CONTEXT, withOwnFilesOnly } from "./context";
 import { expandPackageOperands } from "./package-operands";
 import { readExecForm, readShell, ShellCommand, ShellSource, withShellScriptsRead } from "./shell";
 import { linkStages } from "./stage-graph";
@@ -62,7 +62,7 @@ export function parseDockerfile(text: string, context: BuildContextFacts = UNKNO
     stages,
     finalStage,
     references: [],
-    context,
+    context: withOwnFilesOnly(context),
     syntaxTree: dockerfile,
   };
   linkStages(model);

@@ -16,7 +16,7 @@ import { lineage } from "./stage-graph";
 import { startPathScripts } from "./start-path-scripts";
 import { composedStartPath } from "./start-steps";
 import type { DockerfileModel, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** An unversioned shared library file name, as a preload names it (`/usr/lib/x/libjemalloc.so`). */
 const UNVERSIONED_LIBRARY = /(?:^|[\s/:="'])(lib[\w+.-]*?\.so)(?=$|[\s:"';])/g;
@@ -133,7 +133,7 @@ function preloadListWrites(model: DockerfileModel, chain: readonly Stage[]): str
     for (const write of fileWritesOf(model, run, () => null)) if (normalizePath(write.path) === PRELOAD_LIST) texts.push(write.text ?? write.material);
   }
   const copied = contextFileAt(model, chain[chain.length - 1], PRELOAD_LIST);
-  if (copied !== null) texts.push((model.context.files ?? NO_FILES)[copied]);
+  if (copied !== null) texts.push(contextFiles(model.context)[copied]);
   return texts;
 }
 
@@ -148,7 +148,7 @@ export function preloadedLibraries(model: DockerfileModel): Set<string> {
   if (final === null) return out;
   for (const text of preloadTexts(model)) for (const match of text.matchAll(UNVERSIONED_LIBRARY)) out.add(match[1]);
   if (carriesMkl(lineage(final))) out.add("libiomp5.so");
-  for (const text of Object.values(model.context.files ?? NO_FILES))
+  for (const text of Object.values(contextFiles(model.context)))
     for (const match of text.matchAll(LOADED_BY_NAME)) out.add(match[1].endsWith(".so") ? match[1] : `${match[1]}.so`);
   return out;
 }

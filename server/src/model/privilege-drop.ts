@@ -15,7 +15,7 @@ import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles } from "./start-steps";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** The tools that start a program as another user (privilege-drop-tools.ts), so the forms below cannot drift apart. */
 const DROPPERS = PRIVILEGE_DROP_TOOLS.map(escapeRegExp).join("|");
@@ -277,7 +277,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   // A daemon that leaves root by itself (sshd, unbound, dnsmasq), as the command or started by a
   // script on the start path; and a worker server any of those scripts starts (`apache2-foreground`
   // in the web role of an entry script that switches on the container's role).
-  const files = Object.values(model.context.files ?? NO_FILES);
+  const files = Object.values(contextFiles(model.context));
   if (command !== null && isSelfDroppingDaemon(withoutInitWrapper(command), files)) return true;
   // A wrapper that runs its command after `--` (`webproc --config x -- dnsmasq --no-daemon`, a
   // restarter, a log shipper): the daemon it starts is the image's server.
@@ -292,7 +292,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   const program = command?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && SUPERVISORS.test(baseName(program))) return true;
   // Entry scripts and server configs copied from the context (read by the host).
-  for (const [path, text] of Object.entries(model.context.files ?? NO_FILES)) {
+  for (const [path, text] of Object.entries(contextFiles(model.context))) {
     const name = baseName(path);
     if (command?.some((w) => baseName(w) === name) && entryScriptDrops(text)) return true;
     if (SERVER_CONFIG.test(name) && CONFIG_DROP.test(text) && !startPathSkipsServer(model, name)) return true;
@@ -313,7 +313,7 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
  */
 function installsS6Overlay(model: DockerfileModel, chain: Stage[]): boolean {
   if (someWord(chain, ["RUN", "ADD", "COPY", "ENV", "ARG"], S6_WORD)) return true;
-  return Object.keys(model.context.files ?? NO_FILES).some((path) => path.includes("s6-overlay/"));
+  return Object.keys(contextFiles(model.context)).some((path) => path.includes("s6-overlay/"));
 }
 
 /**
@@ -323,7 +323,7 @@ function installsS6Overlay(model: DockerfileModel, chain: Stage[]): boolean {
  */
 function procfileRunsWorkerServers(model: DockerfileModel, command: readonly string[] | null): boolean {
   if (!command?.some((w) => PROCFILE_RUNNERS.test(baseName(w)))) return false;
-  const procfiles = Object.entries(model.context.files ?? NO_FILES).filter(([path]) => /^Procfile(?:\.[\w-]+)?$/.test(baseName(path)));
+  const procfiles = Object.entries(contextFiles(model.context)).filter(([path]) => /^Procfile(?:\.[\w-]+)?$/.test(baseName(path)));
   if (procfiles.length === 0) return false;
   return procfiles.every(([, text]) => {
     const programs = text
@@ -367,7 +367,7 @@ export function unusedDropper(model: DockerfileModel, chain: Stage[]): string | 
  * (`context.files`); null when none.
  */
 function contextDropper(model: DockerfileModel, chain: Stage[]): string | null {
-  const tools = Object.keys(model.context.files ?? NO_FILES).filter((path) => isPrivilegeDropTool(baseName(path)));
+  const tools = Object.keys(contextFiles(model.context)).filter((path) => isPrivilegeDropTool(baseName(path)));
   if (tools.length === 0) return null;
   for (const stage of chain)
     for (const instruction of stage.instructions) {
@@ -437,7 +437,7 @@ function startPathSkipsDropper(model: DockerfileModel): boolean {
   // An empty file (a placeholder, a script generated later) tells nothing about the start path.
   const entries = entryScriptFiles(model).filter(([, text]) => text.trim() !== "");
   if (entries.length === 0) return false;
-  if (Object.values(model.context.files ?? NO_FILES).some((text) => PRIVILEGE_DROPPERS.test(text))) return false;
+  if (Object.values(contextFiles(model.context)).some((text) => PRIVILEGE_DROPPERS.test(text))) return false;
   // `source ./setup.sh`, `run-parts /docker-entrypoint.d`, `/scripts/init.sh`: another script may drop.
   return entries.every(([, text]) => !/\.(?:sh|bash)\b|\brun-parts\b|^\s*(?:source|\.)\s/m.test(text));
 }

@@ -3,7 +3,7 @@
 // `VITE_`). A variable with such a prefix is published in every page the app serves.
 
 import type { DockerfileModel } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 const SVELTE_CONFIG = /(?:^|\/)svelte\.config\.(?:js|ts|mjs)$/;
 const VITE_CONFIG = /(?:^|\/)vite\.config\.(?:js|ts|mjs)$/;
@@ -20,7 +20,7 @@ const QUOTED = /(["'`])([A-Za-z][\w]*)\1/g;
  */
 export function configuredPublicEnvPrefixes(model: DockerfileModel): string[] {
   const prefixes = new Set<string>();
-  for (const [path, text] of Object.entries(model.context.files ?? NO_FILES)) {
+  for (const [path, text] of Object.entries(contextFiles(model.context))) {
     if (SVELTE_CONFIG.test(path)) {
       const found = PUBLIC_PREFIX.exec(text);
       if (found !== null) prefixes.add(found[2]);

@@ -19,7 +19,8 @@ import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 import { commandDirectory } from "./workdir";
-import { lookupTable, NO_FILES } from "./lookup-table";
+import { lookupTable } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /**
  * Compiled packages common in Python locks whose sdist does not build on a Python image without a
@@ -53,7 +54,7 @@ const LOCK_FILES = new Set(["poetry.lock", "uv.lock", "Pipfile.lock"]);
  * binds, or the lock was not read.
  */
 export function lockedReleasesPin(model: DockerfileModel, stages: readonly Stage[], current: readonly number[]): LanguagePin | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const pinned: { file: string; releases: ReadonlyMap<string, number[]> }[] = [];
   for (const { file, install } of installedLocks(model, stages)) {
     const text = files[file];

@@ -13,7 +13,7 @@ import { runCommands } from "./run-commands";
 import type { RunCommand } from "./run-commands";
 import { checkedSystemPipInstall, optsOutOfExternallyManagedPython } from "./system-pip";
 import type { DockerfileModel, Instruction, Stage, Token } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** A distribution release as a base image names it: `centos` 7, `ubuntu` 20.04 (`focal`). */
 export interface DistroRelease {
@@ -72,7 +72,7 @@ export interface CopiedAptSource {
  * source entries counts, so a README or a package list that mentions the codename does not.
  */
 export function copiedAptSourceFor(model: DockerfileModel, instructions: readonly Instruction[], codename: string): CopiedAptSource | null {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   for (const instruction of instructions) {
     const copy = contextCopy(instruction);
     for (const source of copy?.sources ?? []) {

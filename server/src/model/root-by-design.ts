@@ -15,7 +15,7 @@ import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles, entryScriptHandover, simpleCommands } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** CI agents and dependency updaters: they run builds (and often the Docker socket) as root by design. */
 const CI_AGENTS = /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|renovate|dependabot|updatecli)$/;
@@ -154,7 +154,7 @@ function supervisorPrograms(model: DockerfileModel, chain: Stage[]): string[] {
         .flatMap((i) => i.args.slice(0, -1).map((a) => baseName(a.value.replace(/^["']|["']$/g, "")))),
     ),
   );
-  return Object.entries(model.context.files ?? NO_FILES)
+  return Object.entries(contextFiles(model.context))
     .filter(([path]) => /\.(?:conf|ini)$/.test(path) && copied.has(baseName(path)))
     .flatMap(([, text]) => (/^\s*\[program:/m.test(text) ? text.split(/\r?\n/) : []))
     .flatMap((line) => SUPERVISOR_COMMAND.exec(line)?.[1] ?? []);
@@ -262,7 +262,7 @@ export function runsUserCommand(model: DockerfileModel, chain: Stage[]): boolean
   const script = entrypoint.args[0].value;
   if (!/\.(?:sh|bash)$|entrypoint/i.test(script) || /[$`*?]/.test(script)) return false;
   const name = baseName(script);
-  const read = Object.entries(model.context.files ?? NO_FILES).some(([path, text]) => baseName(path) === name && text.trim() !== "");
+  const read = Object.entries(contextFiles(model.context)).some(([path, text]) => baseName(path) === name && text.trim() !== "");
   return !read || entryScriptHandover(model, [script]) === "replaces";
 }
 

@@ -9,7 +9,7 @@ import { normalizePath } from "./copy-paths";
 import { environmentViewAt } from "./environment";
 import type { DockerfileModel, Stage } from "./types";
 import { substituteVariables } from "./variables";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** How many rounds of sourced scripts sourcing others are followed. */
 const MAX_ROUNDS = 3;
@@ -40,7 +40,7 @@ function sourcedPaths(model: DockerfileModel, stage: Stage, text: string): strin
  * as [context path, text], when the host read them from the build context.
  */
 export function sourcedScripts(model: DockerfileModel, stage: Stage, texts: readonly string[]): [string, string][] {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const found = new Map<string, string>();
   let frontier = [...texts];
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0; round++) {

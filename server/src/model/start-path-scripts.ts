@@ -16,7 +16,7 @@ import { entryScriptFiles } from "./start-steps";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 import { workdirOf } from "./workdir";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /** How many rounds of scripts calling scripts are followed. */
 const MAX_ROUNDS = 3;
@@ -47,7 +47,7 @@ export const startPathScripts: (model: DockerfileModel) => readonly [string, str
 export const startPathScriptsIn: (model: DockerfileModel) => readonly StartPathScript[] = perModel(readStartPathScripts);
 
 function readStartPathScripts(model: DockerfileModel): StartPathScript[] {
-  const files = model.context.files ?? NO_FILES;
+  const files = contextFiles(model.context);
   const final = model.finalStage;
   const workdir = final ? workdirOf(model, final) : null;
   const found = new Map<string, StartPathScript>();
@@ -145,7 +145,7 @@ const FIND_FOLDER = /\bfind\s+(?:-\w+\s+)*["']?(\/[\w./-]+?)\/?["']?\s([^\n]*)/g
  * `find` picks. A folder the file does not copy (one the operator mounts) brings nothing.
  */
 function folderRunScripts(model: DockerfileModel, final: Stage, text: string): string[] {
-  const files = Object.keys(model.context.files ?? NO_FILES);
+  const files = Object.keys(contextFiles(model.context));
   const found: string[] = [];
   for (const run of folderRuns(text)) {
     const sources = contextSourcesAt(model, [{ stage: final, path: run.folder }]);

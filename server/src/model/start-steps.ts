@@ -16,7 +16,7 @@ import { sourcedScripts, sourcedScriptSources } from "./sourced-scripts";
 import { startCommand, startCommandOf, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { ancestorsOf, lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { NO_FILES } from "./lookup-table";
+import { contextFiles } from "./context";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -165,7 +165,7 @@ const SERVICE_START_FILE = /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/
  * oneshot's `npm --prefix /data install` of the user's plugins).
  */
 function serviceStartScripts(model: DockerfileModel): string[] {
-  return Object.entries(model.context.files ?? NO_FILES)
+  return Object.entries(contextFiles(model.context))
     .filter(([path]) => path.includes("/") && SERVICE_START_FILE.test(path))
     .map(([, text]) => text);
 }
@@ -326,7 +326,7 @@ export const entryScriptFiles: (model: DockerfileModel) => readonly [string, str
 /** The context files the host read that `command` names by file name, as [path, text]. */
 function filesNamedBy(model: DockerfileModel, command: readonly string[]): [string, string][] {
   const names = new Set(command.map(baseName).filter((n) => n !== ""));
-  return Object.entries(model.context.files ?? NO_FILES).filter(([path]) => names.has(baseName(path)));
+  return Object.entries(contextFiles(model.context)).filter(([path]) => names.has(baseName(path)));
 }
 
 /**
@@ -424,7 +424,7 @@ export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly
   const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
   if (script === undefined || /[$`*?]/.test(script)) return null;
   const name = baseName(script);
-  const texts = Object.entries(model.context.files ?? NO_FILES)
+  const texts = Object.entries(contextFiles(model.context))
     .filter(([path]) => baseName(path) === name)
     .map(([, text]) => text);
   if (texts.length === 0) return null;

@@ -17,7 +17,7 @@ import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 import { smallerVariants } from "../images/variants";
 import { replaceImageTag } from "../fixes/image-tag";
-import { NO_FILES } from "../model/lookup-table";
+import { contextFiles } from "../model/context";
 
 /** Tools of the full Debian-based language images that their slim and Alpine variants lack. */
 const FULL_IMAGE_TOOLS = new Set(["curl", "wget", "git", "gcc", "g++", "make", "ssh", "scp", "unzip", "bzip2", "xz", "gpg", "hg", "svn"]);
@@ -138,8 +138,8 @@ function runTimeLibraryNeed(model: DockerfileModel, finalInstructions: readonly 
   const inFile = model.stages.some((stage) =>
     stage.instructions.some((i) => i.keyword !== "FROM" && i.keyword !== "LABEL" && i.args.some((a) => PRISMA_WORD.test(a.value))),
   );
-  const inManifest = Object.keys(model.context.files ?? NO_FILES).some(
-    (path) => /(?:^|\/)package\.json$/.test(path) && declaresPrisma(model.context.files ?? NO_FILES, path),
+  const inManifest = Object.keys(contextFiles(model.context)).some(
+    (path) => /(?:^|\/)package\.json$/.test(path) && declaresPrisma(contextFiles(model.context), path),
   );
   return inFile || inManifest ? { packages: "'openssl'", needs: "Prisma" } : null;
 }

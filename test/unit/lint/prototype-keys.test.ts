@@ -4,6 +4,8 @@
 
 import * as assert from "assert";
 import { analyze } from "../../../server/src/engine";
+import { lookupTable } from "../../../server/src/model/lookup-table";
+import { parseDockerfile } from "../../../server/src/model/parse";
 
 const KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"];
 const IMAGES = [
@@ -66,6 +68,25 @@ describe("prototype member names in a Dockerfile", () => {
         const failed = rulesThatThrow(text, files);
         if (failed.length > 0) failures.push(`${JSON.stringify(text)} with ${Object.keys(files).join(", ")}: ${failed.join(", ")}`);
       }
+    }
+    assert.deepStrictEqual(failures, []);
+  });
+
+  it("are no context file of the model when the caller passes its files as a plain object", () => {
+    const files = { "start.sh": "#!/bin/sh\nexec app\n" };
+    const model = parseDockerfile("FROM alpine:3.20\nCOPY . /app\n", { files });
+    for (const key of KEYS) assert.strictEqual(model.context.files?.[key], undefined, key);
+    assert.strictEqual(model.context.files?.["start.sh"], files["start.sh"]);
+    const own = lookupTable(files);
+    assert.strictEqual(parseDockerfile("FROM alpine:3.20\n", { files: own }).context.files, own, "a prototype-less table is kept, not copied");
+  });
+
+  it("make no rule throw as the names of scripts and files a plain object of context files lacks", () => {
+    const failures: string[] = [];
+    for (const key of KEYS) {
+      const text = `FROM alpine:3.20\nWORKDIR /app\nCOPY ${key} ${key}.sh ./\nRUN sh ${key} && ./${key}.sh && make -f ${key}\nENTRYPOINT ["/app/${key}"]\nCMD ["./${key}.sh"]\n`;
+      const failed = rulesThatThrow(text, { Makefile: "all:\n\ttrue\n" });
+      if (failed.length > 0) failures.push(`${key}: ${failed.join(", ")}`);
     }
     assert.deepStrictEqual(failures, []);
   });

@@ -7,7 +7,7 @@
 // dependencies are matched against crates known to pull one in with their default features.
 
 import type { BuildContextFacts } from "../../model/context";
-import { NO_FILES } from "../../model/lookup-table";
+import { contextFiles } from "../../model/context";
 
 /** A shared library of the system the binary loads at start. */
 export type SystemLibraryId = "openssl" | "zlib" | "libpq" | "sqlite" | "mysqlclient" | "curl";
@@ -151,7 +151,7 @@ function chainTo(packages: readonly LockPackage[], target: string): string[] {
 }
 
 function manifestTexts(context: BuildContextFacts): string[] {
-  const files = context.files ?? NO_FILES;
+  const files = contextFiles(context);
   return Object.keys(files)
     .filter((path) => path === "Cargo.toml" || path.endsWith("/Cargo.toml"))
     .sort()

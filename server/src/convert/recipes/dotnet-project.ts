@@ -3,7 +3,7 @@
 
 import type { BuildContextFacts } from "../../model/context";
 import { basename } from "./shared";
-import { NO_FILES } from "../../model/lookup-table";
+import { contextFiles } from "../../model/context";
 
 export interface DotnetProject {
   /** The project file, relative to the context root (`App/App.csproj`). */
@@ -35,7 +35,7 @@ function element(xml: string, name: keyof typeof ELEMENTS): string | null {
  * only project file at the context root (or the only one at all); a reason when it cannot be told.
  */
 export function runProject(context: BuildContextFacts, projectFlag: string | null): DotnetProject | string {
-  const files = context.files ?? NO_FILES;
+  const files = contextFiles(context);
   const projects = Object.keys(files)
     .filter((p) => PROJECT_FILE.test(p))
     .sort();

@@ -6,7 +6,7 @@
 // Paths built at run time (flags, environment variables) are not seen: the docs say so.
 
 import type { BuildContextFacts } from "../../model/context";
-import { NO_FILES } from "../../model/lookup-table";
+import { contextFiles } from "../../model/context";
 
 export interface GoWrite {
   /** The path written (a file), or the folder created (`os.MkdirAll`); relative to the working directory unless absolute. */
@@ -64,7 +64,7 @@ function dirname(path: string): string {
 
 /** Paths the program's Go sources write (absolute, or relative to where it starts), each once, in file order. */
 export function goWrites(context: BuildContextFacts): GoWrite[] {
-  const sources = Object.entries(context.files ?? NO_FILES)
+  const sources = Object.entries(contextFiles(context))
     .filter(([path]) => isGoSource(path))
     .sort(([a], [b]) => a.localeCompare(b));
   const constants = stringConstants(sources);
