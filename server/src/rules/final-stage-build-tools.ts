@@ -6,7 +6,7 @@
 // do a published `--target` image the final stage builds on whose start does, and a one-shot
 // builder whose start runs the release build and copies the output out.
 
-import type { Rule } from "./types";
+import type { ReportFn, Rule } from "./types";
 import { startsBuildJob } from "../model/build-jobs";
 import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
@@ -17,6 +17,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
@@ -161,98 +162,104 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const final = model.finalStage;
-    if (!final) return;
-    const chain = lineage(final);
-    // Most images keep no compiler or headers: that is known from their installs alone, before
-    // the reasons below to leave kept tools alone, which read the whole file (issue #16).
-    const kept = keptBuildTools(chain);
-    if (kept.length === 0) return;
-    // A development, CI or build-environment image has its toolchain on purpose.
-    if (developmentPurpose(model) !== null) return;
-    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
-    if (installsPhpDebugger(model)) return;
-    // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
-    const rootRef = baseRepositoryOf(chain[0]);
-    if (rootRef && toolchainOf(rootRef)) return;
-    // An RStudio Server, Jupyter or code-server workbench: its users install packages from the IDE,
-    // which compile against the image's compilers and headers at run time.
-    if (rootRef && isWorkbenchImage(rootRef)) return;
-    // dkms builds kernel modules against the host's kernel when the container starts (driver
-    // loaders): compilers and headers are its run-time job.
-    if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
-    // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
-    if (imageRole(model) !== null) return;
-    // A language base that starts only its interpreter (`CMD ["R"]`) and copies no program of its
-    // own: its users install packages into it (from source, as R's must be), so its compilers and
-    // headers (`r-base-dev`) are what it offers.
-    if (startsBareInterpreter(model)) return;
-    // An SDK image that runs its user's command (an entry script that execs "$@", no CMD) in an
-    // empty folder made for the mounted sources (`WORKDIR /src`): the toolchain is what it offers.
-    if (buildsInMountedFolder(model, chain)) return;
-    // An image that runs whatever command it is given (an entry script that execs "$@", no CMD, no
-    // port) and holds no program of its own: a runtime for other people's code (a hosting
-    // platform's content image), which restores and compiles their packages in it.
-    if (runsGivenCommandOnly(model, chain)) return;
-    // A CI agent's image (a GitHub Actions self-hosted runner, a GitLab runner, a Jenkins agent):
-    // the jobs it runs build their projects with its compilers and headers.
-    if (isCiAgentImage(model, chain)) return;
-    // An R server or runtime with no R program of its own (a Shiny server whose apps a child image
-    // adds): the R packages those apps install compile from source against the same headers.
-    if (hostsOthersRCode(model, chain)) return;
-    // A compose service bind-mounts the sources over the working folder, which the image leaves
-    // empty: a development image, whose dependencies are installed (and compiled) in the container.
-    if (mountsSourceOverWorkingFolder(model)) return;
-    // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
-    if (buildsAtStart(model)) return;
-    // A one-shot builder: its command runs the release build and copies the output out
-    // (`./rebar3 as prod tar && cp ... /output`); its compilers and headers are what it runs.
-    if (startsBuildJob(model)) return;
-    // The file's notes on an install say the running container builds with its tools ("required
-    // when building the custom FFmpeg inside the container"): run-time tools, as above.
-    if (documentsBuildsInContainer(model, kept)) return;
-    // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
-    // the first install reported with a count of the others.
-    const root = baseImageOf(chain[0]);
-    const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
-    const preloaded = preloadedLibraries(model);
-    // A JVM links no malloc replacement: an allocator's -dev package in its image is there for a
-    // preload by the unversioned name, done by a launcher inside the copied distribution that the
-    // host does not read (besu's bin/besu exports LD_PRELOAD=libjemalloc.so). A preload the image
-    // shows of the versioned file (`libjemalloc.so.2`) says the runtime package serves.
-    if (runsJvm(model) && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
-    const runAtStart = programsRunAtStart(model);
-    const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart) ?? []);
-    const startBuilders = stagesOfTargetsBuildingAtStart(model);
-    const findings = added.filter((kept) => {
-      // Kept in a published image the final stage only layers tests over (a `--target` whose entry
-      // script installs CPAN, pip or npm packages at start): its run-time toolchain.
-      if (kept.instruction.stage !== null && startBuilders.has(kept.instruction.stage)) return false;
-      // Build dependencies sorted out and removed after the compile, a compiler kept beside them:
-      // kept on purpose, for builds the running container does.
-      if (keptBesideRemovedBuildDeps(kept, chain)) return false;
-      const names = kept.tools.map((t) => packageName(t.value));
-      // A comment above the RUN that names a kept package for something other than a build says
-      // why it stays at run time ("libc-dev for protobuf").
-      if (isDocumentedRunTimeNeed(model, kept.instruction)) return false;
-      return !namedForRunTime([...commentsAbove(model, kept.instruction), ...commentBlockInside(model, kept)], names);
-    });
-    if (findings.length === 0) return;
-    const [first, ...rest] = findings;
-    const headersOnly = first.tools.every((t) => buildToolKind(t.value) === "headers" || HEADER_HELPERS.has(packageName(t.value)));
-    // A .NET app loads native libraries through P/Invoke, often by the unversioned name
-    // (`[DllImport("librhash")]` opens librhash.so), which only the -dev package ships; whether it
-    // does is in the app's sources, not here. The remedy then says when the runtime package suffices.
-    const managed = rest.length === 0 && headersOnly && rootRef !== null && DOTNET_RUNTIME.test(rootRef.familiarName) && !compilesWith(first, chain);
-    const names = first.tools.map((t) => packageName(t.value));
-    const shown = rest.length > 0 ? LISTED - 1 : LISTED;
-    const listed = names.slice(0, shown).map((n) => `'${n}'`);
-    const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
-    const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
-    // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
-    if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
-    else if (managed) report({ range: first.tools[0].range, messageId: "headersManaged", data: { packages } });
-    else if (headersOnly) report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
-    else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { packages } });
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
   },
 };
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  const final = model.finalStage;
+  if (!final) return;
+  const chain = lineage(final);
+  // Most images keep no compiler or headers: that is known from their installs alone, before
+  // the reasons below to leave kept tools alone, which read the whole file (issue #16).
+  const kept = keptBuildTools(chain);
+  if (kept.length === 0) return;
+  // A development, CI or build-environment image has its toolchain on purpose.
+  if (developmentPurpose(model) !== null) return;
+  // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+  if (installsPhpDebugger(model)) return;
+  // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
+  const rootRef = baseRepositoryOf(chain[0]);
+  if (rootRef && toolchainOf(rootRef)) return;
+  // An RStudio Server, Jupyter or code-server workbench: its users install packages from the IDE,
+  // which compile against the image's compilers and headers at run time.
+  if (rootRef && isWorkbenchImage(rootRef)) return;
+  // dkms builds kernel modules against the host's kernel when the container starts (driver
+  // loaders): compilers and headers are its run-time job.
+  if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
+  // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
+  if (imageRole(model) !== null) return;
+  // A language base that starts only its interpreter (`CMD ["R"]`) and copies no program of its
+  // own: its users install packages into it (from source, as R's must be), so its compilers and
+  // headers (`r-base-dev`) are what it offers.
+  if (startsBareInterpreter(model)) return;
+  // An SDK image that runs its user's command (an entry script that execs "$@", no CMD) in an
+  // empty folder made for the mounted sources (`WORKDIR /src`): the toolchain is what it offers.
+  if (buildsInMountedFolder(model, chain)) return;
+  // An image that runs whatever command it is given (an entry script that execs "$@", no CMD, no
+  // port) and holds no program of its own: a runtime for other people's code (a hosting
+  // platform's content image), which restores and compiles their packages in it.
+  if (runsGivenCommandOnly(model, chain)) return;
+  // A CI agent's image (a GitHub Actions self-hosted runner, a GitLab runner, a Jenkins agent):
+  // the jobs it runs build their projects with its compilers and headers.
+  if (isCiAgentImage(model, chain)) return;
+  // An R server or runtime with no R program of its own (a Shiny server whose apps a child image
+  // adds): the R packages those apps install compile from source against the same headers.
+  if (hostsOthersRCode(model, chain)) return;
+  // A compose service bind-mounts the sources over the working folder, which the image leaves
+  // empty: a development image, whose dependencies are installed (and compiled) in the container.
+  if (mountsSourceOverWorkingFolder(model)) return;
+  // The container builds at every start (a dev image's `mix setup`, an entry script's `npm install`).
+  if (buildsAtStart(model)) return;
+  // A one-shot builder: its command runs the release build and copies the output out
+  // (`./rebar3 as prod tar && cp ... /output`); its compilers and headers are what it runs.
+  if (startsBuildJob(model)) return;
+  // The file's notes on an install say the running container builds with its tools ("required
+  // when building the custom FFmpeg inside the container"): run-time tools, as above.
+  if (documentsBuildsInContainer(model, kept)) return;
+  // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
+  // the first install reported with a count of the others.
+  const root = baseImageOf(chain[0]);
+  const inBase = root ? keptBuildPackagesOf(root) : new Set<string>();
+  const preloaded = preloadedLibraries(model);
+  // A JVM links no malloc replacement: an allocator's -dev package in its image is there for a
+  // preload by the unversioned name, done by a launcher inside the copied distribution that the
+  // host does not read (besu's bin/besu exports LD_PRELOAD=libjemalloc.so). A preload the image
+  // shows of the versioned file (`libjemalloc.so.2`) says the runtime package serves.
+  if (runsJvm(model) && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
+  const runAtStart = programsRunAtStart(model);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart) ?? []);
+  const startBuilders = stagesOfTargetsBuildingAtStart(model);
+  const findings = added.filter((kept) => {
+    // Kept in a published image the final stage only layers tests over (a `--target` whose entry
+    // script installs CPAN, pip or npm packages at start): its run-time toolchain.
+    if (kept.instruction.stage !== null && startBuilders.has(kept.instruction.stage)) return false;
+    // Build dependencies sorted out and removed after the compile, a compiler kept beside them:
+    // kept on purpose, for builds the running container does.
+    if (keptBesideRemovedBuildDeps(kept, chain)) return false;
+    const names = kept.tools.map((t) => packageName(t.value));
+    // A comment above the RUN that names a kept package for something other than a build says
+    // why it stays at run time ("libc-dev for protobuf").
+    if (isDocumentedRunTimeNeed(model, kept.instruction)) return false;
+    return !namedForRunTime([...commentsAbove(model, kept.instruction), ...commentBlockInside(model, kept)], names);
+  });
+  if (findings.length === 0) return;
+  const [first, ...rest] = findings;
+  const headersOnly = first.tools.every((t) => buildToolKind(t.value) === "headers" || HEADER_HELPERS.has(packageName(t.value)));
+  // A .NET app loads native libraries through P/Invoke, often by the unversioned name
+  // (`[DllImport("librhash")]` opens librhash.so), which only the -dev package ships; whether it
+  // does is in the app's sources, not here. The remedy then says when the runtime package suffices.
+  const managed = rest.length === 0 && headersOnly && rootRef !== null && DOTNET_RUNTIME.test(rootRef.familiarName) && !compilesWith(first, chain);
+  const names = first.tools.map((t) => packageName(t.value));
+  const shown = rest.length > 0 ? LISTED - 1 : LISTED;
+  const listed = names.slice(0, shown).map((n) => `'${n}'`);
+  const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
+  const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
+  // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
+  if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
+  else if (managed) report({ range: first.tools[0].range, messageId: "headersManaged", data: { packages } });
+  else if (headersOnly) report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
+  else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { packages } });
+}

@@ -2,7 +2,7 @@
 // checkers) installed into the final image. Also flags npm's deprecated `--only=production` /
 // `--production`, which mean `--omit=dev`.
 
-import type { Fix, Report, Rule } from "./types";
+import type { Fix, Report, ReportFn, Rule } from "./types";
 import { detectBuildSteps, runsBuildTask } from "../model/build-steps";
 import { dependencyInstall, type DependencyInstall } from "../model/commands";
 import {
@@ -17,6 +17,7 @@ import {
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
@@ -183,95 +184,101 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const final = model.finalStage;
-    if (!final) return;
-    const chain = lineage(final);
-    const commands = runCommands(chain);
-    // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
-    if (!commands.some(({ command }) => remediableInstall(command) !== null)) return;
-    if (developmentPurpose(model) !== null) return;
-    for (const { stage, instruction, command } of commands) {
-      const install = remediableInstall(command);
-      // (`command.program` is never null here; the test tells the type checker.)
-      if (install === null || command.program === null) continue;
-      // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
-      if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
-      const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
-      if (flag) {
-        const first = flag.words[0];
-        const last = flag.words[flag.words.length - 1];
-        const range = { start: first.range.start, end: last.range.end };
-        // Safe: npm documents both spellings as the same setting.
-        const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
-        report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
-        continue;
-      }
-      // An install in an opt-in branch a plain build skips (`if [ "$DEBUG" = 1 ]; then pip install -r
-      // requirements.dev.txt; fi` under `ARG DEBUG`) builds a development variant on request.
-      if (optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
-      if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
-      if (JS.has(install.ecosystem)) {
-        // The manifest the install reads: the one a copy of the context brought to its folder
-        // (`web/package.json`), else the root one. A manifest fetched with the app (a release
-        // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
-        const manifest = installManifestSource(model, stage, instruction, command);
-        if (manifest?.kind === "fetched") continue;
-        if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
-        // Only devDependencies: the install is for build tools, and '--omit=dev' would install nothing.
-        if (declaresOnlyDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
-        // The project needs its dev dependencies in the image: an install script calls one
-        // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
-        // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
-        if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
-      }
-      if (install.ecosystem === "composer") {
-        // The composer.json the install reads, found as for package.json: one without dev
-        // requirements makes '--no-dev' change nothing. A manifest fetched with the app is unknown.
-        const manifest = installManifestSource(model, stage, instruction, command, "composer.json");
-        if (manifest?.kind !== "fetched" && declaresNoComposerDevDependencies(model.context.files, manifest?.path ?? "composer.json")) continue;
-      }
-      // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
-      // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
-      if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
-      // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
-      // task runner's build task (`task build`): the installed dev tools serve the build, so
-      // '--omit=dev' would break it.
-      if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
-      // A builder stage beside the final one builds on the install's stage and needs its dev tools.
-      if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
-      // A development or test stage the final (test) image builds on has them on purpose.
-      if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
-      const sub = command.args.find((w) => !w.value.startsWith("-"));
-      const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
-      const range = { start: command.program.range.start, end };
-      // The container starts with `uv run`, which first installs the default groups (dev included)
-      // that the environment lacks: 'uv sync --no-dev' alone would have every new container install
-      // them. UV_NO_DEV (uv 0.8.7+) keeps them out of both the sync here and the one at start.
-      if (install.ecosystem === "uv" && sub?.value === "sync" && startSyncsUvDevGroup(model)) {
-        report({
-          range,
-          messageId: "devDependenciesUvRun",
-          data: { command: model.lines.textIn({ start: command.program.range.start, end }) },
-          suggest: uvNoDevSuggestion(model, instruction),
-        });
-        continue;
-      }
-      // The remedy fits the Poetry the file installs: before 1.2 `--only main` fails the build.
-      const oldPoetry = install.ecosystem === "poetry" && poetryPredatesGroups(model, stage, instruction, command) ? POETRY_BEFORE_GROUPS : null;
-      // The remedy fits the Yarn the project uses: Yarn 2+ rejects `--production`; no suggestion,
-      // since its install is another command (and a plugin before Yarn 4).
-      const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
-      const r: Report = {
-        range,
-        messageId: "devDependencies",
-        data: {
-          command: model.lines.textIn({ start: command.program.range.start, end }),
-          ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
-          remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
-        },
-        suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
-      };
-      report(r);
-    }
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
   },
 };
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  const final = model.finalStage;
+  if (!final) return;
+  const chain = lineage(final);
+  const commands = runCommands(chain);
+  // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
+  if (!commands.some(({ command }) => remediableInstall(command) !== null)) return;
+  if (developmentPurpose(model) !== null) return;
+  for (const { stage, instruction, command } of commands) {
+    const install = remediableInstall(command);
+    // (`command.program` is never null here; the test tells the type checker.)
+    if (install === null || command.program === null) continue;
+    // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
+    if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
+    const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
+    if (flag) {
+      const first = flag.words[0];
+      const last = flag.words[flag.words.length - 1];
+      const range = { start: first.range.start, end: last.range.end };
+      // Safe: npm documents both spellings as the same setting.
+      const fix: Fix = { title: "Replace with '--omit=dev'", edits: [{ range, newText: first.json ? '"--omit=dev"' : "--omit=dev" }] };
+      report({ range, messageId: "deprecatedFlag", data: { flag: flag.text }, fix, tags: ["deprecated"] });
+      continue;
+    }
+    // An install in an opt-in branch a plain build skips (`if [ "$DEBUG" = 1 ]; then pip install -r
+    // requirements.dev.txt; fi` under `ARG DEBUG`) builds a development variant on request.
+    if (optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
+    if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+    if (JS.has(install.ecosystem)) {
+      // The manifest the install reads: the one a copy of the context brought to its folder
+      // (`web/package.json`), else the root one. A manifest fetched with the app (a release
+      // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
+      const manifest = installManifestSource(model, stage, instruction, command);
+      if (manifest?.kind === "fetched") continue;
+      if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+      // Only devDependencies: the install is for build tools, and '--omit=dev' would install nothing.
+      if (declaresOnlyDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
+      // The project needs its dev dependencies in the image: an install script calls one
+      // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
+      // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
+      if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
+    }
+    if (install.ecosystem === "composer") {
+      // The composer.json the install reads, found as for package.json: one without dev
+      // requirements makes '--no-dev' change nothing. A manifest fetched with the app is unknown.
+      const manifest = installManifestSource(model, stage, instruction, command, "composer.json");
+      if (manifest?.kind !== "fetched" && declaresNoComposerDevDependencies(model.context.files, manifest?.path ?? "composer.json")) continue;
+    }
+    // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
+    // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
+    if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
+    // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
+    // task runner's build task (`task build`): the installed dev tools serve the build, so
+    // '--omit=dev' would break it.
+    if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
+    // A builder stage beside the final one builds on the install's stage and needs its dev tools.
+    if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
+    // A development or test stage the final (test) image builds on has them on purpose.
+    if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
+    const sub = command.args.find((w) => !w.value.startsWith("-"));
+    const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
+    const range = { start: command.program.range.start, end };
+    // The container starts with `uv run`, which first installs the default groups (dev included)
+    // that the environment lacks: 'uv sync --no-dev' alone would have every new container install
+    // them. UV_NO_DEV (uv 0.8.7+) keeps them out of both the sync here and the one at start.
+    if (install.ecosystem === "uv" && sub?.value === "sync" && startSyncsUvDevGroup(model)) {
+      report({
+        range,
+        messageId: "devDependenciesUvRun",
+        data: { command: model.lines.textIn({ start: command.program.range.start, end }) },
+        suggest: uvNoDevSuggestion(model, instruction),
+      });
+      continue;
+    }
+    // The remedy fits the Poetry the file installs: before 1.2 `--only main` fails the build.
+    const oldPoetry = install.ecosystem === "poetry" && poetryPredatesGroups(model, stage, instruction, command) ? POETRY_BEFORE_GROUPS : null;
+    // The remedy fits the Yarn the project uses: Yarn 2+ rejects `--production`; no suggestion,
+    // since its install is another command (and a plugin before Yarn 4).
+    const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
+    const r: Report = {
+      range,
+      messageId: "devDependencies",
+      data: {
+        command: model.lines.textIn({ start: command.program.range.start, end }),
+        ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
+        remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
+      },
+      suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
+    };
+    report(r);
+  }
+}

@@ -2,7 +2,7 @@
 // JRE); the message gives the saving from the size facts, and a suggestion switches the tag.
 
 import { contextJsonFile, isRecord } from "../model/json-files";
-import type { Fix, Rule } from "./types";
+import type { Fix, ReportFn, Rule } from "./types";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { startPathScripts } from "../model/start-path-scripts";
 import { simpleCommands } from "../model/start-steps";
@@ -11,6 +11,7 @@ import { systemPackageCommand } from "../model/commands";
 import { isPerBaseVersionImage, slimSiblingOf } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { sourceBuildOnImageToolchain } from "../model/native-builds";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { formatSaving, formatSize } from "../images/format-size";
 import { baseImageOf } from "../images/base-image";
@@ -162,67 +163,73 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const final = model.finalStage;
-    // Only a final stage that names its image directly: changing the base of a parent stage
-    // would change that stage too.
-    if (!final) return;
-    const ref = baseImageOf(final);
-    if (!ref || ref.digest !== null) return;
-    // Most bases have no smaller variant: known from the image facts alone, before the reasons
-    // below to keep the full one, which read the whole file (issue #16).
-    const smaller = smallerVariants(ref);
-    if (smaller.length === 0) return;
-    if (developmentPurpose(model) !== null) return;
-    // The project publishes a slim variant beside this file (`python3.11-slim.dockerfile`): this one
-    // is the full variant on purpose, for users who need its compilers and libraries.
-    if (slimSiblingOf(model) !== null) return;
-    // A toolchain image that builds here needs a multi-stage build, not a smaller variant
-    // (final-stage-toolchain / single-stage-build say so).
-    if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
-    // A base published for other Dockerfiles (no command of its own, a file named a base, one of a
-    // family per version of its base) on a full language image: their builds install and compile
-    // on it with that image's compilers and headers. The image that adds the app picks the variant.
-    if (toolchainOf(ref) && (imageRole(model) !== null || isPerBaseVersionImage(model))) return;
-    // Alpine has no apt, shadow or bash: a stage that relies on them cannot switch to any Alpine tag
-    // (`8-jre-alpine` included) as is; only variants of the same distribution are offered.
-    const debianOnly = reliesOnDebianUserland(final.instructions);
-    // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
-    // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
-    if (usesToolBeforeInstall(final.instructions)) return;
-    // The same for a tool the running container calls (a HEALTHCHECK's curl, an entry script's
-    // wget): the switch builds, and then every health check or start fails.
-    if (runtimeToolOfFullImage(model, final.instructions) !== null) return;
-    // An install that compiles with the full image's gcc and headers (uWSGI, which has no wheels;
-    // `--no-binary`; a gem with a C extension) and no compiler installed by the stage: slim breaks it.
-    if (sourceBuildOnImageToolchain(model, final) !== null) return;
-    // A stage that runs a JDK tool (`jar -xf app.jar`) breaks on a JRE: only non-JRE variants remain.
-    const needsJdk = usesJdkTool(final.instructions);
-    const variants = smaller.filter((v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)) && !(needsJdk && /(?:^|-)jre(?:-|$)/.test(v.tag)));
-    const best = variants[0];
-    if (!best) return;
-    const need = runTimeLibraryNeed(model, final.instructions);
-    const current = best.size.amd64 + best.saving.amd64;
-    // Suggestions only: slim images lack packages, Alpine's musl can change behaviour.
-    // With a library to add, the tag switch alone breaks the start: no suggestion.
-    const suggest: Fix[] = [];
-    for (const v of need ? [] : variants) {
-      const edits = replaceImageTag(final.base.token, v.tag);
-      if (edits) suggest.push({ title: `Switch to '${v.image}' (saves ${formatSize(v.saving.amd64)}${v.isEstimate ? ", estimate" : ""})`, edits });
-    }
-    report({
-      range: final.base.token.range,
-      messageId: need ? "heavyBaseWithLibrary" : "heavyBase",
-      data: {
-        ...(need ? { library: need.packages, needs: need.needs } : {}),
-        image: final.base.resolved,
-        size: formatSize(current),
-        variant: best.image,
-        variantSize: formatSize(best.size.amd64),
-        saving: formatSaving(current, best.size.amd64),
-        estimate: best.isEstimate ? ", estimate" : " compressed on amd64",
-        caveat: best.caveat,
-      },
-      suggest,
-    });
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
   },
 };
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  const final = model.finalStage;
+  // Only a final stage that names its image directly: changing the base of a parent stage
+  // would change that stage too.
+  if (!final) return;
+  const ref = baseImageOf(final);
+  if (!ref || ref.digest !== null) return;
+  // Most bases have no smaller variant: known from the image facts alone, before the reasons
+  // below to keep the full one, which read the whole file (issue #16).
+  const smaller = smallerVariants(ref);
+  if (smaller.length === 0) return;
+  if (developmentPurpose(model) !== null) return;
+  // The project publishes a slim variant beside this file (`python3.11-slim.dockerfile`): this one
+  // is the full variant on purpose, for users who need its compilers and libraries.
+  if (slimSiblingOf(model) !== null) return;
+  // A toolchain image that builds here needs a multi-stage build, not a smaller variant
+  // (final-stage-toolchain / single-stage-build say so).
+  if (toolchainOf(ref) && detectBuildSteps(final).length > 0) return;
+  // A base published for other Dockerfiles (no command of its own, a file named a base, one of a
+  // family per version of its base) on a full language image: their builds install and compile
+  // on it with that image's compilers and headers. The image that adds the app picks the variant.
+  if (toolchainOf(ref) && (imageRole(model) !== null || isPerBaseVersionImage(model))) return;
+  // Alpine has no apt, shadow or bash: a stage that relies on them cannot switch to any Alpine tag
+  // (`8-jre-alpine` included) as is; only variants of the same distribution are offered.
+  const debianOnly = reliesOnDebianUserland(final.instructions);
+  // A RUN that calls a tool the full image ships and slim/alpine lack (curl, git, gcc ...) before
+  // installing it would break on the smaller variant (mage-ai pipes curl into apt-key first).
+  if (usesToolBeforeInstall(final.instructions)) return;
+  // The same for a tool the running container calls (a HEALTHCHECK's curl, an entry script's
+  // wget): the switch builds, and then every health check or start fails.
+  if (runtimeToolOfFullImage(model, final.instructions) !== null) return;
+  // An install that compiles with the full image's gcc and headers (uWSGI, which has no wheels;
+  // `--no-binary`; a gem with a C extension) and no compiler installed by the stage: slim breaks it.
+  if (sourceBuildOnImageToolchain(model, final) !== null) return;
+  // A stage that runs a JDK tool (`jar -xf app.jar`) breaks on a JRE: only non-JRE variants remain.
+  const needsJdk = usesJdkTool(final.instructions);
+  const variants = smaller.filter((v) => !(debianOnly && /(?:^|-)alpine(?:-|$|\d)/.test(v.tag)) && !(needsJdk && /(?:^|-)jre(?:-|$)/.test(v.tag)));
+  const best = variants[0];
+  if (!best) return;
+  const need = runTimeLibraryNeed(model, final.instructions);
+  const current = best.size.amd64 + best.saving.amd64;
+  // Suggestions only: slim images lack packages, Alpine's musl can change behaviour.
+  // With a library to add, the tag switch alone breaks the start: no suggestion.
+  const suggest: Fix[] = [];
+  for (const v of need ? [] : variants) {
+    const edits = replaceImageTag(final.base.token, v.tag);
+    if (edits) suggest.push({ title: `Switch to '${v.image}' (saves ${formatSize(v.saving.amd64)}${v.isEstimate ? ", estimate" : ""})`, edits });
+  }
+  report({
+    range: final.base.token.range,
+    messageId: need ? "heavyBaseWithLibrary" : "heavyBase",
+    data: {
+      ...(need ? { library: need.packages, needs: need.needs } : {}),
+      image: final.base.resolved,
+      size: formatSize(current),
+      variant: best.image,
+      variantSize: formatSize(best.size.amd64),
+      saving: formatSaving(current, best.size.amd64),
+      estimate: best.isEstimate ? ", estimate" : " compressed on amd64",
+      caveat: best.caveat,
+    },
+    suggest,
+  });
+}

@@ -2,10 +2,12 @@
 // and builds there ships the whole toolchain. (Single-stage files get single-stage-build instead:
 // there the remedy is the conversion itself, so the two never report the same file.)
 
-import type { Rule } from "./types";
+import type { ReportFn, Rule } from "./types";
 import { detectBuildSteps, turnsCgoOff } from "../model/build-steps";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { lineage } from "../model/stage-graph";
+import type { DockerfileModel } from "../model/types";
 import { lookupImageSize } from "../images/facts";
 import { describeSize } from "../images/format-size";
 import { rootImageOf } from "../images/base-image";
@@ -26,29 +28,35 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    const final = model.finalStage;
-    if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
-    const { stage: root, image: ref } = rootImageOf(final);
-    const toolchain = ref ? toolchainOf(ref) : null;
-    if (!ref || !toolchain) return;
-    // The nearest stage's build step first: that is where the final image builds.
-    const step = [...lineage(final)].reverse().flatMap((s) => detectBuildSteps(s))[0];
-    if (!step) return;
-    const size = lookupImageSize(ref);
-    // A Go binary built with cgo on links the C library, which distroless static lacks.
-    const runtime = toolchain.cgoRuntime !== undefined && !turnsCgoOff(model, step) ? toolchain.cgoRuntime : toolchain.runtime;
-    // No text fix: the remedy is a restructuring. The "Convert to multi-stage" code action (a
-    // later issue) attaches to this diagnostic from the LSP side.
-    report({
-      range: final.base.token.range,
-      messageId: "toolchain",
-      data: {
-        ecosystem: ECOSYSTEM_NAMES[toolchain.ecosystem],
-        image: root.base.resolved,
-        size: size ? describeSize(size) : "size unknown",
-        tool: step.tool,
-        runtime: runtime ? `'${runtime}'` : "a runtime image",
-      },
-    });
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
   },
 };
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  const final = model.finalStage;
+  if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
+  const { stage: root, image: ref } = rootImageOf(final);
+  const toolchain = ref ? toolchainOf(ref) : null;
+  if (!ref || !toolchain) return;
+  // The nearest stage's build step first: that is where the final image builds.
+  const step = [...lineage(final)].reverse().flatMap((s) => detectBuildSteps(s))[0];
+  if (!step) return;
+  const size = lookupImageSize(ref);
+  // A Go binary built with cgo on links the C library, which distroless static lacks.
+  const runtime = toolchain.cgoRuntime !== undefined && !turnsCgoOff(model, step) ? toolchain.cgoRuntime : toolchain.runtime;
+  // No text fix: the remedy is a restructuring. The "Convert to multi-stage" code action (a
+  // later issue) attaches to this diagnostic from the LSP side.
+  report({
+    range: final.base.token.range,
+    messageId: "toolchain",
+    data: {
+      ecosystem: ECOSYSTEM_NAMES[toolchain.ecosystem],
+      image: root.base.resolved,
+      size: size ? describeSize(size) : "size unknown",
+      tool: step.tool,
+      runtime: runtime ? `'${runtime}'` : "a runtime image",
+    },
+  });
+}

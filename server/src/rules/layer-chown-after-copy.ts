@@ -16,13 +16,14 @@ import { finalImageStages } from "../model/final-image";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand, Word } from "../model/shell";
 import { lineage } from "../model/stage-graph";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import { hasWildcard } from "../model/copies";
-import type { Fix, Rule } from "./types";
+import type { Fix, ReportFn, Rule } from "./types";
 
 /** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
 const OWNERSHIP_STEP = new Set(["chown", "chmod", "chgrp", "mkdir", "id", "set", "true", "echo", "ln", "touch"]);
@@ -42,83 +43,89 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    // No chown in any RUN, the usual case: nothing to weigh (issue #16).
-    if (!allRunInstructions(model).some((run) => run.commands.some((command) => command.name === "chown"))) return;
-    // Development and CI images are rebuilt, not shipped: their size is nobody's concern.
-    if (developmentPurpose(model) !== null) return;
-    for (const stage of finalImageStages(model)) {
-      // Folder copies since the last RUN, by destination: a RUN may write into them, so it ends the window.
-      let copies = new Map<string, Instruction>();
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
-          const dest = folderCopyDestination(model, stage, instruction);
-          if (dest !== null) copies.set(dest, instruction);
-          continue;
-        }
-        if (instruction.keyword !== "RUN") continue;
-        // A RUN that only creates the account (`adduser -S app`) between the COPY and the chown
-        // writes nothing into the copied folders: the window stays open. The account's home named
-        // inside a copied folder (`adduser -h /app`) may put files there: it closes the window.
-        if (createsOnlyAccountsOutside(instruction, [...copies.keys()])) continue;
-        // A RUN that also builds or installs may write into the folder before its chown, in the same
-        // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
-        const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
-        for (const command of isOwnershipStep ? instruction.commands : []) {
-          const chown = recursiveChown(model, stage, instruction, command);
-          if (chown === null) continue;
-          const target = chown.paths.find((p) => copies.has(p));
-          const copy = target === undefined ? undefined : copies.get(target);
-          if (target === undefined || copy === undefined) {
-            // A chown of a folder above the copies (`COPY --from=build /out/app /srv/app/app`, then
-            // `chown -R app /srv/app`) walks into their files all the same.
-            const parent = parentChown(model, stage, chown, copies);
-            if (parent === null) continue;
-            // A later chown of the same folder in the RUN (`chown -R 1001 /work && ... && chown -R
-            // 1001:root /work`) sets the owner the files end with: that one is named.
-            const last = instruction.commands
-              .slice(instruction.commands.indexOf(command) + 1)
-              .map((c) => recursiveChown(model, stage, instruction, c))
-              .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
-              .pop();
-            report({
-              range: (last ?? chown).command.range,
-              messageId: "chownParentAfterCopy",
-              data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
-            });
-            break;
-          }
-          // The folder held files before the COPY (an install's output): the chown hands those over
-          // too, and `--chown` on the COPY would not.
-          if (writtenBefore(model, stage, copy, target)) continue;
-          const copyOwner = ownerFlag(copy);
-          if (copyOwner !== null) {
-            // Every copy into the folder already set this owner: the chown changes nothing but
-            // stores the files again. Another owner on any of them is a choice left alone.
-            const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
-            if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) continue;
-            const edits = withoutRecursion(chown.command);
-            report({
-              range: command.range,
-              messageId: "chownRepeatsCopy",
-              data: { line: copy.range.start.line + 1 },
-              suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
-            });
-            break;
-          }
-          const fix = moveOwnerToCopy(stage, copy, chown);
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
+  },
+};
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  // No chown in any RUN, the usual case: nothing to weigh (issue #16).
+  if (!allRunInstructions(model).some((run) => run.commands.some((command) => command.name === "chown"))) return;
+  // Development and CI images are rebuilt, not shipped: their size is nobody's concern.
+  if (developmentPurpose(model) !== null) return;
+  for (const stage of finalImageStages(model)) {
+    // Folder copies since the last RUN, by destination: a RUN may write into them, so it ends the window.
+    let copies = new Map<string, Instruction>();
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
+        const dest = folderCopyDestination(model, stage, instruction);
+        if (dest !== null) copies.set(dest, instruction);
+        continue;
+      }
+      if (instruction.keyword !== "RUN") continue;
+      // A RUN that only creates the account (`adduser -S app`) between the COPY and the chown
+      // writes nothing into the copied folders: the window stays open. The account's home named
+      // inside a copied folder (`adduser -h /app`) may put files there: it closes the window.
+      if (createsOnlyAccountsOutside(instruction, [...copies.keys()])) continue;
+      // A RUN that also builds or installs may write into the folder before its chown, in the same
+      // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
+      const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
+      for (const command of isOwnershipStep ? instruction.commands : []) {
+        const chown = recursiveChown(model, stage, instruction, command);
+        if (chown === null) continue;
+        const target = chown.paths.find((p) => copies.has(p));
+        const copy = target === undefined ? undefined : copies.get(target);
+        if (target === undefined || copy === undefined) {
+          // A chown of a folder above the copies (`COPY --from=build /out/app /srv/app/app`, then
+          // `chown -R app /srv/app`) walks into their files all the same.
+          const parent = parentChown(model, stage, chown, copies);
+          if (parent === null) continue;
+          // A later chown of the same folder in the RUN (`chown -R 1001 /work && ... && chown -R
+          // 1001:root /work`) sets the owner the files end with: that one is named.
+          const last = instruction.commands
+            .slice(instruction.commands.indexOf(command) + 1)
+            .map((c) => recursiveChown(model, stage, instruction, c))
+            .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
+            .pop();
           report({
-            range: command.range,
-            messageId: "chownAfterCopy",
-            data: { line: copy.range.start.line + 1, owner: chown.owner },
-            suggest: fix === null ? undefined : [fix],
+            range: (last ?? chown).command.range,
+            messageId: "chownParentAfterCopy",
+            data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
           });
           break;
         }
-        copies = new Map();
+        // The folder held files before the COPY (an install's output): the chown hands those over
+        // too, and `--chown` on the COPY would not.
+        if (writtenBefore(model, stage, copy, target)) continue;
+        const copyOwner = ownerFlag(copy);
+        if (copyOwner !== null) {
+          // Every copy into the folder already set this owner: the chown changes nothing but
+          // stores the files again. Another owner on any of them is a choice left alone.
+          const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
+          if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) continue;
+          const edits = withoutRecursion(chown.command);
+          report({
+            range: command.range,
+            messageId: "chownRepeatsCopy",
+            data: { line: copy.range.start.line + 1 },
+            suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
+          });
+          break;
+        }
+        const fix = moveOwnerToCopy(stage, copy, chown);
+        report({
+          range: command.range,
+          messageId: "chownAfterCopy",
+          data: { line: copy.range.start.line + 1, owner: chown.owner },
+          suggest: fix === null ? undefined : [fix],
+        });
+        break;
       }
+      copies = new Map();
     }
-  },
-};
+  }
+}
 
 /**
  * The chown of a folder that holds copies of the window without `--chown` (the first of them is

@@ -48,6 +48,7 @@ import { allRunInstructions } from "../model/run-instructions";
 import { usesSshClient } from "../model/ssh-client-use";
 import { lineage } from "../model/stage-graph";
 import type { ShellCommand, Word } from "../model/shell";
+import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -56,7 +57,7 @@ import type { ImageReference } from "../images/reference";
 import { debianReleaseOf } from "../images/release-moves";
 import { ubuntuVersionOf } from "../images/tags";
 import { isOnBuildpackDeps } from "../images/toolchains";
-import type { Rule } from "./types";
+import type { ReportFn, Rule } from "./types";
 
 const CONFIG = /Install-Recommends/i;
 /** The apt.conf key a RUN sets (not the `--no-install-recommends` flag, which holds for its own install only). */
@@ -327,118 +328,120 @@ export const rule: Rule = {
   check(model, report) {
     // No apt install that keeps its recommends, the usual case: nothing to weigh (issue #16).
     if (!allRunInstructions(model).some((run) => run.commands.some((command) => installKeepsRecommends(readAptOrAptGet(command))))) return;
-    // A development, CI or build-environment image wants the packages whole (docs, completions).
-    if (developmentPurpose(model) !== null) return;
-    // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
-    if (installsPhpDebugger(model)) return;
-    const finalStages = finalImageStages(model);
-    const shipped = shippedPackages(model);
-    // Without recommends git has no SSH transport unless the image names an SSH client itself.
-    const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
-    const isWorkspace = shipped.some((p) => SUDO.test(p));
-    // The image runs git over SSH, or an SSH client of its own (ssh, scp, an account's `.ssh` folder
-    // prepared): the remedy must name the SSH client the flag would drop.
-    // Read only for an install of git that drops its recommends: the scripts it reads are not free.
-    let sshNeed: "gitOverSsh" | "sshUse" | "none" | undefined;
-    const sshNeedOf = () => (sshNeed ??= usesGitOverSsh(model, finalStages) ? "gitOverSsh" : usesSshClient(model, [...finalStages]) ? "sshUse" : "none");
-    // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
-    // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
-    const gpg = gpgUses(model);
-    const gpgNeedsDirmngr = !shipped.some((p) => DIRMNGR.test(p)) && gpg.some((u) => u.fetchesKeys);
-    // gpg runs but no install names it: it comes from a recommendation of some install before it.
-    const gpgUnnamed = gpg.length > 0 && !shipped.some((p) => GPG_PACKAGE.test(p));
-    // A file that asks for the flag nowhere, on a full buildpack-deps image (`ruby:3.2`, `node:26`),
-    // chose the image that already holds the usual recommends: the flag would save almost nothing.
-    const trims = allRunInstructions(model).some(
-      (run) =>
-        CONFIG_KEY.test(model.lines.textIn(run.range)) ||
-        run.commands.some((c) => readAptOrAptGet(c)?.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))),
-    );
-    for (const run of allRunInstructions(model)) {
-      if (!isInFinalImage(model, run, finalStages)) continue;
-      const root = run.stage ? rootImageOf(run.stage).image : null;
-      const release = debianRelease(root);
-      if (!trims && root !== null && isOnBuildpackDeps(root)) continue;
-      const optIn = optInCommands(model, run);
-      for (const [index, command] of run.commands.entries()) {
-        const call = readAptOrAptGet(command);
-        if (!installKeepsRecommends(call) || optIn.has(command)) continue;
-        const packageWords = aptOperands(call);
-        const packages = packageWords.map((w) => w.value);
-        if (packages.length === 0) continue;
-        if (needsRecommends(packages)) continue;
-        // A no-op install: every package is Essential (in every Debian or Ubuntu image) or an
-        // earlier install of the stage put it there; apt adds no recommends for what is installed.
-        // Earlier in the same RUN, only an install that surely ran: one in another branch of an `if` may not have.
-        const earlier = installedBefore(model, run, index, true);
-        const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
-        if (fresh.length === 0) continue;
-        // A .deb file of the project or a vendor (`./vectors.deb`): what it recommends is not in
-        // the table and such packages seldom recommend anything; an install of only such files
-        // shows no gain from the flag (held-out AB: debatable).
-        if (fresh.every((p) => LOCAL_DEB.test(p))) continue;
-        // Installed for one step and removed again with autoremove in the same RUN (`apt-get
-        // install gcc && pip install ... && apt-get remove gcc && apt-get autoremove`): its
-        // recommends leave the layer with it, and dropping them (gcc's libc6-dev) may break that step.
-        if (removedWithDependenciesLater(run.commands, index, fresh.map(aptPackageName))) continue;
-        // The table speaks for Debian's packages only. Where the install also names some, they
-        // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
-        // An install of only such names keeps the finding (a vendor's CLI or database client).
-        const judged = fresh.filter(isKnownPackage);
-        const known = judged.length > 0 ? judged : fresh;
-        // The flag would keep out nothing: no package brings a recommendation in any Debian release
-        // read (not said of an Ubuntu older than those, xenial or bionic). On a base whose Debian
-        // release the tag names (or the Debian release an Ubuntu tag was taken from), also when what
-        // it keeps out is under 768 KB beyond what earlier installs brought.
-        if (release !== "old" && bringsNoRecommends(known)) continue;
-        if (typeof release === "number") {
-          const keptOut = recommendsKeptOutKb(known, release, installedBefore(model, run, index));
-          if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;
-        }
-        if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
-        if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
-        // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
-        // of a source package fails, unless the image names them itself.
-        if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
-        // So with cmake: its recommends are the make and compiler a later build (a gem's or a
-        // wheel's native extension, the project's own) runs, unless the image names them itself.
-        if (
-          packages.some((p) => CMAKE.test(p)) &&
-          !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) &&
-          runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(c.name))
-        )
-          continue;
-        // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
-        // which Ubuntu's software-properties-common brings only as a recommendation.
-        if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;
-        if (recommendsOffBefore(model, run, index) || purgesRecommends(run, index)) continue;
-        const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
-        // A workspace's users push and pull over SSH; only git's recommends bring the client there.
-        if (dropsSsh && isWorkspace) continue;
-        // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
-        const needsCertificates =
-          packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(run, index);
-        const subcommand = call.subcommand;
-        const added = needsCertificates ? ["ca-certificates"] : [];
-        const suggestion = (extra: string[]) => ({
-          title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
-          edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
-        });
-        const ssh = dropsSsh ? sshNeedOf() : "none";
-        const keepsSsh = ssh !== "none";
-        const messageId = MESSAGE_IDS[dropsSsh ? (keepsSsh ? ssh : "git") : "plain"][needsCertificates ? 1 : 0];
-        report({
-          range: call.subcommand.range,
-          messageId,
-          data: { program: command.name },
-          // Where git runs over SSH or the image uses SSH, only the suggestion that keeps an SSH client is offered.
-          suggest: dropsSsh
-            ? keepsSsh
-              ? [suggestion([...added, "openssh-client"])]
-              : [suggestion(added), suggestion([...added, "openssh-client"])]
-            : [suggestion(added)],
-        });
-      }
-    }
+    // A test stage last in the file judges nothing: the images CI pushes with --target are judged instead.
+    checkImagesThatShip(model, report, checkImage);
   },
 };
+
+/** The check on one image that ships (the file's own, or a pushed target's). */
+function checkImage(model: DockerfileModel, report: ReportFn): void {
+  // A development, CI or build-environment image wants the packages whole (docs, completions).
+  if (developmentPurpose(model) !== null) return;
+  // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
+  if (installsPhpDebugger(model)) return;
+  const finalStages = finalImageStages(model);
+  const shipped = shippedPackages(model);
+  // Without recommends git has no SSH transport unless the image names an SSH client itself.
+  const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));
+  const isWorkspace = shipped.some((p) => SUDO.test(p));
+  // The image runs git over SSH, or an SSH client of its own (ssh, scp, an account's `.ssh` folder
+  // prepared): the remedy must name the SSH client the flag would drop.
+  // Read only for an install of git that drops its recommends: the scripts it reads are not free.
+  let sshNeed: "gitOverSsh" | "sshUse" | "none" | undefined;
+  const sshNeedOf = () => (sshNeed ??= usesGitOverSsh(model, finalStages) ? "gitOverSsh" : usesSshClient(model, [...finalStages]) ? "sshUse" : "none");
+  // `gpg --recv-keys` / `--keyserver` talks to the keyserver through dirmngr, which an install of
+  // gpg gets only through its recommends: unless dirmngr is named, those recommends are needed.
+  const gpg = gpgUses(model);
+  const gpgNeedsDirmngr = !shipped.some((p) => DIRMNGR.test(p)) && gpg.some((u) => u.fetchesKeys);
+  // gpg runs but no install names it: it comes from a recommendation of some install before it.
+  const gpgUnnamed = gpg.length > 0 && !shipped.some((p) => GPG_PACKAGE.test(p));
+  // A file that asks for the flag nowhere, on a full buildpack-deps image (`ruby:3.2`, `node:26`),
+  // chose the image that already holds the usual recommends: the flag would save almost nothing.
+  const trims = allRunInstructions(model).some(
+    (run) =>
+      CONFIG_KEY.test(model.lines.textIn(run.range)) ||
+      run.commands.some((c) => readAptOrAptGet(c)?.options.some((o) => o.value === "--no-install-recommends" || CONFIG.test(o.value))),
+  );
+  for (const run of allRunInstructions(model)) {
+    if (!isInFinalImage(model, run, finalStages)) continue;
+    const root = run.stage ? rootImageOf(run.stage).image : null;
+    const release = debianRelease(root);
+    if (!trims && root !== null && isOnBuildpackDeps(root)) continue;
+    const optIn = optInCommands(model, run);
+    for (const [index, command] of run.commands.entries()) {
+      const call = readAptOrAptGet(command);
+      if (!installKeepsRecommends(call) || optIn.has(command)) continue;
+      const packageWords = aptOperands(call);
+      const packages = packageWords.map((w) => w.value);
+      if (packages.length === 0) continue;
+      if (needsRecommends(packages)) continue;
+      // A no-op install: every package is Essential (in every Debian or Ubuntu image) or an
+      // earlier install of the stage put it there; apt adds no recommends for what is installed.
+      // Earlier in the same RUN, only an install that surely ran: one in another branch of an `if` may not have.
+      const earlier = installedBefore(model, run, index, true);
+      const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
+      if (fresh.length === 0) continue;
+      // A .deb file of the project or a vendor (`./vectors.deb`): what it recommends is not in
+      // the table and such packages seldom recommend anything; an install of only such files
+      // shows no gain from the flag (held-out AB: debatable).
+      if (fresh.every((p) => LOCAL_DEB.test(p))) continue;
+      // Installed for one step and removed again with autoremove in the same RUN (`apt-get
+      // install gcc && pip install ... && apt-get remove gcc && apt-get autoremove`): its
+      // recommends leave the layer with it, and dropping them (gcc's libc6-dev) may break that step.
+      if (removedWithDependenciesLater(run.commands, index, fresh.map(aptPackageName))) continue;
+      // The table speaks for Debian's packages only. Where the install also names some, they
+      // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
+      // An install of only such names keeps the finding (a vendor's CLI or database client).
+      const judged = fresh.filter(isKnownPackage);
+      const known = judged.length > 0 ? judged : fresh;
+      // The flag would keep out nothing: no package brings a recommendation in any Debian release
+      // read (not said of an Ubuntu older than those, xenial or bionic). On a base whose Debian
+      // release the tag names (or the Debian release an Ubuntu tag was taken from), also when what
+      // it keeps out is under 768 KB beyond what earlier installs brought.
+      if (release !== "old" && bringsNoRecommends(known)) continue;
+      if (typeof release === "number") {
+        const keptOut = recommendsKeptOutKb(known, release, installedBefore(model, run, index));
+        if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;
+      }
+      if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
+      if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
+      // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
+      // of a source package fails, unless the image names them itself.
+      if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
+      // So with cmake: its recommends are the make and compiler a later build (a gem's or a
+      // wheel's native extension, the project's own) runs, unless the image names them itself.
+      if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(c.name)))
+        continue;
+      // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
+      // which Ubuntu's software-properties-common brings only as a recommendation.
+      if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;
+      if (recommendsOffBefore(model, run, index) || purgesRecommends(run, index)) continue;
+      const dropsSsh = gitNeedsSsh && packages.some((p) => GIT.test(p));
+      // A workspace's users push and pull over SSH; only git's recommends bring the client there.
+      if (dropsSsh && isWorkspace) continue;
+      // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
+      const needsCertificates =
+        packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(run, index);
+      const subcommand = call.subcommand;
+      const added = needsCertificates ? ["ca-certificates"] : [];
+      const suggestion = (extra: string[]) => ({
+        title: ["Add --no-install-recommends", ...extra].join(extra.length > 1 ? ", " : " and "),
+        edits: [...insertOptionAfter(subcommand, "--no-install-recommends"), ...packagesAfter(packageWords[packageWords.length - 1], extra)],
+      });
+      const ssh = dropsSsh ? sshNeedOf() : "none";
+      const keepsSsh = ssh !== "none";
+      const messageId = MESSAGE_IDS[dropsSsh ? (keepsSsh ? ssh : "git") : "plain"][needsCertificates ? 1 : 0];
+      report({
+        range: call.subcommand.range,
+        messageId,
+        data: { program: command.name },
+        // Where git runs over SSH or the image uses SSH, only the suggestion that keeps an SSH client is offered.
+        suggest: dropsSsh
+          ? keepsSsh
+            ? [suggestion([...added, "openssh-client"])]
+            : [suggestion(added), suggestion([...added, "openssh-client"])]
+          : [suggestion(added)],
+      });
+    }
+  }
+}

@@ -14,6 +14,21 @@ const PLUGIN_LIBRARY =
 testRule(rule, {
   fires: [
     {
+      name: "a test stage last in the file, CI pushing the web target: the web image keeps the compiler",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS web\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',
+      context: { buildTargets: ["web"] },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+      data: { packages: "'build-base', 'postgresql-dev'" },
+    },
+    {
+      name: "two pushed targets on one base: one finding for the base's install",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base\nFROM base AS web\nCMD ["bin/rails", "server"]\nFROM base AS worker\nCMD ["bin/jobs"]\nFROM web AS test\nCMD ["bin/rails", "test"]\n',
+      context: { buildTargets: ["web", "worker"] },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       name: "a note that builds the app inside the container, in the RUN that builds it",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y gcc libssl-dev \\\n    # building the app inside the container\n    && make -C /src\nCMD ["/src/app"]\n',
       messageId: "buildTools",
@@ -512,6 +527,25 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a test stage last in the file and no target CI builds: nothing says which image ships",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS web\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',
+    },
+    {
+      name: "a test stage last, the target CI builds named for development",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS dev\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM dev AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',
+      context: { buildTargets: ["dev"] },
+    },
+    {
+      name: "a test stage last in a file named for development: its targets are development images too",
+      code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS web\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',
+      context: { buildTargets: ["web"], dockerfilePath: "Dockerfile.dev" },
+    },
+    {
+      name: "the compiler only in the test stage last, CI pushing the web target",
+      code: 'FROM ruby:3.3-alpine AS web\nCOPY . /app\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache build-base\nCMD ["bin/rails", "test"]\n',
+      context: { buildTargets: ["web"] },
+    },
     {
       name: "a note on the package list that the headers are for builds inside the running container",
       code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    # libvpl-dev: headers required when building the custom FFmpeg inside the container.\n    && apt-get install -y build-essential libvpl-dev \\\n    && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends gcc python3-dev\nCMD ["/usr/bin/app"]\n',

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a test stage last in the file, CI pushing the prod target: the prod image keeps recommends",
+      code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
+      context: { buildTargets: ["prod"] },
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "the same RUN writes the key on, not off: the install still brings recommends",
       code: "FROM debian:12-slim\nRUN echo 'APT::Install-Recommends \"1\";' > /etc/apt/apt.conf.d/10recs && apt-get update && apt-get install -y nodejs\n",
       messageId: "recommends",
@@ -243,6 +250,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a test stage last in the file and no target CI builds: the test image's installs are not judged",
+      code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
+    },
+    {
+      name: "a test stage last, CI pushing the prod target: the test stage's own install is not in it",
+      code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y --no-install-recommends gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
+      context: { buildTargets: ["prod"] },
+    },
     {
       name: "an install the same RUN undoes: gcc removed again, then autoremove takes its recommends too",
       code: "FROM python:3.11-slim-bullseye\nCOPY prod.txt ./\nRUN apt-get install --yes gcc \\\n  && pip install --no-cache-dir -r prod.txt \\\n  && apt-get remove --yes gcc \\\n  && apt-get autoremove --yes\n",

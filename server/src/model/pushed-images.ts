@@ -1,0 +1,86 @@
+// The images a project ships when the last stage of its Dockerfile is not one of them: a test or
+// development stage last in the file (`FROM base AS test`), while CI, compose or bake build
+// another stage with `--target` and push it. Final-image advice (no compilers, no recommends kept)
+// is then about that target's image, which `docker build --target <stage>` builds from the file
+// up to that stage: the stages after it are not part of it.
+
+import { shippedTargetStages } from "./final-image";
+import { parseDockerfile } from "./parse";
+import { ancestorsOf } from "./stage-graph";
+import { developmentPurpose } from "./stage-purpose";
+import type { Range } from "./text";
+import type { DockerfileModel, Stage } from "./types";
+
+const pushed = new WeakMap<DockerfileModel, readonly DockerfileModel[]>();
+
+/**
+ * The images to judge final-image advice on: the file's own when its final stage ships (no
+ * development purpose), the images of the targets CI pushes when only the final stage's name says
+ * it is a test or development image (and theirs say nothing of the kind), and none otherwise (a
+ * file named `Dockerfile.dev`, a devcontainer base, a build environment: every target of it is a
+ * development image too).
+ */
+export function imagesThatShip(model: DockerfileModel): readonly DockerfileModel[] {
+  const purpose = developmentPurpose(model);
+  if (purpose === null) return [model];
+  if (purpose !== "stage-name") return [];
+  // A target is a development image for its own reasons too (the file's name, a devcontainer base).
+  return pushedTargetImages(model).filter((image) => developmentPurpose(image) === null);
+}
+
+/**
+ * The image of each stage CI builds with `--target` and runs (shippedTargetStages: it has a command
+ * of its own and is not named for development), as the file up to that stage parses; the final
+ * stage's own image is not among them. Parsed once per model: only files whose last stage is a test
+ * or development image and whose CI pushes another one pay the parse.
+ */
+export function pushedTargetImages(model: DockerfileModel): readonly DockerfileModel[] {
+  let images = pushed.get(model);
+  if (images === undefined) {
+    const targets = shippedTargetStages(model);
+    images = model.stages
+      .filter((stage) => targets.has(stage) && stage !== model.finalStage && !isBuiltOnBy(stage, targets))
+      .map((stage) => imageOfTarget(model, stage));
+    pushed.set(model, images);
+  }
+  return images;
+}
+
+/**
+ * True when another stage of `targets` builds on `stage`: the target stages come with their `FROM`
+ * ancestors, which ship inside the targets' images, and a target another one builds on
+ * (`FROM app AS app-debug`) is judged through that one, not twice.
+ */
+function isBuiltOnBy(stage: Stage, targets: ReadonlySet<Stage>): boolean {
+  return [...targets].some((other) => other !== stage && ancestorsOf(other).includes(stage));
+}
+
+/** The model of `docker build --target <stage>`: the file's lines up to the next stage's FROM, same line numbers. */
+function imageOfTarget(model: DockerfileModel, stage: Stage): DockerfileModel {
+  const next = model.stages[model.stages.indexOf(stage) + 1];
+  if (next === undefined) return model;
+  const end = model.lines.offsetAt(next.from.range.start);
+  return parseDockerfile(model.text.slice(0, end), model.context);
+}
+
+/**
+ * Runs a final-image check on each image that ships (imagesThatShip), reporting each place once:
+ * two pushed images may share the stage a finding is in.
+ */
+export function checkImagesThatShip<R extends { range: Range; messageId: string }>(
+  model: DockerfileModel,
+  report: (found: R) => void,
+  check: (image: DockerfileModel, report: (found: R) => void) => void,
+): void {
+  const images = imagesThatShip(model);
+  if (images.length === 1 && images[0] === model) return check(model, report);
+  const reported = new Set<string>();
+  for (const image of images) {
+    check(image, (found) => {
+      const key = `${found.range.start.line}:${found.range.start.character}:${found.messageId}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      report(found);
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import * as assert from "assert";
+import { imagesThatShip, pushedTargetImages } from "../../../server/src/model/pushed-images";
+import { parseDockerfile } from "../../../server/src/model/parse";
+
+const TEST_LAST = [
+  "FROM ruby:3.3-alpine AS base",
+  "RUN apk add --no-cache build-base",
+  "FROM base AS web",
+  'CMD ["bin/rails", "server"]',
+  "FROM base AS worker",
+  'CMD ["bin/jobs"]',
+  "FROM base AS assets",
+  "RUN bin/rails assets:precompile",
+  "FROM web AS test",
+  'CMD ["bin/rails", "test"]',
+  "",
+].join("\n");
+
+describe("pushed-images", () => {
+  it("judges the file's own image when its final stage ships", () => {
+    const model = parseDockerfile('FROM alpine:3.22\nCMD ["app"]\n', { buildTargets: ["app"] });
+    assert.deepStrictEqual(imagesThatShip(model), [model]);
+  });
+
+  it("judges each target CI pushes with a command of its own when a test stage is last, as `--target` builds it", () => {
+    const model = parseDockerfile(TEST_LAST, { buildTargets: ["web", "worker", "assets", "test"] });
+    const images = imagesThatShip(model);
+    assert.deepStrictEqual(
+      images.map((image) => image.finalStage?.name),
+      ["web", "worker"],
+    );
+    for (const image of images) {
+      assert.strictEqual(image.stages.at(-1), image.finalStage);
+      assert.ok(model.text.startsWith(image.text), "the image's text is the file's, up to the target's end");
+      assert.strictEqual(image.finalStage?.from.range.start.line, model.stages.find((s) => s.name === image.finalStage?.name)?.from.range.start.line);
+    }
+    assert.strictEqual(pushedTargetImages(model), pushedTargetImages(model), "parsed once per model");
+  });
+
+  it("judges nothing when a test stage is last and CI pushes no other target", () => {
+    assert.deepStrictEqual(imagesThatShip(parseDockerfile(TEST_LAST, {})), []);
+    assert.deepStrictEqual(imagesThatShip(parseDockerfile(TEST_LAST, { buildTargets: ["test"] })), []);
+  });
+
+  it("judges a target another pushed target builds on through that one", () => {
+    const text = TEST_LAST.replace("FROM base AS worker", "FROM web AS worker");
+    const images = imagesThatShip(parseDockerfile(text, { buildTargets: ["web", "worker"] }));
+    assert.deepStrictEqual(
+      images.map((image) => image.finalStage?.name),
+      ["worker"],
+    );
+  });
+
+  it("judges nothing of a file named for development, whatever targets it has", () => {
+    assert.deepStrictEqual(imagesThatShip(parseDockerfile(TEST_LAST, { buildTargets: ["web"], dockerfilePath: "Dockerfile.dev" })), []);
+  });
+});
