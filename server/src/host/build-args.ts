@@ -6,6 +6,7 @@
 
 import { dirname, resolve } from "node:path";
 import type { BuildArgFacts } from "../model/context";
+import { hclMapKeys } from "./bake-files";
 import { scriptTextsIn } from "./build-targets";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
@@ -85,9 +86,7 @@ export function composeArgs(build: unknown): string[] {
 /** The names assigned in bake `args = { NAME = ... }` blocks (HCL) or `"args": { "NAME": ... }` (JSON). */
 export function bakeArgs(text: string | null): string[] {
   if (text === null) return [];
-  const out: string[] = [];
-  for (const block of text.matchAll(/"?\bargs"?\s*[=:]\s*\{([^}]*)\}/g)) out.push(...[...block[1].matchAll(/"?([A-Za-z_]\w*)"?\s*[=:]/g)].map((m) => m[1]));
-  return out;
+  return hclMapKeys(text, "args").filter((name) => /^[A-Za-z_]\w*$/.test(name));
 }
 
 /** `build-args: NAME=value` (build-push-action's input holding one argument on its own line). */

@@ -4,7 +4,7 @@
 // above it, up to the repository root.
 
 import { join } from "node:path";
-import { BAKE_HCL_FILES, BAKE_JSON_FILES, bakeJsonTargets } from "./bake-files";
+import { BAKE_HCL_FILES, BAKE_JSON_FILES, bakeJsonTargets, hclMapKeys } from "./bake-files";
 import { composeServices, field, isRecord } from "./compose-file";
 import { scriptTextsIn } from "./build-targets";
 import { FolderReader } from "./folder-reader";
@@ -114,11 +114,7 @@ function contextNamesOfServices(services: readonly unknown[]): string[] {
 
 /** Keys of every `contexts = { ... }` block of a bake HCL file (`name = "path"`, `"name" = "target:x"`). */
 export function bakeHclContextNames(text: string): string[] {
-  const names: string[] = [];
-  for (const block of text.matchAll(/\bcontexts\s*=\s*\{([^}]*)\}/g)) {
-    for (const key of block[1].matchAll(/(?:^|[\s,{])"?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)"?\s*=/g)) names.push(key[1]);
-  }
-  return names;
+  return hclMapKeys(text, "contexts");
 }
 
 /** `target.<name>.contexts` keys of a bake JSON file. */

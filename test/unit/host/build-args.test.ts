@@ -24,6 +24,12 @@ describe("host/build-args: build arguments a project passes", () => {
 
   it("reads bake args, --build-arg in scripts and NAME=value lines of CI files", () => {
     assert.deepStrictEqual(bakeArgs('target "app" {\n  args = {\n    GO_VERSION = "1.23"\n  }\n}\n'), ["GO_VERSION"]);
+    // Values that interpolate (`${VERSION}`) close no map: the keys after them are read too.
+    assert.deepStrictEqual(bakeArgs('target "app" {\n  args = {\n    BASE = "${VERSION}-bookworm"\n    TIMESTAMP = "${timestamp()}"\n  }\n}\n'), [
+      "BASE",
+      "TIMESTAMP",
+    ]);
+    assert.deepStrictEqual(bakeArgs('{ "target": { "app": { "args": { "A": "}", "B": "x=y, C: z" } } } }'), ["A", "B"]);
     assert.deepStrictEqual(scriptArgs("docker build --build-arg ELIXIR_VERSION=1.17 --build-arg=OTP .\n"), ["ELIXIR_VERSION", "OTP"]);
     assert.deepStrictEqual(scriptArgs('for a in $ARGS; do opts="$opts --build-arg $a"; done\n'), ["*"]);
     assert.deepStrictEqual(scriptArgs("        with:\n          build-args: |\n            PG_VERSION=17\n"), ["PG_VERSION"]);

@@ -48,6 +48,24 @@ describe("host/named-contexts: build contexts passed by name", () => {
     assert.deepStrictEqual(bakeJsonContextNames("{ nope"), []);
   });
 
+  it("reads every key of a bake contexts map whose values interpolate variables (held-out AL: hydra)", () => {
+    const hcl = [
+      'target "postgres" {',
+      "  contexts = {",
+      '    columnar = "target:columnar_${POSTGRES_BASE_VERSION}"',
+      '    postgres_base = "docker-image://postgres:${POSTGRES_BASE_VERSION}-bookworm"',
+      "    # a comment with a } and key = value",
+      '    nested = "${lookup({ a = "}" }, "a", "x")}", after = "./after" /* } */',
+      "  }",
+      '  args = { later = "x" }',
+      "}",
+      "",
+    ].join("\n");
+    assert.deepStrictEqual(bakeHclContextNames(hcl), ["columnar", "postgres_base", "nested", "after"]);
+    assert.deepStrictEqual(bakeHclContextNames('target "a" { contexts = { "x=y" = "./a,b = c" } }\n'), ["x=y"]);
+    assert.deepStrictEqual(bakeHclContextNames('target "a" { contexts = { unclosed = "./a"\n'), ["unclosed"]);
+  });
+
   it("reads --build-context names from build command lines and build-push-action's build-contexts", () => {
     const script = 'docker buildx build --build-context plugin-sources=../plugins \\\n  --build-context=docs="./docs" -t app .\n';
     assert.deepStrictEqual(commandLineContextNames(script), ["plugin-sources", "docs"]);
