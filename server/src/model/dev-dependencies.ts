@@ -454,6 +454,58 @@ export function projectNeedsDevDependencies(model: DockerfileModel, path: string
   const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || manifest.devDependencies.size === 0) return false;
   if (NODE_INSTALL_SCRIPTS.some((name) => runsScript(manifest, name, false, new Set()))) return true;
+  return startRunsDevTool(model, manifest);
+}
+
+/**
+ * True when the container's start (its command, or an entry script) compiles the sources with a
+ * program only a devDependency of the project whose package.json is at `path` provides, run
+ * directly or through the package's scripts (`npm run seed` whose script is `ts-node src/seed.ts`,
+ * `node -r ts-node/register`, `nest start`): the running image needs that toolchain and the
+ * sources. A devDependency that only dispatches (`run-script-os`, `cross-env`) compiles nothing.
+ */
+export function startCompilesSources(model: DockerfileModel, path: string): boolean {
+  const manifest = readNodeManifest(model.context.files, path);
+  if (manifest === null || manifest.devDependencies.size === 0) return false;
+  return commandsRunAtStart(model).some((words) => runsCompiler(manifest, words, new Set()));
+}
+
+/** Programs that compile or transpile the sources they run (`ts-node src/main.ts`). */
+const RUN_TIME_COMPILERS = /^(?:ts-node|ts-node-dev|tsnd|tsx|tsc|babel-node|swc-node|esno|vite-node|nest)$/;
+/** Node's preloads (`-r`, `--loader`, `--import`) that compile the TypeScript it then loads, by package. */
+const COMPILING_PRELOAD = /^(ts-node|tsx|@swc-node\/register|@babel\/register|esbuild-register)(?:\/[\w./-]*)?$/;
+
+/** True when one simple command, or a package script it runs (with the script's pre/post hooks), compiles with a devDependency. */
+function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Set<string>): boolean {
+  const compiles = words.some((word) => {
+    const program = baseName(word);
+    if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
+    const preload = COMPILING_PRELOAD.exec(word);
+    return preload !== null && manifest.devDependencies.has(preload[1]);
+  });
+  if (compiles) return true;
+  const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
+  if (at < 0) return false;
+  const rest = words.slice(at + 1).filter((w) => !w.startsWith("-"));
+  const sub = rest[0];
+  const name =
+    sub === "run" || sub === "run-script"
+      ? rest[1]
+      : sub === "start" || sub === "test"
+        ? sub
+        : baseName(words[at]) !== "npm" && sub !== undefined && !MANAGER_COMMANDS.has(sub)
+          ? sub
+          : undefined;
+  if (name === undefined) return false;
+  return [`pre${name}`, name, `post${name}`].some((script) => {
+    const body = manifest.scripts[script];
+    if (body === undefined || seen.has(script)) return false;
+    seen.add(script);
+    return simpleCommands(body).some((commandWords) => runsCompiler(manifest, commandWords, seen));
+  });
+}
+
+function startRunsDevTool(model: DockerfileModel, manifest: NodeManifest): boolean {
   // A start command may wrap the package manager (`sh /entrypoint.sh npm run dev`, `tini -- npx ...`).
   return commandsRunAtStart(model).some((words) =>
     words.some((w, i) => /^(?:npm|pnpm|yarn|bun|npx|pnpx|bunx)$/.test(baseName(w)) && runsDevTool(manifest, words.slice(i), true, new Set())),

@@ -7,7 +7,7 @@ import type { Rule } from "./types";
 import { detectBuildSteps, turnsCgoOff } from "../model/build-steps";
 import { buildToolKind, keptBuildTools, packageName } from "../model/build-tools";
 import { systemPackageCommand } from "../model/commands";
-import { declaresNoDevDependencies, installManifestSource } from "../model/dev-dependencies";
+import { declaresNoDevDependencies, installManifestSource, startCompilesSources } from "../model/dev-dependencies";
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { lineage } from "../model/stage-graph";
@@ -188,6 +188,9 @@ export const rule: Rule = {
     // run-time settings into the bundle, `npm install`, `make`): the toolchain is a run-time need, as
     // final-stage-build-tools reads it, and a runtime stage without it would not start.
     if (buildsAtStart(model)) return;
+    // The start compiles the sources with a devDependency (migrations and seeds through ts-node):
+    // a runtime stage without that toolchain and the sources would not start.
+    if (startCompilesSources(model, "package.json")) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     // A step in a branch on a build argument the project's builds pass may be skipped by them.

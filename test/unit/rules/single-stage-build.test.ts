@@ -4,6 +4,30 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a start through a devDependency that only dispatches to the built server (run-script-os)",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["npm", "start"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts": {"build": "tsc", "start": "run-script-os", "start:default": "node dist/index.js"}, "devDependencies": {"run-script-os": "^1.1.6", "typescript": "^5.0.0"}}',
+        },
+      },
+      messageId: "build",
+    },
+    {
+      name: "a start script that runs only the built app, though ts-node is a devDependency",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts": {"build": "nest build", "start:prod": "node dist/main", "typeorm": "env-cmd -- ts-node ./node_modules/typeorm/cli.js", "migration:run": "npm run typeorm -- migration:run"}, "dependencies": {"@nestjs/core": "^11.0.0", "typeorm": "^0.3.0"}, "devDependencies": {"@nestjs/cli": "^11.0.0", "ts-node": "^10.9.0", "env-cmd": "^10.1.0", "typescript": "^5.0.0"}}',
+          "start.sh": "#!/bin/sh\nset -e\nnpm run start:prod\n",
+        },
+      },
+      messageId: "build",
+      line: 6,
+    },
+    {
       name: "a cross-compile for Android in an image that starts a program of its own",
       code: 'FROM ubuntu:22.04\nENV HOST=aarch64-linux-android\nCOPY . /src\nRUN cd /src && ./configure --host=$HOST && make\nCMD ["/src/serve"]\n',
       messageId: "build",
@@ -136,6 +160,22 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a command that preloads ts-node, a devDependency, to run the TypeScript sources",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["node", "-r", "ts-node/register", "src/main.ts"]\n',
+      context: { files: { "package.json": '{"scripts": {"build": "tsc"}, "devDependencies": {"ts-node": "^10.9.0", "typescript": "^5.0.0"}}' } },
+    },
+    {
+      name: "a start script that runs migrations through ts-node, a devDependency, on the sources (held-out AL: nestjs-boilerplate)",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts": {"build": "nest build", "start:prod": "node dist/main", "typeorm": "env-cmd -- ts-node ./node_modules/typeorm/cli.js", "migration:run": "npm run typeorm -- migration:run"}, "dependencies": {"@nestjs/core": "^11.0.0", "typeorm": "^0.3.0"}, "devDependencies": {"@nestjs/cli": "^11.0.0", "ts-node": "^10.9.0", "env-cmd": "^10.1.0", "typescript": "^5.0.0"}}',
+          "start.sh": "#!/bin/sh\nset -e\nnpm run migration:run\nnpm run start:prod\n",
+        },
+      },
+    },
     {
       name: "a header that says the binary is copied out with docker cp: a build environment",
       code: "# After the build, copy the binary using docker cp.\nFROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends make\nCOPY . /src\nRUN cd /src && ./configure && make\n",
