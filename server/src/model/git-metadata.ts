@@ -310,12 +310,31 @@ function worksOnGitFolder(command: ShellCommand): boolean {
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
 function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
-  const ran = new Set(filesRunBy(model, command));
-  return (
-    Object.entries(contextFiles(model.context)).some(([path, text]) => ran.has(path) && ASKS_GIT.test(text)) ||
-    scriptReadsGit(model, command) ||
-    buildsGemFromCheckout(model, command)
-  );
+  const files = contextFiles(model.context);
+  return filesRunBy(model, command).some((path) => fileReadsGit(path, files[path])) || buildsGemFromCheckout(model, command);
+}
+
+/** True when a context file a command runs asks git for metadata, or works on the checkout itself. */
+function fileReadsGit(path: string, text: string | undefined): boolean {
+  return text !== undefined && (ASKS_GIT.test(text) || fileUsesCheckout(path, text));
+}
+
+/**
+ * True when the command runs a shell script or a Makefile of the context that works on the
+ * checkout itself (see {@link SCRIPT_USES_CHECKOUT}).
+ */
+function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
+  const files = contextFiles(model.context);
+  return filesRunBy(model, command).some((path) => {
+    const text = files[path];
+    return text !== undefined && fileUsesCheckout(path, text);
+  });
+}
+
+/** True when a shell script or a Makefile works on the checkout itself: a Makefile by fetching submodules only. */
+function fileUsesCheckout(path: string, text: string): boolean {
+  if (MAKEFILES.test(path)) return MAKEFILE_USES_CHECKOUT.test(text);
+  return path.endsWith(".sh") && SCRIPT_USES_CHECKOUT.test(text);
 }
 
 /** A gemspec that lists the gem's files from the checkout (`s.files = `git ls-files``, bundler's template). */
@@ -335,17 +354,6 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
   if (!buildsGem) return false;
   return Object.entries(contextFiles(model.context)).some(
     ([path, text]) => !path.includes("/") && path.endsWith(".gemspec") && GEMSPEC_FILES_FROM_GIT.test(text),
-  );
-}
-
-/**
- * True when the command runs a shell script or a Makefile of the context that works on the
- * checkout itself (see {@link SCRIPT_USES_CHECKOUT}).
- */
-function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
-  const ran = new Set(filesRunBy(model, command).filter((path) => path.endsWith(".sh") || MAKEFILES.test(path)));
-  return Object.entries(contextFiles(model.context)).some(
-    ([path, text]) => ran.has(path) && (MAKEFILES.test(path) ? MAKEFILE_USES_CHECKOUT : SCRIPT_USES_CHECKOUT).test(text),
   );
 }
 
