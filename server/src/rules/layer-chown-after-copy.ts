@@ -4,6 +4,13 @@
 // writes the files with their owner in one layer. Reviewers on held-out sets raised it on real files
 // (a chown of a copied venv, of a PHP app tree) where no rule did.
 //
+// A recursive chmod of the copied folder with an octal mode (`chmod -R 755 /app`) stores the files
+// twice the same way, and `COPY --chmod` (BuildKit) sets the mode in the COPY's layer; so does
+// `chmod +x` of one program a COPY brought from a stage (`COPY --from=build /out/server
+// /usr/local/bin/`): a built binary is no small file, unlike a script from the context. Symbolic modes other than `+x` (`u=rwX`,
+// `g=u`) have no single octal equivalent, and non-octal `--chmod` needs Dockerfile syntax 1.14:
+// left alone. Reviewers raised these on held-out sets (SickChill, wireguard-ui, semaphore).
+//
 // Only where the remedy is the whole story: the chown names the COPY's destination itself, and no
 // RUN runs between the two (an install in between writes files the chown also hands over, which
 // `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
@@ -23,7 +30,7 @@ import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import { hasWildcard } from "../model/copies";
-import type { Fix, ReportFn, Rule } from "./types";
+import type { Fix, Report, ReportFn, Rule } from "./types";
 
 /** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
 const OWNERSHIP_STEP = new Set(["chown", "chmod", "chgrp", "mkdir", "id", "set", "true", "echo", "ln", "touch"]);
@@ -33,13 +40,15 @@ export const rule: Rule = {
     id: "layer-chown-after-copy",
     family: "layers",
     severity: "info",
-    description: "Give copied files their owner with COPY --chown, not a recursive chown in a later RUN.",
+    description: "Give copied files their owner and mode with COPY --chown and --chmod, not a chown or chmod in a later RUN.",
     fix: "suggestion",
     equivalents: {},
     messages: {
       chownAfterCopy: "'chown -R' stores line {line}'s files twice; use 'COPY --chown={owner}', chown without -R.",
       chownRepeatsCopy: "'chown -R' repeats the owner line {line}'s COPY set, storing its files twice; drop '-R'.",
       chownParentAfterCopy: "'chown -R {folder}' stores line {line}'s files twice; use COPY --chown={owner}, chown the rest.",
+      chmodAfterCopy: "'chmod -R' stores line {line}'s files twice; use 'COPY --chmod={mode}', chmod without -R.",
+      chmodFileAfterCopy: "'chmod' stores line {line}'s '{file}' twice; use 'COPY --chmod={mode}' instead.",
     },
   },
   check(model, report) {
@@ -50,17 +59,21 @@ export const rule: Rule = {
 
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
-  // No chown in any RUN, the usual case: nothing to weigh (issue #16).
-  if (!allRunInstructions(model).some((run) => run.commands.some((command) => command.name === "chown"))) return;
+  // No chown or chmod in any RUN, the usual case: nothing to weigh (issue #16).
+  if (!allRunInstructions(model).some((run) => run.commands.some((command) => command.name === "chown" || command.name === "chmod"))) return;
   // Development and CI images are rebuilt, not shipped: their size is nobody's concern.
   if (developmentPurpose(model) !== null) return;
   for (const stage of finalImageStages(model)) {
     // Folder copies since the last RUN, by destination: a RUN may write into them, so it ends the window.
     let copies = new Map<string, Instruction>();
+    // Single files copied from a stage since the last RUN, by their path in the image.
+    let files = new Map<string, Instruction>();
     for (const instruction of stage.instructions) {
       if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
         const dest = folderCopyDestination(model, stage, instruction);
         if (dest !== null) copies.set(dest, instruction);
+        const file = stageFileCopyDestination(model, stage, instruction);
+        if (file !== null) files.set(file, instruction);
         continue;
       }
       if (instruction.keyword !== "RUN") continue;
@@ -72,6 +85,13 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
       const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
       for (const command of isOwnershipStep ? instruction.commands : []) {
+        const chmod = copiedModeChange(model, stage, instruction, command, copies, files);
+        if (chmod !== null) {
+          report(chmod);
+          // Each program a chmod names is stored twice on its own: the RUN's later chmods are read too.
+          if (chmod.messageId === "chmodFileAfterCopy") continue;
+          break;
+        }
         const chown = recursiveChown(model, stage, instruction, command);
         if (chown === null) continue;
         const target = chown.paths.find((p) => copies.has(p));
@@ -123,6 +143,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         break;
       }
       copies = new Map();
+      files = new Map();
     }
   }
 }
@@ -207,6 +228,103 @@ function createsOnlyAccountsOutside(run: Instruction, folders: readonly string[]
 
 /** The options of adduser/useradd that name the home folder or the skeleton copied into it. */
 const HOME_OPTION = /^(?:-[hdk]|--home(?:-dir)?|--skel)(?:=|$)/;
+
+/** `chmod` modes `COPY --chmod` writes as they are: octal (`755`, `0644`). */
+const OCTAL_MODE = /^0?[0-7]{3}$/;
+/** `chmod +x` (also `a+x`, `ugo+x`): on a built binary or a copied file, mode 755. */
+const ADD_EXECUTE = /^(?:a|ugo)?\+x$/;
+
+/**
+ * The report for a chmod of what a COPY of the window just brought: a recursive chmod with an
+ * octal mode of a copied folder, or a chmod (`+x` or octal) of a single file copied from a stage;
+ * null for anything else, or when the copy already sets a mode or the folder held earlier files.
+ */
+function copiedModeChange(
+  model: DockerfileModel,
+  stage: Stage,
+  run: Instruction,
+  command: ShellCommand,
+  copies: ReadonlyMap<string, Instruction>,
+  files: ReadonlyMap<string, Instruction>,
+): Report | null {
+  if (command.name !== "chmod") return null;
+  const operands = command.args.filter((w) => !w.value.startsWith("-") || /^-[rwxXst]/.test(w.value));
+  const mode = operands[0] === undefined ? "" : unquoteWord(operands[0].value);
+  const paths = resolvedPaths(model, stage, run, command, operands.slice(1));
+  if (paths === null) return null;
+  if (command.args.some(isRecursiveFlag)) {
+    if (!OCTAL_MODE.test(mode)) return null;
+    const target = paths.find((p) => copies.has(p));
+    const copy = target === undefined ? undefined : copies.get(target);
+    if (target === undefined || copy === undefined || modeFlag(copy) !== null || writtenBefore(model, stage, copy, target)) return null;
+    const edits = withoutRecursion(command);
+    return {
+      range: command.range,
+      messageId: "chmodAfterCopy",
+      data: { line: copy.range.start.line + 1, mode },
+      suggest:
+        edits === null
+          ? undefined
+          : [{ title: `Copy with --chmod=${mode} and chmod only the folder itself`, edits: [flagEdit(copy, `--chmod=${mode}`), ...edits] }],
+    };
+  }
+  // `+x` says the path is a file (a folder is searchable already): a program built in a stage.
+  if (!ADD_EXECUTE.test(mode) || paths.length !== 1) return null;
+  const copy = files.get(paths[0]);
+  if (copy === undefined || modeFlag(copy) !== null) return null;
+  return { range: command.range, messageId: "chmodFileAfterCopy", data: { line: copy.range.start.line + 1, file: paths[0], mode: "755" } };
+}
+
+/** The operands of a chown or chmod as absolute, normalized paths; null when none is known (a variable without value, a wildcard, an unknown working directory). */
+function resolvedPaths(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand, operands: readonly Word[]): string[] | null {
+  const directory = commandDirectory(model, stage, run, command);
+  const scope = environmentViewAt(model, stage, run);
+  const paths: string[] = [];
+  for (const operand of operands) {
+    const sub = substituteVariables(unquoteWord(operand.value), scope);
+    if (sub.unresolved.length > 0 || hasWildcard(sub.value)) continue;
+    if (!sub.value.startsWith("/") && directory === null) continue;
+    paths.push(joinPath(directory ?? "/", sub.value));
+  }
+  return paths.length === 0 ? null : paths;
+}
+
+/**
+ * The path in the image of the one source a COPY brings from a stage or an image under a name
+ * without an extension (`COPY --from=build /out/server /usr/local/bin/`: a program, or a folder
+ * the caller tells apart), absolute and normalized; null for several sources, a folder's contents,
+ * a file with an extension or a script's name (small), a copy from the context, or an unknown
+ * working directory.
+ */
+function stageFileCopyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
+  if (copy.keyword !== "COPY" || copy.heredocs.length > 0 || !copy.flags.some((f) => f.name.toLowerCase() === "from")) return null;
+  const paths = copyPaths(copy);
+  if (paths === null || paths.sources.length !== 1) return null;
+  const source = paths.sources[0].value;
+  const name = source.split("/").pop() ?? "";
+  if (!/^[\w-]+$/.test(name) || SCRIPT_NAME.test(name)) return null;
+  const scope = environmentViewAt(model, stage, copy);
+  const dest = substituteVariables(paths.dest.value, scope);
+  if (dest.unresolved.length > 0) return null;
+  const directory = workdirOf(model, stage, copy);
+  if (!dest.value.startsWith("/") && directory === null) return null;
+  const target = joinPath(directory ?? "/", dest.value);
+  return dest.value.endsWith("/") || dest.value === "." ? joinPath(target, name) : target;
+}
+
+/** Names scripts go by without an extension (`docker-entrypoint`, `start`, `server-wrapper`): small files, not built programs. */
+const SCRIPT_NAME = /(?:^|[-_])(?:entrypoint|entry|start|run|init|healthcheck|wait-for-it|wrapper)(?:[-_]|$)/i;
+
+/** The `--chmod` value of a COPY/ADD, or null when it sets none. */
+function modeFlag(copy: Instruction): string | null {
+  const flag = copy.flags.find((f) => f.name.toLowerCase() === "chmod");
+  return flag === undefined ? null : unquoteWord(flag.value ?? "");
+}
+
+/** The edit that adds `flag` (`--chmod=755`) to a COPY, right after its keyword. */
+function flagEdit(copy: Instruction, flag: string): TextEdit {
+  return { range: { start: copy.keywordRange.end, end: copy.keywordRange.end }, newText: ` ${flag}` };
+}
 
 interface RecursiveChown {
   owner: string;

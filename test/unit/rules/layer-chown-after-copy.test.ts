@@ -4,6 +4,39 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "each program a RUN chmods after copying it from a stage is reported, past the chown and the wrapper script",
+      code: 'FROM alpine:3.22\nCOPY --from=builder /src/server-wrapper /usr/local/bin/\nCOPY --from=builder /src/bin/semaphore /usr/local/bin/\nRUN chown -R app:0 /usr/local/bin/server-wrapper && chmod +x /usr/local/bin/server-wrapper && chown -R app:0 /usr/local/bin/semaphore && chmod +x /usr/local/bin/semaphore\nCMD ["server-wrapper"]\n',
+      messageId: "chmodFileAfterCopy",
+      data: { line: 3, file: "/usr/local/bin/semaphore", mode: "755" },
+    },
+    {
+      name: "a recursive chmod with an octal mode of the folder just copied: the suggestion moves the mode onto the COPY",
+      code: 'FROM python:3.12-slim\nCOPY . /app/sickchill\nRUN chmod -R 777 /app/sickchill\nCMD ["python", "/app/sickchill/SickChill.py"]\n',
+      messageId: "chmodAfterCopy",
+      line: 3,
+      data: { line: 2, mode: "777" },
+      output: 'FROM python:3.12-slim\nCOPY --chmod=777 . /app/sickchill\nRUN chmod 777 /app/sickchill\nCMD ["python", "/app/sickchill/SickChill.py"]\n',
+    },
+    {
+      name: "the mode before the recursion flag (chmod 775 -R)",
+      code: 'FROM alpine:3.22\nWORKDIR /srv\nCOPY --from=build /out/release ./\nRUN chmod 775 -R /srv\nCMD ["/srv/bin/server"]\n',
+      messageId: "chmodAfterCopy",
+      data: { line: 3, mode: "775" },
+    },
+    {
+      name: "chmod +x of a program just copied from a build stage",
+      code: 'FROM alpine:3.22\nCOPY --from=builder /build/wg-ui /app/\nRUN chmod +x /app/wg-ui\nCMD ["/app/wg-ui"]\n',
+      messageId: "chmodFileAfterCopy",
+      line: 3,
+      data: { line: 2, file: "/app/wg-ui", mode: "755" },
+    },
+    {
+      name: "chmod +x of a program copied from a stage under a new name, by a path relative to the working directory",
+      code: 'FROM debian:bookworm-slim\nWORKDIR /usr/local/bin\nCOPY --from=build /src/target/release/relay relayd\nRUN chmod a+x relayd\nCMD ["relayd"]\n',
+      messageId: "chmodFileAfterCopy",
+      data: { line: 3, file: "/usr/local/bin/relayd", mode: "755" },
+    },
+    {
       name: "a folder copied, then handed to an account created before it: the suggestion moves the owner onto the COPY and keeps the folder's own chown",
       code: 'FROM php:8.3-apache\nRUN useradd --system webapp\nCOPY site/ /var/www/html/\nRUN chown -R webapp:webapp /var/www/html\nCMD ["apache2-foreground"]\n',
       messageId: "chownAfterCopy",
@@ -74,6 +107,38 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "chmod +x of a wrapper script a stage holds, named without an extension",
+      code: 'FROM alpine:3.22\nCOPY --from=builder /src/deployment/server-wrapper /usr/local/bin/\nRUN chmod +x /usr/local/bin/server-wrapper\nCMD ["server-wrapper"]\n',
+    },
+    {
+      name: "chmod +x of an entry script a stage holds, named without an extension",
+      code: 'FROM node:22-alpine\nCOPY --from=build /sqlpad/docker-entrypoint /docker-entrypoint\nRUN chmod +x /docker-entrypoint\nENTRYPOINT ["/docker-entrypoint"]\n',
+    },
+    {
+      name: "a recursive chmod with a symbolic mode: no octal --chmod says the same (X marks folders only)",
+      code: 'FROM python:3.12-slim\nCOPY ./ /app/\nRUN chmod -R u=rwX,go=rX /app\nCMD ["python", "/app/main.py"]\n',
+    },
+    {
+      name: "chmod +x of a script copied from the context: a small file",
+      code: 'FROM alpine:3.22\nCOPY entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+    },
+    {
+      name: "chmod +x of a script a stage built: a file with an extension is no program build",
+      code: 'FROM alpine:3.22\nCOPY --from=build /src/run.sh /app/\nRUN chmod +x /app/run.sh\nCMD ["/app/run.sh"]\n',
+    },
+    {
+      name: "a recursive chmod after an install wrote into the copied folder",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nRUN chmod -R 755 /app\nCMD ["node", "index.js"]\n',
+    },
+    {
+      name: "the copy already sets a mode: the chmod is the author's own second word",
+      code: 'FROM alpine:3.22\nCOPY --chmod=755 --from=builder /build/server /app/\nRUN chmod +x /app/server\nCMD ["/app/server"]\n',
+    },
+    {
+      name: "a recursive chmod of a folder the base image filled before the copy",
+      code: "FROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\nRUN chmod -R 755 /usr/share/nginx\n",
+    },
     {
       name: "the account created in between has its home inside the copied folder",
       code: 'FROM alpine:3.22\nCOPY . /srv/site\nRUN adduser -D -h /srv/site/home web\nRUN chown -R web:web /srv/site\nCMD ["/srv/site/run"]\n',
