@@ -7,6 +7,7 @@
 import { contextCopy } from "./copies";
 import { baseName, contextRelativePath, copyPaths, isSameOrParentPath, normalizePath, unquoteWord } from "./copy-paths";
 import { isPrivilegeDropTool, PRIVILEGE_DROP_TOOLS } from "./privilege-drop-tools";
+import { dropsThroughDockerStacksStart } from "./jupyter-server";
 import { isSelfDroppingDaemon } from "./self-dropping-daemons";
 import { lineage } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
@@ -301,6 +302,9 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
     if (name === "run" && path.includes("/") && (RUN_FILE_DROP.test(text) || SCRIPT_DROP.test(text))) return true;
   }
   if (procfileRunsWorkerServers(model, command)) return true;
+  // Jupyter's docker-stacks `start.sh`, started as root, gives the notebook user the name and ids
+  // the image sets (NB_USER, NB_UID) and drops to it before starting the server.
+  if (dropsThroughDockerStacksStart(model)) return true;
   // gunicorn's master switches its workers to `--user` (`-u`) itself.
   if (command?.some((w) => baseName(w) === "gunicorn") && command.some((w) => /^(?:--user(?:=.+)?|-u\S*)$/.test(w))) return true;
   // An entry script named for the drop, even when it cannot be read (`/run-as-user.sh`).

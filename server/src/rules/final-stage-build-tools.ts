@@ -13,6 +13,7 @@ import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
 import { documentsBuildsInContainer } from "../model/container-builds";
 import { imageRole, startsBareInterpreter } from "../model/image-role";
+import { startsJupyterServer } from "../model/jupyter-server";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly } from "../model/root-by-design";
@@ -20,6 +21,7 @@ import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
+import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction } from "../model/types";
@@ -91,11 +93,20 @@ const HEADER_HELPERS = new Set(["linux-headers", "kernel-devel"]);
  * extension installers need. Also without the -dev packages that ship a library the image preloads
  * by its unversioned name (`LD_PRELOAD=libtcmalloc.so`): only the -dev package has that file. And
  * without the tools the container runs when it starts (an entry script's `$(pkg-config --variable=libdir
- * jemalloc)`): they are run-time needs. Null when no compiler or header of the RUN's own is left.
+ * jemalloc)`): they are run-time needs. And without the Python headers when the image keeps pip
+ * for run time (`pipAtRunTime`): the packages pip installs then build against them. Null when no
+ * compiler or header of the RUN's own is left.
  */
-function addedByRun(kept: KeptBuildTools, inBase: ReadonlySet<string>, preloaded: ReadonlySet<string>, runAtStart: ReadonlySet<string>): KeptBuildTools | null {
+function addedByRun(
+  kept: KeptBuildTools,
+  inBase: ReadonlySet<string>,
+  preloaded: ReadonlySet<string>,
+  runAtStart: ReadonlySet<string>,
+  pipAtRunTime: boolean,
+): KeptBuildTools | null {
   const tools = kept.tools.filter((t) => {
     const name = packageName(t.value);
+    if (pipAtRunTime && isPythonHeaders(name)) return false;
     return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
   });
   const kinds = tools.map((t) => buildToolKind(t.value));
@@ -185,7 +196,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (rootRef && toolchainOf(rootRef)) return;
   // An RStudio Server, Jupyter or code-server workbench: its users install packages from the IDE,
   // which compile against the image's compilers and headers at run time.
-  if (rootRef && isWorkbenchImage(rootRef)) return;
+  // The same when the file shows it rather than the base's name: the image starts a Jupyter server
+  // (docker-stacks concatenated onto a CUDA base, a team's own docker-stacks-derived base).
+  if ((rootRef && isWorkbenchImage(rootRef)) || startsJupyterServer(model)) return;
   // dkms builds kernel modules against the host's kernel when the container starts (driver
   // loaders): compilers and headers are its run-time job.
   if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
@@ -230,7 +243,11 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // shows of the versioned file (`libjemalloc.so.2`) says the runtime package serves.
   if (runsJvm(model) && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
   const runAtStart = programsRunAtStart(model);
-  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart) ?? []);
+  // pip installed and never run in the build (no other Python installer either): Python packages
+  // are installed when the image runs (a database's Python extension installing its users'
+  // requirements), and their source builds need the Python headers.
+  const pipAtRunTime = installsPipForRunTime(chain);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {
     // Kept in a published image the final stage only layers tests over (a `--target` whose entry

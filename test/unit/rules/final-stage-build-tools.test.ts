@@ -11,8 +11,64 @@ const SOURCING_ENTRY =
 const PLUGIN_LIBRARY =
   '#!/bin/bash\nexec_as_app() {\n  if [[ $(whoami) == app ]]; then\n    $@\n  else\n    sudo -HEu ${APP_USER} "$@"\n  fi\n}\n\nconfigure_app() {\n  exec_as_app sed -i s/a/b/ /etc/app.conf\n}\n\ninstall_plugins() {\n  if [[ -d /data/plugins ]]; then\n    exec_as_app bundle install -j"$(nproc)" --quiet\n  fi\n}\n';
 
+/** Jupyter's docker-stacks concatenated onto a CUDA base: its scipy section keeps build-essential for users' Cython builds. */
+const CONCATENATED_STACKS =
+  'FROM nvidia/cuda:12.9.1-runtime-ubuntu24.04\nCOPY fix-permissions /usr/local/bin/fix-permissions\nRUN fix-permissions /opt/conda\nCOPY start.sh /usr/local/bin/\nENTRYPOINT ["tini", "-g", "--", "start.sh"]\nCMD ["start-notebook.py"]\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nUSER ${NB_UID}\n';
+/** A database image that keeps pip and the Python headers for the Python packages its extension installs when it runs. */
+const RUN_TIME_PIP =
+  'FROM postgres:17-bookworm\nRUN apt-get update && apt-get -y install postgresql-plpython3-17 python3-dev python3-venv python3-pip\nCOPY --from=build /build/python-wheels /python-wheels\nENTRYPOINT ["db-entrypoint.sh"]\nCMD ["postgres"]\n';
+
 testRule(rule, {
   fires: [
+    {
+      name: "a Jupyter image that only runs a notebook as a batch job is no workbench",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nCOPY report.ipynb /srv/\nCMD ["jupyter", "nbconvert", "--execute", "/srv/report.ipynb"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
+      name: "a docker-stacks base whose image starts a program of its own is an app",
+      code: 'FROM acme/notebook-base:5\nUSER root\nRUN apt-get update && apt-get install -y gcc && fix-permissions /srv\nCOPY app.py /srv/\nCMD ["python", "/srv/app.py"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
+      name: "the Python headers without pip: nothing in the image installs Python packages",
+      code: RUN_TIME_PIP.replace(" python3-pip", ""),
+      messageId: "headers",
+      data: { packages: "'python3-dev'" },
+    },
+    {
+      name: "pip installed and run by a later RUN: the headers serve the build",
+      code: RUN_TIME_PIP.replace("COPY --from", "RUN pip3 install --break-system-packages psycopg2\nCOPY --from"),
+      messageId: "headers",
+      line: 2,
+      data: { packages: "'python3-dev'" },
+    },
+    {
+      name: "pip installed and run as a module by a later RUN",
+      code: RUN_TIME_PIP.replace("COPY --from", "RUN python3 -m venv /venv && /venv/bin/python -m pip install -r /req.txt\nCOPY --from"),
+      messageId: "headers",
+    },
+    {
+      name: "pip installed, and pipx installs packages with it in the same RUN",
+      code: RUN_TIME_PIP.replace("python3-pip", "python3-pip pipx && pipx install tokenizers"),
+      messageId: "headers",
+    },
+    {
+      name: "pip installed, and uv installs packages through its pip interface",
+      code: RUN_TIME_PIP.replace("COPY --from", "RUN uv pip install --system psycopg2\nCOPY --from"),
+      messageId: "headers",
+    },
+    {
+      name: "pip installed, and poetry installs the project's packages",
+      code: RUN_TIME_PIP.replace("COPY --from", "RUN poetry install --only main\nCOPY --from"),
+      messageId: "headers",
+    },
+    {
+      name: "pip installed for run time: the compiler beside the Python headers is still reported",
+      code: RUN_TIME_PIP.replace("python3-dev", "gcc python3-dev"),
+      messageId: "buildToolsInstallOnly",
+      data: { packages: "'gcc'" },
+    },
     {
       name: "a test stage last in the file, CI pushing the web target: the web image keeps the compiler",
       code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS web\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',
@@ -527,6 +583,35 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Jupyter's docker-stacks concatenated onto a CUDA base: the image starts the notebook server",
+      code: CONCATENATED_STACKS,
+    },
+    {
+      name: "an image that starts JupyterLab itself",
+      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nEXPOSE 8888\nCMD jupyter lab --ip=0.0.0.0 --allow-root\n",
+    },
+    {
+      name: "JupyterLab started through docker-stacks' start.sh",
+      code: 'FROM acme/lab:3\nRUN apt-get update && apt-get install -y --no-install-recommends libhdf5-dev\nCMD ["start.sh", "jupyter", "lab"]\n',
+    },
+    {
+      name: "JupyterHub's single-user server as the command",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nCMD ["jupyterhub-singleuser"]\n',
+    },
+    {
+      name: "an entry script the host read that starts the notebook server",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { files: { "entrypoint.sh": "#!/bin/sh\nset -e\nexec jupyter notebook --no-browser --ip=0.0.0.0\n" } },
+    },
+    {
+      name: "pip installed and never run in the build: the Python packages are installed at run time and build against the headers",
+      code: RUN_TIME_PIP,
+    },
+    {
+      name: "Alpine's pip installed and never run in the build",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache python3 python3-dev py3-pip\nCOPY plugins.py /srv/\nCMD ["python3", "/srv/plugins.py"]\n',
+    },
     {
       name: "a test stage last in the file and no target CI builds: nothing says which image ships",
       code: 'FROM ruby:3.3-alpine AS base\nRUN apk add --no-cache build-base postgresql-dev\nWORKDIR /app\nFROM base AS web\nCOPY . .\nCMD ["bin/rails", "server"]\nFROM web AS test\nRUN apk add --no-cache chromium\nCMD ["bin/rails", "test"]\n',

@@ -27,8 +27,40 @@ const reinstallingService: ComposeServiceFacts = {
   command: ["bash", "-c", '"rm -f tmp/pids/server.pid && bundle install && bundle exec rails s"'],
 };
 
+// A JupyterHub single-user image on a team's own docker-stacks-derived base: the base brought
+// fix-permissions and `start.sh`, which, started as root, renames jovyan to NB_USER and drops to it.
+const DOCKER_STACKS_SINGLEUSER =
+  "FROM acme/singleuser:2.12\nENV NB_USER=analyst\nENV NB_UID=2100\nUSER root\nRUN mkdir /home/$NB_USER && fix-permissions /home/$NB_USER\nRUN pip install --no-cache-dir acme-lab\n";
+
 testRule(rule, {
   fires: [
+    {
+      name: "a docker-stacks-derived image that stays root but sets no NB_USER or NB_UID for start.sh to switch to",
+      code: DOCKER_STACKS_SINGLEUSER.replace("ENV NB_USER=analyst\nENV NB_UID=2100\n", ""),
+      messageId: "lastUserRoot",
+      line: 2,
+      data: { user: "root" },
+    },
+    {
+      name: "NB_USER set on a base the file shows nothing of docker-stacks about",
+      code: "FROM acme/app-base:3\nENV NB_USER=analyst\nUSER root\nRUN mkdir -p /data\n",
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "NB_USER set where the file copies fix-permissions itself and sets no start: the base's start is not docker-stacks'",
+      code: "FROM ubuntu:24.04\nENV NB_USER=analyst\nCOPY fix-permissions /usr/local/bin/fix-permissions\nUSER root\nRUN fix-permissions /home\n",
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "NB_USER set and an entry script named start.sh, with no docker-stacks fix-permissions: another project's start.sh",
+      code: 'FROM acme/app-base:3\nENV NB_USER=analyst\nUSER root\nRUN mkdir -p /data\nENTRYPOINT ["/start.sh"]\n',
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "a docker-stacks-derived image with a CMD of its own: an older base's CMD, not its ENTRYPOINT, ran start.sh",
+      code: DOCKER_STACKS_SINGLEUSER + 'CMD ["python", "/srv/app.py"]\n',
+      messageId: "lastUserRoot",
+    },
     {
       name: "a bare '--dir' naming a folder of static files, not state",
       code: 'FROM node:22-slim\nRUN npm install -g http-server\nCOPY public /srv/public\nEXPOSE 8080\nCMD ["http-server", "--dir", "/srv/public", "-p", "8080"]\n',
@@ -797,6 +829,18 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a JupyterHub single-user image on a docker-stacks-derived base, root for start.sh, which switches to NB_USER",
+      code: DOCKER_STACKS_SINGLEUSER,
+    },
+    {
+      name: "docker-stacks concatenated onto a CUDA base, tini running start.sh, NB_UID set, left as root",
+      code: 'FROM nvidia/cuda:12.9.1-runtime-ubuntu24.04\nENV NB_UID=1000\nCOPY fix-permissions start.sh /usr/local/bin/\nRUN fix-permissions /opt/conda\nENTRYPOINT ["tini", "-g", "--", "start.sh"]\nCMD ["start-notebook.py"]\nUSER root\nRUN apt-get update && apt-get install -y ffmpeg\n',
+    },
+    {
+      name: "a docker-stacks launcher as the command, NB_USER set, left as root",
+      code: 'FROM acme/notebook-base:5\nENV NB_USER=analyst\nUSER root\nRUN apt-get update && apt-get install -y graphviz\nCMD ["start-singleuser.sh"]\n',
+    },
     {
       name: "every compose service mounts the sources over WORKDIR and re-runs bundle install at start, whatever a comment says of production",
       code: RAILS_DEV_IMAGE,
