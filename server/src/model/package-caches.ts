@@ -5,6 +5,7 @@
 
 import { systemPackageCommand } from "./commands";
 import { envDeclarations, variableFor } from "./environment";
+import { normalizePath } from "./copy-paths";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
 import { lineage } from "./stage-graph";
 import { workdirOf } from "./workdir";
@@ -139,7 +140,7 @@ function cacheLeftBy(
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "update") {
     // `apk --no-cache update` fetches the index without storing it.
     if (pkg.options.some((o) => o.value === "--no-cache")) return null;
-    if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
+    if (keepsApkCacheInMount(model, instruction, command) || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
     // What the apk commands after it in the RUN do with the index: `add`/`upgrade --no-cache`
     // fetch their own and keep none; without the flag (or after another update) they store it too.
     const fetching = later()
@@ -153,7 +154,7 @@ function cacheLeftBy(
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
     // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.
     if (pkg.options.some((o) => o.value === "--no-cache" || o.value === "--no-network")) return null;
-    if (hasVolatileMountAt(run, "/var/cache/apk") || later().some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
+    if (keepsApkCacheInMount(model, instruction, command) || later().some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
     const hasSeparateIndexUpdate = run.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"));
     return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
   }
@@ -178,6 +179,55 @@ function cacheLeftBy(
     return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
   return null;
+}
+
+/** The cache folder apk prefers when it exists; otherwise it caches in /var/cache/apk. */
+const APK_LINKED_CACHE = "/etc/apk/cache";
+const APK_STATIC_CACHE = "/var/cache/apk";
+
+/**
+ * True when the folder `command` (an apk command of the RUN `instruction`) writes its index and
+ * packages to is a cache or tmpfs mount, so nothing of it stays in the layer. apk caches in
+ * /etc/apk/cache when that path exists (apk-tools: apk_ctx_prepare, apk_db_open), else in
+ * /var/cache/apk. A mount at /etc/apk/cache creates it; a symbolic link made there earlier (`ln -s
+ * /pkg-cache /etc/apk/cache`, in the RUN or an earlier one of the stage's lineage) sends the cache
+ * to the link's target; a folder made there (`mkdir -p /etc/apk/cache`) keeps it in the layer even
+ * when /var/cache/apk is mounted.
+ */
+function keepsApkCacheInMount(model: DockerfileModel, instruction: Instruction, command: ShellCommand): boolean {
+  const run = instruction.trigger ?? instruction;
+  if (hasVolatileMountAt(run, APK_LINKED_CACHE)) return true;
+  return hasVolatileMountAt(run, apkCacheFolderBefore(model, instruction, command));
+}
+
+/** Where apk caches just before `command`: the target of a link at /etc/apk/cache, that folder once made, or /var/cache/apk. */
+function apkCacheFolderBefore(model: DockerfileModel, instruction: Instruction, command: ShellCommand): string {
+  const run = instruction.trigger ?? instruction;
+  const earlier: ShellCommand[] = [];
+  for (const s of instruction.stage ? lineage(instruction.stage) : []) {
+    for (const i of s.instructions) {
+      if (i === instruction) break;
+      if (i.keyword === "RUN") earlier.push(...i.commands);
+    }
+  }
+  earlier.push(...run.commands.slice(0, run.commands.indexOf(command)));
+  return earlier.reduce<string | null>(linkedApkCacheAfter, null) ?? APK_STATIC_CACHE;
+}
+
+/**
+ * Where /etc/apk/cache leads once `command` ran (null while it does not exist), given where it led
+ * before: only a command that makes the path changes it, and only the first such one.
+ */
+function linkedApkCacheAfter(linked: string | null, command: ShellCommand): string | null {
+  // A command in a branch or after `||` may not run; an existing /etc/apk/cache stays what it is.
+  if (linked !== null || command.depth > 0 || command.joinedBy === "||") return linked;
+  const operands = command.args.filter((w) => !w.value.startsWith("-")).map((w) => w.value.replace(/^["']|["']$/g, ""));
+  const names = (path: string): boolean => normalizePath(path) === APK_LINKED_CACHE;
+  if (command.name === "mkdir" && operands.some(names)) return APK_LINKED_CACHE;
+  // A folder can only be linked symbolically: `ln` without `-s` would fail the build.
+  if (command.name !== "ln" || operands.length !== 2 || !names(operands[1]) || operands[0].includes("$")) return null;
+  // A relative target (`../../var/cache/apk`) is read from the link's folder.
+  return normalizePath(operands[0].startsWith("/") ? operands[0] : `/etc/apk/${operands[0]}`);
 }
 
 /** `rm /etc/apt/apt.conf.d/docker-clean`, or configuring apt to keep downloaded packages. */

@@ -42,6 +42,19 @@ testRule(rule, {
       line: 3,
     },
     {
+      // With /etc/apk/cache made a folder, apk caches there, not in the mounted /var/cache/apk.
+      name: "/etc/apk/cache made a folder: a mount at /var/cache/apk does not hold the cache",
+      code: 'FROM alpine:3.20\nRUN mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+      messageId: "apkCache",
+      line: 3,
+    },
+    {
+      name: "/etc/apk/cache linked to a folder no mount holds",
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk ln -s /srv/apk /etc/apk/cache && apk update && apk add --no-cache bash\nCMD ["sh"]\n',
+      messageId: "apkIndexUpdate",
+      line: 2,
+    },
+    {
       name: "rm of a folder named cleanup, and make's own clean target, are not cleanup helpers",
       code: 'FROM alpine:3.20\nRUN apk add curl make && rm -rf /tmp/cleanup && make clean\nCMD ["sh"]\n',
       messageId: "apkCache",
@@ -964,6 +977,39 @@ testRule(rule, {
     {
       name: "apt 3 dist-clean removes the lists",
       code: "FROM ubuntu:25.04\nRUN apt-get update; apt-get install -y wget; apt-get dist-clean\n",
+    },
+    {
+      // apk caches in /etc/apk/cache whenever that path exists: the mount creates it.
+      name: "apk add with a cache mount at /etc/apk/cache, apk's preferred cache folder",
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add gcc musl-dev\nCMD ["sh"]\n',
+    },
+    {
+      name: "apk update with a cache mount at /etc/apk/cache",
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk update && apk add curl\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked to a mounted folder earlier in the RUN",
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/pkg-cache ln -s /pkg-cache /etc/apk/cache && apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked by an earlier RUN, relatively, to the mounted /var/cache/apk",
+      code: 'FROM alpine:3.20\nRUN ln -s ../../var/cache/apk /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked to the mounted /var/cache/apk, then made again with mkdir -p (a no-op)",
+      code: 'FROM alpine:3.20\nRUN ln -s /var/cache/apk /etc/apk/cache && mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache made only in a branch that may not run: the mounted /var/cache/apk is read as the cache",
+      code: 'FROM alpine:3.20\nRUN if [ "$KEEP" = 1 ]; then mkdir -p /etc/apk/cache; fi\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache made only after `||`",
+      code: 'FROM alpine:3.20\nRUN test -n "$NO_CACHE" || mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked to a folder named by a variable: not known, the mounted /var/cache/apk is read as the cache",
+      code: 'FROM alpine:3.20\nRUN ln -s "$APK_CACHE" /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
     },
     {
       name: "apk cache in a tmpfs",
