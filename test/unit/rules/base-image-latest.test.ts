@@ -5,6 +5,18 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a placeholder ARG in the image's path, not its tag: the written 'latest' still floats",
+      code: 'ARG OWNER=unset\nFROM docker.io/${OWNER}/tool:latest\nCMD ["tool"]\n',
+      messageId: "latestOrDigest",
+      line: 2,
+    },
+    {
+      name: "the tag's ARG defaults to a moving tag, not a placeholder",
+      code: 'ARG PYTHON_VER=bookworm\nFROM python:${PYTHON_VER}\nCMD ["python"]\n',
+      messageId: "floating",
+      line: 2,
+    },
+    {
       name: "compose builds the image under another tag than the one FROM pulls",
       code: 'FROM acme/app-base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
       context: { locallyBuiltImages: ["acme/app-base:dev"] },
@@ -296,6 +308,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // rapidsai/docker: CI always passes PYTHON_VER; without it the build asks for python:notset and fails.
+      name: "the tag is an ARG whose default is a placeholder that fails a build without arguments",
+      code: 'ARG PYTHON_VER=notset\nFROM python:${PYTHON_VER} AS deps\nRUN pip download -d /wheels flask\nFROM python:3.12-slim\nCOPY --from=deps /wheels /wheels\nCMD ["python"]\n',
+    },
+    {
+      name: "a placeholder ARG that is part of the tag, with a default of its own inside the braces",
+      code: 'ARG PY=unset\nFROM python:${PY:-3.12}-slim\nCMD ["python"]\n',
+    },
     {
       name: "a latest image a compose service builds and tags itself",
       code: 'FROM acme/app-base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
