@@ -1,7 +1,8 @@
 // Files of the build context that rules read as facts: the Dockerfile's place in its repository
 // (a `.devcontainer/` or `ci/` Dockerfile is a development image) and the small text files it copies
-// from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json, so a rule
-// can see that an entrypoint drops root or that there are no devDependencies. The host reads; the engine only receives the contents.
+// from the context (entry scripts, uwsgi/supervisord configs) plus the root package.json and the
+// manifests the installs read where they run, so a rule can see that an entrypoint drops root or
+// that there are no devDependencies. The host reads; the engine only receives the contents.
 
 import { APT_CONFIG_PATH } from "../model/apt-config";
 import { contextCopy } from "../model/copies";
@@ -9,6 +10,7 @@ import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../mo
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
+import { installManifestPaths } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
 import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
@@ -112,6 +114,10 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // packages/server/requires.txt ./server_requires.txt`, then `pip install -r ./server_requires.txt`):
   // the releases they pin cap the Python a base-image remedy may name.
   for (const path of pipRequirementSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  // The manifests Node and Composer installs read where they run, however deep (`COPY . .`, then
+  // `cd vulnerabilities/api && composer install`): whether they declare development dependencies
+  // decides final-stage-dev-dependencies; the context listing reads one folder down only.
+  for (const path of installManifestPaths(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
   for (const path of aptConfigSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);

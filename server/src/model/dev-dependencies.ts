@@ -285,6 +285,40 @@ export function declaresOnlyDevDependencies(files: Readonly<Record<string, strin
   return !isEmpty(manifest.devDependencies) && isEmpty(manifest.dependencies) && isEmpty(manifest.optionalDependencies);
 }
 
+/** The manifest each installer reads where it runs. */
+const INSTALL_MANIFEST: Readonly<Record<string, keyof typeof MANIFEST_SOURCES>> = lookupTable({
+  npm: "package.json",
+  yarn: "package.json",
+  pnpm: "package.json",
+  bun: "package.json",
+  composer: "composer.json",
+});
+
+/**
+ * The context paths of the manifests the file's Node and Composer installs read where they run
+ * ({@link installManifestSource}: `vulnerabilities/api/composer.json` for `cd
+ * vulnerabilities/api && composer install` after `COPY . .`), each composer.json with the
+ * composer.lock beside it. The host reads them however deep they are: whether they declare
+ * development dependencies is a fact of the project the rules need.
+ */
+export function installManifestPaths(model: DockerfileModel): string[] {
+  const paths = new Set<string>();
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== "RUN") continue;
+      for (const command of instruction.commands) {
+        const name = INSTALL_MANIFEST[dependencyInstall(command)?.ecosystem ?? ""];
+        if (name === undefined) continue;
+        const source = installManifestSource(model, stage, instruction, command, name);
+        if (source?.kind !== "context") continue;
+        paths.add(source.path);
+        if (name === "composer.json") paths.add(source.path.replace(/composer\.json$/, "composer.lock"));
+      }
+    }
+  }
+  return [...paths];
+}
+
 /**
  * True when the composer.json at `path` (relative to the context root, read by the host) declares no
  * dev requirements: no `require-dev` (or an empty one) and no Symfony Flex `flex-require-dev`, which

@@ -68,6 +68,22 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["assets/runtime/env-defaults", "assets/runtime/functions", "entrypoint.sh"]);
   });
 
+  it("reads the manifests Node and Composer installs read where they run, however deep, not those of other folders", async () => {
+    const text =
+      "FROM php:8-apache\nWORKDIR /var/www/html\nCOPY . .\nRUN cd /var/www/html/modules/api && composer install\nWORKDIR /var/www/html/tools/web/ui\nRUN npm install\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "modules/api/composer.json": '{ "require": { "monolog/monolog": "^3.0" } }',
+      "modules/api/composer.lock": '{ "packages": [], "packages-dev": [] }',
+      "tools/web/ui/package.json": '{ "dependencies": { "express": "^4.0.0" } }',
+      // No install runs in these folders: not read.
+      "modules/admin/composer.json": '{ "require-dev": { "phpunit/phpunit": "^11" } }',
+      "tools/web/other/package.json": '{ "devDependencies": { "jest": "^29.0.0" } }',
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["modules/api/composer.json", "modules/api/composer.lock", "tools/web/ui/package.json"]);
+  });
+
   it("reads the service run files of supervisors inside the folders the Dockerfile copies", async () => {
     const text = "FROM alpine\nCOPY deploy ./deploy\nCOPY rootfs/ /\nCOPY . /src\n";
     const dir = projects.create({

@@ -353,6 +353,14 @@ testRule(rule, {
       },
     },
     {
+      // DVWA: the API's composer.json two folders down declares no require-dev; the root has none.
+      name: "a composer install run with `cd` two folders down after a copy of the whole context reads that folder's composer.json",
+      code: 'FROM php:8-apache\nWORKDIR /var/www/html\nCOPY . .\nRUN cd /var/www/html/modules/api && composer install\nCMD ["apache2-foreground"]\n',
+      context: {
+        files: { "modules/api/composer.json": '{"require": {"monolog/monolog": "^3"}}', "modules/api/composer.lock": '{"packages": [], "packages-dev": []}' },
+      },
+    },
+    {
       name: "COMPOSER_NO_DEV set by a build argument: Composer reads it as --no-dev",
       code: 'FROM php:8.4-fpm\nARG COMPOSER_NO_DEV=1\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
     },
