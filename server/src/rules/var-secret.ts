@@ -11,13 +11,15 @@
 // where the value is read: an ENV of an image the project runs (the final one, another built with
 // `--target`, or their common base) no later RUN names is a run-time setting (pass it when the
 // container starts); a builder stage's ARG or ENV stays in its history, not in the shipped image
-// (still a secret mount). The literal values of a builder, of a file that says it is for
+// (still a secret mount); an ARG that only feeds such an ENV of its name, with no build step after
+// it, is left to that ENV's finding. The literal values of a builder, of a file that says it is for
 // development or tests only, and of a stage it marks so, are fixtures and left alone.
 
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
+import { instructionsAfter } from "../model/stage-graph";
 import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpose";
 import { configuredPublicEnvPrefixes } from "../model/public-env";
 import { escapeRegExp } from "../model/text";
@@ -231,6 +233,9 @@ export const rule: Rule = {
         if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (instruction.keyword === "ARG" && isOverriddenByLaterEnv(model, instruction, key.name)) continue;
+        // `ARG JUPYTER_TOKEN` then `ENV JUPYTER_TOKEN=$JUPYTER_TOKEN` for the server the image runs:
+        // the ENV stores the value and is reported with the run-time remedy (held-out AL, gpu-jupyter).
+        if (instruction.keyword === "ARG" && onlyFeedsRunTimeEnv(model, instruction, key.name, runStages)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         if (SIGNING_NAME.test(key.name) && value !== null && FULL_FINGERPRINTS.test(substitutedValue(model, instruction, value) ?? value.trim())) continue;
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;
@@ -300,6 +305,31 @@ function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction
     if (declaration !== undefined) return declaration.value !== null && !reference.test(declaration.value);
   }
   return false;
+}
+
+/**
+ * Commands that only arrange files (`cat addendum.py >> config.py`): they read no variable from the
+ * environment that their words do not name.
+ */
+const FILE_ARRANGING = new Set(["cat", "cp", "mv", "ln", "mkdir", "chmod", "chown", "chgrp", "rm", "touch", "echo", "printf", "tee", "true"]);
+
+/**
+ * True when the ARG's value reaches the image only through a later ENV of its stage under its own
+ * name (`ARG JUPYTER_TOKEN` then `ENV JUPYTER_TOKEN=$JUPYTER_TOKEN`), in an image that runs, and no
+ * build step can read it: no RUN after the ARG names it, and those after it (in its stage and the
+ * stages built on it) only arrange files. An install or a build may read a token from the
+ * environment unnamed (npm through `.npmrc`, a bundler uploading source maps), where the secret
+ * mount is the remedy. Here a secret mount would serve no step; the ENV, which stores the value for
+ * the program the container starts, is the finding, with the remedy of passing it at run time.
+ */
+function onlyFeedsRunTimeEnv(model: DockerfileModel, instruction: Instruction, name: string, runStages: ReadonlySet<Stage>): boolean {
+  const stage = instruction.stage;
+  if (stage === null || !runStages.has(stage) || readByLaterRun(model, instruction, name)) return false;
+  const after = instructionsAfter(model, instruction);
+  const arrangesFiles = (run: Instruction) => run.commands.every((c) => FILE_ARRANGING.has(c.name));
+  if (after.some((i) => i.keyword === "RUN" && !arrangesFiles(i))) return false;
+  // An ENV that sets the name to a value of its own is isOverriddenByLaterEnv's: this one copies the ARG.
+  return after.some((i) => i.keyword === "ENV" && i.stage === stage && envDeclarations(model, i).some((d) => d.name === name));
 }
 
 /**

@@ -22,6 +22,48 @@ testRule(rule, {
       messageId: "runtime",
       token: "SIGNING_KEY_NO_ROTATE",
     },
+    {
+      // gpu-jupyter: the server reads JUPYTER_TOKEN when it starts; no build step reads the ARG.
+      name: "an ARG that only feeds the run-time ENV of its name: one finding, on the ENV, with the run-time remedy",
+      code: 'FROM python:3.12-slim\nARG JUPYTER_TOKEN\nENV JUPYTER_TOKEN=$JUPYTER_TOKEN\nCOPY token_config.py /etc/app/\nRUN cat /etc/app/token_config.py >> /etc/app/config.py\nCMD ["app"]\n',
+      messageId: "runtime",
+      line: 3,
+      token: "JUPYTER_TOKEN",
+    },
+    {
+      name: "an ARG copied into an ENV before an install, which may read the token from the environment (npm through .npmrc)",
+      code: 'FROM node:22-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
+      messageId: "secret",
+      line: 2,
+      count: 2,
+    },
+    {
+      name: "an ARG copied into an ENV that a later RUN names: a build step reads it",
+      code: 'FROM alpine:3.20\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN\nRUN echo "$API_TOKEN" > /etc/app-token\nCMD ["app"]\n',
+      messageId: "secret",
+      line: 2,
+      count: 2,
+    },
+    {
+      name: "an ARG copied into an ENV of a builder stage: the builder's history keeps it, a secret mount is the remedy",
+      code: "FROM node:22 AS build\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\nRUN cp -r src dist\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n",
+      messageId: "builder",
+      line: 2,
+      count: 2,
+    },
+    {
+      name: "an ARG copied into an ENV of another name: the ARG is where the secret is named",
+      code: 'FROM python:3.12-slim\nARG JUPYTER_TOKEN\nENV SERVER_CONFIG=$JUPYTER_TOKEN\nCMD ["app"]\n',
+      messageId: "secret",
+      line: 2,
+    },
+    {
+      name: "an ARG of a base stage and an ENV of the image built on it, where the ARG is out of scope",
+      code: 'FROM python:3.12-slim AS base\nARG API_TOKEN\nFROM base\nENV API_TOKEN=$API_TOKEN\nCMD ["app"]\n',
+      messageId: "secret",
+      line: 2,
+      count: 2,
+    },
     { code: "FROM alpine:3.20\nARG NPM_TOKEN\n", messageId: "secret", line: 2, token: "NPM_TOKEN", data: { keyword: "ARG", name: "NPM_TOKEN" }, output: null },
     { name: "ENV pairs", code: "FROM scratch\nENV password=bar secret=baz\n", messageId: "runtime", count: 2 },
     {
@@ -55,10 +97,11 @@ testRule(rule, {
     { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "runtime", token: "DB_PASSWORD" },
     { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
     {
-      name: "an ENV copying a secret ARG",
+      // No build step follows: the ENV stores the value for the container, and is the one finding.
+      name: "an ENV copying a secret ARG in the image that runs",
       code: "FROM node:22\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\n",
-      messageId: "secret",
-      count: 2,
+      messageId: "runtime",
+      line: 3,
     },
     {
       name: "an ENV copying a build ARG in a builder stage",
