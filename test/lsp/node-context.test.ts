@@ -20,6 +20,14 @@ describe("lsp: node build-context host", () => {
     assert.deepStrictEqual(facts.rootEntries, [".dockerignore", ".git/", "Dockerfile", "node_modules/", "package.json"]);
   });
 
+  it("gives the files it read without a prototype: a command naming `constructor` finds no file", async () => {
+    const ws = workspaceFolder({ Dockerfile: "FROM alpine:3.20\nCOPY . /app\nRUN sh /app/start.sh\n", "start.sh": "#!/bin/sh\nexec app\n" });
+    const files = (await readBuildContext(ws.uri("Dockerfile"))).files;
+    assert.ok(files !== undefined && Object.getPrototypeOf(files) === null);
+    assert.strictEqual(files["start.sh"], "#!/bin/sh\nexec app\n");
+    assert.strictEqual(files["constructor"], undefined);
+  });
+
   it("prefers <Dockerfile>.dockerignore next to the Dockerfile", async () => {
     const ws = workspaceFolder({
       "Dockerfile.prod": "FROM alpine:3.20\n",

@@ -6,6 +6,7 @@ import { FolderReader } from "../host/folder-reader";
 import { readBuildContext } from "../host/node-context";
 import type { BuildContextFacts } from "../model/context";
 import { parseDockerfile } from "../model/parse";
+import { withContext as modelWithContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
 import type { RuleSettings, SyntaxSettings } from "../lint/severity";
 import type { ConfigLoader } from "./config";
@@ -39,5 +40,5 @@ export async function readDockerfileInput(file: string, configs: ConfigLoader, s
 export async function withContext(file: string, text: string, configs: ConfigLoader, reader = new FolderReader(), saved = false): Promise<DockerfileInput> {
   const parsed = parseDockerfile(text);
   const [config, context] = await Promise.all([configs.forFile(file), readBuildContext(pathToFileURL(file).href, reader, saved ? parsed : undefined)]);
-  return { text, context, model: { ...parsed, context }, settings: config.rules, syntax: config.syntax };
+  return { text, context, model: modelWithContext(parsed, context), settings: config.rules, syntax: config.syntax };
 }

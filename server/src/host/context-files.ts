@@ -7,7 +7,7 @@
 import { APT_CONFIG_PATH } from "../model/apt-config";
 import { contextCopy } from "../model/copies";
 import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../model/copy-paths";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
 import { installManifestPaths } from "../model/dev-dependencies";
@@ -121,9 +121,12 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
   for (const path of aptConfigSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  // Only files inside the context: BuildKit resolves `COPY ../x` inside it, so a file above the
+  // folder is not what the image gets, and reading above the workspace is not ours to do.
+  const inside = wanted.filter(isInsideContext);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
-  const texts = await Promise.all(wanted.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
-  wanted.forEach((path, i) => {
+  const texts = await Promise.all(inside.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
+  inside.forEach((path, i) => {
     const text = texts[i];
     if (text !== null) files[path] = text;
   });
@@ -323,4 +326,10 @@ export async function readComposeSourceMount(file: string, reader = new FolderRe
     dir = parent;
   }
   return false;
+}
+
+/** True when a context-relative path stays inside the context (`a/../b` does; `../x` and `/etc/x` do not). */
+function isInsideContext(path: string): boolean {
+  const normalized = posix.normalize(path);
+  return !posix.isAbsolute(normalized) && normalized !== ".." && !normalized.startsWith("../");
 }

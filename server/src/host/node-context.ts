@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import type { DockerfileModel } from "../model/types";
 import { variantsInFolder } from "../model/dockerfile-variants";
+import { lookupTable } from "../model/lookup-table";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildArgs } from "./build-args";
@@ -102,7 +103,8 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readPublishedImages(file, reader),
     readLocallyBuiltImages(dirname(file), reader),
   ]);
-  const files = { ...goSources, ...manifests, ...copiedFromRoot, ...copied };
+  // Without a prototype: a file a command names `constructor` must not find Object's member.
+  const files = lookupTable<string>({ ...goSources, ...manifests, ...copiedFromRoot, ...copied });
   return {
     dockerignore,
     rootEntries: entries,

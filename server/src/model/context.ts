@@ -307,8 +307,9 @@ export function contextFiles(context: BuildContextFacts): Readonly<Record<string
 
 /**
  * `context` with its files answering only their own paths: a caller's plain object would answer
- * `constructor` or `__proto__` (a file a command names) with Object.prototype's members. The hosts
- * already pass prototype-less files, which are kept as they are.
+ * `constructor` or `__proto__` (a file a command names) with Object.prototype's members. Applied
+ * wherever a model gets its context (the parse, withContext); prototype-less files (the node
+ * host's) are kept as they are.
  */
 export function withOwnFilesOnly(context: BuildContextFacts): BuildContextFacts {
   const files = context.files;

@@ -509,15 +509,41 @@ const RUN_TIME_COMPILERS = /^(?:ts-node|ts-node-dev|tsnd|tsx|tsc|babel-node|swc-
 /** Node's preloads (`-r`, `--loader`, `--import`) that compile the TypeScript it then loads, by package. */
 const COMPILING_PRELOAD = /^(ts-node|tsx|@swc-node\/register|@babel\/register|esbuild-register)(?:\/[\w./-]*)?$/;
 
-/** True when one simple command, or a package script it runs (with the script's pre/post hooks), compiles with a devDependency. */
-function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Set<string>): boolean {
-  const compiles = words.some((word) => {
-    const program = baseName(word);
-    if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
-    const preload = COMPILING_PRELOAD.exec(word);
+/** Programs that run the command after their own options and variables: `env-cmd -f .env -- ts-node`, `cross-env NODE_ENV=production tsx`. */
+const COMMAND_WRAPPERS = /^(?:env-cmd|cross-env|dotenv|npx|pnpx|bunx|env)$/;
+/** The wrappers' options that take a value (`env-cmd -f .env.prod`, `dotenv -e .env`). */
+const WRAPPER_VALUE_OPTION = /^(?:-f|-e|-r|--file|--environments|--rc-file|-c)$/;
+/** Node's options that preload a module: `node -r ts-node/register src/main.ts`. */
+const PRELOAD_OPTION = /^(?:-r|--require|--loader|--experimental-loader|--import)$/;
+
+/**
+ * True when the program of one simple command (after variables and wrappers such as `env-cmd` or
+ * `npx`) is a compiler only a devDependency provides, or node preloading one: the program word and
+ * the preload's value only, so an argument that happens to be `nest` (`pm2-runtime --name nest`)
+ * compiles nothing.
+ */
+function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < words.length && (/^\w+=/.test(words[at]) || words[at] === "--")) at++;
+    if (!COMMAND_WRAPPERS.test(baseName(words[at] ?? ""))) break;
+    at++;
+    while (at < words.length && words[at].startsWith("-") && words[at] !== "--") at += WRAPPER_VALUE_OPTION.test(words[at]) ? 2 : 1;
+  }
+  const program = baseName(words[at] ?? "");
+  if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
+  if (program !== "node") return false;
+  return words.slice(at + 1).some((word, i, rest) => {
+    const inline = /^--(?:require|loader|experimental-loader|import)=(.+)$/.exec(word);
+    const module = inline !== null ? inline[1] : i > 0 && PRELOAD_OPTION.test(rest[i - 1]) ? word : null;
+    const preload = module === null ? null : COMPILING_PRELOAD.exec(module);
     return preload !== null && manifest.devDependencies.has(preload[1]);
   });
-  if (compiles) return true;
+}
+
+/** True when one simple command, or a package script it runs (with the script's pre/post hooks), compiles with a devDependency. */
+function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Set<string>): boolean {
+  if (compilesWithDevTool(manifest, words)) return true;
   const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
   if (at < 0) return false;
   const rest = words.slice(at + 1).filter((w) => !w.startsWith("-"));

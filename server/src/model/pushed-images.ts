@@ -14,6 +14,13 @@ import type { DockerfileModel, Stage } from "./types";
 const pushed = new WeakMap<DockerfileModel, readonly DockerfileModel[]>();
 
 /**
+ * Most pushed targets judged per file, in file order: each is a parse of the file up to it, kept
+ * with the model, so hundreds of targets would cost seconds and memory (a generated matrix file);
+ * real files push a handful.
+ */
+const MAX_PUSHED_IMAGES = 16;
+
+/**
  * The images to judge final-image advice on: the file's own when its final stage ships (no
  * development purpose), the images of the targets CI pushes when only the final stage's name says
  * it is a test or development image (and theirs say nothing of the kind), and none otherwise (a
@@ -40,6 +47,7 @@ export function pushedTargetImages(model: DockerfileModel): readonly DockerfileM
     const targets = shippedTargetStages(model);
     images = model.stages
       .filter((stage) => targets.has(stage) && stage !== model.finalStage && !isBuiltOnBy(stage, targets))
+      .slice(0, MAX_PUSHED_IMAGES)
       .map((stage) => imageOfTarget(model, stage));
     pushed.set(model, images);
   }

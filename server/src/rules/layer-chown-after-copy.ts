@@ -16,6 +16,7 @@
 // `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
 // of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
 
+import { isBuiltProgram } from "../model/built-programs";
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentViewAt } from "../model/environment";
@@ -23,6 +24,7 @@ import { finalImageStages } from "../model/final-image";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand, Word } from "../model/shell";
 import { lineage } from "../model/stage-graph";
+import { copySourceStage } from "../model/stage-references";
 import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
@@ -48,7 +50,7 @@ export const rule: Rule = {
       chownRepeatsCopy: "'chown -R' repeats the owner line {line}'s COPY set, storing its files twice; drop '-R'.",
       chownParentAfterCopy: "'chown -R {folder}' stores line {line}'s files twice; use COPY --chown={owner}, chown the rest.",
       chmodAfterCopy: "'chmod -R' stores line {line}'s files twice; use 'COPY --chmod={mode}', chmod without -R.",
-      chmodFileAfterCopy: "'chmod' stores line {line}'s '{file}' twice; use 'COPY --chmod={mode}' instead.",
+      chmodFileAfterCopy: "'chmod' stores '{file}' from line {line} twice; use 'COPY --chmod={mode}' instead.",
     },
   },
   check(model, report) {
@@ -84,68 +86,86 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // A RUN that also builds or installs may write into the folder before its chown, in the same
       // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
       const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
+      let chownReported = false;
       for (const command of isOwnershipStep ? instruction.commands : []) {
         const chmod = copiedModeChange(model, stage, instruction, command, copies, files);
         if (chmod !== null) {
+          // Each chmod of what was copied is a finding of its own: the mode and the owner are two
+          // flags on the COPY, and each program is stored twice on its own.
           report(chmod);
-          // Each program a chmod names is stored twice on its own: the RUN's later chmods are read too.
-          if (chmod.messageId === "chmodFileAfterCopy") continue;
-          break;
+          continue;
         }
-        const chown = recursiveChown(model, stage, instruction, command);
-        if (chown === null) continue;
-        const target = chown.paths.find((p) => copies.has(p));
-        const copy = target === undefined ? undefined : copies.get(target);
-        if (target === undefined || copy === undefined) {
-          // A chown of a folder above the copies (`COPY --from=build /out/app /srv/app/app`, then
-          // `chown -R app /srv/app`) walks into their files all the same.
-          const parent = parentChown(model, stage, chown, copies);
-          if (parent === null) continue;
-          // A later chown of the same folder in the RUN (`chown -R 1001 /work && ... && chown -R
-          // 1001:root /work`) sets the owner the files end with: that one is named.
-          const last = instruction.commands
-            .slice(instruction.commands.indexOf(command) + 1)
-            .map((c) => recursiveChown(model, stage, instruction, c))
-            .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
-            .pop();
-          report({
-            range: (last ?? chown).command.range,
-            messageId: "chownParentAfterCopy",
-            data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
-          });
-          break;
+        // A chown of the folder is reported once per RUN; each chmod of what was copied, beside it.
+        if (chownReported) continue;
+        const chown = chownAfterCopies(model, stage, instruction, command, copies);
+        if (chown !== null) {
+          report(chown);
+          chownReported = true;
         }
-        // The folder held files before the COPY (an install's output): the chown hands those over
-        // too, and `--chown` on the COPY would not.
-        if (writtenBefore(model, stage, copy, target)) continue;
-        const copyOwner = ownerFlag(copy);
-        if (copyOwner !== null) {
-          // Every copy into the folder already set this owner: the chown changes nothing but
-          // stores the files again. Another owner on any of them is a choice left alone.
-          const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
-          if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) continue;
-          const edits = withoutRecursion(chown.command);
-          report({
-            range: command.range,
-            messageId: "chownRepeatsCopy",
-            data: { line: copy.range.start.line + 1 },
-            suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
-          });
-          break;
-        }
-        const fix = moveOwnerToCopy(stage, copy, chown);
-        report({
-          range: command.range,
-          messageId: "chownAfterCopy",
-          data: { line: copy.range.start.line + 1, owner: chown.owner },
-          suggest: fix === null ? undefined : [fix],
-        });
-        break;
       }
       copies = new Map();
       files = new Map();
     }
   }
+}
+
+/**
+ * The report for a recursive chown of what the window's copies brought (the folder itself, or a
+ * folder above them the file made), or null when the chown hands over more than they brought.
+ */
+function chownAfterCopies(
+  model: DockerfileModel,
+  stage: Stage,
+  instruction: Instruction,
+  command: ShellCommand,
+  copies: ReadonlyMap<string, Instruction>,
+): Report | null {
+  const chown = recursiveChown(model, stage, instruction, command);
+  if (chown === null) return null;
+  const target = chown.paths.find((p) => copies.has(p));
+  const copy = target === undefined ? undefined : copies.get(target);
+  if (target === undefined || copy === undefined) {
+    // A chown of a folder above the copies (`COPY --from=build /out/app /srv/app/app`, then
+    // `chown -R app /srv/app`) walks into their files all the same.
+    const parent = parentChown(model, stage, chown, copies);
+    if (parent === null) return null;
+    // A later chown of the same folder in the RUN (`chown -R 1001 /work && ... && chown -R
+    // 1001:root /work`) sets the owner the files end with: that one is named.
+    const last = instruction.commands
+      .slice(instruction.commands.indexOf(command) + 1)
+      .map((c) => recursiveChown(model, stage, instruction, c))
+      .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
+      .pop();
+    return {
+      range: (last ?? chown).command.range,
+      messageId: "chownParentAfterCopy",
+      data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
+    };
+  }
+  // The folder held files before the COPY (an install's output): the chown hands those over
+  // too, and `--chown` on the COPY would not.
+  if (writtenBefore(model, stage, copy, target)) return null;
+  const copyOwner = ownerFlag(copy);
+  if (copyOwner !== null) {
+    // Every copy into the folder already set this owner: the chown changes nothing but
+    // stores the files again. Another owner on any of them is a choice left alone.
+    const into = [...copies].filter(([dest]) => dest === target || dest.startsWith(`${target}/`)).map(([, c]) => ownerFlag(c));
+    if (!into.every((owner) => owner !== null && sameOwner(owner, chown.owner))) return null;
+    const edits = withoutRecursion(chown.command);
+    return {
+      range: command.range,
+      messageId: "chownRepeatsCopy",
+      data: { line: copy.range.start.line + 1 },
+      suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
+    };
+  }
+  const fix = moveOwnerToCopy(stage, copy, chown);
+  return {
+    range: command.range,
+    messageId: "chownAfterCopy",
+    data: { line: copy.range.start.line + 1, owner: chown.owner },
+    suggest: fix === null ? undefined : [fix],
+  };
 }
 
 /**
@@ -231,13 +251,14 @@ const HOME_OPTION = /^(?:-[hdk]|--home(?:-dir)?|--skel)(?:=|$)/;
 
 /** `chmod` modes `COPY --chmod` writes as they are: octal (`755`, `0644`). */
 const OCTAL_MODE = /^0?[0-7]{3}$/;
-/** `chmod +x` (also `a+x`, `ugo+x`): on a built binary or a copied file, mode 755. */
+/** `chmod +x` (also `a+x`, `ugo+x`): on a built program (mode 644 or 755 as it was written), 755. */
 const ADD_EXECUTE = /^(?:a|ugo)?\+x$/;
 
 /**
  * The report for a chmod of what a COPY of the window just brought: a recursive chmod with an
- * octal mode of a copied folder, or a chmod (`+x` or octal) of a single file copied from a stage;
- * null for anything else, or when the copy already sets a mode or the folder held earlier files.
+ * octal mode of a copied folder, or `chmod +x` of a program a COPY brought from a stage (built or
+ * downloaded there); null for anything else, or when the copy already sets a mode or the folder
+ * held earlier files.
  */
 function copiedModeChange(
   model: DockerfileModel,
@@ -272,7 +293,8 @@ function copiedModeChange(
   if (!ADD_EXECUTE.test(mode) || paths.length !== 1) return null;
   const copy = files.get(paths[0]);
   if (copy === undefined || modeFlag(copy) !== null) return null;
-  return { range: command.range, messageId: "chmodFileAfterCopy", data: { line: copy.range.start.line + 1, file: paths[0], mode: "755" } };
+  const file = paths[0].slice(paths[0].lastIndexOf("/") + 1);
+  return { range: command.range, messageId: "chmodFileAfterCopy", data: { line: copy.range.start.line + 1, file, mode: "755" } };
 }
 
 /** The operands of a chown or chmod as absolute, normalized paths; null when none is known (a variable without value, a wildcard, an unknown working directory). */
@@ -303,6 +325,9 @@ function stageFileCopyDestination(model: DockerfileModel, stage: Stage, copy: In
   const source = paths.sources[0].value;
   const name = source.split("/").pop() ?? "";
   if (!/^[\w-]+$/.test(name) || SCRIPT_NAME.test(name)) return null;
+  // Only a program the source stage builds or downloads to that path, or one an image installs in
+  // a bin folder: a folder or a script a stage merely holds would take `--chmod` to all its files.
+  if (!isBuiltProgram(model, copySourceStage(model, copy), joinPath("/", unquoteWord(source)))) return null;
   const scope = environmentViewAt(model, stage, copy);
   const dest = substituteVariables(paths.dest.value, scope);
   if (dest.unresolved.length > 0) return null;

@@ -265,6 +265,19 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(facts.files?.["package.json"], undefined);
   });
 
+  it("reads no file above the context, whatever path the Dockerfile names (`COPY ../outside/package.json`)", async () => {
+    const dir = projects.create({
+      "outside/package.json": '{"name": "outside"}',
+      "proj/Dockerfile": "FROM node:22-slim\nWORKDIR /app\nCOPY ../outside/package.json ./\nRUN npm install\nCOPY . .\n",
+      "proj/package.json": '{"name": "proj", "devDependencies": {"jest": "^29.0.0"}}',
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "proj", "Dockerfile")).href);
+    assert.deepStrictEqual(
+      Object.keys(facts.files ?? {}).filter((path) => path.includes("..")),
+      [],
+    );
+  });
+
   it("keeps the folder's own file for a bare name the folder holds", async () => {
     const dir = projects.create({
       ".git/HEAD": "ref: refs/heads/main\n",

@@ -66,6 +66,20 @@ describe("host/named-contexts: build contexts passed by name", () => {
     assert.deepStrictEqual(bakeHclContextNames('target "a" { contexts = { unclosed = "./a"\n'), ["unclosed"]);
   });
 
+  it("reads a bake file of deeply nested or unclosed values in one pass, without recursion", () => {
+    const nested = `target "a" {\n  contexts = { x = "${'${"'.repeat(10_000)}" }\n}\n`;
+    assert.deepStrictEqual(bakeHclContextNames(nested), ["x"]);
+    const unclosed = 'target "a" {\n  contexts = {\n'.repeat(20_000);
+    const started = performance.now();
+    assert.strictEqual(bakeHclContextNames(unclosed).length, 0);
+    assert.ok(performance.now() - started < 2000, "20,000 unclosed maps read in one pass");
+  });
+
+  it("skips heredoc values and HCL's $${ escape", () => {
+    const hcl = 'target "a" {\n  contexts = {\n    notes = <<EOT\n}\nfake = 1\nEOT\n    tmpl = "$${x}"\n    after = "./b"\n  }\n}\n';
+    assert.deepStrictEqual(bakeHclContextNames(hcl), ["notes", "tmpl", "after"]);
+  });
+
   it("reads --build-context names from build command lines and build-push-action's build-contexts", () => {
     const script = 'docker buildx build --build-context plugin-sources=../plugins \\\n  --build-context=docs="./docs" -t app .\n';
     assert.deepStrictEqual(commandLineContextNames(script), ["plugin-sources", "docs"]);

@@ -6,6 +6,7 @@ import * as assert from "assert";
 import { analyze } from "../../../server/src/engine";
 import { lookupTable } from "../../../server/src/model/lookup-table";
 import { parseDockerfile } from "../../../server/src/model/parse";
+import { withContext } from "../../../server/src/model/with-context";
 
 const KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"];
 const IMAGES = [
@@ -87,6 +88,17 @@ describe("prototype member names in a Dockerfile", () => {
       const text = `FROM alpine:3.20\nWORKDIR /app\nCOPY ${key} ${key}.sh ./\nRUN sh ${key} && ./${key}.sh && make -f ${key}\nENTRYPOINT ["/app/${key}"]\nCMD ["./${key}.sh"]\n`;
       const failed = rulesThatThrow(text, { Makefile: "all:\n\ttrue\n" });
       if (failed.length > 0) failures.push(`${key}: ${failed.join(", ")}`);
+    }
+    assert.deepStrictEqual(failures, []);
+  });
+
+  it("make no rule throw when the context arrives after the parse (the CLI, the server's late context)", () => {
+    const failures: string[] = [];
+    for (const key of KEYS) {
+      const text = `FROM debian:12\nCOPY ${key} /x/\nRUN sh /x/${key} && pip install -r ${key}\nRUN apt-get update && apt-get install -y git\nCMD ["app"]\n`;
+      const model = withContext(parseDockerfile(text), { files: { Makefile: "all:\n\ttrue\n" } });
+      assert.strictEqual(model.context.files?.[key], undefined, key);
+      analyze(model, { syntax: false, onRuleError: (ruleId, error) => failures.push(`${key}: ${ruleId}: ${String(error)}`) });
     }
     assert.deepStrictEqual(failures, []);
   });

@@ -54,4 +54,15 @@ describe("pushed-images", () => {
   it("judges nothing of a file named for development, whatever targets it has", () => {
     assert.deepStrictEqual(imagesThatShip(parseDockerfile(TEST_LAST, { buildTargets: ["web"], dockerfilePath: "Dockerfile.dev" })), []);
   });
+
+  it("judges at most 16 pushed targets, in file order, however many the CI builds", () => {
+    const stages = Array.from({ length: 600 }, (_, i) => `FROM base AS app${i}\nCMD ["app${i}"]`).join("\n");
+    const text = `FROM alpine:3.22 AS base\nRUN apk add --no-cache build-base\n${stages}\nFROM app0 AS test\nCMD ["test"]\n`;
+    const model = parseDockerfile(text, { buildTargets: Array.from({ length: 600 }, (_, i) => `app${i}`) });
+    const started = performance.now();
+    const images = imagesThatShip(model);
+    assert.strictEqual(images.length, 16);
+    assert.strictEqual(images[0].finalStage?.name, "app0");
+    assert.ok(performance.now() - started < 5000);
+  });
 });

@@ -4,10 +4,21 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      name: "each program a RUN chmods after copying it from a stage is reported, past the chown and the wrapper script",
-      code: 'FROM alpine:3.22\nCOPY --from=builder /src/server-wrapper /usr/local/bin/\nCOPY --from=builder /src/bin/semaphore /usr/local/bin/\nRUN chown -R app:0 /usr/local/bin/server-wrapper && chmod +x /usr/local/bin/server-wrapper && chown -R app:0 /usr/local/bin/semaphore && chmod +x /usr/local/bin/semaphore\nCMD ["server-wrapper"]\n',
+      name: "chmod +x of a program copied from an image's bin folder",
+      code: "FROM alpine:3.22\nCOPY --from=minio/mc:RELEASE.2025-05-21T01-59-54Z /usr/bin/mc /usr/bin/mc\nRUN chmod +x /usr/bin/mc\n",
       messageId: "chmodFileAfterCopy",
-      data: { line: 3, file: "/usr/local/bin/semaphore", mode: "755" },
+      data: { line: 2, file: "mc", mode: "755" },
+    },
+    {
+      name: "a recursive chmod before a recursive chown of the same copied folder: the chown is still reported, beside the chmod",
+      code: 'FROM node:22-slim\nCOPY . /app\nRUN chmod -R 755 /app && chown -R node /app\nUSER node\nCMD ["node", "/app/index.js"]\n',
+      messageId: "chownAfterCopy",
+    },
+    {
+      name: "each program a RUN chmods after copying it from a stage is reported, past the chown and the wrapper script",
+      code: 'FROM golang:1.24 AS builder\nWORKDIR /src\nRUN go build -o bin/semaphore ./cli\nFROM alpine:3.22\nCOPY --from=builder /src/server-wrapper /usr/local/bin/\nCOPY --from=builder /src/bin/semaphore /usr/local/bin/\nRUN chown -R app:0 /usr/local/bin/server-wrapper && chmod +x /usr/local/bin/server-wrapper && chown -R app:0 /usr/local/bin/semaphore && chmod +x /usr/local/bin/semaphore\nCMD ["server-wrapper"]\n',
+      messageId: "chmodFileAfterCopy",
+      data: { line: 6, file: "semaphore", mode: "755" },
     },
     {
       name: "a recursive chmod with an octal mode of the folder just copied: the suggestion moves the mode onto the COPY",
@@ -25,16 +36,16 @@ testRule(rule, {
     },
     {
       name: "chmod +x of a program just copied from a build stage",
-      code: 'FROM alpine:3.22\nCOPY --from=builder /build/wg-ui /app/\nRUN chmod +x /app/wg-ui\nCMD ["/app/wg-ui"]\n',
+      code: 'FROM golang:1.24 AS builder\nWORKDIR /build\nRUN go build -o wg-ui .\nFROM alpine:3.22\nCOPY --from=builder /build/wg-ui /app/\nRUN chmod +x /app/wg-ui\nCMD ["/app/wg-ui"]\n',
       messageId: "chmodFileAfterCopy",
-      line: 3,
-      data: { line: 2, file: "/app/wg-ui", mode: "755" },
+      line: 6,
+      data: { line: 5, file: "wg-ui", mode: "755" },
     },
     {
       name: "chmod +x of a program copied from a stage under a new name, by a path relative to the working directory",
-      code: 'FROM debian:bookworm-slim\nWORKDIR /usr/local/bin\nCOPY --from=build /src/target/release/relay relayd\nRUN chmod a+x relayd\nCMD ["relayd"]\n',
+      code: 'FROM rust:1.83 AS build\nWORKDIR /src\nRUN cargo build --release\nFROM debian:bookworm-slim\nWORKDIR /usr/local/bin\nCOPY --from=build /src/target/release/relay relayd\nRUN chmod a+x relayd\nCMD ["relayd"]\n',
       messageId: "chmodFileAfterCopy",
-      data: { line: 3, file: "/usr/local/bin/relayd", mode: "755" },
+      data: { line: 6, file: "relayd", mode: "755" },
     },
     {
       name: "a folder copied, then handed to an account created before it: the suggestion moves the owner onto the COPY and keeps the folder's own chown",
@@ -107,6 +118,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "chmod +x of a folder a stage holds: not a program, and --chmod would make its files executable",
+      code: "FROM node:22 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /out/assets /srv/assets\nRUN chmod +x /srv/assets\n",
+    },
+    {
+      name: "chmod +x of a script a stage holds without building it",
+      code: "FROM alpine:3.22 AS src\nCOPY . /src\nFROM alpine:3.22\nCOPY --from=src /src/bin/deploy /usr/local/bin/deploy\nRUN chmod +x /usr/local/bin/deploy\n",
+    },
     {
       name: "chmod +x of a wrapper script a stage holds, named without an extension",
       code: 'FROM alpine:3.22\nCOPY --from=builder /src/deployment/server-wrapper /usr/local/bin/\nRUN chmod +x /usr/local/bin/server-wrapper\nCMD ["server-wrapper"]\n',

@@ -4,6 +4,17 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a start whose arguments merely name a compiler (pm2-runtime --name nest) runs the built app",
+      code: 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["npm", "run", "start:prod"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts": {"build": "nest build", "start:prod": "pm2-runtime dist/main.js --name nest -i max"}, "dependencies": {"pm2": "^5.0.0"}, "devDependencies": {"@nestjs/cli": "^11.0.0", "typescript": "^5.0.0"}}',
+        },
+      },
+      messageId: "build",
+    },
+    {
       name: "a start through a devDependency that only dispatches to the built server (run-script-os)",
       code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["npm", "start"]\n',
       context: {
@@ -160,6 +171,13 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a start that runs ts-node, a devDependency, behind env-cmd and its options",
+      code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["npx", "env-cmd", "-f", ".env.prod", "--", "ts-node", "src/seed.ts"]\n',
+      context: {
+        files: { "package.json": '{"scripts": {"build": "tsc"}, "devDependencies": {"ts-node": "^10.9.0", "env-cmd": "^10.1.0", "typescript": "^5.0.0"}}' },
+      },
+    },
     {
       name: "a command that preloads ts-node, a devDependency, to run the TypeScript sources",
       code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["node", "-r", "ts-node/register", "src/main.ts"]\n',
