@@ -1,18 +1,23 @@
 // Builds server/src/model/data/apt-recommends.generated.json: for each Debian package that real
-// Dockerfiles install, what `--no-install-recommends` would keep out of the image, that is the
-// packages an install brings only as recommendations (of the package or of anything its
-// dependencies pull in), outside the base system (priority required, present in every image).
+// Dockerfiles install, the part of Debian's dependency graph an install of it walks, so that a
+// reader can tell what `--no-install-recommends` would keep out of an image: the packages an
+// install brings only as recommendations (of the package or of anything its dependencies pull in),
+// outside the base system (priority required, present in every image), and not already installed
+// by an earlier install (apt adds the recommends of a package it installs, not of one already
+// there, so a dependency an earlier install brought adds none of its recommends again).
 //
 // Source: Debian's own Packages indexes (main, amd64) of bullseye (11), bookworm (12) and trixie
-// (13), fetched with apt-get into a private apt root. A package's entry holds one list per release
-// (and the installed size of each listed package), so a reader can take the base image's release
-// or, where it is not known, every release; a package missing from every release (a PPA's or a
-// vendor's) gets no entry and the rule judges it as before.
-// Ubuntu's indexes are not reachable here: Ubuntu takes most packages' control fields from Debian,
-// and the rule says so where it reads the table.
+// (13), fetched with apt-get into a private apt root. Per release, each package reached gets its
+// dependencies and recommendations (the first satisfiable alternative of each, as apt picks by
+// default; a virtual name stands for its first provider) and its installed size. A package missing
+// from every release (a PPA's or a vendor's) gets no entry and the rule judges it as before.
+// Ubuntu's indexes are not read: Ubuntu takes most packages' control fields from Debian, and the
+// rule says so where it reads the table.
 //
 // Package names come from the apt installs of the Dockerfiles under ../shared/corpus (real/,
-// projects/lint/) and every `--cases` folder given, read with the project's own parser.
+// projects/lint/), every `--cases` folder given, and the names the table already holds (a
+// regeneration with fewer case folders at hand keeps every name earlier sets brought), read with
+// the project's own parser.
 //
 // Usage:
 //   node -r esbuild-register scripts/generate-apt-recommends.ts [--cases DIR]... [--apt-root DIR]
@@ -28,8 +33,6 @@ import { parseDockerfile } from "../server/src/model/parse";
 import { allRunInstructions } from "../server/src/model/run-instructions";
 
 const RELEASES = ["bullseye", "bookworm", "trixie"];
-/** Past this many extra packages an entry is stored as null: "many", never "none". */
-const MAX_EXTRAS = 40;
 const root = join(__dirname, "..");
 const target = join(root, "server", "src", "model", "data", "apt-recommends.generated.json");
 const args = process.argv.slice(2);
@@ -57,6 +60,12 @@ function dockerfiles(): string[] {
 }
 
 const wanted = new Set<string>();
+// The names of the table as it stands: earlier sets' case folders may not be at hand.
+if (existsSync(target)) {
+  const previous = JSON.parse(readFileSync(target, "utf8")) as { names?: string[]; named?: number[]; packages?: Record<string, unknown> };
+  const held = previous.names && previous.named ? previous.named.map((i) => previous.names![i]) : Object.keys(previous.packages ?? {});
+  for (const name of held) wanted.add(name);
+}
 for (const file of dockerfiles()) {
   let model;
   try {
@@ -156,10 +165,9 @@ function parseIndex(text: string): Index {
   return index;
 }
 
-/** What `apt-get install name` brings in a release, with or without recommends (first satisfiable alternative, as apt picks by default). */
-function closure(index: Index, providers: Map<string, string>, name: string, withRecommends: boolean, base: Set<string>): Set<string> {
-  const seen = new Set<string>();
-  const resolve = (alternatives: string[]) => {
+/** The first alternative of a relation group the release can satisfy (a real package, or the first provider of a virtual one). */
+function resolver(index: Index, providers: Map<string, string>): (alternatives: string[]) => string | null {
+  return (alternatives) => {
     for (const alt of alternatives) {
       if (index.has(alt)) return alt;
       const provider = providers.get(alt);
@@ -167,15 +175,17 @@ function closure(index: Index, providers: Map<string, string>, name: string, wit
     }
     return null;
   };
+}
+
+/** What `apt-get install name` brings in a release without recommends: the dependency closure. */
+function dependencyClosure(index: Index, resolve: (alternatives: string[]) => string | null, name: string): Set<string> {
+  const seen = new Set<string>();
   const stack = [name];
   while (stack.length > 0) {
     const p = stack.pop()!;
     if (seen.has(p)) continue;
     seen.add(p);
-    const pkg = index.get(p)!;
-    // The base system is in every image already: what it recommends was decided when it was built.
-    if (base.has(p) && p !== name) continue;
-    for (const group of [...pkg.depends, ...(withRecommends ? pkg.recommends : [])]) {
+    for (const group of index.get(p)!.depends) {
       const r = resolve(group);
       if (r && !seen.has(r)) stack.push(r);
     }
@@ -183,12 +193,11 @@ function closure(index: Index, providers: Map<string, string>, name: string, wit
   return seen;
 }
 
-/** Per package, per release (in RELEASES order): the extras, null for more than MAX_EXTRAS, false when the release lacks it. */
-const perRelease = new Map<string, (string[] | null | false)[]>();
-/** Installed size in KB of each extra, per release (0 where that release does not bring it). */
-const sizes = new Map<string, number[]>();
+/** Per release (in RELEASES order): package -> [dependencies, recommendations, installed size in KB]. */
+type Node = [string[], string[], number];
+const graphs: Map<string, Node>[] = [];
 const versions: Record<string, string> = {};
-for (const [r, release] of RELEASES.entries()) {
+for (const release of RELEASES) {
   const index = parseIndex(fetchIndex(release));
   // The Release file's own date: when the archive published the index that was read.
   const lists = join(aptRoot, release, "var", "lib", "apt", "lists");
@@ -197,31 +206,46 @@ for (const [r, release] of RELEASES.entries()) {
   versions[release] = date ? new Date(date).toISOString().slice(0, 10) : "unknown";
   const providers = new Map<string, string>();
   for (const [name, pkg] of index) for (const v of pkg.provides) if (!providers.has(v)) providers.set(v, name);
+  const resolve = resolver(index, providers);
   // The base system: priority required and apt, with what they depend on (a minbase debootstrap,
-  // what debian:*-slim holds; Ubuntu's base holds more).
+  // what debian:*-slim holds; Ubuntu's base holds more). It is in every image already, so it is
+  // left out of the graph: what it recommends was decided when the image was built.
   const base = new Set<string>();
-  for (const [n, p] of index) if (p.priority === "required" || n === "apt") for (const q of closure(index, providers, n, false, new Set())) base.add(q);
+  for (const [n, p] of index) if (p.priority === "required" || n === "apt") for (const q of dependencyClosure(index, resolve, n)) base.add(q);
+  const graph = new Map<string, Node>();
+  const edges = (groups: string[][]) => [...new Set(groups.map(resolve).filter((r): r is string => r !== null && !base.has(r)))].sort();
+  const stack: string[] = [];
+  // A named package of the base system still gets its entry (naming it installs nothing new).
   for (const name of wanted) {
-    const row = perRelease.get(name) ?? RELEASES.map(() => false as const);
-    perRelease.set(name, row);
-    const real = index.has(name) ? name : providers.get(name);
-    if (!real) continue;
-    const without = closure(index, providers, real, false, base);
-    const added = [...closure(index, providers, real, true, base)].filter((p) => !without.has(p) && !base.has(p)).sort();
-    row[r] = added.length > MAX_EXTRAS ? null : added;
-    if (row[r])
-      for (const e of added) {
-        const kb = sizes.get(e) ?? RELEASES.map(() => 0);
-        kb[r] = index.get(e)!.size;
-        sizes.set(e, kb);
-      }
+    const provider = providers.get(name);
+    if (index.has(name)) stack.push(name);
+    else if (provider) {
+      // A virtual name (`awk`) installs its first provider: an entry that depends on it alone.
+      graph.set(name, [edges([[provider]]), [], 0]);
+      stack.push(provider);
+    }
   }
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (graph.has(p)) continue;
+    const pkg = index.get(p)!;
+    const node: Node = [edges(pkg.depends), edges(pkg.recommends), pkg.size];
+    graph.set(p, node);
+    for (const q of [...node[0], ...node[1]]) if (!graph.has(q)) stack.push(q);
+  }
+  graphs.push(graph);
 }
 
-const packages: Record<string, (string[] | null | false)[]> = {};
-for (const [name, row] of [...perRelease].sort((a, b) => a[0].localeCompare(b[0]))) if (row.some((e) => e !== false)) packages[name] = row;
-const extraSizes: Record<string, number[]> = {};
-for (const [name, kb] of [...sizes].sort((a, b) => a[0].localeCompare(b[0]))) extraSizes[name] = kb;
+// One list of names for every release; each release holds, per name, its entry or 0 where the
+// release does not have (or does not reach) that package.
+const names = [...new Set(graphs.flatMap((g) => [...g.keys()]))].sort();
+const position = new Map(names.map((n, i) => [n, i]));
+const entries = graphs.map((graph) =>
+  names.map((n) => {
+    const node = graph.get(n);
+    return node ? [node[0].map((d) => position.get(d)!), node[1].map((d) => position.get(d)!), node[2]] : 0;
+  }),
+);
 mkdirSync(join(root, "server", "src", "model", "data"), { recursive: true });
 writeFileSync(
   target,
@@ -234,16 +258,18 @@ writeFileSync(
         generated: new Date().toISOString().slice(0, 10),
         generator: "scripts/generate-apt-recommends.ts",
         meaning:
-          "packages: name -> per release (in the order of releases) what --no-install-recommends keeps out (recommends of it and of its dependencies, base system excluded); null: more than " +
-          MAX_EXTRAS +
-          ", false: not in that release. sizes: Installed-Size in KB of each such package, per release",
+          "names: every package named by an install or reached from one (sorted). named: the indexes of the names the Dockerfiles install. entries: per release (in the order of releases), per name, 0 where the release lacks it, else [dependencies, recommendations, Installed-Size in KB], each relation the index (into names) of the first satisfiable alternative (a virtual name: its first provider), the base system (priority required, apt, and their dependencies) left out",
       },
-      packages,
-      sizes: extraSizes,
+      names,
+      named: [...wanted]
+        .filter((n) => position.has(n))
+        .map((n) => position.get(n)!)
+        .sort((a, b) => a - b),
+      entries,
     },
     null,
     0,
   ) + "\n",
 );
-const none = Object.values(packages).filter((row) => row.every((e) => e === false || (e !== null && e.length === 0))).length;
-console.log(`${Object.keys(packages).length} of ${wanted.size} package names found; ${none} bring no recommends in any release`);
+const found = [...wanted].filter((n) => graphs.some((g) => g.has(n))).length;
+console.log(`${found} of ${wanted.size} package names found; ${names.length} packages in the graph`);

@@ -1,19 +1,31 @@
 // What `--no-install-recommends` would keep out of an image, read from
 // data/apt-recommends.generated.json (scripts/generate-apt-recommends.ts builds it from Debian's
-// Packages indexes of bullseye, bookworm and trixie): per package and release, the packages an
-// install brings only as recommendations, of the package or of anything its dependencies pull in,
-// outside the base system, and the installed size of each. Where the base image's release is not
-// known (a tag without a codename; an Ubuntu tag is read as the Debian release it was taken from), every release is
-// read and the largest figure counts. A package the table does not know (a PPA's, a vendor's, a
-// variable) makes the answer unknown, and the finding stays.
+// Packages indexes of bullseye, bookworm and trixie): per release, the part of Debian's dependency
+// graph the installs of real Dockerfiles walk (each package's dependencies, recommendations and
+// installed size, the base system left out).
+//
+// Two readings. The flat one, per package and release: what an install of it alone brings only as
+// recommendations (of it or of anything its dependencies pull in), and their size; earlier
+// installs count by what they named and, without the flag, those recommendations. The played one
+// runs an install as apt does: a package not yet in the image brings its dependencies and, without
+// the flag, its recommendations, each in turn; one already there brings nothing (apt adds the
+// recommends of what it installs, not of what is installed), so a dependency an earlier install
+// brought adds none of its recommends again.
+// Where the base image's release is not known (a tag without a codename; an Ubuntu tag is read as
+// the Debian release it was taken from), every release is read. A package the table does not know
+// (a PPA's, a vendor's, a variable) makes the answer unknown, unless a stand-in speaks for it (see
+// AptPackage).
 
 import type * as AptTable from "./data/apt-recommends.generated.json";
-import { asLookupTable } from "./lookup-table";
 
-type Row = (string[] | null | false)[];
+/** Per name: 0 where the release lacks the package, else [dependencies, recommendations, KB]. */
+type Entry = 0 | [number[], number[], number];
 interface Table {
-  packages: Readonly<Record<string, Row>>;
-  sizes: Readonly<Record<string, number[]>>;
+  names: readonly string[];
+  positions: ReadonlyMap<string, number>;
+  /** The names the Dockerfiles read for the table install: the packages it answers for (the rest of the graph plays their installs). */
+  named: ReadonlySet<string>;
+  entries: readonly (readonly Entry[])[];
 }
 /** The model is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
 declare const require: (id: string) => unknown;
@@ -25,8 +37,13 @@ let loaded: Table | null = null;
 function table(): Table {
   // A deferred load, see above; the Node build resolves this path to the file beside it (scripts/server-chunks.mjs).
   if (loaded === null) {
-    const read = require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as Table;
-    loaded = { packages: asLookupTable(read.packages), sizes: asLookupTable(read.sizes) };
+    const read = require("./data/apt-recommends.generated.json") as typeof AptTable as unknown as { names: string[]; named: number[]; entries: Entry[][] };
+    loaded = {
+      names: read.names,
+      positions: new Map(read.names.map((n, i) => [n, i])),
+      named: new Set(read.named.map((i) => read.names[i])),
+      entries: read.entries,
+    };
   }
   return loaded;
 }
@@ -38,66 +55,189 @@ export function aptPackageName(pkg: string): string {
   return pkg.replace(/[=:].*$/, "");
 }
 
-/** What earlier installs of an image put there, per release of the table. */
-export type AptInstalled = Set<string>[];
+/**
+ * A package an install names. Usually Debian's package of that name; `readAs` gives Debian
+ * packages that stand in for one the table cannot describe: the package is played as one that
+ * depends on them and recommends nothing itself. With `fromVendor`, the stand-in replaces Debian's
+ * package of the same name (a vendor's repository serves its own build under that name).
+ */
+export interface AptPackage {
+  readonly name: string;
+  readonly readAs?: readonly string[];
+  readonly fromVendor?: boolean;
+}
+
+/** What earlier installs of an image put there, per release of the table, in each reading. */
+export interface AptInstalled {
+  /** The names installs gave and, for those without the flag, their flat recommendations. */
+  readonly flat: Set<string>[];
+  /** Everything the installs brought, played as apt plays them (dependencies included). */
+  readonly played: Set<string>[];
+}
 
 export function noneInstalled(): AptInstalled {
-  return RELEASE_NUMBERS.map(() => new Set<string>());
+  return { flat: RELEASE_NUMBERS.map(() => new Set()), played: RELEASE_NUMBERS.map(() => new Set()) };
+}
+
+/** True when an earlier install put `pkg` in the image in every release of the table (naming it, or as a flat recommendation). */
+export function isInstalled(installed: AptInstalled, pkg: string): boolean {
+  return installed.flat.every((set) => set.has(aptPackageName(pkg)));
+}
+
+/** The entry of `name` in release `r`, or null where the release lacks it. */
+function entryOf(r: number, name: string): Exclude<Entry, 0> | null {
+  const position = table().positions.get(name);
+  const entry = position === undefined ? 0 : table().entries[r][position];
+  return entry === 0 ? null : entry;
+}
+
+/** The entry of a package the table answers for (a name the Dockerfiles install) in release `r`. */
+function namedEntry(r: number, name: string): Exclude<Entry, 0> | null {
+  return table().named.has(name) ? entryOf(r, name) : null;
+}
+
+/** The Debian packages that play `pkg` in release `r`: itself, its stand-ins, or null when neither is there. */
+function playedBy(r: number, pkg: AptPackage): readonly string[] | null {
+  const name = aptPackageName(pkg.name);
+  if (!pkg.fromVendor && namedEntry(r, name)) return [name];
+  const standIns = (pkg.readAs ?? []).filter((s) => namedEntry(r, s));
+  return standIns.length > 0 ? standIns : null;
+}
+
+/**
+ * The packages an install of `packages` adds in release `r` beyond `installed`, with or without
+ * recommends: each package not yet there brings its dependencies and (with recommends) its
+ * recommendations, each in turn. A stand-in's packages are played as dependencies.
+ */
+function adds(r: number, packages: readonly AptPackage[], installed: ReadonlySet<string>, withRecommends: boolean): Set<string> {
+  const added = new Set<string>();
+  const stack = packages.flatMap((pkg) => playedBy(r, pkg) ?? []);
+  const names = table().names;
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (added.has(name) || installed.has(name)) continue;
+    added.add(name);
+    const entry = entryOf(r, name);
+    if (!entry) continue;
+    for (const d of entry[0]) stack.push(names[d]);
+    if (withRecommends) for (const d of entry[1]) stack.push(names[d]);
+  }
+  return added;
+}
+
+/** Flat readings already worked out, per release, package and stand-ins (every earlier install asks again). */
+const flatReadings = new Map<string, readonly string[] | false>();
+
+/** The flat reading of `pkg` in release `r`: what an install of it alone brings only as recommendations, or false where the release lacks it. */
+function flatExtras(r: number, pkg: AptPackage): readonly string[] | false {
+  const key = [r, aptPackageName(pkg.name), pkg.fromVendor ? "vendor" : "", ...(pkg.readAs ?? [])].join(" ");
+  let reading = flatReadings.get(key);
+  if (reading === undefined) {
+    const nothing = new Set<string>();
+    const without = playedBy(r, pkg) === null ? null : adds(r, [pkg], nothing, false);
+    reading = without === null ? false : [...adds(r, [pkg], nothing, true)].filter((e) => !without.has(e));
+    flatReadings.set(key, reading);
+  }
+  return reading;
 }
 
 /** Counts an install of `packages` (with its recommends when `withRecommends`) as done. */
-export function recordInstall(installed: AptInstalled, packages: readonly string[], withRecommends: boolean): void {
-  for (const [r, set] of installed.entries())
+export function recordInstall(installed: AptInstalled, packages: readonly AptPackage[], withRecommends: boolean): void {
+  for (const [r, set] of installed.flat.entries())
     for (const pkg of packages) {
-      const name = aptPackageName(pkg);
-      set.add(name);
-      const extras = withRecommends ? table().packages[name]?.[r] : null;
+      set.add(aptPackageName(pkg.name));
+      const extras = withRecommends ? flatExtras(r, pkg) : false;
       if (extras) for (const e of extras) set.add(e);
     }
+  for (const [r, set] of installed.played.entries()) {
+    for (const e of adds(r, packages, set, withRecommends)) set.add(e);
+    for (const pkg of packages) set.add(aptPackageName(pkg.name));
+  }
+}
+
+/** Forgets every install before (an autoremove, which takes what the table cannot tell is still needed). */
+export function forgetInstalls(installed: AptInstalled): void {
+  for (const set of [...installed.flat, ...installed.played]) set.clear();
+}
+
+/**
+ * Counts a removal (`apt-get purge nginx`) of `packages` as done. The flat reading forgets every
+ * install before. The played one takes the packages out with every package installed that depends
+ * on one of them (apt removes what it would break), and keeps what they brought, as apt does
+ * without autoremove; a name with a pattern (`'php*'`) may remove anything, so it forgets all.
+ */
+export function recordRemoval(installed: AptInstalled, packages: readonly string[]): void {
+  for (const set of installed.flat) set.clear();
+  if (packages.some((p) => /[*?[\]]/.test(p))) return forgetInstalls(installed);
+  const names = table().names;
+  for (const [r, set] of installed.played.entries()) {
+    const removed = new Set(packages.map(aptPackageName));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const name of set) {
+        if (removed.has(name) || !entryOf(r, name)?.[0].some((d) => removed.has(names[d]))) continue;
+        removed.add(name);
+        grew = true;
+      }
+    }
+    for (const name of removed) set.delete(name);
+  }
 }
 
 /**
  * The installed size in KB of what `--no-install-recommends` would keep out of an install of
- * `packages`, beyond what `installed` already holds: in Debian `release` (11, 12, 13), or the
- * largest over the releases when it is null or not in the table. Null when any package is unknown.
+ * `packages`, in the flat reading, beyond what `installed` already holds: in Debian `release` (11,
+ * 12, 13), or the largest over the releases when it is null or not in the table. A release that
+ * lacks one of the packages is not the image's (the install would fail there). Null when a
+ * package is unknown.
  */
-export function recommendsKeptOutKb(packages: readonly string[], release: number | null, installed: AptInstalled): number | null {
-  const names = packages.map(aptPackageName);
-  const rows: Row[] = [];
-  for (const name of names) {
-    if (!Object.hasOwn(table().packages, name)) return null;
-    rows.push(table().packages[name]);
-  }
+export function recommendsKeptOutKb(packages: readonly AptPackage[], release: number | null, installed: AptInstalled): number | null {
+  if (!packages.every(isKnownPackage)) return null;
+  const names = packages.map((pkg) => aptPackageName(pkg.name));
   const known = release === null ? -1 : RELEASE_NUMBERS.indexOf(release);
   const releases = known >= 0 ? [known] : RELEASE_NUMBERS.map((_, i) => i);
   let largest: number | null = null;
   for (const r of releases) {
-    // A release that lacks one of the packages is not the image's (the install would fail there).
-    if (rows.some((row) => row[r] === false)) continue;
+    const rows = packages.map((pkg) => flatExtras(r, pkg));
+    if (rows.some((row) => row === false)) continue;
     const kept = new Set<string>();
-    for (const row of rows) {
-      const extras = row[r];
-      if (extras === null) return null;
-      if (extras === false) continue;
-      for (const e of extras) if (!installed[r].has(e) && !names.includes(e)) kept.add(e);
-    }
-    const kb = [...kept].reduce((sum, e) => sum + (table().sizes[e]?.[r] ?? 0), 0);
+    for (const row of rows) if (row !== false) for (const e of row) if (!installed.flat[r].has(e) && !names.includes(e)) kept.add(e);
+    const kb = [...kept].reduce((sum, e) => sum + (entryOf(r, e)?.[2] ?? 0), 0);
     largest = Math.max(largest ?? 0, kb);
   }
   return largest;
 }
 
-/** True when every package is known and brings no recommendation in any release of the table. */
-export function bringsNoRecommends(packages: readonly string[]): boolean {
-  return packages.every((pkg) => {
-    const row = table().packages[aptPackageName(pkg)] as Row | undefined;
-    return row !== undefined && row.every((extras) => extras === false || (extras !== null && extras.length === 0));
-  });
+/** True when every package is known and brings no recommendation in any release of the table (flat reading). */
+export function bringsNoRecommends(packages: readonly AptPackage[]): boolean {
+  return packages.every(
+    (pkg) =>
+      isKnownPackage(pkg) &&
+      RELEASE_NUMBERS.every((_, r) => {
+        const extras = flatExtras(r, pkg);
+        return extras === false || extras.length === 0;
+      }),
+  );
 }
 
-/** True when the table has an entry for the package (Debian ships it in one of the releases read). */
-export function isKnownPackage(pkg: string): boolean {
-  return Object.hasOwn(table().packages, aptPackageName(pkg));
+/**
+ * True when every package is known and an install of it, played after the earlier installs, adds
+ * no recommendation in Debian `release` (or, when null, in any release of the table that has it).
+ */
+export function keepsNothingOut(packages: readonly AptPackage[], release: number | null, installed: AptInstalled): boolean {
+  const known = release === null ? -1 : RELEASE_NUMBERS.indexOf(release);
+  const releases = known >= 0 ? [known] : RELEASE_NUMBERS.map((_, i) => i);
+  return packages.every(
+    (pkg) =>
+      isKnownPackage(pkg) &&
+      // With recommends, apt only ever adds to what it installs without them.
+      releases.every((r) => playedBy(r, pkg) === null || adds(r, [pkg], installed.played[r], true).size === adds(r, [pkg], installed.played[r], false).size),
+  );
+}
+
+/** True when the table has an entry for the package or one of its stand-ins (Debian ships it in one of the releases read). */
+export function isKnownPackage(pkg: AptPackage): boolean {
+  return RELEASE_NUMBERS.some((_, r) => playedBy(r, pkg) !== null);
 }
 
 /**

@@ -23,6 +23,10 @@
 // An install of only Essential or already installed packages changes nothing and is left alone, as
 // is one of only local .deb files (their recommends are not in the table); a
 // name the table does not know shows no gain where the install names packages it knows.
+// So is an install whose every recommendation is in the image already, played as apt plays it after
+// the earlier installs (a dependency already there brings none of its recommends), where every name
+// is Debian's; NodeSource's nodejs, which has no Recommends, where the image names Python 3; and a
+// Python version the release lacks (deadsnakes'), read as the release's own python3 packages.
 
 import { commandsBefore } from "../model/run-instructions";
 import { insertOptionAfter } from "../fixes/cache-cleanup";
@@ -31,13 +35,18 @@ import { type AptGetCall, aptOperands, readAptOrAptGet, removedWithDependenciesL
 import {
   aptPackageName,
   bringsNoRecommends,
+  forgetInstalls,
   isEssentialPackage,
+  isInstalled,
   isKnownPackage,
+  keepsNothingOut,
   noneInstalled,
   recommendsKeptOutKb,
   recordInstall,
+  recordRemoval,
 } from "../model/apt-no-recommends";
 import type { AptInstalled } from "../model/apt-no-recommends";
+import { NO_APT_SOURCES, aptPackagesOf, aptSourcesAfter, aptSourcesBefore } from "../model/apt-vendor-packages";
 import { finalImageStages, isInFinalImage } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
@@ -199,27 +208,42 @@ function ranUnconditionally(command: ShellCommand): boolean {
 }
 
 /**
- * What the installs before command `index` of `run` put in the image, per release; a removal in
- * between forgets them all. With `surelyOnly`, an install earlier in the same RUN counts only when
- * it surely ran (see ranUnconditionally): one in another branch of an `if` may not have.
+ * What the installs before command `index` of `run` put in the image, per release (see
+ * AptInstalled); a removal in between takes its packages and what depends on them, an autoremove
+ * forgets them all. With `surelyOnly` "in its RUN", an install earlier in the same RUN counts only
+ * when it surely ran (see ranUnconditionally): one in another branch of an `if` may not have; with
+ * "everywhere", the same holds for the installs of earlier RUNs.
  */
-function installedBefore(model: DockerfileModel, run: Instruction, index: number, surelyOnly = false): AptInstalled {
+function installedBefore(model: DockerfileModel, run: Instruction, index: number, surelyOnly: "no" | "in its RUN" | "everywhere" = "no"): AptInstalled {
   const installed = noneInstalled();
   const optIns = new Map<Instruction, Set<ShellCommand>>();
+  let sources = NO_APT_SOURCES;
   for (const { run: r, command } of commandsBefore(run, index)) {
+    const before = sources;
+    sources = aptSourcesAfter(command, sources);
     const call = readAptOrAptGet(command);
     if (!call) continue;
     if (!optIns.has(r)) optIns.set(r, optInCommands(model, r));
     if (optIns.get(r)?.has(command)) continue;
-    if (surelyOnly && r === run && call.subcommand?.value === "install" && !ranUnconditionally(command)) continue;
+    if (surelyOnly !== "no" && (r === run || surelyOnly === "everywhere") && call.subcommand?.value === "install" && !ranUnconditionally(command)) continue;
     const sub = call.subcommand?.value;
     if (sub === "install")
       recordInstall(
         installed,
-        aptOperands(call).map((w) => w.value),
+        aptPackagesOf(
+          aptOperands(call).map((w) => w.value),
+          before,
+        ),
         !skipsRecommends(call.options),
       );
-    else if (sub !== undefined && REMOVAL.has(sub)) for (const set of installed) set.clear();
+    // Autoremove takes what nothing installed needs any more, which the table cannot tell: every install before is forgotten.
+    else if (sub === "autoremove" || (sub !== undefined && REMOVAL.has(sub) && call.options.some((o) => /^--auto-?remove$/.test(o.value))))
+      forgetInstalls(installed);
+    else if (sub !== undefined && REMOVAL.has(sub))
+      recordRemoval(
+        installed,
+        aptOperands(call).map((w) => w.value),
+      );
   }
   return installed;
 }
@@ -378,8 +402,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // A no-op install: every package is Essential (in every Debian or Ubuntu image) or an
       // earlier install of the stage put it there; apt adds no recommends for what is installed.
       // Earlier in the same RUN, only an install that surely ran: one in another branch of an `if` may not have.
-      const earlier = installedBefore(model, run, index, true);
-      const fresh = packages.filter((p) => !isEssentialPackage(p) && !earlier.every((set) => set.has(aptPackageName(p))));
+      const earlier = installedBefore(model, run, index, "in its RUN");
+      const fresh = packages.filter((p) => !isEssentialPackage(p) && !isInstalled(earlier, p));
       if (fresh.length === 0) continue;
       // A .deb file of the project or a vendor (`./vectors.deb`): what it recommends is not in
       // the table and such packages seldom recommend anything; an install of only such files
@@ -389,16 +413,33 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // install gcc && pip install ... && apt-get remove gcc && apt-get autoremove`): its
       // recommends leave the layer with it, and dropping them (gcc's libc6-dev) may break that step.
       if (removedWithDependenciesLater(run.commands, index, fresh.map(aptPackageName))) continue;
-      // The table speaks for Debian's packages only. Where the install also names some, they
-      // decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows no gain.
-      // An install of only such names keeps the finding (a vendor's CLI or database client).
-      const judged = fresh.filter(isKnownPackage);
-      const known = judged.length > 0 ? judged : fresh;
+      // The table speaks for Debian's packages only (and for what stands in for a vendor's build,
+      // NodeSource's nodejs, or a Python version the release lacks). Where the install also names
+      // some, they decide: a name Debian lacks (a vendor's driver, a library Ubuntu renamed) shows
+      // no gain. An install of only such names keeps the finding (a vendor's CLI or database client).
+      const sources = aptSourcesBefore(run, index);
+      const freshPackages = aptPackagesOf(fresh, sources);
+      const judged = freshPackages.filter(isKnownPackage);
+      const known = judged.length > 0 ? judged : freshPackages;
       // The flag would keep out nothing: no package brings a recommendation in any Debian release
       // read (not said of an Ubuntu older than those, xenial or bionic). On a base whose Debian
       // release the tag names (or the Debian release an Ubuntu tag was taken from), also when what
       // it keeps out is under 768 KB beyond what earlier installs brought.
       if (release !== "old" && bringsNoRecommends(known)) continue;
+      // Nor when every recommendation is in the image already, the install played after the
+      // earlier ones that surely ran (not one in an `if` of an earlier RUN: an amd64 branch):
+      // what they brought, their dependencies included, and the dependencies of this install
+      // (apt adds the recommends of what it installs, not of what is there: libpcre3-dev's come
+      // through libc6-dev's tools, which build-essential brought). Only where every name is
+      // Debian's: no unknown name, no repository added before that may serve one with fields of
+      // its own (held-out AL, ml-hub: libpcre3-dev after build-essential, judged wrong).
+      if (
+        release !== "old" &&
+        !sources.addsRepository &&
+        judged.length === freshPackages.length &&
+        keepsNothingOut(known, release, installedBefore(model, run, index, "everywhere"))
+      )
+        continue;
       if (typeof release === "number") {
         const keptOut = recommendsKeptOutKb(known, release, installedBefore(model, run, index));
         if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;

@@ -38,6 +38,72 @@ testRule(rule, {
       messageId: "recommends",
     },
     {
+      name: "NodeSource's nodejs in an image that names no Python: what its Python dependency brings is not in the file",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - && apt-get install -y nodejs\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "NodeSource's Node.js 10 depends on Python 2's python-minimal: a Python 3 named earlier does not bring what it recommends",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN curl -sL https://deb.nodesource.com/setup_10.x | bash - && apt-get install -y nodejs\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "NodeSource's nodejs after the image purged the Python 3 it had named: the finding stays",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && python3 -m venv /opt/tools && apt-get purge -y python3-venv python3\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "a deadsnakes Python after the release's own, whose recommends came with it: only the first install fires",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-dev python3-venv\nRUN add-apt-repository -y ppa:deadsnakes/ppa && apt-get update && apt-get install -y python3.14 python3.14-dev python3.14-venv\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 2,
+    },
+    {
+      name: "a header whose recommends come through libc6-dev, next to a name the table does not know: no proof that nothing is kept out",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN apt-get install -y libpcre3-dev acme-tool\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "a vendor's list fetched into sources.list.d before the install: it may serve its own libpcre3-dev, no proof that nothing is kept out",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN curl -fsSL https://apt.example.org/example.list -o /etc/apt/sources.list.d/example.list && apt-get update && apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "a PPA added before the install: no proof that nothing is kept out",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN add-apt-repository -y ppa:example/tools && apt-get update && apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "a vendor's sources line written to a list the file names by a variable: no proof that nothing is kept out",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN printf \'deb https://apt.example.org/debian stable main\\n\' | tee "$VENDOR_LIST" && apt-get update && apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "build-essential installed in an amd64 branch of an earlier RUN may not be there: libc6-dev's recommends may come",
+      code: 'FROM example/base:1.0\nRUN if [ "$TARGETARCH" = amd64 ]; then apt-get update && apt-get install -y --no-install-recommends build-essential; fi\nRUN apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "libc-dev-bin purged after build-essential (libc6-dev and build-essential go with it): libpcre3-dev brings it back with its recommends",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && apt-get purge -y libc-dev-bin\nRUN apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "an autoremove after build-essential: what is still there cannot be told",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && apt-get autoremove -y\nRUN apt-get install -y libpcre3-dev\nCMD ["/app/run"]\n',
+      messageId: "recommends",
+      line: 3,
+    },
+    {
       name: "a known package with recommends decides next to an unknown one",
       code: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y acme-agent nodejs ca-certificates\n",
       messageId: "recommends",
@@ -312,6 +378,22 @@ testRule(rule, {
     {
       name: "a package an earlier install of the same RUN put there (outside any branch): the install is a no-op",
       code: "FROM debian:trixie\nRUN apt update && apt install -y --no-install-recommends wget git npm ca-certificates && \\\n    apt install -y npm && npm install -g n@latest\n",
+    },
+    {
+      name: "NodeSource's nodejs where an earlier install names Python 3: it has no Recommends, and its Python dependency is there",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\nCMD ["/app/run"]\n',
+    },
+    {
+      name: "NodeSource's repository written as a sources line, Python 3 named earlier",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates python3 python3-pip\nRUN echo "deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_$NODE_MAJOR.x nodistro main" > /etc/apt/sources.list.d/nodesource.list && apt-get update && apt-get install -y nodejs\nCMD ["/app/run"]\n',
+    },
+    {
+      name: "a header whose only recommends come through libc6-dev, which build-essential brought (unknown base, an unrelated purge between)",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN apt-get update && apt-get purge -y nginx && apt-get install -y libssl-dev libpcre3-dev apache2-utils\nCMD ["/app/run"]\n',
+    },
+    {
+      name: "a tool with no Recommends in any release that has it (pcregrep), on an unknown base",
+      code: 'FROM example/base:1.0\nRUN apt-get update && apt-get install -y pcregrep\nCMD ["/app/run"]\n',
     },
     {
       name: "an Essential package (in every Debian image) next to one with no recommends",
