@@ -3,16 +3,18 @@
 // workbench whose users install and compile packages in it; and an image built on Jupyter's
 // docker-stacks (its `fix-permissions` script, its start scripts) starts through docker-stacks'
 // `start.sh`, which, started as root, sets up the user the image names (NB_USER, NB_UID) and then
-// drops to it. Projects concatenate the docker-stacks Dockerfiles onto another base (a CUDA image)
-// or build on a base of their own derived from them, so the base's name does not tell.
+// drops to it, unless that user is root. Projects concatenate the docker-stacks Dockerfiles onto
+// another base (a CUDA image) or build on a base of their own derived from them, so the base's
+// name does not tell.
 
 import { baseName, copyPaths, unquoteWord } from "./copy-paths";
-import { envDeclarations } from "./environment";
+import { envDeclarations, environmentViewAt } from "./environment";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
 import { startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { commandsRunAtStart, programAt } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { substituteVariables } from "./variables";
 
 /** docker-stacks' launchers of the notebook server and of JupyterHub's single-user server; both exec `start.sh`. */
 const DOCKER_STACKS_LAUNCHER = /^start-(?:notebook|singleuser)\.(?:sh|py)$/;
@@ -78,10 +80,37 @@ function startProgramOf(instruction: Instruction): string {
 }
 
 /**
+ * True when the image tells `start.sh` that the notebook user is root (`ENV NB_USER=root`, or
+ * `NB_UID=0`): the script then starts the server as root, docker-stacks' documented way to keep
+ * an image root, and drops nothing.
+ */
+function namesRootAsNotebookUser(model: DockerfileModel, chain: readonly Stage[]): boolean {
+  return envValueOf(model, chain, "NB_USER")?.trim() === "root" || envValueOf(model, chain, "NB_UID")?.trim() === "0";
+}
+
+/**
+ * The value the last ENV of `chain` that sets `name` gives it, variables filled in where known;
+ * undefined when no ENV sets it. An ARG of the name is not read: `start.sh` sees only ENV.
+ */
+function envValueOf(model: DockerfileModel, chain: readonly Stage[], name: string): string | null | undefined {
+  for (const stage of [...chain].reverse()) {
+    for (const instruction of [...stage.instructions].reverse()) {
+      if (instruction.keyword !== "ENV") continue;
+      const value = envDeclarations(model, instruction)
+        .filter((d) => d.name === name)
+        .pop()?.value;
+      if (value === undefined) continue;
+      return value === null ? null : substituteVariables(value, environmentViewAt(model, stage, instruction)).value;
+    }
+  }
+  return undefined;
+}
+
+/**
  * True when the final image starts through docker-stacks' `start.sh` and sets the user that script
- * switches to (ENV NB_USER, NB_UID or NB_GID): started as root, the script renames the notebook
- * user, changes its ids and home, and drops to it before it starts the server, which a USER line
- * would prevent. The start is docker-stacks': an ENTRYPOINT (or, with none, a CMD) of its own that
+ * switches to (ENV NB_USER, NB_UID or NB_GID), and that user is not root: started as root, the
+ * script renames the notebook user, changes its ids and home, and drops to it before it starts
+ * the server, which a USER line would prevent. The start is docker-stacks': an ENTRYPOINT (or, with none, a CMD) of its own that
  * runs a docker-stacks launcher, or `start.sh` in an image that runs docker-stacks'
  * `fix-permissions` (`start.sh` alone is a common name); or no start of its own on a docker-stacks
  * base it does not build itself (the base's `start.sh` stays the start). A CMD of its own under an
@@ -95,7 +124,7 @@ export function dropsThroughDockerStacksStart(model: DockerfileModel): boolean {
   const setsUser = chain.some((s) =>
     s.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => ROOT_SETUP_VARIABLES.has(d.name))),
   );
-  if (!setsUser) return false;
+  if (!setsUser || namesRootAsNotebookUser(model, chain)) return false;
   const { entrypoint, cmd } = startInstructionsOf(final);
   const start = entrypoint ?? cmd;
   if (start === null) return isBuiltOnDockerStacks(chain);

@@ -32,6 +32,13 @@ const reinstallingService: ComposeServiceFacts = {
 const DOCKER_STACKS_SINGLEUSER =
   "FROM acme/singleuser:2.12\nENV NB_USER=analyst\nENV NB_UID=2100\nUSER root\nRUN mkdir /home/$NB_USER && fix-permissions /home/$NB_USER\nRUN pip install --no-cache-dir acme-lab\n";
 
+// docker-stacks' documented way to keep an image root: NB_USER=root, NB_UID=0, NB_GID=0, so that
+// start.sh starts the server as root (two public Dockerfiles, verbatim).
+const NOTEBOOK_USER_ROOT =
+  '# Start from the specified Jupyter notebook base image\nFROM jupyter/minimal-notebook:python-3.10.10\n\n# Switch to root to install packages\nUSER root\n\n# Install Playwright and its dependencies\nRUN pip install playwright && \\\n    playwright install && \\\n    playwright install-deps\n\n# Set environment variables to make root the default user in Jupyter\nENV NB_USER=root\nENV NB_UID=0\nENV NB_GID=0\n\n# Set the default command to start the notebook\nCMD ["start-notebook.sh", "--NotebookApp.allow_root=True"]\n';
+const NOTEBOOK_USER_ROOT_NO_CMD =
+  "FROM quay.io/jupyter/base-notebook:2024-05-27\n\n# run as root and set environment so jupyter scripts know the user\nUSER root\nENV NB_USER=root \\\n    NB_UID=0 \\\n    NB_GID=0 \\\n    HOME=/root\n\n# ensure home exists and permissions are root:root\nRUN mkdir -p /root && chown -R root:root /root && fix-permissions /root\n\n# keep running as root\nUSER root\n";
+
 testRule(rule, {
   fires: [
     {
@@ -54,6 +61,23 @@ testRule(rule, {
     {
       name: "NB_USER set and an entry script named start.sh, with no docker-stacks fix-permissions: another project's start.sh",
       code: 'FROM acme/app-base:3\nENV NB_USER=analyst\nUSER root\nRUN mkdir -p /data\nENTRYPOINT ["/start.sh"]\n',
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "a docker-stacks image that sets NB_USER=root and NB_UID=0: start.sh keeps the server root",
+      code: NOTEBOOK_USER_ROOT,
+      messageId: "lastUserRoot",
+      line: 5,
+      data: { user: "root" },
+    },
+    {
+      name: "a docker-stacks image with no start of its own that sets NB_USER=root: the base's start.sh keeps root",
+      code: NOTEBOOK_USER_ROOT_NO_CMD,
+      messageId: "lastUserRoot",
+    },
+    {
+      name: "NB_UID set to 0 through a build argument: start.sh runs the server as uid 0",
+      code: DOCKER_STACKS_SINGLEUSER.replace("ENV NB_UID=2100", "ARG SERVER_UID=0\nENV NB_UID=${SERVER_UID}"),
       messageId: "lastUserRoot",
     },
     {
@@ -832,6 +856,14 @@ testRule(rule, {
     {
       name: "a JupyterHub single-user image on a docker-stacks-derived base, root for start.sh, which switches to NB_USER",
       code: DOCKER_STACKS_SINGLEUSER,
+    },
+    {
+      name: "a build argument named NB_UID=0 beside a non-root ENV NB_USER: start.sh sees only the ENV",
+      code: DOCKER_STACKS_SINGLEUSER.replace("ENV NB_UID=2100", "ARG NB_UID=0"),
+    },
+    {
+      name: "NB_USER set from a build argument without a default: not known to be root",
+      code: DOCKER_STACKS_SINGLEUSER.replace("ENV NB_USER=analyst\nENV NB_UID=2100", "ARG NOTEBOOK_USER\nENV NB_USER=${NOTEBOOK_USER}"),
     },
     {
       name: "docker-stacks concatenated onto a CUDA base, tini running start.sh, NB_UID set, left as root",
