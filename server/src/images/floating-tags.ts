@@ -16,7 +16,8 @@ import { rootImageOf } from "./base-image";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
-import { runCommands } from "../model/run-commands";
+import { runCommands, runsOnly } from "../model/run-commands";
+import { FILE_ARRANGING_PROGRAMS, onlyArrangesFiles } from "../model/file-arranging";
 import { systemPackageCommand } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
 import { stagesBuiltOn } from "../model/stage-graph";
@@ -307,7 +308,7 @@ function scriptOnlyFetches(script: string): boolean {
  * Commands that only fetch, move or mark files (capabilities, owners) and install the tools to do
  * so: a RUN made of them leaves collected files what they were, whatever the base's release.
  */
-const FILE_COMMANDS = new Set([...FETCH_COMMANDS, "setcap", "chgrp", "touch"]);
+const FILE_COMMANDS = new Set([...FETCH_COMMANDS, ...FILE_ARRANGING_PROGRAMS, "setcap"]);
 
 /**
  * Folders a base image already holds: a `COPY --from` of one takes the base's files with the
@@ -354,7 +355,7 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
   if (finalImageStages(model).has(stage)) return false;
   if (stage.instructions.some((i) => i.keyword === "ONBUILD")) return false;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
-  if (runs.some((i) => i.commands.length === 0 || !i.commands.every((c) => c.name === "" || FILE_COMMANDS.has(c.name)))) return false;
+  if (!runs.every((i) => runsOnly(i, FILE_COMMANDS))) return false;
   const collected: string[] = [];
   for (const instruction of stage.instructions) {
     const paths = copyPaths(instruction);
@@ -384,8 +385,6 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
 const WEB_SERVER_IMAGES = new Set(["library/nginx", "nginxinc/nginx-unprivileged", "library/httpd", "library/caddy"]);
 /** The programs those images start. */
 const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy"]);
-/** Commands that only arrange the files a server is given: owners, modes, folders, links. */
-const ARRANGE_COMMANDS = new Set(["chown", "chmod", "chgrp", "mkdir", "ln", "rm", "touch", "mv", "cp", "true"]);
 
 /**
  * True when the final stage is a web server image that serves the files and config it is given:
@@ -401,9 +400,7 @@ export function isStaticFileServer(model: DockerfileModel, stage: Stage, ref: Im
   const command = startCommand(model);
   if (command !== null && !WEB_SERVER_PROGRAMS.has(baseName(command[0] ?? ""))) return false;
   if (!stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD")) return false;
-  return stage.instructions.every(
-    (i) => i.keyword !== "RUN" || (i.commands.length > 0 && i.commands.every((c) => c.name === "" || ARRANGE_COMMANDS.has(c.name))),
-  );
+  return stage.instructions.every((i) => i.keyword !== "RUN" || onlyArrangesFiles(i));
 }
 
 /**

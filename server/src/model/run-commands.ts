@@ -22,3 +22,11 @@ export function runCommands(stages: Stage | readonly Stage[]): RunCommand[] {
   }
   return out;
 }
+
+/**
+ * True when the RUN `run` has commands and each runs one of `programs`, or no program at all (`X=1`,
+ * a loop's `done`). A RUN the shell reader found no command in is not known to run only those.
+ */
+export function runsOnly(run: Instruction, programs: ReadonlySet<string>): boolean {
+  return run.commands.length > 0 && run.commands.every((c) => c.name === "" || programs.has(c.name));
+}

@@ -17,6 +17,7 @@
 
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt } from "../model/environment";
+import { onlyArrangesOrWritesFiles } from "../model/file-arranging";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import { instructionsAfter } from "../model/stage-graph";
@@ -308,12 +309,6 @@ function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction
 }
 
 /**
- * Commands that only arrange files (`cat addendum.py >> config.py`): they read no variable from the
- * environment that their words do not name.
- */
-const FILE_ARRANGING = new Set(["cat", "cp", "mv", "ln", "mkdir", "chmod", "chown", "chgrp", "rm", "touch", "echo", "printf", "tee", "true"]);
-
-/**
  * True when the ARG's value reaches the image only through a later ENV of its stage under its own
  * name (`ARG JUPYTER_TOKEN` then `ENV JUPYTER_TOKEN=$JUPYTER_TOKEN`), in an image that runs, and no
  * build step can read it: no RUN after the ARG names it, and those after it (in its stage and the
@@ -326,8 +321,7 @@ function onlyFeedsRunTimeEnv(model: DockerfileModel, instruction: Instruction, n
   const stage = instruction.stage;
   if (stage === null || !runStages.has(stage) || readByLaterRun(model, instruction, name)) return false;
   const after = instructionsAfter(model, instruction);
-  const arrangesFiles = (run: Instruction) => run.commands.every((c) => FILE_ARRANGING.has(c.name));
-  if (after.some((i) => i.keyword === "RUN" && !arrangesFiles(i))) return false;
+  if (after.some((i) => i.keyword === "RUN" && !onlyArrangesOrWritesFiles(i))) return false;
   // An ENV that sets the name to a value of its own is isOverriddenByLaterEnv's: this one copies the ARG.
   return after.some((i) => i.keyword === "ENV" && i.stage === stage && envDeclarations(model, i).some((d) => d.name === name));
 }

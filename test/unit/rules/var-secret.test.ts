@@ -31,6 +31,19 @@ testRule(rule, {
       token: "JUPYTER_TOKEN",
     },
     {
+      name: "an ARG that only feeds the run-time ENV of its name, before a loop that copies files: the loop arranges files too",
+      code: 'FROM python:3.12-slim\nARG JUPYTER_TOKEN\nENV JUPYTER_TOKEN=$JUPYTER_TOKEN\nRUN for f in a.py b.py; do cp /src/$f /etc/app/; done\nCMD ["app"]\n',
+      messageId: "runtime",
+      line: 3,
+    },
+    {
+      name: "an ARG copied into an ENV before a RUN in which no command is read: not known to arrange files only",
+      code: 'FROM python:3.12-slim\nARG JUPYTER_TOKEN\nENV JUPYTER_TOKEN=$JUPYTER_TOKEN\nRUN []\nCMD ["app"]\n',
+      messageId: "secret",
+      line: 2,
+      count: 2,
+    },
+    {
       name: "an ARG copied into an ENV before an install, which may read the token from the environment (npm through .npmrc)",
       code: 'FROM node:22-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
       messageId: "secret",
