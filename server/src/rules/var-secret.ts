@@ -15,18 +15,19 @@
 // it, is left to that ENV's finding. The literal values of a builder, of a file that says it is for
 // development or tests only, and of a stage it marks so, are fixtures and left alone.
 
+import { variablesReadAtBuild } from "../model/build-time-reads";
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { onlyArrangesOrWritesFiles } from "../model/file-arranging";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
+import { allRunInstructions } from "../model/run-instructions";
 import { instructionsAfter } from "../model/stage-graph";
 import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpose";
 import { configuredPublicEnvPrefixes } from "../model/public-env";
-import { escapeRegExp } from "../model/text";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import { substituteVariables } from "../model/variables";
+import { substituteVariables, variableNames } from "../model/variables";
 import type { Rule } from "./types";
 
 // BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
@@ -275,19 +276,13 @@ export const rule: Rule = {
   },
 };
 
-/** `$NAME` or `${NAME}` (and `${NAME:-x}`) in text, not a longer name that starts the same. */
-function referenceTo(name: string): RegExp {
-  return new RegExp(`\\$\\{?${escapeRegExp(name)}(?![A-Za-z0-9_])`);
-}
-
 /**
- * True when a RUN after the ENV names the variable (`$NPM_TOKEN`, `${NPM_TOKEN}`): a build step
- * reads it, so the build needs it and a secret mount is the remedy. An ENV no later RUN names is a
- * setting for the container the image starts.
+ * True when a RUN after the ENV (an ONBUILD RUN too) names the variable (`$NPM_TOKEN`,
+ * `${NPM_TOKEN}`): a build step reads it, so the build needs it and a secret mount is the remedy.
+ * An ENV no later RUN names is a setting for the container the image starts.
  */
 function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: string): boolean {
-  const reference = referenceTo(name);
-  return model.instructions.some((i) => i.keyword === "RUN" && i.ordinal > instruction.ordinal && reference.test(model.lines.textIn(i.range)));
+  return allRunInstructions(model).some((run) => run.ordinal > instruction.ordinal && variablesReadAtBuild(model, run).has(name));
 }
 
 /**
@@ -297,13 +292,12 @@ function readByLaterRun(model: DockerfileModel, instruction: Instruction, name: 
  * `ENV DB_PASSWORD=app`).
  */
 function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction, name: string): boolean {
-  const reference = referenceTo(name);
   for (const later of model.instructions) {
     if (later.ordinal <= instruction.ordinal || later.stage !== instruction.stage) continue;
-    if (later.keyword === "RUN" && reference.test(model.lines.textIn(later.range))) return false;
+    if (later.keyword === "RUN" && variablesReadAtBuild(model, later).has(name)) return false;
     if (later.keyword !== "ENV") continue;
     const declaration = envDeclarations(model, later).find((d) => d.name === name);
-    if (declaration !== undefined) return declaration.value !== null && !reference.test(declaration.value);
+    if (declaration !== undefined) return declaration.value !== null && !variableNames(declaration.value).includes(name);
   }
   return false;
 }
@@ -311,19 +305,29 @@ function isOverriddenByLaterEnv(model: DockerfileModel, instruction: Instruction
 /**
  * True when the ARG's value reaches the image only through a later ENV of its stage under its own
  * name (`ARG JUPYTER_TOKEN` then `ENV JUPYTER_TOKEN=$JUPYTER_TOKEN`), in an image that runs, and no
- * build step can read it: no RUN after the ARG names it, and those after it (in its stage and the
- * stages built on it) only arrange files. An install or a build may read a token from the
- * environment unnamed (npm through `.npmrc`, a bundler uploading source maps), where the secret
- * mount is the remedy. Here a secret mount would serve no step; the ENV, which stores the value for
- * the program the container starts, is the finding, with the remedy of passing it at run time.
+ * build step can read it: no instruction after the ARG (in its stage and the stages built on it,
+ * ONBUILD triggers included) but that ENV names it, and the RUNs after it only arrange files. An ADD
+ * whose URL holds the token, a LABEL that stores it, or an install that reads it from the
+ * environment unnamed (npm through `.npmrc`, a bundler uploading source maps) needs the value at
+ * build time, where the secret mount is the remedy. Here a secret mount would serve no step; the
+ * ENV, which stores the value for the program the container starts, is the finding, with the
+ * remedy of passing it at run time.
  */
 function onlyFeedsRunTimeEnv(model: DockerfileModel, instruction: Instruction, name: string, runStages: ReadonlySet<Stage>): boolean {
   const stage = instruction.stage;
-  if (stage === null || !runStages.has(stage) || readByLaterRun(model, instruction, name)) return false;
+  if (stage === null || !runStages.has(stage)) return false;
   const after = instructionsAfter(model, instruction);
-  if (after.some((i) => i.keyword === "RUN" && !onlyArrangesOrWritesFiles(i))) return false;
+  if (after.some((i) => (i.trigger ?? i).keyword === "RUN" && !onlyArrangesOrWritesFiles(i.trigger ?? i))) return false;
   // An ENV that sets the name to a value of its own is isOverriddenByLaterEnv's: this one copies the ARG.
-  return after.some((i) => i.keyword === "ENV" && i.stage === stage && envDeclarations(model, i).some((d) => d.name === name));
+  const feeds = after.filter((i) => i.stage === stage && copiesIntoItsName(model, i, name));
+  return feeds.length > 0 && after.every((i) => feeds.includes(i) || !variablesReadAtBuild(model, i).has(name));
+}
+
+/** True for an ENV that sets `name` and reads the variable for nothing else (`ENV JUPYTER_TOKEN=$JUPYTER_TOKEN`, not `... URL=$JUPYTER_TOKEN`). */
+function copiesIntoItsName(model: DockerfileModel, instruction: Instruction, name: string): boolean {
+  if (instruction.keyword !== "ENV") return false;
+  const declarations = envDeclarations(model, instruction);
+  return declarations.some((d) => d.name === name) && declarations.every((d) => d.name === name || d.value === null || !variableNames(d.value).includes(name));
 }
 
 /**
