@@ -3,10 +3,14 @@
 // script, which the host read from the build context; rules that judge a RUN by its commands read
 // it through here.
 
+import { contextFiles } from "./context";
+import { contextFileAt } from "./context-file-at";
 import { contextCopy } from "./copies";
+import { joinPath, unquoteWord } from "./copy-paths";
 import type { ShellCommand } from "./shell";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { commandDirectory } from "./workdir";
 
 /** Shells that run the script named as their first argument (`bash ./setup.sh`). */
 const SHELLS = /^(?:ba|da|a|z)?sh$/;
@@ -50,6 +54,23 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
     }
   }
   return null;
+}
+
+/**
+ * The text of the context script `command` runs, as {@link scriptRunBy} finds it, or else at the
+ * path the command runs it from in the image when a folder or whole-context copy brought it there
+ * (`COPY . .` then `RUN ./install.sh`); null when the host did not read it.
+ */
+export function scriptRunThroughCopies(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
+  const named = scriptRunBy(model, stage, run, command);
+  if (named !== null || command.program === null) return named;
+  const first = SHELLS.test(command.name) && !command.args.some((a) => a.value === "-c") ? command.args.find((a) => !a.value.startsWith("-")) : command.program;
+  const target = unquoteWord(first?.value ?? "");
+  // A program found on PATH (`pip`) is no script of the context; `$SCRIPT` is not known.
+  if (target === "" || target.includes("$") || (!target.includes("/") && !SHELLS.test(command.name))) return null;
+  const folder = target.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
+  const file = folder === null ? null : contextFileAt(model, stage, joinPath(folder, target));
+  return file === null ? null : (contextFiles(model.context)[file] ?? null);
 }
 
 /** The file names of the files the host read, per set of build-context files. */

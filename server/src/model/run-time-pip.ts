@@ -1,14 +1,18 @@
 // pip installed for the running container: an image that installs its distribution's pip package
-// and never runs pip (nor another Python installer) while it is built keeps pip for installs done
-// at run time (a database whose Python extension pip-installs its users' requirements, a service
-// that installs plugins). Those installs build source distributions against the Python headers
-// (`python3-dev`), so the headers are a run-time need there, not a leftover of the build.
+// and never installs Python packages while it is built (no pip, no other Python installer, in its
+// RUNs or in the scripts they run that the host read) keeps pip for installs done at run time (a
+// database whose Python extension pip-installs its users' requirements, a service that installs
+// plugins). Those installs build source distributions against the Python headers (`python3-dev`),
+// so the headers are a run-time need there, not a leftover of the build.
 
-import { dependencyInstall, systemPackageCommand } from "./commands";
 import { packageName } from "./build-tools";
+import { systemPackageCommand } from "./commands";
+import { baseName } from "./copy-paths";
+import { lookupTable } from "./lookup-table";
 import { runCommands } from "./run-commands";
-import type { ShellCommand } from "./shell";
-import type { Stage } from "./types";
+import { scriptRunThroughCopies } from "./run-scripts";
+import { simpleCommands } from "./start-steps";
+import type { DockerfileModel, Stage } from "./types";
 
 /** The distributions' pip packages: Debian's, Ubuntu's and Fedora's `python3-pip`, Alpine's `py3-pip`. */
 const PIP_PACKAGE = /^(?:python[\d.]*|py3?)-pip$/;
@@ -16,40 +20,74 @@ const PIP_PACKAGE = /^(?:python[\d.]*|py3?)-pip$/;
 const PYTHON_HEADERS = /^(?:lib)?python[\d.]*-dev(?:el)?$/;
 const PIP_PROGRAM = /^pip[\d.]*$/;
 const PYTHON_PROGRAM = /^python[\d.]*$/;
-/** Installers that build Python packages without the pip program: they compile against the headers too. */
-const OTHER_PYTHON_INSTALLERS = new Set(["poetry", "uv", "pipenv"]);
+/** setuptools' own installer and pip-tools' installer, which install packages without the pip program. */
+const OTHER_INSTALL_PROGRAMS = /^(?:easy_install(?:-[\d.]+)?|pip-sync)$/;
+/**
+ * Installers that build Python packages without the pip program, by the subcommand that installs:
+ * they compile against the headers too. pipx runs pip in its environments.
+ */
+const INSTALLING_SUBCOMMANDS: Readonly<Record<string, RegExp>> = lookupTable({
+  poetry: /^install$/,
+  uv: /^(?:sync|pip)$/,
+  pipenv: /^(?:install|sync)$/,
+  pipx: /^(?:install|inject|runpip|reinstall|reinstall-all|upgrade|upgrade-all)$/,
+});
+/** `python setup.py <command>` commands that build or install the project, compiling its extensions. */
+const SETUP_PY_BUILDS = /^(?:install|develop|build(?:_ext|_py)?|bdist\w*)$/;
+/** Python modules that install or build packages when run with `python -m`. */
+const INSTALLING_MODULES = /^(?:pip[\d.]*|build)$/;
+/** Words before a script line's program: a variable assignment, or a wrapper that runs the rest. */
+const BEFORE_PROGRAM = /^(?:\w+=.*|sudo|exec|env|time|nice|command)$/;
 
 /** True when `name` (as packageName gives it) is a package of the Python headers. */
 export function isPythonHeaders(name: string): boolean {
   return PYTHON_HEADERS.test(name);
 }
 
-/** pipx subcommands that install packages into pipx's virtual environments, with their pip. */
-const PIPX_INSTALLS = /^(?:install|inject|runpip|reinstall|reinstall-all|upgrade|upgrade-all)$/;
-
 /**
- * True when the command runs pip (`pip3 install`, `python3 -m pip install`, a venv's `pip`, `uv pip
- * install`) or installs Python packages through pipx, which runs pip in its environments.
+ * True when the program `program` (a base name) given `args` installs or builds Python packages:
+ * pip (`pip3 install`, `python3 -m pip install`, a venv's `pip`), `easy_install`, `pip-sync`,
+ * `python setup.py install|develop|build|bdist_wheel`, `python -m build`, and poetry, uv, pipenv
+ * or pipx installs.
  */
-function runsPip(command: ShellCommand): boolean {
-  const words = command.args.map((a) => a.value);
-  if (PIP_PROGRAM.test(command.name)) return true;
-  if (PYTHON_PROGRAM.test(command.name) && words[0] === "-m" && PIP_PROGRAM.test(words[1] ?? "")) return true;
-  if (command.name === "pipx") return PIPX_INSTALLS.test(words.find((w) => !w.startsWith("-")) ?? "");
-  return command.name === "uv" && words[0] === "pip";
+function installsPythonPackages(program: string, args: readonly string[]): boolean {
+  if (PIP_PROGRAM.test(program) || OTHER_INSTALL_PROGRAMS.test(program)) return true;
+  const positional = args.filter((w) => !w.startsWith("-"));
+  if (PYTHON_PROGRAM.test(program)) {
+    if (args[0] === "-m") return INSTALLING_MODULES.test(args[1] ?? "");
+    return baseName(positional[0] ?? "") === "setup.py" && SETUP_PY_BUILDS.test(positional[1] ?? "");
+  }
+  return INSTALLING_SUBCOMMANDS[program]?.test(positional[0] ?? "") ?? false;
+}
+
+/** True when a simple command of a script (its words) installs Python packages. */
+function scriptLineInstallsPythonPackages(words: readonly string[]): boolean {
+  const at = words.findIndex((w) => !BEFORE_PROGRAM.test(w));
+  return at >= 0 && installsPythonPackages(baseName(words[at]), words.slice(at + 1));
 }
 
 /**
- * True when a RUN of `chain` installs the distribution's pip package and no RUN of `chain` runs
- * pip or installs Python packages another way (`poetry install`, `uv sync`, `pipenv install`):
- * the image keeps pip for installs done when it runs.
+ * True when a RUN of `chain` installs the distribution's pip package and neither a RUN of `chain`
+ * nor a script one runs that the host read (`COPY . .` then `RUN ./install.sh`) installs Python
+ * packages (pip, `python setup.py install`, `poetry install`, `uv sync`...): the image keeps pip
+ * for installs done when it runs. A script the host did not read shows nothing either way.
  */
-export function installsPipForRunTime(chain: readonly Stage[]): boolean {
-  const commands = runCommands(chain).map((c) => c.command);
-  const installsPip = commands.some((c) => {
-    const install = systemPackageCommand(c);
+export function installsPipForRunTime(model: DockerfileModel, chain: readonly Stage[]): boolean {
+  const commands = runCommands(chain);
+  const installsPip = commands.some(({ command }) => {
+    const install = systemPackageCommand(command);
     return install?.action === "install" && install.packages.some((p) => PIP_PACKAGE.test(packageName(p.value)));
   });
   if (!installsPip) return false;
-  return !commands.some((c) => runsPip(c) || OTHER_PYTHON_INSTALLERS.has(dependencyInstall(c)?.ecosystem ?? ""));
+  return !commands.some(({ stage, instruction, command }) => {
+    if (
+      installsPythonPackages(
+        command.name,
+        command.args.map((a) => a.value),
+      )
+    )
+      return true;
+    const script = scriptRunThroughCopies(model, stage, instruction, command);
+    return script !== null && simpleCommands(script).some(scriptLineInstallsPythonPackages);
+  });
 }

@@ -246,7 +246,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // pip installed and never run in the build (no other Python installer either): Python packages
   // are installed when the image runs (a database's Python extension installing its users'
   // requirements), and their source builds need the Python headers.
-  const pipAtRunTime = installsPipForRunTime(chain);
+  const pipAtRunTime = installsPipForRunTime(model, chain);
   const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {

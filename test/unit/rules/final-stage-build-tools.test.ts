@@ -64,6 +64,30 @@ testRule(rule, {
       messageId: "headers",
     },
     {
+      // Review AL #7: the project's own setup.py compiles its extensions against the headers.
+      name: "pip installed, and setup.py installs the project at build",
+      code: RUN_TIME_PIP.replace("COPY --from", "COPY . /src\nRUN cd /src && python3 setup.py install\nCOPY --from"),
+      messageId: "headers",
+      data: { packages: "'python3-dev'" },
+    },
+    {
+      name: "pip installed, and a script the whole-context copy brought runs pip",
+      code: RUN_TIME_PIP.replace("COPY --from", "WORKDIR /app\nCOPY . .\nRUN ./install.sh\nCOPY --from"),
+      context: { files: { "install.sh": "#!/bin/sh\nset -e\nsudo pip3 install --break-system-packages -r requirements.txt\n" } },
+      messageId: "headers",
+    },
+    {
+      name: "pip installed, and a script copied by name and run by a shell runs python -m build",
+      code: RUN_TIME_PIP.replace("COPY --from", "COPY scripts/wheels.sh /tmp/\nRUN bash /tmp/wheels.sh\nCOPY --from"),
+      context: { files: { "scripts/wheels.sh": "cd /src && python3 -m build --wheel\n" } },
+      messageId: "headers",
+    },
+    {
+      name: "pip installed, and easy_install or pip-sync installs packages without the pip program",
+      code: RUN_TIME_PIP.replace("COPY --from", "RUN easy_install-3.11 supervisor && pip-sync requirements.txt\nCOPY --from"),
+      messageId: "headers",
+    },
+    {
       name: "pip installed for run time: the compiler beside the Python headers is still reported",
       code: RUN_TIME_PIP.replace("python3-dev", "gcc python3-dev"),
       messageId: "buildToolsInstallOnly",
@@ -607,6 +631,11 @@ testRule(rule, {
     {
       name: "pip installed and never run in the build: the Python packages are installed at run time and build against the headers",
       code: RUN_TIME_PIP,
+    },
+    {
+      name: "pip installed, and the script the build runs installs no Python package: pip stays for run time",
+      code: RUN_TIME_PIP.replace("COPY --from", "WORKDIR /app\nCOPY . .\nRUN ./setup.sh && python3 setup.py --version\nCOPY --from"),
+      context: { files: { "setup.sh": "#!/bin/sh\nmkdir -p /var/lib/plugins\necho 'pip install happens at start' > /etc/motd\n" } },
     },
     {
       name: "Alpine's pip installed and never run in the build",
