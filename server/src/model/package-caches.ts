@@ -5,7 +5,7 @@
 
 import { systemPackageCommand } from "./commands";
 import { envDeclarations, variableFor } from "./environment";
-import { normalizePath } from "./copy-paths";
+import { isSameOrParentPath, normalizePath } from "./copy-paths";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
 import { lineage } from "./stage-graph";
 import { workdirOf } from "./workdir";
@@ -140,7 +140,7 @@ function cacheLeftBy(
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "update") {
     // `apk --no-cache update` fetches the index without storing it.
     if (pkg.options.some((o) => o.value === "--no-cache")) return null;
-    if (keepsApkCacheInMount(model, instruction, command) || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
+    if (keepsApkCacheInMount(instruction, command) || later().some((c) => removes(c, ["/var/cache/apk"]))) return null;
     // What the apk commands after it in the RUN do with the index: `add`/`upgrade --no-cache`
     // fetch their own and keep none; without the flag (or after another update) they store it too.
     const fetching = later()
@@ -154,7 +154,7 @@ function cacheLeftBy(
   if (pkg?.manager === "apk" && pkg.actionWord?.value === "add") {
     // `--no-network` installs from what is already there: nothing is downloaded, nothing cached.
     if (pkg.options.some((o) => o.value === "--no-cache" || o.value === "--no-network")) return null;
-    if (keepsApkCacheInMount(model, instruction, command) || later().some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
+    if (keepsApkCacheInMount(instruction, command) || later().some((c) => removes(c, ["/var/cache/apk", "/etc/apk/cache"]))) return null;
     const hasSeparateIndexUpdate = run.commands.some((c) => systemPackageCommand(c)?.manager === "apk" && c.args.some((a) => a.value === "update"));
     return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
   }
@@ -194,40 +194,67 @@ const APK_STATIC_CACHE = "/var/cache/apk";
  * to the link's target; a folder made there (`mkdir -p /etc/apk/cache`) keeps it in the layer even
  * when /var/cache/apk is mounted.
  */
-function keepsApkCacheInMount(model: DockerfileModel, instruction: Instruction, command: ShellCommand): boolean {
+function keepsApkCacheInMount(instruction: Instruction, command: ShellCommand): boolean {
   const run = instruction.trigger ?? instruction;
   if (hasVolatileMountAt(run, APK_LINKED_CACHE)) return true;
-  return hasVolatileMountAt(run, apkCacheFolderBefore(model, instruction, command));
+  return hasVolatileMountAt(run, apkCacheFolderBefore(instruction, command));
 }
 
 /** Where apk caches just before `command`: the target of a link at /etc/apk/cache, that folder once made, or /var/cache/apk. */
-function apkCacheFolderBefore(model: DockerfileModel, instruction: Instruction, command: ShellCommand): string {
+function apkCacheFolderBefore(instruction: Instruction, command: ShellCommand): string {
   const run = instruction.trigger ?? instruction;
-  const earlier: ShellCommand[] = [];
-  for (const s of instruction.stage ? lineage(instruction.stage) : []) {
-    for (const i of s.instructions) {
-      if (i === instruction) break;
-      if (i.keyword === "RUN") earlier.push(...i.commands);
-    }
+  const atRun = instruction.stage === null ? null : apkCacheAlongStage(instruction.stage).before(instruction);
+  const earlierInRun = run.commands.slice(0, run.commands.indexOf(command));
+  return earlierInRun.reduce<string | null>(linkedApkCacheAfter, atRun) ?? APK_STATIC_CACHE;
+}
+
+/** Where /etc/apk/cache leads before an instruction of a stage (null while the path does not exist), and after the stage. */
+interface ApkCacheAlongStage {
+  before(instruction: Instruction): string | null;
+  after: string | null;
+}
+
+// Asked for every apk command: walking the lineage's RUNs for each made a stage of many apk RUNs
+// quadratic. One walk per stage instead, each starting from where its base stage leaves the path.
+const apkCacheByStage = new WeakMap<Stage, ApkCacheAlongStage>();
+
+function apkCacheAlongStage(stage: Stage): ApkCacheAlongStage {
+  const known = apkCacheByStage.get(stage);
+  if (known !== undefined) return known;
+  let linked = stage.base.stage === null ? null : apkCacheAlongStage(stage.base.stage).after;
+  const atInstruction = new Map<Instruction, string | null>();
+  for (const instruction of stage.instructions) {
+    atInstruction.set(instruction, linked);
+    if (instruction.keyword === "RUN") linked = instruction.commands.reduce(linkedApkCacheAfter, linked);
   }
-  earlier.push(...run.commands.slice(0, run.commands.indexOf(command)));
-  return earlier.reduce<string | null>(linkedApkCacheAfter, null) ?? APK_STATIC_CACHE;
+  const after = linked;
+  const along = { before: (instruction: Instruction) => (atInstruction.has(instruction) ? (atInstruction.get(instruction) ?? null) : after), after };
+  apkCacheByStage.set(stage, along);
+  return along;
 }
 
 /**
  * Where /etc/apk/cache leads once `command` ran (null while it does not exist), given where it led
- * before: only a command that makes the path changes it, and only the first such one.
+ * before: a command that makes the path while it does not exist (`mkdir`, `ln -s`), or one that
+ * removes it (`rm -rf /etc/apk/cache`, so a later `mkdir` makes a plain folder of a former link).
  */
 function linkedApkCacheAfter(linked: string | null, command: ShellCommand): string | null {
   // A command in a branch or after `||` may not run; an existing /etc/apk/cache stays what it is.
-  if (linked !== null || command.depth > 0 || command.joinedBy === "||") return linked;
+  if (command.depth > 0 || command.joinedBy === "||") return linked;
   const operands = command.args.filter((w) => !w.value.startsWith("-")).map((w) => w.value.replace(/^["']|["']$/g, ""));
+  if (linked !== null) return command.name === "rm" && operands.some(removesApkLinkedCache) ? null : linked;
   const names = (path: string): boolean => normalizePath(path) === APK_LINKED_CACHE;
   if (command.name === "mkdir" && operands.some(names)) return APK_LINKED_CACHE;
   // A folder can only be linked symbolically: `ln` without `-s` would fail the build.
   if (command.name !== "ln" || operands.length !== 2 || !names(operands[1]) || operands[0].includes("$")) return null;
   // A relative target (`../../var/cache/apk`) is read from the link's folder.
   return normalizePath(operands[0].startsWith("/") ? operands[0] : `/etc/apk/${operands[0]}`);
+}
+
+/** True when `rm` given `operand` removes /etc/apk/cache itself or a folder holding it; not only what is inside (`/etc/apk/cache/*`). */
+function removesApkLinkedCache(operand: string): boolean {
+  const path = normalizePath(operand);
+  return path.startsWith("/") && isSameOrParentPath(path, APK_LINKED_CACHE);
 }
 
 /** `rm /etc/apt/apt.conf.d/docker-clean`, or configuring apt to keep downloaded packages. */

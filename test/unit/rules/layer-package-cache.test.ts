@@ -49,6 +49,19 @@ testRule(rule, {
       line: 3,
     },
     {
+      // Review AL #11: the link is gone and a folder takes its place; apk caches in the layer.
+      name: "/etc/apk/cache linked to the mounted folder, then removed and made a plain folder",
+      code: 'FROM alpine:3.23\nRUN ln -s /var/cache/apk /etc/apk/cache\nRUN rm /etc/apk/cache && mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\nCMD ["curl"]\n',
+      messageId: "apkCache",
+      line: 4,
+    },
+    {
+      name: "/etc/apk/cache linked to the mounted folder in a base stage, its folder removed with rm -rf /etc/apk and made again",
+      code: 'FROM alpine:3.23 AS base\nRUN ln -s /var/cache/apk /etc/apk/cache\nFROM base\nRUN rm -rf /etc/apk && mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\nCMD ["curl"]\n',
+      messageId: "apkCache",
+      line: 5,
+    },
+    {
       name: "/etc/apk/cache linked to a folder no mount holds",
       code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk ln -s /srv/apk /etc/apk/cache && apk update && apk add --no-cache bash\nCMD ["sh"]\n',
       messageId: "apkIndexUpdate",
@@ -998,6 +1011,14 @@ testRule(rule, {
     {
       name: "/etc/apk/cache linked to the mounted /var/cache/apk, then made again with mkdir -p (a no-op)",
       code: 'FROM alpine:3.20\nRUN ln -s /var/cache/apk /etc/apk/cache && mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked to the mounted /var/cache/apk, then only emptied (rm -rf /etc/apk/cache/*): the link stays",
+      code: 'FROM alpine:3.20\nRUN ln -s /var/cache/apk /etc/apk/cache\nRUN rm -rf /etc/apk/cache/* && mkdir -p /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
+    },
+    {
+      name: "/etc/apk/cache linked to the mounted /var/cache/apk, removed only in a branch that may not run",
+      code: 'FROM alpine:3.20\nRUN ln -s /var/cache/apk /etc/apk/cache\nRUN test -L /etc/apk/cache || rm -f /etc/apk/cache\nRUN --mount=type=cache,target=/var/cache/apk apk add bash\nCMD ["sh"]\n',
     },
     {
       name: "/etc/apk/cache made only in a branch that may not run: the mounted /var/cache/apk is read as the cache",
