@@ -2,6 +2,7 @@
 // a sentinel so that a build without --build-arg fails, not an image anyone pulls.
 
 import type { DockerfileModel, Stage } from "./types";
+import { variableNames } from "./variables";
 
 /** Defaults that say "pass me" rather than name an image. */
 // `non-existing` (VictoriaMetrics' multiarch Dockerfiles, whose Makefile always passes the image;
@@ -13,8 +14,7 @@ const WHOLE_VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 /** True when the stage's FROM is wholly one ARG whose default is a sentinel word. */
 export function hasSentinelBase(model: DockerfileModel, stage: Stage): boolean {
   const name = WHOLE_VARIABLE.exec(stage.base.token.value)?.[1];
-  const value = name === undefined ? undefined : model.globalArgs.filter((a) => a.name === name).pop()?.value;
-  return value !== undefined && value !== null && SENTINEL.test(value.trim());
+  return name !== undefined && hasSentinelDefault(model, name);
 }
 
 /**
@@ -25,13 +25,14 @@ export function hasSentinelBase(model: DockerfileModel, stage: Stage): boolean {
 export function hasSentinelTag(model: DockerfileModel, stage: Stage): boolean {
   const tag = writtenTag(stage.base.token.value);
   if (tag === null) return false;
-  return [...tag.matchAll(VARIABLE_USE)].some((m) => {
-    const value = model.globalArgs.filter((a) => a.name === m[1]).pop()?.value;
-    return value !== undefined && value !== null && SENTINEL.test(value.trim());
-  });
+  return variableNames(tag).some((name) => hasSentinelDefault(model, name));
 }
 
-const VARIABLE_USE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+/** True when the last global ARG (before the first FROM) named `name` has a sentinel word as its default. */
+export function hasSentinelDefault(model: DockerfileModel, name: string): boolean {
+  const value = model.globalArgs.filter((a) => a.name === name).pop()?.value;
+  return value !== undefined && value !== null && SENTINEL.test(value.trim());
+}
 
 /**
  * The tag as written in an image reference (`${PYTHON_VER}-slim` in `python:${PYTHON_VER}-slim`):
