@@ -9,7 +9,8 @@ import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWor
 import { mountsOf } from "./mounts";
 import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
-import { commandsRunAtStart, simpleCommands } from "./start-steps";
+import { packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
+import { commandsRunAtStart } from "./start-steps";
 import { variableFor } from "./environment";
 import { compareVersions } from "./versions";
 import type { ShellCommand } from "./shell";
@@ -406,8 +407,6 @@ const BIN_PACKAGES: Readonly<Record<string, readonly string[]>> = lookupTable({
   "run-p": ["npm-run-all", "npm-run-all2"],
   tailwindcss: ["tailwindcss", "@tailwindcss/cli"],
 });
-/** Package-manager commands that are not script names (`yarn add`, `pnpm install`). */
-const MANAGER_COMMANDS = new Set(["install", "i", "ci", "add", "remove", "prune", "dedupe", "link", "config", "cache", "audit", "outdated", "why"]);
 /** A script named for a development server (`dev`, `develop`, `dev:web`, `start:dev`). */
 const DEV_SCRIPT = /^(?:dev|develop|development)(?:[:_-].*)?$|[:_-]dev$/;
 
@@ -453,28 +452,22 @@ function runsDevTool(manifest: NodeManifest, words: readonly string[], devServer
   const rest = words.slice(at + 1).filter((w) => !w.startsWith("-"));
   const script = (name: string | undefined): boolean => {
     if (name === undefined) return false;
+    // A name that is no script may be a package's program (`yarn prisma migrate deploy`).
     if (manifest.scripts[name] === undefined) return devDependencyProvides(manifest, name);
     if (devServer && DEV_SCRIPT.test(name)) return true;
-    return [`pre${name}`, name, `post${name}`].some((s) => runsScript(manifest, s, devServer, seen));
+    return withHooks(name).some((s) => runsScript(manifest, s, devServer, seen));
   };
   if (program === "npx" || program === "pnpx" || program === "bunx") return rest[0] !== undefined && devDependencyProvides(manifest, rest[0]);
   if (program === "npm" || program === "pnpm" || program === "yarn" || program === "bun") {
-    const sub = rest[0];
-    if (sub === "run" || sub === "run-script") return script(rest[1]);
-    if (sub === "exec") return rest[1] !== undefined && devDependencyProvides(manifest, rest[1]);
-    if (sub === "start" || sub === "test") return script(sub);
-    // `yarn dev`, `pnpm build`: a script or a package's program, when not a command of the manager.
-    return program !== "npm" && sub !== undefined && !MANAGER_COMMANDS.has(sub) && script(sub);
+    if (rest[0] === "exec") return rest[1] !== undefined && devDependencyProvides(manifest, rest[1]);
+    return script(packageScriptRun(program, rest));
   }
   if (devServer && rest[0] === "dev" && program !== "") return true;
   return program !== "" && devDependencyProvides(manifest, program);
 }
 
 function runsScript(manifest: NodeManifest, name: string, devServer: boolean, seen: Set<string>): boolean {
-  const body = manifest.scripts[name];
-  if (body === undefined || seen.has(name)) return false;
-  seen.add(name);
-  return simpleCommands(body).some((words) => runsDevTool(manifest, words, devServer, seen));
+  return someScriptCommand(manifest.scripts, name, seen, (words) => runsDevTool(manifest, words, devServer, seen));
 }
 
 /**
@@ -546,23 +539,12 @@ function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Se
   if (compilesWithDevTool(manifest, words)) return true;
   const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
   if (at < 0) return false;
-  const rest = words.slice(at + 1).filter((w) => !w.startsWith("-"));
-  const sub = rest[0];
-  const name =
-    sub === "run" || sub === "run-script"
-      ? rest[1]
-      : sub === "start" || sub === "test"
-        ? sub
-        : baseName(words[at]) !== "npm" && sub !== undefined && !MANAGER_COMMANDS.has(sub)
-          ? sub
-          : undefined;
+  const name = packageScriptRun(
+    baseName(words[at]),
+    words.slice(at + 1).filter((w) => !w.startsWith("-")),
+  );
   if (name === undefined) return false;
-  return [`pre${name}`, name, `post${name}`].some((script) => {
-    const body = manifest.scripts[script];
-    if (body === undefined || seen.has(script)) return false;
-    seen.add(script);
-    return simpleCommands(body).some((commandWords) => runsCompiler(manifest, commandWords, seen));
-  });
+  return withHooks(name).some((script) => someScriptCommand(manifest.scripts, script, seen, (commandWords) => runsCompiler(manifest, commandWords, seen)));
 }
 
 function startRunsDevTool(model: DockerfileModel, manifest: NodeManifest): boolean {
