@@ -221,16 +221,25 @@ const apkCacheByStage = new WeakMap<Stage, ApkCacheAlongStage>();
 function apkCacheAlongStage(stage: Stage): ApkCacheAlongStage {
   const known = apkCacheByStage.get(stage);
   if (known !== undefined) return known;
-  let linked = stage.base.stage === null ? null : apkCacheAlongStage(stage.base.stage).after;
+  // Root first, each stage from where its base leaves the path: no recursion down a long chain of stages.
+  let along: ApkCacheAlongStage = { before: () => null, after: null };
+  for (const s of lineage(stage)) {
+    along = apkCacheByStage.get(s) ?? walkApkCache(s, along.after);
+    apkCacheByStage.set(s, along);
+  }
+  return along;
+}
+
+/** Where /etc/apk/cache leads before each instruction of `stage` and after it, starting from `atStart`. */
+function walkApkCache(stage: Stage, atStart: string | null): ApkCacheAlongStage {
+  let linked = atStart;
   const atInstruction = new Map<Instruction, string | null>();
   for (const instruction of stage.instructions) {
     atInstruction.set(instruction, linked);
     if (instruction.keyword === "RUN") linked = instruction.commands.reduce(linkedApkCacheAfter, linked);
   }
   const after = linked;
-  const along = { before: (instruction: Instruction) => (atInstruction.has(instruction) ? (atInstruction.get(instruction) ?? null) : after), after };
-  apkCacheByStage.set(stage, along);
-  return along;
+  return { before: (instruction) => (atInstruction.has(instruction) ? (atInstruction.get(instruction) ?? null) : after), after };
 }
 
 /**
