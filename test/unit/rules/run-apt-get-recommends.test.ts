@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "autoconf with automake named: the autotools are whole without recommends",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y autoconf automake libtool && rm -rf /var/lib/apt/lists/*\nRUN cd /src && autoreconf -fi && ./configure && make install\n",
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "a test stage last in the file, CI pushing the prod target: the prod image keeps recommends",
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
       context: { buildTargets: ["prod"] },
@@ -316,6 +322,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "autoconf without automake, a stage built on it generating configure with autogen.sh: automake comes as its recommendation",
+      code: "FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y autoconf libxml2-dev zlib1g-dev figlet && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nRUN cd /src/pointcloud && ./autogen.sh && ./configure && make install\n",
+    },
     {
       name: "a test stage last in the file and no target CI builds: the test image's installs are not judged",
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
