@@ -45,6 +45,11 @@ export interface WorkflowJob {
 /** The `with:` inputs of a docker/build-push-action step, each as text (a list's items one per line). */
 export interface BuildPushStep {
   inputs: ReadonlyMap<string, string>;
+  /**
+   * The `env:` variables in force at the step, as written: the workflow's top-level `env:`, then
+   * its job's, then its own, each overriding the one before (GitHub's order). Scalar values only.
+   */
+  env: ReadonlyMap<string, string>;
 }
 
 /**
@@ -55,8 +60,9 @@ export function workflowJobs(text: string): WorkflowJob[] {
   const document = parsedYaml(text);
   if (document === undefined) return [];
   const jobs = isRecord(document) ? document.jobs : undefined;
-  if (!isRecord(jobs)) return [jobOf(document, undefined)];
-  return Object.values(jobs).map((job) => jobOf(job, isRecord(job) ? job : undefined));
+  if (!isRecord(jobs)) return [jobOf(document, undefined, new Map())];
+  const topEnv = isRecord(document) ? envOf(document.env, new Map()) : new Map<string, string>();
+  return Object.values(jobs).map((job) => jobOf(job, isRecord(job) ? job : undefined, topEnv));
 }
 
 /** The docker/build-push-action steps of a CI file, in every job; none when the text names no such action. */
@@ -64,6 +70,16 @@ export function buildPushSteps(text: string): BuildPushStep[] {
   // Scripts and Makefiles are read for their commands too: they are not parsed as YAML for nothing.
   if (!/docker\/build-push-action@/.test(text)) return [];
   return workflowJobs(text).flatMap((job) => job.buildPushSteps);
+}
+
+/**
+ * A GitHub workflow's top-level `env:` variables (scalars, as written), which every step sees;
+ * empty when the text reads no `${{ env.* }}` or is not a YAML mapping.
+ */
+export function workflowEnv(text: string): ReadonlyMap<string, string> {
+  if (!/\$\{\{\s*env\./.test(text)) return new Map();
+  const document = parsedYaml(text);
+  return isRecord(document) ? envOf(document.env, new Map()) : new Map();
 }
 
 /** Normalises a path as a workflow writes it: quotes, `./`, `${{ github.workspace }}/`, `$CI_PROJECT_DIR/`. */
@@ -106,17 +122,18 @@ export function inputValues(step: BuildPushStep, name: string): string[] {
     .filter((v) => v !== "");
 }
 
-function jobOf(value: unknown, job: Record<string, unknown> | undefined): WorkflowJob {
+function jobOf(value: unknown, job: Record<string, unknown> | undefined, workflowEnv: ReadonlyMap<string, string>): WorkflowJob {
   const strings: string[] = [];
   const buildPushSteps: BuildPushStep[] = [];
   // A GitHub job's commands are its steps' `run:` scripts; another CI file's, any string it holds.
   if (job !== undefined) {
+    const jobEnv = envOf(job.env, workflowEnv);
     for (const step of Array.isArray(job.steps) ? job.steps : []) {
       if (!isRecord(step)) continue;
       if (typeof step.run === "string") strings.push(step.run);
-      collect(step, [], buildPushSteps);
+      collect(step, [], buildPushSteps, envOf(step.env, jobEnv));
     }
-  } else collect(value, strings, buildPushSteps);
+  } else collect(value, strings, buildPushSteps, workflowEnv);
   return {
     runner: runnerOf(job),
     matrix: matrixOf(job),
@@ -125,14 +142,25 @@ function jobOf(value: unknown, job: Record<string, unknown> | undefined): Workfl
   };
 }
 
-/** Every string value under `value` into `strings`, and every build-push-action step into `steps`. */
-function collect(value: unknown, strings: string[], steps: BuildPushStep[]): void {
+/** Every string value under `value` into `strings`, and every build-push-action step into `steps`, with the `env` in force. */
+function collect(value: unknown, strings: string[], steps: BuildPushStep[], env: ReadonlyMap<string, string>): void {
   if (typeof value === "string") strings.push(value);
-  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps);
+  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env);
   else if (isRecord(value)) {
-    if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim())) steps.push({ inputs: inputsOf(value.with) });
-    for (const item of Object.values(value)) collect(item, strings, steps);
+    if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim())) steps.push({ inputs: inputsOf(value.with), env });
+    for (const item of Object.values(value)) collect(item, strings, steps, env);
   }
+}
+
+/** `inherited` with the scalar variables of an `env:` mapping added over it; `inherited` itself when there is none. */
+function envOf(value: unknown, inherited: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  if (!isRecord(value)) return inherited;
+  const env = new Map(inherited);
+  for (const [name, variable] of Object.entries(value)) {
+    const text = scalarText(variable);
+    if (text !== null) env.set(name, text);
+  }
+  return env;
 }
 
 function inputsOf(value: unknown): Map<string, string> {

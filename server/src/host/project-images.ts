@@ -8,7 +8,8 @@ import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
-import { inputValues, namedBuilds } from "./ci-workflow";
+import { buildPushSteps, inputValues, namedBuilds, normalisedPath, workflowEnv, type BuildPushStep } from "./ci-workflow";
+import { readGithubRepository, type GithubRepository } from "./github-repository";
 
 /** Most sibling Dockerfiles read per repository. */
 const MAX_PROJECT_IMAGES = 8;
@@ -31,9 +32,9 @@ export async function readProjectImages(file: string, reader = new FolderReader(
   const root = await repositoryRoot(dirname(file), reader);
   if (root === null) return [];
   const own = relative(root, file).split(sep).join("/");
-  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
+  const builds = await imageBuildsOf(root, reader);
   const byFile = new Map<string, Set<string>>();
-  for (const build of texts.flatMap(workflowImageBuilds)) {
+  for (const build of builds) {
     if (build.dockerfile === own || build.images.length === 0) continue;
     const images = byFile.get(build.dockerfile) ?? new Set<string>();
     for (const image of build.images) images.add(image);
@@ -54,22 +55,69 @@ export async function readPublishedImages(file: string, reader = new FolderReade
   const root = await repositoryRoot(dirname(file), reader);
   if (root === null) return [];
   const own = relative(root, file).split(sep).join("/");
-  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
   const images = new Set<string>();
-  for (const build of texts.flatMap(workflowImageBuilds)) if (build.dockerfile === own) for (const image of build.images) images.add(image);
+  for (const build of await imageBuildsOf(root, reader)) if (build.dockerfile === own) for (const image of build.images) images.add(image);
   return [...images];
+}
+
+/** The image builds of the repository's workflows, their expressions resolved against the checkout's GitHub repository. */
+async function imageBuildsOf(root: string, reader: FolderReader): Promise<WorkflowImageBuild[]> {
+  const texts = await reader.memo(`ci-workflows\u0000${root}`, () => workflowTexts(root, reader));
+  const repository = await readGithubRepository(root, reader);
+  return texts.flatMap((text) => workflowImageBuilds(text, repository));
 }
 
 /** A tag whose namespace is a CI expression or variable: `${{ vars.REGISTRY_REPO }}/base:latest`, `$REPO/base`. */
 const EXPRESSION_NAMESPACE = /^(?:\$\{\{[^}]*\}\}|\$\{\w+\}|\$\w+)\/([a-z0-9][a-z0-9._-]*)(?::|$)/;
 
+/** A GitHub Actions expression: `${{ env.IMAGE_NAME }}`. */
+const WORKFLOW_EXPRESSION = /\$\{\{([^}]*)\}\}/g;
+
+/**
+ * `value` with the workflow expressions whose value the checkout shows replaced: `${{ env.NAME }}`
+ * by the variable the step sees (itself resolved the same way, without `env`), and
+ * `${{ github.repository }}`, `${{ github.repository_owner }}`, `${{ github.event.repository.name }}`
+ * by the checkout's GitHub repository. Any other expression stays as written.
+ */
+export function resolvedExpressions(value: string, env: ReadonlyMap<string, string>, repository: GithubRepository | null): string {
+  return value.replace(WORKFLOW_EXPRESSION, (whole, written: string) => {
+    const expression = written.trim();
+    const variable = /^env\.([A-Za-z_]\w*)$/.exec(expression)?.[1];
+    if (variable !== undefined) {
+      const text = env.get(variable);
+      return text === undefined ? whole : resolvedExpressions(text, new Map(), repository);
+    }
+    return githubValue(expression, repository) ?? whole;
+  });
+}
+
+/** The value of a `github` context property the checkout shows; null for any other. */
+function githubValue(expression: string, repository: GithubRepository | null): string | null {
+  if (repository === null) return null;
+  switch (expression) {
+    case "github.repository":
+      return `${repository.owner}/${repository.name}`;
+    case "github.repository_owner":
+      return repository.owner;
+    case "github.event.repository.name":
+      return repository.name;
+    default:
+      return null;
+  }
+}
+
+/** A repository as written, without tag: lower case, `.`, `_`, `-`, `/` and a registry's `:port`. */
+const REPOSITORY_NAME = /^[a-z0-9][a-z0-9._/:-]*[a-z0-9]$/;
+
 /**
  * The repository part of a tag as written (`jumpserver/core-base:${{ env.IMAGE_TAG }}` ->
  * `jumpserver/core-base`); `*\/base` when only the namespace is an expression
- * (`${{ vars.REGISTRY_REPO }}/base:latest`: the project's account, set in CI); null when the
+ * (`${{ vars.REGISTRY_REPO }}/base:latest`: the project's account, set in CI);
+ * `ghcr.io/acme/shop-*` when an expression ends the last name (`ghcr.io/acme/shop-${{ matrix.pg }}`)
+ * under the namespace of the checkout's GitHub owner (see {@link ownerWildcard}); null when the
  * repository itself is an expression or a variable.
  */
-function repositoryOf(tag: string): string | null {
+function repositoryOf(tag: string, repository: GithubRepository | null): string | null {
   const value = tag.replace(/^["']|["']$/g, "").trim();
   const namespaced = EXPRESSION_NAMESPACE.exec(value);
   if (namespaced !== null) return `*/${namespaced[1]}`;
@@ -78,16 +126,71 @@ function repositoryOf(tag: string): string | null {
   const name = expression >= 0 ? value.slice(0, expression) : value;
   const slash = name.lastIndexOf("/");
   const colon = name.indexOf(":", slash + 1);
-  const repository = colon >= 0 ? name.slice(0, colon) : expression >= 0 ? null : name;
-  if (repository === null || repository === "" || !/^[a-z0-9][a-z0-9._/:-]*[a-z0-9]$/.test(repository)) return null;
-  return repository;
+  if (colon < 0 && expression >= 0) return ownerWildcard(name, value.slice(expression), repository);
+  const written = colon >= 0 ? name.slice(0, colon) : name;
+  if (written === "" || !REPOSITORY_NAME.test(written)) return null;
+  return written;
 }
 
-/** The image builds of a workflow's text: build commands and build-push-action steps that name a Dockerfile and a tag. */
-export function workflowImageBuilds(text: string): WorkflowImageBuild[] {
-  return namedBuilds(text).map(({ dockerfile, command, step }) => {
-    // docker/build-push-action: `tags:` (one line, a list or a block of lines) in its `with:`.
-    const tags = command !== undefined ? [...command.matchAll(TAG_OPTION)].map((m) => m[2]) : inputValues(step, "tags").map((tag) => tag.replace(/^-\s+/, ""));
-    return { dockerfile, images: tags.map(repositoryOf).filter((r): r is string => r !== null) };
+/**
+ * `ghcr.io/acme/shop-*` for `ghcr.io/acme/shop-${{ matrix.pg }}:<tag>`: an expression inside the last
+ * name stands for the rest of that name, one image per matrix value. Only under the namespace of the
+ * checkout's GitHub owner (`acme`), which holds the project's images whatever the expression picks,
+ * and only after a written start of the name: never a wildcard namespace or a whole-wildcard name.
+ * Null otherwise (a shell variable, an expression that spans a `/`).
+ */
+function ownerWildcard(written: string, rest: string, repository: GithubRepository | null): string | null {
+  if (repository === null || !rest.startsWith("${{")) return null;
+  const segments = written.split("/");
+  if (segments.length < 2 || segments[segments.length - 1] === "" || segments[segments.length - 2] !== repository.owner) return null;
+  // What follows the expression up to the tag stays in the same name: `-${{ matrix.pg }}-slim`, not `-${{ x }}/sub`.
+  const afterExpressions = rest.replace(WORKFLOW_EXPRESSION, "").split(":")[0];
+  return afterExpressions.includes("/") ? null : `${written}*`;
+}
+
+/**
+ * The images a workflow's text builds: build commands and build-push-action steps that name a
+ * Dockerfile and a tag, and build-push-action steps that name none and so build their context's
+ * `Dockerfile`. Their tags' expressions are resolved against the step's `env:` (a command: the
+ * workflow's top-level `env:`) and `repository`, the checkout's GitHub repository.
+ */
+export function workflowImageBuilds(text: string, repository: GithubRepository | null = null): WorkflowImageBuild[] {
+  const images = (tags: string[], env: ReadonlyMap<string, string>) =>
+    tags.map((tag) => repositoryOf(resolvedExpressions(tag, env, repository), repository)).filter((r): r is string => r !== null);
+  const topEnv = workflowEnv(text);
+  const named = namedBuilds(text).map(({ dockerfile, command, step }) =>
+    command !== undefined
+      ? // Resolved before the tags are read: an expression holds spaces (`-t ${{ env.IMAGE }}:1`).
+        {
+          dockerfile,
+          images: images(
+            [...resolvedExpressions(command, topEnv, repository).matchAll(TAG_OPTION)].map((m) => m[2]),
+            new Map(),
+          ),
+        }
+      : { dockerfile, images: images(stepTags(step), step.env) },
+  );
+  const unnamed = buildPushSteps(text).flatMap((step) => {
+    const dockerfile = contextDockerfile(step);
+    return dockerfile === null ? [] : [{ dockerfile, images: images(stepTags(step), step.env) }];
   });
+  return [...named, ...unnamed];
+}
+
+/** docker/build-push-action's `tags:` (one line, a list or a block of lines) in its `with:`. */
+function stepTags(step: BuildPushStep): string[] {
+  return inputValues(step, "tags").map((tag) => tag.replace(/^-\s+/, ""));
+}
+
+/**
+ * The Dockerfile a build-push-action step without `file:` builds: its context's `Dockerfile`
+ * (`Dockerfile` for `.` or no context). Null when it names a file (read by namedBuilds), or its
+ * context is an expression or a remote (a Git URL).
+ */
+function contextDockerfile(step: BuildPushStep): string | null {
+  if (step.inputs.has("file")) return null;
+  const context = normalisedPath((step.inputs.get("context") ?? ".").trim());
+  if (/[$:]/.test(context)) return null;
+  const folder = context.replace(/\/+$/, "");
+  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
 }

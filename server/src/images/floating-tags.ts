@@ -444,19 +444,28 @@ export function isProjectOwnImage(model: DockerfileModel, ref: ImageReference): 
 }
 
 /**
- * True when the project's CI builds the image from another Dockerfile of the repository
- * (BuildContextFacts.projectImages): `wger/base` where a workflow builds `extras/docker/base/Dockerfile`
- * and tags it `${{ vars.REGISTRY_REPO }}/base:latest`. A namespace CI sets is the project's own
- * account, so only the image's last name has to match then.
+ * True when the project's CI builds and tags the image: from another Dockerfile of the repository
+ * (BuildContextFacts.projectImages: `wger/base` where a workflow builds `extras/docker/base/Dockerfile`
+ * and tags it `${{ vars.REGISTRY_REPO }}/base:latest`), or from this very Dockerfile
+ * (BuildContextFacts.publishedImages: a stage `FROM ghcr.io/acme/db-17` carrying the last release's
+ * files into the next, where CI tags this file's builds `ghcr.io/acme/db-${{ matrix.pg }}`). A
+ * namespace CI sets is the project's own account, so only the image's last name has to match then;
+ * a name CI ends with an expression (`ghcr.io/acme/db-*`) matches any rest of that name.
  */
 function isBuiltByProjectCi(model: DockerfileModel, ref: ImageReference): boolean {
   const full = `${ref.registry}/${ref.repository}`.toLowerCase();
   const familiar = ref.familiarName.toLowerCase();
   const name = ref.repository.split("/").pop()!.toLowerCase();
-  return (model.context.projectImages ?? []).some((facts) =>
-    facts.images.some((image) => {
-      const written = image.toLowerCase();
-      return written === familiar || written === full || written === `*/${name}`;
-    }),
-  );
+  const images = [...(model.context.projectImages ?? []).flatMap((facts) => facts.images), ...(model.context.publishedImages ?? [])];
+  return images.some((image) => {
+    const written = image.toLowerCase();
+    if (written === familiar || written === full || written === `*/${name}`) return true;
+    // `ghcr.io/acme/db-*`: the written start of the last name, then any rest of that name.
+    return written.endsWith("*") && [familiar, full].some((n) => startsNameWith(n, written.slice(0, -1)));
+  });
+}
+
+/** True when `image` is `prefix` followed by the rest of its last name (no further `/`). */
+function startsNameWith(image: string, prefix: string): boolean {
+  return image.startsWith(prefix) && !image.slice(prefix.length).includes("/");
 }

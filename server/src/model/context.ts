@@ -96,9 +96,10 @@ export interface BuildContextFacts {
   locallyBuiltImages?: readonly string[];
   /**
    * The repositories the project's CI workflows tag when they build this Dockerfile
-   * (`coderaiser/cloudcmd`, `ghcr.io/acme/shop`; `*\/shop` when the namespace is a CI expression),
-   * as written without the tag: the names a compose service's `image:` pulls it by. Undefined when
-   * the host cannot read files.
+   * (`coderaiser/cloudcmd`, `ghcr.io/acme/shop`; `*\/shop` when the namespace is a CI expression;
+   * `ghcr.io/acme/shop-*` when an expression ends the name under the checkout's GitHub owner), as
+   * written without the tag, `${{ env.* }}` and `${{ github.repository }}` resolved: the names a
+   * compose service's `image:` pulls it by. Undefined when the host cannot read files.
    */
   publishedImages?: readonly string[];
   /**
@@ -114,7 +115,8 @@ export interface ProjectImageFacts {
   dockerfile: string;
   /**
    * The repositories its builds tag, as written without the tag (`jumpserver/core-base`,
-   * `ghcr.io/acme/base`); `*\/base` when the namespace is a CI expression (`${{ vars.REPO }}/base`).
+   * `ghcr.io/acme/base`); `*\/base` when the namespace is a CI expression (`${{ vars.REPO }}/base`);
+   * `ghcr.io/acme/base-*` when an expression ends the name under the checkout's GitHub owner.
    */
   images: readonly string[];
   /** The Dockerfile's text, clamped to {@link CONTEXT_FILE_MAX_CHARS}; null when it could not be read. */

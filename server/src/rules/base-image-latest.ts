@@ -82,7 +82,8 @@ export const rule: Rule = {
       if (isFetchOnlyStage(model, stage, { throughScripts: true })) continue;
       // A stage that only collects files for a later COPY --from hands on those files, not its base.
       if (isCollectOnlyStage(model, stage)) continue;
-      // The project's own image (its OCI source label names the owner): it moves with the project's releases.
+      // The project's own image (its CI builds or publishes it, or its OCI source label names the
+      // owner): it moves with the project's releases.
       if (isProjectOwnImage(model, ref)) continue;
       // An image the project's compose or bake files build and tag (`image: ${USER}/app-base` with
       // a `build:`): it lives in the local engine, and no registry publishes a version to pin.

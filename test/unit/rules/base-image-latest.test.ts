@@ -51,6 +51,13 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "a published name ending in a wildcard matches only its own registry and namespace",
+      code: "FROM ghcr.io/other/db-17:latest AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db-*"] },
+      messageId: "latestOrDigest",
+      line: 1,
+    },
+    {
       name: "an image of another account whose name the project's CI also builds under a literal namespace",
       code: 'FROM other/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
       context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["acme/base"], text: null }] },
@@ -397,6 +404,11 @@ testRule(rule, {
       name: "the project's own base image, which its CI builds and tags by name",
       code: 'FROM ghcr.io/acme/base:latest\nCOPY . /app\nCMD ["/app/run"]\n',
       context: { projectImages: [{ dockerfile: "docker/base/Dockerfile", images: ["ghcr.io/acme/base"], text: null }] },
+    },
+    {
+      name: "the project's own image, which its CI publishes from this very Dockerfile, one name per matrix value",
+      code: "ARG PG=17\nFROM ghcr.io/acme/db-${PG}:latest AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db-*"] },
     },
     {
       name: "the project's Rust toolchain file follows stable: rustup builds with the newest stable anyway",

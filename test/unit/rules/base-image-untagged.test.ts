@@ -18,6 +18,20 @@ testRule(rule, {
       line: 1,
     },
     {
+      name: "a published name ending in a wildcard matches only the rest of that name, not a deeper path",
+      code: "FROM ghcr.io/acme/db-17/tools AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db-*"] },
+      messageId: "untagged",
+      line: 1,
+    },
+    {
+      name: "a published name ending in a wildcard needs the written start of the name",
+      code: "FROM ghcr.io/acme/cache AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db-*"] },
+      messageId: "untagged",
+      line: 1,
+    },
+    {
       code: "FROM debian\nRUN true\n",
       messageId: "untagged",
       line: 1,
@@ -129,6 +143,16 @@ testRule(rule, {
       name: "the project's own base image, which its CI builds from another Dockerfile",
       code: 'FROM acme/base-java\nCOPY . /app\nCMD ["/app/run"]\n',
       context: { projectImages: [{ dockerfile: "deploy/base-java/Dockerfile", images: ["*/base-java"], text: null }] },
+    },
+    {
+      name: "the project's own image, which its CI publishes from this very Dockerfile, one name per matrix value",
+      code: "ARG PG=17\nFROM ghcr.io/acme/db-${PG} AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db-*"] },
+    },
+    {
+      name: "the project's own image, which its CI publishes from this very Dockerfile by name",
+      code: "FROM ghcr.io/acme/db AS previous\nRUN cp -R /usr/lib/db /prev\nFROM debian:13-slim\nCOPY --from=previous /prev /usr/lib/db\n",
+      context: { publishedImages: ["ghcr.io/acme/db"] },
     },
     {
       name: "a sentinel default the build always overrides (wholly one ARG)",
