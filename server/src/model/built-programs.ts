@@ -1,15 +1,17 @@
-// Whether a path a `COPY --from` takes is a program a stage built or downloaded (`go build -o
-// /out/server`, `curl -o /usr/local/bin/tool`, cargo's `target/release/<name>`), or a program an
-// image installs in a bin folder: a file of some size, not a folder or a script the stage holds.
+// The program a `COPY --from` brings (copiedProgramPath): a path a stage built or downloaded (`go
+// build -o /out/server`, `curl -o /usr/local/bin/tool`, cargo's `target/release/<name>`), or a
+// program an image installs in a bin folder; a file of some size, not a folder or a script the
+// stage holds. Read by layer-chown-after-copy for `chmod +x` after such a COPY.
 
-import { joinPath, unquoteWord } from "./copy-paths";
+import { copyPaths, joinPath, unquoteWord } from "./copy-paths";
 import { environmentViewAt } from "./environment";
 import { lineage } from "./stage-graph";
+import { copySourceStage } from "./stage-references";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { escapeRegExp } from "./text";
 import { substituteVariables } from "./variables";
-import { commandDirectory } from "./workdir";
+import { commandDirectory, workdirOf } from "./workdir";
 
 /** The folders images install their programs in. */
 const BIN_FOLDER = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
@@ -61,3 +63,32 @@ function writesProgram(model: DockerfileModel, stage: Stage, run: Instruction, c
     return value.unresolved.length === 0 && joinPath(directory, value.value) === source;
   });
 }
+
+/**
+ * The path in the image of the one source a COPY brings from a stage or an image under a name
+ * without an extension (`COPY --from=build /out/server /usr/local/bin/`: a program, or a folder
+ * the caller tells apart), absolute and normalized; null for several sources, a folder's contents,
+ * a file with an extension or a script's name (small), a copy from the context, or an unknown
+ * working directory.
+ */
+export function copiedProgramPath(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
+  if (copy.keyword !== "COPY" || copy.heredocs.length > 0 || !copy.flags.some((f) => f.name.toLowerCase() === "from")) return null;
+  const paths = copyPaths(copy);
+  if (paths === null || paths.sources.length !== 1) return null;
+  const source = paths.sources[0].value;
+  const name = source.split("/").pop() ?? "";
+  if (!/^[\w-]+$/.test(name) || SCRIPT_NAME.test(name)) return null;
+  // Only a program the source stage builds or downloads to that path, or one an image installs in
+  // a bin folder: a folder or a script a stage merely holds would take `--chmod` to all its files.
+  if (!isBuiltProgram(model, copySourceStage(model, copy), joinPath("/", unquoteWord(source)))) return null;
+  const scope = environmentViewAt(model, stage, copy);
+  const dest = substituteVariables(paths.dest.value, scope);
+  if (dest.unresolved.length > 0) return null;
+  const directory = workdirOf(model, stage, copy);
+  if (!dest.value.startsWith("/") && directory === null) return null;
+  const target = joinPath(directory ?? "/", dest.value);
+  return dest.value.endsWith("/") || dest.value === "." ? joinPath(target, name) : target;
+}
+
+/** Names scripts go by without an extension (`docker-entrypoint`, `start`, `server-wrapper`): small files, not built programs. */
+const SCRIPT_NAME = /(?:^|[-_])(?:entrypoint|entry|start|run|init|healthcheck|wait-for-it|wrapper)(?:[-_]|$)/i;

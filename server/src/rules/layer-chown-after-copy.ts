@@ -16,7 +16,7 @@
 // `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
 // of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
 
-import { isBuiltProgram } from "../model/built-programs";
+import { copiedProgramPath } from "../model/built-programs";
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentViewAt } from "../model/environment";
@@ -24,7 +24,6 @@ import { finalImageStages } from "../model/final-image";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand, Word } from "../model/shell";
 import { lineage } from "../model/stage-graph";
-import { copySourceStage } from "../model/stage-references";
 import { checkImagesThatShip } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
@@ -74,7 +73,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
         const dest = folderCopyDestination(model, stage, instruction);
         if (dest !== null) copies.set(dest, instruction);
-        const file = stageFileCopyDestination(model, stage, instruction);
+        const file = copiedProgramPath(model, stage, instruction);
         if (file !== null) files.set(file, instruction);
         continue;
       }
@@ -310,35 +309,6 @@ function resolvedPaths(model: DockerfileModel, stage: Stage, run: Instruction, c
   }
   return paths.length === 0 ? null : paths;
 }
-
-/**
- * The path in the image of the one source a COPY brings from a stage or an image under a name
- * without an extension (`COPY --from=build /out/server /usr/local/bin/`: a program, or a folder
- * the caller tells apart), absolute and normalized; null for several sources, a folder's contents,
- * a file with an extension or a script's name (small), a copy from the context, or an unknown
- * working directory.
- */
-function stageFileCopyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
-  if (copy.keyword !== "COPY" || copy.heredocs.length > 0 || !copy.flags.some((f) => f.name.toLowerCase() === "from")) return null;
-  const paths = copyPaths(copy);
-  if (paths === null || paths.sources.length !== 1) return null;
-  const source = paths.sources[0].value;
-  const name = source.split("/").pop() ?? "";
-  if (!/^[\w-]+$/.test(name) || SCRIPT_NAME.test(name)) return null;
-  // Only a program the source stage builds or downloads to that path, or one an image installs in
-  // a bin folder: a folder or a script a stage merely holds would take `--chmod` to all its files.
-  if (!isBuiltProgram(model, copySourceStage(model, copy), joinPath("/", unquoteWord(source)))) return null;
-  const scope = environmentViewAt(model, stage, copy);
-  const dest = substituteVariables(paths.dest.value, scope);
-  if (dest.unresolved.length > 0) return null;
-  const directory = workdirOf(model, stage, copy);
-  if (!dest.value.startsWith("/") && directory === null) return null;
-  const target = joinPath(directory ?? "/", dest.value);
-  return dest.value.endsWith("/") || dest.value === "." ? joinPath(target, name) : target;
-}
-
-/** Names scripts go by without an extension (`docker-entrypoint`, `start`, `server-wrapper`): small files, not built programs. */
-const SCRIPT_NAME = /(?:^|[-_])(?:entrypoint|entry|start|run|init|healthcheck|wait-for-it|wrapper)(?:[-_]|$)/i;
 
 /** The `--chmod` value of a COPY/ADD, or null when it sets none. */
 function modeFlag(copy: Instruction): string | null {
