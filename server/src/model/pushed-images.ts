@@ -6,7 +6,7 @@
 
 import { shippedTargetStages } from "./final-image";
 import { parseDockerfile } from "./parse";
-import { ancestorsOf } from "./stage-graph";
+import { stagesBuiltOn } from "./stage-graph";
 import { developmentPurpose } from "./stage-purpose";
 import type { Range } from "./text";
 import type { DockerfileModel, Stage } from "./types";
@@ -46,21 +46,14 @@ export function pushedTargetImages(model: DockerfileModel): readonly DockerfileM
   if (images === undefined) {
     const targets = shippedTargetStages(model);
     images = model.stages
-      .filter((stage) => targets.has(stage) && stage !== model.finalStage && !isBuiltOnBy(stage, targets))
+      // A target another one builds on (`FROM app AS app-debug`), or an ancestor that came with a
+      // target, ships inside that image and is judged through it, not twice.
+      .filter((stage) => targets.has(stage) && stage !== model.finalStage && !stagesBuiltOn(model, stage).some((other) => targets.has(other)))
       .slice(0, MAX_PUSHED_IMAGES)
       .map((stage) => imageOfTarget(model, stage));
     pushed.set(model, images);
   }
   return images;
-}
-
-/**
- * True when another stage of `targets` builds on `stage`: the target stages come with their `FROM`
- * ancestors, which ship inside the targets' images, and a target another one builds on
- * (`FROM app AS app-debug`) is judged through that one, not twice.
- */
-function isBuiltOnBy(stage: Stage, targets: ReadonlySet<Stage>): boolean {
-  return [...targets].some((other) => other !== stage && ancestorsOf(other).includes(stage));
 }
 
 /** The model of `docker build --target <stage>`: the file's lines up to the next stage's FROM, same line numbers. */

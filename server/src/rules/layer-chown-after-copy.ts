@@ -337,21 +337,12 @@ function isRecursiveFlag(word: Word): boolean {
 /** `chown -R owner path...` (also `--recursive`, `-Rh`), paths made absolute; null for anything else. */
 function recursiveChown(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): RecursiveChown | null {
   if (command.name !== "chown") return null;
-  const words = command.args.map((w) => w.value);
   const isRecursive = command.args.some(isRecursiveFlag);
-  const operands = words.filter((w) => !w.startsWith("-"));
-  if (!isRecursive || operands.length < 2 || words.some((w) => w.startsWith("--reference"))) return null;
-  const directory = commandDirectory(model, stage, run, command);
-  const scope = environmentViewAt(model, stage, run);
-  const paths: string[] = [];
-  for (const operand of operands.slice(1)) {
-    const sub = substituteVariables(unquoteWord(operand), scope);
-    if (sub.unresolved.length > 0 || hasWildcard(sub.value)) continue;
-    if (!sub.value.startsWith("/") && directory === null) continue;
-    paths.push(joinPath(directory ?? "/", sub.value));
-  }
+  const operands = command.args.filter((w) => !w.value.startsWith("-"));
+  if (!isRecursive || operands.length < 2 || command.args.some((w) => w.value.startsWith("--reference"))) return null;
+  const paths = resolvedPaths(model, stage, run, command, operands.slice(1));
   // `chown -R nobody: dir` takes the user's login group; `--chown=nobody` does the same.
-  return paths.length === 0 ? null : { owner: unquoteWord(operands[0]).replace(/[:.]$/, ""), run, paths, command };
+  return paths === null ? null : { owner: unquoteWord(operands[0].value).replace(/[:.]$/, ""), run, paths, command };
 }
 
 /**
