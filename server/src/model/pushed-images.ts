@@ -12,6 +12,8 @@ import type { Range } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 
 const pushed = new WeakMap<DockerfileModel, readonly DockerfileModel[]>();
+/** Each pushed target's image, with the name of its target (the stage `--target` names). */
+const targetNames = new WeakMap<DockerfileModel, string>();
 
 /**
  * Most pushed targets judged per file, in file order: each is a parse of the file up to it, kept
@@ -61,7 +63,35 @@ function imageOfTarget(model: DockerfileModel, stage: Stage): DockerfileModel {
   const next = model.stages[model.stages.indexOf(stage) + 1];
   if (next === undefined) return model;
   const end = model.lines.offsetAt(next.from.range.start);
-  return parseDockerfile(model.text.slice(0, end), model.context);
+  const image = parseDockerfile(model.text.slice(0, end), model.context);
+  // Targets are named: `--target` takes a stage name.
+  if (stage.name !== null) targetNames.set(image, stage.name);
+  return image;
+}
+
+/** The target whose image `image` is (pushedTargetImages), or null for a file's own model. */
+export function pushedTargetName(image: DockerfileModel): string | null {
+  return targetNames.get(image) ?? null;
+}
+
+/**
+ * How a final-image message names the image it judges (its `shipped*` placeholders): the final
+ * image and stage of the file, or the pushed target's (`the 'web' image`), whose stage is not the
+ * file's last and would be misnamed "final".
+ */
+export interface ShippedImageWords {
+  /** "final image" or "'web' image". */
+  shipped: string;
+  /** "final stage" or "'web' stage". */
+  shippedStage: string;
+  /** "Final base" or "Target 'web' base", to start a sentence. */
+  shippedBase: string;
+}
+
+export function shippedImageWords(image: DockerfileModel): ShippedImageWords {
+  const target = pushedTargetName(image);
+  if (target === null) return { shipped: "final image", shippedStage: "final stage", shippedBase: "Final base" };
+  return { shipped: `'${target}' image`, shippedStage: `'${target}' stage`, shippedBase: `Target '${target}' base` };
 }
 
 /**

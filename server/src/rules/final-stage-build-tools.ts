@@ -18,7 +18,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, shipsPreloadedLibrary } from "../model/preload";
 import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
-import { checkImagesThatShip } from "../model/pushed-images";
+import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
@@ -151,12 +151,12 @@ export const rule: Rule = {
     fix: "none",
     equivalents: {},
     messages: {
-      buildTools: "The final image keeps build tools {packages}; use a build stage or remove them in this RUN.",
+      buildTools: "The {shipped} keeps build tools {packages}; use a build stage or remove them in this RUN.",
       // Headers alone: the extension or program built with them links against their library, so
       // removing them as buildTools says would break it; the runtime package is the remedy. It is
       // not named: Debian's carry the soname (libxslt1-dev -> libxslt1.1, libicu-dev -> libicu72,
       // per release), and Alpine's do not follow one rule (icu-dev -> icu-libs, openldap-dev -> libldap).
-      headers: "The final image keeps -dev headers {packages}; install their runtime libraries instead.",
+      headers: "The {shipped} keeps -dev headers {packages}; install their runtime libraries instead.",
       // Headers alone in a .NET runtime image: P/Invoke may open the library by its unversioned
       // name, which only the -dev package ships (see the docs), so the remedy names that condition.
       headersManaged: "The image keeps -dev headers {packages}; use runtime libraries unless the app loads a bare .so.",
@@ -165,11 +165,11 @@ export const rule: Rule = {
       // idiom purges them once the last compile is done.
       // The compiled extensions load the libraries the -dev packages pulled in (apk and apt drop them
       // with the headers), so the remedy names keeping those, not a bare purge.
-      headersCompiled: "The final image keeps -dev headers {packages}; once compiled, keep only their runtime libraries.",
+      headersCompiled: "The {shipped} keeps -dev headers {packages}; once compiled, keep only their runtime libraries.",
       // The RUN only installs them (nothing after the install builds): they serve a later RUN or
       // run time, so removing them in this RUN would break that RUN; a build stage cannot.
-      buildToolsInstallOnly: "The final image keeps build tools {packages}; use a build stage.",
-      buildToolsMany: "The final image keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
+      buildToolsInstallOnly: "The {shipped} keeps build tools {packages}; use a build stage.",
+      buildToolsMany: "The {shipped} keeps build tools {packages}, as do {count} later RUNs; use a build stage.",
     },
   },
   check(model, report) {
@@ -275,8 +275,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
   const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
   // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
-  if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { packages, count: laterRuns } });
+  const { shipped } = shippedImageWords(model);
+  if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { shipped, packages, count: laterRuns } });
   else if (managed) report({ range: first.tools[0].range, messageId: "headersManaged", data: { packages } });
-  else if (headersOnly) report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { packages } });
-  else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { packages } });
+  else if (headersOnly)
+    report({ range: first.tools[0].range, messageId: compilesWith(first, chain) ? "headersCompiled" : "headers", data: { shipped, packages } });
+  else report({ range: first.tools[0].range, messageId: buildsInSameRun(first) ? "buildTools" : "buildToolsInstallOnly", data: { shipped, packages } });
 }

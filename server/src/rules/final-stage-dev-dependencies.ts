@@ -17,7 +17,7 @@ import {
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
-import { checkImagesThatShip } from "../model/pushed-images";
+import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
@@ -178,7 +178,7 @@ export const rule: Rule = {
     fix: "safe",
     equivalents: {},
     messages: {
-      devDependencies: "'{command}' ships {ecosystem} dev dependencies in the final image; use {remedy}.",
+      devDependencies: "'{command}' ships {ecosystem} dev dependencies in the {shipped}; use {remedy}.",
       devDependenciesUvRun: "'{command}' ships Python dev dependencies that 'uv run' syncs at start; set 'ENV UV_NO_DEV=1'.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
     },
@@ -274,6 +274,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       messageId: "devDependencies",
       data: {
         command: model.lines.textIn({ start: command.program.range.start, end }),
+        shipped: shippedImageWords(model).shipped,
         ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
         remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
       },

@@ -11,7 +11,7 @@ import { systemPackageCommand } from "../model/commands";
 import { isPerBaseVersionImage, slimSiblingOf } from "../model/dockerfile-variants";
 import { imageRole } from "../model/image-role";
 import { sourceBuildOnImageToolchain } from "../model/native-builds";
-import { checkImagesThatShip } from "../model/pushed-images";
+import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { formatSaving, formatSize } from "../images/format-size";
 import { baseImageOf } from "../images/base-image";
@@ -155,11 +155,11 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       heavyBase:
-        "Final base '{image}' has a smaller variant '{variant}'; switch if the app allows it. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
+        "{shippedBase} '{image}' has a smaller variant '{variant}'; switch if the app allows it. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
       // The app needs a system library the variant lacks (Prisma's engine and libssl): the remedy
       // names the package to install with the switch, which alone would break the start.
       heavyBaseWithLibrary:
-        "Final base '{image}' could be the smaller '{variant}' plus {library} for {needs}. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
+        "{shippedBase} '{image}' could be the smaller '{variant}' plus {library} for {needs}. Size: {size} vs {variantSize}, saving {saving}{estimate}; {caveat}.",
     },
   },
   check(model, report) {
@@ -222,6 +222,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     messageId: need ? "heavyBaseWithLibrary" : "heavyBase",
     data: {
       ...(need ? { library: need.packages, needs: need.needs } : {}),
+      shippedBase: shippedImageWords(model).shippedBase,
       image: final.base.resolved,
       size: formatSize(current),
       variant: best.image,

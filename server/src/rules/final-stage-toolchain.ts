@@ -4,7 +4,7 @@
 
 import type { ReportFn, Rule } from "./types";
 import { detectBuildSteps, turnsCgoOff } from "../model/build-steps";
-import { checkImagesThatShip } from "../model/pushed-images";
+import { checkImagesThatShip, pushedTargetName, shippedImageWords } from "../model/pushed-images";
 import { developmentPurpose } from "../model/stage-purpose";
 import { lineage } from "../model/stage-graph";
 import type { DockerfileModel } from "../model/types";
@@ -24,7 +24,7 @@ export const rule: Rule = {
     remedy: "convert",
     messages: {
       toolchain:
-        "The final stage runs '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
+        "The {shippedStage} runs '{tool}' on toolchain image '{image}'; build in an earlier stage. Ship the artifacts on {runtime}: the {ecosystem} toolchain alone is {size}.",
     },
   },
   check(model, report) {
@@ -36,7 +36,9 @@ export const rule: Rule = {
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
-  if (!final || model.stages.length < 2 || developmentPurpose(model) !== null) return;
+  // A single-stage file is single-stage-build's (with the conversion); a pushed target that is the
+  // file's first stage is not, and ships its toolchain all the same.
+  if (!final || (model.stages.length < 2 && pushedTargetName(model) === null) || developmentPurpose(model) !== null) return;
   const { stage: root, image: ref } = rootImageOf(final);
   const toolchain = ref ? toolchainOf(ref) : null;
   if (!ref || !toolchain) return;
@@ -52,6 +54,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     range: final.base.token.range,
     messageId: "toolchain",
     data: {
+      shippedStage: shippedImageWords(model).shippedStage,
       ecosystem: ECOSYSTEM_NAMES[toolchain.ecosystem],
       image: root.base.resolved,
       size: size ? describeSize(size) : "size unknown",

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { imagesThatShip, pushedTargetImages } from "../../../server/src/model/pushed-images";
+import { imagesThatShip, pushedTargetImages, pushedTargetName, shippedImageWords } from "../../../server/src/model/pushed-images";
 import { parseDockerfile } from "../../../server/src/model/parse";
 
 const TEST_LAST = [
@@ -35,6 +35,15 @@ describe("pushed-images", () => {
       assert.strictEqual(image.finalStage?.from.range.start.line, model.stages.find((s) => s.name === image.finalStage?.name)?.from.range.start.line);
     }
     assert.strictEqual(pushedTargetImages(model), pushedTargetImages(model), "parsed once per model");
+  });
+
+  it("names a pushed target's image by its target, where the file's own is the final one", () => {
+    const model = parseDockerfile(TEST_LAST, { buildTargets: ["web"] });
+    const [web] = imagesThatShip(model);
+    assert.strictEqual(pushedTargetName(web), "web");
+    assert.deepStrictEqual(shippedImageWords(web), { shipped: "'web' image", shippedStage: "'web' stage", shippedBase: "Target 'web' base" });
+    assert.strictEqual(pushedTargetName(model), null);
+    assert.deepStrictEqual(shippedImageWords(model), { shipped: "final image", shippedStage: "final stage", shippedBase: "Final base" });
   });
 
   it("judges nothing when a test stage is last and CI pushes no other target", () => {

@@ -44,7 +44,7 @@ testRule(rule, {
         files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "vitest": "1.0.0" } }' },
       },
       messageId: "devDependencies",
-      data: { command: "yarn install", ecosystem: "JavaScript", remedy: "'yarn workspaces focus --all --production'" },
+      data: { shipped: "final image", command: "yarn install", ecosystem: "JavaScript", remedy: "'yarn workspaces focus --all --production'" },
       output: null,
     },
     {
@@ -93,7 +93,7 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
       token: "composer install",
-      data: { command: "composer install", ecosystem: "PHP", remedy: "'composer install --no-dev'" },
+      data: { shipped: "final image", command: "composer install", ecosystem: "PHP", remedy: "'composer install --no-dev'" },
       output: 'FROM php:8.4-fpm\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev --no-interaction\nCMD ["php-fpm"]\n',
     },
     {
@@ -101,7 +101,7 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
       token: "npm ci",
-      data: { command: "npm ci", ecosystem: "JavaScript", remedy: "'npm ci --omit=dev'" },
+      data: { shipped: "final image", command: "npm ci", ecosystem: "JavaScript", remedy: "'npm ci --omit=dev'" },
       output: 'FROM node:24-slim\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
     {
@@ -141,7 +141,7 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 2,
       token: "bun install",
-      data: { command: "bun install", ecosystem: "JavaScript", remedy: "'bun install --production'" },
+      data: { shipped: "final image", command: "bun install", ecosystem: "JavaScript", remedy: "'bun install --production'" },
     },
     {
       name: "yarn without --production",
@@ -156,7 +156,7 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 2,
       token: "pip install",
-      data: { command: "pip install", ecosystem: "Python", remedy: "only the runtime requirements file" },
+      data: { shipped: "final image", command: "pip install", ecosystem: "Python", remedy: "only the runtime requirements file" },
     },
     {
       name: "poetry default groups",
@@ -210,7 +210,7 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nRUN uv sync --frozen\nCMD ["uv", "run", "--no-dev", "app"]\n',
       messageId: "devDependencies",
       line: 2,
-      data: { command: "uv sync", ecosystem: "Python", remedy: "'uv sync --no-dev'" },
+      data: { shipped: "final image", command: "uv sync", ecosystem: "Python", remedy: "'uv sync --no-dev'" },
     },
     {
       name: "uv run --no-sync at start",
@@ -250,7 +250,7 @@ testRule(rule, {
       code: 'FROM python:3.10\nWORKDIR /srv\nRUN pip3 install "poetry==1.1.13"\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nCMD ["python", "main.py"]\n',
       messageId: "devDependencies",
       line: 5,
-      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
+      data: { shipped: "final image", command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
       output:
         'FROM python:3.10\nWORKDIR /srv\nRUN pip3 install "poetry==1.1.13"\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-dev --no-root\nCOPY . .\nCMD ["python", "main.py"]\n',
     },
@@ -259,14 +259,14 @@ testRule(rule, {
       code: 'FROM python:3.9-slim\nARG POETRY_VERSION=1.0.10\nRUN curl -sSL https://install.python-poetry.org | python3 -\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "svc"]\n',
       messageId: "devDependencies",
       line: 5,
-      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
+      data: { shipped: "final image", command: "poetry install", ecosystem: "Python", remedy: "'poetry install --no-dev'" },
     },
     {
       name: "Poetry pinned through a variable at a version with groups keeps --only main",
       code: 'FROM python:3.12-slim\nENV POETRY_VERSION=1.8.3\nRUN pip install poetry==$POETRY_VERSION\nCOPY . .\nRUN poetry install\nCMD ["python", "-m", "svc"]\n',
       messageId: "devDependencies",
       line: 5,
-      data: { command: "poetry install", ecosystem: "Python", remedy: "'poetry install --only main'" },
+      data: { shipped: "final image", command: "poetry install", ecosystem: "Python", remedy: "'poetry install --only main'" },
     },
     {
       name: "a dev install in a branch the default build takes (ARG WITH_TOOLS=1)",

@@ -16,6 +16,7 @@ testRule(rule, {
       line: 1,
       token: "node:24",
       data: {
+        shippedBase: "Final base",
         image: "node:24",
         size: "409 MB",
         variant: "node:24-slim",
@@ -32,6 +33,7 @@ testRule(rule, {
       messageId: "heavyBaseWithLibrary",
       line: 5,
       data: {
+        shippedBase: "Final base",
         library: "'openssl'",
         needs: "Prisma",
         image: "node:22",
@@ -83,6 +85,7 @@ testRule(rule, {
       code: 'FROM node:24\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       messageId: "heavyBase",
       data: {
+        shippedBase: "Final base",
         image: "node:24",
         size: "409 MB",
         variant: "node:24-slim",

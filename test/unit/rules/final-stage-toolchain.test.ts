@@ -7,7 +7,7 @@ testRule(rule, {
       name: "a Go build that leaves cgo on links the C library: the runtime named has it",
       code: 'FROM golang:1.26-alpine AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
       messageId: "toolchain",
-      data: { ecosystem: "Go", image: "golang:1.26-alpine", runtime: "'alpine:3'", size: "71 MB compressed", tool: "go build" },
+      data: { shippedStage: "final stage", ecosystem: "Go", image: "golang:1.26-alpine", runtime: "'alpine:3'", size: "71 MB compressed", tool: "go build" },
     },
     {
       code: 'FROM golang:1.27 AS deps\nRUN go mod download\nFROM deps\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n',
@@ -15,6 +15,7 @@ testRule(rule, {
       line: 3,
       token: "deps",
       data: {
+        shippedStage: "final stage",
         ecosystem: "Go",
         image: "golang:1.27",
         size: "316 MB compressed",
@@ -29,6 +30,7 @@ testRule(rule, {
       messageId: "toolchain",
       line: 3,
       data: {
+        shippedStage: "final stage",
         ecosystem: "Java",
         image: "maven:3.8.6-eclipse-temurin-17",
         size: "about 230 MB compressed, estimated from 'maven:3.9-eclipse-temurin-17'",
@@ -42,6 +44,21 @@ testRule(rule, {
       messageId: "toolchain",
       line: 2,
       token: "node:24",
+    },
+    {
+      name: "the file's first stage, pushed by CI with --target while a test stage is last: its own stage builds",
+      code: 'FROM golang:1.27 AS app\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\nFROM app AS test\nRUN go test ./...\n',
+      context: { buildTargets: ["app"] },
+      messageId: "toolchain",
+      line: 1,
+      data: {
+        shippedStage: "'app' stage",
+        ecosystem: "Go",
+        image: "golang:1.27",
+        runtime: "'debian:trixie-slim'",
+        size: "316 MB compressed",
+        tool: "go build",
+      },
     },
     {
       name: ".NET SDK",
@@ -59,6 +76,8 @@ testRule(rule, {
     "FROM node:24 AS build\nRUN npm run build\nFROM node:24-slim\nCOPY --from=build /app /app\n",
     // Single-stage files are single-stage-build's.
     "FROM golang:1.27\nRUN go build -o /app .\n",
+    // ... and so is a first stage nobody pushes: the test stage last is the image, and judges nothing.
+    { code: 'FROM golang:1.27 AS app\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\nFROM app AS test\nRUN go test ./...\n', context: {} },
     // A final stage named as a development target.
     "FROM alpine AS x\nFROM golang:1.27 AS dev\nRUN go build ./...\n",
     // Front end built in node, served by nginx.

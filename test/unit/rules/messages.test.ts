@@ -76,6 +76,9 @@ const TYPICAL: Record<string, string | number> = {
   clean: "dnf clean all",
   them: "them",
   next: "add",
+  shipped: "final image",
+  shippedStage: "final stage",
+  shippedBase: "Final base",
 };
 
 /**
