@@ -6,7 +6,8 @@
 import { buildStepOfWords } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { perModel } from "./per-model";
-import { programAt, simpleCommands, composedStartPath } from "./start-steps";
+import { programAt } from "./command-program";
+import { simpleCommands, composedStartPath } from "./start-steps";
 import type { DockerfileModel } from "./types";
 
 /**

@@ -3,6 +3,7 @@
 // copy-from-whole-workdir (a builder holding none ships nothing but the app itself).
 
 import { contextJsonFile, isRecord } from "./json-files";
+import { programAt } from "./command-program";
 import { dependencyInstall, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWord } from "./copy-paths";
@@ -502,10 +503,6 @@ const RUN_TIME_COMPILERS = /^(?:ts-node|ts-node-dev|tsnd|tsx|tsc|babel-node|swc-
 /** Node's preloads (`-r`, `--loader`, `--import`) that compile the TypeScript it then loads, by package. */
 const COMPILING_PRELOAD = /^(ts-node|tsx|@swc-node\/register|@babel\/register|esbuild-register)(?:\/[\w./-]*)?$/;
 
-/** Programs that run the command after their own options and variables: `env-cmd -f .env -- ts-node`, `cross-env NODE_ENV=production tsx`. */
-const COMMAND_WRAPPERS = /^(?:env-cmd|cross-env|dotenv|npx|pnpx|bunx|env)$/;
-/** The wrappers' options that take a value (`env-cmd -f .env.prod`, `dotenv -e .env`). */
-const WRAPPER_VALUE_OPTION = /^(?:-f|-e|-r|--file|--environments|--rc-file|-c)$/;
 /** Node's options that preload a module: `node -r ts-node/register src/main.ts`. */
 const PRELOAD_OPTION = /^(?:-r|--require|--loader|--experimental-loader|--import)$/;
 
@@ -516,13 +513,7 @@ const PRELOAD_OPTION = /^(?:-r|--require|--loader|--experimental-loader|--import
  * compiles nothing.
  */
 function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): boolean {
-  let at = 0;
-  for (;;) {
-    while (at < words.length && (/^\w+=/.test(words[at]) || words[at] === "--")) at++;
-    if (!COMMAND_WRAPPERS.test(baseName(words[at] ?? ""))) break;
-    at++;
-    while (at < words.length && words[at].startsWith("-") && words[at] !== "--") at += WRAPPER_VALUE_OPTION.test(words[at]) ? 2 : 1;
-  }
+  const at = programAt(words);
   const program = baseName(words[at] ?? "");
   if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
   if (program !== "node") return false;

@@ -12,7 +12,8 @@ import { envDeclarations, environmentViewAt } from "./environment";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
 import { startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
-import { commandsRunAtStart, programAt } from "./start-steps";
+import { programAt } from "./command-program";
+import { commandsRunAtStart } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
 

@@ -6,6 +6,7 @@
 // so the headers are a run-time need there, not a leftover of the build.
 
 import { packageName } from "./build-tools";
+import { programAt } from "./command-program";
 import { systemPackageCommand } from "./commands";
 import { baseName } from "./copy-paths";
 import { lookupTable } from "./lookup-table";
@@ -36,8 +37,6 @@ const INSTALLING_SUBCOMMANDS: Readonly<Record<string, RegExp>> = lookupTable({
 const SETUP_PY_BUILDS = /^(?:install|develop|build(?:_ext|_py)?|bdist\w*)$/;
 /** Python modules that install or build packages when run with `python -m`. */
 const INSTALLING_MODULES = /^(?:pip[\d.]*|build)$/;
-/** Words before a script line's program: a variable assignment, or a wrapper that runs the rest. */
-const BEFORE_PROGRAM = /^(?:\w+=.*|sudo|exec|env|time|nice|command)$/;
 
 /** True when `name` (as packageName gives it) is a package of the Python headers. */
 export function isPythonHeaders(name: string): boolean {
@@ -62,8 +61,8 @@ function installsPythonPackages(program: string, args: readonly string[]): boole
 
 /** True when a simple command of a script (its words) installs Python packages. */
 function scriptLineInstallsPythonPackages(words: readonly string[]): boolean {
-  const at = words.findIndex((w) => !BEFORE_PROGRAM.test(w));
-  return at >= 0 && installsPythonPackages(baseName(words[at]), words.slice(at + 1));
+  const at = programAt(words);
+  return at < words.length && installsPythonPackages(baseName(words[at]), words.slice(at + 1));
 }
 
 /**

@@ -7,6 +7,7 @@
 // build.
 
 import { runsBuildScript } from "./build-steps";
+import { programAt } from "./command-program";
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { instructionOnOneLine } from "./instruction-text";
@@ -34,33 +35,6 @@ const BUILDING_STEP = new Map<string, RegExp>([
   ["go", /^(?:run|build)$/],
   ["cargo", /^(?:run|build)$/],
 ]);
-
-/** Words that only lead a command (`exec make`, `then npm ci`). */
-const LEADING = /^(?:exec|then|else|do|time|!|\{|\()$/;
-/** sudo's options that take the next word as their value, alone or last in a group (`-u app`, `-HEu app`). */
-const SUDO_VALUE_OPTION = /^-[A-Za-z]*[ugCDhprtUTR]$/;
-
-/**
- * Where the program of one simple command (its words) is: after the words that only lead it, the
- * variable assignments, sudo and its options (`sudo -HEu app bundle install`), a user switch and
- * its user (`gosu app`), and the script's functions that run their arguments (`wrappers`:
- * `exec_as_app bundle install` where `exec_as_app() { sudo -u app "$@"; }`).
- */
-export function programAt(words: readonly string[], wrappers: ReadonlySet<string> = new Set()): number {
-  let at = 0;
-  while (at < words.length) {
-    const word = words[at];
-    const name = baseName(word);
-    if (LEADING.test(word) || /^\w+=/.test(word) || wrappers.has(word)) at++;
-    else if (USER_SWITCH.test(name)) at += 2;
-    else if (name === "sudo") {
-      at++;
-      while (at < words.length && words[at].startsWith("-") && words[at] !== "--") at += SUDO_VALUE_OPTION.test(words[at]) ? 2 : 1;
-      if (words[at] === "--") at++;
-    } else break;
-  }
-  return at;
-}
 
 /** Options that take the folder to work in as the next word. */
 const FOLDER_OPTION = /^(?:--prefix|-C|--cwd|--dir|--working-dir|-d)$/;

@@ -1,0 +1,37 @@
+import * as assert from "assert";
+import { programAt } from "../../../server/src/model/command-program";
+
+/** The program `programAt` finds in a command written as one string, or null when there is none. */
+function programOf(command: string, wrappers: string[] = []): string | null {
+  const words = command.split(" ");
+  return words[programAt(words, new Set(wrappers))] ?? null;
+}
+
+describe("command-program", () => {
+  const cases: [string, string | null, string[]?][] = [
+    ["npm ci", "npm"],
+    ["exec bundle install", "bundle"],
+    ["then npm ci", "npm"],
+    ["RAILS_ENV=production bundle exec rake assets:precompile", "bundle"],
+    ["sudo -HEu app bundle install", "bundle"],
+    ["sudo -u app -- pip install -r requirements.txt", "pip"],
+    ["exec gosu app pip install .", "pip"],
+    ["/usr/bin/env -u HOME PIP_NO_CACHE_DIR=1 pip install .", "pip"],
+    ["nice -n 10 make -j4", "make"],
+    ["command pip install .", "pip"],
+    ["env-cmd -f .env.prod -- ts-node src/main.ts", "ts-node"],
+    ["cross-env NODE_ENV=production -- tsx src/main.ts", "tsx"],
+    ["npx -p typescript tsc", "tsc"],
+    ["dotenv -e .env -- nest start", "nest"],
+    ["exec_as_app bundle install", "bundle", ["exec_as_app"]],
+    ["RUN=1", null],
+  ];
+  for (const [command, program, wrappers] of cases) {
+    it(`reads '${command}' as running ${program ?? "nothing"}`, () => assert.strictEqual(programOf(command, wrappers), program));
+  }
+
+  it("reads `command -v` as the question it is, not a run of the program it names", () => {
+    assert.strictEqual(programOf("command -v pip"), "command");
+    assert.strictEqual(programOf("command -pV pip"), "command");
+  });
+});
