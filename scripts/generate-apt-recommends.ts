@@ -25,10 +25,10 @@
 // `apt-get update` in each, then reads the indexes with `apt-get indextargets` and
 // `/usr/lib/apt/apt-helper cat-file`.
 
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { aptOperands, readAptOrAptGet } from "../server/src/model/apt-get";
+import { DebianIndex, fetchIndex, indexDate, parseIndex } from "./debian-indexes";
 import { parseDockerfile } from "../server/src/model/parse";
 import { allRunInstructions } from "../server/src/model/run-instructions";
 
@@ -84,86 +84,8 @@ for (const file of dockerfiles()) {
     }
 }
 
-// --- the indexes ----------------------------------------------------------------------------------
-interface Pkg {
-  priority: string;
-  depends: string[][];
-  recommends: string[][];
-  provides: string[];
-  size: number;
-}
-type Index = Map<string, Pkg>;
-
-function aptOptions(release: string): string[] {
-  const dir = join(aptRoot, release);
-  return [
-    `-oDir=${dir}`,
-    `-oDir::Etc::SourceList=${dir}/etc/apt/sources.list`,
-    `-oDir::Etc::SourceParts=${dir}/etc/apt/sources.list.d`,
-    `-oDir::Etc::Preferences=${dir}/etc/apt/preferences`,
-    `-oDir::Etc::PreferencesParts=${dir}/etc/apt/preferences.d`,
-    `-oDir::State::status=${dir}/var/lib/dpkg/status`,
-    "-oAPT::Architecture=amd64",
-    "-oAcquire::Languages=none",
-  ];
-}
-
-function fetchIndex(release: string): string {
-  const dir = join(aptRoot, release);
-  for (const sub of ["etc/apt/sources.list.d", "etc/apt/preferences.d", "var/lib/apt/lists/partial", "var/cache/apt/archives/partial", "var/lib/dpkg"])
-    mkdirSync(join(dir, sub), { recursive: true });
-  writeFileSync(join(dir, "var/lib/dpkg/status"), "");
-  writeFileSync(
-    join(dir, "etc/apt/sources.list"),
-    `deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian ${release} main\n`,
-  );
-  execFileSync("apt-get", [...aptOptions(release), "update"], { stdio: "inherit" });
-  const targets = execFileSync("apt-get", [...aptOptions(release), "indextargets", "--format", "$(FILENAME)", "Identifier: Packages"], { encoding: "utf8" });
-  const file = targets.split("\n").find((l) => l.trim() !== "");
-  if (!file) throw new Error(`no Packages index for ${release}`);
-  return execFileSync("/usr/lib/apt/apt-helper", ["cat-file", file.trim()], { encoding: "utf8", maxBuffer: 1 << 30 });
-}
-
-/** `a (>= 1) | b, c` -> [["a", "b"], ["c"]] (names only, architecture qualifiers dropped). */
-function relations(field: string | undefined): string[][] {
-  if (!field) return [];
-  return field.split(",").map((group) =>
-    group
-      .split("|")
-      .map((alt) =>
-        alt
-          .trim()
-          .replace(/\s*[([<].*$/, "")
-          .replace(/:.*$/, ""),
-      )
-      .filter((n) => n !== ""),
-  );
-}
-
-function parseIndex(text: string): Index {
-  const index: Index = new Map();
-  for (const stanza of text.split(/\n{2,}/)) {
-    const fields = new Map<string, string>();
-    let last = "";
-    for (const line of stanza.split("\n")) {
-      if (/^\s/.test(line) && last) fields.set(last, fields.get(last) + " " + line.trim());
-      else {
-        const m = /^([\w-]+):(.*)$/.exec(line);
-        if (m) fields.set((last = m[1]), m[2].trim());
-      }
-    }
-    const name = fields.get("Package");
-    if (!name || index.has(name)) continue;
-    index.set(name, {
-      priority: fields.get("Priority") ?? "optional",
-      depends: [...relations(fields.get("Pre-Depends")), ...relations(fields.get("Depends"))],
-      recommends: relations(fields.get("Recommends")),
-      provides: relations(fields.get("Provides")).flat(),
-      size: Number(fields.get("Installed-Size") ?? 0),
-    });
-  }
-  return index;
-}
+// --- the indexes (scripts/debian-indexes.ts) --------------------------------------------------
+type Index = DebianIndex;
 
 /** The first alternative of a relation group the release can satisfy (a real package, or the first provider of a virtual one). */
 function resolver(index: Index, providers: Map<string, string>): (alternatives: string[]) => string | null {
@@ -198,12 +120,8 @@ type Node = [string[], string[], number];
 const graphs: Map<string, Node>[] = [];
 const versions: Record<string, string> = {};
 for (const release of RELEASES) {
-  const index = parseIndex(fetchIndex(release));
-  // The Release file's own date: when the archive published the index that was read.
-  const lists = join(aptRoot, release, "var", "lib", "apt", "lists");
-  const inRelease = readdirSync(lists).find((f) => f.endsWith("_InRelease"));
-  const date = inRelease ? /^Date: (.*)$/m.exec(readFileSync(join(lists, inRelease), "utf8"))?.[1] : undefined;
-  versions[release] = date ? new Date(date).toISOString().slice(0, 10) : "unknown";
+  const index = parseIndex(fetchIndex(aptRoot, release));
+  versions[release] = indexDate(aptRoot, release);
   const providers = new Map<string, string>();
   for (const [name, pkg] of index) for (const v of pkg.provides) if (!providers.has(v)) providers.set(v, name);
   const resolve = resolver(index, providers);

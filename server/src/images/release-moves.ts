@@ -3,6 +3,7 @@
 // longer has (Python 2, and names that carry a release's library or language version).
 // Base-image remedies read these so that the tag they name exists and the install still resolves.
 
+import { isGoneAfter } from "./debian-removals";
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
 import { lookupTable } from "../model/lookup-table";
 
@@ -69,13 +70,14 @@ const GONE_AFTER_BOOKWORM: ReadonlyMap<string, { thirdParty: boolean }> = new Ma
 
 /**
  * The first of `packages` (as installed with apt) that Debian bookworm ships and trixie does not
- * ({@link GONE_AFTER_BOOKWORM}); one a third-party repository may ship is not read when the
- * stages add one (`addsSource`). Null when none.
+ * ({@link GONE_AFTER_BOOKWORM}, else Debian's own indexes: debian-removals.ts); one a third-party
+ * repository may ship is not read when the stages add one (`addsSource`; any package, for the
+ * indexes' names, which say nothing of other archives). Null when none.
  */
 export function goneAfterBookworm(packages: readonly string[], addsSource: boolean): string | null {
   for (const p of packages) {
     const gone = GONE_AFTER_BOOKWORM.get(p);
-    if (gone !== undefined && !(gone.thirdParty && addsSource)) return p;
+    if (gone !== undefined ? !(gone.thirdParty && addsSource) : !addsSource && isGoneAfter("bookworm", p)) return p;
   }
   return null;
 }
@@ -176,7 +178,7 @@ export function droppedWithoutSuccessor(target: MoveTarget, name: string): boole
  * The first of `packages` (as installed with apt or apk) that the move's target no longer ships:
  * a name that carries the version of a release the target dropped (`libssl1.1`, `libicu66`,
  * `openjdk13-jre`, `php7-fpm`, `python2`, `postgresql-client-12`), or on Debian one of bookworm's
- * removals. For `apt`, only a package neither Debian nor Ubuntu ships. Families a third-party
+ * removals (the curated ones, then every other one Debian's indexes show: debian-removals.ts). For `apt`, only a package neither Debian nor Ubuntu ships. Families a third-party
  * repository may carry are not read when the stages add one (`addsSource`). Null when none.
  */
 export function packageGoneFrom(target: MoveTarget, packages: readonly string[], addsSource: boolean): string | null {
@@ -185,6 +187,9 @@ export function packageGoneFrom(target: MoveTarget, packages: readonly string[],
     if (droppedWithoutSuccessor(target, p)) return p;
     // Bookworm's removals are noble's too (noble also ships only python3 and the `-is-python3` shims).
     if (target !== "alpine" && (GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p))) return p;
+    // Every other package bullseye had and bookworm does not install by name (Debian's indexes):
+    // not for Ubuntu, whose archive they do not describe, nor beside a third-party source.
+    if (target === "debian" && !addsSource && isGoneAfter("bullseye", p)) return p;
     for (const family of VERSIONED_FAMILIES) {
       if (family.thirdParty && addsSource) continue;
       const m = family.pattern.exec(p);
