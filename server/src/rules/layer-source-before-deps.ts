@@ -298,7 +298,8 @@ function reportFor(
  * there (no `composer.lock` where the project has none); otherwise the ecosystem's usual pair.
  */
 function manifestsToName(model: DockerfileModel, install: DependencyInstall): string {
-  if (install.ecosystem === "pip") {
+  // `uv pip install -r requirements.txt` reads requirement files as pip does, not uv's project files.
+  if (install.ecosystem === "pip" || (install.ecosystem === "uv" && !install.manifests.includes("pyproject.toml"))) {
     // The files a requirements file includes (`-r requirements.txt`) are manifests too; an include
     // that cannot be named (a variable, a URL, a file not read) is still said to be there.
     const plan = manifestPlan(install, model.context);

@@ -14,6 +14,12 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "uv's pip interface reads the requirements file it is given, not uv's project files",
+    code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY requirements.txt .\nRUN uv pip install --system -r requirements.txt\n",
+    messageId: "sourceBeforeDeps",
+    data: { copy: "COPY . .", install: "uv pip install", line: 5, manifests: "requirements.txt" },
+  },
+  {
     name: "Julia: the whole project before Pkg.instantiate",
     code: 'FROM julia:1.12\nWORKDIR /app\nCOPY . .\nRUN julia --project=. -e "using Pkg; Pkg.instantiate()"\n',
     context: { rootEntries: ["Project.toml", "Manifest.toml", "src/"] },
