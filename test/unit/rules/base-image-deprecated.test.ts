@@ -827,6 +827,23 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "an image below composer.json's floor still meets Laravel 8's ceiling on the way up: name composer.json",
+      code: "FROM php:7.2.0-fpm\n",
+      context: { files: { "composer.json": '{"require": {"php": ">=7.4", "laravel/framework": "^8.0"}}' } },
+      messageId: "endOfLifePinned",
+      data: {
+        image: "php:7.2.0-fpm",
+        subject: "PHP 7.2",
+        since: "2020-11-30",
+        asOf: "2026-11-22",
+        source: "php.net supported versions",
+        replacement: "'php:8.4-fpm'",
+        path: "composer.json",
+        others: "",
+      },
+      output: null,
+    },
+    {
       name: "Laravel 10 runs on PHP 8.3: the suggestion stays inside the framework's range",
       code: "FROM php:8.1-fpm\n",
       context: { files: { "composer.json": '{"require": {"php": "^8.1", "laravel/framework": "^10.0"}}' } },
