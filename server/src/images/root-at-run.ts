@@ -18,7 +18,18 @@ import { baseName } from "../model/copy-paths";
 import { isPerBaseVersionImage } from "../model/dockerfile-variants";
 import { startsDaemonThroughControl } from "../model/daemon-control";
 import { imageRole } from "../model/image-role";
-import { buildStartsAsRoot, createdUser, createdUserIsSystemAccount, dataPaths, preparesUserFor, rootDataPath, stateFolders } from "../model/image-data";
+import {
+  buildStartsAsRoot,
+  createdUser,
+  createdUserIsSystemAccount,
+  dataNotGivenToUser,
+  dataPaths,
+  emptyStartFolder,
+  passesCreatedUserToProgram,
+  preparesUserFor,
+  rootDataPath,
+  stateFolders,
+} from "../model/image-data";
 import { perModel } from "../model/per-model";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
@@ -57,6 +68,8 @@ export interface RootByDefault {
   readonly createdUser: string | null;
   /** A non-root user the image has for a USER line (the created one, else the base's), or null. */
   readonly knownUser: string | null;
+  /** The data folders root created that no user was given: a USER line alone cannot write there. */
+  readonly dataNotGiven: readonly string[];
 }
 
 export type RootAtRun = RootByUserLine | RootByDefault;
@@ -165,13 +178,29 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   const data = [...dataPaths(model, chain), ...stateFolders(model, chain)];
   if (data.length > 0 && !preparesUserFor(model, data)) return null;
   // A dropper installed and never used: the remedy is to start through it, not a USER line.
-  if (tool !== null) return { kind: "default", final, image: root.base.resolved, dropper: tool, createdUser: created, knownUser: null };
+  if (tool !== null) return { kind: "default", final, image: root.base.resolved, dropper: tool, createdUser: created, knownUser: null, dataNotGiven: [] };
+  // The program is handed the created account's id (`ENV VHS_UID=1976` for `useradd -u 1976 vhs`)
+  // and switches to it itself after what needs root: root at the start is its design.
+  if (created !== null && passesCreatedUserToProgram(model, chain)) return null;
   // A system account (`adduser --system knot`) in an image that exposes a privileged port (53,
   // 25, 389): the daemon binds the port as root and switches to its account itself, as its own
   // configuration says (`server.user: knot:knot`); a USER line would stop the bind (host network,
   // Kubernetes), so the remedy is the daemon's config, which the file does not show.
   if (created !== null && createdUserIsSystemAccount(chain) && exposesPrivilegedPort(chain)) return null;
-  return { kind: "default", final, image: root.base.resolved, dropper: null, createdUser: created, knownUser: created ?? nonRootUserOf(root.base.resolved) };
+  return {
+    kind: "default",
+    final,
+    image: root.base.resolved,
+    dropper: null,
+    createdUser: created,
+    knownUser: created ?? nonRootUserOf(root.base.resolved),
+    // Not the empty folder the app starts in: usually the mount point of the caller's own files
+    // (a tool run on `-v "$PWD:/work"`), whose owner the image does not decide.
+    dataNotGiven: dataNotGivenToUser(
+      model,
+      [...new Set(data)].filter((folder) => folder !== emptyStartFolder(model, chain)),
+    ),
+  };
 });
 
 /**

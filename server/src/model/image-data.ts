@@ -34,7 +34,7 @@ const GENERIC_FOLDER_OPTION = /^(?:location|dir|directory)$/i;
 /** A folder named relative to the working directory (`data`, `./db/files`), not an option, a URL or a variable. */
 const RELATIVE_FOLDER = /^(?:\.\/)?[\w][\w.-]*(?:\/[\w.-]+)*\/?$/;
 /** Folder names that hold an app's state: `storage`, `uploads`, `db`, and names ending in `data` (`/data`, `app-data`, `botdata`). */
-const STATE_FOLDER = /^(?:storage|uploads?|db|database|state)$|data$/i;
+const STATE_FOLDER = /^(?:storage|uploads?|db|database|state|sqlite)$|data$/i;
 /** Commands that fill the folder they run in (fetch, unpack, copy, install, build): it is not empty then. */
 const FILLS_FOLDER = new Set([
   "git",
@@ -289,7 +289,7 @@ function startWriteFolders(model: DockerfileModel): string[] {
 }
 
 /** The final WORKDIR when nothing is copied, fetched or built into it (nor into a folder above it); null otherwise or when unknown. */
-function emptyStartFolder(model: DockerfileModel, chain: Stage[]): string | null {
+export function emptyStartFolder(model: DockerfileModel, chain: Stage[]): string | null {
   const final = chain[chain.length - 1];
   const workdir = workdirOf(model, final);
   if (workdir === null || workdir === "/") return null;
@@ -369,6 +369,41 @@ export function createdUser(chain: Stage[]): string | null {
   return null;
 }
 
+/** Variables that pass a user's or group's id to the program (`VHS_UID`, `PUID`, `APP_GID`, `USER_ID`). */
+const ID_VARIABLE = /(?:^|_)(?:P?[UG]ID|USER_?ID|GROUP_?ID)$/;
+/** useradd's and adduser's options that give the new account its id (`-u 1976`, `--uid=1976`). */
+const UID_OPTION = /^(?:-u|--uid)$/;
+
+/**
+ * True when an ENV of the chain passes the created user's id or name to the program
+ * (`useradd -u 1976 vhs` with `ENV VHS_UID=1976`): the program switches to that account itself
+ * after the work that needs root (vhs serve binds, then drops to VHS_UID), so it starts as root
+ * on purpose and a USER line would take that work away.
+ */
+export function passesCreatedUserToProgram(model: DockerfileModel, chain: Stage[]): boolean {
+  const user = createdUser(chain);
+  if (user === null) return false;
+  const ids = new Set([user]);
+  for (const stage of chain)
+    for (const i of stage.instructions)
+      for (const c of i.commands) {
+        if (createdLogin(c) !== user) continue;
+        const words = c.args.map((w) => w.value);
+        words.forEach((w, at) => {
+          const inline = /^(?:-u|--uid=)(\d+)$/.exec(w);
+          if (inline) ids.add(inline[1]);
+          else if (UID_OPTION.test(w) && /^\d+$/.test(words[at + 1] ?? "")) ids.add(words[at + 1]);
+        });
+      }
+  return chain.some((stage) =>
+    stage.instructions.some(
+      (i) =>
+        i.keyword === "ENV" &&
+        envDeclarations(model, i).some((d) => ID_VARIABLE.test(d.name) && d.value !== null && ids.has(d.value.replace(/^["']|["']$/g, ""))),
+    ),
+  );
+}
+
 /**
  * True when the user the file creates (`createdUser`) is a system account (`adduser --system`,
  * `adduser -S`, `useradd -r` / `--system`): an account with no login made for a daemon, which
@@ -415,6 +450,49 @@ export function isSharedWriteMode(mode: string): boolean {
   if (octal !== null) return [...octal].some((digit) => (Number(digit) & 2) !== 0);
   // `+w` with no class is masked by the umask (022): only the owner gains write.
   return mode.split(",").some((clause) => /[goa]/.test(SHARED_WRITE_CLAUSE.exec(clause)?.[1] ?? ""));
+}
+
+/**
+ * The data folders of `paths` the file gives to no non-root user: no `chown` to one of the folder
+ * (or one in or above it), no `COPY --chown` into it, no mode that opens it to any UID. A user the
+ * file creates and never switches to cannot write there: the remedy hands them over before its
+ * USER line.
+ */
+export function dataNotGivenToUser(model: DockerfileModel, paths: readonly string[]): string[] {
+  return paths.filter((path) => !givesFolderToUser(model, path));
+}
+
+/** True when the file gives `folder` (or a folder in or above it) to a non-root user or opens it to any UID. */
+function givesFolderToUser(model: DockerfileModel, folder: string): boolean {
+  const nonRoot = (owner: string | null | undefined) => !!owner && !/^(?:root|0)(?::|$)/.test(owner.replace(/^["']|["']$/g, ""));
+  const related = (path: string) => {
+    const p = trimSlash(path.replace(/^["']|["']$/g, ""));
+    return p === folder || p.startsWith(folder + "/") || folder.startsWith(p + "/") || p === "";
+  };
+  for (const i of model.instructions) {
+    if (i.keyword === "COPY" || i.keyword === "ADD") {
+      const destination = i.args.at(-1)?.value;
+      if (i.flags.some((f) => f.name === "chown" && nonRoot(f.value)) && destination !== undefined && related(destination)) return true;
+      continue;
+    }
+    for (const c of i.commands) {
+      // `find /opt/couchdb ... -exec chown -f couchdb:couchdb '{}' +`: the owner of what find walks.
+      if (c.name === "find") {
+        const words = c.args.map((a) => a.value);
+        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
+        const owner = words.slice(exec + 2).find((w) => !w.startsWith("-"));
+        if (exec > 0 && baseName(words[exec + 1] ?? "") === "chown" && nonRoot(owner) && related(words[0])) return true;
+        continue;
+      }
+      const operands = c.args.map((a) => a.value).filter((v) => !/^-[A-Za-z]+$|^--/.test(v));
+      const given =
+        (c.name === "chown" && nonRoot(operands[0])) ||
+        (c.name === "chgrp" && /^(?:0|root)$/.test(operands[0] ?? "")) ||
+        (c.name === "chmod" && isSharedWriteMode(operands[0] ?? ""));
+      if (given && operands.slice(1).some(related)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -24,6 +24,8 @@ export const rule: Rule = {
     messages: {
       lastUserRoot: "The final image runs as '{user}'; switch to a non-root USER after the steps that need root.",
       userNeverUsed: "User '{user}' is created but never used, so the image runs as root; add 'USER {user}'.",
+      // Root created the data folders and gave them to nobody: a USER line alone cannot write there.
+      userNeverUsedData: "The image runs as root; chown {folders} to the unused user '{user}', then add 'USER {user}'.",
       dropperUnused: "The final image runs as root and never uses the installed '{tool}'; exec the app through it.",
     },
   },
@@ -48,6 +50,12 @@ export const rule: Rule = {
     // No USER suggestion with a dropper: the line alone would break the app.
     if (root.dropper !== null) return report({ range, messageId: "dropperUnused", data: { tool: root.dropper } });
     if (root.createdUser === null) return;
+    // No USER suggestion either: the line alone would leave the app unable to write its data.
+    if (root.dataNotGiven.length > 0) {
+      const named = root.dataNotGiven.slice(0, 2).map((f) => `'${f}'`);
+      const folders = root.dataNotGiven.length > 2 ? `${named.join(", ")} and ${root.dataNotGiven.length - 2} more` : named.join(" and ");
+      return report({ range, messageId: "userNeverUsedData", data: { user: root.createdUser, folders } });
+    }
     // The user the file creates is the remedy it names: the message says so rather than the base's default.
     const fix = addUserLine(model, root.final, root.createdUser);
     report({ range, messageId: "userNeverUsed", data: { user: root.createdUser }, suggest: fix === null ? undefined : [fix] });

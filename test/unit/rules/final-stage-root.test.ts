@@ -338,9 +338,23 @@ testRule(rule, {
       data: { user: "0" },
     },
     {
-      name: "a data folder made empty, and a user the file creates but never switches to: reported",
+      name: "a data folder made empty, and a user the file creates but never switches to: reported, with the folder to hand over",
       code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir -p /app/media\nRUN mkdir /app/data\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "app", folders: "'/app/data'" },
+    },
+    {
+      name: "a root-made folder for the SQLite file the app writes (mkdir /opt/sqlite): chown it, then USER",
+      code: 'FROM debian:bookworm-slim\nRUN groupadd taskbroker --gid 1000 && useradd --gid taskbroker --uid 1000 taskbroker\nRUN mkdir /opt/sqlite\nCOPY --from=build /app/taskbroker /opt/taskbroker\nWORKDIR /opt\nCMD ["/opt/taskbroker"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "taskbroker", folders: "'/opt/sqlite'" },
+      output: null,
+    },
+    {
+      name: "a VOLUME handed to the created user (find -exec chown over its parent): the USER line alone is the remedy",
+      code: 'FROM debian:bookworm-slim\nRUN useradd -u 5984 -d /opt/couchdb couchdb\nCOPY app /opt/couchdb/bin/app\nRUN find /opt/couchdb \\! -user couchdb -exec chown -f couchdb:couchdb \'{}\' +\nVOLUME ["/opt/couchdb/data"]\nCMD ["/opt/couchdb/bin/app"]\n',
       messageId: "userNeverUsed",
+      data: { user: "couchdb" },
     },
     {
       name: "a working directory filled by a copy to a folder above it is not empty",
@@ -388,9 +402,16 @@ testRule(rule, {
         'FROM registry.example.com/os/minimal:9\nRUN microdnf install -y tar sudo && useradd -ms /bin/bash tool && chown -R tool /opt/tool\nWORKDIR /work\nUSER tool\nCMD ["tool"]\n',
     },
     {
-      name: "a VOLUME, and a user the file creates: the missing USER is reported",
+      name: "a VOLUME, and a user the file creates: the missing USER is reported, with the volume to hand over",
       code: 'FROM python:3.12-slim\nRUN useradd -r app\nVOLUME /data\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "app", folders: "'/data'" },
+    },
+    {
+      name: "a VOLUME chowned to the created user: the USER line is all that is missing",
+      code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir /data && chown -R app:app /data\nVOLUME /data\nCMD ["gunicorn", "app:app"]\n',
       messageId: "userNeverUsed",
+      data: { user: "app" },
     },
     {
       name: "a VOLUME the file opens to any UID (a folder inside it made world-writable)",
@@ -853,6 +874,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the program is handed the created account's id and drops to it itself (vhs serve, ENV VHS_UID)",
+      code: 'FROM debian:stable-slim\nVOLUME /vhs\nWORKDIR /vhs\nRUN useradd -u 1976 -U -s /bin/false vhs\nCOPY vhs /usr/bin/\nENV VHS_PORT="1976"\nENV VHS_GID="1976"\nENV VHS_UID="1976"\nENTRYPOINT ["/usr/bin/vhs"]\n',
+    },
     {
       name: "a JupyterHub single-user image on a docker-stacks-derived base, root for start.sh, which switches to NB_USER",
       code: DOCKER_STACKS_SINGLEUSER,
