@@ -67,6 +67,19 @@ export function distroRelease(ref: ImageReference): { family: "alpine" | "debian
 }
 
 /**
+ * The distribution under a .NET image (`mcr.microsoft.com/dotnet/aspnet:10.0`) whose tag names no
+ * variant: .NET 10's default tags are Ubuntu 24.04 (noble), .NET 8's and 9's Debian 12 (bookworm)
+ * (dotnet/dotnet-docker, supported tags). Null for a tag that names its variant, or another image.
+ */
+export function dotnetDefaultDistro(ref: ImageReference): { family: "debian" | "ubuntu"; version: string } | null {
+  if (!/^mcr\.microsoft\.com\/dotnet\/(?:runtime-deps|runtime|aspnet|sdk)$/.test(`${ref.registry}/${ref.repository}`)) return null;
+  const major = /^(\d+)\.\d+(?:\.\d+)?$/.exec(ref.tag ?? "")?.[1];
+  if (major === undefined) return null;
+  if (Number(major) >= 10) return { family: "ubuntu", version: "24.04" };
+  return Number(major) >= 8 ? { family: "debian", version: "12" } : null;
+}
+
+/**
  * The release of `family` in another image's variant: a string when written (`-alpine3.13`,
  * `-bullseye` -> "11"), null for a bare `-alpine`, undefined when the image is not on that family.
  */

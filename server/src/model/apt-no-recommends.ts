@@ -141,11 +141,15 @@ function flatExtras(r: number, pkg: AptPackage): readonly string[] | false {
   return reading;
 }
 
+const NOTHING_INSTALLED: ReadonlySet<string> = new Set();
+
 /** Counts an install of `packages` (with its recommends when `withRecommends`) as done. */
 export function recordInstall(installed: AptInstalled, packages: readonly AptPackage[], withRecommends: boolean): void {
   for (const [r, set] of installed.flat.entries())
     for (const pkg of packages) {
       set.add(aptPackageName(pkg.name));
+      // What it depends on came with it: ca-certificates' openssl is there once ca-certificates is.
+      if (playedBy(r, pkg) !== null) for (const e of adds(r, [pkg], NOTHING_INSTALLED, false)) set.add(e);
       const extras = withRecommends ? flatExtras(r, pkg) : false;
       if (extras) for (const e of extras) set.add(e);
     }

@@ -58,10 +58,12 @@ import { usesSshClient } from "../model/ssh-client-use";
 import { lineage, stagesBuiltOn } from "../model/stage-graph";
 import type { ShellCommand, Word } from "../model/shell";
 import { checkImagesThatShip } from "../model/pushed-images";
+import { rootImageOf } from "../images/base-image";
+import { aptPackagesOfImage } from "../images/image-packages";
+import { dotnetDefaultDistro } from "../images/distro-release";
 import { developmentPurpose } from "../model/stage-purpose";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import { rootImageOf } from "../images/base-image";
 import type { ImageReference } from "../images/reference";
 import { debianReleaseOf } from "../images/release-moves";
 import { ubuntuVersionOf } from "../images/tags";
@@ -200,6 +202,8 @@ function debianRelease(image: ImageReference | null): number | "old" | null {
   if (!image?.tag) return null;
   const named = debianReleaseOf(image.tag);
   if (named !== null) return named;
+  const dotnet = dotnetDefaultDistro(image);
+  if (dotnet !== null) return dotnet.family === "debian" ? Number(dotnet.version) : debianBaseOfUbuntu(Number(dotnet.version));
   const major = image.familiarName === "debian" ? /^(\d+)(?:[.-]|$)/.exec(image.tag) : null;
   if (major) return Number(major[1]);
   const ubuntu = image.familiarName === "ubuntu" || /ubuntu/.test(image.tag) || /ubuntu/.test(image.familiarName);
@@ -238,6 +242,15 @@ function ranUnconditionally(command: ShellCommand): boolean {
  */
 function installedBefore(model: DockerfileModel, run: Instruction, index: number, surelyOnly: "no" | "in its RUN" | "everywhere" = "no"): AptInstalled {
   const installed = noneInstalled();
+  // What the base image installed itself (`ca-certificates` in .NET's and Python's images), as its
+  // Dockerfile does: without recommends.
+  const image = run.stage === null ? null : rootImageOf(run.stage).image;
+  if (image !== null)
+    recordInstall(
+      installed,
+      aptPackagesOfImage(image).map((name) => ({ name })),
+      false,
+    );
   const optIns = new Map<Instruction, Set<ShellCommand>>();
   let sources = NO_APT_SOURCES;
   for (const { run: r, command } of commandsBefore(run, index)) {

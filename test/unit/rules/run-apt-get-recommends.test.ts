@@ -323,6 +323,14 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "supervisor on .NET 10's aspnet image (Ubuntu noble): python3's one recommend, ca-certificates, is in the image",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\nWORKDIR /app\nRUN apt-get update && \\\n    apt-get install -y supervisor && \\\n    apt-get clean && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "curl on eclipse-temurin, whose image installs curl itself: the install is a no-op, it adds no recommends",
+      code: "FROM eclipse-temurin:17-jre\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
       name: "autoconf without automake, a stage built on it generating configure with autogen.sh: automake comes as its recommendation",
       code: "FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y autoconf libxml2-dev zlib1g-dev figlet && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nRUN cd /src/pointcloud && ./autogen.sh && ./configure && make install\n",
     },
