@@ -5,7 +5,7 @@
 
 import { dirname, join } from "node:path";
 import { BUILD_COMMAND } from "../model/build-commands";
-import { namedBuilds, normalisedPath } from "./ci-workflow";
+import { inFolder, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
@@ -77,9 +77,15 @@ export async function readCiBuildContext(file: string, reader: FolderReader): Pr
 export function workflowContexts(text: string, path: string): (string | null)[] {
   return namedBuilds(text)
     .filter((build) => build.dockerfile === path)
-    .map(({ command, step }) => {
+    .map((build) => {
+      const { command, step } = build;
       // `cd sub && docker build -f ...`: the context is relative to a folder not known here.
-      if (command !== undefined) return /(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND))) ? null : commandContext(command);
+      if (command !== undefined) {
+        if (/(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND)))) return null;
+        // Relative to the step's working directory (`docker build .` in ./ci builds ci/).
+        const context = commandContext(command);
+        return context === null ? null : inFolder(build.directory, context);
+      }
       // Without `context:` the action builds from the Git context (the repository at the ref).
       const context = step.inputs.get("context")?.trim();
       return context === undefined ? "" : context.includes("${{") ? null : normalisedContext(context);

@@ -95,21 +95,85 @@ export function normalisedPath(value: string): string {
  * `-f`/`--file` (its text), or a docker/build-push-action step with `file:`. The readers of what
  * a build does with the file (pushes it, tags it, builds it from which context) start here.
  */
-export type NamedBuild = { dockerfile: string; command: string; step?: undefined } | { dockerfile: string; command?: undefined; step: BuildPushStep };
+export type NamedBuild =
+  | {
+      dockerfile: string;
+      command: string;
+      /** The folder the command runs in, relative to the repository root ("" for the root): its step's `working-directory`. */
+      directory: string;
+      step?: undefined;
+    }
+  | { dockerfile: string; command?: undefined; step: BuildPushStep };
 
 /** The builds of `text` that name their Dockerfile, build commands first, each with the path as the workflow writes it, normalised. */
 export function namedBuilds(text: string): NamedBuild[] {
   const builds: NamedBuild[] = [];
+  // A step's `run:` in a `working-directory:` (`docker build --file Dockerfile .` in ./ci) names
+  // its paths from there; every other command of the text (a script, a Makefile, a string of
+  // another action) from the root.
+  const folders = runDirectories(text);
   for (const { command } of shellCommands(text)) {
     if (!BUILD_COMMAND.test(command)) continue;
     const named = FILE_OPTION.exec(command);
-    if (named !== null) builds.push({ dockerfile: normalisedPath(named[2]), command });
+    if (named === null) continue;
+    // A one-line `- run: docker build ...` reads with its key on the line.
+    const directory = folders.get(command.trim().replace(/^(?:-\s*)?run:\s*/, "")) ?? "";
+    builds.push({ dockerfile: inFolder(directory, normalisedPath(named[2])), command, directory });
   }
   for (const step of buildPushSteps(text)) {
     const file = step.inputs.get("file");
     if (file !== undefined) builds.push({ dockerfile: normalisedPath(file.trim()), step });
   }
   return builds;
+}
+
+/**
+ * The commands of a GitHub workflow's `run:` steps that run in a folder of the repository (the
+ * step's `working-directory`, else its job's `defaults.run.working-directory`), each trimmed, with
+ * that folder relative to the root. Empty when the text sets none (most workflows) or a command
+ * runs in two different folders (which one a line of the text is cannot be told).
+ */
+function runDirectories(text: string): ReadonlyMap<string, string> {
+  const folders = new Map<string, string>();
+  if (!/working-directory\s*:/.test(text)) return folders;
+  const document = parsedYaml(text);
+  const jobs = isRecord(document) ? document.jobs : undefined;
+  if (!isRecord(jobs)) return folders;
+  const ambiguous = new Set<string>();
+  for (const job of Object.values(jobs)) {
+    if (!isRecord(job)) continue;
+    const defaults = isRecord(job.defaults) && isRecord(job.defaults.run) ? scalarText(job.defaults.run["working-directory"]) : null;
+    for (const step of Array.isArray(job.steps) ? job.steps : []) {
+      if (!isRecord(step) || typeof step.run !== "string") continue;
+      const folder = scalarText(step["working-directory"]) ?? defaults;
+      const directory = folder === null ? "" : normalisedContextFolder(folder);
+      for (const { command } of shellCommands(step.run)) {
+        const key = command.trim();
+        if (folders.has(key) && folders.get(key) !== directory) ambiguous.add(key);
+        folders.set(key, directory);
+      }
+    }
+  }
+  for (const key of ambiguous) folders.set(key, "");
+  return folders;
+}
+
+/** A `working-directory` as a repository-relative folder ("" for the root); an expression or a path outside is read as the root's. */
+function normalisedContextFolder(value: string): string {
+  const path = normalisedPath(value.trim()).replace(/\/+$/, "");
+  return path === "." || /[$`]|^\.\.|^\//.test(path) ? "" : path;
+}
+
+/** `path` (as a workflow names it) read from `folder` of the repository; an absolute or expression path as written. */
+export function inFolder(folder: string, path: string): string {
+  if (folder === "" || path.startsWith("/") || /[$`]/.test(path)) return path;
+  const parts: string[] = [];
+  for (const part of [...folder.split("/"), ...path.split("/")]) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }
 
 /** The input `name` of a build-push-action step split into its values (commas or lines), trimmed. */

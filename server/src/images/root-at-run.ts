@@ -175,8 +175,23 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   // is root-owned, so a USER is a migration, not one line, and projects leave it to `docker run
   // --user`. A file that creates a user, hands it files or opens the data folders to any UID has
   // started that migration: the missing USER is then reported.
-  const data = [...dataPaths(model, chain), ...stateFolders(model, chain)];
+  const volumes = dataPaths(model, chain);
+  const state = stateFolders(model, chain);
+  const data = [...volumes, ...state];
   if (data.length > 0 && !preparesUserFor(model, data)) return null;
+  // A created user given none of the state folders root made outside any volume (`mkdir
+  // /opt/sqlite`): where else the app writes (its start folder, a relative database path) the file
+  // does not declare, so no remedy it shows is whole (held-out AM, taskbroker: chown of the folder
+  // and USER judged wrong, the database file sitting in the root-owned WORKDIR).
+  const start = emptyStartFolder(model, chain);
+  if (
+    created !== null &&
+    dataNotGivenToUser(
+      model,
+      state.filter((folder) => folder !== start && !volumes.includes(folder)),
+    ).length > 0
+  )
+    return null;
   // A dropper installed and never used: the remedy is to start through it, not a USER line.
   if (tool !== null) return { kind: "default", final, image: root.base.resolved, dropper: tool, createdUser: created, knownUser: null, dataNotGiven: [] };
   // The program is handed the created account's id (`ENV VHS_UID=1976` for `useradd -u 1976 vhs`)
@@ -194,11 +209,12 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
     dropper: null,
     createdUser: created,
     knownUser: created ?? nonRootUserOf(root.base.resolved),
-    // Not the empty folder the app starts in: usually the mount point of the caller's own files
-    // (a tool run on `-v "$PWD:/work"`), whose owner the image does not decide.
+    // The declared volumes: Docker fills a new volume from the image, owners included, so handing
+    // them over in the image is the whole remedy. Not the empty folder the app starts in: usually
+    // the mount point of the caller's own files (a tool run on `-v "$PWD:/work"`).
     dataNotGiven: dataNotGivenToUser(
       model,
-      [...new Set(data)].filter((folder) => folder !== emptyStartFolder(model, chain)),
+      [...new Set(volumes)].filter((folder) => folder !== start),
     ),
   };
 });

@@ -26,6 +26,11 @@ describe("host/ci-context: the build context a CI workflow gives a Dockerfile", 
     assert.deepStrictEqual(workflowContexts(BUILD_PUSH("context: .\nfile: other/Dockerfile"), "docker/Dockerfile"), []);
   });
 
+  it("reads a build command's context from its step's working directory (thoughtworks/metrik's release workflow)", () => {
+    const text = "jobs:\n  push:\n    steps:\n      - run: docker build . --file Dockerfile --tag repo/app:1\n        working-directory: ./ci\n";
+    assert.deepStrictEqual(workflowContexts(text, "ci/Dockerfile"), ["ci"]);
+  });
+
   it("reads the context argument of a build command, past the options and their values", () => {
     assert.deepStrictEqual(workflowContexts(RUN("docker build -t app:latest --build-arg V=1 -f docker/Dockerfile ."), "docker/Dockerfile"), [""]);
     assert.deepStrictEqual(workflowContexts(RUN("docker buildx build --platform linux/amd64 --push -f ./deploy/Dockerfile ./backend"), "deploy/Dockerfile"), [

@@ -18,6 +18,20 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     assert.strictEqual(workflowPublishes("run: docker buildx build --push -f Dockerfile .\n", "Dockerfile.dev"), false);
   });
 
+  it("a build command in a step's working directory names the file from there (the step's, else the job's default)", () => {
+    const step = (folder: string) =>
+      `jobs:\n  release:\n    steps:\n      - name: Build and push\n        run: |\n          docker build . --file Dockerfile --tag o/app:1\n          docker push o/app:1\n        working-directory: ${folder}\n`;
+    assert.strictEqual(workflowPublishes(step("./ci"), "ci/Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(step("./ci"), "Dockerfile"), false);
+    assert.strictEqual(workflowPublishes(step("ci/sub/.."), "ci/Dockerfile"), true);
+    const defaults =
+      "jobs:\n  release:\n    defaults:\n      run:\n        working-directory: docker\n    steps:\n      - run: docker build --push -f ../Dockerfile.prod ..\n";
+    assert.strictEqual(workflowPublishes(defaults, "Dockerfile.prod"), true);
+    // The same command run in two folders: which one a line is cannot be told, so the root's reading stands.
+    const twice = `jobs:\n  a:\n    steps:\n      - run: docker build --push -f Dockerfile .\n        working-directory: ci\n  b:\n    steps:\n      - run: docker build --push -f Dockerfile .\n`;
+    assert.strictEqual(workflowPublishes(twice, "Dockerfile"), true);
+  });
+
   it("docker/build-push-action with file and push", () => {
     const step = (push: string) => `      - uses: docker/build-push-action@v6\n        with:\n          file: ./Dockerfile.dev\n          push: ${push}\n`;
     assert.strictEqual(workflowPublishes(step("true"), "Dockerfile.dev"), true);
