@@ -1,5 +1,5 @@
 // Builds server/src/images/data/debian-removals.generated.json: the packages one Debian release
-// has that the next no longer installs by name, for bullseye -> bookworm and bookworm ->
+// has that no later release read installs by name, for bullseye -> bookworm and bookworm ->
 // trixie. A base-image move across such a release breaks an `apt-get install` of them
 // (images/debian-removals.ts reads it for base-image-deprecated and base-image-latest).
 //
@@ -40,8 +40,10 @@ const installable = indexes.map(installableNames);
 const goneAfter: Record<string, string> = {};
 const counts: string[] = [];
 for (let i = 0; i + 1 < RELEASES.length; i++) {
-  // The release's own packages: a virtual name it only provides is not what an install names.
-  const gone = [...indexes[i].keys()].filter((name) => !installable[i + 1].has(name)).sort();
+  // The release's own packages: a virtual name it only provides is not what an install names. Gone
+  // from every later release read: one back in trixie (upx-ucl, missing from bookworm) is not gone
+  // for a move that lands on trixie, and which later release a move lands on is often trixie.
+  const gone = [...indexes[i].keys()].filter((name) => installable.slice(i + 1).every((later) => !later.has(name))).sort();
   goneAfter[RELEASES[i]] = frontCode(gone);
   counts.push(`${gone.length} names gone after ${RELEASES[i]}`);
 }

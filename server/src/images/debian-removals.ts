@@ -58,8 +58,9 @@ function removals(): Record<DebianReleaseWithSuccessor, ReadonlySet<string>> {
 }
 
 /**
- * True when Debian `release` has the package `name` and the next release does not install it by
- * that name: bullseye's `libtiff5`, `netcat`; bookworm's `libgl1-mesa-glx`, `python3-distutils`.
+ * True when Debian `release` has the package `name` and no later release of the table installs it
+ * by that name: bullseye's `libtiff5`, `netcat` (not `upx-ucl`, missing from bookworm but back in
+ * trixie); bookworm's `libgl1-mesa-glx`, `python3-distutils`.
  */
 export function isGoneAfter(release: DebianReleaseWithSuccessor, name: string): boolean {
   return removals()[release].has(name);

@@ -95,17 +95,19 @@ export function withinPin(
   // Yarn 1 checks the root package.json's `engines.node` and refuses any other Node.js before it
   // installs: there the pin binds whatever image the file names now, and moves with the base.
   // One the image is only below (`php: >=7.4` with Laravel 8's 8.1 ceiling, on php:7.2) still caps
-  // the move: the app needs a release within it, and above the image is where the move goes.
-  if (!pin.accepts(current) && newest === null && !acceptsNewerThan(pin, current) && !(name === "node" && yarnClassicChecksEngines(model, stage))) return null;
+  // the move: the app needs a release within it, and above the image is where the move goes. Not
+  // package.json's engines, which npm only warns about (Yarn 1's case is the one above).
+  const belowPin = name !== "node" && acceptsNewerThan(pin, current);
+  if (!pin.accepts(current) && newest === null && !belowPin && !(name === "node" && yarnClassicChecksEngines(model, stage))) return null;
   if (newest === null) return runtime ? { path: pin.file } : pinToMove(model, stage, name, pin, written, locked);
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
 }
 
-/** True when `pin` accepts a release newer than `current` (within the next few majors): the image is below the pin, not past it. */
+/** True when `pin` accepts a release newer than `current` (any minor up to 30 of the next 20 majors): the image is below the pin, not past it. */
 function acceptsNewerThan(pin: LanguagePin, current: readonly number[]): boolean {
-  for (let major = current[0]; major <= current[0] + 3; major++)
+  for (let major = current[0]; major <= current[0] + 20; major++)
     for (let minor = 0; minor <= 30; minor++) {
       const series = current.length === 1 ? [major] : [major, minor];
       if (compareVersions(series, [...current]) > 0 && pin.accepts(series)) return true;

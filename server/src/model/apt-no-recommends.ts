@@ -142,6 +142,19 @@ function flatExtras(r: number, pkg: AptPackage): readonly string[] | false {
 }
 
 const NOTHING_INSTALLED: ReadonlySet<string> = new Set();
+/** Per release and package, what an install of it alone brings without recommends (asked once per earlier install of every install judged). */
+const dependencyClosures = new Map<string, readonly string[]>();
+
+/** What an install of `pkg` alone brings in release `r` without recommends; empty when the release lacks it. */
+function dependencyClosure(r: number, pkg: AptPackage): readonly string[] {
+  const key = [r, aptPackageName(pkg.name), pkg.fromVendor ? "vendor" : "", ...(pkg.readAs ?? [])].join(" ");
+  let closure = dependencyClosures.get(key);
+  if (closure === undefined) {
+    closure = playedBy(r, pkg) === null ? [] : [...adds(r, [pkg], NOTHING_INSTALLED, false)];
+    dependencyClosures.set(key, closure);
+  }
+  return closure;
+}
 
 /** Counts an install of `packages` (with its recommends when `withRecommends`) as done. */
 export function recordInstall(installed: AptInstalled, packages: readonly AptPackage[], withRecommends: boolean): void {
@@ -149,7 +162,7 @@ export function recordInstall(installed: AptInstalled, packages: readonly AptPac
     for (const pkg of packages) {
       set.add(aptPackageName(pkg.name));
       // What it depends on came with it: ca-certificates' openssl is there once ca-certificates is.
-      if (playedBy(r, pkg) !== null) for (const e of adds(r, [pkg], NOTHING_INSTALLED, false)) set.add(e);
+      for (const e of dependencyClosure(r, pkg)) set.add(e);
       const extras = withRecommends ? flatExtras(r, pkg) : false;
       if (extras) for (const e of extras) set.add(e);
     }

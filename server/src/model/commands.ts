@@ -128,6 +128,11 @@ export interface DependencyInstall {
   installsNamedPackages: boolean;
 }
 
+/** True for uv's pip interface (`uv pip install -r requirements.txt`), which reads requirement files as pip does, not `uv sync`'s project. */
+export function isUvPipInstall(install: DependencyInstall): boolean {
+  return install.ecosystem === "uv" && positional(install.command.args)[0]?.value === "pip";
+}
+
 function positional(words: Word[]): Word[] {
   return words.filter((w) => !w.value.startsWith("-"));
 }

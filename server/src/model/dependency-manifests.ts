@@ -5,7 +5,7 @@
 // they match nothing.
 
 import { contextJsonFile, jsonObjectOf } from "./json-files";
-import type { DependencyInstall } from "./commands";
+import { isUvPipInstall, type DependencyInstall } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { requirementIncludes } from "./requirement-includes";
 
@@ -120,7 +120,7 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
     case "pip":
     case "uv":
       // `uv sync` reads pyproject.toml; `uv pip install -r` and pip read requirement files.
-      if (install.ecosystem === "uv" && install.manifests.includes("pyproject.toml")) {
+      if (install.ecosystem === "uv" && !isUvPipInstall(install)) {
         // `uv sync` installs the project too unless told not to.
         if (!hasOption(install, "--no-install-project", "--no-install-workspace")) return null;
         if (!known) return plan(["pyproject.toml", "uv.lock*"], [], false);

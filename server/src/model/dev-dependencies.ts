@@ -513,7 +513,7 @@ const PRELOAD_OPTION = /^(?:-r|--require|--loader|--experimental-loader|--import
  * compiles nothing.
  */
 function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): boolean {
-  const at = programAt(words);
+  const at = programAt(words, undefined, { throughPackageRunners: true });
   const program = baseName(words[at] ?? "");
   if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
   if (program !== "node") return false;

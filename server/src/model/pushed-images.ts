@@ -84,14 +84,14 @@ export interface ShippedImageWords {
   shipped: string;
   /** "final stage" or "'web' stage". */
   shippedStage: string;
-  /** "Final base" or "Target 'web' base", to start a sentence. */
+  /** "Final base" or "'web' base", to start a sentence. */
   shippedBase: string;
 }
 
 export function shippedImageWords(image: DockerfileModel): ShippedImageWords {
   const target = pushedTargetName(image);
   if (target === null) return { shipped: "final image", shippedStage: "final stage", shippedBase: "Final base" };
-  return { shipped: `'${target}' image`, shippedStage: `'${target}' stage`, shippedBase: `Target '${target}' base` };
+  return { shipped: `'${target}' image`, shippedStage: `'${target}' stage`, shippedBase: `'${target}' base` };
 }
 
 /**

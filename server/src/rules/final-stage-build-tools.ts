@@ -165,7 +165,7 @@ export const rule: Rule = {
       // idiom purges them once the last compile is done.
       // The compiled extensions load the libraries the -dev packages pulled in (apk and apt drop them
       // with the headers), so the remedy names keeping those, not a bare purge.
-      headersCompiled: "The {shipped} keeps -dev headers {packages}; once compiled, keep only their runtime libraries.",
+      headersCompiled: "The {shipped} keeps -dev headers {packages}; once built, keep only their runtime libraries.",
       // The RUN only installs them (nothing after the install builds): they serve a later RUN or
       // run time, so removing them in this RUN would break that RUN; a build stage cannot.
       buildToolsInstallOnly: "The {shipped} keeps build tools {packages}; use a build stage.",

@@ -12,7 +12,7 @@ import { imageEnvironmentValue } from "../images/image-env";
 import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
-import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption } from "../model/commands";
+import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -299,7 +299,7 @@ function reportFor(
  */
 function manifestsToName(model: DockerfileModel, install: DependencyInstall): string {
   // `uv pip install -r requirements.txt` reads requirement files as pip does, not uv's project files.
-  if (install.ecosystem === "pip" || (install.ecosystem === "uv" && !install.manifests.includes("pyproject.toml"))) {
+  if (install.ecosystem === "pip" || isUvPipInstall(install)) {
     // The files a requirements file includes (`-r requirements.txt`) are manifests too; an include
     // that cannot be named (a variable, a URL, a file not read) is still said to be there.
     const plan = manifestPlan(install, model.context);

@@ -500,8 +500,12 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // A workspace's users push and pull over SSH; only git's recommends bring the client there.
       if (dropsSsh && isWorkspace) continue;
       // A suggestion: a package may need what it recommends (fonts, CA certificates) to work.
+      // Not where the base image installed the CA bundle itself (python:*-slim, .NET's images).
       const needsCertificates =
-        packages.some((p) => HTTPS_CLIENT.test(p)) && !packages.some((p) => CA_CERTIFICATES.test(p)) && !namesCertificatesBefore(run, index);
+        packages.some((p) => HTTPS_CLIENT.test(p)) &&
+        !packages.some((p) => CA_CERTIFICATES.test(p)) &&
+        !namesCertificatesBefore(run, index) &&
+        !(root !== null && aptPackagesOfImage(root).includes("ca-certificates"));
       const subcommand = call.subcommand;
       const added = needsCertificates ? ["ca-certificates"] : [];
       const suggestion = (extra: string[]) => ({

@@ -2,9 +2,9 @@ import * as assert from "assert";
 import { programAt } from "../../../server/src/model/command-program";
 
 /** The program `programAt` finds in a command written as one string, or null when there is none. */
-function programOf(command: string, wrappers: string[] = []): string | null {
+function programOf(command: string, wrappers: string[] = [], throughPackageRunners = false): string | null {
   const words = command.split(" ");
-  return words[programAt(words, new Set(wrappers))] ?? null;
+  return words[programAt(words, new Set(wrappers), { throughPackageRunners })] ?? null;
 }
 
 describe("command-program", () => {
@@ -21,7 +21,6 @@ describe("command-program", () => {
     ["command pip install .", "pip"],
     ["env-cmd -f .env.prod -- ts-node src/main.ts", "ts-node"],
     ["cross-env NODE_ENV=production -- tsx src/main.ts", "tsx"],
-    ["npx -p typescript tsc", "tsc"],
     ["dotenv -e .env -- nest start", "nest"],
     ["exec_as_app bundle install", "bundle", ["exec_as_app"]],
     ["RUN=1", null],
@@ -29,6 +28,12 @@ describe("command-program", () => {
   for (const [command, program, wrappers] of cases) {
     it(`reads '${command}' as running ${program ?? "nothing"}`, () => assert.strictEqual(programOf(command, wrappers), program));
   }
+
+  it("reads a package runner as the program unless asked to look through it (`npx webpack` is a build step)", () => {
+    assert.strictEqual(programOf("npx webpack --mode production"), "npx");
+    assert.strictEqual(programOf("npx -p typescript tsc", [], true), "tsc");
+    assert.strictEqual(programOf("cross-env NODE_ENV=production npx tsx src/main.ts", [], true), "tsx");
+  });
 
   it("reads `command -v` as the question it is, not a run of the program it names", () => {
     assert.strictEqual(programOf("command -v pip"), "command");

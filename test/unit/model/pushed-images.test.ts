@@ -41,7 +41,7 @@ describe("pushed-images", () => {
     const model = parseDockerfile(TEST_LAST, { buildTargets: ["web"] });
     const [web] = imagesThatShip(model);
     assert.strictEqual(pushedTargetName(web), "web");
-    assert.deepStrictEqual(shippedImageWords(web), { shipped: "'web' image", shippedStage: "'web' stage", shippedBase: "Target 'web' base" });
+    assert.deepStrictEqual(shippedImageWords(web), { shipped: "'web' image", shippedStage: "'web' stage", shippedBase: "'web' base" });
     assert.strictEqual(pushedTargetName(model), null);
     assert.deepStrictEqual(shippedImageWords(model), { shipped: "final image", shippedStage: "final stage", shippedBase: "Final base" });
   });

@@ -608,6 +608,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "a one-shot build job through npx: the start builds with webpack and only copies the output",
+      code: 'FROM node:20-bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential python3 && rm -rf /var/lib/apt/lists/*\nWORKDIR /src\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["sh", "-c", "npx webpack --mode production && cp -r dist/. /output/"]\n',
+    },
+    {
       name: "Jupyter's docker-stacks concatenated onto a CUDA base: the image starts the notebook server",
       code: CONCATENATED_STACKS,
     },

@@ -394,6 +394,23 @@ testRule(rule, {
       messageId: "userNeverUsedData",
       data: { user: "app", folders: "'/data'" },
     },
+    ...[
+      "RUN useradd app && install -d -o app -m 0750 /data",
+      "RUN useradd -m -d /data app",
+      "RUN useradd app && mkdir /data && find /data -type d | xargs chown app",
+      "RUN useradd app && mkdir -m 0777 /data",
+    ].map((handover) => ({
+      name: `a VOLUME handed over another way (${handover.slice(4)}): the USER line is all that is missing`,
+      code: `FROM debian:bookworm-slim\n${handover}\nVOLUME /data\nCOPY app /usr/local/bin/app\nCMD ["app"]\n`,
+      messageId: "userNeverUsed",
+      data: { user: "app" },
+    })),
+    {
+      name: "an id variable named for something else than the program (.NET's APP_UID for a USER line): the user is still unused",
+      code: 'FROM debian:bookworm-slim\nENV APP_UID=1654\nRUN useradd --uid=1654 --create-home app\nCOPY --chown=app out /app\nWORKDIR /app\nENTRYPOINT ["dotnet", "Api.dll"]\n',
+      messageId: "userNeverUsed",
+      data: { user: "app" },
+    },
     {
       name: "a VOLUME chowned to the created user: the USER line is all that is missing",
       code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir /data && chown -R app:app /data\nVOLUME /data\nCMD ["gunicorn", "app:app"]\n',

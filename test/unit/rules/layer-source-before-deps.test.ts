@@ -14,6 +14,12 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    name: "uv's pip interface on pyproject.toml reads that file alone, not uv.lock",
+    code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv pip install --system -r pyproject.toml\n",
+    messageId: "sourceBeforeDeps",
+    data: { copy: "COPY . .", install: "uv pip install", line: 4, manifests: "pyproject.toml" },
+  },
+  {
     name: "uv's pip interface reads the requirements file it is given, not uv's project files",
     code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY requirements.txt .\nRUN uv pip install --system -r requirements.txt\n",
     messageId: "sourceBeforeDeps",

@@ -4,6 +4,11 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "curl and git on python:*-slim, whose image installs the CA bundle itself: the flag alone is the remedy",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl git && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
+      messageId: "recommendsGit",
+    },
+    {
       name: "autoconf with automake named: the autotools are whole without recommends",
       code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y autoconf automake libtool && rm -rf /var/lib/apt/lists/*\nRUN cd /src && autoreconf -fi && ./configure && make install\n",
       messageId: "recommends",
