@@ -22,14 +22,13 @@ import {
   buildStartsAsRoot,
   createdUser,
   createdUserIsSystemAccount,
-  dataNotGivenToUser,
   dataPaths,
   emptyStartFolder,
   passesCreatedUserToProgram,
-  preparesUserFor,
   rootDataPath,
   stateFolders,
 } from "../model/image-data";
+import { dataNotGivenToUser, preparesUserFor } from "../model/folder-grants";
 import { perModel } from "../model/per-model";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
