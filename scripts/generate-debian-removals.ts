@@ -1,6 +1,6 @@
-// Builds server/src/images/data/debian-removals.generated.json: the packages one Debian release
-// has that no later release read installs by name, for bullseye -> bookworm and bookworm ->
-// trixie. A base-image move across such a release breaks an `apt-get install` of them
+// Builds server/src/images/data/debian-removals.generated.json: for bookworm and for trixie, the
+// packages of the earlier releases read (bullseye; bullseye and bookworm) that it does not install
+// by name. A base-image move onto that release breaks an `apt-get install` of them
 // (images/debian-removals.ts reads it for base-image-deprecated and base-image-latest).
 //
 // Source: Debian's own Packages indexes (main, amd64), fetched with apt-get into a private apt root
@@ -37,15 +37,16 @@ function installableNames(index: DebianIndex): Set<string> {
 
 const indexes = RELEASES.map((release) => parseIndex(fetchIndex(aptRoot, release)));
 const installable = indexes.map(installableNames);
-const goneAfter: Record<string, string> = {};
+// Per later release, the earlier releases' packages it does not install by name: what a move of a
+// base image onto it loses. A package missing from bookworm may be back in trixie (upx-ucl).
+const missingFrom: Record<string, string> = {};
 const counts: string[] = [];
-for (let i = 0; i + 1 < RELEASES.length; i++) {
-  // The release's own packages: a virtual name it only provides is not what an install names. Gone
-  // from every later release read: one back in trixie (upx-ucl, missing from bookworm) is not gone
-  // for a move that lands on trixie, and which later release a move lands on is often trixie.
-  const gone = [...indexes[i].keys()].filter((name) => installable.slice(i + 1).every((later) => !later.has(name))).sort();
-  goneAfter[RELEASES[i]] = frontCode(gone);
-  counts.push(`${gone.length} names gone after ${RELEASES[i]}`);
+for (let i = 1; i < RELEASES.length; i++) {
+  // The earlier releases' own packages: a virtual name one only provides is not what an install names.
+  const earlier = new Set(indexes.slice(0, i).flatMap((index) => [...index.keys()]));
+  const missing = [...earlier].filter((name) => !installable[i].has(name)).sort();
+  missingFrom[RELEASES[i]] = frontCode(missing);
+  counts.push(`${missing.length} names missing from ${RELEASES[i]}`);
 }
 mkdirSync(join(root, "server", "src", "images", "data"), { recursive: true });
 writeFileSync(
@@ -58,9 +59,9 @@ writeFileSync(
       generated: new Date().toISOString().slice(0, 10),
       generator: "scripts/generate-debian-removals.ts",
       meaning:
-        "goneAfter[release]: the packages of that release that apt-get does not install by name in the next (neither a package there nor a virtual name exactly one package provides), sorted and front-coded: per name, one character (0-9a-z) for the leading characters shared with the previous name, then the rest; names separated by spaces",
+        "missingFrom[release]: the packages of the earlier releases read that apt-get does not install by name in that release (neither a package there nor a virtual name exactly one package provides), sorted and front-coded: per name, one character (0-9a-z) for the leading characters shared with the previous name, then the rest; names separated by spaces",
     },
-    goneAfter,
+    missingFrom,
   }) + "\n",
 );
 console.log(counts.join("; "));

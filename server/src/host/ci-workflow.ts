@@ -23,9 +23,13 @@ export function shellCommands(text: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = i;
-    let command = lines[i];
-    while (/\\[ \t]*$/.test(command) && i + 1 < lines.length) command = command.replace(/\\[ \t]*$/, " ") + lines[++i];
-    commands.push({ command, line });
+    // Joined once at the end: re-testing a growing string per continued line would be quadratic.
+    const parts = [lines[i]];
+    while (/\\[ \t]*$/.test(parts[parts.length - 1]) && i + 1 < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1].replace(/\\[ \t]*$/, " ");
+      parts.push(lines[++i]);
+    }
+    commands.push({ command: parts.join(""), line });
   }
   return commands;
 }
@@ -117,8 +121,13 @@ export function namedBuilds(text: string): NamedBuild[] {
     const named = FILE_OPTION.exec(command);
     if (named === null) continue;
     // A one-line `- run: docker build ...` reads with its key on the line.
-    const directory = folders.get(command.trim().replace(/^(?:-\s*)?run:\s*/, "")) ?? "";
-    builds.push({ dockerfile: inFolder(directory, normalisedPath(named[2])), command, directory });
+    const directory = folders.get(commandKey(command.replace(/^\s*(?:-\s*)?run:\s*/, "")));
+    // Run in a folder that cannot be told (an expression, two steps' different folders): which
+    // Dockerfile it names is unknown.
+    if (directory === null) continue;
+    const dockerfile = inFolder(directory ?? "", normalisedPath(named[2]));
+    if (dockerfile === null) continue;
+    builds.push({ dockerfile, command, directory: directory ?? "" });
   }
   for (const step of buildPushSteps(text)) {
     const file = step.inputs.get("file");
@@ -127,51 +136,68 @@ export function namedBuilds(text: string): NamedBuild[] {
   return builds;
 }
 
+/** A command as a key: its words, however the YAML or the shell spaced and continued them. */
+function commandKey(command: string): string {
+  return command
+    .replace(/\\\s*\n/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /**
  * The commands of a GitHub workflow's `run:` steps that run in a folder of the repository (the
- * step's `working-directory`, else its job's `defaults.run.working-directory`), each trimmed, with
- * that folder relative to the root. Empty when the text sets none (most workflows) or a command
- * runs in two different folders (which one a line of the text is cannot be told).
+ * step's `working-directory`, else its job's, else the workflow's `defaults.run.working-directory`),
+ * by commandKey, with that folder relative to the root; null for a folder that cannot be told (an
+ * expression, an absolute path, or two different folders for the same command). Empty when the
+ * text sets none (most workflows).
  */
-function runDirectories(text: string): ReadonlyMap<string, string> {
-  const folders = new Map<string, string>();
+function runDirectories(text: string): ReadonlyMap<string, string | null> {
+  const folders = new Map<string, string | null>();
   if (!/working-directory\s*:/.test(text)) return folders;
   const document = parsedYaml(text);
   const jobs = isRecord(document) ? document.jobs : undefined;
   if (!isRecord(jobs)) return folders;
-  const ambiguous = new Set<string>();
+  const workflowDefault = defaultDirectory(isRecord(document) ? document : undefined);
   for (const job of Object.values(jobs)) {
     if (!isRecord(job)) continue;
-    const defaults = isRecord(job.defaults) && isRecord(job.defaults.run) ? scalarText(job.defaults.run["working-directory"]) : null;
+    const jobDefault = defaultDirectory(job) ?? workflowDefault;
     for (const step of Array.isArray(job.steps) ? job.steps : []) {
       if (!isRecord(step) || typeof step.run !== "string") continue;
-      const folder = scalarText(step["working-directory"]) ?? defaults;
-      const directory = folder === null ? "" : normalisedContextFolder(folder);
+      const folder = scalarText(step["working-directory"]) ?? jobDefault;
+      const directory = folder === null ? "" : repositoryFolder(folder);
       for (const { command } of shellCommands(step.run)) {
-        const key = command.trim();
-        if (folders.has(key) && folders.get(key) !== directory) ambiguous.add(key);
-        folders.set(key, directory);
+        const key = commandKey(command);
+        folders.set(key, folders.has(key) && folders.get(key) !== directory ? null : directory);
       }
     }
   }
-  for (const key of ambiguous) folders.set(key, "");
   return folders;
 }
 
-/** A `working-directory` as a repository-relative folder ("" for the root); an expression or a path outside is read as the root's. */
-function normalisedContextFolder(value: string): string {
-  const path = normalisedPath(value.trim()).replace(/\/+$/, "");
-  return path === "." || /[$`]|^\.\.|^\//.test(path) ? "" : path;
+/** A `defaults.run.working-directory` of a job or workflow, or null. */
+function defaultDirectory(owner: Record<string, unknown> | undefined): string | null {
+  const defaults = owner?.defaults;
+  return isRecord(defaults) && isRecord(defaults.run) ? scalarText(defaults.run["working-directory"]) : null;
 }
 
-/** `path` (as a workflow names it) read from `folder` of the repository; an absolute or expression path as written. */
-export function inFolder(folder: string, path: string): string {
-  if (folder === "" || path.startsWith("/") || /[$`]/.test(path)) return path;
+/** A `working-directory` as a repository-relative folder ("" for the root); null for an expression, an absolute path or one outside. */
+function repositoryFolder(value: string): string | null {
+  const path = normalisedPath(value.trim()).replace(/\/+$/, "");
+  if (/[$`]|^\//.test(path)) return null;
+  return path === "." ? "" : inFolder("", path);
+}
+
+/**
+ * `path` (as a workflow names it) read from `folder` of the repository, as a repository path; a
+ * URL, an absolute or an expression path as written; null for one that leaves the repository.
+ */
+export function inFolder(folder: string, path: string): string | null {
+  if (path.startsWith("/") || /[$`]/.test(path) || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   const parts: string[] = [];
   for (const part of [...folder.split("/"), ...path.split("/")]) {
     if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === undefined) return null;
   }
   return parts.join("/");
 }

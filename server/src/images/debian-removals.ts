@@ -1,19 +1,19 @@
-// The packages a Debian release has that the next one no longer installs by name
+// The packages of earlier Debian releases that bookworm or trixie does not install by name
 // (data/debian-removals.generated.json, from Debian's own indexes; scripts/generate-debian-removals.ts):
-// a move of the base image across that release breaks an `apt-get install` of them. The curated
+// a move of the base image onto that release breaks an `apt-get install` of them. The curated
 // lists of release-moves.ts say why the well-known ones went; this table answers for every other
 // package of Debian's main archive.
 
 import type * as RemovalsTable from "./data/debian-removals.generated.json";
 
-/** A release whose successor's removals the table holds. */
-export type DebianReleaseWithSuccessor = "bullseye" | "bookworm";
+/** A release the table says what it lacks of the releases before it. */
+export type LaterDebianRelease = "bookworm" | "trixie";
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 /** The model is platform-neutral (no Node types); every bundler and esbuild-register provide `require`. */
 declare const require: (id: string) => unknown;
-let loaded: Record<DebianReleaseWithSuccessor, ReadonlySet<string>> | null = null;
+let loaded: Record<LaterDebianRelease, ReadonlySet<string>> | null = null;
 
 /**
  * Sorted names, front-coded as the table stores them: per name, one character (0-9, then a-z, at
@@ -46,22 +46,20 @@ export function frontDecoded(coded: string): string[] {
 }
 
 /** The table, read with the first question rather than with the language server (issue #16: the server's start). */
-function removals(): Record<DebianReleaseWithSuccessor, ReadonlySet<string>> {
+function removals(): Record<LaterDebianRelease, ReadonlySet<string>> {
   if (loaded === null) {
     // A deferred load; the Node build resolves this path to the file beside it (scripts/server-chunks.mjs).
-    const read = require("./data/debian-removals.generated.json") as typeof RemovalsTable as unknown as {
-      goneAfter: Record<DebianReleaseWithSuccessor, string>;
-    };
-    loaded = { bullseye: new Set(frontDecoded(read.goneAfter.bullseye)), bookworm: new Set(frontDecoded(read.goneAfter.bookworm)) };
+    const read = require("./data/debian-removals.generated.json") as typeof RemovalsTable as unknown as { missingFrom: Record<LaterDebianRelease, string> };
+    loaded = { bookworm: new Set(frontDecoded(read.missingFrom.bookworm)), trixie: new Set(frontDecoded(read.missingFrom.trixie)) };
   }
   return loaded;
 }
 
 /**
- * True when Debian `release` has the package `name` and no later release of the table installs it
- * by that name: bullseye's `libtiff5`, `netcat` (not `upx-ucl`, missing from bookworm but back in
- * trixie); bookworm's `libgl1-mesa-glx`, `python3-distutils`.
+ * True when an earlier Debian release had the package `name` and `release` does not install it by
+ * that name: bookworm lacks bullseye's `libtiff5`, `netcat` and `upx-ucl`; trixie lacks
+ * bookworm's `libgl1-mesa-glx` and `python3-distutils`, and `netcat`, but has `upx-ucl` again.
  */
-export function isGoneAfter(release: DebianReleaseWithSuccessor, name: string): boolean {
+export function isMissingFrom(release: LaterDebianRelease, name: string): boolean {
   return removals()[release].has(name);
 }

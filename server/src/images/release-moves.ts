@@ -3,7 +3,7 @@
 // longer has (Python 2, and names that carry a release's library or language version).
 // Base-image remedies read these so that the tag they name exists and the install still resolves.
 
-import { isGoneAfter } from "./debian-removals";
+import { isMissingFrom, type LaterDebianRelease } from "./debian-removals";
 import { DEBIAN_CODENAMES, UBUNTU_CODENAMES } from "./tags";
 import { lookupTable } from "../model/lookup-table";
 
@@ -77,7 +77,8 @@ const GONE_AFTER_BOOKWORM: ReadonlyMap<string, { thirdParty: boolean }> = new Ma
 export function goneAfterBookworm(packages: readonly string[], addsSource: boolean): string | null {
   for (const p of packages) {
     const gone = GONE_AFTER_BOOKWORM.get(p);
-    if (gone !== undefined ? !(gone.thirdParty && addsSource) : !addsSource && isGoneAfter("bookworm", p)) return p;
+    // Bookworm has it and trixie does not (a package bookworm lacks too gains nothing by keeping bookworm).
+    if (gone !== undefined ? !(gone.thirdParty && addsSource) : !addsSource && isMissingFrom("trixie", p) && !isMissingFrom("bookworm", p)) return p;
   }
   return null;
 }
@@ -178,18 +179,27 @@ export function droppedWithoutSuccessor(target: MoveTarget, name: string): boole
  * The first of `packages` (as installed with apt or apk) that the move's target no longer ships:
  * a name that carries the version of a release the target dropped (`libssl1.1`, `libicu66`,
  * `openjdk13-jre`, `php7-fpm`, `python2`, `postgresql-client-12`), or on Debian one of bookworm's
- * removals (the curated ones, then every other one Debian's indexes show: debian-removals.ts). For `apt`, only a package neither Debian nor Ubuntu ships. Families a third-party
+ * removals (the curated ones, then every other one Debian's indexes show for `landsOn`, the
+ * release the move lands on, or for both bookworm and trixie when it is not known: debian-removals.ts). For `apt`, only a package neither Debian nor Ubuntu ships. Families a third-party
  * repository may carry are not read when the stages add one (`addsSource`). Null when none.
  */
-export function packageGoneFrom(target: MoveTarget, packages: readonly string[], addsSource: boolean): string | null {
+export function packageGoneFrom(
+  target: MoveTarget,
+  packages: readonly string[],
+  addsSource: boolean,
+  landsOn: LaterDebianRelease | null = null,
+): string | null {
   const targets: Exclude<MoveTarget, "apt">[] = target === "apt" ? ["debian", "ubuntu"] : [target];
   for (const p of packages) {
     if (droppedWithoutSuccessor(target, p)) return p;
     // Bookworm's removals are noble's too (noble also ships only python3 and the `-is-python3` shims).
     if (target !== "alpine" && (GONE_AFTER_BULLSEYE.has(p) || isPython2Module(p))) return p;
-    // Every other package bullseye had and bookworm does not install by name (Debian's indexes):
-    // not for Ubuntu, whose archive they do not describe, nor beside a third-party source.
-    if (target === "debian" && !addsSource && isGoneAfter("bullseye", p)) return p;
+    // Every other package an earlier release had and the Debian release the move lands on does not
+    // install by name (Debian's indexes); where that release is not known, one neither bookworm nor
+    // trixie has (upx-ucl, missing from bookworm, is back in trixie). Not for Ubuntu, whose archive
+    // the indexes do not describe, nor beside a third-party source.
+    if (target === "debian" && !addsSource && (landsOn !== null ? isMissingFrom(landsOn, p) : isMissingFrom("bookworm", p) && isMissingFrom("trixie", p)))
+      return p;
     for (const family of VERSIONED_FAMILIES) {
       if (family.thirdParty && addsSource) continue;
       const m = family.pattern.exec(p);

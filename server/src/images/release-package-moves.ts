@@ -8,6 +8,7 @@ import { newestSupportedSeries } from "./lifecycle";
 import type { ImageReference } from "./reference";
 import type { MoveTarget } from "./release-moves";
 import { debianReleaseOf, droppedWithoutSuccessor, goneAfterBookworm, packageGoneFrom, unbundledPhpExtension } from "./release-moves";
+import type { LaterDebianRelease } from "./debian-removals";
 import { officialName } from "./tags";
 import { systemPackageCommand } from "../model/commands";
 import { runCommands } from "../model/run-commands";
@@ -54,7 +55,12 @@ export function withinBundledExtensions(
  * the image's tag says which (`-bullseye`, `ubuntu:20.04`); an image that names no release is read
  * against both. An Ubuntu release still in support (22.04) may be kept by the move: not read.
  */
-export function gonePackage(stages: readonly Stage[], ref: ImageReference): { name: string; dropped: boolean } | null {
+export function gonePackage(
+  stages: readonly Stage[],
+  ref: ImageReference,
+  replacement?: { text: string; tag?: string },
+): { name: string; dropped: boolean } | null {
+  const landsOn = replacement === undefined ? null : debianReleaseOfReplacement(ref, replacement);
   const commands = runCommands(stages);
   const addsSource = commands.some(({ command }) => addsPackageSource(command));
   const apt = aptTarget(ref);
@@ -67,12 +73,30 @@ export function gonePackage(stages: readonly Stage[], ref: ImageReference): { na
       target,
       pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
       addsSource,
+      landsOn,
     );
     if (gone === null) continue;
     // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
     return { name: gone, dropped: droppedWithoutSuccessor(target, gone) };
   }
   return null;
+}
+
+/**
+ * The Debian release a replacement tag lands on: the codename it writes (`debian:bookworm-slim`,
+ * `python:3.14-slim-trixie`), else the release whose variant the image facts list it as an alias of
+ * (`python:3.14-slim` is `3.14-slim-trixie`); null when neither says.
+ */
+function debianReleaseOfReplacement(ref: ImageReference, replacement: { text: string; tag?: string }): LaterDebianRelease | null {
+  const tag = replacement.tag;
+  if (!tag) return null;
+  const written = debianReleaseOf(tag);
+  if (written !== null) return written === 12 ? "bookworm" : written === 13 ? "trixie" : null;
+  const name = officialName(ref);
+  const canonical = name === null ? null : canonicalTag(name, tag);
+  if (name === null || canonical === null) return null;
+  if (canonicalTag(name, `${tag}-trixie`) === canonical) return "trixie";
+  return canonicalTag(name, `${tag}-bookworm`) === canonical ? "bookworm" : null;
 }
 
 /**

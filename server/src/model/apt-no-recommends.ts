@@ -125,6 +125,8 @@ function adds(r: number, packages: readonly AptPackage[], installed: ReadonlySet
   return added;
 }
 
+/** Most readings kept per cache: more names than any file installs, fewer than a session of typing could leave. */
+const MAX_CACHED_READINGS = 4096;
 /** Flat readings already worked out, per release, package and stand-ins (every earlier install asks again). */
 const flatReadings = new Map<string, readonly string[] | false>();
 
@@ -136,6 +138,7 @@ function flatExtras(r: number, pkg: AptPackage): readonly string[] | false {
     const nothing = new Set<string>();
     const without = playedBy(r, pkg) === null ? null : adds(r, [pkg], nothing, false);
     reading = without === null ? false : [...adds(r, [pkg], nothing, true)].filter((e) => !without.has(e));
+    if (flatReadings.size >= MAX_CACHED_READINGS) flatReadings.clear();
     flatReadings.set(key, reading);
   }
   return reading;
@@ -151,6 +154,8 @@ function dependencyClosure(r: number, pkg: AptPackage): readonly string[] {
   let closure = dependencyClosures.get(key);
   if (closure === undefined) {
     closure = playedBy(r, pkg) === null ? [] : [...adds(r, [pkg], NOTHING_INSTALLED, false)];
+    // Bounded: in the editor every name typed along the way is asked about once.
+    if (dependencyClosures.size >= MAX_CACHED_READINGS) dependencyClosures.clear();
     dependencyClosures.set(key, closure);
   }
   return closure;

@@ -14,6 +14,8 @@ const trimSlash = (path: string) => path.replace(/(?<=.)\/$/, "");
 interface FolderGrant {
   kind: "owner" | "shared";
   paths: readonly string[] | null;
+  /** The folder itself only, not what is made in it later (a user's home: root makes `/app/data` in it afterwards). */
+  exact?: true;
 }
 
 const isNonRootOwner = (owner: string | null | undefined) => !!owner && !/^(?:root|0)(?::|$)/.test(owner.replace(/^["']|["']$/g, ""));
@@ -58,8 +60,12 @@ const folderGrants: (model: DockerfileModel) => readonly FolderGrant[] = perMode
       } else if ((c.name === "useradd" || c.name === "adduser") && createdLogin(c) !== null) {
         // The home a user is made with is the user's (`useradd -m -d /data app`, `adduser -h /data app`).
         const home = optionValue(words, ["-d", "--home-dir", "--home", "-h"]);
-        const makesHome = c.name === "adduser" || words.some((w) => w === "-m" || w === "--create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("m")));
-        if (home !== null && makesHome) grants.push({ kind: "owner", paths: [home] });
+        // adduser makes the home unless told not to (`--no-create-home`, BusyBox's `-H`); useradd only with -m.
+        const makesHome =
+          c.name === "adduser"
+            ? !words.some((w) => w === "--no-create-home" || w === "-H")
+            : words.some((w) => w === "-m" || w === "--create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("m")));
+        if (home !== null && makesHome) grants.push({ kind: "owner", paths: [home], exact: true });
       }
     }
   }
@@ -89,7 +95,9 @@ function isRelatedFolder(path: string, folder: string): boolean {
  */
 export function dataNotGivenToUser(model: DockerfileModel, paths: readonly string[]): string[] {
   const grants = folderGrants(model);
-  return paths.filter((folder) => !grants.some((g) => g.paths === null || g.paths.some((p) => isRelatedFolder(p, folder))));
+  return paths.filter(
+    (folder) => !grants.some((g) => g.paths === null || g.paths.some((p) => (g.exact === true ? trimSlash(p) === folder : isRelatedFolder(p, folder)))),
+  );
 }
 
 /**

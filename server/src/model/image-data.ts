@@ -9,7 +9,7 @@ import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths"
 import { envDeclarations, environmentAt, environmentViewAt } from "./environment";
 import { rootHomeInstall } from "./root-home-installs";
 import { mergedScope, mergedScopeWith } from "./stage-graph";
-import { isShellScriptAt, startCommand } from "./stage-purpose";
+import { isShellScriptAt, startCommand, withoutInitWrapper } from "./stage-purpose";
 import { sudoWrapper } from "./shell";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -397,7 +397,7 @@ export function passesCreatedUserToProgram(model: DockerfileModel, chain: Stage[
       }
   // The program started, by its file name (`/usr/bin/vhs serve` -> VHS): a variable named for
   // another (.NET's `APP_UID`, the id for a USER line) says nothing of what the program does.
-  const program = baseName(startCommand(model)?.[0] ?? "")
+  const program = baseName(withoutInitWrapper(startCommand(model) ?? [])[0] ?? "")
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "_");
   const passes = (name: string) => {

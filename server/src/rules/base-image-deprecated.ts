@@ -194,6 +194,7 @@ export const rule: Rule = {
           ? gonePackage(
               group.map((g) => g.stage),
               ref,
+              replacement,
             )
           : null;
       if (gone !== null) replacement = { text: replacement.text };

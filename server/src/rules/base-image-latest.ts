@@ -248,6 +248,8 @@ function fittingTag(model: DockerfileModel, stages: readonly Stage[], ref: Image
       target,
       pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
       addsSource,
+      // `latest` is the current Debian release: a pin of it stays there.
+      "trixie",
     );
     if (gone === null) continue;
     return name === "alpine" && target === "alpine" ? lastAlpineReleaseWith(gone) : null;

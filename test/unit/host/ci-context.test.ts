@@ -29,6 +29,9 @@ describe("host/ci-context: the build context a CI workflow gives a Dockerfile", 
   it("reads a build command's context from its step's working directory (thoughtworks/metrik's release workflow)", () => {
     const text = "jobs:\n  push:\n    steps:\n      - run: docker build . --file Dockerfile --tag repo/app:1\n        working-directory: ./ci\n";
     assert.deepStrictEqual(workflowContexts(text, "ci/Dockerfile"), ["ci"]);
+    // A context that leaves the repository is unknown.
+    const outside = "jobs:\n  push:\n    steps:\n      - run: docker build ../.. --file Dockerfile\n        working-directory: ./ci\n";
+    assert.deepStrictEqual(workflowContexts(outside, "ci/Dockerfile"), [null]);
   });
 
   it("reads the context argument of a build command, past the options and their values", () => {

@@ -27,9 +27,16 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     const defaults =
       "jobs:\n  release:\n    defaults:\n      run:\n        working-directory: docker\n    steps:\n      - run: docker build --push -f ../Dockerfile.prod ..\n";
     assert.strictEqual(workflowPublishes(defaults, "Dockerfile.prod"), true);
-    // The same command run in two folders: which one a line is cannot be told, so the root's reading stands.
+    // The same command run in two folders: which Dockerfile a line names cannot be told.
     const twice = `jobs:\n  a:\n    steps:\n      - run: docker build --push -f Dockerfile .\n        working-directory: ci\n  b:\n    steps:\n      - run: docker build --push -f Dockerfile .\n`;
-    assert.strictEqual(workflowPublishes(twice, "Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(twice, "Dockerfile"), false);
+    assert.strictEqual(workflowPublishes(twice, "ci/Dockerfile"), false);
+    // Continued lines, and the workflow's own default folder.
+    const continued = `defaults:\n  run:\n    working-directory: ./ci\njobs:\n  a:\n    steps:\n      - run: |\n          docker build \\\n            --push \\\n            -f Dockerfile .\n`;
+    assert.strictEqual(workflowPublishes(continued, "ci/Dockerfile"), true);
+    // A folder given by an expression: unknown, so no Dockerfile is read as published.
+    const expression = "jobs:\n  a:\n    steps:\n      - run: docker build --push -f Dockerfile .\n        working-directory: ${{ matrix.dir }}\n";
+    assert.strictEqual(workflowPublishes(expression, "Dockerfile"), false);
   });
 
   it("docker/build-push-action with file and push", () => {

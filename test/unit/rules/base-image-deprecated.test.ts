@@ -754,6 +754,17 @@ testRule(rule, {
       output: null,
     },
     {
+      name: "upx-ucl, which bookworm lacks: a move onto bookworm must replace it",
+      code: "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y --no-install-recommends upx-ucl\n",
+      messageId: "endOfLifeRelease",
+      output: null,
+    },
+    {
+      name: "upx-ucl is back in trixie: a move onto golang's trixie default keeps it",
+      code: "FROM golang:1.22-bullseye\nRUN apt-get update && apt-get install -y --no-install-recommends upx-ucl\n",
+      messageId: "endOfLife",
+    },
+    {
       name: "software-properties-common left trixie with no successor: the python move keeps bookworm",
       code: "FROM python:3.9-slim\nRUN apt-get update && apt-get install -y software-properties-common\n",
       messageId: "endOfLifeKeepRelease",

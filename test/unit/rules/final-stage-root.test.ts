@@ -394,6 +394,18 @@ testRule(rule, {
       messageId: "userNeverUsedData",
       data: { user: "app", folders: "'/data'" },
     },
+    {
+      name: "a user's home made by useradd, and a data volume root makes inside it afterwards: the volume is still root's",
+      code: 'FROM debian:bookworm-slim\nRUN useradd -m -d /app app && mkdir /app/data\nVOLUME /app/data\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "app", folders: "'/app/data'" },
+    },
+    {
+      name: "adduser told not to make the home hands no folder over",
+      code: 'FROM debian:bookworm-slim\nRUN adduser --system --no-create-home --home /data app\nVOLUME /data\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "app", folders: "'/data'" },
+    },
     ...[
       "RUN useradd app && install -d -o app -m 0750 /data",
       "RUN useradd -m -d /data app",
@@ -878,6 +890,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "the id handed to the program started through an init (tini -- /usr/bin/vhs, ENV VHS_UID)",
+      code: 'FROM debian:stable-slim\nVOLUME /vhs\nRUN useradd -u 1976 -U -s /bin/false vhs\nCOPY vhs /usr/bin/\nENV VHS_UID="1976"\nENTRYPOINT ["tini", "--", "/usr/bin/vhs"]\n',
+    },
     {
       name: "a data folder made empty outside any volume, and a user given nothing: where else the app writes is not shown",
       code: 'FROM python:3.12-slim\nRUN useradd -r app && mkdir -p /app/media\nRUN mkdir /app/data\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
