@@ -34,5 +34,5 @@ export const SERVER_CHUNK_FILES = [
   { entry: "server/src/lsp/language-service-chunk.ts", file: "dockerfile-language-service.js", exports: ["DockerfileLanguageServiceFactory"] },
   { entry: "node_modules/yaml/dist/index.js", file: "yaml.js", exports: ["parse"] },
   { entry: "server/src/model/data/apt-recommends.generated.json", file: "apt-recommends.json", copy: true, exports: ["names", "named", "entries"] },
-  { entry: "server/src/images/data/debian-removals.generated.json", file: "debian-removals.json", copy: true, exports: ["goneAfter"] },
+  { entry: "server/src/images/data/debian-removals.generated.json", file: "debian-removals.json", copy: true, exports: ["missingFrom"] },
 ];
