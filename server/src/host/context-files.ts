@@ -284,10 +284,16 @@ export async function readGoSources(folder: string, rootEntries: readonly string
  * setup (`volumes: - ./:/app`), where the image is a toolchain for sources edited on the host.
  */
 export function composeMountsSource(text: string, composeDir: string, dockerfile: string, defaultName = "Dockerfile"): boolean {
-  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile, defaultName);
+  return servicesMountSource(composeServices(text) ?? [], composeDir, dockerfile, defaultName).length > 0;
 }
 
-function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string, defaultName: string): boolean {
+/**
+ * The build targets of the services that build `dockerfile` and bind-mount the project source:
+ * null for one that builds the whole file (no `target:`, or one given by a variable without a
+ * default); `${ENVIRONMENT:-development}` is its default.
+ */
+function servicesMountSource(services: readonly unknown[], composeDir: string, dockerfile: string, defaultName: string): (string | null)[] {
+  const targets: (string | null)[] = [];
   for (const service of services) {
     if (!isRecord(service)) continue;
     const build = service.build;
@@ -305,27 +311,45 @@ function servicesMountSource(services: readonly unknown[], composeDir: string, d
             : null;
       if (source === null || !/^\.\.?(?:\/|$)/.test(source)) continue;
       const mounted = resolve(composeDir, source);
-      if (mounted === context || context.startsWith(mounted + sep)) return true;
+      if (mounted === context || context.startsWith(mounted + sep)) {
+        targets.push(isRecord(build) && typeof build.target === "string" ? composeTarget(build.target) : null);
+        break;
+      }
     }
   }
-  return false;
+  return targets;
 }
 
-/** Looks for compose files from the Dockerfile's folder up to the repository root. */
-export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<boolean> {
+/** A compose `target:` as a stage name: a `${VAR:-default}` reads as its default; null when not known. */
+function composeTarget(value: string): string | null {
+  const variable = /^\$\{\w+:?-([\w.-]+)\}$/.exec(value.trim());
+  if (variable) return variable[1];
+  return /[$]/.test(value) ? null : value.trim();
+}
+
+/**
+ * Whether a compose service (in the Dockerfile's folder or above it, up to the repository root)
+ * builds the Dockerfile and mounts the source: `whole` for one that builds the whole file, else the
+ * targets such services build (a development stage, while the file's last stage ships).
+ */
+export async function readComposeSourceMount(file: string, reader = new FolderReader()): Promise<{ whole: boolean; targets: string[] }> {
   let dir = dirname(file);
   const defaultName = await defaultDockerfileName(dir, reader);
+  const targets = new Set<string>();
   for (let level = 0; level < MAX_LEVELS; level++) {
     // Absent (the usual case), unreadable or larger than project configuration: a file says nothing.
     for (const services of await reader.composeServicesOf(dir, COMPOSE_FILES, 1 << 20)) {
-      if (servicesMountSource(services, dir, file, defaultName)) return true;
+      for (const target of servicesMountSource(services, dir, file, defaultName)) {
+        if (target === null) return { whole: true, targets: [] };
+        targets.add(target);
+      }
     }
     if (await reader.has(dir, ".git")) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return false;
+  return { whole: false, targets: [...targets].sort() };
 }
 
 /** True when a context-relative path stays inside the context (`a/../b` does; `../x` and `/etc/x` do not). */

@@ -257,9 +257,24 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
   return commands.slice(last + 1).some(isBuildStep);
 }
 
+const PYTHON = /^python\d*(?:\.\d+)?$/;
+/** Python's packaging tools, pure Python: installing them (`pip install -U pip setuptools wheel`) compiles nothing. */
+const PYTHON_PACKAGING_TOOLS = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "virtualenv", "pip-tools"]);
+
+/** True for a pip install of named packages that are all packaging tools (`pip install -U setuptools pip==18.1 wheel`). */
+function installsOnlyPackagingTools(command: ShellCommand): boolean {
+  const install = dependencyInstall(command);
+  if (install === null || install.ecosystem !== "pip" || !install.installsNamedPackages) return false;
+  const words = command.args.map((w) => w.value);
+  const operands = words.slice(words.indexOf("install") + 1).filter((w) => !w.startsWith("-"));
+  return operands.length > 0 && operands.every((w) => PYTHON_PACKAGING_TOOLS.has(w.replace(/[<>=!~[;].*$/, "").toLowerCase()));
+}
+
 /** True when `command` compiles or installs anything: a compiler, a language installer, a script. */
 function isBuildStep(command: ShellCommand): boolean {
   const name = command.name;
+  // Python's own packaging (`python -m ensurepip`, `pip install -U pip setuptools wheel`) builds nothing.
+  if (installsOnlyPackagingTools(command) || (PYTHON.test(name) && command.args[0]?.value === "-m" && command.args[1]?.value === "ensurepip")) return false;
   return (
     compilesNativeCode(command) ||
     installsRPackages(command) ||

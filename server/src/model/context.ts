@@ -56,10 +56,15 @@ export interface BuildContextFacts {
    */
   dockerfileVariants?: readonly string[];
   /**
-   * True when a compose service builds this Dockerfile and bind-mounts the project source into the
-   * container (`- ./:/app`): a development container, whatever the Dockerfile says.
+   * True when a compose service builds this Dockerfile (all of it: no `target:`) and bind-mounts the
+   * project source into the container (`- ./:/app`): a development container, whatever the Dockerfile says.
    */
   composeSourceMount?: boolean;
+  /**
+   * The stages (`target:`) compose services build from this Dockerfile while they bind-mount the
+   * project source: those stages are development containers, the file's other stages need not be.
+   */
+  composeSourceMountTargets?: readonly string[];
   /**
    * The compose services in reach (the Dockerfile's folder and those above it, up to the repository
    * root) that build this Dockerfile or run a pulled image (`image:`), which may be this one:

@@ -319,7 +319,11 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (model.comments.some((c) => COPIED_OUT_COMMENT.some((said) => said.test(c.content)))) return "output-copied-out";
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
-  if (model.context.composeSourceMount === true) return "compose-source-mount";
+  // A service that mounts the source over a `target:` makes that stage a development container,
+  // not the file's last one, which ships (cla_backend: compose builds `development`, helm deploys
+  // `production`).
+  if (model.context.composeSourceMount === true || (final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name)))
+    return "compose-source-mount";
   const written = startCommand(model);
   // `tini -- /bin/bash` is an interactive shell all the same.
   const command = written === null ? null : withoutInitWrapper(written);

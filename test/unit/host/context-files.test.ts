@@ -227,14 +227,26 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(composeMountsSource("services: [\n", root, "/repo/Dockerfile"), false);
   });
 
+  it("reads the target a source-mounting service builds, a variable's default included (ministryofjustice/cla_backend)", async () => {
+    const compose = "services:\n  app:\n    build:\n      context: .\n      target: ${ENVIRONMENT:-development}\n    volumes:\n      - .:/home/app\n";
+    const root = projects.create({ ".git/HEAD": "", "docker-compose.yaml": compose, Dockerfile: "FROM alpine:3.22 AS base\n" });
+    assert.deepStrictEqual(await readComposeSourceMount(join(root, "Dockerfile")), { whole: false, targets: ["development"] });
+    const unknown = projects.create({
+      ".git/HEAD": "",
+      "docker-compose.yaml": compose.replace("${ENVIRONMENT:-development}", "${ENVIRONMENT}"),
+      Dockerfile: "FROM alpine:3.22\n",
+    });
+    assert.deepStrictEqual(await readComposeSourceMount(join(unknown, "Dockerfile")), { whole: true, targets: [] });
+  });
+
   it("reads a lower-case `dockerfile` as what `build: .` builds when the folder has no `Dockerfile`", async () => {
     const compose = "services:\n  app:\n    build: .\n    volumes:\n      - .:/petrescue\n";
     const alone = projects.create({ ".git/HEAD": "", "docker-compose.yml": compose, dockerfile: "FROM ruby:3.3\n" });
-    assert.strictEqual(await readComposeSourceMount(join(alone, "dockerfile")), true);
+    assert.strictEqual((await readComposeSourceMount(join(alone, "dockerfile"))).whole, true);
     // Beside a `Dockerfile`, the build reads that one.
     const both = projects.create({ ".git/HEAD": "", "docker-compose.yml": compose, dockerfile: "FROM ruby:3.3\n", Dockerfile: "FROM ruby:3.3\n" });
-    assert.strictEqual(await readComposeSourceMount(join(both, "dockerfile")), false);
-    assert.strictEqual(await readComposeSourceMount(join(both, "Dockerfile")), true);
+    assert.strictEqual((await readComposeSourceMount(join(both, "dockerfile"))).whole, false);
+    assert.strictEqual((await readComposeSourceMount(join(both, "Dockerfile"))).whole, true);
     // Named in the service, only the named file is built.
     assert.strictEqual(composeMountsSource("services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n", "/repo", "/repo/dockerfile"), false);
     assert.strictEqual(composeMountsSource("services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n", "/repo", "/repo/dockerfile", "dockerfile"), true);
@@ -246,7 +258,7 @@ describe("host/context-files: what the host reads for the final-image rules", ()
       "docker-compose.yml": "services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n    volumes:\n      - .:/app\n",
       "docker/Dockerfile": "FROM python:3.12\n",
     });
-    assert.strictEqual(await readComposeSourceMount(join(dir, "docker", "Dockerfile")), true);
+    assert.strictEqual((await readComposeSourceMount(join(dir, "docker", "Dockerfile"))).whole, true);
     const facts = await readBuildContext(pathToFileURL(join(dir, "docker", "Dockerfile")).href);
     assert.strictEqual(facts.dockerfilePath, "docker/Dockerfile");
     assert.strictEqual(facts.composeSourceMount, true);

@@ -21,6 +21,19 @@ const RUN_TIME_PIP =
 testRule(rule, {
   fires: [
     {
+      name: "a RUN that only installs Python's packaging tools after the compiler builds nothing: the build stage is the remedy",
+      code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base python3-dev py3-pip && python3 -m ensurepip --upgrade && pip install -U setuptools pip==24.0 wheel\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
+      name: "compose mounts the source over the development target only: the production stage last in the file ships",
+      code: 'FROM alpine:3.22 AS base\nRUN apk add --no-cache build-base python3-dev\nFROM base AS development\nCMD ["dev"]\nFROM base AS production\nCOPY . .\nCMD ["docker/run.sh"]\n',
+      context: { composeSourceMountTargets: ["development"] },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       name: "a Jupyter image that only runs a notebook as a batch job is no workbench",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nCOPY report.ipynb /srv/\nCMD ["jupyter", "nbconvert", "--execute", "/srv/report.ipynb"]\n',
       messageId: "buildToolsInstallOnly",
