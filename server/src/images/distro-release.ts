@@ -66,13 +66,17 @@ export function distroRelease(ref: ImageReference): { family: "alpine" | "debian
   return null;
 }
 
+/** .NET's Linux images on Docker Hub's successor registry (`core/` for 3.1 and older), by kind: runtime-deps, runtime, aspnet, sdk. */
+export const DOTNET_IMAGE = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(runtime-deps|runtime|aspnet|sdk)$/;
+
 /**
  * The distribution under a .NET image (`mcr.microsoft.com/dotnet/aspnet:10.0`) whose tag names no
  * variant: .NET 10's default tags are Ubuntu 24.04 (noble), .NET 8's and 9's Debian 12 (bookworm)
  * (dotnet/dotnet-docker, supported tags). Null for a tag that names its variant, or another image.
  */
 export function dotnetDefaultDistro(ref: ImageReference): { family: "debian" | "ubuntu"; version: string } | null {
-  if (!/^mcr\.microsoft\.com\/dotnet\/(?:runtime-deps|runtime|aspnet|sdk)$/.test(`${ref.registry}/${ref.repository}`)) return null;
+  // `core/` images are 3.1 and older: no default below covers them.
+  if (!DOTNET_IMAGE.test(`${ref.registry}/${ref.repository}`)) return null;
   const major = /^(\d+)\.\d+(?:\.\d+)?$/.exec(ref.tag ?? "")?.[1];
   if (major === undefined) return null;
   if (Number(major) >= 10) return { family: "ubuntu", version: "24.04" };

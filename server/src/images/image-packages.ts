@@ -7,6 +7,7 @@
 // (Alpine, Node.js's slim variants, which purge what they install, any other image) holds nothing
 // the rule counts on.
 
+import { DOTNET_IMAGE } from "./distro-release";
 import type { ImageReference } from "./reference";
 import { officialName } from "./tags";
 
@@ -33,7 +34,7 @@ const NOT_APT = /alpine|windows|nanoserver|servercore|ubi|azurelinux|cbl-mariner
 export function aptPackagesOfImage(ref: ImageReference): readonly string[] {
   const tag = (ref.tag ?? "latest").toLowerCase();
   if (NOT_APT.test(tag)) return [];
-  const dotnet = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(runtime-deps|runtime|aspnet|sdk)$/.exec(`${ref.registry}/${ref.repository}`);
+  const dotnet = DOTNET_IMAGE.exec(`${ref.registry}/${ref.repository}`);
   // The SDK adds what its tooling calls: curl, git, wget.
   if (dotnet) return dotnet[1] === "sdk" ? [...DOTNET_RUNTIME_DEPS, "curl", "git", "wget"] : DOTNET_RUNTIME_DEPS;
   switch (officialName(ref)) {

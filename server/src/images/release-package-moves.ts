@@ -93,10 +93,15 @@ function debianReleaseOfReplacement(ref: ImageReference, replacement: { text: st
   const written = debianReleaseOf(tag);
   if (written !== null) return written === 12 ? "bookworm" : written === 13 ? "trixie" : null;
   const name = officialName(ref);
-  const canonical = name === null ? null : canonicalTag(name, tag);
-  if (name === null || canonical === null) return null;
-  if (canonicalTag(name, `${tag}-trixie`) === canonical) return "trixie";
-  return canonicalTag(name, `${tag}-bookworm`) === canonical ? "bookworm" : null;
+  if (name === null) return null;
+  if (isAliasOfVariant(name, tag, "trixie")) return "trixie";
+  return isAliasOfVariant(name, tag, "bookworm") ? "bookworm" : null;
+}
+
+/** True when the image facts list `name:tag` as the same image as its `-<release>` variant (`php:8.3-apache` is `8.3-apache-trixie`). */
+function isAliasOfVariant(name: string, tag: string, release: LaterDebianRelease): boolean {
+  const canonical = canonicalTag(name, tag);
+  return canonical !== null && canonicalTag(name, `${tag}-${release}`) === canonical;
 }
 
 /**
@@ -116,8 +121,7 @@ export function keptBookworm(
   const name = officialName(ref);
   const tag = replacement.tag;
   if (name === null || !tag || !replacement.text.includes(tag)) return null;
-  const canonical = canonicalTag(name, tag);
-  if (canonical === null || canonicalTag(name, `${tag}-trixie`) !== canonical) return null;
+  if (!isAliasOfVariant(name, tag, "trixie")) return null;
   const commands = runCommands(withDescendants(model, stages));
   const addsSource = commands.some(({ command }) => addsPackageSource(command));
   for (const { command } of commands) {

@@ -127,17 +127,21 @@ function adds(r: number, packages: readonly AptPackage[], installed: ReadonlySet
 
 /** Most readings kept per cache: more names than any file installs, fewer than a session of typing could leave. */
 const MAX_CACHED_READINGS = 4096;
+/** The key of a reading of `pkg` in release `r`: its name, whether a vendor's build replaces it, its stand-ins. */
+function readingKey(r: number, pkg: AptPackage): string {
+  return [r, aptPackageName(pkg.name), pkg.fromVendor ? "vendor" : "", ...(pkg.readAs ?? [])].join(" ");
+}
+
 /** Flat readings already worked out, per release, package and stand-ins (every earlier install asks again). */
 const flatReadings = new Map<string, readonly string[] | false>();
 
 /** The flat reading of `pkg` in release `r`: what an install of it alone brings only as recommendations, or false where the release lacks it. */
 function flatExtras(r: number, pkg: AptPackage): readonly string[] | false {
-  const key = [r, aptPackageName(pkg.name), pkg.fromVendor ? "vendor" : "", ...(pkg.readAs ?? [])].join(" ");
+  const key = readingKey(r, pkg);
   let reading = flatReadings.get(key);
   if (reading === undefined) {
-    const nothing = new Set<string>();
-    const without = playedBy(r, pkg) === null ? null : adds(r, [pkg], nothing, false);
-    reading = without === null ? false : [...adds(r, [pkg], nothing, true)].filter((e) => !without.has(e));
+    const without = playedBy(r, pkg) === null ? null : new Set(dependencyClosure(r, pkg));
+    reading = without === null ? false : [...adds(r, [pkg], NOTHING_INSTALLED, true)].filter((e) => !without.has(e));
     if (flatReadings.size >= MAX_CACHED_READINGS) flatReadings.clear();
     flatReadings.set(key, reading);
   }
@@ -150,7 +154,7 @@ const dependencyClosures = new Map<string, readonly string[]>();
 
 /** What an install of `pkg` alone brings in release `r` without recommends; empty when the release lacks it. */
 function dependencyClosure(r: number, pkg: AptPackage): readonly string[] {
-  const key = [r, aptPackageName(pkg.name), pkg.fromVendor ? "vendor" : "", ...(pkg.readAs ?? [])].join(" ");
+  const key = readingKey(r, pkg);
   let closure = dependencyClosures.get(key);
   if (closure === undefined) {
     closure = playedBy(r, pkg) === null ? [] : [...adds(r, [pkg], NOTHING_INSTALLED, false)];

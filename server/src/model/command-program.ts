@@ -9,7 +9,7 @@ import { baseName } from "./copy-paths";
 /** Words that only lead a command (`exec make`, `then npm ci`); a `--` after a runner's variables (`cross-env A=1 -- tsx`) too. */
 const LEADING = /^(?:exec|then|else|do|time|!|\{|\()$/;
 /** Switch to a user, then run the rest: the user is the next word (`gosu app bundle install`). */
-const USER_SWITCH = /^(?:gosu|su-exec)$/;
+export const USER_SWITCH = /^(?:gosu|su-exec)$/;
 /** sudo's options that take the next word as their value, alone or last in a group (`-u app`, `-HEu app`). */
 const SUDO_VALUE_OPTION = /^-[A-Za-z]*[ugCDhprtUTR]$/;
 

@@ -4,11 +4,9 @@
 // non-root user, and which data folders it left to root.
 
 import { baseName } from "./copy-paths";
-import { createdLogin, createdUser, isSharedWriteMode } from "./image-data";
+import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
 import { perModel } from "./per-model";
 import type { DockerfileModel } from "./types";
-
-const trimSlash = (path: string) => path.replace(/(?<=.)\/$/, "");
 
 /** How the file hands folders over: to a non-root owner, or open to any UID (`shared`); `paths` null when not known (`xargs chown app`). */
 interface FolderGrant {

@@ -66,7 +66,8 @@ const ROOT_PATH_OPTION = /^-[\w.-]*=(\/root(?:\/\S*)?)$/;
 /** A symbolic chmod clause that lets the group or others write (`g+w`, `a+rwX`, `o=rwx`). */
 const SHARED_WRITE_CLAUSE = /^([ugoa]*)[+=][rwxXst]*w/;
 const inRoot = (value: string) => value === "/root" || value.startsWith("/root/");
-const trimSlash = (path: string) => path.replace(/(?<=.)\/$/, "");
+/** A path without its trailing slash (`/data/` -> `/data`; `/` stays). */
+export const trimSlash = (path: string) => path.replace(/(?<=.)\/$/, "");
 
 /**
  * Where the final image keeps its files under /root, if it does: a WORKDIR or VOLUME there, a data

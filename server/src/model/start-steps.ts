@@ -7,7 +7,7 @@
 // build.
 
 import { runsBuildScript } from "./build-steps";
-import { programAt } from "./command-program";
+import { programAt, USER_SWITCH } from "./command-program";
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { instructionOnOneLine } from "./instruction-text";
@@ -384,8 +384,6 @@ export type EntryHandover = "replaces" | "signalsGroup";
 
 /** Shells an exec-form ENTRYPOINT may name before its script (`["/bin/ash", "./init.sh"]`). */
 const SCRIPT_SHELL = /^(?:sh|ash|bash|dash)$/;
-/** Programs that exec their arguments after switching user: the command still replaces the script. */
-const USER_SWITCH = /^(?:gosu|su-exec)$/;
 
 /**
  * The handover of the script an exec-form ENTRYPOINT runs, when the host read that script from the
@@ -411,6 +409,7 @@ function scriptHandover(text: string): EntryHandover | null {
   const words = commands[commands.length - 1];
   if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
   let rest = words.slice(1, -1);
+  // A user switch execs its arguments: the command still replaces the script.
   while (rest.length >= 2 && USER_SWITCH.test(baseName(rest[0]))) rest = rest.slice(2);
   if (rest.length === 0) return "replaces";
   const init = baseName(rest[0]);
