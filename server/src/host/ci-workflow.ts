@@ -305,8 +305,21 @@ function scalarText(value: unknown): string | null {
   return null;
 }
 
-/** The parsed YAML document, or undefined when the text does not parse. */
+/** Documents parsed, by text: each reader of a workflow (its builds, their folders, steps and env) asks again, per Dockerfile. */
+const parsedDocuments = new Map<string, unknown>();
+/** Most documents kept: more workflow files than a repository has, few enough to hold. */
+const MAX_PARSED_DOCUMENTS = 64;
+
+/** The parsed YAML document, or undefined when the text does not parse; read once per text (callers do not change it). */
 function parsedYaml(text: string): unknown {
+  if (parsedDocuments.has(text)) return parsedDocuments.get(text);
+  const document = parseDocument(text);
+  if (parsedDocuments.size >= MAX_PARSED_DOCUMENTS) parsedDocuments.clear();
+  parsedDocuments.set(text, document);
+  return document;
+}
+
+function parseDocument(text: string): unknown {
   // Loaded with the first workflow read, not with the language server (a bundle of its own there).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, see above
   const { parse: parseYaml } = require("yaml") as typeof Yaml;
