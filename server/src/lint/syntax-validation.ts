@@ -62,15 +62,16 @@ function clampedToText(problems: readonly ValidatorProblem[], lines: LineIndex):
 }
 
 /**
- * The text with each `FROM image AS <name>` whose name is invalid rewritten, character for
- * character, to a valid name of the same length, so positions stay where they were.
+ * The text with each `FROM image AS <name>` whose name is invalid, or names a member of every
+ * object, rewritten character for character to a valid name of the same length, so positions stay
+ * where they were.
  */
 export function maskInvalidStageNames(text: string, parsed: ParsedFroms = parseFroms(text)): string {
   let masked: string[] | null = null;
   // Built for the first invalid name: most files have none.
   let lines: LineIndex | null = null;
   for (const args of parsed.fromArguments) {
-    if (args.length !== 3 || STAGE_NAME.test(args[2].value.toLowerCase())) continue;
+    if (args.length !== 3 || !needsMask(args[2].value.toLowerCase())) continue;
     // UTF-16 code units, the unit of offsets.
     masked ??= text.split("");
     lines ??= new LineIndex(text);
@@ -86,6 +87,16 @@ export function maskInvalidStageNames(text: string, parsed: ParsedFroms = parseF
     }
   }
   return masked === null ? text : masked.join("");
+}
+
+/**
+ * Whether the validator must not see this (lower-cased) stage name: an invalid one, or one its
+ * table of names (a plain object) already holds, such as `constructor`, where it calls the
+ * inherited function's `push` and throws, losing every syntax check of the file. Its report of
+ * duplicated names is superseded by stage-name-duplicate, so a masked name costs nothing.
+ */
+function needsMask(name: string): boolean {
+  return !STAGE_NAME.test(name) || name in Object.prototype;
 }
 
 /** The FROM arguments of `text`, for callers without a parse of their own. */

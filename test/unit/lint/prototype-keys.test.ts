@@ -102,4 +102,17 @@ describe("prototype member names in a Dockerfile", () => {
     }
     assert.deepStrictEqual(failures, []);
   });
+
+  it("leave dockerfile-utils' syntax checks standing as stage names (its table of names is a plain object)", () => {
+    for (const key of KEYS) {
+      // A wrong escape directive is a check only the validator makes: its problem shows the checks ran.
+      const text = `# escape=x\nFROM alpine:3.20 AS ${key}\nRUN echo\nFROM alpine:3.20 AS ${key}\nCOPY --from=${key} / /\n`;
+      const failures: string[] = [];
+      const analysis = analyze(text, { onSyntaxError: (reason) => failures.push(reason) });
+      assert.deepStrictEqual(failures, [], key);
+      assert.ok(analysis.syntax.length > 0, `${key}: the validator's problems`);
+      const duplicates = analysis.findings.filter((f) => f.ruleId === "stage-name-duplicate");
+      assert.strictEqual(duplicates.length, 1, `${key}: the second stage of the name`);
+    }
+  });
 });
