@@ -2,7 +2,7 @@
 // images through it (`ghcr.io/${{ github.repository }}`), so the host needs its owner and name to
 // read which images the project publishes.
 
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { FolderReader } from "./folder-reader";
 
 /** A GitHub repository, lower-cased as image names must be (`omnigres`, `omnigres`). */
@@ -28,16 +28,38 @@ const SECTION = /^\s*\[/;
 /** A `url = ...` line (keys are case-insensitive in git config). */
 const URL_KEY = /^\s*url\s*=(.*)$/i;
 
+/** What a `.git` file holds in a worktree or a submodule: the path of its git folder. */
+const GITDIR_LINE = /^gitdir:(.*)$/m;
+/** A `.git` file or `commondir` is one line; one past this is not read. */
+const GIT_POINTER_MAX_BYTES = 4096;
+
 /**
- * The GitHub repository of the checkout at `root`, from `.git/config`: the remote `origin` when it
- * is on GitHub, else the first remote that is. Null when the config is missing or unreadable (a
- * worktree or submodule whose `.git` is a file, a copy without its git folder) or names no GitHub remote.
+ * The GitHub repository of the checkout at `root`, from its git config: the remote `origin` when
+ * it is on GitHub, else the first remote that is. Null when the config is missing or unreadable
+ * (a copy without its git folder) or names no GitHub remote.
  */
 export function readGithubRepository(root: string, reader: FolderReader): Promise<GithubRepository | null> {
   return reader.memo(`github-repository\u0000${root}`, async () => {
-    const config = await reader.readSmall(join(root, ".git", "config"), GIT_CONFIG_MAX_BYTES);
+    const config = await reader.readSmall(await gitConfigPath(root, reader), GIT_CONFIG_MAX_BYTES);
     return config === null ? null : githubRepositoryOf(config);
   });
+}
+
+/**
+ * Where the config of the checkout at `root` is: `.git/config`, or, where `.git` is a file naming
+ * the git folder (`gitdir: ../.git/modules/lib`), that folder's config: a submodule's own, with
+ * its own remotes; for a worktree (`gitdir: /repo/.git/worktrees/fix`), the config of the
+ * repository it shares (its `commondir`).
+ */
+async function gitConfigPath(root: string, reader: FolderReader): Promise<string> {
+  const inFolder = join(root, ".git", "config");
+  // A folder (the usual case) cannot be read as a file: its config is where it always is.
+  const pointer = await reader.readSmall(join(root, ".git"), GIT_POINTER_MAX_BYTES);
+  const gitdir = pointer === null ? null : GITDIR_LINE.exec(pointer)?.[1].trim();
+  if (!gitdir) return inFolder;
+  const gitFolder = resolve(root, gitdir);
+  const common = (await reader.readSmall(join(gitFolder, "commondir"), GIT_POINTER_MAX_BYTES))?.trim();
+  return join(common ? resolve(gitFolder, common) : gitFolder, "config");
 }
 
 /** The GitHub repository a git config's remotes name: `origin` first, then the others in order. */

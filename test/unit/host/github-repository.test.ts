@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { mkdirSync, writeFileSync } from "fs";
 import { githubRepositoryOf, githubRepositoryOfUrl, readGithubRepository } from "../../../server/src/host/github-repository";
 import { FolderReader } from "../../../server/src/host/folder-reader";
 import { TempProjects } from "../../support/temp-project";
@@ -44,5 +45,27 @@ describe("host/github-repository: the GitHub repository a checkout was cloned fr
     const reader = new FolderReader();
     assert.deepStrictEqual(await readGithubRepository(`${root}/cloned`, reader), { owner: "acme", name: "shop" });
     assert.strictEqual(await readGithubRepository(`${root}/copied`, reader), null);
+  });
+
+  it("follows a .git file: a submodule's own config, a worktree's shared one", async () => {
+    const root = projects.create({
+      "super/.git/config": '[remote "origin"]\n\turl = https://github.com/acme/platform.git\n',
+      "super/.git/modules/lib/config": '[remote "origin"]\n\turl = git@github.com:acme/lib.git\n',
+      "super/lib/.git": "gitdir: ../.git/modules/lib\n",
+      "main/.git/config": '[remote "origin"]\n\turl = https://github.com/acme/shop.git\n',
+      "main/.git/worktrees/fix/commondir": "../..\n",
+      "main/.git/worktrees/fix/HEAD": "ref: refs/heads/fix\n",
+      "broken/.git": "gitdir: ../nowhere\n",
+      "odd/.git": "not a pointer\n",
+    });
+    // Git writes a worktree's pointer as an absolute path.
+    mkdirSync(`${root}/fix`);
+    writeFileSync(`${root}/fix/.git`, `gitdir: ${root}/main/.git/worktrees/fix\n`);
+    const reader = new FolderReader();
+    assert.deepStrictEqual(await readGithubRepository(`${root}/super/lib`, reader), { owner: "acme", name: "lib" });
+    assert.deepStrictEqual(await readGithubRepository(`${root}/super`, reader), { owner: "acme", name: "platform" });
+    assert.deepStrictEqual(await readGithubRepository(`${root}/fix`, reader), { owner: "acme", name: "shop" });
+    assert.strictEqual(await readGithubRepository(`${root}/broken`, reader), null);
+    assert.strictEqual(await readGithubRepository(`${root}/odd`, reader), null);
   });
 });
