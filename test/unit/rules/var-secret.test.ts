@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // fast-data-dev: the private archive's password, passed to wget in the build.
+      name: "a password shortened to PASS as the name's last part",
+      code: 'FROM alpine:3.20 AS fetch\nARG DEVARCH_USER\nARG DEVARCH_PASS\nRUN wget --user="$DEVARCH_USER" --password="$DEVARCH_PASS" https://archive.example.com/kafka.tgz\n',
+      messageId: "secret",
+      token: "DEVARCH_PASS",
+    },
+    {
       name: "a field-key name whose value is key material, not a field name",
       code: "FROM alpine:3.20\nENV GCP_JSON_KEY=7f3c9a2e1b5d4c80a6e2f1b3\n",
       messageId: "runtime",
@@ -396,6 +403,10 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      name: "PASS as a name's first part, or inside a word",
+      code: "FROM alpine:3.20\nENV PASS_THROUGH_HEADERS=1 BYPASS=1 COMPASS=north\n",
+    },
     {
       // tuxgasy/docker-dolibarr: the entrypoint writes it to conf.php's $dolibarr_main_authentication.
       name: "an AUTH variable whose value is a login mode",
