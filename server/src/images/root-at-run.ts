@@ -177,7 +177,7 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   const volumes = dataPaths(model, chain);
   const state = stateFolders(model, chain);
   const data = [...volumes, ...state];
-  if (data.length > 0 && !preparesUserFor(model, data)) return null;
+  if (data.length > 0 && !preparesUserFor(model, chain, data)) return null;
   // A created user given none of the state folders root made outside any volume (`mkdir
   // /opt/sqlite`): where else the app writes (its start folder, a relative database path) the file
   // does not declare, so no remedy it shows is whole (held-out AM, taskbroker: chown of the folder
@@ -187,6 +187,7 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
     created !== null &&
     dataNotGivenToUser(
       model,
+      chain,
       state.filter((folder) => folder !== start && !volumes.includes(folder)),
     ).length > 0
   )
@@ -213,6 +214,7 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
     // the mount point of the caller's own files (a tool run on `-v "$PWD:/work"`).
     dataNotGiven: dataNotGivenToUser(
       model,
+      chain,
       [...new Set(volumes)].filter((folder) => folder !== start),
     ),
   };

@@ -6,7 +6,7 @@
 import { baseName } from "./copy-paths";
 import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
 import { perModel } from "./per-model";
-import type { DockerfileModel } from "./types";
+import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /** How the file hands folders over: to a non-root owner, or open to any UID (`shared`); `paths` null when not known (`xargs chown app`). */
 interface FolderGrant {
@@ -21,14 +21,28 @@ const isNonRootOwner = (owner: string | null | undefined) => !!owner && !/^(?:ro
 const INSTALL_VALUE = /^-[gmo]$|^--(?:group|mode|owner)$/;
 
 /**
- * Every grant of folders the file makes, in any stage (a builder that prepares a folder the final
- * image copies prepares the final image): `COPY --chown=app`, `chown app`, `find <dir> -exec chown
- * app`, `xargs chown app` (folders unknown), `install -d -o app <dir>`, a home made for a user (`useradd -m -d
- * /data app`), and modes open to any UID (`chmod 777`, `mkdir -m 0777`, `chgrp -R 0`).
+ * The grants of folders each stage makes: `COPY --chown=app`, `chown app`, `find <dir> -exec chown
+ * app`, `xargs chown app` (folders unknown), `install -d -o app <dir>`, a home made for a user
+ * (`useradd -m -d /data app`), and modes open to any UID (`chmod 777`, `mkdir -m 0777`, `chgrp -R 0`).
  */
-const folderGrants: (model: DockerfileModel) => readonly FolderGrant[] = perModel((model) => {
+const stageGrants: (model: DockerfileModel) => ReadonlyMap<Stage, readonly FolderGrant[]> = perModel(
+  (model) => new Map(model.stages.map((stage) => [stage, grantsIn(stage.instructions)])),
+);
+
+/**
+ * The grants an image's own stages make (`chain`: its stage and the stages it is built FROM). A
+ * builder's do not reach it: COPY gives what it copies to root unless told `--chown`, --from
+ * included (moby#37123); a user a builder creates is not in the image; and a folder a builder
+ * opens to any UID is the builder's (only the files copied out keep their mode).
+ */
+function grantsOf(model: DockerfileModel, chain: readonly Stage[]): FolderGrant[] {
+  const byStage = stageGrants(model);
+  return chain.flatMap((stage) => byStage.get(stage) ?? []);
+}
+
+function grantsIn(instructions: readonly Instruction[]): FolderGrant[] {
   const grants: FolderGrant[] = [];
-  for (const i of model.instructions) {
+  for (const i of instructions) {
     if (i.keyword === "COPY" || i.keyword === "ADD") {
       const destination = i.args.at(-1)?.value;
       if (i.flags.some((f) => f.name === "chown" && isNonRootOwner(f.value)))
@@ -68,7 +82,7 @@ const folderGrants: (model: DockerfileModel) => readonly FolderGrant[] = perMode
     }
   }
   return grants;
-});
+}
 
 /** The value of the first of `names` in `words` (`-o app`, `--owner=app`), or null. */
 function optionValue(words: readonly string[], names: readonly string[]): string | null {
@@ -87,27 +101,26 @@ function isRelatedFolder(path: string, folder: string): boolean {
 }
 
 /**
- * The data folders of `paths` the file gives to no non-root user: no grant (folderGrants) of the
- * folder, one in it or one above it. A user the file creates and never switches to cannot write
- * there: the remedy hands them over before its USER line.
+ * The data folders of `paths` the image (`chain`) gives to no non-root user: no grant (grantsOf)
+ * of the folder, one in it or one above it. A user the file creates and never switches to cannot
+ * write there: the remedy hands them over before its USER line.
  */
-export function dataNotGivenToUser(model: DockerfileModel, paths: readonly string[]): string[] {
-  const grants = folderGrants(model);
+export function dataNotGivenToUser(model: DockerfileModel, chain: Stage[], paths: readonly string[]): string[] {
+  const grants = grantsOf(model, chain);
   return paths.filter(
     (folder) => !grants.some((g) => g.paths === null || g.paths.some((p) => (g.exact === true ? trimSlash(p) === folder : isRelatedFolder(p, folder)))),
   );
 }
 
 /**
- * True when the file prepares the image for a non-root user to own `paths` (its data folders): it
- * creates a user or gives files to one (`useradd app`, `chown app`, `COPY --chown=app`), or makes
- * one of those folders (or a folder in or above one) writable for any UID (`chmod 777 /data/uploads`,
- * `chgrp -R 0 /var/lib/app` for OpenShift's arbitrary UIDs). Any stage counts: a builder that
- * prepares a folder the final image copies prepares the final image.
+ * True when the image (`chain`) is prepared for a non-root user to own `paths` (its data folders):
+ * it creates a user or gives files to one (`useradd app`, `chown app`, `COPY --chown=app`), or
+ * makes one of those folders (or a folder in or above one) writable for any UID (`chmod 777
+ * /data/uploads`, `chgrp -R 0 /var/lib/app` for OpenShift's arbitrary UIDs).
  */
-export function preparesUserFor(model: DockerfileModel, paths: readonly string[]): boolean {
-  if (createdUser(model.stages) !== null) return true;
-  return folderGrants(model).some(
+export function preparesUserFor(model: DockerfileModel, chain: Stage[], paths: readonly string[]): boolean {
+  if (createdUser(chain) !== null) return true;
+  return grantsOf(model, chain).some(
     (g) => g.kind === "owner" || (g.kind === "shared" && g.paths !== null && g.paths.some((p) => paths.some((d) => isRelatedFolder(p, d) && p !== ""))),
   );
 }

@@ -401,6 +401,13 @@ testRule(rule, {
       data: { user: "app", folders: "'/app/data'" },
     },
     {
+      // COPY gives what it copies to root, --from included (moby#37123): a builder's chown is not the image's.
+      name: "a builder that hands the volume's folder to its own user hands nothing to the image's",
+      code: 'FROM debian:12 AS build\nRUN useradd -m app && mkdir /data && chown app /data\n\nFROM debian:12\nRUN useradd -m web\nVOLUME /data\nCMD ["/usr/local/bin/server"]\n',
+      messageId: "userNeverUsedData",
+      data: { user: "web", folders: "'/data'" },
+    },
+    {
       name: "adduser told not to make the home hands no folder over",
       code: 'FROM debian:bookworm-slim\nRUN adduser --system --no-create-home --home /data app\nVOLUME /data\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
       messageId: "userNeverUsedData",
