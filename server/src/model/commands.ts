@@ -1,6 +1,7 @@
 // What shell commands do, in the terms rules and the planner care about: system package managers
 // (apt, apk, dnf, yum, microdnf, zypper) and language dependency installs (npm ... dotnet).
 
+import { optionValue } from "./command-options";
 import { unquoteWord } from "./copy-paths";
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction } from "./types";
@@ -141,21 +142,20 @@ function hasOption(words: Word[], ...names: string[]): boolean {
   return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
 }
 
-function optionValue(words: Word[], name: string): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i].value;
-    if (w === name) return words[i + 1]?.value ?? null;
-    if (w.startsWith(`${name}=`)) return w.slice(name.length + 1);
-  }
-  return null;
+/** The value of the first of `names` among the command's words (command-options' optionValue). */
+function optionOf(words: Word[], ...names: string[]): string | null {
+  return optionValue(
+    words.map((w) => w.value),
+    names,
+  );
 }
 
 function npmDevState(command: ShellCommand): boolean | null {
   const args = command.args;
-  const omit = optionValue(args, "--omit");
-  const only = optionValue(args, "--only");
+  const omit = optionOf(args, "--omit");
+  const only = optionOf(args, "--only");
   if (omit === "dev" || hasOption(args, "--production") || only === "prod" || only === "production") return false;
-  if (hasOption(args, "--production=false") || optionValue(args, "--include") === "dev") return true;
+  if (hasOption(args, "--production=false") || optionOf(args, "--include") === "dev") return true;
   const env = command.assignments.find((a) => a.value.startsWith("NODE_ENV="));
   if (env) return env.value !== "NODE_ENV=production";
   return null;
@@ -238,13 +238,13 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       : null;
   }
   if (name === "poetry" && sub === "install") {
-    const dev = hasOption(args, "--no-dev", "--only=main", "--without=dev") || optionValue(args, "--only") === "main" ? false : null;
+    const dev = hasOption(args, "--no-dev", "--only=main", "--without=dev") || optionOf(args, "--only") === "main" ? false : null;
     return make("poetry", ["pyproject.toml", "poetry.lock"], dev);
   }
   if (name === "uv") {
     if (sub === "sync") return make("uv", ["pyproject.toml", "uv.lock"], hasOption(args, "--no-dev") ? false : null);
     if (sub === "pip" && pos[1]?.value === "install") {
-      const req = optionValue(args, "-r") ?? optionValue(args, "--requirement");
+      const req = optionOf(args, "-r", "--requirement");
       return req ? make("uv", [req]) : null;
     }
     return null;
@@ -272,7 +272,7 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     return make("gradle", ["build.gradle", "settings.gradle"]);
   if (name === "dotnet" && sub === "restore") return make("dotnet", ["*.csproj"]);
   // `mix deps.get` fetches what mix.exs and mix.lock list; `--only prod` leaves the dev and test ones out.
-  if (name === "mix" && sub === "deps.get") return make("mix", ["mix.exs", "mix.lock"], optionValue(args, "--only") === "prod" ? false : null);
+  if (name === "mix" && sub === "deps.get") return make("mix", ["mix.exs", "mix.lock"], optionOf(args, "--only") === "prod" ? false : null);
   // Julia's package manager, driven from the command line: `julia --project=. -e 'using Pkg; Pkg.instantiate()'`.
   if (JULIA_NAMES.test(name) && args.some((w) => /\bPkg\.instantiate\(/.test(w.value))) return make("julia", ["Project.toml", "Manifest.toml"]);
   return null;

@@ -3,6 +3,7 @@
 // final-stage-root asks before it names a USER line: whether the file prepared the image for a
 // non-root user, and which data folders it left to root.
 
+import { optionValue } from "./command-options";
 import { baseName } from "./copy-paths";
 import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
 import { perModel } from "./per-model";
@@ -82,16 +83,6 @@ function grantsIn(instructions: readonly Instruction[]): FolderGrant[] {
     }
   }
   return grants;
-}
-
-/** The value of the first of `names` in `words` (`-o app`, `--owner=app`), or null. */
-function optionValue(words: readonly string[], names: readonly string[]): string | null {
-  for (const [at, word] of words.entries()) {
-    if (names.includes(word)) return words[at + 1] ?? null;
-    const long = names.find((n) => n.startsWith("--") && word.startsWith(`${n}=`));
-    if (long !== undefined) return word.slice(long.length + 1);
-  }
-  return null;
 }
 
 /** True when `path` (as a command writes it) is `folder`, in it or above it. */
