@@ -20,6 +20,7 @@ import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
 import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
+import { readGitArchiveBuilds } from "./git-archive-builds";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readLocallyBuiltImages } from "./local-images";
 import { readNamedContexts } from "./named-contexts";
@@ -45,10 +46,8 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   // A compose service or a CI build that builds this Dockerfile names its real context (often the
   // repository root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
   // Dockerfile in docker/ is built from the root).
-  const knownContext =
-    (await readComposeBuildContext(file, reader)) ??
-    (await readCiBuildContext(file, reader)) ??
-    (text !== null ? await readCopySourceContext(file, text, reader) : null);
+  const builtContext = (await readComposeBuildContext(file, reader)) ?? (await readCiBuildContext(file, reader));
+  const knownContext = builtContext ?? (text !== null ? await readCopySourceContext(file, text, reader) : null);
   const folder = knownContext ?? dirname(file);
   const listing = await reader.list(folder);
   // The folder cannot be listed (deleted, no permission): nothing is known about the context.
@@ -82,6 +81,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     projectImages,
     publishedImages,
     locallyBuiltImages,
+    gitArchiveBuilds,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -102,7 +102,10 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readProjectImages(file, reader),
     readPublishedImages(file, reader),
     readLocallyBuiltImages(dirname(file), reader),
+    readGitArchiveBuilds(dirname(file), reader),
   ]);
+  // A git archive is the context only where no build names the file with a folder (compose, CI).
+  const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);
   // Without a prototype: a file a command names `constructor` must not find Object's member.
   const files = lookupTable<string>({ ...goSources, ...manifests, ...copiedFromRoot, ...copied });
   return {
@@ -114,6 +117,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     dockerfilePath,
     files,
     composeSourceMount: composeSourceMount.whole,
+    ...(contextFromGitArchive ? { contextFromGitArchive } : {}),
     ...(composeSourceMount.targets.length > 0 ? { composeSourceMountTargets: composeSourceMount.targets } : {}),
     publishedByCi,
     ciBuildsWithoutCache,

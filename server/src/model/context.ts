@@ -61,6 +61,12 @@ export interface BuildContextFacts {
    */
   composeSourceMount?: boolean;
   /**
+   * True when the project builds this Dockerfile only from a git archive of its folder (`git
+   * archive HEAD | docker build -`, host/git-archive-builds.ts) and no compose service or CI build
+   * names it with a folder: the context holds the committed files alone, without .git.
+   */
+  contextFromGitArchive?: boolean;
+  /**
    * The stages (`target:`) compose services build from this Dockerfile while they bind-mount the
    * project source: those stages are development containers, the file's other stages need not be.
    */

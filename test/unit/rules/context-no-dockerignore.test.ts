@@ -377,6 +377,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // hypothesis/lms and hypothesis/h: the Makefile's `git archive HEAD | docker build -t app -`.
+      name: "a build from a git archive: the context is the committed files alone",
+      code: NODE_APP,
+      context: { dockerignore: null, rootEntries: NODE_ROOT, contextFromGitArchive: true },
+    },
+    {
       // osixia/docker-light-baseimage: `docker build -f image/Dockerfile image`.
       name: "a curated sub-folder the build reads, with no .git, dependencies or build output: nothing to filter",
       code: 'FROM debian:bookworm-slim\nCOPY . /container\nRUN /container/build.sh\nENTRYPOINT ["/container/tool/run"]\n',
