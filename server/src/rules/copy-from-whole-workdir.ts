@@ -4,11 +4,13 @@
 
 import { detectBuildSteps } from "../model/build-steps";
 import { dependencyInstall } from "../model/commands";
-import { copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
+import { programAt } from "../model/command-program";
+import { baseName, copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { installsDevDependencies, prunesDevDependencies } from "../model/dev-dependencies";
 import { environmentViewAt } from "../model/environment";
 import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
+import { composedStartPath, simpleCommands } from "../model/start-steps";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -58,7 +60,8 @@ export const rule: Rule = {
         if (path === "/") continue;
         const workdir = dirs.find((dir) => isSameOrParentPath(path, dir));
         if (workdir === undefined) continue;
-        if (isBuildInput(model, shipped, ref.owner, ref.instruction)) break;
+        if (isBuildInput(model, shipped, ref.owner, ref.instruction) || startRunsSources(model, final, copyDestination(model, ref.owner, ref.instruction)))
+          break;
         const stage = target.name ?? String(target.index);
         if (workdir === path) report({ range: source.range, messageId: "wholeWorkdir", data: { path: value, stage } });
         else report({ range: source.range, messageId: "holdsWorkdir", data: { path: value, workdir, stage } });
@@ -77,6 +80,36 @@ export const rule: Rule = {
 function isBuildInput(model: DockerfileModel, shipped: readonly Stage[], owner: Stage, copy: Instruction): boolean {
   const destination = copyDestination(model, owner, copy);
   return destination !== null && destination !== "/" && buildsFromFolder(model, shipped, copy, destination);
+}
+
+/** Programs that run the script file named as their first operand (`node ace`, `sh scripts/upgrade.sh`). */
+const SCRIPT_RUNNER = /^(?:node|nodejs|bun|deno|tsx|ts-node|sh|bash|dash|ash|python[\d.]*|php|ruby|perl)$/;
+
+/**
+ * True when the image's start (its command and the entry scripts the host read) runs a file of
+ * the project's sources from the folder the copy wrote, `folder`: an entry script's `node ace
+ * migration:run` or `sh /app/scripts/upgrade.sh`, whose first path segment is an entry of the
+ * build context's root (`ace`, `scripts/`). The start needs the sources, not only the build's
+ * output: copying the artifacts alone would break it (held-out AN, ferdium: judged wrong).
+ */
+function startRunsSources(model: DockerfileModel, final: Stage, folder: string | null): boolean {
+  const entries = model.context.rootEntries;
+  if (folder === null || folder === "/" || entries === undefined) return false;
+  const sources = new Set(entries.map((entry) => entry.replace(/\/$/, "")));
+  const workdir = workdirOf(model, final);
+  const { scripts, wrappers } = composedStartPath(model);
+  return scripts.some((script) =>
+    simpleCommands(script).some((words) => {
+      const at = programAt(words, wrappers);
+      const program = words[at];
+      if (program === undefined) return false;
+      const file = SCRIPT_RUNNER.test(baseName(program)) ? words.slice(at + 1).find((w) => !w.startsWith("-")) : program;
+      if (file === undefined || file.includes("$")) return false;
+      const path = file.startsWith("/") ? file : workdir === null ? null : joinPath(workdir, file);
+      if (path === null || !isSameOrParentPath(folder, path) || path === folder) return false;
+      return sources.has(path.slice(folder.length + 1).split("/")[0]);
+    }),
+  );
 }
 
 /**

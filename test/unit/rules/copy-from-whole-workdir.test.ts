@@ -6,6 +6,16 @@ const BUILD = "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm 
 testRule(rule, {
   fires: [
     {
+      name: "an entry script that runs only the build's output",
+      code: `${BUILD}FROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`,
+      context: {
+        rootEntries: ["ace", "app/", "database/", "docker/", "package.json", "scripts/"],
+        files: { "docker/entrypoint.sh": "#!/bin/sh\nexec node build/server.js\n" },
+      },
+      messageId: "wholeWorkdir",
+      line: 7,
+    },
+    {
       name: "the whole WORKDIR into the final stage",
       code: `${BUILD}FROM node:20-slim\nCOPY --from=build /app /app\nCMD ["node", "/app/dist/server.js"]\n`,
       messageId: "wholeWorkdir",
@@ -143,6 +153,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // ferdium: the entry script migrates with the framework's console from the source root.
+      name: "an entry script that runs the project's sources from the copied folder",
+      code: `${BUILD}FROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`,
+      context: {
+        rootEntries: ["ace", "app/", "database/", "docker/", "package.json", "scripts/"],
+        files: { "docker/entrypoint.sh": "#!/bin/sh\nset -e\nsh /app/scripts/upgrade.sh\nnode ace migration:run --force\nexec node build/server.js\n" },
+      },
+    },
     {
       name: "a plain-JS server with production dependencies whose client sub-project is built, moved in and deleted",
       code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm install --omit=dev\nCOPY . .\nRUN mkdir -p static \\\n    && cd web \\\n    && npm install \\\n    && npm run build \\\n    && cd .. \\\n    && mv web/dist/* static/ \\\n    && rm -rf web\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nWORKDIR /srv\nCMD ["node", "index.js"]\n',
