@@ -257,6 +257,19 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
   return commands.slice(last + 1).some(isBuildStep);
 }
 
+/**
+ * True when anything builds after `kept`'s install: a command after it in its own RUN, or in a
+ * later RUN of `stages` (the image's lineage), compiles, installs dependencies or runs a script.
+ * False for an image whose later steps only arrange files and users: its compilers serve the
+ * program it runs, not a build.
+ */
+export function buildsAfterInstall(kept: KeptBuildTools, stages: readonly Stage[]): boolean {
+  if (buildsInSameRun(kept)) return true;
+  const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
+  const at = runs.indexOf(kept.instruction);
+  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some(isBuildStep));
+}
+
 const PYTHON = /^python\d*(?:\.\d+)?$/;
 /** Python's packaging tools, pure Python: installing them (`pip install -U pip setuptools wheel`) compiles nothing. */
 const PYTHON_PACKAGING_TOOLS = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "virtualenv", "pip-tools"]);

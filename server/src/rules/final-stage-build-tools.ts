@@ -8,7 +8,16 @@
 
 import type { ReportFn, Rule } from "./types";
 import { startsBuildJob } from "../model/build-jobs";
-import { buildToolKind, buildsInSameRun, compilesWith, keptBesideRemovedBuildDeps, keptBuildTools, packageName, programsOf } from "../model/build-tools";
+import {
+  buildToolKind,
+  buildsAfterInstall,
+  buildsInSameRun,
+  compilesWith,
+  keptBesideRemovedBuildDeps,
+  keptBuildTools,
+  packageName,
+  programsOf,
+} from "../model/build-tools";
 import type { KeptBuildTools } from "../model/build-tools";
 import { commentsAbove, commentsBetween } from "../model/comments";
 import { documentsBuildsInContainer } from "../model/container-builds";
@@ -24,12 +33,16 @@ import { runCommands } from "../model/run-commands";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
 import { isWorkbenchImage } from "../images/workbench";
 import { runsJvm } from "../images/jvm-image";
+
+/** Packages of the Go and Rust toolchains (Debian's, Alpine's, Fedora's names). */
+const GO_AND_RUST_TOOLCHAINS = /^(?:golang(?:-go)?|go|cargo|rustc|rust)$/;
 
 /** How many package names the message quotes before "and N more". */
 const LISTED = 2;
@@ -94,8 +107,9 @@ const HEADER_HELPERS = new Set(["linux-headers", "kernel-devel"]);
  * by its unversioned name (`LD_PRELOAD=libtcmalloc.so`): only the -dev package has that file. And
  * without the tools the container runs when it starts (an entry script's `$(pkg-config --variable=libdir
  * jemalloc)`): they are run-time needs. And without the Python headers when the image keeps pip
- * for run time (`pipAtRunTime`): the packages pip installs then build against them. Null when no
- * compiler or header of the RUN's own is left.
+ * for run time (`pipAtRunTime`): the packages pip installs then build against them. And without
+ * the Go and Rust toolchains when they serve the program at run time (`languageToolchainsAtRunTime`).
+ * Null when no compiler or header of the RUN's own is left.
  */
 function addedByRun(
   kept: KeptBuildTools,
@@ -103,10 +117,12 @@ function addedByRun(
   preloaded: ReadonlySet<string>,
   runAtStart: ReadonlySet<string>,
   pipAtRunTime: boolean,
+  languageToolchainsAtRunTime: boolean,
 ): KeptBuildTools | null {
   const tools = kept.tools.filter((t) => {
     const name = packageName(t.value);
     if (pipAtRunTime && isPythonHeaders(name)) return false;
+    if (languageToolchainsAtRunTime && GO_AND_RUST_TOOLCHAINS.test(name)) return false;
     return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
   });
   const kinds = tools.map((t) => buildToolKind(t.value));
@@ -247,7 +263,14 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // are installed when the image runs (a database's Python extension installing its users'
   // requirements), and their source builds need the Python headers.
   const pipAtRunTime = installsPipForRunTime(model, chain);
-  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime) ?? []);
+  // Go and Rust toolchains installed where nothing builds after the install (its RUN and the later
+  // ones only arrange files and users), in an image that copies its program from a build stage:
+  // they serve that program when it runs (a scanner that runs go and cargo on the mounted sources;
+  // held-out AN, sbom-tool: wrong), and there is no build for a build stage to take. C compilers
+  // and headers are still reported: nothing the image runs needs them.
+  const copiesBuiltProgram = buildReferences(model).some((r) => r.kind === "copy" && r.target !== null && chain.includes(r.owner) && !chain.includes(r.target));
+  const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools)) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {
     // Kept in a published image the final stage only layers tests over (a `--target` whose entry

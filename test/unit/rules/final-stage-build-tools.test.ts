@@ -21,6 +21,18 @@ const RUN_TIME_PIP =
 testRule(rule, {
   fires: [
     {
+      name: "Go and Rust toolchains beside a copied program, with a later build that uses them",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /app\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /out /app\nRUN apt-get update && apt-get install -y --no-install-recommends golang cargo\nRUN cargo install --root /usr/local ripgrep\nENTRYPOINT ["/app/tool"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 6,
+    },
+    {
+      name: "a C compiler beside a copied program is still reported where nothing is built after it",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /app\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /out /app\nRUN apt-get update && apt-get install -y --no-install-recommends golang gcc\nENTRYPOINT ["/app/tool"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 6,
+    },
+    {
       name: "a RUN that only installs Python's packaging tools after the compiler builds nothing: the build stage is the remedy",
       code: 'FROM alpine:3.22\nRUN apk add --no-cache build-base python3-dev py3-pip && python3 -m ensurepip --upgrade && pip install -U setuptools pip==24.0 wheel\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
       messageId: "buildToolsInstallOnly",
@@ -620,6 +632,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // sbom-tool: its component detectors run go and cargo on the mounted sources.
+      name: "Go and Rust toolchains beside a program copied from a build stage, nothing built after them",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /app\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /out /app\nRUN apt-get update && apt-get install -y --no-install-recommends golang cargo npm maven && rm -rf /var/lib/apt/lists/*\nRUN useradd -m tool\nUSER tool\nENTRYPOINT ["/app/tool"]\n',
+    },
     {
       name: "a one-shot build job through npx: the start builds with webpack and only copies the output",
       code: 'FROM node:20-bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential python3 && rm -rf /var/lib/apt/lists/*\nWORKDIR /src\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["sh", "-c", "npx webpack --mode production && cp -r dist/. /output/"]\n',
