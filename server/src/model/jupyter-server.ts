@@ -108,6 +108,18 @@ function envValueOf(model: DockerfileModel, chain: readonly Stage[], name: strin
 }
 
 /**
+ * True when the file shows that its base runs a notebook user of docker-stacks' kind: it sets the
+ * user `start.sh` switches to (ENV NB_USER, NB_UID or NB_GID) or runs docker-stacks'
+ * `fix-permissions`. Such a base does not run as root by default, whatever its name.
+ */
+export function showsNotebookUserBase(model: DockerfileModel, chain: readonly Stage[]): boolean {
+  return (
+    runsFixPermissions(chain) ||
+    chain.some((s) => s.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => ROOT_SETUP_VARIABLES.has(d.name))))
+  );
+}
+
+/**
  * True when the final image starts through docker-stacks' `start.sh` and sets the user that script
  * switches to (ENV NB_USER, NB_UID or NB_GID), and that user is not root: started as root, the
  * script renames the notebook user, changes its ids and home, and drops to it before it starts

@@ -49,6 +49,11 @@ testRule(rule, {
       data: { user: "root" },
     },
     {
+      name: "USER root over a base whose user is not known, in a file that creates a user it never switches back to",
+      code: 'FROM acme/app-base:3\nUSER root\nRUN useradd -m app && apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["/usr/local/bin/app"]\n',
+      messageId: "lastUserRoot",
+    },
+    {
       name: "NB_USER set on a base the file shows nothing of docker-stacks about",
       code: "FROM acme/app-base:3\nENV NB_USER=analyst\nUSER root\nRUN mkdir -p /data\n",
       messageId: "lastUserRoot",
@@ -897,6 +902,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // ml-workspace's GPU flavor: the workspace base starts sshd and cron under supervisord as root.
+      name: "USER root over a base whose user is not known, in a file that creates no user: the base's design",
+      code: "FROM acme/workspace:latest\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends cuda-compat-11-2\nENV CUDA_VERSION=11.2.2\n",
+    },
     {
       name: "the id handed to the program started through an init (tini -- /usr/bin/vhs, ENV VHS_UID)",
       code: 'FROM debian:stable-slim\nVOLUME /vhs\nRUN useradd -u 1976 -U -s /bin/false vhs\nCOPY vhs /usr/bin/\nENV VHS_UID="1976"\nENTRYPOINT ["tini", "--", "/usr/bin/vhs"]\n',
