@@ -33,10 +33,9 @@ export const rule: Rule = {
     for (const run of allRunInstructions(model)) {
       for (const command of run.commands) {
         // Only sudo as a wrapper of the command: `apt-get install sudo` installs it, which is fine.
-        const sudo = sudoWrapper(command);
-        if (sudo === null) continue;
-        const prefix = wordsBeforeProgram(command);
-        const target = targetUser(prefix.slice(prefix.indexOf(sudo) + 1));
+        const wrapped = sudoOf(command);
+        if (wrapped === null) continue;
+        const { sudo, target } = wrapped;
         // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
         // Dropping root for a step is what sudo is for here; the remedy is quieter advice, not a problem to fix first.
         if (target !== null && !isRootUser(target)) {
@@ -58,13 +57,17 @@ const ANY_USER_BUILTINS = new Set(["cd", "echo", "printf", "set", "export", "tru
 /** True when a command of the RUN other than the `sudo -u user` steps runs as the RUN's own user and does more than a builtin. */
 function stepsBesideNeedRunUser(commands: Instruction["commands"], user: string): boolean {
   return commands.some((command) => {
-    const sudo = sudoWrapper(command);
-    if (sudo !== null) {
-      const prefix = wordsBeforeProgram(command);
-      return targetUser(prefix.slice(prefix.indexOf(sudo) + 1)) !== user;
-    }
-    return !ANY_USER_BUILTINS.has(command.name);
+    const wrapped = sudoOf(command);
+    return wrapped !== null ? wrapped.target !== user : !ANY_USER_BUILTINS.has(command.name);
   });
+}
+
+/** The sudo that wraps `command`, and the user its options name (null when none); null without sudo. */
+function sudoOf(command: Instruction["commands"][number]): { sudo: Word; target: string | null } | null {
+  const sudo = sudoWrapper(command);
+  if (sudo === null) return null;
+  const prefix = wordsBeforeProgram(command);
+  return { sudo, target: targetUser(prefix.slice(prefix.indexOf(sudo) + 1)) };
 }
 
 /** The user sudo's options name (`-u app`, `-uapp`, `--user=app`, `--user app`); null when none. */
