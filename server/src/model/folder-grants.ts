@@ -7,6 +7,8 @@ import { optionValue } from "./command-options";
 import { baseName } from "./copy-paths";
 import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
 import { perModel } from "./per-model";
+import { lineage } from "./stage-graph";
+import { buildReferences } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /** How the file hands folders over: to a non-root owner, or open to any UID (`shared`); `paths` null when not known (`xargs chown app`). */
@@ -31,14 +33,23 @@ const stageGrants: (model: DockerfileModel) => ReadonlyMap<Stage, readonly Folde
 );
 
 /**
- * The grants an image's own stages make (`chain`: its stage and the stages it is built FROM). A
- * builder's do not reach it: COPY gives what it copies to root unless told `--chown`, --from
- * included (moby#37123); a user a builder creates is not in the image; and a folder a builder
- * opens to any UID is the builder's (only the files copied out keep their mode).
+ * The grants that reach an image (`chain`: its stage and the stages it is built FROM): those its
+ * own stages make, and the modes that open a folder to any UID in a stage it copies from (`mkdir
+ * -p /data/uploads && chmod 777 /data/uploads` in a builder, then `COPY --from=builder /data
+ * /data`): COPY keeps a file's mode. A builder's owners do not reach it: COPY gives what it copies
+ * to root unless told `--chown`, --from included (moby#37123), and a user a builder creates is not
+ * in the image.
  */
 function grantsOf(model: DockerfileModel, chain: readonly Stage[]): FolderGrant[] {
   const byStage = stageGrants(model);
-  return chain.flatMap((stage) => byStage.get(stage) ?? []);
+  const own = chain.flatMap((stage) => byStage.get(stage) ?? []);
+  const copiedFrom = new Set(
+    buildReferences(model).flatMap((r) =>
+      r.kind === "copy" && r.target !== null && chain.includes(r.owner) && !chain.includes(r.target) ? lineage(r.target) : [],
+    ),
+  );
+  const opened = [...copiedFrom].flatMap((stage) => (byStage.get(stage) ?? []).filter((grant) => grant.kind === "shared"));
+  return [...own, ...opened];
 }
 
 function grantsIn(instructions: readonly Instruction[]): FolderGrant[] {

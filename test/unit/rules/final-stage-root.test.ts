@@ -413,6 +413,13 @@ testRule(rule, {
       data: { user: "web", folders: "'/data'" },
     },
     {
+      // apache/answer: COPY keeps a file's mode, so a folder a builder opens to any UID stays open.
+      name: "a volume a builder opened to any UID and the image copies: the USER line is all that is missing",
+      code: 'FROM alpine:3.20 AS build\nRUN mkdir -p /data/uploads && chmod 777 /data/uploads\n\nFROM alpine:3.20\nRUN adduser -D app\nCOPY --from=build /data /data\nVOLUME /data/uploads\nCMD ["/usr/bin/app"]\n',
+      messageId: "userNeverUsed",
+      data: { user: "app" },
+    },
+    {
       name: "adduser told not to make the home hands no folder over",
       code: 'FROM debian:bookworm-slim\nRUN adduser --system --no-create-home --home /data app\nVOLUME /data\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
       messageId: "userNeverUsedData",
