@@ -3,15 +3,19 @@ import { testRule } from "../../support/rule-tester";
 
 const BUILD = "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n";
 
+/** A server image whose entry script, copied from the context, runs `script`; the context's root holds the sources. */
+function startedBy(script: string) {
+  return {
+    code: `${BUILD}FROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`,
+    context: { rootEntries: ["ace", "app/", "database/", "docker/", "package.json", "scripts/"], files: { "docker/entrypoint.sh": `#!/bin/sh\n${script}` } },
+  };
+}
+
 testRule(rule, {
   fires: [
     {
       name: "an entry script that runs only the build's output",
-      code: `${BUILD}FROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`,
-      context: {
-        rootEntries: ["ace", "app/", "database/", "docker/", "package.json", "scripts/"],
-        files: { "docker/entrypoint.sh": "#!/bin/sh\nexec node build/server.js\n" },
-      },
+      ...startedBy("exec node build/server.js\n"),
       messageId: "wholeWorkdir",
       line: 7,
     },
@@ -156,11 +160,7 @@ testRule(rule, {
     {
       // ferdium: the entry script migrates with the framework's console from the source root.
       name: "an entry script that runs the project's sources from the copied folder",
-      code: `${BUILD}FROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`,
-      context: {
-        rootEntries: ["ace", "app/", "database/", "docker/", "package.json", "scripts/"],
-        files: { "docker/entrypoint.sh": "#!/bin/sh\nset -e\nsh /app/scripts/upgrade.sh\nnode ace migration:run --force\nexec node build/server.js\n" },
-      },
+      ...startedBy("set -e\nsh /app/scripts/upgrade.sh\nnode ace migration:run --force\nexec node build/server.js\n"),
     },
     {
       name: "a plain-JS server with production dependencies whose client sub-project is built, moved in and deleted",
