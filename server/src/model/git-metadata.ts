@@ -12,7 +12,8 @@
 // itself still does.
 
 import { contextFiles, isJsBuildConfig } from "./context";
-import { baseName } from "./copy-paths";
+import { baseName, joinPath } from "./copy-paths";
+import { contextFileAt } from "./context-file-at";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
@@ -21,6 +22,7 @@ import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { commandDirectory } from "./workdir";
 
 /**
  * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
@@ -184,7 +186,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   // for a script the build runs that works on the checkout itself (`[ -e .git ]`, `git fetch
   // --tags`) nor for a build plugin that reads it: those still need .git.
   if (scope.some((s) => s.instructions.some((i) => commitVariableFeedsBuild(model, i))))
-    return { ...none, manifestReadsGit: manifestReadsGit(model), stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, c))) };
+    return { ...none, manifestReadsGit: manifestReadsGit(model), stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c))) };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
     // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same.
@@ -194,7 +196,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   const image = root.base.kind === "image" ? root.base.resolved : "";
   const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
-  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, c) || worksOnGitFolder(c)));
+  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, i, c) || worksOnGitFolder(c)));
   const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
   const removesGit = after.some(removesGitFolder);
   return {
@@ -308,10 +310,10 @@ function worksOnGitFolder(command: ShellCommand): boolean {
 }
 
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
-function commandReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
+function commandReadsGit(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
   const files = contextFiles(model.context);
-  return filesRunBy(model, command).some((path) => fileReadsGit(path, files[path])) || buildsGemFromCheckout(model, command);
+  return filesRunBy(model, run, command).some((path) => fileReadsGit(path, files[path])) || buildsGemFromCheckout(model, command);
 }
 
 /** True when a context file a command runs asks git for metadata, or works on the checkout itself. */
@@ -323,9 +325,9 @@ function fileReadsGit(path: string, text: string | undefined): boolean {
  * True when the command runs a shell script or a Makefile of the context that works on the
  * checkout itself (see {@link SCRIPT_USES_CHECKOUT}).
  */
-function scriptReadsGit(model: DockerfileModel, command: ShellCommand): boolean {
+function scriptReadsGit(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
   const files = contextFiles(model.context);
-  return filesRunBy(model, command).some((path) => {
+  return filesRunBy(model, run, command).some((path) => {
     const text = files[path];
     return text !== undefined && fileUsesCheckout(path, text);
   });
@@ -358,7 +360,7 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
 }
 
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
-function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
+function filesRunBy(model: DockerfileModel, run: Instruction, command: ShellCommand): string[] {
   const paths = Object.keys(contextFiles(model.context));
   // Every Makefile the host read: where make runs (`cd native && make`, a WORKDIR, `make -C
   // /src/native`) is not always known, and reading one make does not would only keep .git.
@@ -370,8 +372,17 @@ function filesRunBy(model: DockerfileModel, command: ShellCommand): string[] {
       .map((a) => a.value.replace(/^\.\//, ""));
     return paths.filter((path) => targets.includes(path));
   }
-  const script = command.program?.value.replace(/^\.\//, "") ?? "";
-  return script.endsWith(".sh") && paths.includes(script) ? [script] : [];
+  const program = command.program?.value ?? "";
+  const script = program.replace(/^\.\//, "");
+  if (!script.endsWith(".sh") || script.includes("$")) return [];
+  if (paths.includes(script)) return [script];
+  // Run from the folder a `cd` or WORKDIR put the command in (`cd /home/app/BUILD/package &&
+  // ./package.sh` after `COPY . /home/app/BUILD`): the file the copies brought there (held-out AO,
+  // nebula: its package.sh asks `git describe` for the version).
+  const stage = run.stage;
+  const directory = stage === null ? null : commandDirectory(model, stage, run, command);
+  const file = stage === null || directory === null ? null : contextFileAt(model, stage, joinPath(directory, program));
+  return file !== null ? [file] : [];
 }
 
 /** True when a manifest at the context root depends on a package that reads the checkout. */
@@ -441,14 +452,14 @@ function commitVariableFeedsBuild(model: DockerfileModel, instruction: Instructi
   if (runs.some((i) => i.commands.some((c) => c.words.some((w) => named(w.value))))) return true;
   const files = Object.entries(contextFiles(model.context));
   // A step runs a file the host did not read (a Makefile, `./configure`, a script): it may read the variable.
-  if (runs.some((i) => i.commands.some((c) => runsUnreadFile(model, c)))) return true;
-  const ran = new Set(runs.flatMap((i) => i.commands.flatMap((c) => filesRunBy(model, c))));
+  if (runs.some((i) => i.commands.some((c) => runsUnreadFile(model, i, c)))) return true;
+  const ran = new Set(runs.flatMap((i) => i.commands.flatMap((c) => filesRunBy(model, i, c))));
   return files.some(([path, text]) => (ran.has(path) || BUILD_FILES_READING_ENV.test(path) || MAKEFILES.test(path)) && named(text));
 }
 
 /** True when the command is `make` with no Makefile read, or runs a context file by path (`./configure`, `scripts/build`) that was not read. */
-function runsUnreadFile(model: DockerfileModel, command: ShellCommand): boolean {
-  if (command.name === "make" || command.name === "gmake") return filesRunBy(model, command).length === 0;
+function runsUnreadFile(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
+  if (command.name === "make" || command.name === "gmake") return filesRunBy(model, run, command).length === 0;
   const program = command.program?.value ?? "";
   if (program.startsWith("/") || program.includes("$") || !program.includes("/")) return false;
   return !(program.replace(/^\.\//, "") in contextFiles(model.context));

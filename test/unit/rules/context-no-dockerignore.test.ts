@@ -377,6 +377,16 @@ testRule(rule, {
   ],
   silent: [
     {
+      // nebula: `cd .../package && ./package.sh`, whose script asks `git describe` for the version.
+      name: "a script run from the folder a cd moved to asks git for the version: .git stays",
+      code: "FROM centos:7 AS builder\nCOPY . /home/app/BUILD\nRUN cd /home/app/BUILD/package \\\n  && ./package.sh\nFROM centos:7\nCOPY --from=builder /home/app/BUILD/out/app.rpm /tmp/\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "package/", "src/", "CMakeLists.txt"],
+        files: { "package/package.sh": '#!/bin/bash\nversion=$(git describe --exact-match --abbrev=0 --tags)\ncmake -DVERSION="$version" ..\n' },
+      },
+    },
+    {
       // hypothesis/lms and hypothesis/h: the Makefile's `git archive HEAD | docker build -t app -`.
       name: "a build from a git archive: the context is the committed files alone",
       code: NODE_APP,
