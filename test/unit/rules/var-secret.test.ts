@@ -5,6 +5,12 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a token named for the browser is still a token",
+      code: "FROM node:22-alpine\nARG FRONTEND_TOKEN\nRUN npm run build\n",
+      messageId: "secret",
+      token: "FRONTEND_TOKEN",
+    },
+    {
       // fast-data-dev: the private archive's password, passed to wget in the build.
       name: "a password shortened to PASS as the name's last part",
       code: 'FROM alpine:3.20 AS fetch\nARG DEVARCH_USER\nARG DEVARCH_PASS\nRUN wget --user="$DEVARCH_USER" --password="$DEVARCH_PASS" https://archive.example.com/kafka.tgz\n',
@@ -403,6 +409,11 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // nulib/meadow: the frontend's error-reporting key, defined into the browser bundle.
+      name: "a key named for the browser: the bundle carries it to every visitor",
+      code: "FROM hexpm/elixir:1.18.4-erlang-27.3.4-ubuntu-noble-20250415 AS build\nARG HONEYBADGER_API_KEY_FRONTEND=\nARG BROWSER_API_KEY\nRUN mix release\n",
+    },
     {
       name: "PASS as a name's first part, or inside a word",
       code: "FROM alpine:3.20\nENV PASS_THROUGH_HEADERS=1 BYPASS=1 COMPASS=north\n",
