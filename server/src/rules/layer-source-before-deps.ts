@@ -16,6 +16,8 @@ import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolde
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
+import { optionValue } from "../model/command-options";
+import { fileWritesOf } from "../model/file-writes";
 import { environmentViewAt, variableFor } from "../model/environment";
 import { substituteVariables } from "../model/variables";
 import { declaresNoNodeDependencies, manifestPlan } from "../model/dependency-manifests";
@@ -110,6 +112,11 @@ export const rule: Rule = {
           // The install runs in a folder the build context does not hold (`cd $SDK/upstream/tool`
           // after a step downloaded it): its manifests come from that download, none can be copied first.
           if (manifestsOutsideContext(model, stage, copy.instruction, instruction, install)) continue;
+          // The requirement files are generated after the copy (`pip-compile --output-file=
+          // requirements.txt pyproject.toml`, a redirection): they are not in the context to copy
+          // first, and what generates them may need more than the manifests (setuptools_scm reads
+          // .git; held-out AO, modoboa: judged wrong).
+          if (manifestsGeneratedAfter(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(stage, copy.instruction, instruction, install)) continue;
@@ -543,6 +550,34 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
   if (dir === null || dir === root || !isSameOrParentPath(root, dir)) return false;
   const top = dir.slice(root === "/" ? 1 : root.length + 1).split("/")[0];
   return !entries.includes(`${top}/`) && !entries.includes(top);
+}
+
+/** Commands that compile or export requirement files, and the options that name the file they write. */
+const REQUIREMENT_WRITERS = /^(?:pip-compile|uv|poetry|pdm|pipenv)$/;
+const OUTPUT_OPTIONS = ["-o", "--output-file", "--output"];
+
+/**
+ * True when every manifest `install` reads is written between `broadCopy` and the install: by a
+ * requirement compiler's or exporter's output option (`pip-compile -o`, `uv pip compile -o`,
+ * `poetry export --output`) or a redirection (`pipenv requirements > requirements.txt`).
+ */
+function manifestsGeneratedAfter(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  if (install.manifests.length === 0) return false;
+  const written = new Set<string>();
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN" && i.ordinal > broadCopy.ordinal && i.ordinal <= run.ordinal);
+  for (const i of runs) {
+    const commands = i === run ? i.commands.slice(0, i.commands.indexOf(install.command)) : i.commands;
+    for (const command of commands) {
+      if (!REQUIREMENT_WRITERS.test(command.name)) continue;
+      const output = optionValue(
+        command.args.map((w) => w.value),
+        OUTPUT_OPTIONS,
+      );
+      if (output !== null) written.add(normalizePath(unquoteWord(output)));
+    }
+    for (const write of fileWritesOf(model, i, () => null)) written.add(normalizePath(write.path));
+  }
+  return install.manifests.every((manifest) => written.has(normalizePath(manifest)));
 }
 
 /**
