@@ -52,6 +52,7 @@ import { rule as runDnfYumNoYes } from "./run-dnf-yum-no-yes";
 import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
 import { rule as runShellcheck } from "./run-shellcheck";
 import { rule as runSudo } from "./run-sudo";
+import { rule as runUnquotedVersionSpec } from "./run-unquoted-version-spec";
 import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
 import { rule as runZypperNoNonInteractive } from "./run-zypper-no-non-interactive";
 import { rule as singleStageBuild } from "./single-stage-build";
@@ -121,6 +122,7 @@ export const allRules: readonly Rule[] = [
   runPipeNoPipefail,
   runShellcheck,
   runSudo,
+  runUnquotedVersionSpec,
   runUseraddNoLogInit,
   runZypperNoNonInteractive,
   singleStageBuild,
