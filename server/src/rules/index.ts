@@ -49,6 +49,7 @@ import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
 import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
 import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
 import { rule as runDnfYumNoYes } from "./run-dnf-yum-no-yes";
+import { rule as runExportOnly } from "./run-export-only";
 import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
 import { rule as runShellcheck } from "./run-shellcheck";
 import { rule as runSudo } from "./run-sudo";
@@ -119,6 +120,7 @@ export const allRules: readonly Rule[] = [
   runAptInsteadOfAptGet,
   runCdInsteadOfWorkdir,
   runDnfYumNoYes,
+  runExportOnly,
   runPipeNoPipefail,
   runShellcheck,
   runSudo,
