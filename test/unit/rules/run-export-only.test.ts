@@ -23,6 +23,7 @@ testRule(rule, {
   silent: [
     { name: "exported and read in the same RUN", code: "FROM golang:1.22\nRUN export CGO_ENABLED=0 && go build -o /out/app .\n" },
     { name: "a value a program computes", code: "FROM alpine:3.20\nRUN export V=$(cat /etc/alpine-release)\n" },
+    { name: "a heredoc written to a file", code: "FROM node:22\nRUN <<EOF cat >> ./ui/.env\nNEXT_PUBLIC_BASE_PATH=/__PATH_PREFIX__\nEOF\n" },
     { name: "only shell options", code: "FROM alpine:3.20\nRUN set -e\n" },
     { name: "exec form", code: 'FROM alpine:3.20\nRUN ["export", "A=1"]\n' },
   ],
