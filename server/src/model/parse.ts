@@ -10,6 +10,8 @@ import type { BaseImage, CommentLine, DockerfileModel, Flag, GlobalArg, Heredoc,
 import { removeQuotes, substituteVariables } from "./variables";
 
 const SHELL_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
+/** A shell that runs the script it reads on standard input (`RUN <<EOF bash`). */
+const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|a|z|k)?sh$/;
 const JSON_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
 
 /** Parses a Dockerfile. Never throws on bad input: what cannot be read is left out of the model. */
@@ -143,10 +145,16 @@ export function shellSourcesOf(instruction: Instruction, lines: LineIndex): Shel
     const firstBodyLine = Math.min(...bodies.map((h) => (h.contentRange as Range).start.line));
     const lineEnd = Math.min(end, lines.offsetAt({ line: firstBodyLine, character: 0 }));
     const firstWord = instruction.args[0].value;
+    // After leading markers, the command the bodies are fed to (`RUN <<EOF cat >> ./ui/.env`, as
+    // BuildKit runs it); none, or a shell (`RUN <<EOF bash`), and the bodies are the script.
+    const command = firstWord.startsWith("<<") ? instruction.args.find((a) => !a.value.startsWith("<<") && lines.offsetAt(a.range.start) < lineEnd) : undefined;
+    const runsBody = firstWord.startsWith("<<") && (command === undefined || SHELL_PROGRAM.test(command.value));
     if (!firstWord.startsWith("<<")) sources.push({ start, end: lineEnd, newlineSeparates: false });
-    // A body is shell only when the heredoc itself is the command (`RUN <<EOF`); a body fed to
-    // another program (`RUN python3 <<EOF`, `cat <<EOF > file`) is data.
-    if (firstWord.startsWith("<<")) {
+    else if (!runsBody && command !== undefined) sources.push({ start: lines.offsetAt(command.range.start), end: lineEnd, newlineSeparates: false });
+    // A body is shell only when the heredoc itself is the command (`RUN <<EOF`, `RUN <<EOF bash`);
+    // a body fed to another program (`RUN python3 <<EOF`, `RUN <<EOF cat >> .env`, `cat <<EOF >
+    // file`) is data.
+    if (runsBody) {
       for (const h of bodies) {
         const r = h.contentRange as Range;
         sources.push({ start: lines.offsetAt(r.start), end: lines.offsetAt(r.end), newlineSeparates: true });

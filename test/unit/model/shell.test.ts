@@ -117,6 +117,20 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("reads the command after leading heredoc markers, and its body as data unless a shell reads it", () => {
+    // BuildKit feeds the bodies to the command after the markers: Maintainerr's `.env` lines are cat's input.
+    const toFile = parseDockerfile("FROM a\nRUN <<EOF cat >> ./ui/.env\nNEXT_PUBLIC_BASE_PATH=/x\nEOF\n");
+    assert.deepStrictEqual(
+      toFile.instructions[1].commands.map((c) => [c.name, ...c.args.map((a) => a.value)]),
+      [["cat", ">>", "./ui/.env"]],
+    );
+    const toBash = parseDockerfile("FROM a\nRUN <<EOF bash\nset -e\nmake install\nEOF\n");
+    assert.deepStrictEqual(
+      toBash.instructions[1].commands.map((c) => c.name),
+      ["set", "make"],
+    );
+  });
+
   it("reads every continued line before the line that opens a data heredoc", () => {
     const text = "FROM a\nRUN apt-get update \\\n && apt-get install -y gnupg \\\n && cat <<EOF > /etc/x\nTypes: deb\nEOF\n";
     const { commands } = commandsOf(text);
