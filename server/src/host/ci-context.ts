@@ -4,51 +4,11 @@
 // .dockerignore and entries then apply, not the Dockerfile's folder's.
 
 import { dirname, join } from "node:path";
-import { BUILD_COMMAND } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_VALUE_OPTIONS } from "../model/build-commands";
 import { inFolder, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
-
-/**
- * Options of `docker build` / `buildx build` / `podman build` that take the next word as their
- * value: whatever follows them is not the context.
- */
-const VALUE_OPTIONS = new Set([
-  "-f",
-  "--file",
-  "-t",
-  "--tag",
-  "--build-arg",
-  "--build-context",
-  "--platform",
-  "--target",
-  "--label",
-  "--cache-from",
-  "--cache-to",
-  "--secret",
-  "--ssh",
-  "-o",
-  "--output",
-  "--network",
-  "--progress",
-  "--iidfile",
-  "--metadata-file",
-  "--builder",
-  "--add-host",
-  "--shm-size",
-  "--ulimit",
-  "--annotation",
-  "--attest",
-  "--allow",
-  "--call",
-  "--cgroup-parent",
-  "--memory",
-  "-m",
-  "--format",
-  "--layers",
-  "--jobs",
-]);
 
 /**
  * The absolute context folder the repository's CI builds `file` with, when every build that names
@@ -106,7 +66,7 @@ function commandContext(command: string): string | null {
     // The end of the command: another command, a redirection or a comment.
     if (/^(?:&&|\|\||;|\||>|2>|#)/.test(word)) break;
     if (word.startsWith("-")) {
-      if (!word.includes("=") && VALUE_OPTIONS.has(word)) i++;
+      if (!word.includes("=") && BUILD_VALUE_OPTIONS.has(word)) i++;
       continue;
     }
     positional.push(word);

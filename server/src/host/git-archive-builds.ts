@@ -4,15 +4,13 @@
 // committed, so there is nothing a .dockerignore would keep out of it.
 
 import { join } from "node:path";
+import { BUILD_VALUE_OPTIONS } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { scriptTextsIn } from "./build-targets";
 import { foundInProjectFolders } from "./project-folders";
 
 /** `git archive ... | docker build ...`: the archive command's options, then the build's words up to the end of the command. */
 const ARCHIVE_PIPED_BUILD = /\bgit\s+archive\b([^|\n]*)\|\s*(?:sudo\s+)?(?:docker|podman)\s+(?:buildx\s+)?build\b([^\n|;&)]*)/g;
-/** Build options that take the next word as their value. */
-const BUILD_VALUE_OPTION =
-  /^(?:-[ftm]|--(?:file|tag|build-arg|target|platform|label|progress|network|secret|ssh|output|cache-from|cache-to|iidfile|builder|add-host|build-context))$/;
 
 /**
  * The Dockerfiles (absolute paths) that the build scripts in reach of `folder` (it and the folders
@@ -45,7 +43,7 @@ export function archiveBuiltDockerfiles(text: string): string[] {
       const word = words[at];
       if (word === "-f" || word === "--file") file = words[++at] ?? file;
       else if (word.startsWith("--file=")) file = word.slice("--file=".length);
-      else if (BUILD_VALUE_OPTION.test(word)) at++;
+      else if (BUILD_VALUE_OPTIONS.has(word)) at++;
       else if (word === "-") readsStdin = true;
     }
     if (readsStdin && file !== "-") found.push(file.replace(/^\.\//, ""));

@@ -4,6 +4,46 @@
 
 /** A build command of the Docker CLI, buildx, Podman or Buildah. */
 export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/**
+ * Options of `docker build` / `buildx build` / `podman build` that take the next word as their
+ * value: whatever follows them is not the context.
+ */
+export const BUILD_VALUE_OPTIONS: ReadonlySet<string> = new Set([
+  "-f",
+  "--file",
+  "-t",
+  "--tag",
+  "--build-arg",
+  "--build-context",
+  "--platform",
+  "--target",
+  "--label",
+  "--cache-from",
+  "--cache-to",
+  "--secret",
+  "--ssh",
+  "-o",
+  "--output",
+  "--network",
+  "--progress",
+  "--iidfile",
+  "--metadata-file",
+  "--builder",
+  "--add-host",
+  "--shm-size",
+  "--ulimit",
+  "--annotation",
+  "--attest",
+  "--allow",
+  "--call",
+  "--cgroup-parent",
+  "--memory",
+  "-m",
+  "--format",
+  "--layers",
+  "--jobs",
+]);
+
 /** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
 export const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 /** A workflow step's `uses:` value that builds through docker/build-push-action. */

@@ -196,9 +196,14 @@ export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []
   // then `pip install uwsgi`, then `apk del .build-deps`): it compiles between the two, and the
   // headers it keeps may be what that compile needs (uwsgi enables PCRE only when pcre-dev is there).
   if (installsCompiler(kept.instruction)) return true;
+  return runsAfter(kept, stages).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)) || buildsWithOwnCompiler(i));
+}
+
+/** The RUNs of `stages` (the image's lineage) after `kept`'s own, in order; none when its RUN is not among them. */
+function runsAfter(kept: KeptBuildTools, stages: readonly Stage[]): Instruction[] {
   const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
   const at = runs.indexOf(kept.instruction);
-  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)) || buildsWithOwnCompiler(i));
+  return at < 0 ? [] : runs.slice(at + 1);
 }
 
 /**
@@ -264,10 +269,7 @@ export function buildsInSameRun(kept: KeptBuildTools): boolean {
  * program it runs, not a build.
  */
 export function buildsAfterInstall(kept: KeptBuildTools, stages: readonly Stage[]): boolean {
-  if (buildsInSameRun(kept)) return true;
-  const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
-  const at = runs.indexOf(kept.instruction);
-  return at >= 0 && runs.slice(at + 1).some((i) => i.commands.some(isBuildStep));
+  return buildsInSameRun(kept) || runsAfter(kept, stages).some((i) => i.commands.some(isBuildStep));
 }
 
 const PYTHON = /^python\d*(?:\.\d+)?$/;

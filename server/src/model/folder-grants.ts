@@ -8,7 +8,7 @@ import { baseName } from "./copy-paths";
 import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
 import { perModel } from "./per-model";
 import { lineage } from "./stage-graph";
-import { buildReferences } from "./stage-references";
+import { stagesCopiedInto } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /** How the file hands folders over: to a non-root owner, or open to any UID (`shared`); `paths` null when not known (`xargs chown app`). */
@@ -43,11 +43,7 @@ const stageGrants: (model: DockerfileModel) => ReadonlyMap<Stage, readonly Folde
 function grantsOf(model: DockerfileModel, chain: readonly Stage[]): FolderGrant[] {
   const byStage = stageGrants(model);
   const own = chain.flatMap((stage) => byStage.get(stage) ?? []);
-  const copiedFrom = new Set(
-    buildReferences(model).flatMap((r) =>
-      r.kind === "copy" && r.target !== null && chain.includes(r.owner) && !chain.includes(r.target) ? lineage(r.target) : [],
-    ),
-  );
+  const copiedFrom = new Set(stagesCopiedInto(model, chain).flatMap(lineage));
   const opened = [...copiedFrom].flatMap((stage) => (byStage.get(stage) ?? []).filter((grant) => grant.kind === "shared"));
   return [...own, ...opened];
 }

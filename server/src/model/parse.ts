@@ -144,13 +144,13 @@ export function shellSourcesOf(instruction: Instruction, lines: LineIndex): Shel
     // part of it, so it ends where the first body starts, not with the instruction's first line.
     const firstBodyLine = Math.min(...bodies.map((h) => (h.contentRange as Range).start.line));
     const lineEnd = Math.min(end, lines.offsetAt({ line: firstBodyLine, character: 0 }));
-    const firstWord = instruction.args[0].value;
+    const opensWithHeredoc = instruction.args[0].value.startsWith("<<");
     // After leading markers, the command the bodies are fed to (`RUN <<EOF cat >> ./ui/.env`, as
     // BuildKit runs it); none, or a shell (`RUN <<EOF bash`), and the bodies are the script.
-    const command = firstWord.startsWith("<<") ? instruction.args.find((a) => !a.value.startsWith("<<") && lines.offsetAt(a.range.start) < lineEnd) : undefined;
-    const runsBody = firstWord.startsWith("<<") && (command === undefined || SHELL_PROGRAM.test(command.value));
-    if (!firstWord.startsWith("<<")) sources.push({ start, end: lineEnd, newlineSeparates: false });
-    else if (!runsBody && command !== undefined) sources.push({ start: lines.offsetAt(command.range.start), end: lineEnd, newlineSeparates: false });
+    const command = opensWithHeredoc ? instruction.args.find((a) => !a.value.startsWith("<<") && lines.offsetAt(a.range.start) < lineEnd) : undefined;
+    const runsBody = opensWithHeredoc && (command === undefined || SHELL_PROGRAM.test(command.value));
+    if (!opensWithHeredoc) sources.push({ start, end: lineEnd, newlineSeparates: false });
+    else if (command !== undefined && !runsBody) sources.push({ start: lines.offsetAt(command.range.start), end: lineEnd, newlineSeparates: false });
     // A body is shell only when the heredoc itself is the command (`RUN <<EOF`, `RUN <<EOF bash`);
     // a body fed to another program (`RUN python3 <<EOF`, `RUN <<EOF cat >> .env`, `cat <<EOF >
     // file`) is data.

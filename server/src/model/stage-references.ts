@@ -35,6 +35,16 @@ export function copySourceStage(model: DockerfileModel, copy: Instruction): Stag
   return buildReferences(model).find((r) => r.instruction === copy && r.kind === "copy")?.target ?? null;
 }
 
+/**
+ * The stages of this file that `chain`'s `COPY --from` instructions copy from, outside `chain`
+ * itself (an image's stage and the stages it is built FROM): its builders, in reference order.
+ */
+export function stagesCopiedInto(model: DockerfileModel, chain: readonly Stage[]): Stage[] {
+  return buildReferences(model).flatMap((r) =>
+    r.kind === "copy" && r.target !== null && chain.includes(r.owner) && !chain.includes(r.target) ? [r.target] : [],
+  );
+}
+
 /** True when the value still holds a `$VAR` that no build argument default resolves. */
 export function isUnresolved(resolved: string): boolean {
   return hasVariableReference(resolved);

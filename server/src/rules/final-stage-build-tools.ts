@@ -33,7 +33,7 @@ import { runCommands } from "../model/run-commands";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
-import { buildReferences } from "../model/stage-references";
+import { stagesCopiedInto } from "../model/stage-references";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
@@ -268,7 +268,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // they serve that program when it runs (a scanner that runs go and cargo on the mounted sources;
   // held-out AN, sbom-tool: wrong), and there is no build for a build stage to take. C compilers
   // and headers are still reported: nothing the image runs needs them.
-  const copiesBuiltProgram = buildReferences(model).some((r) => r.kind === "copy" && r.target !== null && chain.includes(r.owner) && !chain.includes(r.target));
+  const copiesBuiltProgram = stagesCopiedInto(model, chain).length > 0;
   const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
   const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools)) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
