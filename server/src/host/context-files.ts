@@ -12,6 +12,8 @@ import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
 import { installManifestPaths } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
+import { fileStartedBy } from "../model/run-scripts";
+import { isShellName } from "../model/shell-programs";
 import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
 import { startSourcedSources } from "../model/start-steps";
@@ -172,20 +174,14 @@ function aptConfigSources(model: DockerfileModel): string[] {
   return paths;
 }
 
-/** Shells that run the script named as their first argument (`bash ./setup.sh`). */
-const SHELLS = /^(?:ba|da|a|z)?sh$/;
-
 /** The file names of the programs RUN instructions start by path (`/tmp/install_node`, `bash ./setup`), not commands found on PATH. */
 function programsRun(model: DockerfileModel): Set<string> {
   const names = new Set<string>();
   for (const instruction of model.instructions) {
     if (instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
-      const first =
-        SHELLS.test(command.name) && !command.args.some((a) => a.value === "-c")
-          ? command.args.find((a) => !a.value.startsWith("-"))?.value
-          : command.program?.value;
-      if (first === undefined || first.includes("$") || (!first.includes("/") && !SHELLS.test(command.name))) continue;
+      const first = fileStartedBy(command)?.value;
+      if (first === undefined || first.includes("$") || (!first.includes("/") && !isShellName(command.name))) continue;
       names.add(
         first
           .replace(/^["']|["']$/g, "")

@@ -3,6 +3,7 @@
 import * as ast from "dockerfile-ast";
 import { BuildContextFacts, UNKNOWN_CONTEXT, withOwnFilesOnly } from "./context";
 import { expandPackageOperands } from "./package-operands";
+import { isShellProgram } from "./shell-programs";
 import { readExecForm, readShell, ShellCommand, ShellSource, withShellScriptsRead } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
@@ -10,8 +11,6 @@ import type { BaseImage, CommentLine, DockerfileModel, Flag, GlobalArg, Heredoc,
 import { removeQuotes, substituteVariables } from "./variables";
 
 const SHELL_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
-/** A shell that runs the script it reads on standard input (`RUN <<EOF bash`). */
-const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|a|z|k)?sh$/;
 const JSON_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
 
 /** Parses a Dockerfile. Never throws on bad input: what cannot be read is left out of the model. */
@@ -148,7 +147,7 @@ export function shellSourcesOf(instruction: Instruction, lines: LineIndex): Shel
     // After leading markers, the command the bodies are fed to (`RUN <<EOF cat >> ./ui/.env`, as
     // BuildKit runs it); none, or a shell (`RUN <<EOF bash`), and the bodies are the script.
     const command = opensWithHeredoc ? instruction.args.find((a) => !a.value.startsWith("<<") && lines.offsetAt(a.range.start) < lineEnd) : undefined;
-    const runsBody = opensWithHeredoc && (command === undefined || SHELL_PROGRAM.test(command.value));
+    const runsBody = opensWithHeredoc && (command === undefined || isShellProgram(command.value));
     if (!opensWithHeredoc) sources.push({ start, end: lineEnd, newlineSeparates: false });
     else if (command !== undefined && !runsBody) sources.push({ start: lines.offsetAt(command.range.start), end: lineEnd, newlineSeparates: false });
     // A body is shell only when the heredoc itself is the command (`RUN <<EOF`, `RUN <<EOF bash`);

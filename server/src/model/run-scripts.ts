@@ -7,13 +7,21 @@ import { contextFiles } from "./context";
 import { contextFileAt } from "./context-file-at";
 import { contextCopy } from "./copies";
 import { joinPath, unquoteWord } from "./copy-paths";
-import type { ShellCommand } from "./shell";
+import type { ShellCommand, Word } from "./shell";
+import { isShellName } from "./shell-programs";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { commandDirectory } from "./workdir";
 
-/** Shells that run the script named as their first argument (`bash ./setup.sh`). */
-const SHELLS = /^(?:ba|da|a|z)?sh$/;
+/**
+ * The word naming the file a command starts: the script a shell is given as its first operand
+ * (`bash ./setup.sh`), else the program itself (`./install.sh`, `pip`); undefined for `sh -c '...'`,
+ * which runs no file, and for a shell given none.
+ */
+export function fileStartedBy(command: ShellCommand): Word | undefined {
+  if (!isShellName(command.name)) return command.program ?? undefined;
+  return command.args.some((a) => a.value === "-c") ? undefined : command.args.find((a) => !a.value.startsWith("-"));
+}
 
 /** The last path segment of a word, quotes removed. */
 function baseName(word: string): string {
@@ -33,12 +41,9 @@ function baseName(word: string): string {
 export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
   const files = model.context.files;
   if (files === undefined || command.program === null) return null;
-  let target = command.program.value;
-  if (SHELLS.test(command.name)) {
-    const first = command.args.find((a) => !a.value.startsWith("-"));
-    if (first === undefined || command.args.some((a) => a.value === "-c")) return null;
-    target = first.value;
-  }
+  const started = fileStartedBy(command);
+  if (started === undefined) return null;
+  const target = started.value;
   const name = baseName(target);
   if (name === "" || target.includes("$")) return null;
   // No file the host read has that name (and it names no property every object has): no copy can
@@ -64,10 +69,9 @@ export function scriptRunBy(model: DockerfileModel, stage: Stage, run: Instructi
 export function scriptRunThroughCopies(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
   const named = scriptRunBy(model, stage, run, command);
   if (named !== null || command.program === null) return named;
-  const first = SHELLS.test(command.name) && !command.args.some((a) => a.value === "-c") ? command.args.find((a) => !a.value.startsWith("-")) : command.program;
-  const target = unquoteWord(first?.value ?? "");
+  const target = unquoteWord(fileStartedBy(command)?.value ?? "");
   // A program found on PATH (`pip`) is no script of the context; `$SCRIPT` is not known.
-  if (target === "" || target.includes("$") || (!target.includes("/") && !SHELLS.test(command.name))) return null;
+  if (target === "" || target.includes("$") || (!target.includes("/") && !isShellName(command.name))) return null;
   const folder = target.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
   const file = folder === null ? null : contextFileAt(model, stage, joinPath(folder, target));
   return file === null ? null : (contextFiles(model.context)[file] ?? null);

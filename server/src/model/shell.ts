@@ -2,6 +2,7 @@
 // splits a script into simple commands and words, keeping each word's document range, so rules can
 // ask "is there an `apt-get install` here, and where" without touching text themselves.
 
+import { isShellName, isShellProgram } from "./shell-programs";
 import { LineIndex, Range } from "./text";
 
 /** One shell word, unquoted, with where it stands in the document. */
@@ -180,7 +181,7 @@ export function readShell(text: string, index: LineIndex, sources: readonly Shel
 export function readExecForm(text: string, index: LineIndex, strings: readonly { value: string; range: Range }[], escapeChar = "\\"): ShellCommand[] {
   if (strings.length === 0) return [];
   const script = strings[2];
-  if (strings.length === 3 && SHELLS.has(basename(strings[0].value)) && strings[1].value === "-c") {
+  if (strings.length === 3 && isShellProgram(strings[0].value) && strings[1].value === "-c") {
     // Only a script written without JSON escapes maps 1:1 onto the document; others stay one command.
     const read = readBetweenQuotes(text, index, script, escapeChar);
     if (read !== null) return read;
@@ -194,7 +195,6 @@ export function readExecForm(text: string, index: LineIndex, strings: readonly {
   ];
 }
 
-const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh"]);
 /** A shell's option cluster that ends its options with the script to run: `-c`, `-lc`, `-ec`, `-exc`. */
 const isScriptOption = (word: string) => /^-[a-z]+$/.test(word) && word.includes("c");
 
@@ -210,7 +210,7 @@ export function withShellScriptsRead(text: string, index: LineIndex, commands: r
   const out: ShellCommand[] = [];
   for (const command of commands) {
     // A shell behind a wrapper (`sudo -u app bash -c ...`) stays whole: the wrapper says who runs it.
-    const script = SHELLS.has(command.name) && command.words[0] === command.program ? scriptWordOf(command) : null;
+    const script = isShellName(command.name) && command.words[0] === command.program ? scriptWordOf(command) : null;
     const inner = script === null ? [] : readQuotedScript(text, index, script, escapeChar);
     if (inner.length === 0) {
       out.push(command);

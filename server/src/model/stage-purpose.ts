@@ -4,6 +4,7 @@
 // development, CI and build-environment images alone.
 
 import { baseName } from "./copy-paths";
+import { isShellName, isShellProgram } from "./shell-programs";
 import { keptBuildTools } from "./build-tools";
 import { commentsAbove } from "./comments";
 import { instructionOnOneLine } from "./instruction-text";
@@ -128,15 +129,12 @@ const TEST_IMAGE_TITLE =
   /^(?:(?:this|it)\s+is\s+)?(?:(?:the|a|an|our)\s+)?(?:(?!(?:the|a|an|to|and|or|of|for|with|from|in|on|build|run|push|use|using|create|make|see|start)\s)[\w.+/-]+\s+){0,3}?(?:tests?|testing|ci|test[- ]runner|e2e|(?:integration|unit)[- ]tests?)\s+(?:image|container|environment|dockerfile)(?=\s*(?:$|[.,(\u2014\u2013-]|(?:for|of|used|run|that|which|to)\b))/i;
 const TEST_IMAGE_PURPOSE =
   /^(?:this\s+)?(?:docker\s+)?(?:image|container|dockerfile)\s+(?:is\s+)?(?:(?:used|meant|intended|built)\s+)?(?:for|to)\s+(?:run(?:ning)?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:tests?|test\s+suite|specs?)|test(?:ing)?)\b/i;
-/** The shells a start command may open or hand a script to. */
-const SHELL_PROGRAMS = /^(?:ba|z|a|da)?sh$/;
-
 /**
  * True when a command (its program's base name and its arguments) opens an interactive shell:
  * `bash`, `sh -l`, `bash --login`, options only. The container is started to work in.
  */
 export function isInteractiveShell(program: string, args: readonly string[]): boolean {
-  return SHELL_PROGRAMS.test(program) && args.every((w) => /^-(?:l|i|-login)$/.test(w));
+  return isShellName(program) && args.every((w) => /^-(?:l|i|-login)$/.test(w));
 }
 
 /**
@@ -205,7 +203,7 @@ const purposes = new WeakMap<DockerfileModel, ImagePurpose | null>();
  * sh, ash, dash and zsh too): the container runs it at each start, like an entry script.
  */
 export function isShellScriptAt(command: readonly string[], i: number): boolean {
-  return i >= 2 && command[i - 1] === "-c" && SHELL_PROGRAMS.test(baseName(command[i - 2]));
+  return i >= 2 && command[i - 1] === "-c" && isShellProgram(command[i - 2]);
 }
 
 /** The words of the container's command (ENTRYPOINT then CMD) of the final image, as written; null when the file sets neither. */

@@ -5,6 +5,7 @@ import { systemPackageCommand, type SystemPackageCommand } from "../model/comman
 import { isBroadContextCopy } from "../model/copies";
 import { copyPaths, joinPath } from "../model/copy-paths";
 import { instructionOnOneLine } from "../model/instruction-text";
+import { fileStartedBy } from "../model/run-scripts";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import type { TextEdit } from "../model/text";
@@ -123,9 +124,6 @@ function touchesPackageSetup(run: Instruction): boolean {
   return run.commands.some((c) => systemPackageCommand(c) !== null || c.words.some((w) => /\/etc\/(?:apt|yum|dnf|apk|zypp)|apt-key|gpg|rpm/.test(w.value)));
 }
 
-/** Shells that run the script named as their first operand (`bash scripts/setup.sh`). */
-const SHELLS = /^(?:ba|da|a|z)?sh$/;
-
 /**
  * True when a command of the RUN starts a file of the build context that the broad copy brought: a
  * relative path (`./docker/scripts/download-plugins.sh`, `bash scripts/setup.sh`) or a path under the
@@ -137,7 +135,7 @@ function runsCopiedFile(model: DockerfileModel, run: Instruction, copy: Instruct
   const base = paths === null || stage === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
   const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
   return run.commands.some((c) => {
-    const script = SHELLS.test(c.name) && !c.args.some((a) => a.value === "-c") ? c.args.find((a) => !a.value.startsWith("-")) : c.program;
+    const script = fileStartedBy(c);
     const path = script?.value.replace(/^["']|["']$/g, "") ?? "";
     if (path === "" || path.includes("$") || !path.includes("/")) return false;
     if (!path.startsWith("/")) return !path.startsWith("~");

@@ -16,6 +16,7 @@ import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
+import { isShellName } from "../model/shell-programs";
 import { rootImageOf } from "../images/base-image";
 import type { Rule } from "./types";
 
@@ -23,7 +24,6 @@ const NON_POSIX = /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i;
 const PIPEFAIL_SHELLS = /(?:^|\/)(?:bash|zsh|ash|ksh|mksh)$/;
 // Interpreters that run a script read from stdin when given no script file.
 const INTERPRETERS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|python[0-9.]*|perl|ruby|node|php)$/;
-const SHELL_NAMES = /^(?:sh|bash|dash|ash|zsh|ksh|mksh)$/;
 // Producers whose failure means nothing: literal output, listings, version and module checks.
 // `yes` is also killed by SIGPIPE by design, so pipefail would fail the build with 141.
 const CANNOT_FAIL = new Set(["echo", "printf", "cat", "yes", "find", "true", "ls", "env", "printenv", "seq", "pwd", "date", "uname", "id", "whoami"]);
@@ -150,7 +150,7 @@ function canFail(command: ShellCommand): boolean {
 function executesInput(command: ShellCommand): boolean {
   if (!INTERPRETERS.test(command.name)) return false;
   // The flags that take the program as an argument (`sh -c`, `python -m`, `node -e`, `php -r`).
-  const programFlags = SHELL_NAMES.test(command.name) ? /c/ : /[cmeErp]/;
+  const programFlags = isShellName(command.name) ? /c/ : /[cmeErp]/;
   for (const arg of command.args) {
     const value = arg.value;
     if (value === "-" || value === "-s" || value === "/dev/stdin" || value === "--") return true;

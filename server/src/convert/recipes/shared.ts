@@ -3,6 +3,7 @@
 
 import { joinPath } from "../../model/copy-paths";
 import type { ShellCommand, Word } from "../../model/shell";
+import { isShellName } from "../../model/shell-programs";
 import type { Instruction } from "../../model/types";
 import { EntryCommand, executableOf, rewriteEntry, usesShellForm } from "../entry-command";
 import type { RuntimeImage } from "../runtime-base";
@@ -112,7 +113,6 @@ export function healthcheckNeedsShell(instructions: readonly Instruction[]): boo
 
 /** Programs that rebuild the sources on every change: the toolchain is what such an image runs. */
 const HOT_RELOADERS = new Set(["air", "reflex", "CompileDaemon", "realize", "fresh", "modd", "gow", "wgo", "watchexec", "cargo-watch", "nodemon"]);
-const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "fish"]);
 
 /**
  * Why the image is a development container rather than a program to ship: it starts a hot-reload
@@ -128,7 +128,7 @@ export function developmentImageReason(entry: EntryCommand): string | null {
   if ((program === "go" || program === "cargo") && (argv[1] === "run" || argv[1] === "watch")) {
     return `the container starts '${program} ${argv[1]}', which compiles at start; build the binary in the Dockerfile and start it instead, then convert`;
   }
-  if (SHELLS.has(program) && !argv.slice(1).some((w) => w === "-c" || !w.startsWith("-"))) {
+  if ((isShellName(program) || program === "fish") && !argv.slice(1).some((w) => w === "-c" || !w.startsWith("-"))) {
     return `the container starts an interactive shell ('${argv[0]}'), not a program: it is a development image whose job is the toolchain`;
   }
   return null;
