@@ -2,7 +2,7 @@
 // (`FROM base AS app` ... `COPY --from=base ...`): the files are already in this filesystem, and
 // the copy stores them a second time in a new layer.
 
-import { removeInstruction } from "../fixes/copy-from-remove-instruction";
+import { removeInstruction } from "../fixes/remove-instruction";
 import { copyPaths, isHeredocSource, joinPath, normalizePath } from "../model/copy-paths";
 import { ancestorsOf } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";

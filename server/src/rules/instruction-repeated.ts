@@ -1,7 +1,7 @@
 // instruction-repeated: BuildKit's MultipleInstructionsDisallowed (hadolint DL4003, DL4004). Only the
 // last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect; earlier ones are dead code.
 
-import { removeInstruction } from "../fixes/copy-from-remove-instruction";
+import { removeInstruction } from "../fixes/remove-instruction";
 import type { Instruction } from "../model/types";
 import type { Rule } from "./types";
 

@@ -2,7 +2,7 @@
 // that layer, so a later `apt-get install` runs against package lists as old as the cache (and
 // fails once the mirror drops the versions they name), while the lists weigh in the image.
 
-import { removeInstruction } from "../fixes/copy-from-remove-instruction";
+import { removeInstruction } from "../fixes/remove-instruction";
 import { mergeIntoPreviousRun } from "../fixes/run-merge";
 import { commandsOf, systemPackageCommand } from "../model/commands";
 import { isSameOrParentPath } from "../model/copy-paths";

@@ -3,9 +3,10 @@
 // it and no later instruction sees them. The author meant ENV (the image's environment) or ARG (the
 // build's); the build goes on without either, silently (held-out AO, metallb: GOARM always empty).
 
+import { removeInstruction } from "../fixes/remove-instruction";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
-import type { Instruction } from "../model/types";
+import type { DockerfileModel, Instruction } from "../model/types";
 import type { Fix, Rule } from "./types";
 
 /** Builtins that set, mark or clear variables and do nothing else. */
@@ -22,7 +23,7 @@ export const rule: Rule = {
     fix: "suggestion",
     equivalents: {},
     messages: {
-      exportOnly: "This RUN only sets shell variables, which end with it; use ENV or ARG to keep them.",
+      exportOnly: "This RUN only sets shell variables, which end with it; use ENV or ARG, or delete it.",
     },
   },
   check(model, report) {
@@ -32,7 +33,7 @@ export const rule: Rule = {
       if (run.isJsonForm || run.heredocs.length > 0 || run.commands.length === 0 || !run.commands.every(setsVariablesOnly)) continue;
       const assignments = run.commands.flatMap(assignmentsOf);
       if (assignments.length === 0) continue;
-      report({ range: run.keywordRange, messageId: "exportOnly", suggest: suggestionsFor(run, assignments) });
+      report({ range: run.keywordRange, messageId: "exportOnly", suggest: [...instructionSuggestions(run, assignments), deletion(model, run)] });
     }
   },
 };
@@ -56,8 +57,8 @@ function assignmentsOf(command: ShellCommand): string[] {
  * ENV or ARG with the same assignments, where the RUN is nothing but them at the top level (no
  * `case` or `if` choosing between values, which neither instruction can express).
  */
-function suggestionsFor(run: Instruction, assignments: string[]): Fix[] | undefined {
-  if (run.commands.some((c) => c.depth > 0 || c.name === "unset" || NO_EFFECT.has(c.name))) return undefined;
+function instructionSuggestions(run: Instruction, assignments: string[]): Fix[] {
+  if (run.commands.some((c) => c.depth > 0 || c.name === "unset" || NO_EFFECT.has(c.name))) return [];
   const written = assignments.map((a) => {
     const at = a.indexOf("=");
     const value = a.slice(at + 1);
@@ -68,4 +69,9 @@ function suggestionsFor(run: Instruction, assignments: string[]): Fix[] | undefi
     edits: [{ range: run.range, newText: keyword === "ENV" ? `ENV ${written.join(" ")}` : written.map((w) => `ARG ${w}`).join("\n") }],
     ...(keyword === "ENV" ? { isPreferred: true } : {}),
   }));
+}
+
+/** Deleting the RUN, which changes nothing in the build: the fix where nothing reads the variables. */
+function deletion(model: DockerfileModel, run: Instruction): Fix {
+  return { title: "Delete the RUN", edits: removeInstruction(run, model.lines) };
 }

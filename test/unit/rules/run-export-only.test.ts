@@ -30,17 +30,22 @@ testRule(rule, {
 });
 
 describe("run-export-only: suggestions", () => {
-  it("offers ENV (preferred) and ARG with the same assignments, quoted where needed", () => {
+  it("offers ENV (preferred) and ARG with the same assignments, quoted where needed, and deleting the RUN", () => {
     const [finding] = findingsOf(rule, 'FROM debian:12\nRUN export DEBIAN_FRONTEND=noninteractive LABEL="a b"\n');
     assert.deepStrictEqual(
       finding.suggestions.map((s) => s.edits[0].newText),
-      ['ENV DEBIAN_FRONTEND=noninteractive LABEL="a b"', 'ARG DEBIAN_FRONTEND=noninteractive\nARG LABEL="a b"'],
+      ['ENV DEBIAN_FRONTEND=noninteractive LABEL="a b"', 'ARG DEBIAN_FRONTEND=noninteractive\nARG LABEL="a b"', ""],
     );
     assert.strictEqual(finding.suggestions[0].isPreferred, true);
   });
 
-  it("offers none where a case or an if chooses the value", () => {
-    const [finding] = findingsOf(rule, 'FROM alpine:3.20\nRUN if [ -n "$X" ]; then export Y=1; fi\n');
-    assert.deepStrictEqual(finding.suggestions, []);
+  it("offers only deleting the RUN where a case or an if chooses the value, continuation lines included", () => {
+    const code = 'FROM alpine:3.20\nRUN if [ -n "$X" ]; then \\\n  export Y=1; fi\nCMD ["sh"]\n';
+    const [finding] = findingsOf(rule, code);
+    assert.deepStrictEqual(
+      finding.suggestions.map((s) => s.title),
+      ["Delete the RUN"],
+    );
+    assert.deepStrictEqual(finding.suggestions[0].edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 3, character: 0 } }, newText: "" }]);
   });
 });
