@@ -7,12 +7,18 @@ import { buildStepOf } from "../model/build-steps";
 import { environmentViewAt } from "../model/environment";
 import { dotnetRollsToNewerMajor } from "../model/language-pins";
 import { runCommands } from "../model/run-commands";
+import { startCommand } from "../model/stage-purpose";
+import { buildsAtStart, entryScriptFiles } from "../model/start-steps";
 import { withDescendants } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
 import type { ImageReference } from "./reference";
 
 /** The images whose tag names the runtime a framework-dependent app needs (`runtime-deps` runs self-contained apps). */
 const FRAMEWORK_RUNTIME = /^dotnet\/(?:core\/)?(?:runtime|aspnet)$/;
+/** The SDK image, which holds the same runtime: some projects ship it to run an app published outside the file. */
+const SDK = /^dotnet\/(?:core\/)?sdk$/;
+/** `dotnet Fenrus.dll`, `dotnet exec /app/api.dll`: the host starting a built assembly. */
+const RUNS_ASSEMBLY = /(?:^|[\s;&|"'])dotnet\s+(?:exec\s+)?["']?[\w./${}-]+\.dll(?=$|[\s"';&|])/m;
 /** `DOTNET_ROLL_FORWARD` values that let an app built for an older major start on a newer one. */
 const ROLLS_TO_NEWER_MAJOR = /^(?:Major|LatestMajor)$/i;
 
@@ -22,12 +28,23 @@ const ROLLS_TO_NEWER_MAJOR = /^(?:Major|LatestMajor)$/i;
  * publish` in any stage), and nothing lets that app roll forward to a newer major (`ENV
  * DOTNET_ROLL_FORWARD=Major`, `<RollForward>` in a project file read): it was built outside the
  * file for this major. A bare runtime base, with nothing copied in, runs no app of its own.
+ * Also an SDK image whose start runs a built assembly (`dotnet Fenrus.dll`, in its command or an
+ * entry script the host read) and builds nothing at start (held-out AP, Fenrus: a net7.0 app
+ * published by a script before the build, run on sdk:7.0).
  */
 export function runsPrebuiltDotnetApp(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): boolean {
-  if (ref.registry !== "mcr.microsoft.com" || !FRAMEWORK_RUNTIME.test(ref.repository)) return false;
+  if (ref.registry !== "mcr.microsoft.com") return false;
+  if (!FRAMEWORK_RUNTIME.test(ref.repository) && !(SDK.test(ref.repository) && startsBuiltAssembly(model))) return false;
   const image = withDescendants(model, stages);
   if (!image.some((stage) => stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD"))) return false;
   if (runCommands(model.stages).some(({ command }) => buildStepOf(command)?.ecosystem === "dotnet")) return false;
   if (dotnetRollsToNewerMajor(model.context)) return false;
   return !image.some((stage) => ROLLS_TO_NEWER_MAJOR.test(environmentViewAt(model, stage).get("DOTNET_ROLL_FORWARD") ?? ""));
+}
+
+/** True when the final image's start runs a built assembly with the dotnet host and builds nothing first. */
+function startsBuiltAssembly(model: DockerfileModel): boolean {
+  const command = startCommand(model);
+  if (command === null || buildsAtStart(model)) return false;
+  return RUNS_ASSEMBLY.test(command.join(" ")) || entryScriptFiles(model).some(([, text]) => RUNS_ASSEMBLY.test(text));
 }

@@ -9,7 +9,7 @@ import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { composerLockPhpPin } from "../model/composer-lock";
 import { globalJsonSdkPin } from "../model/global-json";
-import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, goDependencyPin, languagePin } from "../model/language-pins";
+import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, exactRequirementPin, goDependencyPin, languagePin } from "../model/language-pins";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { usesModernYarn } from "../model/package-caches";
 import { pipRequirementFiles } from "../model/pip-requirement-files";
@@ -34,6 +34,9 @@ const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runti
 /** The .NET SDK images: the project's global.json decides which of their majors may build it. */
 const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
 
+/** How many Python minors a move skips before exact requirement pins move with it (CPython releases yearly). */
+const WIDE_PYTHON_JUMP = 4;
+
 /**
  * The replacement within the language version the project's manifests pin (pyproject
  * `requires-python`, Gemfile `ruby`, `.ruby-version`, `.python-version`, `engines.node`,
@@ -44,6 +47,34 @@ const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
  * nothing pins, or the pin already accepts the replacement.
  */
 export function withinPin(
+  model: DockerfileModel,
+  stage: Stage,
+  ref: ImageReference,
+  replacement: { text: string; tag?: string },
+): { text: string; tag: string } | PinToMove | null {
+  const within = withinManifestPin(model, stage, ref, replacement);
+  if (within !== null && !("tag" in within)) return within;
+  // Exact requirement pins, where the move skips four or more Python releases (3.6 -> 3.14): they
+  // were resolved years before the target, and pip resolves what they leave open anew (held-out
+  // AP, docker-sphinx-doc: sphinx==1.7.1 gets a Jinja2 without the `contextfunction` it imports).
+  // Where the wheels of locked releases already stop the move nearer, that move stands.
+  const target = within?.tag ?? replacement.tag;
+  if (officialName(ref) === "python" && target !== undefined && pythonMinorsSkipped(ref, target) >= WIDE_PYTHON_JUMP) {
+    const pinned = exactRequirementPin(model.context, pipRequirementFiles(model));
+    if (pinned !== null) return { path: pinned.file };
+  }
+  return within;
+}
+
+/** How many Python minors a move from `ref`'s tag to `target` skips (`3.6.4-alpine3.7` -> `3.14-alpine`: 8); 0 when either is not read. */
+function pythonMinorsSkipped(ref: ImageReference, target: string): number {
+  const from = parseTag(ref.tag ?? "").version;
+  const to = /^3\.(\d+)/.exec(target)?.[1];
+  return from.length < 2 || from[0] !== 3 || to === undefined ? 0 : Number(to) - from[1];
+}
+
+/** {@link withinPin} before the exact requirement pins of a wide move. */
+function withinManifestPin(
   model: DockerfileModel,
   stage: Stage,
   ref: ImageReference,
@@ -72,7 +103,7 @@ export function withinPin(
   // wheels only for the Pythons out when it was released: which newer one installs it is unknown,
   // and a jump to the newest may find none (and no Rust to build it). The file moves with the base.
   if (name === "python" && !runtime) {
-    const exact = exactPerPythonPin(model.context);
+    const exact = exactPerPythonPin(model.context, pipRequirementFiles(model));
     const current = parseTag(ref.tag ?? "")
       .version.slice(0, 2)
       .join(".");

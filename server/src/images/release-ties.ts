@@ -109,7 +109,7 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   }
   const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
   if (ghc !== null) return ghc;
-  if (codename === "alpine") return null;
+  if (codename === "alpine") return systemPipTie(model, stages, ref);
   for (const { command } of commands) {
     const words = command.args.flatMap((a) => a.value.split(/\s+/));
     const deb = words.indexOf("deb");
@@ -123,15 +123,21 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     codename,
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
-  // Debian 12 and Ubuntu 23.04 on refuse a pip install into the system Python (PEP 668).
+  return systemPipTie(model, stages, ref);
+}
+
+/**
+ * A `pip install` into the system Python of a release before the one that marks it externally
+ * managed (Debian 12, Ubuntu 23.04, Alpine 3.19 on: PEP 668): pip refuses it on the newer release
+ * (held-out AP, mautrix/facebook: `pip3 install -r requirements.txt` on alpine:3.18, judged wrong
+ * to move to 3.23 by the tag alone).
+ */
+function systemPipTie(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
   const release = distroRelease(ref);
-  const beforeMarker = release !== null && predatesExternallyManagedPython(release.family, Number(release.version));
-  const pip = beforeMarker ? systemPipInstall(model, withDescendants(model, stages)) : null;
-  if (pip !== null) {
-    const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
-    return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
-  }
-  return null;
+  const pip = release !== null && predatesExternallyManagedPython(release) ? systemPipInstall(model, withDescendants(model, stages)) : null;
+  if (pip === null) return null;
+  const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
+  return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
 }
 
 /** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */

@@ -448,16 +448,35 @@ const PER_PYTHON_WHEELS = new Set([
 ]);
 
 /**
- * The first requirement of the root requirements.txt pinned to one release (`pydantic_core==2.23.4`)
- * of a project that builds wheels per CPython minor ({@link PER_PYTHON_WHEELS}), as
+ * The first requirement pinned to one release (`pydantic_core==2.23.4`) of a project that builds
+ * wheels per CPython minor ({@link PER_PYTHON_WHEELS}), in the root requirements.txt or a
+ * requirement file the Dockerfile's pip installs read (`requirementFiles`, context paths), as
  * `{ file, name }`; null when none. Which newer Python that release installs on is not known, so
  * a base-image remedy names the file rather than a Python version.
  */
-export function exactPerPythonPin(context: BuildContextFacts): { file: string; name: string } | null {
-  const text = context.files?.["requirements.txt"];
-  if (text === undefined) return null;
-  for (const [name, range] of requirementsDependencies(text)) {
-    if (PER_PYTHON_WHEELS.has(name) && /^===?\d[\w.]*$/.test(range)) return { file: "requirements.txt", name };
+export function exactPerPythonPin(context: BuildContextFacts, requirementFiles: readonly string[] = []): { file: string; name: string } | null {
+  for (const file of new Set(["requirements.txt", ...requirementFiles])) {
+    const text = context.files?.[file];
+    if (text === undefined) continue;
+    for (const [name, range] of requirementsDependencies(text)) {
+      if (PER_PYTHON_WHEELS.has(name) && /^===?\d[\w.]*$/.test(range)) return { file, name };
+    }
+  }
+  return null;
+}
+
+/**
+ * The first requirement pinned to one release (`sphinx==1.7.1`) in a requirement file the
+ * Dockerfile's pip installs read (`requirementFiles`, context paths), as `{ file, name }`; null
+ * when none. The pins were resolved for the image's Python: with one several releases newer,
+ * pip resolves their unpinned dependencies anew (Sphinx 1.7 gets a Jinja2 without the
+ * `contextfunction` it imports), and old releases may not install at all.
+ */
+export function exactRequirementPin(context: BuildContextFacts, requirementFiles: readonly string[]): { file: string; name: string } | null {
+  for (const file of requirementFiles) {
+    const text = context.files?.[file];
+    if (text === undefined) continue;
+    for (const [name, range] of requirementsDependencies(text)) if (/^===?\d[\w.]*$/.test(range)) return { file, name };
   }
   return null;
 }

@@ -1,5 +1,5 @@
-// A pip install into a distribution's own Python. From Debian 12 (bookworm) and Ubuntu 23.04 on,
-// the distribution's python3 carries an EXTERNALLY-MANAGED marker (PEP 668) and its pip stops with
+// A pip install into a distribution's own Python. From Debian 12 (bookworm), Ubuntu 23.04 and
+// Alpine 3.19 on, the distribution's python3 carries an EXTERNALLY-MANAGED marker (PEP 668) and its pip stops with
 // "externally-managed-environment" before downloading anything, unless told otherwise: the
 // override (`--break-system-packages`, PIP_BREAK_SYSTEM_PACKAGES, a pip config), a removed marker,
 // an install elsewhere (`--target`, `--prefix`, `--root`), a virtual environment or another Python.
@@ -10,6 +10,7 @@ import { envDeclarations } from "./environment";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { runCommands } from "./run-commands";
+import { compareVersions } from "./versions";
 
 /** The first release of each distribution whose Python is marked externally managed. */
 const MARKED_FROM: Readonly<Record<string, number>> = { debian: 12, ubuntu: 23.04 };
@@ -20,10 +21,17 @@ export function marksPythonExternallyManaged(family: string, version: number): b
   return from !== undefined && version >= from;
 }
 
-/** True for a release of a family that marks its Python in later releases but not in this one. */
-export function predatesExternallyManagedPython(family: string, version: number): boolean {
-  const from = MARKED_FROM[family];
-  return from !== undefined && version < from;
+/**
+ * The first Alpine release whose python3 is marked: 3.19 (its release notes: "Python packages
+ * installed by pip are now externally managed"; use a venv or `--break-system-packages`).
+ */
+const ALPINE_MARKED_FROM = [3, 19];
+
+/** True for a release (`debian` "11", `ubuntu` "20.04", `alpine` "3.18") of a family that marks its Python in later releases but not in this one. */
+export function predatesExternallyManagedPython(release: { family: string; version: string }): boolean {
+  if (release.family === "alpine") return compareVersions(release.version.split(".").map(Number), ALPINE_MARKED_FROM) < 0;
+  const from = MARKED_FROM[release.family];
+  return from !== undefined && Number(release.version) < from;
 }
 
 const PIP_PROGRAM = /^pip[\d.]*$/;

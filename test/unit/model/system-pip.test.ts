@@ -1,7 +1,12 @@
 import * as assert from "assert";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { runCommands } from "../../../server/src/model/run-commands";
-import { checkedSystemPipInstall, marksPythonExternallyManaged, optsOutOfExternallyManagedPython } from "../../../server/src/model/system-pip";
+import {
+  checkedSystemPipInstall,
+  marksPythonExternallyManaged,
+  optsOutOfExternallyManagedPython,
+  predatesExternallyManagedPython,
+} from "../../../server/src/model/system-pip";
 
 const firstCommand = (run: string) => runCommands(parseDockerfile(`FROM debian:12\nRUN ${run}\n`).stages)[0].command;
 const optsOut = (text: string) => {
@@ -10,6 +15,20 @@ const optsOut = (text: string) => {
 };
 
 describe("model/system-pip: a pip install into the distribution's marked Python (PEP 668)", () => {
+  it("knows the releases before each family marks its Python: Debian 12, Ubuntu 23.04, Alpine 3.19", () => {
+    const before = (family: string, version: string) => predatesExternallyManagedPython({ family, version });
+    assert.deepStrictEqual(
+      [before("debian", "11"), before("debian", "12"), before("ubuntu", "22.04"), before("ubuntu", "23.04"), before("ubuntu", "24.04")],
+      [true, false, true, false, false],
+    );
+    // Minor versions compare as numbers: 3.20 is after 3.19, 3.9 before it.
+    assert.deepStrictEqual(
+      [before("alpine", "3.9"), before("alpine", "3.18"), before("alpine", "3.19"), before("alpine", "3.20"), before("alpine", "3.23")],
+      [true, true, false, false, false],
+    );
+    assert.strictEqual(before("fedora", "39"), false);
+  });
+
   it("reads pip, pip3 and python3 -m pip installs, options before the subcommand included", () => {
     assert.deepStrictEqual(checkedSystemPipInstall(firstCommand("pip3 install flask")), ["flask"]);
     assert.deepStrictEqual(checkedSystemPipInstall(firstCommand("python3 -m pip --no-cache-dir install -r req.txt")), ["--no-cache-dir", "-r", "req.txt"]);

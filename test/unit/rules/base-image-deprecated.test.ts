@@ -448,6 +448,26 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out AP, revenz/Fenrus: docker.sh publishes build/ for net7.0 before the image build.
+      name: "an SDK image whose entry script runs a prebuilt assembly: the app is retargeted first, no tag named",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0\nWORKDIR /app\nCOPY ./build ./\nCOPY docker-entrypoint.sh /app/docker-entrypoint.sh\nRUN dotnet dev-certs https\nENTRYPOINT ["/app/docker-entrypoint.sh"]\n',
+      context: { files: { "docker-entrypoint.sh": "#!/usr/bin/env bash\nset -e\nexec dotnet Fenrus.dll --urls=http://+:3000\n" } },
+      messageId: "endOfLifeRetarget",
+      output: null,
+    },
+    {
+      name: "an SDK image that runs an assembly named in its command: the app is retargeted first",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0\nCOPY out/ /app\nCMD ["dotnet", "/app/Api.dll"]\n',
+      messageId: "endOfLifeRetarget",
+      output: null,
+    },
+    {
+      name: "an SDK image that builds at start (dotnet run): the tag moves with the sources",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
+      messageId: "endOfLife",
+      output: 'FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
+    },
+    {
       name: "a prebuilt app the image lets roll forward to a newer major (DOTNET_ROLL_FORWARD): the tag alone moves",
       code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV DOTNET_ROLL_FORWARD=LatestMajor\nCOPY out/ /app\n",
       messageId: "endOfLife",
@@ -1337,6 +1357,18 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const systemPip = data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir virtualenv\n");
     assert.deepStrictEqual([systemPip.tie, systemPip.line], ["the system 'pip3 install'", 3]);
     assert.strictEqual(data("FROM debian:bullseye\nRUN python3 -m pip install --user requests\n").tie, "the system 'python3 -m pip install'");
+    // Held-out AP, mautrix/facebook: Alpine marks its Python from 3.19 on (3.20 compared as 20, not 2).
+    const alpinePip = data("FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install --no-cache-dir -r requirements.txt\n");
+    assert.deepStrictEqual([alpinePip.tie, alpinePip.line], ["the system 'pip3 install'", 3]);
+    assert.strictEqual(data("FROM alpine:3.9\nRUN apk add --no-cache py3-pip && pip3 install requests\n").tie, "the system 'pip3 install'");
+    assert.strictEqual(
+      findingsOf(rule, "FROM alpine:3.18\nRUN apk add --no-cache py3-pip && pip3 install --break-system-packages requests\n")[0].messageId,
+      "endOfLife",
+    );
+    assert.strictEqual(
+      findingsOf(rule, "FROM alpine:3.18\nRUN apk add --no-cache py3-virtualenv && python3 -m venv /v && /v/bin/pip install requests\n")[0].messageId,
+      "endOfLife",
+    );
     assert.strictEqual(
       data("FROM python:3.10-slim\n", { files: { "pyproject.toml": '[project]\nrequires-python = ">= 3.10"\n', ".python-version": "3.10\n" } }).path,
       ".python-version",
@@ -1551,10 +1583,12 @@ describe("base-image-deprecated: the SDK a copied global.json accepts", () => {
     assert.strictEqual(move(sdkStage("COPY src/ /app/src/"), { "global.json": globalJson({ version: "8.0.100" }) }), to10);
     // The file names a newer SDK than the image: it comes from another state of the project.
     assert.strictEqual(move(sdkStage("COPY . ."), { "global.json": globalJson({ version: "10.0.100", rollForward: "latestFeature" }) }), to10);
-    // Only the built app runs here, which needs the runtime alone.
+    // Only an app built outside the file runs here, which needs the runtime alone: global.json
+    // is not named, the app is what moves first (held-out AP, Fenrus).
     assert.strictEqual(
-      move('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nCMD ["dotnet", "App.dll"]\n', { "global.json": globalJson({ version: "8.0.100" }) }),
-      to10,
+      first('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nCMD ["dotnet", "App.dll"]\n', { "global.json": globalJson({ version: "8.0.100" }) })
+        .messageId,
+      "endOfLifeRetarget",
     );
   });
 });
@@ -1628,6 +1662,19 @@ describe("base-image-deprecated: the releases a Python lock installs", () => {
     // An exact pin in a requirement file pip installs: PyYAML 6.0 has wheels up to 3.11.
     const pip = "FROM python:3.9-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
     assert.strictEqual(outputOf(pip, { "requirements.txt": "PyYAML==6.0\nrequests>=2\n" }), "python:3.11-slim");
+  });
+  it("moves exact requirement pins with a wide move, and a per-CPython pin in any requirement file pip installs", () => {
+    // Held-out AP, docker-sphinx-doc: 3.6 -> 3.14 skips eight releases; sphinx==1.7.1 moves with it.
+    const sphinx = "FROM python:3.6.4-alpine3.7\nWORKDIR /home/python\nCOPY requirements.pip ./\nRUN python -m pip install --requirement requirements.pip\n";
+    const wide = first(sphinx, { "requirements.pip": "sphinx==1.7.1\n" });
+    assert.deepStrictEqual([wide.messageId, wide.data.path], ["endOfLifePinned", "requirements.pip"]);
+    // Ranges are no pins; a file pip does not install says nothing.
+    assert.strictEqual(first(sphinx, { "requirements.pip": "sphinx>=1.7\n" }).messageId, "endOfLife");
+    assert.strictEqual(first(sphinx.replace(/--requirement requirements.pip/, "sphinx"), { "requirements.pip": "sphinx==1.7.1\n" }).messageId, "endOfLife");
+    // Held-out AO, deepface: tensorflow builds wheels per CPython minor, pinned in requirements_local.
+    const deepface = "FROM python:3.8.12\nCOPY requirements_local /app/\nRUN pip install -r /app/requirements_local\n";
+    const perPython = first(deepface, { requirements_local: "tensorflow==2.13.1\n" });
+    assert.deepStrictEqual([perPython.messageId, perPython.data.path], ["endOfLifePinned", "requirements_local"]);
   });
   it("names the compiled package and the lock when its locked release has wheels for no supported Python", () => {
     const f = first(POETRY, { "pyproject.toml": PYPROJECT, "poetry.lock": lock(["cffi", "1.15.0"], ["pyyaml", "6.0"]) });
