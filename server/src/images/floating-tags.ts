@@ -12,7 +12,8 @@ import type { DockerfileModel, Instruction, Stage, StageReference } from "../mod
 import { scriptRunBy } from "../model/run-scripts";
 import type { ShellCommand } from "../model/shell";
 import { isBuildingStep, simpleCommands } from "../model/start-steps";
-import { rootImageOf } from "./base-image";
+import { rootImageName, rootImageOf } from "./base-image";
+import { startsInRoot } from "./image-env";
 import { looksLikeImage } from "./official-images";
 import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
@@ -357,10 +358,12 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   if (!runs.every((i) => runsOnly(i, FILE_COMMANDS))) return false;
   const collected: string[] = [];
+  // `FROM busybox AS temp` + `COPY cloudprober-linux-* ./`: a distribution image starts in `/`.
+  const startsAtRoot = stage.base.kind === "image" && startsInRoot(rootImageName(stage));
   for (const instruction of stage.instructions) {
     const paths = copyPaths(instruction);
     if (paths === null) continue;
-    const workdir = workdirOf(model, stage, instruction);
+    const workdir = workdirOf(model, stage, instruction) ?? (startsAtRoot && !hasWorkdirBefore(stage, instruction) ? "/" : null);
     const dest = unquoteWord(paths.dest.value);
     if (!dest.startsWith("/") && workdir === null) return false;
     collected.push(joinPath(workdir ?? "/", dest));
@@ -379,6 +382,11 @@ export function isCollectOnlyStage(model: DockerfileModel, stage: Stage): boolea
       })
     );
   });
+}
+
+/** True when a WORKDIR of `stage` comes before `instruction`. */
+function hasWorkdirBefore(stage: Stage, instruction: Instruction): boolean {
+  return stage.instructions.some((i) => i.keyword === "WORKDIR" && i.ordinal < instruction.ordinal);
 }
 
 /** Web servers whose images serve a folder as they come: nginx (and its unprivileged build), Apache httpd, Caddy. */

@@ -69,6 +69,14 @@ export interface ImageEnvironment {
 }
 
 /**
+ * True when the official image sets no WORKDIR, so that its containers and its builds start in
+ * `/`: the distribution images, whose config holds PATH alone (docker-library definitions).
+ */
+export function startsInRoot(familiarName: string | null): boolean {
+  return familiarName !== null && PATH_ONLY.has(familiarName);
+}
+
+/**
  * The environment of the image `familiarName` (`golang`, `node`). `scratch` defines only PATH:
  * BuildKit gives every stage whose image sets none the default PATH (dockerfile2llb's "make sure
  * that PATH is always set"), so `ENV PATH=$PATH:/app/bin` works there too.

