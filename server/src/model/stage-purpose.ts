@@ -324,11 +324,14 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     return "compose-source-mount";
   const written = startCommand(model);
   // `tini -- /bin/bash` is an interactive shell all the same.
-  const command = written === null ? null : withoutInitWrapper(written);
+  let command = written === null ? null : withoutInitWrapper(written);
+  // A shell or an idler as the command may be a placeholder for the one compose starts.
+  const composed = command !== null && opensShellOrIdles(command) ? composeStartCommand(model, final) : null;
+  if (composed !== null) command = withoutInitWrapper(composed);
   if (command !== null) {
     const program = baseName(command[0] ?? "");
     const rest = command.slice(1);
-    if (program === "sleep" || program === "tail" || isInteractiveShell(program, rest)) return "shell-command";
+    if (opensShellOrIdles(command)) return "shell-command";
     if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";
     if (isToolchainCommand(program, rest, onPlainOsBase(final) && copiesBuiltProgram(model, final, program))) return "build-command";
     return null;
@@ -338,6 +341,32 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/** True when a start command (init wrapper removed) opens an interactive shell or only idles (`sleep`, `tail`). */
+function opensShellOrIdles(command: readonly string[]): boolean {
+  const program = baseName(command[0] ?? "");
+  return program === "sleep" || program === "tail" || isInteractiveShell(program, command.slice(1));
+}
+
+/**
+ * The command every compose service that builds this Dockerfile starts the image with, where each
+ * sets its own `command` or `entrypoint` (the same words in each); null otherwise. `CMD ["bash"]`
+ * under a service with `command: python3 bot/bot.py` is a placeholder, not what the image runs
+ * (held-out AP, chatgpt_telegram_bot: the production bot read as a shell image).
+ */
+function composeStartCommand(model: DockerfileModel, final: Stage): readonly string[] | null {
+  const services = (model.context.composeServices ?? []).filter((s) => s.builds);
+  if (services.length === 0) return null;
+  const { entrypoint } = startInstructionsOf(final);
+  const commands = services.map((s) => {
+    if (s.entrypoint != null) return [...s.entrypoint, ...(s.command ?? [])];
+    if (s.command == null) return null;
+    return [...(entrypoint !== null ? startWords(entrypoint) : []), ...s.command];
+  });
+  const [first] = commands;
+  if (first === null || first.length === 0) return null;
+  return commands.every((c) => c !== null && c.join("\u0000") === first.join("\u0000")) ? first : null;
 }
 
 /**

@@ -61,4 +61,18 @@ describe("model/stage-purpose: development images", () => {
     ];
     for (const header of passing) assert.strictEqual(purpose(header + body), null, header);
   });
+
+  it("reads the command every compose service that builds the file starts it with, over a shell CMD", () => {
+    const text = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /code\nCMD ["bash"]\n';
+    const service = (command: string[] | null, builds = true) => ({ file: "docker-compose.yml", builds, image: null, user: null, mounts: [], command });
+    const withServices = (...composeServices: ReturnType<typeof service>[]) => developmentPurpose(parseDockerfile(text, { composeServices }));
+    // Held-out AP, chatgpt_telegram_bot: compose runs the bot, the CMD is a placeholder.
+    assert.strictEqual(withServices(service(["python3", "bot/bot.py"])), null);
+    assert.strictEqual(withServices(), "shell-command");
+    // A service without a command of its own starts the shell: the image is still one.
+    assert.strictEqual(withServices(service(["python3", "bot/bot.py"]), service(null)), "shell-command");
+    // A service of another Dockerfile says nothing of this one.
+    assert.strictEqual(withServices(service(["python3", "bot/bot.py"], false)), "shell-command");
+    assert.strictEqual(withServices(service(["sleep", "infinity"])), "shell-command");
+  });
 });
