@@ -9,6 +9,7 @@ import { copyPaths, joinPath, normalizePath } from "./copy-paths";
 import { isIgnoredBy } from "./dockerignore";
 import { variableFor } from "./environment";
 import { mountsOf } from "./mounts";
+import { scriptRunThroughCopies } from "./run-scripts";
 import type { ShellCommand, Word } from "./shell";
 import { ancestorsOf } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
@@ -107,6 +108,25 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
   for (const goal of start) visit(goal, 0);
   if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_FETCH.test(line))) return null;
   return { ecosystem: "go", tool: [command.name, ...goals].join(" "), command, namesGoFiles: false };
+}
+
+/**
+ * A project script the command runs (`./scripts/build.sh`, `dev-scripts/build-backend`, read from
+ * the context where a COPY brought it) that builds Go with modules and fetches nothing first: the
+ * build downloads the modules as `go build` does (held-out AP, spotahome/redis-operator:
+ * `COPY . .` then `./scripts/build.sh`, whose `go build` went unseen). Only Go, as for make.
+ */
+export function scriptImplicitFetch(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): ImplicitFetch | null {
+  if (command.program === null) return null;
+  const text = scriptRunThroughCopies(model, stage, run, command);
+  if (text === null) return null;
+  const steps = text.split(/\r?\n/).filter((line) => !/^\s*#/.test(line));
+  if (!steps.some((line) => RECIPE_GO_BUILD.test(line)) || steps.some((line) => RECIPE_GO_FETCH.test(line))) return null;
+  const tool = command.words
+    .slice(command.words.indexOf(command.program))
+    .map((w) => w.value)
+    .join(" ");
+  return { ecosystem: "go", tool, command, namesGoFiles: false };
 }
 
 interface MakeRule {

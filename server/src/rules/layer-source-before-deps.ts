@@ -31,6 +31,7 @@ import {
   type ImplicitFetch,
   implicitFetch,
   makeImplicitFetch,
+  scriptImplicitFetch,
 } from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
@@ -183,8 +184,9 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
       // `go get -d ./...` after the copy fetches the same way, and in GOPATH-era files (its usual
       // home) `go mod download` is no remedy: left alone, like the build after it.
       if (command.name === "go" && command.args.some((w) => w.value === "get")) seen.add("go");
-      // `make build` whose Makefile runs `go build` downloads the same way.
-      const fetch = implicitFetch(command) ?? makeImplicitFetch(command, model.context.files);
+      // `make build` whose Makefile runs `go build` downloads the same way, and so does a project
+      // script that runs it (`./scripts/build.sh`).
+      const fetch = implicitFetch(command) ?? makeImplicitFetch(command, model.context.files) ?? scriptImplicitFetch(model, stage, instruction, command);
       if (fetch === null || seen.has(fetch.ecosystem)) continue;
       seen.add(fetch.ecosystem);
       if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch)) continue;

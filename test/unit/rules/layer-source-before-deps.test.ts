@@ -436,6 +436,22 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", tool: "make build", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
   },
   {
+    // Held-out AP, spotahome/redis-operator: the script's `go build` downloads every module per edit.
+    name: "a project script the whole-context copy brought, which runs go build: the modules download with it",
+    code: "FROM golang:1.20-alpine AS build\nWORKDIR /src\nCOPY . .\nARG TARGETOS\nRUN GOOS=$TARGETOS ./scripts/build.sh\n",
+    context: {
+      rootEntries: ["go.mod", "scripts/", "cmd/"],
+      files: {
+        "go.mod": GO_MOD,
+        "scripts/build.sh":
+          '#!/usr/bin/env bash\nset -o errexit\n# go mod download is not needed here\nCGO_ENABLED=0 go build -o ./bin/app --ldflags "-w" ./cmd/app\n',
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "./scripts/build.sh", line: 5, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+  },
+  {
     name: "a bare make runs the Makefile's first target",
     code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\n",
     context: {
@@ -687,6 +703,14 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "a project script that downloads the modules itself before it builds",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN ./scripts/build.sh\n",
+      context: {
+        rootEntries: ["go.mod", "scripts/"],
+        files: { "go.mod": GO_MOD, "scripts/build.sh": "#!/bin/sh\ngo mod download\ngo build -o /out/app .\n" },
+      },
+    },
     {
       // modoboa: pip-compile writes the requirement files from pyproject.toml after the copy.
       name: "requirement files generated after the copy: none is in the context to copy first",
