@@ -139,6 +139,7 @@ const SOURCES = {
   dotnet: ".NET support policy",
   golang: "the Go release policy, which supports the two newest majors",
   hub: "Docker Hub deprecation notice",
+  distroless: "distroless SUPPORT_POLICY.md (GoogleContainerTools/distroless)",
 };
 
 function note(kind: LifecycleNote["kind"], subject: string, since: string, replacement: string | null, source: string, asOf = LIFECYCLE_AS_OF): LifecycleNote {
@@ -314,6 +315,32 @@ function deprecatedImageNote(name: string, tag: string): LifecycleNote | null {
   }
 }
 
+/**
+ * When distroless stopped building its images of each Debian release (`gcr.io/distroless/static-debian11`):
+ * debian11's builds were removed on 2024-09-03 (distroless#1656, its support policy's planned
+ * deprecation), debian12's updates end in September 2026 (distroless#2129); 9 and 10 are past even
+ * Debian's own end of life.
+ */
+const DISTROLESS_END: DateTable = { "9": "2022-06-30", "10": "2024-06-30", "11": "2024-09-03", "12": "2026-09" };
+/** The Debian release distroless builds now. */
+const DISTROLESS_CURRENT = 13;
+
+/**
+ * The distroless images that hold no language runtime: the same image of a newer Debian runs what
+ * ran on the older one (glibc keeps old binaries working). A runtime's image (`python3`, `java17`,
+ * `nodejs20`) of a newer release brings another runtime version, or none of that name.
+ */
+const DISTROLESS_LIBC_IMAGES = /^(?:static|base|base-nossl|cc)$/;
+
+/** `gcr.io/distroless/<image>-debian<N>`: a distroless image of a Debian release distroless no longer builds. */
+function distrolessNote(ref: ImageReference): LifecycleNote | null {
+  const m = /^distroless\/([\w.-]+)-debian(\d+)$/.exec(ref.repository);
+  if (ref.registry !== "gcr.io" || !m || !DISTROLESS_END[m[2]]) return null;
+  const tag = ref.tag !== null && ref.tag !== "latest" ? `:${ref.tag}` : "";
+  const replacement = DISTROLESS_LIBC_IMAGES.test(m[1]) ? `'gcr.io/distroless/${m[1]}-debian${DISTROLESS_CURRENT}${tag}'` : null;
+  return note("end-of-life", `distroless on Debian ${m[2]}`, DISTROLESS_END[m[2]], replacement, SOURCES.distroless);
+}
+
 function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
   const m = /^mcr\.microsoft\.com\/dotnet\/(core\/)?(sdk|aspnet|runtime|runtime-deps)$/.exec(fullName);
   if (!m) return null;
@@ -374,6 +401,7 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
     push(versionNote(name, tag));
   } else {
     push(dotnetNote(`${ref.registry}/${ref.repository}`, tag));
+    push(distrolessNote(ref));
   }
   if (name !== "debian" && name !== "ubuntu" && name !== "alpine") push(baseDistroNote(tag));
   return out;

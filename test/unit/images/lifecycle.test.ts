@@ -58,6 +58,25 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
     assert.strictEqual(first("quay.io/centos/centos:stream9"), null);
   });
 
+  it("knows the distroless images of Debian releases distroless no longer builds", () => {
+    // Held-out AP, ebpf_exporter: static-debian11, whose builds distroless removed in 2024.
+    const static11 = first("gcr.io/distroless/static-debian11");
+    assert.deepStrictEqual(
+      [static11?.kind, static11?.subject, static11?.since, static11?.replacement],
+      ["end-of-life", "distroless on Debian 11", "2024-09-03", "'gcr.io/distroless/static-debian13'"],
+    );
+    assert.strictEqual(first("gcr.io/distroless/cc-debian12:nonroot")?.replacement, "'gcr.io/distroless/cc-debian13:nonroot'");
+    // A runtime's image of a newer release brings another runtime: no image is named.
+    assert.strictEqual(first("gcr.io/distroless/python3-debian11")?.replacement, null);
+    for (const current of [
+      "gcr.io/distroless/static-debian13",
+      "gcr.io/distroless/static",
+      "gcr.io/distroless/base:nonroot",
+      "example.com/distroless/static-debian11",
+    ])
+      assert.strictEqual(first(current), null, current);
+  });
+
   it("derives Go support from the two newest majors in the facts", () => {
     assert.strictEqual(first("golang:1.26"), null);
     assert.strictEqual(first("golang:1.27-alpine"), null);
