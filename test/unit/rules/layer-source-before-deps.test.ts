@@ -14,6 +14,21 @@ const WHY = {
 
 const fires: FiresCase[] = [
   {
+    // Held-out AP, JSPWiki: the root pom.xml alone does not resolve a reactor of 21 modules.
+    name: "a multi-module Maven build: each module's pom.xml is a manifest too",
+    code: "FROM maven:3.9-eclipse-temurin-17 AS package\nWORKDIR /tmp\nCOPY . .\nRUN mvn dependency:go-offline\nRUN mvn package -DskipTests\n",
+    context: {
+      rootEntries: ["pom.xml", "api/", "main/", "war/"],
+      files: {
+        "pom.xml":
+          "<project><modules>\n  <module>api</module>\n  <!-- <module>old</module> -->\n  <module>main</module>\n  <module>war</module>\n</modules></project>\n",
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "mvn dependency:go-offline", line: 4, manifests: "pom.xml and each module's pom.xml (api, main, war)" },
+  },
+  {
     name: "uv's pip interface on pyproject.toml reads that file alone, not uv.lock",
     code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv pip install --system -r pyproject.toml\n",
     messageId: "sourceBeforeDeps",
