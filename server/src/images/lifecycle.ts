@@ -316,12 +316,26 @@ function deprecatedImageNote(name: string, tag: string): LifecycleNote | null {
 }
 
 /**
- * When distroless stopped building its images of each Debian release (`gcr.io/distroless/static-debian11`):
- * debian11's builds were removed on 2024-09-03 (distroless#1656, its support policy's planned
- * deprecation), debian12's updates end in September 2026 (distroless#2129); 9 and 10 are past even
- * Debian's own end of life.
+ * When distroless ends each Debian release's images, per its SUPPORT_POLICY.md: the images without
+ * a language runtime a year after the next Debian release, Java's, Node.js's and Python's sooner
+ * (Debian 12: September 2026, January 2026 and April 2026); Debian 11's builds were removed on
+ * 2024-09-03 (distroless#1656). 9 and 10 are past even Debian's own end of life.
  */
-const DISTROLESS_END: DateTable = { "9": "2022-06-30", "10": "2024-06-30", "11": "2024-09-03", "12": "2026-09" };
+function distrolessEnd(release: string, image: string): string | null {
+  const runtime = /^(?:java|nodejs|python)/.exec(image)?.[0];
+  switch (release) {
+    case "9":
+      return "2022-06-30";
+    case "10":
+      return "2024-06-30";
+    case "11":
+      return runtime === undefined ? "2024-06" : "2023-09";
+    case "12":
+      return runtime === undefined ? "2026-09" : runtime === "python" ? "2026-04" : "2026-01";
+    default:
+      return null;
+  }
+}
 /** The Debian release distroless builds now. */
 const DISTROLESS_CURRENT = 13;
 
@@ -335,10 +349,11 @@ const DISTROLESS_LIBC_IMAGES = /^(?:static|base|base-nossl|cc)$/;
 /** `gcr.io/distroless/<image>-debian<N>`: a distroless image of a Debian release distroless no longer builds. */
 function distrolessNote(ref: ImageReference): LifecycleNote | null {
   const m = /^distroless\/([\w.-]+)-debian(\d+)$/.exec(ref.repository);
-  if (ref.registry !== "gcr.io" || !m || !DISTROLESS_END[m[2]]) return null;
+  const end = m === null ? null : distrolessEnd(m[2], m[1]);
+  if (ref.registry !== "gcr.io" || m === null || end === null) return null;
   const tag = ref.tag !== null && ref.tag !== "latest" ? `:${ref.tag}` : "";
   const replacement = DISTROLESS_LIBC_IMAGES.test(m[1]) ? `'gcr.io/distroless/${m[1]}-debian${DISTROLESS_CURRENT}${tag}'` : null;
-  return note("end-of-life", `distroless on Debian ${m[2]}`, DISTROLESS_END[m[2]], replacement, SOURCES.distroless);
+  return note("end-of-life", `distroless on Debian ${m[2]}`, end, replacement, SOURCES.distroless);
 }
 
 function dotnetNote(fullName: string, tag: string): LifecycleNote | null {

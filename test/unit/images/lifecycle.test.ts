@@ -63,7 +63,12 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
     const static11 = first("gcr.io/distroless/static-debian11");
     assert.deepStrictEqual(
       [static11?.kind, static11?.subject, static11?.since, static11?.replacement],
-      ["end-of-life", "distroless on Debian 11", "2024-09-03", "'gcr.io/distroless/static-debian13'"],
+      ["end-of-life", "distroless on Debian 11", "2024-06", "'gcr.io/distroless/static-debian13'"],
+    );
+    // Its support policy ends the runtimes' images sooner (AN's kan: nodejs20-debian12, January 2026).
+    assert.deepStrictEqual(
+      ["nodejs20-debian12", "java17-debian12", "python3-debian12", "cc-debian12", "java17-debian11"].map((i) => first(`gcr.io/distroless/${i}`)?.since),
+      ["2026-01", "2026-01", "2026-04", "2026-09", "2023-09"],
     );
     assert.strictEqual(first("gcr.io/distroless/cc-debian12:nonroot")?.replacement, "'gcr.io/distroless/cc-debian13:nonroot'");
     // A runtime's image of a newer release brings another runtime: no image is named.

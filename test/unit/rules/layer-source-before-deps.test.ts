@@ -26,7 +26,12 @@ const fires: FiresCase[] = [
     },
     messageId: "sourceBeforeDeps",
     line: 3,
-    data: { copy: "COPY . .", install: "mvn dependency:go-offline", line: 4, manifests: "pom.xml and each module's pom.xml (api, main, war)" },
+    data: {
+      copy: "COPY . .",
+      install: "mvn dependency:go-offline",
+      line: 4,
+      manifests: "pom.xml and every module's pom.xml (api, main, war, nested ones too)",
+    },
   },
   {
     name: "uv's pip interface on pyproject.toml reads that file alone, not uv.lock",
