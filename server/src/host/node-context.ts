@@ -1,7 +1,8 @@
 // Build-context facts read from disk for the node server: the `.dockerignore` that applies to a
 // Dockerfile, the entries at the context root and the build contexts compose/bake pass by name.
 // The context root is the `build.context` of a compose service that builds this Dockerfile, else
-// the context a CI workflow builds it with (ci-context.ts), else the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
+// the context a CI workflow builds it with (ci-context.ts), else the one a Makefile's recipe
+// builds it with (make-build-context.ts), else the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
 // folder (what `docker build .` next to it uses).
 
 import { basename, dirname, join } from "node:path";
@@ -18,6 +19,7 @@ import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readPublishedByCi } from "./ci-publish";
 import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
+import { readMakeBuildContext } from "./make-build-context";
 import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
 import { readGitArchiveBuilds } from "./git-archive-builds";
@@ -46,7 +48,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   // A compose service or a CI build that builds this Dockerfile names its real context (often the
   // repository root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
   // Dockerfile in docker/ is built from the root).
-  const builtContext = (await readComposeBuildContext(file, reader)) ?? (await readCiBuildContext(file, reader));
+  const builtContext = (await readComposeBuildContext(file, reader)) ?? (await readCiBuildContext(file, reader)) ?? (await readMakeBuildContext(file, reader));
   const knownContext = builtContext ?? (text !== null ? await readCopySourceContext(file, text, reader) : null);
   const folder = knownContext ?? dirname(file);
   const listing = await reader.list(folder);

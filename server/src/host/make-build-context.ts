@@ -1,0 +1,106 @@
+// The build context a project's Makefile gives a Dockerfile it builds by path: `docker buildx build
+// -f $(APP_DIR)/Dockerfile .` in the repository root's Makefile builds docker/app/Dockerfile with the
+// root as its context. Projects keep Dockerfiles in sub-folders and build them from above; without
+// this the context would be taken for the Dockerfile's folder, and the files its COPYs and scripts
+// read (a `./scripts/build.sh` at the root) would not be found. Make runs a recipe in the
+// Makefile's folder, so its relative paths are read from there; shell scripts, which may be run
+// from anywhere, are not read for this.
+
+import { dirname, join, relative, sep } from "node:path";
+import { BUILD_COMMAND, BUILD_VALUE_OPTIONS } from "../model/build-commands";
+import type { FolderReader } from "./folder-reader";
+import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
+
+/** The Makefiles make reads by default, in its order. */
+const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+
+/** A build a Makefile runs: the `-f` it names and its context, relative to the Makefile's folder (null when not a plain path). */
+export interface MakeBuild {
+  dockerfile: string;
+  context: string | null;
+}
+
+/**
+ * The absolute context folder the Makefiles at or above `file`'s folder (up to the repository root)
+ * build `file` with, when every build that names it with `-f` agrees on one folder inside the
+ * repository; null when none names it, they disagree, or one's context is not a plain path.
+ */
+export async function readMakeBuildContext(file: string, reader: FolderReader): Promise<string | null> {
+  const folders = await projectFolders(dirname(file), reader);
+  const root = folders.find((f) => f.isRoot)?.dir;
+  if (root === undefined) return null;
+  const contexts = new Set<string>();
+  for (const { dir } of folders) {
+    // The first Makefile make would read there.
+    const texts = await Promise.all(MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
+    const text = texts.find((t) => t !== null);
+    if (text == null) continue;
+    for (const build of makeBuilds(text)) {
+      if (join(dir, build.dockerfile) !== file) continue;
+      if (build.context === null) return null;
+      contexts.add(join(dir, build.context));
+    }
+  }
+  if (contexts.size !== 1) return null;
+  const [context] = contexts;
+  const inside = relative(root, context);
+  if (inside.startsWith("..") || inside.split(sep).includes("..")) return null;
+  return (await reader.list(context)) !== null ? context : null;
+}
+
+/** `NAME := value`, `NAME ?= value`, `NAME = value` (also after `export`), at the start of a line outside a recipe. */
+const VARIABLE = /^(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::{1,3}=|\?=|=)(.*)$/;
+
+/**
+ * The builds a Makefile's recipes run that name their Dockerfile with `-f` / `--file`, its simple
+ * variables expanded (`$(APP_DIR)`, `${APP_DIR}`; a value made by a function or from the
+ * environment stays unknown). A recipe that changes folder first (`cd sub && docker build`) has no
+ * context known here.
+ */
+export function makeBuilds(text: string): MakeBuild[] {
+  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  const values = new Map<string, string>();
+  for (const line of lines) {
+    if (line.startsWith("\t")) continue;
+    const m = VARIABLE.exec(line);
+    // Only a plain word: a function (`$(shell git rev-parse HEAD)`) or a list stays unexpanded.
+    const value = m?.[2].replace(/#.*$/, "").trim();
+    if (m && value !== undefined && /^\S+$/.test(value)) values.set(m[1], value);
+  }
+  const expand = (s: string) => {
+    let out = s;
+    // Twice: a value may name another variable (`APP_DIR := $(DOCKER_DIR)/app`).
+    for (let pass = 0; pass < 2; pass++) out = out.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, name: string) => values.get(name) ?? whole);
+    return out;
+  };
+  const builds: MakeBuild[] = [];
+  for (const line of lines) {
+    if (!line.startsWith("\t")) continue;
+    const recipe = expand(line.replace(/^\t[@+-]*/, ""));
+    const at = recipe.search(BUILD_COMMAND);
+    if (at < 0) continue;
+    const movesFirst = /(?:^|[\s;&|(])(?:cd|pushd)\s/.test(recipe.slice(0, at));
+    const build = readBuildWords(recipe.slice(at).replace(BUILD_COMMAND, "").trim());
+    if (build.dockerfile === null) continue;
+    builds.push({ dockerfile: build.dockerfile, context: movesFirst ? null : build.context });
+  }
+  return builds;
+}
+
+/** The `-f` value and the one positional word (the context) of a build command's words, up to the end of the command. */
+function readBuildWords(words: string): { dockerfile: string | null; context: string | null } {
+  const list = words.split(/\s+/).filter((w) => w !== "");
+  let dockerfile: string | null = null;
+  const positional: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i].replace(/^["']|["']$/g, "");
+    if (/^(?:&&|\|\||;|\||>|2>|#|\))/.test(word)) break;
+    if (word === "-f" || word === "--file") dockerfile = list[++i]?.replace(/^["']|["']$/g, "") ?? null;
+    else if (word.startsWith("--file=")) dockerfile = word.slice("--file=".length);
+    else if (word.startsWith("-")) {
+      if (!word.includes("=") && BUILD_VALUE_OPTIONS.has(word)) i++;
+    } else positional.push(word.replace(/[;&|]+$/, ""));
+  }
+  const plain = (p: string | null) => (p === null || p === "" || /[$`(){}]/.test(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p === "-" ? null : p);
+  return { dockerfile: plain(dockerfile), context: positional.length === 1 ? plain(positional[0]) : null };
+}

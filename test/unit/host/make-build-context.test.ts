@@ -1,0 +1,66 @@
+import * as assert from "assert";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import { FolderReader } from "../../../server/src/host/folder-reader";
+import { makeBuilds, readMakeBuildContext } from "../../../server/src/host/make-build-context";
+import { readBuildContext } from "../../../server/src/host/node-context";
+import { TempProjects } from "../../support/temp-project";
+
+// Held-out AP, spotahome/redis-operator: the root Makefile builds docker/app/Dockerfile from the root.
+const OPERATOR_MAKEFILE = [
+  "SERVICE_NAME := redis-operator",
+  "REPOSITORY := quay.io/spotahome/$(SERVICE_NAME)",
+  "COMMIT=$(shell git rev-parse HEAD)",
+  "APP_DIR := docker/app",
+  "",
+  ".PHONY: image",
+  "image:",
+  "\tdocker build \\",
+  "\t-t $(REPOSITORY):latest \\",
+  "\t-t $(REPOSITORY):$(COMMIT) \\",
+  "\t-f $(APP_DIR)/Dockerfile \\",
+  "\t.",
+  "",
+].join("\n");
+
+describe("host/make-build-context: the build context a Makefile gives a Dockerfile", () => {
+  const projects = new TempProjects("stagecraft-make-context");
+  after(() => projects.dispose());
+
+  it("reads a recipe's -f and context with its simple variables expanded, not a function's value", () => {
+    assert.deepStrictEqual(makeBuilds(OPERATOR_MAKEFILE), [{ dockerfile: "docker/app/Dockerfile", context: "." }]);
+    // `$(shell ...)` in the context is not a plain path; a build after `cd` has no known context.
+    assert.deepStrictEqual(makeBuilds("image:\n\tdocker build -f docker/Dockerfile $(shell pwd)\n"), [{ dockerfile: "docker/Dockerfile", context: null }]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [{ dockerfile: "Dockerfile", context: null }]);
+    // A variable assignment inside a recipe is shell, not make; a build without -f names no file.
+    assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), []);
+  });
+
+  it("gives the root as the context of a Dockerfile in a sub-folder that the root Makefile builds", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      Makefile: OPERATOR_MAKEFILE,
+      "docker/app/Dockerfile": "FROM golang:1.22\nCOPY . .\nRUN ./scripts/build.sh\n",
+      "scripts/build.sh": "#!/bin/sh\ngo build -o bin/app ./cmd/app\n",
+      "go.mod": "module example.com/app\n",
+    });
+    const file = join(dir, "docker", "app", "Dockerfile");
+    assert.strictEqual(await readMakeBuildContext(file, new FolderReader()), dir);
+    const facts = await readBuildContext(pathToFileURL(file).href);
+    assert.ok(facts.rootEntries?.includes("go.mod"), String(facts.rootEntries));
+    assert.strictEqual(facts.files?.["scripts/build.sh"], "#!/bin/sh\ngo build -o bin/app ./cmd/app\n");
+  });
+
+  it("gives nothing when builds disagree, the context leaves the repository or no Makefile names the file", async () => {
+    const split = projects.create({
+      ".git/HEAD": "x",
+      Makefile: "a:\n\tdocker build -f docker/Dockerfile .\nb:\n\tdocker build -f docker/Dockerfile docker\n",
+      "docker/Dockerfile": "FROM alpine:3.22\n",
+    });
+    assert.strictEqual(await readMakeBuildContext(join(split, "docker", "Dockerfile"), new FolderReader()), null);
+    const outside = projects.create({ ".git/HEAD": "x", Makefile: "a:\n\tdocker build -f docker/Dockerfile ..\n", "docker/Dockerfile": "FROM alpine:3.22\n" });
+    assert.strictEqual(await readMakeBuildContext(join(outside, "docker", "Dockerfile"), new FolderReader()), null);
+    const other = projects.create({ ".git/HEAD": "x", Makefile: "a:\n\tdocker build -f other/Dockerfile .\n", "docker/Dockerfile": "FROM alpine:3.22\n" });
+    assert.strictEqual(await readMakeBuildContext(join(other, "docker", "Dockerfile"), new FolderReader()), null);
+  });
+});
