@@ -75,16 +75,21 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
 
 /** The Makefiles `make` reads by default, in its order. */
 const DEFAULT_MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
-/** A recipe line that compiles Go with modules: `go build`, `$(GO) install`, `CGO_ENABLED=0 go build`. */
-const RECIPE_GO_BUILD = /(?:^|[\s;&|(])(?:go|\$\(GO\)|\$\{GO\})\s+(?:build|install)\b/;
-/** A recipe step that fetches or vendors the modules itself, or switches downloads off. */
-const RECIPE_GO_FETCH = /\bgo\s+(?:mod\s+(?:download|vendor)|get)\b|-mod=vendor|GOPROXY=off|GOFLAGS=\S*-mod=vendor/;
+/** A recipe line that compiles Go with modules: `go build`, `$(GO) install`, `CGO_ENABLED=0 go build`, `@go build` (make's silent prefix). */
+const RECIPE_GO_BUILD = /(?:^|[\s;&|(@+-])(?:go|\$\(GO\)|\$\{GO\})\s+(?:build|install)\b/;
+/**
+ * A recipe step that switches downloads off: the build uses the committed vendor folder. A recipe
+ * that fetches by itself (`go mod download`, `go get`) after the copy downloads per edit all the
+ * same (held-out AP, krakend-ce: `go get .` then `go build` in `make build`).
+ */
+const RECIPE_GO_OFFLINE = /-mod=vendor|GOPROXY=off|GOFLAGS=\S*-mod=vendor/;
 
 /**
  * `make [target...]` in the folder the context was copied to, when the Makefile the host read
- * (at the context root) builds Go in that target's recipe or its prerequisites' and fetches
- * nothing itself: the build downloads the modules as `go build` does. Null for anything else,
- * for `make -C dir` / `-f file` (another Makefile), and when the Makefile fetches or vendors.
+ * (at the context root) builds Go in that target's recipe or its prerequisites', whether it
+ * fetches first or lets the build do it: after the copy, either downloads the modules per edit.
+ * Null for anything else, for `make -C dir` / `-f file` (another Makefile), and when the recipe
+ * builds from the committed vendor folder (`-mod=vendor`, `GOPROXY=off`).
  * Only Go is followed: its tool is the common one behind `make build`.
  */
 export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<string, string>> | undefined): ImplicitFetch | null {
@@ -106,14 +111,14 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
     for (const prerequisite of rule.prerequisites) visit(prerequisite, depth + 1);
   };
   for (const goal of start) visit(goal, 0);
-  if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_FETCH.test(line))) return null;
+  if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
   return { ecosystem: "go", tool: [command.name, ...goals].join(" "), command, namesGoFiles: false };
 }
 
 /**
  * A project script the command runs (`./scripts/build.sh`, `dev-scripts/build-backend`, read from
- * the context where a COPY brought it) that builds Go with modules and fetches nothing first: the
- * build downloads the modules as `go build` does (held-out AP, spotahome/redis-operator:
+ * the context where a COPY brought it) that builds Go with modules, as a Makefile recipe does: the
+ * build, or a fetch before it, downloads the modules per edit (held-out AP, spotahome/redis-operator:
  * `COPY . .` then `./scripts/build.sh`, whose `go build` went unseen). Only Go, as for make.
  */
 export function scriptImplicitFetch(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): ImplicitFetch | null {
@@ -121,7 +126,7 @@ export function scriptImplicitFetch(model: DockerfileModel, stage: Stage, run: I
   const text = scriptRunThroughCopies(model, stage, run, command);
   if (text === null) return null;
   const steps = text.split(/\r?\n/).filter((line) => !/^\s*#/.test(line));
-  if (!steps.some((line) => RECIPE_GO_BUILD.test(line)) || steps.some((line) => RECIPE_GO_FETCH.test(line))) return null;
+  if (!steps.some((line) => RECIPE_GO_BUILD.test(line)) || steps.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
   const tool = command.words
     .slice(command.words.indexOf(command.program))
     .map((w) => w.value)

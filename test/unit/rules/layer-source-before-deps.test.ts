@@ -472,6 +472,14 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", tool: "./scripts/build.sh", line: 5, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
   },
   {
+    // Held-out AP, krakend-ce: `go get .` in the recipe downloads after the copy as the build would.
+    name: "make build whose recipe fetches the modules before it builds: after the copy, per edit all the same",
+    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make build\n",
+    context: { rootEntries: ["go.mod", "Makefile"], files: { "go.mod": GO_MOD, Makefile: "build: deps\n\tgo build -o app .\ndeps:\n\tgo mod download\n" } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+  },
+  {
     name: "a bare make runs the Makefile's first target",
     code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\n",
     context: {
@@ -724,14 +732,6 @@ testRule(rule, {
   fires,
   silent: [
     {
-      name: "a project script that downloads the modules itself before it builds",
-      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN ./scripts/build.sh\n",
-      context: {
-        rootEntries: ["go.mod", "scripts/"],
-        files: { "go.mod": GO_MOD, "scripts/build.sh": "#!/bin/sh\ngo mod download\ngo build -o /out/app .\n" },
-      },
-    },
-    {
       // modoboa: pip-compile writes the requirement files from pyproject.toml after the copy.
       name: "requirement files generated after the copy: none is in the context to copy first",
       code: "FROM python:3.12-alpine\nWORKDIR /tmp\nCOPY . /tmp\nRUN pip install pip-tools\nRUN pip-compile --output-file=requirements.txt pyproject.toml\nRUN pipenv requirements > dev-requirements.txt && pip install -r requirements.txt -r dev-requirements.txt\n",
@@ -780,14 +780,14 @@ testRule(rule, {
       },
     },
     {
-      name: "make: the target builds no Go, or the Makefile fetches the modules itself, or another Makefile is named",
+      name: "make: the target builds no Go",
       code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make assets\n",
       context: { rootEntries: ["go.mod", "Makefile"], files: { "go.mod": GO_MOD, Makefile: "assets:\n\tnpm run build\nbuild:\n\tgo build -o app .\n" } },
     },
     {
-      name: "make build whose recipe runs go mod download first",
+      name: "make build whose recipe builds from the committed vendor folder",
       code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make build\n",
-      context: { rootEntries: ["go.mod", "Makefile"], files: { "go.mod": GO_MOD, Makefile: "build: deps\n\tgo build -o app .\ndeps:\n\tgo mod download\n" } },
+      context: { rootEntries: ["go.mod", "Makefile", "vendor/"], files: { "go.mod": GO_MOD, Makefile: "build:\n\tgo build -mod=vendor -o app .\n" } },
     },
     {
       name: "make -C another folder: its Makefile was not read",
