@@ -7,7 +7,7 @@
 // from anywhere, are not read for this.
 
 import { dirname, join, relative, sep } from "node:path";
-import { BUILD_COMMAND, BUILD_VALUE_OPTIONS } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_VALUE_OPTIONS, commandPlatforms } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
 
@@ -18,6 +18,8 @@ const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
 export interface MakeBuild {
   dockerfile: string;
   context: string | null;
+  /** The platforms its `--platform` names (`linux/amd64`, `linux/arm64`); empty without the option. */
+  platforms: string[];
 }
 
 /**
@@ -82,7 +84,7 @@ export function makeBuilds(text: string): MakeBuild[] {
     const movesFirst = /(?:^|[\s;&|(])(?:cd|pushd)\s/.test(recipe.slice(0, at));
     const build = readBuildWords(recipe.slice(at).replace(BUILD_COMMAND, "").trim());
     if (build.dockerfile === null) continue;
-    builds.push({ dockerfile: build.dockerfile, context: movesFirst ? null : build.context });
+    builds.push({ dockerfile: build.dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe) });
   }
   return builds;
 }

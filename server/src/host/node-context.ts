@@ -14,6 +14,7 @@ import { lookupTable } from "../model/lookup-table";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { ServerHost } from "../lsp/host";
 import { readBuildArgs } from "./build-args";
+import { readBuildPlatforms } from "./build-platforms";
 import { readBuildTargets } from "./build-targets";
 import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readPublishedByCi } from "./ci-publish";
@@ -84,6 +85,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedImages,
     locallyBuiltImages,
     gitArchiveBuilds,
+    buildPlatforms,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -105,6 +107,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readPublishedImages(file, reader),
     readLocallyBuiltImages(dirname(file), reader),
     readGitArchiveBuilds(dirname(file), reader),
+    readBuildPlatforms(file, reader),
   ]);
   // A git archive is the context only where no build names the file with a folder (compose, CI).
   const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);
@@ -123,6 +126,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(composeSourceMount.targets.length > 0 ? { composeSourceMountTargets: composeSourceMount.targets } : {}),
     publishedByCi,
     ciBuildsWithoutCache,
+    ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     dockerfileVariants,
     composeServices,
     projectImages,

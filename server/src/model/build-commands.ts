@@ -52,3 +52,20 @@ export const BUILD_PUSH_ACTION = /^docker\/build-push-action@/;
 export const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
 /** build-push-action's `push:` input when it pushes: `true`, or an expression that does on some events. */
 export const PUSH_INPUT = /^\s*(?:true|\$\{\{)/;
+
+/** The platforms of a build command's `--platform a,b` (or `--platform=a,b`); none without the option. */
+export function commandPlatforms(command: string): string[] {
+  const at = command.search(BUILD_COMMAND);
+  if (at < 0) return [];
+  const option = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(command.slice(at));
+  return option ? platformList(option[1]) : [];
+}
+
+/** `linux/amd64,linux/arm64` (or one per line) as its plain entries; an entry with an expression or a variable is left out. */
+export function platformList(value: string): string[] {
+  return value
+    .replace(/^["']|["']$/g, "")
+    .split(/[,\s]+/)
+    .map((p) => p.trim().replace(/^["']|["']$/g, ""))
+    .filter((p) => /^[a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?$/.test(p));
+}

@@ -85,6 +85,12 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
+   * The target platforms the project's CI workflows and Makefiles build this Dockerfile for, as
+   * written (`linux/amd64`, `linux/arm64`): build-push-action's `platforms:` and `docker buildx build
+   * --platform`. Absent when no build names a platform.
+   */
+  buildPlatforms?: readonly string[];
+  /**
    * True when GitHub workflows of the repository build this Dockerfile (by its path, or as the
    * root's `Dockerfile`) and every such build runs on a hosted runner with no layer cache (no
    * `cache-from`/`cache-to`, or `--no-cache`): CI reuses no layer of it.

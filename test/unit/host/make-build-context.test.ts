@@ -28,10 +28,12 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
   after(() => projects.dispose());
 
   it("reads a recipe's -f and context with its simple variables expanded, not a function's value", () => {
-    assert.deepStrictEqual(makeBuilds(OPERATOR_MAKEFILE), [{ dockerfile: "docker/app/Dockerfile", context: "." }]);
+    assert.deepStrictEqual(makeBuilds(OPERATOR_MAKEFILE), [{ dockerfile: "docker/app/Dockerfile", context: ".", platforms: [] }]);
     // `$(shell ...)` in the context is not a plain path; a build after `cd` has no known context.
-    assert.deepStrictEqual(makeBuilds("image:\n\tdocker build -f docker/Dockerfile $(shell pwd)\n"), [{ dockerfile: "docker/Dockerfile", context: null }]);
-    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [{ dockerfile: "Dockerfile", context: null }]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tdocker build -f docker/Dockerfile $(shell pwd)\n"), [
+      { dockerfile: "docker/Dockerfile", context: null, platforms: [] },
+    ]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [{ dockerfile: "Dockerfile", context: null, platforms: [] }]);
     // A variable assignment inside a recipe is shell, not make; a build without -f names no file.
     assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), []);
   });

@@ -1,0 +1,59 @@
+// The target platforms a project builds a Dockerfile for: docker/build-push-action's `platforms:`
+// and `docker buildx build --platform linux/amd64,linux/arm64` in its CI workflows and Makefiles.
+// A build for several platforms runs every stage once per platform, under emulation where the stage
+// does not start from `$BUILDPLATFORM`.
+
+import { dirname, join, relative, sep } from "node:path";
+import { commandPlatforms, platformList } from "../model/build-commands";
+import { buildPushSteps, namedBuilds, normalisedPath } from "./ci-workflow";
+import { workflowsOf } from "./ci-publish";
+import type { FolderReader } from "./folder-reader";
+import { makeBuilds } from "./make-build-context";
+import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
+
+/** The Makefiles make reads by default, in its order. */
+const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+
+/**
+ * The platforms (`linux/arm64`, as written) the builds of the CI workflows and Makefiles that name
+ * `file` target, sorted and deduplicated; empty when none names a platform or the file.
+ */
+export async function readBuildPlatforms(file: string, reader: FolderReader): Promise<string[]> {
+  const platforms = new Set<string>();
+  const workflows = await workflowsOf(file, reader);
+  for (const text of workflows?.texts ?? []) for (const p of workflowPlatforms(text, workflows!.path)) platforms.add(p);
+  for (const { dir } of await projectFolders(dirname(file), reader)) {
+    const texts = await Promise.all(MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
+    const text = texts.find((t) => t !== null);
+    if (text == null) continue;
+    const path = relative(dir, file).split(sep).join("/");
+    for (const build of makeBuilds(text)) if (build.dockerfile.replace(/^\.\//, "") === path) for (const p of build.platforms) platforms.add(p);
+  }
+  return [...platforms].sort();
+}
+
+/**
+ * The platforms the workflow `text` builds the Dockerfile at repository path `path` for: a build
+ * command's `--platform` when its `-f` names the file, a build-push-action step's `platforms:` when
+ * its `file:` names it (or, without `file:`, its context holds it as `Dockerfile`). `${{ env.X }}`
+ * is read from the `env:` in force at the step; any other expression names no platform.
+ */
+export function workflowPlatforms(text: string, path: string): string[] {
+  const found: string[] = [];
+  for (const build of namedBuilds(text)) if (build.command !== undefined && build.dockerfile === path) found.push(...commandPlatforms(build.command));
+  for (const step of buildPushSteps(text)) {
+    const file = step.inputs.get("file");
+    const context = normalisedPath(step.inputs.get("context")?.trim() ?? ".").replace(/\/+$/, "");
+    const builds =
+      file !== undefined
+        ? normalisedPath(file.trim()) === path
+        : join(context === "" ? "." : context, "Dockerfile")
+            .split(sep)
+            .join("/") === path;
+    const written = step.inputs.get("platforms");
+    if (!builds || written === undefined) continue;
+    const value = written.replace(/\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name: string) => step.env.get(name) ?? whole);
+    found.push(...platformList(value));
+  }
+  return found;
+}

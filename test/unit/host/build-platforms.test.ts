@@ -1,0 +1,60 @@
+import * as assert from "assert";
+import { join } from "path";
+import { readBuildPlatforms, workflowPlatforms } from "../../../server/src/host/build-platforms";
+import { FolderReader } from "../../../server/src/host/folder-reader";
+import { commandPlatforms } from "../../../server/src/model/build-commands";
+import { TempProjects } from "../../support/temp-project";
+
+const BUILD_PUSH = (inputs: string, env = "") =>
+  `on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n${env}    steps:\n      - uses: docker/build-push-action@v6\n        with:\n${inputs
+    .split("\n")
+    .map((l) => `          ${l}`)
+    .join("\n")}\n`;
+
+describe("host/build-platforms: the platforms a project builds a Dockerfile for", () => {
+  const projects = new TempProjects("stagecraft-build-platforms");
+  after(() => projects.dispose());
+
+  it("reads build-push-action's platforms for the file it builds, its env expressions from the step's env", () => {
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nfile: build/Dockerfile\nplatforms: linux/amd64,linux/arm64"), "build/Dockerfile"), [
+      "linux/amd64",
+      "linux/arm64",
+    ]);
+    // Held-out AP, haproxytech/kubernetes-ingress: the list is the job's env.
+    const env = "    env:\n      DOCKER_PLATFORMS: linux/amd64,linux/arm/v6\n";
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("file: build/Dockerfile\nplatforms: ${{ env.DOCKER_PLATFORMS }}", env), "build/Dockerfile"), [
+      "linux/amd64",
+      "linux/arm/v6",
+    ]);
+    // Without `file:` the step builds its context's Dockerfile.
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64"), "Dockerfile"), ["linux/amd64", "linux/arm64"]);
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64"), "docker/Dockerfile"), []);
+    // An expression left unresolved names no platform.
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("platforms: ${{ matrix.platform }}"), "Dockerfile"), []);
+  });
+
+  it("reads a build command's --platform, written with = or a space", () => {
+    assert.deepStrictEqual(commandPlatforms("docker buildx build --platform linux/amd64,linux/arm64 --push -f docker/Dockerfile ."), [
+      "linux/amd64",
+      "linux/arm64",
+    ]);
+    assert.deepStrictEqual(commandPlatforms("docker buildx build --platform=linux/arm64 ."), ["linux/arm64"]);
+    assert.deepStrictEqual(commandPlatforms("docker buildx build -t app ."), []);
+  });
+
+  it("gathers the workflows' and the Makefiles' platforms for a Dockerfile", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      ".github/workflows/release.yml": BUILD_PUSH("context: .\nfile: docker/app/Dockerfile\nplatforms: linux/amd64,linux/arm64"),
+      Makefile: "APP_DIR := docker/app\nimage-release:\n\tdocker buildx build --platform linux/amd64,linux/arm/v7 -f $(APP_DIR)/Dockerfile .\n",
+      "docker/app/Dockerfile": "FROM golang:1.22\n",
+      "docker/other/Dockerfile": "FROM golang:1.22\n",
+    });
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "app", "Dockerfile"), new FolderReader()), [
+      "linux/amd64",
+      "linux/arm/v7",
+      "linux/arm64",
+    ]);
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "other", "Dockerfile"), new FolderReader()), []);
+  });
+});
