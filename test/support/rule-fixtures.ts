@@ -14,11 +14,15 @@ export interface RuleFixture {
   context?: BuildContextFacts;
 }
 
-/** A fixture's sibling `<name>.dockerignore` and `<name>.context` (root entries, one per line). */
+/**
+ * A fixture's sibling `<name>.dockerignore`, `<name>.context` (root entries, one per line) and
+ * `<name>.facts.json` (further build-context facts the host would read: `{"buildPlatforms": [...]}`).
+ */
 export function fixtureContext(dir: string, base: string): BuildContextFacts | undefined {
   const ignore = join(dir, `${base}.dockerignore`);
   const entries = join(dir, `${base}.context`);
-  if (!existsSync(ignore) && !existsSync(entries)) return undefined;
+  const facts = join(dir, `${base}.facts.json`);
+  if (!existsSync(ignore) && !existsSync(entries) && !existsSync(facts)) return undefined;
   return {
     dockerignore: existsSync(ignore) ? readFileSync(ignore, "utf8") : null,
     rootEntries: existsSync(entries)
@@ -26,6 +30,7 @@ export function fixtureContext(dir: string, base: string): BuildContextFacts | u
           .split(/\r?\n/)
           .filter((l) => l.trim() !== "")
       : undefined,
+    ...(existsSync(facts) ? (JSON.parse(readFileSync(facts, "utf8")) as Partial<BuildContextFacts>) : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 // RuleTester for Stagecraft rules, after ESLint's: inline `fires` and `silent` cases, plus every
 // fixture under test/fixtures/rules/<id>/ (`fires-*.Dockerfile` must report, `silent-*` must not).
-// A fixture may carry a sibling `<name>.dockerignore` (build-context .dockerignore) and
-// `<name>.context` (root entries of the build context, one per line).
+// A fixture may carry a sibling `<name>.dockerignore` (build-context .dockerignore),
+// `<name>.context` (root entries of the build context, one per line) and `<name>.facts.json`
+// (further context facts, as the host would read them).
 
 import * as assert from "assert";
 import { existsSync, readdirSync, readFileSync } from "fs";
@@ -11,6 +12,7 @@ import { analyze, Finding } from "../../server/src/engine";
 import { parseDockerfile } from "../../server/src/model/parse";
 import { applyEdits, Position } from "../../server/src/model/text";
 import type { Rule } from "../../server/src/rules/types";
+import { fixtureContext } from "./rule-fixtures";
 
 export interface FiresCase {
   name?: string;
@@ -56,20 +58,6 @@ function textOf(code: string, finding: Finding): string {
   return model.lines.textIn(finding.range);
 }
 
-function readFixtureContext(dir: string, base: string): BuildContextFacts | undefined {
-  const ignore = join(dir, `${base}.dockerignore`);
-  const ctx = join(dir, `${base}.context`);
-  if (!existsSync(ignore) && !existsSync(ctx)) return undefined;
-  return {
-    dockerignore: existsSync(ignore) ? readFileSync(ignore, "utf8") : null,
-    rootEntries: existsSync(ctx)
-      ? readFileSync(ctx, "utf8")
-          .split(/\r?\n/)
-          .filter((l) => l.trim() !== "")
-      : undefined,
-  };
-}
-
 /** Lists fixture files of a rule: [{ name, code, context }] by kind. */
 export function ruleFixtures(id: string): { fires: SilentCase[]; silent: SilentCase[] } {
   const dir = join(FIXTURES_ROOT, id);
@@ -79,7 +67,7 @@ export function ruleFixtures(id: string): { fires: SilentCase[]; silent: SilentC
     const match = /^(fires|silent)-(.+)\.Dockerfile$/.exec(file);
     if (!match) continue;
     const base = file.slice(0, -".Dockerfile".length);
-    out[match[1] as "fires" | "silent"].push({ name: file, code: readFileSync(join(dir, file), "utf8"), context: readFixtureContext(dir, base) });
+    out[match[1] as "fires" | "silent"].push({ name: file, code: readFileSync(join(dir, file), "utf8"), context: fixtureContext(dir, base) });
   }
   return out;
 }

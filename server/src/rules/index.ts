@@ -57,6 +57,7 @@ import { rule as runUnquotedVersionSpec } from "./run-unquoted-version-spec";
 import { rule as runUseraddNoLogInit } from "./run-useradd-no-log-init";
 import { rule as runZypperNoNonInteractive } from "./run-zypper-no-non-interactive";
 import { rule as singleStageBuild } from "./single-stage-build";
+import { rule as stageBuildEmulated } from "./stage-build-emulated";
 import { rule as stageIndexReference } from "./stage-index-reference";
 import { rule as stageNameCasing } from "./stage-name-casing";
 import { rule as stageNameDuplicate } from "./stage-name-duplicate";
@@ -128,6 +129,7 @@ export const allRules: readonly Rule[] = [
   runUseraddNoLogInit,
   runZypperNoNonInteractive,
   singleStageBuild,
+  stageBuildEmulated,
   stageIndexReference,
   stageNameCasing,
   stageNameDuplicate,

@@ -1,0 +1,96 @@
+// stage-build-emulated: a build stage that compiles Go with cgo off, in a file the project builds
+// for several platforms, starts from its FROM without `--platform`: BuildKit runs it once per
+// target platform, every one but the build machine's under QEMU emulation, many times slower, for
+// a compiler that cross-compiles by itself (GOOS, GOARCH). Held-out AP: three reviewers' misses
+// (haproxytech/kubernetes-ingress, OT-CONTAINER-KIT/redis-operator, ricoberger/script_exporter).
+// Only Go with CGO_ENABLED=0: a cgo build needs the target's C toolchain, and other compilers'
+// output may depend on the platform they run on.
+
+import { implicitFetch, makeImplicitFetch, scriptImplicitFetch } from "../model/implicit-fetch";
+import { variableFor } from "../model/environment";
+import { shippedImageStages } from "../model/final-image";
+import { runCommands } from "../model/run-commands";
+import type { ShellCommand } from "../model/shell";
+import { lineage } from "../model/stage-graph";
+import { buildReferences } from "../model/stage-references";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { Fix, Rule } from "./types";
+
+/** `$TARGETOS`, `${TARGETARCH}`: the values BuildKit gives for the platform being built. */
+const TARGET_OS = /^["']?\$\{?TARGETOS\}?["']?$/;
+const TARGET_ARCH = /^["']?\$\{?TARGETARCH\}?["']?$/;
+
+export const rule: Rule = {
+  meta: {
+    id: "stage-build-emulated",
+    family: "stages",
+    severity: "info",
+    description: "Cross-compile Go on the build platform in multi-platform builds, not under emulation.",
+    fix: "suggestion",
+    equivalents: {},
+    messages: {
+      emulated:
+        "Stage '{stage}' compiles Go under emulation for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}: with 'FROM --platform=$BUILDPLATFORM', 'ARG TARGETOS TARGETARCH' and GOOS=$TARGETOS GOARCH=$TARGETARCH on the build, Go cross-compiles natively.",
+      emulatedTargeted:
+        "Stage '{stage}' sets GOOS/GOARCH yet runs emulated; add --platform=$BUILDPLATFORM to its FROM. The project builds it for {platforms}, and the build already targets $TARGETOS/$TARGETARCH.",
+    },
+  },
+  check(model, report) {
+    const platforms = model.context.buildPlatforms ?? [];
+    if (new Set(platforms).size < 2) return;
+    const shipped = shippedImageStages(model);
+    const copiedFrom = new Set(buildReferences(model).flatMap((r) => (r.kind === "copy" && r.target !== null ? [r.target] : [])));
+    const reported = new Set<Stage>();
+    for (const stage of model.stages) {
+      if (shipped.has(stage) || !copiedFrom.has(stage)) continue;
+      // The platform comes from the FROM that names an image: BuildKit ignores the flag on a FROM naming a stage.
+      const root = lineage(stage)[0];
+      if (root.base.kind !== "image" || root.from.flags.some((f) => f.name === "platform") || reported.has(root)) continue;
+      const build = crossCompilableGoBuild(model, stage);
+      if (build === null) continue;
+      reported.add(root);
+      const targeted = targetsThePlatform(model, build);
+      const name = stage.name ?? `line ${stage.from.range.start.line + 1}`;
+      report({
+        range: root.base.token.range,
+        messageId: targeted ? "emulatedTargeted" : "emulated",
+        data: { stage: name, platforms: platforms.join(", ") },
+        // The flag alone is the fix only where the build already takes the target from BuildKit;
+        // otherwise it would build every platform's binary for the build machine.
+        suggest: targeted ? [platformFlag(root)] : undefined,
+      });
+    }
+  },
+};
+
+interface GoBuild {
+  stage: Stage;
+  instruction: Instruction;
+  command: ShellCommand;
+}
+
+/** The stage's first Go build (go build/install, a make target or project script that runs one) with CGO_ENABLED=0 where it runs. */
+function crossCompilableGoBuild(model: DockerfileModel, stage: Stage): GoBuild | null {
+  for (const { instruction, command } of runCommands([stage])) {
+    const direct = implicitFetch(command);
+    const compiles =
+      direct !== null
+        ? direct.tool === "go build" || direct.tool === "go install"
+        : makeImplicitFetch(command, model.context.files) !== null || scriptImplicitFetch(model, stage, instruction, command) !== null;
+    if (!compiles) continue;
+    if (variableFor(model, stage, instruction, command, "CGO_ENABLED") === "0") return { stage, instruction, command };
+  }
+  return null;
+}
+
+/** True when the build's GOOS and GOARCH are BuildKit's TARGETOS and TARGETARCH. */
+function targetsThePlatform(model: DockerfileModel, build: GoBuild): boolean {
+  const value = (name: string) => variableFor(model, build.stage, build.instruction, build.command, name);
+  return TARGET_OS.test(value("GOOS") ?? "") && TARGET_ARCH.test(value("GOARCH") ?? "");
+}
+
+/** `FROM --platform=$BUILDPLATFORM golang:...`: the flag inserted before the image. */
+function platformFlag(root: Stage): Fix {
+  const at = root.base.token.range.start;
+  return { title: "Build on $BUILDPLATFORM", edits: [{ range: { start: at, end: at }, newText: "--platform=$BUILDPLATFORM " }] };
+}

@@ -1,0 +1,88 @@
+import * as assert from "assert";
+import { rule } from "../../../server/src/rules/stage-build-emulated";
+import { findingsOf, testRule } from "../../support/rule-tester";
+
+const MULTI = { buildPlatforms: ["linux/amd64", "linux/arm64"] };
+const GO_BUILDER = (from: string, build: string) =>
+  `${from} AS builder\nWORKDIR /src\nCOPY . .\n${build}\nFROM gcr.io/distroless/static-debian13:nonroot\nCOPY --from=builder /out/app /app\nENTRYPOINT ["/app"]\n`;
+
+testRule(rule, {
+  fires: [
+    {
+      // Held-out AP, haproxytech/kubernetes-ingress: four platforms, the Go builder emulated for three.
+      name: "a Go builder with cgo off in a file built for several platforms",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app ./cmd"),
+      context: MULTI,
+      messageId: "emulated",
+      line: 1,
+      data: { stage: "builder", platforms: "linux/amd64, linux/arm64" },
+    },
+    {
+      // Held-out AP, ricoberger/script_exporter: `export CGO_ENABLED=0 && make build`.
+      name: "a make target that runs go build, cgo off by an export before it",
+      code: GO_BUILDER("FROM golang:1.26", "RUN export CGO_ENABLED=0 && make build"),
+      context: { ...MULTI, files: { Makefile: "build:\n\t@go build -o /out/app .\n" } },
+      messageId: "emulated",
+    },
+    {
+      // Held-out AP, OT-CONTAINER-KIT/redis-operator: ENV GOOS=$TARGETOS did nothing without the flag.
+      name: "a build that already targets $TARGETOS/$TARGETARCH through ENV: the flag is the fix",
+      code: GO_BUILDER(
+        "FROM golang:1.25-alpine3.24",
+        "ARG TARGETOS\nARG TARGETARCH\nENV GOOS=$TARGETOS\nENV GOARCH=$TARGETARCH\nENV CGO_ENABLED=0\nRUN go build -o /out/app cmd/main.go",
+      ),
+      context: MULTI,
+      messageId: "emulatedTargeted",
+      output: GO_BUILDER(
+        "FROM --platform=$BUILDPLATFORM golang:1.25-alpine3.24",
+        "ARG TARGETOS\nARG TARGETARCH\nENV GOOS=$TARGETOS\nENV GOARCH=$TARGETARCH\nENV CGO_ENABLED=0\nRUN go build -o /out/app cmd/main.go",
+      ),
+    },
+  ],
+  silent: [
+    {
+      name: "one platform",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app ."),
+      context: { buildPlatforms: ["linux/amd64"] },
+    },
+    { name: "no platform known", code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app .") },
+    {
+      name: "already on the build platform",
+      code: GO_BUILDER(
+        "FROM --platform=$BUILDPLATFORM golang:1.26-alpine",
+        "ARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .",
+      ),
+      context: MULTI,
+    },
+    {
+      // getfider/fider pins its UI stage to the target on purpose: not this rule's to undo.
+      name: "a platform chosen explicitly",
+      code: GO_BUILDER("FROM --platform=${TARGETPLATFORM} golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app ."),
+      context: MULTI,
+    },
+    { name: "cgo on or unknown: the target's C toolchain is needed", code: GO_BUILDER("FROM golang:1.26", "RUN go build -o /out/app ."), context: MULTI },
+    {
+      name: "the stage ships: the final image itself compiles",
+      code: 'FROM golang:1.26-alpine\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nENTRYPOINT ["/app"]\n',
+      context: MULTI,
+    },
+    {
+      name: "a stage built on a stage that is on the build platform: BuildKit takes the parent's",
+      code: "FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS base\nFROM base AS builder\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=builder /out/app /app\n",
+      context: MULTI,
+    },
+    { name: "go test is no build of the copied binary", code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go test ./..."), context: MULTI },
+  ],
+});
+
+describe("stage-build-emulated: one finding per FROM", () => {
+  it("reports the FROM that names the image once, for every stage built on it", () => {
+    const code =
+      "FROM golang:1.26-alpine AS base\nENV CGO_ENABLED=0\nFROM base AS api\nRUN go build -o /out/api ./cmd/api\nFROM base AS worker\nRUN go build -o /out/worker ./cmd/worker\nFROM scratch\nCOPY --from=api /out/api /api\nCOPY --from=worker /out/worker /worker\n";
+    const findings = findingsOf(rule, code, MULTI);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.range.start.line, f.data.stage]),
+      [[0, "api"]],
+    );
+  });
+});
