@@ -8,11 +8,8 @@ import { commandPlatforms, platformList } from "../model/build-commands";
 import { buildPushSteps, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
-import { makeBuilds } from "./make-build-context";
-import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
-
-/** The Makefiles make reads by default, in its order. */
-const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+import { makeBuilds, makefileIn } from "./make-build-context";
+import { projectFolders } from "./project-folders";
 
 /**
  * The platforms (`linux/arm64`, as written) the builds of the CI workflows and Makefiles that name
@@ -23,9 +20,8 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
   const workflows = await workflowsOf(file, reader);
   for (const text of workflows?.texts ?? []) for (const p of workflowPlatforms(text, workflows!.path)) platforms.add(p);
   for (const { dir } of await projectFolders(dirname(file), reader)) {
-    const texts = await Promise.all(MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
-    const text = texts.find((t) => t !== null);
-    if (text == null) continue;
+    const text = await makefileIn(dir, reader);
+    if (text === null) continue;
     const path = relative(dir, file).split(sep).join("/");
     for (const build of makeBuilds(text)) if (build.dockerfile.replace(/^\.\//, "") === path) for (const p of build.platforms) platforms.add(p);
   }

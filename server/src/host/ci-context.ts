@@ -4,7 +4,7 @@
 // .dockerignore and entries then apply, not the Dockerfile's folder's.
 
 import { dirname, join } from "node:path";
-import { BUILD_COMMAND, BUILD_VALUE_OPTIONS } from "../model/build-commands";
+import { BUILD_COMMAND, readBuildWords } from "../model/build-commands";
 import { inFolder, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
@@ -54,24 +54,9 @@ export function workflowContexts(text: string, path: string): (string | null)[] 
 
 /** The context argument of a build command: its one word after `build` that is neither an option nor an option's value. */
 function commandContext(command: string): string | null {
-  const words = command
-    .slice(command.search(BUILD_COMMAND))
-    .split(/\s+/)
-    .filter((w) => w !== "");
   // Past `docker build`, `docker buildx build`, `podman build`, `buildah bud`.
-  const start = words.findIndex((w) => w === "build" || w === "bud") + 1;
-  const positional: string[] = [];
-  for (let i = start; i < words.length; i++) {
-    const word = words[i];
-    // The end of the command: another command, a redirection or a comment.
-    if (/^(?:&&|\|\||;|\||>|2>|#)/.test(word)) break;
-    if (word.startsWith("-")) {
-      if (!word.includes("=") && BUILD_VALUE_OPTIONS.has(word)) i++;
-      continue;
-    }
-    positional.push(word);
-  }
-  return positional.length === 1 ? normalisedContext(positional[0].replace(/[;&|]+$/, "")) : null;
+  const { positional } = readBuildWords(command.slice(command.search(BUILD_COMMAND)).replace(BUILD_COMMAND, ""));
+  return positional.length === 1 ? normalisedContext(positional[0]) : null;
 }
 
 /** A context as a repository-relative folder: `.`, `./`, `${{ github.workspace }}` are the root (""). */

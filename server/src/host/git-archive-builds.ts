@@ -4,7 +4,7 @@
 // committed, so there is nothing a .dockerignore would keep out of it.
 
 import { join } from "node:path";
-import { BUILD_VALUE_OPTIONS } from "../model/build-commands";
+import { readBuildWords } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { scriptTextsIn } from "./build-targets";
 import { foundInProjectFolders } from "./project-folders";
@@ -33,20 +33,10 @@ export function archiveBuiltDockerfiles(text: string): string[] {
   const found: string[] = [];
   for (const [, archive, build] of joined.matchAll(ARCHIVE_PIPED_BUILD)) {
     if (/(?:^|\s)--prefix\b/.test(archive)) continue;
-    const words = build
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/^["']|["']$/g, ""));
-    let file = "Dockerfile";
-    let readsStdin = false;
-    for (let at = 0; at < words.length; at++) {
-      const word = words[at];
-      if (word === "-f" || word === "--file") file = words[++at] ?? file;
-      else if (word.startsWith("--file=")) file = word.slice("--file=".length);
-      else if (BUILD_VALUE_OPTIONS.has(word)) at++;
-      else if (word === "-") readsStdin = true;
-    }
-    if (readsStdin && file !== "-") found.push(file.replace(/^\.\//, ""));
+    const { dockerfile, positional } = readBuildWords(build.trim());
+    const unquoted = (word: string) => word.replace(/^["']|["']$/g, "");
+    const file = dockerfile === null ? "Dockerfile" : unquoted(dockerfile);
+    if (positional.map(unquoted).includes("-") && file !== "-") found.push(file.replace(/^\.\//, ""));
   }
   return found;
 }

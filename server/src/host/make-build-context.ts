@@ -7,12 +7,9 @@
 // from anywhere, are not read for this.
 
 import { dirname, join, relative, sep } from "node:path";
-import { BUILD_COMMAND, BUILD_VALUE_OPTIONS, commandPlatforms } from "../model/build-commands";
+import { BUILD_COMMAND, commandPlatforms, DEFAULT_MAKEFILES, readBuildWords } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
-
-/** The Makefiles make reads by default, in its order. */
-const MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
 
 /** A build a Makefile runs: the `-f` it names and its context, relative to the Makefile's folder (null when not a plain path). */
 export interface MakeBuild {
@@ -33,10 +30,8 @@ export async function readMakeBuildContext(file: string, reader: FolderReader): 
   if (root === undefined) return null;
   const contexts = new Set<string>();
   for (const { dir } of folders) {
-    // The first Makefile make would read there.
-    const texts = await Promise.all(MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
-    const text = texts.find((t) => t !== null);
-    if (text == null) continue;
+    const text = await makefileIn(dir, reader);
+    if (text === null) continue;
     for (const build of makeBuilds(text)) {
       if (join(dir, build.dockerfile) !== file) continue;
       if (build.context === null) return null;
@@ -48,6 +43,12 @@ export async function readMakeBuildContext(file: string, reader: FolderReader): 
   const inside = relative(root, context);
   if (inside.startsWith("..") || inside.split(sep).includes("..")) return null;
   return (await reader.list(context)) !== null ? context : null;
+}
+
+/** The text of the Makefile make would read in `dir` (GNUmakefile, then makefile, then Makefile); null when none. */
+export async function makefileIn(dir: string, reader: FolderReader): Promise<string | null> {
+  const texts = await Promise.all(DEFAULT_MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
+  return texts.find((t) => t !== null) ?? null;
 }
 
 /** `NAME := value`, `NAME ?= value`, `NAME = value` (also after `export`), at the start of a line outside a recipe. */
@@ -82,27 +83,17 @@ export function makeBuilds(text: string): MakeBuild[] {
     const at = recipe.search(BUILD_COMMAND);
     if (at < 0) continue;
     const movesFirst = /(?:^|[\s;&|(])(?:cd|pushd)\s/.test(recipe.slice(0, at));
-    const build = readBuildWords(recipe.slice(at).replace(BUILD_COMMAND, "").trim());
+    const build = readBuild(recipe.slice(at).replace(BUILD_COMMAND, "").trim());
     if (build.dockerfile === null) continue;
     builds.push({ dockerfile: build.dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe) });
   }
   return builds;
 }
 
-/** The `-f` value and the one positional word (the context) of a build command's words, up to the end of the command. */
-function readBuildWords(words: string): { dockerfile: string | null; context: string | null } {
-  const list = words.split(/\s+/).filter((w) => w !== "");
-  let dockerfile: string | null = null;
-  const positional: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const word = list[i].replace(/^["']|["']$/g, "");
-    if (/^(?:&&|\|\||;|\||>|2>|#|\))/.test(word)) break;
-    if (word === "-f" || word === "--file") dockerfile = list[++i]?.replace(/^["']|["']$/g, "") ?? null;
-    else if (word.startsWith("--file=")) dockerfile = word.slice("--file=".length);
-    else if (word.startsWith("-")) {
-      if (!word.includes("=") && BUILD_VALUE_OPTIONS.has(word)) i++;
-    } else positional.push(word.replace(/[;&|]+$/, ""));
-  }
+/** The `-f` value and the one positional word (the context) of a build command's words, each null when not a plain path. */
+function readBuild(words: string): { dockerfile: string | null; context: string | null } {
+  const { dockerfile, positional } = readBuildWords(words);
+  const unquoted = (p: string | null) => p?.replace(/^["']|["']$/g, "") ?? null;
   const plain = (p: string | null) => (p === null || p === "" || /[$`(){}]/.test(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p === "-" ? null : p);
-  return { dockerfile: plain(dockerfile), context: positional.length === 1 ? plain(positional[0]) : null };
+  return { dockerfile: plain(unquoted(dockerfile)), context: positional.length === 1 ? plain(unquoted(positional[0])) : null };
 }

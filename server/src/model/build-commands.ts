@@ -2,6 +2,9 @@
 // of build files (host/ci-*.ts, host/build-args.ts, host/project-images.ts, model/layer-reuse.ts),
 // so that what counts as a build is decided in one place.
 
+/** The Makefiles make reads by default, in its order. */
+export const DEFAULT_MAKEFILES: readonly string[] = ["GNUmakefile", "makefile", "Makefile"];
+
 /** A build command of the Docker CLI, buildx, Podman or Buildah. */
 export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
 /**
@@ -68,4 +71,26 @@ export function platformList(value: string): string[] {
     .split(/[,\s]+/)
     .map((p) => p.trim().replace(/^["']|["']$/g, ""))
     .filter((p) => /^[a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?$/.test(p));
+}
+
+/**
+ * The `-f`/`--file` value and the positional words of a build command's text after its `build`
+ * (`-t app:1 --build-arg V=1 -f docker/Dockerfile .`), up to the end of the command (another
+ * command, a redirection or a comment); the options' values are not positional. Quotes are kept.
+ */
+export function readBuildWords(text: string): { dockerfile: string | null; positional: string[] } {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  let dockerfile: string | null = null;
+  const positional: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (/^(?:&&|\|\||;|\||>|2>|#|\))/.test(word)) break;
+    if (word === "-f" || word === "--file") dockerfile = words[++i] ?? null;
+    else if (word.startsWith("--file=")) dockerfile = word.slice("--file=".length);
+    // `-` alone is the context read from standard input, not an option.
+    else if (word.startsWith("-") && word !== "-") {
+      if (!word.includes("=") && BUILD_VALUE_OPTIONS.has(word)) i++;
+    } else positional.push(word.replace(/[;&|]+$/, ""));
+  }
+  return { dockerfile, positional };
 }

@@ -3,6 +3,7 @@
 // which commands fetch the dependencies ahead of a build, where each tool keeps its downloads, and
 // what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
+import { DEFAULT_MAKEFILES } from "./build-commands";
 import type { BuildContextFacts } from "./context";
 import { contextFiles } from "./context";
 import { copyPaths, joinPath, normalizePath } from "./copy-paths";
@@ -73,8 +74,6 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
   return null;
 }
 
-/** The Makefiles `make` reads by default, in its order. */
-const DEFAULT_MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
 /** A recipe line that compiles Go with modules: `go build`, `$(GO) install`, `CGO_ENABLED=0 go build`, `@go build` (make's silent prefix). */
 const RECIPE_GO_BUILD = /(?:^|[\s;&|(@+-])(?:go|\$\(GO\)|\$\{GO\})\s+(?:build|install)\b/;
 /**

@@ -5,9 +5,7 @@
 // reuses a layer (issue #11).
 
 import type { BuildContextFacts } from "./context";
-import { BUILD_COMMAND, FILE_OPTION } from "./build-commands";
-
-const MAKEFILES = ["Makefile", "GNUmakefile", "makefile"];
+import { BUILD_COMMAND, DEFAULT_MAKEFILES, FILE_OPTION } from "./build-commands";
 
 /**
  * True when CI builds this Dockerfile only without a layer cache and nothing of the project builds
@@ -27,7 +25,7 @@ function isBuiltByMakefile(context: BuildContextFacts): boolean {
   const path = context.dockerfilePath;
   if (path === undefined) return false;
   const name = path.slice(path.lastIndexOf("/") + 1);
-  for (const makefile of MAKEFILES) {
+  for (const makefile of DEFAULT_MAKEFILES) {
     const text = context.files?.[makefile];
     if (text === undefined) continue;
     for (const line of text.split(/\r?\n/)) {
