@@ -8,7 +8,7 @@ import { commandPlatforms, platformList } from "../model/build-commands";
 import { buildPushSteps, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
-import { makeBuilds, makefileIn } from "./make-build-context";
+import { makeBuildsIn } from "./make-build-context";
 import { projectFolders } from "./project-folders";
 
 /**
@@ -20,10 +20,8 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
   const workflows = await workflowsOf(file, reader);
   for (const text of workflows?.texts ?? []) for (const p of workflowPlatforms(text, workflows!.path)) platforms.add(p);
   for (const { dir } of await projectFolders(dirname(file), reader)) {
-    const text = await makefileIn(dir, reader);
-    if (text === null) continue;
     const path = relative(dir, file).split(sep).join("/");
-    for (const build of makeBuilds(text)) if (build.dockerfile.replace(/^\.\//, "") === path) for (const p of build.platforms) platforms.add(p);
+    for (const build of await makeBuildsIn(dir, reader)) if (build.dockerfile.replace(/^\.\//, "") === path) for (const p of build.platforms) platforms.add(p);
   }
   return [...platforms].sort();
 }

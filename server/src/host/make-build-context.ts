@@ -30,9 +30,7 @@ export async function readMakeBuildContext(file: string, reader: FolderReader): 
   if (root === undefined) return null;
   const contexts = new Set<string>();
   for (const { dir } of folders) {
-    const text = await makefileIn(dir, reader);
-    if (text === null) continue;
-    for (const build of makeBuilds(text)) {
+    for (const build of await makeBuildsIn(dir, reader)) {
       if (join(dir, build.dockerfile) !== file) continue;
       if (build.context === null) return null;
       contexts.add(join(dir, build.context));
@@ -45,10 +43,16 @@ export async function readMakeBuildContext(file: string, reader: FolderReader): 
   return (await reader.list(context)) !== null ? context : null;
 }
 
-/** The text of the Makefile make would read in `dir` (GNUmakefile, then makefile, then Makefile); null when none. */
-export async function makefileIn(dir: string, reader: FolderReader): Promise<string | null> {
-  const texts = await Promise.all(DEFAULT_MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
-  return texts.find((t) => t !== null) ?? null;
+/**
+ * The builds of the Makefile make would read in `dir` (GNUmakefile, then makefile, then Makefile),
+ * read once per folder and reader (every Dockerfile below asks for its context and its platforms).
+ */
+export function makeBuildsIn(dir: string, reader: FolderReader): Promise<MakeBuild[]> {
+  return reader.memo(`make-builds\u0000${dir}`, async () => {
+    const texts = await Promise.all(DEFAULT_MAKEFILES.map((n) => reader.readSmallIn(dir, n, PROJECT_FILE_MAX_BYTES)));
+    const text = texts.find((t) => t !== null);
+    return text == null ? [] : makeBuilds(text);
+  });
 }
 
 /** `NAME := value`, `NAME ?= value`, `NAME = value` (also after `export`), at the start of a line outside a recipe. */
