@@ -32,9 +32,9 @@ describe("stagecraft convert", function () {
     const model = parseDockerfile(r.stdout);
     assert.strictEqual(model.stages.length, 2);
     assert.strictEqual(model.stages[0].name, "build");
-    assert.strictEqual(model.stages[1].base.resolved, "gcr.io/distroless/static-debian12:nonroot");
+    assert.strictEqual(model.stages[1].base.resolved, "gcr.io/distroless/static-debian13:nonroot");
     assert.match(r.stdout, /RUN CGO_ENABLED=0 go build -o \/bin\/hello \.\n/);
-    assert.match(r.stderr, /^stagecraft: Builds on 'golang:1\.26' and ships on 'gcr\.io\/distroless\/static-debian12:nonroot', about \d+ MB smaller base/);
+    assert.match(r.stderr, /^stagecraft: Builds on 'golang:1\.26' and ships on 'gcr\.io\/distroless\/static-debian13:nonroot', about \d+ MB smaller base/);
     assert.strictEqual(readFileSync(join(dir, "Dockerfile"), "utf8"), GO);
   });
 

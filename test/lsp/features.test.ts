@@ -157,7 +157,7 @@ describe("lsp: editing features", function () {
       ["alpine:3.22", "https://hub.docker.com/_/alpine"],
       ["docker.io/library/node:24-alpine", "https://hub.docker.com/_/node"],
       ["bitnami/redis:7.4", "https://hub.docker.com/r/bitnami/redis"],
-      ["gcr.io/distroless/static-debian12:nonroot", "https://github.com/GoogleContainerTools/distroless"],
+      ["gcr.io/distroless/static-debian13:nonroot", "https://github.com/GoogleContainerTools/distroless"],
       ["gcr.io/google-containers/pause:3.2", "https://console.cloud.google.com/gcr/images/google-containers/global/pause"],
       [
         "us.gcr.io/k8s-artifacts-prod/kas-network-proxy/proxy-agent:v0.0.16",

@@ -3,6 +3,7 @@
 // them, or when they follow a pattern the image publishes for every version (`<version>-slim`).
 
 import { canonicalTag, isKnownTag, lookupImageSize, newestVersions, SizeLookup, tagNames } from "../images/facts";
+import { DISTROLESS_DEBIAN } from "../images/lifecycle";
 import { parseImageReference } from "../images/reference";
 import { DEBIAN_CODENAMES, effectiveTag, officialName, parseTag } from "../images/tags";
 
@@ -118,18 +119,18 @@ export function debianSlimImage(codename: string): RuntimeImage {
 
 export const SCRATCH: RuntimeImage = { image: "scratch", kind: "scratch", hasShell: false, packageManager: null, nonRootUser: null, runsAsNonRoot: false };
 
-/** Debian release number distroless names its images by (`debian12`). */
-function distrolessSuffix(codename: string): string {
-  return `debian${DEBIAN_CODENAMES[codename] ?? 12}`;
-}
-
 /**
- * A distroless image (`static`, `cc`, `java21`), `:nonroot` so it runs as uid 65532. Static
- * binaries use debian12, the release whose size the facts carry; glibc binaries follow the builder.
+ * A distroless image (`static`, `cc`, `base`), `:nonroot` so it runs as uid 65532, of the Debian
+ * release distroless builds now (debian13): older ones get no updates (base-image-deprecated
+ * reports them), and newer glibc runs what an older one built. A glibc binary built on a release
+ * before bookworm stays on the builder's release: it links OpenSSL 1.1 (`libssl.so.1.1`), which
+ * bookworm and later no longer ship.
  */
-export function distrolessImage(flavour: string, codename = "bookworm"): RuntimeImage {
+export function distrolessImage(flavour: string, codename?: string): RuntimeImage {
+  const builderRelease = codename === undefined ? undefined : DEBIAN_CODENAMES[codename];
+  const release = flavour !== "static" && builderRelease !== undefined && builderRelease < 12 ? builderRelease : DISTROLESS_DEBIAN;
   return {
-    image: `gcr.io/distroless/${flavour}-${distrolessSuffix(codename)}:nonroot`,
+    image: `gcr.io/distroless/${flavour}-debian${release}:nonroot`,
     kind: "distroless",
     hasShell: false,
     packageManager: null,

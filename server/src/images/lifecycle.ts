@@ -336,15 +336,15 @@ function distrolessEnd(release: string, image: string): string | null {
       return null;
   }
 }
-/** The Debian release distroless builds now. */
-const DISTROLESS_CURRENT = 13;
+/** The Debian release distroless builds now: what Convert ships on and what older releases move to. */
+export const DISTROLESS_DEBIAN = 13;
 
 /**
- * The distroless images that hold no language runtime: the same image of a newer Debian runs what
- * ran on the older one (glibc keeps old binaries working). A runtime's image (`python3`, `java17`,
- * `nodejs20`) of a newer release brings another runtime version, or none of that name.
+ * The distroless images whose newest release (DISTROLESS_DEBIAN) holds the same thing: no language
+ * runtime (glibc runs what ran on the older release), or the same Java or Node.js major, as its
+ * README lists them. Python's image brings another Python version with each Debian release.
  */
-const DISTROLESS_LIBC_IMAGES = /^(?:static|base|base-nossl|cc)$/;
+const DISTROLESS_SAME_CONTENT = /^(?:static|base|base-nossl|cc|java-base|java(?:17|21|25)|nodejs(?:22|24|26))$/;
 
 /** `gcr.io/distroless/<image>-debian<N>`: a distroless image of a Debian release distroless no longer builds. */
 function distrolessNote(ref: ImageReference): LifecycleNote | null {
@@ -352,7 +352,7 @@ function distrolessNote(ref: ImageReference): LifecycleNote | null {
   const end = m === null ? null : distrolessEnd(m[2], m[1]);
   if (ref.registry !== "gcr.io" || m === null || end === null) return null;
   const tag = ref.tag !== null && ref.tag !== "latest" ? `:${ref.tag}` : "";
-  const replacement = DISTROLESS_LIBC_IMAGES.test(m[1]) ? `'gcr.io/distroless/${m[1]}-debian${DISTROLESS_CURRENT}${tag}'` : null;
+  const replacement = DISTROLESS_SAME_CONTENT.test(m[1]) ? `'gcr.io/distroless/${m[1]}-debian${DISTROLESS_DEBIAN}${tag}'` : null;
   return note("end-of-life", `distroless on Debian ${m[2]}`, end, replacement, SOURCES.distroless);
 }
 

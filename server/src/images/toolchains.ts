@@ -11,6 +11,7 @@
 //   `clojure`, `composer` and the .NET SDK are toolchain-only: no variant of theirs is a runtime.
 
 import { canonicalTag, isKnownTag } from "./facts";
+import { DISTROLESS_DEBIAN } from "./lifecycle";
 import type { ImageReference } from "./reference";
 import { effectiveTag, officialName, parseTag, ParsedTag } from "./tags";
 import { lookupTable } from "../model/lookup-table";
@@ -109,7 +110,7 @@ export function toolchainOf(ref: ImageReference): ToolchainImage | null {
   const only = TOOLCHAIN_ONLY[name];
   if (only) {
     let runtime: string | null;
-    if (only === "go") runtime = "gcr.io/distroless/static-debian12";
+    if (only === "go") runtime = `gcr.io/distroless/static-debian${DISTROLESS_DEBIAN}`;
     else if (only === "java") runtime = temurinJre(javaRelease(parsed, name), parsed);
     else if (only === "php") runtime = "php:8.4-cli-alpine";
     else if (only === "swift")

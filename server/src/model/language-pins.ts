@@ -455,14 +455,7 @@ const PER_PYTHON_WHEELS = new Set([
  * a base-image remedy names the file rather than a Python version.
  */
 export function exactPerPythonPin(context: BuildContextFacts, requirementFiles: readonly string[] = []): { file: string; name: string } | null {
-  for (const file of new Set(["requirements.txt", ...requirementFiles])) {
-    const text = context.files?.[file];
-    if (text === undefined) continue;
-    for (const [name, range] of requirementsDependencies(text)) {
-      if (PER_PYTHON_WHEELS.has(name) && /^===?\d[\w.]*$/.test(range)) return { file, name };
-    }
-  }
-  return null;
+  return exactRequirementPin(context, [...new Set(["requirements.txt", ...requirementFiles])], (name) => PER_PYTHON_WHEELS.has(name));
 }
 
 /**
@@ -471,12 +464,17 @@ export function exactPerPythonPin(context: BuildContextFacts, requirementFiles: 
  * when none. The pins were resolved for the image's Python: with one several releases newer,
  * pip resolves their unpinned dependencies anew (Sphinx 1.7 gets a Jinja2 without the
  * `contextfunction` it imports), and old releases may not install at all.
+ * `counts` picks the packages that count (every one by default).
  */
-export function exactRequirementPin(context: BuildContextFacts, requirementFiles: readonly string[]): { file: string; name: string } | null {
+export function exactRequirementPin(
+  context: BuildContextFacts,
+  requirementFiles: readonly string[],
+  counts: (name: string) => boolean = () => true,
+): { file: string; name: string } | null {
   for (const file of requirementFiles) {
     const text = context.files?.[file];
     if (text === undefined) continue;
-    for (const [name, range] of requirementsDependencies(text)) if (/^===?\d[\w.]*$/.test(range)) return { file, name };
+    for (const [name, range] of requirementsDependencies(text)) if (counts(name) && /^===?\d[\w.]*$/.test(range)) return { file, name };
   }
   return null;
 }

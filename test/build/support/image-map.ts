@@ -1,5 +1,5 @@
 // Official image names -> the local fixture images that stand in for them. The app Dockerfiles and
-// the converter's output name official images (golang:1.19-bookworm, gcr.io/distroless/static-debian12,
+// the converter's output name official images (golang:1.19-bookworm, gcr.io/distroless/static-debian13,
 // node:18-bookworm-slim...), as real projects do; these machines cannot pull, so before a build the
 // suite rewrites each FROM (and COPY --from=<image>) through this table. Tags select the variant
 // (slim or not), not the version: each fixture carries the version Debian bookworm packages.
@@ -18,8 +18,17 @@ export interface FixtureMapping {
 const slim = (tag: string) => /(^|-)slim(-|$)/.test(tag);
 const notAlpine = (tag: string) => !tag.includes("alpine");
 
-const distrolessStatic = ["gcr.io/distroless/static", "gcr.io/distroless/static-debian11", "gcr.io/distroless/static-debian12"];
-const distrolessGlibc = ["base", "base-nossl", "cc"].flatMap((name) => [`gcr.io/distroless/${name}`, `gcr.io/distroless/${name}-debian12`]);
+const distrolessStatic = [
+  "gcr.io/distroless/static",
+  "gcr.io/distroless/static-debian11",
+  "gcr.io/distroless/static-debian12",
+  "gcr.io/distroless/static-debian13",
+];
+const distrolessGlibc = ["base", "base-nossl", "cc"].flatMap((name) => [
+  `gcr.io/distroless/${name}`,
+  `gcr.io/distroless/${name}-debian12`,
+  `gcr.io/distroless/${name}-debian13`,
+]);
 
 export const fixtureMappings: FixtureMapping[] = [
   { official: "golang:* (Debian variants)", repositories: ["golang"], tags: notAlpine, fixture: fixtures.golang },

@@ -83,7 +83,7 @@ describe("convert: paths a Go program writes", () => {
       /^# main\.go:11 os\.OpenFile\(logFilePath\) writes \/var\/log\/random\.log: created here for 'nonroot', who runs the program\.$/m,
     );
     assert.match(result.text, /^COPY --from=build --chown=nonroot \/runtime-paths\/var\/log\/random\.log \/var\/log\/random\.log$/m);
-    assert.match(result.text, /^FROM gcr\.io\/distroless\/static-debian12:nonroot AS runtime$/m);
+    assert.match(result.text, /^FROM gcr\.io\/distroless\/static-debian13:nonroot AS runtime$/m);
   });
 
   it("creates the folder with a RUN where the runtime has a shell", () => {

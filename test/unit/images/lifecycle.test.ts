@@ -71,7 +71,9 @@ describe("images/lifecycle: deprecated images and end-of-life versions", () => {
       ["2026-01", "2026-01", "2026-04", "2026-09", "2023-09"],
     );
     assert.strictEqual(first("gcr.io/distroless/cc-debian12:nonroot")?.replacement, "'gcr.io/distroless/cc-debian13:nonroot'");
-    // A runtime's image of a newer release brings another runtime: no image is named.
+    // The same Java or Node.js major where the newest release has it; Python's version changes with the release.
+    assert.strictEqual(first("gcr.io/distroless/java17-debian12:nonroot")?.replacement, "'gcr.io/distroless/java17-debian13:nonroot'");
+    assert.strictEqual(first("gcr.io/distroless/nodejs20-debian12")?.replacement, null);
     assert.strictEqual(first("gcr.io/distroless/python3-debian11")?.replacement, null);
     for (const current of [
       "gcr.io/distroless/static-debian13",

@@ -12,7 +12,7 @@ describe("images/toolchains: compiler and SDK images", () => {
       ecosystem: "go",
       image: "golang",
       isToolchainOnly: true,
-      runtime: "gcr.io/distroless/static-debian12",
+      runtime: "gcr.io/distroless/static-debian13",
       cgoRuntime: "debian:trixie-slim",
     });
     // A cgo binary needs the toolchain image's C library: its Debian release, or musl on Alpine.

@@ -20,7 +20,7 @@ testRule(rule, {
         image: "golang:1.27",
         size: "316 MB compressed",
         tool: "go build",
-        runtime: "'gcr.io/distroless/static-debian12'",
+        runtime: "'gcr.io/distroless/static-debian13'",
       },
       output: null,
     },

@@ -83,14 +83,14 @@ testRule(rule, {
       messageId: "buildWithSaving",
       line: 4,
       token: "go build",
-      data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian12", saving: "314 MB" },
+      data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian13", saving: "314 MB" },
       output: null,
     },
     {
       name: "cgo off by ENV: the static runtime still fits",
       code: 'FROM golang:1.27\nENV CGO_ENABLED=0\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
       messageId: "buildWithSaving",
-      data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian12", saving: "314 MB" },
+      data: { tool: "go build", image: "golang:1.27", runtime: "gcr.io/distroless/static-debian13", saving: "314 MB" },
     },
     {
       name: "cgo left on (Go's default where gcc is found): the binary links glibc, so the runtime is the image's Debian release",

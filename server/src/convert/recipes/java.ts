@@ -2,6 +2,7 @@
 // (eclipse-temurin:<release>-jre, its Alpine variant, or distroless java).
 
 import { isKnownTag } from "../../images/facts";
+import { DISTROLESS_DEBIAN } from "../../images/lifecycle";
 import { parseImageReference } from "../../images/reference";
 import { toolchainOf } from "../../images/toolchains";
 import { executableOf, hasNoCommand, rewriteEntry } from "../entry-command";
@@ -12,7 +13,7 @@ import { declaresBootPlugin, hasWrapperSettings, jarCopiedFromContext, javaRunti
 import { artifactCommand, artifactPlan, basename, dirname, healthcheckNeedsShell, refuse, resolvePath } from "./shared";
 
 const BUILD_ONLY_ENV = /^(?:MAVEN_[A-Z_]+|M2_HOME|GRADLE_[A-Z_]+|JAVA_HOME|PATH)$/;
-const DISTROLESS_RELEASES = new Set([17, 21]);
+const DISTROLESS_RELEASES = new Set([17, 21, 25]);
 
 function jre(image: string, kind: RuntimeImage["kind"]): RuntimeImage {
   const distroless = kind === "distroless";
@@ -57,7 +58,7 @@ export const javaRecipe: Recipe = {
         return refuse("a jar needs a Java runtime, which scratch does not have");
       case "distroless":
         if (!DISTROLESS_RELEASES.has(Number(release))) return refuse(`distroless publishes no Java ${release} image`);
-        runtime = jre(`gcr.io/distroless/java${release}-debian12:nonroot`, "distroless");
+        runtime = jre(`gcr.io/distroless/java${release}-debian${DISTROLESS_DEBIAN}:nonroot`, "distroless");
         break;
       case "alpine":
         if (!isKnownTag("eclipse-temurin", alpineTag)) return refuse(`eclipse-temurin has no '${alpineTag}' tag`);
