@@ -14,7 +14,7 @@ import { packageScriptRun, someScriptCommand, withHooks } from "./package-script
 import { commandsRunAtStart } from "./start-steps";
 import { variableFor } from "./environment";
 import { compareVersions } from "./versions";
-import type { ShellCommand } from "./shell";
+import type { ShellCommand, Word } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { lookupTable } from "./lookup-table";
 
@@ -543,4 +543,35 @@ function startRunsDevTool(model: DockerfileModel, manifest: NodeManifest): boole
   return commandsRunAtStart(model).some((words) =>
     words.some((w, i) => /^(?:npm|pnpm|yarn|bun|npx|pnpx|bunx)$/.test(baseName(w)) && runsDevTool(manifest, words.slice(i), true, new Set())),
   );
+}
+
+/** Extras named for development (`dev`, `test`, `lint`, `docs`, `typing`): tools the running program does not import. */
+const DEV_EXTRA = /^(?:dev|devel|develop|development|tests?|testing|lint|linting|docs?|typing|mypy|ci|qa|style)$/i;
+/** A local project spec with extras, as the shell passes it (quotes removed): `.[dev,ocr]`, `./api[test]`, `/app[dev]`. */
+const PROJECT_WITH_EXTRAS = /^(\.{1,2}(?:\/[^[\s]*)?|\/[^[\s]*)\[([^\]]*)\]$/;
+
+/**
+ * The project spec a `pip install` (`pip3`, `python -m pip`, `uv pip`) names with extras for
+ * development (`pip install -e .[dev,ocr]`): the word, its dev extras and the spec without them
+ * (`.[ocr]`, or `.` when none is left). Null for any other command or spec.
+ */
+export function devExtrasInstall(command: ShellCommand): { word: Word; extras: string[]; without: string } | null {
+  const args = command.args.map((a) => a.value);
+  const isPip = /^pip(?:3(?:\.\d+)?)?$/.test(command.name) || (/^python[\d.]*$/.test(command.name) && args[0] === "-m" && /^pip3?$/.test(args[1] ?? ""));
+  const isUvPip = command.name === "uv" && args[0] === "pip";
+  if (!isPip && !isUvPip) return null;
+  if (!command.args.some((a) => a.value === "install")) return null;
+  for (const word of command.args) {
+    const m = PROJECT_WITH_EXTRAS.exec(word.value);
+    if (!m) continue;
+    const all = m[2]
+      .split(",")
+      .map((e) => e.trim())
+      .filter((e) => e !== "");
+    const extras = all.filter((e) => DEV_EXTRA.test(e));
+    if (extras.length === 0) continue;
+    const kept = all.filter((e) => !DEV_EXTRA.test(e));
+    return { word, extras, without: `${m[1]}${kept.length > 0 ? `[${kept.join(",")}]` : ""}` };
+  }
+  return null;
 }

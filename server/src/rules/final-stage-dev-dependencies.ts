@@ -10,6 +10,7 @@ import {
   declaresNoDevDependencies,
   declaresOnlyDevDependencies,
   installsDevDependencies,
+  devExtrasInstall,
   installManifestSource,
   poetryPredatesGroups,
   projectNeedsDevDependencies,
@@ -181,6 +182,7 @@ export const rule: Rule = {
       devDependencies: "'{command}' ships {ecosystem} dev dependencies in the {shipped}; use {remedy}.",
       devDependenciesUvRun: "'{command}' ships Python dev dependencies that 'uv run' syncs at start; set 'ENV UV_NO_DEV=1'.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
+      devExtras: "'{spec}' installs the project's {extras} in the {shipped}; install '{without}' instead.",
     },
   },
   check(model, report) {
@@ -196,8 +198,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   const chain = lineage(final);
   const commands = runCommands(chain);
   // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
-  if (!commands.some(({ command }) => remediableInstall(command) !== null)) return;
+  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null)) return;
   if (developmentPurpose(model) !== null) return;
+  reportDevExtras(model, commands, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);
     // (`command.program` is never null here; the test tells the type checker.)
@@ -281,5 +284,34 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
     };
     report(r);
+  }
+}
+
+/**
+ * `pip install -e .[dev,ocr]` in the image that ships: the project's extras for development (test
+ * runners, linters, docs builders) go with it (held-out AP, memorious: pytest and sphinx in a
+ * published crawler base). A suggestion keeps the other extras: whether the program imports one
+ * of them is the project's to say.
+ */
+function reportDevExtras(model: DockerfileModel, commands: ReturnType<typeof runCommands>, report: ReportFn): void {
+  for (const { stage, instruction, command } of commands) {
+    const found = devExtrasInstall(command);
+    if (found === null || optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
+    if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
+    const { word, extras, without } = found;
+    // Keep the author's quotes: unquoted, `[s3]` is a glob the shell may expand.
+    const written = model.lines.textIn(word.range);
+    const quote = /^["']/.test(written) ? written[0] : "";
+    report({
+      range: word.range,
+      messageId: "devExtras",
+      data: {
+        spec: word.value,
+        extras: `${extras.map((e) => `'${e}'`).join(" and ")} ${extras.length > 1 ? "extras" : "extra"}`,
+        shipped: shippedImageWords(model).shipped,
+        without,
+      },
+      suggest: [{ title: `Install '${without}'`, edits: [{ range: word.range, newText: `${quote}${without}${quote}` }] }],
+    });
   }
 }

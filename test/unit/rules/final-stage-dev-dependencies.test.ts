@@ -1,8 +1,23 @@
+import * as assert from "assert";
 import { rule } from "../../../server/src/rules/final-stage-dev-dependencies";
-import { testRule } from "../../support/rule-tester";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
+    {
+      // Held-out AP, alephdata/memorious: pytest and sphinx in a published crawler base image.
+      name: "pip installs the project with its dev extra: the other extras stay",
+      code: 'FROM python:3.12-slim\nCOPY . /memorious\nRUN pip3 install -q --no-cache-dir -e /memorious[dev,ocr]\nCMD ["memorious"]\n',
+      messageId: "devExtras",
+      line: 3,
+      data: { spec: "/memorious[dev,ocr]", extras: "'dev' extra", shipped: "final image", without: "/memorious[ocr]" },
+    },
+    {
+      name: "quoted, with only development extras: the plain project is left",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install ".[test,lint]"\nCMD ["app"]\n',
+      messageId: "devExtras",
+      data: { spec: ".[test,lint]", extras: "'test' and 'lint' extras", shipped: "final image", without: "." },
+    },
     {
       name: "a task runner's task not named for a build ('task lint') is no build",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nRUN task lint\nCMD ["node", "server.js"]\n',
@@ -283,6 +298,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "extras the program uses", code: 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install "/app[postgres,ocr]"\nCMD ["app"]\n' },
+    {
+      name: "dev extras in a builder stage that is only copied from",
+      code: 'FROM python:3.12 AS build\nCOPY . /src\nRUN pip install "/src[test]" && pytest /src\nRUN pip wheel --no-deps -w /wheels /src\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install /wheels/*.whl\nCMD ["app"]\n',
+    },
+    { name: "a test stage last in the file", code: 'FROM python:3.12-slim AS test\nCOPY . /app\nRUN pip install -e "/app[dev]"\nCMD ["pytest"]\n' },
     {
       name: "package.json has only devDependencies (the asset build's tools): --omit=dev would install nothing",
       code: 'FROM debian:trixie\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends npm\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nCMD ["./app"]\n',
@@ -471,4 +492,14 @@ testRule(rule, {
       context: { files: { "pyproject.toml": '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.12"\n' } },
     },
   ],
+});
+
+describe("final-stage-dev-dependencies: the project's development extras", () => {
+  it("suggests the install without them, keeping the others and the quotes", () => {
+    const [finding] = findingsOf(rule, 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install -e "/app[docs,s3,test]"\nCMD ["app"]\n');
+    assert.deepStrictEqual(
+      finding.suggestions.map((f) => f.edits[0].newText),
+      ['"/app[s3]"'],
+    );
+  });
 });
