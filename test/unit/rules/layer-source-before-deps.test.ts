@@ -12,6 +12,15 @@ const WHY = {
   cargo: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/usr/local/cargo/registry' keeps them.",
 };
 
+/** A Go build after the whole context, in a file CI builds without a layer cache and a Makefile target builds with `build`. */
+const GO_BUILD_AFTER_COPY = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n";
+const builtByCiWithoutCacheAndMake = (build: string) => ({
+  rootEntries: ["go.mod", "go.sum", "main.go", "Makefile"],
+  files: { "go.mod": GO_MOD, Makefile: `docker:\n\t${build}\n` },
+  dockerfilePath: "Dockerfile",
+  ciBuildsWithoutCache: true,
+});
+
 const fires: FiresCase[] = [
   {
     // Held-out AP, JSPWiki: the root pom.xml alone does not resolve a reactor of 21 modules.
@@ -79,13 +88,8 @@ const fires: FiresCase[] = [
   },
   {
     name: "CI builds the file without a layer cache, but a Makefile target builds it for developers",
-    code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
-    context: {
-      rootEntries: ["go.mod", "go.sum", "main.go", "Makefile"],
-      files: { "go.mod": GO_MOD, Makefile: "docker:\n\tdocker build -t acme/app:latest .\n" },
-      dockerfilePath: "Dockerfile",
-      ciBuildsWithoutCache: true,
-    },
+    code: GO_BUILD_AFTER_COPY,
+    context: builtByCiWithoutCacheAndMake("docker build -t acme/app:latest ."),
     messageId: "buildFetchesDeps",
     line: 3,
   },
@@ -734,13 +738,8 @@ testRule(rule, {
     {
       // Held-out AP, krakend-ce: the Makefile's build passes --no-cache, so no build reuses the layer.
       name: "CI builds without a layer cache and the Makefile's build passes --no-cache",
-      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
-      context: {
-        rootEntries: ["go.mod", "go.sum", "main.go", "Makefile"],
-        files: { "go.mod": GO_MOD, Makefile: "docker:\n\tdocker build --no-cache --pull -t acme/app:latest .\n" },
-        dockerfilePath: "Dockerfile",
-        ciBuildsWithoutCache: true,
-      },
+      code: GO_BUILD_AFTER_COPY,
+      context: builtByCiWithoutCacheAndMake("docker build --no-cache --pull -t acme/app:latest ."),
     },
     {
       // modoboa: pip-compile writes the requirement files from pyproject.toml after the copy.
