@@ -3,9 +3,9 @@
 // A build for several platforms runs every stage once per platform, under emulation where the stage
 // does not start from `$BUILDPLATFORM`.
 
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import { commandPlatforms, platformList } from "../model/build-commands";
-import { buildPushSteps, namedBuilds, normalisedPath } from "./ci-workflow";
+import { buildPushSteps, contextDockerfile, namedBuilds, type BuildPushStep } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { makeBuildsIn } from "./make-build-context";
@@ -34,20 +34,16 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
  */
 export function workflowPlatforms(text: string, path: string): string[] {
   const found: string[] = [];
-  for (const build of namedBuilds(text)) if (build.command !== undefined && build.dockerfile === path) found.push(...commandPlatforms(build.command));
-  for (const step of buildPushSteps(text)) {
-    const file = step.inputs.get("file");
-    const context = normalisedPath(step.inputs.get("context")?.trim() ?? ".").replace(/\/+$/, "");
-    const builds =
-      file !== undefined
-        ? normalisedPath(file.trim()) === path
-        : join(context === "" ? "." : context, "Dockerfile")
-            .split(sep)
-            .join("/") === path;
-    const written = step.inputs.get("platforms");
-    if (!builds || written === undefined) continue;
-    const value = written.replace(/\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name: string) => step.env.get(name) ?? whole);
-    found.push(...platformList(value));
+  for (const build of namedBuilds(text)) {
+    if (build.dockerfile === path) found.push(...(build.command !== undefined ? commandPlatforms(build.command) : stepPlatforms(build.step)));
   }
+  for (const step of buildPushSteps(text)) if (contextDockerfile(step) === path) found.push(...stepPlatforms(step));
   return found;
+}
+
+/** A build-push-action step's `platforms:`, its `${{ env.X }}` read from the `env:` in force at the step. */
+function stepPlatforms(step: BuildPushStep): string[] {
+  const written = step.inputs.get("platforms");
+  if (written === undefined) return [];
+  return platformList(written.replace(/\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name: string) => step.env.get(name) ?? whole));
 }

@@ -109,6 +109,19 @@ export type NamedBuild =
     }
   | { dockerfile: string; command?: undefined; step: BuildPushStep };
 
+/**
+ * The Dockerfile a build-push-action step without `file:` builds: its context's `Dockerfile`
+ * (`Dockerfile` for `.` or no context). Null when it names a file (read by namedBuilds), or its
+ * context is an expression or a remote (a Git URL).
+ */
+export function contextDockerfile(step: BuildPushStep): string | null {
+  if (step.inputs.has("file")) return null;
+  const context = normalisedPath((step.inputs.get("context") ?? ".").trim());
+  if (/[$:]/.test(context)) return null;
+  const folder = context.replace(/\/+$/, "");
+  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
+}
+
 /** The builds of `text` that name their Dockerfile, build commands first, each with the path as the workflow writes it, normalised. */
 export function namedBuilds(text: string): NamedBuild[] {
   const builds: NamedBuild[] = [];

@@ -8,7 +8,7 @@ import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
-import { buildPushSteps, inputValues, namedBuilds, normalisedPath, workflowEnv, type BuildPushStep } from "./ci-workflow";
+import { buildPushSteps, contextDockerfile, inputValues, namedBuilds, workflowEnv, type BuildPushStep } from "./ci-workflow";
 import { readGithubRepository, type GithubRepository } from "./github-repository";
 
 /** Most sibling Dockerfiles read per repository. */
@@ -180,17 +180,4 @@ export function workflowImageBuilds(text: string, repository: GithubRepository |
 /** docker/build-push-action's `tags:` (one line, a list or a block of lines) in its `with:`. */
 function stepTags(step: BuildPushStep): string[] {
   return inputValues(step, "tags").map((tag) => tag.replace(/^-\s+/, ""));
-}
-
-/**
- * The Dockerfile a build-push-action step without `file:` builds: its context's `Dockerfile`
- * (`Dockerfile` for `.` or no context). Null when it names a file (read by namedBuilds), or its
- * context is an expression or a remote (a Git URL).
- */
-function contextDockerfile(step: BuildPushStep): string | null {
-  if (step.inputs.has("file")) return null;
-  const context = normalisedPath((step.inputs.get("context") ?? ".").trim());
-  if (/[$:]/.test(context)) return null;
-  const folder = context.replace(/\/+$/, "");
-  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
 }
