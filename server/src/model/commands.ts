@@ -165,6 +165,17 @@ const JULIA_NAMES = /^julia(?:-\d+(?:\.\d+)*)?$/;
 const PIP_NAMES = /^pip(?:3(?:\.\d+)?)?$/;
 const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
 
+/**
+ * The words after pip (`pip3 install -e .` -> `install -e .`) of pip, `python -m pip` or, when
+ * `withUv`, `uv pip` (pip's interface run by uv); null for any other command.
+ */
+export function pipArguments(command: ShellCommand, withUv = true): Word[] | null {
+  if (withUv && command.name === "uv" && command.args[0]?.value === "pip") return command.args.slice(1);
+  if (PIP_NAMES.test(command.name)) return command.args;
+  if (PYTHON_NAMES.test(command.name) && command.args[0]?.value === "-m" && PIP_NAMES.test(command.args[1]?.value ?? "")) return command.args.slice(2);
+  return null;
+}
+
 /** Recognises commands that install a project's dependencies from its manifest or lockfile. */
 export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
   const name = command.name;
@@ -214,9 +225,9 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     }
     return null;
   }
-  const isPip = PIP_NAMES.test(name) || (PYTHON_NAMES.test(name) && args[0]?.value === "-m" && PIP_NAMES.test(args[1]?.value ?? ""));
-  if (isPip) {
-    const pipArgs = PIP_NAMES.test(name) ? args : args.slice(2);
+  // `uv pip install` is read with uv's commands below.
+  const pipArgs = pipArguments(command, false);
+  if (pipArgs !== null) {
     const pipPos = positional(pipArgs);
     if (pipPos[0]?.value !== "install") return null;
     const requirements: string[] = [];
@@ -331,11 +342,9 @@ export function installsNamedPackages(command: ShellCommand): boolean {
  */
 export function installsProjectFromSources(command: ShellCommand): boolean {
   // `uv pip install .` is pip's interface run by uv.
-  if (command.name === "uv" && command.args[0]?.value === "pip") return installsProjectFromSources({ ...command, name: "pip", args: command.args.slice(1) });
-  const isPip =
-    PIP_NAMES.test(command.name) || (PYTHON_NAMES.test(command.name) && command.args[0]?.value === "-m" && PIP_NAMES.test(command.args[1]?.value ?? ""));
-  if (!isPip) return false;
-  const words = positional(PIP_NAMES.test(command.name) ? command.args : command.args.slice(2));
+  const args = pipArguments(command);
+  if (args === null) return false;
+  const words = positional(args);
   return words[0]?.value === "install" && words.slice(1).some((w) => /^\.(?:$|\/|\[)/.test(w.value.replace(/^["']/, "")));
 }
 

@@ -4,7 +4,7 @@
 
 import { contextJsonFile, isRecord } from "./json-files";
 import { programAt } from "./command-program";
-import { dependencyInstall, type DependencyInstall } from "./commands";
+import { dependencyInstall, pipArguments, type DependencyInstall } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWord } from "./copy-paths";
 import { mountsOf } from "./mounts";
@@ -556,12 +556,9 @@ const PROJECT_WITH_EXTRAS = /^(\.{1,2}(?:\/[^[\s]*)?|\/[^[\s]*)\[([^\]]*)\]$/;
  * (`.[ocr]`, or `.` when none is left). Null for any other command or spec.
  */
 export function devExtrasInstall(command: ShellCommand): { word: Word; extras: string[]; without: string } | null {
-  const args = command.args.map((a) => a.value);
-  const isPip = /^pip(?:3(?:\.\d+)?)?$/.test(command.name) || (/^python[\d.]*$/.test(command.name) && args[0] === "-m" && /^pip3?$/.test(args[1] ?? ""));
-  const isUvPip = command.name === "uv" && args[0] === "pip";
-  if (!isPip && !isUvPip) return null;
-  if (!command.args.some((a) => a.value === "install")) return null;
-  for (const word of command.args) {
+  const args = pipArguments(command);
+  if (args === null || !args.some((a) => a.value === "install")) return null;
+  for (const word of args) {
     const m = PROJECT_WITH_EXTRAS.exec(word.value);
     if (!m) continue;
     const all = m[2]

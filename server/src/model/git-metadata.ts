@@ -12,8 +12,8 @@
 // itself still does.
 
 import { contextFiles, isJsBuildConfig } from "./context";
-import { baseName, joinPath } from "./copy-paths";
-import { contextFileAt } from "./context-file-at";
+import { baseName } from "./copy-paths";
+import { contextFileRunAt } from "./run-scripts";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
@@ -22,7 +22,6 @@ import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { commandDirectory } from "./workdir";
 
 /**
  * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
@@ -379,9 +378,7 @@ function filesRunBy(model: DockerfileModel, run: Instruction, command: ShellComm
   // Run from the folder a `cd` or WORKDIR put the command in (`cd /home/app/BUILD/package &&
   // ./package.sh` after `COPY . /home/app/BUILD`): the file the copies brought there (held-out AO,
   // nebula: its package.sh asks `git describe` for the version).
-  const stage = run.stage;
-  const directory = stage === null ? null : commandDirectory(model, stage, run, command);
-  const file = stage === null || directory === null ? null : contextFileAt(model, stage, joinPath(directory, program));
+  const file = run.stage === null ? null : contextFileRunAt(model, run.stage, run, command, program);
   return file !== null ? [file] : [];
 }
 

@@ -72,9 +72,18 @@ export function scriptRunThroughCopies(model: DockerfileModel, stage: Stage, run
   const target = unquoteWord(fileStartedBy(command)?.value ?? "");
   // A program found on PATH (`pip`) is no script of the context; `$SCRIPT` is not known.
   if (target === "" || target.includes("$") || (!target.includes("/") && !isShellName(command.name))) return null;
-  const folder = target.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
-  const file = folder === null ? null : contextFileAt(model, stage, joinPath(folder, target));
+  const file = contextFileRunAt(model, stage, run, command, target);
   return file === null ? null : (contextFiles(model.context)[file] ?? null);
+}
+
+/**
+ * The context path of the file `target` names (`./package.sh`, `/opt/app/setup.sh`) where `command`
+ * of `run` runs it: from the root, or from the folder a `cd` or WORKDIR put the command in, through
+ * the copies that brought the file there; null when the folder or the copy is not known.
+ */
+export function contextFileRunAt(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand, target: string): string | null {
+  const folder = target.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
+  return folder === null ? null : contextFileAt(model, stage, joinPath(folder, target));
 }
 
 /** The file names of the files the host read, per set of build-context files. */
