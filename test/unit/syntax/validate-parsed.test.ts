@@ -59,6 +59,16 @@ describe("dockerfile-utils validateParsed", () => {
     }
   });
 
+  it("lets every modifier through in HEALTHCHECK, whose command the builder hands to the container's shell", () => {
+    // Held-out AQ, speedtest-exporter: `HEALTHCHECK CMD wget http://localhost:${SPEEDTEST_PORT:=9798}/`
+    // builds and runs; the unpatched library reported `:=` as unsupported.
+    const text = "FROM alpine\nHEALTHCHECK --timeout=10s CMD wget -q http://localhost:${PORT:=9798}/ \\\n  || exit ${CODE:1}\nENV A=${B:=x}\n";
+    for (const problems of [validate(text), validateParsed(text, parseDockerfile(text).syntaxTree!)]) {
+      const modifierLines = problems.filter((p) => p.code === ValidationCode.UNSUPPORTED_MODIFIER).map((p) => p.range.start.line);
+      assert.deepStrictEqual(modifierLines, [3]);
+    }
+  });
+
   it("is what analyze uses: one parse per analysis, two when an invalid stage name is masked", () => {
     assert.strictEqual(
       countParses(() => analyze("ARG BASE=alpine\nFROM ${BASE} AS one\nRUN echo\nFROM one AS two\nCOPY --from=one / /\n")),
