@@ -128,7 +128,8 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
 
 /**
  * A `pip install` into the system Python of a release before the one that marks it externally
- * managed (Debian 12, Ubuntu 23.04, Alpine 3.19 on: PEP 668): pip refuses it on the newer release
+ * managed (Debian 12, Ubuntu 23.04, Alpine 3.19 on: PEP 668), or get-pip.py run by that Python:
+ * pip refuses it on the newer release
  * (held-out AP, mautrix/facebook: `pip3 install -r requirements.txt` on alpine:3.18, judged wrong
  * to move to 3.23 by the tag alone).
  */
@@ -136,6 +137,10 @@ function systemPipTie(model: DockerfileModel, stages: readonly Stage[], ref: Ima
   const release = distroRelease(ref);
   const pip = release !== null && predatesExternallyManagedPython(release) ? systemPipInstall(model, withDescendants(model, stages)) : null;
   if (pip === null) return null;
+  const args = pip.command.args.map((w) => w.value);
+  if (/^python/.test(pip.command.name) && !(args[0] === "-m" && args[1] === "pip"))
+    // get-pip.py, run by the system Python: the bootstrap is refused as any install is (held-out AQ, docker-mopidy).
+    return { kind: "tied", tie: "the system Python's get-pip.py", line: lineOf(pip.command.words[0]) };
   const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
   return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
 }

@@ -115,5 +115,8 @@ function aptSourceSuites(text: string): string[] | null {
  */
 export function systemPipInstall(model: DockerfileModel, stages: readonly Stage[]): RunCommand | null {
   if (optsOutOfExternallyManagedPython(model, stages)) return null;
-  return runCommands(stages).find((run) => checkedSystemPipInstall(run.command) !== null) ?? null;
+  const runs = runCommands(stages);
+  return (
+    runs.find((run, i) => checkedSystemPipInstall(run.command, runs[i - 1]?.instruction === run.instruction ? runs[i - 1].command : undefined) !== null) ?? null
+  );
 }

@@ -40,15 +40,18 @@ const PYTHON_PROGRAM = /^python[\d.]*$/;
 const SKIPS_CHECK = /^(?:--break-system-packages|--target|-t|--prefix|--root|--dry-run)(?:=.*)?$/;
 
 /**
- * The options of a `pip install` (`pip3 install`, `python3 -m pip install`) run by the system's pip
- * and checked against the marker, or null for any other command: another subcommand, a pip given
+ * The options of a `pip install` (`pip3 install`, `python3 -m pip install`) run by the system's pip,
+ * or of get-pip.py run by the system's Python (`pipedFrom`: the command piped into it), checked
+ * against the marker; or null for any other command: another subcommand, a pip given
  * by a path outside the system's folders (`/opt/venv/bin/pip` is named `pip` too), or an install
  * that skips the check (`--target`, `--prefix`, `--root`, `--dry-run`, `--break-system-packages`).
  */
-export function checkedSystemPipInstall(command: ShellCommand): string[] | null {
+export function checkedSystemPipInstall(command: ShellCommand, pipedFrom?: ShellCommand): string[] | null {
   const program = command.program?.value;
   if (program === undefined || (program.includes("/") && !/^\/(?:usr\/(?:local\/)?)?bin\//.test(program))) return null;
   const words = command.args.map((w) => w.value);
+  const bootstrap = getPipOptions(command, words, pipedFrom);
+  if (bootstrap !== null) return bootstrap.some((a) => SKIPS_CHECK.test(a)) ? null : bootstrap;
   const pipWords = PIP_PROGRAM.test(command.name)
     ? words
     : PYTHON_PROGRAM.test(command.name) && words[0] === "-m" && words[1] === "pip"
@@ -61,14 +64,33 @@ export function checkedSystemPipInstall(command: ShellCommand): string[] | null 
   return options.some((a) => SKIPS_CHECK.test(a)) ? null : options;
 }
 
+/** pypa's bootstrap script, by its file name or its address (`bootstrap.pypa.io/get-pip.py`, `/pip/3.7/get-pip.py`). */
+const GET_PIP = /(?:^|\/)get-pip\.py$/;
+
+/**
+ * The options of pypa's get-pip.py run by a system Python (`python3 get-pip.py --no-cache-dir`, or
+ * `curl -sS https://bootstrap.pypa.io/get-pip.py | python3 -`, `pipedFrom` being the `curl`), or null.
+ * The script installs pip with pip, into the Python that runs it, so PEP 668's marker refuses it as
+ * it refuses any system install (pypa/get-pip#197: "error: externally-managed-environment").
+ */
+function getPipOptions(command: ShellCommand, words: readonly string[], pipedFrom: ShellCommand | undefined): string[] | null {
+  if (!PYTHON_PROGRAM.test(command.name)) return null;
+  const script = words.findIndex((w) => !w.startsWith("-") || w === "-");
+  if (script < 0) return null;
+  if (GET_PIP.test(words[script])) return [...words.slice(0, script), ...words.slice(script + 1)];
+  const fetched = pipedFrom !== undefined && command.joinedBy === "|" && pipedFrom.args.some((w) => GET_PIP.test(w.value));
+  return words[script] === "-" && fetched ? [...words.slice(0, script), ...words.slice(script + 1)] : null;
+}
+
 /**
  * Anything in the stages' text that may opt out or install into another Python: the override in
  * any spelling (flag, variable, pip config), a removed marker, a pip config file, a virtual
- * environment or another Python manager, another pip (get-pip.py, uv). Not `virtualenv` or `pipx`:
+ * environment or another Python manager, another installer (uv). Not get-pip.py, which installs
+ * pip into the Python that runs it and is refused there (checkedSystemPipInstall reads it). Not `virtualenv` or `pipx`:
  * those are also packages a system pip installs (and is refused); as commands they are read below.
  */
 const OPT_OUT_TEXT =
-  /break-system-packages|BREAK_SYSTEM_PACKAGES|EXTERNALLY-MANAGED|pip\.conf|PIP_CONFIG_FILE|venv|conda|mamba|pyenv|get-pip|\buv\b|PYTHONUSERBASE|PIP_TARGET|PIP_PREFIX/i;
+  /break-system-packages|BREAK_SYSTEM_PACKAGES|EXTERNALLY-MANAGED|pip\.conf|PIP_CONFIG_FILE|venv|conda|mamba|pyenv|\buv\b|PYTHONUSERBASE|PIP_TARGET|PIP_PREFIX/i;
 /** Variables that name a virtual environment or tell pip to install elsewhere or to ignore the marker. */
 const OPT_OUT_VARIABLE = /^(?:VIRTUAL_ENV|PIP_BREAK_SYSTEM_PACKAGES|PIP_TARGET|PIP_PREFIX|CONDA_\w+|UV_PROJECT_ENVIRONMENT)$/;
 /** Commands that create a virtual environment or bring their own Python. */

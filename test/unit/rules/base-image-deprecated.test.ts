@@ -532,6 +532,20 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out AQ, docker-mopidy: pypa/get-pip#197, "error: externally-managed-environment" on bookworm.
+      name: "get-pip.py piped into the system Python of a release before PEP 668's marker ties the move",
+      code: "FROM debian:buster-slim\nRUN apt-get update && apt-get install -y curl python3 \\\n && curl -L https://bootstrap.pypa.io/get-pip.py | python3 - \\\n && pip install pipenv\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "get-pip.py run by the system Python with --break-system-packages: the named move stays",
+      code: "FROM debian:buster-slim\nRUN apt-get update && apt-get install -y curl python3 && curl -sSO https://bootstrap.pypa.io/get-pip.py && python3 get-pip.py --break-system-packages\n",
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
       name: "an apk package revision of an end-of-life Alpine release is tied to it",
       code: "FROM python:3.12-alpine3.19\nRUN apk add --no-cache curl redis=7.2.4-r0\n",
       messageId: "endOfLifeTied",
