@@ -16,7 +16,7 @@ import { fileStartedBy } from "../model/run-scripts";
 import { isShellName } from "../model/shell-programs";
 import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
-import { startSourcedSources } from "../model/start-steps";
+import { isServiceStartFile, startSourcedSources } from "../model/start-steps";
 import { withContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
@@ -202,9 +202,11 @@ const NOT_SERVICE_FOLDERS = new Set([".git", "node_modules", "vendor", "target",
 /**
  * The service `run` files of process supervisors in the folders `sources` copies from the context:
  * s6 and runit keep one folder per service holding an executable `run` (`s6/app/run`,
- * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`), supervisord's
- * program configs, and the files named in `entryNames` (the start command's entry script). Clamped in depth, folders listed
- * and files found; a source that is a file lists as nothing.
+ * `etc/services.d/app/run`, `etc/s6-overlay/s6-rc.d/app/run`, `etc/service/app/run`); their other
+ * start files and the start hooks entry points run (`isServiceStartFile`: `cont-init.d`,
+ * `docker-entrypoint.d`), supervisord's program configs, and the files named in `entryNames` (the
+ * start command's entry script). Clamped in depth, folders listed and files found; a source that is
+ * a file lists as nothing.
  */
 export async function supervisorRunFiles(
   folder: string,
@@ -225,20 +227,11 @@ export async function supervisorRunFiles(
     listed++;
     for (const entry of listing.entries) {
       const child = `${path}/${entry.name}`;
-      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name) || isServiceStartScript(child) || isSupervisordConfig(child))) found.push(child);
+      if (entry.isFile && (entry.name === "run" || entryNames.has(entry.name) || isServiceStartFile(child) || isSupervisordConfig(child))) found.push(child);
       else if (entry.isDirectory && depth < RUN_FILE_MAX_DEPTH && !NOT_SERVICE_FOLDERS.has(entry.name)) queue.push({ path: child, depth: depth + 1 });
     }
   }
   return found.slice(0, MAX_FILES);
-}
-
-/**
- * Start scripts of s6-overlay besides service `run` files: s6-rc oneshots' `up` files, the scripts
- * they call by convention (`etc/s6-overlay/scripts/setup.sh`) and the legacy `cont-init.d` scripts.
- * They run at every start (an `npm install` of the user's plugins, a module build).
- */
-function isServiceStartScript(path: string): boolean {
-  return /(?:^|\/)s6-rc\.d\/[^/]+\/up$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/.test(path);
 }
 
 /**

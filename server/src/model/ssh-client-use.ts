@@ -1,12 +1,14 @@
-// Whether the image uses an SSH client of its own: a RUN (or a context script it runs, or a script
-// of the start path) calls ssh, scp, sftp or another program of openssh-client, or the file prepares
-// an account's SSH folder (`mkdir -m 700 /opt/nagios/.ssh`, `COPY id_rsa /root/.ssh/`): the image
-// expects the client there at run time (check_by_ssh, a backup over scp, rsync over SSH). Where the
-// client arrives only as a recommendation (git's), `--no-install-recommends` would remove it.
+// Whether the image uses an SSH client of its own: a RUN (or a context script it runs, a script of
+// the start path, or a supervisor's start file or start hook the file copies in) calls ssh, scp,
+// sftp or another program of openssh-client, or the file prepares an account's SSH folder
+// (`mkdir -m 700 /opt/nagios/.ssh`, `COPY id_rsa /root/.ssh/`): the image expects the client there
+// at run time (check_by_ssh, a backup over scp, rsync over SSH). Where the client arrives only as a
+// recommendation (git's), `--no-install-recommends` would remove it.
 
 import { someWord } from "./privilege-drop";
 import { scriptRunBy } from "./run-scripts";
 import { startPathScripts } from "./start-path-scripts";
+import { serviceStartScripts } from "./start-steps";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 
@@ -30,7 +32,7 @@ export function usesSshClient(model: DockerfileModel, chain: readonly Stage[]): 
         if (script !== null && scriptUsesSsh(script)) return true;
       }
     }
-  return startPathScripts(model).some(([, text]) => scriptUsesSsh(text));
+  return startPathScripts(model).some(([, text]) => scriptUsesSsh(text)) || serviceStartScripts(model).some(scriptUsesSsh);
 }
 
 /** True when a line of the script, not a comment, calls an SSH program or names the SSH folder. */

@@ -130,15 +130,27 @@ export const stagesOfTargetsBuildingAtStart: (model: DockerfileModel) => Readonl
   return out;
 });
 
-/** A process supervisor's start files: s6 and runit service `run` files, s6-rc oneshots' `up` files and the scripts they call, `cont-init.d` scripts. */
-const SERVICE_START_FILE = /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/(?:run|up)$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)cont-init\.d\/[^/]+$/;
+/**
+ * A process supervisor's start files: s6 and runit service `run` files, s6-rc oneshots' `up` files
+ * and the scripts they call, `cont-init.d` scripts; and the hook folders an entry point runs every
+ * file of at start (`docker-entrypoint.d`, the nginx images'; `entrypoint-pre.d`, lancache's
+ * base; `my_init.d`, phusion's), where a base image's entry script, which the file does not show,
+ * runs them.
+ */
+const SERVICE_START_FILE =
+  /(?:^|\/)(?:s6-rc\.d|services\.d|service|sv)\/[^/]+\/(?:run|up)$|(?:^|\/)s6-overlay\/scripts\/[^/]+$|(?:^|\/)(?:cont-init|docker-entrypoint|entrypoint(?:-pre|-post)?|my_init)\.d\/[^/]+$/;
+
+/** True for a context path that is a supervisor's start file or a start hook ({@link SERVICE_START_FILE}); the host reads these in copied folders. */
+export function isServiceStartFile(path: string): boolean {
+  return SERVICE_START_FILE.test(path);
+}
 
 /**
  * The texts of the supervisor start files the host read inside the folders the file copies (it
  * reads them nowhere else, so they are in the image): s6-overlay runs them at every start (an
  * oneshot's `npm --prefix /data install` of the user's plugins).
  */
-function serviceStartScripts(model: DockerfileModel): string[] {
+export function serviceStartScripts(model: DockerfileModel): string[] {
   return Object.entries(contextFiles(model.context))
     .filter(([path]) => path.includes("/") && SERVICE_START_FILE.test(path))
     .map(([, text]) => text);

@@ -53,6 +53,24 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.match(files["entrypoint.sh"], /exec gosu/);
   });
 
+  it("reads the start hooks in a copied folder that an entry point runs every file of", async () => {
+    // Held-out AQ, lancachenet/monolithic: `COPY overlay/ /`, its base's entry point runs /hooks/entrypoint-pre.d/*.
+    const text = "FROM lancachenet/ubuntu-nginx:latest\nCOPY overlay/ /\n";
+    const dir = projects.create({
+      Dockerfile: text,
+      "overlay/hooks/entrypoint-pre.d/15_generate_maps.sh": 'export GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"\n',
+      "overlay/docker-entrypoint.d/20-envsubst.sh": "envsubst < /t > /etc/nginx/conf.d/default.conf\n",
+      "overlay/etc/nginx/nginx.conf.d/readme": "not a hook\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(
+      Object.keys(files)
+        .filter((p) => p.startsWith("overlay/"))
+        .sort(),
+      ["overlay/docker-entrypoint.d/20-envsubst.sh", "overlay/hooks/entrypoint-pre.d/15_generate_maps.sh"],
+    );
+  });
+
   it("reads the scripts the entry script sources, under the path the ENV names, and those they source in turn", async () => {
     const text =
       'FROM ruby:3.3-slim\nENV ASSETS=/etc/app\nCOPY assets/runtime/ ${ASSETS}/runtime/\nCOPY entrypoint.sh /sbin/entrypoint.sh\nENTRYPOINT ["/sbin/entrypoint.sh"]\n';

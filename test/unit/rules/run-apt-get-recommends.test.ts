@@ -291,6 +291,18 @@ testRule(rule, {
       output: "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y ca-certificates git\n",
     },
     {
+      // Held-out AQ, lancachenet/monolithic: its base's entry point runs /hooks/entrypoint-pre.d/*.
+      name: "git in an image whose start hook, copied in with a folder, sets GIT_SSH_COMMAND: the remedy names openssh-client",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y jq git\nCOPY overlay/ /\n",
+      context: {
+        files: {
+          "overlay/hooks/entrypoint-pre.d/15_maps.sh": '#!/bin/bash\nexport GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"\ngit clone "$REPO" /data/maps\n',
+        },
+      },
+      messageId: "recommendsSshUseCertificates",
+      line: 2,
+    },
+    {
       name: "git in an image that sets GIT_SSH_VARIANT: the remedy names openssh-client, the suggestion adds it",
       code: "FROM ubuntu:22.04\nENV LANG=C.UTF-8 \\\n    GIT_SSH_VARIANT=ssh\nRUN apt-get update && apt-get install -y ca-certificates git\n",
       messageId: "recommendsGitSsh",
