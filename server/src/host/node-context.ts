@@ -27,7 +27,7 @@ import { readGitArchiveBuilds } from "./git-archive-builds";
 import { FolderListing, FolderReader } from "./folder-reader";
 import { readLocallyBuiltImages } from "./local-images";
 import { readNamedContexts } from "./named-contexts";
-import { readProjectImages, readPublishedImages } from "./project-images";
+import { publishedImagesOf, readCiImageBuilds, readProjectImages } from "./project-images";
 import { repositoryRoot } from "./paths";
 import { copiedContextPaths, readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
@@ -82,7 +82,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     dockerfileVariants,
     composeServices,
     projectImages,
-    publishedImages,
+    ciImageBuilds,
     locallyBuiltImages,
     gitArchiveBuilds,
     buildPlatforms,
@@ -104,7 +104,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
-    readPublishedImages(file, reader),
+    readCiImageBuilds(file, reader),
     readLocallyBuiltImages(dirname(file), reader),
     readGitArchiveBuilds(dirname(file), reader),
     readBuildPlatforms(file, reader),
@@ -113,6 +113,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);
   // Without a prototype: a file a command names `constructor` must not find Object's member.
   const files = lookupTable<string>({ ...goSources, ...manifests, ...copiedFromRoot, ...copied });
+  const publishedImages = publishedImagesOf(ciImageBuilds);
   return {
     dockerignore,
     rootEntries: entries,
@@ -131,6 +132,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     composeServices,
     projectImages,
     publishedImages,
+    ciImageBuilds,
     locallyBuiltImages,
   };
 }

@@ -52,12 +52,20 @@ export async function readProjectImages(file: string, reader = new FolderReader(
  * compose service's `image:` may pull. Empty when no repository root or workflow is found.
  */
 export async function readPublishedImages(file: string, reader = new FolderReader()): Promise<string[]> {
+  return publishedImagesOf(await readCiImageBuilds(file, reader));
+}
+
+/** The repositories a file's CI builds tag, each once. */
+export function publishedImagesOf(builds: readonly (readonly string[])[]): string[] {
+  return [...new Set(builds.flat())];
+}
+
+/** Each build of `file` in the repository's workflows, as the repositories it tags (none where its tags cannot be read). */
+export async function readCiImageBuilds(file: string, reader = new FolderReader()): Promise<string[][]> {
   const root = await repositoryRoot(dirname(file), reader);
   if (root === null) return [];
   const own = relative(root, file).split(sep).join("/");
-  const images = new Set<string>();
-  for (const build of await imageBuildsOf(root, reader)) if (build.dockerfile === own) for (const image of build.images) images.add(image);
-  return [...images];
+  return (await imageBuildsOf(root, reader)).filter((build) => build.dockerfile === own).map((build) => [...build.images]);
 }
 
 /** The image builds of the repository's workflows, their expressions resolved against the checkout's GitHub repository. */

@@ -120,6 +120,12 @@ export interface BuildContextFacts {
    */
   publishedImages?: readonly string[];
   /**
+   * Each build of this Dockerfile in the project's CI workflows, as the repositories it tags (the
+   * names of `publishedImages`); an empty list for a build whose tags cannot be read
+   * (`${{ steps.meta.outputs.tags }}`). Undefined when the host cannot read files.
+   */
+  ciImageBuilds?: readonly (readonly string[])[];
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */

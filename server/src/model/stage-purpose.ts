@@ -60,14 +60,16 @@ const BUILD_NAMES = /^(?:build|builder|build-env|buildenv|toolchain|sdk)$/;
 
 /**
  * True for a final stage named as a builder that is a service all the same: it has a start command
- * of its own and exposes a port or checks its health (a notebook server's image whose one stage
- * kept the name `build`; a crawler API's `FROM python AS build` with HEALTHCHECK and CMD). A
- * development stage (`dev`) serves too, so only build names are read this way.
+ * of its own and exposes a port, checks its health or is what the project's CI publishes (a
+ * notebook server's image whose one stage kept the name `build`; a crawler API's `FROM python AS
+ * build` with HEALTHCHECK and CMD; held-out AQ, stac-fastapi-pgstac's `builder` pushed to ghcr.io
+ * and started with uvicorn). A development stage (`dev`) serves too, so only build names are read
+ * this way.
  */
-function isServiceNamedForBuild(stage: Stage): boolean {
+function isServiceNamedForBuild(stage: Stage, publishedByCi: boolean): boolean {
   if (stage.name === null || !BUILD_NAMES.test(stage.name.toLowerCase())) return false;
   const has = (keyword: string) => stage.instructions.some((i) => i.keyword === keyword);
-  return (has("EXPOSE") || has("HEALTHCHECK")) && (has("CMD") || has("ENTRYPOINT"));
+  return (has("EXPOSE") || has("HEALTHCHECK") || publishedByCi) && (has("CMD") || has("ENTRYPOINT"));
 }
 
 /** Folder and file-name words that mark a development, CI or test Dockerfile (`.devcontainer/`, `Dockerfile.dev`, `ci/`). */
@@ -191,7 +193,9 @@ export type ImagePurpose =
   | "toolchain-without-command"
   | "build-environment-base"
   | "output-copied-out"
-  | "cross-compile";
+  | "cross-compile"
+  | "test-command"
+  | "test-image-name";
 
 // Both facts are asked by several rules per file and read the whole final lineage: computed once
 // per model (a model is not changed once parsed; withContext makes a new one, so context facts stay right).
@@ -300,7 +304,7 @@ export function developmentPurpose(model: DockerfileModel): ImagePurpose | null 
 function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   const final = model.finalStage;
   if (!final) return null;
-  if (isDevelopmentStage(final) && !isServiceNamedForBuild(final)) return "stage-name";
+  if (isDevelopmentStage(final) && !isServiceNamedForBuild(final, model.context.publishedByCi === true)) return "stage-name";
   const path = model.context.dockerfilePath;
   if (path !== undefined && isWorkspaceImageFile(path)) return "path";
   // A file named for development that the project's CI builds and pushes (`Dockerfile.dev` as the
@@ -322,9 +326,11 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // `production`).
   if (model.context.composeSourceMount === true || (final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name)))
     return "compose-source-mount";
+  if (namesTestImage(model.context.ciImageBuilds ?? [])) return "test-image-name";
   const written = startCommand(model);
-  // `tini -- /bin/bash` is an interactive shell all the same.
-  let command = written === null ? null : withoutInitWrapper(written);
+  // `tini -- /bin/bash` is an interactive shell all the same. `ENTRYPOINT []` with no CMD after
+  // it empties the command the base set: the image runs what it is given, as one without any.
+  let command = written === null || written.length === 0 ? null : withoutInitWrapper(written);
   // A shell or an idler as the command may be a placeholder for the one compose starts.
   const composed = command !== null && opensShellOrIdles(command) ? composeStartCommand(model, final) : null;
   if (composed !== null) command = withoutInitWrapper(composed);
@@ -332,6 +338,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     const program = baseName(command[0] ?? "");
     const rest = command.slice(1);
     if (opensShellOrIdles(command)) return "shell-command";
+    if (runsTests(program, rest)) return "test-command";
     if (BUILD_PROGRAMS.test(program) || (program === "cargo" && rest[0] === "build") || (program === "go" && rest[0] === "build")) return "build-command";
     if (isToolchainCommand(program, rest, onPlainOsBase(final) && copiesBuiltProgram(model, final, program))) return "build-command";
     return null;
@@ -341,6 +348,59 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/** Package managers whose `test` script (`npm test`, `npm run test:e2e`) runs the project's tests. */
+const PACKAGE_SCRIPT_RUNNERS = /^(?:npm|yarn|pnpm|bun)$/;
+/** Test runners started as the program itself (`pytest -x`, `vendor/bin/phpunit`, `npx playwright test` is read below). */
+const TEST_RUNNERS = /^(?:pytest|py\.test|tox|nox|rspec|phpunit|pest|jest|vitest|mocha|ava|karma|behave|robot)$/;
+/** Subcommands of a toolchain that run the tests (`go test ./...`, `cargo test`, `mix test`, `dotnet test`). */
+const TEST_SUBCOMMAND_TOOLS = /^(?:go|cargo|mix|dotnet|deno|bun|swift|zig|gradle|gradlew|mvn|mvnw|sbt|lein|rake)$/;
+
+/**
+ * True when a start command runs the project's tests: a package manager's test script
+ * (`ENTRYPOINT ["npm", "run"]` with `CMD ["test"]`), a test runner (`pytest`, `bundle exec rspec`,
+ * `npx playwright test`, `python -m pytest`), a toolchain's test subcommand (`go test`). Such an
+ * image is a test runner: it needs the toolchain, dev dependencies and browsers when it runs
+ * (held-out AQ, docsify's Playwright image judged wrong for a build stage).
+ */
+function runsTests(program: string, rest: readonly string[]): boolean {
+  const [first, second] = rest;
+  if (PACKAGE_SCRIPT_RUNNERS.test(program)) {
+    const script = first === "run" || first === "run-script" ? second : first;
+    return script !== undefined && /^(?:test|tests|e2e|test[:_-][\w:-]+)$/.test(script);
+  }
+  if (TEST_RUNNERS.test(program)) return true;
+  if (/^python[\d.]*$/.test(program)) return first === "-m" && /^(?:pytest|unittest|tox|nox)$/.test(second ?? "");
+  if (program === "npx" || program === "bunx" || program === "pnpx" || (program === "bundle" && first === "exec") || (program === "pnpm" && first === "exec")) {
+    const runner = program === "bundle" || program === "pnpm" ? second : first;
+    const next = program === "bundle" || program === "pnpm" ? rest[2] : second;
+    return (
+      runner !== undefined && (TEST_RUNNERS.test(baseName(runner)) || (runner === "playwright" && next === "test") || (runner === "cypress" && next === "run"))
+    );
+  }
+  return TEST_SUBCOMMAND_TOOLS.test(program) && first === "test";
+}
+
+/**
+ * Words of an image's repository name that say it is a test or CI image (`opendatacube/datacube-tests`,
+ * `acme/api-ci`, `app-test-runner`): the repositories CI tags when it builds the file.
+ */
+const TEST_IMAGE_NAME_WORDS = new Set(["test", "tests", "testing", "ci", "e2e", "testrunner"]);
+
+/**
+ * True when CI builds this Dockerfile and every build tags only repositories named for a test or
+ * CI image by a word of their last path part (held-out AQ, datacube-core: `opendatacube/datacube-tests`,
+ * run in CI with the checkout mounted over its WORKDIR). A build whose tags cannot be read may
+ * publish the image under another name (valheim's `valheim-test` check beside a push tagged by
+ * metadata-action): it says nothing then. A name that only contains such letters (`contest`) neither.
+ */
+function namesTestImage(builds: readonly (readonly string[])[]): boolean {
+  if (builds.length === 0) return false;
+  return builds.every(
+    (images) =>
+      images.length > 0 && images.every((image) => (image.split("/").pop() ?? "").split(/[-_.]/).some((word) => TEST_IMAGE_NAME_WORDS.has(word.toLowerCase()))),
+  );
 }
 
 /** True when a start command (init wrapper removed) opens an interactive shell or only idles (`sleep`, `tail`). */

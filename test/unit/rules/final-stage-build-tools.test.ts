@@ -21,6 +21,22 @@ const RUN_TIME_PIP =
 testRule(rule, {
   fires: [
     {
+      // Held-out AQ, stac-fastapi-pgstac: CI pushes the last stage, named `builder`, and it serves with uvicorn.
+      name: "a final stage named builder that CI publishes and that starts a server",
+      code: 'FROM python:3.14-slim AS base\nRUN apt-get update && apt-get install -y build-essential git && rm -rf /var/lib/apt/lists/*\nFROM base AS builder\nCOPY . /app\nRUN python -m pip install /app\nCMD ["uvicorn", "app:create_app", "--factory"]\n',
+      context: { publishedByCi: true },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
+      // Held-out AQ, valheim-server-docker: CI's `valheim-test` check image beside the push metadata-action tags.
+      name: "a test tag on one CI build says nothing while another build's tags cannot be read",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libc6-dev gcc\nCMD ["/usr/local/sbin/bootstrap"]\n',
+      context: { ciImageBuilds: [["valheim-test"], []] },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       name: "Go and Rust toolchains beside a copied program, with a later build that uses them",
       code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /app\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /out /app\nRUN apt-get update && apt-get install -y --no-install-recommends golang cargo\nRUN cargo install --root /usr/local ripgrep\nENTRYPOINT ["/app/tool"]\n',
       messageId: "buildToolsInstallOnly",
@@ -633,6 +649,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "the same builder-named final stage that CI does not publish: a build environment by its name",
+      code: 'FROM python:3.14-slim AS base\nRUN apt-get update && apt-get install -y build-essential git && rm -rf /var/lib/apt/lists/*\nFROM base AS builder\nCOPY . /app\nRUN python -m pip install /app\nCMD ["uvicorn", "app:create_app", "--factory"]\n',
+    },
+    {
       // sbom-tool: its component detectors run go and cargo on the mounted sources.
       name: "Go and Rust toolchains beside a program copied from a build stage, nothing built after them",
       code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /app\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /out /app\nRUN apt-get update && apt-get install -y --no-install-recommends golang cargo npm maven && rm -rf /var/lib/apt/lists/*\nRUN useradd -m tool\nUSER tool\nENTRYPOINT ["/app/tool"]\n',
@@ -1003,6 +1023,21 @@ testRule(rule, {
       code: "FROM ubuntu:jammy\nRUN apt-get install -y build-essential python3-dev\nCMD cd /scan && /bin/bash -l\n",
     },
     { name: "an image whose command is a build", code: "FROM eclipse-temurin:21-jdk\nRUN apt-get install -y gcc\nCMD ./gradlew installDist\n" },
+    {
+      // Held-out AQ, fluxcd/website: `make serve` runs pip and npm installs inside it.
+      name: "a build-environment image that empties the base's command with ENTRYPOINT []",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache gcc libc-dev python3-dev py3-pip make\nENTRYPOINT []\n",
+    },
+    {
+      // Held-out AQ, datacube-core: CI tags it opendatacube/datacube-tests and runs the suite in it.
+      name: "an image every CI build tags as a test image",
+      code: 'FROM ubuntu:24.04\nRUN apt-get install -y build-essential python3-dev libpq-dev\nENTRYPOINT ["/usr/local/bin/with_bootstrap"]\n',
+      context: { ciImageBuilds: [["opendatacube/datacube-tests"]] },
+    },
+    {
+      name: "an image whose command runs the test suite",
+      code: 'FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nENTRYPOINT ["npm", "run"]\nCMD ["test:e2e"]\n',
+    },
     {
       // zeek's builder.Dockerfile, greptime's dev-builder: a toolchain and no command of its own.
       name: "a build-environment image: compilers and no command",

