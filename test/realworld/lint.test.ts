@@ -11,6 +11,40 @@ import { projectsAvailable } from "./support/cases";
  * findings the same change removed. A new loss fails the suite.
  */
 const ACCEPTED_LOSSES: Record<string, string> = {
+  "duplicati__duplicati__ReleaseBuilder__Resources__Docker__Dockerfile:7 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:11 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:12 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:13 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:77 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:78 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "hexpm__hexpm__Dockerfile:79 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "laradock__laradock__workspace__Dockerfile:1955 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "valhalla__valhalla__docker__Dockerfile:82 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:27 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:31 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:41 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:46 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:72 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:76 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:77 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
+  "zylon-ai__private-gpt__Dockerfile:89 run-apt-instead-of-apt-get":
+    "one problem, one finding: a RUN's apt commands are one script and one change, reported once on its first 'apt' with one suggestion swapping them all (held-out AQ, marp-cli: a finding per continuation line judged a duplicate)",
   "benbusby__whoogle-search__Dockerfile:107 layer-consecutive-run":
     "one problem, one finding (issue #11): the run of RUNs it belongs to is reported once, on line 104, with one fix merging all of them",
   "All-Hands-AI__OpenHands__containers__app__Dockerfile:61 layer-consecutive-run":

@@ -11,12 +11,12 @@ testRule(rule, {
       output: "FROM ubuntu:24.04\nRUN apt-get install -y curl\n",
     },
     {
-      name: "one finding per line, whose fix swaps every apt on it",
-      code: "FROM ubuntu:24.04\nRUN apt update && apt install -y curl \\\n && apt clean\n",
+      name: "one finding per RUN, on its first apt, whose fix swaps every apt of the RUN",
+      code: "FROM ubuntu:24.04\nRUN apt update && apt install -y curl \\\n && apt clean\nRUN apt install -y git\n",
       messageId: "apt",
       count: 2,
-      // The first line's fix swaps both of its commands; the second line has its own finding.
-      output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl \\\n && apt clean\n",
+      line: 2,
+      output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl \\\n && apt-get clean\nRUN apt install -y git\n",
     },
     { name: "apt list has no apt-get spelling", code: "FROM ubuntu:24.04\nRUN apt list --installed\n", messageId: "apt", output: null },
   ],
