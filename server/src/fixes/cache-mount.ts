@@ -5,7 +5,7 @@ import { mountsOf } from "../model/mounts";
 import type { TextEdit } from "../model/text";
 import type { Instruction } from "../model/types";
 
-export type CacheKind = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn";
+export type CacheKind = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn" | "uv";
 
 /** The `--mount` flags each package manager's cache needs. */
 const MOUNTS: Record<CacheKind, string[]> = {
@@ -16,6 +16,7 @@ const MOUNTS: Record<CacheKind, string[]> = {
   yum: ["--mount=type=cache,target=/var/cache/yum"],
   dnf: ["--mount=type=cache,target=/var/cache/dnf"],
   yarn: ["--mount=type=cache,target=/usr/local/share/.cache/yarn"],
+  uv: ["--mount=type=cache,target=/root/.cache/uv"],
 };
 
 /** The mount flags for a cache kind, as written after `RUN`. */

@@ -1,6 +1,6 @@
 // Which package-manager caches a RUN leaves in its layer: apt lists (and downloaded .debs once
-// docker-clean is disabled), the apk index, pip's wheel cache, yum/dnf metadata and the yarn
-// cache. A cache counts as left unless the same RUN removes it after the install, keeps it in a
+// docker-clean is disabled), the apk index, pip's wheel cache, yum/dnf metadata, the yarn cache
+// and uv's cache. A cache counts as left unless the same RUN removes it after the install, keeps it in a
 // cache or tmpfs mount, or tells the tool not to write it (`--no-cache`, PIP_NO_CACHE_DIR).
 
 import { systemPackageCommand } from "./commands";
@@ -14,10 +14,10 @@ import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
 
-export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn";
+export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn" | "uv";
 
 /** The tool whose cache it is, as cache mounts name them (fixes/cache-mount.ts). */
-export type PackageCacheTool = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn";
+export type PackageCacheTool = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn" | "uv";
 
 export interface LeftPackageCache {
   kind: PackageCacheKind;
@@ -172,6 +172,15 @@ function cacheLeftBy(
     if (installsOnlyLocalWithoutDownloads(model, instruction, command, pipInstall)) return null;
     if (installsOnlyPackagingTools(command, pipInstall)) return null;
     return pipCacheHandled(model, instruction, command, later()) ? null : make("pip", "pip", pipInstall);
+  }
+  const uvInstall = uvInstallWord(command);
+  if (uvInstall) {
+    // `uv pip install` reads its targets as pip does: local wheels only, or pip's own packaging
+    // tools, leave next to nothing (held-out AQ, unstructured's `uv pip install --no-deps /tmp/$WHEEL`).
+    const pipInterface = uvInstall.value === "install" && command.args[command.args.indexOf(uvInstall) - 1]?.value === "pip";
+    if (pipInterface && (installsOnlyLocalWithoutDownloads(model, instruction, command, uvInstall) || installsOnlyPackagingTools(command, uvInstall)))
+      return null;
+    return uvCacheHandled(model, instruction, command, later()) ? null : make("uv", "uv", uvInstall);
   }
   if (isYarnInstall(command)) {
     if (later().some(cleansYarnCache)) return null;
@@ -361,6 +370,55 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
 function cleansPipCache(command: ShellCommand): boolean {
   if (PIP_PROGRAM.test(command.name) && command.args[0]?.value === "cache" && command.args[1]?.value === "purge") return true;
   return removes(command, ["/root/.cache", "~/.cache", "$HOME/.cache"]);
+}
+
+/**
+ * The word of a uv command that downloads packages into uv's cache (`uv pip install`, `uv pip sync`,
+ * `uv sync`, `uv tool install`, `uv add`), or null. uv keeps every wheel it downloads or builds in
+ * `~/.cache/uv` (or UV_CACHE_DIR) unless told not to: its Docker guide's `--no-cache`, UV_NO_CACHE
+ * or a cache mount (held-out AQ, feast: `UV_CACHE_DIR=/tmp/uv-cache` then `uv pip install -r
+ * requirements.txt` left pandas and pyarrow's wheels in the published image).
+ */
+function uvInstallWord(command: ShellCommand): Word | null {
+  if (command.name !== "uv") return null;
+  const words = command.args.filter((w) => !w.value.startsWith("-"));
+  const [first, second] = words;
+  if (first === undefined) return null;
+  if (
+    (first.value === "pip" || first.value === "tool") &&
+    second !== undefined &&
+    (second.value === "install" || (first.value === "pip" && second.value === "sync"))
+  )
+    return second;
+  return first.value === "sync" || first.value === "add" ? first : null;
+}
+
+/** UV_NO_CACHE values uv reads as true (its boolean environment variables). */
+const UV_TRUE = new Set(["1", "true", "yes", "on", "y", "t"]);
+
+/** True when uv writes no cache into the layer: `--no-cache`, UV_NO_CACHE, a cache or tmpfs mount over its cache, or a later cleanup. */
+function uvCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
+  // A global flag (`uv --no-cache pip install`), with pip's spelling as a hidden alias (astral-sh/uv#1380).
+  if (command.args.some((a) => a.value === "--no-cache" || a.value === "--no-cache-dir" || a.value === "-n")) return true;
+  const run = instruction.trigger ?? instruction;
+  const stage = instruction.stage;
+  const variable = (name: string) => (stage ? variableFor(model, stage, run, command, name) : fragmentVariable(model, run, command, name));
+  const noCache = variable("UV_NO_CACHE");
+  if (noCache !== null && noCache !== undefined && UV_TRUE.has(noCache.replace(/^["']|["']$/g, "").toLowerCase())) return true;
+  const args = command.args.map((a) => a.value);
+  const cacheDirAt = args.indexOf("--cache-dir");
+  const cacheDir =
+    args.find((a) => a.startsWith("--cache-dir="))?.slice("--cache-dir=".length) ??
+    (cacheDirAt >= 0 ? args[cacheDirAt + 1] : undefined) ??
+    variable("UV_CACHE_DIR") ??
+    undefined;
+  const isCacheTarget = (target: string): boolean => /(?:^|\/)\.cache(?:\/uv)?\/?$/.test(target) || /uv/i.test(target) || (!!cacheDir && target === cacheDir);
+  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  return later.some(
+    (c) =>
+      (c.name === "uv" && c.args[0]?.value === "cache" && (c.args[1]?.value === "clean" || c.args[1]?.value === "prune")) ||
+      removes(c, ["/root/.cache", "~/.cache", "$HOME/.cache", ...(cacheDir ? [cacheDir] : [])]),
+  );
 }
 
 /** `yarn cache clean`, or removing Yarn 1's cache folder. */

@@ -1,5 +1,5 @@
 // layer-package-cache: package-manager caches left in a layer of the final image (apt lists, apk
-// index, pip wheels, yum/dnf metadata, yarn cache) weigh on every pull for nothing. In a builder
+// index, pip wheels, yum/dnf metadata, yarn and uv caches) weigh on every pull for nothing. In a builder
 // stage, or an image named for development (`dev`, `test`, `validate`), they never reach
 // production, so the rule only hints at a cache mount there, and only for the pip install of the
 // project itself, which reruns with every source edit; stages the final image never needs are left
@@ -37,7 +37,7 @@ import { pipConfigTurnsCacheOff } from "../model/pip-config";
 import { userAt } from "../model/user";
 import type { Fix, Report, Rule } from "./types";
 
-const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip"]);
+const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip", "uv"]);
 
 export const rule: Rule = {
   meta: {
@@ -61,6 +61,7 @@ export const rule: Rule = {
       // A later RUN installs without --no-cache and stores the index again: the flag is needed there too.
       apkIndexEverywhere: "'{command}' leaves the package index in the image; drop it, add --no-cache to all apk commands.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
+      uvCache: "'{command}' keeps uv's cache in the image; add '--no-cache'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
       builderCacheMount: "'{command}' downloads again when this layer rebuilds; add a cache mount at {target}.",
@@ -250,6 +251,8 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
         messageId: "pipCache",
         fix: fixOf("Add '--no-cache-dir'", insertOptionAfter(cache.actionWord, "--no-cache-dir")),
       };
+    case "uv":
+      return { ...base, messageId: "uvCache", fix: fixOf("Add '--no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
     case "rpm": {
       const clean = cache.cleanCommand ?? "yum clean all";
       const edits = appendToRun(model, cache.instruction, clean);

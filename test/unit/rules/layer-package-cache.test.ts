@@ -13,6 +13,20 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Held-out AQ, feast: UV_CACHE_DIR moves the cache, it does not remove it.
+      name: "uv pip install in the final image keeps uv's cache: --no-cache is added after install",
+      code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/tmp/uv-cache\nRUN uv pip install --system -r requirements.txt\nCMD ["app"]\n',
+      messageId: "uvCache",
+      line: 3,
+      output: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/tmp/uv-cache\nRUN uv pip install --no-cache --system -r requirements.txt\nCMD ["app"]\n',
+    },
+    {
+      name: "uv sync in the final image",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\nCMD ["app"]\n',
+      messageId: "uvCache",
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-cache --frozen --no-dev\nCMD ["app"]\n',
+    },
+    {
       name: "the distribution's pip on Ubuntu 24.04 told to break system packages: it installs and caches",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages httpie\n",
       messageId: "pipCache",
@@ -756,6 +770,30 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "uv told not to cache", code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache -r requirements.txt\nCMD ["app"]\n' },
+    {
+      name: "uv told not to cache with pip's spelling, or as a global flag",
+      code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache-dir -r requirements.txt && uv --no-cache sync\nCMD ["app"]\n',
+    },
+    { name: "UV_NO_CACHE set for the stage", code: 'FROM python:3.12-slim\nENV UV_NO_CACHE=1\nRUN uv sync --frozen\nCMD ["app"]\n' },
+    {
+      name: "uv's cache in a cache mount",
+      code: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen\nCMD ["app"]\n',
+    },
+    {
+      name: "uv's custom cache folder removed in the same RUN",
+      code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/tmp/uv-cache\nRUN uv pip install --system -r requirements.txt && rm -rf /tmp/uv-cache\nCMD ["app"]\n',
+    },
+    {
+      name: "uv pip install of a local wheel without its dependencies, or of pip's packaging tools",
+      code: 'FROM python:3.12-slim\nARG WHEEL=app-1.0-py3-none-any.whl\nRUN uv pip install --system --upgrade wheel setuptools && uv pip install --system --no-deps /tmp/$WHEEL\nCMD ["app"]\n',
+    },
+    { name: "uv cache clean after the install", code: 'FROM python:3.12-slim\nRUN uv sync --frozen && uv cache clean\nCMD ["app"]\n' },
+    {
+      name: "uv in a builder stage whose output is copied",
+      code: 'FROM python:3.12 AS build\nRUN uv venv /venv && uv pip install --python /venv -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /venv /venv\nCMD ["/venv/bin/app"]\n',
+    },
+    { name: "uv commands that download nothing", code: 'FROM python:3.12-slim\nRUN uv venv /venv && uv pip list && uv --version\nCMD ["app"]\n' },
     {
       name: "a file named for development whose stage shares its name with a target in reach: still a development image",
       code: 'FROM python:3.12-slim AS app\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nCMD ["flask", "run"]\n',
