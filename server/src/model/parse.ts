@@ -4,7 +4,7 @@ import * as ast from "dockerfile-ast";
 import { BuildContextFacts, UNKNOWN_CONTEXT, withOwnFilesOnly } from "./context";
 import { expandPackageOperands } from "./package-operands";
 import { isShellProgram } from "./shell-programs";
-import { readExecForm, readShell, ShellCommand, ShellSource, withShellScriptsRead } from "./shell";
+import { ContinuedComment, readExecForm, readShell, ShellCommand, ShellSource, withShellScriptsRead } from "./shell";
 import { linkStages } from "./stage-graph";
 import { LineIndex, Range } from "./text";
 import type { BaseImage, CommentLine, DockerfileModel, Flag, GlobalArg, Heredoc, Instruction, ParserDirective, Stage, Token } from "./types";
@@ -120,8 +120,11 @@ function argumentsOf(node: ast.Instruction): readonly ast.Argument[] {
 }
 
 function readCommands(instruction: Instruction, text: string, lines: LineIndex, escapeChar: string): ShellCommand[] {
-  const commands = readShell(text, lines, shellSourcesOf(instruction, lines), escapeChar);
-  return instruction.keyword === "RUN" ? withShellScriptsRead(text, lines, commands, escapeChar) : commands;
+  const continued: ContinuedComment[] = [];
+  const commands = readShell(text, lines, shellSourcesOf(instruction, lines), escapeChar, continued);
+  if (instruction.keyword !== "RUN") return commands;
+  if (continued.length > 0) instruction.continuedComments = continued;
+  return withShellScriptsRead(text, lines, commands, escapeChar);
 }
 
 /**

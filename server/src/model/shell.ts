@@ -3,7 +3,7 @@
 // ask "is there an `apt-get install` here, and where" without touching text themselves.
 
 import { isShellName, isShellProgram } from "./shell-programs";
-import { LineIndex, Range } from "./text";
+import { escapeRegExp, LineIndex, Range } from "./text";
 
 /** One shell word, unquoted, with where it stands in the document. */
 export interface Word {
@@ -164,13 +164,61 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
  * Reads shell sources into simple commands. `escapeChar` is the Dockerfile's escape character; with
  * the Windows backtick escape a backslash is a path separator, not an escape.
  */
-export function readShell(text: string, index: LineIndex, sources: readonly ShellSource[], escapeChar = "\\"): ShellCommand[] {
+export function readShell(
+  text: string,
+  index: LineIndex,
+  sources: readonly ShellSource[],
+  escapeChar = "\\",
+  continuedComments?: ContinuedComment[],
+): ShellCommand[] {
   const commands: ShellCommand[] = [];
   for (const src of sources) {
     const logical = toLogical(text, src, escapeChar);
-    readCommands(logical, index, escapeChar === "\\", commands);
+    const comments = readCommands(logical, index, escapeChar === "\\", commands);
+    if (continuedComments && !src.newlineSeparates)
+      for (const [start, end] of comments) addIfContinued(text, index, logical, start, end, escapeChar, continuedComments);
   }
   return commands;
+}
+
+/**
+ * A shell comment that the Dockerfile's line continuation ran on into later lines: `pkg # note \`
+ * joins the next lines onto the comment, so the shell never runs them (held-out AQ,
+ * stocks-in-the-future: the RUN's `apt-get clean` and list cleanup lost this way).
+ */
+export interface ContinuedComment {
+  /** From the `#` to the end of its own line. */
+  comment: Range;
+  /** From the first character the comment swallowed on a later line to the last. */
+  swallowed: Range;
+}
+
+/**
+ * Records the comment at logical `[start, end)` when it holds text from a line after the one its
+ * `#` is on (whitespace only does not count: nothing is lost then).
+ */
+function addIfContinued(text: string, index: LineIndex, logical: LogicalText, start: number, end: number, escapeChar: string, out: ContinuedComment[]): void {
+  const hash = documentOffset(logical, start);
+  const hashLine = index.positionAt(hash).line;
+  let first = -1;
+  let last = -1;
+  for (let k = start + 1; k < end; k++) {
+    if (logical.chars[k] === " " || logical.chars[k] === "\t") continue;
+    const offset = documentOffset(logical, k);
+    if (first < 0) {
+      if (index.positionAt(offset).line === hashLine) continue;
+      first = offset;
+    }
+    last = offset;
+  }
+  if (first < 0) return;
+  const lineEnd = index.offsetAt({ line: hashLine, character: Number.MAX_SAFE_INTEGER });
+  // The comment ends before the escape that continued its line.
+  const commentEnd = text.slice(hash, lineEnd).replace(new RegExp(`\\s*(?:${escapeRegExp(escapeChar)})?\\s*$`), "").length + hash;
+  out.push({
+    comment: { start: index.positionAt(hash), end: index.positionAt(commentEnd) },
+    swallowed: { start: index.positionAt(first), end: index.positionAt(last + 1) },
+  });
 }
 
 /**
@@ -253,7 +301,9 @@ function readBetweenQuotes(text: string, index: LineIndex, script: { value: stri
   return readShell(text, index, [{ start, end, newlineSeparates: false }], escapeChar);
 }
 
-function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boolean, out: ShellCommand[]): void {
+/** Reads `lt`'s commands into `out`; answers its comments as logical `[start, end)` pairs. */
+function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boolean, out: ShellCommand[]): [number, number][] {
+  const comments: [number, number][] = [];
   const s = lt.chars;
   let i = 0;
   let words: Word[] = [];
@@ -292,7 +342,9 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       continue;
     }
     if (ch === "#" && (i === 0 || /\s|;|&|\|/.test(s[i - 1]))) {
+      const start = i;
       while (i < s.length && s[i] !== "\n") i++;
+      comments.push([start, i]);
       continue;
     }
     const sep = separatorAt(s, i);
@@ -391,6 +443,7 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
     if (isCaseHeader(words)) flush(";");
   }
   flush("\n");
+  return comments;
 }
 
 /**

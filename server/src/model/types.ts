@@ -3,7 +3,7 @@
 
 import type * as ast from "dockerfile-ast";
 import type { BuildContextFacts } from "./context";
-import type { ShellCommand } from "./shell";
+import type { ContinuedComment, ShellCommand } from "./shell";
 import type { LineIndex, Range } from "./text";
 import type { VariableScope } from "./variables";
 
@@ -51,6 +51,8 @@ export interface Instruction {
   isJsonForm: boolean;
   /** Shell commands of RUN (and CMD/ENTRYPOINT in shell form), heredoc bodies included. */
   commands: ShellCommand[];
+  /** A shell-form RUN's comments that its line continuations ran on into later lines (absent when none). */
+  continuedComments?: ContinuedComment[];
   heredocs: Heredoc[];
   /** The stage the instruction belongs to; null for instructions before the first FROM. */
   stage: Stage | null;

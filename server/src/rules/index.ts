@@ -48,6 +48,7 @@ import { rule as runAptGetNoYes } from "./run-apt-get-no-yes";
 import { rule as runAptGetRecommends } from "./run-apt-get-recommends";
 import { rule as runAptInsteadOfAptGet } from "./run-apt-instead-of-apt-get";
 import { rule as runCdInsteadOfWorkdir } from "./run-cd-instead-of-workdir";
+import { rule as runCommentContinued } from "./run-comment-continued";
 import { rule as runDnfYumNoYes } from "./run-dnf-yum-no-yes";
 import { rule as runExportOnly } from "./run-export-only";
 import { rule as runPipeNoPipefail } from "./run-pipe-no-pipefail";
@@ -120,6 +121,7 @@ export const allRules: readonly Rule[] = [
   runAptGetRecommends,
   runAptInsteadOfAptGet,
   runCdInsteadOfWorkdir,
+  runCommentContinued,
   runDnfYumNoYes,
   runExportOnly,
   runPipeNoPipefail,
