@@ -4,6 +4,7 @@
 import { rootStageOf } from "../model/stage-graph";
 import type { Stage } from "../model/types";
 import { ImageReference, parseImageReference } from "./reference";
+import { imageEnvironment } from "./image-env";
 import { officialName } from "./tags";
 
 const parsed = new WeakMap<Stage, ImageReference | null>();
@@ -68,4 +69,27 @@ export function groupBySameBase(stages: readonly Stage[], keyOf: (stage: Stage) 
     else groups.set(key, [stage]);
   }
   return [...groups.values()];
+}
+
+/**
+ * True when the image's name in the stage's FROM (not only its tag or registry) is a build
+ * argument: `FROM ${BASE_IMAGE}`, `FROM nvidia/${CUDA_IMAGE}`; not `FROM node:${NODE_VERSION}`
+ * nor a mirror, `FROM ${REGISTRY}/debian:12`.
+ */
+export function chosenByArgument(stage: Stage): boolean {
+  if (stage.base.kind !== "image") return false;
+  // `${BASE:-debian:12}` holds a slash and colons of its own: each variable counts as one `$x`.
+  const written = stage.base.token.value.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, "$x");
+  const name = written.slice(written.lastIndexOf("/") + 1);
+  return name.split(":")[0].includes("$");
+}
+
+/**
+ * The environment the stage's root image sets, as far as the image facts know it; an image chosen
+ * by argument (`FROM ${BASE}`) may be any image, so its environment is never complete.
+ */
+export function rootEnvironment(stage: Stage): { names: readonly string[]; complete: boolean } {
+  const root = rootImageOf(stage);
+  const known = imageEnvironment(rootImageName(stage), root.stage.base.kind === "scratch");
+  return chosenByArgument(root.stage) ? { names: known.names, complete: false } : known;
 }

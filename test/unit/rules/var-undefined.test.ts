@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out AR, ever-gauzy: adding the ARG would carry a build-time credential into the image.
+      name: "a secret-named global ARG copied into an ENV: the remedy is the run time, not an ARG",
+      code: "ARG DB_PASS\nFROM node:22-alpine\nENV DB_PASS=${DB_PASS} DB_HOST=${DB_HOST}\n",
+      messageId: "globalArgSecret",
+      line: 3,
+    },
+    {
       // OpenAtomFoundation/pika: /pika/bin never reaches PATH.
       name: "a variable set by an earlier pair of the same ENV still expands to its value before the ENV",
       code: "FROM ubuntu:22.04\nENV PIKA=/pika \\\n    PATH=${PIKA}:${PIKA}/bin:${PATH}\n",
