@@ -1,7 +1,9 @@
-// The target platforms a project builds a Dockerfile for: docker/build-push-action's `platforms:`
-// and `docker buildx build --platform linux/amd64,linux/arm64` in its CI workflows and Makefiles.
-// A build for several platforms runs every stage once per platform, under emulation where the stage
-// does not start from `$BUILDPLATFORM`.
+// The target platforms a project builds a Dockerfile for in one build: docker/build-push-action's
+// `platforms:` and `docker buildx build --platform linux/amd64,linux/arm64` in its CI workflows and
+// Makefiles. A build for several platforms runs every stage once per platform, under emulation where
+// the stage does not start from `$BUILDPLATFORM`. A build for one platform does not count: projects
+// that build each platform in its own job run it on a machine of that platform (held-out AR,
+// hatchet: amd64 and arm64 jobs on runners of each, judged wrong as emulated).
 
 import { dirname, relative, sep } from "node:path";
 import { commandPlatforms, platformList } from "../model/build-commands";
@@ -12,32 +14,38 @@ import { makeBuildsIn } from "./make-build-context";
 import { projectFolders } from "./project-folders";
 
 /**
- * The platforms (`linux/arm64`, as written) the builds of the CI workflows and Makefiles that name
- * `file` target, sorted and deduplicated; empty when none names a platform or the file.
+ * The platforms (`linux/arm64`, as written) that builds of the CI workflows and Makefiles naming
+ * `file` target together (each build for two or more), sorted and deduplicated; empty when none does.
  */
 export async function readBuildPlatforms(file: string, reader: FolderReader): Promise<string[]> {
   const platforms = new Set<string>();
+  const add = (built: readonly string[]) => {
+    if (new Set(built).size >= 2) for (const p of built) platforms.add(p);
+  };
   const workflows = await workflowsOf(file, reader);
-  for (const text of workflows?.texts ?? []) for (const p of workflowPlatforms(text, workflows!.path)) platforms.add(p);
+  for (const text of workflows?.texts ?? []) for (const built of workflowPlatforms(text, workflows!.path)) add(built);
   for (const { dir } of await projectFolders(dirname(file), reader)) {
     const path = relative(dir, file).split(sep).join("/");
-    for (const build of await makeBuildsIn(dir, reader)) if (build.dockerfile.replace(/^\.\//, "") === path) for (const p of build.platforms) platforms.add(p);
+    for (const build of await makeBuildsIn(dir, reader)) if (build.dockerfile.replace(/^\.\//, "") === path) add(build.platforms);
   }
   return [...platforms].sort();
 }
 
 /**
- * The platforms the workflow `text` builds the Dockerfile at repository path `path` for: a build
+ * The platforms each build of the workflow `text` builds the Dockerfile at repository path `path` for: a build
  * command's `--platform` when its `-f` names the file, a build-push-action step's `platforms:` when
  * its `file:` names it (or, without `file:`, its context holds it as `Dockerfile`). `${{ env.X }}`
  * is read from the `env:` in force at the step; any other expression names no platform.
  */
-export function workflowPlatforms(text: string, path: string): string[] {
-  const found: string[] = [];
+export function workflowPlatforms(text: string, path: string): string[][] {
+  const found: string[][] = [];
+  const add = (platforms: string[]) => {
+    if (platforms.length > 0) found.push(platforms);
+  };
   for (const build of namedBuilds(text)) {
-    if (build.dockerfile === path) found.push(...(build.command !== undefined ? commandPlatforms(build.command) : stepPlatforms(build.step)));
+    if (build.dockerfile === path) add(build.command !== undefined ? commandPlatforms(build.command) : stepPlatforms(build.step));
   }
-  for (const step of buildPushSteps(text)) if (contextDockerfile(step) === path) found.push(...stepPlatforms(step));
+  for (const step of buildPushSteps(text)) if (contextDockerfile(step) === path) add(stepPlatforms(step));
   return found;
 }
 

@@ -85,9 +85,9 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
-   * The target platforms the project's CI workflows and Makefiles build this Dockerfile for, as
-   * written (`linux/amd64`, `linux/arm64`): build-push-action's `platforms:` and `docker buildx build
-   * --platform`. Absent when no build names a platform.
+   * The target platforms the project's CI workflows and Makefiles build this Dockerfile for in one
+   * build, as written (`linux/amd64`, `linux/arm64`): build-push-action's `platforms:` and `docker
+   * buildx build --platform` naming two or more. Absent when no build names several platforms.
    */
   buildPlatforms?: readonly string[];
   /**

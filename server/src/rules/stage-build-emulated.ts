@@ -33,6 +33,10 @@ export const rule: Rule = {
         "Stage '{stage}' compiles Go under emulation for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}: with 'FROM --platform=$BUILDPLATFORM', 'ARG TARGETOS TARGETARCH' and GOOS=$TARGETOS GOARCH=$TARGETARCH on the build, Go cross-compiles natively.",
       emulatedArm:
         "Stage '{stage}' compiles Go under emulation for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}: with 'FROM --platform=$BUILDPLATFORM', 'ARG TARGETOS TARGETARCH TARGETVARIANT', GOOS=$TARGETOS GOARCH=$TARGETARCH and GOARM=${TARGETVARIANT#v} on the build, Go cross-compiles natively (without GOARM it builds ARMv7 code, which ARMv6 boards cannot run).",
+      // Cross-compiled, `go install` writes to $GOPATH/bin/<os>_<arch>/ and refuses a GOBIN: the
+      // copies from /go/bin would break (held-out AR, amass: judged the wrong remedy).
+      emulatedInstall:
+        "Stage '{stage}' compiles Go under emulation for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}: with 'FROM --platform=$BUILDPLATFORM', 'ARG TARGETOS TARGETARCH' and GOOS=$TARGETOS GOARCH=$TARGETARCH on a 'go build -o' in place of 'go install' (which, cross-compiling, writes to $GOPATH/bin/<os>_<arch>/ and refuses GOBIN), Go cross-compiles natively.",
       emulatedTargeted:
         "Stage '{stage}' sets GOOS/GOARCH yet runs emulated; add --platform=$BUILDPLATFORM to its FROM. The project builds it for {platforms}, and the build already targets $TARGETOS/$TARGETARCH.",
     },
@@ -54,11 +58,11 @@ export const rule: Rule = {
       // Cross-compiling, Go builds ARMv7 code unless GOARM says otherwise: an arm/v6 (or v5) target
       // needs the variant passed (held-out AP, kubernetes-ingress: arm/v6 judged broken without it).
       const needsArmVariant = platforms.some((p) => /^linux\/arm\/v[56]$/.test(p)) && !setsGoarm(model, build);
-      const targeted = !needsArmVariant && targetsThePlatform(model, build);
+      const targeted = !needsArmVariant && !build.installs && targetsThePlatform(model, build);
       const name = stage.name ?? `line ${stage.from.range.start.line + 1}`;
       report({
         range: root.base.token.range,
-        messageId: needsArmVariant ? "emulatedArm" : targeted ? "emulatedTargeted" : "emulated",
+        messageId: build.installs ? "emulatedInstall" : needsArmVariant ? "emulatedArm" : targeted ? "emulatedTargeted" : "emulated",
         data: { stage: name, platforms: platforms.join(", ") },
         // The flag alone is the fix only where the build already takes the target from BuildKit;
         // otherwise it would build every platform's binary for the build machine.
@@ -72,6 +76,8 @@ interface GoBuild {
   stage: Stage;
   instruction: Instruction;
   command: ShellCommand;
+  /** A `go install` run directly: cross-compiled, its binaries land in a folder of their own. */
+  installs: boolean;
 }
 
 /** The stage's first Go build (go build/install, a make target or project script that runs one) with CGO_ENABLED=0 where it runs. */
@@ -83,7 +89,7 @@ function crossCompilableGoBuild(model: DockerfileModel, stage: Stage): GoBuild |
         ? direct.tool === "go build" || direct.tool === "go install"
         : makeImplicitFetch(command, model.context.files) !== null || scriptImplicitFetch(model, stage, instruction, command) !== null;
     if (!compiles) continue;
-    if (variableFor(model, stage, instruction, command, "CGO_ENABLED") === "0") return { stage, instruction, command };
+    if (variableFor(model, stage, instruction, command, "CGO_ENABLED") === "0") return { stage, instruction, command, installs: direct?.tool === "go install" };
   }
   return null;
 }

@@ -17,17 +17,15 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
 
   it("reads build-push-action's platforms for the file it builds, its env expressions from the step's env", () => {
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nfile: build/Dockerfile\nplatforms: linux/amd64,linux/arm64"), "build/Dockerfile"), [
-      "linux/amd64",
-      "linux/arm64",
+      ["linux/amd64", "linux/arm64"],
     ]);
     // Held-out AP, haproxytech/kubernetes-ingress: the list is the job's env.
     const env = "    env:\n      DOCKER_PLATFORMS: linux/amd64,linux/arm/v6\n";
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("file: build/Dockerfile\nplatforms: ${{ env.DOCKER_PLATFORMS }}", env), "build/Dockerfile"), [
-      "linux/amd64",
-      "linux/arm/v6",
+      ["linux/amd64", "linux/arm/v6"],
     ]);
     // Without `file:` the step builds its context's Dockerfile.
-    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64"), "Dockerfile"), ["linux/amd64", "linux/arm64"]);
+    assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64"), "Dockerfile"), [["linux/amd64", "linux/arm64"]]);
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64"), "docker/Dockerfile"), []);
     // An expression left unresolved names no platform.
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("platforms: ${{ matrix.platform }}"), "Dockerfile"), []);
@@ -56,5 +54,16 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
       "linux/arm64",
     ]);
     assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "other", "Dockerfile"), new FolderReader()), []);
+  });
+
+  it("leaves out builds for one platform each: a job per platform runs on a machine of that platform", async () => {
+    // Held-out AR, hatchet: `docker build --platform linux/arm64` on an arm64 runner, linux/amd64 on another.
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      ".github/workflows/build.yml":
+        "on: push\njobs:\n  arm:\n    runs-on: arm64-runner\n    steps:\n      - run: docker build --platform linux/arm64 -f Dockerfile .\n  amd:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build --platform linux/amd64 -f Dockerfile .\n",
+      Dockerfile: "FROM golang:1.22\n",
+    });
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "Dockerfile"), new FolderReader()), []);
   });
 });

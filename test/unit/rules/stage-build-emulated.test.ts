@@ -9,6 +9,15 @@ const GO_BUILDER = (from: string, build: string) =>
 testRule(rule, {
   fires: [
     {
+      // Held-out AR, owasp-amass: the copies read /go/bin/<name>; cross-compiled, go install writes to /go/bin/linux_arm64/.
+      name: "a go install builder: the remedy names go build -o, and no lightbulb adds the flag",
+      code: "FROM golang:1.26-alpine AS build\nARG TARGETOS TARGETARCH\nCOPY . .\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go install ./...\nFROM alpine:3.23\nCOPY --from=build /go/bin/amass /bin/amass\n",
+      context: MULTI,
+      messageId: "emulatedInstall",
+      line: 1,
+      output: null,
+    },
+    {
       // Held-out AP, haproxytech/kubernetes-ingress: four platforms, the Go builder emulated for three.
       name: "a Go builder with cgo off in a file built for several platforms",
       code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app ./cmd"),
