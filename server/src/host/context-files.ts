@@ -12,6 +12,7 @@ import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
 import { installManifestPaths } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
+import { requirementIncludes } from "../model/requirement-includes";
 import { fileStartedBy } from "../model/run-scripts";
 import { isShellName } from "../model/shell-programs";
 import { startCommand } from "../model/stage-purpose";
@@ -30,6 +31,12 @@ const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "do
 const MAX_LEVELS = 8;
 /** Entry scripts and configs are small; anything larger is not read. */
 const MAX_FILE_BYTES = 64 * 1024;
+/**
+ * Requirement files the image's pip reads may be longer: a hash-pinned one carries a line of
+ * hashes per wheel (held-out AR, akvo-rsr: 120 KB for 300 packages), and its pins cap the Python
+ * a base move may name.
+ */
+const MAX_REQUIREMENTS_BYTES = 512 * 1024;
 const MAX_FILES = 24;
 /**
  * Files worth reading: scripts, the configs of servers that drop privileges themselves, apt source
@@ -127,13 +134,37 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // folder is not what the image gets, and reading above the workspace is not ours to do.
   const inside = wanted.filter(isInsideContext);
   // Missing (generated during the build), a folder named like a file, too large or binary: not read.
-  const texts = await Promise.all(inside.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
+  const requirements = new Set(pipRequirementSources(model));
+  const texts = await Promise.all(inside.map((path) => reader.readSmall(join(folder, path), requirements.has(path) ? MAX_REQUIREMENTS_BYTES : MAX_FILE_BYTES)));
   inside.forEach((path, i) => {
     const text = texts[i];
     if (text !== null) files[path] = text;
   });
   await readSourcedScripts(folder, model, files, reader);
+  await readRequirementIncludes(folder, model, files, reader);
   return files;
+}
+
+/**
+ * Adds to `files` the requirement files that those the image's pip reads pull in (`-r base.txt`
+ * in `requirements/production.txt`), and theirs: the releases they pin cap the Python a base move
+ * may name (held-out AR, indok-web: Django 3.2 in the included base.txt).
+ */
+async function readRequirementIncludes(folder: string, model: DockerfileModel, files: Record<string, string>, reader: FolderReader): Promise<void> {
+  const tried = new Set(Object.keys(files));
+  for (let round = 0; round < SOURCED_ROUNDS; round++) {
+    const read = pipRequirementSources(model).filter((path) => files[path] !== undefined);
+    const included = (requirementIncludes(read, { ...model.context, files: { ...files } })?.files ?? [])
+      .filter((path) => !tried.has(path) && isInsideContext(path))
+      .slice(0, MAX_FILES);
+    if (included.length === 0) return;
+    for (const path of included) tried.add(path);
+    const texts = await Promise.all(included.map((path) => reader.readSmall(join(folder, path), MAX_REQUIREMENTS_BYTES)));
+    included.forEach((path, i) => {
+      const text = texts[i];
+      if (text !== null) files[path] = text;
+    });
+  }
 }
 
 /** How many rounds of sourced scripts are read (an entry script sources `functions`, which sources `env-defaults`). */

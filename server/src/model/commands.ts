@@ -176,6 +176,18 @@ export function pipArguments(command: ShellCommand, withUv = true): Word[] | nul
   return null;
 }
 
+/** The requirement and constraint files pip's arguments name (`-r requirements.txt`, `--requirement=x`, `-c constraints.txt`). */
+export function pipRequirementOperands(pipArgs: readonly Word[]): string[] {
+  const requirements: string[] = [];
+  for (let i = 0; i < pipArgs.length; i++) {
+    const w = pipArgs[i].value;
+    if ((w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint") && pipArgs[i + 1]) requirements.push(pipArgs[++i].value);
+    else if (w.startsWith("--requirement=")) requirements.push(w.slice("--requirement=".length));
+    else if (/^-r./.test(w)) requirements.push(w.slice(2));
+  }
+  return requirements;
+}
+
 /** Recognises commands that install a project's dependencies from its manifest or lockfile. */
 export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
   const name = command.name;
@@ -230,13 +242,7 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   if (pipArgs !== null) {
     const pipPos = positional(pipArgs);
     if (pipPos[0]?.value !== "install") return null;
-    const requirements: string[] = [];
-    for (let i = 0; i < pipArgs.length; i++) {
-      const w = pipArgs[i].value;
-      if ((w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint") && pipArgs[i + 1]) requirements.push(pipArgs[++i].value);
-      else if (w.startsWith("--requirement=")) requirements.push(w.slice("--requirement=".length));
-      else if (/^-r./.test(w)) requirements.push(w.slice(2));
-    }
+    const requirements = pipRequirementOperands(pipArgs);
     if (requirements.length > 0)
       return make(
         "pip",

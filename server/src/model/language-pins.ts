@@ -283,14 +283,20 @@ export function nodeDependencyCeiling(file: string, json: JsonObject, facts: Nod
 
 /**
  * Python libraries whose releases before a given one support no newer Python: their wheels and
- * source builds stop there (numpy 1.26 ships up to CPython 3.12, scikit-learn 0.24 and Django 2.2 up
+ * source builds stop there (numpy 1.24 ships up to CPython 3.11, 1.26 up to 3.12, scikit-learn 0.24 and Django 2.2 up
  * to 3.9, Django 3.2 to 3.10, Django 4.2 to 3.12, h5py 2.10 to 3.8, pandas 1.5 to 3.11, TensorFlow 1.15
  * to 3.7). Each entry: the release a project's range must be able to reach to lift the ceiling
  * (`below`), and the newest Python `[3, minor]` the releases before it install on. Names are compared
  * lower-case, `_` as `-`.
  */
 const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number[]; python: number }[]>> = lookupTable({
-  numpy: [{ below: [2], python: 12 }],
+  // numpy's release notes: 1.23.2 added Python 3.11, 1.26.0 Python 3.12 (older releases' sources
+  // use distutils, which 3.12 removed).
+  numpy: [
+    { below: [1, 23, 2], python: 10 },
+    { below: [1, 26], python: 11 },
+    { below: [2], python: 12 },
+  ],
   "scikit-learn": [{ below: [1], python: 9 }],
   django: [
     { below: [2], python: 7 },
@@ -404,7 +410,9 @@ function installedRequirementsCeiling(files: Readonly<Record<string, string>>, p
 function requirementsDependencies(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*([<>=!~][^;#]*)/.exec(line);
+    // A hash-pinned line goes on with `\` (`numpy==1.24.4 \` then `--hash=...` lines): the
+    // continuation is no part of the version (held-out AR, akvo-rsr: numpy 1.24 read as no range).
+    const m = /^\s*([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*([<>=!~][^;#\\]*)/.exec(line);
     if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2].replace(/\s/g, "").replace(/,/g, ", "));
   }
   return out;

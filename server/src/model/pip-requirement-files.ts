@@ -4,10 +4,13 @@
 // and however deep it sits. The host reads them; the releases they pin cap the Python a base-image
 // remedy may name (model/language-pins.ts).
 
-import { dependencyInstall } from "./commands";
+import { dependencyInstall, pipArguments, pipRequirementOperands } from "./commands";
 import { contextFileAt, contextSourcesAt, type ImagePlace } from "./context-file-at";
 import { joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { perModel } from "./per-model";
+import { requirementIncludes } from "./requirement-includes";
+import { contextFiles } from "./context";
+import type { ShellCommand } from "./shell";
 import type { DockerfileModel } from "./types";
 import { commandDirectory } from "./workdir";
 
@@ -21,10 +24,7 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
     for (const run of stage.instructions) {
       if (run.keyword !== "RUN") continue;
       for (const command of run.commands) {
-        const install = dependencyInstall(command);
-        const isPip = install?.ecosystem === "pip" || (install?.ecosystem === "uv" && command.args[0]?.value === "pip");
-        if (install === null || !isPip || install.installsNamedPackages) continue;
-        for (const written of install.manifests) {
+        for (const written of requirementOperandsOf(command)) {
           const file = unquoteWord(written);
           // `-r $REQS`, `-r requirements/*.txt`: which file is not known.
           if (/[$`*?[]/.test(file)) continue;
@@ -37,6 +37,21 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
   return places;
 });
 
+/**
+ * The requirement files a pip command reads: an install's (`pip install -r`, `uv pip install -r`),
+ * and those `pip wheel` and `pip download` resolve for a later install from the wheels they leave
+ * (held-out AR, indok-web: `pip wheel -r requirements/production.txt` in the builder, Django 3.2
+ * pinned there, so no Python past 3.10).
+ */
+function requirementOperandsOf(command: ShellCommand): string[] {
+  const install = dependencyInstall(command);
+  const isPip = install?.ecosystem === "pip" || (install?.ecosystem === "uv" && command.args[0]?.value === "pip");
+  if (install !== null) return isPip && !install.installsNamedPackages ? install.manifests : [];
+  const pipArgs = pipArguments(command);
+  const sub = pipArgs?.find((w) => !w.value.startsWith("-"))?.value;
+  return pipArgs !== null && (sub === "wheel" || sub === "download") ? pipRequirementOperands(pipArgs) : [];
+}
+
 /** The context paths the copies may bring to the places pip installs from, read or not: what the host reads. */
 export const pipRequirementSources: (model: DockerfileModel) => readonly string[] = perModel((model) => contextSourcesAt(model, requirementPlaces(model)));
 
@@ -47,5 +62,7 @@ export const pipRequirementFiles: (model: DockerfileModel) => readonly string[] 
     const file = contextFileAt(model, stage, path);
     if (file !== null) found.add(file);
   }
+  // What they pull in with `-r base.txt` caps Python as much (held-out AR, indok-web: Django 3.2 in base.txt).
+  for (const file of requirementIncludes([...found], model.context)?.files ?? []) if (contextFiles(model.context)[file] !== undefined) found.add(file);
   return [...found];
 });

@@ -53,6 +53,26 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.match(files["entrypoint.sh"], /exec gosu/);
   });
 
+  it("reads the requirement files pip's files include, and long hash-pinned ones", async () => {
+    // Held-out AR: indok-web's production.txt includes base.txt; akvo-rsr's hash-pinned file is 120 KB.
+    const text = "FROM python:3.9-slim\nWORKDIR /app\nCOPY requirements ./requirements\nRUN pip install -r requirements/prod.txt -r requirements/hashed.txt\n";
+    const hashed = `numpy==1.24.4 \\\n${"    --hash=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef \\\n".repeat(1500)}`;
+    const dir = projects.create({
+      Dockerfile: text,
+      "requirements/prod.txt": "-r base.txt\n",
+      "requirements/base.txt": "-c constraints.txt\nDjango==3.2.25\n",
+      "requirements/constraints.txt": "numpy<2\n",
+      "requirements/hashed.txt": hashed,
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(
+      Object.keys(files)
+        .filter((p) => p.startsWith("requirements/"))
+        .sort(),
+      ["requirements/base.txt", "requirements/constraints.txt", "requirements/hashed.txt", "requirements/prod.txt"],
+    );
+  });
+
   it("reads the start hooks in a copied folder that an entry point runs every file of", async () => {
     // Held-out AQ, lancachenet/monolithic: `COPY overlay/ /`, its base's entry point runs /hooks/entrypoint-pre.d/*.
     const text = "FROM lancachenet/ubuntu-nginx:latest\nCOPY overlay/ /\n";

@@ -259,6 +259,22 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out AR, akvo-rsr: a hash-pinned file, each pin continued with `\` onto its hashes.
+      name: "a hash-pinned numpy 1.24 in the installed requirement file: Python 3.11 at most, already past support",
+      code: "FROM python:3.8-slim\nWORKDIR /app\nCOPY deploy/2_rsr.txt ./\nRUN pip install --no-cache-dir -r 2_rsr.txt\n",
+      context: { files: { "deploy/2_rsr.txt": "numpy==1.24.4 \\\n    --hash=sha256:0123\nsix==1.16.0 \\\n    --hash=sha256:4567\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
+      // Held-out AR, indok-web: `pip wheel` in the builder resolves what the runner installs, Django 3.2 in the included base.txt.
+      name: "pip wheel -r reads the requirement files too, and those they include",
+      code: "FROM python:3.9-slim AS builder\nWORKDIR /app\nCOPY requirements ./requirements\nRUN pip wheel --no-deps --wheel-dir /wheels -r ./requirements/production.txt\nFROM python:3.9-slim\nCOPY --from=builder /wheels /wheels\nRUN pip install --no-cache /wheels/*\n",
+      context: { files: { "requirements/production.txt": "-r base.txt\nsentry-sdk==2.60.0\n", "requirements/base.txt": "Django==3.2.25\n" } },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
       name: "a numpy 1 pin in requirements.txt caps the named Python at 3.12",
       code: "FROM python:3.9-slim\n",
       context: { files: { "requirements.txt": "-r base.txt\nnumpy>=1.24,<2\n" } },
@@ -1716,5 +1732,16 @@ describe("base-image-deprecated: the releases a Python lock installs", () => {
     // Only the distribution variant moves: the locked releases keep their Python.
     const alpine = first(POETRY.replace("3.8-slim", "3.12-alpine3.19"), { "poetry.lock": "" });
     assert.strictEqual(alpine.messageId, "endOfLife");
+  });
+});
+
+describe("base-image-deprecated: the requirement file a pinned move names", () => {
+  it("names the included file whose pin caps Python, not the file pip was given", () => {
+    const code =
+      "FROM python:3.9-slim AS builder\nWORKDIR /app\nCOPY requirements ./requirements\nRUN pip wheel --no-deps --wheel-dir /wheels -r ./requirements/production.txt\n";
+    const [finding] = findingsOf(rule, code, {
+      files: { "requirements/production.txt": "-r base.txt\nsentry-sdk==2.60.0\n", "requirements/base.txt": "Django==3.2.25\n" },
+    });
+    assert.strictEqual(finding?.data.path, "requirements/base.txt");
   });
 });
