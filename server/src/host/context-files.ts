@@ -145,50 +145,54 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   return files;
 }
 
+/** How many rounds of files found through others are read (an entry script sources `functions`, which sources `env-defaults`). */
+const SOURCED_ROUNDS = 3;
+
 /**
- * Adds to `files` the requirement files that those the image's pip reads pull in (`-r base.txt`
- * in `requirements/production.txt`), and theirs: the releases they pin cap the Python a base move
- * may name (held-out AR, indok-web: Django 3.2 in the included base.txt).
+ * Adds to `files` the files `next` names from what `files` holds so far, round after round (each
+ * read may name more), up to {@link SOURCED_ROUNDS} rounds; each at most `maxBytes`.
  */
-async function readRequirementIncludes(folder: string, model: DockerfileModel, files: Record<string, string>, reader: FolderReader): Promise<void> {
+async function readInRounds(
+  folder: string,
+  files: Record<string, string>,
+  reader: FolderReader,
+  maxBytes: number,
+  next: (files: Record<string, string>) => readonly string[],
+): Promise<void> {
   const tried = new Set(Object.keys(files));
   for (let round = 0; round < SOURCED_ROUNDS; round++) {
-    const read = pipRequirementSources(model).filter((path) => files[path] !== undefined);
-    const included = (requirementIncludes(read, { ...model.context, files: { ...files } })?.files ?? [])
-      .filter((path) => !tried.has(path) && isInsideContext(path))
+    const paths = next({ ...files })
+      .filter((path) => !tried.has(path))
       .slice(0, MAX_FILES);
-    if (included.length === 0) return;
-    for (const path of included) tried.add(path);
-    const texts = await Promise.all(included.map((path) => reader.readSmall(join(folder, path), MAX_REQUIREMENTS_BYTES)));
-    included.forEach((path, i) => {
+    if (paths.length === 0) return;
+    for (const path of paths) tried.add(path);
+    const texts = await Promise.all(paths.map((path) => reader.readSmall(join(folder, path), maxBytes)));
+    paths.forEach((path, i) => {
       const text = texts[i];
       if (text !== null) files[path] = text;
     });
   }
 }
 
-/** How many rounds of sourced scripts are read (an entry script sources `functions`, which sources `env-defaults`). */
-const SOURCED_ROUNDS = 3;
+/**
+ * Adds to `files` the requirement files that those the image's pip reads pull in (`-r base.txt`
+ * in `requirements/production.txt`), and theirs: the releases they pin cap the Python a base move
+ * may name (held-out AR, indok-web: Django 3.2 in the included base.txt).
+ */
+function readRequirementIncludes(folder: string, model: DockerfileModel, files: Record<string, string>, reader: FolderReader): Promise<void> {
+  return readInRounds(folder, files, reader, MAX_REQUIREMENTS_BYTES, (read) => {
+    const installed = pipRequirementSources(model).filter((path) => read[path] !== undefined);
+    return (requirementIncludes(installed, { ...model.context, files: read })?.files ?? []).filter(isInsideContext);
+  });
+}
 
 /**
  * Adds to `files` the scripts the entry scripts read there source, under whatever name
  * (`source ${ASSETS_DIR}/runtime/functions`, copied with the folder `assets/runtime/`), and
  * those these source: what they run is part of the container's start.
  */
-async function readSourcedScripts(folder: string, model: DockerfileModel, files: Record<string, string>, reader: FolderReader): Promise<void> {
-  const tried = new Set(Object.keys(files));
-  for (let round = 0; round < SOURCED_ROUNDS; round++) {
-    const sources = startSourcedSources(withContext(model, { ...model.context, files: { ...files } }))
-      .filter((path) => !tried.has(path))
-      .slice(0, MAX_FILES);
-    if (sources.length === 0) return;
-    for (const path of sources) tried.add(path);
-    const texts = await Promise.all(sources.map((path) => reader.readSmall(join(folder, path), MAX_FILE_BYTES)));
-    sources.forEach((path, i) => {
-      const text = texts[i];
-      if (text !== null) files[path] = text;
-    });
-  }
+function readSourcedScripts(folder: string, model: DockerfileModel, files: Record<string, string>, reader: FolderReader): Promise<void> {
+  return readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) => startSourcedSources(withContext(model, { ...model.context, files: read })));
 }
 
 /** Context files (no wildcard, no variable) that a COPY/ADD puts into /etc/apt/apt.conf or /etc/apt/apt.conf.d/. */
