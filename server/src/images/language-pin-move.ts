@@ -2,7 +2,7 @@
 // accept (manifests, lock files, go.mod, the .NET target framework, global.json's SDK), or the
 // pin's file when it accepts none, since the pin must move with the base.
 
-import { baseImageOf, rootImageOf } from "./base-image";
+import { rootImageOf } from "./base-image";
 import { isKnownImage, newestVersions, tagNames } from "./facts";
 import { newestSupportedSeries } from "./lifecycle";
 import type { ImageReference } from "./reference";
@@ -158,21 +158,8 @@ function projectPin(model: DockerfileModel, stage: Stage, name: PinnedLanguage):
     name,
     name === "node" ? copiedPackageJsonFolder(model, stage) : "",
     name === "python" ? pipRequirementFiles(model) : [],
-    name === "python" ? unselectedPythonSeries(model, stage) : undefined,
   );
   return name === "node" ? both(written, installedNodeCeiling(model, withDescendants(model, [stage]))) : written;
-}
-
-/**
- * The image's Python minor (`[3, 9]` of python:3.9-slim) where nothing the stages run picks an
- * interpreter by `.python-version` (uv and pyenv do); undefined otherwise, or when the tag names no minor.
- */
-function unselectedPythonSeries(model: DockerfileModel, stage: Stage): readonly number[] | undefined {
-  const ref = baseImageOf(stage);
-  const series = parseTag(ref?.tag ?? "").version.slice(0, 2);
-  if (series.length < 2) return undefined;
-  const selects = runCommands(withDescendants(model, [stage])).some(({ command }) => command.name === "uv" || command.name === "pyenv");
-  return selects ? undefined : series;
 }
 
 /** What must move with the base: a file of the project, and the dependency in it that caps the language, when one does. */

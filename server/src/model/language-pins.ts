@@ -389,12 +389,6 @@ function reachesNoRelease(range: string, release: readonly number[]): boolean {
   return true;
 }
 
-/** True when `pin` accepts some minor of `major` (`3.0` to `3.40`). */
-function acceptsAnyMinor(pin: LanguagePin, major: number): boolean {
-  for (let minor = 0; minor <= 40; minor++) if (pin.accepts([major, minor])) return true;
-  return false;
-}
-
 /**
  * The lowest Python ceiling the read files among `paths` put on the image, as a pin of the file
  * that puts it (the one to move first when no supported Python is left); null when none caps it.
@@ -585,15 +579,13 @@ function versionFile(file: string, text: string | undefined): LanguagePin | null
  * `nodeFolder` is the folder of the package.json the stage installs from ("" for the root), whose
  * `engines.node` is read (its dependencies' ceilings: {@link nodeDependencyCeiling});
  * `requirementFiles` the context paths of the requirement files the Dockerfile's pip installs read
- * (model/pip-requirement-files.ts), wherever they are. `unselectedSeries`, for Python: the image's
- * own minor (`[3, 9]`) where nothing the image runs selects an interpreter by `.python-version`.
+ * (model/pip-requirement-files.ts), wherever they are.
  */
 export function languagePin(
   context: BuildContextFacts,
   language: PinnedLanguage,
   nodeFolder = "",
   requirementFiles: readonly string[] = [],
-  unselectedSeries?: readonly number[],
 ): LanguagePin | null {
   const files = contextFiles(context);
   switch (language) {
@@ -612,19 +604,11 @@ export function languagePin(
       // The requirement files the image installs cap Python whatever the manifests declare: pip
       // installs every release they pin (`pygit2>=1.14.1,<1.15`: Python 3.12 at most).
       const installed = installedRequirementsCeiling(files, requirementFiles);
+      if (found) return both(selected, both(found, installed));
       // A root requirements.txt whose pins cap Python (`Django==3.1.12`: Python 3.10 at most).
       const requirements = files["requirements.txt"];
-      const capped = found || requirements === undefined ? null : pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt");
-      const manifests = found ? both(found, installed) : both(installed, capped);
-      // A `.python-version` the image does not run, where nothing in it selects by the file
-      // (`unselectedSeries`), that no release the manifests allow meets: a developer's local choice,
-      // which must not hide their cap (held-out AR, openstates-core: `3.11` beside python:3.9 and
-      // Poetry, with Django 3.2.14 capping Python at 3.10).
-      if (selected !== null && manifests !== null && unselectedSeries !== undefined && !selected.accepts([...unselectedSeries])) {
-        const combined = both(selected, manifests);
-        if (combined !== null && !acceptsAnyMinor(combined, unselectedSeries[0])) return manifests;
-      }
-      return both(selected, manifests);
+      const capped = requirements !== undefined ? pythonDependencyCeiling(requirementsDependencies(requirements), "requirements.txt") : null;
+      return both(selected, both(installed, capped));
     }
     case "ruby": {
       const gemfile = files["Gemfile"];

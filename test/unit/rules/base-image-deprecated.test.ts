@@ -1736,15 +1736,6 @@ describe("base-image-deprecated: the releases a Python lock installs", () => {
 });
 
 describe("base-image-deprecated: the requirement file a pinned move names", () => {
-  it("leaves out a .python-version the image does not run when nothing selects by it (Poetry, not uv)", () => {
-    // Held-out AR, openstates-core: `3.11` for local use beside python:3.9, Django 3.2.14 pinned in pyproject.toml.
-    const code = "FROM python:3.9-slim\nWORKDIR /opt/os\nCOPY pyproject.toml poetry.lock ./\nRUN pip install poetry && poetry install --no-root\n";
-    const files = { ".python-version": "3.11\n", "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\nDjango = "3.2.14"\n' };
-    const [finding] = findingsOf(rule, code, { files });
-    assert.strictEqual(finding?.messageId, "endOfLifePinned");
-    assert.strictEqual(finding?.data.path, "pyproject.toml");
-  });
-
   it("names the included file whose pin caps Python, not the file pip was given", () => {
     const code =
       "FROM python:3.9-slim AS builder\nWORKDIR /app\nCOPY requirements ./requirements\nRUN pip wheel --no-deps --wheel-dir /wheels -r ./requirements/production.txt\n";
