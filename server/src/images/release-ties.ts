@@ -18,7 +18,7 @@ import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
 import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
-import { predatesExternallyManagedPython } from "../model/system-pip";
+import { isGetPipRun, predatesExternallyManagedPython } from "../model/system-pip";
 import { escapeRegExp, lineOf } from "../model/text";
 import { compareVersions } from "../model/versions";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -137,8 +137,7 @@ function systemPipTie(model: DockerfileModel, stages: readonly Stage[], ref: Ima
   const release = distroRelease(ref);
   const pip = release !== null && predatesExternallyManagedPython(release) ? systemPipInstall(model, withDescendants(model, stages)) : null;
   if (pip === null) return null;
-  const args = pip.command.args.map((w) => w.value);
-  if (/^python/.test(pip.command.name) && !(args[0] === "-m" && args[1] === "pip"))
+  if (isGetPipRun(pip.command))
     // get-pip.py, run by the system Python: the bootstrap is refused as any install is (held-out AQ, docker-mopidy).
     return { kind: "tied", tie: "the system Python's get-pip.py", line: lineOf(pip.command.words[0]) };
   const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;

@@ -120,9 +120,10 @@ function argumentsOf(node: ast.Instruction): readonly ast.Argument[] {
 }
 
 function readCommands(instruction: Instruction, text: string, lines: LineIndex, escapeChar: string): ShellCommand[] {
+  if (instruction.keyword !== "RUN") return readShell(text, lines, shellSourcesOf(instruction, lines), escapeChar);
+  // Only a RUN's comments are judged (run-comment-continued): CMD and ENTRYPOINT are not searched.
   const continued: ContinuedComment[] = [];
   const commands = readShell(text, lines, shellSourcesOf(instruction, lines), escapeChar, continued);
-  if (instruction.keyword !== "RUN") return commands;
   if (continued.length > 0) instruction.continuedComments = continued;
   return withShellScriptsRead(text, lines, commands, escapeChar);
 }

@@ -77,9 +77,18 @@ function getPipOptions(command: ShellCommand, words: readonly string[], pipedFro
   if (!PYTHON_PROGRAM.test(command.name)) return null;
   const script = words.findIndex((w) => !w.startsWith("-") || w === "-");
   if (script < 0) return null;
-  if (GET_PIP.test(words[script])) return [...words.slice(0, script), ...words.slice(script + 1)];
   const fetched = pipedFrom !== undefined && command.joinedBy === "|" && pipedFrom.args.some((w) => GET_PIP.test(w.value));
-  return words[script] === "-" && fetched ? [...words.slice(0, script), ...words.slice(script + 1)] : null;
+  const runsGetPip = GET_PIP.test(words[script]) || (words[script] === "-" && fetched);
+  return runsGetPip ? [...words.slice(0, script), ...words.slice(script + 1)] : null;
+}
+
+/**
+ * True for a command checkedSystemPipInstall accepted that runs get-pip.py rather than pip: a
+ * Python given a script (`python3 get-pip.py`, `python3 -`), not `python3 -m pip`.
+ */
+export function isGetPipRun(command: ShellCommand): boolean {
+  const args = command.args.map((w) => w.value);
+  return PYTHON_PROGRAM.test(command.name) && !(args[0] === "-m" && args[1] === "pip");
 }
 
 /**

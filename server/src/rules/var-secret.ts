@@ -414,11 +414,11 @@ function holdsNoSecret(model: DockerfileModel, instruction: Instruction, value: 
   const literal = value.trim();
   if (!literal.includes("$")) return notACredential(literal) || (instruction.keyword === "ENV" && isPlaceholder(literal));
   const resolved = substitutedValue(model, instruction, literal);
-  // An empty value from variables that never reach the stage is no default a build argument could
-  // replace (`${JWT_SECRET:-}` of a global ARG); one from the stage's own `ARG password=''` is.
-  const unset = copiesOnlyUnsetVariables(model, instruction, literal);
-  if (resolved !== null) return notACredential(resolved) || (resolved === "" && unset);
-  if (!unset || !instruction.stage) return false;
+  if (resolved !== null && notACredential(resolved)) return true;
+  // Variables that never reach the stage expand empty (or to their `${X:-default}`): no build
+  // argument can replace that value (`${JWT_SECRET:-}` of a global ARG). An empty value from the
+  // stage's own `ARG password=''` can be, and does not count.
+  if (!instruction.stage || !copiesOnlyUnsetVariables(model, instruction, literal)) return false;
   const emptied = new Map(environmentViewAt(model, instruction.stage, instruction));
   for (const name of variableNames(literal)) emptied.set(name, "");
   const sub = substituteVariables(literal, emptied);
