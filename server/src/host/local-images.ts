@@ -1,12 +1,15 @@
 // The images a project builds and tags itself, by its compose and bake files: a compose service
 // with both `build:` and `image:` (`image: ${USER}/app-base` built from `./base`), a bake target's
-// `tags`. A Dockerfile starting `FROM ${USER}/app-base` builds on that local image, which no
-// registry publishes under a version tag.
+// `tags`; and by the build commands of its Makefiles and scripts (`docker buildx build -t
+// experimenter:megazords application-services/`). A Dockerfile starting `FROM ${USER}/app-base`
+// builds on that local image, which no registry publishes under a version tag.
 
 import { BAKE_HCL_FILES, BAKE_JSON_FILES, bakeJsonTargets } from "./bake-files";
 import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, type ProjectFolder } from "./project-folders";
+import { scriptTextsIn } from "./build-targets";
+import { BUILD_COMMAND, TAG_OPTION } from "../model/build-commands";
 
 /** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.dev.yml`). */
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
@@ -18,8 +21,8 @@ export function readLocallyBuiltImages(folder: string, reader = new FolderReader
   return foundInProjectFolders(folder, "locally-built-images", reader, (project) => imagesBuiltIn(project, reader));
 }
 
-/** The images the compose and bake files of one project folder build and tag. */
-async function imagesBuiltIn({ dir }: ProjectFolder, reader: FolderReader): Promise<string[]> {
+/** The images the compose and bake files, Makefiles and scripts of one project folder build and tag. */
+async function imagesBuiltIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): Promise<string[]> {
   const listing = await reader.list(dir);
   const composeFiles = (listing?.entries ?? [])
     .filter((e) => e.isFile && COMPOSE_FILE.test(e.name))
@@ -30,11 +33,43 @@ async function imagesBuiltIn({ dir }: ProjectFolder, reader: FolderReader): Prom
     Promise.all(BAKE_HCL_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
     Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
   ]);
+  const scripts = await scriptTextsIn(dir, isRoot, reader);
   return [
     ...services.flatMap(composeBuiltImages),
     ...hcl.flatMap((text) => (text === null ? [] : bakeHclTags(text))),
     ...json.flatMap((text) => (text === null ? [] : bakeJsonTags(text))),
+    ...scripts.flatMap(commandLineTags),
   ];
+}
+
+/** A make (or shell) assignment at the start of a line: `DOCKER_BUILD = docker buildx build`, `FLAGS ?=`. */
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:\?|\+|:{1,3})?=(.*)$/;
+/** A make variable reference: `$(NAME)`, `${NAME}`. */
+const MAKE_VARIABLE = /\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g;
+
+/**
+ * The tags the build commands of a Makefile or script give (`docker build -t name`, `--tag=name`),
+ * make variables assigned in the same file expanded first (experimenter's `$(DOCKER_BUILD) ... -t
+ * experimenter:megazords`, with `DOCKER_BUILD = docker buildx build`; held-out AS). A tag that
+ * keeps a variable no line assigns matches no image.
+ */
+export function commandLineTags(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const values = new Map<string, string>();
+  for (const line of lines) {
+    const assigned = ASSIGNMENT.exec(line);
+    if (assigned !== null && !values.has(assigned[1])) values.set(assigned[1], assigned[2].trim());
+  }
+  const expand = (line: string) => {
+    let out = line;
+    // Three rounds reach a variable built from variables; a cycle stops there.
+    for (let round = 0; round < 3 && out.includes("$"); round++) out = out.replace(MAKE_VARIABLE, (whole, name: string) => values.get(name) ?? whole);
+    return out;
+  };
+  return lines.flatMap((line) => {
+    const expanded = line.includes("$") ? expand(line) : line;
+    return BUILD_COMMAND.test(expanded) ? [...expanded.matchAll(TAG_OPTION)].map((m) => m[2]) : [];
+  });
 }
 
 /** The `image:` of each compose service that also has a `build:`: compose tags what it builds with that name. */

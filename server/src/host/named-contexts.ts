@@ -79,11 +79,18 @@ export function bakeFilesNamed(text: string): string[] {
 /** `--build-context name=path` (or `--build-context=name=path`) on a build command line; GitHub's `build-contexts: name=path` list. */
 export function commandLineContextNames(text: string): string[] {
   const names = [...text.matchAll(/--build-context[= ]+["']?([A-Za-z0-9_][A-Za-z0-9_.\-/]*)=/g)].map((m) => m[1]);
-  // docker/build-push-action: `build-contexts: |` followed by more indented `name=path` lines.
+  // docker/build-push-action: `build-contexts: |` followed by more indented `name=path` lines, or
+  // one context on the key's own line (`build-contexts: dist-files=/tmp/dist`; held-out AS, pebble).
+  // The action reads the input as a list of lines; a comma may be part of a path, so it splits none.
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const opener = /^( *)build-contexts:/.exec(lines[i]);
+    const opener = /^( *)build-contexts:(.*)$/.exec(lines[i]);
     if (opener === null) continue;
+    const inline = /^\s*["']?([A-Za-z0-9_][A-Za-z0-9_./-]*)=/.exec(opener[2]);
+    if (inline) {
+      names.push(inline[1]);
+      continue;
+    }
     for (let j = i + 1; j < lines.length; j++) {
       const indent = /^ */.exec(lines[j])?.[0].length ?? 0;
       if (lines[j].trim() === "" || indent <= opener[1].length) break;

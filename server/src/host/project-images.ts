@@ -4,6 +4,7 @@
 // Read for rules that would otherwise judge such a stage as if its base were a stranger's.
 
 import { dirname, join, relative, sep } from "node:path";
+import { TAG_OPTION } from "../model/build-commands";
 import { CONTEXT_FILE_MAX_CHARS, type ProjectImageFacts } from "../model/context";
 import { workflowTexts } from "./ci-publish";
 import { FolderReader } from "./folder-reader";
@@ -13,9 +14,6 @@ import { readGithubRepository, type GithubRepository } from "./github-repository
 
 /** Most sibling Dockerfiles read per repository. */
 const MAX_PROJECT_IMAGES = 8;
-
-/** The tags a build command gives: `-t name:tag`, `--tag name`, `--tag=name`. */
-const TAG_OPTION = /(?:^|\s)(?:-t|--tag)(?:\s+|=)(["']?)([^\s"']+)\1/g;
 
 /** One image build a workflow runs: the Dockerfile (repository path) and the repositories it tags. */
 export interface WorkflowImageBuild {

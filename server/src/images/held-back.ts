@@ -25,14 +25,14 @@ const C_LIBRARY = /\b(?:glibc|libc|musl)(?![-\w])/i;
 const LIBRARY_AGE = /\b(?:older|newer|compatib)/i;
 const keptForCLibrary = (comment: string) => C_LIBRARY.test(comment) && LIBRARY_AGE.test(comment);
 
-export type Held = { kind: "comment" } | { kind: "archive"; line: number } | { kind: "builder"; line: number };
+export type Held = { kind: "comment" } | { kind: "archive"; line: number } | { kind: "builder"; line: number } | { kind: "runtime"; line: number };
 
 /**
  * Why the stages cannot simply take the newest release: a comment on the FROM, or on the ARG that
  * supplies its version, that names the version with a reason (the project knows and says why); or
  * a distribution image that runs what a builder on another image of the same release compiled
  * (`COPY --from`, in its stages or those built on them), whose libraries it must match, so both
- * move together.
+ * move together; or stages whose build a stage on another image of the same release runs.
  */
 export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Held | null {
   const version = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag ?? "")?.[1];
@@ -74,6 +74,17 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
       if (builderRelease === null && isRebuiltOnNewest(root.image)) continue;
       return { kind: "builder", line: root.stage.from.range.start.line + 1 };
     }
+  }
+  // The other way round: the stages build what a stage on another image of the same release runs
+  // (`FROM alpine:3.20 AS unrar` compiles, `FROM jlesage/baseimage-gui:alpine-3.20-v4.12.6` copies
+  // it in; held-out AS, docker-filebot): built on a newer release, it would link libraries the
+  // runtime lacks, so the builders move with that base, which only the project can move.
+  const built = new Set(withDescendants(model, stages));
+  for (const r of references) {
+    if (r.kind !== "copy" || r.target === null || !built.has(r.target) || built.has(r.owner)) continue;
+    const root = rootImageOf(r.owner);
+    if (!root.image || sameImage(root.image, ref)) continue;
+    if (variantRelease(root.image, release.family) === release.version) return { kind: "runtime", line: root.stage.from.range.start.line + 1 };
   }
   return null;
 }

@@ -49,6 +49,8 @@ export const BUILD_VALUE_OPTIONS: ReadonlySet<string> = new Set([
 
 /** The Dockerfile a build command names: `-f path`, `--file path`, `--file=path`. */
 export const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
+/** The tags a build command gives: `-t name:tag`, `--tag name`, `--tag=name` (global: read with matchAll). */
+export const TAG_OPTION = /(?:^|\s)(?:-t|--tag)(?:\s+|=)(["']?)([^\s"']+)\1/g;
 /** A workflow step's `uses:` value that builds through docker/build-push-action. */
 export const BUILD_PUSH_ACTION = /^docker\/build-push-action@/;
 /** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */

@@ -17,6 +17,7 @@ import { compareVersions } from "./versions";
 import type { ShellCommand, Word } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { lookupTable } from "./lookup-table";
+import { tomlLines } from "./toml-lines";
 
 function hasWords(command: ShellCommand, ...pairs: [string, string][]): boolean {
   const args = command.args.map((w) => w.value);
@@ -69,7 +70,7 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
       if (cmd.args.some((w) => w.value === "pip")) return /dev|test/i.test(install.manifests.join(" "));
       // `--no-default-groups` (the dev group is a default one) may come through a variable.
       const args = expandedArgs(cmd, env);
-      if (declaresNoDependencyGroups(model, stage, instruction)) return false;
+      if (declaresNoDependencyGroups(model, stage, instruction, "uv")) return false;
       return (
         install.includesDevDependencies !== false &&
         !hasWords(cmd, ["--only-group", "main"]) &&
@@ -114,9 +115,9 @@ const DEPENDENCY_GROUPS = /^\s*(?:\[\s*(?:dependency-groups|tool\.poetry\.group\
  * declares no dependency group: `uv sync` and `poetry install` then install the project's main
  * dependencies only (extras are opt-in), so `--no-dev` would change nothing.
  */
-function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
+function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instruction: Instruction, tool: "poetry" | "uv" = "poetry"): boolean {
   const text = model.context.files?.["pyproject.toml"];
-  if (text === undefined || DEPENDENCY_GROUPS.test(text)) return false;
+  if (text === undefined || (tool === "uv" ? declaresUvDefaultGroup(text) : DEPENDENCY_GROUPS.test(text))) return false;
   if (mountsContextManifest(instruction)) return true;
   return lineage(stage).some((s) =>
     s.instructions.some((i) => {
@@ -124,6 +125,21 @@ function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instru
       const copy = contextCopy(i);
       return copy !== null && copy.sources.some((src) => isWholeContextSource(src.value) || contextRelativePath(src.value) === "pyproject.toml");
     }),
+  );
+}
+
+/**
+ * True when pyproject.toml declares a group `uv sync` installs by default: `dev` in
+ * `[dependency-groups]`, uv's older `dev-dependencies`, a `default-groups` of its own choosing, or
+ * a workspace (whose members may declare their own). Other PEP 735 groups are opt-in (held-out AS,
+ * tecken: only a `devcontainer` group, so `--no-dev` changes nothing).
+ */
+function declaresUvDefaultGroup(text: string): boolean {
+  return tomlLines(text).some(
+    ({ table, key }) =>
+      table === "tool.uv.workspace" ||
+      (table === "dependency-groups" && key === "dev") ||
+      (table === "tool.uv" && (key === "dev-dependencies" || key === "default-groups" || key?.startsWith("workspace") === true)),
   );
 }
 

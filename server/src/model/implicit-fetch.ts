@@ -26,6 +26,14 @@ export interface ImplicitFetch {
   command: ShellCommand;
   /** `go build main.go`: the command names Go files rather than packages. */
   namesGoFiles: boolean;
+  /**
+   * A Makefile or script that runs the build turns cgo off for it: `always` when its own setting
+   * wins (`CGO_ENABLED=0 go build`, `export CGO_ENABLED := 0`, a script's `export CGO_ENABLED=0`),
+   * `default` when the environment's wins (`export CGO_ENABLED ?= 0`).
+   */
+  cgoOff?: "always" | "default";
+  /** The Makefile's recipe or the script installs with `go install` (which, cross-compiling, writes to a folder per platform). */
+  goInstall?: boolean;
 }
 
 /** Cross-compiling wrappers (tonistiigi/xx) that run the real tool. */
@@ -76,6 +84,7 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
 
 /** A recipe line that compiles Go with modules: `go build`, `$(GO) install`, `CGO_ENABLED=0 go build`, `@go build` (make's silent prefix). */
 const RECIPE_GO_BUILD = /(?:^|[\s;&|(@+-])(?:go|\$\(GO\)|\$\{GO\})\s+(?:build|install)\b/;
+const RECIPE_GO_INSTALL = /(?:^|[\s;&|(@+-])(?:go|\$\(GO\)|\$\{GO\})\s+install\b(?![^;&|]*@)/;
 /**
  * A recipe step that switches downloads off: the build uses the committed vendor folder. A recipe
  * that fetches by itself (`go mod download`, `go get`) after the copy downloads per edit all the
@@ -111,7 +120,30 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
   };
   for (const goal of start) visit(goal, 0);
   if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
-  return { ecosystem: "go", tool: [command.name, ...goals].join(" "), command, namesGoFiles: false };
+  const cgoOff = cgoOffIn(recipe)
+    ? "always"
+    : MAKE_EXPORTS_CGO_OFF.exec(files[name])?.[1] === "?"
+      ? "default"
+      : MAKE_EXPORTS_CGO_OFF.test(files[name])
+        ? "always"
+        : undefined;
+  return {
+    ecosystem: "go",
+    tool: [command.name, ...goals].join(" "),
+    command,
+    namesGoFiles: false,
+    ...(cgoOff ? { cgoOff } : {}),
+    ...(recipe.some((line) => RECIPE_GO_INSTALL.test(line)) ? { goInstall: true } : {}),
+  };
+}
+
+/** `export CGO_ENABLED ?= 0` (the environment's value wins), `export CGO_ENABLED := 0` in a Makefile. */
+const MAKE_EXPORTS_CGO_OFF = /^export[ \t]+CGO_ENABLED[ \t]*(\?|:{1,3})?=[ \t]*0[ \t]*(?:#.*)?$/m;
+/** A build line or shell script that sets cgo off for what follows or for its own command. */
+const SETS_CGO_OFF = /(?:^|[\s;&|(@])(?:export\s+)?CGO_ENABLED=["']?0["']?(?=[\s;]|$)/;
+
+function cgoOffIn(lines: readonly string[]): boolean {
+  return lines.some((line) => SETS_CGO_OFF.test(line));
 }
 
 /**
@@ -130,7 +162,14 @@ export function scriptImplicitFetch(model: DockerfileModel, stage: Stage, run: I
     .slice(command.words.indexOf(command.program))
     .map((w) => w.value)
     .join(" ");
-  return { ecosystem: "go", tool, command, namesGoFiles: false };
+  return {
+    ecosystem: "go",
+    tool,
+    command,
+    namesGoFiles: false,
+    ...(cgoOffIn(steps) ? { cgoOff: "always" as const } : {}),
+    ...(steps.some((line) => RECIPE_GO_INSTALL.test(line)) ? { goInstall: true } : {}),
+  };
 }
 
 interface MakeRule {

@@ -8,11 +8,13 @@
 import { buildStepOf } from "./build-steps";
 import { dependencyInstall, installFolderOption } from "./commands";
 import { contextFileAt } from "./context-file-at";
-import { joinPath } from "./copy-paths";
+import { joinPath, unquoteWord } from "./copy-paths";
 import { variableFor } from "./environment";
 import { contextJsonFile } from "./json-files";
 import { copiedPackageJsonFolder, nodeDependencyCeiling, type LanguagePin } from "./language-pins";
 import { runCommands, type RunCommand } from "./run-commands";
+import { scriptRunThroughCopies } from "./run-scripts";
+import { readScriptText } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { commandDirectory } from "./workdir";
 
@@ -36,7 +38,7 @@ export function installedNodeCeiling(model: DockerfileModel, stages: readonly St
   const omitsDev = new Map<string, boolean>();
   for (const run of commands) {
     const read = manifestRead(model, run);
-    if (read !== null) omitsDev.set(read.file, (omitsDev.get(read.file) ?? true) && read.omitsDev);
+    for (const { file, omitsDev: omits } of read !== null ? [read] : scriptManifestsRead(model, run)) omitsDev.set(file, (omitsDev.get(file) ?? true) && omits);
   }
   let lowest: LanguagePin | null = null;
   for (const [file, omits] of omitsDev) {
@@ -74,9 +76,62 @@ function manifestRead(model: DockerfileModel, run: RunCommand): { file: string; 
     const folder = copiedPackageJsonFolder(model, stage);
     return { file: folder === "" ? "package.json" : `${folder}/package.json`, omitsDev };
   }
+  return manifestIn(model, stage, directory, option, omitsDev);
+}
+
+/** The context path of the package.json in `directory` (or the folder an install option names there). */
+function manifestIn(
+  model: DockerfileModel,
+  stage: Stage,
+  directory: string,
+  option: string | null | undefined,
+  omitsDev: boolean,
+): { file: string; omitsDev: boolean } | null {
   const folder = option === null || option === undefined ? directory : joinPath(directory, option);
   const file = contextFileAt(model, stage, joinPath(folder, "package.json"));
   return file === null ? null : { file, omitsDev };
+}
+
+/**
+ * The package.json files the Node installs and builds of a context script the command runs read
+ * (`RUN bin/build_frontend.sh`, whose `pushd frontend` then `yarn` and `yarn run build`; held-out
+ * AS, tecken: react-scripts 4 capped Node.js unseen). The script starts in the command's folder;
+ * `cd` and `pushd` move it, `popd` and the end of a subshell undo that. Empty when the script or
+ * its folder is not known, and from a `cd` to a folder that names a variable on.
+ */
+function scriptManifestsRead(model: DockerfileModel, { stage, instruction, command }: RunCommand): { file: string; omitsDev: boolean }[] {
+  const text = scriptRunThroughCopies(model, stage, instruction, command);
+  const start = text === null ? null : commandDirectory(model, stage, instruction, command);
+  if (text === null || start === null) return [];
+  const read: { file: string; omitsDev: boolean }[] = [];
+  // The folder at each subshell depth: leaving a subshell leaves its `cd` behind.
+  const folders = [start];
+  const pushed: string[] = [];
+  for (const c of readScriptText(text)) {
+    folders.length = Math.min(folders.length, c.depth + 1);
+    while (folders.length < c.depth + 1) folders.push(folders[folders.length - 1]);
+    const here = folders[c.depth];
+    if (c.name === "cd" || c.name === "pushd") {
+      const to = c.args.find((a) => !a.value.startsWith("-"))?.value;
+      if (to === undefined || to.includes("$") || to.includes("~")) return read;
+      if (c.name === "pushd") pushed.push(here);
+      folders[c.depth] = joinPath(here, unquoteWord(to));
+      continue;
+    }
+    if (c.name === "popd") {
+      folders[c.depth] = pushed.pop() ?? here;
+      continue;
+    }
+    if (!NODE_MANAGERS.test(c.name)) continue;
+    const install = dependencyInstall(c);
+    const isInstall = install !== null && !install.installsNamedPackages;
+    if (!isInstall && buildStepOf(c)?.ecosystem !== "node") continue;
+    const option = isInstall ? installFolderOption(install) : null;
+    if (option?.includes("$")) continue;
+    const found = manifestIn(model, stage, here, option, isInstall && install.includesDevDependencies === false);
+    if (found !== null) read.push(found);
+  }
+  return read;
 }
 
 /** True when the command runs Node.js with OpenSSL's legacy provider: in NODE_OPTIONS (ENV, ARG, a prefix, an export), or as a flag. */

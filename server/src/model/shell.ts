@@ -182,6 +182,14 @@ export function readShell(
 }
 
 /**
+ * The commands of a shell script file's text (a context script a RUN runs), each line its own
+ * command list as in a heredoc body. Ranges are into `text`, not into the Dockerfile.
+ */
+export function readScriptText(text: string): ShellCommand[] {
+  return readShell(text, new LineIndex(text), [{ start: 0, end: text.length, newlineSeparates: true }]);
+}
+
+/**
  * A shell comment that the Dockerfile's line continuation ran on into later lines: `pkg # note \`
  * joins the next lines onto the comment, so the shell never runs them (held-out AQ,
  * stocks-in-the-future: the RUN's `apt-get clean` and list cleanup lost this way).

@@ -106,6 +106,7 @@ export const rule: Rule = {
       endOfLifeUnbundled: "'{image}' is {subject}, end of life; newer PHP lacks ext '{package}', build it from PECL.{others}",
       endOfLifeArchived: "'{image}' is {subject}, end of life; line {line} uses its archive on purpose, plan the move.{others}",
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
+      endOfLifeRuntime: "'{image}' is {subject}, end of life; move it with line {line}'s base, which runs its build.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
       endOfLifeGenerated: "'{image}' is {subject}, end of life; the file is generated, move it in {generator}.{others}",
       endOfLifeGeneratedTied: "'{image}' is {subject}, end of life; move it and {tie} in {generator}.{others}",
@@ -231,25 +232,27 @@ export const rule: Rule = {
               ? "endOfLifeArchived"
               : held?.kind === "builder"
                 ? "endOfLifeBuilder"
-                : pinned && "path" in pinned
-                  ? pinned.dependency !== undefined
-                    ? "endOfLifeCapped"
-                    : "endOfLifePinned"
-                  : prebuilt
-                    ? "endOfLifeRetarget"
-                    : unbundled !== null && "package" in unbundled
-                      ? "endOfLifeUnbundled"
-                      : gone?.dropped
-                        ? "endOfLifeDropped"
-                        : gone !== null
-                          ? "endOfLifeRelease"
-                          : tie?.kind === "gopath"
-                            ? "endOfLifeGoPath"
-                            : tie !== null
-                              ? "endOfLifeTied"
-                              : kept !== null
-                                ? "endOfLifeKeepRelease"
-                                : "endOfLife";
+                : held?.kind === "runtime"
+                  ? "endOfLifeRuntime"
+                  : pinned && "path" in pinned
+                    ? pinned.dependency !== undefined
+                      ? "endOfLifeCapped"
+                      : "endOfLifePinned"
+                    : prebuilt
+                      ? "endOfLifeRetarget"
+                      : unbundled !== null && "package" in unbundled
+                        ? "endOfLifeUnbundled"
+                        : gone?.dropped
+                          ? "endOfLifeDropped"
+                          : gone !== null
+                            ? "endOfLifeRelease"
+                            : tie?.kind === "gopath"
+                              ? "endOfLifeGoPath"
+                              : tie !== null
+                                ? "endOfLifeTied"
+                                : kept !== null
+                                  ? "endOfLifeKeepRelease"
+                                  : "endOfLife";
       if (generated !== null) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
@@ -267,7 +270,7 @@ export const rule: Rule = {
           asOf: note.asOf,
           source: note.source,
           replacement: replacement.text,
-          ...(held?.kind === "builder" || held?.kind === "archive" ? { line: held.line } : {}),
+          ...(held?.kind === "builder" || held?.kind === "runtime" || held?.kind === "archive" ? { line: held.line } : {}),
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path, ...(pinned.dependency !== undefined ? { packages: `'${pinned.dependency}'` } : {}) } : {}),

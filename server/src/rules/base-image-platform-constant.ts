@@ -15,6 +15,7 @@ import { instructionOnOneLine } from "../model/instruction-text";
 import { fetchesFixedPrebuilt, fetchingTexts } from "../model/prebuilt-downloads";
 import { escapeRegExp } from "../model/text";
 import type { DockerfileModel, Stage } from "../model/types";
+import { syncsUvProject, uvLockMachines } from "../model/uv-environments";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -55,6 +56,8 @@ function pinIsDeliberate(model: DockerfileModel, stage: Stage, names: string[]):
   const fetching = fetchingTexts(model, stage);
   if (fetching.some((text) => word.test(text))) return true;
   if (fetchesFixedPrebuilt(fetching)) return true;
+  // The project's uv lock resolves for this machine only (`[tool.uv] environments`), and the stage syncs it.
+  if (syncsUvProject(stage) && (uvLockMachines(model) ?? []).some((machine) => word.test(machine))) return true;
   return fileNamesArchitecture(model, word);
 }
 

@@ -51,12 +51,17 @@ export const rule: Rule = {
       if (owner && !target && !looksLikeImage(imageName)) continue;
       const from = target?.name ?? imageName;
       const dest = paths.dest.value;
+      // A relative destination is the stage's WORKDIR: `COPY --from=build . .` in a stage with none
+      // of its own lands at the root too (held-out AS, double-take: `FROM ubuntu:20.04` twice). On an
+      // image whose config may set one, it is the image's, which the same-image test below shares.
       const destIsRoot = dest.startsWith("/") && normalizePath(dest) === "/";
+      const ownerWorkdir = owner && !dest.startsWith("/") && normalizePath(dest) === "." ? workdirOf(model, owner, instruction) : undefined;
+      const landsAtRoot = destIsRoot || ownerWorkdir === "/" || ownerWorkdir === null;
       // `FROM scratch` + `COPY --from=x / /` flattens x into one layer: the copy is the whole point.
       if (destIsRoot && owner && rootOf(owner).base.kind === "scratch") continue;
       // `FROM ${BUILD_FROM}` + `COPY --from=build / /` where build too started FROM ${BUILD_FROM}:
       // flattening a stage onto the image it grew from (its config is inherited, its layers squashed).
-      if (destIsRoot && owner && target && startFromSameImage(owner, target)) continue;
+      if (landsAtRoot && owner && target && startFromSameImage(owner, target)) continue;
       for (const source of paths.sources) {
         if (source.value.startsWith("/") && normalizePath(source.value) === "/" && destIsRoot) {
           report({ range: source.range, messageId: "root", data: { from } });

@@ -104,18 +104,26 @@ function feedsSiblingBuild(model: DockerfileModel, chain: Stage[], stage: Stage)
  * task of a task runner (`task build`), whose recipe may run them.
  */
 function runsPackageScript(instruction: Instruction): boolean {
-  return (
-    instruction.keyword === "RUN" &&
-    instruction.commands.some((c) => {
-      const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
-      if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx" || runsBuildTask(c)) return true;
-      return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
-    })
-  );
+  return instruction.keyword === "RUN" && instruction.commands.some(isPackageScriptCommand);
 }
 
-/** True when a RUN after `instruction` in `stage` runs a package.json script or a package binary. */
-function runsPackageScriptLater(stage: Stage, instruction: Instruction): boolean {
+function isPackageScriptCommand(c: ShellCommand): boolean {
+  const sub = c.args.find((w) => !w.value.startsWith("-"))?.value;
+  if (c.name === "npx" || c.name === "pnpx" || c.name === "bunx" || runsBuildTask(c)) return true;
+  return (c.name === "npm" || c.name === "yarn" || c.name === "pnpm" || c.name === "bun") && (sub === "run" || sub === "run-script" || sub === "exec");
+}
+
+/**
+ * True when a command after `install` runs a package.json script or a package binary: later in the
+ * same RUN (`npm install && npx mix`; held-out AS, leantime) or in a later RUN of the stage.
+ */
+function runsPackageScriptLater(stage: Stage, instruction: Instruction, install: ShellCommand): boolean {
+  const start = install.range.start;
+  const after = (c: ShellCommand) => {
+    const at = c.range.start;
+    return at.line > start.line || (at.line === start.line && at.character > start.character);
+  };
+  if (instruction.keyword === "RUN" && instruction.commands.some((c) => after(c) && isPackageScriptCommand(c))) return true;
   return stage.instructions.some((i) => i.ordinal > instruction.ordinal && runsPackageScript(i));
 }
 
@@ -247,7 +255,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
     // task runner's build task (`task build`): the installed dev tools serve the build, so
     // '--omit=dev' would break it.
-    if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction)) continue;
+    if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction, command)) continue;
     // A builder stage beside the final one builds on the install's stage and needs its dev tools.
     if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
     // A development or test stage the final (test) image builds on has them on purpose.

@@ -76,7 +76,7 @@ interface GoBuild {
   stage: Stage;
   instruction: Instruction;
   command: ShellCommand;
-  /** A `go install` run directly: cross-compiled, its binaries land in a folder of their own. */
+  /** A `go install`, run directly or by the make target or script: cross-compiled, its binaries land in a folder of their own. */
   installs: boolean;
 }
 
@@ -84,12 +84,13 @@ interface GoBuild {
 function crossCompilableGoBuild(model: DockerfileModel, stage: Stage): GoBuild | null {
   for (const { instruction, command } of runCommands([stage])) {
     const direct = implicitFetch(command);
-    const compiles =
-      direct !== null
-        ? direct.tool === "go build" || direct.tool === "go install"
-        : makeImplicitFetch(command, model.context.files) !== null || scriptImplicitFetch(model, stage, instruction, command) !== null;
-    if (!compiles) continue;
-    if (variableFor(model, stage, instruction, command, "CGO_ENABLED") === "0") return { stage, instruction, command, installs: direct?.tool === "go install" };
+    const build = direct !== null ? direct : (makeImplicitFetch(command, model.context.files) ?? scriptImplicitFetch(model, stage, instruction, command));
+    if (build === null || (direct !== null && direct.tool !== "go build" && direct.tool !== "go install")) continue;
+    // The Makefile or script may turn cgo off itself (`export CGO_ENABLED ?= 0`; held-out AS,
+    // stayrtr and ergo): its own setting, or the stage's when it only gives a default.
+    const stageValue = variableFor(model, stage, instruction, command, "CGO_ENABLED");
+    const cgo = build.cgoOff === "always" ? "0" : (stageValue ?? (build.cgoOff === "default" ? "0" : undefined));
+    if (cgo === "0") return { stage, instruction, command, installs: direct !== null ? direct.tool === "go install" : build.goInstall === true };
   }
   return null;
 }

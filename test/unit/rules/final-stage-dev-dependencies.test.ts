@@ -19,6 +19,13 @@ testRule(rule, {
       data: { spec: ".[test,lint]", extras: "'test' and 'lint' extras", shipped: "final image", without: "." },
     },
     {
+      name: "a package binary run before the install in the same RUN feeds nothing it installs",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npx only-allow npm && npm install\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: { files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "eslint": "9.0.0" } }' } },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
       name: "a task runner's task not named for a build ('task lint') is no build",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\nRUN task lint\nCMD ["node", "server.js"]\n',
       context: { files: { "package.json": '{ "dependencies": { "fastify": "4.0.0" }, "devDependencies": { "eslint": "9.0.0" } }' } },
@@ -247,6 +254,13 @@ testRule(rule, {
       line: 3,
     },
     {
+      name: "uv sync where pyproject.toml makes another group a default one",
+      code: 'FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\nCMD ["python", "-m", "app"]\n',
+      context: { files: { "pyproject.toml": '[project]\nname = "app"\n\n[dependency-groups]\nlint = ["ruff"]\n\n[tool.uv]\ndefault-groups = ["lint"]\n' } },
+      messageId: "devDependencies",
+      line: 3,
+    },
+    {
       name: "uv sync of a pyproject.toml from a sub-folder: the root's, though read, is not the one installed",
       code: 'FROM python:3.12-slim\nCOPY services/api/pyproject.toml ./\nRUN uv sync\nCMD ["python", "-m", "app"]\n',
       context: { files: { "pyproject.toml": '[project]\nname = "root"\n' } },
@@ -424,6 +438,12 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nENV UV_NO_DEV=1\nRUN uv sync --frozen\nCMD ["uv", "run", "app"]\n',
     },
     {
+      // tiredofit/docker-leantime (held-out AS): Laravel Mix builds the assets right after the install.
+      name: "the same RUN runs a package binary after the install",
+      code: 'FROM php:8.3-fpm-alpine\nWORKDIR /assets/install\nCOPY . .\nRUN apk add nodejs npm && npm install && npx mix && apk del nodejs npm\nCMD ["php-fpm"]\n',
+      context: { files: { "package.json": '{ "dependencies": { "axios": "1.0.0" }, "devDependencies": { "laravel-mix": "6.0.0" } }' } },
+    },
+    {
       name: "a later step in the same stage runs a package script that needs the dev tools",
       code: 'FROM node:24 AS deps\nRUN echo x\nFROM ruby:3.4\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . /app\nRUN yarn run re:build\nCMD ["bin/start"]\n',
     },
@@ -483,6 +503,16 @@ testRule(rule, {
         files: {
           "pyproject.toml":
             '[project]\nname = "tts"\ndependencies = ["fastapi"]\n\n[project.optional-dependencies]\ncpu = ["torch"]\ntest = ["pytest"]\n\n[tool.uv]\nconflicts = []\n',
+        },
+      },
+    },
+    {
+      // mozilla-services/tecken (held-out AS): the test tools are main dependencies; ipython is opt-in.
+      name: "uv sync of a pyproject.toml whose only dependency group is not dev: no default group to leave out",
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nRUN --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --locked\nCMD ["gunicorn", "app"]\n',
+      context: {
+        files: {
+          "pyproject.toml": '[project]\nname = "tecken"\ndependencies = ["django", "pytest"]\n\n[dependency-groups]\ndevcontainer = [\n    "ipython",\n]\n',
         },
       },
     },

@@ -34,6 +34,26 @@ testRule(rule, {
       messageId: "emulated",
     },
     {
+      // Held-out AS, bgp/stayrtr: the Makefile exports `CGO_ENABLED ?= 0`, the Dockerfile leaves it unset.
+      name: "a make target whose Makefile exports cgo off as a default",
+      code: GO_BUILDER("FROM golang:alpine", "RUN make build"),
+      context: { ...MULTI, files: { Makefile: "export CGO_ENABLED ?= 0\nbuild:\n\tgo build -o /out/app .\n" } },
+      messageId: "emulated",
+    },
+    {
+      // Held-out AS, ergochat/ergo: `make install` runs go install, which cross-compiled writes to /go/bin/linux_arm64/.
+      name: "a make target that runs go install: the remedy names go build -o",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN make install"),
+      context: { ...MULTI, files: { Makefile: "# pass CGO_ENABLED=1 to make to override\nexport CGO_ENABLED ?= 0\ninstall:\n\tgo install -v .\n" } },
+      messageId: "emulatedInstall",
+    },
+    {
+      name: "a make recipe that turns cgo off on its own build line",
+      code: GO_BUILDER("FROM golang:1.26", "RUN make build"),
+      context: { ...MULTI, files: { Makefile: "build:\n\tCGO_ENABLED=0 go build -o /out/app .\n" } },
+      messageId: "emulated",
+    },
+    {
       // Held-out AP, OT-CONTAINER-KIT/redis-operator: ENV GOOS=$TARGETOS did nothing without the flag.
       name: "a build that already targets $TARGETOS/$TARGETARCH through ENV: the flag is the fix",
       code: GO_BUILDER(
@@ -87,6 +107,16 @@ testRule(rule, {
       context: MULTI,
     },
     { name: "cgo on or unknown: the target's C toolchain is needed", code: GO_BUILDER("FROM golang:1.26", "RUN go build -o /out/app ."), context: MULTI },
+    {
+      name: "the Makefile's cgo default, overridden by the stage",
+      code: GO_BUILDER("FROM golang:1.26", "ENV CGO_ENABLED=1\nRUN make build"),
+      context: { ...MULTI, files: { Makefile: "export CGO_ENABLED ?= 0\nbuild:\n\tgo build -o /out/app .\n" } },
+    },
+    {
+      name: "a Makefile variable set but not exported does not reach go",
+      code: GO_BUILDER("FROM golang:1.26", "RUN make build"),
+      context: { ...MULTI, files: { Makefile: "CGO_ENABLED ?= 0\nbuild:\n\tgo build -o /out/app .\n" } },
+    },
     {
       name: "the stage ships: the final image itself compiles",
       code: 'FROM golang:1.26-alpine\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nENTRYPOINT ["/app"]\n',

@@ -396,6 +396,13 @@ testRule(rule, {
       data: { name: "APP_SECRET", value: "ThisTokenIsNotSoSecretChangeIt" },
     },
     {
+      // ph-ash/server (held-out AS): the public API's token asks to be chosen by the deployment.
+      name: "a value that opens with a request to choose one is a known default",
+      code: "FROM php:8.4-fpm\nENV API_TOKEN=pleaseChooseASecretTokenForThePublicAPI\n",
+      messageId: "default",
+      data: { name: "API_TOKEN", value: "pleaseChooseASecretTokenForThePublicAPI" },
+    },
+    {
       name: "mixed-case letters that do not spell words are key material",
       code: "FROM alpine:3.20\nENV API_KEY=kJhYourPqWxChangeIt\n",
       messageId: "runtime",
