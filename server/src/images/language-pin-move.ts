@@ -35,7 +35,7 @@ const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runti
 const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
 
 /** How many Python minors a move skips before exact requirement pins move with it (CPython releases yearly). */
-const WIDE_PYTHON_JUMP = 4;
+export const WIDE_PYTHON_JUMP = 4;
 
 /**
  * The replacement within the language version the project's manifests pin (pyproject
@@ -67,7 +67,7 @@ export function withinPin(
 }
 
 /** How many Python minors a move from `ref`'s tag to `target` skips (`3.6.4-alpine3.7` -> `3.14-alpine`: 8); 0 when either is not read. */
-function pythonMinorsSkipped(ref: ImageReference, target: string): number {
+export function pythonMinorsSkipped(ref: ImageReference, target: string): number {
   const from = parseTag(ref.tag ?? "").version;
   const to = /^3\.(\d+)/.exec(target)?.[1];
   return from.length < 2 || from[0] !== 3 || to === undefined ? 0 : Number(to) - from[1];

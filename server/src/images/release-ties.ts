@@ -10,7 +10,7 @@ import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
-import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
@@ -19,6 +19,8 @@ import type { Word } from "../model/shell";
 import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { isGetPipRun, predatesExternallyManagedPython } from "../model/system-pip";
+import { pipArguments, PYTHON_NAMES } from "../model/commands";
+import { pythonMinorsSkipped, WIDE_PYTHON_JUMP } from "./language-pin-move";
 import { escapeRegExp, lineOf } from "../model/text";
 import { compareVersions } from "../model/versions";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -45,7 +47,7 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
  *   the newer release refuses as externally managed (PEP 668).
  */
-export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
+export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference, target?: string): Tie | null {
   const commands = runCommands(withDescendants(model, stages));
   const name = officialName(ref);
   const version = parseTag(ref.tag ?? "").version;
@@ -86,6 +88,8 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (name === "python" && version.length >= 2 && lifecycleOf(ref).some((n) => /^Python /.test(n.subject))) {
     const spelled = spelledInterpreter(model, stages, `${version[0]}.${version[1]}`);
     if (spelled !== null) return spelled;
+    const moved = target !== undefined ? pythonMoveTie(commands, ref, version, target) : null;
+    if (moved !== null) return moved;
   }
   const versioned = versionedCopySource(model, stages, ref);
   if (versioned !== null) return versioned;
@@ -125,6 +129,59 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
   return systemPipTie(model, stages, ref);
 }
+
+/**
+ * What a move of a Python image to the `target` tag leaves behind in the stages:
+ * - `python setup.py ...` on a Python before 3.12 moving to 3.12 or later, with no setuptools
+ *   installed first: neither the official images nor new venvs bring setuptools from 3.12 on, so
+ *   the command fails (held-out AT, isso: `python3 setup.py develop` in a venv, judged wrong to move
+ *   to 3.14 by the tag alone);
+ * - an exact pin in a pip install of the stages (`pip install exporter==2.1.1`) when the move skips
+ *   {@link WIDE_PYTHON_JUMP} or more minors from a Python a year or more past its end: the release
+ *   and what it pins were resolved years before the target, as for a requirement file's pins
+ *   (held-out AT, pgbouncer-exporter: its psycopg2 2.8.5 builds on no Python past 3.12).
+ */
+function pythonMoveTie(commands: readonly RunCommand[], ref: ImageReference, version: readonly number[], target: string): Tie | null {
+  const to = /^(\d+)\.(\d+)/.exec(target);
+  if (to === null) return null;
+  const crossesSetuptools =
+    compareVersions(version.slice(0, 2), SETUPTOOLS_DROPPED) < 0 && compareVersions([Number(to[1]), Number(to[2])], SETUPTOOLS_DROPPED) >= 0;
+  let setuptools = false;
+  for (const { command } of commands) {
+    const pip = pipArguments(command, true);
+    if (pip !== null && pip[0]?.value === "install" && pip.some((a) => /^setuptools(?:[<>=!~[;]|$)/.test(unquoteWord(a.value)))) setuptools = true;
+    const script = PYTHON_NAMES.test(command.name) ? command.args.find((a) => !a.value.startsWith("-")) : undefined;
+    if (crossesSetuptools && !setuptools && script !== undefined && /(?:^|\/)setup\.py$/.test(unquoteWord(script.value))) {
+      const verb = command.args[command.args.indexOf(script) + 1]?.value;
+      return { kind: "tied", tie: `'setup.py${verb !== undefined && !verb.startsWith("-") ? ` ${verb}` : ""}'`, line: lineOf(command.words[0]) };
+    }
+  }
+  // A Python that ended only lately (3.10, in 2026) is still in maintained projects, whose pins
+  // are recent (`torch==2.12.1+cpu` has wheels for 3.14): only one a year or more past its end
+  // dates the file's pins.
+  if (pythonMinorsSkipped(ref, target) < WIDE_PYTHON_JUMP || !endedYearsAgo(ref)) return null;
+  for (const { command } of commands) {
+    const pip = pipArguments(command, true);
+    if (pip === null || pip[0]?.value !== "install") continue;
+    const pinned = pip.slice(1).find((a) => EXACT_PIP_PIN.test(unquoteWord(a.value)));
+    if (pinned !== undefined) return { kind: "tied", tie: `the pin '${unquoteWord(pinned.value)}'`, line: lineOf(pinned) };
+  }
+  return null;
+}
+
+/** True when the image's Python has been end of life for a year or more, as of the lifecycle table's date. */
+function endedYearsAgo(ref: ImageReference): boolean {
+  const note = lifecycleOf(ref).find((n) => n.kind === "end-of-life" && /^Python /.test(n.subject));
+  if (note === undefined) return false;
+  const [since, asOf] = [note.since, note.asOf].map((d) => /^(\d{4})-(\d{2})/.exec(d));
+  if (since === null || asOf === null) return false;
+  return (Number(asOf[1]) - Number(since[1])) * 12 + Number(asOf[2]) - Number(since[2]) >= 12;
+}
+
+/** The first Python whose official images and new venvs come without setuptools. */
+const SETUPTOOLS_DROPPED = [3, 12];
+/** A requirement pinned to one release as pip reads it on the command line (`exporter==2.1.1`, `Django[bcrypt]==3.2`); no variable in it. */
+const EXACT_PIP_PIN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])?==\d[\w.+!-]*$/;
 
 /**
  * A `pip install` into the system Python of a release before the one that marks it externally

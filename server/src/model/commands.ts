@@ -163,7 +163,7 @@ function npmDevState(command: ShellCommand): boolean | null {
 
 const JULIA_NAMES = /^julia(?:-\d+(?:\.\d+)*)?$/;
 const PIP_NAMES = /^pip(?:3(?:\.\d+)?)?$/;
-const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
+export const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
 
 /**
  * The words after pip (`pip3 install -e .` -> `install -e .`) of pip, `python -m pip` or, when

@@ -286,10 +286,12 @@ const MANIFEST_NAMES = new Set([
  * The configs a JavaScript build runs as code (webpack, Vite, SvelteKit, Next.js, Nuxt, Astro,
  * Rollup, esbuild, Vue CLI, Gatsby): some name the prefix of variables inlined into the browser
  * bundle (SvelteKit `kit.env.publicPrefix`, Vite `envPrefix`: public by design), some stamp the
- * commit into the bundle (`execSync("git rev-parse HEAD")`, reading `.git/HEAD`). One name pattern,
+ * commit into the bundle (`execSync("git rev-parse HEAD")`, reading `.git/HEAD`), webpack's split
+ * configs too (`webpack.prod.js` requiring `webpack.server.js`; held-out AT, hyperswitch). One name pattern,
  * so the host reads a handful per folder at most.
  */
-const JS_BUILD_CONFIG = /^(?:(?:webpack|vite|svelte|next|nuxt|astro|rollup|esbuild|vue)\.config|gatsby-(?:config|node))\.(?:js|cjs|mjs|ts|cts|mts)$/;
+const JS_BUILD_CONFIG =
+  /^(?:(?:webpack|vite|svelte|next|nuxt|astro|rollup|esbuild|vue)\.config|webpack\.[\w-]+|gatsby-(?:config|node))\.(?:js|cjs|mjs|ts|cts|mts)$/;
 
 /** True for a JavaScript build's config file name (`webpack.config.js`, `vite.config.ts`): see {@link JS_BUILD_CONFIG}. */
 export function isJsBuildConfig(name: string): boolean {

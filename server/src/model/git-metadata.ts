@@ -414,12 +414,28 @@ function buildFileReadsGit(name: string, text: string): boolean {
   return false;
 }
 
-/** True when the package.json text depends on a package that reads the checkout. */
+/**
+ * True when the package.json text depends on a package that reads the checkout, or an install
+ * runs a script of its own that calls git (`"postinstall": "git config core.hooksPath .githooks"`;
+ * held-out AT, hyperswitch): outside a repository git fails, and the install with it.
+ */
 function npmManifestReadsGit(text: string | undefined): boolean {
   const manifest = jsonObjectOf(text);
   const sections = ["dependencies", "devDependencies"].map((k) => manifest?.[k]);
-  return sections.some((deps) => typeof deps === "object" && deps !== null && Object.keys(deps).some((name) => GIT_READING_NPM_PACKAGES.has(name)));
+  if (sections.some((deps) => typeof deps === "object" && deps !== null && Object.keys(deps).some((name) => GIT_READING_NPM_PACKAGES.has(name)))) return true;
+  const scripts = manifest?.scripts;
+  return (
+    typeof scripts === "object" &&
+    scripts !== null &&
+    INSTALL_SCRIPTS.some((name) => {
+      const script = (scripts as Record<string, unknown>)[name];
+      return typeof script === "string" && /(?:^|[\s;&|(])git\s+[a-z]/.test(script);
+    })
+  );
 }
+
+/** The package.json scripts an install of the project runs. */
+const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 
 /** The commit variables (`GIT_COMMIT`, `VCS_REF`) an ARG or ENV declares. */
 function commitVariablesDeclared(instruction: Instruction): string[] {

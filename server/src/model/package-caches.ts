@@ -3,7 +3,7 @@
 // and uv's cache. A cache counts as left unless the same RUN removes it after the install, keeps it in a
 // cache or tmpfs mount, or tells the tool not to write it (`--no-cache`, PIP_NO_CACHE_DIR).
 
-import { systemPackageCommand } from "./commands";
+import { pipArguments, systemPackageCommand } from "./commands";
 import { envDeclarations, variableFor } from "./environment";
 import { keepsApkCacheInMount } from "./apk-cache-folder";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
@@ -366,9 +366,10 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
   return later.some(cleansPipCache);
 }
 
-/** `pip cache purge`, or removing the default cache (`rm -rf /root/.cache`). */
+/** `pip cache purge` (also `python3 -m pip cache purge`; held-out AT, MinerU), or removing the default cache (`rm -rf /root/.cache`). */
 function cleansPipCache(command: ShellCommand): boolean {
-  if (PIP_PROGRAM.test(command.name) && command.args[0]?.value === "cache" && command.args[1]?.value === "purge") return true;
+  const pip = pipArguments(command, false);
+  if (pip !== null && pip[0]?.value === "cache" && pip[1]?.value === "purge") return true;
   return removes(command, ["/root/.cache", "~/.cache", "$HOME/.cache"]);
 }
 

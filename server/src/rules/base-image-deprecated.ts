@@ -9,7 +9,7 @@ import { isKnownImage, isKnownTag } from "../images/facts";
 import { isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import type { LifecycleNote } from "../images/lifecycle";
 import { lifecycleOf } from "../images/lifecycle";
-import { parseImageReference } from "../images/reference";
+import { parseImageReference, type ImageReference } from "../images/reference";
 import { runsPrebuiltDotnetApp } from "../images/dotnet-app";
 import { dotnet10Tag } from "../images/release-moves";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
@@ -139,6 +139,9 @@ export const rule: Rule = {
       // for, the release is the point of this one (its siblings cover the newer ones).
       const release = baseRelease(ref);
       if (release !== null && note.subject.toLowerCase().startsWith(release.family) && fileNamesRelease(dockerfileName(model), release)) continue;
+      // `docker/php-8.0/Dockerfile` on `php:8.0-cli`: one folder per language version the project
+      // tests on (held-out AT, PHP-CS-Fixer: compose services php-7.1 to php-8.0), the version the point.
+      if (pathNamesImageVersion(model, ref)) continue;
       const group = byImage.get(stage.base.resolved) ?? [];
       group.push({ stage, note });
       byImage.set(stage.base.resolved, group);
@@ -220,6 +223,7 @@ export const rule: Rule = {
               model,
               group.map((g) => g.stage),
               ref,
+              replacement.tag,
             )
           : null;
       if (tie !== null) replacement = { text: replacement.text };
@@ -318,6 +322,16 @@ function baseVariables(stage: Stage): string[] {
 /** The Dockerfile's file name (`Dockerfile.centos-7`), "" when the host did not say. */
 function dockerfileName(model: DockerfileModel): string {
   return model.context.dockerfilePath?.split("/").pop() ?? "";
+}
+
+/** True when the Dockerfile's path (a folder or the file name) names the image and its version: `php-8.0/`, `Dockerfile.python3.8`. */
+function pathNamesImageVersion(model: DockerfileModel, ref: ImageReference): boolean {
+  const path = model.context.dockerfilePath;
+  const name = officialName(ref);
+  const version = parseTag(ref.tag ?? "").version;
+  if (path === undefined || name === null || version.length === 0) return false;
+  const written = version.length >= 2 ? `${version[0]}.${version[1]}` : `${version[0]}`;
+  return fileNamesRelease(path, { family: name, version: written, codename: null });
 }
 
 /** No fix, a suggestion: a new major version or distribution release changes behaviour. */

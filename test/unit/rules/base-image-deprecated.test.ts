@@ -1122,6 +1122,22 @@ testRule(rule, {
       output: null,
     },
     {
+      // posativ/isso (held-out AT): the builder's venv runs `python3 setup.py develop`.
+      name: "setup.py run on a Python before 3.12, which a move to 3.12 or later leaves without setuptools",
+      code: "FROM python:3.10-alpine\nRUN python3 -m venv /isso && . /isso/bin/activate && pip install gunicorn cffi\nCOPY . /src\nRUN cd /src && python3 setup.py develop\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      // spreaker/prometheus-pgbouncer-exporter (held-out AT): the pinned release pins psycopg2 2.8.5.
+      name: "an exact pin in the Dockerfile's pip install, on a move skipping four or more Python minors",
+      code: "FROM python:3.8-alpine\nRUN apk add --no-cache postgresql-dev gcc musl-dev && pip install prometheus-pgbouncer-exporter==2.1.1\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
       // jlesage/docker-filebot (held-out AS): unrar and libmediainfo are compiled for a runtime on Alpine 3.20.
       name: "a builder whose output runs on another image of the same release moves with that image",
       code: "FROM alpine:3.20 AS unrar\nRUN make install DESTDIR=/out\nFROM example/baseimage-gui:alpine-3.20-v4\nCOPY --from=unrar /out/ /\n",
@@ -1231,6 +1247,12 @@ testRule(rule, {
       name: "a Dockerfile named for the distribution release it builds for (Dockerfile.centos-7)",
       code: "FROM centos:centos7\nRUN yum -y install gcc make\n",
       context: { dockerfilePath: "builder/Dockerfile.centos-7" },
+    },
+    {
+      // FriendsOfPHP/PHP-CS-Fixer (held-out AT): compose builds docker/php-7.1 ... docker/php-8.0 to test each PHP.
+      name: "a folder named for the language version of the image, one of a per-version matrix",
+      code: "FROM php:8.0-cli-alpine3.13\nRUN apk add --no-cache git\n",
+      context: { dockerfilePath: "docker/php-8.0/Dockerfile" },
     },
     {
       name: "an Ubuntu release written without its dot in the file name",
@@ -1383,6 +1405,11 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const [f] = findingsOf(rule, "FROM python:3.9\n", { files: { "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9,<3.12"\n' } });
     assert.strictEqual(f.suggestions[0].title, "Move to 'python:3.11'");
   });
+  it("a path naming another version, or another image, keeps the finding", () => {
+    assert.strictEqual(findingsOf(rule, "FROM php:8.0-cli\n", { dockerfilePath: "docker/php-8.4/Dockerfile" }).length, 1);
+    assert.strictEqual(findingsOf(rule, "FROM php:8.0-cli\n", { dockerfilePath: "docker/python-8.0/Dockerfile" }).length, 1);
+    assert.strictEqual(findingsOf(rule, "FROM node:14-alpine\n", { dockerfilePath: "ci/node-14/Dockerfile" }).length, 0);
+  });
   it("a comment without a reason, or about another version, does not hold", () => {
     assert.strictEqual(findingsOf(rule, "# Alpine 3.18 base\nFROM alpine:3.18\n")[0].messageId, "endOfLife");
     assert.strictEqual(findingsOf(rule, "# Pinned because of musl\nFROM alpine:3.18\n")[0].messageId, "endOfLife");
@@ -1413,6 +1440,19 @@ describe("base-image-deprecated: the project's pins and holds", () => {
   });
   it("names what must move with the base: the pin, the apt source, the interpreter, the GOPATH install", () => {
     const data = (code: string, context?: Parameters<typeof findingsOf>[2]) => findingsOf(rule, code, context)[0].data;
+    // Python moves: setup.py without setuptools past 3.12, and exact pins on a wide jump.
+    const setup = data("FROM python:3.10-alpine\nCOPY . /src\nRUN cd /src && python3 setup.py develop\n");
+    assert.deepStrictEqual([setup.tie, setup.line], ["'setup.py develop'", 3]);
+    assert.strictEqual(findingsOf(rule, "FROM python:3.10-alpine\nRUN pip install setuptools\nRUN python setup.py install\n")[0].messageId, "endOfLife");
+    const pinned = data("FROM python:3.8-alpine\nRUN pip install --no-cache-dir prometheus-pgbouncer-exporter==2.1.1\n");
+    assert.deepStrictEqual([pinned.tie, pinned.line], ["the pin 'prometheus-pgbouncer-exporter==2.1.1'", 2]);
+    // A Python ended only lately (3.10): its pins are recent, the move stays named.
+    assert.strictEqual(findingsOf(rule, "FROM python:3.10-slim\nRUN pip install torch==2.12.1\n")[0].messageId, "endOfLife");
+    // A project that caps Python below 3.12 moves to 3.11: setup.py keeps its setuptools there.
+    const capped = findingsOf(rule, "FROM python:3.9-slim\nCOPY . /src\nRUN cd /src && python setup.py install\n", {
+      files: { "pyproject.toml": '[project]\nname = "app"\nrequires-python = ">=3.9,<3.12"\n' },
+    })[0];
+    assert.strictEqual(capped.messageId, "endOfLife");
     assert.deepStrictEqual(
       [data("FROM ubuntu:bionic\nRUN apt-get install -y nginx=${V}*\n").tie, data("FROM ubuntu:bionic\nRUN apt-get install -y nginx=${V}*\n").line],
       ["the pin 'nginx=${V}*'", 2],

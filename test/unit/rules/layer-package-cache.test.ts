@@ -770,6 +770,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // opendatalab/MinerU (held-out AT): the purge through `python3 -m pip` empties the cache in the same layer.
+      name: "pip's cache purged through python -m pip later in the same RUN",
+      code: "FROM ubuntu:24.04\nRUN python3 -m pip install -U 'mineru[core]>=3.4.0' --break-system-packages && \\\n    python3 -m pip cache purge\n",
+    },
     { name: "uv told not to cache", code: 'FROM python:3.12-slim\nRUN uv pip install --system --no-cache -r requirements.txt\nCMD ["app"]\n' },
     {
       name: "uv told not to cache with pip's spelling, or as a global flag",
