@@ -5,6 +5,7 @@
 import { dirname, join, relative, sep } from "node:path";
 import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
+import { localActionBuilds } from "./local-actions";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
 import { namedBuilds } from "./ci-workflow";
 import { PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
@@ -46,8 +47,9 @@ export async function workflowTexts(root: string, reader: FolderReader): Promise
     .slice(0, MAX_WORKFLOWS)
     .map((e) => join(folder, e.name));
   paths.push(join(root, ".gitlab-ci.yml"));
-  const texts = await Promise.all(paths.map((p) => reader.readSmall(p, MAX_FILE_BYTES)));
-  return texts.filter((t): t is string => t !== null);
+  const texts = (await Promise.all(paths.map((p) => reader.readSmall(p, MAX_FILE_BYTES)))).filter((t): t is string => t !== null);
+  // Builds run through the repository's own composite actions, read as workflows of their own.
+  return [...texts, ...(await localActionBuilds(root, texts, reader, MAX_FILE_BYTES))];
 }
 
 /** True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it. */

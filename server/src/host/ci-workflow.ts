@@ -324,7 +324,7 @@ const parsedDocuments = new Map<string, unknown>();
 const MAX_PARSED_DOCUMENTS = 64;
 
 /** The parsed YAML document, or undefined when the text does not parse; read once per text (callers do not change it). */
-function parsedYaml(text: string): unknown {
+export function parsedYaml(text: string): unknown {
   if (parsedDocuments.has(text)) return parsedDocuments.get(text);
   const document = parseDocument(text);
   if (parsedDocuments.size >= MAX_PARSED_DOCUMENTS) parsedDocuments.clear();

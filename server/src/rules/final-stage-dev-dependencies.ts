@@ -15,7 +15,6 @@ import {
   poetryPredatesGroups,
   projectNeedsDevDependencies,
 } from "../model/dev-dependencies";
-import { copiedNodeModules, type CopiedNodeModules } from "../model/copied-node-modules";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
@@ -192,7 +191,6 @@ export const rule: Rule = {
       devDependenciesUvRun: "'{command}' ships Python dev dependencies that 'uv run' syncs at start; set 'ENV UV_NO_DEV=1'.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
       devExtras: "'{spec}' installs the project's {extras} in the {shipped}; install '{without}' instead.",
-      devDependenciesCopied: "Copies dev dependencies from line {line}'s '{command}'; run {prune} after the build.",
     },
   },
   check(model, report) {
@@ -207,12 +205,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (!final) return;
   const chain = lineage(final);
   const commands = runCommands(chain);
-  const copied = copiedNodeModules(model, chain);
-  // No dependency install in the final image nor node_modules copied into it, the usual case: nothing to weigh (issue #16).
-  if (copied.length === 0 && !commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null)) return;
+  // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
+  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null)) return;
   if (developmentPurpose(model) !== null) return;
   reportDevExtras(model, commands, report);
-  reportCopiedDevDependencies(model, copied, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);
     // (`command.program` is never null here; the test tells the type checker.)
@@ -296,47 +292,6 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
     };
     report(r);
-  }
-}
-
-/** What drops the dev dependencies from an installed node_modules, per installer. */
-const PRUNE: Record<string, string> = {
-  npm: "'npm prune --omit=dev'",
-  yarn: "'yarn install --production'",
-  pnpm: "'pnpm prune --prod'",
-  bun: "'bun install --production'",
-};
-
-/**
- * node_modules copied from a builder that installed them with the devDependencies and never
- * pruned them (`COPY --from=builder /app/node_modules ./node_modules`): the image ships the build's
- * tools. The builder needs them for its build, so the remedy is a prune there after it, not a flag
- * on the install. Silent where the project declares no devDependencies (or only those), where the
- * container runs a dev tool at start, and for a builder named for development or tests.
- */
-function reportCopiedDevDependencies(model: DockerfileModel, copied: readonly CopiedNodeModules[], report: ReportFn): void {
-  for (const { source, from, install, stage, instruction } of copied) {
-    if (from.name !== null && DEVELOPMENT_STAGE.test(from.name.toLowerCase())) continue;
-    const command = install.command;
-    if (command.program === null || !installsDevDependencies(model, stage, instruction, install)) continue;
-    if (isPrunedLater(lineage(from), instruction, command, install.ecosystem)) continue;
-    const manifest = installManifestSource(model, stage, instruction, command);
-    if (manifest?.kind === "fetched") continue;
-    const path = manifest?.path ?? "package.json";
-    if (declaresNoDevDependencies(model.context.files, path) || declaresOnlyDevDependencies(model.context.files, path)) continue;
-    if (projectNeedsDevDependencies(model, path)) continue;
-    const sub = command.args.find((w) => !w.value.startsWith("-"));
-    const end = sub && sub.range.start.line === command.program.range.start.line ? sub.range.end : command.program.range.end;
-    const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
-    report({
-      range: source.range,
-      messageId: "devDependenciesCopied",
-      data: {
-        line: instruction.range.start.line + 1,
-        command: model.lines.textIn({ start: command.program.range.start, end }),
-        prune: modernYarn ? MODERN_YARN_REMEDY : PRUNE[install.ecosystem],
-      },
-    });
   }
 }
 

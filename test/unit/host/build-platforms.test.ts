@@ -56,6 +56,28 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
     assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "other", "Dockerfile"), new FolderReader()), []);
   });
 
+  it("reads builds run through a composite action of the repository, its inputs in place", async () => {
+    // Held-out AT, cybertec-postgresql/pg_timetable: release.yml hands the platforms to .github/actions/build-docker.
+    const action =
+      "name: build\ninputs:\n  dockerfile:\n    required: true\n  platforms:\n    default: linux/amd64\nruns:\n  using: composite\n  steps:\n    - uses: docker/setup-qemu-action@v3\n    - uses: docker/build-push-action@v5\n      with:\n        context: .\n        file: ${{ inputs.dockerfile }}\n        platforms: ${{ inputs.platforms }}\n";
+    const call = (inputs: string) =>
+      `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/build-docker\n        with:\n${inputs
+        .split("\n")
+        .map((l) => `          ${l}`)
+        .join("\n")}\n`;
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      ".github/actions/build-docker/action.yml": action,
+      ".github/workflows/release.yml": call("dockerfile: Dockerfile\nplatforms: linux/amd64,linux/arm64"),
+      ".github/workflows/test.yml": call("dockerfile: tools/Dockerfile"),
+      Dockerfile: "FROM golang:1.26-alpine\n",
+      "tools/Dockerfile": "FROM golang:1.26-alpine\n",
+    });
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "Dockerfile"), new FolderReader()), ["linux/amd64", "linux/arm64"]);
+    // The action's default (one platform) where the call passes none.
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "tools", "Dockerfile"), new FolderReader()), []);
+  });
+
   it("leaves out builds for one platform each: a job per platform runs on a machine of that platform", async () => {
     // Held-out AR, hatchet: `docker build --platform linux/arm64` on an arm64 runner, linux/amd64 on another.
     const dir = projects.create({

@@ -5,15 +5,6 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      // notiz-dev/nestjs-prisma-starter (held-out AS, a miss): jest, eslint and the Nest CLI copied into the image.
-      name: "node_modules copied from a builder that installed the devDependencies and never pruned them",
-      code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/dist ./dist\nCMD ["node", "dist/main"]\n',
-      context: { files: { "package.json": '{ "dependencies": { "express": "4.0.0" }, "devDependencies": { "typescript": "5.0.0", "jest": "29.0.0" } }' } },
-      messageId: "devDependenciesCopied",
-      line: 9,
-      data: { line: 4, command: "npm ci", prune: "'npm prune --omit=dev'" },
-    },
-    {
       // Held-out AP, alephdata/memorious: pytest and sphinx in a published crawler base image.
       name: "pip installs the project with its dev extra: the other extras stay",
       code: 'FROM python:3.12-slim\nCOPY . /memorious\nRUN pip3 install -q --no-cache-dir -e /memorious[dev,ocr]\nCMD ["memorious"]\n',
@@ -321,26 +312,6 @@ testRule(rule, {
     },
   ],
   silent: [
-    {
-      name: "node_modules copied from a builder that pruned them after its build",
-      code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCMD ["node", "dist/main"]\n',
-      context: { files: { "package.json": '{ "dependencies": { "express": "4.0.0" }, "devDependencies": { "typescript": "5.0.0" } }' } },
-    },
-    {
-      name: "node_modules copied from a stage that installed production dependencies only",
-      code: 'FROM node:22 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCMD ["node", "main.js"]\n',
-      context: { files: { "package.json": '{ "dependencies": { "express": "4.0.0" }, "devDependencies": { "typescript": "5.0.0" } }' } },
-    },
-    {
-      name: "node_modules copied from another folder than the install filled",
-      code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nFROM node:22-slim\nCOPY --from=builder /opt/node_modules /opt/node_modules\nCMD ["node", "main.js"]\n',
-      context: { files: { "package.json": '{ "dependencies": { "express": "4.0.0" }, "devDependencies": { "typescript": "5.0.0" } }' } },
-    },
-    {
-      name: "node_modules copied from a builder whose package.json has no devDependencies",
-      code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCMD ["node", "main.js"]\n',
-      context: { files: { "package.json": '{ "dependencies": { "express": "4.0.0" } }' } },
-    },
     { name: "extras the program uses", code: 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install "/app[postgres,ocr]"\nCMD ["app"]\n' },
     {
       name: "dev extras in a builder stage that is only copied from",
