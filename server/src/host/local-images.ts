@@ -58,7 +58,8 @@ export function commandLineTags(text: string): string[] {
   const values = new Map<string, string>();
   for (const line of lines) {
     const assigned = ASSIGNMENT.exec(line);
-    if (assigned !== null && !values.has(assigned[1])) values.set(assigned[1], assigned[2].trim());
+    // A shell assignment's quotes are not part of the value (`IMAGE="acme/app"`).
+    if (assigned !== null && !values.has(assigned[1])) values.set(assigned[1], assigned[2].trim().replace(/^(["'])(.*)\1$/, "$2"));
   }
   const expand = (line: string) => {
     let out = line;

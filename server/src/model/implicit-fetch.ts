@@ -120,13 +120,8 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
   };
   for (const goal of start) visit(goal, 0);
   if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
-  const cgoOff = cgoOffIn(recipe)
-    ? "always"
-    : MAKE_EXPORTS_CGO_OFF.exec(files[name])?.[1] === "?"
-      ? "default"
-      : MAKE_EXPORTS_CGO_OFF.test(files[name])
-        ? "always"
-        : undefined;
+  const exported = MAKE_EXPORTS_CGO_OFF.exec(files[name]);
+  const cgoOff = cgoOffIn(recipe) ? "always" : exported === null ? undefined : exported[1] === "?" ? "default" : "always";
   return {
     ecosystem: "go",
     tool: [command.name, ...goals].join(" "),

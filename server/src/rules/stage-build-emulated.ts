@@ -6,7 +6,11 @@
 // Only Go with CGO_ENABLED=0: a cgo build needs the target's C toolchain, and other compilers'
 // output may depend on the platform they run on.
 
+import { rootImageOf } from "../images/base-image";
+import { officialName, parseTag } from "../images/tags";
+import { systemPackageCommand } from "../model/commands";
 import { implicitFetch, makeImplicitFetch, scriptImplicitFetch } from "../model/implicit-fetch";
+import { compareVersions } from "../model/versions";
 import { variableFor } from "../model/environment";
 import { shippedImageStages } from "../model/final-image";
 import { runCommands } from "../model/run-commands";
@@ -89,10 +93,30 @@ function crossCompilableGoBuild(model: DockerfileModel, stage: Stage): GoBuild |
     // The Makefile or script may turn cgo off itself (`export CGO_ENABLED ?= 0`; held-out AS,
     // stayrtr and ergo): its own setting, or the stage's when it only gives a default.
     const stageValue = variableFor(model, stage, instruction, command, "CGO_ENABLED");
-    const cgo = build.cgoOff === "always" ? "0" : (stageValue ?? (build.cgoOff === "default" ? "0" : undefined));
+    const byDefault = build.cgoOff === "default" || (stageValue === undefined && hasNoCCompiler(stage));
+    const cgo = build.cgoOff === "always" ? "0" : (stageValue ?? (byDefault ? "0" : undefined));
     if (cgo === "0") return { stage, instruction, command, installs: direct !== null ? direct.tool === "go install" : build.goInstall === true };
   }
   return null;
+}
+
+/** Packages that put a C compiler in an Alpine stage. */
+const C_COMPILER = /^(?:gcc|build-base|clang\d*|g\+\+|musl-dev|tcc|zig)(?:[=<>~].*)?$/;
+
+/**
+ * True when the stage builds on golang's Alpine image (Go 1.20 or later, or a floating tag) and
+ * installs no C compiler: that image holds none, and Go turns cgo off by itself when it finds no C
+ * compiler, so the build is pure Go though nothing sets CGO_ENABLED (held-out AU, mysql-backup).
+ */
+function hasNoCCompiler(stage: Stage): boolean {
+  const image = rootImageOf(stage).image;
+  if (image === null || officialName(image) !== "golang" || !/(?:^|-)alpine/.test(image.tag ?? "")) return false;
+  const version = parseTag(image.tag ?? "").version;
+  if (version.length >= 2 && compareVersions(version.slice(0, 2), [1, 20]) < 0) return false;
+  return !runCommands(lineage(stage)).some(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.action === "install" && pkg.packages.some((p) => C_COMPILER.test(p.value));
+  });
 }
 
 /** True when the build's GOOS and GOARCH are BuildKit's TARGETOS and TARGETARCH. */

@@ -31,6 +31,8 @@ describe("host/local-images: images the project builds and tags itself", () => {
       "DOCKER_BUILD = docker buildx build\nMEGAZORD_BUILD_FLAGS ?=\n\nbuild_megazords:\n\t$(DOCKER_BUILD) $(MEGAZORD_BUILD_FLAGS) -f application-services/Dockerfile -t experimenter:megazords application-services/\n";
     assert.deepStrictEqual(commandLineTags(makefile), ["experimenter:megazords"]);
     assert.deepStrictEqual(commandLineTags("docker build --tag=acme/base:dev -f base/Dockerfile .\npodman build -t tools .\n"), ["acme/base:dev", "tools"]);
+    // A shell script's quoted assignment.
+    assert.deepStrictEqual(commandLineTags('IMAGE="acme/tools"\ndocker build -t ${IMAGE}:dev .\n'), ["acme/tools:dev"]);
     // `-t` outside a build command tags nothing.
     assert.deepStrictEqual(commandLineTags("docker run -t acme/app:latest\npytest -t unit\n"), []);
     // A variable that no line assigns stays as written.

@@ -21,6 +21,11 @@ const RUN_TIME_PIP =
 testRule(rule, {
   fires: [
     {
+      name: "an image that only installs pre-commit, its start command another program's",
+      code: 'FROM python:3.13-alpine\nRUN apk add --no-cache gcc musl-dev\nRUN pip install --no-cache-dir pre-commit flask\nCOPY app.py /app.py\nCMD ["flask", "--app", "/app.py", "run"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       // Held-out AQ, stac-fastapi-pgstac: CI pushes the last stage, named `builder`, and it serves with uvicorn.
       name: "a final stage named builder that CI publishes and that starts a server",
       code: 'FROM python:3.14-slim AS base\nRUN apt-get update && apt-get install -y build-essential git && rm -rf /var/lib/apt/lists/*\nFROM base AS builder\nCOPY . /app\nRUN python -m pip install /app\nCMD ["uvicorn", "app:create_app", "--factory"]\n',
@@ -735,6 +740,16 @@ testRule(rule, {
       name: "a GitHub Actions self-hosted runner started by supervisord: its jobs build with the toolchain",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential libssl-dev supervisor sudo && rm -rf /var/lib/apt/lists/*\nCOPY agent.conf /etc/supervisor/conf.d/agent.conf\nENTRYPOINT ["/start.sh"]\nCMD ["supervisord", "-n"]\n',
       context: { files: { "agent.conf": "[program:agent]\ncommand=/opt/actions/bin/runsvc.sh\n" } },
+    },
+    {
+      // antonbabenko/pre-commit-terraform (held-out AU): the entry script runs pre-commit, which builds the hooks' environments.
+      name: "an image whose entry script runs pre-commit through su-exec",
+      code: 'FROM python:3.13-alpine\nRUN apk add --no-cache bash git su-exec \\\n    # pre-commit-hooks deps\n    musl-dev gcc\nRUN pip install --no-cache-dir pre-commit\nCOPY tools/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: {
+        files: {
+          "tools/entrypoint.sh": '#!/usr/bin/env bash\nset -e\nUSERID=${USERID:-"0:0"}\n[[ $USERID == "0:0" ]] && exec su-exec "$USERID" pre-commit "$@"\n',
+        },
+      },
     },
     {
       name: "a CI agent's image known by the agent's own settings (the Actions runner's registration token)",

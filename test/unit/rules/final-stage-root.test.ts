@@ -42,6 +42,11 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
+      name: "a comment above the start command that wishes for a non-root user gives no reason for root",
+      code: 'FROM alpine:3.21\nRUN adduser -S -D app\nCOPY app /app\n# TODO: the app needs to run as non-root\nCMD ["/app"]\n',
+      messageId: "userNeverUsed",
+    },
+    {
       name: "a docker-stacks-derived image that stays root but sets no NB_USER or NB_UID for start.sh to switch to",
       code: DOCKER_STACKS_SINGLEUSER.replace("ENV NB_USER=analyst\nENV NB_UID=2100\n", ""),
       messageId: "lastUserRoot",
@@ -909,6 +914,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // 0x2E/fusion (held-out AU): existing deployments' /data files are root's until a migration.
+      name: "a comment above the start command names root and why it stays for now",
+      code: 'FROM alpine:3.21\nRUN addgroup -S fusion && adduser -S -D -H -h /fusion -G fusion fusion && mkdir -p /data && chown -R fusion:fusion /data\nWORKDIR /fusion\nCOPY --chown=fusion:fusion fusion ./fusion\nEXPOSE 8080\nVOLUME ["/data"]\n# TODO: Temporarily run as root until legacy /data DB files owned by root are migrated.\nCMD [ "./fusion" ]\n',
+    },
     {
       // ml-workspace's GPU flavor: the workspace base starts sshd and cron under supervisord as root.
       name: "USER root over a base whose user is not known, in a file that creates no user: the base's design",

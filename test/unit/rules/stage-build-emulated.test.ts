@@ -54,6 +54,13 @@ testRule(rule, {
       messageId: "emulated",
     },
     {
+      // Held-out AU, mysql-backup: golang's Alpine image has no C compiler, so Go turns cgo off by itself.
+      name: "a Go build on golang's Alpine image with no C compiler installed: cgo is off without CGO_ENABLED",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN apk add --no-cache git\nRUN go build -o /out/app ."),
+      context: MULTI,
+      messageId: "emulated",
+    },
+    {
       // Held-out AP, OT-CONTAINER-KIT/redis-operator: ENV GOOS=$TARGETOS did nothing without the flag.
       name: "a build that already targets $TARGETOS/$TARGETARCH through ENV: the flag is the fix",
       code: GO_BUILDER(
@@ -107,6 +114,16 @@ testRule(rule, {
       context: MULTI,
     },
     { name: "cgo on or unknown: the target's C toolchain is needed", code: GO_BUILDER("FROM golang:1.26", "RUN go build -o /out/app ."), context: MULTI },
+    {
+      name: "golang's Alpine image with a C compiler installed: cgo stays on",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN apk add --no-cache build-base\nRUN go build -o /out/app ."),
+      context: MULTI,
+    },
+    {
+      name: "a Go before 1.20 on Alpine: without a compiler the build fails rather than turning cgo off",
+      code: GO_BUILDER("FROM golang:1.19-alpine", "RUN go build -o /out/app ."),
+      context: MULTI,
+    },
     {
       name: "the Makefile's cgo default, overridden by the stage",
       code: GO_BUILDER("FROM golang:1.26", "ENV CGO_ENABLED=1\nRUN make build"),
