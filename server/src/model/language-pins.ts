@@ -17,6 +17,7 @@ import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 import { lookupTable } from "./lookup-table";
+import { tomlLines } from "./toml-lines";
 
 export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
@@ -513,16 +514,9 @@ function rubyFrameworkCeiling(gemfile: string): LanguagePin | null {
 
 /** The value of `key = "..."` inside TOML `[table]`, or null. Only the string form is read. */
 function tomlString(text: string, table: string, key: string): string | null {
-  let current = "";
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
-    if (header) current = header[1].trim();
-    else if (current === table) {
-      const m = /^\s*([\w"-]+)\s*=\s*(["'])([^"']*)\2/.exec(line);
-      if (m && m[1].replace(/"/g, "") === key) return m[3];
-    }
-  }
-  return null;
+  const line = tomlLines(text).find((l) => l.table === table && l.key === key);
+  // The string right after the key's `=`: an inline table (`python = { version = "^3.12" }`) is not read.
+  return line === undefined ? null : (/^[^=]*=\s*(["'])([^"']*)\1/.exec(line.text)?.[2] ?? null);
 }
 
 /**

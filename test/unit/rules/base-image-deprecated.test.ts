@@ -358,6 +358,13 @@ testRule(rule, {
       output: "FROM python:3.12-bookworm\n",
     },
     {
+      name: "the ceiling read after an array of tables and with a quoted key",
+      code: "FROM python:3.10-bookworm\n",
+      context: { files: { "pyproject.toml": '[[tool.uv.index]]\nname = "internal"\n\n[ "project" ]\nname = "x"\n"requires-python" = ">=3.10,<3.13"\n' } },
+      messageId: "endOfLife",
+      output: "FROM python:3.12-bookworm\n",
+    },
+    {
       name: "Yarn 1 refuses a Node.js outside the root engines: a range no supported release meets moves with the base",
       code: "FROM node:12-alpine AS assets\nWORKDIR /src\nCOPY package.json yarn.lock ./\nRUN yarn install && yarn cache clean\nRUN yarn build\n",
       context: { files: { "package.json": '{"private": true, "engines": {"node": "^16"}, "scripts": {"build": "encore production"}}' } },
