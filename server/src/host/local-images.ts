@@ -9,7 +9,7 @@ import { field, isRecord } from "./compose-file";
 import { FolderReader } from "./folder-reader";
 import { foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, type ProjectFolder } from "./project-folders";
 import { scriptTextsIn } from "./build-targets";
-import { BUILD_COMMAND, TAG_OPTION } from "../model/build-commands";
+import { BUILD_COMMAND, expandMakeVariables, makeVariables, TAG_OPTION } from "../model/build-commands";
 
 /** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.dev.yml`). */
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
@@ -42,33 +42,19 @@ async function imagesBuiltIn({ dir, isRoot }: ProjectFolder, reader: FolderReade
   ];
 }
 
-/** A make (or shell) assignment at the start of a line: `DOCKER_BUILD = docker buildx build`, `FLAGS ?=`. */
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:\?|\+|:{1,3})?=(.*)$/;
-/** A make variable reference: `$(NAME)`, `${NAME}`. */
-const MAKE_VARIABLE = /\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g;
-
 /**
  * The tags the build commands of a Makefile or script give (`docker build -t name`, `--tag=name`),
- * make variables assigned in the same file expanded first (experimenter's `$(DOCKER_BUILD) ... -t
- * experimenter:megazords`, with `DOCKER_BUILD = docker buildx build`; held-out AS). A tag that
- * keeps a variable no line assigns matches no image.
+ * the variables assigned in the same file expanded first (experimenter's `$(DOCKER_BUILD) ... -t
+ * experimenter:megazords`, with `DOCKER_BUILD = docker buildx build`; held-out AS), a shell
+ * assignment's quotes dropped (`IMAGE="acme/app"`). A tag that keeps a variable no line assigns
+ * matches no image.
  */
 export function commandLineTags(text: string): string[] {
   const lines = text.split(/\r?\n/);
-  const values = new Map<string, string>();
-  for (const line of lines) {
-    const assigned = ASSIGNMENT.exec(line);
-    // A shell assignment's quotes are not part of the value (`IMAGE="acme/app"`).
-    if (assigned !== null && !values.has(assigned[1])) values.set(assigned[1], assigned[2].trim().replace(/^(["'])(.*)\1$/, "$2"));
-  }
-  const expand = (line: string) => {
-    let out = line;
-    // Three rounds reach a variable built from variables; a cycle stops there.
-    for (let round = 0; round < 3 && out.includes("$"); round++) out = out.replace(MAKE_VARIABLE, (whole, name: string) => values.get(name) ?? whole);
-    return out;
-  };
+  const values = new Map([...makeVariables(lines)].map(([name, value]) => [name, value.replace(/^(["'])(.*)\1$/, "$2")]));
   return lines.flatMap((line) => {
-    const expanded = line.includes("$") ? expand(line) : line;
+    // Three rounds reach a variable built from variables; a cycle stops there.
+    const expanded = expandMakeVariables(line, values, 3);
     return BUILD_COMMAND.test(expanded) ? [...expanded.matchAll(TAG_OPTION)].map((m) => m[2]) : [];
   });
 }

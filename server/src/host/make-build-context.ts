@@ -7,7 +7,7 @@
 // from anywhere, are not read for this.
 
 import { dirname, join, relative, sep } from "node:path";
-import { BUILD_COMMAND, commandPlatforms, DEFAULT_MAKEFILES, readBuildWords } from "../model/build-commands";
+import { BUILD_COMMAND, commandPlatforms, DEFAULT_MAKEFILES, expandMakeVariables, makeVariables, readBuildWords } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
 
@@ -55,9 +55,6 @@ export function makeBuildsIn(dir: string, reader: FolderReader): Promise<MakeBui
   });
 }
 
-/** `NAME := value`, `NAME ?= value`, `NAME = value` (also after `export`), at the start of a line outside a recipe. */
-const VARIABLE = /^(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::{1,3}=|\?=|=)(.*)$/;
-
 /**
  * The builds a Makefile's recipes run that name their Dockerfile with `-f` / `--file`, its simple
  * variables expanded (`$(APP_DIR)`, `${APP_DIR}`; a value made by a function or from the
@@ -66,20 +63,10 @@ const VARIABLE = /^(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::{1,3}=|\?=|=)(.*)$/;
  */
 export function makeBuilds(text: string): MakeBuild[] {
   const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
-  const values = new Map<string, string>();
-  for (const line of lines) {
-    if (line.startsWith("\t")) continue;
-    const m = VARIABLE.exec(line);
-    // Only a plain word: a function (`$(shell git rev-parse HEAD)`) or a list stays unexpanded.
-    const value = m?.[2].replace(/#.*$/, "").trim();
-    if (m && value !== undefined && /^\S+$/.test(value)) values.set(m[1], value);
-  }
-  const expand = (s: string) => {
-    let out = s;
-    // Twice: a value may name another variable (`APP_DIR := $(DOCKER_DIR)/app`).
-    for (let pass = 0; pass < 2; pass++) out = out.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, name: string) => values.get(name) ?? whole);
-    return out;
-  };
+  // Only a plain word: a function (`$(shell git rev-parse HEAD)`) or a list stays unexpanded.
+  const values = makeVariables(lines, (value) => /^\S+$/.test(value));
+  // Twice: a value may name another variable (`APP_DIR := $(DOCKER_DIR)/app`).
+  const expand = (s: string) => expandMakeVariables(s, values, 2);
   const builds: MakeBuild[] = [];
   for (const line of lines) {
     if (!line.startsWith("\t")) continue;

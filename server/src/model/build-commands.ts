@@ -96,3 +96,31 @@ export function readBuildWords(text: string): { dockerfile: string | null; posit
   }
   return { dockerfile, positional };
 }
+
+/** `NAME := value`, `NAME ?= value`, `NAME = value` (also after `export`), at the start of a line outside a recipe; a shell script's `NAME=value`. */
+const VARIABLE_ASSIGNMENT = /^(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::{1,3}=|\?=|=)(.*)$/;
+/** A make variable reference: `$(NAME)`, `${NAME}`. */
+const VARIABLE_REFERENCE = /\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g;
+
+/**
+ * The variables a Makefile (or a build script) assigns outside its recipes, by name, the last
+ * assignment winning, comments dropped. `accept` says which values are kept (the build-context
+ * reader keeps plain words only: `$(shell ...)` or a list names no path).
+ */
+export function makeVariables(lines: readonly string[], accept: (value: string) => boolean = () => true): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of lines) {
+    if (line.startsWith("\t")) continue;
+    const m = VARIABLE_ASSIGNMENT.exec(line);
+    const value = m?.[2].replace(/#.*$/, "").trim();
+    if (m && value !== undefined && accept(value)) values.set(m[1], value);
+  }
+  return values;
+}
+
+/** `text` with the `$(NAME)` / `${NAME}` references `values` knows replaced, `rounds` times over (a value may name another variable). */
+export function expandMakeVariables(text: string, values: ReadonlyMap<string, string>, rounds: number): string {
+  let out = text;
+  for (let round = 0; round < rounds && out.includes("$"); round++) out = out.replace(VARIABLE_REFERENCE, (whole, name: string) => values.get(name) ?? whole);
+  return out;
+}

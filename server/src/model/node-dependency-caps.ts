@@ -14,7 +14,7 @@ import { contextJsonFile } from "./json-files";
 import { copiedPackageJsonFolder, nodeDependencyCeiling, type LanguagePin } from "./language-pins";
 import { runCommands, type RunCommand } from "./run-commands";
 import { scriptRunThroughCopies } from "./run-scripts";
-import { readScriptText } from "./shell";
+import { readScriptText, type ShellCommand } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { commandDirectory } from "./workdir";
 
@@ -61,14 +61,10 @@ function ceilingOf(cap: LanguagePin): number {
  */
 function manifestRead(model: DockerfileModel, run: RunCommand): { file: string; omitsDev: boolean } | null {
   const { stage, instruction, command } = run;
-  if (!NODE_MANAGERS.test(command.name)) return null;
-  const install = dependencyInstall(command);
-  const isInstall = install !== null && !install.installsNamedPackages;
-  if (!isInstall && buildStepOf(command)?.ecosystem !== "node") return null;
-  const omitsDev = isInstall && install.includesDevDependencies === false;
+  const use = nodeManifestUse(command);
+  if (use === null) return null;
+  const { option, omitsDev } = use;
   const directory = commandDirectory(model, stage, instruction, command);
-  const option = isInstall ? installFolderOption(install) : null;
-  if (option?.includes("$")) return null;
   // The image's own WORKDIR is not known (`FROM node:14` then `COPY package.json .`): the command
   // and the copy both work in it, so the package.json the stage copies is the one read.
   if (directory === null) {
@@ -79,15 +75,31 @@ function manifestRead(model: DockerfileModel, run: RunCommand): { file: string; 
   return manifestIn(model, stage, directory, option, omitsDev);
 }
 
+/**
+ * How a command reads the package.json of its folder: a Node install of the project (not of named
+ * packages) or a Node build, with the folder an install option names (`--prefix web`) and whether
+ * the install leaves devDependencies out. Null for anything else, and for a folder option that
+ * names a variable.
+ */
+function nodeManifestUse(command: ShellCommand): { option: string | null; omitsDev: boolean } | null {
+  if (!NODE_MANAGERS.test(command.name)) return null;
+  const install = dependencyInstall(command);
+  const isInstall = install !== null && !install.installsNamedPackages;
+  if (!isInstall && buildStepOf(command)?.ecosystem !== "node") return null;
+  const option = isInstall ? installFolderOption(install) : null;
+  if (option?.includes("$")) return null;
+  return { option, omitsDev: isInstall && install.includesDevDependencies === false };
+}
+
 /** The context path of the package.json in `directory` (or the folder an install option names there). */
 function manifestIn(
   model: DockerfileModel,
   stage: Stage,
   directory: string,
-  option: string | null | undefined,
+  option: string | null,
   omitsDev: boolean,
 ): { file: string; omitsDev: boolean } | null {
-  const folder = option === null || option === undefined ? directory : joinPath(directory, option);
+  const folder = option === null ? directory : joinPath(directory, option);
   const file = contextFileAt(model, stage, joinPath(folder, "package.json"));
   return file === null ? null : { file, omitsDev };
 }
@@ -122,13 +134,8 @@ function scriptManifestsRead(model: DockerfileModel, { stage, instruction, comma
       folders[c.depth] = pushed.pop() ?? here;
       continue;
     }
-    if (!NODE_MANAGERS.test(c.name)) continue;
-    const install = dependencyInstall(c);
-    const isInstall = install !== null && !install.installsNamedPackages;
-    if (!isInstall && buildStepOf(c)?.ecosystem !== "node") continue;
-    const option = isInstall ? installFolderOption(install) : null;
-    if (option?.includes("$")) continue;
-    const found = manifestIn(model, stage, here, option, isInstall && install.includesDevDependencies === false);
+    const use = nodeManifestUse(c);
+    const found = use === null ? null : manifestIn(model, stage, here, use.option, use.omitsDev);
     if (found !== null) read.push(found);
   }
   return read;

@@ -3,7 +3,7 @@
 // and uv's cache. A cache counts as left unless the same RUN removes it after the install, keeps it in a
 // cache or tmpfs mount, or tells the tool not to write it (`--no-cache`, PIP_NO_CACHE_DIR).
 
-import { pipArguments, systemPackageCommand } from "./commands";
+import { systemPackageCommand } from "./commands";
 import { envDeclarations, variableFor } from "./environment";
 import { keepsApkCacheInMount } from "./apk-cache-folder";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
@@ -284,13 +284,16 @@ function cleansRpm(command: ShellCommand, program: string): boolean {
   return removes(command, RPM_CACHE_DIRS);
 }
 
-/** The `install` word of `pip install` / `python -m pip install`; pipx and pipenv are other tools. */
+/** The words after pip of `pip ...` / `python -m pip ...` (any pip or Python version: `pip2`, `python3.11`); pipx and pipenv are other tools. */
+function pipWords(command: ShellCommand): Word[] | null {
+  if (PIP_PROGRAM.test(command.name)) return command.args;
+  if (PYTHON_PROGRAM.test(command.name) && command.args[0]?.value === "-m" && PIP_PROGRAM.test(command.args[1]?.value ?? "")) return command.args.slice(2);
+  return null;
+}
+
+/** The `install` word of `pip install` / `python -m pip install`. */
 function pipInstallWord(command: ShellCommand): Word | null {
-  let rest: Word[];
-  if (PIP_PROGRAM.test(command.name)) rest = command.args;
-  else if (PYTHON_PROGRAM.test(command.name) && command.args[0]?.value === "-m" && PIP_PROGRAM.test(command.args[1]?.value ?? "")) rest = command.args.slice(2);
-  else return null;
-  const sub = rest.find((a) => !a.value.startsWith("-"));
+  const sub = pipWords(command)?.find((a) => !a.value.startsWith("-"));
   return sub?.value === "install" ? sub : null;
 }
 
@@ -368,7 +371,7 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
 
 /** `pip cache purge` (also `python3 -m pip cache purge`; held-out AT, MinerU), or removing the default cache (`rm -rf /root/.cache`). */
 function cleansPipCache(command: ShellCommand): boolean {
-  const pip = pipArguments(command, false);
+  const pip = pipWords(command);
   if (pip !== null && pip[0]?.value === "cache" && pip[1]?.value === "purge") return true;
   return removes(command, ["/root/.cache", "~/.cache", "$HOME/.cache"]);
 }

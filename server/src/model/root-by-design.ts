@@ -10,6 +10,7 @@ import { composeMountsDockerSocket, composeRunUser } from "./compose-services";
 import { rootlessSiblingOf } from "./dockerfile-variants";
 import { envDeclarations } from "./environment";
 import { someWord } from "./privilege-drop";
+import { programAt } from "./command-program";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles, entryScriptHandover, simpleCommands } from "./start-steps";
@@ -142,20 +143,17 @@ export function isCiAgentImage(model: DockerfileModel, chain: Stage[]): boolean 
   return chain.some((s) => s.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => CI_AGENT_ENV.test(d.name))));
 }
 
-/** Wrappers an entry script starts a program through, with the user they take (`su-exec "$USERID" pre-commit`). */
-const RUN_AS_WRAPPERS = new Set(["exec", "su-exec", "gosu", "setpriv", "sudo", "tini", "dumb-init", "--"]);
-
 /**
  * True when the container runs pre-commit (its start command, or an entry script it names that the
- * host read): pre-commit installs each hook's environment when it runs (Python hooks' packages,
- * native extensions included), so the compilers the image holds are its run-time tools (held-out
- * AU, pre-commit-terraform: `gcc` and `musl-dev` under `# pre-commit-hooks deps`).
+ * host read), past init wrappers, `exec` and user switches (`exec su-exec "$USERID" pre-commit`):
+ * pre-commit installs each hook's environment when it runs (Python hooks' packages, native
+ * extensions included), so the compilers the image holds are its run-time tools (held-out AU,
+ * pre-commit-terraform: `gcc` and `musl-dev` under `# pre-commit-hooks deps`).
  */
 export function startsPreCommit(model: DockerfileModel): boolean {
   const runsIt = (words: readonly string[]) => {
-    const at = words.findIndex((w) => baseName(w) === "pre-commit");
-    // The program itself, or after wrappers and the user they take.
-    return at === 0 || (at > 0 && at <= 3 && RUN_AS_WRAPPERS.has(baseName(words[0])));
+    const command = withoutInitWrapper(words);
+    return baseName(command[programAt(command)] ?? "") === "pre-commit";
   };
   if (runsIt(startCommand(model) ?? [])) return true;
   return startPathScripts(model).some(([, text]) => simpleCommands(text).some(runsIt));
