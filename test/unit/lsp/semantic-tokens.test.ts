@@ -10,6 +10,7 @@ import { diffTokens, SemanticTokenResults } from "../../../server/src/lsp/semant
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "../../../server/src/lsp/semantic-tokens";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { LineIndex } from "../../../server/src/model/text";
+import { cpuMs, growthOf } from "../../support/growth";
 
 const CORPUS = resolve(__dirname, "..", "..", "..", "..", "shared", "corpus", "real");
 const corpus = existsSync(CORPUS)
@@ -91,13 +92,6 @@ function kindsByCharacter(text: string, data: readonly number[]): Map<number, nu
     for (let k = start; k < start + t.length; k++) if (text[k] !== " " && text[k] !== "\t") kinds.set(k, kind);
   }
   return kinds;
-}
-
-function cpuMs<T>(f: () => T): number {
-  const start = process.cpuUsage();
-  f();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
 }
 
 describe("semantic tokens", () => {
@@ -263,22 +257,7 @@ describe("semantic tokens", () => {
       it(`grows linearly with ${shape} (n and 4n)`, function () {
         this.timeout(60000);
         const [small, large] = [1500, 6000].map((n) => parseDockerfile(make(n)));
-        computeSemanticTokens(small);
-        // The least of several runs, the two sizes interleaved so that a burst of load on the shared
-        // machine hits both alike: the machine is shared, the work is not.
-        let [bestSmall, bestLarge] = [Infinity, Infinity];
-        for (let run = 0; run < 9; run++) {
-          bestSmall = Math.min(
-            bestSmall,
-            cpuMs(() => computeSemanticTokens(small)),
-          );
-          bestLarge = Math.min(
-            bestLarge,
-            cpuMs(() => computeSemanticTokens(large)),
-          );
-        }
-        const ratio = bestLarge / Math.max(bestSmall, 0.05);
-        const exponent = Math.log(ratio) / Math.log(4);
+        const { ratio, exponent } = growthOf(small, large, (model) => computeSemanticTokens(model), { runs: 9 });
         // Linear is 1 (x4), quadratic 2 (x16); on a loaded machine cache and GC effects alone
         // reach ~1.35, hence the margin. The bundled service measured 2 to 3.4.
         assert.ok(exponent < 1.5, `${shape}: time x${ratio.toFixed(2)} for 4x the input (exponent ${exponent.toFixed(2)})`);

@@ -1,11 +1,11 @@
 import * as assert from "assert";
-import { collectGarbage } from "../../support/collect-garbage";
 import { runShell } from "../../../server/src/images/default-shell";
 import { findLeftPackageCaches } from "../../../server/src/model/package-caches";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { pipConfigTurnsCacheOff } from "../../../server/src/model/pip-config";
 import type { DockerfileModel } from "../../../server/src/model/types";
 import { rule } from "../../../server/src/rules/layer-package-cache";
+import { growthOf } from "../../support/growth";
 import { testRule } from "../../support/rule-tester";
 
 const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /app main.c\n";
@@ -1312,26 +1312,8 @@ describe("layer-package-cache: growth on files that configure pip", () => {
     it(`grows linearly with ${shape} (n and 4n)`, function () {
       this.timeout(120000);
       const [small, large] = sizes.map(make);
-      const cpuMs = (text: string): number => {
-        // A fresh parse each time, not timed: the walks are kept per model. What the parse (and the
-        // suites before this one) allocated is collected first, so that its collection is not timed.
-        const model = parseDockerfile(text);
-        collectGarbage();
-        const start = process.cpuUsage();
-        timed(model);
-        const used = process.cpuUsage(start);
-        return (used.user + used.system) / 1000;
-      };
-      cpuMs(small);
-      // The least of several runs, the two sizes interleaved so that a burst of load on the shared
-      // machine hits both alike.
-      let [bestSmall, bestLarge] = [Infinity, Infinity];
-      for (let run = 0; run < 7; run++) {
-        bestSmall = Math.min(bestSmall, cpuMs(small));
-        bestLarge = Math.min(bestLarge, cpuMs(large));
-      }
-      const ratio = bestLarge / Math.max(bestSmall, 0.05);
-      const exponent = Math.log(ratio) / Math.log(4);
+      // A fresh parse for each run, not timed: the walks are kept per model.
+      const { ratio, exponent } = growthOf(small, large, timed, { prepare: parseDockerfile });
       // Linear is 1 (x4), quadratic 2 (x16); cache and GC effects on a loaded machine reach ~1.35.
       assert.ok(exponent < 1.5, `${shape}: time x${ratio.toFixed(2)} for 4x the input (exponent ${exponent.toFixed(2)})`);
     });
