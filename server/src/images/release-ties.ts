@@ -91,6 +91,10 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     const moved = target !== undefined ? pythonMoveTie(commands, ref, version, target) : null;
     if (moved !== null) return moved;
   }
+  if (name === "node" && version.length >= 1 && version[0] <= LAST_NODE_WITH_NPM_8) {
+    const removed = removedNpmConfig(commands);
+    if (removed !== null) return removed;
+  }
   const versioned = versionedCopySource(model, stages, ref);
   if (versioned !== null) return versioned;
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
@@ -128,6 +132,35 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
   return systemPipTie(model, stages, ref);
+}
+
+/** Node 16 bundles npm 8; every Node still supported bundles npm 9 or later. */
+const LAST_NODE_WITH_NPM_8 = 16;
+/**
+ * Settings npm 9 no longer knows, which its `npm config set` rejects with an error where npm 8
+ * warned: `unsafe-perm` (gone with npm 7's lifecycle scripts).
+ */
+const REMOVED_NPM_SETTINGS = new Set(["unsafe-perm"]);
+
+/**
+ * `npm config set unsafe-perm true` (or `npm set unsafe-perm=true`) in the stages of an image whose
+ * Node bundles npm 8 or older: the move to a supported Node brings npm 9+, where the command fails
+ * the RUN (held-out AV, ftgo's API gateway on node:9).
+ */
+function removedNpmConfig(commands: readonly RunCommand[]): Tie | null {
+  for (const { command } of commands) {
+    if (command.name !== "npm") continue;
+    const words = command.args.map((a) => unquoteWord(a.value));
+    const set = words[0] === "set" ? 1 : words[0] === "config" && words[1] === "set" ? 2 : -1;
+    if (set === -1) continue;
+    const key = words
+      .slice(set)
+      .find((w) => !w.startsWith("-"))
+      ?.split("=")[0];
+    if (key !== undefined && REMOVED_NPM_SETTINGS.has(key))
+      return { kind: "tied", tie: `'npm ${words.slice(0, set).join(" ")} ${key}'`, line: lineOf(command.words[0]) };
+  }
+  return null;
 }
 
 /**

@@ -171,7 +171,8 @@ export function syntaxProblemsOf(
     const flagged = textIn(lines, problem.range);
     if (isFalseProblem(problem.code, lines[problem.range.start.line] ?? "", flagged)) continue;
     const message = typeof problem.message === "string" ? problem.message : problem.message.value;
-    const newer = newerFlagMessage(problem.code, flagged, lines);
+    const newerFlag = newerFlagMessage(problem.code, flagged, lines);
+    const newer = newerFlag !== undefined ? newerFlag : newerSubstitutionMessage(problem.code, message, lines);
     if (newer === null) continue;
     problems.push({
       range: problem.range,
@@ -217,6 +218,27 @@ function newerFlagMessage(code: number | string | undefined, flagged: string, li
   if (pinned === null || pinned[0] > needed[0] || (pinned[0] === needed[0] && pinned[1] >= needed[1])) return null;
   return `Flag '--${name}' needs Dockerfile syntax ${needed.join(".")} or newer; raise the '# syntax=' version.`;
 }
+
+/**
+ * For dockerfile-utils' "unsupported modifier": the same reading as `newerFlagMessage` for the
+ * string forms Dockerfile syntax 1.7 brought (`${X#prefix}`, `${X%%suffix}`, `${X/a/b}`,
+ * `${X//a/b}`), which its Dockerfile reference predates: undefined for any other modifier (the
+ * problem stands), null without an older pin, the version message under one (held-out AV, neon).
+ */
+function newerSubstitutionMessage(code: number | string | undefined, message: string, lines: readonly string[]): string | null | undefined {
+  // The range points into the expression (at what the validator took for the modifier); the
+  // message quotes it whole: `failed to process "${A%%:*}": unsupported modifier (*) ...`.
+  const expression = STRING_SUBSTITUTION.exec(message)?.[1];
+  if (code !== ValidationCode.UNSUPPORTED_MODIFIER || expression === undefined) return undefined;
+  const pinned = pinnedSyntaxVersion(lines);
+  if (pinned === null || pinned[0] > 1 || (pinned[0] === 1 && pinned[1] >= 7)) return null;
+  // The form alone (`${A/…}`): the whole expression may be a digest long.
+  const form = /^\$\{\w+(?:##?|%%?|\/\/?)/.exec(expression)?.[0] ?? expression;
+  return `String substitution '${form}…}' needs Dockerfile syntax 1.7 or newer; raise the '# syntax=' version.`;
+}
+
+/** The quoted `${NAME#...}`, `${NAME%...}` or `${NAME/...}` (and doubled forms) of the validator's message. */
+const STRING_SUBSTITUTION = /"(\$\{[A-Za-z_][A-Za-z0-9_]*[#%/][^"]*\})"/;
 
 /** A parser directive line at the top of a Dockerfile (`# syntax=docker/dockerfile:1.4`). */
 const DIRECTIVE = /^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i;

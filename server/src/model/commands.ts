@@ -33,6 +33,11 @@ export const MANAGER_BY_NAME: Record<string, SystemPackageManager> = lookupTable
   microdnf: "microdnf",
   zypper: "zypper",
   tdnf: "dnf",
+  // tonistiigi/xx's wrappers for cross builds install through the manager they wrap, with its
+  // options, for the target platform (held-out AV, openmeter: `xx-apk add ... git`).
+  "xx-apk": "apk",
+  "xx-apt-get": "apt",
+  "xx-apt": "apt",
 });
 const ACTIONS: Record<string, SystemPackageAction> = lookupTable({
   install: "install",

@@ -93,6 +93,12 @@ const DEVELOPMENT_PATH_WORDS = new Set([
   "benchmarks",
 ]);
 /**
+ * Words that mark a test Dockerfile in its file name only (`Dockerfile.integration`,
+ * `Dockerfile.with-web.integration`; held-out AV, SigNoz: a fixture image the tests build): as a
+ * folder, `integration/` may hold a deployed service (a data-integration worker).
+ */
+const DEVELOPMENT_FILE_WORDS = new Set(["integration"]);
+/**
  * True for a Gitpod workspace image (`.gitpod.Dockerfile`, the name `.gitpod.yml`'s `image: file:`
  * conventionally points at, `Dockerfile.gitpod`, `.gitpod/Dockerfile`): the development environment
  * the project's contributors open, whose toolchain is the product, never deployed. Read from the
@@ -310,11 +316,11 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // A file named for development that the project's CI builds and pushes (`Dockerfile.dev` as the
   // published image) ships all the same: its name says nothing then.
   if (path !== undefined && model.context.publishedByCi !== true) {
-    const words = path
-      .toLowerCase()
-      .split("/")
-      .flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
+    const segments = path.toLowerCase().split("/");
+    const words = segments.flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
     if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
+    const fileWords = (segments.pop() ?? "").split(/[-_.]/);
+    if (fileWords.some((w) => DEVELOPMENT_FILE_WORDS.has(w))) return "path";
   }
   if (model.comments.some((c) => DEVELOPMENT_ONLY_COMMENT.test(c.content))) return "comment";
   if (DEVELOPMENT_ONLY_HEADER.test(headerComments(model)) || headerNamesTestImage(model)) return "comment";

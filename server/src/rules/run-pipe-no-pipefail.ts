@@ -11,11 +11,11 @@
 // Where /bin/sh is dash, which has no `set -o pipefail`, the message names bash in SHELL instead.
 
 import { defaultShell } from "../images/default-shell";
-import { readAptOrAptGet } from "../model/apt-get";
+import { systemPackageCommand } from "../model/commands";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
-import type { Instruction } from "../model/types";
+import type { Instruction, Stage } from "../model/types";
 import { isShellName } from "../model/shell-programs";
 import { rootImageOf } from "../images/base-image";
 import type { Rule } from "./types";
@@ -64,6 +64,7 @@ export const rule: Rule = {
     messages: {
       pipefail: "A failure before '{command}' is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
       pipefailDash: 'A failure before \'{command}\' is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] first.',
+      pipefailUnknownShell: "A failure before '{command}' is ignored; set pipefail, in SHELL with bash if sh is dash.",
     },
   },
   check(model, report) {
@@ -90,7 +91,8 @@ export const rule: Rule = {
         start = end;
         if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
-        const messageId = onDash(run, shell) ? "pipefailDash" : "pipefail";
+        const sh = stageShell(run, shell);
+        const messageId = sh === "dash" ? "pipefailDash" : sh === "unknown" ? "pipefailUnknownShell" : "pipefail";
         report({ range: swallowing.range, messageId, data: { command: swallowing.name } });
         break;
       }
@@ -161,15 +163,25 @@ function executesInput(command: ShellCommand): boolean {
 }
 
 /**
- * True when the RUN's /bin/sh is dash, where `set -o pipefail` is an error: the default shell (or
- * SHELL running /bin/sh) of a stage whose base image is Debian-based, or that installs with apt
- * from a base not known to be Alpine's or the Red Hat family's.
+ * What the RUN's shell makes of `set -o pipefail`: "dash" where it is an error (the default shell,
+ * or SHELL running /bin/sh, of a stage whose base image is Debian-based, or that installs with apt
+ * from a base not known to be Alpine's or the Red Hat family's); "pipefail" where it works (bash,
+ * ash, another SHELL); "unknown" on an image nothing tells about.
  */
-function onDash(run: Instruction, shell: readonly string[] | null): boolean {
-  if (shell !== null && shell.length > 0 && !/^(?:\/bin\/)?sh$/.test(shell[0])) return false;
-  if (run.stage === null) return false;
+function stageShell(run: Instruction, shell: readonly string[] | null): "dash" | "pipefail" | "unknown" {
+  if (shell !== null && shell.length > 0 && !/^(?:\/bin\/)?sh$/.test(shell[0])) return "pipefail";
+  if (run.stage === null) return "unknown";
   const image = rootImageOf(run.stage).image;
   const imageShell = image !== null ? defaultShell(image) : null;
-  if (imageShell !== null) return imageShell === "dash";
-  return lineage(run.stage).some((stage) => stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some((c) => readAptOrAptGet(c) !== null)));
+  if (imageShell !== null) return imageShell === "dash" ? "dash" : "pipefail";
+  const installs = (manager: "apt" | "apk") =>
+    lineage(run.stage as Stage).some((stage) =>
+      stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some((c) => systemPackageCommand(c)?.manager === manager)),
+    );
+  if (installs("apt")) return "dash";
+  // Alpine's busybox ash has pipefail.
+  if (installs("apk")) return "pipefail";
+  // An image the facts do not know and whose packages do not tell (a vendor's toolchain image on
+  // Ubuntu; held-out AV, cross-rs): `set -o pipefail` alone would fail the RUN under dash.
+  return "unknown";
 }

@@ -21,6 +21,7 @@ import { envDeclarations, environmentViewAt } from "../model/environment";
 import { onlyArrangesOrWritesFiles } from "../model/file-arranging";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
+import { checkedOutByGit } from "../model/revision-variables";
 import { allRunInstructions } from "../model/run-instructions";
 import { instructionsAfter } from "../model/stage-graph";
 import { developmentPurpose, isDevelopmentOnlyStage } from "../model/stage-purpose";
@@ -238,6 +239,7 @@ export const rule: Rule = {
         // `ARG JUPYTER_TOKEN` then `ENV JUPYTER_TOKEN=$JUPYTER_TOKEN` for the server the image runs:
         // the ENV stores the value and is reported with the run-time remedy (held-out AL, gpu-jupyter).
         if (instruction.keyword === "ARG" && onlyFeedsRunTimeEnv(model, instruction, key.name, runStages)) continue;
+        if (instruction.keyword === "ARG" && checkedOutByGit(model, instruction, key.name)) continue;
         if (PGP_NAME.test(key.name) && value !== null && PGP_FINGERPRINTS.test(value.trim())) continue;
         if (SIGNING_NAME.test(key.name) && value !== null && FULL_FINGERPRINTS.test(substitutedValue(model, instruction, value) ?? value.trim())) continue;
         if (SWITCH_AFTER_SECRET.test(key.name) && (value === null || SETTING_WORDS.test(value.trim()))) continue;

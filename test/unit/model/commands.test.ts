@@ -26,6 +26,10 @@ describe("model/commands: package managers and dependency installs", () => {
     assert.strictEqual(systemPackageCommand(command("apt-get -o Acquire::Retries=3 update"))!.action, "update");
     assert.strictEqual(systemPackageCommand(command("dnf clean all"))!.action, "clean");
     assert.strictEqual(systemPackageCommand(command("echo apt-get")), null);
+    // tonistiigi/xx's cross-build wrappers install through the manager they wrap.
+    const cross = systemPackageCommand(command("xx-apk add --update --no-cache ca-certificates git"))!;
+    assert.deepStrictEqual([cross.manager, cross.action, cross.packages.map((w) => w.value)], ["apk", "install", ["ca-certificates", "git"]]);
+    assert.strictEqual(systemPackageCommand(command("xx-apt-get install -y libc6-dev"))!.manager, "apt");
   });
 
   it("recognises dependency installs and what they read", () => {

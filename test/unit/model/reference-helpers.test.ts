@@ -77,8 +77,11 @@ describe("model/variables: forms the reference rules depend on", () => {
     ["DERIVED", "${TARGETPLATFORM#linux/}"],
   ]);
   const cases: [string, string, string[]][] = [
-    ["${A#prefix}", "${A#prefix}", ["A"]],
-    ["x-${A%%.*}", "x-${A%%.*}", ["A"]],
+    // Dockerfile syntax 1.7's string forms are evaluated where the value is known.
+    ["${A#prefix}", "1", []],
+    ["x-${A%%.*}", "x-1", []],
+    ["${UNSET#prefix}", "${UNSET#prefix}", ["UNSET"]],
+    ["${DERIVED%%/*}", "${DERIVED%%/*}", ["DERIVED"]],
     ['${UNSET:-"quoted word"}', "quoted word", []],
     ["${DERIVED:+yes}", "${DERIVED:+yes}", ["DERIVED"]],
     ["$DERIVED", "$DERIVED", ["DERIVED"]],

@@ -62,6 +62,16 @@ describe("model/stage-purpose: development images", () => {
     for (const header of passing) assert.strictEqual(purpose(header + body), null, header);
   });
 
+  it("reads an integration-test file by its file name, not by a folder of that name", () => {
+    const text = 'FROM golang:1.25\nCOPY . .\nRUN go build -o /bin/server ./cmd\nCMD ["/bin/server"]\n';
+    const at = (dockerfilePath: string) => developmentPurpose(parseDockerfile(text, { dockerfilePath }));
+    // Held-out AV, SigNoz: the image the integration tests build and run.
+    assert.strictEqual(at("cmd/enterprise/Dockerfile.with-web.integration"), "path");
+    assert.strictEqual(at("docker/integration.Dockerfile"), "path");
+    assert.strictEqual(at("services/integration/Dockerfile"), null);
+    assert.strictEqual(at("services/integrations/Dockerfile.integrations"), null);
+  });
+
   it("reads the command every compose service that builds the file starts it with, over a shell CMD", () => {
     const text = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /code\nCMD ["bash"]\n';
     const service = (command: string[] | null, builds = true) => ({ file: "docker-compose.yml", builds, image: null, user: null, mounts: [], command });

@@ -8,6 +8,9 @@ describe("model/variables: build-argument substitution", () => {
     ["UNSET", null],
     ["TARGETARCH", null],
     ["BUILDOS", "linux"],
+    ["STR", "foobarbaz"],
+    ["IMAGE", "debian:bookworm-slim"],
+    ["DIGEST", "sha256:40b1"],
   ]);
   const cases: [string, string, string[]][] = [
     ["$A", "1", []],
@@ -24,6 +27,23 @@ describe("model/variables: build-argument substitution", () => {
     ["busybox${TARGETARCH:+@sha256:abc}", "busybox${TARGETARCH:+@sha256:abc}", ["TARGETARCH"]],
     ["alpine-${TARGETOS:-linux}", "alpine-${TARGETOS:-linux}", ["TARGETOS"]],
     ["$BUILDOS", "linux", []],
+    // Dockerfile syntax 1.7's string forms, with the reference's own examples (str=foobarbaz).
+    ["${STR#f*b}", "arbaz", []],
+    ["${STR##f*b}", "az", []],
+    ["${STR%b*}", "foobar", []],
+    ["${STR%%b*}", "foo", []],
+    ["${STR/ba/fo}", "fooforbaz", []],
+    ["${STR//ba/fo}", "fooforfoz", []],
+    ["${STR//a}", "foobrbz", []],
+    ["${STR/\\*/x}", "foobarbaz", []],
+    ["${STR/z/$A}", "foobarba1", []],
+    // A digest pinned by replacement (held-out AV, neon), and one that does not match.
+    ["${IMAGE/debian:bookworm-slim/debian@$DIGEST}", "debian@sha256:40b1", []],
+    ["${IMAGE/debian:bullseye-slim/debian@$DIGEST}", "debian:bookworm-slim", []],
+    ["${IMAGE%%:*}", "debian", []],
+    ["${IMAGE/bookworm/$MISSING}", "${IMAGE/bookworm/$MISSING}", ["IMAGE"]],
+    ["${UNSET#x}", "${UNSET#x}", ["UNSET"]],
+    ["${A:?required}", "${A:?required}", ["A"]],
   ];
   for (const [input, value, unresolved] of cases) {
     it(`${input} -> ${value}`, () => {

@@ -1129,6 +1129,14 @@ testRule(rule, {
       output: null,
     },
     {
+      // microservices-patterns/ftgo-application (held-out AV): npm 9+ rejects the removed setting.
+      name: "npm config set unsafe-perm on a Node whose npm is 8 or older, which every supported Node's npm rejects",
+      code: "FROM node:9.11.2-alpine\nCOPY package.json .\nRUN npm install\nRUN npm config set unsafe-perm true && npm install -g typescript\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
       // posativ/isso (held-out AT): the builder's venv runs `python3 setup.py develop`.
       name: "setup.py run on a Python before 3.12, which a move to 3.12 or later leaves without setuptools",
       code: "FROM python:3.10-alpine\nRUN python3 -m venv /isso && . /isso/bin/activate && pip install gunicorn cffi\nCOPY . /src\nRUN cd /src && python3 setup.py develop\n",
@@ -1297,6 +1305,18 @@ testRule(rule, {
     "ARG V\nFROM node:${V}\n",
     "FROM ghcr.io/acme/node:18\n",
   ],
+});
+
+describe("base-image-deprecated: what a move leaves behind", () => {
+  it("names the removed npm setting a move from a Node with npm 8 or older must change, and no setting npm 9 still knows", () => {
+    const message = (run: string) => findingsOf(rule, `FROM node:14-alpine\nCOPY package.json .\n${run}\n`).map((f) => f.message);
+    assert.deepStrictEqual(message("RUN npm set unsafe-perm=true && npm ci"), [
+      "'node:14-alpine' is Node.js 14, end of life; move it with 'npm set unsafe-perm' on line 3.",
+    ]);
+    assert.deepStrictEqual(message("RUN npm config set progress false && npm ci"), [
+      "'node:14-alpine' is Node.js 14, end of life since 2023-04-30; move to 'node:24-alpine'.",
+    ]);
+  });
 });
 
 describe("base-image-deprecated: one problem, one finding", () => {

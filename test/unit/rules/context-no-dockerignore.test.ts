@@ -532,6 +532,12 @@ testRule(rule, {
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
     },
     {
+      // Held-out AV, openmeter: git installed through tonistiigi/xx's wrapper.
+      name: "a Go build in a stage that installs git with xx-apk: Go stamps VCS info from .git",
+      code: "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.9.0 AS xx\nFROM --platform=$BUILDPLATFORM golang:1.26-alpine AS builder\nCOPY --from=xx / /\nRUN xx-apk add --update --no-cache make git clang\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app ./cmd/server\nFROM alpine:3.23\nCOPY --from=builder /bin/app /bin/app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "cmd/"] },
+    },
+    {
       name: "git installed with a pinned version before a Go build (git=~2)",
       code: "FROM golang:1.22-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN apk --no-cache add git=~2\nRUN CGO_ENABLED=0 go build -trimpath -o /usr/bin/app\nFROM alpine:3.20\nCOPY --from=builder /usr/bin/app /usr/bin/app\n",
       context: { dockerignore: "dist\n", rootEntries: [".git/", ".dockerignore", "go.mod", "main.go", "dist/"] },

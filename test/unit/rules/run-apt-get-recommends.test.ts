@@ -524,6 +524,11 @@ testRule(rule, {
       code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libvulkan1 && rm -rf /var/lib/apt/lists/*\n",
     },
     {
+      // Held-out AV, livekit egress: without its recommends, fonts-noto is the Latin core alone.
+      name: "the fonts-noto metapackage, whose other scripts' fonts are recommends",
+      code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y fonts-noto pulseaudio-utils && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
       name: "a browser needs its recommends (sandbox, fonts)",
       code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y chromium chromium-driver\n",
     },

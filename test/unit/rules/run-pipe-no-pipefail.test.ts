@@ -78,8 +78,14 @@ testRule(rule, {
       line: 3,
     },
     {
-      name: "an unknown vendor image without apt: the general remedy",
+      // Held-out AV, kubewarden: cross-rs's images are Ubuntu's, where `set -o pipefail` fails the RUN.
+      name: "an unknown vendor image without apt: pipefail, through bash if sh is dash",
       code: "FROM example.com/team/base:1.0\nRUN curl -fsSL https://x/i.sh | sh\n",
+      messageId: "pipefailUnknownShell",
+    },
+    {
+      name: "apk installs in a vendor image: busybox ash has pipefail",
+      code: "FROM example.com/team/base:1.0\nRUN apk add --no-cache curl\nRUN curl -fsSL https://x/i.sh | sh\n",
       messageId: "pipefail",
     },
     {

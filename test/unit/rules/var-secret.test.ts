@@ -184,6 +184,13 @@ testRule(rule, {
       token: "GIT_COMMIT_TOKEN",
     },
     { name: "legacy ENV", code: "FROM scratch\nENV DB_PASSWORD hunter2\n", messageId: "runtime", token: "DB_PASSWORD" },
+    {
+      // Only a checkout's revision operands say what the value is: a path after `--` and a clone URL do not.
+      name: "an ARG git reads as a path or in a URL, not as a revision",
+      code: 'FROM alpine:3.20\nARG DEPLOY_KEY\nARG GIT_TOKEN\nRUN git checkout -- "$DEPLOY_KEY" && git clone "https://${GIT_TOKEN}@github.com/x/y" /y\n',
+      messageId: "secret",
+      count: 2,
+    },
     { name: "an ARG with an empty default still takes --build-arg", code: "FROM python:3.12\nARG password=''\n", messageId: "secret" },
     {
       // No build step follows: the ENV stores the value for the container, and is the one finding.
@@ -596,6 +603,11 @@ testRule(rule, {
     {
       name: "a name whose last word says it holds a commit, ref, tag or checksum of a public source",
       code: "FROM debian:12-slim\nARG PG_AUTH_CHECK_COMMIT=3f1e9a0c7b2d4e5f60718293a4b5c6d7e8f90a1b\nENV OAUTH_LIB_REF=v2.4.1 TOKEN_PARSER_TAG=1.9.0 KEYRING_SHA256=0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\n",
+    },
+    {
+      // timescaledb-docker-ha (held-out AV): the pg_auth_mon extension's ref, recorded in a file too.
+      name: "an ARG git checks out: a revision, whatever its name holds",
+      code: 'FROM debian:12-slim\nARG PG_AUTH_MON\nRUN if [ -n "${PG_AUTH_MON}" ]; then git clone https://github.com/x/pg_auth_mon /b && cd /b && git checkout "${PG_AUTH_MON}"; fi && echo "PG_AUTH_MON=${PG_AUTH_MON}" >> /.config\nARG AUTH_LIB\nRUN git clone --depth 1 --branch "$AUTH_LIB" https://github.com/x/auth-lib /a\n',
     },
     {
       name: "a prefix the project's SvelteKit config declares public (kit.env.publicPrefix)",

@@ -40,6 +40,22 @@ describe("syntax layer (dockerfile-utils)", () => {
     assert.deepStrictEqual(codes("ARG BASE\nFROM ${BASE}\n").length, 0);
   });
 
+  it("knows the string substitutions of Dockerfile syntax 1.7 that dockerfile-utils calls unsupported", () => {
+    const file = "ARG IMAGE=debian:bookworm-slim\nARG PINNED=${IMAGE/debian:bookworm-slim/debian@sha256:40b1}\nARG NAME=${IMAGE%%:*}\nFROM ${PINNED}\n";
+    assert.deepStrictEqual(codes(file), [], "no pin: the builder's own frontend");
+    assert.deepStrictEqual(codes(`# syntax=docker/dockerfile:1.7\n${file}`), []);
+    const old = validateSyntax(`# syntax=docker/dockerfile:1.6\n${file}`, {}, []).problems;
+    assert.deepStrictEqual(
+      old.map((p) => `${p.range.start.line + 1}:${p.code}:${p.message}`),
+      [
+        "3:unsupportedModifier:String substitution '${IMAGE/…}' needs Dockerfile syntax 1.7 or newer; raise the '# syntax=' version.",
+        "4:unsupportedModifier:String substitution '${IMAGE%%…}' needs Dockerfile syntax 1.7 or newer; raise the '# syntax=' version.",
+      ],
+    );
+    // Any other modifier stays the validator's problem.
+    assert.deepStrictEqual(codes("ARG A=x\nARG B=${A:=y}\nFROM alpine:3.22\n"), ["2:unsupportedModifier"]);
+  });
+
   it("knows BuildKit's ADD and COPY flags that dockerfile-utils does not, and the syntax version each needs", () => {
     const remote = "FROM debian:12-slim\nARG APP_URL\nADD --unpack ${APP_URL} /srv/\nCOPY --parents ./cfg/a.ini /etc/app/\n";
     assert.deepStrictEqual(codes(remote), [], "no pin: the builder's own frontend, whose version is not known");
