@@ -7,7 +7,7 @@ import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 import { localActionBuilds } from "./local-actions";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
-import { namedBuilds } from "./ci-workflow";
+import { buildPushSteps, contextDockerfile, namedBuilds } from "./ci-workflow";
 import { PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
@@ -52,13 +52,19 @@ export async function workflowTexts(root: string, reader: FolderReader): Promise
   return [...texts, ...(await localActionBuilds(root, texts, reader, MAX_FILE_BYTES))];
 }
 
-/** True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it. */
+/**
+ * True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it: a
+ * build that names the file, or a build-push-action step whose context holds it as `Dockerfile`.
+ */
 export function workflowPublishes(text: string, path: string): boolean {
   const pushesElsewhere = PUSH_COMMAND.test(text);
-  return namedBuilds(text).some((build) => {
+  // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events).
+  const stepPushes = (step: { inputs: ReadonlyMap<string, string> }) => PUSH_INPUT.test(step.inputs.get("push") ?? "");
+  const named = namedBuilds(text).some((build) => {
     if (build.dockerfile !== path) return false;
     if (build.command !== undefined) return PUSHING_BUILD.test(build.command) || pushesElsewhere;
-    // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events).
-    return PUSH_INPUT.test(build.step.inputs.get("push") ?? "");
+    return stepPushes(build.step);
   });
+  // A step without `file:` builds its context's `Dockerfile` (held-out AV, Rubot2: `context: .`, `push: true`).
+  return named || buildPushSteps(text).some((step) => contextDockerfile(step) === path && stepPushes(step));
 }

@@ -231,7 +231,8 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       const dev = hasOption(args, "--prod", "-P", "--production") ? false : null;
       return make("pnpm", ["package.json", "pnpm-lock.yaml"], dev, pos.length > 1);
     }
-    if (sub === "fetch") return make("pnpm", ["pnpm-lock.yaml"]);
+    // `pnpm fetch --prod` fills the store with the production packages alone (held-out AV, renovate).
+    if (sub === "fetch") return make("pnpm", ["pnpm-lock.yaml"], hasOption(args, "--prod", "-P", "--production") ? false : null);
     return null;
   }
   if (name === "bun") {

@@ -202,6 +202,11 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
         const stage = needing[0].stage as Stage;
         return { ...base, data: { ...base.data, stage: stage.name ?? String(stage.index) }, messageId: "aptListsBuilder" };
       }
+      // Kept on purpose: a later RUN deletes them after one that runs a script which may install
+      // with them (held-out AV, livekit egress: a Chrome installer's `apt-get install ./chrome.deb`
+      // between the install and a "clean up" RUN). Removing them here breaks that step; the saving
+      // takes merging the RUNs, which is the author's to weigh.
+      if (listsKeptForLaterScript(cache.instruction)) return null;
       // A suggestion: the author may rely on the lists in a way we cannot see (a script, ONBUILD).
       const edits = appendToRun(model, cache.instruction, "rm -rf /var/lib/apt/lists/*");
       return {
@@ -310,6 +315,27 @@ function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageC
     // Cache mounts need BuildKit; the legacy builder rejects `RUN --mount`.
     suggest: [fixOf(`Add a cache mount for ${cache.tool}`, edits)],
   };
+}
+
+/**
+ * True when a later RUN of the stage deletes the apt lists and a RUN before it runs a script or a
+ * program given by path (`/chrome-installer/install-chrome`), which may install with the lists.
+ */
+function listsKeptForLaterScript(run: Instruction): boolean {
+  const stage = run.stage;
+  if (stage === null) return false;
+  let scriptRan = false;
+  for (const instruction of stage.instructions) {
+    if (instruction.ordinal <= run.ordinal || instruction.keyword !== "RUN") continue;
+    if (instruction.commands.some(removesAptLists)) return scriptRan;
+    if (instruction.commands.some((c) => c.program !== null && /\/|\.sh$/.test(c.program.value))) scriptRan = true;
+  }
+  return false;
+}
+
+/** `rm -rf /var/lib/apt/lists/*` (or the folder itself). */
+function removesAptLists(command: ShellCommand): boolean {
+  return command.name === "rm" && command.args.some((w) => /^["']?\/var\/lib\/apt\/lists(?:\/\*?)?["']?$/.test(w.value));
 }
 
 /**

@@ -13,6 +13,17 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     assert.strictEqual(workflowPublishes("run: docker build -f Dockerfile.dev -t o/app .\n- run: docker push o/app\n", "Dockerfile.dev"), true);
   });
 
+  it("a build-push-action step without file: publishes its context's Dockerfile", () => {
+    // Rdeisenroth/Rubot2 (held-out AV).
+    const step = (context: string, push = "true") =>
+      `jobs:\n  a:\n    steps:\n      - name: Build and push\n        uses: docker/build-push-action@v4\n        with:\n          ${context}\n          push: ${push}\n`;
+    assert.strictEqual(workflowPublishes(step("context: ."), "Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(step("context: ./web"), "web/Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(step("context: ./web"), "Dockerfile"), false);
+    assert.strictEqual(workflowPublishes(step("context: ."), "Dockerfile.dev"), false);
+    assert.strictEqual(workflowPublishes(step("context: .", "false"), "Dockerfile"), false);
+  });
+
   it("not a build that is only loaded or tested, nor another file", () => {
     assert.strictEqual(workflowPublishes("run: docker build -f Dockerfile.dev -t app . && docker run app npm test\n", "Dockerfile.dev"), false);
     assert.strictEqual(workflowPublishes("run: docker buildx build --push -f Dockerfile .\n", "Dockerfile.dev"), false);

@@ -72,6 +72,9 @@ describe("model/commands: package managers and dependency installs", () => {
     assert.strictEqual(dependencyInstall(command("npm ci --omit=dev"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("mix deps.get --only prod"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("mix deps.get"))!.includesDevDependencies, null);
+    // renovate (held-out AV): the store gets the production packages alone.
+    assert.strictEqual(dependencyInstall(command("pnpm fetch --prod --ignore-scripts"))!.includesDevDependencies, false);
+    assert.strictEqual(dependencyInstall(command("pnpm fetch"))!.includesDevDependencies, null);
     assert.strictEqual(dependencyInstall(command("npm ci --only=production"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("NODE_ENV=production npm ci"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("npm ci"))!.includesDevDependencies, null);

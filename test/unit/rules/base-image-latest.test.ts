@@ -316,6 +316,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // strimzi (held-out AV): UBI's microdnf installs the unpack tools, a [[ ]] test picks the file.
+      name: "a download stage on ubi-minimal that installs tar and gzip with microdnf",
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:latest AS downloader\nARG TARGETARCH\nRUN microdnf --setopt=install_weak_deps=0 install -y tar gzip\nRUN set -ex; if [[ "${TARGETARCH}" = "arm64" ]]; then curl -LO https://x/t-arm64.tgz; else curl -LO https://x/t-amd64.tgz; fi; sha512sum -c t.sha512; tar xzf t-*.tgz -C /opt/t\nFROM strimzi/base:1.0\nCOPY --from=downloader /opt/t /opt/t\n',
+    },
+    {
       // rapidsai/docker: CI always passes PYTHON_VER; without it the build asks for python:notset and fails.
       name: "the tag is an ARG whose default is a placeholder that fails a build without arguments",
       code: 'ARG PYTHON_VER=notset\nFROM python:${PYTHON_VER} AS deps\nRUN pip download -d /wheels flask\nFROM python:3.12-slim\nCOPY --from=deps /wheels /wheels\nCMD ["python"]\n',

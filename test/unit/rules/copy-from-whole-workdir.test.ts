@@ -158,6 +158,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // renovate (held-out AV): fetch and install production packages only, over prebuilt dist/.
+      name: "a builder that fetches and installs production packages with pnpm, building nothing",
+      code: 'FROM node:24-slim AS build\nWORKDIR /usr/local/renovate\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch --prod --ignore-scripts\nCOPY . ./\nRUN pnpm install --prod --offline --ignore-scripts && pnpm rebuild re2\nFROM node:24-slim\nCOPY --from=build /usr/local/renovate/ /usr/local/renovate/\nCMD ["node", "/usr/local/renovate/dist/renovate.js"]\n',
+    },
+    {
       // ferdium: the entry script migrates with the framework's console from the source root.
       name: "an entry script that runs the project's sources from the copied folder",
       ...startedBy("set -e\nsh /app/scripts/upgrade.sh\nnode ace migration:run --force\nexec node build/server.js\n"),

@@ -13,6 +13,12 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // No script between: the later deletion leaves the lists in the install's layer all the same.
+      name: "apt lists deleted by a later RUN with nothing between that may use them",
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+      messageId: "aptLists",
+    },
+    {
       // Held-out AQ, feast: UV_CACHE_DIR moves the cache, it does not remove it.
       name: "uv pip install in the final image keeps uv's cache: --no-cache is added after install",
       code: 'FROM python:3.12-slim\nENV UV_CACHE_DIR=/tmp/uv-cache\nRUN uv pip install --system -r requirements.txt\nCMD ["app"]\n',
@@ -770,6 +776,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // livekit egress (held-out AV): the installer script needs the lists; a later RUN deletes them.
+      name: "apt lists kept for a script a later RUN runs, deleted by a RUN after it",
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCOPY --from=vendor/installer:1.0 /installer /installer\nRUN /installer/install-browser amd64\nRUN rm -rf /var/lib/apt/lists/*\n",
+    },
     {
       // opendatalab/MinerU (held-out AT): the purge through `python3 -m pip` empties the cache in the same layer.
       name: "pip's cache purged through python -m pip later in the same RUN",
