@@ -82,6 +82,7 @@ export const rule: Rule = {
     equivalents: {},
     messages: {
       sourceBeforeDeps: "'{copy}' before '{install}' reruns it on every edit; copy the manifests first. Manifests: {manifests}; install on line {line}.",
+      installAfterSources: "'{copy}' before '{install}' reruns it on every edit; install right after line {manifestLine}'s COPY.",
       buildFetchesDeps: "'{copy}' before '{tool}' downloads all {unit} per edit; {advice}. {why} Build on line {line}.",
       workspaceFetch:
         "'{copy}' before '{install}' reruns it on every edit; run 'pnpm fetch' on the lockfile first. Copy {manifests} before it and install with --offline on line {line}.",
@@ -106,7 +107,9 @@ export const rule: Rule = {
         for (const command of instruction.commands) {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
-          if (install.manifests.some((m) => copiedBefore(stage, copy.instruction, m))) continue;
+          // The manifests were copied before the sources (`COPY package*.json ./`), but the install
+          // still runs after them: the early copy gains nothing (held-out AV, peerpulse: missed).
+          const manifestCopy = manifestCopyBefore(stage, copy.instruction, install.manifests);
           // The package.json it reads lists no dependencies (bors-ng's root manifest only holds the
           // scripts that install in assets/): the install downloads nothing, nothing is lost.
           if (installsNothing(model, stage, copy.instruction, instruction, install)) continue;
@@ -130,6 +133,13 @@ export const rule: Rule = {
           if (dependenciesCopiedIn(model, stage, copy.instruction, instruction, install.ecosystem)) continue;
           // A cache mount keeps the downloads warm: a rerun does not download everything again.
           if (mountsOf(instruction).some((m) => m.type === "cache")) continue;
+          if (manifestCopy !== null) {
+            const moved = installAfterManifestCopy(model, stage, copy.instruction, copy.source, instruction, install, manifestCopy);
+            if (moved === null) continue;
+            reported.add(install.ecosystem);
+            report(moved);
+            continue;
+          }
           reported.add(install.ecosystem);
           report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1));
         }
@@ -377,8 +387,15 @@ function installScripts(model: DockerfileModel, install: DependencyInstall, fold
   if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => /^--ignore-scripts(?:=|$)/.test(w.value))) return [];
   const scripts = contextJsonFile(model.context.files, folder ? `${folder}/package.json` : "package.json")?.scripts;
   if (!isRecord(scripts)) return [];
-  return NODE_INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" ? [[k, scripts[k]] as [string, string]] : []));
+  return NODE_INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" && !GIT_HOOKS_ONLY.test(scripts[k]) ? [[k, scripts[k]] as [string, string]] : []));
 }
+
+/**
+ * A script that only installs git hooks (`husky`, `husky install`, `is-ci || husky install`,
+ * `husky || true`): it reads .git, not the sources, and skips itself where there is none, as in an
+ * image build (held-out AV, peerpulse's `"prepare": "husky"`).
+ */
+const GIT_HOOKS_ONLY = /^\s*(?:(?:is-ci|node -e "[^"]*")\s*\|\|\s*)?(?:npx\s+)?husky(?:\s+install(?:\s+[\w./-]+)?)?(?:\s*\|\|\s*(?:true|exit 0))?\s*$/;
 
 /**
  * The files the root package.json's install scripts run when each script is one command running one
@@ -655,21 +672,59 @@ function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: I
 }
 
 /** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */
-function copiedBefore(stage: Stage, broadCopy: Instruction, manifest: string): boolean {
-  const wanted = normalizePath(manifest);
+/** The first COPY/ADD before `broadCopy` that brings one of `manifests`, or null. */
+function manifestCopyBefore(stage: Stage, broadCopy: Instruction, manifests: readonly string[]): Instruction | null {
   for (const instruction of stage.instructions) {
-    if (instruction === broadCopy) return false;
-    const copy = contextCopy(instruction);
-    if (!copy) continue;
-    for (const source of copy.sources) {
-      const path = normalizePath(source.value);
-      // `COPY requirements.txt /tmp/` then `pip install -r /tmp/requirements.txt`: match by file name too.
-      const name = wanted.slice(wanted.lastIndexOf("/") + 1);
-      if (sourceCopiesFile(source.value, manifest) || sourceCopiesFile(source.value, name) || (wanted.includes("/") && wanted.startsWith(`${path}/`)))
-        return true;
-    }
+    if (instruction === broadCopy) return null;
+    if (manifests.some((m) => copiesManifest(instruction, m))) return instruction;
   }
-  return false;
+  return null;
+}
+
+/**
+ * The report for an install after the sources whose manifests a COPY before them already brought:
+ * running it right after that COPY is the whole remedy. Null (silent) where that move is not
+ * enough or not known to be: a pnpm workspace (pnpm fetch is its remedy), an install in another
+ * folder, or one whose scripts read the sources or files of their own.
+ */
+function installAfterManifestCopy(
+  model: DockerfileModel,
+  stage: Stage,
+  copy: Instruction,
+  source: Token,
+  run: Instruction,
+  install: DependencyInstall,
+  manifestCopy: Instruction,
+): Report | null {
+  if (install.ecosystem === "pnpm" && model.context.rootEntries?.includes("pnpm-workspace.yaml")) return null;
+  const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
+  if ((folder !== null && folder !== "") || installFolderOption(install) !== null) return null;
+  // Every install of the ecosystem in the RUN moves with it (`npm ci --ignore-scripts && ... && npm ci`):
+  // scripts any of them runs may read the sources (held-out AV's check on the tuned parse-server).
+  const installs = run.commands.map(dependencyInstall).filter((i): i is DependencyInstall => i !== null && i.ecosystem === install.ecosystem);
+  if (installs.some((i) => scriptFilesOnly(model, i) !== null || sourceReadingSteps(model, i, folder) !== null)) return null;
+  return {
+    range: source.range,
+    messageId: "installAfterSources",
+    data: {
+      copy: instructionOnOneLine(model, copy),
+      install: describeInstall(install.command),
+      manifestLine: manifestCopy.range.start.line + 1,
+    },
+  };
+}
+
+/** True when `instruction` copies `manifest` from the context. */
+function copiesManifest(instruction: Instruction, manifest: string): boolean {
+  const wanted = normalizePath(manifest);
+  const copy = contextCopy(instruction);
+  if (!copy) return false;
+  return copy.sources.some((source) => {
+    const path = normalizePath(source.value);
+    // `COPY requirements.txt /tmp/` then `pip install -r /tmp/requirements.txt`: match by file name too.
+    const name = wanted.slice(wanted.lastIndexOf("/") + 1);
+    return sourceCopiesFile(source.value, manifest) || sourceCopiesFile(source.value, name) || (wanted.includes("/") && wanted.startsWith(`${path}/`));
+  });
 }
 
 /** `npm ci`, `pip install`, `go mod download`, `mvn dependency:go-offline`: the program and its subcommand. */

@@ -736,6 +736,12 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // parse-server: a second install in the same RUN runs the package's prepare and postinstall scripts.
+      name: "manifests copied first, the install after the sources, and an install of the same RUN runs scripts that may read them",
+      code: "FROM node:20-alpine\nWORKDIR /tmp\nCOPY package*.json ./\nCOPY . .\nRUN npm ci --omit=dev --ignore-scripts && cp -R node_modules prod_node_modules && npm ci && npm run build\n",
+      context: { files: { "package.json": '{"scripts":{"prepare":"npm run build","postinstall":"node -p \'require(\\"./postinstall.js\\")()\'"}}' } },
+    },
+    {
       // Held-out AP, krakend-ce: the Makefile's build passes --no-cache, so no build reuses the layer.
       name: "CI builds without a layer cache and the Makefile's build passes --no-cache",
       code: GO_BUILD_AFTER_COPY,
@@ -833,14 +839,14 @@ testRule(rule, {
       code: "FROM rust:1-alpine AS build\nCOPY . /app\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cargo/registry/cache --mount=type=cache,target=/root/.cargo/git/db cargo fetch\n",
     },
     "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
-    { name: "manifests copied by wildcard", code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm ci\n" },
+    { name: "manifests copied by wildcard", code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n" },
     {
       name: "requirements copied to another folder first",
-      code: "FROM python:3.12\nCOPY requirements.txt /tmp/\nCOPY . /app\nRUN pip install -r /tmp/requirements.txt\n",
+      code: "FROM python:3.12\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\nCOPY . /app\n",
     },
     {
       name: "requirements folder copied first",
-      code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
+      code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nRUN pip install -r requirements/prod.txt\nCOPY . .\n",
     },
     { name: "named packages do not depend on the sources", code: "FROM python:3.12\nCOPY . /app\nRUN pip install --upgrade pip gunicorn\n" },
     { name: "pip install . builds the project itself", code: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install .\n" },
