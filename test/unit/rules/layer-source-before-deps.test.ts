@@ -110,6 +110,20 @@ const fires: FiresCase[] = [
     line: 3,
   },
   {
+    // indok-web (held-out AR): `-r ./requirements/production.txt`, which includes base.txt.
+    name: "a requirements file named with ./ that includes another: both are named",
+    code: "FROM python:3.9-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install -r ./requirements/production.txt\n",
+    context: {
+      rootEntries: ["requirements/", "app/"],
+      files: { "requirements/production.txt": "-r base.txt\ngunicorn==23.0.0\n", "requirements/base.txt": "django==5.1\n" },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "pip install", line: 4, manifests: "requirements/production.txt, requirements/base.txt" },
+    output:
+      "FROM python:3.9-slim\nWORKDIR /usr/src/app\nCOPY requirements/production.txt requirements/base.txt ./requirements/\nRUN pip install -r ./requirements/production.txt\nCOPY . .\n",
+  },
+  {
     name: "a requirements file that includes another (-r): both are named and copied",
     code: "FROM python:3.12\nWORKDIR /code\nCOPY . .\nRUN pip install --no-cache-dir -r requirements-dev.txt\n",
     context: {
