@@ -69,7 +69,7 @@ export function workflowBuildCaches(text: string, path: string): boolean[] {
       if (!candidates.includes(path)) continue;
       const cache = step.inputs.has("cache-from") || step.inputs.has("cache-to");
       const noCache = /true/.test(step.inputs.get("no-cache") ?? "");
-      builds.push(!isFresh || (cache && !noCache));
+      builds.push(!isFresh || step.persistentCache || (cache && !noCache));
     }
   }
   return builds;

@@ -6,7 +6,7 @@
 
 import type * as Yaml from "yaml";
 import { isRecord } from "./compose-file";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION, FILE_OPTION } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE, FILE_OPTION } from "../model/build-commands";
 
 /** A shell command of a text, with `\` continuations joined, and the index of its first line. */
 export interface ShellCommand {
@@ -49,6 +49,8 @@ export interface WorkflowJob {
 /** The `with:` inputs of a docker/build-push-action step, each as text (a list's items one per line). */
 export interface BuildPushStep {
   inputs: ReadonlyMap<string, string>;
+  /** Depot's action: its builders keep the layer cache between builds, with no cache input. */
+  persistentCache: boolean;
   /**
    * The `env:` variables in force at the step, as written: the workflow's top-level `env:`, then
    * its job's, then its own, each overriding the one before (GitHub's order). Scalar values only.
@@ -72,7 +74,7 @@ export function workflowJobs(text: string): WorkflowJob[] {
 /** The docker/build-push-action steps of a CI file, in every job; none when the text names no such action. */
 export function buildPushSteps(text: string): BuildPushStep[] {
   // Scripts and Makefiles are read for their commands too: they are not parsed as YAML for nothing.
-  if (!/docker\/build-push-action@/.test(text)) return [];
+  if (!BUILD_PUSH_ACTION_USE.test(text)) return [];
   return workflowJobs(text).flatMap((job) => job.buildPushSteps);
 }
 
@@ -250,7 +252,8 @@ function collect(value: unknown, strings: string[], steps: BuildPushStep[], env:
   if (typeof value === "string") strings.push(value);
   else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env);
   else if (isRecord(value)) {
-    if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim())) steps.push({ inputs: inputsOf(value.with), env });
+    if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim()))
+      steps.push({ inputs: inputsOf(value.with), env, persistentCache: value.uses.trim().startsWith("depot/") });
     for (const item of Object.values(value)) collect(item, strings, steps, env);
   }
 }

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { isRecord } from "./compose-file";
 import { parsedYaml } from "./ci-workflow";
-import { BUILD_PUSH_ACTION } from "../model/build-commands";
+import { BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 
 /** Most local actions read per repository. */
@@ -46,8 +46,6 @@ export async function localActionBuilds(root: string, texts: readonly string[], 
     return expanded === null ? [] : [expanded];
   });
 }
-
-const BUILD_PUSH_ACTION_USE = /docker\/build-push-action@/;
 
 /** The steps of a workflow's jobs that run a local action (`uses: ./path`), with their inputs and job's runner. */
 export function localActionCalls(text: string): LocalActionCall[] {

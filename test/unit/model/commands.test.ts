@@ -76,6 +76,11 @@ describe("model/commands: package managers and dependency installs", () => {
     const wheels = dependencyInstall(command("pip wheel --no-cache-dir --no-deps --wheel-dir /usr/src/app/wheels -r requirements.txt"))!;
     assert.deepStrictEqual([wheels.ecosystem, wheels.manifests], ["pip", ["requirements.txt"]]);
     assert.strictEqual(dependencyInstall(command("pip wheel --wheel-dir /wheels .")), null);
+    // bytebase (held-out AV): the folder is the value of --dir, not the subcommand.
+    const inFolder = dependencyInstall(command("pnpm --dir ./frontend i"))!;
+    assert.deepStrictEqual([inFolder.ecosystem, inFolder.manifests], ["pnpm", ["package.json", "pnpm-lock.yaml"]]);
+    assert.strictEqual(dependencyInstall(command("npm --prefix assets ci"))!.ecosystem, "npm");
+    assert.strictEqual(dependencyInstall(command("yarn --cwd web install"))!.ecosystem, "yarn");
     // renovate (held-out AV): the store gets the production packages alone.
     assert.strictEqual(dependencyInstall(command("pnpm fetch --prod --ignore-scripts"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("pnpm fetch"))!.includesDevDependencies, null);

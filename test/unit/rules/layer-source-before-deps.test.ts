@@ -22,6 +22,50 @@ const builtByCiWithoutCacheAndMake = (build: string) => ({
 });
 
 const fires: FiresCase[] = [
+  // The manifests copied first, the install still after the sources (held-out AV, peerpulse):
+  // the early copy gains nothing. Matched by wildcard, by file name in another folder, by folder.
+  {
+    name: "manifests copied by wildcard, the install after the sources",
+    code: "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm ci\n",
+    messageId: "installAfterSources",
+    data: { copy: "COPY . .", install: "npm ci", manifestLine: 3 },
+  },
+  {
+    name: "requirements copied to another folder first, the install after the sources",
+    code: "FROM python:3.12\nCOPY requirements.txt /tmp/\nCOPY . /app\nRUN pip install -r /tmp/requirements.txt\n",
+    messageId: "installAfterSources",
+    data: { copy: "COPY . /app", install: "pip install", manifestLine: 2 },
+  },
+  {
+    name: "requirements folder copied first, the install after the sources",
+    code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
+    messageId: "installAfterSources",
+  },
+  {
+    // Husky installs git hooks from .git; it reads no sources.
+    name: "a prepare script that only installs git hooks does not hold the install after the sources",
+    code: "FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm install\n",
+    context: { files: { "package.json": '{"scripts":{"prepare":"husky"},"dependencies":{"express":"^4"}}' } },
+    messageId: "installAfterSources",
+  },
+  {
+    // flask-on-docker (held-out AV): the builder lints the sources, then builds the wheels.
+    name: "pip wheel of the requirements after the sources",
+    code: "FROM python:3.11-slim AS builder\nWORKDIR /usr/src/app\nCOPY . /usr/src/app/\nRUN flake8 .\nRUN pip wheel --no-cache-dir --no-deps --wheel-dir /usr/src/app/wheels -r requirements.txt\n",
+    messageId: "sourceBeforeDeps",
+  },
+  {
+    // bytebase (held-out AV): the folder is given with --dir before the subcommand.
+    name: "an install in a folder named by --dir before the subcommand",
+    code: "FROM node:24-slim AS frontend\nWORKDIR /build\nCOPY . .\nRUN pnpm --dir ./frontend i\nRUN pnpm --dir ./frontend build\n",
+    messageId: "sourceBeforeDeps",
+    data: {
+      copy: "COPY . .",
+      install: "pnpm i",
+      line: 4,
+      manifests: "package.json and pnpm-lock.yaml, with any pnpm-workspace.yaml, .npmrc, .pnpmfile.cjs, patches/, in frontend/",
+    },
+  },
   {
     // Held-out AP, JSPWiki: the root pom.xml alone does not resolve a reactor of 21 modules.
     name: "a multi-module Maven build: each module's pom.xml is a manifest too",
