@@ -153,13 +153,13 @@ function positional(words: Word[], valueOptions: readonly string[] = []): Word[]
  * Options of the package managers whose value is the next word (held-out AV, bytebase's `pnpm
  * --dir ./frontend i`): the folder, the workspace or filter they name.
  */
-const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupTable({
   npm: ["--prefix", "-C", "--workspace", "-w"],
   yarn: ["--cwd"],
   pnpm: ["--dir", "-C", "--filter", "-F"],
   bun: ["--cwd"],
   composer: ["--working-dir", "-d"],
-};
+});
 
 function hasOption(words: Word[], ...names: string[]): boolean {
   return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
