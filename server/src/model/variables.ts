@@ -72,7 +72,7 @@ export function substituteVariables(text: string, scope: VariableScope): Substit
  */
 function stringForm(value: string, operand: string, scope: VariableScope): string | null {
   const form = /^(##?|%%?|\/\/?)([\s\S]*)$/.exec(operand);
-  if (form === null || value.length > MAX_STRING_FORM_VALUE) return null;
+  if (form === null) return null;
   const [, operator, rest] = form;
   let pattern = rest;
   let replacement = "";
@@ -84,6 +84,11 @@ function stringForm(value: string, operand: string, scope: VariableScope): strin
   const patternValue = substituteVariables(pattern, scope);
   const replacementValue = substituteVariables(replacement, scope);
   if (patternValue.unresolved.length > 0 || replacementValue.unresolved.length > 0) return null;
+  const literal = literalText(patternValue.value);
+  if (literal !== null) return literalForm(value, operator, literal, replacementValue.value);
+  // A glob is matched against every prefix, suffix or span: only short values and globs are read,
+  // so that a file full of them cannot make the analysis slow.
+  if (value.length > MAX_GLOB_VALUE || patternValue.value.length > MAX_GLOB_PATTERN) return null;
   // The glob's `*` and `?` match any character here, `/` too: the value is a string, not a path.
   const glob = compileGlob(patternValue.value, { crossesSlash: true });
   if (glob === null) return null;
@@ -108,8 +113,7 @@ function stringForm(value: string, operand: string, scope: VariableScope): strin
       return value;
     }
     default: {
-      // The longest match at the earliest position, once or (`//`) throughout; an empty glob matches nothing.
-      if (patternValue.value === "") return value;
+      // The longest match at the earliest position, once or (`//`) throughout.
       let out = "";
       let from = 0;
       for (let start = 0; start < n;) {
@@ -133,8 +137,38 @@ function stringForm(value: string, operand: string, scope: VariableScope): strin
   }
 }
 
-/** The string forms scan every prefix or span: build argument values are short, and a long one stays unknown. */
-const MAX_STRING_FORM_VALUE = 512;
+/** The longest value, and glob, a glob form is evaluated for; longer ones stay unresolved. */
+const MAX_GLOB_VALUE = 64;
+const MAX_GLOB_PATTERN = 32;
+
+/** The text a glob without wildcards matches (its escapes taken off), or null when it has `*`, `?` or `[`. */
+function literalText(glob: string): string | null {
+  let text = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\" && i + 1 < glob.length) text += glob[++i];
+    else if (c === "*" || c === "?" || c === "[") return null;
+    else text += c;
+  }
+  return text;
+}
+
+/** A string form whose glob is plain text: prefix, suffix, first or every occurrence, in linear time. */
+function literalForm(value: string, operator: string, text: string, replacement: string): string {
+  switch (operator) {
+    case "#":
+    case "##":
+      return value.startsWith(text) ? value.slice(text.length) : value;
+    case "%":
+    case "%%":
+      return value.endsWith(text) ? value.slice(0, value.length - text.length) : value;
+    case "/":
+      // An empty pattern matches nothing.
+      return text === "" || !value.includes(text) ? value : value.replace(text, () => replacement);
+    default:
+      return text === "" ? value : value.split(text).join(replacement);
+  }
+}
 
 /** The index of the first `/` no backslash escapes, or -1. */
 function unescapedSlash(text: string): number {

@@ -11,6 +11,7 @@ describe("model/variables: build-argument substitution", () => {
     ["STR", "foobarbaz"],
     ["IMAGE", "debian:bookworm-slim"],
     ["DIGEST", "sha256:40b1"],
+    ["LONG", `b${"a".repeat(99)}b`],
   ]);
   const cases: [string, string, string[]][] = [
     ["$A", "1", []],
@@ -44,6 +45,11 @@ describe("model/variables: build-argument substitution", () => {
     ["${IMAGE/bookworm/$MISSING}", "${IMAGE/bookworm/$MISSING}", ["IMAGE"]],
     ["${UNSET#x}", "${UNSET#x}", ["UNSET"]],
     ["${A:?required}", "${A:?required}", ["A"]],
+    // A plain-text glob is matched in linear time on any value; a wildcard glob only on short ones.
+    ["${LONG/b/c}", `c${"a".repeat(99)}b`, []],
+    ["${LONG//b/c}", `c${"a".repeat(99)}c`, []],
+    ["${LONG%%b}", `b${"a".repeat(99)}`, []],
+    ["${LONG//a*/x}", "${LONG//a*/x}", ["LONG"]],
   ];
   for (const [input, value, unresolved] of cases) {
     it(`${input} -> ${value}`, () => {
