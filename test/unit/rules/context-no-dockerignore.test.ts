@@ -9,6 +9,13 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      // vancik01/fiit-mtaa-2024-server (held-out AV): the deploy writes .env before the build.
+      name: "a copied local .env missing from the folder says nothing of where the context is",
+      code: "FROM node:16\nWORKDIR /app\nCOPY package*.json ./\nCOPY .env ./\nRUN npm install\nCOPY . .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "package.json", "package-lock.json", "src/"] },
+      messageId: "noDockerignore",
+    },
+    {
       name: "a gem built from the copy whose gemspec globs its files: .git is still reported",
       code: 'FROM ruby:3.3-slim\nCOPY . /app\nRUN cd /app && bundle install && rake install\nCMD ["tool"]\n',
       context: {
