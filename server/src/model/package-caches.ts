@@ -216,7 +216,7 @@ function removes(command: ShellCommand, dirs: string[], orHolder = true): boolea
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
-function removesAptLists(command: ShellCommand): boolean {
+export function removesAptLists(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? ""));
 }

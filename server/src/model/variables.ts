@@ -3,7 +3,7 @@
 // syntax 1.7: `${X#glob}`, `${X##glob}`, `${X%glob}`, `${X%%glob}`, `${X/glob/text}`,
 // `${X//glob/text}`. Unknown variables stay unresolved.
 
-import { compileGlob } from "./glob";
+import { compileGlob, type Glob } from "./glob";
 
 /** Known variables: name -> value, or null when declared without a default. */
 export type VariableScope = ReadonlyMap<string, string | null>;
@@ -84,14 +84,14 @@ function stringForm(value: string, operand: string, scope: VariableScope): strin
   const patternValue = substituteVariables(pattern, scope);
   const replacementValue = substituteVariables(replacement, scope);
   if (patternValue.unresolved.length > 0 || replacementValue.unresolved.length > 0) return null;
-  const literal = literalText(patternValue.value);
+  // The glob's `*` and `?` match any character here, `/` too: the value is a string, not a path.
+  const glob = compileGlob(patternValue.value, { crossesSlash: true });
+  if (glob === null) return null;
+  const literal = literalText(glob);
   if (literal !== null) return literalForm(value, operator, literal, replacementValue.value);
   // A glob is matched against every prefix, suffix or span: only short values and globs are read,
   // so that a file full of them cannot make the analysis slow.
   if (value.length > MAX_GLOB_VALUE || patternValue.value.length > MAX_GLOB_PATTERN) return null;
-  // The glob's `*` and `?` match any character here, `/` too: the value is a string, not a path.
-  const glob = compileGlob(patternValue.value, { crossesSlash: true });
-  if (glob === null) return null;
   const matches = (from: number, to: number) => glob.test(value.slice(from, to));
   const n = value.length;
   switch (operator) {
@@ -141,14 +141,12 @@ function stringForm(value: string, operand: string, scope: VariableScope): strin
 const MAX_GLOB_VALUE = 64;
 const MAX_GLOB_PATTERN = 32;
 
-/** The text a glob without wildcards matches (its escapes taken off), or null when it has `*`, `?` or `[`. */
-function literalText(glob: string): string | null {
+/** The text a glob without wildcards matches (its escapes taken off), or null when it has `*`, `?` or a class. */
+function literalText(glob: Glob): string | null {
   let text = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "\\" && i + 1 < glob.length) text += glob[++i];
-    else if (c === "*" || c === "?" || c === "[") return null;
-    else text += c;
+  for (const step of glob.steps) {
+    if (step.kind !== "char") return null;
+    text += step.char;
   }
   return text;
 }

@@ -20,6 +20,7 @@ import {
   findLeftPackageCaches,
   usesModernYarn,
   usesYarnPlugAndPlay,
+  removesAptLists,
   apkCommandOf,
   type ApkCommand,
   type LeftPackageCache,
@@ -331,11 +332,6 @@ function listsKeptForLaterScript(run: Instruction): boolean {
     if (instruction.commands.some((c) => c.program !== null && /\/|\.sh$/.test(c.program.value))) scriptRan = true;
   }
   return false;
-}
-
-/** `rm -rf /var/lib/apt/lists/*` (or the folder itself). */
-function removesAptLists(command: ShellCommand): boolean {
-  return command.name === "rm" && command.args.some((w) => /^["']?\/var\/lib\/apt\/lists(?:\/\*?)?["']?$/.test(w.value));
 }
 
 /**

@@ -675,8 +675,7 @@ function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: I
   });
 }
 
-/** True when a copy before `broadCopy` brought `manifest` in, by name, wildcard or its directory. */
-/** The first COPY/ADD before `broadCopy` that brings one of `manifests`, or null. */
+/** The first COPY/ADD before `broadCopy` that brings one of `manifests` in, by name, wildcard or its directory; null when none does. */
 function manifestCopyBefore(stage: Stage, broadCopy: Instruction, manifests: readonly string[]): Instruction | null {
   for (const instruction of stage.instructions) {
     if (instruction === broadCopy) return null;
@@ -718,7 +717,7 @@ function installAfterManifestCopy(
   };
 }
 
-/** True when `instruction` copies `manifest` from the context. */
+/** True when `instruction` copies `manifest` from the context, by name, wildcard or its directory. */
 function copiesManifest(instruction: Instruction, manifest: string): boolean {
   const wanted = normalizePath(manifest);
   const copy = contextCopy(instruction);

@@ -15,7 +15,7 @@ import { systemPackageCommand } from "../model/commands";
 import { allRunInstructions } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
-import type { Instruction, Stage } from "../model/types";
+import type { Instruction } from "../model/types";
 import { isShellName } from "../model/shell-programs";
 import { rootImageOf } from "../images/base-image";
 import type { Rule } from "./types";
@@ -170,17 +170,17 @@ function executesInput(command: ShellCommand): boolean {
  */
 function stageShell(run: Instruction, shell: readonly string[] | null): "dash" | "pipefail" | "unknown" {
   if (shell !== null && shell.length > 0 && !/^(?:\/bin\/)?sh$/.test(shell[0])) return "pipefail";
-  if (run.stage === null) return "unknown";
-  const image = rootImageOf(run.stage).image;
+  const stage = run.stage;
+  if (stage === null) return "unknown";
+  const image = rootImageOf(stage).image;
   const imageShell = image !== null ? defaultShell(image) : null;
   if (imageShell !== null) return imageShell === "dash" ? "dash" : "pipefail";
-  const installs = (manager: "apt" | "apk") =>
-    lineage(run.stage as Stage).some((stage) =>
-      stage.instructions.some((i) => i.keyword === "RUN" && i.commands.some((c) => systemPackageCommand(c)?.manager === manager)),
-    );
-  if (installs("apt")) return "dash";
+  const managers = new Set(
+    lineage(stage).flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => i.commands.map((c) => systemPackageCommand(c)?.manager))),
+  );
+  if (managers.has("apt")) return "dash";
   // Alpine's busybox ash has pipefail.
-  if (installs("apk")) return "pipefail";
+  if (managers.has("apk")) return "pipefail";
   // An image the facts do not know and whose packages do not tell (a vendor's toolchain image on
   // Ubuntu; held-out AV, cross-rs): `set -o pipefail` alone would fail the RUN under dash.
   return "unknown";
