@@ -4,8 +4,8 @@
 // .dockerignore and entries then apply, not the Dockerfile's folder's.
 
 import { dirname, join } from "node:path";
-import { BUILD_COMMAND, readBuildWords } from "../model/build-commands";
-import { inFolder, namedBuilds, normalisedPath } from "./ci-workflow";
+import { BUILD_COMMAND } from "../model/build-commands";
+import { buildCommandWords, inFolder, namedBuilds, normalisedPath } from "./ci-workflow";
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
@@ -55,7 +55,7 @@ export function workflowContexts(text: string, path: string): (string | null)[] 
 /** The context argument of a build command: its one word after `build` that is neither an option nor an option's value. */
 function commandContext(command: string): string | null {
   // Past `docker build`, `docker buildx build`, `podman build`, `buildah bud`.
-  const { positional } = readBuildWords(command.slice(command.search(BUILD_COMMAND)).replace(BUILD_COMMAND, ""));
+  const { positional } = buildCommandWords(command);
   return positional.length === 1 ? normalisedContext(positional[0]) : null;
 }
 

@@ -6,7 +6,7 @@
 
 import type * as Yaml from "yaml";
 import { isRecord } from "./compose-file";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE, FILE_OPTION } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE, FILE_OPTION, readBuildWords } from "../model/build-commands";
 
 /** A shell command of a text, with `\` continuations joined, and the index of its first line. */
 export interface ShellCommand {
@@ -134,13 +134,16 @@ export function namedBuilds(text: string): NamedBuild[] {
   for (const { command } of shellCommands(text)) {
     if (!BUILD_COMMAND.test(command)) continue;
     const named = FILE_OPTION.exec(command);
-    if (named === null) continue;
+    // Without `-f`, the build reads `Dockerfile` in its context (held-out AW, rtCamp's
+    // `docker buildx build --platform linux/amd64,linux/arm64 ... --push .`).
+    const written = named !== null ? normalisedPath(named[2]) : contextDockerfileOf(command);
+    if (written === null) continue;
     // A one-line `- run: docker build ...` reads with its key on the line.
     const directory = folders.get(commandKey(command.replace(/^\s*(?:-\s*)?run:\s*/, "")));
     // Run in a folder that cannot be told (an expression, two steps' different folders): which
     // Dockerfile it names is unknown.
     if (directory === null) continue;
-    const dockerfile = inFolder(directory ?? "", normalisedPath(named[2]));
+    const dockerfile = inFolder(directory ?? "", written);
     if (dockerfile === null) continue;
     builds.push({ dockerfile, command, directory: directory ?? "" });
   }
@@ -149,6 +152,29 @@ export function namedBuilds(text: string): NamedBuild[] {
     if (file !== undefined) builds.push({ dockerfile: normalisedPath(file.trim()), step });
   }
   return builds;
+}
+
+/**
+ * The option and positional words of a build command past its `build` (`docker build`, `docker
+ * buildx build`, `podman build`, `buildah bud`): continued lines joined, and a command
+ * substitution in an option's value (`-t $(echo "$IMAGE" | tr A-Z a-z)`) one word, as the shell reads it.
+ */
+export function buildCommandWords(command: string): ReturnType<typeof readBuildWords> {
+  const after = command.slice(command.search(BUILD_COMMAND)).replace(BUILD_COMMAND, "");
+  return readBuildWords(after.replace(/\\\s*\n/g, " ").replace(/\$\([^()]*\)/g, "$x"));
+}
+
+/**
+ * The `Dockerfile` of a build command that names no file: the one in its context, a literal
+ * folder (`.`, `./app`) the command does not reach by changing folder first; null otherwise.
+ */
+function contextDockerfileOf(command: string): string | null {
+  if (/(?:^|[\s;&|])(?:cd|pushd)\s/.test(command.slice(0, command.search(BUILD_COMMAND)))) return null;
+  const { positional } = buildCommandWords(command);
+  if (positional.length !== 1) return null;
+  const context = normalisedPath(positional[0]).replace(/\/+$/, "").replace(/^\.\//, "");
+  if (!/^[\w./-]+$/.test(context) || context === "-" || context.startsWith("..")) return null;
+  return context === "." || context === "" ? "Dockerfile" : `${context}/Dockerfile`;
 }
 
 /** A command as a key: its words, however the YAML or the shell spaced and continued them. */

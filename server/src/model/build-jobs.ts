@@ -7,7 +7,8 @@ import { buildStepOfWords } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { perModel } from "./per-model";
 import { programAt } from "./command-program";
-import { simpleCommands, composedStartPath } from "./start-steps";
+import { composedStartPath } from "./start-steps";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel } from "./types";
 
 /**

@@ -8,7 +8,8 @@
 import { composeServicesRunning } from "./compose-services";
 import { normalizePath } from "./copy-paths";
 import { isShellScriptAt } from "./stage-purpose";
-import { isBuildingStep, simpleCommands } from "./start-steps";
+import { isBuildingStep } from "./start-steps";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel } from "./types";
 import { workdirOf } from "./workdir";
 

@@ -208,7 +208,8 @@ function removes(command: ShellCommand, dirs: string[], orHolder = true): boolea
     // `rm -rf "/var/cache/apk/*"`: the shell expands no quoted glob, so rm looks for a file named `*`
     // and the folder keeps its contents (a quoted `"$DIR"/*` holds a variable and is read as written).
     if (a.quoted && a.value.includes("*") && !a.value.includes("$")) return false;
-    const path = a.value.replace(/^["']|["']$/g, "");
+    // `${HOME}` is `$HOME` (held-out AW, b-data: `rm -rf ${HOME}/.cache` as root).
+    const path = a.value.replace(/^["']|["']$/g, "").replace(/\$\{HOME\}/g, "$HOME");
     // `rm -rf /root/.cache/*` empties the folder; `/` alone is no cleanup anyone writes.
     const holder = path.replace(/\/\*$|\/+$/, "");
     return dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`)));

@@ -3,7 +3,7 @@
 // commands of a script, each script visited once. What a start or an install runs through
 // package.json is followed through here.
 
-import { simpleCommands } from "./start-steps";
+import { simpleCommands } from "./script-words";
 
 /** Commands of the package managers that are not scripts, so `yarn install` runs no script named `install`. */
 const MANAGER_COMMANDS = new Set(["install", "i", "ci", "add", "remove", "prune", "dedupe", "link", "config", "cache", "audit", "outdated", "why"]);

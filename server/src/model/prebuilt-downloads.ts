@@ -5,7 +5,8 @@
 
 import { instructionOnOneLine } from "./instruction-text";
 import { scriptRunBy } from "./run-scripts";
-import { isBuildingStep, simpleCommands } from "./start-steps";
+import { isBuildingStep } from "./start-steps";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel, Stage } from "./types";
 
 /**

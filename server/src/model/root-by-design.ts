@@ -13,7 +13,9 @@ import { someWord } from "./privilege-drop";
 import { programAt } from "./command-program";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
-import { entryScriptFiles, entryScriptHandover, simpleCommands } from "./start-steps";
+import { entryScriptFiles } from "./start-steps";
+import { entryScriptHandover } from "./entry-handover";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
 import { contextFiles } from "./context";
@@ -338,15 +340,24 @@ export function hostsOthersRCode(model: DockerfileModel, chain: Stage[]): boolea
   if (!runs.some((i) => i.commands.some(installsRPackages))) return false;
   if (runs.some((i) => R_GIT_INSTALL.test(model.lines.textIn(i.range)))) return false;
   const started = new Set(command.map(baseName));
+  const files = contextFiles(model.context);
   return chain.every((s) =>
     s.instructions.every((i) => {
       if (i.keyword !== "COPY" && i.keyword !== "ADD") return true;
       if (i.flags.some((f) => f.name === "from") || i.args.length !== 2) return false;
       const [source, dest] = i.args.map((a) => a.value.replace(/^["']|["']$/g, ""));
-      return /^[a-z]+:\/\//i.test(source) || (started.has(baseName(dest)) && baseName(dest) !== "");
+      if (/^[a-z]+:\/\//i.test(source) || (started.has(baseName(dest)) && baseName(dest) !== "")) return true;
+      // A script that installs and checks the R packages it is given (r-hub's `r-check`: pak's
+      // install of a tarball's dependencies, then `R CMD check`): a tool run on others' R code.
+      const text = files[source.replace(/^\.\//, "")];
+      return text !== undefined && R_PACKAGE_TOOL.test(text);
     }),
   );
 }
+
+/** What a script does that installs, builds or checks R packages from source. */
+const R_PACKAGE_TOOL =
+  /\bR\s+CMD\s+(?:check|INSTALL|build)\b|\bpak::(?:pkg_install|local_install)\b|\binstall\.packages\s*\(|\bremotes::install_(?:local|deps)\b/;
 
 /** True when the last WORKDIR is an absolute folder other than `/` that nothing is copied, built or run in. */
 function hasEmptyWorkdir(instructions: readonly Instruction[]): boolean {

@@ -12,7 +12,7 @@ import { baseName } from "./copy-paths";
 import { lookupTable } from "./lookup-table";
 import { runCommands } from "./run-commands";
 import { scriptRunThroughCopies } from "./run-scripts";
-import { simpleCommands } from "./start-steps";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel, Stage } from "./types";
 
 /** The distributions' pip packages: Debian's, Ubuntu's and Fedora's `python3-pip`, Alpine's `py3-pip`. */

@@ -6,7 +6,7 @@
 import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import { startPathScripts } from "./start-path-scripts";
-import { simpleCommands } from "./start-steps";
+import { simpleCommands } from "./script-words";
 import type { DockerfileModel } from "./types";
 import { workdirOf } from "./workdir";
 

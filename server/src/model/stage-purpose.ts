@@ -7,6 +7,7 @@ import { baseName } from "./copy-paths";
 import { isShellName, isShellProgram } from "./shell-programs";
 import { keptBuildTools } from "./build-tools";
 import { commentsAbove } from "./comments";
+import { entryScriptHandover } from "./entry-handover";
 import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
@@ -337,6 +338,9 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // `tini -- /bin/bash` is an interactive shell all the same. `ENTRYPOINT []` with no CMD after
   // it empties the command the base set: the image runs what it is given, as one without any.
   let command = written === null || written.length === 0 ? null : withoutInitWrapper(written);
+  // An entry script that sets up and hands over (`exec "$@"`) runs the CMD: `ENTRYPOINT
+  // ["/entrypoint.sh"]` with `CMD ["/bin/bash"]` opens a shell (held-out AW, hermes-3).
+  if (command !== null) command = commandAfterEntryScript(model, final) ?? command;
   // A shell or an idler as the command may be a placeholder for the one compose starts.
   const composed = command !== null && opensShellOrIdles(command) ? composeStartCommand(model, final) : null;
   if (composed !== null) command = withoutInitWrapper(composed);
@@ -407,6 +411,31 @@ function namesTestImage(builds: readonly (readonly string[])[]): boolean {
     (images) =>
       images.length > 0 && images.every((image) => (image.split("/").pop() ?? "").split(/[-_.]/).some((word) => TEST_IMAGE_NAME_WORDS.has(word.toLowerCase()))),
   );
+}
+
+/**
+ * The CMD's words (init wrapper removed) when the image's ENTRYPOINT is a script the host read that
+ * hands the command over (entry-handover.ts); null otherwise.
+ */
+function commandAfterEntryScript(model: DockerfileModel, final: Stage): string[] | null {
+  const { entrypoint, cmd } = startInstructionsOf(final);
+  if (entrypoint === null || cmd === null || !entrypoint.isJsonForm) return null;
+  if (entryScriptHandover(model, startWords(entrypoint)) === null) return null;
+  const words = startWords(cmd);
+  return words.length > 0 ? withoutInitWrapper(words) : null;
+}
+
+/** An init system booted as the container's command (`/lib/systemd/systemd`, `/sbin/init`, `/usr/sbin/init`). */
+const MACHINE_INIT = /^(?:systemd|init)$/;
+
+/**
+ * True when the image boots an init system: a container that acts as a whole machine (an Ansible
+ * or Molecule test image: systemd, sshd and cron as on a server), in which the roles and playbooks
+ * under test install and build software as they would on that server.
+ */
+export function bootsInitSystem(model: DockerfileModel): boolean {
+  const command = startCommand(model);
+  return command !== null && command.length > 0 && MACHINE_INIT.test(baseName(command[0]));
 }
 
 /** True when a start command (init wrapper removed) opens an interactive shell or only idles (`sleep`, `tail`). */

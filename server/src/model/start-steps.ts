@@ -7,7 +7,7 @@
 // build.
 
 import { runsBuildScript } from "./build-steps";
-import { programAt, USER_SWITCH } from "./command-program";
+import { programAt } from "./command-program";
 import { baseName } from "./copy-paths";
 import { envDeclarations } from "./environment";
 import { instructionOnOneLine } from "./instruction-text";
@@ -18,6 +18,8 @@ import { startCommand, startCommandOf, startInstructionsOf, withoutInitWrapper }
 import { ancestorsOf, lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
+import { entryScriptHandover } from "./entry-handover";
+import { simpleCommands } from "./script-words";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -367,68 +369,4 @@ export function startSyncsUvDevGroup(model: DockerfileModel): boolean {
       return !words.slice(uv + 2).some((w) => UV_RUN_WITHOUT_DEV.test(w));
     }),
   );
-}
-
-/** The simple commands of a shell script's text as words (comments and quotes loosely skipped). */
-export function simpleCommands(script: string): string[][] {
-  const out: string[][] = [];
-  for (const line of script.split(/\r?\n/)) {
-    const code = line.replace(/(?:^|\s)#.*$/, "");
-    for (const part of code.split(/&&|\|\||[;|]/)) {
-      const words = part
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/^["']|["']$/g, ""))
-        .filter((w) => w !== "");
-      if (words.length > 0) out.push(words);
-    }
-  }
-  return out;
-}
-
-/**
- * How an entry script hands the container's command on, read from its last command: `replaces`
- * when it ends with `exec "$@"` (directly or through `gosu`/`su-exec <user>`, which exec too), so
- * the command takes the script's place as PID 1; `signalsGroup` when it ends with `exec dumb-init
- * -- "$@"` (or `tini -g`), an init that forwards signals to the command's whole process group.
- */
-export type EntryHandover = "replaces" | "signalsGroup";
-
-/** Shells an exec-form ENTRYPOINT may name before its script (`["/bin/ash", "./init.sh"]`). */
-const SCRIPT_SHELL = /^(?:sh|ash|bash|dash)$/;
-
-/**
- * The handover of the script an exec-form ENTRYPOINT runs, when the host read that script from the
- * build context (found by file name, as {@link entryScriptFiles} does; every file of that name must
- * agree); null when the script is unknown, or its last command is anything else (`exec "$@"` in a
- * branch, `"$@"` without exec, a daemon started in the background).
- */
-export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly string[]): EntryHandover | null {
-  const first = baseName(entrypoint[0] ?? "");
-  const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
-  if (script === undefined || /[$`*?]/.test(script)) return null;
-  const name = baseName(script);
-  const texts = Object.entries(contextFiles(model.context))
-    .filter(([path]) => baseName(path) === name)
-    .map(([, text]) => text);
-  if (texts.length === 0) return null;
-  const found = texts.map(scriptHandover);
-  return found.every((h) => h === found[0]) ? found[0] : null;
-}
-
-function scriptHandover(text: string): EntryHandover | null {
-  const commands = simpleCommands(text);
-  const words = commands[commands.length - 1];
-  if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
-  let rest = words.slice(1, -1);
-  // A user switch execs its arguments: the command still replaces the script.
-  while (rest.length >= 2 && USER_SWITCH.test(baseName(rest[0]))) rest = rest.slice(2);
-  if (rest.length === 0) return "replaces";
-  const init = baseName(rest[0]);
-  const options = rest.slice(1).filter((w) => w !== "--");
-  if (options.some((o) => !o.startsWith("-"))) return null;
-  // dumb-init signals the group unless told to signal the child only; tini only with -g.
-  if (init === "dumb-init" && !options.some((o) => o === "-c" || o === "--single-child")) return "signalsGroup";
-  if ((init === "tini" || init === "tini-static") && options.includes("-g")) return "signalsGroup";
-  return null;
 }

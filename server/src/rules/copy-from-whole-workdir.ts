@@ -10,7 +10,8 @@ import { installsDevDependencies, prunesDevDependencies } from "../model/dev-dep
 import { environmentViewAt } from "../model/environment";
 import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
-import { composedStartPath, simpleCommands } from "../model/start-steps";
+import { composedStartPath } from "../model/start-steps";
+import { simpleCommands } from "../model/script-words";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";

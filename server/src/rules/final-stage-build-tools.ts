@@ -28,13 +28,13 @@ import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, sh
 import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly, startsPreCommit } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
-import { developmentPurpose } from "../model/stage-purpose";
+import { bootsInitSystem, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import { stagesCopiedInto } from "../model/stage-references";
-import type { DockerfileModel, Instruction } from "../model/types";
+import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { toolchainOf } from "../images/toolchains";
@@ -118,16 +118,34 @@ function addedByRun(
   runAtStart: ReadonlySet<string>,
   pipAtRunTime: boolean,
   languageToolchainsAtRunTime: boolean,
+  rustLinkerAtRunTime: boolean,
 ): KeptBuildTools | null {
   const tools = kept.tools.filter((t) => {
     const name = packageName(t.value);
     if (pipAtRunTime && isPythonHeaders(name)) return false;
     if (languageToolchainsAtRunTime && GO_AND_RUST_TOOLCHAINS.test(name)) return false;
+    if (rustLinkerAtRunTime && C_LINKERS.test(name)) return false;
     return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
   });
   const kinds = tools.map((t) => buildToolKind(t.value));
   if (!kinds.includes("compiler") && !kinds.includes("headers")) return null;
   return { ...kept, tools, hasCompiler: kinds.includes("compiler") };
+}
+
+/** rustup's installer: `curl https://sh.rustup.rs | sh`, `rustup-init`. */
+const RUSTUP_INSTALL = /\bsh\.rustup\.rs\b|\brustup-init\b/;
+/** A C compiler, or the package that brings one: the linker (`cc`) rustc calls for every program it builds. */
+const C_LINKERS = /^(?:build-essential|gcc|cc|clang)(?:-\d+)?$/;
+
+/**
+ * True when the image installs a Rust toolchain with rustup that no later step of the build uses
+ * (no `cargo` or `rustc` from that RUN on): a toolchain for run time (an agent's workspace running
+ * rust-analyzer's `cargo check`), which links with the image's C compiler (held-out AW, serena).
+ */
+function installsRustupForRunTime(model: DockerfileModel, chain: readonly Stage[]): boolean {
+  const runs = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"));
+  const at = runs.findIndex((i) => RUSTUP_INSTALL.test(model.lines.textIn(i.range)));
+  return at >= 0 && !runs.slice(at).some((i) => i.commands.some((c) => c.name === "cargo" || c.name === "rustc"));
 }
 
 /** Comments that say packages are needed when the image runs: `# Runtime dependencies`, `production dependencies`. */
@@ -205,6 +223,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (kept.length === 0) return;
   // A development, CI or build-environment image has its toolchain on purpose.
   if (developmentPurpose(model) !== null) return;
+  // A container booting systemd as a whole machine (an Ansible test image): what its roles install
+  // and compile when they run there needs the compilers and headers (held-out AW, geerlingguy).
+  if (bootsInitSystem(model)) return;
   // Xdebug or PCOV on every build: a PHP development image (Sail's), whose compose may be out of reach.
   if (installsPhpDebugger(model)) return;
   // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
@@ -273,7 +294,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // and headers are still reported: nothing the image runs needs them.
   const copiesBuiltProgram = stagesCopiedInto(model, chain).length > 0;
   const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
-  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools)) ?? []);
+  const rustLinker = installsRustupForRunTime(model, chain);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustLinker) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {
     // Kept in a published image the final stage only layers tests over (a `--target` whose entry

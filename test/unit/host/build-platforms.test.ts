@@ -31,6 +31,22 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("platforms: ${{ matrix.platform }}"), "Dockerfile"), []);
   });
 
+  it("reads a build command that names no file as building its context's Dockerfile", () => {
+    // Held-out AW, rtCamp/action-slack-notify: the tag is a command substitution with a pipe in it.
+    const run = (command: string) => `on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          ${command}\n`;
+    const rtCamp = run(
+      "docker buildx build --platform linux/amd64,linux/arm64 -t $(echo 'ghcr.io/${{ github.repository }}' | tr '[:upper:]' '[:lower:]') --push .",
+    );
+    assert.deepStrictEqual(workflowPlatforms(rtCamp, "Dockerfile"), [["linux/amd64", "linux/arm64"]]);
+    assert.deepStrictEqual(workflowPlatforms(rtCamp, "docker/Dockerfile"), []);
+    assert.deepStrictEqual(workflowPlatforms(run("docker buildx build --platform linux/amd64,linux/arm64 -t app ./docker"), "docker/Dockerfile"), [
+      ["linux/amd64", "linux/arm64"],
+    ]);
+    // A context reached by changing folder first, or read from standard input, names no file here.
+    assert.deepStrictEqual(workflowPlatforms(run("cd docker && docker buildx build --platform linux/amd64,linux/arm64 -t app ."), "Dockerfile"), []);
+    assert.deepStrictEqual(workflowPlatforms(run("docker buildx build --platform linux/amd64,linux/arm64 - < Dockerfile"), "Dockerfile"), []);
+  });
+
   it("reads a build command's --platform, written with = or a space", () => {
     assert.deepStrictEqual(commandPlatforms("docker buildx build --platform linux/amd64,linux/arm64 --push -f docker/Dockerfile ."), [
       "linux/amd64",

@@ -53,6 +53,18 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.match(files["entrypoint.sh"], /exec gosu/);
   });
 
+  it("reads the programs copied into a bin folder under names that do not say script, not other such files", async () => {
+    const dockerfile = "FROM ubuntu:24.04\nCOPY r-check /usr/local/bin\nCOPY tools/image /bin/image\nCOPY NOTICE /usr/share/doc/app/\n";
+    const dir = projects.create({
+      Dockerfile: dockerfile,
+      "r-check": "#!/bin/bash\nR CMD check $1\n",
+      "tools/image": "#!/bin/bash\ncmake --build /build\n",
+      NOTICE: "Copyright\n",
+    });
+    const files = await readCopiedFiles(dir, dockerfile);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["r-check", "tools/image"]);
+  });
+
   it("reads the requirement files pip's files include, and long hash-pinned ones", async () => {
     // Held-out AR: indok-web's production.txt includes base.txt; akvo-rsr's hash-pinned file is 120 KB.
     const text = "FROM python:3.9-slim\nWORKDIR /app\nCOPY requirements ./requirements\nRUN pip install -r requirements/prod.txt -r requirements/hashed.txt\n";

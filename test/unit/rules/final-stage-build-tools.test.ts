@@ -18,8 +18,41 @@ const CONCATENATED_STACKS =
 const RUN_TIME_PIP =
   'FROM postgres:17-bookworm\nRUN apt-get update && apt-get -y install postgresql-plpython3-17 python3-dev python3-venv python3-pip\nCOPY --from=build /build/python-wheels /python-wheels\nENTRYPOINT ["db-entrypoint.sh"]\nCMD ["postgres"]\n';
 
+/** A research image's entry script: it loads the build environment and hands the command over. */
+const HANDOVER_ENTRY = '#!/usr/bin/env bash\n. /opt/spack-environment/activate.sh\nexec "$@"\n';
+/** A package-check image's program: installs a package's dependencies, then checks it (r-hub's r-check). */
+const R_CHECK_SCRIPT =
+  "#!/bin/bash\nset -e\nfor pkg in /check/*.tar.gz; do\n  R -q -e \"pak::pkg_install('deps::$pkg', dependencies = TRUE)\"\n  R CMD check $pkg\ndone\n";
+/** An R check image on Ubuntu with `program` copied into its bin folder. */
+const rCheckImage = (program: string) =>
+  `FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base && apt-get clean\nRUN apt-get update && apt-get install -y libcurl4-openssl-dev && apt-get clean\nRUN R -q -e 'install.packages("pak", lib = .Library)'\nCOPY ${program} /usr/local/bin\nWORKDIR /root\n`;
+/** An image that builds the project in its final stage with build-essential, started through a handover script. */
+const handoverImage = (cmd: string) =>
+  `FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends git build-essential cmake && rm -rf /var/lib/apt/lists/*\nWORKDIR /project\nCOPY . src\nRUN cmake -B build -S src && cmake --build build\nCOPY docker/docker_entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ${cmd}\n`;
+/** An agent's workspace image: a C compiler, then a Rust toolchain installed with rustup, then `after`. */
+const rustupImage = (after: string) =>
+  `FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl build-essential git && rm -rf /var/lib/apt/lists/*\nENV CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:$PATH\nRUN curl --proto '=https' -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal && rustup component add rust-analyzer\n${after}WORKDIR /workspace\nCOPY . .\nENTRYPOINT ["/bin/bash", "-c", "$0 $@"]\n`;
+
 testRule(rule, {
   fires: [
+    {
+      // The same shape as hermes-3's research image, but the handed-over command is the app.
+      name: "an image whose handover entry script runs a server as its CMD",
+      code: handoverImage('["/project/build/server"]'),
+      context: { files: { "docker/docker_entrypoint.sh": HANDOVER_ENTRY } },
+      messageId: "buildToolsInstallOnly",
+    },
+    {
+      name: "an R image whose copied program only renders a report: no package is built when it runs",
+      code: rCheckImage("render-report"),
+      context: { files: { "render-report": "#!/bin/bash\nRscript -e \"rmarkdown::render('/data/report.Rmd')\"\n" } },
+      messageId: "headersCompiled",
+    },
+    {
+      name: "a C compiler beside a rustup toolchain the build then uses: the program is built here",
+      code: rustupImage("RUN cargo install --locked ripgrep\n"),
+      messageId: "buildToolsInstallOnly",
+    },
     {
       name: "an image that only installs pre-commit, its start command another program's",
       code: 'FROM python:3.13-alpine\nRUN apk add --no-cache gcc musl-dev\nRUN pip install --no-cache-dir pre-commit flask\nCOPY app.py /app.py\nCMD ["flask", "--app", "/app.py", "run"]\n',
@@ -653,6 +686,28 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AW, geerlingguy's Ansible test images: the roles under test compile as on a server.
+      name: "an image that boots systemd as a whole machine",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libffi-dev libssl-dev python3-dev python3-pip systemd sudo && rm -rf /var/lib/apt/lists/*\nRUN pip3 install ansible\nVOLUME ["/sys/fs/cgroup", "/tmp", "/run"]\nCMD ["/lib/systemd/systemd"]\n',
+    },
+    {
+      // Held-out AW, hermes-3: `COPY docker/docker_entrypoint.sh /entrypoint.sh`, the script found where the copy put it.
+      name: "an image whose handover entry script opens a shell as its CMD: a workspace to rebuild in",
+      code: handoverImage('[ "/bin/bash"]'),
+      context: { files: { "docker/docker_entrypoint.sh": HANDOVER_ENTRY } },
+    },
+    {
+      // Held-out AW, r-hub's s390x check image.
+      name: "an R image whose copied program installs and checks the packages it is given",
+      code: rCheckImage("r-check"),
+      context: { files: { "r-check": R_CHECK_SCRIPT } },
+    },
+    {
+      // Held-out AW, serena: rust-analyzer's `cargo check` links with cc.
+      name: "a C compiler beside a rustup toolchain nothing in the build uses: its linker at run time",
+      code: rustupImage(""),
+    },
     {
       name: "the same builder-named final stage that CI does not publish: a build environment by its name",
       code: 'FROM python:3.14-slim AS base\nRUN apt-get update && apt-get install -y build-essential git && rm -rf /var/lib/apt/lists/*\nFROM base AS builder\nCOPY . /app\nRUN python -m pip install /app\nCMD ["uvicorn", "app:create_app", "--factory"]\n',

@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a base named by a build argument nothing passes: the default ships",
+      code: 'ARG BASE_IMAGE=debian:bullseye\nFROM ${BASE_IMAGE}\nRUN apt-get update && apt-get install -y --no-install-recommends git quilt debootstrap && rm -rf /var/lib/apt/lists/*\nCOPY . /pi-gen/\nCMD ["./build.sh"]\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["OTHER"] } },
+      messageId: "heavyBase",
+      line: 2,
+    },
+    {
       name: "curl installed before it is used: slim still works",
       code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://example.com/x -o /x\nCMD ["app"]\n',
       messageId: "heavyBase",
@@ -136,6 +143,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AW, pi-gen: build-docker.sh always passes BASE_IMAGE.
+      name: "a base named by a build argument the project's build script passes",
+      code: 'ARG BASE_IMAGE=debian:bullseye\nFROM ${BASE_IMAGE}\nRUN apt-get update && apt-get install -y --no-install-recommends git quilt debootstrap && rm -rf /var/lib/apt/lists/*\nCOPY . /pi-gen/\nCMD ["./build.sh"]\n',
+      context: { buildArgs: { composeBuilds: 0, passed: ["BASE_IMAGE"] } },
+    },
     {
       name: "a Prisma app on slim that installs openssl: nothing to switch",
       code: 'FROM node:22-slim\nRUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*\nCOPY prisma ./prisma\nCMD ["node", "server.js"]\n',

