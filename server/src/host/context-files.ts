@@ -129,10 +129,10 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   for (const path of installManifestPaths(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
-  for (const path of aptConfigSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  for (const path of sourcesCopiedTo(model, APT_CONFIG_PATH).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // Programs copied into a bin folder under a name that does not say script (`COPY r-check
   // /usr/local/bin`): what the image offers its users to run, which may build (an R package checker).
-  for (const path of binProgramSources(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  for (const path of sourcesCopiedTo(model, BIN_PATH).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // Only files inside the context: BuildKit resolves `COPY ../x` inside it, so a file above the
   // folder is not what the image gets, and reading above the workspace is not ours to do.
   const inside = wanted.filter(isInsideContext);
@@ -198,29 +198,18 @@ function readSourcedScripts(folder: string, model: DockerfileModel, files: Recor
   return readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) => startSourcedSources(withContext(model, { ...model.context, files: read })));
 }
 
-/** Context files (no wildcard, no variable) that a COPY/ADD puts into /etc/apt/apt.conf or /etc/apt/apt.conf.d/. */
-function aptConfigSources(model: DockerfileModel): string[] {
-  const paths: string[] = [];
-  for (const instruction of model.instructions) {
-    const copy = contextCopy(instruction);
-    if (copy === null || !APT_CONFIG_PATH.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
-    for (const source of copy.sources) {
-      const path = contextRelativePath(unquoteWord(source.value));
-      if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== ".") paths.push(path);
-    }
-  }
-  return paths;
-}
-
 /** A bin folder, or a file in one: `/usr/local/bin`, `/usr/local/bin/`, `/bin/image`. */
 const BIN_PATH = /^\/(?:usr\/(?:local\/)?)?s?bin(?:\/[^/]*)?$/;
 
-/** Context files (no folder, no wildcard) copied into a bin folder. */
-function binProgramSources(model: DockerfileModel): string[] {
+/**
+ * Context files (no folder, wildcard or variable) that a COPY/ADD puts where `destination` matches
+ * its normalised destination: apt's configuration (/etc/apt/apt.conf.d/), a bin folder.
+ */
+function sourcesCopiedTo(model: DockerfileModel, destination: RegExp): string[] {
   const paths: string[] = [];
   for (const instruction of model.instructions) {
     const copy = contextCopy(instruction);
-    if (copy === null || !BIN_PATH.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
+    if (copy === null || !destination.test(normalizePath(unquoteWord(copy.dest.value)))) continue;
     for (const source of copy.sources) {
       const path = contextRelativePath(unquoteWord(source.value));
       if (!/[*?[$]/.test(path) && !path.startsWith("..") && path !== "." && !path.endsWith("/")) paths.push(path);

@@ -425,8 +425,11 @@ function commandAfterEntryScript(model: DockerfileModel, final: Stage): string[]
   return words.length > 0 ? withoutInitWrapper(words) : null;
 }
 
-/** An init system booted as the container's command (`/lib/systemd/systemd`, `/sbin/init`, `/usr/sbin/init`). */
-const MACHINE_INIT = /^(?:systemd|init)$/;
+/**
+ * An init system booted as the container's command: systemd by any path (`/lib/systemd/systemd`),
+ * the system's `init` by its own (`/sbin/init`, `/usr/sbin/init`; an app's `bin/init` is not one).
+ */
+const MACHINE_INIT = /^(?:(?:\/usr)?\/lib\/systemd\/systemd|\/(?:usr\/)?(?:s?bin\/)?systemd|systemd|\/(?:usr\/)?sbin\/init)$/;
 
 /**
  * True when the image boots an init system: a container that acts as a whole machine (an Ansible
@@ -435,7 +438,7 @@ const MACHINE_INIT = /^(?:systemd|init)$/;
  */
 export function bootsInitSystem(model: DockerfileModel): boolean {
   const command = startCommand(model);
-  return command !== null && command.length > 0 && MACHINE_INIT.test(baseName(command[0]));
+  return command !== null && command.length > 0 && MACHINE_INIT.test(command[0]);
 }
 
 /** True when a start command (init wrapper removed) opens an interactive shell or only idles (`sleep`, `tail`). */

@@ -36,6 +36,11 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      name: "an app's own program named init as the command: no init system, a service",
+      code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nCOPY bin/init /app/bin/init\nCMD ["/app/bin/init"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       // The same shape as hermes-3's research image, but the handed-over command is the app.
       name: "an image whose handover entry script runs a server as its CMD",
       code: handoverImage('["/project/build/server"]'),
