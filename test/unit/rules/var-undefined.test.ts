@@ -4,6 +4,15 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out AW, OpenDroneMap: both stages extend PYTHONPATH the same way; "set it here too" named the other stage.
+      name: "a search path extended with itself in two stages of a known image: the empty entry, not the other stage",
+      code: 'FROM ubuntu:24.04 AS builder\nENV PYTHONPATH="$PYTHONPATH:/code/lib"\nFROM ubuntu:24.04\nENV PYTHONPATH="$PYTHONPATH:/code/lib"\n',
+      messageId: "emptyEntry",
+      count: 2,
+      line: 2,
+      data: { name: "PYTHONPATH" },
+    },
+    {
       name: "a global ARG a FROM tag uses, read in the stage of a known image: the stage sees it empty",
       code: "ARG ALPINE_VERSION=3.20\nFROM alpine:${ALPINE_VERSION}\nENV ALPINE_RELEASE=${ALPINE_VERSION}\n",
       messageId: "globalArg",
@@ -91,14 +100,14 @@ testRule(rule, {
     {
       name: "a search path extended on a literal PATH-only image: the variable is known to be unset there",
       code: "FROM debian:12-slim\nENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/vendor/lib\n",
-      messageId: "undefined",
+      messageId: "emptyEntry",
       data: { name: "LD_LIBRARY_PATH" },
     },
     {
       // lua-resty-auto-ssl: '$LUA_PATH' would put .lua patterns into the C module path.
       name: "a variable that extends itself is named on purpose: no near miss is suggested, even where it is known unset",
       code: 'FROM debian:12-slim\nENV LUA_PATH="/opt/lua/?.lua"\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
-      messageId: "undefined",
+      messageId: "emptyEntry",
       line: 3,
       data: { name: "LUA_CPATH" },
     },
