@@ -156,12 +156,11 @@ export function namedBuilds(text: string): NamedBuild[] {
 
 /**
  * The option and positional words of a build command past its `build` (`docker build`, `docker
- * buildx build`, `podman build`, `buildah bud`): continued lines joined, and a command
- * substitution in an option's value (`-t $(echo "$IMAGE" | tr A-Z a-z)`) one word, as the shell reads it.
+ * buildx build`, `podman build`, `buildah bud`), continued lines joined.
  */
 export function buildCommandWords(command: string): ReturnType<typeof readBuildWords> {
   const after = command.slice(command.search(BUILD_COMMAND)).replace(BUILD_COMMAND, "");
-  return readBuildWords(after.replace(/\\\s*\n/g, " ").replace(/\$\([^()]*\)/g, "$x"));
+  return readBuildWords(after.replace(/\\\s*\n/g, " "));
 }
 
 /**

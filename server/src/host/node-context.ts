@@ -29,6 +29,8 @@ import { readLocallyBuiltImages } from "./local-images";
 import { readNamedContexts } from "./named-contexts";
 import { publishedImagesOf, readCiImageBuilds, readProjectImages } from "./project-images";
 import { repositoryRoot } from "./paths";
+import { readGithubRepository } from "./github-repository";
+import { readGitReadingSource } from "./git-reading-sources";
 import { copiedContextPaths, readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
@@ -86,6 +88,8 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     locallyBuiltImages,
     gitArchiveBuilds,
     buildPlatforms,
+    githubRepository,
+    gitReadingSource,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -108,6 +112,8 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readLocallyBuiltImages(dirname(file), reader),
     readGitArchiveBuilds(dirname(file), reader),
     readBuildPlatforms(file, reader),
+    readCheckoutRepository(folder, reader),
+    readGitReadingSource(folder, entries, text === null ? null : typeof text === "string" ? text : text.text, dockerignore, reader),
   ]);
   // A git archive is the context only where no build names the file with a folder (compose, CI).
   const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);
@@ -128,6 +134,8 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedByCi,
     ciBuildsWithoutCache,
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
+    ...(githubRepository !== null ? { githubRepository } : {}),
+    ...(gitReadingSource !== null ? { gitReadingSource } : {}),
     dockerfileVariants,
     composeServices,
     projectImages,
@@ -195,6 +203,13 @@ async function readContextFiles(folder: string, listing: FolderListing, reader: 
     if (text !== null) files[rel] = text;
   });
   return files;
+}
+
+/** `owner/name` of the GitHub repository the checkout holding `folder` was cloned from; null without one. */
+async function readCheckoutRepository(folder: string, reader: FolderReader): Promise<string | null> {
+  const root = await repositoryRoot(folder, reader);
+  const repository = root === null ? null : await readGithubRepository(root, reader);
+  return repository === null ? null : `${repository.owner}/${repository.name}`;
 }
 
 /**

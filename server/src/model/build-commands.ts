@@ -86,7 +86,13 @@ export function platformList(value: string): string[] {
  * command, a redirection or a comment); the options' values are not positional. Quotes are kept.
  */
 export function readBuildWords(text: string): { dockerfile: string | null; positional: string[] } {
-  const words = text.split(/\s+/).filter((w) => w !== "");
+  // A command substitution in an option's value is one word to the shell, spaces and pipes inside
+  // it included (`--build-arg VCS_REF=\`git rev-parse --short HEAD\``, `-t $(echo "$IMAGE" | tr A-Z a-z)`).
+  const words = text
+    .replace(/`[^`]*`/g, "$x")
+    .replace(/\$\([^()]*\)/g, "$x")
+    .split(/\s+/)
+    .filter((w) => w !== "");
   let dockerfile: string | null = null;
   const positional: string[] = [];
   for (let i = 0; i < words.length; i++) {

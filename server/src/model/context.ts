@@ -126,6 +126,17 @@ export interface BuildContextFacts {
    */
   ciImageBuilds?: readonly (readonly string[])[];
   /**
+   * The GitHub repository the checkout was cloned from, as `owner/name` lower-cased (its
+   * `.git/config` origin); undefined when there is none or the host cannot read files.
+   */
+  githubRepository?: string;
+  /**
+   * A source file of the project (context path) that reads the checkout's git metadata when the
+   * app runs (`.git/HEAD`, `git rev-parse`): set only where the context root holds .git, the
+   * Dockerfile copies the whole context and no .dockerignore line names .git.
+   */
+  gitReadingSource?: string;
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */

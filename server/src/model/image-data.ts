@@ -413,6 +413,28 @@ export function passesCreatedUserToProgram(model: DockerfileModel, chain: Stage[
 }
 
 /**
+ * True when the user the file creates (`createdUser`) gets no home folder: `useradd` without
+ * `-m`/`--create-home`, Debian's `adduser --system` without `--home`, any `adduser` told not to
+ * (`--no-create-home`, BusyBox's `-H`).
+ */
+export function createdUserHasNoHome(chain: Stage[]): boolean {
+  const user = createdUser(chain);
+  if (user === null) return false;
+  for (const stage of chain) {
+    for (const i of stage.instructions) {
+      for (const c of i.commands) {
+        if (createdLogin(c) !== user) continue;
+        const words = c.args.map((w) => w.value);
+        if (c.name === "useradd") return !words.some((w) => w === "--create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("m")));
+        if (words.some((w) => w === "--no-create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("H")))) return true;
+        return words.includes("--system") && !words.some((w) => w === "--home" || w.startsWith("--home="));
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * True when the user the file creates (`createdUser`) is a system account (`adduser --system`,
  * `adduser -S`, `useradd -r` / `--system`): an account with no login made for a daemon, which
  * packaged daemons (DNS, mail, directory servers) switch to themselves after binding their ports

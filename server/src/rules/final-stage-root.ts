@@ -9,9 +9,41 @@
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
 import { rootAtRun } from "../images/root-at-run";
-import { createdUser } from "../model/image-data";
+import { createdUser, createdUserHasNoHome } from "../model/image-data";
+import { envDeclarations } from "../model/environment";
+import { commandsRunAtStart } from "../model/start-steps";
+import { baseName } from "../model/copy-paths";
+import type { DockerfileModel, Stage } from "../model/types";
 import { unusedDropper } from "../model/privilege-drop";
 import { lineage } from "../model/stage-graph";
+
+/** Tools that write a cache or state under the user's home when they run (`uv run`, `npx`, `poetry run`). */
+const HOME_WRITING_TOOLS = new Set(["uv", "uvx", "npm", "npx", "pnpm", "yarn", "poetry", "pipenv"]);
+/** Variables that point those caches elsewhere, or give the user a home. */
+const CACHE_ELSEWHERE = new Set([
+  "HOME",
+  "XDG_CACHE_HOME",
+  "UV_CACHE_DIR",
+  "UV_NO_CACHE",
+  "npm_config_cache",
+  "NPM_CONFIG_CACHE",
+  "POETRY_CACHE_DIR",
+  "YARN_CACHE_FOLDER",
+]);
+
+/** True when the container's start runs such a tool and the image's ENV points no cache elsewhere. */
+function startNeedsHome(model: DockerfileModel, chain: Stage[]): boolean {
+  const envSets = chain.some((stage) =>
+    stage.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => CACHE_ELSEWHERE.has(d.name))),
+  );
+  if (envSets) return false;
+  return commandsRunAtStart(model).some((words) => {
+    // Past leading assignments (`UV_NO_SYNC=1 uv run`) and an `exec`.
+    const rest = words.filter((w) => !/^\w+=/.test(w));
+    const program = rest[0] === "exec" ? rest[1] : rest[0];
+    return program !== undefined && HOME_WRITING_TOOLS.has(baseName(program));
+  });
+}
 
 export const rule: Rule = {
   meta: {
@@ -27,6 +59,9 @@ export const rule: Rule = {
       // Root created the data folders and gave them to nobody: a USER line alone cannot write there.
       userNeverUsedData: "The image runs as root; chown {folders} to the unused user '{user}', then add 'USER {user}'.",
       dropperUnused: "The final image runs as root and never uses the installed '{tool}'; exec the app through it.",
+      // The start path runs a tool that writes its cache under $HOME (`uv run` exits with "Failed
+      // to initialize cache" without one): a USER line alone would stop the app.
+      userNeverUsedNoHome: "User '{user}' is never used, so the image runs as root; give it a home, then add 'USER {user}'.",
     },
   },
   check(model, report) {
@@ -55,6 +90,11 @@ export const rule: Rule = {
       const named = root.dataNotGiven.slice(0, 2).map((f) => `'${f}'`);
       const folders = root.dataNotGiven.length > 2 ? `${named.join(", ")} and ${root.dataNotGiven.length - 2} more` : named.join(" and ");
       return report({ range, messageId: "userNeverUsedData", data: { user: root.createdUser, folders } });
+    }
+    // Created without a home while the start path runs a tool that caches there (held-out AX,
+    // djangopackages: `useradd -r` and `uv run` in the start scripts): no USER suggestion alone.
+    if (createdUserHasNoHome(chain) && startNeedsHome(model, chain)) {
+      return report({ range, messageId: "userNeverUsedNoHome", data: { user: root.createdUser } });
     }
     // The user the file creates is the remedy it names: the message says so rather than the base's default.
     const fix = addUserLine(model, root.final, root.createdUser);

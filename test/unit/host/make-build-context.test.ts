@@ -34,6 +34,11 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
       { dockerfile: "docker/Dockerfile", context: null, platforms: [] },
     ]);
     assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [{ dockerfile: "Dockerfile", context: null, platforms: [] }]);
+    // Held-out AX, unocha-site: backquoted commands in build arguments are one word each.
+    assert.deepStrictEqual(
+      makeBuilds("build:\n\tdocker buildx build \\\n\t\t--build-arg VCS_REF=`git rev-parse --short HEAD` \\\n\t\t. --file docker/Dockerfile --tag app:local\n"),
+      [{ dockerfile: "docker/Dockerfile", context: ".", platforms: [] }],
+    );
     // A variable assignment inside a recipe is shell, not make; a build without -f names no file.
     assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), []);
   });

@@ -384,6 +384,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out AX, ctrlpanel: the admin page shows the running branch and commit from .git/HEAD.
+      name: "the app reads the checkout's .git when it runs",
+      code: 'FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\nCMD ["php-fpm"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "app/", "composer.json"], gitReadingSource: "app/Providers/AppServiceProvider.php" },
+    },
+    {
       // nebula: `cd .../package && ./package.sh`, whose script asks `git describe` for the version.
       name: "a script run from the folder a cd moved to asks git for the version: .git stays",
       code: "FROM centos:7 AS builder\nCOPY . /home/app/BUILD\nRUN cd /home/app/BUILD/package \\\n  && ./package.sh\nFROM centos:7\nCOPY --from=builder /home/app/BUILD/out/app.rpm /tmp/\n",

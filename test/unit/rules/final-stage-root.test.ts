@@ -42,6 +42,21 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
+      // Held-out AX, djangopackages: `uv run` in the start scripts needs a cache under $HOME.
+      name: "a user created without a home while the start path runs uv: the remedy gives it one first",
+      code: 'FROM python:3.13-slim\nRUN pip install uv\nWORKDIR /code\nCOPY . .\nRUN groupadd -r django && useradd -r -g django django && chown -R django:django /code\nCMD ["/code/start-web.sh"]\n',
+      context: { files: { "start-web.sh": "#!/bin/sh\nexec uv run gunicorn app.wsgi\n" } },
+      messageId: "userNeverUsedNoHome",
+      data: { user: "django" },
+    },
+    {
+      name: "the same user created with a home: a USER line is the whole remedy",
+      code: 'FROM python:3.13-slim\nRUN pip install uv\nWORKDIR /code\nCOPY . .\nRUN groupadd -r django && useradd -m -r -g django django && chown -R django:django /code\nCMD ["/code/start-web.sh"]\n',
+      context: { files: { "start-web.sh": "#!/bin/sh\nexec uv run gunicorn app.wsgi\n" } },
+      messageId: "userNeverUsed",
+      data: { user: "django" },
+    },
+    {
       name: "a comment above the start command that wishes for a non-root user gives no reason for root",
       code: 'FROM alpine:3.21\nRUN adduser -S -D app\nCOPY app /app\n# TODO: the app needs to run as non-root\nCMD ["/app"]\n',
       messageId: "userNeverUsed",

@@ -299,6 +299,17 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", install: "composer install", line: 4, manifests: "composer.json" },
   },
   {
+    name: "composer.json whose patches come from URLs only: the two manifests are enough",
+    code: "FROM php:8.3-cli\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
+    context: {
+      rootEntries: ["composer.json", "src/"],
+      files: { "composer.json": JSON.stringify({ extra: { patches: { "drupal/core": { "Fix a bug": "https://www.drupal.org/files/issues/fix.patch" } } } }) },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "composer install", line: 4, manifests: "composer.json" },
+  },
+  {
     name: "pnpm patchedDependencies: the patch folder is read by the install, so it is copied with the manifests",
     code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\nCMD ["node", "main.mjs"]\n',
     context: {
@@ -793,6 +804,25 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      // Held-out AX, unocha-site: composer-patches with exit-on-patch-failure fails the install without PATCHES/.
+      name: "composer.json has the install apply local patches: copying the two manifests first would fail it",
+      code: "FROM php:8.4-cli\nWORKDIR /srv/www\nCOPY . .\nRUN composer install --no-dev\n",
+      context: {
+        rootEntries: ["PATCHES/", "composer.json", "composer.lock", "composer.patches.json", "html/"],
+        files: {
+          "composer.json": JSON.stringify({ extra: { "composer-patches": { "patches-file": "composer.patches.json", "exit-on-patch-failure": true } } }),
+        },
+      },
+    },
+    {
+      name: "composer.json names a path repository: the install reads that local package",
+      code: "FROM php:8.4-cli\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
+      context: {
+        rootEntries: ["composer.json", "composer.lock", "packages/", "src/"],
+        files: { "composer.json": JSON.stringify({ repositories: [{ type: "path", url: "packages/*" }] }) },
+      },
+    },
     {
       // parse-server: a second install in the same RUN runs the package's prepare and postinstall scripts.
       name: "manifests copied first, the install after the sources, and an install of the same RUN runs scripts that may read them",

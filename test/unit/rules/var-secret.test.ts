@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a scanner of vulnerabilities is no training app: its planted-looking key ships",
+      code: "FROM python:3.12-slim\nENV API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n",
+      context: { githubRepository: "acme/vulnerability-scanner" },
+      messageId: "runtime",
+      line: 2,
+    },
+    {
       name: "a vendor's token prefix with key material after it",
       code: "FROM ruby:3.3\nENV SLACK_API_TOKEN=xoxb-2913847-9f8e7d6c5b4a\n",
       messageId: "runtime",
@@ -449,6 +456,17 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out AX, OWASP WrongSecrets: challenge 3's answer is the image's DOCKER_ENV_PASSWORD.
+      name: "a training app that plants its secrets on purpose, by the checkout's repository",
+      code: 'FROM eclipse-temurin:26-jre-alpine\nENV DOCKER_ENV_PASSWORD="This is it"\nENV WRONGSECRETS_MCP_SECRET=MCPStolenSecret42!\n',
+      context: { githubRepository: "owasp/wrongsecrets" },
+    },
+    {
+      name: "a fork of a damn-vulnerable app, by the image its CI publishes",
+      code: "FROM php:8.3-apache\nENV DB_PASSWORD=p@ssw0rd\n",
+      context: { publishedImages: ["ghcr.io/acme/damn-vulnerable-web-app:latest"] },
+    },
     {
       // Held-out AW, decidim-cfj: the Slack initializer only logs when the token is missing.
       name: "a dummy glued to a vendor's token prefix",

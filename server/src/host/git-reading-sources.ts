@@ -1,0 +1,100 @@
+// Source files of the project that read its own checkout's git metadata when the app runs: a
+// Laravel provider reading `.git/HEAD` to show the running branch and commit, a Python package
+// running `git rev-parse HEAD` in its folder for the version it reports. Excluding .git from the
+// build context, which context-no-dockerignore would ask for, takes that away. Read only where it
+// decides something: the context root holds .git, the Dockerfile copies the whole context, and no
+// .dockerignore line names .git.
+
+import { join } from "node:path";
+import type { FolderReader } from "./folder-reader";
+import { readTextFile } from "./read-text";
+
+/** Files in the languages whose apps read the checkout at run time. */
+const SOURCE_FILE = /\.(?:py|php|rb|js|mjs|cjs|ts)$/;
+/** Folders of dependencies, tests, docs, assets and the developers' own tools (release scripts run git on their machines). */
+const SKIPPED = new Set([
+  ".git",
+  ".github",
+  "node_modules",
+  "vendor",
+  ".venv",
+  "venv",
+  "__pycache__",
+  "test",
+  "tests",
+  "spec",
+  "docs",
+  "doc",
+  "dist",
+  "build",
+  "static",
+  "public",
+  "assets",
+  "migrations",
+  "locale",
+  "fixtures",
+  "scripts",
+  "tools",
+  "hack",
+  "ci",
+]);
+/** Folders below the context root searched. */
+const MAX_DEPTH = 3;
+/** Source files read at most, and bytes of each. */
+const MAX_FILES = 300;
+const MAX_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reading the checkout: the HEAD file, git asked about the checkout (`git rev-parse`, `git
+ * describe`, `["git", "log", ...]`), GitPython's `Repo(...)` over the project, simple-git.
+ */
+const READS_CHECKOUT =
+  /\.git\/HEAD\b|["'`]git["'`]\s*,\s*["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
+
+/** A COPY or ADD of the whole context: `COPY . .`, `ADD --chown=app ./ /srv/`. */
+const WHOLE_CONTEXT_COPY = /^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s/im;
+/** A .dockerignore line that names .git. */
+const IGNORES_GIT = /^\s*!?\/?\.git(?:\/|\*|\s*$)/m;
+
+/**
+ * The context path of the first source file (breadth first, in name order) that reads the
+ * checkout's git metadata, when the question matters (see above); null otherwise.
+ */
+export async function readGitReadingSource(
+  contextRoot: string,
+  rootEntries: readonly string[],
+  dockerfile: string | null,
+  dockerignore: string | null | undefined,
+  reader: FolderReader,
+): Promise<string | null> {
+  if (!rootEntries.includes(".git/") && !rootEntries.includes(".git")) return null;
+  if (dockerfile === null || !WHOLE_CONTEXT_COPY.test(dockerfile)) return null;
+  if (typeof dockerignore === "string" && IGNORES_GIT.test(dockerignore)) return null;
+  return reader.memo(`git-reading-source\u0000${contextRoot}`, () => search(contextRoot, reader));
+}
+
+async function search(contextRoot: string, reader: FolderReader): Promise<string | null> {
+  let folders = [""];
+  let budget = MAX_FILES;
+  for (let depth = 0; depth <= MAX_DEPTH && folders.length > 0; depth++) {
+    const next: string[] = [];
+    for (const folder of folders) {
+      const listing = await reader.list(folder === "" ? contextRoot : join(contextRoot, folder));
+      if (listing === null) continue;
+      const files: string[] = [];
+      for (const entry of listing.entries) {
+        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory && !SKIPPED.has(entry.name.toLowerCase())) next.push(path);
+        else if (entry.isFile && SOURCE_FILE.test(entry.name) && files.length < budget) files.push(path);
+      }
+      budget -= files.length;
+      // A folder's files read together: the first in name order that reads the checkout is named.
+      // Read past the reader's cache: hundreds of sources kept for one answer would stay in memory.
+      const reads = await Promise.all(files.map((path) => readTextFile(join(contextRoot, path), MAX_FILE_BYTES, { truncate: true })));
+      const found = reads.findIndex((read) => read.ok && READS_CHECKOUT.test(read.text));
+      if (found >= 0) return files[found];
+    }
+    folders = next;
+  }
+  return null;
+}

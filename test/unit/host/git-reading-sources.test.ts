@@ -1,0 +1,46 @@
+import * as assert from "assert";
+import { FolderReader } from "../../../server/src/host/folder-reader";
+import { readGitReadingSource } from "../../../server/src/host/git-reading-sources";
+import { TempProjects } from "../../support/temp-project";
+
+const COPY_ALL = "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n";
+/** A Laravel provider showing the running commit, as ctrlpanel's does (held-out AX). */
+const PROVIDER = "<?php\nclass AppServiceProvider {\n  public function boot() {\n    $head = file_get_contents(base_path() . '/.git/HEAD');\n  }\n}\n";
+
+describe("host/git-reading-sources: the project's sources that read its checkout when the app runs", () => {
+  const projects = new TempProjects("stagecraft-git-reading-sources");
+  after(() => projects.dispose());
+
+  it("finds a source that reads .git/HEAD or asks git about the checkout, breadth first", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "app/Providers/AppServiceProvider.php": PROVIDER,
+      "src/pkg/util/git.py": 'import subprocess\ndef head():\n    return subprocess.check_output(["git", "rev-parse", "HEAD"])\n',
+    });
+    const entries = [".git/", "app/", "src/"];
+    assert.strictEqual(await readGitReadingSource(dir, entries, COPY_ALL, null, new FolderReader()), "app/Providers/AppServiceProvider.php");
+    const python = projects.create({ ".git/HEAD": "x", "src/pkg/util/git.py": 'import subprocess\nsubprocess.run(["git", "rev-parse", "HEAD"])\n' });
+    assert.strictEqual(await readGitReadingSource(python, [".git/", "src/"], COPY_ALL, null, new FolderReader()), "src/pkg/util/git.py");
+  });
+
+  it("reads nothing where it decides nothing, and leaves the developers' tools and tests out", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      "app/Providers/AppServiceProvider.php": PROVIDER,
+      "scripts/release.py": 'import subprocess\nsubprocess.run(["git", "describe", "--tags"])\n',
+      "tests/test_version.py": 'subprocess.run(["git", "rev-parse", "HEAD"])\n',
+    });
+    const entries = [".git/", "app/", "scripts/", "tests/"];
+    // No .git in the context, no whole-context copy, or a .dockerignore that names .git.
+    assert.strictEqual(await readGitReadingSource(dir, ["app/"], COPY_ALL, null, new FolderReader()), null);
+    assert.strictEqual(await readGitReadingSource(dir, entries, "FROM php:8.3-fpm\nCOPY app/ /var/www/html/app/\n", null, new FolderReader()), null);
+    assert.strictEqual(await readGitReadingSource(dir, entries, COPY_ALL, "vendor\n.git\n", new FolderReader()), null);
+    const tools = projects.create({
+      ".git/HEAD": "x",
+      "scripts/release.py": 'subprocess.run(["git", "describe", "--tags"])\n',
+      "tests/test_version.py": 'subprocess.run(["git", "rev-parse", "HEAD"])\n',
+      "app/main.py": "print('hello')\n",
+    });
+    assert.strictEqual(await readGitReadingSource(tools, [".git/", "app/", "scripts/", "tests/"], COPY_ALL, null, new FolderReader()), null);
+  });
+});
