@@ -412,26 +412,27 @@ export function passesCreatedUserToProgram(model: DockerfileModel, chain: Stage[
   );
 }
 
+/** The command that creates the file's first non-root user (`createdUser`), or null. */
+function userCreation(chain: Stage[]): ShellCommand | null {
+  const user = createdUser(chain);
+  if (user === null) return null;
+  for (const stage of chain) for (const i of stage.instructions) for (const c of i.commands) if (createdLogin(c) === user) return c;
+  return null;
+}
+
 /**
  * True when the user the file creates (`createdUser`) gets no home folder: `useradd` without
  * `-m`/`--create-home`, Debian's `adduser --system` without `--home`, any `adduser` told not to
  * (`--no-create-home`, BusyBox's `-H`).
  */
 export function createdUserHasNoHome(chain: Stage[]): boolean {
-  const user = createdUser(chain);
-  if (user === null) return false;
-  for (const stage of chain) {
-    for (const i of stage.instructions) {
-      for (const c of i.commands) {
-        if (createdLogin(c) !== user) continue;
-        const words = c.args.map((w) => w.value);
-        if (c.name === "useradd") return !words.some((w) => w === "--create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("m")));
-        if (words.some((w) => w === "--no-create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("H")))) return true;
-        return words.includes("--system") && !words.some((w) => w === "--home" || w.startsWith("--home="));
-      }
-    }
-  }
-  return false;
+  const creation = userCreation(chain);
+  if (creation === null) return false;
+  const words = creation.args.map((w) => w.value);
+  const cluster = (flag: string) => words.some((w) => /^-[a-zA-Z]+$/.test(w) && w.includes(flag));
+  if (creation.name === "useradd") return !words.includes("--create-home") && !cluster("m");
+  if (words.includes("--no-create-home") || cluster("H")) return true;
+  return words.includes("--system") && !words.some((w) => w === "--home" || w.startsWith("--home="));
 }
 
 /**
@@ -441,19 +442,11 @@ export function createdUserHasNoHome(chain: Stage[]): boolean {
  * as root, through their own configuration (`server.user: knot:knot`, `username: unbound`).
  */
 export function createdUserIsSystemAccount(chain: Stage[]): boolean {
-  const user = createdUser(chain);
-  if (user === null) return false;
-  for (const stage of chain) {
-    for (const i of stage.instructions) {
-      for (const c of i.commands) {
-        if (createdLogin(c) !== user) continue;
-        // `-S` is BusyBox adduser's --system; for useradd it is not an option, `-r` is.
-        const system = c.name === "useradd" ? /^(?:--system|-[a-qs-zA-Z]*r[a-zA-Z]*)$/ : /^(?:--system|-[a-zA-RT-Z]*S[a-zA-Z]*)$/;
-        return c.args.some((w) => system.test(w.value));
-      }
-    }
-  }
-  return false;
+  const creation = userCreation(chain);
+  if (creation === null) return false;
+  // `-S` is BusyBox adduser's --system; for useradd it is not an option, `-r` is.
+  const system = creation.name === "useradd" ? /^(?:--system|-[a-qs-zA-Z]*r[a-zA-Z]*)$/ : /^(?:--system|-[a-zA-RT-Z]*S[a-zA-Z]*)$/;
+  return creation.args.some((w) => system.test(w.value));
 }
 
 /**
