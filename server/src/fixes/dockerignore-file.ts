@@ -104,6 +104,13 @@ export function holdsProjectManifest(rootEntries: readonly string[]): boolean {
  */
 const ENV_TEMPLATE = /^\.env(?:\.[^/]+)?\.(?:example|sample|template|tpl|dist|defaults?)$/;
 
+/**
+ * The env files Next.js, Vite, Create React App, Nuxt, SvelteKit and Astro read by mode and ask
+ * projects to commit (`.env`, `.env.production`): their defaults, which the built app reads (Next.js'
+ * standalone server at run time). Only `.env.local` and `.env.*.local` are the local ones.
+ */
+const COMMITTED_ENV_FILE = /^\.env(?:\.(?:development|production|test))?$/;
+
 /** With the context's folder unknown: the two entries nearly every project has and no image needs. */
 const WHEN_UNKNOWN = new Set([".git", "node_modules"]);
 
@@ -111,15 +118,16 @@ const WHEN_UNKNOWN = new Set([".git", "node_modules"]);
  * The entries a new .dockerignore should hold for a context whose root lists `rootEntries`
  * (directories with a trailing `/`), or a minimal set when the entries are unknown.
  */
-export function proposeIgnoreEntries(rootEntries: readonly string[] | undefined, uses: ContextUses): IgnoreEntry[] {
+export function proposeIgnoreEntries(rootEntries: readonly string[] | undefined, uses: ContextUses, envFilesCommitted = false): IgnoreEntry[] {
   const entries = new Set(rootEntries ?? []);
   const out: IgnoreEntry[] = [];
   for (const c of CANDIDATES) {
     const present = rootEntries === undefined ? WHEN_UNKNOWN.has(c.name) : c.isPresent(entries);
-    if (present && !c.isNeeded(uses)) out.push({ pattern: c.pattern, name: c.name, group: c.group });
+    if (present && !c.isNeeded(uses) && !(envFilesCommitted && COMMITTED_ENV_FILE.test(c.name))) out.push({ pattern: c.pattern, name: c.name, group: c.group });
   }
   // Local env files by name: a pattern such as `.env.*` would also drop the shipped templates.
   for (const entry of [...entries].sort()) {
+    if (envFilesCommitted && COMMITTED_ENV_FILE.test(entry)) continue;
     if (/^\.env\.[^/]+$/.test(entry) && !ENV_TEMPLATE.test(entry) && !uses.isCopied(entry) && !uses.isMentioned(entry)) {
       out.push({ pattern: entry, name: entry, group: "Local settings and secrets" });
     }

@@ -115,10 +115,20 @@ export function isMovingByDesign(ref: ImageReference): boolean {
   return nightly.test(ref.repository) || nightly.test(ref.tag ?? "");
 }
 
-/** Images that roll with no release at all (Chainguard's free images, openSUSE Tumbleweed): only `latest` exists. */
+/**
+ * Images of distributions that roll with no release at all (Chainguard's free images, openSUSE
+ * Tumbleweed, Arch Linux and its derivatives): only `latest` or dated snapshots exist, and any
+ * install syncs to the live repositories (Arch supports no partial upgrade), so a pinned tag pins
+ * nothing (held-out AY, aurweb: `archlinux:base-devel` with `pacman -Syu`, judged wrong).
+ */
 function isRollingOnly(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
-  return /^cgr\.dev\/chainguard\//.test(path) || /^docker\.io\/chainguard\//.test(path) || /(?:^|\/)opensuse\/tumbleweed$/.test(path);
+  return (
+    /^cgr\.dev\/chainguard\//.test(path) ||
+    /^docker\.io\/chainguard\//.test(path) ||
+    /(?:^|\/)opensuse\/tumbleweed$/.test(path) ||
+    /^docker\.io\/(?:library\/archlinux|archlinux\/archlinux|manjarolinux\/base)$/.test(path)
+  );
 }
 
 /** A download of whatever release is newest: GitHub's `/releases/latest`, its API's included. */

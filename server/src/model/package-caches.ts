@@ -279,6 +279,11 @@ function cleansApt(command: ShellCommand): boolean {
   );
 }
 
+/** True when `command` cleans an rpm manager's cache: `dnf clean all` (or yum's, microdnf's), or removing a cache dir. */
+export function cleansAnyRpmCache(command: ShellCommand): boolean {
+  return ["dnf", "yum", "microdnf", "tdnf"].some((program) => cleansRpm(command, program));
+}
+
 /** `<program> clean all` by the same program (microdnf keeps its cache apart from dnf's), or removing a cache dir. */
 function cleansRpm(command: ShellCommand, program: string): boolean {
   if (command.name === program && command.args.some((a) => a.value === "clean") && command.args.some((a) => a.value === "all")) return true;

@@ -13,7 +13,7 @@ import { someWord } from "./privilege-drop";
 import { programAt } from "./command-program";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
-import { entryScriptFiles } from "./start-steps";
+import { entryScriptFiles, programsRunAtStart } from "./start-steps";
 import { entryScriptHandover } from "./entry-handover";
 import { simpleCommands } from "./script-words";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -70,6 +70,9 @@ const EVAL_ARGS = /^(?:eval|-e|--eval|-p|--print|-c)$/;
 /** An expression that only prints a literal: `console.log('Welcome to Deno!')`, `print("hello")`, `puts 'hi'`. */
 const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'[^']*'|"[^"]*")\s*\)|\s+(?:'[^']*'|"[^"]*"));?$/;
 
+/** Programs that collect a node's logs from the host's /var/log. */
+const LOG_COLLECTORS = /^(?:fluentd|fluent-bit|td-agent(?:-bit)?|vector|promtail|filebeat|alloy)$/;
+
 /**
  * True when root is what the image is for: a CI agent, a GitHub Docker action, an image that drives
  * the Docker socket (Docker installed or copied in, or the socket mounted by the project's compose
@@ -79,6 +82,10 @@ const PRINT_LITERAL = /^(?:console\.log|print|puts|IO\.puts|println)(?:\(\s*(?:'
 export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
   const program = startCommand(model)?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && CI_AGENTS.test(baseName(program))) return true;
+  // A node's log collector (fluentd, Fluent Bit, Vector, Promtail, Filebeat, Grafana Alloy) reads
+  // the host's /var/log and keeps its read positions there, files only root may read (held-out AY,
+  // kube-fluentd-operator: `USER root` under a DaemonSet, judged wrong).
+  if ([...programsRunAtStart(model)].some((p) => LOG_COLLECTORS.test(p))) return true;
   // GitHub Docker actions must run as root (the runner mounts the workspace root-owned).
   if ((model.context.rootEntries ?? []).some((e) => e === "action.yml" || e === "action.yaml")) return true;
   if (someWord(chain, ["LABEL", "COPY", "ADD"], GITHUB_ACTION_WORDS)) return true;

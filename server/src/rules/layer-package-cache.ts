@@ -21,6 +21,7 @@ import {
   usesModernYarn,
   usesYarnPlugAndPlay,
   removesAptLists,
+  cleansAnyRpmCache,
   apkCommandOf,
   type ApkCommand,
   type LeftPackageCache,
@@ -64,6 +65,9 @@ export const rule: Rule = {
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       uvCache: "'{command}' keeps uv's cache in the image; add '--no-cache'.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
+      // A later RUN of the image runs the manager again without cleaning: it loads the metadata
+      // this RUN's clean would remove into its own layer, so only cleaning in both saves anything.
+      rpmCacheEverywhere: "'{command}' leaves its package cache, and line {line}'s RUN loads it again; clean in both RUNs.",
       yarnCache: "'{command}' leaves the yarn cache in the image; add '&& {clean}' to the RUN.",
       builderCacheMount: "'{command}' downloads again when this layer rebuilds; add a cache mount at {target}.",
     },
@@ -261,6 +265,9 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       return { ...base, messageId: "uvCache", fix: fixOf("Add '--no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
     case "rpm": {
       const clean = cache.cleanCommand ?? "yum clean all";
+      // Held-out AY, pulp: `dnf module enable` in the next RUN downloads the metadata again.
+      const reloads = laterRpmRunWithoutClean(model, cache.instruction);
+      if (reloads !== null) return { ...base, data: { ...base.data, line: reloads.range.start.line + 1 }, messageId: "rpmCacheEverywhere" };
       const edits = appendToRun(model, cache.instruction, clean);
       return {
         ...base,
@@ -436,6 +443,18 @@ function laterApkCommands(model: DockerfileModel, run: Instruction): ApkCommand[
     .filter((i) => i.keyword === "RUN")
     .flatMap((i) => i.commands.map(apkCommandOf))
     .filter((c): c is ApkCommand => c !== null && (c.verb === "add" || c.verb === "upgrade"));
+}
+
+const RPM_MANAGERS = new Set(["dnf", "yum", "microdnf"]);
+
+/** The first later RUN of the image that runs dnf, yum or microdnf (other than to clean) and cleans nothing; null when none. */
+function laterRpmRunWithoutClean(model: DockerfileModel, run: Instruction): Instruction | null {
+  for (const later of instructionsAfter(model, run)) {
+    if (later.keyword !== "RUN") continue;
+    const runsManager = later.commands.some((c) => RPM_MANAGERS.has(systemPackageCommand(c)?.manager ?? ""));
+    if (runsManager && !later.commands.some(cleansAnyRpmCache)) return later;
+  }
+  return null;
 }
 
 /** True when an `apk update` in an earlier RUN of the stage (or a stage it builds on) wrote the index. */

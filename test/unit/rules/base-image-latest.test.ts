@@ -316,6 +316,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out AY, aurweb: every pacman install syncs to the live repositories.
+      name: "Arch Linux, which only rolls",
+      code: 'FROM archlinux:base-devel\nRUN pacman -Syu --noconfirm python\nCMD ["python3"]\n',
+    },
+    {
       // strimzi (held-out AV): UBI's microdnf installs the unpack tools, a [[ ]] test picks the file.
       name: "a download stage on ubi-minimal that installs tar and gzip with microdnf",
       code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:latest AS downloader\nARG TARGETARCH\nRUN microdnf --setopt=install_weak_deps=0 install -y tar gzip\nRUN set -ex; if [[ "${TARGETARCH}" = "arm64" ]]; then curl -LO https://x/t-arm64.tgz; else curl -LO https://x/t-amd64.tgz; fi; sha512sum -c t.sha512; tar xzf t-*.tgz -C /opt/t\nFROM strimzi/base:1.0\nCOPY --from=downloader /opt/t /opt/t\n',

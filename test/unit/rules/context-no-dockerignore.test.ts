@@ -9,6 +9,27 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      // Held-out AY, yas storefront: Next.js reads the committed .env.production, also in its standalone server.
+      name: "a Next.js project's committed .env.production and .env.development are not named to exclude",
+      code: 'FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY --from=builder /app/.next/standalone ./\nCMD ["node", "server.js"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".env.development", ".env.production", "package-lock.json", "package.json", "src/"],
+        files: { "package.json": JSON.stringify({ dependencies: { next: "14.2.3", react: "18.3.1" } }) },
+      },
+      messageId: "noDockerignoreYet",
+    },
+    {
+      name: "a Next.js project's .env.local is still a local file",
+      code: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".env.local", ".env.production", "package-lock.json", "package.json", "src/"],
+        files: { "package.json": JSON.stringify({ dependencies: { next: "14.2.3" } }) },
+      },
+      messageId: "noDockerignore",
+    },
+    {
       // vancik01/fiit-mtaa-2024-server (held-out AV): the deploy writes .env before the build.
       name: "a copied local .env missing from the folder says nothing of where the context is",
       code: "FROM node:16\nWORKDIR /app\nCOPY package*.json ./\nCOPY .env ./\nRUN npm install\nCOPY . .\n",

@@ -930,6 +930,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out AY, kube-fluentd-operator: a DaemonSet's collector reads the host's /var/log.
+      name: "a node's log collector started through an entry script's exec, with USER root on purpose",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ruby && gem install fluentd && rm -rf /var/lib/apt/lists/*\nRUN useradd -m fluent\nCOPY image/entrypoint.sh /fluentd/\nEXPOSE 24224\nUSER root\nENTRYPOINT ["/fluentd/entrypoint.sh"]\n',
+      context: { files: { "image/entrypoint.sh": "#!/bin/bash\nmain() {\n  exec fluentd -c /fluentd/etc/fluent.conf\n}\nmain\n" } },
+    },
+    {
       // 0x2E/fusion (held-out AU): existing deployments' /data files are root's until a migration.
       name: "a comment above the start command names root and why it stays for now",
       code: 'FROM alpine:3.21\nRUN addgroup -S fusion && adduser -S -D -H -h /fusion -G fusion fusion && mkdir -p /data && chown -R fusion:fusion /data\nWORKDIR /fusion\nCOPY --chown=fusion:fusion fusion ./fusion\nEXPOSE 8080\nVOLUME ["/data"]\n# TODO: Temporarily run as root until legacy /data DB files owned by root are migrated.\nCMD [ "./fusion" ]\n',

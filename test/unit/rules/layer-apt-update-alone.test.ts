@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out AY, krr: an update left from a removed install, in the app image that ships.
+      name: "the final image starts its own program and nothing after the update installs: remove it",
+      code: 'FROM python:3.12-slim\nRUN apt-get update && dpkg --add-architecture arm64\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "krr.py"]\n',
+      messageId: "updateUnused",
+      line: 2,
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n",
       messageId: "updateAlone",
       line: 2,

@@ -13,6 +13,27 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Held-out AY, harbor's Photon images: the later RUN cleans with tdnf.
+      name: "tdnf's cache left where the later RUN cleans with tdnf: this RUN's clean alone saves",
+      code: 'FROM photon:5.0\nRUN tdnf install -y shadow\nRUN tdnf install -y postgresql15 && tdnf clean all\nCMD ["postgres"]\n',
+      messageId: "rpmCache",
+      line: 2,
+    },
+    {
+      // Held-out AY, pulp-oci-images: the next RUN's `dnf module enable` loads the metadata again.
+      name: "dnf's cache left where a later RUN runs dnf again without cleaning: clean in both",
+      code: 'FROM quay.io/centos/centos:stream9\nRUN dnf install -y python3.11 python3.11-pip\nRUN dnf module enable -y postgresql:15\nCMD ["python3.11"]\n',
+      messageId: "rpmCacheEverywhere",
+      line: 2,
+      data: { command: "dnf install", line: 3 },
+    },
+    {
+      name: "dnf's cache left where the later RUN cleans after itself: this RUN's clean alone saves",
+      code: 'FROM quay.io/centos/centos:stream9\nRUN dnf install -y python3.11\nRUN dnf module enable -y postgresql:15 && dnf clean all\nCMD ["python3.11"]\n',
+      messageId: "rpmCache",
+      line: 2,
+    },
+    {
       name: "another folder removed through ${HOME}: pip's cache stays",
       code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf ${HOME}/.config\nCMD ["flask", "run"]\n',
       messageId: "pipCache",

@@ -40,6 +40,14 @@ describe("syntax layer (dockerfile-utils)", () => {
     assert.deepStrictEqual(codes("ARG BASE\nFROM ${BASE}\n").length, 0);
   });
 
+  it("reads STOPSIGNAL names without SIG as Docker does, real-time signals included", () => {
+    // Held-out AY, freeipa-container: systemd's stop signal.
+    for (const signal of ["RTMIN+3", "TERM", "SIGRTMIN+3", "rtmax-2", "15"])
+      assert.deepStrictEqual(codes(`FROM almalinux:9\nSTOPSIGNAL ${signal}\n`), [], signal);
+    assert.strictEqual(codes("FROM almalinux:9\nSTOPSIGNAL BOGUS\n").length, 1);
+    assert.strictEqual(codes("FROM almalinux:9\nSTOPSIGNAL RTMIN+40\n").length, 1);
+  });
+
   it("knows the string substitutions of Dockerfile syntax 1.7 that dockerfile-utils calls unsupported", () => {
     const file = "ARG IMAGE=debian:bookworm-slim\nARG PINNED=${IMAGE/debian:bookworm-slim/debian@sha256:40b1}\nARG NAME=${IMAGE%%:*}\nFROM ${PINNED}\n";
     assert.deepStrictEqual(codes(file), [], "no pin: the builder's own frontend");
