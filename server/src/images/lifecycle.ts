@@ -139,6 +139,7 @@ const SOURCES = {
   dotnet: ".NET support policy",
   golang: "the Go release policy, which supports the two newest majors",
   hub: "Docker Hub deprecation notice",
+  amazonlinux: "aws.amazon.com/amazon-linux-2 (end of support) and the Amazon Linux AMI FAQs",
   distroless: "distroless SUPPORT_POLICY.md (GoogleContainerTools/distroless)",
 };
 
@@ -258,6 +259,13 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
       const ended = m ? null : majorEndedOn(name, PHP_EOL, v);
       if (ended) return note("end-of-life", `PHP ${major}`, ended, "php:8.4", SOURCES.php);
       return major !== null && Number(major) < 5 ? note("end-of-life", `PHP ${major}`, "2018-12-31 or earlier", "php:8.4", SOURCES.php) : null;
+    }
+    case "amazonlinux": {
+      // `2`, `2.0.20240709.1`: Amazon Linux 2; `2018.03`: the Amazon Linux AMI before it.
+      if (major === "2") return note("end-of-life", "Amazon Linux 2", "2026-06-30", "amazonlinux:2023", SOURCES.amazonlinux);
+      if (major === "1" || (v[0] !== undefined && v[0] >= 2011 && v[0] <= 2018))
+        return note("end-of-life", "Amazon Linux AMI (1)", "2023-12-31", "amazonlinux:2023", SOURCES.amazonlinux);
+      return null;
     }
     case "postgres": {
       const key = major !== null && Number(major) >= 10 ? major : minor(v);

@@ -17,6 +17,13 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out AY, aws-node-termination-handler (a miss): a CA-bundle stage on Amazon Linux 2.
+      name: "Amazon Linux 2, past its end of support on 2026-06-30",
+      code: 'FROM amazonlinux:2 AS certs\nRUN yum install -y ca-certificates\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-bundle.crt /etc/ssl/certs/\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
       name: "the published project file was not read, the context's Directory.Build.props sets the framework",
       code: "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /src\nRUN dotnet publish /src/Api/Api.csproj -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n",
       context: { files: { "Directory.Build.props": "<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n" } },
@@ -1257,6 +1264,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Amazon Linux 2023, supported",
+      code: 'FROM amazonlinux:2023\nRUN dnf install -y python3 && dnf clean all\nCMD ["python3"]\n',
+    },
     { name: "a major-only tag the image still publishes a release of", code: "FROM ruby:3-alpine\n" },
     {
       name: "a Dockerfile named for the distribution release it builds for (Dockerfile.centos-7)",
