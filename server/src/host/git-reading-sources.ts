@@ -6,6 +6,9 @@
 // .dockerignore line names .git.
 
 import { join } from "node:path";
+import { isBroadContextCopy } from "../model/copies";
+import { isExcluded, parseDockerignore, reincludes } from "../model/dockerignore";
+import type { DockerfileModel } from "../model/types";
 import type { FolderReader } from "./folder-reader";
 import { readTextFile } from "./read-text";
 
@@ -51,11 +54,6 @@ const MAX_FILE_BYTES = 64 * 1024;
 const READS_CHECKOUT =
   /\.git\/HEAD\b|["'`]git["'`]\s*,\s*["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
 
-/** A COPY or ADD of the whole context: `COPY . .`, `ADD --chown=app ./ /srv/`. */
-const WHOLE_CONTEXT_COPY = /^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s/im;
-/** A .dockerignore line that names .git. */
-const IGNORES_GIT = /^\s*!?\/?\.git(?:\/|\*|\s*$)/m;
-
 /**
  * The context path of the first source file (breadth first, in name order) that reads the
  * checkout's git metadata, when the question matters (see above); null otherwise.
@@ -63,13 +61,17 @@ const IGNORES_GIT = /^\s*!?\/?\.git(?:\/|\*|\s*$)/m;
 export async function readGitReadingSource(
   contextRoot: string,
   rootEntries: readonly string[],
-  dockerfile: string | null,
+  dockerfile: DockerfileModel | null,
   dockerignore: string | null | undefined,
   reader: FolderReader,
 ): Promise<string | null> {
   if (!rootEntries.includes(".git/") && !rootEntries.includes(".git")) return null;
-  if (dockerfile === null || !WHOLE_CONTEXT_COPY.test(dockerfile)) return null;
-  if (typeof dockerignore === "string" && IGNORES_GIT.test(dockerignore)) return null;
+  if (dockerfile === null || !dockerfile.instructions.some(isBroadContextCopy)) return null;
+  // The .dockerignore decides about .git itself (leaves it out, or lets it in on purpose).
+  if (typeof dockerignore === "string") {
+    const matcher = parseDockerignore(dockerignore);
+    if (isExcluded(matcher, ".git") || reincludes(matcher, ".git")) return null;
+  }
   return reader.memo(`git-reading-source\u0000${contextRoot}`, () => search(contextRoot, reader));
 }
 

@@ -9,6 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
 import type { DockerfileModel } from "../model/types";
+import { parseDockerfile } from "../model/parse";
 import { variantsInFolder } from "../model/dockerfile-variants";
 import { lookupTable } from "../model/lookup-table";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
@@ -47,7 +48,9 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
   // Not a file, or a malformed file URI (e.g. a remote host): like any other unreadable location.
   if (file === null) return UNKNOWN_CONTEXT;
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
-  const text = saved ?? (await readText(file, reader));
+  // Parsed once here for every reader below, each of which would parse the text again.
+  const written = saved ?? (await readText(file, reader));
+  const text = typeof written === "string" ? parseDockerfile(written) : written;
   // A compose service or a CI build that builds this Dockerfile names its real context (often the
   // repository root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
   // Dockerfile in docker/ is built from the root).
@@ -113,7 +116,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readGitArchiveBuilds(dirname(file), reader),
     readBuildPlatforms(file, reader),
     readCheckoutRepository(folder, reader),
-    readGitReadingSource(folder, entries, text === null ? null : typeof text === "string" ? text : text.text, dockerignore, reader),
+    readGitReadingSource(folder, entries, text, dockerignore, reader),
   ]);
   // A git archive is the context only where no build names the file with a folder (compose, CI).
   const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);

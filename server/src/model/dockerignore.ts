@@ -75,6 +75,11 @@ export function hasExceptionWithin(matcher: DockerignoreMatcher, path: string): 
   return matcher.patterns.some((p) => p.exclusion && (dir === "." || p.pattern.startsWith(`${dir}/`) || /^[*?[]/.test(p.pattern)));
 }
 
+/** True when a `!` exception of the .dockerignore names the entry: it is let in on purpose (`!.git`). */
+export function reincludes(matcher: DockerignoreMatcher, name: string): boolean {
+  return matcher.patterns.some((p) => p.exclusion && (p.pattern === name || p.pattern.startsWith(`${name}/`)));
+}
+
 /** Convenience: parse and test in one go. */
 export function isIgnoredBy(dockerignore: string, path: string): boolean {
   return isExcluded(parseDockerignore(dockerignore), path);

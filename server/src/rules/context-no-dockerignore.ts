@@ -8,7 +8,7 @@ import { dockerignoreText, holdsProjectManifest, type IgnoreEntry, proposeIgnore
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
-import { isExcluded, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
+import { isExcluded, parseDockerignore, reincludes, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
 import { contextJsonFile, isRecord } from "../model/json-files";
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
@@ -266,11 +266,6 @@ function startsFromCustomImage(stage: Stage): boolean {
 function copyExcludes(instruction: Instruction): DockerignoreMatcher | null {
   const patterns = instruction.flags.filter((f) => f.name.toLowerCase() === "exclude" && f.value).map((f) => f.value as string);
   return patterns.length > 0 ? parseDockerignore(patterns.join("\n")) : null;
-}
-
-/** True when a `!` exception of the .dockerignore names the entry: it is let in on purpose (`!.git`). */
-function reincludes(matcher: DockerignoreMatcher, name: string): boolean {
-  return matcher.patterns.some((p) => p.exclusion && (p.pattern === name || p.pattern.startsWith(`${name}/`)));
 }
 
 /**

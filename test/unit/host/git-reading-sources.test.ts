@@ -1,9 +1,10 @@
 import * as assert from "assert";
 import { FolderReader } from "../../../server/src/host/folder-reader";
 import { readGitReadingSource } from "../../../server/src/host/git-reading-sources";
+import { parseDockerfile } from "../../../server/src/model/parse";
 import { TempProjects } from "../../support/temp-project";
 
-const COPY_ALL = "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n";
+const COPY_ALL = parseDockerfile("FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n");
 /** A Laravel provider showing the running commit, as ctrlpanel's does (held-out AX). */
 const PROVIDER = "<?php\nclass AppServiceProvider {\n  public function boot() {\n    $head = file_get_contents(base_path() . '/.git/HEAD');\n  }\n}\n";
 
@@ -33,7 +34,10 @@ describe("host/git-reading-sources: the project's sources that read its checkout
     const entries = [".git/", "app/", "scripts/", "tests/"];
     // No .git in the context, no whole-context copy, or a .dockerignore that names .git.
     assert.strictEqual(await readGitReadingSource(dir, ["app/"], COPY_ALL, null, new FolderReader()), null);
-    assert.strictEqual(await readGitReadingSource(dir, entries, "FROM php:8.3-fpm\nCOPY app/ /var/www/html/app/\n", null, new FolderReader()), null);
+    assert.strictEqual(
+      await readGitReadingSource(dir, entries, parseDockerfile("FROM php:8.3-fpm\nCOPY app/ /var/www/html/app/\n"), null, new FolderReader()),
+      null,
+    );
     assert.strictEqual(await readGitReadingSource(dir, entries, COPY_ALL, "vendor\n.git\n", new FolderReader()), null);
     const tools = projects.create({
       ".git/HEAD": "x",
