@@ -7,10 +7,9 @@
 import { baseName, contextRelativePath, copyPaths, isHeredocSource, joinPath, normalizePath } from "./copy-paths";
 import { hasWildcard } from "./copies";
 import { lineage } from "./stage-graph";
-import { environmentViewAt } from "./environment";
+import { substituteAt } from "./environment";
 import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { substituteVariables } from "./variables";
 import { workdirOf } from "./workdir";
 import { contextFiles } from "./context";
 
@@ -97,6 +96,6 @@ function fileAt(model: DockerfileModel, stage: Stage, path: string, hops: number
  */
 function destinationOf(model: DockerfileModel, stage: Stage, copy: Instruction, dest: string): string | null {
   if (!dest.includes("$")) return dest;
-  const substituted = substituteVariables(dest, environmentViewAt(model, stage, copy));
+  const substituted = substituteAt(model, stage, copy, dest);
   return substituted.unresolved.length > 0 ? null : substituted.value;
 }

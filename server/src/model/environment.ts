@@ -5,7 +5,7 @@ import { toLogical, type ShellCommand } from "./shell";
 import { mergedScopeWith } from "./stage-graph";
 import type { LineIndex } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { substituteVariables } from "./variables";
+import { substituteVariables, type Substitution } from "./variables";
 
 export interface EnvDeclaration {
   readonly name: string;
@@ -103,6 +103,11 @@ export function environmentViewAt(model: DockerfileModel, stage: Stage, before?:
     else high = middle;
   }
   return low > 0 ? environmentAfter(timeline, low - 1) : timeline.initial;
+}
+
+/** `text` as the builder writes it at `instruction` of `stage`: the variables declared before it substituted. */
+export function substituteAt(model: DockerfileModel, stage: Stage, instruction: Instruction, text: string): Substitution {
+  return substituteVariables(text, environmentViewAt(model, stage, instruction));
 }
 
 /** A stage's environment as its instructions declare variables: before the first, and what each ENV or ARG sets. */

@@ -6,7 +6,7 @@
 import { isAccountCommand, systemPackageCommand } from "./commands";
 import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
-import { envDeclarations, environmentAt, environmentViewAt } from "./environment";
+import { envDeclarations, environmentAt, environmentViewAt, substituteAt } from "./environment";
 import { rootHomeInstall } from "./root-home-installs";
 import { mergedScope, mergedScopeWith } from "./stage-graph";
 import { isShellScriptAt, startCommand, withoutInitWrapper } from "./stage-purpose";
@@ -254,7 +254,7 @@ function dataDirectoryVariables(model: DockerfileModel, chain: Stage[]): string[
       if (i.keyword !== "ENV") continue;
       for (const d of envDeclarations(model, i)) {
         if (!DATA_DIRECTORY_VARIABLE.test(d.name) || d.value === null) continue;
-        const path = substituteVariables(d.value, environmentViewAt(model, stage, i)).value.replace(/^["']|["']$/g, "");
+        const path = substituteAt(model, stage, i, d.value).value.replace(/^["']|["']$/g, "");
         if (path.startsWith("/") && !/^\/tmp(?:\/|$)/.test(path) && !/[$\s]/.test(path)) folders.push(trimSlash(path));
       }
     }

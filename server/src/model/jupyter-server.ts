@@ -8,14 +8,13 @@
 // name does not tell.
 
 import { baseName, copyPaths, unquoteWord } from "./copy-paths";
-import { envDeclarations, environmentViewAt } from "./environment";
+import { envDeclarations, substituteAt } from "./environment";
 import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
 import { startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { programAt } from "./command-program";
 import { commandsRunAtStart } from "./start-steps";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { substituteVariables } from "./variables";
 
 /** docker-stacks' launchers of the notebook server and of JupyterHub's single-user server; both exec `start.sh`. */
 const DOCKER_STACKS_LAUNCHER = /^start-(?:notebook|singleuser)\.(?:sh|py)$/;
@@ -101,7 +100,7 @@ function envValueOf(model: DockerfileModel, chain: readonly Stage[], name: strin
         .filter((d) => d.name === name)
         .pop()?.value;
       if (value === undefined) continue;
-      return value === null ? null : substituteVariables(value, environmentViewAt(model, stage, instruction)).value;
+      return value === null ? null : substituteAt(model, stage, instruction, value).value;
     }
   }
   return undefined;

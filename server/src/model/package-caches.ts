@@ -279,9 +279,12 @@ function cleansApt(command: ShellCommand): boolean {
   );
 }
 
-/** True when `command` cleans an rpm manager's cache: `dnf clean all` (or yum's, microdnf's), or removing a cache dir. */
+/** The rpm package managers, each with a download cache of its own that `<manager> clean all` empties. */
+export const RPM_MANAGERS: ReadonlySet<string> = new Set(["dnf", "yum", "microdnf", "tdnf"]);
+
+/** True when `command` cleans an rpm manager's cache: `dnf clean all` (or yum's, microdnf's, tdnf's), or removing a cache dir. */
 export function cleansAnyRpmCache(command: ShellCommand): boolean {
-  return ["dnf", "yum", "microdnf", "tdnf"].some((program) => cleansRpm(command, program));
+  return [...RPM_MANAGERS].some((program) => cleansRpm(command, program));
 }
 
 /** `<program> clean all` by the same program (microdnf keeps its cache apart from dnf's), or removing a cache dir. */

@@ -12,8 +12,7 @@ import { requirementIncludes } from "./requirement-includes";
 import { contextFiles } from "./context";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { substituteVariables } from "./variables";
-import { environmentViewAt } from "./environment";
+import { substituteAt } from "./environment";
 import { commandDirectory } from "./workdir";
 
 /**
@@ -44,7 +43,7 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
 /** `file` with the stage's ARG and ENV values in place of its variables; null when one has none. */
 function resolvedOperand(model: DockerfileModel, stage: Stage, run: Instruction, file: string): string | null {
   if (!file.includes("$")) return file;
-  const { value, unresolved } = substituteVariables(file, environmentViewAt(model, stage, run));
+  const { value, unresolved } = substituteAt(model, stage, run, file);
   return unresolved.length === 0 ? value : null;
 }
 

@@ -7,13 +7,12 @@ import { dependencyInstall } from "../model/commands";
 import { programAt } from "../model/command-program";
 import { baseName, copyPaths, isHeredocSource, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
 import { installsDevDependencies, prunesDevDependencies } from "../model/dev-dependencies";
-import { environmentViewAt } from "../model/environment";
+import { substituteAt } from "../model/environment";
 import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
 import { composedStartPath } from "../model/start-steps";
 import { simpleCommands } from "../model/script-words";
 import { buildReferences } from "../model/stage-references";
-import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { BuildStep } from "../model/build-steps";
 import type { ShellCommand } from "../model/shell";
@@ -52,7 +51,7 @@ export const rule: Rule = {
       for (const source of paths.sources) {
         if (isHeredocSource(source.value)) continue;
         // `COPY --from=build ${APP_DIR} ${APP_DIR}`: the builder's WORKDIR was substituted too.
-        const written = source.value.includes("$") ? substituteVariables(source.value, environmentViewAt(model, ref.owner, ref.instruction)) : null;
+        const written = source.value.includes("$") ? substituteAt(model, ref.owner, ref.instruction, source.value) : null;
         if (written && written.unresolved.length > 0) continue;
         const value = written ? written.value : source.value;
         if (/[*?[]/.test(value)) continue;
@@ -120,7 +119,7 @@ function startRunsSources(model: DockerfileModel, final: Stage, folder: string |
 function copyDestination(model: DockerfileModel, owner: Stage, copy: Instruction): string | null {
   const paths = copyPaths(copy);
   if (paths === null) return null;
-  const written = substituteVariables(paths.dest.value, environmentViewAt(model, owner, copy));
+  const written = substituteAt(model, owner, copy, paths.dest.value);
   if (written.unresolved.length > 0) return null;
   const base = written.value.startsWith("/") ? "/" : workdirOf(model, owner, copy);
   return base === null ? null : joinPath(base, written.value);

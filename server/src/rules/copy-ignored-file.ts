@@ -7,8 +7,7 @@ import { contextUses, isContextElsewhere } from "../model/context-uses";
 import { normalizePath } from "../model/copy-paths";
 import { excludingPattern, hasExceptionWithin, parseDockerignore, type DockerignoreMatcher } from "../model/dockerignore";
 import { compileGlob } from "../model/glob";
-import { environmentViewAt } from "../model/environment";
-import { substituteVariables } from "../model/variables";
+import { substituteAt } from "../model/environment";
 import type { Rule } from "./types";
 
 export const rule: Rule = {
@@ -40,7 +39,7 @@ export const rule: Rule = {
           if (isWholeContextSource(source.value)) continue;
           let path = source.value;
           if (path.includes("$")) {
-            const resolved = substituteVariables(path, environmentViewAt(model, stage, instruction));
+            const resolved = substituteAt(model, stage, instruction, path);
             if (resolved.unresolved.length > 0) continue;
             path = resolved.value;
           }

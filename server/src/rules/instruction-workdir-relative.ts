@@ -1,8 +1,7 @@
 // instruction-workdir-relative: BuildKit's WorkdirRelativePath (hadolint DL3000). A relative WORKDIR
 // is resolved against the base image's working directory, which can change with the base image.
 
-import { environmentViewAt } from "../model/environment";
-import { substituteVariables } from "../model/variables";
+import { substituteAt } from "../model/environment";
 import type { Stage } from "../model/types";
 import type { Rule } from "./types";
 
@@ -39,7 +38,7 @@ export const rule: Rule = {
         if (instruction.keyword !== "WORKDIR" || instruction.args.length === 0) continue;
         if (!set) {
           const written = instruction.args.map((a) => a.value).join(" ");
-          const sub = substituteVariables(written, environmentViewAt(model, stage, instruction));
+          const sub = substituteAt(model, stage, instruction, written);
           // Not fix-able without knowing the base image's WORKDIR; an unknown variable may be absolute.
           if (sub.unresolved.length === 0 && !ABSOLUTE.test(sub.value.replace(/^["']|["']$/g, "")))
             report({ range: instruction.args[0].range, messageId: "relative", data: { path: written } });

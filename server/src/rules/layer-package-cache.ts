@@ -22,6 +22,7 @@ import {
   usesYarnPlugAndPlay,
   removesAptLists,
   cleansAnyRpmCache,
+  RPM_MANAGERS,
   apkCommandOf,
   type ApkCommand,
   type LeftPackageCache,
@@ -445,9 +446,7 @@ function laterApkCommands(model: DockerfileModel, run: Instruction): ApkCommand[
     .filter((c): c is ApkCommand => c !== null && (c.verb === "add" || c.verb === "upgrade"));
 }
 
-const RPM_MANAGERS = new Set(["dnf", "yum", "microdnf"]);
-
-/** The first later RUN of the image that runs dnf, yum or microdnf (other than to clean) and cleans nothing; null when none. */
+/** The first later RUN of the image that runs an rpm manager (other than to clean) and cleans nothing; null when none. */
 function laterRpmRunWithoutClean(model: DockerfileModel, run: Instruction): Instruction | null {
   for (const later of instructionsAfter(model, run)) {
     if (later.keyword !== "RUN") continue;

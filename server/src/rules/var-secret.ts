@@ -18,7 +18,7 @@
 import { isDeliberatelyVulnerable } from "../model/training-apps";
 import { variablesReadAtBuild } from "../model/build-time-reads";
 import { commentsAbove } from "../model/comments";
-import { envDeclarations, environmentViewAt } from "../model/environment";
+import { envDeclarations, environmentViewAt, substituteAt } from "../model/environment";
 import { onlyArrangesOrWritesFiles } from "../model/file-arranging";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
@@ -408,7 +408,7 @@ function isBuildTimeStandIn(model: DockerfileModel, instruction: Instruction, va
   if (value === null || value.trim() === "") return false;
   if (!value.includes("$")) return true;
   if (instruction.keyword !== "ENV" || !instruction.stage) return false;
-  const sub = substituteVariables(value, environmentViewAt(model, instruction.stage, instruction));
+  const sub = substituteAt(model, instruction.stage, instruction, value);
   return sub.unresolved.length === 0 && sub.value.trim() !== "";
 }
 
@@ -484,7 +484,7 @@ function substitutedValue(model: DockerfileModel, instruction: Instruction, valu
   const literal = value.trim();
   if (!literal.includes("$")) return literal;
   if (!instruction.stage) return null;
-  const sub = substituteVariables(literal, environmentViewAt(model, instruction.stage, instruction));
+  const sub = substituteAt(model, instruction.stage, instruction, literal);
   return sub.unresolved.length === 0 ? sub.value.trim() : null;
 }
 
