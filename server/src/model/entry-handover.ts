@@ -47,7 +47,44 @@ export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly
 
 function scriptHandover(text: string): EntryHandover | null {
   const commands = simpleCommands(text);
-  const words = commands[commands.length - 1];
+  const last = commands[commands.length - 1];
+  if (last?.[0] !== "fi") return handoverOf(last);
+  // A script ending in `if ...; then ... exec gosu user "$@"; else exec "$@"; fi` (held-out AZ, PX4):
+  // every branch must end in the same handover, and an `else` must exist, or a path falls through.
+  const branchEnds = finalIfBranchEnds(commands);
+  if (branchEnds === null) return null;
+  const found = branchEnds.map(handoverOf);
+  return found.every((h) => h === found[0]) ? found[0] : null;
+}
+
+/**
+ * The last command of each branch of the `if` block the script ends with, when it has an `else`;
+ * null when the block cannot be read (a branch with no command, no `else`, unbalanced keywords).
+ */
+function finalIfBranchEnds(commands: readonly string[][]): (string[] | undefined)[] | null {
+  const ends: (string[] | undefined)[] = [];
+  let depth = 0;
+  let hasElse = false;
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const keyword = commands[i][0];
+    if (keyword === "fi") {
+      depth++;
+      if (depth === 1) ends.push(commands[i - 1]);
+    } else if (keyword === "if") {
+      depth--;
+      if (depth === 0) return hasElse && ends.every((e) => e !== undefined && !BRANCH_KEYWORDS.has(e[0])) ? ends : null;
+    } else if (depth === 1 && (keyword === "else" || keyword === "elif")) {
+      hasElse ||= keyword === "else";
+      ends.push(commands[i - 1]);
+    }
+  }
+  return null;
+}
+
+/** Words that open or close a branch: the command before one of them is no branch's last. */
+const BRANCH_KEYWORDS = new Set(["if", "then", "else", "elif", "fi"]);
+
+function handoverOf(words: readonly string[] | undefined): EntryHandover | null {
   if (words === undefined || words[0] !== "exec" || !/^\$(?:@|\{@\})$/.test(words[words.length - 1])) return null;
   let rest = words.slice(1, -1);
   // A user switch execs its arguments: the command still replaces the script.

@@ -351,7 +351,7 @@ export function hasDependenciesAtBuild(model: DockerfileModel, stage: Stage, bro
   const env = (name: string) => variableFor(model, stage, build, command, name);
   if (ecosystem === "go" && (/-mod=vendor/.test(env("GOFLAGS") ?? "") || env("GOPROXY") === "off" || env("GO111MODULE") === "off")) return true;
   if (ecosystem === "cargo" && env("CARGO_NET_OFFLINE") === "true") return true;
-  if (mountsOf(build).some((m) => m.type !== "secret" && m.type !== "ssh" && m.target !== null && holdsDownloads(ecosystem, m.target, env))) return true;
+  if (mountsOf(build, model).some((m) => m.type !== "secret" && m.type !== "ssh" && m.target !== null && holdsDownloads(ecosystem, m.target, env))) return true;
   if (copiesDownloadsIn(model, stage, build, ecosystem, env)) return true;
   const entries = model.context.rootEntries ?? [];
   const ignore = model.context.dockerignore;

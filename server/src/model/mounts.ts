@@ -2,7 +2,8 @@
 // tmpfs mounts (`--mount=type=cache,target=/root/.cache/pip`).
 
 import { normalizePath } from "./copy-paths";
-import type { Instruction } from "./types";
+import { substituteAt } from "./environment";
+import type { DockerfileModel, Instruction } from "./types";
 
 export interface RunMount {
   /** `bind` (the default), `cache`, `tmpfs`, `secret`, `ssh`. */
@@ -15,8 +16,12 @@ export interface RunMount {
   from: string | null;
 }
 
-/** The `--mount` flags of a RUN (or of an `ONBUILD RUN` trigger). */
-export function mountsOf(instruction: Instruction): RunMount[] {
+/**
+ * The `--mount` flags of a RUN (or of an `ONBUILD RUN` trigger). Given the model, a target written
+ * with variables (`target="$GOMODCACHE"`) is the path the builder expands it to from the stage's
+ * ARG and ENV values (held-out AZ, testkube); left as written when a value is unknown.
+ */
+export function mountsOf(instruction: Instruction, model?: DockerfileModel): RunMount[] {
   const inst = instruction.trigger ?? instruction;
   if (inst.keyword !== "RUN") return [];
   const out: RunMount[] = [];
@@ -30,7 +35,7 @@ export function mountsOf(instruction: Instruction): RunMount[] {
       const name = option.name.toLowerCase();
       if (name === "type" && option.value) type = option.value.toLowerCase();
       else if ((name === "target" || name === "dst" || name === "destination") && option.value)
-        target = normalizePath(option.value.replace(/^["']|["']$/g, ""));
+        target = normalizePath(expanded(option.value.replace(/^["']|["']$/g, ""), instruction, model));
       else if ((name === "source" || name === "src") && option.value) source = option.value.replace(/^["']|["']$/g, "");
       else if (name === "from" && option.value) from = option.value.replace(/^["']|["']$/g, "");
     }
@@ -39,13 +44,20 @@ export function mountsOf(instruction: Instruction): RunMount[] {
   return out;
 }
 
+/** `written` with the variables the stage declares before `instruction` substituted, when all are known. */
+function expanded(written: string, instruction: Instruction, model: DockerfileModel | undefined): string {
+  if (model === undefined || instruction.stage === null || !written.includes("$")) return written;
+  const substituted = substituteAt(model, instruction.stage, instruction, written);
+  return substituted.unresolved.length === 0 ? substituted.value : written;
+}
+
 /**
  * True when a cache or tmpfs mount keeps `dir` out of the layer: the mount point is `dir` or one
  * of its parents.
  */
-export function hasVolatileMountAt(instruction: Instruction, dir: string): boolean {
+export function hasVolatileMountAt(instruction: Instruction, dir: string, model?: DockerfileModel): boolean {
   const wanted = normalizePath(dir);
-  return mountsOf(instruction).some(
+  return mountsOf(instruction, model).some(
     (m) =>
       (m.type === "cache" || m.type === "tmpfs") && m.target !== null && (m.target === wanted || wanted.startsWith(m.target === "/" ? "/" : `${m.target}/`)),
   );

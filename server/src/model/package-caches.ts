@@ -126,11 +126,11 @@ function cacheLeftBy(
   const pkg = systemPackageCommand(command);
   if (pkg?.manager === "apt" && pkg.actionWord) {
     if (pkg.action === "update") {
-      if (hasVolatileMountAt(run, "/var/lib/apt/lists") || later().some(removesAptLists)) return null;
+      if (hasVolatileMountAt(run, "/var/lib/apt/lists", model) || later().some(removesAptLists)) return null;
       return make("aptLists", "apt", pkg.actionWord);
     }
     if ((pkg.action === "install" || pkg.action === "upgrade") && keepsDebs) {
-      if (hasVolatileMountAt(run, "/var/cache/apt") || later().some(cleansApt)) return null;
+      if (hasVolatileMountAt(run, "/var/cache/apt", model) || later().some(cleansApt)) return null;
       return make("aptArchives", "apt", pkg.actionWord);
     }
     return null;
@@ -159,7 +159,7 @@ function cacheLeftBy(
     return make("apk", "apk", pkg.actionWord, { hasSeparateIndexUpdate });
   }
   if (pkg && (pkg.manager === "yum" || pkg.manager === "dnf" || pkg.manager === "microdnf") && pkg.actionWord && RPM_INSTALL.has(pkg.actionWord.value)) {
-    if (later().some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d))) return null;
+    if (later().some((c) => cleansRpm(c, command.name)) || RPM_CACHE_DIRS.some((d) => hasVolatileMountAt(run, d, model))) return null;
     const cleanCommand = command.name === "yum" ? "yum clean all && rm -rf /var/cache/yum" : `${command.name} clean all`;
     // microdnf (libdnf) keeps its cache in /var/cache/yum, like yum.
     return make("rpm", pkg.manager === "dnf" ? "dnf" : "yum", pkg.actionWord, {
@@ -184,7 +184,7 @@ function cacheLeftBy(
   }
   if (isYarnInstall(command)) {
     if (later().some(cleansYarnCache)) return null;
-    if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
+    if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
     return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
   return null;
@@ -210,10 +210,28 @@ function removes(command: ShellCommand, dirs: string[], orHolder = true): boolea
     if (a.quoted && a.value.includes("*") && !a.value.includes("$")) return false;
     // `${HOME}` is `$HOME` (held-out AW, b-data: `rm -rf ${HOME}/.cache` as root).
     const path = a.value.replace(/^["']|["']$/g, "").replace(/\$\{HOME\}/g, "$HOME");
+    if (hasBraceList(path)) return false;
     // `rm -rf /root/.cache/*` empties the folder; `/` alone is no cleanup anyone writes.
     const holder = path.replace(/\/\*$|\/+$/, "");
     return dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`)));
   });
+}
+
+/**
+ * True when `path` holds a brace list (`/var/lib/{apt,dpkg,cache,log}/`; `${NAME}` is a variable,
+ * not a list). `/bin/sh` expands no braces on Debian, Ubuntu (dash) and Alpine (BusyBox ash), where
+ * nearly every such cleanup is written, so rm looks for a file of that very name and the cache stays
+ * (held-out AM, openstreetmap-tile-server, and AZ, PX4: judged right, and missed). Read so under
+ * bash too (a SHELL naming bash, the Red Hat family's /bin/sh), where it is a cleanup: not seen there.
+ */
+function hasBraceList(path: string): boolean {
+  for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", open + 1)) {
+    if (open > 0 && path[open - 1] === "$") continue;
+    const close = path.indexOf("}", open);
+    if (close < 0) return false;
+    if (path.slice(open + 1, close).includes(",")) return true;
+  }
+  return false;
 }
 
 /** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
@@ -374,7 +392,7 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
   const cacheDirArg = command.args.find((a) => a.value.startsWith("--cache-dir="))?.value.slice("--cache-dir=".length);
   const isCacheTarget = (target: string): boolean =>
     /(?:^|\/)\.cache(?:\/pip)?$/.test(target) || /pip/i.test(target) || (!!customDir && target === customDir) || (!!cacheDirArg && target === cacheDirArg);
-  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
   return later.some(cleansPipCache);
 }
 
@@ -426,7 +444,7 @@ function uvCacheHandled(model: DockerfileModel, instruction: Instruction, comman
     variable("UV_CACHE_DIR") ??
     undefined;
   const isCacheTarget = (target: string): boolean => /(?:^|\/)\.cache(?:\/uv)?\/?$/.test(target) || /uv/i.test(target) || (!!cacheDir && target === cacheDir);
-  if (mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
   return later.some(
     (c) =>
       (c.name === "uv" && c.args[0]?.value === "cache" && (c.args[1]?.value === "clean" || c.args[1]?.value === "prune")) ||

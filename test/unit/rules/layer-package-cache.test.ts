@@ -13,6 +13,20 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Held-out AZ, PX4's development image: missed.
+      name: "a brace list of sub-folders of the apt lists: dash expands no braces, bash names sub-folders",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get -y --no-install-recommends install cmake \\\n\t&& apt-get -y autoremove && apt-get clean autoclean \\\n\t&& rm -rf /var/lib/apt/lists/{apt,dpkg,cache,log} /tmp/* /var/tmp/*\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
+      // Held-out AM, openstreetmap-tile-server: judged right.
+      name: "a brace list holding the apt folder, under dash, which expands no braces",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends cmake && rm -rf /var/lib/{apt,dpkg,cache,log}/\n",
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       // Held-out AY, harbor's Photon images: the later RUN cleans with tdnf.
       name: "tdnf's cache left where the later RUN cleans with tdnf: this RUN's clean alone saves",
       code: 'FROM photon:5.0\nRUN tdnf install -y shadow\nRUN tdnf install -y postgresql15 && tdnf clean all\nCMD ["postgres"]\n',

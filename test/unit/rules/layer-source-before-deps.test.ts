@@ -805,6 +805,12 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out AZ, testkube: judged wrong; BuildKit expands the mount's target from the stage's ARG.
+      name: "go build with a cache mount whose target is a build argument naming the module cache",
+      code: 'FROM golang:1.23-alpine AS build\nARG GOCACHE="/root/.cache/go-build"\nARG GOMODCACHE="/go/pkg/mod"\nWORKDIR /build\nCOPY . .\nRUN --mount=type=cache,target="$GOMODCACHE" \\\n    --mount=type=cache,target="$GOCACHE" \\\n    cd cmd/api-server; CGO_ENABLED=0 go build -o /app -mod mod .\nFROM alpine:3.20\nCOPY --from=build /app /bin/app\n',
+      context: { rootEntries: ["go.mod", "go.sum", "cmd/"], files: { "go.mod": GO_MOD } },
+    },
+    {
       // Held-out AX, unocha-site: composer-patches with exit-on-patch-failure fails the install without PATCHES/.
       name: "composer.json has the install apply local patches: copying the two manifests first would fail it",
       code: "FROM php:8.4-cli\nWORKDIR /srv/www\nCOPY . .\nRUN composer install --no-dev\n",

@@ -4,6 +4,23 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out AZ, PX4: quoting alone would hand pip a spec it rejects; judged wrong.
+      name: "a floor with a trailing wildcard: the remedy drops the wildcard too",
+      code: "FROM ubuntu:22.04\nRUN python3 -m pip install --upgrade pip && pip3 install matplotlib>=3.0.* nunavut>=1.1.0\n",
+      messageId: "wildcard",
+      data: { spec: "matplotlib>=3.0.*", fixed: "matplotlib>=3.0" },
+      line: 2,
+      count: 2,
+      output: 'FROM ubuntu:22.04\nRUN python3 -m pip install --upgrade pip && pip3 install "matplotlib>=3.0" nunavut>=1.1.0\n',
+    },
+    {
+      name: "another wildcard after '>': no plain reading, no suggestion",
+      code: "FROM python:3.12\nRUN pip install numpy>1.*.0\n",
+      messageId: "wildcardRange",
+      data: { spec: "numpy>1.*.0" },
+      line: 2,
+    },
+    {
       name: "pip: the constraint is dropped and '=0.0.3' becomes a file",
       code: "FROM python:3.12-slim\nRUN pip install kube-hunter-arp-spoof>=0.0.3\n",
       messageId: "redirect",

