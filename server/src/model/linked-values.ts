@@ -2,7 +2,7 @@
 // the value becomes a string constant of the binary the image ships, so hiding the argument from
 // the image's history (a secret mount) would hand the same value to the same linker.
 
-import { comparePositions, type Range } from "./text";
+import { containsPosition } from "./text";
 import type { Word } from "./shell";
 import { instructionsAfter } from "./stage-graph";
 import { variablesReadAtBuild } from "./build-time-reads";
@@ -26,7 +26,10 @@ function mentionsOnlyInLinkerFlags(run: Instruction, name: string): boolean {
   if (run.heredocs.some((h) => variableNames(h.content).includes(name))) return false;
   const linkerFlags = run.commands.filter((c) => c.name === "go" && LINKING.has(c.args[0]?.value ?? "")).flatMap((c) => linkerFlagValues(c.args));
   const mentions = run.args.filter((token) => variableNames(token.value).includes(name));
-  return mentions.length > 0 && mentions.every((token) => linkerFlags.some((flags) => within(token.range, flags.range)));
+  return (
+    mentions.length > 0 &&
+    mentions.every((token) => linkerFlags.some((flags) => containsPosition(flags.range, token.range.start) && containsPosition(flags.range, token.range.end)))
+  );
 }
 
 /** The words holding `-ldflags` values: the word after `-ldflags`, or `-ldflags=...` itself. */
@@ -37,8 +40,4 @@ function linkerFlagValues(args: readonly Word[]): Word[] {
     else if (/^--?ldflags$/.test(word.value) && i + 1 < args.length) values.push(args[i + 1]);
   });
   return values;
-}
-
-function within(inner: Range, outer: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
