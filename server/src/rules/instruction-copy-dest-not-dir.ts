@@ -5,7 +5,7 @@
 // winning. So where BuildKit builds the file and the folder certainly exists, the slash is only
 // tidiness and the rule is silent.
 
-import { defaultShell, shellExecsLastCommand } from "../images/default-shell";
+import { defaultShell } from "../images/default-shell";
 import { rootImageOf } from "../images/base-image";
 import { requiresBuildKit } from "../model/buildkit";
 import { copyPaths, joinPath } from "../model/copy-paths";
@@ -90,5 +90,5 @@ function startsFromDistribution(copy: Instruction): boolean {
   const image = copy.stage === null ? null : rootImageOf(copy.stage).image;
   if (image === null || defaultShell(image) === null) return false;
   const name = image.familiarName.split("/").pop() ?? "";
-  return !(shellExecsLastCommand(image) && (name === "busybox" || name === "wolfi-base"));
+  return name !== "busybox" && name !== "wolfi-base";
 }
