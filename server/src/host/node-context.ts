@@ -13,7 +13,8 @@ import { parseDockerfile } from "../model/parse";
 import { variantsInFolder } from "../model/dockerfile-variants";
 import { lookupTable } from "../model/lookup-table";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
-import type { ServerHost } from "../lsp/host";
+import type { OpenDocument, ServerHost } from "../lsp/host";
+import { withContext } from "../model/with-context";
 import { readBuildArgs } from "./build-args";
 import { readBuildPlatforms } from "./build-platforms";
 import { readBuildTargets } from "./build-targets";
@@ -43,14 +44,16 @@ import { ShellcheckRunner } from "./shellcheck";
  * by default each call reads afresh. `saved` is the Dockerfile as on disk, parsed, when the caller
  * has it (the CLI), so it is neither read nor parsed again here.
  */
-export async function readBuildContext(uri: string, reader = new FolderReader(), saved?: DockerfileModel): Promise<BuildContextFacts> {
+export async function readBuildContext(uri: string, reader = new FolderReader(), saved?: DockerfileModel, open?: OpenDocument): Promise<BuildContextFacts> {
   const file = filePath(uri);
   // Not a file, or a malformed file URI (e.g. a remote host): like any other unreadable location.
   if (file === null) return UNKNOWN_CONTEXT;
   // The Dockerfile as saved: an unsaved edit that adds a COPY of an entry script is seen on save.
-  // Parsed once here for every reader below, each of which would parse the text again.
+  // Parsed once here for every reader below, each of which would parse the text again; when the
+  // editor holds the same text, its parse serves (a file just opened), under no context facts, as
+  // the readers are given elsewhere.
   const written = saved ?? (await readText(file, reader));
-  const text = typeof written === "string" ? parseDockerfile(written) : written;
+  const text = typeof written === "string" ? (open?.text === written ? withContext(open.model(), UNKNOWN_CONTEXT) : parseDockerfile(written)) : written;
   // A compose service or a CI build that builds this Dockerfile names its real context (often the
   // repository root); else the sources the file copies may show it (`COPY ./docker/entrypoint.sh` from a
   // Dockerfile in docker/ is built from the root).
@@ -240,7 +243,7 @@ export function createNodeHost(): ServerHost {
   const shared = new FolderReader();
   return {
     name: "node",
-    readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader()),
+    readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader(), undefined, options?.open),
     forgetFiles: (changes) => {
       if (changes === undefined) {
         shared.forgetAll();

@@ -9,7 +9,7 @@ import { UNKNOWN_CONTEXT } from "../model/context";
 import { parseDockerfile } from "../model/parse";
 import { withContext } from "../model/with-context";
 import type { DockerfileModel } from "../model/types";
-import type { ServerHost } from "./host";
+import type { OpenDocument, ServerHost } from "./host";
 import { isSamePlainData } from "./plain-data";
 import type { SettingsStore, StagecraftSettings } from "./settings";
 import { SyntaxValidations } from "./syntax-validations";
@@ -209,7 +209,7 @@ export class DocumentStore {
 
   /** Reads `uri`'s context and caches the answer; `previous` facts are kept when the new ones equal them. */
   private readContext(uri: string, previous?: Promise<BuildContextFacts>): Promise<BuildContextFacts> {
-    const read = this.host.readBuildContext(uri, { watched: this.watches(uri) }).then(
+    const read = this.host.readBuildContext(uri, { watched: this.watches(uri), open: this.openDocument(uri) }).then(
       (facts) => facts,
       (error: unknown) => {
         this.logError(`stagecraft: reading the build context of ${uri} failed: ${describe(error)}`);
@@ -222,6 +222,24 @@ export class DocumentStore {
     });
     this.contexts.set(uri, pending);
     return pending;
+  }
+
+  /**
+   * The document's text as the context read starts, and its parse: this version's, which the
+   * analysis makes anyway, or, if the document changed meanwhile, one of that text.
+   */
+  private openDocument(uri: string): OpenDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const { version } = document;
+    const text = document.getText();
+    return {
+      text,
+      model: () => {
+        const current = this.documents.get(uri);
+        return current && current.version === version ? this.model(current) : parseDockerfile(text);
+      },
+    };
   }
 
   /** Drops cached context facts (of one document, or all when `uri` is omitted). */

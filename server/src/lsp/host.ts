@@ -41,15 +41,23 @@ export interface OffThread {
   service?: OffThreadService;
 }
 
+/** A document open in the editor: its text, and its parse (made on first ask, shared with the analysis). */
+export interface OpenDocument {
+  readonly text: string;
+  readonly model: () => DockerfileModel;
+}
+
 export interface ServerHost {
   /** Short platform name for logs: `node`, `browser`. */
   readonly name: string;
   /**
    * Facts about the build context of the Dockerfile at `uri`; never rejects (unknown facts stay
    * undefined). `watched`: the editor reports file changes under `uri` (`forgetFiles`), so what the
-   * host read before for other documents may answer; otherwise everything is read afresh.
+   * host read before for other documents may answer; otherwise everything is read afresh. `open`:
+   * the document's text in the editor and its parse, which the host uses instead of parsing the
+   * file again when the saved file holds the same text (a file just opened: issue #16).
    */
-  readBuildContext(uri: string, options?: { watched: boolean }): Promise<BuildContextFacts>;
+  readBuildContext(uri: string, options?: { watched: boolean; open?: OpenDocument }): Promise<BuildContextFacts>;
   /**
    * Files changed on disk (the editor's file events, a saved document); with no argument, anything
    * may have changed. True when the host had read something they touch, so facts may differ now.
