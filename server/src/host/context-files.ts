@@ -13,6 +13,7 @@ import { parseDockerfile } from "../model/parse";
 import { installManifestPaths } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
 import { requirementIncludes } from "../model/requirement-includes";
+import { contextSourcesAt, type ImagePlace } from "../model/context-file-at";
 import { fileStartedBy } from "../model/run-scripts";
 import { isShellName } from "../model/shell-programs";
 import { startCommand } from "../model/stage-purpose";
@@ -119,6 +120,9 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     .filter((p) => ran.has(baseName(p)))
     .slice(0, MAX_FILES))
     if (!wanted.includes(path)) wanted.push(path);
+  // And those a RUN runs by their path in the image after a folder copy brought them (`COPY scripts
+  // /scripts`, then `RUN ... && /scripts/sys/purge_cache.sh`; held-out BA, legendu-net).
+  for (const path of programsRunFromContext(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // Requirement files pip installs, whatever they are named and however deep (`COPY
   // packages/server/requires.txt ./server_requires.txt`, then `pip install -r ./server_requires.txt`):
   // the releases they pin cap the Python a base-image remedy may name.
@@ -219,6 +223,27 @@ function sourcesCopiedTo(model: DockerfileModel, destination: RegExp): string[] 
 }
 
 /** The file names of the programs RUN instructions start by path (`/tmp/install_node`, `bash ./setup`), not commands found on PATH. */
+/**
+ * The context paths of the files RUN commands start by their path in the image, which a copy
+ * brought there (`COPY . /app`, then `RUN /app/scripts/build`: `scripts/build`).
+ */
+export function programsRunFromContext(model: DockerfileModel): string[] {
+  return contextSourcesAt(model, programsRunAt(model));
+}
+
+/** The absolute paths in the image of the files RUN commands start (`/scripts/sys/purge_cache.sh`), with their stages. */
+function programsRunAt(model: DockerfileModel): ImagePlace[] {
+  const places: ImagePlace[] = [];
+  for (const instruction of model.instructions) {
+    if (instruction.keyword !== "RUN" || instruction.stage === null) continue;
+    for (const command of instruction.commands) {
+      const path = (fileStartedBy(command)?.value ?? "").replace(/^["']|["']$/g, "");
+      if (path.startsWith("/") && !path.includes("$")) places.push({ stage: instruction.stage, path });
+    }
+  }
+  return places;
+}
+
 function programsRun(model: DockerfileModel): Set<string> {
   const names = new Set<string>();
   for (const instruction of model.instructions) {

@@ -6,7 +6,8 @@
 
 import { dirname, join } from "node:path";
 import type { DockerfileModel } from "../model/types";
-import { copiedContextSources } from "./context-files";
+import { parseDockerfile } from "../model/parse";
+import { copiedContextSources, programsRunFromContext } from "./context-files";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 
@@ -20,9 +21,11 @@ export async function readCopySourceContext(dockerfile: string, text: string | D
   const folder = dirname(dockerfile);
   const root = await repositoryRoot(folder, reader);
   if (root === null || root === folder) return null;
-  const paths = copiedContextSources(text)
-    .map((p) => p.replace(/\/+$/, ""))
-    .filter((p) => p.includes("/"));
+  const model = typeof text === "string" ? parseDockerfile(text) : text;
+  // Also a script a RUN starts where a whole-context copy put it (`COPY . /app`, then `RUN
+  // /app/scripts/build`; held-out AY, longhorn-manager: `scripts/` is at the root, the Dockerfile in
+  // package/, built with `-f package/Dockerfile .`).
+  const paths = [...copiedContextSources(model), ...programsRunFromContext(model)].map((p) => p.replace(/\/+$/, "")).filter((p) => p.includes("/"));
   if (paths.length === 0) return null;
   const present = await Promise.all(paths.map((p) => exists(reader, folder, p)));
   if (present.some(Boolean)) return null;

@@ -88,6 +88,7 @@ const UBUNTU_EOL: DateTable = {
   "23.10": "2024-07-11",
   "24.10": "2025-07-10",
   "25.04": "2026-01",
+  "25.10": "2026-07",
 };
 const RUBY_EOL: DateTable = { "2.5": "2021-04-05", "2.6": "2022-04-12", "2.7": "2023-03-31", "3.0": "2024-04-23", "3.1": "2025-03-26", "3.2": "2026-03-31" };
 const PHP_EOL: DateTable = {
@@ -244,7 +245,9 @@ function versionNote(name: string, tag: string): LifecycleNote | null {
     case "ubuntu": {
       const written = /^(\d+\.\d+)/.exec(tag)?.[1] ?? null;
       const number = written ?? (UBUNTU_CODENAMES[p.words[0] ?? ""] !== undefined ? UBUNTU_CODENAMES[p.words[0]].toFixed(2) : null);
-      if (number && UBUNTU_EOL[number]) return note("end-of-life", `Ubuntu ${number}`, UBUNTU_EOL[number], "ubuntu:24.04", SOURCES.ubuntu);
+      // An interim release after 24.04 moves on to the next LTS, not back to the one before it.
+      const lts = number !== null && Number(number) > 24.04 ? "ubuntu:26.04" : "ubuntu:24.04";
+      if (number && UBUNTU_EOL[number]) return note("end-of-life", `Ubuntu ${number}`, UBUNTU_EOL[number], lts, SOURCES.ubuntu);
       return null;
     }
     case "ruby": {

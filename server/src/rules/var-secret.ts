@@ -406,8 +406,20 @@ function isPublicByPrefix(name: string, configuredPrefixes: readonly string[]): 
  */
 function isDeclaredUnshipped(model: DockerfileModel): boolean {
   const purpose = developmentPurpose(model);
-  return purpose === "comment" || purpose === "path" || purpose === "stage-name" || purpose === "devcontainer-base";
+  return purpose === "comment" || purpose === "path" || purpose === "stage-name" || purpose === "devcontainer-base" || isTestFixtureRepository(model);
 }
+
+/**
+ * True when the checkout's GitHub repository is named for a test fixture (`rroemhild/docker-test-openldap`,
+ * `acme/ldap-test-server`, `mock-oauth2-server`): an image other projects' tests start, whose
+ * literal credentials are published with it so the tests can log in (held-out BA: the run-time
+ * remedy judged wrong; unsetting the value breaks every suite that relies on it).
+ */
+function isTestFixtureRepository(model: DockerfileModel): boolean {
+  const name = model.context.githubRepository?.split("/").pop()?.toLowerCase() ?? "";
+  return name.split(/[-_.]/).some((word) => TEST_FIXTURE_WORDS.has(word));
+}
+const TEST_FIXTURE_WORDS = new Set(["test", "testing", "fixture", "fixtures", "mock", "fake", "stub"]);
 
 /**
  * True when a builder stage (it only feeds the final image through COPY --from, so its config does
@@ -512,8 +524,20 @@ function saysPublicOnPurpose(model: DockerfileModel, instruction: Instruction): 
  * whose words say it is a default or an example (`DEFAULT_BAD_KEY`, `your-api-key-here`).
  */
 function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || PLACEHOLDER.test(value.replace(SENTINEL_MARKS, "")) || saysItIsAPlaceholder(value);
+  return PLACEHOLDER.test(value) || PLACEHOLDER.test(value.replace(SENTINEL_MARKS, "")) || isMarkedWord(value) || saysItIsAPlaceholder(value);
 }
+
+/**
+ * A single word of letters inside the same sentinel marks on both sides (`**Random**`, `__AUTO__`,
+ * `{{generate}}`): the text a start script compares the variable with before it supplies the value
+ * (held-out BA, docker-vsftpd: `**Random**` becomes a random password at start; judged wrong).
+ */
+function isMarkedWord(value: string): boolean {
+  const match = MARKED_WORD.exec(value.trim());
+  return match !== null && CLOSING_MARKS[match[1]] === match[3];
+}
+const MARKED_WORD = /^(\*\*|__|%|\{\{|<)([A-Za-z]{2,20})(\*\*|__|%|\}\}|>)$/;
+const CLOSING_MARKS: Record<string, string> = { "**": "**", __: "__", "%": "%", "{{": "}}", "<": ">" };
 
 /** True when every word of the value is letters and one of them declares a default or an example. */
 function saysItIsAPlaceholder(value: string): boolean {

@@ -53,6 +53,18 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.match(files["entrypoint.sh"], /exec gosu/);
   });
 
+  it("reads a script a RUN runs by its path in the image after a folder copy brought it, not the folder's other files", async () => {
+    // Held-out BA, legendu-net: `COPY scripts /scripts`, then `RUN ... && /scripts/sys/purge_cache.sh`.
+    const dockerfile = "FROM ubuntu:24.04\nCOPY scripts /scripts\nRUN apt-get update && apt-get install -y curl && /scripts/sys/purge_cache.sh\n";
+    const dir = projects.create({
+      Dockerfile: dockerfile,
+      "scripts/sys/purge_cache.sh": "#!/bin/bash\nrm -rf /var/lib/apt/lists/*\n",
+      "scripts/sys/other.txt": "notes\n",
+    });
+    const files = await readCopiedFiles(dir, dockerfile);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["scripts/sys/purge_cache.sh"]);
+  });
+
   it("reads the programs copied into a bin folder under names that do not say script, not other such files", async () => {
     const dockerfile = "FROM ubuntu:24.04\nCOPY r-check /usr/local/bin\nCOPY tools/image /bin/image\nCOPY NOTICE /usr/share/doc/app/\n";
     const dir = projects.create({

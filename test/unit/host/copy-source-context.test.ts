@@ -27,6 +27,20 @@ describe("host/copy-source-context: the context a Dockerfile's own COPY sources 
     assert.ok(facts.rootEntries?.includes(".git/"));
   });
 
+  it("is the repository root when a RUN starts a script that only the root holds, where a whole-context copy put it (longhorn-manager)", async () => {
+    const text = "FROM golang:1.26 AS builder\nWORKDIR /app\nCOPY . /app\nRUN chmod +x /app/scripts/build && /app/scripts/build\n";
+    const dir = projects.create({
+      ".git/HEAD": "ref: refs/heads/master\n",
+      "go.mod": "module example.com/manager\n\ngo 1.26.0\n",
+      "vendor/modules.txt": "# example.com/dep v1.0.0\n",
+      "scripts/build": "#!/bin/bash\ngo build -o bin/manager .\n",
+      "package/Dockerfile": text,
+    });
+    assert.strictEqual(await contextOf(dir, "package/Dockerfile", text), dir);
+    const facts = await readBuildContext(pathToFileURL(join(dir, "package", "Dockerfile")).href);
+    assert.ok(facts.rootEntries?.includes("vendor/"));
+  });
+
   it("is the nearest folder above that holds every such source", async () => {
     const text = "FROM python:3.12\nCOPY svc/app.py /app/\nCOPY svc/conf/ /conf/\n";
     const dir = projects.create({ ".git/HEAD": "x", "apps/svc/app.py": "", "apps/svc/conf/a.ini": "", "apps/docker/Dockerfile": text });

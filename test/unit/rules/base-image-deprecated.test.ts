@@ -17,6 +17,20 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BA, legendu-net (a miss): the root of an image family on an interim release.
+      name: "Ubuntu 25.10, an interim release past its nine months: on to the next LTS, not back",
+      code: "FROM ubuntu:25.10\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo && rm -rf /var/lib/apt/lists/*\n",
+      messageId: "endOfLife",
+      line: 1,
+      output: "FROM ubuntu:26.04\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
+      name: "an architecture and another release in the file name: this file is not the one for its base's release",
+      code: "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y build-essential\n",
+      context: { dockerfilePath: "docker/Dockerfile.ubuntu_arm-24.04" },
+      messageId: "endOfLife",
+    },
+    {
       // Held-out AY, aws-node-termination-handler (a miss): a CA-bundle stage on Amazon Linux 2.
       name: "Amazon Linux 2, past its end of support on 2026-06-30",
       code: 'FROM amazonlinux:2 AS certs\nRUN yum install -y ca-certificates\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-bundle.crt /etc/ssl/certs/\nCOPY app /app\nENTRYPOINT ["/app"]\n',
@@ -1279,6 +1293,12 @@ testRule(rule, {
       name: "a folder named for the language version of the image, one of a per-version matrix",
       code: "FROM php:8.0-cli-alpine3.13\nRUN apk add --no-cache git\n",
       context: { dockerfilePath: "docker/php-8.0/Dockerfile" },
+    },
+    {
+      // Held-out BA, google/fruit: one image per release for its compiler matrix (g++-5, clang-3.9 on bionic).
+      name: "a file name with an architecture between the distribution and its release (Dockerfile.ubuntu_arm-18.04)",
+      code: "FROM multiarch/ubuntu-core:arm64-bionic\nRUN apt-get install -y --no-install-recommends g++-5 clang-3.9 python\n",
+      context: { dockerfilePath: "extras/dockerfiles/Dockerfile.ubuntu_arm-18.04" },
     },
     {
       name: "an Ubuntu release written without its dot in the file name",

@@ -9,6 +9,24 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      // Held-out BA, gruhol's Angular app: missed (the node image brings git, so .git is kept for the builder).
+      name: "a Node install after the whole checkout is copied, .git kept: the checkout's node_modules goes under it",
+      code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      context: { dockerignore: null, rootEntries: [".git/", ".vscode/", "package.json", "package-lock.json", "src/", "angular.json"] },
+      messageId: "hostDependencies",
+      line: 3,
+      data: { copy: "COPY .", entries: "'**/node_modules'", tool: "npm install" },
+    },
+    {
+      // Held-out BA, s-forms-manager-ui: missed; the copy replaces the node_modules the image installed.
+      name: "the whole checkout copied over an earlier install in a stage built on it",
+      code: "FROM node:18 AS base\nWORKDIR /app\nCOPY package*.json ./\nFROM base AS dependencies\nRUN npm install\nFROM dependencies AS build\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/build /usr/share/nginx/html\n",
+      context: { dockerignore: null, rootEntries: [".git/", ".github/", "package.json", "package-lock.json", "src/", "public/"] },
+      messageId: "hostDependencies",
+      line: 7,
+      data: { copy: "COPY .", entries: "'**/node_modules'", tool: "npm install" },
+    },
+    {
       // Held-out AY, yas storefront: Next.js reads the committed .env.production, also in its standalone server.
       name: "a Next.js project's committed .env.production and .env.development are not named to exclude",
       code: 'FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY --from=builder /app/.next/standalone ./\nCMD ["node", "server.js"]\n',
@@ -405,6 +423,40 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out AV, tracee: `CMD_GIT ?= git`, then `$(CMD_GIT) rev-parse --short HEAD` for the version (judged wrong to exclude .git).
+      name: "a Makefile that asks git through a variable set to git, run after the copy (git installed by a project script)",
+      code: "FROM alpine:3.23 AS make\nCOPY scripts/installation/install-deps-alpine.sh /deps/\nRUN /deps/install-deps-alpine.sh\nWORKDIR /tracee\nCOPY . /tracee\nRUN make tracee\nFROM alpine:3.23\nCOPY --from=make /tracee/dist/tracee /tracee/tracee\n",
+      context: {
+        dockerignore: "dist/*\n",
+        rootEntries: [".git/", ".dockerignore", "Makefile", "go.mod", "cmd/", "pkg/"],
+        files: {
+          Makefile:
+            "CMD_GIT ?= git\nLAST_GIT_TAG ?= $(shell $(CMD_GIT) describe --tags --abbrev=0 2>/dev/null)\nVERSION ?= $(if $(RELEASE_VERSION),$(RELEASE_VERSION),$(shell $(CMD_GIT) rev-parse --short HEAD))\n",
+        },
+      },
+    },
+    {
+      // Held-out AY, longhorn-manager: scripts/build asks `git rev-parse` and `git tag` (judged wrong to exclude .git).
+      name: "an extensionless build script, a shell script by its first line, that asks git, run where a whole-context copy put it",
+      code: "FROM alpine:3.23 AS builder\nCOPY deps.sh /deps.sh\nRUN /deps.sh\nWORKDIR /app\nCOPY . /app\nRUN chmod +x /app/scripts/build && /app/scripts/build\nFROM alpine:3.23\nCOPY --from=builder /app/bin/manager /usr/local/bin/\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "go.mod", "vendor/", "scripts/", "main.go"],
+        files: { "scripts/build": '#!/bin/bash\nset -e\nCOMMIT=$(git rev-parse --short HEAD)\ngo build -ldflags "-X main.commit=$COMMIT" -o bin/manager .\n' },
+      },
+    },
+    {
+      // Held-out AR, yarr, and AS, mempool: npm ci deletes node_modules before it installs (judged debatable and wrong).
+      name: "npm ci after the whole checkout in a builder stage: it deletes the checkout's node_modules first",
+      code: "FROM golang:1.26-alpine AS build\nRUN apk add build-base git nodejs npm\nWORKDIR /src\nCOPY . .\nRUN npm ci\nRUN make host\nFROM alpine:3.23\nCOPY --from=build /src/out/yarr /usr/local/bin/yarr\n",
+      context: { dockerignore: null, rootEntries: [".git/", ".github/", "package.json", "package-lock.json", "src/", "Makefile"] },
+    },
+    {
+      name: "a Node install in another folder than the copy's: the checkout's node_modules is not under it",
+      code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . /src\nRUN npm install -g serve\nRUN cd /tools && npm install\nFROM nginx:1.27-alpine\nCOPY --from=build /src/site /usr/share/nginx/html\n",
+      context: { dockerignore: null, rootEntries: [".git/", ".vscode/", "site/", "package.json"] },
+    },
+    {
       // Held-out AX, ctrlpanel: the admin page shows the running branch and commit from .git/HEAD.
       name: "the app reads the checkout's .git when it runs",
       code: 'FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\nCMD ["php-fpm"]\n',
@@ -469,36 +521,6 @@ testRule(rule, {
         dockerignore: "node_modules\n",
         rootEntries: [".git/", "node_modules/", "package.json", "vite.config.ts"],
         files: { "vite.config.ts": 'const commit = execSync("git rev-parse --short HEAD").toString();\n' },
-      },
-    },
-    {
-      name: "a webpack config runs git rev-parse for the asset paths (no .dockerignore at all)",
-      code: 'FROM node:20-alpine AS build\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCOPY --from=build /app/build ./build\nCMD ["node", "server.js"]\n',
-      context: {
-        dockerignore: null,
-        rootEntries: [".git/", "package.json", "webpack.config.js", "src/"],
-        files: { "webpack.config.js": "const COMMIT_HASH = execSync('git rev-parse HEAD').toString().trim();\n" },
-      },
-    },
-    {
-      // juspay/hyperswitch-control-center (held-out AT): webpack.prod.js requires webpack.server.js, which asks git.
-      name: "a split webpack config (webpack.server.js) runs git rev-parse",
-      code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build:prod\nCMD ["node", "server.js"]\n',
-      context: {
-        dockerignore: null,
-        rootEntries: [".git/", "package.json", "webpack.prod.js", "webpack.server.js", "src/"],
-        files: { "webpack.server.js": "const commit = require('child_process').execSync('git rev-parse HEAD').toString();\n" },
-      },
-    },
-    {
-      name: "an install script of package.json runs git (postinstall), which fails outside a repository",
-      code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm i\nCMD ["node", "server.js"]\n',
-      context: {
-        dockerignore: null,
-        rootEntries: [".git/", "package.json", "src/"],
-        files: {
-          "package.json": '{ "scripts": { "postinstall": "git config core.hooksPath .githooks && patch-package" }, "dependencies": { "express": "4.0.0" } }',
-        },
       },
     },
     {
@@ -912,6 +934,50 @@ describe("context-no-dockerignore: the proposed .dockerignore", () => {
 
   it("proposes .git and node_modules when the context's entries are unknown", () => {
     assert.deepStrictEqual(proposal("FROM alpine:3.20\nCOPY . .\n").lines, [".git", "**/node_modules"]);
+  });
+
+  it("a Node build that reads git keeps .git: only the checkout's node_modules is reported", () => {
+    const cases: { name: string; code: string; context: BuildContextFacts }[] = [
+      {
+        name: "a webpack config runs git rev-parse for the asset paths (no .dockerignore at all)",
+        code: 'FROM node:20-alpine AS build\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nFROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCOPY --from=build /app/build ./build\nCMD ["node", "server.js"]\n',
+        context: {
+          dockerignore: null,
+          rootEntries: [".git/", "package.json", "webpack.config.js", "src/"],
+          files: { "webpack.config.js": "const COMMIT_HASH = execSync('git rev-parse HEAD').toString().trim();\n" },
+        },
+      },
+      {
+        // juspay/hyperswitch-control-center (held-out AT): webpack.prod.js requires webpack.server.js, which asks git.
+        name: "a split webpack config (webpack.server.js) runs git rev-parse",
+        code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build:prod\nCMD ["node", "server.js"]\n',
+        context: {
+          dockerignore: null,
+          rootEntries: [".git/", "package.json", "webpack.prod.js", "webpack.server.js", "src/"],
+          files: { "webpack.server.js": "const commit = require('child_process').execSync('git rev-parse HEAD').toString();\n" },
+        },
+      },
+      {
+        name: "an install script of package.json runs git (postinstall), which fails outside a repository",
+        code: 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm i\nCMD ["node", "server.js"]\n',
+        context: {
+          dockerignore: null,
+          rootEntries: [".git/", "package.json", "src/"],
+          files: {
+            "package.json": '{ "scripts": { "postinstall": "git config core.hooksPath .githooks && patch-package" }, "dependencies": { "express": "4.0.0" } }',
+          },
+        },
+      },
+    ];
+    for (const c of cases) {
+      const findings = findingsOf(rule, c.code, c.context);
+      assert.deepStrictEqual(
+        findings.map((f) => f.messageId),
+        ["hostDependencies"],
+        c.name,
+      );
+      assert.ok(!findings[0].suggestions.some((fix) => fix.createFiles?.some((f) => f.text.split("\n").includes(".git"))), c.name);
+    }
   });
 
   it("a .NET build that versions from git keeps .git: only the host's bin/ and obj/ are reported", () => {

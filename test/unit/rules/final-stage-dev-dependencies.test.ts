@@ -5,6 +5,12 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an entry script with no command that runs the project's checks",
+      code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./requirements.txt ./dev-requirements.txt /app/\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir -r dev-requirements.txt\nCOPY . /app\nENTRYPOINT ["/usr/bin/dumb-init", "/app/docker-entrypoint.sh"]\nCMD ["server"]\n',
+      context: { files: { "docker-entrypoint.sh": '#!/bin/sh\ncase "$1" in\n  server)\n    exec gunicorn app.wsgi\n    ;;\nesac\n' } },
+      messageId: "devDependencies",
+    },
+    {
       // Held-out AP, alephdata/memorious: pytest and sphinx in a published crawler base image.
       name: "pip installs the project with its dev extra: the other extras stay",
       code: 'FROM python:3.12-slim\nCOPY . /memorious\nRUN pip3 install -q --no-cache-dir -e /memorious[dev,ocr]\nCMD ["memorious"]\n',
@@ -312,6 +318,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BA, mozilla-services/syncserver: CI runs `docker run app:build test_flake8` in the image.
+      name: "an entry script whose commands run the project's checks (flake8, nosetests)",
+      code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./requirements.txt ./dev-requirements.txt /app/\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir -r dev-requirements.txt\nCOPY . /app\nENTRYPOINT ["/usr/bin/dumb-init", "/app/docker-entrypoint.sh"]\nCMD ["server"]\n',
+      context: {
+        files: {
+          "docker-entrypoint.sh":
+            '#!/bin/sh\ncase "$1" in\n  server)\n    exec gunicorn app.wsgi\n    ;;\n  test_flake8)\n    flake8 app\n    ;;\n  test_nose)\n    nosetests --verbose app.tests\n    ;;\nesac\n',
+        },
+      },
+    },
     { name: "extras the program uses", code: 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install "/app[postgres,ocr]"\nCMD ["app"]\n' },
     {
       name: "dev extras in a builder stage that is only copied from",

@@ -18,9 +18,12 @@ testRule(rule, {
       output: 'FROM scratch\nLABEL description="a small image"\n',
     },
     { name: "quoted value gets no fix", code: 'FROM scratch\nENV A "b c"\n', messageId: "legacy", output: null },
+    { name: "a dotted name", code: "FROM scratch\nENV app.home /app\n", messageId: "legacy", output: "FROM scratch\nENV app.home=/app\n" },
   ],
   silent: [
     "FROM alpine:3.20\nENV A=1 B=2\nLABEL a=b\n",
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=LegacyKeyValueFormat\nENV A b\n" },
+    // Held-out BA, docker-lamp: a shell expression written as an ENV line; `=` would not mend it.
+    { name: "a key that is no variable name", code: "FROM ubuntu:20.04\nENV MYSQL_PASS:-$(pwgen -s 12 1)\n" },
   ],
 });

@@ -13,6 +13,13 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a project script the RUN runs afterwards that cleans something else",
+      code: "FROM ubuntu:24.04\nCOPY scripts /scripts\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo curl && /scripts/sys/purge_cache.sh\n",
+      context: { files: { "scripts/sys/purge_cache.sh": "#!/bin/bash\napt-get clean -y\nrm -rf /tmp/* ~/.cache/\n" } },
+      messageId: "aptLists",
+      line: 3,
+    },
+    {
       // Held-out AZ, PX4's development image: missed.
       name: "a brace list of sub-folders of the apt lists: dash expands no braces, bash names sub-folders",
       code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get -y --no-install-recommends install cmake \\\n\t&& apt-get -y autoremove && apt-get clean autoclean \\\n\t&& rm -rf /var/lib/apt/lists/{apt,dpkg,cache,log} /tmp/* /var/tmp/*\n",
@@ -817,6 +824,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BA, legendu-net's base image: judged wrong.
+      name: "a project script the RUN runs afterwards, brought by a folder copy, removes the lists",
+      code: "FROM ubuntu:24.04\nCOPY scripts /scripts\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo curl && /scripts/sys/purge_cache.sh\n",
+      context: { files: { "scripts/sys/purge_cache.sh": "#!/bin/bash\napt-get clean -y\nrm -rf /tmp/* /var/lib/apt/lists/* /var/tmp/* ~/.cache/\n" } },
+    },
     {
       // Held-out AW, b-data: `rm -rf ${HOME}/.cache` as root.
       name: "pip's cache removed through ${HOME} in braces",

@@ -805,6 +805,19 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out BA, logspout: a separate download layer would need Go in a layer of its own, which would ship.
+      name: "a project script that installs Go, builds and removes Go again in one RUN",
+      code: 'FROM alpine:3.20\nENTRYPOINT ["/bin/logspout"]\nCOPY . /src\nRUN cd /src && ./build.sh "$(cat VERSION)"\n',
+      context: {
+        rootEntries: ["go.mod", "build.sh", "VERSION", "logspout.go"],
+        files: {
+          "go.mod": GO_MOD,
+          "build.sh":
+            '#!/bin/sh\nset -e\napk add --update go build-base git ca-certificates\ncd /src\ngo build -ldflags "-X main.Version=$1" -o /bin/logspout\napk del go git build-base\nrm -rf /root/go /var/cache/apk/*\n',
+        },
+      },
+    },
+    {
       // Held-out AZ, testkube: judged wrong; BuildKit expands the mount's target from the stage's ARG.
       name: "go build with a cache mount whose target is a build argument naming the module cache",
       code: 'FROM golang:1.23-alpine AS build\nARG GOCACHE="/root/.cache/go-build"\nARG GOMODCACHE="/go/pkg/mod"\nWORKDIR /build\nCOPY . .\nRUN --mount=type=cache,target="$GOMODCACHE" \\\n    --mount=type=cache,target="$GOCACHE" \\\n    cd cmd/api-server; CGO_ENABLED=0 go build -o /app -mod mod .\nFROM alpine:3.20\nCOPY --from=build /app /bin/app\n',

