@@ -179,7 +179,7 @@ function hostBuildOutputOf(
   const paths = copyPaths(copy);
   const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
   const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
-  // An install before the copy, where the copy lands: the checkout's node_modules replaces the image's.
+  // A Node install (not of named packages) in the folder the copy fills.
   const nodeInstallHere = (instruction: Instruction, command: ShellCommand) => {
     const install = dependencyInstall(command);
     return (
@@ -197,6 +197,7 @@ function hostBuildOutputOf(
     entries: [{ pattern: "**/node_modules", name: "node_modules", group: "Dependencies (installed inside the image)" as const }],
     dependencies: true,
   });
+  // An install before the copy, where the copy lands: the checkout's node_modules replaces the image's.
   for (const earlier of instructionsBefore(stage, copy)) {
     if (earlier.keyword !== "RUN") continue;
     const installed = earlier.commands.find((command) => nodeInstallHere(earlier, command));
