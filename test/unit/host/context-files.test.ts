@@ -65,6 +65,19 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["scripts/sys/purge_cache.sh"]);
   });
 
+  it("reads the JavaScript file the start runs with node through package.json's scripts", async () => {
+    // Held-out BB, node-bulletin-board: `CMD ["npm", "start"]`, whose script is `node server.js`.
+    const dockerfile = 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nCMD ["npm", "start"]\n';
+    const dir = projects.create({
+      Dockerfile: dockerfile,
+      "package.json": '{ "scripts": { "start": "node server.js" }, "devDependencies": { "body-parser": "1.0.0" } }',
+      "server.js": "const bodyParser = require('body-parser');\n",
+      "app.js": "console.log(1)\n",
+    });
+    const files = await readCopiedFiles(dir, dockerfile);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["package.json", "server.js"]);
+  });
+
   it("reads the programs copied into a bin folder under names that do not say script, not other such files", async () => {
     const dockerfile = "FROM ubuntu:24.04\nCOPY r-check /usr/local/bin\nCOPY tools/image /bin/image\nCOPY NOTICE /usr/share/doc/app/\n";
     const dir = projects.create({

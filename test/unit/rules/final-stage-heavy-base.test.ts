@@ -144,6 +144,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BB, carlossg/docker-maven: Maven compiles with the JDK's javac (the JRE judged wrong).
+      name: "an image whose command is a JVM build tool: the Maven image itself",
+      code: 'FROM maven:3.9.16-eclipse-temurin-17 AS maven_upstream\nFROM eclipse-temurin:21-jdk-noble\nENV MAVEN_HOME=/usr/share/maven\nCOPY --from=maven_upstream ${MAVEN_HOME} ${MAVEN_HOME}\nRUN ln -s ${MAVEN_HOME}/bin/mvn /usr/bin/mvn\nENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]\nCMD ["mvn"]\n',
+    },
+    {
       // Held-out AW, pi-gen: build-docker.sh always passes BASE_IMAGE.
       name: "a base named by a build argument the project's build script passes",
       code: 'ARG BASE_IMAGE=debian:bullseye\nFROM ${BASE_IMAGE}\nRUN apt-get update && apt-get install -y --no-install-recommends git quilt debootstrap && rm -rf /var/lib/apt/lists/*\nCOPY . /pi-gen/\nCMD ["./build.sh"]\n',
