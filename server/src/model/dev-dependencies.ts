@@ -544,6 +544,14 @@ function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): 
 /** True when one simple command, or a package script it runs (with the script's pre/post hooks), compiles with a devDependency. */
 function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Set<string>): boolean {
   if (compilesWithDevTool(manifest, words)) return true;
+  return runsScriptCommand(manifest, words, seen, (commandWords) => runsCompiler(manifest, commandWords, seen));
+}
+
+/**
+ * True when `words` run a package script through its manager (`npm start`, `pnpm run seed`) and a
+ * command of that script, or of its pre/post hooks, passes `test`.
+ */
+function runsScriptCommand(manifest: NodeManifest, words: readonly string[], seen: Set<string>, test: (commandWords: readonly string[]) => boolean): boolean {
   const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
   if (at < 0) return false;
   const name = packageScriptRun(
@@ -551,7 +559,7 @@ function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Se
     words.slice(at + 1).filter((w) => !w.startsWith("-")),
   );
   if (name === undefined) return false;
-  return withHooks(name).some((script) => someScriptCommand(manifest.scripts, script, seen, (commandWords) => runsCompiler(manifest, commandWords, seen)));
+  return withHooks(name).some((script) => someScriptCommand(manifest.scripts, script, seen, test));
 }
 
 function startRunsDevTool(model: DockerfileModel, manifest: NodeManifest): boolean {
@@ -595,27 +603,22 @@ export function devExtrasInstall(command: ShellCommand): { word: Word; extras: s
  * server.js`): what the host reads so their imports can be weighed.
  */
 export function nodeStartFiles(model: DockerfileModel): string[] {
-  const manifest = readNodeManifest(model.context.files, "package.json");
+  return startFilesOf(model, readNodeManifest(model.context.files, "package.json"));
+}
+
+/** {@link nodeStartFiles} with the root package.json already read (null: none). */
+function startFilesOf(model: DockerfileModel, manifest: NodeManifest | null): string[] {
   const files = new Set<string>();
-  const visit = (words: readonly string[], seen: Set<string>): void => {
+  const visit = (words: readonly string[], seen: Set<string>): boolean => {
     const node = words.findIndex((w) => baseName(w) === "node");
     const file = node < 0 ? undefined : words.slice(node + 1).find((w) => !w.startsWith("-"));
     if (file !== undefined && !file.includes("$") && !file.startsWith("/")) {
       const path = file.replace(/^\.\//, "");
       files.add(/\.[cm]?js$/.test(path) ? path : `${path}.js`);
     }
-    const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
-    if (manifest === null || at < 0) return;
-    const name = packageScriptRun(
-      baseName(words[at]),
-      words.slice(at + 1).filter((w) => !w.startsWith("-")),
-    );
-    if (name === undefined) return;
-    for (const script of withHooks(name))
-      someScriptCommand(manifest.scripts, script, seen, (commandWords) => {
-        visit(commandWords, seen);
-        return false;
-      });
+    // Every script is walked: `visit` collects, it never stops the walk.
+    if (manifest !== null) runsScriptCommand(manifest, words, seen, (commandWords) => visit(commandWords, seen));
+    return false;
   };
   for (const words of commandsRunAtStart(model)) visit(words, new Set());
   return [...files];
@@ -631,7 +634,7 @@ export function startLoadsDevOnlyPackage(model: DockerfileModel): boolean {
   const manifest = readNodeManifest(model.context.files, "package.json");
   if (manifest === null || manifest.devDependencies.size === 0) return false;
   const files = model.context.files ?? {};
-  return nodeStartFiles(model).some((path) => {
+  return startFilesOf(model, manifest).some((path) => {
     const text = files[path];
     if (text === undefined) return false;
     return [...text.matchAll(LOADED_PACKAGE)].some((m) => {

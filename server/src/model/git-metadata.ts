@@ -381,9 +381,10 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
   );
 }
 
-/** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a `.sh` script. */
+/** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a shell script. */
 function filesRunBy(model: DockerfileModel, run: Instruction, command: ShellCommand): string[] {
-  const paths = Object.keys(contextFiles(model.context));
+  const files = contextFiles(model.context);
+  const paths = Object.keys(files);
   // Every Makefile the host read: where make runs (`cd native && make`, a WORKDIR, `make -C
   // /src/native`) is not always known, and reading one make does not would only keep .git.
   if (command.name === "make" || command.name === "gmake") return paths.filter((path) => MAKEFILES.test(path));
@@ -403,7 +404,6 @@ function filesRunBy(model: DockerfileModel, run: Instruction, command: ShellComm
   // nebula: its package.sh asks `git describe` for the version). Also a program without `.sh` that
   // is a shell script (`/app/scripts/build` after `COPY . /app`; held-out AY, longhorn-manager).
   const file = run.stage === null ? null : contextFileRunAt(model, run.stage, run, command, program);
-  const files = contextFiles(model.context);
   return file !== null && isShellScript(file, files[file] ?? "") ? [file] : [];
 }
 
