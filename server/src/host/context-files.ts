@@ -20,6 +20,7 @@ import { startCommand } from "../model/stage-purpose";
 import { startCommandSources } from "../model/start-path-scripts";
 import { isServiceStartFile, startSourcedSources } from "../model/start-steps";
 import { withContext } from "../model/with-context";
+import { perModel } from "../model/per-model";
 import type { DockerfileModel } from "../model/types";
 import { composeServices, isRecord } from "./compose-file";
 import { GO_SOURCE_MAX_CHARS, GO_SOURCE_MAX_COUNT, isGoSourceOfInterest } from "../model/context";
@@ -229,11 +230,10 @@ function sourcesCopiedTo(model: DockerfileModel, destination: RegExp): string[] 
 
 /**
  * The context paths of the files RUN commands start by their path in the image, which a copy
- * brought there (`COPY . /app`, then `RUN /app/scripts/build`: `scripts/build`).
+ * brought there (`COPY . /app`, then `RUN /app/scripts/build`: `scripts/build`). Once per parse:
+ * a context read asks twice (the copy sources' context and the files to read).
  */
-export function programsRunFromContext(model: DockerfileModel): string[] {
-  return contextSourcesAt(model, programsRunAt(model));
-}
+export const programsRunFromContext: (model: DockerfileModel) => readonly string[] = perModel((model) => contextSourcesAt(model, programsRunAt(model)));
 
 /** The absolute paths in the image of the files RUN commands start (`/scripts/sys/purge_cache.sh`), with their stages. */
 function programsRunAt(model: DockerfileModel): ImagePlace[] {

@@ -14,6 +14,7 @@
 import { contextFiles, isJsBuildConfig } from "./context";
 import { baseName } from "./copy-paths";
 import { contextFileRunAt } from "./run-scripts";
+import { startsShell } from "./shell-programs";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
@@ -357,9 +358,8 @@ function fileUsesCheckout(path: string, text: string): boolean {
 
 /** A `.sh` file, or one without that ending whose first line starts a shell (`scripts/build`: `#!/bin/bash`). */
 function isShellScript(path: string, text: string): boolean {
-  return path.endsWith(".sh") || SHELL_SHEBANG.test(text);
+  return path.endsWith(".sh") || startsShell(text);
 }
-const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:ba|da|z|k)?sh\b/;
 
 /** A gemspec that lists the gem's files from the checkout (`s.files = `git ls-files``, bundler's template). */
 const GEMSPEC_FILES_FROM_GIT = /\bgit\s+ls-files\b/;

@@ -9,12 +9,11 @@ import { keepsApkCacheInMount } from "./apk-cache-folder";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
 import { lineage } from "./stage-graph";
 import { workdirOf } from "./workdir";
-import type { ShellCommand, Word } from "./shell";
+import { readScriptText, type ShellCommand, type Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
 import { scriptRunThroughCopies } from "./run-scripts";
-import { simpleCommands } from "./script-words";
 
 export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn" | "uv";
 
@@ -129,7 +128,7 @@ function cacheLeftBy(
   if (pkg?.manager === "apt" && pkg.actionWord) {
     if (pkg.action === "update") {
       if (hasVolatileMountAt(run, "/var/lib/apt/lists", model) || later().some(removesAptLists)) return null;
-      if (laterScriptsRemove(model, run, later(), APT_LISTS_REMOVAL)) return null;
+      if (laterScriptsRemove(model, run, later(), removesAptLists)) return null;
       return make("aptLists", "apt", pkg.actionWord);
     }
     if ((pkg.action === "install" || pkg.action === "upgrade") && keepsDebs) {
@@ -237,20 +236,17 @@ function hasBraceList(path: string): boolean {
   return false;
 }
 
-/** A removal of the apt lists as a script's line writes it: `rm -rf /tmp/* /var/lib/apt/lists/*`. */
-const APT_LISTS_REMOVAL = (words: readonly string[]) => words[0] === "rm" && words.some((w) => /^\/var\/lib\/apt\/lists\/?\*?$|^\/var\/lib\/apt\/?$/.test(w));
-
 /**
  * True when a script of the project that a later command of the RUN runs (`/scripts/sys/purge_cache.sh`
- * after `COPY scripts /scripts`, read from the context) has a line `removal` accepts (held-out BA,
- * legendu-net's base image: the lists cleaned there, judged wrong).
+ * after `COPY scripts /scripts`, read from the context) has a command `removal` accepts, read as the
+ * RUN's own commands are (held-out BA, legendu-net's base image: the lists cleaned there, judged wrong).
  */
-function laterScriptsRemove(model: DockerfileModel, run: Instruction, later: readonly ShellCommand[], removal: (words: readonly string[]) => boolean): boolean {
+function laterScriptsRemove(model: DockerfileModel, run: Instruction, later: readonly ShellCommand[], removal: (command: ShellCommand) => boolean): boolean {
   const stage = run.stage;
   if (stage === null || model.context.files === undefined) return false;
   return later.some((command) => {
     const script = scriptRunThroughCopies(model, stage, run, command);
-    return script !== null && simpleCommands(script).some(removal);
+    return script !== null && readScriptText(script).some(removal);
   });
 }
 

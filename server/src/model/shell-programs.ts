@@ -14,3 +14,26 @@ export function isShellName(name: string): boolean {
 export function isShellProgram(word: string): boolean {
   return SHELL_NAMES.has(word.slice(word.lastIndexOf("/") + 1));
 }
+
+/**
+ * The program a script's shebang line runs, as written (`#!/bin/bash -e`: `/bin/bash`), through
+ * env (`#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`: `bash`); null without a shebang.
+ */
+export function shebangProgram(text: string): string | null {
+  if (!text.startsWith("#!")) return null;
+  const end = text.indexOf("\n");
+  const words = text
+    .slice(2, end === -1 ? undefined : end)
+    .trim()
+    .split(/\s+/);
+  const [interpreter = "", ...rest] = words;
+  if (interpreter.slice(interpreter.lastIndexOf("/") + 1) !== "env") return interpreter === "" ? null : interpreter;
+  // env's own options (`-S`, `-i`) come before the program.
+  return rest.find((word) => !word.startsWith("-")) ?? null;
+}
+
+/** True when a script's shebang line runs a shell (`#!/bin/bash`, `#!/usr/bin/env sh`, `#!/usr/local/bin/bash`). */
+export function startsShell(text: string): boolean {
+  const program = shebangProgram(text);
+  return program !== null && isShellProgram(program);
+}

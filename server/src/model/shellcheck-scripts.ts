@@ -11,6 +11,7 @@ import { allRunInstructions } from "./run-instructions";
 import { documentOffset, LogicalText, toLogical } from "./shell";
 import { perModel } from "./per-model";
 import { shellProgramAt } from "./run-shell";
+import { shebangProgram } from "./shell-programs";
 import type { Position, Range } from "./text";
 import type { DockerfileModel, Instruction } from "./types";
 import type { ShellcheckComment } from "./context";
@@ -124,16 +125,8 @@ export function runScripts(model: DockerfileModel): RunScript[] {
       const r = h.contentRange as Range;
       const text = h.content;
       // A shebang picks its own interpreter; only shells are checked.
-      if (
-        text.startsWith("#!") &&
-        !shellName(
-          text
-            .slice(2)
-            .split(/\s/)[0]
-            .replace(/^\/usr\/bin\/env\s*/, ""),
-        )
-      )
-        continue;
+      const program = shebangProgram(text);
+      if (program !== null && !shellName(program)) continue;
       out.push(
         scriptOf(
           model,

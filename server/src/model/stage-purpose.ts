@@ -364,7 +364,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
 /** Package managers whose `test` script (`npm test`, `npm run test:e2e`) runs the project's tests. */
 const PACKAGE_SCRIPT_RUNNERS = /^(?:npm|yarn|pnpm|bun)$/;
 /** Test runners started as the program itself (`pytest -x`, `vendor/bin/phpunit`, `npx playwright test` is read below). */
-const TEST_RUNNERS = /^(?:pytest|py\.test|tox|nox|rspec|phpunit|pest|jest|vitest|mocha|ava|karma|behave|robot)$/;
+const TEST_RUNNERS = /^(?:pytest|py\.test|nosetests|nose2|tox|nox|rspec|phpunit|pest|jest|vitest|mocha|ava|karma|behave|robot)$/;
 /** Subcommands of a toolchain that run the tests (`go test ./...`, `cargo test`, `mix test`, `dotnet test`). */
 const TEST_SUBCOMMAND_TOOLS = /^(?:go|cargo|mix|dotnet|deno|bun|swift|zig|gradle|gradlew|mvn|mvnw|sbt|lein|rake)$/;
 
@@ -375,6 +375,11 @@ const TEST_SUBCOMMAND_TOOLS = /^(?:go|cargo|mix|dotnet|deno|bun|swift|zig|gradle
  * image is a test runner: it needs the toolchain, dev dependencies and browsers when it runs
  * (held-out AQ, docsify's Playwright image judged wrong for a build stage).
  */
+export function commandRunsTests(words: readonly string[]): boolean {
+  return words.length > 0 && runsTests(baseName(words[0]), words.slice(1));
+}
+
+/** `commandRunsTests` on a command already split into its program's base name and the rest. */
 function runsTests(program: string, rest: readonly string[]): boolean {
   const [first, second] = rest;
   if (PACKAGE_SCRIPT_RUNNERS.test(program)) {

@@ -22,12 +22,13 @@ import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
 import type { ShellCommand, Word } from "../model/shell";
 import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
-import { developmentPurpose } from "../model/stage-purpose";
+import { commandRunsTests, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import { baseName } from "../model/copy-paths";
 
 const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
@@ -202,23 +203,14 @@ export const rule: Rule = {
   },
 };
 
-/** Test runners and linters an entry script may start as a command of its own. */
-const TEST_TOOLS = new Set([
-  "pytest",
-  "py.test",
-  "nosetests",
-  "nose2",
-  "tox",
-  "nox",
-  "flake8",
-  "pylint",
-  "mypy",
-  "jest",
-  "vitest",
-  "mocha",
-  "phpunit",
-  "rspec",
-]);
+/** Linters an entry script may run on the project's code; its tests are read by commandRunsTests. */
+const LINTERS = new Set(["flake8", "pylint", "mypy", "ruff", "eslint", "rubocop", "phpstan", "phpcs"]);
+
+/** True when one command of a script runs the project's tests or a linter on its code (`exec pytest`, `npm test`, `flake8 app`). */
+function runsChecks(words: readonly string[]): boolean {
+  const command = words[0] === "exec" ? words.slice(1) : words;
+  return commandRunsTests(command) || LINTERS.has(baseName(command[0] ?? ""));
+}
 
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
@@ -232,7 +224,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // An entry script with commands that run the project's checks (`test_flake8) flake8 syncserver`,
   // `nosetests ...`): CI runs them in this very image, with the dev requirements (held-out BA,
   // mozilla-services/syncserver: judged wrong).
-  if (startPathScripts(model).some(([, text]) => simpleCommands(text).some((words) => TEST_TOOLS.has(words[words[0] === "exec" ? 1 : 0] ?? "")))) return;
+  if (startPathScripts(model).some(([, text]) => simpleCommands(text).some(runsChecks))) return;
   reportDevExtras(model, commands, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);

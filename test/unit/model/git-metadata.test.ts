@@ -26,4 +26,14 @@ describe("model/git-metadata: steps that read the checkout", () => {
     // Not a shell script by its first line: nothing is read into it.
     assert.strictEqual(copyAndRun("/src/scripts/build", { "scripts/build": script.replace("#!/bin/bash", "#!/usr/bin/env python3") }).stepReadsGit, false);
   });
+
+  it("knows a shell script by any shell its shebang names, directly or through env, not only bash, dash, zsh and ksh in /bin", () => {
+    const body = "\nset -e\nCOMMIT=$(git rev-parse --short HEAD)\ngo build -o bin/manager .\n";
+    for (const shebang of ["#!/bin/ash", "#!/usr/local/bin/bash -e", "#!/usr/bin/env -S bash -eu", "#!/bin/mksh", "#! /bin/sh"]) {
+      assert.strictEqual(copyAndRun("/src/scripts/build", { "scripts/build": shebang + body }).stepReadsGit, true, shebang);
+    }
+    for (const shebang of ["#!/usr/bin/env -S python3 -u", "#!/usr/bin/perl", "# no shebang"]) {
+      assert.strictEqual(copyAndRun("/src/scripts/build", { "scripts/build": shebang + body }).stepReadsGit, false, shebang);
+    }
+  });
 });

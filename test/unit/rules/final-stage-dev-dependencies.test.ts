@@ -353,6 +353,16 @@ testRule(rule, {
         },
       },
     },
+    {
+      // The entry script's checks are read as a start command's are (stage-purpose's commandRunsTests).
+      name: "an entry script whose branches run the tests through python -m pytest or npm test",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements*.txt /app/\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\nCOPY . /app\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["serve"]\n',
+      context: {
+        files: {
+          "entrypoint.sh": '#!/bin/sh\nif [ "$1" = test ]; then\n  exec python -m pytest tests\nfi\nexec gunicorn app.wsgi\n',
+        },
+      },
+    },
     { name: "extras the program uses", code: 'FROM python:3.12-slim\nCOPY . /app\nRUN pip install "/app[postgres,ocr]"\nCMD ["app"]\n' },
     {
       name: "dev extras in a builder stage that is only copied from",

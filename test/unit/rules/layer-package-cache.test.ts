@@ -831,6 +831,14 @@ testRule(rule, {
       context: { files: { "scripts/sys/purge_cache.sh": "#!/bin/bash\napt-get clean -y\nrm -rf /tmp/* /var/lib/apt/lists/* /var/tmp/* ~/.cache/\n" } },
     },
     {
+      // The script's commands are read as the RUN's own: apt 3's distclean, a cleanup inside an `if`.
+      name: "a project script the RUN runs afterwards removes the lists with apt-get distclean or inside an if",
+      code: "FROM ubuntu:24.04\nCOPY scripts /scripts\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo curl && /scripts/sys/purge_cache.sh\n",
+      context: {
+        files: { "scripts/sys/purge_cache.sh": "#!/bin/bash\nif command -v apt-get >/dev/null; then apt-get distclean; fi\nrm -rf /tmp/*\n" },
+      },
+    },
+    {
       // Held-out AW, b-data: `rm -rf ${HOME}/.cache` as root.
       name: "pip's cache removed through ${HOME} in braces",
       code: 'FROM python:3.12-slim\nRUN pip install flask && rm -rf ${HOME}/.cache\nCMD ["flask", "run"]\n',

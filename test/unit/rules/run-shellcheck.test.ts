@@ -43,6 +43,15 @@ describe("run-shellcheck: scripts and positions (no binary needed)", () => {
     assert.match(scripts[1].text, /^#!\/bin\/bash\n/);
     assert.ok(scripts[1].text.endsWith("echo hi\n\n") || scripts[1].text.endsWith("echo hi\n"), JSON.stringify(scripts[1].text));
   });
+  it("checks a heredoc whose shebang runs a shell through env, and skips one that runs another interpreter", () => {
+    const model = parseDockerfile(
+      "FROM alpine:3.20\nRUN <<EOF\n#!/usr/bin/env bash\necho $x\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\nRUN <<EOF\n#!/bin/sh\necho hi\nEOF\n",
+    );
+    const scripts = runScripts(model);
+    assert.strictEqual(scripts.length, 2, JSON.stringify(scripts.map((s) => s.text)));
+    assert.match(scripts[0].text, /echo \$x/);
+    assert.match(scripts[1].text, /echo hi/);
+  });
   it("maps a script position back across a removed line continuation", () => {
     const model = parseDockerfile("FROM alpine:3.20\nRUN echo a \\\n    && echo $x\n");
     const [script] = runScripts(model);
