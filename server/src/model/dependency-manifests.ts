@@ -8,6 +8,7 @@ import { contextJsonFile, jsonObjectOf } from "./json-files";
 import { isUvPipInstall, type DependencyInstall } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { requirementIncludes } from "./requirement-includes";
+import { isExcluded, parseDockerignore } from "./dockerignore";
 
 export interface ManifestPlan {
   /** Files or wildcard patterns to copy, relative to the install's working directory. */
@@ -81,7 +82,10 @@ function hasOption(install: DependencyInstall, ...names: string[]): boolean {
 export function manifestPlan(install: DependencyInstall, context: BuildContextFacts): ManifestPlan | null {
   const entries = context.rootEntries;
   const known = entries !== undefined;
-  const has = (name: string) => entries?.includes(name) ?? false;
+  const ignore = typeof context.dockerignore === "string" ? parseDockerignore(context.dockerignore) : null;
+  // A file .dockerignore keeps out of the context never reaches the build: no COPY can name it, and
+  // the install never read it (held-out BC, juice-shop: `.npmrc` named, and excluded).
+  const has = (name: string) => (entries?.includes(name) ?? false) && !(ignore !== null && isExcluded(ignore, name.replace(/\/$/, "")));
   const present = (names: string[]) => names.filter(has);
   const plan = (files: string[], dirs: string[] = [], isCertain = true): ManifestPlan | null => (files.length > 0 ? { files, dirs, isCertain } : null);
   // A root package.json with `workspaces` (npm, Yarn, Bun) reads every member's manifest too.

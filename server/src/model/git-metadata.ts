@@ -112,9 +112,12 @@ const GIT_READING_SBT =
 const DOTNET_PACKAGE_FILES = /^(?:[^/]+\.(?:csproj|fsproj|vbproj)|Directory\.(?:Build|Packages)\.props)$/;
 /** The project's own build script (`./scripts/build_and_install_all.sh`, `build.sh`): it may well run git. */
 const BUILD_SCRIPT = /(?:^|\/)(?:build|make|compile|release)[\w.-]*\.sh$/;
-/** Official toolchain images built on buildpack-deps (which installs git), unless slim or Alpine. */
-const TOOLCHAINS_WITH_GIT =
-  /^(?:docker\.io\/)?(?:library\/)?(?:golang|rust|node|python|ruby|buildpack-deps|perl|php)(?::|$)|^mcr\.microsoft\.com\/dotnet\/sdk(?::|$)/;
+/**
+ * Official toolchain images built on buildpack-deps (which installs git), by their official name,
+ * and the .NET SDK; their slim, Alpine and Windows variants have no git. (php's images start from
+ * debian's slim image: no git.)
+ */
+const TOOLCHAINS_WITH_GIT = new Set(["golang", "rust", "node", "python", "ruby", "buildpack-deps", "perl", "mcr.microsoft.com/dotnet/sdk"]);
 const WITHOUT_GIT_VARIANT = /(?:^|[-:])(?:slim|alpine|windowsservercore|nanoserver)/;
 /** Build arguments or variables that hand the build its commit (`GIT_COMMIT`, `CI_COMMIT_SHA`, `VCS_REF`). */
 const COMMIT_VARIABLE = /GIT_?(?:COMMIT|SHA|HASH|REV)|COMMIT(?:_?(?:SHA|HASH|ID|REF))?$|REVISION|VCS_REF/i;
@@ -135,7 +138,11 @@ export interface GitUse {
    * `go run build.go` the RUN runs whose text calls git.
    */
   stepReadsGit: boolean;
-  /** `go build`/`go install` runs after the copy in a stage that installs git: Go 1.18+ stamps VCS info from .git (`-buildvcs`). */
+  /**
+   * `go build`/`go install` runs after the copy where git is at hand (installed, or bundled with the
+   * toolchain image): Go 1.18+ stamps VCS info from .git (`-buildvcs`), which the program may read
+   * (`debug.ReadBuildInfo`'s `vcs.revision` for its version; held-out BC, kustomize).
+   */
   goStampsVcs: boolean;
   /**
    * A step after the copy deletes `.git` itself (`rm -rf .git`, `find . -name .git | xargs rm -rf`):
@@ -165,8 +172,10 @@ const MAKEFILES = /(?:^|\/)(?:GNUmakefile|Makefile|makefile|[\w.-]+\.mk)$/;
  * (and the stages it builds on) and in the stages built on it. With a commit variable that reaches
  * the build, only the signs that read the checkout whatever the argument says remain (a manifest's
  * plugin, a script working on the checkout), since the version then comes from a build argument.
+ * `rootImage` is the official name (or familiar name) of the image the copy's stage starts from
+ * (images/base-image's rootImageName), whichever registry mirror it is pulled through.
  */
-export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
+export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage: string | null): GitUse {
   const stage = copy.stage;
   const none = {
     buildSystem: false,
@@ -194,10 +203,11 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction): GitUse {
   );
   const root = chain[chain.length - 1];
   const image = root.base.kind === "image" ? root.base.resolved : "";
-  const bundlesGit = TOOLCHAINS_WITH_GIT.test(image) && !WITHOUT_GIT_VARIANT.test(image.slice(image.indexOf(":") + 1));
+  const tag = image.slice(image.lastIndexOf("/") + 1).split(":")[1] ?? "";
+  const bundlesGit = rootImage !== null && TOOLCHAINS_WITH_GIT.has(rootImage) && !WITHOUT_GIT_VARIANT.test(tag);
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
   const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, i, c) || worksOnGitFolder(c)));
-  const goStampsVcs = installsGit && after.some((i) => i.commands.some(isVcsStampingGoBuild));
+  const goStampsVcs = (installsGit || bundlesGit) && after.some((i) => i.commands.some(isVcsStampingGoBuild));
   const removesGit = after.some(removesGitFolder);
   return {
     buildSystem,
@@ -276,11 +286,16 @@ function removesGitFolder(instruction: Instruction): boolean {
   return instruction.commands.some((c) => c.name === "rm" || (c.name === "find" && c.args.some((a) => a.value === "-delete" || a.value === "rm")));
 }
 
-/** `go build` or `go install` that keeps Go's default VCS stamping (not `-buildvcs=false`). */
+/**
+ * `go build` or `go install` of a package that keeps Go's default VCS stamping (not
+ * `-buildvcs=false`). Files named on the command line (`go build -o app main.go`) build the
+ * `command-line-arguments` package, which Go never stamps.
+ */
 function isVcsStampingGoBuild(command: ShellCommand): boolean {
   if (command.name !== "go") return false;
   const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
   if (sub !== "build" && sub !== "install") return false;
+  if (command.args.some((a) => a.value.endsWith(".go"))) return false;
   return !command.args.some((a) => /^--?buildvcs=(?:false|0)$/.test(a.value));
 }
 

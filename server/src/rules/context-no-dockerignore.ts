@@ -12,7 +12,7 @@ import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, reincludes, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
 import { contextJsonFile, isRecord } from "../model/json-files";
-import { baseRepositoryOf, rootImageOf } from "../images/base-image";
+import { baseRepositoryOf, rootImageName, rootImageOf } from "../images/base-image";
 import { officialName } from "../images/tags";
 import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
@@ -284,7 +284,7 @@ function reportHostBuildOutput(
  * step or config that reads the checkout.
  */
 function buildMayReadGit(model: DockerfileModel, copy: Instruction, isBuildEnvironment: boolean, gitShips: boolean): boolean {
-  const git = gitUseAfter(model, copy);
+  const git = gitUseAfter(model, copy, copy.stage === null ? null : rootImageName(copy.stage));
   // A toolchain image of the project's own (not an official image) may bundle git unseen, so a
   // versioning build system run on it counts too.
   const customBase = copy.stage !== null && startsFromCustomImage(copy.stage);

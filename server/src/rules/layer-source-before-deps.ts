@@ -532,8 +532,6 @@ function reorderFix(
   const plan = manifestPlan(install, model.context);
   if (!plan) return null;
   const dockerignore = model.context.dockerignore;
-  // A manifest excluded by .dockerignore would make the new COPY fail.
-  if (typeof dockerignore === "string" && plan.files.some((f) => !/[*?[]/.test(f) && isIgnoredBy(dockerignore, normalizePath(f)))) return null;
   const edits = manifestFirstEdits(model, stage, copy, run, plan, (between) => between.commands.length > 0 && between.commands.every(isSourceFreeCommand));
   if (!edits) return null;
   const installDir = INSTALL_DIRS[install.ecosystem];

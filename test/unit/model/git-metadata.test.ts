@@ -10,7 +10,7 @@ describe("model/git-metadata: steps that read the checkout", () => {
       files,
       rootEntries: [".git/", ...Object.keys(files)],
     });
-    return gitUseAfter(model, model.instructions[2]);
+    return gitUseAfter(model, model.instructions[2], "alpine");
   };
 
   it("reads a Makefile that asks git through a variable set to git (tracee's `CMD_GIT ?= git`)", () => {

@@ -332,6 +332,13 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      // Go stamps a package build only: files named on the command line build `command-line-arguments`.
+      name: "a Go build of files named on the command line, git bundled with the image, the folder shipped: no VCS stamp",
+      code: "FROM golang:1.22 AS builder\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server main.go\nFROM gcr.io/distroless/static-debian12\nWORKDIR /bin/\nCOPY --from=builder /src .\n",
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
+      messageId: "noDockerignore",
+    },
+    {
       name: "a Go build where git is not installed: no VCS stamp, .git is not read",
       code: "FROM golang:1.22-alpine\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\n",
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "main.go"] },
@@ -592,6 +599,12 @@ testRule(rule, {
       name: "a Go build in a stage that installs git with xx-apk: Go stamps VCS info from .git",
       code: "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.9.0 AS xx\nFROM --platform=$BUILDPLATFORM golang:1.26-alpine AS builder\nCOPY --from=xx / /\nRUN xx-apk add --update --no-cache make git clang\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app ./cmd/server\nFROM alpine:3.23\nCOPY --from=builder /bin/app /bin/app\n",
       context: { dockerignore: null, rootEntries: [".git/", "go.mod", "cmd/"] },
+    },
+    {
+      // Held-out BC, kustomize: the official Debian golang image ships git, pulled through the ECR mirror.
+      name: "a Go build of a package on the golang image, which bundles git, through a registry mirror: Go stamps VCS info",
+      code: 'FROM public.ecr.aws/docker/library/golang:1.26.5 AS builder\nRUN mkdir /build\nADD . /build/\nWORKDIR /build/kustomize\nRUN CGO_ENABLED=0 go build -ldflags="-s"\nFROM public.ecr.aws/docker/library/alpine:3.23\nCOPY --from=builder /build/kustomize/kustomize /app/\nENTRYPOINT ["/app/kustomize"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "go.work", "kustomize/", "api/"] },
     },
     {
       name: "git installed with a pinned version before a Go build (git=~2)",

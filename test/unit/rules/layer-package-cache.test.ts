@@ -1024,6 +1024,11 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nENV CODE_DIR=/app\nCOPY . "$CODE_DIR"\nRUN pip install --no-deps "$CODE_DIR"\n',
     },
     {
+      // Held-out BC, bioconda-utils: the wheel a build stage made, found in a local folder by its name.
+      name: "pip install --no-deps of the project's own wheel from a local --find-links folder",
+      code: "FROM python:3.12-slim\nCOPY --from=build /opt/bioconda-utils /opt/bioconda-utils\nRUN pip install --no-deps --find-links /opt/bioconda-utils bioconda_utils\n",
+    },
+    {
       name: "pip install --no-deps of the local project downloads nothing",
       code: "FROM python:3.12-slim\nCOPY . /src\nRUN pip install --no-deps /src\n",
     },

@@ -715,6 +715,28 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
+    // Held-out BC, juice-shop: `.npmrc` is in the checkout and in .dockerignore; a COPY naming it fails.
+    name: "the manifests named leave out a configuration file .dockerignore keeps out of the context",
+    code: 'FROM node:24 AS installer\nCOPY . /juice-shop\nWORKDIR /juice-shop\nRUN npm install --omit=dev\nCMD ["node", "build/app"]\n',
+    context: {
+      rootEntries: ["package.json", ".npmrc", "frontend/", "lib/"],
+      files: { "package.json": '{"name":"juice-shop","scripts":{"postinstall":"cd frontend && npm install"},"dependencies":{"express":"4"}}' },
+      dockerignore: ".git/\nnode_modules/\n.npmrc\n",
+    },
+    messageId: "scriptsNeedSources",
+    line: 2,
+    data: {
+      copy: "COPY . /juice-shop",
+      install: "npm install",
+      line: 4,
+      manifests: "package.json",
+      skip: "'--ignore-scripts'",
+      reason: "Its 'postinstall' script may",
+      after: "run 'npm rebuild' and 'npm run postinstall'",
+    },
+    output: null,
+  },
+  {
     name: "an npm ci whose postinstall only runs a file of its own: that file is copied with the manifests, one install",
     code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
     context: {

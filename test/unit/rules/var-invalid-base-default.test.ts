@@ -27,6 +27,10 @@ testRule(rule, {
       code: 'ARG version=3206.v1-1\nARG JDK=17\nFROM example/agent:"${version}"-jdk"${JDK}" AS base\n',
     },
     "ARG TAG=3.20\nFROM alpine:${TAG}\n",
+    // Held-out BC, mosaicml/composer: the word after `:+` holds references of its own, in quotes.
+    'ARG CUDA_VERSION=11.3.1\nARG UBUNTU_VERSION=22.04\nARG BASE_IMAGE=${CUDA_VERSION:+"nvidia/cuda:${CUDA_VERSION}-cudnn8-devel-ubuntu${UBUNTU_VERSION}"}\nARG BASE_IMAGE=${BASE_IMAGE:-"ubuntu:${UBUNTU_VERSION}"}\nFROM ${BASE_IMAGE} AS pytorch_stage\n',
+    // Held-out BC, restic-robot: `:?` fails an empty build argument; the default names a real tag.
+    "ARG RESTIC_VERSION=latest\nFROM golang:alpine AS builder\nRUN go build\nFROM restic/restic:${RESTIC_VERSION:?} AS runner\n",
     "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
     { name: "a required build argument (no default at all)", code: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\n" },
     {
