@@ -53,6 +53,26 @@ export async function workflowTexts(root: string, reader: FolderReader): Promise
 }
 
 /**
+ * True when a CI workflow of the repository holding `file` builds it with kaniko (a GitLab job on
+ * the kaniko executor image, `/kaniko/executor --dockerfile <path>`), which has no BuildKit
+ * features: no secret or cache mounts.
+ */
+export async function readCiKanikoBuild(file: string, reader = new FolderReader()): Promise<boolean> {
+  const workflows = await workflowsOf(file, reader);
+  return workflows !== null && workflows.texts.some((text) => kanikoDockerfiles(text).includes(workflows.path));
+}
+
+/** The Dockerfiles (repository paths) a workflow's kaniko executor builds by `--dockerfile`, the CI's checkout folder taken off. */
+export function kanikoDockerfiles(text: string): string[] {
+  if (!KANIKO.test(text)) return [];
+  return [...text.matchAll(/--dockerfile[= ]["']?([^\s"']+)/g)].map((m) => m[1].replace(CHECKOUT_FOLDER, "").replace(/^\.\//, ""));
+}
+
+const KANIKO = /kaniko-project\/executor|\/kaniko\/executor/;
+/** The variables CI runners name the checkout with (`${CI_PROJECT_DIR}/dockerfiles/app.Dockerfile`). */
+const CHECKOUT_FOLDER = /^\$(?:\{(?:CI_PROJECT_DIR|GITHUB_WORKSPACE)\}|CI_PROJECT_DIR|GITHUB_WORKSPACE)\//;
+
+/**
  * True when the workflow `text` builds the Dockerfile at repository path `path` and pushes it: a
  * build that names the file, or a build-push-action step whose context holds it as `Dockerfile`.
  */

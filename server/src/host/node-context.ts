@@ -19,7 +19,7 @@ import { readBuildArgs } from "./build-args";
 import { readBuildPlatforms } from "./build-platforms";
 import { readBuildTargets } from "./build-targets";
 import { readCiBuildsWithoutCache } from "./ci-builds";
-import { readPublishedByCi } from "./ci-publish";
+import { readCiKanikoBuild, readPublishedByCi } from "./ci-publish";
 import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
 import { readMakeBuildContext } from "./make-build-context";
@@ -86,6 +86,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     goSources,
     copiedFromRoot,
     publishedByCi,
+    ciKanikoBuild,
     ciBuildsWithoutCache,
     dockerfileVariants,
     composeServices,
@@ -110,6 +111,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // folder but at the root. Read from there too; the folder's own copies win.
     text !== null && knownContext === null ? readCopiedFromRepositoryRoot(folder, text, reader, entries) : Promise.resolve({}),
     readPublishedByCi(file, reader),
+    readCiKanikoBuild(file, reader),
     readCiBuildsWithoutCache(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
@@ -138,6 +140,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(contextFromGitArchive ? { contextFromGitArchive } : {}),
     ...(composeSourceMount.targets.length > 0 ? { composeSourceMountTargets: composeSourceMount.targets } : {}),
     publishedByCi,
+    ...(ciKanikoBuild ? { ciKanikoBuild } : {}),
     ciBuildsWithoutCache,
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     ...(githubRepository !== null ? { githubRepository } : {}),

@@ -85,6 +85,12 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
+   * True when a CI workflow of the repository builds this Dockerfile with kaniko
+   * (`/kaniko/executor --dockerfile <path>`), which has no secret or cache mounts: remedies that
+   * need BuildKit would break that build. Absent otherwise.
+   */
+  ciKanikoBuild?: boolean;
+  /**
    * The target platforms the project's CI workflows and Makefiles build this Dockerfile for in one
    * build, as written (`linux/amd64`, `linux/arm64`): build-push-action's `platforms:` and `docker
    * buildx build --platform` naming two or more. Absent when no build names several platforms.

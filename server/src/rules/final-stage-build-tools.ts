@@ -213,6 +213,29 @@ export const rule: Rule = {
 };
 
 /** The check on one image that ships (the file's own, or a pushed target's). */
+/**
+ * Language toolchains a RUN installs, each by the way images install it: Go's release tarball or
+ * package, the .NET SDK, a JDK, Python versions through a version manager, Node versions through
+ * one, and rustup. An image's usual runtime (the apt python3 of an app) does not count.
+ */
+const LANGUAGE_TOOLCHAINS: readonly RegExp[] = [
+  /\/go[^/\s]*\.linux-[^/\s]*\.tar\.gz|\bgolang-go\b|\bgolang-1\.\d+\b/,
+  /dotnet-install\.sh|\bdotnet-sdk-\d/,
+  /\bopenjdk-\d+-jdk\b|\bdefault-jdk\b|\btemurin-\d+-jdk\b|\bjava-\d+-openjdk-devel\b|\bsdk install java\b/,
+  /\bpyenv install\b|\buv python install\b/,
+  /\b(?:fnm|nvm|volta) install\b/,
+  /\brustup\b|sh\.rustup\.rs/,
+];
+/** How many languages' toolchains make an SDK image of several languages. */
+const POLYGLOT_TOOLCHAINS = 3;
+
+/** How many of LANGUAGE_TOOLCHAINS the lineage's RUNs install. */
+function installedLanguageToolchains(chain: readonly Stage[]): number {
+  const runs = chain.flatMap((stage) => stage.instructions.filter((i) => i.keyword === "RUN"));
+  const texts = runs.map((run) => run.commands.map((c) => c.words.map((w) => w.value).join(" ")).join("\n"));
+  return LANGUAGE_TOOLCHAINS.filter((toolchain) => texts.some((text) => toolchain.test(text))).length;
+}
+
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
   if (!final) return;
@@ -272,6 +295,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // The file's notes on an install say the running container builds with its tools ("required
   // when building the custom FFmpeg inside the container"): run-time tools, as above.
   if (documentsBuildsInContainer(model, kept)) return;
+  // An SDK image with the toolchains of several languages (pulumi/pulumi: Go, .NET, Python, Node):
+  // the programs it runs are its users', compiled there (cgo, sdists, node-gyp) with these tools.
+  if (installedLanguageToolchains(chain) >= POLYGLOT_TOOLCHAINS) return;
   // One problem, one finding: a file that installs headers per PHP extension, one RUN each, gets
   // the first install reported with a count of the others.
   const root = baseImageOf(chain[0]);

