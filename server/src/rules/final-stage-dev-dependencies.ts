@@ -223,7 +223,9 @@ const TEST_SUITE = /^(?:tests?|spec|__tests__|runtests\.sh|conftest\.py)$/;
  */
 function copiesTestSuite(chain: readonly Stage[]): boolean {
   return chain.some((stage) =>
-    stage.instructions.some((instruction) => contextCopy(instruction)?.sources.some((source) => TEST_SUITE.test(baseName(source.value.replace(/\/+$/, "")))) ?? false),
+    stage.instructions.some(
+      (instruction) => contextCopy(instruction)?.sources.some((source) => TEST_SUITE.test(baseName(source.value.replace(/\/+$/, "")))) ?? false,
+    ),
   );
 }
 

@@ -356,7 +356,7 @@ testRule(rule, {
     {
       // Held-out BC, MONAI: the published image is the project's test environment.
       name: "an image that copies the project's test suite by name runs it, with the dev requirements",
-      code: 'FROM nvcr.io/nvidia/pytorch:24.10-py3\nWORKDIR /opt/monai\nCOPY requirements.txt requirements-dev.txt /tmp/\nRUN python -m pip install --no-cache-dir -r /tmp/requirements-dev.txt\nCOPY setup.py setup.cfg runtests.sh ./\nCOPY tests ./tests\nCOPY monai ./monai\nRUN python setup.py develop\n',
+      code: "FROM nvcr.io/nvidia/pytorch:24.10-py3\nWORKDIR /opt/monai\nCOPY requirements.txt requirements-dev.txt /tmp/\nRUN python -m pip install --no-cache-dir -r /tmp/requirements-dev.txt\nCOPY setup.py setup.cfg runtests.sh ./\nCOPY tests ./tests\nCOPY monai ./monai\nRUN python setup.py develop\n",
     },
     {
       // The entry script's checks are read as a start command's are (stage-purpose's commandRunsTests).
