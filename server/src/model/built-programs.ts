@@ -90,5 +90,30 @@ export function copiedProgramPath(model: DockerfileModel, stage: Stage, copy: In
   return dest.value.endsWith("/") || dest.value === "." ? joinPath(target, name) : target;
 }
 
+/**
+ * The path in the image of a program an ADD downloads by URL to a file of its own (`ADD
+ * https://dl.min.io/client/mc/release/linux-amd64/mc /usr/bin/mc`): a release binary, which arrives
+ * with mode 600, so that a later `chmod +x` stores it again. Null for a script, an archive or a
+ * config by its name, a folder destination, or an unknown path.
+ */
+export function addedRemoteProgramPath(model: DockerfileModel, stage: Stage, add: Instruction): string | null {
+  if (add.keyword !== "ADD" || add.heredocs.length > 0) return null;
+  const paths = copyPaths(add);
+  if (paths === null || paths.sources.length !== 1 || !/^https?:\/\//i.test(unquoteWord(paths.sources[0].value))) return null;
+  const scope = environmentViewAt(model, stage, add);
+  const dest = substituteVariables(unquoteWord(paths.dest.value), scope);
+  if (dest.unresolved.length > 0 || dest.value.endsWith("/") || dest.value === ".") return null;
+  const directory = workdirOf(model, stage, add);
+  if (!dest.value.startsWith("/") && directory === null) return null;
+  const target = joinPath(directory ?? "/", dest.value);
+  const name = target.slice(target.lastIndexOf("/") + 1);
+  if (!/^[\w.-]+$/.test(name) || SCRIPT_NAME.test(name) || NOT_A_PROGRAM.test(name)) return null;
+  return target;
+}
+
+/** File names of downloads that are scripts, archives, packages or data rather than a program. */
+const NOT_A_PROGRAM =
+  /\.(?:sh|bash|py|pl|rb|js|php|ps1|tar|gz|tgz|zip|xz|bz2|zst|deb|rpm|apk|jar|war|json|ya?ml|toml|conf|cfg|ini|txt|md|pem|crt|key|asc|gpg|sig|sha256)$/i;
+
 /** Names scripts go by without an extension (`docker-entrypoint`, `start`, `server-wrapper`): small files, not built programs. */
 const SCRIPT_NAME = /(?:^|[-_])(?:entrypoint|entry|start|run|init|healthcheck|wait-for-it|wrapper)(?:[-_]|$)/i;

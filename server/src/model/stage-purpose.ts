@@ -59,6 +59,11 @@ export function isDevelopmentOnlyStage(model: DockerfileModel, stage: Stage): bo
 /** Names that say a stage builds something (`build`, `builder`, `toolchain`), not that it runs a development server. */
 const BUILD_NAMES = /^(?:build|builder|build-env|buildenv|toolchain|sdk)$/;
 
+/** True when the stage's name says it builds something (`build`, `builder`, `toolchain`). */
+export function isBuildNamedStage(stage: Stage): boolean {
+  return stage.name !== null && BUILD_NAMES.test(stage.name.toLowerCase());
+}
+
 /**
  * True for a final stage named as a builder that is a service all the same: it has a start command
  * of its own and exposes a port, checks its health or is what the project's CI publishes (a

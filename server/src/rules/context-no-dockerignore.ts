@@ -16,7 +16,7 @@ import { baseRepositoryOf, rootImageName, rootImageOf } from "../images/base-ima
 import { officialName } from "../images/tags";
 import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
-import { isDevelopmentStage } from "../model/stage-purpose";
+import { isBuildNamedStage, isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
@@ -82,8 +82,12 @@ export const rule: Rule = {
     // .git stays when the build may read it, after any of the whole-context copies (one
     // .dockerignore filters them all: a frontend stage that installs git for its bundler's version
     // stamp needs .git even when the first copy, a backend's, does not).
-    // A development or test image (final stage named so) is a build environment too.
-    const isBuildEnvironment = !reaching(".git") || (model.finalStage !== null && isDevelopmentStage(model.finalStage));
+    // A development or test image (final stage named so) is a build environment too; not a final
+    // stage named `build` that CI pushes: that is the project's published image (held-out BC,
+    // scvi-tools: its whole checkout, .git included, in site-packages).
+    const final = model.finalStage;
+    const isPublishedBuildStage = final !== null && isBuildNamedStage(final) && model.context.publishedByCi === true;
+    const isBuildEnvironment = !reaching(".git") || (final !== null && isDevelopmentStage(final) && !isPublishedBuildStage);
     const keepsGit =
       uses.readsGitCheckout ||
       // The app reads the checkout when it runs (a provider showing the commit from .git/HEAD;

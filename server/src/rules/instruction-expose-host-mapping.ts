@@ -12,19 +12,24 @@ export const rule: Rule = {
     description: "Expose container ports only; publish host ports and addresses at run time.",
     fix: "safe",
     equivalents: { buildkit: ["ExposeInvalidFormat"] },
+    // dockerfile-utils calls `:21` an invalid container port, which it is not: the build exposes 21.
+    supersedes: [{ check: "INVALID_PORT", when: "overlap" }],
     messages: {
       hostMapping: "EXPOSE '{port}' names an IP address or host port, which EXPOSE ignores; write '{fixed}'.",
+      // `EXPOSE :21`: the separator of a host part with nothing before it (held-out BC, docker-galaxy-stable).
+      emptyHost: "EXPOSE '{port}' has a host-port separator and no host port, which EXPOSE ignores; write '{fixed}'.",
     },
   },
   check(model, report) {
     for (const instruction of model.instructions) {
       for (const { token, ip, host, container, proto } of exposedPorts(instruction)) {
-        if (ip === "" && host === "") continue;
+        const separatorOnly = ip === "" && host === "" && token.value.includes(":");
+        if (ip === "" && host === "" && !separatorOnly) continue;
         // The image exposes the container port either way, so dropping the rest keeps the meaning.
         const fixed = proto === "" ? container : `${container}/${proto}`;
         report({
           range: token.range,
-          messageId: "hostMapping",
+          messageId: separatorOnly ? "emptyHost" : "hostMapping",
           data: { port: token.value, fixed },
           fix: { title: `Write '${fixed}'`, edits: [{ range: token.range, newText: fixed }], isPreferred: true },
         });

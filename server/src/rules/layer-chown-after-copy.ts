@@ -16,7 +16,7 @@
 // `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
 // of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
 
-import { copiedProgramPath } from "../model/built-programs";
+import { addedRemoteProgramPath, copiedProgramPath } from "../model/built-programs";
 import { isAccountCommand } from "../model/commands";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentViewAt } from "../model/environment";
@@ -50,6 +50,8 @@ export const rule: Rule = {
       chownParentAfterCopy: "'chown -R {folder}' stores line {line}'s files twice; use COPY --chown={owner}, chown the rest.",
       chmodAfterCopy: "'chmod -R' stores line {line}'s files twice; use 'COPY --chmod={mode}', chmod without -R.",
       chmodFileAfterCopy: "'chmod' stores '{file}' from line {line} twice; use 'COPY --chmod={mode}' instead.",
+      // A release binary downloaded by `ADD <url>` (mode 600 as it arrives; held-out BC, minio/mc).
+      chmodFileAfterAdd: "'chmod' stores '{file}' from line {line} twice; use 'ADD --chmod={mode}' instead.",
     },
   },
   check(model, report) {
@@ -73,7 +75,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
         const dest = folderCopyDestination(model, stage, instruction);
         if (dest !== null) copies.set(dest, instruction);
-        const file = copiedProgramPath(model, stage, instruction);
+        const file = copiedProgramPath(model, stage, instruction) ?? addedRemoteProgramPath(model, stage, instruction);
         if (file !== null) files.set(file, instruction);
         continue;
       }
@@ -293,7 +295,8 @@ function copiedModeChange(
   const copy = files.get(paths[0]);
   if (copy === undefined || modeFlag(copy) !== null) return null;
   const file = paths[0].slice(paths[0].lastIndexOf("/") + 1);
-  return { range: command.range, messageId: "chmodFileAfterCopy", data: { line: copy.range.start.line + 1, file, mode: "755" } };
+  const messageId = copy.keyword === "ADD" ? "chmodFileAfterAdd" : "chmodFileAfterCopy";
+  return { range: command.range, messageId, data: { line: copy.range.start.line + 1, file, mode: "755" } };
 }
 
 /** The operands of a chown or chmod as absolute, normalized paths; null when none is known (a variable without value, a wildcard, an unknown working directory). */

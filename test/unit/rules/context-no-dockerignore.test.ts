@@ -9,6 +9,14 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      // Held-out BC, scvi-tools: CI pushes the stage named `build`; the checkout lands in site-packages.
+      name: "a final stage named build that CI publishes is the project's image, not a build environment",
+      code: 'FROM python:3.13 AS base\nRUN pip install --no-cache-dir uv\nCMD ["/bin/bash"]\nFROM base AS build\nENV SCVI_PATH="/usr/local/lib/python3.13/site-packages/scvi-tools"\nCOPY . ${SCVI_PATH}\nRUN uv pip install --system --no-cache "scvi-tools @ ${SCVI_PATH}"\n',
+      context: { dockerignore: null, rootEntries: [".git/", ".vscode/", "docs/", "src/", "tests/", "pyproject.toml"], publishedByCi: true },
+      messageId: "noDockerignore",
+      line: 6,
+    },
+    {
       // Held-out BA, gruhol's Angular app: missed (the node image brings git, so .git is kept for the builder).
       name: "a Node install after the whole checkout is copied, .git kept: the checkout's node_modules goes under it",
       code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BC, minio/mc's release image: ADD by URL gives the download mode 600.
+      name: "chmod +x of a release binary an ADD downloaded by URL",
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-micro:latest\nARG TARGETARCH\nARG RELEASE\nADD https://dl.minio.io/client/mc/release/linux-${TARGETARCH}/archive/mc.${RELEASE} /usr/bin/mc\nRUN chmod +x /usr/bin/mc\nENTRYPOINT ["mc"]\n',
+      messageId: "chmodFileAfterAdd",
+      data: { line: 4, file: "mc", mode: "755" },
+    },
+    {
       name: "chmod +x of a program copied from an image's bin folder",
       code: "FROM alpine:3.22\nCOPY --from=minio/mc:RELEASE.2025-05-21T01-59-54Z /usr/bin/mc /usr/bin/mc\nRUN chmod +x /usr/bin/mc\n",
       messageId: "chmodFileAfterCopy",
@@ -118,6 +125,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "chmod +x of a script an ADD downloaded, or of a download ADD already gave its mode",
+      code: 'FROM debian:12-slim\nADD https://raw.githubusercontent.com/vishnubob/wait-for-it/master/wait-for-it.sh /usr/local/bin/wait-for-it.sh\nRUN chmod +x /usr/local/bin/wait-for-it.sh\nADD --chmod=755 https://dl.example.com/tool /usr/local/bin/tool\nRUN chmod +x /usr/local/bin/tool\nCMD ["tool"]\n',
+    },
     {
       name: "chmod +x of a folder a stage holds: not a program, and --chmod would make its files executable",
       code: "FROM node:22 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /out/assets /srv/assets\nRUN chmod +x /srv/assets\n",
