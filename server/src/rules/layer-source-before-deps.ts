@@ -305,7 +305,7 @@ function reportFor(
     // copied with the manifests, one install before the sources works. No fix: it would not copy them.
     return { range: source.range, messageId: "sourceBeforeDeps", data: { ...where, manifests: `${manifests}, ${scriptFiles.join(", ")}` } };
   }
-  const scripts = sourceReadingSteps(model, install, folder);
+  const scripts = sourceReadingSteps(model, stage, install, folder);
   if (scripts !== null) {
     // No fix: the install has to run twice, without its scripts before the copy and with them after.
     return { range: source.range, messageId: "scriptsNeedSources", data: { ...where, manifests, ...scripts } };
@@ -424,6 +424,17 @@ function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): st
   return files;
 }
 
+/** Node 15 is the first to bundle npm 7, whose `npm rebuild` runs the project's own install scripts. */
+const FIRST_NODE_WITH_NPM_7 = 15;
+
+/** True unless the stage's image is a Node before 15 (npm 6, whose rebuild leaves the project's scripts out). */
+function rebuildRunsProjectScripts(stage: Stage): boolean {
+  const image = rootImageOf(stage).image;
+  if (image === null || officialName(image) !== "node") return true;
+  const major = /^(\d+)(?:[.-]|$)/.exec(image.tag ?? "")?.[1];
+  return major === undefined || Number(major) >= FIRST_NODE_WITH_NPM_7;
+}
+
 /**
  * What in the install itself reads the project's sources, with the option that leaves it out, when
  * the Dockerfile or the manifest read from the context shows it: the package.json's install
@@ -431,7 +442,12 @@ function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): st
  * `--no-scripts`), composer's optimized autoloader, which scans the sources (unless
  * `--no-autoloader`). Null when nothing shows, or the manifest of the install's folder is unread.
  */
-function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, folder: string | null): { skip: string; reason: string; after: string } | null {
+function sourceReadingSteps(
+  model: DockerfileModel,
+  stage: Stage,
+  install: DependencyInstall,
+  folder: string | null,
+): { skip: string; reason: string; after: string } | null {
   const args = install.command.args.map((w) => w.value);
   const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
   const read = (name: string) => contextJsonFile(model.context.files, folder ? `${folder}/${name}` : name);
@@ -442,11 +458,15 @@ function sourceReadingSteps(model: DockerfileModel, install: DependencyInstall, 
     const berry = install.ecosystem === "yarn" && (model.context.rootEntries?.includes(".yarnrc.yml") ?? false);
     // A second `npm ci` deletes node_modules and installs it all again: npm and pnpm instead run
     // what --ignore-scripts skipped, the dependencies' builds (rebuild) and the project's script.
+    // npm 7's rebuild runs the project's own install scripts too: naming the script as well would
+    // run it twice (held-out BC, juice-shop, whose postinstall builds the whole front end).
     const script = found[0][0];
     const after =
-      install.ecosystem === "npm" || install.ecosystem === "pnpm"
-        ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
-        : "run the install again";
+      install.ecosystem === "npm" && rebuildRunsProjectScripts(stage)
+        ? `run 'npm rebuild', which runs '${script}' too,`
+        : install.ecosystem === "npm" || install.ecosystem === "pnpm"
+          ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
+          : "run the install again";
     return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${script}' script may`, after };
   }
   if (install.ecosystem !== "composer") return null;
@@ -740,7 +760,7 @@ function installAfterManifestCopy(
   // Every install of the ecosystem in the RUN moves with it (`npm ci --ignore-scripts && ... && npm ci`):
   // scripts any of them runs may read the sources (held-out AV's check on the tuned parse-server).
   const installs = run.commands.map(dependencyInstall).filter((i): i is DependencyInstall => i !== null && i.ecosystem === install.ecosystem);
-  if (installs.some((i) => scriptFilesOnly(model, i) !== null || sourceReadingSteps(model, i, folder) !== null)) return null;
+  if (installs.some((i) => scriptFilesOnly(model, i) !== null || sourceReadingSteps(model, stage, i, folder) !== null)) return null;
   return {
     range: source.range,
     messageId: "installAfterSources",

@@ -126,8 +126,8 @@ testRule(rule, {
   ],
   silent: [
     {
-      name: "chmod +x of a script an ADD downloaded, or of a download ADD already gave its mode",
-      code: 'FROM debian:12-slim\nADD https://raw.githubusercontent.com/vishnubob/wait-for-it/master/wait-for-it.sh /usr/local/bin/wait-for-it.sh\nRUN chmod +x /usr/local/bin/wait-for-it.sh\nADD --chmod=755 https://dl.example.com/tool /usr/local/bin/tool\nRUN chmod +x /usr/local/bin/tool\nCMD ["tool"]\n',
+      name: "chmod +x of a script an ADD downloaded, of tini (under a megabyte), or of a download ADD already gave its mode",
+      code: 'FROM debian:12-slim\nADD https://raw.githubusercontent.com/vishnubob/wait-for-it/master/wait-for-it.sh /usr/local/bin/wait-for-it.sh\nRUN chmod +x /usr/local/bin/wait-for-it.sh\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nRUN chmod +x /tini\nADD --chmod=755 https://dl.example.com/tool /usr/local/bin/tool\nRUN chmod +x /usr/local/bin/tool\nCMD ["tool"]\n',
     },
     {
       name: "chmod +x of a folder a stage holds: not a program, and --chmod would make its files executable",

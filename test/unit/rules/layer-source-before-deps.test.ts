@@ -695,8 +695,9 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
-    name: "an npm ci whose postinstall needs the sources: rebuild and run the script after the copy, not a second npm ci",
-    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
+    // npm 6's rebuild leaves the project's own scripts out: they are named.
+    name: "on Node 14 (npm 6) the project's script is run after the rebuild",
+    code: 'FROM node:14-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
     context: {
       rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
       files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
@@ -711,6 +712,27 @@ const fires: FiresCase[] = [
       skip: "'--ignore-scripts'",
       reason: "Its 'postinstall' script may",
       after: "run 'npm rebuild' and 'npm run postinstall'",
+    },
+    output: null,
+  },
+  {
+    // Held-out BC, juice-shop: npm 7+ runs the project's postinstall with rebuild; naming it too ran it twice.
+    name: "an npm ci whose postinstall needs the sources: rebuild after the copy (which runs the script), not a second npm ci",
+    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
+      files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
+    },
+    messageId: "scriptsNeedSources",
+    line: 3,
+    data: {
+      copy: "COPY . .",
+      install: "npm ci",
+      line: 4,
+      manifests: "package.json, package-lock.json",
+      skip: "'--ignore-scripts'",
+      reason: "Its 'postinstall' script may",
+      after: "run 'npm rebuild', which runs 'postinstall' too,",
     },
     output: null,
   },
@@ -732,7 +754,7 @@ const fires: FiresCase[] = [
       manifests: "package.json",
       skip: "'--ignore-scripts'",
       reason: "Its 'postinstall' script may",
-      after: "run 'npm rebuild' and 'npm run postinstall'",
+      after: "run 'npm rebuild', which runs 'postinstall' too,",
     },
     output: null,
   },
