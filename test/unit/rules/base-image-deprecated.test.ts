@@ -17,6 +17,13 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BD, azure-functions-docker: the replacement's default tag has no nanoserver-1809 image.
+      name: "a Windows variant of an end-of-life .NET: no Linux-default tag is named",
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS build\nRUN C:/dotnet/dotnet publish src/App/App.csproj -c Release --output C:/runtime\nFROM mcr.microsoft.com/dotnet/core/aspnet:3.1-nanoserver-1809\nCOPY --from=build C:/runtime C:/runtime\nENTRYPOINT ["dotnet", "C:/runtime/app.dll"]\n',
+      messageId: "endOfLifeWindows",
+      line: 3,
+    },
+    {
       // Held-out BA, legendu-net (a miss): the root of an image family on an interim release.
       name: "Ubuntu 25.10, an interim release past its nine months: on to the next LTS, not back",
       code: "FROM ubuntu:25.10\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo && rm -rf /var/lib/apt/lists/*\n",

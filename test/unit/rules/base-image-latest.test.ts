@@ -5,6 +5,14 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BD, hcsshim: the builder runs on Windows too, where a Debian-variant tag has no image.
+      name: "a builder of a Windows image: no Linux-variant tag is named",
+      code: 'FROM golang:latest AS build\nENV GOOS=windows\nWORKDIR /app\nCOPY ./main.go ./\nRUN go build -o app.exe\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY --from=build /app/app.exe .\nENTRYPOINT ["app.exe"]\n',
+      messageId: "latest",
+      line: 1,
+      data: { image: "golang:latest", resolved: "golang:latest", pinHint: "", others: "" },
+    },
+    {
       name: "an image named for Alpine on its edge tag whose RUNs never read edge",
       code: "FROM ghcr.io/linuxserver/baseimage-alpine:edge\nRUN apk add --no-cache curl\n",
       messageId: "floating",
@@ -321,6 +329,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BD, amazon-ecs-agent: a bare name no official image has is tagged locally first (its scripts' docker tag).
+      name: "a bare image name Docker Hub does not publish: a local image",
+      code: "FROM amazon-ecs-ftest-windows-base:make\nMAINTAINER Amazon Web Services, Inc.\n",
+    },
     {
       // Held-out AY, aurweb: every pacman install syncs to the live repositories.
       name: "Arch Linux, which only rolls",

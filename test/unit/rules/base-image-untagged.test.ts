@@ -137,6 +137,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BD, amazon-ecs-agent: a bare name no official image has is tagged locally first (its scripts' docker tag).
+      name: "a bare image name Docker Hub does not publish: a local image",
+      code: "FROM acme-app-base\nCOPY app /app\n",
+    },
+    {
       // Held-out AP, cloudprober: busybox sets no WORKDIR, so `./` is `/` and the copy takes only what the stage collected.
       name: "a distribution image that only collects binaries into its root and picks one by platform",
       code: 'FROM busybox AS temp\nCOPY cloudprober-linux-* ./\nARG TARGETPLATFORM\nRUN if [ "$TARGETPLATFORM" = "linux/amd64" ]; then mv cloudprober-linux-amd64 cloudprober && rm cloudprober-linux-*; fi\nRUN rm -f cloudprober-linux-*\nFROM debian:12-slim\nCOPY --from=temp /cloudprober /cloudprober\nENTRYPOINT ["/cloudprober"]\n',

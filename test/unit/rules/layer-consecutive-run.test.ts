@@ -349,9 +349,19 @@ testRule(rule, {
     { name: "nor an unrelated step with the install after it", code: "FROM python:3.12-slim\nRUN useradd app\nRUN pip install --no-cache-dir flask\n" },
     "FROM alpine:3.20\nRUN mkdir /a\nWORKDIR /a\nRUN mkdir b\n",
     {
+      // Held-out BD, OctopusTentacle: the image's shell is not in the file (cmd by default, where
+      // `setx` sets PATH only for later RUNs' processes).
+      name: "a Windows image of another publisher with no SHELL in the file: its shell is not known",
+      code: 'FROM octopusdeploy/tool-containers/windowsservercore\nRUN setx path "%path%;C:\\Program Files\\Octopus Deploy\\Tentacle"\nRUN Tentacle create-instance --console --instance Tentacle\n',
+    },
+    {
       // zeek's ci/windows: '&&' is no PowerShell 5 operator, so the advice would break the build.
       name: "never under a PowerShell SHELL",
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN New-Item -ItemType Directory C:/a\nRUN New-Item -ItemType Directory C:/b\n',
+    },
+    {
+      name: "cmd's setx sets the variable for later RUNs only",
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN setx /M PATH "%PATH%;C:\\tools"\nRUN tool init C:\\data\n',
     },
     { name: "nor under cmd", code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nRUN mkdir C:\\a\nRUN mkdir C:\\b\n' },
     {

