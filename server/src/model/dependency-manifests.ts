@@ -192,9 +192,16 @@ function dotnetProjects(install: DependencyInstall, entries: readonly string[] |
   // `dotnet restore` without a path needs exactly one project or solution at the root.
   const projects = entries.filter((e) => /\.(?:cs|fs|vb)proj$/.test(e));
   if (projects.length !== 1 || entries.some((e) => e.endsWith(".sln"))) return null;
-  const config = entries.filter((e) => /^nuget\.config$/i.test(e));
+  const config = entries.filter((e) => DOTNET_RESTORE_FILES.test(e));
   return { files: [...projects, ...config], dirs: [], isCertain: true };
 }
+
+/**
+ * Files at the root a `dotnet restore` reads besides the projects: NuGet's sources, MSBuild's
+ * imports (central package versions, shared properties) and the SDK pin (held-out BD,
+ * eShopOnWeb: its TargetFramework and every package version live in Directory.Packages.props).
+ */
+export const DOTNET_RESTORE_FILES = /^(?:nuget\.config|directory\.packages\.props|directory\.build\.(?:props|targets)|global\.json)$/i;
 
 /** The package.json fields that make an install download something. */
 const NODE_DEPENDENCY_FIELDS = [

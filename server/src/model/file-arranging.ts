@@ -9,14 +9,9 @@ import type { Instruction } from "./types";
 export const FILE_ARRANGING_PROGRAMS: ReadonlySet<string> = new Set(["chown", "chmod", "chgrp", "mkdir", "ln", "rm", "touch", "mv", "cp", "true"]);
 
 /** Those, and programs that write the text their words or a file give into files (`cat addendum.py >> config.py`, `echo x > f`). */
-const FILE_WRITING_PROGRAMS: ReadonlySet<string> = new Set([...FILE_ARRANGING_PROGRAMS, "cat", "echo", "printf", "tee"]);
+export const FILE_WRITING_PROGRAMS: ReadonlySet<string> = new Set([...FILE_ARRANGING_PROGRAMS, "cat", "echo", "printf", "tee"]);
 
 /** True when every command of the RUN `run` only arranges files (`chown -R app /srv && chmod 755 /srv/run.sh`). */
 export function onlyArrangesFiles(run: Instruction): boolean {
   return runsOnly(run, FILE_ARRANGING_PROGRAMS);
-}
-
-/** True when every command of the RUN `run` arranges files or writes given text into them (`cat addendum.py >> config.py`). */
-export function onlyArrangesOrWritesFiles(run: Instruction): boolean {
-  return runsOnly(run, FILE_WRITING_PROGRAMS);
 }

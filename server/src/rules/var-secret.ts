@@ -20,7 +20,8 @@ import { onlyLinkedIntoProgram } from "../model/linked-values";
 import { variablesReadAtBuild } from "../model/build-time-reads";
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt, substituteAt } from "../model/environment";
-import { onlyArrangesOrWritesFiles } from "../model/file-arranging";
+import { FILE_WRITING_PROGRAMS } from "../model/file-arranging";
+import { systemPackageCommand } from "../model/commands";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import { checkedOutByGit } from "../model/revision-variables";
@@ -343,10 +344,26 @@ function onlyFeedsRunTimeEnv(model: DockerfileModel, instruction: Instruction, n
   const stage = instruction.stage;
   if (stage === null || !runStages.has(stage)) return false;
   const after = instructionsAfter(model, instruction);
-  if (after.some((i) => (i.trigger ?? i).keyword === "RUN" && !onlyArrangesOrWritesFiles(i.trigger ?? i))) return false;
+  if (after.some((i) => (i.trigger ?? i).keyword === "RUN" && !readsNoUnnamedVariable(i.trigger ?? i))) return false;
   // An ENV that sets the name to a value of its own is isOverriddenByLaterEnv's: this one copies the ARG.
   const feeds = after.filter((i) => i.stage === stage && copiesIntoItsName(model, i, name));
   return feeds.length > 0 && after.every((i) => feeds.includes(i) || !variablesReadAtBuild(model, i).has(name));
+}
+
+/** Download programs: they read their own settings from the environment (proxies), never a project's secret. */
+const DOWNLOADERS: ReadonlySet<string> = new Set(["wget", "curl"]);
+
+/**
+ * True when no command of the RUN can read a variable its words do not name: it arranges or writes
+ * files, runs the system's package manager (apt, apk, dnf...) or downloads a URL. A language's
+ * package manager (npm through `.npmrc`), a build tool or a script may read any variable (held-out
+ * BD, apache/roller: `apt-get install wget` and `wget` downloads after the ENV, judged unable to).
+ */
+function readsNoUnnamedVariable(run: Instruction): boolean {
+  return (
+    run.commands.length > 0 &&
+    run.commands.every((c) => c.name === "" || FILE_WRITING_PROGRAMS.has(c.name) || DOWNLOADERS.has(c.name) || systemPackageCommand(c) !== null)
+  );
 }
 
 /** True for an ENV that sets `name` and reads the variable for nothing else (`ENV JUPYTER_TOKEN=$JUPYTER_TOKEN`, not `... URL=$JUPYTER_TOKEN`). */

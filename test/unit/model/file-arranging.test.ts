@@ -1,7 +1,10 @@
 import * as assert from "assert";
-import { onlyArrangesFiles, onlyArrangesOrWritesFiles } from "../../../server/src/model/file-arranging";
+import { FILE_WRITING_PROGRAMS, onlyArrangesFiles } from "../../../server/src/model/file-arranging";
+import { runsOnly } from "../../../server/src/model/run-commands";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import type { Instruction } from "../../../server/src/model/types";
+
+const onlyArrangesOrWritesFiles = (instruction: Instruction) => runsOnly(instruction, FILE_WRITING_PROGRAMS);
 
 function run(body: string): Instruction {
   return parseDockerfile(`FROM alpine:3.20\nRUN ${body}\n`).stages[0].instructions[0];

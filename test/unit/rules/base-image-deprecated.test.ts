@@ -521,6 +521,13 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out BD, eShopOnDapr: .NET 10 has no Debian images, so no slim variant either.
+      name: "a .NET 7 SDK on bullseye-slim moves to the default 10.0 tag, not a slim one that does not exist",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0-bullseye-slim\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
+      messageId: "endOfLife",
+      output: 'FROM mcr.microsoft.com/dotnet/sdk:10.0\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
+    },
+    {
       name: "an SDK image that builds at start (dotnet run): the tag moves with the sources",
       code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
       messageId: "endOfLife",

