@@ -17,9 +17,7 @@ import { lookupTable } from "../model/lookup-table";
  */
 export function dotnet10Tag(tag: string): string {
   const [version, ...words] = tag.split("-");
-  const out = words
-    .filter((w) => DEBIAN_CODENAMES[w] === undefined && w !== "slim")
-    .map((w) => (UBUNTU_CODENAMES[w] !== undefined ? "noble" : w));
+  const out = words.filter((w) => DEBIAN_CODENAMES[w] === undefined && w !== "slim").map((w) => (UBUNTU_CODENAMES[w] !== undefined ? "noble" : w));
   return [version, ...out].join("-");
 }
 

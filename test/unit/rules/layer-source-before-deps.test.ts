@@ -25,7 +25,7 @@ const fires: FiresCase[] = [
   {
     // Held-out BD, eShopOnWeb: central package versions and the TargetFramework live in Directory.Packages.props.
     name: "a solution's restore names the root files MSBuild reads with the projects",
-    code: 'FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n',
+    code: "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n",
     context: { rootEntries: ["eShopOnWeb.slnx", "Directory.Packages.props", "global.json", "README.md", "src/", "tests/"] },
     messageId: "sourceBeforeDeps",
     line: 3,
