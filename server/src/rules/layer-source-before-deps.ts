@@ -20,7 +20,7 @@ import { optionValue } from "../model/command-options";
 import { fileWritesOf } from "../model/file-writes";
 import { environmentViewAt, variableFor } from "../model/environment";
 import { substituteVariables } from "../model/variables";
-import { declaresNoNodeDependencies, DOTNET_RESTORE_FILES, manifestPlan } from "../model/dependency-manifests";
+import { declaresNoNodeDependencies, dotnetRestoreFiles, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
 import { ancestorsOf } from "../model/stage-graph";
@@ -349,8 +349,11 @@ function manifestsToName(model: DockerfileModel, install: DependencyInstall): st
   const gemspecs = install.ecosystem === "bundler" ? entries.filter((e) => e.endsWith(".gemspec") && isSent(model, e)) : [];
   if (gemspecs.length > 0) return `${[...present, ...gemspecs].join(", ")} and the files ${gemspecs.length > 1 ? "they require" : "it requires"}`;
   // A restore reads the root's MSBuild imports and SDK pin besides the projects.
-  const restoreFiles = install.ecosystem === "dotnet" ? entries.filter((e) => DOTNET_RESTORE_FILES.test(e) && isSent(model, e)) : [];
-  if (restoreFiles.length > 0) return `${MANIFEST_WORDS.dotnet}, ${restoreFiles.join(", ")}`;
+  if (install.ecosystem === "dotnet") {
+    const restore = dotnetRestoreFiles(model.context, (e) => isSent(model, e));
+    const named = [MANIFEST_WORDS.dotnet, ...restore.files].join(", ");
+    if (restore.files.length > 0) return restore.importsUnknown ? `${named} and the files they import` : named;
+  }
   const named = present.length > 0 ? present.join(", ") : MANIFEST_WORDS[install.ecosystem];
   // A multi-module Maven build reads every module's pom.xml, nested modules' too: the root's alone
   // would fail (held-out AP, JSPWiki: 21 modules at the root, 39 in all).

@@ -17,6 +17,14 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BD's relabel, azure-functions-docker: the v3 host (netcoreapp3.1) is built from its
+      // zip with an SDK a RUN downloads; a newer runtime refuses it.
+      name: "a runtime image running an app the file builds with a downloaded SDK: retarget the app first",
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS installer-env\nRUN C:/dotnet/dotnet publish src/WebJobs.Script.WebHost/WebJobs.Script.WebHost.csproj -c Release --output C:/runtime\nFROM mcr.microsoft.com/dotnet/core/aspnet:3.1-nanoserver-1809\nCOPY --from=installer-env C:/runtime C:/runtime\nCMD ["dotnet", "C:/runtime/Microsoft.Azure.WebJobs.Script.WebHost.dll"]\n',
+      messageId: "endOfLifeRetarget",
+      line: 3,
+    },
+    {
       // Held-out BD, Shopizer and Ditto: AdoptOpenJDK's own repositories froze with the project.
       name: "AdoptOpenJDK's own Docker Hub repository, OpenJ9 build",
       code: 'FROM adoptopenjdk/openjdk11-openj9:alpine\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
@@ -24,11 +32,11 @@ testRule(rule, {
       line: 1,
     },
     {
-      // Held-out BD, azure-functions-docker: the replacement's default tag has no nanoserver-1809 image.
-      name: "a Windows variant of an end-of-life .NET: no Linux-default tag is named",
-      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019 AS build\nRUN C:/dotnet/dotnet publish src/App/App.csproj -c Release --output C:/runtime\nFROM mcr.microsoft.com/dotnet/core/aspnet:3.1-nanoserver-1809\nCOPY --from=build C:/runtime C:/runtime\nENTRYPOINT ["dotnet", "C:/runtime/app.dll"]\n',
+      // Held-out BD, azure-functions-docker: a replacement's default tag has no image of the Windows release the hosts run.
+      name: "a Windows variant of an end-of-life Python: no Linux-default tag is named",
+      code: 'FROM python:3.7-windowsservercore-1809\nCOPY app.py C:/app/app.py\nCMD ["python", "C:/app/app.py"]\n',
       messageId: "endOfLifeWindows",
-      line: 3,
+      line: 1,
     },
     {
       // Held-out BA, legendu-net (a miss): the root of an image family on an interim release.
@@ -526,6 +534,13 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/sdk:7.0\nCOPY out/ /app\nCMD ["dotnet", "/app/Api.dll"]\n',
       messageId: "endOfLifeRetarget",
       output: null,
+    },
+    {
+      // Held-out BD's relabel, TeslaSolarCharger: .NET 10's per-architecture tags name the OS.
+      name: "a per-architecture .NET tag moves to 10.0-noble-<arch>; there is no 10.0-amd64",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:6.0-bullseye-slim-amd64\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
+      messageId: "endOfLife",
+      output: 'FROM mcr.microsoft.com/dotnet/sdk:10.0-noble-amd64\nCOPY . /src\nWORKDIR /src\nCMD ["dotnet", "run"]\n',
     },
     {
       // Held-out BD, eShopOnDapr: .NET 10 has no Debian images, so no slim variant either.

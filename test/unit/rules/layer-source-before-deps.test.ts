@@ -23,10 +23,33 @@ const builtByCiWithoutCacheAndMake = (build: string) => ({
 
 const fires: FiresCase[] = [
   {
+    // Held-out BD's relabel, grpc-dotnet and garnet: Directory.Build.props imports a file restore reads.
+    name: "a restore names the files the root props import, and says so where an import cannot be named",
+    code: "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /src\nCOPY . ./\nWORKDIR /src/examples/Backend\nRUN dotnet restore\n",
+    context: {
+      rootEntries: ["Directory.Build.props", "Directory.Packages.props", "build/", "src/", "examples/"],
+      files: {
+        "Directory.Build.props": '<Project>\n  <Import Project="build\\version.props" />\n</Project>\n',
+        "Directory.Packages.props": '<Project>\n  <Import Project="$(RepoRoot)eng\\Versions.props" />\n</Project>\n',
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    data: {
+      copy: "COPY . ./",
+      install: "dotnet restore",
+      line: 5,
+      manifests: "the project files, Directory.Build.props, Directory.Packages.props, build/version.props and the files they import",
+    },
+  },
+  {
     // Held-out BD, eShopOnWeb: central package versions and the TargetFramework live in Directory.Packages.props.
     name: "a solution's restore names the root files MSBuild reads with the projects",
     code: "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n",
-    context: { rootEntries: ["eShopOnWeb.slnx", "Directory.Packages.props", "global.json", "README.md", "src/", "tests/"] },
+    context: {
+      rootEntries: ["eShopOnWeb.slnx", "Directory.Packages.props", "global.json", "README.md", "src/", "tests/"],
+      files: { "Directory.Packages.props": "<Project>\n  <ItemGroup />\n</Project>\n" },
+    },
     messageId: "sourceBeforeDeps",
     line: 3,
     data: { copy: "COPY . .", install: "dotnet restore", line: 5, manifests: "the project files, Directory.Packages.props, global.json" },
