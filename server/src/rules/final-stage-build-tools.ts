@@ -118,13 +118,15 @@ function addedByRun(
   runAtStart: ReadonlySet<string>,
   pipAtRunTime: boolean,
   languageToolchainsAtRunTime: boolean,
-  rustLinkerAtRunTime: boolean,
+  rustToolchainAtRunTime: boolean,
 ): KeptBuildTools | null {
   const tools = kept.tools.filter((t) => {
     const name = packageName(t.value);
     if (pipAtRunTime && isPythonHeaders(name)) return false;
     if (languageToolchainsAtRunTime && GO_AND_RUST_TOOLCHAINS.test(name)) return false;
-    if (rustLinkerAtRunTime && C_LINKERS.test(name)) return false;
+    // cargo builds at run time link with the C compiler and, for `-sys` crates, against the
+    // headers pkg-config finds (held-out BD, feldera: librdkafka's dependencies for users' pipelines).
+    if (rustToolchainAtRunTime && (C_LINKERS.test(name) || buildToolKind(name) === "headers" || name === "pkg-config" || name === "pkgconf")) return false;
     return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
   });
   const kinds = tools.map((t) => buildToolKind(t.value));
@@ -140,7 +142,8 @@ const C_LINKERS = /^(?:build-essential|gcc|cc|clang)(?:-\d+)?$/;
 /**
  * True when the image installs a Rust toolchain with rustup that no later step of the build uses
  * (no `cargo` or `rustc` from that RUN on): a toolchain for run time (an agent's workspace running
- * rust-analyzer's `cargo check`), which links with the image's C compiler (held-out AW, serena).
+ * rust-analyzer's `cargo check`), which links with the image's C compiler (held-out AW, serena) and
+ * builds `-sys` crates against its headers (held-out BD, feldera's pipelines).
  */
 function installsRustupForRunTime(model: DockerfileModel, chain: readonly Stage[]): boolean {
   const runs = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"));
@@ -320,8 +323,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // and headers are still reported: nothing the image runs needs them.
   const copiesBuiltProgram = stagesCopiedInto(model, chain).length > 0;
   const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
-  const rustLinker = installsRustupForRunTime(model, chain);
-  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustLinker) ?? []);
+  const rustAtRunTime = installsRustupForRunTime(model, chain);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustAtRunTime) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {
     // Kept in a published image the final stage only layers tests over (a `--target` whose entry

@@ -44,6 +44,11 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      name: "a Rust toolchain installed and used by the image's own build: the headers are build tools",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libssl-dev curl ca-certificates && rm -rf /var/lib/apt/lists/*\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\nCOPY . /src\nRUN /root/.cargo/bin/cargo build --release --manifest-path /src/Cargo.toml\nCMD ["/src/target/release/app"]\n',
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       name: "a handover only in a branch without else, before a shell CMD: the script may not hand over",
       code: handoverToolchainImage('CMD ["/bin/bash"]\n'),
       context: { files: { "scripts/entrypoint.sh": ONE_BRANCH_HANDOVER_ENTRY } },
@@ -705,6 +710,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BD, feldera: the pipeline manager runs cargo on users' pipelines in the container.
+      name: "a Rust toolchain installed into the shipped image that no RUN compiles with: it serves run time",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libssl-dev curl ca-certificates && rm -rf /var/lib/apt/lists/*\nRUN curl --proto "=https" -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal\nCOPY pipeline-manager /app/pipeline-manager\nENTRYPOINT ["/app/pipeline-manager"]\n',
+    },
     {
       // Held-out BC, pulumi/pulumi: the image with every SDK, whose users' programs compile in it.
       name: "an SDK image with the toolchains of several languages (Go, .NET, Python versions, Node versions)",
