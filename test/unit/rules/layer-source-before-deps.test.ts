@@ -726,48 +726,14 @@ const fires: FiresCase[] = [
     },
     output: null,
   },
-  {
-    // npm 6's rebuild leaves the project's own scripts out: they are named.
-    name: "on Node 14 (npm 6) the project's script is run after the rebuild",
-    code: 'FROM node:14-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
-    context: {
-      rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
-      files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
-    },
-    messageId: "scriptsNeedSources",
-    line: 3,
-    data: {
-      copy: "COPY . .",
-      install: "npm ci",
-      line: 4,
-      manifests: "package.json, package-lock.json",
-      skip: "'--ignore-scripts'",
-      reason: "Its 'postinstall' script may",
-      after: "run 'npm rebuild' and 'npm run postinstall'",
-    },
-    output: null,
-  },
-  {
-    // Held-out BC, juice-shop: npm 7+ runs the project's postinstall with rebuild; naming it too ran it twice.
-    name: "an npm ci whose postinstall needs the sources: rebuild after the copy (which runs the script), not a second npm ci",
-    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
-    context: {
-      rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
-      files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
-    },
-    messageId: "scriptsNeedSources",
-    line: 3,
-    data: {
-      copy: "COPY . .",
-      install: "npm ci",
-      line: 4,
-      manifests: "package.json, package-lock.json",
-      skip: "'--ignore-scripts'",
-      reason: "Its 'postinstall' script may",
-      after: "run 'npm rebuild', which runs 'postinstall' too,",
-    },
-    output: null,
-  },
+  // npm 6's rebuild leaves the project's own scripts out: they are named.
+  npmCiWithPostinstall("on Node 14 (npm 6) the project's script is run after the rebuild", "node:14-alpine", "run 'npm rebuild' and 'npm run postinstall'"),
+  // Held-out BC, juice-shop: npm 7+ runs the project's postinstall with rebuild; naming it too ran it twice.
+  npmCiWithPostinstall(
+    "an npm ci whose postinstall needs the sources: rebuild after the copy (which runs the script), not a second npm ci",
+    "node:22",
+    "run 'npm rebuild', which runs 'postinstall' too,",
+  ),
   {
     // Held-out BC, juice-shop: `.npmrc` is in the checkout and in .dockerignore; a COPY naming it fails.
     name: "the manifests named leave out a configuration file .dockerignore keeps out of the context",
@@ -1202,3 +1168,27 @@ describe("layer-source-before-deps: builds that download their dependencies", ()
     assert.strictEqual(findingsOf(rule, "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n")[0].severity, "warning");
   });
 });
+
+/** `npm ci` after the whole copy on `image`, with a postinstall that reads the sources: the remedy runs `after` after the copy. */
+function npmCiWithPostinstall(name: string, image: string, after: string): FiresCase {
+  return {
+    name,
+    code: `FROM ${image}\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n`,
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "tools/", "index.js"],
+      files: { "package.json": '{"name":"site","scripts":{"postinstall":"prisma generate"},"dependencies":{"@prisma/client":"6"}}' },
+    },
+    messageId: "scriptsNeedSources",
+    line: 3,
+    data: {
+      copy: "COPY . .",
+      install: "npm ci",
+      line: 4,
+      manifests: "package.json, package-lock.json",
+      skip: "'--ignore-scripts'",
+      reason: "Its 'postinstall' script may",
+      after,
+    },
+    output: null,
+  };
+}
