@@ -3,7 +3,7 @@
 
 import { mountsOf } from "../model/mounts";
 import type { TextEdit } from "../model/text";
-import type { Instruction } from "../model/types";
+import type { DockerfileModel, Instruction } from "../model/types";
 
 export type CacheKind = "apt" | "apk" | "pip" | "yum" | "dnf" | "yarn" | "uv";
 
@@ -30,10 +30,11 @@ export function cacheMountFlags(kind: CacheKind): string[] {
  * has every mount. Note for apt: Debian and Ubuntu images delete downloaded packages through
  * /etc/apt/apt.conf.d/docker-clean, so the archive cache only fills once that file is removed.
  */
-export function addCacheMounts(instruction: Instruction, kind: CacheKind): TextEdit[] | null {
+export function addCacheMounts(model: DockerfileModel, instruction: Instruction, kind: CacheKind): TextEdit[] | null {
   const run = instruction.trigger ?? instruction;
   if (run.keyword !== "RUN") return null;
-  const mounted = new Set(mountsOf(run).map((m) => m.target));
+  // Targets as the builder expands them: `target=$PIP_CACHE_DIR` may be the folder a mount would add.
+  const mounted = new Set(mountsOf(run, model).map((m) => m.target));
   const missing = MOUNTS[kind].filter((flag) => !mounted.has(/target=([^,]+)/.exec(flag)?.[1] ?? null));
   if (missing.length === 0) return null;
   const at = run.keywordRange.end;

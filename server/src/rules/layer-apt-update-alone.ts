@@ -47,7 +47,7 @@ export const rule: Rule = {
         const program = command.program ?? command.words[0];
         const range = { start: program.range.start, end: pkg.actionWord.range.end };
         const data = { command: `${program.value} ${pkg.actionWord.value}`, install: `${program.value} install` };
-        if (listsOnTmpfs(instruction)) return report({ range, messageId: "updateDiscarded", data });
+        if (listsOnTmpfs(model, instruction)) return report({ range, messageId: "updateDiscarded", data });
         // A builder stage where nothing after the update installs: there is no install to run it
         // with, and no stale lists to fear; the update is dead code (held-out I: web-check).
         if (isUnusedUpdate(model, instruction)) {
@@ -86,8 +86,8 @@ function isUnusedUpdate(model: DockerfileModel, instruction: Instruction): boole
 }
 
 /** True when a tmpfs mount holds /var/lib/apt/lists, so the lists vanish with the RUN. */
-function listsOnTmpfs(instruction: Instruction): boolean {
-  return mountsOf(instruction).some((m) => m.type === "tmpfs" && m.target !== null && isSameOrParentPath(m.target, "/var/lib/apt/lists"));
+function listsOnTmpfs(model: DockerfileModel, instruction: Instruction): boolean {
+  return mountsOf(instruction, model).some((m) => m.type === "tmpfs" && m.target !== null && isSameOrParentPath(m.target, "/var/lib/apt/lists"));
 }
 
 function mayReadPackageLists(command: ShellCommand): boolean {

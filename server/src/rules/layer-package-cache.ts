@@ -304,14 +304,14 @@ function builderReport(model: DockerfileModel, stage: Stage, cache: LeftPackageC
   // a cache mount would rarely be warm when it reruns.
   if (!followsCopy(stage, cache.instruction)) return null;
   // A cache mount for this tool is already there (at a custom directory such as PIP_CACHE_DIR).
-  if (hasCacheMountFor(cache)) return null;
+  if (hasCacheMountFor(model, cache)) return null;
   // pip keeps its cache in the user's home, which we cannot know once USER switches away from root.
   if (!runsAsRoot(stage, cache.instruction)) return null;
   // An earlier install of the same targets in the stage (as root too) left the same cache on disk
   // and nothing emptied it since: whenever this layer reruns, what it downloads is cached there.
   const fill = earlierCacheFill(model, cache, caches);
   if (fill?.instruction.stage && runsAsRoot(fill.instruction.stage, fill.instruction)) return null;
-  const edits = addCacheMounts(cache.instruction, cache.tool);
+  const edits = addCacheMounts(model, cache.instruction, cache.tool);
   if (!edits) return null;
   return {
     range: cache.range,
@@ -482,9 +482,9 @@ function followsCopy(stage: Stage, run: Instruction): boolean {
 }
 
 /** True when the RUN already mounts a cache (or tmpfs) whose target names the tool (`/root/.cache/pip`, `$PIP_CACHE_DIR`). */
-function hasCacheMountFor(cache: LeftPackageCache): boolean {
+function hasCacheMountFor(model: DockerfileModel, cache: LeftPackageCache): boolean {
   const run = cache.instruction.trigger ?? cache.instruction;
-  return mountsOf(run).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /pip|\.cache$/i.test(m.target));
+  return mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /pip|\.cache$/i.test(m.target));
 }
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */

@@ -17,13 +17,15 @@ function lastRun(text: string) {
 describe("fixes/cache-mount", () => {
   it("adds every mount of the tool right after RUN", () => {
     const text = "FROM python:3.12\nRUN pip install flask\n";
-    const edits = addCacheMounts(lastRun(text).run, "pip");
+    const { model, run } = lastRun(text);
+    const edits = addCacheMounts(model, run, "pip");
     assert.strictEqual(applyEdits(text, edits ?? []), "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n");
   });
 
   it("skips targets already mounted, comparing whole normalized paths", () => {
     const text = "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/ --mount=type=cache,target=/var/cache/apt-old apt-get update\n";
-    const edits = addCacheMounts(lastRun(text).run, "apt");
+    const { model, run } = lastRun(text);
+    const edits = addCacheMounts(model, run, "apt");
     assert.deepStrictEqual(
       edits?.map((e) => e.newText),
       [" --mount=type=cache,target=/var/cache/apt,sharing=locked"],
@@ -33,8 +35,14 @@ describe("fixes/cache-mount", () => {
   it("gives nothing when every mount is there, or for a non-RUN", () => {
     const text = "FROM alpine:3.20\nRUN --mount=type=cache,dst=/var/cache/apk apk add curl\nCOPY a b\n";
     const model = parseDockerfile(text);
-    assert.strictEqual(addCacheMounts(model.instructions[1], "apk"), null);
-    assert.strictEqual(addCacheMounts(model.instructions[2], "apk"), null);
+    assert.strictEqual(addCacheMounts(model, model.instructions[1], "apk"), null);
+    assert.strictEqual(addCacheMounts(model, model.instructions[2], "apk"), null);
+  });
+
+  it("reads a mounted target written with a variable as the builder expands it", () => {
+    const text = "FROM python:3.12\nENV PIP_CACHE_DIR=/root/.cache/pip\nRUN --mount=type=cache,target=$PIP_CACHE_DIR pip install flask\n";
+    const { model, run } = lastRun(text);
+    assert.strictEqual(addCacheMounts(model, run, "pip"), null);
   });
 });
 
