@@ -1,7 +1,7 @@
 // System packages the original stage installs, split into build tools (they stay in the builder)
 // and what the program may need at run time (repeated in the runtime stage when it can install).
 
-import { systemPackageCommand } from "../model/commands";
+import { systemPackageCommand, URL_DOWNLOADERS } from "../model/commands";
 import type { Stage } from "../model/types";
 import type { RuntimeImage } from "./runtime-base";
 
@@ -75,8 +75,6 @@ const RUNTIME_LIBRARY: Readonly<Record<"apt" | "apk", Readonly<Record<string, st
 };
 // -dev covers the C library's headers too (musl-dev, libc-dev, libc6-dev).
 const C_TOOLCHAIN = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|.+-dev|.+-devel)$/;
-/** Download tools are build tools unless a health check or the command uses them. */
-const DOWNLOADERS = new Set(["curl", "wget"]);
 /** Files distroless images already carry. */
 const IN_DISTROLESS = new Set(["ca-certificates", "tzdata"]);
 
@@ -110,13 +108,14 @@ export function stagePackages(stage: Stage, usedWords: ReadonlySet<string>): Sta
         if (library !== undefined && !runtime.includes(library)) runtime.push(library);
         else if (library === undefined && LIBRARY_HEADERS.test(name) && !headers.includes(name)) headers.push(name);
         if (name === "" || name.includes("$") || BUILD_TOOL.test(name)) continue;
-        if (DOWNLOADERS.has(name) && !usedWords.has(name)) continue;
+        // Download tools are build tools unless a health check or the command uses them.
+        if (URL_DOWNLOADERS.has(name) && !usedWords.has(name)) continue;
         if (!runtime.includes(name)) runtime.push(name);
       }
     }
   }
   // Full toolchain images carry curl and wget; a health check using them needs them installed.
-  for (const tool of DOWNLOADERS) if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
+  for (const tool of URL_DOWNLOADERS) if (usedWords.has(tool) && !runtime.includes(tool)) runtime.push(tool);
   return { manager, runtime, headers, buildsNativeCode };
 }
 

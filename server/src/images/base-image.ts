@@ -4,6 +4,7 @@
 import { rootStageOf } from "../model/stage-graph";
 import type { Stage } from "../model/types";
 import { ImageReference, parseImageReference } from "./reference";
+import { isWindowsImage } from "./default-user";
 import { imageEnvironment } from "./image-env";
 import { officialName } from "./tags";
 
@@ -39,6 +40,12 @@ export function baseRepositoryOf(stage: Stage): ImageReference | null {
 export function rootImageName(stage: Stage): string | null {
   const image = baseRepositoryOf(rootStageOf(stage));
   return image ? (officialName(image) ?? image.familiarName) : null;
+}
+
+/** The image `stage`'s lineage starts from, as its FROM resolves, when it is a Windows image (servercore, nanoserver, .NET Framework); else null. */
+export function windowsRootImage(stage: Stage): string | null {
+  const root = rootStageOf(stage);
+  return root.base.kind === "image" && isWindowsImage(root.base.resolved) ? root.base.resolved : null;
 }
 
 /** The stage `stage`'s lineage starts from, and the image that stage names (see `baseImageOf`). */

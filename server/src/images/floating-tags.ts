@@ -20,7 +20,7 @@ import type { ImageReference } from "./reference";
 import { parseImageReference } from "./reference";
 import { runCommands, runsOnly } from "../model/run-commands";
 import { FILE_ARRANGING_PROGRAMS, onlyArrangesFiles } from "../model/file-arranging";
-import { systemPackageCommand } from "../model/commands";
+import { systemPackageCommand, URL_DOWNLOADERS } from "../model/commands";
 import { buildReferences } from "../model/stage-references";
 import { stagesBuiltOn } from "../model/stage-graph";
 import { hubName, nodeLineOfCodename, officialName } from "./tags";
@@ -303,8 +303,6 @@ function installsOnlyFetchTools(command: ShellCommand): boolean {
   return pkg.packages.every((p) => FETCH_TOOL_PACKAGE.test(p.value.replace(/[=:<>~].*$/, "")));
 }
 
-/** Commands that download, in a script. */
-const DOWNLOADERS = new Set(["curl", "wget"]);
 /** Package managers, in a script: what they install comes from the base's release. */
 const PACKAGE_INSTALL = /^(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|dpkg|rpm)$/;
 /** Compilers and build drivers, in a script: what they build depends on the base's toolchain. */
@@ -322,7 +320,7 @@ function scriptOnlyFetches(script: string): boolean {
       .find((w) => !/^\w+=/.test(w) && !/^(?:exec|then|else|do|sudo|!|\{|\()$/.test(w))
       ?.split("/")
       .pop() ?? "";
-  if (!commands.some((words) => DOWNLOADERS.has(program(words)))) return false;
+  if (!commands.some((words) => URL_DOWNLOADERS.has(program(words)))) return false;
   return !commands.some((words) => {
     const name = program(words);
     return isBuildingStep(words) || COMPILERS.test(name) || PACKAGE_INSTALL.test(name);

@@ -47,7 +47,7 @@ export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference)
  * the project built or tagged in the local engine first (a script's `docker tag`; held-out BD,
  * amazon-ecs-agent), and no registry publishes a version of it to pin.
  */
-export function isUnpublishedBareName(ref: ImageReference): boolean {
+function isUnpublishedBareName(ref: ImageReference): boolean {
   return ref.registry === DOCKER_HUB && ref.isOfficial && ref.digest === null && !isOfficialImageName(ref.repository);
 }
 

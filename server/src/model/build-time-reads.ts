@@ -1,10 +1,11 @@
 // The variables an instruction reads while the image is built. A RUN's shell reads every variable
 // its script names, at any quoting (`sh -c 'curl -H "$TOKEN"'` reads it in the inner shell), in
-// loop lists and case words too, but for single-quoted text `echo` or `printf` writes out. The builder expands the words and flags of ADD, COPY, LABEL, ENV,
-// ARG, WORKDIR, USER, EXPOSE, VOLUME and STOPSIGNAL, outside single quotes, and the bodies of their
-// heredocs. An ONBUILD trigger reads what its instruction does, when an image built on this one
-// builds. CMD, ENTRYPOINT and HEALTHCHECK are read when a container runs, and FROM sees only the
-// ARGs before the first FROM: none of them reads a stage's variable at build time.
+// loop lists and case words too, but for single-quoted text `echo` or `printf` writes out. The
+// builder expands the words and flags of ADD, COPY, LABEL, ENV, ARG, WORKDIR, USER, EXPOSE, VOLUME
+// and STOPSIGNAL, outside single quotes, and the bodies of their heredocs. An ONBUILD trigger reads
+// what its instruction does, when an image built on this one builds. CMD, ENTRYPOINT and
+// HEALTHCHECK are read when a container runs, and FROM sees only the ARGs before the first FROM:
+// none of them reads a stage's variable at build time.
 
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Token } from "./types";

@@ -4,7 +4,7 @@
 // stage holds. Read by layer-chown-after-copy for `chmod +x` after such a COPY.
 
 import { copyPaths, joinPath, unquoteWord } from "./copy-paths";
-import { environmentViewAt } from "./environment";
+import { environmentViewAt, substituteAt } from "./environment";
 import { lineage } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import type { ShellCommand } from "./shell";
@@ -81,13 +81,22 @@ export function copiedProgramPath(model: DockerfileModel, stage: Stage, copy: In
   // Only a program the source stage builds or downloads to that path, or one an image installs in
   // a bin folder: a folder or a script a stage merely holds would take `--chmod` to all its files.
   if (!isBuiltProgram(model, copySourceStage(model, copy), joinPath("/", unquoteWord(source)))) return null;
-  const scope = environmentViewAt(model, stage, copy);
-  const dest = substituteVariables(paths.dest.value, scope);
+  const dest = destinationPath(model, stage, copy, paths.dest.value);
+  if (dest === null) return null;
+  return dest.isFolder ? joinPath(dest.path, name) : dest.path;
+}
+
+/**
+ * A COPY's or ADD's destination as `written`, as an absolute, normalized path in the image with the
+ * stage's variables substituted, and whether it names a folder (`/usr/bin/`, `.`); null when a
+ * variable's value or the working directory is unknown.
+ */
+function destinationPath(model: DockerfileModel, stage: Stage, copy: Instruction, written: string): { path: string; isFolder: boolean } | null {
+  const dest = substituteAt(model, stage, copy, written);
   if (dest.unresolved.length > 0) return null;
   const directory = workdirOf(model, stage, copy);
   if (!dest.value.startsWith("/") && directory === null) return null;
-  const target = joinPath(directory ?? "/", dest.value);
-  return dest.value.endsWith("/") || dest.value === "." ? joinPath(target, name) : target;
+  return { path: joinPath(directory ?? "/", dest.value), isFolder: dest.value.endsWith("/") || dest.value === "." };
 }
 
 /**
@@ -100,12 +109,9 @@ export function addedRemoteProgramPath(model: DockerfileModel, stage: Stage, add
   if (add.keyword !== "ADD" || add.heredocs.length > 0) return null;
   const paths = copyPaths(add);
   if (paths === null || paths.sources.length !== 1 || !/^https?:\/\//i.test(unquoteWord(paths.sources[0].value))) return null;
-  const scope = environmentViewAt(model, stage, add);
-  const dest = substituteVariables(unquoteWord(paths.dest.value), scope);
-  if (dest.unresolved.length > 0 || dest.value.endsWith("/") || dest.value === ".") return null;
-  const directory = workdirOf(model, stage, add);
-  if (!dest.value.startsWith("/") && directory === null) return null;
-  const target = joinPath(directory ?? "/", dest.value);
+  const dest = destinationPath(model, stage, add, unquoteWord(paths.dest.value));
+  if (dest === null || dest.isFolder) return null;
+  const target = dest.path;
   const name = target.slice(target.lastIndexOf("/") + 1);
   if (!/^[\w.-]+$/.test(name) || SCRIPT_NAME.test(name) || NOT_A_PROGRAM.test(name) || SMALL_HELPERS.test(name)) return null;
   return target;

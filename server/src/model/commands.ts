@@ -120,6 +120,12 @@ export type Ecosystem =
   | "mix"
   | "julia";
 
+/** The programs that download a URL (`curl`, `wget`), as commands and as the packages that bring them. */
+export const URL_DOWNLOADERS: ReadonlySet<string> = new Set(["curl", "wget"]);
+
+/** The JavaScript package managers, whose install writes node_modules where it runs. */
+export const NODE_ECOSYSTEMS: ReadonlySet<Ecosystem> = new Set<Ecosystem>(["npm", "yarn", "pnpm", "bun"]);
+
 export interface DependencyInstall {
   ecosystem: Ecosystem;
   command: ShellCommand;

@@ -222,6 +222,16 @@ export function instructionsAfter(model: DockerfileModel, instruction: Instructi
 }
 
 /**
+ * What comes before `instruction` in its image: the instructions of the stages its stage builds on,
+ * root first, then those of its own stage before it. Empty for an instruction outside any stage.
+ */
+export function instructionsBefore(instruction: Instruction): Instruction[] {
+  const stage = instruction.stage;
+  if (stage === null) return [];
+  return lineage(stage).flatMap((s) => (s === stage ? s.instructions.filter((i) => i.ordinal < instruction.ordinal) : s.instructions));
+}
+
+/**
  * The stages a stage's image is built through, root first and ending with `stage` itself: the
  * order its layers are laid down in (`FROM a AS b` / `FROM b AS c`: c -> [a, b, c]). The first
  * one's base is the image (or scratch, or an unknown) everything starts from.

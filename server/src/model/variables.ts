@@ -72,7 +72,12 @@ function readReference(text: string, dollar: number, closes: ReadonlyMap<number,
   return operator ? { name, op: operator[1], word: operator[2], end: close + 1 } : { name, other: inner, end: close + 1 };
 }
 
-export function substituteVariables(text: string, scope: VariableScope, nesting = 0): Substitution {
+export function substituteVariables(text: string, scope: VariableScope): Substitution {
+  return substitute(text, scope, 0);
+}
+
+/** `substituteVariables` on a word `nesting` operator words deep. */
+function substitute(text: string, scope: VariableScope, nesting: number): Substitution {
   const unresolved: string[] = [];
   let hasVariables = false;
   let value = "";
@@ -113,7 +118,7 @@ function expand(reference: Reference, written: string, scope: VariableScope, unr
   /** The operator's word: quotes removed as the shell lexer removes them (`${X:-"a b"}` is `a b`), its own references expanded. */
   const word = () => {
     const unquoted = (reference.word ?? "").replace(/"([^"]*)"|'([^']*)'/g, (_q, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? "");
-    const expanded = substituteVariables(unquoted, scope, nesting + 1);
+    const expanded = substitute(unquoted, scope, nesting + 1);
     unresolved.push(...expanded.unresolved);
     return expanded.value;
   };

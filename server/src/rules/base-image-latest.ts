@@ -18,7 +18,7 @@ import {
   isStaticFileServer,
   tracksRollingSuite,
 } from "../images/floating-tags";
-import { alsoTheBaseOf, baseImageOf, groupBySameBase } from "../images/base-image";
+import { alsoTheBaseOf, baseImageOf, groupBySameBase, rootImageOf, windowsRootImage } from "../images/base-image";
 import { isLocallyBuiltImage } from "../images/local-images";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
@@ -27,7 +27,6 @@ import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import { variableNames } from "../model/variables";
 import type { DockerfileModel, Stage } from "../model/types";
 import { pinLatest, replaceImageTag } from "../fixes/image-tag";
-import { isWindowsImage } from "../images/default-user";
 import type { LatestPin } from "../fixes/image-tag";
 import { isKnownTag, pinnedTagFor } from "../images/facts";
 import { debianReleaseOf, lastAlpineReleaseWith, packageGoneFrom } from "../images/release-moves";
@@ -38,7 +37,6 @@ import { finalImageStages } from "../model/final-image";
 import { runCommands } from "../model/run-commands";
 import { hasSentinelTag } from "../model/sentinel-base";
 import { buildReferences } from "../model/stage-references";
-import { rootImageOf } from "../images/base-image";
 
 export const rule: Rule = {
   meta: {
@@ -216,9 +214,7 @@ function fittingPin(ref: ImageReference, token: Stage["base"]["token"], tag: str
 /** True when the stages build for Windows: none names a platform, and the file's final image is a Windows image. */
 function buildForWindows(model: DockerfileModel, stages: readonly Stage[]): boolean {
   const final = model.finalStage;
-  if (final === null || stages.some((stage) => stage.platform !== null)) return false;
-  const root = rootImageOf(final).stage;
-  return root.base.kind === "image" && isWindowsImage(root.base.resolved);
+  return final !== null && stages.every((stage) => stage.platform === null) && windowsRootImage(final) !== null;
 }
 
 /** Package hosts of the distributions themselves: a repository there is the distribution's own. */

@@ -5,7 +5,7 @@
 // that says "this stage", and none for .git when the build may read it (a version stamp).
 
 import { dockerignoreText, holdsProjectManifest, type IgnoreEntry, proposeIgnoreEntries } from "../fixes/dockerignore-file";
-import { dependencyInstall } from "../model/commands";
+import { dependencyInstall, NODE_ECOSYSTEMS } from "../model/commands";
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/context-uses";
 import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
@@ -17,7 +17,7 @@ import { officialName } from "../images/tags";
 import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isBuildNamedStage, isDevelopmentStage } from "../model/stage-purpose";
-import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
+import { ancestorsOf, instructionsAfter, instructionsBefore } from "../model/stage-graph";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
@@ -188,7 +188,7 @@ function hostBuildOutputOf(
     const install = dependencyInstall(command);
     return (
       install !== null &&
-      NODE_INSTALLERS.has(install.ecosystem) &&
+      NODE_ECOSYSTEMS.has(install.ecosystem) &&
       !install.installsNamedPackages &&
       wanted("node_modules") &&
       instruction.stage !== null &&
@@ -202,7 +202,7 @@ function hostBuildOutputOf(
     dependencies: true,
   });
   // An install before the copy, where the copy lands: the checkout's node_modules replaces the image's.
-  for (const earlier of instructionsBefore(stage, copy)) {
+  for (const earlier of instructionsBefore(copy)) {
     if (earlier.keyword !== "RUN") continue;
     const installed = earlier.commands.find((command) => nodeInstallHere(earlier, command));
     if (installed !== undefined) return nodeDependencies(installed);
@@ -241,9 +241,6 @@ function deletesNodeModulesFirst(command: ShellCommand): boolean {
   const sub = command.args.find((a) => !a.value.startsWith("-"))?.value;
   return command.name === "npm" && (sub === "ci" || sub === "clean-install" || sub === "install-clean" || sub === "ic" || sub === "isntall-clean");
 }
-
-/** The Node package managers whose install writes node_modules where it runs. */
-const NODE_INSTALLERS: ReadonlySet<string> = new Set(["npm", "yarn", "pnpm", "bun"]);
 
 /** The dotnet subcommands that restore and build the projects they are given. */
 const DOTNET_BUILDS = new Set(["build", "publish", "restore", "test", "pack"]);
@@ -391,16 +388,4 @@ function quotedList(items: readonly string[]): string {
   if (quoted.length <= 2) return quoted.join(" and ");
   if (quoted.length <= 4) return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
   return `${quoted.slice(0, 3).join(", ")} and ${quoted.length - 3} more`;
-}
-
-/** The instructions of `stage`'s lineage (the stages it builds on first) before `before`. */
-function instructionsBefore(stage: Stage, before: Instruction): Instruction[] {
-  const out: Instruction[] = [];
-  for (const s of lineage(stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === before) return out;
-      out.push(instruction);
-    }
-  }
-  return out;
 }

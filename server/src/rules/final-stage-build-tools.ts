@@ -215,7 +215,6 @@ export const rule: Rule = {
   },
 };
 
-/** The check on one image that ships (the file's own, or a pushed target's). */
 /**
  * Language toolchains a RUN installs, each by the way images install it: Go's release tarball or
  * package, the .NET SDK, a JDK, Python versions through a version manager, Node versions through
@@ -239,6 +238,7 @@ function installedLanguageToolchains(chain: readonly Stage[]): number {
   return LANGUAGE_TOOLCHAINS.filter((toolchain) => texts.some((text) => toolchain.test(text))).length;
 }
 
+/** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
   if (!final) return;

@@ -6,7 +6,7 @@ import { simpleCommands } from "../model/script-words";
 import { startPathScripts } from "../model/start-path-scripts";
 import type { Fix, Report, ReportFn, Rule } from "./types";
 import { detectBuildSteps, runsBuildTask } from "../model/build-steps";
-import { dependencyInstall, type DependencyInstall } from "../model/commands";
+import { dependencyInstall, type DependencyInstall, type Ecosystem, NODE_ECOSYSTEMS } from "../model/commands";
 import {
   declaresNoComposerDevDependencies,
   declaresNoDevDependencies,
@@ -42,7 +42,6 @@ const REMEDY: Record<string, string> = {
   pipenv: "'pipenv install' without '--dev'",
   composer: "'composer install --no-dev'",
 };
-const JS = new Set(["npm", "yarn", "pnpm", "bun"]);
 /** Stages named for development or tests (`development`, `test-runner`, `e2e`), not builders: they exist to hold dev dependencies. */
 const DEVELOPMENT_STAGE =
   /^(?:dev|devel|develop|development|test|tests|testing|unittests?|e2e|debug|lint)(?:[-_.].*)?$|[-_.](?:dev|development|test|tests|testing|unittests?|e2e)$/;
@@ -65,7 +64,7 @@ const MODERN_YARN_REMEDY = "'yarn workspaces focus --all --production'";
 const POETRY_BEFORE_GROUPS = { remedy: "'poetry install --no-dev'", flag: "--no-dev" };
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
-function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: string): boolean {
+function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: Ecosystem): boolean {
   let seen = false;
   for (const stage of chain) {
     for (const inst of stage.instructions) {
@@ -76,11 +75,11 @@ function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellC
         }
         if (!seen) continue;
         const args = c.args.map((w) => w.value);
-        if (JS.has(ecosystem)) {
+        if (NODE_ECOSYSTEMS.has(ecosystem)) {
           if ((c.name === "npm" || c.name === "pnpm") && args[0] === "prune") return true;
           if (c.name === "rm" && args.some((a) => /(?:^|\/)node_modules\/?$/.test(a))) return true;
           const again = dependencyInstall(c);
-          if (again && JS.has(again.ecosystem) && again.includesDevDependencies === false) return true;
+          if (again && NODE_ECOSYSTEMS.has(again.ecosystem) && again.includesDevDependencies === false) return true;
         } else if (c.name === "poetry" || c.name === "uv") {
           const again = dependencyInstall(c);
           if (again && again.includesDevDependencies === false) return true;
@@ -264,7 +263,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // requirements.dev.txt; fi` under `ARG DEBUG`) builds a development variant on request.
     if (optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
     if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
-    if (JS.has(install.ecosystem)) {
+    if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
       // The manifest the install reads: the one a copy of the context brought to its folder
       // (`web/package.json`), else the root one. A manifest fetched with the app (a release
       // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
@@ -292,9 +291,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
     // task runner's build task (`task build`): the installed dev tools serve the build, so
     // '--omit=dev' would break it.
-    if (JS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction, command)) continue;
+    if (NODE_ECOSYSTEMS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction, command)) continue;
     // A builder stage beside the final one builds on the install's stage and needs its dev tools.
-    if (stage !== final && JS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
+    if (stage !== final && NODE_ECOSYSTEMS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
     // A development or test stage the final (test) image builds on has them on purpose.
     if (stage.name !== null && DEVELOPMENT_STAGE.test(stage.name.toLowerCase())) continue;
     const sub = command.args.find((w) => !w.value.startsWith("-"));
@@ -323,7 +322,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       data: {
         command: model.lines.textIn({ start: command.program.range.start, end }),
         shipped: shippedImageWords(model).shipped,
-        ecosystem: JS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
+        ecosystem: NODE_ECOSYSTEMS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
         remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
       },
       suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),

@@ -12,8 +12,7 @@
 // A longer run of mergeable RUNs is one finding, with one fix for the whole run.
 
 import { haveSameFlags, mergeIntoPreviousRun } from "../fixes/run-merge";
-import { rootImageOf } from "../images/base-image";
-import { isWindowsImage } from "../images/default-user";
+import { windowsRootImage } from "../images/base-image";
 import { isProjectTask } from "../model/build-steps";
 import { isSameOrParentPath, joinPath } from "../model/copy-paths";
 import { commentsBetween, isGeneratedFile } from "../model/comments";
@@ -452,10 +451,8 @@ function mayRunOutsidePosixShell(instructions: Instruction[], index: number): bo
     .pop();
   if (shell === undefined) {
     const stage = instructions[index].stage;
-    const root = stage === null ? null : rootImageOf(stage).stage;
-    if (root === null || root.base.kind !== "image") return false;
-    const image = root.base.resolved;
-    return isWindowsImage(image) && !/^mcr\.microsoft\.com\/windows\//.test(image);
+    const image = stage === null ? null : windowsRootImage(stage);
+    return image !== null && !/^mcr\.microsoft\.com\/windows\//.test(image);
   }
   return /^(?:.*[\\/])?(?:powershell|pwsh|cmd)(?:\.exe)?$/i.test(shell.args[0]?.value ?? "");
 }

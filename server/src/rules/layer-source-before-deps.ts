@@ -12,7 +12,7 @@ import { imageEnvironmentValue } from "../images/image-env";
 import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { manifestFirstEdits } from "../fixes/manifest-first";
-import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, takesValue } from "../model/commands";
+import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, NODE_ECOSYSTEMS, takesValue } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -598,8 +598,6 @@ function installedByProjectBase(model: DockerfileModel, stage: Stage, install: D
   return base !== null && installsFromManifests(base, install.ecosystem, install.manifests);
 }
 
-/** Ecosystems whose manifest is a package.json. */
-const NODE_ECOSYSTEMS = new Set<Ecosystem>(["npm", "yarn", "pnpm", "bun"]);
 /** Ecosystems whose install reads only the manifests of the folder it runs in. */
 const FOLDER_MANIFESTS = new Set<Ecosystem>([...NODE_ECOSYSTEMS, "composer", "bundler"]);
 

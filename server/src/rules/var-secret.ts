@@ -21,7 +21,7 @@ import { variablesReadAtBuild } from "../model/build-time-reads";
 import { commentsAbove } from "../model/comments";
 import { envDeclarations, environmentViewAt, substituteAt } from "../model/environment";
 import { FILE_WRITING_PROGRAMS } from "../model/file-arranging";
-import { systemPackageCommand } from "../model/commands";
+import { systemPackageCommand, URL_DOWNLOADERS } from "../model/commands";
 import { finalImageStages, runImageStages } from "../model/final-image";
 import { readArgDeclarations } from "../model/parse";
 import { checkedOutByGit } from "../model/revision-variables";
@@ -350,9 +350,6 @@ function onlyFeedsRunTimeEnv(model: DockerfileModel, instruction: Instruction, n
   return feeds.length > 0 && after.every((i) => feeds.includes(i) || !variablesReadAtBuild(model, i).has(name));
 }
 
-/** Download programs: they read their own settings from the environment (proxies), never a project's secret. */
-const DOWNLOADERS: ReadonlySet<string> = new Set(["wget", "curl"]);
-
 /**
  * True when no command of the RUN can read a variable its words do not name: it arranges or writes
  * files, runs the system's package manager (apt, apk, dnf...) or downloads a URL. A language's
@@ -360,9 +357,10 @@ const DOWNLOADERS: ReadonlySet<string> = new Set(["wget", "curl"]);
  * BD, apache/roller: `apt-get install wget` and `wget` downloads after the ENV, judged unable to).
  */
 function readsNoUnnamedVariable(run: Instruction): boolean {
+  // A download reads its own settings from the environment (proxies), never a project's secret.
   return (
     run.commands.length > 0 &&
-    run.commands.every((c) => c.name === "" || FILE_WRITING_PROGRAMS.has(c.name) || DOWNLOADERS.has(c.name) || systemPackageCommand(c) !== null)
+    run.commands.every((c) => c.name === "" || FILE_WRITING_PROGRAMS.has(c.name) || URL_DOWNLOADERS.has(c.name) || systemPackageCommand(c) !== null)
   );
 }
 

@@ -11,8 +11,7 @@
 // only FROM lines see it. That is reported on any base, unless a FROM uses the name (the image
 // may then define a variable of the same name, as nvidia/cuda does CUDA_VERSION).
 
-import { chosenByArgument, rootEnvironment, rootImageOf } from "../images/base-image";
-import { isWindowsImage } from "../images/default-user";
+import { chosenByArgument, rootEnvironment, rootImageOf, windowsRootImage } from "../images/base-image";
 import { sameImage } from "../images/distro-release";
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { lineage } from "../model/stage-graph";
@@ -57,7 +56,7 @@ export const rule: Rule = {
       // environment is not known, whatever the argument's default is.
       const chosen = chosenByArgument(root.stage);
       const imageEnv = rootEnvironment(stage);
-      const windows = model.escapeChar === "`" || (root.stage.base.kind === "image" && isWindowsImage(root.stage.base.resolved));
+      const windows = model.escapeChar === "`" || windowsRootImage(stage) !== null;
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(instruction.keyword) || instruction.heredocs.length > 0) continue;
         let env: ReadonlyMap<string, string | null> | null = null;
