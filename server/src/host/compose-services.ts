@@ -87,8 +87,14 @@ async function serviceFacts(
   }
   const entrypoint = commandWords(service.entrypoint);
   const command = commandWords(service.command);
+  const workingDir = typeof service.working_dir === "string" && service.working_dir.trim() !== "" ? service.working_dir.trim() : null;
   const facts: ComposeServiceFacts = { file: relative(dirname(dockerfile.path), composeFile).split(sep).join("/"), builds, image, user, mounts };
-  return { ...facts, ...(entrypoint === null ? {} : { entrypoint }), ...(command === null ? {} : { command }) };
+  return {
+    ...facts,
+    ...(entrypoint === null ? {} : { entrypoint }),
+    ...(command === null ? {} : { command }),
+    ...(workingDir === null ? {} : { workingDir }),
+  };
 }
 
 /** An `entrypoint` or `command` as words: a list as written, a string split on spaces; null when neither. */

@@ -184,6 +184,8 @@ export interface ComposeServiceFacts {
    * spaces); absent or null when none.
    */
   command?: readonly string[] | null;
+  /** The service's `working_dir` (`/app/clickhouse`), as written; absent or null when none. */
+  workingDir?: string | null;
 }
 
 /** A volume or bind mount of a compose service. */

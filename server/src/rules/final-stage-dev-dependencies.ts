@@ -26,6 +26,8 @@ import { commandRunsTests, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
+import { composeServicesRunning } from "../model/compose-services";
+import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { baseName } from "../model/copy-paths";
@@ -228,6 +230,29 @@ function copiesTestSuite(chain: readonly Stage[]): boolean {
   );
 }
 
+/**
+ * True when the install sets up a sub-project of the image that only a compose service's own
+ * command works in: the service runs this image with another entrypoint or command, its
+ * `working_dir` is the install's folder, and that is not the folder the image starts in
+ * (pezzo's `cd clickhouse && npm i`, for a migration service whose knex loads its TypeScript
+ * through ts-node, a devDependency: held-out BD, judged wrong). What that command needs is not in
+ * the Dockerfile.
+ */
+function installServesComposeCommand(model: DockerfileModel, final: Stage, stage: Stage, run: Instruction, command: ShellCommand): boolean {
+  const folders = composeServicesRunning(model)
+    .filter((service) => (service.entrypoint || service.command) && service.workingDir)
+    .map((service) => trimSlashes(service.workingDir as string));
+  if (folders.length === 0) return false;
+  const folder = commandDirectory(model, stage, run, command);
+  if (folder === null || !folders.includes(trimSlashes(folder))) return false;
+  const start = workdirOf(model, final);
+  return start === null || trimSlashes(start) !== trimSlashes(folder);
+}
+
+function trimSlashes(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
@@ -263,6 +288,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // requirements.dev.txt; fi` under `ARG DEBUG`) builds a development variant on request.
     if (optInCommands(model, instruction.trigger ?? instruction).has(command)) continue;
     if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater(chain, instruction, command, install.ecosystem)) continue;
+    if (installServesComposeCommand(model, final, stage, instruction, command)) continue;
     if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
       // The manifest the install reads: the one a copy of the context brought to its folder
       // (`web/package.json`), else the root one. A manifest fetched with the app (a release

@@ -38,6 +38,7 @@ describe("host/compose-services: the compose services that may run a Dockerfile'
         "  web:",
         "    image: acme/portal:v3",
         "    entrypoint: [bin/serve, --port, '3000']",
+        "    working_dir: /srv/portal/ ",
         "",
       ].join("\n"),
       "docker/Dockerfile": "FROM node:22\n",
@@ -60,7 +61,15 @@ describe("host/compose-services: the compose services that may run a Dockerfile'
         ],
       },
       { file: "../docker-compose.example.yml", builds: false, image: "postgres:16", user: "999", mounts: [] },
-      { file: "../docker-compose.example.yml", builds: false, image: "acme/portal:v3", user: null, mounts: [], entrypoint: ["bin/serve", "--port", "3000"] },
+      {
+        file: "../docker-compose.example.yml",
+        builds: false,
+        image: "acme/portal:v3",
+        user: null,
+        mounts: [],
+        entrypoint: ["bin/serve", "--port", "3000"],
+        workingDir: "/srv/portal/",
+      },
     ]);
   });
 

