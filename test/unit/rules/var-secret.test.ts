@@ -670,6 +670,11 @@ testRule(rule, {
       name: "an identifier next to the secret (the secret itself still fires)",
       code: "FROM elixir:1.17\nARG AWS_ACCESS_KEY_ID\nARG OAUTH_CLIENT_ID\nENV AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID\n",
     },
+    {
+      // Held-out BE, awesome-nest-boilerplate: the Secrets Manager entry the app reads at run time.
+      name: "an AWS resource name locates a secret, it holds none",
+      code: "FROM node:24-slim\nARG secret_manager_arn\nENV SECRET_MANAGER_ARN=$secret_manager_arn\n",
+    },
     { name: "keyword inside a word", code: "FROM scratch\nENV MONKEY=1 AUTHOR=me\n" },
     { name: "skipped through a check comment", code: "FROM scratch\n# check=skip=SecretsUsedInArgOrEnv // test only\nARG password\n" },
     { name: "empty ENV values set at run time", code: "FROM node:22\nENV OPENAI_API_KEY=\"\" GOOGLE_API_KEY='' git_key=\n" },
