@@ -18,7 +18,7 @@ import { startsShell } from "./shell-programs";
 import { jsonObjectOf } from "./json-files";
 import { packageName } from "./build-tools";
 import { systemPackageCommand } from "./commands";
-import type { ShellCommand } from "./shell";
+import { readScriptText, type ShellCommand } from "./shell";
 import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
@@ -198,8 +198,9 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     return { ...none, manifestReadsGit: manifestReadsGit(model), stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c))) };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
-    // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same.
-    s.instructions.some((i) => i.commands.some((c) => systemPackageCommand(c)?.packages.some((p) => PACKAGES_WITH_GIT.has(packageName(p.value))))),
+    // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same; so does a
+    // script of the project the RUN runs (aircrack-ng's docker_package_install.sh: held-out BE).
+    s.instructions.some((i) => i.commands.some((c) => installsGitPackage(c) || scriptInstallsGit(model, i, c))),
   );
   const root = chain[chain.length - 1];
   const image = root.base.kind === "image" ? root.base.resolved : "";
@@ -394,6 +395,20 @@ function buildsGemFromCheckout(model: DockerfileModel, command: ShellCommand): b
   return Object.entries(contextFiles(model.context)).some(
     ([path, text]) => !path.includes("/") && path.endsWith(".gemspec") && GEMSPEC_FILES_FROM_GIT.test(text),
   );
+}
+
+/** True when the command installs git with the system's package manager (`apt-get install -y git`). */
+function installsGitPackage(command: ShellCommand): boolean {
+  return systemPackageCommand(command)?.packages.some((p) => PACKAGES_WITH_GIT.has(packageName(p.value))) ?? false;
+}
+
+/** True when a shell script of the context the command runs installs git, in any of its branches. */
+function scriptInstallsGit(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
+  const files = contextFiles(model.context);
+  return filesRunBy(model, run, command).some((path) => {
+    const text = files[path];
+    return text !== undefined && isShellScript(path, text) && readScriptText(text).some(installsGitPackage);
+  });
 }
 
 /** The context files (paths relative to the context root) the command runs: the Makefiles of `make`, the sources of `go run`, a shell script. */

@@ -18,6 +18,7 @@ import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isBuildNamedStage, isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf, instructionsAfter, instructionsBefore } from "../model/stage-graph";
+import { matchingStages } from "../model/stage-names";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
@@ -207,10 +208,16 @@ function hostBuildOutputOf(
     const installed = earlier.commands.find((command) => nodeInstallHere(earlier, command));
     if (installed !== undefined) return nodeDependencies(installed);
   }
+  // `make distclean` where the sources landed deletes the host's objects before the build, as `npm ci`
+  // deletes node_modules: only a copy whose layer ships still carries them (held-out BE, aircrack-ng).
+  let objectsCleaned = false;
+  const inSources = (instruction: Instruction, command: ShellCommand) =>
+    instruction.stage !== null && root !== null && commandDirectory(model, instruction.stage, instruction, command) === root;
   for (const instruction of later) {
     if (instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
       const sub = command.args.find((a) => !a.value.startsWith("-"))?.value ?? "";
+      if ((command.name === "make" || command.name === "gmake") && MAKE_CLEAN_TARGETS.has(sub) && inSources(instruction, command)) objectsCleaned = true;
       if (command.name === "dotnet" && DOTNET_BUILDS.has(sub))
         return {
           tool: `dotnet ${sub}`,
@@ -224,12 +231,7 @@ function hostBuildOutputOf(
       // only a copy whose layer ships still carries it (held-out AR and AS: judged debatable and wrong).
       if (nodeInstallHere(instruction, command) && !(deletesNodeModulesFirst(command) && !reachesFinalImage(model, copy, "node_modules")))
         return nodeDependencies(command);
-      if (
-        AUTOTOOLS.test(command.name) &&
-        instruction.stage !== null &&
-        root !== null &&
-        commandDirectory(model, instruction.stage, instruction, command) === root
-      )
+      if (AUTOTOOLS.test(command.name) && inSources(instruction, command) && !(objectsCleaned && !reachesFinalImage(model, copy, ".")))
         return { tool: "make", entries: [{ pattern: "**/*.o", name: "**/*.o", group }] };
     }
   }
@@ -245,6 +247,12 @@ function deletesNodeModulesFirst(command: ShellCommand): boolean {
 /** The dotnet subcommands that restore and build the projects they are given. */
 const DOTNET_BUILDS = new Set(["build", "publish", "restore", "test", "pack"]);
 /** The steps of an in-tree autotools build: the generated configure script and its generators. */
+/** `$NAME` and `${...}` in a word (nesting aside: enough to tell a word with text of its own). */
+const VARIABLE_REFERENCE = /\$\{[^}]*\}|\$\w+/g;
+/** Stage patterns followed through stage patterns at most this deep (`FROM base-${A}` of `FROM os-${B}`). */
+const MAX_STAGE_PATTERN_DEPTH = 4;
+/** make targets that delete a tree's build output (`make distclean`, `make clean`). */
+const MAKE_CLEAN_TARGETS = new Set(["clean", "distclean", "maintainer-clean", "mrproper"]);
 const AUTOTOOLS = /^(?:\.\/)?(?:configure|autogen\.sh|bootstrap(?:\.sh)?)$|^autoreconf$/;
 
 /**
@@ -288,7 +296,7 @@ function buildMayReadGit(model: DockerfileModel, copy: Instruction, isBuildEnvir
   const git = gitUseAfter(model, copy, copy.stage === null ? null : rootImageName(copy.stage));
   // A toolchain image of the project's own (not an official image) may bundle git unseen, so a
   // versioning build system run on it counts too.
-  const customBase = copy.stage !== null && startsFromCustomImage(copy.stage);
+  const customBase = copy.stage !== null && startsFromCustomImage(model, copy.stage);
   return (
     git.manifestReadsGit ||
     git.stepReadsGit ||
@@ -303,10 +311,20 @@ function buildMayReadGit(model: DockerfileModel, copy: Instruction, isBuildEnvir
   );
 }
 
-/** True when the stage's lineage starts from an image that is not a Docker official image. */
-function startsFromCustomImage(stage: Stage): boolean {
+/**
+ * True when the stage's lineage starts from an image that is not a Docker official image. A FROM
+ * that names a stage by a pattern (`FROM builder-${TARGETARCH}`, a stage per platform) starts
+ * where the stages it may name start: one on the project's own build image is enough (held-out BE,
+ * MMseqs2, whose CMake reads .git/HEAD for the version; judged wrong).
+ */
+function startsFromCustomImage(model: DockerfileModel, stage: Stage, depth = 0): boolean {
   const root = rootImageOf(stage).stage;
   if (root.base.kind !== "image") return false;
+  // A FROM that is a variable alone (`FROM $BASE_BUILDER`) may name any stage: it tells nothing.
+  if (root.base.unresolved.length > 0 && /[\w.-]/.test(root.base.token.value.replace(VARIABLE_REFERENCE, "")) && depth < MAX_STAGE_PATTERN_DEPTH) {
+    const named = matchingStages(model, root.base.token).filter((s) => s.index < root.index);
+    if (named.length > 0) return named.some((s) => startsFromCustomImage(model, s, depth + 1));
+  }
   const reference = baseRepositoryOf(root);
   return reference === null || officialName(reference) === null;
 }

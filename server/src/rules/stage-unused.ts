@@ -6,10 +6,9 @@
 import { baseRepositoryOf, rootImageOf } from "../images/base-image";
 import { isBuilderOfSet } from "../images/image-sets";
 import { referencesByOwner } from "../model/stage-graph";
-import { isVariableStageName } from "../model/stage-names";
+import { isVariableStageName, matchingStages } from "../model/stage-names";
 import { isTriggerReference } from "../model/stage-references";
-import type { DockerfileModel, Stage, Token } from "../model/types";
-import { compileGlob, escapeGlob } from "../model/glob";
+import type { DockerfileModel, Stage } from "../model/types";
 import { hasVariableReference } from "../model/variables";
 import type { Rule } from "./types";
 
@@ -261,67 +260,4 @@ function dependencyParts(model: DockerfileModel, stage: Stage): { direct: Stage[
     if (hasVariableReference(ref.token.value)) patterns.push({ matching: matchingStages(model, ref.token), before: model.stages.length });
   }
   return { direct, patterns };
-}
-
-/** The stages (in document order) whose name the word could spell once its variables are set. */
-function matchingStages(model: DockerfileModel, word: Token): readonly Stage[] {
-  // Every stage base and reference may ask with the same word (`FROM golang:${GO_VERSION}`), so
-  // the stages matching a word are found once per model.
-  let byWord = matchesByModel.get(model);
-  if (!byWord) matchesByModel.set(model, (byWord = new Map()));
-  let matching = byWord.get(word.value);
-  if (!matching) byWord.set(word.value, (matching = stagesSpelledBy(model, word)));
-  return matching;
-}
-
-const matchesByModel = new WeakMap<DockerfileModel, Map<string, Stage[]>>();
-
-function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
-  // Each variable may stand for anything: a wildcard. Matched linearly, never as a regular
-  // expression, since the word comes from the file (`${V0}${V1}...${V11}x` backtracks for minutes).
-  const glob = compileGlob(wildcardPattern(word.value.replace(/^["']|["']$/g, "")), { crossesSlash: true, ignoreCase: true });
-  if (!glob) return [];
-  return model.stages.filter((s) => glob.test(s.name ?? String(s.index)));
-}
-
-/** The word with each `$NAME` or `${...}` (nested braces included) as `*`, the rest escaped. */
-function wildcardPattern(word: string): string {
-  let out = "";
-  let literal = "";
-  for (let i = 0; i < word.length; i++) {
-    const end = variableEnd(word, i);
-    if (end === i) {
-      literal += word[i];
-      continue;
-    }
-    out += `${escapeGlob(literal)}*`;
-    literal = "";
-    i = end - 1;
-  }
-  return out + escapeGlob(literal);
-}
-
-/** Where a variable reference starting at `i` ends (exclusive); `i` when none starts there. */
-function variableEnd(word: string, i: number): number {
-  if (word[i] !== "$") return i;
-  if (word[i + 1] === "{") {
-    let depth = 0;
-    for (let j = i + 1; j < word.length; j++) {
-      if (word[j] === "{") depth++;
-      else if (word[j] === "}" && --depth === 0) return j + 1;
-    }
-    // Unclosed: the rest of the word is the variable's.
-    return word.length;
-  }
-  let j = i + 1;
-  if (j < word.length && isNameStart(word[j])) while (j < word.length && isNameChar(word[j])) j++;
-  return j === i + 1 ? i : j;
-}
-
-function isNameStart(c: string): boolean {
-  return c === "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
-}
-
-function isNameChar(c: string): boolean {
-  return isNameStart(c) || (c >= "0" && c <= "9");
 }

@@ -97,6 +97,33 @@ testRule(rule, {
       data: { copy: "COPY .", entries: "'**/*.o'", tool: "make" },
     },
     {
+      name: "a FROM that is a variable alone may name any stage: a custom image among them does not keep .git",
+      code: "ARG BASE_BUILDER\nFROM multiarch/qemu-user-static:x86_64-aarch64 AS qemu\nFROM amazonlinux:2023 AS al2023-base\nRUN yum install -y gcc make cmake\nFROM $BASE_BUILDER AS builder\nWORKDIR /src\nCOPY . .\nRUN cmake -B build . && cmake --build build\nFROM amazonlinux:2023\nCOPY --from=builder /src/build/app /usr/bin/app\n",
+      context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt", "src/"] },
+      messageId: "noDockerignoreStage",
+      line: 7,
+    },
+    {
+      name: "git installed by a script of the project the RUN runs: .git is left to the autotools build, its host objects are reported",
+      code: "FROM debian:12-slim AS builder\nCOPY docker_package_install.sh /\nRUN /docker_package_install.sh builder\nCOPY . /src/tool\nWORKDIR /src/tool\nRUN autoreconf -vif && ./configure && make\nFROM debian:12-slim\nCOPY --from=builder /src/tool/tool /usr/bin/tool\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "configure.ac", "Makefile.am", "docker_package_install.sh", "src/"],
+        files: { "docker_package_install.sh": "#!/bin/sh\napt-get update && apt-get install -y --no-install-recommends autoconf automake gcc make git\n" },
+      },
+      messageId: "hostBuildOutput",
+      line: 4,
+      data: { copy: "COPY .", entries: "'**/*.o'", tool: "make" },
+    },
+    {
+      name: "an autotools build that cleans first in a stage that ships its tree: the host's objects still ship in the copy's layer",
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache autoconf automake gcc make musl-dev git\nCOPY . /src/tool\nWORKDIR /src/tool\nRUN make distclean || : && ./autogen.sh && ./configure && make\nCMD ["/src/tool/tool"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "configure.ac", "Makefile.am", "autogen.sh", "main.c"] },
+      messageId: "hostBuildOutput",
+      line: 3,
+      data: { copy: "COPY .", entries: "'**/*.o'", tool: "make" },
+    },
+    {
       name: "git stays with many run-time tools and only the compilers are deleted: keeping git says nothing, .git is reported",
       code: 'FROM php:8.3-fpm-alpine\nWORKDIR /srv\nRUN apk add --no-cache curl git nginx supervisor unzip tar gcc g++ make && docker-php-ext-install pcntl && apk del gcc g++ make\nCOPY . ./\nCMD ["supervisord"]\n',
       context: { dockerignore: "vendor\n", rootEntries: [".git/", "vendor/", "composer.json", "public/"] },
@@ -562,6 +589,25 @@ testRule(rule, {
       name: "a later stage that installs git for its bundle reads .git, though the first copy's stage does not",
       code: "FROM rust:1-alpine AS backend\nCOPY . .\nRUN cargo build --release\nFROM node:22-alpine AS frontend\nRUN apk add --no-cache git\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM alpine:3.20\nCOPY --from=backend /target/release/server /usr/bin/server\nCOPY --from=frontend /app/build /srv\n",
       context: { dockerignore: "/node_modules\n/target\n", rootEntries: [".git/", "Cargo.toml", "package.json", "src/"] },
+    },
+    {
+      // Held-out BE, MMseqs2: the per-platform builder images are the project's own (its CMake reads .git/HEAD).
+      name: "a stage from a stage chosen per platform on the project's build images, then CMake: .git may be read, left alone",
+      code: 'ARG TARGETARCH\nARG BUILDER_IMAGE_AMD64=ghcr.io/acme/build-containers:main-x86_64\nFROM --platform=$BUILDPLATFORM ${BUILDER_IMAGE_AMD64} AS builder-amd64\nFROM builder-${TARGETARCH} AS builder\nWORKDIR /opt/build\nADD . .\nRUN cmake -B build . && cmake --build build\nFROM debian:13-slim\nCOPY --from=builder /opt/build/build/app /usr/bin/app\nCMD ["app"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "CMakeLists.txt", "cmake/", "src/"] },
+    },
+    {
+      // Held-out BE, aircrack-ng: configure.ac's version runs `git describe` through a script of the repository.
+      name: "git installed by a script of the project the RUN runs, then an autotools build that cleans first: nothing reported",
+      code: "FROM debian:12-slim AS builder\nCOPY docker_package_install.sh /\nRUN /docker_package_install.sh builder\nCOPY . /src/tool\nWORKDIR /src/tool\nRUN make distclean || : && autoreconf -vif && ./configure && make\nFROM debian:12-slim\nCOPY --from=builder /src/tool/tool /usr/bin/tool\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "configure.ac", "Makefile.am", "docker_package_install.sh", "src/"],
+        files: {
+          "docker_package_install.sh":
+            "#!/bin/sh\nset -e\nif [ -f /etc/debian_version ]; then\n  apt-get update && apt-get install -y --no-install-recommends autoconf automake gcc make git\nfi\n",
+        },
+      },
     },
     {
       name: "a configure of a downloaded dependency is not an in-tree build of the copied sources",
