@@ -166,9 +166,11 @@ const BUILD_PROGRAMS = /^(?:\.?\/?gradlew|gradle|mvn|mvnw|make|cmake|ninja|sbt|m
  * A compiler as the container's command (`ENTRYPOINT ["/usr/bin/crystal"]`, `gcc`, `rustc`): the
  * image is a language's toolchain that others run on their sources or build on, like the official
  * language images; its compilers, headers and root user are what it ships (84codes' crystal
- * images, held-out AC: wrong as build tools and as root).
+ * images, held-out AC: wrong as build tools and as root; the V compiler's image, `CMD ["v"]`, which
+ * calls the C compiler it holds on every build: held-out BE, wrong as a single-stage build).
  */
-const COMPILER_PROGRAMS = /^(?:crystal|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|rustc|javac|kotlinc|scalac|ghc|zig|nim|swiftc|gfortran|tsc|elm)$/;
+const COMPILER_PROGRAMS =
+  /^(?:crystal|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|rustc|javac|kotlinc|scalac|ghc|zig|nim|swiftc|gfortran|tsc|elm|v|tcc|dmd|ldc2|gdc|fpc|valac|ocamlopt|c3c)$/;
 /**
  * A language toolchain's driver, which builds, tests and also runs a project (`gleam`, `go`,
  * `cargo`, `mix`, `dotnet`, `dart`): alone as the container's command (`CMD ["gleam"]`, options

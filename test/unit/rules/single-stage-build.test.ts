@@ -178,6 +178,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BE, vlang/v: `v` compiles through the C compiler it calls on every build.
+      name: "a compiler's own image: the toolchain is what it ships",
+      code: 'FROM buildpack-deps:bookworm-curl\nRUN apt-get update && apt-get install -y --no-install-recommends gcc clang make git libc6-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /opt/vlang\nCOPY . .\nRUN make && ln -s /opt/vlang/v /usr/local/bin/v\nCMD ["v"]\n',
+    },
+    {
       // Held-out AZ, llvm-zorg's clangd buildbot worker: the split into a run stage judged wrong.
       name: "a Buildbot worker image: its jobs build with the toolchain it holds",
       code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends ninja-build git wget python3-pip && rm -rf /var/lib/apt/lists/*\nRUN wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && ./llvm.sh 18 && rm -rf llvm.sh && apt-get install -y cmake && apt-get clean\nRUN cd /tmp && git clone --depth 1 https://github.com/grpc/grpc && cd grpc && mkdir build && cd build && cmake -G Ninja -DCMAKE_INSTALL_PREFIX=/usr/local/lib/grpc .. && cmake --build . --target install && cd / && rm -rf /tmp/grpc\nRUN pip3 install buildbot-worker==2.8.4\nCOPY run.sh /home/buildbot/\nCMD /home/buildbot/run.sh\n",
