@@ -1137,6 +1137,14 @@ testRule(rule, {
       output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY ["App/App.csproj", "App/"]\n',
     },
     {
+      // Held-out BE, tmate: build_static_release.sh passes PLATFORM=amd64, i386, arm32v6; each is Alpine 3.10.
+      name: "callers pass only the namespace (the official image's per-architecture repository): the release is as written",
+      code: "ARG PLATFORM=amd64\nFROM ${PLATFORM}/alpine:3.10 AS build\nRUN apk add --no-cache gcc make\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["PLATFORM"] } },
+      messageId: "endOfLife",
+      line: 2,
+    },
+    {
       name: "a version ARG only some callers pass is still the default of the others",
       code: "ARG PHP_VERSION=8.1\nARG PHP_TYPE=fpm\nFROM php:${PHP_VERSION}-${PHP_TYPE}\n",
       context: { buildArgs: { composeBuilds: 1, passed: ["PHP_VERSION"] } },
