@@ -5,6 +5,7 @@
 // and its command is where that advice belongs.
 
 import { baseName } from "./copy-paths";
+import { envDeclarations } from "./environment";
 import { startCommand } from "./stage-purpose";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -13,6 +14,8 @@ export type ImageRole = "extension-base" | "export";
 
 /** Folders programs are installed into: a copy there adds a command of the image's own. */
 const PROGRAM_FOLDER = /(?:^|\/)s?bin(?:\/|$)/;
+/** Python and conda environments: a library environment, whose `bin` holds its packages' scripts. */
+const ENVIRONMENT_FOLDER = /(?:^|\/)\.?(?:venv|virtualenv|env|conda|miniconda3?|miniforge3?|mambaforge|micromamba)$/;
 /** Instructions a collect-only stage is made of. */
 const COLLECT_ONLY = new Set(["COPY", "ADD", "ARG", "LABEL", "ENV", "WORKDIR"]);
 /** Minimal OS images: an export stage starts from one of them (or scratch) only to hold files. */
@@ -31,11 +34,33 @@ function isFromOtherStage(instruction: Instruction): boolean {
  * file copied from another stage into (or out of) a `bin` folder. A downloaded archive (ADD of a
  * URL) or a library folder copied from a builder (`/opt/venv`) is not one.
  */
-function addsProgram(instruction: Instruction): boolean {
+function addsProgram(instruction: Instruction, pathFolders: readonly string[]): boolean {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return false;
   const paths = instruction.args.map((a) => a.value.replace(/^["']|["']$/g, ""));
   if (!isFromOtherStage(instruction)) return !paths.slice(0, -1).every((p) => /^[a-z]+:\/\//i.test(p) || p.startsWith("<<"));
-  return paths.some((p) => PROGRAM_FOLDER.test(p));
+  if (paths.some((p) => PROGRAM_FOLDER.test(p))) return true;
+  // An install tree the image puts on its PATH (`COPY --from=build /openfast/install
+  // /openfast/install`, `ENV PATH=/openfast/install/bin:$PATH`; held-out BE, OpenFAST: missed).
+  // A virtual environment on the PATH is still the library environment a base offers (`/opt/venv`).
+  const dest = paths[paths.length - 1]?.replace(/\/+$/, "");
+  if (dest === undefined || !dest.startsWith("/") || ENVIRONMENT_FOLDER.test(dest)) return false;
+  return pathFolders.some((folder) => folder === dest || folder.startsWith(`${dest}/`));
+}
+
+/** The absolute folders ENV instructions of the chain put on PATH, as written (`/openfast/install/bin`). */
+function pathFolders(model: DockerfileModel, chain: readonly Stage[]): string[] {
+  return chain.flatMap((stage) =>
+    stage.instructions.flatMap((instruction) =>
+      envDeclarations(model, instruction)
+        .filter((d) => instruction.keyword === "ENV" && d.name === "PATH" && d.value !== null)
+        .flatMap((d) =>
+          (d.value as string)
+            .split(":")
+            .filter((folder) => folder.startsWith("/"))
+            .map((folder) => folder.replace(/\/+$/, "")),
+        ),
+    ),
+  );
 }
 
 /** Why the final image is no service of its own, or null when it may be one. */
@@ -60,7 +85,8 @@ export function imageRole(model: DockerfileModel): ImageRole | null {
   }
   // Packages, an SDK or a library environment with no command and no program of its own: a base
   // that other Dockerfiles extend with `FROM` (`Dockerfile.base`, an SDK or CI runner base).
-  if (!chain.some((s) => s.instructions.some(addsProgram))) return "extension-base";
+  const onPath = pathFolders(model, chain);
+  if (!chain.some((s) => s.instructions.some((i) => addsProgram(i, onPath)))) return "extension-base";
   // A file named a base (`Dockerfile.base`, `base.Dockerfile`) with no command of its own: built
   // for another Dockerfile of the project to start `FROM`, even when it builds the app's parts.
   if (isNamedBase(model)) return "extension-base";
@@ -91,6 +117,6 @@ export function startsBareInterpreter(model: DockerfileModel): boolean {
   const chain = lineage(final);
   return (
     !hasExpose(chain) &&
-    !chain.some((s) => s.instructions.some((i) => addsProgram(i) || ((i.keyword === "COPY" || i.keyword === "ADD") && isFromOtherStage(i))))
+    !chain.some((s) => s.instructions.some((i) => addsProgram(i, []) || ((i.keyword === "COPY" || i.keyword === "ADD") && isFromOtherStage(i))))
   );
 }

@@ -44,6 +44,13 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      // Held-out BE, OpenFAST: users run `openfast` from the PATH with their input files.
+      name: "no command, but an install tree copied from the build stage and put on the PATH: a program image, judged",
+      code: "ARG BASE=ubuntu:jammy\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y gfortran cmake libopenblas-dev\nCOPY . /openfast\nRUN cmake -S /openfast -B /build -DCMAKE_INSTALL_PREFIX=/openfast/install && make -C /build install\nFROM ${BASE} AS production\nCOPY --from=build /openfast/install /openfast/install\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libopenblas-dev libgomp1 && rm -rf /var/lib/apt/lists/*\nENV PATH=/openfast/install/bin:$PATH\n",
+      messageId: "headers",
+      line: 8,
+    },
+    {
       name: "a Rust toolchain installed and used by the image's own build: the headers are build tools",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libssl-dev curl ca-certificates && rm -rf /var/lib/apt/lists/*\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\nCOPY . /src\nRUN /root/.cargo/bin/cargo build --release --manifest-path /src/Cargo.toml\nCMD ["/src/target/release/app"]\n',
       messageId: "buildToolsInstallOnly",
@@ -710,6 +717,10 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "no command, a virtual environment copied from the build stage and put on the PATH: a base others extend",
+      code: "FROM python:3.12-slim AS build\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install numpy\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\nRUN apt-get update && apt-get install -y --no-install-recommends libopenblas-dev && rm -rf /var/lib/apt/lists/*\nENV PATH=/opt/venv/bin:$PATH\n",
+    },
     {
       // Held-out BD, feldera: the pipeline manager runs cargo on users' pipelines in the container.
       name: "a Rust toolchain installed into the shipped image that no RUN compiles with: it serves run time",
