@@ -1,30 +1,39 @@
 import * as assert from "assert";
 import { rule } from "../../../server/src/rules/final-stage-dev-dependencies";
+import type { BuildContextFacts } from "../../../server/src/model/context";
 import { findingsOf, testRule } from "../../support/rule-tester";
+
+/**
+ * Pezzo's layout (held-out BD): the image installs its ClickHouse migrations' sub-project, whose
+ * only devDependency is ts-node, and compose runs them with a command of its own in `workingDir`.
+ */
+function clickhouseMigrations(workingDir: string): BuildContextFacts {
+  return {
+    files: {
+      "package.json": '{ "dependencies": { "express": "^4.17.1" } }',
+      "clickhouse/package.json": '{ "dependencies": { "knex": "^3.1.0" }, "devDependencies": { "ts-node": "^10.9.2" } }',
+    },
+    composeServices: [
+      {
+        file: "docker-compose.infra.yaml",
+        builds: true,
+        image: null,
+        user: null,
+        mounts: [],
+        entrypoint: ["/bin/sh"],
+        command: ["-c", "./migrate.sh"],
+        workingDir,
+      },
+    ],
+  };
+}
 
 testRule(rule, {
   fires: [
     {
       name: "a compose service with its own command in the folder the image starts in: the image's own install, still judged",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nWORKDIR /app/clickhouse\nENTRYPOINT ["node", "main.js"]\n',
-      context: {
-        files: {
-          "package.json": '{ "dependencies": { "express": "^4.17.1" } }',
-          "clickhouse/package.json": '{ "dependencies": { "knex": "^3.1.0" }, "devDependencies": { "ts-node": "^10.9.2" } }',
-        },
-        composeServices: [
-          {
-            file: "docker-compose.infra.yaml",
-            builds: true,
-            image: null,
-            user: null,
-            mounts: [],
-            entrypoint: ["/bin/sh"],
-            command: ["-c", '"./migrate.sh"'],
-            workingDir: "/app/clickhouse",
-          },
-        ],
-      },
+      context: clickhouseMigrations("/app/clickhouse"),
       messageId: "devDependencies",
       line: 7,
     },
@@ -359,24 +368,7 @@ testRule(rule, {
       // where knex loads its TypeScript through ts-node, a devDependency (judged wrong).
       name: "an install in a sub-folder that only a compose service's own command works in",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nENTRYPOINT ["node", "main.js"]\n',
-      context: {
-        files: {
-          "package.json": '{ "dependencies": { "express": "^4.17.1" } }',
-          "clickhouse/package.json": '{ "dependencies": { "knex": "^3.1.0" }, "devDependencies": { "ts-node": "^10.9.2" } }',
-        },
-        composeServices: [
-          {
-            file: "docker-compose.infra.yaml",
-            builds: true,
-            image: null,
-            user: null,
-            mounts: [],
-            entrypoint: ["/bin/sh"],
-            command: ["-c", '"./migrate.sh"'],
-            workingDir: "/app/clickhouse/",
-          },
-        ],
-      },
+      context: clickhouseMigrations("/app/clickhouse/"),
     },
     {
       // Held-out BB, dockersamples/node-bulletin-board: server.js requires body-parser, a devDependency (judged wrong).
