@@ -31,8 +31,9 @@ function isFromOtherStage(instruction: Instruction): boolean {
 
 /**
  * True when a COPY/ADD brings a program of the image's own: sources from the build context, or a
- * file copied from another stage into (or out of) a `bin` folder. A downloaded archive (ADD of a
- * URL) or a library folder copied from a builder (`/opt/venv`) is not one.
+ * file copied from another stage into (or out of) a `bin` folder, or an install tree whose folder
+ * an ENV puts on the PATH (`pathFolders`). A downloaded archive (ADD of a URL) or a library folder
+ * copied from a builder (`/opt/venv`, on the PATH or not) is not one.
  */
 function addsProgram(instruction: Instruction, pathFolders: readonly string[]): boolean {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return false;

@@ -47,6 +47,15 @@ function stagesSpelledBy(model: DockerfileModel, word: Token): Stage[] {
   return model.stages.filter((s) => glob.test(s.name ?? String(s.index)));
 }
 
+/**
+ * True when the word spells stage names with variables and text of its own (`builder-${TARGETARCH}`);
+ * a variable alone (`$BASE_BUILDER`) may be any name.
+ */
+export function isStageNamePattern(word: string): boolean {
+  const pattern = wildcardPattern(word.replace(/^["']|["']$/g, ""));
+  return pattern.includes("*") && pattern.replace(/\*/g, "") !== "";
+}
+
 /** The word with each `$NAME` or `${...}` (nested braces included) as `*`, the rest escaped. */
 function wildcardPattern(word: string): string {
   let out = "";

@@ -324,8 +324,10 @@ export const rule: Rule = {
   },
 };
 
-/** The build arguments the stage's FROM is written with (`php:${PHP_VERSION}-fpm` -> PHP_VERSION). */
-/** The variables in the base's repository name and tag (the part after its last `/` outside `${...}`). */
+/**
+ * The build arguments in the base's repository name and tag, the part after its last `/` outside
+ * `${...}` (`php:${PHP_VERSION}-fpm` -> PHP_VERSION; `${PLATFORM}/alpine:3.10` -> none).
+ */
 function releaseVariables(stage: Stage): string[] {
   const word = stage.base.token.value;
   let depth = 0;

@@ -18,7 +18,7 @@ import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isBuildNamedStage, isDevelopmentStage } from "../model/stage-purpose";
 import { ancestorsOf, instructionsAfter, instructionsBefore } from "../model/stage-graph";
-import { matchingStages } from "../model/stage-names";
+import { isStageNamePattern, matchingStages } from "../model/stage-names";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
@@ -246,13 +246,11 @@ function deletesNodeModulesFirst(command: ShellCommand): boolean {
 
 /** The dotnet subcommands that restore and build the projects they are given. */
 const DOTNET_BUILDS = new Set(["build", "publish", "restore", "test", "pack"]);
-/** The steps of an in-tree autotools build: the generated configure script and its generators. */
-/** `$NAME` and `${...}` in a word (nesting aside: enough to tell a word with text of its own). */
-const VARIABLE_REFERENCE = /\$\{[^}]*\}|\$\w+/g;
-/** Stage patterns followed through stage patterns at most this deep (`FROM base-${A}` of `FROM os-${B}`). */
-const MAX_STAGE_PATTERN_DEPTH = 4;
 /** make targets that delete a tree's build output (`make distclean`, `make clean`). */
 const MAKE_CLEAN_TARGETS = new Set(["clean", "distclean", "maintainer-clean", "mrproper"]);
+/** Stage patterns followed through stage patterns at most this deep (`FROM base-${A}` of `FROM os-${B}`). */
+const MAX_STAGE_PATTERN_DEPTH = 4;
+/** The steps of an in-tree autotools build: the generated configure script and its generators. */
 const AUTOTOOLS = /^(?:\.\/)?(?:configure|autogen\.sh|bootstrap(?:\.sh)?)$|^autoreconf$/;
 
 /**
@@ -321,7 +319,7 @@ function startsFromCustomImage(model: DockerfileModel, stage: Stage, depth = 0):
   const root = rootImageOf(stage).stage;
   if (root.base.kind !== "image") return false;
   // A FROM that is a variable alone (`FROM $BASE_BUILDER`) may name any stage: it tells nothing.
-  if (root.base.unresolved.length > 0 && /[\w.-]/.test(root.base.token.value.replace(VARIABLE_REFERENCE, "")) && depth < MAX_STAGE_PATTERN_DEPTH) {
+  if (root.base.unresolved.length > 0 && isStageNamePattern(root.base.token.value) && depth < MAX_STAGE_PATTERN_DEPTH) {
     const named = matchingStages(model, root.base.token).filter((s) => s.index < root.index);
     if (named.length > 0) return named.some((s) => startsFromCustomImage(model, s, depth + 1));
   }
