@@ -13,6 +13,7 @@ import { parseDockerfile } from "../model/parse";
 import { installManifestPaths, nodeStartFiles } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
 import { requirementIncludes } from "../model/requirement-includes";
+import { buildConfigPlaces } from "../model/build-config-reads";
 import { contextSourcesAt, type ImagePlace } from "../model/context-file-at";
 import { fileStartedBy } from "../model/run-scripts";
 import { isShellName } from "../model/shell-programs";
@@ -124,6 +125,9 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // And those a RUN runs by their path in the image after a folder copy brought them (`COPY scripts
   // /scripts`, then `RUN ... && /scripts/sys/purge_cache.sh`; held-out BA, legendu-net).
   for (const path of programsRunFromContext(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  // The config files build tools read the environment through (`mvn -s build/settings.xml`, `.npmrc`):
+  // which variables a build step reads without naming them (model/build-config-reads.ts).
+  for (const path of contextSourcesAt(model, buildConfigPlaces(model)).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
   // Requirement files pip installs, whatever they are named and however deep (`COPY
   // packages/server/requires.txt ./server_requires.txt`, then `pip install -r ./server_requires.txt`):
   // the releases they pin cap the Python a base-image remedy may name.

@@ -5,8 +5,10 @@
 // and STOPSIGNAL, outside single quotes, and the bodies of their heredocs. An ONBUILD trigger reads
 // what its instruction does, when an image built on this one builds. CMD, ENTRYPOINT and
 // HEALTHCHECK are read when a container runs, and FROM sees only the ARGs before the first FROM:
-// none of them reads a stage's variable at build time.
+// none of them reads a stage's variable at build time. A RUN's build tools also read variables a
+// config file of the project names (model/build-config-reads.ts).
 
+import { variablesReadThroughConfigs } from "./build-config-reads";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Token } from "./types";
 import { variableUses } from "./variable-uses";
@@ -35,7 +37,11 @@ function readsOf(model: DockerfileModel, instruction: Instruction): ReadonlySet<
     // The instruction's words, not its commands: the shell reader keeps no loop list or case word.
     const written = writtenNotRun(model, instruction);
     const words = written.length === 0 ? instruction.args.map((w) => w.value) : [scriptWithout(model, instruction, written)];
-    return new Set([...words, ...flagValues.map((w) => w.value), ...heredocBodies].flatMap(variableNames));
+    // And what its build tools read through the project's config files (`mvn -s settings.xml` and `${env.REPO_PASSWORD}`).
+    return new Set([
+      ...[...words, ...flagValues.map((w) => w.value), ...heredocBodies].flatMap(variableNames),
+      ...variablesReadThroughConfigs(model, instruction),
+    ]);
   }
   if (!EXPANDED_BY_BUILDER.has(instruction.keyword)) return new Set();
   const expanded = [...instruction.args, ...flagValues].flatMap((word) => variableUses(word, model.escapeChar).map((use) => use.name));

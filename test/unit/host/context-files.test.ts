@@ -65,6 +65,22 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["scripts/sys/purge_cache.sh"]);
   });
 
+  it("reads the settings file Maven is given and the .npmrc npm reads where it runs, the config files they take variables through", async () => {
+    // Held-out BF, stephub-io/provider-java-utils: `mvn $goal -s build/settings.xml` after `COPY . ./`.
+    const dockerfile =
+      "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /workspace\nCOPY . ./\nRUN mvn deploy -s build/settings.xml\nFROM node:24-slim\nWORKDIR /web\nCOPY web/ .\nRUN npm ci\n";
+    const dir = projects.create({
+      Dockerfile: dockerfile,
+      "build/settings.xml": "<settings><servers><server><password>${env.REPO_PASSWORD}</password></server></servers></settings>\n",
+      "build/other.xml": "<x/>\n",
+      "web/.npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+    });
+    const files = await readCopiedFiles(dir, dockerfile);
+    assert.ok(files["build/settings.xml"]?.includes("${env.REPO_PASSWORD}"));
+    assert.ok(files["web/.npmrc"]?.includes("${NPM_TOKEN}"));
+    assert.strictEqual(files["build/other.xml"], undefined);
+  });
+
   it("reads the JavaScript file the start runs with node through package.json's scripts", async () => {
     // Held-out BB, node-bulletin-board: `CMD ["npm", "start"]`, whose script is `node server.js`.
     const dockerfile = 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nCMD ["npm", "start"]\n';

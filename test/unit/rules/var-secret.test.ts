@@ -5,6 +5,32 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BF, stephub-io/provider-java-utils: build/settings.xml logs in with ${env.REPO_PASSWORD}.
+      name: "an ENV a build step reads through Maven's settings file: the build-secret remedy, not the run-time one",
+      code: "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /workspace\nENV REPO_PASSWORD=Xk9mQ2vL7pR4tW8z\nCOPY . ./\nRUN mvn deploy -s build/settings.xml\n",
+      context: {
+        files: { "build/settings.xml": "<settings><servers><server><id>repo</id><password>${env.REPO_PASSWORD}</password></server></servers></settings>\n" },
+      },
+      messageId: "secret",
+      data: { keyword: "ENV", name: "REPO_PASSWORD" },
+      line: 3,
+    },
+    {
+      name: "an ENV npm reads through the project's .npmrc: the build-secret remedy",
+      code: 'FROM node:24-slim\nWORKDIR /app\nENV NPM_TOKEN=npm_0123456789abcdefABCDEF0123456789abcd\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+      context: { files: { ".npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n" } },
+      messageId: "secret",
+      data: { keyword: "ENV", name: "NPM_TOKEN" },
+      line: 3,
+    },
+    {
+      name: "an ENV the project's .npmrc does not name: read when the container runs",
+      code: 'FROM node:24-slim\nWORKDIR /app\nENV API_TOKEN=tok_0123456789abcdefABCDEF0123456789abcd\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+      context: { files: { ".npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n" } },
+      messageId: "runtime",
+      line: 3,
+    },
+    {
       // Held-out BD, apache/roller: apt-get and wget downloads read no variable they do not name.
       name: "an ARG that feeds an ENV of its name, then only package installs and downloads: one finding, on the ENV",
       code: 'FROM tomcat:9-jdk17-openjdk-slim\nARG DATABASE_JDBC_PASSWORD=tiger\nENV DATABASE_JDBC_PASSWORD ${DATABASE_JDBC_PASSWORD}\nRUN apt-get update && apt-get install -y wget\nRUN wget -O postgresql.jar https://jdbc.postgresql.org/download/postgresql-42.3.1.jar\nCMD ["catalina.sh", "run"]\n',
