@@ -26,8 +26,17 @@ const SOURCE_IDENTIFIER = /_(?:commit|commit_?sha|sha(?:1|256|512)?|checksum|ref
 const QUANTITY =
   /_(?:time|ttl|timeout|validity|expiry|expires|expiration|lifetime|duration|age|seconds|secs|minutes|mins|hours|days|size|length|len|count|limit|interval|retries|attempts)$/i;
 
+/**
+ * Bundler's credentials for a gem source, named after its host with `__` for each dot
+ * (`BUNDLE_GEMS__CONTRIBSYS__COM=user:pass`, Sidekiq Pro's licence; held-out BF, travis-hub:
+ * missed), in any case. Bundler's other `__` settings (`BUILD__NOKOGIRI` build flags, `MIRROR__...`)
+ * are no credentials.
+ */
+const BUNDLER_HOST_CREDENTIAL = /^bundle_(?!build__|mirror__)(?:[a-z0-9-]+__)+(?:com|org|net|io|dev|co|app|cloud|tech|[a-z]{2})$/i;
+
 /** True when `name` names a credential by its words (`DB_PASS`, `JWT_SECRET`, not `TOKEN_URL` or `SESSION_KEY_TTL`). */
 export function looksLikeSecretName(name: string): boolean {
+  if (BUNDLER_HOST_CREDENTIAL.test(name)) return true;
   return (SECRET.test(name) || PASS_LAST.test(name)) && !ALLOWED.test(name) && !DESCRIPTOR.test(name) && !QUANTITY.test(name) && !SOURCE_IDENTIFIER.test(name);
 }
 

@@ -5,6 +5,14 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BF, travis-ci/travis-hub: the Sidekiq Pro licence, in the form Bundler reads per gem host.
+      name: "Bundler's credentials for a gem host, named after the host",
+      code: 'FROM ruby:3.3-slim\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nARG bundle_gems__contribsys__com\nRUN bundle config https://gems.contribsys.com/ $bundle_gems__contribsys__com && bundle install\nCMD ["bin/hub"]\n',
+      messageId: "secret",
+      data: { keyword: "ARG", name: "bundle_gems__contribsys__com" },
+      line: 4,
+    },
+    {
       // Held-out BF, stephub-io/provider-java-utils: build/settings.xml logs in with ${env.REPO_PASSWORD}.
       name: "an ENV a build step reads through Maven's settings file: the build-secret remedy, not the run-time one",
       code: "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /workspace\nENV REPO_PASSWORD=Xk9mQ2vL7pR4tW8z\nCOPY . ./\nRUN mvn deploy -s build/settings.xml\n",
@@ -548,6 +556,10 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      name: "Bundler's other per-name settings: a gem's build flags and a mirror",
+      code: "FROM ruby:3.3-slim\nENV BUNDLE_BUILD__NOKOGIRI=--use-system-libraries BUNDLE_MIRROR__RUBYGEMS__ORG=https://mirror.example.org\nRUN bundle install\n",
+    },
     {
       // Held-out BA, rroemhild/docker-test-openldap: the fixture's published admin password (judged wrong twice).
       name: "a literal credential of a test fixture image, by the checkout's repository name",
