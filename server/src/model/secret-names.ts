@@ -32,7 +32,7 @@ const QUANTITY =
  * missed), in any case. Bundler's other `__` settings (`BUILD__NOKOGIRI` build flags, `MIRROR__...`)
  * are no credentials.
  */
-const BUNDLER_HOST_CREDENTIAL = /^bundle_(?!build__|mirror__)(?:[a-z0-9-]+__)+(?:com|org|net|io|dev|co|app|cloud|tech|[a-z]{2})$/i;
+const BUNDLER_HOST_CREDENTIAL = /^bundle_(?!build__|mirror__)(?:[a-z0-9-]+__)+(?:com|org|net|dev|app|cloud|tech|[a-z]{2})$/i;
 
 /** True when `name` names a credential by its words (`DB_PASS`, `JWT_SECRET`, not `TOKEN_URL` or `SESSION_KEY_TTL`). */
 export function looksLikeSecretName(name: string): boolean {
