@@ -75,16 +75,28 @@ export function makeBuilds(text: string): MakeBuild[] {
     if (at < 0) continue;
     const movesFirst = /(?:^|[\s;&|(])(?:cd|pushd)\s/.test(recipe.slice(0, at));
     const build = readBuild(recipe.slice(at).replace(BUILD_COMMAND, "").trim());
-    if (build.dockerfile === null) continue;
-    builds.push({ dockerfile: build.dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe) });
+    // Without `-f` the build reads its context's `Dockerfile` (`docker buildx build --platform ... --push .`;
+    // held-out BF, nats-box: its five platforms missed), where the recipe's folder is known.
+    const dockerfile = build.dockerfile ?? (build.named || movesFirst || build.context === null ? null : contextDockerfilePath(build.context));
+    if (dockerfile === null) continue;
+    builds.push({ dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe) });
   }
   return builds;
 }
 
-/** The `-f` value and the one positional word (the context) of a build command's words, each null when not a plain path. */
-function readBuild(words: string): { dockerfile: string | null; context: string | null } {
+/**
+ * The `-f` value and the one positional word (the context) of a build command's words, each null
+ * when not a plain path; `named` when the command has a `-f` at all.
+ */
+function readBuild(words: string): { dockerfile: string | null; named: boolean; context: string | null } {
   const { dockerfile, positional } = readBuildWords(words);
   const unquoted = (p: string | null) => p?.replace(/^["']|["']$/g, "") ?? null;
   const plain = (p: string | null) => (p === null || p === "" || /[$`(){}]/.test(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p === "-" ? null : p);
-  return { dockerfile: plain(unquoted(dockerfile)), context: positional.length === 1 ? plain(unquoted(positional[0])) : null };
+  return { dockerfile: plain(unquoted(dockerfile)), named: dockerfile !== null, context: positional.length === 1 ? plain(unquoted(positional[0])) : null };
+}
+
+/** The `Dockerfile` a build without `-f` reads, relative to the Makefile's folder (`web` -> `web/Dockerfile`). */
+function contextDockerfilePath(context: string): string {
+  const folder = context.replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
 }

@@ -39,8 +39,14 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
       makeBuilds("build:\n\tdocker buildx build \\\n\t\t--build-arg VCS_REF=`git rev-parse --short HEAD` \\\n\t\t. --file docker/Dockerfile --tag app:local\n"),
       [{ dockerfile: "docker/Dockerfile", context: ".", platforms: [] }],
     );
-    // A variable assignment inside a recipe is shell, not make; a build without -f names no file.
-    assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), []);
+    // A variable assignment inside a recipe is shell, not make; a build without -f reads its
+    // context's Dockerfile (held-out BF, nats-box: `docker buildx build --platform ... --push .`).
+    assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), [{ dockerfile: "Dockerfile", context: ".", platforms: [] }]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tdocker buildx build --platform linux/amd64,linux/arm64 --push ./web/\n"), [
+      { dockerfile: "web/Dockerfile", context: "./web/", platforms: ["linux/amd64", "linux/arm64"] },
+    ]);
+    // Its folder unknown (after `cd`, or a context that is no plain path): no file.
+    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -t app .\n\tdocker build -t app $(CTX)\n"), []);
   });
 
   it("gives the root as the context of a Dockerfile in a sub-folder that the root Makefile builds", async () => {
