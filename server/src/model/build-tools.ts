@@ -196,7 +196,21 @@ export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []
   // then `pip install uwsgi`, then `apk del .build-deps`): it compiles between the two, and the
   // headers it keeps may be what that compile needs (uwsgi enables PCRE only when pcre-dev is there).
   if (installsCompiler(kept.instruction)) return true;
-  return runsAfter(kept, stages).some((i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c)) || buildsWithOwnCompiler(i));
+  return runsAfter(kept, stages).some(
+    (i) => i.commands.some((c) => compilesNativeCode(c) || installsRPackages(c) || installsNativeExtensions(c)) || buildsWithOwnCompiler(i),
+  );
+}
+
+/**
+ * True when `command` installs Ruby gems or Perl modules, whose native extensions compile from
+ * source against the headers kept before it (`bundle install` of a Gemfile.lock with psych, which
+ * needs libyaml's yaml.h: held-out BG, jkeam/finance-web, judged wrong when told to swap the
+ * headers for runtime libraries; a Rails lock holds several such gems). pip and npm mostly fetch
+ * prebuilt wheels and binaries: theirs are not counted.
+ */
+function installsNativeExtensions(command: ShellCommand): boolean {
+  if (dependencyInstall(command)?.ecosystem === "bundler") return true;
+  return (command.name === "gem" && command.args.some((a) => a.value === "install")) || command.name === "cpanm" || command.name === "cpan";
 }
 
 /** The RUNs of `stages` (the image's lineage) after `kept`'s own, in order; none when its RUN is not among them. */

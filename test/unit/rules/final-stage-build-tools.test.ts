@@ -44,6 +44,13 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      // Held-out BG, jkeam/finance-web: psych in Gemfile.lock compiles against libyaml's yaml.h.
+      name: "headers a later bundle install compiles native gems against: keep only the runtime libraries once built",
+      code: 'FROM quay.io/fedora/ruby-33:20260408\nUSER 0\nRUN dnf install libyaml-devel -y\nUSER 1001\nCOPY --chown=1001:0 ./Gemfile* .\nRUN bundle install\nCOPY --chown=1001:0 . .\nCMD ["bin/rails", "server"]\n',
+      messageId: "headersCompiled",
+      line: 3,
+    },
+    {
       // Held-out BE, OpenFAST: users run `openfast` from the PATH with their input files.
       name: "no command, but an install tree copied from the build stage and put on the PATH: a program image, judged",
       code: "ARG BASE=ubuntu:jammy\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y gfortran cmake libopenblas-dev\nCOPY . /openfast\nRUN cmake -S /openfast -B /build -DCMAKE_INSTALL_PREFIX=/openfast/install && make -C /build install\nFROM ${BASE} AS production\nCOPY --from=build /openfast/install /openfast/install\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libopenblas-dev libgomp1 && rm -rf /var/lib/apt/lists/*\nENV PATH=/openfast/install/bin:$PATH\n",
