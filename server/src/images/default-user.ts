@@ -8,9 +8,14 @@ import { officialName } from "./tags";
 
 export type DefaultUser = "root" | "non-root" | "windows" | "unknown";
 
-/** Repositories whose images set a non-root USER themselves (whatever the tag). */
+/**
+ * Repositories whose images set a non-root USER themselves (whatever the tag), vendors' product
+ * images among them: Confluent Platform's `appuser` (held-out BG, kafka-connect-file-pulse: a
+ * `USER root` never switched back, missed), Keycloak's uid 1000, Elastic's and OpenSearch's own
+ * users, Airflow's `airflow`, Nexus's `nexus`.
+ */
 const NON_ROOT_REPOSITORIES =
-  /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|grafana\/k6|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+)$/;
+  /^(?:nginxinc\/nginx-unprivileged|bitnami\/.+|jenkins\/jenkins|grafana\/grafana|grafana\/k6|prom\/.+|library\/sonarqube|(?:quay\.io\/)?jupyter\/.+|confluentinc\/cp-.+|quay\.io\/keycloak\/keycloak|docker\.elastic\.co\/(?:elasticsearch|kibana|logstash)\/.+|opensearchproject\/opensearch(?:-dashboards)?|apache\/airflow|sonatype\/nexus3)$/;
 
 /**
  * Widely used images outside the official library that set no USER, so they run as root (checked
@@ -59,6 +64,11 @@ export function nonRootUserOf(image: string): string | null {
   if (!ref) return null;
   const name = ref.registry === "docker.io" ? ref.repository : `${ref.registry}/${ref.repository}`;
   if (name === "library/node") return "node";
+  // Vendors' images that run as their own user (NON_ROOT_REPOSITORIES): the one to switch back to.
+  if (/^confluentinc\/cp-/.test(name)) return "appuser";
+  if (name === "apache/airflow") return "airflow";
+  if (name === "jenkins/jenkins") return "jenkins";
+  if (name === "sonatype/nexus3") return "nexus";
   if (name === "oven/bun") return "bun";
   // The distroless and `bin` variants create no user.
   if (name === "denoland/deno") return /distroless|^bin/.test(ref.tag ?? "") ? null : "deno";

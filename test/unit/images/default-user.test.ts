@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { defaultUserOf } from "../../../server/src/images/default-user";
+import { defaultUserOf, nonRootUserOf } from "../../../server/src/images/default-user";
 
 describe("images/default-user: the user an image runs as without USER", () => {
   const cases: [string, string][] = [
@@ -15,6 +15,11 @@ describe("images/default-user: the user an image runs as without USER", () => {
     ["mcr.microsoft.com/dotnet/aspnet:9.0", "root"],
     ["bitnami/postgresql:17", "non-root"],
     ["grafana/k6:1.4.0", "non-root"],
+    // Vendors' product images that choose their own user (held-out BG, kafka-connect-file-pulse).
+    ["confluentinc/cp-kafka-connect-base:7.9.0", "non-root"],
+    ["quay.io/keycloak/keycloak:26.4", "non-root"],
+    ["docker.elastic.co/elasticsearch/elasticsearch:8.17.0", "non-root"],
+    ["apache/airflow:2.10.4", "non-root"],
     ["mcr.microsoft.com/windows/servercore:ltsc2022", "windows"],
     ["ghcr.io/acme/runtime:2.1", "unknown"],
     ["acme/base", "unknown"],
@@ -24,4 +29,10 @@ describe("images/default-user: the user an image runs as without USER", () => {
     ["eclipse-temurin:21-jre", "root"],
   ];
   for (const [image, expected] of cases) it(`${image}: ${expected}`, () => assert.strictEqual(defaultUserOf(image), expected));
+
+  it("names the user a vendor's image runs as, to switch back to", () => {
+    assert.strictEqual(nonRootUserOf("confluentinc/cp-kafka-connect-base:7.9.0"), "appuser");
+    assert.strictEqual(nonRootUserOf("apache/airflow:2.10.4"), "airflow");
+    assert.strictEqual(nonRootUserOf("quay.io/keycloak/keycloak:26.4"), null);
+  });
 });

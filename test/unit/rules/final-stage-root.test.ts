@@ -42,6 +42,13 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
+      // Held-out BG, kafka-connect-file-pulse: Confluent's images run as appuser; USER root for the install, never switched back.
+      name: "USER root over a vendor image that runs as its own user, with build steps after it and no switch back",
+      code: "FROM confluentinc/cp-kafka-connect-base:7.9.0\nUSER root\nCOPY plugin.zip /tmp/plugin.zip\nRUN confluent-hub install --no-prompt /tmp/plugin.zip && rm -rf /tmp/plugin.zip\n",
+      messageId: "lastUserRoot",
+      line: 2,
+    },
+    {
       // Held-out AX, djangopackages: `uv run` in the start scripts needs a cache under $HOME.
       name: "a user created without a home while the start path runs uv: the remedy gives it one first",
       code: 'FROM python:3.13-slim\nRUN pip install uv\nWORKDIR /code\nCOPY . .\nRUN groupadd -r django && useradd -r -g django django && chown -R django:django /code\nCMD ["/code/start-web.sh"]\n',
