@@ -2,6 +2,11 @@ import { rule } from "../../../server/src/rules/var-secret";
 import * as assert from "assert";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
+/** A Node image that sets `env`, copies the project (with its .npmrc) and runs `npm ci`. */
+const nodeImageWithEnv = (env: string) => `FROM node:24-slim\nWORKDIR /app\nENV ${env}\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n`;
+/** A project .npmrc that logs in to the registry with ${NPM_TOKEN}. */
+const NPMRC_WITH_TOKEN = { files: { ".npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n" } };
+
 testRule(rule, {
   fires: [
     {
@@ -25,16 +30,16 @@ testRule(rule, {
     },
     {
       name: "an ENV npm reads through the project's .npmrc: the build-secret remedy",
-      code: 'FROM node:24-slim\nWORKDIR /app\nENV NPM_TOKEN=npm_0123456789abcdefABCDEF0123456789abcd\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
-      context: { files: { ".npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n" } },
+      code: nodeImageWithEnv("NPM_TOKEN=npm_0123456789abcdefABCDEF0123456789abcd"),
+      context: NPMRC_WITH_TOKEN,
       messageId: "secret",
       data: { keyword: "ENV", name: "NPM_TOKEN" },
       line: 3,
     },
     {
       name: "an ENV the project's .npmrc does not name: read when the container runs",
-      code: 'FROM node:24-slim\nWORKDIR /app\nENV API_TOKEN=tok_0123456789abcdefABCDEF0123456789abcd\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
-      context: { files: { ".npmrc": "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n" } },
+      code: nodeImageWithEnv("API_TOKEN=tok_0123456789abcdefABCDEF0123456789abcd"),
+      context: NPMRC_WITH_TOKEN,
       messageId: "runtime",
       line: 3,
     },
