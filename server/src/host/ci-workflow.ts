@@ -6,7 +6,7 @@
 
 import type * as Yaml from "yaml";
 import { isRecord } from "./compose-file";
-import { BUILD_COMMAND, BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE, FILE_OPTION, readBuildWords } from "../model/build-commands";
+import { BUILD_COMMAND, BUILD_PUSH_ACTION, BUILD_PUSH_ACTION_USE, contextDockerfilePath, FILE_OPTION, readBuildWords } from "../model/build-commands";
 
 /** A shell command of a text, with `\` continuations joined, and the index of its first line. */
 export interface ShellCommand {
@@ -120,8 +120,7 @@ export function contextDockerfile(step: BuildPushStep): string | null {
   if (step.inputs.has("file")) return null;
   const context = normalisedPath((step.inputs.get("context") ?? ".").trim());
   if (/[$:]/.test(context)) return null;
-  const folder = context.replace(/\/+$/, "");
-  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
+  return contextDockerfilePath(context);
 }
 
 /** The builds of `text` that name their Dockerfile, build commands first, each with the path as the workflow writes it, normalised. */
@@ -173,7 +172,7 @@ function contextDockerfileOf(command: string): string | null {
   if (positional.length !== 1) return null;
   const context = normalisedPath(positional[0]).replace(/\/+$/, "").replace(/^\.\//, "");
   if (!/^[\w./-]+$/.test(context) || context === "-" || context.startsWith("..")) return null;
-  return context === "." || context === "" ? "Dockerfile" : `${context}/Dockerfile`;
+  return contextDockerfilePath(context);
 }
 
 /** A command as a key: its words, however the YAML or the shell spaced and continued them. */

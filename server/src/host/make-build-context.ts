@@ -7,7 +7,15 @@
 // from anywhere, are not read for this.
 
 import { dirname, join, relative, sep } from "node:path";
-import { BUILD_COMMAND, commandPlatforms, DEFAULT_MAKEFILES, expandMakeVariables, makeVariables, readBuildWords } from "../model/build-commands";
+import {
+  BUILD_COMMAND,
+  commandPlatforms,
+  contextDockerfilePath,
+  DEFAULT_MAKEFILES,
+  expandMakeVariables,
+  makeVariables,
+  readBuildWords,
+} from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
 
@@ -93,10 +101,4 @@ function readBuild(words: string): { dockerfile: string | null; named: boolean; 
   const unquoted = (p: string | null) => p?.replace(/^["']|["']$/g, "") ?? null;
   const plain = (p: string | null) => (p === null || p === "" || /[$`(){}]/.test(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p === "-" ? null : p);
   return { dockerfile: plain(unquoted(dockerfile)), named: dockerfile !== null, context: positional.length === 1 ? plain(unquoted(positional[0])) : null };
-}
-
-/** The `Dockerfile` a build without `-f` reads, relative to the Makefile's folder (`web` -> `web/Dockerfile`). */
-function contextDockerfilePath(context: string): string {
-  const folder = context.replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
 }

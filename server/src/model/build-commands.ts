@@ -135,3 +135,9 @@ export function expandMakeVariables(text: string, values: ReadonlyMap<string, st
   for (let round = 0; round < rounds && out.includes("$"); round++) out = out.replace(VARIABLE_REFERENCE, (whole, name: string) => values.get(name) ?? whole);
   return out;
 }
+
+/** The Dockerfile a build without `-f` reads: its context's `Dockerfile` (`.` -> `Dockerfile`, `./web/` -> `web/Dockerfile`). */
+export function contextDockerfilePath(context: string): string {
+  const folder = context.replace(/^(?:\.\/+)+/, "").replace(/\/+$/, "");
+  return folder === "." || folder === "" ? "Dockerfile" : `${folder}/Dockerfile`;
+}

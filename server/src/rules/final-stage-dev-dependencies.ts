@@ -30,7 +30,7 @@ import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import { baseName } from "../model/copy-paths";
+import { baseName, normalizePath } from "../model/copy-paths";
 import { contextCopy } from "../model/copies";
 
 const REMEDY: Record<string, string> = {
@@ -241,16 +241,12 @@ function copiesTestSuite(chain: readonly Stage[]): boolean {
 function installServesComposeCommand(model: DockerfileModel, final: Stage, stage: Stage, run: Instruction, command: ShellCommand): boolean {
   const folders = composeServicesRunning(model)
     .filter((service) => (service.entrypoint || service.command) && service.workingDir)
-    .map((service) => trimSlashes(service.workingDir as string));
+    .map((service) => normalizePath(service.workingDir as string));
   if (folders.length === 0) return false;
   const folder = commandDirectory(model, stage, run, command);
-  if (folder === null || !folders.includes(trimSlashes(folder))) return false;
+  if (folder === null || !folders.includes(normalizePath(folder))) return false;
   const start = workdirOf(model, final);
-  return start === null || trimSlashes(start) !== trimSlashes(folder);
-}
-
-function trimSlashes(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return start === null || normalizePath(start) !== normalizePath(folder);
 }
 
 /** The check on one image that ships (the file's own, or a pushed target's). */
