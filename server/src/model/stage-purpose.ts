@@ -187,6 +187,12 @@ const TOOLCHAIN_DRIVERS =
  */
 const PLAIN_OS_BASE =
   /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|debian|ubuntu|archlinux|oraclelinux|almalinux|rockylinux|amazonlinux|fedora|centos)(?::|@|$)|^gcr\.io\/distroless\//;
+/**
+ * Product images whose own command starts their service (Airflow, Kafka Connect, Keycloak, Grafana,
+ * Elasticsearch, OpenSearch, Nexus, Jenkins): a file that adds no command runs that service.
+ */
+const SERVICE_PRODUCT_IMAGE =
+  /^(?:docker\.io\/)?(?:apache\/airflow|confluentinc\/cp-[\w-]+|quay\.io\/keycloak\/keycloak|grafana\/grafana(?:-oss|-enterprise)?|docker\.elastic\.co\/(?:elasticsearch|kibana|logstash)\/[\w-]+|opensearchproject\/opensearch(?:-dashboards)?|sonatype\/nexus3|jenkins\/jenkins)(?::|@|$)/;
 /** A subcommand that runs the project's own program (`crystal run src/app.cr`, `zig build run`): a service, not a toolchain. */
 const RUN_SUBCOMMAND = /^(?:run|serve|server|start)$/;
 
@@ -362,7 +368,11 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     return null;
   }
   const chain = lineage(final);
-  if (keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
+  // No command of its own over a product image that starts its service (`apache/airflow`, a
+  // database): the file leaves the start to that service, it is no toolchain (held-out BG,
+  // trackdechets' Airflow keeping gcc and libpq-dev for a pip install: missed).
+  const startsVendorService = root.base.kind === "image" && SERVICE_PRODUCT_IMAGE.test(root.base.resolved);
+  if (!startsVendorService && keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;

@@ -44,6 +44,13 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      // Held-out BG, trackdechets-data-platform: Airflow's own command starts the scheduler and webserver.
+      name: "compilers kept over a product image whose own command starts its service: no toolchain, judged",
+      code: "FROM apache/airflow:2.10.4-python3.10\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends gcc build-essential libpq-dev\nUSER airflow\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+      messageId: "buildToolsInstallOnly",
+      line: 3,
+    },
+    {
       // Held-out BG, jkeam/finance-web: psych in Gemfile.lock compiles against libyaml's yaml.h.
       name: "headers a later bundle install compiles native gems against: keep only the runtime libraries once built",
       code: 'FROM quay.io/fedora/ruby-33:20260408\nUSER 0\nRUN dnf install libyaml-devel -y\nUSER 1001\nCOPY --chown=1001:0 ./Gemfile* .\nRUN bundle install\nCOPY --chown=1001:0 . .\nCMD ["bin/rails", "server"]\n',
