@@ -182,8 +182,49 @@ function compiledBy(model: DockerfileModel, command: ShellCommand, previous?: Sh
     const gems = [...(gemfile ?? "").matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((m) => m[1]);
     return gems.find((g) => NATIVE_GEMS.has(g)) ?? null;
   }
+  // Poetry, uv and PDM install what pyproject.toml declares: a source-only requirement there
+  // compiles too, and a git dependency needs the git the full image ships (held-out BH, ika-api:
+  // mysqlclient and a git URL in [tool.poetry.dependencies], the slim switch judged wrong).
+  const ecosystem = dependencyInstall(command)?.ecosystem;
+  if (ecosystem === "poetry" || (ecosystem === "uv" && words[0] === "sync") || (command.name === "pdm" && words[0] === "install")) {
+    const pyproject = contextText(model, "pyproject.toml");
+    if (pyproject !== undefined) return pyprojectSourceBuild(pyproject);
+  }
   // npm, yarn, pnpm told to compile native modules rather than fetch their prebuilt binaries.
   if (words.includes("--build-from-source")) return "--build-from-source";
+  return null;
+}
+
+/**
+ * The first dependency of a pyproject (Poetry's `[tool.poetry.dependencies]`, PEP 621's
+ * `dependencies`) that builds with the full image's tools: a source-only requirement, or one
+ * fetched with git (`{ git = "..." }`, `name @ git+https://...`); null when none.
+ */
+function pyprojectSourceBuild(text: string): string | null {
+  let table = "";
+  let inArray = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
+    if (header) {
+      table = header[1].trim();
+      inArray = false;
+      continue;
+    }
+    if (table === "tool.poetry.dependencies") {
+      const entry = /^\s*([\w.-]+)\s*=(.*)$/.exec(line);
+      if (entry === null) continue;
+      if (/\bgit\s*=/.test(entry[2])) return `git dependency '${entry[1]}'`;
+      if (SOURCE_ONLY_REQUIREMENTS.has(requirementName(entry[1]))) return requirementName(entry[1]);
+    } else if (table === "project") {
+      if (/^\s*dependencies\s*=\s*\[/.test(line)) inArray = true;
+      if (!inArray) continue;
+      for (const [, requirement] of line.matchAll(/["']([^"']+)["']/g)) {
+        if (/\bgit\+/.test(requirement)) return `git dependency '${requirementName(requirement)}'`;
+        if (SOURCE_ONLY_REQUIREMENTS.has(requirementName(requirement))) return requirementName(requirement);
+      }
+      if (/\]\s*(?:#.*)?$/.test(line.replace(/["'][^"']*["']/g, ""))) inArray = false;
+    }
+  }
   return null;
 }
 

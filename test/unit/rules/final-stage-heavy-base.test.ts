@@ -5,6 +5,17 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "poetry installs a pyproject whose dependencies all have wheels: the slim variant fits",
+      code: 'FROM python:3.12\nENV POETRY_VIRTUALENVS_CREATE=0\nWORKDIR /app\nCOPY . ./\nRUN pip install poetry\nRUN poetry install --only main\nCMD ["uvicorn", "main:app"]\n',
+      context: {
+        files: {
+          "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.12"\nfastapi = "^0.115"\nuvicorn = { version = "^0.30", extras = ["standard"] }\n',
+        },
+      },
+      messageId: "heavyBase",
+      line: 1,
+    },
+    {
       name: "a base named by a build argument nothing passes: the default ships",
       code: 'ARG BASE_IMAGE=debian:bullseye\nFROM ${BASE_IMAGE}\nRUN apt-get update && apt-get install -y --no-install-recommends git quilt debootstrap && rm -rf /var/lib/apt/lists/*\nCOPY . /pi-gen/\nCMD ["./build.sh"]\n',
       context: { buildArgs: { composeBuilds: 0, passed: ["OTHER"] } },
@@ -143,6 +154,26 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BH, ika-api: mysqlclient has no Linux wheel, and py-cord comes from git.
+      name: "poetry installs a pyproject whose dependencies compile or come from git: slim lacks the tools",
+      code: 'FROM python:3.10\nENV POETRY_VIRTUALENVS_CREATE=0\nWORKDIR /app\nCOPY . ./\nRUN pip install poetry\nRUN poetry install --no-dev\nCMD ["uvicorn", "main:app"]\n',
+      context: {
+        files: {
+          "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\nfastapi = "^0.70.1"\nmysqlclient = "^2.1.0"\n',
+        },
+      },
+    },
+    {
+      name: "uv sync of a PEP 621 dependency fetched with git: slim has no git",
+      code: 'FROM python:3.12\nWORKDIR /app\nCOPY . ./\nRUN pip install uv && uv sync --frozen\nCMD ["uv", "run", "app"]\n',
+      context: {
+        files: {
+          "pyproject.toml":
+            '[project]\nname = "app"\ndependencies = [\n  "fastapi>=0.115",\n  "pycord @ git+https://github.com/Pycord-Development/pycord.git",\n]\n',
+        },
+      },
+    },
     {
       // Held-out BB, carlossg/docker-maven: Maven compiles with the JDK's javac (the JRE judged wrong).
       name: "an image whose command is a JVM build tool: the Maven image itself",
