@@ -18,6 +18,7 @@ import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
 import { lookupTable } from "./lookup-table";
 import { tomlLines } from "./toml-lines";
+import { pyprojectDependencies } from "./pyproject-dependencies";
 
 export type PinnedLanguage = "python" | "ruby" | "node" | "php" | "dotnet";
 
@@ -326,29 +327,16 @@ const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number
 });
 
 /** The dependency ranges a pyproject declares: Poetry's `[tool.poetry.dependencies]` and PEP 621's `dependencies = [...]`. */
-function pyprojectDependencies(text: string): Map<string, string> {
+function pyprojectDependencyRanges(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  let table = "";
-  let inArray = false;
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
-    if (header) {
-      table = header[1].trim();
-      inArray = false;
-      continue;
-    }
-    if (table === "tool.poetry.dependencies") {
+  for (const dependency of pyprojectDependencies(text)) {
+    if (dependency.table === "poetry") {
       // `numpy = "^1.19"` or `numpy = { version = "^1.19", ... }`
-      const m = /^\s*([\w.-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?["']([^"']+)["']/.exec(line);
-      if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2]);
-    } else if (table === "project") {
-      if (/^\s*dependencies\s*=\s*\[/.test(line)) inArray = true;
-      if (!inArray) continue;
-      for (const quoted of line.matchAll(/["']([^"']+)["']/g)) {
-        const m = /^([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)/.exec(quoted[1]);
-        if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2].trim());
-      }
-      if (/\]\s*(?:#.*)?$/.test(line.replace(/["'][^"']*["']/g, ""))) inArray = false;
+      const version = /^\s*(?:\{[^}]*version\s*=\s*)?["']([^"']+)["']/.exec(dependency.value);
+      if (version) out.set(dependency.name.toLowerCase().replace(/_/g, "-"), version[1]);
+    } else {
+      const m = /^([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)/.exec(dependency.requirement);
+      if (m) out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2].trim());
     }
   }
   return out;
@@ -590,7 +578,7 @@ export function languagePin(
       // setuptools' `python_requires` (setup.cfg `[options]`, setup.py `setup(...)`): pip refuses
       // `pip install .` on a Python outside it, as it does outside pyproject's `requires-python`.
       const declared = requires !== null ? pin("pyproject.toml", requires) : setuptoolsPythonRequires(files);
-      const found = both(declared, pyproject !== undefined ? pythonDependencyCeiling(pyprojectDependencies(pyproject), "pyproject.toml") : null);
+      const found = both(declared, pyproject !== undefined ? pythonDependencyCeiling(pyprojectDependencyRanges(pyproject), "pyproject.toml") : null);
       // `.python-version` names the one interpreter pyenv and uv select, inside pyproject's range
       // (`>=3.10` with `3.10`): it binds too, and goes first, since it is the file that names the
       // old minor and must move with the base.

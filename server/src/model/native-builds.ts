@@ -12,6 +12,7 @@ import type { ShellCommand } from "./shell";
 import { wordsBeforeProgram } from "./shell";
 import type { DockerfileModel, Stage } from "./types";
 import { contextFiles } from "./context";
+import { pyprojectDependencies } from "./pyproject-dependencies";
 
 /**
  * PyPI projects that publish no wheel for Linux, so pip compiles them from the sdist: uWSGI (no
@@ -201,29 +202,12 @@ function compiledBy(model: DockerfileModel, command: ShellCommand, previous?: Sh
  * fetched with git (`{ git = "..." }`, `name @ git+https://...`); null when none.
  */
 function pyprojectSourceBuild(text: string): string | null {
-  let table = "";
-  let inArray = false;
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(line);
-    if (header) {
-      table = header[1].trim();
-      inArray = false;
-      continue;
-    }
-    if (table === "tool.poetry.dependencies") {
-      const entry = /^\s*([\w.-]+)\s*=(.*)$/.exec(line);
-      if (entry === null) continue;
-      if (/\bgit\s*=/.test(entry[2])) return `git dependency '${entry[1]}'`;
-      if (SOURCE_ONLY_REQUIREMENTS.has(requirementName(entry[1]))) return requirementName(entry[1]);
-    } else if (table === "project") {
-      if (/^\s*dependencies\s*=\s*\[/.test(line)) inArray = true;
-      if (!inArray) continue;
-      for (const [, requirement] of line.matchAll(/["']([^"']+)["']/g)) {
-        if (/\bgit\+/.test(requirement)) return `git dependency '${requirementName(requirement)}'`;
-        if (SOURCE_ONLY_REQUIREMENTS.has(requirementName(requirement))) return requirementName(requirement);
-      }
-      if (/\]\s*(?:#.*)?$/.test(line.replace(/["'][^"']*["']/g, ""))) inArray = false;
-    }
+  for (const dependency of pyprojectDependencies(text)) {
+    const [written, git] =
+      dependency.table === "poetry" ? [dependency.name, /\bgit\s*=/.test(dependency.value)] : [dependency.requirement, /\bgit\+/.test(dependency.requirement)];
+    const name = requirementName(written);
+    if (git) return `git dependency '${dependency.table === "poetry" ? written : name}'`;
+    if (SOURCE_ONLY_REQUIREMENTS.has(name)) return name;
   }
   return null;
 }
