@@ -64,8 +64,8 @@ export function buildConfigPlaces(model: DockerfileModel): ImagePlace[] {
 export function variablesReadThroughConfigs(model: DockerfileModel, run: Instruction): Set<string> {
   const names = new Set<string>();
   const stage = run.stage;
-  if (run.keyword !== "RUN" || stage === null || Object.keys(contextFiles(model.context)).length === 0) return names;
   const files = contextFiles(model.context);
+  if (run.keyword !== "RUN" || stage === null || Object.keys(files).length === 0) return names;
   for (const command of run.commands) {
     for (const { path, references } of configsReadBy(model, stage, run, command)) {
       const source = contextFileAt(model, stage, path);

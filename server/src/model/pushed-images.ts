@@ -31,12 +31,12 @@ const MAX_PUSHED_IMAGES = 16;
  */
 export function imagesThatShip(model: DockerfileModel): readonly DockerfileModel[] {
   const purpose = developmentPurpose(model);
-  // The file's own image, and those of the other targets CI pushes beside it (iroh's `iroh-relay`
-  // beside its last stage: held-out BD, a chmod of the copied relay binary missed).
-  if (purpose === null) return [model, ...pushedTargetImages(model).filter((image) => developmentPurpose(image) === null)];
-  if (purpose !== "stage-name") return [];
+  if (purpose !== null && purpose !== "stage-name") return [];
   // A target is a development image for its own reasons too (the file's name, a devcontainer base).
-  return pushedTargetImages(model).filter((image) => developmentPurpose(image) === null);
+  const targets = pushedTargetImages(model).filter((image) => developmentPurpose(image) === null);
+  // The file's own image ships with those of the other targets CI pushes beside it (iroh's
+  // `iroh-relay` beside its last stage: held-out BD, a chmod of the copied relay binary missed).
+  return purpose === null ? [model, ...targets] : targets;
 }
 
 /**
