@@ -51,16 +51,18 @@ function addsProgram(instruction: Instruction, pathFolders: readonly string[]): 
 /** The absolute folders ENV instructions of the chain put on PATH, as written (`/openfast/install/bin`). */
 function pathFolders(model: DockerfileModel, chain: readonly Stage[]): string[] {
   return chain.flatMap((stage) =>
-    stage.instructions.flatMap((instruction) =>
-      envDeclarations(model, instruction)
-        .filter((d) => instruction.keyword === "ENV" && d.name === "PATH" && d.value !== null)
-        .flatMap((d) =>
-          (d.value as string)
-            .split(":")
-            .filter((folder) => folder.startsWith("/"))
-            .map((folder) => folder.replace(/\/+$/, "")),
-        ),
-    ),
+    stage.instructions
+      .filter((instruction) => instruction.keyword === "ENV")
+      .flatMap((instruction) =>
+        envDeclarations(model, instruction)
+          .filter((d) => d.name === "PATH" && d.value !== null)
+          .flatMap((d) =>
+            (d.value as string)
+              .split(":")
+              .filter((folder) => folder.startsWith("/"))
+              .map((folder) => folder.replace(/\/+$/, "")),
+          ),
+      ),
   );
 }
 

@@ -368,9 +368,9 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     return null;
   }
   const chain = lineage(final);
-  // No command of its own over a product image that starts its service (`apache/airflow`, a
-  // database): the file leaves the start to that service, it is no toolchain (held-out BG,
-  // trackdechets' Airflow keeping gcc and libpq-dev for a pip install: missed).
+  // No command of its own over a product image that starts its service (`apache/airflow`, see
+  // SERVICE_PRODUCT_IMAGE): the file leaves the start to that service, it is no toolchain (held-out
+  // BG, trackdechets' Airflow keeping gcc and libpq-dev for a pip install: missed).
   const startsVendorService = root.base.kind === "image" && SERVICE_PRODUCT_IMAGE.test(root.base.resolved);
   if (!startsVendorService && keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
