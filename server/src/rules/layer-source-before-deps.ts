@@ -696,30 +696,34 @@ function installDirectory(model: DockerfileModel, stage: Stage, run: Instruction
 }
 
 /** The project-local folder an ecosystem installs its dependencies into. */
-const DEPENDENCY_DIRS: Partial<Record<Ecosystem, RegExp>> = {
-  npm: /^node_modules$/,
-  yarn: /^node_modules$/,
-  pnpm: /^node_modules$/,
-  bun: /^node_modules$/,
-  composer: /^vendor$/,
-  bundler: /^vendor$/,
-  poetry: /^\.venv$/,
-  uv: /^\.venv$/,
+const DEPENDENCY_DIRS: Partial<Record<Ecosystem, string>> = {
+  npm: "node_modules",
+  yarn: "node_modules",
+  pnpm: "node_modules",
+  bun: "node_modules",
+  composer: "vendor",
+  bundler: "vendor",
+  poetry: ".venv",
+  uv: ".venv",
 };
 
 /**
- * True when a `COPY --from` between the broad copy and the install puts the project's installed
- * dependencies (its `vendor`, `node_modules`, `.venv`) into the install's working directory.
+ * True when a `COPY --from` before the install puts the project's installed dependencies (its
+ * `vendor`, `node_modules`, `.venv`) into the install's working directory. A copy made before the
+ * broad copy counts when the context does not send that folder, so the broad copy leaves it as the
+ * other stage built it (held-out BH, business_card: a builder syncs pyproject.toml and uv.lock, the
+ * final stage copies its .venv, then the sources, and syncs again: judged wrong).
  * A global folder (`/usr/local/lib/node_modules`, the npm of a node image) is not the project's.
  */
 function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, ecosystem: Ecosystem): boolean {
-  const dirs = DEPENDENCY_DIRS[ecosystem];
-  if (dirs === undefined) return false;
+  const folder = DEPENDENCY_DIRS[ecosystem];
+  if (folder === undefined) return false;
   const workdir = workdirOf(model, stage, run);
   if (workdir === null) return false;
-  const between = stage.instructions.filter((i) => i.ordinal > broadCopy.ordinal && i.ordinal < run.ordinal);
-  return between.some((i) => {
+  const before = stage.instructions.filter((i) => i.ordinal < run.ordinal && i !== broadCopy);
+  return before.some((i) => {
     if (i.keyword !== "COPY" || !i.flags.some((f) => f.name === "from")) return false;
+    if (i.ordinal < broadCopy.ordinal && !broadCopyKeeps(model, stage, broadCopy, workdir, folder)) return false;
     const paths = copyPaths(i);
     if (paths === null) return false;
     const copyDir = workdirOf(model, stage, i);
@@ -730,8 +734,23 @@ function dependenciesCopiedIn(model: DockerfileModel, stage: Stage, broadCopy: I
     const name = target.slice(target.lastIndexOf("/") + 1);
     // `COPY --from=deps /app/node_modules ./` names the folder by its source.
     const sourceNames = paths.sources.map((s) => normalizePath(s.value).split("/").pop() ?? "");
-    return (dirs.test(name) && parent === workdir) || (target === workdir && sourceNames.some((n) => dirs.test(n)));
+    return (name === folder && parent === workdir) || (target === workdir && sourceNames.includes(folder));
   });
+}
+
+/**
+ * True when the broad copy cannot overwrite the dependency folder in `workdir`: it copies into a
+ * folder that does not hold `workdir`, or into `workdir` itself with .dockerignore keeping the
+ * dependency folder out (a local `.venv` or `node_modules` would otherwise land on the copied one).
+ */
+function broadCopyKeeps(model: DockerfileModel, stage: Stage, broadCopy: Instruction, workdir: string, folder: string): boolean {
+  const paths = copyPaths(broadCopy);
+  if (paths === null) return false;
+  const copyDir = workdirOf(model, stage, broadCopy);
+  if (!paths.dest.value.startsWith("/") && copyDir === null) return false;
+  const dest = joinPath(copyDir ?? "/", paths.dest.value);
+  if (!isSameOrParentPath(dest, workdir)) return true;
+  return dest === workdir && typeof model.context.dockerignore === "string" && !isSent(model, folder);
 }
 
 /** The first COPY/ADD before `broadCopy` that brings one of `manifests` in, by name, wildcard or its directory; null when none does. */

@@ -859,11 +859,35 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", install: "pnpm install", line: 4, manifests: "pnpm-lock.yaml, pnpm-workspace.yaml" },
     output: null,
   },
+  {
+    // The builder's .venv is copied before the sources, and nothing keeps a local .venv out of the
+    // context: the broad copy may replace it, so the sync after it may install everything again.
+    name: "a .venv copied from a builder before a broad copy that .dockerignore does not keep it out of",
+    code: "FROM python:3.13-slim AS builder\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-cache\nFROM python:3.13-slim\nWORKDIR /app\nCOPY --from=builder /app/.venv /app/.venv\nCOPY . .\nRUN uv sync --frozen --no-cache\n",
+    context: { rootEntries: ["pyproject.toml", "uv.lock", "app/"], dockerignore: "__pycache__/\n" },
+    line: 8,
+    messageId: "sourceBeforeDeps",
+    output: null,
+  },
+  {
+    name: "a .venv copied from a builder before a broad copy, with no .dockerignore",
+    code: "FROM python:3.13-slim AS builder\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-cache\nFROM python:3.13-slim\nWORKDIR /app\nCOPY --from=builder /app/.venv /app/.venv\nCOPY . .\nRUN uv sync --frozen --no-cache\n",
+    context: { rootEntries: ["pyproject.toml", "uv.lock", "app/"], dockerignore: null },
+    line: 8,
+    messageId: "sourceBeforeDeps",
+    output: null,
+  },
 ];
 
 testRule(rule, {
   fires,
   silent: [
+    {
+      // Held-out BH, business_card: judged wrong; the sync after the copy only re-checks the builder's .venv.
+      name: "a .venv synced manifests-first in a builder, copied in before a broad copy .dockerignore keeps it out of",
+      code: "FROM python:3.13-slim AS builder\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-cache\nFROM python:3.13-slim\nWORKDIR /app\nCOPY --from=builder /app/.venv /app/.venv\nCOPY . .\nRUN uv sync --frozen --no-cache\n",
+      context: { rootEntries: ["pyproject.toml", "uv.lock", "app/"], dockerignore: ".venv/\n__pycache__/\n" },
+    },
     {
       // Held-out BA, logspout: a separate download layer would need Go in a layer of its own, which would ship.
       name: "a project script that installs Go, builds and removes Go again in one RUN",
