@@ -26,6 +26,7 @@ import { commandRunsTests, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
+import { bundlesNpmBefore7 } from "../images/node-npm";
 import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
@@ -64,6 +65,8 @@ const PRODUCTION_FLAG: Record<string, string> = {
 const MODERN_YARN_REMEDY = "'yarn workspaces focus --all --production'";
 /** Poetry before 1.2 has no `--only` or `--without`; its flag is `--no-dev` (removed in 2.0). */
 const POETRY_BEFORE_GROUPS = { remedy: "'poetry install --no-dev'", flag: "--no-dev" };
+/** npm 6 (node images before 15) has no `--omit=dev` and ignores it; `--production` is its flag. */
+const NPM_BEFORE_OMIT = { remedy: "'npm ci --production'", flag: "--production" };
 
 /** A later step that drops dev dependencies again (`npm prune --omit=dev`, `rm -rf node_modules`). */
 function isPrunedLater(chain: Stage[], instruction: Instruction, command: ShellCommand, ecosystem: Ecosystem): boolean {
@@ -149,7 +152,7 @@ function productionSuggestion(
   if (!flag || command.words.some((w) => w.json)) return undefined;
   const hasLockfile = (model.context.rootEntries ?? []).includes("package-lock.json");
   if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && hasLockfile) {
-    return [{ title: "Use 'npm ci --omit=dev'", edits: [{ range, newText: "npm ci --omit=dev" }] }];
+    return [{ title: `Use 'npm ci ${flag}'`, edits: [{ range, newText: `npm ci ${flag}` }] }];
   }
   return [{ title: `Add '${flag}'`, edits: [{ range: { start: range.end, end: range.end }, newText: ` ${flag}` }] }];
 }
@@ -270,7 +273,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     if (install === null || command.program === null) continue;
     // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
     if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
-    const flag = install.ecosystem === "npm" ? deprecatedFlag(command) : null;
+    // npm 6 (node images before 15) has no '--omit=dev' and ignores it: '--production' is its word.
+    const npm6 = install.ecosystem === "npm" && bundlesNpmBefore7(stage);
+    const flag = install.ecosystem === "npm" && !npm6 ? deprecatedFlag(command) : null;
     if (flag) {
       const first = flag.words[0];
       const last = flag.words[flag.words.length - 1];
@@ -338,6 +343,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // The remedy fits the Yarn the project uses: Yarn 2+ rejects `--production`; no suggestion,
     // since its install is another command (and a plugin before Yarn 4).
     const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
+    const oldFlags = oldPoetry ?? (npm6 ? NPM_BEFORE_OMIT : null);
     const r: Report = {
       range,
       messageId: "devDependencies",
@@ -345,9 +351,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         command: model.lines.textIn({ start: command.program.range.start, end }),
         shipped: shippedImageWords(model).shipped,
         ecosystem: NODE_ECOSYSTEMS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
-        remedy: modernYarn ? MODERN_YARN_REMEDY : (oldPoetry?.remedy ?? REMEDY[install.ecosystem]),
+        remedy: modernYarn ? MODERN_YARN_REMEDY : (oldFlags?.remedy ?? REMEDY[install.ecosystem]),
       },
-      suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldPoetry?.flag),
+      suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldFlags?.flag),
     };
     report(r);
   }

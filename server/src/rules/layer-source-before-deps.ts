@@ -11,6 +11,7 @@ import { rootImageOf } from "../images/base-image";
 import { imageEnvironmentValue } from "../images/image-env";
 import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
+import { bundlesNpmBefore7 } from "../images/node-npm";
 import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, NODE_ECOSYSTEMS, takesValue } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
@@ -431,17 +432,6 @@ function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): st
   return files;
 }
 
-/** Node 15 is the first to bundle npm 7, whose `npm rebuild` runs the project's own install scripts. */
-const FIRST_NODE_WITH_NPM_7 = 15;
-
-/** True unless the stage's image is a Node before 15 (npm 6, whose rebuild leaves the project's scripts out). */
-function rebuildRunsProjectScripts(stage: Stage): boolean {
-  const image = rootImageOf(stage).image;
-  if (image === null || officialName(image) !== "node") return true;
-  const major = /^(\d+)(?:[.-]|$)/.exec(image.tag ?? "")?.[1];
-  return major === undefined || Number(major) >= FIRST_NODE_WITH_NPM_7;
-}
-
 /**
  * What in the install itself reads the project's sources, with the option that leaves it out, when
  * the Dockerfile or the manifest read from the context shows it: the package.json's install
@@ -469,7 +459,7 @@ function sourceReadingSteps(
     // run it twice (held-out BC, juice-shop, whose postinstall builds the whole front end).
     const script = found[0][0];
     const after =
-      install.ecosystem === "npm" && rebuildRunsProjectScripts(stage)
+      install.ecosystem === "npm" && !bundlesNpmBefore7(stage)
         ? `run 'npm rebuild', which runs '${script}' too,`
         : install.ecosystem === "npm" || install.ecosystem === "pnpm"
           ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`

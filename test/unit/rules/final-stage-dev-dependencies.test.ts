@@ -178,6 +178,24 @@ testRule(rule, {
       output: 'FROM node:24-slim\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n',
     },
     {
+      // npm 6 (node images before 15) ignores '--omit=dev': its flag is '--production'.
+      name: "an install on a node image that bundles npm 6 gets npm 6's production flag",
+      code: 'FROM node:12\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      messageId: "devDependencies",
+      line: 3,
+      token: "npm ci",
+      data: { shipped: "final image", command: "npm ci", ecosystem: "JavaScript", remedy: "'npm ci --production'" },
+      output: 'FROM node:12\nCOPY package*.json ./\nRUN npm ci --production\nCOPY . .\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: "deprecated --production on an old node image whose npm the file upgrades",
+      code: "FROM node:14-alpine\nRUN npm install -g npm@8\nRUN npm install --production\n",
+      messageId: "deprecatedFlag",
+      line: 3,
+      token: "--production",
+      output: "FROM node:14-alpine\nRUN npm install -g npm@8\nRUN npm install --omit=dev\n",
+    },
+    {
       name: "deprecated --only=production is rewritten",
       code: "FROM node:24-slim\nRUN npm ci --only=production\n",
       messageId: "deprecatedFlag",
@@ -363,6 +381,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BI, cnpmjs.org: judged wrong. npm 6 ignores '--omit=dev' and would install the dev dependencies.
+      name: "'--production' on a node image that bundles npm 6, which has no '--omit=dev'",
+      code: 'FROM node:12\nWORKDIR /app\nCOPY package.json /app\nRUN npm install --production\nCOPY . /app\nCMD ["node", "dispatch.js"]\n',
+    },
     {
       // Held-out BD, pezzolabs/pezzo: compose runs the image's ClickHouse migrations in /app/clickhouse,
       // where knex loads its TypeScript through ts-node, a devDependency (judged wrong).
