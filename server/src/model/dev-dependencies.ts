@@ -12,7 +12,7 @@ import { commandDirectory, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
 import { packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
 import { commandsRunAtStart } from "./start-steps";
-import { variableFor } from "./environment";
+import { environmentViewAt, variableFor } from "./environment";
 import { compareVersions } from "./versions";
 import type { ShellCommand, Word } from "./shell";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -512,6 +512,28 @@ export function startCompilesSources(model: DockerfileModel, path: string): bool
   const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || manifest.devDependencies.size === 0) return false;
   return commandsRunAtStart(model).some((words) => runsCompiler(manifest, words, new Set()));
+}
+
+/** Run-time TypeScript compilers that type-check what they load unless told to transpile only. */
+const TYPE_CHECKING_RUNNERS = ["ts-node", "ts-node-dev"];
+
+/**
+ * True when the image can only run the project's TypeScript by compiling it at start, with a
+ * type-checking compiler its production dependencies provide (`ts-node` under `dependencies`),
+ * against types it lists only as devDependencies (`@types/express`): the context holds a
+ * tsconfig.json, `hasBuild` says no step of the image builds JavaScript, the start runs no
+ * JavaScript file of the context, and TS_NODE_TRANSPILE_ONLY is not set. '--omit=dev' would fail
+ * the start (held-out BI, express-typescript-boilerplate: `npm start serve` runs nps, nodemon and
+ * `node -r ts-node/register`, with the types in devDependencies; judged wrong).
+ */
+export function startTypeChecksWithDevTypes(model: DockerfileModel, path: string, hasBuild: boolean): boolean {
+  if (hasBuild || !(model.context.rootEntries ?? []).includes("tsconfig.json")) return false;
+  const manifest = readNodeManifest(model.context.files, path);
+  if (manifest === null || !TYPE_CHECKING_RUNNERS.some((name) => manifest.dependencies.has(name))) return false;
+  if (![...manifest.devDependencies].some((name) => name.startsWith("@types/"))) return false;
+  const final = model.finalStage;
+  if (final === null || environmentViewAt(model, final).has("TS_NODE_TRANSPILE_ONLY")) return false;
+  return startFilesOf(model, manifest).length === 0;
 }
 
 /** Programs that compile or transpile the sources they run (`ts-node src/main.ts`). */

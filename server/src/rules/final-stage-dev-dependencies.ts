@@ -17,6 +17,7 @@ import {
   poetryPredatesGroups,
   projectNeedsDevDependencies,
   startLoadsDevOnlyPackage,
+  startTypeChecksWithDevTypes,
 } from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
@@ -305,6 +306,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
       // The start's own code loads a package listed only under devDependencies.
       if ((manifest?.path ?? "package.json") === "package.json" && startLoadsDevOnlyPackage(model)) continue;
+      // The start compiles the TypeScript sources with ts-node, which checks them against @types
+      // packages the manifest lists as devDependencies: '--omit=dev' would fail the start.
+      const builds = chain.some((s) => detectBuildSteps(s).length > 0);
+      if (startTypeChecksWithDevTypes(model, manifest?.path ?? "package.json", builds)) continue;
     }
     if (install.ecosystem === "composer") {
       // The composer.json the install reads, found as for package.json: one without dev

@@ -196,6 +196,21 @@ testRule(rule, {
       output: "FROM node:14-alpine\nRUN npm install -g npm@8\nRUN npm install --omit=dev\n",
     },
     {
+      // The types ts-node checks against stay out only when it transpiles without checking.
+      name: "ts-node in the dependencies told to transpile only: the @types devDependencies are not needed at start",
+      code: "FROM node:22-alpine\nWORKDIR /usr/src/app\nENV TS_NODE_TRANSPILE_ONLY=true\nCOPY . /usr/src/app\nRUN yarn install\nCMD npm start serve\n",
+      context: { rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"], files: { "package.json": '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }' } },
+      messageId: "devDependencies",
+      line: 5,
+    },
+    {
+      name: "ts-node in the dependencies, but the start runs a JavaScript file of the context",
+      code: 'FROM node:22-alpine\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN yarn install\nCMD ["node", "dist/app.js"]\n',
+      context: { rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"], files: { "package.json": '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }' } },
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
       name: "deprecated --only=production is rewritten",
       code: "FROM node:24-slim\nRUN npm ci --only=production\n",
       messageId: "deprecatedFlag",
@@ -381,6 +396,13 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BI, express-typescript-boilerplate: judged wrong. nps and nodemon start the sources
+      // through ts-node, a dependency, which type-checks them against @types devDependencies.
+      name: "the start compiles the TypeScript sources with ts-node against @types devDependencies",
+      code: "FROM node:22-alpine\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN yarn install\nCMD npm start serve\n",
+      context: { rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"], files: { "package.json": '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }' } },
+    },
     {
       // Held-out BI, cnpmjs.org: judged wrong. npm 6 ignores '--omit=dev' and would install the dev dependencies.
       name: "'--production' on a node image that bundles npm 6, which has no '--omit=dev'",
