@@ -57,7 +57,7 @@ const MAX_FILE_BYTES = 64 * 1024;
  * GitPython's `Repo(...)` over the project, simple-git.
  */
 const READS_CHECKOUT =
-  /\.git\/HEAD\b|["'`]git["'`]\s*,\s*\[?\s*["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
+  /\.git\/HEAD\b|["'`]git["'`]\s*,\s*(?:\[\s*)?["'`](?:rev-parse|describe|log)["'`]|\bgit\s+(?:rev-parse|describe)\b|\bgit\.Repo\(|\bRepo\([^)]*search_parent_directories|["']simple-git["']/;
 
 /**
  * The context path of the first source file (breadth first, in name order) that reads the
