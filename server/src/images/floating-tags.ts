@@ -96,7 +96,10 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
   if (officialName(ref) === "node" && nodeLineOfCodename(tag) !== null) return null;
   // `lts-alpine`, `stable-slim`, `latest-debian`; not `...-edge-145.0` (a browser) or `3-latest` (a major line);
   // `edge-25.11.3` and `latest-rust-1.95` carry a version after the channel: judged pinned.
-  const hasVersion = words.some((w) => /^v?\d+$/.test(w)) || /\d+\.\d+/.test(tag);
+  // A version attached to a variant's name is the variant's (`lts-alpine3.22` follows the LTS
+  // channel on Alpine 3.22; held-out BH, godoxy: missed), not the channel's.
+  const unattached = tag.replace(/\b(?!v\d)[a-z]+\d+(?:\.\d+)*/g, "");
+  const hasVersion = unattached.split(/[-_.]/).some((w) => /^v?\d+$/.test(w)) || /\d+\.\d+/.test(unattached);
   if ((CHANNEL_WORDS.has(words[0]) && !hasVersion) || (!/\d/.test(tag) && words.some((w) => CHANNEL_WORDS.has(w)))) return "channel";
   if (/\d/.test(tag)) return null;
   // A word tag of a versioned official image floats over its versions (`python:bookworm` too).

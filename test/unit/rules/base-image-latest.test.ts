@@ -164,6 +164,14 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out BH, godoxy: missed. The version belongs to the Alpine variant; the channel still moves.
+      name: "a channel tag whose variant carries a version (lts-alpine3.22) in a COPY --from",
+      code: "FROM alpine:3.22\nCOPY --from=node:lts-alpine3.22 /usr/local/bin/node /usr/local/bin/node\n",
+      messageId: "floating",
+      line: 2,
+      data: { image: "node:lts-alpine3.22", tag: "lts-alpine3.22", others: "" },
+    },
+    {
       name: "a word naming a member of Object.prototype is no Node.js codename",
       code: "FROM node:constructor\n",
       messageId: "floating",
@@ -329,6 +337,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    { name: "a version after the channel pins it", code: "FROM lukemathwalker/cargo-chef:latest-rust-1.95 AS chef\nFROM example/browser:edge-25.11.3\n" },
+    {
+      name: "a version tag with a versioned variant",
+      code: "FROM node:22-alpine3.22 AS build\nFROM python:3.12-slim-bookworm\nFROM example/tool:v1.2-alpine3.20\n",
+    },
     {
       // Held-out BD, amazon-ecs-agent: a bare name no official image has is tagged locally first (its scripts' docker tag).
       name: "a bare image name Docker Hub does not publish: a local image",
