@@ -75,8 +75,8 @@ export function workflowBuildCaches(text: string, path: string): boolean[] {
   return builds;
 }
 
-/** `${{ matrix.name }}` in a workflow value. */
-const MATRIX_EXPRESSIONS = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g;
+/** `${{ matrix.name }}` (or `matrix.name.field`) in a workflow value. */
+const MATRIX_EXPRESSIONS = /\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)*)\s*\}\}/g;
 /** At most this many expansions of one value: a matrix larger than that is not enumerated. */
 const MAX_EXPANSIONS = 64;
 

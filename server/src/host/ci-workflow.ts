@@ -38,7 +38,7 @@ export function shellCommands(text: string): ShellCommand[] {
 export interface WorkflowJob {
   /** GitHub-hosted (a fresh runner per job), self-hosted, or not said (not a GitHub job). */
   runner: "github-hosted" | "self-hosted" | "unknown";
-  /** The literal values of its `strategy.matrix` keys and `include:` entries, by key. */
+  /** The literal values of its `strategy.matrix` keys and `include:` entries, by key (a mapping's fields as `key.field`). */
   matrix: ReadonlyMap<string, readonly string[]>;
   /** Its shell commands (GitHub: the steps' `run:` scripts; another CI file: every string), continuations joined. */
   commands: string[];
@@ -324,7 +324,13 @@ function matrixOf(job: Record<string, unknown> | undefined): Map<string, string[
   const strategy = job?.strategy;
   const matrix = isRecord(strategy) ? strategy.matrix : undefined;
   if (!isRecord(matrix)) return values;
+  // A value that is a mapping lists its fields under dotted names (`docker: [{ dockerfile:
+  // Dockerfile.ACC }]` is read by `${{ matrix.docker.dockerfile }}`; held-out BI, NineChronicles).
   const add = (name: string, value: unknown) => {
+    if (isRecord(value)) {
+      for (const [key, v] of Object.entries(value)) if (!isRecord(v)) add(`${name}.${key}`, v);
+      return;
+    }
     const text = scalarText(value);
     if (text === null || text === "" || EXPRESSION.test(text)) return;
     values.set(name, [...(values.get(name) ?? []), text]);

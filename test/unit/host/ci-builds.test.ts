@@ -44,6 +44,12 @@ describe("host/ci-builds: whether CI reuses a layer cache when it builds a Docke
     assert.deepStrictEqual(workflowBuildCaches(job(flow, "docker/Dockerfile.${{ matrix.variant }}"), "docker/Dockerfile.full"), [false]);
     const block = "        variant:\n          - slim\n          - full\n";
     assert.deepStrictEqual(workflowBuildCaches(job(block, "Dockerfile.${{ matrix.variant }}"), "Dockerfile.full"), [false]);
+    // A list of mappings is read by dotted names (held-out BI, NineChronicles: `matrix.docker.dockerfile`).
+    const objects =
+      "        docker:\n          - repo: org/app\n            dockerfile: Dockerfile\n          - repo: org/acc\n            dockerfile: Dockerfile.ACC\n";
+    assert.deepStrictEqual(workflowBuildCaches(job(objects, "${{ matrix.docker.dockerfile }}"), "Dockerfile.ACC"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(job(objects, "${{ matrix.docker.dockerfile }}"), "Dockerfile"), [false]);
+    assert.deepStrictEqual(workflowBuildCaches(job(objects, "${{ matrix.docker.repo }}"), "Dockerfile"), []);
     // A matrix key of another job, or one the workflow computes, names no file.
     assert.deepStrictEqual(workflowBuildCaches(job(flow, "Dockerfile.${{ matrix.tool }}"), "Dockerfile.a"), []);
     assert.deepStrictEqual(
