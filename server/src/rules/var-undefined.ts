@@ -20,7 +20,11 @@ import { variableUses } from "../model/variable-uses";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import { looksLikeSecretName } from "../model/secret-names";
-import type { Rule } from "./types";
+import { declareAfterFrom } from "../fixes/declare-after-from";
+import { perModel } from "../model/per-model";
+import { argDeclaredAfter, mentionOffsets, mentionsBetween, posixShellAt, runExpansions } from "../model/run-expansions";
+import { PLATFORM_ARGS } from "../model/variables";
+import type { ReportFn, Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
 
@@ -122,9 +126,41 @@ export const rule: Rule = {
           if (declared) setEarlier.add(declared[1]);
         }
       }
+      if (imageEnv.complete && !windows) reportGlobalArgsInRuns(model, stage, report);
     }
   },
 };
+
+/** ARGs before the first FROM that no FROM uses, and the offsets where the document names them, once per model. */
+const runCandidates = perModel((model) => {
+  const names = new Set([...globalArgsNotInFrom(model)].filter((name) => !PLATFORM_ARGS.has(name)));
+  return { names, offsets: mentionOffsets(model, names) };
+});
+
+/**
+ * A RUN's shell sees build arguments only as its environment: a name declared before the first
+ * FROM and not in the stage's lineage is empty there (held-out BI, flora-server: `ghcup install ghc
+ * $GHC_VERSION` in a stage without `ARG GHC_VERSION` installs ghcup's recommended GHC instead;
+ * missed). Only on an image whose environment is known (another may set the name) and a POSIX
+ * shell; not a use with a fallback (`${X:-1.0}`), a name the RUN sets itself, nor one the stage
+ * declares later (the author placed it). Platform arguments are var-platform-undeclared's.
+ */
+function reportGlobalArgsInRuns(model: DockerfileModel, stage: Stage, report: ReportFn): void {
+  const { names, offsets } = runCandidates(model);
+  if (offsets.length === 0) return;
+  const reported = new Set<string>();
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== "RUN") continue;
+    const uses = runExpansions(model, instruction, names, (start, end) => mentionsBetween(offsets, start, end));
+    if (uses.length === 0 || !posixShellAt(stage, instruction)) continue;
+    const env = environmentViewAt(model, stage, instruction);
+    for (const use of uses) {
+      if (use.hasOperator || reported.has(use.name) || env.has(use.name) || argDeclaredAfter(model, stage, instruction, use.name)) continue;
+      reported.add(use.name);
+      report({ range: use.range, messageId: "globalArg", data: { name: use.name }, suggest: [declareAfterFrom(model, stage, use.name)] });
+    }
+  }
+}
 
 // COPY and ADD flags the builder expands as it does the arguments (`--chown=${USER}:${USER}`).
 const EXPANDED_FLAGS = new Set(["chown", "chmod"]);

@@ -66,6 +66,24 @@ testRule(rule, {
       line: 6,
     },
     {
+      // Held-out BI, flora-server: missed. The RUN's shell sees the global ARG empty and installs another GHC.
+      name: "a global ARG a RUN of a stage that never declares it uses, on a known image",
+      code: "ARG GHC_VERSION=9.10.3\nFROM ubuntu:22.04 AS tools\nARG GHC_VERSION\nRUN ghcup install ghc $GHC_VERSION\nFROM ubuntu:22.04 AS devel\nRUN ghcup install ghc $GHC_VERSION && ghcup set ghc ${GHC_VERSION}\n",
+      messageId: "globalArg",
+      line: 6,
+      count: 1,
+      token: "$GHC_VERSION",
+      data: { name: "GHC_VERSION" },
+      output:
+        "ARG GHC_VERSION=9.10.3\nFROM ubuntu:22.04 AS tools\nARG GHC_VERSION\nRUN ghcup install ghc $GHC_VERSION\nFROM ubuntu:22.04 AS devel\nARG GHC_VERSION\nRUN ghcup install ghc $GHC_VERSION && ghcup set ghc ${GHC_VERSION}\n",
+    },
+    {
+      name: "a global ARG in an exec-form RUN's shell script",
+      code: 'ARG VERSION=1.0\nFROM debian:bookworm\nRUN ["sh", "-c", "echo $VERSION > /version"]\n',
+      messageId: "globalArg",
+      line: 3,
+    },
+    {
       name: "a --chown value the builder expands",
       code: "FROM debian:12-slim\nCOPY --chown=${APP_USER}:${APP_USER} app /app\n",
       messageId: "undefined",
@@ -119,6 +137,21 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "global ARGs a RUN uses where the stage has them, gives a fallback, sets them, or reads them literally",
+      code: "ARG V=1\nARG W=2\nARG X=3\nARG Y=4\nFROM ubuntu:24.04 AS base\nARG V\nFROM base\nRUN echo $V ${W:-2} && X=5 && echo $X '$Y' \\$Y\n",
+    },
+    {
+      name: "a global ARG in a RUN on an image whose environment is not known",
+      code: "ARG TOOL_VERSION=1\nFROM example/toolchain:2\nRUN install-tool $TOOL_VERSION\n",
+    },
+    {
+      name: "a global ARG a FROM uses, in a RUN (the image may set it)",
+      code: "ARG CUDA_VERSION=12.4\nFROM nvidia/cuda:${CUDA_VERSION}-base\nRUN echo $CUDA_VERSION\n",
+    },
+    { name: "a global ARG the stage declares after the RUN", code: "ARG V=1\nFROM alpine:3.22\nRUN echo $V\nARG V\n" },
+    { name: "a global platform ARG in a RUN is var-platform-undeclared's", code: "ARG TARGETARCH\nFROM alpine:3.22\nRUN echo $TARGETARCH\n" },
+    { name: "a global ARG in a RUN under PowerShell", code: 'ARG V=1\nFROM alpine:3.22\nSHELL ["pwsh", "-Command"]\nRUN echo $V\n' },
     {
       // Held-out AW, b-data: the R image chosen by the arguments sets R_VERSION; `$ARF_VERSION` was offered.
       name: "a global ARG the FROM line chooses the image by, read in a stage with a near-named ARG",
