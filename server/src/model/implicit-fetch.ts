@@ -1,5 +1,6 @@
 // Builds that download dependencies on their own: `go build` fetches missing modules, `dotnet
-// publish` restores NuGet packages first, `cargo build` downloads crates. Which commands do it,
+// publish` restores NuGet packages first, `cargo build` downloads crates, and the JVM's builds
+// (`mvn package`, `gradle bootJar`, `sbt assembly`) resolve what their build files name. Which commands do it,
 // which commands fetch the dependencies ahead of a build, where each tool keeps its downloads, and
 // what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
@@ -17,7 +18,7 @@ import { copySourceStage } from "./stage-references";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { workdirOf } from "./workdir";
 
-export type FetchingEcosystem = "go" | "dotnet" | "cargo";
+export type FetchingEcosystem = "go" | "dotnet" | "cargo" | "maven" | "gradle" | "sbt";
 
 export interface ImplicitFetch {
   ecosystem: FetchingEcosystem;
@@ -39,6 +40,17 @@ export interface ImplicitFetch {
 /** Cross-compiling wrappers (tonistiigi/xx) that run the real tool. */
 const GO_NAMES = new Set(["go", "xx-go"]);
 const CARGO_NAMES = new Set(["cargo", "xx-cargo", "cross"]);
+/** Maven, Gradle and their wrappers, as a RUN names them. */
+const MAVEN_NAMES = new Set(["mvn", "mvnw", "./mvnw"]);
+const GRADLE_NAMES = new Set(["gradle", "gradlew", "./gradlew"]);
+/** Maven lifecycle phases that compile, and plugin goals that build (`quarkus:build`); `versions:set` or the dependency plugin's goals compile nothing. */
+const MAVEN_BUILD_PHASES = new Set(["compile", "test-compile", "test", "package", "integration-test", "verify", "install", "deploy"]);
+const MAVEN_GOAL = /^(?:spring-boot:repackage|quarkus:build|assembly:single|shade:shade|jar:jar|war:war|compiler:compile|native:compile)$/;
+/** Gradle tasks that compile the project (`:app:bootJar` too). */
+const GRADLE_BUILD_TASK =
+  /^(?::?[\w-]+:)*(?:build|assemble|bootJar|bootWar|jar|war|shadowJar|installDist|installShadowDist|distTar|distZip|quarkusBuild|nativeCompile|buildFatJar|compileJava|compileKotlin|classes|test|check|publishToMavenLocal)$/;
+/** sbt tasks that compile the project (`api/assembly`, `Universal/packageBin`, `universal:stage`). */
+const SBT_BUILD_TASK = /(?:^|[/:\s])(?:assembly|stage|compile|package|packageBin|dist|test|publishLocal|graalvm-native-image:packageBin)$/;
 
 function positional(words: readonly Word[]): string[] {
   // `cargo +nightly build`: the toolchain selector is not the subcommand.
@@ -78,6 +90,36 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
     if (sub !== "build" && !(sub === "install" && hasFlag(command, "--path"))) return null;
     if (hasFlag(command, "--offline", "--frozen") || assigned(command, "CARGO_NET_OFFLINE") === "true") return null;
     return { ecosystem: "cargo", tool: `cargo ${sub}`, command, namesGoFiles: false };
+  }
+  return jvmBuild(command);
+}
+
+/**
+ * `mvn package`, `./gradlew bootJar`, `sbt assembly`: a JVM build that resolves the dependencies
+ * and plugins its build files name, downloading what the local repository lacks. Not offline
+ * (`mvn -o`, `gradle --offline`), not the dependency plugin's own goals (a fetch, not a build).
+ */
+function jvmBuild(command: ShellCommand): ImplicitFetch | null {
+  const words = command.args.map((w) => w.value);
+  const tool = (ecosystem: FetchingEcosystem, task: string) => ({
+    ecosystem,
+    tool: `${command.name.replace(/^\.\//, "")} ${task}`,
+    command,
+    namesGoFiles: false,
+  });
+  if (MAVEN_NAMES.has(command.name)) {
+    if (words.includes("-o") || words.includes("--offline")) return null;
+    const goal = words.find((w) => MAVEN_BUILD_PHASES.has(w) || MAVEN_GOAL.test(w));
+    return goal === undefined ? null : tool("maven", goal);
+  }
+  if (GRADLE_NAMES.has(command.name)) {
+    if (words.includes("--offline")) return null;
+    const task = words.find((w) => GRADLE_BUILD_TASK.test(w));
+    return task === undefined ? null : tool("gradle", task);
+  }
+  if (command.name === "sbt") {
+    const task = words.find((w) => !w.startsWith("-") && SBT_BUILD_TASK.test(w.trim()));
+    return task === undefined ? null : tool("sbt", task.trim());
   }
   return null;
 }
@@ -241,6 +283,11 @@ export function fetchingEcosystem(command: ShellCommand): FetchingEcosystem | nu
   if (GO_NAMES.has(command.name) && (pos[0] === "get" || (pos[0] === "mod" && ["download", "tidy", "vendor", "verify"].includes(pos[1] ?? "")))) return "go";
   if (CARGO_NAMES.has(command.name) && (pos[0] === "fetch" || pos[0] === "vendor" || (pos[0] === "chef" && pos[1] === "cook"))) return "cargo";
   if (command.name === "dotnet" && pos[0] === "restore") return "dotnet";
+  if (MAVEN_NAMES.has(command.name) && command.args.some((w) => /(?:^|:)(?:go-offline|resolve|resolve-plugins|resolve-dependencies)$/.test(w.value)))
+    return "maven";
+  if (GRADLE_NAMES.has(command.name) && command.args.some((w) => /^(?:dependencies|downloadDependencies|--refresh-dependencies)$/.test(w.value)))
+    return "gradle";
+  if (command.name === "sbt" && command.args.some((w) => /(?:^|[/:\s])update(?:Classifiers)?$/.test(w.value.trim()))) return "sbt";
   return implicitFetch(command)?.ecosystem ?? null;
 }
 
@@ -267,10 +314,23 @@ export function holdsDownloads(ecosystem: FetchingEcosystem, dir: string, env: (
     homes.push("/root/.nuget/packages");
     from("NUGET_PACKAGES", "");
     if (/\/\.nuget(?:\/packages)?(?:\/|$)/.test(dir)) return true;
-  } else {
+  } else if (ecosystem === "cargo") {
     homes.push("/usr/local/cargo/registry", "/usr/local/cargo/git", "/root/.cargo/registry", "/root/.cargo/git");
     from("CARGO_HOME", "/registry");
     if (/cargo\/(?:registry|git)(?:\/|$)/.test(dir)) return true;
+  } else if (ecosystem === "maven") {
+    // The local repository: `~/.m2/repository` (the maven image's MAVEN_CONFIG is /root/.m2).
+    homes.push("/root/.m2/repository");
+    from("MAVEN_CONFIG", "/repository");
+    if (/\/\.m2(?:\/repository)?(?:\/|$)/.test(dir)) return true;
+  } else if (ecosystem === "gradle") {
+    homes.push("/root/.gradle/caches", "/home/gradle/.gradle/caches");
+    from("GRADLE_USER_HOME", "/caches");
+    if (/\/\.gradle\/caches(?:\/|$)/.test(dir) || /^\/(?:root|home\/[^/]+)\/\.gradle$/.test(dir)) return true;
+  } else {
+    // sbt resolves through coursier (and Ivy before 1.3).
+    homes.push("/root/.cache/coursier", "/root/.ivy2", "/root/.sbt");
+    if (/\/(?:\.cache\/coursier|\.ivy2|\.sbt)(?:\/|$)/.test(dir)) return true;
   }
   // The mount or copy covers the folder (`/go`) or a part of it (`/go/pkg/mod/cache`).
   return homes.some((home) => home === dir || home.startsWith(`${dir === "/" ? "" : dir}/`) || dir.startsWith(`${home}/`));
@@ -303,6 +363,10 @@ export function dependencyEvidence(ecosystem: FetchingEcosystem, context: BuildC
     if (root !== undefined) return /^\s*\[workspace\]/m.test(root) || hasCrateDependencies(root) ? "certain" : "none";
     return entries.includes("Cargo.toml") ? "certain" : "unsure";
   }
+  // A JVM build always downloads something (its plugins, the Scala compiler) into an empty repository.
+  if (ecosystem === "maven") return entries.includes("pom.xml") ? "certain" : "unsure";
+  if (ecosystem === "gradle") return entries.some((e) => /^(?:build|settings)\.gradle(?:\.kts)?$/.test(e)) ? "certain" : "unsure";
+  if (ecosystem === "sbt") return entries.includes("build.sbt") ? "certain" : "unsure";
   const projects = named(/^(?:[^/]+\/)?(?:[^/]+\.(?:cs|fs|vb)proj|Directory\.(?:Build|Packages)\.props)$/);
   if (projects.length > 0) return projects.some((text) => /<(?:PackageReference|ProjectReference|PackageVersion)\b/.test(text)) ? "certain" : "none";
   return entries.some((e) => /\.(?:sln|slnx|csproj|fsproj|vbproj)$/.test(e)) ? "certain" : "unsure";

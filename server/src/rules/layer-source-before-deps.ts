@@ -173,6 +173,21 @@ const FETCH_WORDS: Record<FetchingEcosystem, { unit: string; advice: string; why
     advice: "add a registry cache mount",
     why: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target={registry}' keeps them.",
   },
+  maven: {
+    unit: "dependencies",
+    advice: "run 'mvn dependency:go-offline' first",
+    why: "Maven downloads what the pom files name while building: copy them and resolve before the sources, in a layer of their own.",
+  },
+  gradle: {
+    unit: "dependencies",
+    advice: "resolve them before the sources",
+    why: "Gradle downloads dependencies while building: copy the build scripts and gradle/ and resolve in a layer of their own, or cache the Gradle home.",
+  },
+  sbt: {
+    unit: "dependencies",
+    advice: "run 'sbt update' first",
+    why: "sbt downloads dependencies while building: copy build.sbt and project/ and run 'sbt update' before the sources, in a layer of their own.",
+  },
 };
 /**
  * Where the crates go is `$CARGO_HOME/registry`, and images disagree on CARGO_HOME (the official
@@ -181,6 +196,9 @@ const FETCH_WORDS: Record<FetchingEcosystem, { unit: string; advice: string; why
  */
 const CARGO_WHY_UNKNOWN_HOME =
   "Cargo fetches crates while building and 'cargo fetch' needs the sources too: a cache mount on the registry folder of the image's CARGO_HOME keeps them.";
+
+/** Installs after the broad copy that are themselves reported, or silent for that message's reasons: the build after them is not reported. */
+const FETCHING_INSTALLS: ReadonlySet<Ecosystem> = new Set(["go", "cargo", "dotnet", "maven", "gradle"]);
 
 /**
  * Reports for compiling builds after the stage's broad copy that download the dependencies
@@ -197,7 +215,7 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
     if (instruction.ordinal <= copy.ordinal || instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
       const install = dependencyInstall(command);
-      if (install?.ecosystem === "go" || install?.ecosystem === "cargo" || install?.ecosystem === "dotnet") seen.add(install.ecosystem);
+      if (install !== null && FETCHING_INSTALLS.has(install.ecosystem)) seen.add(install.ecosystem as FetchingEcosystem);
       // `go get -d ./...` after the copy fetches the same way, and in GOPATH-era files (its usual
       // home) `go mod download` is no remedy: left alone, like the build after it.
       if (command.name === "go" && command.args.some((w) => w.value === "get")) seen.add("go");

@@ -10,6 +10,9 @@ const WHY = {
   go: "Go fetches missing modules while building: copy go.mod and go.sum and download them before the sources, in a layer of their own.",
   dotnet: "The build restores NuGet packages itself: copy the project files and restore them before the sources, in a layer of their own.",
   cargo: "Cargo fetches crates while building and 'cargo fetch' needs the sources too: '--mount=type=cache,target=/usr/local/cargo/registry' keeps them.",
+  maven: "Maven downloads what the pom files name while building: copy them and resolve before the sources, in a layer of their own.",
+  gradle: "Gradle downloads dependencies while building: copy the build scripts and gradle/ and resolve in a layer of their own, or cache the Gradle home.",
+  sbt: "sbt downloads dependencies while building: copy build.sbt and project/ and run 'sbt update' before the sources, in a layer of their own.",
 };
 
 /** A Go build after the whole context, in a file CI builds without a layer cache and a Makefile target builds with `build`. */
@@ -662,6 +665,35 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
+    name: "a Maven package after the whole copy",
+    code: "FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /app\nCOPY . .\nRUN mvn -B -DskipTests package\n",
+    context: { rootEntries: ["pom.xml", "src/"] },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "mvn package", line: 4, unit: "dependencies", advice: "run 'mvn dependency:go-offline' first", why: WHY.maven },
+    output: null,
+  },
+  {
+    // Held-out BH, bamschufarest: missed (there, CI builds only without a cache, so it stays silent).
+    name: "a Gradle wrapper build after the whole copy",
+    code: "FROM eclipse-temurin:21-jdk AS build\nWORKDIR /src\nCOPY . .\nRUN ./gradlew :app:bootJar --no-daemon\n",
+    context: { rootEntries: ["build.gradle.kts", "settings.gradle.kts", "gradlew", "gradle/", "app/"] },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "gradlew :app:bootJar", line: 4, unit: "dependencies", advice: "resolve them before the sources", why: WHY.gradle },
+    output: null,
+  },
+  {
+    // Held-out BI, observability-demo-apps: missed.
+    name: "an sbt assembly after the whole copy",
+    code: "FROM sbtscala/scala-sbt:eclipse-temurin-21.0.2_13_1.10.0_3.4.2 AS build\nCOPY . /app\nWORKDIR /app\nRUN sbt ${MODULE}/assembly\n",
+    context: { rootEntries: ["build.sbt", "project/", "api/"] },
+    messageId: "buildFetchesDeps",
+    line: 2,
+    data: { copy: "COPY . /app", tool: "sbt ${MODULE}/assembly", line: 4, unit: "dependencies", advice: "run 'sbt update' first", why: WHY.sbt },
+    output: null,
+  },
+  {
     name: "cargo build with only the target folder cached: the remedy is a registry cache mount",
     code: "FROM rust:1.80 AS build\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/app/target cargo build --release && cp target/release/app /usr/local/bin/\n",
     context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": CARGO_TOML } },
@@ -894,6 +926,16 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "JVM builds whose dependencies are there: resolved before the copy, cached in a mount, or offline",
+      code: "FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /app\nCOPY pom.xml .\nRUN mvn -B dependency:go-offline\nCOPY . .\nRUN mvn -B package\nFROM gradle:8-jdk21 AS g\nWORKDIR /g\nCOPY . .\nRUN --mount=type=cache,target=/home/gradle/.gradle gradle build\nFROM maven:3.9-eclipse-temurin-21 AS o\nWORKDIR /o\nCOPY . .\nRUN mvn -o package\nFROM sbtscala/scala-sbt:1.10 AS s\nWORKDIR /s\nCOPY build.sbt .\nCOPY project project\nRUN sbt update\nCOPY . .\nRUN sbt assembly\n",
+      context: { rootEntries: ["pom.xml", "build.gradle", "build.sbt", "project/", "src/"] },
+    },
+    {
+      name: "Maven goals that compile nothing after the copy (versions:set), and a goal only a build argument names",
+      code: "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /w\nCOPY . ./\nARG version=1.0\nRUN mvn versions:set -DnewVersion=$version\nARG goal=package\nRUN mvn $goal\n",
+      context: { rootEntries: ["pom.xml", "src/"] },
+    },
     {
       name: "a requirements file after the copy that the base stage's install already read through its include",
       code: "FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY requirements.txt requirements-prod.txt /app/\nRUN pip install --no-cache-dir -r requirements-prod.txt\nFROM base AS prod\nCOPY . /app/\nRUN pip install --no-cache-dir -r requirements.txt\n",
