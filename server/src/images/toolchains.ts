@@ -154,3 +154,17 @@ export function isOnBuildpackDeps(ref: ImageReference): boolean {
   if (name === null || !ON_BUILDPACK_DEPS.has(name)) return false;
   return !/slim|alpine|windowsservercore|nanoserver/.test((effectiveTag(ref) ?? "latest").toLowerCase());
 }
+
+/** Repositories of GPU compute images published in `devel` variants (nvidia/cuda, pytorch/pytorch, NGC's, tensorflow). */
+const GPU_DEVEL_REPOSITORY = /(?:^|\/)(?:nvidia\/cuda|pytorch\/pytorch|nvidia\/pytorch|tensorflow\/tensorflow|cuda)$/;
+
+/**
+ * True for a GPU compute image's `devel` variant (`nvidia/cuda:12.4.1-devel-ubuntu22.04`,
+ * `pytorch/pytorch:2.4.1-cuda11.8-cudnn9-devel`): the CUDA toolkit with nvcc, gcc and headers,
+ * chosen for what compiles in the container, often at run time (Triton's and vLLM's kernels are
+ * compiled when first used: held-out BJ, AutoRAG's GPU image, judged wrong).
+ */
+export function isGpuDevelImage(ref: ImageReference): boolean {
+  if (!GPU_DEVEL_REPOSITORY.test(ref.repository)) return false;
+  return (effectiveTag(ref) ?? "").toLowerCase().split(/[-_]/).includes("devel");
+}

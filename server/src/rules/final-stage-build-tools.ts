@@ -37,7 +37,7 @@ import { stagesCopiedInto } from "../model/stage-references";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
-import { toolchainOf } from "../images/toolchains";
+import { isGpuDevelImage, toolchainOf } from "../images/toolchains";
 import { isWorkbenchImage } from "../images/workbench";
 import { runsJvm } from "../images/jvm-image";
 
@@ -257,6 +257,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // On a compiler/SDK base the tools are there anyway: final-stage-toolchain is the finding.
   const rootRef = baseRepositoryOf(chain[0]);
   if (rootRef && toolchainOf(rootRef)) return;
+  // A GPU image's devel variant is a compiler image chosen for what compiles in the container,
+  // often when it runs (Triton's kernels): a build stage is not the remedy.
+  if (rootRef && isGpuDevelImage(rootRef)) return;
   // An RStudio Server, Jupyter or code-server workbench: its users install packages from the IDE,
   // which compile against the image's compilers and headers at run time.
   // The same when the file shows it rather than the base's name: the image starts a Jupyter server

@@ -44,6 +44,13 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      // The runtime variant holds no toolkit: compilers added to it are the image's own choice to keep.
+      name: "compilers on nvidia/cuda's runtime variant",
+      code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc g++ && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python3", "/app/app.py"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       // Held-out BG, trackdechets-data-platform: Airflow's own command starts the scheduler and webserver.
       name: "compilers kept over a product image whose own command starts its service: no toolchain, judged",
       code: "FROM apache/airflow:2.10.4-python3.10\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends gcc build-essential libpq-dev\nUSER airflow\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
@@ -731,6 +738,15 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BJ, AutoRAG: judged wrong. The devel variant is the CUDA toolkit, chosen for what compiles in the container.
+      name: "compilers on a GPU image's devel variant",
+      code: 'FROM pytorch/pytorch:2.4.1-cuda11.8-cudnn9-devel AS base\nRUN apt-get update && apt-get install -y build-essential gcc libssl-dev\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install -e ".[gpu]"\nENTRYPOINT ["python", "-m", "app.cli"]\n',
+    },
+    {
+      name: "compilers on nvidia/cuda's devel variant",
+      code: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc g++ && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python3", "/app/app.py"]\n',
+    },
     {
       name: "no command, a virtual environment copied from the build stage and put on the PATH: a base others extend",
       code: "FROM python:3.12-slim AS build\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install numpy\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\nRUN apt-get update && apt-get install -y --no-install-recommends libopenblas-dev && rm -rf /var/lib/apt/lists/*\nENV PATH=/opt/venv/bin:$PATH\n",
