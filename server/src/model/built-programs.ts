@@ -5,6 +5,7 @@
 
 import { copyPaths, joinPath, unquoteWord } from "./copy-paths";
 import { environmentViewAt, substituteAt } from "./environment";
+import { foldersBefore } from "./existing-folders";
 import { lineage } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import type { ShellCommand } from "./shell";
@@ -96,7 +97,11 @@ function destinationPath(model: DockerfileModel, stage: Stage, copy: Instruction
   if (dest.unresolved.length > 0) return null;
   const directory = workdirOf(model, stage, copy);
   if (!dest.value.startsWith("/") && directory === null) return null;
-  return { path: joinPath(directory ?? "/", dest.value), isFolder: dest.value.endsWith("/") || dest.value === "." };
+  const path = joinPath(directory ?? "/", dest.value);
+  // A destination without a trailing slash that is a folder already (`RUN mkdir /app`, then `COPY
+  // --from=builder /go/bin/api /app`) receives the file inside it (held-out BJ, homebox: missed).
+  const isFolder = dest.value.endsWith("/") || dest.value === "." || foldersBefore(model, stage, copy).has(path);
+  return { path, isFolder };
 }
 
 /**
@@ -108,7 +113,9 @@ function destinationPath(model: DockerfileModel, stage: Stage, copy: Instruction
 export function addedRemoteProgramPath(model: DockerfileModel, stage: Stage, add: Instruction): string | null {
   if (add.keyword !== "ADD" || add.heredocs.length > 0) return null;
   const paths = copyPaths(add);
-  if (paths === null || paths.sources.length !== 1 || !/^https?:\/\//i.test(unquoteWord(paths.sources[0].value))) return null;
+  // The URL may start with a build argument (`ADD ${GITHUB_BASEURL}/itzg/easy-add/releases/...`).
+  const source = paths === null || paths.sources.length !== 1 ? null : substituteAt(model, stage, add, unquoteWord(paths.sources[0].value)).value;
+  if (paths === null || source === null || !/^https?:\/\//i.test(source)) return null;
   const dest = destinationPath(model, stage, add, unquoteWord(paths.dest.value));
   if (dest === null || dest.isFolder) return null;
   const target = dest.path;

@@ -11,6 +11,21 @@ testRule(rule, {
       data: { line: 4, file: "mc", mode: "755" },
     },
     {
+      // Held-out BJ, docker-mc-proxy: missed. The URL starts with a build argument.
+      name: "chmod +x of a release binary an ADD downloaded by a URL a build argument starts",
+      code: "FROM eclipse-temurin:21-jre\nARG GITHUB_BASEURL=https://github.com\nARG EASY_ADD_VERSION=0.8.15\nADD ${GITHUB_BASEURL}/itzg/easy-add/releases/download/${EASY_ADD_VERSION}/easy-add_linux_amd64 /usr/bin/easy-add\nRUN chmod +x /usr/bin/easy-add\n",
+      messageId: "chmodFileAfterAdd",
+      data: { line: 4, file: "easy-add", mode: "755" },
+    },
+    {
+      // Held-out BJ, homebox: missed. `/app` is a folder already, so the binary lands inside it.
+      name: "chmod +x of a program copied into a folder an earlier RUN made, named without a trailing slash",
+      code: 'FROM golang:1.24 AS builder\nRUN go build -o /go/bin/api ./app/api\nFROM alpine:3.22\nRUN mkdir /app\nCOPY --from=builder /go/bin/api /app\nRUN chmod +x /app/api\nCMD ["/app/api"]\n',
+      messageId: "chmodFileAfterCopy",
+      line: 6,
+      data: { line: 5, file: "api", mode: "755" },
+    },
+    {
       name: "chmod +x of a program copied from an image's bin folder",
       code: "FROM alpine:3.22\nCOPY --from=minio/mc:RELEASE.2025-05-21T01-59-54Z /usr/bin/mc /usr/bin/mc\nRUN chmod +x /usr/bin/mc\n",
       messageId: "chmodFileAfterCopy",
