@@ -163,7 +163,7 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
   for (const goal of start) visit(goal, 0);
   if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
   const exported = MAKE_EXPORTS_CGO_OFF.exec(files[name]);
-  const cgoOff = cgoOffIn(recipe) ? "always" : exported === null ? undefined : exported[1] === "?" ? "default" : "always";
+  const cgoOff = cgoOffIn(recipe) ? "always" : exported !== null ? (exported[1] === "?" ? "default" : "always") : passesMakeCgoOff(files[name], recipe);
   return {
     ecosystem: "go",
     tool: [command.name, ...goals].join(" "),
@@ -185,6 +185,22 @@ const SETS_CGO_OFF = /(?:^|[\s;&|(@])(?:export\s+)?CGO_ENABLED=["']?0["']?(?=[\s
 
 function cgoOffIn(lines: readonly string[]): boolean {
   return lines.some((line) => SETS_CGO_OFF.test(line));
+}
+
+/** `CGO_ENABLED = 0` (`:=`, `?=`) as a Makefile variable, not exported. */
+const MAKE_VARIABLE_CGO_OFF = /^CGO_ENABLED[ \t]*(\?|:{1,3})?=[ \t]*0[ \t]*(?:#.*)?$/m;
+/** A recipe passing that variable to the build: `CGO_ENABLED=$(CGO_ENABLED) go build`. */
+const PASSES_MAKE_CGO = /(?:^|[\s;&|(@])CGO_ENABLED=["']?\$[({]CGO_ENABLED[)}]["']?(?=[\s;]|$)/;
+
+/**
+ * The Makefile sets a variable `CGO_ENABLED = 0` and the recipe passes it to the build
+ * (`CGO_ENABLED=$(CGO_ENABLED) go build`; held-out BJ, gosec: missed): `always`, or `default` for
+ * `?=`, which the environment's value overrides.
+ */
+function passesMakeCgoOff(makefile: string, recipe: readonly string[]): "always" | "default" | undefined {
+  const variable = MAKE_VARIABLE_CGO_OFF.exec(makefile);
+  if (variable === null || !recipe.some((line) => PASSES_MAKE_CGO.test(line))) return undefined;
+  return variable[1] === "?" ? "default" : "always";
 }
 
 /**

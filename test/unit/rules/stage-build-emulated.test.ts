@@ -48,6 +48,13 @@ testRule(rule, {
       messageId: "emulatedInstall",
     },
     {
+      // Held-out BJ, gosec: missed. A Makefile variable, passed on the recipe's build line.
+      name: "a make recipe that passes a Makefile variable set to 0 as CGO_ENABLED",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN apk add --no-cache gcc libc-dev make\nRUN make build-linux"),
+      context: { ...MULTI, files: { Makefile: "CGO_ENABLED = 0\nbuild-linux:\n\tCGO_ENABLED=$(CGO_ENABLED) GOOS=linux go build -o /out/app ./cmd/app/\n" } },
+      messageId: "emulated",
+    },
+    {
       name: "a make recipe that turns cgo off on its own build line",
       code: GO_BUILDER("FROM golang:1.26", "RUN make build"),
       context: { ...MULTI, files: { Makefile: "build:\n\tCGO_ENABLED=0 go build -o /out/app .\n" } },
@@ -93,6 +100,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a Makefile variable set to 0 that the recipe does not pass, with a C compiler installed",
+      code: GO_BUILDER("FROM golang:1.26-alpine", "RUN apk add --no-cache gcc libc-dev make\nRUN make build-linux"),
+      context: { ...MULTI, files: { Makefile: "CGO_ENABLED = 0\nbuild-linux:\n\tGOOS=linux go build -o /out/app ./cmd/app/\n" } },
+    },
     {
       name: "one platform",
       code: GO_BUILDER("FROM golang:1.26-alpine", "RUN CGO_ENABLED=0 go build -o /out/app ."),
