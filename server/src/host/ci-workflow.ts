@@ -23,6 +23,20 @@ export function shellCommands(text: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = i;
+    // A YAML folded scalar (`run: >-`) is one command written over several lines: YAML joins them
+    // with spaces (held-out BJ, dnscrypt-proxy: `--platform=...` on the line after `docker buildx
+    // build`, missed).
+    const folded = FOLDED_KEY.exec(lines[i]);
+    if (folded !== null) {
+      const indent = folded[1].length;
+      const parts: string[] = [];
+      while (i + 1 < lines.length && (lines[i + 1].trim() === "" || /^\s*/.exec(lines[i + 1])![0].length > indent)) {
+        const next = lines[++i].trim();
+        if (next !== "") parts.push(next);
+      }
+      if (parts.length > 0) commands.push({ command: parts.join(" "), line: line + 1 });
+      continue;
+    }
     // Joined once at the end: re-testing a growing string per continued line would be quadratic.
     const parts = [lines[i]];
     while (/\\[ \t]*$/.test(parts[parts.length - 1]) && i + 1 < lines.length) {
@@ -33,6 +47,9 @@ export function shellCommands(text: string): ShellCommand[] {
   }
   return commands;
 }
+
+/** A key whose value is a folded block scalar (`run: >-`, `- script: >`), with its indentation. */
+const FOLDED_KEY = /^(\s*(?:-\s+)?)[\w-]+:\s*>[-+]?\d*\s*(?:#.*)?$/;
 
 /** One job of a GitHub workflow (or the whole of another CI file, read as one job). */
 export interface WorkflowJob {
@@ -159,7 +176,9 @@ export function namedBuilds(text: string): NamedBuild[] {
  */
 export function buildCommandWords(command: string): ReturnType<typeof readBuildWords> {
   const after = command.slice(command.search(BUILD_COMMAND)).replace(BUILD_COMMAND, "");
-  return readBuildWords(after.replace(/\\\s*\n/g, " "));
+  // A GitHub expression is one word however it is spaced (`--tag x/${{ secrets.REPOSITORY }}:1`).
+  const expressionsJoined = after.replace(/\$\{\{[^}]*\}\}/g, (expression) => expression.replace(/\s+/g, ""));
+  return readBuildWords(expressionsJoined.replace(/\\\s*\n/g, " "));
 }
 
 /**

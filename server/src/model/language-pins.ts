@@ -644,13 +644,19 @@ export function goDependencyPin(context: BuildContextFacts): LanguagePin | null 
 }
 
 /**
- * The release line the project's Node version file (`.nvmrc`, `.node-version` at the context root)
- * follows instead of a version: `lts` for `lts/*` or an LTS codename (`lts/iron`), `current` for
+ * The release line the project's Node version file (`.nvmrc`, `.node-version` at the context root,
+ * else the `nodejs` line of `.tool-versions`) follows instead of a version: `lts` for `lts/*` or an LTS codename (`lts/iron`), `current` for
  * `node` or `current`; null for a version or when there is no such file.
  */
 export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" | null {
   const files = contextFiles(context);
-  const first = (files[".nvmrc"] ?? files[".node-version"])?.split(/\r?\n/)[0].trim().toLowerCase();
+  // asdf's and mise's `.tool-versions` (`nodejs lts`) where neither file says it (held-out AN,
+  // ambry: `node:lts-alpine3.15` reported, judged wrong).
+  const tool = files[".tool-versions"]
+    ?.split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, "").trim().split(/\s+/))
+    .find((words) => words[0] === "nodejs" || words[0] === "node")?.[1];
+  const first = (files[".nvmrc"] ?? files[".node-version"])?.split(/\r?\n/)[0].trim().toLowerCase() ?? tool?.toLowerCase();
   if (first === undefined) return null;
   if (/^lts\/[\w*-]+$/.test(first) || first === "lts") return "lts";
   return first === "node" || first === "current" || first === "latest" ? "current" : null;

@@ -16,6 +16,10 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
   after(() => projects.dispose());
 
   it("reads build-push-action's platforms for the file it builds, its env expressions from the step's env", () => {
+    // A GitHub expression spaced inside a build command is one word: the command's one context is still `.`.
+    const expressionTag =
+      "jobs:\n  x:\n    steps:\n      - run: docker buildx build . --push --platform=linux/amd64,linux/arm64 --tag docker.io/${{ secrets.REPOSITORY }}:latest\n";
+    assert.deepStrictEqual(workflowPlatforms(expressionTag, "Dockerfile"), [["linux/amd64", "linux/arm64"]]);
     assert.deepStrictEqual(workflowPlatforms(BUILD_PUSH("context: .\nfile: build/Dockerfile\nplatforms: linux/amd64,linux/arm64"), "build/Dockerfile"), [
       ["linux/amd64", "linux/arm64"],
     ]);

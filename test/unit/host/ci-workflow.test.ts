@@ -15,6 +15,20 @@ describe("host/ci-workflow: what the build readers ask of a CI file", () => {
     );
   });
 
+  it("a folded block scalar (run: >-) is one command, its lines joined with spaces", () => {
+    // Held-out BJ, dnscrypt-proxy: the platforms on the line after `docker buildx build`.
+    const text =
+      "jobs:\n  deploy:\n    steps:\n      - name: build\n        run: >-\n            docker buildx build . --push\n            --platform=linux/amd64,linux/arm64\n\n            --tag x/y:latest\n      - run: echo done\n";
+    const commands = shellCommands(text).filter((c) => c.command.includes("docker") || c.command.includes("echo"));
+    assert.deepStrictEqual(
+      commands.map((c) => [c.line, c.command]),
+      [
+        [5, "docker buildx build . --push --platform=linux/amd64,linux/arm64 --tag x/y:latest"],
+        [9, "      - run: echo done"],
+      ],
+    );
+  });
+
   it("a GitHub workflow's jobs: runner, matrix literals (include entries, not exclude), commands", () => {
     const text = [
       "jobs:",

