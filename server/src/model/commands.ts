@@ -140,6 +140,10 @@ export interface DependencyInstall {
   installsNamedPackages: boolean;
 }
 
+/** Maven and Gradle and their wrappers, as a RUN names them. */
+export const MAVEN_PROGRAMS: ReadonlySet<string> = new Set(["mvn", "mvnw", "./mvnw"]);
+export const GRADLE_PROGRAMS: ReadonlySet<string> = new Set(["gradle", "gradlew", "./gradlew"]);
+
 /** True for uv's pip interface (`uv pip install -r requirements.txt`), which reads requirement files as pip does, not `uv sync`'s project. */
 export function isUvPipInstall(install: DependencyInstall): boolean {
   return install.ecosystem === "uv" && positional(install.command.args)[0]?.value === "pip";
@@ -329,12 +333,8 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       : null;
   if (composerArgs !== null && positional(composerArgs)[0]?.value === "install")
     return make("composer", ["composer.json", "composer.lock"], hasOption(composerArgs, "--no-dev") ? false : null);
-  if ((name === "mvn" || name === "mvnw" || name === "./mvnw") && args.some((w) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(w.value)))
-    return make("maven", ["pom.xml"]);
-  if (
-    (name === "gradle" || name === "gradlew") &&
-    args.some((w) => w.value === "dependencies" || w.value === "--refresh-dependencies" || w.value === "downloadDependencies")
-  )
+  if (MAVEN_PROGRAMS.has(name) && args.some((w) => /^dependency:(go-offline|resolve|resolve-plugins)$/.test(w.value))) return make("maven", ["pom.xml"]);
+  if (GRADLE_PROGRAMS.has(name) && args.some((w) => w.value === "dependencies" || w.value === "--refresh-dependencies" || w.value === "downloadDependencies"))
     return make("gradle", ["build.gradle", "settings.gradle"]);
   if (name === "dotnet" && sub === "restore") return make("dotnet", ["*.csproj"]);
   // `mix deps.get` fetches what mix.exs and mix.lock list; `--only prod` leaves the dev and test ones out.

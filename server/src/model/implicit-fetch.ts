@@ -1,10 +1,11 @@
 // Builds that download dependencies on their own: `go build` fetches missing modules, `dotnet
 // publish` restores NuGet packages first, `cargo build` downloads crates, and the JVM's builds
-// (`mvn package`, `gradle bootJar`, `sbt assembly`) resolve what their build files name. Which commands do it,
-// which commands fetch the dependencies ahead of a build, where each tool keeps its downloads, and
-// what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
+// (`mvn package`, `gradle bootJar`, `sbt assembly`) resolve what their build files name. Which
+// commands do it, which commands fetch the dependencies ahead of a build, where each tool keeps its
+// downloads, and what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
 import { DEFAULT_MAKEFILES } from "./build-commands";
+import { GRADLE_PROGRAMS, MAVEN_PROGRAMS } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { contextFiles } from "./context";
 import { copyPaths, joinPath, normalizePath } from "./copy-paths";
@@ -40,9 +41,6 @@ export interface ImplicitFetch {
 /** Cross-compiling wrappers (tonistiigi/xx) that run the real tool. */
 const GO_NAMES = new Set(["go", "xx-go"]);
 const CARGO_NAMES = new Set(["cargo", "xx-cargo", "cross"]);
-/** Maven, Gradle and their wrappers, as a RUN names them. */
-const MAVEN_NAMES = new Set(["mvn", "mvnw", "./mvnw"]);
-const GRADLE_NAMES = new Set(["gradle", "gradlew", "./gradlew"]);
 /** Maven lifecycle phases that compile, and plugin goals that build (`quarkus:build`); `versions:set` or the dependency plugin's goals compile nothing. */
 const MAVEN_BUILD_PHASES = new Set(["compile", "test-compile", "test", "package", "integration-test", "verify", "install", "deploy"]);
 const MAVEN_GOAL = /^(?:spring-boot:repackage|quarkus:build|assembly:single|shade:shade|jar:jar|war:war|compiler:compile|native:compile)$/;
@@ -107,12 +105,12 @@ function jvmBuild(command: ShellCommand): ImplicitFetch | null {
     command,
     namesGoFiles: false,
   });
-  if (MAVEN_NAMES.has(command.name)) {
+  if (MAVEN_PROGRAMS.has(command.name)) {
     if (words.includes("-o") || words.includes("--offline")) return null;
     const goal = words.find((w) => MAVEN_BUILD_PHASES.has(w) || MAVEN_GOAL.test(w));
     return goal === undefined ? null : tool("maven", goal);
   }
-  if (GRADLE_NAMES.has(command.name)) {
+  if (GRADLE_PROGRAMS.has(command.name)) {
     if (words.includes("--offline")) return null;
     const task = words.find((w) => GRADLE_BUILD_TASK.test(w));
     return task === undefined ? null : tool("gradle", task);
@@ -299,9 +297,9 @@ export function fetchingEcosystem(command: ShellCommand): FetchingEcosystem | nu
   if (GO_NAMES.has(command.name) && (pos[0] === "get" || (pos[0] === "mod" && ["download", "tidy", "vendor", "verify"].includes(pos[1] ?? "")))) return "go";
   if (CARGO_NAMES.has(command.name) && (pos[0] === "fetch" || pos[0] === "vendor" || (pos[0] === "chef" && pos[1] === "cook"))) return "cargo";
   if (command.name === "dotnet" && pos[0] === "restore") return "dotnet";
-  if (MAVEN_NAMES.has(command.name) && command.args.some((w) => /(?:^|:)(?:go-offline|resolve|resolve-plugins|resolve-dependencies)$/.test(w.value)))
+  if (MAVEN_PROGRAMS.has(command.name) && command.args.some((w) => /(?:^|:)(?:go-offline|resolve|resolve-plugins|resolve-dependencies)$/.test(w.value)))
     return "maven";
-  if (GRADLE_NAMES.has(command.name) && command.args.some((w) => /^(?:dependencies|downloadDependencies|--refresh-dependencies)$/.test(w.value)))
+  if (GRADLE_PROGRAMS.has(command.name) && command.args.some((w) => /^(?:dependencies|downloadDependencies|--refresh-dependencies)$/.test(w.value)))
     return "gradle";
   if (command.name === "sbt" && command.args.some((w) => /(?:^|[/:\s])update(?:Classifiers)?$/.test(w.value.trim()))) return "sbt";
   return implicitFetch(command)?.ecosystem ?? null;
