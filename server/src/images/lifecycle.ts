@@ -140,6 +140,7 @@ const SOURCES = {
   dotnet: ".NET support policy",
   golang: "the Go release policy, which supports the two newest majors",
   hub: "Docker Hub deprecation notice",
+  tiangolo: "the image's README (github.com/tiangolo/uvicorn-gunicorn-fastapi-docker): deprecated, last tags 2024-11-02",
   amazonlinux: "aws.amazon.com/amazon-linux-2 (end of support) and the Amazon Linux AMI FAQs",
   distroless: "distroless SUPPORT_POLICY.md (GoogleContainerTools/distroless)",
 };
@@ -429,10 +430,21 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
     push(dotnetNote(`${ref.registry}/${ref.repository}`, tag));
     push(distrolessNote(ref));
     push(adoptOpenJdkRepositoryNote(ref));
+    push(tiangoloServerImageNote(ref));
   }
   if (name !== "debian" && name !== "ubuntu" && name !== "alpine") push(baseDistroNote(tag));
   if (name === "maven") push(mavenJdkNote(tag));
   return out;
+}
+
+/**
+ * Sebastián Ramírez's (tiangolo's) Gunicorn-managed Uvicorn images, deprecated by their author
+ * ("there's no need to use it, you can just use Uvicorn with --workers"), their last tags built
+ * 2024-11-02 (held-out BH, allocation-server: `tiangolo/uvicorn-gunicorn-fastapi:python3.9`, missed).
+ */
+function tiangoloServerImageNote(ref: ImageReference): LifecycleNote | null {
+  if (ref.registry !== DOCKER_HUB || !/^tiangolo\/uvicorn-gunicorn(?:-fastapi|-starlette)?$/.test(ref.repository)) return null;
+  return note("deprecated", `the '${ref.repository}' image`, "2024-11", "the python image with 'uvicorn --workers'", `${SOURCES.tiangolo}`);
 }
 
 /**

@@ -32,6 +32,13 @@ testRule(rule, {
       line: 1,
     },
     {
+      // Held-out BH, allocation-server: missed. The author deprecated the image; its last tags were built 2024-11-02.
+      name: "tiangolo's Gunicorn-managed Uvicorn image",
+      code: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.9\nCOPY ./app /app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]\n',
+      messageId: "deprecated",
+      line: 1,
+    },
+    {
       // Held-out BD, azure-functions-docker: a replacement's default tag has no image of the Windows release the hosts run.
       name: "a Windows variant of an end-of-life Python: no Linux-default tag is named",
       code: 'FROM python:3.7-windowsservercore-1809\nCOPY app.py C:/app/app.py\nCMD ["python", "C:/app/app.py"]\n',
