@@ -140,7 +140,7 @@ const SOURCES = {
   dotnet: ".NET support policy",
   golang: "the Go release policy, which supports the two newest majors",
   hub: "Docker Hub deprecation notice",
-  tiangolo: "the image's README (github.com/tiangolo/uvicorn-gunicorn-fastapi-docker): deprecated, last tags 2024-11-02",
+  tiangolo: "the image's README (github.com/tiangolo/uvicorn-gunicorn-fastapi-docker): deprecated in 2024-08",
   amazonlinux: "aws.amazon.com/amazon-linux-2 (end of support) and the Amazon Linux AMI FAQs",
   distroless: "distroless SUPPORT_POLICY.md (GoogleContainerTools/distroless)",
 };
@@ -439,8 +439,8 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
 
 /**
  * Sebastián Ramírez's (tiangolo's) Gunicorn-managed Uvicorn images, deprecated by their author
- * ("there's no need to use it, you can just use Uvicorn with --workers"), their last tags built
- * 2024-11-02 (held-out BH, allocation-server: `tiangolo/uvicorn-gunicorn-fastapi:python3.9`, missed).
+ * ("there's no need to use it, you can just use Uvicorn with --workers") in their README in
+ * 2024-08; only their newest Python tags are still rebuilt (held-out BH, allocation-server: `tiangolo/uvicorn-gunicorn-fastapi:python3.9`, missed).
  */
 function tiangoloServerImageNote(ref: ImageReference): LifecycleNote | null {
   if (ref.registry !== DOCKER_HUB || !/^tiangolo\/uvicorn-gunicorn(?:-fastapi|-starlette)?$/.test(ref.repository)) return null;

@@ -32,7 +32,7 @@ testRule(rule, {
       line: 1,
     },
     {
-      // Held-out BH, allocation-server: missed. The author deprecated the image; its last tags were built 2024-11-02.
+      // Held-out BH, allocation-server: missed. The author deprecated the image; deprecated in its README in 2024-08.
       name: "tiangolo's Gunicorn-managed Uvicorn image",
       code: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.9\nCOPY ./app /app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]\n',
       messageId: "deprecated",
