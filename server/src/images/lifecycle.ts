@@ -440,11 +440,12 @@ export function lifecycleOf(ref: ImageReference): LifecycleNote[] {
 /**
  * Sebastián Ramírez's (tiangolo's) Gunicorn-managed Uvicorn images, deprecated by their author
  * ("there's no need to use it, you can just use Uvicorn with --workers") in their README in
- * 2024-08; only their newest Python tags are still rebuilt (held-out BH, allocation-server: `tiangolo/uvicorn-gunicorn-fastapi:python3.9`, missed).
+ * 2024-08; only their newest Python tags are still rebuilt (held-out BH, allocation-server:
+ * `tiangolo/uvicorn-gunicorn-fastapi:python3.9`, missed).
  */
 function tiangoloServerImageNote(ref: ImageReference): LifecycleNote | null {
   if (ref.registry !== DOCKER_HUB || !/^tiangolo\/uvicorn-gunicorn(?:-fastapi|-starlette)?$/.test(ref.repository)) return null;
-  return note("deprecated", `the '${ref.repository}' image`, "2024-11", "the python image with 'uvicorn --workers'", `${SOURCES.tiangolo}`);
+  return note("deprecated", `the '${ref.repository}' image`, "2024-08", "the python image with 'uvicorn --workers'", SOURCES.tiangolo);
 }
 
 /**
