@@ -79,6 +79,7 @@ const TYPICAL: Record<string, string | number> = {
   shipped: "final image",
   shippedStage: "final stage",
   shippedBase: "Final base",
+  stages: "stages 'build' and 'test'",
 };
 
 /**
