@@ -54,7 +54,7 @@ export const rule: Rule = {
     },
     messages: {
       aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
-      aptListsBuilder: "'{command}' leaves the apt lists in the image; remove them and update again in {stages}.",
+      aptListsBuilder: "'{command}' leaves apt lists in the image; remove them and update in {stages}.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
