@@ -64,15 +64,24 @@ const MANIFEST_WORDS: Record<Ecosystem, string> = {
 };
 /** What `pnpm fetch` reads in a workspace: the lockfile, the workspace's settings and patches, the registry config. */
 const PNPM_FETCH_FILES = ["pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".pnpmfile.cjs", "patches/"];
-/** Ecosystems whose install writes into the project directory, which a later `COPY . .` can overwrite. */
-const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = {
+/** The project-local folder an ecosystem installs its dependencies into. */
+const DEPENDENCY_DIRS: Partial<Record<Ecosystem, string>> = {
   npm: "node_modules",
   yarn: "node_modules",
   pnpm: "node_modules",
   bun: "node_modules",
   composer: "vendor",
   bundler: "vendor",
+  poetry: ".venv",
+  uv: ".venv",
 };
+/**
+ * Ecosystems whose install writes into the project directory, which a later `COPY . .` can
+ * overwrite: a Python environment is created once and not rewritten by a copy of the sources.
+ */
+const INSTALL_DIRS: Partial<Record<Ecosystem, string>> = Object.fromEntries(
+  Object.entries(DEPENDENCY_DIRS).filter(([ecosystem]) => ecosystem !== "poetry" && ecosystem !== "uv"),
+);
 
 export const rule: Rule = {
   meta: {
@@ -726,18 +735,6 @@ function installDirectory(model: DockerfileModel, stage: Stage, run: Instruction
   }
   return current;
 }
-
-/** The project-local folder an ecosystem installs its dependencies into. */
-const DEPENDENCY_DIRS: Partial<Record<Ecosystem, string>> = {
-  npm: "node_modules",
-  yarn: "node_modules",
-  pnpm: "node_modules",
-  bun: "node_modules",
-  composer: "vendor",
-  bundler: "vendor",
-  poetry: ".venv",
-  uv: ".venv",
-};
 
 /**
  * True when a `COPY --from` before the install puts the project's installed dependencies (its

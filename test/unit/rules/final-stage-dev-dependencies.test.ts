@@ -3,6 +3,15 @@ import { rule } from "../../../server/src/rules/final-stage-dev-dependencies";
 import type { BuildContextFacts } from "../../../server/src/model/context";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
+/** An Express app started through nps and nodemon with ts-node (a dependency), its types devDependencies (held-out BI). */
+const TS_NODE_PROJECT = {
+  rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"],
+  files: {
+    "package.json":
+      '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }',
+  },
+};
+
 /**
  * Pezzo's layout (held-out BD): the image installs its ClickHouse migrations' sub-project, whose
  * only devDependency is ts-node, and compose runs them with a command of its own in `workingDir`.
@@ -199,26 +208,14 @@ testRule(rule, {
       // The types ts-node checks against stay out only when it transpiles without checking.
       name: "ts-node in the dependencies told to transpile only: the @types devDependencies are not needed at start",
       code: "FROM node:22-alpine\nWORKDIR /usr/src/app\nENV TS_NODE_TRANSPILE_ONLY=true\nCOPY . /usr/src/app\nRUN yarn install\nCMD npm start serve\n",
-      context: {
-        rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"],
-        files: {
-          "package.json":
-            '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }',
-        },
-      },
+      context: TS_NODE_PROJECT,
       messageId: "devDependencies",
       line: 5,
     },
     {
       name: "ts-node in the dependencies, but the start runs a JavaScript file of the context",
       code: 'FROM node:22-alpine\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN yarn install\nCMD ["node", "dist/app.js"]\n',
-      context: {
-        rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"],
-        files: {
-          "package.json":
-            '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }',
-        },
-      },
+      context: TS_NODE_PROJECT,
       messageId: "devDependencies",
       line: 4,
     },
@@ -413,13 +410,7 @@ testRule(rule, {
       // through ts-node, a dependency, which type-checks them against @types devDependencies.
       name: "the start compiles the TypeScript sources with ts-node against @types devDependencies",
       code: "FROM node:22-alpine\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN yarn install\nCMD npm start serve\n",
-      context: {
-        rootEntries: ["package.json", "yarn.lock", "tsconfig.json", "nodemon.json", "package-scripts.js", "src/"],
-        files: {
-          "package.json":
-            '{ "scripts": { "start": "nps" }, "dependencies": { "express": "4.0.0", "nodemon": "2.0.0", "nps": "5.0.0", "ts-node": "10.0.0", "typescript": "5.0.0" }, "devDependencies": { "@types/express": "4.0.0", "@types/node": "20.0.0", "jest": "29.0.0" } }',
-        },
-      },
+      context: TS_NODE_PROJECT,
     },
     {
       // Held-out BI, cnpmjs.org: judged wrong. npm 6 ignores '--omit=dev' and would install the dev dependencies.
