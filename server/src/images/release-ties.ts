@@ -26,6 +26,9 @@ import { compareVersions } from "../model/versions";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
 
+/** A lifecycle note about the distribution release under the image (`Alpine 3.11`), not its language. */
+const DISTRIBUTION_SUBJECT = /^(?:Debian|Ubuntu|Alpine) /;
+
 export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
 
 /**
@@ -102,14 +105,13 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
   // moves to `python:3.14-slim-trixie`, and its pins still resolve.
   const lifecycle = lifecycleOf(ref);
-  const codename = lifecycle.some((n) => /^(?:Debian|Ubuntu|Alpine) /.test(n.subject)) ? releaseCodename(ref) : null;
+  const codename = lifecycle.some((n) => DISTRIBUTION_SUBJECT.test(n.subject)) ? releaseCodename(ref) : null;
   // A language image whose tag names no distribution release (`golang:1.13.7-alpine`,
   // `python:3.7-slim`) was last built on the release of its day: the move to a maintained version
   // brings a newer one, where exact package pins no longer resolve (held-out BJ, dnscrypt-proxy:
   // `apk add ca-certificates=20191127-r0` under `golang:1.13.7-alpine`, judged wrong). Only an exact
   // pin: `git=1:2.*` resolves on the newer release too.
-  const languageMove =
-    codename === null && name !== null && releaseCodename(ref) === null && lifecycle.some((n) => !/^(?:Debian|Ubuntu|Alpine) /.test(n.subject));
+  const languageMove = name !== null && releaseCodename(ref) === null && lifecycle.some((n) => !DISTRIBUTION_SUBJECT.test(n.subject));
   if (codename === null && !languageMove) return null;
   for (const run of commands) {
     const { command } = run;
@@ -352,7 +354,7 @@ function versionedCopySource(model: DockerfileModel, stages: readonly Stage[], r
   const own = withDescendants(model, stages);
   const [note] = lifecycleOf(ref);
   const name = officialName(ref);
-  const keepsOwnVersion = note !== undefined && !/^(?:debian|ubuntu|alpine)$/.test(name ?? "") && /^(?:Debian|Ubuntu|Alpine) /.test(note.subject);
+  const keepsOwnVersion = note !== undefined && !/^(?:debian|ubuntu|alpine)$/.test(name ?? "") && DISTRIBUTION_SUBJECT.test(note.subject);
   const tagVersion = parseTag(ref.tag ?? "").version;
   for (const r of buildReferences(model)) {
     if (r.kind !== "copy" || r.target === null || !own.includes(r.target)) continue;

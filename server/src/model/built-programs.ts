@@ -113,9 +113,9 @@ function destinationPath(model: DockerfileModel, stage: Stage, copy: Instruction
 export function addedRemoteProgramPath(model: DockerfileModel, stage: Stage, add: Instruction): string | null {
   if (add.keyword !== "ADD" || add.heredocs.length > 0) return null;
   const paths = copyPaths(add);
+  if (paths === null || paths.sources.length !== 1) return null;
   // The URL may start with a build argument (`ADD ${GITHUB_BASEURL}/itzg/easy-add/releases/...`).
-  const source = paths === null || paths.sources.length !== 1 ? null : substituteAt(model, stage, add, unquoteWord(paths.sources[0].value)).value;
-  if (paths === null || source === null || !/^https?:\/\//i.test(source)) return null;
+  if (!/^https?:\/\//i.test(substituteAt(model, stage, add, unquoteWord(paths.sources[0].value)).value)) return null;
   const dest = destinationPath(model, stage, add, unquoteWord(paths.dest.value));
   if (dest === null || dest.isFolder) return null;
   const target = dest.path;

@@ -521,13 +521,13 @@ const TYPE_CHECKING_RUNNERS = ["ts-node", "ts-node-dev"];
  * True when the image can only run the project's TypeScript by compiling it at start, with a
  * type-checking compiler its production dependencies provide (`ts-node` under `dependencies`),
  * against types it lists only as devDependencies (`@types/express`): the context holds a
- * tsconfig.json, `hasBuild` says no step of the image builds JavaScript, the start runs no
- * JavaScript file of the context, and TS_NODE_TRANSPILE_ONLY is not set. '--omit=dev' would fail
+ * tsconfig.json, the start runs no JavaScript file of the context, and TS_NODE_TRANSPILE_ONLY is
+ * not set. (The caller checks that no step of the image builds JavaScript.) '--omit=dev' would fail
  * the start (held-out BI, express-typescript-boilerplate: `npm start serve` runs nps, nodemon and
  * `node -r ts-node/register`, with the types in devDependencies; judged wrong).
  */
-export function startTypeChecksWithDevTypes(model: DockerfileModel, path: string, hasBuild: boolean): boolean {
-  if (hasBuild || !(model.context.rootEntries ?? []).includes("tsconfig.json")) return false;
+export function startTypeChecksWithDevTypes(model: DockerfileModel, path: string): boolean {
+  if (!(model.context.rootEntries ?? []).includes("tsconfig.json")) return false;
   const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || !TYPE_CHECKING_RUNNERS.some((name) => manifest.dependencies.has(name))) return false;
   if (![...manifest.devDependencies].some((name) => name.startsWith("@types/"))) return false;

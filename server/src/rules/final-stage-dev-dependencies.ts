@@ -308,8 +308,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if ((manifest?.path ?? "package.json") === "package.json" && startLoadsDevOnlyPackage(model)) continue;
       // The start compiles the TypeScript sources with ts-node, which checks them against @types
       // packages the manifest lists as devDependencies: '--omit=dev' would fail the start.
-      const builds = chain.some((s) => detectBuildSteps(s).length > 0);
-      if (startTypeChecksWithDevTypes(model, manifest?.path ?? "package.json", builds)) continue;
+      // (Only where no step of the image builds JavaScript.)
+      if (startTypeChecksWithDevTypes(model, manifest?.path ?? "package.json") && !chain.some((s) => detectBuildSteps(s).length > 0)) continue;
     }
     if (install.ecosystem === "composer") {
       // The composer.json the install reads, found as for package.json: one without dev
