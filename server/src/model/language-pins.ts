@@ -645,8 +645,9 @@ export function goDependencyPin(context: BuildContextFacts): LanguagePin | null 
 
 /**
  * The release line the project's Node version file (`.nvmrc`, `.node-version` at the context root,
- * else the `nodejs` line of `.tool-versions`) follows instead of a version: `lts` for `lts/*` or an LTS codename (`lts/iron`), `current` for
- * `node` or `current`; null for a version or when there is no such file.
+ * else the `nodejs` line of `.tool-versions`) follows instead of a version: `lts` for `lts/*` or an
+ * LTS codename (`lts/iron`), `current` for `node` or `current`; null for a version or when there is
+ * no such file.
  */
 export function nodeReleaseLine(context: BuildContextFacts): "lts" | "current" | null {
   const files = contextFiles(context);
