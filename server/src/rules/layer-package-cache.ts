@@ -38,6 +38,7 @@ import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import { pipConfigTurnsCacheOff } from "../model/pip-config";
 import { userAt } from "../model/user";
+import { defaultUserOf } from "../images/default-user";
 import type { Fix, Report, Rule } from "./types";
 
 const PER_COMMAND = new Set<PackageCacheKind>(["apk", "pip", "uv"]);
@@ -65,6 +66,7 @@ export const rule: Rule = {
       apkIndexEverywhere: "'{command}' leaves the package index in the image; drop it, add --no-cache to all apk commands.",
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       uvCache: "'{command}' keeps uv's cache in the image; add '--no-cache'.",
+      poetryCache: "'{command}' keeps its downloads in the image; add '&& rm -rf {folder}' to the RUN.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       // A later RUN of the image runs the manager again without cleaning: it loads the metadata
       // this RUN's clean would remove into its own layer, so only cleaning in both saves anything.
@@ -124,7 +126,7 @@ export const rule: Rule = {
         (isDevelopmentImage && (stage === null || !targetStages.has(stage))) || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
         if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
-          const found = finalImageReport(model, cache);
+          const found = finalImageReport(model, cache, caches);
           if (found) report(found);
         }
       } else if (stage?.isReachable && !reported.has(`${instruction.ordinal}:mount:${cache.tool}`)) {
@@ -190,7 +192,7 @@ function earlierPipInstallWithoutCache(instruction: Instruction): boolean {
   );
 }
 
-function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache): Report | null {
+function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackageCache, caches: readonly LeftPackageCache[]): Report | null {
   const base = { range: cache.range, data: { command: cache.text } };
   switch (cache.kind) {
     case "aptLists": {
@@ -268,6 +270,23 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       };
     case "uv":
       return { ...base, messageId: "uvCache", fix: fixOf("Add '--no-cache'", insertOptionAfter(cache.actionWord, "--no-cache")) };
+    case "poetry": {
+      // Root's default folder holds the cache only where the base image is known to leave Poetry's
+      // settings alone and run as root: a Poetry base image may move the cache (owl-corp's
+      // python-poetry-base sets POETRY_CACHE_DIR; held-out AP, forms-backend), another user's home holds it.
+      if (cache.cleanupPath?.startsWith("/root/") && !startsAsRootOnKnownBase(cache.instruction)) return null;
+      // An earlier install of the image left the downloads in its own layer: this one reuses them,
+      // and removing them here frees nothing.
+      if (earlierPoetryDownloads(cache, caches)) return null;
+      const folder = cache.cleanupPath as string;
+      const edits = appendToRun(model, cache.instruction, `rm -rf ${folder}`);
+      return {
+        ...base,
+        data: { ...base.data, folder },
+        messageId: "poetryCache",
+        fix: edits ? fixOf(`Remove ${folder} in the same RUN`, edits) : undefined,
+      };
+    }
     case "rpm": {
       const clean = cache.cleanCommand ?? "yum clean all";
       // Held-out AY, pulp: `dnf module enable` in the next RUN downloads the metadata again.
@@ -472,6 +491,22 @@ function earlierApkIndexUpdate(model: Parameters<Rule["check"]>[0], run: Instruc
     }
   }
   return false;
+}
+
+/** True when the image `run`'s stages start from is one the facts know to run as root (an official image), and no USER of the file moved away from root. */
+function startsAsRootOnKnownBase(run: Instruction): boolean {
+  const stage = run.stage;
+  if (stage === null || !runsAsRoot(stage, run)) return false;
+  const root = lineage(stage)[0];
+  return root.base.kind === "image" && root.base.unresolved.length === 0 && defaultUserOf(root.base.resolved) === "root";
+}
+
+/** True when a RUN before `cache`'s, in its stage or a stage it builds on, ran a Poetry install that kept its downloads. */
+function earlierPoetryDownloads(cache: LeftPackageCache, caches: readonly LeftPackageCache[]): boolean {
+  const stage = cache.instruction.stage;
+  if (stage === null) return false;
+  const earlier = new Set(lineage(stage).flatMap((s) => s.instructions.filter((i) => i.ordinal < cache.instruction.ordinal)));
+  return caches.some((c) => c.kind === "poetry" && earlier.has(c.instruction));
 }
 
 /** True when a COPY or ADD comes before `run` in its stage or a stage it is built on. */

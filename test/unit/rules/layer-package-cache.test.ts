@@ -13,6 +13,42 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Held-out BJ, Langchain-Chatchat: `poetry config virtualenvs.create false`, then an install
+      // whose downloads stay in /root/.cache/pypoetry (missed). No virtualenv in the cache folder:
+      // all of it can go.
+      name: "poetry install with virtualenvs.create false: the whole cache folder can go",
+      code: 'FROM python:3.11\nRUN pip install --no-cache-dir poetry\nRUN poetry config virtualenvs.create false\nRUN poetry install --with lint -E extra\nCMD ["app"]\n',
+      messageId: "poetryCache",
+      line: 4,
+      data: { command: "poetry install", folder: "/root/.cache/pypoetry" },
+      output:
+        'FROM python:3.11\nRUN pip install --no-cache-dir poetry\nRUN poetry config virtualenvs.create false\nRUN poetry install --with lint -E extra && rm -rf /root/.cache/pypoetry\nCMD ["app"]\n',
+    },
+    {
+      // Held-out AR, openstates-core: the first install's downloads stay in its layer; a later RUN
+      // removes them, which frees nothing (missed). Poetry's default virtualenv lives in the cache
+      // folder, so only the downloads (`artifacts`) are removed.
+      name: "poetry install into its default virtualenv: only the artifacts can go",
+      code: 'FROM python:3.9-slim\nWORKDIR /opt/os\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry && poetry install -q --no-root\nCOPY . .\nRUN poetry install -q && rm -r /root/.cache/pypoetry/cache /root/.cache/pypoetry/artifacts/\nENTRYPOINT ["poetry", "run"]\n',
+      messageId: "poetryCache",
+      line: 4,
+      data: { command: "poetry install", folder: "/root/.cache/pypoetry/artifacts" },
+    },
+    {
+      name: "a second poetry install reuses the downloads the first left in its own layer: the first alone",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install --only-root\nCMD ["app"]\n',
+      messageId: "poetryCache",
+      line: 4,
+      count: 1,
+    },
+    {
+      name: "POETRY_CACHE_DIR set by the file: that folder",
+      code: 'FROM python:3.12-slim\nENV POETRY_CACHE_DIR=/opt/poetry-cache POETRY_VIRTUALENVS_IN_PROJECT=1\nRUN pip install --no-cache-dir poetry\nRUN poetry sync --only main\nCMD ["app"]\n',
+      messageId: "poetryCache",
+      line: 4,
+      data: { command: "poetry sync", folder: "/opt/poetry-cache" },
+    },
+    {
       name: "a project script the RUN runs afterwards that cleans something else",
       code: "FROM ubuntu:24.04\nCOPY scripts /scripts\nRUN apt-get -y update && apt-get -y install --no-install-recommends sudo curl && /scripts/sys/purge_cache.sh\n",
       context: { files: { "scripts/sys/purge_cache.sh": "#!/bin/bash\napt-get clean -y\nrm -rf /tmp/* ~/.cache/\n" } },
@@ -847,6 +883,35 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "poetry install removing its downloads in the same RUN",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && poetry install --no-root && rm -rf ~/.cache/pypoetry/artifacts\nCMD ["app"]\n',
+    },
+    {
+      name: "poetry install removing $POETRY_CACHE_DIR in the same RUN",
+      code: 'FROM python:3.12-slim\nENV POETRY_CACHE_DIR=/tmp/poetry_cache\nRUN pip install --no-cache-dir poetry && poetry install --no-root && rm -rf $POETRY_CACHE_DIR\nCMD ["app"]\n',
+    },
+    {
+      name: "poetry install with a cache mount over root's cache folder",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nRUN --mount=type=cache,target=/root/.cache poetry install --no-root\nCMD ["app"]\n',
+    },
+    {
+      name: "poetry --no-cache",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nRUN poetry install --no-cache --no-root\nCMD ["app"]\n',
+    },
+    {
+      // Held-out AP, forms-backend: owl-corp's python-poetry-base sets POETRY_CACHE_DIR=/opt/poetry/cache.
+      name: "poetry install on a base image the facts do not know: it may move Poetry's cache",
+      code: 'FROM ghcr.io/owl-corp/python-poetry-base:3.12-slim\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --without dev\nENTRYPOINT ["poetry", "run"]\n',
+    },
+    {
+      name: "poetry install as a user other than root: its home is not known",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd -m app\nUSER app\nRUN poetry install --no-root\nCMD ["app"]\n',
+    },
+    {
+      name: "poetry install in a builder stage whose virtualenv the final stage copies",
+      code: 'FROM python:3.12-slim AS build\nENV POETRY_VIRTUALENVS_IN_PROJECT=1\nRUN pip install --no-cache-dir poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nFROM python:3.12-slim\nCOPY --from=build /app/.venv /app/.venv\nCMD ["/app/.venv/bin/python", "-m", "app"]\n',
+    },
     {
       // Held-out BA, legendu-net's base image: judged wrong.
       name: "a project script the RUN runs afterwards, brought by a folder copy, removes the lists",
