@@ -90,8 +90,15 @@ export const rule: Rule = {
       // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.
       if (isParameterisedOwnImage(stage.base.token.value, ref)) continue;
       // `FROM app:${VERSION}` with `ARG VERSION=latest` where the project's builds (CI, compose,
-      // scripts) pass VERSION: they pin the tag, and the default is only a local fallback.
-      if (stage.base.unresolved.length === 0 && callersPassAll(model.context.buildArgs, variableNames(stage.base.token.value))) continue;
+      // scripts) pass VERSION: they pin the tag, and the default is only a local fallback. Not when
+      // the tag is written (`${DOCKER_REGISTRY}/library/alpine:latest`): what they pass picks the
+      // registry, and every build takes `latest` (held-out BK, rabbitmq cluster-operator: missed).
+      if (
+        stage.base.unresolved.length === 0 &&
+        !hasWrittenTag(stage.base.token.value) &&
+        callersPassAll(model.context.buildArgs, variableNames(stage.base.token.value))
+      )
+        continue;
       // A web server handed only files and config: following its release line brings its fixes.
       if (isStaticFileServer(model, stage, ref)) continue;
       if (followsProjectReleaseLine(model, ref)) continue;

@@ -5,6 +5,14 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BK, rabbitmq cluster-operator: the Makefile passes DOCKER_REGISTRY only (missed).
+      name: "the project's builds pass a registry variable, and the tag is written: every build takes latest",
+      code: "ARG DOCKER_REGISTRY=docker.io\nFROM ${DOCKER_REGISTRY}/library/alpine:latest AS etc\nRUN apk add --no-cache ca-certificates\nFROM scratch\nCOPY --from=etc /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["DOCKER_REGISTRY"] } },
+      messageId: "latest",
+      line: 2,
+    },
+    {
       // Held-out BD, hcsshim: the builder runs on Windows too, where a Debian-variant tag has no image.
       name: "a builder of a Windows image: no Linux-variant tag is named",
       code: 'FROM golang:latest AS build\nENV GOOS=windows\nWORKDIR /app\nCOPY ./main.go ./\nRUN go build -o app.exe\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY --from=build /app/app.exe .\nENTRYPOINT ["app.exe"]\n',
