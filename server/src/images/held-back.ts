@@ -5,7 +5,7 @@
 import { rootImageOf } from "./base-image";
 import { baseRelease, distroRelease, releaseCodename, isRebuiltOnNewest, sameImage, variantRelease } from "./distro-release";
 import type { ImageReference } from "./reference";
-import { commentsAbove, commentsBelow } from "../model/comments";
+import { commentsAbove, commentsBelow, commentsBetween } from "../model/comments";
 import { archiveRepoint } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
 import { withDescendants } from "../model/stage-graph";
@@ -36,7 +36,10 @@ export type Held = { kind: "comment" } | { kind: "archive"; line: number } | { k
  */
 export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Held | null {
   const version = /^v?(\d+(?:\.\d+)*)/.exec(ref.tag ?? "")?.[1];
-  const versions = version ? [...new Set([version, version.split(".").slice(0, 2).join(".")])] : [];
+  // A release the tag names by codename is written by number in notes too (`ubuntu:bionic`, "compatible
+  // with ubuntu 18.04..22.04": held-out BK, wal-g's CI build image).
+  const numbered = version ?? distroRelease(ref)?.version;
+  const versions = numbered ? [...new Set([numbered, numbered.split(".").slice(0, 2).join(".")])] : [];
   // A release the tag names by codename (`debian:bullseye`, `python:3.9-buster`) is written so in notes too.
   const codename = releaseCodename(ref);
   const versionMention = versions.length > 0 ? new RegExp(`(?<![\\d.])(?:${versions.map(escapeRegExp).join("|")})(?![\\d])`) : null;
@@ -45,8 +48,11 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
   for (const stage of stages) {
     const argNames = variableNames(stage.base.token.value);
     const args = model.globalArgs.filter((a) => argNames.includes(a.name)).map((a) => a.instruction);
-    // The note may sit above the FROM (or the ARG of its version) or right under the FROM line.
-    const comments = [...[stage.from, ...args].flatMap((i) => commentsAbove(model, i)), ...commentsBelow(model, stage.from)];
+    // The note may sit above the FROM (or the ARG of its version), or under the FROM line before
+    // the stage's first instruction, a blank line between them or not.
+    const first = stage.instructions[0];
+    const below = first ? commentsBetween(model, stage.from.range.end.line, first.range.start.line).map((c) => c.content) : commentsBelow(model, stage.from);
+    const comments = [...[stage.from, ...args].flatMap((i) => commentsAbove(model, i)), ...below];
     // It names the version and why it stays, or says the base is kept for its C library ("newer
     // glibc causes compatibility issues"): the binary built on it runs where that library is older.
     if (comments.some((c) => HOLD_REASON.test(c) && (mentions(c) || keptForCLibrary(c)))) return { kind: "comment" };

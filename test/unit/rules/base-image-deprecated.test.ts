@@ -1180,6 +1180,15 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out BK, wal-g's CI build image: a note after a blank line names the codename's number (judged wrong as a warning).
+      name: "a note under the FROM, after a blank line, names the release a codename tag is by its number",
+      code: "FROM ubuntu:bionic AS brotli\nRUN make\nFROM ubuntu:bionic\n\n# custom golang image with CMake and Brotli support (compatible with ubuntu 18.04..22.04)\n\nENV TERM=xterm\nCOPY --from=brotli /usr/local/ /usr/local/\n",
+      messageId: "endOfLifeKept",
+      line: 1,
+      count: 2,
+      output: null,
+    },
+    {
       name: "a note under the FROM about the next step is no reason to keep the release",
       code: "FROM debian:bullseye\n# Install musl-dev because the cgo build needs it.\nRUN apt-get update && apt-get install -y musl-dev\n",
       messageId: "endOfLife",
