@@ -11,6 +11,7 @@ import { entryScriptHandover } from "./entry-handover";
 import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
+import type { ComposeServiceFacts } from "./context";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import type { ShellCommand } from "./shell";
 
@@ -479,7 +480,13 @@ function opensShellOrIdles(command: readonly string[]): boolean {
  * (held-out AP, chatgpt_telegram_bot: the production bot read as a shell image).
  */
 function composeStartCommand(model: DockerfileModel, final: Stage): readonly string[] | null {
-  const services = (model.context.composeServices ?? []).filter((s) => s.builds);
+  const building = (model.context.composeServices ?? []).filter((s) => s.builds);
+  // No service builds the file, but services run the image CI publishes from it (`image:
+  // automqinc/automq:1.6.0`, each broker with its own `bash -c` start line; held-out BK, automq:
+  // its `CMD tail -f /dev/null` read as an idle development image, two misses). Their commands
+  // differ in their options, so they only need to agree on the program and its first argument.
+  const running = building.length === 0 ? servicesRunningPublishedImage(model) : [];
+  const services = building.length > 0 ? building : running;
   if (services.length === 0) return null;
   const { entrypoint } = startInstructionsOf(final);
   const commands = services.map((s) => {
@@ -489,7 +496,34 @@ function composeStartCommand(model: DockerfileModel, final: Stage): readonly str
   });
   const [first] = commands;
   if (first === null || first.length === 0) return null;
-  return commands.every((c) => c !== null && c.join("\u0000") === first.join("\u0000")) ? first : null;
+  const key = (c: readonly string[]) => (building.length > 0 ? c : c.slice(0, 2)).join("\u0000");
+  return commands.every((c) => c !== null && key(c) === key(first)) ? first : null;
+}
+
+/**
+ * The compose services whose `image` is one CI publishes from this Dockerfile: a repository of
+ * `publishedImages`, or, where CI's tags cannot be read (`${{ secrets.DOCKERHUB_USERNAME }}/automq`),
+ * a repository named as the GitHub repository is, when CI publishes the file.
+ */
+function servicesRunningPublishedImage(model: DockerfileModel): ComposeServiceFacts[] {
+  const context = model.context;
+  const published = new Set((context.publishedImages ?? []).map(repositoryOf));
+  const projectName = context.publishedByCi === true ? (context.githubRepository?.split("/")[1] ?? null) : null;
+  return (context.composeServices ?? []).filter((s) => {
+    if (s.builds || s.image === null || s.image.includes("$")) return false;
+    const repository = repositoryOf(s.image);
+    return published.has(repository) || (published.size === 0 && projectName !== null && repository.split("/").pop() === projectName);
+  });
+}
+
+/** An image reference's repository without tag, digest, Docker Hub's registry or `library/` (`automqinc/automq` of `docker.io/automqinc/automq:1.6.0`). */
+function repositoryOf(image: string): string {
+  return image
+    .toLowerCase()
+    .replace(/@.*$/, "")
+    .replace(/:[^/]*$/, "")
+    .replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "")
+    .replace(/^library\//, "");
 }
 
 /**

@@ -4,6 +4,44 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BK, automq: CI publishes the image; compose runs it (image: automqinc/automq) with each
+      // broker's own start line, so the idle CMD is a placeholder, not a development image (missed).
+      name: "an idle CMD where compose runs the image CI publishes with a start command of its own",
+      code: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y ca-certificates curl openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*\nCOPY kafka /opt/kafka\nCMD tail -f /dev/null\n",
+      context: {
+        publishedByCi: true,
+        githubRepository: "automq/automq",
+        composeServices: [
+          {
+            file: "docker-compose.yaml",
+            builds: false,
+            image: "minio/minio:RELEASE.2025-05-24T17-08-30Z",
+            user: null,
+            mounts: [],
+            command: ["server", "/data"],
+          },
+          {
+            file: "docker-compose.yaml",
+            builds: false,
+            image: "automqinc/automq:1.6.0",
+            user: null,
+            mounts: [],
+            command: ["bash", "-c", "/opt/kafka/bin/kafka-server-start.sh --override node.id=0"],
+          },
+          {
+            file: "docker-compose-cluster.yaml",
+            builds: false,
+            image: "automqinc/automq:1.6.0",
+            user: null,
+            mounts: [],
+            command: ["bash", "-c", "/opt/kafka/bin/kafka-server-start.sh --override node.id=1"],
+          },
+        ],
+      },
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "r-base with r-base-dev named: the compilers come without recommends",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y r-base r-base-dev && rm -rf /var/lib/apt/lists/*\n",
       messageId: "recommends",
@@ -360,6 +398,17 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "an idle CMD where compose runs another project's image: still a placeholder for a development container",
+      code: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y ca-certificates curl openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*\nCOPY kafka /opt/kafka\nCMD tail -f /dev/null\n",
+      context: {
+        publishedByCi: true,
+        githubRepository: "acme/tools",
+        composeServices: [
+          { file: "docker-compose.yaml", builds: false, image: "automqinc/automq:1.6.0", user: null, mounts: [], command: ["bash", "-c", "run"] },
+        ],
+      },
+    },
     {
       // Held-out AW, r-hub's check image: r-base-core recommends r-base-dev, what install.packages compiles with.
       name: "r-base with no r-base-dev named",
