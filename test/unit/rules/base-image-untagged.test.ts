@@ -92,6 +92,22 @@ testRule(rule, {
       output: "FROM nginx:1.27-alpine\nCOPY --from=nginx:1.31 /etc/nginx/mime.types /etc/nginx/\n",
     },
     {
+      // Held-out BK, yii2-docker: two full warnings for one image (judged debatable).
+      name: "the same untagged image copied from in two stages: one warning, a hint pointing back",
+      code: "FROM php:8.4-fpm AS min\nCOPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\nFROM php:8.4-fpm AS dev\nCOPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\n",
+      messageId: "untaggedCopy",
+      line: 2,
+      count: 2,
+    },
+    {
+      name: "the second copy from the same untagged image is a hint naming the first line",
+      code: "FROM php:8.4-fpm AS min\nCOPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\nFROM php:8.4-fpm AS dev\nCOPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\n",
+      messageId: "sameAsFirst",
+      line: 4,
+      count: 2,
+      data: { line: 2, image: "mlocati/php-extension-installer" },
+    },
+    {
       name: "a stage copied from for what its image holds is not a download stage",
       code: "FROM nginxproxymanager/testca AS testca\nFROM alpine:3.22\nCOPY --from=testca /ca.crt /ca.crt\n",
       messageId: "untagged",
