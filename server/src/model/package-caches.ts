@@ -579,12 +579,17 @@ function poetryCacheHandled(model: DockerfileModel, instruction: Instruction, co
     return path === folder || folder.startsWith(`${path}/`) || path.startsWith(`${folder}/artifacts`) || /pypoetry/.test(path);
   };
   if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && covers(m.target))) return true;
-  const artifacts = `${folder}/artifacts`;
+  return later.some((c) => cleansPoetryCache(c, folder));
+}
+
+/**
+ * True when `command` empties Poetry's downloads in cache folder `folder`: `poetry cache clear`, or
+ * removing the folder, its `artifacts` or a folder holding it (`rm -rf $POETRY_CACHE_DIR`, `~/.cache`).
+ */
+export function cleansPoetryCache(command: ShellCommand, folder: string): boolean {
+  if (command.name === "poetry" && command.args[0]?.value === "cache" && command.args[1]?.value === "clear") return true;
   const spelled = folder === "/root/.cache/pypoetry" ? ["~/.cache/pypoetry/artifacts", "$HOME/.cache/pypoetry/artifacts"] : [];
-  const variables = ["$POETRY_CACHE_DIR", "${POETRY_CACHE_DIR}"];
-  return later.some(
-    (c) => (c.name === "poetry" && c.args[0]?.value === "cache" && c.args[1]?.value === "clear") || removes(c, [artifacts, ...spelled, ...variables]),
-  );
+  return removes(command, [`${folder}/artifacts`, ...spelled, "$POETRY_CACHE_DIR", "${POETRY_CACHE_DIR}"]);
 }
 
 /** `yarn cache clean`, or removing Yarn 1's cache folder. */

