@@ -9,10 +9,14 @@
 // SHELL or the script sets pipefail, when the pipe's status is discarded anyway (a later command
 // follows it after `;` or a newline with no `set -e`), and under non-POSIX shells (PowerShell, cmd).
 // Where /bin/sh is dash, which has no `set -o pipefail`, the message names bash in SHELL instead.
+// An installer script whose program a later step runs (model/installer-scripts.ts) is reported at
+// information severity, naming the line where the failed download would show.
 
 import { defaultShell } from "../images/default-shell";
 import { systemPackageCommand } from "../model/commands";
+import { installedByPipedScript, laterUseOfInstalled } from "../model/installer-scripts";
 import { allRunInstructions } from "../model/run-instructions";
+import { lineOf } from "../model/text";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import type { Instruction } from "../model/types";
@@ -65,6 +69,9 @@ export const rule: Rule = {
       pipefail: "A failure before '{command}' is ignored; set -o pipefail first (or in SHELL with -o pipefail).",
       pipefailDash: 'A failure before \'{command}\' is ignored; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] first.',
       pipefailUnknownShell: "A failure before '{command}' is ignored; set pipefail, in SHELL with bash if sh is dash.",
+      // The installer's program runs later: a failed download fails that step, not this one.
+      pipefailLaterUse: "A failed download before '{command}' surfaces at line {line} ('{program}'); set -o pipefail first.",
+      pipefailLaterUseDash: "A failed download before '{command}' surfaces at line {line} ('{program}'); set pipefail in a bash SHELL.",
     },
   },
   check(model, report) {
@@ -88,10 +95,19 @@ export const rule: Rule = {
         // pipefail alone would not fail the build (the missing `set -e` is the problem there).
         const discarded = !errexit && isDiscarded(commands, start, end);
         const swallowing = pipeline.length > 1 && !pipefail && !fallback && !discarded ? swallowingCommand(pipeline) : null;
+        const after = end;
         start = end;
         if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
+        // An installer whose program a later step runs: that step fails when the download did, one
+        // step late. Information, with the line that would fail (reviewers: 78 such findings debatable).
         const sh = stageShell(run, shell);
+        const use = laterUseOfInstalled(model, run, after, installedByPipedScript(pipeline));
+        if (use) {
+          const data = { command: swallowing.name, program: use.program, line: lineOf(use.command.words[0]) };
+          report({ range: swallowing.range, messageId: sh === "pipefail" ? "pipefailLaterUse" : "pipefailLaterUseDash", data, severity: "info" });
+          break;
+        }
         const messageId = sh === "dash" ? "pipefailDash" : sh === "unknown" ? "pipefailUnknownShell" : "pipefail";
         report({ range: swallowing.range, messageId, data: { command: swallowing.name } });
         break;

@@ -4,6 +4,41 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Reviewers judged 78 such findings debatable: "true, but the next command fails at once".
+      name: "an installer whose program a later RUN runs: the failure surfaces there, information",
+      code: "FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nCOPY pyproject.toml uv.lock ./\nRUN /root/.local/bin/uv sync --frozen\n",
+      messageId: "pipefailLaterUseDash",
+      line: 2,
+      data: { command: "sh", program: "uv", line: 4 },
+    },
+    {
+      name: "an installer whose program the same RUN runs next, on a shell with pipefail",
+      code: "FROM alpine:3.22\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y && /root/.cargo/bin/rustup target add wasm32-unknown-unknown\n",
+      messageId: "pipefailLaterUse",
+      line: 2,
+      data: { command: "sh", program: "rustup", line: 2 },
+    },
+    {
+      name: "composer's installer, the phar then moved into place",
+      code: "FROM php:8.4-cli\nRUN curl -sS https://getcomposer.org/installer | php && mv composer.phar /usr/local/bin/composer\n",
+      messageId: "pipefailLaterUseDash",
+      line: 2,
+      data: { command: "php", program: "composer.phar", line: 2 },
+    },
+    {
+      name: "an installer nothing runs afterwards: the failure is ignored",
+      code: 'FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nCMD ["python"]\n',
+      messageId: "pipefailDash",
+      line: 2,
+    },
+    {
+      // A repository setup script that does not run leaves the distribution's nodejs to install, silently.
+      name: "NodeSource's setup script before an apt install of nodejs: still ignored",
+      code: "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\n",
+      messageId: "pipefailDash",
+      line: 2,
+    },
+    {
       name: "Debian's /bin/sh is dash, which has no pipefail: the remedy is bash in SHELL",
       code: "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - && apt-get install -y nodejs\n",
       messageId: "pipefailDash",
@@ -96,9 +131,9 @@ testRule(rule, {
       messageId: "pipefail",
     },
     {
-      name: "a later command runs the installed tool: still reported, the failure shows where it happens",
+      name: "a later command runs the installed tool: still reported, information naming the line where the failure shows",
       code: "FROM alpine:3.22\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nRUN uv sync\n",
-      messageId: "pipefail",
+      messageId: "pipefailLaterUse",
       line: 2,
     },
     {

@@ -1,0 +1,83 @@
+// Installer scripts piped from a download into a shell or interpreter (`curl -LsSf
+// https://astral.sh/uv/install.sh | sh`), and the programs each puts in place. Where a later step
+// of the image runs such a program, a failed download does not go unnoticed: that step fails, one
+// step late and with a less telling error (reviewers judged 78 such pipefail findings debatable:
+// "true, but the next command fails at once"). Installers whose failure leaves something else in
+// place are not listed: a repository setup script (NodeSource, packagecloud) that does not run
+// leaves the distribution's own package to install, silently.
+
+import { baseName } from "./copy-paths";
+import type { ShellCommand } from "./shell";
+import { instructionsAfter } from "./stage-graph";
+import type { DockerfileModel, Instruction } from "./types";
+
+/** Download URLs of installer scripts, each with the programs it installs. */
+const INSTALLERS: readonly { url: RegExp; programs: readonly string[] }[] = [
+  { url: /(?:^|\/\/)sh\.rustup\.rs|rustup\.rs\/|rustup-init/, programs: ["rustup", "cargo", "rustc"] },
+  { url: /astral\.sh\/uv\/|astral-sh\/uv\/.*install/, programs: ["uv", "uvx"] },
+  { url: /getcomposer\.org\/installer/, programs: ["composer", "composer.phar"] },
+  { url: /install\.python-poetry\.org|get-poetry\.py|install-poetry\.py/, programs: ["poetry"] },
+  { url: /bootstrap\.pypa\.io\/(?:pip\/[\d.]+\/)?get-pip\.py/, programs: ["pip", "pip3"] },
+  { url: /bun\.(?:sh|com)\/install/, programs: ["bun", "bunx"] },
+  { url: /deno\.(?:land|com)\/install\.sh/, programs: ["deno"] },
+  { url: /get\.nextflow\.io/, programs: ["nextflow"] },
+  { url: /get\.nf-test\.com/, programs: ["nf-test"] },
+  { url: /golangci-lint\/\S*install\.sh/, programs: ["golangci-lint"] },
+  { url: /get-ghcup\.haskell\.org/, programs: ["ghcup"] },
+  { url: /rustwasm\.github\.io\/wasm-pack\/installer|wasm-pack\/installer/, programs: ["wasm-pack"] },
+  { url: /ocaml\/opam\/\S*install\.sh|opam\.ocaml\.org\/install\.sh/, programs: ["opam"] },
+  { url: /pixi\.sh\/install\.sh/, programs: ["pixi"] },
+  { url: /micro\.mamba\.pm\/install\.sh/, programs: ["micromamba"] },
+];
+
+/** gobinaries.com/<owner>/<name> installs `<name>`. */
+const GOBINARIES = /gobinaries\.com\/(?:[\w.-]+\/)?([\w.-]+)(?:@[\w.-]+)?(?:$|[/?])/;
+
+/** Commands that fail when a path they name is missing (`mv /root/.local/bin/uv /usr/local/bin/`). */
+const PATH_COMMANDS = new Set(["mv", "cp", "chmod", "chown", "ln", "install"]);
+
+/** The programs the installer a downloader of `pipeline` fetches puts in place; empty when not known. */
+export function installedByPipedScript(pipeline: readonly ShellCommand[]): string[] {
+  const urls = pipeline.flatMap((c) => c.args.map((a) => a.value)).filter((v) => /^["']?https?:\/\//.test(v) || /\.(?:rs|sh|py|org|io)\b/.test(v));
+  const programs = new Set<string>();
+  for (const url of urls) {
+    for (const installer of INSTALLERS) if (installer.url.test(url)) for (const p of installer.programs) programs.add(p);
+    const go = GOBINARIES.exec(url);
+    if (go) programs.add(go[1]);
+  }
+  return [...programs];
+}
+
+/** True when `command` runs one of `programs` (by name or path), or moves, copies or marks one by path. */
+function usesProgram(command: ShellCommand, programs: ReadonlySet<string>): boolean {
+  if (programs.has(baseName(command.name))) return true;
+  // `php composer.phar install`, `mv nextflow /usr/local/bin`, `chmod +x /usr/local/bin/bun`.
+  const checksPaths = PATH_COMMANDS.has(command.name) || /^(?:php|python\d*(?:\.\d+)?)$/.test(command.name);
+  return checksPaths && command.args.some((a) => !a.value.startsWith("-") && programs.has(baseName(a.value.replace(/^["']|["']$/g, ""))));
+}
+
+/**
+ * Where the image next runs a program the piped installer puts in place: a later command of the
+ * same RUN (index `after` onwards), or a command of a later RUN of its stage or a stage built on it.
+ * Null when nothing runs one.
+ */
+export function laterUseOfInstalled(
+  model: DockerfileModel,
+  run: Instruction,
+  after: number,
+  programs: readonly string[],
+): { instruction: Instruction; command: ShellCommand; program: string } | null {
+  if (programs.length === 0) return null;
+  const wanted = new Set(programs);
+  const found = (instruction: Instruction, command: ShellCommand) => {
+    const named = [command.name, ...command.args.map((a) => a.value.replace(/^["']|["']$/g, ""))].map(baseName).find((n) => wanted.has(n));
+    return { instruction, command, program: named ?? programs[0] };
+  };
+  for (const command of run.commands.slice(after)) if (usesProgram(command, wanted)) return found(run, command);
+  for (const instruction of instructionsAfter(model, run)) {
+    if (instruction.keyword !== "RUN") continue;
+    const command = instruction.commands.find((c) => usesProgram(c, wanted));
+    if (command) return found(instruction, command);
+  }
+  return null;
+}
