@@ -11,9 +11,13 @@ import type { ShellCommand } from "./shell";
 import { instructionsAfter } from "./stage-graph";
 import type { DockerfileModel, Instruction } from "./types";
 
+/** The file rustup's installer writes for shells to source (`. "$HOME/.cargo/env"`). */
+const RUSTUP_ENV = ".cargo/env";
+
 /** Download URLs of installer scripts, each with the programs it installs. */
 const INSTALLERS: readonly { url: RegExp; programs: readonly string[] }[] = [
-  { url: /(?:^|\/\/)sh\.rustup\.rs|rustup\.rs\/|rustup-init/, programs: ["rustup", "cargo", "rustc"] },
+  // `. "$HOME/.cargo/env"` after it fails too: dash stops on a missing sourced file (RUSTUP_ENV).
+  { url: /(?:^|\/\/)sh\.rustup\.rs|rustup\.rs\/|rustup-init/, programs: ["rustup", "cargo", "rustc", RUSTUP_ENV] },
   { url: /astral\.sh\/uv\/|astral-sh\/uv\/.*install/, programs: ["uv", "uvx"] },
   { url: /getcomposer\.org\/installer/, programs: ["composer", "composer.phar"] },
   { url: /install\.python-poetry\.org|get-poetry\.py|install-poetry\.py/, programs: ["poetry"] },
@@ -33,8 +37,29 @@ const INSTALLERS: readonly { url: RegExp; programs: readonly string[] }[] = [
 /** gobinaries.com/<owner>/<name> installs `<name>`. */
 const GOBINARIES = /gobinaries\.com\/(?:[\w.-]+\/)?([\w.-]+)(?:@[\w.-]+)?(?:$|[/?])/;
 
-/** Commands that fail when a path they name is missing (`mv /root/.local/bin/uv /usr/local/bin/`). */
-const PATH_COMMANDS = new Set(["mv", "cp", "chmod", "chown", "ln", "install"]);
+/**
+ * Commands that fail when a path they name is missing (`mv /root/.local/bin/uv /usr/local/bin/`).
+ * Not `ln -s`: it links a missing target without complaint (held-out BE, pulumi's images link
+ * poetry and uv into place; named as the step that fails, judged misleading on relabel).
+ */
+const PATH_COMMANDS = new Set(["mv", "cp", "chmod", "chown", "install"]);
+
+/** Commands that ask whether a program is there (`command -v uv`, `which uv`). */
+const PROBES = new Set(["command", "which", "type", "hash"]);
+/** Words that open a condition: what a probe there decides has a branch for the program missing. */
+const CONDITIONS = new Set(["if", "elif", "while", "until", "!"]);
+
+/**
+ * True when `command` asks whether one of `programs` is there as a condition: under `if`/`while`
+ * (`if command -v uv >/dev/null; then ...`), or with `||` after it. A bare `&& which uv` is a
+ * check that fails the RUN, and so a use.
+ */
+function probesAsCondition(command: ShellCommand, next: ShellCommand | undefined, programs: ReadonlySet<string>): boolean {
+  const words = command.words.map((w) => w.value);
+  const at = words.findIndex((w, i) => PROBES.has(w) && words.slice(i + 1).some((v) => programs.has(baseName(v))));
+  if (at < 0) return false;
+  return CONDITIONS.has(words[0]) || next?.joinedBy === "||";
+}
 
 /** The programs the installer a downloader of `pipeline` fetches puts in place; empty when not known. */
 export function installedByPipedScript(pipeline: readonly ShellCommand[]): string[] {
@@ -48,9 +73,12 @@ export function installedByPipedScript(pipeline: readonly ShellCommand[]): strin
   return [...programs];
 }
 
-/** True when `command` runs one of `programs` (by name or path), or moves, copies or marks one by path. */
+/** True when `command` runs one of `programs` (by name or path), or moves, copies or marks one by path, or sources rustup's env file. */
 function usesProgram(command: ShellCommand, programs: ReadonlySet<string>): boolean {
   if (programs.has(baseName(command.name))) return true;
+  // `which uv` fails when uv is missing (a probe under `if` is read before this, by the caller).
+  if (PROBES.has(command.name) && command.args.some((a) => programs.has(baseName(a.value)))) return true;
+  if ((command.name === "." || command.name === "source") && programs.has(RUSTUP_ENV)) return command.args.some((a) => a.value.includes(RUSTUP_ENV));
   // `php composer.phar install`, `mv nextflow /usr/local/bin`, `chmod +x /usr/local/bin/bun`.
   const checksPaths = PATH_COMMANDS.has(command.name) || /^(?:php|python\d*(?:\.\d+)?)$/.test(command.name);
   return checksPaths && command.args.some((a) => !a.value.startsWith("-") && programs.has(baseName(a.value.replace(/^["']|["']$/g, ""))));
@@ -71,13 +99,25 @@ export function laterUseOfInstalled(
   const wanted = new Set(programs);
   const found = (instruction: Instruction, command: ShellCommand) => {
     const named = [command.name, ...command.args.map((a) => a.value.replace(/^["']|["']$/g, ""))].map(baseName).find((n) => wanted.has(n));
-    return { instruction, command, program: named ?? programs[0] };
+    const sourced = command.name === "." || command.name === "source" ? RUSTUP_ENV : undefined;
+    return { instruction, command, program: named ?? sourced ?? programs[0] };
   };
-  for (const command of run.commands.slice(after)) if (usesProgram(command, wanted)) return found(run, command);
+  // A step that first asks whether the program is there (`if command -v uv; then uv sync; else
+  // pip install -e .; fi`) copes without it: the failed download goes unnoticed after all
+  // (held-out AN, slither: named as the step that fails, judged misleading on relabel).
+  const firstUse = (instruction: Instruction, commands: readonly ShellCommand[]) => {
+    for (const [i, command] of commands.entries()) {
+      if (probesAsCondition(command, commands[i + 1], wanted)) return "probed";
+      if (usesProgram(command, wanted)) return found(instruction, command);
+    }
+    return null;
+  };
+  const inRun = firstUse(run, run.commands.slice(after));
+  if (inRun !== null) return inRun === "probed" ? null : inRun;
   for (const instruction of instructionsAfter(model, run)) {
     if (instruction.keyword !== "RUN") continue;
-    const command = instruction.commands.find((c) => usesProgram(c, wanted));
-    if (command) return found(instruction, command);
+    const use = firstUse(instruction, instruction.commands);
+    if (use !== null) return use === "probed" ? null : use;
   }
   return null;
 }

@@ -1,10 +1,11 @@
 // Which package-manager caches a RUN leaves in its layer: apt lists (and downloaded .debs once
 // docker-clean is disabled), the apk index, pip's wheel cache, yum/dnf metadata, the yarn cache,
-// uv's cache and Poetry's downloads. A cache counts as left unless the same RUN removes it after the install, keeps it in a
-// cache or tmpfs mount, or tells the tool not to write it (`--no-cache`, PIP_NO_CACHE_DIR).
+// uv's cache and Poetry's downloads (model/poetry-cache.ts). A cache counts as left unless the same
+// RUN removes it after the install, keeps it in a cache or tmpfs mount, or tells the tool not to
+// write it (`--no-cache`, PIP_NO_CACHE_DIR).
 
 import { systemPackageCommand } from "./commands";
-import { envDeclarations, variableFor } from "./environment";
+import { variableFor } from "./environment";
 import { keepsApkCacheInMount } from "./apk-cache-folder";
 import { hasVolatileMountAt, mountsOf } from "./mounts";
 import { lineage } from "./stage-graph";
@@ -14,7 +15,9 @@ import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
 import { scriptRunThroughCopies } from "./run-scripts";
-import { userAt } from "./user";
+import { fragmentVariable } from "./fragment-variables";
+import { poetryCacheFolder, poetryCacheHandled, poetryDownloadWord, poetryVirtualenvOutsideCache } from "./poetry-cache";
+import { removes } from "./removals";
 
 export type PackageCacheKind = "aptLists" | "aptArchives" | "apk" | "apkIndex" | "pip" | "rpm" | "yarn" | "uv" | "poetry";
 
@@ -210,44 +213,6 @@ function cacheLeftBy(
 function disablesDockerClean(command: ShellCommand): boolean {
   if (command.name === "rm" && command.args.some((a) => a.value.endsWith("/etc/apt/apt.conf.d/docker-clean"))) return true;
   return command.words.some((w) => w.value.includes("Keep-Downloaded-Packages") && w.value.includes("true"));
-}
-
-/**
- * True when `command` deletes one of `dirs`, something inside it (`rm -rf /var/lib/apt/lists/*`), or
- * unless `orHolder` is false, a folder holding it (`rm -rf /usr/local/share/.cache` takes Yarn 1's
- * `.cache/yarn` with it).
- */
-function removes(command: ShellCommand, dirs: string[], orHolder = true): boolean {
-  const isRemoval = command.name === "rm" || (command.name === "find" && command.args.some((a) => a.value === "-delete" || a.value === "-exec"));
-  if (!isRemoval) return false;
-  return command.args.some((a) => {
-    // `rm -rf "/var/cache/apk/*"`: the shell expands no quoted glob, so rm looks for a file named `*`
-    // and the folder keeps its contents (a quoted `"$DIR"/*` holds a variable and is read as written).
-    if (a.quoted && a.value.includes("*") && !a.value.includes("$")) return false;
-    // `${HOME}` is `$HOME` (held-out AW, b-data: `rm -rf ${HOME}/.cache` as root).
-    const path = a.value.replace(/^["']|["']$/g, "").replace(/\$\{HOME\}/g, "$HOME");
-    if (hasBraceList(path)) return false;
-    // `rm -rf /root/.cache/*` empties the folder; `/` alone is no cleanup anyone writes.
-    const holder = path.replace(/\/\*$|\/+$/, "");
-    return dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`)));
-  });
-}
-
-/**
- * True when `path` holds a brace list (`/var/lib/{apt,dpkg,cache,log}/`; `${NAME}` is a variable,
- * not a list). `/bin/sh` expands no braces on Debian, Ubuntu (dash) and Alpine (BusyBox ash), where
- * nearly every such cleanup is written, so rm looks for a file of that very name and the cache stays
- * (held-out AM, openstreetmap-tile-server, and AZ, PX4: judged right, and missed). Read so under
- * bash too (a SHELL naming bash, the Red Hat family's /bin/sh), where it is a cleanup: not seen there.
- */
-function hasBraceList(path: string): boolean {
-  for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", open + 1)) {
-    if (open > 0 && path[open - 1] === "$") continue;
-    const close = path.indexOf("}", open);
-    if (close < 0) return false;
-    if (path.slice(open + 1, close).includes(",")) return true;
-  }
-  return false;
 }
 
 /**
@@ -488,110 +453,6 @@ function uvCacheHandled(model: DockerfileModel, instruction: Instruction, comman
   );
 }
 
-/** Poetry commands that download distributions into its cache (`poetry sync` is Poetry 2's). */
-const POETRY_DOWNLOADING = new Set(["install", "sync", "add", "update"]);
-/** Poetry's global options that take the next word as their value (`poetry -C api install`). */
-const POETRY_VALUE_OPTION = /^(?:-C|--directory|-P|--project)$/;
-
-/** The subcommand word of a Poetry command that downloads packages (`install` of `poetry install`), or null. */
-function poetryDownloadWord(command: ShellCommand): Word | null {
-  if (command.name !== "poetry") return null;
-  const sub = command.args.find((a, i) => !a.value.startsWith("-") && !POETRY_VALUE_OPTION.test(command.args[i - 1]?.value ?? ""));
-  return sub !== undefined && POETRY_DOWNLOADING.has(sub.value) ? sub : null;
-}
-
-/**
- * The setting `key` (`virtualenvs.create`) Poetry reads for `command`: its environment variable
- * (`envName`), which Poetry reads first, else the last `poetry config [--local] <key> <value>` run
- * before it in the image (earlier in its RUN, or a RUN of its stage or a stage it builds on).
- * Undefined when nothing sets it (a project's poetry.toml is not read: whether the image has it is
- * not known); null when set to something not known (a variable, an ARG without a value).
- */
-function poetrySetting(model: DockerfileModel, instruction: Instruction, command: ShellCommand, key: string, envName: string): string | null | undefined {
-  const run = instruction.trigger ?? instruction;
-  const stage = instruction.stage;
-  const env = stage ? variableFor(model, stage, run, command, envName) : fragmentVariable(model, run, command, envName);
-  if (env !== undefined) return env === null ? null : literalValue(env);
-  let configured: string | null | undefined;
-  const read = (c: ShellCommand) => {
-    if (c.name !== "poetry") return;
-    const words = c.args.map((a) => a.value).filter((v) => v !== "--local");
-    if (words[0] === "config" && words[1] === key && words[2] !== undefined) configured = literalValue(words[2]);
-  };
-  for (const earlier of stage ? lineage(stage).flatMap((s) => s.instructions) : []) {
-    if (earlier === instruction) break;
-    if (earlier.keyword === "RUN") earlier.commands.forEach(read);
-  }
-  for (const c of run.commands) {
-    if (c === command) break;
-    read(c);
-  }
-  return configured;
-}
-
-/** A value without its quotes, or null when it holds a variable. */
-function literalValue(value: string): string | null {
-  const unquoted = value.replace(/^["']|["']$/g, "");
-  return unquoted.includes("$") ? null : unquoted;
-}
-
-/**
- * Poetry's cache folder for `command`: POETRY_CACHE_DIR or `poetry config cache-dir`, else
- * `pypoetry` in XDG_CACHE_HOME, else root's `~/.cache/pypoetry` when the RUN runs as root by the
- * file's USER lines. Null when it is not known (a variable, another user's home).
- */
-function poetryCacheFolder(model: DockerfileModel, instruction: Instruction, command: ShellCommand): string | null {
-  const set = poetrySetting(model, instruction, command, "cache-dir", "POETRY_CACHE_DIR");
-  if (set !== undefined) return set === null || !set.startsWith("/") ? null : set.replace(/\/+$/, "");
-  const run = instruction.trigger ?? instruction;
-  const stage = instruction.stage;
-  const xdg = stage ? variableFor(model, stage, run, command, "XDG_CACHE_HOME") : fragmentVariable(model, run, command, "XDG_CACHE_HOME");
-  if (xdg !== undefined) {
-    const home = xdg === null ? null : literalValue(xdg);
-    return home === null || !home.startsWith("/") ? null : `${home.replace(/\/+$/, "")}/pypoetry`;
-  }
-  const user = stage ? (userAt(stage, run)?.split(":")[0] ?? null) : null;
-  return user === null || user === "root" || user === "0" ? "/root/.cache/pypoetry" : null;
-}
-
-/** Poetry's boolean settings: it reads `true`/`1` and `false`/`0`. */
-const POETRY_TRUE = new Set(["true", "1"]);
-const POETRY_FALSE = new Set(["false", "0"]);
-
-/** True when the project's virtualenv is known to live outside Poetry's cache folder (none made, in the project, or a folder of its own). */
-function poetryVirtualenvOutsideCache(model: DockerfileModel, instruction: Instruction, command: ShellCommand): boolean {
-  const create = poetrySetting(model, instruction, command, "virtualenvs.create", "POETRY_VIRTUALENVS_CREATE");
-  if (create != null && POETRY_FALSE.has(create.toLowerCase())) return true;
-  const inProject = poetrySetting(model, instruction, command, "virtualenvs.in-project", "POETRY_VIRTUALENVS_IN_PROJECT");
-  return inProject != null && POETRY_TRUE.has(inProject.toLowerCase());
-}
-
-/**
- * True when Poetry leaves no downloads in the layer: `--no-cache`, a cache or tmpfs mount over its
- * cache folder (or a folder holding it), a later removal of the folder or its artifacts in the
- * same RUN, or `poetry cache clear`, the author's own cleanup.
- */
-function poetryCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[], folder: string): boolean {
-  if (command.args.some((a) => a.value === "--no-cache")) return true;
-  const run = instruction.trigger ?? instruction;
-  const covers = (target: string) => {
-    const path = target.replace(/\/+$/, "");
-    return path === folder || folder.startsWith(`${path}/`) || path.startsWith(`${folder}/artifacts`) || /pypoetry/.test(path);
-  };
-  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && covers(m.target))) return true;
-  return later.some((c) => cleansPoetryCache(c, folder));
-}
-
-/**
- * True when `command` empties Poetry's downloads in cache folder `folder`: `poetry cache clear`, or
- * removing the folder, its `artifacts` or a folder holding it (`rm -rf $POETRY_CACHE_DIR`, `~/.cache`).
- */
-export function cleansPoetryCache(command: ShellCommand, folder: string): boolean {
-  if (command.name === "poetry" && command.args[0]?.value === "cache" && command.args[1]?.value === "clear") return true;
-  const spelled = folder === "/root/.cache/pypoetry" ? ["~/.cache/pypoetry/artifacts", "$HOME/.cache/pypoetry/artifacts"] : [];
-  return removes(command, [`${folder}/artifacts`, ...spelled, "$POETRY_CACHE_DIR", "${POETRY_CACHE_DIR}"]);
-}
-
 /** `yarn cache clean`, or removing Yarn 1's cache folder. */
 function cleansYarnCache(command: ShellCommand): boolean {
   if (command.name === "yarn" && command.args[0]?.value === "cache" && command.args[1]?.value === "clean") return true;
@@ -641,26 +502,6 @@ function installTargets(model: DockerfileModel, cache: LeftPackageCache): string
   const words = args.slice(args.indexOf(cache.actionWord) + 1).filter((w) => !w.value.startsWith("-"));
   if (words.some((w) => w.value.includes("$"))) return null;
   return JSON.stringify([dir, ...words.map((w) => w.value).sort()]);
-}
-
-/**
- * A variable for a RUN before any FROM (a fragment, as in hadolint's specs): its own prefix, an
- * `export` earlier in the RUN, else the ENV/ARG lines above it.
- */
-function fragmentVariable(model: DockerfileModel, run: Instruction, command: ShellCommand, name: string): string | null | undefined {
-  const own = command.assignments.find((a) => a.value.startsWith(`${name}=`));
-  if (own) return own.value.slice(name.length + 1);
-  let value: string | null | undefined;
-  for (const c of run.commands) {
-    if (c === command) break;
-    if (c.name === "export") for (const a of c.args) if (a.value.startsWith(`${name}=`)) value = a.value.slice(name.length + 1);
-  }
-  if (value !== undefined) return value;
-  for (const earlier of model.prelude) {
-    if (earlier.ordinal >= run.ordinal) break;
-    for (const decl of envDeclarations(model, earlier)) if (decl.name === name) value = decl.value;
-  }
-  return value;
 }
 
 function isYarnInstall(command: ShellCommand): boolean {

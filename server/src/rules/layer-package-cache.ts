@@ -16,7 +16,6 @@ import { runShell } from "../images/default-shell";
 import { refusedByExternallyManagedPython } from "../images/externally-managed-python";
 import { isInFinalImage, shippedImageStages, shippedTargetStages } from "../model/final-image";
 import {
-  cleansPoetryCache,
   earlierCacheFill,
   findLeftPackageCaches,
   usesModernYarn,
@@ -38,6 +37,7 @@ import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import { pipConfigTurnsCacheOff } from "../model/pip-config";
+import { cleansPoetryCache } from "../model/poetry-cache";
 import { userAt } from "../model/user";
 import { defaultUserOf } from "../images/default-user";
 import type { Fix, Report, Rule } from "./types";

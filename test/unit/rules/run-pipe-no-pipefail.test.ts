@@ -4,6 +4,35 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out BC, pulumi: `ln -s` links a missing target without complaint (judged misleading as the failing step).
+      name: "an installer whose program is only linked into place: ln -s does not fail, the failure is ignored",
+      code: "FROM debian:12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | bash && ln -s /root/.local/bin/uv /usr/local/bin/uv\n",
+      messageId: "pipefailDash",
+      line: 2,
+    },
+    {
+      // Held-out AN, slither: `if command -v uv ...; then uv sync; else pip install; fi` copes without uv.
+      name: "a later step that asks whether the program is there copes without it: the failure is ignored",
+      code: "FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nRUN if command -v uv >/dev/null; then uv sync --frozen; else pip install -e .; fi\n",
+      messageId: "pipefailDash",
+      line: 2,
+    },
+    {
+      name: "a bare which after the install is a check that fails the RUN: a use",
+      code: "FROM alpine:3.22\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh && which uv\n",
+      messageId: "pipefailLaterUse",
+      line: 2,
+      data: { command: "sh", program: "uv", line: 2 },
+    },
+    {
+      // Held-out BJ, docker-nginx-certbot: dash stops on a missing sourced file.
+      name: "rustup's env file sourced after the install: that step fails",
+      code: 'FROM debian:12-slim\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\nRUN . "$HOME/.cargo/env" && cargo build --release\n',
+      messageId: "pipefailLaterUseDash",
+      line: 2,
+      data: { command: "sh", program: ".cargo/env", line: 3 },
+    },
+    {
       // Reviewers judged 78 such findings debatable: "true, but the next command fails at once".
       name: "an installer whose program a later RUN runs: the failure surfaces there, information",
       code: "FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nCOPY pyproject.toml uv.lock ./\nRUN /root/.local/bin/uv sync --frozen\n",
