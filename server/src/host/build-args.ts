@@ -13,7 +13,7 @@ import { FolderReader } from "./folder-reader";
 import { COMPOSE_FILES, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder, projectFolderKey, projectFolders } from "./project-folders";
 import { buildPushSteps, shellCommands } from "./ci-workflow";
 import { buildReadsDockerfile, defaultDockerfileName } from "./paths";
-import { BUILD_COMMAND, PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
+import { BUILD_COMMAND, buildPushStepPushes, PUSHING_BUILD } from "../model/build-commands";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
 
@@ -121,7 +121,7 @@ export function publishedArgs(text: string): string[] {
     }
   }
   for (const step of buildPushSteps(text)) {
-    if (!PUSH_INPUT.test(step.inputs.get("push") ?? "")) continue;
+    if (!buildPushStepPushes(step.inputs)) continue;
     for (const arg of step.inputs.get("build-args")?.split("\n") ?? []) {
       const name = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(arg);
       if (name !== null) out.push(name[1]);

@@ -8,7 +8,7 @@ import { repositoryRoot } from "./paths";
 import { localActionBuilds } from "./local-actions";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
 import { buildPushSteps, contextDockerfile, namedBuilds } from "./ci-workflow";
-import { PUSH_INPUT, PUSHING_BUILD } from "../model/build-commands";
+import { buildPushStepPushes, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
@@ -78,8 +78,8 @@ const CHECKOUT_FOLDER = /^\$(?:\{(?:CI_PROJECT_DIR|GITHUB_WORKSPACE)\}|CI_PROJEC
  */
 export function workflowPublishes(text: string, path: string): boolean {
   const pushesElsewhere = PUSH_COMMAND.test(text);
-  // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events).
-  const stepPushes = (step: { inputs: ReadonlyMap<string, string> }) => PUSH_INPUT.test(step.inputs.get("push") ?? "");
+  // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events), or `outputs:` that push.
+  const stepPushes = (step: { inputs: ReadonlyMap<string, string> }) => buildPushStepPushes(step.inputs);
   const named = namedBuilds(text).some((build) => {
     if (build.dockerfile !== path) return false;
     if (build.command !== undefined) return PUSHING_BUILD.test(build.command) || pushesElsewhere;

@@ -63,6 +63,15 @@ export const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
 /** build-push-action's `push:` input when it pushes: `true`, or an expression that does on some events. */
 export const PUSH_INPUT = /^\s*(?:true|\$\{\{)/;
 
+/**
+ * True when a build-push-action step pushes the image: its `push:` input does, or its `outputs:`
+ * pushes (`type=image,name=...,push-by-digest=true,push=true`, Docker's multi-platform recipe that
+ * merges per-platform digests into one manifest; held-out BL, hermes: read as a local build).
+ */
+export function buildPushStepPushes(inputs: ReadonlyMap<string, string>): boolean {
+  return PUSH_INPUT.test(inputs.get("push") ?? "") || PUSHING_BUILD.test(inputs.get("outputs") ?? "");
+}
+
 /** The platforms of a build command's `--platform a,b` (or `--platform=a,b`); none without the option. */
 export function commandPlatforms(command: string): string[] {
   const at = command.search(BUILD_COMMAND);

