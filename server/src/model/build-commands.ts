@@ -53,11 +53,12 @@ export const FILE_OPTION = /(?:^|\s)(?:-f|--file)(?:\s+|=)(["']?)([^\s"']+)\1/;
 export const TAG_OPTION = /(?:^|\s)(?:-t|--tag)(?:\s+|=)(["']?)([^\s"']+)\1/g;
 /**
  * A workflow step's `uses:` value that builds through docker/build-push-action, or Depot's drop-in
- * replacement with the same inputs (held-out AV, bytebase).
+ * replacement with the same inputs (held-out AV, bytebase); with or without a ref (held-out BL,
+ * yt-dlp-web-ui names its actions bare: `uses: docker/build-push-action`).
  */
-export const BUILD_PUSH_ACTION = /^(?:docker|depot)\/build-push-action@/;
+export const BUILD_PUSH_ACTION = /^(?:docker|depot)\/build-push-action(?:@|$)/;
 /** The same action named anywhere in a text (a quick test before reading a workflow as YAML). */
-export const BUILD_PUSH_ACTION_USE = /(?:docker|depot)\/build-push-action@/;
+export const BUILD_PUSH_ACTION_USE = /(?:docker|depot)\/build-push-action(?:@|\s|$)/;
 /** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
 export const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
 /** build-push-action's `push:` input when it pushes: `true`, or an expression that does on some events. */

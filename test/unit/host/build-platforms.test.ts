@@ -15,6 +15,14 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
   const projects = new TempProjects("stagecraft-build-platforms");
   after(() => projects.dispose());
 
+  it("reads a build-push-action step named without a ref", () => {
+    // Held-out BL, yt-dlp-web-ui: `uses: docker/build-push-action` (missed: the emulated Go build).
+    const bare = BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64").replace("docker/build-push-action@v6", "docker/build-push-action");
+    assert.deepStrictEqual(workflowPlatforms(bare, "Dockerfile"), [["linux/amd64", "linux/arm64"]]);
+    const other = BUILD_PUSH("context: .\nplatforms: linux/amd64,linux/arm64").replace("docker/build-push-action@v6", "docker/build-push-action-extra@v1");
+    assert.deepStrictEqual(workflowPlatforms(other, "Dockerfile"), []);
+  });
+
   it("reads build-push-action's platforms for the file it builds, its env expressions from the step's env", () => {
     // A GitHub expression spaced inside a build command is one word: the command's one context is still `.`.
     const expressionTag =
