@@ -35,7 +35,7 @@ const LOADED_BY_NAME = /\b(?:CDLL|LoadLibrary|dlopen|DllImport|LibraryImport)\(\
  * `libomp.so` in the library path; its runtime package (`libomp5-14`) has only `libomp.so.5`.
  */
 const DEV_PACKAGE_LIBRARIES: readonly (readonly [RegExp, RegExp])[] = [
-  [/^(?:libgoogle-perftools|gperftools)-dev$/, /^lib(?:tcmalloc(?:_minimal|_debug|_and_profiler)?|profiler)\.so$/],
+  [/^(?:libgoogle-perftools|gperftools)-dev(?:el)?$/, /^lib(?:tcmalloc(?:_minimal|_debug|_and_profiler)?|profiler)\.so$/],
   [/^libomp(?:-\d+)?-dev$/, /^lib(?:iomp5|omp5?)\.so$/],
 ];
 
@@ -167,11 +167,13 @@ export function preloadsVersionedAllocator(model: DockerfileModel): boolean {
   return preloadTexts(model).some((text) => VERSIONED_ALLOCATOR.test(text));
 }
 
-/** True when the -dev package `name` ships one of the unversioned libraries in `preloaded`. */
+/** True when the -dev (or -devel) package `name` ships one of the unversioned libraries in `preloaded`. */
 export function shipsPreloadedLibrary(name: string, preloaded: ReadonlySet<string>): boolean {
   if (preloaded.size === 0) return false;
   const known = DEV_PACKAGE_LIBRARIES.find(([pkg]) => pkg.test(name))?.[1];
   if (known) return [...preloaded].some((lib) => known.test(lib));
-  const match = /^(?:lib)?([\w+.]+)-dev$/.exec(name);
+  // Debian's and Alpine's `-dev`, the Red Hat family's and SUSE's `-devel` (held-out BL, weserv:
+  // `jemalloc-devel` for `LD_PRELOAD=/usr/lib64/libjemalloc.so`, judged wrong as a build tool).
+  const match = /^(?:lib)?([\w+.]+)-dev(?:el)?$/.exec(name);
   return match !== null && preloaded.has(`lib${match[1]}.so`);
 }

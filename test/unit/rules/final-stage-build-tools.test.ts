@@ -745,6 +745,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BL, weserv: the Red Hat family's -devel package holds the unversioned file the preload names.
+      name: "jemalloc-devel in a Rocky Linux image that preloads libjemalloc.so by its unversioned name",
+      code: 'FROM rockylinux:9\nRUN dnf install -y epel-release && dnf install -y jemalloc-devel nginx && dnf clean all\nENV LD_PRELOAD=/usr/lib64/libjemalloc.so\nCMD ["nginx", "-g", "daemon off;"]\n',
+    },
+    {
       // Held-out BK, automq: the broker tarball is built on the CI host; the image unpacks it and runs
       // it on the JDK, whose jcmd its start script calls; jemalloc is preloaded by the JVM launcher.
       name: "a JDK installed as the runtime of a JVM image that builds no JVM code, with an allocator's -dev package",
