@@ -7,7 +7,7 @@
 import { distroRelease, releaseCodename, variantRelease } from "./distro-release";
 import { lifecycleOf } from "./lifecycle";
 import type { ImageReference } from "./reference";
-import { officialName, parseTag } from "./tags";
+import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "./tags";
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
@@ -100,6 +100,8 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     const removed = removedNpmConfig(commands);
     if (removed !== null) return removed;
   }
+  const aptKey = target !== undefined ? aptKeyTie(commands, ref, target) : null;
+  if (aptKey !== null) return aptKey;
   const versioned = versionedCopySource(model, stages, ref);
   if (versioned !== null) return versioned;
   // Only a release that is itself end of life goes away with the move: `python:3.10-slim-trixie`
@@ -407,4 +409,27 @@ function folderWritten(model: DockerfileModel, stage: Stage, instruction: Instru
   if (dest === undefined) return null;
   const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, instruction);
   return base === null ? null : joinPath(base, dest);
+}
+
+/** The first Debian release whose apt has no `apt-key` (trixie). */
+const DEBIAN_WITHOUT_APT_KEY = 13;
+
+/**
+ * `apt-key` run by the stages, where the move lands on Debian 13 (trixie) or later, whose apt no
+ * longer ships it: the tag a Debian image names (`debian:13`, `node:24-trixie`), or a language
+ * image's tag naming no release, which the official images now build on trixie (held-out BL,
+ * lighthouse-ci: `node:18-slim` to `node:24-slim` with `wget ... | apt-key add -`, judged wrong as a
+ * bare tag move). Ubuntu and Alpine targets are left alone.
+ */
+function aptKeyTie(commands: readonly RunCommand[], ref: ImageReference, target: string): Tie | null {
+  const use = commands.find(({ command }) => command.name === "apt-key");
+  if (use === undefined) return null;
+  const name = officialName(ref);
+  if (name === null || name === "ubuntu") return null;
+  const words = target.toLowerCase().split("-");
+  if (words.some((w) => w.startsWith("alpine") || UBUNTU_CODENAMES[w] !== undefined)) return null;
+  const codename = words.find((w) => DEBIAN_CODENAMES[w] !== undefined);
+  const release = codename !== undefined ? DEBIAN_CODENAMES[codename] : name === "debian" ? Number(/^\d+/.exec(target)?.[0] ?? NaN) : DEBIAN_WITHOUT_APT_KEY;
+  if (!(release >= DEBIAN_WITHOUT_APT_KEY)) return null;
+  return { kind: "tied", tie: "'apt-key'", line: lineOf(use.command.words[0]) };
 }

@@ -17,6 +17,20 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BL, lighthouse-ci: node:24-slim is trixie, whose apt has no apt-key (judged wrong as a bare move).
+      name: "apt-key run on a language image whose move lands on trixie, which no longer ships it",
+      code: 'FROM node:18-slim\nRUN apt-get update && apt-get install -y wget gnupg && wget -q -O - https://dl-ssl.google.com/linux/linux_signing_key.pub | apt-key add -\nCMD ["node"]\n',
+      messageId: "endOfLifeTied",
+      line: 1,
+      output: null,
+    },
+    {
+      name: "apt-key on a bookworm variant whose move keeps bookworm: a bare tag move",
+      code: 'FROM node:18-bookworm-slim\nRUN apt-get update && apt-get install -y wget gnupg && wget -q -O - https://dl-ssl.google.com/linux/linux_signing_key.pub | apt-key add -\nCMD ["node"]\n',
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
       // Held-out BD's relabel, azure-functions-docker: the v3 host (netcoreapp3.1) is built from its
       // zip with an SDK a RUN downloads; a newer runtime refuses it.
       name: "a runtime image running an app the file builds with a downloaded SDK: retarget the app first",
