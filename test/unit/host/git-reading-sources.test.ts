@@ -31,6 +31,27 @@ describe("host/git-reading-sources: the project's sources that read its checkout
     assert.strictEqual(await readGitReadingSource(elixir, [".git/", "config/", "lib/"], COPY_ALL, null, new FolderReader()), "config/runtime.exs");
   });
 
+  it("finds another Dockerfile under the context root that reads the checkout while it builds, tests folders included", async () => {
+    // Held-out BL, avalanchego: the antithesis builder shares the root .dockerignore (judged wrong to exclude .git there).
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      "main.go": "package main\n",
+      "tests/antithesis/Dockerfile.builder-instrumented": "FROM golang:1.24\nCOPY . .\nRUN git rev-parse HEAD > ./commit_hash.txt\nRUN cp -r .git /opt/tmp/\n",
+    });
+    assert.strictEqual(
+      await readGitReadingSource(dir, [".git/", "main.go", "tests/"], COPY_ALL, null, new FolderReader()),
+      "tests/antithesis/Dockerfile.builder-instrumented",
+    );
+    const quiet = projects.create({
+      ".git/HEAD": "x",
+      "main.go": "package main\n",
+      "tests/Dockerfile.e2e": "FROM golang:1.24\nCOPY . .\nRUN go test ./...\n",
+      // Held-out AT, pg_timetable: the build command people run, in a comment, is no read at build time.
+      Dockerfile: "# docker build --build-arg VERSION=`git describe --tags` .\nFROM golang:1.24\nCOPY . .\n",
+    });
+    assert.strictEqual(await readGitReadingSource(quiet, [".git/", "main.go", "tests/"], COPY_ALL, null, new FolderReader()), null);
+  });
+
   it("reads nothing where it decides nothing, and leaves the developers' tools and tests out", async () => {
     const dir = projects.create({
       ".git/HEAD": "x",
