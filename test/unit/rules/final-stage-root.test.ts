@@ -42,6 +42,12 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
+      name: "the same user created and never used where the image starts a server of its own",
+      code: 'FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 && rm -rf /var/lib/apt/lists/* && adduser app\nCOPY app.py /app/app.py\nEXPOSE 8080\nCMD ["python3", "/app/app.py"]\n',
+      messageId: "userNeverUsed",
+      line: 1,
+    },
+    {
       // Held-out BG, kafka-connect-file-pulse: Confluent's images run as appuser; USER root for the install, never switched back.
       name: "USER root over a vendor image that runs as its own user, with build steps after it and no switch back",
       code: "FROM confluentinc/cp-kafka-connect-base:7.9.0\nUSER root\nCOPY plugin.zip /tmp/plugin.zip\nRUN confluent-hub install --no-prompt /tmp/plugin.zip && rm -rf /tmp/plugin.zip\n",
@@ -567,10 +573,11 @@ testRule(rule, {
     },
     {
       // Found by the long fuzz (seed 101): the USER line went to a line past the end of the document.
+      // A port makes it a service, not an environment image its users bring commands to.
       name: "the lightbulb adds USER at the end of a file without a final newline or start command",
-      code: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app",
+      code: "FROM debian:bookworm-slim\nRUN useradd --system app\nEXPOSE 8080\nCOPY app /app",
       messageId: "userNeverUsed",
-      output: "FROM debian:bookworm-slim\nRUN useradd --system app\nCOPY app /app\nUSER app\n",
+      output: "FROM debian:bookworm-slim\nRUN useradd --system app\nEXPOSE 8080\nCOPY app /app\nUSER app\n",
     },
     {
       name: "the lightbulb adds USER for the image's own non-root user",
@@ -936,6 +943,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out BL, playwright-python: users opt into pwuser with --user; its CI pip-installs into the image as root.
+      name: "an environment image with no command and no port, a user created for those who opt in",
+      code: 'FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 curl && rm -rf /var/lib/apt/lists/* && adduser pwuser\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN mkdir /ms-playwright && chmod -R 777 /ms-playwright\n',
+    },
     {
       // Held-out AY, kube-fluentd-operator: a DaemonSet's collector reads the host's /var/log.
       name: "a node's log collector started through an entry script's exec, with USER root on purpose",
