@@ -946,7 +946,7 @@ testRule(rule, {
     {
       // Held-out BL, playwright-python: users opt into pwuser with --user; its CI pip-installs into the image as root.
       name: "an environment image with no command and no port, a user created for those who opt in",
-      code: 'FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 curl && rm -rf /var/lib/apt/lists/* && adduser pwuser\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN mkdir /ms-playwright && chmod -R 777 /ms-playwright\n',
+      code: "FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 curl && rm -rf /var/lib/apt/lists/* && adduser pwuser\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN mkdir /ms-playwright && chmod -R 777 /ms-playwright\n",
     },
     {
       // Held-out AY, kube-fluentd-operator: a DaemonSet's collector reads the host's /var/log.
