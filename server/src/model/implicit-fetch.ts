@@ -236,6 +236,9 @@ interface MakeRule {
   recipe: string[];
 }
 
+/** make's conditional directives, which may sit among a rule's recipe lines. */
+const MAKE_CONDITIONAL = /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
+
 /**
  * The explicit rules of a Makefile, enough to follow a goal to its recipes: `target: prereqs`
  * then tab-indented recipe lines. Variables, pattern rules and includes are not expanded; a
@@ -254,6 +257,9 @@ function readMakeRules(text: string): { byTarget: Map<string, MakeRule>; first: 
       continue;
     }
     continued = false;
+    // A conditional around recipe lines (`ifeq ($(OS),Windows_NT)` ... `else` ... `endif`) keeps the
+    // rule open: both branches' lines are its recipe (held-out BL, wasmd: `go build` under `else`, missed).
+    if (current.length > 0 && MAKE_CONDITIONAL.test(line)) continue;
     const header = ruleHeader(line);
     if (header === null) {
       if (line.trim() !== "" && !line.trimStart().startsWith("#")) current = [];

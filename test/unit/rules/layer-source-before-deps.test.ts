@@ -582,6 +582,21 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . .", tool: "make build", line: 4, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
   },
   {
+    // Held-out BL, wasmd: the recipe's `go build` sits under `else` of an `ifeq ($(OS),Windows_NT)` (missed).
+    name: "make build, whose recipe builds Go inside a conditional",
+    code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN make build\n",
+    context: {
+      rootEntries: ["go.mod", "Makefile", "cmd/"],
+      files: {
+        "go.mod": GO_MOD,
+        Makefile:
+          "build: go.mod\nifeq ($(OS),Windows_NT)\n\t$(error wasmd server not supported)\nelse\n\tgo build -mod=readonly -o build/app ./cmd/app\nendif\n",
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+  },
+  {
     // Held-out AP, spotahome/redis-operator: the script's `go build` downloads every module per edit.
     name: "a project script the whole-context copy brought, which runs go build: the modules download with it",
     code: "FROM golang:1.20-alpine AS build\nWORKDIR /src\nCOPY . .\nARG TARGETOS\nRUN GOOS=$TARGETOS ./scripts/build.sh\n",
