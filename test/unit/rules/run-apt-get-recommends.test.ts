@@ -4,6 +4,12 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "ImageMagick and curl without Ghostscript or the CA bundle named: both in the remedy",
+      code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl imagemagick && rm -rf /var/lib/apt/lists/*\nCMD ["convert"]\n',
+      messageId: "recommendsGhostscriptCertificates",
+      line: 2,
+    },
+    {
       // Held-out BL, scanservjs: PDF thumbnails need Ghostscript, an ImageMagick recommendation (the bare flag judged wrong).
       name: "ImageMagick without Ghostscript named: the remedy names Ghostscript for PDFs",
       code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -yq ca-certificates nodejs imagemagick tesseract-ocr && rm -rf /var/lib/apt/lists/*\nCMD ["node", "server.js"]\n',
