@@ -80,9 +80,23 @@ export async function readGitReadingSource(
   }
   return reader.memo(
     `git-reading-source\u0000${contextRoot}`,
-    async () => (await search(contextRoot, reader)) ?? (await searchDockerfiles(contextRoot, reader)),
+    async () => (await firstFileReading(contextRoot, reader, SOURCES)) ?? (await firstFileReading(contextRoot, reader, OTHER_DOCKERFILES)),
   );
 }
+
+/** What a search looks for: in which folders, in which files, and what their text shows. */
+interface FileSearch {
+  descends: (folder: string) => boolean;
+  reads: (file: string) => boolean;
+  matches: (text: string) => boolean;
+}
+
+/** The app's own sources that read the checkout when the app runs. */
+const SOURCES: FileSearch = {
+  descends: (folder) => !SKIPPED.has(folder.toLowerCase()),
+  reads: (file) => SOURCE_FILE.test(file),
+  matches: (text) => READS_CHECKOUT.test(text),
+};
 
 /** Dockerfiles by name: `Dockerfile`, `Dockerfile.node`, `Dockerfile-dev`, `app.Dockerfile`, `Containerfile`. */
 const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][\w.-]+)?$|\.(?:Dockerfile|Containerfile)$/i;
@@ -93,14 +107,23 @@ const NOT_PROJECT_FOLDERS = new Set([".git", "node_modules", "vendor", ".venv", 
  * copies it on (`cp -r .git ...`), or asks git about the checkout (`git rev-parse HEAD`).
  */
 const DOCKERFILE_READS_CHECKOUT = /^\s*(?:COPY|ADD)\b[^\n]*\s\.git\/?(?=\s)|\bcp\s+-[a-qs-z]*r\w*\s+\.git\b|\bgit\s+(?:rev-parse|describe)\b/im;
+/** A Dockerfile's comment lines: they hold the commands people run on their own machines (`--build-arg VERSION=$(git describe)`). */
+const COMMENT_LINE = /^\s*#.*$/gm;
 
 /**
- * The context path of a Dockerfile under the context root (tests and CI folders included) that
- * reads the checkout's git metadata: the root's .dockerignore serves it too, and excluding .git
- * there would break its build (held-out BL, avalanchego: the antithesis builder runs `git
- * rev-parse HEAD` and `cp -r .git`; judged wrong). Null when none does.
+ * Another Dockerfile under the context root (tests and CI folders included) that reads the
+ * checkout's git metadata while it builds: the root's .dockerignore serves it too, and excluding
+ * .git there would break its build (held-out BL, avalanchego: the antithesis builder runs `git
+ * rev-parse HEAD` and `cp -r .git`; judged wrong).
  */
-async function searchDockerfiles(contextRoot: string, reader: FolderReader): Promise<string | null> {
+const OTHER_DOCKERFILES: FileSearch = {
+  descends: (folder) => !NOT_PROJECT_FOLDERS.has(folder.toLowerCase()),
+  reads: (file) => DOCKERFILE_NAME.test(file),
+  matches: (text) => DOCKERFILE_READS_CHECKOUT.test(text.replace(COMMENT_LINE, "")),
+};
+
+/** The context path of the first file (breadth first, in name order) `search` reads and matches; null when none. */
+async function firstFileReading(contextRoot: string, reader: FolderReader, search: FileSearch): Promise<string | null> {
   let folders = [""];
   let budget = MAX_FILES;
   for (let depth = 0; depth <= MAX_DEPTH && folders.length > 0 && budget > 0; depth++) {
@@ -111,42 +134,14 @@ async function searchDockerfiles(contextRoot: string, reader: FolderReader): Pro
       const files: string[] = [];
       for (const entry of listing.entries) {
         const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory && !NOT_PROJECT_FOLDERS.has(entry.name.toLowerCase())) next.push(path);
-        else if (entry.isFile && DOCKERFILE_NAME.test(entry.name) && files.length < budget) files.push(path);
+        if (entry.isDirectory && search.descends(entry.name)) next.push(path);
+        else if (entry.isFile && search.reads(entry.name) && files.length < budget) files.push(path);
       }
       budget -= files.length;
-      const reads = await Promise.all(files.map((path) => readTextFile(join(contextRoot, path), MAX_FILE_BYTES, { truncate: true })));
-      // Comments hold the commands people run on their own machines (`--build-arg VERSION=$(git describe)`).
-      const found = reads.findIndex((read) => read.ok && DOCKERFILE_READS_CHECKOUT.test(read.text.replace(COMMENT_LINE, "")));
-      if (found >= 0) return files[found];
-    }
-    folders = next;
-  }
-  return null;
-}
-
-/** A Dockerfile's comment lines. */
-const COMMENT_LINE = /^\s*#.*$/gm;
-
-async function search(contextRoot: string, reader: FolderReader): Promise<string | null> {
-  let folders = [""];
-  let budget = MAX_FILES;
-  for (let depth = 0; depth <= MAX_DEPTH && folders.length > 0; depth++) {
-    const next: string[] = [];
-    for (const folder of folders) {
-      const listing = await reader.list(folder === "" ? contextRoot : join(contextRoot, folder));
-      if (listing === null) continue;
-      const files: string[] = [];
-      for (const entry of listing.entries) {
-        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory && !SKIPPED.has(entry.name.toLowerCase())) next.push(path);
-        else if (entry.isFile && SOURCE_FILE.test(entry.name) && files.length < budget) files.push(path);
-      }
-      budget -= files.length;
-      // A folder's files read together: the first in name order that reads the checkout is named.
+      // A folder's files read together: the first in name order that matches is named.
       // Read past the reader's cache: hundreds of sources kept for one answer would stay in memory.
       const reads = await Promise.all(files.map((path) => readTextFile(join(contextRoot, path), MAX_FILE_BYTES, { truncate: true })));
-      const found = reads.findIndex((read) => read.ok && READS_CHECKOUT.test(read.text));
+      const found = reads.findIndex((read) => read.ok && search.matches(read.text));
       if (found >= 0) return files[found];
     }
     folders = next;
