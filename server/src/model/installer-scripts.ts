@@ -39,7 +39,7 @@ const GOBINARIES = /gobinaries\.com\/(?:[\w.-]+\/)?([\w.-]+)(?:@[\w.-]+)?(?:$|[/
 
 /**
  * Commands that fail when a path they name is missing (`mv /root/.local/bin/uv /usr/local/bin/`).
- * Not `ln -s`: it links a missing target without complaint (held-out BE, pulumi's images link
+ * Not `ln -s`: it links a missing target without complaint (held-out BC, pulumi's images link
  * poetry and uv into place; named as the step that fails, judged misleading on relabel).
  */
 const PATH_COMMANDS = new Set(["mv", "cp", "chmod", "chown", "install"]);
@@ -56,9 +56,8 @@ const CONDITIONS = new Set(["if", "elif", "while", "until", "!"]);
  */
 function probesAsCondition(command: ShellCommand, next: ShellCommand | undefined, programs: ReadonlySet<string>): boolean {
   const words = command.words.map((w) => w.value);
-  const at = words.findIndex((w, i) => PROBES.has(w) && words.slice(i + 1).some((v) => programs.has(baseName(v))));
-  if (at < 0) return false;
-  return CONDITIONS.has(words[0]) || next?.joinedBy === "||";
+  const probes = words.some((w, i) => PROBES.has(w) && words.slice(i + 1).some((v) => programs.has(baseName(v))));
+  return probes && (CONDITIONS.has(words[0]) || next?.joinedBy === "||");
 }
 
 /** The programs the installer a downloader of `pipeline` fetches puts in place; empty when not known. */
