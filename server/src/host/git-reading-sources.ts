@@ -1,10 +1,10 @@
 // Source files of the project that read its own checkout's git metadata when the app runs: a
 // Laravel provider reading `.git/HEAD` to show the running branch and commit, a Python package
 // running `git rev-parse HEAD` in its folder for the version it reports; or another Dockerfile
-// under the same context root that reads it while it builds, sharing the root's .dockerignore. Excluding .git from the
-// build context, which context-no-dockerignore would ask for, takes that away. Read only where it
-// decides something: the context root holds .git, the Dockerfile copies the whole context, and no
-// .dockerignore line names .git.
+// under the same context root that reads it while it builds, sharing the root's .dockerignore.
+// Excluding .git from the build context, which context-no-dockerignore would ask for, takes that
+// away. Read only where it decides something: the context root holds .git, the Dockerfile copies
+// the whole context, and no .dockerignore line names .git.
 
 import { join } from "node:path";
 import { isBroadContextCopy } from "../model/copies";

@@ -3,7 +3,7 @@
 // or preloaded when it starts.
 
 import { packageName } from "../model/build-tools";
-import { systemPackageCommand } from "../model/commands";
+import { GRADLE_PROGRAMS, MAVEN_PROGRAMS, systemPackageCommand } from "../model/commands";
 import { baseName } from "../model/copy-paths";
 import { envDeclarations } from "../model/environment";
 import { lineage } from "../model/stage-graph";
@@ -34,7 +34,7 @@ function installsJava(stages: readonly Stage[]): boolean {
 }
 
 /** Programs that compile Java or another JVM language, or build with them (`javac`, `mvn`, `./gradlew`, `sbt`). */
-const JVM_BUILD_PROGRAMS = new Set(["javac", "mvn", "mvnw", "gradle", "gradlew", "sbt", "ant", "kotlinc", "scalac", "lein", "bazel", "bazelisk"]);
+const JVM_BUILD_PROGRAMS = new Set([...MAVEN_PROGRAMS, ...GRADLE_PROGRAMS, "javac", "sbt", "ant", "kotlinc", "scalac", "lein", "bazel", "bazelisk"]);
 
 /** True when a RUN of `stages` compiles or builds JVM code. */
 export function buildsJvmCode(stages: readonly Stage[]): boolean {

@@ -1,6 +1,6 @@
 // Variables of a RUN before any FROM: a Dockerfile fragment, as hadolint's specs write them.
 
-import { envDeclarations } from "./environment";
+import { envDeclarations, variableFor } from "./environment";
 import type { ShellCommand } from "./shell";
 import type { DockerfileModel, Instruction } from "./types";
 
@@ -22,4 +22,14 @@ export function fragmentVariable(model: DockerfileModel, run: Instruction, comma
     for (const decl of envDeclarations(model, earlier)) if (decl.name === name) value = decl.value;
   }
   return value;
+}
+
+/**
+ * The value `name` has for `command` of `instruction` (a RUN, or an ONBUILD whose trigger is one):
+ * in a stage, through the stage's environment (`variableFor`); before any FROM, through the
+ * fragment's own (`fragmentVariable`).
+ */
+export function variableAtCommand(model: DockerfileModel, instruction: Instruction, command: ShellCommand, name: string): string | null | undefined {
+  const run = instruction.trigger ?? instruction;
+  return instruction.stage ? variableFor(model, instruction.stage, run, command, name) : fragmentVariable(model, run, command, name);
 }

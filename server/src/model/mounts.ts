@@ -57,8 +57,10 @@ function expanded(written: string, instruction: Instruction, model: DockerfileMo
  */
 export function hasVolatileMountAt(instruction: Instruction, dir: string, model?: DockerfileModel): boolean {
   const wanted = normalizePath(dir);
-  return mountsOf(instruction, model).some(
-    (m) =>
-      (m.type === "cache" || m.type === "tmpfs") && m.target !== null && (m.target === wanted || wanted.startsWith(m.target === "/" ? "/" : `${m.target}/`)),
-  );
+  return hasVolatileMount(instruction, model, (target) => target === wanted || wanted.startsWith(target === "/" ? "/" : `${target}/`));
+}
+
+/** True when a cache or tmpfs mount of `instruction` (nothing it holds stays in the layer) has a target `test` accepts. */
+export function hasVolatileMount(instruction: Instruction, model: DockerfileModel | undefined, test: (target: string) => boolean): boolean {
+  return mountsOf(instruction, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && test(m.target));
 }

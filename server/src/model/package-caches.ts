@@ -7,7 +7,7 @@
 import { systemPackageCommand } from "./commands";
 import { variableFor } from "./environment";
 import { keepsApkCacheInMount } from "./apk-cache-folder";
-import { hasVolatileMountAt, mountsOf } from "./mounts";
+import { hasVolatileMount, hasVolatileMountAt } from "./mounts";
 import { lineage } from "./stage-graph";
 import { workdirOf } from "./workdir";
 import { readScriptText, type ShellCommand, type Word } from "./shell";
@@ -15,7 +15,7 @@ import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
 import { scriptRunThroughCopies } from "./run-scripts";
-import { fragmentVariable } from "./fragment-variables";
+import { variableAtCommand } from "./fragment-variables";
 import { poetryCacheFolder, poetryCacheHandled, poetryDownloadWord, poetryVirtualenvOutsideCache } from "./poetry-cache";
 import { removes } from "./removals";
 
@@ -203,7 +203,7 @@ function cacheLeftBy(
   }
   if (isYarnInstall(command)) {
     if (later().some(cleansYarnCache)) return null;
-    if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /yarn/.test(m.target))) return null;
+    if (hasVolatileMount(run, model, (target) => /yarn/.test(target))) return null;
     return make("yarn", "yarn", command.args.find((a) => a.value === "install") ?? (command.program as Word));
   }
   return null;
@@ -383,9 +383,7 @@ function installsOnlyPackagingTools(command: ShellCommand, install: Word): boole
 
 function pipCacheHandled(model: DockerfileModel, instruction: Instruction, command: ShellCommand, later: ShellCommand[]): boolean {
   const run = instruction.trigger ?? instruction;
-  const value = instruction.stage
-    ? variableFor(model, instruction.stage, run, command, "PIP_NO_CACHE_DIR")
-    : fragmentVariable(model, run, command, "PIP_NO_CACHE_DIR");
+  const value = variableAtCommand(model, instruction, command, "PIP_NO_CACHE_DIR");
   if (value !== null && value !== undefined && PIP_BOOLEANS.has(value.replace(/^["']|["']$/g, "").toLowerCase())) return true;
   // The default cache (~/.cache/pip) or a custom one (PIP_CACHE_DIR, `--cache-dir`) kept in a mount.
   const stage = instruction.stage;
@@ -393,7 +391,7 @@ function pipCacheHandled(model: DockerfileModel, instruction: Instruction, comma
   const cacheDirArg = command.args.find((a) => a.value.startsWith("--cache-dir="))?.value.slice("--cache-dir=".length);
   const isCacheTarget = (target: string): boolean =>
     /(?:^|\/)\.cache(?:\/pip)?$/.test(target) || /pip/i.test(target) || (!!customDir && target === customDir) || (!!cacheDirArg && target === cacheDirArg);
-  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  if (hasVolatileMount(run, model, isCacheTarget)) return true;
   return later.some(cleansPipCache);
 }
 
@@ -433,8 +431,7 @@ function uvCacheHandled(model: DockerfileModel, instruction: Instruction, comman
   // A global flag (`uv --no-cache pip install`), with pip's spelling as a hidden alias (astral-sh/uv#1380).
   if (command.args.some((a) => a.value === "--no-cache" || a.value === "--no-cache-dir" || a.value === "-n")) return true;
   const run = instruction.trigger ?? instruction;
-  const stage = instruction.stage;
-  const variable = (name: string) => (stage ? variableFor(model, stage, run, command, name) : fragmentVariable(model, run, command, name));
+  const variable = (name: string) => variableAtCommand(model, instruction, command, name);
   const noCache = variable("UV_NO_CACHE");
   if (noCache !== null && noCache !== undefined && UV_TRUE.has(noCache.replace(/^["']|["']$/g, "").toLowerCase())) return true;
   const args = command.args.map((a) => a.value);
@@ -445,7 +442,7 @@ function uvCacheHandled(model: DockerfileModel, instruction: Instruction, comman
     variable("UV_CACHE_DIR") ??
     undefined;
   const isCacheTarget = (target: string): boolean => /(?:^|\/)\.cache(?:\/uv)?\/?$/.test(target) || /uv/i.test(target) || (!!cacheDir && target === cacheDir);
-  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && isCacheTarget(m.target))) return true;
+  if (hasVolatileMount(run, model, isCacheTarget)) return true;
   return later.some(
     (c) =>
       (c.name === "uv" && c.args[0]?.value === "cache" && (c.args[1]?.value === "clean" || c.args[1]?.value === "prune")) ||

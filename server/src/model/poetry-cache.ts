@@ -2,9 +2,8 @@
 // `artifacts` of its cache folder), what moves the folder, and what leaves nothing there. Read by
 // model/package-caches.ts for layer-package-cache.
 
-import { variableFor } from "./environment";
-import { fragmentVariable } from "./fragment-variables";
-import { mountsOf } from "./mounts";
+import { variableAtCommand } from "./fragment-variables";
+import { hasVolatileMount } from "./mounts";
 import { removes } from "./removals";
 import type { ShellCommand, Word } from "./shell";
 import { lineage } from "./stage-graph";
@@ -33,7 +32,7 @@ export function poetryDownloadWord(command: ShellCommand): Word | null {
 function poetrySetting(model: DockerfileModel, instruction: Instruction, command: ShellCommand, key: string, envName: string): string | null | undefined {
   const run = instruction.trigger ?? instruction;
   const stage = instruction.stage;
-  const env = stage ? variableFor(model, stage, run, command, envName) : fragmentVariable(model, run, command, envName);
+  const env = variableAtCommand(model, instruction, command, envName);
   if (env !== undefined) return env === null ? null : literalValue(env);
   let configured: string | null | undefined;
   const read = (c: ShellCommand) => {
@@ -66,14 +65,13 @@ function literalValue(value: string): string | null {
 export function poetryCacheFolder(model: DockerfileModel, instruction: Instruction, command: ShellCommand): string | null {
   const set = poetrySetting(model, instruction, command, "cache-dir", "POETRY_CACHE_DIR");
   if (set !== undefined) return set === null || !set.startsWith("/") ? null : set.replace(/\/+$/, "");
-  const run = instruction.trigger ?? instruction;
-  const stage = instruction.stage;
-  const xdg = stage ? variableFor(model, stage, run, command, "XDG_CACHE_HOME") : fragmentVariable(model, run, command, "XDG_CACHE_HOME");
+  const xdg = variableAtCommand(model, instruction, command, "XDG_CACHE_HOME");
   if (xdg !== undefined) {
     const home = xdg === null ? null : literalValue(xdg);
     return home === null || !home.startsWith("/") ? null : `${home.replace(/\/+$/, "")}/pypoetry`;
   }
-  const user = stage ? (userAt(stage, run)?.split(":")[0] ?? null) : null;
+  const stage = instruction.stage;
+  const user = stage ? (userAt(stage, instruction.trigger ?? instruction)?.split(":")[0] ?? null) : null;
   return user === null || user === "root" || user === "0" ? "/root/.cache/pypoetry" : null;
 }
 
@@ -101,7 +99,7 @@ export function poetryCacheHandled(model: DockerfileModel, instruction: Instruct
     const path = target.replace(/\/+$/, "");
     return path === folder || folder.startsWith(`${path}/`) || path.startsWith(`${folder}/artifacts`) || /pypoetry/.test(path);
   };
-  if (mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && covers(m.target))) return true;
+  if (hasVolatileMount(run, model, covers)) return true;
   return later.some((c) => cleansPoetryCache(c, folder));
 }
 

@@ -319,7 +319,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // preload by the unversioned name, done by a launcher inside the copied distribution that the
   // host does not read (besu's bin/besu exports LD_PRELOAD=libjemalloc.so). A preload the image
   // shows of the versioned file (`libjemalloc.so.2`) says the runtime package serves.
-  if (runsJvm(model) && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
+  const jvm = runsJvm(model);
+  if (jvm && !preloadsVersionedAllocator(model)) for (const library of ALLOCATOR_LIBRARIES) preloaded.add(library);
   const runAtStart = programsRunAtStart(model);
   // pip installed and never run in the build (no other Python installer either): Python packages
   // are installed when the image runs (a database's Python extension installing its users'
@@ -333,7 +334,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   const copiesBuiltProgram = stagesCopiedInto(model, chain).length > 0;
   const forRunTime = (tools: KeptBuildTools) => copiesBuiltProgram && !buildsAfterInstall(tools, chain);
   const rustAtRunTime = installsRustupForRunTime(model, chain);
-  const jdkIsRuntime = runsJvm(model) && !buildsJvmCode(chain);
+  const jdkIsRuntime = jvm && !buildsJvmCode(chain);
   const added = kept.flatMap((tools) => addedByRun(tools, inBase, preloaded, runAtStart, pipAtRunTime, forRunTime(tools), rustAtRunTime, jdkIsRuntime) ?? []);
   const startBuilders = stagesOfTargetsBuildingAtStart(model);
   const findings = added.filter((kept) => {

@@ -31,7 +31,7 @@ import {
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
-import { mountsOf } from "../model/mounts";
+import { hasVolatileMount } from "../model/mounts";
 import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -534,7 +534,7 @@ function followsCopy(stage: Stage, run: Instruction): boolean {
 /** True when the RUN already mounts a cache (or tmpfs) whose target names the tool (`/root/.cache/pip`, `$PIP_CACHE_DIR`). */
 function hasCacheMountFor(model: DockerfileModel, cache: LeftPackageCache): boolean {
   const run = cache.instruction.trigger ?? cache.instruction;
-  return mountsOf(run, model).some((m) => (m.type === "cache" || m.type === "tmpfs") && m.target !== null && /pip|\.cache$/i.test(m.target));
+  return hasVolatileMount(run, model, (target) => /pip|\.cache$/i.test(target));
 }
 
 /** True unless a USER other than root is in effect at `before` (through `FROM <stage>` too). */

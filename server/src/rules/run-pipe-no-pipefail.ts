@@ -95,14 +95,13 @@ export const rule: Rule = {
         // pipefail alone would not fail the build (the missing `set -e` is the problem there).
         const discarded = !errexit && isDiscarded(commands, start, end);
         const swallowing = pipeline.length > 1 && !pipefail && !fallback && !discarded ? swallowingCommand(pipeline) : null;
-        const after = end;
         start = end;
         if (!swallowing) continue;
         // Not fixed: the right shell (bash is missing from alpine and distroless) is the author's choice.
         // An installer whose program a later step runs: that step fails when the download did, one
         // step late. Information, with the line that would fail (reviewers: 78 such findings debatable).
         const sh = stageShell(run, shell);
-        const use = laterUseOfInstalled(model, run, after, installedByPipedScript(pipeline));
+        const use = laterUseOfInstalled(model, run, end, installedByPipedScript(pipeline));
         if (use) {
           const data = { command: swallowing.name, program: use.program, line: lineOf(use.command.words[0]) };
           report({ range: swallowing.range, messageId: sh === "pipefail" ? "pipefailLaterUse" : "pipefailLaterUseDash", data, severity: "info" });
