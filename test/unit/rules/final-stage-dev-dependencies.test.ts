@@ -640,6 +640,8 @@ testRule(rule, {
     "FROM node:24-slim\nRUN npm install express\n",
     "FROM python:3.13-slim\nRUN pip install -r requirements.txt\n",
     "FROM python:3.13-slim\nRUN poetry install --only main\n",
+    // --only-root installs the project's own package and no group (wagtail.org, after --only main --no-root).
+    'FROM python:3.13-slim\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --only main --no-root\nCOPY . .\nRUN poetry install --only-root\nCMD ["gunicorn", "app.wsgi"]\n',
     "FROM python:3.13-slim\nRUN poetry install --without dev\n",
     "FROM python:3.13-slim\nRUN uv sync --frozen --no-dev\n",
     // The front end is built in node and served by nginx: the node stage is not final.

@@ -12,11 +12,15 @@ testRule(rule, {
       output: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
     },
     { name: "one -q is not enough", code: "FROM debian:12-slim\nRUN apt-get install -q curl\n", messageId: "noYes" },
+    { name: "install -f repairs with no package named, and may ask", code: "FROM debian:12-slim\nRUN apt-get install -f\n", messageId: "noYes" },
+    { name: "autoremove asks with no package named", code: "FROM debian:12-slim\nRUN apt-get autoremove\n", messageId: "noYes" },
   ],
   silent: [
     "FROM debian:12-slim\nRUN apt-get -y install curl\n",
     "FROM debian:12-slim\nRUN apt-get install -qq curl\n",
     "FROM debian:12-slim\nRUN apt-get install -yq curl\n",
     "FROM debian:12-slim\nRUN apt-get update\n",
+    // A bare purge after the real removal names nothing to remove: it changes nothing and never asks.
+    "FROM debian:12-slim\nRUN apt-get update && apt-get remove -y gcc && apt-get purge && rm -rf /var/lib/apt/lists/*\n",
   ],
 });
