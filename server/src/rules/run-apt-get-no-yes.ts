@@ -45,6 +45,6 @@ export const rule: Rule = {
 /** True for `apt-get purge` (or install, remove, build-dep) naming no package and not repairing. */
 function changesNothing(call: AptGetCall): boolean {
   if (!ACTS_ON_NAMED_PACKAGES.has(call.subcommand?.value ?? "")) return false;
-  const repairs = call.options.some((o) => o.value === "--fix-broken" || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(o.value));
+  const repairs = call.options.some((o) => o.value === "--fix-broken" || (/^-[a-zA-Z]+$/.test(o.value) && o.value.includes("f")));
   return !repairs && aptOperands(call).length === 0;
 }
