@@ -50,36 +50,39 @@ export function withinBundledExtensions(
 }
 
 /**
- * A package the stages install (apt or apk) that the release every replacement moves to no longer
- * ships, or null: the newest Debian, Ubuntu 24.04 or the newest Alpine (release-moves.ts). On apt
- * the image's tag says which (`-bullseye`, `ubuntu:20.04`); an image that names no release is read
- * against both. An Ubuntu release still in support (22.04) may be kept by the move: not read.
+ * The packages the stages install (apt or apk) that the release every replacement moves to no
+ * longer ships, in install order, or null when there are none: the newest Debian, Ubuntu 24.04 or
+ * the newest Alpine (release-moves.ts). On apt the image's tag says which (`-bullseye`,
+ * `ubuntu:20.04`); an image that names no release is read against both. An Ubuntu release still in
+ * support (22.04) may be kept by the move: not read. All of them, not the first: a move that names
+ * `python` alone leaves the runtime's `libssl1.1` and `libicu66` to fail the build (held-out BM,
+ * a Mastodon fork: judged wrong).
  */
-export function gonePackage(
+export function gonePackages(
   stages: readonly Stage[],
   ref: ImageReference,
   replacement?: { text: string; tag?: string },
-): { name: string; dropped: boolean } | null {
+): { names: string[]; dropped: string | null } | null {
   const landsOn = replacement === undefined ? null : debianReleaseOfReplacement(ref, replacement);
   const commands = runCommands(stages);
   const addsSource = commands.some(({ command }) => addsPackageSource(command));
   const apt = aptTarget(ref);
+  const names: string[] = [];
+  let dropped: string | null = null;
   for (const { command } of commands) {
     const pkg = systemPackageCommand(command);
     if (pkg?.action !== "install" || (pkg.manager !== "apt" && pkg.manager !== "apk")) continue;
     const target: MoveTarget | null = pkg.manager === "apk" ? "alpine" : apt;
     if (target === null) continue;
-    const gone = packageGoneFrom(
-      target,
-      pkg.packages.map((p) => p.value.replace(/[=:<>~].*$/, "")),
-      addsSource,
-      landsOn,
-    );
-    if (gone === null) continue;
-    // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
-    return { name: gone, dropped: droppedWithoutSuccessor(target, gone) };
+    for (const word of pkg.packages) {
+      const gone = packageGoneFrom(target, [word.value.replace(/[=:<>~].*$/, "")], addsSource, landsOn);
+      if (gone === null || names.includes(gone)) continue;
+      names.push(gone);
+      // Removed with no successor (Alpine's libexecinfo): the code must change, so no target is named.
+      if (dropped === null && droppedWithoutSuccessor(target, gone)) dropped = gone;
+    }
   }
-  return null;
+  return names.length > 0 ? { names, dropped } : null;
 }
 
 /**

@@ -20,7 +20,7 @@ import { copyPaths } from "../model/copy-paths";
 import { finalImageStages } from "../model/final-image";
 import { heldBack } from "../images/held-back";
 import { withinPin } from "../images/language-pin-move";
-import { gonePackage, keptBookworm, withinBundledExtensions } from "../images/release-package-moves";
+import { gonePackages, keptBookworm, withinBundledExtensions } from "../images/release-package-moves";
 import { fileNamesRelease } from "../model/release-target";
 import { tiedToRelease } from "../images/release-ties";
 import { buildReferences } from "../model/stage-references";
@@ -106,6 +106,7 @@ export const rule: Rule = {
       // azure-functions-docker: the named tag had no nanoserver-1809 image, judged wrong).
       endOfLifeWindows: "'{image}' is {subject}, end of life since {since}; move to a supported Windows variant.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
+      endOfLifeReleasePackages: "'{image}' is {subject}, end of life; move to {replacement} and replace {count} packages. Gone there: {packages}.{others}",
       endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement} for '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
       endOfLifeUnbundled: "'{image}' is {subject}, end of life; newer PHP lacks ext '{package}', build it from PECL.{others}",
@@ -202,7 +203,7 @@ export const rule: Rule = {
       // the tag alone breaks the build.
       const gone =
         named && note.kind === "end-of-life" && !(unbundled !== null && "package" in unbundled)
-          ? gonePackage(
+          ? gonePackages(
               group.map((g) => g.stage),
               ref,
               replacement,
@@ -256,7 +257,9 @@ export const rule: Rule = {
                         : gone?.dropped
                           ? "endOfLifeDropped"
                           : gone !== null
-                            ? "endOfLifeRelease"
+                            ? gone.names.length > 1
+                              ? "endOfLifeReleasePackages"
+                              : "endOfLifeRelease"
                             : tie?.kind === "gopath"
                               ? "endOfLifeGoPath"
                               : tie !== null
@@ -289,7 +292,9 @@ export const rule: Rule = {
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path, ...(pinned.dependency !== undefined ? { packages: `'${pinned.dependency}'` } : {}) } : {}),
           ...(gone !== null
-            ? { package: gone.name }
+            ? gone.dropped === null && gone.names.length > 1
+              ? { count: gone.names.length, packages: gone.names.map((name) => `'${name}'`).join(", ") }
+              : { package: gone.dropped ?? gone.names[0] }
             : unbundled !== null && "package" in unbundled
               ? { package: unbundled.package }
               : kept !== null && tie === null

@@ -275,6 +275,27 @@ testRule(rule, {
       output: null,
     },
     {
+      // hometown (held-out BM): the first gone package alone ('python') left the runtime's OpenSSL 1.1
+      // and ICU 66 to fail the move.
+      name: "stages on one Ubuntu 20.04 base install several packages 24.04 lacks: the move names each, once",
+      code: "FROM ubuntu:20.04 AS build\nRUN apt-get update && apt-get install -y python wget\nFROM ubuntu:20.04\nRUN apt-get update && apt-get install -y libssl1.1 libicu66 libpq5 && apt-get install -y libssl1.1\n",
+      messageId: "endOfLifeReleasePackages",
+      line: 1,
+      count: 2,
+      data: {
+        image: "ubuntu:20.04",
+        subject: "Ubuntu 20.04",
+        since: "2025-05-31",
+        asOf: "2026-11-22",
+        source: "Ubuntu release cycle, end of standard support",
+        replacement: "'ubuntu:24.04'",
+        count: 3,
+        packages: "'python', 'libssl1.1', 'libicu66'",
+        others: " Also the base of line 3.",
+      },
+      output: null,
+    },
+    {
       name: "an old Alpine stage installs a JRE of a non-LTS Java the current branch dropped",
       code: "FROM alpine:3.14\nRUN apk add --no-cache openjdk15-jre tini\n",
       messageId: "endOfLifeRelease",
