@@ -14,6 +14,8 @@ export type Verdict = "right" | "wrong" | "debatable";
 export interface LabelledFinding {
   rule: string;
   line: number;
+  /** 1-based column, where one line holds several findings of the rule and the label judges one of them. */
+  column?: number;
   verdict: Verdict;
   reason: string;
 }
@@ -34,6 +36,8 @@ export interface CaseLabels {
 export interface ReportedFinding {
   rule: string;
   line: number;
+  /** 1-based column of the finding's start. */
+  column?: number;
   severity: string;
   message: string;
 }
@@ -75,7 +79,7 @@ export function reportAll(cases: readonly CaseInfo[], rules?: Readonly<Record<st
     const result = new Map<string, ReportedFinding[]>(cases.map((c) => [c.name, []]));
     for (const f of JSON.parse(stdout) as Array<{
       file: string;
-      range: { start: { line: number } };
+      range: { start: { line: number; character: number } };
       severity: string;
       code: string;
       message: string;
@@ -84,7 +88,7 @@ export function reportAll(cases: readonly CaseInfo[], rules?: Readonly<Record<st
       const name = byPath.get(resolve(f.file));
       if (name === undefined) throw new Error(`finding on an unknown file: ${f.file}`);
       const rule = f.source === "stagecraft" ? f.code : `${f.source}:${f.code}`;
-      result.get(name)!.push({ rule, line: f.range.start.line + 1, severity: f.severity, message: f.message });
+      result.get(name)!.push({ rule, line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, message: f.message });
     }
     return result;
   } finally {
@@ -129,7 +133,7 @@ export function compare(name: string, reported: readonly ReportedFinding[], labe
   const pool = new Map<string, LabelledFinding[]>();
   for (const l of labels.findings) pool.set(key(l.rule, l.line), [...(pool.get(key(l.rule, l.line)) ?? []), l]);
   const judged = reported.map((r) => {
-    const label = [r.rule, ...(LABEL_ALIASES.get(r.rule) ?? [])].map((rule) => pool.get(key(rule, r.line))?.shift()).find((l) => l !== undefined);
+    const label = [r.rule, ...(LABEL_ALIASES.get(r.rule) ?? [])].map((rule) => takeLabel(pool.get(key(rule, r.line)), r.column)).find((l) => l !== undefined);
     return label ? { ...r, verdict: label.verdict, reason: label.reason } : { ...r };
   });
   const lostRight = [...pool.values()].flat().filter((l) => l.verdict === "right");
@@ -171,4 +175,16 @@ export function evaluateAll(casesRoot?: string, labelsDir = LABELS_DIR, rules?: 
   const cases = listCases("lint", casesRoot);
   const reported = reportAll(cases, rules);
   return cases.map((c) => compare(c.name, reported.get(c.name) ?? [], readLabels(c.name, labelsDir)));
+}
+
+/**
+ * The label of one line and rule that judges the finding at `column`: the one written for that
+ * column, else the first written for none, else the first; taken out of `labels`.
+ */
+function takeLabel(labels: LabelledFinding[] | undefined, column: number | undefined): LabelledFinding | undefined {
+  if (labels === undefined || labels.length === 0) return undefined;
+  const exact = labels.findIndex((l) => l.column !== undefined && l.column === column);
+  const unplaced = labels.findIndex((l) => l.column === undefined);
+  const index = exact >= 0 ? exact : unplaced >= 0 ? unplaced : 0;
+  return labels.splice(index, 1)[0];
 }
