@@ -6,12 +6,11 @@
 // away. Read only where it decides something: the context root holds .git, the Dockerfile copies
 // the whole context, and no .dockerignore line names .git.
 
-import { join } from "node:path";
 import { isBroadContextCopy } from "../model/copies";
 import { isExcluded, parseDockerignore, reincludes } from "../model/dockerignore";
 import type { DockerfileModel } from "../model/types";
 import type { FolderReader } from "./folder-reader";
-import { readTextFile } from "./read-text";
+import { FileSearch, firstFileReading } from "./file-search";
 
 /**
  * Files in the languages whose apps read the checkout at run time, and Elixir's: its config
@@ -46,12 +45,6 @@ const SKIPPED = new Set([
   "hack",
   "ci",
 ]);
-/** Folders below the context root searched. */
-const MAX_DEPTH = 3;
-/** Source files read at most, and bytes of each. */
-const MAX_FILES = 300;
-const MAX_FILE_BYTES = 64 * 1024;
-
 /**
  * Reading the checkout: the HEAD file, git asked about the checkout (`git rev-parse`, `git
  * describe`, `["git", "log", ...]`, Elixir's `System.cmd("git", ["rev-parse", "HEAD"])`),
@@ -84,13 +77,6 @@ export async function readGitReadingSource(
   );
 }
 
-/** What a search looks for: in which folders, in which files, and what their text shows. */
-interface FileSearch {
-  descends: (folder: string) => boolean;
-  reads: (file: string) => boolean;
-  matches: (text: string) => boolean;
-}
-
 /** The app's own sources that read the checkout when the app runs. */
 const SOURCES: FileSearch = {
   descends: (folder) => !SKIPPED.has(folder.toLowerCase()),
@@ -121,30 +107,3 @@ const OTHER_DOCKERFILES: FileSearch = {
   reads: (file) => DOCKERFILE_NAME.test(file),
   matches: (text) => DOCKERFILE_READS_CHECKOUT.test(text.replace(COMMENT_LINE, "")),
 };
-
-/** The context path of the first file (breadth first, in name order) `search` reads and matches; null when none. */
-async function firstFileReading(contextRoot: string, reader: FolderReader, search: FileSearch): Promise<string | null> {
-  let folders = [""];
-  let budget = MAX_FILES;
-  for (let depth = 0; depth <= MAX_DEPTH && folders.length > 0 && budget > 0; depth++) {
-    const next: string[] = [];
-    for (const folder of folders) {
-      const listing = await reader.list(folder === "" ? contextRoot : join(contextRoot, folder));
-      if (listing === null) continue;
-      const files: string[] = [];
-      for (const entry of listing.entries) {
-        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory && search.descends(entry.name)) next.push(path);
-        else if (entry.isFile && search.reads(entry.name) && files.length < budget) files.push(path);
-      }
-      budget -= files.length;
-      // A folder's files read together: the first in name order that matches is named.
-      // Read past the reader's cache: hundreds of sources kept for one answer would stay in memory.
-      const reads = await Promise.all(files.map((path) => readTextFile(join(contextRoot, path), MAX_FILE_BYTES, { truncate: true })));
-      const found = reads.findIndex((read) => read.ok && search.matches(read.text));
-      if (found >= 0) return files[found];
-    }
-    folders = next;
-  }
-  return null;
-}

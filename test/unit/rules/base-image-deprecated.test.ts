@@ -275,6 +275,25 @@ testRule(rule, {
       output: null,
     },
     {
+      // Reaction Commerce (held-out BM): apps/reaction/src/index.js imports package.json with `assert`.
+      name: "an app importing with assertions, which every supported Node rejects: the imports change before the tag",
+      code: 'FROM node:18.10.0-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "src/index.js"]\n',
+      context: { importAssertionSource: "apps/reaction/src/index.js" },
+      messageId: "endOfLifeImportAssertions",
+      line: 1,
+      data: {
+        image: "node:18.10.0-alpine",
+        subject: "Node.js 18",
+        since: "2025-04-30",
+        asOf: "2026-11-22",
+        source: "Node.js release schedule (github.com/nodejs/Release)",
+        replacement: "'node:24-alpine'",
+        path: "apps/reaction/src/index.js",
+        others: "",
+      },
+      output: null,
+    },
+    {
       // hometown (held-out BM): the first gone package alone ('python') left the runtime's OpenSSL 1.1
       // and ICU 66 to fail the move.
       name: "stages on one Ubuntu 20.04 base install several packages 24.04 lacks: the move names each, once",
