@@ -119,7 +119,7 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   // a current release, whose Python refuses a pip install into it (held-out BM, shuup: Debian's
   // python3 under a Node image, `pip3 install` of the app; judged wrong).
   if (codename === null && name !== null) {
-    const variant = languageVariantRelease(ref);
+    const variant = distributionPythonVariant(ref, commands);
     const pip = variant !== null ? systemPipTie(model, stages, variant) : null;
     if (pip !== null) return pip;
   }
@@ -156,11 +156,28 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     codename,
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
-  return systemPipTie(model, stages, distroRelease(ref) ?? languageVariantRelease(ref));
+  return systemPipTie(model, stages, distroRelease(ref) ?? distributionPythonVariant(ref, commands));
 }
 
-/** The Debian or Ubuntu release a language image's tag names as its variant (`-buster-slim`, `-focal`), or null. */
-function languageVariantRelease(ref: ImageReference): { family: "debian" | "ubuntu"; version: string } | null {
+/** Official images whose Python is their own build (in /usr/local), which no distribution marks. */
+const OWN_PYTHON_IMAGES = new Set(["python", "pypy"]);
+/** A distribution's Python named in an install: `python3`, `python3-pip`, `python3.9`, Alpine's `py3-pip`. */
+const DISTRIBUTION_PYTHON = /^(?:python3(?:\.\d+)?(?:-[a-z]+)?|py3-pip)(?:[=:].*)?$/;
+
+/**
+ * The Debian or Ubuntu release a language image's tag names as its variant (`node:12-buster-slim`,
+ * `-focal`), when the stages install that release's own Python with the package manager: a pip
+ * install then goes into the distribution's Python. Null otherwise: a python image's pip installs
+ * into its own build (held-out BM, pantalaimon on python:3.8-slim-buster).
+ */
+function distributionPythonVariant(ref: ImageReference, commands: readonly RunCommand[]): { family: "debian" | "ubuntu"; version: string } | null {
+  const name = officialName(ref);
+  if (name === null || OWN_PYTHON_IMAGES.has(name)) return null;
+  const installsPython = commands.some(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.action === "install" && pkg.packages.some((p) => DISTRIBUTION_PYTHON.test(p.value));
+  });
+  if (!installsPython) return null;
   const debian = variantRelease(ref, "debian");
   if (debian) return { family: "debian", version: debian };
   const ubuntu = variantRelease(ref, "ubuntu");

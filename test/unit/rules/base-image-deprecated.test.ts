@@ -1648,6 +1648,12 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     // Held-out BM, shuup: Debian's python3 under a Node image on buster; the move lands on trixie.
     const languageVariantPip = data("FROM node:12-buster-slim\nRUN apt-get update && apt-get install -y python3 python3-pip\nRUN pip3 install shop\n");
     assert.deepStrictEqual([languageVariantPip.tie, languageVariantPip.line], ["the system 'pip3 install'", 3]);
+    // Held-out BM, pantalaimon: a python image's pip installs into its own build, never marked.
+    assert.strictEqual(
+      findingsOf(rule, "FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y libolm-dev\nRUN pip install .\n")[0].messageId,
+      "endOfLife",
+    );
+    assert.strictEqual(findingsOf(rule, "FROM node:12-buster-slim\nRUN pip3 install shop\n")[0].messageId, "endOfLife");
     assert.strictEqual(
       findingsOf(rule, "FROM node:12-bookworm-slim\nRUN apt-get install -y python3-pip && pip3 install --break-system-packages shop\n")[0].messageId,
       "endOfLife",
