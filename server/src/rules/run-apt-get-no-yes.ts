@@ -42,9 +42,13 @@ export const rule: Rule = {
   },
 };
 
-/** True for `apt-get purge` (or install, remove, build-dep) naming no package and not repairing. */
+/** True for `apt-get purge` (or install, remove, build-dep) naming no package, neither repairing nor autoremoving. */
 function changesNothing(call: AptGetCall): boolean {
   if (!ACTS_ON_NAMED_PACKAGES.has(call.subcommand?.value ?? "")) return false;
-  const repairs = call.options.some((o) => o.value === "--fix-broken" || (/^-[a-zA-Z]+$/.test(o.value) && o.value.includes("f")));
-  return !repairs && aptOperands(call).length === 0;
+  // `--auto-remove` makes a bare remove or purge an autoremove, which asks (held-out AR,
+  // exercism's haskell-test-runner: judged right).
+  const acts = call.options.some(
+    (o) => o.value === "--fix-broken" || /^--auto-?remove$/.test(o.value) || (/^-[a-zA-Z]+$/.test(o.value) && o.value.includes("f")),
+  );
+  return !acts && aptOperands(call).length === 0;
 }

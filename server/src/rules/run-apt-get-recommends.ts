@@ -67,7 +67,7 @@ import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { ImageReference } from "../images/reference";
 import { debianReleaseOf } from "../images/release-moves";
-import { ubuntuVersionOf } from "../images/tags";
+import { officialName, ubuntuVersionOf } from "../images/tags";
 import { isOnBuildpackDeps } from "../images/toolchains";
 import type { ReportFn, Rule } from "./types";
 
@@ -110,13 +110,11 @@ const GIT_SSH_SETTING = /^GIT_SSH(?:_COMMAND|_VARIANT)?(?:=|$)/;
 const SSH_USE = /^(?:ssh-keyscan|ssh-agent|ssh-add)$|^(?:git\+)?ssh:\/\/|^git@[\w.-]+:|\bknown_hosts\b|^core\.sshCommand$/i;
 /** Debian's pip: it recommends build-essential, python3-dev, setuptools and wheel, what it builds source packages with. */
 const PIP = /^python3?-pip(?:[=:].*)?$/;
-/**
- * The compiler pip builds a source package with: named (build-essential, gcc) or brought by what the
- * image installs. Headers alone are not enough (held-out BM, shuup: python3-dev named without a
- * compiler, pip's build-essential recommendation the only one; the flag judged wrong).
- */
+/** The compiler pip builds a source package with, as a package name and as the names that bring it. */
 const PIP_COMPILER = "gcc";
-const COMPILER_NAMES = /^(?:build-essential|gcc)(?:[=:].*)?$/;
+const COMPILER_NAMES = /^(?:build-essential|gcc|g\+\+)(?:[=:].*)?$/;
+/** Python's headers or setuptools named: on a base the facts do not describe, a sign the image plans builds with its own compiler. */
+const PIP_BUILD_PARTS = /^(?:python3?-dev|python3?-setuptools)(?:[=:].*)?$/;
 /**
  * Debian's and Ubuntu's r-base-core (which the r-base metapackage depends on) recommends r-base-dev:
  * the compilers, make and headers `install.packages` builds every source package with, as R on
@@ -365,6 +363,20 @@ function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
   return inserts.length === 0 ? [] : [{ range: inserts[0].range, newText: inserts.map((e) => e.newText).join("") }];
 }
 
+/**
+ * True when pip finds a compiler without its own recommends: one the image installs (named, or
+ * brought as a dependency), or one the base image holds. Headers alone are not one (held-out BM,
+ * shuup: python3-dev named on node:12-buster-slim, pip's build-essential recommendation the only
+ * compiler; the flag judged wrong). On a base the facts do not describe (rocker/r-ver, which keeps
+ * R's compilers), Python's headers named say builds were planned with a compiler already there
+ * (held-out BC, seurat-docker: the flag judged right).
+ */
+function pipHasCompiler(shipped: readonly string[], release: number | null, root: ImageReference | null): boolean {
+  if (shipped.some((p) => COMPILER_NAMES.test(p)) || bringsWithoutRecommends(shipped, PIP_COMPILER, release)) return true;
+  if (root !== null && officialName(root) !== null) return aptPackagesOfImage(root).some((p) => COMPILER_NAMES.test(p));
+  return shipped.some((p) => PIP_BUILD_PARTS.test(p));
+}
+
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
   return packages.some((p) => NEEDS_RECOMMENDS.test(p));
@@ -511,12 +523,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
       // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
       // of a source package fails, unless the image installs a compiler itself.
-      if (
-        packages.some((p) => PIP.test(p)) &&
-        !shipped.some((p) => COMPILER_NAMES.test(p)) &&
-        !bringsWithoutRecommends(shipped, PIP_COMPILER, typeof release === "number" ? release : null)
-      )
-        continue;
+      if (packages.some((p) => PIP.test(p)) && !pipHasCompiler(shipped, typeof release === "number" ? release : null, root)) continue;
       // So with R: `install.packages` compiles from source with r-base-dev, its recommendation.
       if (packages.some((p) => R_BASE.test(p)) && !shipped.some((p) => R_BUILD_TOOLS.test(p))) continue;
       // So with cmake: its recommends are the make and compiler a later build (a gem's or a

@@ -14,6 +14,11 @@ testRule(rule, {
     { name: "one -q is not enough", code: "FROM debian:12-slim\nRUN apt-get install -q curl\n", messageId: "noYes" },
     { name: "install -f repairs with no package named, and may ask", code: "FROM debian:12-slim\nRUN apt-get install -f\n", messageId: "noYes" },
     { name: "autoremove asks with no package named", code: "FROM debian:12-slim\nRUN apt-get autoremove\n", messageId: "noYes" },
+    {
+      name: "a bare purge with --auto-remove autoremoves, and asks",
+      code: "FROM debian:12-slim\nRUN apt-get purge --auto-remove && apt-get clean\n",
+      messageId: "noYes",
+    },
   ],
   silent: [
     "FROM debian:12-slim\nRUN apt-get -y install curl\n",

