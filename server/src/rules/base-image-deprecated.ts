@@ -308,7 +308,7 @@ export const rule: Rule = {
           ...(pinned && "path" in pinned ? { path: pinned.path, ...(pinned.dependency !== undefined ? { packages: `'${pinned.dependency}'` } : {}) } : {}),
           ...(gone !== null
             ? gone.dropped === null && gone.names.length > 1
-              ? { count: gone.names.length, packages: gone.names.map((name) => `'${name}'`).join(", ") }
+              ? { count: gone.names.length, packages: namedPackages(gone.names) }
               : { package: gone.dropped ?? gone.names[0] }
             : unbundled !== null && "package" in unbundled
               ? { package: unbundled.package }
@@ -384,6 +384,16 @@ function suggestions(stages: Stage[], tag: string): Fix[] | undefined {
 }
 
 /** The first alternative, without asides: the rest is in the hover and the docs page. */
+/** At most this many gone packages are named; the rest are counted (a PHP image on Alpine lists dozens of php8-* extensions). */
+const MAX_NAMED_PACKAGES = 4;
+
+/** `'a', 'b', 'c'`, or the first few and how many more. */
+function namedPackages(names: readonly string[]): string {
+  const quoted = names.slice(0, MAX_NAMED_PACKAGES).map((name) => `'${name}'`);
+  const rest = names.length - quoted.length;
+  return rest > 0 ? `${quoted.join(", ")} and ${rest} more` : quoted.join(", ");
+}
+
 function brief(text: string): string {
   return text
     .replace(/\s*\([^)]*\)/g, "")

@@ -275,6 +275,25 @@ testRule(rule, {
       output: null,
     },
     {
+      // phan's codeclimate image (held-out BK): dozens of php8-* extensions.
+      name: "many gone packages: the first four are named and the rest counted",
+      code: "FROM alpine:3.13\nRUN apk add --no-cache php8 php8-bcmath php8-ctype php8-curl php8-gd php8-intl\n",
+      messageId: "endOfLifeReleasePackages",
+      line: 1,
+      data: {
+        image: "alpine:3.13",
+        subject: "Alpine 3.13",
+        since: "2022-11-01",
+        asOf: "2026-11-22",
+        source: "alpinelinux.org/releases",
+        replacement: "'alpine:3.23'",
+        count: 6,
+        packages: "'php8', 'php8-bcmath', 'php8-ctype', 'php8-curl' and 2 more",
+        others: "",
+      },
+      output: null,
+    },
+    {
       // Reaction Commerce (held-out BM): apps/reaction/src/index.js imports package.json with `assert`.
       name: "an app importing with assertions, which every supported Node rejects: the imports change before the tag",
       code: 'FROM node:18.10.0-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "src/index.js"]\n',
