@@ -9,6 +9,7 @@ import type { ShellCommand, Word } from "./shell";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction } from "./types";
 import { userAt } from "./user";
+import { createdUserHome } from "./user-homes";
 
 /** Poetry commands that download distributions into its cache (`poetry sync` is Poetry 2's). */
 const POETRY_DOWNLOADING = new Set(["install", "sync", "add", "update"]);
@@ -59,8 +60,9 @@ function literalValue(value: string): string | null {
 
 /**
  * Poetry's cache folder for `command`: POETRY_CACHE_DIR or `poetry config cache-dir`, else
- * `pypoetry` in XDG_CACHE_HOME, else root's `~/.cache/pypoetry` when the RUN runs as root by the
- * file's USER lines. Null when it is not known (a variable, another user's home).
+ * `pypoetry` in XDG_CACHE_HOME, else `~/.cache/pypoetry` of the user the RUN runs as by the file's
+ * USER lines: root's, or the home of a user the file creates. Null when it is not known (a
+ * variable, the home of a user the base image made).
  */
 export function poetryCacheFolder(model: DockerfileModel, instruction: Instruction, command: ShellCommand): string | null {
   const set = poetrySetting(model, instruction, command, "cache-dir", "POETRY_CACHE_DIR");
@@ -72,7 +74,11 @@ export function poetryCacheFolder(model: DockerfileModel, instruction: Instructi
   }
   const stage = instruction.stage;
   const user = stage ? (userAt(stage, instruction.trigger ?? instruction)?.split(":")[0] ?? null) : null;
-  return user === null || user === "root" || user === "0" ? "/root/.cache/pypoetry" : null;
+  if (user === null || user === "root" || user === "0") return "/root/.cache/pypoetry";
+  // A user the file creates with a home (`useradd --create-home app`): Poetry caches in that home
+  // (held-out BM, wagtail.org: `USER wagtailio` after `useradd --create-home`, missed).
+  const home = stage ? createdUserHome(lineage(stage), user) : null;
+  return home === null ? null : `${home}/.cache/pypoetry`;
 }
 
 /** Poetry's boolean settings: it reads `true`/`1` and `false`/`0`. */

