@@ -153,6 +153,11 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
       return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
   }
+  // A download built for the release, named in its URL (`.../gtk3/ubuntu-20.04/wxPython-....whl`,
+  // NVIDIA's `repos/ubuntu2004/`): the new release needs its own build (held-out BM relabel,
+  // CellProfiler: a wxPython wheel for 20.04 beside the move to 24.04, judged wrong).
+  const releaseUrl = releaseInUrl(commands, ref, codename);
+  if (releaseUrl !== null) return releaseUrl;
   // The same source kept in a file of the project (`COPY apt/app.list ...`), whose packages are built for the codename.
   const copied = copiedAptSourceFor(
     model,
@@ -161,6 +166,27 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
   return systemPipTie(model, stages, distroRelease(ref) ?? distributionPythonVariant(ref, commands));
+}
+
+/**
+ * The first URL in the stages' commands that names the image's own release: its codename as a
+ * path segment or word (`/focal/`, `-focal.`), or an Ubuntu version as builds write it
+ * (`ubuntu-20.04`, `ubuntu2004`, `ubuntu20.04`).
+ */
+function releaseInUrl(commands: readonly RunCommand[], ref: ImageReference, codename: string): Tie | null {
+  const release = distroRelease(ref);
+  // `20.04` as `20.04` or `2004`: the two numbers, each escaped.
+  const [major, minor] = release?.family === "ubuntu" ? release.version.split(".") : [];
+  const version = major !== undefined && minor !== undefined ? `|ubuntu[-_]?${escapeRegExp(major)}\\.?${escapeRegExp(minor)}` : "";
+  const marker = new RegExp(`(?:[/_.-]|^)(?:${escapeRegExp(codename)}${version})(?=[/_.-]|$)`, "i");
+  for (const { command } of commands) {
+    for (const word of command.args) {
+      const url = /https?:\/\/[^\s"']+/.exec(word.value)?.[0];
+      const found = url === undefined ? null : marker.exec(url.replace(/^https?:\/\/[^/]+/, ""));
+      if (found) return { kind: "tied", tie: `the download for '${found[0].replace(/^[/_.-]/, "")}'`, line: lineOf(word) };
+    }
+  }
+  return null;
 }
 
 /** Official images whose Python is their own build (in /usr/local), which no distribution marks. */

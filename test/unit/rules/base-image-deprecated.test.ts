@@ -1695,6 +1695,19 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
       assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
+    // Held-out BM relabel, CellProfiler: a wheel built for 20.04, named in its URL.
+    const wheel = data(
+      "FROM ubuntu:20.04\nRUN pip install https://extras.wxpython.org/wxPython4/extras/linux/gtk3/ubuntu-20.04/wxPython-4.2.1-cp39-cp39-linux_x86_64.whl\n",
+    );
+    assert.deepStrictEqual([wheel.tie, wheel.line], ["the download for 'ubuntu-20.04'", 2]);
+    assert.strictEqual(
+      data("FROM ubuntu:20.04\nRUN wget https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2004/x86_64/cuda-keyring_1.0-1_all.deb\n").tie,
+      "the download for 'ubuntu2004'",
+    );
+    assert.strictEqual(data("FROM debian:buster\nRUN curl -fsSLo p.deb https://example.org/dists/buster/pkg.deb\n").tie, "the download for 'buster'");
+    // A codename inside another word, or only in the host name, is not the release.
+    assert.strictEqual(findingsOf(rule, "FROM ubuntu:20.04\nRUN curl -fsSL https://example.org/focalpoint/x.tgz | tar xz\n")[0].messageId, "endOfLife");
+    assert.strictEqual(findingsOf(rule, "FROM debian:buster\nRUN curl -fsSL https://buster.example.org/x.tgz | tar xz\n")[0].messageId, "endOfLife");
     // Held-out BM relabel, CellProfiler and hometown: libraries trixie no longer installs are gone from 24.04 too.
     assert.strictEqual(
       data("FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y libidn11 libwebkit2gtk-4.0-dev software-properties-common libreadline8\n").packages,
