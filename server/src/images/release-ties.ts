@@ -165,7 +165,39 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     codename,
   );
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
+  const ruby = rubyBuiltAgainstOpenSsl1(model, commands, ref);
+  if (ruby !== null) return ruby;
   return systemPipTie(model, stages, distroRelease(ref) ?? distributionPythonVariant(ref, commands));
+}
+
+/** The last releases with OpenSSL 1.1: Ubuntu 20.04 and Debian 11; every later one ships OpenSSL 3. */
+const LAST_OPENSSL_1: Readonly<Record<string, number>> = { ubuntu: 20.04, debian: 11 };
+/** A Ruby source archive (`.../ruby-2.7.2.tar.gz`) and its version. */
+const RUBY_ARCHIVE = /\/ruby-(\d+)\.(\d+)\.(\d+)\.tar\.(?:gz|xz|bz2)\b/;
+
+/**
+ * A Ruby older than 3.1 the stages build from its source archive on a release with OpenSSL 1.1:
+ * its openssl extension does not build against the OpenSSL 3 of every later release, so the Ruby
+ * moves with the tag (held-out BM relabel, a Mastodon fork building Ruby 2.7.2 on ubuntu:20.04:
+ * the move to 24.04 judged wrong). The archive's name is read with the stage's variables
+ * (`ruby-$RUBY_VER.tar.gz` under `ENV RUBY_VER=2.7.2`).
+ */
+function rubyBuiltAgainstOpenSsl1(model: DockerfileModel, commands: readonly RunCommand[], ref: ImageReference): Tie | null {
+  const release = distroRelease(ref);
+  const last = release === null ? undefined : LAST_OPENSSL_1[release.family];
+  if (release === null || last === undefined || Number(release.version) > last) return null;
+  for (const run of commands) {
+    for (const word of run.command.args) {
+      if (!word.value.includes("ruby-")) continue;
+      const env = environmentViewAt(model, run.stage, run.instruction);
+      const value = word.value.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole: string, a?: string, b?: string) => env.get(a ?? b ?? "") ?? whole);
+      const m = RUBY_ARCHIVE.exec(value);
+      if (m === null) continue;
+      const [major, minor] = [Number(m[1]), Number(m[2])];
+      if (major < 3 || (major === 3 && minor < 1)) return { kind: "tied", tie: `the Ruby ${m[1]}.${m[2]}.${m[3]} it builds`, line: lineOf(word) };
+    }
+  }
+  return null;
 }
 
 /**

@@ -1695,6 +1695,15 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
       assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
+    // Held-out BM relabel, a Mastodon fork: Ruby 2.7 built from source does not build its openssl extension on OpenSSL 3.
+    const ruby = data(
+      'FROM ubuntu:20.04\nENV RUBY_VER="2.7.2"\nRUN apt-get update && apt-get install -y libssl-dev\nRUN wget https://cache.ruby-lang.org/pub/ruby/2.7/ruby-$RUBY_VER.tar.gz && tar xf ruby-$RUBY_VER.tar.gz\n',
+    );
+    assert.deepStrictEqual([ruby.tie, ruby.line], ["the Ruby 2.7.2 it builds", 4]);
+    assert.strictEqual(
+      findingsOf(rule, "FROM ubuntu:20.04\nRUN wget https://cache.ruby-lang.org/pub/ruby/3.3/ruby-3.3.6.tar.gz && tar xf ruby-3.3.6.tar.gz\n")[0].messageId,
+      "endOfLife",
+    );
     // Held-out BM relabel, CellProfiler: a wheel built for 20.04, named in its URL.
     const wheel = data(
       "FROM ubuntu:20.04\nRUN pip install https://extras.wxpython.org/wxPython4/extras/linux/gtk3/ubuntu-20.04/wxPython-4.2.1-cp39-cp39-linux_x86_64.whl\n",
