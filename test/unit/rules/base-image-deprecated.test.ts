@@ -3,6 +3,16 @@ import { rule } from "../../../server/src/rules/base-image-deprecated";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
 /** The message data of an aspnet:8.0 base whose TargetFramework a Directory.Build.props sets. */
+/** The lifecycle note and move of `ubuntu:20.04`, as the messages' data carries them. */
+const UBUNTU_20_04_TO_24_04 = {
+  image: "ubuntu:20.04",
+  subject: "Ubuntu 20.04",
+  since: "2025-05-31",
+  asOf: "2026-11-22",
+  source: "Ubuntu release cycle, end of standard support",
+  replacement: "'ubuntu:24.04'",
+};
+
 const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
   image: "mcr.microsoft.com/dotnet/aspnet:8.0",
   subject: ".NET 8.0",
@@ -281,12 +291,7 @@ testRule(rule, {
       messageId: "endOfLifeReleaseTied",
       line: 1,
       data: {
-        image: "ubuntu:20.04",
-        subject: "Ubuntu 20.04",
-        since: "2025-05-31",
-        asOf: "2026-11-22",
-        source: "Ubuntu release cycle, end of standard support",
-        replacement: "'ubuntu:24.04'",
+        ...UBUNTU_20_04_TO_24_04,
         line: 3,
         tie: "the system 'pip3 install'",
         count: 2,
@@ -342,12 +347,7 @@ testRule(rule, {
       line: 1,
       count: 2,
       data: {
-        image: "ubuntu:20.04",
-        subject: "Ubuntu 20.04",
-        since: "2025-05-31",
-        asOf: "2026-11-22",
-        source: "Ubuntu release cycle, end of standard support",
-        replacement: "'ubuntu:24.04'",
+        ...UBUNTU_20_04_TO_24_04,
         count: 3,
         packages: "'python', 'libssl1.1', 'libicu66'",
         others: " Also the base of line 3.",
