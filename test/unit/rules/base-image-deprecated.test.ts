@@ -339,6 +339,27 @@ testRule(rule, {
       output: null,
     },
     {
+      // Reaction Commerce (held-out BM relabel): the pnpm pin alone hid the import assertions.
+      name: "a tie and import assertions: the message names both",
+      code: "FROM node:18-alpine\nRUN npm i -g pnpm@7.11.0\nCOPY . .\nRUN pnpm install --frozen-lockfile\n",
+      context: { importAssertionSource: "src/index.js" },
+      messageId: "endOfLifeTiedImportAssertions",
+      line: 1,
+      data: {
+        image: "node:18-alpine",
+        subject: "Node.js 18",
+        since: "2025-04-30",
+        asOf: "2026-11-22",
+        source: "Node.js release schedule (github.com/nodejs/Release)",
+        replacement: "'node:24-alpine'",
+        line: 2,
+        tie: "the pin 'pnpm@7.11.0'",
+        path: "src/index.js",
+        others: "",
+      },
+      output: null,
+    },
+    {
       // hometown (held-out BM): the first gone package alone ('python') left the runtime's OpenSSL 1.1
       // and ICU 66 to fail the move.
       name: "stages on one Ubuntu 20.04 base install several packages 24.04 lacks: the move names each, once",

@@ -931,6 +931,11 @@ testRule(rule, {
       code: 'FROM ghcr.io/owl-corp/python-poetry-base:3.12-slim\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --without dev\nENTRYPOINT ["poetry", "run"]\n',
     },
     {
+      // openstates (held-out AS relabel): the same RUN removes the downloads through `~`, as the created user.
+      name: "poetry install as a created user whose RUN removes the downloads through ~",
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd -m app\nUSER app\nRUN poetry install --no-root && rm -r ~/.cache/pypoetry/cache ~/.cache/pypoetry/artifacts/\nCMD ["app"]\n',
+    },
+    {
       name: "poetry install as a user whose home is not known: made without one, or the base image's",
       code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && useradd app\nUSER app\nRUN poetry install --no-root\nFROM node:22-slim AS n\nUSER node\nRUN poetry install --no-root\n",
     },
