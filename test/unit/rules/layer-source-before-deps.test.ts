@@ -567,6 +567,29 @@ const fires: FiresCase[] = [
       'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
   },
   {
+    // tracee (held-out AV relabel): `go mod download` reads each locally replaced module's go.mod.
+    name: "a go.mod that replaces modules by local folders: the remedy copies their go.mod files too, and no fix is offered",
+    code: "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app ./cmd/app\n",
+    context: {
+      rootEntries: ["go.mod", "go.sum", "api/", "common/", "cmd/"],
+      files: {
+        "go.mod":
+          "module example.com/app\n\ngo 1.24\n\nrequire example.com/app/api v0.0.0\n\nreplace example.com/app/api => ./api\n\nreplace example.com/app/common => ./common/\n",
+      },
+    },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: {
+      copy: "COPY . .",
+      tool: "go build",
+      line: 4,
+      unit: "modules",
+      advice: "run 'go mod download' first",
+      why: "Go fetches missing modules while building: copy go.mod, go.sum and the go.mod of each folder go.mod replaces (./api, ./common) and download them before the sources, in a layer of their own.",
+    },
+    output: null,
+  },
+  {
     // mqtt2prometheus (held-out BM): missed.
     name: "make with a recipe that names the go binary through a Makefile variable",
     code: "FROM golang:1.23 AS builder\nCOPY . /build/app\nWORKDIR /build/app\nRUN make static_build TARGET_FILE=/bin/app\n",
