@@ -3,6 +3,7 @@
 // final-stage-root asks before it names a USER line: whether the file prepared the image for a
 // non-root user, and which data folders it left to root.
 
+import { accountHomeOf } from "./account-home";
 import { optionValue } from "./command-options";
 import { baseName } from "./copy-paths";
 import { createdLogin, createdUser, isSharedWriteMode, trimSlash } from "./image-data";
@@ -79,13 +80,8 @@ function grantsIn(instructions: readonly Instruction[]): FolderGrant[] {
         if (mode !== null && isSharedWriteMode(mode)) grants.push({ kind: "shared", paths: folders });
       } else if ((c.name === "useradd" || c.name === "adduser") && createdLogin(c) !== null) {
         // The home a user is made with is the user's (`useradd -m -d /data app`, `adduser -h /data app`).
-        const home = optionValue(words, ["-d", "--home-dir", "--home", "-h"]);
-        // adduser makes the home unless told not to (`--no-create-home`, BusyBox's `-H`); useradd only with -m.
-        const makesHome =
-          c.name === "adduser"
-            ? !words.some((w) => w === "--no-create-home" || w === "-H")
-            : words.some((w) => w === "-m" || w === "--create-home" || (/^-[a-zA-Z]+$/.test(w) && w.includes("m")));
-        if (home !== null && makesHome) grants.push({ kind: "owner", paths: [home], exact: true });
+        const { makesHome, folder } = accountHomeOf(c);
+        if (folder !== null && makesHome) grants.push({ kind: "owner", paths: [folder], exact: true });
       }
     }
   }

@@ -3,6 +3,7 @@
 // deployments whose existing data is root-owned: adding a USER there is a migration, not a line.
 // Files in /root (root's private home) must move before any USER can work.
 
+import { accountHomeOf } from "./account-home";
 import { isAccountCommand, systemPackageCommand } from "./commands";
 import { composeDataMounts, composeRootHomeMounts } from "./compose-services";
 import { baseName, copyPaths, isSameOrParentPath, joinPath } from "./copy-paths";
@@ -428,11 +429,7 @@ function userCreation(chain: Stage[]): ShellCommand | null {
 export function createdUserHasNoHome(chain: Stage[]): boolean {
   const creation = userCreation(chain);
   if (creation === null) return false;
-  const words = creation.args.map((w) => w.value);
-  const cluster = (flag: string) => words.some((w) => /^-[a-zA-Z]+$/.test(w) && w.includes(flag));
-  if (creation.name === "useradd") return !words.includes("--create-home") && !cluster("m");
-  if (words.includes("--no-create-home") || cluster("H")) return true;
-  return words.includes("--system") && !words.some((w) => w === "--home" || w.startsWith("--home="));
+  return !accountHomeOf(creation).makesHome;
 }
 
 /**

@@ -1,12 +1,9 @@
 // The home folder of a user the file creates (`useradd --create-home app`, `adduser app`): where
 // tools run as that user keep their caches (`~/.cache/pypoetry`).
 
-import { optionValue } from "./command-options";
+import { accountHomeOf } from "./account-home";
 import { createdLogin } from "./image-data";
 import type { Stage } from "./types";
-
-/** useradd's and adduser's options that name the home folder. */
-const HOME_OPTIONS = ["-d", "--home-dir", "--home", "-h"];
 
 /**
  * The home folder `login` is created with in `chain` (the stage's lineage): the one an option names
@@ -19,15 +16,9 @@ export function createdUserHome(chain: readonly Stage[], login: string): string 
     for (const instruction of stage.instructions) {
       for (const command of instruction.commands) {
         if ((command.name !== "useradd" && command.name !== "adduser") || createdLogin(command) !== login) continue;
-        const words = command.args.map((w) => w.value);
-        const cluster = (flag: string) => words.some((w) => /^-[a-zA-Z]+$/.test(w) && w.includes(flag));
-        const home = optionValue(words, HOME_OPTIONS);
-        const makesHome =
-          command.name === "useradd"
-            ? words.includes("--create-home") || cluster("m")
-            : !words.includes("--no-create-home") && !cluster("H") && !(words.includes("--system") && home === null);
-        if (!makesHome || (home !== null && (home.includes("$") || !home.startsWith("/")))) return null;
-        return home !== null ? home.replace(/\/+$/, "") : `/home/${login}`;
+        const { makesHome, folder } = accountHomeOf(command);
+        if (!makesHome || (folder !== null && (folder.includes("$") || !folder.startsWith("/")))) return null;
+        return folder !== null ? folder.replace(/\/+$/, "") : `/home/${login}`;
       }
     }
   }
