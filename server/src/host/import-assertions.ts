@@ -28,10 +28,6 @@ const SOURCES: FileSearch = {
 
 /** The context path of the first source that imports with assertions, when a stage runs on a node image older than 22; null otherwise. */
 export async function readImportAssertionSource(contextRoot: string, dockerfile: DockerfileModel | null, reader: FolderReader): Promise<string | null> {
-  if (dockerfile === null || !dockerfile.stages.some((stage) => runsImportAssertionsOn(baseImageOf(stage)))) return null;
+  if (dockerfile === null || !dockerfile.stages.some((stage) => runsImportAssertions(baseImageOf(stage)))) return null;
   return reader.memo(`import-assertion-source\u0000${contextRoot}`, () => firstFileReading(contextRoot, reader, SOURCES));
-}
-
-function runsImportAssertionsOn(ref: ReturnType<typeof baseImageOf>): boolean {
-  return ref !== null && runsImportAssertions(ref);
 }

@@ -14,8 +14,9 @@ function nodeMajor(ref: ImageReference, tag = ref.tag): number | null {
   return parseTag(tag ?? "").version[0] ?? null;
 }
 
-/** True for an official node image whose Node still runs import assertions (older than 22). */
-export function runsImportAssertions(ref: ImageReference): boolean {
+/** True for an official node image whose Node still runs import assertions (older than 22); false for none. */
+export function runsImportAssertions(ref: ImageReference | null): boolean {
+  if (ref === null) return false;
   const major = nodeMajor(ref);
   return major !== null && major < FIRST_NODE_WITHOUT_IMPORT_ASSERTIONS;
 }

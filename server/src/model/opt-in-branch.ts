@@ -14,10 +14,10 @@ const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$/;
 const VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 /**
- * The switch variable of `[ ${X} = true ]` (either side, `=`, `==` or `!=`), or of a test that the
- * variable is set at all (`[ "$X" ]`, `[ -n "$X" ]`); null for any other test. `isSetTest` says
- * which: only an empty value turns the second off; `literal` is the value the first compares with
- * and `negated` says the comparison is `!=`.
+ * The switch variable of `[ ${X} = true ]` (either side, `=`, `==` or `!=`, or the integer `-eq`
+ * and `-ne`), or of a test that the variable is set at all (`[ "$X" ]`, `[ -n "$X" ]`); null for any
+ * other test. `isSetTest` says which: only an empty value turns the second off; `literal` is the
+ * value the first compares with and `negated` says the comparison is `!=` or `-ne`.
  */
 function switchVariable(test: ShellCommand): SwitchTest | null {
   const words = test.args.map((w) => w.value).filter((w) => w !== "]" && w !== "]]");

@@ -465,6 +465,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     if (!isInFinalImage(model, run, finalStages)) continue;
     const root = run.stage ? rootImageOf(run.stage).image : null;
     const release = debianRelease(root);
+    // The release the package table reads, or null to read them all (an "old" release is in none).
+    const tableRelease = typeof release === "number" ? release : null;
     if (!trims && root !== null && isOnBuildpackDeps(root)) continue;
     const optIn = optInCommands(model, run);
     for (const [index, command] of run.commands.entries()) {
@@ -515,15 +517,15 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         keepsNothingOut(known, release, installedBefore(model, run, index, "everywhere"))
       )
         continue;
-      if (typeof release === "number") {
-        const keptOut = recommendsKeptOutKb(known, release, installedBefore(model, run, index));
+      if (tableRelease !== null) {
+        const keptOut = recommendsKeptOutKb(known, tableRelease, installedBefore(model, run, index));
         if (keptOut !== null && keptOut < NEGLIGIBLE_KB) continue;
       }
       if (gpgNeedsDirmngr && packages.some((p) => GPG_PACKAGE.test(p))) continue;
       if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
       // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
       // of a source package fails, unless the image installs a compiler itself.
-      if (packages.some((p) => PIP.test(p)) && !pipHasCompiler(shipped, typeof release === "number" ? release : null, root)) continue;
+      if (packages.some((p) => PIP.test(p)) && !pipHasCompiler(shipped, tableRelease, root)) continue;
       // So with R: `install.packages` compiles from source with r-base-dev, its recommendation.
       if (packages.some((p) => R_BASE.test(p)) && !shipped.some((p) => R_BUILD_TOOLS.test(p))) continue;
       // So with cmake: its recommends are the make and compiler a later build (a gem's or a
@@ -537,7 +539,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // dh-autoreconf, whose autoreconf the build runs).
       if (
         packages.some((p) => AUTOCONF.test(p)) &&
-        !bringsWithoutRecommends(shipped, "automake", typeof release === "number" ? release : null) &&
+        !bringsWithoutRecommends(shipped, "automake", tableRelease) &&
         runsAfterInImage(model, run, index, generatesConfigure)
       )
         continue;

@@ -3,6 +3,16 @@ import { rule } from "../../../server/src/rules/base-image-deprecated";
 import { findingsOf, testRule } from "../../support/rule-tester";
 
 /** The message data of an aspnet:8.0 base whose TargetFramework a Directory.Build.props sets. */
+/** The lifecycle note and move of `node:18-alpine`, as the messages' data carries them. */
+const NODE_18_ALPINE_TO_24 = {
+  image: "node:18-alpine",
+  subject: "Node.js 18",
+  since: "2025-04-30",
+  asOf: "2026-11-22",
+  source: "Node.js release schedule (github.com/nodejs/Release)",
+  replacement: "'node:24-alpine'",
+};
+
 /** The lifecycle note and move of `ubuntu:20.04`, as the messages' data carries them. */
 const UBUNTU_20_04_TO_24_04 = {
   image: "ubuntu:20.04",
@@ -147,12 +157,7 @@ testRule(rule, {
       line: 1,
       token: "node:18-alpine",
       data: {
-        image: "node:18-alpine",
-        subject: "Node.js 18",
-        since: "2025-04-30",
-        asOf: "2026-11-22",
-        source: "Node.js release schedule (github.com/nodejs/Release)",
-        replacement: "'node:24-alpine'",
+        ...NODE_18_ALPINE_TO_24,
         others: "",
       },
       output: 'FROM node:24-alpine\nCMD ["node"]\n',
@@ -346,12 +351,7 @@ testRule(rule, {
       messageId: "endOfLifeTiedImportAssertions",
       line: 1,
       data: {
-        image: "node:18-alpine",
-        subject: "Node.js 18",
-        since: "2025-04-30",
-        asOf: "2026-11-22",
-        source: "Node.js release schedule (github.com/nodejs/Release)",
-        replacement: "'node:24-alpine'",
+        ...NODE_18_ALPINE_TO_24,
         line: 2,
         tie: "the pin 'pnpm@7.11.0'",
         path: "src/index.js",
@@ -506,12 +506,7 @@ testRule(rule, {
       line: 1,
       count: 3,
       data: {
-        image: "node:18-alpine",
-        subject: "Node.js 18",
-        since: "2025-04-30",
-        asOf: "2026-11-22",
-        source: "Node.js release schedule (github.com/nodejs/Release)",
-        replacement: "'node:24-alpine'",
+        ...NODE_18_ALPINE_TO_24,
         others: " Also the base of lines 2, 3.",
       },
     },
