@@ -5,6 +5,7 @@
 import { contextCopy } from "../model/copies";
 import { joinPath, normalizePath } from "../model/copy-paths";
 import { envDeclarations } from "../model/environment";
+import { localGoReplacements } from "../model/implicit-fetch";
 import { mountsOf } from "../model/mounts";
 import type { ShellCommand } from "../model/shell";
 import type { TextEdit } from "../model/text";
@@ -28,7 +29,7 @@ export function goModDownloadEdits(model: DockerfileModel, stage: Stage, broadCo
   const entries = model.context.rootEntries;
   if (entries !== undefined && (!entries.includes("go.mod") || entries.includes("go.work"))) return null;
   const goMod = model.context.files?.["go.mod"];
-  if (goMod !== undefined && /=>\s*\.{1,2}\//.test(goMod)) return null;
+  if (localGoReplacements(goMod).length > 0) return null;
   const dest = copy.dest.value;
   const workdir = workdirOf(model, stage, broadCopy);
   const intoWorkdir = normalizePath(dest) === "." || (dest.startsWith("/") && workdir !== null && joinPath("/", dest) === workdir);

@@ -416,6 +416,17 @@ export function dependencyEvidence(ecosystem: FetchingEcosystem, context: BuildC
   return entries.some((e) => /\.(?:sln|slnx|csproj|fsproj|vbproj)$/.test(e)) ? "certain" : "unsure";
 }
 
+/** The local folders a go.mod's `replace` directives point modules at (`=> ./api`), in order, each once. */
+export function localGoReplacements(goMod: string | undefined): string[] {
+  if (goMod === undefined) return [];
+  const folders: string[] = [];
+  for (const m of goMod.matchAll(/=>[ \t]*(\.{1,2}\/\S*)/g)) {
+    const folder = m[1].replace(/\/+$/, "");
+    if (!folders.includes(folder)) folders.push(folder);
+  }
+  return folders;
+}
+
 /** True when a go.mod requires any module (`require x v1` or a non-empty `require ( ... )` block). */
 export function requiresModules(goMod: string): boolean {
   let inBlock = false;

@@ -31,6 +31,7 @@ import {
   hasDependenciesAtBuild,
   type ImplicitFetch,
   implicitFetch,
+  localGoReplacements,
   makeImplicitFetch,
   scriptImplicitFetch,
 } from "../model/implicit-fetch";
@@ -253,17 +254,6 @@ function isGopathEraGo(stage: Stage): boolean {
   if (image === null || officialName(image) !== "golang") return false;
   const version = /^1\.(\d+)(?:\D|$)/.exec(image.tag ?? "");
   return version !== null && Number(version[1]) < 11;
-}
-
-/** The local folders a go.mod's `replace` directives point modules at (`=> ./api`), in order, each once. */
-function localGoReplacements(goMod: string | undefined): string[] {
-  if (goMod === undefined) return [];
-  const folders: string[] = [];
-  for (const m of goMod.matchAll(/=>[ \t]*(\.{1,2}\/\S*)/g)) {
-    const folder = m[1].replace(/\/+$/, "");
-    if (!folders.includes(folder)) folders.push(folder);
-  }
-  return folders;
 }
 
 /** The words of the message; for go, the locally replaced modules; for cargo, the registry path the stage's CARGO_HOME gives, when known. */
