@@ -4,7 +4,7 @@
 // commands do it, which commands fetch the dependencies ahead of a build, where each tool keeps its
 // downloads, and what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
-import { DEFAULT_MAKEFILES } from "./build-commands";
+import { DEFAULT_MAKEFILES, expandMakeVariables, makeVariables } from "./build-commands";
 import { GRADLE_PROGRAMS, MAVEN_PROGRAMS } from "./commands";
 import type { BuildContextFacts } from "./context";
 import { contextFiles } from "./context";
@@ -159,7 +159,7 @@ export function makeImplicitFetch(command: ShellCommand, files: Readonly<Record<
     for (const prerequisite of rule.prerequisites) visit(prerequisite, depth + 1);
   };
   for (const goal of start) visit(goal, 0);
-  expandMakeVariables(recipe, files[name]);
+  expandRecipeVariables(recipe, files[name]);
   if (!recipe.some((line) => RECIPE_GO_BUILD.test(line)) || recipe.some((line) => RECIPE_GO_OFFLINE.test(line))) return null;
   const exported = MAKE_EXPORTS_CGO_OFF.exec(files[name]);
   const cgoOff = cgoOffIn(recipe) ? "always" : exported !== null ? (exported[1] === "?" ? "default" : "always") : passesMakeCgoOff(files[name], recipe);
@@ -245,27 +245,20 @@ const MAKE_CONDITIONAL = /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
  * then tab-indented recipe lines. Variables, pattern rules and includes are not expanded; a
  * target named through a variable is simply not found.
  */
-/** `NAME := value`, `NAME ?= value`, `NAME = value` (also indented under `ifndef`, or exported). */
-const MAKE_ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::{1,3}=|\?=|=)(.*)$/;
-
 /**
- * Replaces, in place, the Makefile's own variables in recipe lines with the value it first gives
- * them (`$(GOBINARY) build` under `GOBINARY := "go"`; held-out BM, mqtt2prometheus: missed). A value
- * that is itself computed (`$(shell ...)`) is left as written; the quotes the shell would take off
- * are taken off.
+ * Replaces, in place, the Makefile's own variables in recipe lines with the value it gives them
+ * (`$(GOBINARY) build` under `GOBINARY := "go"`, also indented under `ifndef`; held-out BM,
+ * mqtt2prometheus: missed). A value that is itself computed (`$(shell ...)`) is left as written;
+ * the quotes the shell would take off are taken off.
  */
-function expandMakeVariables(recipe: string[], makefile: string): void {
-  const values = new Map<string, string>();
-  for (const line of makefile.split(/\r?\n/)) {
-    if (line.startsWith("\t")) continue;
-    const m = MAKE_ASSIGNMENT.exec(line);
-    if (m === null || values.has(m[1])) continue;
-    const value = m[2].trim().replace(/^(["'])(.*)\1$/, "$2");
-    if (!value.includes("$")) values.set(m[1], value);
-  }
-  if (values.size === 0) return;
-  for (let i = 0; i < recipe.length; i++)
-    recipe[i] = recipe[i].replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole: string, name: string) => values.get(name) ?? whole);
+function expandRecipeVariables(recipe: string[], makefile: string): void {
+  const assigned = makeVariables(
+    makefile.split(/\r?\n/).map((line) => line.replace(/^ +/, "")),
+    (value) => !value.includes("$"),
+  );
+  if (assigned.size === 0) return;
+  const values = new Map([...assigned].map(([name, value]) => [name, value.replace(/^(["'])(.*)\1$/, "$2")]));
+  for (let i = 0; i < recipe.length; i++) recipe[i] = expandMakeVariables(recipe[i], values, 1);
 }
 
 function readMakeRules(text: string): { byTarget: Map<string, MakeRule>; first: string | null } {
