@@ -22,6 +22,7 @@ import { isGetPipRun, predatesExternallyManagedPython } from "../model/system-pi
 import { pipArguments, PYTHON_NAMES } from "../model/commands";
 import { pythonMinorsSkipped, WIDE_PYTHON_JUMP } from "./language-pin-move";
 import { escapeRegExp, lineOf } from "../model/text";
+import { substituteVariables } from "../model/variables";
 import { compareVersions } from "../model/versions";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
@@ -190,8 +191,7 @@ function rubyBuiltAgainstOpenSsl1(model: DockerfileModel, commands: readonly Run
     for (const word of run.command.args) {
       if (!word.value.includes("ruby-")) continue;
       const env = environmentViewAt(model, run.stage, run.instruction);
-      const value = word.value.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole: string, a?: string, b?: string) => env.get(a ?? b ?? "") ?? whole);
-      const m = RUBY_ARCHIVE.exec(value);
+      const m = RUBY_ARCHIVE.exec(substituteVariables(word.value, env).value);
       if (m === null) continue;
       const [major, minor] = [Number(m[1]), Number(m[2])];
       if (major < 3 || (major === 3 && minor < 1)) return { kind: "tied", tie: `the Ruby ${m[1]}.${m[2]}.${m[3]} it builds`, line: lineOf(word) };
