@@ -68,6 +68,10 @@ export function commandLineTargets(text: string | null): string[] {
   const out = [...text.matchAll(/--target[= ]+["']?([A-Za-z0-9_.-]+)/g)].map((m) => m[1]);
   // GitHub's docker/build-push-action takes `target: x` under `with:`.
   out.push(...[...text.matchAll(/^\s+target:\s*["']?([A-Za-z0-9_.-]+)["']?\s*$/gm)].map((m) => m[1]));
+  // Argument lists of Cloud Build steps and other YAML runners: `args: ['build', '--target', 'app']`
+  // in flow form, or `- --target` with the name on the next item.
+  out.push(...[...text.matchAll(/["']--target["']\s*,\s*["']([A-Za-z0-9_.-]+)["']/g)].map((m) => m[1]));
+  out.push(...[...text.matchAll(/^[ \t]*-[ \t]+["']?--target["']?[ \t]*\r?\n[ \t]*-[ \t]+["']?([A-Za-z0-9_.-]+)/gm)].map((m) => m[1]));
   return out;
 }
 

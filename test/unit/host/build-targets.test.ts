@@ -16,6 +16,12 @@ describe("host/build-targets: stages a project builds with --target", () => {
     assert.deepStrictEqual(bakeTargets('target "api" {\n  target = "api-prod"\n}\n'), ["api-prod"]);
     assert.deepStrictEqual(commandLineTargets('for t in a b; do docker build --target "$t" .; done\ndocker build --target=sidecar -t x .\n'), ["sidecar"]);
     assert.deepStrictEqual(commandLineTargets("      - uses: docker/build-push-action@v6\n        with:\n          target: slim\n"), ["slim"]);
+    // Cloud Build steps: the argument list in flow form and in block form.
+    assert.deepStrictEqual(
+      commandLineTargets("steps:\n  - name: gcr.io/cloud-builders/docker\n    args: ['build', '--target', 'node-runtime', '-t', 'x', '.']\n"),
+      ["node-runtime"],
+    );
+    assert.deepStrictEqual(commandLineTargets('    args:\n      - build\n      - "--target"\n      - "graph-node-debug"\n      - .\n'), ["graph-node-debug"]);
   });
 
   it("looks in the Dockerfile's folder and above, and in the root's CI workflows", async () => {
