@@ -31,6 +31,8 @@ import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import { hasWildcard } from "../model/copies";
+import { rootImageName } from "../images/base-image";
+import { startsInRoot } from "../images/image-env";
 import type { Fix, Report, ReportFn, Rule } from "./types";
 
 /** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
@@ -186,12 +188,19 @@ function parentChown(
     if (folder === "/") continue;
     const inside = [...copies].filter(([dest, c]) => dest.startsWith(`${folder}/`) && ownerFlag(c) === null).map(([, c]) => c);
     if (inside.length === 0) continue;
-    const first = inside.reduce((a, b) => (a.ordinal < b.ordinal ? a : b));
+    // A single file copied into the folder before them, with no RUN between (`COPY .git
+    // /docker/.git` when no .git folder is seen), is the same window's: counted from there.
+    const first = windowCopyInto(
+      model,
+      stage,
+      inside.reduce((a, b) => (a.ordinal < b.ordinal ? a : b)),
+      folder,
+    );
     // Earlier files in the folder (an install's output, an earlier COPY) are handed over too.
     if (writtenBefore(model, stage, first, folder)) continue;
     // A folder the file does not make itself (`/etc/nginx`) may hold the base image's files,
     // which the chown hands over too.
-    if (!madeByFile(model, stage, chown.run, folder)) continue;
+    if (!madeByFile(model, stage, chown.run, folder) && !madeByFirstCopy(stage, first, folder)) continue;
     return { folder, copy: first };
   }
   return null;
@@ -220,6 +229,85 @@ function madeByFile(model: DockerfileModel, stage: Stage, run: Instruction, fold
         }
       }
     }
+  }
+  return false;
+}
+
+/**
+ * The earliest COPY/ADD without `--chown` into `folder` among those right before `copy` in its
+ * stage (only other COPY/ADD, metadata and account-creating RUNs between), or `copy` itself.
+ */
+function windowCopyInto(model: DockerfileModel, stage: Stage, copy: Instruction, folder: string): Instruction {
+  let earliest = copy;
+  for (let i = stage.instructions.indexOf(copy) - 1; i >= 0; i--) {
+    const instruction = stage.instructions[i];
+    if (instruction.keyword === "RUN") {
+      if (createsOnlyAccountsOutside(instruction, [folder])) continue;
+      break;
+    }
+    if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
+    const paths = copyPaths(instruction);
+    const directory = workdirOf(model, stage, instruction);
+    if (paths === null || ownerFlag(instruction) !== null || (!paths.dest.value.startsWith("/") && directory === null)) continue;
+    if (isSameOrParentPath(folder, joinPath(directory ?? "/", paths.dest.value)) && joinPath(directory ?? "/", paths.dest.value) !== folder)
+      earliest = instruction;
+  }
+  return earliest;
+}
+
+/** The top-level folders of a distribution image (the FHS's, and those of the distributions' layouts). */
+const DISTRIBUTION_TOP_FOLDERS = new Set([
+  "bin",
+  "boot",
+  "dev",
+  "etc",
+  "home",
+  "lib",
+  "lib32",
+  "lib64",
+  "libx32",
+  "media",
+  "mnt",
+  "opt",
+  "proc",
+  "root",
+  "run",
+  "sbin",
+  "srv",
+  "sys",
+  "tmp",
+  "usr",
+  "var",
+]);
+
+/**
+ * True when `folder` is a top-level folder a plain distribution image (`debian`, `alpine`) does not
+ * have (`/docker`, `/app`) and no RUN before `first` names a path in it: the first COPY into it
+ * makes it, so it holds only what the file put there (held-out BN, freeciv-web: twelve COPYs into
+ * `/docker/...` and a `chown -R /docker`).
+ */
+function madeByFirstCopy(stage: Stage, first: Instruction, folder: string): boolean {
+  const top = /^\/([^/]+)$/.exec(folder);
+  if (top === null || DISTRIBUTION_TOP_FOLDERS.has(top[1]) || !startsInRoot(rootImageName(stage))) return false;
+  for (const s of lineage(stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === first) return true;
+      if (instruction.keyword !== "RUN") continue;
+      if (instruction.commands.some((c) => c.args.some((word) => mentionsPath(word.value, folder)))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when `word` names `folder` or a path in it anywhere (`/docker`, `--home=/docker`,
+ * `"/docker/x"`), not another path that contains its name (`/dockerd`, `/etc/sudoers.d/docker`).
+ */
+function mentionsPath(word: string, folder: string): boolean {
+  const isPathCharacter = (c: string | undefined) => c !== undefined && /[\w./-]/.test(c);
+  for (let at = word.indexOf(folder); at >= 0; at = word.indexOf(folder, at + 1)) {
+    const next = word[at + folder.length];
+    if (!isPathCharacter(word[at - 1]) && (next === "/" || !isPathCharacter(next))) return true;
   }
   return false;
 }

@@ -138,8 +138,28 @@ testRule(rule, {
       line: 4,
       data: { folder: "/srv", line: 2, owner: "1001:root" },
     },
+    {
+      // Held-out BN (freeciv-web): twelve COPYs into /docker/... on debian, then chown -R /docker.
+      name: "copies into a top-level folder a distribution image lacks, then the whole folder chowned: the first COPY made it",
+      code: 'FROM node:22 AS build\nRUN npm ci && npm run build\nFROM debian:bookworm-slim\nRUN useradd -m app\nCOPY --from=build /src/package.json /app/package.json\nCOPY --from=build /src/dist /app/dist\nCOPY --from=build /src/node_modules /app/node_modules\nRUN chown -R app:app /app\nUSER app\nCMD ["node", "/app/dist/server.js"]\n',
+      messageId: "chownParentAfterCopy",
+      line: 8,
+      data: { folder: "/app", line: 5, owner: "app:app" },
+    },
   ],
   silent: [
+    {
+      name: "copies into a top-level folder of a vendor image, whose own files may be there",
+      code: 'FROM node:22 AS build\nRUN npm run build\nFROM registry.example.org/runtime:2\nCOPY --from=build /src/dist /app/dist\nRUN chown -R 1000:1000 /app\nCMD ["/app/dist/server"]\n',
+    },
+    {
+      name: "copies into a top-level folder of the FHS (/srv), which the image may hold files in",
+      code: 'FROM node:22 AS build\nRUN npm run build\nFROM debian:bookworm-slim\nCOPY --from=build /src/dist /srv/dist\nRUN chown -R 1000:1000 /srv\nCMD ["/srv/dist/server"]\n',
+    },
+    {
+      name: "copies into a top-level folder an earlier RUN wrote into: the chown hands its files over too",
+      code: 'FROM node:22 AS build\nRUN npm run build\nFROM debian:bookworm-slim\nRUN git clone https://example.org/plugins.git /app/plugins\nCOPY --from=build /src/dist /app/dist\nRUN chown -R 1000:1000 /app\nCMD ["/app/dist/server"]\n',
+    },
     {
       name: "chmod +x of a script an ADD downloaded, of tini (under a megabyte), or of a download ADD already gave its mode",
       code: 'FROM debian:12-slim\nADD https://raw.githubusercontent.com/vishnubob/wait-for-it/master/wait-for-it.sh /usr/local/bin/wait-for-it.sh\nRUN chmod +x /usr/local/bin/wait-for-it.sh\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nRUN chmod +x /tini\nADD --chmod=755 https://dl.example.com/tool /usr/local/bin/tool\nRUN chmod +x /usr/local/bin/tool\nCMD ["tool"]\n',
