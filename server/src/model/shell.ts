@@ -399,7 +399,9 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       if (c === " " || c === "\t" || c === "\n") break;
       if (c === ";" || c === "&" || c === "|" || c === "(" || c === ")") {
         // `$(` and `${` keep going: the command substitution is part of the word.
-        if (c === "(" && s[i - 1] === "$") {
+        // An array assignment (`PACKAGES=(` then a name per line, `)`) is one word: its
+        // items, on lines of their own, are no commands (held-out BN, cms: `sudo` in a package list).
+        if (c === "(" && (s[i - 1] === "$" || (!quoted && ARRAY_ASSIGNMENT.test(value)))) {
           const close = matchParen(s, i);
           value += s.slice(i, close + 1);
           i = close + 1;
@@ -450,7 +452,8 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       inPattern = false;
       openCases--;
     } else if (!quoted && value === "esac" && words.length === 0 && openCases > 0) openCases--;
-    const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(value);
+    // `NAME+=value` appends (bash): an assignment too.
+    const assignment = /^[A-Za-z_][A-Za-z0-9_]*\+?=/.exec(value);
     words.push({
       value,
       quoted,
@@ -513,6 +516,9 @@ function isSpecial(code: number): boolean {
       return false;
   }
 }
+
+/** A word read so far that opens a bash array's items: `NAME=` or `NAME+=`. */
+const ARRAY_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
 
 function matchParen(s: string, open: number): number {
   let depth = 0;

@@ -23,6 +23,18 @@ describe("model/shell: RUN scripts read into commands", () => {
     assert.strictEqual(model.lines.textIn(commands[1].range), "apt-get install -y curl");
   });
 
+  it("reads a bash array assignment as one word, its items on lines of their own no commands", () => {
+    const text =
+      'FROM a\nRUN <<EOF\n#!/bin/bash -ex\nPACKAGES=(\n  build-essential\n  sudo\n)\nEXTRA+=(zip unzip)\napt-get install -y "${PACKAGES[@]}" "${EXTRA[@]}"\nEOF\n';
+    const { commands } = commandsOf(text);
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["", "", "apt-get"],
+    );
+    assert.strictEqual(commands[0].assignments[0].value, "PACKAGES=(\n  build-essential\n  sudo\n)");
+    assert.strictEqual(commands[1].assignments[0].value, "EXTRA+=(zip unzip)");
+  });
+
   it("follows line continuations and drops comment lines inside them", () => {
     const text = "FROM a\nRUN apt-get update \\\n  # a comment Docker drops\n  && apt-get install -y \\\n     curl \\\n     git\n";
     const { model, commands } = commandsOf(text);
