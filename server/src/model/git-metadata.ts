@@ -12,7 +12,7 @@
 // itself still does.
 
 import { contextFiles, isJsBuildConfig } from "./context";
-import { baseName } from "./copy-paths";
+import { baseName, copyPaths, joinPath, unquoteWord } from "./copy-paths";
 import { contextFileRunAt } from "./run-scripts";
 import { startsShell } from "./shell-programs";
 import { jsonObjectOf } from "./json-files";
@@ -23,6 +23,7 @@ import { readArgDeclarations } from "./parse";
 import { escapeRegExp } from "./text";
 import { ancestorsOf, instructionsAfter, stagesBuiltOn } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
+import { workdirOf } from "./workdir";
 
 /**
  * Build systems whose project files commonly ask git for the version (Makefile, CMakeLists.txt,
@@ -155,6 +156,12 @@ export interface GitUse {
    * version it shows), which no file the build reads can show.
    */
   keptOnPurpose: boolean;
+  /**
+   * A step of the stage marks the copied checkout safe for git (`git config --global --add
+   * safe.directory /srv/aplus`; not `'*'`, which may be meant for a mounted checkout): git runs on it in the image, at build or run time, where
+   * it needs .git (held-out BN, a-plus: its static-files storage reads `.git/HEAD` to stamp URLs).
+   */
+  trustsCheckout: boolean;
 }
 
 /**
@@ -185,6 +192,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     goStampsVcs: false,
     removesGit: false,
     keptOnPurpose: false,
+    trustsCheckout: false,
   };
   if (stage === null) return none;
   const chain = [stage, ...ancestorsOf(stage)];
@@ -195,7 +203,12 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
   // for a script the build runs that works on the checkout itself (`[ -e .git ]`, `git fetch
   // --tags`) nor for a build plugin that reads it: those still need .git.
   if (scope.some((s) => s.instructions.some((i) => commitVariableFeedsBuild(model, i))))
-    return { ...none, manifestReadsGit: manifestReadsGit(model), stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c))) };
+    return {
+      ...none,
+      manifestReadsGit: manifestReadsGit(model),
+      stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c))),
+      trustsCheckout: trustsCheckout(model, copy, scope),
+    };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
   const installsGit = scope.some((s) =>
     // A pinned version (`git=~2`, `git=1:2.39.5-0+deb12u1`) installs git all the same; so does a
@@ -218,7 +231,30 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     goStampsVcs,
     removesGit,
     keptOnPurpose: keepsGitOnPurpose(model),
+    trustsCheckout: trustsCheckout(model, copy, scope),
   };
+}
+
+/** True when a RUN of `stages` adds `copy`'s destination to git's `safe.directory` list. */
+function trustsCheckout(model: DockerfileModel, copy: Instruction, stages: readonly Stage[]): boolean {
+  const paths = copyPaths(copy);
+  const stage = copy.stage;
+  if (paths === null || stage === null) return false;
+  const directory = workdirOf(model, stage, copy);
+  const dest = unquoteWord(paths.dest.value);
+  if (!dest.startsWith("/") && directory === null) return false;
+  const destination = joinPath(directory ?? "/", dest).replace(/(?<=.)\/$/, "");
+  return stages.some((s) =>
+    s.instructions.some((i) =>
+      i.commands.some((c) => {
+        if (c.name !== "git" || !c.args.some((w) => w.value === "config")) return false;
+        const at = c.args.findIndex((w) => w.value === "safe.directory");
+        const trusted = at < 0 ? undefined : c.args[at + 1]?.value.replace(/(?<=.)\/$/, "");
+        // `'*'` trusts every folder: kamal's says it is for the checkout mounted at run time, not the copied one.
+        return trusted === destination;
+      }),
+    ),
+  );
 }
 
 /**

