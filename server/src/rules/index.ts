@@ -30,6 +30,7 @@ import { rule as instructionCasing } from "./instruction-casing";
 import { rule as instructionCopyDestNotDir } from "./instruction-copy-dest-not-dir";
 import { rule as instructionDescriptionFormat } from "./instruction-description-format";
 import { rule as instructionEmptyContinuation } from "./instruction-empty-continuation";
+import { rule as instructionExecFormProgram } from "./instruction-exec-form-program";
 import { rule as instructionExposeHostMapping } from "./instruction-expose-host-mapping";
 import { rule as instructionExposePortRange } from "./instruction-expose-port-range";
 import { rule as instructionExposeProtocolCasing } from "./instruction-expose-protocol-casing";
@@ -103,6 +104,7 @@ export const allRules: readonly Rule[] = [
   instructionCopyDestNotDir,
   instructionDescriptionFormat,
   instructionEmptyContinuation,
+  instructionExecFormProgram,
   instructionExposeHostMapping,
   instructionExposePortRange,
   instructionExposeProtocolCasing,
