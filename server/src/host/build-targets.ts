@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { composeServices, field } from "./compose-file";
 import { FolderReader } from "./folder-reader";
+import { gitlabIncludedTexts } from "./gitlab-ci";
 import { COMPOSE_FILES, foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, ProjectFolder } from "./project-folders";
 
 const BAKE_FILES = ["docker-bake.hcl", "docker-bake.override.hcl", "docker-bake.json"];
@@ -83,7 +84,9 @@ export async function scriptTextsIn(dir: string, isRoot: boolean, reader: Folder
   const scripts = await scriptFiles(dir, reader);
   if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"), reader)), ...(await scriptFiles(join(dir, ".gitlab"), reader)));
   const texts = await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
-  return texts.filter((t): t is string => t !== null);
+  // The files `.gitlab-ci.yml` includes from elsewhere in the checkout (`gitlab/build.yml`) run its jobs too.
+  const included = isRoot ? await gitlabIncludedTexts(dir, reader) : [];
+  return [...texts.filter((t): t is string => t !== null), ...included];
 }
 
 /** The script files of `dir`, found once per reader (a folder of n Dockerfiles must not scan it n times). */

@@ -37,6 +37,19 @@ export function shellCommands(text: string): ShellCommand[] {
       if (parts.length > 0) commands.push({ command: parts.join(" "), line: line + 1 });
       continue;
     }
+    // A YAML list item written as a plain scalar over several lines (GitLab's `script:` entries,
+    // `- docker buildx build` then `--push`, `-t ...` indented below it): YAML joins the lines with
+    // spaces (held-out BO, esplora).
+    const item = PLAIN_LIST_ITEM.exec(lines[i]);
+    if (item !== null && !/\\[ \t]*$/.test(lines[i])) {
+      const indent = item[1].length;
+      const parts = [lines[i].trim().slice(1).trim()];
+      while (i + 1 < lines.length && continuesPlainItem(lines[i + 1], indent)) parts.push(lines[++i].trim());
+      if (parts.length > 1) {
+        commands.push({ command: parts.join(" "), line });
+        continue;
+      }
+    }
     // Joined once at the end: re-testing a growing string per continued line would be quadratic.
     const parts = [lines[i]];
     while (/\\[ \t]*$/.test(parts[parts.length - 1]) && i + 1 < lines.length) {
@@ -46,6 +59,16 @@ export function shellCommands(text: string): ShellCommand[] {
     commands.push({ command: parts.join(""), line });
   }
   return commands;
+}
+
+/** A YAML list item whose value is a plain scalar: not a mapping (`- name: x`), a block, a quoted or flow value. */
+const PLAIN_LIST_ITEM = /^(\s*)-[ \t]+(?![|>"'[{&*!#])(?![\w.-]+:(?:\s|$))\S/;
+
+/** True when `line` continues a plain scalar list item indented `indent`: deeper, and no item, key or comment of its own. */
+function continuesPlainItem(line: string, indent: number): boolean {
+  const text = line.trim();
+  if (text === "" || text.startsWith("#") || /^-(?:\s|$)/.test(text) || /^[\w.-]+:(?:\s|$)/.test(text)) return false;
+  return line.length - line.trimStart().length > indent;
 }
 
 /** A key whose value is a folded block scalar (`run: >-`, `- script: >`), with its indentation. */

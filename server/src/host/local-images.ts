@@ -10,6 +10,8 @@ import { FolderReader } from "./folder-reader";
 import { foundInProjectFolders, PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES, type ProjectFolder } from "./project-folders";
 import { scriptTextsIn } from "./build-targets";
 import { BUILD_COMMAND, expandMakeVariables, makeVariables, TAG_OPTION } from "../model/build-commands";
+import { shellCommands } from "./ci-workflow";
+import { gitlabPipelineVariables } from "./gitlab-ci";
 
 /** Compose files by name: `compose.yaml`, `docker-compose.yml`, and their variants (`docker-compose.dev.yml`). */
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
@@ -34,11 +36,14 @@ async function imagesBuiltIn({ dir, isRoot }: ProjectFolder, reader: FolderReade
     Promise.all(BAKE_JSON_FILES.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES))),
   ]);
   const scripts = await scriptTextsIn(dir, isRoot, reader);
+  // GitLab jobs name their images by the pipeline's variables (`-t ${IMAGE_BASE}:latest`), set in
+  // `.gitlab-ci.yml` while the job may sit in a file it includes.
+  const pipelineVariables = isRoot ? gitlabPipelineVariables(scripts) : new Map<string, string>();
   return [
     ...services.flatMap(composeBuiltImages),
     ...hcl.flatMap((text) => (text === null ? [] : bakeHclTags(text))),
     ...json.flatMap((text) => (text === null ? [] : bakeJsonTags(text))),
-    ...scripts.flatMap(commandLineTags),
+    ...scripts.flatMap((text) => commandLineTags(text, pipelineVariables)),
   ];
 }
 
@@ -49,13 +54,14 @@ async function imagesBuiltIn({ dir, isRoot }: ProjectFolder, reader: FolderReade
  * assignment's quotes dropped (`IMAGE="acme/app"`). A tag that keeps a variable no line assigns
  * matches no image.
  */
-export function commandLineTags(text: string): string[] {
+export function commandLineTags(text: string, inherited: ReadonlyMap<string, string> = new Map()): string[] {
   const lines = text.split(/\r?\n/);
-  const values = new Map([...makeVariables(lines)].map(([name, value]) => [name, value.replace(/^(["'])(.*)\1$/, "$2")]));
-  return lines.flatMap((line) => {
+  const values = new Map([...inherited, ...[...makeVariables(lines)].map(([name, value]): [string, string] => [name, value.replace(/^(["'])(.*)\1$/, "$2")])]);
+  // Commands with their continued lines joined (`\`, a YAML item over several lines).
+  return shellCommands(text).flatMap(({ command }) => {
     // Three rounds reach a variable built from variables; a cycle stops there.
-    const expanded = expandMakeVariables(line, values, 3);
-    return BUILD_COMMAND.test(expanded) ? [...expanded.matchAll(TAG_OPTION)].map((m) => m[2]) : [];
+    const expanded = expandMakeVariables(command, values, 3);
+    return BUILD_COMMAND.test(expanded) ? [...expanded.matchAll(TAG_OPTION)].map((m) => m[2].replace(/^(["'])(.*)\1$/, "$2")) : [];
   });
 }
 

@@ -15,6 +15,22 @@ describe("host/ci-workflow: what the build readers ask of a CI file", () => {
     );
   });
 
+  it("a YAML list item written as a plain scalar over several lines is one command", () => {
+    // Held-out BO, esplora: GitLab's `script:` entries, `- docker buildx build` then its options below.
+    const text = "build:\n  script:\n    - docker buildx build\n      --push\n      -t ${IMAGE_BASE}:latest-${ARCH} .\n    - echo done\n    - name: x\n";
+    assert.deepStrictEqual(
+      shellCommands(text).map((c) => [c.line, c.command]),
+      [
+        [0, "build:"],
+        [1, "  script:"],
+        [2, "docker buildx build --push -t ${IMAGE_BASE}:latest-${ARCH} ."],
+        [5, "    - echo done"],
+        [6, "    - name: x"],
+        [7, ""],
+      ],
+    );
+  });
+
   it("a folded block scalar (run: >-) is one command, its lines joined with spaces", () => {
     // Held-out BJ, dnscrypt-proxy: the platforms on the line after `docker buildx build`.
     const text =

@@ -49,6 +49,22 @@ describe("host/local-images: images the project builds and tags itself", () => {
     assert.deepStrictEqual(await readLocallyBuiltImages(`${root}/repo/docker/build`), ["${USER}/app-base", "acme/tools"]);
   });
 
+  it("reads GitLab jobs in the files .gitlab-ci.yml includes, the pipeline's variables expanded", async () => {
+    // Held-out BO, esplora: the base image is built in gitlab/*.yml as ${IMAGE_BASE}:latest.
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.gitlab-ci.yml": 'variables:\n  IMAGE_BASE: blockstream/esplora-base\ninclude:\n  - "gitlab/**.yml"\n  - remote: https://example.org/ci.yml\n',
+      "repo/gitlab/test.yml":
+        'test:\n  script:\n    - docker buildx build\n      -f contrib/Dockerfile.base\n      -t "${IMAGE_BASE}:latest" .\n    - docker compose up -d\n',
+      "repo/gitlab/deploy/push.yml": "push:\n  script:\n    - docker build -t ${IMAGE_BASE}:${CI_COMMIT_SHA} .\n",
+      "repo/contrib/Dockerfile": "FROM blockstream/esplora-base:latest AS build\nFROM debian:bookworm-slim\n",
+    });
+    assert.deepStrictEqual(await readLocallyBuiltImages(`${root}/repo/contrib`), [
+      "blockstream/esplora-base:${CI_COMMIT_SHA}",
+      "blockstream/esplora-base:latest",
+    ]);
+  });
+
   it("reads the root Makefile's builds for a Dockerfile in a sub-folder", async () => {
     const root = projects.create({
       "repo/.git/HEAD": "ref: refs/heads/main\n",
