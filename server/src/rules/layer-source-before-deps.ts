@@ -110,15 +110,22 @@ export const rule: Rule = {
     if (isBuiltOnlyWithoutLayerCache(model.context)) return;
     for (const stage of model.stages) {
       let broad: { instruction: Instruction; source: Token } | null = null;
+      // Copies of one project folder of the context (`COPY frontend ./frontend`), before any copy
+      // of the whole context: an install run in that folder's copy reads manifests it brought.
+      const folderCopies: { instruction: Instruction; source: Token }[] = [];
       const reported = new Set<Ecosystem>();
       for (const instruction of stage.instructions) {
         const source = broadContextSource(instruction);
         if (source && !broad) broad = { instruction, source };
-        if (!broad || instruction.keyword !== "RUN") continue;
-        const copy = broad;
+        const folderSource = broad === null ? projectFolderSource(model, instruction) : null;
+        if (folderSource !== null) folderCopies.push({ instruction, source: folderSource });
+        if ((!broad && folderCopies.length === 0) || instruction.keyword !== "RUN") continue;
         for (const command of instruction.commands) {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
+          const copy = broad ?? folderCopyInstalledIn(model, stage, folderCopies, instruction, install);
+          if (copy === null) continue;
+          const isFolderCopy = copy !== broad;
           // The manifests were copied before the sources (`COPY package*.json ./`), but the install
           // still runs after them: the early copy gains nothing (held-out AV, peerpulse: missed).
           const manifestCopy = manifestCopyBefore(stage, copy.instruction, install.manifests);
@@ -154,6 +161,8 @@ export const rule: Rule = {
           if (install.ecosystem === "composer" && composerReadsProjectFiles(model, installFolder(model, stage, copy.instruction, instruction, install)))
             continue;
           if (manifestCopy !== null) {
+            // The folder's manifests copied on their own before it: where they went is not weighed here.
+            if (isFolderCopy) continue;
             const moved = installAfterManifestCopy(model, stage, copy.instruction, copy.source, instruction, install, manifestCopy);
             if (moved === null) continue;
             reported.add(install.ecosystem);
@@ -161,7 +170,8 @@ export const rule: Rule = {
             continue;
           }
           reported.add(install.ecosystem);
-          report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1));
+          // The reorder fix copies the context root's manifests: not those of a folder copy.
+          report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1 && !isFolderCopy));
         }
       }
       for (const finding of buildFetchReports(model, stage)) report(finding);
@@ -452,10 +462,12 @@ function installScripts(model: DockerfileModel, install: DependencyInstall, fold
 
 /**
  * A script that only installs git hooks (`husky`, `husky install`, `is-ci || husky install`,
- * `husky || true`): it reads .git, not the sources, and skips itself where there is none, as in an
- * image build (held-out AV, peerpulse's `"prepare": "husky"`).
+ * `husky || true`, husky 9's `husky .husky`, from the repository root in a sub-folder project:
+ * `cd .. && husky frontend/.husky`): it reads .git, not the sources, and skips itself where there
+ * is none, as in an image build (held-out AV, peerpulse's `"prepare": "husky"`; BO, Alby Hub's).
  */
-const GIT_HOOKS_ONLY = /^\s*(?:(?:is-ci|node -e "[^"]*")\s*\|\|\s*)?(?:npx\s+)?husky(?:\s+install(?:\s+[\w./-]+)?)?(?:\s*\|\|\s*(?:true|exit 0))?\s*$/;
+const GIT_HOOKS_ONLY =
+  /^\s*(?:cd\s+[\w./-]+\s*&&\s*)?(?:(?:is-ci|node -e "[^"]*")\s*\|\|\s*)?(?:npx\s+)?husky(?:\s+install)?(?:\s+[\w./-]+)?(?:\s*\|\|\s*(?:true|exit 0))?\s*$/;
 
 /**
  * The files the root package.json's install scripts run when each script is one command running one
@@ -658,6 +670,52 @@ function installedByProjectBase(model: DockerfileModel, stage: Stage, install: D
 /** Ecosystems whose install reads only the manifests of the folder it runs in. */
 const FOLDER_MANIFESTS = new Set<Ecosystem>([...NODE_ECOSYSTEMS, "composer", "bundler"]);
 
+/** A context folder as a COPY source: `frontend`, `./web/`, `apps/site` (no wildcard, variable or parent). */
+const FOLDER_SOURCE = /^(?:\.\/)?([\w.-]+(?:\/[\w.-]+)*)\/?$/;
+
+/** The context folder a COPY source names (`./frontend/` -> `frontend`), or null for anything else (`.`, a file, a pattern). */
+function sourceFolder(model: DockerfileModel, source: string): string | null {
+  const folder = FOLDER_SOURCE.exec(unquoteWord(source))?.[1];
+  if (folder === undefined || folder === "." || folder.startsWith("..")) return null;
+  const entries = model.context.rootEntries;
+  return entries?.includes(`${folder.split("/")[0]}/`) === true ? folder : null;
+}
+
+/**
+ * The source of a COPY that brings one folder of the context (`COPY frontend ./frontend`): a
+ * project of its own when an install runs in its copy (see folderCopyInstalledIn). Null for any
+ * other copy.
+ */
+function projectFolderSource(model: DockerfileModel, instruction: Instruction): Token | null {
+  const copy = contextCopy(instruction);
+  if (copy === null || copy.sources.length !== 1) return null;
+  return sourceFolder(model, copy.sources[0].value) === null ? null : copy.sources[0];
+}
+
+/**
+ * The folder copy (of `copies`) whose destination the install runs in, when the context shows
+ * that folder holds the install's manifest (`frontend/package.json`): the copy brings the
+ * manifests with every source of the folder, as `COPY . .` does for the root (held-out BO, Alby
+ * Hub: `COPY frontend ./frontend`, then `cd frontend && yarn install`; missed). Only ecosystems
+ * that read the manifests of their folder alone count; null otherwise.
+ */
+function folderCopyInstalledIn(
+  model: DockerfileModel,
+  stage: Stage,
+  copies: readonly { instruction: Instruction; source: Token }[],
+  run: Instruction,
+  install: DependencyInstall,
+): { instruction: Instruction; source: Token } | null {
+  if (!FOLDER_MANIFESTS.has(install.ecosystem)) return null;
+  for (const copy of [...copies].reverse()) {
+    const folder = sourceFolder(model, copy.source.value);
+    if (folder === null || installFolder(model, stage, copy.instruction, run, install) !== folder) continue;
+    const files = model.context.files ?? {};
+    if (install.manifests.some((m) => files[`${folder}/${m}`] !== undefined)) return copy;
+  }
+  return null;
+}
+
 /**
  * The folder of the build context the install runs in, when the broad copy brought it there:
  * `""` for the context root, `assets` after `cd assets`; null when it cannot be told.
@@ -672,7 +730,11 @@ function installFolder(model: DockerfileModel, stage: Stage, broadCopy: Instruct
   if (current === null || (option !== null && option.includes("$"))) return null;
   const dir = option === null ? current : joinPath(current, option);
   if (!isSameOrParentPath(root, dir)) return null;
-  return dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1);
+  const below = dir === root ? "" : dir.slice(root === "/" ? 1 : root.length + 1);
+  // A copy of one folder of the context (`COPY frontend ./frontend`) puts that folder at its destination.
+  const folder = paths.sources.length === 1 ? sourceFolder(model, paths.sources[0].value) : null;
+  if (folder === null) return below;
+  return below === "" ? folder : `${folder}/${below}`;
 }
 
 /** True when the install's package.json, read from the context, declares no dependencies: it has nothing to download. */

@@ -77,6 +77,21 @@ const fires: FiresCase[] = [
     messageId: "installAfterSources",
   },
   {
+    // Alby Hub (held-out BO): the frontend folder, manifests and sources together, then its install;
+    // husky 9 run from the repository root is git hooks only.
+    name: "a copy of one project folder of the context before the install run in it",
+    code: "FROM node:22-alpine AS frontend\nWORKDIR /build\nCOPY frontend ./frontend\nRUN cd frontend && yarn install && yarn build:http\n",
+    context: {
+      rootEntries: ["frontend/", "go.mod", "main.go"],
+      files: { "frontend/package.json": '{"scripts":{"prepare":"cd .. && husky frontend/.husky"},"dependencies":{"react":"^19"}}' },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    token: "frontend",
+    data: { copy: "COPY frontend ./frontend", install: "yarn install", manifests: "package.json and yarn.lock in frontend/", line: 4 },
+    output: null,
+  },
+  {
     // Husky installs git hooks from .git; it reads no sources.
     name: "a prepare script that only installs git hooks does not hold the install after the sources",
     code: "FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nCOPY . .\nRUN npm install\n",
@@ -978,6 +993,16 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "a folder copy the install does not run in",
+      code: "FROM node:22-alpine\nWORKDIR /app\nCOPY src ./src\nCOPY package.json package-lock.json ./\nRUN npm ci\n",
+      context: { rootEntries: ["src/", "package.json", "package-lock.json"], files: { "package.json": '{"dependencies":{"express":"^4"}}' } },
+    },
+    {
+      name: "a folder copy whose folder shows no manifest of its own (the install may read one a step wrote)",
+      code: "FROM node:22-alpine\nWORKDIR /app\nCOPY web ./web\nRUN cd web && npm ci\n",
+      context: { rootEntries: ["web/", "package.json"], files: { "package.json": '{"dependencies":{"express":"^4"}}' } },
+    },
     {
       // shuup (held-out BM): requirements-tests.txt starts with `-e .`; a file it includes may too.
       name: "requirement files that install the project itself (-e ., .[dev]), directly or through an include",
