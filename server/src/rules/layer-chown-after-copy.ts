@@ -50,6 +50,11 @@ export const rule: Rule = {
       chownAfterCopy: "'chown -R' stores line {line}'s files twice; use 'COPY --chown={owner}', chown without -R.",
       chownRepeatsCopy: "'chown -R' repeats the owner line {line}'s COPY set, storing its files twice; drop '-R'.",
       chownParentAfterCopy: "'chown -R {folder}' stores line {line}'s files twice; use COPY --chown={owner}, chown the rest.",
+      // The account is created after the COPY (`COPY app/ app/`, `RUN adduser ...`, `RUN chown -R`):
+      // `--chown` with its name would fail there, so the remedy starts with moving its creation up
+      // (held-out BN relabel, whoogle-search: the message did not say so).
+      chownAfterCopyAccountLater: "'chown -R' stores line {line}'s files twice; create {user} before that COPY, then use --chown.",
+      chownParentAccountLater: "'chown -R {folder}' stores line {line}'s files twice; create {user} before that COPY, then use --chown.",
       chmodAfterCopy: "'chmod -R' stores line {line}'s files twice; use 'COPY --chmod={mode}', chmod without -R.",
       chmodFileAfterCopy: "'chmod' stores '{file}' from line {line} twice; use 'COPY --chmod={mode}' instead.",
       // A release binary downloaded by `ADD <url>` (mode 600 as it arrives; held-out BC, minio/mc).
@@ -139,11 +144,19 @@ function chownAfterCopies(
       .map((c) => recursiveChown(model, stage, instruction, c))
       .filter((c): c is RecursiveChown => c !== null && c.paths.includes(parent.folder))
       .pop();
-    return {
-      range: (last ?? chown).command.range,
-      messageId: "chownParentAfterCopy",
-      data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner: (last ?? chown).owner },
-    };
+    const owner = (last ?? chown).owner;
+    const later = accountCreatedLater(stage, parent.copy, instruction, owner);
+    return later === null
+      ? {
+          range: (last ?? chown).command.range,
+          messageId: "chownParentAfterCopy",
+          data: { folder: parent.folder, line: parent.copy.range.start.line + 1, owner },
+        }
+      : {
+          range: (last ?? chown).command.range,
+          messageId: "chownParentAccountLater",
+          data: { folder: parent.folder, line: parent.copy.range.start.line + 1, user: later },
+        };
   }
   // The folder held files before the COPY (an install's output): the chown hands those over
   // too, and `--chown` on the COPY would not.
@@ -162,6 +175,8 @@ function chownAfterCopies(
       suggest: edits === null ? undefined : [{ title: "Chown only the folder itself (drop -R)", edits }],
     };
   }
+  const later = accountCreatedLater(stage, copy, instruction, chown.owner);
+  if (later !== null) return { range: command.range, messageId: "chownAfterCopyAccountLater", data: { line: copy.range.start.line + 1, user: later } };
   const fix = moveOwnerToCopy(stage, copy, chown);
   return {
     range: command.range,
@@ -498,6 +513,34 @@ function withoutRecursion(command: ShellCommand): TextEdit[] | null {
 }
 
 /** True when a RUN before `copy`, in its stage or the stages it builds on, creates the account `name`. */
+/**
+ * The owner's user as written, when a RUN between `copy` and the chown's RUN creates that account
+ * (`adduser -D $DOCKER_USER` for `chown -R ${DOCKER_USER}:...`); null otherwise (numeric ids, an
+ * account made before the COPY or by the base image).
+ */
+function accountCreatedLater(stage: Stage, copy: Instruction, chownRun: Instruction, owner: string): string | null {
+  const user = owner.split(/[:.]/)[0];
+  if (user === "" || /^\d+$/.test(user)) return null;
+  // `${NAME}` and `$NAME` are one variable.
+  const plain = (word: string) => word.replace(/^\$\{(\w+)\}$/, "$$$1");
+  const name = plain(user);
+  const at = stage.instructions.indexOf(copy);
+  const end = stage.instructions.indexOf(chownRun);
+  if (at < 0 || end < 0) return null;
+  for (const instruction of stage.instructions.slice(at + 1, end + 1)) {
+    if (instruction.keyword !== "RUN") continue;
+    const commands =
+      instruction === chownRun
+        ? instruction.commands.slice(
+            0,
+            instruction.commands.findIndex((c) => c.name === "chown"),
+          )
+        : instruction.commands;
+    if (commands.some((c) => isAccountCommand(c) && /^(?:useradd|adduser)$/.test(c.name) && c.args.some((w) => plain(w.value) === name))) return user;
+  }
+  return null;
+}
+
 function accountCreatedBefore(stage: Stage, copy: Instruction, name: string): boolean {
   for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {

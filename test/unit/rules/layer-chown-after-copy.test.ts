@@ -102,8 +102,9 @@ testRule(rule, {
       name: "the account created in the same RUN, after the COPY: reported, and no suggestion since it must move first",
       code: 'FROM debian:bookworm-slim\nCOPY dist/ /opt/app/\nRUN useradd app && chown -R app:app /opt/app\nCMD ["/opt/app/run"]\n',
       context: { rootEntries: ["dist/", "Dockerfile"] },
-      messageId: "chownAfterCopy",
+      messageId: "chownAfterCopyAccountLater",
       line: 3,
+      data: { line: 2, user: "app" },
       output: null,
     },
     {
@@ -118,9 +119,18 @@ testRule(rule, {
     {
       name: "only the account is created between the COPY and the chown: no suggestion, the account must come first",
       code: 'FROM php:8.3-fpm-alpine\nARG APP_UID=1000\nCOPY ./ /srv/site\nRUN addgroup -g $APP_UID -S web && adduser -u $APP_UID -S web -G web\nRUN chown -R web:web /srv/site /var/log/php\nCMD ["php-fpm"]\n',
-      messageId: "chownAfterCopy",
+      messageId: "chownAfterCopyAccountLater",
       line: 5,
-      data: { line: 3, owner: "web:web" },
+      data: { line: 3, user: "web" },
+      output: null,
+    },
+    {
+      // whoogle-search (tuned set, judged debatable before: the message did not say the account came later).
+      name: "a folder above the copies chowned to an account a RUN after them creates, by a variable",
+      code: 'FROM python:3.12-alpine\nARG DOCKER_USER=whoogle\nWORKDIR /whoogle\nCOPY --from=build /src/app /whoogle/app\nRUN adduser -D -g 927 -u 927 $DOCKER_USER\nRUN chown -R ${DOCKER_USER}:${DOCKER_USER} /whoogle\nCMD ["./run"]\n',
+      messageId: "chownParentAccountLater",
+      line: 6,
+      data: { folder: "/whoogle", line: 4, user: "${DOCKER_USER}" },
       output: null,
     },
     {
