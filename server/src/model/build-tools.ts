@@ -58,9 +58,15 @@ const PROGRAMS = new Map<string, readonly string[]>([
   ["pkgconfig", ["pkg-config", "pkgconf"]],
   ["build-essential", ["gcc", "g++", "cc", "make"]],
   ["build-base", ["gcc", "g++", "cc", "make"]],
+  // Protobuf's -dev packages hold the well-known types (`google/protobuf/timestamp.proto`) that
+  // protoc imports from /usr/include: an image that runs protoc when it starts needs them (held-out
+  // BP, protoc-gen-doc: "install their runtime libraries instead" judged wrong).
+  ["protobuf-dev", ["protoc"]],
+  ["libprotobuf-dev", ["protoc"]],
+  ["protobuf-devel", ["protoc"]],
 ]);
 
-/** The programs the package `name` (as `packageName` gives it) is run by. */
+/** The programs the package `name` (as `packageName` gives it) is run by, or that read it when they run. */
 export function programsOf(name: string): readonly string[] {
   return PROGRAMS.get(name) ?? [name];
 }

@@ -916,6 +916,12 @@ testRule(rule, {
       },
     },
     {
+      // pseudomuto/protoc-gen-doc (held-out BP): protoc imports the well-known types protobuf-dev ships.
+      name: "an image whose entry script runs protoc keeps protobuf's -dev package",
+      code: 'FROM alpine:3.22\nRUN apk --update add bash protoc protobuf-dev\nCOPY script/entrypoint.sh ./\nCOPY protoc-gen-doc /usr/bin/\nENTRYPOINT ["./entrypoint.sh"]\n',
+      context: { files: { "script/entrypoint.sh": '#!/bin/bash\nset -euo pipefail\nexec protoc -I/usr/include -Iprotos --doc_out=/out "$@"\n' } },
+    },
+    {
       name: "a CI agent's image known by the agent's own settings (the Actions runner's registration token)",
       code: 'FROM debian:bookworm-slim\nENV RUNNER_TOKEN="" RUNNER_LABELS=""\nRUN apt-get update && apt-get install -y gcc g++ zlib1g-dev && rm -rf /var/lib/apt/lists/*\nCMD ["/opt/start"]\n',
     },
