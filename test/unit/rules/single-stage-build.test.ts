@@ -178,6 +178,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // firedrakeproject/firedrake (held-out BP): PyOP2 compiles the generated C kernels on first use.
+      name: "a file that says its code is JIT-compiled when it runs",
+      code: "FROM ubuntu:24.04\nRUN git clone https://gitlab.com/petsc/petsc.git /opt/petsc && cd /opt/petsc && ./configure --download-mpich && make\n# Force '-mtune=generic' for JIT-ed code\nENV PYOP2_CFLAGS=-O3\n",
+    },
+    {
       // Held-out BE, vlang/v: `v` compiles through the C compiler it calls on every build.
       name: "a compiler's own image: the toolchain is what it ships",
       code: 'FROM buildpack-deps:bookworm-curl\nRUN apt-get update && apt-get install -y --no-install-recommends gcc clang make git libc6-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /opt/vlang\nCOPY . .\nRUN make && ln -s /opt/vlang/v /usr/local/bin/v\nCMD ["v"]\n',
