@@ -3,7 +3,7 @@
 // GitHub Action, whoever runs it picks the user (`docker run --user`, compose `user:`, a build
 // argument the project's builds set), or it runs its user's own command against their files.
 
-import { installsRPackages } from "./build-tools";
+import { installsRPackages, packageName } from "./build-tools";
 import { baseName } from "./copy-paths";
 import { systemPackageCommand } from "./commands";
 import { composeMountsDockerSocket, composeRunUser } from "./compose-services";
@@ -151,6 +151,33 @@ export function isCiAgentImage(model: DockerfileModel, chain: Stage[]): boolean 
   const root = chain[0];
   if (root.base.kind === "image" && CI_AGENT_IMAGE.test(root.base.resolved)) return true;
   return chain.some((s) => s.instructions.some((i) => i.keyword === "ENV" && envDeclarations(model, i).some((d) => CI_AGENT_ENV.test(d.name))));
+}
+
+/**
+ * Host packages of the Yocto Project's build (its documented "essential host packages"), few of
+ * which other images install: `chrpath` and `diffstat` above all.
+ */
+const YOCTO_HOST_PACKAGES = new Set(["chrpath", "diffstat", "texinfo", "gawk", "cpio", "socat"]);
+
+/**
+ * True when the image installs the Yocto Project's build-host packages (at least four of chrpath,
+ * diffstat, texinfo, gawk, cpio and socat, chrpath or diffstat among them): a build environment
+ * for bitbake (kas, CROPS' poky container), whose users build their images in it with the
+ * compilers and headers it holds (held-out BP, kas: "use a build stage" judged wrong).
+ */
+export function isEmbeddedBuildHost(chain: readonly Stage[]): boolean {
+  const installed = new Set<string>();
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== "RUN") continue;
+      for (const command of instruction.commands) {
+        const cmd = systemPackageCommand(command);
+        if (cmd?.action !== "install") continue;
+        for (const p of cmd.packages) if (YOCTO_HOST_PACKAGES.has(packageName(p.value))) installed.add(packageName(p.value));
+      }
+    }
+  }
+  return installed.size >= 4 && (installed.has("chrpath") || installed.has("diffstat"));
 }
 
 /**

@@ -25,7 +25,7 @@ import { imageRole, startsBareInterpreter } from "../model/image-role";
 import { startsJupyterServer } from "../model/jupyter-server";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { ALLOCATOR_LIBRARIES, preloadedLibraries, preloadsVersionedAllocator, shipsPreloadedLibrary } from "../model/preload";
-import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, runsGivenCommandOnly, startsPreCommit } from "../model/root-by-design";
+import { buildsInMountedFolder, hostsOthersRCode, isCiAgentImage, isEmbeddedBuildHost, runsGivenCommandOnly, startsPreCommit } from "../model/root-by-design";
 import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { bootsInitSystem, developmentPurpose } from "../model/stage-purpose";
@@ -294,6 +294,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // A CI agent's image (a GitHub Actions self-hosted runner, a GitLab runner, a Jenkins agent):
   // the jobs it runs build their projects with its compilers and headers.
   if (isCiAgentImage(model, chain)) return;
+  // A Yocto build host (kas, CROPS' poky): bitbake builds its users' images with these compilers.
+  if (isEmbeddedBuildHost(chain)) return;
   // An image that runs pre-commit: it installs the hooks' environments when it runs, compiling
   // their native packages with the image's compilers.
   if (startsPreCommit(model)) return;

@@ -10,7 +10,7 @@ import { systemPackageCommand } from "../model/commands";
 import { declaresNoDevDependencies, installManifestSource, startCompilesSources } from "../model/dev-dependencies";
 import { runsPlainNodeScript } from "../model/node-script-builds";
 import { installsPhpDebugger } from "../model/php-debugger";
-import { isCiAgentImage } from "../model/root-by-design";
+import { isCiAgentImage, isEmbeddedBuildHost } from "../model/root-by-design";
 import { lineage } from "../model/stage-graph";
 import { buildsAtStart } from "../model/start-steps";
 import { saysItCompilesAtRunTime } from "../model/run-time-compiles";
@@ -193,6 +193,8 @@ export const rule: Rule = {
     // A CI agent (a runner, a buildbot worker) builds its jobs' projects with the toolchain it holds
     // (held-out AZ, llvm-zorg's clangd worker: the split judged wrong), as final-stage-build-tools reads it.
     if (isCiAgentImage(model, lineage(stage))) return;
+    // A Yocto build host, as final-stage-build-tools reads it: its users' builds need the toolchain.
+    if (isEmbeddedBuildHost(lineage(stage))) return;
     // The start compiles the sources with a devDependency (migrations and seeds through ts-node):
     // a runtime stage without that toolchain and the sources would not start.
     if (startCompilesSources(model, "package.json")) return;

@@ -916,6 +916,11 @@ testRule(rule, {
       },
     },
     {
+      // siemens/kas (held-out BP): bitbake builds the users' images with the host's compilers.
+      name: "a Yocto build host: the Yocto Project's host packages beside the compilers",
+      code: 'FROM debian:trixie-slim\nRUN apt-get update && apt-get install --no-install-recommends -y gawk wget git diffstat unzip texinfo gcc build-essential chrpath socat cpio python3-pip libsdl1.2-dev\nCOPY . /kas\nRUN pip3 install --break-system-packages /kas\nUSER builder\nCMD ["kas", "build"]\n',
+    },
+    {
       name: "a file that says its code is JIT-compiled when it runs keeps its compilers",
       code: 'FROM python:3.12-slim\n# cffi compiles the extension just-in-time on first import\nRUN apt-get update && apt-get install -y gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
     },
