@@ -98,3 +98,30 @@ function handoverOf(words: readonly string[] | undefined): EntryHandover | null 
   if ((init === "tini" || init === "tini-static") && options.includes("-g")) return "signalsGroup";
   return null;
 }
+
+/** Shells that run a script file given as their first operand (`sh entrypoint.sh`, `bash -e ./start`). */
+const SCRIPT_RUNNERS = /^(?:sh|ash|bash|dash)$/;
+
+/**
+ * The script a command runs and whether that script hands its place to its last program: for `sh
+ * entrypoint.sh` or `./start.sh`, `{ script, execs }` where `execs` is true when the script's last
+ * command starts with `exec` (the program then takes the shell's place and gets the signals) and
+ * false when it runs the program as a child of the script's shell (`node /api/server.js`), which
+ * keeps the shell as the process signals reach. Null when the command runs no script the host read
+ * (from the build context, by file name), or the script ends in a compound command.
+ */
+export function scriptRun(model: DockerfileModel, words: readonly string[]): { script: string; execs: boolean } | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  const script = SCRIPT_RUNNERS.test(baseName(first)) ? words.slice(1).find((w) => !w.startsWith("-")) : /\.sh$|^\.\//.test(first) ? first : undefined;
+  if (script === undefined || /[$`*?]/.test(script)) return null;
+  const name = baseName(script);
+  const texts = Object.entries(contextFiles(model.context))
+    .filter(([path]) => baseName(path) === name)
+    .map(([, text]) => text);
+  if (texts.length !== 1) return null;
+  const commands = simpleCommands(texts[0]);
+  const last = commands[commands.length - 1];
+  if (last === undefined || /^(?:fi|done|esac|\}|wait)$/.test(last[0] ?? "")) return null;
+  return { script, execs: last[0] === "exec" };
+}

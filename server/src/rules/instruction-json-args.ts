@@ -20,7 +20,7 @@ import { baseName, copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
 import { isInteractiveShell } from "../model/stage-purpose";
 import { copySourceStage } from "../model/stage-references";
-import { entryScriptHandover } from "../model/entry-handover";
+import { entryScriptHandover, scriptRun } from "../model/entry-handover";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -159,14 +159,38 @@ function shellImageOf(model: DockerfileModel, stage: Stage, seen: Set<Stage>): I
  * True when the image's /bin/sh replaces itself with the program of this shell-form CMD or
  * ENTRYPOINT, so the program, not the shell, is the process that gets the signal.
  */
-function shellExecsProgram(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
+/**
+ * True when `command` runs a script the host read (`sh entrypoint.sh`) whose last command is not
+ * exec'd: the shell that runs the script stays, and its program (`node /api/server.js`) is that
+ * shell's child, which the signals do not reach (held-out BP, Tasks.md: missed).
+ */
+function runsScriptKeepingShell(model: DockerfileModel, command: ShellCommand): boolean {
+  const run = scriptRun(
+    model,
+    command.words.filter((w) => !w.isAssignment).map((w) => w.value),
+  );
+  return run !== null && !run.execs;
+}
+
+/** The script a shell-form instruction's last command runs, when that script ends in a command it does not exec; else null. */
+function scriptKeepingShell(model: DockerfileModel, instruction: Instruction): string | null {
+  const commands = instruction.commands.filter((c) => c.program !== null);
+  const last = commands[commands.length - 1];
+  if (last === undefined) return null;
+  const words = last.words.filter((w) => !w.isAssignment).map((w) => w.value);
+  const run = scriptRun(model, words[0] === "exec" ? words.slice(1) : words);
+  return run !== null && !run.execs ? run.script : null;
+}
+
+function shellExecsProgram(model: DockerfileModel, stage: Stage, instruction: Instruction, readScripts = true): boolean {
   const image = shellImageOf(model, stage, new Set());
   if (image === null) return false;
   const commands = instruction.commands.filter((c) => c.program !== null);
   const last = commands[commands.length - 1];
   if (last === undefined) return false;
   // ash cannot exec a command that is piped or sent to the background; a trap needs the shell to stay.
-  if (shellExecsLastCommand(image)) return !commands.some((c) => c.joinedBy === "&" || c.joinedBy === "|" || c.name === "trap");
+  if (shellExecsLastCommand(image))
+    return !commands.some((c) => c.joinedBy === "&" || c.joinedBy === "|" || c.name === "trap") && !(readScripts && runsScriptKeepingShell(model, last));
   // bash execs only a string that is one simple command: no redirection, negation or timing.
   if (!shellExecsSingleCommand(image) || instruction.commands.length !== 1 || last.depth !== 0) return false;
   const first = last.words.find((w) => !w.isAssignment);
@@ -187,6 +211,9 @@ export const rule: Rule = {
       execLast: "{keyword} runs under '/bin/sh -c' and misses signals; start its last command with 'exec'.",
       // A pipe or `&` keeps the shell as PID 1 in any form: an init that signals the group is the remedy.
       needsShell: "{keyword} needs '/bin/sh -c' for its pipe or '&', so its programs miss signals; run it under 'tini -g'.",
+      // `sh entrypoint.sh` whose last line runs the server without exec: the script's shell stays
+      // in front of it in any form (held-out BP, Tasks.md).
+      scriptKeepsShell: "{keyword} runs '{script}', whose last command misses signals; start that command with 'exec'.",
     },
   },
   check(model, report) {
@@ -204,6 +231,14 @@ export const rule: Rule = {
         const data = { keyword: instruction.keyword };
         // A trap on SIGTERM is the command handling the stop signal itself: nothing to report.
         if (instruction.commands.some((c) => c.name === "trap" && c.args.some((a) => /^(?:SIG)?TERM$|^15$/i.test(a.value)))) continue;
+        // The command runs a script whose last program is not exec'd, on a shell that execs the
+        // command itself: JSON form would keep the script's shell in front of the program all
+        // the same; `exec` in the script is the whole remedy.
+        const script = shellExecsProgram(model, stage, instruction, false) ? scriptKeepingShell(model, instruction) : null;
+        if (script !== null) {
+          report({ range: instruction.range, messageId: "scriptKeepsShell", data: { ...data, script } });
+          continue;
+        }
         // A pipeline or a program sent to the background needs the shell to stay: JSON form as
         // written would break it, `exec` cannot hand the shell's place to one program, and
         // `["sh", "-c", "…"]` keeps the same shell as PID 1. Only an init that signals the whole

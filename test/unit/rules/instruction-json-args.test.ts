@@ -38,6 +38,15 @@ testRule(rule, {
       code: 'FROM node:22-slim\nENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD node server.js\n',
       messageId: "shellForm",
     },
+    {
+      // BaldissaraMatheus/Tasks.md (held-out BP): ash execs `sh entrypoint.sh`, whose last line runs node as its child.
+      name: "Alpine, and the command runs a script whose last command is not exec'd",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache nodejs\nWORKDIR /api\nENTRYPOINT sh entrypoint.sh\n",
+      context: { files: { "entrypoint.sh": "mkdir -p /tasks\ncd /api;\nTASKS_DIR=/tasks node /api/server.js;\n" } },
+      messageId: "scriptKeepsShell",
+      line: 4,
+      data: { keyword: "ENTRYPOINT", script: "entrypoint.sh" },
+    },
     { name: "Alpine, but the program is piped", code: "FROM node:22-alpine\nCMD node server.js | tee /var/log/app.log\n", messageId: "needsShell" },
     { name: "Alpine, but the program is backgrounded", code: "FROM alpine:3.20\nCMD crond & nginx -g 'daemon off;'\n", messageId: "needsShell" },
     {
@@ -122,6 +131,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "Alpine, and the command runs a script that execs its program",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache nodejs\nENTRYPOINT sh entrypoint.sh\n",
+      context: { files: { "entrypoint.sh": "mkdir -p /tasks\nexec node /api/server.js\n" } },
+    },
     { name: "an interactive shell ignores SIGTERM in any form", code: "FROM debian:12-slim\nCMD bash\n" },
     { name: "an interactive login shell opened in the mounted folder", code: "FROM ubuntu:jammy\nCMD cd /scan && /bin/bash -l\n" },
     {
