@@ -16,6 +16,7 @@ import { startPathScripts } from "./start-path-scripts";
 import { entryScriptFiles, programsRunAtStart } from "./start-steps";
 import { entryScriptHandover } from "./entry-handover";
 import { simpleCommands } from "./script-words";
+import { runCommands } from "./run-commands";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { variableUses } from "./variable-uses";
 import { contextFiles } from "./context";
@@ -166,17 +167,12 @@ const YOCTO_HOST_PACKAGES = new Set(["chrpath", "diffstat", "texinfo", "gawk", "
  * compilers and headers it holds (held-out BP, kas: "use a build stage" judged wrong).
  */
 export function isEmbeddedBuildHost(chain: readonly Stage[]): boolean {
-  const installed = new Set<string>();
-  for (const stage of chain) {
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "RUN") continue;
-      for (const command of instruction.commands) {
-        const cmd = systemPackageCommand(command);
-        if (cmd?.action !== "install") continue;
-        for (const p of cmd.packages) if (YOCTO_HOST_PACKAGES.has(packageName(p.value))) installed.add(packageName(p.value));
-      }
-    }
-  }
+  const installed = new Set(
+    runCommands(chain)
+      .map(({ command }) => systemPackageCommand(command))
+      .flatMap((cmd) => (cmd?.action === "install" ? cmd.packages.map((p) => packageName(p.value)) : []))
+      .filter((name) => YOCTO_HOST_PACKAGES.has(name)),
+  );
   return installed.size >= 4 && (installed.has("chrpath") || installed.has("diffstat"));
 }
 
