@@ -33,7 +33,7 @@ async function targetsIn({ dir, isRoot }: ProjectFolder, reader: FolderReader): 
 }
 
 /** The READMEs of `dir` (`README.md`, `readme.rst`...). */
-async function readmeTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
+export async function readmeTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
   const listing = await reader.list(dir);
   const names = (listing?.entries ?? []).filter((e) => e.isFile && README_FILE.test(e.name)).map((e) => e.name);
   const texts = await Promise.all(names.map((name) => reader.readSmallIn(dir, name, MAX_FILE_BYTES)));

@@ -5,6 +5,7 @@
 // builds it with (make-build-context.ts), else the folder its root-relative COPY sources show (copy-source-context.ts), else the Dockerfile's
 // folder (what `docker build .` next to it uses).
 
+import { readDocumentedLocalBuild } from "./documented-builds";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
@@ -89,6 +90,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedByCi,
     ciKanikoBuild,
     ciBuildsWithoutCache,
+    documentedLocalBuild,
     dockerfileVariants,
     composeServices,
     projectImages,
@@ -115,6 +117,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readPublishedByCi(file, reader),
     readCiKanikoBuild(file, reader),
     readCiBuildsWithoutCache(file, reader),
+    readDocumentedLocalBuild(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
@@ -145,6 +148,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     publishedByCi,
     ...(ciKanikoBuild ? { ciKanikoBuild } : {}),
     ciBuildsWithoutCache,
+    ...(documentedLocalBuild ? { documentedLocalBuild } : {}),
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     ...(githubRepository !== null ? { githubRepository } : {}),
     ...(gitReadingSource !== null ? { gitReadingSource } : {}),

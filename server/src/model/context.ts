@@ -103,6 +103,12 @@ export interface BuildContextFacts {
    */
   ciBuildsWithoutCache?: boolean;
   /**
+   * True when a README of the Dockerfile's folder or a folder above it (up to the repository root)
+   * documents a build of this Dockerfile (`docker build -t app -f Dockerfile .`): developers build
+   * it on their machines, where the layers are reused.
+   */
+  documentedLocalBuild?: boolean;
+  /**
    * Images the project builds from its other Dockerfiles, as its CI workflows say (a step that
    * builds `Dockerfile-base` and tags it `acme/app-base:<date>`), with each Dockerfile's text:
    * `FROM acme/app-base:...` then builds on what that file installs. Undefined when the host

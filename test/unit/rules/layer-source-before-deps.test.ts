@@ -181,6 +181,14 @@ const fires: FiresCase[] = [
     line: 3,
   },
   {
+    // consbio/mbtileserver (held-out BN): "To build the Docker image locally: docker build -t mbtileserver -f Dockerfile ."
+    name: "CI builds the file without a layer cache, but its README documents a local build",
+    code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
+    context: { rootEntries: ["package.json", "package-lock.json", "src/"], ciBuildsWithoutCache: true, documentedLocalBuild: true },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+  },
+  {
     name: "CI builds the file without a layer cache, but a Makefile target builds it for developers",
     code: GO_BUILD_AFTER_COPY,
     context: builtByCiWithoutCacheAndMake("docker build -t acme/app:latest ."),
