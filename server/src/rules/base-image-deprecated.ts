@@ -178,7 +178,7 @@ export const rule: Rule = {
               ref,
             )
           : null;
-      let replacement = replacementFor(image, note);
+      let replacement = replacementFor(image, nodeForPlatforms(model, ref, note));
       const pinned = held === null && note.kind === "end-of-life" ? withinPin(model, stage, ref, replacement) : null;
       if (pinned && "tag" in pinned) replacement = pinned;
       // A .NET runtime image running an app the file does not build (a prebuilt DLL it copies):
@@ -426,6 +426,20 @@ function isReleaseWord(word: string, isDistroImage: boolean): boolean {
   if (OLD_DISTRO_WORD.test(word) || BUILD_STAMP.test(word)) return true;
   // On `debian` and `ubuntu` the codename is the release itself, and the replacement names its own.
   return isDistroImage && (DEBIAN_CODENAMES[word] !== undefined || UBUNTU_CODENAMES[word] !== undefined);
+}
+
+/** 32-bit ARM as build platforms write it: `linux/arm`, `linux/arm/v7`, `linux/arm/v6`. */
+const ARM32_PLATFORM = /^linux\/arm(?:\/v[5-7])?$/;
+
+/**
+ * The note whose replacement a project building for 32-bit ARM can use: Node.js 24 and later
+ * publish no arm32v6 or arm32v7 image (docker-node's versions.json; Node 22 is the last, on
+ * Alpine and bookworm), so the move stops at node:22 there (held-out BQ, Black Candy: node:24-alpine
+ * for a linux/arm build judged wrong). Any other note as it is.
+ */
+function nodeForPlatforms(model: DockerfileModel, ref: ImageReference, note: LifecycleNote): LifecycleNote {
+  if (officialName(ref) !== "node" || note.replacement !== "node:24") return note;
+  return (model.context.buildPlatforms ?? []).some((p) => ARM32_PLATFORM.test(p)) ? { ...note, replacement: "node:22" } : note;
 }
 
 /**

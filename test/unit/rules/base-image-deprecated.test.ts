@@ -37,6 +37,39 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out BQ, blackcandy: CI builds linux/arm, and Node.js 24 publishes no 32-bit ARM image.
+      name: "a Node.js move for a project that builds for 32-bit ARM stops at 22, the last with arm32 images",
+      code: 'FROM node:20.11.0-alpine AS node\nFROM ruby:3.4-alpine\nCOPY --from=node /usr/local/bin/node /usr/local/bin/\nCMD ["bin/rails", "server"]\n',
+      context: { buildPlatforms: ["linux/amd64", "linux/arm64", "linux/arm"] },
+      messageId: "endOfLife",
+      line: 1,
+      data: {
+        image: "node:20.11.0-alpine",
+        subject: "Node.js 20",
+        since: "2026-04-30",
+        replacement: "'node:22-alpine'",
+        others: "",
+        asOf: "2026-11-22",
+        source: "Node.js release schedule (github.com/nodejs/Release)",
+      },
+    },
+    {
+      name: "the same move for amd64 and arm64 builds goes to the newest LTS",
+      code: 'FROM node:20.11.0-alpine AS node\nFROM ruby:3.4-alpine\nCOPY --from=node /usr/local/bin/node /usr/local/bin/\nCMD ["bin/rails", "server"]\n',
+      context: { buildPlatforms: ["linux/amd64", "linux/arm64"] },
+      messageId: "endOfLife",
+      line: 1,
+      data: {
+        image: "node:20.11.0-alpine",
+        subject: "Node.js 20",
+        since: "2026-04-30",
+        replacement: "'node:24-alpine'",
+        others: "",
+        asOf: "2026-11-22",
+        source: "Node.js release schedule (github.com/nodejs/Release)",
+      },
+    },
+    {
       // Held-out BL, lighthouse-ci: node:24-slim is trixie, whose apt has no apt-key (judged wrong as a bare move).
       name: "apt-key run on a language image whose move lands on trixie, which no longer ships it",
       code: 'FROM node:18-slim\nRUN apt-get update && apt-get install -y wget gnupg && wget -q -O - https://dl-ssl.google.com/linux/linux_signing_key.pub | apt-key add -\nCMD ["node"]\n',
