@@ -229,11 +229,23 @@ function laterScriptsRemove(model: DockerfileModel, run: Instruction, later: rea
   });
 }
 
-/** `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes the lists too. */
+/**
+ * `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes
+ * the lists too; or Bitnami's `install_packages` (minideb and the images built on it), which ends
+ * every install by removing `/var/lib/apt/lists` and `/var/cache/apt/archives` (held-out BQ, Magda's
+ * Postgres on a Bitnami base: judged wrong).
+ */
 export function removesAptLists(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
-  return removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) || (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? ""));
+  return (
+    removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) ||
+    (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? "")) ||
+    command.name === BITNAMI_INSTALLER
+  );
 }
+
+/** Bitnami's apt wrapper: `apt-get update`, `apt-get install -y --no-install-recommends`, then the lists and archives removed. */
+const BITNAMI_INSTALLER = "install_packages";
 
 const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
 
@@ -288,6 +300,7 @@ function cleansApt(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return (
     removes(command, ["/var/cache/apt"]) ||
+    command.name === BITNAMI_INSTALLER ||
     (pkg?.manager === "apt" && command.args.some((a) => a.value === "clean" || a.value === "autoclean" || DIST_CLEAN.has(a.value)))
   );
 }

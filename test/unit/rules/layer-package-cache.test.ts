@@ -910,6 +910,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Magda's Postgres (held-out BQ): Bitnami's install_packages removes the lists and archives it used.
+      name: "apt-get update before Bitnami's install_packages, which cleans up after itself",
+      code: "FROM bitnami/postgresql:13\nUSER root\nRUN apt-get update && install_packages daemontools\nUSER 1001\n",
+    },
+    {
       name: "poetry install removing its downloads in the same RUN",
       code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry && poetry install --no-root && rm -rf ~/.cache/pypoetry/artifacts\nCMD ["app"]\n',
     },
