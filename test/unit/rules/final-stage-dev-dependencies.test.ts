@@ -40,6 +40,16 @@ function clickhouseMigrations(workingDir: string): BuildContextFacts {
 testRule(rule, {
   fires: [
     {
+      // smart-on-fhir/smart-launcher-v2 (held-out BQ): a plain npm ci in the build stage, node_modules copied whole.
+      name: "node_modules copied from a build stage whose install kept the dev dependencies",
+      code: 'FROM node:22 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=build /app/build ./build\nCMD ["node", "build/server.js"]\n',
+      context: { files: { "package.json": '{"dependencies":{"express":"^4"},"devDependencies":{"mocha":"^10","nodemon":"^3"}}' } },
+      messageId: "copiedDevDependencies",
+      line: 9,
+      token: "/app/node_modules",
+      data: { stage: "build", remedy: "'npm prune --omit=dev'" },
+    },
+    {
       name: "a compose service with its own command in the folder the image starts in: the image's own install, still judged",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nWORKDIR /app/clickhouse\nENTRYPOINT ["node", "main.js"]\n',
       context: clickhouseMigrations("/app/clickhouse"),
@@ -211,6 +221,14 @@ testRule(rule, {
       context: TS_NODE_PROJECT,
       messageId: "devDependencies",
       line: 5,
+    },
+    {
+      // smart-launcher-v2 (held-out BQ): `ts-node --transpile-only` reads no @types package.
+      name: "ts-node in the dependencies started with --transpile-only: the @types devDependencies are not needed at start",
+      code: 'FROM node:22-alpine\nWORKDIR /usr/src/app\nCOPY . /usr/src/app\nRUN yarn install\nCMD ["node_modules/.bin/ts-node", "--transpile-only", "src/index.ts"]\n',
+      context: TS_NODE_PROJECT,
+      messageId: "devDependencies",
+      line: 4,
     },
     {
       name: "ts-node in the dependencies, but the start runs a JavaScript file of the context",
@@ -411,6 +429,16 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "node_modules copied from a build stage that pruned the dev dependencies, or installed without them",
+      code: 'FROM node:22 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev\nFROM node:22 AS deps\nWORKDIR /deps\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=deps /deps/node_modules ./vendor/node_modules\nCMD ["node", "build/server.js"]\n',
+      context: { files: { "package.json": '{"dependencies":{"express":"^4"},"devDependencies":{"mocha":"^10"}}' } },
+    },
+    {
+      name: "node_modules copied in for a start that needs a dev dependency (a dev server)",
+      code: 'FROM node:22 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY . .\nCMD ["npx", "nodemon", "server.js"]\n',
+      context: { files: { "package.json": '{"dependencies":{"express":"^4"},"devDependencies":{"nodemon":"^3"}}' } },
+    },
     {
       // Held-out BI, express-typescript-boilerplate: judged wrong. nps and nodemon start the sources
       // through ts-node, a dependency, which type-checks them against @types devDependencies.
