@@ -344,15 +344,24 @@ function reportFor(
   const folder = FOLDER_MANIFESTS.has(install.ecosystem) ? installFolder(model, stage, copy, run, install) : null;
   // `npm --prefix="${theme_path}" ci`: that folder's manifests, named as written when unknown.
   const folderOption = installFolderOption(install);
-  const manifests = folder
-    ? install.ecosystem === "pnpm"
-      ? // A pnpm project's catalog, overrides and registries live beside its manifest (held-out AV,
-        // bytebase's frontend/: `catalog:` versions, a scoped registry in .npmrc, a hashed pnpmfile).
-        `${MANIFEST_WORDS.pnpm}, with any ${PNPM_FETCH_FILES.filter((f) => f !== "pnpm-lock.yaml").join(", ")}, in ${folder}/`
-      : `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
-    : folder === null && folderOption !== null
-      ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
-      : manifestsToName(model, install);
+  // A restore in a folder below the copy's root reads the projects its project references and the
+  // MSBuild files of every folder above it, which the file does not show (held-out BQ, linkdotnet's
+  // Blog: the root's props named, the referenced projects and src/Directory.Build.props left out).
+  // (A restore that names no project already says "the project files".)
+  const restoreTarget = install.ecosystem === "dotnet" ? install.command.args.slice(1).find((w) => !w.value.startsWith("-"))?.value : undefined;
+  const dotnetFolder = restoreTarget !== undefined && /\.(?:cs|fs|vb)proj$/.test(restoreTarget) ? installFolder(model, stage, copy, run, install) : null;
+  const rootRestoreFiles = dotnetFolder ? dotnetRestoreFiles(model.context, (e) => isSent(model, e)).files : [];
+  const manifests = dotnetFolder
+    ? `${restoreTarget} in ${dotnetFolder}/, every project it references, ${[...rootRestoreFiles, "any Directory.*.props in the folders between"].join(", ")}`
+    : folder
+      ? install.ecosystem === "pnpm"
+        ? // A pnpm project's catalog, overrides and registries live beside its manifest (held-out AV,
+          // bytebase's frontend/: `catalog:` versions, a scoped registry in .npmrc, a hashed pnpmfile).
+          `${MANIFEST_WORDS.pnpm}, with any ${PNPM_FETCH_FILES.filter((f) => f !== "pnpm-lock.yaml").join(", ")}, in ${folder}/`
+        : `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
+      : folder === null && folderOption !== null
+        ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
+        : manifestsToName(model, install);
   const where = { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1 };
   const scriptFiles = folder === "" ? scriptFilesOnly(model, install) : null;
   if (scriptFiles !== null) {

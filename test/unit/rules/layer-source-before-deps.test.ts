@@ -68,6 +68,13 @@ const fires: FiresCase[] = [
     },
     messageId: "sourceBeforeDeps",
     line: 3,
+    data: {
+      copy: "COPY ./ /",
+      install: "dotnet restore",
+      line: 4,
+      manifests:
+        "LinkDotNet.Blog.Web.csproj in src/LinkDotNet.Blog.Web/, every project it references, Directory.Build.props, Directory.Packages.props, any Directory.*.props in the folders between",
+    },
     output: null,
   },
   // The manifests copied first, the install still after the sources (held-out AV, peerpulse):
