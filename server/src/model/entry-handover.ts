@@ -7,7 +7,8 @@ import { contextFiles } from "./context";
 import { contextFileAt } from "./context-file-at";
 import { baseName } from "./copy-paths";
 import { simpleCommands } from "./script-words";
-import type { DockerfileModel } from "./types";
+import { lineage } from "./stage-graph";
+import type { DockerfileModel, Instruction, Stage } from "./types";
 
 /**
  * How an entry script hands the container's command on, read from its last command: `replaces`
@@ -124,4 +125,11 @@ export function scriptRun(model: DockerfileModel, words: readonly string[]): { s
   const last = commands[commands.length - 1];
   if (last === undefined || /^(?:fi|done|esac|\}|wait)$/.test(last[0] ?? "")) return null;
   return { script, execs: last[0] === "exec" };
+}
+
+/** The ENTRYPOINT in effect for the stage: its own, or the last one of the stages it builds on. */
+export function entrypointOf(stage: Stage): Instruction | null {
+  let found: Instruction | null = null;
+  for (const s of lineage(stage)) for (const instruction of s.instructions) if (instruction.keyword === "ENTRYPOINT") found = instruction;
+  return found;
 }

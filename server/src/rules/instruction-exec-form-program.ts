@@ -12,9 +12,8 @@
 
 import { rootImageName, windowsRootImage } from "../images/base-image";
 import { isOfficialImageName } from "../images/official-images";
-import { entryScriptHandover } from "../model/entry-handover";
+import { entrypointOf, entryScriptHandover } from "../model/entry-handover";
 import { baseName } from "../model/copy-paths";
-import { lineage } from "../model/stage-graph";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Fix, Rule } from "./types";
 
@@ -75,13 +74,6 @@ function runsFirstStringAsProgram(model: DockerfileModel, stage: Stage, instruct
   const words = entrypoint.args.map((a) => a.value);
   if (INITS.has(baseName(words[0]))) return words.length === 1 || words.slice(1).every((w) => w.startsWith("-"));
   return entryScriptHandover(model, words) === "replaces";
-}
-
-/** The ENTRYPOINT in effect for the stage: its own, or the last one of the stages it builds on. */
-function entrypointOf(stage: Stage): Instruction | null {
-  let found: Instruction | null = null;
-  for (const s of lineage(stage)) for (const instruction of s.instructions) if (instruction.keyword === "ENTRYPOINT") found = instruction;
-  return found;
 }
 
 /** The string as quoted in the message: long ones cut, so the first sentence stays short. */

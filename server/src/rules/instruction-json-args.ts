@@ -20,7 +20,7 @@ import { baseName, copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
 import { isInteractiveShell } from "../model/stage-purpose";
 import { copySourceStage } from "../model/stage-references";
-import { entryScriptHandover, scriptRun } from "../model/entry-handover";
+import { entrypointOf, entryScriptHandover, scriptRun } from "../model/entry-handover";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -107,13 +107,6 @@ function signalsProcessGroup(entrypoint: Instruction): boolean {
 function isInit(entrypoint: Instruction): boolean {
   if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
   return /^(?:tini|tini-static|dumb-init|docker-init)$/.test(baseName(entrypoint.args[0].value));
-}
-
-/** The ENTRYPOINT in effect for the stage (its own or the last one of the stages it builds on). */
-function entrypointOf(stage: Stage): Instruction | null {
-  let found: Instruction | null = null;
-  for (const s of lineage(stage)) for (const instruction of s.instructions) if (instruction.keyword === "ENTRYPOINT") found = instruction;
-  return found;
 }
 
 /** True when the shell-form CMD's program receives SIGTERM even though a shell starts it. */
