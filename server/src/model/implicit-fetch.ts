@@ -241,11 +241,6 @@ interface MakeRule {
 const MAKE_CONDITIONAL = /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
 
 /**
- * The explicit rules of a Makefile, enough to follow a goal to its recipes: `target: prereqs`
- * then tab-indented recipe lines. Variables, pattern rules and includes are not expanded; a
- * target named through a variable is simply not found.
- */
-/**
  * Replaces, in place, the Makefile's own variables in recipe lines with the value it gives them
  * (`$(GOBINARY) build` under `GOBINARY := "go"`, also indented under `ifndef`; held-out BM,
  * mqtt2prometheus: missed). A value that is itself computed (`$(shell ...)`) is left as written;
@@ -261,6 +256,11 @@ function expandRecipeVariables(recipe: string[], makefile: string): void {
   for (let i = 0; i < recipe.length; i++) recipe[i] = expandMakeVariables(recipe[i], values, 1);
 }
 
+/**
+ * The explicit rules of a Makefile, enough to follow a goal to its recipes: `target: prereqs`
+ * then tab-indented recipe lines. Variables, pattern rules and includes are not expanded; a
+ * target named through a variable is simply not found.
+ */
 function readMakeRules(text: string): { byTarget: Map<string, MakeRule>; first: string | null } {
   const byTarget = new Map<string, MakeRule>();
   let first: string | null = null;
