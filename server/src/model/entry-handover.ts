@@ -29,18 +29,9 @@ const SCRIPT_SHELL = /^(?:sh|ash|bash|dash)$/;
  * `"$@"` without exec, a daemon started in the background).
  */
 export function entryScriptHandover(model: DockerfileModel, entrypoint: readonly string[]): EntryHandover | null {
-  const first = baseName(entrypoint[0] ?? "");
-  const script = SCRIPT_SHELL.test(first) ? entrypoint.slice(1).find((w) => !w.startsWith("-")) : entrypoint[0];
-  if (script === undefined || /[$`*?]/.test(script)) return null;
-  const files = contextFiles(model.context);
-  const placed = model.finalStage !== null && script.startsWith("/") ? contextFileAt(model, model.finalStage, script) : null;
-  const name = baseName(script);
-  const texts =
-    placed !== null && files[placed] !== undefined
-      ? [files[placed]]
-      : Object.entries(files)
-          .filter(([path]) => baseName(path) === name)
-          .map(([, text]) => text);
+  const read = scriptTexts(model, entrypoint);
+  if (read === null) return null;
+  const texts = read.placed !== null ? [read.placed] : read.named;
   if (texts.length === 0) return null;
   const found = texts.map(scriptHandover);
   return found.every((h) => h === found[0]) ? found[0] : null;
@@ -100,9 +91,6 @@ function handoverOf(words: readonly string[] | undefined): EntryHandover | null 
   return null;
 }
 
-/** Shells that run a script file given as their first operand (`sh entrypoint.sh`, `bash -e ./start`). */
-const SCRIPT_RUNNERS = /^(?:sh|ash|bash|dash)$/;
-
 /**
  * The script a command runs and whether that script hands its place to its last program: for `sh
  * entrypoint.sh` or `./start.sh`, `{ script, execs }` where `execs` is true when the script's last
@@ -113,18 +101,41 @@ const SCRIPT_RUNNERS = /^(?:sh|ash|bash|dash)$/;
  */
 export function scriptRun(model: DockerfileModel, words: readonly string[]): { script: string; execs: boolean } | null {
   const first = words[0];
-  if (first === undefined) return null;
-  const script = SCRIPT_RUNNERS.test(baseName(first)) ? words.slice(1).find((w) => !w.startsWith("-")) : /\.sh$|^\.\//.test(first) ? first : undefined;
-  if (script === undefined || /[$`*?]/.test(script)) return null;
-  const name = baseName(script);
-  const texts = Object.entries(contextFiles(model.context))
-    .filter(([path]) => baseName(path) === name)
-    .map(([, text]) => text);
-  if (texts.length !== 1) return null;
-  const commands = simpleCommands(texts[0]);
+  // A program run bare is a script only by its name (`./start.sh`); a shell names its script.
+  if (first === undefined || (!SCRIPT_SHELL.test(baseName(first)) && !/\.sh$|^\.\//.test(first))) return null;
+  const read = scriptTexts(model, words);
+  if (read === null || read.named.length !== 1) return null;
+  const commands = simpleCommands(read.named[0]);
   const last = commands[commands.length - 1];
   if (last === undefined || /^(?:fi|done|esac|\}|wait)$/.test(last[0] ?? "")) return null;
-  return { script, execs: last[0] === "exec" };
+  return { script: read.script, execs: last[0] === "exec" };
+}
+
+/**
+ * The script `words` run (`sh entrypoint.sh`, `/bin/ash ./init.sh`: the shell's first operand;
+ * otherwise the first word) and its texts the host read from the build context: `placed`, the file
+ * the final image's copies put at its absolute path, and `named`, every file of its name. Null
+ * when no script can be named (a variable or a pattern in it).
+ */
+function scriptTexts(model: DockerfileModel, words: readonly string[]): { script: string; placed: string | null; named: string[] } | null {
+  const first = baseName(words[0] ?? "");
+  const script = SCRIPT_SHELL.test(first) ? words.slice(1).find((w) => !w.startsWith("-")) : words[0];
+  if (script === undefined || /[$`*?]/.test(script)) return null;
+  const files = contextFiles(model.context);
+  const at = model.finalStage !== null && script.startsWith("/") ? contextFileAt(model, model.finalStage, script) : null;
+  const name = baseName(script);
+  const named = Object.entries(files)
+    .filter(([path]) => baseName(path) === name)
+    .map(([, text]) => text);
+  return { script, placed: at !== null ? (files[at] ?? null) : null, named };
+}
+
+/** Inits that run their arguments as the container's program (`tini --`, `dumb-init`). */
+const INIT_PROGRAMS = /^(?:tini|tini-static|dumb-init|docker-init)$/;
+
+/** True when `word` (a path or a name) is such an init. */
+export function isInitProgram(word: string): boolean {
+  return INIT_PROGRAMS.test(baseName(word));
 }
 
 /** The ENTRYPOINT in effect for the stage: its own, or the last one of the stages it builds on. */

@@ -301,21 +301,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // The manifest the install reads: the one a copy of the context brought to its folder
       // (`web/package.json`), else the root one. A manifest fetched with the app (a release
       // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
-      const manifest = installManifestSource(model, stage, instruction, command);
-      if (manifest?.kind === "fetched") continue;
-      if (declaresNoDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
-      // Only devDependencies: the install is for build tools, and '--omit=dev' would install nothing.
-      if (declaresOnlyDevDependencies(model.context.files, manifest?.path ?? "package.json")) continue;
-      // The project needs its dev dependencies in the image: an install script calls one
-      // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
-      // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
-      if (projectNeedsDevDependencies(model, manifest?.path ?? "package.json")) continue;
-      // The start's own code loads a package listed only under devDependencies.
-      if ((manifest?.path ?? "package.json") === "package.json" && startLoadsDevOnlyPackage(model)) continue;
-      // The start compiles the TypeScript sources with ts-node, which checks them against @types
-      // packages the manifest lists as devDependencies: '--omit=dev' would fail the start.
-      // (Only where no step of the image builds JavaScript.)
-      if (startTypeChecksWithDevTypes(model, manifest?.path ?? "package.json") && !chain.some((s) => detectBuildSteps(s).length > 0)) continue;
+      if (nodeDevDependenciesStay(model, chain, stage, instruction, command)) continue;
     }
     if (install.ecosystem === "composer") {
       // The composer.json the install reads, found as for package.json: one without dev
@@ -368,6 +354,35 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     };
     report(r);
   }
+}
+
+/**
+ * True when the dev dependencies a Node install in `stage` put in place are to stay, or cannot be
+ * known to be removable, for the image `chain` makes: the manifest the install reads is fetched
+ * with the app, declares no dev dependencies (or only those), or the project needs them (an install
+ * script or the start runs one, the start's code loads a dev-only package, or ts-node checks the
+ * start's types against @types devDependencies where no step builds JavaScript). Shared by an
+ * install in the final image and a node_modules copied into it.
+ */
+function nodeDevDependenciesStay(model: DockerfileModel, chain: readonly Stage[], stage: Stage, instruction: Instruction, command: ShellCommand): boolean {
+  // The manifest the install reads: the one a copy of the context brought to its folder
+  // (`web/package.json`), else the root one. A manifest fetched with the app (a release
+  // tarball unpacked in the same RUN) is not in the project: its dev dependencies are unknown.
+  const manifest = installManifestSource(model, stage, instruction, command);
+  if (manifest?.kind === "fetched") return true;
+  const path = manifest?.path ?? "package.json";
+  // None, or only devDependencies: the install is for build tools, and '--omit=dev' would install nothing.
+  if (declaresNoDevDependencies(model.context.files, path) || declaresOnlyDevDependencies(model.context.files, path)) return true;
+  // The project needs its dev dependencies in the image: an install script calls one
+  // (`"postinstall": "prisma generate"`), so '--omit=dev' fails the install, or the
+  // container starts a development server or a dev tool (`npm run dev`, `npx prisma`).
+  if (projectNeedsDevDependencies(model, path)) return true;
+  // The start's own code loads a package listed only under devDependencies.
+  if (path === "package.json" && startLoadsDevOnlyPackage(model)) return true;
+  // The start compiles the TypeScript sources with ts-node, which checks them against @types
+  // packages the manifest lists as devDependencies: '--omit=dev' would fail the start.
+  // (Only where no step of the image builds JavaScript.)
+  return startTypeChecksWithDevTypes(model, path) && !chain.some((s) => detectBuildSteps(s).length > 0);
 }
 
 /** What drops the dev dependencies from a node_modules an install filled, by package manager. */
@@ -424,12 +439,7 @@ function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[]
     if (filled === undefined) continue;
     const { stage, instruction, command, install } = filled;
     if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater([...builder], instruction, command, install.ecosystem)) continue;
-    const manifest = installManifestSource(model, stage, instruction, command);
-    if (manifest?.kind === "fetched") continue;
-    const path = manifest?.path ?? "package.json";
-    if (declaresNoDevDependencies(model.context.files, path) || declaresOnlyDevDependencies(model.context.files, path)) continue;
-    if (projectNeedsDevDependencies(model, path) || (path === "package.json" && startLoadsDevOnlyPackage(model))) continue;
-    if (startTypeChecksWithDevTypes(model, path) && !chain.some((s) => detectBuildSteps(s).length > 0)) continue;
+    if (nodeDevDependenciesStay(model, chain, stage, instruction, command)) continue;
     const remedy = install.ecosystem === "yarn" && usesModernYarn(model) ? MODERN_YARN_REMEDY : PRUNE[install.ecosystem];
     if (remedy === undefined) continue;
     report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: from.name ?? String(from.index), remedy } });

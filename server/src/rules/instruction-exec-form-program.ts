@@ -12,8 +12,7 @@
 
 import { rootImageName, windowsRootImage } from "../images/base-image";
 import { isOfficialImageName } from "../images/official-images";
-import { entrypointOf, entryScriptHandover } from "../model/entry-handover";
-import { baseName } from "../model/copy-paths";
+import { entrypointOf, entryScriptHandover, isInitProgram } from "../model/entry-handover";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Fix, Rule } from "./types";
 
@@ -21,8 +20,6 @@ import type { Fix, Rule } from "./types";
 const PROGRAM_WORD = /^[\w./+-]+$/;
 /** Text that only a shell reads: operators, expansions, quotes, redirections, globs. */
 const SHELL_SYNTAX = /[|&;<>$`'"\\*?(){}]/;
-/** Inits that run their arguments as a program (`tini -- cmd`), as an exec-form ENTRYPOINT. */
-const INITS = new Set(["tini", "tini-static", "dumb-init", "docker-init"]);
 
 export const rule: Rule = {
   meta: {
@@ -72,7 +69,7 @@ function runsFirstStringAsProgram(model: DockerfileModel, stage: Stage, instruct
   }
   if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
   const words = entrypoint.args.map((a) => a.value);
-  if (INITS.has(baseName(words[0]))) return words.length === 1 || words.slice(1).every((w) => w.startsWith("-"));
+  if (isInitProgram(words[0])) return words.length === 1 || words.slice(1).every((w) => w.startsWith("-"));
   return entryScriptHandover(model, words) === "replaces";
 }
 

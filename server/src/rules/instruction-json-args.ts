@@ -20,7 +20,7 @@ import { baseName, copyPaths, normalizePath } from "../model/copy-paths";
 import { lineage } from "../model/stage-graph";
 import { isInteractiveShell } from "../model/stage-purpose";
 import { copySourceStage } from "../model/stage-references";
-import { entrypointOf, entryScriptHandover, scriptRun } from "../model/entry-handover";
+import { entrypointOf, entryScriptHandover, isInitProgram, scriptRun } from "../model/entry-handover";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import type { Fix, Rule } from "./types";
@@ -106,7 +106,7 @@ function signalsProcessGroup(entrypoint: Instruction): boolean {
 /** An exec-form ENTRYPOINT of an init (`tini --`, `dumb-init`): it runs the CMD as its child. */
 function isInit(entrypoint: Instruction): boolean {
   if (!entrypoint.isJsonForm || entrypoint.args.length === 0) return false;
-  return /^(?:tini|tini-static|dumb-init|docker-init)$/.test(baseName(entrypoint.args[0].value));
+  return isInitProgram(entrypoint.args[0].value);
 }
 
 /** True when the shell-form CMD's program receives SIGTERM even though a shell starts it. */

@@ -18,6 +18,7 @@
 
 import { addedRemoteProgramPath, copiedProgramPath } from "../model/built-programs";
 import { isAccountCommand } from "../model/commands";
+import { createdLogin } from "../model/image-data";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentViewAt } from "../model/environment";
 import { finalImageStages } from "../model/final-image";
@@ -264,8 +265,8 @@ function windowCopyInto(model: DockerfileModel, stage: Stage, copy: Instruction,
     const paths = copyPaths(instruction);
     const directory = workdirOf(model, stage, instruction);
     if (paths === null || ownerFlag(instruction) !== null || (!paths.dest.value.startsWith("/") && directory === null)) continue;
-    if (isSameOrParentPath(folder, joinPath(directory ?? "/", paths.dest.value)) && joinPath(directory ?? "/", paths.dest.value) !== folder)
-      earliest = instruction;
+    const dest = joinPath(directory ?? "/", paths.dest.value);
+    if (dest !== folder && isSameOrParentPath(folder, dest)) earliest = instruction;
   }
   return earliest;
 }
@@ -536,7 +537,7 @@ function accountCreatedLater(stage: Stage, copy: Instruction, chownRun: Instruct
             instruction.commands.findIndex((c) => c.name === "chown"),
           )
         : instruction.commands;
-    if (commands.some((c) => isAccountCommand(c) && /^(?:useradd|adduser)$/.test(c.name) && c.args.some((w) => plain(w.value) === name))) return user;
+    if (commands.some((c) => plain(createdLogin(c) ?? "") === name)) return user;
   }
   return null;
 }
