@@ -10,7 +10,7 @@
 // reported, not read at another one, since the labels judge the files as they were.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 
 /** One case of a set's `cases.json` (the fields this script needs; the rest is copied as is). */
@@ -27,11 +27,15 @@ export interface HeldoutCase {
 /** What became of one case. */
 export type CaseOutcome = { case: string; built: true; files: number; placeholders: number } | { case: string; built: false; reason: string; fetch?: string };
 
-/** The git directory of `repo` under `root`, or null when no snapshot of it is there. */
+/** The git directory of `repo` under `root`, or null when no snapshot of it is there. GitHub's names ignore case (`D4Vinci/Scrapling` is `d4vinci/scrapling`), so the folder's may differ. */
 export function gitDirOf(root: string, repo: string): string | null {
   const [owner, name] = repo.split("/");
-  for (const candidate of [join(root, `${owner}+${name}`, "repo"), join(root, `${owner}+${name}`), join(root, `${owner}__${name}`)]) {
-    if (existsSync(join(candidate, "HEAD")) && existsSync(join(candidate, "objects"))) return candidate;
+  const wanted = new Set([`${owner}+${name}`, `${owner}__${name}`].map((n) => n.toLowerCase()));
+  const folders = existsSync(root) ? readdirSync(root).filter((entry) => wanted.has(entry.toLowerCase())) : [];
+  for (const folder of folders) {
+    for (const candidate of [join(root, folder, "repo"), join(root, folder)]) {
+      if (existsSync(join(candidate, "HEAD")) && existsSync(join(candidate, "objects"))) return candidate;
+    }
   }
   return null;
 }

@@ -71,6 +71,11 @@ describe("held-out case folders rebuilt from their provenance", () => {
     assert.ok(!existsSync(join(scratch, "out-2", "acme__shop__docker__Dockerfile")));
   });
 
+  it("finds a snapshot whose folder spells the repository in another case", () => {
+    const outcome = rebuildCase(entry({ repo: "ACME/Shop" }), gitRoot, join(scratch, "out-8"));
+    assert.strictEqual(outcome.built, true);
+  });
+
   it("names the snapshot to fetch when there is none", () => {
     const outcome = rebuildCase(entry({ repo: "acme/other" }), gitRoot, join(scratch, "out-3"));
     assert.deepStrictEqual(outcome, { case: "acme__shop__docker__Dockerfile", built: false, reason: "no snapshot of acme/other", fetch: "github:acme/other" });
