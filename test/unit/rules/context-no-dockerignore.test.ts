@@ -69,6 +69,16 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      name: "nix builds a flake that reads no revision of its own: .git is still reported",
+      code: 'FROM nixos/nix:2.34.4 AS builder\nCOPY . /tmp/build\nWORKDIR /tmp/build\nRUN nix --extra-experimental-features "nix-command flakes" build ".#plugin"\nFROM scratch\nCOPY --from=builder /tmp/build/result/bin/plugin /plugin\nENTRYPOINT ["/plugin"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "flake.nix", "flake.lock", "go.mod", "main.go"],
+        files: { "flake.nix": '{\n  outputs = { self, nixpkgs }: {\n    version = "1.0.0";\n  };\n}\n' },
+      },
+      messageId: "noDockerignoreStage",
+    },
+    {
       name: "a gem built from the copy whose gemspec globs its files: .git is still reported",
       code: 'FROM ruby:3.3-slim\nCOPY . /app\nRUN cd /app && bundle install && rake install\nCMD ["tool"]\n',
       context: {
@@ -649,6 +659,16 @@ testRule(rule, {
       name: "git told to trust the copied checkout (safe.directory): git runs on it in the image",
       code: 'FROM python:3.12-slim\nRUN git config --global --add safe.directory /srv/app\nCOPY . /srv/app\nCMD ["python", "/srv/app/manage.py", "runserver"]\n',
       context: { dockerignore: null, rootEntries: [".git/", "manage.py", "requirements.txt"] },
+    },
+    {
+      // squat/generic-device-plugin (held-out BR): the version is self.rev or self.dirtyRev when VERSION is empty.
+      name: "nix builds the copied flake, which stamps its own revision (self.rev) from .git",
+      code: 'FROM --platform=$BUILDPLATFORM nixos/nix:2.34.4 AS builder\nCOPY . /tmp/build\nWORKDIR /tmp/build\nARG VERSION\nRUN VERSION="$VERSION" nix --extra-experimental-features "nix-command flakes" build --impure ".#plugin"\nFROM scratch\nCOPY --from=builder /tmp/build/result/bin/plugin /plugin\nENTRYPOINT ["/plugin"]\n',
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "flake.nix", "flake.lock", "go.mod", "main.go"],
+        files: { "flake.nix": '{\n  outputs = { self, nixpkgs }: {\n    version = toString (self.rev or self.dirtyRev or "unknown");\n  };\n}\n' },
+      },
     },
     {
       name: "rm -rf .git after a version step",
