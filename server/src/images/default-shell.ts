@@ -7,6 +7,7 @@
 // `set -o pipefail` (0.5.12 in bookworm, trixie and noble): there a pipe's failure is caught only
 // by running the RUN with bash.
 
+import { inheritedShell } from "./inherited-shell";
 import { shellProgramAt } from "../model/run-shell";
 import { perStageAlone } from "../model/stage-timeline";
 import type { Instruction, Stage } from "../model/types";
@@ -98,5 +99,8 @@ function imageShellOf(stage: Stage): "ash" | "bash" | "dash" | null {
 const imageShells = perStageAlone((stage, base: { shell: "ash" | "bash" | "dash" | null } | null) => {
   if (base !== null) return base;
   const image = rootImageOf(stage).image;
-  return { shell: image === null ? null : defaultShell(image) };
+  if (image === null) return { shell: null };
+  // A SHELL the base image's own Dockerfile set (CircleCI's `cimg/*`: bash) runs RUN on images built on it.
+  const inherited = inheritedShell(image)?.[0]?.replace(/^.*\//, "");
+  return { shell: inherited === "bash" || inherited === "dash" ? inherited : inherited === "ash" ? "ash" : defaultShell(image) };
 });

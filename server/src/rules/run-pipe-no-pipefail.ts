@@ -13,6 +13,7 @@
 // information severity, naming the line where the failed download would show.
 
 import { defaultShell } from "../images/default-shell";
+import { inheritedShell } from "../images/inherited-shell";
 import { systemPackageCommand } from "../model/commands";
 import { installedByPipedScript, laterUseOfInstalled } from "../model/installer-scripts";
 import { allRunInstructions } from "../model/run-instructions";
@@ -36,8 +37,11 @@ const SINKS = new Set(["tee", "cat", "dd"]);
 // Where a downloaded file configures a later install: package sources and keyrings.
 const PACKAGE_CONFIG = /^\/(?:etc\/apt\/|usr\/share\/keyrings\/|etc\/yum\.repos\.d\/|etc\/zypp\/repos\.d\/|etc\/apk\/)/;
 
-/** The SHELL instruction's words in effect for `run`, or null for the default `/bin/sh -c`. */
-function shellWords(run: Instruction): string[] | null {
+/**
+ * The SHELL instruction's words in effect for `run`: the file's own, else the one the base image's
+ * Dockerfile set (CircleCI's `cimg/*`: bash with pipefail), or null for the default `/bin/sh -c`.
+ */
+function shellWords(run: Instruction): readonly string[] | null {
   let words: string[] | null = null;
   for (const s of run.stage ? lineage(run.stage) : []) {
     for (const i of s.instructions) {
@@ -45,7 +49,9 @@ function shellWords(run: Instruction): string[] | null {
       if (i.keyword === "SHELL" && i.isJsonForm) words = i.args.map((a) => a.value);
     }
   }
-  return words;
+  if (words !== null || run.stage === null) return words;
+  const image = rootImageOf(run.stage).image;
+  return image !== null ? inheritedShell(image) : null;
 }
 
 function setsPipefail(words: readonly string[]): boolean {

@@ -4,6 +4,11 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a SHELL of the file's own without pipefail replaces the one a CircleCI image set",
+      code: 'FROM cimg/android:2026.03\nSHELL ["/bin/bash", "-c"]\nRUN curl -sL https://firebase.tools | bash\n',
+      messageId: "pipefail",
+    },
+    {
       // Held-out BC, pulumi: `ln -s` links a missing target without complaint (judged misleading as the failing step).
       name: "an installer whose program is only linked into place: ln -s does not fail, the failure is ignored",
       code: "FROM debian:12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | bash && ln -s /root/.local/bin/uv /usr/local/bin/uv\n",
@@ -172,6 +177,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // CircleCI-Public/cimg-android (held-out BS): cimg-base's template sets SHELL ["/bin/bash", "-exo", "pipefail", "-c"].
+      name: "a CircleCI convenience image runs RUN under its base's bash with pipefail",
+      code: "FROM cimg/android:2026.03\nRUN curl -sL https://firebase.tools | bash\n",
+    },
     {
       name: "a heredoc without set -e: the pipe's status is discarded by the next line",
       code: "FROM php:8.3-cli\nRUN <<EOF\napt-get update\ncurl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\nsed -i 's/a/b/' /etc/app.conf\nEOF\n",
