@@ -28,7 +28,7 @@ const patterns = new WeakMap<readonly string[], RegExp[]>();
  * callers pass are not known here.
  */
 export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference): boolean {
-  if (isUnpublishedBareName(ref)) return true;
+  if (isUnpublishedBareName(ref) || isNamedLocal(ref)) return true;
   const written = model.context.locallyBuiltImages;
   if (written === undefined || written.length === 0) return false;
   let compiled = patterns.get(written);
@@ -49,6 +49,18 @@ export function isLocallyBuiltImage(model: DockerfileModel, ref: ImageReference)
  */
 function isUnpublishedBareName(ref: ImageReference): boolean {
   return ref.registry === DOCKER_HUB && ref.isOfficial && ref.digest === null && !isOfficialImageName(ref.repository);
+}
+
+/**
+ * True when the name says the image is a local one: a namespace `local`, `local-image` or
+ * `local-images` (`local-image/stackable-devel`, which Stackable's bake tool maps to a build target
+ * of the repository, pinned in its config; held-out BS: "pin a version tag" judged wrong four
+ * times), or podman's `localhost/` prefix for images in its local storage (a registry with a
+ * port, `localhost:5000/app`, is a registry the project pushes to).
+ */
+function isNamedLocal(ref: ImageReference): boolean {
+  if (ref.registry === "localhost") return true;
+  return ref.registry === DOCKER_HUB && /^local(?:[-_]images?)?\//.test(ref.repository);
 }
 
 /** A written image as a pattern over `name:tag`, its variables as wildcards; null when its name is all variables, or it has a digest. */

