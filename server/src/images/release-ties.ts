@@ -106,6 +106,10 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     const pnpm = pnpmFailingOnNewerNode(commands);
     if (pnpm !== null) return pnpm;
   }
+  if (name === "golang" && target !== undefined && compareVersions(version, FIRST_GO_REJECTING_OLD_X_TOOLS) < 0) {
+    const tools = goToolsFailingOnNewerGo(commands, parseTag(target).version);
+    if (tools !== null) return tools;
+  }
   const aptKey = target !== undefined ? aptKeyTie(commands, ref, target) : null;
   if (aptKey !== null) return aptKey;
   const versioned = versionedCopySource(model, stages, ref);
@@ -277,6 +281,38 @@ function pnpmFailingOnNewerNode(commands: readonly RunCommand[]): Tie | null {
       // Compared as far as the pin goes: `7.32` takes its newest patch (fixed), `7.32.1` does not.
       const fails = pinned[0] < 7 || (fixed !== undefined && pinned.length > 1 && compareVersions(pinned, fixed.slice(0, pinned.length)) < 0);
       if (fails) return { kind: "tied", tie: `the pin 'pnpm@${spec}'`, line: lineOf(word) };
+    }
+  }
+  return null;
+}
+
+/** The first Go whose compiler rejects golang.org/x/tools before v0.24 (`invalid array length -delta * delta`, golang/go#74462). */
+const FIRST_GO_REJECTING_OLD_X_TOOLS = [1, 25];
+
+/**
+ * Go tools built on golang.org/x/tools (its own commands, golangci-lint, staticcheck, gopls' kin,
+ * mock generators, swag, wire, gotestsum, oapi-codegen, controller-gen, ginkgo): a release of theirs
+ * from before mid-2024 pins an x/tools that Go 1.25 rejects. Tools without that dependency (mage)
+ * build on any Go.
+ */
+const X_TOOLS_DEPENDENT =
+  /^(?:golang\.org\/x\/tools\/|honnef\.co\/go\/tools\/|github\.com\/golangci\/golangci-lint(?:\/v2)?\/|github\.com\/golang\/mock\/|go\.uber\.org\/mock\/|github\.com\/vektra\/mockery(?:\/v\d+)?(?:@|\/|$)|github\.com\/swaggo\/swag\/|github\.com\/google\/wire\/|gotest\.tools\/gotestsum(?:@|$)|github\.com\/(?:deepmap|oapi-codegen)\/oapi-codegen(?:\/v2)?\/|sigs\.k8s\.io\/controller-tools\/|github\.com\/onsi\/ginkgo(?:\/v2)?\/)/;
+
+/**
+ * A tool built on golang.org/x/tools that the stages install at a pinned version (`go install
+ * github.com/golangci/golangci-lint/cmd/golangci-lint@v1.53.2`) on a Go before 1.25, when the move
+ * goes to 1.25 or later: releases from before mid-2024 build on an x/tools that Go 1.25 no longer
+ * compiles (golang/go#74462), so the pin moves with the tag (held-out BS, Enapter's Grafana plugin:
+ * golang:1.27-alpine named alone, judged wrong). `@latest` takes a release that builds.
+ */
+function goToolsFailingOnNewerGo(commands: readonly RunCommand[], target: readonly number[]): Tie | null {
+  if (target.length < 2 || compareVersions(target, FIRST_GO_REJECTING_OLD_X_TOOLS) < 0) return null;
+  for (const { command } of commands) {
+    if (command.name !== "go" || command.args[0]?.value !== "install") continue;
+    for (const word of command.args.slice(1)) {
+      const value = unquoteWord(word.value);
+      const spec = /^(?:[\w.-]+\/)+([\w.-]+)@(v\d[\w.+-]*)$/.exec(value);
+      if (spec !== null && X_TOOLS_DEPENDENT.test(value)) return { kind: "tied", tie: `the pin '${spec[1]}@${spec[2]}'`, line: lineOf(word) };
     }
   }
   return null;

@@ -1742,6 +1742,13 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.deepStrictEqual([pnpm.tie, pnpm.line], ["the pin 'pnpm@7.11.0'", 2]);
     assert.strictEqual(data("FROM node:16-slim\nRUN corepack enable && corepack prepare pnpm@8.2 --activate\n").tie, "the pin 'pnpm@8.2'");
     assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
+    // Held-out BS, Enapter's Grafana plugin: golangci-lint v1.53.2 builds on an x/tools that Go 1.25 rejects; mage has no such dependency.
+    const lint = data(
+      "FROM golang:1.22-alpine\nRUN go install github.com/magefile/mage@v1.12.1 && go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.53.2\nRUN golangci-lint run ./...\n",
+    );
+    assert.deepStrictEqual([lint.tie, lint.line], ["the pin 'golangci-lint@v1.53.2'", 2]);
+    for (const free of ["github.com/magefile/mage@v1.12.1", "github.com/golangci/golangci-lint/cmd/golangci-lint@latest"])
+      assert.strictEqual(findingsOf(rule, `FROM golang:1.22-alpine\nRUN go install ${free}\n`)[0].messageId, "endOfLife", free);
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
       assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
     // Held-out BM relabel, a Mastodon fork: Ruby 2.7 built from source does not build its openssl extension on OpenSSL 3.
