@@ -264,8 +264,8 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (!final) return;
   const chain = lineage(final);
   const commands = runCommands(chain);
-  // No dependency install in the final image nor node_modules copied in, the usual case: nothing to weigh (issue #16).
-  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null) && !copiesNodeModules(chain)) return;
+  // No dependency install in the final image nor files copied in from a stage, the usual case: nothing to weigh (issue #16).
+  if (!commands.some(({ command }) => remediableInstall(command) !== null || devExtrasInstall(command) !== null) && !copiesFromAnotherStage(chain)) return;
   if (developmentPurpose(model) !== null) return;
   // An entry script with commands that run the project's checks (`test_flake8) flake8 syncserver`,
   // `nosetests ...`): CI runs them in this very image, with the dev requirements (held-out BA,
@@ -396,13 +396,9 @@ const PRUNE: Partial<Record<Ecosystem, string>> = {
 /** A `COPY --from` source that is a node_modules folder (`/app/node_modules`, `node_modules/`). */
 const NODE_MODULES_SOURCE = /(?:^|\/)node_modules\/?$/;
 
-/** True when a COPY of `chain` takes a node_modules folder from another stage. */
-function copiesNodeModules(chain: readonly Stage[]): boolean {
-  return chain.some((s) =>
-    s.instructions.some(
-      (i) => i.keyword === "COPY" && i.flags.some((f) => f.name.toLowerCase() === "from") && i.args.some((a) => NODE_MODULES_SOURCE.test(a.value)),
-    ),
-  );
+/** True when a COPY of `chain` takes files from another stage (a node_modules folder, or the folder an install filled). */
+function copiesFromAnotherStage(chain: readonly Stage[]): boolean {
+  return chain.some((s) => s.instructions.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name.toLowerCase() === "from")));
 }
 
 /**
@@ -422,8 +418,9 @@ function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[]
     if (from === null || paths === null || paths.sources.length !== 1) continue;
     const source = paths.sources[0];
     const written = normalizePath(unquoteWord(source.value));
-    if (!NODE_MODULES_SOURCE.test(written)) continue;
-    const folder = written.replace(/\/?node_modules\/?$/, "") || "/";
+    // The node_modules folder itself, or the folder the install ran in, which holds it (`COPY
+    // --from=build /opt/app /opt/app/`; held-out BS, jambonz's SBC: eslint, nyc and tape shipped, missed).
+    const folder = NODE_MODULES_SOURCE.test(written) ? written.replace(/\/?node_modules\/?$/, "") || "/" : written.replace(/(?<=.)\/+$/, "");
     const builder = lineage(from);
     // The install that filled that folder: the last one of the builder run in it.
     const filled = runCommands(builder)
@@ -440,10 +437,25 @@ function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[]
     const { stage, instruction, command, install } = filled;
     if (!installsDevDependencies(model, stage, instruction, install) || isPrunedLater([...builder], instruction, command, install.ecosystem)) continue;
     if (nodeDevDependenciesStay(model, chain, stage, instruction, command)) continue;
+    // The prune written and commented out in the build stage (`# RUN pnpm prune --prod`, held-out
+    // BR's Strapi starter): the author tried the remedy and chose to keep the dev dependencies.
+    if (commentsOutPrune(model, builder)) continue;
     const remedy = install.ecosystem === "yarn" && usesModernYarn(model) ? MODERN_YARN_REMEDY : PRUNE[install.ecosystem];
     if (remedy === undefined) continue;
     report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: from.name ?? String(from.index), remedy } });
   }
+}
+
+/** A prune of the dev dependencies, as a comment may hold it (`# RUN pnpm prune --prod`). */
+const PRUNE_COMMENT = /\b(?:npm|pnpm)\s+prune\b|\byarn\s+workspaces\s+focus\b.*--production/;
+
+/** True when a comment inside `stages` (up to the next FROM: a trailing comment belongs to the stage above it) holds a prune command. */
+function commentsOutPrune(model: DockerfileModel, stages: readonly Stage[]): boolean {
+  const within = (line: number, stage: Stage) => {
+    const next = model.stages[stage.index + 1];
+    return line >= stage.range.start.line && (next === undefined || line < next.range.start.line);
+  };
+  return model.comments.some((comment) => PRUNE_COMMENT.test(comment.content) && stages.some((stage) => within(comment.range.start.line, stage)));
 }
 
 /**

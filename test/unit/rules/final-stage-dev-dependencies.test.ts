@@ -50,6 +50,18 @@ testRule(rule, {
       data: { stage: "build", remedy: "'npm prune --omit=dev'" },
     },
     {
+      // jambonz/sbc-inbound (held-out BS): the whole app folder, node_modules inside, copied from the build stage.
+      name: "the folder a build stage's install filled, copied whole into the final image",
+      code: 'FROM node:24-alpine AS base\nWORKDIR /opt/app/\nFROM base AS build\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nFROM base\nCOPY --from=build /opt/app /opt/app/\nCMD [ "node", "app.js" ]\n',
+      context: {
+        files: { "package.json": '{"scripts":{"start":"node app"},"dependencies":{"drachtio-srf":"^5"},"devDependencies":{"eslint":"^8","tape":"^5"}}' },
+      },
+      messageId: "copiedDevDependencies",
+      line: 8,
+      token: "/opt/app",
+      data: { stage: "build", remedy: "'npm prune --omit=dev'" },
+    },
+    {
       name: "a compose service with its own command in the folder the image starts in: the image's own install, still judged",
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm i --omit=dev\nCOPY . .\nCOPY ./clickhouse ./clickhouse\nRUN cd clickhouse && npm i\nWORKDIR /app/clickhouse\nENTRYPOINT ["node", "main.js"]\n',
       context: clickhouseMigrations("/app/clickhouse"),
@@ -429,6 +441,24 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // notum-cz/strapi-next-monorepo-starter (held-out BR): the prune is there, commented out.
+      name: "the build stage's prune commented out: the author chose to keep the dev dependencies",
+      code: 'FROM node:24-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\nRUN pnpm run build\n# Remove devDependencies after build to reduce image size\n# RUN pnpm prune --prod\nFROM node:24-alpine\nWORKDIR /app\nCOPY --from=builder /app /app\nCMD ["node", "server.js"]\n',
+      context: {
+        files: { "package.json": '{"scripts":{"build":"strapi build"},"dependencies":{"@strapi/strapi":"^5"},"devDependencies":{"typescript":"^5"}}' },
+      },
+    },
+    {
+      name: "a build output folder copied from the stage, not the folder the install ran in",
+      code: 'FROM node:24-alpine AS build\nWORKDIR /opt/app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM node:24-alpine\nCOPY --from=build /opt/app/dist /opt/app/dist\nCMD [ "node", "/opt/app/dist/app.js" ]\n',
+      context: { files: { "package.json": '{"scripts":{"build":"tsc"},"dependencies":{"express":"^4"},"devDependencies":{"typescript":"^5"}}' } },
+    },
+    {
+      name: "the install folder copied whole after the build stage removed its node_modules",
+      code: 'FROM node:24-alpine AS build\nWORKDIR /opt/app\nCOPY package.json package-lock.json ./\nRUN npm ci && npm run build && rm -rf node_modules\nFROM node:24-alpine\nCOPY --from=build /opt/app /opt/app\nCMD [ "node", "/opt/app/dist/app.js" ]\n',
+      context: { files: { "package.json": '{"scripts":{"build":"tsc"},"dependencies":{"express":"^4"},"devDependencies":{"typescript":"^5"}}' } },
+    },
     {
       name: "node_modules copied from a build stage that pruned the dev dependencies, or installed without them",
       code: 'FROM node:22 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev\nFROM node:22 AS deps\nWORKDIR /deps\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\nCOPY --from=deps /deps/node_modules ./vendor/node_modules\nCMD ["node", "build/server.js"]\n',
