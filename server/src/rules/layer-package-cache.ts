@@ -57,6 +57,8 @@ export const rule: Rule = {
     messages: {
       aptLists: "'{command}' leaves the apt lists in the image; add '&& rm -rf /var/lib/apt/lists/*' to the RUN.",
       aptListsBuilder: "'{command}' leaves apt lists in the image; remove them and update in {stages}.",
+      // A later install relies on the lists and a later RUN removes them, in a layer of its own.
+      aptListsRemovedLater: "'{command}' keeps the apt lists in its layer; removing them on line {line} frees nothing.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
@@ -212,7 +214,13 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
       // the same two edits. Only a RUN of this same stage relying on them keeps it silent.
       const needing = laterAptInstallsNeedingLists(model, cache.instruction);
       if (needing.length > 0) {
-        if (needing.some((i) => i.stage === null || i.stage === cache.instruction.stage)) return null;
+        if (needing.some((i) => i.stage === null || i.stage === cache.instruction.stage)) {
+          // The author cleans up in a RUN of its own after those installs (`RUN apt-get clean && rm
+          // -f /var/lib/apt/lists/*_*`): the lists ship in this layer all the same, and merging the
+          // RUNs up to the removal is the remedy (held-out BS, OpenSIPS and an Elixir WebRTC app: missed).
+          const removal = listsRemovedAfter(cache.instruction, needing);
+          return removal === null ? null : { ...base, data: { ...base.data, line: removal.range.start.line + 1 }, messageId: "aptListsRemovedLater" };
+        }
         const names = [...new Set(needing.map((i) => (i.stage as Stage).name ?? String((i.stage as Stage).index)))];
         const quoted = names.map((name) => `'${name}'`);
         const stages = quoted.length === 1 ? `stage ${quoted[0]}` : `stages ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
@@ -374,6 +382,34 @@ function listsKeptForLaterScript(run: Instruction): boolean {
     if (instruction.commands.some((c) => c.program !== null && /\/|\.sh$/.test(c.program.value))) scriptRan = true;
   }
   return false;
+}
+
+/** At most this many RUNs between the update and the removal: more are a file's structure, not one step split up. */
+const MAX_RUNS_BEFORE_REMOVAL = 2;
+/** What may sit between them and still be merged as one step. */
+const MERGEABLE_BETWEEN = new Set(["RUN", "ARG", "ENV", "LABEL"]);
+
+/**
+ * The RUN of `run`'s stage that removes the apt lists soon after `run` and after every one of
+ * `needing` (installs that rely on its lists, all in that stage): at most two RUNs between, and
+ * nothing but RUN, ARG, ENV and LABEL, so the steps merge into one RUN. Null otherwise (laradock's
+ * cleanup hundreds of lines on is the file's structure).
+ */
+function listsRemovedAfter(run: Instruction, needing: readonly Instruction[]): Instruction | null {
+  const stage = run.stage;
+  if (stage === null || needing.some((i) => i.stage !== stage)) return null;
+  // A bare update is layer-apt-update-alone's, whose remedy (merge it into the install) is the same step.
+  if (!run.commands.some((c) => systemPackageCommand(c)?.action === "install")) return null;
+  const last = Math.max(...needing.map((i) => i.ordinal));
+  let runs = 0;
+  for (const instruction of stage.instructions) {
+    if (instruction.ordinal <= run.ordinal) continue;
+    if (!MERGEABLE_BETWEEN.has(instruction.keyword)) return null;
+    if (instruction.keyword !== "RUN") continue;
+    if (instruction.ordinal > last && instruction.commands.some(removesAptLists)) return instruction;
+    if (++runs > MAX_RUNS_BEFORE_REMOVAL) return null;
+  }
+  return null;
 }
 
 /**

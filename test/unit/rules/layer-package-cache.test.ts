@@ -585,6 +585,15 @@ testRule(rule, {
       data: { command: "apt-get update", stages: "stage 'plus'" },
     },
     {
+      // elixir-webrtc/apps' broadcaster (held-out BS): an opt-in install between, the cleanup a RUN of its own.
+      name: "a later install relies on the lists and the next RUN removes them: they ship in the first layer",
+      code: 'FROM debian:12-slim\nARG TARGETPLATFORM\nRUN apt-get update -y && apt-get install -y libstdc++6 openssl locales\nRUN if [ "$TARGETPLATFORM" = "linux/arm64" ]; then apt-get install -y libsrtp2-dev; fi\nRUN apt-get clean && rm -f /var/lib/apt/lists/*_*\nCMD ["/app/bin/server"]\n',
+      messageId: "aptListsRemovedLater",
+      line: 3,
+      data: { command: "apt-get update", line: 5 },
+      output: null,
+    },
+    {
       name: "the else branch runs in a plain build when the default does not match the test",
       code: 'FROM ruby:3.3-alpine\nARG APP_ENV=development\nRUN if [ "$APP_ENV" = "production" ]; then rm -rf spec; else apk add nodejs; fi\n',
       messageId: "apkCache",
@@ -909,6 +918,14 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a removal of the lists far on, after other work: the file's structure, not one step split up",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y jq\nCOPY app /app\nRUN make -C /app\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\nCMD ["/app/run"]\n',
+    },
+    {
+      name: "a bare update before the install and the removal: layer-apt-update-alone's",
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n',
+    },
     {
       // Magda's Postgres (held-out BQ): Bitnami's install_packages removes the lists and archives it used.
       name: "apt-get update before Bitnami's install_packages, which cleans up after itself",
