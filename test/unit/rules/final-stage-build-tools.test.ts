@@ -925,6 +925,11 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\n# cffi compiles the extension just-in-time on first import\nRUN apt-get update && apt-get install -y gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
     },
     {
+      // citusdata/pg_auto_failover (held-out BT): pg_autoctl reads the Postgres install's paths from pg_config.
+      name: "libpq-dev's pg_config for the pg_autoctl the image runs",
+      code: "FROM debian:stable-slim\nRUN apt-get update && apt-get install -y --no-install-recommends postgresql-common libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends postgresql-11 && rm -rf /var/lib/apt/lists/*\nCOPY pg_autoctl /usr/local/bin/\nCMD pg_autoctl do tmux session --nodes 3\n",
+    },
+    {
       // pseudomuto/protoc-gen-doc (held-out BP): protoc imports the well-known types protobuf-dev ships.
       name: "an image whose entry script runs protoc keeps protobuf's -dev package",
       code: 'FROM alpine:3.22\nRUN apk --update add bash protoc protobuf-dev\nCOPY script/entrypoint.sh ./\nCOPY protoc-gen-doc /usr/bin/\nENTRYPOINT ["./entrypoint.sh"]\n',
