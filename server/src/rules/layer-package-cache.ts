@@ -59,6 +59,8 @@ export const rule: Rule = {
       aptListsBuilder: "'{command}' leaves apt lists in the image; remove them and update in {stages}.",
       // A later install relies on the lists and a later RUN removes them, in a layer of its own.
       aptListsRemovedLater: "'{command}' keeps the apt lists in its layer; removing them on line {line} frees nothing.",
+      // A later install relies on the lists and no RUN of the stage ever removes them.
+      aptListsLaterInstall: "'{command}' leaves the apt lists for line {line}'s install; merge them and remove the lists.",
       aptArchives: "'{command}' keeps the downloaded .debs in the image; run 'apt-get clean' in the same RUN.",
       apkCache: "'{command}' leaves the package index in the image; use 'apk add --no-cache'.",
       // `apk update && apk add --no-cache x`: the update alone writes the index; `--no-cache` on the
@@ -219,7 +221,12 @@ function finalImageReport(model: Parameters<Rule["check"]>[0], cache: LeftPackag
           // -f /var/lib/apt/lists/*_*`): the lists ship in this layer all the same, and merging the
           // RUNs up to the removal is the remedy (held-out BS, OpenSIPS and an Elixir WebRTC app: missed).
           const removal = listsRemovedAfter(cache.instruction, needing);
-          return removal === null ? null : { ...base, data: { ...base.data, line: removal.range.start.line + 1 }, messageId: "aptListsRemovedLater" };
+          if (removal !== null) return { ...base, data: { ...base.data, line: removal.range.start.line + 1 }, messageId: "aptListsRemovedLater" };
+          // Nothing removes them: the update and the install that follows soon merge, with the
+          // removal (held-out BT, Maxwell: `apt-get update && apt-get -y upgrade`, then `apt-get
+          // -y install curl jq` in the next RUN; missed).
+          const install = listsLeftForInstall(model, cache.instruction, needing);
+          return install === null ? null : { ...base, data: { ...base.data, line: install.range.start.line + 1 }, messageId: "aptListsLaterInstall" };
         }
         const names = [...new Set(needing.map((i) => (i.stage as Stage).name ?? String((i.stage as Stage).index)))];
         const quoted = names.map((name) => `'${name}'`);
@@ -408,6 +415,36 @@ function listsRemovedAfter(run: Instruction, needing: readonly Instruction[]): I
     if (instruction.keyword !== "RUN") continue;
     if (instruction.ordinal > last && instruction.commands.some(removesAptLists)) return instruction;
     if (++runs > MAX_RUNS_BEFORE_REMOVAL) return null;
+  }
+  return null;
+}
+
+/**
+ * The first of `needing` (installs in `run`'s stage that rely on its lists) when it follows `run`
+ * within two RUNs, with nothing but RUN, ARG, ENV and LABEL between, `run` does more than a bare
+ * update (layer-apt-update-alone's), and no later RUN of the stage removes the lists: merged, the
+ * update, the install and the removal are one step. Null otherwise.
+ */
+function listsLeftForInstall(model: DockerfileModel, run: Instruction, needing: readonly Instruction[]): Instruction | null {
+  const stage = run.stage;
+  if (stage === null || needing.length === 0 || needing.some((i) => i.stage !== stage)) return null;
+  const doesMore = run.commands.some((c) => {
+    const action = systemPackageCommand(c)?.action;
+    return action !== undefined && action !== "update";
+  });
+  if (!doesMore) return null;
+  if (stage.instructions.some((i) => i.ordinal > run.ordinal && i.keyword === "RUN" && i.commands.some(removesAptLists))) return null;
+  const first = needing.reduce((a, b) => (b.ordinal < a.ordinal ? b : a));
+  // An apt install that every build runs: not R packages through bspm, which refreshes the lists
+  // itself, nor an opt-in install a plain build skips (merging it is a variant's design).
+  const optIn = optInCommands(model, first);
+  if (!first.commands.some((c) => systemPackageCommand(c)?.manager === "apt" && systemPackageCommand(c)?.action === "install" && !optIn.has(c))) return null;
+  let runs = 0;
+  for (const instruction of stage.instructions) {
+    if (instruction.ordinal <= run.ordinal) continue;
+    if (!MERGEABLE_BETWEEN.has(instruction.keyword)) return null;
+    if (instruction === first) return first;
+    if (instruction.keyword === "RUN" && ++runs > MAX_RUNS_BEFORE_REMOVAL) return null;
   }
   return null;
 }

@@ -594,6 +594,24 @@ testRule(rule, {
       output: null,
     },
     {
+      // zendesk/maxwell (held-out BT): an update with an upgrade, the install in the next RUN, no removal anywhere.
+      name: "the install in the next RUN relies on the lists and nothing removes them",
+      code: 'FROM eclipse-temurin:23-jdk\nRUN apt-get update \\\n    && apt-get -y upgrade\n# Add curl for the healthcheck\nRUN apt-get -y install --no-install-recommends curl jq\nCOPY app /app\nCMD ["/app/run"]\n',
+      messageId: "aptListsLaterInstall",
+      line: 2,
+      data: { command: "apt-get update", line: 5 },
+      output: null,
+    },
+    {
+      // Removing the lists in the first RUN would break the second; merging the two, with the removal, is the remedy.
+      name: "a later install names a package not installed yet: it needs the lists this RUN leaves, which ship",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y jq\nCMD ["node"]\n',
+      messageId: "aptListsLaterInstall",
+      line: 2,
+      data: { command: "apt-get update", line: 3 },
+      output: null,
+    },
+    {
       name: "the else branch runs in a plain build when the default does not match the test",
       code: 'FROM ruby:3.3-alpine\nARG APP_ENV=development\nRUN if [ "$APP_ENV" = "production" ]; then rm -rf spec; else apk add nodejs; fi\n',
       messageId: "apkCache",
@@ -919,6 +937,10 @@ testRule(rule, {
   ],
   silent: [
     {
+      name: "an install relying on the lists after other work in between: not one step split up",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nCOPY app /app\nRUN apt-get install -y jq\nCMD ["/app/run"]\n',
+    },
+    {
       name: "a removal of the lists far on, after other work: the file's structure, not one step split up",
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y jq\nCOPY app /app\nRUN make -C /app\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\nCMD ["/app/run"]\n',
     },
@@ -1040,10 +1062,7 @@ testRule(rule, {
       name: "python3 -m pip of Debian 12's python3-pip in the same RUN refuses too",
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && python3 -m pip install httpie && rm -rf /var/lib/apt/lists/*\n",
     },
-    {
-      name: "a later install names a package not installed yet: it needs the lists this RUN leaves",
-      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nodejs\nRUN apt-get install -y jq\nCMD ["node"]\n',
-    },
+
     {
       name: "PIP_NO_CACHE_DIR=off turns the cache off too (pip's _handle_no_cache_dir)",
       code: "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n",
