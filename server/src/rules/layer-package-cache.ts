@@ -392,61 +392,63 @@ function listsKeptForLaterScript(run: Instruction): boolean {
 }
 
 /** At most this many RUNs between the update and the removal: more are a file's structure, not one step split up. */
-const MAX_RUNS_BEFORE_REMOVAL = 2;
+/** At most this many RUNs between the update and what it is merged with: more are a file's structure, not one step split up. */
+const MAX_RUNS_BETWEEN = 2;
 /** What may sit between them and still be merged as one step. */
 const MERGEABLE_BETWEEN = new Set(["RUN", "ARG", "ENV", "LABEL"]);
 
 /**
- * The RUN of `run`'s stage that removes the apt lists soon after `run` and after every one of
- * `needing` (installs that rely on its lists, all in that stage): at most two RUNs between, and
- * nothing but RUN, ARG, ENV and LABEL, so the steps merge into one RUN. Null otherwise (laradock's
- * cleanup hundreds of lines on is the file's structure).
+ * The first instruction after `run` in its stage that `isTarget` picks, when at most two RUNs come
+ * between and nothing but RUN, ARG, ENV and LABEL: the steps merge into one RUN. Null otherwise
+ * (laradock's cleanup hundreds of lines on is the file's structure).
  */
-function listsRemovedAfter(run: Instruction, needing: readonly Instruction[]): Instruction | null {
-  const stage = run.stage;
-  if (stage === null || needing.some((i) => i.stage !== stage)) return null;
-  // A bare update is layer-apt-update-alone's, whose remedy (merge it into the install) is the same step.
-  if (!run.commands.some((c) => systemPackageCommand(c)?.action === "install")) return null;
-  const last = Math.max(...needing.map((i) => i.ordinal));
+function nextMergeable(run: Instruction, isTarget: (instruction: Instruction) => boolean): Instruction | null {
   let runs = 0;
-  for (const instruction of stage.instructions) {
+  for (const instruction of run.stage?.instructions ?? []) {
     if (instruction.ordinal <= run.ordinal) continue;
     if (!MERGEABLE_BETWEEN.has(instruction.keyword)) return null;
-    if (instruction.keyword !== "RUN") continue;
-    if (instruction.ordinal > last && instruction.commands.some(removesAptLists)) return instruction;
-    if (++runs > MAX_RUNS_BEFORE_REMOVAL) return null;
+    if (isTarget(instruction)) return instruction;
+    if (instruction.keyword === "RUN" && ++runs > MAX_RUNS_BETWEEN) return null;
   }
   return null;
 }
 
-/**
- * The first of `needing` (installs in `run`'s stage that rely on its lists) when it follows `run`
- * within two RUNs, with nothing but RUN, ARG, ENV and LABEL between, `run` does more than a bare
- * update (layer-apt-update-alone's), and no later RUN of the stage removes the lists: merged, the
- * update, the install and the removal are one step. Null otherwise.
- */
-function listsLeftForInstall(model: DockerfileModel, run: Instruction, needing: readonly Instruction[]): Instruction | null {
-  const stage = run.stage;
-  if (stage === null || needing.length === 0 || needing.some((i) => i.stage !== stage)) return null;
-  const doesMore = run.commands.some((c) => {
+/** True when `run` does more with apt than update the lists: a bare update is layer-apt-update-alone's, whose remedy is the same merge. */
+function doesMoreThanUpdate(run: Instruction): boolean {
+  return run.commands.some((c) => {
     const action = systemPackageCommand(c)?.action;
     return action !== undefined && action !== "update";
   });
-  if (!doesMore) return null;
+}
+
+/**
+ * The RUN of `run`'s stage that removes the apt lists soon after `run` (nextMergeable) and after
+ * every one of `needing` (installs that rely on its lists, all in that stage); null otherwise.
+ */
+function listsRemovedAfter(run: Instruction, needing: readonly Instruction[]): Instruction | null {
+  if (run.stage === null || needing.some((i) => i.stage !== run.stage) || !doesMoreThanUpdate(run)) return null;
+  const last = Math.max(...needing.map((i) => i.ordinal));
+  return nextMergeable(run, (i) => i.keyword === "RUN" && i.ordinal > last && i.commands.some(removesAptLists));
+}
+
+/**
+ * The first of `needing` (installs in `run`'s stage that rely on its lists) when it follows `run`
+ * soon (nextMergeable) and no later RUN of the stage removes the lists: merged, the update, the
+ * install and the removal are one step. Null otherwise.
+ */
+function listsLeftForInstall(model: DockerfileModel, run: Instruction, needing: readonly Instruction[]): Instruction | null {
+  const stage = run.stage;
+  if (stage === null || needing.length === 0 || needing.some((i) => i.stage !== stage) || !doesMoreThanUpdate(run)) return null;
   if (stage.instructions.some((i) => i.ordinal > run.ordinal && i.keyword === "RUN" && i.commands.some(removesAptLists))) return null;
   const first = needing.reduce((a, b) => (b.ordinal < a.ordinal ? b : a));
   // An apt install that every build runs: not R packages through bspm, which refreshes the lists
   // itself, nor an opt-in install a plain build skips (merging it is a variant's design).
   const optIn = optInCommands(model, first);
-  if (!first.commands.some((c) => systemPackageCommand(c)?.manager === "apt" && systemPackageCommand(c)?.action === "install" && !optIn.has(c))) return null;
-  let runs = 0;
-  for (const instruction of stage.instructions) {
-    if (instruction.ordinal <= run.ordinal) continue;
-    if (!MERGEABLE_BETWEEN.has(instruction.keyword)) return null;
-    if (instruction === first) return first;
-    if (instruction.keyword === "RUN" && ++runs > MAX_RUNS_BEFORE_REMOVAL) return null;
-  }
-  return null;
+  const installs = first.commands.some((c) => {
+    const apt = systemPackageCommand(c);
+    return apt?.manager === "apt" && apt.action === "install" && !optIn.has(c);
+  });
+  return installs ? nextMergeable(run, (i) => i === first) : null;
 }
 
 /**
