@@ -255,14 +255,60 @@ function stageScope(stage: Stage, globalScope: ReadonlyMap<string, string | null
 
 /** `ARG A=1 B` declares A with default 1 and B without one. */
 export function readArgDeclarations(instruction: Instruction): { name: string; value: string | null; nameRange: Range }[] {
-  return instruction.args.map((token) => {
-    const eq = token.value.indexOf("=");
-    const name = eq < 0 ? token.value : token.value.slice(0, eq);
-    const raw = eq < 0 ? null : token.value.slice(eq + 1);
-    const value = raw === null ? null : unquote(raw);
-    const nameRange: Range = { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } };
-    return { name, value, nameRange };
-  });
+  // A quoted value with spaces (`ARG OPTS="--with-a --with-b"`, over continuation lines too) is one
+  // argument to the builder, which dockerfile-ast's arguments split at every space into names of
+  // their own (the corpus: `--with-http_auth_request_module` read as an ARG named like a secret).
+  // Its properties keep such a value whole, but read `ARG A B` as the name A with the value "B": so
+  // the arguments give the names, joined while a quote is open, and a property starting at the
+  // same place gives the value of a `NAME=value` one.
+  const properties = instruction.node instanceof ast.PropertyInstruction ? instruction.node.getProperties() : [];
+  const declarations: { name: string; value: string | null; nameRange: Range }[] = [];
+  let open: { token: Token; raw: string } | null = null;
+  for (const token of instruction.args) {
+    if (open !== null) {
+      open.raw += ` ${token.value}`;
+      if (!hasOpenQuote(open.raw)) open = closeDeclaration(open, properties, declarations);
+      continue;
+    }
+    const pending = { token, raw: token.value };
+    if (hasOpenQuote(token.value)) open = pending;
+    else closeDeclaration(pending, properties, declarations);
+  }
+  if (open !== null) closeDeclaration(open, properties, declarations);
+  return declarations;
+}
+
+/** Adds the declaration `pending` holds; null, so the caller's open declaration is closed with it. */
+function closeDeclaration(
+  pending: { token: Token; raw: string },
+  properties: readonly ast.Property[],
+  declarations: { name: string; value: string | null; nameRange: Range }[],
+): null {
+  const { token, raw } = pending;
+  const eq = raw.indexOf("=");
+  const name = eq < 0 ? raw : raw.slice(0, eq);
+  const property = eq < 0 ? undefined : properties.find((p) => p.getName() === name && samePosition(p.getNameRange().start, token.range.start));
+  const value = eq < 0 ? null : (property?.getValue() ?? unquote(raw.slice(eq + 1)));
+  const nameRange: Range = { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } };
+  declarations.push({ name, value, nameRange });
+  return null;
+}
+
+/** True when `text` leaves a quote open: an odd number of unescaped `"` (or of `'`) after its `=`. */
+function hasOpenQuote(text: string): boolean {
+  const value = text.slice(text.indexOf("=") + 1);
+  let quote: string | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "\\" && quote !== "'") i++;
+    else if (quote === null && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = null;
+  }
+  return quote !== null;
+}
+
+function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 function unquote(s: string): string {

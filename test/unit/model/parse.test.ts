@@ -95,6 +95,21 @@ describe("model/parse: stages, bases and references", () => {
     );
   });
 
+  it("reads an ARG's quoted value with spaces as one value, over continuation lines too", () => {
+    // openresty's `ARG RESTY_CONFIG_OPTIONS="\` ... `--with-http_auth_request_module \` ... `"`: no ARG of that name.
+    const model = parseDockerfile('ARG OPTS="\\\n    --with-compat \\\n    --with-http_auth_request_module \\\n    "\nARG A B=2 C="x y" D\nFROM alpine:3.22\n');
+    assert.deepStrictEqual(
+      model.globalArgs.map((a) => [a.name, a.value]),
+      [
+        ["OPTS", "    --with-compat     --with-http_auth_request_module     "],
+        ["A", null],
+        ["B", "2"],
+        ["C", "x y"],
+        ["D", null],
+      ],
+    );
+  });
+
   it("keeps prelude instructions and ONBUILD triggers", () => {
     const m = parseDockerfile("ARG X=1\nFROM alpine:3\nONBUILD RUN apk add curl\nONBUILD COPY --from=builder /a /a\n");
     assert.strictEqual(m.prelude.length, 1);
