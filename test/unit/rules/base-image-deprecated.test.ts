@@ -1295,6 +1295,14 @@ testRule(rule, {
       line: 2,
     },
     {
+      // anoadragon453/matrix-reminder-bot (held-out BU): CI passes PYTHON_VERSION; every value lands on Alpine 3.18.
+      name: "callers pass the language version, the end-of-life Alpine written beside it",
+      code: "ARG PYTHON_VERSION=3.12\nFROM python:${PYTHON_VERSION}-alpine3.18 AS builder\nRUN pip install app\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["PYTHON_VERSION"] } },
+      messageId: "endOfLife",
+      line: 2,
+    },
+    {
       name: "a version ARG only some callers pass is still the default of the others",
       code: "ARG PHP_VERSION=8.1\nARG PHP_TYPE=fpm\nFROM php:${PHP_VERSION}-${PHP_TYPE}\n",
       context: { buildArgs: { composeBuilds: 1, passed: ["PHP_VERSION"] } },
@@ -1522,6 +1530,11 @@ testRule(rule, {
       code:
         "FROM postgres:12-bookworm AS pg12\nFROM postgres:13-bookworm AS pg13\nFROM postgres:17-bookworm AS pg17\nFROM debian:bookworm-slim\n" +
         "COPY --from=pg12 /usr/lib/postgresql/12/bin/pg_dump /opt/pg/12/\nCOPY --from=pg13 /usr/lib/postgresql/13/bin/pg_dump /opt/pg/13/\nCOPY --from=pg17 /usr/lib/postgresql/17/bin/pg_dump /opt/pg/17/\n",
+    },
+    {
+      name: "callers pass the language version of a tag on a current Alpine: nothing written outright is end of life",
+      code: "ARG PYTHON_VERSION=3.9\nFROM python:${PYTHON_VERSION}-alpine3.22\n",
+      context: { buildArgs: { composeBuilds: 0, passed: ["PYTHON_VERSION"] } },
     },
     {
       name: "compose and CI pass the version ARG: the project builds the versions it passes",
