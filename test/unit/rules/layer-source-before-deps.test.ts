@@ -46,6 +46,15 @@ const fires: FiresCase[] = [
     },
   },
   {
+    // arrobalytics/django-ledger (held-out BU): no Pipfile, so pipenv imports requirements.txt.
+    name: "pipenv in a project without a Pipfile reads requirements.txt",
+    code: 'FROM python:3.13\nWORKDIR /app\nRUN pip3 install -U pipenv\nCOPY . /app/\nRUN pipenv install\nENTRYPOINT ["./entrypoint.sh"]\n',
+    context: { rootEntries: ["django_ledger/", "manage.py", "requirements.txt", "pyproject.toml", "uv.lock", "entrypoint.sh"] },
+    messageId: "sourceBeforeDeps",
+    line: 4,
+    data: { copy: "COPY . /app/", install: "pipenv install", line: 5, manifests: "requirements.txt" },
+  },
+  {
     // Held-out BD, eShopOnWeb: central package versions and the TargetFramework live in Directory.Packages.props.
     name: "a solution's restore names the root files MSBuild reads with the projects",
     code: "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n",
