@@ -38,6 +38,8 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  * tag alone leaves it behind (the first found, in this order):
  * - a GOPATH-era `go get <package>` on a Go older than 1.18 (the golang image's, or one the stages
  *   install with apk or apt): newer Go runs `go get` only inside a module and installs nothing;
+ * - on a golang image before 1.20 moving to 1.20 or later, `go build -i` in a RUN or a script it runs;
+ *   before 1.25 moving to 1.25 or later, a pinned `go install` of a tool built on golang.org/x/tools;
  * - the interpreter a Python environment is created with (`uv venv --python 3.10`, `uv python
  *   install 3.10`) when it is the image's own version: the app keeps running on it after the move;
  * - a path into the image's own contents, copied out of the stages, that names a version

@@ -265,33 +265,24 @@ export function readArgDeclarations(instruction: Instruction): { name: string; v
   const declarations: { name: string; value: string | null; nameRange: Range }[] = [];
   let open: { token: Token; raw: string } | null = null;
   for (const token of instruction.args) {
-    if (open !== null) {
-      open.raw += ` ${token.value}`;
-      if (!hasOpenQuote(open.raw)) open = closeDeclaration(open, properties, declarations);
-      continue;
-    }
-    const pending = { token, raw: token.value };
-    if (hasOpenQuote(token.value)) open = pending;
-    else closeDeclaration(pending, properties, declarations);
+    if (open === null) open = { token, raw: token.value };
+    else open.raw += ` ${token.value}`;
+    if (hasOpenQuote(open.raw)) continue;
+    declarations.push(declarationOf(open.token, open.raw, properties));
+    open = null;
   }
-  if (open !== null) closeDeclaration(open, properties, declarations);
+  if (open !== null) declarations.push(declarationOf(open.token, open.raw, properties));
   return declarations;
 }
 
-/** Adds the declaration `pending` holds; null, so the caller's open declaration is closed with it. */
-function closeDeclaration(
-  pending: { token: Token; raw: string },
-  properties: readonly ast.Property[],
-  declarations: { name: string; value: string | null; nameRange: Range }[],
-): null {
-  const { token, raw } = pending;
+/** The declaration written `raw` from `token` on, its value from the property that starts there when it has one. */
+function declarationOf(token: Token, raw: string, properties: readonly ast.Property[]): { name: string; value: string | null; nameRange: Range } {
   const eq = raw.indexOf("=");
   const name = eq < 0 ? raw : raw.slice(0, eq);
   const property = eq < 0 ? undefined : properties.find((p) => p.getName() === name && samePosition(p.getNameRange().start, token.range.start));
   const value = eq < 0 ? null : (property?.getValue() ?? unquote(raw.slice(eq + 1)));
   const nameRange: Range = { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + name.length } };
-  declarations.push({ name, value, nameRange });
-  return null;
+  return { name, value, nameRange };
 }
 
 /** True when `text` leaves a quote open: an odd number of unescaped `"` (or of `'`) after its `=`. */
