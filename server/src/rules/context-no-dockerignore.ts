@@ -8,12 +8,13 @@ import { dockerignoreText, holdsProjectManifest, type IgnoreEntry, proposeIgnore
 import { dependencyInstall, NODE_ECOSYSTEMS } from "../model/commands";
 import { broadContextSource } from "../model/copies";
 import { contextUses, isContextConfirmed, isContextElsewhere } from "../model/context-uses";
-import { copyPaths, isSameOrParentPath, joinPath } from "../model/copy-paths";
+import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { isExcluded, parseDockerignore, reincludes, type DockerignoreMatcher } from "../model/dockerignore";
 import { finalImageStages } from "../model/final-image";
 import { contextJsonFile, isRecord } from "../model/json-files";
 import { baseRepositoryOf, rootImageName, rootImageOf } from "../images/base-image";
 import { officialName } from "../images/tags";
+import { imageEnvironmentValue } from "../images/image-env";
 import { environmentViewAt } from "../model/environment";
 import { gitUseAfter } from "../model/git-metadata";
 import { isBuildNamedStage, isDevelopmentStage } from "../model/stage-purpose";
@@ -345,7 +346,7 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
   if (stage === null || finals.has(stage)) return true;
   const paths = copyPaths(copy);
   if (!paths) return true;
-  const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  const base = paths.dest.value.startsWith("/") ? "/" : workdirWithImageValues(model, stage, copy);
   // Where the copy lands is unknown (a WORKDIR set by the base image, a variable): it ships when a
   // shipped stage copies anything but build output out of the stage, rather than understate the problem.
   const landing = base === null || paths.dest.value.includes("$") ? null : joinPath(joinPath(base, paths.dest.value), name);
@@ -367,6 +368,32 @@ function reachesFinalImage(model: DockerfileModel, copy: Instruction, name: stri
     }
   }
   return false;
+}
+
+/**
+ * The working folder at `copy`, reading the root image's known variables where the model alone
+ * cannot (`WORKDIR $GOPATH/src/github.com/acme/app` on golang, whose GOPATH is /go; held-out BU,
+ * Digger: the .git of its builder's copy said to ship, judged wrong). Null when still unknown.
+ */
+function workdirWithImageValues(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
+  const known = workdirOf(model, stage, copy);
+  if (known !== null) return known;
+  const root = rootImageOf(stage).image;
+  const name = root === null ? null : officialName(root);
+  if (name === null) return null;
+  let written: string | null = null;
+  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.ordinal >= copy.ordinal) break;
+      if (instruction.keyword === "WORKDIR" && instruction.args.length > 0) written = unquoteWord(instruction.args.map((a) => a.value).join(" "));
+    }
+  }
+  if (written === null) return null;
+  const value = written.replace(
+    /\$\{(\w+)\}|\$(\w+)/g,
+    (whole: string, braced?: string, bare?: string) => imageEnvironmentValue(name, braced ?? bare ?? "") ?? whole,
+  );
+  return value.startsWith("/") && !value.includes("$") ? joinPath("/", value) : null;
 }
 
 /**

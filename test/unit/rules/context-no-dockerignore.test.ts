@@ -69,6 +69,13 @@ testRule(rule, {
       messageId: "noDockerignore",
     },
     {
+      // diggerhq/digger (held-out BU): the builder's WORKDIR names the golang image's GOPATH; the final image takes the binary.
+      name: "a builder working under $GOPATH (the golang image's /go): its copy of .git stays in that stage",
+      code: 'FROM golang:1.25 AS builder\nARG COMMIT_SHA\nWORKDIR $GOPATH/src/github.com/acme/app\nCOPY . .\nRUN go build -ldflags="-X main.Version=${COMMIT_SHA}" -o app_exe ./cmd/app\nFROM ubuntu:24.04\nCOPY --from=builder /go/src/github.com/acme/app/app_exe /app/app\nCOPY --from=builder /go/src/github.com/acme/app/migrations /app/migrations\nCMD ["/app/app"]\n',
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", ".dockerignore", "cmd/", "migrations/", "go.mod", "go.sum"] },
+      messageId: "missingEntriesStage",
+    },
+    {
       name: "nix builds a flake that reads no revision of its own: .git is still reported",
       code: 'FROM nixos/nix:2.34.4 AS builder\nCOPY . /tmp/build\nWORKDIR /tmp/build\nRUN nix --extra-experimental-features "nix-command flakes" build ".#plugin"\nFROM scratch\nCOPY --from=builder /tmp/build/result/bin/plugin /plugin\nENTRYPOINT ["/plugin"]\n',
       context: {
