@@ -285,9 +285,15 @@ function declarationOf(token: Token, raw: string, properties: readonly ast.Prope
   return { name, value, nameRange };
 }
 
-/** True when `text` leaves a quote open: an odd number of unescaped `"` (or of `'`) after its `=`. */
+/**
+ * True when `text` (a `NAME=value` argument, and what follows it) leaves a quote open in its value:
+ * an odd number of unescaped `"` (or of `'`) after its `=`. Only a value's quote spans arguments:
+ * one in a bare name (`ARG "NAME`) does not, so a name never spans more than its own argument.
+ */
 function hasOpenQuote(text: string): boolean {
-  const value = text.slice(text.indexOf("=") + 1);
+  const eq = text.indexOf("=");
+  if (eq < 0) return false;
+  const value = text.slice(eq + 1);
   let quote: string | null = null;
   for (let i = 0; i < value.length; i++) {
     const c = value[i];

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { parseDockerfile } from "../../../server/src/model/parse";
+import { parseDockerfile, readArgDeclarations } from "../../../server/src/model/parse";
 import { ancestorsOf, dependenciesOf, findCycles } from "../../../server/src/model/stage-graph";
 
 describe("model/parse: stages, bases and references", () => {
@@ -108,6 +108,20 @@ describe("model/parse: stages, bases and references", () => {
         ["D", null],
       ],
     );
+  });
+
+  it("keeps each name of an ARG within its own argument, a stray quote in a name too", () => {
+    // The LSP fuzzer (seed 303): a quote typed into a name joined the arguments after it, and the
+    // name's range ran past the end of its line.
+    const model = parseDockerfile('FROM alpine:3.22\nARG "MY_SECRET abc def X=1" Y\n');
+    const line = model.lines.lineText(1);
+    const declarations = readArgDeclarations(model.instructions[1]);
+    // `X=1"` opens a quote in its value, which takes the rest of the line: names stay within their arguments.
+    assert.deepStrictEqual(
+      declarations.map((d) => d.name),
+      ['"MY_SECRET', "abc", "def", "X"],
+    );
+    for (const d of declarations) assert.ok(d.nameRange.end.character <= line.length, `${d.name} ends within its line`);
   });
 
   it("keeps prelude instructions and ONBUILD triggers", () => {
