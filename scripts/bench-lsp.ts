@@ -26,6 +26,8 @@ import { seededRandom } from "../test/support/seeded-random";
 
 const REPO = resolve(__dirname, "..");
 export const CORPUS = resolve(REPO, "..", "shared", "corpus", "real");
+/** Real projects: each a Dockerfile in its repository's files (manifests, compose, CI, scripts). */
+export const PROJECTS = resolve(REPO, "..", "shared", "corpus", "projects", "lint");
 export const STAGECRAFT_SERVER = join(REPO, "dist", "server", "node.js");
 export const ANCHOR_SERVER = join(REPO, "node_modules", "dockerfile-language-server-nodejs", "lib", "server.js");
 /** Growth above this fitted exponent is a finding. */
@@ -59,12 +61,24 @@ export interface LspBenchOptions {
   stagecraft: string;
   anchor: string;
   files: { name: string; text: string }[];
+  /**
+   * Dockerfiles opened where they lie, in their projects: the corpus files sit in empty folders,
+   * where there is no build context to read, while a user's Dockerfile has one.
+   */
+  projects?: ProjectFile[];
   /** The file typed into; by default the largest of `files`. */
   typing?: { name: string; text: string };
   quick: boolean;
   log?: (line: string) => void;
   /** Seed of the random positions, so runs compare. */
   seed?: number;
+}
+
+/** A Dockerfile in its project: opened at its own path, so the server reads its real context. */
+export interface ProjectFile {
+  name: string;
+  path: string;
+  text: string;
 }
 
 export interface Figure {
@@ -209,6 +223,20 @@ export function corpusFiles(dir = CORPUS, limit?: number): { name: string; text:
   return chosen.map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") }));
 }
 
+/** The Dockerfiles of the lint corpus' projects (case.json names each), in name order; `limit` keeps the first. */
+export function projectFiles(dir = PROJECTS, limit?: number): ProjectFile[] {
+  if (!existsSync(dir)) return [];
+  const cases = readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, "case.json")))
+    .sort()
+    .slice(0, limit);
+  return cases.flatMap((name) => {
+    const facts = JSON.parse(readFileSync(join(dir, name, "case.json"), "utf8")) as { dockerfile?: string };
+    const path = join(dir, name, facts.dockerfile ?? "Dockerfile");
+    return existsSync(path) ? [{ name, path, text: readFileSync(path, "utf8") }] : [];
+  });
+}
+
 /** Generated inputs for the growth measures: `n` stages, RUN lines, continuation lines, heredocs or words on one line. */
 export const GROWTH_INPUTS: { name: string; n: { quick: number; full: number }; text: (n: number) => string }[] = [
   {
@@ -322,6 +350,15 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
       }
     }
     for (const subject of subjects) peaks[subject.spec.name] = peakRss(subject.pid) / 1024 / 1024;
+    // Real projects: a file opened where it lies, its context read from its project's files.
+    for (const [i, project] of (options.projects ?? []).entries()) {
+      for (const subject of i % 2 === 0 ? subjects : [...subjects].reverse()) {
+        const uri = pathToFileURL(project.path).toString();
+        const opened = await subject.untilDiagnostics(uri, 1, () => subject.client.open(uri, project.text, 1), requestTimeout);
+        record(subject.spec.name, "open in a project -> diagnostics", opened.ms);
+        await subject.client.close(uri);
+      }
+    }
 
     // Typing at the end of the largest file: one character per edit.
     const largest = options.typing ?? [...options.files].sort((a, b) => b.text.length - a.text.length)[0];
@@ -365,6 +402,11 @@ export async function runLspBench(options: LspBenchOptions): Promise<LspBenchRes
       figure("start -> first diagnostics", "spawn -> first diagnostics (a median-length file), median", median);
     figure("open -> diagnostics", "open -> diagnostics, median", median);
     figure("open -> diagnostics", "open -> diagnostics, p99", (v) => percentile(v, 99));
+    if (results.stagecraft["open in a project -> diagnostics"]) {
+      const projects = options.projects?.length ?? 0;
+      figure("open in a project -> diagnostics", `open in a project (${projects} real ones) -> diagnostics, median`, median);
+      figure("open in a project -> diagnostics", `open in a project (${projects} real ones) -> diagnostics, p99`, (v) => percentile(v, 99));
+    }
     if (largest) {
       figure("edit -> diagnostics", `edit -> diagnostics (${typingLines} lines), median`, median);
       figure("edit -> diagnostics", `edit -> diagnostics (${typingLines} lines), p99`, (v) => percentile(v, 99));
@@ -523,7 +565,9 @@ async function main(): Promise<void> {
   if (all.length === 0) console.log(`corpus not found at ${CORPUS}: corpus measures skipped`);
   // Typing is measured on the largest corpus file even in the quick run.
   const typing = [...all].sort((a, b) => b.text.length - a.text.length)[0];
-  await runLspBench({ stagecraft: STAGECRAFT_SERVER, anchor: ANCHOR_SERVER, files: quick ? corpusFiles(CORPUS, 40) : all, typing, quick });
+  const projects = projectFiles(PROJECTS, quick ? 20 : undefined);
+  if (projects.length === 0) console.log(`projects not found at ${PROJECTS}: the open-in-a-project measure skipped`);
+  await runLspBench({ stagecraft: STAGECRAFT_SERVER, anchor: ANCHOR_SERVER, files: quick ? corpusFiles(CORPUS, 40) : all, projects, typing, quick });
 }
 
 if (require.main === module) {

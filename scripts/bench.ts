@@ -18,7 +18,7 @@ import { pathToFileURL } from "url";
 import { gzipSync } from "zlib";
 import { analyze } from "../server/src/engine";
 import { DEFAULT_DIAGNOSTICS_DELAY } from "../server/src/lsp/diagnostics";
-import { ANCHOR_SERVER, corpusFiles as lspCorpusFiles, runLspBench } from "./bench-lsp";
+import { ANCHOR_SERVER, corpusFiles as lspCorpusFiles, PROJECTS, projectFiles, runLspBench } from "./bench-lsp";
 import { LspClient } from "../test/support/lsp-client";
 import { manyStagesDockerfile } from "../test/support/many-stages";
 
@@ -291,7 +291,8 @@ async function main(): Promise<void> {
   if (!existsSync(ANCHOR_SERVER)) console.log(`\n${relative(REPO, ANCHOR_SERVER)} not found: run \`npm ci\`; LSP side-by-side skipped`);
   else {
     const typing = [...files].sort((a, b) => b.text.length - a.text.length)[0];
-    await runLspBench({ stagecraft: SERVER, anchor: ANCHOR_SERVER, files: quick ? lspCorpusFiles(CORPUS, 40) : files, typing, quick });
+    const projects = projectFiles(PROJECTS, quick ? 20 : undefined);
+    await runLspBench({ stagecraft: SERVER, anchor: ANCHOR_SERVER, files: quick ? lspCorpusFiles(CORPUS, 40) : files, projects, typing, quick });
   }
 }
 

@@ -2,7 +2,7 @@
 // running against both servers: every figure is measured on both, and every growth measure is fitted.
 
 import * as assert from "assert";
-import { ANCHOR_SERVER, corpusFiles, GROWTH_INPUTS, runLspBench } from "../../scripts/bench-lsp";
+import { ANCHOR_SERVER, corpusFiles, GROWTH_INPUTS, projectFiles, runLspBench } from "../../scripts/bench-lsp";
 import { buildServer } from "../support/lsp-client";
 import { manyStagesDockerfile } from "../support/many-stages";
 
@@ -13,14 +13,17 @@ describe("LSP side-by-side bench (quick, 5 files)", function () {
     const corpus = corpusFiles(undefined, 5);
     // Without the shared corpus the bench still runs, on generated files.
     const files = corpus.length === 5 ? corpus : [10, 20, 30, 40, 50].map((n) => ({ name: `stages-${n}`, text: manyStagesDockerfile(n) }));
+    // Two Dockerfiles in their real projects, when the shared corpus is there.
+    const projects = projectFiles(undefined, 2);
     const lines: string[] = [];
-    const result = await runLspBench({ stagecraft: await buildServer(), anchor: ANCHOR_SERVER, files, quick: true, log: (line) => lines.push(line) });
+    const result = await runLspBench({ stagecraft: await buildServer(), anchor: ANCHOR_SERVER, files, projects, quick: true, log: (line) => lines.push(line) });
 
     const measures = result.figures.map((f) => f.measure);
     for (const expected of [
       "cold start",
       "spawn -> first diagnostics",
       "open -> diagnostics, median",
+      ...(projects.length > 0 ? ["open in a project"] : []),
       "edit -> diagnostics",
       "server CPU per edit",
       "semantic tokens",

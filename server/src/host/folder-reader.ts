@@ -11,6 +11,7 @@ import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { composeServices } from "./compose-file";
+import type { QuickDisk } from "./quick-disk";
 import { readTextFile, readTextFileSync, TextRead } from "./read-text";
 
 /** One entry of a folder, as `readdir` with file types gives it. */
@@ -40,15 +41,16 @@ const ABSENT: TextRead = { ok: false, reason: "no such file or folder", code: "E
 
 export interface FolderReaderOptions {
   /**
-   * Blocking file-system calls. The CLI reads thousands of small files and has nothing to do
-   * meanwhile: there each asynchronous call's trip through the thread pool costs more than the
-   * read. The language server keeps the default, so a slow disk never stalls its requests.
+   * Blocking file-system calls: always (`true`), or while the disk answers quickly (a `QuickDisk`).
+   * The CLI reads thousands of small files and has nothing to do meanwhile: there each asynchronous
+   * call's trip through the thread pool costs more than the read. The language server blocks while
+   * its disk is quick, so a slow disk stalls its requests at most once (quick-disk.ts).
    */
-  sync?: boolean;
+  sync?: boolean | QuickDisk;
 }
 
 export class FolderReader {
-  private readonly sync: boolean;
+  private readonly sync: boolean | QuickDisk;
   private readonly listings = new Map<string, Promise<FolderListing | null>>();
   /** Per path, the reads of it by limit and truncation. */
   private readonly texts = new Map<string, Map<string, Promise<TextRead>>>();
@@ -57,14 +59,22 @@ export class FolderReader {
   private readonly derived = new Map<string, Promise<unknown>>();
 
   constructor(options: FolderReaderOptions = {}) {
-    this.sync = options.sync === true;
+    this.sync = options.sync ?? false;
+  }
+
+  /** `call` when blocking calls are allowed now (timed against a QuickDisk); undefined otherwise. */
+  private blocking<T>(call: () => T): { value: T } | undefined {
+    if (this.sync === true) return { value: call() };
+    if (this.sync === false || !this.sync.quick) return undefined;
+    return { value: this.sync.timed(call) };
   }
 
   /** The entries of `folder`; null when it cannot be listed (absent, not a folder, no permission). */
   list(folder: string): Promise<FolderListing | null> {
     let pending = this.listings.get(folder);
     if (!pending) {
-      pending = this.sync ? Promise.resolve(listFolderSync(folder)) : listFolder(folder);
+      const listed = this.blocking(() => listFolderSync(folder));
+      pending = listed ? Promise.resolve(listed.value) : listFolder(folder);
       this.listings.set(folder, pending);
     }
     return pending;
@@ -130,8 +140,7 @@ export class FolderReader {
     const listing = await this.list(dirname(path));
     if (listing !== null) return listing.lowerNames.has(basename(path).toLowerCase());
     try {
-      if (this.sync) statSync(path);
-      else await stat(path);
+      if (!this.blocking(() => statSync(path))) await stat(path);
       return true;
     } catch {
       // Absent or unreadable: callers treat both as "not there".
@@ -146,9 +155,10 @@ export class FolderReader {
     if (!reads) this.texts.set(path, (reads = new Map()));
     let pending = reads.get(key);
     if (!pending) {
-      pending = this.mayExist(path).then((maybe) =>
-        !maybe ? ABSENT : this.sync ? readTextFileSync(path, limit, options) : readTextFile(path, limit, options),
-      );
+      pending = this.mayExist(path).then((maybe) => {
+        if (!maybe) return ABSENT;
+        return this.blocking(() => readTextFileSync(path, limit, options))?.value ?? readTextFile(path, limit, options);
+      });
       reads.set(key, pending);
     }
     return pending;

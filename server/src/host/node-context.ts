@@ -28,6 +28,7 @@ import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
 import { readGitArchiveBuilds } from "./git-archive-builds";
 import { FolderListing, FolderReader } from "./folder-reader";
+import { QuickDisk, SLOW_DISK_CALL_MS } from "./quick-disk";
 import { readLocallyBuiltImages } from "./local-images";
 import { readNamedContexts } from "./named-contexts";
 import { publishedImagesOf, readCiImageBuilds, readProjectImages } from "./project-images";
@@ -248,13 +249,18 @@ async function readText(path: string, reader: FolderReader): Promise<string | nu
  * The node server's host. One reader, shared by every open document, answers what was read before
  * (the folders above a Dockerfile, its neighbours' manifests) without touching the disk again; the
  * server keeps it true by passing on the editor's file events (`forgetFiles`). A document the
- * editor does not watch (outside the workspace) is read afresh with a reader of its own.
+ * editor does not watch (outside the workspace) is read afresh with a reader of its own. `log`
+ * hears when a slow disk turns blocking reads off.
  */
-export function createNodeHost(): ServerHost {
-  const shared = new FolderReader();
+export function createNodeHost(log: (message: string) => void = () => undefined): ServerHost {
+  // Blocking reads while the disk is quick: the context is on the way to an opened file's first diagnostics.
+  const disk = new QuickDisk(SLOW_DISK_CALL_MS, (ms) =>
+    log(`stagecraft: a file-system call took ${Math.round(ms)} ms; build contexts are read without blocking from now on`),
+  );
+  const shared = new FolderReader({ sync: disk });
   return {
     name: "node",
-    readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader(), undefined, options?.open),
+    readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader({ sync: disk }), undefined, options?.open),
     forgetFiles: (changes) => {
       if (changes === undefined) {
         shared.forgetAll();

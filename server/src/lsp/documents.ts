@@ -88,24 +88,26 @@ export class DocumentStore {
    */
   async analyze(document: TextDocument): Promise<DocumentAnalysis | null> {
     const { uri, version } = document;
-    const pending = Promise.all([this.settings.get(uri), this.context(uri)]);
-    // Parsing needs neither: it runs while the client answers for the settings and the disk for the
-    // context. The connection writes a request on its next turn: that turn comes first.
+    const settings = this.settings.get(uri);
+    // The connection writes a request on its next turn: that turn comes first, so the client
+    // answers for the settings while the context is read (blocking, where the disk is quick:
+    // host/quick-disk.ts) and the text parsed, which need no settings.
     if (!this.settings.isSettled(uri)) await nextTurn();
-    // Closed or edited meanwhile: nothing is kept for a version nobody will ask about.
+    // Closed or edited meanwhile: nothing is read or kept for a version nobody will ask about.
     if (this.documents.get(uri)?.version !== version) return null;
+    const pending = Promise.all([settings, this.context(uri)]);
     this.model(document);
     // The rules and the validation need both; once the context is read they start under the likely
     // settings, so an answer from the client that matches them finds the work done or under way.
     const likely = this.settings.likely(uri);
     if (likely) void this.context(uri).then((context) => this.startEarly(uri, version, context, likely));
-    const [settings, context] = await pending;
+    const [answered, context] = await pending;
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return null;
     const entry = this.entryFor(current, context);
-    if (entry.analysis && entry.analysis.settings === settings) return entry.analysis;
+    if (entry.analysis && entry.analysis.settings === answered) return entry.analysis;
     // Requests for the same version and settings share one run.
-    if (!entry.running || entry.running.settings !== settings) entry.running = { settings, analysis: this.analyzeEntry(current, entry, settings) };
+    if (!entry.running || entry.running.settings !== answered) entry.running = { settings: answered, analysis: this.analyzeEntry(current, entry, answered) };
     const analysis = await entry.running.analysis;
     const after = this.documents.get(uri);
     if (!after || after.version !== version) return null;

@@ -39,7 +39,7 @@ function main(): void {
   // not with the server: a worker holds about 12 MiB, and many sessions never need one.
   const start = nodeWorkers(join(__dirname, "syntax-worker.js"));
   startServer(connection, {
-    ...createNodeHost(),
+    ...createNodeHost((message) => connection.console.info(message)),
     offThread: ({ capabilities, log, logError }) => ({
       validator: new BudgetedValidator({ start }),
       service: new BudgetedService({ start, capabilities, log, logError }),

@@ -7,16 +7,34 @@ import { readBuildTargets } from "../../../server/src/host/build-targets";
 import { readComposeServices } from "../../../server/src/host/compose-services";
 import { FolderReader } from "../../../server/src/host/folder-reader";
 import { repositoryRoot } from "../../../server/src/host/paths";
+import { QuickDisk } from "../../../server/src/host/quick-disk";
 import { readBuildContext } from "../../../server/src/host/node-context";
 import { TempProjects } from "../../support/temp-project";
 
 const projects = new TempProjects("stagecraft-folder-reader");
 
+/** A disk on which a blocking call was already too slow. */
+function slowDisk(): QuickDisk {
+  const disk = new QuickDisk(-1);
+  disk.timed(() => undefined);
+  return disk;
+}
+
 describe("FolderReader: one cached look at the disk", () => {
   after(() => projects.dispose());
 
-  for (const sync of [false, true]) {
-    describe(sync ? "blocking (the CLI)" : "asynchronous (the language server)", () => {
+  const modes: { name: string; sync: () => boolean | QuickDisk }[] = [
+    { name: "asynchronous", sync: () => false },
+    { name: "blocking (the CLI)", sync: () => true },
+    { name: "blocking while the disk is quick (the language server)", sync: () => new QuickDisk() },
+    { name: "after a slow call turned blocking off", sync: () => slowDisk() },
+  ];
+  for (const mode of modes) {
+    describe(mode.name, () => {
+      // Each test's readers share one disk, as the language server's do.
+      let sync: boolean | QuickDisk;
+      beforeEach(() => (sync = mode.sync()));
+
       it("lists a folder once: later changes are not seen by the same reader", async () => {
         const dir = projects.create({ Dockerfile: "FROM alpine:3.22\n" });
         const reader = new FolderReader({ sync });
@@ -74,6 +92,58 @@ describe("FolderReader: one cached look at the disk", () => {
       });
     });
   }
+
+  describe("QuickDisk: blocking calls while the disk is quick", () => {
+    it("the first call over the limit turns blocking off, and is reported once with its time", () => {
+      const reported: number[] = [];
+      const disk = new QuickDisk(5, (ms) => reported.push(ms));
+      assert.strictEqual(
+        disk.timed(() => 1),
+        1,
+      );
+      assert.strictEqual(disk.quick, true);
+      const busyUntil = performance.now() + 15;
+      disk.timed(() => {
+        while (performance.now() < busyUntil) {
+          // A slow disk, as seen from the server thread.
+        }
+      });
+      assert.strictEqual(disk.quick, false);
+      disk.timed(() => {
+        while (performance.now() < busyUntil + 15) {
+          // Slow again: already off, not reported twice.
+        }
+      });
+      assert.strictEqual(reported.length, 1);
+      assert.ok(reported[0] >= 15, `reported ${reported[0]} ms`);
+    });
+
+    it("a call that throws is timed too, and its error passes through", () => {
+      const disk = new QuickDisk(-1);
+      assert.throws(
+        () =>
+          disk.timed(() => {
+            throw new Error("ENOENT");
+          }),
+        /ENOENT/,
+      );
+      assert.strictEqual(disk.quick, false);
+    });
+
+    it("a reader keeps answering the same when its first blocking call turns blocking off", async () => {
+      const dir = projects.create({ "a.txt": "one\n", "sub/b.txt": "two\n" });
+      let reports = 0;
+      const disk = new QuickDisk(-1, () => reports++);
+      const reader = new FolderReader({ sync: disk });
+      // Listing dir/sub blocks, and is over the limit: everything after goes through the thread pool.
+      assert.strictEqual(await reader.readSmall(join(dir, "sub", "b.txt"), 1024), "two\n");
+      assert.strictEqual(disk.quick, false);
+      assert.strictEqual(await reader.readSmall(join(dir, "a.txt"), 1024), "one\n");
+      assert.strictEqual(await reader.has(dir, "sub"), true);
+      assert.strictEqual(await reader.isPresent(join(dir, "missing")), false);
+      assert.strictEqual(reports, 1);
+    });
+  });
 
   describe("forget: the changes the editor reports", () => {
     it("a changed file is read again; its folder's listing is kept", async () => {
