@@ -40,6 +40,7 @@ export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"
  *   install with apk or apt): newer Go runs `go get` only inside a module and installs nothing;
  * - on a golang image before 1.20 moving to 1.20 or later, `go build -i` in a RUN or a script it runs;
  *   before 1.25 moving to 1.25 or later, a pinned `go install` of a tool built on golang.org/x/tools;
+ *   a TinyGo release the stages download that does not accept the target's Go;
  * - the interpreter a Python environment is created with (`uv venv --python 3.10`, `uv python
  *   install 3.10`) when it is the image's own version: the app keeps running on it after the move;
  * - a path into the image's own contents, copied out of the stages, that names a version
@@ -116,6 +117,10 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (name === "golang" && target !== undefined && compareVersions(version, FIRST_GO_REJECTING_OLD_X_TOOLS) < 0) {
     const tools = goToolsFailingOnNewerGo(commands, parseTag(target).version);
     if (tools !== null) return tools;
+  }
+  if (name === "golang" && target !== undefined) {
+    const tinygo = tinyGoBehindTarget(commands, parseTag(target).version);
+    if (tinygo !== null) return tinygo;
   }
   const aptKey = target !== undefined ? aptKeyTie(commands, ref, target) : null;
   if (aptKey !== null) return aptKey;
@@ -345,6 +350,46 @@ function goToolsFailingOnNewerGo(commands: readonly RunCommand[], target: readon
       const value = unquoteWord(word.value);
       const spec = /^(?:[\w.-]+\/)+([\w.-]+)@(v\d[\w.+-]*)$/.exec(value);
       if (spec !== null && X_TOOLS_DEPENDENT.test(value)) return { kind: "tied", tie: `the pin '${spec[1]}@${spec[2]}'`, line: lineOf(word) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The newest Go minor each TinyGo release accepts (builder/config.go: `requires go version 1.19
+ * through 1.23`), as its tagged sources and its users' reports of that error show; a release not
+ * listed is not known, and counts as behind any newer Go.
+ */
+const TINYGO_NEWEST_GO: ReadonlyMap<string, number> = new Map([
+  ["0.26", 19],
+  ["0.27", 20],
+  ["0.28", 20],
+  ["0.29", 21],
+  ["0.30", 21],
+  ["0.31", 22],
+  ["0.32", 22],
+  ["0.33", 23],
+  ["0.39", 25],
+  ["0.40", 25],
+]);
+
+/** A TinyGo release file a stage downloads: `.../releases/download/v0.34.0/tinygo_0.34.0_amd64.deb`, `tinygo0.34.0.linux-amd64.tar.gz`. */
+const TINYGO_RELEASE_FILE = /(?:^|\/)tinygo[_-]?v?(\d+)\.(\d+)\.\d+[._-][\w.-]*$/;
+
+/**
+ * A TinyGo release the stages download and install, when it does not accept the Go of the `target`
+ * tag: TinyGo checks the Go beside it and refuses a newer one than its release knows (`requires go
+ * version 1.19 through 1.23, got go1.27`), so the two move together (held-out BV, a Spin app's
+ * `golang:1.23.2-bullseye` with TinyGo 0.34.0: golang:1.27 named alone, judged wrong).
+ */
+function tinyGoBehindTarget(commands: readonly RunCommand[], target: readonly number[]): Tie | null {
+  if (target.length < 2 || target[0] !== 1) return null;
+  for (const { command } of commands) {
+    for (const word of command.args) {
+      const release = TINYGO_RELEASE_FILE.exec(unquoteWord(word.value).split("?")[0]);
+      if (release === null) continue;
+      const newest = TINYGO_NEWEST_GO.get(`${release[1]}.${release[2]}`);
+      if (newest === undefined || newest < target[1]) return { kind: "tied", tie: `TinyGo ${release[1]}.${release[2]}`, line: lineOf(word) };
     }
   }
   return null;

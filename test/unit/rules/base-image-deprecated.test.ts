@@ -1769,6 +1769,15 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.deepStrictEqual([lint.tie, lint.line], ["the pin 'golangci-lint@v1.53.2'", 2]);
     for (const free of ["github.com/magefile/mage@v1.12.1", "github.com/golangci/golangci-lint/cmd/golangci-lint@latest"])
       assert.strictEqual(findingsOf(rule, `FROM golang:1.22-alpine\nRUN go install ${free}\n`)[0].messageId, "endOfLife", free);
+    // Held-out BV, a Spin app: TinyGo 0.34 refuses any Go past 1.23, so golang:1.27 alone breaks 'tinygo build'.
+    const tinygo = data(
+      "FROM golang:1.23.2-bullseye AS build-go\nRUN curl -LO https://github.com/tinygo-org/tinygo/releases/download/v0.34.0/tinygo_0.34.0_amd64.deb && dpkg -i tinygo_0.34.0_amd64.deb\nRUN tinygo build -target=wasi -o app.wasm main.go\n",
+    );
+    assert.deepStrictEqual([tinygo.tie, tinygo.line], ["TinyGo 0.34", 2]);
+    // A release whose newest Go is known, and older than the target's; the tarball's name too.
+    assert.strictEqual(data("FROM golang:1.21\nRUN wget -qO- https://example.org/tinygo0.30.0.linux-amd64.tar.gz | tar xz -C /usr/local\n").tie, "TinyGo 0.30");
+    for (const other of ["https://example.org/mytinygo_0.34.0_amd64.deb", "https://example.org/tools/build_0.34.0_amd64.deb"])
+      assert.strictEqual(findingsOf(rule, `FROM golang:1.23\nRUN curl -LO ${other}\n`)[0].messageId, "endOfLife", other);
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
       assert.strictEqual(findingsOf(rule, `FROM node:18-alpine\nRUN npm i -g ${fixed}\n`)[0].messageId, "endOfLife", fixed);
     // Held-out BM relabel, a Mastodon fork: Ruby 2.7 built from source does not build its openssl extension on OpenSSL 3.
