@@ -6,6 +6,7 @@
 // folder (what `docker build .` next to it uses).
 
 import { readDocumentedLocalBuild } from "./documented-builds";
+import { readOutputCopiedOut } from "./copied-out-builds";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
@@ -92,6 +93,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ciKanikoBuild,
     ciBuildsWithoutCache,
     documentedLocalBuild,
+    outputCopiedOut,
     dockerfileVariants,
     composeServices,
     projectImages,
@@ -119,6 +121,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readCiKanikoBuild(file, reader),
     readCiBuildsWithoutCache(file, reader),
     readDocumentedLocalBuild(file, reader),
+    readOutputCopiedOut(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
@@ -150,6 +153,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(ciKanikoBuild ? { ciKanikoBuild } : {}),
     ciBuildsWithoutCache,
     ...(documentedLocalBuild ? { documentedLocalBuild } : {}),
+    ...(outputCopiedOut ? { outputCopiedOut } : {}),
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     ...(githubRepository !== null ? { githubRepository } : {}),
     ...(gitReadingSource !== null ? { gitReadingSource } : {}),

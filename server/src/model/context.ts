@@ -109,6 +109,12 @@ export interface BuildContextFacts {
    */
   documentedLocalBuild?: boolean;
   /**
+   * True when a script of the Dockerfile's folder or a folder above it (up to the repository root)
+   * builds this Dockerfile only to take files out of the image (`docker cp`, a copy into a mounted
+   * folder, `--output type=local`) and pushes nothing: the image itself is thrown away.
+   */
+  outputCopiedOut?: boolean;
+  /**
    * Images the project builds from its other Dockerfiles, as its CI workflows say (a step that
    * builds `Dockerfile-base` and tags it `acme/app-base:<date>`), with each Dockerfile's text:
    * `FROM acme/app-base:...` then builds on what that file installs. Undefined when the host

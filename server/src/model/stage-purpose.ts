@@ -341,6 +341,8 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (model.comments.some((c) => DEVELOPMENT_ONLY_COMMENT.test(c.content))) return "comment";
   if (DEVELOPMENT_ONLY_HEADER.test(headerComments(model)) || headerNamesTestImage(model)) return "comment";
   if (model.comments.some((c) => COPIED_OUT_COMMENT.some((said) => said.test(c.content)))) return "output-copied-out";
+  // A script that builds the file copies the output out and pushes nothing (a packaging build).
+  if (model.context.outputCopiedOut === true && model.context.publishedByCi !== true) return "output-copied-out";
   const root = lineage(final)[0];
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   // A service that mounts the source over a `target:` makes that stage a development container,

