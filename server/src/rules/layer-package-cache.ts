@@ -37,6 +37,7 @@ import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
 import { pipConfigTurnsCacheOff } from "../model/pip-config";
+import { installsOnlySatisfiedPackages } from "../model/pip-satisfied";
 import { cleansPoetryCache } from "../model/poetry-cache";
 import { userAt } from "../model/user";
 import { defaultUserOf } from "../images/default-user";
@@ -128,6 +129,8 @@ export const rule: Rule = {
       // The distribution's pip on Debian 12+ or Ubuntu 23.04+ with no PEP 668 opt-out refuses to
       // install ("externally-managed-environment") before downloading anything: no cache is left.
       if (cache.kind === "pip" && refusedByExternallyManagedPython(model, instruction.trigger ?? instruction, cache.command)) continue;
+      // Every package named was installed from a requirements file before: nothing is downloaded.
+      if (cache.kind === "pip" && installsOnlySatisfiedPackages(model, instruction, cache.command)) continue;
       // A pip.conf the build wrote (or copied, or `pip config set`) sets `no-cache-dir`: pip keeps no wheels.
       if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, runShell)) continue;
       const stage = instruction.stage;

@@ -218,6 +218,34 @@ testRule(rule, {
       line: 2,
     },
     {
+      name: "a pip install of a package the requirements file does not list downloads it",
+      code: "FROM python:3.12-slim\nCOPY ./api /app/api\nWORKDIR /app/api\nRUN pip3 install --no-cache-dir -r requirements.txt\nRUN pip3 install python-multipart gunicorn\n",
+      context: { files: { "api/requirements.txt": "fastapi==0.110.0\npython-multipart\n" } },
+      messageId: "pipCache",
+      line: 5,
+    },
+    {
+      name: "a package the requirements install only on Windows or another Python is downloaded by the later install",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip3 install --no-cache-dir -r requirements.txt\nRUN pip3 install pyreadline3\n",
+      context: { files: { "requirements.txt": 'pyreadline3>=3.5.4;platform_system=="Windows"\n' } },
+      messageId: "pipCache",
+      line: 5,
+    },
+    {
+      name: "an upgrade of a listed package downloads the newer release",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip3 install --no-cache-dir -r requirements.txt\nRUN pip3 install -U fastapi\n",
+      context: { files: { "requirements.txt": "fastapi==0.110.0\n" } },
+      messageId: "pipCache",
+      line: 5,
+    },
+    {
+      name: "a package installed before the requirements file is downloaded then",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip3 install fastapi\nRUN pip3 install --no-cache-dir -r requirements.txt\n",
+      context: { files: { "requirements.txt": "fastapi==0.110.0\n" } },
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
       name: "an image a script copies files out of, which CI also publishes, ships all the same",
       code: "FROM debian:12\nRUN apt-get update -y && apt-get install -y cmake g++ libboost-dev\nRUN cmake .. && make && cpack -G DEB\n",
       context: { outputCopiedOut: true, publishedByCi: true },
@@ -1144,6 +1172,18 @@ testRule(rule, {
       name: "a file named for development that CI does not publish: its caches are never pulled",
       code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y vim\nCMD ["rails", "s"]\n',
       context: { dockerfilePath: "Dockerfile.dev", publishedByCi: false },
+    },
+    {
+      name: "a pip install of packages the requirements file installed before downloads nothing",
+      code: "FROM python:3.12-slim\nCOPY ./api /app/api\nWORKDIR /app/api\nRUN pip3 install --no-cache-dir -r requirements.txt\nRUN pip3 install Python_Multipart uvicorn\n",
+      context: {
+        files: { "api/requirements.txt": 'fastapi==0.110.0\npython-multipart\nuvicorn[standard]>=0.29 # server\nPyAutoGUI>=0.9.54;platform_system=="Linux"\n' },
+      },
+    },
+    {
+      name: "...and a package a Linux-only line of the requirements installed (held-out BR, SeleniumBase's pyautogui)",
+      code: "FROM python:3.12-slim\nCOPY requirements.txt /SeleniumBase/requirements.txt\nRUN cd /SeleniumBase && pip install --no-cache-dir -r requirements.txt --upgrade\nRUN pip install pyautogui\n",
+      context: { files: { "requirements.txt": 'selenium==4.47.0\nPyAutoGUI>=0.9.54;platform_system=="Linux"\n' } },
     },
     {
       name: "an image its build script only copies the .deb out of (docker cp, then docker rmi): never pulled",
