@@ -5,7 +5,7 @@ import { rootStageOf } from "../model/stage-graph";
 import type { Stage } from "../model/types";
 import { ImageReference, parseImageReference } from "./reference";
 import { isWindowsImage } from "./default-user";
-import { imageEnvironment } from "./image-env";
+import { imageEnvironment, type ImageEnvironment } from "./image-env";
 import { officialName } from "./tags";
 
 const parsed = new WeakMap<Stage, ImageReference | null>();
@@ -95,8 +95,8 @@ export function chosenByArgument(stage: Stage): boolean {
  * The environment the stage's root image sets, as far as the image facts know it; an image chosen
  * by argument (`FROM ${BASE}`) may be any image, so its environment is never complete.
  */
-export function rootEnvironment(stage: Stage): { names: readonly string[]; complete: boolean } {
+export function rootEnvironment(stage: Stage): ImageEnvironment {
   const root = rootImageOf(stage);
   const known = imageEnvironment(rootImageName(stage), root.stage.base.kind === "scratch");
-  return chosenByArgument(root.stage) ? { names: known.names, complete: false } : known;
+  return chosenByArgument(root.stage) ? { names: known.names, complete: false, searchPathsKnown: false } : known;
 }

@@ -66,6 +66,13 @@ export interface ImageEnvironment {
   readonly names: readonly string[];
   /** True when `names` is all of it, so any other name is undefined on this image. */
   readonly complete: boolean;
+  /**
+   * True when every search-path variable the image sets (`PYTHONPATH`, `LD_LIBRARY_PATH`: names
+   * ending in PATH, LIB or DIRS) is among `names`, so one not listed is unset there: the official
+   * images listed here set none beyond those their lists name (tomcat's LD_LIBRARY_PATH, golang's
+   * GOPATH), whatever other names their older tags or variants add.
+   */
+  readonly searchPathsKnown: boolean;
 }
 
 /**
@@ -82,10 +89,10 @@ export function startsInRoot(familiarName: string | null): boolean {
  * that PATH is always set"), so `ENV PATH=$PATH:/app/bin` works there too.
  */
 export function imageEnvironment(familiarName: string | null, isScratch: boolean): ImageEnvironment {
-  if (isScratch) return { names: ["PATH"], complete: true };
-  if (familiarName !== null && PATH_ONLY.has(familiarName)) return { names: ["PATH"], complete: true };
+  if (isScratch) return { names: ["PATH"], complete: true, searchPathsKnown: true };
+  if (familiarName !== null && PATH_ONLY.has(familiarName)) return { names: ["PATH"], complete: true, searchPathsKnown: true };
   const known = familiarName === null ? undefined : KNOWN_NAMES[familiarName];
-  return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false };
+  return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false, searchPathsKnown: known !== undefined };
 }
 
 /**

