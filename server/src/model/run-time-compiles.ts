@@ -1,21 +1,47 @@
-// Whether the file says the image compiles code when it runs: a comment about JIT-compiled code
+// Whether the file shows the image compiles code when it runs: a comment about JIT-compiled code
 // (`# Force '-mtune=generic' for JIT-ed code` above `ENV PYOP2_CFLAGS`), or one that says code is
 // compiled at run time. Frameworks that generate and compile C kernels on first use (Firedrake's
 // PyOP2, cffi's API mode, PyTorch's inductor, Triton's launchers) need the compilers, MPI wrappers
-// and headers in the image that runs; nothing else in the file has to show it.
+// and headers in the image that runs; nothing else in the file has to show it. Also a RUN that
+// fills Go's build cache with the standard library (`go build std cmd`): only a later compile in the
+// image reads that cache (Exercism's Go test runner compiles each submission).
 
+import { runCommands } from "./run-commands";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel } from "./types";
 
 /** A comment about code compiled when the program runs. */
 const RUN_TIME_COMPILE = /\bJIT(?:-?(?:ed|ted|compiled|compilation))?\b|\bjust[- ]in[- ]time\b|\bcompiled? (?:at|during) (?:run[- ]?time|start-?up)\b/i;
 
-/** True when a comment in the final stage or a stage it builds on says the image compiles code when it runs. */
-export function saysItCompilesAtRunTime(model: DockerfileModel): boolean {
+/** Go's standard packages as a whole: `std`, and `cmd` for the toolchain's own commands. */
+const GO_STANDARD_PATTERNS = new Set(["std", "cmd"]);
+
+/**
+ * True when the final stage or a stage it builds on shows the image compiles code when it runs: a
+ * comment saying so, or a `go build std` / `go install std cmd` warming the build cache for it.
+ */
+export function compilesAtRunTime(model: DockerfileModel): boolean {
   const final = model.finalStage;
   if (final === null) return false;
-  const ranges = lineage(final).map((s) => s.range);
-  return model.comments.some(
+  const chain = lineage(final);
+  const ranges = chain.map((s) => s.range);
+  const says = model.comments.some(
     (c) => RUN_TIME_COMPILE.test(c.content) && ranges.some((r) => c.range.start.line >= r.start.line && c.range.start.line <= r.end.line),
   );
+  return (
+    says ||
+    runCommands(chain).some(({ command }) =>
+      buildsGoStandardLibrary(
+        command.name,
+        command.args.map((a) => a.value),
+      ),
+    )
+  );
+}
+
+/** `go build std cmd`, `go install -v std`: a build of the standard packages alone, which downloads no module. */
+export function buildsGoStandardLibrary(program: string, args: readonly string[]): boolean {
+  if (program !== "go" || (args[0] !== "build" && args[0] !== "install")) return false;
+  const packages = args.slice(1).filter((a) => !a.startsWith("-"));
+  return packages.length > 0 && packages.every((p) => GO_STANDARD_PATTERNS.has(p));
 }

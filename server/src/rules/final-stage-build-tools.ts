@@ -30,7 +30,7 @@ import { mountsSourceOverWorkingFolder } from "../model/source-mount";
 import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { bootsInitSystem, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
-import { saysItCompilesAtRunTime } from "../model/run-time-compiles";
+import { compilesAtRunTime } from "../model/run-time-compiles";
 import { installsPipForRunTime, isPythonHeaders } from "../model/run-time-pip";
 import { buildsAtStart, programsRunAtStart, stagesOfTargetsBuildingAtStart } from "../model/start-steps";
 import { lineage } from "../model/stage-graph";
@@ -277,7 +277,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (runCommands(chain).some(({ command }) => command.args.some((w) => w.value === "dkms"))) return;
   // The file says its code is compiled when it runs (`# ... for JIT-ed code`): the compilers are a
   // run-time need, as single-stage-build reads it (held-out BP, Firedrake).
-  if (saysItCompilesAtRunTime(model)) return;
+  if (compilesAtRunTime(model)) return;
   // An SDK or toolchain base with no command and no program of its own: the compilers are the product.
   if (imageRole(model) !== null) return;
   // A language base that starts only its interpreter (`CMD ["R"]`) and copies no program of its

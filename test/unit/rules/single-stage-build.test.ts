@@ -178,6 +178,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BW, Exercism's Go test runner: it compiles each submission, so the toolchain ships.
+      name: "an image that warms Go's build cache with the standard library compiles at run time",
+      code: 'FROM golang:1.26-alpine\nCOPY . /opt/test-runner\nRUN go build std cmd\nRUN cd /opt/test-runner && go build -o bin/test-runner .\nENTRYPOINT ["sh", "/opt/test-runner/bin/run.sh"]\n',
+    },
+    {
       // firedrakeproject/firedrake (held-out BP): PyOP2 compiles the generated C kernels on first use.
       name: "a file that says its code is JIT-compiled when it runs",
       code: "FROM ubuntu:24.04\nRUN git clone https://gitlab.com/petsc/petsc.git /opt/petsc && cd /opt/petsc && ./configure --download-mpich && make\n# Force '-mtune=generic' for JIT-ed code\nENV PYOP2_CFLAGS=-O3\n",
