@@ -34,7 +34,7 @@ import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { baseName, copyPaths, normalizePath, unquoteWord } from "../model/copy-paths";
 import { copySourceStage } from "../model/stage-references";
-import { contextCopy } from "../model/copies";
+import { contextCopy, isWholeContextSource, sourceCopiesFile } from "../model/copies";
 
 const REMEDY: Record<string, string> = {
   npm: "'npm ci --omit=dev'",
@@ -67,6 +67,34 @@ const PRODUCTION_FLAG: Record<string, string> = {
 const MODERN_YARN_REMEDY = "'yarn workspaces focus --all --production'";
 /** Poetry before 1.2 has no `--only` or `--without`; its flag is `--no-dev` (removed in 2.0). */
 const POETRY_BEFORE_GROUPS = { remedy: "'poetry install --no-dev'", flag: "--no-dev" };
+/** Where no lockfile is in the image yet, `npm ci` fails: the install keeps its command and gains the flag. */
+const NPM_WITHOUT_LOCKFILE = { remedy: "'npm install --omit=dev'", flag: "--omit=dev" };
+const NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+
+/**
+ * Whether an npm lockfile is in the image when `instruction` runs: copied by name (or a glob) before
+ * it in its lineage, or with the whole context when the context holds one. Null when the context's
+ * entries are not known and only a whole-context copy could have brought one.
+ */
+function lockfileInPlace(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean | null {
+  const rootEntries = model.context.rootEntries;
+  let unknown = false;
+  for (const s of lineage(stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && i.ordinal >= instruction.ordinal) break;
+      const copy = contextCopy(i);
+      if (!copy) continue;
+      for (const source of copy.sources) {
+        if (!isWholeContextSource(source.value)) {
+          if (NPM_LOCKFILES.some((lock) => sourceCopiesFile(source.value, lock))) return true;
+        } else if (rootEntries === undefined) unknown = true;
+        else if (NPM_LOCKFILES.some((lock) => rootEntries.includes(lock))) return true;
+      }
+    }
+  }
+  return unknown ? null : false;
+}
+
 /** npm 6 (node images before 15) has no `--omit=dev` and ignores it; `--production` is its flag. */
 const NPM_BEFORE_OMIT = { remedy: "'npm ci --production'", flag: "--production" };
 
@@ -145,6 +173,8 @@ function runsPackageScriptLater(stage: Stage, instruction: Instruction, install:
  */
 function productionSuggestion(
   model: DockerfileModel,
+  stage: Stage,
+  instruction: Instruction,
   ecosystem: string,
   command: ShellCommand,
   sub: Word | undefined,
@@ -152,8 +182,7 @@ function productionSuggestion(
   flag = PRODUCTION_FLAG[ecosystem],
 ): Fix[] | undefined {
   if (!flag || command.words.some((w) => w.json)) return undefined;
-  const hasLockfile = (model.context.rootEntries ?? []).includes("package-lock.json");
-  if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && hasLockfile) {
+  if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && lockfileInPlace(model, stage, instruction) === true) {
     return [{ title: `Use 'npm ci ${flag}'`, edits: [{ range, newText: `npm ci ${flag}` }] }];
   }
   return [{ title: `Add '${flag}'`, edits: [{ range: { start: range.end, end: range.end }, newText: ` ${flag}` }] }];
@@ -340,7 +369,11 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // The remedy fits the Yarn the project uses: Yarn 2+ rejects `--production`; no suggestion,
     // since its install is another command (and a plugin before Yarn 4).
     const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
-    const oldFlags = oldPoetry ?? (npm6 ? NPM_BEFORE_OMIT : null);
+    // `npm install` becomes `npm ci` only where a lockfile is in the image by then: `npm ci` fails
+    // without one (held-out BW, Zotero's translation server copies package.json alone first).
+    const noLockfileYet =
+      install.ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && lockfileInPlace(model, stage, instruction) === false;
+    const oldFlags = oldPoetry ?? (npm6 ? NPM_BEFORE_OMIT : noLockfileYet ? NPM_WITHOUT_LOCKFILE : null);
     const r: Report = {
       range,
       messageId: "devDependencies",
@@ -350,7 +383,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         ecosystem: NODE_ECOSYSTEMS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
         remedy: modernYarn ? MODERN_YARN_REMEDY : (oldFlags?.remedy ?? REMEDY[install.ecosystem]),
       },
-      suggest: modernYarn ? undefined : productionSuggestion(model, install.ecosystem, command, sub, range, oldFlags?.flag),
+      suggest: modernYarn ? undefined : productionSuggestion(model, stage, instruction, install.ecosystem, command, sub, range, oldFlags?.flag),
     };
     report(r);
   }

