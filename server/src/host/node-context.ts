@@ -7,6 +7,7 @@
 
 import { readDocumentedLocalBuild } from "./documented-builds";
 import { readOutputCopiedOut } from "./copied-out-builds";
+import { readTemplatePlaceholders } from "./template-placeholders";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildContextFacts } from "../model/context";
@@ -94,6 +95,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ciBuildsWithoutCache,
     documentedLocalBuild,
     outputCopiedOut,
+    templatePlaceholders,
     dockerfileVariants,
     composeServices,
     projectImages,
@@ -122,6 +124,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readCiBuildsWithoutCache(file, reader),
     readDocumentedLocalBuild(file, reader),
     readOutputCopiedOut(file, reader),
+    readTemplatePlaceholders(file, reader),
     readDockerfileVariants(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
@@ -154,6 +157,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ciBuildsWithoutCache,
     ...(documentedLocalBuild ? { documentedLocalBuild } : {}),
     ...(outputCopiedOut ? { outputCopiedOut } : {}),
+    ...(templatePlaceholders.length > 0 ? { templatePlaceholders } : {}),
     ...(buildPlatforms.length > 0 ? { buildPlatforms } : {}),
     ...(githubRepository !== null ? { githubRepository } : {}),
     ...(gitReadingSource !== null ? { gitReadingSource } : {}),

@@ -115,6 +115,12 @@ export interface BuildContextFacts {
    */
   outputCopiedOut?: boolean;
   /**
+   * `${NAME}` placeholders a script or CI step of the project fills into this Dockerfile's text with
+   * sed before building it (`sed -e "s/\${VERSION}/$VERSION/" ./Dockerfile > Dockerfile.tmp`): the
+   * builder never sees them, so they are no build variables.
+   */
+  templatePlaceholders?: readonly string[];
+  /**
    * Images the project builds from its other Dockerfiles, as its CI workflows say (a step that
    * builds `Dockerfile-base` and tags it `acme/app-base:<date>`), with each Dockerfile's text:
    * `FROM acme/app-base:...` then builds on what that file installs. Undefined when the host

@@ -74,6 +74,8 @@ export const rule: Rule = {
         for (const token of expandedTokens(instruction)) {
           for (const use of variableUses(token, model.escapeChar)) {
             if (use.hasOperator) continue;
+            // A placeholder the project's build script fills in with sed before building: the builder never sees it.
+            if (model.context.templatePlaceholders?.includes(use.name)) continue;
             env ??= environmentViewAt(model, stage, instruction);
             if (env.has(use.name) || imageEnv.names.includes(use.name) || seen.has(use.name)) continue;
             // `ARG FONT=${FONT}`: a default that names the argument itself is empty unless the build

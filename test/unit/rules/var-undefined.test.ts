@@ -151,6 +151,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BW, ioBroker: the workflow runs sed on the file before the build; '$PATH' was offered for '$DATI'.
+      name: "placeholders the project's build fills in with sed before building",
+      code: 'FROM debian:bookworm-slim\nLABEL org.opencontainers.image.version="${VERSION}" \\\n      org.opencontainers.image.created="${DATI}"\n',
+      context: { templatePlaceholders: ["VERSION", "DATI", "BUILD"] },
+    },
+    {
       name: "global ARGs a RUN uses where the stage has them, gives a fallback, sets them, or reads them literally",
       code: "ARG V=1\nARG W=2\nARG X=3\nARG Y=4\nFROM ubuntu:24.04 AS base\nARG V\nFROM base\nRUN echo $V ${W:-2} && X=5 && echo $X '$Y' \\$Y\n",
     },

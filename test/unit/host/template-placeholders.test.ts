@@ -1,0 +1,44 @@
+import * as assert from "assert";
+import { join } from "path";
+import { readTemplatePlaceholders, sedPlaceholders } from "../../../server/src/host/template-placeholders";
+import { TempProjects } from "../../support/temp-project";
+
+describe("host/template-placeholders: ${NAME}s a script fills into the Dockerfile with sed", () => {
+  const projects = new TempProjects("stagecraft-template-placeholders");
+  after(() => projects.dispose());
+
+  // Held-out BW: ioBroker's build-debian12 workflows.
+  const workflow = [
+    "jobs:",
+    "  build:",
+    "    steps:",
+    "      - name: Set values in Dockerfile",
+    "        run: |",
+    '          sed -e "s/\\${VERSION}/$VERSION/" -e "s/\\${DATI}/$BUILD/" -e "s/\\${BUILD}/$BUILD/" ./debian12/Dockerfile > ./debian12/Dockerfile.tmp',
+    "          mv -f ./debian12/Dockerfile.tmp ./debian12/Dockerfile",
+    "",
+  ].join("\n");
+
+  it("reads each placeholder a sed substitution names, and the Dockerfile it edits", () => {
+    const found = sedPlaceholders(workflow).filter((p) => p.path === "./debian12/Dockerfile");
+    assert.deepStrictEqual(
+      found.map((p) => p.name),
+      ["VERSION", "DATI", "BUILD"],
+    );
+    assert.deepStrictEqual(sedPlaceholders("sed -i 's|${APP_VERSION}|1.2|g' Dockerfile\n"), [{ path: "Dockerfile", name: "APP_VERSION" }]);
+    // Not a placeholder substitution, or not of a Dockerfile.
+    assert.deepStrictEqual(sedPlaceholders("sed -i 's/foo/bar/' Dockerfile\n"), []);
+    assert.deepStrictEqual(sedPlaceholders('sed -e "s/\\${VERSION}/1/" config.yml\n'), []);
+  });
+
+  it("answers for the Dockerfile the repository's workflow edits, not for another", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/build.yml": workflow,
+      "repo/debian12/Dockerfile": "FROM debian:bookworm-slim\n",
+      "repo/debian11/Dockerfile": "FROM debian:bullseye-slim\n",
+    });
+    assert.deepStrictEqual((await readTemplatePlaceholders(join(root, "repo", "debian12", "Dockerfile"))).sort(), ["BUILD", "DATI", "VERSION"]);
+    assert.deepStrictEqual(await readTemplatePlaceholders(join(root, "repo", "debian11", "Dockerfile")), []);
+  });
+});
