@@ -8,14 +8,11 @@ import { repositoryRoot } from "./paths";
 import { localActionBuilds } from "./local-actions";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
 import { buildPushSteps, contextDockerfile, namedBuilds } from "./ci-workflow";
-import { buildPushStepPushes, PUSHING_BUILD } from "../model/build-commands";
+import { buildPushStepPushes, PUSH_COMMAND, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
 const MAX_WORKFLOWS = 60;
 const WORKFLOW_FILE = /\.ya?ml$/;
-
-/** A push elsewhere in the same workflow (`docker push`, `docker manifest push`, `podman push`). */
-const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
 
 /**
  * True when a CI workflow of the repository holding `file` builds it by its repository-relative

@@ -10,7 +10,7 @@ import { scriptTextsIn } from "./build-targets";
 import { namedBuilds } from "./ci-workflow";
 import { FolderReader } from "./folder-reader";
 import { foundInProjectFolders } from "./project-folders";
-import { PUSHING_BUILD } from "../model/build-commands";
+import { PUSH_COMMAND, PUSHING_BUILD } from "../model/build-commands";
 
 /** A copy out of a container (`docker cp <container>:<path> <dest>`, `docker container cp`). */
 const COPY_OUT_OF_CONTAINER = /\b(?:docker|podman)\s+(?:container\s+)?cp\s+[^\s:]+:\S*\s+\S/;
@@ -18,8 +18,6 @@ const COPY_OUT_OF_CONTAINER = /\b(?:docker|podman)\s+(?:container\s+)?cp\s+[^\s:
 const COPY_INTO_MOUNT = /\b(?:docker|podman)\s+run\s[^\n]*?(?:-v|--volume|--mount)[\s=][^\n]*?\s(?:cp|rsync|install|tar)\s/;
 /** A build that exports its result as files: `-o out`, `--output=dist`, `--output type=local,dest=out`, `type=tar`. */
 const LOCAL_OUTPUT = /(?:^|\s)(?:-o|--output)(?:\s+|=)["']?(?!type=(?:image|registry|docker|oci)\b)(?:type=(?:local|tar)\b|[^\s"'=,]+(?:\s|["']|$))/;
-/** Any push of an image in the same script: then what the script builds may be published after all. */
-const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
 
 /**
  * True when a script of `file`'s folder or a folder above it, up to the repository root, builds

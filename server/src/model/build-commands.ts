@@ -61,6 +61,8 @@ export const BUILD_PUSH_ACTION = /^(?:docker|depot)\/build-push-action(?:@|$)/;
 export const BUILD_PUSH_ACTION_USE = /(?:docker|depot)\/build-push-action(?:@|\s|$)/;
 /** A build command that pushes what it builds: `--push`, `--output type=registry`, `-o type=image,push=true`. */
 export const PUSHING_BUILD = /(?:^|\s)--push\b|\btype=registry\b|\bpush=true\b/;
+/** A push of an image apart from its build (`docker push`, `docker manifest push`, `podman push`, `buildah push`). */
+export const PUSH_COMMAND = /\b(?:docker\s+(?:image\s+|manifest\s+)?push|podman\s+(?:manifest\s+)?push|buildah\s+push)\b/;
 /** build-push-action's `push:` input when it pushes: `true`, or an expression that does on some events. */
 export const PUSH_INPUT = /^\s*(?:true|\$\{\{)/;
 
