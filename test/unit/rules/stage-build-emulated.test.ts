@@ -41,6 +41,19 @@ testRule(rule, {
       messageId: "emulated",
     },
     {
+      // Held-out BX, tun2socks: the recipe's `$(GO_BUILD)` is defined over two lines and names `$(CGO_ENABLED)`.
+      name: "a make target whose build command is a variable continued over lines, passing CGO_ENABLED := 0",
+      code: GO_BUILDER("FROM golang:alpine", "RUN apk add --no-cache make git && make tun2socks"),
+      context: {
+        ...MULTI,
+        files: {
+          Makefile:
+            "CGO_ENABLED := 0\nGO111MODULE := on\nLDFLAGS += -w -s\nGO_BUILD = GO111MODULE=$(GO111MODULE) CGO_ENABLED=$(CGO_ENABLED) \\\n\tgo build -ldflags '$(LDFLAGS)' -trimpath\ntun2socks:\n\t$(GO_BUILD) -o build/tun2socks\n",
+        },
+      },
+      messageId: "emulated",
+    },
+    {
       // Held-out AS, ergochat/ergo: `make install` runs go install, which cross-compiled writes to /go/bin/linux_arm64/.
       name: "a make target that runs go install: the remedy names go build -o",
       code: GO_BUILDER("FROM golang:1.26-alpine", "RUN make install"),
