@@ -26,19 +26,28 @@ const requirementPlaces: (model: DockerfileModel) => readonly ImagePlace[] = per
       if (run.keyword !== "RUN") continue;
       for (const command of run.commands) {
         for (const written of requirementOperandsOf(command)) {
-          // `-r ${BUILD_ENVIRONMENT}.txt` under `ARG BUILD_ENVIRONMENT=production`: the file the
-          // build reads unless told otherwise (held-out AX, uobtheatre-api: Django 3.2 pinned there).
-          const file = resolvedOperand(model, stage, run, unquoteWord(written));
-          // `-r $REQS`, `-r requirements/*.txt`: which file is not known.
-          if (file === null || /[$`*?[]/.test(file)) continue;
-          const dir = file.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
-          if (dir !== null) places.push({ stage, path: file.startsWith("/") ? normalizePath(file) : joinPath(dir, file) });
+          const place = requirementPlace(model, stage, run, command, written);
+          if (place !== null) places.push(place);
         }
       }
     }
   }
   return places;
 });
+
+/**
+ * The place in `stage`'s image of the requirement file `written` (an operand of `command`, a pip
+ * command of the RUN `run`), resolved against the folder the command runs in; null when unknown.
+ */
+export function requirementPlace(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand, written: string): ImagePlace | null {
+  // `-r ${BUILD_ENVIRONMENT}.txt` under `ARG BUILD_ENVIRONMENT=production`: the file the
+  // build reads unless told otherwise (held-out AX, uobtheatre-api: Django 3.2 pinned there).
+  const file = resolvedOperand(model, stage, run, unquoteWord(written));
+  // `-r $REQS`, `-r requirements/*.txt`: which file is not known.
+  if (file === null || /[$`*?[]/.test(file)) return null;
+  const dir = file.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
+  return dir === null ? null : { stage, path: file.startsWith("/") ? normalizePath(file) : joinPath(dir, file) };
+}
 
 /** `file` with the stage's ARG and ENV values in place of its variables; null when one has none. */
 function resolvedOperand(model: DockerfileModel, stage: Stage, run: Instruction, file: string): string | null {

@@ -7,11 +7,13 @@
 import { contextFiles } from "./context";
 import { contextFileAt } from "./context-file-at";
 import { pipArguments, pipRequirementOperands } from "./commands";
-import { joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { unquoteWord } from "./copy-paths";
+import { requirementPlace } from "./pip-requirement-files";
+import { normalName } from "./python-lock-pins";
+import { requirementLines } from "./requirement-includes";
 import type { ShellCommand } from "./shell";
 import { perModel } from "./per-model";
 import type { DockerfileModel, Instruction, Stage } from "./types";
-import { commandDirectory } from "./workdir";
 
 /** Options that change nothing of what an already satisfied install downloads. */
 const QUIET_OPTIONS = new Set([
@@ -32,11 +34,6 @@ const PLAIN_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 /** The project name at the start of a requirements line (`Django==4.2`, `uvicorn[standard]>=0.20`). */
 const REQUIREMENT_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
 
-/** PEP 503's normalised name: case and runs of `-`, `_`, `.` do not tell projects apart. */
-function canonical(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-
 /** The packages a plain `pip install a b` names; null for any other install (options, versions, files). */
 function namedPackagesOnly(command: ShellCommand): string[] | null {
   const args = pipArguments(command, false);
@@ -46,7 +43,7 @@ function namedPackagesOnly(command: ShellCommand): string[] | null {
     const value = unquoteWord(word.value);
     if (value.startsWith("-")) {
       if (!QUIET_OPTIONS.has(value)) return null;
-    } else if (PLAIN_NAME.test(value)) names.push(canonical(value));
+    } else if (PLAIN_NAME.test(value)) names.push(normalName(value));
     else return null;
   }
   return names.length > 0 ? names : null;
@@ -61,11 +58,11 @@ const LINUX_MARKER = /^(?:platform_system\s*==\s*["']Linux["']|sys_platform\s*==
  */
 function requirementNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    const [requirement, marker] = line.replace(/(?:^|\s)#.*$/, "").split(";", 2);
+  for (const line of requirementLines(text)) {
+    const [requirement, marker] = line.split(";", 2);
     if (marker !== undefined && !LINUX_MARKER.test(marker.trim())) continue;
     const name = REQUIREMENT_NAME.exec(requirement.trim());
-    if (name !== null) names.add(canonical(name[1]));
+    if (name !== null) names.add(normalName(name[1]));
   }
   return names;
 }
@@ -78,11 +75,8 @@ function installedFromRequirements(model: DockerfileModel, stage: Stage, run: In
     const args = pipArguments(command, false);
     if (args === null || args[0]?.value !== "install") continue;
     for (const written of pipRequirementOperands(args)) {
-      const file = unquoteWord(written);
-      if (/[$`*?[]/.test(file)) continue;
-      const dir = file.startsWith("/") ? "/" : commandDirectory(model, stage, run, command);
-      if (dir === null) continue;
-      const source = contextFileAt(model, stage, file.startsWith("/") ? normalizePath(file) : joinPath(dir, file));
+      const place = requirementPlace(model, stage, run, command, written);
+      const source = place === null ? null : contextFileAt(model, stage, place.path);
       const text = source === null ? undefined : files[source];
       if (text !== undefined) for (const name of requirementNames(text)) names.add(name);
     }

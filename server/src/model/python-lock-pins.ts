@@ -131,8 +131,8 @@ function versionNumbers(text: string): number[] | null {
   return m ? m[0].split(".").map(Number) : null;
 }
 
-/** PyPI's normalised name: lower case, runs of `-`, `_`, `.` as one `-`. */
-function normalName(name: string): string {
+/** PyPI's normalised name (PEP 503): lower case, runs of `-`, `_`, `.` as one `-`. */
+export function normalName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 

@@ -107,7 +107,7 @@ export function requirementsInstallLocalFolder(manifests: readonly string[], con
 }
 
 /** The lines of a requirements file as pip reads them: continuations joined, comments dropped, blank lines left out. */
-function requirementLines(text: string): string[] {
+export function requirementLines(text: string): string[] {
   return text
     .replace(/\\\r?\n/g, "")
     .split(/\r?\n/)

@@ -381,14 +381,11 @@ function workdirWithImageValues(model: DockerfileModel, stage: Stage, copy: Inst
   const root = rootImageOf(stage).image;
   const name = root === null ? null : officialName(root);
   if (name === null) return null;
-  let written: string | null = null;
-  for (const s of [...ancestorsOf(stage).reverse(), stage]) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.ordinal >= copy.ordinal) break;
-      if (instruction.keyword === "WORKDIR" && instruction.args.length > 0) written = unquoteWord(instruction.args.map((a) => a.value).join(" "));
-    }
-  }
-  if (written === null) return null;
+  const last = instructionsBefore(copy)
+    .filter((i) => i.keyword === "WORKDIR" && i.args.length > 0)
+    .pop();
+  if (last === undefined) return null;
+  const written = unquoteWord(last.args.map((a) => a.value).join(" "));
   const value = written.replace(
     /\$\{(\w+)\}|\$(\w+)/g,
     (whole: string, braced?: string, bare?: string) => imageEnvironmentValue(name, braced ?? bare ?? "") ?? whole,

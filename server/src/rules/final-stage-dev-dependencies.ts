@@ -26,7 +26,7 @@ import { checkImagesThatShip, shippedImageWords } from "../model/pushed-images";
 import { commandRunsTests, developmentPurpose } from "../model/stage-purpose";
 import { runCommands } from "../model/run-commands";
 import { startSyncsUvDevGroup } from "../model/start-steps";
-import { lineage } from "../model/stage-graph";
+import { instructionsBefore, lineage } from "../model/stage-graph";
 import { bundlesNpmBefore7 } from "../images/node-npm";
 import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -76,21 +76,14 @@ const NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
  * it in its lineage, or with the whole context when the context holds one. Null when the context's
  * entries are not known and only a whole-context copy could have brought one.
  */
-function lockfileInPlace(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean | null {
+function lockfileInPlace(model: DockerfileModel, instruction: Instruction): boolean | null {
   const rootEntries = model.context.rootEntries;
   let unknown = false;
-  for (const s of lineage(stage)) {
-    for (const i of s.instructions) {
-      if (s === stage && i.ordinal >= instruction.ordinal) break;
-      const copy = contextCopy(i);
-      if (!copy) continue;
-      for (const source of copy.sources) {
-        if (!isWholeContextSource(source.value)) {
-          if (NPM_LOCKFILES.some((lock) => sourceCopiesFile(source.value, lock))) return true;
-        } else if (rootEntries === undefined) unknown = true;
-        else if (NPM_LOCKFILES.some((lock) => rootEntries.includes(lock))) return true;
-      }
-    }
+  for (const source of instructionsBefore(instruction).flatMap((i) => contextCopy(i)?.sources ?? [])) {
+    if (!isWholeContextSource(source.value)) {
+      if (NPM_LOCKFILES.some((lock) => sourceCopiesFile(source.value, lock))) return true;
+    } else if (rootEntries === undefined) unknown = true;
+    else if (NPM_LOCKFILES.some((lock) => rootEntries.includes(lock))) return true;
   }
   return unknown ? null : false;
 }
@@ -168,21 +161,19 @@ function runsPackageScriptLater(stage: Stage, instruction: Instruction, install:
 
 /**
  * The install the message names, as a suggestion (not a fix: the build may need a dev dependency
- * later): `npm install` becomes `npm ci --omit=dev` when a lockfile is there, other installers get
- * their production flag. None for exec-form RUNs and pip (the requirements file decides).
+ * later): `npm install` becomes `npm ci --omit=dev` when a lockfile is in the image by then
+ * (`lockfile`), other installers get their production flag. None for exec-form RUNs and pip (the
+ * requirements file decides).
  */
 function productionSuggestion(
-  model: DockerfileModel,
-  stage: Stage,
-  instruction: Instruction,
   ecosystem: string,
   command: ShellCommand,
-  sub: Word | undefined,
   range: Range,
+  lockfile: boolean | null,
   flag = PRODUCTION_FLAG[ecosystem],
 ): Fix[] | undefined {
   if (!flag || command.words.some((w) => w.json)) return undefined;
-  if (ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && lockfileInPlace(model, stage, instruction) === true) {
+  if (lockfile === true) {
     return [{ title: `Use 'npm ci ${flag}'`, edits: [{ range, newText: `npm ci ${flag}` }] }];
   }
   return [{ title: `Add '${flag}'`, edits: [{ range: { start: range.end, end: range.end }, newText: ` ${flag}` }] }];
@@ -371,9 +362,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     const modernYarn = install.ecosystem === "yarn" && usesModernYarn(model);
     // `npm install` becomes `npm ci` only where a lockfile is in the image by then: `npm ci` fails
     // without one (held-out BW, Zotero's translation server copies package.json alone first).
-    const noLockfileYet =
-      install.ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") && lockfileInPlace(model, stage, instruction) === false;
-    const oldFlags = oldPoetry ?? (npm6 ? NPM_BEFORE_OMIT : noLockfileYet ? NPM_WITHOUT_LOCKFILE : null);
+    // Read for `npm install` alone: a lockfile in place turns it into `npm ci` (null: not known).
+    const lockfile = install.ecosystem === "npm" && (sub?.value === "install" || sub?.value === "i") ? lockfileInPlace(model, instruction) : null;
+    const oldFlags = oldPoetry ?? (npm6 ? NPM_BEFORE_OMIT : lockfile === false ? NPM_WITHOUT_LOCKFILE : null);
     const r: Report = {
       range,
       messageId: "devDependencies",
@@ -383,7 +374,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         ecosystem: NODE_ECOSYSTEMS.has(install.ecosystem) ? "JavaScript" : install.ecosystem === "composer" ? "PHP" : "Python",
         remedy: modernYarn ? MODERN_YARN_REMEDY : (oldFlags?.remedy ?? REMEDY[install.ecosystem]),
       },
-      suggest: modernYarn ? undefined : productionSuggestion(model, stage, instruction, install.ecosystem, command, sub, range, oldFlags?.flag),
+      suggest: modernYarn ? undefined : productionSuggestion(install.ecosystem, command, range, lockfile, oldFlags?.flag),
     };
     report(r);
   }

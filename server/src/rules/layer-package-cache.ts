@@ -396,7 +396,6 @@ function listsKeptForLaterScript(run: Instruction): boolean {
   return false;
 }
 
-/** At most this many RUNs between the update and the removal: more are a file's structure, not one step split up. */
 /** At most this many RUNs between the update and what it is merged with: more are a file's structure, not one step split up. */
 const MAX_RUNS_BETWEEN = 2;
 /** What may sit between them and still be merged as one step. */
