@@ -5,11 +5,14 @@
 // lacks is answered without a system call, so the usual case (no compose or bake file) is cheap.
 // The CLI keeps one for its whole run (a check is a snapshot), which makes checking a folder of n
 // Dockerfiles linear in n. The language server keeps one for its whole life too, shared by every
-// open document, and tells it which paths changed on disk (`forget`) as the editor reports them.
+// open document, and tells it which paths changed on disk (`forget`) as the editor reports them;
+// there the caches are bounded (least recently used first out), as a session may open Dockerfiles
+// in any number of projects and nothing else would ever let go of their folders.
 
 import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { LRUCache } from "lru-cache";
 import { composeServices } from "./compose-file";
 import type { QuickDisk } from "./quick-disk";
 import { readTextFile, readTextFileSync, TextRead } from "./read-text";
@@ -47,19 +50,47 @@ export interface FolderReaderOptions {
    * its disk is quick, so a slow disk stalls its requests at most once (quick-disk.ts).
    */
   sync?: boolean | QuickDisk;
+  /**
+   * At most this many folder listings kept, and proportionally many reads and derived facts, the
+   * least recently used dropped first (the next question about them goes to the disk again).
+   * Unbounded when omitted: a CLI run is one snapshot and reads each folder once.
+   */
+  maxFolders?: number;
+}
+
+/** The part of `Map` the caches use, which `LRUCache` offers too. */
+interface Cache<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+  keys(): IterableIterator<K> | Generator<K>;
+  clear(): void;
+}
+
+/** A map, bounded to `max` entries when `max` is given. */
+function cache<K extends string, V extends object>(max: number | undefined): Cache<K, V> {
+  return max === undefined ? new Map<K, V>() : new LRUCache<K, V>({ max });
 }
 
 export class FolderReader {
   private readonly sync: boolean | QuickDisk;
-  private readonly listings = new Map<string, Promise<FolderListing | null>>();
+  private readonly listings: Cache<string, Promise<FolderListing | null>>;
   /** Per path, the reads of it by limit and truncation. */
-  private readonly texts = new Map<string, Map<string, Promise<TextRead>>>();
+  private readonly texts: Cache<string, Map<string, Promise<TextRead>>>;
   /** Per path, the compose services parsed from it by limit. */
-  private readonly services = new Map<string, Map<number, Promise<unknown[] | null>>>();
-  private readonly derived = new Map<string, Promise<unknown>>();
+  private readonly services: Cache<string, Map<number, Promise<unknown[] | null>>>;
+  private readonly derived: Cache<string, Promise<unknown>>;
 
   constructor(options: FolderReaderOptions = {}) {
     this.sync = options.sync ?? false;
+    const folders = options.maxFolders;
+    // Reading the 220 lint projects' contexts lists 3,252 folders, reads 2,871 files, parses 144
+    // compose files and derives 5,762 facts: per folder about one read and two facts.
+    this.listings = cache(folders);
+    this.texts = cache(folders);
+    this.services = cache(folders === undefined ? undefined : Math.ceil(folders / 8));
+    this.derived = cache(folders === undefined ? undefined : folders * 2);
   }
 
   /** `call` when blocking calls are allowed now (timed against a QuickDisk); undefined otherwise. */
@@ -212,9 +243,10 @@ export class FolderReader {
       gone.add(path);
     }
     if (gone.size > 0) {
-      for (const cache of [this.listings, this.texts, this.services]) {
-        for (const key of cache.keys()) {
-          if (isAtOrBelow(key, gone)) dropped = cache.delete(key) || dropped;
+      for (const kept of [this.listings, this.texts, this.services] as Cache<string, object>[]) {
+        // Collected first: deleting while an LRUCache iterates its keys is not supported.
+        for (const key of [...kept.keys()]) {
+          if (isAtOrBelow(key, gone)) dropped = kept.delete(key) || dropped;
         }
       }
     }

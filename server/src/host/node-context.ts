@@ -254,6 +254,13 @@ async function readText(path: string, reader: FolderReader): Promise<string | nu
 }
 
 /**
+ * Folders the shared reader keeps, least recently used out first: a project's context lists about
+ * 15 (the 220 lint projects: 3,252), so this holds the last 60 or so projects a session opened
+ * Dockerfiles in. Beyond that the oldest are read from disk again when asked.
+ */
+const SHARED_READER_FOLDERS = 1000;
+
+/**
  * The node server's host. One reader, shared by every open document, answers what was read before
  * (the folders above a Dockerfile, its neighbours' manifests) without touching the disk again; the
  * server keeps it true by passing on the editor's file events (`forgetFiles`). A document the
@@ -265,7 +272,7 @@ export function createNodeHost(log: (message: string) => void = () => undefined)
   const disk = new QuickDisk(SLOW_DISK_CALL_MS, (ms) =>
     log(`stagecraft: a file-system call took ${Math.round(ms)} ms; build contexts are read without blocking from now on`),
   );
-  const shared = new FolderReader({ sync: disk });
+  const shared = new FolderReader({ sync: disk, maxFolders: SHARED_READER_FOLDERS });
   return {
     name: "node",
     readBuildContext: (uri, options) => readBuildContext(uri, options?.watched === true ? shared : new FolderReader({ sync: disk }), undefined, options?.open),

@@ -145,6 +145,55 @@ describe("FolderReader: one cached look at the disk", () => {
     });
   });
 
+  describe("maxFolders: a bounded reader (the language server's, shared for its life)", () => {
+    it("keeps the folders used last; one pushed out is listed again when asked", async () => {
+      const dirs = [0, 1, 2].map(() => projects.create({ Dockerfile: "FROM alpine:3.22\n" }));
+      const reader = new FolderReader({ maxFolders: 2 });
+      for (const dir of dirs.slice(0, 2)) assert.strictEqual(await reader.has(dir, "compose.yaml"), false);
+      for (const dir of dirs) writeFileSync(join(dir, "compose.yaml"), "services: {}\n");
+      // dirs[0] used again, so dirs[1] is the least recently used when dirs[2] comes.
+      assert.strictEqual(await reader.has(dirs[0], "compose.yaml"), false);
+      assert.strictEqual(await reader.has(dirs[2], "compose.yaml"), true);
+      assert.strictEqual(await reader.has(dirs[0], "compose.yaml"), false, "kept: the listing taken before");
+      assert.strictEqual(await reader.has(dirs[1], "compose.yaml"), true, "pushed out: listed again");
+    });
+
+    it("reads and derived facts are bounded too, and an unbounded reader keeps everything", async () => {
+      const dirs = Array.from({ length: 6 }, () => projects.create({ "a.txt": "one\n" }));
+      const bounded = new FolderReader({ maxFolders: 2 });
+      const unbounded = new FolderReader();
+      for (const reader of [bounded, unbounded]) {
+        for (const dir of dirs) {
+          assert.strictEqual(await reader.readSmall(join(dir, "a.txt"), 1024), "one\n");
+          await reader.memo(`fact\u0000${dir}`, () => Promise.resolve(dir));
+        }
+      }
+      for (const dir of dirs) writeFileSync(join(dir, "a.txt"), "two\n");
+      assert.strictEqual(await bounded.readSmall(join(dirs[0], "a.txt"), 1024), "two\n");
+      assert.strictEqual(await bounded.memo(`fact\u0000${dirs[0]}`, () => Promise.resolve("computed again")), "computed again");
+      assert.strictEqual(await unbounded.readSmall(join(dirs[0], "a.txt"), 1024), "one\n");
+      assert.strictEqual(await unbounded.memo(`fact\u0000${dirs[0]}`, () => Promise.resolve("computed again")), dirs[0]);
+    });
+
+    it("forget drops what changed from a bounded reader as from an unbounded one", async () => {
+      const dir = projects.create({ "a.sh": "one\n", "sub/b.sh": "b\n" });
+      const reader = new FolderReader({ maxFolders: 100 });
+      assert.strictEqual(await reader.readSmall(join(dir, "a.sh"), 1024), "one\n");
+      assert.strictEqual(await reader.readSmall(join(dir, "sub", "b.sh"), 1024), "b\n");
+      writeFileSync(join(dir, "a.sh"), "two\n");
+      rmSync(join(dir, "sub"), { recursive: true });
+      assert.strictEqual(
+        reader.forget([
+          { path: join(dir, "a.sh"), presence: false },
+          { path: join(dir, "sub"), presence: true },
+        ]),
+        true,
+      );
+      assert.strictEqual(await reader.readSmall(join(dir, "a.sh"), 1024), "two\n");
+      assert.strictEqual(await reader.readSmall(join(dir, "sub", "b.sh"), 1024), null);
+    });
+  });
+
   describe("forget: the changes the editor reports", () => {
     it("a changed file is read again; its folder's listing is kept", async () => {
       const dir = projects.create({ "a.sh": "one\n", "b.sh": "b\n" });
