@@ -168,10 +168,10 @@ function positional(words: Word[], valueOptions: readonly string[] = []): Word[]
 
 /**
  * Options of the package managers whose value is the next word (held-out AV, bytebase's `pnpm
- * --dir ./frontend i`): the folder, the workspace or filter they name.
+ * --dir ./frontend i`): the folder, the workspace or filter they name, npm's install location.
  */
 const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupTable({
-  npm: ["--prefix", "-C", "--workspace", "-w"],
+  npm: ["--prefix", "-C", "--workspace", "-w", "--location"],
   yarn: ["--cwd"],
   pnpm: ["--dir", "-C", "--filter", "-F"],
   bun: ["--cwd"],
@@ -180,6 +180,15 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupTable({
 
 function hasOption(words: Word[], ...names: string[]): boolean {
   return words.some((w) => names.some((n) => w.value === n || w.value.startsWith(`${n}=`)));
+}
+
+/**
+ * A global install: `-g`, `--global`, or npm 8's `--location=global` (held-out BY, cspell-cli's
+ * `npm install --location=global`, which links the project as a global command and installs no
+ * dev dependencies).
+ */
+function installsGlobally(words: Word[]): boolean {
+  return hasOption(words, "-g", "--global") || optionOf(words, "--location") === "global";
 }
 
 /** The value of the first of `names` among the command's words (command-options' optionValue). */
@@ -246,7 +255,7 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   if (name === "npm") {
     if (sub === "ci" || sub === "clean-install") return make("npm", ["package.json", "package-lock.json"], npmDevState(command));
     if (sub === "install" || sub === "i" || sub === "add") {
-      if (hasOption(args, "-g", "--global")) return null;
+      if (installsGlobally(args)) return null;
       const named = pos.length > 1;
       return make("npm", ["package.json", "package-lock.json"], named ? null : npmDevState(command), named);
     }
@@ -273,7 +282,7 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
   }
   if (name === "bun") {
     // `bun add <pkg>` installs named packages; `bun install -g` is a global tool.
-    if ((sub === "install" || sub === "i") && !hasOption(args, "-g", "--global")) {
+    if ((sub === "install" || sub === "i") && !installsGlobally(args)) {
       const dev = hasOption(args, "--production", "-p") ? false : null;
       return make("bun", ["package.json", "bun.lock", "bun.lockb"], dev, pos.length > 1);
     }
@@ -379,12 +388,12 @@ export function installFolderOption(install: DependencyInstall): string | null {
 export function installsNamedPackages(command: ShellCommand): boolean {
   const install = dependencyInstall(command);
   if (install !== null) return install.installsNamedPackages;
-  const pos = positional(command.args);
+  const pos = positional(command.args, VALUE_OPTIONS[command.name]);
   const sub = pos[0]?.value ?? "";
   // Global installs, which dependencyInstall leaves out: `npm install -g x`; bare `npm install -g`
   // installs the project in the working directory.
   if ((command.name === "npm" || command.name === "pnpm" || command.name === "bun") && (sub === "install" || sub === "i" || sub === "add"))
-    return hasOption(command.args, "-g", "--global") && pos.length > 1;
+    return installsGlobally(command.args) && pos.length > 1;
   if (command.name === "yarn") return sub === "global" && pos[1]?.value === "add" && pos.length > 2;
   if (command.name === "gem") return sub === "install" && pos.length > 1;
   return false;

