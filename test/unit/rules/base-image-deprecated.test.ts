@@ -1890,6 +1890,12 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     assert.strictEqual(dotnet("dotnet publish Shop.Web.csproj -c Release -o /app"), "Shop.Web.csproj");
     assert.strictEqual(dotnet("dotnet publish src/Node.Runner -r linux-x64 -o /app"), "Node.Runner/*.csproj");
     assert.strictEqual(dotnet("dotnet publish -c Release -o /app"), "the project file");
+    // MSBuild switches written with a slash are no project (held-out BY, Blogifier); an absolute project path is.
+    assert.strictEqual(
+      dotnet('["dotnet","publish", "-c", "Release","/p:RuntimeIdentifier=linux-musl-x64", "./src/Blogifier/Blogifier.csproj","-o","dist" ]'),
+      "Blogifier.csproj",
+    );
+    assert.strictEqual(dotnet("dotnet publish /property:Version=1.0 /src/Api -o /app"), "Api/*.csproj");
     assert.strictEqual(dotnet("dotnet publish -c Release --self-contained false -o /app"), "the project file");
     assert.strictEqual(dotnet("dotnet publish -c Release --sc -r linux-x64 -o /app"), undefined);
   });
