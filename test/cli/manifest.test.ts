@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
-import { isDockerfileName } from "../../server/src/cli/discover";
+import { isDockerfileName } from "../../server/src/model/dockerfile-names";
 import { SYNTAX_SETTING_KEYS } from "../../server/src/lsp/protocol";
 import { allRules } from "../../server/src/rules/index";
 import { escapeRegExp } from "../../server/src/model/text";

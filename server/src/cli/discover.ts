@@ -4,22 +4,10 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { ioReason } from "../host/read-text";
+import { isDockerfileName } from "../model/dockerfile-names";
 
 /** Folders never searched: dependencies and version-control data hold no Dockerfiles of the project. */
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
-
-/** Companion files that share a Dockerfile's prefix but are not Dockerfiles (`Dockerfile.dockerignore`). */
-const NOT_DOCKERFILES = /\.(dockerignore|md)$/i;
-
-/**
- * Whether a file name is a Dockerfile: `Dockerfile`, `Dockerfile.*`, `Dockerfile-*` (hadolint's
- * `Dockerfile-for-app-service`), `*.Dockerfile`, `Containerfile`, `Containerfile.*`,
- * `*.Containerfile`, in any case (`*.dockerfile`), like the language contribution.
- */
-export function isDockerfileName(name: string): boolean {
-  if (NOT_DOCKERFILES.test(name)) return false;
-  return /^(?:dockerfile(?:[.-].+)?|containerfile(?:\..+)?)$/i.test(name) || /^.+\.(?:dockerfile|containerfile)$/i.test(name);
-}
 
 /** An unreadable or missing path: exit code 2. */
 export class InputError extends Error {}

@@ -8,6 +8,7 @@
 
 import { isBroadContextCopy } from "../model/copies";
 import { isExcluded, parseDockerignore, reincludes } from "../model/dockerignore";
+import { isDockerfileName } from "../model/dockerfile-names";
 import type { DockerfileModel } from "../model/types";
 import type { FolderReader } from "./folder-reader";
 import { FileSearch, firstFileReading } from "./file-search";
@@ -92,8 +93,6 @@ const SOURCES: FileSearch = {
   matches: (text) => READS_CHECKOUT.test(text) || (JOINS_GIT_FOLDER.test(text) && NAMES_HEAD.test(text)),
 };
 
-/** Dockerfiles by name: `Dockerfile`, `Dockerfile.node`, `Dockerfile-dev`, `app.Dockerfile`, `Containerfile`. */
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-][\w.-]+)?$|\.(?:Dockerfile|Containerfile)$/i;
 /** Folders no Dockerfile of the project's own sits in. */
 const NOT_PROJECT_FOLDERS = new Set([".git", "node_modules", "vendor", ".venv", "venv", "__pycache__"]);
 /**
@@ -112,6 +111,6 @@ const COMMENT_LINE = /^\s*#.*$/gm;
  */
 const OTHER_DOCKERFILES: FileSearch = {
   descends: (folder) => !NOT_PROJECT_FOLDERS.has(folder.toLowerCase()),
-  reads: (file) => DOCKERFILE_NAME.test(file),
+  reads: isDockerfileName,
   matches: (text) => DOCKERFILE_READS_CHECKOUT.test(text.replace(COMMENT_LINE, "")),
 };

@@ -14,6 +14,7 @@ import type { BuildContextFacts } from "../model/context";
 import type { DockerfileModel } from "../model/types";
 import { parseDockerfile } from "../model/parse";
 import { variantsInFolder } from "../model/dockerfile-variants";
+import { isDockerfileName } from "../model/dockerfile-names";
 import { lookupTable } from "../model/lookup-table";
 import { CONTEXT_FILE_MAX_CHARS, CONTEXT_FILE_MAX_COUNT, isContextFileOfInterest, UNKNOWN_CONTEXT } from "../model/context";
 import type { OpenDocument, ServerHost } from "../lsp/host";
@@ -97,6 +98,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     outputCopiedOut,
     templatePlaceholders,
     dockerfileVariants,
+    siblingDockerfiles,
     composeServices,
     projectImages,
     ciImageBuilds,
@@ -126,6 +128,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readOutputCopiedOut(file, reader),
     readTemplatePlaceholders(file, reader),
     readDockerfileVariants(file, reader),
+    readSiblingDockerfiles(file, reader),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
     readCiImageBuilds(file, reader),
@@ -163,6 +166,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(gitReadingSource !== null ? { gitReadingSource } : {}),
     ...(importAssertionSource !== null ? { importAssertionSource } : {}),
     dockerfileVariants,
+    ...(siblingDockerfiles.length > 0 ? { siblingDockerfiles } : {}),
     composeServices,
     projectImages,
     publishedImages,
@@ -181,6 +185,17 @@ async function readDockerfileVariants(file: string, reader: FolderReader): Promi
     return variantsInFolder((listing?.entries ?? []).filter((e) => e.isFile).map((e) => e.name));
   });
   return variantsOf(basename(file));
+}
+
+/** The other Dockerfiles in `file`'s folder, by name (listed once per folder). */
+async function readSiblingDockerfiles(file: string, reader: FolderReader): Promise<string[]> {
+  const folder = dirname(file);
+  const names = await reader.memo(`dockerfiles\u0000${folder}`, async () => {
+    const listing = await reader.list(folder);
+    return (listing?.entries ?? []).filter((e) => e.isFile && isDockerfileName(e.name)).map((e) => e.name);
+  });
+  const own = basename(file);
+  return names.filter((name) => name !== own);
 }
 
 /** The files `text` copies, read against the repository root above `folder` (none when `folder` is the root). */

@@ -56,6 +56,11 @@ export interface BuildContextFacts {
    */
   dockerfileVariants?: readonly string[];
   /**
+   * Names of the other Dockerfiles in this Dockerfile's own folder (`Dockerfile.dev` and
+   * `Dockerfile` beside `Dockerfile.base`), absent when there are none.
+   */
+  siblingDockerfiles?: readonly string[];
+  /**
    * True when a compose service builds this Dockerfile (all of it: no `target:`) and bind-mounts the
    * project source into the container (`- ./:/app`): a development container, whatever the Dockerfile says.
    */

@@ -111,6 +111,11 @@ const DEVELOPMENT_FILE_WORDS = new Set(["integration"]);
  * that ships the image, not an image for development.
  */
 const RELEASE_PATH_WORDS = new Set(["release", "releases", "prod", "production"]);
+
+/** A path segment's words: the segment without a leading dot, and its parts (`Dockerfile.dev` -> `dev`). */
+function pathWords(segment: string): string[] {
+  return [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)];
+}
 /**
  * True for a Gitpod workspace image (`.gitpod.Dockerfile`, the name `.gitpod.yml`'s `image: file:`
  * conventionally points at, `Dockerfile.gitpod`, `.gitpod/Dockerfile`): the development environment
@@ -339,8 +344,15 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // published image) ships all the same: its name says nothing then.
   if (path !== undefined && model.context.publishedByCi !== true) {
     const segments = path.toLowerCase().split("/");
-    const words = segments.flatMap((segment) => [segment.replace(/^\./, ""), ...segment.split(/[-_.]/)]);
-    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w)) && !words.some((w) => RELEASE_PATH_WORDS.has(w))) return "path";
+    // A folder whose development word a Dockerfile beside this one repeats in its own name
+    // (`dev/docker/` with `Dockerfile.dev`, `Dockerfile` and `Dockerfile.base`; held-out BY,
+    // DocSearch's scraper base, pushed to Docker Hub) holds more than development images: only the
+    // file's name tells then. (A `dev/` folder with `Dockerfile.tests_k8s` beside is all development.)
+    const siblingWords = new Set((model.context.siblingDockerfiles ?? []).flatMap((name) => pathWords(name.toLowerCase())));
+    const folderWords = segments.slice(0, -1).flatMap(pathWords);
+    const folderRepeated = folderWords.some((w) => DEVELOPMENT_PATH_WORDS.has(w) && siblingWords.has(w));
+    const words = (folderRepeated ? segments.slice(-1) : segments).flatMap(pathWords);
+    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w)) && !segments.flatMap(pathWords).some((w) => RELEASE_PATH_WORDS.has(w))) return "path";
     const fileWords = (segments.pop() ?? "").split(/[-_.]/);
     if (fileWords.some((w) => DEVELOPMENT_FILE_WORDS.has(w))) return "path";
   }

@@ -363,6 +363,21 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(facts.dockerfilePath, "docker/Dockerfile");
     assert.strictEqual(facts.composeSourceMount, true);
   });
+  it("names the other Dockerfiles in the Dockerfile's folder, and none when it is alone", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "",
+      "scraper/dev/docker/Dockerfile.base": "FROM ubuntu:18.04\n",
+      "scraper/dev/docker/Dockerfile": "FROM base\n",
+      "scraper/dev/docker/Dockerfile.dev": "FROM base\n",
+      "scraper/dev/docker/Dockerfile.dockerignore": "",
+      "scraper/dev/docker/notes.md": "",
+      "solo/Dockerfile": "FROM alpine:3.22\n",
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "scraper", "dev", "docker", "Dockerfile.base")).href);
+    assert.deepStrictEqual(facts.siblingDockerfiles, ["Dockerfile", "Dockerfile.dev"]);
+    assert.strictEqual((await readBuildContext(pathToFileURL(join(dir, "solo", "Dockerfile")).href)).siblingDockerfiles, undefined);
+  });
+
   it("reads a manifest copied by a bare name from the repository root when the Dockerfile's folder lacks it", async () => {
     const dir = projects.create({
       ".git/HEAD": "ref: refs/heads/main\n",

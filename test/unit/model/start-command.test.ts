@@ -82,6 +82,17 @@ describe("model/stage-purpose: development images", () => {
     assert.strictEqual(at("Dockerfile.dev"), "path");
   });
 
+  it("takes a dev/ folder for development unless a Dockerfile beside repeats the word in its own name", () => {
+    const text = 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n';
+    const at = (dockerfilePath: string, siblingDockerfiles?: string[]) => developmentPurpose(parseDockerfile(text, { dockerfilePath, siblingDockerfiles }));
+    // Held-out BY, DocSearch: the scraper's base, pushed to Docker Hub, beside the production and development files.
+    assert.strictEqual(at("scraper/dev/docker/Dockerfile.base", ["Dockerfile", "Dockerfile.dev", "Dockerfile.test"]), null);
+    assert.strictEqual(at("scraper/dev/docker/Dockerfile.dev", ["Dockerfile", "Dockerfile.base"]), "path");
+    // Held-out BO, astronomer-cosmos: a dev/ folder of development and test images.
+    assert.strictEqual(at("dev/Dockerfile", ["Dockerfile.postgres_profile_docker_k8s", "Dockerfile.watcher_failing_tests_k8s"]), "path");
+    assert.strictEqual(at("dev/Dockerfile"), "path");
+  });
+
   it("reads the command every compose service that builds the file starts it with, over a shell CMD", () => {
     const text = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /code\nCMD ["bash"]\n';
     const service = (command: string[] | null, builds = true) => ({ file: "docker-compose.yml", builds, image: null, user: null, mounts: [], command });
