@@ -12,7 +12,7 @@ import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
 import { workdirOf } from "../model/workdir";
-import type { Fix, Rule } from "./types";
+import { asHints, type Fix, type Rule } from "./types";
 
 /** Instructions that change what a RUN sees: moving the RUN across them could change its result. */
 const CONTEXT_CHANGING = new Set(["USER", "ENV", "ARG", "SHELL", "WORKDIR", "ONBUILD"]);
@@ -31,10 +31,11 @@ export const rule: Rule = {
       afterSource: "'{command}' after '{copy}' (line {line}) reruns on every edit; install packages before the copy.",
     },
   },
-  check(model, report) {
+  check(model, reportFinding) {
     // CI builds the file only with no layer cache and no compose service builds it: no build the
-    // project shows reuses the package layer, wherever it sits.
-    if (isBuiltOnlyWithoutLayerCache(model.context)) return;
+    // project shows reuses the package layer, wherever it sits; a developer's rebuild would. A hint
+    // then, as layer-source-before-deps gives.
+    const report = isBuiltOnlyWithoutLayerCache(model.context) ? asHints(reportFinding) : reportFinding;
     for (const stage of model.stages) {
       let broadCopy: Instruction | null = null;
       for (const instruction of stage.instructions) {

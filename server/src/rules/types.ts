@@ -74,6 +74,11 @@ export interface Report {
 
 export type ReportFn = (report: Report) => void;
 
+/** `report` with every report lowered to a hint (a user's severity setting still wins). */
+export function asHints(report: ReportFn): ReportFn {
+  return (r) => report({ ...r, severity: "hint" });
+}
+
 export interface Rule {
   meta: RuleMeta;
   check(model: DockerfileModel, report: ReportFn): void;

@@ -1,5 +1,6 @@
+import * as assert from "assert";
 import { rule } from "../../../server/src/rules/layer-packages-after-source";
-import { testRule } from "../../support/rule-tester";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
@@ -104,10 +105,19 @@ testRule(rule, {
     { name: "another stage's broad copy does not count", code: "FROM node:20 AS build\nCOPY . .\nFROM debian:12\nRUN apt-get install -y curl\n" },
     { name: "COPY --from is not the build context", code: "FROM debian:12\nCOPY --from=build . /app\nRUN apt-get install -y curl\n" },
     { name: "removing packages is not installing", code: "FROM debian:12\nCOPY . /src\nRUN apt-get purge -y gcc\n" },
-    {
-      name: "CI builds the file only with no layer cache and no compose service builds it: no build reuses the layer",
-      code: "FROM debian:12\nCOPY . /src\nRUN apt-get install -y curl\n",
-      context: { ciBuildsWithoutCache: true },
-    },
   ],
+});
+
+describe("layer-packages-after-source: files no build the project shows rebuilds with their layers", () => {
+  it("reports at hint severity where CI builds the file only without a layer cache and nothing builds it locally", () => {
+    const code = "FROM debian:12\nCOPY . /src\nRUN apt-get install -y curl\n";
+    assert.deepStrictEqual(
+      findingsOf(rule, code, { ciBuildsWithoutCache: true }).map((f) => f.severity),
+      ["hint"],
+    );
+    assert.deepStrictEqual(
+      findingsOf(rule, code).map((f) => f.severity),
+      ["warning"],
+    );
+  });
 });

