@@ -474,8 +474,16 @@ function hasCrateDependencies(cargoToml: string): boolean {
  *   ({@link holdsDownloads}) or a `vendor` folder in the build's directory;
  * - the context has the dependencies vendored (a `vendor/` folder for Go, `vendor/` with a
  *   `.cargo/` configuration for cargo) and `.dockerignore` does not exclude them.
+ * `imageValue` gives the values the stage's base image sets for variables the file does not.
  */
-export function hasDependenciesAtBuild(model: DockerfileModel, stage: Stage, broadCopy: Instruction, build: Instruction, fetch: ImplicitFetch): boolean {
+export function hasDependenciesAtBuild(
+  model: DockerfileModel,
+  stage: Stage,
+  broadCopy: Instruction,
+  build: Instruction,
+  fetch: ImplicitFetch,
+  imageValue: (name: string) => string | null = () => null,
+): boolean {
   const { ecosystem, command } = fetch;
   for (const s of [...ancestorsOf(stage), stage]) {
     for (const instruction of s.instructions) {
@@ -483,7 +491,11 @@ export function hasDependenciesAtBuild(model: DockerfileModel, stage: Stage, bro
       if (instruction.keyword === "RUN" && instruction.commands.some((c) => fetchingEcosystem(c) === ecosystem)) return true;
     }
   }
-  const env = (name: string) => variableFor(model, stage, build, command, name);
+  // What the file sets, else what its base image sets (the rust image's CARGO_HOME), as the caller knows it.
+  const env = (name: string) => {
+    const set = variableFor(model, stage, build, command, name);
+    return set === undefined ? (imageValue(name) ?? undefined) : set;
+  };
   if (ecosystem === "go" && (/-mod=vendor/.test(env("GOFLAGS") ?? "") || env("GOPROXY") === "off" || env("GO111MODULE") === "off")) return true;
   if (ecosystem === "cargo" && env("CARGO_NET_OFFLINE") === "true") return true;
   if (mountsOf(build, model).some((m) => m.type !== "secret" && m.type !== "ssh" && m.target !== null && holdsDownloads(ecosystem, m.target, env))) return true;
@@ -514,8 +526,10 @@ function copiesDownloadsIn(
     // can have fetched them.
     if (paths.sources.every((s) => normalizePath(s.value) === "/") && !copiesFromEarlierStage(model, stage, instruction)) continue;
     const copyDir = workdirOf(model, stage, instruction);
-    const dest = paths.dest.value;
-    if (!dest.startsWith("/") && copyDir === null) continue;
+    // `COPY --from=cacher $CARGO_HOME $CARGO_HOME` (cargo-chef's recipe; held-out BN, scaphandre):
+    // the destination read with the values the stage gives its variables.
+    const dest = withKnownValues(paths.dest.value, env);
+    if (dest === null || (!dest.startsWith("/") && copyDir === null)) continue;
     const target = joinPath(copyDir ?? "/", dest);
     if (holdsDownloads(ecosystem, target, env)) return true;
     if (ecosystem === "dotnet" || buildDir === null) continue;
@@ -523,6 +537,17 @@ function copiesDownloadsIn(
     if (target === `${buildDir === "/" ? "" : buildDir}/vendor` || (target === buildDir && names.includes("vendor"))) return true;
   }
   return false;
+}
+
+/** `path` with each `$NAME` / `${NAME}` replaced by the value `env` knows; null when one has none. */
+function withKnownValues(path: string, env: (name: string) => string | null | undefined): string | null {
+  let unknown = false;
+  const expanded = path.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, bare: string | undefined) => {
+    const value = env(braced ?? bare ?? "");
+    if (typeof value !== "string") unknown = true;
+    return value ?? "";
+  });
+  return unknown ? null : expanded;
 }
 
 /** True when the `--from` of a COPY names a stage of the file before `stage` (BuildKit reads only those), not an image. */

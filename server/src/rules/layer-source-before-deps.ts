@@ -250,7 +250,7 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
       const fetch = implicitFetch(command) ?? makeImplicitFetch(command, model.context.files) ?? scriptImplicitFetch(model, stage, instruction, command);
       if (fetch === null || seen.has(fetch.ecosystem)) continue;
       seen.add(fetch.ecosystem);
-      if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch)) continue;
+      if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch, (name) => baseImageValue(stage, name))) continue;
       if (fetch.ecosystem === "go" && isGopathEraGo(stage)) continue;
       const evidence = dependencyEvidence(fetch.ecosystem, model.context);
       // No dependencies to download; or `go build main.go` where no go.mod is known (GOPATH mode).
@@ -296,8 +296,13 @@ function fetchWords(model: DockerfileModel, stage: Stage, run: Instruction, fetc
 function cargoHome(model: DockerfileModel, stage: Stage, run: Instruction, command: ShellCommand): string | null {
   const set = variableFor(model, stage, run, command, "CARGO_HOME");
   if (set !== undefined) return set !== null && set.startsWith("/") && !set.includes("$") ? set : null;
+  return baseImageValue(stage, "CARGO_HOME");
+}
+
+/** The value the official image the stage is built on gives `name` (image-env.ts); null when not known. */
+function baseImageValue(stage: Stage, name: string): string | null {
   const image = rootImageOf(stage).image;
-  return imageEnvironmentValue(image === null ? null : officialName(image), "CARGO_HOME");
+  return imageEnvironmentValue(image === null ? null : officialName(image), name);
 }
 
 function buildFetchReport(model: DockerfileModel, stage: Stage, copy: Instruction, source: Token, run: Instruction, fetch: ImplicitFetch): Report {

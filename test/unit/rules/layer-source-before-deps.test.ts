@@ -1309,6 +1309,12 @@ testRule(rule, {
       code: "FROM lukemathwalker/cargo-chef:latest-rust-1 AS builder\nWORKDIR /app\nCOPY --from=planner /app/recipe.json recipe.json\nRUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\nRUN cargo build --release\n",
     },
     {
+      // Held-out BN, scaphandre: the registry comes in from the cook stage under the image's CARGO_HOME.
+      name: "cargo: CARGO_HOME copied in from a stage that cooked the dependencies (cargo-chef), by the image's variable",
+      code: "FROM rust:1.95 AS cacher\nWORKDIR app\nCOPY recipe.json recipe.json\nRUN cargo install cargo-chef && cargo chef cook --release --recipe-path recipe.json\nFROM rust:1.95 AS builder\nWORKDIR app\nCOPY . .\nCOPY --from=cacher /app/target target\nCOPY --from=cacher $CARGO_HOME $CARGO_HOME\nRUN cargo build --release\n",
+      context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": '[package]\nname = "app"\n[dependencies]\nserde = "1"\n' } },
+    },
+    {
       name: "cargo: a dummy main.rs built from the manifests before the copy",
       code: 'FROM rust:1.80\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release\nCOPY . .\nRUN touch src/main.rs && cargo build --release\n',
     },
