@@ -62,6 +62,9 @@ export const rule: Rule = {
       // A developer's own install (macOS or Windows builds of native modules) lands under the
       // image's install, which keeps or trips over it (held-out BA, three Angular and React apps).
       hostDependencies: "'{copy}' mixes the checkout's own {entries} into '{tool}'; add a .dockerignore.",
+      // A .dockerignore pattern is anchored at the context root: `node_modules` leaves a
+      // sub-folder's own in (held-out BY, focalboard: `ADD webapp/ /webapp` before `npm install`).
+      nestedDependencies: "'{path}' is copied in before '{tool}'; write '**/node_modules' in .dockerignore.",
     },
   },
   check(model, report) {
@@ -72,7 +75,10 @@ export const rule: Rule = {
     // files alone, with no .git or uncommitted output to keep out (held-out AC and AN: wrong).
     if (model.context.contextFromGitArchive === true) return;
     const copies = broadCopies(model.instructions);
-    if (copies.length === 0) return;
+    if (copies.length === 0) {
+      if (dockerignore !== null && !isContextElsewhere(contextUses(model), rootEntries)) reportNestedDependencies(model, dockerignore, report);
+      return;
+    }
     // Reported once, on the first copy; what ships is decided over every whole-context copy.
     const first = copies[0];
     const copy = `${first.instruction.keyword} ${first.source.value}`;
@@ -150,7 +156,10 @@ export const rule: Rule = {
       // `node_modules/*` leaves the folder itself in but excludes everything in it.
       return !isExcluded(matcher, name) && !isExcluded(matcher, `${name}/x`);
     });
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      if (dockerignore !== null && wanted("node_modules")) reportNestedDependencies(model, dockerignore, report);
+      return;
+    }
     const ships = missing.some(reaching);
     // No fix: a fix can create files but not edit an existing .dockerignore, and the host does not
     // say which one applies (`<Dockerfile>.dockerignore` or `.dockerignore`).
@@ -237,6 +246,59 @@ function hostBuildOutputOf(
     }
   }
   return null;
+}
+
+/**
+ * A copy of one folder of the context (`ADD webapp/ /webapp`) followed by a Node install where it
+ * landed, under a .dockerignore that leaves that folder's `node_modules` in: its patterns are
+ * anchored at the context root, so `node_modules` excludes the root's alone. Every developer who
+ * installed the folder has one (native modules built for their machine), which the install keeps
+ * or trips over. Not for `npm ci` when the copy's layer never ships (it deletes the folder first).
+ */
+function reportNestedDependencies(model: DockerfileModel, dockerignore: string, report: ReportFn): void {
+  const folders = new Set((model.context.rootEntries ?? []).filter((e) => e.endsWith("/")).map((e) => e.slice(0, -1)));
+  const matcher = parseDockerignore(dockerignore);
+  // Already written for every depth (`**/node_modules`): what lets a folder's own back in is a
+  // later `!` exception, which the remedy named would not change.
+  if (/^\s*(?:\/?\*\*\/)node_modules\/?(?:\*\*?)?\s*$/m.test(dockerignore)) return;
+  for (const copy of model.instructions) {
+    const stage = copy.stage;
+    const paths = copyPaths(copy);
+    if (stage === null || paths === null || paths.sources.length !== 1 || copy.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+    const written = unquoteWord(paths.sources[0].value);
+    const folder = written.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+    if (folder === "" || folder === "." || /[*?[$]/.test(folder) || !folders.has(folder.split("/")[0])) continue;
+    // A folder: written with a trailing slash, a folder at the root, or a name without an extension
+    // (`packages/components`); `emails/pnpm-lock.yaml` is a file.
+    if (!written.endsWith("/") && !folders.has(folder) && /\.[^/]*$/.test(folder)) continue;
+    const nested = `${folder}/node_modules`;
+    if (isExcluded(matcher, nested) || isExcluded(matcher, `${nested}/x`)) continue;
+    const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+    if (base === null || paths.dest.value.includes("$")) continue;
+    const root = joinPath(base, paths.dest.value);
+    for (const instruction of instructionsAfter(model, copy)) {
+      if (instruction.keyword !== "RUN" || instruction.stage === null) continue;
+      const install = instruction.commands.find((command) => {
+        const found = dependencyInstall(command);
+        return (
+          found !== null &&
+          NODE_ECOSYSTEMS.has(found.ecosystem) &&
+          !found.installsNamedPackages &&
+          commandDirectory(model, instruction.stage as Stage, instruction, command) === root &&
+          !(deletesNodeModulesFirst(command) && !reachesFinalImage(model, copy, "node_modules"))
+        );
+      });
+      if (install === undefined) continue;
+      const tool = [install.name, install.args.find((a) => !a.value.startsWith("-"))?.value ?? "install"].join(" ");
+      report({
+        range: paths.sources[0].range,
+        messageId: "nestedDependencies",
+        data: { path: nested, tool },
+        severity: "info",
+      });
+      return;
+    }
+  }
 }
 
 /** `npm ci` (also `npm clean-install`, `npm install-clean`): removes node_modules before it installs. */

@@ -9,6 +9,15 @@ const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json"
 testRule(rule, {
   fires: [
     {
+      // Held-out BY, focalboard: a root-anchored 'node_modules' leaves webapp/node_modules in (a miss).
+      name: "a folder copied before a Node install where it lands, under an ignore file that excludes the root's node_modules only",
+      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      context: { dockerignore: "node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
+      messageId: "nestedDependencies",
+      line: 3,
+      data: { path: "webapp/node_modules", tool: "npm install" },
+    },
+    {
       // Held-out BC, scvi-tools: CI pushes the stage named `build`; the checkout lands in site-packages.
       name: "a final stage named build that CI publishes is the project's image, not a build environment",
       code: 'FROM python:3.13 AS base\nRUN pip install --no-cache-dir uv\nCMD ["/bin/bash"]\nFROM base AS build\nENV SCVI_PATH="/usr/local/lib/python3.13/site-packages/scvi-tools"\nCOPY . ${SCVI_PATH}\nRUN uv pip install --system --no-cache "scvi-tools @ ${SCVI_PATH}"\n',
@@ -487,6 +496,28 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "a folder's node_modules excluded at every depth",
+      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      context: { dockerignore: "**/node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
+    },
+    {
+      name: "a folder's node_modules excluded by its own path",
+      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      context: { dockerignore: "node_modules\nwebapp/node_modules\n", rootEntries: [".git/", "webapp/", "server/", "go.mod"] },
+    },
+    {
+      // Held-out AR and AS: npm ci deletes node_modules first; the builder's layer never ships.
+      name: "npm ci where a folder landed in a builder stage",
+      code: "FROM node:22 AS web\nWORKDIR /web\nCOPY web/ /web\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=web /web/dist /usr/share/nginx/html\n",
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "web/", "api/"] },
+    },
+    {
+      // Held-out tuned, polar: a lockfile copied into the install's folder is no folder of the context.
+      name: "a file copied where the install runs",
+      code: "FROM node:22\nWORKDIR /app\nCOPY ./emails/package.json ./emails/pnpm-lock.yaml .\nCOPY ./emails/pnpm-lock.yaml .\nRUN pnpm install --frozen-lockfile\n",
+      context: { dockerignore: "node_modules\n", rootEntries: [".git/", "emails/", "server/"] },
+    },
     {
       // Held-out AV, tracee: `CMD_GIT ?= git`, then `$(CMD_GIT) rev-parse --short HEAD` for the version (judged wrong to exclude .git).
       name: "a Makefile that asks git through a variable set to git, run after the copy (git installed by a project script)",
