@@ -89,10 +89,10 @@ export function startsInRoot(familiarName: string | null): boolean {
  * that PATH is always set"), so `ENV PATH=$PATH:/app/bin` works there too.
  */
 export function imageEnvironment(familiarName: string | null, isScratch: boolean): ImageEnvironment {
-  if (isScratch) return { names: ["PATH"], complete: true, searchPathsKnown: true };
-  if (familiarName !== null && PATH_ONLY.has(familiarName)) return { names: ["PATH"], complete: true, searchPathsKnown: true };
+  const searchPathsKnown = knowsEnvironment(familiarName, isScratch);
+  if (isScratch || (familiarName !== null && PATH_ONLY.has(familiarName))) return { names: ["PATH"], complete: true, searchPathsKnown };
   const known = familiarName === null ? undefined : KNOWN_NAMES[familiarName];
-  return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false, searchPathsKnown: known !== undefined };
+  return { names: [...COMMON_ENV_NAMES, ...(known ?? [])], complete: false, searchPathsKnown };
 }
 
 /**
