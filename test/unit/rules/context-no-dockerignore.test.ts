@@ -6,12 +6,16 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 const NODE_APP = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n';
 const NODE_ROOT = [".git/", "node_modules/", "package.json", "package-lock.json", "server.js", "Dockerfile"];
 
+/** Focalboard's layout (held-out BY): the web app's folder copied before its install, then the whole context for the server. */
+const WEBAPP_THEN_SERVER =
+  "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n";
+
 testRule(rule, {
   fires: [
     {
       // Held-out BY, focalboard: a root-anchored 'node_modules' leaves webapp/node_modules in (a miss).
       name: "a folder copied before a Node install where it lands, under an ignore file that excludes the root's node_modules only",
-      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      code: WEBAPP_THEN_SERVER,
       context: { dockerignore: "node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
       messageId: "nestedDependencies",
       line: 3,
@@ -498,12 +502,12 @@ testRule(rule, {
   silent: [
     {
       name: "a folder's node_modules excluded at every depth",
-      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      code: WEBAPP_THEN_SERVER,
       context: { dockerignore: "**/node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
     },
     {
       name: "a folder's node_modules excluded by its own path",
-      code: "FROM node:16 AS nodebuild\nWORKDIR /webapp\nADD webapp/ /webapp\nRUN npm install --no-optional && npm run pack\nFROM golang:1.18 AS gobuild\nWORKDIR /go/src/app\nADD . /go/src/app\nRUN make server\nFROM debian:bookworm-slim\nCOPY --from=nodebuild /webapp/pack /app/pack\nCOPY --from=gobuild /go/src/app/bin/server /app/server\n",
+      code: WEBAPP_THEN_SERVER,
       context: { dockerignore: "node_modules\nwebapp/node_modules\n", rootEntries: [".git/", "webapp/", "server/", "go.mod"] },
     },
     {
