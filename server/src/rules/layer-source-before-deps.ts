@@ -98,6 +98,9 @@ export const rule: Rule = {
       buildFetchesDeps: "'{copy}' before '{tool}' downloads all {unit} per edit; {advice}. {why} Build on line {line}.",
       workspaceFetch:
         "'{copy}' before '{install}' reruns it on every edit; run 'pnpm fetch' on the lockfile first. Copy {manifests} before it and install with --offline on line {line}.",
+      // The lockfile is copied first already, then the workspace's member folders (held-out BY, botpress).
+      workspaceFetchAfterLockfile:
+        "'{copy}' before '{install}' reruns it on every edit; run 'pnpm fetch' before this copy. Then install with --offline on line {line}.",
       // The install runs the project's own code (a postinstall, composer's post-install-cmd, the
       // optimized autoloader), which reads the sources: copying the manifests first is not enough.
       scriptsNeedSources:
@@ -127,7 +130,21 @@ export const rule: Rule = {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
           const copy = broad ?? folderCopyInstalledIn(model, stage, folderCopies, instruction, install);
-          if (copy === null) continue;
+          if (copy === null) {
+            const member = broad === null ? workspaceMemberCopy(model, stage, folderCopies, instruction, install) : null;
+            if (member === null || mountsOf(instruction).some((m) => m.type === "cache")) continue;
+            reported.add(install.ecosystem);
+            report({
+              range: member.source.range,
+              messageId: "workspaceFetchAfterLockfile",
+              data: {
+                copy: instructionOnOneLine(model, member.instruction),
+                install: describeInstall(install.command),
+                line: instruction.range.start.line + 1,
+              },
+            });
+            continue;
+          }
           const isFolderCopy = copy !== broad;
           // The manifests were copied before the sources (`COPY package*.json ./`), but the install
           // still runs after them: the early copy gains nothing (held-out AV, peerpulse: missed).
@@ -734,6 +751,46 @@ function folderCopyInstalledIn(
     if (folder === null || installFolder(model, stage, copy.instruction, run, install) !== folder) continue;
     const files = model.context.files ?? {};
     if (install.manifests.some((m) => files[`${folder}/${m}`] !== undefined)) return copy;
+  }
+  return null;
+}
+
+/**
+ * In a pnpm workspace, the first copy of a folder that lands below the folder the root's install
+ * runs in (`COPY ./packages /usr/app/packages` before `pnpm install` in /usr/app), after the
+ * lockfile was copied there on its own: the install reads every member's package.json, so any
+ * source edit in those folders reruns it (held-out BY, botpress' chat integration: missed).
+ * pnpm's remedy reads the lockfile alone: `pnpm fetch` before the member folders come (pnpm is
+ * installed by then: the lockfile's copy may come first), then `--offline` on the install. Null
+ * where that does not hold, or the stage's pnpm has no `fetch`.
+ */
+function workspaceMemberCopy(
+  model: DockerfileModel,
+  stage: Stage,
+  copies: readonly { instruction: Instruction; source: Token }[],
+  run: Instruction,
+  install: DependencyInstall,
+): { instruction: Instruction; source: Token } | null {
+  if (install.ecosystem !== "pnpm" || !model.context.rootEntries?.includes("pnpm-workspace.yaml") || lacksPnpmFetch(model, stage)) return null;
+  const dir = commandDirectory(model, stage, run, install.command);
+  if (dir === null || installFolderOption(install) !== null) return null;
+  const landsIn = (copy: Instruction): string | null => {
+    const paths = copyPaths(copy);
+    const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+    return paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, unquoteWord(paths.dest.value));
+  };
+  for (const copy of copies) {
+    if (copy.instruction.ordinal > run.ordinal) break;
+    // A member's manifest copied on its own (`COPY web/client/package.json ./web/client/`) is the
+    // usual remedy, not the problem: only a folder (a name without an extension) brings sources.
+    if (/\.[^/]*$/.test(unquoteWord(copy.source.value).replace(/\/+$/, ""))) continue;
+    const target = landsIn(copy.instruction);
+    if (target === null || !target.startsWith(`${dir === "/" ? "" : dir}/`)) continue;
+    const lockfileCopy = manifestCopyBefore(stage, copy.instruction, ["pnpm-lock.yaml"]);
+    // The lockfile must have come to the install's folder: `pnpm fetch` runs there.
+    const lockTarget = lockfileCopy === null ? null : landsIn(lockfileCopy);
+    if (lockfileCopy === null || (lockTarget !== dir && lockTarget !== `${dir === "/" ? "" : dir}/pnpm-lock.yaml`)) return null;
+    return copy;
   }
   return null;
 }

@@ -372,6 +372,16 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
+    // Held-out BY, botpress' chat integration: the lockfile first, then the member folders (a miss).
+    name: "a pnpm workspace's member folders copied after the lockfile, before the root's install: pnpm fetch before them",
+    code: "FROM node:22-bullseye-slim\nWORKDIR /usr/app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nRUN npm install -g pnpm@10.29.3\nCOPY ./packages /usr/app/packages\nCOPY integrations/chat ./integrations/chat\nRUN pnpm install --frozen-lockfile\nRUN pnpm --filter @botpresshub/chat run build\n",
+    context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/", "integrations/", "patches/"] },
+    messageId: "workspaceFetchAfterLockfile",
+    line: 5,
+    data: { copy: "COPY ./packages /usr/app/packages", install: "pnpm install", line: 7 },
+    output: null,
+  },
+  {
     // philomena: the root package.json is only the formatter's; the app's is in assets/.
     name: "an install after 'cd assets' reads the manifests of that folder",
     code: "FROM elixir:1.18-alpine\nCOPY . /build\nRUN cd /build/assets && npm install && npm run deploy\n",
@@ -1031,6 +1041,22 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      // Held-out BR, SQLMesh; BO, unpkg: each member's package.json copied on its own is the remedy.
+      name: "a pnpm workspace whose members' manifests alone are copied before the root's install",
+      code: "FROM node:22\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY web/client/package.json ./web/client/\nRUN corepack enable && pnpm install --frozen-lockfile\nCOPY web/client ./web/client\n",
+      context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "web/"] },
+    },
+    {
+      name: "a pnpm workspace's member folders copied before the lockfile reached the install's folder",
+      code: "FROM node:22\nWORKDIR /app\nCOPY ./packages /app/packages\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nRUN npm i -g pnpm@10 && pnpm install --frozen-lockfile\n",
+      context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/"] },
+    },
+    {
+      name: "member folders before the root's install with pnpm 5, which has no fetch",
+      code: "FROM node:14\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nRUN npm i -g pnpm@5.5.12\nCOPY ./packages /app/packages\nRUN pnpm install --frozen-lockfile\n",
+      context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/"] },
+    },
     {
       // Held-out BW, Exercism's Go test runner: the build cache warmed with the standard library.
       name: "go build std cmd after the copy downloads no module",
