@@ -13,7 +13,7 @@
 // information severity, naming the line where the failed download would show.
 
 import { defaultShell } from "../images/default-shell";
-import { inheritedShell } from "../images/inherited-shell";
+import { inheritedShell, inheritedShellOfPattern } from "../images/inherited-shell";
 import { systemPackageCommand } from "../model/commands";
 import { installedByPipedScript, laterUseOfInstalled } from "../model/installer-scripts";
 import { allRunInstructions } from "../model/run-instructions";
@@ -50,8 +50,9 @@ function shellWords(run: Instruction): readonly string[] | null {
     }
   }
   if (words !== null || run.stage === null) return words;
-  const image = rootImageOf(run.stage).image;
-  return image !== null ? inheritedShell(image) : null;
+  const { stage: root, image } = rootImageOf(run.stage);
+  if (image !== null) return inheritedShell(image);
+  return root.base.kind === "image" ? inheritedShellOfPattern(root.base.resolved) : null;
 }
 
 function setsPipefail(words: readonly string[]): boolean {

@@ -183,6 +183,15 @@ testRule(rule, {
       code: "FROM cimg/android:2026.03\nRUN curl -sL https://firebase.tools | bash\n",
     },
     {
+      // Held-out BZ, EMHASS: home-assistant/docker-base's debian Dockerfile ends with SHELL ["/bin/bash", "-o", "pipefail", "-c"].
+      name: "a Home Assistant base image, its architecture written with a variable, runs RUN under bash with pipefail",
+      code: "ARG TARGETARCH\nARG os_version=debian\nFROM ghcr.io/home-assistant/$TARGETARCH-base-$os_version:bookworm\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh && uv python install\n",
+    },
+    {
+      name: "Home Assistant's Alpine base runs RUN under ash with pipefail",
+      code: "FROM ghcr.io/home-assistant/amd64-base:3.20\nRUN curl -fsSL https://x/i.sh | sh\n",
+    },
+    {
       name: "a heredoc without set -e: the pipe's status is discarded by the next line",
       code: "FROM php:8.3-cli\nRUN <<EOF\napt-get update\ncurl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\nsed -i 's/a/b/' /etc/app.conf\nEOF\n",
     },
