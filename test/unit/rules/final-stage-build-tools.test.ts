@@ -745,6 +745,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out BZ, HDX's CKAN: apt installs the virtual libxslt-dev as libxslt1-dev, which the RUN removes.
+      name: "a virtual -dev name installed, its provider removed by the same RUN",
+      code: 'FROM ubuntu:jammy\nRUN apt-get update && apt-get install -y build-essential python3-pip libxslt-dev && pip install lxml && apt-get remove -y build-essential libxslt1-dev && apt-get -y autoremove && rm -rf /var/lib/apt/lists/*\nCMD ["python3", "-m", "app"]\n',
+    },
+    {
       // Held-out BL, weserv: the Red Hat family's -devel package holds the unversioned file the preload names.
       name: "jemalloc-devel in a Rocky Linux image that preloads libjemalloc.so by its unversioned name",
       code: 'FROM rockylinux:9\nRUN dnf install -y epel-release && dnf install -y jemalloc-devel nginx && dnf clean all\nENV LD_PRELOAD=/usr/lib64/libjemalloc.so\nCMD ["nginx", "-g", "daemon off;"]\n',
