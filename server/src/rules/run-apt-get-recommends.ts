@@ -377,6 +377,18 @@ function pipHasCompiler(shipped: readonly string[], release: number | null, root
   return shipped.some((p) => PIP_BUILD_PARTS.test(p));
 }
 
+/** Python's headers, which pip builds a C extension against: python3-dev, libpython3.11-dev. */
+const PYTHON_HEADERS = /^(?:lib)?python3(?:\.\d+)?-dev(?:[=:].*)?$/;
+
+/**
+ * True when pip finds Python's headers without its own recommends: named, brought as a
+ * dependency, or held by the base image; on a base the facts do not describe, only when named.
+ */
+function pipHasHeaders(shipped: readonly string[], release: number | null, root: ImageReference | null): boolean {
+  if (shipped.some((p) => PYTHON_HEADERS.test(p)) || bringsWithoutRecommends(shipped, "python3-dev", release)) return true;
+  return root !== null && officialName(root) !== null && aptPackagesOfImage(root).some((p) => PYTHON_HEADERS.test(p));
+}
+
 /** True when the install names a package that needs its recommends. */
 function needsRecommends(packages: readonly string[]): boolean {
   return packages.some((p) => NEEDS_RECOMMENDS.test(p));
@@ -525,7 +537,9 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (gpgUnnamed && gpg.some((use) => comesBefore(run, index, use))) continue;
       // Without its recommends pip has no compiler, headers or setuptools: a later `pip install`
       // of a source package fails, unless the image installs a compiler itself.
-      if (packages.some((p) => PIP.test(p)) && !pipHasCompiler(shipped, tableRelease, root)) continue;
+      // Its headers too (python3-dev, also a recommendation): a compiler named without them builds
+      // no C extension (held-out BZ, HDX's CKAN: build-essential named, psycopg2 built from source).
+      if (packages.some((p) => PIP.test(p)) && !(pipHasCompiler(shipped, tableRelease, root) && pipHasHeaders(shipped, tableRelease, root))) continue;
       // So with R: `install.packages` compiles from source with r-base-dev, its recommendation.
       if (packages.some((p) => R_BASE.test(p)) && !shipped.some((p) => R_BUILD_TOOLS.test(p))) continue;
       // So with cmake: its recommends are the make and compiler a later build (a gem's or a

