@@ -2,7 +2,7 @@
 // on, relative ones joined, build arguments and ENV values substituted. Unknown when the chain
 // starts from an image (its config may set a WORKDIR) and no absolute WORKDIR follows.
 
-import { joinPath, unquoteWord } from "./copy-paths";
+import { copyPaths, joinPath, unquoteWord } from "./copy-paths";
 import { mergedScopeWith } from "./stage-graph";
 import type { ShellCommand } from "./shell";
 import { indexInStage, perStage, type Timeline, valueBefore } from "./stage-timeline";
@@ -81,4 +81,18 @@ export function commandDirectory(model: DockerfileModel, stage: Stage, run: Inst
     else current = current === null ? null : joinPath(current, path);
   }
   return current;
+}
+
+/**
+ * The absolute path a COPY or ADD writes to (`COPY . .` under `WORKDIR /app` -> `/app`): its
+ * destination joined to the WORKDIR in effect. Null when the instruction copies nothing, or a
+ * variable in the destination or an unknown WORKDIR leaves the place open.
+ */
+export function copyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
+  const paths = copyPaths(copy);
+  if (paths === null) return null;
+  const dest = unquoteWord(paths.dest.value);
+  if (dest.includes("$")) return null;
+  const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, copy);
+  return base === null ? null : joinPath(base, dest);
 }

@@ -23,7 +23,7 @@ import { isStageNamePattern, matchingStages } from "../model/stage-names";
 import type { ShellCommand } from "../model/shell";
 import { buildReferences } from "../model/stage-references";
 import { substituteVariables } from "../model/variables";
-import { commandDirectory, workdirOf } from "../model/workdir";
+import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import type { Fix, ReportFn, Rule } from "./types";
 
@@ -191,9 +191,7 @@ function hostBuildOutputOf(
   const group = "Build output and caches" as const;
   // Where the copy put the sources: an autotools build counts only when it runs there (in-tree), not
   // in a dependency a step downloaded (`cd libsrtp && ./configure`).
-  const paths = copyPaths(copy);
-  const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
-  const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
+  const root = copyDestination(model, stage, copy);
   // A Node install (not of named packages) in the folder the copy fills.
   const nodeInstallHere = (instruction: Instruction, command: ShellCommand) => {
     const install = dependencyInstall(command);
@@ -273,9 +271,8 @@ function reportNestedDependencies(model: DockerfileModel, dockerignore: string, 
     if (!written.endsWith("/") && !folders.has(folder) && /\.[^/]*$/.test(folder)) continue;
     const nested = `${folder}/node_modules`;
     if (isExcluded(matcher, nested) || isExcluded(matcher, `${nested}/x`)) continue;
-    const base = paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
-    if (base === null || paths.dest.value.includes("$")) continue;
-    const root = joinPath(base, paths.dest.value);
+    const root = copyDestination(model, stage, copy);
+    if (root === null) continue;
     for (const instruction of instructionsAfter(model, copy)) {
       if (instruction.keyword !== "RUN" || instruction.stage === null) continue;
       const install = instruction.commands.find((command) => {

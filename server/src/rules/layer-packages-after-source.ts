@@ -3,7 +3,6 @@
 
 import { systemPackageCommand, type SystemPackageCommand } from "../model/commands";
 import { isBroadContextCopy } from "../model/copies";
-import { copyPaths, joinPath } from "../model/copy-paths";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { fileStartedBy } from "../model/run-scripts";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
@@ -11,7 +10,7 @@ import type { ShellCommand } from "../model/shell";
 import type { TextEdit } from "../model/text";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { substituteVariables } from "../model/variables";
-import { workdirOf } from "../model/workdir";
+import { copyDestination } from "../model/workdir";
 import { asHints, type Fix, type Rule } from "./types";
 
 /** Instructions that change what a RUN sees: moving the RUN across them could change its result. */
@@ -131,10 +130,7 @@ function touchesPackageSetup(run: Instruction): boolean {
  * copy's destination (`/app/bin/setup`).
  */
 function runsCopiedFile(model: DockerfileModel, run: Instruction, copy: Instruction): boolean {
-  const paths = copyPaths(copy);
-  const stage = copy.stage;
-  const base = paths === null || stage === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
-  const root = paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, paths.dest.value);
+  const root = copy.stage === null ? null : copyDestination(model, copy.stage, copy);
   return run.commands.some((c) => {
     const script = fileStartedBy(c);
     const path = script?.value.replace(/^["']|["']$/g, "") ?? "";

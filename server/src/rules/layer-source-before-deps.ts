@@ -16,7 +16,7 @@ import { manifestFirstEdits } from "../fixes/manifest-first";
 import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, NODE_ECOSYSTEMS, takesValue } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
-import { commandDirectory, workdirOf } from "../model/workdir";
+import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
 import { optionValue } from "../model/command-options";
 import { fileWritesOf } from "../model/file-writes";
 import { environmentViewAt, variableFor } from "../model/environment";
@@ -774,21 +774,16 @@ function workspaceMemberCopy(
   if (install.ecosystem !== "pnpm" || !model.context.rootEntries?.includes("pnpm-workspace.yaml") || lacksPnpmFetch(model, stage)) return null;
   const dir = commandDirectory(model, stage, run, install.command);
   if (dir === null || installFolderOption(install) !== null) return null;
-  const landsIn = (copy: Instruction): string | null => {
-    const paths = copyPaths(copy);
-    const base = paths === null ? null : paths.dest.value.startsWith("/") ? "/" : workdirOf(model, stage, copy);
-    return paths === null || base === null || paths.dest.value.includes("$") ? null : joinPath(base, unquoteWord(paths.dest.value));
-  };
   for (const copy of copies) {
     if (copy.instruction.ordinal > run.ordinal) break;
     // A member's manifest copied on its own (`COPY web/client/package.json ./web/client/`) is the
     // usual remedy, not the problem: only a folder (a name without an extension) brings sources.
     if (/\.[^/]*$/.test(unquoteWord(copy.source.value).replace(/\/+$/, ""))) continue;
-    const target = landsIn(copy.instruction);
+    const target = copyDestination(model, stage, copy.instruction);
     if (target === null || !target.startsWith(`${dir === "/" ? "" : dir}/`)) continue;
     const lockfileCopy = manifestCopyBefore(stage, copy.instruction, ["pnpm-lock.yaml"]);
     // The lockfile must have come to the install's folder: `pnpm fetch` runs there.
-    const lockTarget = lockfileCopy === null ? null : landsIn(lockfileCopy);
+    const lockTarget = lockfileCopy === null ? null : copyDestination(model, stage, lockfileCopy);
     if (lockfileCopy === null || (lockTarget !== dir && lockTarget !== `${dir === "/" ? "" : dir}/pnpm-lock.yaml`)) return null;
     return copy;
   }
