@@ -350,9 +350,10 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     // file's name tells then. (A `dev/` folder with `Dockerfile.tests_k8s` beside is all development.)
     const siblingWords = new Set((model.context.siblingDockerfiles ?? []).flatMap((name) => pathWords(name.toLowerCase())));
     const folderWords = segments.slice(0, -1).flatMap(pathWords);
+    const nameWords = pathWords(segments[segments.length - 1]);
     const folderRepeated = folderWords.some((w) => DEVELOPMENT_PATH_WORDS.has(w) && siblingWords.has(w));
-    const words = (folderRepeated ? segments.slice(-1) : segments).flatMap(pathWords);
-    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w)) && !segments.flatMap(pathWords).some((w) => RELEASE_PATH_WORDS.has(w))) return "path";
+    const words = folderRepeated ? nameWords : [...folderWords, ...nameWords];
+    if (words.some((w) => DEVELOPMENT_PATH_WORDS.has(w)) && ![...folderWords, ...nameWords].some((w) => RELEASE_PATH_WORDS.has(w))) return "path";
     const fileWords = (segments.pop() ?? "").split(/[-_.]/);
     if (fileWords.some((w) => DEVELOPMENT_FILE_WORDS.has(w))) return "path";
   }

@@ -193,20 +193,9 @@ function hostBuildOutputOf(
   // in a dependency a step downloaded (`cd libsrtp && ./configure`).
   const root = copyDestination(model, stage, copy);
   // A Node install (not of named packages) in the folder the copy fills.
-  const nodeInstallHere = (instruction: Instruction, command: ShellCommand) => {
-    const install = dependencyInstall(command);
-    return (
-      install !== null &&
-      NODE_ECOSYSTEMS.has(install.ecosystem) &&
-      !install.installsNamedPackages &&
-      wanted("node_modules") &&
-      instruction.stage !== null &&
-      root !== null &&
-      commandDirectory(model, instruction.stage, instruction, command) === root
-    );
-  };
+  const nodeInstallHere = (instruction: Instruction, command: ShellCommand) => wanted("node_modules") && isNodeInstallIn(model, instruction, command, root);
   const nodeDependencies = (command: ShellCommand) => ({
-    tool: [command.name, command.args.find((a) => !a.value.startsWith("-"))?.value ?? "install"].join(" "),
+    tool: installTool(command),
     entries: [{ pattern: "**/node_modules", name: "node_modules", group: "Dependencies (installed inside the image)" as const }],
     dependencies: true,
   });
@@ -275,27 +264,38 @@ function reportNestedDependencies(model: DockerfileModel, dockerignore: string, 
     if (root === null) continue;
     for (const instruction of instructionsAfter(model, copy)) {
       if (instruction.keyword !== "RUN" || instruction.stage === null) continue;
-      const install = instruction.commands.find((command) => {
-        const found = dependencyInstall(command);
-        return (
-          found !== null &&
-          NODE_ECOSYSTEMS.has(found.ecosystem) &&
-          !found.installsNamedPackages &&
-          commandDirectory(model, instruction.stage as Stage, instruction, command) === root &&
-          !(deletesNodeModulesFirst(command) && !reachesFinalImage(model, copy, "node_modules"))
-        );
-      });
+      const install = instruction.commands.find(
+        (command) =>
+          isNodeInstallIn(model, instruction, command, root) && !(deletesNodeModulesFirst(command) && !reachesFinalImage(model, copy, "node_modules")),
+      );
       if (install === undefined) continue;
-      const tool = [install.name, install.args.find((a) => !a.value.startsWith("-"))?.value ?? "install"].join(" ");
       report({
         range: paths.sources[0].range,
         messageId: "nestedDependencies",
-        data: { path: nested, tool },
+        data: { path: nested, tool: installTool(install) },
         severity: "info",
       });
       return;
     }
   }
+}
+
+/** True when `command` is a Node install (not of named packages) run in the image folder `root`. */
+function isNodeInstallIn(model: DockerfileModel, instruction: Instruction, command: ShellCommand, root: string | null): boolean {
+  const install = dependencyInstall(command);
+  return (
+    install !== null &&
+    NODE_ECOSYSTEMS.has(install.ecosystem) &&
+    !install.installsNamedPackages &&
+    instruction.stage !== null &&
+    root !== null &&
+    commandDirectory(model, instruction.stage, instruction, command) === root
+  );
+}
+
+/** The install as a message names it: the program and its first operand (`npm install`, `yarn install`). */
+function installTool(command: ShellCommand): string {
+  return [command.name, command.args.find((a) => !a.value.startsWith("-"))?.value ?? "install"].join(" ");
 }
 
 /** `npm ci` (also `npm clean-install`, `npm install-clean`): removes node_modules before it installs. */

@@ -372,9 +372,16 @@ function packagesAfter(last: Word, extra: readonly string[]): TextEdit[] {
  * (held-out BC, seurat-docker: the flag judged right).
  */
 function pipHasCompiler(shipped: readonly string[], release: number | null, root: ImageReference | null): boolean {
-  if (shipped.some((p) => COMPILER_NAMES.test(p)) || bringsWithoutRecommends(shipped, PIP_COMPILER, release)) return true;
-  if (root !== null && officialName(root) !== null) return aptPackagesOfImage(root).some((p) => COMPILER_NAMES.test(p));
-  return shipped.some((p) => PIP_BUILD_PARTS.test(p));
+  return imageHolds(shipped, release, root, COMPILER_NAMES, PIP_COMPILER) ?? shipped.some((p) => PIP_BUILD_PARTS.test(p));
+}
+
+/**
+ * Whether the image holds a package `names` matches: named by its installs, brought by them as a
+ * dependency (`dependency`), or in the official base image; null on a base the facts do not describe.
+ */
+function imageHolds(shipped: readonly string[], release: number | null, root: ImageReference | null, names: RegExp, dependency: string): boolean | null {
+  if (shipped.some((p) => names.test(p)) || bringsWithoutRecommends(shipped, dependency, release)) return true;
+  return root !== null && officialName(root) !== null ? aptPackagesOfImage(root).some((p) => names.test(p)) : null;
 }
 
 /** Python's headers, which pip builds a C extension against: python3-dev, libpython3.11-dev. */
@@ -385,8 +392,7 @@ const PYTHON_HEADERS = /^(?:lib)?python3(?:\.\d+)?-dev(?:[=:].*)?$/;
  * dependency, or held by the base image; on a base the facts do not describe, only when named.
  */
 function pipHasHeaders(shipped: readonly string[], release: number | null, root: ImageReference | null): boolean {
-  if (shipped.some((p) => PYTHON_HEADERS.test(p)) || bringsWithoutRecommends(shipped, "python3-dev", release)) return true;
-  return root !== null && officialName(root) !== null && aptPackagesOfImage(root).some((p) => PYTHON_HEADERS.test(p));
+  return imageHolds(shipped, release, root, PYTHON_HEADERS, "python3-dev") ?? false;
 }
 
 /** True when the install names a package that needs its recommends. */
