@@ -18,7 +18,7 @@ import { contextSourcesAt, type ImagePlace } from "../model/context-file-at";
 import { fileStartedBy } from "../model/run-scripts";
 import { isShellName } from "../model/shell-programs";
 import { startCommand } from "../model/stage-purpose";
-import { startCommandSources } from "../model/start-path-scripts";
+import { calledScriptSources, startCommandSources } from "../model/start-path-scripts";
 import { isServiceStartFile, startSourcedSources } from "../model/start-steps";
 import { withContext } from "../model/with-context";
 import { perModel } from "../model/per-model";
@@ -153,6 +153,11 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
     if (text !== null) files[path] = text;
   });
   await readSourcedScripts(folder, model, files, reader);
+  // The scripts those run by their path in the image (a sourced loop running
+  // `/app/functions/update-redbot.sh`): what they do at start is part of the container's start.
+  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
+    calledScriptSources(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
+  );
   await readRequirementIncludes(folder, model, files, reader);
   // The JavaScript files the start runs with node, named in package.json's scripts (read above):
   // whether they load a devDependency decides final-stage-dev-dependencies.

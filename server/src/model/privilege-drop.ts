@@ -13,7 +13,7 @@ import { lineage } from "./stage-graph";
 import { copySourceStage } from "./stage-references";
 import { startCommand, withoutInitWrapper } from "./stage-purpose";
 import { startPathScripts } from "./start-path-scripts";
-import { entryScriptFiles } from "./start-steps";
+import { entryScriptFiles } from "./entry-scripts";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";

@@ -12,7 +12,7 @@ import { compileGlob } from "./glob";
 import { perModel } from "./per-model";
 import { lineDirectories, scriptLines } from "./script-directories";
 import { startCommand } from "./stage-purpose";
-import { entryScriptFiles } from "./start-steps";
+import { entryScriptFiles } from "./entry-scripts";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 import { workdirOf } from "./workdir";
@@ -82,6 +82,23 @@ function readStartPathScripts(model: DockerfileModel): StartPathScript[] {
     frontier = next;
   }
   return [...found.values()];
+}
+
+/**
+ * The context paths of the scripts the start path's scripts the host read run by their path in the
+ * image (`/app/functions/update-redbot.sh` in a loop an entry script sources, brought by `COPY
+ * root/ /`), read or not: for the host to read in rounds, each read script naming the next.
+ */
+export function calledScriptSources(model: DockerfileModel): string[] {
+  const final = model.finalStage;
+  if (!final) return [];
+  const places = startPathScriptsIn(model).flatMap(({ text }) =>
+    scriptLines(text).flatMap((line) => {
+      const called = RUNS_SCRIPT.exec(line)?.[1];
+      return called !== undefined && called.startsWith("/") ? [{ stage: final, path: normalizePath(called) }] : [];
+    }),
+  );
+  return contextSourcesAt(model, places);
 }
 
 /**

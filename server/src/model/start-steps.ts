@@ -20,6 +20,8 @@ import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
 import { entryScriptHandover } from "./entry-handover";
 import { simpleCommands } from "./script-words";
+import { filesNamedBy } from "./entry-scripts";
+import { startPathScripts } from "./start-path-scripts";
 
 /**
  * Steps that compile or install dependencies (and so may need a compiler and headers): Elixir's
@@ -49,10 +51,12 @@ export function isBuildingStep(words: readonly string[], wrappers: ReadonlySet<s
   const start = programAt(words, wrappers);
   const program = baseName(words[start] ?? "");
   if (program === "make") return true;
-  const name = /^pip3?(?:\.\d+)?$/.test(program) ? "pip" : program;
+  // `python -m pip install ...` is pip's install.
+  const pipModule = PYTHON.test(program) && words[start + 1] === "-m" && /^pip3?(?:\.\d+)?$/.test(words[start + 2] ?? "");
+  const name = pipModule || /^pip3?(?:\.\d+)?$/.test(program) ? "pip" : program;
   // The words that are not options, nor the folder an option names; the first is the subcommand
   // (`npm --prefix app install`, `yarn --cwd web install`).
-  const rest = words.slice(start + 1);
+  const rest = words.slice(start + (pipModule ? 3 : 1));
   const positionals = rest.filter((w, i) => !w.startsWith("-") && !(i > 0 && FOLDER_OPTION.test(rest[i - 1])));
   // The project's own build script (`npm run build`, run to bake run-time settings into a bundle)
   // needs the bundler and the rest of the build's toolchain when the container starts.
@@ -98,12 +102,15 @@ function scriptBuilds(script: string, wrappers: ReadonlySet<string> = new Set())
 
 /**
  * True when the final image's command, or an entry script it names that the host read from the
- * build context (or a function it calls from a script it sources), compiles or installs
- * dependencies when the container starts.
+ * build context (or a function it calls from a script it sources, or a script it runs), compiles
+ * or installs dependencies when the container starts.
  */
 export function buildsAtStart(model: DockerfileModel): boolean {
   const { scripts, wrappers } = startPath(model);
   if (scripts.some((script) => scriptBuilds(script, wrappers))) return true;
+  // The scripts the start runs in turn (`/app/functions/update-redbot.sh` from a sourced loop,
+  // which pip-installs the bot and its native dependencies at every start).
+  if (startPathScripts(model).some(([, text]) => scriptBuilds(text))) return true;
   const services = serviceStartScripts(model);
   const serviceWrappers = wrapperFunctions(definedFunctions(services));
   return services.some((script) => scriptBuilds(script, serviceWrappers));
@@ -300,21 +307,6 @@ export function startSourcedSources(model: DockerfileModel): string[] {
     final,
     filesNamedBy(model, command).map(([, text]) => text),
   );
-}
-
-/**
- * The context files the host read that the final image's start command names by file name (its
- * entry scripts: `/docker-entrypoint.sh` names `docker/docker-entrypoint.sh`), as [path, text].
- */
-export const entryScriptFiles: (model: DockerfileModel) => readonly [string, string][] = perModel((model) => {
-  const command = startCommand(model);
-  return command === null ? [] : filesNamedBy(model, command);
-});
-
-/** The context files the host read that `command` names by file name, as [path, text]. */
-function filesNamedBy(model: DockerfileModel, command: readonly string[]): [string, string][] {
-  const names = new Set(command.map(baseName).filter((n) => n !== ""));
-  return Object.entries(contextFiles(model.context)).filter(([path]) => names.has(baseName(path)));
 }
 
 /**

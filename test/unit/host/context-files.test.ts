@@ -159,6 +159,28 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["assets/runtime/env-defaults", "assets/runtime/functions", "entrypoint.sh"]);
   });
 
+  it("reads the scripts the start path runs by their path in the image, round after round", async () => {
+    // Held-out CA, PhasecoreX/docker-red-discordbot: `COPY root/ /`, the CMD's script sources a loop
+    // that runs /app/functions/update-redbot.sh, which pip-installs the bot at every start.
+    const text = 'FROM python:3.11-slim\nCOPY root/ /\nCMD ["/app/start.sh"]\n';
+    const dir = projects.create({
+      Dockerfile: text,
+      "root/app/start.sh": "#!/bin/sh\n. /app/functions/main-loop.sh\n",
+      "root/app/functions/main-loop.sh": "while true; do\n    /app/functions/update.sh\n    python -m redbot\ndone\n",
+      "root/app/functions/update.sh": "#!/bin/sh\n/app/functions/pip-step.sh\n",
+      "root/app/functions/pip-step.sh": "python -m pip install --upgrade Red-DiscordBot\n",
+      // Run by nothing on the start path: not read.
+      "root/app/functions/backup.sh": "tar czf /data/backup.tgz /data\n",
+    });
+    const files = await readCopiedFiles(dir, text);
+    assert.deepStrictEqual(
+      Object.keys(files)
+        .filter((p) => p.startsWith("root/"))
+        .sort(),
+      ["root/app/functions/main-loop.sh", "root/app/functions/pip-step.sh", "root/app/functions/update.sh", "root/app/start.sh"],
+    );
+  });
+
   it("reads the manifests Node and Composer installs read where they run, however deep, not those of other folders", async () => {
     const text =
       "FROM php:8-apache\nWORKDIR /var/www/html\nCOPY . .\nRUN cd /var/www/html/modules/api && composer install\nWORKDIR /var/www/html/tools/web/ui\nRUN npm install\n";

@@ -1009,6 +1009,19 @@ testRule(rule, {
       },
     },
     {
+      // Held-out CA, PhasecoreX/docker-red-discordbot (wrong): the start's loop runs a script that
+      // pip-installs the bot (PyNaCl built against libsodium) at every start.
+      name: "a script the start runs from a sourced loop pip-installs the program at every start (`python -m pip install`)",
+      code: 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libsodium-dev libffi-dev && rm -rf /var/lib/apt/lists/*\nENV SODIUM_INSTALL=system\nCOPY root/ /\nCMD ["/app/start.sh"]\n',
+      context: {
+        files: {
+          "root/app/start.sh": "#!/bin/sh\n. /app/functions/main-loop.sh\n",
+          "root/app/functions/main-loop.sh": "while true; do\n    /app/functions/update.sh\n    python -m redbot\ndone\n",
+          "root/app/functions/update.sh": "#!/bin/sh\npython -m pip install --upgrade --no-cache-dir Red-DiscordBot\n",
+        },
+      },
+    },
+    {
       name: "build dependencies sorted into a group removed after the compile, a compiler kept beside them on purpose",
       code: 'FROM alpine:3.22\nCOPY . /src\nRUN apk add --no-cache build-base cmake icu-dev tini\nRUN apk add --no-cache --virtual .build-deps boost-dev perl-dev \\\n && cmake -S /src -B /b && make -C /b install \\\n && apk del .build-deps\nCOPY hooks/ /startup/\nENTRYPOINT ["/entrypoint.sh"]\n',
     },
