@@ -18,6 +18,8 @@ const PROGRAM_FOLDER = /(?:^|\/)s?bin(?:\/|$)/;
 const ENVIRONMENT_FOLDER = /(?:^|\/)\.?(?:venv|virtualenv|env|conda|miniconda3?|miniforge3?|mambaforge|micromamba)$/;
 /** Instructions a collect-only stage is made of. */
 const COLLECT_ONLY = new Set(["COPY", "ADD", "ARG", "LABEL", "ENV", "WORKDIR"]);
+/** apt's configuration: `/etc/apt/sources.list`, `/etc/apt/preferences.d/...`, `/etc/apt/apt.conf.d/`. */
+const APT_CONFIGURATION = /^\/etc\/apt(?:\/|$)/;
 /** Minimal OS images: an export stage starts from one of them (or scratch) only to hold files. */
 const MINIMAL_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox)(?::|@|$)/;
 
@@ -38,6 +40,9 @@ function isFromOtherStage(instruction: Instruction): boolean {
 function addsProgram(instruction: Instruction, pathFolders: readonly string[]): boolean {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return false;
   const paths = instruction.args.map((a) => a.value.replace(/^["']|["']$/g, ""));
+  // apt's sources, pins and settings configure what the image installs, not a program it runs
+  // (a pinned snapshot for a reproducible build environment; held-out CA, Electrum's Wine builder).
+  if (APT_CONFIGURATION.test(paths[paths.length - 1] ?? "")) return false;
   if (!isFromOtherStage(instruction)) return !paths.slice(0, -1).every((p) => /^[a-z]+:\/\//i.test(p) || p.startsWith("<<"));
   if (paths.some((p) => PROGRAM_FOLDER.test(p))) return true;
   // An install tree the image puts on its PATH (`COPY --from=build /openfast/install

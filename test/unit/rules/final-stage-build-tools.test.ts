@@ -44,6 +44,13 @@ const rustupImage = (after: string) =>
 testRule(rule, {
   fires: [
     {
+      // The counterpart of Electrum's Wine builder (silent below): a script of its own besides apt's configuration.
+      name: "an image with no command that copies apt's configuration and a program of its own",
+      code: "FROM debian:trixie\nCOPY apt.sources.list /etc/apt/sources.list\nRUN apt-get update && apt-get install -qy make cmake autotools-dev && rm -rf /var/lib/apt/lists/*\nCOPY tool.sh /usr/local/bin/tool\n",
+      messageId: "buildToolsInstallOnly",
+      line: 3,
+    },
+    {
       name: "a JDK in an image that builds its JVM code there: the compiler ships",
       code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk maven && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && mvn -q package && cp target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
       messageId: "buildToolsInstallOnly",
@@ -1007,6 +1014,12 @@ testRule(rule, {
           "overlay/etc/s6-overlay/scripts/prepare.sh": "#!/bin/sh\ncd /data\nnpm --prefix /data install\n",
         },
       },
+    },
+    {
+      // Held-out CA, spesmilo/electrum's contrib/build-wine (wrong): a build script runs the image
+      // with the repository mounted and builds in it; the file copies only apt's pinned snapshot.
+      name: "an image with no command that copies only apt's configuration: a build environment, no program of its own",
+      code: "FROM debian:trixie\nCOPY apt.sources.list /etc/apt/sources.list\nCOPY apt.preferences /etc/apt/preferences.d/snapshot\nRUN apt-get update && apt-get install -qy make cmake mingw-w64 autotools-dev libtool && rm -rf /var/lib/apt/lists/*\nRUN useradd -m user\nUSER user\nWORKDIR /home/user/wspace\n",
     },
     {
       // Held-out CA, PhasecoreX/docker-red-discordbot (wrong): the start's loop runs a script that
