@@ -9,6 +9,7 @@ import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { composerLockPhpPin } from "../model/composer-lock";
 import { globalJsonSdkPin } from "../model/global-json";
+import { installedSetupPys } from "../model/setup-py-requirements";
 import { both, copiedPackageJsonFolder, dotnetTargetPin, exactPerPythonPin, exactRequirementPin, goDependencyPin, languagePin } from "../model/language-pins";
 import type { LanguagePin, PinnedLanguage } from "../model/language-pins";
 import { usesModernYarn } from "../model/package-caches";
@@ -103,7 +104,7 @@ function withinManifestPin(
   // wheels only for the Pythons out when it was released: which newer one installs it is unknown,
   // and a jump to the newest may find none (and no Rust to build it). The file moves with the base.
   if (name === "python" && !runtime) {
-    const exact = exactPerPythonPin(model.context, pipRequirementFiles(model));
+    const exact = exactPerPythonPin(model.context, pipRequirementFiles(model), installedSetupPys(model));
     const current = parseTag(ref.tag ?? "")
       .version.slice(0, 2)
       .join(".");

@@ -455,11 +455,27 @@ const PER_PYTHON_WHEELS = new Set([
  * wheels per CPython minor ({@link PER_PYTHON_WHEELS}), in the root requirements.txt or a
  * requirement file the Dockerfile's pip installs read (`requirementFiles`, context paths), as
  * `{ file, name }`; null when none. Which newer Python that release installs on is not known, so
- * a base-image remedy names the file rather than a Python version.
+ * a base-image remedy names the file rather than a Python version. `setupPys` are the setup.py
+ * files of projects the Dockerfile's pip installs from a folder, with what each install brings
+ * (model/setup-py-requirements.ts).
  */
-export function exactPerPythonPin(context: BuildContextFacts, requirementFiles: readonly string[] = []): { file: string; name: string } | null {
-  return exactRequirementPin(context, [...new Set(["requirements.txt", ...requirementFiles])], (name) => PER_PYTHON_WHEELS.has(name));
+export function exactPerPythonPin(
+  context: BuildContextFacts,
+  requirementFiles: readonly string[] = [],
+  setupPys: readonly { file: string; requirements: readonly string[] }[] = [],
+): { file: string; name: string } | null {
+  const found = exactRequirementPin(context, [...new Set(["requirements.txt", ...requirementFiles])], (name) => PER_PYTHON_WHEELS.has(name));
+  if (found !== null) return found;
+  // The setup.py of a project pip installs from its folder, with the extras it names (`grpcio==1.46.3`).
+  for (const { file, requirements } of setupPys) {
+    for (const [name, range] of requirementsDependencies(requirements.join("\n")))
+      if (PER_PYTHON_WHEELS.has(name) && EXACT_RELEASE.test(range)) return { file, name };
+  }
+  return null;
 }
+
+/** A range that is one release (`==2.23.4`, `===1.0`). */
+const EXACT_RELEASE = /^===?\d[\w.]*$/;
 
 /**
  * The first requirement pinned to one release (`sphinx==1.7.1`) in a requirement file the
@@ -477,7 +493,7 @@ export function exactRequirementPin(
   for (const file of requirementFiles) {
     const text = context.files?.[file];
     if (text === undefined) continue;
-    for (const [name, range] of requirementsDependencies(text)) if (counts(name) && /^===?\d[\w.]*$/.test(range)) return { file, name };
+    for (const [name, range] of requirementsDependencies(text)) if (counts(name) && EXACT_RELEASE.test(range)) return { file, name };
   }
   return null;
 }

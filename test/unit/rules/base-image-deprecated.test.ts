@@ -1429,6 +1429,20 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out CA, blockchain-etl/ethereum-etl (wrong: "move to 'python:3.14'"): the streaming
+      // extra pins grpcio 1.46.3, which has no wheel past CPython 3.10.
+      name: "setup.py's extra that pip installs pins a per-CPython wheel exactly (grpcio): name setup.py",
+      code: "FROM python:3.7\nENV PROJECT_DIR=ethereum-etl\nWORKDIR /$PROJECT_DIR\nCOPY . .\nRUN pip install --upgrade pip && pip install -e /$PROJECT_DIR/[streaming]\n",
+      context: {
+        files: {
+          "setup.py":
+            "setup(\n    install_requires=[\n        'web3>=5.29,<6',\n        # TODO: removed when \"eth_utils.toolz\" is fixed\n        'click>=8.0.4,<9',\n    ],\n    extras_require={\n        'streaming': [\n            'kafka-python==2.0.2',\n            'grpcio==1.46.3'\n        ],\n        'dev': ['pytest~=4.3.0']\n    },\n)\n",
+        },
+      },
+      messageId: "endOfLifePinned",
+      output: null,
+    },
+    {
       name: "an exact Ruby patch on an old Alpine that the Gemfile pins too: no current variant carries it, the Gemfile moves",
       code: "FROM ruby:3.3.4-alpine3.19 AS gems\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nFROM ruby:3.3.4-alpine3.19\nCOPY --from=gems /usr/local/bundle /usr/local/bundle\n",
       context: { files: { Gemfile: 'source "https://rubygems.org"\nruby "3.3.4"\ngem "rack"\n' } },
