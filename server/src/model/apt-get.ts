@@ -61,6 +61,18 @@ export function isNonInteractive(call: AptGetCall): boolean {
 }
 
 /**
+ * True when the call only simulates (`apt-get -s dist-upgrade`, `--simulate`, `--dry-run`,
+ * `--just-print`, `--recon`, `--no-act`, `-s` among short options): it prints what it would do,
+ * changes nothing and asks nothing (held-out CB, FusionAuth: its output lists the upgrades a later
+ * `apt-get install -y` makes).
+ */
+export function isSimulation(call: AptGetCall): boolean {
+  return call.options.some(({ value }) => SIMULATE_OPTIONS.has(value) || (/^-[a-zA-Z]+$/.test(value) && value.includes("s")));
+}
+
+const SIMULATE_OPTIONS = new Set(["--simulate", "--dry-run", "--just-print", "--recon", "--no-act"]);
+
+/**
  * True when later commands of the same RUN (`commands` after `index`) remove every one of
  * `packages` and autoremove what they pulled in (`apt-get remove gcc && apt-get autoremove`,
  * `apt-get purge --auto-remove gcc`): nothing that install brought, recommends included, stays in

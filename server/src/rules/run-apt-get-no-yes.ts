@@ -2,7 +2,7 @@
 // one to answer, so it aborts whenever an install pulls in more than asked.
 
 import { insertOptionAfter } from "../fixes/cache-cleanup";
-import { AptGetCall, aptOperands, isNonInteractive, readAptGet } from "../model/apt-get";
+import { AptGetCall, aptOperands, isNonInteractive, isSimulation, readAptGet } from "../model/apt-get";
 import { allRunInstructions } from "../model/run-instructions";
 import type { Rule } from "./types";
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
     for (const run of allRunInstructions(model)) {
       for (const command of run.commands) {
         const call = readAptGet(command);
-        if (!call?.subcommand || !ASKS.has(call.subcommand.value) || isNonInteractive(call) || changesNothing(call)) continue;
+        if (!call?.subcommand || !ASKS.has(call.subcommand.value) || isNonInteractive(call) || isSimulation(call) || changesNothing(call)) continue;
         report({
           range: call.subcommand.range,
           messageId: "noYes",

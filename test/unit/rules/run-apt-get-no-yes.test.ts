@@ -27,5 +27,9 @@ testRule(rule, {
     "FROM debian:12-slim\nRUN apt-get update\n",
     // A bare purge after the real removal names nothing to remove: it changes nothing and never asks.
     "FROM debian:12-slim\nRUN apt-get update && apt-get remove -y gcc && apt-get purge && rm -rf /var/lib/apt/lists/*\n",
+    // A simulation prints what it would do and asks nothing (held-out CB, FusionAuth's app image:
+    // its list feeds `xargs -r apt-get install -y`).
+    'FROM debian:12-slim\nRUN apt-get update && apt-get -s dist-upgrade | grep "^Inst" | cut -d" " -f2 | xargs -r apt-get install -y\n',
+    "FROM debian:12-slim\nRUN apt-get --simulate install curl && apt-get -qs upgrade && apt-get install --dry-run curl\n",
   ],
 });
