@@ -17,6 +17,7 @@ import { entryScriptFiles } from "./entry-scripts";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
+import { sudoTargetUser } from "./sudo-options";
 
 /** The tools that start a program as another user (privilege-drop-tools.ts), so the forms below cannot drift apart. */
 const DROPPERS = PRIVILEGE_DROP_TOOLS.map(escapeRegExp).join("|");
@@ -160,6 +161,14 @@ function switchesUserItself(command: readonly string[]): boolean {
   });
 }
 
+/** True when the command is sudo told to run it as a user other than root (`sudo -EHu oncall bash -c ...`). */
+function startsThroughSudoAs(command: readonly string[]): boolean {
+  const at = command[0] === "exec" ? 1 : 0;
+  if (baseName(command[at] ?? "") !== "sudo") return false;
+  const user = sudoTargetUser(command.slice(at + 1));
+  return user !== null && !isRootUser(user);
+}
+
 /** The words of one script line, quotes kept together (`su app -c 'exec ./server start'` is four words). */
 function lineWords(line: string): string[] {
   return (line.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, "$2"));
@@ -275,6 +284,8 @@ export function dropsPrivileges(model: DockerfileModel, chain: Stage[]): boolean
   const programs = startPrograms(chain);
   if (programs.some((p) => WORKER_SERVERS.test(baseName(p)))) return true;
   if (command !== null && switchesUserItself(command)) return true;
+  // `CMD ["sudo", "-EHu", "app", "bash", "-c", "..."]`: sudo run as root is a dropper once it names a user.
+  if (command !== null && startsThroughSudoAs(withoutInitWrapper(command))) return true;
   // A daemon that leaves root by itself (sshd, unbound, dnsmasq), as the command or started by a
   // script on the start path; and a worker server any of those scripts starts (`apache2-foreground`
   // in the web role of an entry script that switches on the container's role).

@@ -71,6 +71,16 @@ const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   xargs: new Set(["-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a"]),
 };
 
+/**
+ * True when a wrapper's option takes the next word as its value: one of `valueOptions`, or a group
+ * of short options whose last one is (`sudo -EHu app`, `-Hu app`: the user is the value).
+ */
+function takesValue(valueOptions: ReadonlySet<string> | undefined, option: string): boolean {
+  if (valueOptions === undefined) return false;
+  if (valueOptions.has(option)) return true;
+  return /^-[A-Za-z]{2,}$/.test(option) && valueOptions.has(`-${option[option.length - 1]}`);
+}
+
 export interface LogicalText {
   chars: string;
   /**
@@ -549,7 +559,7 @@ function makeCommand(words: Word[], joinedBy: string | null, depth: number): She
       while (k < words.length && words[k].value.startsWith("-")) {
         const opt = words[k].value;
         k++;
-        if (valueOptions?.has(opt) && k < words.length) k++;
+        if (takesValue(valueOptions, opt) && k < words.length) k++;
       }
       continue;
     }

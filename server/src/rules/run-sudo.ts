@@ -14,6 +14,7 @@ import { indexInStage } from "../model/stage-timeline";
 import type { Instruction } from "../model/types";
 import { userAt } from "../model/user";
 import type { Rule } from "./types";
+import { sudoTargetUser } from "../model/sudo-options";
 
 export const rule: Rule = {
   meta: {
@@ -67,18 +68,7 @@ function sudoOf(command: Instruction["commands"][number]): { sudo: Word; target:
   const sudo = sudoWrapper(command);
   if (sudo === null) return null;
   const prefix = wordsBeforeProgram(command);
-  return { sudo, target: targetUser(prefix.slice(prefix.indexOf(sudo) + 1)) };
-}
-
-/** The user sudo's options name (`-u app`, `-uapp`, `--user=app`, `--user app`); null when none. */
-function targetUser(options: readonly Word[]): string | null {
-  for (let i = 0; i < options.length; i++) {
-    const w = options[i].value;
-    if (w === "-u" || w === "--user") return options[i + 1]?.value ?? null;
-    if (w.startsWith("--user=")) return w.slice("--user=".length);
-    if (/^-u\S/.test(w)) return w.slice(2);
-  }
-  return null;
+  return { sudo, target: sudoTargetUser(prefix.slice(prefix.indexOf(sudo) + 1).map((w) => w.value)) };
 }
 
 /**

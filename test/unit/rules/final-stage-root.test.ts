@@ -944,6 +944,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CB, linkedin/oncall: the CMD starts the app through sudo as its user.
+      name: "a start command run through sudo as the user the file creates (sudo -EHu NAME)",
+      code: 'FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y sudo python3 && rm -rf /var/lib/apt/lists/*\nRUN useradd -m -s /bin/bash oncall\nCOPY app.py /home/oncall/app.py\nCMD ["sudo", "-EHu", "oncall", "bash", "-c", "python3 -u /home/oncall/app.py"]\n',
+    },
+    {
       // Held-out BW, Imposter's base image: its children run 'ONBUILD RUN chown ...' as root, then switch.
       name: "a base whose ONBUILD triggers switch to the user it creates",
       code: 'FROM eclipse-temurin:21-jre-jammy\nRUN adduser imposter --uid 2048\nONBUILD RUN chown -R imposter:imposter /opt/imposter\nONBUILD USER imposter\nENTRYPOINT ["java", "-jar", "/opt/imposter/app.jar"]\n',

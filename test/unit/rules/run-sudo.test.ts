@@ -43,10 +43,19 @@ testRule(rule, {
       data: { user: "site" },
     },
     { name: "--user=NAME", code: "FROM debian:12\nRUN sudo --user=app -E ./build.sh\n", messageId: "sudoAsUser", data: { user: "app" } },
+    // Held-out CB, linkedin/oncall: `sudo -Hu oncall mkdir ...` read as root's sudo, "drop it" judged wrong.
+    {
+      name: "-u last in a group of short options (-EHu NAME)",
+      code: "FROM debian:12\nRUN sudo -EHu app ./build.sh\n",
+      messageId: "sudoAsUser",
+      data: { user: "app" },
+    },
     { name: "ONBUILD runs in a build the file does not show", code: "FROM ubuntu:24.04\nONBUILD RUN sudo apt-get update\n", messageId: "sudo" },
   ],
   silent: [
     "FROM ubuntu:24.04\nRUN apt-get install -y sudo\n",
+    // root's chown beside the `sudo -Hu` steps: a USER line would take root from it.
+    "FROM ubuntu:24.04\nRUN useradd -m app && chown -R app /srv && sudo -Hu app mkdir -p /srv/log && sudo -Hu app python3 -m venv /srv/env\n",
     {
       // arroyo: root starts the database and builds; only the database steps are the postgres user's.
       name: "sudo -u beside steps that need the RUN's own user: a USER line would take root from them too",
