@@ -5,6 +5,7 @@
 import { aptSoleProvider } from "./apt-no-recommends";
 import { dependencyInstall, systemPackageCommand, SystemPackageCommand } from "./commands";
 import type { ShellCommand, Word } from "./shell";
+import { commandInstallsPythonPackages, isPythonHeaders } from "./python-installs";
 import type { Instruction, Stage } from "./types";
 
 const COMPILERS = new Set(["build-essential", "build-base", "alpine-sdk", "gcc", "g++", "gcc-c++", "clang", "llvm", "golang", "go", "rustc", "cargo"]);
@@ -197,6 +198,14 @@ export function compilesNativeCode(command: ShellCommand): boolean {
  */
 export function compilesWith(kept: KeptBuildTools, stages: readonly Stage[] = []): boolean {
   if (kept.instruction.commands.some(compilesNativeCode)) return true;
+  // Python's own headers kept beside the others: they are there for the C extensions a pip install
+  // of this RUN or a later one compiles (python-ldap, published only as source, against
+  // libldap2-dev and libsasl2-dev; held-out CB, LinkedIn's Oncall: "install their runtime
+  // libraries instead" judged wrong).
+  if (kept.tools.some((t) => isPythonHeaders(packageName(t.value)))) {
+    const runs = [kept.instruction, ...runsAfter(kept, stages)];
+    if (runs.some((i) => i.commands.some(commandInstallsPythonPackages))) return true;
+  }
   // The RUN installs a compiler too, which it removes again (`apk add --virtual .build-deps gcc`,
   // then `pip install uwsgi`, then `apk del .build-deps`): it compiles between the two, and the
   // headers it keeps may be what that compile needs (uwsgi enables PCRE only when pcre-dev is there).

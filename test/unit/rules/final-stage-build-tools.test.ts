@@ -175,6 +175,14 @@ testRule(rule, {
       messageId: "buildToolsInstallOnly",
     },
     {
+      // Held-out CB, linkedin/oncall: python-ldap (source only) compiles against these in the
+      // `bash -c` script a later RUN runs; "install their runtime libraries instead" was judged wrong.
+      name: "Python's headers kept with others, and a later RUN pip-installs in a shell's -c script: they serve that compile",
+      code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev python3-venv libldap2-dev libsasl2-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /srv/app\nRUN python3 -m venv /srv/env && /bin/bash -c 'source /srv/env/bin/activate && cd /srv/app && pip install .'\nCMD [\"/srv/env/bin/app\"]\n",
+      messageId: "headersCompiled",
+      data: { shipped: "final image", packages: "'python3-dev', 'libldap2-dev' and 1 more" },
+    },
+    {
       name: "the Python headers without pip: nothing in the image installs Python packages",
       code: RUN_TIME_PIP.replace(" python3-pip", ""),
       messageId: "headers",
@@ -183,35 +191,35 @@ testRule(rule, {
     {
       name: "pip installed and run by a later RUN: the headers serve the build",
       code: RUN_TIME_PIP.replace("COPY --from", "RUN pip3 install --break-system-packages psycopg2\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
       line: 2,
       data: { shipped: "final image", packages: "'python3-dev'" },
     },
     {
       name: "pip installed and run as a module by a later RUN",
       code: RUN_TIME_PIP.replace("COPY --from", "RUN python3 -m venv /venv && /venv/bin/python -m pip install -r /req.txt\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
     },
     {
       name: "pip installed, and pipx installs packages with it in the same RUN",
       code: RUN_TIME_PIP.replace("python3-pip", "python3-pip pipx && pipx install tokenizers"),
-      messageId: "headers",
+      messageId: "headersCompiled",
     },
     {
       name: "pip installed, and uv installs packages through its pip interface",
       code: RUN_TIME_PIP.replace("COPY --from", "RUN uv pip install --system psycopg2\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
     },
     {
       name: "pip installed, and poetry installs the project's packages",
       code: RUN_TIME_PIP.replace("COPY --from", "RUN poetry install --only main\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
     },
     {
       // Review AL #7: the project's own setup.py compiles its extensions against the headers.
       name: "pip installed, and setup.py installs the project at build",
       code: RUN_TIME_PIP.replace("COPY --from", "COPY . /src\nRUN cd /src && python3 setup.py install\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
       data: { shipped: "final image", packages: "'python3-dev'" },
     },
     {
@@ -229,7 +237,7 @@ testRule(rule, {
     {
       name: "pip installed, and easy_install or pip-sync installs packages without the pip program",
       code: RUN_TIME_PIP.replace("COPY --from", "RUN easy_install-3.11 supervisor && pip-sync requirements.txt\nCOPY --from"),
-      messageId: "headers",
+      messageId: "headersCompiled",
     },
     {
       name: "pip installed for run time: the compiler beside the Python headers is still reported",
