@@ -11,11 +11,15 @@ import { copiedContextSources, programsRunFromContext } from "./context-files";
 import type { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 
+/** How many files copied by bare names, all missing beside the Dockerfile, show the context is above it. */
+const MIN_BARE_NAMES = 2;
+
 /**
  * The folder between the Dockerfile's folder (excluded) and the repository root (included) that
  * holds every source the file copies by a path into a sub-folder (`docker/entrypoint.sh`,
  * `packages/api/`), when the Dockerfile's own folder holds none of them; the nearest such folder,
- * or null. Bare names (`package.json`) say nothing: most folders hold one.
+ * or null. Without such a path, the files it copies by bare names, when there are at least
+ * {@link MIN_BARE_NAMES} and none is beside the Dockerfile: one alone (`package.json`) says little.
  */
 export async function readCopySourceContext(dockerfile: string, text: string | DockerfileModel, reader: FolderReader): Promise<string | null> {
   const folder = dirname(dockerfile);
@@ -25,7 +29,14 @@ export async function readCopySourceContext(dockerfile: string, text: string | D
   // Also a script a RUN starts where a whole-context copy put it (`COPY . /app`, then `RUN
   // /app/scripts/build`; held-out AY, longhorn-manager: `scripts/` is at the root, the Dockerfile in
   // package/, built with `-f package/Dockerfile .`).
-  const paths = [...copiedContextSources(model), ...programsRunFromContext(model)].map((p) => p.replace(/\/+$/, "")).filter((p) => p.includes("/"));
+  const sources = [...copiedContextSources(model), ...programsRunFromContext(model)].map((p) => p.replace(/\/+$/, ""));
+  const nested = sources.filter((p) => p.includes("/"));
+  // Files copied by bare names (`COPY patterns.yml ...`, `COPY run.sh /run.sh`) say it too when
+  // there are several, none in the Dockerfile's folder and all in one folder above (held-out CB,
+  // Sematext's logagent: build/docker/Dockerfile.amd64 built from the root, its `COPY . .` bringing
+  // the root's package.json). One bare name alone may be a file a script puts beside the Dockerfile.
+  const bare = [...new Set(sources.filter((p) => p !== "" && p !== "." && !p.includes("/")))];
+  const paths = nested.length > 0 ? nested : bare.length >= MIN_BARE_NAMES ? bare : [];
   if (paths.length === 0) return null;
   const present = await Promise.all(paths.map((p) => exists(reader, folder, p)));
   if (present.some(Boolean)) return null;

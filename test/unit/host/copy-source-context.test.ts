@@ -62,6 +62,15 @@ describe("host/copy-source-context: the context a Dockerfile's own COPY sources 
     assert.strictEqual(await contextOf(other, "web/Dockerfile", bare), null);
   });
 
+  it("is the repository root when several files copied by bare names are missing beside the Dockerfile and all at the root (logagent)", async () => {
+    const text = "FROM node:12-alpine\nWORKDIR /\nCOPY . .\nRUN npm install --production\nCOPY patterns.yml /etc/logagent/patterns.yml\nCOPY run.sh /run.sh\n";
+    const dir = projects.create({ ".git/HEAD": "x", "package.json": "{}", "patterns.yml": "", "run.sh": "", "build/docker/Dockerfile.amd64": text });
+    assert.strictEqual(await contextOf(dir, "build/docker/Dockerfile.amd64", text), dir);
+    // One of them beside the Dockerfile: its own folder may be the context.
+    const beside = projects.create({ ".git/HEAD": "x", "patterns.yml": "", "run.sh": "", "build/docker/run.sh": "", "build/docker/Dockerfile.amd64": text });
+    assert.strictEqual(await contextOf(beside, "build/docker/Dockerfile.amd64", text), null);
+  });
+
   it("is unknown outside a repository and at the repository root itself", async () => {
     const text = "FROM debian\nCOPY docker/run.sh /run.sh\n";
     const loose = projects.create({ "docker/run.sh": "", "docker/Dockerfile": text });

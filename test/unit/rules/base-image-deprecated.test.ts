@@ -1232,6 +1232,20 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out CB, Sematext's logagent: pg 7 connections hang on Node.js 14 and later (fixed in 8.0.3).
+      name: "node-postgres 7 stops at Node.js 13: the base moves with package.json",
+      code: 'FROM node:12-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install --production\nCMD ["node", "index.js"]\n',
+      context: { files: { "package.json": '{"dependencies": {"pg": "^7.18.2", "express": "^4.17.1"}}' } },
+      messageId: "endOfLifeCapped",
+      output: null,
+    },
+    {
+      name: "node-postgres 8 runs on current Node.js",
+      code: 'FROM node:12-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install --production\nCMD ["node", "index.js"]\n',
+      context: { files: { "package.json": '{"dependencies": {"pg": "^8.0.3"}}' } },
+      messageId: "endOfLife",
+    },
+    {
       name: "gulp 4 builds on newer Node.js",
       code: "FROM node:11 AS npm\nWORKDIR /app\nCOPY package.json /app\nRUN npm install\n",
       context: { files: { "package.json": '{"devDependencies": {"gulp": "^4.0.2"}}' } },
