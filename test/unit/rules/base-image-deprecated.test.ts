@@ -802,6 +802,18 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out CB, Bakta: sgerrand's glibc package fails on 3.16 and later (nsswitch.conf).
+      name: "a glibc compatibility package installed from its .apk on Alpine 3.15 or older is tied to it",
+      code: "FROM alpine:3.12\nRUN apk add wget && wget https://github.com/sgerrand/alpine-pkg-glibc/releases/download/2.32-r0/glibc-2.32-r0.apk && apk add glibc-2.32-r0.apk && rm glibc-2.32-r0.apk\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      name: "the same glibc package on Alpine 3.16, whose baselayout already owns nsswitch.conf: the named move stays",
+      code: "FROM alpine:3.16\nRUN apk add wget && wget https://github.com/sgerrand/alpine-pkg-glibc/releases/download/2.35-r1/glibc-2.35-r1.apk && apk add --force-overwrite glibc-2.35-r1.apk\n",
+      messageId: "endOfLife",
+    },
+    {
       name: "a GHC build on Alpine 3.18, already on musl 1.2.4: the named move stays",
       code: "FROM alpine:3.18\nRUN apk add --no-cache ghc cabal\nRUN cabal build\n",
       messageId: "endOfLife",
