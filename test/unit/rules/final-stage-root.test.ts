@@ -42,6 +42,11 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
+      name: "the created user's home kept to itself (chmod 755): the user is simply never used",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m -s /bin/bash app\nENV HOME="/home/app"\nRUN chmod -R 755 $HOME\nCOPY app.py /app/app.py\nENTRYPOINT ["python3", "/app/app.py"]\n',
+      messageId: "userNeverUsed",
+    },
+    {
       name: "the same user created and never used where the image starts a server of its own",
       code: 'FROM ubuntu:noble\nRUN apt-get update && apt-get install -y python3 && rm -rf /var/lib/apt/lists/* && adduser app\nCOPY app.py /app/app.py\nEXPOSE 8080\nCMD ["python3", "/app/app.py"]\n',
       messageId: "userNeverUsed",
@@ -943,6 +948,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out CB, nipreps/fmriprep: the user only lends a home that every UID may write.
+      name: "the created user's home opened to every UID (chmod -R go=u $HOME): the image runs as the UID it is given",
+      code: 'FROM ubuntu:24.04\nRUN useradd -m -s /bin/bash -G users fmriprep\nWORKDIR /home/fmriprep\nENV HOME="/home/fmriprep"\nRUN chmod -R go=u $HOME\nCOPY app.py /app/app.py\nENTRYPOINT ["python3", "/app/app.py"]\n',
+    },
     {
       // Held-out CB, linkedin/oncall: the CMD starts the app through sudo as its user.
       name: "a start command run through sudo as the user the file creates (sudo -EHu NAME)",
