@@ -489,6 +489,14 @@ function systemPipTie(model: DockerfileModel, stages: readonly Stage[], release:
 }
 
 /** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */
+/** True when the image is Alpine (its own, or the variant a language image's tag names) at `last` or older. */
+function alpineAtMost(ref: ImageReference, last: readonly number[]): boolean {
+  const own = distroRelease(ref);
+  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
+  const version = (release ?? "").split(".").map(Number);
+  return version.length >= 2 && compareVersions(version, last) <= 0;
+}
+
 const LAST_ALPINE_BEFORE_BASELAYOUT_DATA = [3, 15];
 /** A glibc compatibility package installed from its file (`apk add glibc-2.32-r0.apk`, `glibc-bin-2.35-r1.apk`). */
 const GLIBC_APK = /(?:^|\/)glibc(?:-bin|-i18n|-dev)?-[\d.]+-r\d+\.apk$/;
@@ -502,10 +510,7 @@ const GLIBC_APK = /(?:^|\/)glibc(?:-bin|-i18n|-dev)?-[\d.]+-r\d+\.apk$/;
  * with the tag. Null otherwise.
  */
 function glibcPackageOnOldAlpine(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
-  const own = distroRelease(ref);
-  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
-  const version = (release ?? "").split(".").map(Number);
-  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_BASELAYOUT_DATA) > 0) return null;
+  if (!alpineAtMost(ref, LAST_ALPINE_BEFORE_BASELAYOUT_DATA)) return null;
   for (const { command } of commands) {
     const pkg = systemPackageCommand(command);
     if (pkg?.manager !== "apk" || pkg.action !== "install") continue;
@@ -527,10 +532,7 @@ const LAST_ALPINE_BEFORE_MUSL_1_2_4 = [3, 17];
  * back from 3.24 for `sendfile64`): the dependencies move with the tag. Null otherwise.
  */
 function ghcBuildOnOldMusl(commands: readonly RunCommand[], ref: ImageReference): Tie | null {
-  const own = distroRelease(ref);
-  const release = own?.family === "alpine" ? own.version : variantRelease(ref, "alpine");
-  const version = (release ?? "").split(".").map(Number);
-  if (version.length < 2 || compareVersions(version, LAST_ALPINE_BEFORE_MUSL_1_2_4) > 0) return null;
+  if (!alpineAtMost(ref, LAST_ALPINE_BEFORE_MUSL_1_2_4)) return null;
   for (const { command } of commands) {
     const step = buildStepOf(command);
     if (step?.ecosystem === "haskell") return { kind: "tied", tie: `the GHC build '${step.tool}'`, line: lineOf(command.words[0]) };
