@@ -63,6 +63,11 @@ export function makeBuildsIn(dir: string, reader: FolderReader): Promise<MakeBui
   });
 }
 
+/** A whole word that is a make variable reference: `${BUILD_ARGS}`, `$(EXTRA_FLAGS)`. */
+const UNSET_REFERENCE = /(?<=^|\s)\$(?:\((\w+)\)|\{(\w+)\})(?=\s|$)/g;
+/** A make function that picks docker or podman, whichever is installed. */
+const CONTAINER_ENGINE_CHOICE = /^\$\(shell\s[^\n]*\b(?:docker|podman)\b[^\n]*\)$/;
+
 /**
  * The builds a Makefile's recipes run that name their Dockerfile with `-f` / `--file`, its simple
  * variables expanded (`$(APP_DIR)`, `${APP_DIR}`; a value made by a function or from the
@@ -71,10 +76,17 @@ export function makeBuildsIn(dir: string, reader: FolderReader): Promise<MakeBui
  */
 export function makeBuilds(text: string): MakeBuild[] {
   const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
-  // Only a plain word: a function (`$(shell git rev-parse HEAD)`) or a list stays unexpanded.
-  const values = makeVariables(lines, (value) => /^\S+$/.test(value));
+  // Only a plain word: a function (`$(shell git rev-parse HEAD)`) or a list stays unexpanded, but
+  // for the container engine a function picks (`CONTAINER_RUNTIME := $(shell command -v podman
+  // || echo docker)`, held-out CC, zot): whichever it picks, the recipe runs a build.
+  const values = makeVariables(lines, (value) => /^\S+$/.test(value) || CONTAINER_ENGINE_CHOICE.test(value));
+  for (const [name, value] of values) if (!/^\S+$/.test(value)) values.set(name, "docker");
+  // A variable the Makefile never sets is empty to make (`${BUILD_ARGS}` before `-f`, left for
+  // the caller to set on the command line): not a word of the build, nor its context.
+  const assigned = new Set(makeVariables(lines).keys());
   // Twice: a value may name another variable (`APP_DIR := $(DOCKER_DIR)/app`).
-  const expand = (s: string) => expandMakeVariables(s, values, 2);
+  const expand = (s: string) =>
+    expandMakeVariables(s, values, 2).replace(UNSET_REFERENCE, (whole, paren?: string, brace?: string) => (assigned.has(paren ?? brace ?? "") ? whole : ""));
   const builds: MakeBuild[] = [];
   for (const line of lines) {
     if (!line.startsWith("\t")) continue;

@@ -214,7 +214,9 @@ export function gitUseAfter(model: DockerfileModel, copy: Instruction, rootImage
     return {
       ...none,
       manifestReadsGit: manifestReadsGit(model),
-      stepReadsGit: after.some((i) => i.commands.some((c) => scriptReadsGit(model, i, c) || buildsFlakeReadingRevision(model, c))),
+      stepReadsGit: after.some((i) =>
+        i.commands.some((c) => scriptReadsGit(model, i, c) || buildsFlakeReadingRevision(model, c) || makeAsksGitBeyondArguments(model, i, c)),
+      ),
       trustsCheckout: trustsCheckout(model, copy, scope),
     };
   const buildSystem = after.some((i) => i.commands.some((c) => GIT_STAMPING_BUILDS.has(c.name) || BUILD_SCRIPT.test(c.name)));
@@ -392,6 +394,26 @@ function commandReadsGit(model: DockerfileModel, run: Instruction, command: Shel
 const GIT_NAMED_SCRIPT = /^(?:get[-_])?git[-_](?:rev|revision|version|describe|commit|sha|hash|info|tag)(?:[-_.][\w.-]*)?$/i;
 /** The program a command substitution runs: `$(/script/git-rev.sh)`, `` `./git-version` ``. */
 const SUBSTITUTED_PROGRAM = /(?:\$\(|`)\s*([\w./-]+)/g;
+
+/** A Makefile variable set from git: `RELEASE_TAG=$(shell git describe --tags --abbrev=0)`. */
+const MAKE_GIT_VARIABLE = /^[ \t]*(?:export[ \t]+)?(\w+)[ \t]*[:?+!]?=[^\n]*\$\(shell[ \t]+git[ \t]/gm;
+
+/**
+ * True when `make` runs a Makefile the host read that sets a variable from git which the command
+ * line does not give (`make COMMIT=$COMMIT binary` while the recipe also stamps `RELEASE_TAG` from
+ * `git describe --tags`), and the Makefile uses that variable: the commit passed in does not stand
+ * in for it (held-out CC, zot: excluding .git judged wrong, the binary would report no release).
+ */
+function makeAsksGitBeyondArguments(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
+  if (command.name !== "make" && command.name !== "gmake") return false;
+  const given = new Set(command.args.map((a) => /^(\w+)=/.exec(a.value)?.[1]).filter((name): name is string => name !== undefined));
+  const files = contextFiles(model.context);
+  return filesRunBy(model, run, command).some((path) => {
+    const text = files[path];
+    if (text === undefined) return false;
+    return [...text.matchAll(MAKE_GIT_VARIABLE)].some(([, name]) => !given.has(name) && (text.includes(`$(${name})`) || text.includes(`\${${name}}`)));
+  });
+}
 
 /** True when a context file a command runs asks git for metadata, or works on the checkout itself. */
 function fileReadsGit(path: string, text: string | undefined): boolean {

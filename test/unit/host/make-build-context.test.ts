@@ -47,6 +47,18 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
     ]);
     // Its folder unknown (after `cd`, or a context that is no plain path): no file.
     assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -t app .\n\tdocker build -t app $(CTX)\n"), []);
+    // Held-out CC, zot: the engine a function picks, and a variable the Makefile never sets (empty
+    // to make) before the options.
+    assert.deepStrictEqual(
+      makeBuilds(
+        "CONTAINER_RUNTIME := $(shell command -v podman 2> /dev/null || echo docker)\n\nbinary-container:\n\t${CONTAINER_RUNTIME} build ${BUILD_ARGS} \\\n\t\t--build-arg BASE_IMAGE=$(BASE_IMAGE) \\\n\t\t-f build/Dockerfile -t zot-build:latest .\n",
+      ),
+      [{ dockerfile: "build/Dockerfile", context: ".", platforms: [] }],
+    );
+    // A variable the Makefile sets to more than a word stays a word of its own: the context is not known.
+    assert.deepStrictEqual(makeBuilds("ARGS := --pull --no-cache\nimage:\n\tdocker build $(ARGS) -f build/Dockerfile .\n"), [
+      { dockerfile: "build/Dockerfile", context: null, platforms: [] },
+    ]);
   });
 
   it("gives the root as the context of a Dockerfile in a sub-folder that the root Makefile builds", async () => {

@@ -501,6 +501,19 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CC, zot: `make COMMIT=$COMMIT binary` while the Makefile stamps RELEASE_TAG from git describe.
+      name: "a commit argument passed to make, whose Makefile also stamps another variable from git: .git is read",
+      code: "FROM golang:1.26 AS builder\nARG COMMIT\nWORKDIR /go/src/app\nCOPY . .\nRUN make COMMIT=$COMMIT binary\nFROM gcr.io/distroless/base-debian13\nCOPY --from=builder /go/src/app/bin/app /usr/bin/app\n",
+      context: {
+        dockerignore: null,
+        rootEntries: [".git/", "go.mod", "Makefile", "cmd/"],
+        files: {
+          Makefile:
+            'COMMIT_HASH=$(shell git describe --always --tags --long)\nRELEASE_TAG=$(shell git describe --tags --abbrev=0)\nCOMMIT ?= $(COMMIT_HASH)\n\nbinary:\n\tgo build -ldflags "-X main.releaseTag=${RELEASE_TAG} -X main.commit=${COMMIT}" -o bin/app ./cmd/app\n',
+        },
+      },
+    },
+    {
       name: "a folder's node_modules excluded at every depth",
       code: WEBAPP_THEN_SERVER,
       context: { dockerignore: "**/node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
