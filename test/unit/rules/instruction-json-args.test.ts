@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // The counterpart of trino-gateway's (silent): a list of commands stays a child of any shell.
+      name: "a list of commands on a base the build picks by an argument with no default",
+      code: "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCMD cd /srv && java -jar app.jar\n",
+      messageId: "execLast",
+      line: 3,
+    },
+    {
       name: "a shell running a script is no interactive shell: it runs the service",
       code: "FROM debian:bookworm-slim\nCMD bash /srv/start.sh\n",
       messageId: "shellForm",
@@ -131,6 +138,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out CC, trino-gateway: build.sh passes redhat/ubi10-micro, whose sh (bash) execs the java command.
+      name: "one simple command on a base the build picks by an argument with no default: its shell is not known",
+      code: 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app.jar /app/app.jar\nCMD java -jar /app/app.jar "/etc/app/config.yaml"\n',
+    },
     {
       name: "Alpine, and the command runs a script that execs its program",
       code: "FROM alpine:3.20\nRUN apk add --no-cache nodejs\nENTRYPOINT sh entrypoint.sh\n",
