@@ -127,6 +127,10 @@ const R_BUILD_TOOLS = /^(?:r-base-dev|build-essential)(?:[=:].*)?$/;
 const CMAKE = /^cmake(?:[=:].*)?$/;
 /** Packages that give cmake a build program when they are named. */
 const CMAKE_BUILD_TOOLS = /^(?:build-essential|make|ninja-build)(?:[=:].*)?$/;
+/** Debian's Go packages: gcc and libc6-dev, which cgo builds with, come only as their recommendations. */
+const GOLANG = /^golang(?:-go|-1\.\d+(?:-go)?)?(?:[=:].*)?$/;
+/** Packages that give cgo a C compiler when they are named. */
+const CGO_COMPILERS = /^(?:build-essential|gcc(?:-\d+)?|clang(?:-\d+)?)(?:[=:].*)?$/;
 /** Debian's autoconf recommends automake, which holds aclocal: `./autogen.sh` or `autoreconf` needs it. */
 const AUTOCONF = /^autoconf(?:[=:].*)?$/;
 /** Steps that generate a configure script with the autotools: they run aclocal and automake. */
@@ -141,6 +145,11 @@ function generatesConfigure(command: ShellCommand): boolean {
 /** Ubuntu's software-properties-common brings launchpadlib, which `add-apt-repository ppa:` needs, only as a recommendation. */
 const SOFTWARE_PROPERTIES = /^software-properties-common(?:[=:].*)?$/;
 const LAUNCHPADLIB = /^python3-launchpadlib(?:[=:].*)?$/;
+
+/** True for a go command that compiles packages: `go build`, `go install`, `go get` (GOPATH mode), `go run`, `go test`. */
+function buildsGo(command: ShellCommand): boolean {
+  return command.name === "go" && /^(?:build|install|get|run|test)$/.test(command.args[0]?.value ?? "");
+}
 
 /** `add-apt-repository ppa:x/y`. */
 function addsPpa(command: ShellCommand): boolean {
@@ -563,6 +572,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         runsAfterInImage(model, run, index, generatesConfigure)
       )
         continue;
+      // So with Debian's Go: cgo builds with gcc and libc6-dev, which golang brings only as
+      // recommendations, so a later `go build` or `go get` of a cgo binding (gosseract over
+      // libtesseract) fails without them (held-out CD, ocrserver: the flag judged to break the build).
+      if (packages.some((p) => GOLANG.test(p)) && !shipped.some((p) => CGO_COMPILERS.test(p)) && runsAfterInImage(model, run, index, buildsGo)) continue;
       // A PPA added after the install: add-apt-repository reads Launchpad through launchpadlib,
       // which Ubuntu's software-properties-common brings only as a recommendation.
       if (packages.some((p) => SOFTWARE_PROPERTIES.test(p)) && !shipped.some((p) => LAUNCHPADLIB.test(p)) && runsAfter(run, index, addsPpa)) continue;

