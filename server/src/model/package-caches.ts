@@ -233,19 +233,27 @@ function laterScriptsRemove(model: DockerfileModel, run: Instruction, later: rea
  * `rm -rf /var/lib/apt/lists/*`, or apt 3's `apt-get distclean` (alias `dist-clean`), which removes
  * the lists too; or Bitnami's `install_packages` (minideb and the images built on it), which ends
  * every install by removing `/var/lib/apt/lists` and `/var/cache/apt/archives` (held-out BQ, Magda's
- * Postgres on a Bitnami base: judged wrong).
+ * Postgres on a Bitnami base: judged wrong); or mlocati's `install-php-extensions`, which cleans up
+ * after itself the same way.
  */
 export function removesAptLists(command: ShellCommand): boolean {
   const pkg = systemPackageCommand(command);
   return (
     removes(command, ["/var/lib/apt/lists", "/var/lib/apt"]) ||
     (pkg?.manager === "apt" && DIST_CLEAN.has(pkg.actionWord?.value ?? "")) ||
-    command.name === BITNAMI_INSTALLER
+    command.name === BITNAMI_INSTALLER ||
+    command.name === PHP_EXTENSION_INSTALLER
   );
 }
 
 /** Bitnami's apt wrapper: `apt-get update`, `apt-get install -y --no-install-recommends`, then the lists and archives removed. */
 const BITNAMI_INSTALLER = "install_packages";
+/**
+ * mlocati's install-php-extensions (in many PHP bases, FrankenPHP's among them): it ends by
+ * cleaning the system it installed into, the apt lists included (held-out CD, Castopod: the lists
+ * of an `apt-get update` earlier in its RUN reported, judged wrong).
+ */
+const PHP_EXTENSION_INSTALLER = "install-php-extensions";
 
 const DIST_CLEAN = new Set(["dist-clean", "distclean"]);
 

