@@ -5,6 +5,7 @@
 // `$PATH` offered as the near name, judged wrong).
 
 import { dirname, resolve } from "node:path";
+import { LATEST_TAG_PLACEHOLDER } from "../model/context";
 import { scriptTextsIn } from "./build-targets";
 import { shellCommands } from "./ci-workflow";
 import { FolderReader } from "./folder-reader";
@@ -13,6 +14,34 @@ import { foundInProjectFolders } from "./project-folders";
 /** A sed substitution of a `${NAME}` placeholder: `s/\${VERSION}/`, `s|${DATI}|`, any delimiter. */
 const SED_PLACEHOLDER = /\bs([/|#,:@])\\?\$\\?\{([A-Za-z_]\w*)\\?\}\1/g;
 const SED = /(?:^|[\s;&|(])sed\s/;
+/** A sed substitution whose pattern ends in the `:latest` tag: `s/app:latest/app:${VERSION}/`, `s|:latest|:1.2|`. */
+const SED_LATEST_TAG = /\bs([/|#,@])([^/|#,@\s]*):latest\1/g;
+/** A shell loop over words: `for n in crawlab-backend crawlab-frontend; do`. */
+const FOR_LOOP = /\bfor[ \t]+([A-Za-z_]\w*)[ \t]+in[ \t]([^;\n]*)/g;
+/** An assignment from another variable: `IMAGE_NAME=$n`, `NAME="${image}"`. */
+const ASSIGNED_FROM = /\b([A-Za-z_]\w*)=["']?\$\{?([A-Za-z_]\w*)/g;
+
+/**
+ * The placeholders of one `:latest` substitution: {@link LATEST_TAG_PLACEHOLDER} for every image
+ * (`s/:latest/...`), `<name>:latest` for the image its pattern names (`s/app:latest/...`), or one
+ * per word of the loop its variable comes from (`for n in backend frontend; do IMAGE_NAME=$n; sed
+ * -i "s/${IMAGE_NAME}:latest/..."`); none when the name is not known.
+ */
+function latestTagPlaceholders(pattern: string, text: string): string[] {
+  const name = pattern.replace(/\\(?=[/.])/g, "");
+  if (name === "") return [LATEST_TAG_PLACEHOLDER];
+  if (!name.includes("$")) return [`${name}${LATEST_TAG_PLACEHOLDER}`];
+  const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(name)?.[1];
+  if (variable === undefined) return [];
+  // The loop's own variable, or one assigned from it (`IMAGE_NAME=$n`; other jobs may assign it too).
+  const sources = new Set([variable, ...[...text.matchAll(ASSIGNED_FROM)].filter((m) => m[1] === variable).map((m) => m[2])]);
+  const loop = [...text.matchAll(FOR_LOOP)].find((m) => sources.has(m[1]));
+  if (loop === undefined) return [];
+  return loop[2]
+    .split(/\s+/)
+    .filter((w) => /^[\w./-]+$/.test(w) && w !== "do")
+    .map((w) => `${w}${LATEST_TAG_PLACEHOLDER}`);
+}
 
 /**
  * The `${NAME}` placeholders a script or CI workflow of `file`'s folder or a folder above it (up to
@@ -41,6 +70,10 @@ export function sedPlaceholders(text: string): { path: string; name: string }[] 
   for (const { command } of shellCommands(text)) {
     if (!SED.test(command)) continue;
     const names = [...command.matchAll(SED_PLACEHOLDER)].map((m) => m[2]);
+    // A substitution of the `:latest` tag (`s/:latest/:1.2/g`, `s/${IMAGE_NAME}:latest/${IMAGE_NAME}:${IMAGE_VERSION}/`
+    // in a loop over image names): those `:latest` tags are the template's, replaced by the
+    // release's before the build.
+    for (const m of command.matchAll(SED_LATEST_TAG)) names.push(...latestTagPlaceholders(m[2], text));
     if (names.length === 0) continue;
     // The files named: words ending in a Dockerfile's name (`./debian12/Dockerfile`, `Dockerfile.tmpl`).
     const paths = command

@@ -404,3 +404,9 @@ export interface ShellcheckComment {
   code: number;
   message: string;
 }
+
+/**
+ * The entry of {@link BuildContextFacts.templatePlaceholders} for a file whose `:latest` tags a
+ * script or CI step rewrites with sed before the build (`s/${IMAGE_NAME}:latest/${IMAGE_NAME}:${IMAGE_VERSION}/`).
+ */
+export const LATEST_TAG_PLACEHOLDER = ":latest";

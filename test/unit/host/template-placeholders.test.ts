@@ -31,6 +31,27 @@ describe("host/template-placeholders: ${NAME}s a script fills into the Dockerfil
     assert.deepStrictEqual(sedPlaceholders('sed -e "s/\\${VERSION}/1/" config.yml\n'), []);
   });
 
+  it("reads the images whose :latest tag a sed substitution rewrites: every image, one named, or a loop's", () => {
+    // Held-out BZ, Valhalla's manual builds; CD, Crawlab's release job.
+    assert.deepStrictEqual(sedPlaceholders('sed -i "s/:latest/:manually_triggered_build_amd64/g" Dockerfile\n'), [{ path: "Dockerfile", name: ":latest" }]);
+    assert.deepStrictEqual(sedPlaceholders("sed -i 's/app-base:latest/app-base:1.4/' docker/Dockerfile\n"), [
+      { path: "docker/Dockerfile", name: "app-base:latest" },
+    ]);
+    const loop = [
+      "IMAGE_NAME=$IMAGE_NAME_CRAWLAB_BACKEND",
+      "for n in crawlab-backend crawlab-frontend; do",
+      "  IMAGE_NAME=$n",
+      '  sed -i "s/${IMAGE_NAME}:latest/${IMAGE_NAME}:${IMAGE_VERSION}/" Dockerfile',
+      "done",
+    ].join("\n");
+    assert.deepStrictEqual(
+      sedPlaceholders(loop).map((p) => p.name),
+      ["crawlab-backend:latest", "crawlab-frontend:latest"],
+    );
+    // A variable whose values the text does not give: nothing known.
+    assert.deepStrictEqual(sedPlaceholders('sed -i "s/${IMAGE}:latest/${IMAGE}:1/" Dockerfile\n'), []);
+  });
+
   it("answers for the Dockerfile the repository's workflow edits, not for another", async () => {
     const root = projects.create({
       "repo/.git/HEAD": "ref: refs/heads/main\n",

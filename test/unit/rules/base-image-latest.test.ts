@@ -5,6 +5,14 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Crawlab's other bases: the CI step rewrites only the images it names.
+      name: "a :latest tag of an image the CI step's sed does not rewrite",
+      code: 'FROM crawlabteam/crawlab-base:latest\nCOPY app /app\nCMD ["/app/server"]\n',
+      context: { templatePlaceholders: ["crawlab-backend:latest", "crawlab-frontend:latest"] },
+      messageId: "latestOrDigest",
+      line: 1,
+    },
+    {
       // Held-out BK, rabbitmq cluster-operator: the Makefile passes DOCKER_REGISTRY only (missed).
       name: "the project's builds pass a registry variable, and the tag is written: every build takes latest",
       code: "ARG DOCKER_REGISTRY=docker.io\nFROM ${DOCKER_REGISTRY}/library/alpine:latest AS etc\nRUN apk add --no-cache ca-certificates\nFROM scratch\nCOPY --from=etc /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
@@ -345,6 +353,12 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out CD, Crawlab: its release job rewrites these two tags with sed before it builds.
+      name: "a :latest tag that a CI step rewrites with sed before the build",
+      code: 'FROM crawlabteam/crawlab-backend:latest AS backend\nFROM debian:12\nCOPY --from=backend /app /app\nCMD ["/app/server"]\n',
+      context: { templatePlaceholders: ["crawlab-backend:latest"] },
+    },
     {
       // Held-out BP, navigation2: its CI image follows ROS 2 Rolling, the distribution main targets.
       name: "ROS 2 Rolling, a distribution whose every tag moves",
