@@ -71,6 +71,9 @@ export const rule: Rule = {
         // builder expands every pair with the values from before the instruction (Docker's ENV
         // reference: `ENV abc=bye def=$abc` gives def the old abc), so such a use is still empty.
         const setEarlier = new Set<string>();
+        // And names a later pair sets (`ENV LOG_DIR=${CONJUR_HOME}/log CONJUR_HOME=/opt/conjur`): the
+        // same old value (held-out CC, Conjur: LOG_DIR and TMP_DIR land in `/`; hadolint's DL3044).
+        const setInInstruction = new Set(expandedTokens(instruction).flatMap((token) => declaredPair(instruction, token) ?? []));
         for (const token of expandedTokens(instruction)) {
           for (const use of variableUses(token, model.escapeChar)) {
             if (use.hasOperator) continue;
@@ -84,7 +87,7 @@ export const rule: Rule = {
             if (instruction.keyword === "ARG" && declaredName(token) === use.name) continue;
             // Not on Windows, whose builder reads variables without regard to case and whose
             // images carry the system's own (`ProgramFiles`), nor on an image chosen by argument.
-            if (setEarlier.has(use.name) && !chosen && !windows) {
+            if ((setEarlier.has(use.name) || (setInInstruction.has(use.name) && declaredPair(instruction, token) !== use.name)) && !chosen && !windows) {
               seen.add(use.name);
               report({ range: use.range, messageId: "sameInstruction", data: { name: use.name, keyword: instruction.keyword } });
               continue;
@@ -132,8 +135,8 @@ export const rule: Rule = {
             if (near !== null && !plausible) report(near);
             else if (near === null && imageEnv.complete) report({ range: use.range, messageId: "undefined", data: { name: use.name } });
           }
-          const declared = (instruction.keyword === "ENV" || instruction.keyword === "ARG") && /^([A-Za-z_]\w*)=/.exec(token.value);
-          if (declared) setEarlier.add(declared[1]);
+          const declared = declaredPair(instruction, token);
+          if (declared !== null) setEarlier.add(declared);
         }
       }
       if (imageEnv.complete && !windows) reportGlobalArgsInRuns(model, stage, report);
@@ -236,4 +239,10 @@ function valueSetBy(instruction: Instruction, token: Token, name: string): strin
  */
 function extendsSearchPath(name: string, value: string): boolean {
   return SEARCH_PATH.test(name) && value.split(/[:;]/).length > 1;
+}
+
+/** The name an ENV or ARG pair (`NAME=value`) declares, or null for another token. */
+function declaredPair(instruction: Instruction, token: Token): string | null {
+  if (instruction.keyword !== "ENV" && instruction.keyword !== "ARG") return null;
+  return /^([A-Za-z_]\w*)=/.exec(token.value)?.[1] ?? null;
 }

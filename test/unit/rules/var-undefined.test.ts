@@ -27,6 +27,13 @@ testRule(rule, {
       line: 3,
     },
     {
+      // Held-out CC, Conjur (missed): the ENV sets CONJUR_HOME in a later pair; LOG_DIR gets the old, empty value.
+      name: "a name a later pair of the same ENV sets, on an image whose environment is not known (hadolint's DL3044)",
+      code: "FROM cyberark/ubuntu-ruby-fips:latest\nENV PORT=80 \\\n    LOG_DIR=${CONJUR_HOME}/log \\\n    TMP_DIR=${CONJUR_HOME}/tmp \\\n    CONJUR_HOME=/opt/conjur-server\n",
+      messageId: "sameInstruction",
+      line: 3,
+    },
+    {
       // OpenAtomFoundation/pika: /pika/bin never reaches PATH.
       name: "a variable set by an earlier pair of the same ENV still expands to its value before the ENV",
       code: "FROM ubuntu:22.04\nENV PIKA=/pika \\\n    PATH=${PIKA}:${PIKA}/bin:${PATH}\n",
