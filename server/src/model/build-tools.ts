@@ -176,6 +176,9 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
   return found;
 }
 
+/** Build systems and compilers that build native code: make, cmake, configure, meson, ninja, the C compilers. */
+export const NATIVE_BUILD_PROGRAMS: readonly string[] = ["make", "cmake", "configure", "gcc", "g++", "cc", "meson", "ninja"];
+
 /**
  * Programs that compile against the image's headers: PHP's extension installers, make, configure,
  * the compilers. Package installs (`pip install`, `gem install`) are not counted: most fetch
@@ -189,14 +192,7 @@ const COMPILING_PROGRAMS = new Set([
   "install-php-extensions",
   "pecl",
   "pie",
-  "make",
-  "cmake",
-  "configure",
-  "gcc",
-  "g++",
-  "cc",
-  "meson",
-  "ninja",
+  ...NATIVE_BUILD_PROGRAMS,
 ]);
 
 /** True when the command compiles native code against the image's headers (see COMPILING_PROGRAMS). */

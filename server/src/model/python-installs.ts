@@ -7,6 +7,7 @@ import { programAt } from "./command-program";
 import { baseName } from "./copy-paths";
 import { lookupTable } from "./lookup-table";
 import { simpleCommands } from "./script-words";
+import { isShellProgram } from "./shell-programs";
 import type { ShellCommand } from "./shell";
 
 const PIP_PROGRAM = /^pip[\d.]*$/;
@@ -57,9 +58,6 @@ export function scriptLineInstallsPythonPackages(words: readonly string[]): bool
   return at < words.length && installsPythonPackages(baseName(words[at]), words.slice(at + 1));
 }
 
-/** Shells whose `-c` script a command runs (`bash -c 'source env/bin/activate && pip install .'`). */
-const SHELL_PROGRAM = /^(?:ba|da|a|z)?sh$/;
-
 /**
  * True when a RUN's simple command installs Python packages, itself or in the script it hands a
  * shell with `-c` (`sudo -Hu app /bin/bash -c 'source env/bin/activate && pip install .'`).
@@ -67,7 +65,7 @@ const SHELL_PROGRAM = /^(?:ba|da|a|z)?sh$/;
 export function commandInstallsPythonPackages(command: ShellCommand): boolean {
   const args = command.args.map((a) => a.value);
   if (installsPythonPackages(baseName(command.name), args)) return true;
-  if (!SHELL_PROGRAM.test(baseName(command.name))) return false;
+  if (!isShellProgram(command.name)) return false;
   const script = args[args.indexOf("-c") + 1];
   return args.includes("-c") && script !== undefined && simpleCommands(script).some(scriptLineInstallsPythonPackages);
 }

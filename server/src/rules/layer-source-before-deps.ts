@@ -43,6 +43,9 @@ import { isSourceFreeCommand } from "../model/source-free";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import { asHints, type Fix, type Report, type Rule } from "./types";
 
+/** A COPY of a folder (or the whole context) from the build context, and the source word it copies. */
+type FolderCopy = { instruction: Instruction; source: Token };
+
 /** How the message names what to copy first. */
 const MANIFEST_WORDS: Record<Ecosystem, string> = {
   npm: "package.json and the lockfile",
@@ -115,10 +118,10 @@ export const rule: Rule = {
     // so the finding stays, as a hint: at the line in the editor, out of the problem lists and CI.
     const report = isBuiltOnlyWithoutLayerCache(model.context) ? asHints(reportFinding) : reportFinding;
     for (const stage of model.stages) {
-      let broad: { instruction: Instruction; source: Token } | null = null;
+      let broad: FolderCopy | null = null;
       // Copies of one project folder of the context (`COPY frontend ./frontend`), before any copy
       // of the whole context: an install run in that folder's copy reads manifests it brought.
-      const folderCopies: { instruction: Instruction; source: Token }[] = [];
+      const folderCopies: FolderCopy[] = [];
       const reported = new Set<Ecosystem>();
       for (const instruction of stage.instructions) {
         const source = broadContextSource(instruction);
@@ -741,10 +744,10 @@ function projectFolderSource(model: DockerfileModel, instruction: Instruction): 
 function folderCopyInstalledIn(
   model: DockerfileModel,
   stage: Stage,
-  copies: readonly { instruction: Instruction; source: Token }[],
+  copies: readonly FolderCopy[],
   run: Instruction,
   install: DependencyInstall,
-): { instruction: Instruction; source: Token } | null {
+): FolderCopy | null {
   if (!FOLDER_MANIFESTS.has(install.ecosystem)) return null;
   for (const copy of [...copies].reverse()) {
     const folder = sourceFolder(model, copy.source.value);
@@ -767,10 +770,10 @@ function folderCopyInstalledIn(
 function workspaceMemberCopy(
   model: DockerfileModel,
   stage: Stage,
-  copies: readonly { instruction: Instruction; source: Token }[],
+  copies: readonly FolderCopy[],
   run: Instruction,
   install: DependencyInstall,
-): { instruction: Instruction; source: Token } | null {
+): FolderCopy | null {
   if (install.ecosystem !== "pnpm" || !model.context.rootEntries?.includes("pnpm-workspace.yaml") || lacksPnpmFetch(model, stage)) return null;
   const dir = commandDirectory(model, stage, run, install.command);
   if (dir === null || installFolderOption(install) !== null) return null;

@@ -53,6 +53,7 @@ import { DIRMNGR, gpgUses } from "../model/gpg-keyserver";
 import type { GpgUse } from "../model/gpg-keyserver";
 import { installsPhpDebugger } from "../model/php-debugger";
 import { optInCommands } from "../model/opt-in-branch";
+import { NATIVE_BUILD_PROGRAMS } from "../model/build-tools";
 import { someWord } from "../model/privilege-drop";
 import { allRunInstructions } from "../model/run-instructions";
 import { usesSshClient } from "../model/ssh-client-use";
@@ -157,24 +158,7 @@ function addsPpa(command: ShellCommand): boolean {
 }
 
 /** Programs that build native code, or install packages that may (a gem's or a wheel's extension). */
-const BUILDING_PROGRAMS = new Set([
-  "make",
-  "cmake",
-  "configure",
-  "gcc",
-  "g++",
-  "cc",
-  "meson",
-  "ninja",
-  "gem",
-  "bundle",
-  "pip",
-  "pip3",
-  "npm",
-  "yarn",
-  "pnpm",
-  "cargo",
-]);
+const BUILDING_PROGRAMS = new Set([...NATIVE_BUILD_PROGRAMS, "gem", "bundle", "pip", "pip3", "npm", "yarn", "pnpm", "cargo"]);
 
 /** True when a command after command `index` of `run` (later in the RUN, or in a later RUN of its stage) passes `test`. */
 function runsAfter(run: Instruction, index: number, test: (command: ShellCommand) => boolean): boolean {
