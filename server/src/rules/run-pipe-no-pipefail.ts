@@ -10,12 +10,13 @@
 // follows it after `;` or a newline with no `set -e`), and under non-POSIX shells (PowerShell, cmd).
 // Where /bin/sh is dash, which has no `set -o pipefail`, the message names bash in SHELL instead.
 // An installer script whose program a later step runs (model/installer-scripts.ts) is reported at
-// information severity, naming the line where the failed download would show.
+// information severity, naming the line where the failed download would show, or the line whose
+// copy of the program a failed download leaves in place.
 
 import { defaultShell } from "../images/default-shell";
 import { inheritedShell, inheritedShellOfPattern } from "../images/inherited-shell";
 import { systemPackageCommand } from "../model/commands";
-import { installedByPipedScript, laterUseOfInstalled } from "../model/installer-scripts";
+import { earlierCopyOfInstalled, installedByPipedScript, laterUseOfInstalled } from "../model/installer-scripts";
 import { allRunInstructions } from "../model/run-instructions";
 import { lineOf } from "../model/text";
 import type { ShellCommand } from "../model/shell";
@@ -79,6 +80,9 @@ export const rule: Rule = {
       // The installer's program runs later: a failed download fails that step, not this one.
       pipefailLaterUse: "A failed download before '{command}' surfaces at line {line} ('{program}'); set -o pipefail first.",
       pipefailLaterUseDash: "A failed download before '{command}' surfaces at line {line} ('{program}'); set pipefail in a bash SHELL.",
+      // The program was copied in before: a failed download leaves that copy, and nothing fails.
+      pipefailEarlierCopy: "A failed download before '{command}' keeps line {line}'s '{program}'; set -o pipefail first.",
+      pipefailEarlierCopyDash: "A failed download before '{command}' keeps line {line}'s '{program}'; set pipefail in a bash SHELL.",
     },
   },
   check(model, report) {
@@ -108,7 +112,14 @@ export const rule: Rule = {
         // An installer whose program a later step runs: that step fails when the download did, one
         // step late. Information, with the line that would fail (reviewers: 78 such findings debatable).
         const sh = stageShell(run, shell);
-        const use = laterUseOfInstalled(model, run, end, installedByPipedScript(pipeline));
+        const installed = installedByPipedScript(pipeline);
+        const use = laterUseOfInstalled(model, run, end, installed);
+        const copied = use ? earlierCopyOfInstalled(run, installed) : null;
+        if (copied) {
+          const data = { command: swallowing.name, program: copied.program, line: lineOf(copied.instruction) };
+          report({ range: swallowing.range, messageId: sh === "pipefail" ? "pipefailEarlierCopy" : "pipefailEarlierCopyDash", data, severity: "info" });
+          break;
+        }
         if (use) {
           const data = { command: swallowing.name, program: use.program, line: lineOf(use.command.words[0]) };
           report({ range: swallowing.range, messageId: sh === "pipefail" ? "pipefailLaterUse" : "pipefailLaterUseDash", data, severity: "info" });

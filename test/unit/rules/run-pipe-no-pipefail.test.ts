@@ -60,6 +60,21 @@ testRule(rule, {
       data: { command: "php", program: "composer.phar", line: 2 },
     },
     {
+      // Held-out CD, Castopod: composer copied from its image first; a failed download leaves that one.
+      name: "an installer whose program an earlier COPY put in place: the copy stays, named",
+      code: "FROM php:8.4-fpm-alpine\nCOPY --from=composer:2.9 /usr/bin/composer /usr/local/bin/composer\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer && composer install --no-dev\n",
+      messageId: "pipefailEarlierCopy",
+      line: 3,
+      data: { command: "php", program: "composer", line: 2 },
+    },
+    {
+      name: "an earlier COPY into a folder keeps the source's name",
+      code: "FROM debian:12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.8 /uv /uvx /usr/local/bin/\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh && uv --version\n",
+      messageId: "pipefailEarlierCopyDash",
+      line: 3,
+      data: { command: "sh", program: "uv", line: 2 },
+    },
+    {
       name: "an installer nothing runs afterwards: the failure is ignored",
       code: 'FROM python:3.12-slim\nRUN curl -LsSf https://astral.sh/uv/install.sh | sh\nCMD ["python"]\n',
       messageId: "pipefailDash",
