@@ -5,13 +5,12 @@
 // script's `exec gosu app env RAILS_ENV=production bundle install` reads as bundle's everywhere.
 
 import { baseName } from "./copy-paths";
+import { sudoOptionTakesNextWord } from "./sudo-options";
 
 /** Words that only lead a command (`exec make`, `then npm ci`); a `--` after a runner's variables (`cross-env A=1 -- tsx`) too. */
 const LEADING = /^(?:exec|then|else|do|time|!|\{|\()$/;
 /** Switch to a user, then run the rest: the user is the next word (`gosu app bundle install`). */
 export const USER_SWITCH = /^(?:gosu|su-exec)$/;
-/** sudo's options that take the next word as their value, alone or last in a group (`-u app`, `-HEu app`). */
-const SUDO_VALUE_OPTION = /^-[A-Za-z]*[ugCDhprtUTR]$/;
 
 /**
  * Programs that run the rest of the command after their own options, and those options that take
@@ -51,15 +50,16 @@ export function programAt(words: readonly string[], wrappers: ReadonlySet<string
     const runner = COMMAND_RUNNERS.get(name) ?? (options.throughPackageRunners === true ? PACKAGE_RUNNERS.get(name) : undefined);
     if (LEADING.test(word) || word === "--" || /^\w+=/.test(word) || wrappers.has(word)) at++;
     else if (USER_SWITCH.test(name)) at += 2;
-    else if (name === "sudo") at = pastOptions(words, at + 1, SUDO_VALUE_OPTION);
-    else if (runner !== undefined && !(name === "command" && COMMAND_QUERY.test(words[at + 1] ?? ""))) at = pastOptions(words, at + 1, runner);
+    else if (name === "sudo") at = pastOptions(words, at + 1, sudoOptionTakesNextWord);
+    else if (runner !== undefined && !(name === "command" && COMMAND_QUERY.test(words[at + 1] ?? "")))
+      at = pastOptions(words, at + 1, (option) => runner.test(option));
     else break;
   }
   return at;
 }
 
 /** The index past the options starting at `at` (and a `--` ending them); `takesValue` options skip their value too. */
-function pastOptions(words: readonly string[], at: number, takesValue: RegExp): number {
-  while (at < words.length && words[at].startsWith("-") && words[at] !== "--") at += takesValue.test(words[at]) ? 2 : 1;
+function pastOptions(words: readonly string[], at: number, takesValue: (option: string) => boolean): number {
+  while (at < words.length && words[at].startsWith("-") && words[at] !== "--") at += takesValue(words[at]) ? 2 : 1;
   return words[at] === "--" ? at + 1 : at;
 }

@@ -3,6 +3,7 @@
 // ask "is there an `apt-get install` here, and where" without touching text themselves.
 
 import { isShellName, isShellProgram } from "./shell-programs";
+import { sudoOptionTakesNextWord } from "./sudo-options";
 import { escapeRegExp, LineIndex, Range } from "./text";
 
 /** One shell word, unquoted, with where it stands in the document. */
@@ -59,11 +60,10 @@ const OPENERS = new Set(["if", "while", "until", "for", "case", "{"]);
 const CLOSERS = new Set(["fi", "done", "esac", "}"]);
 const WRAPPERS = new Set(["sudo", "env", "exec", "time", "nice", "command", "nohup", "builtin", "eatmydata", "xargs"]);
 /**
- * Options of a wrapper that take the next word as their value (`sudo -u app`, `env -C /src`,
- * `xargs -0 -I {} cp {} ./opa`): the value is not the program the wrapper runs.
+ * Options of a wrapper that take the next word as their value (`env -C /src`, `xargs -0 -I {} cp {}
+ * ./opa`): the value is not the program the wrapper runs. sudo's are read by sudo-options.ts.
  */
 const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
-  sudo: new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R"]),
   env: new Set(["-u", "-C", "-S"]),
   nice: new Set(["-n"]),
   time: new Set(["-f", "-o"]),
@@ -71,14 +71,10 @@ const WRAPPER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   xargs: new Set(["-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a"]),
 };
 
-/**
- * True when a wrapper's option takes the next word as its value: one of `valueOptions`, or a group
- * of short options whose last one is (`sudo -EHu app`, `-Hu app`: the user is the value).
- */
-function takesValue(valueOptions: ReadonlySet<string> | undefined, option: string): boolean {
-  if (valueOptions === undefined) return false;
-  if (valueOptions.has(option)) return true;
-  return /^-[A-Za-z]{2,}$/.test(option) && valueOptions.has(`-${option[option.length - 1]}`);
+/** True when `option` of the wrapper `wrapper` takes the next word as its value. */
+function takesValue(wrapper: string, option: string): boolean {
+  if (wrapper === "sudo") return sudoOptionTakesNextWord(option);
+  return WRAPPER_VALUE_OPTIONS[wrapper]?.has(option) ?? false;
 }
 
 export interface LogicalText {
@@ -553,13 +549,13 @@ function makeCommand(words: Word[], joinedBy: string | null, depth: number): She
       k++;
     }
     if (k < words.length && WRAPPERS.has(basename(words[k].value))) {
-      const valueOptions = WRAPPER_VALUE_OPTIONS[basename(words[k].value)];
+      const wrapper = basename(words[k].value);
       k++;
       // Options of the wrapper (`sudo -E`, `env -u X`, `nice -n 5`).
       while (k < words.length && words[k].value.startsWith("-")) {
         const opt = words[k].value;
         k++;
-        if (takesValue(valueOptions, opt) && k < words.length) k++;
+        if (takesValue(wrapper, opt) && k < words.length) k++;
       }
       continue;
     }

@@ -20,6 +20,18 @@ const LONG_WITH_VALUE = new Set([
 ]);
 
 /**
+ * True when sudo's option `word` takes the next word as its value: a long option written without
+ * `=` (`--user app`), or a short one, alone or in a group, that takes a value and ends the group
+ * (`-u app`, `-EHu app`). `-uapp` holds its value, and `-h` alone is help: neither takes the next word.
+ */
+export function sudoOptionTakesNextWord(word: string): boolean {
+  if (word.startsWith("--")) return LONG_WITH_VALUE.has(word);
+  if (!/^-[A-Za-z]/.test(word)) return false;
+  for (let at = 1; at < word.length; at++) if (SHORT_WITH_VALUE.has(word[at])) return at === word.length - 1;
+  return false;
+}
+
+/**
  * The user sudo's options (the words after `sudo`, up to the command) run the command as; null
  * when they name none (sudo then runs it as root).
  */

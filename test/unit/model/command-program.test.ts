@@ -15,6 +15,10 @@ describe("command-program", () => {
     ["RAILS_ENV=production bundle exec rake assets:precompile", "bundle"],
     ["sudo -HEu app bundle install", "bundle"],
     ["sudo -u app -- pip install -r requirements.txt", "pip"],
+    // The user written into the option (`-uapp`, `-Huapp`) leaves the next word to be the program.
+    ["sudo -uapp pip install .", "pip"],
+    ["sudo -Huapp bundle install", "bundle"],
+    ["sudo --user app make", "make"],
     ["exec gosu app pip install .", "pip"],
     ["/usr/bin/env -u HOME PIP_NO_CACHE_DIR=1 pip install .", "pip"],
     ["nice -n 10 make -j4", "make"],

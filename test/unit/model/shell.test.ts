@@ -92,6 +92,14 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("reads sudo's options as sudo does: a value written into its option leaves the next word the program", () => {
+    const { commands } = commandsOf("FROM a\nRUN sudo -uapp make && sudo -EHu app npm ci && sudo --group=staff -p 'pw:' pip install x && sudo -h\n");
+    assert.deepStrictEqual(
+      commands.map((c) => c.name),
+      ["make", "npm", "pip", ""],
+    );
+  });
+
   it("reads a case statement's branches, not its subject or patterns, as commands", () => {
     const text =
       'FROM a\nRUN case "${TARGETARCH}" in \\\n  "amd64") ARCH=x86_64 ;; \\\n  arm64|aarch64) ARCH=arm64 ;; \\\n  *) echo "unsupported" && exit 1 ;; \\\n esac && wget -O app "$URL-$ARCH" && (case x in (y) true ;; esac)\n';

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { sudoTargetUser } from "../../../server/src/model/sudo-options";
+import { sudoOptionTakesNextWord, sudoTargetUser } from "../../../server/src/model/sudo-options";
 
 describe("model/sudo-options", () => {
   it("reads the user sudo runs the command as, in every form sudo accepts", () => {
@@ -22,5 +22,12 @@ describe("model/sudo-options", () => {
       [["--", "-u", "app"], null],
     ];
     for (const [options, user] of cases) assert.strictEqual(sudoTargetUser(options), user, options.join(" "));
+  });
+
+  it("tells which options take the next word as their value", () => {
+    const takes = ["-u", "-EHu", "-g", "-p", "--user", "--chdir", "-D"];
+    const holds = ["-uapp", "-Huapp", "-E", "-h", "--user=app", "--preserve-env", "-s", "app"];
+    for (const option of takes) assert.ok(sudoOptionTakesNextWord(option), option);
+    for (const option of holds) assert.ok(!sudoOptionTakesNextWord(option), option);
   });
 });
