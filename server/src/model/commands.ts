@@ -138,6 +138,11 @@ export interface DependencyInstall {
   includesDevDependencies: boolean | null;
   /** True when the command installs named packages rather than what a manifest lists. */
   installsNamedPackages: boolean;
+  /**
+   * The exporter whose output a pip install reads from its stdin (`poetry export | pip install -r
+   * /dev/stdin`): `manifests` are then the exporter's project files, not requirement files.
+   */
+  exportedBy?: ShellCommand;
 }
 
 /** Maven and Gradle and their wrappers, as a RUN names them. */
@@ -237,6 +242,34 @@ export function pipRequirementOperands(pipArgs: readonly Word[]): string[] {
   return requirements;
 }
 
+/** Paths a requirement operand names for pip's standard input (`-r /dev/stdin`, `-r -`). */
+const STDIN_PATHS = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+/**
+ * The project files a requirement list written to stdout comes from: an exporter's (`poetry export`,
+ * `uv export`, `pdm export`, `pipenv requirements`) or the file `cat` prints; null for any other
+ * producer, or an export written to a file (`-o`) rather than the pipe.
+ */
+function exportedRequirementSources(producer: ShellCommand): string[] | null {
+  const args = producer.args.map((a) => a.value);
+  const sub = args.find((a) => !a.startsWith("-"));
+  if (args.some((a) => /^(?:-o|--output(?:-file)?)(?:=|$)/.test(a))) return null;
+  if (producer.name === "poetry" && sub === "export") return ["pyproject.toml", "poetry.lock"];
+  if (producer.name === "uv" && sub === "export") return ["pyproject.toml", "uv.lock"];
+  if (producer.name === "pdm" && sub === "export") return ["pyproject.toml", "pdm.lock"];
+  if (producer.name === "pipenv" && sub === "requirements") return ["Pipfile", "Pipfile.lock"];
+  if (producer.name === "cat" && args.length === 1 && !args[0].startsWith("-")) return [args[0]];
+  return null;
+}
+
+/** Whether an export includes development dependencies (`--with dev`, `--dev`; `--only main`, `--without dev`), or null when not said. */
+function exportIncludesDev(producer: ShellCommand): boolean | null {
+  const args = producer.args.map((a) => a.value).join(" ");
+  if (/(?:^| )(?:--only[ =]main|--without[ =]dev|--prod|--no-dev)\b/.test(args)) return false;
+  if (/(?:^| )(?:--with[ =]\S*dev|--dev|-d)\b/.test(args)) return true;
+  return null;
+}
+
 /** Recognises commands that install a project's dependencies from its manifest or lockfile. */
 export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
   const name = command.name;
@@ -296,7 +329,19 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
     // (held-out AV, flask-on-docker's builder: missed after `COPY . .`); `pip wheel .` builds the project.
     const wheels = pipPos[0]?.value === "wheel";
     if (pipPos[0]?.value !== "install" && !wheels) return null;
-    const requirements = pipRequirementOperands(pipArgs);
+    let requirements = pipRequirementOperands(pipArgs);
+    // A list piped in: its sources are the producer's (`poetry export | pip install -r /dev/stdin`;
+    // held-out CE, ecowitt2mqtt: '/dev/stdin' named as the manifest to copy first, judged wrong).
+    if (requirements.some((r) => STDIN_PATHS.has(r))) {
+      const producer = command.pipedFrom;
+      const sources = producer !== undefined ? exportedRequirementSources(producer) : null;
+      requirements = requirements.filter((r) => !STDIN_PATHS.has(r));
+      if (sources === null) {
+        if (requirements.length === 0) return null;
+      } else if (producer !== undefined && producer.name !== "cat") {
+        return { ...make("pip", [...requirements, ...sources], exportIncludesDev(producer)), exportedBy: producer };
+      } else requirements.push(...sources);
+    }
     if (wheels)
       return requirements.length > 0
         ? make(

@@ -137,6 +137,8 @@ export function manifestPlan(install: DependencyInstall, context: BuildContextFa
         if (!known) return plan(["pyproject.toml", "uv.lock*"], [], false);
         return plan(present(["pyproject.toml", "uv.lock", ".python-version", "uv.toml"]));
       }
+      // `poetry export | pip install -r /dev/stdin`: the exporter's project files, as they are.
+      if (install.exportedBy !== undefined) return known ? plan(present(install.manifests)) : plan(install.manifests, [], false);
       return requirementFiles(install.manifests, context);
     case "pipenv":
       if (!known) return plan(["Pipfile", "Pipfile.lock*"]);

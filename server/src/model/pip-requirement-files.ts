@@ -65,7 +65,8 @@ function resolvedOperand(model: DockerfileModel, stage: Stage, run: Instruction,
 function requirementOperandsOf(command: ShellCommand): string[] {
   const install = dependencyInstall(command);
   const isPip = install?.ecosystem === "pip" || (install?.ecosystem === "uv" && command.args[0]?.value === "pip");
-  if (install !== null) return isPip && !install.installsNamedPackages ? install.manifests : [];
+  // An exported list (`poetry export | pip install -r /dev/stdin`) reads project files, not requirement files.
+  if (install !== null) return isPip && !install.installsNamedPackages && install.exportedBy === undefined ? install.manifests : [];
   const pipArgs = pipArguments(command);
   const sub = pipArgs?.find((w) => !w.value.startsWith("-"))?.value;
   return pipArgs !== null && (sub === "wheel" || sub === "download") ? pipRequirementOperands(pipArgs) : [];

@@ -45,6 +45,8 @@ export interface ShellCommand {
    */
   depth: number;
   range: Range;
+  /** The command whose output this one reads through a pipe (`poetry export | pip install -r /dev/stdin`). */
+  pipedFrom?: ShellCommand;
 }
 
 /** A piece of document text to read as shell; offsets are into the document. */
@@ -351,7 +353,11 @@ function readCommands(lt: LogicalText, index: LineIndex, backslashEscapes: boole
       if (isCaseHeader(words)) {
         openCases++;
         inPattern = true;
-      } else if (!isLoopHeader(words)) out.push(makeCommand(words, joinedBy, subshells + compounds));
+      } else if (!isLoopHeader(words)) {
+        const command = makeCommand(words, joinedBy, subshells + compounds);
+        if (joinedBy === "|" && out.length > 0) command.pipedFrom = out[out.length - 1];
+        out.push(command);
+      }
     }
     words = [];
     joinedBy = nextJoin;

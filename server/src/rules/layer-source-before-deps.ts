@@ -844,7 +844,7 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
 
 /** True when a pip install's requirement files, read from the context, install a local folder (`-e .`). */
 function requirementsNeedSources(model: DockerfileModel, stage: Stage, broadCopy: Instruction, run: Instruction, install: DependencyInstall): boolean {
-  if (install.ecosystem !== "pip" || install.manifests.length === 0) return false;
+  if (install.ecosystem !== "pip" || install.manifests.length === 0 || install.exportedBy !== undefined) return false;
   const folder = installFolder(model, stage, broadCopy, run, install);
   if (folder === null) return false;
   const manifests = install.manifests.filter((m) => !m.startsWith("/") && !m.includes("$")).map((m) => (folder === "" ? m : `${folder}/${m}`));

@@ -72,6 +72,26 @@ describe("model/commands: package managers and dependency installs", () => {
     }
   });
 
+  it("reads a requirement list piped into pip as coming from its producer's files", () => {
+    const piped = (script: string) => {
+      const commands = parseDockerfile(`FROM a\nRUN ${script}\n`).stages[0].instructions[0].commands;
+      return dependencyInstall(commands[commands.length - 1]);
+    };
+    // Held-out CE, ecowitt2mqtt: '/dev/stdin' was named as the manifest to copy first.
+    const poetry = piped("poetry export --without-hashes -f requirements.txt --only main | /venv/bin/pip install -r /dev/stdin")!;
+    assert.deepStrictEqual([poetry.ecosystem, poetry.manifests, poetry.includesDevDependencies], ["pip", ["pyproject.toml", "poetry.lock"], false]);
+    assert.strictEqual(poetry.exportedBy?.name, "poetry");
+    assert.deepStrictEqual(piped("uv export --frozen --no-hashes | pip install -r -")!.manifests, ["pyproject.toml", "uv.lock"]);
+    assert.deepStrictEqual(piped("pipenv requirements --dev | pip install -r /dev/stdin")!.includesDevDependencies, true);
+    // `cat` prints a requirement file: that file is read, as with -r.
+    const cat = piped("cat requirements/prod.txt | pip install -r /dev/stdin")!;
+    assert.deepStrictEqual([cat.manifests, cat.exportedBy], [["requirements/prod.txt"], undefined]);
+    // An unknown producer, or an export written to a file: no manifests to name.
+    assert.strictEqual(piped("curl -fsSL https://example.com/req.txt | pip install -r /dev/stdin"), null);
+    assert.strictEqual(piped("pip install -r /dev/stdin"), null);
+    assert.deepStrictEqual(piped("poetry export -o /tmp/r.txt | pip install -r /dev/stdin -r base.txt")!.manifests, ["base.txt"]);
+  });
+
   it("tells whether npm installs development dependencies", () => {
     assert.strictEqual(dependencyInstall(command("npm ci --omit=dev"))!.includesDevDependencies, false);
     assert.strictEqual(dependencyInstall(command("mix deps.get --only prod"))!.includesDevDependencies, false);

@@ -56,6 +56,15 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . /app/", install: "pipenv install", line: 5, manifests: "requirements.txt" },
   },
   {
+    // Held-out CE, ecowitt2mqtt: the list piped in comes from pyproject.toml and poetry.lock, not '/dev/stdin'.
+    name: "a poetry export piped into pip names the project's pyproject.toml and poetry.lock",
+    code: "FROM python:3.11-alpine\nWORKDIR /app\nRUN pip install poetry==1.7.1 && python3 -m venv /venv\nCOPY . .\nRUN poetry export --without-hashes -f requirements.txt --only main | /venv/bin/pip install -r /dev/stdin\n",
+    context: { rootEntries: ["ecowitt2mqtt/", "pyproject.toml", "poetry.lock", "README.md"] },
+    messageId: "sourceBeforeDeps",
+    line: 4,
+    data: { copy: "COPY . .", install: "/venv/bin/pip install", line: 5, manifests: "pyproject.toml, poetry.lock" },
+  },
+  {
     // Held-out BD, eShopOnWeb: central package versions and the TargetFramework live in Directory.Packages.props.
     name: "a solution's restore names the root files MSBuild reads with the projects",
     code: "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nWORKDIR /app\nCOPY . .\nWORKDIR /app/src/Web\nRUN dotnet restore\nRUN dotnet publish -c Release -o out\n",
