@@ -122,10 +122,30 @@ export function publishedArgs(text: string): string[] {
   }
   for (const step of buildPushSteps(text)) {
     if (!buildPushStepPushes(step.inputs)) continue;
-    for (const arg of step.inputs.get("build-args")?.split("\n") ?? []) {
+    // `build-args: ${{ matrix.v.build_args }}`: each of the job's values for that key (held-out BX,
+    // MultiQC: `INSTALL_PANDOC=true` for the pdf- images it pushes).
+    const written = step.inputs.get("build-args") ?? "";
+    const args = written.replace(MATRIX_VALUE, (_, key: string) => (step.matrix.get(key) ?? []).join("\n"));
+    for (const arg of args.split("\n")) {
       const name = /^\s*(?:-\s+)?["']?([A-Za-z_]\w*)=/.exec(arg);
       if (name !== null) out.push(name[1]);
     }
   }
+  out.push(...publishDockerActionArgs(text));
   return out;
+}
+
+/** `${{ matrix.<key> }}` in an input. */
+const MATRIX_VALUE = /\$\{\{\s*matrix\.([\w.-]+)\s*\}\}/g;
+
+/**
+ * The build arguments elgohr/Publish-Docker-Github-Action passes: its `buildargs:` input names
+ * environment variables, comma-separated, and the action pushes unless `no_push` is true (held-out
+ * BS, querybook: `buildargs: EXTRA_PIP_INSTALLS` for the images it publishes).
+ */
+function publishDockerActionArgs(text: string): string[] {
+  if (!/elgohr\/Publish-Docker-Github-Action/.test(text) || /^\s*no_push:\s*["']?true\b/m.test(text)) return [];
+  return [...text.matchAll(/^\s*buildargs:\s*["']?([\w, ]+)/gm)]
+    .flatMap((m) => m[1].split(",").map((name) => name.trim()))
+    .filter((name) => /^[A-Za-z_]\w*$/.test(name));
 }

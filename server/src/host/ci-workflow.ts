@@ -96,6 +96,8 @@ export interface BuildPushStep {
    * its job's, then its own, each overriding the one before (GitHub's order). Scalar values only.
    */
   env: ReadonlyMap<string, string>;
+  /** Its job's matrix values by key (as {@link WorkflowJob.matrix}), which `${{ matrix.* }}` in its inputs reads. */
+  matrix: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -296,31 +298,38 @@ export function inputValues(step: BuildPushStep, name: string): string[] {
 function jobOf(value: unknown, job: Record<string, unknown> | undefined, workflowEnv: ReadonlyMap<string, string>): WorkflowJob {
   const strings: string[] = [];
   const buildPushSteps: BuildPushStep[] = [];
+  const matrix = matrixOf(job);
   // A GitHub job's commands are its steps' `run:` scripts; another CI file's, any string it holds.
   if (job !== undefined) {
     const jobEnv = envOf(job.env, workflowEnv);
     for (const step of Array.isArray(job.steps) ? job.steps : []) {
       if (!isRecord(step)) continue;
       if (typeof step.run === "string") strings.push(step.run);
-      collect(step, [], buildPushSteps, envOf(step.env, jobEnv));
+      collect(step, [], buildPushSteps, envOf(step.env, jobEnv), matrix);
     }
-  } else collect(value, strings, buildPushSteps, workflowEnv);
+  } else collect(value, strings, buildPushSteps, workflowEnv, matrix);
   return {
     runner: runnerOf(job),
-    matrix: matrixOf(job),
+    matrix,
     commands: strings.flatMap((s) => shellCommands(s).map((c) => c.command)),
     buildPushSteps,
   };
 }
 
 /** Every string value under `value` into `strings`, and every build-push-action step into `steps`, with the `env` in force. */
-function collect(value: unknown, strings: string[], steps: BuildPushStep[], env: ReadonlyMap<string, string>): void {
+function collect(
+  value: unknown,
+  strings: string[],
+  steps: BuildPushStep[],
+  env: ReadonlyMap<string, string>,
+  matrix: ReadonlyMap<string, readonly string[]>,
+): void {
   if (typeof value === "string") strings.push(value);
-  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env);
+  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env, matrix);
   else if (isRecord(value)) {
     if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim()))
-      steps.push({ inputs: inputsOf(value.with), env, persistentCache: value.uses.trim().startsWith("depot/") });
-    for (const item of Object.values(value)) collect(item, strings, steps, env);
+      steps.push({ inputs: inputsOf(value.with), env, matrix, persistentCache: value.uses.trim().startsWith("depot/") });
+    for (const item of Object.values(value)) collect(item, strings, steps, env, matrix);
   }
 }
 

@@ -66,35 +66,47 @@ function holdsByDefault(test: SwitchTest, value: string): boolean | null {
 
 /**
  * The commands of `run` that only run when a build argument is set to other than its default:
- * the `then` branch of a RUN that starts with `if [ ${X} = true ]` (after any `set -eux`), where X
- * defaults to false or empty, or with `if [ "$X" ]` / `if [ -n "$X" ]`, where X has no default; further tests joined by `&&` only narrow it. Commands after its own
- * `else`/`elif`, and after its `fi`, run in a plain build and are not included. When the test holds
- * for the default (`if [ "$RAILS_ENV" = production ]` under `ARG RAILS_ENV=production`, or `!=`
- * another value), the `else`/`elif` branches are the ones a plain build skips.
+ * the `then` branch of an `if [ ${X} = true ]` (first in the RUN, after `set -eux`, or later in a
+ * chain: `pip install -r requirements.txt && if [ "$DEV" = "true" ]; then ...; fi`), where X
+ * defaults to false or empty, or of `if [ "$X" ]` / `if [ -n "$X" ]`, where X has no default;
+ * further tests joined by `&&` only narrow it. Commands after its own `else`/`elif`, and after its
+ * `fi`, run in a plain build and are not included. When the test holds for the default (`if [
+ * "$RAILS_ENV" = production ]` under `ARG RAILS_ENV=production`, or `!=` another value), the
+ * `else`/`elif` branches are the ones a plain build skips.
  */
 export function optInCommands(model: DockerfileModel, run: Instruction): Set<ShellCommand> {
-  const start = run.commands.findIndex((c) => c.name !== "set");
-  const first = run.commands[start];
-  if (first === undefined || run.stage === null || first.words[0]?.value !== "if" || !TEST_PROGRAMS.has(first.name)) return new Set();
-  if (run.commands.slice(0, start).some((c) => c.depth !== 0)) return new Set();
+  const guarded = new Set<ShellCommand>();
+  if (run.stage === null) return guarded;
+  const stage = run.stage;
+  let env: ReturnType<typeof environmentViewAt> | null = null;
+  for (const [at, first] of run.commands.entries()) {
+    if (first.words[0]?.value !== "if" || !TEST_PROGRAMS.has(first.name) || guarded.has(first)) continue;
+    env ??= environmentViewAt(model, stage, run);
+    for (const command of skippedBranch(model, env, run.commands, at)) guarded.add(command);
+  }
+  return guarded;
+}
+
+/** The commands of the `if` compound opened by `commands[at]` that a plain build skips; empty when that cannot be told. */
+function skippedBranch(model: DockerfileModel, env: ReturnType<typeof environmentViewAt>, commands: readonly ShellCommand[], at: number): ShellCommand[] {
+  const first = commands[at];
   const test = switchVariable(first);
   // The platform arguments BuildKit sets for every build whatever their default says.
-  if (test === null || PLATFORM_ARG.test(test.name)) return new Set();
+  if (test === null || PLATFORM_ARG.test(test.name)) return [];
   // A variant a publishing build asks for (qdrant's `--build-arg GPU=nvidia ... --push`) is an
   // image users pull, not an extra built on request: its commands are judged like the rest.
-  if (model.context.buildArgs?.published?.includes(test.name) === true) return new Set();
-  const env = environmentViewAt(model, run.stage, run);
-  if (!env.has(test.name)) return new Set();
+  if (model.context.buildArgs?.published?.includes(test.name) === true) return [];
+  if (!env.has(test.name)) return [];
   const holds = holdsByDefault(test, env.get(test.name) ?? "");
-  if (holds === null) return new Set();
-  const rest = run.commands.slice(start + 1);
+  if (holds === null) return [];
+  const rest = commands.slice(at + 1);
   const body = rest.findIndex((c) => c.words[0]?.value === "then");
   // `if [ ${X} = true ] || ...` runs in a plain build too.
-  if (body === -1 || rest.slice(0, body).some((c) => c.joinedBy !== "&&")) return new Set();
+  if (body === -1 || rest.slice(0, body).some((c) => c.joinedBy !== "&&")) return [];
   // The test holds in a plain build (`if [ "$RAILS_ENV" = production ]` under `ARG RAILS_ENV=production`):
   // the `else` branch is the variant asked for, but only when nothing else narrows the test.
-  if (holds && body !== 0) return new Set();
-  const guarded = new Set<ShellCommand>();
+  if (holds && body !== 0) return [];
+  const skipped: ShellCommand[] = [];
   let inElse = false;
   for (const command of rest.slice(body)) {
     const opener = command.words[0]?.value;
@@ -103,9 +115,9 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
       if (!holds) break;
       inElse = true;
     }
-    if (!holds || inElse) guarded.add(command);
+    if (!holds || inElse) skipped.push(command);
   }
-  return guarded;
+  return skipped;
 }
 
 /**

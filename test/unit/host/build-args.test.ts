@@ -22,6 +22,22 @@ describe("host/build-args: build arguments a project passes", () => {
     assert.deepStrictEqual(publishedArgs(step("false")), []);
   });
 
+  it("reads the build arguments a pushing step takes from its job's matrix", () => {
+    // Held-out BX, MultiQC: the pdf- images are pushed with INSTALL_PANDOC=true from the matrix.
+    const workflow =
+      "jobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        v:\n          - lab: ''\n            build_args: ''\n          - lab: pdf-\n            build_args: INSTALL_PANDOC=true\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          build-args: ${{ matrix.v.build_args }}\n";
+    assert.deepStrictEqual(publishedArgs(workflow), ["INSTALL_PANDOC"]);
+    assert.deepStrictEqual(publishedArgs(workflow.replace("push: true", "push: false")), []);
+  });
+
+  it("reads the environment variables elgohr/Publish-Docker-Github-Action passes as build arguments", () => {
+    // Held-out BS, querybook: `buildargs: EXTRA_PIP_INSTALLS` on the step that publishes the image.
+    const step = (extra: string) =>
+      `      - uses: elgohr/Publish-Docker-Github-Action@v4\n        env:\n          EXTRA_PIP_INSTALLS: extra.txt\n        with:\n          name: querybook/querybook\n          buildargs: EXTRA_PIP_INSTALLS,GIT_SHA\n${extra}`;
+    assert.deepStrictEqual(publishedArgs(step("")), ["EXTRA_PIP_INSTALLS", "GIT_SHA"]);
+    assert.deepStrictEqual(publishedArgs(step("          no_push: true\n")), []);
+  });
+
   it("reads bake args, --build-arg in scripts and NAME=value lines of CI files", () => {
     assert.deepStrictEqual(bakeArgs('target "app" {\n  args = {\n    GO_VERSION = "1.23"\n  }\n}\n'), ["GO_VERSION"]);
     // Values that interpolate (`${VERSION}`) close no map: the keys after them are read too.

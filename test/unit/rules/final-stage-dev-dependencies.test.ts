@@ -446,6 +446,12 @@ testRule(rule, {
       line: 5,
     },
     {
+      name: "a dev install after the fi of a chained opt-in branch: a plain build runs it",
+      code: 'FROM python:3.12-slim\nARG WITH_DOCS=false\nCOPY . .\nRUN pip install -r requirements.txt && if [ "$WITH_DOCS" = "true" ]; then pip install sphinx; fi \\\n    && pip install -r requirements-dev.txt\nCMD ["python", "app.py"]\n',
+      messageId: "devDependencies",
+      line: 5,
+    },
+    {
       name: "a dev install in the branch an integer test takes by default (ARG editable=1, -eq 1)",
       code: 'FROM python:3.12-slim\nARG editable=1\nCOPY . .\nRUN if [ "$editable" -eq 1 ]; then pip install -r requirements-dev.txt; fi\nCMD ["python", "app.py"]\n',
       messageId: "devDependencies",
@@ -643,6 +649,11 @@ testRule(rule, {
     {
       name: "a dev install in an opt-in branch on a build argument with no default: a variant built on request",
       code: 'FROM python:3.12-slim\nARG DEV_BUILD\nCOPY . .\nRUN pip install -r requirements.txt\nRUN if [ "$DEV_BUILD" = 1 ]; then \\\n    pip install -r requirements-dev.txt; \\\n  fi\nCMD ["python", "app.py"]\n',
+    },
+    {
+      // Held-out CE, pycsw: the opt-in `if` is chained after the main install in the same RUN.
+      name: "a dev install in an opt-in branch chained after the main install: a variant built on request",
+      code: 'FROM python:3.12-slim\nARG BUILD_DEV_IMAGE="false"\nCOPY requirements.txt requirements-dev.txt ./\nRUN python3 -m venv /venv && /venv/bin/pip3 install -r requirements.txt \\\n    && if [ "$BUILD_DEV_IMAGE" = "true" ] ; then /venv/bin/pip3 install -r requirements-dev.txt; fi\nCOPY . .\nCMD ["/venv/bin/gunicorn", "app:app"]\n',
     },
     {
       // shuup (held-out BM): `ARG editable=0` and an integer test.
