@@ -166,11 +166,21 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   const glibc = codename === "alpine" ? glibcPackageOnOldAlpine(commands, ref) : null;
   if (glibc !== null) return glibc;
   if (codename === "alpine") return systemPipTie(model, stages, distroRelease(ref));
-  for (const { command } of commands) {
-    const words = command.args.flatMap((a) => a.value.split(/\s+/));
+  for (const run of commands) {
+    const { command } = run;
+    const words = command.args.flatMap((a) => unquoteWord(a.value).split(/\s+/));
     const deb = words.indexOf("deb");
     if (deb >= 0 && words.slice(deb + 2).some((w) => w.split(/[-/]/)[0] === codename))
       return { kind: "tied", tie: `the apt source for '${codename}'`, line: lineOf(command.words[0]) };
+    // NodeSource's per-release repositories (`deb https://deb.nodesource.com/node_16.x $DISTRO
+    // main`) were frozen in 2023 for its `nodistro` suite: a release that came later has no suite
+    // there, whatever codename the line reads at build time (held-out CF, smui: the move to a noble
+    // variant judged wrong, `node_16.x noble` does not exist).
+    const nodeSource = deb >= 0 ? NODESOURCE_LEGACY.exec(words[deb + 1] ?? "") : null;
+    if (nodeSource !== null && words[deb + 2] !== "nodistro") {
+      const major = substituteVariables(nodeSource[1], environmentViewAt(model, run.stage, run.instruction)).value;
+      return { kind: "tied", tie: `NodeSource's per-release 'node_${major}.x' source`, line: lineOf(command.words[0]) };
+    }
   }
   // A download built for the release, named in its URL (`.../gtk3/ubuntu-20.04/wxPython-....whl`,
   // NVIDIA's `repos/ubuntu2004/`): the new release needs its own build (held-out BM relabel,
@@ -188,6 +198,9 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (ruby !== null) return ruby;
   return systemPipTie(model, stages, distroRelease(ref) ?? distributionPythonVariant(ref, commands));
 }
+
+/** A NodeSource repository URL of one Node.js major (`https://deb.nodesource.com/node_16.x`). */
+const NODESOURCE_LEGACY = /^https?:\/\/deb\.nodesource\.com\/node_([^/\s]+)\.x\/?$/;
 
 /** The last releases with OpenSSL 1.1: Ubuntu 20.04 and Debian 11; every later one ships OpenSSL 3. */
 const LAST_OPENSSL_1: Readonly<Record<string, number>> = { ubuntu: 20.04, debian: 11 };

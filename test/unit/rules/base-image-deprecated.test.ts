@@ -1827,6 +1827,19 @@ describe("base-image-deprecated: the project's pins and holds", () => {
       "the apt source for 'buster'",
     );
     assert.strictEqual(data("FROM debian:buster\nRUN apt-get install -y -t buster-backports cockpit\n").tie, "the target release 'buster-backports'");
+    // Held-out CF, smui: NodeSource's per-release repository has no suite for a release after 2023,
+    // whatever codename the line reads at build time; its nodistro suite does not tie.
+    const nodeSource = data(
+      'FROM eclipse-temurin:17-jdk-focal AS builder\nARG NODE_VERSION=16\nRUN export DISTRO="$(lsb_release -s -c)" \\\n    && echo "deb https://deb.nodesource.com/node_$NODE_VERSION.x $DISTRO main" > /etc/apt/sources.list.d/nodesource.list\n',
+    );
+    assert.deepStrictEqual([nodeSource.tie, nodeSource.line], ["NodeSource's per-release 'node_16.x' source", 4]);
+    assert.strictEqual(
+      findingsOf(
+        rule,
+        'FROM eclipse-temurin:17-jdk-focal\nRUN echo "deb https://deb.nodesource.com/node_20.x nodistro main" > /etc/apt/sources.list.d/nodesource.list\n',
+      )[0].messageId,
+      "endOfLife",
+    );
     const copiedList = data("FROM ubuntu:bionic\nCOPY deploy/apt/vendor.list scripts/setup.sh /tmp/\nRUN /tmp/setup.sh\n", {
       files: { "deploy/apt/vendor.list": "deb https://pkgs.example.com/vendor/ubuntu/ bionic main\n" },
     });
