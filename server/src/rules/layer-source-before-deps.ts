@@ -391,13 +391,13 @@ function reportFor(
         ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
         : manifestsToName(model, install);
   const where = { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1 };
-  const scriptFiles = folder === "" ? scriptFilesOnly(model, install) : null;
+  const scriptFiles = folder === "" ? scriptFilesOnly(model, stage, run, install) : null;
   if (scriptFiles !== null) {
     // The install's scripts run only files of their own (`"postinstall": "node tools/postinstall.js"`):
     // copied with the manifests, one install before the sources works. No fix: it would not copy them.
     return { range: source.range, messageId: "sourceBeforeDeps", data: { ...where, manifests: `${manifests}, ${scriptFiles.join(", ")}` } };
   }
-  const scripts = sourceReadingSteps(model, stage, install, folder);
+  const scripts = sourceReadingSteps(model, stage, run, install, folder);
   if (scripts !== null) {
     // No fix: the install has to run twice, without its scripts before the copy and with them after.
     return { range: source.range, messageId: "scriptsNeedSources", data: { ...where, manifests, ...scripts } };
@@ -490,11 +490,28 @@ const COMPOSER_INSTALL_EVENTS = ["pre-install-cmd", "post-install-cmd", "pre-aut
  * The install lifecycle scripts (name, command) of the package.json in `folder` ("" for the
  * context root) that a Node install runs: none with `--ignore-scripts` or an unread manifest.
  */
-function installScripts(model: DockerfileModel, install: DependencyInstall, folder: string): [string, string][] {
+function installScripts(model: DockerfileModel, stage: Stage, run: Instruction, install: DependencyInstall, folder: string): [string, string][] {
   if (!NODE_ECOSYSTEMS.has(install.ecosystem) || install.command.args.some((w) => /^--ignore-scripts(?:=|$)/.test(w.value))) return [];
   const scripts = contextJsonFile(model.context.files, folder ? `${folder}/package.json` : "package.json")?.scripts;
   if (!isRecord(scripts)) return [];
-  return NODE_INSTALL_SCRIPTS.flatMap((k) => (typeof scripts[k] === "string" && !GIT_HOOKS_ONLY.test(scripts[k]) ? [[k, scripts[k]] as [string, string]] : []));
+  // npm 6 skips `prepare` and `prepublish` in a production install (`--production`, NODE_ENV=production;
+  // npm/cli#2152); npm 7 runs them (held-out CE, openhim-core-js: 'npm run prepare' named after
+  // `npm install --production` on Node 14, judged wrong: its babel build needs the dev dependencies).
+  const skipsPrepare = install.ecosystem === "npm" && bundlesNpmBefore7(stage) && installsForProduction(model, stage, run, install);
+  return NODE_INSTALL_SCRIPTS.flatMap((k) =>
+    typeof scripts[k] === "string" && !GIT_HOOKS_ONLY.test(scripts[k]) && !(skipsPrepare && NPM6_PRODUCTION_SKIPS.has(k))
+      ? [[k, scripts[k]] as [string, string]]
+      : [],
+  );
+}
+
+/** The lifecycle scripts npm 6 does not run in a production install. */
+const NPM6_PRODUCTION_SKIPS = new Set(["prepare", "prepublish"]);
+
+/** True when the install leaves the development dependencies out: by its options, or NODE_ENV=production where it runs. */
+function installsForProduction(model: DockerfileModel, stage: Stage, run: Instruction, install: DependencyInstall): boolean {
+  if (install.includesDevDependencies !== null) return !install.includesDevDependencies;
+  return environmentViewAt(model, stage, run).get("NODE_ENV") === "production";
 }
 
 /**
@@ -511,8 +528,8 @@ const GIT_HOOKS_ONLY =
  * file of the context (`node tools/postinstall.js`, `sh scripts/setup.sh`), sent by .dockerignore;
  * null when a script does anything else (`turbo run prisma:generate`), or there is none.
  */
-function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): string[] | null {
-  const found = installScripts(model, install, "");
+function scriptFilesOnly(model: DockerfileModel, stage: Stage, run: Instruction, install: DependencyInstall): string[] | null {
+  const found = installScripts(model, stage, run, install, "");
   if (found.length === 0) return null;
   const files: string[] = [];
   for (const [, script] of found) {
@@ -534,6 +551,7 @@ function scriptFilesOnly(model: DockerfileModel, install: DependencyInstall): st
 function sourceReadingSteps(
   model: DockerfileModel,
   stage: Stage,
+  run: Instruction,
   install: DependencyInstall,
   folder: string | null,
 ): { skip: string; reason: string; after: string } | null {
@@ -541,7 +559,7 @@ function sourceReadingSteps(
   const has = (...names: string[]) => args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
   const read = (name: string) => contextJsonFile(model.context.files, folder ? `${folder}/${name}` : name);
   if (NODE_ECOSYSTEMS.has(install.ecosystem)) {
-    const found = folder === null ? [] : installScripts(model, install, folder);
+    const found = folder === null ? [] : installScripts(model, stage, run, install, folder);
     if (found.length === 0) return null;
     // Yarn 2+ has no --ignore-scripts; its install skips the build step (the scripts) with --mode=skip-build.
     const berry = install.ecosystem === "yarn" && (model.context.rootEntries?.includes(".yarnrc.yml") ?? false);
@@ -976,7 +994,7 @@ function installAfterManifestCopy(
   // Every install of the ecosystem in the RUN moves with it (`npm ci --ignore-scripts && ... && npm ci`):
   // scripts any of them runs may read the sources (held-out AV's check on the tuned parse-server).
   const installs = run.commands.map(dependencyInstall).filter((i): i is DependencyInstall => i !== null && i.ecosystem === install.ecosystem);
-  if (installs.some((i) => scriptFilesOnly(model, i) !== null || sourceReadingSteps(model, stage, i, folder) !== null)) return null;
+  if (installs.some((i) => scriptFilesOnly(model, stage, run, i) !== null || sourceReadingSteps(model, stage, run, i, folder) !== null)) return null;
   return {
     range: source.range,
     messageId: "installAfterSources",

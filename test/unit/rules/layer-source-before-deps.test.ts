@@ -900,6 +900,22 @@ const fires: FiresCase[] = [
     },
     output: null,
   },
+  {
+    // Held-out CE, openhim-core-js: npm 6 skips `prepare` in a production install (npm/cli#2152), and
+    // its babel build needs dev dependencies the install leaves out: a plain reorder, no 'npm run prepare'.
+    name: "npm 6's production install runs no prepare script: the manifests go first, nothing to run after",
+    code: 'FROM node:14.21.3-alpine\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build /build/lib ./lib\nCOPY . .\nRUN npm install --production\nCMD ["node", "lib/server.js"]\n',
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "src/", "lib/"],
+      files: {
+        "package.json":
+          '{"scripts":{"build":"babel src --out-dir lib","prepare":"npm run build"},"dependencies":{"koa":"2"},"devDependencies":{"@babel/cli":"7"}}',
+      },
+    },
+    messageId: "sourceBeforeDeps",
+    line: 5,
+    data: { copy: "COPY . .", install: "npm install", line: 6, manifests: "package.json, package-lock.json" },
+  },
   // npm 6's rebuild leaves the project's own scripts out: they are named.
   npmCiWithPostinstall("on Node 14 (npm 6) the project's script is run after the rebuild", "node:14-alpine", "run 'npm rebuild' and 'npm run postinstall'"),
   // Held-out BC, juice-shop: npm 7+ runs the project's postinstall with rebuild; naming it too ran it twice.
