@@ -20,7 +20,10 @@ export function removes(command: ShellCommand, dirs: string[], orHolder = true):
     if (hasBraceList(path)) return false;
     // `rm -rf /root/.cache/*` empties the folder; `/` alone is no cleanup anyone writes.
     const holder = path.replace(/\/\*$|\/+$/, "");
-    return dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`)));
+    if (dirs.some((d) => path === d || path.startsWith(`${d}/`) || (orHolder && holder !== "" && !holder.includes("*") && d.startsWith(`${holder}/`))))
+      return true;
+    // A glob above the folder (`rm -rf /var/cache/**/*`: `**` is `*` to sh) reaches into it too.
+    return /[*?]/.test(holder) && !path.includes("$") && dirs.some((d) => globReaches(path, d, orHolder));
   });
 }
 
@@ -39,4 +42,41 @@ function hasBraceList(path: string): boolean {
     if (path.slice(open + 1, close).includes(",")) return true;
   }
   return false;
+}
+
+/**
+ * True when the glob `pattern` (`/var/cache/*\/*`) names `dir`, something inside it, or, when
+ * `orHolder`, a folder holding it: each of its components matches `dir`'s in turn, as the shell
+ * expands them (`*` and `?` within one component, no leading dot unless written).
+ */
+function globReaches(pattern: string, dir: string, orHolder: boolean): boolean {
+  const parts = pattern.split("/").filter((p) => p !== "");
+  const names = dir.split("/").filter((p) => p !== "");
+  const shared = Math.min(parts.length, names.length);
+  for (let i = 0; i < shared; i++) if (!componentMatches(parts[i], names[i])) return false;
+  return parts.length >= names.length || orHolder;
+}
+
+/** One path component against a glob component of `*` and `?` (a leading dot must be written). */
+function componentMatches(glob: string, name: string): boolean {
+  if (name.startsWith(".") && !glob.startsWith(".")) return false;
+  // The usual wildcard walk, going back only to the last `*`: linear in practice, never exponential.
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }
