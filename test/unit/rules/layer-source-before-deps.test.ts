@@ -1067,6 +1067,12 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out CG, openimis-fe_js: load-config writes package.json from openimis.json before the install.
+      name: "a project script runs between the copy and the install: more than the manifests is read",
+      code: "FROM node:16 AS build\nCOPY ./ /app\nWORKDIR /app\nRUN npm run load-config\nRUN npm install\nRUN npm run build\n",
+      context: { rootEntries: ["package.json", "package-lock.json", "openimis.json", "openimis-config.js", "src/"] },
+    },
+    {
       // Held-out BR, SQLMesh; BO, unpkg: each member's package.json copied on its own is the remedy.
       name: "a pnpm workspace whose members' manifests alone are copied before the root's install",
       code: "FROM node:22\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY web/client/package.json ./web/client/\nRUN corepack enable && pnpm install --frozen-lockfile\nCOPY web/client ./web/client\n",
