@@ -146,6 +146,13 @@ export function toLogical(text: string, src: ShellSource, escapeChar: string): L
         continue;
       }
     }
+    // In a heredoc body or a script file the shell itself joins a line ending in a backslash to
+    // the next (`apt-get update && \` then the install; held-out CH, LocalAI: read as a command
+    // named by the newline, the update judged alone).
+    if (src.newlineSeparates && ch === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) {
+      skipTo(i + (text[i + 1] === "\r" ? 3 : 2));
+      continue;
+    }
     if (atLineStart && !src.newlineSeparates) {
       let j = i;
       while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;

@@ -149,6 +149,20 @@ describe("model/shell: RUN scripts read into commands", () => {
     );
   });
 
+  it("joins a heredoc body's line that ends in a backslash to the next, as the shell does", () => {
+    // Held-out CH, LocalAI: `apt-get update && \` then the installs, in a `RUN <<EOT bash` body.
+    const text = "FROM a\nRUN <<EOT bash\n    apt-get update && \\\n    apt-get install -y \\\r\n      curl\necho done\nEOT\n";
+    const { commands } = commandsOf(text);
+    assert.deepStrictEqual(
+      commands.map((c) => [c.name, c.joinedBy, c.args.map((a) => a.value).join(" ")]),
+      [
+        ["apt-get", null, "update"],
+        ["apt-get", "&&", "install -y curl"],
+        ["echo", "\n", "done"],
+      ],
+    );
+  });
+
   it("does not read a heredoc fed to another program as shell", () => {
     const text = "FROM a\nRUN python3 <<EOF\nimport os\nprint(os.name)\nEOF\n";
     const { commands } = commandsOf(text);
