@@ -8,7 +8,7 @@ import { dependencyInstall, pipArguments, type DependencyInstall } from "./comma
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWord } from "./copy-paths";
 import { mountsOf } from "./mounts";
-import { commandDirectory, workdirOf } from "./workdir";
+import { commandDirectory, copyDestination, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
 import { packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
 import { commandsRunAtStart } from "./start-steps";
@@ -255,7 +255,14 @@ export function installManifestSource(
   }
   if (found !== null) return found;
   if (unknownCopy) return null;
-  return fetches ? { kind: "fetched" } : null;
+  // The folder was filled from another stage or image (`COPY --from=src /src/app $APP`, then `cd
+  // $APP/web`): the manifest is that tree's, not the project's.
+  const copiedIn = before.some(({ s, i }) => {
+    if ((i.keyword !== "COPY" && i.keyword !== "ADD") || !i.flags.some((f) => f.name.toLowerCase() === "from")) return false;
+    const landing = copyDestination(model, s, i);
+    return landing !== null && isSameOrParentPath(landing, dir);
+  });
+  return fetches || copiedIn ? { kind: "fetched" } : null;
 }
 
 /**

@@ -23,6 +23,11 @@ function offsetsOracle(text: string, src: ShellSource, escapeChar: string): { ch
         continue;
       }
     }
+    // A heredoc body's (or script's) backslash-newline: the shell joins the lines.
+    if (src.newlineSeparates && ch === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) {
+      i += text[i + 1] === "\r" ? 3 : 2;
+      continue;
+    }
     if (atLineStart && !src.newlineSeparates) {
       let j = i;
       while (j < src.end && (text[j] === " " || text[j] === "\t")) j++;
