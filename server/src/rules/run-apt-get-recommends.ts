@@ -81,10 +81,12 @@ const RECOMMENDS_NOT_IMPORTANT = /^APT::AutoRemove::RecommendsImportant=(?:false
  * browser's sandbox, fonts and GPU helpers; the Docker engine's apparmor parser, iptables and
  * compression helpers a daemon run inside the image starts with; the `fonts-noto` metapackage,
  * which depends on the Latin core alone and brings the CJK, emoji and other scripts' fonts as
- * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome).
+ * recommends (held-out AV, livekit egress: a recorder rendering rooms in Chrome); the GPU loaders
+ * whose drivers are recommends (libvulkan1's Mesa drivers, the OpenCL loader's ICDs, libva's
+ * `va-driver-all`: held-out CH, dim's VAAPI transcoding, the flag judged to drop its drivers).
  */
 const NEEDS_RECOMMENDS =
-  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|fonts-noto)(?:[=_].*)?(?:\.deb)?$/;
+  /^(?:.*\/)?(?:chromium(?:-browser)?|google-chrome-(?:stable|beta|unstable)|firefox(?:-esr)?|docker-ce|docker-engine|moby-engine|libvulkan1|ocl-icd-libopencl1|libva2|libva-drm2|libva-x11-2|libva-wayland2|fonts-noto)(?:[=_].*)?(?:\.deb)?$/;
 /**
  * ImageMagick, whose PDF, PostScript and EPS reading is Ghostscript's, a recommendation only: the
  * remedy names Ghostscript for an app that converts PDFs (held-out BL, scanservjs: its PDF

@@ -635,6 +635,11 @@ testRule(rule, {
       code: "FROM php:8.3-fpm\nARG INSTALL_IMAGICK=false\nRUN if [ ${INSTALL_IMAGICK} = true ]; then \\\n    apt-get install -y libmagickwand-dev && \\\n    pecl install imagick; \\\n  fi\n",
     },
     {
+      // Held-out CH, dim: libva2 recommends va-driver-all, the VAAPI drivers its transcoding uses.
+      name: "libva's loader, whose VAAPI drivers come only as recommends",
+      code: 'FROM debian:bullseye\nRUN apt-get update && apt-get install -y ca-certificates libfontconfig libfribidi0 libharfbuzz0b libtheora0 libva-drm2 libva2 libvorbis0a \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY dim /opt/dim/dim\nEXPOSE 8000\nCMD ["/opt/dim/dim"]\n',
+    },
+    {
       name: "a Vulkan loader needs its recommends (the GPU drivers)",
       code: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libvulkan1 && rm -rf /var/lib/apt/lists/*\n",
     },
