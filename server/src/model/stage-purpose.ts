@@ -10,6 +10,7 @@ import { commentsAbove } from "./comments";
 import { entryScriptHandover } from "./entry-handover";
 import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
+import { envDeclarations, environmentViewAt } from "./environment";
 import { copySourceStage } from "./stage-references";
 import type { ComposeServiceFacts } from "./context";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -228,7 +229,8 @@ export type ImagePurpose =
   | "output-copied-out"
   | "cross-compile"
   | "test-command"
-  | "test-image-name";
+  | "test-image-name"
+  | "test-environment";
 
 // Both facts are asked by several rules per file and read the whole final lineage: computed once
 // per model (a model is not changed once parsed; withContext makes a new one, so context facts stay right).
@@ -370,6 +372,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (model.context.composeSourceMount === true || (final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name)))
     return "compose-source-mount";
   if (namesTestImage(model.context.ciImageBuilds ?? [])) return "test-image-name";
+  if (setsTestEnvironment(model, final)) return "test-environment";
   const written = startCommand(model);
   // `tini -- /bin/bash` is an interactive shell all the same. `ENTRYPOINT []` with no CMD after
   // it empties the command the base set: the image runs what it is given, as one without any.
@@ -400,6 +403,23 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/** The variables frameworks read for the environment they run in (`NODE_ENV`, `RAILS_ENV`, `MIX_ENV`). */
+const FRAMEWORK_ENVIRONMENT = new Set(["NODE_ENV", "RAILS_ENV", "RACK_ENV", "MIX_ENV", "APP_ENV", "FLASK_ENV", "SYMFONY_ENV"]);
+
+/**
+ * True when the final stage's ENV puts its framework in the test environment (`ENV NODE_ENV=test`):
+ * an image built to run the test suite in (held-out CF, unchained: the Jenkins test image, told to
+ * split its build from a runtime stage, judged wrong). An ARG's default is not read: a build may
+ * pass another.
+ */
+function setsTestEnvironment(model: DockerfileModel, final: Stage): boolean {
+  const env = environmentViewAt(model, final);
+  const setByEnv = lineage(final).flatMap((s) =>
+    s.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => envDeclarations(model, i).map((d) => d.name)),
+  );
+  return [...FRAMEWORK_ENVIRONMENT].some((name) => setByEnv.includes(name) && env.get(name) === "test");
 }
 
 /** Package managers whose `test` script (`npm test`, `npm run test:e2e`) runs the project's tests. */

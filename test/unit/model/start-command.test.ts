@@ -62,6 +62,16 @@ describe("model/stage-purpose: development images", () => {
     for (const header of passing) assert.strictEqual(purpose(header + body), null, header);
   });
 
+  it("reads an image whose ENV puts its framework in the test environment as a test image", () => {
+    // Held-out CF, unchained: the Jenkins test image (`ENV NODE_ENV=test`, `CMD ["npm"]`).
+    const text = (env: string) => `FROM node:24\nWORKDIR /app\nCOPY . .\n${env}\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n`;
+    assert.strictEqual(purpose(text("ENV NODE_ENV=test")), "test-environment");
+    assert.strictEqual(purpose(text('ENV APP_ENV="test"')), "test-environment");
+    assert.strictEqual(purpose(text("ENV NODE_ENV=production")), null);
+    // A build argument's default is not the image's environment: a build may pass another.
+    assert.strictEqual(purpose(text("ARG NODE_ENV=test")), null);
+  });
+
   it("reads an integration-test file by its file name, not by a folder of that name", () => {
     const text = 'FROM golang:1.25\nCOPY . .\nRUN go build -o /bin/server ./cmd\nCMD ["/bin/server"]\n';
     const at = (dockerfilePath: string) => developmentPurpose(parseDockerfile(text, { dockerfilePath }));
