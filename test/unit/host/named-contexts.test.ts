@@ -66,6 +66,25 @@ describe("host/named-contexts: build contexts passed by name", () => {
     assert.deepStrictEqual(bakeHclContextNames('target "a" { contexts = { unclosed = "./a"\n'), ["unclosed"]);
   });
 
+  it("takes every target for a named context where a function builds a target's contexts", () => {
+    // Held-out CJ, isle-buildkit: `contexts = dependencies("fcrepo6", "")` maps tomcat to `target:tomcat`.
+    const hcl = [
+      "function dependencies {",
+      "  params = [image, suffix]",
+      '  result = { for target in DEPENDENCIES[image]: target => "target:${target}" }',
+      "}",
+      'target "tomcat" {',
+      '  context = "images/tomcat"',
+      "}",
+      'target "fcrepo6" {',
+      '  contexts = dependencies("fcrepo6", "")',
+      "}",
+      "",
+    ].join("\n");
+    assert.deepStrictEqual(bakeHclContextNames(hcl), ["tomcat", "fcrepo6"]);
+    assert.deepStrictEqual(bakeHclContextNames('target "tomcat" {\n  context = "images/tomcat"\n}\n'), []);
+  });
+
   it("reads a bake file of deeply nested or unclosed values in one pass, without recursion", () => {
     const nested = `target "a" {\n  contexts = { x = "${'${"'.repeat(10_000)}" }\n}\n`;
     assert.deepStrictEqual(bakeHclContextNames(nested), ["x"]);
