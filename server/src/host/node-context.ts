@@ -114,7 +114,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readBuildArgs(file, reader),
     repositoryPath(file, reader),
     reader.memo(`context-files\u0000${folder}`, () => readContextFiles(folder, listing, reader)),
-    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader),
+    text === null ? Promise.resolve({}) : readCopiedFiles(folder, text, reader, entries),
     readComposeSourceMount(file, reader),
     reader.memo(`go-sources\u0000${folder}`, () => readGoSources(folder, entries, reader)),
     // `docker build -f sub/Dockerfile .` from the repository root: the entry scripts and configs the

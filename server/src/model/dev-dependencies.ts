@@ -247,7 +247,12 @@ export function installManifestSource(
         continue;
       }
       // A folder of the context (`COPY web /app/web`): its contents land at the destination.
-      const isFolder = source.value.endsWith("/") || (model.context.rootEntries?.includes(`${path.split("/")[0]}/`) === true && !/\.[\w]+$/.test(file));
+      // A root entry listed as a folder is one whatever its name (`ADD ryanwallace.cloud .`).
+      const entries = model.context.rootEntries;
+      const isFolder =
+        source.value.endsWith("/") ||
+        entries?.includes(`${path}/`) === true ||
+        (entries?.includes(`${path.split("/")[0]}/`) === true && !/\.[\w]+$/.test(file));
       if (isFolder && isSameOrParentPath(root, dir)) {
         found = { kind: "context", path: manifestIn(dir === root ? path : `${path}/${dir.slice(root === "/" ? 1 : root.length + 1)}`) };
       }

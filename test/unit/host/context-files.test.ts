@@ -65,6 +65,20 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["scripts/sys/purge_cache.sh"]);
   });
 
+  it("reads the package.json and bundler config where a Node install runs in a folder copied by a dotted name", async () => {
+    // Held-out CJ, ryanwallace.cloud: `ADD ryanwallace.cloud .`, then `WORKDIR /build/map` and pnpm's
+    // install; its vite.config.ts makes `MT_` public (var-secret judged wrong without it).
+    const dockerfile = "FROM node:24\nWORKDIR /build\nADD ryanwallace.cloud .\nWORKDIR /build/map\nARG MT_KEY\nRUN pnpm install && pnpm build\n";
+    const dir = projects.create({
+      Dockerfile: dockerfile,
+      "ryanwallace.cloud/map/package.json": '{"name":"map"}\n',
+      "ryanwallace.cloud/map/vite.config.ts": "export default { envPrefix: ['VITE_', 'MT_'] };\n",
+      "ryanwallace.cloud/hugo.toml": "title = 'x'\n",
+    });
+    const files = await readCopiedFiles(dir, dockerfile, undefined, ["Dockerfile", "ryanwallace.cloud/"]);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["ryanwallace.cloud/map/package.json", "ryanwallace.cloud/map/vite.config.ts"]);
+  });
+
   it("reads the settings file Maven is given and the .npmrc npm reads where it runs, the config files they take variables through", async () => {
     // Held-out BF, stephub-io/provider-java-utils: `mvn $goal -s build/settings.xml` after `COPY . ./`.
     const dockerfile =
