@@ -11,6 +11,8 @@ import { substituteAt } from "../model/environment";
 import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
 import { composedStartPath } from "../model/start-steps";
+import { contextJsonFile, isRecord } from "../model/json-files";
+import { packageScriptRun, someScriptCommand, withHooks } from "../model/package-scripts";
 import { simpleCommands } from "../model/script-words";
 import { buildReferences } from "../model/stage-references";
 import { commandDirectory, workdirOf } from "../model/workdir";
@@ -98,18 +100,34 @@ function startRunsSources(model: DockerfileModel, final: Stage, folder: string |
   const sources = new Set(entries.map((entry) => entry.replace(/\/$/, "")));
   const workdir = workdirOf(model, final);
   const { scripts, wrappers } = composedStartPath(model);
-  return scripts.some((script) =>
-    simpleCommands(script).some((words) => {
-      const at = programAt(words, wrappers);
-      const program = words[at];
-      if (program === undefined) return false;
-      const file = SCRIPT_RUNNER.test(baseName(program)) ? words.slice(at + 1).find((w) => !w.startsWith("-")) : program;
-      if (file === undefined || file.includes("$")) return false;
-      const path = file.startsWith("/") ? file : workdir === null ? null : joinPath(workdir, file);
-      if (path === null || !isSameOrParentPath(folder, path) || path === folder) return false;
-      return sources.has(path.slice(folder.length + 1).split("/")[0]);
-    }),
-  );
+  // The package.json scripts a start through the package manager runs (`yarn run start`), when the
+  // copy wrote the context's root where the image starts: its manifest is the root's.
+  const manifest = workdir === folder ? contextJsonFile(model.context.files, "package.json") : null;
+  const packageScripts: Record<string, string> = isRecord(manifest?.scripts)
+    ? Object.fromEntries(Object.entries(manifest.scripts).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
+    : {};
+  const seen = new Set<string>();
+  const runsSource = (words: readonly string[]): boolean => {
+    const at = programAt(words, wrappers);
+    const program = words[at];
+    if (program === undefined) return false;
+    const manager = baseName(program);
+    const script = /^(?:npm|yarn|pnpm|bun)$/.test(manager)
+      ? packageScriptRun(
+          manager,
+          words.slice(at + 1).filter((w) => !w.startsWith("-")),
+        )
+      : undefined;
+    if (script !== undefined) return withHooks(script).some((name) => someScriptCommand(packageScripts, name, seen, runsSource));
+    // Options, and a variable of them (`node $NODE_OPTS server/server`; held-out CJ, digitransit-ui:
+    // the server it starts read as unknown, the copy of the sources judged needed), come first.
+    const file = SCRIPT_RUNNER.test(manager) ? words.slice(at + 1).find((w) => !w.startsWith("-") && !/^["']?\$\{?\w+\}?["']?$/.test(w)) : program;
+    if (file === undefined || file.includes("$")) return false;
+    const path = file.startsWith("/") ? file : workdir === null ? null : joinPath(workdir, file);
+    if (path === null || !isSameOrParentPath(folder, path) || path === folder) return false;
+    return sources.has(path.slice(folder.length + 1).split("/")[0]);
+  };
+  return scripts.some((script) => simpleCommands(script).some(runsSource));
 }
 
 /**

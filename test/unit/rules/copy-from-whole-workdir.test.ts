@@ -168,6 +168,15 @@ testRule(rule, {
       ...startedBy("set -e\nsh /app/scripts/upgrade.sh\nnode ace migration:run --force\nexec node build/server.js\n"),
     },
     {
+      // Held-out CJ, digitransit-ui: `yarn run start` runs `node $NODE_OPTS server/server`, which loads app/ at start.
+      name: "a start through the package manager whose script runs a source file after a variable of options",
+      code: "FROM node:20-alpine AS builder\nWORKDIR /opt/ui\nCOPY package.json yarn.lock ./\nRUN yarn install --immutable\nCOPY . .\nRUN yarn run build\nFROM node:20-alpine\nWORKDIR /opt/ui\nCOPY --from=builder /opt/ui/ .\nCMD yarn run start\n",
+      context: {
+        rootEntries: ["package.json", "yarn.lock", "app/", "server/", "static/"],
+        files: { "package.json": '{"scripts":{"build":"webpack","start":"NODE_ENV=production node $NODE_OPTS server/server"}}' },
+      },
+    },
+    {
       name: "a plain-JS server with production dependencies whose client sub-project is built, moved in and deleted",
       code: 'FROM node:22-alpine AS build\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm install --omit=dev\nCOPY . .\nRUN mkdir -p static \\\n    && cd web \\\n    && npm install \\\n    && npm run build \\\n    && cd .. \\\n    && mv web/dist/* static/ \\\n    && rm -rf web\nFROM node:22-alpine\nCOPY --from=build /srv /srv\nWORKDIR /srv\nCMD ["node", "index.js"]\n',
     },
