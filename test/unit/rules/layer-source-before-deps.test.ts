@@ -916,6 +916,27 @@ const fires: FiresCase[] = [
     line: 5,
     data: { copy: "COPY . .", install: "npm install", line: 6, manifests: "package.json, package-lock.json" },
   },
+  {
+    // Held-out CJ relabel, Archivematica: npm's rebuild runs `prepare` for linked packages only.
+    name: "npm 7+: a prepare script that needs the sources is named after the rebuild, which does not run it",
+    code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "dist/server.js"]\n',
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "src/", "webpack.config.js"],
+      files: { "package.json": '{"name":"ui","scripts":{"prepare":"webpack --mode production"},"devDependencies":{"webpack":"5"}}' },
+    },
+    messageId: "scriptsNeedSources",
+    line: 3,
+    data: {
+      copy: "COPY . .",
+      install: "npm ci",
+      line: 4,
+      manifests: "package.json, package-lock.json",
+      skip: "'--ignore-scripts'",
+      reason: "Its 'prepare' script may",
+      after: "run 'npm rebuild' and 'npm run prepare'",
+    },
+    output: null,
+  },
   // npm 6's rebuild leaves the project's own scripts out: they are named.
   npmCiWithPostinstall("on Node 14 (npm 6) the project's script is run after the rebuild", "node:14-alpine", "run 'npm rebuild' and 'npm run postinstall'"),
   // Held-out BC, juice-shop: npm 7+ runs the project's postinstall with rebuild; naming it too ran it twice.
@@ -1066,6 +1087,15 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      // Held-out BQ relabel, OpenCRVS: a workspace member's install reads the root's lockfile and every member's manifest.
+      name: "a member of the root's workspaces installed in its folder copy: not its own manifests to copy first",
+      code: "FROM node:22\nWORKDIR /app/packages/components\nCOPY packages/components /app/packages/components\nRUN yarn install --frozen-lockfile && yarn build\n",
+      context: {
+        rootEntries: ["package.json", "yarn.lock", "packages/"],
+        files: { "package.json": '{"workspaces":["packages/*"]}', "packages/components/package.json": '{"name":"components","dependencies":{"react":"18"}}' },
+      },
+    },
     {
       // Held-out CG, openimis-fe_js: load-config writes package.json from openimis.json before the install.
       name: "a project script runs between the copy and the install: more than the manifests is read",
