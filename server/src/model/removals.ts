@@ -1,6 +1,7 @@
 // Whether a command deletes a folder or what it holds, read as the shell would run it: the
 // cleanups the package-cache checks look for after an install (`rm -rf /var/lib/apt/lists/*`).
 
+import { compileGlob } from "./glob";
 import type { ShellCommand } from "./shell";
 
 /**
@@ -57,26 +58,11 @@ function globReaches(pattern: string, dir: string, orHolder: boolean): boolean {
   return parts.length >= names.length || orHolder;
 }
 
-/** One path component against a glob component of `*` and `?` (a leading dot must be written). */
+/**
+ * One path component against a glob component of `*`, `?` and `[...]`, as the shell expands it (a
+ * leading dot must be written).
+ */
 function componentMatches(glob: string, name: string): boolean {
   if (name.startsWith(".") && !glob.startsWith(".")) return false;
-  // The usual wildcard walk, going back only to the last `*`: linear in practice, never exponential.
-  let g = 0;
-  let n = 0;
-  let star = -1;
-  let resume = 0;
-  while (n < name.length) {
-    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
-      g++;
-      n++;
-    } else if (g < glob.length && glob[g] === "*") {
-      star = g++;
-      resume = n;
-    } else if (star >= 0) {
-      g = star + 1;
-      n = ++resume;
-    } else return false;
-  }
-  while (g < glob.length && glob[g] === "*") g++;
-  return g === glob.length;
+  return compileGlob(glob, { bangNegates: true })?.test(name) ?? false;
 }
