@@ -15,7 +15,7 @@ import { contextJsonFile, isRecord } from "../model/json-files";
 import { packageScriptRun, someScriptCommand, withHooks } from "../model/package-scripts";
 import { simpleCommands } from "../model/script-words";
 import { buildReferences } from "../model/stage-references";
-import { commandDirectory, workdirOf } from "../model/workdir";
+import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
 import type { BuildStep } from "../model/build-steps";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
@@ -128,19 +128,6 @@ function startRunsSources(model: DockerfileModel, final: Stage, folder: string |
     return sources.has(path.slice(folder.length + 1).split("/")[0]);
   };
   return scripts.some((script) => simpleCommands(script).some(runsSource));
-}
-
-/**
- * The folder `copy` (an instruction of `owner`) writes to, resolved: a directory source's contents
- * land there. Null when it is not known (an unset variable, an unknown WORKDIR).
- */
-function copyDestination(model: DockerfileModel, owner: Stage, copy: Instruction): string | null {
-  const paths = copyPaths(copy);
-  if (paths === null) return null;
-  const written = substituteAt(model, owner, copy, paths.dest.value);
-  if (written.unresolved.length > 0) return null;
-  const base = written.value.startsWith("/") ? "/" : workdirOf(model, owner, copy);
-  return base === null ? null : joinPath(base, written.value);
 }
 
 /**
