@@ -84,9 +84,6 @@ const LOG_COLLECTORS = /^(?:fluentd|fluent-bit|td-agent(?:-bit)?|vector|promtail
 export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
   const program = startCommand(model)?.find((w) => !/^(?:\/usr\/bin\/|\/sbin\/|\/bin\/)?(?:tini|dumb-init|sh|bash)$|^-/.test(w));
   if (program !== undefined && CI_AGENTS.test(baseName(program))) return true;
-  // The command binds a port below 1024 it is given (`local_port=80`, `--port 443`, `--bind 0.0.0.0:80`):
-  // only root binds it there, so a USER line alone stops the start (held-out CF, SeekStorm: judged wrong).
-  if (bindsPrivilegedPort(startCommand(model) ?? [])) return true;
   // A node's log collector (fluentd, Fluent Bit, Vector, Promtail, Filebeat, Grafana Alloy) reads
   // the host's /var/log and keeps its read positions there, files only root may read (held-out AY,
   // kube-fluentd-operator: `USER root` under a DaemonSet, judged wrong).
@@ -115,22 +112,6 @@ export function needsRoot(model: DockerfileModel, chain: Stage[]): boolean {
     }
   }
   return false;
-}
-
-/** An option that names the port a server listens on, its value the next word (`--port 443`, `-p 80`). */
-const PORT_OPTION = /^(?:-p|-(?:[\w-]*[-_])?port)$/i;
-/** A setting of the port with its value (`--port=80`, `local_port=80`, `port:80`). */
-const PORT_SETTING = /^(?:[\w-]*[-_])?port[=:](\d+)$/i;
-/** A listen address with its port (`0.0.0.0:80`, `:443`, `--bind=[::]:80`). */
-const LISTEN_ADDRESS = /^(?:-[\w-]+=)?(?:\d{1,3}(?:\.\d{1,3}){3}|\[[:\w]*\]|localhost)?:(\d{1,5})$/;
-
-/** True when a start command's words give the server a port below 1024 to listen on. */
-function bindsPrivilegedPort(words: readonly string[]): boolean {
-  const privileged = (port: string | undefined) => port !== undefined && Number(port) > 0 && Number(port) < 1024;
-  return words.some((word, i) => {
-    if (PORT_OPTION.test(word)) return privileged(/^\d+$/.exec(words[i + 1] ?? "")?.[0]);
-    return privileged(PORT_SETTING.exec(word)?.[1] ?? LISTEN_ADDRESS.exec(word)?.[1]);
-  });
 }
 
 /**

@@ -42,11 +42,6 @@ const NOTEBOOK_USER_ROOT_NO_CMD =
 testRule(rule, {
   fires: [
     {
-      name: "a server given a port of 1024 or above still fires",
-      code: 'FROM debian:bookworm-slim\nCOPY server /usr/local/bin/\nUSER root\nCMD ["server", "--port=8080", "--listen", ":9000"]\n',
-      messageId: "lastUserRoot",
-    },
-    {
       name: "the created user's home kept to itself (chmod 755): the user is simply never used",
       code: 'FROM ubuntu:24.04\nRUN useradd -m -s /bin/bash app\nENV HOME="/home/app"\nRUN chmod -R 755 $HOME\nCOPY app.py /app/app.py\nENTRYPOINT ["python3", "/app/app.py"]\n',
       messageId: "userNeverUsed",
@@ -953,15 +948,6 @@ testRule(rule, {
     },
   ],
   silent: [
-    {
-      // Held-out CF, SeekStorm: `local_port=80` in the ENTRYPOINT; a USER line alone stops the bind.
-      name: "the start command binds a port below 1024 it is given: root binds it, a USER line alone would stop it",
-      code: 'FROM rust:1.91 AS build\nCOPY . /src\nRUN cargo build --release\nFROM debian:bookworm-slim\nCOPY --from=build /src/target/release/server /\nUSER root\nENTRYPOINT ["./server", "local_ip=0.0.0.0", "local_port=80", "index_path=index"]\n',
-    },
-    {
-      name: "a server started with --port 443 or on 0.0.0.0:80",
-      code: 'FROM debian:bookworm-slim\nCOPY server /usr/local/bin/\nRUN useradd -m app\nCMD ["server", "--bind", "0.0.0.0:80", "--port", "443"]\n',
-    },
     {
       // Held-out CB, nipreps/fmriprep: the user only lends a home that every UID may write.
       name: "the created user's home opened to every UID (chmod -R go=u $HOME): the image runs as the UID it is given",
