@@ -142,11 +142,12 @@ export async function readCopiedFiles(
   // The manifests Node and Composer installs read where they run, however deep (`COPY . .`, then
   // `cd vulnerabilities/api && composer install`): whether they declare development dependencies
   // decides final-stage-dev-dependencies; the context listing reads one folder down only.
-  for (const path of installManifestPaths(model).slice(0, MAX_FILES)) if (!wanted.includes(path)) wanted.push(path);
+  const installManifests = installManifestPaths(model).slice(0, MAX_FILES);
+  for (const path of installManifests) if (!wanted.includes(path)) wanted.push(path);
   // Beside a package.json an install reads, the bundler configs that name the variables it inlines
   // into the browser bundle (Vite's `envPrefix`; held-out CJ, ryanwallace.cloud/map: `MT_` public by
   // design, reported by var-secret and judged wrong): the context listing reads one folder down only.
-  for (const manifest of installManifestPaths(model).slice(0, MAX_FILES)) {
+  for (const manifest of installManifests) {
     if (baseName(manifest) !== "package.json") continue;
     const prefix = manifest.slice(0, -"package.json".length);
     for (const config of BUNDLER_CONFIGS) if (!wanted.includes(prefix + config)) wanted.push(prefix + config);

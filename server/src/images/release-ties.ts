@@ -11,7 +11,7 @@ import { DEBIAN_CODENAMES, officialName, parseTag, UBUNTU_CODENAMES } from "./ta
 import { buildStepOf } from "../model/build-steps";
 import { systemPackageCommand } from "../model/commands";
 import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
-import { envDeclarations, environmentViewAt } from "../model/environment";
+import { envDeclarations, environmentViewAt, substituteAt } from "../model/environment";
 import { copiedAptSourceFor, systemPipInstall } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
 import { fileStartedBy, scriptRunThroughCopies } from "../model/run-scripts";
@@ -178,7 +178,7 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
     // variant judged wrong, `node_16.x noble` does not exist).
     const nodeSource = deb >= 0 ? NODESOURCE_LEGACY.exec(words[deb + 1] ?? "") : null;
     if (nodeSource !== null && words[deb + 2] !== "nodistro") {
-      const major = substituteVariables(nodeSource[1], environmentViewAt(model, run.stage, run.instruction)).value;
+      const major = substituteAt(model, run.stage, run.instruction, nodeSource[1]).value;
       return { kind: "tied", tie: `NodeSource's per-release 'node_${major}.x' source`, line: lineOf(command.words[0]) };
     }
   }

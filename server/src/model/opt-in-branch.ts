@@ -78,7 +78,7 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
   const guarded = new Set<ShellCommand>();
   if (run.stage === null) return guarded;
   const stage = run.stage;
-  let env: ReturnType<typeof environmentViewAt> | null = null;
+  let env: ReadonlyMap<string, string | null> | null = null;
   for (const [at, first] of run.commands.entries()) {
     if (first.words[0]?.value !== "if" || !TEST_PROGRAMS.has(first.name) || guarded.has(first)) continue;
     env ??= environmentViewAt(model, stage, run);
@@ -88,7 +88,7 @@ export function optInCommands(model: DockerfileModel, run: Instruction): Set<She
 }
 
 /** The commands of the `if` compound opened by `commands[at]` that a plain build skips; empty when that cannot be told. */
-function skippedBranch(model: DockerfileModel, env: ReturnType<typeof environmentViewAt>, commands: readonly ShellCommand[], at: number): ShellCommand[] {
+function skippedBranch(model: DockerfileModel, env: ReadonlyMap<string, string | null>, commands: readonly ShellCommand[], at: number): ShellCommand[] {
   const first = commands[at];
   const test = switchVariable(first);
   // The platform arguments BuildKit sets for every build whatever their default says.

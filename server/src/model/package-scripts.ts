@@ -5,6 +5,9 @@
 
 import { simpleCommands } from "./script-words";
 
+/** The JavaScript package managers, whose `run` (and `start`, `test`) runs a script of the project's package.json. */
+export const NODE_PACKAGE_MANAGERS: ReadonlySet<string> = new Set(["npm", "yarn", "pnpm", "bun"]);
+
 /** Commands of the package managers that are not scripts, so `yarn install` runs no script named `install`. */
 const MANAGER_COMMANDS = new Set(["install", "i", "ci", "add", "remove", "prune", "dedupe", "link", "config", "cache", "audit", "outdated", "why"]);
 

@@ -10,6 +10,7 @@ import { commentsAbove } from "./comments";
 import { entryScriptHandover } from "./entry-handover";
 import { instructionOnOneLine } from "./instruction-text";
 import { lineage, stagesBuiltOn } from "./stage-graph";
+import { NODE_PACKAGE_MANAGERS } from "./package-scripts";
 import { envDeclarations, environmentViewAt } from "./environment";
 import { copySourceStage } from "./stage-references";
 import type { ComposeServiceFacts } from "./context";
@@ -422,8 +423,6 @@ function setsTestEnvironment(model: DockerfileModel, final: Stage): boolean {
   return [...FRAMEWORK_ENVIRONMENT].some((name) => setByEnv.includes(name) && env.get(name) === "test");
 }
 
-/** Package managers whose `test` script (`npm test`, `npm run test:e2e`) runs the project's tests. */
-const PACKAGE_SCRIPT_RUNNERS = /^(?:npm|yarn|pnpm|bun)$/;
 /** Test runners started as the program itself (`pytest -x`, `vendor/bin/phpunit`, `npx playwright test` is read below). */
 const TEST_RUNNERS = /^(?:pytest|py\.test|nosetests|nose2|tox|nox|rspec|phpunit|pest|jest|vitest|mocha|ava|karma|behave|robot)$/;
 /** Subcommands of a toolchain that run the tests (`go test ./...`, `cargo test`, `mix test`, `dotnet test`). */
@@ -443,7 +442,7 @@ export function commandRunsTests(words: readonly string[]): boolean {
 /** `commandRunsTests` on a command already split into its program's base name and the rest. */
 function runsTests(program: string, rest: readonly string[]): boolean {
   const [first, second] = rest;
-  if (PACKAGE_SCRIPT_RUNNERS.test(program)) {
+  if (NODE_PACKAGE_MANAGERS.has(program)) {
     const script = first === "run" || first === "run-script" ? second : first;
     return script !== undefined && /^(?:test|tests|e2e|test[:_-][\w:-]+)$/.test(script);
   }

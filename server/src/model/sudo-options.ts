@@ -20,15 +20,22 @@ const LONG_WITH_VALUE = new Set([
 ]);
 
 /**
+ * The option of a group of short options (`-EHu`, `-uapp`) that takes a value, the first in it, and
+ * the rest of the group after it (its value when not empty); null when none takes one.
+ */
+function shortValueOption(word: string): { flag: string; rest: string } | null {
+  for (let at = 1; at < word.length; at++) if (SHORT_WITH_VALUE.has(word[at])) return { flag: word[at], rest: word.slice(at + 1) };
+  return null;
+}
+
+/**
  * True when sudo's option `word` takes the next word as its value: a long option written without
  * `=` (`--user app`), or a short one, alone or in a group, that takes a value and ends the group
  * (`-u app`, `-EHu app`). `-uapp` holds its value, and `-h` alone is help: neither takes the next word.
  */
 export function sudoOptionTakesNextWord(word: string): boolean {
   if (word.startsWith("--")) return LONG_WITH_VALUE.has(word);
-  if (!/^-[A-Za-z]/.test(word)) return false;
-  for (let at = 1; at < word.length; at++) if (SHORT_WITH_VALUE.has(word[at])) return at === word.length - 1;
-  return false;
+  return /^-[A-Za-z]/.test(word) && shortValueOption(word)?.rest === "";
 }
 
 /**
@@ -46,15 +53,11 @@ export function sudoTargetUser(options: readonly string[]): string | null {
       continue;
     }
     if (!/^-[A-Za-z]/.test(word)) return null;
-    for (let at = 1; at < word.length; at++) {
-      const flag = word[at];
-      if (!SHORT_WITH_VALUE.has(flag)) continue;
-      const rest = word.slice(at + 1);
-      if (flag === "u") return rest !== "" ? rest : (options[i + 1] ?? null);
-      // Another option's value: the rest of the cluster, or the next word.
-      if (rest === "") i++;
-      break;
-    }
+    const option = shortValueOption(word);
+    if (option === null) continue;
+    if (option.flag === "u") return option.rest !== "" ? option.rest : (options[i + 1] ?? null);
+    // Another option's value: the rest of the group, or the next word.
+    if (option.rest === "") i++;
   }
   return null;
 }

@@ -8,7 +8,7 @@ import type { ShellCommand } from "./shell";
 import { indexInStage, perStage, type Timeline, valueBefore } from "./stage-timeline";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { substituteVariables } from "./variables";
-import { environmentViewAt } from "./environment";
+import { substituteAt } from "./environment";
 
 /**
  * The WORKDIR in effect just before `before` (an instruction of `stage`), or at the end of the
@@ -110,6 +110,6 @@ function stageValues(model: DockerfileModel, stage: Stage, instruction: Instruct
   const names = [...text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   const assigned = (word: string) => names.some((name) => word === name || word.startsWith(`${name}=`));
   if (before.some((c) => c.words.some((w) => assigned(w.value)))) return null;
-  const sub = substituteVariables(text, environmentViewAt(model, stage, instruction));
+  const sub = substituteAt(model, stage, instruction, text);
   return sub.unresolved.length > 0 ? null : sub.value;
 }

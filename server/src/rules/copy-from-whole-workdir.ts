@@ -12,7 +12,7 @@ import { buildsFromFolder } from "../model/folder-builds";
 import { lineage } from "../model/stage-graph";
 import { composedStartPath } from "../model/start-steps";
 import { contextJsonFile, isRecord } from "../model/json-files";
-import { packageScriptRun, someScriptCommand, withHooks } from "../model/package-scripts";
+import { NODE_PACKAGE_MANAGERS, packageScriptRun, someScriptCommand, withHooks } from "../model/package-scripts";
 import { simpleCommands } from "../model/script-words";
 import { buildReferences } from "../model/stage-references";
 import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
@@ -112,7 +112,7 @@ function startRunsSources(model: DockerfileModel, final: Stage, folder: string |
     const program = words[at];
     if (program === undefined) return false;
     const manager = baseName(program);
-    const script = /^(?:npm|yarn|pnpm|bun)$/.test(manager)
+    const script = NODE_PACKAGE_MANAGERS.has(manager)
       ? packageScriptRun(
           manager,
           words.slice(at + 1).filter((w) => !w.startsWith("-")),

@@ -4,7 +4,8 @@
 // build after the copy that downloads dependencies itself (`go build`, `dotnet publish`, `cargo
 // build`) has the same cost with no install line to move: it gets its own message (issue #11).
 
-import { NODE_INSTALL_SCRIPTS } from "../model/dev-dependencies";
+import { installsDevDependencies, NODE_INSTALL_SCRIPTS } from "../model/dev-dependencies";
+import { NODE_PACKAGE_MANAGERS } from "../model/package-scripts";
 import { contextJsonFile, isRecord } from "../model/json-files";
 import { goModDownloadEdits } from "../fixes/go-mod-download";
 import { rootImageOf } from "../images/base-image";
@@ -501,7 +502,7 @@ function installScripts(model: DockerfileModel, stage: Stage, run: Instruction, 
   // npm 6 skips `prepare` and `prepublish` in a production install (`--production`, NODE_ENV=production;
   // npm/cli#2152); npm 7 runs them (held-out CE, openhim-core-js: 'npm run prepare' named after
   // `npm install --production` on Node 14, judged wrong: its babel build needs the dev dependencies).
-  const skipsPrepare = install.ecosystem === "npm" && bundlesNpmBefore7(stage) && installsForProduction(model, stage, run, install);
+  const skipsPrepare = install.ecosystem === "npm" && bundlesNpmBefore7(stage) && !installsDevDependencies(model, stage, run, install);
   return NODE_INSTALL_SCRIPTS.flatMap((k) =>
     typeof scripts[k] === "string" && !GIT_HOOKS_ONLY.test(scripts[k]) && !(skipsPrepare && NPM6_PRODUCTION_SKIPS.has(k))
       ? [[k, scripts[k]] as [string, string]]
@@ -511,12 +512,6 @@ function installScripts(model: DockerfileModel, stage: Stage, run: Instruction, 
 
 /** The lifecycle scripts npm 6 does not run in a production install. */
 const NPM6_PRODUCTION_SKIPS = new Set(["prepare", "prepublish"]);
-
-/** True when the install leaves the development dependencies out: by its options, or NODE_ENV=production where it runs. */
-function installsForProduction(model: DockerfileModel, stage: Stage, run: Instruction, install: DependencyInstall): boolean {
-  if (install.includesDevDependencies !== null) return !install.includesDevDependencies;
-  return environmentViewAt(model, stage, run).get("NODE_ENV") === "production";
-}
 
 /**
  * A script that only installs git hooks (`husky`, `husky install`, `is-ci || husky install`,
@@ -574,16 +569,11 @@ function sourceReadingSteps(
     // Not `prepare`: npm's rebuild runs it for linked packages only, never the project's own
     // (held-out CJ relabel, Archivematica's dashboard: "which runs 'prepare' too" judged wrong).
     const script = found[0][0];
-    const after =
-      install.ecosystem === "npm" && !bundlesNpmBefore7(stage) && found.every(([name]) => name !== "prepare")
-        ? `run 'npm rebuild', which runs '${script}' too,`
-        : install.ecosystem === "npm" && !bundlesNpmBefore7(stage)
-          ? found.length === 1
-            ? "run 'npm rebuild' and 'npm run prepare'"
-            : `run 'npm rebuild', which runs '${script}' too, and 'npm run prepare'`
-          : install.ecosystem === "npm" || install.ecosystem === "pnpm"
-            ? `run '${install.ecosystem} rebuild' and '${install.ecosystem} run ${script}'`
-            : "run the install again";
+    const after = scriptsAfterSources(
+      install.ecosystem,
+      bundlesNpmBefore7(stage),
+      found.map(([name]) => name),
+    );
     return { skip: berry ? "'--mode=skip-build'" : "'--ignore-scripts'", reason: `Its '${script}' script may`, after };
   }
   if (install.ecosystem !== "composer") return null;
@@ -595,6 +585,22 @@ function sourceReadingSteps(
   if (!has("--no-autoloader") && has("-o", "--optimize-autoloader", "-a", "--classmap-authoritative"))
     return { skip, reason: "The optimized autoloader and scripts", after };
   return null;
+}
+
+/**
+ * What to run after the sources for the install scripts `--ignore-scripts` skipped (`scripts`, in
+ * the order the install runs them). npm from 7 on: its rebuild runs the project's install scripts
+ * too, but `prepare` only for linked packages, so that one is named; npm 6 and pnpm: the rebuild and
+ * the first script; the others: the install again.
+ */
+function scriptsAfterSources(ecosystem: Ecosystem, npmBefore7: boolean, scripts: readonly string[]): string {
+  const first = scripts[0];
+  if (ecosystem === "npm" && !npmBefore7) {
+    if (!scripts.includes("prepare")) return `run 'npm rebuild', which runs '${first}' too,`;
+    return scripts.length === 1 ? "run 'npm rebuild' and 'npm run prepare'" : `run 'npm rebuild', which runs '${first}' too, and 'npm run prepare'`;
+  }
+  if (ecosystem === "npm" || ecosystem === "pnpm") return `run '${ecosystem} rebuild' and '${ecosystem} run ${first}'`;
+  return "run the install again";
 }
 
 /** A path in the project, not a URL: what a composer.json entry names for the install to read. */
@@ -909,9 +915,6 @@ function projectScriptBefore(stage: Stage, copy: Instruction, run: Instruction, 
     }),
   );
 }
-
-/** The Node package managers whose `run` runs a script of the project's package.json. */
-const NODE_PACKAGE_MANAGERS = new Set(["npm", "yarn", "pnpm", "bun"]);
 
 /** Commands that compile or export requirement files, and the options that name the file they write. */
 const REQUIREMENT_WRITERS = /^(?:pip-compile|uv|poetry|pdm|pipenv)$/;
