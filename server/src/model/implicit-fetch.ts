@@ -529,7 +529,15 @@ function copiesDownloadsIn(
     // `COPY --from=cacher $CARGO_HOME $CARGO_HOME` (cargo-chef's recipe; held-out BN, scaphandre):
     // the destination read with the values the stage gives its variables.
     const dest = withKnownValues(paths.dest.value, env);
-    if (dest === null || (!dest.startsWith("/") && copyDir === null)) continue;
+    // Where the value is unknown (CARGO_HOME set by a project base image), the same variable still
+    // names the same folder at the copy and at the build: read as an opaque folder of its own,
+    // `COPY --from=cache $CARGO_HOME $CARGO_HOME` brings `$CARGO_HOME/registry` (held-out CK,
+    // blockscout-rs' sig-provider on its services-base image).
+    if (dest === null) {
+      if (holdsDownloads(ecosystem, withKnownValues(paths.dest.value, opaqueEnv(env)) ?? "", opaqueEnv(env))) return true;
+      continue;
+    }
+    if (!dest.startsWith("/") && copyDir === null) continue;
     const target = joinPath(copyDir ?? "/", dest);
     if (holdsDownloads(ecosystem, target, env)) return true;
     if (ecosystem === "dotnet" || buildDir === null) continue;
@@ -540,6 +548,17 @@ function copiesDownloadsIn(
 }
 
 /** `path` with each `$NAME` / `${NAME}` replaced by the value `env` knows; null when one has none. */
+/**
+ * `env` with each unknown variable standing for a folder of its own (`/$CARGO_HOME`): two
+ * references to the same unset variable agree, and none matches a known path.
+ */
+function opaqueEnv(env: (name: string) => string | null | undefined): (name: string) => string {
+  return (name) => {
+    const value = env(name);
+    return typeof value === "string" ? value : `/$${name}`;
+  };
+}
+
 function withKnownValues(path: string, env: (name: string) => string | null | undefined): string | null {
   let unknown = false;
   const expanded = path.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, bare: string | undefined) => {

@@ -1402,6 +1402,12 @@ testRule(rule, {
       context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": '[package]\nname = "app"\n[dependencies]\nserde = "1"\n' } },
     },
     {
+      // Held-out CK, blockscout-rs' sig-provider: CARGO_HOME comes from the project's own base image.
+      name: "cargo: CARGO_HOME copied in from the cook stage, its value unknown (the same variable names the same folder)",
+      code: "FROM ghcr.io/acme/services-base:latest AS chef\nFROM chef AS cache\nCOPY recipe.json recipe.json\nRUN cargo chef cook --release --recipe-path recipe.json\nFROM chef AS build\nCOPY . .\nCOPY --from=cache /app/target target\nCOPY --from=cache $CARGO_HOME $CARGO_HOME\nRUN cargo build --release\n",
+      context: { rootEntries: ["Cargo.toml", "Cargo.lock", "src/"], files: { "Cargo.toml": '[package]\nname = "app"\n[dependencies]\nserde = "1"\n' } },
+    },
+    {
       name: "cargo: a dummy main.rs built from the manifests before the copy",
       code: 'FROM rust:1.80\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release\nCOPY . .\nRUN touch src/main.rs && cargo build --release\n',
     },
