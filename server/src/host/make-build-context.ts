@@ -15,6 +15,7 @@ import {
   expandMakeVariables,
   makeVariables,
   readBuildWords,
+  TAG_OPTION,
 } from "../model/build-commands";
 import type { FolderReader } from "./folder-reader";
 import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
@@ -25,6 +26,8 @@ export interface MakeBuild {
   context: string | null;
   /** The platforms its `--platform` names (`linux/amd64`, `linux/arm64`); empty without the option. */
   platforms: string[];
+  /** The repositories its `-t` / `--tag` name, the tag dropped and the Makefile's variables expanded (`karapace-test-kafka`); empty without the option. */
+  images: string[];
 }
 
 /**
@@ -49,6 +52,19 @@ export async function readMakeBuildContext(file: string, reader: FolderReader): 
   const inside = relative(root, context);
   if (inside.startsWith("..") || inside.split(sep).includes("..")) return null;
   return (await reader.list(context)) !== null ? context : null;
+}
+
+/**
+ * Each build of `file` by the Makefiles at or above its folder (up to the repository root), as the
+ * repositories it tags: `podman build -t karapace-test-kafka -f container/Dockerfile .` names the image a
+ * test environment, as a CI build's tags do.
+ */
+export async function readMakeImageBuilds(file: string, reader: FolderReader): Promise<string[][]> {
+  const builds: string[][] = [];
+  for (const { dir } of await projectFolders(dirname(file), reader)) {
+    for (const build of await makeBuildsIn(dir, reader)) if (join(dir, build.dockerfile) === file) builds.push(build.images);
+  }
+  return builds;
 }
 
 /**
@@ -99,9 +115,15 @@ export function makeBuilds(text: string): MakeBuild[] {
     // held-out BF, nats-box: its five platforms missed), where the recipe's folder is known.
     const dockerfile = build.dockerfile ?? (build.named || movesFirst || build.context === null ? null : contextDockerfilePath(build.context));
     if (dockerfile === null) continue;
-    builds.push({ dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe) });
+    const images = [...recipe.slice(at).matchAll(TAG_OPTION)].map((m) => repositoryOf(m[2]));
+    builds.push({ dockerfile, context: movesFirst ? null : build.context, platforms: commandPlatforms(recipe), images });
   }
   return builds;
+}
+
+/** The repository of an image reference as written: `app-test:latest` -> `app-test`, `localhost:5000/app` kept whole. */
+function repositoryOf(reference: string): string {
+  return reference.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
 }
 
 /**

@@ -26,7 +26,7 @@ import { readCiBuildsWithoutCache } from "./ci-builds";
 import { readCiKanikoBuild, readPublishedByCi } from "./ci-publish";
 import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
-import { readMakeBuildContext } from "./make-build-context";
+import { readMakeBuildContext, readMakeImageBuilds } from "./make-build-context";
 import { readCopySourceContext } from "./copy-source-context";
 import { readComposeServices } from "./compose-services";
 import { readGitArchiveBuilds } from "./git-archive-builds";
@@ -102,6 +102,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     composeServices,
     projectImages,
     ciImageBuilds,
+    makeImageBuilds,
     locallyBuiltImages,
     gitArchiveBuilds,
     buildPlatforms,
@@ -132,6 +133,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     readComposeServices(file, reader),
     readProjectImages(file, reader),
     readCiImageBuilds(file, reader),
+    readMakeImageBuilds(file, reader),
     readLocallyBuiltImages(dirname(file), reader),
     readGitArchiveBuilds(dirname(file), reader),
     readBuildPlatforms(file, reader),
@@ -171,6 +173,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     projectImages,
     publishedImages,
     ciImageBuilds,
+    makeImageBuilds,
     locallyBuiltImages,
   };
 }

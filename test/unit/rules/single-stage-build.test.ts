@@ -178,6 +178,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CK, karapace: the Makefile's `podman build -t karapace-test-kafka -f container/Dockerfile .`.
+      name: "an image the Makefile tags as a test image",
+      code: 'FROM fedora:30\nRUN dnf install -y java-openjdk python3 git make\nCOPY . /app\nWORKDIR /app\nRUN make\nENTRYPOINT ["/bin/bash", "/opt/start.sh"]\n',
+      context: { makeImageBuilds: [["karapace-test-kafka"]] },
+    },
+    {
       // Held-out BW, Exercism's Go test runner: it compiles each submission, so the toolchain ships.
       name: "an image that warms Go's build cache with the standard library compiles at run time",
       code: 'FROM golang:1.26-alpine\nCOPY . /opt/test-runner\nRUN go build std cmd\nRUN cd /opt/test-runner && go build -o bin/test-runner .\nENTRYPOINT ["sh", "/opt/test-runner/bin/run.sh"]\n',
