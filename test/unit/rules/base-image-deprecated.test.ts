@@ -519,6 +519,13 @@ testRule(rule, {
         'FROM python:3.12-slim\nENV BUILD_PREFIX=/app\nADD . ${BUILD_PREFIX}\nRUN cd ${BUILD_PREFIX} && pip install --no-cache -r requirements.txt && pip install --no-cache -e .\nCMD ["python", "app.py"]\n',
     },
     {
+      // Held-out CL, snare: aiohttp 3.7.4's Cython sources include longintrepr.h, which Python 3.11 moved.
+      name: "aiohttp before 3.8.2 caps Python at 3.10, which is past its end of life too: the requirements move first",
+      code: "FROM python:3.6-alpine3.8\nADD requirements.txt .\nRUN pip3 install --no-cache-dir -r requirements.txt\n",
+      context: { rootEntries: ["requirements.txt"], files: { "requirements.txt": "aiohttp==3.7.4\naiohttp_jinja2==1.5.0\n" } },
+      messageId: "endOfLifePinned",
+    },
+    {
       name: "a requirement file the image copies but pip does not install caps nothing",
       code: "FROM python:3.9-slim\nCOPY deps/reqs.txt /tmp/reqs.txt\n",
       context: { files: { "deps/reqs.txt": "pygit2>=1.14.1,<1.15\n" } },
@@ -1847,6 +1854,24 @@ describe("base-image-deprecated: the project's pins and holds", () => {
     const systemPip = data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir virtualenv\n");
     assert.deepStrictEqual([systemPip.tie, systemPip.line], ["the system 'pip3 install'", 3]);
     assert.strictEqual(data("FROM debian:bullseye\nRUN python3 -m pip install --user requests\n").tie, "the system 'python3 -m pip install'");
+    // Held-out CL, Justice40 (poetry) and BN, Tango (virtualenv): the tool that would opt out is what
+    // the system pip installs, so that install is refused before the tool exists.
+    const poetry = data(
+      'FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip\nENV POETRY_VERSION=1.1.12\nRUN pip install "poetry==$POETRY_VERSION"\nRUN poetry config virtualenvs.create false && poetry install --no-dev\n',
+    );
+    assert.deepStrictEqual([poetry.tie, poetry.line], ["the system 'pip install'", 4]);
+    assert.strictEqual(
+      data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install virtualenv && virtualenv .\n").tie,
+      "the system 'pip3 install'",
+    );
+    // A poetry the system pip does not install (its own installer) still opts the file out.
+    assert.strictEqual(
+      findingsOf(
+        rule,
+        "FROM ubuntu:20.04\nRUN apt-get install -y python3-pip curl\nRUN curl -sSL https://install.python-poetry.org | python3 -\nRUN pip3 install requests && poetry install\n",
+      )[0].messageId,
+      "endOfLife",
+    );
     // Held-out AP, mautrix/facebook: Alpine marks its Python from 3.19 on (3.20 compared as 20, not 2).
     const alpinePip = data("FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install --no-cache-dir -r requirements.txt\n");
     assert.deepStrictEqual([alpinePip.tie, alpinePip.line], ["the system 'pip3 install'", 3]);
