@@ -32,6 +32,17 @@ const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python",
  */
 const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
 
+/**
+ * A .NET runtime image by its name, or by its tag in Docker Hub's old `microsoft/dotnet`
+ * (`2.2-aspnetcore-runtime-alpine`, `2.1-runtime`; lifecycle.ts) and `microsoft/aspnetcore`.
+ */
+function isDotnetRuntime(ref: ImageReference): boolean {
+  const path = `${ref.registry}/${ref.repository}`;
+  if (DOTNET_RUNTIME.test(path) || path === "docker.io/microsoft/aspnetcore") return true;
+  const words = (ref.tag ?? "").toLowerCase().split("-");
+  return path === "docker.io/microsoft/dotnet" && words.includes("runtime") && !words.includes("deps") && !words.includes("sdk");
+}
+
 /** The .NET SDK images: the project's global.json decides which of their majors may build it. */
 const DOTNET_SDK = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/;
 
@@ -81,7 +92,7 @@ function withinManifestPin(
   ref: ImageReference,
   replacement: { text: string; tag?: string },
 ): { text: string; tag: string } | PinToMove | null {
-  const runtime = DOTNET_RUNTIME.test(`${ref.registry}/${ref.repository}`);
+  const runtime = isDotnetRuntime(ref);
   // A self-contained publish carries the runtime of the framework it names, not the SDK's: a new
   // SDK tag alone still ships the old runtime, so the framework is what moves.
   const framework = selfContainedFramework(model, stage, ref);
@@ -99,7 +110,8 @@ function withinManifestPin(
   // `ruby:3.3.0-alpine3.18` moving to a current alpine variant: that patch release was never built
   // on it, so the move brings a newer patch, and an exact pin of the old one (Gemfile `ruby
   // '3.3.0'`, which bundler enforces) moves with the base.
-  if (!replacement.tag) return runtime ? null : exactPatchPin(model, stage, ref, name as PinnedLanguage);
+  if (!replacement.tag)
+    return runtime ? retargetAcrossRepositories(model, stage, ref, replacement.text) : exactPatchPin(model, stage, ref, name as PinnedLanguage);
   // An exact pin of a project that builds wheels per CPython minor (`pydantic_core==2.23.4`) has
   // wheels only for the Pythons out when it was released: which newer one installs it is unknown,
   // and a jump to the newest may find none (and no Rust to build it). The file moves with the base.
@@ -135,6 +147,20 @@ function withinManifestPin(
   const exact = pin.accepts(current) ? null : /^\d+\.\d+\.\d+$/.exec(pin.written.trim())?.[0];
   const tag = replacement.tag.replace(/^\d+(?:\.\d+)*/, exact?.startsWith(`${newest}.`) ? exact : newest);
   return { text: replacement.text.replace(replacement.tag, tag), tag };
+}
+
+/**
+ * A .NET runtime image whose move is to another repository (`mcr.microsoft.com/dotnet/core/aspnet:2.2`
+ * or Docker Hub's `microsoft/dotnet:2.2-aspnetcore-runtime` -> `'mcr.microsoft.com/dotnet/aspnet:10.0'`,
+ * no tag of the same image to name): the app's target framework moves first when it refuses the
+ * named major (held-out CL, AccountingApp: netcoreapp2.2 on an aspnet:10.0 runtime, which does not
+ * start it). Null when nothing refuses it.
+ */
+function retargetAcrossRepositories(model: DockerfileModel, stage: Stage, ref: ImageReference, text: string): PinToMove | null {
+  const major = /:(\d+)\.\d+/.exec(text)?.[1];
+  if (major === undefined) return null;
+  const pin = dotnetRuntimePin(model, stage, ref);
+  return pin === null || pin.accepts([Number(major)]) ? null : { path: pin.file };
 }
 
 /** True when `pin` accepts a release newer than `current` (any minor up to 30 of the next 20 majors): the image is below the pin, not past it. */

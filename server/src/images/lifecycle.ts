@@ -369,6 +369,8 @@ function distrolessNote(ref: ImageReference): LifecycleNote | null {
 }
 
 function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
+  const hub = dockerHubDotnetNote(fullName, tag);
+  if (hub !== undefined) return hub;
   const m = /^mcr\.microsoft\.com\/dotnet\/(core\/)?(sdk|aspnet|runtime|runtime-deps)$/.exec(fullName);
   if (!m) return null;
   const version = minor(parseTag(tag).version);
@@ -383,6 +385,34 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
       ".NET Docker repository move to mcr.microsoft.com/dotnet/*",
     );
   return null;
+}
+
+/**
+ * Docker Hub's .NET Core repositories before the move to mcr.microsoft.com (2019): `microsoft/dotnet`
+ * names the image kind in its tag (`2.2-sdk-alpine`, `2.2-aspnetcore-runtime`, `2.1-runtime-deps`),
+ * `microsoft/aspnetcore` and `microsoft/aspnetcore-build` are the ASP.NET Core runtime and SDK. Their
+ * .NET lines all ended (held-out CL, AccountingApp: `microsoft/dotnet:2.2-sdk-alpine`, missed).
+ * Undefined for any other repository.
+ */
+function dockerHubDotnetNote(fullName: string, tag: string): LifecycleNote | null | undefined {
+  const repository = /^docker\.io\/(microsoft\/(?:dotnet|aspnetcore|aspnetcore-build))$/.exec(fullName)?.[1];
+  if (repository === undefined) return undefined;
+  const words = tag.toLowerCase().split("-");
+  const kind =
+    repository === "microsoft/aspnetcore-build" || words.includes("sdk")
+      ? "sdk"
+      : repository === "microsoft/aspnetcore" || words.includes("aspnetcore")
+        ? "aspnet"
+        : words.includes("deps")
+          ? "runtime-deps"
+          : words.includes("runtime")
+            ? "runtime"
+            : null;
+  if (kind === null) return null;
+  const replacement = `mcr.microsoft.com/dotnet/${kind}:10.0`;
+  const version = minor(parseTag(tag).version);
+  if (version && DOTNET_EOL[version]) return note("end-of-life", `.NET ${version}`, DOTNET_EOL[version], replacement, SOURCES.dotnet);
+  return note("deprecated", `the '${repository}' repository`, "2019-05", replacement, ".NET Docker repository move to mcr.microsoft.com/dotnet/*");
 }
 
 /**

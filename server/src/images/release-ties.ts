@@ -19,7 +19,7 @@ import type { RunCommand } from "../model/run-commands";
 import type { Word } from "../model/shell";
 import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
-import { isGetPipRun, predatesExternallyManagedPython } from "../model/system-pip";
+import { isGetPipRun, marksPythonExternallyManaged, predatesExternallyManagedPython } from "../model/system-pip";
 import { pipArguments, PYTHON_NAMES } from "../model/commands";
 import { pythonMinorsSkipped, WIDE_PYTHON_JUMP } from "./language-pin-move";
 import { escapeRegExp, lineOf } from "../model/text";
@@ -31,7 +31,7 @@ import { workdirOf } from "../model/workdir";
 /** A lifecycle note about the distribution release under the image (`Alpine 3.11`), not its language. */
 const DISTRIBUTION_SUBJECT = /^(?:Debian|Ubuntu|Alpine) /;
 
-export type Tie = { kind: "tied"; tie: string; line: number } | { kind: "gopath"; line: number };
+export type Tie = { kind: "tied"; tie: string; line: number; externallyManaged?: true } | { kind: "gopath"; line: number };
 
 /**
  * What in the stages is written for the image's old release or language version, so that a new
@@ -196,7 +196,11 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (copied !== null) return { kind: "tied", tie: `the apt source '${baseName(copied.source.value)}'`, line: lineOf(copied.source) };
   const ruby = rubyBuiltAgainstOpenSsl1(model, commands, ref);
   if (ruby !== null) return ruby;
-  return systemPipTie(model, stages, distroRelease(ref) ?? distributionPythonVariant(ref, commands));
+  const release = distroRelease(ref);
+  // A move to a release from before the marker (Ubuntu 22.04) takes a system pip install as it is.
+  const targetVersion = Number(/^\d+(?:\.\d+)?/.exec(target ?? "")?.[0] ?? NaN);
+  if (release !== null && !Number.isNaN(targetVersion) && !marksPythonExternallyManaged(release.family, targetVersion)) return null;
+  return systemPipTie(model, stages, release ?? distributionPythonVariant(ref, commands));
 }
 
 /** A NodeSource repository URL of one Node.js major (`https://deb.nodesource.com/node_16.x`). */
@@ -496,9 +500,9 @@ function systemPipTie(model: DockerfileModel, stages: readonly Stage[], release:
   if (pip === null) return null;
   if (isGetPipRun(pip.command))
     // get-pip.py, run by the system Python: the bootstrap is refused as any install is (held-out AQ, docker-mopidy).
-    return { kind: "tied", tie: "the system Python's get-pip.py", line: lineOf(pip.command.words[0]) };
+    return { kind: "tied", tie: "the system Python's get-pip.py", line: lineOf(pip.command.words[0]), externallyManaged: true };
   const written = /^pip/.test(pip.command.name) ? `${pip.command.name} install` : `${pip.command.name} -m pip install`;
-  return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]) };
+  return { kind: "tied", tie: `the system '${written}'`, line: lineOf(pip.command.words[0]), externallyManaged: true };
 }
 
 /** The last Alpine release on musl before 1.2.4 (Alpine 3.18 ships musl 1.2.4). */

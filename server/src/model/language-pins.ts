@@ -16,6 +16,7 @@ import { baseName, normalizePath, unquoteWord } from "./copy-paths";
 import { lineage } from "./stage-graph";
 import type { DockerfileModel, Stage } from "./types";
 import { compareVersions } from "./versions";
+import { compileGlob } from "./glob";
 import { lookupTable } from "./lookup-table";
 import { tomlLines } from "./toml-lines";
 import { pyprojectDependencies } from "./pyproject-dependencies";
@@ -770,9 +771,12 @@ export function dotnetTargetPin(model: DockerfileModel): LanguagePin | null {
     }
   }
   if (ROLLS_TO_NEWER_MAJOR.test(files["Directory.Build.props"] ?? "")) return null;
+  // A copy by pattern (`COPY ./AccountingApp/*.csproj ./`, held-out CL) names every project file it matches.
+  const namedPatterns = [...named].filter((name) => /[*?[]/.test(name)).flatMap((name) => compileGlob(name) ?? []);
   let target: { file: string; major: number } | null = null;
   for (const [path, text] of Object.entries(files)) {
-    if (!named.has(baseName(path)) && !(PROJECT_FILE.test(path) && published.has(path.split("/").slice(0, -1).join("/")))) continue;
+    const isNamed = named.has(baseName(path)) || namedPatterns.some((glob) => glob.test(baseName(path)));
+    if (!isNamed && !(PROJECT_FILE.test(path) && published.has(path.split("/").slice(0, -1).join("/")))) continue;
     if (ROLLS_TO_NEWER_MAJOR.test(text)) return null;
     // A project without its own `<TargetFramework>` takes the one of the Directory.Build.props
     // MSBuild imports for it: that file is the one to retarget.

@@ -10,6 +10,7 @@ import { isKnownImage, isKnownTag } from "../images/facts";
 import { isFetchOnlyStage, isNamedContext } from "../images/floating-tags";
 import type { LifecycleNote } from "../images/lifecycle";
 import { lifecycleOf } from "../images/lifecycle";
+import { distroRelease } from "../images/distro-release";
 import { parseImageReference, type ImageReference } from "../images/reference";
 import { runsPrebuiltDotnetApp } from "../images/dotnet-app";
 import { moveRejectsImportAssertions } from "../images/node-import-assertions";
@@ -246,7 +247,7 @@ export const rule: Rule = {
       // `go get`, the interpreter a venv is created with. It must move too: no target, no lightbulb.
       // Read beside gone packages too: both must move (held-out BM, label-studio: python3.8 gone
       // and the system pip install refused, the packages alone named; judged wrong).
-      const tie =
+      let tie =
         named && !gone?.dropped && note.kind === "end-of-life"
           ? tiedToRelease(
               model,
@@ -255,6 +256,14 @@ export const rule: Rule = {
               replacement.tag ?? movesTo,
             )
           : null;
+      // Only a system pip install ties the move to Ubuntu 24.04, whose Python refuses it (PEP 668):
+      // 22.04, the last LTS before the marker and still supported, takes the install as it is
+      // (held-out CL relabel, Justice40 and BN's Tango: "a move to 22.04 would need none of these changes").
+      const unmarked = tie?.kind === "tied" && tie.externallyManaged === true && gone === null ? unmarkedUbuntuMove(model, group, ref, image, note) : null;
+      if (unmarked !== null) {
+        replacement = unmarked;
+        tie = null;
+      }
       if (tie !== null) replacement = { text: replacement.text };
       // The app imports with assertions (`assert { type: "json" }`), which the replacement's Node
       // rejects: the sources change before the tag does.
@@ -471,6 +480,30 @@ function nodeForPlatforms(model: DockerfileModel, ref: ImageReference, note: Lif
  * `node:20-alpine` moves to `node:24-alpine`, never to `node:24`. Distribution versions in the
  * variant (`alpine3.13`, `bullseye`) are dropped, since they are what went out of support.
  */
+/** The last Ubuntu LTS whose Python is not marked externally managed (23.04 was the first), while it is supported. */
+const UBUNTU_LTS_BEFORE_MARKER = "22.04";
+
+/**
+ * The move of an end-of-life Ubuntu to {@link UBUNTU_LTS_BEFORE_MARKER} when that release is
+ * newer than the image's own, still supported, and ties the stages to nothing; null otherwise.
+ */
+function unmarkedUbuntuMove(
+  model: DockerfileModel,
+  group: readonly { stage: Stage }[],
+  ref: ImageReference,
+  image: string,
+  note: LifecycleNote,
+): { text: string; tag?: string } | null {
+  if (officialName(ref) !== "ubuntu") return null;
+  const own = distroRelease(ref);
+  if (own === null || Number(own.version) >= Number(UBUNTU_LTS_BEFORE_MARKER)) return null;
+  if (lifecycleOf({ ...ref, tag: UBUNTU_LTS_BEFORE_MARKER }).some((n) => n.kind === "end-of-life")) return null;
+  const stages = group.map((g) => g.stage);
+  if (tiedToRelease(model, stages, ref, UBUNTU_LTS_BEFORE_MARKER) !== null) return null;
+  const moved = replacementFor(image, { ...note, replacement: `ubuntu:${UBUNTU_LTS_BEFORE_MARKER}` });
+  return moved.tag === undefined ? null : moved;
+}
+
 function replacementFor(image: string, note: LifecycleNote): { text: string; tag?: string } {
   const suggested = brief(note.replacement ?? "a supported release");
   const m = /^([\w.-]+(?:\/[\w.-]+)*):([\w.-]+)$/.exec(suggested);

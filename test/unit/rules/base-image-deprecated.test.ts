@@ -92,6 +92,27 @@ testRule(rule, {
       line: 3,
     },
     {
+      // Held-out CL, AccountingApp: Docker Hub's microsoft/dotnet names the kind in its tag.
+      name: "Docker Hub's old microsoft/dotnet SDK image: the .NET line's end of life, moved to mcr.microsoft.com",
+      code: "FROM microsoft/dotnet:2.2-sdk-alpine AS build-env\nWORKDIR /app\nRUN dotnet publish -c Release -o out\n",
+      messageId: "endOfLife",
+      line: 1,
+    },
+    {
+      // Held-out CL, AccountingApp: `COPY ./AccountingApp/*.csproj ./` names its netcoreapp2.2 project.
+      name: "a runtime moved to another repository with a project copied by pattern that targets an old major: retarget it first",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build-env\nWORKDIR /app\nCOPY ./AccountingApp/*.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o out\nFROM microsoft/dotnet:2.2-aspnetcore-runtime-alpine\nCOPY --from=build-env /app/out .\nENTRYPOINT ["dotnet", "AccountingApp.dll"]\n',
+      context: {
+        rootEntries: ["AccountingApp/"],
+        files: {
+          "AccountingApp/AccountingApp.csproj":
+            '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>netcoreapp2.2</TargetFramework></PropertyGroup></Project>',
+        },
+      },
+      messageId: "endOfLifePinned",
+      line: 7,
+    },
+    {
       // Held-out BD, Shopizer and Ditto: AdoptOpenJDK's own repositories froze with the project.
       name: "AdoptOpenJDK's own Docker Hub repository, OpenJ9 build",
       code: 'FROM adoptopenjdk/openjdk11-openj9:alpine\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
@@ -909,9 +930,16 @@ testRule(rule, {
     },
     {
       name: "a pip install into the system Python of an Ubuntu before 23.04 must move to a venv with the base (PEP 668)",
-      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
+      code: "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y python3-pip software-properties-common\nRUN add-apt-repository 'deb http://archive.example.com/ubuntu bionic main'\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
       messageId: "endOfLifeTied",
       output: null,
+    },
+    {
+      // Held-out CL relabel, Justice40 and BN's Tango: "a move to 22.04 would need none of these changes".
+      name: "a system pip install alone on an Ubuntu before 22.04: the move stops at 22.04, whose Python is not marked",
+      code: "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
+      messageId: "endOfLife",
+      output: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
     },
     {
       name: "python3 -m pip with --user on an old Debian is refused the same way",
@@ -1851,17 +1879,17 @@ describe("base-image-deprecated: the project's pins and holds", () => {
       files: { "deploy/apt/vendor.list": "deb https://pkgs.example.com/vendor/ubuntu/ bionic main\n" },
     });
     assert.deepStrictEqual([copiedList.tie, copiedList.line], ["the apt source 'vendor.list'", 2]);
-    const systemPip = data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir virtualenv\n");
+    const systemPip = data("FROM debian:buster\nRUN apt-get install -y python3-pip\nRUN pip3 install --no-cache-dir virtualenv\n");
     assert.deepStrictEqual([systemPip.tie, systemPip.line], ["the system 'pip3 install'", 3]);
     assert.strictEqual(data("FROM debian:bullseye\nRUN python3 -m pip install --user requests\n").tie, "the system 'python3 -m pip install'");
     // Held-out CL, Justice40 (poetry) and BN, Tango (virtualenv): the tool that would opt out is what
     // the system pip installs, so that install is refused before the tool exists.
     const poetry = data(
-      'FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip\nENV POETRY_VERSION=1.1.12\nRUN pip install "poetry==$POETRY_VERSION"\nRUN poetry config virtualenvs.create false && poetry install --no-dev\n',
+      'FROM debian:bullseye\nRUN apt-get update && apt-get install -y python3-pip\nENV POETRY_VERSION=1.1.12\nRUN pip install "poetry==$POETRY_VERSION"\nRUN poetry config virtualenvs.create false && poetry install --no-dev\n',
     );
     assert.deepStrictEqual([poetry.tie, poetry.line], ["the system 'pip install'", 4]);
     assert.strictEqual(
-      data("FROM ubuntu:20.04\nRUN apt-get install -y python3-pip\nRUN pip3 install virtualenv && virtualenv .\n").tie,
+      data("FROM debian:bullseye\nRUN apt-get install -y python3-pip\nRUN pip3 install virtualenv && virtualenv .\n").tie,
       "the system 'pip3 install'",
     );
     // A poetry the system pip does not install (its own installer) still opts the file out.
