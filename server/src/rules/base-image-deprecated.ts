@@ -21,7 +21,7 @@ import { callersPassAll } from "../model/context";
 import { copyPaths } from "../model/copy-paths";
 import { finalImageStages } from "../model/final-image";
 import { heldBack } from "../images/held-back";
-import { withinPin } from "../images/language-pin-move";
+import { WIDE_PYTHON_JUMP, withinPin } from "../images/language-pin-move";
 import { gonePackages, keptBookworm, withinBundledExtensions } from "../images/release-package-moves";
 import { fileNamesRelease } from "../model/release-target";
 import { tiedToRelease } from "../images/release-ties";
@@ -483,6 +483,9 @@ function nodeForPlatforms(model: DockerfileModel, ref: ImageReference, note: Lif
 /** The last Ubuntu LTS whose Python is not marked externally managed (23.04 was the first), while it is supported. */
 const UBUNTU_LTS_BEFORE_MARKER = "22.04";
 
+/** The minor of each Ubuntu release's python3 (3.x), from 16.04 to 22.04. */
+const UBUNTU_PYTHON_MINOR: Readonly<Record<string, number>> = { "16.04": 5, "18.04": 6, "20.04": 8, "20.10": 8, "21.04": 9, "21.10": 9, "22.04": 10 };
+
 /**
  * The move of an end-of-life Ubuntu to {@link UBUNTU_LTS_BEFORE_MARKER} when that release is
  * newer than the image's own, still supported, and ties the stages to nothing; null otherwise.
@@ -497,6 +500,11 @@ function unmarkedUbuntuMove(
   if (officialName(ref) !== "ubuntu") return null;
   const own = distroRelease(ref);
   if (own === null || Number(own.version) >= Number(UBUNTU_LTS_BEFORE_MARKER)) return null;
+  // 22.04's python3 is 3.10; from 18.04's 3.6 that skips four minors, past which what the project
+  // pins was resolved for another Python (a further reviewer of the tuned httpbin: its 2018
+  // Pipfile.lock and an unpinned pipenv break on 22.04 too). The tie stays there.
+  const python = UBUNTU_PYTHON_MINOR[own.version];
+  if (python === undefined || UBUNTU_PYTHON_MINOR[UBUNTU_LTS_BEFORE_MARKER] - python >= WIDE_PYTHON_JUMP) return null;
   if (lifecycleOf({ ...ref, tag: UBUNTU_LTS_BEFORE_MARKER }).some((n) => n.kind === "end-of-life")) return null;
   const stages = group.map((g) => g.stage);
   if (tiedToRelease(model, stages, ref, UBUNTU_LTS_BEFORE_MARKER) !== null) return null;

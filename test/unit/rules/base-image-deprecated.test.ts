@@ -99,6 +99,20 @@ testRule(rule, {
       line: 1,
     },
     {
+      // Held-out CL relabel, AccountingApp: the SDK moved alone was judged wrong (SDK 3+ lays out a solution's -o output differently).
+      name: "Docker Hub's old SDK image building a project that targets its major: the project moves with it",
+      code: "FROM microsoft/dotnet:2.2-sdk-alpine AS build-env\nWORKDIR /app\nCOPY ./AccountingApp/*.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o out\n",
+      context: {
+        rootEntries: ["AccountingApp/"],
+        files: {
+          "AccountingApp/AccountingApp.csproj":
+            '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>netcoreapp2.2</TargetFramework></PropertyGroup></Project>',
+        },
+      },
+      messageId: "endOfLifePinned",
+      line: 1,
+    },
+    {
       // Held-out CL, AccountingApp: `COPY ./AccountingApp/*.csproj ./` names its netcoreapp2.2 project.
       name: "a runtime moved to another repository with a project copied by pattern that targets an old major: retarget it first",
       code: 'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build-env\nWORKDIR /app\nCOPY ./AccountingApp/*.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o out\nFROM microsoft/dotnet:2.2-aspnetcore-runtime-alpine\nCOPY --from=build-env /app/out .\nENTRYPOINT ["dotnet", "AccountingApp.dll"]\n',
@@ -931,6 +945,13 @@ testRule(rule, {
     {
       name: "a pip install into the system Python of an Ubuntu before 23.04 must move to a venv with the base (PEP 668)",
       code: "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y python3-pip software-properties-common\nRUN add-apt-repository 'deb http://archive.example.com/ubuntu bionic main'\nRUN pip3 install --no-cache-dir 'wheel>=0.34' virtualenv\n",
+      messageId: "endOfLifeTied",
+      output: null,
+    },
+    {
+      // The tuned httpbin's relabel: from 18.04's Python 3.6, 22.04's 3.10 is past what its 2018 pins were resolved for.
+      name: "a system pip install on Ubuntu 18.04: the move to 22.04 skips four Python minors, so the install stays the tie",
+      code: "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pipenv\n",
       messageId: "endOfLifeTied",
       output: null,
     },
