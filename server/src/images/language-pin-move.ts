@@ -32,16 +32,16 @@ const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python",
  */
 const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
 
-/**
- * A .NET runtime image by its name, or by its tag in Docker Hub's old `microsoft/dotnet`
- * (`2.2-aspnetcore-runtime-alpine`, `2.1-runtime`; lifecycle.ts) and `microsoft/aspnetcore`.
- */
 /** Docker Hub's old .NET SDK images: `microsoft/dotnet` with `sdk` in its tag, `microsoft/aspnetcore-build`. */
 function isDockerHubDotnetSdk(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
   return path === "docker.io/microsoft/aspnetcore-build" || (path === "docker.io/microsoft/dotnet" && (ref.tag ?? "").toLowerCase().split("-").includes("sdk"));
 }
 
+/**
+ * A .NET runtime image by its name, or by its tag in Docker Hub's old `microsoft/dotnet`
+ * (`2.2-aspnetcore-runtime-alpine`, `2.1-runtime`; lifecycle.ts) and `microsoft/aspnetcore`.
+ */
 function isDotnetRuntime(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
   if (DOTNET_RUNTIME.test(path) || path === "docker.io/microsoft/aspnetcore") return true;

@@ -155,8 +155,8 @@ export interface BuildContextFacts {
    */
   ciImageBuilds?: readonly (readonly string[])[];
   /**
-   * Each build of this Dockerfile by a Makefile at or above its folder, as the tags it gives (an
-   * empty list for a build without `-t`). Undefined when the host cannot read files.
+   * Each build of this Dockerfile by a Makefile at or above its folder, as the repositories it tags
+   * (an empty list for a build without `-t`). Undefined when the host cannot read files.
    */
   makeImageBuilds?: readonly (readonly string[])[];
   /**

@@ -475,11 +475,6 @@ function nodeForPlatforms(model: DockerfileModel, ref: ImageReference, note: Lif
   return (model.context.buildPlatforms ?? []).some((p) => ARM32_PLATFORM.test(p)) ? { ...note, replacement: "node:22" } : note;
 }
 
-/**
- * The replacement as written in the lifecycle table, with the variant of the image kept:
- * `node:20-alpine` moves to `node:24-alpine`, never to `node:24`. Distribution versions in the
- * variant (`alpine3.13`, `bullseye`) are dropped, since they are what went out of support.
- */
 /** The last Ubuntu LTS whose Python is not marked externally managed (23.04 was the first), while it is supported. */
 const UBUNTU_LTS_BEFORE_MARKER = "22.04";
 
@@ -512,6 +507,11 @@ function unmarkedUbuntuMove(
   return moved.tag === undefined ? null : moved;
 }
 
+/**
+ * The replacement as written in the lifecycle table, with the variant of the image kept:
+ * `node:20-alpine` moves to `node:24-alpine`, never to `node:24`. Distribution versions in the
+ * variant (`alpine3.13`, `bullseye`) are dropped, since they are what went out of support.
+ */
 function replacementFor(image: string, note: LifecycleNote): { text: string; tag?: string } {
   const suggested = brief(note.replacement ?? "a supported release");
   const m = /^([\w.-]+(?:\/[\w.-]+)*):([\w.-]+)$/.exec(suggested);
