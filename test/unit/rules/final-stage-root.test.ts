@@ -949,6 +949,15 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CL, Keylime's agent: its config's run_as = "keylime:tss"; it opens the TPM and the IMA logs as root first.
+      name: "a user created for the program to drop privileges to, with USER 0:0 kept",
+      code: "FROM fedora:41\nCOPY keylime_agent /bin/keylime_agent\n# Create a system user 'keylime' to allow dropping privileges\nRUN useradd -s /sbin/nologin -r -G tss keylime\n# run as root by default\nUSER 0:0\nENTRYPOINT [\"/bin/keylime_agent\"]\n",
+    },
+    {
+      name: "a user created for the program's privilege separation, never switched to in the file",
+      code: 'FROM debian:12-slim\nCOPY sshd-like /usr/sbin/daemon\n# user for privilege separation\nRUN useradd -r -s /usr/sbin/nologin daemonuser\nENTRYPOINT ["/usr/sbin/daemon"]\n',
+    },
+    {
       // Held-out CB, nipreps/fmriprep: the user only lends a home that every UID may write.
       name: "the created user's home opened to every UID (chmod -R go=u $HOME): the image runs as the UID it is given",
       code: 'FROM ubuntu:24.04\nRUN useradd -m -s /bin/bash -G users fmriprep\nWORKDIR /home/fmriprep\nENV HOME="/home/fmriprep"\nRUN chmod -R go=u $HOME\nCOPY app.py /app/app.py\nENTRYPOINT ["python3", "/app/app.py"]\n',
