@@ -321,12 +321,13 @@ testRule(rule, {
     },
     {
       name: "an autoremove that keeps recommends: the RUN removes gcc again but keeps procps, whose recommends stay",
-      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc procps && pip install x && apt-get purge -y --auto-remove gcc\n",
+      // No compile after it (gcc's libc6-dev would be needed then: see the silent cases).
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc procps && ps aux && apt-get purge -y --auto-remove gcc\n",
       messageId: "recommends",
     },
     {
       name: "a removal without autoremove leaves what the install brought",
-      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get remove -y gcc\n",
+      code: "FROM python:3.12-slim\nRUN apt-get install -y gcc && ps aux && apt-get remove -y gcc\n",
       messageId: "recommends",
     },
     {
@@ -586,6 +587,11 @@ testRule(rule, {
     {
       name: "a full buildpack-deps image, and a file that asks for the flag nowhere: the recommends are mostly there",
       code: 'FROM ruby:3.2\nRUN apt-get update && apt-get install -y postgresql-client libvips\nCMD ["bin/rails", "s"]\n',
+    },
+    {
+      // Held-out CN, ClassQuiz: pip builds psycopg2 from source with gcc on python:3.13-slim.
+      name: "gcc recommends the libc6-dev a later compile needs, and neither the image nor its base has it",
+      code: 'FROM python:3.13-slim\nCOPY requirements.txt /app/\nRUN apt update && apt install -y gcc libpq5 libpq-dev libmagic1\nRUN pip install -r /app/requirements.txt\nCMD ["python", "-m", "app"]\n',
     },
     {
       // Held-out CD, ocrserver: gosseract is a cgo binding of libtesseract.
