@@ -6,6 +6,8 @@
 import { baseName } from "./copy-paths";
 import { isShellName, isShellProgram } from "./shell-programs";
 import { keptBuildTools } from "./build-tools";
+import { systemPackageCommand } from "./commands";
+import { runCommands } from "./run-commands";
 import { commentsAbove } from "./comments";
 import { entryScriptHandover } from "./entry-handover";
 import { instructionOnOneLine } from "./instruction-text";
@@ -231,7 +233,8 @@ export type ImagePurpose =
   | "cross-compile"
   | "test-command"
   | "test-image-name"
-  | "test-environment";
+  | "test-environment"
+  | "compilers-of-languages";
 
 // Both facts are asked by several rules per file and read the whole final lineage: computed once
 // per model (a model is not changed once parsed; withContext makes a new one, so context facts stay right).
@@ -374,6 +377,7 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
     return "compose-source-mount";
   if (namesTestImage([...(model.context.ciImageBuilds ?? []), ...(model.context.makeImageBuilds ?? [])])) return "test-image-name";
   if (setsTestEnvironment(model, final)) return "test-environment";
+  if (compiledLanguagesInstalled(lineage(final)) >= MANY_LANGUAGES) return "compilers-of-languages";
   const written = startCommand(model);
   // `tini -- /bin/bash` is an interactive shell all the same. `ENTRYPOINT []` with no CMD after
   // it empties the command the base set: the image runs what it is given, as one without any.
@@ -404,6 +408,41 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/**
+ * Packages that are a compiled language's compiler, by language: an image that installs the
+ * compilers of several is a code runner, a judge or a workbench whose compilers are what it
+ * serves (held-out CN, Jobe in a box: build-essential beside fp-compiler and default-jdk, compiling
+ * the students' programs Moodle sends; "move the compiler to a build stage" judged wrong).
+ */
+const LANGUAGE_COMPILERS: readonly [string, RegExp][] = [
+  ["c", /^(?:build-essential|gcc(?:-\d+)?|g\+\+(?:-\d+)?|clang(?:-\d+)?|build-base)$/],
+  ["pascal", /^(?:fp-compiler|fpc)(?:-[\d.]+)?$/],
+  ["java", /^(?:default-jdk(?:-headless)?|openjdk-\d+-jdk(?:-headless)?|java-\d+-openjdk-devel|openjdk\d+(?:-jdk)?)$/],
+  ["fortran", /^gfortran(?:-\d+)?$/],
+  ["haskell", /^(?:ghc|haskell-platform)$/],
+  ["go", /^(?:golang(?:-go)?|golang-1\.\d+(?:-go)?|go)$/],
+  ["rust", /^(?:rustc|cargo)$/],
+  ["csharp", /^(?:mono-mcs|mono-devel|mono-complete)$/],
+  ["ada", /^gnat(?:-\d+)?$/],
+  ["ocaml", /^ocaml(?:-nox)?$/],
+];
+/** How many compiled languages' compilers make an image one built around them. */
+const MANY_LANGUAGES = 3;
+
+/** How many compiled languages the stages install a compiler for. */
+function compiledLanguagesInstalled(stages: readonly Stage[]): number {
+  const languages = new Set<string>();
+  for (const { command } of runCommands(stages)) {
+    const install = systemPackageCommand(command);
+    if (install?.action !== "install") continue;
+    for (const p of install.packages) {
+      const name = p.value.replace(/[=:].*$/, "");
+      for (const [language, names] of LANGUAGE_COMPILERS) if (names.test(name)) languages.add(language);
+    }
+  }
+  return languages.size;
 }
 
 /** The variables frameworks read for the environment they run in (`NODE_ENV`, `RAILS_ENV`, `MIX_ENV`). */

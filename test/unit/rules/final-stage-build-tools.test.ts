@@ -777,6 +777,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CN, Jobe in a box: it compiles the C, Pascal and Java programs Moodle sends it.
+      name: "an image that installs the compilers of three languages serves them",
+      code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get --no-install-recommends install -yq apache2 build-essential fp-compiler default-jdk php python3 && rm -rf /var/lib/apt/lists/*\nCMD ["/usr/sbin/apache2ctl", "-D", "FOREGROUND"]\n',
+    },
+    {
       // Held-out BZ, HDX's CKAN: apt installs the virtual libxslt-dev as libxslt1-dev, which the RUN removes.
       name: "a virtual -dev name installed, its provider removed by the same RUN",
       code: 'FROM ubuntu:jammy\nRUN apt-get update && apt-get install -y build-essential python3-pip libxslt-dev && pip install lxml && apt-get remove -y build-essential libxslt1-dev && apt-get -y autoremove && rm -rf /var/lib/apt/lists/*\nCMD ["python3", "-m", "app"]\n',
