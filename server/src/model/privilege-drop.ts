@@ -179,12 +179,8 @@ function suDropsTo(line: string): boolean {
   const words = lineWords(line);
   if (words[0] === "exec") words.shift();
   if (words[0] !== "su") return false;
-  for (let at = 1; at < words.length; at++) {
-    const word = words[at];
-    if (SU_VALUE_OPTIONS.has(word)) at++;
-    else if (!word.startsWith("-")) return /^[a-z_][a-z0-9_-]*$/.test(word) && word !== "root";
-  }
-  return false;
+  const target = suTarget(words);
+  return target !== null && target !== "root";
 }
 
 /**
