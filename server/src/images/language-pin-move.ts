@@ -4,7 +4,7 @@
 
 import { rootImageOf } from "./base-image";
 import { isKnownImage, newestVersions, tagNames } from "./facts";
-import { newestSupportedSeries } from "./lifecycle";
+import { dockerHubDotnetKind, newestSupportedSeries } from "./lifecycle";
 import type { ImageReference } from "./reference";
 import { officialName, parseTag } from "./tags";
 import { composerLockPhpPin } from "../model/composer-lock";
@@ -32,21 +32,14 @@ const PINNED_LANGUAGES: ReadonlySet<string> = new Set<PinnedLanguage>(["python",
  */
 const DOTNET_RUNTIME = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:aspnet|runtime)$/;
 
-/** Docker Hub's old .NET SDK images: `microsoft/dotnet` with `sdk` in its tag, `microsoft/aspnetcore-build`. */
-function isDockerHubDotnetSdk(ref: ImageReference): boolean {
-  const path = `${ref.registry}/${ref.repository}`;
-  return path === "docker.io/microsoft/aspnetcore-build" || (path === "docker.io/microsoft/dotnet" && (ref.tag ?? "").toLowerCase().split("-").includes("sdk"));
-}
-
 /**
- * A .NET runtime image by its name, or by its tag in Docker Hub's old `microsoft/dotnet`
- * (`2.2-aspnetcore-runtime-alpine`, `2.1-runtime`; lifecycle.ts) and `microsoft/aspnetcore`.
+ * A .NET runtime image by its name, or by its kind in Docker Hub's old repositories
+ * (`microsoft/dotnet:2.2-aspnetcore-runtime-alpine`, `microsoft/aspnetcore`; lifecycle.ts).
  */
 function isDotnetRuntime(ref: ImageReference): boolean {
   const path = `${ref.registry}/${ref.repository}`;
-  if (DOTNET_RUNTIME.test(path) || path === "docker.io/microsoft/aspnetcore") return true;
-  const words = (ref.tag ?? "").toLowerCase().split("-");
-  return path === "docker.io/microsoft/dotnet" && words.includes("runtime") && !words.includes("deps") && !words.includes("sdk");
+  const hubKind = dockerHubDotnetKind(path, ref.tag ?? "");
+  return DOTNET_RUNTIME.test(path) || hubKind === "aspnet" || hubKind === "runtime";
 }
 
 /** The .NET SDK images: the project's global.json decides which of their majors may build it. */
@@ -108,11 +101,8 @@ function withinManifestPin(
   // the project it builds moves with it: SDK 3.0 and later lay out `-o` output of a solution build
   // differently, and the app still targets the old major (a further reviewer of held-out CL,
   // AccountingApp: the SDK moved alone judged wrong).
-  if (isDockerHubDotnetSdk(ref) && !replacement.tag) {
-    const major = /:(\d+)\.\d+/.exec(replacement.text)?.[1];
-    const target = dotnetTargetPin(model);
-    return major === undefined || target === null || target.accepts([Number(major)]) ? null : { path: target.file };
-  }
+  if (dockerHubDotnetKind(`${ref.registry}/${ref.repository}`, ref.tag ?? "") === "sdk" && !replacement.tag)
+    return refusingPin(dotnetTargetPin(model), replacement.text);
   const name = runtime ? "dotnet" : officialName(ref);
   if (name === "golang") return withinGoPin(model, replacement);
   if (name === null || !PINNED_LANGUAGES.has(name)) return null;
@@ -172,10 +162,13 @@ function withinManifestPin(
  * start it). Null when nothing refuses it.
  */
 function retargetAcrossRepositories(model: DockerfileModel, stage: Stage, ref: ImageReference, text: string): PinToMove | null {
-  const major = /:(\d+)\.\d+/.exec(text)?.[1];
-  if (major === undefined) return null;
-  const pin = dotnetRuntimePin(model, stage, ref);
-  return pin === null || pin.accepts([Number(major)]) ? null : { path: pin.file };
+  return refusingPin(dotnetRuntimePin(model, stage, ref), text);
+}
+
+/** The file of `pin` when it refuses the .NET major a replacement names (`'mcr.microsoft.com/dotnet/sdk:10.0'`), else null. */
+function refusingPin(pin: LanguagePin | null, replacement: string): PinToMove | null {
+  const major = /:(\d+)\.\d+/.exec(replacement)?.[1];
+  return major === undefined || pin === null || pin.accepts([Number(major)]) ? null : { path: pin.file };
 }
 
 /** True when `pin` accepts a release newer than `current` (any minor up to 30 of the next 20 majors): the image is below the pin, not past it. */

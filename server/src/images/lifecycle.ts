@@ -387,6 +387,25 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
   return null;
 }
 
+/** Docker Hub's .NET Core repositories before the move to mcr.microsoft.com, by `registry/repository`. */
+const DOCKER_HUB_DOTNET = /^docker\.io\/(microsoft\/(?:dotnet|aspnetcore|aspnetcore-build))$/;
+
+/**
+ * The mcr.microsoft.com image kind (`sdk`, `aspnet`, `runtime-deps`, `runtime`) of an image of
+ * Docker Hub's old .NET repositories (`fullName` as `registry/repository`): `microsoft/dotnet` names
+ * it in its tag (`2.2-sdk-alpine`, `2.2-aspnetcore-runtime`), `microsoft/aspnetcore-build` is the SDK
+ * and `microsoft/aspnetcore` the ASP.NET Core runtime. Null for any other image, or a tag that names none.
+ */
+export function dockerHubDotnetKind(fullName: string, tag: string): "sdk" | "aspnet" | "runtime-deps" | "runtime" | null {
+  const repository = DOCKER_HUB_DOTNET.exec(fullName)?.[1];
+  if (repository === undefined) return null;
+  const words = tag.toLowerCase().split("-");
+  if (repository === "microsoft/aspnetcore-build" || words.includes("sdk")) return "sdk";
+  if (repository === "microsoft/aspnetcore" || words.includes("aspnetcore")) return "aspnet";
+  if (words.includes("deps")) return "runtime-deps";
+  return words.includes("runtime") ? "runtime" : null;
+}
+
 /**
  * Docker Hub's .NET Core repositories before the move to mcr.microsoft.com (2019): `microsoft/dotnet`
  * names the image kind in its tag (`2.2-sdk-alpine`, `2.2-aspnetcore-runtime`, `2.1-runtime-deps`),
@@ -395,19 +414,9 @@ function dotnetNote(fullName: string, tag: string): LifecycleNote | null {
  * Undefined for any other repository.
  */
 function dockerHubDotnetNote(fullName: string, tag: string): LifecycleNote | null | undefined {
-  const repository = /^docker\.io\/(microsoft\/(?:dotnet|aspnetcore|aspnetcore-build))$/.exec(fullName)?.[1];
+  const repository = DOCKER_HUB_DOTNET.exec(fullName)?.[1];
   if (repository === undefined) return undefined;
-  const words = tag.toLowerCase().split("-");
-  const kind =
-    repository === "microsoft/aspnetcore-build" || words.includes("sdk")
-      ? "sdk"
-      : repository === "microsoft/aspnetcore" || words.includes("aspnetcore")
-        ? "aspnet"
-        : words.includes("deps")
-          ? "runtime-deps"
-          : words.includes("runtime")
-            ? "runtime"
-            : null;
+  const kind = dockerHubDotnetKind(fullName, tag);
   if (kind === null) return null;
   const replacement = `mcr.microsoft.com/dotnet/${kind}:10.0`;
   const version = minor(parseTag(tag).version);

@@ -20,6 +20,7 @@ import { startsDaemonThroughControl } from "../model/daemon-control";
 import { imageRole } from "../model/image-role";
 import {
   buildStartsAsRoot,
+  createdLogin,
   createdUser,
   createdUserIsSystemAccount,
   dataPaths,
@@ -316,11 +317,8 @@ function createdForPrivilegeDrop(model: DockerfileModel, chain: Stage[]): boolea
   if (created === null) return false;
   return chain
     .flatMap((s) => s.instructions)
-    .some((i) => i.keyword === "RUN" && i.commands.some((c) => USER_CREATORS.has(c.name)) && PRIVILEGE_DROP_NOTE.test(commentsAbove(model, i).join(" ")));
+    .some((i) => i.keyword === "RUN" && i.commands.some((c) => createdLogin(c) === created) && PRIVILEGE_DROP_NOTE.test(commentsAbove(model, i).join(" ")));
 }
-
-/** Commands that create a user. */
-const USER_CREATORS: ReadonlySet<string> = new Set(["useradd", "adduser", "groupadd", "addgroup"]);
 
 /** Why root stays until something changes: `until ... migrated`, `legacy` files, `for now`. */
 const ROOT_HELD = /\buntil\b|\blegacy\b|\bfor now\b|\btemporar(?:y|ily)\b/i;

@@ -534,7 +534,8 @@ function copiesDownloadsIn(
     // `COPY --from=cache $CARGO_HOME $CARGO_HOME` brings `$CARGO_HOME/registry` (held-out CK,
     // blockscout-rs' sig-provider on its services-base image).
     if (dest === null) {
-      if (holdsDownloads(ecosystem, withKnownValues(paths.dest.value, opaqueEnv(env)) ?? "", opaqueEnv(env))) return true;
+      const opaque = opaqueEnv(env);
+      if (holdsDownloads(ecosystem, withKnownValues(paths.dest.value, opaque) ?? "", opaque)) return true;
       continue;
     }
     if (!dest.startsWith("/") && copyDir === null) continue;

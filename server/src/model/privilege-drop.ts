@@ -208,12 +208,11 @@ function switchedTo(words: readonly string[]): string | null {
   const [program, ...rest] = words;
   if (program === "su") return suTarget(words);
   if (program === "gosu" || program === "su-exec" || program === "setuidgid" || program === "s6-setuidgid") return rest[0] ?? null;
-  if (program === "runuser" || program === "sudo") {
+  if (program === "sudo") return sudoTargetUser(rest);
+  if (program === "runuser") {
     const at = rest.indexOf("-u");
     if (at >= 0) return rest[at + 1] ?? null;
-    return (
-      rest.find((w) => w.startsWith("--user="))?.slice("--user=".length) ?? (program === "runuser" ? (rest.find((w) => !w.startsWith("-")) ?? null) : null)
-    );
+    return rest.find((w) => w.startsWith("--user="))?.slice("--user=".length) ?? rest.find((w) => !w.startsWith("-")) ?? null;
   }
   if (program === "setpriv") return rest.find((w) => w.startsWith("--reuid="))?.slice("--reuid=".length) ?? null;
   return null;
