@@ -14,7 +14,16 @@ import { installsFromManifests, projectBaseOf } from "../images/project-images";
 import { officialName } from "../images/tags";
 import { bundlesNpmBefore7 } from "../images/node-npm";
 import { manifestFirstEdits } from "../fixes/manifest-first";
-import { dependencyInstall, type DependencyInstall, type Ecosystem, installFolderOption, isUvPipInstall, NODE_ECOSYSTEMS, takesValue } from "../model/commands";
+import {
+  dependencyInstall,
+  type DependencyInstall,
+  type Ecosystem,
+  installFolderOption,
+  isNpmCleanInstall,
+  isUvPipInstall,
+  NODE_ECOSYSTEMS,
+  takesValue,
+} from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
 import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
@@ -424,9 +433,7 @@ function reportFor(
  * lockfile in console/" judged wrong); `npm ci` refuses to run without one.
  */
 function manifestWords(install: DependencyInstall): string {
-  if (install.ecosystem !== "npm") return MANIFEST_WORDS[install.ecosystem];
-  const subcommand = install.command.args.find((w) => !w.value.startsWith("-"))?.value;
-  return subcommand === "ci" || subcommand === "clean-install" ? MANIFEST_WORDS.npm : "package.json and any lockfile";
+  return install.ecosystem !== "npm" || isNpmCleanInstall(install) ? MANIFEST_WORDS[install.ecosystem] : "package.json and any lockfile";
 }
 
 /**
