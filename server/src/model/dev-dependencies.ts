@@ -76,7 +76,7 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
       if (declaresNoDependencyGroups(model, stage, instruction, "uv")) return false;
       return (
         install.includesDevDependencies !== false &&
-        !hasWords(cmd, ["--only-group", "main"]) &&
+        !leavesOutUvDevGroup(args) &&
         !args.includes("--no-default-groups") &&
         !args.includes("--no-dev") &&
         env("UV_NO_DEV") !== "1"
@@ -105,6 +105,19 @@ export function installsDevDependencies(model: DockerfileModel, stage: Stage, in
 }
 
 /**
+ * True when `uv sync`'s group options leave the dev group out: `--no-group dev` (held-out CB,
+ * remote-settings; the tuned polar), or `--only-group` naming only other groups (which installs
+ * those groups alone).
+ */
+function leavesOutUvDevGroup(args: readonly string[]): boolean {
+  const named = (option: string) =>
+    args.flatMap((a, i) => (a === option ? [args[i + 1] ?? ""] : a.startsWith(`${option}=`) ? [a.slice(option.length + 1)] : []));
+  if (named("--no-group").includes("dev")) return true;
+  const only = named("--only-group");
+  return only.length > 0 && !only.includes("dev");
+}
+
+/**
  * Tables and keys of pyproject.toml that declare groups installed by default: PEP 735
  * `[dependency-groups]`, uv's older `dev-dependencies`, Poetry's `[tool.poetry.group.<name>]` and
  * `[tool.poetry.dev-dependencies]`; a uv workspace, whose members may declare their own.
@@ -121,6 +134,21 @@ const DEPENDENCY_GROUPS = /^\s*(?:\[\s*(?:dependency-groups|tool\.poetry\.group\
 function declaresNoDependencyGroups(model: DockerfileModel, stage: Stage, instruction: Instruction, tool: "poetry" | "uv" = "poetry"): boolean {
   const text = model.context.files?.["pyproject.toml"];
   if (text === undefined || (tool === "uv" ? declaresUvDefaultGroup(text) : DEPENDENCY_GROUPS.test(text))) return false;
+  return readsRootPyproject(stage, instruction);
+}
+
+/**
+ * True when the context's pyproject.toml, read, declares a group `uv sync` installs by default and
+ * is the one the sync of `instruction` reads (copied into the stage before it, or bind-mounted):
+ * the dev dependencies are known to be there, not only assumed.
+ */
+export function syncsKnownUvDevGroup(model: DockerfileModel, stage: Stage, instruction: Instruction): boolean {
+  const text = model.context.files?.["pyproject.toml"];
+  return text !== undefined && declaresUvDefaultGroup(text) && readsRootPyproject(stage, instruction);
+}
+
+/** True when the context's root pyproject.toml is in place for `instruction`: mounted on it, or copied into its lineage before it. */
+function readsRootPyproject(stage: Stage, instruction: Instruction): boolean {
   if (mountsContextManifest(instruction)) return true;
   return lineage(stage).some((s) =>
     s.instructions.some((i) => {

@@ -18,6 +18,7 @@ import {
   projectNeedsDevDependencies,
   startLoadsDevOnlyPackage,
   startTypeChecksWithDevTypes,
+  syncsKnownUvDevGroup,
 } from "../model/dev-dependencies";
 import { optInCommands } from "../model/opt-in-branch";
 import { usesModernYarn } from "../model/package-caches";
@@ -31,8 +32,9 @@ import { bundlesNpmBefore7 } from "../images/node-npm";
 import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
-import type { DockerfileModel, Instruction, Stage } from "../model/types";
-import { baseName, copyPaths, normalizePath, unquoteWord } from "../model/copy-paths";
+import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
+import { substituteAt, variableFor } from "../model/environment";
 import { copySourceStage } from "../model/stage-references";
 import { contextCopy, isWholeContextSource, sourceCopiesFile } from "../model/copies";
 
@@ -226,6 +228,7 @@ export const rule: Rule = {
       // stage: the dev dependencies ship all the same (held-out BQ, smart-launcher-v2, and BM:
       // missed three times).
       copiedDevDependencies: "node_modules copied from '{stage}' hold dev dependencies; run {remedy} there first.",
+      copiedUvDevDependencies: "The venv copied from '{stage}' holds Python dev dependencies; sync it with '--no-dev' there.",
     },
   },
   check(model, report) {
@@ -298,6 +301,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   if (commands.some(({ command }) => command.program !== null && runsChecks([command.program.value, ...command.args.map((a) => a.value)]))) return;
   reportDevExtras(model, commands, report);
   reportCopiedNodeModules(model, chain, report);
+  reportCopiedUvEnvironments(model, chain, report);
   for (const { stage, instruction, command } of commands) {
     const install = remediableInstall(command);
     // (`command.program` is never null here; the test tells the type checker.)
@@ -429,6 +433,36 @@ function copiesFromAnotherStage(chain: readonly Stage[]): boolean {
   return chain.some((s) => s.instructions.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name.toLowerCase() === "from")));
 }
 
+/** One folder a COPY of the final image takes from another stage, as the builder writes it (variables substituted). */
+interface StageCopy {
+  from: Stage;
+  source: Token;
+  /** The source's absolute path in `from`, without a trailing slash. */
+  path: string;
+}
+
+/**
+ * The single folder each `COPY --from=<stage>` of `chain` copies: its source with the variables
+ * of the copy's own stage substituted (`COPY --from=builder ${APP_PATH}/ ${APP_PATH}/`, held-out
+ * CM, WildDuck's webmail: missed). A copy of several sources, a glob or an unresolved variable
+ * is left out.
+ */
+function stageCopies(model: DockerfileModel, chain: readonly Stage[]): StageCopy[] {
+  const found: StageCopy[] = [];
+  for (const copy of chain.flatMap((s) => s.instructions)) {
+    if (copy.keyword !== "COPY" || copy.stage === null) continue;
+    const from = copySourceStage(model, copy);
+    const paths = copyPaths(copy);
+    if (from === null || paths === null || paths.sources.length !== 1) continue;
+    const source = paths.sources[0];
+    const written = unquoteWord(source.value);
+    const resolved = written.includes("$") ? substituteAt(model, copy.stage, copy, written) : null;
+    if ((resolved && resolved.unresolved.length > 0) || /[*?[]/.test(resolved?.value ?? written)) continue;
+    found.push({ from, source, path: normalizePath(joinPath("/", resolved?.value ?? written)).replace(/(?<=.)\/+$/, "") });
+  }
+  return found;
+}
+
 /**
  * A node_modules folder the final image copies from another stage (`COPY --from=build
  * /app/node_modules ./node_modules`) where that stage filled it with an install that keeps the dev
@@ -439,16 +473,10 @@ function copiesFromAnotherStage(chain: readonly Stage[]): boolean {
  * package the start loads), keeps it silent.
  */
 function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[], report: ReportFn): void {
-  for (const copy of chain.flatMap((s) => s.instructions)) {
-    if (copy.keyword !== "COPY") continue;
-    const from = copySourceStage(model, copy);
-    const paths = copyPaths(copy);
-    if (from === null || paths === null || paths.sources.length !== 1) continue;
-    const source = paths.sources[0];
-    const written = normalizePath(unquoteWord(source.value));
+  for (const { from, source, path } of stageCopies(model, chain)) {
     // The node_modules folder itself, or the folder the install ran in, which holds it (`COPY
     // --from=build /opt/app /opt/app/`; held-out BS, jambonz's SBC: eslint, nyc and tape shipped, missed).
-    const folder = NODE_MODULES_SOURCE.test(written) ? written.replace(/\/?node_modules\/?$/, "") || "/" : written.replace(/(?<=.)\/+$/, "");
+    const folder = NODE_MODULES_SOURCE.test(path) ? path.replace(/\/?node_modules$/, "") || "/" : path;
     const builder = lineage(from);
     // The install that filled that folder: the last one of the builder run in it.
     const filled = runCommands(builder)
@@ -472,6 +500,65 @@ function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[]
     if (remedy === undefined) continue;
     report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: from.name ?? String(from.index), remedy } });
   }
+}
+
+/**
+ * The virtual environment a builder's `uv sync` filled, copied into the final image (`COPY
+ * --from=builder /app/.venv /app/.venv`), where the sync kept the default groups and the
+ * project's pyproject.toml, read, declares a dev group (held-out CM, Meraki's exporter: mypy,
+ * pytest and ruff shipped, missed). `uv sync --no-dev` in the builder, after any step that needs
+ * the dev group, removes them: a sync is exact. Silent where the container starts with `uv run`,
+ * which would sync the dev group back at start (the install's own report names UV_NO_DEV there),
+ * and where the environment's place is not known (`--active`, `--project`, `--directory`).
+ */
+function reportCopiedUvEnvironments(model: DockerfileModel, chain: readonly Stage[], report: ReportFn): void {
+  if (startSyncsUvDevGroup(model)) return;
+  for (const { from, source, path } of stageCopies(model, chain)) {
+    const builder = lineage(from);
+    const filled = runCommands(builder)
+      .map((r) => ({ ...r, install: dependencyInstall(r.command) }))
+      .filter((r): r is typeof r & { install: DependencyInstall } => r.install?.ecosystem === "uv" && r.command.args[0]?.value === "sync")
+      .filter((r) => {
+        const environment = uvProjectEnvironment(model, r.stage, r.instruction, r.command);
+        return environment !== null && (environment === path || isSameOrParentPath(path, environment));
+      })
+      .pop();
+    if (filled === undefined) continue;
+    const { stage, instruction, command, install } = filled;
+    if (!installsDevDependencies(model, stage, instruction, install) || !syncsKnownUvDevGroup(model, stage, instruction)) continue;
+    if (isPrunedLater([...builder], instruction, command, "uv")) continue;
+    // Later steps of the builder that run the tests or linters need the dev group: the sync stays, and a second one prunes.
+    const needsDevGroup = runCommands(builder).some(
+      (r) =>
+        r.instruction.ordinal > instruction.ordinal &&
+        r.command.program !== null &&
+        runsChecks([r.command.program.value, ...r.command.args.map((a) => a.value)]),
+    );
+    const end = command.args[0].range.end;
+    const range = { start: (command.program as Word).range.start, end };
+    report({
+      range: source.range,
+      messageId: "copiedUvDevDependencies",
+      data: { stage: from.name ?? String(from.index) },
+      suggest:
+        needsDevGroup || command.words.some((w) => w.json)
+          ? undefined
+          : [{ title: "Add '--no-dev'", edits: [{ range: { start: range.end, end: range.end }, newText: " --no-dev" }] }],
+    });
+  }
+}
+
+/**
+ * The absolute folder of the environment `uv sync` (`command`) fills: UV_PROJECT_ENVIRONMENT
+ * (relative to the project) or the project's `.venv`; null when it cannot be known.
+ */
+function uvProjectEnvironment(model: DockerfileModel, stage: Stage, instruction: Instruction, command: ShellCommand): string | null {
+  if (command.args.some((w) => /^--(?:active|project|directory)(?:=|$)/.test(w.value))) return null;
+  const project = commandDirectory(model, stage, instruction, command);
+  if (project === null) return null;
+  const configured = variableFor(model, stage, instruction, command, "UV_PROJECT_ENVIRONMENT");
+  if (configured === null || (configured !== undefined && /[$`]/.test(configured))) return null;
+  return normalizePath(joinPath(project, configured ?? ".venv")).replace(/(?<=.)\/+$/, "");
 }
 
 /** A prune of the dev dependencies, as a comment may hold it (`# RUN pnpm prune --prod`). */

@@ -37,6 +37,10 @@ function clickhouseMigrations(workingDir: string): BuildContextFacts {
   };
 }
 
+const UV_DEV_GROUP = {
+  files: { "pyproject.toml": '[project]\nname = "exporter"\ndependencies = ["httpx"]\n\n[dependency-groups]\ndev = ["mypy", "pytest"]\n' },
+};
+
 testRule(rule, {
   fires: [
     {
@@ -464,6 +468,41 @@ testRule(rule, {
       messageId: "devDependencies",
       line: 3,
     },
+    {
+      // rknightion/meraki-dashboard-exporter (held-out CM): the builder's plain uv sync, its .venv copied into the runtime stage.
+      name: "a uv environment copied from a builder whose sync kept the dev group",
+      code: 'FROM python:3.14-slim AS builder\nWORKDIR /app\nENV UV_PROJECT_ENVIRONMENT=/app/.venv\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nFROM python:3.14-slim\nWORKDIR /app\nCOPY --from=builder /app/.venv /app/.venv\nENV PATH="/app/.venv/bin:$PATH"\nCMD ["python", "-m", "exporter"]\n',
+      context: UV_DEV_GROUP,
+      messageId: "copiedUvDevDependencies",
+      line: 8,
+      token: "/app/.venv",
+      data: { stage: "builder" },
+      output:
+        'FROM python:3.14-slim AS builder\nWORKDIR /app\nENV UV_PROJECT_ENVIRONMENT=/app/.venv\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev --frozen --no-install-project\nFROM python:3.14-slim\nWORKDIR /app\nCOPY --from=builder /app/.venv /app/.venv\nENV PATH="/app/.venv/bin:$PATH"\nCMD ["python", "-m", "exporter"]\n',
+    },
+    {
+      name: "the project folder a builder's uv sync filled, copied whole, its .venv inside",
+      code: 'FROM python:3.12 AS build\nWORKDIR /srv/app\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked\nCOPY . .\nFROM python:3.12-slim\nCOPY --from=build /srv/app /srv/app\nCMD ["/srv/app/.venv/bin/python", "-m", "exporter"]\n',
+      context: UV_DEV_GROUP,
+      messageId: "copiedUvDevDependencies",
+      line: 6,
+      token: "/srv/app",
+    },
+    {
+      // nodemailer/wildduck-webmail (held-out CM): the copy's source is written with a variable of the final stage.
+      name: "node_modules copied from a builder through a variable the copy's stage sets",
+      code: 'FROM alpine:3.22 AS builder\nENV APP_PATH /app\nWORKDIR ${APP_PATH}\nCOPY . .\nRUN apk add --no-cache nodejs npm\nRUN npm install && npm run bowerdeps\nFROM alpine:3.22 AS app\nRUN apk add --no-cache nodejs\nENV APP_PATH /app\nWORKDIR ${APP_PATH}\nCOPY --from=builder ${APP_PATH}/ ${APP_PATH}/\nENTRYPOINT ["node", "server.js"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts":{"bowerdeps":"bower install","start":"node server.js"},"dependencies":{"express":"^4"},"devDependencies":{"bower":"^1","grunt":"^1"}}',
+        },
+      },
+      messageId: "copiedDevDependencies",
+      line: 11,
+      token: "${APP_PATH}/",
+      data: { stage: "builder", remedy: "'npm prune --omit=dev'" },
+    },
   ],
   silent: [
     {
@@ -770,6 +809,31 @@ testRule(rule, {
           "pyproject.toml": '[project]\nname = "tecken"\ndependencies = ["django", "pytest"]\n\n[dependency-groups]\ndevcontainer = [\n    "ipython",\n]\n',
         },
       },
+    },
+    {
+      // mozilla/remote-settings (held-out CB) and the tuned polar: the dev group left out by name.
+      name: "uv sync --no-group dev in the builder whose environment is copied",
+      code: 'FROM python:3.14 AS compile\nWORKDIR /opt\nCOPY ./uv.lock ./pyproject.toml ./\nRUN uv sync --frozen --no-install-project --no-group dev --no-group docs\nFROM python:3.14-slim\nCOPY --from=compile /opt/.venv /opt/.venv\nCMD ["/opt/.venv/bin/granian", "app"]\n',
+      context: UV_DEV_GROUP,
+    },
+    {
+      name: "uv sync --only-group of another group, in the final stage",
+      code: 'FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --only-group=runtime\nCMD ["python", "-m", "app"]\n',
+      context: UV_DEV_GROUP,
+    },
+    {
+      name: "a copied uv environment whose pyproject.toml was not read",
+      code: 'FROM python:3.12 AS builder\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\nFROM python:3.12-slim\nCOPY --from=builder /app/.venv /app/.venv\nCMD ["/app/.venv/bin/python", "-m", "app"]\n',
+    },
+    {
+      name: "a copied uv environment synced again without the dev group after the builder's tests",
+      code: 'FROM python:3.12 AS builder\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\nRUN uv run pytest\nRUN uv sync --frozen --no-dev\nFROM python:3.12-slim\nCOPY --from=builder /app/.venv /app/.venv\nCMD ["/app/.venv/bin/python", "-m", "app"]\n',
+      context: UV_DEV_GROUP,
+    },
+    {
+      name: "a copied uv environment where the project folder is chosen by --directory",
+      code: 'FROM python:3.12 AS builder\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --directory services/api\nFROM python:3.12-slim\nCOPY --from=builder /app/.venv /app/.venv\nCMD ["/app/.venv/bin/python", "-m", "app"]\n',
+      context: UV_DEV_GROUP,
     },
     {
       name: "poetry install of a project with no dependency group",
