@@ -13,7 +13,7 @@ import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { LRUCache } from "lru-cache";
-import { composeServices } from "./compose-file";
+import { composeServiceMap, extendedFiles, withExtendsResolved } from "./compose-file";
 import type { QuickDisk } from "./quick-disk";
 import { readTextFile, readTextFileSync, TextRead } from "./read-text";
 
@@ -79,7 +79,7 @@ export class FolderReader {
   /** Per path, the reads of it by limit and truncation. */
   private readonly texts: Cache<string, Map<string, Promise<TextRead>>>;
   /** Per path, the compose services parsed from it by limit. */
-  private readonly services: Cache<string, Map<number, Promise<unknown[] | null>>>;
+  private readonly services: Cache<string, Map<number, Promise<Record<string, unknown> | null>>>;
   private readonly derived: Cache<string, Promise<unknown>>;
 
   constructor(options: FolderReaderOptions = {}) {
@@ -214,13 +214,28 @@ export class FolderReader {
     return read.ok ? read.text : null;
   }
 
-  /** The `services` of the compose file at `path` (at most `limit` bytes), parsed once; null when none. */
-  composeServices(path: string, limit: number): Promise<unknown[] | null> {
+  /**
+   * The `services` of the compose file at `path` (at most `limit` bytes); null when none. Each file
+   * is parsed once; a service that `extends` another (of this file or of one beside it) has that
+   * one's settings under its own, merged on every call, so an edit of the base file is seen.
+   */
+  async composeServices(path: string, limit: number): Promise<unknown[] | null> {
+    const services = await this.composeServiceMap(path, limit);
+    if (services === null) return null;
+    const files = extendedFiles(services);
+    if (files.length === 0) return Object.values(services);
+    const others = new Map<string, Record<string, unknown> | null>();
+    for (const file of files) others.set(file, /[\\/]/.test(file) ? null : await this.composeServiceMap(join(dirname(path), file), limit));
+    return Object.values(withExtendsResolved(services, (file) => others.get(file) ?? null));
+  }
+
+  /** The `services` of the compose file at `path` by name, parsed once; null when none. */
+  private composeServiceMap(path: string, limit: number): Promise<Record<string, unknown> | null> {
     let parsed = this.services.get(path);
     if (!parsed) this.services.set(path, (parsed = new Map()));
     let pending = parsed.get(limit);
     if (!pending) {
-      pending = this.readSmall(path, limit).then((text) => (text === null ? null : composeServices(text)));
+      pending = this.readSmall(path, limit).then((text) => (text === null ? null : composeServiceMap(text)));
       parsed.set(limit, pending);
     }
     return pending;

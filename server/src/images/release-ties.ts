@@ -21,6 +21,7 @@ import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { isGetPipRun, marksPythonExternallyManaged, predatesExternallyManagedPython } from "../model/system-pip";
 import { pipArguments, PYTHON_NAMES } from "../model/commands";
+import { installManifestSource } from "../model/dev-dependencies";
 import { pythonMinorsSkipped, WIDE_PYTHON_JUMP } from "./language-pin-move";
 import { escapeRegExp, lineOf } from "../model/text";
 import { substituteVariables } from "../model/variables";
@@ -99,7 +100,7 @@ export function tiedToRelease(model: DockerfileModel, stages: readonly Stage[], 
   if (name === "python" && version.length >= 2 && lifecycleOf(ref).some((n) => /^Python /.test(n.subject))) {
     const spelled = spelledInterpreter(model, stages, `${version[0]}.${version[1]}`);
     if (spelled !== null) return spelled;
-    const moved = target !== undefined ? pythonMoveTie(commands, ref, version, target) : null;
+    const moved = target !== undefined ? pythonMoveTie(model, commands, ref, version, target) : null;
     if (moved !== null) return moved;
   }
   if (name === "node" && version.length >= 1 && version[0] <= LAST_NODE_WITH_NPM_8) {
@@ -446,7 +447,7 @@ function removedNpmConfig(commands: readonly RunCommand[]): Tie | null {
  *   and what it pins were resolved years before the target, as for a requirement file's pins
  *   (held-out AT, pgbouncer-exporter: its psycopg2 2.8.5 builds on no Python past 3.12).
  */
-function pythonMoveTie(commands: readonly RunCommand[], ref: ImageReference, version: readonly number[], target: string): Tie | null {
+function pythonMoveTie(model: DockerfileModel, commands: readonly RunCommand[], ref: ImageReference, version: readonly number[], target: string): Tie | null {
   const to = /^(\d+)\.(\d+)/.exec(target);
   if (to === null) return null;
   const crossesSetuptools =
@@ -470,6 +471,33 @@ function pythonMoveTie(commands: readonly RunCommand[], ref: ImageReference, ver
     if (pip === null || pip[0]?.value !== "install") continue;
     const pinned = pip.slice(1).find((a) => EXACT_PIP_PIN.test(unquoteWord(a.value)));
     if (pinned !== undefined) return { kind: "tied", tie: `the pin '${unquoteWord(pinned.value)}'`, line: lineOf(pinned) };
+  }
+  // A locked install whose lock the host did not read (the project is cloned in the image: held-out
+  // CO, AirNotifier's `pipenv install --deploy` of a lock holding hyper 0.7.0, which imports
+  // `collections.MutableMapping`, gone in 3.10; the named python:3.14 judged wrong): its releases
+  // were locked when the old Python was current, as the pins above. A lock the host read is
+  // weighed release by release (python-lock-pins.ts).
+  for (const { stage, instruction, command } of commands) {
+    const lock = lockedInstall(command);
+    if (lock !== null && installManifestSource(model, stage, instruction, command, lock.file)?.kind === "fetched")
+      return { kind: "tied", tie: `'${lock.text}'`, line: lineOf(command.words[0]) };
+  }
+  return null;
+}
+
+/**
+ * The lock file an install reads as it is, and the install's words: `pipenv install --deploy` (or
+ * `--ignore-pipfile`), `pipenv sync`, `uv sync --frozen` / `--locked`. Null for anything else.
+ */
+function lockedInstall(command: RunCommand["command"]): { file: "Pipfile.lock" | "uv.lock"; text: string } | null {
+  const args = command.args.map((a) => a.value);
+  const sub = args.find((a) => !a.startsWith("-"));
+  if (command.name === "pipenv" && (sub === "sync" || (sub === "install" && args.some((a) => a === "--deploy" || a === "--ignore-pipfile")))) {
+    const flag = args.find((a) => a === "--deploy" || a === "--ignore-pipfile");
+    return { file: "Pipfile.lock", text: `pipenv ${sub}${sub === "install" && flag !== undefined ? ` ${flag}` : ""}` };
+  }
+  if (command.name === "uv" && sub === "sync" && args.some((a) => a === "--frozen" || a === "--locked")) {
+    return { file: "uv.lock", text: `uv sync ${args.find((a) => a === "--frozen" || a === "--locked")}` };
   }
   return null;
 }

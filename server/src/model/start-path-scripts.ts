@@ -12,7 +12,7 @@ import { compileGlob } from "./glob";
 import { perModel } from "./per-model";
 import { lineDirectories, scriptLines } from "./script-directories";
 import { startCommand } from "./stage-purpose";
-import { entryScriptFiles } from "./entry-scripts";
+import { commandWords, entryScriptFiles } from "./entry-scripts";
 import { escapeRegExp } from "./text";
 import type { DockerfileModel, Stage } from "./types";
 import { workdirOf } from "./workdir";
@@ -126,7 +126,7 @@ const RELATIVE_FILE = /^[\w.-]+\/[\w./-]*$|^[\w.-]+\.(?:sh|bash)$/;
 function startCommandPaths(model: DockerfileModel, final: Stage): string[] {
   const paths: string[] = [];
   let workdir: string | null | undefined;
-  for (const word of startCommand(model) ?? []) {
+  for (const word of commandWords(startCommand(model) ?? [])) {
     if (word.startsWith("/")) {
       paths.push(normalizePath(word));
       continue;

@@ -24,6 +24,7 @@ import { declareAfterFrom } from "../fixes/declare-after-from";
 import { perModel } from "../model/per-model";
 import { argDeclaredAfter, mentionOffsets, mentionsBetween, posixShellAt, runExpansions } from "../model/run-expansions";
 import { PLATFORM_ARGS } from "../model/variables";
+import { startPathScripts } from "../model/start-path-scripts";
 import type { ReportFn, Rule } from "./types";
 
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]);
@@ -45,6 +46,7 @@ export const rule: Rule = {
       globalArgSecret: "'${name}' is declared before FROM, so this ENV stores it empty; pass the secret at run time.",
       otherStage: "'${name}' is set in stage '{stage}', not in this one, so it expands empty; set it here too.",
       sameInstruction: "'${name}' is set in this same {keyword}, which expands it empty; set it in an earlier {keyword}.",
+      defaultedAtStart: "'${name}' is set in this same ENV, so {declared} is empty; the start defaults it, drop {declared}.",
       // A search path extended with itself on an image known not to set it: what the expansion
       // leaves is an empty entry, which loaders read as the working folder (held-out AW, ODM: the
       // other stage's message, "set it here too", judged debatable where this pair sets it). The
@@ -89,6 +91,15 @@ export const rule: Rule = {
             // images carry the system's own (`ProgramFiles`), nor on an image chosen by argument.
             if ((setEarlier.has(use.name) || (setInInstruction.has(use.name) && declaredPair(instruction, token) !== use.name)) && !chosen && !windows) {
               seen.add(use.name);
+              // The empty value reaches a start script that reads it with a default (`ENV
+              // USER_ID=9001 GROUP_ID=${USER_ID}`, then `${GROUP_ID:-$NEW_USER_ID}`; held-out CO,
+              // HABApp): the default applies, as documented; setting the value earlier would bake
+              // it in and break that default. What misleads is the pair itself.
+              const declared = instruction.keyword === "ENV" ? declaredPair(instruction, token) : null;
+              if (declared !== null && startDefaultsWhenEmpty(model, declared)) {
+                report({ range: use.range, messageId: "defaultedAtStart", data: { name: use.name, declared }, severity: "info" });
+                continue;
+              }
               report({ range: use.range, messageId: "sameInstruction", data: { name: use.name, keyword: instruction.keyword } });
               continue;
             }
@@ -245,4 +256,12 @@ function extendsSearchPath(name: string, value: string): boolean {
 function declaredPair(instruction: Instruction, token: Token): string | null {
   if (instruction.keyword !== "ENV" && instruction.keyword !== "ARG") return null;
   return /^([A-Za-z_]\w*)=/.exec(token.value)?.[1] ?? null;
+}
+
+/**
+ * True when a script the container runs at start reads `name` with a default for an empty value
+ * (`${GROUP_ID:-$USER_ID}`, `${PORT:=8080}`): an empty ENV value is then the same as none.
+ */
+function startDefaultsWhenEmpty(model: DockerfileModel, name: string): boolean {
+  return startPathScripts(model).some(([, text]) => text.includes(`\${${name}:-`) || text.includes(`\${${name}:=`));
 }

@@ -388,6 +388,22 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.strictEqual(composeMountsSource("services:\n  app:\n    build: .\n    volumes:\n      - .:/app\n", "/repo", "/repo/dockerfile", "dockerfile"), true);
   });
 
+  it("reads a service that extends one of another file, as compose merges them (held-out CO, cabot)", async () => {
+    const base = "version: '2'\nservices:\n  base:\n    build: .\n    image: cabot:web\n    volumes:\n     - .:/code\n";
+    const web =
+      "version: '2'\nservices:\n  web:\n    extends:\n      file: docker-compose-base.yml\n      service: base\n    command: python manage.py runserver\n";
+    const root = projects.create({ ".git/HEAD": "", "docker-compose-base.yml": base, "docker-compose.yml": web, Dockerfile: "FROM node:4-alpine\n" });
+    assert.deepStrictEqual(await readComposeSourceMount(join(root, "Dockerfile")), { whole: true, targets: [] });
+    // A base in another folder would resolve its relative paths from there: not followed.
+    const elsewhere = projects.create({
+      ".git/HEAD": "",
+      "compose/base.yml": base,
+      "docker-compose.yml": web.replace("docker-compose-base.yml", "compose/base.yml"),
+      Dockerfile: "FROM node:4-alpine\n",
+    });
+    assert.deepStrictEqual(await readComposeSourceMount(join(elsewhere, "Dockerfile")), { whole: false, targets: [] });
+  });
+
   it("finds the compose file above the Dockerfile, up to the repository root", async () => {
     const dir = projects.create({
       ".git/HEAD": "",

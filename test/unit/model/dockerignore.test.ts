@@ -57,4 +57,16 @@ describe("model/dockerignore", () => {
     assert.strictEqual(hasExceptionWithin(matcher, "vendor"), false);
     assert.strictEqual(hasExceptionWithin(parseDockerignore("*\n!**/*.go\n"), "cmd"), true);
   });
+
+  it("reads an exception's wildcard segments against the directory's (held-out CO, Convex's backend)", () => {
+    const matcher = parseDockerignore("**/*\n!/npm-packages*/*\n!/crates*/*\n");
+    assert.strictEqual(excludingPattern(matcher, "npm-packages"), "**/*");
+    assert.strictEqual(excludingPattern(matcher, "npm-packages/package.json"), null);
+    assert.strictEqual(hasExceptionWithin(matcher, "npm-packages"), true);
+    assert.strictEqual(hasExceptionWithin(matcher, "npm-packages/convex"), true);
+    assert.strictEqual(hasExceptionWithin(matcher, "scripts"), false);
+    // `*.go` matches top-level files only: nothing below `cmd`.
+    assert.strictEqual(hasExceptionWithin(parseDockerignore("*\n!*.go\n"), "cmd"), false);
+    assert.strictEqual(hasExceptionWithin(parseDockerignore("*\n!cmd/**/main.go\n"), "cmd/api"), true);
+  });
 });

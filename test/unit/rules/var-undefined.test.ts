@@ -4,6 +4,22 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // spacemanspiff2007/HABApp (held-out CO): its entry script reads `${GROUP_ID:-$NEW_USER_ID}`, as its docs promise.
+      name: "the same ENV's name, where the start script defaults the empty value: the pair is what misleads",
+      code: 'FROM python:3.11\nCOPY container/entrypoint.sh /entrypoint.sh\nENV HABAPP_HOME=/habapp \\\n\tUSER_ID=9001 \\\n\tGROUP_ID=${USER_ID}\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { files: { "container/entrypoint.sh": "#!/bin/bash\nNEW_USER_ID=${USER_ID}\nNEW_GROUP_ID=${GROUP_ID:-$NEW_USER_ID}\n" } },
+      messageId: "defaultedAtStart",
+      line: 5,
+      data: { name: "USER_ID", declared: "GROUP_ID" },
+    },
+    {
+      name: "the same ENV's name, where the start script reads the value without a default for empty",
+      code: 'FROM python:3.11\nCOPY container/entrypoint.sh /entrypoint.sh\nENV USER_ID=9001 GROUP_ID=${USER_ID}\nENTRYPOINT ["/entrypoint.sh"]\n',
+      context: { files: { "container/entrypoint.sh": "#!/bin/bash\nNEW_GROUP_ID=${GROUP_ID-$USER_ID}\n" } },
+      messageId: "sameInstruction",
+      line: 3,
+    },
+    {
       // Held-out AW, OpenDroneMap: both stages extend PYTHONPATH the same way; "set it here too" named the other stage.
       name: "a search path extended with itself in two stages of a known image: the empty entry, not the other stage",
       code: 'FROM ubuntu:24.04 AS builder\nENV PYTHONPATH="$PYTHONPATH:/code/lib"\nFROM ubuntu:24.04\nENV PYTHONPATH="$PYTHONPATH:/code/lib"\n',
