@@ -17,19 +17,28 @@ import { runCommands } from "../model/run-commands";
 import type { ShellCommand } from "../model/shell";
 import { lineage } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
-import type { DockerfileModel, Instruction, Stage } from "../model/types";
+import type { DockerfileModel, Flag, Instruction, Stage } from "../model/types";
+import { portableBuild, type PortableEcosystem } from "../model/portable-builds";
 import type { Fix, Rule } from "./types";
 
 /** `$TARGETOS`, `${TARGETARCH}`: the values BuildKit gives for the platform being built. */
 const TARGET_OS = /^["']?\$\{?TARGETOS\}?["']?$/;
 const TARGET_ARCH = /^["']?\$\{?TARGETARCH\}?["']?$/;
+/** A `--platform` value that names the platform being built, which is what BuildKit uses without one. */
+const TARGET_PLATFORM = /^["']?(?:\$\{?TARGETPLATFORM\}?|\$\{?TARGETOS\}?\/\$\{?TARGETARCH\}?)["']?$/;
+/** What a portable stage builds, for the message. */
+const PORTABLE_WORDS: Record<PortableEcosystem, { build: string; output: string }> = {
+  node: { build: "a JavaScript build", output: "its bundled files" },
+  java: { build: "a Java build", output: "its archives" },
+  dotnet: { build: "a .NET build", output: "its framework-dependent assemblies" },
+};
 
 export const rule: Rule = {
   meta: {
     id: "stage-build-emulated",
     family: "stages",
     severity: "info",
-    description: "Cross-compile Go on the build platform in multi-platform builds, not under emulation.",
+    description: "Build Go, JavaScript, Java and .NET stages on the build platform in multi-platform builds, not under emulation.",
     fix: "suggestion",
     equivalents: {},
     messages: {
@@ -41,6 +50,10 @@ export const rule: Rule = {
       // copies from /go/bin would break (held-out AR, amass: judged the wrong remedy).
       emulatedInstall:
         "Stage '{stage}' compiles Go under emulation for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}: with 'FROM --platform=$BUILDPLATFORM', 'ARG TARGETOS TARGETARCH' and GOOS=$TARGETOS GOARCH=$TARGETARCH on a 'go build -o' in place of 'go install' (which, cross-compiling, writes to $GOPATH/bin/<os>_<arch>/ and refuses GOBIN), Go cross-compiles natively.",
+      // A stage whose output is the same on every platform (a front-end bundle, a jar, .NET IL):
+      // held-out AK to CO, some thirty misses of stages the rule's Go reading left alone.
+      emulatedPortable:
+        "Stage '{stage}' runs {build} emulated for other platforms; build it on $BUILDPLATFORM. The project builds it for {platforms}, and {output} are the same on every platform: 'FROM --platform=$BUILDPLATFORM' builds them once, natively.",
       emulatedTargeted:
         "Stage '{stage}' sets GOOS/GOARCH yet runs emulated; add --platform=$BUILDPLATFORM to its FROM. The project builds it for {platforms}, and the build already targets $TARGETOS/$TARGETARCH.",
     },
@@ -55,9 +68,24 @@ export const rule: Rule = {
       if (shipped.has(stage) || !copiedFrom.has(stage)) continue;
       // The platform comes from the FROM that names an image: BuildKit ignores the flag on a FROM naming a stage.
       const root = lineage(stage)[0];
-      if (root.base.kind !== "image" || root.from.flags.some((f) => f.name === "platform") || reported.has(root)) continue;
-      const build = crossCompilableGoBuild(model, stage);
-      if (build === null) continue;
+      if (root.base.kind !== "image" || shipped.has(root) || reported.has(root)) continue;
+      const platformFlag = root.from.flags.find((f) => f.name === "platform");
+      // `--platform=$TARGETPLATFORM` says what BuildKit does without a flag (held-out AP, fider).
+      const targetFlag = platformFlag !== undefined && TARGET_PLATFORM.test(platformFlag.value ?? "") ? platformFlag : null;
+      if (platformFlag !== undefined && targetFlag === null) continue;
+      const build = targetFlag === null ? crossCompilableGoBuild(model, stage) : null;
+      if (build === null) {
+        const portable = portableBuild(model, stage);
+        if (portable === null) continue;
+        reported.add(root);
+        report({
+          range: root.base.token.range,
+          messageId: "emulatedPortable",
+          data: { stage: stage.name ?? `line ${stage.from.range.start.line + 1}`, platforms: platforms.join(", "), ...PORTABLE_WORDS[portable.ecosystem] },
+          suggest: [targetFlag === null ? buildPlatformFlag(root) : buildPlatformValue(targetFlag)],
+        });
+        continue;
+      }
       reported.add(root);
       // Cross-compiling, Go builds ARMv7 code unless GOARM says otherwise: an arm/v6 (or v5) target
       // needs the variant passed (held-out AP, kubernetes-ingress: arm/v6 judged broken without it).
@@ -70,7 +98,7 @@ export const rule: Rule = {
         data: { stage: name, platforms: platforms.join(", ") },
         // The flag alone is the fix only where the build already takes the target from BuildKit;
         // otherwise it would build every platform's binary for the build machine.
-        suggest: targeted ? [platformFlag(root)] : undefined,
+        suggest: targeted ? [buildPlatformFlag(root)] : undefined,
       });
     }
   },
@@ -131,7 +159,13 @@ function setsGoarm(model: DockerfileModel, build: GoBuild): boolean {
 }
 
 /** `FROM --platform=$BUILDPLATFORM golang:...`: the flag inserted before the image. */
-function platformFlag(root: Stage): Fix {
+function buildPlatformFlag(root: Stage): Fix {
   const at = root.base.token.range.start;
   return { title: "Build on $BUILDPLATFORM", edits: [{ range: { start: at, end: at }, newText: "--platform=$BUILDPLATFORM " }] };
+}
+
+/** `--platform=$TARGETPLATFORM` becomes `--platform=$BUILDPLATFORM`. */
+function buildPlatformValue(flag: Flag): Fix {
+  const range = flag.valueRange ?? flag.range;
+  return { title: "Build on $BUILDPLATFORM", edits: [{ range, newText: flag.valueRange ? "$BUILDPLATFORM" : "--platform=$BUILDPLATFORM" }] };
 }

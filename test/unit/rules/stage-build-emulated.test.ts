@@ -9,6 +9,43 @@ const GO_BUILDER = (from: string, build: string) =>
 testRule(rule, {
   fires: [
     {
+      // vx3r/wg-gen-web and chat-with-gpt (held-out CG, CF: missed): the front end's bundle is served by another stage.
+      name: "a JavaScript build whose bundle another stage copies",
+      code: "FROM node:22 AS web\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=web /app/dist /usr/share/nginx/html\n",
+      context: MULTI,
+      messageId: "emulatedPortable",
+      line: 1,
+      data: { stage: "web", platforms: "linux/amd64, linux/arm64", build: "a JavaScript build", output: "its bundled files" },
+      output:
+        "FROM --platform=$BUILDPLATFORM node:22 AS web\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=web /app/dist /usr/share/nginx/html\n",
+    },
+    {
+      // prometheus/cloudwatch_exporter (held-out CO: missed): the whole Maven build, tests included, ran under QEMU for arm64.
+      name: "a Maven build whose jar the runtime copies",
+      code: 'FROM eclipse-temurin:25-jdk-noble AS builder\nWORKDIR /cloudwatch_exporter\nCOPY . /cloudwatch_exporter\nRUN ./mvnw package && mv target/cloudwatch_exporter-*-with-dependencies.jar /cloudwatch_exporter.jar\nFROM eclipse-temurin:25-jre-noble\nCOPY --from=builder /cloudwatch_exporter.jar /cloudwatch_exporter.jar\nENTRYPOINT ["java", "-jar", "/cloudwatch_exporter.jar"]\n',
+      context: MULTI,
+      messageId: "emulatedPortable",
+      line: 1,
+    },
+    {
+      // net-daemon/netdaemon (held-out CO: missed): a framework-dependent publish, its TARGETPLATFORM only echoed.
+      name: "a framework-dependent dotnet publish whose output the runtime copies",
+      code: 'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS netbuilder\nARG TARGETPLATFORM\nRUN echo "building for ${TARGETPLATFORM}"\nCOPY . /usr\nRUN dotnet publish /usr/src/Host/Host.csproj -o "/daemon"\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY --from=netbuilder /daemon /daemon\n',
+      context: MULTI,
+      messageId: "emulatedPortable",
+      line: 1,
+    },
+    {
+      // getfider/fider (held-out AP: missed): the flag names the target platform, which is what BuildKit uses anyway.
+      name: "a front-end stage pinned to $TARGETPLATFORM",
+      code: "FROM --platform=${TARGETPLATFORM} node:22-bookworm AS ui\nWORKDIR /ui\nCOPY . .\nRUN npm ci && npx vite build\nFROM alpine:3.22\nCOPY --from=ui /ui/dist /app/dist\n",
+      context: MULTI,
+      messageId: "emulatedPortable",
+      line: 1,
+      output:
+        "FROM --platform=$BUILDPLATFORM node:22-bookworm AS ui\nWORKDIR /ui\nCOPY . .\nRUN npm ci && npx vite build\nFROM alpine:3.22\nCOPY --from=ui /ui/dist /app/dist\n",
+    },
+    {
       // Held-out AR, owasp-amass: the copies read /go/bin/<name>; cross-compiled, go install writes to /go/bin/linux_arm64/.
       name: "a go install builder: the remedy names go build -o, and no lightbulb adds the flag",
       code: "FROM golang:1.26-alpine AS build\nARG TARGETOS TARGETARCH\nCOPY . .\nRUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go install ./...\nFROM alpine:3.23\nCOPY --from=build /go/bin/amass /bin/amass\n",
@@ -113,6 +150,51 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "node_modules copied from the JavaScript build: native addons are the platform's",
+      code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-slim\nCOPY --from=build /app/node_modules /app/node_modules\nCOPY --from=build /app/dist /app/dist\n",
+      context: MULTI,
+    },
+    {
+      name: "the folder the install ran in, copied whole",
+      code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-slim\nCOPY --from=build /app /app\n",
+      context: MULTI,
+    },
+    {
+      name: "Next.js' standalone output, which carries its own node_modules",
+      code: "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM node:22-slim\nCOPY --from=build /app/.next/standalone ./\n",
+      context: MULTI,
+    },
+    {
+      name: "a dotnet publish for a runtime identifier",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nCOPY . /src\nRUN dotnet publish /src/App.csproj -r linux-x64 -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nCOPY --from=build /out /app\n",
+      context: MULTI,
+    },
+    {
+      name: "a dotnet publish whose project file, read, names a runtime identifier",
+      code: "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nCOPY . /src\nRUN dotnet publish /src/App.csproj -o /out\nFROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nCOPY --from=build /out /app\n",
+      context: { ...MULTI, files: { "App.csproj": "<Project><PropertyGroup><PublishAot>true</PublishAot></PropertyGroup></Project>" } },
+    },
+    {
+      name: "a Java build that links a runtime of the platform with jlink",
+      code: "FROM eclipse-temurin:21 AS build\nCOPY . /src\nRUN cd /src && ./mvnw package && jlink --add-modules java.base --output /jre\nFROM debian:12-slim\nCOPY --from=build /jre /opt/jre\nCOPY --from=build /src/target/app.jar /app.jar\n",
+      context: MULTI,
+    },
+    {
+      name: "a JavaScript stage another stage builds on",
+      code: 'FROM node:22 AS base\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM base AS server\nCMD ["node", "server.js"]\nFROM nginx:1.27\nCOPY --from=base /app/dist /usr/share/nginx/html\n',
+      context: MULTI,
+    },
+    {
+      name: "a JavaScript build that fetches a tool per target architecture",
+      code: "FROM node:22 AS web\nARG TARGETARCH\nWORKDIR /app\nCOPY . .\nRUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool-${TARGETARCH} && npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=web /app/dist /usr/share/nginx/html\n",
+      context: MULTI,
+    },
+    {
+      name: "a JavaScript build for one platform only",
+      code: "FROM node:22 AS web\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=web /app/dist /usr/share/nginx/html\n",
+      context: { buildPlatforms: ["linux/amd64"] },
+    },
     {
       name: "a Makefile variable set to 0 that the recipe does not pass, with a C compiler installed",
       code: GO_BUILDER("FROM golang:1.26-alpine", "RUN apk add --no-cache gcc libc-dev make\nRUN make build-linux"),
