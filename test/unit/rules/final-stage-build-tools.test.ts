@@ -132,6 +132,13 @@ testRule(rule, {
       line: 2,
     },
     {
+      // Held-out CP, wikmd: the published last stage kept the name `python-builder`, and serves on port 5000.
+      name: "a final stage named for a language's builder that exposes a port and starts a server",
+      code: 'FROM python:3.9-alpine3.17 AS python-base\nRUN python -m venv /venv\nFROM python-base AS python-builder\nRUN apk add build-base linux-headers\nCOPY ./src/wikmd /code/wikmd\nEXPOSE 5000\nCMD ["python", "-m", "wikmd.wiki"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 4,
+    },
+    {
       // Held-out AQ, valheim-server-docker: CI's `valheim-test` check image beside the push metadata-action tags.
       name: "a test tag on one CI build says nothing while another build's tags cannot be read",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libc6-dev gcc\nCMD ["/usr/local/sbin/bootstrap"]\n',
