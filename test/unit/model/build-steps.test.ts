@@ -23,6 +23,15 @@ describe("model/build-steps: what compiles or bundles", () => {
     assert.deepStrictEqual(steps("python -m build --wheel"), ["python:python -m build"]);
   });
 
+  it("reads a package binary yarn, pnpm or bun runs by name as a build (held-out CP, Kitspace's processor)", () => {
+    assert.deepStrictEqual(steps("yarn tsc"), ["node:yarn tsc"]);
+    assert.deepStrictEqual(steps("pnpm exec vite build"), ["node:pnpm vite"]);
+    assert.deepStrictEqual(steps("yarn run webpack --mode production"), ["node:yarn webpack"]);
+    // npm runs scripts only; a binary needs npx or npm exec.
+    assert.deepStrictEqual(steps("npm tsc"), []);
+    assert.deepStrictEqual(steps("yarn vite"), []);
+  });
+
   it("ignores installs, tests and version checks", () => {
     for (const script of [
       "npm ci",
