@@ -9,8 +9,8 @@
 import { detectBuildSteps, type BuildStep } from "./build-steps";
 import { dependencyInstall, NODE_ECOSYSTEMS } from "./commands";
 import { contextFiles } from "./context";
-import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
-import { substituteAt } from "./environment";
+import { baseName, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { stageCopySources } from "./stage-copy-sources";
 import { runCommands } from "./run-commands";
 import { lineage, withDescendants } from "./stage-graph";
 import { buildReferences } from "./stage-references";
@@ -66,15 +66,9 @@ export function portableBuild(model: DockerfileModel, stage: Stage): PortableBui
   const references = buildReferences(model).filter((r) => r.target !== null && chain.includes(r.target) && !chain.includes(r.owner));
   if (references.length === 0 || references.some((r) => r.kind !== "copy" || r.target !== stage)) return null;
   for (const reference of references) {
-    const paths = copyPaths(reference.instruction);
-    if (paths === null) return null;
-    for (const source of paths.sources) {
-      const written = unquoteWord(source.value);
-      const resolved = written.includes("$") ? substituteAt(model, reference.owner, reference.instruction, written) : null;
-      if (resolved !== null && resolved.unresolved.length > 0) return null;
-      const path = normalizePath(joinPath("/", resolved?.value ?? written));
-      if (!isPortableOutput(ecosystem as PortableEcosystem, path, installFolders, outputs)) return null;
-    }
+    const sources = stageCopySources(model, reference.instruction);
+    if (sources === null) return null;
+    for (const { path } of sources) if (path === null || !isPortableOutput(ecosystem as PortableEcosystem, path, installFolders, outputs)) return null;
   }
   return { ecosystem: ecosystem as PortableEcosystem, step: steps[0] };
 }

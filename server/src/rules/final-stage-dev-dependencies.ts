@@ -33,8 +33,9 @@ import { composeServicesRunning } from "../model/compose-services";
 import { commandDirectory, workdirOf } from "../model/workdir";
 import type { Range } from "../model/text";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
-import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
-import { substituteAt, variableFor } from "../model/environment";
+import { baseName, isSameOrParentPath, joinPath, normalizePath } from "../model/copy-paths";
+import { variableFor } from "../model/environment";
+import { stageCopySources } from "../model/stage-copy-sources";
 import { copySourceStage } from "../model/stage-references";
 import { contextCopy, isWholeContextSource, sourceCopiesFile } from "../model/copies";
 
@@ -450,15 +451,13 @@ interface StageCopy {
 function stageCopies(model: DockerfileModel, chain: readonly Stage[]): StageCopy[] {
   const found: StageCopy[] = [];
   for (const copy of chain.flatMap((s) => s.instructions)) {
-    if (copy.keyword !== "COPY" || copy.stage === null) continue;
+    if (copy.keyword !== "COPY") continue;
     const from = copySourceStage(model, copy);
-    const paths = copyPaths(copy);
-    if (from === null || paths === null || paths.sources.length !== 1) continue;
-    const source = paths.sources[0];
-    const written = unquoteWord(source.value);
-    const resolved = written.includes("$") ? substituteAt(model, copy.stage, copy, written) : null;
-    if ((resolved && resolved.unresolved.length > 0) || /[*?[]/.test(resolved?.value ?? written)) continue;
-    found.push({ from, source, path: normalizePath(joinPath("/", resolved?.value ?? written)).replace(/(?<=.)\/+$/, "") });
+    const sources = from === null ? null : stageCopySources(model, copy);
+    if (from === null || sources === null || sources.length !== 1) continue;
+    const [{ source, path }] = sources;
+    if (path === null || /[*?[]/.test(path)) continue;
+    found.push({ from, source, path });
   }
   return found;
 }
