@@ -81,7 +81,7 @@ export function buildStepOf(command: ShellCommand): { ecosystem: BuildEcosystem;
  * commands read as plain words, such as a start command's or an entry script's.
  */
 export function buildStepOfWords(name: string, args: readonly string[], program: string): { ecosystem: BuildEcosystem; tool: string } | null {
-  const pos = args.filter((w) => !w.startsWith("-"));
+  const pos = positionalWords(name, args);
   const sub = pos[0] ?? "";
   switch (name) {
     case "go":
@@ -151,6 +151,29 @@ export function buildStepOfWords(name: string, args: readonly string[], program:
 function bundlerBuild(words: readonly string[]): boolean {
   const tool = words[0] ?? "";
   return JS_BUNDLERS.has(tool) && (tool === "tsc" || tool === "webpack" || words[1] === "build" || tool === "esbuild" || tool === "rollup");
+}
+
+/**
+ * Options of the package managers that take the next word as their value (`pnpm --filter web run
+ * build`, `npm --prefix web run build`, `yarn --cwd web build`): that word is no subcommand
+ * (held-out CQ, SparkyFitness' front end: its `pnpm --filter ... run build` missed).
+ */
+const VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["npm", new Set(["--prefix", "-w", "--workspace", "-C"])],
+  ["pnpm", new Set(["--filter", "-F", "--dir", "-C", "--filter-prod"])],
+  ["yarn", new Set(["--cwd"])],
+  ["bun", new Set(["--cwd", "--filter", "-F"])],
+]);
+
+/** The words of a command that are not options nor an option's value, in order. */
+function positionalWords(name: string, args: readonly string[]): string[] {
+  const valued = VALUE_OPTIONS.get(name);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith("-")) out.push(args[i]);
+    else if (valued?.has(args[i])) i++;
+  }
+  return out;
 }
 
 /** The words of a command that spell its tool description (`npm run build`). */

@@ -27,6 +27,9 @@ describe("model/build-steps: what compiles or bundles", () => {
     assert.deepStrictEqual(steps("yarn tsc"), ["node:yarn tsc"]);
     assert.deepStrictEqual(steps("pnpm exec vite build"), ["node:pnpm vite"]);
     assert.deepStrictEqual(steps("yarn run webpack --mode production"), ["node:yarn webpack"]);
+    assert.deepStrictEqual(steps("pnpm --filter sparkyfitnessfrontend run build"), ["node:pnpm run build"]);
+    assert.deepStrictEqual(steps("npm --prefix web run build"), ["node:npm run build"]);
+    assert.deepStrictEqual(steps("yarn --cwd web build"), ["node:yarn build"]);
     // npm runs scripts only; a binary needs npx or npm exec.
     assert.deepStrictEqual(steps("npm tsc"), []);
     assert.deepStrictEqual(steps("yarn vite"), []);
