@@ -25,7 +25,7 @@ import {
   takesValue,
 } from "../model/commands";
 import { broadContextSource, contextCopy, sourceCopiesFile } from "../model/copies";
-import { copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
+import { baseName, copyPaths, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "../model/copy-paths";
 import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
 import { optionValue } from "../model/command-options";
 import { fileWritesOf } from "../model/file-writes";
@@ -847,9 +847,17 @@ function workspaceMemberCopy(
     if (copy.instruction.ordinal > run.ordinal) break;
     // A member's manifest copied on its own (`COPY web/client/package.json ./web/client/`) is the
     // usual remedy, not the problem: only a folder (a name without an extension) brings sources.
-    if (/\.[^/]*$/.test(unquoteWord(copy.source.value).replace(/\/+$/, ""))) continue;
+    const copied = unquoteWord(copy.source.value).replace(/\/+$/, "");
+    if (/\.[^/]*$/.test(copied)) continue;
+    // The patches `patchedDependencies` names are the install's input, as the lockfile is (held-out
+    // CQ, SparkyFitness: `COPY patches/ ./patches/` judged wrong as a source copy).
+    if (PNPM_FETCH_FILES.includes(`${baseName(copied)}/`)) continue;
     const target = copyDestination(model, stage, copy.instruction);
     if (target === null || !target.startsWith(`${dir === "/" ? "" : dir}/`)) continue;
+    // The workspace was installed before the members came (`pnpm install --offline`, then `COPY
+    // packages ./packages`, a build, and a production reinstall that prunes): that first install
+    // is the one the cache keeps (the tuned growthbook).
+    if (installsPnpmBefore(stage, copy.instruction)) return null;
     const lockfileCopy = manifestCopyBefore(stage, copy.instruction, ["pnpm-lock.yaml"]);
     // The lockfile must have come to the install's folder: `pnpm fetch` runs there.
     const lockTarget = lockfileCopy === null ? null : copyDestination(model, stage, lockfileCopy);
@@ -857,6 +865,19 @@ function workspaceMemberCopy(
     return copy;
   }
   return null;
+}
+
+/** True when a RUN of `stage` before `before` installs pnpm dependencies (`pnpm install`, not `pnpm fetch`). */
+function installsPnpmBefore(stage: Stage, before: Instruction): boolean {
+  return stage.instructions.some(
+    (i) =>
+      i.keyword === "RUN" &&
+      i.ordinal < before.ordinal &&
+      i.commands.some((c) => {
+        const install = dependencyInstall(c);
+        return install?.ecosystem === "pnpm" && !install.installsNamedPackages && c.args.find((a) => !a.value.startsWith("-"))?.value !== "fetch";
+      }),
+  );
 }
 
 /**

@@ -1090,6 +1090,18 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // The tuned growthbook: the workspace installed from the lockfile and members' manifests first; a production reinstall after the build.
+      name: "a pnpm workspace's members copied after its install, then a build and a production reinstall",
+      code: "FROM node:24-slim AS nodebuild\nWORKDIR /app\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\nCOPY package.json pnpm-workspace.yaml ./\nCOPY packages/back-end/package.json ./packages/back-end/package.json\nRUN pnpm install --frozen-lockfile --offline\nCOPY packages ./packages\nRUN pnpm build && rm -rf node_modules && pnpm install --frozen-lockfile --prod\n",
+      context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/", "patches/"] },
+    },
+    {
+      // Held-out CQ, SparkyFitness' front end: pnpm.patchedDependencies names the files of patches/.
+      name: "a pnpm workspace's patches folder copied after the lockfile, before the install: an input of it",
+      code: "FROM node:24-alpine AS builder\nWORKDIR /app\nRUN corepack enable\nCOPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY web/package.json ./web/\nCOPY patches/ ./patches/\nRUN pnpm install --frozen-lockfile --filter web...\nCOPY web/ ./web/\nRUN pnpm --filter web run build\n",
+      context: { rootEntries: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "web/", "patches/"] },
+    },
+    {
       // Held-out BQ relabel, OpenCRVS: a workspace member's install reads the root's lockfile and every member's manifest.
       name: "a member of the root's workspaces installed in its folder copy: not its own manifests to copy first",
       code: "FROM node:22\nWORKDIR /app/packages/components\nCOPY packages/components /app/packages/components\nRUN yarn install --frozen-lockfile && yarn build\n",
