@@ -5,6 +5,8 @@
 import { rootImageOf } from "./base-image";
 import { baseRelease, distroRelease, releaseCodename, isRebuiltOnNewest, sameImage, variantRelease } from "./distro-release";
 import type { ImageReference } from "./reference";
+import { officialName } from "./tags";
+import { detectBuildSteps } from "../model/build-steps";
 import { commentsAbove, commentsBelow, commentsBetween } from "../model/comments";
 import { archiveRepoint } from "../model/release-target";
 import { runCommands } from "../model/run-commands";
@@ -61,9 +63,9 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
   // archive.debian.org): the project knows the release ended and stays on it.
   const archived = baseRelease(ref) !== null ? archiveRepoint(runCommands(withDescendants(model, stages))) : null;
   if (archived !== null) return { kind: "archive", line: lineOf(archived.command.words[0]) };
-  const release = distroRelease(ref);
-  if (!release) return null;
   const references = buildReferences(model);
+  const release = distroRelease(ref);
+  if (!release) return nativeBuildForVendorRuntime(model, stages, ref, references);
   // The runtime may be copied in by a stage built on the image's stage (`FROM elixir-runner AS
   // release_image` then `COPY --from=mix_release`; held-out AN, ambry: moving the runner alone judged wrong).
   for (const stage of withDescendants(model, stages)) {
@@ -94,3 +96,33 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
   }
   return null;
 }
+
+/**
+ * A language image on an old release's variant (`rust:bullseye`) whose stages build a native binary
+ * that a vendor's image, its tag naming no release (`librespace/satnogs-client:1.9.3`), runs: built
+ * on a newer release, the binary may need a C library newer than that runtime's (held-out CQ, a
+ * SatNOGS client's Rust add-on: "move to a bookworm variant" judged wrong). An official image's tag
+ * follows its newest release, so only a vendor's holds the builder back.
+ */
+function nativeBuildForVendorRuntime(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  ref: ImageReference,
+  references: ReturnType<typeof buildReferences>,
+): Held | null {
+  const release = baseRelease(ref);
+  if (release === null || (release.family !== "debian" && release.family !== "ubuntu" && release.family !== "alpine")) return null;
+  const built = new Set(withDescendants(model, stages));
+  if (![...built].some((stage) => detectBuildSteps(stage).some((step) => NATIVE_BUILDS.has(step.ecosystem)))) return null;
+  for (const r of references) {
+    if (r.kind !== "copy" || r.target === null || !built.has(r.target) || built.has(r.owner)) continue;
+    const root = rootImageOf(r.owner);
+    if (!root.image || sameImage(root.image, ref) || officialName(root.image) !== null) continue;
+    if (variantRelease(root.image, release.family) === undefined && baseRelease(root.image) === null)
+      return { kind: "runtime", line: root.stage.from.range.start.line + 1 };
+  }
+  return null;
+}
+
+/** Builds whose output links the system's C library: Rust, C and C++, Haskell, Swift. */
+const NATIVE_BUILDS = new Set<string>(["rust", "c", "haskell", "swift"]);

@@ -37,6 +37,13 @@ const ASPNET_8_IN_DIRECTORY_BUILD_PROPS = {
 testRule(rule, {
   fires: [
     {
+      // Held-out CQ, kng/satnogs-client-docker: the Rust add-on runs in the vendor's client image, on an older Debian.
+      name: "a Rust builder on an old release whose binary a vendor's image of no named release runs",
+      code: "FROM rust:bullseye AS rust\nRUN cargo build --release && cp target/release/satnogs-monitor /target/\nFROM librespace/satnogs-client:1.9.3 AS runner\nCOPY --from=rust /target /\n",
+      messageId: "endOfLifeRuntime",
+      line: 1,
+    },
+    {
       // airnotifier/airnotifier (held-out CO): the clone's Pipfile.lock holds hyper 0.7.0, which imports collections.MutableMapping (gone in 3.10).
       name: "a locked install of a project cloned in the image, on a Python the move leaves far behind",
       code: "FROM python:3.6\nRUN pip3 install pipenv\nRUN git clone -b 2.x https://github.com/airnotifier/airnotifier.git /airnotifier\nWORKDIR /airnotifier\nRUN pipenv install --deploy\nENTRYPOINT /airnotifier/start.sh\n",
