@@ -165,8 +165,13 @@ const VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["bun", new Set(["--cwd", "--filter", "-F"])],
 ]);
 
+/** True when `word` is an option of package manager `name` that takes the next word as its value (`--filter`, `--prefix`). */
+export function takesValue(name: string, word: string): boolean {
+  return VALUE_OPTIONS.get(name)?.has(word) === true;
+}
+
 /** The words of a command that are not options nor an option's value, in order. */
-function positionalWords(name: string, args: readonly string[]): string[] {
+export function positionalWords(name: string, args: readonly string[]): string[] {
   const valued = VALUE_OPTIONS.get(name);
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {

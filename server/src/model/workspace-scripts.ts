@@ -2,14 +2,13 @@
 // @cio/db db:setup` in an entry script): their package.json is not the root's, so what they need (a
 // devDependency such as tsx or drizzle-kit) is not known.
 
+import { positionalWords, takesValue } from "./build-steps";
 import { baseName } from "./copy-paths";
 import { simpleCommands } from "./script-words";
 import { startPathScripts } from "./start-path-scripts";
 import { commandsRunAtStart } from "./start-steps";
 import type { DockerfileModel } from "./types";
 
-/** Options that point a package manager at another workspace package: its script is that package's. */
-const WORKSPACE_OPTION = /^(?:--filter|-F|--dir|-C|--prefix|-w|--workspace|--cwd)(?:=|$)/;
 /** Scripts that start the app itself, not a step before it. */
 const START_SCRIPTS = /^(?:start|serve|prod|start:prod|start:production)$/;
 
@@ -25,9 +24,10 @@ export function startRunsWorkspaceScript(model: DockerfileModel): boolean {
   return commands.some((words) => {
     const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
     if (at < 0) return false;
+    const manager = baseName(words[at]);
     const rest = words.slice(at + 1);
-    if (rest[0] !== "workspace" && !rest.some((w) => WORKSPACE_OPTION.test(w))) return false;
-    const positional = rest.filter((w, i) => !w.startsWith("-") && !(i > 0 && WORKSPACE_OPTION.test(rest[i - 1]) && !rest[i - 1].includes("=")));
+    if (rest[0] !== "workspace" && !rest.some((w) => takesValue(manager, w.replace(/=.*$/, "")))) return false;
+    const positional = positionalWords(manager, rest);
     const script = positional[0] === "workspace" ? positional[2] : positional[0] === "run" || positional[0] === "run-script" ? positional[1] : positional[0];
     return script !== undefined && !START_SCRIPTS.test(script);
   });
