@@ -44,7 +44,9 @@ export function runsPipBeforeWheelCache(run: Instruction, command: ShellCommand)
 function upgradesPip(command: ShellCommand): boolean {
   if (isGetPipRun(command)) return true;
   const words = command.args.map((a) => a.value);
-  if (command.name === "easy_install" || command.name.startsWith("easy_install")) return words.some((w) => /^pip(?:[=<>].*)?$/.test(w));
+  if (command.name.startsWith("easy_install")) return words.some((w) => /^pip(?:[=<>].*)?$/.test(w));
+  // Read here rather than with commands.ts' pipArguments, whose pip names leave out `pip2`, the
+  // name Ubuntu 14.04's python-pip installs beside `pip`.
   const pip = /^pip\d*(?:\.\d+)?$/.test(command.name)
     ? words
     : PYTHON_NAMES.test(command.name) && words[0] === "-m" && words[1] === "pip"

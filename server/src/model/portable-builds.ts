@@ -9,7 +9,7 @@
 import { detectBuildSteps, type BuildStep } from "./build-steps";
 import { dependencyInstall, NODE_ECOSYSTEMS } from "./commands";
 import { contextFiles } from "./context";
-import { baseName, isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { isSameOrParentPath, joinPath, normalizePath, unquoteWord } from "./copy-paths";
 import { stageCopySources } from "./stage-copy-sources";
 import { runCommands } from "./run-commands";
 import { lineage, withDescendants } from "./stage-graph";
@@ -19,13 +19,9 @@ import { commandDirectory } from "./workdir";
 
 export type PortableEcosystem = "node" | "java" | "dotnet";
 
-export interface PortableBuild {
-  ecosystem: PortableEcosystem;
-  /** The stage's first build step, for the report. */
-  step: BuildStep;
+function isPortable(ecosystem: string | undefined): ecosystem is PortableEcosystem {
+  return ecosystem === "node" || ecosystem === "java" || ecosystem === "dotnet";
 }
-
-const PORTABLE = new Set<string>(["node", "java", "dotnet"]);
 /** Programs whose output is native code or bundles a platform's runtime (jlink's JRE, a single-file executable). */
 const NATIVE_PACKAGERS = new Set(["jlink", "jpackage", "native-image", "pkg", "nexe", "electron-builder", "electron-packager", "deno"]);
 /** A word that asks for the platform being built (`-a $TARGETARCH`, a download per `${TARGETPLATFORM}`). */
@@ -39,16 +35,16 @@ const DOTNET_PLATFORM_OPTION =
 const DOTNET_PLATFORM_PROPERTY = /<(?:RuntimeIdentifiers?|PublishAot|PublishSingleFile|PublishReadyToRun|SelfContained)>\s*(?!false\b)[^<\s]/i;
 
 /**
- * The portable build of `stage` (with the stages it builds on), when what the other stages copy
- * from it is that build's output and nothing there depends on the platform; null otherwise.
+ * The ecosystem of `stage`'s portable build (with the stages it builds on), when what the other
+ * stages copy from it is that build's output and nothing there depends on the platform; null otherwise.
  */
-export function portableBuild(model: DockerfileModel, stage: Stage): PortableBuild | null {
+export function portableBuild(model: DockerfileModel, stage: Stage): PortableEcosystem | null {
   const chain = lineage(stage);
   // Another stage building on this one (or on a stage it builds on) would move with its FROM.
   if (withDescendants(model, [chain[0]]).some((s) => !chain.includes(s))) return null;
   const steps = chain.flatMap((s) => detectBuildSteps(s));
   const ecosystem = steps[0]?.ecosystem;
-  if (ecosystem === undefined || !PORTABLE.has(ecosystem) || steps.some((s) => s.ecosystem !== ecosystem)) return null;
+  if (!isPortable(ecosystem) || steps.some((s) => s.ecosystem !== ecosystem)) return null;
   const commands = runCommands(chain);
   for (const { command } of commands) {
     if (NATIVE_PACKAGERS.has(command.name) || (command.name === "bun" && command.args.some((a) => a.value === "--compile"))) return null;
@@ -68,9 +64,9 @@ export function portableBuild(model: DockerfileModel, stage: Stage): PortableBui
   for (const reference of references) {
     const sources = stageCopySources(model, reference.instruction);
     if (sources === null) return null;
-    for (const { path } of sources) if (path === null || !isPortableOutput(ecosystem as PortableEcosystem, path, installFolders, outputs)) return null;
+    for (const { path } of sources) if (path === null || !isPortableOutput(ecosystem, path, installFolders, outputs)) return null;
   }
-  return { ecosystem: ecosystem as PortableEcosystem, step: steps[0] };
+  return ecosystem;
 }
 
 /** True when `path`, copied from the stage, is what its build made and no platform's own file. */
@@ -83,7 +79,7 @@ function isPortableOutput(ecosystem: PortableEcosystem, path: string, installFol
       if (/(?:^|\/)(?:node_modules|standalone)(?:\/|$)/.test(path)) return false;
       return installFolders.every((folder) => folder !== null && !isSameOrParentPath(path, folder));
     case "java":
-      return /\.(?:jar|war|ear)$/.test(path) || /\/(?:target|build)(?:\/|$)/.test(path) || baseName(path) === "target";
+      return /\.(?:jar|war|ear)$/.test(path) || /\/(?:target|build)(?:\/|$)/.test(path);
     case "dotnet":
       return outputs.some((folder) => isSameOrParentPath(folder, path));
   }
@@ -105,10 +101,13 @@ function dotnetOutputFolders(model: DockerfileModel, steps: readonly BuildStep[]
     const at = args.findIndex((a) => a === "-o" || a === "--output" || a.startsWith("--output="));
     const value = at < 0 ? undefined : args[at].startsWith("--output=") ? args[at].slice("--output=".length) : args[at + 1];
     if (value === undefined || value.includes("$")) continue;
+    if (value.startsWith("/")) {
+      folders.push(normalizePath(value));
+      continue;
+    }
     const stage = step.instruction.stage;
     const directory = stage === null ? null : commandDirectory(model, stage, step.instruction, step.command);
-    if (value.startsWith("/")) folders.push(normalizePath(value));
-    else if (directory !== null) folders.push(joinPath(directory, value));
+    if (directory !== null) folders.push(joinPath(directory, value));
   }
   return folders;
 }

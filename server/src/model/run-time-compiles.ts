@@ -1,8 +1,9 @@
 // Whether the file shows the image compiles code when it runs: a comment about JIT-compiled code
 // (`# Force '-mtune=generic' for JIT-ed code` above `ENV PYOP2_CFLAGS`), or one that says code is
-// compiled, or packages built or installed, at run time. Frameworks that generate and compile C kernels on first use (Firedrake's
-// PyOP2, cffi's API mode, PyTorch's inductor, Triton's launchers) need the compilers, MPI wrappers
-// and headers in the image that runs; nothing else in the file has to show it. Also a RUN that
+// compiled, or packages built or installed, at run time. Frameworks that generate and compile C
+// kernels on first use (Firedrake's PyOP2, cffi's API mode, PyTorch's inductor, Triton's
+// launchers) need the compilers, MPI wrappers and headers in the image that runs; nothing else in
+// the file has to show it. Also a RUN that
 // fills Go's build cache with the standard library (`go build std cmd`): only a later compile in the
 // image reads that cache (Exercism's Go test runner compiles each submission).
 

@@ -3,7 +3,7 @@
 // relative sources read from the stage's root. Shared by the rules that weigh what a build stage
 // hands on (final-stage-dev-dependencies, stage-build-emulated's portable builds).
 
-import { copyPaths, joinPath, normalizePath, unquoteWord } from "./copy-paths";
+import { copyPaths, joinPath, unquoteWord } from "./copy-paths";
 import { substituteAt } from "./environment";
 import type { DockerfileModel, Instruction, Token } from "./types";
 
@@ -22,6 +22,6 @@ export function stageCopySources(model: DockerfileModel, copy: Instruction): Sta
     const written = unquoteWord(source.value);
     const resolved = written.includes("$") ? substituteAt(model, stage, copy, written) : null;
     if (resolved !== null && resolved.unresolved.length > 0) return { source, path: null };
-    return { source, path: normalizePath(joinPath("/", resolved?.value ?? written)).replace(/(?<=.)\/+$/, "") };
+    return { source, path: joinPath("/", resolved?.value ?? written) };
   });
 }

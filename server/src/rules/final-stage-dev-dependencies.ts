@@ -247,6 +247,11 @@ function runsChecks(words: readonly string[]): boolean {
   return commandRunsTests(command) || LINTERS.has(baseName(command[0] ?? ""));
 }
 
+/** True when a RUN command runs the project's tests or a linter on its code (`pytest`, `npm test`, `ruff check .`). */
+function runsChecksCommand(command: ShellCommand): boolean {
+  return command.program !== null && runsChecks([command.program.value, ...command.args.map((a) => a.value)]);
+}
+
 /** A project's test suite by the name of its folder, or the script that runs it. */
 const TEST_SUITE = /^(?:tests?|spec|__tests__|runtests\.sh|conftest\.py)$/;
 
@@ -299,7 +304,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
   // The image runs the project's tests or linters while it builds (`RUN npm test` under "only allow
   // containers to succeed if tests pass"; held-out BZ, pelias' API: judged wrong): they need the
   // dev dependencies the install brings, and the remedy named would fail that step.
-  if (commands.some(({ command }) => command.program !== null && runsChecks([command.program.value, ...command.args.map((a) => a.value)]))) return;
+  if (commands.some(({ command }) => runsChecksCommand(command))) return;
   reportDevExtras(model, commands, report);
   reportCopiedNodeModules(model, chain, report);
   reportCopiedUvEnvironments(model, chain, report);
@@ -527,14 +532,8 @@ function reportCopiedUvEnvironments(model: DockerfileModel, chain: readonly Stag
     if (!installsDevDependencies(model, stage, instruction, install) || !syncsKnownUvDevGroup(model, stage, instruction)) continue;
     if (isPrunedLater([...builder], instruction, command, "uv")) continue;
     // Later steps of the builder that run the tests or linters need the dev group: the sync stays, and a second one prunes.
-    const needsDevGroup = runCommands(builder).some(
-      (r) =>
-        r.instruction.ordinal > instruction.ordinal &&
-        r.command.program !== null &&
-        runsChecks([r.command.program.value, ...r.command.args.map((a) => a.value)]),
-    );
-    const end = command.args[0].range.end;
-    const range = { start: (command.program as Word).range.start, end };
+    const needsDevGroup = runCommands(builder).some((r) => r.instruction.ordinal > instruction.ordinal && runsChecksCommand(r.command));
+    const afterSync = command.args[0].range.end;
     report({
       range: source.range,
       messageId: "copiedUvDevDependencies",
@@ -542,7 +541,7 @@ function reportCopiedUvEnvironments(model: DockerfileModel, chain: readonly Stag
       suggest:
         needsDevGroup || command.words.some((w) => w.json)
           ? undefined
-          : [{ title: "Add '--no-dev'", edits: [{ range: { start: range.end, end: range.end }, newText: " --no-dev" }] }],
+          : [{ title: "Add '--no-dev'", edits: [{ range: { start: afterSync, end: afterSync }, newText: " --no-dev" }] }],
     });
   }
 }
@@ -557,7 +556,7 @@ function uvProjectEnvironment(model: DockerfileModel, stage: Stage, instruction:
   if (project === null) return null;
   const configured = variableFor(model, stage, instruction, command, "UV_PROJECT_ENVIRONMENT");
   if (configured === null || (configured !== undefined && /[$`]/.test(configured))) return null;
-  return normalizePath(joinPath(project, configured ?? ".venv")).replace(/(?<=.)\/+$/, "");
+  return joinPath(project, configured ?? ".venv");
 }
 
 /** A prune of the dev dependencies, as a comment may hold it (`# RUN pnpm prune --prod`). */

@@ -81,7 +81,7 @@ export const rule: Rule = {
         report({
           range: root.base.token.range,
           messageId: "emulatedPortable",
-          data: { stage: stage.name ?? `line ${stage.from.range.start.line + 1}`, platforms: platforms.join(", "), ...PORTABLE_WORDS[portable.ecosystem] },
+          data: { stage: stage.name ?? `line ${stage.from.range.start.line + 1}`, platforms: platforms.join(", "), ...PORTABLE_WORDS[portable] },
           suggest: [targetFlag === null ? buildPlatformFlag(root) : buildPlatformValue(targetFlag)],
         });
         continue;
