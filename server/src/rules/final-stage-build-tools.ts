@@ -246,6 +246,18 @@ function installedLanguageToolchains(chain: readonly Stage[]): number {
   return LANGUAGE_TOOLCHAINS.filter((toolchain) => texts.some((text) => toolchain.test(text))).length;
 }
 
+/**
+ * The first RUN's install that the fewest branches enclose: the one every build of the image runs.
+ * An install inside `if [ "$INSTALL_PYTHON" = "true" ]` runs only where that test holds (held-out
+ * CR, Podly: `python3.11-dev` for bases without Python 3.11, beside `build-essential` every build
+ * installs; the branch's headers reported, judged wrong, the compiler missed).
+ */
+function leastNested(found: readonly KeptBuildTools[]): KeptBuildTools {
+  const depth = (kept: KeptBuildTools) => kept.instruction.commands.find((c) => c.args.includes(kept.tools[0]))?.depth ?? 0;
+  const sameRun = found.filter((k) => k.instruction === found[0].instruction);
+  return sameRun.reduce((best, k) => (depth(k) < depth(best) ? k : best));
+}
+
 /** The check on one image that ships (the file's own, or a pushed target's). */
 function checkImage(model: DockerfileModel, report: ReportFn): void {
   const final = model.finalStage;
@@ -358,17 +370,19 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     return !namedForRunTime([...commentsAbove(model, kept.instruction), ...commentBlockInside(model, kept)], names);
   });
   if (findings.length === 0) return;
-  const [first, ...rest] = findings;
+  const first = leastNested(findings);
+  const rest = findings.filter((k) => k !== first);
   const headersOnly = first.tools.every((t) => buildToolKind(t.value) === "headers" || HEADER_HELPERS.has(packageName(t.value)));
   // A .NET app loads native libraries through P/Invoke, often by the unversioned name
   // (`[DllImport("librhash")]` opens librhash.so), which only the -dev package ships; whether it
   // does is in the app's sources, not here. The remedy then says when the runtime package suffices.
   const managed = rest.length === 0 && headersOnly && rootRef !== null && DOTNET_RUNTIME.test(rootRef.familiarName) && !compilesWith(first, chain);
   const names = first.tools.map((t) => packageName(t.value));
-  const shown = rest.length > 0 ? LISTED - 1 : LISTED;
+  const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
+  // One name fewer where the message also counts the later RUNs, so it stays short.
+  const shown = laterRuns > 0 ? LISTED - 1 : LISTED;
   const listed = names.slice(0, shown).map((n) => `'${n}'`);
   const packages = names.length > shown ? `${listed.join(", ")} and ${names.length - shown} more` : listed.join(", ");
-  const laterRuns = new Set(rest.map((k) => k.instruction).filter((i) => i !== first.instruction)).size;
   // No fix: whether a package is needed at run time (headers a plugin build links to) is the user's call.
   const { shipped } = shippedImageWords(model);
   if (laterRuns > 0) report({ range: first.tools[0].range, messageId: "buildToolsMany", data: { shipped, packages, count: laterRuns } });

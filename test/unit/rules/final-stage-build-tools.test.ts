@@ -367,6 +367,16 @@ testRule(rule, {
       data: { shipped: "final image", packages: "'build-essential', 'libopencv-dev'" },
     },
     {
+      // Held-out CR, Podly: Python's headers only for bases without Python 3.11, the compiler always.
+      name: "of two installs in one RUN, the one every build runs is reported, not one inside a branch",
+      code: 'FROM python:3.11-slim\nRUN apt-get update && if ! python3 --version | grep -q 3.11; then apt-get install -y python3.11-dev; fi && apt-get install -y --no-install-recommends libsqlite3-dev build-essential && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nRUN pip install --no-cache-dir -r /app/requirements.txt\nCMD ["python", "/app/main.py"]\n',
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+      token: "libsqlite3-dev",
+      data: { shipped: "final image", packages: "'libsqlite3-dev', 'build-essential'" },
+      output: null,
+    },
+    {
       name: "a RUN that builds right after installing can drop its tools itself",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc make && make -C /src install && rm -rf /var/lib/apt/lists/*\nCMD ["tool"]\n',
       messageId: "buildTools",
