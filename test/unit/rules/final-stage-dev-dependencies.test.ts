@@ -54,6 +54,25 @@ testRule(rule, {
       data: { stage: "build", remedy: "'npm prune --omit=dev'" },
     },
     {
+      // Held-out CR, MatchZy Auto Tournament: one install stage feeds the build stage and the final image.
+      name: "node_modules of an install stage a build stage also copies: the prune goes in a new stage",
+      code: 'FROM node:20-slim AS deps\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nFROM node:20-slim AS build\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\nRUN yarn build\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/server.js"]\n',
+      context: { files: { "package.json": '{"dependencies":{"express":"^4"},"devDependencies":{"typescript":"^5","vite":"^5"}}' } },
+      messageId: "copiedDevDependenciesShared",
+      line: 12,
+      token: "/app/node_modules",
+      data: { stage: "deps", remedy: "'yarn install --production'" },
+    },
+    {
+      name: "a stage built on the install stage builds with its modules too",
+      code: 'FROM node:22 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nFROM deps AS build\nCOPY . .\nRUN npm run build\nFROM node:22-alpine\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/server.js"]\n',
+      context: { files: { "package.json": '{"dependencies":{"express":"^4"},"devDependencies":{"typescript":"^5"}}' } },
+      messageId: "copiedDevDependenciesShared",
+      line: 10,
+      token: "/app/node_modules",
+      data: { stage: "deps", remedy: "'npm prune --omit=dev'" },
+    },
+    {
       // jambonz/sbc-inbound (held-out BS): the whole app folder, node_modules inside, copied from the build stage.
       name: "the folder a build stage's install filled, copied whole into the final image",
       code: 'FROM node:24-alpine AS base\nWORKDIR /opt/app/\nFROM base AS build\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nFROM base\nCOPY --from=build /opt/app /opt/app/\nCMD [ "node", "app.js" ]\n',
