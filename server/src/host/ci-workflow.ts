@@ -98,6 +98,12 @@ export interface BuildPushStep {
   env: ReadonlyMap<string, string>;
   /** Its job's matrix values by key (as {@link WorkflowJob.matrix}), which `${{ matrix.* }}` in its inputs reads. */
   matrix: ReadonlyMap<string, readonly string[]>;
+  /**
+   * True when its job runs on a GitHub-hosted x64 runner (`ubuntu-latest`, no `arm` in the label)
+   * and sets up QEMU (docker/setup-qemu-action, tonistiigi/binfmt): a build there for another
+   * architecture runs emulated.
+   */
+  emulatesOtherArchitectures: boolean;
 }
 
 /**
@@ -302,12 +308,14 @@ function jobOf(value: unknown, job: Record<string, unknown> | undefined, workflo
   // A GitHub job's commands are its steps' `run:` scripts; another CI file's, any string it holds.
   if (job !== undefined) {
     const jobEnv = envOf(job.env, workflowEnv);
-    for (const step of Array.isArray(job.steps) ? job.steps : []) {
+    const steps: unknown[] = Array.isArray(job.steps) ? job.steps : [];
+    const emulates = runnerOf(job) === "github-hosted" && runsOnX64(job["runs-on"]) && steps.some(setsUpQemu);
+    for (const step of steps) {
       if (!isRecord(step)) continue;
       if (typeof step.run === "string") strings.push(step.run);
-      collect(step, [], buildPushSteps, envOf(step.env, jobEnv), matrix);
+      collect(step, [], buildPushSteps, envOf(step.env, jobEnv), matrix, emulates);
     }
-  } else collect(value, strings, buildPushSteps, workflowEnv, matrix);
+  } else collect(value, strings, buildPushSteps, workflowEnv, matrix, false);
   return {
     runner: runnerOf(job),
     matrix,
@@ -323,14 +331,31 @@ function collect(
   steps: BuildPushStep[],
   env: ReadonlyMap<string, string>,
   matrix: ReadonlyMap<string, readonly string[]>,
+  emulatesOtherArchitectures: boolean,
 ): void {
   if (typeof value === "string") strings.push(value);
-  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env, matrix);
+  else if (Array.isArray(value)) for (const item of value) collect(item, strings, steps, env, matrix, emulatesOtherArchitectures);
   else if (isRecord(value)) {
     if (typeof value.uses === "string" && BUILD_PUSH_ACTION.test(value.uses.trim()))
-      steps.push({ inputs: inputsOf(value.with), env, matrix, persistentCache: value.uses.trim().startsWith("depot/") });
-    for (const item of Object.values(value)) collect(item, strings, steps, env, matrix);
+      steps.push({ inputs: inputsOf(value.with), env, matrix, persistentCache: value.uses.trim().startsWith("depot/"), emulatesOtherArchitectures });
+    for (const item of Object.values(value)) collect(item, strings, steps, env, matrix, emulatesOtherArchitectures);
   }
+}
+
+/**
+ * True when a job's `runs-on` names GitHub's x64 hosted runners only (`ubuntu-latest`,
+ * `ubuntu-24.04`): no arm label, and no expression that may pick another runner.
+ */
+function runsOnX64(runsOn: unknown): boolean {
+  const labels = JSON.stringify(runsOn);
+  return /ubuntu|windows|macos-1[0-3]\b/i.test(labels) && !/arm|aarch64|\$\{\{/i.test(labels);
+}
+
+/** A step that registers QEMU for other architectures' binaries (docker/setup-qemu-action, tonistiigi/binfmt, qemu-user-static). */
+function setsUpQemu(step: unknown): boolean {
+  if (!isRecord(step)) return false;
+  if (typeof step.uses === "string" && /^docker\/setup-qemu-action@/.test(step.uses.trim())) return true;
+  return typeof step.run === "string" && /tonistiigi\/binfmt|multiarch\/qemu-user-static/.test(step.run);
 }
 
 /** `inherited` with the scalar variables of an `env:` mapping added over it; `inherited` itself when there is none. */

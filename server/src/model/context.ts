@@ -98,7 +98,8 @@ export interface BuildContextFacts {
   /**
    * The target platforms the project's CI workflows and Makefiles build this Dockerfile for in one
    * build, as written (`linux/amd64`, `linux/arm64`): build-push-action's `platforms:` and `docker
-   * buildx build --platform` naming two or more. Absent when no build names several platforms.
+   * buildx build --platform` naming two or more; or builds of one platform each where one of them
+   * runs emulated (an arm64 build on an x64 hosted runner with QEMU). Absent when none does.
    */
   buildPlatforms?: readonly string[];
   /**

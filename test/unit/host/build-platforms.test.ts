@@ -116,4 +116,23 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
     });
     assert.deepStrictEqual(await readBuildPlatforms(join(dir, "Dockerfile"), new FolderReader()), []);
   });
+
+  it("reads a job per platform where the arm64 one runs emulated: an x64 hosted runner with QEMU", async () => {
+    // Held-out CR, Podly: `platforms: linux/${{ env.ARCH }}` in an amd64 job and in an arm64 job on ubuntu-latest with QEMU.
+    const job = (name: string, arch: string, runner: string, qemu: boolean) =>
+      `  ${name}:\n    runs-on: ${runner}\n    env:\n      ARCH: ${arch}\n    steps:\n${qemu ? "      - uses: docker/setup-qemu-action@v3\n" : ""}      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          platforms: linux/\${{ env.ARCH }}\n`;
+    const project = (arm: string) =>
+      projects.create({
+        ".git/HEAD": "x",
+        ".github/workflows/publish.yml": `on: push\njobs:\n${job("build", "amd64", "ubuntu-latest", false)}${arm}`,
+        Dockerfile: "FROM node:22 AS web\n",
+      });
+    const emulated = project(job("build-arm64", "arm64", "ubuntu-latest", true));
+    assert.deepStrictEqual(await readBuildPlatforms(join(emulated, "Dockerfile"), new FolderReader()), ["linux/amd64", "linux/arm64"]);
+    // On an arm runner, or without QEMU (which the build would need there), each job builds natively.
+    const native = project(job("build-arm64", "arm64", "ubuntu-24.04-arm", true));
+    assert.deepStrictEqual(await readBuildPlatforms(join(native, "Dockerfile"), new FolderReader()), []);
+    const noQemu = project(job("build-arm64", "arm64", "ubuntu-latest", false));
+    assert.deepStrictEqual(await readBuildPlatforms(join(noQemu, "Dockerfile"), new FolderReader()), []);
+  });
 });
