@@ -410,10 +410,27 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   // SERVICE_PRODUCT_IMAGE): the file leaves the start to that service, it is no toolchain (held-out
   // BG, trackdechets' Airflow keeping gcc and libpq-dev for a pip install: missed).
   const startsVendorService = root.base.kind === "image" && SERVICE_PRODUCT_IMAGE.test(root.base.resolved);
-  if (!startsVendorService && keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
+  if (!startsVendorService && !shipsProcfile(chain) && keptBuildTools(chain).some((k) => k.hasCompiler)) return "toolchain-without-command";
   if (root.base.kind === "image" && isBuildEnvironmentImage(root.base.resolved)) return "build-environment-base";
   if (crossCompilesForOtherOs(model, chain)) return "cross-compile";
   return null;
+}
+
+/**
+ * True when the image copies in a Procfile (`COPY website.Procfile Procfile`): Heroku, Dokku or a
+ * buildpack platform starts its processes, so an image without a command of its own is an app,
+ * not a toolchain (held-out CR, Swords and Ravens: a Django site Dokku runs with daphne, read as a
+ * toolchain image; its kept gcc and libpq-dev missed).
+ */
+function shipsProcfile(chain: readonly Stage[]): boolean {
+  return chain.some((stage) =>
+    stage.instructions.some((copy) => {
+      if ((copy.keyword !== "COPY" && copy.keyword !== "ADD") || copy.args.length < 2) return false;
+      const dest = copy.args[copy.args.length - 1].value;
+      const sources = copy.args.slice(0, -1).filter((a) => !a.value.startsWith("--"));
+      return baseName(dest) === "Procfile" || (/\/$/.test(dest) && sources.some((a) => baseName(a.value) === "Procfile"));
+    }),
+  );
 }
 
 /**

@@ -377,6 +377,15 @@ testRule(rule, {
       output: null,
     },
     {
+      // Held-out CR, Swords and Ravens: Dokku starts the copied Procfile's processes; the image has no CMD.
+      name: "an image without a command that ships a Procfile is an app, not a toolchain",
+      code: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCOPY website.Procfile Procfile\n",
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+      data: { shipped: "final image", packages: "'gcc', 'libpq-dev'" },
+      output: null,
+    },
+    {
       name: "a RUN that builds right after installing can drop its tools itself",
       code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc make && make -C /src install && rm -rf /var/lib/apt/lists/*\nCMD ["tool"]\n',
       messageId: "buildTools",
