@@ -4,7 +4,7 @@
 // the flag would break the build (held-out CQ, Staffjoy's suite on ubuntu:14.04: judged wrong twice).
 
 import { aptOperands, readAptOrAptGet } from "../model/apt-get";
-import { PYTHON_NAMES } from "../model/commands";
+import { pipArguments } from "../model/commands";
 import { commandsBefore } from "../model/run-instructions";
 import type { ShellCommand } from "../model/shell";
 import { isGetPipRun } from "../model/system-pip";
@@ -45,12 +45,6 @@ function upgradesPip(command: ShellCommand): boolean {
   if (isGetPipRun(command)) return true;
   const words = command.args.map((a) => a.value);
   if (command.name.startsWith("easy_install")) return words.some((w) => /^pip(?:[=<>].*)?$/.test(w));
-  // Read here rather than with commands.ts' pipArguments, whose pip names leave out `pip2`, the
-  // name Ubuntu 14.04's python-pip installs beside `pip`.
-  const pip = /^pip\d*(?:\.\d+)?$/.test(command.name)
-    ? words
-    : PYTHON_NAMES.test(command.name) && words[0] === "-m" && words[1] === "pip"
-      ? words.slice(2)
-      : null;
+  const pip = pipArguments(command, false)?.map((a) => a.value) ?? null;
   return pip !== null && pip[0] === "install" && pip.slice(1).some((w) => /^pip(?:[=<>~].*)?$/.test(w));
 }

@@ -216,7 +216,7 @@ function npmDevState(command: ShellCommand): boolean | null {
 }
 
 const JULIA_NAMES = /^julia(?:-\d+(?:\.\d+)*)?$/;
-const PIP_NAMES = /^pip(?:3(?:\.\d+)?)?$/;
+const PIP_NAMES = /^pip(?:[23](?:\.\d+)?)?$/;
 export const PYTHON_NAMES = /^python(?:3(?:\.\d+)?)?$/;
 
 /**
