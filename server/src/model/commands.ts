@@ -143,6 +143,8 @@ export interface DependencyInstall {
    * /dev/stdin`): `manifests` are then the exporter's project files, not requirement files.
    */
   exportedBy?: ShellCommand;
+  /** True for `pnpm fetch`: it fills the store from the lockfile and installs nothing; the install after it decides. */
+  fillsStoreOnly?: boolean;
 }
 
 /** Maven and Gradle and their wrappers, as a RUN names them. */
@@ -310,7 +312,7 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | nu
       return make("pnpm", ["package.json", "pnpm-lock.yaml"], dev, pos.length > 1);
     }
     // `pnpm fetch --prod` fills the store with the production packages alone (held-out AV, renovate).
-    if (sub === "fetch") return make("pnpm", ["pnpm-lock.yaml"], hasOption(args, "--prod", "-P", "--production") ? false : null);
+    if (sub === "fetch") return { ...make("pnpm", ["pnpm-lock.yaml"], hasOption(args, "--prod", "-P", "--production") ? false : null), fillsStoreOnly: true };
     return null;
   }
   if (name === "bun") {

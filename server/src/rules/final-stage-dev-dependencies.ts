@@ -316,7 +316,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
     // (`command.program` is never null here; the test tells the type checker.)
     if (install === null || command.program === null) continue;
     // `pnpm fetch` only fills the store from the lockfile; the install that follows decides.
-    if (install.ecosystem === "pnpm" && install.manifests.length === 1) continue;
+    if (install.fillsStoreOnly === true) continue;
     // npm 6 (node images before 15) has no '--omit=dev' and ignores it: '--production' is its word.
     const npm6 = install.ecosystem === "npm" && bundlesNpmBefore7(stage);
     const flag = install.ecosystem === "npm" && !npm6 ? deprecatedFlag(command) : null;

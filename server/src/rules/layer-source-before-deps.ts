@@ -875,7 +875,7 @@ function installsPnpmBefore(stage: Stage, before: Instruction): boolean {
       i.ordinal < before.ordinal &&
       i.commands.some((c) => {
         const install = dependencyInstall(c);
-        return install?.ecosystem === "pnpm" && !install.installsNamedPackages && c.args.find((a) => !a.value.startsWith("-"))?.value !== "fetch";
+        return install?.ecosystem === "pnpm" && !install.installsNamedPackages && install.fillsStoreOnly !== true;
       }),
   );
 }
