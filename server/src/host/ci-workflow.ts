@@ -343,12 +343,12 @@ function collect(
 }
 
 /**
- * True when a job's `runs-on` names GitHub's x64 hosted runners only (`ubuntu-latest`,
- * `ubuntu-24.04`): no arm label, and no expression that may pick another runner.
+ * True when a job's `runs-on` names GitHub's x64 Linux runners (`ubuntu-latest`, `ubuntu-24.04`),
+ * where Docker builds run: no arm label, and no expression that may pick another runner.
  */
 function runsOnX64(runsOn: unknown): boolean {
   const labels = JSON.stringify(runsOn);
-  return /ubuntu|windows|macos-1[0-3]\b/i.test(labels) && !/arm|aarch64|\$\{\{/i.test(labels);
+  return /ubuntu/i.test(labels) && !/arm|aarch64|\$\{\{/i.test(labels);
 }
 
 /** A step that registers QEMU for other architectures' binaries (docker/setup-qemu-action, tonistiigi/binfmt, qemu-user-static). */

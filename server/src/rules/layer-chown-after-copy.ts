@@ -141,10 +141,10 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       if (createsOnlyAccountsOutside(instruction, [...copies.keys()])) continue;
       // A RUN that also builds or installs may write into the folder before its chown, in the same
       // layer: the chown then hands those files over too, which `--chown` on the COPY would not.
-      const isOwnershipStep = instruction.commands.every(isLightStep);
+      const isLightRun = instruction.commands.every(isLightStep);
       let chownReported = false;
       let reported = false;
-      for (const command of isOwnershipStep ? instruction.commands : []) {
+      for (const command of isLightRun ? instruction.commands : []) {
         const chmod = copiedModeChange(model, stage, instruction, command, copies, files);
         if (chmod !== null) {
           // Each chmod of what was copied is a finding of its own: the mode and the owner are two
@@ -167,7 +167,7 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       // stays open for a later chown. Anything else closes it.
       // An account created there may have its home in a copied folder (createsOnlyAccountsOutside
       // let the others through above): it closes the window too.
-      if (isOwnershipStep && !reported && !instruction.commands.some(isAccountCommand) && !changesOwnershipOf(model, stage, instruction, [...copies.keys()]))
+      if (isLightRun && !reported && !instruction.commands.some(isAccountCommand) && !changesOwnershipOf(model, stage, instruction, [...copies.keys()]))
         continue;
       copies = new Map();
       files = new Map();
