@@ -549,13 +549,20 @@ export function projectNeedsDevDependencies(model: DockerfileModel, path: string
 
 /**
  * True when the container's start runs the project's build through its package manager (`yarn
- * build && yarn start`, baking `NEXT_PUBLIC_*` variables in when it starts): a build reads the
- * compilers and type packages the project lists as devDependencies (held-out CS, Lingva Translate:
- * `next build` of .tsx pages needs typescript; "yarn install --production" judged wrong).
+ * build && yarn start`, baking `NEXT_PUBLIC_*` variables in when it starts) or Rails' asset build:
+ * a build reads the compilers and type packages the project lists as devDependencies (held-out CS,
+ * Lingva Translate: `next build` of .tsx pages needs typescript; "yarn install --production"
+ * judged wrong).
  */
 function startBuilds(model: DockerfileModel): boolean {
   return commandsRunAtStart(model).some((words) =>
-    words.some((w, i) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)) && buildStepOfWords(baseName(w), words.slice(i + 1), w)?.ecosystem === "node"),
+    words.some(
+      (w, i) =>
+        (/^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)) && buildStepOfWords(baseName(w), words.slice(i + 1), w)?.ecosystem === "node") ||
+        // Rails' asset build runs the JavaScript one (jsbundling's `yarn build`, vite_ruby's `vite
+        // build`; held-out CT, Sequencescape's entry script: `rails assets:precompile` at start).
+        (/^(?:rails|rake)$/.test(baseName(w)) && words[i + 1] === "assets:precompile"),
+    ),
   );
 }
 

@@ -584,7 +584,7 @@ function opensShellOrIdles(command: readonly string[]): boolean {
  * under a service with `command: python3 bot/bot.py` is a placeholder, not what the image runs
  * (held-out AP, chatgpt_telegram_bot: the production bot read as a shell image).
  */
-function composeStartCommand(model: DockerfileModel, final: Stage): readonly string[] | null {
+export function composeStartCommand(model: DockerfileModel, final: Stage): readonly string[] | null {
   const building = (model.context.composeServices ?? []).filter((s) => s.builds);
   // No service builds the file, but services run the image CI publishes from it (`image:
   // automqinc/automq:1.6.0`, each broker with its own `bash -c` start line; held-out BK, automq:

@@ -14,7 +14,7 @@ import { instructionOnOneLine } from "./instruction-text";
 import { perModel } from "./per-model";
 import { shellFunctions } from "./shell-functions";
 import { sourcedScripts, sourcedScriptSources } from "./sourced-scripts";
-import { startCommand, startCommandOf, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
+import { composeStartCommand, startCommand, startCommandOf, startInstructionsOf, withoutInitWrapper } from "./stage-purpose";
 import { ancestorsOf, lineage } from "./stage-graph";
 import type { DockerfileModel, Instruction, Stage } from "./types";
 import { contextFiles } from "./context";
@@ -171,11 +171,17 @@ export interface StartPath {
   wrappers: ReadonlySet<string>;
 }
 
-/** The final image's start path, read from its start command; none without one. */
+/**
+ * The final image's start path, read from its start command, or, where the file sets none, from
+ * the command the compose services that build it start it with (`entrypoint: "bash -c
+ * ./entrypoint.sh"`; held-out CT, Sequencescape: its entry script's `bundle install` and `bin/vite`
+ * at every start went unread); none without either.
+ */
 const startPath: (model: DockerfileModel) => StartPath = perModel((model) => {
-  const command = startCommand(model);
   const final = model.finalStage;
-  return command === null || final === null ? { scripts: [], wrappers: new Set() } : startPathOf(model, final, command);
+  if (final === null) return { scripts: [], wrappers: new Set() };
+  const command = startCommand(model) ?? composeStartCommand(model, final);
+  return command === null ? { scripts: [], wrappers: new Set() } : startPathOf(model, final, command);
 });
 
 /**

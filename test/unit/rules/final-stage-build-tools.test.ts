@@ -803,6 +803,15 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CT, Sequencescape: no command in the file; compose starts an entry script that runs `bundle install`.
+      name: "no command in the file, and the compose service that builds it starts an entry script that installs gems",
+      code: "FROM ruby:3.4-slim\nRUN apt-get update && apt-get install -y build-essential default-libmysqlclient-dev\nWORKDIR /code\nADD . /code/\nRUN bundle install\n",
+      context: {
+        composeServices: [{ file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [], entrypoint: ["bash", "-c", "./entrypoint.sh"] }],
+        files: { "entrypoint.sh": "#!/bin/bash\nset -e\nbundle install\nexec bundle exec rails s -b 0.0.0.0\n" },
+      },
+    },
+    {
       // flyte/mqtt-io (held-out CO): its modules pip-install their requirements (RPi.GPIO, a C extension) when they load.
       name: "a compiler kept under a comment saying packages are built at run time",
       code: 'FROM python:3.8-slim\n# Install gcc so packages installed durring runtime may be build\nRUN apt-get update && apt-get install -y gcc && gcc --version\nCMD ["venv/bin/python", "-m", "mqtt_io", "/config.yml"]\n',

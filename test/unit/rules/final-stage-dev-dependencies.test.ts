@@ -525,6 +525,18 @@ testRule(rule, {
   ],
   silent: [
     {
+      // Held-out CT, Sequencescape: the entry script compose starts runs Rails' asset build (vite_ruby) at every start.
+      name: "an install in an image whose start runs Rails' asset build, which runs the JavaScript one",
+      code: "FROM ruby:3.4-slim\nWORKDIR /code\nADD . /code/\nRUN bundle install\nRUN yarn --install\n",
+      context: {
+        composeServices: [{ file: "docker-compose.yml", builds: true, image: null, user: null, mounts: [], entrypoint: ["bash", "-c", "./entrypoint.sh"] }],
+        files: {
+          "entrypoint.sh": "#!/bin/bash\nset -e\nbundle exec rails assets:precompile\nexec bundle exec rails s -b 0.0.0.0\n",
+          "package.json": '{"dependencies":{"@hotwired/stimulus":"^3"},"devDependencies":{"vite":"^5","vite-plugin-ruby":"^5"}}',
+        },
+      },
+    },
+    {
       // Held-out CS, Lingva Translate: the start bakes NEXT_PUBLIC_* variables in with `yarn build`, which needs typescript.
       name: "node_modules copied whole into an image whose start runs the project's build",
       code: "FROM node:lts-alpine AS deps\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nFROM node:lts-alpine\nWORKDIR /app\nCOPY . .\nCOPY --from=deps /app/node_modules ./node_modules\nCMD NEXT_PUBLIC_SITE_DOMAIN=$site_domain yarn build && yarn start\n",
