@@ -10,7 +10,7 @@ import { baseName, contextRelativePath, normalizePath, unquoteWord } from "../mo
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { mountsOf } from "../model/mounts";
 import { parseDockerfile } from "../model/parse";
-import { installManifestPaths, nodeStartFiles } from "../model/dev-dependencies";
+import { installManifestPaths, nodeStartFiles, pythonStartFiles } from "../model/dev-dependencies";
 import { pipRequirementSources } from "../model/pip-requirement-files";
 import { requirementIncludes } from "../model/requirement-includes";
 import { buildConfigPlaces } from "../model/build-config-reads";
@@ -179,6 +179,11 @@ export async function readCopiedFiles(
   // whether they load a devDependency decides final-stage-dev-dependencies.
   await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
     nodeStartFiles(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
+  );
+  // The Python modules the start runs (`python3 app.py`): whether they import a module a newer
+  // Python removed (distutils) decides base-image-deprecated's move.
+  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
+    pythonStartFiles(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
   );
   return files;
 }

@@ -27,6 +27,8 @@ import { substituteVariables } from "../model/variables";
 import { compareVersions } from "../model/versions";
 import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
+import { contextFiles } from "../model/context";
+import { pythonStartFiles } from "../model/dev-dependencies";
 
 /** A lifecycle note about the distribution release under the image (`Alpine 3.11`), not its language. */
 const DISTRIBUTION_SUBJECT = /^(?:Debian|Ubuntu|Alpine) /;
@@ -451,6 +453,12 @@ function pythonMoveTie(model: DockerfileModel, commands: readonly RunCommand[], 
   if (to === null) return null;
   const crossesSetuptools =
     compareVersions(version.slice(0, 2), SETUPTOOLS_DROPPED) < 0 && compareVersions([Number(to[1]), Number(to[2])], SETUPTOOLS_DROPPED) >= 0;
+  // The app's start module imports distutils, which Python 3.12 removed (held-out CU, Pastey:
+  // `from distutils.util import strtobool` in app.py; "move to python:3.14-slim" judged wrong).
+  if (crossesSetuptools) {
+    const importer = startModuleImporting(model, DISTUTILS_IMPORT);
+    if (importer !== null) return { kind: "tied", tie: `'distutils', which ${importer.path} imports`, line: importer.line };
+  }
   let setuptools = false;
   for (const { command } of commands) {
     const pip = pipArguments(command, true);
@@ -513,6 +521,22 @@ function endedYearsAgo(ref: ImageReference): boolean {
 
 /** The first Python whose official images and new venvs come without setuptools. */
 const SETUPTOOLS_DROPPED = [3, 12];
+
+/** An import of distutils (`import distutils`, `from distutils.util import strtobool`), at the start of a line. */
+const DISTUTILS_IMPORT = /^[ \t]*(?:from[ \t]+distutils(?:\.[\w.]+)?[ \t]+import|import[ \t]+distutils)\b/m;
+
+/**
+ * The first Python module the container's start runs (read by the host: pythonStartFiles) whose
+ * text matches `pattern`, and the line of the final stage's start instruction that runs it; null
+ * when none does.
+ */
+function startModuleImporting(model: DockerfileModel, pattern: RegExp): { path: string; line: number } | null {
+  const files = contextFiles(model.context);
+  const path = pythonStartFiles(model).find((p) => pattern.test(files[p] ?? ""));
+  if (path === undefined || model.finalStage === null) return null;
+  const start = [...model.finalStage.instructions].reverse().find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  return { path, line: (start ?? model.finalStage.from).range.start.line + 1 };
+}
 /** A requirement pinned to one release as pip reads it on the command line (`exporter==2.1.1`, `Django[bcrypt]==3.2`); no variable in it. */
 const EXACT_PIP_PIN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])?==\d[\w.+!-]*$/;
 

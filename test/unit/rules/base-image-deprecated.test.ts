@@ -2411,6 +2411,25 @@ describe("base-image-deprecated: the requirement file a pinned move names", () =
   });
 });
 
+describe("base-image-deprecated: a start module that imports distutils", () => {
+  const code =
+    'FROM python:3.8.13-slim-bullseye\nWORKDIR /app\nCOPY . /app/\nRUN pip install -r /app/requirements.txt\nEXPOSE 5000\nCMD ["python3", "app.py"]\n';
+
+  it("ties a move past Python 3.12, which removed distutils, to the module (held-out CU, Pastey)", () => {
+    const [finding] = findingsOf(rule, code, {
+      files: { "app.py": "from flask import Flask\nfrom distutils.util import strtobool\n", "requirements.txt": "Flask~=2.2.2\n" },
+    });
+    assert.strictEqual(finding.messageId, "endOfLifeTied");
+    assert.strictEqual(finding.data.tie, "'distutils', which app.py imports");
+    assert.strictEqual(finding.data.line, 6);
+  });
+
+  it("moves the tag where the module imports no distutils", () => {
+    const [finding] = findingsOf(rule, code, { files: { "app.py": "from flask import Flask\n# distutils is gone\n", "requirements.txt": "Flask~=2.2.2\n" } });
+    assert.strictEqual(finding.messageId, "endOfLife");
+  });
+});
+
 describe("base-image-deprecated: a locked install on a Python long past its end", () => {
   it("names the install of a project the image clones, whose lock holds releases of the old Python's time", () => {
     const code =
