@@ -69,9 +69,19 @@ function workflowBuilds(text: string, path: string): { platforms: string[]; emul
   return found;
 }
 
-/** A build-push-action step's `platforms:`, its `${{ env.X }}` read from the `env:` in force at the step. */
+/** A build-push-action step's `platforms:`, its `${{ env.X }}` read from the `env:` in force at the step and a `${{ matrix.X }}` of one value from its job's matrix. */
 function stepPlatforms(step: BuildPushStep): string[] {
   const written = step.inputs.get("platforms");
   if (written === undefined) return [];
-  return platformList(written.replace(/\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name: string) => step.env.get(name) ?? whole));
+  // `${{ matrix.platforms }}` where the job's matrix has one value for it (`include: - platforms:
+  // linux/amd64,linux/arm64`; held-out CU, AirTrail): several values are several jobs, one each.
+  const matrixValue = (name: string) => {
+    const values = step.matrix.get(name);
+    return values?.length === 1 ? values[0] : undefined;
+  };
+  return platformList(
+    written
+      .replace(/\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name: string) => step.env.get(name) ?? whole)
+      .replace(/\$\{\{\s*matrix\.([A-Za-z_][\w.-]*)\s*\}\}/g, (whole, name: string) => matrixValue(name) ?? whole),
+  );
 }

@@ -117,6 +117,18 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
     assert.deepStrictEqual(await readBuildPlatforms(join(dir, "Dockerfile"), new FolderReader()), []);
   });
 
+  it("reads a matrix value the step's platforms name, where the matrix has one for it", () => {
+    // Held-out CU, AirTrail: `include: - platforms: linux/amd64,linux/arm64`, then `platforms: ${{ matrix.platforms }}`.
+    const workflow = (values: string) =>
+      `on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include:\n${values}    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          file: docker/Dockerfile\n          platforms: \${{ matrix.platforms }}\n`;
+    assert.deepStrictEqual(workflowPlatforms(workflow("          - platforms: linux/amd64,linux/arm64\n            device: cpu\n"), "docker/Dockerfile"), [
+      ["linux/amd64", "linux/arm64"],
+    ]);
+    // Two values are two jobs, each building one platform: not read as one build.
+    const two = workflow("          - platforms: linux/amd64\n          - platforms: linux/arm64\n");
+    assert.deepStrictEqual(workflowPlatforms(two, "docker/Dockerfile"), []);
+  });
+
   it("reads a job per platform where the arm64 one runs emulated: an x64 hosted runner with QEMU", async () => {
     // Held-out CR, Podly: `platforms: linux/${{ env.ARCH }}` in an amd64 job and in an arm64 job on ubuntu-latest with QEMU.
     const job = (name: string, arch: string, runner: string, qemu: boolean) =>
