@@ -29,6 +29,7 @@ import type { DockerfileModel, Instruction, Stage } from "../model/types";
 import { workdirOf } from "../model/workdir";
 import { contextFiles } from "../model/context";
 import { pythonStartFiles } from "../model/dev-dependencies";
+import { startInstructionsOf } from "../model/stage-purpose";
 
 /** A lifecycle note about the distribution release under the image (`Alpine 3.11`), not its language. */
 const DISTRIBUTION_SUBJECT = /^(?:Debian|Ubuntu|Alpine) /;
@@ -534,8 +535,8 @@ function startModuleImporting(model: DockerfileModel, pattern: RegExp): { path: 
   const files = contextFiles(model.context);
   const path = pythonStartFiles(model).find((p) => pattern.test(files[p] ?? ""));
   if (path === undefined || model.finalStage === null) return null;
-  const start = [...model.finalStage.instructions].reverse().find((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
-  return { path, line: (start ?? model.finalStage.from).range.start.line + 1 };
+  const { entrypoint, cmd } = startInstructionsOf(model.finalStage);
+  return { path, line: (cmd ?? entrypoint ?? model.finalStage.from).range.start.line + 1 };
 }
 /** A requirement pinned to one release as pip reads it on the command line (`exporter==2.1.1`, `Django[bcrypt]==3.2`); no variable in it. */
 const EXACT_PIP_PIN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])?==\d[\w.+!-]*$/;

@@ -137,6 +137,8 @@ function isHeaderFileLinkedLater(instruction: Instruction, install: SystemPackag
 
 export interface KeptBuildTools {
   instruction: Instruction;
+  /** The install command of `instruction` that names `tools`. */
+  command: ShellCommand;
   /** Compilers, headers and helpers, in the order written. */
   tools: Word[];
   hasCompiler: boolean;
@@ -169,7 +171,7 @@ export function keptBuildTools(stages: readonly Stage[]): KeptBuildTools[] {
         const kinds = tools.map((t) => buildToolKind(t.value));
         const hasCompiler = kinds.includes("compiler");
         if (!hasCompiler && !kinds.includes("headers")) continue;
-        found.push({ instruction, tools, hasCompiler });
+        found.push({ instruction, command, tools, hasCompiler });
       }
     }
   }

@@ -4,7 +4,7 @@
 
 import { contextJsonFile, isRecord } from "./json-files";
 import { programAt } from "./command-program";
-import { dependencyInstall, pipArguments, type DependencyInstall } from "./commands";
+import { dependencyInstall, pipArguments, type DependencyInstall, PYTHON_NAMES } from "./commands";
 import { contextCopy, isWholeContextSource } from "./copies";
 import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWord } from "./copy-paths";
 import { mountsOf } from "./mounts";
@@ -709,7 +709,7 @@ export function nodeStartFiles(model: DockerfileModel): string[] {
 export function pythonStartFiles(model: DockerfileModel): string[] {
   const files = new Set<string>();
   for (const words of commandsRunAtStart(model)) {
-    const python = words.findIndex((w) => /^python(?:3(?:\.\d+)?)?$/.test(baseName(w)));
+    const python = words.findIndex((w) => PYTHON_NAMES.test(baseName(w)));
     const file = python < 0 ? undefined : words.slice(python + 1).find((w) => !w.startsWith("-"));
     if (file !== undefined && file.endsWith(".py") && !file.includes("$") && !file.startsWith("/")) files.add(file.replace(/^\.\//, ""));
   }

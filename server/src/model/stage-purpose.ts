@@ -3,7 +3,7 @@
 // that to the file (its path, base, start command, compose use), so final-image rules leave
 // development, CI and build-environment images alone.
 
-import { baseName } from "./copy-paths";
+import { baseName, copyPaths } from "./copy-paths";
 import { isShellName, isShellProgram } from "./shell-programs";
 import { keptBuildTools } from "./build-tools";
 import { systemPackageCommand } from "./commands";
@@ -425,10 +425,10 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
 function shipsProcfile(chain: readonly Stage[]): boolean {
   return chain.some((stage) =>
     stage.instructions.some((copy) => {
-      if ((copy.keyword !== "COPY" && copy.keyword !== "ADD") || copy.args.length < 2) return false;
-      const dest = copy.args[copy.args.length - 1].value;
-      const sources = copy.args.slice(0, -1).filter((a) => !a.value.startsWith("--"));
-      return baseName(dest) === "Procfile" || (/\/$/.test(dest) && sources.some((a) => baseName(a.value) === "Procfile"));
+      const paths = copy.keyword === "COPY" || copy.keyword === "ADD" ? copyPaths(copy) : null;
+      if (paths === null) return false;
+      const dest = paths.dest.value;
+      return baseName(dest) === "Procfile" || (dest.endsWith("/") && paths.sources.some((a) => baseName(a.value) === "Procfile"));
     }),
   );
 }

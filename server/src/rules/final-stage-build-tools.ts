@@ -65,9 +65,7 @@ function wordsOf(comment: string): Set<string> {
  * on why that install is there, as a comment above the RUN would be.
  */
 function commentBlockInside(model: DockerfileModel, kept: KeptBuildTools): string[] {
-  const tool = kept.tools[0];
-  const command = kept.instruction.commands.find((c) => c.args.includes(tool));
-  const start = command?.program?.range.start.line ?? tool.range.start.line;
+  const start = kept.command.program?.range.start.line ?? kept.tools[0].range.start.line;
   const inside = commentsBetween(model, kept.instruction.range.start.line, start);
   // Only the block that ends on the line right above the command.
   const block: string[] = [];
@@ -253,9 +251,8 @@ function installedLanguageToolchains(chain: readonly Stage[]): number {
  * installs; the branch's headers reported, judged wrong, the compiler missed).
  */
 function leastNested(found: readonly KeptBuildTools[]): KeptBuildTools {
-  const depth = (kept: KeptBuildTools) => kept.instruction.commands.find((c) => c.args.includes(kept.tools[0]))?.depth ?? 0;
   const sameRun = found.filter((k) => k.instruction === found[0].instruction);
-  return sameRun.reduce((best, k) => (depth(k) < depth(best) ? k : best));
+  return sameRun.reduce((best, k) => (k.command.depth < best.command.depth ? k : best));
 }
 
 /** The check on one image that ships (the file's own, or a pushed target's). */

@@ -19,7 +19,7 @@
 // left alone: their second copy costs little.
 
 import { addedRemoteProgramPath, copiedProgramPath } from "../model/built-programs";
-import { isAccountCommand } from "../model/commands";
+import { isAccountCommand, systemPackageCommand } from "../model/commands";
 import { createdLogin } from "../model/image-data";
 import { copyPaths, isSameOrParentPath, joinPath, unquoteWord } from "../model/copy-paths";
 import { environmentViewAt } from "../model/environment";
@@ -51,13 +51,6 @@ const OWNERSHIP_STEP = new Set(["chown", "chmod", "chgrp", "mkdir", "id", "set",
  */
 const LIGHT_STEP = new Set(["rm", "rmdir", "unlink", "mv", "sed", "printf", "test", "[", "[[", "cd", "export", ":"]);
 
-/** Package manager commands that only remove or clean (`apk del`, `apt-get clean`). */
-const PACKAGE_CLEANUP: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["apk", new Set(["del"])],
-  ["apt-get", new Set(["clean", "purge", "remove", "autoremove"])],
-  ["apt", new Set(["clean", "purge", "remove", "autoremove"])],
-]);
-
 /**
  * Syntax checks that read the copied sources and write nothing (`perl -c`, `ruby -c`, `php -l`,
  * `sh -n`, `node --check`; held-out N and U, Bugzilla's `chown -R app:app /app && perl -c ...`).
@@ -82,8 +75,9 @@ function isLightStep(command: ShellCommand): boolean {
   if (command.name === "find") return command.args.some((w) => w.value === "-delete") && !command.args.some((w) => /^-(?:exec|ok|fprint)/.test(w.value));
   const check = SYNTAX_CHECK_FLAG.get(command.name);
   if (check !== undefined) return command.args.some((w) => check.test(w.value));
-  const subcommand = command.args.find((w) => !w.value.startsWith("-"))?.value;
-  return subcommand !== undefined && PACKAGE_CLEANUP.get(command.name)?.has(subcommand) === true;
+  // apk and apt removing packages or cleaning their caches (`apk del`, `apt-get clean`, `apt-get purge`).
+  const pkg = systemPackageCommand(command);
+  return (pkg?.manager === "apk" || pkg?.manager === "apt") && (pkg.action === "remove" || pkg.action === "clean");
 }
 
 export const rule: Rule = {

@@ -939,11 +939,8 @@ function copiedInto(model: DockerfileModel, stage: Stage, dir: string): boolean 
     s.instructions.some((copy) => {
       if (copy.keyword !== "COPY" && copy.keyword !== "ADD") return false;
       const paths = copyPaths(copy);
-      if (paths === null) return true;
-      const dest = substituteVariables(unquoteWord(paths.dest.value), environmentViewAt(model, s, copy));
-      const at = workdirOf(model, s, copy);
-      if (dest.unresolved.length > 0 || (!dest.value.startsWith("/") && at === null)) return true;
-      const target = joinPath(at ?? "/", dest.value);
+      const target = copyDestination(model, s, copy);
+      if (paths === null || target === null) return true;
       if (isSameOrParentPath(dir, target)) return true;
       // A copy into a folder above it reaches it only with a folder (`COPY . /`), not with a file (`COPY entrypoint.sh /`).
       return isSameOrParentPath(target, dir) && paths.sources.some((source) => !/\.[A-Za-z0-9]+$/.test(unquoteWord(source.value)));
