@@ -3,6 +3,7 @@
 // single-stage-build and the multi-stage planner. Dependency installs are not build steps.
 
 import { variableFor } from "./environment";
+import { NODE_PACKAGE_MANAGERS } from "./package-scripts";
 import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -63,7 +64,7 @@ function packageScriptRun(manager: string, positionals: readonly string[]): stri
  * `yarn build:web`): for commands read as plain words, such as an entry script's.
  */
 export function runsBuildScript(manager: string, positionals: readonly string[]): boolean {
-  return /^(?:npm|pnpm|yarn|bun)$/.test(manager) && BUILD_SCRIPT.test(packageScriptRun(manager, positionals));
+  return NODE_PACKAGE_MANAGERS.has(manager) && BUILD_SCRIPT.test(packageScriptRun(manager, positionals));
 }
 
 /** Classifies one shell command as a build step, or null. */

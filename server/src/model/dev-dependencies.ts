@@ -10,7 +10,7 @@ import { baseName, contextRelativePath, isSameOrParentPath, joinPath, unquoteWor
 import { mountsOf } from "./mounts";
 import { commandDirectory, copyDestination, workdirOf } from "./workdir";
 import { lineage } from "./stage-graph";
-import { packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
+import { NODE_PACKAGE_MANAGERS, packageScriptRun, someScriptCommand, withHooks } from "./package-scripts";
 import { commandsRunAtStart } from "./start-steps";
 import { buildStepOfWords } from "./build-steps";
 import { environmentViewAt, variableFor } from "./environment";
@@ -558,7 +558,7 @@ function startBuilds(model: DockerfileModel): boolean {
   return commandsRunAtStart(model).some((words) =>
     words.some(
       (w, i) =>
-        (/^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)) && buildStepOfWords(baseName(w), words.slice(i + 1), w)?.ecosystem === "node") ||
+        (NODE_PACKAGE_MANAGERS.has(baseName(w)) && buildStepOfWords(baseName(w), words.slice(i + 1), w)?.ecosystem === "node") ||
         // Rails' asset build runs the JavaScript one (jsbundling's `yarn build`, vite_ruby's `vite
         // build`; held-out CT, Sequencescape's entry script: `rails assets:precompile` at start).
         (/^(?:rails|rake)$/.test(baseName(w)) && words[i + 1] === "assets:precompile"),
@@ -647,7 +647,7 @@ function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Se
  * command of that script, or of its pre/post hooks, passes `test`.
  */
 function runsScriptCommand(manifest: NodeManifest, words: readonly string[], seen: Set<string>, test: (commandWords: readonly string[]) => boolean): boolean {
-  const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
+  const at = words.findIndex((w) => NODE_PACKAGE_MANAGERS.has(baseName(w)));
   if (at < 0) return false;
   const name = packageScriptRun(
     baseName(words[at]),

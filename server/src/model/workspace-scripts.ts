@@ -4,6 +4,7 @@
 
 import { positionalWords, takesValue } from "./build-steps";
 import { baseName } from "./copy-paths";
+import { NODE_PACKAGE_MANAGERS } from "./package-scripts";
 import { simpleCommands } from "./script-words";
 import { startPathScripts } from "./start-path-scripts";
 import { commandsRunAtStart } from "./start-steps";
@@ -22,7 +23,7 @@ const START_SCRIPTS = /^(?:start|serve|prod|start:prod|start:production)$/;
 export function startRunsWorkspaceScript(model: DockerfileModel): boolean {
   const commands = [...commandsRunAtStart(model), ...startPathScripts(model).flatMap(([, text]) => simpleCommands(text))];
   return commands.some((words) => {
-    const at = words.findIndex((w) => /^(?:npm|pnpm|yarn|bun)$/.test(baseName(w)));
+    const at = words.findIndex((w) => NODE_PACKAGE_MANAGERS.has(baseName(w)));
     if (at < 0) return false;
     const manager = baseName(words[at]);
     const rest = words.slice(at + 1);
