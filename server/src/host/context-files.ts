@@ -176,15 +176,13 @@ export async function readCopiedFiles(
   );
   await readRequirementIncludes(folder, model, files, reader);
   // The JavaScript files the start runs with node, named in package.json's scripts (read above):
-  // whether they load a devDependency decides final-stage-dev-dependencies.
-  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
-    nodeStartFiles(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
-  );
-  // The Python modules the start runs (`python3 app.py`): whether they import a module a newer
-  // Python removed (distutils) decides base-image-deprecated's move.
-  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) =>
-    pythonStartFiles(withContext(model, { ...model.context, files: read })).filter(isInsideContext),
-  );
+  // whether they load a devDependency decides final-stage-dev-dependencies. And the Python modules
+  // it runs (`python3 app.py`): whether they import a module a newer Python removed (distutils)
+  // decides base-image-deprecated's move.
+  await readInRounds(folder, files, reader, MAX_FILE_BYTES, (read) => {
+    const withRead = withContext(model, { ...model.context, files: read });
+    return [...nodeStartFiles(withRead), ...pythonStartFiles(withRead)].filter(isInsideContext);
+  });
   return files;
 }
 
