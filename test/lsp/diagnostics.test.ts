@@ -2,6 +2,7 @@
 // incremental sync, stale versions, settings and configuration changes.
 
 import * as assert from "assert";
+import { pathToFileURL } from "url";
 import { Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { allRules } from "../../server/src/rules/index";
 import { buildServer, LspClient, textAt, workspaceFolder } from "../support/lsp-client";
@@ -159,11 +160,15 @@ describe("lsp: diagnostics", function () {
     assert.ok(client.configurationRequests >= 1);
   });
 
-  it("analyses a document whose settings differ from the last document's under its own, published once", async () => {
+  it("analyses a document of another workspace folder under its own settings, published once", async () => {
     // The server starts each new document under the settings the previous one got, while the
     // client answers; answered with other settings, that head start must leave no trace.
     await client.stop();
-    client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+    const other = workspaceFolder();
+    client = await LspClient.start({
+      initializationOptions: { diagnosticsDelay: 0 },
+      workspaceFolders: [pathToFileURL(ws.dir).href, pathToFileURL(other.dir).href],
+    });
     const text = "FROM node\nCMD ['a']\n";
     client.settings = { rules: { "base-image-untagged": "off" }, syntax: { instructionJSONInSingleQuotes: "ignore" } };
     const first = ws.uri("Dockerfile.likely-first");
@@ -174,13 +179,44 @@ describe("lsp: diagnostics", function () {
 
     client.settings = { rules: { "base-image-untagged": "error" }, syntax: { instructionJSONInSingleQuotes: "error" } };
     client.configurationDelay = 300;
-    const second = ws.uri("Dockerfile.likely-second");
+    const second = other.uri("Dockerfile.likely-second");
     await client.open(second, text);
     const own = await client.waitForDiagnostics(second, (p) => p.version === 1);
     assert.strictEqual(find(own, "base-image-untagged")?.severity, DiagnosticSeverity.Error, JSON.stringify(own.diagnostics));
     assert.strictEqual(find(own, "instructionJSONInSingleQuotes")?.severity, DiagnosticSeverity.Error, JSON.stringify(own.diagnostics));
     await new Promise((r) => setTimeout(r, 200));
     assert.strictEqual(client.publishedFor(second).length, 1);
+  });
+
+  it("publishes a document of a folder whose settings are known without waiting for its own, corrected if they differ", async () => {
+    // An editor answers the same settings for every file of a workspace folder, so the second file
+    // needs no round trip; a client that answers otherwise gets the file's own settings right after.
+    await client.stop();
+    client = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 }, workspaceFolders: [pathToFileURL(ws.dir).href] });
+    const text = "FROM node\n";
+    const first = ws.uri("Dockerfile.folder-first");
+    await client.open(first, text);
+    assert.ok(codes(await client.waitForDiagnostics(first, (p) => p.version === 1)).includes("base-image-untagged"));
+
+    client.configurationDelay = 1000;
+    const second = ws.uri("Dockerfile.folder-second");
+    const opened = Date.now();
+    await client.open(second, text);
+    const known = await client.waitForDiagnostics(second, (p) => p.version === 1);
+    assert.ok(Date.now() - opened < 1000, "published before the client answered");
+    assert.ok(codes(known).includes("base-image-untagged"), JSON.stringify(known.diagnostics));
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.strictEqual(client.publishedFor(second).length, 1, "its own settings, answered since, were its folder's: nothing to correct");
+
+    client.configurationDelay = 300;
+    client.settings = { rules: { "base-image-untagged": "off" } };
+    const third = ws.uri("Dockerfile.folder-third");
+    await client.open(third, text);
+    const assumed = await client.waitForDiagnostics(third, (p) => p.version === 1);
+    assert.ok(codes(assumed).includes("base-image-untagged"), "first under the folder's settings");
+    const corrected = await client.waitForDiagnostics(third, (p) => client.publishedFor(third).indexOf(p) === 1, 5000);
+    assert.ok(!codes(corrected).includes("base-image-untagged"), JSON.stringify(corrected.diagnostics));
+    assert.strictEqual(corrected.version, 1);
   });
 
   it("turns a rule off through workspace/configuration and re-validates on didChangeConfiguration", async () => {

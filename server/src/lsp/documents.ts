@@ -88,11 +88,14 @@ export class DocumentStore {
    */
   async analyze(document: TextDocument): Promise<DocumentAnalysis | null> {
     const { uri, version } = document;
-    const settings = this.settings.get(uri);
+    // Settings known for the document's folder are used now; its own, fetched meanwhile, correct them if they differ.
+    const known = this.settings.known(uri);
+    if (known) this.settings.confirm(uri);
+    const settings = known ? Promise.resolve(known) : this.settings.get(uri);
     // The connection writes a request on its next turn: that turn comes first, so the client
     // answers for the settings while the context is read (blocking, where the disk is quick:
     // host/quick-disk.ts) and the text parsed, which need no settings.
-    if (!this.settings.isSettled(uri)) await nextTurn();
+    if (!known) await nextTurn();
     // Closed or edited meanwhile: nothing is read or kept for a version nobody will ask about.
     if (this.documents.get(uri)?.version !== version) return null;
     const pending = Promise.all([settings, this.context(uri)]);

@@ -110,7 +110,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store.validations.configure({ inThread: host.runWithinBudget, offThread: offThread?.validator, inThreadBudgetMs: host.inThreadBudgetMs });
     const inThread = host.runWithinBudget ? { run: host.runWithinBudget, budgetMs: host.inThreadBudgetMs ?? IN_THREAD_REQUEST_BUDGET_MS, logError } : undefined;
     service = createCommodityService(params.capabilities, logInfo, offThread?.service, inThread);
-    settings.configure(client.configuration, options.settings);
+    settings.configure(client.configuration, options.settings, workspaceRoots);
     initialSettings = normalizeSettings(options.settings);
     if (typeof options.environment?.version === "string") version = options.environment.version;
     decide(options.environment);
@@ -166,6 +166,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const current = store.get(uri);
       if (current) publisher.schedule(current, 0);
     }
+  };
+  // A document analysed under its folder's settings whose own turned out different: analysed again under its own.
+  settings.onCorrected = (uri) => {
+    const current = store.get(uri);
+    if (current) republish([current]);
   };
   const justOpened = new Set<string>();
   store.documents.onDidOpen(({ document }) => justOpened.add(document.uri));

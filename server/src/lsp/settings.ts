@@ -1,6 +1,8 @@
 // Settings per document: fetched with `workspace/configuration` (section `stagecraft`) when the
 // client supports it, otherwise taken from initializationOptions / didChangeConfiguration.
-// Cached per resource; the cache is dropped on every configuration change.
+// Cached per resource; the cache is dropped on every configuration change. A document opened in a
+// workspace folder whose settings are known is analysed under them at once, while its own are
+// fetched to confirm them (issue #16: the round trip was most of an open's wait).
 
 import type { Connection } from "vscode-languageserver";
 import { RUNTIME_FAMILIES, RuntimeFamily } from "../convert/types";
@@ -103,13 +105,22 @@ export class SettingsStore {
   private readonly settled = new Map<string, StagecraftSettings>();
   /** The settings fetched last, for any document. */
   private last: StagecraftSettings | undefined;
+  /** Per workspace folder ("" for documents in none), the settings fetched last for a document in it. */
+  private readonly perFolder = new Map<string, StagecraftSettings>();
+  /** The workspace folders' URIs, each ending in "/". */
+  private folders: readonly string[] = [];
+  /** Documents analysed under their folder's settings whose own fetch has not answered yet. */
+  private readonly confirming = new Set<string>();
+  /** Called when a document's fetched settings differ from the folder's it was analysed under. */
+  onCorrected: (uri: string) => void = () => undefined;
 
   constructor(private readonly connection: Connection) {}
 
-  /** From `initialize`: whether to pull settings, and the values to use otherwise. */
-  configure(canPull: boolean, initial: unknown): void {
+  /** From `initialize`: whether to pull settings, the values to use otherwise, and the workspace folders. */
+  configure(canPull: boolean, initial: unknown, folders: readonly string[] = []): void {
     this.canPull = canPull;
     this.fallback = normalizeSettings(initial);
+    this.folders = folders.map((uri) => (uri.endsWith("/") ? uri : `${uri}/`));
     this.reset();
   }
 
@@ -138,6 +149,7 @@ export class SettingsStore {
         // Only the current fetch counts: a configuration change since has dropped it.
         if (this.perResource.get(uri) === settled) {
           this.settled.set(uri, shared);
+          this.perFolder.set(this.folderOf(uri), shared);
           this.last = shared;
         }
         return shared;
@@ -170,6 +182,28 @@ export class SettingsStore {
     return this.settled.get(uri) ?? this.last;
   }
 
+  /**
+   * The settings `uri` has, without waiting: its own once fetched, else those fetched for another
+   * document of its workspace folder. An editor answers the same for every file of a folder (VS Code
+   * reads resource settings per folder, language ones per language); `confirm` fetches the
+   * document's own and reports through `onCorrected` a client that answers otherwise.
+   */
+  known(uri: string): StagecraftSettings | undefined {
+    if (!this.canPull) return undefined;
+    return this.settled.get(uri) ?? this.perFolder.get(this.folderOf(uri));
+  }
+
+  /** Fetches `uri`'s own settings if they are not yet, and calls `onCorrected` if they differ from `known`'s answer now. */
+  confirm(uri: string): void {
+    if (!this.canPull || this.settled.has(uri) || this.confirming.has(uri)) return;
+    const assumed = this.known(uri);
+    this.confirming.add(uri);
+    void this.get(uri).then((fetched) => {
+      this.confirming.delete(uri);
+      if (fetched !== assumed) this.onCorrected(uri);
+    });
+  }
+
   /** True once `uri`'s own settings are known (no request to the client pending). */
   isSettled(uri: string): boolean {
     return !this.canPull || this.settled.has(uri);
@@ -180,9 +214,17 @@ export class SettingsStore {
     this.settled.delete(uri);
   }
 
+  /** The workspace folder holding `uri` (the innermost, when folders nest), or "" when none does. */
+  private folderOf(uri: string): string {
+    let folder = "";
+    for (const candidate of this.folders) if (uri.startsWith(candidate) && candidate.length > folder.length) folder = candidate;
+    return folder;
+  }
+
   private reset(): void {
     this.perResource.clear();
     this.settled.clear();
+    this.perFolder.clear();
     this.distinct.length = 0;
     this.last = undefined;
     this.pushed = undefined;
