@@ -83,10 +83,40 @@ export function commandLineTargets(text: string | null): string[] {
 export async function scriptTextsIn(dir: string, isRoot: boolean, reader: FolderReader): Promise<string[]> {
   const scripts = await scriptFiles(dir, reader);
   if (isRoot) scripts.push(...(await scriptFiles(join(dir, ".github", "workflows"), reader)), ...(await scriptFiles(join(dir, ".gitlab"), reader)));
-  const texts = await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
+  const texts = (await Promise.all(scripts.map((path) => reader.readSmall(path, MAX_FILE_BYTES)))).filter((t): t is string => t !== null);
   // The files `.gitlab-ci.yml` includes from elsewhere in the checkout (`gitlab/build.yml`) run its jobs too.
   const included = isRoot ? await gitlabIncludedTexts(dir, reader) : [];
-  return [...texts.filter((t): t is string => t !== null), ...included];
+  // The scripts they run by path hold the build command where a workflow step only calls one
+  // (`./bin/build-server-image-from-source`, which passes `--build-arg REQUIREMENTS=...`; held-out
+  // CU, karrio): read one level down, not the scripts those run.
+  const run = scriptsRunBy([...texts, ...included])
+    .map((path) => join(dir, path))
+    .filter((path) => !scripts.includes(path))
+    .slice(0, MAX_SCRIPTS_RUN);
+  const runTexts = await Promise.all(run.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
+  return [...texts, ...included, ...runTexts.filter((t): t is string => t !== null)];
+}
+
+/** Most scripts read because the build files run them by path. */
+const MAX_SCRIPTS_RUN = 8;
+
+/**
+ * The repository-relative paths of the files `texts` run by path: `./bin/build-image` (a workflow
+ * step, a Makefile recipe), `bash scripts/docker-build.sh`, `sh ci/build.sh`. Not paths that leave
+ * the folder (`../x`), nor installed tools (`./node_modules/.bin/x`); in order of first mention.
+ */
+export function scriptsRunBy(texts: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (const text of texts) {
+    for (const match of text.matchAll(/(?:^|[\s;&|("'])(?:\.\/|(?:bash|sh|source)[ \t]+(?:\.\/)?)([A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)*)/g)) {
+      const path = match[1];
+      if (path.split("/").some((part) => part === ".." || part === "node_modules") || paths.includes(path)) continue;
+      // `bash -c`, `sh script` with a bare word: only paths with a folder or a script extension name a file.
+      if (!match[0].includes("./") && !path.includes("/") && !/\.(?:sh|bash)$/.test(path)) continue;
+      paths.push(path);
+    }
+  }
+  return paths;
 }
 
 /** The script files of `dir`, found once per reader (a folder of n Dockerfiles must not scan it n times). */

@@ -87,9 +87,10 @@ function normalize(path: string): string {
 /**
  * A requirement line that installs a local folder rather than a package from an index: `.`,
  * `-e .`, `.[dev]`, `./libs/core`, `--editable=../pkg`, `file:.` (`file:///abs` is an image path, read as local
- * too). Such a file cannot be installed from the manifests alone: the folder has to be there.
+ * too), and a named direct reference to one (`karrio @ file://${PWD}/modules/sdk`, PEP 508). Such a
+ * file cannot be installed from the manifests alone: the folder has to be there.
  */
-const LOCAL_PROJECT = /^(?:(?:-e|--editable)(?:\s*=\s*|\s+))?(?:\.{1,2}(?:[/[]\S*)?|file:\S+)$/;
+const LOCAL_PROJECT = /^(?:(?:-e|--editable)(?:\s*=\s*|\s+))?(?:\.{1,2}(?:[/[]\S*)?|file:\S+|[A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?\s*@\s*file:\S+)$/;
 
 /**
  * True when one of the requirement files `manifests` (context-relative), or a file they include,

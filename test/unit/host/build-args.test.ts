@@ -66,6 +66,21 @@ describe("host/build-args: build arguments a project passes", () => {
     assert.deepStrictEqual(await readBuildArgs(`${root}/repo/Dockerfile`), { composeBuilds: 1, passed: ["TOOL_VERSION"], published: [] });
   });
 
+  it("reads the scripts a workflow or Makefile runs by path, one level down", async () => {
+    // Held-out CU, karrio: the workflow step runs ./bin/build-server-image-from-source, which passes REQUIREMENTS.
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.github/workflows/build.yml": "jobs:\n  server:\n    steps:\n      - run: |\n          ./bin/build-server-image-from-source ${{ env.tag }}\n",
+      "repo/bin/build-server-image-from-source":
+        'docker build -f docker/api/Dockerfile . --build-arg REQUIREMENTS=source.requirements.txt "${@:2}"\n./bin/nested\n',
+      "repo/bin/nested": "docker build --build-arg NESTED=1 .\n",
+      "repo/Makefile": "image:\n\tbash scripts/image.sh\n",
+      "repo/scripts/image.sh": "docker build --build-arg FROM_MAKE=1 .\n",
+      "repo/docker/api/Dockerfile": "FROM python:3.12\n",
+    });
+    assert.deepStrictEqual((await readBuildArgs(`${root}/repo/docker/api/Dockerfile`)).passed, ["FROM_MAKE", "REQUIREMENTS"]);
+  });
+
   it("counts a compose build of the folder's lower-case `dockerfile`", async () => {
     const root = projects.create({ "repo/.git/HEAD": "", "repo/compose.yaml": "services:\n  app:\n    build: .\n", "repo/dockerfile": "FROM alpine\n" });
     assert.strictEqual((await readBuildArgs(`${root}/repo/dockerfile`)).composeBuilds, 1);

@@ -1,10 +1,16 @@
 import * as assert from "assert";
-import { bakeTargets, commandLineTargets, composeTargets, documentedTargets, readBuildTargets } from "../../../server/src/host/build-targets";
+import { bakeTargets, commandLineTargets, composeTargets, documentedTargets, readBuildTargets, scriptsRunBy } from "../../../server/src/host/build-targets";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/build-targets: stages a project builds with --target", () => {
   const projects = new TempProjects("stagecraft-targets");
   after(() => projects.dispose());
+
+  it("names the files build scripts and workflows run by path", () => {
+    const workflow = "      - run: ./bin/build-image ${{ env.tag }}\n      - run: |\n          bash scripts/push.sh\n          sh -c 'echo'\n";
+    const makefile = 'image:\n\t"./ci/build docker" && ./bin/build-image\npush:\n\tsource ./env.sh; ../outside/x; ./node_modules/.bin/tsc; sh deploy\n';
+    assert.deepStrictEqual(scriptsRunBy([workflow, makefile]), ["bin/build-image", "scripts/push.sh", "ci/build", "env.sh"]);
+  });
 
   it("reads compose build.target", () => {
     const text = "services:\n  web:\n    build:\n      context: .\n      target: development\n  db:\n    image: postgres:17\n";

@@ -111,6 +111,18 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . /app", install: "pip install", manifestLine: 2 },
   },
   {
+    // The silent twin below: the same file, where the project's builds pass REQUIREMENTS.
+    name: "a requirements file named by a build argument no build passes, copied first, the install after the sources",
+    code: 'FROM python:3.12-slim\nARG REQUIREMENTS="requirements.txt"\nCOPY "${REQUIREMENTS}" /temp/\nCOPY . /temp/app/\nRUN cd /temp/app && pip install --no-cache-dir -r "/temp/${REQUIREMENTS}"\n',
+    context: {
+      rootEntries: ["requirements.txt", "app/"],
+      files: { "requirements.txt": "Django==5.0\n" },
+      buildArgs: { composeBuilds: 0, passed: ["VERSION"] },
+    },
+    messageId: "installAfterSources",
+    data: { copy: "COPY . /temp/app/", install: "pip install", manifestLine: 3 },
+  },
+  {
     name: "requirements folder copied first, the install after the sources",
     code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
     messageId: "installAfterSources",
@@ -1089,6 +1101,21 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      // Held-out CU, karrio: CI passes REQUIREMENTS=source.requirements.txt, whose lines install the copied folders.
+      name: "a requirements file named by a build argument the project's builds pass: which file the install reads is not known",
+      code: 'FROM python:3.12-slim\nARG REQUIREMENTS="requirements.txt"\nCOPY "${REQUIREMENTS}" /temp/\nCOPY . /temp/app/\nRUN cd /temp/app && pip install --no-cache-dir -r "/temp/${REQUIREMENTS}"\n',
+      context: {
+        rootEntries: ["requirements.txt", "app/"],
+        files: { "requirements.txt": "Django==5.0\n" },
+        buildArgs: { composeBuilds: 0, passed: ["REQUIREMENTS"] },
+      },
+    },
+    {
+      name: "a requirements file whose named direct references install local folders (name @ file://...)",
+      code: "FROM python:3.12\nWORKDIR /app\nCOPY . /app\nRUN pip install -r requirements.txt\n",
+      context: { rootEntries: ["requirements.txt", "modules/"], files: { "requirements.txt": "Django==5.0\nkarrio @ file://${PWD}/modules/sdk\n" } },
+    },
     {
       // Held-out CT, Zenodo: `zenodo npm` writes the instance's package.json, outside the copied sources.
       name: "an install in a folder outside the copy's destination that no copy fills: its manifest is written by the build",
