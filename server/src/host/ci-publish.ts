@@ -7,7 +7,7 @@ import { FolderReader } from "./folder-reader";
 import { repositoryRoot } from "./paths";
 import { localActionBuilds } from "./local-actions";
 import { PROJECT_FILE_MAX_BYTES as MAX_FILE_BYTES } from "./project-folders";
-import { buildPushSteps, contextDockerfile, namedBuilds } from "./ci-workflow";
+import { BuildPushStep, buildPushSteps, contextDockerfile, namedBuilds } from "./ci-workflow";
 import { buildPushStepPushes, PUSH_COMMAND, PUSHING_BUILD } from "../model/build-commands";
 
 /** A repository with more workflows than this is only read this far. */
@@ -74,14 +74,41 @@ const CHECKOUT_FOLDER = /^\$(?:\{(?:CI_PROJECT_DIR|GITHUB_WORKSPACE)\}|CI_PROJEC
  * build that names the file, or a build-push-action step whose context holds it as `Dockerfile`.
  */
 export function workflowPublishes(text: string, path: string): boolean {
+  return publishingBuilds(text, path).length > 0;
+}
+
+/**
+ * The `--target` stages (build-push-action's `target:`) of the CI builds of `file` that push their
+ * image, sorted: the images the project publishes from the file besides its last stage's.
+ */
+export async function readPublishedTargets(file: string, reader = new FolderReader()): Promise<string[]> {
+  const workflows = await workflowsOf(file, reader);
+  if (workflows === null) return [];
+  return [...new Set(workflows.texts.flatMap((text) => workflowPublishedTargets(text, workflows.path)))].sort();
+}
+
+/** The `--target` stages of the builds of the Dockerfile at repository path `path` in the workflow `text` that push their image. */
+export function workflowPublishedTargets(text: string, path: string): string[] {
+  return publishingBuilds(text, path).flatMap((build) => {
+    const target = build.command !== undefined ? TARGET_OPTION.exec(build.command)?.[1] : build.step.inputs.get("target")?.trim();
+    return target !== undefined && /^[\w.-]+$/.test(target) ? [target] : [];
+  });
+}
+
+/** `--target x` / `--target=x` of a build command. */
+const TARGET_OPTION = /(?:^|\s)--target(?:\s+|=)["']?([\w.-]+)/;
+
+/** The builds of `text` that build the Dockerfile at repository path `path` and push the image. */
+function publishingBuilds(text: string, path: string): ({ command: string; step?: undefined } | { command?: undefined; step: BuildPushStep })[] {
   const pushesElsewhere = PUSH_COMMAND.test(text);
   // docker/build-push-action: `push:` in its `with:` (a `${{ }}` expression pushes on some events), or `outputs:` that push.
   const stepPushes = (step: { inputs: ReadonlyMap<string, string> }) => buildPushStepPushes(step.inputs);
-  const named = namedBuilds(text).some((build) => {
+  const named = namedBuilds(text).filter((build) => {
     if (build.dockerfile !== path) return false;
     if (build.command !== undefined) return PUSHING_BUILD.test(build.command) || pushesElsewhere;
     return stepPushes(build.step);
   });
   // A step without `file:` builds its context's `Dockerfile` (held-out AV, Rubot2: `context: .`, `push: true`).
-  return named || buildPushSteps(text).some((step) => contextDockerfile(step) === path && stepPushes(step));
+  const unnamed = buildPushSteps(text).filter((step) => contextDockerfile(step) === path && stepPushes(step));
+  return [...named, ...unnamed.map((step) => ({ step }))];
 }

@@ -185,8 +185,8 @@ export function namedBuilds(text: string): NamedBuild[] {
     // `docker buildx build --platform linux/amd64,linux/arm64 ... --push .`).
     const written = named !== null ? normalisedPath(named[2]) : contextDockerfileOf(command);
     if (written === null) continue;
-    // A one-line `- run: docker build ...` reads with its key on the line.
-    const directory = folders.get(commandKey(command.replace(/^\s*(?:-\s*)?run:\s*/, "")));
+    // A one-line `- run: docker build ...` reads with its key on the line, a GitLab script item with its dash.
+    const directory = folders.get(commandKey(command.replace(/^\s*(?:-\s*)?(?:run:\s*)?/, "")));
     // Run in a folder that cannot be told (an expression, two steps' different folders): which
     // Dockerfile it names is unknown.
     if (directory === null) continue;
@@ -242,6 +242,13 @@ function commandKey(command: string): string {
  */
 function runDirectories(text: string): ReadonlyMap<string, string | null> {
   const folders = new Map<string, string | null>();
+  const set = (command: string, directory: string | null) => {
+    const key = commandKey(command);
+    folders.set(key, folders.has(key) && folders.get(key) !== directory ? null : directory);
+  };
+  // GitLab jobs change folder with a `cd` item of their script before the build (held-out CS, Let's
+  // Church: `- cd services/gateway` then `- depot build --target server . --push`).
+  if (/^\s*-\s+cd\s/m.test(text)) gitlabScriptDirectories(parsedYaml(text), set);
   if (!/working-directory\s*:/.test(text)) return folders;
   const document = parsedYaml(text);
   const jobs = isRecord(document) ? document.jobs : undefined;
@@ -254,13 +261,34 @@ function runDirectories(text: string): ReadonlyMap<string, string | null> {
       if (!isRecord(step) || typeof step.run !== "string") continue;
       const folder = scalarText(step["working-directory"]) ?? jobDefault;
       const directory = folder === null ? "" : repositoryFolder(folder);
-      for (const { command } of shellCommands(step.run)) {
-        const key = commandKey(command);
-        folders.set(key, folders.has(key) && folders.get(key) !== directory ? null : directory);
-      }
+      for (const { command } of shellCommands(step.run)) set(command, directory);
     }
   }
   return folders;
+}
+
+/**
+ * The folder each command of a GitLab job's `before_script` and `script` runs in, where an item
+ * before it is a lone `cd <folder>` (`cd $CI_PROJECT_DIR/services/gateway`, `cd apps/web`): jobs
+ * start at the repository root, and each item runs in the shell the one before it left.
+ */
+function gitlabScriptDirectories(document: unknown, set: (command: string, directory: string | null) => void): void {
+  if (!isRecord(document)) return;
+  for (const job of Object.values(document)) {
+    if (!isRecord(job)) continue;
+    let directory: string | null = "";
+    for (const item of [job.before_script, job.script].flatMap((list) => (Array.isArray(list) ? list : []))) {
+      if (typeof item !== "string") continue;
+      const cd = /^\s*cd\s+(\S+)\s*$/.exec(item);
+      if (cd !== null) {
+        const target = normalisedPath(cd[1]).replace(/\/+$/, "");
+        // A folder that cannot be told (an expression, an absolute path): so is every one after it.
+        directory = directory === null || /[$`]|^\//.test(target) ? null : inFolder(directory, target);
+        continue;
+      }
+      if (directory !== "" && BUILD_COMMAND.test(item)) for (const { command } of shellCommands(item)) set(command, directory);
+    }
+  }
 }
 
 /** A `defaults.run.working-directory` of a job or workflow, or null. */

@@ -23,7 +23,7 @@ import { readBuildArgs } from "./build-args";
 import { readBuildPlatforms } from "./build-platforms";
 import { readBuildTargets } from "./build-targets";
 import { readCiBuildsWithoutCache } from "./ci-builds";
-import { readCiKanikoBuild, readPublishedByCi } from "./ci-publish";
+import { readCiKanikoBuild, readPublishedByCi, readPublishedTargets } from "./ci-publish";
 import { readCiBuildContext } from "./ci-context";
 import { readComposeBuildContext } from "./compose-context";
 import { readMakeBuildContext, readMakeImageBuilds } from "./make-build-context";
@@ -92,6 +92,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     goSources,
     copiedFromRoot,
     publishedByCi,
+    publishedTargets,
     ciKanikoBuild,
     ciBuildsWithoutCache,
     documentedLocalBuild,
@@ -123,6 +124,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     // folder but at the root. Read from there too; the folder's own copies win.
     text !== null && knownContext === null ? readCopiedFromRepositoryRoot(folder, text, reader, entries) : Promise.resolve({}),
     readPublishedByCi(file, reader),
+    readPublishedTargets(file, reader),
     readCiKanikoBuild(file, reader),
     readCiBuildsWithoutCache(file, reader),
     readDocumentedLocalBuild(file, reader),
@@ -158,6 +160,7 @@ export async function readBuildContext(uri: string, reader = new FolderReader(),
     ...(contextFromGitArchive ? { contextFromGitArchive } : {}),
     ...(composeSourceMount.targets.length > 0 ? { composeSourceMountTargets: composeSourceMount.targets } : {}),
     publishedByCi,
+    ...(publishedTargets.length > 0 ? { publishedTargets } : {}),
     ...(ciKanikoBuild ? { ciKanikoBuild } : {}),
     ciBuildsWithoutCache,
     ...(documentedLocalBuild ? { documentedLocalBuild } : {}),

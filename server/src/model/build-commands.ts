@@ -5,8 +5,8 @@
 /** The Makefiles make reads by default, in its order. */
 export const DEFAULT_MAKEFILES: readonly string[] = ["GNUmakefile", "makefile", "Makefile"];
 
-/** A build command of the Docker CLI, buildx, Podman or Buildah. */
-export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build))\b/;
+/** A build command of the Docker CLI, buildx, Podman, Buildah, or Depot's drop-in for buildx (`depot build`). */
+export const BUILD_COMMAND = /\b(?:docker\s+(?:buildx\s+)?build|podman\s+build|buildah\s+(?:bud|build)|depot\s+build)\b/;
 /**
  * Options of `docker build` / `buildx build` / `podman build` that take the next word as their
  * value: whatever follows them is not the context.

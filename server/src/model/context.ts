@@ -90,6 +90,12 @@ export interface BuildContextFacts {
    */
   publishedByCi?: boolean;
   /**
+   * The stages CI builds from this Dockerfile with `--target` (build-push-action's `target:`) and
+   * pushes: images the project publishes, whatever else (a compose service mounting the sources
+   * over one for development) runs them too. Absent when there are none.
+   */
+  publishedTargets?: readonly string[];
+  /**
    * True when a CI workflow of the repository builds this Dockerfile with kaniko
    * (`/kaniko/executor --dockerfile <path>`), which has no secret or cache mounts: remedies that
    * need BuildKit would break that build. Absent otherwise.

@@ -378,8 +378,10 @@ function readDevelopmentPurpose(model: DockerfileModel): ImagePurpose | null {
   if (root.base.kind === "image" && /^mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\//.test(root.base.resolved)) return "devcontainer-base";
   // A service that mounts the source over a `target:` makes that stage a development container,
   // not the file's last one, which ships (cla_backend: compose builds `development`, helm deploys
-  // `production`).
-  if (model.context.composeSourceMount === true || (final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name)))
+  // `production`); unless CI pushes that target too (held-out CS, Let's Church: compose mounts the
+  // sources over the worker targets GitLab CI builds with `depot build --target ... --push`).
+  const mountedTarget = final.name !== null && (model.context.composeSourceMountTargets ?? []).includes(final.name);
+  if (model.context.composeSourceMount === true || (mountedTarget && !(model.context.publishedTargets ?? []).includes(final.name as string)))
     return "compose-source-mount";
   if (namesTestImage([...(model.context.ciImageBuilds ?? []), ...(model.context.makeImageBuilds ?? [])])) return "test-image-name";
   if (setsTestEnvironment(model, final)) return "test-environment";

@@ -150,16 +150,17 @@ function isPackageScriptCommand(c: ShellCommand): boolean {
 
 /**
  * True when a command after `install` runs a package.json script or a package binary: later in the
- * same RUN (`npm install && npx mix`; held-out AS, leantime) or in a later RUN of the stage.
+ * same RUN (`npm install && npx mix`; held-out AS, leantime) or in a later RUN of `stages` (the
+ * install's stage and those of the image built on it).
  */
-function runsPackageScriptLater(stage: Stage, instruction: Instruction, install: ShellCommand): boolean {
+function runsPackageScriptLater(stages: readonly Stage[], instruction: Instruction, install: ShellCommand): boolean {
   const start = install.range.start;
   const after = (c: ShellCommand) => {
     const at = c.range.start;
     return at.line > start.line || (at.line === start.line && at.character > start.character);
   };
   if (instruction.keyword === "RUN" && instruction.commands.some((c) => after(c) && isPackageScriptCommand(c))) return true;
-  return stage.instructions.some((i) => i.ordinal > instruction.ordinal && runsPackageScript(i));
+  return stages.some((s) => s.instructions.some((i) => i.ordinal > instruction.ordinal && runsPackageScript(i)));
 }
 
 /**
@@ -346,13 +347,17 @@ function checkImage(model: DockerfileModel, report: ReportFn): void {
       const manifest = installManifestSource(model, stage, instruction, command, "composer.json");
       if (manifest?.kind !== "fetched" && declaresNoComposerDevDependencies(model.context.files, manifest?.path ?? "composer.json")) continue;
     }
-    // A build later in the same stage needs the dev dependencies ('--omit=dev' would break it):
+    // The stages of the image from the install's on: a step of a stage built on it (`FROM base AS
+    // server`, then `RUN npm run prisma:generate`) runs on what the install left, as a later step
+    // of the same stage does (held-out CS, Let's Church: prisma is a devDependency).
+    const from = chain.slice(Math.max(0, chain.indexOf(stage)));
+    // A build later in the image needs the dev dependencies ('--omit=dev' would break it):
     // the remedy is a build stage, which single-stage-build and final-stage-toolchain report.
-    if (detectBuildSteps(stage).some((b) => b.instruction.ordinal >= instruction.ordinal)) continue;
-    // A later step of the same stage runs a package script (`yarn run re:build`, `npx vite`) or a
+    if (from.some((s) => detectBuildSteps(s).some((b) => s !== stage || b.instruction.ordinal >= instruction.ordinal))) continue;
+    // A later step of the image runs a package script (`yarn run re:build`, `npx vite`) or a
     // task runner's build task (`task build`): the installed dev tools serve the build, so
     // '--omit=dev' would break it.
-    if (NODE_ECOSYSTEMS.has(install.ecosystem) && runsPackageScriptLater(stage, instruction, command)) continue;
+    if (NODE_ECOSYSTEMS.has(install.ecosystem) && runsPackageScriptLater(from, instruction, command)) continue;
     // A builder stage beside the final one builds on the install's stage and needs its dev tools.
     if (stage !== final && NODE_ECOSYSTEMS.has(install.ecosystem) && feedsSiblingBuild(model, chain, stage)) continue;
     // A development or test stage the final (test) image builds on has them on purpose.

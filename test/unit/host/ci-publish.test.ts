@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { kanikoDockerfiles, readCiKanikoBuild, readPublishedByCi, workflowPublishes } from "../../../server/src/host/ci-publish";
+import { kanikoDockerfiles, readCiKanikoBuild, readPublishedByCi, workflowPublishedTargets, workflowPublishes } from "../../../server/src/host/ci-publish";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
@@ -60,6 +60,22 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     // A folder given by an expression: unknown, so no Dockerfile is read as published.
     const expression = "jobs:\n  a:\n    steps:\n      - run: docker build --push -f Dockerfile .\n        working-directory: ${{ matrix.dir }}\n";
     assert.strictEqual(workflowPublishes(expression, "Dockerfile"), false);
+  });
+
+  it("a GitLab job's build after a `cd` item of its script names the file from that folder; Depot's `depot build` is a build", () => {
+    // Held-out CS, Let's Church: each job changes into services/gateway, then pushes one --target with depot.
+    const job = (name: string, target: string, folder = "services/gateway") =>
+      `build-${name}:\n  script:\n    - cd ${folder}\n    - depot build --platform linux/amd64,linux/arm64 --target ${target} -t registry.gitlab.com/o/${name}:1 . --push\n`;
+    const gitlab = `stages:\n  - build\n${job("gateway", "server")}${job("worker", "background-worker", "$CI_PROJECT_DIR/services/gateway")}`;
+    assert.strictEqual(workflowPublishes(gitlab, "services/gateway/Dockerfile"), true);
+    assert.strictEqual(workflowPublishes(gitlab, "Dockerfile"), false);
+    assert.deepStrictEqual(workflowPublishedTargets(gitlab, "services/gateway/Dockerfile"), ["server", "background-worker"]);
+    // A folder that cannot be told, and a build that does not push: nothing published.
+    assert.strictEqual(workflowPublishes(job("a", "server", "$DIR/gateway"), "gateway/Dockerfile"), false);
+    assert.deepStrictEqual(workflowPublishedTargets(job("a", "server").replace(" --push", ""), "services/gateway/Dockerfile"), []);
+    // build-push-action's `target:` input.
+    const step = "      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          target: base\n          push: true\n";
+    assert.deepStrictEqual(workflowPublishedTargets(step, "Dockerfile"), ["base"]);
   });
 
   it("docker/build-push-action with file and push", () => {

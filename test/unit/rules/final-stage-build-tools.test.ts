@@ -172,6 +172,14 @@ testRule(rule, {
       line: 2,
     },
     {
+      // Held-out CS, Let's Church: compose mounts the sources over the targets GitLab CI pushes.
+      name: "compose mounts the source over the last stage, which CI also builds with --target and pushes: it ships",
+      code: 'FROM alpine:3.22 AS base\nRUN apk add --no-cache build-base python3-dev\nCOPY . .\nFROM base AS worker\nCMD ["worker"]\n',
+      context: { composeSourceMountTargets: ["worker"], publishedTargets: ["worker"] },
+      messageId: "buildToolsInstallOnly",
+      line: 2,
+    },
+    {
       name: "a Jupyter image that only runs a notebook as a batch job is no workbench",
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nCOPY report.ipynb /srv/\nCMD ["jupyter", "nbconvert", "--execute", "/srv/report.ipynb"]\n',
       messageId: "buildToolsInstallOnly",
@@ -802,6 +810,11 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "compose mounts the source over the last stage and nothing pushes it: a development container",
+      code: 'FROM alpine:3.22 AS base\nRUN apk add --no-cache build-base python3-dev\nCOPY . .\nFROM base AS worker\nCMD ["worker"]\n',
+      context: { composeSourceMountTargets: ["worker"], publishedTargets: ["other"] },
+    },
     {
       // Held-out CT, Sequencescape: no command in the file; compose starts an entry script that runs `bundle install`.
       name: "no command in the file, and the compose service that builds it starts an entry script that installs gems",

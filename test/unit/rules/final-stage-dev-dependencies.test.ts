@@ -790,6 +790,17 @@ testRule(rule, {
       code: 'FROM node:24 AS deps\nRUN echo x\nFROM ruby:3.4\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . /app\nRUN yarn run re:build\nCMD ["bin/start"]\n',
     },
     {
+      // Held-out CS, Let's Church: the server target runs prisma generate (prisma is a devDependency) on base's install.
+      name: "a step of a stage built on the install's stage runs a package script that needs the dev tools",
+      code: 'FROM node:20-slim AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nFROM base AS server\nRUN npm run prisma:generate\nCMD ["npm", "run", "start"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "prisma:generate": "prisma generate", "start": "tsx src/server.ts" }, "dependencies": { "tsx": "4.0.0" }, "devDependencies": { "prisma": "5.0.0" } }',
+        },
+      },
+    },
+    {
       name: "the dev install of a development stage that only a test target builds on",
       code: 'FROM python:3.13-slim AS release\nRUN pip install -r requirements.txt\nCMD ["app"]\nFROM release AS development\nRUN pip install -r requirements-dev.txt\nFROM development AS django-unittests\nCMD ["pytest"]\n',
     },
