@@ -270,13 +270,16 @@ const FETCHING_INSTALLS: ReadonlySet<Ecosystem> = new Set(["go", "cargo", "dotne
  * `sourceBeforeDeps` message, or is silent for that message's reasons: its build is not reported.
  */
 function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
-  const copy = stage.instructions.find((i) => broadContextSource(i) !== null);
-  if (copy === undefined) return [];
-  const source = broadContextSource(copy) as Token;
+  const broad = stage.instructions.find((i) => broadContextSource(i) !== null);
+  // Without a copy of the whole context, Go's sources copied by name (`COPY main.go go.mod go.sum
+  // ./`, `COPY cmd/ cmd/`, `COPY pkg/ pkg/`; held-out CR, kubesec: missed) are what an edit changes.
+  const goCopy = broad === undefined ? goSourceCopy(model, stage) : null;
+  if (broad === undefined && goCopy === null) return [];
   const seen = new Set<FetchingEcosystem>();
   const reports: Report[] = [];
   for (const instruction of stage.instructions) {
-    if (instruction.ordinal <= copy.ordinal || instruction.keyword !== "RUN") continue;
+    const first = broad ?? goCopy?.instruction;
+    if (first === undefined || instruction.ordinal <= first.ordinal || instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
       const install = dependencyInstall(command);
       if (install !== null && FETCHING_INSTALLS.has(install.ecosystem)) seen.add(install.ecosystem as FetchingEcosystem);
@@ -288,15 +291,55 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
       const fetch = implicitFetch(command) ?? makeImplicitFetch(command, model.context.files) ?? scriptImplicitFetch(model, stage, instruction, command);
       if (fetch === null || seen.has(fetch.ecosystem)) continue;
       seen.add(fetch.ecosystem);
+      const copy = broad ?? (fetch.ecosystem === "go" ? goCopy?.instruction : undefined);
+      if (copy === undefined) continue;
+      // go.mod copied by name without go.sum: a module that requires nothing (with requirements
+      // and no go.sum, the build fails), so there is nothing to download.
+      if (broad === undefined && copiesGoModWithoutSum(stage, instruction)) continue;
+      const source = broad !== undefined ? (broadContextSource(broad) as Token) : (goCopy as GoSourceCopy).source;
       if (hasDependenciesAtBuild(model, stage, copy, instruction, fetch, (name) => baseImageValue(stage, name))) continue;
       if (fetch.ecosystem === "go" && isGopathEraGo(stage)) continue;
       const evidence = dependencyEvidence(fetch.ecosystem, model.context);
       // No dependencies to download; or `go build main.go` where no go.mod is known (GOPATH mode).
       if (evidence === "none" || (evidence === "unsure" && fetch.namesGoFiles)) continue;
+      // Sources copied by name are a small program's as often as not (`COPY hello.go .`): only
+      // requirements go.mod shows make the downloads worth a layer.
+      if (broad === undefined && evidence === "unsure") continue;
       reports.push(buildFetchReport(model, stage, copy, source, instruction, fetch));
     }
   }
   return reports;
+}
+
+/** A COPY of Go sources by name, and the source it names first. */
+interface GoSourceCopy {
+  instruction: Instruction;
+  source: Token;
+}
+
+/**
+ * The stage's first COPY from the build context that brings Go sources by name: a `.go` file, or
+ * a folder of the context (`cmd/`, `pkg`) that is no vendored module tree; null when none does.
+ */
+function goSourceCopy(model: DockerfileModel, stage: Stage): GoSourceCopy | null {
+  const entries = model.context.rootEntries ?? [];
+  for (const instruction of stage.instructions) {
+    if ((instruction.keyword !== "COPY" && instruction.keyword !== "ADD") || instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+    for (const source of copyPaths(instruction)?.sources ?? []) {
+      const path = normalizePath(unquoteWord(source.value)).replace(/\/+$/, "");
+      if (path === "" || path === "." || /[$*?[]/.test(path) || baseName(path) === "vendor") continue;
+      if (path.endsWith(".go") || (!path.includes("/") && entries.includes(`${path}/`))) return { instruction, source };
+    }
+  }
+  return null;
+}
+
+/** True when the COPYs of `stage` before `run` name go.mod and nothing that brings go.sum (`go.sum`, `go.*`, `*.sum`). */
+function copiesGoModWithoutSum(stage: Stage, run: Instruction): boolean {
+  const names = stage.instructions
+    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.ordinal < run.ordinal && !i.flags.some((f) => f.name.toLowerCase() === "from"))
+    .flatMap((i) => (copyPaths(i)?.sources ?? []).map((source) => baseName(normalizePath(unquoteWord(source.value)))));
+  return names.includes("go.mod") && !names.some((name) => name === "go.sum" || /[*?[]/.test(name));
 }
 
 /** True when the stage builds on a `golang` image older than Go 1.11, which has no modules (GOPATH mode). */

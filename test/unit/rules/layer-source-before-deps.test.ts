@@ -653,6 +653,18 @@ const fires: FiresCase[] = [
       'FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
   },
   {
+    // kubesec (held-out CR): no copy of the whole context, the sources copied by name with the manifests.
+    name: "go build after Go sources copied by name, go.mod requiring modules",
+    code: 'FROM golang:1.26 AS builder\nWORKDIR /kubesec\nCOPY main.go go.mod go.sum ./\nCOPY cmd/ cmd/\nCOPY pkg/ pkg/\nRUN CGO_ENABLED=0 go build -o kubesec .\nFROM alpine:3.23\nCOPY --from=builder /kubesec/kubesec /bin/\nCMD ["kubesec"]\n',
+    context: { rootEntries: ["main.go", "go.mod", "go.sum", "cmd/", "pkg/"], files: { "go.mod": GO_MOD } },
+    messageId: "buildFetchesDeps",
+    line: 3,
+    token: "main.go",
+    data: { copy: "COPY main.go go.mod go.sum ./", tool: "go build", line: 6, unit: "modules", advice: "run 'go mod download' first", why: WHY.go },
+    // The suggestion moves a copy of the whole context; sources copied by name keep their own order.
+    output: null,
+  },
+  {
     // tracee (held-out AV relabel): `go mod download` reads each locally replaced module's go.mod.
     name: "a go.mod that replaces modules by local folders: the remedy copies their go.mod files too, and no fix is offered",
     code: "FROM golang:1.24 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app ./cmd/app\n",
@@ -1101,6 +1113,20 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "Go sources copied by name where go.mod is not known: a small program's as often as not",
+      code: "FROM golang:1.24-alpine AS builder\nWORKDIR /app\nCOPY go.mod go.sum ./\nCOPY hello.go .\nRUN go build -o /hello\n",
+    },
+    {
+      name: "Go sources copied by name with go.mod and no go.sum: a module that requires nothing",
+      code: "FROM golang:1.18 AS builder\nWORKDIR /code\nCOPY web.go .\nCOPY go.mod .\nRUN go build -o /app .\n",
+      context: { rootEntries: ["web.go", "go.mod"], files: { "go.mod": GO_MOD } },
+    },
+    {
+      name: "Go sources copied by name with the vendored modules",
+      code: "FROM golang:1.24 AS builder\nWORKDIR /src\nCOPY go.mod go.sum ./\nCOPY vendor/ vendor/\nCOPY cmd/ cmd/\nRUN go build -o /app ./cmd/app\n",
+      context: { rootEntries: ["go.mod", "go.sum", "vendor/", "cmd/"], files: { "go.mod": GO_MOD } },
+    },
     {
       // Held-out CU, karrio: CI passes REQUIREMENTS=source.requirements.txt, whose lines install the copied folders.
       name: "a requirements file named by a build argument the project's builds pass: which file the install reads is not known",
