@@ -51,6 +51,9 @@ const GRADLE_BUILD_TASK =
 /** sbt tasks that compile the project (`api/assembly`, `Universal/packageBin`, `universal:stage`). */
 const SBT_BUILD_TASK = /(?:^|[/:\s])(?:assembly|stage|compile|package|packageBin|dist|test|publishLocal|graalvm-native-image:packageBin)$/;
 
+/** Cargo plugins whose `build` subcommand builds the project with cargo: `cargo auditable build`. */
+const CARGO_BUILD_PLUGINS = new Set(["auditable", "leptos", "xwin"]);
+
 function positional(words: readonly Word[]): string[] {
   // `cargo +nightly build`: the toolchain selector is not the subcommand.
   return words.map((w) => w.value).filter((v) => !v.startsWith("-") && !v.startsWith("+"));
@@ -67,8 +70,8 @@ function assigned(command: ShellCommand, name: string): string | undefined {
 /**
  * A build that downloads the project's dependencies when they are missing, or null: `go
  * build|install|test|generate` (not `-mod=vendor`, not `go install tool@version`), `dotnet
- * build|publish|pack|test` (not `--no-restore`), `cargo build` and `cargo install --path`
- * (not `--offline`/`--frozen`).
+ * build|publish|pack|test` (not `--no-restore`), `cargo build` (and `cargo zigbuild`, `cargo
+ * auditable build`...) and `cargo install --path` (not `--offline`/`--frozen`).
  */
 export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
   const pos = positional(command.args);
@@ -88,10 +91,13 @@ export function implicitFetch(command: ShellCommand): ImplicitFetch | null {
     return { ecosystem: "dotnet", tool: `dotnet ${sub}`, command, namesGoFiles: false };
   }
   if (CARGO_NAMES.has(command.name)) {
+    // Builds through a cargo plugin resolve the crates as `cargo build` does: `cargo zigbuild`
+    // (held-out CU, wastebin: missed), `cargo auditable build`, `cargo leptos build`, `cargo xwin build`.
+    const wrapped = CARGO_BUILD_PLUGINS.has(sub) && pos[1] === "build";
     // `cargo install ripgrep` downloads a published crate: not the project's dependencies.
-    if (sub !== "build" && !(sub === "install" && hasFlag(command, "--path"))) return null;
+    if (sub !== "build" && sub !== "zigbuild" && !wrapped && !(sub === "install" && hasFlag(command, "--path"))) return null;
     if (hasFlag(command, "--offline", "--frozen") || assigned(command, "CARGO_NET_OFFLINE") === "true") return null;
-    return { ecosystem: "cargo", tool: `cargo ${sub}`, command, namesGoFiles: false };
+    return { ecosystem: "cargo", tool: wrapped ? `cargo ${sub} build` : `cargo ${sub}`, command, namesGoFiles: false };
   }
   return jvmBuild(command);
 }

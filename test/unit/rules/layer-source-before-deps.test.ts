@@ -892,6 +892,23 @@ const fires: FiresCase[] = [
     output: null,
   },
   {
+    // wastebin (held-out CU): the zig linker plugin builds with cargo, crates and all.
+    name: "cargo zigbuild after the whole context",
+    code: "FROM rust:1.95 AS builder\nRUN cargo install --locked cargo-zigbuild\nWORKDIR /app\nCOPY . .\nRUN cargo zigbuild --release --target x86_64-unknown-linux-musl\n",
+    messageId: "buildFetchesDeps",
+    line: 4,
+    data: { copy: "COPY . .", tool: "cargo zigbuild", line: 5, unit: "crates", advice: "add a registry cache mount", why: WHY.cargo },
+    output: null,
+  },
+  {
+    name: "cargo auditable build after the whole context",
+    code: "FROM rust:1.95\nWORKDIR /app\nCOPY . .\nRUN cargo auditable build --release\n",
+    messageId: "buildFetchesDeps",
+    line: 3,
+    data: { copy: "COPY . .", tool: "cargo auditable build", line: 4, unit: "crates", advice: "add a registry cache mount", why: WHY.cargo },
+    output: null,
+  },
+  {
     name: "an explicit install after the copy has its own message; the build after it is not reported again",
     code: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /app .\n",
     messageId: "sourceBeforeDeps",
