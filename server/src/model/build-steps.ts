@@ -3,7 +3,7 @@
 // single-stage-build and the multi-stage planner. Dependency installs are not build steps.
 
 import { variableFor } from "./environment";
-import { NODE_PACKAGE_MANAGERS } from "./package-scripts";
+import { NODE_PACKAGE_MANAGERS, packageScriptRun } from "./package-scripts";
 import type { ShellCommand, Word } from "./shell";
 import type { Range } from "./text";
 import type { DockerfileModel, Instruction, Stage } from "./types";
@@ -48,23 +48,12 @@ function positional(command: ShellCommand): string[] {
 }
 
 /**
- * The package.json script a package manager's command runs, from its words after the program that
- * are not options: `npm run build`, `yarn run build`, or `yarn build` (yarn, pnpm and bun run a
- * script named as their subcommand; npm does not). "" when it runs none.
- */
-function packageScriptRun(manager: string, positionals: readonly string[]): string {
-  const sub = positionals[0] ?? "";
-  if (sub === "run" || sub === "run-script") return positionals[1] ?? "";
-  return manager !== "npm" ? sub : "";
-}
-
-/**
  * True when a package manager command, given as its program's base name and the words after it
  * that are not options, runs a package.json script that builds the project (`npm run build`,
  * `yarn build:web`): for commands read as plain words, such as an entry script's.
  */
 export function runsBuildScript(manager: string, positionals: readonly string[]): boolean {
-  return NODE_PACKAGE_MANAGERS.has(manager) && BUILD_SCRIPT.test(packageScriptRun(manager, positionals));
+  return NODE_PACKAGE_MANAGERS.has(manager) && BUILD_SCRIPT.test(packageScriptRun(manager, positionals) ?? "");
 }
 
 /** Classifies one shell command as a build step, or null. */
@@ -91,7 +80,7 @@ export function buildStepOfWords(name: string, args: readonly string[], program:
     case "pnpm":
     case "yarn":
     case "bun": {
-      const script = packageScriptRun(name, pos);
+      const script = packageScriptRun(name, pos) ?? "";
       if (BUILD_SCRIPT.test(script)) return { ecosystem: "node", tool: `${name}${sub === "run" || sub === "run-script" ? ` ${sub}` : ""} ${script}` };
       // Yarn, pnpm and bun run a package's binary by its name where no script has it (`yarn tsc`,
       // `pnpm exec vite build`; held-out CP, Kitspace's processor: its `yarn tsc` build missed).

@@ -4,7 +4,7 @@
 
 import { positionalWords, takesValue } from "./build-steps";
 import { baseName } from "./copy-paths";
-import { NODE_PACKAGE_MANAGERS } from "./package-scripts";
+import { NODE_PACKAGE_MANAGERS, packageScriptRun } from "./package-scripts";
 import { simpleCommands } from "./script-words";
 import { startPathScripts } from "./start-path-scripts";
 import { commandsRunAtStart } from "./start-steps";
@@ -29,7 +29,8 @@ export function startRunsWorkspaceScript(model: DockerfileModel): boolean {
     const rest = words.slice(at + 1);
     if (rest[0] !== "workspace" && !rest.some((w) => takesValue(manager, w.replace(/=.*$/, "")))) return false;
     const positional = positionalWords(manager, rest);
-    const script = positional[0] === "workspace" ? positional[2] : positional[0] === "run" || positional[0] === "run-script" ? positional[1] : positional[0];
+    // `yarn workspace @x build` names the package first; `pnpm --filter x install` runs no script.
+    const script = packageScriptRun(manager, positional[0] === "workspace" ? positional.slice(2) : positional);
     return script !== undefined && !START_SCRIPTS.test(script);
   });
 }

@@ -1,5 +1,6 @@
 import { rule } from "../../../server/src/rules/single-stage-build";
-import { testRule } from "../../support/rule-tester";
+import * as assert from "assert";
+import { findingsOf, testRule } from "../../support/rule-tester";
 
 testRule(rule, {
   fires: [
@@ -352,4 +353,25 @@ testRule(rule, {
       code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake\nRUN git clone https://example.org/aligner.git /tmp/a && cmake -S /tmp/a -B /tmp/b && make -C /tmp/b install\nENTRYPOINT ["/usr/local/bin/aligner"]\n',
     },
   ],
+});
+
+describe("single-stage-build: workspace package scripts run at start", () => {
+  const code =
+    'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile && pnpm -r --filter @cio/api... build\nCOPY docker/entrypoint-api.sh /app/entrypoint.sh\nENTRYPOINT ["/app/entrypoint.sh"]\n';
+  const withEntry = (script: string) =>
+    findingsOf(rule, code, { files: { "docker/entrypoint-api.sh": `#!/bin/sh\nset -e\n${script}exec pnpm --filter @cio/api start\n` } });
+
+  it("reads a package manager's own command there (`pnpm --filter x install`, `yarn workspace x add`) as no script", () => {
+    const plain = withEntry("");
+    assert.ok(plain.length > 0, "the build in the final image is reported without a workspace script at start");
+    assert.deepStrictEqual(
+      withEntry("pnpm --filter @cio/db install\n").map((f) => f.messageId),
+      plain.map((f) => f.messageId),
+    );
+    assert.deepStrictEqual(
+      withEntry("yarn workspace @cio/db add left-pad\n").map((f) => f.messageId),
+      plain.map((f) => f.messageId),
+    );
+    assert.deepStrictEqual(withEntry("yarn workspace @cio/db db:setup\n"), []);
+  });
 });
