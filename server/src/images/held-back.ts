@@ -87,14 +87,30 @@ export function heldBack(model: DockerfileModel, stages: readonly Stage[], ref: 
   // (`FROM alpine:3.20 AS unrar` compiles, `FROM jlesage/baseimage-gui:alpine-3.20-v4.12.6` copies
   // it in; held-out AS, docker-filebot): built on a newer release, it would link libraries the
   // runtime lacks, so the builders move with that base, which only the project can move.
-  const built = new Set(withDescendants(model, stages));
-  for (const r of references) {
-    if (r.kind !== "copy" || r.target === null || !built.has(r.target) || built.has(r.owner)) continue;
-    const root = rootImageOf(r.owner);
-    if (!root.image || sameImage(root.image, ref)) continue;
+  for (const root of runtimeRoots(model, stages, references)) {
+    if (sameImage(root.image, ref)) continue;
     if (variantRelease(root.image, release.family) === release.version) return { kind: "runtime", line: root.stage.from.range.start.line + 1 };
   }
   return null;
+}
+
+/**
+ * The root images of the stages that copy what `stages` (and those built on them) build, other than
+ * those stages themselves: the runtimes their output must run on.
+ */
+function runtimeRoots(
+  model: DockerfileModel,
+  stages: readonly Stage[],
+  references: ReturnType<typeof buildReferences>,
+): { image: ImageReference; stage: Stage }[] {
+  const built = new Set(withDescendants(model, stages));
+  const roots: { image: ImageReference; stage: Stage }[] = [];
+  for (const r of references) {
+    if (r.kind !== "copy" || r.target === null || !built.has(r.target) || built.has(r.owner)) continue;
+    const root = rootImageOf(r.owner);
+    if (root.image) roots.push({ image: root.image, stage: root.stage });
+  }
+  return roots;
 }
 
 /**
@@ -112,12 +128,9 @@ function nativeBuildForVendorRuntime(
 ): Held | null {
   const release = baseRelease(ref);
   if (release === null || (release.family !== "debian" && release.family !== "ubuntu" && release.family !== "alpine")) return null;
-  const built = new Set(withDescendants(model, stages));
-  if (![...built].some((stage) => detectBuildSteps(stage).some((step) => NATIVE_BUILDS.has(step.ecosystem)))) return null;
-  for (const r of references) {
-    if (r.kind !== "copy" || r.target === null || !built.has(r.target) || built.has(r.owner)) continue;
-    const root = rootImageOf(r.owner);
-    if (!root.image || sameImage(root.image, ref) || officialName(root.image) !== null) continue;
+  if (!withDescendants(model, stages).some((stage) => detectBuildSteps(stage).some((step) => NATIVE_BUILDS.has(step.ecosystem)))) return null;
+  for (const root of runtimeRoots(model, stages, references)) {
+    if (sameImage(root.image, ref) || officialName(root.image) !== null) continue;
     if (variantRelease(root.image, release.family) === undefined && baseRelease(root.image) === null)
       return { kind: "runtime", line: root.stage.from.range.start.line + 1 };
   }
