@@ -248,7 +248,7 @@ function runDirectories(text: string): ReadonlyMap<string, string | null> {
   };
   // GitLab jobs change folder with a `cd` item of their script before the build (held-out CS, Let's
   // Church: `- cd services/gateway` then `- depot build --target server . --push`).
-  if (/^\s*-\s+cd\s/m.test(text)) gitlabScriptDirectories(parsedYaml(text), set);
+  if (/^[ \t]*-[ \t]+cd[ \t]/m.test(text)) gitlabScriptDirectories(parsedYaml(text), set);
   if (!/working-directory\s*:/.test(text)) return folders;
   const document = parsedYaml(text);
   const jobs = isRecord(document) ? document.jobs : undefined;
