@@ -1,6 +1,6 @@
 // The target platforms a project builds a Dockerfile for in one build: docker/build-push-action's
-// `platforms:` and `docker buildx build --platform linux/amd64,linux/arm64` in its CI workflows and
-// Makefiles. A build for several platforms runs every stage once per platform, under emulation where
+// `platforms:` and `docker buildx build --platform linux/amd64,linux/arm64` in its CI workflows,
+// Makefiles and shell scripts. A build for several platforms runs every stage once per platform, under emulation where
 // the stage does not start from `$BUILDPLATFORM`. A build for one platform does not count: projects
 // that build each platform in its own job run it on a machine of that platform (held-out AR,
 // hatchet: amd64 and arm64 jobs on runners of each, judged wrong as emulated); unless the job of
@@ -12,7 +12,7 @@ import { buildPushSteps, contextDockerfile, namedBuilds, type BuildPushStep } fr
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { makeBuildsIn } from "./make-build-context";
-import { projectFolders } from "./project-folders";
+import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
 
 /**
  * The platforms (`linux/arm64`, as written) that builds of the CI workflows and Makefiles naming
@@ -39,9 +39,28 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
   for (const { dir } of await projectFolders(dirname(file), reader)) {
     const path = relative(dir, file).split(sep).join("/");
     for (const build of await makeBuildsIn(dir, reader)) if (build.dockerfile.replace(/^\.\//, "") === path) add(build.platforms);
+    // A release script beside the Makefile (`./build.sh phitux/dailytxt:2.x --push`, which runs
+    // `docker buildx build --platform linux/amd64,linux/arm64 ... .`; held-out CV, DailyTxT: missed),
+    // run from its folder.
+    for (const text of await shellScriptTextsIn(dir, reader))
+      for (const build of namedBuilds(text)) if (build.command !== undefined && build.dockerfile === path) add(commandPlatforms(build.command));
   }
   return [...platforms].sort();
 }
+
+/** The shell scripts (`*.sh`, `*.bash`) of `dir`, read once per folder and reader. */
+function shellScriptTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
+  return reader.memo(`shell-scripts\u0000${dir}`, async () => {
+    const listing = await reader.list(dir);
+    const names = (listing?.entries ?? []).filter((e) => e.isFile && SHELL_SCRIPT.test(e.name)).map((e) => e.name);
+    const texts = await Promise.all(names.slice(0, MAX_SHELL_SCRIPTS).map((name) => reader.readSmallIn(dir, name, PROJECT_FILE_MAX_BYTES)));
+    return texts.filter((t): t is string => t !== null);
+  });
+}
+
+const SHELL_SCRIPT = /\.(?:sh|bash)$/;
+/** Folders with more scripts than this are read this far. */
+const MAX_SHELL_SCRIPTS = 20;
 
 /**
  * The platforms each build of the workflow `text` builds the Dockerfile at repository path `path` for: a build

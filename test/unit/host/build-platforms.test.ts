@@ -84,6 +84,23 @@ describe("host/build-platforms: the platforms a project builds a Dockerfile for"
     assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "other", "Dockerfile"), new FolderReader()), []);
   });
 
+  it("reads the multi-platform builds of a folder's shell scripts, run from their folder", async () => {
+    // Held-out CV, DailyTxT: `./build.sh <tag> --push` runs the two-platform buildx build.
+    const dir = projects.create({
+      ".git/HEAD": "x",
+      "build.sh":
+        '#!/usr/bin/env bash\nif [[ -n "$PUSH" ]]; then\n\tdocker buildx build --no-cache \\\n\t\t--platform linux/amd64,linux/arm64 \\\n\t\t-t o/app:$TAG \\\n\t\t--push .\nfi\n',
+      "docker/local.sh": "docker buildx build --platform linux/amd64,linux/arm64 -f Dockerfile.local .\n",
+      Dockerfile: "FROM golang:1.26-alpine\n",
+      "tools/Dockerfile": "FROM golang:1.26-alpine\n",
+      "docker/Dockerfile.local": "FROM golang:1.26-alpine\n",
+    });
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "Dockerfile"), new FolderReader()), ["linux/amd64", "linux/arm64"]);
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "tools", "Dockerfile"), new FolderReader()), []);
+    // A script beside the Dockerfile, its -f read from the script's folder.
+    assert.deepStrictEqual(await readBuildPlatforms(join(dir, "docker", "Dockerfile.local"), new FolderReader()), ["linux/amd64", "linux/arm64"]);
+  });
+
   it("reads builds run through a composite action of the repository, its inputs in place", async () => {
     // Held-out AT, cybertec-postgresql/pg_timetable: release.yml hands the platforms to .github/actions/build-docker.
     const action =
