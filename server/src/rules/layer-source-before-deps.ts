@@ -49,6 +49,7 @@ import { isIgnoredBy } from "../model/dockerignore";
 import { requirementIncludes, requirementsInstallLocalFolder } from "../model/requirement-includes";
 import { isBuiltOnlyWithoutLayerCache } from "../model/layer-reuse";
 import type { ShellCommand } from "../model/shell";
+import { escapeRegExp } from "../model/text";
 import { isSourceFreeCommand } from "../model/source-free";
 import type { DockerfileModel, Instruction, Stage, Token } from "../model/types";
 import { asHints, type Fix, type Report, type Rule } from "./types";
@@ -142,7 +143,10 @@ export const rule: Rule = {
         for (const command of instruction.commands) {
           const install = dependencyInstall(command);
           if (!install || install.installsNamedPackages || reported.has(install.ecosystem)) continue;
-          const copy = broad ?? folderCopyInstalledIn(model, stage, folderCopies, instruction, install);
+          // The manifests copied alone first, then a source folder (`COPY package*.json ./`, `COPY
+          // ./src ./src`, then `npm install`; held-out CV, Watcharr: missed): the early copy gains nothing.
+          const sourceAfterManifests = broad === null ? sourceCopyAfterManifests(model, stage, folderCopies, instruction, install) : null;
+          const copy = broad ?? folderCopyInstalledIn(model, stage, folderCopies, instruction, install) ?? sourceAfterManifests;
           if (copy === null) {
             const member = broad === null ? workspaceMemberCopy(model, stage, folderCopies, instruction, install) : null;
             if (member === null || mountsOf(instruction).some((m) => m.type === "cache")) continue;
@@ -158,7 +162,7 @@ export const rule: Rule = {
             });
             continue;
           }
-          const isFolderCopy = copy !== broad;
+          const isFolderCopy = copy !== broad && copy !== sourceAfterManifests;
           // The manifests were copied before the sources (`COPY package*.json ./`), but the install
           // still runs after them: the early copy gains nothing (held-out AV, peerpulse: missed).
           const manifestCopy = manifestCopyBefore(stage, copy.instruction, install.manifests);
@@ -210,6 +214,8 @@ export const rule: Rule = {
             report(moved);
             continue;
           }
+          // A source folder after no manifest copy of the install's: not what this reading is for.
+          if (copy === sourceAfterManifests) continue;
           reported.add(install.ecosystem);
           // The reorder fix copies the context root's manifests: not those of a folder copy.
           report(reportFor(model, stage, copy.instruction, copy.source, instruction, install, reported.size === 1 && !isFolderCopy));
@@ -831,6 +837,41 @@ function projectFolderSource(model: DockerfileModel, instruction: Instruction): 
   const copy = contextCopy(instruction);
   if (copy === null || copy.sources.length !== 1) return null;
   return sourceFolder(model, copy.sources[0].value) === null ? null : copy.sources[0];
+}
+
+/**
+ * Folders an install reads besides the manifests (Yarn's releases and plugins, patch-package's and
+ * pnpm's patches, vendored packages, build tool wrappers and settings, the schema a postinstall
+ * generates from): copied before the install on purpose.
+ */
+const INSTALL_INPUT_FOLDER =
+  /^(?:\.yarn|\.pnpm[\w-]*|\.?patches|vendor|\.mvn|gradle|\.cargo|\.husky|prisma|\.?config|scripts?|tools?|\.npm|\.git\w*|node_modules|packages|libs?|deps)$/i;
+
+/**
+ * The first copy of a top-level folder of the context (of `copies`) before `run`, a Node install
+ * in the context root's package.json folder, that comes after a copy of the install's manifests
+ * alone, where that folder is no input of the install: not one such installs read
+ * (INSTALL_INPUT_FOLDER), and not one the package.json names (a `file:` dependency, a workspace, a
+ * script's path), which the host read. Other ecosystems install local folders the manifests name
+ * in ways not read here (uv's project, mix's path dependencies): null for them.
+ */
+function sourceCopyAfterManifests(
+  model: DockerfileModel,
+  stage: Stage,
+  copies: readonly FolderCopy[],
+  run: Instruction,
+  install: DependencyInstall,
+): FolderCopy | null {
+  const manifest = model.context.files?.["package.json"];
+  if (!NODE_ECOSYSTEMS.has(install.ecosystem) || manifest === undefined) return null;
+  for (const copy of copies) {
+    if (copy.instruction.ordinal >= run.ordinal) break;
+    const folder = normalizePath(unquoteWord(copy.source.value)).replace(/\/+$/, "");
+    if (folder.includes("/") || !(model.context.rootEntries ?? []).includes(`${folder}/`)) return null;
+    if (INSTALL_INPUT_FOLDER.test(folder) || new RegExp(`(?:^|[^\\w.-])${escapeRegExp(folder)}(?:/|["'\\s]|$)`).test(manifest)) return null;
+    if (manifestCopyBefore(stage, copy.instruction, install.manifests) !== null) return copy;
+  }
+  return null;
 }
 
 /**

@@ -123,6 +123,19 @@ const fires: FiresCase[] = [
     data: { copy: "COPY . /temp/app/", install: "pip install", manifestLine: 3 },
   },
   {
+    // Watcharr (held-out CV): the manifests and configs first, then the UI's source folders, then the install.
+    name: "manifests copied alone first, then source folders of the context, the install after them",
+    code: "FROM node:20-alpine AS ui\nWORKDIR /app\nCOPY package*.json vite.config.ts ./\nCOPY ./src ./src\nCOPY ./static ./static\nRUN npm install && npm run build\n",
+    context: {
+      rootEntries: ["package.json", "package-lock.json", "vite.config.ts", "src/", "static/"],
+      files: { "package.json": '{ "scripts": { "build": "vite build" }, "devDependencies": { "vite": "6.0.0" } }' },
+    },
+    messageId: "installAfterSources",
+    line: 4,
+    token: "./src",
+    data: { copy: "COPY ./src ./src", install: "npm install", manifestLine: 3 },
+  },
+  {
     name: "requirements folder copied first, the install after the sources",
     code: "FROM python:3.12\nWORKDIR /app\nCOPY requirements/ requirements/\nCOPY . .\nRUN pip install -r requirements/prod.txt\n",
     messageId: "installAfterSources",
@@ -1130,6 +1143,27 @@ const fires: FiresCase[] = [
 testRule(rule, {
   fires,
   silent: [
+    {
+      name: "a folder the package.json names (a file: dependency), copied after the manifests for the install",
+      code: "FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nCOPY shared ./shared\nRUN npm ci\nCOPY . .\n",
+      context: {
+        rootEntries: ["package.json", "package-lock.json", "shared/", "src/"],
+        files: { "package.json": '{ "dependencies": { "shared": "file:shared" } }' },
+      },
+    },
+    {
+      name: "a folder after the manifests of an install that installs the project itself (uv sync): not read for other ecosystems",
+      code: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nCOPY unstructured unstructured\nRUN uv sync --frozen\n",
+      context: {
+        rootEntries: ["pyproject.toml", "uv.lock", "unstructured/"],
+        files: { "pyproject.toml": '[project]\nname = "unstructured"\ndependencies = ["lxml"]\n' },
+      },
+    },
+    {
+      name: "Yarn's releases and plugins copied after the manifests, before the install that runs them",
+      code: "FROM node:20-alpine\nWORKDIR /app\nCOPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn ./.yarn\nRUN yarn install --immutable\n",
+      context: { rootEntries: ["package.json", "yarn.lock", ".yarnrc.yml", ".yarn/"], files: { "package.json": '{ "dependencies": { "express": "4.0.0" } }' } },
+    },
     {
       name: "Go sources copied by name where go.mod is not known: a small program's as often as not",
       code: "FROM golang:1.24-alpine AS builder\nWORKDIR /app\nCOPY go.mod go.sum ./\nCOPY hello.go .\nRUN go build -o /hello\n",
