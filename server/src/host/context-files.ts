@@ -151,6 +151,8 @@ export async function readCopiedFiles(
     if (baseName(manifest) !== "package.json") continue;
     const prefix = manifest.slice(0, -"package.json".length);
     for (const config of BUNDLER_CONFIGS) if (!wanted.includes(prefix + config)) wanted.push(prefix + config);
+    // And its tsconfig.json: a run-time compiler (`tsx src/server.ts`) reads the configs it extends at start.
+    if (!wanted.includes(`${prefix}tsconfig.json`)) wanted.push(`${prefix}tsconfig.json`);
   }
   // apt configuration parts the image copies (`COPY docker/01norecommends /etc/apt/apt.conf.d/`),
   // often named without an extension: whether they turn recommends off decides run-apt-get-recommends.

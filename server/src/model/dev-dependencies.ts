@@ -609,6 +609,47 @@ export function startTypeChecksWithDevTypes(model: DockerfileModel, path: string
   return startFilesOf(model, manifest).length === 0;
 }
 
+/**
+ * True when the start runs the project's TypeScript through a run-time compiler (`tsx
+ * src/server.ts`, `ts-node`, `node --import tsx`, directly or through a package script) and the
+ * tsconfig.json beside the manifest at `path` extends a package listed only as a devDependency
+ * (`"extends": "@tsconfig/node20/tsconfig.json"`): the compiler reads that config chain at start
+ * and fails without it (held-out CS, Let's Church: tsx stops with "File
+ * '@tsconfig/node20/tsconfig.json' not found"; '--omit=dev' judged wrong by relabel-cv0).
+ */
+export function startCompilerExtendsDevConfig(model: DockerfileModel, path: string): boolean {
+  const tsconfig = model.context.files?.[`${path.slice(0, -"package.json".length)}tsconfig.json`];
+  const manifest = tsconfig === undefined ? null : readNodeManifest(model.context.files, path);
+  if (tsconfig === undefined || manifest === null) return false;
+  const extended = extendedPackages(tsconfig).filter((name) => manifest.devDependencies.has(name) && !manifest.dependencies.has(name));
+  if (extended.length === 0) return false;
+  const compiles = (words: readonly string[], seen: Set<string>): boolean =>
+    compilesAtRunTime(words) || runsScriptCommand(manifest, words, seen, (commandWords) => compiles(commandWords, seen));
+  return commandsRunAtStart(model).some((words) => compiles(words, new Set()));
+}
+
+/** The packages a tsconfig.json's `extends` names (`@tsconfig/node20/tsconfig.json` -> `@tsconfig/node20`); relative paths left out. */
+export function extendedPackages(tsconfig: string): string[] {
+  const value = /"extends"\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(tsconfig)?.[1] ?? "";
+  return [...value.matchAll(/"([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((spec) => !spec.startsWith(".") && !spec.startsWith("/"))
+    .map((spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]));
+}
+
+/** True when one simple command's program is a run-time TypeScript compiler, or node preloading one, wherever it comes from. */
+function compilesAtRunTime(words: readonly string[]): boolean {
+  const at = programAt(words, undefined, { throughPackageRunners: true });
+  const program = baseName(words[at] ?? "");
+  if (RUN_TIME_COMPILERS.test(program) && program !== "tsc" && program !== "nest") return true;
+  if (program !== "node") return false;
+  return words.slice(at + 1).some((word, i, rest) => {
+    const inline = /^--(?:require|loader|experimental-loader|import)=(.+)$/.exec(word);
+    const module = inline !== null ? inline[1] : i > 0 && PRELOAD_OPTION.test(rest[i - 1]) ? word : null;
+    return module !== null && /^(?:ts-node|tsx)(?:\/|$)/.test(module);
+  });
+}
+
 /** Programs that compile or transpile the sources they run (`ts-node src/main.ts`). */
 const RUN_TIME_COMPILERS = /^(?:ts-node|ts-node-dev|tsnd|tsx|tsc|babel-node|swc-node|esno|vite-node|nest)$/;
 /** Node's preloads (`-r`, `--loader`, `--import`) that compile the TypeScript it then loads, by package. */

@@ -16,6 +16,7 @@ import {
   installManifestSource,
   poetryPredatesGroups,
   projectNeedsDevDependencies,
+  startCompilerExtendsDevConfig,
   startLoadsDevOnlyPackage,
   startTypeChecksWithDevTypes,
   syncsKnownUvDevGroup,
@@ -425,6 +426,9 @@ function nodeDevDependenciesStay(model: DockerfileModel, chain: readonly Stage[]
   if (projectNeedsDevDependencies(model, path)) return true;
   // The start's own code loads a package listed only under devDependencies.
   if (path === "package.json" && startLoadsDevOnlyPackage(model)) return true;
+  // The start compiles the TypeScript with tsx or ts-node, which read a tsconfig.json extending a
+  // devDependency (`@tsconfig/node20`): '--omit=dev' would fail the start.
+  if (startCompilerExtendsDevConfig(model, path)) return true;
   // The start compiles the TypeScript sources with ts-node, which checks them against @types
   // packages the manifest lists as devDependencies: '--omit=dev' would fail the start.
   // (Only where no step of the image builds JavaScript.)

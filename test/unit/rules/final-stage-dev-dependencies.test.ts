@@ -790,6 +790,19 @@ testRule(rule, {
       code: 'FROM node:24 AS deps\nRUN echo x\nFROM ruby:3.4\nCOPY package.json yarn.lock ./\nRUN yarn install\nCOPY . /app\nRUN yarn run re:build\nCMD ["bin/start"]\n',
     },
     {
+      // Held-out CS, Let's Church (relabel-cv0): tsx reads tsconfig.json, which extends @tsconfig packages listed as devDependencies.
+      name: "the start compiles with tsx, whose tsconfig.json extends a package only devDependencies list",
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["npm", "run", "start:worker"]\n',
+      context: {
+        files: {
+          "package.json":
+            '{ "scripts": { "start:worker": "NODE_ENV=production tsx src/worker.ts" }, "dependencies": { "tsx": "3.13.0" }, "devDependencies": { "@tsconfig/node20": "20.1.2", "typescript": "5.2.2" } }',
+          "tsconfig.json":
+            '{\n  // strict\n  "extends": ["@tsconfig/strictest/tsconfig.json", "@tsconfig/node20/tsconfig.json"],\n  "compilerOptions": { "outDir": "dist" }\n}\n',
+        },
+      },
+    },
+    {
       // Held-out CS, Let's Church: the server target runs prisma generate (prisma is a devDependency) on base's install.
       name: "a step of a stage built on the install's stage runs a package script that needs the dev tools",
       code: 'FROM node:20-slim AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nFROM base AS server\nRUN npm run prisma:generate\nCMD ["npm", "run", "start"]\n',
@@ -915,5 +928,17 @@ describe("final-stage-dev-dependencies: the project's development extras", () =>
       finding.suggestions.map((f) => f.edits[0].newText),
       ['"/app[s3]"'],
     );
+  });
+});
+
+describe("final-stage-dev-dependencies: a run-time compiler's tsconfig.json", () => {
+  const code = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["npx", "tsx", "src/worker.ts"]\n';
+  const manifest = '{ "dependencies": { "tsx": "3.13.0" }, "devDependencies": { "@tsconfig/node20": "20.1.2", "vitest": "1.0.0" } }';
+  const messageIds = (tsconfig: string) => findingsOf(rule, code, { files: { "package.json": manifest, "tsconfig.json": tsconfig } }).map((f) => f.messageId);
+
+  it("keeps the dev dependencies only where the config extends one of them", () => {
+    assert.deepStrictEqual(messageIds('{ "extends": "@tsconfig/node20/tsconfig.json" }'), []);
+    assert.deepStrictEqual(messageIds('{ "extends": "./tsconfig.base.json" }'), ["devDependencies"]);
+    assert.deepStrictEqual(messageIds('{ "compilerOptions": { "strict": true } }'), ["devDependencies"]);
   });
 });
