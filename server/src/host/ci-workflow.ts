@@ -286,7 +286,8 @@ function gitlabScriptDirectories(document: unknown, set: (command: string, direc
         directory = directory === null || /[$`]|^\//.test(target) ? null : inFolder(directory, target);
         continue;
       }
-      if (directory !== "" && BUILD_COMMAND.test(item)) for (const { command } of shellCommands(item)) set(command, directory);
+      // At the root too: the same command run from a folder in another job makes its folder unknown.
+      if (BUILD_COMMAND.test(item)) for (const { command } of shellCommands(item)) set(command, directory);
     }
   }
 }

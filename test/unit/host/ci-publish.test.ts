@@ -70,6 +70,10 @@ describe("host/ci-publish: Dockerfiles a CI workflow builds and pushes", () => {
     assert.strictEqual(workflowPublishes(gitlab, "services/gateway/Dockerfile"), true);
     assert.strictEqual(workflowPublishes(gitlab, "Dockerfile"), false);
     assert.deepStrictEqual(workflowPublishedTargets(gitlab, "services/gateway/Dockerfile"), ["server", "background-worker"]);
+    // The same command in a job at the root and in one after a `cd`: which file it builds is unknown.
+    const both = `${job("a", "server", ".")}${job("a", "server").replace("build-a:", "build-b:")}`;
+    assert.strictEqual(workflowPublishes(both, "services/gateway/Dockerfile"), false);
+    assert.strictEqual(workflowPublishes(both, "Dockerfile"), false);
     // A folder that cannot be told, and a build that does not push: nothing published.
     assert.strictEqual(workflowPublishes(job("a", "server", "$DIR/gateway"), "gateway/Dockerfile"), false);
     assert.deepStrictEqual(workflowPublishedTargets(job("a", "server").replace(" --push", ""), "services/gateway/Dockerfile"), []);
