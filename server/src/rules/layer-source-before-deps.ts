@@ -283,9 +283,9 @@ function buildFetchReports(model: DockerfileModel, stage: Stage): Report[] {
   if (broad === undefined && goCopy === null) return [];
   const seen = new Set<FetchingEcosystem>();
   const reports: Report[] = [];
+  const first = (broad ?? goCopy?.instruction) as Instruction;
   for (const instruction of stage.instructions) {
-    const first = broad ?? goCopy?.instruction;
-    if (first === undefined || instruction.ordinal <= first.ordinal || instruction.keyword !== "RUN") continue;
+    if (instruction.ordinal <= first.ordinal || instruction.keyword !== "RUN") continue;
     for (const command of instruction.commands) {
       const install = dependencyInstall(command);
       if (install !== null && FETCHING_INSTALLS.has(install.ecosystem)) seen.add(install.ecosystem as FetchingEcosystem);
@@ -330,8 +330,7 @@ interface GoSourceCopy {
 function goSourceCopy(model: DockerfileModel, stage: Stage): GoSourceCopy | null {
   const entries = model.context.rootEntries ?? [];
   for (const instruction of stage.instructions) {
-    if ((instruction.keyword !== "COPY" && instruction.keyword !== "ADD") || instruction.flags.some((f) => f.name.toLowerCase() === "from")) continue;
-    for (const source of copyPaths(instruction)?.sources ?? []) {
+    for (const source of contextCopy(instruction)?.sources ?? []) {
       const path = normalizePath(unquoteWord(source.value)).replace(/\/+$/, "");
       if (path === "" || path === "." || /[$*?[]/.test(path) || baseName(path) === "vendor") continue;
       if (path.endsWith(".go") || (!path.includes("/") && entries.includes(`${path}/`))) return { instruction, source };
@@ -343,8 +342,8 @@ function goSourceCopy(model: DockerfileModel, stage: Stage): GoSourceCopy | null
 /** True when the COPYs of `stage` before `run` name go.mod and nothing that brings go.sum (`go.sum`, `go.*`, `*.sum`). */
 function copiesGoModWithoutSum(stage: Stage, run: Instruction): boolean {
   const names = stage.instructions
-    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.ordinal < run.ordinal && !i.flags.some((f) => f.name.toLowerCase() === "from"))
-    .flatMap((i) => (copyPaths(i)?.sources ?? []).map((source) => baseName(normalizePath(unquoteWord(source.value)))));
+    .filter((i) => i.ordinal < run.ordinal)
+    .flatMap((i) => (contextCopy(i)?.sources ?? []).map((source) => baseName(normalizePath(unquoteWord(source.value)))));
   return names.includes("go.mod") && !names.some((name) => name === "go.sum" || /[*?[]/.test(name));
 }
 
