@@ -22,15 +22,21 @@ export async function readBuildArgs(dockerfile: string, reader = new FolderReade
   const passed = new Set<string>();
   const published = new Set<string>();
   let composeBuilds = 0;
+  const composeValues: Record<string, string[]> = {};
   const defaultName = await defaultDockerfileName(dirname(dockerfile), reader);
   for (const project of await projectFolders(dirname(dockerfile), reader)) {
     // What a folder's build files pass is the same for every Dockerfile below it: read once.
     const found = await reader.memo(projectFolderKey("build-args", project), () => buildArgsIn(project, reader));
     for (const arg of found.passed) passed.add(arg);
     for (const arg of found.published) published.add(arg);
-    for (const build of found.composeBuilds) if (buildsFile(build, project.dir, dockerfile, defaultName)) composeBuilds++;
+    for (const build of found.composeBuilds) {
+      if (!buildsFile(build, project.dir, dockerfile, defaultName)) continue;
+      composeBuilds++;
+      for (const [name, value] of Object.entries(composeArgValues(build))) if (!(composeValues[name] ??= []).includes(value)) composeValues[name].push(value);
+    }
   }
-  return { composeBuilds, passed: [...passed].sort(), published: [...published].sort() };
+  const facts: BuildArgFacts = { composeBuilds, passed: [...passed].sort(), published: [...published].sort() };
+  return Object.keys(composeValues).length > 0 ? { ...facts, composeValues } : facts;
 }
 
 /** What one project folder's build files pass. */
@@ -81,6 +87,25 @@ export function composeArgs(build: unknown): string[] {
   if (isRecord(args)) return Object.keys(args);
   if (!Array.isArray(args)) return [];
   return args.filter((a): a is string => typeof a === "string").map((a) => a.split("=")[0].trim());
+}
+
+/**
+ * The literal values of compose `build.args` (`JUPYTERHUB_VERSION: latest`, `- TAG=1.2`): not a
+ * name without a value (taken from the environment) nor a value compose interpolates (`${TAG}`).
+ */
+export function composeArgValues(build: unknown): Record<string, string> {
+  const args = field(build, "args");
+  const entries: [string, unknown][] = isRecord(args)
+    ? Object.entries(args)
+    : Array.isArray(args)
+      ? args.filter((a): a is string => typeof a === "string" && a.includes("=")).map((a) => [a.slice(0, a.indexOf("=")).trim(), a.slice(a.indexOf("=") + 1)])
+      : [];
+  const values: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : null;
+    if (text !== null && text !== "" && !text.includes("$") && /^[A-Za-z_]\w*$/.test(name)) values[name] = text;
+  }
+  return values;
 }
 
 /** The names assigned in bake `args = { NAME = ... }` blocks (HCL) or `"args": { "NAME": ... }` (JSON). */

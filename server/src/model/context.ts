@@ -253,6 +253,11 @@ export interface BuildArgFacts {
    * a build-push-action step with `push:` on): the variant they select is one users pull.
    */
   published?: readonly string[];
+  /**
+   * The literal values the compose services that build this Dockerfile pass, by name
+   * (`JUPYTERHUB_VERSION: latest`); absent when they pass none.
+   */
+  composeValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

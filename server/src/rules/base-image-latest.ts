@@ -20,11 +20,11 @@ import {
 } from "../images/floating-tags";
 import { alsoTheBaseOf, baseImageOf, groupBySameBase, rootImageOf, windowsRootImage } from "../images/base-image";
 import { isLocallyBuiltImage } from "../images/local-images";
-import type { ImageReference } from "../images/reference";
+import { parseImageReference, type ImageReference } from "../images/reference";
 import { officialName } from "../images/tags";
 import { callersPassAll, LATEST_TAG_PLACEHOLDER } from "../model/context";
 import { followsRustStable, nodeReleaseLine } from "../model/language-pins";
-import { variableNames } from "../model/variables";
+import { substituteVariables, variableNames } from "../model/variables";
 import type { DockerfileModel, Stage } from "../model/types";
 import { pinLatest, replaceImageTag } from "../fixes/image-tag";
 import type { LatestPin } from "../fixes/image-tag";
@@ -55,6 +55,8 @@ export const rule: Rule = {
       latestFromArg: "'{image}' defaults to '{resolved}', so builds drift; set a version in the ARG{pinHint}.{others}",
       floating: "Image '{image}' uses the moving tag '{tag}', so builds drift; pin a version tag.{others}",
       sameAsFirst: "Same moving tag as line {line} ('{image}'); pin it with that one.",
+      // The tag comes from a build argument the compose services that build the file pass.
+      latestFromCompose: "Compose passes {name}={value}, a moving tag of '{image}'; pin a version there.",
     },
   },
   check(model, report) {
@@ -62,9 +64,13 @@ export const rule: Rule = {
     // FROM gets the warning and names the others' lines, the others a hint (as base-image-deprecated
     // does), and its suggestion pins them all.
     const floating: Stage[] = [];
+    const composed: ComposedTag[] = [];
     for (const stage of model.stages) {
+      // The tag the compose services that build the file pass (`JUPYTERHUB_VERSION: latest` for
+      // `FROM quay.io/jupyterhub/jupyterhub:$JUPYTERHUB_VERSION`; held-out CV: missed).
+      const passed = composedTag(model, stage);
       // Variables without defaults: we cannot know the tag (DL3007 agrees: only literal latest).
-      const ref = baseImageOf(stage);
+      const ref = passed?.ref ?? baseImageOf(stage);
       // `FROM php-base` where bake passes `php-base` as a context: the project pins it there.
       if (isNamedContext(model, stage.base.resolved)) continue;
       // A digest pins the image whatever the tag says. Asked first: most bases are pinned, and the
@@ -97,6 +103,10 @@ export const rule: Rule = {
       // scripts) pass VERSION: they pin the tag, and the default is only a local fallback. Not when
       // the tag is written (`${DOCKER_REGISTRY}/library/alpine:latest`): what they pass picks the
       // registry, and every build takes `latest` (held-out BK, rabbitmq cluster-operator: missed).
+      if (passed !== null) {
+        composed.push(passed);
+        continue;
+      }
       if (
         stage.base.unresolved.length === 0 &&
         !hasWrittenTag(stage.base.token.value) &&
@@ -116,7 +126,10 @@ export const rule: Rule = {
     );
     // A rolling build by design (a Chainguard final base, the newest release downloaded): a tag
     // pinned here would not make two builds alike. Asked only of a file with a floating image.
-    if ((floating.length === 0 && references.length === 0) || isRollingBuild(model)) return;
+    if ((floating.length === 0 && references.length === 0 && composed.length === 0) || isRollingBuild(model)) return;
+    for (const { stage, name, value, ref } of composed) {
+      report({ range: stage.base.token.range, messageId: "latestFromCompose", data: { name, value, image: ref.familiarName } });
+    }
     const byImage = groupBySameBase(floating);
     for (const [first, ...rest] of byImage) {
       const ref = baseImageOf(first)!;
@@ -321,4 +334,40 @@ function latestRewritten(model: DockerfileModel, ref: ImageReference): boolean {
     const name = entry.slice(0, -LATEST_TAG_PLACEHOLDER.length);
     return repository === name || repository.endsWith(`/${name}`) || ref.familiarName === name;
   });
+}
+
+/** A stage whose tag a build argument the compose services pass makes a moving one. */
+interface ComposedTag {
+  stage: Stage;
+  name: string;
+  value: string;
+  ref: ImageReference;
+}
+
+/**
+ * The image a stage's FROM names with the values the compose services that build the file pass
+ * (one value per name), where that makes its tag a moving one (`latest`, a channel) and no build
+ * that publishes the image passes the names (CI pins what it ships); null otherwise.
+ */
+function composedTag(model: DockerfileModel, stage: Stage): ComposedTag | null {
+  const facts = model.context.buildArgs;
+  const names = variableNames(stage.base.token.value);
+  if (facts?.composeValues === undefined || names.length === 0 || names.some((n) => (facts.published ?? []).includes(n))) return null;
+  const scope = new Map<string, string | null>();
+  for (const name of names) {
+    const values = facts.composeValues[name];
+    if (values !== undefined && values.length === 1) scope.set(name, values[0]);
+  }
+  const tagged = [...scope].find(([name]) => tagVariables(stage.base.token.value).includes(name));
+  if (tagged === undefined) return null;
+  const ref = parseImageReference(substituteVariables(stage.base.token.value, new Map([...model.globalScope, ...scope])).value);
+  if (ref === null || floatingKind(ref) === null || isMovingByDesign(ref)) return null;
+  return { stage, name: tagged[0], value: tagged[1] as string, ref };
+}
+
+/** The variables in the tag part of an image reference as written (after the last `:` that follows the last `/`). */
+function tagVariables(written: string): string[] {
+  const slash = written.lastIndexOf("/");
+  const colon = written.indexOf(":", slash + 1);
+  return colon < 0 ? [] : variableNames(written.slice(colon + 1));
 }

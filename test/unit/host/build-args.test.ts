@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { bakeArgs, composeArgs, publishedArgs, readBuildArgs, scriptArgs } from "../../../server/src/host/build-args";
+import { bakeArgs, composeArgs, composeArgValues, publishedArgs, readBuildArgs, scriptArgs } from "../../../server/src/host/build-args";
 import { TempProjects } from "../../support/temp-project";
 
 describe("host/build-args: build arguments a project passes", () => {
@@ -10,6 +10,15 @@ describe("host/build-args: build arguments a project passes", () => {
     assert.deepStrictEqual(composeArgs({ context: ".", args: { NODE_VERSION: "22" } }), ["NODE_VERSION"]);
     assert.deepStrictEqual(composeArgs({ args: ["PG_MAJOR=17", "DEBUG"] }), ["PG_MAJOR", "DEBUG"]);
     assert.deepStrictEqual(composeArgs("."), []);
+  });
+
+  it("reads the literal values of compose build.args, not the ones compose interpolates or takes from the environment", () => {
+    assert.deepStrictEqual(composeArgValues({ args: { JUPYTERHUB_VERSION: "latest", PORT: 8000, TAG: "${TAG:-1}", EMPTY: "" } }), {
+      JUPYTERHUB_VERSION: "latest",
+      PORT: "8000",
+    });
+    assert.deepStrictEqual(composeArgValues({ args: ["NODE_VERSION=22", "FROM_ENV", "X=$Y"] }), { NODE_VERSION: "22" });
+    assert.deepStrictEqual(composeArgValues("."), {});
   });
 
   it("tells the arguments of builds that publish from those of local and test builds", () => {
@@ -79,6 +88,18 @@ describe("host/build-args: build arguments a project passes", () => {
       "repo/docker/api/Dockerfile": "FROM python:3.12\n",
     });
     assert.deepStrictEqual((await readBuildArgs(`${root}/repo/docker/api/Dockerfile`)).passed, ["FROM_MAKE", "REQUIREMENTS"]);
+  });
+
+  it("collects the values the compose services that build the Dockerfile pass, not those of other services", async () => {
+    const root = projects.create({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/basic-example/docker-compose.yml":
+        "services:\n  hub:\n    build:\n      context: .\n      dockerfile: Dockerfile.jupyterhub\n      args:\n        JUPYTERHUB_VERSION: latest\n  other:\n    build:\n      context: tools\n      args:\n        JUPYTERHUB_VERSION: '5.2'\n",
+      "repo/basic-example/Dockerfile.jupyterhub": "ARG JUPYTERHUB_VERSION\nFROM quay.io/jupyterhub/jupyterhub:$JUPYTERHUB_VERSION\n",
+    });
+    const facts = await readBuildArgs(`${root}/repo/basic-example/Dockerfile.jupyterhub`);
+    assert.deepStrictEqual(facts.composeValues, { JUPYTERHUB_VERSION: ["latest"] });
+    assert.strictEqual(facts.composeBuilds, 1);
   });
 
   it("counts a compose build of the folder's lower-case `dockerfile`", async () => {

@@ -5,6 +5,15 @@ import { findingsOf, testRule } from "../../support/rule-tester";
 testRule(rule, {
   fires: [
     {
+      // jupyterhub-deploy-docker (held-out CV): compose passes JUPYTERHUB_VERSION: latest to the hub's build.
+      name: "the compose services that build the file pass a moving tag for the FROM's version",
+      code: 'ARG JUPYTERHUB_VERSION\nFROM quay.io/jupyterhub/jupyterhub:$JUPYTERHUB_VERSION\nCMD ["jupyterhub"]\n',
+      context: { buildArgs: { composeBuilds: 1, passed: ["JUPYTERHUB_VERSION"], published: [], composeValues: { JUPYTERHUB_VERSION: ["latest"] } } },
+      messageId: "latestFromCompose",
+      line: 2,
+      data: { name: "JUPYTERHUB_VERSION", value: "latest", image: "quay.io/jupyterhub/jupyterhub" },
+    },
+    {
       // Crawlab's other bases: the CI step rewrites only the images it names.
       name: "a :latest tag of an image the CI step's sed does not rewrite",
       code: 'FROM crawlabteam/crawlab-base:latest\nCOPY app /app\nCMD ["/app/server"]\n',
@@ -353,6 +362,21 @@ testRule(rule, {
     },
   ],
   silent: [
+    {
+      name: "compose passes a version for the FROM's tag",
+      code: 'ARG JUPYTERHUB_VERSION\nFROM quay.io/jupyterhub/jupyterhub:$JUPYTERHUB_VERSION\nCMD ["jupyterhub"]\n',
+      context: { buildArgs: { composeBuilds: 1, passed: ["JUPYTERHUB_VERSION"], published: [], composeValues: { JUPYTERHUB_VERSION: ["5.2"] } } },
+    },
+    {
+      name: "compose passes latest, but a build that publishes the image passes the name too (CI pins what it ships)",
+      code: 'ARG APP_VERSION\nFROM ghcr.io/acme/base:${APP_VERSION}\nCMD ["app"]\n',
+      context: { buildArgs: { composeBuilds: 1, passed: ["APP_VERSION"], published: ["APP_VERSION"], composeValues: { APP_VERSION: ["latest"] } } },
+    },
+    {
+      name: "compose passes latest for a variable of the registry, not the tag",
+      code: 'ARG REGISTRY=docker.io\nFROM ${REGISTRY}/library/python:3.13-slim\nCMD ["python"]\n',
+      context: { buildArgs: { composeBuilds: 1, passed: ["REGISTRY"], published: [], composeValues: { REGISTRY: ["latest"] } } },
+    },
     {
       // Held-out CD, Crawlab: its release job rewrites these two tags with sed before it builds.
       name: "a :latest tag that a CI step rewrites with sed before the build",
