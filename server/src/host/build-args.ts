@@ -83,10 +83,7 @@ function buildsFile(build: unknown, composeDir: string, dockerfile: string, defa
 
 /** The names of compose `build.args`, as a mapping or a list of `NAME=value` / `NAME`. */
 export function composeArgs(build: unknown): string[] {
-  const args = field(build, "args");
-  if (isRecord(args)) return Object.keys(args);
-  if (!Array.isArray(args)) return [];
-  return args.filter((a): a is string => typeof a === "string").map((a) => a.split("=")[0].trim());
+  return composeArgEntries(build).map(([name]) => name);
 }
 
 /**
@@ -94,18 +91,25 @@ export function composeArgs(build: unknown): string[] {
  * name without a value (taken from the environment) nor a value compose interpolates (`${TAG}`).
  */
 export function composeArgValues(build: unknown): Record<string, string> {
-  const args = field(build, "args");
-  const entries: [string, unknown][] = isRecord(args)
-    ? Object.entries(args)
-    : Array.isArray(args)
-      ? args.filter((a): a is string => typeof a === "string" && a.includes("=")).map((a) => [a.slice(0, a.indexOf("=")).trim(), a.slice(a.indexOf("=") + 1)])
-      : [];
   const values: Record<string, string> = {};
-  for (const [name, value] of entries) {
+  for (const [name, value] of composeArgEntries(build)) {
     const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : null;
     if (text !== null && text !== "" && !text.includes("$") && /^[A-Za-z_]\w*$/.test(name)) values[name] = text;
   }
   return values;
+}
+
+/** Compose `build.args` as name and value: a mapping's entries, or a list's `NAME=value` split at the first `=` (a bare `NAME` has no value). */
+function composeArgEntries(build: unknown): [string, unknown][] {
+  const args = field(build, "args");
+  if (isRecord(args)) return Object.entries(args);
+  if (!Array.isArray(args)) return [];
+  return args
+    .filter((a): a is string => typeof a === "string")
+    .map((a) => {
+      const equals = a.indexOf("=");
+      return equals < 0 ? [a.trim(), undefined] : [a.slice(0, equals).trim(), a.slice(equals + 1)];
+    });
 }
 
 /** The names assigned in bake `args = { NAME = ... }` blocks (HCL) or `"args": { "NAME": ... }` (JSON). */

@@ -12,7 +12,8 @@ import { buildPushSteps, contextDockerfile, namedBuilds, type BuildPushStep } fr
 import { workflowsOf } from "./ci-publish";
 import type { FolderReader } from "./folder-reader";
 import { makeBuildsIn } from "./make-build-context";
-import { PROJECT_FILE_MAX_BYTES, projectFolders } from "./project-folders";
+import { projectFolders } from "./project-folders";
+import { shellScriptTextsIn } from "./build-targets";
 
 /**
  * The platforms (`linux/arm64`, as written) that builds of the CI workflows and Makefiles naming
@@ -47,20 +48,6 @@ export async function readBuildPlatforms(file: string, reader: FolderReader): Pr
   }
   return [...platforms].sort();
 }
-
-/** The shell scripts (`*.sh`, `*.bash`) of `dir`, read once per folder and reader. */
-function shellScriptTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
-  return reader.memo(`shell-scripts\u0000${dir}`, async () => {
-    const listing = await reader.list(dir);
-    const names = (listing?.entries ?? []).filter((e) => e.isFile && SHELL_SCRIPT.test(e.name)).map((e) => e.name);
-    const texts = await Promise.all(names.slice(0, MAX_SHELL_SCRIPTS).map((name) => reader.readSmallIn(dir, name, PROJECT_FILE_MAX_BYTES)));
-    return texts.filter((t): t is string => t !== null);
-  });
-}
-
-const SHELL_SCRIPT = /\.(?:sh|bash)$/;
-/** Folders with more scripts than this are read this far. */
-const MAX_SHELL_SCRIPTS = 20;
 
 /**
  * The platforms each build of the workflow `text` builds the Dockerfile at repository path `path` for: a build

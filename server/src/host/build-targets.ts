@@ -97,6 +97,17 @@ export async function scriptTextsIn(dir: string, isRoot: boolean, reader: Folder
   return [...texts, ...included, ...runTexts.filter((t): t is string => t !== null)];
 }
 
+/** The texts of the shell scripts (`*.sh`, `*.bash`) among the build scripts of `dir`. */
+export async function shellScriptTextsIn(dir: string, reader: FolderReader): Promise<string[]> {
+  const paths = (await scriptFiles(dir, reader)).filter((path) => SHELL_SCRIPT.test(path)).slice(0, MAX_SHELL_SCRIPTS);
+  const texts = await Promise.all(paths.map((path) => reader.readSmall(path, MAX_FILE_BYTES)));
+  return texts.filter((t): t is string => t !== null);
+}
+
+const SHELL_SCRIPT = /\.(?:sh|bash)$/;
+/** Folders with more shell scripts than this are read this far. */
+const MAX_SHELL_SCRIPTS = 20;
+
 /** Most scripts read because the build files run them by path. */
 const MAX_SCRIPTS_RUN = 8;
 

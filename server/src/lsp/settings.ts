@@ -195,7 +195,7 @@ export class SettingsStore {
 
   /** Fetches `uri`'s own settings if they are not yet, and calls `onCorrected` if they differ from `known`'s answer now. */
   confirm(uri: string): void {
-    if (!this.canPull || this.settled.has(uri) || this.confirming.has(uri)) return;
+    if (this.isSettled(uri) || this.confirming.has(uri)) return;
     const assumed = this.known(uri);
     this.confirming.add(uri);
     void this.get(uri).then((fetched) => {

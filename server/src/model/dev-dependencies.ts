@@ -623,9 +623,7 @@ export function startCompilerExtendsDevConfig(model: DockerfileModel, path: stri
   if (tsconfig === undefined || manifest === null) return false;
   const extended = extendedPackages(tsconfig).filter((name) => manifest.devDependencies.has(name) && !manifest.dependencies.has(name));
   if (extended.length === 0) return false;
-  const compiles = (words: readonly string[], seen: Set<string>): boolean =>
-    compilesAtRunTime(words) || runsScriptCommand(manifest, words, seen, (commandWords) => compiles(commandWords, seen));
-  return commandsRunAtStart(model).some((words) => compiles(words, new Set()));
+  return commandsRunAtStart(model).some((words) => runsCompiler(manifest, words, new Set(), compilesTypeScriptAtRunTime));
 }
 
 /** The packages a tsconfig.json's `extends` names (`@tsconfig/node20/tsconfig.json` -> `@tsconfig/node20`); relative paths left out. */
@@ -637,17 +635,11 @@ export function extendedPackages(tsconfig: string): string[] {
     .map((spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]));
 }
 
-/** True when one simple command's program is a run-time TypeScript compiler, or node preloading one, wherever it comes from. */
-function compilesAtRunTime(words: readonly string[]): boolean {
-  const at = programAt(words, undefined, { throughPackageRunners: true });
-  const program = baseName(words[at] ?? "");
-  if (RUN_TIME_COMPILERS.test(program) && program !== "tsc" && program !== "nest") return true;
-  if (program !== "node") return false;
-  return words.slice(at + 1).some((word, i, rest) => {
-    const inline = /^--(?:require|loader|experimental-loader|import)=(.+)$/.exec(word);
-    const module = inline !== null ? inline[1] : i > 0 && PRELOAD_OPTION.test(rest[i - 1]) ? word : null;
-    return module !== null && /^(?:ts-node|tsx)(?:\/|$)/.test(module);
-  });
+/** True when one simple command's program is a run-time TypeScript compiler (tsx, ts-node), or node preloading one, wherever it comes from. */
+function compilesTypeScriptAtRunTime(words: readonly string[]): boolean {
+  const compiler = runTimeCompilerOf(words);
+  if (compiler === null) return false;
+  return "program" in compiler ? compiler.program !== "tsc" && compiler.program !== "nest" : compiler.preloads.some((p) => p === "ts-node" || p === "tsx");
 }
 
 /** Programs that compile or transpile the sources they run (`ts-node src/main.ts`). */
@@ -659,28 +651,44 @@ const COMPILING_PRELOAD = /^(ts-node|tsx|@swc-node\/register|@babel\/register|es
 const PRELOAD_OPTION = /^(?:-r|--require|--loader|--experimental-loader|--import)$/;
 
 /**
- * True when the program of one simple command (after variables and wrappers such as `env-cmd` or
- * `npx`) is a compiler only a devDependency provides, or node preloading one: the program word and
- * the preload's value only, so an argument that happens to be `nest` (`pm2-runtime --name nest`)
- * compiles nothing.
+ * The run-time compiler one simple command runs (after variables and wrappers such as `env-cmd` or
+ * `npx`): its program (`ts-node src/main.ts`), or the packages of the compiling modules node
+ * preloads (`node -r ts-node/register` -> `ts-node`); null when none. The program word and the preload's
+ * value only, so an argument that happens to be `nest` (`pm2-runtime --name nest`) compiles nothing.
  */
-function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): boolean {
+function runTimeCompilerOf(words: readonly string[]): { program: string } | { preloads: string[] } | null {
   const at = programAt(words, undefined, { throughPackageRunners: true });
   const program = baseName(words[at] ?? "");
-  if (RUN_TIME_COMPILERS.test(program)) return devDependencyProvides(manifest, program);
-  if (program !== "node") return false;
-  return words.slice(at + 1).some((word, i, rest) => {
+  if (RUN_TIME_COMPILERS.test(program)) return { program };
+  if (program !== "node") return null;
+  const preloads = words.slice(at + 1).flatMap((word, i, rest) => {
     const inline = /^--(?:require|loader|experimental-loader|import)=(.+)$/.exec(word);
     const module = inline !== null ? inline[1] : i > 0 && PRELOAD_OPTION.test(rest[i - 1]) ? word : null;
     const preload = module === null ? null : COMPILING_PRELOAD.exec(module);
-    return preload !== null && manifest.devDependencies.has(preload[1]);
+    return preload === null ? [] : [preload[1]];
   });
+  return preloads.length > 0 ? { preloads } : null;
 }
 
-/** True when one simple command, or a package script it runs (with the script's pre/post hooks), compiles with a devDependency. */
-function runsCompiler(manifest: NodeManifest, words: readonly string[], seen: Set<string>): boolean {
-  if (compilesWithDevTool(manifest, words)) return true;
-  return runsScriptCommand(manifest, words, seen, (commandWords) => runsCompiler(manifest, commandWords, seen));
+/** True when one simple command compiles with a compiler only a devDependency provides (runTimeCompilerOf). */
+function compilesWithDevTool(manifest: NodeManifest, words: readonly string[]): boolean {
+  const compiler = runTimeCompilerOf(words);
+  if (compiler === null) return false;
+  return "program" in compiler ? devDependencyProvides(manifest, compiler.program) : compiler.preloads.some((p) => manifest.devDependencies.has(p));
+}
+
+/**
+ * True when one simple command, or a package script it runs (with the script's pre/post hooks),
+ * compiles as `compiles` asks (by default: with a devDependency).
+ */
+function runsCompiler(
+  manifest: NodeManifest,
+  words: readonly string[],
+  seen: Set<string>,
+  compiles: (words: readonly string[]) => boolean = (w) => compilesWithDevTool(manifest, w),
+): boolean {
+  if (compiles(words)) return true;
+  return runsScriptCommand(manifest, words, seen, (commandWords) => runsCompiler(manifest, commandWords, seen, compiles));
 }
 
 /**

@@ -30,7 +30,7 @@ import { commandDirectory, copyDestination, workdirOf } from "../model/workdir";
 import { optionValue } from "../model/command-options";
 import { fileWritesOf } from "../model/file-writes";
 import { environmentViewAt, variableFor } from "../model/environment";
-import { substituteVariables } from "../model/variables";
+import { substituteVariables, variableNames } from "../model/variables";
 import { declaresNoNodeDependencies, dotnetRestoreFiles, manifestPlan } from "../model/dependency-manifests";
 import { instructionOnOneLine } from "../model/instruction-text";
 import { mountsOf } from "../model/mounts";
@@ -1053,9 +1053,7 @@ function requirementsChosenByBuildArgument(model: DockerfileModel, install: Depe
   const passed = model.context.buildArgs?.passed;
   if (install.ecosystem !== "pip" || passed === undefined || passed.length === 0) return false;
   const sources = manifestCopy === null ? [] : (copyPaths(manifestCopy)?.sources.map((s) => s.value) ?? []);
-  return [...install.manifests, ...sources].some((path) =>
-    [...path.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => passed.includes(m[1]) || passed.includes("*")),
-  );
+  return [...install.manifests, ...sources].some((path) => variableNames(path).some((name) => passed.includes(name) || passed.includes("*")));
 }
 
 /**
