@@ -99,14 +99,15 @@ export const rule: Rule = {
       if (isLocallyBuiltImage(model, ref)) continue;
       // `${REPO}/base:${BASE_TAG}`: registry and tag are the caller's, as for an image the project builds itself.
       if (isParameterisedOwnImage(stage.base.token.value, ref)) continue;
-      // `FROM app:${VERSION}` with `ARG VERSION=latest` where the project's builds (CI, compose,
-      // scripts) pass VERSION: they pin the tag, and the default is only a local fallback. Not when
-      // the tag is written (`${DOCKER_REGISTRY}/library/alpine:latest`): what they pass picks the
-      // registry, and every build takes `latest` (held-out BK, rabbitmq cluster-operator: missed).
+      // The moving tag is the one compose passes: pinned there, reported apart.
       if (passed !== null) {
         composed.push(passed);
         continue;
       }
+      // `FROM app:${VERSION}` with `ARG VERSION=latest` where the project's builds (CI, compose,
+      // scripts) pass VERSION: they pin the tag, and the default is only a local fallback. Not when
+      // the tag is written (`${DOCKER_REGISTRY}/library/alpine:latest`): what they pass picks the
+      // registry, and every build takes `latest` (held-out BK, rabbitmq cluster-operator: missed).
       if (
         stage.base.unresolved.length === 0 &&
         !hasWrittenTag(stage.base.token.value) &&
@@ -358,7 +359,8 @@ function composedTag(model: DockerfileModel, stage: Stage): ComposedTag | null {
     const values = facts.composeValues[name];
     if (values !== undefined && values.length === 1) scope.set(name, values[0]);
   }
-  const tagged = [...scope].find(([name]) => tagVariables(stage.base.token.value).includes(name));
+  const inTag = tagVariables(stage.base.token.value);
+  const tagged = [...scope].find(([name]) => inTag.includes(name));
   if (tagged === undefined) return null;
   const ref = parseImageReference(substituteVariables(stage.base.token.value, new Map([...model.globalScope, ...scope])).value);
   if (ref === null || floatingKind(ref) === null || isMovingByDesign(ref)) return null;
